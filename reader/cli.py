@@ -1,0 +1,446 @@
+"""The `reader` command: subcommands over the `Library` service, and the TUI when given none.
+
+Start-up matters (`reader list` in a shell loop): heavy modules (httpx, lxml, textual) are
+imported inside the commands that need them, never at module level here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from . import __version__
+from .config import data_dir
+from .models import FetchError
+from .safe import safe_line, safe_text
+
+if TYPE_CHECKING:
+    from .library import Headline, Library, SyncProgress, SyncReport
+    from .models import Article
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A failure to report in one line and exit 1."""
+
+
+def _out(text: str = "", stream: TextIO | None = None) -> None:
+    print(text, file=stream or sys.stdout)
+
+
+def _err(text: str) -> None:
+    print(f"reader: {safe_line(text)}", file=sys.stderr)
+
+
+def _open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
+    from .library import Library
+
+    return Library(data_dir(args.data_dir), workers=workers)  # type: ignore[arg-type]
+
+
+def _when(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+# -- subcommands -------------------------------------------------------------------------------
+def cmd_add(args: argparse.Namespace) -> int:
+    lib = _open_library(args)
+
+    async def run() -> int:
+        try:
+            added = lib.add_feed(args.url)
+        except FetchError as error:
+            raise CommandError(error.message) from None
+        url = lib.subscription_url(args.url.strip())
+        if not added:
+            _out(f"already subscribed: {safe_line(url)}")
+            return EXIT_OK
+        result = await lib.refresh_feed(url)
+        if result.error:
+            _err(f"subscribed to {url}, but its first fetch failed: {result.error.message}")
+            _err(
+                "it stays subscribed and is retried on the next `reader sync` (`reader remove` drops it)"
+            )
+            return EXIT_FAILED
+        _out(f"subscribed: {safe_line(result.feed.display_title)} ({result.new_entries} headlines)")
+        return EXIT_OK
+
+    return _run(lib, run())
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    lib = _open_library(args)
+    try:
+        if not lib.remove_feed(args.url):
+            raise CommandError(f"not subscribed: {args.url}")
+        _out(f"unsubscribed: {safe_line(args.url)}")
+        return EXIT_OK
+    finally:
+        lib.close()
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    lib = _open_library(args)
+    try:
+        rows = []
+        for feed in lib.feeds():
+            headlines = lib.headlines(feed.url)
+            rows.append((feed, len(headlines), sum(not h.read for h in headlines)))
+    finally:
+        lib.close()
+    if args.json:
+        _out(
+            json.dumps(
+                [
+                    {
+                        "url": feed.url,
+                        "title": feed.title,
+                        "site_url": feed.site_url,
+                        "entries": total,
+                        "unread": unread,
+                        "last_success": _when(feed.last_success),
+                        "last_error": feed.last_error,
+                        "last_error_at": _when(feed.last_error_at),
+                    }
+                    for feed, total, unread in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    if not rows:
+        _out("no feeds yet: add one with `reader add URL`")
+    for feed, total, unread in rows:
+        _out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
+        _out(f"    {safe_line(feed.url)}")
+        if feed.last_error:
+            when = feed.last_error_at.strftime("%Y-%m-%d %H:%M") if feed.last_error_at else ""
+            _out(f"    last error {when}: {safe_line(feed.last_error)}")
+        elif feed.last_success:
+            _out(f"    last synced {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
+        else:
+            _out("    never synced")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    lib = _open_library(args, workers="process")
+    progress, finish = _progress_display()
+
+    async def run() -> int:
+        try:
+            report = await lib.sync(articles=not args.no_articles, progress=progress)
+        finally:
+            finish()
+        _print_sync_report(lib, report, articles=not args.no_articles)
+        return EXIT_OK if report.ok else EXIT_FAILED
+
+    return _run(lib, run())
+
+
+def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
+    for result in report.feeds:
+        if result.error:
+            _err(f"feed failed: {result.feed.display_title}: {result.error.message}")
+    for entry, error in report.article_failures:
+        _err(f"article failed: {entry.title} <{entry.link}>: {error.message}")
+    new = sum(r.new_entries for r in report.feeds)
+    failed_feeds = sum(r.error is not None for r in report.feeds)
+    line = f"synced {len(report.feeds) - failed_feeds} of {len(report.feeds)} feeds ({new} new headlines)"
+    if articles:
+        line += (
+            f"; {report.articles_fetched} articles saved for offline, "
+            f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
+        )
+    print(line, file=sys.stderr)
+
+
+def _progress_display() -> tuple[Callable[[SyncProgress], None] | None, Callable[[], None]]:
+    """A Rich progress bar on a terminal; nothing otherwise (the summary line still prints)."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[failures]} failed"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    tasks: dict[str, Any] = {}
+
+    def update(p: SyncProgress) -> None:
+        if not tasks:
+            bar.start()
+        if p.phase == "feeds":
+            if "feeds" not in tasks:
+                tasks["feeds"] = bar.add_task("feeds", total=p.feeds_total, failures=0)
+            bar.update(tasks["feeds"], completed=p.feeds_done)
+        else:
+            if "articles" not in tasks:
+                tasks["articles"] = bar.add_task("articles", total=p.articles_total, failures=0)
+            bar.update(
+                tasks["articles"],
+                completed=p.articles_done,
+                total=p.articles_total,
+                failures=p.failures,
+            )
+
+    def finish() -> None:
+        if tasks:
+            bar.stop()
+
+    return update, finish
+
+
+def _headline_json(h: Headline) -> dict[str, Any]:
+    e = h.entry
+    return {
+        "id": e.id,
+        "feed": e.feed_url,
+        "feed_title": e.feed_title,
+        "title": e.title,
+        "link": e.link,
+        "author": e.author,
+        "published": _when(e.published),
+        "read": h.read,
+        "cached": h.cached,
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    lib = _open_library(args)
+    try:
+        if args.feed and not any(f.url == lib.subscription_url(args.feed) for f in lib.feeds()):
+            raise CommandError(f"not subscribed: {args.feed}")
+        headlines = lib.headlines(args.feed, unread_only=args.unread)
+    finally:
+        lib.close()
+    if args.json:
+        _out(json.dumps([_headline_json(h) for h in headlines], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for h in headlines:
+        e = h.entry
+        when = e.published.strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
+        marks = ("N" if not h.read else " ") + ("↓" if h.cached else " ")
+        source = safe_line(e.feed_title, 24)
+        _out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
+    return EXIT_OK
+
+
+def _render(article: Article, fmt: str) -> str:
+    from .extract.render import to_markdown, to_text
+
+    if fmt == "markdown":
+        return safe_text(to_markdown(article))
+    if fmt == "json":
+        from .codec import article_to_dict
+
+        data = article_to_dict(article)
+        del data["blocks"], data["v"]
+        data["markdown"] = to_markdown(article, header=False)
+        data["text"] = to_text(article, header=False)
+        data["word_count"] = article.word_count
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return safe_text(to_text(article))
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    lib = _open_library(args)
+
+    async def run() -> int:
+        try:
+            target = lib.resolve(args.target)
+            article = await lib.article(target, offline=args.offline)
+        except FetchError as error:
+            raise CommandError(error.message) from None
+        _out(_render(article, args.format).rstrip("\n"))
+        return EXIT_OK
+
+    return _run(lib, run())
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import extract_article
+
+    try:
+        page = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as error:
+        raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
+    try:
+        article = extract_article(page, args.url or "")
+    except FetchError as error:
+        raise CommandError(error.message) from None
+    _out(_render(article, args.format).rstrip("\n"))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo.server import start_demo_server
+
+    server = start_demo_server(port=args.port)
+    try:
+        if args.serve:
+            _out(f"demo news site at {server.base_url}/ — feeds:")
+            for url in server.feed_urls:
+                _out(url)
+            _out("serving until Ctrl-C")
+            sys.stdout.flush()
+            try:
+                import threading
+
+                threading.Event().wait()
+            except KeyboardInterrupt:
+                pass
+            return EXIT_OK
+        return _demo_tui(args, server.feed_urls)
+    finally:
+        server.stop()
+
+
+def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
+    import shutil
+    import tempfile
+
+    throwaway = (
+        None
+        if (args.data_dir or os.environ.get("READER_HOME"))
+        else tempfile.mkdtemp(prefix="reader-demo-")
+    )
+    args.data_dir = args.data_dir or throwaway
+    try:
+        lib = _open_library(args)
+        try:
+            for url in feed_urls:
+                lib.add_feed(url)
+        finally:
+            lib.close()
+        return cmd_tui(args)
+    finally:
+        if throwaway:
+            shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from .ui.app import run_app
+
+    return run_app(data_dir(args.data_dir))
+
+
+def _run(lib: Library, coro: Any) -> int:
+    async def wrapped() -> int:
+        try:
+            return await coro
+        finally:
+            await lib.aclose()
+
+    return asyncio.run(wrapped())
+
+
+# -- the parser --------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="A terminal news reader that keeps the full, cleaned text of articles readable offline. "
+        "With no command, opens the reader (TUI).",
+        epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where feeds and the article cache live (default: $READER_HOME, else the user data directory)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("add", help="subscribe to a feed (RSS or Atom URL) and fetch its headlines")
+    p.add_argument("url", metavar="URL")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("remove", help="unsubscribe from a feed")
+    p.add_argument("url", metavar="URL")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("feeds", help="list subscribed feeds with their last sync or error")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_feeds)
+
+    p = sub.add_parser(
+        "sync",
+        help="refresh every feed and cache every new article's cleaned text for offline reading",
+        description="Refresh every feed and fetch every uncached article into the cache. "
+        "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr).",
+    )
+    p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
+    p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("list", help="list headlines, newest first")
+    p.add_argument("--feed", metavar="URL", help="only this feed's headlines")
+    p.add_argument("--unread", action="store_true", help="only unread headlines")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON (id, feed, title, link, published, read, cached…)",
+    )
+    p.set_defaults(func=cmd_list)
+
+    formats = ("text", "markdown", "json")
+    p = sub.add_parser(
+        "show",
+        help="print an article's cleaned text (fetched and cached when missing)",
+        description="Print the cleaned article of a headline (its id from `reader list`) or of any URL.",
+    )
+    p.add_argument("target", metavar="ID_OR_URL")
+    p.add_argument(
+        "--offline", action="store_true", help="never touch the network; exit 1 if not cached"
+    )
+    p.add_argument("--format", choices=formats, default="text")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("extract", help="extract the article from a local HTML file ('-' for stdin)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--url", help="the page's address, to resolve relative links")
+    p.add_argument("--format", choices=formats, default="text")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "demo",
+        help="serve the bundled demo news site on 127.0.0.1 and open the reader on it",
+        description="Start the bundled demo news site on 127.0.0.1 (a free port), subscribe a throwaway "
+        "data directory to its feeds and open the reader. Needs no internet.",
+    )
+    p.add_argument(
+        "--serve", action="store_true", help="only serve the site and print its feed URLs"
+    )
+    p.add_argument("--port", type=int, default=0, help="port to serve on (default: a free one)")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_tui)
+    try:
+        return func(args)
+    except CommandError as error:
+        _err(str(error))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except OSError as error:
+        _err(f"{error.strerror or error}: {error.filename or ''}")
+        return EXIT_FAILED

@@ -1,0 +1,137 @@
+"""Models ↔ JSON-able dicts, for the cache on disk and for `--format json` output.
+
+JSON rather than pickle: an entry written by an older or newer version, or damaged on disk,
+fails to decode as a clear error instead of running code or crashing on load.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .models import Article, Block, BlockKind, Entry, Feed, Inline
+
+CODEC_VERSION = 1
+
+
+def _dt(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse_dt(value: Any) -> datetime | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(value)
+
+
+def feed_to_dict(feed: Feed) -> dict[str, Any]:
+    return {
+        "url": feed.url,
+        "title": feed.title,
+        "site_url": feed.site_url,
+        "etag": feed.etag,
+        "last_modified": feed.last_modified,
+        "last_success": _dt(feed.last_success),
+        "last_error": feed.last_error,
+        "last_error_at": _dt(feed.last_error_at),
+    }
+
+
+def feed_from_dict(d: dict[str, Any]) -> Feed:
+    return Feed(
+        url=d["url"],
+        title=d.get("title") or "",
+        site_url=d.get("site_url") or "",
+        etag=d.get("etag"),
+        last_modified=d.get("last_modified"),
+        last_success=_parse_dt(d.get("last_success")),
+        last_error=d.get("last_error"),
+        last_error_at=_parse_dt(d.get("last_error_at")),
+    )
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "feed_url": entry.feed_url,
+        "title": entry.title,
+        "link": entry.link,
+        "published": _dt(entry.published),
+        "updated": _dt(entry.updated),
+        "author": entry.author,
+        "summary": entry.summary,
+        "feed_title": entry.feed_title,
+    }
+
+
+def entry_from_dict(d: dict[str, Any]) -> Entry:
+    return Entry(
+        id=d["id"],
+        feed_url=d["feed_url"],
+        title=d.get("title") or "",
+        link=d.get("link") or "",
+        published=_parse_dt(d.get("published")),
+        updated=_parse_dt(d.get("updated")),
+        author=d.get("author") or "",
+        summary=d.get("summary") or "",
+        feed_title=d.get("feed_title") or "",
+    )
+
+
+def _inline_to_list(i: Inline) -> list[Any]:
+    flags = (1 if i.strong else 0) | (2 if i.emphasis else 0) | (4 if i.code else 0)
+    return [i.text, i.href, flags] if (i.href or flags) else [i.text]
+
+
+def _inline_from_list(v: list[Any]) -> Inline:
+    text = v[0]
+    href = v[1] if len(v) > 1 else None
+    flags = v[2] if len(v) > 2 else 0
+    return Inline(text, href, bool(flags & 1), bool(flags & 2), bool(flags & 4))
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "v": CODEC_VERSION,
+        "url": article.url,
+        "title": article.title,
+        "author": article.author,
+        "published": _dt(article.published),
+        "updated": _dt(article.updated),
+        "site_name": article.site_name,
+        "language": article.language,
+        "canonical_url": article.canonical_url,
+        "image_url": article.image_url,
+        "description": article.description,
+        "fetched_at": _dt(article.fetched_at),
+        "partial": article.partial,
+        "blocks": [
+            [b.kind.value, b.level, b.ordinal, [_inline_to_list(i) for i in b.inlines]]
+            for b in article.blocks
+        ],
+    }
+
+
+def article_from_dict(d: dict[str, Any]) -> Article:
+    """Rebuild an article; raises KeyError/ValueError/TypeError on a damaged or foreign record."""
+    if d.get("v") != CODEC_VERSION:
+        raise ValueError(f"unknown article record version {d.get('v')!r}")
+    blocks = tuple(
+        Block(BlockKind(kind), tuple(_inline_from_list(i) for i in inlines), level, ordinal)
+        for kind, level, ordinal, inlines in d["blocks"]
+    )
+    return Article(
+        url=d["url"],
+        title=d.get("title") or "",
+        author=d.get("author") or "",
+        published=_parse_dt(d.get("published")),
+        updated=_parse_dt(d.get("updated")),
+        site_name=d.get("site_name") or "",
+        language=d.get("language") or "",
+        canonical_url=d.get("canonical_url") or "",
+        image_url=d.get("image_url") or "",
+        description=d.get("description") or "",
+        fetched_at=_parse_dt(d.get("fetched_at")),
+        partial=bool(d.get("partial")),
+        blocks=blocks,
+    )

@@ -1,0 +1,194 @@
+"""The cleaned article DOM → a flat sequence of `Block`s (headings, paragraphs, quotes, list items…).
+
+This is our own converter: the reading view and the Markdown output are built from these blocks,
+never from the page's HTML, so nothing the page says is interpreted as markup downstream.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..models import Block, BlockKind, Inline
+from ..safe import safe_text
+from ..urls import absolute_url
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "pre",
+        "figure",
+        "figcaption",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+        "header",
+        "footer",
+        "aside",
+        "details",
+        "summary",
+        "address",
+        "center",
+        "body",
+        *_HEADINGS,
+    }
+)
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "button",
+        "svg",
+        "img",
+        "picture",
+        "source",
+        "video",
+        "audio",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "title",
+        "meta",
+        "link",
+    }
+)
+_WS = re.compile(r"\s+")
+
+
+class _Builder:
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+        self.inlines: list[Inline] = []
+
+    # -- inline runs -----------------------------------------------------------------------
+    def add_text(
+        self, text: str | None, href: str | None, strong: bool, em: bool, code: bool
+    ) -> None:
+        if not text:
+            return
+        text = safe_text(text)
+        if not code:
+            text = _WS.sub(" ", text)
+        if not text:
+            return
+        last = self.inlines[-1] if self.inlines else None
+        if last and (last.href, last.strong, last.emphasis, last.code) == (href, strong, em, code):
+            self.inlines[-1] = Inline(last.text + text, href, strong, em, code)
+        else:
+            self.inlines.append(Inline(text, href, strong, em, code))
+
+    def flush(self, kind: BlockKind, level: int = 1, ordinal: int = 0) -> None:
+        inlines = _trim(self.inlines)
+        self.inlines = []
+        if inlines:
+            self.blocks.append(Block(kind, inlines, level, ordinal))
+
+    # -- the walk --------------------------------------------------------------------------
+    def inline(self, el: HtmlElement, href: str | None, strong: bool, em: bool, code: bool) -> None:
+        """Add an inline element's content; a nested block element ends the current run."""
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _SKIP or not tag:
+            return
+        if tag == "br":
+            self.add_text("\n", href, strong, em, True)
+            return
+        if tag == "a":
+            href = absolute_url(self.base_url, el.get("href", "")) or None
+        strong = strong or tag in ("strong", "b")
+        em = em or tag in ("em", "i", "cite")
+        code = code or tag in ("code", "kbd", "samp", "tt")
+        self.add_text(el.text, href, strong, em, code)
+        for child in el:
+            self.inline(child, href, strong, em, code)
+            self.add_text(child.tail, href if child.tag != "a" else None, strong, em, code)
+
+    def block(self, el: HtmlElement, kind: BlockKind, level: int = 1, ordinal: int = 0) -> None:
+        """Walk a block container: runs of inline content become blocks of `kind`."""
+        self.add_text(el.text, None, False, False, kind == BlockKind.PREFORMATTED)
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _BLOCK_TAGS:
+                self.flush(kind, level, ordinal)
+                self.element(child, kind, level)
+            else:
+                self.inline(child, None, False, False, kind == BlockKind.PREFORMATTED)
+            self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
+        self.flush(kind, level, ordinal)
+
+    def element(self, el: HtmlElement, context: BlockKind, depth: int) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _SKIP or not tag:
+            return
+        if tag in _HEADINGS:
+            self.block(el, BlockKind.HEADING, _HEADINGS[tag])
+        elif tag == "blockquote":
+            self.block(el, BlockKind.QUOTE)
+        elif tag == "pre":
+            self.inlines = []
+            self.add_text(el.text_content(), None, False, False, True)
+            self.flush(BlockKind.PREFORMATTED)
+        elif tag == "figcaption":
+            self.block(el, BlockKind.CAPTION)
+        elif tag == "hr":
+            self.blocks.append(Block(BlockKind.RULE, (Inline("---"),)))
+        elif tag in ("ul", "ol"):
+            level = depth + 1 if context == BlockKind.LIST_ITEM else 1
+            number = 0
+            for li in el:
+                if li.tag != "li":
+                    if isinstance(li.tag, str):
+                        self.element(li, context, depth)
+                    continue
+                number += 1
+                self.block(li, BlockKind.LIST_ITEM, level, number if tag == "ol" else 0)
+        elif tag == "li":
+            self.block(el, BlockKind.LIST_ITEM, depth or 1)
+        else:
+            # Paragraphs and generic containers keep the surrounding kind (a <p> in a quote is a quote).
+            kind = (
+                context if context in (BlockKind.QUOTE, BlockKind.CAPTION) else BlockKind.PARAGRAPH
+            )
+            self.block(el, kind, depth if context == BlockKind.LIST_ITEM else 1)
+
+
+def _trim(inlines: list[Inline]) -> tuple[Inline, ...]:
+    """Strip leading/trailing whitespace of a run; drop it if nothing but whitespace is left."""
+    runs = [i for i in inlines if i.text]
+    while runs and not runs[0].text.strip():
+        runs.pop(0)
+    while runs and not runs[-1].text.strip():
+        runs.pop()
+    if not runs:
+        return ()
+    first, last = runs[0], runs[-1]
+    runs[0] = Inline(first.text.lstrip(), first.href, first.strong, first.emphasis, first.code)
+    last = runs[-1]
+    runs[-1] = Inline(last.text.rstrip(), last.href, last.strong, last.emphasis, last.code)
+    return tuple(runs)
+
+
+def html_to_blocks(root: HtmlElement, base_url: str) -> tuple[Block, ...]:
+    builder = _Builder(base_url)
+    builder.element(root, BlockKind.PARAGRAPH, 0)
+    return tuple(builder.blocks)

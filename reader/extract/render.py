@@ -1,0 +1,113 @@
+"""Blocks → Markdown (links kept) or plain text, for `reader show`/`extract` and for export."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Article, Block, BlockKind, Inline
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)", re.MULTILINE)
+
+
+def _escape_md(text: str) -> str:
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+
+
+def _inline_md(i: Inline) -> str:
+    if i.code:
+        text = i.text.replace("`", "'")
+        out = f"`{text}`" if "\n" not in text else _escape_md(text)
+    else:
+        out = _escape_md(i.text)
+    if i.strong and out.strip():
+        out = f"**{out}**"
+    if i.emphasis and out.strip():
+        out = f"*{out}*"
+    if i.href:
+        out = f"[{out}](<{i.href.replace('>', '%3E').replace(' ', '%20')}>)"
+    return out
+
+
+def _indent(level: int) -> str:
+    return "   " * (level - 1)
+
+
+def block_to_markdown(block: Block) -> str:
+    body = "".join(_inline_md(i) for i in block.inlines).replace("\n", "  \n")
+    match block.kind:
+        case BlockKind.HEADING:
+            return f"{'#' * block.level} {body}"
+        case BlockKind.QUOTE:
+            return "\n".join(f"> {line}" for line in body.split("\n"))
+        case BlockKind.LIST_ITEM:
+            marker = f"{block.ordinal}." if block.ordinal else "-"
+            return f"{_indent(block.level)}{marker} {body}"
+        case BlockKind.PREFORMATTED:
+            return "```\n" + block.text.replace("```", "'''") + "\n```"
+        case BlockKind.CAPTION:
+            return f"*{body}*"
+        case BlockKind.RULE:
+            return "---"
+    return body
+
+
+def _join(blocks: list[tuple[Block, str]]) -> str:
+    out: list[str] = []
+    previous: Block | None = None
+    for block, text in blocks:
+        if out:
+            tight = previous is not None and previous.kind == block.kind == BlockKind.LIST_ITEM
+            out.append("\n" if tight else "\n\n")
+        out.append(text)
+        previous = block
+    return "".join(out)
+
+
+def _header_lines(article: Article) -> list[str]:
+    lines = []
+    for label, value in (
+        ("Source", article.site_name),
+        ("Author", article.author),
+        ("Published", article.published.isoformat() if article.published else ""),
+        ("Updated", article.updated.isoformat() if article.updated else ""),
+        ("URL", article.url),
+    ):
+        if value:
+            lines.append(f"{label}: {value}")
+    if article.partial:
+        lines.append("Note: partial text (the page gave little; this is the feed's summary)")
+    return lines
+
+
+def to_markdown(article: Article, header: bool = True) -> str:
+    parts = []
+    if header:
+        parts.append(f"# {_escape_md(article.title or article.url)}\n")
+        parts.append("\n".join(f"{line}  " for line in _header_lines(article)) + "\n\n")
+    parts.append(_join([(b, block_to_markdown(b)) for b in article.blocks]))
+    return "".join(parts).rstrip() + "\n"
+
+
+def block_to_text(block: Block) -> str:
+    text = block.text
+    match block.kind:
+        case BlockKind.QUOTE:
+            return "\n".join(f"> {line}" for line in text.split("\n"))
+        case BlockKind.LIST_ITEM:
+            marker = f"{block.ordinal}." if block.ordinal else "•"
+            return f"{_indent(block.level)}{marker} {text}"
+        case BlockKind.RULE:
+            return "* * *"
+    return text
+
+
+def to_text(article: Article, header: bool = True) -> str:
+    parts = []
+    if header:
+        title = article.title or article.url
+        parts.append(f"{title}\n{'=' * min(len(title), 78)}\n")
+        parts.append("\n".join(_header_lines(article)) + "\n\n")
+    parts.append(_join([(b, block_to_text(b)) for b in article.blocks]))
+    return "".join(parts).rstrip() + "\n"

@@ -1,0 +1,185 @@
+"""The network policy: one shared httpx client with timeouts, caps and a size limit.
+
+Every byte the reader downloads comes through `Fetcher.get`. It follows redirects itself so that
+each hop is checked (http/https only, a hop limit), holds a global and a per-host concurrency
+cap, bounds a whole request by a total deadline (a server trickling a byte a second can't hold
+us), stops reading past a size cap, and turns every failure into a `FetchError` value.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from .charset import charset_from_content_type
+from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
+from .models import ErrorKind, FetchError
+from .safe import safe_line
+from .urls import is_web_url
+
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True)
+class Response:
+    """A completed download."""
+
+    url: str  # after redirects
+    status: int
+    content_type: str  # the media type alone, lower-case ("text/html")
+    charset: str | None  # from the Content-Type header only
+    body: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def _host_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.hostname}:{parts.port or ''}"
+
+
+class Fetcher:
+    """Downloads pages and feeds under one policy. Create one per event loop; close it with `aclose`."""
+
+    def __init__(self, limits: FetchLimits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            timeout=httpx.Timeout(
+                limits.read_timeout, connect=limits.connect_timeout, pool=limits.total_timeout
+            ),
+            limits=httpx.Limits(
+                max_connections=limits.max_connections,
+                max_keepalive_connections=limits.max_connections,
+            ),
+            follow_redirects=False,
+            trust_env=False,  # a proxy from the environment must not see loopback or private reading
+        )
+        self._global = asyncio.Semaphore(limits.max_connections)
+        self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(limits.per_host)
+        )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+        max_bytes: int | None = None,
+    ) -> Response:
+        """GET `url`; raises `FetchError` for anything but a 2xx or a 304."""
+        if not is_web_url(url):
+            raise FetchError(ErrorKind.BAD_URL, f"not an http(s) link: {safe_line(url, 200)}", url)
+        headers = {"Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        limit = max_bytes or self.limits.max_bytes
+        try:
+            async with asyncio.timeout(self.limits.total_timeout):
+                return await self._follow(url, headers, limit)
+        except TimeoutError:
+            raise FetchError(
+                ErrorKind.TIMEOUT,
+                f"no complete answer within {self.limits.total_timeout:g} s from {_host(url)}",
+                url,
+            ) from None
+        except httpx.TimeoutException:
+            raise FetchError(ErrorKind.TIMEOUT, f"{_host(url)} timed out", url) from None
+        except httpx.HTTPError as exc:
+            raise FetchError(ErrorKind.NETWORK, _network_message(url, exc), url) from None
+
+    async def _follow(self, url: str, headers: dict[str, str], limit: int) -> Response:
+        for _hop in range(self.limits.max_redirects + 1):
+            async with self._per_host[_host_key(url)], self._global:
+                request = self._client.build_request("GET", url, headers=headers)
+                response = await self._client.send(request, stream=True)
+                try:
+                    if response.status_code in _REDIRECTS and "location" in response.headers:
+                        target = urljoin(url, response.headers["location"])
+                        if not is_web_url(target):
+                            raise FetchError(
+                                ErrorKind.BAD_URL,
+                                f"refused a redirect to a non-web link: {safe_line(target, 120)}",
+                                url,
+                            )
+                        url = target
+                        continue
+                    return await self._complete(url, response, limit)
+                finally:
+                    await response.aclose()
+        raise FetchError(
+            ErrorKind.HTTP,
+            f"more than {self.limits.max_redirects} redirects from {_host(url)}",
+            url,
+        )
+
+    async def _complete(self, url: str, response: httpx.Response, limit: int) -> Response:
+        status = response.status_code
+        if status == 410:
+            raise FetchError(ErrorKind.GONE, f"gone (HTTP 410): {safe_line(url, 200)}", url)
+        if status >= 400 or (status >= 300 and status != 304):
+            reason = safe_line(response.reason_phrase, 80)
+            raise FetchError(
+                ErrorKind.HTTP,
+                f"HTTP {status} {reason}".strip() + f" for {safe_line(url, 200)}",
+                url,
+            )
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise FetchError(ErrorKind.TOO_LARGE, _too_large(url, limit), url)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise FetchError(ErrorKind.TOO_LARGE, _too_large(url, limit), url)
+            chunks.append(chunk)
+        content_type = response.headers.get("content-type", "")
+        return Response(
+            url=url,
+            status=status,
+            content_type=content_type.split(";")[0].strip().lower(),
+            charset=charset_from_content_type(content_type),
+            body=b"".join(chunks),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
+
+
+def _host(url: str) -> str:
+    return safe_line(urlsplit(url).netloc, 100) or "the server"
+
+
+def _too_large(url: str, limit: int) -> str:
+    return f"larger than {limit // (1024 * 1024)} MB, not downloaded: {safe_line(url, 200)}"
+
+
+def _network_message(url: str, exc: httpx.HTTPError) -> str:
+    if isinstance(exc, httpx.ConnectError):
+        return f"cannot connect to {_host(url)}"
+    if isinstance(exc, httpx.DecodingError):
+        return f"{_host(url)} sent a body that does not decompress"
+    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
+        return f"{_host(url)} broke off the connection"
+    return f"network error from {_host(url)}: {safe_line(type(exc).__name__)}"

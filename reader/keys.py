@@ -1,0 +1,28 @@
+"""Identity policy: how an entry gets its id and an article its cache key.
+
+An entry's id includes its feed's URL, so a feed that reuses another feed's GUIDs can never
+overwrite or hide that feed's entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .urls import canonical_url
+
+ENTRY_ID_LENGTH = 12
+
+
+def entry_id(feed_url: str, item_key: str) -> str:
+    """A short stable id for one item of one feed (`item_key`: the GUID, else the link, else the title)."""
+    digest = hashlib.sha256(f"{canonical_url(feed_url)}\0{item_key}".encode()).hexdigest()
+    return digest[:ENTRY_ID_LENGTH]
+
+
+def article_key(url: str) -> str:
+    """The cache key of an article page: its canonical URL."""
+    return canonical_url(url)
+
+
+def looks_like_entry_id(text: str) -> bool:
+    return len(text) == ENTRY_ID_LENGTH and all(c in "0123456789abcdef" for c in text)

@@ -1,0 +1,370 @@
+"""The one service both faces (CLI and TUI) call: verbs in, values out.
+
+`Library` owns the store, one `Fetcher` and the worker pool for CPU work (feed parsing and
+extraction run off the event loop: in a process pool so a long sync can't starve the UI, or in
+a thread for one-off commands where starting processes would cost more than it saves).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Literal, ParamSpec, TypeVar
+
+from .config import DEFAULT_LIMITS, FetchLimits
+from .extract import extract_article
+from .feeds import parse_feed
+from .fetch import Fetcher, Response
+from .keys import looks_like_entry_id
+from .models import Article, Entry, ErrorKind, Feed, FetchError
+from .safe import safe_line
+from .store import Store
+from .urls import canonical_url, is_web_url
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_SNIFF_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
+
+
+@dataclass(frozen=True)
+class Headline:
+    """An entry as a list shows it."""
+
+    entry: Entry
+    read: bool
+    cached: bool
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    feed: Feed
+    new_entries: int = 0
+    error: FetchError | None = None
+    not_modified: bool = False
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: Literal["feeds", "articles", "done"]
+    feeds_done: int
+    feeds_total: int
+    articles_done: int = 0
+    articles_total: int = 0
+    failures: int = 0
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    feeds: list[FeedResult] = field(default_factory=list)
+    articles_fetched: int = 0
+    articles_already_cached: int = 0
+    article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.article_failures and all(r.error is None for r in self.feeds)
+
+
+ProgressCallback = Callable[[SyncProgress], None]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _looks_like_html(body: bytes) -> bool:
+    head = body[:2048].lstrip().lower()
+    return head.startswith(
+        (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<!--")
+    ) or (b"<html" in head or b"<body" in head or b"<p>" in head)
+
+
+def check_is_page(response: Response) -> None:
+    """Refuse a PDF, an image or a binary where an article page was expected."""
+    ctype = response.content_type
+    if ctype in _HTML_TYPES and not response.body.startswith(b"%PDF"):
+        return
+    if ctype in _SNIFF_TYPES and _looks_like_html(response.body):
+        return
+    what = safe_line(ctype, 60) or "unknown content"
+    if response.body.startswith(b"%PDF"):
+        what = "application/pdf"
+    raise FetchError(
+        ErrorKind.NOT_HTML,
+        f"not an article page ({what}); open the original link in a browser",
+        response.url,
+    )
+
+
+class Library:
+    """Subscriptions, headlines and articles of one data directory."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        limits: FetchLimits = DEFAULT_LIMITS,
+        workers: Literal["process", "thread"] = "thread",
+    ) -> None:
+        self.data_dir = data_dir
+        self.limits = limits
+        self.store = Store(data_dir)
+        self._workers = workers
+        self._pool: Executor | None = None
+        self._fetcher: Fetcher | None = None
+        self._inflight: dict[str, asyncio.Future[Article]] = {}
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    async def aclose(self) -> None:
+        if self._fetcher is not None:
+            await self._fetcher.aclose()
+            self._fetcher = None
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self.store.close()
+
+    async def __aenter__(self) -> Library:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.limits)
+        return self._fetcher
+
+    async def _cpu(self, fn: Callable[P, T], *args: Any) -> T:
+        """Run CPU work off the event loop."""
+        if self._pool is None:
+            if self._workers == "process":
+                self._pool = ProcessPoolExecutor(
+                    max_workers=max(1, min(4, os.cpu_count() or 2)), mp_context=get_context("spawn")
+                )
+            else:
+                self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+
+    # -- subscriptions -------------------------------------------------------------------------
+    def feeds(self) -> list[Feed]:
+        return self.store.feeds()
+
+    def add_feed(self, url: str) -> bool:
+        """Subscribe to `url` (not fetched yet); False when already subscribed."""
+        url = url.strip()
+        if not is_web_url(url):
+            raise FetchError(ErrorKind.BAD_URL, f"not an http(s) URL: {safe_line(url, 200)}", url)
+        return self.store.add_feed(self.subscription_url(url))
+
+    def remove_feed(self, url: str) -> bool:
+        return self.store.remove_feed(self.subscription_url(url.strip()))
+
+    def subscription_url(self, url: str) -> str:
+        """The URL as subscribed when `url` names the same feed in another spelling."""
+        wanted = canonical_url(url)
+        return next((u for u in self.store.feed_urls() if canonical_url(u) == wanted), url)
+
+    # -- headlines -----------------------------------------------------------------------------
+    def headlines(self, feed_url: str | None = None, unread_only: bool = False) -> list[Headline]:
+        """Entries newest first, of one feed or of all."""
+        urls = [self.subscription_url(feed_url)] if feed_url else self.store.feed_urls()
+        out: list[Headline] = []
+        for url in urls:
+            read = self.store.read_ids(url)
+            for entry in self.store.entries(url):
+                if unread_only and entry.id in read:
+                    continue
+                cached = bool(entry.link) and self.store.has_article(entry.link)
+                out.append(Headline(entry, entry.id in read, cached))
+        out.sort(
+            key=lambda h: (
+                -(
+                    h.entry.published or h.entry.updated or datetime.min.replace(tzinfo=UTC)
+                ).timestamp()
+            )
+        )
+        return out
+
+    def entry(self, entry_id: str) -> Entry | None:
+        for url in self.store.feed_urls():
+            for entry in self.store.entries(url):
+                if entry.id == entry_id:
+                    return entry
+        return None
+
+    def resolve(self, id_or_url: str) -> Entry | str:
+        """An entry by id, or a URL to read directly; raises FetchError(NOT_FOUND) otherwise."""
+        text = id_or_url.strip()
+        if looks_like_entry_id(text):
+            entry = self.entry(text)
+            if entry is not None:
+                return entry
+        if is_web_url(text):
+            wanted = canonical_url(text)
+            for headline in self.headlines():
+                if headline.entry.link and canonical_url(headline.entry.link) == wanted:
+                    return headline.entry
+            return text
+        raise FetchError(
+            ErrorKind.NOT_FOUND, f"no article with id {safe_line(text, 80)!r} (see `reader list`)"
+        )
+
+    def mark_read(self, entry: Entry, read: bool = True) -> None:
+        self.store.set_read(entry, read)
+
+    def is_read(self, entry: Entry) -> bool:
+        return entry.id in self.store.read_ids(entry.feed_url)
+
+    # -- articles ------------------------------------------------------------------------------
+    def cached_article(self, target: Entry | str) -> Article | None:
+        url = target.link if isinstance(target, Entry) else target
+        return self.store.article(url) if url else None
+
+    async def article(self, target: Entry | str, offline: bool = False) -> Article:
+        """The cleaned article of an entry or URL: from the cache, else fetched and cached.
+
+        With `offline`, never touches the network. Raises FetchError.
+        """
+        url = target.link if isinstance(target, Entry) else target
+        if not url:
+            raise FetchError(ErrorKind.BAD_URL, "this item has no link to an article")
+        if not is_web_url(url):
+            raise FetchError(ErrorKind.BAD_URL, f"not an http(s) link: {safe_line(url, 200)}", url)
+        cached = self.store.article(url)
+        if cached is not None:
+            return cached
+        if offline:
+            raise FetchError(
+                ErrorKind.NOT_CACHED, "not available offline: this article was never synced", url
+            )
+        key = canonical_url(url)
+        pending = self._inflight.get(key)
+        if pending is None:
+            fallback = target.summary if isinstance(target, Entry) else ""
+            pending = asyncio.ensure_future(self._download(url, fallback))
+            self._inflight[key] = pending
+            pending.add_done_callback(lambda _f: self._inflight.pop(key, None))
+        return await asyncio.shield(pending)
+
+    async def _download(self, url: str, fallback_html: str) -> Article:
+        response = await self.fetcher.get(url)
+        check_is_page(response)
+        article = await self._cpu(
+            extract_article, response.body, response.url, response.charset, fallback_html
+        )
+        article = replace(article, fetched_at=_now())
+        self.store.put_article(
+            url,
+            article,
+            response.body,
+            response.content_type + (f"; charset={response.charset}" if response.charset else ""),
+        )
+        return article
+
+    # -- feeds over the network ----------------------------------------------------------------
+    async def refresh_feed(self, url: str) -> FeedResult:
+        """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed."""
+        feed = self.store.feed(url) or Feed(url)
+        try:
+            response = await self.fetcher.get(
+                url,
+                etag=feed.etag,
+                last_modified=feed.last_modified,
+                accept=FEED_ACCEPT,
+                max_bytes=self.limits.feed_max_bytes,
+            )
+            if response.not_modified:
+                feed = replace(feed, last_success=_now(), last_error=None, last_error_at=None)
+                self.store.put_feed(feed)
+                return FeedResult(feed, not_modified=True)
+            parsed = await self._cpu(
+                parse_feed, response.body, url, response.url, response.content_type
+            )
+        except FetchError as error:
+            feed = replace(feed, last_error=error.message, last_error_at=_now())
+            self.store.put_feed(feed)
+            return FeedResult(feed, error=error)
+        new = self.store.merge_entries(url, parsed.entries)
+        feed = replace(
+            feed,
+            title=parsed.title or feed.title,
+            site_url=parsed.site_url or feed.site_url,
+            etag=response.etag,
+            last_modified=response.last_modified,
+            last_success=_now(),
+            last_error=None,
+            last_error_at=None,
+        )
+        self.store.put_feed(feed)
+        return FeedResult(feed, new_entries=len(new))
+
+    async def refresh(self, progress: ProgressCallback | None = None) -> list[FeedResult]:
+        urls = self.store.feed_urls()
+        done = 0
+
+        async def one(url: str) -> FeedResult:
+            nonlocal done
+            result = await self.refresh_feed(url)
+            done += 1
+            if progress:
+                progress(SyncProgress("feeds", done, len(urls)))
+            return result
+
+        if progress:
+            progress(SyncProgress("feeds", 0, len(urls)))
+        return list(await asyncio.gather(*(one(u) for u in urls)))
+
+    async def sync(
+        self, articles: bool = True, progress: ProgressCallback | None = None
+    ) -> SyncReport:
+        """Refresh every feed, then fetch every entry whose article is not cached yet."""
+        results = await self.refresh(progress)
+        if not articles:
+            report = SyncReport(feeds=results)
+            if progress:
+                progress(SyncProgress("done", len(results), len(results)))
+            return report
+        headlines = [h for h in self.headlines() if h.entry.link]
+        todo = [h.entry for h in headlines if not h.cached]
+        failures: list[tuple[Entry, FetchError]] = []
+        done = 0
+
+        def report_progress(phase: Literal["articles", "done"]) -> None:
+            if progress:
+                progress(
+                    SyncProgress(phase, len(results), len(results), done, len(todo), len(failures))
+                )
+
+        async def one(entry: Entry) -> None:
+            nonlocal done
+            try:
+                await self.article(entry)
+            except FetchError as error:
+                failures.append((entry, error))
+            done += 1
+            report_progress("articles")
+
+        report_progress("articles")
+        await asyncio.gather(*(one(e) for e in todo))
+        report_progress("done")
+        return SyncReport(
+            feeds=results,
+            articles_fetched=len(todo) - len(failures),
+            articles_already_cached=len(headlines) - len(todo),
+            article_failures=failures,
+        )

@@ -1,0 +1,133 @@
+"""The values that flow between layers: feeds, entries, articles and errors.
+
+Plain frozen dataclasses, stdlib only, so every layer (and a worker process) can use them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class ErrorKind(StrEnum):
+    """Why a fetch, a parse or an extraction failed; the UI words its message from this."""
+
+    NETWORK = "network"  # DNS, refused, reset, TLS
+    TIMEOUT = "timeout"
+    HTTP = "http"  # a 4xx/5xx status
+    GONE = "gone"  # 410: the publisher removed it for good
+    TOO_LARGE = "too-large"
+    NOT_HTML = "not-html"  # a PDF, an image, a binary
+    BAD_FEED = "bad-feed"
+    EXTRACTION = "extraction"
+    NOT_CACHED = "not-cached"  # offline and not in the cache
+    BAD_URL = "bad-url"
+    NOT_FOUND = "not-found"  # no such feed or article in the store
+
+
+@dataclass(frozen=True)
+class FetchError(Exception):
+    """A failure as a value: what went wrong, in one readable line, and where."""
+
+    kind: ErrorKind
+    message: str
+    url: str = ""
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A subscription and what we last learned about it."""
+
+    url: str
+    title: str = ""
+    site_url: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success: datetime | None = None
+    last_error: str | None = None
+    last_error_at: datetime | None = None
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.url
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a feed: a headline pointing at an article page."""
+
+    id: str  # stable, derived from the feed URL and the item's identity (see store.entry_id)
+    feed_url: str
+    title: str
+    link: str
+    published: datetime | None = None
+    updated: datetime | None = None
+    author: str = ""
+    summary: str = ""
+    feed_title: str = ""
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A run of text inside a block, with the formatting we keep."""
+
+    text: str
+    href: str | None = None
+    strong: bool = False
+    emphasis: bool = False
+    code: bool = False
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list-item"
+    PREFORMATTED = "pre"
+    CAPTION = "caption"
+    RULE = "rule"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of article text: a heading, a paragraph, a quote, a list item…
+
+    `level` is the heading level (1–6) or the list nesting depth (1 = top); `ordinal` numbers the
+    items of an ordered list (0 for a bullet).
+    """
+
+    kind: BlockKind
+    inlines: tuple[Inline, ...]
+    level: int = 1
+    ordinal: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(i.text for i in self.inlines)
+
+
+@dataclass(frozen=True)
+class Article:
+    """The cleaned article: its metadata and its body as blocks."""
+
+    url: str
+    title: str = ""
+    author: str = ""
+    published: datetime | None = None
+    updated: datetime | None = None
+    site_name: str = ""
+    language: str = ""
+    canonical_url: str = ""
+    image_url: str = ""
+    description: str = ""
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    fetched_at: datetime | None = None
+    partial: bool = False  # extraction found little; the body is the feed's own summary
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks)

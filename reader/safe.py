@@ -1,0 +1,53 @@
+"""Untrusted text → display-safe text: the one place that decides what a stranger's string may contain.
+
+Everything shown or printed that came from the web (feed and item titles, article text, server
+messages, URLs) goes through `safe_line` or `safe_text`. They remove whole terminal escape sequences
+(CSI, OSC such as OSC 8 links and OSC 52 clipboard writes, DCS/APC/PM strings), then any remaining
+C0/C1 control character (ESC, BEL, 0x80–0x9F), and neutralise bidirectional overrides that could
+reorder what a reader sees. Markup is never interpreted: callers display the result as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ESC [ … final byte  |  ESC ] … (BEL | ESC \)  |  ESC P/X/^/_ … ESC \  |  the 8-bit C1 forms of these.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]              # CSI
+    | (?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, terminated by BEL or ST (or cut off)
+    | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?  # DCS, SOS, PM, APC strings
+    | \x1b[ -/]*[0-~]                             # other two-byte escapes (ESC c, ESC 7, …)
+    """,
+    re.VERBOSE,
+)
+# All C0 except tab/newline, DEL, all C1; bidi embeddings, overrides and isolates; BOM/ZW no-break.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]"
+)
+_LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x85\x0b\x0c]+")
+_SPACES = re.compile(r"[ \u00a0]{2,}")
+
+
+def safe_text(text: object) -> str:
+    """Multi-line untrusted text with escapes and controls removed; newlines and tabs are kept."""
+    if text is None:
+        return ""
+    s = str(text)
+    if not s:
+        return s
+    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    s = _ESCAPE_SEQUENCE.sub("", s)
+    return _CONTROL.sub("", s)
+
+
+def safe_line(text: object, max_length: int = 0) -> str:
+    """One line of untrusted text (a title, a name, an error): whitespace folded, controls removed.
+
+    `max_length` > 0 cuts the result with an ellipsis, so a 1 MB title can't flood a screen.
+    """
+    s = _LINE_BREAKS.sub(" ", safe_text(text))
+    s = _SPACES.sub(" ", s).strip()
+    if max_length and len(s) > max_length:
+        s = s[: max_length - 1].rstrip() + "…"
+    return s

@@ -1,0 +1,204 @@
+"""The on-disk state: subscriptions, entries, read flags and the article cache, in diskcache.
+
+Two caches under the data directory: `state/` (feeds, their entries, read flags) and
+`articles/` (cleaned articles and their raw pages, compressed). Both are SQLite-backed, safe for
+several threads and processes at once; read-modify-write goes through `transact()`. Records are
+JSON, so a damaged or foreign record is detected, reported and dropped instead of crashing or
+being shown. Nothing is evicted implicitly (eviction_policy="none"): what was synced stays.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import diskcache
+
+from .codec import (
+    article_from_dict,
+    article_to_dict,
+    entry_from_dict,
+    entry_to_dict,
+    feed_from_dict,
+    feed_to_dict,
+)
+from .keys import article_key
+from .models import Article, Entry, Feed
+
+log = logging.getLogger(__name__)
+
+MAX_ENTRIES_PER_FEED = 2000
+_SUBSCRIPTIONS = "subscriptions"
+
+
+def _feed_key(url: str) -> str:
+    return f"feed:{url}"
+
+
+def _entries_key(url: str) -> str:
+    return f"entries:{url}"
+
+
+def _read_key(url: str) -> str:
+    return f"read:{url}"
+
+
+class CorruptEntry(Exception):
+    """A cache record that can't be decoded; it has been removed."""
+
+
+class Store:
+    """All persistent state of one data directory."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        settings: dict[str, Any] = {"eviction_policy": "none", "size_limit": 2**62, "timeout": 30}
+        self._state = diskcache.Cache(str(root / "state"), **settings)
+        self._articles = diskcache.Cache(str(root / "articles"), **settings)
+        self.problems: list[str] = []  # damaged records found (and dropped) since opening
+
+    def close(self) -> None:
+        self._state.close()
+        self._articles.close()
+
+    # -- JSON records ------------------------------------------------------------------------
+    def _load(self, cache: diskcache.Cache, key: str, default: Any = None) -> Any:
+        raw = cache.get(key)
+        if raw is None:
+            return default
+        try:
+            return json.loads(raw)
+        except (TypeError, ValueError):
+            self._drop_damaged(cache, key)
+            return default
+
+    def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
+        cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+    def _drop_damaged(self, cache: diskcache.Cache, key: str) -> None:
+        log.warning("dropping damaged cache record %s", key)
+        self.problems.append(key)
+        cache.delete(key)
+
+    # -- feeds -------------------------------------------------------------------------------
+    def feed_urls(self) -> list[str]:
+        urls = self._load(self._state, _SUBSCRIPTIONS, [])
+        return [u for u in urls if isinstance(u, str)]
+
+    def feeds(self) -> list[Feed]:
+        return [self.feed(url) or Feed(url) for url in self.feed_urls()]
+
+    def feed(self, url: str) -> Feed | None:
+        data = self._load(self._state, _feed_key(url))
+        if data is None:
+            return None
+        try:
+            return feed_from_dict(data)
+        except (KeyError, TypeError, ValueError):
+            self._drop_damaged(self._state, _feed_key(url))
+            return None
+
+    def add_feed(self, url: str) -> bool:
+        """Subscribe; False when already subscribed."""
+        with self._state.transact():
+            urls = self.feed_urls()
+            if url in urls:
+                return False
+            self._save(self._state, _SUBSCRIPTIONS, [*urls, url])
+            if self._state.get(_feed_key(url)) is None:
+                self._save(self._state, _feed_key(url), feed_to_dict(Feed(url)))
+        return True
+
+    def remove_feed(self, url: str) -> bool:
+        """Unsubscribe and forget the feed's headlines; cached article text stays (it may be shared)."""
+        with self._state.transact():
+            urls = self.feed_urls()
+            if url not in urls:
+                return False
+            self._save(self._state, _SUBSCRIPTIONS, [u for u in urls if u != url])
+            for key in (_feed_key(url), _entries_key(url), _read_key(url)):
+                self._state.delete(key)
+        return True
+
+    def put_feed(self, feed: Feed) -> None:
+        if feed.url in self.feed_urls():
+            self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
+
+    # -- entries -----------------------------------------------------------------------------
+    def entries(self, feed_url: str) -> list[Entry]:
+        data = self._load(self._state, _entries_key(feed_url), [])
+        try:
+            return [entry_from_dict(d) for d in data]
+        except (KeyError, TypeError, ValueError):
+            self._drop_damaged(self._state, _entries_key(feed_url))
+            return []
+
+    def merge_entries(self, feed_url: str, fresh: Iterable[Entry]) -> list[Entry]:
+        """Add or update a feed's entries; returns those that are new. Old entries are kept
+        (a feed shows only its latest items), up to MAX_ENTRIES_PER_FEED."""
+        mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
+        with self._state.transact():
+            known = {e.id: e for e in self.entries(feed_url)}
+            new = [e for e in mine if e.id not in known]
+            known.update((e.id, e) for e in mine)
+            ordered = sorted(known.values(), key=_newest_first)[:MAX_ENTRIES_PER_FEED]
+            self._save(self._state, _entries_key(feed_url), [entry_to_dict(e) for e in ordered])
+        return new
+
+    def read_ids(self, feed_url: str) -> set[str]:
+        return set(self._load(self._state, _read_key(feed_url), []))
+
+    def set_read(self, entry: Entry, read: bool) -> None:
+        with self._state.transact():
+            ids = self.read_ids(entry.feed_url)
+            ids.add(entry.id) if read else ids.discard(entry.id)
+            self._save(self._state, _read_key(entry.feed_url), sorted(ids))
+
+    # -- articles ----------------------------------------------------------------------------
+    def has_article(self, url: str) -> bool:
+        return f"article:{article_key(url)}" in self._articles
+
+    def article(self, url: str) -> Article | None:
+        """The cached article, or None; a damaged record is dropped and reported as a problem."""
+        key = f"article:{article_key(url)}"
+        data = self._load(self._articles, key)
+        if data is None:
+            return None
+        try:
+            return article_from_dict(data)
+        except (KeyError, TypeError, ValueError, IndexError):
+            self._drop_damaged(self._articles, key)
+            return None
+
+    def put_article(
+        self, url: str, article: Article, raw_page: bytes | None = None, content_type: str = ""
+    ) -> None:
+        key = article_key(url)
+        if raw_page is not None:
+            # The raw page first: an interrupted write leaves at worst a page without its article.
+            # Its Content-Type rides along, so re-extraction decodes it as the fetch did.
+            header = content_type.replace("\n", " ").encode("latin-1", "replace") + b"\n"
+            self._articles.set(f"raw:{key}", zlib.compress(header + raw_page, 6))
+        self._save(self._articles, f"article:{key}", article_to_dict(article))
+
+    def raw_page(self, url: str) -> tuple[bytes, str] | None:
+        """The page as downloaded and its Content-Type header, or None."""
+        blob = self._articles.get(f"raw:{article_key(url)}")
+        if blob is None:
+            return None
+        try:
+            header, _, body = zlib.decompress(blob).partition(b"\n")
+        except (zlib.error, TypeError):
+            self._drop_damaged(self._articles, f"raw:{article_key(url)}")
+            return None
+        return body, header.decode("latin-1")
+
+
+def _newest_first(entry: Entry) -> tuple[int, float]:
+    when = entry.published or entry.updated
+    return (0, -when.timestamp()) if when else (1, 0.0)

@@ -1,0 +1,52 @@
+"""URL policy: which links we follow, and the one canonical form used for cache keys."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+# Tracking parameters that change nothing about the page; dropping them makes two links to one article share a cache entry.
+_TRACKING_PREFIXES = ("utm_", "mc_", "fbclid", "gclid", "yclid", "_hsenc", "_hsmi")
+
+
+def is_web_url(url: str) -> bool:
+    """True only for absolute http(s) URLs with a host: the only kind we fetch or open."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ALLOWED_SCHEMES and bool(parts.hostname)
+
+
+def absolute_url(base: str, href: str) -> str:
+    """Resolve `href` against `base`; returns "" for links we would never follow (javascript:, data:…)."""
+    href = (href or "").strip()
+    if not href:
+        return ""
+    try:
+        url = urljoin(base, href) if base else href
+    except ValueError:
+        return ""
+    return url if is_web_url(url) else ""
+
+
+def canonical_url(url: str) -> str:
+    """The form of a URL used as a cache key: lower-case scheme and host, no default port,
+    no fragment, no tracking parameters."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    netloc = host
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    if port and not (scheme == "http" and port == 80) and not (scheme == "https" and port == 443):
+        netloc = f"{netloc}:{port}"
+    query = "&".join(
+        p for p in parts.query.split("&") if p and not p.lower().startswith(_TRACKING_PREFIXES)
+    )
+    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
