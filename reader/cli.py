@@ -152,6 +152,8 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
             _err(f"feed failed: {result.feed.display_title}: {result.error.message}")
     for entry, error in report.article_failures:
         _err(f"article failed: {entry.title} <{entry.link}>: {error.message}")
+    for entry, error in report.not_articles:
+        _err(f"not cached: {entry.title} <{entry.link}>: {error.message}")
     new = sum(r.new_entries for r in report.feeds)
     failed_feeds = sum(r.error is not None for r in report.feeds)
     line = f"synced {len(report.feeds) - failed_feeds} of {len(report.feeds)} feeds ({new} new headlines)"

@@ -106,6 +106,11 @@ class Fetcher:
             ) from None
         except httpx.TimeoutException:
             raise FetchError(ErrorKind.TIMEOUT, f"{_host(url)} timed out", url) from None
+        except httpx.InvalidURL:
+            # httpx parses a redirect's Location itself, even when not following it.
+            raise FetchError(
+                ErrorKind.BAD_URL, f"{_host(url)} sent an invalid or non-web link", url
+            ) from None
         except httpx.HTTPError as exc:
             raise FetchError(ErrorKind.NETWORK, _network_message(url, exc), url) from None
 

@@ -70,9 +70,11 @@ class SyncReport:
     articles_fetched: int = 0
     articles_already_cached: int = 0
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
+    not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
 
     @property
     def ok(self) -> bool:
+        """Everything came through: a link that is not an article page is not a failure."""
         return not self.article_failures and all(r.error is None for r in self.feeds)
 
 
@@ -248,6 +250,9 @@ class Library:
         cached = self.store.article(url)
         if cached is not None:
             return cached
+        known = self.store.not_an_article(url)
+        if known:
+            raise FetchError(ErrorKind.NOT_HTML, known, url)
         if offline:
             raise FetchError(
                 ErrorKind.NOT_CACHED, "not available offline: this article was never synced", url
@@ -263,7 +268,12 @@ class Library:
 
     async def _download(self, url: str, fallback_html: str) -> Article:
         response = await self.fetcher.get(url)
-        check_is_page(response)
+        try:
+            check_is_page(response)
+        except FetchError as error:
+            # Remembered, so a sync doesn't download the PDF again and offline reading can say why.
+            self.store.mark_not_an_article(url, error.message)
+            raise
         article = await self._cpu(
             extract_article, response.body, response.url, response.charset, fallback_html
         )
@@ -340,8 +350,13 @@ class Library:
                 progress(SyncProgress("done", len(results), len(results)))
             return report
         headlines = [h for h in self.headlines() if h.entry.link]
-        todo = [h.entry for h in headlines if not h.cached]
+        todo = [
+            h.entry
+            for h in headlines
+            if not h.cached and not self.store.not_an_article(h.entry.link)
+        ]
         failures: list[tuple[Entry, FetchError]] = []
+        not_articles: list[tuple[Entry, FetchError]] = []
         done = 0
 
         def report_progress(phase: Literal["articles", "done"]) -> None:
@@ -355,7 +370,9 @@ class Library:
             try:
                 await self.article(entry)
             except FetchError as error:
-                failures.append((entry, error))
+                (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
+                    (entry, error)
+                )
             done += 1
             report_progress("articles")
 
@@ -364,7 +381,8 @@ class Library:
         report_progress("done")
         return SyncReport(
             feeds=results,
-            articles_fetched=len(todo) - len(failures),
-            articles_already_cached=len(headlines) - len(todo),
+            articles_fetched=len(todo) - len(failures) - len(not_articles),
+            articles_already_cached=sum(h.cached for h in headlines),
             article_failures=failures,
+            not_articles=not_articles,
         )

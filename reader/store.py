@@ -186,6 +186,14 @@ class Store:
             self._articles.set(f"raw:{key}", zlib.compress(header + raw_page, 6))
         self._save(self._articles, f"article:{key}", article_to_dict(article))
 
+    def not_an_article(self, url: str) -> str | None:
+        """Why a link is known not to be an article page (e.g. its content type), or None."""
+        value = self._articles.get(f"not-article:{article_key(url)}")
+        return value if isinstance(value, str) else None
+
+    def mark_not_an_article(self, url: str, reason: str) -> None:
+        self._articles.set(f"not-article:{article_key(url)}", reason)
+
     def raw_page(self, url: str) -> tuple[bytes, str] | None:
         """The page as downloaded and its Content-Type header, or None."""
         blob = self._articles.get(f"raw:{article_key(url)}")

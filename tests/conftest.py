@@ -1,0 +1,55 @@
+"""Shared fixtures: the real demo news site on loopback, and data directories synced from it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.demo.server import DemoServer, start_demo_server
+from reader.library import Library
+
+# Headline times are shown in local time; pin it so text and snapshots don't depend on the machine.
+os.environ["TZ"] = "UTC"
+
+
+@pytest.fixture(scope="session")
+def demo_server() -> Iterator[DemoServer]:
+    server = start_demo_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def sync_into(directory: Path, feed_urls: list[str], articles: bool = True) -> None:
+    async def run() -> None:
+        async with Library(directory, workers="thread") as lib:
+            for url in feed_urls:
+                lib.add_feed(url)
+            await lib.sync(articles=articles)
+
+    asyncio.run(run())
+
+
+@pytest.fixture(scope="session")
+def synced_master(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Path:
+    """A data directory subscribed to every demo feed with every article cached. Read-only: copy it."""
+    directory = tmp_path_factory.mktemp("synced") / "data"
+    sync_into(directory, demo_server.feed_urls)
+    return directory
+
+
+@pytest.fixture
+def synced_dir(synced_master: Path, tmp_path: Path) -> Path:
+    """A private copy of the synced data directory, free to change."""
+    target = tmp_path / "synced"
+    shutil.copytree(synced_master, target)
+    return target

@@ -1,0 +1,51 @@
+"""Decoding pages: BOM, header, <meta>, then detection — the same for fetches and local files."""
+
+from __future__ import annotations
+
+import codecs
+
+from reader.charset import charset_from_content_type, decode_html, detect_charset
+
+RUSSIAN = "Городской совет утвердил бюджет на следующий год после долгих споров о ремонте дорог."
+
+
+def page(meta: str, body: str) -> str:
+    return f"<html><head>{meta}<title>Новости</title></head><body><p>{body}</p></body></html>"
+
+
+def test_windows_1251_from_meta_charset_only() -> None:
+    raw = page('<meta charset="windows-1251">', RUSSIAN).encode("cp1251")
+    assert detect_charset(raw, None) == "cp1251"
+    assert RUSSIAN in decode_html(raw)
+
+
+def test_koi8r_from_http_equiv_only() -> None:
+    raw = page(
+        '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">', RUSSIAN
+    ).encode("koi8_r")
+    assert RUSSIAN in decode_html(raw)
+
+
+def test_header_wins_over_meta_and_bom_wins_over_header() -> None:
+    raw = page('<meta charset="koi8-r">', RUSSIAN).encode("cp1251")
+    assert RUSSIAN in decode_html(raw, "windows-1251")
+    utf8 = codecs.BOM_UTF8 + page("", RUSSIAN).encode("utf-8")
+    decoded = decode_html(utf8, "windows-1251")
+    assert RUSSIAN in decoded and not decoded.startswith("\ufeff")
+
+
+def test_undeclared_cp1251_is_detected() -> None:
+    raw = page("", RUSSIAN * 5).encode("cp1251")
+    assert RUSSIAN in decode_html(raw)
+
+
+def test_undeclared_utf8_and_invalid_bytes() -> None:
+    assert RUSSIAN in decode_html(page("", RUSSIAN).encode())
+    assert "\ufffd" in decode_html(b"<p>ok \xff\xfe broken</p>", "utf-8")
+
+
+def test_content_type_parsing() -> None:
+    assert charset_from_content_type("text/html; charset=UTF-8") == "utf-8"
+    assert charset_from_content_type('text/html; charset="windows-1251"') == "cp1251"
+    assert charset_from_content_type("text/html") is None
+    assert charset_from_content_type("text/html; charset=nonsense-42") is None

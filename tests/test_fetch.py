@@ -1,0 +1,171 @@
+"""The fetch policy against real loopback servers: status codes, redirects, caps, timeouts."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
+
+from reader.config import USER_AGENT, FetchLimits
+from reader.fetch import Fetcher
+from reader.models import ErrorKind, FetchError
+
+
+def get(url: str, limits: FetchLimits | None = None, **kw: object):
+    async def run():
+        async with Fetcher(limits or FetchLimits()) as fetcher:
+            return await fetcher.get(url, **kw)  # type: ignore[arg-type]
+
+    return asyncio.run(run())
+
+
+def error_of(url: str, limits: FetchLimits | None = None) -> FetchError:
+    with pytest.raises(FetchError) as info:
+        get(url, limits)
+    return info.value
+
+
+def test_ok_with_user_agent_and_charset(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/a", headers={"User-Agent": USER_AGENT}).respond_with_data(
+        "<p>hi</p>", content_type="text/html; charset=windows-1251", headers={"ETag": '"v1"'}
+    )
+    response = get(httpserver.url_for("/a"))
+    assert (response.status, response.content_type, response.charset) == (
+        200,
+        "text/html",
+        "cp1251",
+    )
+    assert response.body == b"<p>hi</p>" and response.etag == '"v1"'
+
+
+def test_conditional_get_gives_304(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed", headers={"If-None-Match": '"v1"'}).respond_with_data(
+        "", status=304
+    )
+    assert get(httpserver.url_for("/feed"), etag='"v1"').not_modified
+
+
+@pytest.mark.parametrize(
+    ("status", "kind", "words"),
+    [
+        (404, ErrorKind.HTTP, "HTTP 404"),
+        (500, ErrorKind.HTTP, "HTTP 500"),
+        (410, ErrorKind.GONE, "gone"),
+    ],
+)
+def test_http_errors_are_one_line_values(
+    httpserver: HTTPServer, status: int, kind: ErrorKind, words: str
+) -> None:
+    httpserver.expect_request("/x").respond_with_data("nope", status=status)
+    error = error_of(httpserver.url_for("/x"))
+    assert error.kind == kind and words in error.message and "\n" not in error.message
+
+
+def test_redirects_followed_then_capped(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/r1").respond_with_data("", status=302, headers={"Location": "/r2"})
+    httpserver.expect_request("/r2").respond_with_data("<p>landed</p>", content_type="text/html")
+    response = get(httpserver.url_for("/r1"))
+    assert response.body == b"<p>landed</p>" and response.url.endswith("/r2")
+    httpserver.expect_request("/loop").respond_with_data(
+        "", status=301, headers={"Location": "/loop"}
+    )
+    assert (
+        "redirects" in error_of(httpserver.url_for("/loop"), FetchLimits(max_redirects=3)).message
+    )
+
+
+@pytest.mark.parametrize(
+    "target", ["file:///etc/passwd", "javascript:alert(1)", "data:text/html,hi"]
+)
+def test_redirect_to_non_web_scheme_is_refused(httpserver: HTTPServer, target: str) -> None:
+    httpserver.expect_request("/evil").respond_with_data(
+        "", status=302, headers={"Location": target}
+    )
+    assert error_of(httpserver.url_for("/evil")).kind == ErrorKind.BAD_URL
+
+
+def test_non_web_url_is_refused_without_network() -> None:
+    assert error_of("file:///etc/passwd").kind == ErrorKind.BAD_URL
+
+
+def test_size_cap_declared_and_streamed(httpserver: HTTPServer) -> None:
+    limits = FetchLimits(max_bytes=1024 * 1024)
+    httpserver.expect_request("/big").respond_with_data(b"x" * (2 * 1024 * 1024))
+    assert error_of(httpserver.url_for("/big"), limits).kind == ErrorKind.TOO_LARGE
+
+    def endless():
+        while True:
+            yield b"y" * 65536
+
+    httpserver.expect_request("/stream").respond_with_response(
+        Response(endless(), content_type="text/html")
+    )
+    assert error_of(httpserver.url_for("/stream"), limits).kind == ErrorKind.TOO_LARGE
+
+
+def test_gzip_bomb_is_capped_after_decompression(httpserver: HTTPServer) -> None:
+    import gzip
+
+    bomb = gzip.compress(b"\0" * (30 * 1024 * 1024))
+    httpserver.expect_request("/bomb").respond_with_data(bomb, headers={"Content-Encoding": "gzip"})
+    assert (
+        error_of(httpserver.url_for("/bomb"), FetchLimits(max_bytes=1024 * 1024)).kind
+        == ErrorKind.TOO_LARGE
+    )
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """Accepts connections and never answers."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        sock.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(sock.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    sock.close()
+
+
+def test_server_that_never_answers_times_out(silent_server: str) -> None:
+    started = time.monotonic()
+    error = error_of(silent_server, FetchLimits(read_timeout=1.0, total_timeout=2.0))
+    assert error.kind == ErrorKind.TIMEOUT
+    assert time.monotonic() - started < 5
+
+
+def test_dead_port_fails_fast() -> None:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    started = time.monotonic()
+    assert error_of(f"http://127.0.0.1:{port}/feed").kind == ErrorKind.NETWORK
+    assert time.monotonic() - started < 5
+
+
+def test_error_messages_do_not_echo_escapes(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/x").respond_with_data(
+        "", status=302, headers={"Location": "javascript:\x1b]0;t\x07"}
+    )
+    assert "\x1b" not in error_of(httpserver.url_for("/x")).message

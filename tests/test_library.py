@@ -1,0 +1,183 @@
+"""The Library service against loopback servers: bad input loses nothing and says what went wrong."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.library import Library
+from reader.models import ErrorKind, FetchError
+
+ARTICLE = """<html><head><title>Tide tables revised</title>
+<meta property="og:site_name" content="Quay Daily"></head><body>
+<nav class="menu"><a href="/">Front page</a><a href="/sport">Quay Sport Desk</a></nav>
+<article><h1>Tide tables revised</h1>
+<p>The harbour master published revised tide tables on Tuesday after surveyors found that the
+channel had silted more quickly than expected over the autumn storms.</p>
+<p>Skippers of larger vessels were told to plan departures within two hours of high water until
+dredging resumes in the new year, a restriction the fishing cooperative called manageable.</p>
+<p>The surveyors will return in February to measure the channel again.</p></article></body></html>"""
+
+
+def feed_xml(base: str, items: list[tuple[str, str, str]]) -> str:
+    body = "".join(
+        f"<item><title>{t}</title><link>{base}{p}</link><guid>{g}</guid>"
+        f"<pubDate>Tue, 24 Nov 2026 0{i}:00:00 GMT</pubDate></item>"
+        for i, (t, p, g) in enumerate(items)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Daily</title>{body}</channel></rss>'
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+@pytest.fixture
+def site() -> Iterator[HTTPServer]:
+    """A server of this test's own, so a test may stop it to take the network away."""
+    httpserver = HTTPServer(host="127.0.0.1", port=0)
+    httpserver.start()
+    _routes(httpserver)
+    yield httpserver
+    if httpserver.is_running():
+        httpserver.stop()
+
+
+def _routes(httpserver: HTTPServer) -> None:
+    base = httpserver.url_for("")
+    items = [
+        ("Tide tables revised", "/tide.html", "g1"),
+        ("Missing story", "/missing.html", "g2"),
+        ("Council report", "/report.pdf", "g3"),
+    ]
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed_xml(base.rstrip("/"), items), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/tide.html").respond_with_data(
+        ARTICLE, content_type="text/html; charset=utf-8"
+    )
+    httpserver.expect_request("/missing.html").respond_with_data("not here", status=404)
+    httpserver.expect_request("/report.pdf").respond_with_data(
+        b"%PDF-1.4\n%binary", content_type="application/pdf"
+    )
+    cut = feed_xml(base.rstrip("/"), items)[:-60]  # a download cut off inside the last item
+    httpserver.expect_request("/broken.xml").respond_with_data(cut, content_type="text/xml")
+    httpserver.expect_request("/nonsense").respond_with_data(
+        "\x00\x01binary junk", content_type="application/octet-stream"
+    )
+
+
+async def _sync(directory: Path, *feeds: str):
+    async with Library(directory) as lib:
+        for url in feeds:
+            lib.add_feed(url)
+        report = await lib.sync()
+        return report, lib.headlines()
+
+
+def test_sync_caches_good_articles_and_names_each_failure(site: HTTPServer, data_dir: Path) -> None:
+    report, headlines = run(_sync(data_dir, site.url_for("/feed.xml")))
+    assert not report.ok
+    assert report.articles_fetched == 1
+    reasons = {entry.title: error for entry, error in report.article_failures}
+    assert (
+        reasons["Missing story"].kind == ErrorKind.HTTP
+        and "404" in reasons["Missing story"].message
+    )
+    assert "Council report" not in reasons  # a PDF is not a failure, but it is named
+    ((entry, error),) = report.not_articles
+    assert entry.title == "Council report" and "application/pdf" in error.message
+    cached = {h.entry.title: h.cached for h in headlines}
+    assert cached == {"Tide tables revised": True, "Missing story": False, "Council report": False}
+
+
+def test_dead_and_malformed_feeds_keep_what_was_cached(site: HTTPServer, data_dir: Path) -> None:
+    run(_sync(data_dir, site.url_for("/feed.xml")))
+    dead = "http://127.0.0.1:9/feed.xml"  # the discard port: nothing listens
+    report, headlines = run(_sync(data_dir, dead, site.url_for("/nonsense")))
+    errors = {r.feed.url: r.error for r in report.feeds}
+    assert errors[site.url_for("/feed.xml")] is None
+    assert errors[dead] is not None and errors[dead].kind == ErrorKind.NETWORK
+    assert errors[site.url_for("/nonsense")].kind == ErrorKind.BAD_FEED
+    assert any(h.entry.title == "Tide tables revised" and h.cached for h in headlines)
+
+    async def feeds_after():
+        async with Library(data_dir) as lib:
+            return {f.url: f for f in lib.feeds()}
+
+    feeds = run(feeds_after())
+    assert feeds[dead].last_error and feeds[dead].last_success is None
+    assert feeds[site.url_for("/feed.xml")].last_success is not None
+
+
+def test_truncated_feed_still_reads_what_it_can(site: HTTPServer, data_dir: Path) -> None:
+    report, headlines = run(_sync(data_dir, site.url_for("/broken.xml")))
+    assert report.feeds[0].error is None and report.feeds[0].feed.title == "Quay Daily"
+    assert "Tide tables revised" in {h.entry.title for h in headlines}
+
+
+def test_articles_survive_restart_and_read_offline(site: HTTPServer, data_dir: Path) -> None:
+    run(_sync(data_dir, site.url_for("/feed.xml")))
+    site.stop()  # the network is gone
+
+    async def read_offline():
+        async with Library(data_dir) as lib:
+            entry = next(h.entry for h in lib.headlines() if h.entry.title == "Tide tables revised")
+            article = await lib.article(entry, offline=True)
+            missing = next(h.entry for h in lib.headlines() if h.entry.title == "Missing story")
+            with pytest.raises(FetchError) as info:
+                await lib.article(missing, offline=True)
+            return article, info.value
+
+    article, error = run(read_offline())
+    text = " ".join(b.text for b in article.blocks)
+    assert "silted more quickly" in text and "Quay Sport Desk" not in text
+    assert article.site_name == "Quay Daily"
+    assert error.kind == ErrorKind.NOT_CACHED
+
+
+def test_damaged_article_record_is_dropped_and_refetched(site: HTTPServer, data_dir: Path) -> None:
+    run(_sync(data_dir, site.url_for("/feed.xml")))
+
+    async def damage_then_read():
+        async with Library(data_dir) as lib:
+            url = site.url_for("/tide.html")
+            lib.store._articles.set(
+                "article:" + url, '{"v": 1, "blocks": [["bogus"'
+            )  # a torn write
+            assert lib.cached_article(url) is None
+            assert lib.store.problems
+            return await lib.article(url)
+
+    article = run(damage_then_read())
+    assert "harbour master" in " ".join(b.text for b in article.blocks)
+
+
+def test_feed_cannot_overwrite_another_feeds_entries(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/a.xml").respond_with_data(
+        feed_xml(base, [("Real story", "/real.html", "same-guid")])
+    )
+    httpserver.expect_request("/b.xml").respond_with_data(
+        feed_xml(base, [("Impostor", "/fake.html", "same-guid")])
+    )
+    _, headlines = run(_sync(data_dir, httpserver.url_for("/a.xml"), httpserver.url_for("/b.xml")))
+    titles = {(h.entry.feed_url.rsplit("/", 1)[1], h.entry.title) for h in headlines}
+    assert titles == {("a.xml", "Real story"), ("b.xml", "Impostor")}
+
+
+def test_add_refuses_non_web_urls(data_dir: Path) -> None:
+    lib = Library(data_dir)
+    try:
+        for bad in ("file:///etc/passwd", "javascript:alert(1)", "not a url"):
+            with pytest.raises(FetchError):
+                lib.add_feed(bad)
+        assert lib.feeds() == []
+    finally:
+        lib.close()

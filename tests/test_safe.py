@@ -1,0 +1,53 @@
+"""safe_line / safe_text: the one gate between a stranger's string and the terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.safe import safe_line, safe_text
+
+HOSTILE = [
+    ("\x1b]0;pwned\x07Title", "Title"),  # OSC: set window title
+    ("\x1b]52;c;aGVsbG8=\x07Copy me", "Copy me"),  # OSC 52: clipboard write
+    ("\x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\", "click"),  # OSC 8 hyperlink
+    ("\x1b[31mred\x1b[0m text", "red text"),  # CSI colours
+    ("\x1b[2J\x1b[Hcleared", "cleared"),  # clear screen, cursor home
+    ("bell\x07 here", "bell here"),
+    ("c1\x9b31m csi", "c1 csi"),  # 8-bit CSI
+    ("nul\x00byte", "nulbyte"),
+    ("a\u202egnp.exe", "agnp.exe"),  # right-to-left override
+    ("iso\u2066late\u2069d", "isolated"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), HOSTILE)
+def test_safe_line_removes_escapes_and_controls(raw: str, expected: str) -> None:
+    assert safe_line(raw) == expected
+
+
+def test_no_control_character_survives_any_code_point() -> None:
+    every = (
+        "".join(chr(c) for c in range(0x00, 0x250))
+        + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    )
+    out = safe_text(every)
+    assert not [c for c in out if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F]
+    assert not set(out) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def test_markup_is_left_as_text() -> None:
+    # Markup is neutralised by displaying as plain text, not by mangling it.
+    assert (
+        safe_line("[bold]x[/bold] [@click=app.quit]go[/]")
+        == "[bold]x[/bold] [@click=app.quit]go[/]"
+    )
+
+
+def test_safe_line_folds_whitespace_and_caps_length() -> None:
+    assert safe_line("  two\n lines\r\nhere\t ") == "two lines here"
+    long = safe_line("word " * 100_000, max_length=80)
+    assert len(long) == 80 and long.endswith("…")
+
+
+def test_safe_text_keeps_paragraph_breaks() -> None:
+    assert safe_text("one\r\ntwo\n\nthree\x1b[1m") == "one\ntwo\n\nthree"
