@@ -15,17 +15,17 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 from .config import DEFAULT_LIMITS, FetchLimits
-from .extract import extract_article
-from .feeds import parse_feed
-from .fetch import Fetcher, Response
 from .keys import looks_like_entry_id
 from .models import Article, Entry, ErrorKind, Feed, FetchError
 from .safe import safe_line
 from .store import Store
 from .urls import canonical_url, is_web_url
+
+if TYPE_CHECKING:  # the network and parsing stacks are imported on first use: `reader list` starts fast
+    from .fetch import Fetcher, Response
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -148,6 +148,8 @@ class Library:
     @property
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
+            from .fetch import Fetcher
+
             self._fetcher = Fetcher(self.limits)
         return self._fetcher
 
@@ -267,6 +269,8 @@ class Library:
         return await asyncio.shield(pending)
 
     async def _download(self, url: str, fallback_html: str) -> Article:
+        from .extract import extract_article
+
         response = await self.fetcher.get(url)
         try:
             check_is_page(response)
@@ -289,6 +293,8 @@ class Library:
     # -- feeds over the network ----------------------------------------------------------------
     async def refresh_feed(self, url: str) -> FeedResult:
         """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed."""
+        from .feeds import parse_feed
+
         feed = self.store.feed(url) or Feed(url)
         try:
             response = await self.fetcher.get(

@@ -1,0 +1,168 @@
+"""The real `reader` command, run as a user runs it, against the demo site on loopback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.demo.content import boilerplate_phrases, load_articles
+from reader.demo.server import DemoServer, start_demo_server
+
+SUBCOMMANDS = ["add", "remove", "feeds", "sync", "list", "show", "extract", "demo"]
+
+
+def reader(data_dir: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_version_and_help_on_every_subcommand(data_dir: Path) -> None:
+    result = reader(data_dir, "--version")
+    assert result.returncode == 0 and result.stdout.startswith("reader ")
+    for command in SUBCOMMANDS:
+        result = reader(data_dir, command, "--help")
+        assert result.returncode == 0, command
+        assert f"usage: reader {command}" in result.stdout
+
+
+def test_bad_usage_exits_2(data_dir: Path) -> None:
+    assert reader(data_dir, "show").returncode == 2
+    assert reader(data_dir, "list", "--bogus").returncode == 2
+    assert reader(data_dir, "show", "x", "--format", "pdf").returncode == 2
+
+
+def test_add_sync_list_then_show_offline(tmp_path: Path) -> None:
+    """The issue's walk-through: add, sync, list --json, stop the server, show --offline."""
+    data = tmp_path / "home"
+    server: DemoServer = start_demo_server()
+    try:
+        gazette = server.feed_urls[0]
+        added = reader(data, "add", gazette)
+        assert added.returncode == 0, added.stderr
+        assert "subscribed" in added.stdout
+        synced = reader(data, "sync")
+        assert synced.returncode == 0, synced.stderr
+        assert "articles saved for offline" in synced.stderr
+        listed = json.loads(reader(data, "list", "--json").stdout)
+    finally:
+        server.stop()
+    assert listed and {"id", "feed", "title", "link", "published", "read", "cached"} <= set(listed[0])
+    dates = [item["published"] for item in listed]
+    assert dates == sorted(dates, reverse=True)
+    by_url = {server.base_url + a.path: a for a in load_articles()}
+    item = next(i for i in listed if i["cached"] and i["link"] in by_url)
+    article = by_url[item["link"]]
+    shown = reader(data, "show", item["id"], "--offline")
+    assert shown.returncode == 0, shown.stderr
+    assert article.paragraphs[0].split()[0] in shown.stdout
+    assert " ".join(article.paragraphs[-1].split()) in " ".join(shown.stdout.split())
+    for phrase in boilerplate_phrases(article):
+        assert phrase not in shown.stdout
+
+
+def test_show_offline_uncached_says_so(tmp_path: Path, demo_server: DemoServer) -> None:
+    data = tmp_path / "home"
+    assert reader(data, "add", demo_server.feed_urls[1]).returncode == 0
+    item = json.loads(reader(data, "list", "--json").stdout)[0]
+    assert item["cached"] is False
+    result = reader(data, "show", item["id"], "--offline")
+    assert result.returncode == 1
+    assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+    assert "not available offline" in result.stderr
+
+
+def test_show_fetches_and_formats(tmp_path: Path, demo_server: DemoServer) -> None:
+    data = tmp_path / "home"
+    article = next(a for a in load_articles() if a.site == "northwind")
+    url = demo_server.base_url + article.path
+    as_json = json.loads(reader(data, "show", url, "--format", "json").stdout)
+    assert as_json["title"] == article.title and article.author in as_json["author"]
+    assert as_json["published"] == article.published.isoformat()
+    assert article.paragraphs[0][:40] in as_json["text"]
+    markdown = reader(data, "show", url, "--format", "markdown", "--offline")  # cached by the first show
+    assert markdown.returncode == 0 and markdown.stdout.startswith("# ")
+
+
+def test_list_filters_and_feeds_json(synced_dir: Path, demo_server: DemoServer) -> None:
+    feeds = json.loads(reader(synced_dir, "feeds", "--json").stdout)
+    assert [f["url"] for f in feeds] == demo_server.feed_urls
+    assert all(f["last_success"] and f["last_error"] is None for f in feeds)
+    one = json.loads(reader(synced_dir, "list", "--feed", demo_server.feed_urls[2], "--json").stdout)
+    assert one and {i["feed"] for i in one} == {demo_server.feed_urls[2]}
+    assert reader(synced_dir, "list", "--feed", "http://127.0.0.1:1/nope.xml").returncode == 1
+    text = reader(synced_dir, "list").stdout
+    assert one[0]["id"] in text and one[0]["title"] in text
+
+
+def test_remove_and_bad_urls(synced_dir: Path, demo_server: DemoServer) -> None:
+    assert reader(synced_dir, "remove", demo_server.feed_urls[0]).returncode == 0
+    remaining = json.loads(reader(synced_dir, "feeds", "--json").stdout)
+    assert demo_server.feed_urls[0] not in [f["url"] for f in remaining]
+    again = reader(synced_dir, "remove", demo_server.feed_urls[0])
+    assert again.returncode == 1 and "not subscribed" in again.stderr
+    bad = reader(synced_dir, "add", "file:///etc/passwd")
+    assert bad.returncode == 1 and "not an http(s) URL" in bad.stderr
+
+
+def test_sync_names_failures_and_exits_1(tmp_path: Path, httpserver) -> None:
+    data = tmp_path / "home"
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wobbly</title>'
+        f"<item><title>Gone story</title><link>{httpserver.url_for('/gone.html')}</link></item>"
+        "</channel></rss>"
+    )
+    httpserver.expect_request("/gone.html").respond_with_data("gone", status=404)
+    reader(data, "add", httpserver.url_for("/feed.xml"))
+    reader(data, "add", "http://127.0.0.1:9/dead.xml")
+    result = reader(data, "sync")
+    assert result.returncode == 1
+    assert "feed failed: http://127.0.0.1:9/dead.xml: cannot connect" in result.stderr
+    assert "article failed: Gone story" in result.stderr and "404" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_file_and_stdin(tmp_path: Path, demo_server: DemoServer) -> None:
+    import urllib.request
+
+    article = next(a for a in load_articles() if a.charset != "utf-8")
+    page = urllib.request.urlopen(demo_server.base_url + article.path).read()
+    path = tmp_path / "page.html"
+    path.write_bytes(page)
+    from_file = reader(tmp_path, "extract", str(path), "--url", demo_server.base_url + article.path)
+    assert from_file.returncode == 0 and article.title in from_file.stdout
+    from_stdin = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "reader", "extract", "-", "--format", "json"],
+            input=page,
+            capture_output=True,
+            env={**os.environ, "READER_HOME": str(tmp_path)},
+        ).stdout
+    )
+    assert from_stdin["title"] == article.title
+    missing = reader(tmp_path, "extract", str(tmp_path / "nope.html"))
+    assert missing.returncode == 1 and "cannot read" in missing.stderr
+
+
+@pytest.mark.parametrize("title", ["\x1b]0;pwned\x07Owned title", "[bold]Markup[/bold] title"])
+def test_cli_output_is_plain_text(tmp_path: Path, httpserver, title: str) -> None:
+    data = tmp_path / "home"
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>{title}</title>'
+        f"<link>{httpserver.url_for('/a.html')}</link></item></channel></rss>".encode()
+    )
+    reader(data, "add", httpserver.url_for("/feed.xml"))
+    out = reader(data, "list").stdout
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Owned title" in out or "[bold]Markup[/bold] title" in out
