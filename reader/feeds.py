@@ -60,9 +60,7 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
         problem = safe_line(str(parsed.get("bozo_exception", "malformed feed")), 200)
     if not items and not meta.get("title"):
         what = problem or "no items and no title"
-        raise FetchError(
-            ErrorKind.BAD_FEED, f"not a readable feed ({what}): {safe_line(url, 200)}", url
-        )
+        raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({what})", url)
     feed_title = _text(meta.get("title"), limits.max_title_length)
     site_url = absolute_url(base, meta.get("link", "") or "")
     entries: list[Entry] = []

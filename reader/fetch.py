@@ -142,23 +142,23 @@ class Fetcher:
     async def _complete(self, url: str, response: httpx.Response, limit: int) -> Response:
         status = response.status_code
         if status == 410:
-            raise FetchError(ErrorKind.GONE, f"gone (HTTP 410): {safe_line(url, 200)}", url)
+            raise FetchError(ErrorKind.GONE, "gone for good (HTTP 410)", url)
         if status >= 400 or (status >= 300 and status != 304):
             reason = safe_line(response.reason_phrase, 80)
             raise FetchError(
                 ErrorKind.HTTP,
-                f"HTTP {status} {reason}".strip() + f" for {safe_line(url, 200)}",
+                f"HTTP {status} {reason}".strip(),
                 url,
             )
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise FetchError(ErrorKind.TOO_LARGE, _too_large(url, limit), url)
+            raise FetchError(ErrorKind.TOO_LARGE, _too_large(limit), url)
         chunks: list[bytes] = []
         size = 0
         async for chunk in response.aiter_bytes():
             size += len(chunk)
             if size > limit:
-                raise FetchError(ErrorKind.TOO_LARGE, _too_large(url, limit), url)
+                raise FetchError(ErrorKind.TOO_LARGE, _too_large(limit), url)
             chunks.append(chunk)
         content_type = response.headers.get("content-type", "")
         return Response(
@@ -176,8 +176,8 @@ def _host(url: str) -> str:
     return safe_line(urlsplit(url).netloc, 100) or "the server"
 
 
-def _too_large(url: str, limit: int) -> str:
-    return f"larger than {limit // (1024 * 1024)} MB, not downloaded: {safe_line(url, 200)}"
+def _too_large(limit: int) -> str:
+    return f"larger than {limit / (1024 * 1024):g} MB, not downloaded"
 
 
 def _network_message(url: str, exc: httpx.HTTPError) -> str:
