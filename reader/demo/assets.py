@@ -1,0 +1,89 @@
+"""Non-HTML files the demo sites serve: the budget report PDF and placeholder images."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+
+
+def budget_report_pdf() -> bytes:
+    """A small but structurally valid one-page PDF (correct xref offsets).
+
+    A reader should recognise it by its Content-Type and not try to extract it as HTML.
+    """
+    text_lines = [
+        "Harbour City Council",
+        "Revenue and Capital Budget 2027-28: full report",
+        "Net revenue budget: GBP 412.0m. Capital programme: GBP 96.4m.",
+        "Fictional document bundled with the reader demo.",
+    ]
+    stream_ops = ["BT", "/F1 16 Tf", "72 770 Td", "20 TL"]
+    for line in text_lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        stream_ops.append(f"({escaped}) Tj T*")
+    stream_ops.append("ET")
+    stream = "\n".join(stream_ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Title (Harbour City Council budget report 2027-28) /Producer (reader demo) >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref_at = len(out)
+    out += b"xref\n0 %d\n" % (len(objects) + 1)
+    out += b"0000000000 65535 f \n"
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\n" % (
+        len(objects) + 1,
+        len(objects),
+    )
+    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
+    return bytes(out)
+
+
+def placeholder_svg(name: str) -> bytes:
+    """A tiny deterministic SVG for a figure, coloured by a hash of its file name."""
+    digest = hashlib.sha1(name.encode()).hexdigest()
+    sky, sea = f"#{digest[:6]}", f"#{digest[6:12]}"
+    label = html.escape(name.rsplit(".", 1)[0].replace("-", " "))
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450">'
+        f'<rect width="800" height="450" fill="{sky}"/>'
+        f'<path d="M0 300 Q200 250 400 300 T800 300 V450 H0 Z" fill="{sea}"/>'
+        f'<text x="24" y="430" font-family="sans-serif" font-size="20" fill="#fff">{label}</text>'
+        "</svg>"
+    ).encode()
+
+
+# Each template links a stylesheet or script, as real pages do; serving small real files
+# keeps a crawl of the demo free of 404s and makes pages readable in a browser.
+STATIC_FILES: dict[str, tuple[str, bytes]] = {
+    "/gazette/static/gazette.css": (
+        "text/css; charset=utf-8",
+        b"body{font-family:Georgia,serif;margin:0 auto;max-width:72rem;color:#1b1b1b}"
+        b".gz-layout{display:grid;grid-template-columns:1fr 20rem;gap:2rem}"
+        b".gz-cookie-banner{position:fixed;bottom:0;background:#052962;color:#fff;padding:1rem}"
+        b".gz-read-also{border-top:3px solid #052962;padding:.5rem 0}\n",
+    ),
+    "/northwind/static/app.js": (
+        "text/javascript; charset=utf-8",
+        b"document.querySelectorAll('.consent-button').forEach(function (b) {"
+        b" b.addEventListener('click', function () {"
+        b" document.querySelector('.consent-overlay').remove(); }); });\n",
+    ),
+    "/vestnik/css/main.css": (
+        "text/css; charset=utf-8",
+        b"body{font:13px Verdana,Arial,sans-serif;background:#eee}"
+        b"#wrapper{width:980px;margin:0 auto;background:#fff}"
+        b"#content{float:left;width:700px}#right-column{float:right;width:260px}"
+        b".vrezka{border:1px solid #c00;padding:8px;margin:10px 0}\n",
+    ),
+}

@@ -1,0 +1,257 @@
+"""The demo articles as data: loading, the test manifest and boilerplate phrases.
+
+Article sources live in ``reader/demo/site/<site>/<slug>.txt`` (see :mod:`.markup` for
+the format). :func:`load_articles` is the manifest tests compare extraction results
+against; :func:`boilerplate_phrases` lists the strings a page shows *around* the body,
+which a good extractor must drop.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from urllib.parse import quote
+
+from .markup import Block, inline_text, parse_source
+from .sites import SITE_ORDER, SITES, format_byline_date
+
+NON_ARTICLE_PATHS: list[str] = ["/gazette/files/budget-report.pdf"]
+"""Links that appear in a feed but are not HTML articles (see :data:`NON_ARTICLE_LINKS`)."""
+
+# Words for the word count: letters/digits, allowing inner hyphens and apostrophes,
+# so "council's" or "long-read" count once and a lone dash counts as nothing.
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+# How each site builds an article's URL path from its published (local) date and slug.
+# Three different shapes, like three different CMSs.
+_PATH_PATTERNS = {
+    "gazette": "/gazette/{d:%Y}/{d:%m}/{d:%d}/{slug}.html",
+    "northwind": "/northwind/{d:%Y}/{d:%m}/{slug}/",
+    "vestnik": "/vestnik/news/{d:%Y%m%d}/{slug}.html",
+}
+
+
+@dataclass(frozen=True)
+class DemoArticle:
+    """One demo article page, as the manifest tests check extraction against.
+
+    ``paragraphs`` are the top-level ``<p>`` paragraphs of the body only; quotes, list
+    items and figure captions are in ``quotes``, ``list_items`` and ``captions``, and
+    ``body_text`` joins every body block in page order.  ``word_count`` counts words in
+    all of the body (not the title or summary).
+    """
+
+    slug: str
+    site: str  # "gazette" | "northwind" | "vestnik"
+    path: str
+    title: str
+    author: str
+    published: datetime
+    updated: datetime | None
+    tags: tuple[str, ...]
+    summary: str
+    charset: str  # "utf-8" | "windows-1251" | "koi8-r"
+    paragraphs: tuple[str, ...]
+    headings: tuple[str, ...]
+    word_count: int
+    quotes: tuple[str, ...] = ()
+    list_items: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+    section: str = ""
+    label: str | None = None  # "exclusive" | "opinion" | None (updated articles get "updated")
+    meta_charset_style: str = "charset"  # "charset" | "http-equiv": how the page declares it
+    json_ld: bool = False
+    blocks: tuple[Block, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def body_text(self) -> str:
+        """All body text (headings, paragraphs, quotes, list items, captions) in order."""
+        return "\n\n".join(part for block in self.blocks for part in block.text_parts())
+
+    @property
+    def display_label(self) -> str | None:
+        """Label key shown next to the headline in "latest news" lists, if any."""
+        return self.label or ("updated" if self.updated else None)
+
+    def url(self, base_url: str) -> str:
+        return base_url.rstrip("/") + self.path
+
+
+@dataclass(frozen=True)
+class NonArticleLink:
+    """A feed item that points at something other than an HTML article."""
+
+    site: str
+    path: str
+    title: str
+    author: str
+    published: datetime
+    summary: str
+    tags: tuple[str, ...]
+    content_type: str
+
+
+NON_ARTICLE_LINKS: list[NonArticleLink] = [
+    NonArticleLink(
+        site="gazette",
+        path="/gazette/files/budget-report.pdf",
+        title="Full council budget report (PDF)",
+        author="Gazette Data Desk",
+        published=datetime.fromisoformat("2026-11-23T22:30:00+00:00"),
+        summary="The complete 2027–28 budget report as tabled at Harbour City Council.",
+        tags=("Council", "Budget"),
+        content_type="application/pdf",
+    )
+]
+
+
+def _parse_datetime(value: str, what: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError(f"{what} must carry a timezone: {value!r}")
+    return parsed
+
+
+def _build_article(site: str, slug: str, source: str) -> DemoArticle:
+    headers, blocks = parse_source(source)
+    published = _parse_datetime(headers["published"], "published")
+    updated = _parse_datetime(headers["updated"], "updated") if headers.get("updated") else None
+    path = headers.get("path") or _PATH_PATTERNS[site].format(d=published, slug=slug)
+
+    def texts(*kinds: str) -> tuple[str, ...]:
+        return tuple(part for b in blocks if b.kind in kinds for part in b.text_parts())
+
+    body_words = sum(len(_WORD.findall(part)) for b in blocks for part in b.text_parts())
+    return DemoArticle(
+        slug=slug,
+        site=site,
+        path=path,
+        title=headers["title"],
+        author=headers["author"],
+        published=published,
+        updated=updated,
+        tags=tuple(t.strip() for t in headers.get("tags", "").split(",") if t.strip()),
+        summary=headers["summary"],
+        charset=headers.get("charset", "utf-8").lower(),
+        paragraphs=texts("p"),
+        headings=texts("h2", "h3"),
+        word_count=body_words,
+        quotes=tuple(inline_text(b.lines[0]) for b in blocks if b.kind == "quote"),
+        list_items=texts("ul", "ol"),
+        captions=texts("figure"),
+        section=headers.get("section", ""),
+        label=headers.get("label") or None,
+        meta_charset_style=headers.get("meta", "charset"),
+        json_ld=headers.get("jsonld", "no").lower() in ("yes", "true", "1"),
+        blocks=tuple(blocks),
+    )
+
+
+@functools.cache
+def _load_all() -> tuple[DemoArticle, ...]:
+    root = resources.files(__package__).joinpath("site")
+    articles: list[DemoArticle] = []
+    for site in SITE_ORDER:
+        folder = root.joinpath(site)
+        for entry in folder.iterdir():
+            if entry.name.endswith(".txt"):
+                slug = entry.name.removesuffix(".txt")
+                articles.append(_build_article(site, slug, entry.read_text(encoding="utf-8")))
+    # Site order first, then newest first within a site: the order the feeds list them.
+    order = {site: i for i, site in enumerate(SITE_ORDER)}
+    articles.sort(key=lambda a: (order[a.site], -a.published.timestamp(), a.slug))
+    return tuple(articles)
+
+
+def load_articles() -> list[DemoArticle]:
+    """All demo article pages (not the PDF): by site, newest first within each site."""
+    return list(_load_all())
+
+
+def articles_for_site(site: str) -> list[DemoArticle]:
+    return [a for a in _load_all() if a.site == site]
+
+
+@functools.cache  # articles are immutable; sidebars ask about the same ones over and over
+def _own_text(article: DemoArticle) -> str:
+    """Everything an extractor may legitimately keep: title, summary, section, byline, body."""
+    parts = [article.title, article.summary, article.section, article.author, article.body_text]
+    parts.append(format_byline_date(article.site, article.published))
+    if article.updated:
+        parts.append(format_byline_date(article.site, article.updated))
+    return "\n".join(parts).casefold()
+
+
+def _mentions(article: DemoArticle, phrase: str) -> bool:
+    return phrase.casefold() in _own_text(article)
+
+
+def latest_headlines(article: DemoArticle, limit: int = 6) -> list[DemoArticle]:
+    """Other articles of the same site for the "latest news" sidebar, newest first.
+
+    Articles whose title the body quotes verbatim are skipped, so every sidebar headline
+    is something an extractor must remove.
+    """
+    others = [
+        a
+        for a in articles_for_site(article.site)
+        if a.slug != article.slug and not _mentions(article, a.title)
+    ]
+    return others[:limit]
+
+
+def read_also(article: DemoArticle) -> list[DemoArticle]:
+    """Two or three other articles for the "Read also" box inside the body.
+
+    Prefers shared tags, then closeness in time; long bodies get three links.
+    """
+    candidates = [
+        a
+        for a in articles_for_site(article.site)
+        if a.slug != article.slug and not _mentions(article, a.title)
+    ]
+    tags = set(article.tags)
+    candidates.sort(
+        key=lambda a: (
+            -len(tags & set(a.tags)),
+            abs((a.published - article.published).total_seconds()),
+            a.slug,
+        )
+    )
+    return candidates[: 3 if len(article.blocks) > 6 else 2]
+
+
+def tag_href(site: str, tag: str) -> str:
+    """URL path of a tag page, percent-encoded so it is plain ASCII in any page charset."""
+    slug = re.sub(r"[^\w]+", "-", tag.casefold()).strip("-")
+    return f"/{site}/tag/{quote(slug)}/"
+
+
+def boilerplate_phrases(article: DemoArticle) -> list[str]:
+    """Distinctive strings on the article's page that sit outside the article body.
+
+    Navigation labels, the cookie banner sentence and buttons, share buttons, the
+    in-body "Read also" box (heading and linked titles), "latest news" headlines, the
+    tag row, the newsletter box and the footer. A phrase is only listed if it occurs
+    nowhere in the title, summary, byline or body (case-insensitively), so a test can
+    assert that each one is absent from correctly extracted text.
+    """
+    site = SITES[article.site]
+    phrases: list[str] = [label for label, _ in site.nav]
+    phrases.append(site.cookie_text)
+    phrases.extend(site.cookie_buttons)
+    phrases.extend(site.share_labels)
+    phrases.append(site.read_also_heading)
+    phrases.extend(a.title for a in read_also(article))
+    phrases.append(site.latest_heading)
+    phrases.extend(a.title for a in latest_headlines(article))
+    phrases.append(site.tags_label)
+    phrases.extend(article.tags)
+    phrases.extend([site.newsletter_heading, site.newsletter_text, site.newsletter_button])
+    phrases.append(site.footer_text)
+    phrases.extend(label for label, _ in site.footer_links)
+    unique = dict.fromkeys(p for p in phrases if not _mentions(article, p))
+    return list(unique)
