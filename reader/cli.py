@@ -108,6 +108,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "last_success": _when(feed.last_success),
                         "last_error": feed.last_error,
                         "last_error_at": _when(feed.last_error_at),
+                        "problem": feed.problem,
                     }
                     for feed, total, unread in rows
                 ],
@@ -128,6 +129,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             _out(f"    last synced {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
         else:
             _out("    never synced")
+        if feed.problem:
+            _out(f"    warning: {safe_line(feed.problem)}")
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "last_success": _dt(feed.last_success),
         "last_error": feed.last_error,
         "last_error_at": _dt(feed.last_error_at),
+        "problem": feed.problem,
     }
 
 
@@ -47,6 +48,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         last_success=_parse_dt(d.get("last_success")),
         last_error=d.get("last_error"),
         last_error_at=_parse_dt(d.get("last_error_at")),
+        problem=d.get("problem"),
     )
 
 

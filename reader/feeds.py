@@ -6,6 +6,8 @@ Runs in a worker (thread or process) for large feeds: parsing is CPU work.
 from __future__ import annotations
 
 import calendar
+import codecs
+import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +20,25 @@ from .keys import entry_id
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
 from .urls import absolute_url
+
+# A document type declaration with its internal subset: where entity bombs ("billion laughs")
+# and external entities (XXE) live. Feeds don't need one; it is removed before parsing, so no
+# entity is ever expanded or fetched whatever the XML parser would do.
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
+_DOCTYPE_SCAN = 1 << 16
+
+
+def without_dtd(body: bytes) -> tuple[bytes, bool]:
+    """The feed with its DOCTYPE removed, and whether there was one."""
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Re-encoded as UTF-8 so the byte pattern below can see the declaration.
+        text = body.decode("utf-16", errors="replace")
+        text = re.sub(r"""(<\?xml[^>]*encoding=)["'][^"']*["']""", r'\1"utf-8"', text, count=1)
+        body = text.encode("utf-8")
+    match = _DOCTYPE.search(body, 0, _DOCTYPE_SCAN)
+    if not match:
+        return body, False
+    return body[: match.start()] + body[match.end() :], True
 
 
 @dataclass(frozen=True)
@@ -52,12 +73,21 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
     headers = {"content-location": base}
     if content_type:
         headers["content-type"] = content_type
+    body, had_dtd = without_dtd(body)
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True)
     meta = parsed.get("feed", {})
     items = parsed.get("entries", [])
-    problem = ""
+    problems = []
+    if had_dtd:
+        problems.append("its DOCTYPE was ignored (no entities expanded)")
     if parsed.get("bozo"):
-        problem = safe_line(str(parsed.get("bozo_exception", "malformed feed")), 200)
+        problems.append(
+            "malformed XML, read leniently: "
+            + safe_line(str(parsed.get("bozo_exception", "")), 160)
+        )
+    if len(items) > limits.max_feed_items:
+        problems.append(f"only the newest {limits.max_feed_items} of {len(items)} items kept")
+    problem = "; ".join(problems)
     if not items and not meta.get("title"):
         what = problem or "no items and no title"
         raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({what})", url)

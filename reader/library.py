@@ -24,7 +24,9 @@ from .safe import safe_line
 from .store import Store
 from .urls import canonical_url, is_web_url
 
-if TYPE_CHECKING:  # the network and parsing stacks are imported on first use: `reader list` starts fast
+if (
+    TYPE_CHECKING
+):  # the network and parsing stacks are imported on first use: `reader list` starts fast
     from .fetch import Fetcher, Response
 
 P = ParamSpec("P")
@@ -325,6 +327,7 @@ class Library:
             last_success=_now(),
             last_error=None,
             last_error_at=None,
+            problem=parsed.problem or None,
         )
         self.store.put_feed(feed)
         return FeedResult(feed, new_entries=len(new))

@@ -50,6 +50,7 @@ class Feed:
     last_success: datetime | None = None
     last_error: str | None = None
     last_error_at: datetime | None = None
+    problem: str | None = None  # what was odd about the last successful read (malformed XML…)
 
     @property
     def display_title(self) -> str:
