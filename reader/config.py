@@ -41,7 +41,7 @@ class FetchLimits:
     max_bytes: int = 10 * 1024 * 1024  # decoded body; larger pages are refused
     feed_max_bytes: int = 20 * 1024 * 1024
     max_title_length: int = 500
-    max_feed_items: int = 5000
+    max_feed_items: int = 2000  # per feed document, and per feed kept on disk (history included)
 
 
 DEFAULT_LIMITS = FetchLimits()

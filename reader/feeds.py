@@ -58,6 +58,10 @@ def _when(struct: time.struct_time | None) -> datetime | None:
         return None
 
 
+def _strip_tags(html: Any) -> str:
+    return re.sub(r"<[^>]*>", " ", html) if isinstance(html, str) else ""
+
+
 def _text(value: Any, limit: int) -> str:
     return safe_line(value if isinstance(value, str) else "", limit)
 
@@ -97,7 +101,9 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
     seen: set[str] = set()
     for item in items[: limits.max_feed_items]:
         link = absolute_url(base, item.get("link", "") or "")
-        title = _text(item.get("title"), limits.max_title_length)
+        summary = item.get("summary", "") or ""
+        # An item with no title (a micro-post) is named by the start of its text.
+        title = _text(item.get("title"), limits.max_title_length) or _text(_strip_tags(summary), 80)
         key = item.get("id") or link or title
         if not key:
             continue
@@ -106,7 +112,6 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
             continue
         seen.add(eid)
         author = _text(item.get("author"), 200)
-        summary = item.get("summary", "") or ""
         entries.append(
             Entry(
                 id=eid,

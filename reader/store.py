@@ -26,12 +26,13 @@ from .codec import (
     feed_from_dict,
     feed_to_dict,
 )
+from .config import DEFAULT_LIMITS
 from .keys import article_key
 from .models import Article, Entry, Feed
 
 log = logging.getLogger(__name__)
 
-MAX_ENTRIES_PER_FEED = 2000
+MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 _SUBSCRIPTIONS = "subscriptions"
 
 

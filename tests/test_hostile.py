@@ -1,0 +1,192 @@
+"""Hostile and broken input from strangers: each case gets a clear answer and spoils nothing else."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hostile_site import ESCAPES, MARKUP, install
+from pytest_httpserver import HTTPServer
+
+from reader.config import FetchLimits
+from reader.extract.render import to_text
+from reader.library import Library
+from reader.models import ErrorKind, FetchError
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    install(server)
+    yield server
+    server.clear()
+    server.stop()
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+async def _refresh(directory: Path, url: str, limits: FetchLimits | None = None):
+    async with Library(directory, limits=limits or FetchLimits()) as lib:
+        lib.add_feed(url)
+        result = await lib.refresh_feed(url)
+        return result, lib.headlines()
+
+
+async def _article(directory: Path, url: str, limits: FetchLimits | None = None):
+    async with Library(directory, limits=limits or FetchLimits()) as lib:
+        return await lib.article(url)
+
+
+def article_error(directory: Path, url: str, limits: FetchLimits | None = None) -> FetchError:
+    with pytest.raises(FetchError) as info:
+        run(_article(directory, url, limits))
+    error = info.value
+    assert error.message and "\n" not in error.message and not CONTROL.search(error.message)
+    return error
+
+
+# -- terminal escapes and markup ---------------------------------------------------------------
+def test_escapes_never_reach_titles_or_text(hostile: HTTPServer, data_dir: Path) -> None:
+    result, headlines = run(_refresh(data_dir, hostile.url_for("/escapes.xml")))
+    assert result.feed.title == "Escape Gazette"
+    titles = {h.entry.title for h in headlines}
+    assert {"Window title", "Clipboard", "Hyperlink", "Red alert", "Invoice exe.pdf"} <= titles
+    assert not any(CONTROL.search(t) for t in titles)
+    for key in ESCAPES:
+        article = run(_article(data_dir, hostile.url_for(f"/escapes/{key}.html")))
+        assert not CONTROL.search(to_text(article)) and not CONTROL.search(article.title)
+
+
+def test_markup_is_kept_literally(hostile: HTTPServer, data_dir: Path) -> None:
+    result, headlines = run(_refresh(data_dir, hostile.url_for("/markup.xml")))
+    assert result.feed.title == "[red]Markup[/red] Times"
+    assert {h.entry.title for h in headlines} == set(MARKUP)
+
+
+# -- XML attacks ---------------------------------------------------------------------------------
+def test_billion_laughs_is_not_expanded(hostile: HTTPServer, data_dir: Path) -> None:
+    started = time.monotonic()
+    result, headlines = run(_refresh(data_dir, hostile.url_for("/lol.xml")))
+    assert time.monotonic() - started < 10
+    assert len(result.feed.title) < 100  # "&lol9;" left as it was, never expanded
+    assert all(len(h.entry.title) < 100 for h in headlines)
+    assert result.feed.problem and "DOCTYPE" in result.feed.problem
+
+
+def test_external_entities_and_dtds_are_never_resolved(hostile: HTTPServer, data_dir: Path) -> None:
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else "\0"
+    result, headlines = run(_refresh(data_dir, hostile.url_for("/xxe.xml")))
+    assert hostname not in result.feed.title and all(
+        hostname not in h.entry.title for h in headlines
+    )
+    run(_refresh(data_dir, hostile.url_for("/dtd.xml")))
+    assert not [r for r, _ in hostile.log if r.path == "/evil.dtd"]
+
+
+# -- size and time -------------------------------------------------------------------------------
+SMALL = FetchLimits(max_bytes=2 * 1024 * 1024, read_timeout=2.0, total_timeout=3.0)
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/gzip-bomb.html", ErrorKind.TOO_LARGE),
+        ("/endless.html", ErrorKind.TOO_LARGE),
+        ("/trickle.html", ErrorKind.TIMEOUT),
+    ],
+)
+def test_caps_on_bytes_and_time(
+    hostile: HTTPServer, data_dir: Path, path: str, kind: ErrorKind
+) -> None:
+    started = time.monotonic()
+    assert article_error(data_dir, hostile.url_for(path), SMALL).kind == kind
+    assert time.monotonic() - started < 8
+
+
+def test_huge_titles_are_cut(hostile: HTTPServer, data_dir: Path) -> None:
+    result, headlines = run(_refresh(data_dir, hostile.url_for("/huge-title.xml")))
+    assert len(result.feed.title) <= 500 and all(len(h.entry.title) <= 500 for h in headlines)
+
+
+def test_feed_of_20000_items_is_capped(hostile: HTTPServer, data_dir: Path) -> None:
+    result, headlines = run(_refresh(data_dir, hostile.url_for("/many.xml")))
+    assert result.error is None and len(headlines) == 2000
+    assert "2000 of 20000" in (result.feed.problem or "")
+
+
+def test_deeply_nested_page_gives_a_clear_error(hostile: HTTPServer, data_dir: Path) -> None:
+    assert article_error(data_dir, hostile.url_for("/deep.html")).kind == ErrorKind.EXTRACTION
+
+
+# -- redirects and schemes ----------------------------------------------------------------------
+@pytest.mark.parametrize("path", ["/loop", "/hop0", "/to-file", "/to-js", "/to-data"])
+def test_bad_redirects_are_refused(hostile: HTTPServer, data_dir: Path, path: str) -> None:
+    assert article_error(data_dir, hostile.url_for(path)).kind in (
+        ErrorKind.HTTP,
+        ErrorKind.BAD_URL,
+    )
+
+
+def test_items_with_non_web_links_keep_no_link(hostile: HTTPServer, data_dir: Path) -> None:
+    _, headlines = run(_refresh(data_dir, hostile.url_for("/bad-links.xml")))
+    links = {h.entry.title: h.entry.link for h in headlines}
+    assert links["File"] == links["Script"] == links["Data"] == ""
+    assert links["Fine"] == hostile.url_for("/a.html")
+
+
+# -- HTTP failures --------------------------------------------------------------------------------
+def test_http_failures(hostile: HTTPServer, data_dir: Path) -> None:
+    assert "404" in article_error(data_dir, hostile.url_for("/404")).message
+    assert "500" in article_error(data_dir, hostile.url_for("/500")).message
+    result, _ = run(_refresh(data_dir, hostile.url_for("/410.xml")))
+    assert result.error is not None and result.error.kind == ErrorKind.GONE
+    assert "gone" in (result.feed.last_error or "")
+
+
+# -- content --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("path", "what"),
+    [("/pdf", "application/pdf"), ("/png", "image/png"), ("/binary", "application/octet-stream")],
+)
+def test_non_pages_name_their_type(
+    hostile: HTTPServer, data_dir: Path, path: str, what: str
+) -> None:
+    error = article_error(data_dir, hostile.url_for(path))
+    assert error.kind == ErrorKind.NOT_HTML and what in error.message
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/cp1251.html", "Портовые краны"),
+        ("/koi8.html", "Городской совет"),
+        ("/bad-utf8.html", "Caf"),
+    ],
+)
+def test_charsets(hostile: HTTPServer, data_dir: Path, path: str, words: str) -> None:
+    assert words in to_text(run(_article(data_dir, hostile.url_for(path))))
+
+
+def test_malformed_truncated_empty_and_duplicate_feeds(hostile: HTTPServer, data_dir: Path) -> None:
+    result, headlines = run(_refresh(data_dir / "m", hostile.url_for("/malformed.xml")))
+    assert result.error is None and "malformed" in (result.feed.problem or "")
+    assert [h.entry.title for h in headlines] == ["Fish & chips"]
+    result, headlines = run(_refresh(data_dir / "t", hostile.url_for("/truncated.xml")))
+    assert result.error is None and "One" in {h.entry.title for h in headlines}
+    result, headlines = run(_refresh(data_dir / "e", hostile.url_for("/empty.xml")))
+    assert result.error is None and headlines == [] and result.feed.title == "Empty"
+    result, headlines = run(_refresh(data_dir / "d", hostile.url_for("/dupes.xml")))
+    assert [h.entry.title for h in headlines if h.entry.link] == ["Copy 0"]
+    untitled = [h.entry for h in headlines if not h.entry.link]
+    assert [e.title for e in untitled] == ["no title, no link"]
+    result, headlines = run(_refresh(data_dir / "r", hostile.url_for("/relative.xml")))
+    assert headlines[0].entry.link == hostile.url_for("/a.html")
