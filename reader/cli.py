@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
-from .config import data_dir
-from .models import FetchError
+from .config import ConfigError, config_path, data_dir, load_config, parse_duration, parse_size
+from .models import FetchError, StoreError
 from .safe import safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -39,10 +39,26 @@ def _err(text: str) -> None:
     print(f"reader: {safe_line(text)}", file=sys.stderr)
 
 
+def _config(args: argparse.Namespace):  # -> Config
+    try:
+        return load_config(config_path(args.config, args.data_dir))
+    except ConfigError as error:
+        raise CommandError(str(error)) from None
+
+
 def _open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
     from .library import Library
 
-    return Library(data_dir(args.data_dir), workers=workers)  # type: ignore[arg-type]
+    config = _config(args)
+    try:
+        return Library(
+            data_dir(args.data_dir),
+            limits=config.limits,
+            workers=workers,  # type: ignore[arg-type]
+            cache_max_bytes=config.cache_max_bytes,
+        )
+    except StoreError as error:
+        raise CommandError(str(error)) from None
 
 
 def _when(value: Any) -> str | None:
@@ -166,6 +182,20 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
             f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
         )
     print(line, file=sys.stderr)
+    if report.pruned:
+        print(
+            f"cache limit: evicted {report.pruned.removed} least recently read articles "
+            f"({_size(report.pruned.freed_bytes)})",
+            file=sys.stderr,
+        )
+
+
+def _size(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
 
 
 def _progress_display() -> tuple[Callable[[SyncProgress], None] | None, Callable[[], None]]:
@@ -222,6 +252,7 @@ def _headline_json(h: Headline) -> dict[str, Any]:
         "published": _when(e.published),
         "read": h.read,
         "cached": h.cached,
+        "saved": h.saved,
     }
 
 
@@ -230,7 +261,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     try:
         if args.feed and not any(f.url == lib.subscription_url(args.feed) for f in lib.feeds()):
             raise CommandError(f"not subscribed: {args.feed}")
-        headlines = lib.headlines(args.feed, unread_only=args.unread)
+        headlines = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
     finally:
         lib.close()
     if args.json:
@@ -239,7 +270,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     for h in headlines:
         e = h.entry
         when = e.published.strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
-        marks = ("N" if not h.read else " ") + ("↓" if h.cached else " ")
+        marks = (
+            ("N" if not h.read else " ") + ("↓" if h.cached else " ") + ("★" if h.saved else " ")
+        )
         source = safe_line(e.feed_title, 24)
         _out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
     return EXIT_OK
@@ -275,6 +308,85 @@ def cmd_show(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return _run(lib, run())
+
+
+def cmd_save(args: argparse.Namespace) -> int:
+    lib = _open_library(args)
+
+    async def run() -> int:
+        try:
+            target = lib.resolve(args.target)
+            article = await lib.save(target, offline=args.offline)
+        except FetchError as error:
+            raise CommandError(error.message) from None
+        _out(f"saved for good: {safe_line(article.title or article.url, 120)}")
+        return EXIT_OK
+
+    return _run(lib, run())
+
+
+def cmd_unsave(args: argparse.Namespace) -> int:
+    lib = _open_library(args)
+    try:
+        try:
+            target = lib.resolve(args.target)
+        except FetchError as error:
+            raise CommandError(error.message) from None
+        if not lib.unsave(target):
+            raise CommandError(f"not saved: {args.target}")
+        _out("unsaved (the article stays cached until pruned)")
+        return EXIT_OK
+    finally:
+        lib.close()
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    lib = _open_library(args)
+    try:
+        if args.action == "prune":
+            try:
+                older = parse_duration(args.older_than) if args.older_than else None
+                biggest = parse_size(args.max_size) if args.max_size else None
+            except ValueError as error:
+                _err(str(error))
+                return EXIT_USAGE
+            if older is None and biggest is None:
+                config = _config(args)
+                if not config.cache_max_bytes:
+                    _err("say what to prune: --older-than 30d and/or --max-size 500MB")
+                    return EXIT_USAGE
+                biggest = config.cache_max_bytes
+            report = lib.prune(older_than=older, max_bytes=biggest)
+            _out(
+                f"evicted {report.removed} articles ({_size(report.freed_bytes)}); "
+                f"{_size(report.remaining_bytes)} of articles left, {report.kept_saved} saved ones kept"
+            )
+            return EXIT_OK
+        stats = lib.cache_stats()
+    finally:
+        lib.close()
+    when = lambda d: d.strftime("%Y-%m-%d %H:%M UTC") if d else "-"  # noqa: E731
+    _out(f"data directory  {lib.data_dir}")
+    _out(f"feeds           {stats.feeds} ({stats.headlines} headlines)")
+    _out(f"articles        {stats.articles} cached, {stats.saved} saved for good")
+    _out(f"size on disk    {_size(stats.disk_bytes)}")
+    _out(f"oldest          {when(stats.oldest)}")
+    _out(f"newest          {when(stats.newest)}")
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    path = config_path(args.config, args.data_dir)
+    config = _config(args)  # creates it with commented defaults the first time
+    if args.path:
+        _out(str(path))
+        return EXIT_OK
+    _out(f"# {path}")
+    try:
+        _out(path.read_text(encoding="utf-8").rstrip("\n"))
+    except OSError:
+        _out(f"# (not writable; running on defaults: {config.limits})")
+    return EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -368,6 +480,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="where feeds and the article cache live (default: $READER_HOME, else the user data directory)",
     )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="the config file (default: $READER_CONFIG, else config.toml in a --data-dir/$READER_HOME "
+        "given, else the user config directory)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("add", help="subscribe to a feed (RSS or Atom URL) and fetch its headlines")
@@ -394,6 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list headlines, newest first")
     p.add_argument("--feed", metavar="URL", help="only this feed's headlines")
     p.add_argument("--unread", action="store_true", help="only unread headlines")
+    p.add_argument("--saved", action="store_true", help="only articles saved for good")
     p.add_argument(
         "--json",
         action="store_true",
@@ -413,6 +532,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=formats, default="text")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("save", help="keep an article for good (cached now, never evicted)")
+    p.add_argument("target", metavar="ID_OR_URL")
+    p.add_argument("--offline", action="store_true", help="only if already cached")
+    p.set_defaults(func=cmd_save)
+
+    p = sub.add_parser("unsave", help="let a saved article be evicted again")
+    p.add_argument("target", metavar="ID_OR_URL")
+    p.set_defaults(func=cmd_unsave)
+
+    p = sub.add_parser(
+        "cache",
+        help="show what the cache holds, or prune it",
+        description="Without an action: articles, feeds, size on disk, oldest and newest. "
+        "`prune` evicts the least recently read articles first; saved articles are never evicted.",
+    )
+    p.add_argument("action", nargs="?", choices=["prune"], help="evict articles")
+    p.add_argument(
+        "--older-than", metavar="AGE", help="with prune: articles unread for AGE (30d, 12h…)"
+    )
+    p.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        help="with prune: evict until the cache is at most SIZE (500MB…)",
+    )
+    p.set_defaults(func=cmd_cache)
+
+    p = sub.add_parser("config", help="print the config file (created with commented defaults)")
+    p.add_argument("--path", action="store_true", help="print only its path")
+    p.set_defaults(func=cmd_config)
 
     p = sub.add_parser("extract", help="extract the article from a local HTML file ('-' for stdin)")
     p.add_argument("file", metavar="FILE")
@@ -440,7 +589,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", cmd_tui)
     try:
         return func(args)
-    except CommandError as error:
+    except (CommandError, StoreError) as error:
         _err(str(error))
         return EXIT_FAILED
     except KeyboardInterrupt:

@@ -1,14 +1,19 @@
-"""Where data lives and the limits the network layer obeys.
+"""Where data lives, the config file, and the limits the network layer obeys.
 
 One place for each policy: the data directory (``--data-dir`` > ``READER_HOME`` > platformdirs),
-and the fetch limits (timeouts, concurrency caps, redirect and size caps).
+the config file (``--config`` > ``READER_CONFIG`` > ``config.toml`` in a data directory that was
+chosen explicitly > the platformdirs config directory), and the fetch limits (timeouts,
+concurrency caps, retries, redirect and size caps).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 
@@ -38,6 +43,9 @@ class FetchLimits:
     max_connections: int = 16  # in flight at once, all hosts together
     per_host: int = 4  # in flight at once to one host
     max_redirects: int = 5
+    retries: int = 2  # extra attempts after a timeout, a reset or a 502/503/504/429
+    backoff: float = 0.5  # seconds before the first retry; doubled each time, with jitter
+    max_retry_after: float = 30.0  # a longer Retry-After is reported, not waited for
     max_bytes: int = 10 * 1024 * 1024  # decoded body; larger pages are refused
     feed_max_bytes: int = 20 * 1024 * 1024
     max_title_length: int = 500
@@ -45,3 +53,122 @@ class FetchLimits:
 
 
 DEFAULT_LIMITS = FetchLimits()
+
+
+class ConfigError(ValueError):
+    """The config file can't be read; the message says where and why, in one line."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the user can set in config.toml."""
+
+    path: Path
+    limits: FetchLimits = field(default_factory=FetchLimits)
+    cache_max_bytes: int = 0  # 0: no limit. Applied after each sync; saved articles are kept.
+    refresh_interval: float = 0.0  # seconds between feed refreshes while the TUI is open; 0: off
+
+
+DEFAULT_CONFIG_TEXT = """\
+# reader's configuration. Every setting is optional; these are the defaults.
+
+[network]
+# Requests in flight at once, all hosts together, and to any one host.
+max_connections = 16
+per_host = 4
+# Seconds: to connect, between two reads, and for a whole request (body included).
+connect_timeout = 5.0
+read_timeout = 10.0
+total_timeout = 20.0
+# Extra attempts after a timeout, a dropped connection, or HTTP 429/502/503/504.
+retries = 2
+
+[cache]
+# Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
+# The least recently read articles go first; saved articles are never evicted.
+max_size = ""
+
+[feeds]
+# How often the reader refreshes feeds while it is open ("30m", "2h"; "" for never).
+refresh_interval = ""
+"""
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
+_DURATION_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_size(text: str) -> int:
+    """ "500MB" → bytes; raises ValueError."""
+    match = _SIZE.match(text)
+    if not match:
+        raise ValueError(f"not a size: {text!r} (try 500MB or 2GB)")
+    number, unit = float(match.group(1)), match.group(2).lower()
+    return int(number * 1024 ** " kmgt".index(unit or " "))
+
+
+def parse_duration(text: str) -> float:
+    """ "30d" → seconds; raises ValueError."""
+    match = _DURATION.match(text)
+    if not match:
+        raise ValueError(f"not a duration: {text!r} (try 30m, 12h or 30d)")
+    return float(match.group(1)) * _DURATION_SECONDS[match.group(2).lower()]
+
+
+def config_path(
+    override: str | os.PathLike[str] | None = None, data_override: str | None = None
+) -> Path:
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get("READER_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    chosen = data_override or os.environ.get("READER_HOME")
+    if chosen:  # a data directory chosen for this run (tests, the demo) keeps its own config
+        return Path(chosen).expanduser() / "config.toml"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def load_config(path: Path, create: bool = True) -> Config:
+    """Read the config file, creating it with commented defaults the first time."""
+    if not path.exists():
+        if create:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
+            except OSError:
+                pass  # a read-only home still runs, on the defaults
+        return Config(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read config {path}: {error}") from None
+    try:
+        return _from_toml(path, data)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"bad setting in {path}: {error}") from None
+
+
+def _from_toml(path: Path, data: dict[str, Any]) -> Config:
+    network = data.get("network", {})
+    known = {f.name: f.type for f in fields(FetchLimits)}
+    changes: dict[str, Any] = {}
+    for key, value in network.items():
+        if key not in known:
+            raise ValueError(f"unknown setting network.{key}")
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ValueError(f"network.{key} must be a positive number")
+        changes[key] = int(value) if known[key] == "int" else float(value)
+    limits = replace(FetchLimits(), **changes)
+    if limits.max_connections < 1 or limits.per_host < 1:
+        raise ValueError("network.max_connections and network.per_host must be at least 1")
+    max_size = str(data.get("cache", {}).get("max_size", "") or "")
+    interval = str(data.get("feeds", {}).get("refresh_interval", "") or "")
+    return Config(
+        path=path,
+        limits=limits,
+        cache_max_bytes=parse_size(max_size) if max_size else 0,
+        refresh_interval=parse_duration(interval) if interval else 0.0,
+    )

@@ -9,8 +9,11 @@ us), stops reading past a size cap, and turns every failure into a `FetchError` 
 from __future__ import annotations
 
 import asyncio
+import random
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -22,6 +25,7 @@ from .safe import safe_line
 from .urls import is_web_url
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_TRANSIENT = frozenset({502, 503, 504})
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,9 @@ class Fetcher:
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(limits.per_host)
         )
+        self._host_resume: dict[
+            str, float
+        ] = {}  # event-loop time before which a host is left alone
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -95,6 +102,27 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.limits.max_bytes
+        for attempt in range(self.limits.retries + 1):
+            try:
+                return await self._attempt(url, headers, limit)
+            except FetchError as error:
+                if not error.retryable or attempt == self.limits.retries:
+                    raise
+                delay = error.retry_after or self.limits.backoff * 2**attempt * (
+                    0.5 + random.random()
+                )
+                if error.retry_after is not None:
+                    self._pause_host(url, delay)
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _pause_host(self, url: str, delay: float) -> None:
+        """After a 429, nothing more goes to that host until its Retry-After has passed."""
+        resume = asyncio.get_running_loop().time() + delay
+        key = _host_key(url)
+        self._host_resume[key] = max(self._host_resume.get(key, 0.0), resume)
+
+    async def _attempt(self, url: str, headers: dict[str, str], limit: int) -> Response:
         try:
             async with asyncio.timeout(self.limits.total_timeout):
                 return await self._follow(url, headers, limit)
@@ -103,19 +131,31 @@ class Fetcher:
                 ErrorKind.TIMEOUT,
                 f"no complete answer within {self.limits.total_timeout:g} s from {_host(url)}",
                 url,
+                retryable=True,
             ) from None
         except httpx.TimeoutException:
-            raise FetchError(ErrorKind.TIMEOUT, f"{_host(url)} timed out", url) from None
+            raise FetchError(
+                ErrorKind.TIMEOUT, f"{_host(url)} timed out", url, retryable=True
+            ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
             raise FetchError(
                 ErrorKind.BAD_URL, f"{_host(url)} sent an invalid or non-web link", url
             ) from None
         except httpx.HTTPError as exc:
-            raise FetchError(ErrorKind.NETWORK, _network_message(url, exc), url) from None
+            # A dropped or reset connection may work the next time; a refused one won't soon.
+            retryable = isinstance(
+                exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError
+            )
+            raise FetchError(
+                ErrorKind.NETWORK, _network_message(url, exc), url, retryable=retryable
+            ) from None
 
     async def _follow(self, url: str, headers: dict[str, str], limit: int) -> Response:
         for _hop in range(self.limits.max_redirects + 1):
+            resume = self._host_resume.get(_host_key(url), 0.0) - asyncio.get_running_loop().time()
+            if resume > 0:
+                await asyncio.sleep(resume)
             async with self._per_host[_host_key(url)], self._global:
                 request = self._client.build_request("GET", url, headers=headers)
                 response = await self._client.send(request, stream=True)
@@ -143,12 +183,26 @@ class Fetcher:
         status = response.status_code
         if status == 410:
             raise FetchError(ErrorKind.GONE, "gone for good (HTTP 410)", url)
+        if status == 429:
+            wait = _retry_after(response.headers.get("retry-after"))
+            if wait is not None and wait > self.limits.max_retry_after:
+                raise FetchError(
+                    ErrorKind.HTTP, f"rate-limited (HTTP 429): try again in {wait:.0f} s", url
+                )
+            raise FetchError(
+                ErrorKind.HTTP,
+                "rate-limited (HTTP 429)",
+                url,
+                retryable=True,
+                retry_after=wait if wait is not None else self.limits.backoff * 4,
+            )
         if status >= 400 or (status >= 300 and status != 304):
             reason = safe_line(response.reason_phrase, 80)
             raise FetchError(
                 ErrorKind.HTTP,
                 f"HTTP {status} {reason}".strip(),
                 url,
+                retryable=status in _TRANSIENT,
             )
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -170,6 +224,22 @@ class Fetcher:
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
         )
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _host(url: str) -> str:

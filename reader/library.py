@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
@@ -18,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 from .config import DEFAULT_LIMITS, FetchLimits
-from .keys import looks_like_entry_id
-from .models import Article, Entry, ErrorKind, Feed, FetchError
+from .keys import article_key, looks_like_entry_id
+from .models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
 from .safe import safe_line
 from .store import Store
 from .urls import canonical_url, is_web_url
@@ -46,6 +47,7 @@ class Headline:
     entry: Entry
     read: bool
     cached: bool
+    saved: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class SyncReport:
     articles_already_cached: int = 0
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
+    pruned: PruneReport | None = None  # when the cache size limit evicted articles
 
     @property
     def ok(self) -> bool:
@@ -80,11 +83,39 @@ class SyncReport:
         return not self.article_failures and all(r.error is None for r in self.feeds)
 
 
+@dataclass(frozen=True)
+class CacheStats:
+    articles: int
+    saved: int
+    feeds: int
+    headlines: int
+    disk_bytes: int
+    oldest: datetime | None
+    newest: datetime | None
+
+
+@dataclass(frozen=True)
+class PruneReport:
+    removed: int
+    freed_bytes: int
+    kept_saved: int
+    remaining_bytes: int
+
+
 ProgressCallback = Callable[[SyncProgress], None]
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+@contextmanager
+def _storage_as_fetch_error(url: str) -> Iterator[None]:
+    """A cache write that fails (full disk, read-only) fails that one item, as a value."""
+    try:
+        yield
+    except StoreError as error:
+        raise FetchError(ErrorKind.STORAGE, str(error), url) from None
 
 
 def _looks_like_html(body: bytes) -> bool:
@@ -119,9 +150,11 @@ class Library:
         data_dir: Path,
         limits: FetchLimits = DEFAULT_LIMITS,
         workers: Literal["process", "thread"] = "thread",
+        cache_max_bytes: int = 0,
     ) -> None:
         self.data_dir = data_dir
         self.limits = limits
+        self.cache_max_bytes = cache_max_bytes  # applied after each sync; 0 for no limit
         self.store = Store(data_dir)
         self._workers = workers
         self._pool: Executor | None = None
@@ -186,17 +219,23 @@ class Library:
         return next((u for u in self.store.feed_urls() if canonical_url(u) == wanted), url)
 
     # -- headlines -----------------------------------------------------------------------------
-    def headlines(self, feed_url: str | None = None, unread_only: bool = False) -> list[Headline]:
+    def headlines(
+        self, feed_url: str | None = None, unread_only: bool = False, saved_only: bool = False
+    ) -> list[Headline]:
         """Entries newest first, of one feed or of all."""
         urls = [self.subscription_url(feed_url)] if feed_url else self.store.feed_urls()
+        saved = self.store.saved()
         out: list[Headline] = []
         for url in urls:
             read = self.store.read_ids(url)
             for entry in self.store.entries(url):
                 if unread_only and entry.id in read:
                     continue
+                if saved_only and article_key(entry.link) not in saved:
+                    continue
                 cached = bool(entry.link) and self.store.has_article(entry.link)
-                out.append(Headline(entry, entry.id in read, cached))
+                is_saved = bool(entry.link) and article_key(entry.link) in saved
+                out.append(Headline(entry, entry.id in read, cached, is_saved))
         out.sort(
             key=lambda h: (
                 -(
@@ -253,6 +292,7 @@ class Library:
             raise FetchError(ErrorKind.BAD_URL, f"not an http(s) link: {safe_line(url, 200)}", url)
         cached = self.store.article(url)
         if cached is not None:
+            self.store.touch_article(url)
             return cached
         known = self.store.not_an_article(url)
         if known:
@@ -284,17 +324,73 @@ class Library:
             extract_article, response.body, response.url, response.charset, fallback_html
         )
         article = replace(article, fetched_at=_now())
-        self.store.put_article(
-            url,
-            article,
-            response.body,
-            response.content_type + (f"; charset={response.charset}" if response.charset else ""),
+        content_type = response.content_type + (
+            f"; charset={response.charset}" if response.charset else ""
         )
+        with _storage_as_fetch_error(url):
+            self.store.put_article(url, article, response.body, content_type)
         return article
+
+    async def save(self, target: Entry | str, offline: bool = False) -> Article:
+        """Keep an article for good: cached now if it isn't, and never evicted."""
+        article = await self.article(target, offline=offline)
+        url = target.link if isinstance(target, Entry) else target
+        self.store.set_saved(url, True, target if isinstance(target, Entry) else None)
+        return article
+
+    def unsave(self, target: Entry | str) -> bool:
+        url = target.link if isinstance(target, Entry) else target
+        was = article_key(url) in self.store.saved()
+        self.store.set_saved(url, False)
+        return was
+
+    def is_saved(self, target: Entry | str) -> bool:
+        url = target.link if isinstance(target, Entry) else target
+        return bool(url) and article_key(url) in self.store.saved()
+
+    # -- the cache -----------------------------------------------------------------------------
+    def cache_stats(self) -> CacheStats:
+        articles = self.store.cached_articles()
+        times = [a.cached_at for a in articles]
+        feeds = self.store.feed_urls()
+        return CacheStats(
+            articles=len(articles),
+            saved=len(self.store.saved()),
+            feeds=len(feeds),
+            headlines=sum(len(self.store.entries(u)) for u in feeds),
+            disk_bytes=self.store.disk_usage(),
+            oldest=datetime.fromtimestamp(min(times), UTC) if times else None,
+            newest=datetime.fromtimestamp(max(times), UTC) if times else None,
+        )
+
+    def prune(self, older_than: float | None = None, max_bytes: int | None = None) -> PruneReport:
+        """Evict cached articles: those unused for `older_than` seconds, then the least recently
+        read until the cache holds at most `max_bytes`. Saved articles are never evicted."""
+        articles = self.store.cached_articles()
+        total = sum(a.size for a in articles)
+        candidates = sorted((a for a in articles if not a.saved), key=lambda a: a.last_used)
+        cutoff = _now().timestamp() - older_than if older_than is not None else None
+        removed = freed = 0
+        for article in candidates:
+            too_old = cutoff is not None and article.last_used < cutoff
+            too_big = max_bytes is not None and total > max_bytes
+            if not (too_old or too_big):
+                continue
+            self.store.delete_article(article.key)
+            removed += 1
+            freed += article.size
+            total -= article.size
+        return PruneReport(removed, freed, sum(a.saved for a in articles), total)
 
     # -- feeds over the network ----------------------------------------------------------------
     async def refresh_feed(self, url: str) -> FeedResult:
         """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed."""
+        try:
+            return await self._refresh_feed(url)
+        except StoreError as error:
+            return FeedResult(Feed(url), error=FetchError(ErrorKind.STORAGE, str(error), url))
+
+    async def _refresh_feed(self, url: str) -> FeedResult:
         from .feeds import parse_feed
 
         feed = self.store.feed(url) or Feed(url)
@@ -387,6 +483,7 @@ class Library:
 
         report_progress("articles")
         await asyncio.gather(*(one(e) for e in todo))
+        pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None
         report_progress("done")
         return SyncReport(
             feeds=results,
@@ -394,4 +491,5 @@ class Library:
             articles_already_cached=sum(h.cached for h in headlines),
             article_failures=failures,
             not_articles=not_articles,
+            pruned=pruned if pruned and pruned.removed else None,
         )

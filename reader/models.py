@@ -24,6 +24,7 @@ class ErrorKind(StrEnum):
     NOT_CACHED = "not-cached"  # offline and not in the cache
     BAD_URL = "bad-url"
     NOT_FOUND = "not-found"  # no such feed or article in the store
+    STORAGE = "storage"  # the cache could not be written (disk full, read-only)
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,18 @@ class FetchError(Exception):
     kind: ErrorKind
     message: str
     url: str = ""
+    retryable: bool = False  # transient: a later attempt may succeed
+    retry_after: float | None = None  # seconds the server asked us to wait
 
     def __str__(self) -> str:
         return self.message
+
+
+class StoreError(Exception):
+    """The data directory can't be opened, read or written (damaged file, full disk, read-only).
+
+    Its message is one line for the user; nothing is deleted to recover from it.
+    """
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,16 @@ being shown. Nothing is evicted implicitly (eviction_policy="none"): what was sy
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import sqlite3
+import time
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import diskcache
 
@@ -28,12 +32,26 @@ from .codec import (
 )
 from .config import DEFAULT_LIMITS
 from .keys import article_key
-from .models import Article, Entry, Feed
+from .models import Article, Entry, Feed, StoreError
 
 log = logging.getLogger(__name__)
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 _SUBSCRIPTIONS = "subscriptions"
+_SAVED = "saved"
+# Per article key: the cleaned article, its raw page, when it was last opened, why it is no article.
+_ARTICLE_PREFIXES = ("article:", "raw:", "read-at:", "not-article:")
+
+
+@dataclass(frozen=True)
+class CachedArticle:
+    """One article in the cache, as eviction sees it."""
+
+    key: str
+    size: int  # bytes of the cleaned article and its raw page
+    cached_at: float  # epoch seconds
+    last_used: float  # last opened, else when cached
+    saved: bool
 
 
 def _feed_key(url: str) -> str:
@@ -48,20 +66,61 @@ def _read_key(url: str) -> str:
     return f"read:{url}"
 
 
-class CorruptEntry(Exception):
-    """A cache record that can't be decoded; it has been removed."""
+C = TypeVar("C", bound=type)
 
 
+def _reporting_storage_errors(cls: C) -> C:
+    """Every public method of `cls` turns SQLite and OS errors into a StoreError."""
+
+    def wrap(method: Any) -> Any:
+        @functools.wraps(method)
+        def guarded(self: Store, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.DatabaseError as error:
+                raise StoreError(_storage_message(self.root, error)) from None
+            except OSError as error:
+                raise StoreError(
+                    f"cannot use the data directory {self.root}: {error.strerror or error}"
+                ) from None
+
+        return guarded
+
+    for name, member in list(vars(cls).items()):
+        if callable(member) and not name.startswith("_"):
+            setattr(cls, name, wrap(member))
+    return cls
+
+
+def _storage_message(root: Path, error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "full" in text:
+        return f"the disk holding {root} is full: nothing new was cached, nothing was lost"
+    if "readonly" in text or "read-only" in text:
+        return f"the data directory {root} is read-only: reading works, nothing new can be cached"
+    if "not a database" in text or "malformed" in text:
+        return f"a cache file under {root} is damaged ({text}); move it aside to start afresh (nothing was deleted)"
+    return f"cache error in {root}: {text}"
+
+
+@_reporting_storage_errors
 class Store:
     """All persistent state of one data directory."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        root.mkdir(parents=True, exist_ok=True)
-        settings: dict[str, Any] = {"eviction_policy": "none", "size_limit": 2**62, "timeout": 30}
-        self._state = diskcache.Cache(str(root / "state"), **settings)
-        self._articles = diskcache.Cache(str(root / "articles"), **settings)
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
+        settings: dict[str, Any] = {"eviction_policy": "none", "size_limit": 2**62, "timeout": 30}
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            self._state = diskcache.Cache(str(root / "state"), **settings)
+            self._articles = diskcache.Cache(str(root / "articles"), **settings)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(_storage_message(root, error)) from None
+        except OSError as error:
+            raise StoreError(
+                f"cannot open the data directory {root}: {error.strerror or error}"
+            ) from None
 
     def close(self) -> None:
         self._state.close()
@@ -194,6 +253,59 @@ class Store:
 
     def mark_not_an_article(self, url: str, reason: str) -> None:
         self._articles.set(f"not-article:{article_key(url)}", reason)
+
+    # -- saved articles, use and eviction ----------------------------------------------------------
+    def saved(self) -> dict[str, dict[str, Any]]:
+        """Saved articles by article key: what entry they came from and when they were saved."""
+        data = self._load(self._state, _SAVED, {})
+        return data if isinstance(data, dict) else {}
+
+    def set_saved(self, url: str, saved: bool, entry: Entry | None = None) -> None:
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            if saved:
+                current[key] = {
+                    "url": url,
+                    "entry": entry.id if entry else None,
+                    "feed": entry.feed_url if entry else None,
+                    "at": time.time(),
+                }
+            else:
+                current.pop(key, None)
+            self._save(self._state, _SAVED, current)
+
+    def touch_article(self, url: str) -> None:
+        """Record that the article was just read (least recently read goes first on eviction)."""
+        self._articles.set(f"read-at:{article_key(url)}", time.time())
+
+    def cached_articles(self) -> list[CachedArticle]:
+        saved = self.saved()
+        sizes: dict[str, int] = {}
+        cached_at: dict[str, float] = {}
+        read_at: dict[str, float] = {}
+        # diskcache keeps small values inline and large ones in files; its table knows both sizes.
+        query = "SELECT key, CASE WHEN filename IS NULL THEN length(value) ELSE size END, store_time FROM Cache"
+        for key, size, stored in self._articles._sql(query).fetchall():
+            kind, _, akey = str(key).partition(":")
+            if kind in ("article", "raw"):
+                sizes[akey] = sizes.get(akey, 0) + int(size or 0)
+            if kind == "article":
+                cached_at[akey] = stored
+            elif kind == "read-at":
+                value = self._articles.get(key)
+                read_at[akey] = value if isinstance(value, float) else 0.0
+        return [
+            CachedArticle(key, sizes.get(key, 0), at, max(at, read_at.get(key, 0.0)), key in saved)
+            for key, at in cached_at.items()
+        ]
+
+    def delete_article(self, key: str) -> None:
+        for prefix in _ARTICLE_PREFIXES:
+            self._articles.delete(prefix + key)
+
+    def disk_usage(self) -> int:
+        return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
 
     def raw_page(self, url: str) -> tuple[bytes, str] | None:
         """The page as downloaded and its Content-Type header, or None."""

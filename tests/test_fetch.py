@@ -149,7 +149,7 @@ def silent_server() -> Iterator[str]:
 
 def test_server_that_never_answers_times_out(silent_server: str) -> None:
     started = time.monotonic()
-    error = error_of(silent_server, FetchLimits(read_timeout=1.0, total_timeout=2.0))
+    error = error_of(silent_server, FetchLimits(read_timeout=1.0, total_timeout=2.0, retries=0))
     assert error.kind == ErrorKind.TIMEOUT
     assert time.monotonic() - started < 5
 
@@ -169,3 +169,47 @@ def test_error_messages_do_not_echo_escapes(httpserver: HTTPServer) -> None:
         "", status=302, headers={"Location": "javascript:\x1b]0;t\x07"}
     )
     assert "\x1b" not in error_of(httpserver.url_for("/x")).message
+
+
+def test_transient_failures_are_retried(httpserver: HTTPServer) -> None:
+    httpserver.expect_oneshot_request("/flaky").respond_with_data("busy", status=503)
+    httpserver.expect_oneshot_request("/flaky").respond_with_data("", status=502)
+    httpserver.expect_oneshot_request("/flaky").respond_with_data(
+        "<p>third time</p>", content_type="text/html"
+    )
+    response = get(httpserver.url_for("/flaky"), FetchLimits(retries=2, backoff=0.05))
+    assert response.body == b"<p>third time</p>"
+    httpserver.expect_request("/down").respond_with_data("busy", status=503)
+    started = time.monotonic()
+    error = error_of(httpserver.url_for("/down"), FetchLimits(retries=1, backoff=0.05))
+    assert error.kind == ErrorKind.HTTP and "503" in error.message
+    assert sum(r.path == "/down" for r, _ in httpserver.log) == 2
+    assert time.monotonic() - started < 2
+
+
+def test_not_found_is_not_retried(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/nope").respond_with_data("", status=404)
+    error_of(httpserver.url_for("/nope"), FetchLimits(retries=3, backoff=0.05))
+    assert sum(r.path == "/nope" for r, _ in httpserver.log) == 1
+
+
+def test_429_retry_after_is_honoured(httpserver: HTTPServer) -> None:
+    httpserver.expect_oneshot_request("/rate").respond_with_data(
+        "slow down", status=429, headers={"Retry-After": "1"}
+    )
+    httpserver.expect_oneshot_request("/rate").respond_with_data(
+        "<p>ok</p>", content_type="text/html"
+    )
+    started = time.monotonic()
+    assert get(httpserver.url_for("/rate")).body == b"<p>ok</p>"
+    assert time.monotonic() - started >= 0.95
+
+
+def test_429_with_a_long_wait_is_reported_not_waited_for(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/later").respond_with_data(
+        "", status=429, headers={"Retry-After": "3600"}
+    )
+    started = time.monotonic()
+    error = error_of(httpserver.url_for("/later"))
+    assert "429" in error.message and "3600 s" in error.message
+    assert time.monotonic() - started < 2

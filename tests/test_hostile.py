@@ -93,7 +93,7 @@ def test_external_entities_and_dtds_are_never_resolved(hostile: HTTPServer, data
 
 
 # -- size and time -------------------------------------------------------------------------------
-SMALL = FetchLimits(max_bytes=2 * 1024 * 1024, read_timeout=2.0, total_timeout=3.0)
+SMALL = FetchLimits(max_bytes=2 * 1024 * 1024, read_timeout=2.0, total_timeout=3.0, retries=0)
 
 
 @pytest.mark.parametrize(
