@@ -1,0 +1,233 @@
+"""Travel mode: the cache in hand, and syncs that survive kill -9, a second process and a full disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_cli import reader
+
+from reader.demo.server import DemoServer, start_demo_server
+from reader.library import Library
+
+
+def cached_count(directory: Path) -> int:
+    lib = Library(directory)
+    try:
+        return sum(h.cached for h in lib.headlines())
+    finally:
+        lib.close()
+
+
+def listed(directory: Path, *args: str) -> list[dict]:
+    result = reader(directory, "list", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# -- saved articles and eviction ------------------------------------------------------------------
+def test_prune_evicts_least_recently_read_and_never_saved(synced_dir: Path) -> None:
+    items = [i for i in listed(synced_dir) if i["cached"]]
+    keep, read_recently = items[-1], items[-2]
+    assert reader(synced_dir, "save", keep["id"]).returncode == 0
+    time.sleep(0.01)
+    assert (
+        reader(synced_dir, "show", read_recently["id"], "--offline").returncode == 0
+    )  # marks it used
+    assert [i["id"] for i in listed(synced_dir, "--saved")] == [keep["id"]]
+
+    # A limit that leaves room for about two articles: the saved one and the one just read stay.
+    lib = Library(synced_dir)
+    try:
+        sizes = {a.key: a.size for a in lib.store.cached_articles()}
+    finally:
+        lib.close()
+    limit = sorted(sizes.values())[-1] * 2 + sorted(sizes.values())[-2] * 2
+    pruned = reader(synced_dir, "cache", "prune", "--max-size", f"{limit}B")
+    assert pruned.returncode == 0 and "evicted" in pruned.stdout
+    after = {i["id"]: i for i in listed(synced_dir)}
+    assert after[keep["id"]]["cached"] and after[keep["id"]]["saved"]
+    assert after[read_recently["id"]]["cached"]
+    assert sum(i["cached"] for i in after.values()) < len(items)
+
+    everything = reader(synced_dir, "cache", "prune", "--older-than", "0s")
+    assert everything.returncode == 0
+    assert [i["id"] for i in listed(synced_dir) if i["cached"]] == [keep["id"]]
+    assert reader(synced_dir, "show", keep["id"], "--offline").returncode == 0
+
+
+def test_cache_stats_and_unsave(synced_dir: Path) -> None:
+    stats = reader(synced_dir, "cache")
+    assert stats.returncode == 0
+    assert (
+        "3 (" in stats.stdout
+        and "saved for good" in stats.stdout
+        and "size on disk" in stats.stdout
+    )
+    item = listed(synced_dir)[0]
+    assert reader(synced_dir, "unsave", item["id"]).returncode == 1
+    assert reader(synced_dir, "save", item["id"]).returncode == 0
+    assert reader(synced_dir, "unsave", item["id"]).returncode == 0
+    assert listed(synced_dir, "--saved") == []
+
+
+def test_size_limit_from_config_applies_after_sync(tmp_path: Path, demo_server: DemoServer) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text('[cache]\nmax_size = "60KB"\n')
+    reader(home, "add", demo_server.feed_urls[0])
+    result = reader(home, "sync")
+    assert "cache limit: evicted" in result.stderr
+    lib = Library(home)
+    try:
+        assert sum(a.size for a in lib.store.cached_articles()) <= 60 * 1024
+    finally:
+        lib.close()
+
+
+# -- the config file -------------------------------------------------------------------------------
+def test_config_created_with_commented_defaults(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    path = reader(home, "config", "--path").stdout.strip()
+    assert path == str(home / "config.toml")
+    text = Path(path).read_text()
+    assert "per_host = 4" in text and "max_size" in text and text.count("#") > 5
+    explicit = tmp_path / "elsewhere.toml"
+    assert reader(home, "--config", str(explicit), "config", "--path").stdout.strip() == str(
+        explicit
+    )
+
+
+def test_bad_config_is_one_clear_line(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text("[network]\nper_host = 'many'\n")
+    result = reader(home, "list")
+    assert result.returncode == 1
+    assert (
+        result.stderr.count("\n") == 1
+        and "config.toml" in result.stderr
+        and "per_host" in result.stderr
+    )
+
+
+# -- interruptions and concurrency -----------------------------------------------------------------
+def test_kill_9_mid_sync_keeps_what_was_cached_and_resumes(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    server = DemoServer(latency=0.15).start()
+    try:
+        for url in server.feed_urls:
+            assert reader(home, "add", url).returncode == 0
+        sync = subprocess.Popen(
+            [sys.executable, "-m", "reader", "sync"],
+            env={**os.environ, "READER_HOME": str(home)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while cached_count(home) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(sync.pid, signal.SIGKILL)
+        sync.wait()
+        before = [i for i in listed(home) if i["cached"]]
+        assert 3 <= len(before) < len(listed(home)) - 1, "the kill should land mid-sync"
+        for item in before:
+            shown = reader(home, "show", item["id"], "--offline")
+            assert shown.returncode == 0 and shown.stdout.strip(), item
+        resumed = reader(home, "sync")
+        assert f"{len(before)} already cached" in resumed.stderr
+        assert resumed.returncode == 0, resumed.stderr
+    finally:
+        server.stop()
+    assert all(i["cached"] for i in listed(home) if not i["link"].endswith(".pdf"))
+
+
+def test_two_processes_at_once(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    server = DemoServer(latency=0.02).start()
+    try:
+        for url in server.feed_urls:
+            reader(home, "add", url)
+        env = {**os.environ, "READER_HOME": str(home)}
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "reader", "sync"], env=env, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(2)
+        ]
+        # A third process reads and marks while both write.
+        for item in listed(home)[:5]:
+            assert reader(home, "list", "--unread").returncode == 0
+            reader(home, "show", item["id"])
+        codes = [p.wait(timeout=120) for p in procs]
+        assert codes == [0, 0], [p.stderr.read() for p in procs]
+    finally:
+        server.stop()
+    items = listed(home)
+    assert len({i["id"] for i in items}) == len(items)
+    assert all(i["cached"] for i in items if not i["link"].endswith(".pdf"))
+    for item in [i for i in items if not i["link"].endswith(".pdf")][:8]:
+        assert reader(home, "show", item["id"], "--offline").returncode == 0
+
+
+# -- damaged and full storage --------------------------------------------------------------------------
+def test_damaged_cache_file_is_reported_and_kept(synced_dir: Path) -> None:
+    db = synced_dir / "articles" / "cache.db"
+    db.write_bytes(b"this is not sqlite" * 100)
+    result = reader(synced_dir, "list")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "damaged" in result.stderr and result.stderr.count("\n") == 1
+    assert db.read_bytes().startswith(
+        b"this is not sqlite"
+    )  # nothing deleted behind the user's back
+
+
+def test_article_record_from_another_version_is_refetched(
+    synced_dir: Path, demo_server: DemoServer
+) -> None:
+    item = next(i for i in listed(synced_dir) if i["cached"])
+    lib = Library(synced_dir)
+    try:
+        key = "article:" + lib.store.cached_articles()[0].key
+        for a in lib.store.cached_articles():
+            lib.store._articles.set("article:" + a.key, json.dumps({"v": 0, "text": "old format"}))
+        assert lib.cached_article(item["link"]) is None and lib.store.problems
+        assert key not in lib.store._articles
+    finally:
+        lib.close()
+    assert (
+        reader(synced_dir, "show", item["id"]).returncode == 0
+    )  # fetched again from the demo site
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs to fill needs root")
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], check=True)
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_full_disk_fails_cleanly_and_loses_nothing(tiny_disk: Path) -> None:
+    home = tiny_disk / "home"
+    server = start_demo_server()
+    try:
+        assert reader(home, "add", server.feed_urls[0]).returncode == 0
+        first = next(i for i in listed(home) if not i["link"].endswith(".pdf"))
+        assert reader(home, "show", first["id"]).returncode == 0  # fits
+        result = reader(home, "sync")
+    finally:
+        server.stop()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "is full" in result.stderr
+    shown = reader(home, "show", first["id"], "--offline")
+    assert shown.returncode == 0 and shown.stdout.strip()
