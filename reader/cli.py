@@ -340,6 +340,29 @@ def cmd_unsave(args: argparse.Namespace) -> int:
         lib.close()
 
 
+def cmd_reextract(args: argparse.Namespace) -> int:
+    if not args.all and not args.targets:
+        _err("name articles to re-extract (ids or URLs), or give --all")
+        return EXIT_USAGE
+    lib = _open_library(args, workers="process" if args.all else "thread")
+
+    async def run() -> int:
+        try:
+            targets = None if args.all else [lib.resolve(t) for t in args.targets]
+        except FetchError as error:
+            raise CommandError(error.message) from None
+        done, failures = await lib.reextract(targets)
+        for url, error in failures:
+            _err(f"not re-extracted: {url}: {error.message}")
+        print(
+            f"re-extracted {done} articles from their kept pages; {len(failures)} failed",
+            file=sys.stderr,
+        )
+        return EXIT_OK if not failures else EXIT_FAILED
+
+    return _run(lib, run())
+
+
 def cmd_cache(args: argparse.Namespace) -> int:
     lib = _open_library(args)
     try:
@@ -532,6 +555,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=formats, default="text")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser(
+        "reextract",
+        help="re-run extraction on the raw pages kept in the cache (offline)",
+        description="Re-run the extractor on the raw pages kept beside cached articles, without the network: "
+        "useful after an upgrade improved extraction.",
+    )
+    p.add_argument("targets", nargs="*", metavar="ID_OR_URL")
+    p.add_argument("--all", action="store_true", help="every cached article")
+    p.set_defaults(func=cmd_reextract)
 
     p = sub.add_parser("save", help="keep an article for good (cached now, never evicted)")
     p.add_argument("target", metavar="ID_OR_URL")

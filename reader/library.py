@@ -348,6 +348,48 @@ class Library:
         url = target.link if isinstance(target, Entry) else target
         return bool(url) and article_key(url) in self.store.saved()
 
+    async def reextract(
+        self, targets: list[Entry | str] | None = None
+    ) -> tuple[int, list[tuple[str, FetchError]]]:
+        """Re-run extraction on cached raw pages (all of them when `targets` is None), offline.
+
+        Returns how many were re-extracted and the failures; an article whose new extraction
+        fails keeps its old text.
+        """
+        from .charset import charset_from_content_type
+        from .extract import extract_article
+
+        if targets is None:
+            urls = [a.key for a in self.store.cached_articles()]
+        else:
+            urls = [t.link if isinstance(t, Entry) else t for t in targets]
+        failures: list[tuple[str, FetchError]] = []
+        done = 0
+
+        async def one(url: str) -> None:
+            nonlocal done
+            raw = self.store.raw_page(url)
+            if raw is None:
+                failures.append(
+                    (url, FetchError(ErrorKind.NOT_CACHED, "no raw page kept for it", url))
+                )
+                return
+            body, content_type = raw
+            old = self.store.article(url)
+            try:
+                charset = charset_from_content_type(content_type)
+                article = await self._cpu(extract_article, body, url, charset, "")
+                article = replace(article, fetched_at=old.fetched_at if old else _now())
+                with _storage_as_fetch_error(url):
+                    self.store.put_article(url, article)
+            except FetchError as error:
+                failures.append((url, error))
+                return
+            done += 1
+
+        await asyncio.gather(*(one(u) for u in urls))
+        return done, failures
+
     # -- the cache -----------------------------------------------------------------------------
     def cache_stats(self) -> CacheStats:
         articles = self.store.cached_articles()

@@ -13,10 +13,26 @@ import pytest
 from reader.demo.content import boilerplate_phrases, load_articles
 from reader.demo.server import DemoServer, start_demo_server
 
-SUBCOMMANDS = ["add", "remove", "feeds", "sync", "list", "show", "extract", "demo"]
+SUBCOMMANDS = [
+    "add",
+    "remove",
+    "feeds",
+    "sync",
+    "list",
+    "show",
+    "extract",
+    "demo",
+    "save",
+    "unsave",
+    "cache",
+    "config",
+    "reextract",
+]
 
 
-def reader(data_dir: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def reader(
+    data_dir: Path, *args: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],
@@ -58,7 +74,9 @@ def test_add_sync_list_then_show_offline(tmp_path: Path) -> None:
         listed = json.loads(reader(data, "list", "--json").stdout)
     finally:
         server.stop()
-    assert listed and {"id", "feed", "title", "link", "published", "read", "cached"} <= set(listed[0])
+    assert listed and {"id", "feed", "title", "link", "published", "read", "cached"} <= set(
+        listed[0]
+    )
     dates = [item["published"] for item in listed]
     assert dates == sorted(dates, reverse=True)
     by_url = {server.base_url + a.path: a for a in load_articles()}
@@ -91,7 +109,9 @@ def test_show_fetches_and_formats(tmp_path: Path, demo_server: DemoServer) -> No
     assert as_json["title"] == article.title and article.author in as_json["author"]
     assert as_json["published"] == article.published.isoformat()
     assert article.paragraphs[0][:40] in as_json["text"]
-    markdown = reader(data, "show", url, "--format", "markdown", "--offline")  # cached by the first show
+    markdown = reader(
+        data, "show", url, "--format", "markdown", "--offline"
+    )  # cached by the first show
     assert markdown.returncode == 0 and markdown.stdout.startswith("# ")
 
 
@@ -99,7 +119,9 @@ def test_list_filters_and_feeds_json(synced_dir: Path, demo_server: DemoServer) 
     feeds = json.loads(reader(synced_dir, "feeds", "--json").stdout)
     assert [f["url"] for f in feeds] == demo_server.feed_urls
     assert all(f["last_success"] and f["last_error"] is None for f in feeds)
-    one = json.loads(reader(synced_dir, "list", "--feed", demo_server.feed_urls[2], "--json").stdout)
+    one = json.loads(
+        reader(synced_dir, "list", "--feed", demo_server.feed_urls[2], "--json").stdout
+    )
     assert one and {i["feed"] for i in one} == {demo_server.feed_urls[2]}
     assert reader(synced_dir, "list", "--feed", "http://127.0.0.1:1/nope.xml").returncode == 1
     text = reader(synced_dir, "list").stdout
@@ -166,3 +188,15 @@ def test_cli_output_is_plain_text(tmp_path: Path, httpserver, title: str) -> Non
     out = reader(data, "list").stdout
     assert "\x1b" not in out and "\x07" not in out
     assert "Owned title" in out or "[bold]Markup[/bold] title" in out
+
+
+def test_reextract_from_kept_pages_offline(synced_dir: Path) -> None:
+    before = json.loads(reader(synced_dir, "list", "--json").stdout)
+    cached = [i for i in before if i["cached"]]
+    result = reader(synced_dir, "--config", str(synced_dir / "none.toml"), "reextract", "--all")
+    assert result.returncode == 0, result.stderr
+    assert f"re-extracted {len(cached)} articles" in result.stderr
+    one = reader(synced_dir, "reextract", cached[0]["id"])
+    assert one.returncode == 0 and "re-extracted 1 articles" in one.stderr
+    assert reader(synced_dir, "show", cached[0]["id"], "--offline").stdout.strip()
+    assert reader(synced_dir, "reextract").returncode == 2
