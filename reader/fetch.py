@@ -252,6 +252,15 @@ def _too_large(limit: int) -> str:
 
 def _network_message(url: str, exc: httpx.HTTPError) -> str:
     if isinstance(exc, httpx.ConnectError):
+        detail = str(exc)
+        if "SSL" in detail or "certificate" in detail.lower():
+            return f"secure connection to {_host(url)} failed (TLS: {safe_line(detail, 80)})"
+        if (
+            "Name or service not known" in detail
+            or "nodename nor servname" in detail
+            or "getaddrinfo" in detail
+        ):
+            return f"cannot find the host {_host(url)} (DNS lookup failed)"
         return f"cannot connect to {_host(url)}"
     if isinstance(exc, httpx.DecodingError):
         return f"{_host(url)} sent a body that does not decompress"

@@ -213,3 +213,14 @@ def test_429_with_a_long_wait_is_reported_not_waited_for(httpserver: HTTPServer)
     error = error_of(httpserver.url_for("/later"))
     assert "429" in error.message and "3600 s" in error.message
     assert time.monotonic() - started < 2
+
+
+def test_dns_failure_says_so() -> None:
+    error = error_of("http://no-such-host.invalid/feed.xml", FetchLimits(retries=0))
+    assert error.kind == ErrorKind.NETWORK and "DNS" in error.message
+
+
+def test_tls_failure_says_so(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/").respond_with_data("plain http")
+    error = error_of(httpserver.url_for("/").replace("http://", "https://"), FetchLimits(retries=0))
+    assert error.kind == ErrorKind.NETWORK and "TLS" in error.message
