@@ -62,12 +62,28 @@ def sniff_meta_charset(body: bytes) -> str | None:
     return "utf-8" if found and found.startswith("utf-16") else found
 
 
+def _is_multibyte_utf8(body: bytes) -> bool:
+    if body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def detect_charset(body: bytes, header_charset: str | None = None) -> str:
     """The codec to decode `body` with."""
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name
-    declared = normalise_charset(header_charset) or sniff_meta_charset(body)
+    if normalise_charset(header_charset):
+        return normalise_charset(header_charset)  # type: ignore[return-value]
+    declared = sniff_meta_charset(body)
+    if declared and declared != "utf-8" and _is_multibyte_utf8(body):
+        # A page's <meta> is often stale (a CMS that moved to UTF-8 keeps "gb2312"); bytes that
+        # are valid UTF-8 with multi-byte sequences are almost never text in a legacy charset.
+        return "utf-8"
     if declared:
         return declared
     try:

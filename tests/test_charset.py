@@ -49,3 +49,12 @@ def test_content_type_parsing() -> None:
     assert charset_from_content_type('text/html; charset="windows-1251"') == "cp1251"
     assert charset_from_content_type("text/html") is None
     assert charset_from_content_type("text/html; charset=nonsense-42") is None
+
+
+def test_stale_meta_on_a_utf8_page_is_overruled() -> None:
+    raw = page('<meta charset="gb2312">', RUSSIAN).encode("utf-8")
+    assert detect_charset(raw, None) == "utf-8"
+    assert RUSSIAN in decode_html(raw)
+    # …but a real legacy page that happens to be ASCII-only keeps its declaration.
+    ascii_page = b'<html><head><meta charset="koi8-r"></head><body>plain</body></html>'
+    assert detect_charset(ascii_page, None) == "koi8-r"

@@ -2,6 +2,11 @@
 
 `extract_article` is a plain function of bytes/text → `Article`, so it can run in a worker
 process (it is CPU work) and be re-run later on a cached raw page.
+
+The page is parsed once. Metadata is read from that tree; the tree is then cleaned in place
+(`boilerplate`), readability-lxml scores a copy of it (`readable`), our second cleanup pass runs
+on the article element it returns, and `blocks` turns that into our own block model. When the
+result is short, the page's own article container (or the feed's summary) is the fallback.
 """
 
 from __future__ import annotations
@@ -12,13 +17,15 @@ from datetime import UTC, datetime
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
-from readability import Document
 
 from ..charset import decode_html
-from ..models import Article, Block, BlockKind, ErrorKind, FetchError
+from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline
+from ..urls import absolute_url
 from .blocks import html_to_blocks
-from .boilerplate import strip_inserts, strip_page_furniture
+from .boilerplate import prepare, strip_inserts, strip_page_furniture
+from .lead import find_lead
 from .metadata import extract_metadata
+from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 
 __all__ = ["extract_article", "to_markdown", "to_text"]
@@ -42,22 +49,38 @@ def _words(blocks: tuple[Block, ...]) -> int:
     return sum(len(b.text.split()) for b in blocks)
 
 
-def _readability_blocks(doc: HtmlElement, url: str) -> tuple[Block, ...]:
-    # A string, not the tree: readability re-parses its input when it retries less ruthlessly.
-    cleaned = lxml.html.tostring(doc, encoding="unicode")
-    summary = Document(cleaned, url=url or None).summary(html_partial=True)
-    root = lxml.html.fragment_fromstring(summary, create_parent="div")
+def _base_url(doc: HtmlElement, url: str) -> str:
+    """What relative links resolve against: the page's `<base href>` when it has one."""
+    base = doc.find(".//base[@href]")
+    if base is None:
+        return url
+    return absolute_url(url, base.get("href", "")) or url
+
+
+def _readability_blocks(doc: HtmlElement, url: str, base: str) -> tuple[Block, ...]:
+    try:
+        root = readable_article(doc, url)
+    except Unparseable:
+        return ()
     strip_inserts(root)
-    return html_to_blocks(root, url)
+    return html_to_blocks(root, base)
 
 
-def _container_blocks(doc: HtmlElement, url: str) -> tuple[Block, ...]:
+def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
     """The page's own article container, for short articles readability scores too low."""
     found = doc.xpath('//*[@itemprop="articleBody"] | //article | //main | //*[@role="main"]')
     if not found:
         return ()
     strip_inserts(found[0])
-    return html_to_blocks(found[0], url)
+    return html_to_blocks(found[0], base)
+
+
+def _with_lead(blocks: tuple[Block, ...], lead: str) -> tuple[Block, ...]:
+    """The lead as the first paragraph (after a heading that opens the body, if any)."""
+    if not lead:
+        return blocks
+    at = 1 if blocks and blocks[0].kind == BlockKind.HEADING else 0
+    return (*blocks[:at], Block(BlockKind.PARAGRAPH, (Inline(lead),)), *blocks[at:])
 
 
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
@@ -85,19 +108,25 @@ def extract_article(
     try:
         doc = _parse(html)
         meta = extract_metadata(doc, url)
+        base = _base_url(doc, url)
+        prepare(doc)
         strip_page_furniture(doc)
-        container = _container_blocks(_parse(lxml.html.tostring(doc, encoding="unicode")), url)
-        blocks = _readability_blocks(doc, url)
+        blocks = _readability_blocks(doc, url, base)
+        if _words(blocks) < _SHORT:
+            # Short: readability may have picked a fragment (a caption, a teaser) of a short
+            # article; the page's own <article>/<main> is the better guess when it holds more.
+            container = _container_blocks(doc, base)
+            if _words(container) > _words(blocks):
+                blocks = container
+        blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description))
     except RecursionError:
         raise FetchError(
             ErrorKind.EXTRACTION, "the page is nested too deeply to read", url
         ) from None
-    if _words(blocks) < _SHORT and _words(container) > _words(blocks):
-        blocks = container
     partial = False
     if _words(blocks) < _SHORT and fallback_html.strip():
         summary = html_to_blocks(
-            lxml.html.fragment_fromstring(fallback_html, create_parent="div"), url
+            lxml.html.fragment_fromstring(fallback_html, create_parent="div"), base
         )
         if _words(summary) > _words(blocks):
             blocks, partial = summary, True

@@ -80,6 +80,14 @@ class _Builder:
         self.base_url = base_url
         self.blocks: list[Block] = []
         self.inlines: list[Inline] = []
+        # Pages repeat the same links (footnotes, tags); resolving a URL is the costly part.
+        self._urls: dict[str, str | None] = {}
+
+    def resolve(self, href: str) -> str | None:
+        url = self._urls.get(href, "")
+        if url == "":
+            url = self._urls[href] = absolute_url(self.base_url, href) or None
+        return url
 
     # -- inline runs -----------------------------------------------------------------------
     def add_text(
@@ -114,7 +122,7 @@ class _Builder:
             self.add_text("\n", href, strong, em, True)
             return
         if tag == "a":
-            href = absolute_url(self.base_url, el.get("href", "")) or None
+            href = self.resolve(el.get("href", ""))
         strong = strong or tag in ("strong", "b")
         em = em or tag in ("em", "i", "cite")
         code = code or tag in ("code", "kbd", "samp", "tt")

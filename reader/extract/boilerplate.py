@@ -1,36 +1,30 @@
 """Rules that remove the page around an article: what readability-lxml alone keeps or mis-scores.
 
-Two passes. Before readability: drop elements that are never article text (navigation, cookie
-banners, share rows, newsletter boxes, sidebars, tag rows) by tag and by class/id tokens. After
-readability: drop what survives inside the article container ("Read also" inserts, link-dense
-lists, lists of timestamped headlines).
+Three passes, all in place:
+- `prepare`: what is never visible text (scripts, styles, comments, hidden elements).
+- `strip_page_furniture`, on the whole page before readability: navigation, cookie banners, share
+  rows, newsletter boxes, sidebars, tag rows, found by tag, ARIA role and class/id names.
+- `strip_inserts`, on the article readability found: what survives inside it ("Read also"
+  boxes, link-dense lists, timestamped headline lists, tag and share rows, cookie notices).
+
+Class names lie both ways (a layout wrapper called "panel-two-col-sidebar" can hold the whole
+article), so no rule removes an element that holds the article: one containing an `<article>`,
+`<main>` or `articleBody`, a large share of the text around it, or several paragraphs of prose.
 """
 
 from __future__ import annotations
 
 import re
 
+import lxml.etree
 from lxml.html import HtmlElement
 
 # Never article text, wherever they are.
-_DROP_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "form",
-    "button",
-    "svg",
-    "nav",
-    "select",
-    "input",
-    "textarea",
-    "dialog",
-)
-# Class/id tokens (split on - _ space) that name page furniture. Matched as whole tokens, so
-# "shared" or "tagline" don't match "share" or "tag".
-_BOILERPLATE_TOKENS = frozenset(
+_NEVER_TEXT = ("script", "style", "noscript", "template", "link", "meta")
+_CONTROLS = ("button", "select", "input", "textarea", "option", "svg", "canvas", "dialog", "iframe")
+# Class/id tokens (split on - _ space) that name page furniture; whole tokens only, so "shared"
+# or "tagline" don't match "share" or "tag".
+_FURNITURE_TOKENS = frozenset(
     [
         "nav",
         "navbar",
@@ -47,19 +41,20 @@ _BOILERPLATE_TOKENS = frozenset(
         "banner",
         "share",
         "sharing",
+        "shares",
         "social",
-        "sharebar",
         "socials",
+        "sharebar",
+        "sharetools",
         "related",
         "readalso",
-        "read-also",
         "also",
-        "more-stories",
         "recommended",
         "recommendations",
         "outbrain",
         "taboola",
         "newsletter",
+        "newsletters",
         "subscribe",
         "subscription",
         "signup",
@@ -72,15 +67,11 @@ _BOILERPLATE_TOKENS = frozenset(
         "sidebar",
         "aside",
         "rail",
-        "widget",
-        "widgets",
         "popular",
         "trending",
         "latest",
-        "most-read",
         "mostread",
         "tags",
-        "tag-list",
         "taglist",
         "tagcloud",
         "keywords",
@@ -89,133 +80,237 @@ _BOILERPLATE_TOKENS = frozenset(
         "comment",
         "disqus",
         "footer",
-        "site-footer",
         "copyright",
         "modal",
         "popup",
         "overlay",
     ]
 )
-# Bylines and datelines: the metadata already holds them; in the body they are noise.
-_BYLINE_TOKENS = frozenset(
-    {"byline", "dateline", "author", "authors", "timestamp", "pubdate", "published"}
-)
-_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
-# Compound names that token-splitting would break apart.
-_BOILERPLATE_COMPOUNDS = (
+# Names that token splitting would break apart, or that come glued to a prefix ("jp-relatedposts").
+_FURNITURE_STEMS = (
     "read-also",
     "readalso",
     "more-stories",
     "most-read",
     "see-also",
+    "relatedposts",
     "related-",
+    "sharedaddy",
+    "share-",
+    "social-",
+    "newsletter",
+    "cookie",
+    "outbrain",
+    "taboola",
 )
+_FURNITURE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert"}
+)
+# Bylines and datelines: the metadata holds them; in the body they are noise.
+_BYLINE_TOKENS = frozenset({"byline", "dateline", "timestamp", "pubdate"})
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 
 # The heading or label of an insert that points elsewhere.
 _INSERT_LABEL = re.compile(
-    r"^\s*(read also|read more|also read|see also|related|more on this|more from|recommended|"
-    r"you may also like|latest news|most read|читайте также|читайте еще|смотрите также|по теме)\b",
+    r"^\s*(read also|read more|also read|see also|related( stories| articles| posts| coverage)?:?"
+    r"\s*$|more on this|more from|recommended|you may also like|you might also like|latest news|"
+    r"most read|most popular|читайте также|читайте еще|смотрите также|по теме)",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
+_TAG_LABEL = re.compile(r"^\s*(tags|topics|tagged( with)?|filed under|теги|метки)\s*:?", re.I)
+_COOKIE_NOTICE = re.compile(
+    r"\bcookies?\b.*\b(accept|consent|agree|privacy|settings)\b", re.I | re.S
+)
+_SHARE_LABEL = re.compile(
+    r"^(share|tweet|post|send|email|copy link|share on \w+|share via \w+|поделиться)\b", re.I
+)
+_DISPLAY_NONE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
+)
 
 
-def _tokens(el: HtmlElement) -> set[str]:
-    names = f"{el.get('class', '')} {el.get('id', '')}".lower()
-    return set(_TOKEN_SPLIT.split(names)) - {""}
+def _drop(el: HtmlElement) -> None:
+    """Remove an element and its subtree, keeping the text that follows it."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """Still under `root`: not removed along with an ancestor earlier in the same pass."""
+    return any(a is root for a in el.iterancestors())
 
 
 def _names(el: HtmlElement) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}".lower()
 
 
+def _text_length(el: HtmlElement) -> int:
+    return len(" ".join(el.text_content().split()))
+
+
+def link_density(el: HtmlElement) -> float:
+    """Share of an element's text that sits inside links."""
+    total = _text_length(el)
+    if not total:
+        return 0.0
+    return sum(_text_length(a) for a in el.iter("a")) / total
+
+
 def is_furniture(el: HtmlElement) -> bool:
-    """True for an element whose class/id says it is page furniture, not article text."""
+    """True for an element whose role or class/id says it is page furniture, not article text."""
     if el.tag in ("html", "body", "article", "main"):
         return False
+    if el.get("role") in _FURNITURE_ROLES:
+        return True
     names = _names(el)
     if not names.strip():
-        return el.get("role") in ("navigation", "banner", "contentinfo", "complementary")
-    if any(c in names for c in _BOILERPLATE_COMPOUNDS):
+        return False
+    if any(stem in names for stem in _FURNITURE_STEMS):
         return True
-    return bool(_tokens(el) & _BOILERPLATE_TOKENS)
+    return not _FURNITURE_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names))
 
 
-def _drop(el: HtmlElement) -> None:
-    parent = el.getparent()
-    if parent is not None:
-        el.drop_tree()
+def holds_article(el: HtmlElement, around: int) -> bool:
+    """True when removing `el` could remove the article: it contains the page's own article
+    markers, more than 40% of the `around` text, or three paragraphs of prose."""
+    if next(el.iter("article", "main"), None) is not None:
+        return True
+    if el.xpath('descendant-or-self::*[contains(@itemprop, "articleBody")]'):
+        return True
+    length = _text_length(el)
+    if length > 200 and length > 0.4 * around:
+        return True
+    prose = 0
+    for p in el.iter("p"):
+        if _text_length(p) >= 100 and link_density(p) < 0.3:
+            prose += 1
+            if prose >= 3:
+                return True
+    return False
 
 
-def strip_page_furniture(doc: HtmlElement) -> None:
-    """First pass, on the whole page, in place."""
-    # Lists are materialised first: dropping while iterating would skip siblings.
-    for el in list(doc.iter(*_DROP_TAGS)):
+def prepare(doc: HtmlElement) -> None:
+    """Remove what is never visible text: scripts, styles, comments, hidden elements."""
+    for el in list(doc.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
         _drop(el)
-    for el in list(doc.iter("header", "footer", "aside")):
-        # A page's header/footer, not an article's own header (which holds its headline and byline).
-        if el.getparent() is not None and not _inside(el, "article"):
+    for el in list(doc.iter(*_NEVER_TEXT)):
+        if el.getparent() is not None and el.getparent().tag != "head":
             _drop(el)
     for el in list(doc.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
-            continue
-        if el.tag in ("body", "html", "head"):
+        if el.getparent() is None or not isinstance(el.tag, str) or el.tag == "head":
             continue
         if (
-            is_furniture(el)
-            or el.get("aria-hidden") == "true"
-            or el.get("hidden") is not None
-            or (_tokens(el) & _BYLINE_TOKENS and len(el.text_content()) < 200)
+            el.get("hidden") is not None
+            or _DISPLAY_NONE.search(el.get("style", ""))
+            # Readability.js's exception: Wikipedia's fallback images are aria-hidden.
+            or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
         ):
             _drop(el)
 
 
-def _inside(el: HtmlElement, tag: str) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent.tag == tag:
-            return True
-        parent = parent.getparent()
-    return False
+def _in_section(el: HtmlElement) -> bool:
+    """Inside an article, a main part or a section: a <header> there heads that part."""
+    return any(a.tag in ("article", "main", "section") for a in el.iterancestors())
 
 
-def _link_density(el: HtmlElement) -> float:
-    text = el.text_content()
-    total = len(text.strip())
-    if not total:
-        return 0.0
-    linked = sum(len(a.text_content().strip()) for a in el.iter("a"))
-    return linked / total
+def strip_page_furniture(doc: HtmlElement) -> None:
+    """First pass, on the whole page before readability scores it."""
+    body = doc.find("body") if doc.tag == "html" else doc
+    if body is None:
+        return
+    around = _text_length(body)
+    for el in list(body.iter(*_CONTROLS)):
+        _drop(el)
+    # Materialised first: dropping while iterating would skip siblings. Ancestors come before
+    # their descendants, so the outermost furniture goes and its insides need no test.
+    for el in list(body.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el is body:
+            continue
+        if not _attached(el, body):
+            continue  # already removed with an ancestor
+        if _is_page_furniture(el) and not holds_article(el, around):
+            _drop(el)
+
+
+def _is_page_furniture(el: HtmlElement) -> bool:
+    if el.tag in ("nav", "form"):
+        return True
+    if el.tag in ("header", "footer", "aside") and not _in_section(el):
+        # A page's header/footer/sidebar, not an article's own header (headline, standfirst).
+        return True
+    if el.tag == "a":
+        # A link styled as a popup or a "share" link is still words of its sentence; the row
+        # of share links around it is what goes.
+        return False
+    if is_furniture(el):
+        return True
+    tokens = set(_TOKEN_SPLIT.split(_names(el)))
+    return not _BYLINE_TOKENS.isdisjoint(tokens) and _text_length(el) < 200
+
+
+def _is_list_of_links(el: HtmlElement) -> bool:
+    items = [li for li in el if li.tag == "li"]
+    if not items:
+        return False
+    if link_density(el) > 0.8:
+        # Menus and "more stories" lists have short items; a list of long linked titles (bug
+        # reports, references) is the article's own.
+        words = sum(len(li.text_content().split()) for li in items)
+        return words / len(items) < 10
+    # "12:05 Headline", "09.30 Headline": a news ticker, whatever its links.
+    return sum(bool(_CLOCK.match(li.text_content())) for li in items) * 2 > len(items)
+
+
+def _is_insert(el: HtmlElement, text: str) -> bool:
+    """A short block the article doesn't need: a tag row, a share row, a cookie notice."""
+    if len(text) > 400:
+        return False
+    links = el.findall(".//a")
+    if links and _TAG_LABEL.match(text):
+        return True
+    if links and all(a.get("rel") == "tag" or "/tag" in a.get("href", "") for a in links):
+        return link_density(el) > 0.5
+    if _COOKIE_NOTICE.search(text) and len(text) < 300:
+        return True
+    parts = [" ".join(a.text_content().split()) for a in links]
+    return len(parts) >= 2 and all(_SHARE_LABEL.match(p) for p in parts if p)
 
 
 def strip_inserts(article: HtmlElement) -> None:
-    """Second pass, on readability's article container, in place."""
+    """Second pass, on readability's article container."""
+    around = _text_length(article)
     for el in list(
         article.iter("div", "section", "aside", "ul", "ol", "p", "h2", "h3", "h4", "h5", "h6")
     ):
-        if el.getparent() is None:
+        if el.getparent() is None or el is article:
             continue
-        text = el.text_content().strip()
+        if not _attached(el, article):
+            continue  # already removed with an ancestor
+        text = " ".join(el.text_content().split())
         if el.tag in ("ul", "ol"):
-            items = [li for li in el if li.tag == "li"]
-            if items and (
-                _link_density(el) > 0.8
-                or sum(bool(_CLOCK.match(li.text_content())) for li in items) * 2 > len(items)
-            ):
+            if _is_list_of_links(el) and not holds_article(el, around):
                 _drop(el)
             continue
-        if _INSERT_LABEL.match(text) and (len(text) < 40 or _link_density(el) > 0.5):
-            # The label itself, or a box it heads: drop the box when the label is its first line.
+        if is_furniture(el) and not holds_article(el, around):
+            _drop(el)
+            continue
+        if _INSERT_LABEL.match(text) and (len(text) < 40 or link_density(el) > 0.5):
+            # The label itself, or the box it heads when the box is mostly links.
             box = el
             parent = el.getparent()
             if (
                 el.tag in ("h2", "h3", "h4", "h5", "h6", "p")
-                and parent is not None
+                and parent is not article
                 and parent.tag in ("div", "section", "aside")
-                and _link_density(parent) > 0.4
+                and link_density(parent) > 0.4
+                and not holds_article(parent, around)
             ):
                 box = parent
             _drop(box)
             continue
-        if el.tag in ("div", "section", "aside") and len(text) < 400 and _link_density(el) > 0.6:
+        if el.tag in ("div", "section", "aside", "p") and _is_insert(el, text):
+            _drop(el)
+            continue
+        if el.tag in ("div", "section", "aside") and len(text) < 400 and link_density(el) > 0.6:
             _drop(el)

@@ -1,0 +1,319 @@
+"""Extraction benchmark: our extractor against a corpus of pages with their expected article text.
+
+    uv run python benchmarks/extraction.py CORPUS_DIR [--compare] [--pages N] [--worst K]
+
+CORPUS_DIR holds one folder per page with `source.html` (the page as served) and `expected.html`
+(the article as it should be extracted), e.g. the shared copy of Mozilla Readability.js's test pages.
+
+The measure is the one of the public article-extraction benchmarks: both texts lower-cased and
+split into `\\w+` tokens, 4-word shingles, true/false positives and false negatives counted over the
+two shingle multisets and normalised by their sum (so a long page weighs no more than a short one);
+precision and recall averaged over pages, F1 of the two averages. `--compare` runs raw
+readability-lxml (and trafilatura, when it can be imported) on the same pages in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+
+sys.path.insert(
+    0, str(Path(__file__).resolve().parent.parent)
+)  # run from a checkout, not installed
+
+import contextlib
+
+from reader.charset import decode_html
+from reader.extract import extract_article, to_text
+from reader.models import Article, BlockKind
+
+# The URL Readability.js's own test suite gives its pages; relative links resolve against it.
+PAGE_URL = "http://fakehost/test/page.html"
+SHINGLE = 4
+_TOKEN = re.compile(r"\w+")
+# Elements whose boundaries separate words even when the markup has no whitespace between them.
+_BLOCK_TAGS = [
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "figure",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "br",
+    "address",
+]
+# Labels that a page's navigation opens with; an article body starting with them kept the menu.
+_NAV_WORDS = re.compile(r"^(skip to|home\b|menu\b|search\b|sign in|log in|subscribe\b)", re.I)
+
+
+def html_text(html: str) -> str:
+    """The text content of an HTML fragment or page, with block boundaries kept as line breaks."""
+    if not html.strip():
+        return ""
+    root = lxml.html.document_fromstring(html)
+    for el in root.iter("script", "style", "noscript", "template"):
+        el.text = ""
+    for el in root.iter(*_BLOCK_TAGS):
+        el.text = "\n" + (el.text or "")
+        el.tail = "\n" + (el.tail or "")
+    return root.text_content()
+
+
+def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
+    """The multiset of n-token shingles; a text shorter than n tokens is one shingle."""
+    tokens = _TOKEN.findall(text.lower())
+    if not tokens:
+        return Counter()
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
+
+
+def score(expected: str, got: str) -> tuple[float, float, float]:
+    """(precision, recall, f1) of `got` against `expected` over shingle multisets."""
+    want, have = shingles(expected), shingles(got)
+    tp = sum((want & have).values())
+    fp = sum(have.values()) - tp
+    fn = sum(want.values()) - tp
+    total = tp + fp + fn
+    if total == 0:  # both empty: nothing was asked, nothing was given
+        return 1.0, 1.0, 1.0
+    tp, fp, fn = tp / total, fp / total, fn / total
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def starts_with_navigation(article: Article) -> bool:
+    """True when the body opens with a menu: mostly links in its first words, or a nav label."""
+    words = linked = 0
+    for block in article.blocks:
+        if block.kind == BlockKind.HEADING and words == 0:
+            continue
+        for inline in block.inlines:
+            count = len(inline.text.split())
+            words += count
+            linked += count if inline.href else 0
+        if words >= 15:
+            break
+    first = next((b.text for b in article.blocks), "")
+    return (words > 0 and linked / words > 0.6) or bool(_NAV_WORDS.match(first))
+
+
+@dataclass
+class Result:
+    """One extractor's outcome on one page."""
+
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    ms: float = 0.0
+    empty: bool = False
+    error: str = ""
+    nav_start: bool = False
+
+
+@dataclass
+class Run:
+    """One extractor over the whole corpus."""
+
+    name: str
+    pages: dict[str, Result] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, float]:
+        results = list(self.pages.values())
+        precision = statistics.fmean(r.precision for r in results)
+        recall = statistics.fmean(r.recall for r in results)
+        return {
+            "precision": precision,
+            "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+            "mean_f1": statistics.fmean(r.f1 for r in results),
+            "min_f1": min(r.f1 for r in results),
+            "under_half": sum(r.f1 < 0.5 for r in results),
+            "ms": statistics.fmean(r.ms for r in results),
+            "total_ms": sum(r.ms for r in results),
+        }
+
+
+def ours(html: str) -> tuple[str, Article]:
+    article = extract_article(html, PAGE_URL)
+    return to_text(article, header=False), article
+
+
+def raw_readability(html: str) -> tuple[str, None]:
+    from readability import Document
+
+    return html_text(Document(html, url=PAGE_URL).summary(html_partial=True)), None
+
+
+def trafilatura_text(html: str) -> tuple[str, None]:
+    import trafilatura
+
+    return trafilatura.extract(html, url=PAGE_URL, favor_precision=False) or "", None
+
+
+Extractor = Callable[[str], tuple[str, Article | None]]
+
+
+def run_page(extract: Extractor, html: str, expected: str) -> Result:
+    start = time.perf_counter()
+    try:
+        text, article = extract(html)
+    except Exception as exc:  # a benchmark counts failures, it doesn't stop on them
+        result = Result(error=f"{type(exc).__name__}: {exc}"[:120])
+        result.ms = (time.perf_counter() - start) * 1000
+        result.empty = True
+        result.precision, result.recall, result.f1 = score(expected, "")
+        return result
+    ms = (time.perf_counter() - start) * 1000
+    precision, recall, f1 = score(expected, text)
+    return Result(
+        precision,
+        recall,
+        f1,
+        ms,
+        empty=not _TOKEN.search(text),
+        nav_start=article is not None and starts_with_navigation(article),
+    )
+
+
+def load_corpus(corpus: Path, limit: int | None) -> list[tuple[str, str, str]]:
+    """(name, decoded page, expected text) for each page folder, in name order."""
+    folders = sorted(d for d in corpus.iterdir() if (d / "source.html").is_file())
+    folders = [d for d in folders if (d / "expected.html").is_file()][:limit]
+    pages = []
+    for folder in folders:
+        html = decode_html((folder / "source.html").read_bytes())
+        expected = html_text(decode_html((folder / "expected.html").read_bytes()))
+        pages.append((folder.name, html, expected))
+    return pages
+
+
+def print_table(runs: list[Run]) -> None:
+    print(
+        "| extractor | precision | recall | F1 | mean page F1 | worst F1 | pages < 0.5 | ms/page |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for run in runs:
+        s = run.summary()
+        print(
+            f"| {run.name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} "
+            f"| {s['mean_f1']:.3f} | {s['min_f1']:.3f} | {s['under_half']} | {s['ms']:.1f} |"
+        )
+
+
+def print_pages(runs: list[Run], names: list[str]) -> None:
+    heads = " ".join(f"{run.name[:10]:>10}" for run in runs[1:])
+    print(f"{'page':<44} {'P':>6} {'R':>6} {'F1':>6} {'ms':>7}  {heads}")
+    for name in names:
+        r = runs[0].pages[name]
+        others = " ".join(f"{run.pages[name].f1:>10.3f}" for run in runs[1:])
+        flag = " ERROR" if r.error else " EMPTY" if r.empty else " NAV" if r.nav_start else ""
+        print(
+            f"{name[:44]:<44} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} {r.ms:7.1f}  {others}{flag}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "corpus", type=Path, help="folder of page folders (source.html + expected.html)"
+    )
+    parser.add_argument(
+        "--compare", action="store_true", help="also run raw readability-lxml (and trafilatura)"
+    )
+    parser.add_argument("--pages", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--worst", type=int, default=10, help="how many worst pages to list")
+    parser.add_argument("--quiet", action="store_true", help="no per-page lines")
+    args = parser.parse_args(argv)
+
+    pages = load_corpus(args.corpus, args.pages)
+    if not pages:
+        print(
+            f"no page folders with source.html and expected.html in {args.corpus}", file=sys.stderr
+        )
+        return 2
+    extractors: list[tuple[str, Extractor]] = [("ours", ours)]
+    if args.compare:
+        extractors.append(("readability-lxml", raw_readability))
+        try:
+            import trafilatura  # noqa: F401
+
+            extractors.append(("trafilatura", trafilatura_text))
+        except ImportError:
+            print("(trafilatura is not importable: not compared)")
+    runs = [Run(name) for name, _ in extractors]
+    for _, html, _ in pages[:3]:  # warm up imports and caches so the first page isn't timed cold
+        for _, extract in extractors:
+            with contextlib.suppress(Exception):
+                extract(html)
+    for name, html, expected in pages:
+        # Extractors alternate page by page so a slow moment of the machine hits them all alike.
+        for run, (_, extract) in zip(runs, extractors, strict=True):
+            run.pages[name] = run_page(extract, html, expected)
+
+    names = [name for name, _, _ in pages]
+    if not args.quiet:
+        print_pages(runs, names)
+        print()
+    print(f"{len(pages)} pages from {args.corpus.name}")
+    print_table(runs)
+    if args.compare:
+        ratio = runs[0].summary()["total_ms"] / max(runs[1].summary()["total_ms"], 1e-9)
+        print(f"\ntime ours / readability-lxml: {ratio:.2f}x")
+    ours_run = runs[0]
+    print(f"\nworst {args.worst} pages (ours):")
+    worst = sorted(names, key=lambda n: ours_run.pages[n].f1)[: args.worst]
+    print_pages(runs, worst)
+    problems = {
+        "empty text": [n for n in names if ours_run.pages[n].empty and not ours_run.pages[n].error],
+        "exceptions": [n for n in names if ours_run.pages[n].error],
+        "body starting with navigation": [n for n in names if ours_run.pages[n].nav_start],
+    }
+    print()
+    for label, found in problems.items():
+        print(f"pages with {label}: {len(found)}" + (f" ({', '.join(found)})" if found else ""))
+        if label == "exceptions":
+            for n in found:
+                print(f"    {n}: {ours_run.pages[n].error}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

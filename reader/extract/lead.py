@@ -1,0 +1,84 @@
+"""The lead paragraph (standfirst, dek) that sits in the article's header, outside its body.
+
+readability-lxml finds the body of the text; many pages put the lead in the header beside the
+headline (`<div class="story-dek">`, `<div id="news-lead">`) where readability never looks.
+A lead is recognised by its class/id or by repeating the page's own description, and only when it
+comes shortly before the body readability found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..models import Block, BlockKind
+
+_LEAD_TOKENS = frozenset(
+    [
+        "lead",
+        "lede",
+        "dek",
+        "standfirst",
+        "subhead",
+        "subheadline",
+        "summary",
+        "intro",
+        "excerpt",
+        "subtitle",
+        "deck",
+    ]
+)
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+# How far apart (in common ancestors) a lead and the first paragraph of the body may be.
+_NEAR = 4
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _is_lead_like(el: HtmlElement, description: str) -> bool:
+    names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    tokens = set(_TOKEN_SPLIT.split(names))
+    if not _LEAD_TOKENS.isdisjoint(tokens):
+        return True
+    return bool(description) and _norm(el.text_content()) == description
+
+
+def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> str:
+    """The text of the page's lead when the extracted `blocks` miss it, else ""."""
+    first = next((b for b in blocks if b.kind == BlockKind.PARAGRAPH and len(b.text) > 40), None)
+    if first is None:
+        return ""
+    paragraphs = [_norm(b.text) for b in blocks]
+    have = " ".join(paragraphs)
+    description = _norm(description)
+    start = _norm(first.text)[:60]
+    order: dict[HtmlElement, int] = {}
+    anchor: HtmlElement | None = None
+    for i, el in enumerate(doc.iter()):
+        order[el] = i
+        if anchor is None and el.tag in ("p", "div") and _norm(el.text_content()).startswith(start):
+            anchor = el  # the outermost element starting with the body's first paragraph
+    if anchor is None:
+        return ""
+    near = set(list(anchor.iterancestors())[:_NEAR])
+    for el in doc.iter("p", "div", "span", "h2", "h3", "strong"):
+        if order[el] >= order[anchor]:
+            break
+        text = " ".join(el.text_content().split())
+        if not 40 <= len(text) <= 800 or _norm(text) in have:
+            continue
+        if not _is_lead_like(el, description) or near.isdisjoint(el.iterancestors()):
+            continue
+        if next(el.iterdescendants("p", "div", "figure", "ul"), None) is not None:
+            continue  # a header block holding the lead and more, not the lead itself
+        if any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+            continue  # a caption
+        if any(len(b) > 40 and b in _norm(text) for b in paragraphs):
+            continue  # overlaps what readability already kept
+        links = sum(len(a.text_content()) for a in el.iter("a"))
+        if links < 0.3 * len(text):
+            return text
+    return ""

@@ -1,0 +1,286 @@
+"""readability-lxml run on our own parsed tree, without its repeated parsing and serialising.
+
+`readability.Document` parses its input string itself, cleans it with lxml's Cleaner, rewrites
+every link, serialises the article it found and cleans attributes with a regex loop; we then had
+to parse that string again. Here it works on a copy of the tree we already parsed and cleaned,
+skips what our own code does anyway (scripts, comments, links are resolved when blocks are
+built), and hands back the article element itself. Its text measures give the same numbers
+without its slow regexes (`_clean_length`), memoised while scoring.
+
+Where the benchmark showed readability-lxml losing article text, a method is overridden, each
+saying why: Readability.js's climb to the element holding the whole article, a table's holder,
+its exceptions when removing "unlikely" elements, and sparing prose lists, figures with captions
+and linked headings from the final clean-up."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from lxml.etree import tounicode
+from lxml.html import HtmlElement
+from readability import Document
+from readability.readability import REGEXES, Unparseable
+
+__all__ = ["Unparseable", "readable_article"]
+
+_RUN = re.compile(r"\s+")
+_BLANKS = re.compile(r"\t|[ \t]{2,}")
+
+
+def _clean_length(text: str) -> int:
+    """`len(readability.readability.clean(text))`, exactly, without its regex passes over the
+    whole text (its first one, `\\s{255,}`, backtracks through every whitespace run: 30 ms on
+    one large page, paid again for every ancestor measured)."""
+    text = text.strip()
+    length = len(text)
+    for run in _RUN.findall(text):
+        n = len(run)
+        if n == 1:
+            continue
+        if n >= 255 or "\n" in run or not run.strip(" "):
+            length -= n - 1  # becomes one newline or one space
+        else:
+            length -= n - len(_BLANKS.sub(" ", run))  # tabs and blank runs become one space
+    return length
+
+
+def _score(candidates: dict[HtmlElement, dict[str, Any]], elem: HtmlElement) -> float | None:
+    found = candidates.get(elem)
+    return None if found is None else found["content_score"]
+
+
+def _is_frame(elem: HtmlElement) -> bool:
+    """An element that marks the whole article: climbing past it would take in the page."""
+    return elem.tag in ("article", "main", "body", "html") or "articleBody" in (
+        elem.get("itemprop") or ""
+    )
+
+
+def _table_holder(part: HtmlElement) -> HtmlElement:
+    """The element around a table that readability chose: a table of entries (a list of films,
+    of results) is the body of an article whose introduction and notes sit beside it."""
+    table = part if part.tag == "table" else next(part.iterancestors("table"), part)
+    holder = table.getparent()
+    if holder is None or _is_frame(holder):
+        return table
+    prose = sum(
+        len(p.text_content().strip())
+        for p in holder.iter("p")
+        if next(p.iterancestors("table"), None) is None
+    )
+    return holder if prose >= 100 else table
+
+
+def _promoted(best: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]]) -> HtmlElement:
+    """Readability.js's climb from the best-scored element to the one holding the whole article.
+
+    readability-lxml takes the highest-scored element and only adds its siblings; when an article
+    is split over nested wrappers (an intro beside a "read more" box, a table of entries inside
+    the text) that loses whole parts. As Readability.js does: (1) when three of the five best
+    candidates, each scoring at least 3/4 of the best, sit inside one ancestor, take it; (2) climb
+    while the parent still scores at least a third of the best, taking the first that scores
+    more than the element below it. (Its third rule, an only child stands for its parent, is left
+    out: it moves readability-lxml's merged segments out of the article and loses them.)
+    """
+    if _is_frame(best):
+        return best
+    top = _score(candidates, best) or 0.0
+    ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
+    rivals = [c["elem"] for c in ranked[1:5] if c["content_score"] >= top * 0.75]
+    if len(rivals) >= 3:
+        for ancestor in best.iterancestors():
+            if _is_frame(ancestor):
+                break
+            inside = sum(1 for r in rivals if r is ancestor or ancestor in r.iterancestors())
+            if inside >= 3:
+                best = ancestor
+                break
+    if best.tag in ("table", "tbody", "thead", "tfoot", "tr"):
+        best = _table_holder(best)
+    last = _score(candidates, best) or top
+    parent = best.getparent()
+    while parent is not None and not _is_frame(best):
+        score = _score(candidates, parent)
+        if score is not None:
+            if score < top / 3:
+                break
+            if score > last:
+                best = parent
+                break
+            last = score
+        if _is_frame(parent):
+            break
+        parent = parent.getparent()
+    return best
+
+
+_UNLIKELY_ROLES = frozenset(
+    {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class _Readability(Document):
+    """A `Document` over an already parsed, already cleaned tree."""
+
+    def __init__(self, tree: HtmlElement, url: str | None) -> None:
+        super().__init__(tree, url=url)
+        self._link_lengths: dict[HtmlElement, int] = {}
+        self._text_lengths: dict[HtmlElement, int] | None = None
+        self.article: HtmlElement | None = None
+
+    def _parse(self, input: Any) -> HtmlElement:
+        # A fresh copy for each attempt: the ruthless first pass deletes parts of the tree, and
+        # the lenient retry must start again from the whole page. Copying a tree is far cheaper
+        # than parsing it again.
+        self._link_lengths = {}
+        return copy.deepcopy(input)
+
+    def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
+        """readability-lxml's scoring, unchanged in result: the text measures are computed with
+        `_clean_length` and a comma count instead of cleaning each paragraph's text with regexes,
+        and the lengths of large ancestors are remembered while the tree is only read."""
+        self._text_lengths = {}
+        try:
+            candidates: dict[HtmlElement, dict[str, Any]] = {}
+            ordered: list[HtmlElement] = []
+            for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
+                parent = elem.getparent()
+                if parent is None:
+                    continue
+                grand_parent = parent.getparent()
+                text = elem.text_content() or ""
+                length = _clean_length(text)
+                if length < self.min_text_length:
+                    continue
+                for node in (parent, grand_parent):
+                    if node is not None and node not in candidates:
+                        candidates[node] = self.score_node(node)
+                        ordered.append(node)
+                score = 1 + (text.count(",") + 1) + min(length / 100, 3)
+                candidates[parent]["content_score"] += score
+                if grand_parent is not None:
+                    candidates[grand_parent]["content_score"] += score / 2.0
+            for elem in ordered:
+                candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+            return candidates
+        finally:
+            self._text_lengths = None
+
+    def select_best_candidate(
+        self, candidates: dict[HtmlElement, dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        best = super().select_best_candidate(candidates)
+        if best is None:
+            return best
+        elem = _promoted(best["elem"], candidates)
+        if elem is best["elem"]:
+            return best
+        if elem not in candidates:
+            candidates[elem] = self.score_node(elem)
+        return candidates[elem]
+
+    def remove_unlikely_candidates(self) -> None:
+        """readability-lxml's removal of page parts whose class/id says "sidebar", "comment",
+        "popup"…, with Readability.js's exceptions: never a link (a glossary link styled as a
+        popup is still words of the sentence) and nothing inside a table or code; and, as
+        Readability.js does, elements whose ARIA role is a menu, a dialog or complementary."""
+        unlikely = REGEXES["unlikelyCandidatesRe"]
+        maybe = REGEXES["okMaybeItsACandidateRe"]
+        for elem in list(self.html.iter()):
+            if not isinstance(elem.tag, str) or elem.tag in ("html", "body", "a"):
+                continue
+            if elem.get("role") in _UNLIKELY_ROLES:
+                elem.drop_tree()
+                continue
+            names = f"{elem.get('class', '')} {elem.get('id', '')}"
+            if (
+                len(names) >= 2
+                and unlikely.search(names)
+                and not maybe.search(names)
+                and not any(a.tag in ("table", "pre", "code") for a in elem.iterancestors())
+                and next(elem.iter("main", "article", "math"), None) is None
+            ):
+                elem.drop_tree()
+
+    def get_link_density(self, elem: HtmlElement) -> float:
+        if elem.tag in _HEADINGS:
+            # sanitize() drops headings over a third links; Readability.js keeps them, and a
+            # linked section title is still the article's structure.
+            return 0.0
+        links = self._link_lengths
+        link_length = 0
+        for a in elem.iterdescendants("a"):
+            length = links.get(a)
+            if length is None:
+                length = links[a] = _clean_length(a.text_content())
+            link_length += length
+        if self._text_lengths is None:
+            return link_length / max(_clean_length(elem.text_content()), 1)
+        total = self._text_lengths.get(elem)
+        if total is None:
+            total = self._text_lengths[elem] = _clean_length(elem.text_content())
+        return link_length / max(total, 1)
+
+    def is_quote_lead(self, elem: HtmlElement) -> bool:
+        # readability-lxml's test, with `_clean_length` for its regex clean (slow on <pre> text).
+        for lead in (elem, *elem.iterancestors()):
+            following = lead.getnext()
+            if following is None or not following.findall(".//blockquote"):
+                continue
+            text = lead.text_content() or ""
+            if _clean_length(text) >= self.min_text_length and text.rstrip().endswith(":"):
+                return True
+        return False
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
+        """What sanitize() must not remove: readability-lxml's own (tables of contents, quote
+        leads), plus lists whose items are sentences and figures with their captions."""
+        allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        for lst in node.iter("ul", "ol"):
+            if self._is_prose_list(lst):
+                allowed[lst] = True
+        for figure in node.iter("figure"):
+            caption = figure.find(".//figcaption")
+            if caption is None or len(caption.text_content().split()) < 3:
+                continue
+            # The wrappers around a figure (a photo viewer's divs) go with it, up to the first
+            # one holding anything else.
+            size = _clean_length(figure.text_content()) + 25
+            for el in (figure, *figure.iterancestors()):
+                if el is node or _clean_length(el.text_content()) > size:
+                    break
+                allowed[el] = True
+        return allowed
+
+    def _is_prose_list(self, lst: HtmlElement) -> bool:
+        """A list of sentences with links in them (release notes, steps), not a list of links.
+
+        readability-lxml removes any list whose text is over a fifth links; Readability.js
+        spares lists from that rule, and so do we when the items read as text.
+        """
+        items = [li for li in lst if li.tag == "li"]
+        if len(items) < 1 or self.get_link_density(lst) > 0.5:
+            return False
+        words = sum(len(li.text_content().split()) for li in items)
+        return words / len(items) >= 6
+
+    def get_clean_html(self) -> str:
+        # Called last by summary() with self.html set to the article; summary() only measures the
+        # string's length (to decide whether to retry), so no attribute-cleaning regex loop.
+        self.article = self.html
+        return tounicode(self.html, method="html")
+
+
+def readable_article(tree: HtmlElement, url: str) -> HtmlElement:
+    """readability-lxml's article element for `tree` (which is left unchanged).
+
+    Raises `Unparseable` when readability fails on the page.
+    """
+    doc = _Readability(tree, url or None)
+    doc.summary(html_partial=True)
+    if doc.article is None:  # pragma: no cover - summary() always ends in get_clean_html()
+        raise Unparseable("readability found no article")
+    return doc.article

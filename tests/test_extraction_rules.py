@@ -1,0 +1,199 @@
+"""Extraction rules, one small page each: `tests/data/<case>.html` must give `<case>.expected.md`.
+
+Adding a case is adding two files. The pages are written to exercise one rule each (a share row,
+a "Read also" box, a tag row, a charset declared only in <meta>…); the expected Markdown was
+checked by eye. Set UPDATE_EXTRACTION_FIXTURES=1 to rewrite the expected files after a deliberate
+change, then read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from reader.extract import extract_article, to_markdown, to_text
+from reader.extract.boilerplate import strip_inserts, strip_page_furniture
+from reader.models import BlockKind, ErrorKind, FetchError
+
+DATA = Path(__file__).parent / "data"
+CASES = sorted(p.name.removesuffix(".html") for p in DATA.glob("*.html"))
+BASE = "https://news.example.com/2024/"
+
+
+def extract(case: str):
+    return extract_article((DATA / f"{case}.html").read_bytes(), BASE + f"{case}.html")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_page_gives_expected_markdown(case: str) -> None:
+    markdown = to_markdown(extract(case))
+    expected = DATA / f"{case}.expected.md"
+    if os.environ.get("UPDATE_EXTRACTION_FIXTURES") == "1":
+        expected.write_text(markdown, encoding="utf-8")
+    assert markdown == expected.read_text(encoding="utf-8")
+
+
+def test_every_page_has_its_expected_file() -> None:
+    assert CASES
+    for case in CASES:
+        assert (DATA / f"{case}.expected.md").is_file(), case
+
+
+# -- the cleanup rules, one by one, on fragments -------------------------------------------------
+
+PARAGRAPHS = "".join(
+    f"<p>Paragraph {i} of the article has enough words to read as prose, not furniture.</p>"
+    for i in range(4)
+)
+
+
+def cleaned(inner: str) -> str:
+    """The text left of `<article>` holding PARAGRAPHS and `inner` after the second pass."""
+    root = lxml.html.fragment_fromstring(f"<article>{PARAGRAPHS}{inner}</article>")
+    strip_inserts(root)
+    return " ".join(root.text_content().split())
+
+
+@pytest.mark.parametrize(
+    ("inner", "gone"),
+    [
+        (
+            '<ul><li><a href="/a">One story</a></li><li><a href="/b">Another story</a></li></ul>',
+            "One story",
+        ),
+        ('<div><h4>Read also</h4><a href="/a">Council votes</a></div>', "Read also"),
+        ("<h3>See also</h3>", "See also"),
+        (
+            '<ul><li>10:15 <a href="/a">Bridge shut</a></li><li>09:30 <a href="/b">Rain</a></li></ul>',
+            "Bridge",
+        ),
+        ('<div>Tags: <a href="/tag/x">harbour</a>, <a href="/tag/y">ferries</a></div>', "harbour"),
+        ('<p><a href="/t/a" rel="tag">ports</a> <a href="/t/b" rel="tag">fog</a></p>', "ports"),
+        ('<div><a href="#f">Share on Facebook</a> <a href="#c">Copy link</a></div>', "Share"),
+        ("<div><p>We use cookies. Accept them or change your settings.</p></div>", "cookies"),
+        ('<div class="newsletter-box"><p>Get our briefing every morning.</p></div>', "briefing"),
+        ('<div class="jp-relatedposts"><p>Older post about the harbour.</p></div>', "Older post"),
+    ],
+)
+def test_insert_is_removed_from_the_article(inner: str, gone: str) -> None:
+    text = cleaned(inner)
+    assert gone not in text
+    assert "Paragraph 3 of the article" in text
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        '<ul><li>Maria fixed <a href="/b/1">bug 1</a> where saving twice lost a change.</li></ul>',
+        "<p>Related work by the same team was published last year in a long report.</p>",
+        '<figure><img src="a.jpg"><figcaption>Ships wait outside the port.</figcaption></figure>',
+    ],
+)
+def test_article_text_is_kept(inner: str) -> None:
+    kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
+    assert kept in cleaned(inner)
+
+
+def test_furniture_named_wrapper_holding_the_article_is_kept() -> None:
+    # A layout class that says "sidebar" on the element that holds the whole story.
+    page = lxml.html.document_fromstring(
+        f'<html><body><nav><a href="/">Home</a></nav>'
+        f'<div class="panel-two-col-sidebar-right">{PARAGRAPHS}</div></body></html>'
+    )
+    strip_page_furniture(page)
+    text = page.text_content()
+    assert "Paragraph 3" in text
+    assert "Home" not in text
+
+
+# -- whole pages ---------------------------------------------------------------------------------
+
+
+def test_short_article_is_recovered() -> None:
+    article = extract("short-article")
+    assert article.word_count < 40
+    assert "Residents can fill containers" in to_text(article)
+    assert not article.partial
+
+
+def test_metadata_from_opengraph() -> None:
+    article = extract("metadata-opengraph")
+    assert article.title == "Lighthouse lens restored"
+    assert article.author == "Ann Lee"
+    assert article.site_name == "Coast Gazette"
+    assert article.language == "en-GB"
+    assert article.published == datetime(2024, 3, 5, 8, 30, tzinfo=UTC)
+    assert article.updated == datetime(2024, 3, 5, 10, 0, tzinfo=UTC)
+    assert article.canonical_url == "https://news.example.com/news/lighthouse-lens"
+    assert article.image_url == "https://news.example.com/images/lens.jpg"
+    assert article.description.startswith("The Fresnel lens is back")
+
+
+def test_metadata_from_json_ld_and_time() -> None:
+    article = extract("metadata-jsonld-time")
+    assert article.author == "Sam Ortiz, Kim Berg"
+    assert article.site_name == "River Times"
+    assert article.language == "en"
+    assert article.published is not None
+    assert article.published.astimezone(UTC) == datetime(2024, 6, 1, 15, 45, tzinfo=UTC)
+    # The byline line is metadata, not body text.
+    assert "By Sam Ortiz" not in to_text(article, header=False)
+
+
+def test_relative_links_are_absolute_against_base_href() -> None:
+    markdown = to_markdown(extract("relative-links"))
+    assert "(<https://news.example.com/city/budget-2025.html>)" in markdown
+    assert "(<https://news.example.com/reports/audit.pdf>)" in markdown
+    assert "javascript:" not in markdown
+    assert "](</" not in markdown
+
+
+@pytest.mark.parametrize("case", ["charset-windows-1251", "charset-koi8-r"])
+def test_cyrillic_page_with_charset_only_in_meta(case: str) -> None:
+    article = extract(case)
+    assert article.title == "Трамвай дошёл до университета"
+    assert "Трамвайная линия номер четыре" in to_text(article)
+    assert "\ufffd" not in to_text(article)
+
+
+def test_figure_caption_is_kept() -> None:
+    article = extract("figure-caption")
+    captions = [b.text for b in article.blocks if b.kind == BlockKind.CAPTION]
+    assert captions == [
+        "Cranes idle at the container terminal on Monday, the third day of the strike."
+    ]
+
+
+def test_lead_paragraph_from_the_header_comes_first() -> None:
+    article = extract("lead-paragraph")
+    assert article.blocks[0].text.startswith("Three villages built their own network")
+    assert sum("Three villages" in b.text for b in article.blocks) == 1
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"",
+        b"   \n ",
+        b"<html><head><script>var a = 1;</script></head><body><script>render()</script></body></html>",
+        b"<html><body><div></div></body></html>",
+    ],
+    ids=["empty", "blank", "script-only", "no-text"],
+)
+def test_page_without_text_is_a_clear_error(page: bytes) -> None:
+    with pytest.raises(FetchError) as raised:
+        extract_article(page, "https://news.example.com/x")
+    assert raised.value.kind == ErrorKind.EXTRACTION
+    assert str(raised.value)
+
+
+def test_feed_summary_is_the_fallback_for_an_empty_page() -> None:
+    page = b"<html><body><div id='app'></div><script>render()</script></body></html>"
+    summary = "<p>The ferry runs again after two days of fog kept every boat in port.</p>"
+    article = extract_article(page, "https://news.example.com/x", fallback_html=summary)
+    assert article.partial
+    assert "The ferry runs again" in to_text(article)
