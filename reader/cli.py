@@ -56,6 +56,7 @@ def _open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
             limits=config.limits,
             workers=workers,  # type: ignore[arg-type]
             cache_max_bytes=config.cache_max_bytes,
+            site_rules=config.site_rules,
         )
     except StoreError as error:
         raise CommandError(str(error)) from None
@@ -420,7 +421,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
     try:
-        article = extract_article(page, args.url or "")
+        rule = _config(args).rule_for(args.url) if args.url else None
+        article = extract_article(page, args.url or "", None, "", rule)
     except FetchError as error:
         raise CommandError(error.message) from None
     _out(_render(article, args.format).rstrip("\n"))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .models import SiteRule
 
 APP_NAME = "reader-tui"
 USER_AGENT = f"reader-tui/{__version__} (terminal news reader; offline cache)"
@@ -67,6 +68,24 @@ class Config:
     limits: FetchLimits = field(default_factory=FetchLimits)
     cache_max_bytes: int = 0  # 0: no limit. Applied after each sync; saved articles are kept.
     refresh_interval: float = 0.0  # seconds between feed refreshes while the TUI is open; 0: off
+    site_rules: dict[str, SiteRule] = field(default_factory=dict)  # by host name
+
+    def rule_for(self, url: str) -> SiteRule | None:
+        return site_rule_for(self.site_rules, url)
+
+
+def site_rule_for(rules: dict[str, SiteRule], url: str) -> SiteRule | None:
+    """The rule of the host of `url`, or of its nearest parent domain (example.com covers www.)."""
+    if not rules:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    while host:
+        if host in rules:
+            return rules[host]
+        host = host.partition(".")[2]
+    return None
 
 
 DEFAULT_CONFIG_TEXT = """\
@@ -91,6 +110,12 @@ max_size = ""
 [feeds]
 # How often the reader refreshes feeds while it is open ("30m", "2h"; "" for never).
 refresh_interval = ""
+
+# Rules for sites the generic extractor gets wrong: CSS selectors of the article body and of
+# elements to remove first. The host covers its subdomains.
+# [sites."example.com"]
+# body = "div.story-text"
+# drop = [".promo", "#related"]
 """
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
@@ -166,9 +191,22 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         raise ValueError("network.max_connections and network.per_host must be at least 1")
     max_size = str(data.get("cache", {}).get("max_size", "") or "")
     interval = str(data.get("feeds", {}).get("refresh_interval", "") or "")
+    rules: dict[str, SiteRule] = {}
+    for host, rule in data.get("sites", {}).items():
+        if not isinstance(rule, dict):
+            raise ValueError(f'sites."{host}" must be a table with body and/or drop')
+        body, drop = rule.get("body", ""), rule.get("drop", [])
+        if (
+            not isinstance(body, str)
+            or not isinstance(drop, list)
+            or not all(isinstance(d, str) for d in drop)
+        ):
+            raise ValueError(f'sites."{host}": body is a CSS selector, drop a list of them')
+        rules[host.lower()] = SiteRule(body=body, drop=tuple(drop))
     return Config(
         path=path,
         limits=limits,
+        site_rules=rules,
         cache_max_bytes=parse_size(max_size) if max_size else 0,
         refresh_interval=parse_duration(interval) if interval else 0.0,
     )

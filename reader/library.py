@@ -18,9 +18,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
-from .config import DEFAULT_LIMITS, FetchLimits
+from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .keys import article_key, looks_like_entry_id
-from .models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
+from .models import Article, Entry, ErrorKind, Feed, FetchError, SiteRule, StoreError
 from .safe import safe_line
 from .store import Store
 from .urls import canonical_url, is_web_url
@@ -151,10 +151,12 @@ class Library:
         limits: FetchLimits = DEFAULT_LIMITS,
         workers: Literal["process", "thread"] = "thread",
         cache_max_bytes: int = 0,
+        site_rules: dict[str, SiteRule] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.limits = limits
         self.cache_max_bytes = cache_max_bytes  # applied after each sync; 0 for no limit
+        self.site_rules = site_rules or {}
         self.store = Store(data_dir)
         self._workers = workers
         self._pool: Executor | None = None
@@ -321,7 +323,12 @@ class Library:
             self.store.mark_not_an_article(url, error.message)
             raise
         article = await self._cpu(
-            extract_article, response.body, response.url, response.charset, fallback_html
+            extract_article,
+            response.body,
+            response.url,
+            response.charset,
+            fallback_html,
+            site_rule_for(self.site_rules, response.url),
         )
         article = replace(article, fetched_at=_now())
         content_type = response.content_type + (
@@ -378,7 +385,8 @@ class Library:
             old = self.store.article(url)
             try:
                 charset = charset_from_content_type(content_type)
-                article = await self._cpu(extract_article, body, url, charset, "")
+                rule = site_rule_for(self.site_rules, url)
+                article = await self._cpu(extract_article, body, url, charset, "", rule)
                 article = replace(article, fetched_at=old.fetched_at if old else _now())
                 with _storage_as_fetch_error(url):
                     self.store.put_article(url, article)

@@ -83,6 +83,14 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class SiteRule:
+    """What the user told us about one site the generic extractor gets wrong (config.toml)."""
+
+    body: str = ""  # CSS selector of the article body: used instead of the generic guess
+    drop: tuple[str, ...] = ()  # CSS selectors of elements to remove first
+
+
+@dataclass(frozen=True)
 class Inline:
     """A run of text inside a block, with the formatting we keep."""
 

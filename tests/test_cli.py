@@ -200,3 +200,40 @@ def test_reextract_from_kept_pages_offline(synced_dir: Path) -> None:
     assert one.returncode == 0 and "re-extracted 1 articles" in one.stderr
     assert reader(synced_dir, "show", cached[0]["id"], "--offline").stdout.strip()
     assert reader(synced_dir, "reextract").returncode == 2
+
+
+SITE_RULE_PAGE = """<html><head><title>Harbour notes</title></head><body>
+<div id="wrap"><div class="teaser-grid"><p>Teaser one about something else entirely, long enough to score
+as prose for a generic extractor that counts commas, words and paragraphs, and so on, and so on.</p>
+<p>Teaser two about another story, also long enough, with commas, clauses, and more words to score.</p>
+<p>Teaser three, the same again, long, with commas, so a generic guess may well pick this block.</p></div>
+<div class="story-text"><p>The pilot boat went out at dawn to meet the grain ship, the first of the season.</p>
+<div class="house-ad"><p>Subscribe to the Gazette today and save on your first year of print and digital.</p></div>
+<p>By noon the ship was alongside and the first hoppers were rolling towards the silos.</p></div>
+</div></body></html>"""
+
+
+def test_site_rule_from_config_picks_body_and_drops(tmp_path: Path, httpserver) -> None:
+    httpserver.expect_request("/notes.html").respond_with_data(
+        SITE_RULE_PAGE, content_type="text/html"
+    )
+    url = httpserver.url_for("/notes.html")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(
+        '[sites."localhost"]\nbody = "div.story-text"\ndrop = [".house-ad"]\n'
+    )
+    (tmp_path / "page.html").write_text(SITE_RULE_PAGE)
+    fetched = reader(home, "show", url)
+    assert fetched.returncode == 0, fetched.stderr
+    with_rule = reader(home, "show", url, "--offline").stdout
+    assert "pilot boat" in with_rule and "hoppers" in with_rule
+    assert "Teaser" not in with_rule and "Subscribe" not in with_rule
+    local = reader(
+        home, "extract", str(tmp_path / "page.html"), "--url", "http://www.localhost/x"
+    ).stdout
+    assert "pilot boat" in local and "Subscribe" not in local
+
+    (home / "config.toml").write_text('[sites."localhost"]\nbody = 42\n')
+    bad = reader(home, "list")
+    assert bad.returncode == 1 and "sites" in bad.stderr

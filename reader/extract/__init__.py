@@ -19,7 +19,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ..charset import decode_html
-from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline
+from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, SiteRule
 from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .boilerplate import prepare, strip_inserts, strip_page_furniture
@@ -92,13 +92,34 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     return blocks
 
 
+def _apply_site_rule(doc: HtmlElement, rule: SiteRule) -> HtmlElement | None:
+    """Drop what the rule says to drop; return the rule's body element if it is on the page."""
+    from lxml.cssselect import CSSSelector, SelectorError
+
+    try:
+        for selector in rule.drop:
+            for el in CSSSelector(selector)(doc):
+                if el.getparent() is not None:
+                    el.drop_tree()
+        found = CSSSelector(rule.body)(doc) if rule.body else []
+    except SelectorError as error:
+        raise FetchError(
+            ErrorKind.EXTRACTION, f"bad CSS selector in the site's rule: {error}"
+        ) from None
+    return found[0] if found else None
+
+
 def extract_article(
     page: str | bytes,
     url: str = "",
     header_charset: str | None = None,
     fallback_html: str = "",
+    site_rule: SiteRule | None = None,
 ) -> Article:
     """Extract the article of one page.
+
+    `site_rule` (from the user's config) names elements to drop and, optionally, the body
+    element, for a site the generic path gets wrong.
 
     `fallback_html` is the feed entry's own content or summary: used, and the article marked
     partial, when the page yields (almost) no text — a paywall or a page built by scripts.
@@ -109,10 +130,15 @@ def extract_article(
         doc = _parse(html)
         meta = extract_metadata(doc, url)
         base = _base_url(doc, url)
+        body = _apply_site_rule(doc, site_rule) if site_rule else None
         prepare(doc)
-        strip_page_furniture(doc)
-        blocks = _readability_blocks(doc, url, base)
-        if _words(blocks) < _SHORT:
+        if body is not None:
+            strip_inserts(body)
+            blocks = html_to_blocks(body, base)
+        else:
+            strip_page_furniture(doc)
+            blocks = _readability_blocks(doc, url, base)
+        if _words(blocks) < _SHORT and body is None:
             # Short: readability may have picked a fragment (a caption, a teaser) of a short
             # article; the page's own <article>/<main> is the better guess when it holds more.
             container = _container_blocks(doc, base)
