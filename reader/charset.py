@@ -18,6 +18,8 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
 )
 _PRESCAN_BYTES = 8192
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_UNPARSEABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # What browsers treat these labels as (WHATWG encoding standard): a page that says latin-1 is cp1252.
 _ALIASES = {
     "latin-1": "cp1252",
@@ -97,8 +99,22 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
     return (normalise_charset(best.encoding) if best else None) or "cp1252"
 
 
+def _drop_unparseable_reference(match: re.Match[str]) -> str:
+    """`&#27;` and friends would put the same characters into the tree: drop them too."""
+    hex_digits, decimal = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(decimal)
+    if code > 0x10FFFF or _UNPARSEABLE.match(
+        chr(code) if code < 0xD800 or code > 0xDFFF else "\ud800"
+    ):
+        return ""
+    return match.group(0)
+
+
 def decode_html(body: bytes, header_charset: str | None = None) -> str:
     """Decode a page; undecodable bytes become U+FFFD rather than failing the whole article."""
     codec = detect_charset(body, header_charset)
     text = body.decode(codec, errors="replace")
+    # Characters no HTML/XML tree may hold (lxml refuses them when it moves text around).
+    text = _UNPARSEABLE.sub("", text)
+    text = _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)
     return text[1:] if text.startswith("\ufeff") else text

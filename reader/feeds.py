@@ -78,7 +78,14 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
     if content_type:
         headers["content-type"] = content_type
     body, had_dtd = without_dtd(body)
-    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True)
+    try:
+        parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True)
+    except Exception as error:  # hostile bytes reach corners of feedparser that raise anything
+        raise FetchError(
+            ErrorKind.BAD_FEED,
+            f"not a readable feed ({type(error).__name__}: {safe_line(error, 120)})",
+            url,
+        ) from None
     meta = parsed.get("feed", {})
     items = parsed.get("entries", [])
     problems = []
