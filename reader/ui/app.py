@@ -1,0 +1,341 @@
+"""The reader's Textual app: owns the one `Library` and runs every background job.
+
+Screens and widgets never touch the network or the store: they call the verbs below
+(`read_article`, `set_read`, `prefetch`, `open_original`…) and hear back through messages
+(`HeadlinesChanged`) and the `status` line. Network and extraction run in Textual workers over
+the Library's async API (extraction itself in the Library's process pool), and reading the store
+in bulk runs in a thread, so the screen never waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+from collections.abc import Awaitable, Iterable
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from ..library import FeedResult, Headline, Library, SyncProgress, SyncReport
+from ..models import Article, Entry, FetchError
+from ..urls import is_web_url
+from .browser import open_in_browser
+from .dialogs.help import HelpScreen
+from .display import plain
+from .headlines import HeadlineIndex
+from .messages import HeadlinesChanged
+from .screens.main import MainScreen
+
+PREFETCH_LIMIT = 30
+"""How many uncached articles of the list on screen are fetched ahead of the reader."""
+SYNC_RELOAD_INTERVAL = 0.5
+"""During a sync, how often (seconds) the lists reload to show new offline markers."""
+
+
+class ReaderApp(App[int]):
+    """A terminal news reader over one data directory."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    ENABLE_COMMAND_PALETTE = False
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("r", "refresh", "Refresh"),
+        Binding("S", "sync", "Sync offline"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    status: reactive[str] = reactive("")
+    """The status line every screen shows: what is happening, or the last error."""
+
+    def __init__(self, data_dir: Path, *, refresh_on_start: bool = True) -> None:
+        super().__init__()
+        _start_resource_tracker()
+        self.data_dir = data_dir
+        self.refresh_on_start = refresh_on_start
+        self.library: Library | None = None
+        self.index = HeadlineIndex()
+        self.main_screen = MainScreen()
+        self.ready = asyncio.Event()
+        """Set once the cached headlines are on screen (tests and screenshots wait for it)."""
+        self._busy = ""
+        """The long job running ("refresh" or "sync"), so a second one isn't started on top."""
+        self.prefetch_limit = PREFETCH_LIMIT
+        self._downloads: dict[str, asyncio.Future[Article]] = {}
+        """Article downloads in flight, by entry id (see `_download`)."""
+        self._prefetch_failed: set[str] = set()
+        """Entries whose prefetch failed this session: not retried until the user opens them."""
+        self._reload_pending = False
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        try:
+            self.library = Library(self.data_dir, workers="process")
+        except Exception as error:  # unreadable directory, a store another program locks…
+            reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
+            self.exit(1, return_code=1, message=reason)
+            return
+        self.push_screen(self.main_screen)
+        self._run(self._start(), "start")
+
+    async def on_unmount(self) -> None:
+        self.workers.cancel_all()
+        if self.library is not None:
+            # Downloads still in flight fail once the client closes; nobody awaits them any
+            # more, so take their errors here rather than have asyncio print them on exit.
+            # (Reaches into the Library: see the report for the core change that avoids it.)
+            for pending in list(getattr(self.library, "_inflight", {}).values()):
+                pending.add_done_callback(_consume)
+            await self.library.aclose()
+            self.library = None
+
+    async def _start(self) -> None:
+        await self.reload()
+        self.ready.set()
+        if self.refresh_on_start and self.index.feeds:
+            await self._refresh()
+
+    def _run(self, work: Awaitable[object], group: str, exclusive: bool = False) -> None:
+        """Run a job as a worker; an unexpected error becomes the status line, never a traceback."""
+
+        async def guarded() -> None:
+            try:
+                await work
+            except (asyncio.CancelledError, KeyboardInterrupt):
+                raise
+            except Exception as error:  # a bug or a broken store: keep the app usable
+                self.status = f"Error: {type(error).__name__}: {error}"
+
+        self.run_worker(guarded(), group=group, exclusive=exclusive, exit_on_error=False)
+
+    @property
+    def lib(self) -> Library:
+        if self.library is None:
+            raise RuntimeError("the library is closed")
+        return self.library
+
+    # -- headlines -----------------------------------------------------------------------------
+    async def reload(self) -> None:
+        """Read feeds and headlines from the store (in a thread) and redraw every list."""
+        self.index = await asyncio.to_thread(HeadlineIndex.load, self.lib)
+        self.main_screen.post_message(HeadlinesChanged())
+        if not self._busy:
+            self.status = self.summary()
+
+    def summary(self) -> str:
+        """The idle status line: counts over every feed."""
+        headlines = self.index.headlines
+        if not self.index.feeds:
+            return "No feeds yet: add one with `reader add URL`, or try `reader demo`."
+        unread = sum(not h.read for h in headlines)
+        cached = sum(h.cached for h in headlines)
+        failed = [f for f in self.index.feeds if f.last_error]
+        line = f"{len(headlines)} headlines · {unread} unread · {cached} available offline"
+        if failed:
+            line += f" · {len(failed)} feed{'s' if len(failed) > 1 else ''} failing (marked !)"
+        return line
+
+    def _changed(self, headlines: Iterable[Headline | None]) -> None:
+        changed = tuple(h for h in headlines if h is not None)
+        if changed:
+            self.main_screen.post_message(HeadlinesChanged(changed))
+
+    def set_read(self, entry: Entry, read: bool) -> None:
+        self.lib.mark_read(entry, read)
+        self._changed([self.index.set_read(entry.id, read)])
+        if not self._busy:
+            self.status = self.summary()
+
+    def toggle_read(self, entry: Entry) -> bool:
+        """Flip an entry's read flag; returns the new value."""
+        headline = self.index.get(entry.id)
+        read = not (headline.read if headline else self.lib.is_read(entry))
+        self.set_read(entry, read)
+        return read
+
+    # -- articles ------------------------------------------------------------------------------
+    async def read_article(self, entry: Entry) -> Article:
+        """Mark an entry read and return its article (cached, or fetched now). Raises FetchError."""
+        self.set_read(entry, True)
+        article = await self._download(entry)
+        self._prefetch_failed.discard(entry.id)
+        self._changed([self.index.set_cached(entry.id)])
+        return article
+
+    async def _download(self, entry: Entry) -> Article:
+        """`library.article(entry)` in a task of the app's own, awaited through a shield.
+
+        A worker that stops waiting (the reader pressed `n`, switched feeds) must not cancel
+        the Library's wait on a download: the article should still land in the cache, and a
+        cancelled wait would leave the download's error unretrieved.
+        """
+        task = self._downloads.get(entry.id)
+        if task is None:
+            task = asyncio.ensure_future(self.lib.article(entry))
+            self._downloads[entry.id] = task
+            task.add_done_callback(lambda done: self._downloads.pop(entry.id, None))
+            task.add_done_callback(_consume)
+        return await asyncio.shield(task)
+
+    def prefetch(self, headlines: list[Headline]) -> None:
+        """Fetch ahead the first uncached articles of the list on screen (replacing any earlier run)."""
+        todo = [
+            h.entry
+            for h in headlines
+            if not h.cached and h.entry.link and h.entry.id not in self._prefetch_failed
+        ][: self.prefetch_limit]
+        if todo:
+            self._run(self._prefetch(todo), "prefetch", exclusive=True)
+
+    async def _prefetch(self, entries: list[Entry]) -> None:
+        async def one(entry: Entry) -> None:
+            try:
+                await self._download(entry)
+            except FetchError:
+                self._prefetch_failed.add(entry.id)
+                return
+            self._changed([self.index.set_cached(entry.id)])
+
+        await asyncio.gather(*(one(e) for e in entries))
+        if not self._busy:
+            self.status = self.summary()
+
+    def open_original(self, url: str) -> None:
+        """Open an article's page in the web browser (http and https links only)."""
+        if not url or not is_web_url(url):
+            self.notify("This item has no web address to open.", severity="warning")
+            return
+        shown = plain(url, max_length=200).plain
+        if open_in_browser(self, url):
+            self.notify(f"Opened in your browser: {shown}", markup=False)
+        else:
+            self.notify(f"No browser could open {shown}", severity="warning", markup=False)
+
+    # -- refresh and sync ----------------------------------------------------------------------
+    def action_refresh(self) -> None:
+        if self._busy:
+            self.notify(f"Already busy ({self._busy}); try again when it is done.")
+            return
+        self._run(self._refresh(), "refresh", exclusive=True)
+
+    async def _refresh(self) -> None:
+        feeds = len(self.index.feeds) or len(self.lib.feeds())
+        self._busy = "refreshing"
+        self.status = f"Refreshing {feeds} feed{'s' if feeds != 1 else ''}…"
+        try:
+            results = await self.lib.refresh(progress=self._show_progress)
+        finally:
+            self._busy = ""
+        await self.reload()
+        self.status = self._refresh_summary(results)
+
+    def _refresh_summary(self, results: list[FeedResult]) -> str:
+        new = sum(r.new_entries for r in results)
+        failed = [r for r in results if r.error]
+        line = (
+            f"Refreshed {len(results) - len(failed)} of {len(results)} feeds: {new} new headlines"
+        )
+        if failed:
+            first = failed[0]
+            line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"
+        return line
+
+    def action_sync(self) -> None:
+        if self._busy:
+            self.notify(f"Already busy ({self._busy}); try again when it is done.")
+            return
+        self._run(self._sync(), "sync", exclusive=True)
+
+    async def _sync(self) -> None:
+        self._busy = "syncing"
+        self.status = "Syncing: starting…"
+        try:
+            report = await self.lib.sync(progress=self._show_progress)
+        finally:
+            self._busy = ""
+        await self.reload()
+        self.status = self._sync_summary(report)
+
+    def _show_progress(self, progress: SyncProgress) -> None:
+        """Progress from the Library (called on the event loop) → the status line."""
+        if progress.phase == "feeds":
+            done, total = progress.feeds_done, progress.feeds_total
+            if self._busy == "syncing":
+                self.status = f"Syncing: feeds {done}/{total}…"
+            else:
+                self.status = f"Refreshing {total} feed{'s' if total != 1 else ''}… ({done} done)"
+        elif progress.phase == "articles":
+            line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
+            if progress.failures:
+                line += f", {progress.failures} failed"
+            self.status = line
+            if not self._reload_pending:
+                # Show new offline markers while the sync goes on: one reload per interval,
+                # batching the articles that arrived meanwhile.
+                self._reload_pending = True
+                self.set_timer(SYNC_RELOAD_INTERVAL, self._reload_during_sync)
+
+    def _reload_during_sync(self) -> None:
+        self._reload_pending = False
+        if self._busy == "syncing":
+            self._run(self.reload(), "reload", exclusive=True)
+
+    def _sync_summary(self, report: SyncReport) -> str:
+        failed_feeds = [r for r in report.feeds if r.error]
+        line = (
+            f"Synced {len(report.feeds) - len(failed_feeds)} of {len(report.feeds)} feeds · "
+            f"{report.articles_fetched} articles saved for offline, "
+            f"{report.articles_already_cached} already cached"
+        )
+        if report.article_failures:
+            entry, error = report.article_failures[0]
+            line += (
+                f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
+            )
+        if failed_feeds:
+            line += f" · {len(failed_feeds)} feeds failed"
+        return line
+
+    # -- other keys ----------------------------------------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def _consume(future: asyncio.Future[object]) -> None:
+    """Mark a finished future's error as seen (the waiter that wanted it has gone)."""
+    if not future.cancelled():
+        future.exception()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's helper process now, while `sys.stderr` is still the real one.
+
+    A running Textual app replaces `sys.stderr` with an object whose `fileno()` is -1; the
+    first worker process the Library's pool spawns would then start this tracker with that fd
+    and fail ("bad value(s) in fds_to_keep"). Started before the app runs, it is reused.
+    """
+    try:
+        from multiprocessing import resource_tracker
+    except ImportError:  # Windows: no resource tracker, and no fd passing either
+        return
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+    elif sys.__stderr__ is not None:
+        with contextlib.redirect_stderr(sys.__stderr__):
+            resource_tracker.ensure_running()
+
+
+def run_app(data_dir: Path) -> int:
+    """Run the reader on `data_dir` until the user quits; returns the exit status."""
+    app = ReaderApp(data_dir)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,80 @@
+"""The help screen: every key, grouped by where it works."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Everywhere",
+        (
+            ("r", "refresh every feed"),
+            ("S", "sync: refresh and save every article for offline reading"),
+            ("?", "this help"),
+        ),
+    ),
+    (
+        "Headlines",
+        (
+            ("j / k / ↓ / ↑", "move down / up"),
+            ("g / G, Home / End", "first / last headline"),
+            ("PgDn / PgUp", "a page down / up"),
+            ("Enter, click", "read the article"),
+            ("m", "mark read / unread"),
+            ("o", "open the original page in the browser"),
+            ("Tab", "switch between feeds and headlines"),
+            ("q", "quit"),
+        ),
+    ),
+    (
+        "Reading",
+        (
+            ("j / k / ↓ / ↑", "scroll a line"),
+            ("Space, PgDn / b, PgUp", "scroll a page down / up"),
+            ("g / G", "top / bottom"),
+            ("n / p", "next / previous article of the list"),
+            ("m", "mark read / unread"),
+            ("o", "open the original page in the browser"),
+            ("Esc / q", "back to the headlines"),
+        ),
+    ),
+    (
+        "Markers",
+        (
+            ("●", "unread"),
+            ("↓", "available offline (the article is cached)"),
+            ("!", "the feed's last fetch failed"),
+        ),
+    ),
+)
+
+
+def _keys_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for number, (section, keys) in enumerate(KEYS):
+        if number:
+            table.add_row("", "")
+        table.add_row(Text(section, style="bold underline"), "")
+        for key, what in keys:
+            table.add_row(Text(key, style="bold"), Text(what))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A panel over the current screen listing every key; any of Esc, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-panel") as panel:
+            panel.border_title = "Keys"
+            panel.border_subtitle = "Esc to close"
+            yield Static(_keys_table(), id="help-keys")

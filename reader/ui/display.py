@@ -1,0 +1,45 @@
+"""Safe display of untrusted text: the one helper every widget uses to show a stranger's string.
+
+Feed titles, headlines, authors, article text and server messages are turned into
+`rich.text.Text` built from plain strings (never parsed as markup, so `[bold]` or
+`[@click=app.quit]` show literally) after `reader.safe` has removed terminal escape sequences
+and control characters. Widgets that need a `str` (notifications) use `plain(...).plain` and pass
+`markup=False`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.style import Style, StyleType
+from rich.text import Text
+
+from ..safe import safe_line, safe_text
+
+
+def plain(
+    text: object, style: StyleType = "", *, max_length: int = 0, multiline: bool = False
+) -> Text:
+    """Untrusted `text` as a literal, escape-free `Text` in `style`.
+
+    One line (whitespace folded, cut to `max_length` with an ellipsis) unless `multiline`, which
+    keeps newlines and tabs (preformatted text).
+    """
+    clean = safe_text(text) if multiline else safe_line(text, max_length)
+    return Text(clean, style=style or Style(), end="")
+
+
+def when(moment: datetime | None, now: datetime | None = None) -> str:
+    """A headline's time in local time: `HH:MM` today, the date otherwise, "" when unknown."""
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    today = (now or datetime.now().astimezone()).astimezone().date()
+    return local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d")
+
+
+def long_date(moment: datetime | None) -> str:
+    """A date and time for the reading view's header, in local time."""
+    if moment is None:
+        return ""
+    return moment.astimezone().strftime("%A %d %B %Y, %H:%M")

@@ -1,0 +1,34 @@
+"""Messages between the app and its screens and widgets: small dataclasses, one per event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from ..library import Headline
+
+
+@dataclass
+class FeedSelected(Message):
+    """The user picked a feed in the feed list (None: all feeds)."""
+
+    feed_url: str | None
+
+
+@dataclass
+class HeadlineChosen(Message):
+    """The user opened the headline at `position` of the list shown (Enter or a click)."""
+
+    position: int
+
+
+@dataclass
+class HeadlinesChanged(Message):
+    """The app's headline index changed.
+
+    `changed` names the only headlines that differ (a read flag, an article now cached), so a
+    list can update those rows in place; None means reload everything (feeds, counts, lists).
+    """
+
+    changed: tuple[Headline, ...] | None = None

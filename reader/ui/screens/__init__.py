@@ -1,0 +1,1 @@
+"""The app's screens: the main list and the reading view."""

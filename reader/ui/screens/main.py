@@ -1,0 +1,117 @@
+"""The main screen: feeds on the left, the selected feed's headlines on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ..display import plain
+from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
+from ..widgets.main.feed_list import ALL_FEEDS, FeedList
+from ..widgets.main.headline_table import HeadlineTable
+from ..widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from ..app import ReaderApp
+
+
+class MainScreen(Screen[None]):
+    """Feed list, headline table, status line and the key footer."""
+
+    AUTO_FOCUS = "#headlines"
+
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Feeds/headlines", show=True),
+        Binding("m", "toggle_read", "Read/unread"),
+        Binding("o", "open_original", "Original"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.feed_url: str | None = None
+        """The feed whose headlines are shown (None: all feeds)."""
+
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield FeedList(id="feeds")
+            yield HeadlineTable(id="headlines")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FeedList).border_title = "Feeds"
+        self.query_one(HeadlineTable).focus()
+
+    # -- messages ------------------------------------------------------------------------------
+    def on_headlines_changed(self, message: HeadlinesChanged) -> None:
+        table = self.query_one(HeadlineTable)
+        index = self.reader.index
+        feeds = self.query_one(FeedList)
+        feeds.set_feeds(index.feeds, index.unread_counts())
+        if message.changed is not None:
+            table.update_headlines(message.changed)
+            self._title()
+            return
+        if self.feed_url is not None and self.feed_url not in feeds.feeds:
+            self.feed_url = None  # the feed was removed meanwhile
+        self._show_list(keep=table.current.entry.id if table.current else None)
+
+    def on_feed_selected(self, message: FeedSelected) -> None:
+        if message.feed_url != self.feed_url:
+            self.feed_url = message.feed_url
+            self._show_list()
+
+    def on_headline_chosen(self, message: HeadlineChosen) -> None:
+        from .article import ArticleScreen  # here: the reading view imports this module's app
+
+        table = self.query_one(HeadlineTable)
+        self.app.push_screen(ArticleScreen(list(table.rows), message.position), self._returned)
+
+    def _returned(self, entry_id: str | None) -> None:
+        # Back from reading: highlight the article read last, as a reader expects.
+        if entry_id:
+            self.query_one(HeadlineTable).move_to(entry_id)
+
+    def _show_list(self, keep: str | None = None) -> None:
+        table = self.query_one(HeadlineTable)
+        rows = self.reader.index.view(self.feed_url)
+        table.empty_text = (
+            "No headlines yet. Press r to refresh the feeds, S to sync everything for offline."
+            if self.reader.index.feeds
+            else "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
+        )
+        table.set_headlines(rows, keep=keep)
+        self._title()
+        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        if feed is not None and feed.last_error:
+            self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
+        self.reader.prefetch(rows)
+
+    def _title(self) -> None:
+        table = self.query_one(HeadlineTable)
+        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        title = plain(feed.display_title, max_length=60) if feed else Text(ALL_FEEDS)
+        unread = sum(not h.read for h in table.rows)
+        title.append(f" · {unread} unread of {len(table.rows)}")
+        table.border_title = title
+
+    # -- actions -------------------------------------------------------------------------------
+    def action_toggle_read(self) -> None:
+        headline = self.query_one(HeadlineTable).current
+        if headline is not None:
+            self.reader.toggle_read(headline.entry)
+
+    def action_open_original(self) -> None:
+        headline = self.query_one(HeadlineTable).current
+        if headline is not None:
+            self.reader.open_original(headline.entry.link)

@@ -1,0 +1,1 @@
+"""Widgets of the reading view: the article body and the typesetting it draws from."""

@@ -1,0 +1,1 @@
+"""Widgets of the main screen: the feed list and the headline table."""

@@ -1,0 +1,78 @@
+"""The feed list on the left: "All feeds", then every subscription with its unread count."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ....models import Feed
+from ...display import plain
+from ...messages import FeedSelected
+
+ERROR_MARK = "!"
+ALL_FEEDS = "All feeds"
+
+
+class FeedList(OptionList):
+    """Pick the feed whose headlines the table shows; a `!` marks a feed whose last fetch failed."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._urls: list[str | None] = [None]
+        """The feed URL of each option, by position (None: all feeds)."""
+        self.feeds: dict[str, Feed] = {}
+
+    @property
+    def selected_url(self) -> str | None:
+        index = self.highlighted
+        return self._urls[index] if index is not None and index < len(self._urls) else None
+
+    def set_feeds(self, feeds: list[Feed], unread: Mapping[str, int]) -> None:
+        """Show these feeds with their unread counts, keeping the highlighted feed."""
+        keep = self.selected_url
+        self.feeds = {feed.url: feed for feed in feeds}
+        self._urls = [None, *(feed.url for feed in feeds)]
+        options = [Option(_row(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False), "all")]
+        for position, feed in enumerate(feeds):
+            title = plain(feed.display_title, max_length=200)
+            options.append(
+                Option(
+                    _row(title, unread.get(feed.url, 0), bool(feed.last_error)), f"feed-{position}"
+                )
+            )
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+            self.highlighted = self._urls.index(keep) if keep in self._urls else 0
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(FeedSelected(self.selected_url))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # Enter (or a click) on a feed: its headlines are already shown; go read them.
+        event.stop()
+        self.post_message(FeedSelected(self.selected_url))
+        self.screen.focus_next()
+
+
+def _row(title: Text, unread: int, failed: bool) -> Table:
+    """One option: the (safe) title, cut to fit, and the unread count on the right."""
+    grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True)
+    mark = Text(ERROR_MARK, style="bold red") if failed else Text(" ")
+    grid.add_row(mark, title, Text(str(unread) if unread else "", style="dim"))
+    return grid

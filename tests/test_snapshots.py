@@ -1,0 +1,44 @@
+"""Pictures of the screens a user sees, compared with the SVGs in `tests/__snapshots__/`.
+
+The app runs on a copy of the synced demo data without refreshing, so nothing depends on the
+network or the clock (the demo's dates are fixed, TZ is UTC). No picture shows an article's
+URL, which carries the demo server's random port.
+Update after an intended change: `uv run pytest tests/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from reader.ui.app import ReaderApp
+
+SIZE = (120, 40)
+
+
+async def headlines_shown(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await app.ready.wait()
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare: Any, synced_dir: Path) -> None:
+    app = ReaderApp(synced_dir, refresh_on_start=False)
+    assert snap_compare(app, terminal_size=SIZE, run_before=headlines_shown)
+
+
+def test_one_feed_with_a_headline_read(snap_compare: Any, synced_dir: Path) -> None:
+    """The Russian feed selected (Cyrillic titles), its second headline marked read."""
+    app = ReaderApp(synced_dir, refresh_on_start=False)
+    keys = ["tab", "j", "j", "j", "tab", "j", "m"]
+    assert snap_compare(app, press=keys, terminal_size=SIZE, run_before=headlines_shown)
+
+
+def test_help_screen(snap_compare: Any, synced_dir: Path) -> None:
+    app = ReaderApp(synced_dir, refresh_on_start=False)
+    assert snap_compare(
+        app, press=["question_mark"], terminal_size=SIZE, run_before=headlines_shown
+    )

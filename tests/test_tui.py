@@ -1,0 +1,476 @@
+"""The TUI driven with Textual's Pilot against real parts: the demo news site, a store on disk,
+a local server of our own for hostile feeds. Only `webbrowser.open` is replaced (to record it).
+
+Each test is a plain function running its coroutine with `asyncio.run` (no pytest-asyncio).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import webbrowser
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from textual.app import App
+from textual.pilot import Pilot
+
+from reader.demo.server import DemoServer, start_demo_server
+from reader.library import Library
+from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+from reader.store import Store
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.help import HelpScreen
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.main.feed_list import FeedList
+from reader.ui.widgets.main.headline_table import OFFLINE_MARK, HeadlineTable
+
+SIZE = (120, 40)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def screen_text(app: App[object]) -> str:
+    """Everything on screen, as the terminal would show it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def screen_segments(app: App[object]) -> str:
+    """The raw text of every segment on screen, control characters included."""
+    return "".join(seg.text for strip in app.screen._compositor.render_strips() for seg in strip)
+
+
+async def until(
+    pilot: Pilot[object], condition: Callable[[], bool], what: str, timeout: float = 15
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            status = getattr(pilot.app, "status", "")
+            raise AssertionError(f"timed out waiting for {what} (status: {status!r})")
+        await pilot.pause(0.05)
+
+
+async def started(pilot: Pilot[object]) -> ReaderApp:
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await asyncio.wait_for(app.ready.wait(), 10)
+    await pilot.pause()
+    return app
+
+
+def table(app: App[object]) -> HeadlineTable:
+    return app.screen.query_one(HeadlineTable)
+
+
+async def open_row(pilot: Pilot[object], position: int) -> ArticleScreen:
+    table(pilot.app).cursor = position
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ArticleScreen), "the reading view")
+    screen = pilot.app.screen
+    assert isinstance(screen, ArticleScreen)
+    await until(pilot, lambda: screen.loaded, "the article")
+    return screen
+
+
+def subscribe(directory: Path, feed_urls: list[str], fetch_articles: int = 0) -> list[Entry]:
+    """Subscribe `directory` to feeds and fetch their headlines (and the first few articles)."""
+
+    async def run() -> list[Entry]:
+        async with Library(directory) as lib:
+            for url in feed_urls:
+                lib.add_feed(url)
+            await lib.refresh()
+            entries = [h.entry for h in lib.headlines() if not h.entry.link.endswith(".pdf")]
+            for entry in entries[:fetch_articles]:
+                await lib.article(entry)
+            return entries[:fetch_articles]
+
+    return asyncio.run(run())
+
+
+def first_article_row(app: App[object]) -> int:
+    """The first headline that links to an article page (the demo also lists a PDF)."""
+    return next(i for i, h in enumerate(table(app).rows) if not h.entry.link.endswith(".pdf"))
+
+
+@pytest.fixture
+def subscribed_dir(data_dir: Path, demo_server: DemoServer) -> Path:
+    """Subscribed to every demo feed, nothing fetched yet."""
+    lib = Library(data_dir)
+    for url in demo_server.feed_urls:
+        lib.add_feed(url)
+    lib.close()
+    return data_dir
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    opened: list[str] = []
+
+    def fake_open(url: str, *args: object, **kwargs: object) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
+    return opened
+
+
+# -- reading -----------------------------------------------------------------------------------
+def test_read_the_demo_news(subscribed_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(subscribed_dir)
+        async with app.run_test(size=SIZE) as pilot:
+            await started(pilot)
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the first refresh")
+            assert app.status.startswith("Refreshed 3 of 3 feeds")
+            rows = table(app).rows
+            assert len(rows) >= 20
+            text = screen_text(app)
+            for source in ("The Harbour Gazette", "Northwind Tech Review", "Вечерний Вестник"):
+                assert source in text
+            assert "All feeds" in text
+
+            # Enter opens an article: its text is shown, the page's boilerplate is not.
+            position = first_article_row(app)
+            entry = rows[position].entry
+            screen = await open_row(pilot, position)
+            body = screen.query_one(ArticleBody)
+            assert entry.title in body.text
+            assert len(body.text.split()) > 80
+            assert "cookie" not in body.text.lower()
+            assert "Fetching" not in body.text
+            assert app.index.get(entry.id).read  # opening marks it read
+
+            # n / p walk the list the article was opened from.
+            following = screen.headlines[position + 1].entry
+            await pilot.press("n")
+            await until(pilot, lambda: screen.loaded, "the next article")
+            assert screen.headline.entry.id == following.id
+            assert following.title in body.text
+            await pilot.press("p")
+            await until(pilot, lambda: screen.loaded, "the previous article")
+            assert screen.headline.entry.id == entry.id
+            assert entry.title in body.text
+
+            # m toggles read in the reading view; the main list follows.
+            await pilot.press("m")
+            assert not app.index.get(entry.id).read
+            await pilot.press("m")
+            assert app.index.get(entry.id).read
+
+            # Esc goes back with the cursor on the article read last.
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen)
+            assert table(app).current.entry.id == entry.id
+            await pilot.press("m")
+            await pilot.pause()
+            assert not table(app).current.read
+            assert not app.index.get(entry.id).read
+
+            # ? shows every key.
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            help_text = screen_text(app)
+            for words in ("next / previous article", "Sync", "available offline", "Tab"):
+                assert words in help_text
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen)
+
+            # Selecting a feed shows only its headlines; Tab moves between the panes.
+            await pilot.press("tab")
+            assert isinstance(app.focused, FeedList)
+            await pilot.press("j")
+            await pilot.pause()
+            only = {h.entry.feed_url for h in table(app).rows}
+            assert len(only) == 1
+            await pilot.press("q")
+        assert app.library is None  # closed on exit
+
+    asyncio.run(run())
+
+
+def test_click_feed_and_headline(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await started(pilot)
+            # The feed list: "All feeds" on line 1, the first feed on line 2 (inside the border).
+            await pilot.click(FeedList, offset=(5, 2))
+            await pilot.pause()
+            urls = {h.entry.feed_url for h in table(app).rows}
+            assert urls == {app.index.feeds[0].url}
+            await pilot.click(HeadlineTable, offset=(40, 2))
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "a click to open")
+
+    asyncio.run(run())
+
+
+# -- offline -----------------------------------------------------------------------------------
+def test_offline_cached_opens_uncached_says_so(data_dir: Path, browser: list[str]) -> None:
+    server = start_demo_server()
+    try:
+        cached = subscribe(data_dir, server.feed_urls, fetch_articles=1)[0]
+    finally:
+        server.stop()  # from here on the site is gone: the network is "down"
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await started(pilot)
+            rows = table(app).rows
+            position = next(i for i, h in enumerate(rows) if h.entry.id == cached.id)
+            assert rows[position].cached
+            assert sum(h.cached for h in rows) == 1
+
+            began = time.monotonic()
+            screen = await open_row(pilot, position)
+            assert time.monotonic() - began < 2
+            assert cached.title in screen.query_one(ArticleBody).text
+            await pilot.press("o")  # the original opens in the browser, and we are told
+            assert browser == [cached.link]
+            await until(
+                pilot, lambda: "Opened in your browser" in screen_text(app), "the notification"
+            )
+            await pilot.press("escape")
+
+            uncached = next(
+                i for i, h in enumerate(rows) if not h.cached and not h.entry.link.endswith(".pdf")
+            )
+            began = time.monotonic()
+            screen = await open_row(pilot, uncached)
+            assert time.monotonic() - began < 8
+            body = screen.query_one(ArticleBody)
+            notice = body.text.split(rows[uncached].entry.title, 1)[1]
+            lines = [line for line in notice.splitlines() if line.strip()]
+            assert "Traceback" not in body.text
+            message, hint = lines[-2], lines[-1]
+            assert message and "\n" not in message and len(message) < 200
+            assert "o to open the original" in hint
+            await pilot.press("escape")
+
+            # Refreshing without a network fails quickly, and says so on each feed.
+            await pilot.press("r")
+            await until(
+                pilot, lambda: app.status.startswith("Refreshed"), "the refresh", timeout=10
+            )
+            assert app.status.startswith("Refreshed 0 of 3 feeds")
+            await pilot.pause()
+            assert all(f.last_error for f in app.index.feeds)
+            assert screen_text(app).count("! ") >= 3
+
+    asyncio.run(run())
+
+
+def test_only_web_links_open_in_the_browser(synced_dir: Path, browser: list[str]) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await started(pilot)
+            app.open_original("javascript:alert(1)")
+            app.open_original("file:///etc/passwd")
+            await until(pilot, lambda: "no web address" in screen_text(app), "the notification")
+            assert browser == []
+
+    asyncio.run(run())
+
+
+# -- sync --------------------------------------------------------------------------------------
+def test_sync_saves_everything_for_offline(data_dir: Path, demo_server: DemoServer) -> None:
+    subscribe(data_dir, demo_server.feed_urls)
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0  # only the sync may fill the cache here
+        async with app.run_test(size=SIZE) as pilot:
+            await started(pilot)
+            assert not any(h.cached for h in table(app).rows)
+            assert OFFLINE_MARK not in screen_text(app)
+            seen: list[str] = []
+            app.watch(app, "status", lambda status: seen.append(status))
+            await pilot.press("S")
+            await until(pilot, lambda: app.status.startswith("Synced"), "the sync", timeout=30)
+            await pilot.pause()
+            assert any(s.startswith("Syncing: articles") for s in seen)
+            articles = [h for h in table(app).rows if not h.entry.link.endswith(".pdf")]
+            assert articles and all(h.cached for h in articles)
+            assert screen_text(app).count(OFFLINE_MARK) >= len(articles)
+
+    asyncio.run(run())
+
+
+# -- safety ------------------------------------------------------------------------------------
+HOSTILE_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel>
+<title>Evil [bold]Feed[/] \x1b]0;pwned\x07News</title><link>{base}/</link>
+<item><title>[bold]x[/] and [@click=app.quit]click me[/]</title><link>{base}/a</link>
+<guid>a</guid><pubDate>Tue, 12 Mar 2024 09:30:00 GMT</pubDate><author>m@x (Mallory [red]M[/])</author></item>
+<item><title>\x1b]0;pwned\x07Title with \x1b[31mred\x1b[0m</title><link>{base}/b</link>
+<guid>b</guid><pubDate>Mon, 11 Mar 2024 09:30:00 GMT</pubDate></item>
+</channel></rss>"""
+
+HOSTILE_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>[bold]x[/]</title></head>
+<body><article><h1>[bold]x[/] and [@click=app.quit]click me[/]</h1>
+<p>First paragraph with [link=https://evil.example]a fake link[/link] and [@click=app.quit]quit[/] in it,
+long enough to count as the article body for the extractor, which wants some real prose here.</p>
+<p>Second paragraph carrying an escape &#27;]0;pwned&#7; sequence and more words so that it reads
+like an article: the reader must show all of this literally and never act on any of it.</p>
+<p>Third paragraph, just more text so that the extraction keeps this as the main content of the page
+and does not fall back to the summary from the feed.</p>
+</article></body></html>"""
+
+
+def test_markup_and_escapes_from_a_feed_show_literally(
+    data_dir: Path, httpserver: HTTPServer
+) -> None:
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        HOSTILE_FEED.format(base=base).encode(), content_type="application/rss+xml"
+    )
+    for path in ("/a", "/b"):
+        httpserver.expect_request(path).respond_with_data(
+            HOSTILE_PAGE, content_type="text/html; charset=utf-8"
+        )
+    lib = Library(data_dir)
+    lib.add_feed(f"{base}/feed.xml")
+    lib.close()
+
+    async def run() -> None:
+        app = ReaderApp(data_dir)
+        async with app.run_test(size=SIZE) as pilot:
+            await started(pilot)
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "[bold]x[/] and [@click=app.quit]click me[/]" in text
+            assert "Evil [bold]Feed[/] News" in text  # feed list and the table's title
+            assert "Title with red" in text
+            raw = screen_segments(app)
+            assert "\x1b" not in raw and "\x07" not in raw and "pwned" not in raw
+
+            # Clicking the hostile headline opens it (and does not quit the app).
+            row = next(i for i, h in enumerate(table(app).rows) if h.entry.link.endswith("/a"))
+            await pilot.click(HeadlineTable, offset=(60, 1 + row))
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the reading view")
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            await until(pilot, lambda: screen.loaded, "the article")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "[@click=app.quit]click me[/]" in text
+            assert "[link=https://evil.example]a fake link[/link]" in text
+            raw = screen_segments(app)
+            # The page's &#27; and &#7; are dropped when it is decoded (no parser tree may hold
+            # them), so what is left of that sequence is inert text.
+            assert "\x1b" not in raw and "\x07" not in raw
+            assert app.is_running
+
+    asyncio.run(run())
+
+
+def test_hostile_text_already_in_the_store_is_cleaned(data_dir: Path) -> None:
+    """Even text that reached the store unfiltered is cleaned by the UI before display."""
+    url = "http://127.0.0.1:9/feed.xml"  # port 9: nothing listens, nothing is fetched
+    title = "\x1b]0;pwned\x07[b]Bold?[/b] \x1b[31mred\x1b[0m \x1b]8;;http://evil\x07link\x1b]8;;\x07 \x9b2J"
+    store = Store(data_dir)
+    store.add_feed(url)
+    store.put_feed(Feed(url, title="Feed \x1b]0;pwned\x07[i]title[/i]", last_error="boom \x1b[2J"))
+    entry = Entry(
+        "e1",
+        url,
+        title,
+        "http://127.0.0.1:9/a",
+        datetime(2024, 3, 12, tzinfo=UTC),
+        feed_title="Feed \x07[i]",
+    )
+    store.merge_entries(url, [entry])
+    blocks = (
+        Block(BlockKind.PARAGRAPH, (Inline("Body \x1b[2J[red]text[/red]\x1b]52;c;aGk=\x07"),)),
+    )
+    store.put_article(entry.link, Article(entry.link, title=title, blocks=blocks))
+    store.close()
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=SIZE) as pilot:
+            await started(pilot)
+            assert "[b]Bold?[/b] red link" in screen_text(app)
+            assert "[i]title[/i]" in screen_text(app)
+            assert not any(c in screen_segments(app) for c in "\x1b\x07\x9b")
+            screen = await open_row(pilot, 0)
+            await pilot.pause()
+            assert "Body [red]text[/red]" in screen_text(app)
+            assert not any(c in screen_segments(app) for c in "\x1b\x07\x9b")
+            assert "pwned" not in screen_segments(app)
+            assert screen.is_attached
+
+    asyncio.run(run())
+
+
+# -- speed -------------------------------------------------------------------------------------
+def test_ten_thousand_headlines_and_a_long_article_stay_fast(data_dir: Path) -> None:
+    url = "http://127.0.0.1:9/big.xml"
+    start = datetime(2024, 3, 12, 12, tzinfo=UTC)
+    entries = [
+        Entry(
+            f"{i:012x}",
+            url,
+            f"Headline number {i}",
+            f"http://127.0.0.1:9/{i}",
+            start - timedelta(minutes=i),
+            feed_title="Big",
+        )
+        for i in range(10_000)
+    ]
+    words = "The council met late into the night to argue over the harbour budget and its ferries."
+    long_article = Article(
+        entries[0].link,
+        title="A very long read",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, (Inline(f"{words} " * 6),)) for _ in range(110)),
+    )
+    assert long_article.word_count > 10_000
+    store = Store(data_dir)
+    store.add_feed(url)
+    store.put_feed(Feed(url, title="Big"))
+    import reader.store
+
+    limit, reader.store.MAX_ENTRIES_PER_FEED = reader.store.MAX_ENTRIES_PER_FEED, 20_000
+    try:
+        store.merge_entries(url, entries)
+    finally:
+        reader.store.MAX_ENTRIES_PER_FEED = limit
+    store.put_article(entries[0].link, long_article)
+    store.close()
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=SIZE) as pilot:
+            began = time.monotonic()
+            await started(pilot)
+            assert time.monotonic() - began < 5
+            assert len(table(app).rows) == 10_000
+            began = time.monotonic()
+            await pilot.press("G")
+            assert table(app).cursor == 9_999
+            assert "Headline number 9999" in screen_text(app)
+            await pilot.press("g", "j", "j")
+            assert table(app).cursor == 2
+            assert time.monotonic() - began < 3
+
+            screen = await open_row(pilot, 0)
+            body = screen.query_one(ArticleBody)
+            began = time.perf_counter()
+            body.show_article(entries[0], long_article)
+            assert time.perf_counter() - began < 0.2  # wrapped and ready to draw
+            await pilot.pause()
+            assert "A very long read" in screen_text(app)
+            await pilot.press("G")
+            assert body.scroll_y > 500
+
+    asyncio.run(run())
