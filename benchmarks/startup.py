@@ -1,0 +1,194 @@
+"""Start-up: `reader --help` and `reader list` (2,000 headlines) against `python -c pass`.
+
+    uv run python benchmarks/startup.py [--runs 10] [--feeds 50] [--items 40]
+
+A loopback news farm (benchmarks/farm.py) fills a fresh data directory with feeds × items
+headlines (`reader sync --no-articles`, untimed); then each command runs `--runs` times,
+interleaved with the `python -c pass` baseline in the same run, and the table gives the median
+wall time (the target is < 0.3 s). For each command the script also runs `reader.cli.main` under a
+look at `sys.modules` and prints which heavy packages the path imported: `textual` must not be one
+of them, and `-X importtime` names the slowest imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
+
+from farm import (
+    Farm,
+    child_env,
+    load_average,
+    median,
+    reader_command,
+    run_measured,
+    subscribe,
+    warm_up,
+)
+
+TARGET = 0.3
+HEAVY = (
+    "textual",
+    "rich",
+    "httpx",
+    "lxml",
+    "readability",
+    "feedparser",
+    "diskcache",
+    "platformdirs",
+)
+
+# Runs the CLI in-process and reports which heavy top-level packages it imported.
+_CHECK = """
+import contextlib, io, json, sys
+from reader.cli import main
+heavy = json.loads(sys.argv[1])
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        code = main(sys.argv[2:])
+    except SystemExit as exit:
+        code = exit.code
+loaded = sorted({name.split(".")[0] for name in sys.modules} & set(heavy))
+print(json.dumps({"exit": code, "loaded": loaded}))
+"""
+
+
+def modules_loaded(argv: list[str]) -> tuple[list[str], object]:
+    """The heavy packages `reader ARGV` imports, and its exit status."""
+    out = subprocess.run(
+        [sys.executable, "-c", _CHECK, json.dumps(HEAVY), *argv],
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    data = json.loads(out.strip().splitlines()[-1])
+    return data["loaded"], data["exit"]
+
+
+def slowest_imports(argv: list[str], top: int = 6) -> list[tuple[str, float]]:
+    """The `top` imports of `reader ARGV` with the largest cumulative time (python -X importtime),
+    leaving out what the interpreter imports before any of reader's code runs."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", *reader_command()[-1:], *argv],
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    baseline = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "pass"],
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    def rows(stderr: str) -> dict[str, float]:
+        found = {}
+        for line in stderr.splitlines():
+            if line.startswith("import time:") and "cumulative" not in line:
+                _self, cumulative, name = line[len("import time:") :].split("|")
+                found[name.strip()] = int(cumulative.strip()) / 1e6
+        return found
+
+    startup = rows(baseline.stderr)
+    mine = {k: v for k, v in rows(proc.stderr).items() if k not in startup}
+    return sorted(mine.items(), key=lambda r: -r[1])[:top]
+
+
+def build_data_dir(directory: Path, feeds: int, items: int) -> int:
+    """A data directory with feeds × items headlines from a farm; returns the headline count."""
+    with Farm(feeds=feeds, items=items, latency=0.0, hosts=4) as farm:
+        subscribe(directory, farm.feed_urls)
+        result = run_measured(
+            [*reader_command(), "--data-dir", str(directory), "sync", "--no-articles"],
+            env=child_env(),
+            sample=False,
+        )
+    if result.returncode != 0:
+        raise RuntimeError(f"reader sync failed: {result.stderr[-2000:]}")
+    return int(result.stderr.strip().splitlines()[-1].split("(")[1].split()[0])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--feeds", type=int, default=50)
+    parser.add_argument("--items", type=int, default=40)
+    args = parser.parse_args(argv)
+
+    warm_up()
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        data = Path(tmp) / "data"
+        headlines = build_data_dir(data, args.feeds, args.items)
+        reader = reader_command()
+        commands: list[tuple[str, list[str], list[str] | None]] = [
+            ("python -c pass", [sys.executable, "-c", "pass"], None),
+            ("reader --help", [*reader, "--help"], ["--help"]),
+            (
+                "reader list",
+                [*reader, "--data-dir", str(data), "list"],
+                ["--data-dir", str(data), "list"],
+            ),
+            (
+                "reader list --json",
+                [*reader, "--data-dir", str(data), "list", "--json"],
+                ["--data-dir", str(data), "list", "--json"],
+            ),
+        ]
+        env = child_env()
+        load = [load_average()]
+        walls: dict[str, list[float]] = {name: [] for name, _, _ in commands}
+        for _name, cmd, _ in commands:  # one untimed round: caches warm
+            run_measured(cmd, env=env, sample=False)
+        for _ in range(args.runs):
+            for name, cmd, _ in commands:
+                result = run_measured(cmd, env=env, sample=False)
+                if result.returncode != 0:
+                    raise RuntimeError(f"{name} failed: {result.stderr[-2000:]}")
+                walls[name].append(result.wall)
+        load.append(load_average())
+        checks = {name: modules_loaded(cli) for name, _, cli in commands if cli is not None}
+        slow = slowest_imports(["--data-dir", str(data), "list"])
+
+    base = median(walls["python -c pass"])
+    print(
+        f"Start-up: median of {args.runs} runs each, interleaved; data dir with {headlines} headlines; "
+        f"load average {' → '.join(load)}"
+    )
+    print()
+    print(
+        "| command | median s | min s | minus baseline s | target < 0.3 s | heavy modules imported |"
+    )
+    print("|---|---:|---:|---:|---|---|")
+    for name, _, _ in commands:
+        m = median(walls[name])
+        if name in checks:
+            loaded, _exit = checks[name]
+            verdict = "met" if m < TARGET else f"missed by {m - TARGET:.3f} s"
+            mods = ", ".join(loaded) or "none"
+        else:
+            verdict, mods = "(baseline)", "-"
+        print(
+            f"| {name} | {m:.3f} | {min(walls[name]):.3f} | {m - base:.3f} | {verdict} | {mods} |"
+        )
+    print()
+    for name, (loaded, _exit) in checks.items():
+        print(f"{name}: textual imported: {'YES' if 'textual' in loaded else 'no'}")
+    print(
+        "slowest top-level imports of `reader list` (-X importtime, cumulative): "
+        + ", ".join(f"{n} {s * 1000:.0f} ms" for n, s in slow)
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
