@@ -478,7 +478,7 @@ def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     from .ui.app import run_app
 
-    return run_app(data_dir(args.data_dir))
+    return run_app(data_dir(args.data_dir), _config(args))
 
 
 def _run(lib: Library, coro: Any) -> int:

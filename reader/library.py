@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
@@ -105,6 +107,42 @@ class PruneReport:
 ProgressCallback = Callable[[SyncProgress], None]
 
 
+def _import_worker_modules(articles: bool = True) -> None:
+    """Import what the workers run (feed parsing, and extraction when articles are wanted)."""
+    from . import feeds  # noqa: F401
+
+    if articles:
+        from . import extract  # noqa: F401
+
+
+def prepare_process_workers() -> None:
+    """Start multiprocessing's resource tracker while `sys.stderr` is still a real file.
+
+    A running Textual app replaces `sys.stderr` with an object whose `fileno()` is -1; a worker
+    spawned then would start the tracker with that fd and fail ("bad value(s) in fds_to_keep").
+    The TUI calls this before it runs; the tracker, once started, is reused.
+    """
+    try:
+        from multiprocessing import resource_tracker
+    except ImportError:  # no resource tracker on this platform
+        return
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+    elif sys.__stderr__ is not None:
+        with redirect_stderr(sys.__stderr__):
+            resource_tracker.ensure_running()
+
+
+def _consume_error(future: asyncio.Future[Any]) -> None:
+    """Mark a finished download's error as seen: its waiters may have gone (the app closed)."""
+    if not future.cancelled():
+        future.exception()
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -190,15 +228,34 @@ class Library:
             self._fetcher = Fetcher(self.limits)
         return self._fetcher
 
+    def start_workers(self, articles: bool = True) -> None:
+        """Start the pool for CPU work now, so its start-up overlaps the network.
+
+        In a process with no other thread yet (the CLI), workers are forked: they start at once
+        with the parent's modules. Otherwise (the TUI runs threads) they are spawned.
+        """
+        if self._pool is not None:
+            return
+        if self._workers != "process":
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
+            return
+        count = max(1, min(4, os.cpu_count() or 2))
+        method = (
+            "fork"
+            if sys.platform.startswith("linux") and threading.active_count() == 1
+            else "spawn"
+        )
+        if method == "fork":
+            _import_worker_modules(articles)  # once here; the children inherit them
+        else:
+            prepare_process_workers()
+        self._pool = ProcessPoolExecutor(max_workers=count, mp_context=get_context(method))
+        for _ in range(count):
+            self._pool.submit(_import_worker_modules, articles)
+
     async def _cpu(self, fn: Callable[P, T], *args: Any) -> T:
         """Run CPU work off the event loop."""
-        if self._pool is None:
-            if self._workers == "process":
-                self._pool = ProcessPoolExecutor(
-                    max_workers=max(1, min(4, os.cpu_count() or 2)), mp_context=get_context("spawn")
-                )
-            else:
-                self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
+        self.start_workers()
         return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
 
     # -- subscriptions -------------------------------------------------------------------------
@@ -310,6 +367,7 @@ class Library:
             pending = asyncio.ensure_future(self._download(url, fallback))
             self._inflight[key] = pending
             pending.add_done_callback(lambda _f: self._inflight.pop(key, None))
+            pending.add_done_callback(_consume_error)
         return await asyncio.shield(pending)
 
     async def _download(self, url: str, fallback_html: str) -> Article:
@@ -341,15 +399,18 @@ class Library:
     async def save(self, target: Entry | str, offline: bool = False) -> Article:
         """Keep an article for good: cached now if it isn't, and never evicted."""
         article = await self.article(target, offline=offline)
-        url = target.link if isinstance(target, Entry) else target
-        self.store.set_saved(url, True, target if isinstance(target, Entry) else None)
+        self.set_saved(target, True)
         return article
 
     def unsave(self, target: Entry | str) -> bool:
-        url = target.link if isinstance(target, Entry) else target
-        was = article_key(url) in self.store.saved()
-        self.store.set_saved(url, False)
+        was = self.is_saved(target)
+        self.set_saved(target, False)
         return was
+
+    def set_saved(self, target: Entry | str, saved: bool) -> None:
+        """Record the flag only (see `save`, which also makes sure the article is cached)."""
+        url = target.link if isinstance(target, Entry) else target
+        self.store.set_saved(url, saved, target if isinstance(target, Entry) else None)
 
     def is_saved(self, target: Entry | str) -> bool:
         url = target.link if isinstance(target, Entry) else target

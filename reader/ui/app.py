@@ -10,8 +10,6 @@ in bulk runs in a thread, so the screen never waits.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import sys
 from collections.abc import Awaitable, Iterable
 from pathlib import Path
 
@@ -19,7 +17,15 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from ..library import FeedResult, Headline, Library, SyncProgress, SyncReport
+from ..config import Config
+from ..library import (
+    FeedResult,
+    Headline,
+    Library,
+    SyncProgress,
+    SyncReport,
+    prepare_process_workers,
+)
 from ..models import Article, Entry, FetchError
 from ..urls import is_web_url
 from .browser import open_in_browser
@@ -52,10 +58,13 @@ class ReaderApp(App[int]):
     status: reactive[str] = reactive("")
     """The status line every screen shows: what is happening, or the last error."""
 
-    def __init__(self, data_dir: Path, *, refresh_on_start: bool = True) -> None:
+    def __init__(
+        self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
+    ) -> None:
         super().__init__()
-        _start_resource_tracker()
+        prepare_process_workers()
         self.data_dir = data_dir
+        self.config = config or Config(data_dir / "config.toml")
         self.refresh_on_start = refresh_on_start
         self.library: Library | None = None
         self.index = HeadlineIndex()
@@ -74,22 +83,30 @@ class ReaderApp(App[int]):
     # -- lifecycle -----------------------------------------------------------------------------
     def on_mount(self) -> None:
         try:
-            self.library = Library(self.data_dir, workers="process")
+            self.library = Library(
+                self.data_dir,
+                limits=self.config.limits,
+                workers="process",
+                cache_max_bytes=self.config.cache_max_bytes,
+                site_rules=self.config.site_rules,
+            )
+            self.library.start_workers()  # their start-up overlaps loading the headlines
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
             self.exit(1, return_code=1, message=reason)
             return
         self.push_screen(self.main_screen)
         self._run(self._start(), "start")
+        if self.config.refresh_interval > 0:
+            self.set_interval(self.config.refresh_interval, self._timed_refresh)
+
+    def _timed_refresh(self) -> None:
+        if not self._busy:
+            self.action_refresh()
 
     async def on_unmount(self) -> None:
         self.workers.cancel_all()
         if self.library is not None:
-            # Downloads still in flight fail once the client closes; nobody awaits them any
-            # more, so take their errors here rather than have asyncio print them on exit.
-            # (Reaches into the Library: see the report for the core change that avoids it.)
-            for pending in list(getattr(self.library, "_inflight", {}).values()):
-                pending.add_done_callback(_consume)
             await self.library.aclose()
             self.library = None
 
@@ -149,6 +166,25 @@ class ReaderApp(App[int]):
         self._changed([self.index.set_read(entry.id, read)])
         if not self._busy:
             self.status = self.summary()
+
+    def toggle_saved(self, entry: Entry) -> None:
+        """Keep an article for good (fetching it first if needed), or let it go again."""
+        self._run(self._toggle_saved(entry), "save")
+
+    async def _toggle_saved(self, entry: Entry) -> None:
+        if self.lib.is_saved(entry):
+            self.lib.unsave(entry)
+            self._changed([self.index.set_saved(entry.id, False)])
+            self.notify("No longer saved: it may be evicted when the cache is full.")
+            return
+        try:
+            await self._download(entry)
+            self.lib.set_saved(entry, True)
+        except FetchError as error:
+            self.notify(plain(f"Not saved: {error.message}"), severity="error")
+            return
+        self._changed([self.index.set_cached(entry.id), self.index.set_saved(entry.id, True)])
+        self.notify("Saved for good: it stays offline and is never evicted.")
 
     def toggle_read(self, entry: Entry) -> bool:
         """Flip an entry's read flag; returns the new value."""
@@ -312,30 +348,8 @@ def _consume(future: asyncio.Future[object]) -> None:
         future.exception()
 
 
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's helper process now, while `sys.stderr` is still the real one.
-
-    A running Textual app replaces `sys.stderr` with an object whose `fileno()` is -1; the
-    first worker process the Library's pool spawns would then start this tracker with that fd
-    and fail ("bad value(s) in fds_to_keep"). Started before the app runs, it is reused.
-    """
-    try:
-        from multiprocessing import resource_tracker
-    except ImportError:  # Windows: no resource tracker, and no fd passing either
-        return
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        resource_tracker.ensure_running()
-    elif sys.__stderr__ is not None:
-        with contextlib.redirect_stderr(sys.__stderr__):
-            resource_tracker.ensure_running()
-
-
-def run_app(data_dir: Path) -> int:
+def run_app(data_dir: Path, config: Config | None = None) -> int:
     """Run the reader on `data_dir` until the user quits; returns the exit status."""
-    app = ReaderApp(data_dir)
+    app = ReaderApp(data_dir, config=config)
     app.run()
     return app.return_code or 0

@@ -49,6 +49,10 @@ class HeadlineIndex:
         """Record a read flag; returns the updated headline (None if unknown)."""
         return self._edit(entry_id, read=read)
 
+    def set_saved(self, entry_id: str, saved: bool) -> Headline | None:
+        """Record that an article is kept for good (or no longer)."""
+        return self._edit(entry_id, saved=saved)
+
     def set_cached(self, entry_id: str) -> Headline | None:
         """Record that an article is now available offline."""
         return self._edit(entry_id, cached=True)

@@ -27,6 +27,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("PgDn / PgUp", "a page down / up"),
             ("Enter, click", "read the article"),
             ("m", "mark read / unread"),
+            ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
             ("Tab", "switch between feeds and headlines"),
             ("q", "quit"),
@@ -40,6 +41,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("g / G", "top / bottom"),
             ("n / p", "next / previous article of the list"),
             ("m", "mark read / unread"),
+            ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),
             ("Esc / q", "back to the headlines"),
         ),
@@ -48,6 +50,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Markers",
         (
             ("●", "unread"),
+            ("★", "saved for good"),
             ("↓", "available offline (the article is cached)"),
             ("!", "the feed's last fetch failed"),
         ),

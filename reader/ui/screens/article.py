@@ -29,6 +29,7 @@ class ArticleScreen(Screen[str | None]):
         Binding("p", "previous", "Previous"),
         Binding("o", "open_original", "Original"),
         Binding("m", "toggle_read", "Read/unread"),
+        Binding("s", "toggle_saved", "Save"),
     ]
 
     def __init__(self, headlines: list[Headline], position: int) -> None:
@@ -100,6 +101,9 @@ class ArticleScreen(Screen[str | None]):
 
     def action_open_original(self) -> None:
         self.reader.open_original(self.headline.entry.link)
+
+    def action_toggle_saved(self) -> None:
+        self.reader.toggle_saved(self.headline.entry)
 
     def action_toggle_read(self) -> None:
         read = self.reader.toggle_read(self.headline.entry)

@@ -29,6 +29,7 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("tab", "app.focus_next", "Feeds/headlines", show=True),
         Binding("m", "toggle_read", "Read/unread"),
+        Binding("s", "toggle_saved", "Save"),
         Binding("o", "open_original", "Original"),
     ]
 
@@ -110,6 +111,11 @@ class MainScreen(Screen[None]):
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
             self.reader.toggle_read(headline.entry)
+
+    def action_toggle_saved(self) -> None:
+        headline = self.query_one(HeadlineTable).current
+        if headline is not None:
+            self.reader.toggle_saved(headline.entry)
 
     def action_open_original(self) -> None:
         headline = self.query_one(HeadlineTable).current

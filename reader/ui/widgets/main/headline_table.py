@@ -25,6 +25,7 @@ from ...messages import HeadlineChosen
 
 UNREAD_MARK = "●"
 OFFLINE_MARK = "↓"
+SAVED_MARK = "★"
 TIME_WIDTH = 10
 SOURCE_WIDTH = 18
 
@@ -181,7 +182,8 @@ class HeadlineTable(ScrollView, can_focus=True):
         row.append(" " if headline.read else UNREAD_MARK, style("headline-table--marker"))
         row.append(" ")
         row.append(OFFLINE_MARK if headline.cached else " ", style("headline-table--offline"))
-        row.append("  ")
+        row.append(SAVED_MARK if headline.saved else " ", style("headline-table--marker"))
+        row.append(" ")
         row.append(
             when(entry.published or entry.updated).ljust(TIME_WIDTH), style("headline-table--time")
         )
