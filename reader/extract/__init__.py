@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 from ..charset import decode_html
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, SiteRule
+from ..safe import safe_text
 from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .boilerplate import prepare, strip_inserts, strip_page_furniture
@@ -77,6 +78,7 @@ def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
 
 def _with_lead(blocks: tuple[Block, ...], lead: str) -> tuple[Block, ...]:
     """The lead as the first paragraph (after a heading that opens the body, if any)."""
+    lead = safe_text(lead).strip()  # page text: no control or bidi-override characters
     if not lead:
         return blocks
     at = 1 if blocks and blocks[0].kind == BlockKind.HEADING else 0

@@ -116,6 +116,14 @@ def _promoted(best: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]]) 
     return best
 
 
+def _is_figure_holder(el: HtmlElement) -> bool:
+    """A figure with a caption, alone in its wrappers (a photo viewer): nothing else of note."""
+    figure = el if el.tag == "figure" else next(el.iter("figure"), None)
+    if figure is None or figure.find(".//figcaption") is None:
+        return False
+    return _clean_length(el.text_content()) <= _clean_length(figure.text_content()) + 25
+
+
 _UNLIKELY_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
 )
@@ -182,15 +190,67 @@ class _Readability(Document):
             candidates[elem] = self.score_node(elem)
         return candidates[elem]
 
+    def get_article(
+        self,
+        candidates: dict[HtmlElement, dict[str, Any]],
+        best_candidate: dict[str, Any],
+        html_partial: bool = False,
+    ) -> HtmlElement:
+        """readability-lxml's gathering of the best element's siblings, with Readability.js's test
+        for a sibling paragraph: it measures the paragraph's text up to its first child only
+        (`p.text`), so a paragraph opening with a link ("As <a>Mashable</a> reports, …") is
+        left out of the article. Such paragraphs are marked as candidates at the threshold, as are
+        the captioned photos lying between two parts that are joined."""
+        best = best_candidate["elem"]
+        parent = best.getparent()
+        threshold = max(10.0, best_candidate["content_score"] * 0.2)
+        for sibling in parent if parent is not None else ():
+            if sibling.tag != "p" or sibling is best or sibling in candidates:
+                continue
+            if next(sibling.iter("time"), None) is not None or sibling.xpath(".//@itemprop"):
+                continue  # a dateline or byline ("Le Monde | <time>… | Par <author>")
+            length = _clean_length(sibling.text_content())
+            if length > 80 and self.get_link_density(sibling) < 0.25:
+                candidates[sibling] = {"content_score": threshold, "elem": sibling}
+        # A photo with its caption between two parts that are joined (an article split in
+        # columns around its pictures) belongs to the article as much as the parts do.
+        row = list(parent) if parent is not None else [best]
+        joined = [
+            i
+            for i, el in enumerate(row)
+            if el is best or candidates.get(el, {}).get("content_score", 0.0) >= threshold
+        ]
+        for el in row[joined[0] + 1 : joined[-1]]:
+            if el not in candidates and _is_figure_holder(el):
+                candidates[el] = {"content_score": threshold, "elem": el}
+        article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
+        return article
+
+    def merge_article_segments(
+        self,
+        candidates: dict[HtmlElement, dict[str, Any]],
+        best_candidate: dict[str, Any],
+        score_threshold: float,
+    ) -> None:
+        """readability-lxml joins the segments of one `<article>` that share the best element's
+        tag and classes (Medium splits a post into such sections at each rule), but only those
+        scoring 5% of the best: beside a long segment, a short one of two paragraphs and a list
+        falls under that and the article loses its middle. A segment with the same classes in
+        the same article is part of it; the floor of 10 points (one real paragraph) remains."""
+        capped = {**best_candidate, "content_score": min(best_candidate["content_score"], 200.0)}
+        super().merge_article_segments(candidates, capped, score_threshold)
+
     def remove_unlikely_candidates(self) -> None:
         """readability-lxml's removal of page parts whose class/id says "sidebar", "comment",
-        "popup"…, with Readability.js's exceptions: never a link (a glossary link styled as a
+        "popup"…, with Readability.js's exceptions: never a link or a quotation (a glossary link styled as a
         popup is still words of the sentence) and nothing inside a table or code; and, as
         Readability.js does, elements whose ARIA role is a menu, a dialog or complementary."""
         unlikely = REGEXES["unlikelyCandidatesRe"]
         maybe = REGEXES["okMaybeItsACandidateRe"]
         for elem in list(self.html.iter()):
-            if not isinstance(elem.tag, str) or elem.tag in ("html", "body", "a"):
+            # A quotation is text the author put in the article: readability-lxml's pattern
+            # names embedded tweets ("twitter-tweet") unlikely, Readability.js's doesn't.
+            if not isinstance(elem.tag, str) or elem.tag in ("html", "body", "a", "blockquote"):
                 continue
             if elem.get("role") in _UNLIKELY_ROLES:
                 elem.drop_tree()
@@ -240,8 +300,19 @@ class _Readability(Document):
         leads), plus lists whose items are sentences and figures with their captions."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
         for lst in node.iter("ul", "ol"):
-            if self._is_prose_list(lst):
-                allowed[lst] = True
+            if not self._is_prose_list(lst):
+                continue
+            allowed[lst] = True
+            if next(lst.iter("img", "figure", "picture", *_HEADINGS), None) is not None:
+                continue  # slides or their titled legends: the wrapper is a gallery widget
+            # Its wrappers too (a reference list's "reflist" divs), up to the first holding more
+            # than a tenth of other text: Readability.js counts a block that is over 90% list
+            # as a list, and a wrapper is otherwise removed for the very links spared above.
+            size = _clean_length(lst.text_content()) / 0.9
+            for el in (lst, *lst.iterancestors()):
+                if el is node or _clean_length(el.text_content()) > size:
+                    break
+                allowed[el] = True
         for figure in node.iter("figure"):
             caption = figure.find(".//figcaption")
             if caption is None or len(caption.text_content().split()) < 3:
