@@ -7,7 +7,6 @@ imported inside the commands that need them, never at module level here.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import sys
@@ -153,6 +152,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     lib = _open_library(args, workers="process")
+    lib.start_workers(articles=not args.no_articles)  # now, before any thread exists: forked
     progress, finish = _progress_display()
 
     async def run() -> int:
@@ -482,6 +482,8 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 
 def _run(lib: Library, coro: Any) -> int:
+    import asyncio  # here: `reader list` and `--help` don't need it
+
     async def wrapped() -> int:
         try:
             return await coro

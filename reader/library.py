@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager, redirect_stderr
+from contextlib import contextmanager, redirect_stderr, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
@@ -113,6 +113,21 @@ def _import_worker_modules(articles: bool = True) -> None:
 
     if articles:
         from . import extract  # noqa: F401
+
+
+def extract_for_cache(
+    body: bytes, url: str, content_type: str, fallback_html: str, rule: SiteRule | None
+) -> tuple[Article, bytes]:
+    """Worker-side: the article of a page and the page packed for the cache (both CPU work,
+    kept off the event loop)."""
+    from .charset import charset_from_content_type
+    from .extract import extract_article
+    from .store import pack_raw_page
+
+    article = extract_article(
+        body, url, charset_from_content_type(content_type), fallback_html, rule
+    )
+    return article, pack_raw_page(body, content_type)
 
 
 def prepare_process_workers() -> None:
@@ -284,16 +299,18 @@ class Library:
         """Entries newest first, of one feed or of all."""
         urls = [self.subscription_url(feed_url)] if feed_url else self.store.feed_urls()
         saved = self.store.saved()
+        cached_keys = self.store.article_keys()
         out: list[Headline] = []
         for url in urls:
             read = self.store.read_ids(url)
             for entry in self.store.entries(url):
                 if unread_only and entry.id in read:
                     continue
-                if saved_only and article_key(entry.link) not in saved:
+                key = article_key(entry.link) if entry.link else ""
+                if saved_only and key not in saved:
                     continue
-                cached = bool(entry.link) and self.store.has_article(entry.link)
-                is_saved = bool(entry.link) and article_key(entry.link) in saved
+                cached = bool(key) and key in cached_keys
+                is_saved = bool(key) and key in saved
                 out.append(Headline(entry, entry.id in read, cached, is_saved))
         out.sort(
             key=lambda h: (
@@ -351,7 +368,8 @@ class Library:
             raise FetchError(ErrorKind.BAD_URL, f"not an http(s) link: {safe_line(url, 200)}", url)
         cached = self.store.article(url)
         if cached is not None:
-            self.store.touch_article(url)
+            with suppress(StoreError):  # a full disk or a read-only directory still reads
+                self.store.touch_article(url)
             return cached
         known = self.store.not_an_article(url)
         if known:
@@ -371,8 +389,6 @@ class Library:
         return await asyncio.shield(pending)
 
     async def _download(self, url: str, fallback_html: str) -> Article:
-        from .extract import extract_article
-
         response = await self.fetcher.get(url)
         try:
             check_is_page(response)
@@ -380,20 +396,20 @@ class Library:
             # Remembered, so a sync doesn't download the PDF again and offline reading can say why.
             self.store.mark_not_an_article(url, error.message)
             raise
-        article = await self._cpu(
-            extract_article,
+        content_type = response.content_type + (
+            f"; charset={response.charset}" if response.charset else ""
+        )
+        article, packed = await self._cpu(
+            extract_for_cache,
             response.body,
             response.url,
-            response.charset,
+            content_type,
             fallback_html,
             site_rule_for(self.site_rules, response.url),
         )
         article = replace(article, fetched_at=_now())
-        content_type = response.content_type + (
-            f"; charset={response.charset}" if response.charset else ""
-        )
         with _storage_as_fetch_error(url):
-            self.store.put_article(url, article, response.body, content_type)
+            self.store.put_article(url, article, packed)
         return article
 
     async def save(self, target: Entry | str, offline: bool = False) -> Article:

@@ -94,8 +94,9 @@ def _reporting_storage_errors(cls: C) -> C:
 
 def _storage_message(root: Path, error: sqlite3.DatabaseError) -> str:
     text = str(error)
-    if "full" in text:
-        return f"the disk holding {root} is full: nothing new was cached, nothing was lost"
+    if "full" in text or "disk I/O error" in text:
+        # SQLite can't even open its journal when no byte is left: that, too, is a full disk.
+        return f"the disk holding {root} is full (or failing): nothing new was cached, nothing was lost"
     if "readonly" in text or "read-only" in text:
         return f"the data directory {root} is read-only: reading works, nothing new can be cached"
     if "not a database" in text or "malformed" in text:
@@ -220,6 +221,11 @@ class Store:
             self._save(self._state, _read_key(entry.feed_url), sorted(ids))
 
     # -- articles ----------------------------------------------------------------------------
+    def article_keys(self) -> set[str]:
+        """The keys of every cached article, in one query (for lists of thousands)."""
+        rows = self._articles._sql("SELECT key FROM Cache WHERE key LIKE 'article:%'").fetchall()
+        return {str(key)[len("article:") :] for (key,) in rows}
+
     def has_article(self, url: str) -> bool:
         return f"article:{article_key(url)}" in self._articles
 
@@ -235,16 +241,14 @@ class Store:
             self._drop_damaged(self._articles, key)
             return None
 
-    def put_article(
-        self, url: str, article: Article, raw_page: bytes | None = None, content_type: str = ""
-    ) -> None:
+    def put_article(self, url: str, article: Article, packed_page: bytes | None = None) -> None:
+        """Cache an article, with its raw page as `pack_raw_page` made it, in one transaction."""
         key = article_key(url)
-        if raw_page is not None:
-            # The raw page first: an interrupted write leaves at worst a page without its article.
-            # Its Content-Type rides along, so re-extraction decodes it as the fetch did.
-            header = content_type.replace("\n", " ").encode("latin-1", "replace") + b"\n"
-            self._articles.set(f"raw:{key}", zlib.compress(header + raw_page, 6))
-        self._save(self._articles, f"article:{key}", article_to_dict(article))
+        record = json.dumps(article_to_dict(article), ensure_ascii=False, separators=(",", ":"))
+        with self._articles.transact():
+            if packed_page is not None:
+                self._articles.set(f"raw:{key}", packed_page)
+            self._articles.set(f"article:{key}", record)
 
     def not_an_article(self, url: str) -> str | None:
         """Why a link is known not to be an article page (e.g. its content type), or None."""
@@ -318,6 +322,13 @@ class Store:
             self._drop_damaged(self._articles, f"raw:{article_key(url)}")
             return None
         return body, header.decode("latin-1")
+
+
+def pack_raw_page(body: bytes, content_type: str) -> bytes:
+    """A raw page as the cache keeps it: compressed, with its Content-Type, so re-extraction
+    decodes it as the fetch did. A plain function: the worker that extracted the page runs it."""
+    header = content_type.replace("\n", " ").encode("latin-1", "replace") + b"\n"
+    return zlib.compress(header + body, 6)
 
 
 def _newest_first(entry: Entry) -> tuple[int, float]:

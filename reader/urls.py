@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
@@ -30,6 +31,7 @@ def absolute_url(base: str, href: str) -> str:
     return url if is_web_url(url) else ""
 
 
+@lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
     """The form of a URL used as a cache key: lower-case scheme and host, no default port,
     no fragment, no tracking parameters."""

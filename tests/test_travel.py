@@ -14,6 +14,7 @@ import pytest
 from test_cli import reader
 
 from reader.demo.server import DemoServer, start_demo_server
+from reader.keys import article_key
 from reader.library import Library
 
 
@@ -194,7 +195,7 @@ def test_article_record_from_another_version_is_refetched(
     item = next(i for i in listed(synced_dir) if i["cached"])
     lib = Library(synced_dir)
     try:
-        key = "article:" + lib.store.cached_articles()[0].key
+        key = "article:" + article_key(item["link"])
         for a in lib.store.cached_articles():
             lib.store._articles.set("article:" + a.key, json.dumps({"v": 0, "text": "old format"}))
         assert lib.cached_article(item["link"]) is None and lib.store.problems
@@ -212,22 +213,41 @@ def tiny_disk(tmp_path: Path):
         pytest.skip("mounting a small tmpfs to fill needs root")
     mount = tmp_path / "tiny"
     mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], check=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
     yield mount
     subprocess.run(["umount", str(mount)], check=False)
+
+
+def fill(directory: Path) -> Path:
+    """Write a file until the disk holding `directory` is full."""
+    filler = directory / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(fd, b"\0" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return filler
 
 
 def test_full_disk_fails_cleanly_and_loses_nothing(tiny_disk: Path) -> None:
     home = tiny_disk / "home"
     server = start_demo_server()
     try:
-        assert reader(home, "add", server.feed_urls[0]).returncode == 0
-        first = next(i for i in listed(home) if not i["link"].endswith(".pdf"))
-        assert reader(home, "show", first["id"]).returncode == 0  # fits
+        assert reader(home, "add", server.feed_urls[1]).returncode == 0
+        first = listed(home)[0]
+        before = reader(home, "show", first["id"])
+        assert before.returncode == 0  # cached while there was room
+        filler = fill(tiny_disk)
         result = reader(home, "sync")
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "full" in result.stderr
+        filler.unlink()  # room again: everything cached before is still there
+        shown = reader(home, "show", first["id"], "--offline")
+        assert shown.returncode == 0 and shown.stdout == before.stdout
+        assert reader(home, "sync").returncode == 0
     finally:
         server.stop()
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "is full" in result.stderr
-    shown = reader(home, "show", first["id"], "--offline")
-    assert shown.returncode == 0 and shown.stdout.strip()
