@@ -20,6 +20,7 @@ from .models import FetchError, StoreError
 from .safe import safe_line, safe_text
 
 if TYPE_CHECKING:
+    from .config import Config
     from .library import Headline, Library, SyncProgress, SyncReport
     from .models import Article
 
@@ -31,14 +32,14 @@ class CommandError(Exception):
 
 
 def _out(text: str = "", stream: TextIO | None = None) -> None:
-    print(text, file=stream or sys.stdout)
+    print(safe_text(text), file=stream or sys.stdout)
 
 
 def _err(text: str) -> None:
     print(f"reader: {safe_line(text)}", file=sys.stderr)
 
 
-def _config(args: argparse.Namespace):  # -> Config
+def _config(args: argparse.Namespace) -> Config:
     try:
         return load_config(config_path(args.config, args.data_dir))
     except ConfigError as error:
@@ -100,6 +101,38 @@ def cmd_remove(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         lib.close()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .opml import parse_opml
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        found = parse_opml(data)
+    except OSError as error:
+        raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
+    except FetchError as error:
+        raise CommandError(error.message) from None
+    lib = _open_library(args)
+    try:
+        added = sum(lib.add_feed(url) for url, _title in found)
+    finally:
+        lib.close()
+    _out(
+        f"{added} feeds added, {len(found) - added} already subscribed; `reader sync` fetches them"
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .opml import to_opml
+
+    lib = _open_library(args)
+    try:
+        _out(to_opml(lib.feeds()).rstrip("\n"))
+    finally:
+        lib.close()
+    return EXIT_OK
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
@@ -182,12 +215,12 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
             f"; {report.articles_fetched} articles saved for offline, "
             f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
         )
-    print(line, file=sys.stderr)
+    _out(line, sys.stderr)
     if report.pruned:
-        print(
+        _out(
             f"cache limit: evicted {report.pruned.removed} least recently read articles "
             f"({_size(report.pruned.freed_bytes)})",
-            file=sys.stderr,
+            sys.stderr,
         )
 
 
@@ -355,9 +388,9 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         done, failures = await lib.reextract(targets)
         for url, error in failures:
             _err(f"not re-extracted: {url}: {error.message}")
-        print(
+        _out(
             f"re-extracted {done} articles from their kept pages; {len(failures)} failed",
-            file=sys.stderr,
+            sys.stderr,
         )
         return EXIT_OK if not failures else EXIT_FAILED
 
@@ -522,6 +555,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("remove", help="unsubscribe from a feed")
     p.add_argument("url", metavar="URL")
     p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("import", help="subscribe to every feed of an OPML file ('-' for stdin)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="print the subscriptions as OPML")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("feeds", help="list subscribed feeds with their last sync or error")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -56,7 +56,7 @@ class Fetcher:
     def __init__(self, limits: FetchLimits = DEFAULT_LIMITS) -> None:
         self.limits = limits
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, br"},
             timeout=httpx.Timeout(
                 limits.read_timeout, connect=limits.connect_timeout, pool=limits.total_timeout
             ),
@@ -65,6 +65,7 @@ class Fetcher:
                 max_keepalive_connections=limits.max_connections,
             ),
             follow_redirects=False,
+            http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
             trust_env=False,  # a proxy from the environment must not see loopback or private reading
         )
         self._global = asyncio.Semaphore(limits.max_connections)

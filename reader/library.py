@@ -107,6 +107,13 @@ class PruneReport:
 ProgressCallback = Callable[[SyncProgress], None]
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _import_worker_modules(articles: bool = True) -> None:
     """Import what the workers run (feed parsing, and extraction when articles are wanted)."""
     from . import feeds  # noqa: F401
@@ -264,7 +271,9 @@ class Library:
             _import_worker_modules(articles)  # once here; the children inherit them
         else:
             prepare_process_workers()
-        self._pool = ProcessPoolExecutor(max_workers=count, mp_context=get_context(method))
+        self._pool = ProcessPoolExecutor(
+            max_workers=count, mp_context=get_context(method), initializer=_ignore_interrupts
+        )
         for _ in range(count):
             self._pool.submit(_import_worker_modules, articles)
 

@@ -27,7 +27,7 @@ class ErrorKind(StrEnum):
     STORAGE = "storage"  # the cache could not be written (disk full, read-only)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: Python and test tools set __traceback__ on exceptions
 class FetchError(Exception):
     """A failure as a value: what went wrong, in one readable line, and where."""
 

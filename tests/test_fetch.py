@@ -224,3 +224,14 @@ def test_tls_failure_says_so(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/").respond_with_data("plain http")
     error = error_of(httpserver.url_for("/").replace("http://", "https://"), FetchLimits(retries=0))
     assert error.kind == ErrorKind.NETWORK and "TLS" in error.message
+
+
+def test_brotli_bodies_are_decoded(httpserver: HTTPServer) -> None:
+    import brotli
+
+    httpserver.expect_request("/br").respond_with_data(
+        brotli.compress(b"<p>squeezed</p>"),
+        headers={"Content-Encoding": "br"},
+        content_type="text/html",
+    )
+    assert get(httpserver.url_for("/br")).body == b"<p>squeezed</p>"

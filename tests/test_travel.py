@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -213,7 +214,7 @@ def tiny_disk(tmp_path: Path):
         pytest.skip("mounting a small tmpfs to fill needs root")
     mount = tmp_path / "tiny"
     mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], check=True)
     yield mount
     subprocess.run(["umount", str(mount)], check=False)
 
@@ -249,5 +250,49 @@ def test_full_disk_fails_cleanly_and_loses_nothing(tiny_disk: Path) -> None:
         shown = reader(home, "show", first["id"], "--offline")
         assert shown.returncode == 0 and shown.stdout == before.stdout
         assert reader(home, "sync").returncode == 0
+    finally:
+        server.stop()
+
+
+def test_read_only_data_dir_is_one_clear_line(tiny_disk: Path, synced_master: Path) -> None:
+    home = tiny_disk / "home"
+    shutil.copytree(synced_master, home)
+    before = sorted(p.read_bytes() for p in home.rglob("*") if p.is_file())
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    try:
+        for command in (["list"], ["sync"], ["show", "0123456789ab", "--offline"]):
+            result = reader(home, *command)
+            assert result.returncode == 1 and "Traceback" not in result.stderr
+            assert len(result.stderr.strip().splitlines()) == 1 and "read-only" in result.stderr
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(tiny_disk)], check=True)
+    assert sorted(p.read_bytes() for p in home.rglob("*") if p.is_file()) == before
+    assert reader(home, "list").returncode == 0
+
+
+def test_ctrl_c_stops_a_sync_cleanly(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    server = DemoServer(latency=0.15).start()
+    try:
+        for url in server.feed_urls:
+            reader(home, "add", url)
+        sync = subprocess.Popen(
+            [sys.executable, "-m", "reader", "sync"],
+            env={**os.environ, "READER_HOME": str(home)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while cached_count(home) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        sync.send_signal(signal.SIGINT)
+        _, err = sync.communicate(timeout=30)
+        assert sync.returncode == 130, err
+        assert "Traceback" not in err and "interrupted" in err
+        cached = [i for i in listed(home) if i["cached"]]
+        assert cached
+        for item in cached:
+            assert reader(home, "show", item["id"], "--offline").returncode == 0
     finally:
         server.stop()

@@ -1,0 +1,81 @@
+"""Subscriptions in and out as OPML, the format every feed reader exports (newsboat -e, …).
+
+An OPML file is XML from wherever the user got it: it is parsed with defusedxml, which refuses
+DTDs, entity declarations and external references outright (no "billion laughs", no XXE).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+
+from .models import ErrorKind, Feed, FetchError
+from .safe import safe_line
+from .urls import is_web_url
+
+MAX_OPML_BYTES = 5 * 1024 * 1024
+MAX_OUTLINES = 10_000
+
+
+def parse_opml(data: bytes) -> list[tuple[str, str]]:
+    """The (feed URL, title) pairs of an OPML file, in order; only http(s) feed URLs.
+
+    Raises FetchError(BAD_FEED) for a file that is not OPML or that tries an XML attack.
+    """
+    if len(data) > MAX_OPML_BYTES:
+        raise FetchError(
+            ErrorKind.TOO_LARGE, f"the OPML file is larger than {MAX_OPML_BYTES // 2**20} MB"
+        )
+    try:
+        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as error:
+        raise FetchError(
+            ErrorKind.BAD_FEED, f"refused: the OPML file declares {_what(error)}"
+        ) from None
+    except ParseError as error:
+        raise FetchError(
+            ErrorKind.BAD_FEED, f"not a readable OPML file ({safe_line(error, 100)})"
+        ) from None
+    if root.tag.lower() != "opml":
+        raise FetchError(
+            ErrorKind.BAD_FEED, f"not an OPML file (its root is <{safe_line(root.tag, 40)}>)"
+        )
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for outline in root.iter("outline"):
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        if not url or url in seen or not is_web_url(url):
+            continue
+        seen.add(url)
+        title = outline.get("title") or outline.get("text") or ""
+        found.append((url, safe_line(title, 500)))
+        if len(found) >= MAX_OUTLINES:
+            break
+    return found
+
+
+def _what(error: DefusedXmlException) -> str:
+    name = type(error).__name__
+    if "DTD" in name:
+        return "a DTD (not allowed: DTDs are how XML attacks start)"
+    if "Entities" in name:
+        return "XML entities (not allowed: entity expansion is an attack)"
+    return "an external reference (not allowed)"
+
+
+def to_opml(feeds: Iterable[Feed]) -> str:
+    root = Element("opml", version="2.0")
+    head = SubElement(root, "head")
+    SubElement(head, "title").text = "reader subscriptions"
+    body = SubElement(root, "body")
+    for feed in feeds:
+        attributes = {"type": "rss", "text": feed.title or feed.url, "xmlUrl": feed.url}
+        if feed.title:
+            attributes["title"] = feed.title
+        if feed.site_url:
+            attributes["htmlUrl"] = feed.site_url
+        SubElement(body, "outline", attributes)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="unicode") + "\n"

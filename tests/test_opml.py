@@ -1,0 +1,65 @@
+"""OPML in and out, and the XML attacks an OPML file can carry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_cli import reader
+
+from reader.models import FetchError
+from reader.opml import parse_opml
+
+GOOD = b"""<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
+<outline text="News"><outline type="rss" text="Quay Daily" xmlUrl="http://127.0.0.1:9/quay.xml"/>
+<outline type="rss" title="Tide \xe2\x80\xaeWatch" xmlUrl="https://127.0.0.1:9/tide.xml"/></outline>
+<outline type="rss" text="Local file" xmlUrl="file:///etc/passwd"/>
+<outline type="rss" text="Dupe" xmlUrl="http://127.0.0.1:9/quay.xml"/>
+</body></opml>"""
+
+ATTACKS = {
+    "billion-laughs": b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    b'<opml><body><outline text="&b;" xmlUrl="http://127.0.0.1/x"/></body></opml>',
+    "xxe": b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+    b'<opml><body><outline text="&x;" xmlUrl="http://127.0.0.1/x"/></body></opml>',
+    "external-dtd": b'<?xml version="1.0"?><!DOCTYPE opml SYSTEM "http://127.0.0.1:9/evil.dtd">'
+    b'<opml><body><outline text="t" xmlUrl="http://127.0.0.1/x"/></body></opml>',
+}
+
+
+def test_parse_keeps_web_feeds_once_with_safe_titles() -> None:
+    assert parse_opml(GOOD) == [
+        ("http://127.0.0.1:9/quay.xml", "Quay Daily"),
+        ("https://127.0.0.1:9/tide.xml", "Tide Watch"),
+    ]
+
+
+@pytest.mark.parametrize("name", ATTACKS)
+def test_xml_attacks_are_refused(name: str) -> None:
+    with pytest.raises(FetchError) as info:
+        parse_opml(ATTACKS[name])
+    assert info.value.message.startswith("refused")
+
+
+def test_not_opml() -> None:
+    with pytest.raises(FetchError):
+        parse_opml(b"<html><body>hi</body></html>")
+    with pytest.raises(FetchError):
+        parse_opml(b"\x00\x01 not xml")
+
+
+def test_import_and_export_round_trip(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (tmp_path / "subs.opml").write_bytes(GOOD)
+    imported = reader(home, "import", str(tmp_path / "subs.opml"))
+    assert imported.returncode == 0 and "2 feeds added" in imported.stdout
+    again = reader(home, "import", str(tmp_path / "subs.opml"))
+    assert "0 feeds added, 2 already subscribed" in again.stdout
+    exported = reader(home, "export").stdout
+    assert [url for url, _ in parse_opml(exported.encode())] == [
+        "http://127.0.0.1:9/quay.xml",
+        "https://127.0.0.1:9/tide.xml",
+    ]
+    (tmp_path / "evil.opml").write_bytes(ATTACKS["xxe"])
+    refused = reader(home, "import", str(tmp_path / "evil.opml"))
+    assert refused.returncode == 1 and "refused" in refused.stderr
