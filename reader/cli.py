@@ -232,17 +232,18 @@ def _size(n: float) -> str:
     return f"{n:.1f} GB"
 
 
-def _progress_display() -> tuple[Callable[[SyncProgress], None] | None, Callable[[], None]]:
-    """A Rich progress bar on a terminal; nothing otherwise (the summary line still prints)."""
+def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
+    """A Rich progress display on a terminal; plain lines otherwise (logs, pipes, cron)."""
     if not sys.stderr.isatty():
-        return None, lambda: None
+        return _progress_lines()
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     bar = Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description:>8}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:>8}/s"),
         TextColumn("{task.fields[failures]} failed"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
@@ -253,25 +254,47 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None] | None, Callable
     def update(p: SyncProgress) -> None:
         if not tasks:
             bar.start()
-        if p.phase == "feeds":
-            if "feeds" not in tasks:
-                tasks["feeds"] = bar.add_task("feeds", total=p.feeds_total, failures=0)
-            bar.update(tasks["feeds"], completed=p.feeds_done)
-        else:
-            if "articles" not in tasks:
-                tasks["articles"] = bar.add_task("articles", total=p.articles_total, failures=0)
-            bar.update(
-                tasks["articles"],
-                completed=p.articles_done,
-                total=p.articles_total,
-                failures=p.failures,
-            )
+        phase = "feeds" if p.phase == "feeds" else "articles"
+        done, total = (
+            (p.feeds_done, p.feeds_total)
+            if phase == "feeds"
+            else (p.articles_done, p.articles_total)
+        )
+        if phase not in tasks:
+            tasks[phase] = bar.add_task(phase, total=total, failures=0, rate="")
+        task = bar.tasks[tasks[phase]] if tasks[phase] < len(bar.tasks) else None
+        elapsed = task.elapsed if task and task.elapsed else 0.0
+        rate = f"{done / elapsed:.1f}" if elapsed > 0.5 else ""
+        bar.update(tasks[phase], completed=done, total=total, failures=p.failures, rate=rate)
 
     def finish() -> None:
         if tasks:
             bar.stop()
 
     return update, finish
+
+
+def _progress_lines() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
+    """Progress as a line per tenth of each phase, for output that isn't a terminal."""
+    printed: dict[str, int] = {}
+
+    def update(p: SyncProgress) -> None:
+        if p.phase == "done":
+            return
+        phase = p.phase
+        done, total = (
+            (p.feeds_done, p.feeds_total)
+            if phase == "feeds"
+            else (p.articles_done, p.articles_total)
+        )
+        tenth = done * 10 // total if total else 10
+        if printed.get(phase, -1) >= tenth:
+            return
+        printed[phase] = tenth
+        failed = f", {p.failures} failed" if p.failures else ""
+        _out(f"{phase}: {done}/{total}{failed}", sys.stderr)
+
+    return update, lambda: None
 
 
 def _headline_json(h: Headline) -> dict[str, Any]:
