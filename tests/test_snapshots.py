@@ -8,11 +8,14 @@ Update after an intended change: `uv run pytest tests/test_snapshots.py --snapsh
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 
+from reader.store import Store
 from reader.ui.app import ReaderApp
 
 SIZE = (120, 40)
@@ -30,9 +33,20 @@ def test_main_screen(snap_compare: Any, synced_dir: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=headlines_shown)
 
 
+def at_fixed_sync_time(directory: Path) -> Path:
+    """Date the feeds' last sync to a fixed moment: the panel under the headlines shows it."""
+    store = Store(directory)
+    try:
+        for feed in store.feeds():
+            store.put_feed(replace(feed, last_success=datetime(2026, 11, 24, 18, 5, tzinfo=UTC)))
+    finally:
+        store.close()
+    return directory
+
+
 def test_one_feed_with_a_headline_read(snap_compare: Any, synced_dir: Path) -> None:
     """The Russian feed selected (Cyrillic titles), its second headline marked read."""
-    app = ReaderApp(synced_dir, refresh_on_start=False)
+    app = ReaderApp(at_fixed_sync_time(synced_dir), refresh_on_start=False)
     keys = ["tab", "j", "j", "j", "tab", "j", "m"]
     assert snap_compare(app, press=keys, terminal_size=SIZE, run_before=headlines_shown)
 

@@ -11,7 +11,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from ..display import plain
+from ...models import Feed
+from ..display import plain, when
 from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
 from ..widgets.main.feed_list import ALL_FEEDS, FeedList
 from ..widgets.main.headline_table import HeadlineTable
@@ -105,6 +106,7 @@ class MainScreen(Screen[None]):
         unread = sum(not h.read for h in table.rows)
         title.append(f" · {unread} unread of {len(table.rows)}")
         table.border_title = title
+        table.border_subtitle = _feed_health(feed) if feed else ""
 
     # -- actions -------------------------------------------------------------------------------
     def action_toggle_read(self) -> None:
@@ -121,3 +123,19 @@ class MainScreen(Screen[None]):
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
             self.reader.open_original(headline.entry.link)
+
+
+def _feed_health(feed: Feed) -> Text:
+    """The selected feed's last success and last error, under its headlines."""
+    parts = Text()
+    if feed.last_success:
+        parts.append(f"synced {when(feed.last_success)}")
+    if feed.last_error:
+        if parts:
+            parts.append(" · ")
+        parts.append(f"failed {when(feed.last_error_at)}: ", style="bold red")
+        parts.append_text(plain(feed.last_error, max_length=80))
+    elif feed.problem:
+        parts.append(" · ")
+        parts.append_text(plain(feed.problem, max_length=80))
+    return parts or Text("never synced")
