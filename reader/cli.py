@@ -50,16 +50,13 @@ def _open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
     from .library import Library
 
     config = _config(args)
-    try:
-        return Library(
-            data_dir(args.data_dir),
-            limits=config.limits,
-            workers=workers,  # type: ignore[arg-type]
-            cache_max_bytes=config.cache_max_bytes,
-            site_rules=config.site_rules,
-        )
-    except StoreError as error:
-        raise CommandError(str(error)) from None
+    return Library(
+        data_dir(args.data_dir),
+        limits=config.limits,
+        workers=workers,  # type: ignore[arg-type]
+        cache_max_bytes=config.cache_max_bytes,
+        site_rules=config.site_rules,
+    )
 
 
 def _when(value: Any) -> str | None:
@@ -71,10 +68,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     lib = _open_library(args)
 
     async def run() -> int:
-        try:
-            added = lib.add_feed(args.url)
-        except FetchError as error:
-            raise CommandError(error.message) from None
+        added = lib.add_feed(args.url)
         url = lib.subscription_url(args.url.strip())
         if not added:
             _out(f"already subscribed: {safe_line(url)}")
@@ -111,8 +105,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         found = parse_opml(data)
     except OSError as error:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
-    except FetchError as error:
-        raise CommandError(error.message) from None
     lib = _open_library(args)
     try:
         added = sum(lib.add_feed(url) for url, _title in found)
@@ -356,11 +348,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     lib = _open_library(args)
 
     async def run() -> int:
-        try:
-            target = lib.resolve(args.target)
-            article = await lib.article(target, offline=args.offline)
-        except FetchError as error:
-            raise CommandError(error.message) from None
+        target = lib.resolve(args.target)
+        article = await lib.article(target, offline=args.offline)
         _out(_render(article, args.format).rstrip("\n"))
         return EXIT_OK
 
@@ -371,11 +360,8 @@ def cmd_save(args: argparse.Namespace) -> int:
     lib = _open_library(args)
 
     async def run() -> int:
-        try:
-            target = lib.resolve(args.target)
-            article = await lib.save(target, offline=args.offline)
-        except FetchError as error:
-            raise CommandError(error.message) from None
+        target = lib.resolve(args.target)
+        article = await lib.save(target, offline=args.offline)
         _out(f"saved for good: {safe_line(article.title or article.url, 120)}")
         return EXIT_OK
 
@@ -385,10 +371,7 @@ def cmd_save(args: argparse.Namespace) -> int:
 def cmd_unsave(args: argparse.Namespace) -> int:
     lib = _open_library(args)
     try:
-        try:
-            target = lib.resolve(args.target)
-        except FetchError as error:
-            raise CommandError(error.message) from None
+        target = lib.resolve(args.target)
         if not lib.unsave(target):
             raise CommandError(f"not saved: {args.target}")
         _out("unsaved (the article stays cached until pruned)")
@@ -404,10 +387,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     lib = _open_library(args, workers="process" if args.all else "thread")
 
     async def run() -> int:
-        try:
-            targets = None if args.all else [lib.resolve(t) for t in args.targets]
-        except FetchError as error:
-            raise CommandError(error.message) from None
+        targets = None if args.all else [lib.resolve(t) for t in args.targets]
         done, failures = await lib.reextract(targets)
         for url, error in failures:
             _err(f"not re-extracted: {url}: {error.message}")
@@ -476,11 +456,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         page = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as error:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
-    try:
-        rule = _config(args).rule_for(args.url) if args.url else None
-        article = extract_article(page, args.url or "", None, "", rule)
-    except FetchError as error:
-        raise CommandError(error.message) from None
+    rule = _config(args).rule_for(args.url) if args.url else None
+    article = extract_article(page, args.url or "", None, "", rule)
     _out(_render(article, args.format).rstrip("\n"))
     return EXIT_OK
 
@@ -689,7 +666,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", cmd_tui)
     try:
         return func(args)
-    except (CommandError, StoreError) as error:
+    except (CommandError, StoreError, FetchError) as error:
+        # Failures are values with a one-line message: the faces never show a traceback.
         _err(str(error))
         return EXIT_FAILED
     except KeyboardInterrupt:

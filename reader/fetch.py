@@ -13,13 +13,13 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from .charset import charset_from_content_type
 from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
+from .dates import parse_datetime
 from .models import ErrorKind, FetchError
 from .safe import safe_line
 from .urls import is_web_url
@@ -231,16 +231,10 @@ def _retry_after(value: str | None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
     if not value:
         return None
-    value = value.strip()
-    if value.isdigit():
+    if value.strip().isdigit():
         return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    when = parse_datetime(value)
+    return None if when is None else max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _host(url: str) -> str:

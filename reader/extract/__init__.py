@@ -12,6 +12,7 @@ result is short, the page's own article container (or the feed's summary) is the
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 import lxml.etree
@@ -162,17 +163,5 @@ def extract_article(
     if not blocks:
         raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)
     return Article(
-        url=url,
-        title=meta.title,
-        author=meta.author,
-        published=meta.published,
-        updated=meta.updated,
-        site_name=meta.site_name,
-        language=meta.language,
-        canonical_url=meta.canonical_url,
-        image_url=meta.image_url,
-        description=meta.description,
-        blocks=blocks,
-        fetched_at=datetime.now(UTC),
-        partial=partial,
+        url=url, **asdict(meta), blocks=blocks, fetched_at=datetime.now(UTC), partial=partial
     )

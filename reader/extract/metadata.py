@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..dates import parse_datetime
 from ..safe import safe_line
 from ..urls import absolute_url
 
@@ -29,24 +29,6 @@ class Metadata:
     canonical_url: str = ""
     image_url: str = ""
     description: str = ""
-
-
-def parse_datetime(value: str | None) -> datetime | None:
-    """ISO 8601 (with or without zone) or RFC 822; naive times are taken as UTC."""
-    if not value:
-        return None
-    value = value.strip()
-    parsed: datetime | None = None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
 
 
 def _meta(doc: HtmlElement) -> dict[str, str]:
