@@ -17,6 +17,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +40,10 @@ log = logging.getLogger(__name__)
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 _SUBSCRIPTIONS = "subscriptions"
+# The layout of a data directory. Raised when records change incompatibly; an older reader
+# refuses a newer directory rather than misreading it, a newer one upgrades an older one.
+DATA_FORMAT = 1
+_FORMAT = "format"
 _SAVED = "saved"
 # Per article key: the cleaned article, its raw page, when it was last opened, why it is no article.
 _ARTICLE_PREFIXES = ("article:", "raw:", "read-at:", "not-article:")
@@ -136,6 +141,21 @@ class Store:
             raise StoreError(
                 f"cannot open the data directory {root}: {error.strerror or error}"
             ) from None
+        self._check_format()
+
+    def _check_format(self) -> None:
+        found = self._state.get(_FORMAT)
+        if isinstance(found, int) and found > DATA_FORMAT:
+            self.close()
+            raise StoreError(
+                f"the data directory {self.root} was written by a newer reader (format {found}, "
+                f"this one reads {DATA_FORMAT}); upgrade reader-tui to read it (nothing was changed)"
+            )
+        if found != DATA_FORMAT:
+            # A directory from before the marker (or a new one): its records are checked one by
+            # one as they are read, so marking it is all the upgrade there is to do.
+            with suppress(sqlite3.DatabaseError, OSError):
+                self._state.set(_FORMAT, DATA_FORMAT)
 
     def close(self) -> None:
         self._state.close()

@@ -117,6 +117,9 @@ def install(server: HTTPServer) -> None:
     )
     ok("/endless.html").respond_with_handler(_endless)
     ok("/trickle.html").respond_with_handler(_trickle)
+    ok("/50mb.html").respond_with_data(
+        b"<p>" + b"x" * (50 * 1024 * 1024) + b"</p>", content_type="text/html"
+    )
     ok("/huge-title.xml").respond_with_data(
         rss("Big " + "T" * 1_000_000, [("Huge " + "x" * 1_000_000, url("/a.html"))])
     )

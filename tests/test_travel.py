@@ -296,3 +296,19 @@ def test_ctrl_c_stops_a_sync_cleanly(tmp_path: Path) -> None:
             assert reader(home, "show", item["id"], "--offline").returncode == 0
     finally:
         server.stop()
+
+
+def test_data_dir_from_another_version(synced_dir: Path) -> None:
+    import diskcache
+
+    state = diskcache.Cache(str(synced_dir / "state"))
+    state.delete("format")  # as written before the format marker existed
+    state.close()
+    assert reader(synced_dir, "list").returncode == 0  # read, and marked as this version's
+    state = diskcache.Cache(str(synced_dir / "state"))
+    assert state.get("format") == 1
+    state.set("format", 99)  # written by a future version
+    state.close()
+    result = reader(synced_dir, "list")
+    assert result.returncode == 1 and "newer reader" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
