@@ -1,0 +1,62 @@
+"""The TUI benchmarks (benchmarks/tui_*.py) run with tiny sizes and print their tables.
+
+Timing-free: the benchmarks print their numbers; nothing here asserts a duration.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def run_script(name: str, *args: str) -> str:
+    """Run a benchmark script as a user would; its stdout (it must exit 0)."""
+    env = {**os.environ, "TZ": "UTC"}
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / name), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_reading_prints_its_tables() -> None:
+    out = run_script(
+        "tui_reading.py",
+        *("--words", "1500", "--repeats", "1", "--steps", "2", "--page-steps", "1"),
+    )
+    assert "| open → first frame with the body | ours ms | Markdown widget ms |" in out
+    assert "| scroll key |" in out and "`j` / `down`" in out
+    assert "command: uv run python benchmarks/tui_reading.py" in out
+    assert "load average" in out
+
+
+def test_headlines_prints_its_tables() -> None:
+    out = run_script(
+        "tui_headlines.py",
+        *("--feeds", "3", "--items", "10", "--starts", "1", "--steps", "10", "--size", "80x24"),
+    )
+    assert "30 headlines (3 feeds × 10)" in out
+    assert "| start → every headline on screen | ms | target | verdict |" in out
+    assert "`j` (cursor down one row)" in out and "feed list `j`" in out
+    assert "load average" in out
+
+
+def test_sync_stall_prints_its_table() -> None:
+    out = run_script(
+        "tui_sync_stall.py",
+        *("--feeds", "3", "--items", "3", "--latency", "0", "--hosts", "2", "--idle", "0.2"),
+        "--sample",
+    )
+    assert "event-loop drift of a 10 ms timer" in out
+    assert "| articles cached / headlines with a link | 9 / 9 (all) |" in out
+    assert "**largest stall** (target < 100 ms)" in out
+    assert "outermost reader/ frame on the stack" in out
+    assert "load average" in out
