@@ -68,6 +68,7 @@ class SyncProgress:
     articles_done: int = 0
     articles_total: int = 0
     failures: int = 0
+    cached: Entry | None = None  # the entry whose article was just cached, if any
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,13 @@ ProgressCallback = Callable[[SyncProgress], None]
 
 
 def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks)."""
+    """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
+    and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with suppress(OSError, AttributeError):
+        os.nice(5)
 
 
 def _import_worker_modules(articles: bool = True) -> None:
@@ -418,7 +422,8 @@ class Library:
         )
         article = replace(article, fetched_at=_now())
         with _storage_as_fetch_error(url):
-            self.store.put_article(url, article, packed)
+            # A write waits on SQLite's lock when another process writes: not on the event loop.
+            await asyncio.to_thread(self.store.put_article, url, article, packed)
         return article
 
     async def save(self, target: Entry | str, offline: bool = False) -> Article:
@@ -600,10 +605,14 @@ class Library:
         not_articles: list[tuple[Entry, FetchError]] = []
         done = 0
 
-        def report_progress(phase: Literal["articles", "done"]) -> None:
+        def report_progress(
+            phase: Literal["articles", "done"], cached: Entry | None = None
+        ) -> None:
             if progress:
                 progress(
-                    SyncProgress(phase, len(results), len(results), done, len(todo), len(failures))
+                    SyncProgress(
+                        phase, len(results), len(results), done, len(todo), len(failures), cached
+                    )
                 )
 
         async def one(entry: Entry) -> None:
@@ -614,8 +623,11 @@ class Library:
                 (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
                     (entry, error)
                 )
+                done += 1
+                report_progress("articles")
+                return
             done += 1
-            report_progress("articles")
+            report_progress("articles", entry)
 
         report_progress("articles")
         await asyncio.gather(*(one(e) for e in todo))

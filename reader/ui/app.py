@@ -10,6 +10,7 @@ in bulk runs in a thread, so the screen never waits.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Awaitable, Iterable
 from pathlib import Path
 
@@ -37,8 +38,8 @@ from .screens.main import MainScreen
 
 PREFETCH_LIMIT = 30
 """How many uncached articles of the list on screen are fetched ahead of the reader."""
-SYNC_RELOAD_INTERVAL = 0.5
-"""During a sync, how often (seconds) the lists reload to show new offline markers."""
+SYNC_UPDATE_INTERVAL = 0.5
+"""During a sync, how often (seconds) new offline markers and the progress line are shown."""
 
 
 class ReaderApp(App[int]):
@@ -78,7 +79,10 @@ class ReaderApp(App[int]):
         """Article downloads in flight, by entry id (see `_download`)."""
         self._prefetch_failed: set[str] = set()
         """Entries whose prefetch failed this session: not retried until the user opens them."""
-        self._reload_pending = False
+        self._flush_pending = False
+        self._arrived: set[str] = set()
+        """Entries whose articles a running sync has cached since the last screen update."""
+        self._pending_status = ""
 
     # -- lifecycle -----------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -139,6 +143,10 @@ class ReaderApp(App[int]):
     async def reload(self) -> None:
         """Read feeds and headlines from the store (in a thread) and redraw every list."""
         self.index = await asyncio.to_thread(HeadlineIndex.load, self.lib)
+        # Tens of thousands of long-lived headline objects (acyclic: refcounting frees them when
+        # replaced): keep the cyclic collector from walking them again and again, which
+        # stalled cursor moves by ~100 ms (measured in benchmarks/tui_headlines.py).
+        gc.freeze()
         self.main_screen.post_message(HeadlinesChanged())
         if not self._busy:
             self.status = self.summary()
@@ -305,20 +313,28 @@ class ReaderApp(App[int]):
             else:
                 self.status = f"Refreshing {total} feed{'s' if total != 1 else ''}… ({done} done)"
         elif progress.phase == "articles":
+            if progress.articles_done == 0 and progress.cached is None:
+                # Feeds are in: show the new headlines once, then only mark arrivals in place.
+                self._run(self.reload(), "reload", exclusive=True)
+            if progress.cached is not None:
+                self._arrived.add(progress.cached.id)
             line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
             if progress.failures:
                 line += f", {progress.failures} failed"
-            self.status = line
-            if not self._reload_pending:
-                # Show new offline markers while the sync goes on: one reload per interval,
-                # batching the articles that arrived meanwhile.
-                self._reload_pending = True
-                self.set_timer(SYNC_RELOAD_INTERVAL, self._reload_during_sync)
+            self._pending_status = line
+            if not self._flush_pending:
+                # Show this now, then batch what arrives meanwhile: a few screen updates a
+                # second, however fast articles come in.
+                self.status = line
+                self._flush_pending = True
+                self.set_timer(SYNC_UPDATE_INTERVAL, self._flush_sync_progress)
 
-    def _reload_during_sync(self) -> None:
-        self._reload_pending = False
-        if self._busy == "syncing":
-            self._run(self.reload(), "reload", exclusive=True)
+    def _flush_sync_progress(self) -> None:
+        self._flush_pending = False
+        arrived, self._arrived = self._arrived, set()
+        self._changed([self.index.set_cached(entry_id) for entry_id in arrived])
+        if self._busy == "syncing" and self._pending_status:
+            self.status = self._pending_status
 
     def _sync_summary(self, report: SyncReport) -> str:
         failed_feeds = [r for r in report.feeds if r.error]

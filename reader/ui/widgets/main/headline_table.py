@@ -54,7 +54,8 @@ class HeadlineTable(ScrollView, can_focus=True):
         "headline-table--empty",
     }
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # repaint=False: watch_cursor refreshes the two rows that change, not the whole table.
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
     """Position of the highlighted row in `rows`."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
