@@ -585,6 +585,17 @@ class Library:
             progress(SyncProgress("feeds", 0, len(urls)))
         return list(await asyncio.gather(*(one(u) for u in urls)))
 
+    def _sync_todo(self) -> tuple[list[Headline], list[Entry]]:
+        """The headlines with a link, and the entries whose article a sync must fetch."""
+        headlines = [h for h in self.headlines() if h.entry.link]
+        not_articles = self.store.not_article_keys()
+        todo = [
+            h.entry
+            for h in headlines
+            if not h.cached and article_key(h.entry.link) not in not_articles
+        ]
+        return headlines, todo
+
     async def sync(
         self, articles: bool = True, progress: ProgressCallback | None = None
     ) -> SyncReport:
@@ -595,12 +606,8 @@ class Library:
             if progress:
                 progress(SyncProgress("done", len(results), len(results)))
             return report
-        headlines = [h for h in self.headlines() if h.entry.link]
-        todo = [
-            h.entry
-            for h in headlines
-            if not h.cached and not self.store.not_an_article(h.entry.link)
-        ]
+        # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
+        headlines, todo = await asyncio.to_thread(self._sync_todo)
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
         done = 0

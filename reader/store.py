@@ -257,8 +257,17 @@ class Store:
     # -- articles ----------------------------------------------------------------------------
     def article_keys(self) -> set[str]:
         """The keys of every cached article, in one query (for lists of thousands)."""
-        rows = self._articles._sql("SELECT key FROM Cache WHERE key LIKE 'article:%'").fetchall()
-        return {str(key)[len("article:") :] for (key,) in rows}
+        return self._keys_with_prefix("article:")
+
+    def not_article_keys(self) -> set[str]:
+        """The keys of every link known not to be an article page, in one query."""
+        return self._keys_with_prefix("not-article:")
+
+    def _keys_with_prefix(self, prefix: str) -> set[str]:
+        query = "SELECT key FROM Cache WHERE key >= ? AND key < ?"
+        # A range on the primary key's index, not LIKE (which can't use it); ';' follows ':'.
+        rows = self._articles._sql(query, (prefix, prefix[:-1] + ";")).fetchall()
+        return {str(key)[len(prefix) :] for (key,) in rows}
 
     def has_article(self, url: str) -> bool:
         return f"article:{article_key(url)}" in self._articles

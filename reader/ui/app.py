@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib
 from collections.abc import Awaitable, Iterable
 from pathlib import Path
 
@@ -117,6 +118,10 @@ class ReaderApp(App[int]):
     async def _start(self) -> None:
         await self.reload()
         self.ready.set()
+        # The network stack (httpx, TLS context) costs ~100 ms to import and set up: pay it
+        # now, not as a stall in the middle of the first sync or article.
+        await asyncio.to_thread(importlib.import_module, "reader.fetch")
+        self.lib.fetcher  # noqa: B018 — created here, on the app's loop, once
         if self.refresh_on_start and self.index.feeds:
             await self._refresh()
 

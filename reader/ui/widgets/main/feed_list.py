@@ -33,6 +33,8 @@ class FeedList(OptionList):
         self._urls: list[str | None] = [None]
         """The feed URL of each option, by position (None: all feeds)."""
         self.feeds: dict[str, Feed] = {}
+        self._shown: tuple[tuple[str, str, int, bool], ...] | None = None
+        """What the rows show now (url, title, unread, failing), to skip rebuilding the same."""
 
     @property
     def selected_url(self) -> str | None:
@@ -41,8 +43,16 @@ class FeedList(OptionList):
 
     def set_feeds(self, feeds: list[Feed], unread: Mapping[str, int]) -> None:
         """Show these feeds with their unread counts, keeping the highlighted feed."""
-        keep = self.selected_url
+        shown = tuple(
+            (f.url, f.display_title, unread.get(f.url, 0), bool(f.last_error)) for f in feeds
+        )
         self.feeds = {feed.url: feed for feed in feeds}
+        if shown == self._shown:
+            # Unchanged (an article arrived, a flag moved in another feed…): rebuilding 50 rows
+            # of Rich tables would cost ~20 ms of the event loop for nothing.
+            return
+        self._shown = shown
+        keep = self.selected_url
         self._urls = [None, *(feed.url for feed in feeds)]
         options = [Option(_row(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False), "all")]
         for position, feed in enumerate(feeds):
