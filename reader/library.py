@@ -391,11 +391,14 @@ class Library:
             raise FetchError(
                 ErrorKind.NOT_CACHED, "not available offline: this article was never synced", url
             )
+        return await self._fetch_once(url, target.summary if isinstance(target, Entry) else "")
+
+    async def _fetch_once(self, url: str, fallback_html: str) -> Article:
+        """Download and cache `url`, sharing one download among everyone who asks at once."""
         key = canonical_url(url)
         pending = self._inflight.get(key)
         if pending is None:
-            fallback = target.summary if isinstance(target, Entry) else ""
-            pending = asyncio.ensure_future(self._download(url, fallback))
+            pending = asyncio.ensure_future(self._download(url, fallback_html))
             self._inflight[key] = pending
             pending.add_done_callback(lambda _f: self._inflight.pop(key, None))
             pending.add_done_callback(_consume_error)
@@ -625,7 +628,8 @@ class Library:
         async def one(entry: Entry) -> None:
             nonlocal done
             try:
-                await self.article(entry)
+                # Known uncached (see _sync_todo): no store reads per article on the loop.
+                await self._fetch_once(entry.link, entry.summary)
             except FetchError as error:
                 (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
                     (entry, error)

@@ -182,6 +182,8 @@ def test_two_processes_at_once(tmp_path: Path) -> None:
 def test_damaged_cache_file_is_reported_and_kept(synced_dir: Path) -> None:
     db = synced_dir / "articles" / "cache.db"
     db.write_bytes(b"this is not sqlite" * 100)
+    for sidecar in ("cache.db-wal", "cache.db-shm"):  # else SQLite may rebuild it from its log
+        (synced_dir / "articles" / sidecar).unlink(missing_ok=True)
     result = reader(synced_dir, "list")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "damaged" in result.stderr and result.stderr.count("\n") == 1
