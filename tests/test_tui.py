@@ -476,3 +476,33 @@ def test_ten_thousand_headlines_and_a_long_article_stay_fast(data_dir: Path) -> 
             assert body.scroll_y > 500
 
     asyncio.run(run())
+
+
+def test_s_saves_for_good_and_says_why_not_offline(data_dir: Path) -> None:
+    server = start_demo_server()
+    try:
+        cached = subscribe(data_dir, server.feed_urls, fetch_articles=1)[0]
+    finally:
+        server.stop()  # offline: a save that needs a download fails, in one line
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await started(pilot)
+            rows = table(app).rows
+            position = next(i for i, h in enumerate(rows) if h.entry.id == cached.id)
+            table(app).cursor = position
+            await pilot.press("s")
+            await until(pilot, lambda: app.lib.is_saved(cached), "the save")
+            await until(pilot, lambda: table(app).rows[position].saved, "the ★ marker")
+            assert "★" in screen_text(app)
+            await pilot.press("s")
+            await until(pilot, lambda: not app.lib.is_saved(cached), "the unsave")
+
+            uncached = next(i for i, h in enumerate(rows) if not h.cached and h.entry.link)
+            table(app).cursor = uncached
+            await pilot.press("s")
+            await until(pilot, lambda: "Not saved:" in screen_text(app), "the one-line refusal")
+            assert not app.lib.is_saved(rows[uncached].entry) and app.is_running
+
+    asyncio.run(run())

@@ -194,7 +194,8 @@ class ReaderApp(App[int]):
             await self._download(entry)
             self.lib.set_saved(entry, True)
         except FetchError as error:
-            self.notify(plain(f"Not saved: {error.message}"), severity="error")
+            shown = plain(f"Not saved: {error.message}", max_length=300).plain
+            self.notify(shown, severity="error", markup=False)
             return
         self._changed([self.index.set_cached(entry.id), self.index.set_saved(entry.id, True)])
         self.notify("Saved for good: it stays offline and is never evicted.")
