@@ -236,7 +236,10 @@ class Library:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            # wait=True: with wait=False the pool's manager thread may close its wake-up pipe
+            # before the interpreter's exit hook writes to it (EBADF traceback after Ctrl-C).
+            # Queued work is cancelled; a worker finishes only the page in its hands.
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         self.store.close()
 
