@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import random
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -20,29 +19,12 @@ import httpx
 from .charset import charset_from_content_type
 from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
 from .dates import parse_datetime
-from .models import ErrorKind, FetchError
+from .models import ErrorKind, FetchError, Response
 from .safe import safe_line
 from .urls import is_web_url
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _TRANSIENT = frozenset({502, 503, 504})
-
-
-@dataclass(frozen=True)
-class Response:
-    """A completed download."""
-
-    url: str  # after redirects
-    status: int
-    content_type: str  # the media type alone, lower-case ("text/html")
-    charset: str | None  # from the Content-Type header only
-    body: bytes
-    etag: str | None = None
-    last_modified: str | None = None
-
-    @property
-    def not_modified(self) -> bool:
-        return self.status == 304
 
 
 def _host_key(url: str) -> str:
@@ -93,8 +75,14 @@ class Fetcher:
         last_modified: str | None = None,
         accept: str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
         max_bytes: int | None = None,
+        decode: bool = True,
     ) -> Response:
-        """GET `url`; raises `FetchError` for anything but a 2xx or a 304."""
+        """GET `url`; raises `FetchError` for anything but a 2xx or a 304.
+
+        With `decode=False` the body is returned as it came over the wire (gzip, br…, named in
+        `Response.encoding`) for a worker to decompress (`content_coding.decode_body`), so the
+        event loop doesn't spend its time inflating pages; `max_bytes` then caps the wire bytes.
+        """
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, f"not an http(s) link: {safe_line(url, 200)}", url)
         headers = {"Accept": accept}
@@ -105,7 +93,7 @@ class Fetcher:
         limit = max_bytes or self.limits.max_bytes
         for attempt in range(self.limits.retries + 1):
             try:
-                return await self._attempt(url, headers, limit)
+                return await self._attempt(url, headers, limit, decode)
             except FetchError as error:
                 if not error.retryable or attempt == self.limits.retries:
                     raise
@@ -123,10 +111,12 @@ class Fetcher:
         key = _host_key(url)
         self._host_resume[key] = max(self._host_resume.get(key, 0.0), resume)
 
-    async def _attempt(self, url: str, headers: dict[str, str], limit: int) -> Response:
+    async def _attempt(
+        self, url: str, headers: dict[str, str], limit: int, decode: bool
+    ) -> Response:
         try:
             async with asyncio.timeout(self.limits.total_timeout):
-                return await self._follow(url, headers, limit)
+                return await self._follow(url, headers, limit, decode)
         except TimeoutError:
             raise FetchError(
                 ErrorKind.TIMEOUT,
@@ -152,7 +142,9 @@ class Fetcher:
                 ErrorKind.NETWORK, _network_message(url, exc), url, retryable=retryable
             ) from None
 
-    async def _follow(self, url: str, headers: dict[str, str], limit: int) -> Response:
+    async def _follow(
+        self, url: str, headers: dict[str, str], limit: int, decode: bool
+    ) -> Response:
         for _hop in range(self.limits.max_redirects + 1):
             resume = self._host_resume.get(_host_key(url), 0.0) - asyncio.get_running_loop().time()
             if resume > 0:
@@ -171,7 +163,7 @@ class Fetcher:
                             )
                         url = target
                         continue
-                    return await self._complete(url, response, limit)
+                    return await self._complete(url, response, limit, decode)
                 finally:
                     await response.aclose()
         raise FetchError(
@@ -180,7 +172,9 @@ class Fetcher:
             url,
         )
 
-    async def _complete(self, url: str, response: httpx.Response, limit: int) -> Response:
+    async def _complete(
+        self, url: str, response: httpx.Response, limit: int, decode: bool = True
+    ) -> Response:
         status = response.status_code
         if status == 410:
             raise FetchError(ErrorKind.GONE, "gone for good (HTTP 410)", url)
@@ -210,7 +204,8 @@ class Fetcher:
             raise FetchError(ErrorKind.TOO_LARGE, _too_large(limit), url)
         chunks: list[bytes] = []
         size = 0
-        async for chunk in response.aiter_bytes():
+        encoding = "" if decode else response.headers.get("content-encoding", "").strip().lower()
+        async for chunk in response.aiter_bytes() if decode else response.aiter_raw():
             size += len(chunk)
             if size > limit:
                 raise FetchError(ErrorKind.TOO_LARGE, _too_large(limit), url)
@@ -224,6 +219,7 @@ class Fetcher:
             body=b"".join(chunks),
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
+            encoding="" if encoding == "identity" else encoding,
         )
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .keys import article_key, looks_like_entry_id
-from .models import Article, Entry, ErrorKind, Feed, FetchError, SiteRule, StoreError
+from .models import Article, Entry, ErrorKind, Feed, FetchError, Response, SiteRule, StoreError
 from .safe import safe_line
 from .store import Store
 from .urls import canonical_url, is_web_url
@@ -30,7 +30,7 @@ from .urls import canonical_url, is_web_url
 if (
     TYPE_CHECKING
 ):  # the network and parsing stacks are imported on first use: `reader list` starts fast
-    from .fetch import Fetcher, Response
+    from .fetch import Fetcher
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -127,18 +127,25 @@ def _import_worker_modules(articles: bool = True) -> None:
 
 
 def extract_for_cache(
-    body: bytes, url: str, content_type: str, fallback_html: str, rule: SiteRule | None
+    response: Response, max_bytes: int, fallback_html: str, rule: SiteRule | None
 ) -> tuple[Article, bytes]:
-    """Worker-side: the article of a page and the page packed for the cache (both CPU work,
-    kept off the event loop)."""
-    from .charset import charset_from_content_type
+    """Worker-side: inflate the page, check it is one, extract its article and pack the page for
+    the cache (all CPU work, kept off the event loop)."""
+    from dataclasses import replace as _replace
+
+    from .content_coding import decode_body
     from .extract import extract_article
     from .store import pack_raw_page
 
-    article = extract_article(
-        body, url, charset_from_content_type(content_type), fallback_html, rule
+    if response.encoding:
+        body = decode_body(response.body, response.encoding, max_bytes, response.url)
+        response = _replace(response, body=body, encoding="")
+    check_is_page(response)
+    content_type = response.content_type + (
+        f"; charset={response.charset}" if response.charset else ""
     )
-    return article, pack_raw_page(body, content_type)
+    article = extract_article(response.body, response.url, response.charset, fallback_html, rule)
+    return article, pack_raw_page(response.body, content_type)
 
 
 def prepare_process_workers() -> None:
@@ -408,24 +415,23 @@ class Library:
         return await asyncio.shield(pending)
 
     async def _download(self, url: str, fallback_html: str) -> Article:
-        response = await self.fetcher.get(url)
+        # The body comes still compressed: the worker inflates, checks and extracts it.
+        response = await self.fetcher.get(url, decode=False)
         try:
-            check_is_page(response)
+            article, packed = await self._cpu(
+                extract_for_cache,
+                response,
+                self.limits.max_bytes,
+                fallback_html,
+                site_rule_for(self.site_rules, response.url),
+            )
         except FetchError as error:
-            # Remembered, so a sync doesn't download the PDF again and offline reading can say why.
-            self.store.mark_not_an_article(url, error.message)
+            if error.kind == ErrorKind.NOT_HTML:
+                # Remembered, so a sync doesn't download the PDF again and offline reading can
+                # say why.
+                with suppress(StoreError):
+                    self.store.mark_not_an_article(url, error.message)
             raise
-        content_type = response.content_type + (
-            f"; charset={response.charset}" if response.charset else ""
-        )
-        article, packed = await self._cpu(
-            extract_for_cache,
-            response.body,
-            response.url,
-            content_type,
-            fallback_html,
-            site_rule_for(self.site_rules, response.url),
-        )
         article = replace(article, fetched_at=_now())
         with _storage_as_fetch_error(url):
             # A write waits on SQLite's lock when another process writes: not on the event loop.

@@ -49,6 +49,24 @@ class StoreError(Exception):
 
 
 @dataclass(frozen=True)
+class Response:
+    """A completed download."""
+
+    url: str  # after redirects
+    status: int
+    content_type: str  # the media type alone, lower-case ("text/html")
+    charset: str | None  # from the Content-Type header only
+    body: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+    encoding: str = ""  # Content-Encoding still on `body` (only with get(decode=False))
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True)
 class Feed:
     """A subscription and what we last learned about it."""
 

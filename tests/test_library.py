@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -181,3 +182,24 @@ def test_add_refuses_non_web_urls(data_dir: Path) -> None:
         assert lib.feeds() == []
     finally:
         lib.close()
+
+
+def test_compressed_pages_are_inflated_in_the_worker(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    import brotli
+
+    for path, coding, packed in (
+        ("/gz.html", "gzip", gzip.compress(ARTICLE.encode())),
+        ("/br.html", "br", brotli.compress(ARTICLE.encode())),
+    ):
+        httpserver.expect_request(path).respond_with_data(
+            packed, headers={"Content-Encoding": coding}, content_type="text/html; charset=utf-8"
+        )
+
+    async def read_both():
+        async with Library(data_dir, workers="process") as lib:
+            return [await lib.article(httpserver.url_for(p)) for p in ("/gz.html", "/br.html")]
+
+    for article in run(read_both()):
+        assert "silted more quickly" in " ".join(b.text for b in article.blocks)
