@@ -115,7 +115,7 @@ def _ignore_interrupts() -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(OSError, AttributeError):
-        os.nice(5)
+        os.nice(10)
 
 
 def _import_worker_modules(articles: bool = True) -> None:
