@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -489,11 +488,9 @@ def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
     import shutil
     import tempfile
 
-    throwaway = (
-        None
-        if (args.data_dir or os.environ.get("READER_HOME"))
-        else tempfile.mkdtemp(prefix="reader-demo-")
-    )
+    # Throwaway unless a directory is named on the command line: a READER_HOME set in the shell
+    # must not fill a real reading list with feeds on a port that is gone tomorrow.
+    throwaway = None if args.data_dir else tempfile.mkdtemp(prefix="reader-demo-")
     args.data_dir = args.data_dir or throwaway
     try:
         lib = _open_library(args)
