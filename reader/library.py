@@ -176,6 +176,11 @@ def _consume_error(future: asyncio.Future[Any]) -> None:
         future.exception()
 
 
+def _link(target: Entry | str) -> str:
+    """The article URL of an entry, or the URL itself."""
+    return target.link if isinstance(target, Entry) else target
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -376,7 +381,7 @@ class Library:
 
     # -- articles ------------------------------------------------------------------------------
     def cached_article(self, target: Entry | str) -> Article | None:
-        url = target.link if isinstance(target, Entry) else target
+        url = _link(target)
         return self.store.article(url) if url else None
 
     async def article(self, target: Entry | str, offline: bool = False) -> Article:
@@ -384,7 +389,7 @@ class Library:
 
         With `offline`, never touches the network. Raises FetchError.
         """
-        url = target.link if isinstance(target, Entry) else target
+        url = _link(target)
         if not url:
             raise FetchError(ErrorKind.BAD_URL, "this item has no link to an article")
         if not is_web_url(url):
@@ -451,11 +456,11 @@ class Library:
 
     def set_saved(self, target: Entry | str, saved: bool) -> None:
         """Record the flag only (see `save`, which also makes sure the article is cached)."""
-        url = target.link if isinstance(target, Entry) else target
+        url = _link(target)
         self.store.set_saved(url, saved, target if isinstance(target, Entry) else None)
 
     def is_saved(self, target: Entry | str) -> bool:
-        url = target.link if isinstance(target, Entry) else target
+        url = _link(target)
         return bool(url) and article_key(url) in self.store.saved()
 
     async def reextract(
@@ -472,7 +477,7 @@ class Library:
         if targets is None:
             urls = [a.key for a in self.store.cached_articles()]
         else:
-            urls = [t.link if isinstance(t, Entry) else t for t in targets]
+            urls = [_link(t) for t in targets]
         failures: list[tuple[str, FetchError]] = []
         done = 0
 

@@ -269,9 +269,6 @@ class Store:
         rows = self._articles._sql(query, (prefix, prefix[:-1] + ";")).fetchall()
         return {str(key)[len(prefix) :] for (key,) in rows}
 
-    def has_article(self, url: str) -> bool:
-        return f"article:{article_key(url)}" in self._articles
-
     def article(self, url: str) -> Article | None:
         """The cached article, or None; a damaged record is dropped and reported as a problem."""
         key = f"article:{article_key(url)}"
