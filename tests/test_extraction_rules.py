@@ -197,3 +197,24 @@ def test_feed_summary_is_the_fallback_for_an_empty_page() -> None:
     article = extract_article(page, "https://news.example.com/x", fallback_html=summary)
     assert article.partial
     assert "The ferry runs again" in to_text(article)
+
+
+def test_section_front_reads_as_its_list_of_teasers() -> None:
+    article = extract("section-front")
+    first = article.blocks[0]
+    assert first.kind == BlockKind.HEADING
+    assert first.inlines[0].href == "https://news.example.com/2024/05/ferry-timetable.html"
+    headlines = [b for b in article.blocks if b.kind == BlockKind.HEADING]
+    assert len(headlines) == 6
+    text = to_text(article, header=False)
+    assert "Volunteers counted more pups" in text
+    for furniture in ("Photo", "Credit", "Highlights", "More in Opinion", "Home"):
+        assert furniture not in text
+
+
+def test_article_with_linked_headings_is_not_a_teaser_list() -> None:
+    # A buying guide links each product's name; its paragraphs between them are the article.
+    article = extract("linked-product-headings")
+    text = to_text(article, header=False)
+    assert text.startswith("We spent three months cooking")
+    assert "the one we would buy again" in text

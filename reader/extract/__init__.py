@@ -29,6 +29,7 @@ from .lead import find_lead
 from .metadata import extract_metadata
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
+from .teasers import teaser_list
 
 __all__ = ["extract_article", "to_markdown", "to_text"]
 
@@ -148,6 +149,8 @@ def extract_article(
             if _words(container) > _words(blocks):
                 blocks = container
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description))
+        # A section front: its teasers, not the credits and labels between them.
+        blocks = teaser_list(blocks, url) or blocks
     except RecursionError:
         raise FetchError(
             ErrorKind.EXTRACTION, "the page is nested too deeply to read", url

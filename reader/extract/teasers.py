@@ -1,0 +1,81 @@
+"""Section fronts and index pages: a list of teasers, not one article.
+
+A link in a feed sometimes leads to a section front (a newspaper's "Opinion" page, a blog's
+home page): linked headlines, each with a sentence of summary, a photo credit and a byline,
+under section labels. No element of such a page is "the article", so readability scores a
+fragment or the whole `<main>`, and the result reads as photo credits and kickers between
+headlines. The honest reading of that page is its list of teasers: each headline, linked to its
+article, with its summary; not the credits, kickers and "More in …" links between them.
+
+A page is taken for one when most of its words are in such teasers and little is long prose:
+an article that links its section headings (a roundup of products under linked names) has long
+paragraphs between them and stays an article.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urldefrag
+
+from ..models import Block, BlockKind
+
+# At least this many linked headlines before a page can be a list of teasers.
+_MIN_TEASERS = 5
+# A summary is a sentence or two; a paragraph this long is an article's prose.
+_LONG_PARAGRAPH = 80
+# A teaser's line with fewer words is a label ("Photo", "By"), not its summary.
+_MIN_SUMMARY_WORDS = 3
+
+
+def _linked_share(block: Block) -> float:
+    total = len(block.text.strip())
+    if not total:
+        return 0.0
+    return sum(len(i.text.strip()) for i in block.inlines if i.href) / total
+
+
+def _is_headline(block: Block, page_url: str) -> bool:
+    """A heading that is a link to another page (a link to a part of this page is a section
+    heading with its anchor, as documentation pages have)."""
+    if block.kind != BlockKind.HEADING or _linked_share(block) < 0.8:
+        return False
+    page = urldefrag(page_url).url
+    targets = {urldefrag(i.href).url for i in block.inlines if i.href}
+    return any(t and t != page and not t.startswith("#") for t in targets)
+
+
+def _is_summary(block: Block) -> bool:
+    return (
+        block.kind == BlockKind.PARAGRAPH
+        and len(block.text.split()) >= _MIN_SUMMARY_WORDS
+        and _linked_share(block) < 0.5
+    )
+
+
+def teaser_list(blocks: tuple[Block, ...], page_url: str) -> tuple[Block, ...] | None:
+    """The page's teasers (headline, then its summary lines) when `blocks` read as a section
+    front; None when they read as an article."""
+    total = sum(len(b.text.split()) for b in blocks)
+    long_prose = sum(
+        len(b.text.split())
+        for b in blocks
+        if b.kind == BlockKind.PARAGRAPH and len(b.text.split()) >= _LONG_PARAGRAPH
+    )
+    if not total or long_prose > 0.2 * total:
+        return None
+    kept: list[Block] = []
+    headlines = 0
+    in_teaser = False
+    for block in blocks:
+        if _is_headline(block, page_url):
+            kept.append(block)
+            headlines += 1
+            in_teaser = True
+        elif block.kind == BlockKind.HEADING:
+            in_teaser = False  # a section label or a kicker: the next headline says it all
+        elif in_teaser and _is_summary(block):
+            kept.append(block)
+    if headlines < _MIN_TEASERS:
+        return None
+    if sum(len(b.text.split()) for b in kept) < 0.5 * total:
+        return None
+    return tuple(kept)
