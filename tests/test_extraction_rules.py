@@ -218,3 +218,15 @@ def test_article_with_linked_headings_is_not_a_teaser_list() -> None:
     text = to_text(article, header=False)
     assert text.startswith("We spent three months cooking")
     assert "the one we would buy again" in text
+
+
+def test_review_keeps_its_intro_and_verdict_box() -> None:
+    # The intro sits in a block of its own before the body, the verdict box (score, pros,
+    # cons, summary) between them; a box of other reviews follows the body.
+    text = to_text(extract("review-verdict-box"), header=False)
+    assert text.startswith("The Trailhead 2 is the lightest")
+    for part in ("Pros\n", "• Quick to pitch in wind", "Cons\n", "• Only one door", "Summary\n"):
+        assert part in text
+    assert text.index("Only one door") < text.index("Pitching")
+    assert "Pocket stove" not in text
+    assert "Inflatable mats" not in text

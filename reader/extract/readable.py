@@ -212,6 +212,14 @@ class _Readability(Document):
             length = _clean_length(sibling.text_content())
             if length > 80 and self.get_link_density(sibling) < 0.25:
                 candidates[sibling] = {"content_score": threshold, "elem": sibling}
+        for sibling in parent if parent is not None else ():
+            # An intro in its own wrappers beside the body (a review's opening paragraph in a
+            # block of its own): its score stays three levels down, where readability-lxml's
+            # sibling test doesn't look.
+            if sibling is best or sibling.tag == "p" or sibling in candidates:
+                continue
+            if self._is_prose_wrapper(sibling):
+                candidates[sibling] = {"content_score": threshold, "elem": sibling}
         # A photo with its caption between two parts that are joined (an article split in
         # columns around its pictures) belongs to the article as much as the parts do.
         row = list(parent) if parent is not None else [best]
@@ -221,10 +229,33 @@ class _Readability(Document):
             if el is best or candidates.get(el, {}).get("content_score", 0.0) >= threshold
         ]
         for el in row[joined[0] + 1 : joined[-1]]:
-            if el not in candidates and _is_figure_holder(el):
+            if el not in candidates and (_is_figure_holder(el) or self._is_between_box(el)):
                 candidates[el] = {"content_score": threshold, "elem": el}
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
         return article
+
+    def _is_prose_wrapper(self, el: HtmlElement) -> bool:
+        """Wrappers around paragraphs of prose, which make up most of its text."""
+        if not isinstance(el.tag, str):
+            return False
+        for heading in el.iter(*_HEADINGS):
+            linked = sum(_clean_length(a.text_content()) for a in heading.iter("a"))
+            if linked > 0.5 * _clean_length(heading.text_content()):
+                return False  # teasers: headlines linked to other articles, with their summaries
+        prose = 0
+        for p in el.iter("p"):
+            length = _clean_length(p.text_content())
+            if length > 80 and self.get_link_density(p) < 0.25:
+                prose += length
+        return prose > 200 and prose >= 0.6 * _clean_length(el.text_content())
+
+    def _is_between_box(self, el: HtmlElement) -> bool:
+        """A box of the article's own text between two of its parts (a review's verdict with
+        its pros and cons): words, not a row of links."""
+        if not isinstance(el.tag, str):
+            return False
+        length = _clean_length(el.text_content())
+        return length >= 100 and self.get_link_density(el) < 0.25
 
     def merge_article_segments(
         self,
@@ -258,6 +289,9 @@ class _Readability(Document):
             names = f"{elem.get('class', '')} {elem.get('id', '')}"
             if (
                 len(names) >= 2
+                # A heading's class names its style ("list-header"), not a page part: a box's
+                # "Pros" and "Cons" are what make sense of its two lists.
+                and elem.tag not in _HEADINGS
                 and unlikely.search(names)
                 and not maybe.search(names)
                 and not any(a.tag in ("table", "pre", "code") for a in elem.iterancestors())
