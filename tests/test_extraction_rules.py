@@ -230,3 +230,8 @@ def test_review_keeps_its_intro_and_verdict_box() -> None:
     assert text.index("Only one door") < text.index("Pitching")
     assert "Pocket stove" not in text
     assert "Inflatable mats" not in text
+
+
+def test_intro_in_the_sections_own_header_is_kept() -> None:
+    article = extract("section-header-intro")
+    assert article.blocks[0].text.startswith("Three things to try first")

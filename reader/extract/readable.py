@@ -331,7 +331,8 @@ class _Readability(Document):
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """What sanitize() must not remove: readability-lxml's own (tables of contents, quote
-        leads), plus lists whose items are sentences and figures with their captions."""
+        leads), plus lists whose items are sentences, figures with their captions and the
+        article's own header when it holds a standfirst."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
         for lst in node.iter("ul", "ol"):
             if not self._is_prose_list(lst):
@@ -347,6 +348,13 @@ class _Readability(Document):
                 if el is node or _clean_length(el.text_content()) > size:
                     break
                 allowed[el] = True
+        for header in node.iter("header"):
+            # The article's own header, with its standfirst: readability-lxml scores a <header>
+            # below zero as a candidate and then removes it for that score, lead and all.
+            if self.get_link_density(header) < 0.25 and any(
+                _clean_length(p.text_content()) >= 40 for p in header.iter("p")
+            ):
+                allowed[header] = True
         for figure in node.iter("figure"):
             caption = figure.find(".//figcaption")
             if caption is None or len(caption.text_content().split()) < 3:
