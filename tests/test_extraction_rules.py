@@ -235,3 +235,13 @@ def test_review_keeps_its_intro_and_verdict_box() -> None:
 def test_intro_in_the_sections_own_header_is_kept() -> None:
     article = extract("section-header-intro")
     assert article.blocks[0].text.startswith("Three things to try first")
+
+
+def test_lead_photo_caption_comes_before_the_body() -> None:
+    # Headline, standfirst, photo in the article's header; the body in a section after it.
+    kinds = [(b.kind, b.text[:20]) for b in extract("lead-photo-caption").blocks[:3]]
+    assert kinds == [
+        (BlockKind.PARAGRAPH, "Old cast-iron mains "),
+        (BlockKind.CAPTION, "A water company crew"),
+        (BlockKind.PARAGRAPH, "The town has had thi"),
+    ]

@@ -25,7 +25,7 @@ from ..safe import safe_text
 from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .boilerplate import prepare, strip_inserts, strip_page_furniture
-from .lead import find_lead
+from .lead import Lead, find_lead
 from .metadata import extract_metadata
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
@@ -78,13 +78,17 @@ def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
     return html_to_blocks(found[0], base)
 
 
-def _with_lead(blocks: tuple[Block, ...], lead: str) -> tuple[Block, ...]:
-    """The lead as the first paragraph (after a heading that opens the body, if any)."""
-    lead = safe_text(lead).strip()  # page text: no control or bidi-override characters
-    if not lead:
-        return blocks
+def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block, ...]:
+    """The lead as the first paragraph (after a heading that opens the body, if any), then the
+    lead photo's caption, both before the body."""
     at = 1 if blocks and blocks[0].kind == BlockKind.HEADING else 0
-    return (*blocks[:at], Block(BlockKind.PARAGRAPH, (Inline(lead),)), *blocks[at:])
+    head: list[Block] = []
+    text = safe_text(lead.text).strip()  # page text: no control or bidi-override characters
+    if text:
+        head.append(Block(BlockKind.PARAGRAPH, (Inline(text),)))
+    if lead.caption is not None:
+        head.extend(html_to_blocks(lead.caption, base))
+    return (*blocks[:at], *head, *blocks[at:])
 
 
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
@@ -148,7 +152,7 @@ def extract_article(
             container = _container_blocks(doc, base)
             if _words(container) > _words(blocks):
                 blocks = container
-        blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description))
+        blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         # A section front: its teasers, not the credits and labels between them.
         blocks = teaser_list(blocks, url) or blocks
     except RecursionError:

@@ -3,12 +3,14 @@
 readability-lxml finds the body of the text; many pages put the lead in the header beside the
 headline (`<div class="story-dek">`, `<div id="news-lead">`) where readability never looks.
 A lead is recognised by its class/id or by repeating the page's own description, and only when it
-comes shortly before the body readability found.
+comes shortly before the body readability found. The lead photo's caption sits there too (the
+headline, the standfirst, the photo, then the body): it is kept as the body's own captions are.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -46,11 +48,43 @@ def _is_lead_like(el: HtmlElement, description: str) -> bool:
     return bool(description) and _norm(el.text_content()) == description
 
 
-def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> str:
-    """The text of the page's lead when the extracted `blocks` miss it, else ""."""
+@dataclass(frozen=True)
+class Lead:
+    """What the article's header holds that the body readability found misses."""
+
+    text: str = ""
+    """The standfirst, as plain text ("" when there is none or the body has it)."""
+    caption: HtmlElement | None = None
+    """The lead photo's caption (a `<figcaption>`), to come before the body."""
+
+
+def _lead_caption(
+    doc: HtmlElement,
+    anchor: HtmlElement,
+    order: dict[HtmlElement, int],
+    near: set[HtmlElement],
+    have: str,
+) -> HtmlElement | None:
+    """The caption of the last photo before the body, in the body's near ancestors."""
+    found: HtmlElement | None = None
+    for caption in doc.iter("figcaption"):
+        if order[caption] >= order[anchor]:
+            break
+        found = caption
+    if found is None or near.isdisjoint(found.iterancestors()):
+        return None
+    text = " ".join(found.text_content().split())
+    if len(text.split()) < 3 or _norm(text) in have:
+        return None
+    links = sum(len(a.text_content()) for a in found.iter("a"))
+    return found if links < 0.5 * len(text) else None
+
+
+def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> Lead:
+    """The page's lead (and lead photo's caption) when the extracted `blocks` miss them."""
     first = next((b for b in blocks if b.kind == BlockKind.PARAGRAPH and len(b.text) > 40), None)
     if first is None:
-        return ""
+        return Lead()
     paragraphs = [_norm(b.text) for b in blocks]
     have = " ".join(paragraphs)
     description = _norm(description)
@@ -62,8 +96,9 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
         if anchor is None and el.tag in ("p", "div") and _norm(el.text_content()).startswith(start):
             anchor = el  # the outermost element starting with the body's first paragraph
     if anchor is None:
-        return ""
+        return Lead()
     near = set(list(anchor.iterancestors())[:_NEAR])
+    caption = _lead_caption(doc, anchor, order, near, have)
     for el in doc.iter("p", "div", "span", "h2", "h3", "strong"):
         if order[el] >= order[anchor]:
             break
@@ -80,5 +115,5 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
             continue  # overlaps what readability already kept
         links = sum(len(a.text_content()) for a in el.iter("a"))
         if links < 0.3 * len(text):
-            return text
-    return ""
+            return Lead(text, caption)
+    return Lead("", caption)
