@@ -126,26 +126,51 @@ def _import_worker_modules(articles: bool = True) -> None:
         from . import extract  # noqa: F401
 
 
-def extract_for_cache(
-    response: Response, max_bytes: int, fallback_html: str, rule: SiteRule | None
-) -> tuple[Article, bytes]:
-    """Worker-side: inflate the page, check it is one, extract its article and pack the page for
-    the cache (all CPU work, kept off the event loop)."""
-    from dataclasses import replace as _replace
+_worker_stores: dict[Path, Store] = {}
 
+
+def _store_in_worker(store: Store | Path) -> Store:
+    """The store a worker writes to: the caller's own in a thread, one per process otherwise
+    (diskcache's SQLite is safe across processes, and the page never travels back)."""
+    if isinstance(store, Store):
+        return store
+    opened = _worker_stores.get(store)
+    if opened is None:
+        opened = _worker_stores[store] = Store(store)
+    return opened
+
+
+def extract_for_cache(
+    url: str,
+    response: Response,
+    max_bytes: int,
+    fallback_html: str,
+    rule: SiteRule | None,
+    store: Store | Path,
+) -> Article:
+    """Worker-side: inflate the page, check it is one, extract its article, and cache both
+    under `url` (the link asked for; `response.url` is where redirects ended).
+
+    All of it is CPU or disk work kept off the event loop; the worker writes the cache itself
+    so the page and its article are not pickled back to the parent for it to write.
+    """
     from .content_coding import decode_body
     from .extract import extract_article
     from .store import pack_raw_page
 
+    wire_gzip = response.body if response.encoding.strip().lower() in ("gzip", "x-gzip") else None
     if response.encoding:
         body = decode_body(response.body, response.encoding, max_bytes, response.url)
-        response = _replace(response, body=body, encoding="")
+        response = replace(response, body=body, encoding="")
     check_is_page(response)
     content_type = response.content_type + (
         f"; charset={response.charset}" if response.charset else ""
     )
     article = extract_article(response.body, response.url, response.charset, fallback_html, rule)
-    return article, pack_raw_page(response.body, content_type)
+    article = replace(article, fetched_at=_now())
+    packed = pack_raw_page(response.body, content_type, wire_gzip)
+    _store_in_worker(store).put_article(url, article, packed)
+    return article
 
 
 def prepare_process_workers() -> None:
@@ -423,13 +448,16 @@ class Library:
         # The body comes still compressed: the worker inflates, checks and extracts it.
         response = await self.fetcher.get(url, decode=False)
         try:
-            article, packed = await self._cpu(
-                extract_for_cache,
-                response,
-                self.limits.max_bytes,
-                fallback_html,
-                site_rule_for(self.site_rules, response.url),
-            )
+            with _storage_as_fetch_error(url):
+                return await self._cpu(
+                    extract_for_cache,
+                    url,
+                    response,
+                    self.limits.max_bytes,
+                    fallback_html,
+                    site_rule_for(self.site_rules, response.url),
+                    self.data_dir if self._workers == "process" else self.store,
+                )
         except FetchError as error:
             if error.kind == ErrorKind.NOT_HTML:
                 # Remembered, so a sync doesn't download the PDF again and offline reading can
@@ -437,11 +465,6 @@ class Library:
                 with suppress(StoreError):
                     self.store.mark_not_an_article(url, error.message)
             raise
-        article = replace(article, fetched_at=_now())
-        with _storage_as_fetch_error(url):
-            # A write waits on SQLite's lock when another process writes: not on the event loop.
-            await asyncio.to_thread(self.store.put_article, url, article, packed)
-        return article
 
     async def save(self, target: Entry | str, offline: bool = False) -> Article:
         """Keep an article for good: cached now if it isn't, and never evicted."""

@@ -203,3 +203,31 @@ def test_compressed_pages_are_inflated_in_the_worker(
 
     for article in run(read_both()):
         assert "silted more quickly" in " ".join(b.text for b in article.blocks)
+    # The worker wrote both to the cache: the gzip page as the server sent it, the brotli one
+    # repacked; either comes back as the page for `reextract`, from a fresh process's store.
+    lib = Library(data_dir)
+    try:
+        for path in ("/gz.html", "/br.html"):
+            assert lib.cached_article(httpserver.url_for(path)) is not None
+            body, content_type = lib.store.raw_page(httpserver.url_for(path))
+            assert body == ARTICLE.encode() and content_type == "text/html; charset=utf-8"
+    finally:
+        lib.close()
+
+
+def test_raw_pages_from_the_first_data_format_still_read(data_dir: Path) -> None:
+    import zlib
+
+    from reader.keys import article_key
+    from reader.store import Store, pack_raw_page
+
+    store = Store(data_dir)
+    try:
+        old = zlib.compress(b"text/html\n" + ARTICLE.encode())  # the format-1 packing
+        assert pack_raw_page(ARTICLE.encode(), "text/html") == zlib.compress(
+            b"text/html\n" + ARTICLE.encode(), 1
+        )
+        store._articles.set(f"raw:{article_key('http://a/x')}", old)
+        assert store.raw_page("http://a/x") == (ARTICLE.encode(), "text/html")
+    finally:
+        store.close()

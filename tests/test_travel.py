@@ -17,6 +17,7 @@ from test_cli import reader
 from reader.demo.server import DemoServer, start_demo_server
 from reader.keys import article_key
 from reader.library import Library
+from reader.store import DATA_FORMAT
 
 
 def cached_count(directory: Path) -> int:
@@ -308,7 +309,7 @@ def test_data_dir_from_another_version(synced_dir: Path) -> None:
     state.close()
     assert reader(synced_dir, "list").returncode == 0  # read, and marked as this version's
     state = diskcache.Cache(str(synced_dir / "state"))
-    assert state.get("format") == 1
+    assert state.get("format") == DATA_FORMAT
     state.set("format", 99)  # written by a future version
     state.close()
     result = reader(synced_dir, "list")
