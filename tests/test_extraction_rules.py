@@ -77,6 +77,10 @@ def cleaned(inner: str) -> str:
         ("<div><p>We use cookies. Accept them or change your settings.</p></div>", "cookies"),
         ('<div class="newsletter-box"><p>Get our briefing every morning.</p></div>', "briefing"),
         ('<div class="jp-relatedposts"><p>Older post about the harbour.</p></div>', "Older post"),
+        (
+            '<p><a href="/">Tales</a> &gt; <a href="/fables">Fables</a> &gt; The fox and the well</p>',
+            "Fables",
+        ),
     ],
 )
 def test_insert_is_removed_from_the_article(inner: str, gone: str) -> None:
@@ -91,6 +95,7 @@ def test_insert_is_removed_from_the_article(inner: str, gone: str) -> None:
         '<ul><li>Maria fixed <a href="/b/1">bug 1</a> where saving twice lost a change.</li></ul>',
         "<p>Related work by the same team was published last year in a long report.</p>",
         '<figure><img src="a.jpg"><figcaption>Ships wait outside the port.</figcaption></figure>',
+        '<p>Flow at <a href="/g/1">gauge one</a> &gt; <a href="/g/2">gauge two</a> &gt; normal.</p>',
     ],
 )
 def test_article_text_is_kept(inner: str) -> None:

@@ -128,6 +128,8 @@ _COOKIE_NOTICE = re.compile(
 _SHARE_LABEL = re.compile(
     r"^(share|tweet|post|send|email|copy link|share on \w+|share via \w+|поделиться)\b", re.I
 )
+# "Home > News > Local > Headline": the trail of links to the page, its site's navigation.
+_CRUMB_SEPARATOR = re.compile(r"\s*[>›»→]\s*")
 _DISPLAY_NONE = re.compile(
     r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
 )
@@ -265,11 +267,25 @@ def _is_list_of_links(el: HtmlElement) -> bool:
     return sum(bool(_CLOCK.match(li.text_content())) for li in items) * 2 > len(items)
 
 
+def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
+    """A trail of links separated by arrows, the last part (this page) maybe unlinked."""
+    if len(text) > 200 or len(links) < 2:
+        return False
+    parts = [part for part in _CRUMB_SEPARATOR.split(text) if part]
+    if len(parts) < 3:
+        return False
+    linked = {" ".join(a.text_content().split()) for a in links}
+    return sum(part in linked for part in parts) >= len(parts) - 1
+
+
 def _is_insert(el: HtmlElement, text: str) -> bool:
-    """A short block the article doesn't need: a tag row, a share row, a cookie notice."""
+    """A short block the article doesn't need: a tag row, a share row, a cookie notice, a
+    breadcrumb trail."""
     if len(text) > 400:
         return False
     links = el.findall(".//a")
+    if _is_breadcrumb(links, text):
+        return True
     if links and _TAG_LABEL.match(text):
         return True
     if links and all(a.get("rel") == "tag" or "/tag" in a.get("href", "") for a in links):
