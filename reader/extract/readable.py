@@ -331,8 +331,8 @@ class _Readability(Document):
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """What sanitize() must not remove: readability-lxml's own (tables of contents, quote
-        leads), plus lists whose items are sentences, figures with their captions and the
-        article's own header when it holds a standfirst."""
+        leads), plus lists whose items are sentences, figures with their captions, code blocks
+        and the article's own header when it holds a standfirst."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
         for lst in node.iter("ul", "ol"):
             if not self._is_prose_list(lst):
@@ -345,6 +345,14 @@ class _Readability(Document):
             # as a list, and a wrapper is otherwise removed for the very links spared above.
             size = _clean_length(lst.text_content()) / 0.9
             for el in (lst, *lst.iterancestors()):
+                if el is node or _clean_length(el.text_content()) > size:
+                    break
+                allowed[el] = True
+        for pre in node.iter("pre"):
+            # A two-line config snippet is too short for sanitize()'s taste, and is the step
+            # the sentence before it announces. Its highlighting wrappers go with it.
+            size = _clean_length(pre.text_content()) + 25
+            for el in pre.iterancestors():
                 if el is node or _clean_length(el.text_content()) > size:
                     break
                 allowed[el] = True
