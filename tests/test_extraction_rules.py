@@ -255,4 +255,4 @@ def test_lead_photo_caption_comes_before_the_body() -> None:
 def test_short_code_block_in_its_highlighting_wrappers_is_kept() -> None:
     article = extract("short-code-snippet")
     code = [b.text for b in article.blocks if b.kind == BlockKind.PREFORMATTED]
-    assert code == ["[sync]\npeer = desk\n"]
+    assert code == ["[sync]\npeer = desk"]
