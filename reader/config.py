@@ -51,6 +51,7 @@ class FetchLimits:
     feed_max_bytes: int = 20 * 1024 * 1024
     max_title_length: int = 500
     max_feed_items: int = 2000  # per feed document, and per feed kept on disk (history included)
+    ca_file: str = ""  # PEM certificates trusted besides the usual ones (a company's own CA)
 
 
 DEFAULT_LIMITS = FetchLimits()
@@ -101,6 +102,8 @@ read_timeout = 10.0
 total_timeout = 20.0
 # Extra attempts after a timeout, a dropped connection, or HTTP 429/502/503/504.
 retries = 2
+# A PEM file of certificate authorities to trust besides the usual ones (e.g. a company's).
+ca_file = ""
 
 [cache]
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
@@ -176,6 +179,17 @@ def load_config(path: Path, create: bool = True) -> Config:
         raise ConfigError(f"bad setting in {path}: {error}") from None
 
 
+def _ca_file(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("network.ca_file must be the path of a PEM file, in quotes")
+    if not value:
+        return ""
+    path = Path(value).expanduser()
+    if not path.is_file():
+        raise ValueError(f"network.ca_file: no such file {path}")
+    return str(path)
+
+
 def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     network = data.get("network", {})
     known = {f.name: f.type for f in fields(FetchLimits)}
@@ -183,6 +197,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     for key, value in network.items():
         if key not in known:
             raise ValueError(f"unknown setting network.{key}")
+        if key == "ca_file":
+            changes[key] = _ca_file(value)
+            continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ValueError(f"network.{key} must be a positive number")
         changes[key] = int(value) if known[key] == "int" else float(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import ssl
 from collections import defaultdict
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -32,6 +33,20 @@ def _host_key(url: str) -> str:
     return f"{parts.hostname}:{parts.port or ''}"
 
 
+def _tls_context(ca_file: str) -> ssl.SSLContext:
+    """httpx's usual trust (certifi's authorities) plus those in `ca_file`."""
+    import certifi
+
+    context = ssl.create_default_context(cafile=certifi.where())
+    try:
+        context.load_verify_locations(cafile=ca_file)
+    except (OSError, ssl.SSLError) as error:
+        raise FetchError(
+            ErrorKind.NETWORK, f"cannot use network.ca_file {ca_file}: {error}", ca_file
+        ) from None
+    return context
+
+
 class Fetcher:
     """Downloads pages and feeds under one policy. Create one per event loop; close it with `aclose`."""
 
@@ -47,6 +62,7 @@ class Fetcher:
                 max_keepalive_connections=limits.max_connections,
             ),
             follow_redirects=False,
+            verify=_tls_context(limits.ca_file) if limits.ca_file else True,
             http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
             trust_env=False,  # a proxy from the environment must not see loopback or private reading
         )
