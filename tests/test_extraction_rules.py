@@ -256,3 +256,28 @@ def test_short_code_block_in_its_highlighting_wrappers_is_kept() -> None:
     article = extract("short-code-snippet")
     code = [b.text for b in article.blocks if b.kind == BlockKind.PREFORMATTED]
     assert code == ["[sync]\npeer = desk"]
+
+
+SECTION_H1_PAGE = f"""<html><head><title>Ferry fares rise in spring</title></head><body>
+<div class="banner"><h1>Travel Centre</h1></div>
+<div class="story"><h2>Ferry fares rise in spring</h2>
+<div class="author_fmt">By <a rel="author" href="/staff/ana">Ana Silva</a>, transport correspondent
+in the Coast Gazette newsroom</div>
+{PARAGRAPHS}</div></body></html>"""
+
+
+def test_h1_naming_the_section_is_not_the_title() -> None:
+    article = extract_article(SECTION_H1_PAGE, "https://news.example.com/x")
+    assert article.title == "Ferry fares rise in spring"
+    assert article.author == "Ana Silva"
+    text = to_text(article, header=False)
+    assert text.startswith("Paragraph 0 of the article")  # no headline, no byline
+
+
+def test_h1_is_the_title_when_the_title_adds_the_site_name() -> None:
+    page = SECTION_H1_PAGE.replace("Travel Centre", "Ferry fares rise in spring").replace(
+        "<title>Ferry fares rise in spring", "<title>Ferry fares rise in spring | Coast Gazette"
+    )
+    assert extract_article(page, "https://news.example.com/x").title == (
+        "Ferry fares rise in spring"
+    )

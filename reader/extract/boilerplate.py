@@ -106,10 +106,21 @@ _FURNITURE_STEMS = (
 _FURNITURE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert"}
 )
-# Bylines and datelines: the metadata holds them; in the body they are noise. Kickers (the
-# section label above a headline) are the site's navigation, not the article's words.
+# Bylines (a short "author" box too) and datelines: the metadata holds them; in the body they are
+# noise. Kickers (the section label above a headline) are the site's navigation, not the article's
+# words.
 _BYLINE_TOKENS = frozenset(
-    {"byline", "dateline", "timestamp", "pubdate", "kicker", "eyebrow", "overline", "rubric"}
+    {
+        "byline",
+        "dateline",
+        "timestamp",
+        "pubdate",
+        "kicker",
+        "eyebrow",
+        "overline",
+        "rubric",
+        "author",
+    }
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 

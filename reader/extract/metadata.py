@@ -7,6 +7,7 @@ The declarations come first because they are what the publisher meant; the visib
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -96,20 +97,38 @@ def _first(*values: Any) -> str:
     return ""
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _headline(doc: HtmlElement, page_title: str) -> str:
+    """The first `h1` that is the page's headline: the <title> without its site name ("Headline
+    | Site") or, when the page has no <title>, the first one. An `h1` sharing no more than a
+    word or two with the <title> names the site or its section ("Allergies Health Center")."""
+    title_words = set(_WORD.findall(page_title.casefold()))
+    for h1 in doc.iter("h1"):
+        text = h1.text_content()
+        words = _WORD.findall(text.casefold())
+        if not words:
+            continue
+        if not title_words or sum(w in title_words for w in words) >= 0.5 * len(words):
+            return text
+    return ""
+
+
 def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
     """Read the metadata of the page `doc` (the whole page, before any cleaning)."""
     meta = _meta(doc)
     ld = next((o for o in _json_ld(doc) if _is_article(o)), {})
     publisher = ld.get("publisher") if isinstance(ld.get("publisher"), dict) else {}
 
-    h1 = doc.find(".//h1")
     title_el = doc.find(".//title")
+    page_title = title_el.text_content() if title_el is not None else ""
     title = _first(
         meta.get("og:title"),
         ld.get("headline") if isinstance(ld.get("headline"), str) else None,
         meta.get("twitter:title"),
-        h1.text_content() if h1 is not None else None,
-        title_el.text_content() if title_el is not None else None,
+        _headline(doc, page_title),
+        page_title,
     )
 
     authors = _names(ld.get("author"))
