@@ -281,3 +281,18 @@ def test_h1_is_the_title_when_the_title_adds_the_site_name() -> None:
     assert extract_article(page, "https://news.example.com/x").title == (
         "Ferry fares rise in spring"
     )
+
+
+def test_screen_reader_only_text_is_not_article_text() -> None:
+    page = (
+        f"<html><body><article>{PARAGRAPHS}"
+        '<p class="story-continues"><span class="visually-hidden">Continue reading the main'
+        " story</span></p>"
+        '<figure><img src="/a.jpg"><figcaption><span class="off-screen">Media caption</span>'
+        "Pilots walk out to the harbour ferry before dawn.</figcaption></figure>"
+        f"{PARAGRAPHS.replace('Paragraph', 'Section')}</article></body></html>"
+    )
+    text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
+    assert "Pilots walk out to the harbour ferry" in text
+    assert "Continue reading" not in text
+    assert "Media caption" not in text

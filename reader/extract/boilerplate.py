@@ -146,6 +146,23 @@ _DISPLAY_NONE = re.compile(
 )
 
 
+# Text only a screen reader reads ("Media caption", "Skip to content", "Advertisement"): the
+# article as its readers see it doesn't have it.
+_SCREEN_READER_ONLY = frozenset(
+    {
+        "sr-only",
+        "u-sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "u-visually-hidden",
+        "screen-reader-text",
+        "off-screen",
+        "offscreen",
+        "vjs-offscreen",
+    }
+)
+
+
 def _drop(el: HtmlElement) -> None:
     """Remove an element and its subtree, keeping the text that follows it."""
     if el.getparent() is not None:
@@ -218,6 +235,7 @@ def prepare(doc: HtmlElement) -> None:
             continue
         if (
             el.get("hidden") is not None
+            or not _SCREEN_READER_ONLY.isdisjoint(el.get("class", "").lower().split())
             or _DISPLAY_NONE.search(el.get("style", ""))
             # Readability.js's exception: Wikipedia's fallback images are aria-hidden.
             or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
