@@ -5,7 +5,8 @@ home page): linked headlines, each with a sentence of summary, a photo credit an
 under section labels. No element of such a page is "the article", so readability scores a
 fragment or the whole `<main>`, and the result reads as photo credits and kickers between
 headlines. The honest reading of that page is its list of teasers: each headline, linked to its
-article, with its summary; not the credits, kickers and "More in …" links between them.
+article, with its summary, under its section's name and kicker; not the photo credits and "More
+in …" links between them.
 
 A page is taken for one when most of its words are in such teasers and little is long prose:
 an article that links its section headings (a roundup of products under linked names) has long
@@ -63,15 +64,20 @@ def teaser_list(blocks: tuple[Block, ...], page_url: str) -> tuple[Block, ...] |
     if not total or long_prose > 0.2 * total:
         return None
     kept: list[Block] = []
+    labels: list[Block] = []
     headlines = 0
     in_teaser = False
     for block in blocks:
         if _is_headline(block, page_url):
+            # The section's name and the teaser's kicker ("Opinion", "Guest essay") above it.
+            kept.extend(labels)
             kept.append(block)
+            labels = []
             headlines += 1
             in_teaser = True
         elif block.kind == BlockKind.HEADING:
-            in_teaser = False  # a section label or a kicker: the next headline says it all
+            labels.append(block)
+            in_teaser = False
         elif in_teaser and _is_summary(block):
             kept.append(block)
     if headlines < _MIN_TEASERS:
