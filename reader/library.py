@@ -58,17 +58,25 @@ class FeedResult:
     new_entries: int = 0
     error: FetchError | None = None
     not_modified: bool = False
+    entries: tuple[Entry, ...] = ()  # the feed's items as just fetched (none when unchanged)
 
 
 @dataclass(frozen=True)
 class SyncProgress:
+    """Where a sync is. Articles are fetched while feeds are still coming in, so both counts
+    move together; `phase` says which one this report is about ("done" once, at the end)."""
+
     phase: Literal["feeds", "articles", "done"]
     feeds_done: int
     feeds_total: int
     articles_done: int = 0
-    articles_total: int = 0
+    articles_total: int = 0  # grows as feeds bring new items
     failures: int = 0
     cached: Entry | None = None  # the entry whose article was just cached, if any
+
+    @property
+    def feeds_finished(self) -> bool:
+        return self.feeds_done >= self.feeds_total
 
 
 @dataclass(frozen=True)
@@ -607,9 +615,14 @@ class Library:
             problem=parsed.problem or None,
         )
         self.store.put_feed(feed)
-        return FeedResult(feed, new_entries=len(new))
+        return FeedResult(feed, new_entries=len(new), entries=parsed.entries)
 
-    async def refresh(self, progress: ProgressCallback | None = None) -> list[FeedResult]:
+    async def refresh(
+        self,
+        progress: ProgressCallback | None = None,
+        on_feed: Callable[[FeedResult], None] | None = None,
+    ) -> list[FeedResult]:
+        """Refresh every feed at once; `on_feed` hears each result as it comes in."""
         urls = self.store.feed_urls()
         done = 0
 
@@ -617,6 +630,8 @@ class Library:
             nonlocal done
             result = await self.refresh_feed(url)
             done += 1
+            if on_feed:
+                on_feed(result)
             if progress:
                 progress(SyncProgress("feeds", done, len(urls)))
             return result
@@ -625,66 +640,95 @@ class Library:
             progress(SyncProgress("feeds", 0, len(urls)))
         return list(await asyncio.gather(*(one(u) for u in urls)))
 
-    def _sync_todo(self) -> tuple[list[Headline], list[Entry]]:
-        """The headlines with a link, and the entries whose article a sync must fetch."""
-        headlines = [h for h in self.headlines() if h.entry.link]
-        not_articles = self.store.not_article_keys()
-        todo = [
-            h.entry
-            for h in headlines
-            if not h.cached and article_key(h.entry.link) not in not_articles
-        ]
-        return headlines, todo
+    def _sync_start(self) -> tuple[list[Headline], set[str], set[str]]:
+        """The headlines before the feeds are refreshed, the keys of the articles cached, and
+        those of links known not to be article pages."""
+        return self.headlines(), self.store.article_keys(), self.store.not_article_keys()
 
     async def sync(
         self, articles: bool = True, progress: ProgressCallback | None = None
     ) -> SyncReport:
-        """Refresh every feed, then fetch every entry whose article is not cached yet."""
-        results = await self.refresh(progress)
+        """Refresh every feed and fetch every article not cached yet.
+
+        A feed's new articles are fetched as soon as it is in, so a slow or dead feed server
+        delays only its own; their requests queue behind the feeds still waiting (the caps'
+        semaphores are fair). Articles left uncached by an interrupted sync come last.
+        """
         if not articles:
-            report = SyncReport(feeds=results)
+            results = await self.refresh(progress)
             if progress:
                 progress(SyncProgress("done", len(results), len(results)))
-            return report
+            return SyncReport(feeds=results)
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
-        headlines, todo = await asyncio.to_thread(self._sync_todo)
+        headlines, cached, not_pages = await asyncio.to_thread(self._sync_start)
+        skip = cached | not_pages  # grows with each article put on its way
+        known_ids = {h.entry.id for h in headlines}
+        already_cached = sum(h.cached for h in headlines)
+        feeds_total = len(self.store.feed_urls())
+        feeds_done = done = 0
+        todo: list[Entry] = []
+        tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
-        done = 0
 
-        def report_progress(
-            phase: Literal["articles", "done"], cached: Entry | None = None
+        def report(
+            phase: Literal["feeds", "articles", "done"], cached: Entry | None = None
         ) -> None:
             if progress:
                 progress(
                     SyncProgress(
-                        phase, len(results), len(results), done, len(todo), len(failures), cached
+                        phase, feeds_done, feeds_total, done, len(todo), len(failures), cached
                     )
                 )
 
         async def one(entry: Entry) -> None:
             nonlocal done
             try:
-                # Known uncached (see _sync_todo): no store reads per article on the loop.
+                # Known uncached (see _sync_start): no store reads per article on the loop.
                 await self._fetch_once(entry.link, entry.summary)
             except FetchError as error:
                 (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
                     (entry, error)
                 )
                 done += 1
-                report_progress("articles")
+                report("articles")
                 return
             done += 1
-            report_progress("articles", entry)
+            report("articles", entry)
 
-        report_progress("articles")
-        await asyncio.gather(*(one(e) for e in todo))
+        def fetch(entry: Entry) -> None:
+            key = article_key(entry.link) if entry.link else ""
+            if not key or key in skip:
+                return
+            skip.add(key)
+            todo.append(entry)
+            tasks.append(asyncio.create_task(one(entry)))
+
+        def feed_in(result: FeedResult) -> None:
+            nonlocal feeds_done, already_cached
+            feeds_done += 1
+            for entry in result.entries:
+                if entry.id not in known_ids:
+                    known_ids.add(entry.id)
+                    already_cached += bool(entry.link) and article_key(entry.link) in cached
+                fetch(entry)
+            report("feeds")
+
+        report("feeds")
+        try:
+            results = await self.refresh(on_feed=feed_in)
+            for headline in headlines:
+                fetch(headline.entry)
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                task.cancel()  # finished ones ignore it; after Ctrl-C or an error, none is left
         pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None
-        report_progress("done")
+        report("done")
         return SyncReport(
             feeds=results,
             articles_fetched=len(todo) - len(failures) - len(not_articles),
-            articles_already_cached=sum(h.cached for h in headlines),
+            articles_already_cached=already_cached,
             article_failures=failures,
             not_articles=not_articles,
             pruned=pruned if pruned and pruned.removed else None,

@@ -312,28 +312,31 @@ class ReaderApp(App[int]):
 
     def _show_progress(self, progress: SyncProgress) -> None:
         """Progress from the Library (called on the event loop) → the status line."""
-        if progress.phase == "feeds":
-            done, total = progress.feeds_done, progress.feeds_total
-            if self._busy == "syncing":
-                self.status = f"Syncing: feeds {done}/{total}…"
-            else:
-                self.status = f"Refreshing {total} feed{'s' if total != 1 else ''}… ({done} done)"
-        elif progress.phase == "articles":
-            if progress.articles_done == 0 and progress.cached is None:
-                # Feeds are in: show the new headlines once, then only mark arrivals in place.
-                self._run(self.reload(), "reload", exclusive=True)
-            if progress.cached is not None:
-                self._arrived.add(progress.cached.id)
-            line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
-            if progress.failures:
-                line += f", {progress.failures} failed"
-            self._pending_status = line
-            if not self._flush_pending:
-                # Show this now, then batch what arrives meanwhile: a few screen updates a
-                # second, however fast articles come in.
-                self.status = line
-                self._flush_pending = True
-                self.set_timer(SYNC_UPDATE_INTERVAL, self._flush_sync_progress)
+        if self._busy != "syncing":  # a refresh of the feeds alone
+            if progress.phase == "feeds":
+                total = progress.feeds_total
+                self.status = (
+                    f"Refreshing {total} feed{'s' if total != 1 else ''}… "
+                    f"({progress.feeds_done} done)"
+                )
+            return
+        if progress.phase == "feeds" and progress.feeds_finished:
+            # Every feed is in: show the new headlines once, then only mark arrivals in place.
+            self._run(self.reload(), "reload", exclusive=True)
+        if progress.cached is not None:
+            self._arrived.add(progress.cached.id)
+        line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
+        if not progress.feeds_finished:
+            line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
+        if progress.failures:
+            line += f", {progress.failures} failed"
+        self._pending_status = line
+        if not self._flush_pending:
+            # Show this now, then batch what arrives meanwhile: a few screen updates a
+            # second, however fast articles come in.
+            self.status = line
+            self._flush_pending = True
+            self.set_timer(SYNC_UPDATE_INTERVAL, self._flush_sync_progress)
 
     def _flush_sync_progress(self) -> None:
         self._flush_pending = False
