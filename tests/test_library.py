@@ -184,6 +184,46 @@ def test_add_refuses_non_web_urls(data_dir: Path) -> None:
         lib.close()
 
 
+def test_a_slow_feed_does_not_hold_up_the_articles_of_the_others(data_dir: Path) -> None:
+    import threading
+
+    from werkzeug import Request, Response
+
+    release = threading.Event()  # the slow feed answers once set (or after 10 s)
+    answered = threading.Event()
+    while_slow_feed_pending: list[bool] = []
+
+    def slow_feed(_request: Request) -> Response:
+        release.wait(10)
+        answered.set()
+        return Response(feed_xml("http://127.0.0.1", []), content_type="application/rss+xml")
+
+    def article(_request: Request) -> Response:
+        while_slow_feed_pending.append(not answered.is_set())
+        release.set()
+        return Response(ARTICLE, content_type="text/html; charset=utf-8")
+
+    slow, fast = HTTPServer(host="127.0.0.1", port=0), HTTPServer(host="127.0.0.1", port=0)
+    for server in (slow, fast):
+        server.start()
+    try:
+        slow.expect_request("/feed.xml").respond_with_handler(slow_feed)
+        base = fast.url_for("").rstrip("/")
+        fast.expect_request("/feed.xml").respond_with_data(
+            feed_xml(base, [("Tide tables revised", "/tide.html", "t1")]),
+            content_type="application/rss+xml",
+        )
+        fast.expect_request("/tide.html").respond_with_handler(article)
+        report, headlines = run(_sync(data_dir, slow.url_for("/feed.xml"), f"{base}/feed.xml"))
+    finally:
+        release.set()
+        for server in (slow, fast):
+            server.stop()
+    assert report.ok and report.articles_fetched == 1
+    assert [h.cached for h in headlines] == [True]
+    assert while_slow_feed_pending == [True]
+
+
 def test_compressed_pages_are_inflated_in_the_worker(
     httpserver: HTTPServer, data_dir: Path
 ) -> None:
