@@ -300,3 +300,13 @@ def test_screen_reader_only_text_is_not_article_text() -> None:
     assert "Pilots walk out to the harbour ferry" in text
     assert "Continue reading" not in text
     assert "Media caption" not in text
+
+
+def test_list_of_terms_between_paragraphs_is_kept() -> None:
+    # Its items are mostly links, but the text runs through it; the "more" list of headlines
+    # further down is links from end to end and goes.
+    items = [
+        b.text for b in extract("list-between-paragraphs").blocks if b.kind == BlockKind.LIST_ITEM
+    ]
+    assert items[:2] == ["Bytes", "Stream (read in pieces)"]
+    assert len(items) == 5

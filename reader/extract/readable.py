@@ -335,6 +335,9 @@ class _Readability(Document):
         and the article's own header when it holds a standfirst."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
         for lst in node.iter("ul", "ol"):
+            if self._is_list_between_prose(lst):
+                allowed[lst] = True
+                continue
             if not self._is_prose_list(lst):
                 continue
             allowed[lst] = True
@@ -375,6 +378,18 @@ class _Readability(Document):
                     break
                 allowed[el] = True
         return allowed
+
+    def _is_list_between_prose(self, lst: HtmlElement) -> bool:
+        """A list the text runs through: a paragraph announces it and another follows it
+        ("A body is one of the following types." • ArrayBuffer • Blob • string …). Its items
+        may be single linked terms; a menu or a "read more" list is links from end to end."""
+        around = (lst.getprevious(), lst.getnext())
+        for p in around:
+            if p is None or p.tag != "p" or _clean_length(p.text_content()) < 40:
+                return False
+            if self.get_link_density(p) > 0.25:
+                return False
+        return self.get_link_density(lst) <= 0.5
 
     def _is_prose_list(self, lst: HtmlElement) -> bool:
         """A list of sentences with links in them (release notes, steps), not a list of links.
