@@ -310,3 +310,20 @@ def test_list_of_terms_between_paragraphs_is_kept() -> None:
     ]
     assert items[:2] == ["Bytes", "Stream (read in pieces)"]
     assert len(items) == 5
+
+
+def test_text_of_a_bare_list_used_as_an_indent_is_a_paragraph() -> None:
+    from reader.extract.blocks import html_to_blocks
+
+    root = lxml.html.fragment_fromstring(
+        "<div><p>Before.</p><ul> (My real aim is to <i>edit</i> the recordings, later.)</ul>"
+        "<ul><li>One</li> and <li>Two</li></ul></div>"
+    )
+    blocks = [(b.kind, b.text) for b in html_to_blocks(root, BASE)]
+    assert blocks == [
+        (BlockKind.PARAGRAPH, "Before."),
+        (BlockKind.PARAGRAPH, "(My real aim is to edit the recordings, later.)"),
+        (BlockKind.LIST_ITEM, "One"),
+        (BlockKind.PARAGRAPH, "and"),
+        (BlockKind.LIST_ITEM, "Two"),
+    ]

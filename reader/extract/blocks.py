@@ -163,13 +163,22 @@ class _Builder:
         elif tag in ("ul", "ol"):
             level = depth + 1 if context == BlockKind.LIST_ITEM else 1
             number = 0
+            # Old pages indent a paragraph with a bare <ul>: its text sits in the list itself,
+            # outside any item, and is a paragraph.
+            self.add_text(el.text, None, False, False, False)
             for li in el:
-                if li.tag != "li":
-                    if isinstance(li.tag, str):
-                        self.element(li, context, depth)
-                    continue
-                number += 1
-                self.block(li, BlockKind.LIST_ITEM, level, number if tag == "ol" else 0)
+                child = li.tag if isinstance(li.tag, str) else ""
+                if child == "li":
+                    self.flush(BlockKind.PARAGRAPH)
+                    number += 1
+                    self.block(li, BlockKind.LIST_ITEM, level, number if tag == "ol" else 0)
+                elif child in _BLOCK_TAGS:
+                    self.flush(BlockKind.PARAGRAPH)
+                    self.element(li, context, depth)
+                elif child:
+                    self.inline(li, None, False, False, False)
+                self.add_text(li.tail, None, False, False, False)
+            self.flush(BlockKind.PARAGRAPH)
         elif tag == "li":
             self.block(el, BlockKind.LIST_ITEM, depth or 1)
         else:
