@@ -327,3 +327,15 @@ def test_text_of_a_bare_list_used_as_an_indent_is_a_paragraph() -> None:
         (BlockKind.PARAGRAPH, "and"),
         (BlockKind.LIST_ITEM, "Two"),
     ]
+
+
+def test_footnotes_are_the_authors_text() -> None:
+    page = (
+        f"<html><body><div id='main'><section class='chapter'>{PARAGRAPHS}"
+        '<p>The pager went off twice that night.<sup><a href="#n1">1</a></sup></p>'
+        '<div class="footnotes"><p id="n1"><sup><a href="#r1">1</a></sup>Both times for a disk'
+        " that had filled with logs, which is why we now alert on the trend instead.</p></div>"
+        "</section></div></body></html>"
+    )
+    text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
+    assert "Both times for a disk that had filled with logs" in text

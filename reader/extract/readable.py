@@ -128,6 +128,7 @@ _UNLIKELY_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
 
 
 class _Readability(Document):
@@ -292,6 +293,7 @@ class _Readability(Document):
                 # A heading's class names its style ("list-header"), not a page part: a box's
                 # "Pros" and "Cons" are what make sense of its two lists.
                 and elem.tag not in _HEADINGS
+                and not _FOOTNOTES.search(names.lower())
                 and unlikely.search(names)
                 and not maybe.search(names)
                 and not any(a.tag in ("table", "pre", "code") for a in elem.iterancestors())
@@ -351,6 +353,14 @@ class _Readability(Document):
                 if el is node or _clean_length(el.text_content()) > size:
                     break
                 allowed[el] = True
+        for el in node.iter("div", "section", "aside", "ol", "ul"):
+            # Footnotes are the author's words: readability-lxml's negative pattern ("foot")
+            # scores them below zero and removes them (Readability.js no longer does).
+            names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+            if _FOOTNOTES.search(names) and self.get_link_density(el) < 0.5:
+                allowed[el] = True
+                for inner in el.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
+                    allowed[inner] = True
         for pre in node.iter("pre"):
             # A two-line config snippet is too short for sanitize()'s taste, and is the step
             # the sentence before it announces. Its highlighting wrappers go with it.
