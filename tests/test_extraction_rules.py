@@ -339,3 +339,18 @@ def test_footnotes_are_the_authors_text() -> None:
     )
     text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
     assert "Both times for a disk that had filled with logs" in text
+
+
+def test_data_table_of_links_is_kept() -> None:
+    rows = "".join(
+        f'<tr><td><a href="/notes/{n}">Tideline {n}</a></td><td>{m} 2024</td></tr>'
+        for n, m in (("4.1", "March"), ("4.2", "May"), ("4.3", "July"), ("4.4", "October"))
+    )
+    page = (
+        f"<html><body><div class='ArticleText'>{PARAGRAPHS}"
+        f"<blockquote><table><tr><th>Release</th><th>Date</th></tr>{rows}</table></blockquote>"
+        f"{PARAGRAPHS.replace('Paragraph', 'Section')}</div></body></html>"
+    )
+    text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
+    assert "Tideline 4.3" in text
+    assert "October 2024" in text

@@ -333,7 +333,7 @@ class _Readability(Document):
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """What sanitize() must not remove: readability-lxml's own (tables of contents, quote
-        leads), plus lists whose items are sentences, figures with their captions, code blocks
+        leads), plus lists whose items are sentences, figures with their captions, data tables, code blocks
         and the article's own header when it holds a standfirst."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
         for lst in node.iter("ul", "ol"):
@@ -361,6 +361,13 @@ class _Readability(Document):
                 allowed[el] = True
                 for inner in el.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
                     allowed[inner] = True
+        for table in node.iter("table"):
+            # A data table (headed columns or a caption, as Readability.js tells one from a
+            # layout table): a table of releases and dates is mostly links and still the text.
+            if table.find(".//table") is None and (
+                table.find(".//th") is not None or table.find("caption") is not None
+            ):
+                allowed[table] = True
         for pre in node.iter("pre"):
             # A two-line config snippet is too short for sanitize()'s taste, and is the step
             # the sentence before it announces. Its highlighting wrappers go with it.
