@@ -354,3 +354,15 @@ def test_data_table_of_links_is_kept() -> None:
     text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
     assert "Tideline 4.3" in text
     assert "October 2024" in text
+
+
+def test_highlighted_code_keeps_its_comments_and_line_breaks() -> None:
+    code = (
+        '<pre class="language-c"><code><span class="token comment">// tide.c</span><br>'
+        '<span class="token keyword">int</span> high(<span class="token keyword">int</span> h)'
+        " {<br>  return h + 1;<br>}</code></pre>"
+    )
+    page = f"<html><body><article>{PARAGRAPHS}{code}{PARAGRAPHS}</article></body></html>"
+    article = extract_article(page, "https://news.example.com/x")
+    blocks = [b.text for b in article.blocks if b.kind == BlockKind.PREFORMATTED]
+    assert blocks == ["// tide.c\nint high(int h) {\n  return h + 1;\n}"]

@@ -154,7 +154,7 @@ class _Builder:
             self.block(el, BlockKind.QUOTE)
         elif tag == "pre":
             self.inlines = []
-            self.add_text(el.text_content(), None, False, False, True)
+            self.add_text(_pre_text(el), None, False, False, True)
             self.flush(BlockKind.PREFORMATTED)
         elif tag == "figcaption":
             self.block(el, BlockKind.CAPTION)
@@ -187,6 +187,19 @@ class _Builder:
                 context if context in (BlockKind.QUOTE, BlockKind.CAPTION) else BlockKind.PARAGRAPH
             )
             self.block(el, kind, depth if context == BlockKind.LIST_ITEM else 1)
+
+
+def _pre_text(el: HtmlElement) -> str:
+    """A code block's text with its line breaks: highlighters write some lines as `<br>`."""
+    parts = [el.text or ""]
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br":
+            parts.append("\n")
+        elif tag and tag not in _SKIP:
+            parts.append(_pre_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _trim(inlines: list[Inline]) -> tuple[Inline, ...]:

@@ -256,10 +256,14 @@ def strip_page_furniture(doc: HtmlElement) -> None:
     around = _text_length(body)
     for el in list(body.iter(*_CONTROLS)):
         _drop(el)
+    # A syntax highlighter's "comment" or "tag" span is code, whatever its class says.
+    in_code = {d for code in body.iter("pre", "code") for d in code.iterdescendants()}
     # Materialised first: dropping while iterating would skip siblings. Ancestors come before
     # their descendants, so the outermost furniture goes and its insides need no test.
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
+            continue
+        if el in in_code:
             continue
         if not _attached(el, body):
             continue  # already removed with an ancestor
