@@ -366,3 +366,21 @@ def test_highlighted_code_keeps_its_comments_and_line_breaks() -> None:
     article = extract_article(page, "https://news.example.com/x")
     blocks = [b.text for b in article.blocks if b.kind == BlockKind.PREFORMATTED]
     assert blocks == ["// tide.c\nint high(int h) {\n  return h + 1;\n}"]
+
+
+def test_short_lines_of_a_story_written_as_divs_are_kept() -> None:
+    lines = [
+        "The ferry was late again, and the queue at the ramp had grown into the car park by the"
+        " time the horn sounded across the water.",
+        "Nobody moved.",
+        "Then the first lorry started its engine, and one by one the others followed it down"
+        " the ramp and onto the wet steel deck.",
+        "“Finally,” said Mira.",
+        "Her brother did not answer; he had fallen asleep against the window an hour before and"
+        " slept through the whole crossing.",
+    ]
+    body = "".join(f'<div class="para"><div><span>{line}</span></div></div>' for line in lines)
+    page = f"<html><body><div class='chapter-content'>{body * 2}</div></body></html>"
+    text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
+    assert text.count("Nobody moved.") == 2
+    assert text.count("“Finally,” said Mira.") == 2

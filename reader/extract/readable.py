@@ -128,6 +128,7 @@ _UNLIKELY_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*$")
 _FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
 
 
@@ -361,6 +362,9 @@ class _Readability(Document):
                 allowed[el] = True
                 for inner in el.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
                     allowed[inner] = True
+        for div in node.iter("div"):
+            if self._is_short_paragraph(div):
+                allowed[div] = True
         for table in node.iter("table"):
             # A data table (headed columns or a caption, as Readability.js tells one from a
             # layout table): a table of releases and dates is mostly links and still the text.
@@ -395,6 +399,23 @@ class _Readability(Document):
                     break
                 allowed[el] = True
         return allowed
+
+    def _is_short_paragraph(self, div: HtmlElement) -> bool:
+        """A line of a story written as a <div> ("They both took one."): a sentence, without
+        links, beside other paragraphs. sanitize() removes any div under 25 characters."""
+        text = " ".join(div.text_content().split())
+        if not text or len(text) >= self.min_text_length or not _SENTENCE_END.search(text):
+            return False
+        if next(div.iter("a", "img", "table", "ul", "ol"), None) is not None:
+            return False
+        for sibling in (div.getprevious(), div.getnext()):
+            if (
+                sibling is not None
+                and _clean_length(sibling.text_content()) >= 80
+                and self.get_link_density(sibling) < 0.25
+            ):
+                return True
+        return False
 
     def _is_list_between_prose(self, lst: HtmlElement) -> bool:
         """A list the text runs through: a paragraph announces it and another follows it
