@@ -384,3 +384,11 @@ def test_short_lines_of_a_story_written_as_divs_are_kept() -> None:
     text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
     assert text.count("Nobody moved.") == 2
     assert text.count("“Finally,” said Mira.") == 2
+
+
+def test_heading_whose_id_slug_reads_negative_is_kept() -> None:
+    heading = '<h2 id="1-tools-and-comments-from-the-footer-crew">1. Tools the crew kept</h2>'
+    page = f"<html><body><article>{PARAGRAPHS}{heading}{PARAGRAPHS}</article></body></html>"
+    article = extract_article(page, "https://news.example.com/x")
+    headings = [b.text for b in article.blocks if b.kind == BlockKind.HEADING]
+    assert headings == ["1. Tools the crew kept"]

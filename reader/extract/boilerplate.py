@@ -123,6 +123,7 @@ _BYLINE_TOKENS = frozenset(
     }
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # The heading or label of an insert that points elsewhere.
 _INSERT_LABEL = re.compile(
@@ -175,6 +176,9 @@ def _attached(el: HtmlElement, root: HtmlElement) -> bool:
 
 
 def _names(el: HtmlElement) -> str:
+    if el.tag in _HEADING_TAGS:
+        # A heading's id is an anchor made of its own words ("comments-from-the-crew").
+        return el.get("class", "").lower()
     return f"{el.get('class', '')} {el.get('id', '')}".lower()
 
 

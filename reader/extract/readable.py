@@ -302,6 +302,14 @@ class _Readability(Document):
             ):
                 elem.drop_tree()
 
+    def class_weight(self, e: HtmlElement) -> float:
+        if e.tag in _HEADINGS:
+            # sanitize() drops a heading whose class or id scores negative, and a heading's id is
+            # often its own text as a slug: "AI shines a light on toolchains" matched "tool".
+            return 0
+        weight: float = super().class_weight(e)
+        return weight
+
     def get_link_density(self, elem: HtmlElement) -> float:
         if elem.tag in _HEADINGS:
             # sanitize() drops headings over a third links; Readability.js keeps them, and a
