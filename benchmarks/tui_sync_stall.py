@@ -36,7 +36,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
+import resource
 import signal
 import statistics
 import subprocess
@@ -109,6 +111,44 @@ class Stall:
     start: float  # when the sleep should have ended
     end: float  # when it did
     drift: float  # seconds late
+    cpu: float = 0.0  # CPU s of the event-loop thread from the sleep's start to the wake-up
+
+
+@dataclass
+class Collection:
+    """One run of Python's cyclic garbage collector (it holds the GIL, so it stalls the loop
+    whichever thread triggered it)."""
+
+    start: float
+    end: float
+    generation: int
+
+
+class GcWatch:
+    """Times every garbage collection through `gc.callbacks`."""
+
+    def __init__(self) -> None:
+        self.collections: list[Collection] = []
+        self._started = 0.0
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.collections.append(
+                Collection(self._started, time.perf_counter(), info["generation"])
+            )
+
+    def __enter__(self) -> GcWatch:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+    def inside(self, begin: float, end: float) -> float:
+        """Seconds of garbage collection between `begin` and `end`."""
+        return sum(max(0.0, min(end, c.end) - max(begin, c.start)) for c in self.collections)
 
 
 @dataclass
@@ -121,10 +161,11 @@ class Probe:
 async def monitor(stop: asyncio.Event, out: list[Stall]) -> None:
     """Sleep TICK in a loop; record how late each wake-up is."""
     while not stop.is_set():
-        before = time.perf_counter()
+        before, cpu = time.perf_counter(), time.thread_time()
         await asyncio.sleep(TICK)
         now = time.perf_counter()
-        out.append(Stall(before + TICK, now, max(0.0, now - before - TICK)))
+        drift = max(0.0, now - before - TICK)
+        out.append(Stall(before + TICK, now, drift, time.thread_time() - cpu))
 
 
 async def probe_keys(
@@ -247,6 +288,8 @@ class Result:
     loop_cpu: float  # CPU s of the event-loop thread during the sync
     process_cpu: float  # CPU s of this process (loop, its threads, the sampler) during the sync
     workers_cpu: float  # CPU s of the app's worker processes (the farm's excluded)
+    collections: list[Collection] = field(default_factory=list)
+    peak_rss_mb: float = 0.0  # of this process (the app; the farm and the workers apart)
     inner: Counter[str] = field(default_factory=Counter)
     entry: Counter[str] = field(default_factory=Counter)
     attributed: int = 0
@@ -284,6 +327,7 @@ async def run(data_dir: Path, args: argparse.Namespace, farm_pid: int) -> Result
         watching = asyncio.ensure_future(monitor(stop, stalls))
         probing = asyncio.ensure_future(probe_keys(app, clock, args.probe_every, stop, probe))
         workers_before = _workers_cpu(farm_pid)
+        gc_watch = GcWatch().__enter__()
         loop_cpu, process_cpu = time.thread_time(), time.process_time()
         started = time.perf_counter()
         send_key(app, "S")
@@ -295,6 +339,7 @@ async def run(data_dir: Path, args: argparse.Namespace, farm_pid: int) -> Result
         wall = time.perf_counter() - started
         status = app.status
         loop_cpu, process_cpu = time.thread_time() - loop_cpu, time.process_time() - process_cpu
+        gc_watch.__exit__()  # the window ends with the sync, as the stall monitor's does
         workers = _workers_cpu(farm_pid) - workers_before
         stop.set()
         await asyncio.gather(watching, probing)
@@ -318,6 +363,8 @@ async def run(data_dir: Path, args: argparse.Namespace, farm_pid: int) -> Result
         loop_cpu,
         process_cpu,
         workers,
+        gc_watch.collections,
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     )
     if sampler:
         result.inner, result.entry, result.attributed = attribute(
@@ -336,6 +383,44 @@ def _drift_row(name: str, stalls: list[Stall]) -> str:
         f"| {name} | {len(drifts)} | {max(drifts):.1f} | {percentile(drifts, 99):.1f} | "
         f"{percentile(drifts, 95):.1f} | {statistics.median(drifts):.1f} | {over50} | {over100} |"
     )
+
+
+def _collections_line(collections: list[Collection]) -> str:
+    """Garbage collections during the sync: how many of each generation, their time."""
+    parts = []
+    for generation in (0, 1, 2):
+        times = [(c.end - c.start) * 1000 for c in collections if c.generation == generation]
+        if times:
+            parts.append(
+                f"gen {generation}: {len(times)} ({sum(times):.0f} ms, max {max(times):.1f} ms)"
+            )
+    return "Garbage collections during the sync: " + ("; ".join(parts) or "none")
+
+
+def print_longest_stalls(result: Result, over: float, top: int) -> None:
+    """The longest stalls, each with how much of it the loop's thread ran and how much was the
+    garbage collector: a stall with little CPU was the thread waiting (for the GIL, held by
+    another thread of the process, or for a core the OS gave to another process)."""
+    long = sorted((s for s in result.stalls if s.drift >= over), key=lambda s: -s.drift)
+    if not long:
+        print(f"No stall ≥ {over * 1000:g} ms.")
+        return
+    gc_watch = GcWatch()
+    gc_watch.collections = result.collections
+    print(f"The {min(top, len(long))} longest of {len(long)} stalls ≥ {over * 1000:g} ms:")
+    print()
+    print("| stall ms | loop thread on CPU ms | garbage collection ms (generations) |")
+    print("|---:|---:|---|")
+    for stall in long[:top]:
+        begin = stall.end - stall.drift - TICK
+        generations = sorted(
+            {c.generation for c in result.collections if c.end > begin and c.start < stall.end}
+        )
+        print(
+            f"| {stall.drift * 1000:.0f} | {stall.cpu * 1000:.0f} | "
+            f"{gc_watch.inside(begin, stall.end) * 1000:.0f} "
+            f"({', '.join(map(str, generations)) or '-'}) |"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -397,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
             else f"no key measured ({result.probe.skipped} skipped, {result.probe.lost} lost)",
         ),
         ("frames drawn during the run", f"{result.frames}"),
+        ("peak RSS of the app's process", f"{result.peak_rss_mb:.0f} MB"),
         (
             "CPU during the sync: event-loop thread / whole app process / worker processes",
             f"{result.loop_cpu:.1f} s / {result.process_cpu:.1f} s / {result.workers_cpu:.1f} s "
@@ -419,6 +505,10 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")
+    print()
+    print(_collections_line(result.collections))
+    print()
+    print_longest_stalls(result, args.stall_ms / 1000, args.top)
     if args.sample:
         print()
         total = sum(result.inner.values())

@@ -46,6 +46,7 @@ def test_headlines_prints_its_tables() -> None:
     assert "30 headlines (3 feeds × 10)" in out
     assert "| start → every headline on screen | ms | target | verdict |" in out
     assert "`j` (cursor down one row)" in out and "feed list `j`" in out
+    assert "| back to back |" in out and "| 25 ms after a frame |" in out
     assert "load average" in out
 
 
@@ -58,5 +59,7 @@ def test_sync_stall_prints_its_table() -> None:
     assert "event-loop drift of a 10 ms timer" in out
     assert "| articles cached / headlines with a link | 9 / 9 (all) |" in out
     assert "**largest stall** (target < 100 ms)" in out
+    assert "Garbage collections during the sync:" in out
+    assert "peak RSS of the app's process" in out
     assert "outermost reader/ frame on the stack" in out
     assert "load average" in out

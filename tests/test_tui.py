@@ -7,6 +7,7 @@ Each test is a plain function running its coroutine with `asyncio.run` (no pytes
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 import webbrowser
 from collections.abc import Callable
@@ -293,10 +294,22 @@ def test_sync_saves_everything_for_offline(data_dir: Path, demo_server: DemoServ
             assert not any(h.cached for h in table(app).rows)
             assert OFFLINE_MARK not in screen_text(app)
             seen: list[str] = []
-            app.watch(app, "status", lambda status: seen.append(status))
+            thresholds = gc.get_threshold()
+            during: list[int] = []
+
+            def status_shown(status: str) -> None:
+                seen.append(status)
+                if status.startswith("Syncing: ") and " articles " in status:
+                    during.append(gc.get_threshold()[2])
+
+            app.watch(app, "status", status_shown)
             await pilot.press("S")
             await until(pilot, lambda: app.status.startswith("Synced"), "the sync", timeout=30)
             await pilot.pause()
+            # No automatic full garbage collection (a stall of tens of ms) while it ran; the
+            # thresholds are back once it is done.
+            assert during and all(gen2 > 1000 for gen2 in during)
+            assert gc.get_threshold() == thresholds
             # Articles are fetched while feeds are still coming in: both counts are shown.
             assert any(s.startswith("Syncing: ") and " articles " in s for s in seen)
             articles = [h for h in table(app).rows if not h.entry.link.endswith(".pdf")]

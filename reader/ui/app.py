@@ -10,7 +10,6 @@ in bulk runs in a thread, so the screen never waits.
 from __future__ import annotations
 
 import asyncio
-import gc
 import importlib
 from collections.abc import Awaitable, Iterable
 from pathlib import Path
@@ -31,6 +30,7 @@ from ..library import (
 from ..models import Article, Entry, FetchError
 from ..urls import is_web_url
 from .browser import open_in_browser
+from .collector import collect_and_freeze, freeze_long_lived, full_collections_deferred
 from .dialogs.help import HelpScreen
 from .display import plain
 from .headlines import HeadlineIndex
@@ -41,6 +41,8 @@ PREFETCH_LIMIT = 30
 """How many uncached articles of the list on screen are fetched ahead of the reader."""
 SYNC_UPDATE_INTERVAL = 0.5
 """During a sync, how often (seconds) new offline markers and the progress line are shown."""
+COLLECT_AFTER_JOB = 2.0
+"""Seconds after a sync or refresh ends (its result on screen) before its garbage is collected."""
 
 
 class ReaderApp(App[int]):
@@ -145,13 +147,15 @@ class ReaderApp(App[int]):
         return self.library
 
     # -- headlines -----------------------------------------------------------------------------
-    async def reload(self) -> None:
+    async def reload(self, *, freeze: bool = True) -> None:
         """Read feeds and headlines from the store (in a thread) and redraw every list."""
         self.index = await asyncio.to_thread(HeadlineIndex.load, self.lib)
-        # Tens of thousands of long-lived headline objects (acyclic: refcounting frees them when
-        # replaced): keep the cyclic collector from walking them again and again, which
-        # stalled cursor moves by ~100 ms (measured in benchmarks/tui_headlines.py).
-        gc.freeze()
+        if freeze and not self._busy:
+            # Tens of thousands of long-lived headline objects (acyclic: refcounting frees them
+            # when replaced): keep the cyclic collector from walking them again and again, which
+            # stalled cursor moves by ~100 ms (measured in benchmarks/tui_headlines.py). During
+            # a job nothing walks them (see `collector`), and its end collects, then freezes.
+            freeze_long_lived()
         self.main_screen.post_message(HeadlinesChanged())
         if not self._busy:
             self.status = self.summary()
@@ -277,11 +281,13 @@ class ReaderApp(App[int]):
         self._busy = "refreshing"
         self.status = f"Refreshing {feeds} feed{'s' if feeds != 1 else ''}…"
         try:
-            results = await self.lib.refresh(progress=self._show_progress)
+            with full_collections_deferred():
+                results = await self.lib.refresh(progress=self._show_progress)
         finally:
             self._busy = ""
-        await self.reload()
+        await self.reload(freeze=False)
         self.status = self._refresh_summary(results)
+        self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
 
     def _refresh_summary(self, results: list[FeedResult]) -> str:
         new = sum(r.new_entries for r in results)
@@ -304,11 +310,16 @@ class ReaderApp(App[int]):
         self._busy = "syncing"
         self.status = "Syncing: starting…"
         try:
-            report = await self.lib.sync(progress=self._show_progress)
+            with full_collections_deferred():
+                report = await self.lib.sync(progress=self._show_progress)
         finally:
             self._busy = ""
-        await self.reload()
+        await self.reload(freeze=False)
         self.status = self._sync_summary(report)
+        # The garbage the job left waited for now (no full collection during it): one
+        # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
+        # on screen.
+        self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
 
     def _show_progress(self, progress: SyncProgress) -> None:
         """Progress from the Library (called on the event loop) → the status line."""
