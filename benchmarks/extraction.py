@@ -16,6 +16,7 @@ readability-lxml (and trafilatura, when it can be imported) on the same pages in
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import statistics
 import sys
@@ -35,7 +36,7 @@ import contextlib
 
 from reader.charset import decode_html
 from reader.extract import extract_article, to_text
-from reader.models import Article, BlockKind
+from reader.models import Article, BlockKind, Inline
 
 # The URL Readability.js's own test suite gives its pages; relative links resolve against it.
 PAGE_URL = "http://fakehost/test/page.html"
@@ -120,20 +121,39 @@ def score(expected: str, got: str) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def _linked_share(inlines: tuple[Inline, ...]) -> tuple[int, int, int]:
+    """(characters, linked characters, links) of a run of inlines, spaces not counted."""
+    chars = linked = links = 0
+    previous: str | None = None
+    for inline in inlines:
+        count = len("".join(inline.text.split()))
+        chars += count
+        if inline.href:
+            linked += count
+            links += inline.href != previous
+        previous = inline.href
+    return chars, linked, links
+
+
 def starts_with_navigation(article: Article) -> bool:
-    """True when the body opens with a menu: mostly links in its first words, or a nav label."""
-    words = linked = 0
-    for block in article.blocks:
-        if block.kind == BlockKind.HEADING and words == 0:
-            continue
-        for inline in block.inlines:
-            count = len(inline.text.split())
-            words += count
-            linked += count if inline.href else 0
-        if words >= 15:
+    """True when the body opens with a menu or a breadcrumb trail: its first block (after
+    leading headings) is three links or more and mostly links, most of its first 80 characters
+    are links, or it opens with a navigation label. Characters, not words: a trail of Japanese
+    words has no spaces to count words by."""
+    body = list(itertools.dropwhile(lambda b: b.kind == BlockKind.HEADING, article.blocks))
+    if body:
+        chars, linked, links = _linked_share(body[0].inlines)
+        if links >= 3 and linked > 0.6 * chars:
+            return True
+    chars = linked = 0
+    for block in body:
+        more, more_linked, _ = _linked_share(block.inlines)
+        chars += more
+        linked += more_linked
+        if chars >= 80:
             break
     first = next((b.text for b in article.blocks), "")
-    return (words > 0 and linked / words > 0.6) or bool(_NAV_WORDS.match(first))
+    return (chars > 0 and linked / chars > 0.6) or bool(_NAV_WORDS.match(first))
 
 
 @dataclass

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -92,3 +93,56 @@ def test_benchmark_refuses_a_folder_without_pages(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "no page folders" in done.stderr
+
+
+def _benchmark_module() -> ModuleType:  # the script is not a package module: load it by path
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("extraction_benchmark", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_navigation_start_is_told_from_a_teaser_and_counted_in_characters() -> None:
+    from reader.models import Article, Block, BlockKind, Inline
+
+    starts_with_navigation = _benchmark_module().starts_with_navigation
+
+    def article(*blocks: Block) -> Article:
+        return Article(url="https://x/", title="t", blocks=blocks)
+
+    story = Block(BlockKind.PARAGRAPH, (Inline("昔々、ある村に小さな渡し舟がありました。" * 3),))
+    trail = Block(
+        BlockKind.PARAGRAPH,
+        (
+            Inline("童話集", "https://x/"),
+            Inline(" > "),
+            Inline("きょうの童話", "https://x/t/"),
+            Inline(" > "),
+            Inline("一月の童話", "https://x/t/1"),
+            Inline(" > 渡し舟"),
+        ),
+    )
+    assert starts_with_navigation(article(trail, story))
+    assert not starts_with_navigation(article(story))
+    teaser = (
+        Block(BlockKind.HEADING, (Inline("Ferry timetable ends early", "https://x/ferry"),), 2),
+        Block(
+            BlockKind.PARAGRAPH,
+            (
+                Inline(
+                    "Extra crossings start in April after the operator"
+                    " hired two more crews for the island routes."
+                ),
+            ),
+        ),
+    )
+    assert not starts_with_navigation(article(*teaser))
+    menu = Block(
+        BlockKind.PARAGRAPH,
+        tuple(Inline(w, f"https://x/{w}") for w in ("Home", "News", "Sport", "Weather")),
+    )
+    assert starts_with_navigation(article(menu, story))
