@@ -392,3 +392,13 @@ def test_heading_whose_id_slug_reads_negative_is_kept() -> None:
     article = extract_article(page, "https://news.example.com/x")
     headings = [b.text for b in article.blocks if b.kind == BlockKind.HEADING]
     assert headings == ["1. Tools the crew kept"]
+
+
+def test_h1_is_the_title_when_the_title_is_only_the_sites_name() -> None:
+    page = (
+        "<html><head><title>Coast Gazette - Harbour Guide</title></head><body>"
+        f"<article><h1>Tides and moorings</h1>{PARAGRAPHS}</article></body></html>"
+    )
+    article = extract_article(page, "https://news.example.com/x")
+    assert article.title == "Tides and moorings"
+    assert article.blocks[0].kind == BlockKind.PARAGRAPH  # the headline is not repeated

@@ -98,21 +98,37 @@ def _first(*values: Any) -> str:
 
 
 _WORD = re.compile(r"\w+")
+# Between a headline and the site's name in a <title>: "Headline | Site", "Site - Headline".
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»]\s+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _headline(doc: HtmlElement, page_title: str) -> str:
-    """The first `h1` that is the page's headline: the <title> without its site name ("Headline
-    | Site") or, when the page has no <title>, the first one. An `h1` sharing no more than a
-    word or two with the <title> names the site or its section ("Allergies Health Center")."""
+    """The page's headline as its headings say it: a heading that is the <title> (or the part
+    of it beside the site's name), else the first `h1` made of the <title>'s words, else the
+    first `h1`. A heading that repeats the <title> beats an `h1` that names the site's section
+    ("Allergies Health Center" over the story's "Babies Who Eat Peanuts…" in an `h2`)."""
+    parts = {_norm(page_title)} | {
+        _norm(part) for part in _TITLE_SEPARATOR.split(page_title) if len(part.split()) >= 3
+    }
+    parts.discard("")
+    for heading in doc.iter("h1", "h2", "h3"):
+        if _norm(heading.text_content()) in parts:
+            return heading.text_content()
     title_words = set(_WORD.findall(page_title.casefold()))
+    first = ""
     for h1 in doc.iter("h1"):
         text = h1.text_content()
         words = _WORD.findall(text.casefold())
         if not words:
             continue
-        if not title_words or sum(w in title_words for w in words) >= 0.5 * len(words):
+        first = first or text
+        if sum(w in title_words for w in words) >= 0.5 * len(words):
             return text
-    return ""
+    return first
 
 
 def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
