@@ -203,6 +203,10 @@ def prepare_process_workers() -> None:
             resource_tracker.ensure_running()
 
 
+def _process_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 2))
+
+
 def _consume_error(future: asyncio.Future[Any]) -> None:
     """Mark a finished download's error as seen: its waiters may have gone (the app closed)."""
     if not future.cancelled():
@@ -313,7 +317,7 @@ class Library:
         if self._workers != "process":
             self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
             return
-        count = max(1, min(4, os.cpu_count() or 2))
+        count = _process_workers()
         method = (
             "fork"
             if sys.platform.startswith("linux") and threading.active_count() == 1
@@ -666,6 +670,9 @@ class Library:
         already_cached = sum(h.cached for h in headlines)
         feeds_total = len(self.store.feed_urls())
         feeds_done = done = 0
+        # Downloads run only this far ahead of extraction, the slower side: pages don't pile up
+        # in memory (and before an article the reader opens meanwhile) by the thousand.
+        ahead = asyncio.Semaphore(self.limits.max_connections + 2 * _process_workers())
         todo: list[Entry] = []
         tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
@@ -684,8 +691,9 @@ class Library:
         async def one(entry: Entry) -> None:
             nonlocal done
             try:
-                # Known uncached (see _sync_start): no store reads per article on the loop.
-                await self._fetch_once(entry.link, entry.summary)
+                async with ahead:
+                    # Known uncached (see _sync_start): no store reads per article on the loop.
+                    await self._fetch_once(entry.link, entry.summary)
             except FetchError as error:
                 (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
                     (entry, error)
