@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 from collections.abc import Awaitable, Iterable
+from itertools import islice
 from pathlib import Path
 
 from textual.app import App
@@ -237,11 +238,13 @@ class ReaderApp(App[int]):
 
     def prefetch(self, headlines: list[Headline]) -> None:
         """Fetch ahead the first uncached articles of the list on screen (replacing any earlier run)."""
-        todo = [
+        wanted = (
             h.entry
             for h in headlines
             if not h.cached and h.entry.link and h.entry.id not in self._prefetch_failed
-        ][: self.prefetch_limit]
+        )
+        # islice: a feed switch on 10,000 cached headlines must not scan them all.
+        todo = list(islice(wanted, self.prefetch_limit))
         if todo:
             self._run(self._prefetch(todo), "prefetch", exclusive=True)
 
