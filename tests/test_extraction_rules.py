@@ -402,3 +402,14 @@ def test_h1_is_the_title_when_the_title_is_only_the_sites_name() -> None:
     article = extract_article(page, "https://news.example.com/x")
     assert article.title == "Tides and moorings"
     assert article.blocks[0].kind == BlockKind.PARAGRAPH  # the headline is not repeated
+
+
+def test_lead_photo_caption_named_by_its_class_is_kept() -> None:
+    page = (DATA / "lead-photo-caption.html").read_text(encoding="utf-8")
+    page = page.replace("<figcaption", '<div class="photo-caption"').replace(
+        "</figcaption>", "</div>"
+    )
+    page = page.replace("<figure", "<div").replace("</figure>", "</div>")
+    article = extract_article(page, BASE + "lead-photo-caption.html")
+    assert article.blocks[1].kind == BlockKind.CAPTION
+    assert article.blocks[1].text.startswith("A water company crew digs out a burst main")

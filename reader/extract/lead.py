@@ -32,6 +32,7 @@ _LEAD_TOKENS = frozenset(
     ]
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+_CAPTION_TOKENS = frozenset({"caption", "description"})
 # How far apart (in common ancestors) a lead and the first paragraph of the body may be.
 _NEAR = 4
 
@@ -58,6 +59,21 @@ class Lead:
     """The lead photo's caption (a `<figcaption>`), to come before the body."""
 
 
+def _is_photo_caption(el: HtmlElement, anchor: HtmlElement) -> bool:
+    """An element named a caption that shares a box with a photo, apart from the body."""
+    if not isinstance(el.tag, str) or el.tag not in ("div", "p", "span"):
+        return False
+    tokens = set(_TOKEN_SPLIT.split(f"{el.get('class', '')} {el.get('id', '')}".lower()))
+    if _CAPTION_TOKENS.isdisjoint(tokens):
+        return False
+    for holder in el.iterancestors():
+        if holder is anchor or any(a is holder for a in anchor.iterancestors()):
+            return False  # the box holds the body too: the photo is not the caption's
+        if next(holder.iter("img", "picture"), None) is not None:
+            return True
+    return False
+
+
 def _lead_caption(
     doc: HtmlElement,
     anchor: HtmlElement,
@@ -65,12 +81,16 @@ def _lead_caption(
     near: set[HtmlElement],
     have: str,
 ) -> HtmlElement | None:
-    """The caption of the last photo before the body, in the body's near ancestors."""
+    """The caption of the last photo before the body, in the body's near ancestors: a
+    <figcaption>, or an element named a caption beside a photo (a slideshow's first slide)."""
     found: HtmlElement | None = None
-    for caption in doc.iter("figcaption"):
-        if order[caption] >= order[anchor]:
+    for el in doc.iter():
+        if el is anchor:
             break
-        found = caption
+        if found is not None and any(a is found for a in el.iterancestors()):
+            continue  # a part of the caption found (its text beside its credit)
+        if el.tag == "figcaption" or _is_photo_caption(el, anchor):
+            found = el
     if found is None or near.isdisjoint(found.iterancestors()):
         return None
     text = " ".join(found.text_content().split())
