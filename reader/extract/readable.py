@@ -5,7 +5,7 @@ every link, serialises the article it found and cleans attributes with a regex l
 to parse that string again. Here it works on a copy of the tree we already parsed and cleaned,
 skips what our own code does anyway (scripts, comments, links are resolved when blocks are
 built), and hands back the article element itself. Its text measures give the same numbers
-without its slow regexes (`_clean_length`), memoised while scoring.
+without its slow regexes (`climb.clean_length`), memoised while scoring.
 
 Where the benchmark showed readability-lxml losing article text, a method is overridden, each
 saying why: Readability.js's climb to the element holding the whole article, a table's holder,
@@ -23,105 +23,9 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
+from .climb import clean_length, is_figure_holder, promoted
+
 __all__ = ["Unparseable", "readable_article"]
-
-_RUN = re.compile(r"\s+")
-_BLANKS = re.compile(r"\t|[ \t]{2,}")
-
-
-def _clean_length(text: str) -> int:
-    """`len(readability.readability.clean(text))`, exactly, without its regex passes over the
-    whole text (its first one, `\\s{255,}`, backtracks through every whitespace run: 30 ms on
-    one large page, paid again for every ancestor measured)."""
-    text = text.strip()
-    length = len(text)
-    for run in _RUN.findall(text):
-        n = len(run)
-        if n == 1:
-            continue
-        if n >= 255 or "\n" in run or not run.strip(" "):
-            length -= n - 1  # becomes one newline or one space
-        else:
-            length -= n - len(_BLANKS.sub(" ", run))  # tabs and blank runs become one space
-    return length
-
-
-def _score(candidates: dict[HtmlElement, dict[str, Any]], elem: HtmlElement) -> float | None:
-    found = candidates.get(elem)
-    return None if found is None else found["content_score"]
-
-
-def _is_frame(elem: HtmlElement) -> bool:
-    """An element that marks the whole article: climbing past it would take in the page."""
-    return elem.tag in ("article", "main", "body", "html") or "articleBody" in (
-        elem.get("itemprop") or ""
-    )
-
-
-def _table_holder(part: HtmlElement) -> HtmlElement:
-    """The element around a table that readability chose: a table of entries (a list of films,
-    of results) is the body of an article whose introduction and notes sit beside it."""
-    table = part if part.tag == "table" else next(part.iterancestors("table"), part)
-    holder = table.getparent()
-    if holder is None or _is_frame(holder):
-        return table
-    prose = sum(
-        len(p.text_content().strip())
-        for p in holder.iter("p")
-        if next(p.iterancestors("table"), None) is None
-    )
-    return holder if prose >= 100 else table
-
-
-def _promoted(best: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]]) -> HtmlElement:
-    """Readability.js's climb from the best-scored element to the one holding the whole article.
-
-    readability-lxml takes the highest-scored element and only adds its siblings; when an article
-    is split over nested wrappers (an intro beside a "read more" box, a table of entries inside
-    the text) that loses whole parts. As Readability.js does: (1) when three of the five best
-    candidates, each scoring at least 3/4 of the best, sit inside one ancestor, take it; (2) climb
-    while the parent still scores at least a third of the best, taking the first that scores
-    more than the element below it. (Its third rule, an only child stands for its parent, is left
-    out: it moves readability-lxml's merged segments out of the article and loses them.)
-    """
-    if _is_frame(best):
-        return best
-    top = _score(candidates, best) or 0.0
-    ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
-    rivals = [c["elem"] for c in ranked[1:5] if c["content_score"] >= top * 0.75]
-    if len(rivals) >= 3:
-        for ancestor in best.iterancestors():
-            if _is_frame(ancestor):
-                break
-            inside = sum(1 for r in rivals if r is ancestor or ancestor in r.iterancestors())
-            if inside >= 3:
-                best = ancestor
-                break
-    if best.tag in ("table", "tbody", "thead", "tfoot", "tr"):
-        best = _table_holder(best)
-    last = _score(candidates, best) or top
-    parent = best.getparent()
-    while parent is not None and not _is_frame(best):
-        score = _score(candidates, parent)
-        if score is not None:
-            if score < top / 3:
-                break
-            if score > last:
-                best = parent
-                break
-            last = score
-        if _is_frame(parent):
-            break
-        parent = parent.getparent()
-    return best
-
-
-def _is_figure_holder(el: HtmlElement) -> bool:
-    """A figure with a caption, alone in its wrappers (a photo viewer): nothing else of note."""
-    figure = el if el.tag == "figure" else next(el.iter("figure"), None)
-    if figure is None or figure.find(".//figcaption") is None:
-        return False
-    return _clean_length(el.text_content()) <= _clean_length(figure.text_content()) + 25
 
 
 _UNLIKELY_ROLES = frozenset(
@@ -150,7 +54,7 @@ class _Readability(Document):
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability-lxml's scoring, unchanged in result: the text measures are computed with
-        `_clean_length` and a comma count instead of cleaning each paragraph's text with regexes,
+        `clean_length` and a comma count instead of cleaning each paragraph's text with regexes,
         and the lengths of large ancestors are remembered while the tree is only read."""
         self._text_lengths = {}
         try:
@@ -162,7 +66,7 @@ class _Readability(Document):
                     continue
                 grand_parent = parent.getparent()
                 text = elem.text_content() or ""
-                length = _clean_length(text)
+                length = clean_length(text)
                 if length < self.min_text_length:
                     continue
                 for node in (parent, grand_parent):
@@ -185,7 +89,7 @@ class _Readability(Document):
         best = super().select_best_candidate(candidates)
         if best is None:
             return best
-        elem = _promoted(best["elem"], candidates)
+        elem = promoted(best["elem"], candidates)
         if elem is best["elem"]:
             return best
         if elem not in candidates:
@@ -211,7 +115,7 @@ class _Readability(Document):
                 continue
             if next(sibling.iter("time"), None) is not None or sibling.xpath(".//@itemprop"):
                 continue  # a dateline or byline ("Le Monde | <time>… | Par <author>")
-            length = _clean_length(sibling.text_content())
+            length = clean_length(sibling.text_content())
             if length > 80 and self.get_link_density(sibling) < 0.25:
                 candidates[sibling] = {"content_score": threshold, "elem": sibling}
         for sibling in parent if parent is not None else ():
@@ -231,7 +135,7 @@ class _Readability(Document):
             if el is best or candidates.get(el, {}).get("content_score", 0.0) >= threshold
         ]
         for el in row[joined[0] + 1 : joined[-1]]:
-            if el not in candidates and (_is_figure_holder(el) or self._is_between_box(el)):
+            if el not in candidates and (is_figure_holder(el) or self._is_between_box(el)):
                 candidates[el] = {"content_score": threshold, "elem": el}
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
         return article
@@ -241,22 +145,22 @@ class _Readability(Document):
         if not isinstance(el.tag, str):
             return False
         for heading in el.iter(*_HEADINGS):
-            linked = sum(_clean_length(a.text_content()) for a in heading.iter("a"))
-            if linked > 0.5 * _clean_length(heading.text_content()):
+            linked = sum(clean_length(a.text_content()) for a in heading.iter("a"))
+            if linked > 0.5 * clean_length(heading.text_content()):
                 return False  # teasers: headlines linked to other articles, with their summaries
         prose = 0
         for p in el.iter("p"):
-            length = _clean_length(p.text_content())
+            length = clean_length(p.text_content())
             if length > 80 and self.get_link_density(p) < 0.25:
                 prose += length
-        return prose > 200 and prose >= 0.6 * _clean_length(el.text_content())
+        return prose > 200 and prose >= 0.6 * clean_length(el.text_content())
 
     def _is_between_box(self, el: HtmlElement) -> bool:
         """A box of the article's own text between two of its parts (a review's verdict with
         its pros and cons): words, not a row of links."""
         if not isinstance(el.tag, str):
             return False
-        length = _clean_length(el.text_content())
+        length = clean_length(el.text_content())
         return length >= 100 and self.get_link_density(el) < 0.25
 
     def merge_article_segments(
@@ -320,23 +224,23 @@ class _Readability(Document):
         for a in elem.iterdescendants("a"):
             length = links.get(a)
             if length is None:
-                length = links[a] = _clean_length(a.text_content())
+                length = links[a] = clean_length(a.text_content())
             link_length += length
         if self._text_lengths is None:
-            return link_length / max(_clean_length(elem.text_content()), 1)
+            return link_length / max(clean_length(elem.text_content()), 1)
         total = self._text_lengths.get(elem)
         if total is None:
-            total = self._text_lengths[elem] = _clean_length(elem.text_content())
+            total = self._text_lengths[elem] = clean_length(elem.text_content())
         return link_length / max(total, 1)
 
     def is_quote_lead(self, elem: HtmlElement) -> bool:
-        # readability-lxml's test, with `_clean_length` for its regex clean (slow on <pre> text).
+        # readability-lxml's test, with `clean_length` for its regex clean (slow on <pre> text).
         for lead in (elem, *elem.iterancestors()):
             following = lead.getnext()
             if following is None or not following.findall(".//blockquote"):
                 continue
             text = lead.text_content() or ""
-            if _clean_length(text) >= self.min_text_length and text.rstrip().endswith(":"):
+            if clean_length(text) >= self.min_text_length and text.rstrip().endswith(":"):
                 return True
         return False
 
@@ -357,9 +261,9 @@ class _Readability(Document):
             # Its wrappers too (a reference list's "reflist" divs), up to the first holding more
             # than a tenth of other text: Readability.js counts a block that is over 90% list
             # as a list, and a wrapper is otherwise removed for the very links spared above.
-            size = _clean_length(lst.text_content()) / 0.9
+            size = clean_length(lst.text_content()) / 0.9
             for el in (lst, *lst.iterancestors()):
-                if el is node or _clean_length(el.text_content()) > size:
+                if el is node or clean_length(el.text_content()) > size:
                     break
                 allowed[el] = True
         for el in node.iter("div", "section", "aside", "ol", "ul"):
@@ -383,16 +287,16 @@ class _Readability(Document):
         for pre in node.iter("pre"):
             # A two-line config snippet is too short for sanitize()'s taste, and is the step
             # the sentence before it announces. Its highlighting wrappers go with it.
-            size = _clean_length(pre.text_content()) + 25
+            size = clean_length(pre.text_content()) + 25
             for el in pre.iterancestors():
-                if el is node or _clean_length(el.text_content()) > size:
+                if el is node or clean_length(el.text_content()) > size:
                     break
                 allowed[el] = True
         for header in node.iter("header"):
             # The article's own header, with its standfirst: readability-lxml scores a <header>
             # below zero as a candidate and then removes it for that score, lead and all.
             if self.get_link_density(header) < 0.25 and any(
-                _clean_length(p.text_content()) >= 40 for p in header.iter("p")
+                clean_length(p.text_content()) >= 40 for p in header.iter("p")
             ):
                 allowed[header] = True
         for figure in node.iter("figure"):
@@ -401,9 +305,9 @@ class _Readability(Document):
                 continue
             # The wrappers around a figure (a photo viewer's divs) go with it, up to the first
             # one holding anything else.
-            size = _clean_length(figure.text_content()) + 25
+            size = clean_length(figure.text_content()) + 25
             for el in (figure, *figure.iterancestors()):
-                if el is node or _clean_length(el.text_content()) > size:
+                if el is node or clean_length(el.text_content()) > size:
                     break
                 allowed[el] = True
         return allowed
@@ -419,7 +323,7 @@ class _Readability(Document):
         for sibling in (div.getprevious(), div.getnext()):
             if (
                 sibling is not None
-                and _clean_length(sibling.text_content()) >= 80
+                and clean_length(sibling.text_content()) >= 80
                 and self.get_link_density(sibling) < 0.25
             ):
                 return True
@@ -431,7 +335,7 @@ class _Readability(Document):
         may be single linked terms; a menu or a "read more" list is links from end to end."""
         around = (lst.getprevious(), lst.getnext())
         for p in around:
-            if p is None or p.tag != "p" or _clean_length(p.text_content()) < 40:
+            if p is None or p.tag != "p" or clean_length(p.text_content()) < 40:
                 return False
             if self.get_link_density(p) > 0.25:
                 return False
