@@ -269,8 +269,8 @@ def print_table(runs: list[Run]) -> None:
     for run in runs:
         s = run.summary()
         print(
-            f"| {run.name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} "
-            f"| {s['mean_f1']:.3f} | {s['min_f1']:.3f} | {s['under_half']} | {s['ms']:.1f} |"
+            f"| {run.name} | {s['precision']:.4f} | {s['recall']:.4f} | {s['f1']:.4f} "
+            f"| {s['mean_f1']:.4f} | {s['min_f1']:.3f} | {s['under_half']} | {s['ms']:.1f} |"
         )
 
 

@@ -413,3 +413,12 @@ def test_lead_photo_caption_named_by_its_class_is_kept() -> None:
     article = extract_article(page, BASE + "lead-photo-caption.html")
     assert article.blocks[1].kind == BlockKind.CAPTION
     assert article.blocks[1].text.startswith("A water company crew digs out a burst main")
+
+
+def test_lead_slideshow_in_a_viewer_named_modal_keeps_its_caption() -> None:
+    # The slideshow's id says "modal" (its photos open large); a newsletter dialog called
+    # "modal" on the same page still goes.
+    article = extract("lead-slideshow-in-modal")
+    assert article.blocks[0].kind == BlockKind.CAPTION
+    assert article.blocks[0].text.startswith("The night ferry leaves the north pier")
+    assert "morning briefing" not in to_text(article, header=False)

@@ -103,6 +103,9 @@ _FURNITURE_STEMS = (
     "outbrain",
     "taboola",
 )
+# Names of what opens over the page: a dialog (cookies, newsletter, log-in) or a photo viewer
+# (a slideshow whose slides open large). A dialog has words; a viewer has only its photos.
+_OVERLAY_TOKENS = frozenset({"modal", "popup", "overlay", "lightbox"})
 _FURNITURE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert"}
 )
@@ -286,9 +289,26 @@ def _is_page_furniture(el: HtmlElement) -> bool:
         # of share links around it is what goes.
         return False
     if is_furniture(el):
-        return True
+        return not _is_photo_viewer(el)
     tokens = set(_TOKEN_SPLIT.split(_names(el)))
     return not _BYLINE_TOKENS.isdisjoint(tokens) and _text_length(el) < 200
+
+
+def _is_photo_viewer(el: HtmlElement) -> bool:
+    """A slideshow named for the overlay it opens in ("modal-slideshow"): photos and no words.
+    Its text is nothing, but the article's lead photo is in it, and that photo is what tells
+    the caption beside it from any other line of the header."""
+    if el.get("role") in _FURNITURE_ROLES:
+        return False
+    tokens = set(_TOKEN_SPLIT.split(_names(el)))
+    named = tokens & _FURNITURE_TOKENS
+    if not named or not named <= _OVERLAY_TOKENS:
+        return False
+    if any(stem in _names(el) for stem in _FURNITURE_STEMS):
+        return False
+    if next(el.iter("img", "picture"), None) is None:
+        return False
+    return _text_length(el) == 0
 
 
 def _is_list_of_links(el: HtmlElement) -> bool:
