@@ -11,6 +11,7 @@ import asyncio
 import os
 import sys
 import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager, redirect_stderr, suppress
@@ -19,6 +20,7 @@ from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
+from urllib.parse import urlsplit
 
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .keys import article_key, looks_like_entry_id
@@ -203,10 +205,6 @@ def prepare_process_workers() -> None:
             resource_tracker.ensure_running()
 
 
-def _process_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 2))
-
-
 def _consume_error(future: asyncio.Future[Any]) -> None:
     """Mark a finished download's error as seen: its waiters may have gone (the app closed)."""
     if not future.cancelled():
@@ -317,7 +315,7 @@ class Library:
         if self._workers != "process":
             self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
             return
-        count = _process_workers()
+        count = max(1, min(4, os.cpu_count() or 2))
         method = (
             "fork"
             if sys.platform.startswith("linux") and threading.active_count() == 1
@@ -670,9 +668,14 @@ class Library:
         already_cached = sum(h.cached for h in headlines)
         feeds_total = len(self.store.feed_urls())
         feeds_done = done = 0
-        # Downloads run only this far ahead of extraction, the slower side: pages don't pile up
-        # in memory (and before an article the reader opens meanwhile) by the thousand.
-        ahead = asyncio.Semaphore(self.limits.max_connections + 2 * _process_workers())
+        # Downloads run only so far ahead of extraction, the slower side: pages don't pile up
+        # in memory (and before an article the reader opens meanwhile) by the thousand. The cap
+        # is per host first: a feed's 40 articles on one host must not take every slot while
+        # the other hosts' connections sit idle.
+        host_ahead: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(4 * self.limits.per_host)
+        )
+        ahead = asyncio.Semaphore(4 * self.limits.max_connections)
         todo: list[Entry] = []
         tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
@@ -691,7 +694,7 @@ class Library:
         async def one(entry: Entry) -> None:
             nonlocal done
             try:
-                async with ahead:
+                async with host_ahead[urlsplit(entry.link).netloc], ahead:
                     # Known uncached (see _sync_start): no store reads per article on the loop.
                     await self._fetch_once(entry.link, entry.summary)
             except FetchError as error:
