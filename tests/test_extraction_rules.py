@@ -422,3 +422,40 @@ def test_lead_slideshow_in_a_viewer_named_modal_keeps_its_caption() -> None:
     assert article.blocks[0].kind == BlockKind.CAPTION
     assert article.blocks[0].text.startswith("The night ferry leaves the north pier")
     assert "morning briefing" not in to_text(article, header=False)
+
+
+@pytest.mark.parametrize(
+    ("caption", "text"),
+    [
+        (
+            '<span>Gulls over the harbour at dusk.</span><span class="credit">Photo: Ida Moss</span>',
+            "Gulls over the harbour at dusk. Photo: Ida Moss",
+        ),
+        # A visible label and a screen reader's copy of it, then the name.
+        (
+            "<span>Gulls over the harbour at dusk.</span><span><span>Credit</span><span>"
+            "<span>Credit</span><span>Ida Moss/Coast Gazette</span></span></span>",
+            "Gulls over the harbour at dusk. Credit Ida Moss/Coast Gazette",
+        ),
+        # Styling inside a word is not a boundary.
+        ("Photo<span>graph</span> of the <small>pier</small>.", "Photograph of the pier."),
+    ],
+)
+def test_caption_and_its_credit_do_not_run_together(caption: str, text: str) -> None:
+    from reader.extract.blocks import html_to_blocks
+
+    root = lxml.html.fragment_fromstring(
+        f"<div><figure><img src='g.jpg'><figcaption>{caption}</figcaption></figure></div>"
+    )
+    assert [(b.kind, b.text) for b in html_to_blocks(root, BASE)] == [(BlockKind.CAPTION, text)]
+
+
+def test_lead_photo_caption_the_body_already_has_is_not_repeated() -> None:
+    # The body opens with the same photo and caption (text and credit in two spans).
+    page = (DATA / "lead-photo-caption.html").read_text(encoding="utf-8")
+    figure = page[page.index("<figure") : page.index("</figure>") + len("</figure>")]
+    page = page.replace('<div class="body-column">', f'<div class="body-column">{figure}', 1)
+    article = extract_article(page, BASE + "lead-photo-caption.html")
+    captions = [b.text for b in article.blocks if b.kind == BlockKind.CAPTION]
+    assert len(captions) == 1
+    assert captions[0].endswith("December. Photo: Dana Kirk for the Valley Post")

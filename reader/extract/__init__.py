@@ -87,7 +87,7 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
     if text:
         head.append(Block(BlockKind.PARAGRAPH, (Inline(text),)))
     if lead.caption is not None:
-        head.extend(Block(BlockKind.CAPTION, b.inlines) for b in html_to_blocks(lead.caption, base))
+        head.extend(html_to_blocks(lead.caption, base, BlockKind.CAPTION))
     return (*blocks[:at], *head, *blocks[at:])
 
 

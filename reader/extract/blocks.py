@@ -73,6 +73,9 @@ _SKIP = frozenset(
     }
 )
 _WS = re.compile(r"\s+")
+# Inline boxes a caption is built of: its text, its credit, the credit's label ("Credit",
+# "Photo:"). The page's style sets them apart; without it their words run together.
+_CAPTION_PARTS = frozenset({"span", "small", "cite"})
 
 
 class _Builder:
@@ -82,6 +85,7 @@ class _Builder:
         self.inlines: list[Inline] = []
         # Pages repeat the same links (footnotes, tags); resolving a URL is the costly part.
         self._urls: dict[str, str | None] = {}
+        self.in_caption = False
 
     def resolve(self, href: str) -> str | None:
         url = self._urls.get(href, "")
@@ -121,6 +125,8 @@ class _Builder:
         if tag == "br":
             self.add_text("\n", href, strong, em, True)
             return
+        if self.in_caption and tag in _CAPTION_PARTS and self._caption_part(el):
+            return
         if tag == "a":
             href = self.resolve(el.get("href", ""))
         strong = strong or tag in ("strong", "b")
@@ -131,8 +137,34 @@ class _Builder:
             self.inline(child, href, strong, em, code)
             self.add_text(child.tail, href if child.tag != "a" else None, strong, em, code)
 
+    def _caption_part(self, el: HtmlElement) -> bool:
+        """Set a part of a caption apart from the part before it ("…since December. Photo: Dana
+        Kirk", not "December.Photo:"); True when the part only repeats the label just written
+        (a visible "Credit" and a screen reader's copy of it) and is to be skipped."""
+        written = self.inlines[-1].text if self.inlines else ""
+        if not written:
+            return False
+        if not written[-1].isspace():
+            previous = el.getprevious()
+            if previous is None or previous.tail or not _starts_with_word(el):
+                return False  # a word of the text split by styling ("Photo<b>graph</b>")
+            self.add_text(" ", None, False, False, False)
+        label = " ".join(el.text_content().split())
+        if len(label.split()) > 2:
+            return False
+        before = " ".join(written.split())
+        return before.endswith(label) and before[: -len(label)][-1:] in ("", " ")
+
     def block(self, el: HtmlElement, kind: BlockKind, level: int = 1, ordinal: int = 0) -> None:
         """Walk a block container: runs of inline content become blocks of `kind`."""
+        outer = self.in_caption
+        self.in_caption = outer or kind == BlockKind.CAPTION
+        try:
+            self._block(el, kind, level, ordinal)
+        finally:
+            self.in_caption = outer
+
+    def _block(self, el: HtmlElement, kind: BlockKind, level: int, ordinal: int) -> None:
         self.add_text(el.text, None, False, False, kind == BlockKind.PREFORMATTED)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
@@ -189,6 +221,11 @@ class _Builder:
             self.block(el, kind, depth if context == BlockKind.LIST_ITEM else 1)
 
 
+def _starts_with_word(el: HtmlElement) -> bool:
+    text = el.text_content()
+    return bool(text) and not text[0].isspace()
+
+
 def _pre_text(el: HtmlElement) -> str:
     """A code block's text with its line breaks: highlighters write some lines as `<br>`."""
     parts = [el.text or ""]
@@ -218,7 +255,13 @@ def _trim(inlines: list[Inline]) -> tuple[Inline, ...]:
     return tuple(runs)
 
 
-def html_to_blocks(root: HtmlElement, base_url: str) -> tuple[Block, ...]:
+def html_to_blocks(
+    root: HtmlElement, base_url: str, context: BlockKind = BlockKind.PARAGRAPH
+) -> tuple[Block, ...]:
+    """`context` CAPTION reads `root` as a caption (its paragraphs become captions)."""
     builder = _Builder(base_url)
-    builder.element(root, BlockKind.PARAGRAPH, 0)
+    if context == BlockKind.CAPTION:
+        builder.block(root, BlockKind.CAPTION)
+    else:
+        builder.element(root, context, 0)
     return tuple(builder.blocks)

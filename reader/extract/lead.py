@@ -94,7 +94,9 @@ def _lead_caption(
     if found is None or near.isdisjoint(found.iterancestors()):
         return None
     text = " ".join(found.text_content().split())
-    if len(text.split()) < 3 or _norm(text) in have:
+    # Compared without spaces: the blocks set a caption's credit apart from its text, and the
+    # page's markup may not ("the plan.Photo by …").
+    if len(text.split()) < 3 or "".join(_norm(text).split()) in "".join(have.split()):
         return None
     links = sum(len(a.text_content()) for a in found.iter("a"))
     return found if links < 0.5 * len(text) else None
