@@ -459,3 +459,21 @@ def test_lead_photo_caption_the_body_already_has_is_not_repeated() -> None:
     captions = [b.text for b in article.blocks if b.kind == BlockKind.CAPTION]
     assert len(captions) == 1
     assert captions[0].endswith("December. Photo: Dana Kirk for the Valley Post")
+
+
+def test_runs_of_line_breaks_leave_at_most_one_blank_line() -> None:
+    from reader.extract.blocks import html_to_blocks
+
+    root = lxml.html.fragment_fromstring(
+        "<div><p>The fox came to the well. <br>\n  He looked down.<br><br>\n<br> <br><br>"
+        "<b>The moral:</b><br>\n   <br>look before you leap.<br><br><br></p></div>"
+    )
+    [block] = html_to_blocks(root, BASE)
+    assert block.text == (
+        "The fox came to the well.\nHe looked down.\n\nThe moral:\n\nlook before you leap."
+    )
+    article = extract_article(
+        f"<html><body><article>{PARAGRAPHS}<p>One.<br><br><br><br>Two.</p></article></body></html>",
+        "https://news.example.com/x",
+    )
+    assert "One.\n\nTwo." in to_markdown(article, header=False)

@@ -102,6 +102,8 @@ class _Builder:
         text = safe_text(text)
         if not code:
             text = _WS.sub(" ", text)
+            if text[:1] == " " and self._ends_with_break():
+                text = text[1:]  # the indentation of the line after a <br>
         if not text:
             return
         last = self.inlines[-1] if self.inlines else None
@@ -109,6 +111,29 @@ class _Builder:
             self.inlines[-1] = Inline(last.text + text, href, strong, em, code)
         else:
             self.inlines.append(Inline(text, href, strong, em, code))
+
+    def _ends_with_break(self) -> bool:
+        return bool(self.inlines) and self.inlines[-1].text.endswith("\n")
+
+    def add_break(self) -> None:
+        """A `<br>`: a new line, and at most one blank line however many follow one another
+        (old pages space their paragraphs, or pad the page, with runs of them)."""
+        tail = ""
+        for run in reversed(self.inlines):
+            tail = run.text + tail
+            if run.text.strip():
+                break
+        if not tail.strip():
+            return  # nothing written yet: _trim would drop it anyway
+        if tail.rstrip(" ").endswith("\n\n"):
+            return
+        last = self.inlines[-1]
+        if last.text.endswith(" ") and not last.code:
+            # The space before the break ends no word: it would be a trailing space on the line.
+            self.inlines[-1] = Inline(last.text.rstrip(" "), last.href, last.strong, last.emphasis)
+            if not self.inlines[-1].text:
+                self.inlines.pop()
+        self.add_text("\n", None, False, False, True)
 
     def flush(self, kind: BlockKind, level: int = 1, ordinal: int = 0) -> None:
         inlines = _trim(self.inlines)
@@ -123,7 +148,7 @@ class _Builder:
         if tag in _SKIP or not tag:
             return
         if tag == "br":
-            self.add_text("\n", href, strong, em, True)
+            self.add_break()
             return
         if self.in_caption and tag in _CAPTION_PARTS and self._caption_part(el):
             return

@@ -8,6 +8,8 @@ from ..models import Article, Block, BlockKind, Inline
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)", re.MULTILINE)
+# A line break inside a block; a blank line (two breaks) already separates without one.
+_MD_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
 
 def _escape_md(text: str) -> str:
@@ -35,7 +37,7 @@ def _indent(level: int) -> str:
 
 
 def block_to_markdown(block: Block) -> str:
-    body = "".join(_inline_md(i) for i in block.inlines).replace("\n", "  \n")
+    body = _MD_LINE_BREAK.sub("  \n", "".join(_inline_md(i) for i in block.inlines))
     match block.kind:
         case BlockKind.HEADING:
             return f"{'#' * block.level} {body}"
