@@ -477,3 +477,29 @@ def test_runs_of_line_breaks_leave_at_most_one_blank_line() -> None:
         "https://news.example.com/x",
     )
     assert "One.\n\nTwo." in to_markdown(article, header=False)
+
+
+def test_data_table_reads_one_row_a_line() -> None:
+    from reader.extract.blocks import html_to_blocks
+
+    root = lxml.html.fragment_fromstring(
+        "<div><table><caption>Sailings this week</caption>"
+        "<thead><tr><th>Route</th><th>Departs</th><th>Notes</th></tr></thead><tbody>"
+        '<tr><td><a href="/r/north">North pier</a></td><td>06:10</td><td><p>First boat.</p>'
+        "<p>Cars<br>and bikes.</p></td></tr>"
+        "<tr><td>Island loop</td><td>09:30</td><td></td></tr></tbody></table>"
+        # A layout table: one row of two columns of prose, read as its paragraphs.
+        "<table><tr><td><p>The left column.</p></td><td><p>The right column.</p></td></tr>"
+        "</table></div>"
+    )
+    blocks = html_to_blocks(root, BASE)
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.CAPTION, "Sailings this week"),
+        (BlockKind.LIST_ITEM, "Route | Departs | Notes"),
+        (BlockKind.LIST_ITEM, "North pier | 06:10 | First boat. Cars and bikes."),
+        (BlockKind.LIST_ITEM, "Island loop | 09:30 | —"),
+        (BlockKind.PARAGRAPH, "The left column."),
+        (BlockKind.PARAGRAPH, "The right column."),
+    ]
+    assert all(i.strong for i in blocks[1].inlines if i.text != " | ")
+    assert blocks[2].inlines[0].href == "https://news.example.com/r/north"

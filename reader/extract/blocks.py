@@ -201,6 +201,39 @@ class _Builder:
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
         self.flush(kind, level, ordinal)
 
+    def table(self, el: HtmlElement, level: int) -> None:
+        """A data table, one row a line: its cells joined by " | " (a header cell in bold).
+        One block per cell read as a column of fragments; a row keeps its values together.
+        The rows are list items, as the block model has no table: the view and the text set
+        them one to a line, as it does a list's items."""
+        caption = el.find("caption")
+        if caption is not None:
+            self.block(caption, BlockKind.CAPTION)
+        for row in el.iter("tr"):
+            runs: list[Inline] = []
+            for cell in row:
+                if cell.tag not in ("td", "th"):
+                    continue
+                if runs:
+                    runs.append(Inline(" | "))
+                runs.extend(self._cell(cell) or (Inline("—"),))
+            if any(run.text not in (" | ", "—") for run in runs):
+                self.blocks.append(Block(BlockKind.LIST_ITEM, tuple(runs), level))
+
+    def _cell(self, cell: HtmlElement) -> tuple[Inline, ...]:
+        """A cell's content as one run of inlines: its paragraphs and lines joined by spaces."""
+        inner = _Builder(self.base_url)
+        inner._urls = self._urls
+        inner.block(cell, BlockKind.PARAGRAPH)
+        runs: list[Inline] = []
+        for block in inner.blocks:
+            if runs:
+                runs.append(Inline(" "))
+            for i in block.inlines:
+                text = _WS.sub(" ", i.text) if "\n" in i.text else i.text
+                runs.append(Inline(text, i.href, i.strong or cell.tag == "th", i.emphasis, i.code))
+        return tuple(runs)
+
     def element(self, el: HtmlElement, context: BlockKind, depth: int) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or not tag:
@@ -213,6 +246,8 @@ class _Builder:
             self.inlines = []
             self.add_text(_pre_text(el), None, False, False, True)
             self.flush(BlockKind.PREFORMATTED)
+        elif tag == "table" and is_data_table(el):
+            self.table(el, depth + 1 if context == BlockKind.LIST_ITEM else 1)
         elif tag == "figcaption":
             self.block(el, BlockKind.CAPTION)
         elif tag == "hr":
@@ -244,6 +279,36 @@ class _Builder:
                 context if context in (BlockKind.QUOTE, BlockKind.CAPTION) else BlockKind.PARAGRAPH
             )
             self.block(el, kind, depth if context == BlockKind.LIST_ITEM else 1)
+
+
+def is_data_table(table: HtmlElement) -> bool:
+    """A table of data, not of layout, by Readability.js's tests: declared so (a caption,
+    headers, column groups), or enough rows and columns. A table holding tables lays them out
+    side by side (two rankings under one header row): its own rows are not rows of data."""
+    if table.get("role") == "presentation" or table.get("datatable") == "0":
+        return False
+    if next(table.iterdescendants("table"), None) is not None:
+        return False
+    if table.get("summary"):
+        return True
+    caption = table.find("caption")
+    if caption is not None and len(caption):
+        return True
+    if next(table.iterdescendants("col", "colgroup", "tfoot", "thead", "th"), None) is not None:
+        return True
+    rows = 0
+    columns = 0
+    for row in table.iter("tr"):
+        rows += 1
+        cells = sum(
+            int(c.get("colspan", "1") or 1) if c.get("colspan", "1").isdigit() else 1
+            for c in row
+            if c.tag in ("td", "th")
+        )
+        columns = max(columns, cells)
+    if rows == 1 or columns == 1:
+        return False
+    return rows >= 10 or columns > 4 or rows * columns > 10
 
 
 def _starts_with_word(el: HtmlElement) -> bool:
