@@ -503,3 +503,11 @@ def test_data_table_reads_one_row_a_line() -> None:
     ]
     assert all(i.strong for i in blocks[1].inlines if i.text != " | ")
     assert blocks[2].inlines[0].href == "https://news.example.com/r/north"
+
+
+def test_author_bio_box_after_the_body_is_dropped() -> None:
+    # The writer's photo, linked name and a line about her; the body links her page too.
+    text = to_text(extract("author-bio-box"), header=False)
+    assert "as Ana Silva found when she climbed it" in text
+    assert text.rstrip().endswith("carries its name for a year.")
+    assert "covered the harbour and its people" not in text

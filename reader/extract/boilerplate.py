@@ -15,6 +15,7 @@ article), so no rule removes an element that holds the article: one containing a
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import lxml.etree
 from lxml.html import HtmlElement
@@ -125,6 +126,26 @@ _BYLINE_TOKENS = frozenset(
         "author",
     }
 )
+# Path segments of a writer's page on a news site.
+_AUTHOR_PATHS = frozenset(
+    {
+        "author",
+        "authors",
+        "editors",
+        "staff",
+        "people",
+        "profile",
+        "profiles",
+        "contributors",
+        "contributor",
+        "writers",
+        "journalists",
+        "columnists",
+        "by",
+    }
+)
+# An author's bio box: a name, a handle, a few sentences. More text than this is an article.
+_BIO_LENGTH = 600
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -276,6 +297,48 @@ def strip_page_furniture(doc: HtmlElement) -> None:
             continue  # already removed with an ancestor
         if _is_page_furniture(el) and not holds_article(el, around):
             _drop(el)
+    for box in _author_boxes(body):
+        if _attached(box, body) and not holds_article(box, around):
+            _drop(box)
+
+
+def _is_author_link(a: HtmlElement) -> bool:
+    """A link to a writer's own page: `rel="author"` or a path like /authors/…, /staff/…"""
+    if "author" in a.get("rel", "").lower().split():
+        return True
+    path = urlsplit(a.get("href", "")).path.lower()
+    return not _AUTHOR_PATHS.isdisjoint(path.split("/")[:-1] or [""])
+
+
+def _author_boxes(body: HtmlElement) -> list[HtmlElement]:
+    """Author bio boxes: the writer's photo and name, linked to their page, and a few lines
+    about them ("Ana has covered the port since…"). The byline in the metadata names the
+    author; the box is the site's, not the article's. Each is the largest element around an
+    author link that stays short, holds a photo and no heading, and speaks of the linked
+    person by name outside the link."""
+    boxes: list[HtmlElement] = []
+    for a in body.iter("a"):
+        if not _is_author_link(a):
+            continue
+        name = a.text_content().split()
+        if not 1 <= len(name) <= 4:
+            continue
+        box: HtmlElement | None = None
+        for el in a.iterancestors():
+            if el is body or el.tag in ("article", "main") or _text_length(el) > _BIO_LENGTH:
+                break
+            box = el
+        if box is None or any(box is b for b in boxes):
+            continue
+        if next(box.iter("img", "picture"), None) is None:
+            continue
+        if next(box.iter(*_HEADING_TAGS, "figure"), None) is not None:
+            continue
+        outside = " ".join(box.xpath(".//text()[not(ancestor::a)]"))
+        words = {w.strip(".,:;!?'’").casefold() for w in outside.split()}
+        if any(part.casefold() in words for part in name if len(part) > 2):
+            boxes.append(box)
+    return boxes
 
 
 def _is_page_furniture(el: HtmlElement) -> bool:
