@@ -511,3 +511,16 @@ def test_author_bio_box_after_the_body_is_dropped() -> None:
     assert "as Ana Silva found when she climbed it" in text
     assert text.rstrip().endswith("carries its name for a year.")
     assert "covered the harbour and its people" not in text
+
+
+def test_short_caption_written_as_a_div_beside_its_photo_is_kept() -> None:
+    photo = (
+        '<div class="media-wrapper"><div class="media-inner"><img src="/img/rack.jpg"></div>'
+        '<div class="media-caption-wrapper">Keep bags on the floor</div></div>'
+    )
+    page = (
+        f"<html><body><div class='story'>{PARAGRAPHS}{photo}"
+        f"{PARAGRAPHS.replace('Paragraph', 'Section')}</div></body></html>"
+    )
+    text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
+    assert "\nKeep bags on the floor\n" in text

@@ -33,6 +33,7 @@ _UNLIKELY_ROLES = frozenset(
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*$")
+_CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])")
 _FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
 
 
@@ -299,6 +300,18 @@ class _Readability(Document):
                 clean_length(p.text_content()) >= 40 for p in header.iter("p")
             ):
                 allowed[header] = True
+        for el in node.iter("div", "p", "span"):
+            if self._is_photo_caption(el):
+                # A photo's caption written as a <div class="caption">: sanitize() removes a
+                # div under 25 characters, and a short caption ("Keep bags on the floor") is.
+                for inner in (el, *el.iterdescendants("div", "p", "span")):
+                    allowed[inner] = True
+                # Its box and the box's wrappers go with it, as a figure's do.
+                size = clean_length(el.text_content()) + 25
+                for outer in el.iterancestors():
+                    if outer is node or clean_length(outer.text_content()) > size:
+                        break
+                    allowed[outer] = True
         for figure in node.iter("figure"):
             caption = figure.find(".//figcaption")
             if caption is None or len(caption.text_content().split()) < 3:
@@ -311,6 +324,16 @@ class _Readability(Document):
                     break
                 allowed[el] = True
         return allowed
+
+    def _is_photo_caption(self, el: HtmlElement) -> bool:
+        """An element named a caption, beside a photo in a box holding nothing else."""
+        names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if "caption" not in names or not _CAPTION.search(names):
+            return False
+        box = el.getparent()
+        if box is None or next(box.iter("img", "picture"), None) is None:
+            return False
+        return clean_length(box.text_content()) <= clean_length(el.text_content()) + 25
 
     def _is_short_paragraph(self, div: HtmlElement) -> bool:
         """A line of a story written as a <div> ("They both took one."): a sentence, without
