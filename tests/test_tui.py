@@ -561,3 +561,32 @@ def test_s_saves_for_good_and_says_why_not_offline(data_dir: Path) -> None:
             assert not app.lib.is_saved(rows[uncached].entry) and app.is_running
 
     asyncio.run(run())
+
+
+def test_headline_index_keeps_its_counts_with_every_edit(synced_dir: Path) -> None:
+    """The status line's and titles' counts are kept by the index (not recounted per key):
+    after any edits they equal a recount."""
+    from collections import Counter
+
+    from reader.library import Library
+    from reader.ui.headlines import HeadlineIndex
+
+    lib = Library(synced_dir)
+    try:
+        index = HeadlineIndex.load(lib)
+    finally:
+        lib.close()
+    ids = [h.entry.id for h in index.headlines]
+    for entry_id in ids[:5]:
+        index.set_read(entry_id, True)
+    index.set_read(ids[0], False)
+    index.set_read(ids[1], True)  # twice: counted once
+    uncached = [h.entry.id for h in index.headlines if not h.cached]
+    for entry_id in uncached[:2]:
+        index.set_cached(entry_id)
+    assert index.unread == sum(not h.read for h in index.headlines)
+    assert index.cached == sum(h.cached for h in index.headlines)
+    recount = Counter(h.entry.feed_url for h in index.headlines if not h.read)
+    assert index.unread_counts() == recount
+    feed = index.headlines[0].entry.feed_url
+    assert index.unread_in(feed) == recount[feed] and index.unread_in(None) == recount.total()

@@ -23,8 +23,23 @@ class HeadlineIndex:
     _positions: dict[str, int] = field(default_factory=dict, repr=False)
     """Entry id → position in `headlines`, for the in-place edits below."""
 
+    _unread: Counter[str] = field(default_factory=Counter, repr=False)
+    """Unread headlines per feed URL, kept current by the edits (not recounted per key)."""
+    cached: int = field(default=0, repr=False)
+    """Headlines whose article is available offline."""
+
     def __post_init__(self) -> None:
         self._positions = {h.entry.id: i for i, h in enumerate(self.headlines)}
+        self._unread = Counter(h.entry.feed_url for h in self.headlines if not h.read)
+        self.cached = sum(h.cached for h in self.headlines)
+
+    @property
+    def unread(self) -> int:
+        return self._unread.total()
+
+    def unread_in(self, feed_url: str | None) -> int:
+        """Unread headlines of one feed, or of all when `feed_url` is None."""
+        return self._unread.total() if feed_url is None else self._unread[feed_url]
 
     @classmethod
     def load(cls, library: Library) -> HeadlineIndex:
@@ -39,7 +54,7 @@ class HeadlineIndex:
 
     def unread_counts(self) -> Counter[str]:
         """Unread headlines per feed URL."""
-        return Counter(h.entry.feed_url for h in self.headlines if not h.read)
+        return Counter(self._unread)
 
     def get(self, entry_id: str) -> Headline | None:
         position = self._positions.get(entry_id)
@@ -61,6 +76,9 @@ class HeadlineIndex:
         position = self._positions.get(entry_id)
         if position is None:
             return None
-        headline = replace(self.headlines[position], **changes)
+        old = self.headlines[position]
+        headline = replace(old, **changes)
         self.headlines[position] = headline
+        self._unread[old.entry.feed_url] += int(old.read) - int(headline.read)
+        self.cached += int(headline.cached) - int(old.cached)
         return headline

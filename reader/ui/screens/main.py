@@ -103,7 +103,7 @@ class MainScreen(Screen[None]):
         table = self.query_one(HeadlineTable)
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         title = plain(feed.display_title, max_length=60) if feed else Text(ALL_FEEDS)
-        unread = sum(not h.read for h in table.rows)
+        unread = self.reader.index.unread_in(self.feed_url)
         title.append(f" · {unread} unread of {len(table.rows)}")
         table.border_title = title
         table.border_subtitle = _feed_health(feed) if feed else ""

@@ -110,7 +110,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.rows: list[Headline] = []
         self.empty_text = "Loading headlines…"
         """What the table says when it has no rows."""
-        self._positions: dict[str, int] = {}
+        self._position_index: dict[str, int] | None = {}
         # A few pages: a row redraws in ~25 µs, and every cached strip (~17 objects with its caches)
         # is walked by each full garbage collection.
         self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(256)
@@ -119,6 +119,13 @@ class HeadlineTable(ScrollView, can_focus=True):
 
     # -- data ----------------------------------------------------------------------------------
     @property
+    def _positions(self) -> dict[str, int]:
+        """Entry id → row."""
+        if self._position_index is None:
+            self._position_index = {h.entry.id: i for i, h in enumerate(self.rows)}
+        return self._position_index
+
+    @property
     def current(self) -> Headline | None:
         """The highlighted headline, if any."""
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
@@ -126,7 +133,7 @@ class HeadlineTable(ScrollView, can_focus=True):
     def set_headlines(self, rows: list[Headline], keep: str | None = None) -> None:
         """Show `rows`; the cursor stays on the entry with id `keep` when it is still listed."""
         self.rows = rows
-        self._positions = {h.entry.id: i for i, h in enumerate(rows)}
+        self._position_index = None  # built when first asked: a feed switch may never need it
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
         position = self._positions.get(keep, 0) if keep else 0
