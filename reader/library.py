@@ -682,12 +682,12 @@ class Library:
         not_articles: list[tuple[Entry, FetchError]] = []
 
         def report(
-            phase: Literal["feeds", "articles", "done"], cached: Entry | None = None
+            phase: Literal["feeds", "articles", "done"], arrived: Entry | None = None
         ) -> None:
             if progress:
                 progress(
                     SyncProgress(
-                        phase, feeds_done, feeds_total, done, len(todo), len(failures), cached
+                        phase, feeds_done, feeds_total, done, len(todo), len(failures), arrived
                     )
                 )
 
