@@ -584,7 +584,7 @@ def test_headline_index_keeps_its_counts_with_every_edit(synced_dir: Path) -> No
     uncached = [h.entry.id for h in index.headlines if not h.cached]
     for entry_id in uncached[:2]:
         index.set_cached(entry_id)
-    assert index.unread == sum(not h.read for h in index.headlines)
+    assert index.unread_in(None) == sum(not h.read for h in index.headlines)
     assert index.cached == sum(h.cached for h in index.headlines)
     recount = Counter(h.entry.feed_url for h in index.headlines if not h.read)
     assert index.unread_counts() == recount

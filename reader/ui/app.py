@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from collections.abc import Awaitable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -44,6 +45,8 @@ SYNC_UPDATE_INTERVAL = 0.5
 """During a sync, how often (seconds) new offline markers and the progress line are shown."""
 COLLECT_AFTER_JOB = 2.0
 """Seconds after a sync or refresh ends (its result on screen) before its garbage is collected."""
+
+T = TypeVar("T")
 
 
 class ReaderApp(App[int]):
@@ -169,7 +172,7 @@ class ReaderApp(App[int]):
         failed = [f for f in index.feeds if f.last_error]
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines.
         line = (
-            f"{len(index.headlines)} headlines · {index.unread} unread · "
+            f"{len(index.headlines)} headlines · {index.unread_in(None)} unread · "
             f"{index.cached} available offline"
         )
         if failed:
@@ -283,15 +286,29 @@ class ReaderApp(App[int]):
 
     async def _refresh(self) -> None:
         feeds = len(self.index.feeds) or len(self.lib.feeds())
-        self._busy = "refreshing"
-        self.status = f"Refreshing {feeds} feed{'s' if feeds != 1 else ''}…"
+        await self._job(
+            "refreshing",
+            f"Refreshing {feeds} feed{'s' if feeds != 1 else ''}…",
+            self.lib.refresh(progress=self._show_progress),
+            self._refresh_summary,
+        )
+
+    async def _job(
+        self, busy: str, status: str, work: Awaitable[T], summary: Callable[[T], str]
+    ) -> None:
+        """Run a refresh or a sync: the status line follows it, the list is reloaded after."""
+        self._busy = busy
+        self.status = status
         try:
             with full_collections_deferred():
-                results = await self.lib.refresh(progress=self._show_progress)
+                result = await work
         finally:
             self._busy = ""
         await self.reload(freeze=False)
-        self.status = self._refresh_summary(results)
+        self.status = summary(result)
+        # The garbage the job left waited for now (no full collection during it): one
+        # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
+        # on screen.
         self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
 
     def _refresh_summary(self, results: list[FeedResult]) -> str:
@@ -312,19 +329,12 @@ class ReaderApp(App[int]):
         self._run(self._sync(), "sync", exclusive=True)
 
     async def _sync(self) -> None:
-        self._busy = "syncing"
-        self.status = "Syncing: starting…"
-        try:
-            with full_collections_deferred():
-                report = await self.lib.sync(progress=self._show_progress)
-        finally:
-            self._busy = ""
-        await self.reload(freeze=False)
-        self.status = self._sync_summary(report)
-        # The garbage the job left waited for now (no full collection during it): one
-        # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
-        # on screen.
-        self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
+        await self._job(
+            "syncing",
+            "Syncing: starting…",
+            self.lib.sync(progress=self._show_progress),
+            self._sync_summary,
+        )
 
     def _show_progress(self, progress: SyncProgress) -> None:
         """Progress from the Library (called on the event loop) → the status line."""

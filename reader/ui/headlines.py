@@ -20,22 +20,17 @@ class HeadlineIndex:
 
     feeds: list[Feed] = field(default_factory=list)
     headlines: list[Headline] = field(default_factory=list)
-    _positions: dict[str, int] = field(default_factory=dict, repr=False)
+    _positions: dict[str, int] = field(init=False, repr=False)
     """Entry id → position in `headlines`, for the in-place edits below."""
-
-    _unread: Counter[str] = field(default_factory=Counter, repr=False)
+    _unread: Counter[str] = field(init=False, repr=False)
     """Unread headlines per feed URL, kept current by the edits (not recounted per key)."""
-    cached: int = field(default=0, repr=False)
-    """Headlines whose article is available offline."""
+    cached: int = field(init=False, repr=False)
+    """Headlines whose article is available offline, kept current the same way."""
 
     def __post_init__(self) -> None:
         self._positions = {h.entry.id: i for i, h in enumerate(self.headlines)}
         self._unread = Counter(h.entry.feed_url for h in self.headlines if not h.read)
         self.cached = sum(h.cached for h in self.headlines)
-
-    @property
-    def unread(self) -> int:
-        return self._unread.total()
 
     def unread_in(self, feed_url: str | None) -> int:
         """Unread headlines of one feed, or of all when `feed_url` is None."""
