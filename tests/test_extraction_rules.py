@@ -115,6 +115,35 @@ def test_furniture_named_wrapper_holding_the_article_is_kept() -> None:
     assert "Home" not in text
 
 
+@pytest.mark.parametrize(
+    ("line", "gone", "kept"),
+    [
+        # Only the last name is marked: the whole line goes, not just that name.
+        (
+            '<p class="x">By Ana Ruiz and <span class="last-byline">Tom Berg</span></p>',
+            "Ana Ruiz",
+            "",
+        ),
+        ('<div class="byline">By Ana Ruiz</div>', "Ana Ruiz", ""),
+        # A teaser's standfirst after its author's name: the name goes, the standfirst stays.
+        (
+            '<p class="standfirst"><em class="byline">Ana Ruiz</em> The harbour master says the '
+            "new quay will take ferries from spring, once the channel is dredged.</p>",
+            "Ana Ruiz",
+            "The harbour master says the new quay",
+        ),
+    ],
+)
+def test_byline_goes_as_a_whole_line(line: str, gone: str, kept: str) -> None:
+    page = lxml.html.document_fromstring(f"<html><body>{line}{PARAGRAPHS}</body></html>")
+    strip_page_furniture(page)
+    text = " ".join(page.text_content().split())
+    assert "Paragraph 3" in text
+    assert gone not in text
+    assert "By" not in text.split()
+    assert kept in text
+
+
 # -- whole pages ---------------------------------------------------------------------------------
 
 

@@ -126,6 +126,7 @@ _BYLINE_TOKENS = frozenset(
         "author",
     }
 )
+_NAME_TOKENS = frozenset({"byline", "author"})
 # Path segments of a writer's page on a news site.
 _AUTHOR_PATHS = frozenset(
     {
@@ -148,6 +149,12 @@ _AUTHOR_PATHS = frozenset(
 _BIO_LENGTH = 600
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A line of names ("By Steven Lee Myers, Keith Bradsher and Chris Buckley") is shorter than this;
+# a sentence naming its author is longer.
+_BYLINE_WORDS = 16
+_INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "time", "address"})
+# Elements a one-line byline does not contain; a box holding them is more than a byline.
+_BLOCK_TAGS = ("p", "div", "ul", "ol", "table", "section", "figure", *_HEADING_TAGS)
 
 # The heading or label of an insert that points elsewhere.
 _INSERT_LABEL = re.compile(
@@ -296,7 +303,7 @@ def strip_page_furniture(doc: HtmlElement) -> None:
         if not _attached(el, body):
             continue  # already removed with an ancestor
         if _is_page_furniture(el) and not holds_article(el, around):
-            _drop(el)
+            _drop(_byline_line(el) if _is_byline(el) else el)
     for box in _author_boxes(body):
         if _attached(box, body) and not holds_article(box, around):
             _drop(box)
@@ -353,8 +360,35 @@ def _is_page_furniture(el: HtmlElement) -> bool:
         return False
     if is_furniture(el):
         return not _is_photo_viewer(el)
+    return _is_byline(el)
+
+
+def _is_byline(el: HtmlElement) -> bool:
     tokens = set(_TOKEN_SPLIT.split(_names(el)))
     return not _BYLINE_TOKENS.isdisjoint(tokens) and _text_length(el) < 200
+
+
+def _byline_line(el: HtmlElement) -> HtmlElement:
+    """What goes with a byline: the element, or the whole line when the element is a name in a
+    line of names.
+
+    "Por <span class="last-byline">Josh Max</span>" marks only the last name; removing the span
+    alone would leave "Por Steven Lee Myers, Keith Bradsher y" behind, a byline cut short. A
+    longer line (a teaser's standfirst after its author's name) keeps its words.
+    """
+    if _NAME_TOKENS.isdisjoint(_TOKEN_SPLIT.split(_names(el))):
+        return el  # a kicker or a time in a headline's line: the headline stays
+    line = el
+    while line.tag in _INLINE_TAGS:
+        parent = line.getparent()
+        if parent is None or parent.tag in ("body", "article", "main"):
+            return el
+        line = parent
+    if line.tag in _HEADING_TAGS or len(line.text_content().split()) > _BYLINE_WORDS:
+        return el
+    if next(line.iterdescendants(*_BLOCK_TAGS), None) is not None:
+        return el
+    return line
 
 
 def _is_photo_viewer(el: HtmlElement) -> bool:
