@@ -42,6 +42,13 @@ def test_demo_page_extracts_body_without_boilerplate(
         assert any(
             b.kind == BlockKind.HEADING and norm(b.text) == norm(heading) for b in result.blocks
         )
+    # The byline and dateline are in the header; a line of them must not open the body. (An
+    # opinion piece's closing line about its writer is the article's own.)
+    assert not [
+        b.text
+        for b in result.blocks[:3]
+        if article.author in b.text and any(c.isdigit() for c in b.text) and len(b.text) < 120
+    ]
     leaked = [p for p in boilerplate_phrases(article) if norm(p) in text]
     assert not leaked, f"boilerplate kept: {leaked}"
     assert result.title == article.title

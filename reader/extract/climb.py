@@ -88,7 +88,9 @@ def promoted(best: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]]) -
         best = _table_holder(best)
     last = _score(candidates, best) or top
     parent = best.getparent()
-    while parent is not None and not _is_frame(best):
+    # Never up to <body>, as in Readability.js: a small page's body scores from its logo and
+    # footer lines and would bring them in.
+    while parent is not None and parent.tag not in ("body", "html") and not _is_frame(best):
         score = _score(candidates, parent)
         if score is not None:
             if score < top / 3:
