@@ -186,6 +186,20 @@ def test_relative_links_are_absolute_against_base_href() -> None:
     assert "](</" not in markdown
 
 
+def test_page_read_without_its_address_resolves_links_against_its_canonical_link() -> None:
+    # `reader extract saved.html` with no --url: the page names its own address.
+    prose = "The council met on Tuesday and voted on the budget after a long debate. " * 3
+    page = (
+        '<html><head><title>Budget</title><link rel="canonical" '
+        'href="https://news.example.com/city/budget.html"></head><body><article>'
+        f'<p>{prose} See <a href="/reports/audit.pdf">the audit</a>.</p><p>{prose}</p>'
+        "</article></body></html>"
+    )
+    article = extract_article(page)
+    assert article.url == "https://news.example.com/city/budget.html"
+    assert "[the audit](<https://news.example.com/reports/audit.pdf>)" in to_markdown(article)
+
+
 @pytest.mark.parametrize("case", ["charset-windows-1251", "charset-koi8-r"])
 def test_cyrillic_page_with_charset_only_in_meta(case: str) -> None:
     article = extract(case)
@@ -524,14 +538,14 @@ def test_data_table_reads_one_row_a_line() -> None:
     blocks = html_to_blocks(root, BASE)
     assert [(b.kind, b.text) for b in blocks] == [
         (BlockKind.CAPTION, "Sailings this week"),
-        (BlockKind.LIST_ITEM, "Route | Departs | Notes"),
-        (BlockKind.LIST_ITEM, "North pier | 06:10 | First boat. Cars and bikes."),
-        (BlockKind.LIST_ITEM, "Island loop | 09:30 | —"),
+        (BlockKind.TABLE_ROW, "Route | Departs | Notes"),
+        (BlockKind.TABLE_ROW, "North pier | 06:10 | First boat. Cars and bikes."),
+        (BlockKind.TABLE_ROW, "Island loop | 09:30 | —"),
         (BlockKind.PARAGRAPH, "The left column."),
         (BlockKind.PARAGRAPH, "The right column."),
     ]
-    assert all(i.strong for i in blocks[1].inlines if i.text != " | ")
-    assert blocks[2].inlines[0].href == "https://news.example.com/r/north"
+    assert blocks[1].header and all(i.strong for cell in blocks[1].cells for i in cell)
+    assert blocks[2].cells[0][0].href == "https://news.example.com/r/north"
 
 
 def test_author_bio_box_after_the_body_is_dropped() -> None:

@@ -160,6 +160,9 @@ def extract_article(
     try:
         doc = _parse(html)
         meta = extract_metadata(doc, url)
+        # A saved page read without its address (`reader extract page.html`) still names it in
+        # its canonical link: relative links resolve against that instead of being lost.
+        url = url or meta.canonical_url
         base = _base_url(doc, url)
         body = _apply_site_rule(doc, site_rule) if site_rule else None
         prepare(doc)
