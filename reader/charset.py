@@ -79,12 +79,12 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name
-    if normalise_charset(header_charset):
-        return normalise_charset(header_charset)  # type: ignore[return-value]
-    declared = sniff_meta_charset(body)
+    declared = normalise_charset(header_charset) or sniff_meta_charset(body)
     if declared and declared != "utf-8" and _is_multibyte_utf8(body):
-        # A page's <meta> is often stale (a CMS that moved to UTF-8 keeps "gb2312"); bytes that
-        # are valid UTF-8 with multi-byte sequences are almost never text in a legacy charset.
+        # Declarations go stale: a CMS that moved to UTF-8 keeps <meta charset="gb2312">, a
+        # server's default header says ISO-8859-1 for every page. Bytes that are valid UTF-8 with
+        # multi-byte sequences are almost never text in a legacy charset, and reading them as
+        # one is mojibake ("Ã©tÃ©") in the cache.
         return "utf-8"
     if declared:
         return declared

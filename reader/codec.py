@@ -12,6 +12,9 @@ from typing import Any
 from .models import Article, Block, BlockKind, Entry, Feed, Inline
 
 CODEC_VERSION = 1
+# A block is [kind, level, ordinal, inlines], and a table row adds [cells, header] to that.
+# Records written before table rows existed decode as they are; a reader from before them
+# can't decode a row, which is why the store's DATA_FORMAT rose to 3 with them.
 
 
 def _dt(value: datetime | None) -> str | None:
@@ -92,6 +95,31 @@ def _inline_from_list(v: list[Any]) -> Inline:
     return Inline(text, href, bool(flags & 1), bool(flags & 2), bool(flags & 4))
 
 
+def _block_to_list(b: Block) -> list[Any]:
+    out = [b.kind.value, b.level, b.ordinal, [_inline_to_list(i) for i in b.inlines]]
+    if b.cells or b.header:
+        out += [[[_inline_to_list(i) for i in cell] for cell in b.cells], int(b.header)]
+    return out
+
+
+def _block_from_list(v: list[Any]) -> Block:
+    kind, level, ordinal, inlines, *row = v
+    cells: tuple[tuple[Inline, ...], ...] = ()
+    header = False
+    if row:
+        encoded, flag = row
+        cells = tuple(tuple(_inline_from_list(i) for i in cell) for cell in encoded)
+        header = bool(flag)
+    return Block(
+        BlockKind(kind),
+        tuple(_inline_from_list(i) for i in inlines),
+        level,
+        ordinal,
+        cells,
+        header,
+    )
+
+
 def article_to_dict(article: Article) -> dict[str, Any]:
     return {
         "v": CODEC_VERSION,
@@ -107,10 +135,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "description": article.description,
         "fetched_at": _dt(article.fetched_at),
         "partial": article.partial,
-        "blocks": [
-            [b.kind.value, b.level, b.ordinal, [_inline_to_list(i) for i in b.inlines]]
-            for b in article.blocks
-        ],
+        "blocks": [_block_to_list(b) for b in article.blocks],
     }
 
 
@@ -118,10 +143,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
     """Rebuild an article; raises KeyError/ValueError/TypeError on a damaged or foreign record."""
     if d.get("v") != CODEC_VERSION:
         raise ValueError(f"unknown article record version {d.get('v')!r}")
-    blocks = tuple(
-        Block(BlockKind(kind), tuple(_inline_from_list(i) for i in inlines), level, ordinal)
-        for kind, level, ordinal, inlines in d["blocks"]
-    )
+    blocks = tuple(_block_from_list(b) for b in d["blocks"])
     return Article(
         url=d["url"],
         title=d.get("title") or "",

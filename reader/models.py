@@ -127,23 +127,37 @@ class BlockKind(StrEnum):
     PREFORMATTED = "pre"
     CAPTION = "caption"
     RULE = "rule"
+    TABLE_ROW = "table-row"
 
 
 @dataclass(frozen=True)
 class Block:
-    """One block of article text: a heading, a paragraph, a quote, a list item…
+    """One block of article text: a heading, a paragraph, a quote, a list item, a table row…
 
-    `level` is the heading level (1–6) or the list nesting depth (1 = top); `ordinal` numbers the
-    items of an ordered list (0 for a bullet).
+    `level` is the heading level (1–6) or the list nesting depth (1 = top; a table in a list
+    item is one deeper than the item); `ordinal` numbers the items of an ordered list (0 for a
+    bullet).
+
+    A table is a run of TABLE_ROW blocks with the same `ordinal`: the table's number in the
+    article (from 1), so two tables one after the other stay two. A row's `cells` are its
+    cells in order, each one line of inlines (a cell's paragraphs and list items are flattened
+    into it; an empty cell is empty); `header` marks a row of column headings. A row has no
+    `inlines` of its own.
     """
 
     kind: BlockKind
     inlines: tuple[Inline, ...]
     level: int = 1
     ordinal: int = 0
+    cells: tuple[tuple[Inline, ...], ...] = ()
+    header: bool = False
 
     @property
     def text(self) -> str:
+        """The block's words; a table row's cells joined by " | " (an empty cell as "—"), as
+        search and the extraction benchmark read them."""
+        if self.cells:
+            return " | ".join("".join(i.text for i in cell) or "—" for cell in self.cells)
         return "".join(i.text for i in self.inlines)
 
 

@@ -42,7 +42,10 @@ MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 _SUBSCRIPTIONS = "subscriptions"
 # The layout of a data directory. Raised when records change incompatibly; an older reader
 # refuses a newer directory rather than misreading it, a newer one upgrades an older one.
-DATA_FORMAT = 2  # 2: raw pages may be kept as the server's own gzip stream
+# 2: raw pages may be kept as the server's own gzip stream. 3: articles may hold table rows,
+# which a format-2 reader can't decode (it would drop those articles as damaged); format-2
+# articles read as they are.
+DATA_FORMAT = 3
 _FORMAT = "format"
 _SAVED = "saved"
 # Per article key: the cleaned article, its raw page, when it was last opened, why it is no article.

@@ -58,3 +58,16 @@ def test_stale_meta_on_a_utf8_page_is_overruled() -> None:
     # …but a real legacy page that happens to be ASCII-only keeps its declaration.
     ascii_page = b'<html><head><meta charset="koi8-r"></head><body>plain</body></html>'
     assert detect_charset(ascii_page, None) == "koi8-r"
+
+
+def test_legacy_header_on_a_utf8_page_is_overruled() -> None:
+    # A server whose default header is ISO-8859-1 (or windows-1251) serving a UTF-8 page.
+    french = "L'été dernier, la mairie a rénové le théâtre municipal."
+    raw = page("", french).encode("utf-8")
+    assert french in decode_html(raw, "iso-8859-1")
+    assert "Ã" not in decode_html(raw, "iso-8859-1")
+    assert RUSSIAN in decode_html(page("", RUSSIAN).encode("utf-8"), "windows-1251")
+    # A real Latin-1 page (é is one byte, not valid UTF-8) keeps its header.
+    latin = f"<html><body><p>{french}</p></body></html>".encode("latin-1")
+    assert detect_charset(latin, "iso-8859-1") == "cp1252"
+    assert french in decode_html(latin, "iso-8859-1")

@@ -86,6 +86,7 @@ class _Builder:
         # Pages repeat the same links (footnotes, tags); resolving a URL is the costly part.
         self._urls: dict[str, str | None] = {}
         self.in_caption = False
+        self.tables = 0  # data tables so far: the number of the next one's rows is one more
 
     def resolve(self, href: str) -> str | None:
         url = self._urls.get(href, "")
@@ -202,33 +203,38 @@ class _Builder:
         self.flush(kind, level, ordinal)
 
     def table(self, el: HtmlElement, level: int) -> None:
-        """A data table, one row a line: its cells joined by " | " (a header cell in bold).
-        One block per cell read as a column of fragments; a row keeps its values together.
-        The rows are list items, as the block model has no table: the view and the text set
-        them one to a line, as it does a list's items."""
+        """A data table as TABLE_ROW blocks, one per row with its cells apart, numbered as the
+        article's next table; its caption, if any, a caption before it. A row of empty (or "—")
+        cells is spacing, and left out."""
         caption = el.find("caption")
         if caption is not None:
             self.block(caption, BlockKind.CAPTION)
+        self.tables += 1
         for row in el.iter("tr"):
-            runs: list[Inline] = []
-            for cell in row:
-                if cell.tag not in ("td", "th"):
-                    continue
-                if runs:
-                    runs.append(Inline(" | "))
-                runs.extend(self._cell(cell) or (Inline("—"),))
-            if any(run.text not in (" | ", "—") for run in runs):
-                self.blocks.append(Block(BlockKind.LIST_ITEM, tuple(runs), level))
+            cells = [self._cell(cell) for cell in row if cell.tag in ("td", "th")]
+            if all("".join(i.text for i in cell) in ("", "—") for cell in cells):
+                continue
+            heads = [cell.tag == "th" for cell in row if cell.tag in ("td", "th")]
+            parent = row.getparent()
+            header = all(heads) or (parent is not None and parent.tag == "thead")
+            self.blocks.append(
+                Block(BlockKind.TABLE_ROW, (), level, self.tables, tuple(cells), header)
+            )
 
     def _cell(self, cell: HtmlElement) -> tuple[Inline, ...]:
-        """A cell's content as one run of inlines: its paragraphs and lines joined by spaces."""
+        """A cell's content as one line of inlines: its paragraphs and lines joined by spaces,
+        its list items by semicolons; a header cell's text in bold."""
         inner = _Builder(self.base_url)
         inner._urls = self._urls
         inner.block(cell, BlockKind.PARAGRAPH)
         runs: list[Inline] = []
+        previous: Block | None = None
         for block in inner.blocks:
-            if runs:
-                runs.append(Inline(" "))
+            if previous is not None:
+                # A list's items would run together as one phrase: "Independent; backed by…".
+                item = previous.kind == BlockKind.LIST_ITEM and previous.text[-1:].isalnum()
+                runs.append(Inline("; " if item else " "))
+            previous = block
             for i in block.inlines:
                 text = _WS.sub(" ", i.text) if "\n" in i.text else i.text
                 runs.append(Inline(text, i.href, i.strong or cell.tag == "th", i.emphasis, i.code))

@@ -36,7 +36,19 @@ def _indent(level: int) -> str:
     return "   " * (level - 1)
 
 
+def _row_as_item(block: Block) -> Block:
+    """A table row as the list item it was before tables rendered as tables."""
+    runs: list[Inline] = []
+    for cell in block.cells:
+        if runs:
+            runs.append(Inline(" | "))
+        runs.extend(cell or (Inline("—"),))
+    return Block(BlockKind.LIST_ITEM, tuple(runs), block.level)
+
+
 def block_to_markdown(block: Block) -> str:
+    if block.kind == BlockKind.TABLE_ROW:
+        block = _row_as_item(block)
     body = _MD_LINE_BREAK.sub("  \n", "".join(_inline_md(i) for i in block.inlines))
     match block.kind:
         case BlockKind.HEADING:
@@ -55,12 +67,15 @@ def block_to_markdown(block: Block) -> str:
     return body
 
 
+_TIGHT = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
+
+
 def _join(blocks: list[tuple[Block, str]]) -> str:
     out: list[str] = []
     previous: Block | None = None
     for block, text in blocks:
         if out:
-            tight = previous is not None and previous.kind == block.kind == BlockKind.LIST_ITEM
+            tight = previous is not None and previous.kind == block.kind in _TIGHT
             out.append("\n" if tight else "\n\n")
         out.append(text)
         previous = block
@@ -93,6 +108,8 @@ def to_markdown(article: Article, header: bool = True) -> str:
 
 
 def block_to_text(block: Block) -> str:
+    if block.kind == BlockKind.TABLE_ROW:
+        block = _row_as_item(block)
     text = block.text
     match block.kind:
         case BlockKind.QUOTE:

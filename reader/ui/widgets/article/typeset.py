@@ -99,12 +99,15 @@ def notice(message: str, hint: str, style: Style, styles: ArticleStyles) -> list
     return out
 
 
+_TIGHT = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
+
+
 def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
     """The article's blocks as paragraphs."""
     out: list[Paragraph] = []
     previous: Block | None = None
     for block in article.blocks:
-        tight = previous is not None and previous.kind == block.kind == BlockKind.LIST_ITEM
+        tight = previous is not None and previous.kind == block.kind in _TIGHT
         out.append(_block(block, styles, gap=0 if tight else 1))
         previous = block
     if not out:
@@ -113,6 +116,13 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
 
 
 def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
+    if block.kind == BlockKind.TABLE_ROW:
+        runs: list[Inline] = []
+        for cell in block.cells:
+            if runs:
+                runs.append(Inline(" | "))
+            runs.extend(cell or (Inline("—"),))
+        block = Block(BlockKind.LIST_ITEM, tuple(runs), block.level)
     match block.kind:
         case BlockKind.HEADING:
             return Paragraph(_inlines(block.inlines, styles, styles.heading), gap=gap)
