@@ -109,6 +109,7 @@ def test_bodies_have_real_structure() -> None:
     assert sum(len(a.paragraphs) <= 3 for a in ARTICLES) >= 2, "a couple of short flashes"
     assert any(b.kind == "h3" for a in ARTICLES for b in a.blocks)
     assert any(b.kind == "ol" for a in ARTICLES for b in a.blocks)
+    assert any(b.kind == "table" and b.header and b.cite for a in ARTICLES for b in a.blocks)
 
 
 def test_exactly_one_long_read() -> None:

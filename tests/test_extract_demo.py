@@ -49,6 +49,8 @@ def test_demo_page_extracts_body_without_boilerplate(
         for b in result.blocks[:3]
         if article.author in b.text and any(c.isdigit() for c in b.text) and len(b.text) < 120
     ]
+    rows = [b.text for b in result.blocks if b.kind == BlockKind.TABLE_ROW]
+    assert rows == list(article.table_rows)
     leaked = [p for p in boilerplate_phrases(article) if norm(p) in text]
     assert not leaked, f"boilerplate kept: {leaked}"
     assert result.title == article.title

@@ -1,4 +1,5 @@
-"""Data tables end to end: a page's table → TABLE_ROW blocks → the cache and back.
+"""Data tables end to end: a page's table → TABLE_ROW blocks → the cache and back → Markdown,
+plain text and the reading view, as tables.
 
 The page is `tests/data/data-table.html` (an election count: a header row, a link, a "|" in a
 cell, a list in a cell, an empty row, a short row, a second table right after the first, and a
@@ -13,8 +14,9 @@ from pathlib import Path
 import lxml.html
 
 from reader.codec import article_from_dict, article_to_dict
-from reader.extract import extract_article
+from reader.extract import extract_article, to_markdown, to_text
 from reader.extract.blocks import html_to_blocks
+from reader.extract.render import table_to_markdown
 from reader.models import Article, Block, BlockKind, Inline
 from reader.store import DATA_FORMAT, Store
 
@@ -160,3 +162,159 @@ def test_a_format_2_directory_is_upgraded_and_its_articles_read(tmp_path: Path) 
     state = diskcache.Cache(str(tmp_path / "state"))
     assert state.get("format") == DATA_FORMAT == 3  # an older reader now refuses the directory
     state.close()
+
+
+# -- Markdown and plain text -------------------------------------------------------------------
+def test_markdown_is_a_gfm_table_a_parser_reads_back() -> None:
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("table").render(to_markdown(election()))
+    root = lxml.html.fromstring(html)
+    first, second = root.findall(".//table")
+    assert [th.text_content() for th in first.findall(".//th")] == [
+        "Candidate",
+        "Party",
+        "Votes",
+        "Share",
+    ]
+    body = [[td.text_content() for td in tr.findall("td")] for tr in first.find("tbody")]
+    assert body[1] == ["Tom Berg", "Labour | Co-op", "1,604", "20.2%"]  # the escaped "|"
+    assert body[-1] == ["Spoilt ballots", "62", "", ""]  # a short row padded
+    assert first.find(".//td/a").get("href") == "https://news.example.com/people/ana-ruiz"
+    # Figures are set right, words left.
+    aligns = [th.get("style") for th in first.findall(".//th")]
+    assert aligns == [None, None, "text-align:right", "text-align:right"]
+    assert [th.text_content() for th in second.findall(".//th")] == ["Year", "Turnout"]
+
+
+def test_plain_text_aligns_columns_and_sets_figures_right() -> None:
+    text = to_text(election(), header=False)
+    lines = [line for line in text.splitlines() if "│" in line or "┼" in line]
+    first = lines[:7]
+    assert first[0].split(" │ ") == [
+        "Candidate".ljust(15),
+        "Party".ljust(len("Independent; backed by the ferry users' group")),
+        "Votes",
+        "Share",
+    ]
+    assert set(first[1]) == {"─", "┼"}
+    # Every separator of a table in the same column: the columns line up.
+    columns = {tuple(i for i, ch in enumerate(line) if ch in "│┼") for line in first}
+    assert len(columns) == 1
+    assert first[2].endswith("│ 1,912 │ 24.1%")
+    assert "Labour | Co-op" in first[3]
+    assert lines[7:] == [
+        "Year │ Turnout",
+        "─────┼────────",
+        "2016 │     41%",
+        "2020 │     44%",
+        "2024 │     47%",
+    ]
+
+
+def test_a_table_without_a_heading_row_gets_an_empty_one_in_markdown() -> None:
+    rows = (
+        Block(BlockKind.TABLE_ROW, (), 1, 1, ((Inline("Tide"),), (Inline("06:10"),))),
+        Block(BlockKind.TABLE_ROW, (), 1, 1, ((Inline("Sunset"),), (Inline("16:02"),))),
+    )
+    markdown = table_to_markdown(rows)
+    assert markdown.splitlines() == [
+        "|  |  |",
+        "| --- | ---: |",
+        "| Tide | 06:10 |",
+        "| Sunset | 16:02 |",
+    ]
+
+
+# -- the reading view --------------------------------------------------------------------------
+def view_lines(article: Article, width: int) -> list[str]:
+    from rich.console import Console
+    from rich.style import Style
+
+    from reader.ui.widgets.article import typeset
+
+    styles = typeset.ArticleStyles(
+        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    )
+    console = Console(width=200, color_system=None)
+    strips = typeset.typeset(typeset.body(article, styles), width, console)
+    return [strip.text for strip in strips]
+
+
+def test_the_view_sets_columns_side_by_side_when_they_fit() -> None:
+    lines = [line for line in view_lines(election(), 80) if "│" in line or "┼" in line]
+    assert lines[0].split(" │ ") == [
+        "Candidate".ljust(15),
+        "Party".ljust(len("Independent; backed by the ferry users' group")),
+        "Votes",
+        "Share",
+    ]
+    assert lines[2] == ("Ana Ruiz        │ " + "Green".ljust(45) + " │ 1,912 │ 24.1%")
+    assert len({tuple(i for i, ch in enumerate(line) if ch in "│┼") for line in lines[:7]}) == 1
+
+
+def test_a_narrow_view_wraps_the_widest_column_without_cutting_words() -> None:
+    lines = view_lines(election(), 40)
+    table = lines[lines.index(next(line for line in lines if line.startswith("Candidate"))) :]
+    table = table[: table.index("")]
+    assert all(len(line) <= 40 for line in table)
+    party = [line.split(" │ ")[1].strip() for line in table if " │ " in line]
+    assert "Independent;" in party and "users' group" in party  # whole words, never cut
+    assert not any(len(word) == 1 for word in " ".join(party).split() if word.isalpha())
+    # Rows that wrap are ruled apart, so a row's lines are not taken for the next row's.
+    assert sum(set(line) <= {"─", "┼"} for line in table) == 5
+
+
+def test_a_view_too_narrow_for_the_columns_stacks_each_row() -> None:
+    lines = view_lines(election(), 24)
+    assert "Candidate: Ana Ruiz" in lines
+    assert "Share: 24.1%" in lines
+    assert "Candidate" not in lines  # the heading row is not repeated on its own
+    assert all(len(line) <= 24 for line in lines)
+
+
+def test_the_reading_view_shows_a_demo_table(synced_dir: Path) -> None:
+    """In the app: the council article's vote table, columns aligned, figures set right."""
+    import asyncio
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.article import ArticleScreen
+    from reader.ui.widgets.article.article_body import ArticleBody
+    from reader.ui.widgets.main.headline_table import HeadlineTable
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.ready.wait()
+            await pilot.pause()
+            headlines = app.screen.query_one(HeadlineTable)
+            headlines.cursor = next(
+                i for i, h in enumerate(headlines.rows) if "£412m budget" in h.entry.title
+            )
+            await pilot.press("enter")
+            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
+                await pilot.pause(0.05)
+            body = app.screen.query_one(ArticleBody)
+            top = next(i for i, s in enumerate(body._lines) if s.text.startswith("Group "))
+            body.scroll_to(y=top, animate=False, immediate=True)
+            await pilot.pause()
+            shown = [strip.text.strip() for strip in app.screen._compositor.render_strips()]
+            start = next(i for i, line in enumerate(shown) if line.startswith("Group "))
+            assert shown[start].split(" │ ") == [
+                "Group                  ",
+                "Seats",
+                "For",
+                "Against",
+                "Abstained",
+            ]
+            assert shown[start + 1].startswith("────")
+            assert shown[start + 2].split(" │ ") == [
+                "Labour (administration)",
+                "   27",
+                "  6",
+                "     21",
+                "        0",
+            ]
+            assert shown[start + 7].startswith("Total")
+
+    asyncio.run(run())

@@ -39,9 +39,9 @@ class DemoArticle:
     """One demo article page, as the manifest tests check extraction against.
 
     ``paragraphs`` are the top-level ``<p>`` paragraphs of the body only; quotes, list
-    items and figure captions are in ``quotes``, ``list_items`` and ``captions``, and
-    ``body_text`` joins every body block in page order.  ``word_count`` counts words in
-    all of the body (not the title or summary).
+    items, figure captions and table rows are in ``quotes``, ``list_items``, ``captions``
+    and ``table_rows``, and ``body_text`` joins every body block in page order.
+    ``word_count`` counts words in all of the body (not the title or summary).
     """
 
     slug: str
@@ -60,6 +60,7 @@ class DemoArticle:
     quotes: tuple[str, ...] = ()
     list_items: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
+    table_rows: tuple[str, ...] = ()  # each row's cells joined by " | ", as Block.text joins them
     section: str = ""
     label: str | None = None  # "exclusive" | "opinion" | None (updated articles get "updated")
     meta_charset_style: str = "charset"  # "charset" | "http-equiv": how the page declares it
@@ -68,7 +69,7 @@ class DemoArticle:
 
     @property
     def body_text(self) -> str:
-        """All body text (headings, paragraphs, quotes, list items, captions) in order."""
+        """All body text (headings, paragraphs, quotes, list items, captions, table rows) in order."""
         return "\n\n".join(part for block in self.blocks for part in block.text_parts())
 
     @property
@@ -142,6 +143,12 @@ def _build_article(site: str, slug: str, source: str) -> DemoArticle:
         quotes=tuple(inline_text(b.lines[0]) for b in blocks if b.kind == "quote"),
         list_items=texts("ul", "ol"),
         captions=texts("figure"),
+        table_rows=tuple(
+            " | ".join(inline_text(c) for c in row)
+            for b in blocks
+            if b.kind == "table"
+            for row in b.rows()
+        ),
         section=headers.get("section", ""),
         label=headers.get("label") or None,
         meta_charset_style=headers.get("meta", "charset"),

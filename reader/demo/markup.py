@@ -7,6 +7,8 @@ Body blocks are separated by blank lines:
 * ``> text`` lines: a ``blockquote``; a last line ``> — Name`` is the attribution
 * ``- item`` lines: a bulleted list; ``1. item`` lines: a numbered list
 * ``![caption](/site/media/name.svg)``: a ``figure`` with a ``figcaption``
+* ``| a | b |`` lines: a ``table``, one row a line; a ``|---|---|`` line after the first
+  makes that row the heading row; a first line ``Table: caption`` gives the ``caption``
 * anything else: a paragraph (its lines are joined with spaces)
 
 Inline: ``[text](href)``, ``**strong**`` and ``*em*``.
@@ -35,13 +37,24 @@ _ATTRIBUTION_PREFIXES = ("— ", "-- ", "- ")
 class Block:
     """One body block. ``lines`` holds raw inline markup (one entry per list item)."""
 
-    kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "figure"
-    lines: tuple[str, ...]
+    kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "figure" | "table"
+    lines: tuple[str, ...]  # a table: one line per row, cells apart by "|"
     src: str = ""  # figure image URL
-    cite: str = ""  # quote attribution, raw inline markup
+    cite: str = ""  # quote attribution, raw inline markup; a table's caption
+    header: bool = False  # a table: its first row holds the column headings
+
+    def rows(self) -> list[list[str]]:
+        """A table's cells, raw inline markup, row by row."""
+        return [
+            [cell.strip() for cell in line.strip().strip("|").split("|")] for line in self.lines
+        ]
 
     def text_parts(self) -> list[str]:
-        """Plain text of the block, one string per paragraph/item/caption."""
+        """Plain text of the block, one string per paragraph/item/caption/table row (its cells
+        joined by " | ")."""
+        if self.kind == "table":
+            caption = [inline_text(self.cite)] if self.cite else []
+            return caption + [" | ".join(inline_text(c) for c in row) for row in self.rows()]
         parts = [inline_text(line) for line in self.lines]
         if self.cite:
             parts.append("— " + inline_text(self.cite))
@@ -113,6 +126,12 @@ def _parse_block(lines: list[str]) -> Block:
         if len(texts) > 1 and texts[-1].startswith(_ATTRIBUTION_PREFIXES):
             cite = texts.pop()[2:].strip()
         return Block("quote", (" ".join(texts),), cite=cite)
+    if first.startswith(("|", "Table: ")):
+        caption = lines.pop(0)[len("Table: ") :].strip() if first.startswith("Table: ") else ""
+        header = len(lines) > 1 and set(lines[1]) <= set("|-: ")
+        if header:
+            del lines[1]
+        return Block("table", tuple(lines), cite=caption, header=header)
     if first.startswith("- "):
         return Block("ul", tuple(line[2:].strip() for line in lines))
     if _ORDERED_ITEM.match(first):
@@ -138,6 +157,17 @@ def block_html(block: Block) -> str:
             f'<figure><img src="{src}" alt="{alt}" width="800" height="450" loading="lazy">'
             f"<figcaption>{inline_html(caption)}</figcaption></figure>"
         )
+    if block.kind == "table":
+        caption = f"<caption>{inline_html(block.cite)}</caption>" if block.cite else ""
+        rows = block.rows()
+        head = ""
+        if block.header:
+            cells = "".join(f'<th scope="col">{inline_html(c)}</th>' for c in rows.pop(0))
+            head = f"<thead><tr>{cells}</tr></thead>"
+        body = "".join(
+            "<tr>" + "".join(f"<td>{inline_html(c)}</td>" for c in row) + "</tr>" for row in rows
+        )
+        return f'<table class="data-table">{caption}{head}<tbody>{body}</tbody></table>'
     raise ValueError(f"unknown block kind {block.kind!r}")
 
 

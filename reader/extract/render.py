@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
 
 from ..models import Article, Block, BlockKind, Inline
+from ..tables import cell_text, group_blocks, table_shape
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)", re.MULTILINE)
@@ -36,19 +40,7 @@ def _indent(level: int) -> str:
     return "   " * (level - 1)
 
 
-def _row_as_item(block: Block) -> Block:
-    """A table row as the list item it was before tables rendered as tables."""
-    runs: list[Inline] = []
-    for cell in block.cells:
-        if runs:
-            runs.append(Inline(" | "))
-        runs.extend(cell or (Inline("—"),))
-    return Block(BlockKind.LIST_ITEM, tuple(runs), block.level)
-
-
 def block_to_markdown(block: Block) -> str:
-    if block.kind == BlockKind.TABLE_ROW:
-        block = _row_as_item(block)
     body = _MD_LINE_BREAK.sub("  \n", "".join(_inline_md(i) for i in block.inlines))
     match block.kind:
         case BlockKind.HEADING:
@@ -67,18 +59,46 @@ def block_to_markdown(block: Block) -> str:
     return body
 
 
-_TIGHT = (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
+def table_to_markdown(rows: tuple[Block, ...]) -> str:
+    """A GitHub-flavoured Markdown table. Its first row is the heading row when it is one, else
+    the heading row is left empty (GFM has no table without one); figures are set right."""
+    shape = table_shape(rows)
+
+    def line(cells: list[str]) -> str:
+        cells += [""] * (shape.columns - len(cells))
+        return f"{_indent(rows[0].level)}| {' | '.join(cells)} |"
+
+    def md(cell: tuple[Inline, ...], strong: bool = True) -> str:
+        runs = cell if strong else tuple(replace(i, strong=False) for i in cell)
+        return " ".join("".join(_inline_md(i) for i in runs).split())
+
+    head, body = (rows[0], rows[1:]) if rows[0].header else (None, rows)
+    # The heading row is bold in every renderer already: "**Votes**" there would be noise.
+    out = [line([md(c, strong=False) for c in head.cells] if head else [])]
+    out.append(line(["---:" if n else "---" for n in shape.numeric]))
+    out += [line([md(c) for c in row.cells]) for row in body]
+    return "\n".join(out)
 
 
-def _join(blocks: list[tuple[Block, str]]) -> str:
+def _join(
+    blocks: tuple[Block, ...],
+    block_text: Callable[[Block], str],
+    table_text: Callable[[tuple[Block, ...]], str],
+) -> str:
+    """The blocks rendered one group at a time: list items one to a line, a table as one piece,
+    every other block a paragraph of its own."""
     out: list[str] = []
     previous: Block | None = None
-    for block, text in blocks:
+    for group in group_blocks(blocks):
+        first = group[0]
         if out:
-            tight = previous is not None and previous.kind == block.kind in _TIGHT
+            tight = previous is not None and previous.kind == first.kind == BlockKind.LIST_ITEM
             out.append("\n" if tight else "\n\n")
-        out.append(text)
-        previous = block
+        if first.kind == BlockKind.TABLE_ROW:
+            out.append(table_text(group))
+        else:
+            out.append(block_text(first))
+        previous = group[-1]
     return "".join(out)
 
 
@@ -103,13 +123,11 @@ def to_markdown(article: Article, header: bool = True) -> str:
     if header:
         parts.append(f"# {_escape_md(article.title or article.url)}\n")
         parts.append("\n".join(f"{line}  " for line in _header_lines(article)) + "\n\n")
-    parts.append(_join([(b, block_to_markdown(b)) for b in article.blocks]))
+    parts.append(_join(article.blocks, block_to_markdown, table_to_markdown))
     return "".join(parts).rstrip() + "\n"
 
 
 def block_to_text(block: Block) -> str:
-    if block.kind == BlockKind.TABLE_ROW:
-        block = _row_as_item(block)
     text = block.text
     match block.kind:
         case BlockKind.QUOTE:
@@ -122,11 +140,41 @@ def block_to_text(block: Block) -> str:
     return text
 
 
+def _width(text: str) -> int:
+    """Terminal cells `text` takes: wide (CJK) characters two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def table_to_text(rows: tuple[Block, ...]) -> str:
+    """Columns aligned with spaces and set apart by " │ " (a "|" may be in a cell's text), a rule
+    under the heading row, columns of figures flush right. Plain text is not wrapped, so neither
+    are the cells."""
+    shape = table_shape(rows)
+    grid = [[" ".join(cell_text(c).split()) for c in row.cells] for row in rows]
+    for cells in grid:
+        cells += [""] * (shape.columns - len(cells))
+    widths = [max(_width(cells[c]) for cells in grid) for c in range(shape.columns)]
+    indent = _indent(rows[0].level)
+    out = []
+    for row, cells in zip(rows, grid, strict=True):
+        padded = []
+        for c, value in enumerate(cells):
+            pad = " " * (widths[c] - _width(value))
+            padded.append(pad + value if shape.numeric[c] else value + pad)
+        out.append((indent + " │ ".join(padded)).rstrip())
+        if row is rows[0] and row.header:
+            out.append(indent + "─┼─".join("─" * w for w in widths))
+    return "\n".join(out)
+
+
 def to_text(article: Article, header: bool = True) -> str:
     parts = []
     if header:
         title = article.title or article.url
         parts.append(f"{title}\n{'=' * min(len(title), 78)}\n")
         parts.append("\n".join(_header_lines(article)) + "\n\n")
-    parts.append(_join([(b, block_to_text(b)) for b in article.blocks]))
+    parts.append(_join(article.blocks, block_to_text, table_to_text))
     return "".join(parts).rstrip() + "\n"

@@ -1,0 +1,67 @@
+"""An article's data tables as tables: its TABLE_ROW blocks grouped, their columns measured.
+
+Shared by the Markdown and plain-text renderers and the reading view, so the three agree on
+where a table starts and ends, how many columns it has and which of them hold numbers (set
+flush right, as figures are read by their last digit). Stdlib and models only: the reading view
+imports it without pulling in the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .models import Block, BlockKind, Inline
+
+# A figure as tables print them: "1,912", "24.1%", "−3.5", "$4.2bn", "+12", "06:10", "2016".
+_FIGURE = re.compile(r"[−–+\-±~≈]?\s?[$€£¥]?\s?\d[\d,.:  ']*\s?(%|[kKmM]|bn|pp|[$€£¥])?")
+
+
+def group_blocks(blocks: Iterable[Block]) -> Iterator[tuple[Block, ...]]:
+    """The blocks as they are laid out: each table as one group of its rows (a run of
+    TABLE_ROW blocks with one `ordinal`), every other block a group of its own."""
+    run: list[Block] = []
+    for block in blocks:
+        if block.kind == BlockKind.TABLE_ROW:
+            if run and run[0].ordinal != block.ordinal:
+                yield tuple(run)
+                run = []
+            run.append(block)
+            continue
+        if run:
+            yield tuple(run)
+            run = []
+        yield (block,)
+    if run:
+        yield tuple(run)
+
+
+def cell_text(cell: tuple[Inline, ...]) -> str:
+    return "".join(i.text for i in cell)
+
+
+@dataclass(frozen=True)
+class TableShape:
+    """What a table's layout needs to know besides its cells."""
+
+    columns: int
+    numeric: tuple[bool, ...]
+    """Per column: every filled cell below the headings is a figure."""
+    headings: tuple[str, ...]
+    """The header row's cell texts, one per column ("" where it has none or there is none)."""
+
+
+def table_shape(rows: tuple[Block, ...]) -> TableShape:
+    columns = max((len(r.cells) for r in rows), default=0)
+    numeric = []
+    for c in range(columns):
+        values = [cell_text(r.cells[c]).strip() for r in rows if not r.header and c < len(r.cells)]
+        filled = [v for v in values if v and v != "—"]
+        numeric.append(bool(filled) and all(_FIGURE.fullmatch(v) for v in filled))
+    header = rows[0] if rows and rows[0].header else None
+    headings = tuple(
+        cell_text(header.cells[c]).strip() if header and c < len(header.cells) else ""
+        for c in range(columns)
+    )
+    return TableShape(columns, tuple(numeric), headings)
