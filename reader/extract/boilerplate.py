@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 import lxml.etree
 from lxml.html import HtmlElement
 
+from .quotes import in_attribution
+
 # Never article text, wherever they are.
 _NEVER_TEXT = ("script", "style", "noscript", "template", "link", "meta")
 _CONTROLS = ("button", "select", "input", "textarea", "option", "svg", "canvas", "dialog", "iframe")
@@ -298,7 +300,8 @@ def strip_page_furniture(doc: HtmlElement) -> None:
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
             continue
-        if el in in_code:
+        if el in in_code or in_attribution(el):
+            # A quote's "— Name" footer is the quote's, wherever the template puts the quote.
             continue
         if not _attached(el, body):
             continue  # already removed with an ancestor
@@ -460,6 +463,8 @@ def strip_inserts(article: HtmlElement) -> None:
             continue
         if not _attached(el, article):
             continue  # already removed with an ancestor
+        if in_attribution(el):
+            continue
         text = " ".join(el.text_content().split())
         if el.tag in ("ul", "ol"):
             if _is_list_of_links(el) and not holds_article(el, around):

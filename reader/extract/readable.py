@@ -9,8 +9,8 @@ without its slow regexes (`climb.clean_length`), memoised while scoring.
 
 Where the benchmark showed readability-lxml losing article text, a method is overridden, each
 saying why: Readability.js's climb to the element holding the whole article, a table's holder,
-its exceptions when removing "unlikely" elements, and sparing prose lists, figures with captions
-and linked headings from the final clean-up."""
+its exceptions when removing "unlikely" elements, and sparing prose lists, figures with captions,
+quotes' attributions and linked headings from the final clean-up."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
+from .quotes import in_attribution, is_attribution
 
 __all__ = ["Unparseable", "readable_article"]
 
@@ -190,6 +191,8 @@ class _Readability(Document):
             # names embedded tweets ("twitter-tweet") unlikely, Readability.js's doesn't.
             if not isinstance(elem.tag, str) or elem.tag in ("html", "body", "a", "blockquote"):
                 continue
+            if in_attribution(elem):
+                continue  # a quote's "<footer>— Name</footer>": the quote's own words
             if elem.get("role") in _UNLIKELY_ROLES:
                 elem.drop_tree()
                 continue
@@ -312,6 +315,11 @@ class _Readability(Document):
                     if outer is node or clean_length(outer.text_content()) > size:
                         break
                     allowed[outer] = True
+        for el in node.iter("footer", "cite", "figcaption"):
+            if is_attribution(el):
+                # "— Ruth Adeyemi" is under sanitize()'s 25 characters; it is the quote's line.
+                for inner in (el, *el.iterdescendants()):
+                    allowed[inner] = True
         for figure in node.iter("figure"):
             caption = figure.find(".//figcaption")
             if caption is None or len(caption.text_content().split()) < 3:
