@@ -6,7 +6,9 @@ import urllib.request
 
 import pytest
 
+from reader.charset import charset_from_content_type
 from reader.demo.content import DemoArticle, boilerplate_phrases, load_articles
+from reader.demo.markup import inline_text
 from reader.demo.server import DemoServer
 from reader.extract import extract_article, to_markdown, to_text
 from reader.models import BlockKind
@@ -56,6 +58,29 @@ def test_demo_page_extracts_body_without_boilerplate(
     assert result.title == article.title
     assert article.author in result.author
     assert result.published == article.published
+
+
+QUOTED = [a for a in ARTICLES if any(b.kind == "quote" for b in a.blocks)]
+
+
+@pytest.mark.parametrize("article", QUOTED, ids=[a.slug for a in QUOTED])
+def test_demo_quotes_keep_their_attribution(demo_server: DemoServer, article: DemoArticle) -> None:
+    """Each quote comes out as one quote block whose last line is its "— Name" (the page's
+    <footer><cite> inside the <blockquote>), whatever the template around the article."""
+    body, content_type = fetch(demo_server, article)
+    result = extract_article(
+        body, demo_server.base_url + article.path, charset_from_content_type(content_type)
+    )
+    quotes = [b.text for b in result.blocks if b.kind == BlockKind.QUOTE]
+    for block in article.blocks:
+        if block.kind != "quote":
+            continue
+        said = norm(inline_text(block.lines[0]))
+        found = [q for q in quotes if said in norm(q)]
+        assert found, f"quote lost: {said[:60]}"
+        if block.cite:
+            last = found[0].rsplit("\n", 1)[-1]
+            assert norm(last) == norm("— " + inline_text(block.cite))
 
 
 def test_windows_1251_page_served_without_header_charset(demo_server: DemoServer) -> None:

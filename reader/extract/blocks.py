@@ -7,12 +7,14 @@ never from the page's HTML, so nothing the page says is interpreted as markup do
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
 from ..urls import absolute_url
+from .quotes import DASHES, in_attribution, is_attribution
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = frozenset(
@@ -87,6 +89,9 @@ class _Builder:
         self._urls: dict[str, str | None] = {}
         self.in_caption = False
         self.tables = 0  # data tables so far: the number of the next one's rows is one more
+        self.quote_from = 0
+        """Index of the first block of the latest `<blockquote>`: its attribution joins the
+        last of them, not a quote before it."""
 
     def resolve(self, href: str) -> str | None:
         url = self._urls.get(href, "")
@@ -194,13 +199,68 @@ class _Builder:
         self.add_text(el.text, None, False, False, kind == BlockKind.PREFORMATTED)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in _BLOCK_TAGS:
+            if self._is_attribution_line(child, kind):
+                self.attribution(child, kind, level, ordinal)
+            elif tag in _BLOCK_TAGS:
                 self.flush(kind, level, ordinal)
                 self.element(child, kind, level)
             else:
                 self.inline(child, None, False, False, kind == BlockKind.PREFORMATTED)
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
         self.flush(kind, level, ordinal)
+
+    def _is_attribution_line(self, el: HtmlElement, kind: BlockKind) -> bool:
+        """A quote's attribution on a line of its own: its `<footer>`, the `<figcaption>` of its
+        figure, or a `<cite>` after the quote's words (not a title cited inside a sentence)."""
+        if not isinstance(el.tag, str) or not is_attribution(el):
+            return False
+        parent = el.getparent()
+        if parent is not None and in_attribution(parent):
+            return False  # the <cite> in "<footer>— <cite>Name</cite></footer>": part of its line
+        if el.tag == "figcaption":
+            # Under the quote; a caption above it is no line of a quote written yet.
+            return next(el.itersiblings("blockquote", preceding=True), None) is not None
+        if kind != BlockKind.QUOTE:
+            return False
+        if el.tag == "footer":
+            return True
+        pending = "".join(i.text for i in self.inlines).strip()
+        if pending not in ("", *DASHES) or (el.tail or "").strip():
+            return False
+        return not any(
+            s.text_content().strip() or (s.tail or "").strip() for s in el.itersiblings()
+        )
+
+    def attribution(self, el: HtmlElement, kind: BlockKind, level: int, ordinal: int) -> None:
+        """The attribution as the last line of the quote it follows, "— Name, title", so the quote
+        and who said it read as one."""
+        if "".join(i.text for i in self.inlines).strip() in DASHES:
+            self.inlines = []  # "— <cite>Name</cite>": the dash comes back with the line
+        self.flush(kind, level, ordinal)
+        start = len(self.blocks)
+        if el.tag == "cite":
+            self.inline(el, None, False, False, False)  # in italics, as in a footer
+            self.flush(BlockKind.QUOTE)
+        else:
+            self.block(el, BlockKind.QUOTE)
+        lines = self.blocks[start:]
+        del self.blocks[start:]
+        runs: list[Inline] = []
+        for line in lines:
+            if runs:
+                runs.append(Inline(" "))
+            runs.extend(line.inlines)
+        if not runs:
+            return
+        if not runs[0].text.startswith(DASHES):
+            runs.insert(0, Inline("— "))  # the dash a stylesheet draws before a <cite>
+        quote = self.blocks[-1] if len(self.blocks) > self.quote_from else None
+        if quote is not None and quote.kind == BlockKind.QUOTE:
+            # A line break, as <br> writes one.
+            inlines = (*quote.inlines, Inline("\n", None, False, False, True), *runs)
+            self.blocks[-1] = replace(quote, inlines=inlines)
+        else:
+            self.blocks.append(Block(BlockKind.QUOTE, tuple(runs)))
 
     def table(self, el: HtmlElement, level: int) -> None:
         """A data table as TABLE_ROW blocks, one per row with its cells apart, numbered as the
@@ -247,6 +307,7 @@ class _Builder:
         if tag in _HEADINGS:
             self.block(el, BlockKind.HEADING, _HEADINGS[tag])
         elif tag == "blockquote":
+            self.quote_from = len(self.blocks)
             self.block(el, BlockKind.QUOTE)
         elif tag == "pre":
             self.inlines = []
