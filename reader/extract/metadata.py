@@ -17,6 +17,9 @@ from lxml.html import HtmlElement
 from ..dates import parse_datetime
 from ..safe import safe_line
 from ..urls import absolute_url
+from .byline import clean_byline, page_byline
+from .lead_image import lead_image
+from .title import article_title
 
 
 @dataclass(frozen=True)
@@ -33,27 +36,56 @@ class Metadata:
 
 
 def _meta(doc: HtmlElement) -> dict[str, str]:
-    found: dict[str, str] = {}
+    """The page's `<meta>` values by lower-case name, "." read as ":" (`DC.creator` is
+    `dc:creator`). A `property` lists names apart by spaces (`property="dc:creator og:title"`)
+    and wins over a `name` or `itemprop` of the same name: it is the declaration RDFa and
+    OpenGraph define. Otherwise the first of a name wins."""
+    by_property: dict[str, str] = {}
+    by_name: dict[str, str] = {}
     for el in doc.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        content = el.get("content")
-        if key and content and key not in found:
-            found[key] = content.strip()
-    return found
+        content = (el.get("content") or "").strip()
+        if not content:
+            continue
+        if el.get("property"):
+            keys, found = el.get("property", "").split(), by_property
+        else:
+            keys, found = [(el.get("name") or el.get("itemprop") or "").strip()], by_name
+        for key in keys:
+            key = key.lower().replace(".", ":")
+            if key:
+                found.setdefault(key, content)
+    return by_name | by_property
+
+
+# What wraps JSON-LD on real pages: `<![CDATA[ … ]]>`, `<!-- … -->`, a `//` before either.
+_JSON_START = re.compile(r"[\[{]")
+# Where the value may start: after "<![CDATA[", the next bracket; a few, not every bracket of a
+# broken script (each try reads up to its error).
+_JSON_TRIES = 3
+
+
+def _parse_json_ld(text: str) -> Any:
+    """The JSON value in a JSON-LD script, read past what wraps it; None when there is none."""
+    decoder = json.JSONDecoder()
+    for tries, start in enumerate(_JSON_START.finditer(text)):
+        if tries == _JSON_TRIES:
+            break
+        try:
+            return decoder.raw_decode(text, start.start())[0]
+        except (ValueError, RecursionError):
+            # "<![CDATA[" opens with a "[" that is not JSON; the next bracket may be.
+            continue
+    return None
 
 
 def _json_ld(doc: HtmlElement) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = []
     for el in doc.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(el.text or "")
-        except (ValueError, RecursionError):
-            continue
-        stack = [data]
+        stack = [_parse_json_ld(el.text or "")]
         while stack:
             item = stack.pop()
             if isinstance(item, list):
-                stack.extend(item)
+                stack.extend(reversed(item))
             elif isinstance(item, dict):
                 if "@graph" in item:
                     stack.append(item["@graph"])
@@ -61,23 +93,37 @@ def _json_ld(doc: HtmlElement) -> list[dict[str, Any]]:
     return objects
 
 
-_ARTICLE_TYPES = (
-    "Article",
-    "NewsArticle",
-    "BlogPosting",
-    "ReportageNewsArticle",
-    "OpinionNewsArticle",
-    "AnalysisNewsArticle",
-    "TechArticle",
-    "WebPage",
-    "Report",
+# schema.org's Article and its kinds (as Readability.js lists them), and WebPage.
+_ARTICLE_TYPES = frozenset(
+    [
+        "Article",
+        "AdvertiserContentArticle",
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+        "Report",
+        "SatiricalArticle",
+        "ScholarlyArticle",
+        "MedicalScholarlyArticle",
+        "SocialMediaPosting",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "DiscussionForumPosting",
+        "TechArticle",
+        "APIReference",
+        "WebPage",
+    ]
 )
 
 
 def _is_article(obj: dict[str, Any]) -> bool:
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return any(k in _ARTICLE_TYPES for k in kinds if isinstance(k, str))
+    return any(k.rsplit("/", 1)[-1] in _ARTICLE_TYPES for k in kinds if isinstance(k, str))
 
 
 def _names(value: Any) -> list[str]:
@@ -90,6 +136,15 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+def _image(value: Any) -> str:
+    """A JSON-LD `image`: an address, an ImageObject, or a list of either."""
+    if isinstance(value, list):
+        return next((url for v in value if (url := _image(v))), "")
+    if isinstance(value, dict):
+        return _first(value.get("url"), value.get("contentUrl"))
+    return _first(value)
+
+
 def _first(*values: Any) -> str:
     for v in values:
         if isinstance(v, str) and v.strip():
@@ -97,38 +152,25 @@ def _first(*values: Any) -> str:
     return ""
 
 
-_WORD = re.compile(r"\w+")
-# Between a headline and the site's name in a <title>: "Headline | Site", "Site - Headline".
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»]\s+")
+def _ld_title(ld: dict[str, Any], page_title: str, doc: HtmlElement) -> str:
+    """JSON-LD's `headline`, or its `name` when that is what the page's <title> or a heading
+    says (Wikipedia's headline is "Wikimedia list article", its name the list's title)."""
+    headline, name = _first(ld.get("headline")), _first(ld.get("name"))
+    if name and headline and name != headline:
+        said = " ".join(page_title.split()).casefold()
+        headings = {" ".join(h.text_content().split()).casefold() for h in doc.iter("h1", "h2")}
+        if name.casefold() in headings or said.startswith(name.casefold()):
+            return name
+    return headline
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _headline(doc: HtmlElement, page_title: str) -> str:
-    """The page's headline as its headings say it: a heading that is the <title> (or the part
-    of it beside the site's name), else the first `h1` made of the <title>'s words, else the
-    first `h1`. A heading that repeats the <title> beats an `h1` that names the site's section
-    ("Allergies Health Center" over the story's "Babies Who Eat Peanuts…" in an `h2`)."""
-    parts = {_norm(page_title)} | {
-        _norm(part) for part in _TITLE_SEPARATOR.split(page_title) if len(part.split()) >= 3
-    }
-    parts.discard("")
-    for heading in doc.iter("h1", "h2", "h3"):
-        if _norm(heading.text_content()) in parts:
-            return heading.text_content()
-    title_words = set(_WORD.findall(page_title.casefold()))
-    first = ""
-    for h1 in doc.iter("h1"):
-        text = h1.text_content()
-        words = _WORD.findall(text.casefold())
-        if not words:
-            continue
-        first = first or text
-        if sum(w in title_words for w in words) >= 0.5 * len(words):
-            return text
-    return first
+def _parsely_page(meta: dict[str, str]) -> dict[str, Any]:
+    """parse.ly's `<meta name="parsely-page" content='{"title": …, "pub_date": …}'>`."""
+    try:
+        value = json.loads(meta.get("parsely-page", ""))
+    except (ValueError, RecursionError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
@@ -136,82 +178,94 @@ def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
     meta = _meta(doc)
     ld = next((o for o in _json_ld(doc) if _is_article(o)), {})
     publisher = ld.get("publisher") if isinstance(ld.get("publisher"), dict) else {}
+    parsely = _parsely_page(meta)
+    site_name = _first(meta.get("og:site_name"), *_names(publisher), meta.get("application-name"))
 
     title_el = doc.find(".//title")
     page_title = title_el.text_content() if title_el is not None else ""
-    title = _first(
-        meta.get("og:title"),
-        ld.get("headline") if isinstance(ld.get("headline"), str) else None,
-        meta.get("twitter:title"),
-        _headline(doc, page_title),
+    title = article_title(
+        doc,
+        [
+            meta.get("dc:title"),
+            meta.get("dcterms:title"),
+            meta.get("og:title"),
+            _ld_title(ld, page_title, doc),
+            meta.get("twitter:title"),
+            meta.get("parsely-title"),
+            _first(parsely.get("title")),
+        ],
         page_title,
+        [name for name in (site_name, meta.get("twitter:site", "").lstrip("@")) if name],
+        url,
     )
 
     authors = _names(ld.get("author"))
     meta_author = _first(
+        meta.get("dc:creator"),
+        meta.get("dcterms:creator"),
         meta.get("author"),
         meta.get("article:author"),
-        meta.get("dc.creator"),
+        meta.get("og:article:author"),
         meta.get("parsely-author"),
-        meta.get("sailthru.author"),
+        _first(parsely.get("author")),
+        meta.get("sailthru:author"),
     )
     if meta_author and not meta_author.startswith(("http://", "https://")):
         authors = authors or [meta_author]
-    if not authors:
-        byline = doc.xpath(
-            '(//*[@rel="author"] | //*[contains(concat(" ", normalize-space(@class), " "), " author ")]'
-            ' | //*[contains(concat(" ", normalize-space(@class), " "), " byline ")])[1]'
-        )
-        if byline:
-            text = safe_line(byline[0].text_content(), 200)
-            authors = [text[3:] if text.lower().startswith("by ") else text]
+    # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback.
+    authors = [clean_byline(a) or a for a in authors] or page_byline(doc)
 
     time_el = doc.xpath("//time[@datetime]")
     published = (
         parse_datetime(meta.get("article:published_time"))
-        or parse_datetime(
-            ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None
-        )
+        or parse_datetime(_first(ld.get("datePublished")))
         or parse_datetime(
             _first(
+                meta.get("parsely-pub-date"),
+                parsely.get("pub_date"),
                 meta.get("date"),
                 meta.get("pubdate"),
-                meta.get("dc.date"),
-                meta.get("dc.date.issued"),
+                meta.get("dc:date"),
+                meta.get("dc:date:issued"),
+                meta.get("dcterms:created"),
                 meta.get("datepublished"),
             )
         )
         or (parse_datetime(time_el[0].get("datetime")) if time_el else None)
     )
     updated = parse_datetime(meta.get("article:modified_time")) or parse_datetime(
-        ld.get("dateModified") if isinstance(ld.get("dateModified"), str) else None
+        _first(ld.get("dateModified"))
     )
 
     html = doc if doc.tag == "html" else doc.find(".//html")
     language = _first(
         html.get("lang") if html is not None else None,
-        ld.get("inLanguage") if isinstance(ld.get("inLanguage"), str) else None,
+        ld.get("inLanguage"),
         meta.get("og:locale"),
         meta.get("content-language"),
     ).replace("_", "-")
 
-    canonical = doc.xpath('//link[@rel="canonical"]/@href')
+    canonical_href = doc.xpath('//link[@rel="canonical"]/@href')
+    canonical = absolute_url(url, canonical_href[0]) if canonical_href else ""
     image = _first(
         meta.get("og:image"),
+        meta.get("og:image:url"),
+        meta.get("og:image:secure_url"),
         meta.get("twitter:image"),
-        ld.get("image") if isinstance(ld.get("image"), str) else None,
+        meta.get("twitter:image:src"),
+        _image(ld.get("image")),
     )
     return Metadata(
         title=safe_line(title, 500),
         author=safe_line(", ".join(dict.fromkeys(a.strip() for a in authors if a.strip())), 300),
         published=published,
         updated=updated,
-        site_name=safe_line(
-            _first(meta.get("og:site_name"), *_names(publisher), meta.get("application-name")), 200
-        ),
+        site_name=safe_line(site_name, 200),
         language=safe_line(language, 20),
-        canonical_url=absolute_url(url, canonical[0]) if canonical else "",
-        image_url=absolute_url(url, image) if image else "",
+        canonical_url=canonical,
+        image_url=(
+            absolute_url(url or canonical, image) if image else lead_image(doc, url or canonical)
+        ),
         description=safe_line(
             _first(
                 meta.get("og:description"), meta.get("description"), meta.get("twitter:description")

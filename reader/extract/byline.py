@@ -1,0 +1,173 @@
+"""The article's author as the page shows it: a byline element, reduced to the name(s) in it.
+
+Used when the page declares no author (JSON-LD, `<meta>`). A byline element carries more than the
+name — "By", the date, a comment count, a job title — and a page has other elements with "author"
+in their class: comment avatars, "follow this author" boxes, the bylines of related stories. So a
+byline inside the article beats one elsewhere, one in comments or a sidebar doesn't count, its name
+part (`itemprop=name`, `rel=author`, an `…author-name` child) beats its whole text, and what is left
+must look like a name.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+
+from lxml.html import HtmlElement
+
+# On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
+_BYLINE_HINT = re.compile(r"byline|author|auteur|autor|writtenby|p-author", re.IGNORECASE)
+# The name inside a byline: "author__name", "authorname", "author-name fn".
+_NAME_HINT = re.compile(r"author.?name|\bfn\b|\bname\b", re.IGNORECASE)
+# Places whose bylines are not the article's: comments, sidebars, related stories, "follow"
+# boxes. Matched on the class/id of the element and its ancestors (not <body>, whose classes
+# describe the layout: "single-post sidebar-primary").
+_ELSEWHERE = re.compile(
+    r"comment|sidebar|related|recommend|promo|teaser|follow|newsletter|\baside\b", re.IGNORECASE
+)
+_ELSEWHERE_TAGS = frozenset(["nav", "form"])
+# Places that hold the article's byline on some sites and other bylines on others: an article's
+# <footer> ("entry-footer", "footer-author") or <aside> of details, Blogger's widgets. Tried
+# after all others.
+_MAYBE_ELSEWHERE = re.compile(r"widget|footer", re.IGNORECASE)
+_MAYBE_ELSEWHERE_TAGS = frozenset(["footer", "aside"])
+_ARTICLE_TAGS = frozenset(["article", "main"])
+_SKIP_TAGS = frozenset(["script", "style", "meta", "link", "input", "img", "head", "html", "body"])
+
+# "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:".
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|reported|words|story)\s+by|by|par|por|von|door|av|af"
+    r"|auth?or(?:in|a)?|auteur|texte?|texto)\b\s*:?\s+",
+    re.IGNORECASE,
+)
+# What follows the name on the same line: "Dan Goodin - Apr 16", "James Akinaka • 8h".
+_AFTER_NAME = re.compile(
+    r"\s[-–—|/•·]\s.*$|\s*[|•·].*$|\s+[-–—]$"
+    r"|\s+(?:edited|photos?|photographs|illustrations?|translated|additional reporting) by\b.*$",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# Left at the end once a date's digits are cut off: "GILLIAN MOHNEY March", "Ann Lee, updated on".
+_DATE_TAIL = re.compile(
+    rf"(?:[\s,]+(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?)+[\s,]*$",
+    re.IGNORECASE,
+)
+# Words a byline element holds when it is a button or a box, not a name.
+_NOT_NAMES = re.compile(
+    r"\b(?:share|follow|subscribe|comments?|e-?mail|tweet|facebook|twitter|read more"
+    r"|about the author|more by|sign in|log in|advertisement)\b",
+    re.IGNORECASE,
+)
+_MAX_NAME = 100
+# Parts of a byline element that are not the name: its date, the writer's job, buttons.
+_EXTRAS = re.compile(r"title|role|job|position|date|time|bio|social|share|follow", re.IGNORECASE)
+
+
+def _text(el: HtmlElement) -> str:
+    if el.tag == "meta":
+        return el.get("content") or ""
+    return " ".join(el.text_content().split())
+
+
+def clean_byline(text: str) -> str:
+    """The name(s) in a byline's text, without "By", the date after them or a separator."""
+    text = " ".join(text.split())
+    text = _PREFIX.sub("", text)
+    text = _AFTER_NAME.sub("", text)
+    # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits.
+    text = re.split(r"\d", text, maxsplit=1)[0]
+    text = _DATE_TAIL.sub("", text)
+    return text.strip(" ,;:-–—|•·(")
+
+
+def looks_like_name(text: str) -> bool:
+    """True for "Ana Ruiz", "Ana Ruiz and Tom Berg", "AFP"; false for a date, a button, a sentence."""
+    words = text.split()
+    if not words or len(words) > 12 or len(text) > _MAX_NAME:
+        return False
+    if any(c.isdigit() for c in text) or re.search(r"[?!;@=<>{}\[\]]|https?:|www\.", text):
+        return False
+    if _NOT_NAMES.search(text):
+        return False
+    # "s sai" is a commenter's handle; a name in a cased script has a capital.
+    return not (text.lower() == text and text.upper() != text)
+
+
+def _hints(el: HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _is_byline(el: HtmlElement) -> bool:
+    return (
+        el.get("rel") == "author"
+        or "author" in (el.get("itemprop") or "")
+        or bool(_BYLINE_HINT.search(_hints(el)))
+    )
+
+
+def _place(el: HtmlElement) -> int:
+    """0: anywhere a byline may be; 1: a place that may be the article's; 2: not the article's."""
+    place = 0
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            break
+        if node.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(_hints(node)):
+            return 2
+        if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(_hints(node)):
+            place = 1
+    return place
+
+
+def _in_article(el: HtmlElement) -> bool:
+    return any(
+        a.tag in _ARTICLE_TAGS or a.get("itemprop") == "articleBody" for a in el.iterancestors()
+    )
+
+
+def _name_parts(el: HtmlElement) -> list[list[str]]:
+    """What may be the names in a byline element, most specific markup first, its whole text
+    last: `itemprop=name`, `itemprop=author`, `rel=author`, an `…author-name` child, its links."""
+    tries: list[list[str]] = []
+    for test in (
+        lambda n: "name" in (n.get("itemprop") or "").split(),
+        lambda n: "author" in (n.get("itemprop") or "").split(),
+        lambda n: n.get("rel") == "author",
+        lambda n: bool(_NAME_HINT.search(_hints(n))),
+    ):
+        texts = [_text(n) for n in el.iterdescendants() if isinstance(n.tag, str) and test(n)]
+        if any(texts):
+            tries.append([t for t in texts if t])
+    return [*tries, [_text(_without_extras(el))]]
+
+
+def _without_extras(el: HtmlElement) -> HtmlElement:
+    """A copy of the byline without its date, job title and buttons ("Ben Silverman" of "Ben
+    Silverman <div class=author-title>Games Editor</div>")."""
+    copy = deepcopy(el)
+    for child in list(copy.iterdescendants()):
+        if isinstance(child.tag, str) and (child.tag == "time" or _EXTRAS.search(_hints(child))):
+            child.drop_tree()
+    return copy
+
+
+def page_byline(doc: HtmlElement) -> list[str]:
+    """The author names the page's byline shows, or [] when no byline element holds a name."""
+    candidates = [
+        (_place(el), not _in_article(el), el)
+        for el in doc.iter()
+        if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS and _is_byline(el)
+    ]
+    # Stable sort: the article's own bylines first, each group in page order.
+    candidates.sort(key=lambda c: c[:2])
+    for place, _, el in candidates:
+        if place == 2:
+            break
+        for parts in _name_parts(el):
+            names = [n for n in dict.fromkeys(map(clean_byline, parts)) if looks_like_name(n)]
+            if names:
+                return names
+    return []

@@ -1,0 +1,134 @@
+"""The article's title: the declared one without the site's name, else the page's headline.
+
+Publishers often append their name to the title they declare ("Headline - BBC News", "Headline |
+Aktuálně.cz"). The name is cut off when the page shows it is one: another declaration or a heading
+states the rest on its own, or the cut part is the site's name. A `<title>` with no heading to
+check it against is cut as Readability.js does: at the last separator, when what is left is long
+enough to be a headline.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+_WORD = re.compile(r"\w+")
+# Between a headline and the site's name: "Headline | Site", "Site » Headline", "Headline – Site".
+_SEPARATOR = re.compile(r"\s[|\-–—\\/>»·]\s")
+# The same, and ":" as in "Site: Headline", for matching a <title>'s parts against headings.
+_PART_SEPARATOR = re.compile(r"\s+[|\-–—:·»]\s+")
+# A headline guessed from a <title> alone has at least this many words.
+_HEADLINE_WORDS = 3
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _folded(text: str) -> str:
+    """ "Aktuálně.cz" → "aktualnecz": a site's name as its host would spell it."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", ascii_text.casefold())
+
+
+def _is_site_name(part: str, site_names: list[str], url: str) -> bool:
+    """True when `part` of a title is the site's name ("BBC News", "Spiceworks" for "Spiceworks
+    Inc", "Aktuálně.cz" for "Aktuálně.cz - Víte, co se právě děje", "Example" on example.com)."""
+    norm = _norm(part)
+    if not norm:
+        return False
+    for name in site_names:
+        name_norm = _norm(name)
+        if norm == name_norm or name_norm.startswith(norm + " "):
+            return True
+        if norm in {_norm(p) for p in _SEPARATOR.split(name)}:
+            return True
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    folded = _folded(part)
+    return bool(folded) and folded in {_folded(host), _folded(host.rsplit(".", 1)[0])}
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def without_site_name(
+    title: str, site_names: list[str], url: str, evidence: set[str], guess: bool
+) -> str:
+    """`title` without the site's name at either end.
+
+    `evidence`: other statements of the title (normalised) — a part they state on its own is the
+    headline. `guess`: cut at the last separator even without evidence (for a `<title>`)."""
+    cuts = list(_SEPARATOR.finditer(title))
+    if not cuts:
+        return title
+    # The headline is the longer side; "Mozilla - Wikipedia" keeps "Mozilla".
+    for cut in reversed(cuts):
+        head, tail = title[: cut.start()], title[cut.end() :]
+        if _words(head) >= _words(tail) and (
+            _norm(head) in evidence or _is_site_name(tail, site_names, url)
+        ):
+            return head.strip()
+    for cut in cuts:
+        head, tail = title[: cut.start()], title[cut.end() :]
+        if _words(tail) >= _words(head) and (
+            _norm(tail) in evidence or _is_site_name(head, site_names, url)
+        ):
+            return tail.strip()
+    if guess:
+        head = title[: cuts[-1].start()]
+        if _words(head) >= _HEADLINE_WORDS:
+            return head.strip()
+    return title
+
+
+def headline(doc: HtmlElement, page_title: str, site_names: list[str], url: str) -> str:
+    """The page's headline as its headings say it: a heading that is the <title> (or the first
+    part of it that a heading states, other than the site's name), else the first `h1` made of
+    the <title>'s words, else the first `h1`. A heading that repeats the <title> beats an `h1` that
+    names the site's section ("Allergies Health Center" over the story's "Babies Who Eat Peanuts…"
+    in an `h2`), and the <title>'s first part beats its last ("Evolve: Shared Mutable History —
+    evolve extension for Mercurial", both in headings, is about the former)."""
+    parts = [page_title] + [
+        part
+        for part in _PART_SEPARATOR.split(page_title)
+        if _words(part) >= _HEADLINE_WORDS and not _is_site_name(part, site_names, url)
+    ]
+    headings = {}
+    for heading in doc.iter("h1", "h2", "h3"):
+        headings.setdefault(_norm(heading.text_content()), heading.text_content())
+    for part in parts:
+        if _norm(part) and _norm(part) in headings:
+            return headings[_norm(part)]
+    title_words = set(_WORD.findall(page_title.casefold()))
+    first = ""
+    for h1 in doc.iter("h1"):
+        text = h1.text_content()
+        words = _WORD.findall(text.casefold())
+        if not words:
+            continue
+        first = first or text
+        if sum(w in title_words for w in words) >= 0.5 * len(words):
+            return text
+    return first
+
+
+def article_title(
+    doc: HtmlElement, declared: list[str], page_title: str, site_names: list[str], url: str
+) -> str:
+    """The title from the page's declarations (best first), its headings, or its <title>."""
+    page_title = " ".join(page_title.split())
+    declared = [" ".join(d.split()) for d in declared if d and d.strip()]
+    # A page that declares the site's own title ("Yahoo News - Latest News & Headlines") on every
+    # article has told nothing about this one.
+    declared = [d for d in declared if not _is_site_name(d, site_names, url)]
+    if declared:
+        evidence = {_norm(d) for d in declared} | {_norm(page_title)}
+        evidence |= {_norm(h.text_content()) for h in doc.iter("h1", "h2", "h3")}
+        return without_site_name(declared[0], site_names, url, evidence, guess=False)
+    return headline(doc, page_title, site_names, url) or without_site_name(
+        page_title, site_names, url, set(), guess=True
+    )

@@ -1,0 +1,209 @@
+"""Article metadata read the way publishers actually write it: wrapped JSON-LD, bylines with dates
+and buttons around the name, site names on titles, RDFa property lists, parse.ly tags, pages
+whose only image is the article's photo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from reader.extract import extract_article
+from reader.models import Article
+
+URL = "https://news.example.org/2025/06/ferry.html"
+
+STORY = """
+<p>The island's only ferry will stop running at the end of the month, the operator said on Monday,
+after the council declined to renew the subsidy that has kept the crossing open since 1994.</p>
+<p>About four hundred people cross each day, most of them to work or to school on the mainland, and
+the next nearest crossing is an hour and a half away by road along the coast.</p>
+<p>The operator said it had offered to run a reduced timetable through the winter, but that the
+council had not answered its letters. A council spokesman said talks were continuing.</p>
+"""
+
+
+def page(head: str, body: str) -> str:
+    return f"<!DOCTYPE html><html lang='en'><head>{head}</head><body>{body}</body></html>"
+
+
+def extract(head: str, body: str) -> Article:
+    return extract_article(page(head, body), URL)
+
+
+# 1. JSON-LD as CMSs print it: inside CDATA markers, after an HTML comment.
+
+
+def test_json_ld_wrapped_in_cdata_and_comments_is_read() -> None:
+    head = """<title>Island ferry to stop</title>
+    <script type="application/ld+json">
+    <!--//--><![CDATA[//><!--
+    {"@context": "https://schema.org", "@type": "NewsArticle",
+     "headline": "Island ferry to stop at the end of the month",
+     "author": {"@type": "Person", "name": "Maren Holt"},
+     "datePublished": "2025-06-02T07:30"}
+    //--><!]]>
+    </script>"""
+    article = extract(head, f"<article><h1>Island ferry to stop</h1>{STORY}</article>")
+    assert article.author == "Maren Holt"
+    assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC)
+
+
+# 2. The byline element: the article's, reduced to the name.
+
+
+def test_byline_skips_comment_authors_and_cuts_the_date() -> None:
+    body = f"""
+    <div class="main">
+      <h1>Island ferry to stop</h1>
+      <p class="byline">By Maren Holt - Jun 2, 2025 7:30 am UTC</p>
+      {STORY}
+    </div>
+    <ul class="comments-list">
+      <li class="comment"><div class="byline">K K</div><p>Shame.</p></li>
+    </ul>"""
+    assert extract("<title>Island ferry to stop</title>", body).author == "Maren Holt"
+
+
+def test_byline_inside_the_article_beats_a_comment_byline_before_it() -> None:
+    body = f"""
+    <div id="aside-column"><div class="comment"><span class="author">rb_1977</span></div></div>
+    <article>
+      <h1>Island ferry to stop</h1>
+      <div class="author"><a class="author__name" href="/people/holt">Maren Holt</a>
+        <span class="author__date">před 2 hodinami</span></div>
+      {STORY}
+    </article>"""
+    assert extract("<title>Island ferry to stop</title>", body).author == "Maren Holt"
+
+
+def test_byline_with_job_title_and_count_glued_on_gives_only_the_name() -> None:
+    body = f"""
+    <article>
+      <h1>Island ferry to stop</h1>
+      <div class="author">Tom Berg<div class="author-title">Transport Editor</div></div>
+      <p class="story-meta">2 Jun 2025 · 14 comments</p>
+      {STORY}
+    </article>"""
+    assert extract("<title>Island ferry to stop</title>", body).author == "Tom Berg"
+    glued = f"""<article><h1>Island ferry to stop</h1>
+      <p class="byline">by Tom Berg2 Jun 2025651</p>{STORY}</article>"""
+    assert extract("<title>Island ferry to stop</title>", glued).author == "Tom Berg"
+
+
+def test_a_byline_that_is_not_a_name_is_not_an_author() -> None:
+    body = f"""<article><h1>Island ferry to stop</h1>
+      <div class="author"><a href="/follow">Follow author</a></div>{STORY}</article>"""
+    assert extract("<title>Island ferry to stop</title>", body).author == ""
+
+
+# 3. Bylines the page does declare, in less common places.
+
+
+def test_json_ld_author_list_of_people_gives_every_name() -> None:
+    head = """<script type="application/ld+json">
+    {"@context": {"@vocab": "http://schema.org"}, "@type": "NewsArticle",
+     "headline": "Island ferry to stop",
+     "author": [{"@type": "Person", "name": "Maren Holt"},
+                {"@type": "Person", "name": "Tom Berg"}]}
+    </script>"""
+    assert extract(head, f"<h1>Island ferry to stop</h1>{STORY}").author == "Maren Holt, Tom Berg"
+
+
+def test_itemprop_author_byline_without_an_author_class_is_found() -> None:
+    body = f"""<main><article><h1>Island ferry to stop</h1>
+      <p class="css-1x2y3z" itemprop="author creator">By Maren Holt</p>{STORY}</article></main>"""
+    assert extract("<title>Island ferry to stop</title>", body).author == "Maren Holt"
+
+
+# 4. The site's name after (or before) the headline.
+
+
+def test_site_name_suffix_is_cut_from_the_declared_title() -> None:
+    head = """<title>Island ferry to stop - Coast News</title>
+    <meta property="og:title" content="Island ferry to stop - Coast News">
+    <meta property="og:site_name" content="Coast News">"""
+    article = extract(head, f"<h2>Island ferry to stop</h2>{STORY}")
+    assert article.title == "Island ferry to stop"
+
+
+def test_site_suffix_is_cut_when_the_site_names_itself_longer() -> None:
+    head = """<meta property="og:title" content="Island ferry to stop at month's end | Kyst.no">
+    <meta property="og:site_name" content="Kyst.no - news from the coast">"""
+    article = extract(head, STORY)
+    assert article.title == "Island ferry to stop at month's end"
+
+
+def test_title_element_alone_loses_its_last_part() -> None:
+    head = "<title>Island ferry to stop running – Harbour Notes</title>"
+    assert extract(head, f"<div>{STORY}</div>").title == "Island ferry to stop running"
+
+
+def test_a_title_with_a_dash_of_its_own_keeps_it_when_its_parts_are_short() -> None:
+    # Two words before the separator are not a headline: the whole title stays.
+    head = "<title>Ferry stops - what next?</title>"
+    assert extract(head, f"<div>{STORY}</div>").title == "Ferry stops - what next?"
+
+
+def test_the_title_part_a_heading_repeats_first_beats_the_sites_heading() -> None:
+    head = "<title>Ferry timetable for the winter months — Harbour office handbook</title>"
+    body = f"""<h1>Harbour office handbook</h1><h2>Ferry timetable for the winter months</h2>
+    {STORY}"""
+    assert extract(head, body).title == "Ferry timetable for the winter months"
+
+
+# 5. RDFa: one <meta property> may name several properties.
+
+
+def test_space_separated_property_names_each_count() -> None:
+    head = """<title>Page</title>
+    <meta property="x:title dc:title" content="Island ferry to stop">
+    <meta property="dc:creator twitter:site_name" content="Maren Holt">
+    <meta name="author" content="Web Desk">"""
+    article = extract(head, f"<div>{STORY}</div>")
+    assert article.title == "Island ferry to stop"
+    assert article.author == "Maren Holt"
+
+
+# 6. parse.ly's tags.
+
+
+def test_parsely_pub_date_and_page_json_give_the_date() -> None:
+    head = """<meta name="parsely-title" content="Island ferry to stop">
+    <meta name="parsely-pub-date" content="2025-06-02T07:30:00.000Z">"""
+    article = extract(head, f"<div>{STORY}</div>")
+    assert article.title == "Island ferry to stop"
+    assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC)
+    page_json = (
+        '<meta name="parsely-page" content="{&quot;title&quot;:&quot;Island ferry to stop&quot;,'
+        "&quot;author&quot;:&quot;Maren Holt&quot;,"
+        '&quot;pub_date&quot;:&quot;2025-06-03T08:00:00Z&quot;}">'
+    )
+    article = extract(page_json, f"<div>{STORY}</div>")
+    assert article.published == datetime(2025, 6, 3, 8, 0, tzinfo=UTC)
+    assert article.author == "Maren Holt"
+
+
+# 7. The lead image when none is declared.
+
+
+def test_lead_image_falls_back_to_the_articles_first_photo() -> None:
+    body = f"""
+    <header><img src="/static/logo.png" alt="Coast News"></header>
+    <article>
+      <h1>Island ferry to stop</h1>
+      <img src="/static/icons/share.svg" width="16" height="16" alt="">
+      <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/photos/ferry-lazy.jpg">
+      <img src="https://track.example.org/p.gif" width="1" height="1" alt="">
+      <figure><img src="/photos/ferry.jpg" width="1200" height="800" alt="The ferry"></figure>
+      {STORY}
+    </article>"""
+    article = extract("<title>Island ferry to stop</title>", body)
+    assert article.image_url == "https://news.example.org/photos/ferry-lazy.jpg"
+    without_lazy = body.replace(' data-src="/photos/ferry-lazy.jpg"', "")
+    article = extract("<title>Island ferry to stop</title>", without_lazy)
+    assert article.image_url == "https://news.example.org/photos/ferry.jpg"
+
+
+def test_declared_image_wins_over_the_articles_photo() -> None:
+    head = '<meta property="og:image" content="/cards/ferry-card.jpg">'
+    body = f'<article><figure><img src="/photos/ferry.jpg"></figure>{STORY}</article>'
+    assert extract(head, body).image_url == "https://news.example.org/cards/ferry-card.jpg"
