@@ -95,6 +95,17 @@ def test_a_byline_that_is_not_a_name_is_not_an_author() -> None:
     assert extract("<title>Island ferry to stop</title>", body).author == ""
 
 
+def test_a_quotations_attribution_is_not_the_byline() -> None:
+    body = f"""<div class="story"><h1>Island ferry to stop</h1>{STORY}
+      <blockquote><p>We were never asked.</p>
+        <footer>— <cite class="quote-author">Ines Varga, who runs the island shop</cite></footer>
+      </blockquote></div>"""
+    assert extract("<title>Island ferry to stop</title>", body).author == ""
+    # Nor, outside a quotation, is a description of someone.
+    described = body.replace("blockquote", "div")
+    assert extract("<title>Island ferry to stop</title>", described).author == ""
+
+
 # 3. Bylines the page does declare, in less common places.
 
 

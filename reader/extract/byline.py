@@ -23,9 +23,11 @@ _NAME_HINT = re.compile(r"author.?name|\bfn\b|\bname\b", re.IGNORECASE)
 # boxes. Matched on the class/id of the element and its ancestors (not <body>, whose classes
 # describe the layout: "single-post sidebar-primary").
 _ELSEWHERE = re.compile(
-    r"comment|sidebar|related|recommend|promo|teaser|follow|newsletter|\baside\b", re.IGNORECASE
+    r"comment|sidebar|related|recommend|promo|teaser|follow|newsletter|quote|\baside\b",
+    re.IGNORECASE,
 )
-_ELSEWHERE_TAGS = frozenset(["nav", "form"])
+# A quotation's attribution ("— <cite class=quote-author>…") names the speaker, not the writer.
+_ELSEWHERE_TAGS = frozenset(["nav", "form", "blockquote", "q"])
 # Places that hold the article's byline on some sites and other bylines on others: an article's
 # <footer> ("entry-footer", "footer-author") or <aside> of details, Blogger's widgets. Tried
 # after all others.
@@ -63,6 +65,14 @@ _NOT_NAMES = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME = 100
+# Lower-case words a name (or a list of names) may hold.
+_PARTICLES = frozenset(
+    [
+        *("and", "und", "et", "y", "e", "og", "och", "en", "avec", "with"),
+        *("de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le"),
+        *("van", "von", "zu", "bin", "ibn", "al", "el", "ter", "ten"),
+    ]
+)
 # Parts of a byline element that are not the name: its date, the writer's job, buttons.
 _EXTRAS = re.compile(r"title|role|job|position|date|time|bio|social|share|follow", re.IGNORECASE)
 
@@ -93,8 +103,10 @@ def looks_like_name(text: str) -> bool:
         return False
     if _NOT_NAMES.search(text):
         return False
-    # "s sai" is a commenter's handle; a name in a cased script has a capital.
-    return not (text.lower() == text and text.upper() != text)
+    # "s sai" is a commenter's handle, "Ann Lee, a retired teacher" a description: in a cased
+    # script a name's words are capitalised but for particles ("Ana de la Cruz and Tom Berg").
+    lower = [w for w in words if w[0].islower() and w.strip("(),").casefold() not in _PARTICLES]
+    return not lower
 
 
 def _hints(el: HtmlElement) -> str:
