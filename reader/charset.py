@@ -2,6 +2,8 @@
 
 Order: byte-order mark, then the HTTP header's charset, then a `<meta charset>` or
 `http-equiv` declaration in the first bytes, then strict UTF-8, then statistical detection.
+A declaration the bytes plainly contradict (a legacy charset on valid multi-byte UTF-8, UTF-8 on
+bytes that mostly aren't) is overruled: mojibake must never reach the cache.
 """
 
 from __future__ import annotations
@@ -80,6 +82,12 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         if body.startswith(bom):
             return name
     declared = normalise_charset(header_charset) or sniff_meta_charset(body)
+    if declared == "utf-8" and _mostly_not_utf8(body):
+        # The other stale declaration: a server (or a <meta>) that says UTF-8 for every page,
+        # serving an old windows-1251 one. Decoding it as UTF-8 would cache a page of U+FFFD;
+        # the page's own <meta>, else the bytes themselves, know better.
+        meta = sniff_meta_charset(body)
+        return meta if meta and meta != "utf-8" else _guess(body)
     if declared and declared != "utf-8" and _is_multibyte_utf8(body):
         # Declarations go stale: a CMS that moved to UTF-8 keeps <meta charset="gb2312">, a
         # server's default header says ISO-8859-1 for every page. Bytes that are valid UTF-8 with
@@ -93,10 +101,90 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # only for the rare undeclared, non-UTF-8 page
+    return _guess(body)
 
-    best = from_bytes(body[:65536]).best()
-    return (normalise_charset(best.encoding) if best else None) or "cp1252"
+
+def _mostly_not_utf8(body: bytes) -> bool:
+    """More than a stray bad byte: a tenth or more of the non-ASCII text would be U+FFFD."""
+    sample = body[:65536]
+    if sample.isascii():
+        return False
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return bad > 8 and bad > 0.1 * sum(not ch.isascii() for ch in text)
+
+
+# Single-byte Latin charsets a detector confuses with one another: any of them reads most bytes
+# of a French or a Czech page as plausible letters, and statistics alone picked Baltic cp1257 for
+# French ("naļve", "crčme brūlée") and can't tell cp1250 from cp1252 on Czech. What tells them
+# apart is whether the accented letters a decoding gives all belong to one language's alphabet:
+# "přes" is Czech, "pøes" mixes Danish and Italian.
+_LATIN_SINGLE_BYTE = frozenset(
+    {
+        "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "cp775", "cp850", "cp858",
+        "latin_1", "mac_latin2", "mac_roman", "iso8859_2", "iso8859_3", "iso8859_4",
+        "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
+    }
+)  # fmt: skip
+_CLOSE_CHAOS = 0.03
+# The accented letters of the languages written in those charsets.
+_ALPHABETS = (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß",  # German
+    "áéíóúñü",  # Spanish
+    "àáâãçéêíóôõú",  # Portuguese
+    "àèéìíòóù",  # Italian
+    "àçèéíïòóúü",  # Catalan
+    "éëïóöü",  # Dutch
+    "æøåé",  # Danish, Norwegian
+    "åäöé",  # Swedish, Finnish
+    "áðéíóúýþæö",  # Icelandic
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "ąćęłńóśźż",  # Polish
+    "áéíóöőúüű",  # Hungarian
+    "ăâîșşțţ",  # Romanian
+    "čćđšž",  # Croatian, Slovene, Bosnian
+    "ąčęėįšųūž",  # Lithuanian
+    "āčēģīķļņšūž",  # Latvian
+    "äõöüšž",  # Estonian
+    "âçğıîöşü",  # Turkish
+)
+
+
+def _one_alphabet(text: str) -> float:
+    """The share of `text`'s accented letters that the one best-fitting alphabet holds."""
+    accented = [ch for ch in text.lower() if not ch.isascii() and ch.isalpha()]
+    if not accented:
+        return 1.0
+    return max(sum(ch in alphabet for ch in accented) for alphabet in _ALPHABETS) / len(accented)
+
+
+def _guess(body: bytes) -> str:
+    """Statistical detection, for the rare page with no usable declaration that isn't UTF-8."""
+    from charset_normalizer import from_bytes  # imported only when needed: it is slow to load
+
+    sample = body[:65536]
+    matches = list(from_bytes(sample))
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    if best.encoding in _LATIN_SINGLE_BYTE:
+        close = [
+            m
+            for m in matches
+            if m.encoding in _LATIN_SINGLE_BYTE and m.chaos <= best.chaos + _CLOSE_CHAOS
+        ]
+        # On a tie windows-1252: what browsers assume for an undeclared Western page, and the
+        # most common of these on the web; then the detector's own order.
+        best = max(
+            close,
+            key=lambda m: (
+                _one_alphabet(sample.decode(m.encoding, "replace")),
+                m.encoding == "cp1252",
+            ),
+        )
+    return normalise_charset(best.encoding) or "cp1252"
 
 
 def _drop_unparseable_reference(match: re.Match[str]) -> str:

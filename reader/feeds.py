@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import html
 import re
 import time
 from dataclasses import dataclass
@@ -60,6 +61,30 @@ def _when(struct: time.struct_time | None) -> datetime | None:
 
 def _strip_tags(html: Any) -> str:
     return re.sub(r"<[^>]*>", " ", html) if isinstance(html, str) else ""
+
+
+# The feed's full text of an item is a fallback for a page that gives little (a paywall); a
+# long read is well under this, a feed that sends more is not sending an article.
+MAX_CONTENT_CHARS = 500_000
+
+
+def _content(item: Any, summary: str) -> str:
+    """The longest of the item's content values when it holds more words than the summary."""
+    best = ""
+    for part in item.get("content") or ():
+        value = part.get("value") if isinstance(part, dict) else None
+        if not isinstance(value, str):
+            continue
+        if part.get("type") == "text/plain":
+            # As HTML, so the extractor sees its paragraphs (and no "<" in it is read as a tag).
+            value = "".join(
+                f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", value) if p.strip()
+            )
+        if len(value) > len(best):
+            best = value
+    if len(_strip_tags(best).split()) <= len(_strip_tags(summary).split()):
+        return ""
+    return best[:MAX_CONTENT_CHARS]
 
 
 def _text(value: Any, limit: int) -> str:
@@ -134,6 +159,7 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
                 author=author,
                 summary=summary[:20000] if isinstance(summary, str) else "",
                 feed_title=feed_title,
+                content=_content(item, summary if isinstance(summary, str) else ""),
             )
         )
     return ParsedFeed(feed_title, site_url, tuple(entries), problem)

@@ -26,6 +26,7 @@ from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .keys import article_key, looks_like_entry_id
 from .models import Article, Entry, ErrorKind, Feed, FetchError, Response, SiteRule, StoreError
 from .safe import safe_line
+from .sniff import binary_type
 from .store import Store
 from .urls import canonical_url, is_web_url
 
@@ -157,16 +158,20 @@ def extract_for_cache(
     fallback_html: str,
     rule: SiteRule | None,
     store: Store | Path,
+    entry_id: str = "",
 ) -> Article:
     """Worker-side: inflate the page, check it is one, extract its article, and cache both
     under `url` (the link asked for; `response.url` is where redirects ended).
+
+    `fallback_html` is the feed's text of the entry (its content, else its summary); with
+    `entry_id`, the full content the store keeps for that entry replaces it when there is one.
 
     All of it is CPU or disk work kept off the event loop; the worker writes the cache itself
     so the page and its article are not pickled back to the parent for it to write.
     """
     from .content_coding import decode_body
     from .extract import extract_article
-    from .store import pack_raw_page
+    from .raw_pages import pack_raw_page
 
     wire_gzip = response.body if response.encoding.strip().lower() in ("gzip", "x-gzip") else None
     if response.encoding:
@@ -176,10 +181,13 @@ def extract_for_cache(
     content_type = response.content_type + (
         f"; charset={response.charset}" if response.charset else ""
     )
+    writer = _store_in_worker(store)
+    if entry_id:
+        fallback_html = writer.entry_content(entry_id) or fallback_html
     article = extract_article(response.body, response.url, response.charset, fallback_html, rule)
     article = replace(article, fetched_at=_now())
     packed = pack_raw_page(response.body, content_type, wire_gzip)
-    _store_in_worker(store).put_article(url, article, packed)
+    writer.put_article(url, article, packed, fallback_html)
     return article
 
 
@@ -237,15 +245,17 @@ def _looks_like_html(body: bytes) -> bool:
 
 
 def check_is_page(response: Response) -> None:
-    """Refuse a PDF, an image or a binary where an article page was expected."""
+    """Refuse a PDF, an image or a binary where an article page was expected, also when the
+    server calls it text/html: decoded as text it would be mojibake in the cache."""
     ctype = response.content_type
-    if ctype in _HTML_TYPES and not response.body.startswith(b"%PDF"):
+    binary = binary_type(response.body)
+    if binary is None and ctype in _HTML_TYPES:
         return
-    if ctype in _SNIFF_TYPES and _looks_like_html(response.body):
+    if binary is None and ctype in _SNIFF_TYPES and _looks_like_html(response.body):
         return
     what = safe_line(ctype, 60) or "unknown content"
-    if response.body.startswith(b"%PDF"):
-        what = "application/pdf"
+    if binary is not None:
+        what = binary if ctype in (binary, *_SNIFF_TYPES) else f"{binary}, sent as {what}"
     raise FetchError(
         ErrorKind.NOT_HTML,
         f"not an article page ({what}); open the original link in a browser",
@@ -441,22 +451,27 @@ class Library:
             raise FetchError(
                 ErrorKind.NOT_CACHED, "not available offline: this article was never synced", url
             )
-        return await self._fetch_once(url, target.summary if isinstance(target, Entry) else "")
+        return await self._fetch_once(url, target if isinstance(target, Entry) else None)
 
-    async def _fetch_once(self, url: str, fallback_html: str) -> Article:
+    async def _fetch_once(self, url: str, entry: Entry | None) -> Article:
         """Download and cache `url`, sharing one download among everyone who asks at once."""
         key = canonical_url(url)
         pending = self._inflight.get(key)
         if pending is None:
-            pending = asyncio.ensure_future(self._download(url, fallback_html))
+            pending = asyncio.ensure_future(self._download(url, entry))
             self._inflight[key] = pending
             pending.add_done_callback(lambda _f: self._inflight.pop(key, None))
             pending.add_done_callback(_consume_error)
         return await asyncio.shield(pending)
 
-    async def _download(self, url: str, fallback_html: str) -> Article:
+    async def _download(self, url: str, entry: Entry | None) -> Article:
         # The body comes still compressed: the worker inflates, checks and extracts it.
         response = await self.fetcher.get(url, decode=False)
+        # The feed's own text of the entry, should the page give little. An entry fresh from
+        # its feed carries its full content; one loaded from the store has it kept apart, and
+        # the worker looks it up there (a read the event loop is spared).
+        fallback_html = (entry.content or entry.summary) if entry else ""
+        entry_id = entry.id if entry and not entry.content else ""
         try:
             with _storage_as_fetch_error(url):
                 return await self._cpu(
@@ -467,6 +482,7 @@ class Library:
                     fallback_html,
                     site_rule_for(self.site_rules, response.url),
                     self.data_dir if self._workers == "process" else self.store,
+                    entry_id,
                 )
         except FetchError as error:
             if error.kind == ErrorKind.NOT_HTML:
@@ -527,7 +543,8 @@ class Library:
             try:
                 charset = charset_from_content_type(content_type)
                 rule = site_rule_for(self.site_rules, url)
-                article = await self._cpu(extract_article, body, url, charset, "", rule)
+                fallback = self.store.fallback_html(url)
+                article = await self._cpu(extract_article, body, url, charset, fallback, rule)
                 article = replace(article, fetched_at=old.fetched_at if old else _now())
                 with _storage_as_fetch_error(url):
                     self.store.put_article(url, article)
@@ -696,7 +713,7 @@ class Library:
             try:
                 async with host_ahead[urlsplit(entry.link).netloc], ahead:
                     # Known uncached (see _sync_start): no store reads per article on the loop.
-                    await self._fetch_once(entry.link, entry.summary)
+                    await self._fetch_once(entry.link, entry)
             except FetchError as error:
                 (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
                     (entry, error)

@@ -98,6 +98,10 @@ class Entry:
     author: str = ""
     summary: str = ""
     feed_title: str = ""
+    content: str = ""
+    """The item's full text as the feed carries it (HTML: RSS content:encoded, Atom content),
+    when it holds more than the summary. Read from the feed and kept apart in the store (see
+    `Store.entry_content`): entries loaded from the store have it empty."""
 
 
 @dataclass(frozen=True)

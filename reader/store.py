@@ -35,6 +35,7 @@ from .codec import (
 from .config import DEFAULT_LIMITS
 from .keys import article_key
 from .models import Article, Entry, Feed, StoreError
+from .raw_pages import unpack_raw_page
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,10 @@ _SUBSCRIPTIONS = "subscriptions"
 DATA_FORMAT = 3
 _FORMAT = "format"
 _SAVED = "saved"
-# Per article key: the cleaned article, its raw page, when it was last opened, why it is no article.
-_ARTICLE_PREFIXES = ("article:", "raw:", "read-at:", "not-article:")
+# Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
+# for a page that gives little, kept so re-extraction can use it offline), when it was last
+# opened, why it is no article.
+_ARTICLE_PREFIXES = ("article:", "raw:", "fallback:", "read-at:", "not-article:")
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,12 @@ def _entries_key(url: str) -> str:
 
 def _read_key(url: str) -> str:
     return f"read:{url}"
+
+
+def _content_key(entry_id: str) -> str:
+    # Apart from the feed's entry list, which every start reads whole: full texts would make
+    # that list megabytes, and they are wanted only when an article page gives little.
+    return f"content:{entry_id}"
 
 
 C = TypeVar("C", bound=type)
@@ -219,6 +228,8 @@ class Store:
             if url not in urls:
                 return False
             self._save(self._state, _SUBSCRIPTIONS, [u for u in urls if u != url])
+            for entry in self.entries(url):
+                self._state.delete(_content_key(entry.id))
             for key in (_feed_key(url), _entries_key(url), _read_key(url)):
                 self._state.delete(key)
         return True
@@ -244,9 +255,23 @@ class Store:
             known = {e.id: e for e in self.entries(feed_url)}
             new = [e for e in mine if e.id not in known]
             known.update((e.id, e) for e in mine)
-            ordered = sorted(known.values(), key=_newest_first)[:MAX_ENTRIES_PER_FEED]
-            self._save(self._state, _entries_key(feed_url), [entry_to_dict(e) for e in ordered])
+            ordered = sorted(known.values(), key=_newest_first)
+            self._save(
+                self._state,
+                _entries_key(feed_url),
+                [entry_to_dict(e) for e in ordered[:MAX_ENTRIES_PER_FEED]],
+            )
+            for entry in mine:
+                if entry.content:
+                    self._state.set(_content_key(entry.id), entry.content)
+            for dropped in ordered[MAX_ENTRIES_PER_FEED:]:
+                self._state.delete(_content_key(dropped.id))
         return new
+
+    def entry_content(self, entry_id: str) -> str:
+        """The feed's full text of an entry (see `Entry.content`), or ""."""
+        value = self._state.get(_content_key(entry_id))
+        return value if isinstance(value, str) else ""
 
     def read_ids(self, feed_url: str) -> set[str]:
         return set(self._load(self._state, _read_key(feed_url), []))
@@ -284,14 +309,34 @@ class Store:
             self._drop_damaged(self._articles, key)
             return None
 
-    def put_article(self, url: str, article: Article, packed_page: bytes | None = None) -> None:
-        """Cache an article, with its raw page as `pack_raw_page` made it, in one transaction."""
+    def put_article(
+        self,
+        url: str,
+        article: Article,
+        packed_page: bytes | None = None,
+        fallback_html: str = "",
+    ) -> None:
+        """Cache an article, with its raw page as `pack_raw_page` made it and the feed's own
+        text of it (what extraction falls back on), in one transaction."""
         key = article_key(url)
         record = json.dumps(article_to_dict(article), ensure_ascii=False, separators=(",", ":"))
         with self._articles.transact():
             if packed_page is not None:
                 self._articles.set(f"raw:{key}", packed_page)
+                if fallback_html:
+                    self._articles.set(f"fallback:{key}", zlib.compress(fallback_html.encode(), 1))
+                else:
+                    self._articles.delete(f"fallback:{key}")
             self._articles.set(f"article:{key}", record)
+
+    def fallback_html(self, url: str) -> str:
+        """The feed's own text kept beside an article's raw page, or ""."""
+        blob = self._articles.get(f"fallback:{article_key(url)}")
+        try:
+            return zlib.decompress(blob).decode() if isinstance(blob, bytes) else ""
+        except (zlib.error, UnicodeDecodeError):
+            self._drop_damaged(self._articles, f"fallback:{article_key(url)}")
+            return ""
 
     def not_an_article(self, url: str) -> str | None:
         """Why a link is known not to be an article page (e.g. its content type), or None."""
@@ -335,7 +380,7 @@ class Store:
         query = "SELECT key, CASE WHEN filename IS NULL THEN length(value) ELSE size END, store_time FROM Cache"
         for key, size, stored in self._articles._sql(query).fetchall():
             kind, _, akey = str(key).partition(":")
-            if kind in ("article", "raw"):
+            if kind in ("article", "raw", "fallback"):
                 sizes[akey] = sizes.get(akey, 0) + int(size or 0)
             if kind == "article":
                 cached_at[akey] = stored
@@ -364,34 +409,6 @@ class Store:
         except (zlib.error, TypeError, AttributeError):
             self._drop_damaged(self._articles, f"raw:{article_key(url)}")
             return None
-
-
-_GZIP_PAGE = b"gzip\n"  # never the first bytes of a zlib stream (0x78…)
-
-
-def pack_raw_page(body: bytes, content_type: str, wire_gzip: bytes | None = None) -> bytes:
-    """A raw page as the cache keeps it: compressed, with its Content-Type, so re-extraction
-    decodes it as the fetch did. A plain function: the worker that extracted the page runs it.
-
-    `wire_gzip` is the page as the server sent it gzipped, when it did: kept as it came, since
-    compressing the page again cost more CPU per page of a sync than inflating it.
-    """
-    header = content_type.replace("\n", " ").encode("latin-1", "replace") + b"\n"
-    if wire_gzip is not None:
-        return _GZIP_PAGE + header + wire_gzip
-    # Level 1: a third of level 6's CPU for pages a few percent larger; a sync packs thousands.
-    return zlib.compress(header + body, 1)
-
-
-def unpack_raw_page(blob: bytes) -> tuple[bytes, str]:
-    """The page and its Content-Type from `pack_raw_page`'s blob; raises zlib.error or
-    TypeError when the blob is damaged."""
-    if blob.startswith(_GZIP_PAGE):
-        header, _, wire = blob[len(_GZIP_PAGE) :].partition(b"\n")
-        body = zlib.decompress(wire, 16 + zlib.MAX_WBITS)
-    else:
-        header, _, body = zlib.decompress(blob).partition(b"\n")
-    return body, header.decode("latin-1")
 
 
 def _newest_first(entry: Entry) -> tuple[int, float]:

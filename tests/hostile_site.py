@@ -158,6 +158,20 @@ def install(server: HTTPServer) -> None:
     ok("/pdf").respond_with_data(b"%PDF-1.7\n" + bytes(range(256)), content_type="application/pdf")
     ok("/png").respond_with_data(b"\x89PNG\r\n\x1a\n" + bytes(64), content_type="image/png")
     ok("/binary").respond_with_data(bytes(range(256)) * 8, content_type="application/octet-stream")
+    # A catch-all route that labels everything a page.
+    ok("/png-as-html").respond_with_data(
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, content_type="text/html; charset=utf-8"
+    )
+    ok("/binary-as-html").respond_with_data(
+        bytes((i * 7919) % 251 for i in range(4000)), content_type="text/html"
+    )
+    # A server whose default header says UTF-8, serving an old windows-1251 page without <meta>.
+    ok("/cp1251-as-utf8.html").respond_with_data(
+        page("Новости порта", "Портовые краны остановились в понедельник утром. " * 4).encode(
+            "cp1251"
+        ),
+        content_type="text/html; charset=utf-8",
+    )
     ok("/bad-utf8.html").respond_with_data(
         page("Broken bytes", "Caf\xe9 au lait").encode("latin-1"),
         content_type="text/html; charset=utf-8",

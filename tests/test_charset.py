@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
+
 from reader.charset import charset_from_content_type, decode_html, detect_charset
 
 RUSSIAN = "Городской совет утвердил бюджет на следующий год после долгих споров о ремонте дорог."
@@ -71,3 +73,61 @@ def test_legacy_header_on_a_utf8_page_is_overruled() -> None:
     latin = f"<html><body><p>{french}</p></body></html>".encode("latin-1")
     assert detect_charset(latin, "iso-8859-1") == "cp1252"
     assert french in decode_html(latin, "iso-8859-1")
+
+
+def test_a_utf8_header_on_a_windows_1251_page_is_overruled() -> None:
+    # A server whose default header says UTF-8, serving an old page: its <meta> knows better…
+    raw = page('<meta charset="windows-1251">', RUSSIAN).encode("cp1251")
+    assert detect_charset(raw, "utf-8") == "cp1251"
+    assert RUSSIAN in decode_html(raw, "utf-8")
+    # …and with no <meta> the bytes do. Either way no U+FFFD reaches the text.
+    bare = page("", RUSSIAN * 3).encode("cp1251")
+    decoded = decode_html(bare, "utf-8")
+    assert RUSSIAN in decoded and "\ufffd" not in decoded
+    # A UTF-8 page with one stray byte stays UTF-8 (the byte alone is replaced).
+    stray = page("", RUSSIAN).encode("utf-8").replace(b"</p>", b"\xff</p>")
+    assert detect_charset(stray, "utf-8") == "utf-8"
+    assert RUSSIAN in decode_html(stray, "utf-8")
+
+
+def test_an_undeclared_western_page_reads_as_windows_1252() -> None:
+    # A detector alone picked Baltic cp1257 for this French text ("naļve", "crčme brūlée").
+    french = (
+        "Café society: the naïve résumé of the crème brûlée débâcle. Über-chefs say the dish at "
+        "the café on Rue Saint-Honoré is déjà vu; the maître d' said it was the best in Paris. "
+    )
+    raw = f"<html><head><title>Café</title></head><body><p>{french * 3}</p></body></html>"
+    assert detect_charset(raw.encode("cp1252")) == "cp1252"
+    assert french in decode_html(raw.encode("cp1252"))
+
+
+# Undeclared pages in the single-byte charsets a detector confuses with one another.
+LATIN_PAGES = {
+    "cs": ("Přes řeku vede nový most; řidiči už nemusí objíždět město přes Žižkov.", "cp1250"),
+    "pl": (
+        "Właściciel sklepu oświadczył, że budżet zostanie zwiększony o dziesięć procent.",
+        "cp1250",
+    ),
+    "hu": (
+        "A polgármester bejelentette, hogy a hídfelújítás ősszel kezdődik a tűzoltósággal.",
+        "cp1250",
+    ),
+    "tr": ("Belediye başkanı, şehrin güneyindeki köprünün yeniden açılacağını söyledi.", "cp1254"),
+    "de": (
+        "Die Bürgermeisterin ließ die Straßenbahn über die Brücke fahren; später äußerte sich",
+        "cp1252",
+    ),
+    "es": (
+        "El alcalde anunció que la señora Núñez dirigirá la comisión después de años.",
+        "cp1252",
+    ),
+    "sv": ("Kommunfullmäktige beslöt på måndagen att bygga en ny bro över älven.", "cp1252"),
+}
+
+
+@pytest.mark.parametrize("language", LATIN_PAGES)
+def test_undeclared_latin_pages_keep_their_letters(language: str) -> None:
+    text, charset = LATIN_PAGES[language]
+    for repeat in (1, 4):
+        raw = f"<html><body><p>{text * repeat}</p></body></html>".encode(charset)
+        assert text in decode_html(raw)

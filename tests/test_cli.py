@@ -177,6 +177,25 @@ def test_extract_file_and_stdin(tmp_path: Path, demo_server: DemoServer) -> None
     assert missing.returncode == 1 and "cannot read" in missing.stderr
 
 
+def test_extract_refuses_a_file_that_is_not_a_page(tmp_path: Path) -> None:
+    """A PDF, an image or a program handed to `reader extract` is named, not printed as text."""
+    files = {
+        "report.pdf": (
+            b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >>\n",
+            "application/pdf",
+        ),
+        "photo.html": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "image/png"),
+        "program": (Path(sys.executable).read_bytes()[:65536], "application/x-executable"),
+        "noise.bin": (bytes((i * 7919) % 251 for i in range(5000)), "application/octet-stream"),
+    }
+    for name, (content, what) in files.items():
+        (tmp_path / name).write_bytes(content)
+        result = reader(tmp_path, "extract", str(tmp_path / name))
+        assert result.returncode == 1, name
+        assert result.stdout == ""
+        assert result.stderr.strip() == f"reader: not an article page ({what})"
+
+
 @pytest.mark.parametrize("title", ["\x1b]0;pwned\x07Owned title", "[bold]Markup[/bold] title"])
 def test_cli_output_is_plain_text(tmp_path: Path, httpserver, title: str) -> None:
     data = tmp_path / "home"

@@ -155,7 +155,13 @@ def test_http_failures(hostile: HTTPServer, data_dir: Path) -> None:
 # -- content --------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("path", "what"),
-    [("/pdf", "application/pdf"), ("/png", "image/png"), ("/binary", "application/octet-stream")],
+    [
+        ("/pdf", "application/pdf"),
+        ("/png", "image/png"),
+        ("/binary", "application/octet-stream"),
+        ("/png-as-html", "image/png, sent as text/html"),
+        ("/binary-as-html", "application/octet-stream, sent as text/html"),
+    ],
 )
 def test_non_pages_name_their_type(
     hostile: HTTPServer, data_dir: Path, path: str, what: str
@@ -170,6 +176,7 @@ def test_non_pages_name_their_type(
         ("/cp1251.html", "Портовые краны"),
         ("/koi8.html", "Городской совет"),
         ("/bad-utf8.html", "Caf"),
+        ("/cp1251-as-utf8.html", "Портовые краны"),
     ],
 )
 def test_charsets(hostile: HTTPServer, data_dir: Path, path: str, words: str) -> None:

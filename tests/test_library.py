@@ -259,7 +259,8 @@ def test_raw_pages_from_the_first_data_format_still_read(data_dir: Path) -> None
     import zlib
 
     from reader.keys import article_key
-    from reader.store import Store, pack_raw_page
+    from reader.raw_pages import pack_raw_page
+    from reader.store import Store
 
     store = Store(data_dir)
     try:

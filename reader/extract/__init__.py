@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 from ..charset import decode_html
 from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, SiteRule
 from ..safe import safe_text
+from ..sniff import binary_type
 from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .boilerplate import prepare, strip_inserts, strip_page_furniture
@@ -37,6 +38,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
 _DATELINE_WORDS = 25
+_TAG = re.compile(r"<[^>]*>")
 _AUTHOR_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\bи\b")
 # Below this many words the article container probably missed the article (or there is none).
 _SHORT = 40
@@ -54,6 +56,27 @@ def _parse(html: str) -> HtmlElement:
 
 def _words(blocks: tuple[Block, ...]) -> int:
     return sum(len(b.text.split()) for b in blocks)
+
+
+# The feed's own text of an entry replaces what the page gave when the page gave almost nothing
+# (a page built by scripts), or when the feed carries over twice as much: a paywall shows a
+# teaser of a paragraph or two, while the feed (content:encoded) carries the whole story.
+_TEASER_RATIO = 2
+_TEASER_MARGIN = 50
+
+
+def _feed_text_is_better(feed_words: int, page_words: int) -> bool:
+    if page_words < _SHORT:
+        return feed_words > page_words
+    return feed_words >= _TEASER_RATIO * page_words + _TEASER_MARGIN
+
+
+def _feed_text_may_be_better(fallback_html: str, page_words: int) -> bool:
+    """A cheap first look (tags stripped, words counted) before the feed's HTML is parsed."""
+    if not fallback_html.strip():
+        return False
+    rough = len(_TAG.sub(" ", fallback_html).split())
+    return _feed_text_is_better(rough, page_words)
 
 
 def _base_url(doc: HtmlElement, url: str) -> str:
@@ -153,10 +176,17 @@ def extract_article(
     element, for a site the generic path gets wrong.
 
     `fallback_html` is the feed entry's own content or summary: used, and the article marked
-    partial, when the page yields (almost) no text — a paywall or a page built by scripts.
+    partial, when the page yields (almost) no text (a page built by scripts) or the feed's
+    text is several times longer (a paywall's teaser; see `_feed_text_is_better`).
     Raises FetchError(EXTRACTION) when there is no text at all.
     """
-    html = decode_html(page, header_charset) if isinstance(page, bytes) else page
+    if isinstance(page, bytes):
+        binary = binary_type(page)
+        if binary is not None:  # a fetch checked already; a local file or stdin has not
+            raise FetchError(ErrorKind.NOT_HTML, f"not an article page ({binary})", url)
+        html = decode_html(page, header_charset)
+    else:
+        html = page
     try:
         doc = _parse(html)
         meta = extract_metadata(doc, url)
@@ -187,12 +217,12 @@ def extract_article(
             ErrorKind.EXTRACTION, "the page is nested too deeply to read", url
         ) from None
     partial = False
-    if _words(blocks) < _SHORT and fallback_html.strip():
-        summary = html_to_blocks(
+    if _feed_text_may_be_better(fallback_html, _words(blocks)):
+        from_feed = html_to_blocks(
             lxml.html.fragment_fromstring(fallback_html, create_parent="div"), base
         )
-        if _words(summary) > _words(blocks):
-            blocks, partial = summary, True
+        if _feed_text_is_better(_words(from_feed), _words(blocks)):
+            blocks, partial = from_feed, True
     blocks = _without_title(blocks, meta.title)
     if not blocks:
         raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)

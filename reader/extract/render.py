@@ -114,7 +114,7 @@ def _header_lines(article: Article) -> list[str]:
         if value:
             lines.append(f"{label}: {value}")
     if article.partial:
-        lines.append("Note: partial text (the page gave little; this is the feed's summary)")
+        lines.append("Note: from the feed (the page gave little; this is the text the feed carried)")
     return lines
 
 

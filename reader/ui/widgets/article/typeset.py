@@ -102,7 +102,7 @@ def header(entry: Entry | None, article: Article | None, styles: ArticleStyles) 
             )
         )
         if article.partial:
-            note = "Partial text: the page gave little, so this is the feed's summary. Press o for the original."
+            note = "From the feed: the page gave little (a paywall, or a page built by scripts), so this is the text the feed carried. Press o for the original."
             out.append(Paragraph(Text(note, styles.notice)))
     out.append(Paragraph(Text("", styles.rule), fill="─"))
     return out

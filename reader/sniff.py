@@ -1,0 +1,63 @@
+"""What a body of bytes really is, whatever its Content-Type or file name claims.
+
+Servers label images and downloads "text/html" (a CMS's catch-all route, a misconfigured CDN),
+and `reader extract` is handed whatever file the user names. Decoded as text, such bytes are
+a screenful of mojibake, which must never be shown or cached as an article. The file formats
+a news link leads to announce themselves in their first bytes; anything else that is mostly
+control bytes is binary too.
+"""
+
+from __future__ import annotations
+
+# Leading bytes of the formats a link may lead to instead of a page, with their media type.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"\x00\x00\x01\x00", "image/x-icon"),
+    (b"PK\x03\x04", "application/zip"),
+    (b"\x1f\x8b", "application/gzip"),
+    (b"\xfd7zXZ\x00", "application/x-xz"),
+    (b"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed"),
+    (b"Rar!\x1a\x07", "application/vnd.rar"),
+    (b"\x7fELF", "application/x-executable"),
+    (b"ID3", "audio/mpeg"),
+    (b"OggS", "audio/ogg"),
+    (b"fLaC", "audio/flac"),
+    (b"\x1aE\xdf\xa3", "video/webm"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword"),
+    (b"wOFF", "font/woff"),
+    (b"wOF2", "font/woff2"),
+    (b"SQLite format 3\x00", "application/vnd.sqlite3"),
+)
+# RIFF containers and ISO media name their kind a few bytes in.
+_RIFF = {b"WEBP": "image/webp", b"WAVE": "audio/wav", b"AVI ": "video/x-msvideo"}
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Bytes text never holds (tab, line breaks, form feed and ESC aside: a hostile page may be full
+# of escape sequences, which display code removes; it is still text).
+_CONTROL = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
+_SAMPLE = 4096
+
+
+def binary_type(body: bytes) -> str | None:
+    """The media type of `body` when it is not text ("image/png", "application/pdf", or
+    "application/octet-stream" for unrecognised binary), None when it may be a page."""
+    head = body[:_SAMPLE]
+    if head.startswith(_UTF16_BOMS):
+        return None  # UTF-16 text: every other byte is zero
+    for signature, media_type in _SIGNATURES:
+        if head.startswith(signature):
+            return media_type
+    if head[:4] == b"RIFF" and head[8:12] in _RIFF:
+        return _RIFF[head[8:12]]
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        return "image/avif" if brand in (b"avif", b"avis") else "video/mp4"
+    control = len(head) - len(head.translate(None, _CONTROL))
+    if control >= 4 and control > 0.02 * len(head):
+        return "application/octet-stream"
+    return None

@@ -1,0 +1,202 @@
+"""The feed's own text of an entry: kept from the feed, and read when the page gives little.
+
+A paywalled page shows a paragraph and a "subscribe" box while the feed's content:encoded
+carries the whole story; a page built by scripts shows nothing while the feed has a summary.
+Real parts: a loopback server of this test's own (stopped to take the network away), the
+store on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader import store as store_module
+from reader.extract import to_text
+from reader.feeds import parse_feed
+from reader.library import Library
+from reader.models import Entry
+from reader.store import Store
+
+STORY = [
+    "The ferry company confirmed on Thursday that the Marram Point crossing will run a reduced "
+    "timetable through the winter, with two sailings a day instead of five from December.",
+    "Managers blamed the cost of fuel and a shortage of qualified deckhands, three of whom left "
+    "for the offshore wind farms in the autumn. Islanders were told at a meeting in the school "
+    "hall that the cuts would be reviewed in March.",
+    "Parents said the early sailing, which carries about forty pupils to the secondary school on "
+    "the mainland, had been kept only after a petition signed by more than half the island.",
+    "The council's transport committee will discuss a subsidy at its next meeting. Its chair said "
+    "the crossing was a lifeline, not a luxury, and that the authority would look at every option "
+    "before the reduced timetable begins, including a bid to the national islands fund.",
+    "A spokesman for the company said the vessel itself would use the quiet months for its "
+    "five-yearly refit in the dry dock at Eastquay, which had been due next summer.",
+]
+SUMMARY = "Two sailings a day instead of five from December."
+FULL_TEXT = "".join(f"<p>{p}</p>" for p in STORY)
+
+PAYWALL = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Ferry cuts winter timetable | Island Times</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news/">News</a> <a href="/subscribe">Subscribe</a></nav></header>
+<main><article><h1>Ferry cuts winter timetable</h1>
+<p>{STORY[0]}</p>
+<div class="paywall"><h2>Subscribe to continue reading</h2>
+<p>Get unlimited access to the Island Times from £1 a week. Already a subscriber? <a href="/login">Log in</a>.</p></div>
+</article></main><footer><p>© Island Times</p></footer></body></html>"""
+
+SCRIPT_BUILT = (
+    "<!doctype html><html><head><title>Tide app</title></head><body><div id='app'></div>"
+    "<script>render()</script></body></html>"
+)
+
+
+def rss(base: str) -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Island Times</title><link>{base}/</link>
+<item><title>Ferry cuts winter timetable</title><link>{base}/ferry.html</link><guid>ferry</guid>
+<pubDate>Thu, 26 Nov 2026 09:00:00 GMT</pubDate><description>{SUMMARY}</description>
+<content:encoded><![CDATA[{FULL_TEXT}]]></content:encoded></item>
+<item><title>Tide times</title><link>{base}/tides.html</link><guid>tides</guid>
+<pubDate>Thu, 26 Nov 2026 08:00:00 GMT</pubDate>
+<description>High water at 06:10 and 18:32; the evening tide is the highest of the month.</description></item>
+</channel></rss>"""
+
+
+@pytest.fixture
+def site() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/feed.xml").respond_with_data(
+        rss(base), content_type="application/rss+xml"
+    )
+    server.expect_request("/ferry.html").respond_with_data(PAYWALL, content_type="text/html")
+    server.expect_request("/tides.html").respond_with_data(SCRIPT_BUILT, content_type="text/html")
+    yield server
+    if server.is_running():
+        server.stop()
+
+
+# -- the feed ----------------------------------------------------------------------------------
+def test_the_feed_keeps_an_items_fuller_content() -> None:
+    parsed = parse_feed(
+        rss("https://islandtimes.example").encode(), "https://islandtimes.example/f"
+    )
+    ferry, tides = parsed.entries
+    assert ferry.summary == SUMMARY
+    assert STORY[-1] in ferry.content and ferry.content.count("<p>") == len(STORY)
+    assert tides.content == ""  # nothing beyond its summary
+
+
+def test_atom_text_content_becomes_paragraphs_and_a_shorter_content_is_ignored() -> None:
+    atom = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Notes</title><id>urn:n</id>
+<updated>2026-11-26T09:00:00Z</updated>
+<entry><title>Plain</title><id>urn:n:1</id><link href="https://n.example/1"/>
+<updated>2026-11-26T09:00:00Z</updated><summary>Short.</summary>
+<content type="text">{STORY[0]}
+
+{STORY[1]} 3 &lt; 5</content></entry>
+<entry><title>Less</title><id>urn:n:2</id><link href="https://n.example/2"/>
+<updated>2026-11-26T08:00:00Z</updated><summary>{STORY[2]}</summary>
+<content type="html">&lt;p&gt;Short.&lt;/p&gt;</content></entry></feed>"""
+    plain, less = parse_feed(atom.encode(), "https://n.example/feed").entries
+    assert plain.content.startswith(f"<p>{STORY[0]}</p><p>")
+    assert plain.content.endswith("3 &lt; 5</p>")  # text, escaped: never read as a tag
+    assert less.content == ""
+
+
+# -- the library -------------------------------------------------------------------------------
+def test_a_paywalled_page_reads_as_the_feeds_full_text(site: HTTPServer, data_dir: Path) -> None:
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(site.url_for("/feed.xml"))
+            report = await lib.sync()
+            assert report.ok and report.articles_fetched == 2
+            article = lib.cached_article(site.url_for("/ferry.html"))
+            assert article is not None and article.partial
+            text = to_text(article)
+            assert all(paragraph in text for paragraph in STORY)
+            assert "Subscribe to continue reading" not in text
+            assert article.title == "Ferry cuts winter timetable"
+            # The script-built page has the summary, which is all there is.
+            tides = lib.cached_article(site.url_for("/tides.html"))
+            assert tides is not None and tides.partial and "06:10" in to_text(tides)
+
+    asyncio.run(run())
+
+
+def test_an_entry_opened_later_finds_its_kept_text_and_reextract_keeps_it(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    async def refresh() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(site.url_for("/feed.xml"))
+            await lib.refresh()
+
+    async def open_later() -> None:
+        # A new process: the entry comes from the store, without its content.
+        async with Library(data_dir) as lib:
+            entry = next(h.entry for h in lib.headlines() if h.entry.link.endswith("ferry.html"))
+            assert entry.content == ""
+            article = await lib.article(entry)
+            assert article.partial and STORY[-1] in to_text(article)
+
+    async def reextract_offline() -> None:
+        async with Library(data_dir) as lib:
+            done, failures = await lib.reextract()
+            assert (done, failures) == (2, [])
+            for page in ("/ferry.html", "/tides.html"):
+                article = lib.cached_article(site.url_for(page))
+                assert article is not None and article.partial
+            assert STORY[-1] in to_text(lib.cached_article(site.url_for("/ferry.html")))
+
+    asyncio.run(refresh())
+    asyncio.run(open_later())
+    tides = site.url_for("/tides.html")
+
+    async def open_tides() -> None:
+        async with Library(data_dir) as lib:
+            entry = next(h.entry for h in lib.headlines() if h.entry.link == tides)
+            await lib.article(entry)
+
+    asyncio.run(open_tides())
+    site.stop()  # from here on there is no network
+    asyncio.run(reextract_offline())
+
+
+def test_an_entrys_kept_text_goes_with_the_entry(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "MAX_ENTRIES_PER_FEED", 2)
+    store = Store(data_dir)
+    try:
+        feed = "https://islandtimes.example/feed.xml"
+        store.add_feed(feed)
+
+        def entry(n: int) -> Entry:
+            return Entry(
+                f"e{n}",
+                feed,
+                f"Story {n}",
+                f"https://islandtimes.example/{n}",
+                content=f"<p>{n}</p>",
+            )
+
+        store.merge_entries(feed, [entry(1), entry(2)])
+        assert store.entry_content("e1") == "<p>1</p>"
+        assert [e.content for e in store.entries(feed)] == ["", ""]  # kept apart from the list
+        store.merge_entries(feed, [entry(3)])  # no dates: the newest is the one merged last…
+        kept = {e.id for e in store.entries(feed)}
+        assert len(kept) == 2
+        for n in (1, 2, 3):
+            assert bool(store.entry_content(f"e{n}")) == (f"e{n}" in kept)
+        store.remove_feed(feed)
+        assert not any(store.entry_content(f"e{n}") for n in (1, 2, 3))
+    finally:
+        store.close()
