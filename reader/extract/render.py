@@ -114,7 +114,9 @@ def _header_lines(article: Article) -> list[str]:
         if value:
             lines.append(f"{label}: {value}")
     if article.partial:
-        lines.append("Note: from the feed (the page gave little; this is the text the feed carried)")
+        lines.append(
+            "Note: from the feed (the page gave little; this is the text the feed carried)"
+        )
     return lines
 
 
