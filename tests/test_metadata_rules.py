@@ -214,6 +214,19 @@ def test_lead_image_falls_back_to_the_articles_first_photo() -> None:
     assert article.image_url == "https://news.example.org/photos/ferry.jpg"
 
 
+def test_lead_image_skips_badges_and_buttons_and_takes_the_widest_of_a_srcset() -> None:
+    body = f"""<article><h1>Island ferry to stop</h1>
+      <img src="/img/share-button.gif" alt="Listen to this story">
+      <img src="/img/88x31.png" alt="">
+      <img src="/img/harbour-logo.jpg" alt="Harbour Gazette">
+      <img src="/thumbs/110x70_ferry.jpg" alt="">
+      <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="The ferry at the quay"
+        data-srcset="/photos/ferry-80.jpg 80w, /photos/ferry-800.jpg 800w, /photos/ferry-320.jpg 320w">
+      {STORY}</article>"""
+    article = extract("<title>Island ferry to stop</title>", body)
+    assert article.image_url == "https://news.example.org/photos/ferry-800.jpg"
+
+
 def test_declared_image_wins_over_the_articles_photo() -> None:
     head = '<meta property="og:image" content="/cards/ferry-card.jpg">'
     body = f'<article><figure><img src="/photos/ferry.jpg"></figure>{STORY}</article>'

@@ -14,10 +14,16 @@ from ..urls import absolute_url
 
 # Smaller than this in either dimension (as the page's width/height attributes say) is an icon.
 _MIN_SIDE = 100
+# On the address, class or alt text of what is not a photo.
 _NOT_PHOTO = re.compile(
-    r"icon|logo|avatar|sprite|spacer|blank\.gif|pixel|badge|emoji|gravatar|1x1|tracking|/ads?/",
+    r"icon|logo|avatar|sprite|spacer|blank\.gif|pixel|badge|emoji|gravatar|tracking|/ads?/"
+    r"|licen[cs]e",
     re.IGNORECASE,
 )
+# A size in the file's name: "88x31.png" (a badge), "110x70_flu_update.jpg" (a thumbnail).
+_NAMED_SIZE = re.compile(r"(?<!\d)(\d{1,4})x(\d{1,4})(?!\d)")
+# Without a size to go by, an address in a photo's format (a GIF or PNG is as often a button).
+_PHOTO_FORMAT = re.compile(r"\.(?:jpe?g|webp|avif)(?:$|[?#])", re.IGNORECASE)
 _OUTSIDE_ARTICLE = frozenset(["nav", "aside", "footer", "form"])
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url")
 
@@ -27,22 +33,43 @@ def _side(value: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _largest(srcset: str) -> str:
+    """The widest image a `srcset` offers ("a.jpg 80w, b.jpg 640w" → "b.jpg")."""
+    best, best_width = "", -1
+    for entry in srcset.split(", "):
+        parts = entry.split()
+        if not parts or parts[0].startswith("data:"):
+            continue
+        width = _side(parts[1][:-1]) if len(parts) > 1 and parts[1].endswith("w") else 0
+        if (width or 0) > best_width:
+            best, best_width = parts[0], width or 0
+    return best
+
+
 def _source(img: HtmlElement) -> str:
     """The image's address: `src`, or a lazy loader's attribute when `src` is a placeholder."""
     for attr in ("src", *_LAZY_SOURCES):
         value = (img.get(attr) or "").strip()
         if value and not value.startswith("data:"):
             return value
-    srcset = (img.get("srcset") or img.get("data-srcset") or "").strip()
-    first = srcset.split(",")[0].split()
-    return first[0] if first and not first[0].startswith("data:") else ""
+    srcset = img.get("srcset") or img.get("data-srcset") or ""
+    return _largest(srcset)
 
 
 def _is_photo(img: HtmlElement, src: str) -> bool:
-    if not src or _NOT_PHOTO.search(src) or _NOT_PHOTO.search(img.get("class") or ""):
+    said = f"{src} {img.get('class') or ''} {img.get('alt') or ''}"
+    if not src or _NOT_PHOTO.search(said):
         return False
-    sides = [_side(img.get("width")), _side(img.get("height"))]
-    return all(side is None or side >= _MIN_SIDE for side in sides)
+    sides = [
+        side for side in (_side(img.get("width")), _side(img.get("height"))) if side is not None
+    ]
+    named = _NAMED_SIZE.search(src.rsplit("/", 1)[-1])
+    if named:
+        sides += [int(named.group(1)), int(named.group(2))]
+    if sides:
+        return min(sides) >= _MIN_SIDE
+    in_figure = any(a.tag == "figure" for a in img.iterancestors())
+    return in_figure or bool(_PHOTO_FORMAT.search(src))
 
 
 def lead_image(doc: HtmlElement, url: str) -> str:
