@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from .safe import without_escape_sequences
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -202,7 +204,8 @@ def decode_html(body: bytes, header_charset: str | None = None) -> str:
     """Decode a page; undecodable bytes become U+FFFD rather than failing the whole article."""
     codec = detect_charset(body, header_charset)
     text = body.decode(codec, errors="replace")
-    # Characters no HTML/XML tree may hold (lxml refuses them when it moves text around).
-    text = _UNPARSEABLE.sub("", text)
+    # Characters no HTML/XML tree may hold (lxml refuses them when it moves text around);
+    # escape sequences go whole first, so no "]0;title" is left of one.
+    text = _UNPARSEABLE.sub("", without_escape_sequences(text))
     text = _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)
     return text[1:] if text.startswith("\ufeff") else text

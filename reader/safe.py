@@ -21,6 +21,18 @@ _ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
+# The 7-bit forms of the same sequences, for a whole page before it is parsed: a string sequence
+# is cut at 512 characters there, so an unterminated one can't swallow the rest of the document
+# (and the C1 forms are left to `_CONTROL`, as a stray U+0090 would otherwise start one).
+_DOCUMENT_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]
+    | \x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?
+    | \x1b[PX^_][^\x1b]{0,512}(?:\x1b\\)?
+    | \x1b[ -/]*[0-~]
+    """,
+    re.VERBOSE,
+)
 # All C0 except tab/newline, DEL, all C1; bidi embeddings, overrides and isolates; BOM/ZW no-break.
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]"
@@ -51,3 +63,9 @@ def safe_line(text: object, max_length: int = 0) -> str:
     if max_length and len(s) > max_length:
         s = s[: max_length - 1].rstrip() + "…"
     return s
+
+
+def without_escape_sequences(document: str) -> str:
+    """A whole page with its terminal escape sequences removed, before the parser sees it: the
+    parser drops a lone ESC, and the rest of a sequence ("]0;title") would show as text."""
+    return _DOCUMENT_ESCAPE_SEQUENCE.sub("", document) if "\x1b" in document else document

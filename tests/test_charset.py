@@ -131,3 +131,15 @@ def test_undeclared_latin_pages_keep_their_letters(language: str) -> None:
     for repeat in (1, 4):
         raw = f"<html><body><p>{text * repeat}</p></body></html>".encode(charset)
         assert text in decode_html(raw)
+
+
+def test_escape_sequences_go_whole_before_the_page_is_parsed() -> None:
+    raw = (
+        b"<title>\x1b]0;PWNED\x07Harbour news</title><p>\x1b[31mRed\x1b[0m alert and an "
+        b"\x1b]8;;https://evil.example\x1b\\honest link\x1b]8;;\x1b\\ here.</p>"
+    )
+    text = decode_html(raw)
+    assert text == "<title>Harbour news</title><p>Red alert and an honest link here.</p>"
+    # An unterminated string sequence is cut short: it can't swallow the rest of the page.
+    cut = decode_html(b"<p>\x1b]0;" + b"x" * 600 + b"</p><p>Still here.</p>")
+    assert "Still here." in cut and "\x1b" not in cut

@@ -102,17 +102,23 @@ def _join(
     return "".join(out)
 
 
-def _header_lines(article: Article) -> list[str]:
+def _header_lines(article: Article, markdown: bool = False) -> list[str]:
+    """Source, author, dates, address: the citation a quote needs."""
     lines = []
+    updated = article.updated if article.updated != article.published else None
     for label, value in (
         ("Source", article.site_name),
         ("Author", article.author),
         ("Published", article.published.isoformat() if article.published else ""),
-        ("Updated", article.updated.isoformat() if article.updated else ""),
+        ("Updated", updated.isoformat() if updated else ""),
         ("URL", article.url),
     ):
-        if value:
-            lines.append(f"{label}: {value}")
+        if not value:
+            continue
+        if markdown:
+            # Names are the page's text like any other; an address stays one to copy, unescaped.
+            value = f"<{value.replace('>', '%3E')}>" if label == "URL" else _escape_md(value)
+        lines.append(f"{label}: {value}")
     if article.partial:
         lines.append(
             "Note: from the feed (the page gave little; this is the text the feed carried)"
@@ -124,7 +130,7 @@ def to_markdown(article: Article, header: bool = True) -> str:
     parts = []
     if header:
         parts.append(f"# {_escape_md(article.title or article.url)}\n")
-        parts.append("\n".join(f"{line}  " for line in _header_lines(article)) + "\n\n")
+        parts.append("\n".join(f"{line}  " for line in _header_lines(article, True)) + "\n\n")
     parts.append(_join(article.blocks, block_to_markdown, table_to_markdown))
     return "".join(parts).rstrip() + "\n"
 
@@ -176,7 +182,7 @@ def to_text(article: Article, header: bool = True) -> str:
     parts = []
     if header:
         title = article.title or article.url
-        parts.append(f"{title}\n{'=' * min(len(title), 78)}\n")
+        parts.append(f"{title}\n{'=' * min(_width(title), 78)}\n")
         parts.append("\n".join(_header_lines(article)) + "\n\n")
     parts.append(_join(article.blocks, block_to_text, table_to_text))
     return "".join(parts).rstrip() + "\n"

@@ -383,6 +383,14 @@ class ReaderApp(App[int]):
             line += (
                 f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
             )
+        if report.not_articles:
+            count = len(report.not_articles)
+            what = (
+                f"{count} links are not article pages"
+                if count > 1
+                else "1 link is not an article page"
+            )
+            line += f" · {what} (o opens it in the browser)"
         if failed_feeds:
             line += f" · {len(failed_feeds)} feeds failed"
         return line

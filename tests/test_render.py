@@ -1,0 +1,50 @@
+"""The header of `reader show`/`extract` output: the citation a journalist copies with a quote."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from markdown_it import MarkdownIt
+
+from reader.extract import to_markdown, to_text
+from reader.models import Article, Block, BlockKind, Inline
+
+PUBLISHED = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
+
+
+def article(**fields: object) -> Article:
+    body = (Block(BlockKind.PARAGRAPH, (Inline("The council met at noon."),)),)
+    base: dict[str, object] = {
+        "url": "https://news.example.com/2026/11/council_vote?id=7",
+        "title": "Council [votes] *again*",
+        "author": "[bold red]Ann Lee[/] & *Tom Berg*",
+        "site_name": "The <Harbour> Gazette",
+        "published": PUBLISHED,
+        "updated": PUBLISHED,
+        "blocks": body,
+    }
+    base.update(fields)
+    return Article(**base)  # type: ignore[arg-type]
+
+
+def test_markdown_header_reads_back_as_the_page_said_it() -> None:
+    markdown = to_markdown(article())
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "<h1>Council [votes] *again*</h1>" in html
+    assert "Author: [bold red]Ann Lee[/] &amp; *Tom Berg*" in html  # no markup, no emphasis
+    assert "Source: The &lt;Harbour&gt; Gazette" in html
+    # The address is a link to copy, not an escaped string ("council\_vote").
+    url = "https://news.example.com/2026/11/council_vote?id=7"
+    assert f"URL: <{url}>" in markdown
+    assert f'<a href="{url}">{url}</a>' in html
+
+
+def test_updated_is_given_only_when_it_differs() -> None:
+    assert "Updated:" not in to_text(article())
+    later = article(updated=datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    assert "Updated: 2026-11-24T09:00:00+00:00" in to_text(later)
+
+
+def test_the_title_is_underlined_as_wide_as_it_shows() -> None:
+    lines = to_text(article(title="欲張りなイヌ")).splitlines()
+    assert lines[:2] == ["欲張りなイヌ", "=" * 12]
