@@ -26,6 +26,7 @@ from ..sniff import binary_type
 from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .boilerplate import prepare, strip_inserts, strip_page_furniture
+from .header_lines import without_header_lines
 from .lead import Lead, find_lead
 from .metadata import extract_metadata
 from .readable import Unparseable, readable_article
@@ -35,11 +36,7 @@ from .teasers import teaser_list
 __all__ = ["extract_article", "to_markdown", "to_text"]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
-# A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
-# is shorter than this; a paragraph that names the author is longer.
-_DATELINE_WORDS = 25
 _TAG = re.compile(r"<[^>]*>")
-_AUTHOR_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\bи\b")
 # Below this many words the article container probably missed the article (or there is none).
 _SHORT = 40
 
@@ -118,25 +115,6 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
     return (*blocks[:at], *head, *blocks[at:])
 
 
-def _without_dateline(blocks: tuple[Block, ...], author: str) -> tuple[Block, ...]:
-    """Drop a short line at the top of the body that repeats the author and the date
-    ("Анна Лебедева | 24 ноября 2026, 12:15"): the header shows both. Found by its words, not
-    its class names, which are in any language ("avtor", "auteur", "data")."""
-    names = [n.casefold() for n in _AUTHOR_SEPARATOR.split(author) if len(n.strip()) > 2]
-    if not names:
-        return blocks
-    for i, block in enumerate(blocks[:3]):
-        text = block.text.casefold()
-        if (
-            block.kind == BlockKind.PARAGRAPH
-            and len(text.split()) <= _DATELINE_WORDS
-            and any(char.isdigit() for char in text)
-            and any(name.strip() in text for name in names)
-        ):
-            return blocks[:i] + blocks[i + 1 :]
-    return blocks
-
-
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Drop a leading heading that repeats the headline (the view shows the headline itself)."""
     key = " ".join(title.split()).casefold()
@@ -208,7 +186,7 @@ def extract_article(
             container = _container_blocks(doc, base)
             if _words(container) > _words(blocks):
                 blocks = container
-        blocks = _without_dateline(blocks, meta.author)
+        blocks = without_header_lines(blocks, meta.author, meta.published)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         # A section front: its teasers, not the credits and labels between them.
         blocks = teaser_list(blocks, url) or blocks

@@ -1,0 +1,99 @@
+"""The header's metadata repeated at the top of the body: a byline, a dateline, a category row.
+
+The view's header shows the author, the date and the source; the page's own lines saying the
+same ("Mike Conley", "December 18, 2020", "Categories: News", "Анна Лебедева | 24 ноября 2026,
+12:15") are noise above the first paragraph. They are found by their words, not their class
+names, which are in any language and any theme's vocabulary ("avtor", "vcard", "entry-info").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from ..models import Block, BlockKind
+
+# A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
+# is shorter than this; a paragraph that names the author is longer.
+_DATELINE_WORDS = 25
+# A line that is only a name or only a date is shorter than this.
+_SHORT_LINE_WORDS = 8
+# How far down the body such lines are looked for (headings are passed over).
+_LOOK_AHEAD = 5
+_AUTHOR_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\bи\b")
+_BY = re.compile(r"^\W*(by|von|par|por|door|di|av|от)\s+", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+")
+# "Categories: News", "Tags: council, budget", "Filed under: Politics".
+_LABEL_ROW = re.compile(
+    r"^\s*(categories|category|tags|tagged|filed under|posted in|topics|kategorien|kategorie|"
+    r"schlagw(ö|oe)rter|themen|cat(é|e)gories|rubriques?|mots-cl(é|e)s|categor(í|i)as?|etiquetas|"
+    r"categorie|рубрик[аи]|теги|метки)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _names(author: str) -> list[str]:
+    return [n.strip().casefold() for n in _AUTHOR_SEPARATOR.split(author) if len(n.strip()) > 2]
+
+
+def _is_byline(text: str, names: list[str]) -> bool:
+    """The line is the author's name (or names), with a "By" at most."""
+    words = _BY.sub("", text).casefold()
+    rest = words
+    for name in names:
+        rest = rest.replace(name, " ")
+    return rest != words and not re.sub(r"[\W_]|\b(and|und|et|и)\b", "", rest)
+
+
+def _is_date_line(text: str, published: datetime | None) -> bool:
+    """The line is the publication date in any language: it holds the year and the day of the
+    published time (a day either side, for the time zone) and little else."""
+    if published is None:
+        return False
+    numbers = set(_NUMBER.findall(text))
+    days = {str((published + timedelta(days=d)).day) for d in (-1, 0, 1)}
+    return str(published.year) in numbers and bool(numbers & (days | {f"{d:0>2}" for d in days}))
+
+
+def _is_label_row(block: Block) -> bool:
+    """A "Categories: News" row: a label, then links."""
+    if not _LABEL_ROW.match(block.text):
+        return False
+    linked = sum(len(i.text.strip()) for i in block.inlines if i.href)
+    label = len(_LABEL_ROW.match(block.text).group(0))  # type: ignore[union-attr]
+    return linked >= 0.6 * (len(block.text.strip()) - label)
+
+
+def without_header_lines(
+    blocks: tuple[Block, ...], author: str, published: datetime | None
+) -> tuple[Block, ...]:
+    """The body without the lines at its top that repeat the header's metadata."""
+    names = _names(author)
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i >= _LOOK_AHEAD:
+            return (*kept, *blocks[i:])
+        if block.kind == BlockKind.HEADING:
+            kept.append(block)
+            continue
+        text = block.text.strip()
+        words = len(text.split())
+        if block.kind == BlockKind.PARAGRAPH and (
+            (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
+            or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
+            or _is_label_row(block)
+            or _is_dateline_with_author(text, names)
+        ):
+            continue
+        return (*kept, *blocks[i:])
+    return tuple(kept)
+
+
+def _is_dateline_with_author(text: str, names: list[str]) -> bool:
+    """A short line naming the author and holding a digit: "Ana Ruiz | 24 November, 12:15"."""
+    folded = text.casefold()
+    return (
+        len(text.split()) <= _DATELINE_WORDS
+        and any(char.isdigit() for char in text)
+        and any(name in folded for name in names)
+    )
