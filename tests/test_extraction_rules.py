@@ -16,7 +16,8 @@ import lxml.html
 import pytest
 
 from reader.extract import extract_article, to_markdown, to_text
-from reader.extract.boilerplate import strip_inserts, strip_page_furniture
+from reader.extract.inserts import strip_inserts
+from reader.extract.page_cleanup import strip_page_furniture
 from reader.models import BlockKind, ErrorKind, FetchError
 
 DATA = Path(__file__).parent / "data"

@@ -4,9 +4,10 @@
 process (it is CPU work) and be re-run later on a cached raw page.
 
 The page is parsed once. Metadata is read from that tree; the tree is then cleaned in place
-(`boilerplate`), readability-lxml scores a copy of it (`readable`), our second cleanup pass runs
-on the article element it returns, and `blocks` turns that into our own block model. When the
-result is short, the page's own article container (or the feed's summary) is the fallback.
+(`page_cleanup`), readability-lxml scores a copy of it (`readable`), our second cleanup pass
+(`inserts`) runs on the article element it returns, and `blocks` turns that into our own block
+model. When the result is short, the page's own article container (or the feed's summary) is the
+fallback.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from ..safe import safe_text
 from ..sniff import binary_type
 from ..urls import absolute_url
 from .blocks import html_to_blocks
-from .boilerplate import prepare, strip_inserts, strip_page_furniture
 from .header_lines import without_header_lines
+from .inserts import strip_inserts
 from .lead import Lead, find_lead
 from .metadata import extract_metadata
+from .page_cleanup import prepare, strip_page_furniture
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .teasers import teaser_list

@@ -1,0 +1,175 @@
+"""What names page furniture and what holds the article: the tests both cleanup passes share.
+
+- The class/id vocabulary of furniture (`FURNITURE_TOKENS`, `FURNITURE_STEMS`,
+  `FURNITURE_ROLES`) and `is_furniture`, the test made of it.
+- `holds_article`, the guard on every removal. Class names lie both ways (a layout wrapper
+  called "panel-two-col-sidebar" can hold the whole article), so no rule removes an element
+  that contains an `<article>`, `<main>` or `articleBody`, a large share of the text around it,
+  or several paragraphs of prose.
+- The small measures and tree operations both passes use: `element_names`, `text_length`,
+  `link_density`, `drop`, `attached`.
+
+The passes themselves are `page_cleanup` (the whole page, before readability) and `inserts`
+(the article readability found).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+# Class/id tokens (split on - _ space) that name page furniture; whole tokens only, so "shared"
+# or "tagline" don't match "share" or "tag".
+FURNITURE_TOKENS = frozenset(
+    [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "breadcrumb",
+        "breadcrumbs",
+        "masthead",
+        "topbar",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "banner",
+        "share",
+        "sharing",
+        "shares",
+        "social",
+        "socials",
+        "sharebar",
+        "sharetools",
+        "related",
+        "readalso",
+        "also",
+        "recommended",
+        "recommendations",
+        "outbrain",
+        "taboola",
+        "newsletter",
+        "newsletters",
+        "subscribe",
+        "subscription",
+        "signup",
+        "paywall",
+        "regwall",
+        "promo",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "sponsored",
+        "sidebar",
+        "aside",
+        "rail",
+        "popular",
+        "trending",
+        "latest",
+        "mostread",
+        "tags",
+        "taglist",
+        "tagcloud",
+        "keywords",
+        "topics",
+        "comments",
+        "comment",
+        "disqus",
+        "footer",
+        "copyright",
+        "modal",
+        "popup",
+        "overlay",
+    ]
+)
+# Names that token splitting would break apart, or that come glued to a prefix ("jp-relatedposts").
+FURNITURE_STEMS = (
+    "read-also",
+    "readalso",
+    "more-stories",
+    "most-read",
+    "see-also",
+    "relatedposts",
+    "related-",
+    "sharedaddy",
+    "share-",
+    "social-",
+    "newsletter",
+    "paywall",
+    "cookie",
+    "outbrain",
+    "taboola",
+)
+FURNITURE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert"}
+)
+TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def drop(el: HtmlElement) -> None:
+    """Remove an element and its subtree, keeping the text that follows it."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """Still under `root`: not removed along with an ancestor earlier in the same pass."""
+    return any(a is root for a in el.iterancestors())
+
+
+def element_names(el: HtmlElement) -> str:
+    """An element's class and id, lowercased: the names furniture rules read."""
+    if el.tag in HEADING_TAGS:
+        # A heading's id is an anchor made of its own words ("comments-from-the-crew").
+        return el.get("class", "").lower()
+    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+
+
+def text_length(el: HtmlElement) -> int:
+    """Characters of an element's text, whitespace runs counted as one space."""
+    return len(" ".join(el.text_content().split()))
+
+
+def link_density(el: HtmlElement) -> float:
+    """Share of an element's text that sits inside links."""
+    total = text_length(el)
+    if not total:
+        return 0.0
+    return sum(text_length(a) for a in el.iter("a")) / total
+
+
+def is_furniture(el: HtmlElement) -> bool:
+    """True for an element whose role or class/id says it is page furniture, not article text."""
+    if el.tag in ("html", "body", "article", "main"):
+        return False
+    if el.get("role") in FURNITURE_ROLES:
+        return True
+    names = element_names(el)
+    if not names.strip():
+        return False
+    if any(stem in names for stem in FURNITURE_STEMS):
+        return True
+    return not FURNITURE_TOKENS.isdisjoint(TOKEN_SPLIT.split(names))
+
+
+def holds_article(el: HtmlElement, around: int) -> bool:
+    """True when removing `el` could remove the article: it contains the page's own article
+    markers, more than 40% of the `around` text, or three paragraphs of prose."""
+    if next(el.iter("article", "main"), None) is not None:
+        return True
+    if el.xpath('descendant-or-self::*[contains(@itemprop, "articleBody")]'):
+        return True
+    length = text_length(el)
+    if length > 200 and length > 0.4 * around:
+        return True
+    prose = 0
+    for p in el.iter("p"):
+        if text_length(p) >= 100 and link_density(p) < 0.3:
+            prose += 1
+            if prose >= 3:
+                return True
+    return False

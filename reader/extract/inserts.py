@@ -1,0 +1,117 @@
+"""What survives inside the article readability found, removed: the second cleanup pass.
+
+`strip_inserts` works in place on readability's article container and drops "Read also" boxes,
+link-dense lists, timestamped headline lists, tag and share rows, breadcrumb trails and cookie
+notices. What counts as furniture, and the guard that keeps whatever holds the article, are in
+`furniture`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
+from .quotes import in_attribution
+
+# The heading or label of an insert that points elsewhere.
+_INSERT_LABEL = re.compile(
+    r"^\s*(read also|read more|also read|see also|related( stories| articles| posts| coverage)?:?"
+    r"\s*$|more on this|more from|recommended|you may also like|you might also like|latest news|"
+    r"most read|most popular|читайте также|читайте еще|смотрите также|по теме)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
+_TAG_LABEL = re.compile(r"^\s*(tags|topics|tagged( with)?|filed under|теги|метки)\s*:?", re.I)
+_COOKIE_NOTICE = re.compile(
+    r"\bcookies?\b.*\b(accept|consent|agree|privacy|settings)\b", re.I | re.S
+)
+_SHARE_LABEL = re.compile(
+    r"^(share|tweet|post|send|email|copy link|share on \w+|share via \w+|поделиться)\b", re.I
+)
+# "Home > News > Local > Headline": the trail of links to the page, its site's navigation.
+_CRUMB_SEPARATOR = re.compile(r"\s*[>›»→]\s*")
+
+
+def _is_list_of_links(el: HtmlElement) -> bool:
+    items = [li for li in el if li.tag == "li"]
+    if not items:
+        return False
+    if link_density(el) > 0.8:
+        # Menus and "more stories" lists have short items; a list of long linked titles (bug
+        # reports, references) is the article's own.
+        words = sum(len(li.text_content().split()) for li in items)
+        return words / len(items) < 10
+    # "12:05 Headline", "09.30 Headline": a news ticker, whatever its links.
+    return sum(bool(_CLOCK.match(li.text_content())) for li in items) * 2 > len(items)
+
+
+def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
+    """A trail of links separated by arrows, the last part (this page) maybe unlinked."""
+    if len(text) > 200 or len(links) < 2:
+        return False
+    parts = [part for part in _CRUMB_SEPARATOR.split(text) if part]
+    if len(parts) < 3:
+        return False
+    linked = {" ".join(a.text_content().split()) for a in links}
+    return sum(part in linked for part in parts) >= len(parts) - 1
+
+
+def _is_insert(el: HtmlElement, text: str) -> bool:
+    """A short block the article doesn't need: a tag row, a share row, a cookie notice, a
+    breadcrumb trail."""
+    if len(text) > 400:
+        return False
+    links = el.findall(".//a")
+    if _is_breadcrumb(links, text):
+        return True
+    if links and _TAG_LABEL.match(text):
+        return True
+    if links and all(a.get("rel") == "tag" or "/tag" in a.get("href", "") for a in links):
+        return link_density(el) > 0.5
+    if _COOKIE_NOTICE.search(text) and len(text) < 300:
+        return True
+    parts = [" ".join(a.text_content().split()) for a in links]
+    return len(parts) >= 2 and all(_SHARE_LABEL.match(p) for p in parts if p)
+
+
+def strip_inserts(article: HtmlElement) -> None:
+    """Second pass, on readability's article container."""
+    around = text_length(article)
+    for el in list(
+        article.iter("div", "section", "aside", "ul", "ol", "p", "h2", "h3", "h4", "h5", "h6")
+    ):
+        if el.getparent() is None or el is article:
+            continue
+        if not attached(el, article):
+            continue  # already removed with an ancestor
+        if in_attribution(el):
+            continue
+        text = " ".join(el.text_content().split())
+        if el.tag in ("ul", "ol"):
+            if _is_list_of_links(el) and not holds_article(el, around):
+                drop(el)
+            continue
+        if is_furniture(el) and not holds_article(el, around):
+            drop(el)
+            continue
+        if _INSERT_LABEL.match(text) and (len(text) < 40 or link_density(el) > 0.5):
+            # The label itself, or the box it heads when the box is mostly links.
+            box = el
+            parent = el.getparent()
+            if (
+                el.tag in ("h2", "h3", "h4", "h5", "h6", "p")
+                and parent is not article
+                and parent.tag in ("div", "section", "aside")
+                and link_density(parent) > 0.4
+                and not holds_article(parent, around)
+            ):
+                box = parent
+            drop(box)
+            continue
+        if el.tag in ("div", "section", "aside", "p") and _is_insert(el, text):
+            drop(el)
+            continue
+        if el.tag in ("div", "section", "aside") and len(text) < 400 and link_density(el) > 0.6:
+            drop(el)

@@ -1,0 +1,252 @@
+"""The page around the article, removed before readability scores it.
+
+- `prepare`: what is never visible text (scripts, styles, comments, hidden elements).
+- `strip_page_furniture`: navigation, cookie banners, share rows, newsletter boxes, sidebars,
+  tag rows, bylines and author bio boxes, found by tag, ARIA role and class/id names.
+
+Both work in place on the parsed page. What counts as furniture, and the guard that keeps
+whatever holds the article, are in `furniture`.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+from .furniture import (
+    FURNITURE_ROLES,
+    FURNITURE_STEMS,
+    FURNITURE_TOKENS,
+    HEADING_TAGS,
+    TOKEN_SPLIT,
+    attached,
+    drop,
+    element_names,
+    holds_article,
+    is_furniture,
+    text_length,
+)
+from .quotes import in_attribution
+
+# Never article text, wherever they are.
+_NEVER_TEXT = ("script", "style", "noscript", "template", "link", "meta")
+_CONTROLS = ("button", "select", "input", "textarea", "option", "svg", "canvas", "dialog", "iframe")
+# An inline style that hides the element: its readers never see it.
+_DISPLAY_NONE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
+)
+# Text only a screen reader reads ("Media caption", "Skip to content", "Advertisement"): the
+# article as its readers see it doesn't have it.
+_SCREEN_READER_ONLY = frozenset(
+    {
+        "sr-only",
+        "u-sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "u-visually-hidden",
+        "screen-reader-text",
+        "off-screen",
+        "offscreen",
+        "vjs-offscreen",
+    }
+)
+# Names of what opens over the page: a dialog (cookies, newsletter, log-in) or a photo viewer
+# (a slideshow whose slides open large). A dialog has words; a viewer has only its photos.
+_OVERLAY_TOKENS = frozenset({"modal", "popup", "overlay", "lightbox"})
+# Bylines (a short "author" box too) and datelines: the metadata holds them; in the body they are
+# noise. Kickers (the section label above a headline) are the site's navigation, not the article's
+# words.
+_BYLINE_TOKENS = frozenset(
+    {
+        "byline",
+        "dateline",
+        "timestamp",
+        "pubdate",
+        "kicker",
+        "eyebrow",
+        "overline",
+        "rubric",
+        "author",
+    }
+)
+_NAME_TOKENS = frozenset({"byline", "author"})
+# Path segments of a writer's page on a news site.
+_AUTHOR_PATHS = frozenset(
+    {
+        "author",
+        "authors",
+        "editors",
+        "staff",
+        "people",
+        "profile",
+        "profiles",
+        "contributors",
+        "contributor",
+        "writers",
+        "journalists",
+        "columnists",
+        "by",
+    }
+)
+# An author's bio box: a name, a handle, a few sentences. More text than this is an article.
+_BIO_LENGTH = 600
+# A line of names ("By Steven Lee Myers, Keith Bradsher and Chris Buckley") is shorter than this;
+# a sentence naming its author is longer.
+_BYLINE_WORDS = 16
+_INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "time", "address"})
+# Elements a one-line byline does not contain; a box holding them is more than a byline.
+_BLOCK_TAGS = ("p", "div", "ul", "ol", "table", "section", "figure", *HEADING_TAGS)
+
+
+def prepare(doc: HtmlElement) -> None:
+    """Remove what is never visible text: scripts, styles, comments, hidden elements."""
+    for el in list(doc.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
+        drop(el)
+    for el in list(doc.iter(*_NEVER_TEXT)):
+        if el.getparent() is not None and el.getparent().tag != "head":
+            drop(el)
+    for el in list(doc.iter()):
+        if el.getparent() is None or not isinstance(el.tag, str) or el.tag == "head":
+            continue
+        if (
+            el.get("hidden") is not None
+            or not _SCREEN_READER_ONLY.isdisjoint(el.get("class", "").lower().split())
+            or _DISPLAY_NONE.search(el.get("style", ""))
+            # Readability.js's exception: Wikipedia's fallback images are aria-hidden.
+            or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
+        ):
+            drop(el)
+
+
+def _in_section(el: HtmlElement) -> bool:
+    """Inside an article, a main part or a section: a <header> there heads that part."""
+    return any(a.tag in ("article", "main", "section") for a in el.iterancestors())
+
+
+def strip_page_furniture(doc: HtmlElement) -> None:
+    """First pass, on the whole page before readability scores it."""
+    body = doc.find("body") if doc.tag == "html" else doc
+    if body is None:
+        return
+    around = text_length(body)
+    for el in list(body.iter(*_CONTROLS)):
+        drop(el)
+    # A syntax highlighter's "comment" or "tag" span is code, whatever its class says.
+    in_code = {d for code in body.iter("pre", "code") for d in code.iterdescendants()}
+    # Materialised first: dropping while iterating would skip siblings. Ancestors come before
+    # their descendants, so the outermost furniture goes and its insides need no test.
+    for el in list(body.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el is body:
+            continue
+        if el in in_code or in_attribution(el):
+            # A quote's "— Name" footer is the quote's, wherever the template puts the quote.
+            continue
+        if not attached(el, body):
+            continue  # already removed with an ancestor
+        if _is_page_furniture(el) and not holds_article(el, around):
+            drop(_byline_line(el) if _is_byline(el) else el)
+    for box in _author_boxes(body):
+        if attached(box, body) and not holds_article(box, around):
+            drop(box)
+
+
+def _is_author_link(a: HtmlElement) -> bool:
+    """A link to a writer's own page: `rel="author"` or a path like /authors/…, /staff/…"""
+    if "author" in a.get("rel", "").lower().split():
+        return True
+    path = urlsplit(a.get("href", "")).path.lower()
+    return not _AUTHOR_PATHS.isdisjoint(path.split("/")[:-1] or [""])
+
+
+def _author_boxes(body: HtmlElement) -> list[HtmlElement]:
+    """Author bio boxes: the writer's photo and name, linked to their page, and a few lines
+    about them ("Ana has covered the port since…"). The byline in the metadata names the
+    author; the box is the site's, not the article's. Each is the largest element around an
+    author link that stays short, holds a photo and no heading, and speaks of the linked
+    person by name outside the link."""
+    boxes: list[HtmlElement] = []
+    for a in body.iter("a"):
+        if not _is_author_link(a):
+            continue
+        name = a.text_content().split()
+        if not 1 <= len(name) <= 4:
+            continue
+        box: HtmlElement | None = None
+        for el in a.iterancestors():
+            if el is body or el.tag in ("article", "main") or text_length(el) > _BIO_LENGTH:
+                break
+            box = el
+        if box is None or any(box is b for b in boxes):
+            continue
+        if next(box.iter("img", "picture"), None) is None:
+            continue
+        if next(box.iter(*HEADING_TAGS, "figure"), None) is not None:
+            continue
+        outside = " ".join(box.xpath(".//text()[not(ancestor::a)]"))
+        words = {w.strip(".,:;!?'’").casefold() for w in outside.split()}
+        if any(part.casefold() in words for part in name if len(part) > 2):
+            boxes.append(box)
+    return boxes
+
+
+def _is_page_furniture(el: HtmlElement) -> bool:
+    if el.tag in ("nav", "form"):
+        return True
+    if el.tag in ("header", "footer", "aside") and not _in_section(el):
+        # A page's header/footer/sidebar, not an article's own header (headline, standfirst).
+        return True
+    if el.tag == "a":
+        # A link styled as a popup or a "share" link is still words of its sentence; the row
+        # of share links around it is what goes.
+        return False
+    if is_furniture(el):
+        return not _is_photo_viewer(el)
+    return _is_byline(el)
+
+
+def _is_byline(el: HtmlElement) -> bool:
+    tokens = set(TOKEN_SPLIT.split(element_names(el)))
+    return not _BYLINE_TOKENS.isdisjoint(tokens) and text_length(el) < 200
+
+
+def _byline_line(el: HtmlElement) -> HtmlElement:
+    """What goes with a byline: the element, or the whole line when the element is a name in a
+    line of names.
+
+    "Por <span class="last-byline">Josh Max</span>" marks only the last name; removing the span
+    alone would leave "Por Steven Lee Myers, Keith Bradsher y" behind, a byline cut short. A
+    longer line (a teaser's standfirst after its author's name) keeps its words.
+    """
+    if _NAME_TOKENS.isdisjoint(TOKEN_SPLIT.split(element_names(el))):
+        return el  # a kicker or a time in a headline's line: the headline stays
+    line = el
+    while line.tag in _INLINE_TAGS:
+        parent = line.getparent()
+        if parent is None or parent.tag in ("body", "article", "main"):
+            return el
+        line = parent
+    if line.tag in HEADING_TAGS or len(line.text_content().split()) > _BYLINE_WORDS:
+        return el
+    if next(line.iterdescendants(*_BLOCK_TAGS), None) is not None:
+        return el
+    return line
+
+
+def _is_photo_viewer(el: HtmlElement) -> bool:
+    """A slideshow named for the overlay it opens in ("modal-slideshow"): photos and no words.
+    Its text is nothing, but the article's lead photo is in it, and that photo is what tells
+    the caption beside it from any other line of the header."""
+    if el.get("role") in FURNITURE_ROLES:
+        return False
+    tokens = set(TOKEN_SPLIT.split(element_names(el)))
+    named = tokens & FURNITURE_TOKENS
+    if not named or not named <= _OVERLAY_TOKENS:
+        return False
+    if any(stem in element_names(el) for stem in FURNITURE_STEMS):
+        return False
+    if next(el.iter("img", "picture"), None) is None:
+        return False
+    return text_length(el) == 0
