@@ -21,6 +21,7 @@ from reader.demo.server import start_demo_server
 from reader.library import Library
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
+from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
 
 SIZE = (120, 36)
@@ -80,6 +81,18 @@ async def capture(data_dir: Path, out: Path) -> list[Path]:
         await until(pilot, lambda: isinstance(app.screen, ArticleScreen) and app.screen.loaded)
         await pilot.pause()
         shot("article")
+
+        # A data table in the reading view: the council's vote, columns aligned.
+        await pilot.press("escape")
+        budget = [i for i, h in enumerate(table.rows) if "budget after" in h.entry.title]
+        table.cursor = budget[0]
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ArticleScreen) and app.screen.loaded)
+        body = app.screen.query_one(ArticleBody)
+        above = next(i for i, line in enumerate(body.lines) if line.startswith("Group "))
+        body.scroll_to(y=max(0, above - 8), animate=False, immediate=True)
+        await pilot.pause()
+        shot("article-table")
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         shot("help")

@@ -295,7 +295,7 @@ def test_the_reading_view_shows_a_demo_table(synced_dir: Path) -> None:
             while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
                 await pilot.pause(0.05)
             body = app.screen.query_one(ArticleBody)
-            top = next(i for i, s in enumerate(body._lines) if s.text.startswith("Group "))
+            top = next(i for i, line in enumerate(body.lines) if line.startswith("Group "))
             body.scroll_to(y=top, animate=False, immediate=True)
             await pilot.pause()
             shown = [strip.text.strip() for strip in app.screen._compositor.render_strips()]

@@ -53,6 +53,12 @@ class ArticleBody(ScrollView, can_focus=True):
         """The column width `_lines` were wrapped for (0: not wrapped yet)."""
 
     @property
+    def lines(self) -> list[str]:
+        """The screen lines as wrapped for the current width, as plain text (for tests and to
+        find a place to scroll to)."""
+        return [strip.text for strip in self._lines]
+
+    @property
     def text(self) -> str:
         """Everything shown, as plain text (for tests and copy)."""
         return "\n".join(p.text.plain for p in self._paragraphs)

@@ -224,7 +224,13 @@ def typeset(paragraphs: list[Paragraph], width: int, console: Console) -> list[S
                     pieces.append(piece)
         for number, piece in enumerate(pieces):
             prefix = paragraph.first if number == 0 else paragraph.rest
-            line = prefix + piece if prefix.plain else piece
+            line = piece
+            if prefix.plain:
+                # Not `prefix + piece`: the sum takes the prefix's style (a bullet's colour)
+                # as its own, for the whole line.
+                line = Text(end="")
+                line.append_text(prefix)
+                line.append_text(piece)
             line.end = ""
             lines.append(Strip(list(line.render(console))))
     return lines
