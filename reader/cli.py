@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import __version__
 from .config import ConfigError, config_path, data_dir, load_config, parse_duration, parse_size
 from .models import FetchError, StoreError
+from .plural import plural
 from .safe import safe_line, safe_text
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .models import Article
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_PIPE_CLOSED = 128 + 13  # killed by SIGPIPE, as a shell reports it
 
 
 class CommandError(Exception):
@@ -79,7 +81,8 @@ def cmd_add(args: argparse.Namespace) -> int:
                 "it stays subscribed and is retried on the next `reader sync` (`reader remove` drops it)"
             )
             return EXIT_FAILED
-        _out(f"subscribed: {safe_line(result.feed.display_title)} ({result.new_entries} headlines)")
+        title = safe_line(result.feed.display_title)
+        _out(f"subscribed: {title} ({plural(result.new_entries, 'headline')})")
         return EXIT_OK
 
     return _run(lib, run())
@@ -110,7 +113,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     _out(
-        f"{added} feeds added, {len(found) - added} already subscribed; `reader sync` fetches them"
+        f"{plural(added, 'feed')} added, {len(found) - added} already subscribed; "
+        "`reader sync` fetches them"
     )
     return EXIT_OK
 
@@ -200,16 +204,19 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
         _err(f"not cached: {entry.title} <{entry.link}>: {error.message}")
     new = sum(r.new_entries for r in report.feeds)
     failed_feeds = sum(r.error is not None for r in report.feeds)
-    line = f"synced {len(report.feeds) - failed_feeds} of {len(report.feeds)} feeds ({new} new headlines)"
+    line = (
+        f"synced {len(report.feeds) - failed_feeds} of {plural(len(report.feeds), 'feed')} "
+        f"({plural(new, 'new headline')})"
+    )
     if articles:
         line += (
-            f"; {report.articles_fetched} articles saved for offline, "
+            f"; {plural(report.articles_fetched, 'article')} saved for offline, "
             f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
         )
     _out(line, sys.stderr)
     if report.pruned:
         _out(
-            f"cache limit: evicted {report.pruned.removed} least recently read articles "
+            f"cache limit: evicted {plural(report.pruned.removed, 'least recently read article')} "
             f"({_size(report.pruned.freed_bytes)})",
             sys.stderr,
         )
@@ -391,7 +398,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         for url, error in failures:
             _err(f"not re-extracted: {url}: {error.message}")
         _out(
-            f"re-extracted {done} articles from their kept pages; {len(failures)} failed",
+            f"re-extracted {plural(done, 'article')} from their kept pages; {len(failures)} failed",
             sys.stderr,
         )
         return EXIT_OK if not failures else EXIT_FAILED
@@ -417,8 +424,9 @@ def cmd_cache(args: argparse.Namespace) -> int:
                 biggest = config.cache_max_bytes
             report = lib.prune(older_than=older, max_bytes=biggest)
             _out(
-                f"evicted {report.removed} articles ({_size(report.freed_bytes)}); "
-                f"{_size(report.remaining_bytes)} of articles left, {report.kept_saved} saved ones kept"
+                f"evicted {plural(report.removed, 'article')} ({_size(report.freed_bytes)}); "
+                f"{_size(report.remaining_bytes)} of articles left, "
+                f"{plural(report.kept_saved, 'saved one')} kept"
             )
             return EXIT_OK
         stats = lib.cache_stats()
@@ -426,7 +434,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
         lib.close()
     when = lambda d: d.strftime("%Y-%m-%d %H:%M UTC") if d else "-"  # noqa: E731
     _out(f"data directory  {lib.data_dir}")
-    _out(f"feeds           {stats.feeds} ({stats.headlines} headlines)")
+    _out(f"feeds           {stats.feeds} ({plural(stats.headlines, 'headline')})")
     _out(f"articles        {stats.articles} cached, {stats.saved} saved for good")
     _out(f"size on disk    {_size(stats.disk_bytes)}")
     _out(f"oldest          {when(stats.oldest)}")
@@ -462,9 +470,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo.server import start_demo_server
+    from .demo.server import DEMO_PORT, start_demo_server
 
-    server = start_demo_server(port=args.port)
+    # The fixed port keeps a kept data directory's feed URLs the same from one demo to the next;
+    # when it is taken (another demo, another program) a free one will do. A port asked for is
+    # that port or an error.
+    port = DEMO_PORT if args.port is None else args.port
+    try:
+        server = start_demo_server(port=port, fall_back=args.port is None)
+    except OSError as error:
+        raise CommandError(
+            f"cannot serve the demo on 127.0.0.1:{port}: {error.strerror or error}"
+        ) from None
     try:
         if args.serve:
             _out(f"demo news site at {server.base_url}/ — feeds:")
@@ -495,14 +512,26 @@ def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
     try:
         lib = _open_library(args)
         try:
-            for url in feed_urls:
-                lib.add_feed(url)
+            subscribe_to_demo(lib, feed_urls)
         finally:
             lib.close()
         return cmd_tui(args)
     finally:
         if throwaway:
             shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def subscribe_to_demo(lib: Library, feed_urls: list[str]) -> None:
+    """Subscribe to the demo's feeds, dropping the copies an earlier demo on another port left.
+
+    A kept data directory then lists the three demo feeds once, whatever port each run got.
+    """
+    from .demo.server import earlier_demo_feeds
+
+    for url in earlier_demo_feeds((feed.url for feed in lib.feeds()), feed_urls):
+        lib.remove_feed(url)
+    for url in feed_urls:
+        lib.add_feed(url)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
@@ -529,7 +558,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="A terminal news reader that keeps the full, cleaned text of articles readable offline. "
         "With no command, opens the reader (TUI).",
-        epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage.",
+        epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage, "
+        "141 output cut short by a closed pipe (`reader list | head`).",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument(
@@ -646,13 +676,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "demo",
         help="serve the bundled demo news site on 127.0.0.1 and open the reader on it",
-        description="Start the bundled demo news site on 127.0.0.1 (a free port), subscribe a throwaway "
-        "data directory to its feeds and open the reader. Needs no internet.",
+        description="Start the bundled demo news site on 127.0.0.1 (port 8650, or a free one when "
+        "8650 is taken), subscribe a throwaway data directory to its feeds and open the reader. "
+        "Needs no internet. With --data-dir, that directory is kept: it is subscribed to the demo "
+        "feeds once, and copies an earlier demo left on another port are removed.",
     )
     p.add_argument(
         "--serve", action="store_true", help="only serve the site and print its feed URLs"
     )
-    p.add_argument("--port", type=int, default=0, help="port to serve on (default: a free one)")
+    p.add_argument(
+        "--port",
+        type=int,
+        metavar="N",
+        help="port to serve on; 0 picks a free one (default: 8650, or a free one when it is taken)",
+    )
     p.set_defaults(func=cmd_demo)
     return parser
 
@@ -662,7 +699,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_tui)
     try:
-        return func(args)
+        status = func(args)
+        sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit
+        return status
+    except BrokenPipeError:
+        return _stdout_closed()
     except (CommandError, StoreError, FetchError) as error:
         # Failures are values with a one-line message: the faces never show a traceback.
         _err(str(error))
@@ -671,5 +712,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err("interrupted")
         return 130
     except OSError as error:
-        _err(f"{error.strerror or error}: {error.filename or ''}")
+        _err(f"{error.strerror or error}" + (f": {error.filename}" if error.filename else ""))
         return EXIT_FAILED
+
+
+def _stdout_closed() -> int:
+    """Quietly end a command whose reader went away (`reader list | head -1`), as `cat` would.
+
+    No message: the reader of the pipe closed it on purpose. The status is 141 (128 + SIGPIPE),
+    what a shell reports for `cat`, `grep` or `ls` in the same place, so a script sees the output
+    was cut short rather than a success.
+    """
+    import os
+
+    # Python flushes stdout once more on the way out; pointed at /dev/null that flush can't fail
+    # and print "Exception ignored ... BrokenPipeError".
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # a stdout without a file descriptor (io.UnsupportedOperation)
+        pass
+    return EXIT_PIPE_CLOSED

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.cli import subscribe_to_demo
 from reader.demo.content import boilerplate_phrases, load_articles
-from reader.demo.server import DemoServer, start_demo_server
+from reader.demo.server import DEMO_PORT, DemoServer, start_demo_server
+from reader.library import Library
 
 SUBCOMMANDS = [
     "add",
@@ -51,6 +53,27 @@ def test_version_and_help_on_every_subcommand(data_dir: Path) -> None:
         result = reader(data_dir, command, "--help")
         assert result.returncode == 0, command
         assert f"usage: reader {command}" in result.stdout
+
+
+def test_output_into_a_closed_pipe_ends_quietly(synced_dir: Path) -> None:
+    """`reader list | head -1`: no "Broken pipe" on stderr, status 141 as for `cat` (128 + SIGPIPE)."""
+    first = json.loads(reader(synced_dir, "list", "--json").stdout)[0]["id"]
+    env = {**os.environ, "READER_HOME": str(synced_dir), "PYTHONIOENCODING": "utf-8"}
+    for command in (["list"], ["list", "--json"], ["export"], ["feeds"], ["show", first]):
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # whoever read the output is gone before the first line is written
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "reader", *command],
+                stdout=write_end,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                timeout=120,
+            )
+        finally:
+            os.close(write_end)
+        assert (result.returncode, result.stderr) == (141, ""), command
 
 
 def test_bad_usage_exits_2(data_dir: Path) -> None:
@@ -216,7 +239,7 @@ def test_reextract_from_kept_pages_offline(synced_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"re-extracted {len(cached)} articles" in result.stderr
     one = reader(synced_dir, "reextract", cached[0]["id"])
-    assert one.returncode == 0 and "re-extracted 1 articles" in one.stderr
+    assert one.returncode == 0 and "re-extracted 1 article from" in one.stderr
     assert reader(synced_dir, "show", cached[0]["id"], "--offline").stdout.strip()
     assert reader(synced_dir, "reextract").returncode == 2
 
@@ -256,3 +279,28 @@ def test_site_rule_from_config_picks_body_and_drops(tmp_path: Path, httpserver) 
     (home / "config.toml").write_text('[sites."localhost"]\nbody = 42\n')
     bad = reader(home, "list")
     assert bad.returncode == 1 and "sites" in bad.stderr
+
+
+def test_demo_again_on_another_port_leaves_three_demo_feeds(tmp_path: Path) -> None:
+    """A kept `reader demo --data-dir` whose server got another port: the dead copies go."""
+    data = tmp_path / "home"
+    own = "http://127.0.0.1:9/own/feed.xml"
+    with DemoServer() as first, DemoServer() as second:
+        for server in (first, second, second):
+            lib = Library(data, workers="thread")
+            try:
+                subscribe_to_demo(lib, server.feed_urls)
+                lib.add_feed(own)
+            finally:
+                lib.close()
+    feeds = json.loads(reader(data, "feeds", "--json").stdout)
+    assert sorted(f["url"] for f in feeds) == sorted([*second.feed_urls, own])
+
+
+def test_demo_port_default_and_a_taken_one(data_dir: Path, demo_server: DemoServer) -> None:
+    help_text = " ".join(reader(data_dir, "demo", "--help").stdout.split())
+    assert f"default: {DEMO_PORT}, or a free one when it is taken" in help_text
+    port = demo_server.base_url.rsplit(":", 1)[1]
+    taken = reader(data_dir, "demo", "--serve", "--port", port)
+    assert taken.returncode == 1 and taken.stdout == ""
+    assert taken.stderr.startswith(f"reader: cannot serve the demo on 127.0.0.1:{port}: ")

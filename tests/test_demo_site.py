@@ -31,7 +31,7 @@ from reader.demo.content import (
     load_articles,
     read_also,
 )
-from reader.demo.server import DemoServer, start_demo_server
+from reader.demo.server import DemoServer, earlier_demo_feeds, start_demo_server
 
 ARTICLES = load_articles()
 BY_SITE = {
@@ -371,6 +371,33 @@ def test_context_manager() -> None:
         port = int(demo.base_url.rsplit(":", 1)[1])
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+def test_a_taken_port_is_an_error_or_a_free_one_when_asked(server: DemoServer) -> None:
+    """`reader demo` tries its fixed port first; another server there must not stop the demo."""
+    port = int(server.base_url.rsplit(":", 1)[1])
+    with pytest.raises(OSError):
+        start_demo_server(port=port)
+    with start_demo_server(port=port, fall_back=True) as other:
+        assert other.base_url != server.base_url
+        assert get(other.feed_urls[0])[0] == 200
+    assert get(server.feed_urls[0])[0] == 200  # the first one is untouched
+
+
+def test_earlier_demo_feeds_are_the_demo_paths_on_another_port() -> None:
+    now = [f"http://127.0.0.1:8650{path}" for path in ("/gazette/rss.xml", "/northwind/atom.xml")]
+    subscribed = [
+        "http://127.0.0.1:41234/gazette/rss.xml",  # an earlier demo
+        "http://127.0.0.1:41234/vestnik/rss.xml",
+        "http://127.0.0.1/northwind/atom.xml",
+        *now,  # this demo
+        "http://127.0.0.1:41234/my/own.xml",  # not a demo path
+        "http://example.org:41234/gazette/rss.xml",  # not the demo's host
+        "https://127.0.0.1:41234/gazette/rss.xml",
+        "http://127.0.0.1:99999/gazette/rss.xml",  # no such port
+    ]
+    assert earlier_demo_feeds(subscribed, now) == subscribed[:3]
+    assert earlier_demo_feeds(subscribed, []) == []
 
 
 def test_python_dash_m_prints_feeds_and_stops_cleanly() -> None:

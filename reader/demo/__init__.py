@@ -17,13 +17,15 @@ The articles themselves (the manifest tests compare against) come from
 """
 
 from .content import NON_ARTICLE_PATHS, DemoArticle, boilerplate_phrases, load_articles
-from .server import DemoServer, start_demo_server
+from .server import DEMO_PORT, DemoServer, earlier_demo_feeds, start_demo_server
 
 __all__ = [
+    "DEMO_PORT",
     "NON_ARTICLE_PATHS",
     "DemoArticle",
     "DemoServer",
     "boilerplate_phrases",
+    "earlier_demo_feeds",
     "load_articles",
     "start_demo_server",
 ]

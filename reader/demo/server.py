@@ -8,14 +8,17 @@ drawing on the same terminal.
 
 from __future__ import annotations
 
+import errno
 import functools
 import gzip
 import hashlib
+import os
 import re
 import socket
 import socketserver
 import threading
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -39,6 +42,11 @@ _MEDIA_PATH = re.compile(r"^/(?:gazette|northwind|vestnik)/media/[a-z0-9-]+\.svg
 _COMPRESSIBLE = ("text/", "application/rss+xml", "application/atom+xml", "image/svg+xml")
 # Errors that just mean the client went away; they are expected and must stay quiet.
 _DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
+_ADDRESS_IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
+
+DEMO_PORT = 8650
+"""The port `reader demo` tries first: a data directory kept between demos finds its feeds at the same
+URLs each time, so read flags and the offline cache (keyed by URL, port included) carry over."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,9 @@ def build_routes(base_url: str) -> dict[str, Resource]:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # SO_REUSEADDR lets a demo restarted at once rebind its port on POSIX; on Windows it would let
+    # a second server bind a port that is already serving, so the fallback to a free port never ran.
+    allow_reuse_address = os.name != "nt"
     routes: dict[str, Resource]
     latency: float
     base_url: str
@@ -301,6 +312,44 @@ class DemoServer:
         self.stop()
 
 
-def start_demo_server(host: str = "127.0.0.1", port: int = 0, latency: float = 0.0) -> DemoServer:
-    """Construct a :class:`DemoServer` and start it."""
-    return DemoServer(host=host, port=port, latency=latency).start()
+def start_demo_server(
+    host: str = "127.0.0.1", port: int = 0, latency: float = 0.0, fall_back: bool = False
+) -> DemoServer:
+    """Construct a :class:`DemoServer` and start it.
+
+    ``port=0`` (the default, and what tests use) picks a free port. With ``fall_back``, a `port`
+    already taken (another demo running, another program) gives a free port instead of an error.
+    """
+    try:
+        return DemoServer(host=host, port=port, latency=latency).start()
+    except OSError as error:
+        if not fall_back or port == 0 or error.errno not in _ADDRESS_IN_USE:
+            raise
+    return DemoServer(host=host, port=0, latency=latency).start()
+
+
+def earlier_demo_feeds(subscribed: Iterable[str], feed_urls: Sequence[str]) -> list[str]:
+    """The URLs among `subscribed` that are the demo's feeds on the host of `feed_urls` but another port.
+
+    They are copies an earlier demo server left in a kept data directory: that server is gone, so
+    they would only fail and show every headline once more.
+    """
+    if not feed_urls:
+        return []
+    current = urlsplit(feed_urls[0])
+    paths = {SITES[key].feed_path for key in SITE_ORDER}
+    earlier = []
+    for url in subscribed:
+        parts = urlsplit(url)
+        try:
+            port = parts.port
+        except ValueError:  # a port out of range: not a URL any demo server ever had
+            continue
+        if (
+            parts.scheme == current.scheme
+            and parts.hostname == current.hostname
+            and parts.path in paths
+            and port != current.port
+        ):
+            earlier.append(url)
+    return earlier
