@@ -453,6 +453,15 @@ class Library:
             )
         return await self._fetch_once(url, target if isinstance(target, Entry) else None)
 
+    async def feed_text(self, entry: Entry) -> Article | None:
+        """The text the feed carried for `entry` (its full content, else its summary) as a
+        partial article, or None: what can still be read of an article the network can't
+        reach. Not cached: a later sync should fetch the page itself."""
+        from .extract import feed_article
+
+        html = entry.content or self.store.entry_content(entry.id) or entry.summary
+        return await self._cpu(feed_article, entry, html) if html.strip() else None
+
     async def _fetch_once(self, url: str, entry: Entry | None) -> Article:
         """Download and cache `url`, sharing one download among everyone who asks at once."""
         key = canonical_url(url)

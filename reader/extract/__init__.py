@@ -21,7 +21,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ..charset import decode_html
-from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, SiteRule
+from ..models import Article, Block, BlockKind, Entry, ErrorKind, FetchError, Inline, SiteRule
 from ..safe import safe_text
 from ..sniff import binary_type
 from ..urls import absolute_url
@@ -35,7 +35,7 @@ from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .teasers import teaser_list
 
-__all__ = ["extract_article", "to_markdown", "to_text"]
+__all__ = ["extract_article", "feed_article", "to_markdown", "to_text"]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
@@ -208,4 +208,28 @@ def extract_article(
         raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)
     return Article(
         url=url, **asdict(meta), blocks=blocks, fetched_at=datetime.now(UTC), partial=partial
+    )
+
+
+def feed_article(entry: Entry, feed_html: str) -> Article | None:
+    """The text a feed carried for an entry (its content or summary) as a partial article, or
+    None when it has none: what can be shown of an article whose page can't be fetched."""
+    if not feed_html.strip():
+        return None
+    try:
+        root = lxml.html.fragment_fromstring(feed_html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    blocks = html_to_blocks(root, entry.link)
+    if not blocks:
+        return None
+    return Article(
+        url=entry.link,
+        title=entry.title,
+        author=entry.author,
+        published=entry.published,
+        updated=entry.updated,
+        site_name=entry.feed_title,
+        blocks=blocks,
+        partial=True,
     )

@@ -219,11 +219,20 @@ class ReaderApp(App[int]):
 
     # -- articles ------------------------------------------------------------------------------
     async def read_article(self, entry: Entry) -> Article:
-        """Mark an entry read and return its article (cached, or fetched now). Raises FetchError."""
-        self.set_read(entry, True)
+        """Return an entry's article (cached, or fetched now) and mark it read. Raises
+        FetchError, leaving the entry unread: nothing of it was read."""
         article = await self._download(entry)
+        self.set_read(entry, True)
         self._prefetch_failed.discard(entry.id)
         self._changed([self.index.set_cached(entry.id)])
+        return article
+
+    async def read_feed_text(self, entry: Entry) -> Article | None:
+        """The text the feed carried for an entry whose page can't be fetched (see
+        `Library.feed_text`); marks it read when there is some."""
+        article = await self.lib.feed_text(entry)
+        if article is not None:
+            self.set_read(entry, True)
         return article
 
     async def _download(self, entry: Entry) -> Article:

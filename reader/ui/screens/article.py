@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from ...library import Headline
-from ...models import FetchError
+from ...models import ErrorKind, FetchError
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.status_bar import StatusBar
 
@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from ..app import ReaderApp
 
 FETCHING = "Fetching article…"
+FROM_FEED = "this is the text the feed carried. Press o for the original."
+# Failures that say nothing about the page itself: the network, not the article, is missing.
+_UNREACHABLE = frozenset(
+    {ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.NOT_CACHED, ErrorKind.STORAGE}
+)
 
 
 class ArticleScreen(Screen[str | None]):
@@ -72,9 +77,16 @@ class ArticleScreen(Screen[str | None]):
         try:
             article = await self.reader.read_article(entry)
         except FetchError as error:
-            hint = "Press o to open the original in your browser." if entry.link else ""
             message = error.message[:1].upper() + error.message[1:]
-            body.show_notice(entry, message, hint, error=True)
+            from_feed = None
+            if error.kind in _UNREACHABLE:
+                from_feed = await self.reader.read_feed_text(entry)
+            if from_feed is not None:
+                # Offline, or the site is down: what the feed carried is better than nothing.
+                body.show_article(entry, from_feed, f"{message.rstrip('.')}: {FROM_FEED}")
+            else:
+                hint = "Press o to open the original in your browser." if entry.link else ""
+                body.show_notice(entry, message, hint, error=True)
         except Exception as error:  # a bug must show as a line, not take the reader down
             body.show_notice(
                 entry, f"Could not show this article: {type(error).__name__}", error=True

@@ -45,7 +45,8 @@ class ArticleBody(ScrollView, can_focus=True):
             "",
             False,
         )
-        """What to show: entry, article, notice message, notice hint, notice is an error."""
+        """What to show: entry, article, notice message (with an article: the note replacing
+        its partial-text line), notice hint, notice is an error."""
         self._paragraphs: list[Paragraph] = []
         self._built_with: ArticleStyles | None = None
         self._lines: list[Strip] = []
@@ -64,8 +65,10 @@ class ArticleBody(ScrollView, can_focus=True):
         return "\n".join(p.text.plain for p in self._paragraphs)
 
     # -- what to show --------------------------------------------------------------------------
-    def show_article(self, entry: Entry | None, article: Article) -> None:
-        self._set(entry, article, "", "", False)
+    def show_article(self, entry: Entry | None, article: Article, notice: str = "") -> None:
+        """The article; `notice` replaces the partial-text line of its header (why the text
+        is the feed's, when a fetch failed)."""
+        self._set(entry, article, notice, "", False)
 
     def show_notice(
         self, entry: Entry | None, message: str, hint: str = "", error: bool = False
@@ -83,7 +86,7 @@ class ArticleBody(ScrollView, can_focus=True):
     def _build(self) -> None:
         entry, article, message, hint, error = self._content
         styles = self._built_with = self._styles()
-        paragraphs = typeset.header(entry, article, styles)
+        paragraphs = typeset.header(entry, article, styles, message if article else "")
         if article is not None:
             paragraphs += typeset.body(article, styles)
         elif message:
@@ -101,15 +104,22 @@ class ArticleBody(ScrollView, can_focus=True):
         )
 
     # -- layout and drawing --------------------------------------------------------------------
+    def _available(self) -> int:
+        """The width lines may take: the content region less the vertical scrollbar's, whether
+        or not it is shown yet. The scrollbar appears only once the lines are wrapped (they
+        decide the height), without a resize: lines wrapped for the width without it were cut
+        off at the right."""
+        return max(0, self.content_region.width - self.styles.scrollbar_size_vertical)
+
     def _column(self) -> tuple[int, int]:
         """Width of the text column and the left margin that centres it."""
-        available = self.scrollable_content_region.width
+        available = self._available()
         column = max(20, min(typeset.MAX_COLUMN, available - 2))
         return column, max(0, (available - column) // 2)
 
     def _layout(self) -> None:
         column, _margin = self._column()
-        if self.scrollable_content_region.width <= 0 or column == self._width:
+        if self._available() <= 0 or column == self._width:
             return
         self._lines = typeset.typeset(self._paragraphs, column, self.app.console)
         self._width = column

@@ -72,8 +72,11 @@ class Paragraph:
 
 
 # -- building paragraphs -----------------------------------------------------------------------
-def header(entry: Entry | None, article: Article | None, styles: ArticleStyles) -> list[Paragraph]:
-    """Title, source · author · date, the original URL, and a partial-text notice."""
+def header(
+    entry: Entry | None, article: Article | None, styles: ArticleStyles, partial_note: str = ""
+) -> list[Paragraph]:
+    """Title, source · author · date, the original URL, and a partial-text notice
+    (`partial_note`, else the usual one)."""
     title = (article.title if article else "") or (entry.title if entry else "")
     source = (article.site_name if article else "") or (entry.feed_title if entry else "")
     author = (article.author if article else "") or (entry.author if entry else "")
@@ -102,8 +105,12 @@ def header(entry: Entry | None, article: Article | None, styles: ArticleStyles) 
             )
         )
         if article.partial:
-            note = "From the feed: the page gave little (a paywall, or a page built by scripts), so this is the text the feed carried. Press o for the original."
-            out.append(Paragraph(Text(note, styles.notice)))
+            note = partial_note or (
+                "From the feed: the page gave little (a paywall, or a page built by scripts), "
+                "so this is the text the feed carried. Press o for the original."
+            )
+            # The note may quote a server's error message: untrusted.
+            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
     out.append(Paragraph(Text("", styles.rule), fill="─"))
     return out
 

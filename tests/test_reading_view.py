@@ -1,0 +1,92 @@
+"""The reading view at the widths people's terminals have: every wrapped line shown whole.
+
+Driven with Pilot on a data directory synced from the demo site; the council article has a
+long URL, a bulleted list and a five-column table.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.main.headline_table import HeadlineTable
+
+
+@pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])
+def test_no_line_is_cut_off_at_the_right(synced_dir: Path, size: tuple[int, int]) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=size) as pilot:
+            await app.ready.wait()
+            await pilot.pause()
+            headlines = app.screen.query_one(HeadlineTable)
+            headlines.cursor = next(
+                i for i, h in enumerate(headlines.rows) if "£412m budget" in h.entry.title
+            )
+            await pilot.press("enter")
+            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
+                await pilot.pause(0.05)
+            await pilot.pause()
+            body = app.screen.query_one(ArticleBody)
+            assert body.show_vertical_scrollbar  # a long article: the scrollbar is there
+            table = next(i for i, line in enumerate(body.lines) if line.startswith("Group"))
+            for top in (0, table - 2):
+                body.scroll_to(y=top, animate=False, immediate=True)
+                await pilot.pause()
+                region = body.region
+                screen = [strip.text for strip in app.screen._compositor.render_strips()]
+                shown = [screen[y][region.x : region.right] for y in range(region.y, region.bottom)]
+                for wrapped, on_screen in zip(body.lines[top:], shown, strict=False):
+                    assert wrapped.rstrip() in on_screen, (size, wrapped)
+            # The table fits the column: its last heading and last figure are on screen.
+            assert any("Abstained" in line or "Abstained:" in line for line in body.lines)
+
+    asyncio.run(run())
+
+
+def test_an_unreachable_article_with_no_feed_text_says_why_and_stays_unread(
+    data_dir: Path,
+) -> None:
+    from pytest_httpserver import HTTPServer
+
+    from reader.library import Library
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    link = server.url_for("/storm.html")
+    server.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Weather</title>'
+        f"<item><title>Storm warning</title><link>{link}</link><guid>s</guid></item>"
+        "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+
+    async def subscribe() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(server.url_for("/feed.xml"))
+            await lib.refresh()
+
+    asyncio.run(subscribe())
+    server.stop()  # the network is gone, and the feed had no text of the article
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.ready.wait()
+            await pilot.pause()
+            await pilot.press("enter")
+            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
+                await pilot.pause(0.05)
+            body = app.screen.query_one(ArticleBody)
+            lines = [line for line in body.text.splitlines() if line.strip()]
+            assert lines[-2].startswith("Cannot connect")
+            assert lines[-1] == "Press o to open the original in your browser."
+            entry = app.screen.headline.entry
+            assert not app.index.get(entry.id).read  # nothing of it was read
+
+    asyncio.run(run())
