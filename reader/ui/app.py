@@ -30,6 +30,7 @@ from ..library import (
     prepare_process_workers,
 )
 from ..models import Article, Entry, FetchError
+from ..plural import plural
 from ..urls import is_web_url
 from .browser import open_in_browser
 from .collector import collect_and_freeze, freeze_long_lived, full_collections_deferred
@@ -172,11 +173,11 @@ class ReaderApp(App[int]):
         failed = [f for f in index.feeds if f.last_error]
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines.
         line = (
-            f"{len(index.headlines)} headlines · {index.unread_in(None)} unread · "
+            f"{plural(len(index.headlines), 'headline')} · {index.unread_in(None)} unread · "
             f"{index.cached} available offline"
         )
         if failed:
-            line += f" · {len(failed)} feed{'s' if len(failed) > 1 else ''} failing (marked !)"
+            line += f" · {plural(len(failed), 'feed')} failing (marked !)"
         return line
 
     def _changed(self, headlines: Iterable[Headline | None]) -> None:
@@ -297,7 +298,7 @@ class ReaderApp(App[int]):
         feeds = len(self.index.feeds) or len(self.lib.feeds())
         await self._job(
             "refreshing",
-            f"Refreshing {feeds} feed{'s' if feeds != 1 else ''}…",
+            f"Refreshing {plural(feeds, 'feed')}…",
             self.lib.refresh(progress=self._show_progress),
             self._refresh_summary,
         )
@@ -324,7 +325,8 @@ class ReaderApp(App[int]):
         new = sum(r.new_entries for r in results)
         failed = [r for r in results if r.error]
         line = (
-            f"Refreshed {len(results) - len(failed)} of {len(results)} feeds: {new} new headlines"
+            f"Refreshed {len(results) - len(failed)} of {plural(len(results), 'feed')}: "
+            f"{plural(new, 'new headline')}"
         )
         if failed:
             first = failed[0]
@@ -350,10 +352,7 @@ class ReaderApp(App[int]):
         if self._busy != "syncing":  # a refresh of the feeds alone
             if progress.phase == "feeds":
                 total = progress.feeds_total
-                self.status = (
-                    f"Refreshing {total} feed{'s' if total != 1 else ''}… "
-                    f"({progress.feeds_done} done)"
-                )
+                self.status = f"Refreshing {plural(total, 'feed')}… ({progress.feeds_done} done)"
             return
         if progress.phase == "feeds" and progress.feeds_finished:
             # Every feed is in: show the new headlines once, then only mark arrivals in place.
@@ -383,8 +382,8 @@ class ReaderApp(App[int]):
     def _sync_summary(self, report: SyncReport) -> str:
         failed_feeds = [r for r in report.feeds if r.error]
         line = (
-            f"Synced {len(report.feeds) - len(failed_feeds)} of {len(report.feeds)} feeds · "
-            f"{report.articles_fetched} articles saved for offline, "
+            f"Synced {len(report.feeds) - len(failed_feeds)} of {plural(len(report.feeds), 'feed')} · "
+            f"{plural(report.articles_fetched, 'article')} saved for offline, "
             f"{report.articles_already_cached} already cached"
         )
         if report.article_failures:
@@ -394,14 +393,10 @@ class ReaderApp(App[int]):
             )
         if report.not_articles:
             count = len(report.not_articles)
-            what = (
-                f"{count} links are not article pages"
-                if count > 1
-                else "1 link is not an article page"
-            )
+            what = plural(count, "link is not an article page", "links are not article pages")
             line += f" · {what} (o opens it in the browser)"
         if failed_feeds:
-            line += f" · {len(failed_feeds)} feeds failed"
+            line += f" · {plural(len(failed_feeds), 'feed')} failed"
         return line
 
     # -- other keys ----------------------------------------------------------------------------
