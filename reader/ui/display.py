@@ -29,13 +29,18 @@ def plain(
     return Text(clean, style=style or Style(), end="")
 
 
-def when(moment: datetime | None, now: datetime | None = None) -> str:
-    """A headline's time in local time: `HH:MM` today, the date otherwise, "" when unknown."""
+def when(moment: datetime | None, now: datetime | None = None, *, short: bool = False) -> str:
+    """A headline's time in local time: `HH:MM` today, the date otherwise, "" when unknown.
+
+    `short`: the date without its year (`MM-DD`, as wide as `HH:MM`), for a narrow column.
+    """
     if moment is None:
         return ""
     local = moment.astimezone()
     today = (now or datetime.now().astimezone()).astimezone().date()
-    return local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d")
+    if local.date() == today:
+        return local.strftime("%H:%M")
+    return local.strftime("%m-%d" if short else "%Y-%m-%d")
 
 
 def long_date(moment: datetime | None) -> str:

@@ -1,19 +1,26 @@
-"""The main screen: feeds on the left, the selected feed's headlines on the right."""
+"""The main screen: feeds on the left, the selected feed's headlines on the right.
+
+On a narrow terminal (under 80 columns) the feed list shows only while it has focus: Tab brings
+it in beside the headlines and Tab (or Enter on a feed) puts it away again, so the headlines get
+the whole width the rest of the time. Under 120 columns it is narrower. The widths, and which
+keys the key bar leaves out, are in `reader.tcss` (`MainScreen.-narrow`, `MainScreen.-medium`).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ...models import Feed
 from ..display import plain, when
 from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
+from ..widgets.key_bar import KeyBar
 from ..widgets.main.feed_list import ALL_FEEDS, FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
@@ -27,8 +34,14 @@ class MainScreen(Screen[None]):
 
     AUTO_FOCUS = "#headlines"
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
+    """Classes by terminal width: `reader.tcss` narrows or hides the feed list and the key bar."""
+
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Feeds/headlines", show=True),
+        # Not `app.focus_next`: on a narrow terminal the feed list is hidden (so out of the
+        # focus chain) until Tab brings it in. With two panes, next and previous are the same.
+        Binding("tab", "switch_pane", "Feeds/headlines", show=True),
+        Binding("shift+tab", "switch_pane", "Feeds/headlines", show=False),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         Binding("o", "open_original", "Original"),
@@ -48,13 +61,17 @@ class MainScreen(Screen[None]):
             yield FeedList(id="feeds")
             yield HeadlineTable(id="headlines")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(FeedList).border_title = "Feeds"
         self.query_one(HeadlineTable).focus()
 
     # -- messages ------------------------------------------------------------------------------
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # `-feeds-active`: the feed list is the pane in use, so a narrow screen shows it.
+        self.set_class(isinstance(event.widget, FeedList), "-feeds-active")
+
     def on_headlines_changed(self, message: HeadlinesChanged) -> None:
         table = self.query_one(HeadlineTable)
         index = self.reader.index
@@ -109,6 +126,14 @@ class MainScreen(Screen[None]):
         table.border_subtitle = _feed_health(feed) if feed else ""
 
     # -- actions -------------------------------------------------------------------------------
+    def action_switch_pane(self) -> None:
+        feeds = self.query_one(FeedList)
+        if self.focused is feeds:
+            self.query_one(HeadlineTable).focus()
+        else:
+            self.add_class("-feeds-active")  # shown first: a hidden widget can't take focus
+            feeds.focus()
+
     def action_toggle_read(self) -> None:
         headline = self.query_one(HeadlineTable).current
         if headline is not None:

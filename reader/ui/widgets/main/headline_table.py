@@ -2,7 +2,8 @@
 
 Only the rows on screen are ever rendered (and cached), so 10,000 headlines load and scroll as
 fast as 10. Each row shows: an unread marker, an "available offline" marker, the time, the
-source and the title.
+source and the title. On a narrow table the source column narrows, then the date loses its year,
+then the source goes, then the date: the title keeps its room first (see `columns_for`).
 """
 
 from __future__ import annotations
@@ -30,10 +31,54 @@ from ...messages import HeadlineChosen
 UNREAD_MARK = "●"
 OFFLINE_MARK = "↓"
 SAVED_MARK = "★"
+MARKER_CELLS = 6
+"""Cells before the time: margin, unread, margin, offline, saved, margin."""
 TIME_WIDTH = 10
+SHORT_TIME_WIDTH = 5
+"""`MM-DD` or `HH:MM`: the date without its year, on a narrow table."""
 SOURCE_WIDTH = 18
-PREFIX_CELLS = 6 + TIME_WIDTH + 2 + SOURCE_WIDTH + 2
-"""Cells before the title: margin, unread, margin, offline, saved, margin, time, source."""
+SOURCE_MIN_WIDTH = 10
+"""Narrower than this, a source says too little ("Northwi…"): the column goes instead."""
+SOURCE_MAX_WIDTH = 26
+GAP = 2
+"""Blank cells after the time and after the source."""
+GAP_TEXT = " " * GAP
+TITLE_ROOM = 40
+"""Cells the title keeps before the source and then the date give up theirs."""
+TITLE_WIDE = 100
+"""With more room than this for the title, the source column widens (up to SOURCE_MAX_WIDTH)."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    """How wide the time and source columns of a row are (0: not shown) at one table width."""
+
+    time: int
+    source: int
+
+    @property
+    def prefix(self) -> int:
+        """Cells before the title."""
+        time = self.time + GAP if self.time else 0
+        source = self.source + GAP if self.source else 0
+        return MARKER_CELLS + time + source
+
+
+@lru_cache(maxsize=64)
+def columns_for(width: int) -> Columns:
+    """The columns of a table `width` cells wide: the title keeps TITLE_ROOM cells while the
+    source narrows, the date drops its year, then the source goes and last the date."""
+    spare = width - MARKER_CELLS - TITLE_ROOM  # cells the time and the source may take
+    full = TIME_WIDTH + GAP + SOURCE_WIDTH + GAP
+    if spare >= full:
+        wider = width - MARKER_CELLS - full - TITLE_WIDE
+        return Columns(TIME_WIDTH, min(SOURCE_MAX_WIDTH, SOURCE_WIDTH + max(0, wider)))
+    short = SHORT_TIME_WIDTH + GAP
+    if spare >= short + SOURCE_MIN_WIDTH + GAP:
+        return Columns(SHORT_TIME_WIDTH, min(SOURCE_WIDTH, spare - short - GAP))
+    if spare >= short:
+        return Columns(SHORT_TIME_WIDTH, 0)
+    return Columns(0, 0)
 
 
 @dataclass(frozen=True)
@@ -69,11 +114,11 @@ class _RowStyles:
 
 
 @lru_cache(maxsize=1024)
-def _source_cell(clean: str) -> str:
-    """A (display-safe) feed title cut or padded to exactly SOURCE_WIDTH cells: a few feeds,
-    many rows."""
+def _source_cell(clean: str, width: int) -> str:
+    """A (display-safe) feed title cut or padded to exactly `width` cells: a few feeds, many
+    rows."""
     source = Text(clean, end="")
-    source.truncate(SOURCE_WIDTH, overflow="ellipsis", pad=True)
+    source.truncate(width, overflow="ellipsis", pad=True)
     return source.plain
 
 
@@ -258,7 +303,8 @@ class HeadlineTable(ScrollView, can_focus=True):
         return styles
 
     def _render_row(self, headline: Headline, width: int, is_cursor: bool, base: Style) -> Strip:
-        room = width - PREFIX_CELLS  # cells left for the title
+        columns = columns_for(width)
+        room = width - columns.prefix  # cells left for the title
         if room < 1:
             return self._render_row_text(headline, width, is_cursor, base)
         # The same segments (text, boundaries, styles) as `_render_row_text`, built without a
@@ -279,11 +325,15 @@ class HeadlineTable(ScrollView, can_focus=True):
             Segment(OFFLINE_MARK if headline.cached else " ", styles.offline),
             Segment(SAVED_MARK if headline.saved else " ", styles.marker),
             Segment(" ", blank),
-            Segment(when(entry.published or entry.updated).ljust(TIME_WIDTH), styles.time),
-            Segment("  ", blank),
-            Segment(_source_cell(plain(entry.feed_title, max_length=200).plain), styles.source),
-            Segment("  ", blank),
         ]
+        if columns.time:
+            moment = when(entry.published or entry.updated, short=columns.time < TIME_WIDTH)
+            segments.append(Segment(moment.ljust(columns.time), styles.time))
+            segments.append(Segment(GAP_TEXT, blank))
+        if columns.source:
+            source = _source_cell(plain(entry.feed_title, max_length=200).plain, columns.source)
+            segments.append(Segment(source, styles.source))
+            segments.append(Segment(GAP_TEXT, blank))
         if title:
             segments.append(Segment(title, styles.heading))
         if padding:
@@ -296,6 +346,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         """A row through `rich.text.Text`: the reference `_render_row` matches, used when the
         table is too narrow for the title (the cut then falls in the fixed columns)."""
         style = self.get_component_rich_style
+        columns = columns_for(width)
         entry = headline.entry
         title_style = style("headline-table--read" if headline.read else "headline-table--unread")
         row = Text(" ", end="")
@@ -304,14 +355,15 @@ class HeadlineTable(ScrollView, can_focus=True):
         row.append(OFFLINE_MARK if headline.cached else " ", style("headline-table--offline"))
         row.append(SAVED_MARK if headline.saved else " ", style("headline-table--marker"))
         row.append(" ")
-        row.append(
-            when(entry.published or entry.updated).ljust(TIME_WIDTH), style("headline-table--time")
-        )
-        row.append("  ")
-        source = plain(entry.feed_title, style("headline-table--source"), max_length=200)
-        source.truncate(SOURCE_WIDTH, overflow="ellipsis", pad=True)
-        row.append_text(source)
-        row.append("  ")
+        if columns.time:
+            moment = when(entry.published or entry.updated, short=columns.time < TIME_WIDTH)
+            row.append(moment.ljust(columns.time), style("headline-table--time"))
+            row.append(GAP_TEXT)
+        if columns.source:
+            source = plain(entry.feed_title, style("headline-table--source"), max_length=200)
+            source.truncate(columns.source, overflow="ellipsis", pad=True)
+            row.append_text(source)
+            row.append(GAP_TEXT)
         row.append_text(
             plain(entry.title or entry.link or "(untitled)", title_style, max_length=500)
         )
