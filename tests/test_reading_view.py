@@ -90,3 +90,33 @@ def test_an_unreachable_article_with_no_feed_text_says_why_and_stays_unread(
             assert not app.index.get(entry.id).read  # nothing of it was read
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_the_key_bar_keeps_back_original_and_help_in_sight(synced_dir: Path, width: int) -> None:
+    """And a link that is no article says so once, with the view's own hint."""
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(width, 24)) as pilot:
+            await app.ready.wait()
+            await pilot.pause()
+            headlines = app.screen.query_one(HeadlineTable)
+            headlines.cursor = next(
+                i for i, h in enumerate(headlines.rows) if h.entry.link.endswith(".pdf")
+            )
+            await pilot.press("enter")
+            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
+                await pilot.pause(0.05)
+            await pilot.pause()
+            screen = [strip.text for strip in app.screen._compositor.render_strips()]
+            keys = screen[-1]
+            for key in ("esc Back", "o Original", "? Help"):
+                assert key in keys, (width, keys)
+            assert ("S Sync offline" in keys) == (width >= 120)
+            body = app.screen.query_one(ArticleBody).text
+            assert "Not an article page (application/pdf)" in body
+            assert "in a browser" not in body.replace("in your browser", "")
+            assert body.count("open the original") == 1
+
+    asyncio.run(run())

@@ -314,6 +314,9 @@ class ReaderApp(App[int]):
                 result = await work
         finally:
             self._busy = ""
+        # A reload the job started (when its feeds were in) must not finish after this one:
+        # it would put the idle counts over the job's result line.
+        self.workers.cancel_group(self, "reload")
         await self.reload(freeze=False)
         self.status = summary(result)
         # The garbage the job left waited for now (no full collection during it): one

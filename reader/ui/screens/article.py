@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ...library import Headline
 from ...models import ErrorKind, FetchError
 from ..widgets.article.article_body import ArticleBody
+from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -27,6 +27,9 @@ _UNREACHABLE = frozenset(
 
 class ArticleScreen(Screen[str | None]):
     """Shows `headlines[position]`; dismisses with the id of the entry shown last."""
+
+    # Width classes for the key bar's rules in reader.tcss (as on the main screen).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
 
     BINDINGS = [
         Binding("escape,q", "back", "Back"),
@@ -56,7 +59,7 @@ class ArticleScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield ArticleBody(id="article")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(ArticleBody).focus()
@@ -86,6 +89,8 @@ class ArticleScreen(Screen[str | None]):
                 body.show_article(entry, from_feed, f"{message.rstrip('.')}: {FROM_FEED}")
             else:
                 hint = "Press o to open the original in your browser." if entry.link else ""
+                # "…; open the original link in a browser" is the CLI's hint; the view has its own.
+                message = message.split("; open the original", 1)[0]
                 body.show_notice(entry, message, hint, error=True)
         except Exception as error:  # a bug must show as a line, not take the reader down
             body.show_notice(
