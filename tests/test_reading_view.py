@@ -120,3 +120,31 @@ def test_the_key_bar_keeps_back_original_and_help_in_sight(synced_dir: Path, wid
             assert body.count("open the original") == 1
 
     asyncio.run(run())
+
+
+def test_vim_and_less_keys_scroll_the_article(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.ready.wait()
+            await pilot.pause()
+            headlines = app.screen.query_one(HeadlineTable)
+            headlines.cursor = next(
+                i for i, h in enumerate(headlines.rows) if "Silt Ledger" in h.entry.title
+            )
+            await pilot.press("enter")
+            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
+                await pilot.pause(0.05)
+            body = app.screen.query_one(ArticleBody)
+            height = body.scrollable_content_region.height
+            moves = [("ctrl+d", height // 2), ("ctrl+u", -(height // 2)), ("ctrl+f", height)]
+            for key, expected in moves:
+                before = body.scroll_y
+                await pilot.press(key)
+                await pilot.pause(0.6)  # a page scroll is animated
+                assert round(body.scroll_y - before) == expected, key
+            await pilot.press("ctrl+b")
+            await pilot.pause(0.6)
+            assert body.scroll_y == 0
+
+    asyncio.run(run())

@@ -38,6 +38,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("j / k / ↓ / ↑", "scroll a line"),
             ("Space, PgDn / b, PgUp", "scroll a page down / up"),
+            ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
+            ("Ctrl-D / Ctrl-U", "half a page down / up"),
             ("g / G", "top / bottom"),
             ("n / p", "next / previous article of the list"),
             ("m", "mark read / unread"),

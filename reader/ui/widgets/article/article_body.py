@@ -28,8 +28,10 @@ class ArticleBody(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False),
         Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
         Binding("g,home", "scroll_home", "Top", show=False),
         Binding("G,end", "scroll_end", "Bottom", show=False),
     ]
@@ -102,6 +104,11 @@ class ArticleBody(ScrollView, can_focus=True):
         return ArticleStyles(
             **{name: get(_component(name)) for name in ArticleStyles.__dataclass_fields__}
         )
+
+    def action_half_page(self, direction: int) -> None:
+        """Ctrl-D / Ctrl-U as in vim and less: half a screen, so the eye keeps its place."""
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
 
     # -- layout and drawing --------------------------------------------------------------------
     def _available(self) -> int:
