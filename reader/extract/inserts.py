@@ -13,7 +13,7 @@ import re
 from lxml.html import HtmlElement
 
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
-from .quotes import in_attribution
+from .quotes import attribution_elements
 
 # The heading or label of an insert that points elsewhere.
 _INSERT_LABEL = re.compile(
@@ -79,6 +79,7 @@ def _is_insert(el: HtmlElement, text: str) -> bool:
 def strip_inserts(article: HtmlElement) -> None:
     """Second pass, on readability's article container."""
     around = text_length(article)
+    quoted = attribution_elements(article)
     for el in list(
         article.iter("div", "section", "aside", "ul", "ol", "p", "h2", "h3", "h4", "h5", "h6")
     ):
@@ -86,7 +87,7 @@ def strip_inserts(article: HtmlElement) -> None:
             continue
         if not attached(el, article):
             continue  # already removed with an ancestor
-        if in_attribution(el):
+        if el in quoted:
             continue
         text = " ".join(el.text_content().split())
         if el.tag in ("ul", "ol"):

@@ -29,7 +29,7 @@ from .furniture import (
     is_furniture,
     text_length,
 )
-from .quotes import in_attribution
+from .quotes import attribution_elements
 
 # Never article text, wherever they are.
 _NEVER_TEXT = ("script", "style", "noscript", "template", "link", "meta")
@@ -136,12 +136,13 @@ def strip_page_furniture(doc: HtmlElement) -> None:
         drop(el)
     # A syntax highlighter's "comment" or "tag" span is code, whatever its class says.
     in_code = {d for code in body.iter("pre", "code") for d in code.iterdescendants()}
+    quoted = attribution_elements(body)
     # Materialised first: dropping while iterating would skip siblings. Ancestors come before
     # their descendants, so the outermost furniture goes and its insides need no test.
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
             continue
-        if el in in_code or in_attribution(el):
+        if el in in_code or el in quoted:
             # A quote's "— Name" footer is the quote's, wherever the template puts the quote.
             continue
         if not attached(el, body):

@@ -24,7 +24,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
-from .quotes import in_attribution, is_attribution
+from .quotes import attribution_elements, is_attribution
 
 __all__ = ["Unparseable", "readable_article"]
 
@@ -186,12 +186,13 @@ class _Readability(Document):
         Readability.js does, elements whose ARIA role is a menu, a dialog or complementary."""
         unlikely = REGEXES["unlikelyCandidatesRe"]
         maybe = REGEXES["okMaybeItsACandidateRe"]
+        quoted = attribution_elements(self.html)
         for elem in list(self.html.iter()):
             # A quotation is text the author put in the article: readability-lxml's pattern
             # names embedded tweets ("twitter-tweet") unlikely, Readability.js's doesn't.
             if not isinstance(elem.tag, str) or elem.tag in ("html", "body", "a", "blockquote"):
                 continue
-            if in_attribution(elem):
+            if elem in quoted:
                 continue  # a quote's "<footer>— Name</footer>": the quote's own words
             if elem.get("role") in _UNLIKELY_ROLES:
                 elem.drop_tree()
