@@ -527,7 +527,9 @@ class Library:
         """Re-run extraction on cached raw pages (all of them when `targets` is None), offline.
 
         Returns how many were re-extracted and the failures; an article whose new extraction
-        fails keeps its old text.
+        fails keeps its old text, except a page now known not to be one (an image a server
+        called text/html, cached as mojibake before such bodies were refused): that "article"
+        is dropped and the link remembered as no article page, as a fetch would have.
         """
         from .charset import charset_from_content_type
         from .extract import extract_article
@@ -558,6 +560,10 @@ class Library:
                 with _storage_as_fetch_error(url):
                     self.store.put_article(url, article)
             except FetchError as error:
+                if error.kind == ErrorKind.NOT_HTML:
+                    with suppress(StoreError):
+                        self.store.delete_article(article_key(url))
+                        self.store.mark_not_an_article(url, error.message)
                 failures.append((url, error))
                 return
             done += 1

@@ -200,3 +200,31 @@ def test_an_entrys_kept_text_goes_with_the_entry(
         assert not any(store.entry_content(f"e{n}") for n in (1, 2, 3))
     finally:
         store.close()
+
+
+def test_reextract_drops_a_binary_page_cached_as_an_article(data_dir: Path) -> None:
+    """Before bodies were sniffed, an image sent as text/html was cached as a short article of
+    mojibake; re-extraction now finds it out, drops it and remembers the link."""
+    from reader.keys import article_key
+    from reader.models import Article, Block, BlockKind, Inline
+    from reader.raw_pages import pack_raw_page
+
+    url = "https://islandtimes.example/photo.html"
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    store = Store(data_dir)
+    garbage = Article(url, "photo", blocks=(Block(BlockKind.PARAGRAPH, (Inline("‰PNG j£[¾"),)),))
+    store.put_article(url, garbage, pack_raw_page(png, "text/html"))
+    store.close()
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            done, failures = await lib.reextract()
+            assert done == 0 and [f[1].message for f in failures] == [
+                "not an article page (image/png)"
+            ]
+            assert lib.cached_article(url) is None
+            assert lib.store.raw_page(url) is None
+            assert lib.store.not_an_article(url) == "not an article page (image/png)"
+            assert article_key(url) not in lib.store.article_keys()
+
+    asyncio.run(run())
