@@ -14,7 +14,7 @@ import pytest
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
-from reader.ui.widgets.main.headline_table import HeadlineTable
+from tests.test_tui import open_titled
 
 
 @pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])
@@ -22,17 +22,7 @@ def test_no_line_is_cut_off_at_the_right(synced_dir: Path, size: tuple[int, int]
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)
         async with app.run_test(size=size) as pilot:
-            await app.ready.wait()
-            await pilot.pause()
-            headlines = app.screen.query_one(HeadlineTable)
-            headlines.cursor = next(
-                i for i, h in enumerate(headlines.rows) if "£412m budget" in h.entry.title
-            )
-            await pilot.press("enter")
-            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
-                await pilot.pause(0.05)
-            await pilot.pause()
-            body = app.screen.query_one(ArticleBody)
+            body = await open_titled(pilot, "£412m budget")
             assert body.show_vertical_scrollbar  # a long article: the scrollbar is there
             table = next(i for i, line in enumerate(body.lines) if line.startswith("Group"))
             for top in (0, table - 2):
@@ -99,22 +89,12 @@ def test_the_key_bar_keeps_back_original_and_help_in_sight(synced_dir: Path, wid
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)
         async with app.run_test(size=(width, 24)) as pilot:
-            await app.ready.wait()
-            await pilot.pause()
-            headlines = app.screen.query_one(HeadlineTable)
-            headlines.cursor = next(
-                i for i, h in enumerate(headlines.rows) if h.entry.link.endswith(".pdf")
-            )
-            await pilot.press("enter")
-            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
-                await pilot.pause(0.05)
-            await pilot.pause()
+            body = (await open_titled(pilot, ".pdf")).text
             screen = [strip.text for strip in app.screen._compositor.render_strips()]
             keys = screen[-1]
             for key in ("esc Back", "o Original", "? Help"):
                 assert key in keys, (width, keys)
             assert ("S Sync offline" in keys) == (width >= 120)
-            body = app.screen.query_one(ArticleBody).text
             assert "Not an article page (application/pdf)" in body
             assert "in a browser" not in body.replace("in your browser", "")
             assert body.count("open the original") == 1
@@ -126,16 +106,7 @@ def test_vim_and_less_keys_scroll_the_article(synced_dir: Path) -> None:
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)
         async with app.run_test(size=(100, 30)) as pilot:
-            await app.ready.wait()
-            await pilot.pause()
-            headlines = app.screen.query_one(HeadlineTable)
-            headlines.cursor = next(
-                i for i, h in enumerate(headlines.rows) if "Silt Ledger" in h.entry.title
-            )
-            await pilot.press("enter")
-            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
-                await pilot.pause(0.05)
-            body = app.screen.query_one(ArticleBody)
+            body = await open_titled(pilot, "Silt Ledger")
             height = body.scrollable_content_region.height
             moves = [("ctrl+d", height // 2), ("ctrl+u", -(height // 2)), ("ctrl+f", height)]
             for key, expected in moves:

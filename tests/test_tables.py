@@ -278,23 +278,12 @@ def test_the_reading_view_shows_a_demo_table(synced_dir: Path) -> None:
     import asyncio
 
     from reader.ui.app import ReaderApp
-    from reader.ui.screens.article import ArticleScreen
-    from reader.ui.widgets.article.article_body import ArticleBody
-    from reader.ui.widgets.main.headline_table import HeadlineTable
+    from tests.test_tui import open_titled
 
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.ready.wait()
-            await pilot.pause()
-            headlines = app.screen.query_one(HeadlineTable)
-            headlines.cursor = next(
-                i for i, h in enumerate(headlines.rows) if "£412m budget" in h.entry.title
-            )
-            await pilot.press("enter")
-            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
-                await pilot.pause(0.05)
-            body = app.screen.query_one(ArticleBody)
+            body = await open_titled(pilot, "£412m budget")
             top = next(i for i, line in enumerate(body.lines) if line.startswith("Group "))
             body.scroll_to(y=top, animate=False, immediate=True)
             await pilot.pause()

@@ -78,6 +78,18 @@ async def open_row(pilot: Pilot[object], position: int) -> ArticleScreen:
     return screen
 
 
+async def open_titled(pilot: Pilot[object], words: str) -> ArticleBody:
+    """Open the first headline whose title (or link) holds `words`; its article's body."""
+    await started(pilot)
+    rows = table(pilot.app).rows
+    position = next(
+        i for i, h in enumerate(rows) if words in h.entry.title or words in h.entry.link
+    )
+    screen = await open_row(pilot, position)
+    await pilot.pause()
+    return screen.query_one(ArticleBody)
+
+
 def subscribe(directory: Path, feed_urls: list[str], fetch_articles: int = 0) -> list[Entry]:
     """Subscribe `directory` to feeds and fetch their headlines (and the first few articles)."""
 
