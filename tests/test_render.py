@@ -48,3 +48,16 @@ def test_updated_is_given_only_when_it_differs() -> None:
 def test_the_title_is_underlined_as_wide_as_it_shows() -> None:
     lines = to_text(article(title="欲張りなイヌ")).splitlines()
     assert lines[:2] == ["欲張りなイヌ", "=" * 12]
+
+
+def test_plain_text_underlines_headings() -> None:
+    blocks = (
+        Block(BlockKind.HEADING, (Inline("What the budget contains"),), 2),
+        Block(BlockKind.PARAGRAPH, (Inline("Council tax rises by 4.99 per cent."),)),
+    )
+    text = to_text(article(blocks=blocks), header=False)
+    assert text.splitlines()[:3] == [
+        "What the budget contains",
+        "-" * len("What the budget contains"),
+        "",
+    ]

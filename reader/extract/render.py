@@ -145,6 +145,9 @@ def block_to_text(block: Block) -> str:
             return f"{_indent(block.level)}{marker} {text}"
         case BlockKind.RULE:
             return "* * *"
+        case BlockKind.HEADING:
+            # Underlined as the title is, so a heading reads as one without markup.
+            return f"{text}\n{'-' * min(_width(text), 78)}"
     return text
 
 
