@@ -1,6 +1,6 @@
 """Extraction benchmark: our extractor against a corpus of pages with their expected article text.
 
-    uv run python benchmarks/extraction.py CORPUS_DIR [--compare] [--pages N] [--worst K] [--markers]
+    uv run python benchmarks/extraction.py CORPUS_DIR|demo [--compare] [--pages N] [--worst K] [--markers]
 
 CORPUS_DIR holds one folder per page with `source.html` (the page as served) and `expected.html`
 (the article as it should be extracted), e.g. the shared copy of Mozilla Readability.js's test pages.
@@ -261,6 +261,27 @@ def load_corpus(corpus: Path, limit: int | None) -> list[tuple[str, str, str]]:
     return pages
 
 
+def load_demo_corpus(limit: int | None) -> list[tuple[str, str, str]]:
+    """The bundled demo site's article pages as a corpus: each page as the demo server renders
+    it, and as expected text what its source file says the article is (the standfirst the
+    page shows under the headline, then every body block); the site's menus, cookie banner,
+    share row, "Read also" box and sidebars are what must not come out."""
+    from reader.demo.content import load_articles
+    from reader.demo.templates import render_article
+
+    pages = []
+    for article in load_articles()[:limit]:
+        html = decode_html(render_article(article, "http://127.0.0.1:8650"))
+        pages.append(
+            (
+                f"demo/{article.site}/{article.slug}",
+                html,
+                f"{article.summary}\n\n{article.body_text}",
+            )
+        )
+    return pages
+
+
 def print_table(runs: list[Run]) -> None:
     print(
         "| extractor | precision | recall | F1 | mean page F1 | worst F1 | pages < 0.5 | ms/page |"
@@ -289,7 +310,9 @@ def print_pages(runs: list[Run], names: list[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "corpus", type=Path, help="folder of page folders (source.html + expected.html)"
+        "corpus",
+        type=Path,
+        help="folder of page folders (source.html + expected.html), or 'demo' for the bundled demo site",
     )
     parser.add_argument(
         "--compare", action="store_true", help="also run raw readability-lxml (and trafilatura)"
@@ -304,7 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    pages = load_corpus(args.corpus, args.pages)
+    demo = str(args.corpus) == "demo"
+    pages = load_demo_corpus(args.pages) if demo else load_corpus(args.corpus, args.pages)
     if not pages:
         print(
             f"no page folders with source.html and expected.html in {args.corpus}", file=sys.stderr
@@ -333,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         print_pages(runs, names)
         print()
-    print(f"{len(pages)} pages from {args.corpus.name}")
+    print(f"{len(pages)} pages from {'the demo site' if demo else args.corpus.name}")
     print_table(runs)
     if args.compare:
         ratio = runs[0].summary()["total_ms"] / max(runs[1].summary()["total_ms"], 1e-9)
