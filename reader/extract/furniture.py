@@ -80,6 +80,7 @@ FURNITURE_TOKENS = frozenset(
         "disqus",
         "footer",
         "copyright",
+        "editsection",  # a wiki's "[edit]" link beside each heading
         "modal",
         "popup",
         "overlay",
