@@ -254,6 +254,13 @@ class Store:
         with self._state.transact():
             known = {e.id: e for e in self.entries(feed_url)}
             new = [e for e in mine if e.id not in known]
+            # An item's full text is written when the item is new or says it changed, not at
+            # every refresh of its feed (a feed carries up to 2,000 of them).
+            changed = [
+                e
+                for e in mine
+                if e.content and (e.id not in known or known[e.id].updated != e.updated)
+            ]
             known.update((e.id, e) for e in mine)
             ordered = sorted(known.values(), key=_newest_first)
             self._save(
@@ -261,9 +268,8 @@ class Store:
                 _entries_key(feed_url),
                 [entry_to_dict(e) for e in ordered[:MAX_ENTRIES_PER_FEED]],
             )
-            for entry in mine:
-                if entry.content:
-                    self._state.set(_content_key(entry.id), entry.content)
+            for entry in changed:
+                self._state.set(_content_key(entry.id), entry.content)
             for dropped in ordered[MAX_ENTRIES_PER_FEED:]:
                 self._state.delete(_content_key(dropped.id))
         return new

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -191,6 +193,12 @@ def test_an_entrys_kept_text_goes_with_the_entry(
         store.merge_entries(feed, [entry(1), entry(2)])
         assert store.entry_content("e1") == "<p>1</p>"
         assert [e.content for e in store.entries(feed)] == ["", ""]  # kept apart from the list
+        # Merged again unchanged, an item's text is not written again; changed, it is.
+        store.merge_entries(feed, [replace(entry(1), content="<p>edited</p>")])
+        assert store.entry_content("e1") == "<p>1</p>"
+        later = datetime(2026, 11, 27, tzinfo=UTC)
+        store.merge_entries(feed, [replace(entry(1), content="<p>edited</p>", updated=later)])
+        assert store.entry_content("e1") == "<p>edited</p>"
         store.merge_entries(feed, [entry(3)])  # no dates: the newest is the one merged last…
         kept = {e.id for e in store.entries(feed)}
         assert len(kept) == 2
