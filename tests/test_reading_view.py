@@ -119,3 +119,20 @@ def test_vim_and_less_keys_scroll_the_article(synced_dir: Path) -> None:
             assert body.scroll_y == 0
 
     asyncio.run(run())
+
+
+def test_the_header_says_when_a_story_was_updated(synced_dir: Path) -> None:
+    """The ferry flash was updated 40 minutes after it went out; the council story never was."""
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            body = await open_titled(pilot, "ferry resumes")
+            meta = body.text.splitlines()[1]
+            assert meta.startswith("The Harbour Gazette · Tom Beckwith · Tuesday 24 November 2026")
+            assert meta.endswith("· updated Tuesday 24 November 2026, 09:40")
+            await pilot.press("escape")
+            body = await open_titled(pilot, "£412m budget")
+            assert "updated" not in body.text.splitlines()[1]
+
+    asyncio.run(run())

@@ -7,6 +7,7 @@ untrusted string through `display.plain`) and wraps them again only when the wid
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Literal
 
 from rich.cells import cell_len
@@ -81,6 +82,13 @@ def header(
     source = (article.site_name if article else "") or (entry.feed_title if entry else "")
     author = (article.author if article else "") or (entry.author if entry else "")
     published = (article.published if article else None) or (entry.published if entry else None)
+    updated = (article.updated if article else None) or (entry.updated if entry else None)
+    # A correction or a developing story: when it was last changed matters to whoever quotes it.
+    revised = (
+        f"updated {long_date(updated)}"
+        if updated and published and updated - published >= timedelta(minutes=1)
+        else ""
+    )
     url = (entry.link if entry else "") or (article.url if article else "")
     out = [Paragraph(plain(title or url or "(untitled)", styles.title, max_length=1000), gap=0)]
     meta = Text(style=styles.meta, end="")
@@ -88,6 +96,7 @@ def header(
         plain(source, max_length=200),
         plain(author, max_length=200),
         Text(long_date(published)),
+        Text(revised),
     ):
         if part.plain:
             if meta.plain:
