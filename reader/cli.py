@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from .config import ConfigError, config_path, data_dir, load_config, parse_duration, parse_size
-from .models import FetchError, StoreError
+from .models import UNREACHABLE, Entry, FetchError, StoreError
 from .plural import plural
 from .safe import safe_line, safe_text
 
@@ -355,7 +355,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         target = lib.resolve(args.target)
-        article = await lib.article(target, offline=args.offline)
+        try:
+            article = await lib.article(target, offline=args.offline)
+        except FetchError as error:
+            # Offline, or the site is down: the text the feed carried is better than nothing,
+            # and the exit status still says the article itself could not be had.
+            from_feed = None
+            if error.kind in UNREACHABLE and isinstance(target, Entry):
+                from_feed = await lib.feed_text(target)
+            if from_feed is None:
+                raise
+            _err(f"{error.message}; showing the text the feed carried")
+            _out(_render(from_feed, args.format).rstrip("\n"))
+            return EXIT_FAILED
         _out(_render(article, args.format).rstrip("\n"))
         return EXIT_OK
 
@@ -618,7 +630,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "show",
         help="print an article's cleaned text (fetched and cached when missing)",
-        description="Print the cleaned article of a headline (its id from `reader list`) or of any URL.",
+        description="Print the cleaned article of a headline (its id from `reader list`) or of any URL. "
+        "A headline whose article can't be had (never synced, or its site unreachable) prints the "
+        "text its feed carried instead, says why on stderr and exits 1.",
     )
     p.add_argument("target", metavar="ID_OR_URL")
     p.add_argument(

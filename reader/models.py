@@ -27,6 +27,13 @@ class ErrorKind(StrEnum):
     STORAGE = "storage"  # the cache could not be written (disk full, read-only)
 
 
+UNREACHABLE = frozenset(
+    {ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.NOT_CACHED, ErrorKind.STORAGE}
+)
+"""Failures that say nothing about the page itself: the network (or the cache) is what is
+missing, so the text the feed carried is still worth showing."""
+
+
 @dataclass(eq=False)  # not frozen: Python and test tools set __traceback__ on exceptions
 class FetchError(Exception):
     """A failure as a value: what went wrong, in one readable line, and where."""

@@ -236,3 +236,38 @@ def test_reextract_drops_a_binary_page_cached_as_an_article(data_dir: Path) -> N
             assert article_key(url) not in lib.store.article_keys()
 
     asyncio.run(run())
+
+
+def test_show_offline_gives_the_feeds_text_of_an_entry_never_synced(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    """`reader show ID --offline` on a headline never synced: the feed's text on stdout, the
+    reason on stderr, and exit 1 (the article itself could not be had)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def reader(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "READER_CONFIG": str(data_dir / "none.toml")},
+        )
+
+    assert reader("add", site.url_for("/feed.xml")).returncode == 0
+    site.stop()
+    headlines = json.loads(reader("list", "--json").stdout)
+    ferry = next(h for h in headlines if h["link"].endswith("/ferry.html"))
+    shown = reader("show", ferry["id"], "--offline")
+    assert shown.returncode == 1
+    assert shown.stderr.strip() == (
+        "reader: not available offline: this article was never synced; "
+        "showing the text the feed carried"
+    )
+    assert all(paragraph in shown.stdout for paragraph in STORY)
+    assert "Note: this is the text the feed carried, not the page's" in shown.stdout
+    # A link that is no feed's entry has no feed text: only the reason.
+    bare = reader("show", "https://islandtimes.example/nowhere.html", "--offline")
+    assert bare.returncode == 1 and "showing" not in bare.stderr and bare.stdout == ""

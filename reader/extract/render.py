@@ -120,9 +120,7 @@ def _header_lines(article: Article, markdown: bool = False) -> list[str]:
             value = f"<{value.replace('>', '%3E')}>" if label == "URL" else _escape_md(value)
         lines.append(f"{label}: {value}")
     if article.partial:
-        lines.append(
-            "Note: from the feed (the page gave little; this is the text the feed carried)"
-        )
+        lines.append("Note: this is the text the feed carried, not the page's")
     return lines
 
 

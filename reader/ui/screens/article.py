@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ...library import Headline
-from ...models import ErrorKind, FetchError
+from ...models import UNREACHABLE, FetchError
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
@@ -19,10 +19,6 @@ if TYPE_CHECKING:
 
 FETCHING = "Fetching article…"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
-# Failures that say nothing about the page itself: the network, not the article, is missing.
-_UNREACHABLE = frozenset(
-    {ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.NOT_CACHED, ErrorKind.STORAGE}
-)
 
 
 class ArticleScreen(Screen[str | None]):
@@ -82,7 +78,7 @@ class ArticleScreen(Screen[str | None]):
         except FetchError as error:
             message = error.message[:1].upper() + error.message[1:]
             from_feed = None
-            if error.kind in _UNREACHABLE:
+            if error.kind in UNREACHABLE:
                 from_feed = await self.reader.read_feed_text(entry)
             if from_feed is not None:
                 # Offline, or the site is down: what the feed carried is better than nothing.
