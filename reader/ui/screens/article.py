@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -9,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ...library import Headline
-from ...models import UNREACHABLE, FetchError
+from ...models import UNREACHABLE, FetchError, StoreError
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
@@ -79,7 +80,8 @@ class ArticleScreen(Screen[str | None]):
             message = error.message[:1].upper() + error.message[1:]
             from_feed = None
             if error.kind in UNREACHABLE:
-                from_feed = await self.reader.read_feed_text(entry)
+                with suppress(FetchError, StoreError):  # then only the reason is shown
+                    from_feed = await self.reader.read_feed_text(entry)
             if from_feed is not None:
                 # Offline, or the site is down: what the feed carried is better than nothing.
                 body.show_article(entry, from_feed, f"{message.rstrip('.')}: {FROM_FEED}")
