@@ -130,7 +130,7 @@ def test_the_header_says_when_a_story_was_updated(synced_dir: Path) -> None:
             body = await open_titled(pilot, "ferry resumes")
             meta = body.text.splitlines()[1]
             assert meta.startswith("The Harbour Gazette · Tom Beckwith · Tuesday 24 November 2026")
-            assert meta.endswith("· updated Tuesday 24 November 2026, 09:40")
+            assert meta.endswith("· updated Tuesday 24 November 2026, 09:40 UTC")  # TZ=UTC in tests
             await pilot.press("escape")
             body = await open_titled(pilot, "£412m budget")
             assert "updated" not in body.text.splitlines()[1]

@@ -44,7 +44,8 @@ def when(moment: datetime | None, now: datetime | None = None, *, short: bool = 
 
 
 def long_date(moment: datetime | None) -> str:
-    """A date and time for the reading view's header, in local time."""
+    """A date and time for the reading view's header, in local time with its zone: whoever
+    quotes the article cites the time, and "09:40" alone is ambiguous across a border."""
     if moment is None:
         return ""
-    return moment.astimezone().strftime("%A %d %B %Y, %H:%M")
+    return moment.astimezone().strftime("%A %d %B %Y, %H:%M %Z").rstrip()
