@@ -150,7 +150,9 @@ class Block:
     bullet).
 
     A table is a run of TABLE_ROW blocks with the same `ordinal`: the table's number in the
-    article (from 1), so two tables one after the other stay two. A row's `cells` are its
+    article (from 1), so two tables one after the other stay two. The paragraphs of one
+    quotation are QUOTE blocks sharing its number the same way (0 in records from before
+    quotes were numbered: each block a quote of its own). A row's `cells` are its
     cells in order, each one line of inlines (a cell's paragraphs and list items are flattened
     into it; an empty cell is empty); `header` marks a row of column headings. A row has no
     `inlines` of its own.
@@ -162,6 +164,15 @@ class Block:
     ordinal: int = 0
     cells: tuple[tuple[Inline, ...], ...] = ()
     header: bool = False
+
+    def continues(self, previous: Block | None) -> bool:
+        """True when this block is the next paragraph of the same quotation as `previous`."""
+        return (
+            previous is not None
+            and self.kind == previous.kind == BlockKind.QUOTE
+            and self.ordinal != 0
+            and self.ordinal == previous.ordinal
+        )
 
     @property
     def text(self) -> str:

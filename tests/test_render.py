@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from markdown_it import MarkdownIt
@@ -61,3 +62,29 @@ def test_plain_text_underlines_headings() -> None:
         "-" * len("What the budget contains"),
         "",
     ]
+
+
+def test_a_quotation_of_several_paragraphs_stays_one_quote() -> None:
+    import lxml.html
+
+    from reader.extract.blocks import html_to_blocks
+
+    root = lxml.html.fragment_fromstring(
+        "<div><blockquote><p>We kept the light for eighty years.</p><p>Now the museum keeps "
+        "the lens.</p><footer>— Ruth Adeyemi</footer></blockquote><blockquote><p>A second "
+        "quote.</p></blockquote></div>"
+    )
+    blocks = html_to_blocks(root, "https://news.example.com/")
+    assert [(b.kind, b.ordinal) for b in blocks] == [
+        (BlockKind.QUOTE, 1),
+        (BlockKind.QUOTE, 1),
+        (BlockKind.QUOTE, 2),
+    ]
+    html = MarkdownIt("commonmark").render(to_markdown(article(blocks=blocks), header=False))
+    quotes = lxml.html.fragment_fromstring(html, create_parent="div").findall("blockquote")
+    assert [len(q.findall("p")) for q in quotes] == [2, 1]
+    assert "Ruth Adeyemi" in quotes[0].text_content()
+    # A record from before quotes were numbered (ordinal 0) keeps each block a quote of its own.
+    old = tuple(replace(b, ordinal=0) for b in blocks)
+    html = MarkdownIt("commonmark").render(to_markdown(article(blocks=old), header=False))
+    assert html.count("<blockquote>") == 3

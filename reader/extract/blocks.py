@@ -89,6 +89,7 @@ class _Builder:
         self._urls: dict[str, str | None] = {}
         self.in_caption = False
         self.tables = 0  # data tables so far: the number of the next one's rows is one more
+        self.quotes = 0  # quotations so far, numbered as tables are
         self.quote_from = 0
         """Index of the first block of the latest `<blockquote>`: its attribution joins the
         last of them, not a quote before it."""
@@ -307,8 +308,17 @@ class _Builder:
         if tag in _HEADINGS:
             self.block(el, BlockKind.HEADING, _HEADINGS[tag])
         elif tag == "blockquote":
-            self.quote_from = len(self.blocks)
+            start = self.quote_from = len(self.blocks)
             self.block(el, BlockKind.QUOTE)
+            # Its paragraphs share its number, so they read as one quote, not several; a quote
+            # inside it has numbered its own already.
+            self.quotes += 1
+            self.blocks[start:] = [
+                replace(b, ordinal=self.quotes)
+                if b.kind == BlockKind.QUOTE and not b.ordinal
+                else b
+                for b in self.blocks[start:]
+            ]
         elif tag == "pre":
             self.inlines = []
             self.add_text(_pre_text(el), None, False, False, True)

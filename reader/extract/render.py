@@ -93,7 +93,8 @@ def _join(
         first = group[0]
         if out:
             tight = previous is not None and previous.kind == first.kind == BlockKind.LIST_ITEM
-            out.append("\n" if tight else "\n\n")
+            # A quotation's next paragraph: one quote with a blank line inside it, not two.
+            out.append("\n>\n" if first.continues(previous) else "\n" if tight else "\n\n")
         if first.kind == BlockKind.TABLE_ROW:
             out.append(table_text(group))
         else:

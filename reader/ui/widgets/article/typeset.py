@@ -140,6 +140,11 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
         first = group[0]
         tight = previous is not None and previous.kind == first.kind == BlockKind.LIST_ITEM
         gap = 0 if tight else 1
+        if first.continues(previous):
+            # The quote's bar runs on through the blank line between its paragraphs.
+            bar = Text("▌ ", styles.quote_bar)
+            out.append(Paragraph(Text(end=""), bar, bar, gap=0))
+            gap = 0
         out.append(
             _table(group, styles, gap)
             if first.kind == BlockKind.TABLE_ROW
