@@ -155,16 +155,15 @@ def extract_for_cache(
     url: str,
     response: Response,
     max_bytes: int,
-    fallback_html: str,
+    entry: Entry | None,
     rule: SiteRule | None,
     store: Store | Path,
-    entry_id: str = "",
 ) -> Article:
     """Worker-side: inflate the page, check it is one, extract its article, and cache both
     under `url` (the link asked for; `response.url` is where redirects ended).
 
-    `fallback_html` is the feed's text of the entry (its content, else its summary); with
-    `entry_id`, the full content the store keeps for that entry replaces it when there is one.
+    The feed's text of `entry` is extraction's fallback; an entry loaded from the store has its
+    full content kept apart, and it is looked up here, a read the event loop is spared.
 
     All of it is CPU or disk work kept off the event loop; the worker writes the cache itself
     so the page and its article are not pickled back to the parent for it to write.
@@ -182,8 +181,7 @@ def extract_for_cache(
         f"; charset={response.charset}" if response.charset else ""
     )
     writer = _store_in_worker(store)
-    if entry_id:
-        fallback_html = writer.entry_content(entry_id) or fallback_html
+    fallback_html = writer.feed_html(entry) if entry else ""
     article = extract_article(response.body, response.url, response.charset, fallback_html, rule)
     article = replace(article, fetched_at=_now())
     packed = pack_raw_page(response.body, content_type, wire_gzip)
@@ -459,7 +457,7 @@ class Library:
         reach. Not cached: a later sync should fetch the page itself."""
         from .extract import feed_article
 
-        html = entry.content or self.store.entry_content(entry.id) or entry.summary
+        html = self.store.feed_html(entry)
         return await self._cpu(feed_article, entry, html) if html.strip() else None
 
     async def _fetch_once(self, url: str, entry: Entry | None) -> Article:
@@ -476,11 +474,6 @@ class Library:
     async def _download(self, url: str, entry: Entry | None) -> Article:
         # The body comes still compressed: the worker inflates, checks and extracts it.
         response = await self.fetcher.get(url, decode=False)
-        # The feed's own text of the entry, should the page give little. An entry fresh from
-        # its feed carries its full content; one loaded from the store has it kept apart, and
-        # the worker looks it up there (a read the event loop is spared).
-        fallback_html = (entry.content or entry.summary) if entry else ""
-        entry_id = entry.id if entry and not entry.content else ""
         try:
             with _storage_as_fetch_error(url):
                 return await self._cpu(
@@ -488,10 +481,9 @@ class Library:
                     url,
                     response,
                     self.limits.max_bytes,
-                    fallback_html,
+                    entry,
                     site_rule_for(self.site_rules, response.url),
                     self.data_dir if self._workers == "process" else self.store,
-                    entry_id,
                 )
         except FetchError as error:
             if error.kind == ErrorKind.NOT_HTML:

@@ -279,6 +279,11 @@ class Store:
         value = self._state.get(_content_key(entry_id))
         return value if isinstance(value, str) else ""
 
+    def feed_html(self, entry: Entry) -> str:
+        """The text the feed carried for `entry`: its full content (in hand when fresh from the
+        feed, else kept here), else its summary. Extraction's fallback and the offline view."""
+        return entry.content or self.entry_content(entry.id) or entry.summary
+
     def read_ids(self, feed_url: str) -> set[str]:
         return set(self._load(self._state, _read_key(feed_url), []))
 

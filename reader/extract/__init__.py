@@ -198,9 +198,7 @@ def extract_article(
         ) from None
     partial = False
     if _feed_text_may_be_better(fallback_html, _words(blocks)):
-        from_feed = html_to_blocks(
-            lxml.html.fragment_fromstring(fallback_html, create_parent="div"), base
-        )
+        from_feed = _feed_blocks(fallback_html, base)
         if _feed_text_is_better(_words(from_feed), _words(blocks)):
             blocks, partial = from_feed, True
     blocks = _without_title(blocks, meta.title)
@@ -211,16 +209,21 @@ def extract_article(
     )
 
 
-def feed_article(entry: Entry, feed_html: str) -> Article | None:
-    """The text a feed carried for an entry (its content or summary) as a partial article, or
-    None when it has none: what can be shown of an article whose page can't be fetched."""
+def _feed_blocks(feed_html: str, base: str) -> tuple[Block, ...]:
+    """A feed's HTML for an entry as blocks; none when it is empty or no parseable HTML."""
     if not feed_html.strip():
-        return None
+        return ()
     try:
         root = lxml.html.fragment_fromstring(feed_html, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
-        return None
-    blocks = html_to_blocks(root, entry.link)
+        return ()
+    return html_to_blocks(root, base)
+
+
+def feed_article(entry: Entry, feed_html: str) -> Article | None:
+    """The text a feed carried for an entry (its content or summary) as a partial article, or
+    None when it has none: what can be shown of an article whose page can't be fetched."""
+    blocks = _feed_blocks(feed_html, entry.link)
     if not blocks:
         return None
     return Article(

@@ -20,7 +20,10 @@ _DATELINE_WORDS = 25
 _SHORT_LINE_WORDS = 8
 # How far down the body such lines are looked for (headings are passed over).
 _LOOK_AHEAD = 5
-_AUTHOR_SEPARATOR = re.compile(r",|;|&|\band\b|\bund\b|\bet\b|\bи\b")
+# The words that join two names: "Ana Ruiz and Tom Berg", "und", "et", "и".
+_JOIN = r"\b(?:and|und|et|и)\b"
+_AUTHOR_SEPARATOR = re.compile(rf",|;|&|{_JOIN}")
+_NOT_A_NAME = re.compile(rf"[\W_]|{_JOIN}")
 _BY = re.compile(r"^\W*(by|von|par|por|door|di|av|от)\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 # "Categories: News", "Tags: council, budget", "Filed under: Politics".
@@ -42,7 +45,7 @@ def _is_byline(text: str, names: list[str]) -> bool:
     rest = words
     for name in names:
         rest = rest.replace(name, " ")
-    return rest != words and not re.sub(r"[\W_]|\b(and|und|et|и)\b", "", rest)
+    return rest != words and not _NOT_A_NAME.sub("", rest)
 
 
 def _is_date_line(text: str, published: datetime | None) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
+
+from rich.cells import cell_len
 
 from ..models import Article, Block, BlockKind, Inline
 from ..tables import cell_text, group_blocks, table_shape
@@ -146,16 +147,8 @@ def block_to_text(block: Block) -> str:
             return "* * *"
         case BlockKind.HEADING:
             # Underlined as the title is, so a heading reads as one without markup.
-            return f"{text}\n{'-' * min(_width(text), 78)}"
+            return f"{text}\n{'-' * min(cell_len(text), 78)}"
     return text
-
-
-def _width(text: str) -> int:
-    """Terminal cells `text` takes: wide (CJK) characters two, combining marks none."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
 
 
 def table_to_text(rows: tuple[Block, ...]) -> str:
@@ -166,13 +159,13 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
     grid = [[" ".join(cell_text(c).split()) for c in row.cells] for row in rows]
     for cells in grid:
         cells += [""] * (shape.columns - len(cells))
-    widths = [max(_width(cells[c]) for cells in grid) for c in range(shape.columns)]
+    widths = [max(cell_len(cells[c]) for cells in grid) for c in range(shape.columns)]
     indent = _indent(rows[0].level)
     out = []
     for row, cells in zip(rows, grid, strict=True):
         padded = []
         for c, value in enumerate(cells):
-            pad = " " * (widths[c] - _width(value))
+            pad = " " * (widths[c] - cell_len(value))
             padded.append(pad + value if shape.numeric[c] else value + pad)
         out.append((indent + " │ ".join(padded)).rstrip())
         if row is rows[0] and row.header:
@@ -184,7 +177,7 @@ def to_text(article: Article, header: bool = True) -> str:
     parts = []
     if header:
         title = article.title or article.url
-        parts.append(f"{title}\n{'=' * min(_width(title), 78)}\n")
+        parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
         parts.append("\n".join(_header_lines(article)) + "\n\n")
     parts.append(_join(article.blocks, block_to_text, table_to_text))
     return "".join(parts).rstrip() + "\n"
