@@ -139,6 +139,8 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
     RULE = "rule"
     TABLE_ROW = "table-row"
+    MEDIA = "media"
+    """A recording or video of the article: one link, labelled "Audio (MP3)" or by its title."""
 
 
 @dataclass(frozen=True)

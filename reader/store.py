@@ -45,8 +45,9 @@ _SUBSCRIPTIONS = "subscriptions"
 # refuses a newer directory rather than misreading it, a newer one upgrades an older one.
 # 2: raw pages may be kept as the server's own gzip stream. 3: articles may hold table rows,
 # which a format-2 reader can't decode (it would drop those articles as damaged); format-2
-# articles read as they are.
-DATA_FORMAT = 3
+# articles read as they are. 4: articles may hold media lines (a recording's or a video's link),
+# which a format-3 reader can't decode either.
+DATA_FORMAT = 4
 _FORMAT = "format"
 _SAVED = "saved"
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback

@@ -29,6 +29,7 @@ from .blocks import html_to_blocks
 from .header_lines import without_header_lines
 from .inserts import strip_inserts
 from .lead import Lead, find_lead
+from .media import mark_media
 from .metadata import extract_metadata
 from .page_cleanup import prepare, strip_page_furniture
 from .readable import Unparseable, readable_article
@@ -176,6 +177,7 @@ def extract_article(
         base = _base_url(doc, url)
         body = _apply_site_rule(doc, site_rule) if site_rule else None
         prepare(doc)
+        mark_media(doc, base)
         if body is not None:
             strip_inserts(body)
             blocks = html_to_blocks(body, base)
@@ -217,6 +219,7 @@ def _feed_blocks(feed_html: str, base: str) -> tuple[Block, ...]:
         root = lxml.html.fragment_fromstring(feed_html, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return ()
+    mark_media(root, base)
     return html_to_blocks(root, base)
 
 

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
 from ..urls import absolute_url
+from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -327,6 +328,8 @@ class _Builder:
             self.table(el, depth + 1 if context == BlockKind.LIST_ITEM else 1)
         elif tag == "figcaption":
             self.block(el, BlockKind.CAPTION)
+        elif tag == "p" and el.get("class") == MEDIA_CLASS:
+            self.block(el, BlockKind.MEDIA)
         elif tag == "hr":
             self.blocks.append(Block(BlockKind.RULE, (Inline("---"),)))
         elif tag in ("ul", "ol"):

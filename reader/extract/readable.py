@@ -24,6 +24,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
+from .media import MEDIA_CLASS
 from .quotes import attribution_elements, is_attribution
 
 __all__ = ["Unparseable", "readable_article"]
@@ -35,6 +36,8 @@ _UNLIKELY_ROLES = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*$")
 _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])")
+# The most a media player's box says besides the player: a label and a credit line.
+_MEDIA_CAPTION = 80
 _FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
 
 
@@ -329,6 +332,16 @@ class _Readability(Document):
             # one holding anything else.
             size = clean_length(figure.text_content()) + 25
             for el in (figure, *figure.iterancestors()):
+                if el is node or clean_length(el.text_content()) > size:
+                    break
+                allowed[el] = True
+        for line in node.iter("p"):
+            if line.get("class") != MEDIA_CLASS:
+                continue
+            # A recording's line and its box, with the box's label and credit ("Read by …"):
+            # sanitize() removes a box under 25 characters with no picture in it.
+            size = clean_length(line.text_content()) + _MEDIA_CAPTION
+            for el in line.iterancestors():
                 if el is node or clean_length(el.text_content()) > size:
                     break
                 allowed[el] = True

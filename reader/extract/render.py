@@ -145,6 +145,10 @@ def block_to_text(block: Block) -> str:
             return f"{_indent(block.level)}{marker} {text}"
         case BlockKind.RULE:
             return "* * *"
+        case BlockKind.MEDIA:
+            # The address is what there is to keep of a recording in plain text.
+            href = next((i.href for i in block.inlines if i.href), "")
+            return f"{text} <{href}>" if href else text
         case BlockKind.HEADING:
             # Underlined as the title is, so a heading reads as one without markup.
             return f"{text}\n{'-' * min(cell_len(text), 78)}"

@@ -1,0 +1,86 @@
+"""Recordings and videos in an article: a linked line where the player was, in every output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.extract import extract_article, feed_article, to_markdown, to_text
+from reader.models import Article, BlockKind, Entry
+from reader.store import Store
+
+DATA = Path(__file__).parent / "data"
+URL = "https://news.example.com/2024/media-recording.html"
+
+
+def recording() -> Article:
+    return extract_article((DATA / "media-recording.html").read_bytes(), URL)
+
+
+def media(article: Article) -> list[tuple[str, str | None]]:
+    return [(b.text, b.inlines[0].href) for b in article.blocks if b.kind == BlockKind.MEDIA]
+
+
+def test_each_playable_recording_and_video_becomes_a_linked_line_in_its_place() -> None:
+    article = recording()
+    assert media(article) == [
+        ("Audio (MP3)", "https://news.example.com/media/2026/linnet-crew.mp3"),
+        # A <source> with an address of its own, past one streamed from a blob:.
+        (
+            "Video: The Linnet leaving harbour, 1988 archive film",
+            "https://news.example.com/media/archive/linnet-1988.webm",
+        ),
+        # "YouTube video player" names the player, not the film.
+        ("Video (youtube-nocookie.com)", "https://www.youtube-nocookie.com/embed/Xk3dLinnet"),
+    ]
+    texts = [b.text for b in article.blocks]
+    # In the story's order, with the player's box: its label and its credit.
+    at = texts.index("Audio (MP3)")
+    assert texts[at - 1 : at + 2] == [
+        "Listen to the interview",
+        "Audio (MP3)",
+        "Recorded by Mira Holt",
+    ]
+    assert texts.index("Video (youtube-nocookie.com)") == len(texts) - 2
+
+
+def test_players_with_nothing_to_open_stay_dropped() -> None:
+    hrefs = {href for _, href in media(recording())}
+    # a blob: stream, a looping silent clip standing for a picture, an ad frame, a script link
+    assert not any(
+        h and ("blob:" in h or "waves.mp4" in h or "ads.example" in h or "javascript" in h)
+        for h in hrefs
+    )
+    assert len(hrefs) == 3
+
+
+def test_markdown_links_the_recording_and_plain_text_gives_its_address() -> None:
+    article = recording()
+    markdown, text = to_markdown(article), to_text(article)
+    assert "[Audio (MP3)](<https://news.example.com/media/2026/linnet-crew.mp3>)" in markdown
+    assert "\nAudio (MP3) <https://news.example.com/media/2026/linnet-crew.mp3>\n" in text
+
+
+def test_a_media_line_survives_the_cache(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    try:
+        store.put_article(URL, recording())
+        cached = store.article(URL)
+        assert cached is not None and media(cached) == media(recording())
+    finally:
+        store.close()
+
+
+def test_a_feeds_own_text_keeps_its_recording() -> None:
+    entry = Entry(
+        id="ep-12",
+        feed_url="https://radio.example/podcast.xml",
+        title="Episode 12: the harbour wall",
+        link="https://radio.example/episodes/12",
+    )
+    html = (
+        "<p>This week: who pays to rebuild the harbour wall.</p>"
+        '<audio controls><source src="/audio/ep12.ogg" type="audio/ogg"></audio>'
+    )
+    article = feed_article(entry, html)
+    assert article is not None
+    assert media(article) == [("Audio (OGG)", "https://radio.example/audio/ep12.ogg")]
