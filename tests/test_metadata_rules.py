@@ -193,6 +193,25 @@ def test_parsely_pub_date_and_page_json_give_the_date() -> None:
     assert article.author == "Maren Holt"
 
 
+def test_two_declared_publication_times_give_the_first_and_the_later_is_the_update() -> None:
+    # NBC's article:published_time is its latest revision; JSON-LD says when it first ran.
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle",
+        "datePublished": "2024-12-06T22:00:40.000Z"}</script>"""
+    revised = '<meta property="article:published_time" content="2024-12-07T12:43:39Z">'
+    article = extract(revised + ld, f"<article>{STORY}</article>")
+    assert article.published == datetime(2024, 12, 6, 22, 0, 40, tzinfo=UTC)
+    assert article.updated == datetime(2024, 12, 7, 12, 43, 39, tzinfo=UTC)
+    # A declared modification time stays the update.
+    modified = '<meta property="article:modified_time" content="2024-12-08T09:00:00Z">'
+    article = extract(revised + ld + modified, f"<article>{STORY}</article>")
+    assert article.updated == datetime(2024, 12, 8, 9, 0, tzinfo=UTC)
+    # Agreeing times are one publication, with no update.
+    same = '<meta property="article:published_time" content="2024-12-06T22:00:40Z">'
+    article = extract(same + ld, f"<article>{STORY}</article>")
+    assert article.published == datetime(2024, 12, 6, 22, 0, 40, tzinfo=UTC)
+    assert article.updated is None
+
+
 # 7. The lead image when none is declared.
 
 

@@ -216,9 +216,19 @@ def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
     authors = [clean_byline(a) or a for a in authors] or page_byline(doc)
 
     time_el = doc.xpath("//time[@datetime]")
+    # Both declared and different: the earlier is the first publication, the one a citation
+    # gives; sites put the latest revision in one of them (NBC its dateModified in
+    # article:published_time, Medium its last republishing).
+    declared = [
+        t
+        for t in (
+            parse_datetime(meta.get("article:published_time")),
+            parse_datetime(_first(ld.get("datePublished"))),
+        )
+        if t is not None
+    ]
     published = (
-        parse_datetime(meta.get("article:published_time"))
-        or parse_datetime(_first(ld.get("datePublished")))
+        min(declared, default=None)
         or parse_datetime(
             _first(
                 meta.get("parsely-pub-date"),
@@ -233,8 +243,11 @@ def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
         )
         or (parse_datetime(time_el[0].get("datetime")) if time_el else None)
     )
-    updated = parse_datetime(meta.get("article:modified_time")) or parse_datetime(
-        _first(ld.get("dateModified"))
+    updated = (
+        parse_datetime(meta.get("article:modified_time"))
+        or parse_datetime(_first(ld.get("dateModified")))
+        # The later of two declared publications is a revision when nothing else says so.
+        or (max(declared) if declared and max(declared) > min(declared) else None)
     )
 
     html = doc if doc.tag == "html" else doc.find(".//html")
