@@ -136,6 +136,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "description": article.description,
         "fetched_at": _dt(article.fetched_at),
         "partial": article.partial,
+        "extractor": article.extractor,
         "blocks": [_block_to_list(b) for b in article.blocks],
     }
 
@@ -158,5 +159,6 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         description=d.get("description") or "",
         fetched_at=_parse_dt(d.get("fetched_at")),
         partial=bool(d.get("partial")),
+        extractor=int(d.get("extractor") or 0),
         blocks=blocks,
     )

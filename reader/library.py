@@ -24,7 +24,17 @@ from urllib.parse import urlsplit
 
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .keys import article_key, looks_like_entry_id
-from .models import Article, Entry, ErrorKind, Feed, FetchError, Response, SiteRule, StoreError
+from .models import (
+    EXTRACTOR,
+    Article,
+    Entry,
+    ErrorKind,
+    Feed,
+    FetchError,
+    Response,
+    SiteRule,
+    StoreError,
+)
 from .safe import safe_line
 from .sniff import binary_type
 from .store import Store
@@ -441,6 +451,8 @@ class Library:
         if cached is not None:
             with suppress(StoreError):  # a full disk or a read-only directory still reads
                 self.store.touch_article(url)
+            if cached.extractor < EXTRACTOR:
+                cached = await self._upgraded(url, cached)
             return cached
         known = self.store.not_an_article(url)
         if known:
@@ -518,14 +530,8 @@ class Library:
     ) -> tuple[int, list[tuple[str, FetchError]]]:
         """Re-run extraction on cached raw pages (all of them when `targets` is None), offline.
 
-        Returns how many were re-extracted and the failures; an article whose new extraction
-        fails keeps its old text, except a page now known not to be one (an image a server
-        called text/html, cached as mojibake before such bodies were refused): that "article"
-        is dropped and the link remembered as no article page, as a fetch would have.
+        Returns how many were re-extracted and the failures (see `_reextract_one`).
         """
-        from .charset import charset_from_content_type
-        from .extract import extract_article
-
         if targets is None:
             urls = [a.key for a in self.store.cached_articles()]
         else:
@@ -535,33 +541,62 @@ class Library:
 
         async def one(url: str) -> None:
             nonlocal done
-            raw = self.store.raw_page(url)
-            if raw is None:
-                failures.append(
-                    (url, FetchError(ErrorKind.NOT_CACHED, "no raw page kept for it", url))
-                )
-                return
-            body, content_type = raw
-            old = self.store.article(url)
             try:
-                charset = charset_from_content_type(content_type)
-                rule = site_rule_for(self.site_rules, url)
-                fallback = self.store.fallback_html(url)
-                article = await self._cpu(extract_article, body, url, charset, fallback, rule)
-                article = replace(article, fetched_at=old.fetched_at if old else _now())
-                with _storage_as_fetch_error(url):
-                    self.store.put_article(url, article)
+                await self._reextract_one(url)
             except FetchError as error:
-                if error.kind == ErrorKind.NOT_HTML:
-                    with suppress(StoreError):
-                        self.store.delete_article(article_key(url))
-                        self.store.mark_not_an_article(url, error.message)
                 failures.append((url, error))
-                return
-            done += 1
+            else:
+                done += 1
 
         await asyncio.gather(*(one(u) for u in urls))
         return done, failures
+
+    async def _reextract_one(self, url: str, old: Article | None = None) -> Article:
+        """Extract the kept raw page of `url` again and cache the result; raises FetchError.
+
+        An article whose new extraction fails keeps its old text, except a page now known not
+        to be one (an image a server called text/html, cached as mojibake before such bodies
+        were refused): that "article" is dropped and the link remembered as no article page,
+        as a fetch would have."""
+        from .charset import charset_from_content_type
+        from .extract import extract_article
+
+        raw = self.store.raw_page(url)
+        if raw is None:
+            raise FetchError(ErrorKind.NOT_CACHED, "no raw page kept for it", url)
+        body, content_type = raw
+        old = old or self.store.article(url)
+        try:
+            charset = charset_from_content_type(content_type)
+            rule = site_rule_for(self.site_rules, url)
+            fallback = self.store.fallback_html(url)
+            article = await self._cpu(extract_article, body, url, charset, fallback, rule)
+            article = replace(article, fetched_at=old.fetched_at if old else _now())
+            with _storage_as_fetch_error(url):
+                self.store.put_article(url, article)
+        except FetchError as error:
+            if error.kind == ErrorKind.NOT_HTML:
+                with suppress(StoreError):
+                    self.store.delete_article(article_key(url))
+                    self.store.mark_not_an_article(url, error.message)
+            raise
+        return article
+
+    async def _upgraded(self, url: str, cached: Article) -> Article:
+        """`cached`, extracted again from its kept page because an older extractor made it: an
+        upgrade of reader improves what was synced before it, offline. Kept as it was when
+        that fails (no raw page was kept, the page no longer extracts), unless the page turns
+        out to be no article at all."""
+        try:
+            return await self._reextract_one(url, cached)
+        except FetchError as error:
+            if error.kind == ErrorKind.NOT_HTML:
+                raise
+        # The best this version can give is the old text: don't try again at each opening.
+        kept = replace(cached, extractor=EXTRACTOR)
+        with suppress(StoreError):
+            self.store.put_article(url, kept)
+        return kept
 
     # -- the cache -----------------------------------------------------------------------------
     def cache_stats(self) -> CacheStats:

@@ -185,6 +185,13 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
+EXTRACTOR = 1
+"""The extractor's version. Raise it when extraction gets better in a way cached articles should
+get too (tables, media lines, a cleanup rule): an article cached by an older version is
+extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
+recordings and videos as media lines."""
+
+
 @dataclass(frozen=True)
 class Article:
     """The cleaned article: its metadata and its body as blocks."""
@@ -202,6 +209,8 @@ class Article:
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     fetched_at: datetime | None = None
     partial: bool = False  # extraction found little; the body is the feed's own summary
+    extractor: int = 0
+    """The `EXTRACTOR` version that made it (0: cached before versions were recorded)."""
 
     @property
     def word_count(self) -> int:

@@ -272,3 +272,41 @@ def test_raw_pages_from_the_first_data_format_still_read(data_dir: Path) -> None
         assert store.raw_page("http://a/x") == (ARTICLE.encode(), "text/html")
     finally:
         store.close()
+
+
+def test_an_article_an_older_extractor_cached_is_extracted_again_when_opened(
+    data_dir: Path,
+) -> None:
+    """After an upgrade, what was synced before it reads as the new extractor gives it: from the
+    kept raw page, offline, once. Without a kept page the old text stays."""
+    from dataclasses import replace
+
+    from reader.extract import extract_article
+    from reader.models import EXTRACTOR, Article, Block, BlockKind, Inline
+    from reader.raw_pages import pack_raw_page
+    from reader.store import Store
+
+    url, bare = "https://quay.example/tides.html", "https://quay.example/no-raw-page.html"
+    stale = Article(
+        url, "Tide tables revised", blocks=(Block(BlockKind.PARAGRAPH, (Inline("Old text"),)),)
+    )
+    store = Store(data_dir)
+    store.put_article(url, stale, pack_raw_page(ARTICLE.encode(), "text/html; charset=utf-8"))
+    store.put_article(bare, replace(stale, url=bare))
+    store.close()
+
+    async def go() -> None:
+        async with Library(data_dir) as lib:
+            article = await lib.article(url, offline=True)
+            assert article.extractor == EXTRACTOR
+            assert article.blocks == extract_article(ARTICLE, url).blocks
+            assert "Old text" not in article.blocks[0].text
+            cached = lib.cached_article(url)
+            assert cached is not None and cached.extractor == EXTRACTOR
+            # No page to extract again: the old text, not tried again at the next opening.
+            kept = await lib.article(bare, offline=True)
+            assert kept.blocks == stale.blocks and kept.extractor == EXTRACTOR
+            # The current extractor's articles are read as they are.
+            assert lib.cached_article(bare) == kept
+
+    run(go())

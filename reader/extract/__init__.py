@@ -21,7 +21,17 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ..charset import decode_html
-from ..models import Article, Block, BlockKind, Entry, ErrorKind, FetchError, Inline, SiteRule
+from ..models import (
+    EXTRACTOR,
+    Article,
+    Block,
+    BlockKind,
+    Entry,
+    ErrorKind,
+    FetchError,
+    Inline,
+    SiteRule,
+)
 from ..safe import safe_text
 from ..sniff import binary_type
 from ..urls import absolute_url
@@ -207,7 +217,12 @@ def extract_article(
     if not blocks:
         raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)
     return Article(
-        url=url, **asdict(meta), blocks=blocks, fetched_at=datetime.now(UTC), partial=partial
+        url=url,
+        **asdict(meta),
+        blocks=blocks,
+        fetched_at=datetime.now(UTC),
+        partial=partial,
+        extractor=EXTRACTOR,
     )
 
 
