@@ -265,6 +265,28 @@ def test_section_front_reads_as_its_list_of_teasers() -> None:
         assert furniture not in text
 
 
+def test_teasers_keep_their_bylines_and_the_front_has_no_author() -> None:
+    # The names are marked as bylines, which an article's cleanup drops; on a front each
+    # belongs to its teaser, and the first is not the page's author.
+    teasers = "".join(
+        f"""<li><article><h2><a href="/2024/05/story-{n}.html">Headline number {n} of the
+        front page</a></h2><p>A summary of story {n} in one sentence of plain words.</p>
+        <p><span>By <span class="byline-name" itemprop="name">Ana Ruiz{n}</span>{extra}</span>
+        </p></article></li>"""
+        for n, extra in enumerate(
+            [' and <span class="last-byline" itemprop="name">Tom Berg</span>', "", "", "", "", ""]
+        )
+    )
+    page = f"<html><head><title>Latest</title></head><body><main><ol>{teasers}</ol></main></body></html>"
+    article = extract_article(page, "https://news.example.com/latest/")
+    text = to_text(article, header=False)
+    assert "By Ana Ruiz0 and Tom Berg" in text and "By Ana Ruiz5" in text
+    # Each after its own teaser's summary, before the next headline.
+    assert text.index("story 0 in one") < text.index("Ruiz0") < text.index("Headline number 1")
+    assert text.index("story 3 in one") < text.index("Ruiz3") < text.index("Headline number 4")
+    assert article.author == ""
+
+
 def test_article_with_linked_headings_is_not_a_teaser_list() -> None:
     # A buying guide links each product's name; its paragraphs between them are the article.
     article = extract("linked-product-headings")

@@ -13,7 +13,7 @@ fallback.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
 import lxml.etree
@@ -115,6 +115,11 @@ def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
     return html_to_blocks(found[0], base)
 
 
+def _resolved(by_href: dict[str, str], base: str) -> dict[str, str]:
+    resolved = ((absolute_url(base, href), value) for href, value in by_href.items())
+    return {url: value for url, value in resolved if url}
+
+
 def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block, ...]:
     """The lead as the first paragraph (after a heading that opens the body, if any), then the
     lead photo's caption, both before the body."""
@@ -188,11 +193,12 @@ def extract_article(
         body = _apply_site_rule(doc, site_rule) if site_rule else None
         prepare(doc)
         mark_media(doc, base)
+        bylines: dict[str, str] = {}
         if body is not None:
             strip_inserts(body)
             blocks = html_to_blocks(body, base)
         else:
-            strip_page_furniture(doc)
+            bylines = strip_page_furniture(doc)
             blocks = _readability_blocks(doc, url, base)
         if _words(blocks) < _SHORT and body is None:
             # Short: readability may have picked a fragment (a caption, a teaser) of a short
@@ -203,7 +209,12 @@ def extract_article(
         blocks = without_header_lines(blocks, meta.author, meta.published)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         # A section front: its teasers, not the credits and labels between them.
-        blocks = teaser_list(blocks, url) or blocks
+        teasers = teaser_list(blocks, url, _resolved(bylines, base))
+        if teasers is not None:
+            blocks = teasers.blocks
+            if teasers.names_author(meta.author):
+                # The page's byline was its first teaser's: a section front has no author.
+                meta = replace(meta, author="")
     except RecursionError:
         raise FetchError(
             ErrorKind.EXTRACTION, "the page is nested too deeply to read", url

@@ -126,11 +126,15 @@ def _in_section(el: HtmlElement) -> bool:
     return any(a.tag in ("article", "main", "section") for a in el.iterancestors())
 
 
-def strip_page_furniture(doc: HtmlElement) -> None:
-    """First pass, on the whole page before readability scores it."""
+def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
+    """First pass, on the whole page before readability scores it.
+
+    Returns the bylines it removed that follow a linked headline, by the headline's `href`: on
+    a section front each teaser's byline is the teaser's, not furniture (see `teasers`)."""
+    bylines: dict[str, str] = {}
     body = doc.find("body") if doc.tag == "html" else doc
     if body is None:
-        return
+        return bylines
     around = text_length(body)
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
@@ -139,6 +143,7 @@ def strip_page_furniture(doc: HtmlElement) -> None:
     quoted = attribution_elements(body)
     # Materialised first: dropping while iterating would skip siblings. Ancestors come before
     # their descendants, so the outermost furniture goes and its insides need no test.
+    headline = ""  # the href of the latest linked headline, in the page's order
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
             continue
@@ -147,11 +152,21 @@ def strip_page_furniture(doc: HtmlElement) -> None:
             continue
         if not attached(el, body):
             continue  # already removed with an ancestor
+        if el.tag in HEADING_TAGS:
+            link = el.find(".//a[@href]")
+            headline = link.get("href", "") if link is not None else ""
         if _is_page_furniture(el) and not holds_article(el, around):
-            drop(_byline_line(el) if _is_byline(el) else el)
+            if not _is_byline(el):
+                drop(el)
+                continue
+            line = _byline_line(el)
+            if headline and headline not in bylines and _names_author(el):
+                bylines[headline] = " ".join(line.text_content().split())
+            drop(line)
     for box in _author_boxes(body):
         if attached(box, body) and not holds_article(box, around):
             drop(box)
+    return bylines
 
 
 def _is_author_link(a: HtmlElement) -> bool:
@@ -213,6 +228,11 @@ def _is_byline(el: HtmlElement) -> bool:
     return not _BYLINE_TOKENS.isdisjoint(tokens) and text_length(el) < 200
 
 
+def _names_author(el: HtmlElement) -> bool:
+    """A byline of names ("byline", "author"), not a kicker or a timestamp."""
+    return not _NAME_TOKENS.isdisjoint(TOKEN_SPLIT.split(element_names(el)))
+
+
 def _byline_line(el: HtmlElement) -> HtmlElement:
     """What goes with a byline: the element, or the whole line when the element is a name in a
     line of names.
@@ -221,7 +241,7 @@ def _byline_line(el: HtmlElement) -> HtmlElement:
     alone would leave "Por Steven Lee Myers, Keith Bradsher y" behind, a byline cut short. A
     longer line (a teaser's standfirst after its author's name) keeps its words.
     """
-    if _NAME_TOKENS.isdisjoint(TOKEN_SPLIT.split(element_names(el))):
+    if not _names_author(el):
         return el  # a kicker or a time in a headline's line: the headline stays
     line = el
     while line.tag in _INLINE_TAGS:

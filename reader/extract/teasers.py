@@ -15,9 +15,10 @@ paragraphs between them and stays an article.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urldefrag
 
-from ..models import Block, BlockKind
+from ..models import Block, BlockKind, Inline
 
 # At least this many linked headlines before a page can be a list of teasers.
 _MIN_TEASERS = 5
@@ -52,9 +53,26 @@ def _is_summary(block: Block) -> bool:
     )
 
 
-def teaser_list(blocks: tuple[Block, ...], page_url: str) -> tuple[Block, ...] | None:
-    """The page's teasers (headline, then its summary lines) when `blocks` read as a section
-    front; None when they read as an article."""
+@dataclass(frozen=True)
+class Teasers:
+    blocks: tuple[Block, ...]
+    bylines: tuple[str, ...]
+    """The teasers' bylines, as the list shows them."""
+
+    def names_author(self, author: str) -> bool:
+        """Every name of `author` is in a teaser's byline."""
+        names = [n.strip() for n in author.split(",") if n.strip()]
+        return bool(names) and all(any(n in line for line in self.bylines) for n in names)
+
+
+def teaser_list(
+    blocks: tuple[Block, ...], page_url: str, bylines: dict[str, str] | None = None
+) -> Teasers | None:
+    """The page's teasers (headline, then its summary lines, then its byline) when `blocks`
+    read as a section front; None when they read as an article.
+
+    `bylines` are those the page's cleanup removed, by the `href` of the headline they follow."""
+    bylines = bylines or {}
     total = sum(len(b.text.split()) for b in blocks)
     long_prose = sum(
         len(b.text.split())
@@ -65,9 +83,16 @@ def teaser_list(blocks: tuple[Block, ...], page_url: str) -> tuple[Block, ...] |
         return None
     kept: list[Block] = []
     labels: list[Block] = []
+    byline = ""  # of the teaser being read: it ends the teaser, after its summary
+    shown: list[str] = []
     headlines = 0
     in_teaser = False
     for block in blocks:
+        if _is_headline(block, page_url) or block.kind == BlockKind.HEADING:
+            if byline:
+                kept.append(Block(BlockKind.PARAGRAPH, (Inline(byline),)))
+                shown.append(byline)
+            byline = ""
         if _is_headline(block, page_url):
             # The section's name and the teaser's kicker ("Opinion", "Guest essay") above it.
             kept.extend(labels)
@@ -75,13 +100,17 @@ def teaser_list(blocks: tuple[Block, ...], page_url: str) -> tuple[Block, ...] |
             labels = []
             headlines += 1
             in_teaser = True
+            byline = next((bylines[i.href] for i in block.inlines if i.href in bylines), "")
         elif block.kind == BlockKind.HEADING:
             labels.append(block)
             in_teaser = False
         elif in_teaser and _is_summary(block):
             kept.append(block)
+    if byline:
+        kept.append(Block(BlockKind.PARAGRAPH, (Inline(byline),)))
+        shown.append(byline)
     if headlines < _MIN_TEASERS:
         return None
     if sum(len(b.text.split()) for b in kept) < 0.5 * total:
         return None
-    return tuple(kept)
+    return Teasers(tuple(kept), tuple(shown))
