@@ -281,7 +281,7 @@ def test_body_links_resolve(server: DemoServer) -> None:
         for line in block.lines
         for href in re.findall(r"\]\((/[^)]+)\)", line)
     }
-    hrefs |= {b.src for a in ARTICLES for b in a.blocks if b.kind == "figure"}
+    hrefs |= {b.src for a in ARTICLES for b in a.blocks if b.kind in ("figure", "audio")}
     assert len(hrefs) >= 5
     for href in hrefs:
         assert get(server.base_url + href)[0] == 200, href

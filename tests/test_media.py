@@ -84,3 +84,21 @@ def test_a_feeds_own_text_keeps_its_recording() -> None:
     article = feed_article(entry, html)
     assert article is not None
     assert media(article) == [("Audio (OGG)", "https://radio.example/audio/ep12.ogg")]
+
+
+def test_the_demos_recording_is_a_media_line_whose_link_plays() -> None:
+    import httpx
+
+    from reader.demo.server import DemoServer
+
+    with DemoServer() as server:
+        url = server.base_url + "/gazette/2026/11/24/harbour-crane-strike.html"
+        article = extract_article(httpx.get(url).content, url)
+        [(label, href)] = media(article)
+        assert label == "Audio (WAV)" and href is not None
+        texts = [b.text for b in article.blocks]
+        assert texts[texts.index(label) + 1].startswith("Listen: Dave Pringle")
+        recording = httpx.get(href)
+        assert recording.status_code == 200
+        assert recording.headers["content-type"] == "audio/wav"
+        assert recording.content.startswith(b"RIFF")

@@ -1,9 +1,13 @@
-"""Non-HTML files the demo sites serve: the budget report PDF and placeholder images."""
+"""Non-HTML files the demo sites serve: the budget report PDF, placeholder images and
+recordings."""
 
 from __future__ import annotations
 
 import hashlib
 import html
+import io
+import math
+import wave
 
 
 def budget_report_pdf() -> bytes:
@@ -61,6 +65,24 @@ def placeholder_svg(name: str) -> bytes:
         f'<text x="24" y="430" font-family="sans-serif" font-size="20" fill="#fff">{label}</text>'
         "</svg>"
     ).encode()
+
+
+def placeholder_wav(name: str) -> bytes:
+    """A short deterministic recording for an audio player: two seconds of a soft chime whose
+    pitch comes from a hash of the file name (8 kHz mono, 8-bit: 16 KB)."""
+    rate, seconds = 8000, 2
+    pitch = 330 + int(hashlib.sha1(name.encode()).hexdigest()[:4], 16) % 330
+    samples = bytes(
+        128 + round(40 * math.exp(-3 * t / rate) * math.sin(2 * math.pi * pitch * t / rate))
+        for t in range(rate * seconds)
+    )
+    out = io.BytesIO()
+    with wave.open(out, "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(1)
+        recording.setframerate(rate)
+        recording.writeframes(samples)
+    return out.getvalue()
 
 
 # Each template links a stylesheet or script, as real pages do; serving small real files

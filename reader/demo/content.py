@@ -142,7 +142,7 @@ def _build_article(site: str, slug: str, source: str) -> DemoArticle:
         word_count=body_words,
         quotes=tuple(inline_text(b.lines[0]) for b in blocks if b.kind == "quote"),
         list_items=texts("ul", "ol"),
-        captions=texts("figure"),
+        captions=texts("figure", "audio"),
         table_rows=tuple(
             " | ".join(inline_text(c) for c in row)
             for b in blocks

@@ -7,6 +7,7 @@ Body blocks are separated by blank lines:
 * ``> text`` lines: a ``blockquote``; a last line ``> — Name`` is the attribution
 * ``- item`` lines: a bulleted list; ``1. item`` lines: a numbered list
 * ``![caption](/site/media/name.svg)``: a ``figure`` with a ``figcaption``
+* ``!audio[caption](/site/media/name.wav)``: a recording, an ``audio`` player in a ``figure``
 * ``| a | b |`` lines: a ``table``, one row a line; a ``|---|---|`` line after the first
   makes that row the heading row; a first line ``Table: caption`` gives the ``caption``
 * anything else: a paragraph (its lines are joined with spaces)
@@ -28,7 +29,7 @@ _INLINE = re.compile(
     r"|\*\*(?P<strong>.+?)\*\*"
     r"|\*(?P<em>[^*]+?)\*"
 )
-_FIGURE = re.compile(r"^!\[(?P<caption>[^\]]*)\]\((?P<src>[^)\s]+)\)$")
+_FIGURE = re.compile(r"^!(?P<audio>audio)?\[(?P<caption>[^\]]*)\]\((?P<src>[^)\s]+)\)$")
 _ORDERED_ITEM = re.compile(r"^\d+\.\s+")
 _ATTRIBUTION_PREFIXES = ("— ", "-- ", "- ")
 
@@ -37,9 +38,9 @@ _ATTRIBUTION_PREFIXES = ("— ", "-- ", "- ")
 class Block:
     """One body block. ``lines`` holds raw inline markup (one entry per list item)."""
 
-    kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "figure" | "table"
+    kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "figure" | "audio" | "table"
     lines: tuple[str, ...]  # a table: one line per row, cells apart by "|"
-    src: str = ""  # figure image URL
+    src: str = ""  # figure image URL, recording URL
     cite: str = ""  # quote attribution, raw inline markup; a table's caption
     header: bool = False  # a table: its first row holds the column headings
 
@@ -119,7 +120,8 @@ def _parse_block(lines: list[str]) -> Block:
     if first.startswith("## "):
         return Block("h2", (first[3:].strip(),))
     if figure := _FIGURE.match(first):
-        return Block("figure", (figure["caption"],), src=figure["src"])
+        kind = "audio" if figure["audio"] else "figure"
+        return Block(kind, (figure["caption"],), src=figure["src"])
     if first.startswith(">"):
         texts = [line.lstrip(">").strip() for line in lines]
         cite = ""
@@ -156,6 +158,12 @@ def block_html(block: Block) -> str:
         return (
             f'<figure><img src="{src}" alt="{alt}" width="800" height="450" loading="lazy">'
             f"<figcaption>{inline_html(caption)}</figcaption></figure>"
+        )
+    if block.kind == "audio":
+        src = html.escape(block.src, quote=True)
+        return (
+            f'<figure class="recording"><audio controls preload="none" src="{src}"></audio>'
+            f"<figcaption>{inline_html(block.lines[0])}</figcaption></figure>"
         )
     if block.kind == "table":
         caption = f"<caption>{inline_html(block.cite)}</caption>" if block.cite else ""

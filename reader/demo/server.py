@@ -26,7 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import quote, unquote, urlsplit
 
-from .assets import STATIC_FILES, budget_report_pdf, placeholder_svg
+from .assets import STATIC_FILES, budget_report_pdf, placeholder_svg, placeholder_wav
 from .content import NON_ARTICLE_LINKS, load_articles, tag_href
 from .feeds import build_feed, feed_entries, last_modified
 from .sites import SITE_ORDER, SITES
@@ -38,7 +38,7 @@ from .templates import (
     render_site_front,
 )
 
-_MEDIA_PATH = re.compile(r"^/(?:gazette|northwind|vestnik)/media/[a-z0-9-]+\.svg$")
+_MEDIA_PATH = re.compile(r"^/(?:gazette|northwind|vestnik)/media/[a-z0-9-]+\.(?P<kind>svg|wav)$")
 _COMPRESSIBLE = ("text/", "application/rss+xml", "application/atom+xml", "image/svg+xml")
 # Errors that just mean the client went away; they are expected and must stay quiet.
 _DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
@@ -180,8 +180,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _lookup(self, path: str) -> Resource | None:
         if path in self.server.routes:
             return self.server.routes[path]
-        if _MEDIA_PATH.match(path):
-            return Resource(placeholder_svg(path.rsplit("/", 1)[1]), "image/svg+xml")
+        if media := _MEDIA_PATH.match(path):
+            name = path.rsplit("/", 1)[1]
+            if media["kind"] == "wav":
+                return Resource(placeholder_wav(name), "audio/wav")
+            return Resource(placeholder_svg(name), "image/svg+xml")
         return None
 
     def _not_modified(self, resource: Resource) -> bool:
