@@ -32,3 +32,17 @@ class HeadlinesChanged(Message):
     """
 
     changed: tuple[Headline, ...] | None = None
+
+
+@dataclass
+class SearchEdited(Message):
+    """The query in the reading view's search line changed (a key typed or deleted)."""
+
+    query: str
+
+
+@dataclass
+class SearchClosed(Message):
+    """The search line closed: with Enter (`query` is what was typed), or with Esc (None)."""
+
+    query: str | None

@@ -1,4 +1,10 @@
-"""The reading view: one article of the list the user came from, with next/previous."""
+"""The reading view: one article of the list the user came from, with next/previous, and `/` to
+find a word or phrase in it.
+
+While a search is on (after Enter in the search line), `n` / `N` go to the next / previous match
+and Esc clears it; `p` still goes to the previous article, and without a search `n` goes to the
+next article. Opening another article ends the search.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,9 @@ from textual.screen import Screen
 
 from ...library import Headline
 from ...models import UNREACHABLE, FetchError, StoreError
+from ..messages import SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
+from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
 
@@ -28,10 +36,16 @@ class ArticleScreen(Screen[str | None]):
     # Width classes for the key bar's rules in reader.tcss (as on the main screen).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
 
+    # A key bound twice does the first of its actions `check_action` allows: `n` and Esc act on
+    # the search while there is one.
     BINDINGS = [
+        Binding("escape", "clear_search", "Clear search"),
         Binding("escape,q", "back", "Back"),
+        Binding("n", "next_match", "Next match"),
+        Binding("N", "previous_match", "Prev match"),
         Binding("n", "next", "Next"),
         Binding("p", "previous", "Previous"),
+        Binding("slash", "search", "Search"),
         Binding("o", "open_original", "Original"),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
@@ -44,6 +58,11 @@ class ArticleScreen(Screen[str | None]):
         self.position = position
         self.loaded = False
         """True once the current article (or its failure) is on screen."""
+        self._origin = 0
+        """The line at the top of the view when `/` was pressed: the search starts there, and
+        Esc in the search line goes back to it."""
+        self._before_search: tuple[str, int | None] = ("", None)
+        """The search that was on when `/` was pressed, and its match: Esc brings it back."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -56,15 +75,22 @@ class ArticleScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield ArticleBody(id="article")
         yield StatusBar(id="status")
+        yield SearchBar()
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(ArticleBody).focus()
         self._show(self.position)
 
+    @property
+    def searching(self) -> bool:
+        """The search line is open."""
+        return self.has_class("-searching")
+
     def _show(self, position: int) -> None:
         self.position = position
         self.loaded = False
+        self._end_search()
         entry = self.headline.entry
         self.query_one(ArticleBody).show_notice(entry, FETCHING)
         # exclusive: pressing n quickly cancels the wait for the previous article (its download
@@ -97,6 +123,10 @@ class ArticleScreen(Screen[str | None]):
         else:
             body.show_article(entry, article)
         self.loaded = True
+        if self.searching:  # `/` was pressed while the article was on its way
+            self._search(self.query_one(SearchBar).input.value)
+        else:
+            self._show_position()  # a search of the "Fetching article…" line went with it
 
     # -- actions -------------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -123,3 +153,92 @@ class ArticleScreen(Screen[str | None]):
     def action_toggle_read(self) -> None:
         read = self.reader.toggle_read(self.headline.entry)
         self.notify("Marked as read." if read else "Marked as unread.")
+
+    # -- search --------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The search's keys only while it has matches (else `n` and Esc do their usual)."""
+        if action in ("clear_search", "next_match", "previous_match"):
+            return bool(self.query_one(ArticleBody).match_count)
+        return True
+
+    def action_search(self) -> None:
+        body = self.query_one(ArticleBody)
+        self._origin = body.top_line
+        self._before_search = (body.query, body.current_match)
+        self.add_class("-searching")
+        self.query_one(SearchBar).start()
+
+    def on_search_edited(self, message: SearchEdited) -> None:
+        self._search(message.query)
+
+    def _search(self, query: str) -> None:
+        body = self.query_one(ArticleBody)
+        found = body.search(query, self._origin)
+        bar = self.query_one(SearchBar)
+        if not query.strip():
+            bar.show_count("")
+        elif found:
+            bar.show_count(self._position_line())
+        else:
+            bar.show_count(no_match(query), missing=True)
+        self._show_position()
+
+    def on_search_closed(self, message: SearchClosed) -> None:
+        body = self.query_one(ArticleBody)
+        self.remove_class("-searching")
+        body.focus()
+        if message.query is None:  # Esc: back to where the user was, and to the search before
+            query, current = self._before_search
+            body.search(query, self._origin)
+            if current is not None:
+                body.select_match(current)
+            body.scroll_to(y=self._origin, animate=False, immediate=True)
+        elif message.query.strip() and not body.match_count:
+            self.notify(no_match(message.query), severity="warning", markup=False)
+        self._show_position()
+
+    def action_next_match(self) -> None:
+        self._step(1)
+
+    def action_previous_match(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        if self.query_one(ArticleBody).step_match(step):
+            where = "top" if step > 0 else "bottom"
+            self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
+        self._show_position()
+
+    def action_clear_search(self) -> None:
+        self.query_one(ArticleBody).clear_search()
+        self._show_position()
+
+    def _end_search(self) -> None:
+        """Close the search line and drop the search (another article is shown)."""
+        if self.searching:
+            self.remove_class("-searching")
+            self.query_one(ArticleBody).focus()
+        self.query_one(ArticleBody).clear_search()
+        self._show_position()
+
+    def _position_line(self) -> str:
+        body = self.query_one(ArticleBody)
+        return f"Match {body.current_match} of {body.match_count}"
+
+    def _show_position(self) -> None:
+        """The search's place in the status line, and the keys that go with it in the key bar."""
+        body = self.query_one(ArticleBody)
+        found = bool(body.match_count)
+        # While the query is typed the search line has the count.
+        note = f"{self._position_line()} for “{body.query}” (n / N)" if found else ""
+        if self.searching:
+            note = ""
+        self.query_one(StatusBar).note = note
+        if found != self.has_class("-found"):
+            self.set_class(found, "-found")
+            self.refresh_bindings()  # the key bar is made again: only when its keys change
+
+
+def no_match(query: str) -> str:
+    """The line saying a query is nowhere in the article (plain text: it quotes the query)."""
+    return f"No match for “{query}”"

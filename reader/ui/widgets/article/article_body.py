@@ -6,6 +6,7 @@ The article's paragraphs are wrapped once per width (a 10,000-word article in we
 
 from __future__ import annotations
 
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -13,8 +14,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ....models import Article, Entry
-from . import typeset
+from . import find_in_article, typeset
+from .find_in_article import LineMap, Matches
 from .typeset import ArticleStyles, Paragraph
+
+MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
+"""The component classes of a search's matches, and of the one it is at."""
+CONTEXT_LINES = 3
+"""Lines kept above a match the view scrolls to, so it isn't glued to the top edge."""
 
 
 def _component(field_name: str) -> str:
@@ -36,7 +43,9 @@ class ArticleBody(ScrollView, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False),
     ]
 
-    COMPONENT_CLASSES = {_component(name) for name in ArticleStyles.__dataclass_fields__}
+    COMPONENT_CLASSES = {_component(name) for name in ArticleStyles.__dataclass_fields__} | set(
+        MATCH_COMPONENTS
+    )
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -54,6 +63,14 @@ class ArticleBody(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._width = 0
         """The column width `_lines` were wrapped for (0: not wrapped yet)."""
+        self._line_map = LineMap([])
+        """Where the text of each paragraph went in `_lines`."""
+        self._query = ""
+        """The search shown (highlighted), "" when none."""
+        self._matches: Matches | None = None
+        self._current: int | None = None
+        """The match the search is at, numbered from 0."""
+        self._match_styles: tuple[Style, Style] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -82,6 +99,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self, entry: Entry | None, article: Article | None, message: str, hint: str, error: bool
     ) -> None:
         self._content = (entry, article, message, hint, error)
+        self._query, self._matches, self._current = "", None, None
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -110,6 +128,79 @@ class ArticleBody(ScrollView, can_focus=True):
         step = max(1, self.scrollable_content_region.height // 2)
         self.scroll_to(y=self.scroll_y + direction * step, animate=False)
 
+    # -- search --------------------------------------------------------------------------------
+    @property
+    def query(self) -> str:
+        """The search shown ("" when none)."""
+        return self._query
+
+    @property
+    def match_count(self) -> int:
+        return self._matches.total if self._matches else 0
+
+    @property
+    def current_match(self) -> int | None:
+        """The match the search is at, numbered from 1 (None: no match)."""
+        return None if self._current is None else self._current + 1
+
+    @property
+    def top_line(self) -> int:
+        """The line at the top of the view."""
+        return round(self.scroll_y)
+
+    def search(self, query: str, from_line: int) -> int:
+        """Highlight every match of `query` and go to the first at or below screen line
+        `from_line` (else the first of all), with the view back at `from_line` first (a search
+        typed letter by letter starts each time from where it was opened); the number of
+        matches. With none, the view stays at `from_line`."""
+        self.scroll_to(y=from_line, animate=False, immediate=True)
+        self._find(query, from_line)
+        self._reveal()
+        self.refresh()
+        return self.match_count
+
+    def _find(self, query: str, from_line: int) -> None:
+        found = find_in_article.pattern(query)
+        self._query = query if found else ""
+        self._matches = Matches(self._line_map, found) if found else None
+        self._current = self._matches.first_from(from_line) if self._matches else None
+
+    def step_match(self, step: int) -> bool:
+        """Go to the next match (`step` 1) or the previous one (-1), round the ends: True when
+        that wrapped round."""
+        if self._matches is None or self._current is None:
+            return False
+        before = self._current
+        self._current = (before + step) % self._matches.total
+        self._reveal()
+        self.refresh()
+        return (self._current < before) if step > 0 else (self._current > before)
+
+    def select_match(self, number: int) -> None:
+        """Make match `number` (from 1) the current one, without scrolling."""
+        if self._matches is not None and 1 <= number <= self._matches.total:
+            self._current = number - 1
+            self.refresh()
+
+    def clear_search(self) -> None:
+        self._query, self._matches, self._current = "", None, None
+        self.refresh()
+
+    def _match_visible(self) -> bool:
+        if self._matches is None or self._current is None:
+            return False
+        first, last = self._matches.span_lines(self._current)
+        top = self.top_line
+        return top <= first and last < top + self.scrollable_content_region.height
+
+    def _reveal(self) -> None:
+        """Scroll the current match into view, a few lines below the top, unless it is in view."""
+        if self._matches is None or self._current is None or self._match_visible():
+            return
+        first, _last = self._matches.span_lines(self._current)
+        context = min(CONTEXT_LINES, self.scrollable_content_region.height // 4)
+        self.scroll_to(y=max(0, first - context), animate=False, immediate=True)
+
     # -- layout and drawing --------------------------------------------------------------------
     def _available(self) -> int:
         """The width lines may take: the content region less the vertical scrollbar's, whether
@@ -128,10 +219,21 @@ class ArticleBody(ScrollView, can_focus=True):
         column, _margin = self._column()
         if self._available() <= 0 or column == self._width:
             return
-        self._lines = typeset.typeset(self._paragraphs, column, self.app.console)
+        in_view = self._match_visible()
+        laid_out = typeset.layout(self._paragraphs, column, self.app.console)
+        self._lines, self._line_map = laid_out.lines, LineMap(laid_out.runs)
         self._width = column
         # A blank line at the end so the last line isn't glued to the status bar.
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines) + 1)
+        if self._matches is not None:
+            # Re-wrapped (a resize, a theme): the same matches on their new lines. A table's
+            # lines may now hold other matches: then the search starts again from the top line.
+            total, current = self._matches.total, self._current
+            self._find(self._query, self.top_line)
+            if self._matches is not None and self._matches.total == total:
+                self._current = current
+            if in_view:
+                self._reveal()
         self.refresh()
 
     def on_resize(self, _event: events.Resize) -> None:
@@ -141,6 +243,7 @@ class ArticleBody(ScrollView, can_focus=True):
         super().notify_style_update()
         # Styles are baked into the paragraphs: rebuild when the theme really changed them
         # (not on every focus change, which also lands here).
+        self._match_styles = None
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
             self._build()
 
@@ -152,4 +255,9 @@ class ArticleBody(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         _column, margin = self._column()
         line = self._lines[number]
+        if self._matches is not None and (marks := self._matches.marks(number)):
+            if self._match_styles is None:
+                match, current = (self.get_component_rich_style(n) for n in MATCH_COMPONENTS)
+                self._match_styles = (match, current)
+            line = find_in_article.highlight(line, marks, self._current, self._match_styles)
         return Strip.join([Strip.blank(margin), line]).apply_style(base).crop_extend(0, width, base)

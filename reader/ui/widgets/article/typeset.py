@@ -19,6 +19,7 @@ from textual.strip import Strip
 from ....models import Article, Block, BlockKind, Entry, Inline
 from ....tables import group_blocks, table_shape
 from ...display import long_date, plain
+from .table_layout import TableCells, table_lines
 
 MAX_COLUMN = 80
 """The widest the text column gets: longer lines are hard to read."""
@@ -45,20 +46,6 @@ class ArticleStyles:
 
 
 @dataclass(frozen=True)
-class TableCells:
-    """A table's cells, styled, for `typeset` to lay out once it knows the column's width."""
-
-    rows: tuple[tuple[Text, ...], ...]
-    header: tuple[bool, ...]
-    """Per row: a row of column headings."""
-    numeric: tuple[bool, ...]
-    """Per column: figures, set flush right."""
-    headings: tuple[Text, ...]
-    """Per column: its heading, for the stacked layout of a table too wide for the column."""
-    rule: Style
-
-
-@dataclass(frozen=True)
 class Paragraph:
     """A block of text to wrap, with the prefix of its first line and of the lines after."""
 
@@ -70,6 +57,26 @@ class Paragraph:
     align: Literal["default", "center"] = "default"
     fill: str = ""  # a rule: this character repeated across the column instead of `text`
     table: TableCells | None = None  # a table: laid out from these instead of `text`
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Text that can be searched, and where its pieces are drawn once wrapped: a whole paragraph
+    (so a phrase is found where wrapping broke it over two lines), or one line of a table, taken
+    as drawn."""
+
+    text: str
+    pieces: tuple[tuple[int, int, int, int], ...]
+    """(screen line, start, end, cell) per line: `text[start:end]` is drawn on that screen line
+    from `cell` of the text column on."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """An article wrapped for one width: its screen lines and its searchable runs, in order."""
+
+    lines: list[Strip]
+    runs: list[TextRun]
 
 
 # -- building paragraphs -----------------------------------------------------------------------
@@ -217,11 +224,18 @@ def _inlines(inlines: tuple[Inline, ...], styles: ArticleStyles, base: Style | N
 # -- wrapping ----------------------------------------------------------------------------------
 def typeset(paragraphs: list[Paragraph], width: int, console: Console) -> list[Strip]:
     """Wrap every paragraph to `width` cells; one `Strip` per screen line (not padded)."""
+    return layout(paragraphs, width, console).lines
+
+
+def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
+    """`typeset`, and where each paragraph's text went (for search)."""
     lines: list[Strip] = []
+    runs: list[TextRun] = []
     blank = Strip([])
     for paragraph in paragraphs:
         if lines:
             lines.extend([blank] * paragraph.gap)
+        top = len(lines)
         room = max(8, width - paragraph.first.cell_len)
         text = paragraph.text.copy()
         if text.style:
@@ -254,102 +268,37 @@ def typeset(paragraphs: list[Paragraph], width: int, console: Console) -> list[S
                 line.append_text(piece)
             line.end = ""
             lines.append(Strip(list(line.render(console))))
-    return lines
+        if not paragraph.fill:
+            runs += _runs(paragraph, text.plain, pieces, top, lines)
+    return Layout(lines, runs)
 
 
-# -- tables ------------------------------------------------------------------------------------
-_SEPARATOR = " │ "
-_NARROWEST = 6
-"""The narrowest a column may be squeezed to before the table is stacked instead."""
-
-
-def table_lines(table: TableCells, width: int, console: Console) -> list[Text]:
-    """A table in `width` cells: columns side by side when they fit (the widest ones wrapped),
-    else each row stacked as "heading: value" lines."""
-    columns = len(table.numeric)
-    natural = [max((row[c].cell_len for row in table.rows), default=0) for c in range(columns)]
-    room = width - len(_SEPARATOR) * (columns - 1)
-    if not columns or sum(min(n, _NARROWEST) for n in natural) > room:
-        return _stacked(table, width, console)
-    words = [
-        max((cell_len(word) for row in table.rows for word in row[c].plain.split()), default=0)
-        for c in range(columns)
-    ]
-    widths = _fit(natural, words, room)
-    grids = []
-    for row in table.rows:
-        grids.append(
-            [list(cell.wrap(console, widths[c], overflow="fold")) for c, cell in enumerate(row)]
-        )
-    # Rows that wrap onto several lines run together unless a rule sets them apart.
-    ruled = any(len(lines) > 1 for grid in grids for lines in grid)
-    rule = Text("─┼─".join("─" * w for w in widths), table.rule, end="")
-    out: list[Text] = []
-    for r, grid in enumerate(grids):
-        if r and (ruled or (table.header[r - 1] and not table.header[r])):
-            out.append(rule)
-        for i in range(max(1, *(len(lines) for lines in grid))):
-            line = Text(end="")
-            for c, lines in enumerate(grid):
-                if c:
-                    line.append(_SEPARATOR, table.rule)
-                piece = lines[i] if i < len(lines) else Text()
-                piece.rstrip()
-                pad = " " * (widths[c] - piece.cell_len)
-                if table.numeric[c]:
-                    line.append(pad)
-                    line.append_text(piece)
-                else:
-                    line.append_text(piece)
-                    line.append(pad)
-            line.rstrip()
-            out.append(line)
-    return out
-
-
-def _fit(natural: list[int], words: list[int], room: int) -> list[int]:
-    """Column widths summing to at most `room`. Each column first gets its longest word (so
-    words are not cut when that fits), then the cells left over go one at a time to the column
-    furthest from its natural width, so the wrapped columns end up about equally deep."""
-    widths = [min(w, n) for w, n in zip(words, natural, strict=True)]
-    if sum(widths) > room:
-        # Even the words don't fit: an even share, narrow columns keeping their width.
-        widths = list(natural)
-        wide = list(range(len(natural)))
-        while wide:
-            share = room // len(wide)
-            narrow = [c for c in wide if natural[c] <= share]
-            if not narrow:
-                for n, c in enumerate(wide):
-                    widths[c] = share + (1 if n < room - share * len(wide) else 0)
-                break
-            room -= sum(natural[c] for c in narrow)
-            wide = [c for c in wide if c not in narrow]
-        return widths
-    for _ in range(room - sum(widths)):
-        c = max(range(len(widths)), key=lambda c: natural[c] - widths[c])
-        if widths[c] >= natural[c]:
-            break
-        widths[c] += 1
-    return widths
-
-
-def _stacked(table: TableCells, width: int, console: Console) -> list[Text]:
-    """Each row as a group of lines, one per filled cell, led by its column's heading."""
-    out: list[Text] = []
-    for r, row in enumerate(table.rows):
-        if table.header[r] and r == 0:
-            continue  # its cells are the headings below
-        if out:
-            out.append(Text("─" * min(width, 20), table.rule, end=""))
-        for c, cell in enumerate(row):
-            if not cell.plain.strip():
+def _runs(
+    paragraph: Paragraph, plain: str, pieces: list[Text], top: int, lines: list[Strip]
+) -> list[TextRun]:
+    """Where `plain` went: each wrapped piece is a stretch of it, less the whitespace at its
+    ends (and a centred line's padding), so it is found from where the previous one ended."""
+    if paragraph.table is None:
+        located = []
+        cursor = 0
+        for number, piece in enumerate(pieces):
+            drawn = piece.plain
+            core = drawn.strip()
+            if not core:
                 continue
-            line = Text(end="")
-            heading = table.headings[c]
-            if heading.plain and not table.header[r]:
-                line.append_text(heading)
-                line.append(": ")
-            line.append_text(cell)
-            out.extend(line.wrap(console, width, overflow="fold"))
+            start = plain.find(core, cursor)
+            if start < 0:
+                break  # wrapping changed the text (a tab expanded): taken line by line below
+            prefix = paragraph.first if number == 0 else paragraph.rest
+            cell = prefix.cell_len + cell_len(drawn[: len(drawn) - len(drawn.lstrip())])
+            cursor = start + len(core)
+            located.append((top + number, start, cursor, cell))
+        else:
+            return [TextRun(plain, tuple(located))] if located else []
+    # A table's cells are wrapped each in its own column: its lines are searched as drawn.
+    out = []
+    for number in range(top, top + len(pieces)):
+        drawn = lines[number].text
+        if drawn.strip():
+            out.append(TextRun(drawn, ((number, 0, len(drawn), 0),)))
     return out

@@ -1,0 +1,140 @@
+"""Find in the reading view: a query → every place it occurs in the article, by screen line.
+
+The query is literal text, never a pattern or markup. It is case-insensitive unless it holds a
+capital letter (vim's smartcase), and whitespace in it matches any run of whitespace, so a phrase
+is found where wrapping broke it over two screen lines: runs of text are searched whole (a
+paragraph) and the matches mapped to the lines they were wrapped onto.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from .typeset import TextRun
+
+
+def pattern(query: str) -> re.Pattern[str] | None:
+    """The regular expression finding `query` literally (None for a blank query)."""
+    if not query.strip():
+        return None
+    parts = re.split(r"(\s+)", query)
+    source = "".join(r"\s+" if part.isspace() else re.escape(part) for part in parts if part)
+    smart = any(c.isupper() for c in query)
+    return re.compile(source, 0 if smart else re.IGNORECASE)
+
+
+class LineMap:
+    """The runs of one layout, indexed by the screen lines they are drawn on."""
+
+    def __init__(self, runs: list[TextRun]) -> None:
+        self.runs = runs
+        self.by_line: dict[int, list[tuple[int, int]]] = {}
+        """Screen line → (run, piece) drawn on it."""
+        for r, run in enumerate(runs):
+            for p, piece in enumerate(run.pieces):
+                self.by_line.setdefault(piece[0], []).append((r, p))
+        self.last_lines = [run.pieces[-1][0] for run in runs]
+        """Per run, the screen line of its last piece (runs come in screen order)."""
+        self.piece_ends = [[piece[2] for piece in run.pieces] for run in runs]
+        """Per run, the offset where each piece ends."""
+
+
+class Matches:
+    """Every match of a pattern in a layout's runs, numbered in reading order from 0."""
+
+    def __init__(self, lines: LineMap, found: re.Pattern[str]) -> None:
+        self.lines = lines
+        self.starts: list[list[int]] = []
+        self.ends: list[list[int]] = []
+        for run in lines.runs:
+            spans = [m.span() for m in found.finditer(run.text)]
+            self.starts.append([s for s, _ in spans])
+            self.ends.append([e for _, e in spans])
+        self._before = list(accumulate((len(s) for s in self.starts), initial=0))
+        """Per run, how many matches come before its first."""
+        self.total = self._before[-1]
+
+    def _locate(self, index: int) -> tuple[int, int]:
+        run = bisect_right(self._before, index) - 1
+        return run, index - self._before[run]
+
+    def _line_of(self, run: int, offset: int) -> int:
+        """The screen line holding character `offset` of a run (the next piece's when the
+        character is whitespace left out at a line break)."""
+        pieces = self.lines.runs[run].pieces
+        return pieces[min(len(pieces) - 1, bisect_right(self.lines.piece_ends[run], offset))][0]
+
+    def span_lines(self, index: int) -> tuple[int, int]:
+        """The first and last screen line of match `index`."""
+        run, k = self._locate(index)
+        return (
+            self._line_of(run, self.starts[run][k]),
+            self._line_of(run, max(self.starts[run][k], self.ends[run][k] - 1)),
+        )
+
+    def first_from(self, line: int) -> int | None:
+        """The first match starting on screen line `line` or below, else the first of all
+        (None: no match)."""
+        if not self.total:
+            return None
+        run = bisect_left(self.lines.last_lines, line)
+        if run < len(self.starts):
+            # In the run reaching `line`: the first match after its pieces above `line` (the
+            # whitespace at the end of a piece belongs to the next line, as in `_line_of`).
+            pieces = self.lines.runs[run].pieces
+            above = next(q for q, piece in enumerate(pieces) if piece[0] >= line)
+            after = self.lines.piece_ends[run][above - 1] if above else 0
+            k = bisect_left(self.starts[run], after)
+            if k < len(self.starts[run]):
+                return self._before[run] + k
+            # The runs below lie wholly below `line`: the next match of all is the first there.
+            if self._before[run + 1] < self.total:
+                return self._before[run + 1]
+        return 0
+
+    def marks(self, line: int) -> list[tuple[int, int, int]]:
+        """The matches on screen line `line`: (first cell, end cell, match number)."""
+        out = []
+        for r, p in self.lines.by_line.get(line, ()):
+            run = self.lines.runs[r]
+            _line, start, end, cell = run.pieces[p]
+            starts, ends = self.starts[r], self.ends[r]
+            k = bisect_right(ends, start)  # the first match ending after the piece starts
+            while k < len(starts) and starts[k] < end:
+                a, b = max(start, starts[k]), min(end, ends[k])
+                if a < b:
+                    left = cell + cell_len(run.text[start:a])
+                    right = left + cell_len(run.text[a:b])
+                    out.append((left, right, self._before[r] + k))
+                k += 1
+        return out
+
+
+def highlight(
+    strip: Strip,
+    marks: list[tuple[int, int, int]],
+    current: int | None,
+    styles: tuple[Style, Style],
+) -> Strip:
+    """`strip` with the cells of each mark in the match style over its own (the current
+    match's style for match number `current`). Styles spans of the strip; no markup."""
+    match, current_match = styles
+    cuts = sorted({c for a, b, _ in marks for c in (a, b)} | {strip.cell_length})
+    pieces = Segment.divide(list(strip), cuts)
+    segments: list[Segment] = []
+    left = 0
+    for cut, piece in zip(cuts, pieces, strict=False):
+        style = next(
+            (current_match if n == current else match for a, b, n in marks if a <= left < b),
+            None,
+        )
+        segments += piece if style is None else Segment.apply_style(piece, post_style=style)
+        left = cut
+    return Strip(segments, strip.cell_length)

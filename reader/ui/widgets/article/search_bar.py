@@ -1,0 +1,58 @@
+"""The reading view's search line: `/`, the query as it is typed, and how many matches."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, Static
+
+from ...display import plain
+from ...messages import SearchClosed, SearchEdited
+
+
+class SearchBar(Horizontal):
+    """One line in place of the key bar while a search is typed. Enter keeps the search, Esc
+    drops it; every edit is posted as it happens so the view follows the query."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel search", show=False)]
+
+    def compose(self) -> ComposeResult:
+        yield Static("/", id="search-prompt")
+        yield Input(compact=True, select_on_focus=False, id="search-input")
+        yield Static(id="search-count")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    def start(self) -> None:
+        """An empty query, the cursor in it."""
+        self.input.value = ""
+        self.show_count("")
+        self.input.focus()
+
+    def show_count(self, line: str, missing: bool = False) -> None:
+        """The line at the right ("Match 3 of 12", "No match for “xyz”"): plain text, as it may
+        quote the query."""
+        count = self.query_one("#search-count", Static)
+        count.set_class(missing, "-missing")
+        count.update(plain(line, max_length=200) if line else Text())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        # A paste may bring escape sequences and controls: they would reach the terminal as
+        # they are. The query keeps the text, which comes back here as a new change.
+        clean = plain(event.value, multiline=True).plain.replace("\t", " ").replace("\n", " ")
+        if clean != event.value:
+            self.input.value = clean
+            return
+        self.post_message(SearchEdited(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(SearchClosed(event.value))
+
+    def action_cancel(self) -> None:
+        self.post_message(SearchClosed(None))

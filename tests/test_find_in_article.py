@@ -1,0 +1,352 @@
+"""`/` in the reading view: find a name or a phrase in a long article, n / N between the matches.
+
+Driven with Pilot on a data directory synced from the demo site: the Silt Ledger investigation is
+~11,000 words (about 1,100 lines at 100 columns); "Tolland" first appears some 480 lines down.
+The pattern itself (smartcase, whitespace, literal text) is tested without a terminal first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import pytest
+from textual.app import App
+
+from reader.models import Article, Block, BlockKind, Inline
+from reader.ui.app import ReaderApp
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.article.find_in_article import pattern
+from reader.ui.widgets.article.search_bar import SearchBar
+from reader.ui.widgets.status_bar import StatusBar
+from tests.test_tui import open_titled, screen_segments, screen_text, until
+
+SIZE = (100, 30)
+LONG_READ = "Silt Ledger"
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def marked(app: App[object], component: str = "article-body--match-current") -> list[str]:
+    """The text on screen drawn in a match's style, one string per stretch of cells."""
+    body = app.screen.query_one(ArticleBody)
+    background = body.get_component_rich_style(component).bgcolor
+    assert background is not None
+    out: list[str] = []
+    for strip in app.screen._compositor.render_strips():
+        run = ""
+        for segment in strip:
+            if segment.style is not None and segment.style.bgcolor == background:
+                run += segment.text
+            elif run:
+                out.append(run)
+                run = ""
+        if run:
+            out.append(run)
+    return out
+
+
+def status(app: App[object]) -> str:
+    return str(app.screen.query_one(StatusBar).render())
+
+
+def search_line(app: App[object]) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+def view_lines(body: ArticleBody) -> range:
+    return range(body.top_line, body.top_line + body.scrollable_content_region.height)
+
+
+def line_of(body: ArticleBody, words: str) -> int:
+    return next(i for i, line in enumerate(body.lines) if words in line)
+
+
+def notices(app: App[object]) -> list[str]:
+    """The notices (toasts) raised so far and not yet gone."""
+    return [notification.message for notification in app._notifications]
+
+
+async def type_search(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("slash", *query)
+    await pilot.pause()
+
+
+# -- the pattern -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "text", "found"),
+    [
+        ("harbour", "Harbour City, the harbour, HARBOUR", ["Harbour", "harbour", "HARBOUR"]),
+        ("Harbour", "Harbour City, the harbour, HARBOUR", ["Harbour"]),  # smartcase
+        ("новый мост", "Новый  мост и новый\nмост", ["Новый  мост", "новый\nмост"]),
+        ("dredging  contract", "dredging\tcontract", ["dredging\tcontract"]),
+        ("(a+b)*c?", "ab*c (a+b)*c? aab", ["(a+b)*c?"]),
+        ("5.00", "5x00 or 5.00", ["5.00"]),
+        ("[b]bold[/b]", "[b]bold[/b] b", ["[b]bold[/b]"]),
+        (r"\x1b[31m", "\x1b[31m or \\x1b[31m", ["\\x1b[31m"]),
+    ],
+)
+def test_a_query_is_literal_text_with_smartcase_and_loose_whitespace(
+    query: str, text: str, found: list[str]
+) -> None:
+    compiled = pattern(query)
+    assert compiled is not None
+    assert compiled.findall(text) == found
+
+
+def test_a_blank_query_finds_nothing() -> None:
+    assert pattern("") is None
+    assert pattern("   ") is None
+
+
+# -- in the reading view -----------------------------------------------------------------------
+def test_typing_a_name_highlights_it_and_scrolls_to_it_far_down(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, LONG_READ)
+            first = line_of(body, "Tolland")
+            assert first > 300
+            await type_search(pilot, "tolla")
+            assert isinstance(app.focused, type(app.screen.query_one(SearchBar).input))
+            # A few lines of context above the match, not glued to the top.
+            assert body.top_line == first - 3
+            assert marked(app) == ["Tolla"]
+            occurrences = body.text.count("Tolland")
+            assert search_line(app).rstrip().endswith(f"Match 1 of {occurrences}")
+            await pilot.press("n", "d")  # letters go to the query, not to the n binding
+            assert body.query == "tolland"
+            assert marked(app) == ["Tolland"]
+            # Every other Tolland in view is drawn too, in the other style.
+            shown = [i for i in view_lines(body) if "Tolland" in body.lines[i]]
+            others = sum(body.lines[i].count("Tolland") for i in shown) - 1
+            assert len(marked(app, "article-body--match")) == others
+
+            await pilot.press("enter")
+            assert not app.screen.query_one(SearchBar).display
+            assert isinstance(app.focused, ArticleBody)
+            assert f"Match 1 of {occurrences} for “tolland”" in status(app)
+            assert "esc Clear search" in search_line(app) and "n Next match" in search_line(app)
+
+    asyncio.run(run())
+
+
+def test_n_and_shift_n_go_round_the_matches_and_say_when_they_wrap(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, LONG_READ)
+            position = app.screen.position
+            await type_search(pilot, "Tolland")
+            await pilot.press("enter")
+            total = body.match_count
+            assert total == body.text.count("Tolland") >= 3
+            tops = [body.top_line]
+            for number in range(2, total + 1):
+                await pilot.press("n")
+                assert body.current_match == number
+                assert f"Match {number} of {total}" in status(app)
+                assert marked(app) == ["Tolland"]  # the current one is always in view
+                tops.append(body.top_line)
+            assert tops == sorted(tops) and tops[-1] > tops[0]
+            assert not notices(app)
+            await pilot.press("n")
+            assert body.current_match == 1
+            assert body.top_line == tops[0]
+            assert notices(app) == ["Search wrapped to the top."]
+            await pilot.press("N")
+            assert body.current_match == total
+            assert notices(app)[-1] == "Search wrapped to the bottom."
+            await pilot.press("N")
+            assert body.current_match == total - 1
+            assert app.screen.position == position  # n and N never left the article
+
+    asyncio.run(run())
+
+
+def test_a_phrase_broken_by_the_wrap_is_found_and_stays_lit_after_a_resize(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, LONG_READ)
+            lines = body.lines
+            # A phrase of three words: the last of a line far down and the first two of the next.
+            at = next(
+                i
+                for i in range(400, len(lines) - 1)
+                if len(lines[i].split()) > 3 and len(lines[i + 1].split()) > 3
+            )
+            phrase = " ".join(lines[at].split()[-1:] + lines[at + 1].split()[:2])
+            occurrences = len(re.findall(re.escape(phrase), " ".join(body.text.split()), re.I))
+            assert occurrences >= 1
+            body.scroll_to(y=at - 10, animate=False, immediate=True)
+            await type_search(pilot, phrase)  # from here the first match is the broken one
+            assert body.match_count == occurrences
+            await pilot.press("enter")
+            # Lit on both lines: the end of one, the start of the next.
+            first, second = lines[at].split()[-1], " ".join(lines[at + 1].split()[:2])
+            assert marked(app) == [first, second]
+
+            await pilot.resize_terminal(70, 30)
+            await until(pilot, lambda: body.lines != lines, "the re-wrap")
+            await pilot.pause()
+            assert body.match_count == occurrences
+            assert " ".join(marked(app)).split() == phrase.split()
+            assert f"of {occurrences} for “{phrase}”" in status(app)
+
+    asyncio.run(run())
+
+
+def test_smartcase_a_capital_letter_makes_the_search_exact(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, LONG_READ)
+            await type_search(pilot, "harbour")
+            loose = body.match_count
+            assert loose == len(re.findall("harbour", body.text, re.I))
+            await pilot.press("ctrl+u")  # clear the query (Input: delete to the start)
+            await pilot.press(*"Harbour")
+            assert body.match_count == body.text.count("Harbour") < loose
+            assert all(text == "Harbour" for text in marked(app, "article-body--match"))
+
+    asyncio.run(run())
+
+
+def test_no_match_says_so_and_the_view_stays_put(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, LONG_READ)
+            body.scroll_to(y=200, animate=False, immediate=True)
+            await type_search(pilot, "Tolland")
+            assert body.top_line > 400
+            await pilot.press("x", "y", "z")  # "Tollandxyz": back to where the search began
+            assert body.top_line == 200
+            assert body.match_count == 0
+            assert search_line(app).rstrip().endswith("No match for “Tollandxyz”")
+            assert not marked(app)
+            await pilot.press("enter")
+            assert body.top_line == 200
+            assert notices(app) == ["No match for “Tollandxyz”"]
+            assert "Match" not in status(app)
+            await pilot.press("n")  # no search: the next article
+            await until(pilot, lambda: app.screen.loaded and body.top_line == 0, "next article")
+            assert LONG_READ not in body.text
+
+    asyncio.run(run())
+
+
+def test_esc_in_the_search_line_goes_back_to_where_the_reader_was(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, LONG_READ)
+            body.scroll_to(y=120, animate=False, immediate=True)
+            await type_search(pilot, "Morwenna")
+            await pilot.press("enter", "n")
+            kept_top, kept_match = body.top_line, body.current_match
+            assert kept_top > 300 and kept_match == 2
+            # A second search, abandoned: the first comes back, where it was.
+            await type_search(pilot, "Tolland")
+            assert body.top_line > kept_top
+            await pilot.press("escape")
+            assert isinstance(app.screen, ArticleScreen)
+            assert body.top_line == kept_top
+            assert (body.query, body.current_match) == ("Morwenna", kept_match)
+            assert marked(app) == ["Morwenna"]
+            assert isinstance(app.focused, ArticleBody)
+            assert "Match 2 of" in status(app)
+
+    asyncio.run(run())
+
+
+def test_esc_clears_the_search_then_goes_back_and_p_still_means_previous_article(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, LONG_READ)
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            await type_search(pilot, "Tolland")
+            await pilot.press("enter")
+            top = body.top_line
+            await pilot.press("escape")
+            assert isinstance(app.screen, ArticleScreen)
+            assert body.match_count == 0 and not marked(app, "article-body--match-current")
+            assert body.top_line == top  # clearing does not move the view
+            assert "Match" not in status(app) and "esc Back" in search_line(app)
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen)
+
+            # p during a search opens the previous article, which starts without a search.
+            body = await open_titled(pilot, LONG_READ)
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen) and screen.position > 0
+            position = screen.position
+            await type_search(pilot, "Tolland")
+            await pilot.press("enter", "p")
+            await until(pilot, lambda: screen.loaded and screen.position == position - 1, "p")
+            assert body.match_count == 0 and not body.query
+            assert "Match" not in status(app)
+            await pilot.press("n")  # the search went with the article: n is the next article
+            await until(pilot, lambda: screen.loaded and screen.position == position, "n")
+
+    asyncio.run(run())
+
+
+def test_markup_regex_and_escapes_in_a_query_are_literal(synced_dir: Path) -> None:
+    article = Article(
+        "https://news.example/odd.html",
+        title="Odd characters",
+        blocks=(
+            Block(
+                BlockKind.PARAGRAPH, (Inline("Style with [b]bold[/b] tags, or [red]not[/red]."),)
+            ),
+            Block(BlockKind.PARAGRAPH, (Inline("The formula (a+b)*c? costs 5.00 or 5x00."),)),
+            Block(BlockKind.PREFORMATTED, (Inline("log: \\x1b[31m red \\x1b[0m"),)),
+        ),
+    )
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, LONG_READ)
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            bar = app.screen.query_one(SearchBar)
+            for query, found in [
+                ("[b]bold[/b]", "[b]bold[/b]"),
+                ("[red]", "[red]"),
+                ("(a+b)*c?", "(a+b)*c?"),
+                ("5.00", "5.00"),
+                (r"\x1b[31m", r"\x1b[31m"),
+            ]:
+                await pilot.press("slash")
+                bar.input.value = query
+                await pilot.pause()
+                assert body.match_count == 1, query
+                assert marked(app) == [found], query
+                await pilot.press("enter")
+                assert query in status(app)
+            # A real escape sequence in the query (pasted) is dropped from it: it never reaches
+            # the terminal.
+            await pilot.press("slash")
+            bar.input.value = "\x1b[31mbold\x07"
+            await pilot.pause()
+            assert bar.input.value == "bold"
+            assert body.match_count == 1
+            # A query quoted back in a notice is not markup either.
+            bar.input.value = "[b]none[/b]"
+            await pilot.press("enter")
+            assert notices(app)[-1] == "No match for “[b]none[/b]”"
+            assert not list(app._notifications)[-1].markup
+            assert not any(c in screen_segments(app) for c in "\x1b\x07")
+
+    asyncio.run(run())
