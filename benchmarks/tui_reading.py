@@ -25,6 +25,12 @@ Measures, with `time.perf_counter`:
   `G`: key sent → first frame in which the view moved ("response"), and → the frame in which the
   scroll animation ended ("settled"; Textual animates scrolling by default). At the bottom the view goes back to
   the top, untimed.
+- **search**: `/` and a query typed a key at a time (a phrase from the article's last paragraph,
+  far down): key sent → first frame drawn with the matches of the query so far (every one
+  highlighted, the view on the first), then Esc; and, after Enter, `n` → frame at the next
+  match. Also the
+  search alone (`ArticleBody.search` on the whole article, no frame) for that query and for a
+  single common letter, the worst case of matches.
 - **Markdown widget**: the same article as Markdown (`reader.extract.render.to_markdown`) in
   Textual's own `Markdown` widget inside a `VerticalScroll`, in a tiny app of the same size:
   mount + `update()` → first frame showing a paragraph, and → every block mounted and drawn. For
@@ -64,6 +70,7 @@ from reader.library import Library
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
 
 TARGET_OPEN_MS = 200.0
+TARGET_SEARCH_KEY_MS = 50.0
 ANIMATIONS: list[str | None] = [None]
 """An animation level every measured app gets ("none" with --no-animations; None: Textual's
 default, "full" unless TEXTUAL_ANIMATIONS says otherwise)."""
@@ -76,6 +83,7 @@ KEY_CHARACTERS: dict[str, str | None] = {
     "space": " ",
     "enter": "\r",
     "escape": "\x1b",
+    "slash": "/",
     "tab": "\t",
     "down": None,
     "up": None,
@@ -421,6 +429,83 @@ class ReaderResult:
     frame_output_ms: float
     open_cpu: list[float]
     """CPU ms of the process per open (Enter sent → body drawn), first open included."""
+    search: SearchResult
+
+
+@dataclass
+class SearchResult:
+    query: str
+    keys: list[float]
+    """ms per key typed in the search line: key sent → frame with the query's matches."""
+    key_cpu: list[float]
+    """CPU ms of the process per key typed (key sent → that frame)."""
+    steps: list[float]
+    """ms per `n`: key sent → frame at the next match."""
+    matches: int
+    alone: list[tuple[str, int, float]]
+    """(query, matches, ms) of `ArticleBody.search` alone, best of a few runs."""
+
+
+def search_query(article: Article) -> str:
+    """Two words from the article's last paragraph: found far down, by a phrase."""
+    block = [b for b in article.blocks if b.kind == BlockKind.PARAGRAPH][-1]
+    words = [w.strip(".,;:!?\"'()") for w in block.text.split()]
+    long = [i for i, w in enumerate(words[:-1]) if len(w) > 4]
+    at = long[len(long) // 2] if long else 0
+    return " ".join(words[at : at + 2])
+
+
+async def measure_search(
+    app: App[Any], clock: FrameClock, query: str, repeats: int
+) -> SearchResult:
+    """Type `query` after `/`, a key at a time, `repeats` times (Esc after each); then Enter
+    and `n` through the matches."""
+    from reader.ui.screens.article import ArticleScreen
+    from reader.ui.widgets.article.article_body import ArticleBody
+
+    screen = app.screen
+    assert isinstance(screen, ArticleScreen)
+    body = screen.query_one(ArticleBody)
+    keys: list[float] = []
+    key_cpu: list[float] = []
+    for _ in range(repeats):
+        send_key(app, "slash")
+        await clock.wait(lambda _now: screen.searching)
+        for length in range(1, len(query) + 1):
+            typed = query[:length]
+            cpu = time.process_time()
+            sent = send_key(app, "space" if typed[-1] == " " else typed[-1])
+            shown = await clock.wait(lambda _now, typed=typed: body.query == typed)
+            keys.append((shown - sent) * 1000)
+            key_cpu.append((time.process_time() - cpu) * 1000)
+        if not body.match_count:
+            raise RuntimeError(f"the search found no {query!r}")
+        send_key(app, "escape")
+        await clock.wait(lambda _now: not screen.searching and not body.match_count)
+    send_key(app, "slash")
+    await clock.wait(lambda _now: screen.searching)
+    screen.query_one("#search-input").value = query  # type: ignore[attr-defined]
+    send_key(app, "enter")
+    await clock.wait(lambda _now: not screen.searching)
+    await asyncio.sleep(0.3)  # the key bar made again with the search's keys, before any `n`
+    matches = body.match_count
+    steps: list[float] = []
+    for _ in range(min(20, 2 * matches)):
+        before = body.current_match
+        sent = send_key(app, "n")
+        shown = await clock.wait(lambda _now, before=before: body.current_match != before)
+        steps.append((shown - sent) * 1000)
+    alone = []
+    for words in (query, "e"):
+        best = float("inf")
+        for _ in range(5):
+            started = time.perf_counter()
+            found = body.search(words, 0)
+            best = min(best, (time.perf_counter() - started) * 1000)
+        alone.append((words, found, best))
+    send_key(app, "escape")  # the view's own Esc: clears the search, the article stays
+    await clock.wait(lambda _now: not body.match_count)
+    return SearchResult(query, keys, key_cpu, steps, matches, alone)
 
 
 async def measure_reader(
@@ -463,13 +548,15 @@ async def measure_reader(
                 send_key(app, "escape")
                 await clock.wait(lambda _now: isinstance(app.screen, MainScreen))
         body = app.screen.query_one(ArticleBody)
+        search = await measure_search(app, clock, search_query(article), max(1, repeats // 4))
+        body.scroll_to(0, 0, animate=False, immediate=True)
         scrolls = [
             await scroll_steps(app, clock, body, key, count)
             for key, count in (("j", steps[0]), ("space", steps[1]), ("G", steps[1]))
         ]
         lines = len(body._lines)
         output_ms = clock.output_seconds * 1000 / max(1, len(clock.frames))
-    return ReaderResult(opens[0], opens[1:], scrolls, lines, output_ms, open_cpu)
+    return ReaderResult(opens[0], opens[1:], scrolls, lines, output_ms, open_cpu, search)
 
 
 # -- the tiny apps -------------------------------------------------------------------------------
@@ -675,8 +762,32 @@ def main(argv: list[str] | None = None) -> int:
                 "",
             )
         )
+    found = ours.search
+    rows += [
+        (
+            f"reader, `/` and “{found.query}” typed: key → frame with the matches so far "
+            f"(median of {len(found.keys)} keys, p95 {percentile(found.keys, 95):.1f}, max "
+            f"{max(found.keys):.1f}; CPU median {statistics.median(found.key_cpu):.1f}; "
+            f"target < {TARGET_SEARCH_KEY_MS:g})",
+            f"{statistics.median(found.keys):.1f}",
+            "",
+            "",
+        ),
+        (
+            f"reader, `n` → frame at the next of {found.matches} matches "
+            f"(median of {len(found.steps)}, max {max(found.steps, default=0):.1f})",
+            _ms(found.steps),
+            "",
+            "",
+        ),
+    ]
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    print()
+    print(
+        "search alone (`ArticleBody.search` over the whole article, best of 5): "
+        + "; ".join(f"“{q}” {n:,} matches {ms:.2f} ms" for q, n, ms in found.alone)
+    )
     print()
     print(
         "| scroll key | ours: response ms (mean, p95) | ours: settled ms | ours: ms per frame "

@@ -35,6 +35,8 @@ def test_reading_prints_its_tables() -> None:
     assert "| open → first frame with the body | ours ms | Markdown widget ms |" in out
     assert "| scroll key |" in out and "`j` / `down`" in out
     assert "command: uv run python benchmarks/tui_reading.py" in out
+    assert "typed: key → frame with the matches so far" in out
+    assert "search alone (`ArticleBody.search` over the whole article" in out
     assert "load average" in out
 
 

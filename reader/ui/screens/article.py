@@ -234,8 +234,11 @@ class ArticleScreen(Screen[str | None]):
         if self.searching:
             note = ""
         self.query_one(StatusBar).note = note
-        if found != self.has_class("-found"):
-            self.set_class(found, "-found")
+        # The key bar's search keys, once the search line is closed (it hides the bar). A new
+        # class restyles the screen (~20 ms): not on a key typed in the query.
+        keys = found and not self.searching
+        if keys != self.has_class("-found"):
+            self.set_class(keys, "-found")
             self.refresh_bindings()  # the key bar is made again: only when its keys change
 
 
