@@ -102,3 +102,20 @@ def test_the_demos_recording_is_a_media_line_whose_link_plays() -> None:
         assert recording.status_code == 200
         assert recording.headers["content-type"] == "audio/wav"
         assert recording.content.startswith(b"RIFF")
+
+
+def test_the_reading_view_shows_the_address_to_copy() -> None:
+    from rich.console import Console
+    from rich.style import Style
+
+    from reader.ui.widgets.article import typeset
+
+    styles = typeset.ArticleStyles(
+        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    )
+    strips = typeset.typeset(typeset.body(recording(), styles), 60, Console(width=100))
+    lines = [s.text.rstrip() for s in strips]
+    at = next(i for i, line in enumerate(lines) if "Audio (MP3)" in line)
+    assert lines[at] == "▶ Audio (MP3)"
+    # The address on its own line, under the label, not the marker.
+    assert lines[at + 1] == "  https://news.example.com/media/2026/linnet-crew.mp3"

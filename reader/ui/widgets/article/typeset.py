@@ -206,6 +206,14 @@ def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
             return Paragraph(_inlines(block.inlines, styles, styles.caption), gap=gap)
         case BlockKind.RULE:
             return Paragraph(Text("*   *   *", styles.rule), gap=gap, align="center")
+        case BlockKind.MEDIA:
+            # Nothing plays here: the address, to copy or open, is what the view can give.
+            text = _inlines(block.inlines, styles, styles.caption)
+            href = next((i.href for i in block.inlines if i.href), "")
+            if href:  # on a line of its own: an address is long, and copied whole
+                text.append("\n")
+                text.append_text(plain(href, styles.url))
+            return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=gap)
     return Paragraph(_inlines(block.inlines, styles), gap=gap)
 
 
