@@ -136,3 +136,36 @@ def test_the_header_says_when_a_story_was_updated(synced_dir: Path) -> None:
             assert "updated" not in body.text.splitlines()[1]
 
     asyncio.run(run())
+
+
+def test_an_open_article_is_frozen_out_of_collections_and_freed_when_closed(
+    synced_dir: Path,
+) -> None:
+    """The article's laid-out lines are frozen once on screen (a full collection would walk them
+    every twenty-odd keys), and nothing of its screen is kept frozen once it has closed."""
+    import gc
+    import weakref
+
+    from reader.ui.app import COLLECT_AFTER_CLOSE
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.ready.wait()
+            gc.collect()
+            gc.freeze()
+            before = gc.get_freeze_count()
+            body = await open_titled(pilot, "£412m budget")
+            await pilot.pause(0.1)
+            tracked = {id(o) for o in gc.get_objects()}
+            assert gc.get_freeze_count() > before
+            assert id(body) not in tracked and id(body._lines[0]) not in tracked  # frozen
+            screen = weakref.ref(app.screen)
+            del body
+            await pilot.press("escape")
+            await pilot.pause(COLLECT_AFTER_CLOSE + 0.3)
+            assert not isinstance(app.screen, ArticleScreen)
+            # Thawed and collected with the list back on screen: frozen, it was never freed.
+            assert screen() is None
+
+    asyncio.run(run())

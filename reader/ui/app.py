@@ -19,6 +19,7 @@ from typing import TypeVar
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.timer import Timer
 
 from ..config import Config
 from ..library import (
@@ -33,11 +34,16 @@ from ..models import Article, Entry, FetchError
 from ..plural import plural
 from ..urls import is_web_url
 from .browser import open_in_browser
-from .collector import collect_and_freeze, freeze_long_lived, full_collections_deferred
+from .collector import (
+    collect_and_freeze,
+    freeze_long_lived,
+    full_collections_deferred,
+    thaw,
+)
 from .dialogs.help import HelpScreen
 from .display import plain
 from .headlines import HeadlineIndex
-from .messages import HeadlinesChanged
+from .messages import ArticleClosed, HeadlinesChanged
 from .screens.main import MainScreen
 
 PREFETCH_LIMIT = 30
@@ -46,6 +52,9 @@ SYNC_UPDATE_INTERVAL = 0.5
 """During a sync, how often (seconds) new offline markers and the progress line are shown."""
 COLLECT_AFTER_JOB = 2.0
 """Seconds after a sync or refresh ends (its result on screen) before its garbage is collected."""
+COLLECT_AFTER_CLOSE = 0.5
+"""Seconds after an article's screen closes before it is collected: right away, Textual still
+holds it while handling the close."""
 
 T = TypeVar("T")
 
@@ -91,6 +100,7 @@ class ReaderApp(App[int]):
         self._arrived: set[str] = set()
         """Entries whose articles a running sync has cached since the last screen update."""
         self._pending_status = ""
+        self._settle_timer: Timer | None = None
 
     # -- lifecycle -----------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -164,6 +174,22 @@ class ReaderApp(App[int]):
         self.main_screen.post_message(HeadlinesChanged())
         if not self._busy:
             self.status = self.summary()
+
+    def settle(self) -> None:
+        """Collect and freeze what is on screen now (an article just laid out, the list come
+        back to), unless a job is running: its end does that (see `collector`)."""
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+            self._settle_timer = None
+        if not self._busy:
+            collect_and_freeze()
+
+    def on_article_closed(self, _message: ArticleClosed) -> None:
+        """Thaw now, and settle once nothing refers to the closed screen any more (its last
+        messages are handled)."""
+        thaw()
+        if self._settle_timer is None:
+            self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)
 
     def summary(self) -> str:
         """The idle status line: counts over every feed."""

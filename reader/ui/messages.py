@@ -46,3 +46,10 @@ class SearchClosed(Message):
     """The search line closed: with Enter (`query` is what was typed), or with Esc (None)."""
 
     query: str | None
+
+
+class ArticleClosed(Message):
+    """The reading view has closed: the app hands what was frozen with it back to the collector.
+
+    A message, not a call: a timer set from the closing screen's handler would run in its
+    context, which refers to the screen and keeps it from being freed."""

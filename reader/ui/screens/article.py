@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from ...library import Headline
 from ...models import UNREACHABLE, FetchError, StoreError
-from ..messages import SearchClosed, SearchEdited
+from ..messages import ArticleClosed, SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
@@ -82,6 +82,9 @@ class ArticleScreen(Screen[str | None]):
         self.query_one(ArticleBody).focus()
         self._show(self.position)
 
+    def on_unmount(self) -> None:
+        self.app.post_message(ArticleClosed())
+
     @property
     def searching(self) -> bool:
         """The search line is open."""
@@ -123,6 +126,7 @@ class ArticleScreen(Screen[str | None]):
         else:
             body.show_article(entry, article)
         self.loaded = True
+        self.call_after_refresh(self.reader.settle)
         if self.searching:  # `/` was pressed while the article was on its way
             self._search(self.query_one(SearchBar).input.value)
         else:
