@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,3 +54,16 @@ def synced_dir(synced_master: Path, tmp_path: Path) -> Path:
     target = tmp_path / "synced"
     shutil.copytree(synced_master, target)
     return target
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The addresses given to the web browser (`webbrowser.open`, the one call a test can't make)."""
+    opened: list[str] = []
+
+    def fake_open(url: str, *args: object, **kwargs: object) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
+    return opened

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
-import webbrowser
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -119,18 +118,6 @@ def subscribed_dir(data_dir: Path, demo_server: DemoServer) -> Path:
         lib.add_feed(url)
     lib.close()
     return data_dir
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    opened: list[str] = []
-
-    def fake_open(url: str, *args: object, **kwargs: object) -> bool:
-        opened.append(url)
-        return True
-
-    monkeypatch.setattr(webbrowser, "open", fake_open)
-    return opened
 
 
 # -- reading -----------------------------------------------------------------------------------

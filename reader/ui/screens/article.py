@@ -4,6 +4,9 @@ find a word or phrase in it.
 While a search is on (after Enter in the search line), `n` / `N` go to the next / previous match
 and Esc clears it; `p` still goes to the previous article, and without a search `n` goes to the
 next article. Opening another article ends the search.
+
+Tab / Shift-Tab select the next / previous link of the text, as in lynx or w3m: the status line
+shows its address, Enter opens it in the browser, Esc drops the selection (before a search).
 """
 
 from __future__ import annotations
@@ -30,15 +33,19 @@ FETCHING = "Fetching article…"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
 
 
-class ArticleScreen(Screen[str | None]):
-    """Shows `headlines[position]`; dismisses with the id of the entry shown last."""
+class ArticleScreen(Screen[str | None], inherit_bindings=False):
+    """Shows `headlines[position]`; dismisses with the id of the entry shown last.
+
+    Tab is the links' here, not the move to the next widget (`Screen`'s bindings, left out so
+    that the key bar shows ours in our order)."""
 
     # Width classes for the key bar's rules in reader.tcss (as on the main screen).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
 
     # A key bound twice does the first of its actions `check_action` allows: `n` and Esc act on
-    # the search while there is one.
+    # the search while there is one, Esc on the selected link before that.
     BINDINGS = [
+        Binding("escape", "clear_link", "Drop link"),
         Binding("escape", "clear_search", "Clear search"),
         Binding("escape,q", "back", "Back"),
         Binding("n", "next_match", "Next match"),
@@ -47,8 +54,12 @@ class ArticleScreen(Screen[str | None]):
         Binding("p", "previous", "Previous"),
         Binding("slash", "search", "Search"),
         Binding("o", "open_original", "Original"),
+        Binding("enter", "open_link", "Open link"),
+        Binding("tab", "next_link", "Links"),
+        Binding("shift+tab", "previous_link", "Previous link", show=False),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
+        *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
     ]
 
     def __init__(self, headlines: list[Headline], position: int) -> None:
@@ -93,6 +104,7 @@ class ArticleScreen(Screen[str | None]):
     def _show(self, position: int) -> None:
         self.position = position
         self.loaded = False
+        self.query_one(ArticleBody).clear_link()  # links are the article's own
         self._end_search()
         entry = self.headline.entry
         self.query_one(ArticleBody).show_notice(entry, FETCHING)
@@ -160,13 +172,45 @@ class ArticleScreen(Screen[str | None]):
 
     # -- search --------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The search's keys only while it has matches (else `n` and Esc do their usual)."""
+        """The search's keys only while it has matches (else `n` and Esc do their usual), the
+        selected link's while there is one; no link keys while the query is typed."""
+        body = self.query_one(ArticleBody)
         if action in ("clear_search", "next_match", "previous_match"):
-            return bool(self.query_one(ArticleBody).match_count)
+            return bool(body.match_count)
+        if action in ("clear_link", "open_link"):
+            return body.selected_link is not None and not self.searching
+        if action in ("next_link", "previous_link"):
+            return not self.searching
         return True
 
+    # -- links ---------------------------------------------------------------------------------
+    def action_next_link(self) -> None:
+        self._step_link(1)
+
+    def action_previous_link(self) -> None:
+        self._step_link(-1)
+
+    def _step_link(self, step: int) -> None:
+        body = self.query_one(ArticleBody)
+        if not body.link_count:
+            self.notify("This article has no links to select.", timeout=2)
+        elif body.step_link(step):
+            where = "first" if step > 0 else "last"
+            self.notify(f"Round to the {where} link.", timeout=2, markup=False)
+        self._show_position()
+
+    def action_open_link(self) -> None:
+        """The selected link in the browser, by the same rule as `o` (http and https only)."""
+        self.reader.open_original(self.query_one(ArticleBody).link_address)
+
+    def action_clear_link(self) -> None:
+        self.query_one(ArticleBody).clear_link()
+        self._show_position()
+
+    # -- search --------------------------------------------------------------------------------
     def action_search(self) -> None:
         body = self.query_one(ArticleBody)
+        body.clear_link()  # the status line is the search's now
         self._origin = body.top_line
         self._before_search = (body.query, body.current_match)
         self.add_class("-searching")
@@ -230,19 +274,27 @@ class ArticleScreen(Screen[str | None]):
         return f"Match {body.current_match} of {body.match_count}"
 
     def _show_position(self) -> None:
-        """The search's place in the status line, and the keys that go with it in the key bar."""
+        """The selected link's address or the search's place in the status line, and the keys
+        that go with them in the key bar."""
         body = self.query_one(ArticleBody)
         found = bool(body.match_count)
         # While the query is typed the search line has the count.
         note = f"{self._position_line()} for “{body.query}” (n / N)" if found else ""
         if self.searching:
             note = ""
+        link = body.selected_link
+        if link is not None:
+            # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
+            note = f"Link {link} of {body.link_count}: {body.link_address}"
         self.query_one(StatusBar).note = note
-        # The key bar's search keys, once the search line is closed (it hides the bar). A new
-        # class restyles the screen (~20 ms): not on a key typed in the query.
-        keys = found and not self.searching
-        if keys != self.has_class("-found"):
-            self.set_class(keys, "-found")
+        # The key bar's search keys, once the search line is closed (it hides the bar), and the
+        # link's. A new class restyles the screen (~20 ms): not on a key typed in the query.
+        changed = False
+        for name, on in (("-found", found and not self.searching), ("-link", link is not None)):
+            if on != self.has_class(name):
+                self.set_class(on, name)
+                changed = True
+        if changed:
             self.refresh_bindings()  # the key bar is made again: only when its keys change
 
 

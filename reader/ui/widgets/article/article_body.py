@@ -15,11 +15,13 @@ from textual.strip import Strip
 
 from ....models import Article, Entry
 from . import find_in_article, typeset
-from .find_in_article import LineMap, Matches
+from .find_in_article import LineMap, Spans
 from .typeset import ArticleStyles, Paragraph
 
 MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
 """The component classes of a search's matches, and of the one it is at."""
+LINK_COMPONENT = "article-body--link-selected"
+"""The component class of the selected link (Tab)."""
 CONTEXT_LINES = 3
 """Lines kept above a match the view scrolls to, so it isn't glued to the top edge."""
 
@@ -43,9 +45,10 @@ class ArticleBody(ScrollView, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False),
     ]
 
-    COMPONENT_CLASSES = {_component(name) for name in ArticleStyles.__dataclass_fields__} | set(
-        MATCH_COMPONENTS
-    )
+    COMPONENT_CLASSES = {_component(name) for name in ArticleStyles.__dataclass_fields__} | {
+        *MATCH_COMPONENTS,
+        LINK_COMPONENT,
+    }
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -67,16 +70,28 @@ class ArticleBody(ScrollView, can_focus=True):
         """Where the text of each paragraph went in `_lines`."""
         self._query = ""
         """The search shown (highlighted), "" when none."""
-        self._matches: Matches | None = None
+        self._matches: Spans | None = None
         self._current: int | None = None
         """The match the search is at, numbered from 0."""
         self._match_styles: tuple[Style, Style] | None = None
+        self._links = Spans(self._line_map, [])
+        """The links of the text (not those in tables), by screen line."""
+        self._addresses: list[str] = []
+        """The address of each of `_links`."""
+        self._link: int | None = None
+        """The selected link, numbered from 0 (None: none)."""
+        self._link_style: Style | None = None
 
     @property
     def lines(self) -> list[str]:
         """The screen lines as wrapped for the current width, as plain text (for tests and to
         find a place to scroll to)."""
         return [strip.text for strip in self._lines]
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown (None while it loads, or when it failed)."""
+        return self._content[1]
 
     @property
     def text(self) -> str:
@@ -100,6 +115,7 @@ class ArticleBody(ScrollView, can_focus=True):
     ) -> None:
         self._content = (entry, article, message, hint, error)
         self._query, self._matches, self._current = "", None, None
+        self._link = None
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -162,7 +178,7 @@ class ArticleBody(ScrollView, can_focus=True):
     def _find(self, query: str, from_line: int) -> None:
         found = find_in_article.pattern(query)
         self._query = query if found else ""
-        self._matches = Matches(self._line_map, found) if found else None
+        self._matches = find_in_article.find(self._line_map, found) if found else None
         self._current = self._matches.first_from(from_line) if self._matches else None
 
     def step_match(self, step: int) -> bool:
@@ -187,19 +203,68 @@ class ArticleBody(ScrollView, can_focus=True):
         self.refresh()
 
     def _match_visible(self) -> bool:
-        if self._matches is None or self._current is None:
-            return False
-        first, last = self._matches.span_lines(self._current)
-        top = self.top_line
-        return top <= first and last < top + self.scrollable_content_region.height
+        return self._visible(self._matches, self._current)
 
     def _reveal(self) -> None:
         """Scroll the current match into view, a few lines below the top, unless it is in view."""
-        if self._matches is None or self._current is None or self._match_visible():
+        self._scroll_to_span(self._matches, self._current)
+
+    def _visible(self, spans: Spans | None, index: int | None) -> bool:
+        if spans is None or index is None:
+            return False
+        first, last = spans.span_lines(index)
+        top = self.top_line
+        return top <= first and last < top + self.scrollable_content_region.height
+
+    def _scroll_to_span(self, spans: Spans | None, index: int | None) -> None:
+        """Scroll span `index` into view, a few lines below the top, unless it is in view."""
+        if spans is None or index is None or self._visible(spans, index):
             return
-        first, _last = self._matches.span_lines(self._current)
+        first, _last = spans.span_lines(index)
         context = min(CONTEXT_LINES, self.scrollable_content_region.height // 4)
         self.scroll_to(y=max(0, first - context), animate=False, immediate=True)
+
+    # -- links ---------------------------------------------------------------------------------
+    @property
+    def link_count(self) -> int:
+        """How many links Tab can select (those outside tables)."""
+        return self._links.total
+
+    @property
+    def selected_link(self) -> int | None:
+        """The selected link, numbered from 1 (None: none)."""
+        return None if self._link is None else self._link + 1
+
+    @property
+    def link_address(self) -> str:
+        """The selected link's address, untrusted ("" when none is selected)."""
+        return "" if self._link is None else self._addresses[self._link]
+
+    def step_link(self, step: int) -> bool:
+        """Select the next link (`step` 1) or the previous one (-1), round the ends, and scroll
+        it into view: True when that wrapped round. With none selected yet, the first link from
+        the top of the view (the last one above its bottom)."""
+        total = self._links.total
+        if not total:
+            return False
+        before = self._link
+        if before is None:
+            if step > 0:
+                self._link = self._links.first_from(self.top_line)
+            else:
+                bottom = self.top_line + self.scrollable_content_region.height
+                self._link = ((self._links.first_from(bottom) or total) - 1) % total
+        else:
+            self._link = (before + step) % total
+        self._scroll_to_span(self._links, self._link)
+        self.refresh()
+        if before is None or self._link is None:
+            return False
+        return (self._link < before) if step > 0 else (self._link > before)
+
+    def clear_link(self) -> None:
+        self._link = None
+        self.refresh()
 
     # -- layout and drawing --------------------------------------------------------------------
     def _available(self) -> int:
@@ -220,11 +285,19 @@ class ArticleBody(ScrollView, can_focus=True):
         if self._available() <= 0 or column == self._width:
             return
         in_view = self._match_visible()
+        link_in_view = self._visible(self._links, self._link)
         laid_out = typeset.layout(self._paragraphs, column, self.app.console)
         self._lines, self._line_map = laid_out.lines, LineMap(laid_out.runs)
         self._width = column
         # A blank line at the end so the last line isn't glued to the status bar.
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines) + 1)
+        # The same links whatever the width: a selected one stays selected, on its new lines.
+        self._links = find_in_article.links(self._line_map)
+        self._addresses = [address for run in laid_out.runs for _, _, address in run.links]
+        if self._link is not None and self._link >= self._links.total:
+            self._link = None
+        if link_in_view:
+            self._scroll_to_span(self._links, self._link)
         if self._matches is not None:
             # Re-wrapped (a resize, a theme): the same matches on their new lines. A table's
             # lines may now hold other matches: then the search starts again from the top line.
@@ -243,7 +316,7 @@ class ArticleBody(ScrollView, can_focus=True):
         super().notify_style_update()
         # Styles are baked into the paragraphs: rebuild when the theme really changed them
         # (not on every focus change, which also lands here).
-        self._match_styles = None
+        self._match_styles = self._link_style = None
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
             self._build()
 
@@ -260,4 +333,17 @@ class ArticleBody(ScrollView, can_focus=True):
                 match, current = (self.get_component_rich_style(n) for n in MATCH_COMPONENTS)
                 self._match_styles = (match, current)
             line = find_in_article.highlight(line, marks, self._current, self._match_styles)
+        if self._link is not None:
+            line = self._highlight_link(number, line)
         return Strip.join([Strip.blank(margin), line]).apply_style(base).crop_extend(0, width, base)
+
+    def _highlight_link(self, number: int, line: Strip) -> Strip:
+        """Screen line `number` with the selected link's cells in its style, when it is there."""
+        assert self._link is not None
+        first, last = self._links.span_lines(self._link)
+        if not first <= number <= last:
+            return line
+        marks = [mark for mark in self._links.marks(number) if mark[2] == self._link]
+        if self._link_style is None:
+            self._link_style = self.get_component_rich_style(LINK_COMPONENT)
+        return find_in_article.highlight(line, marks, None, (self._link_style, self._link_style))

@@ -3,7 +3,8 @@
 The query is literal text, never a pattern or markup. It is case-insensitive unless it holds a
 capital letter (vim's smartcase), and whitespace in it matches any run of whitespace, so a phrase
 is found where wrapping broke it over two screen lines: runs of text are searched whole (a
-paragraph) and the matches mapped to the lines they were wrapped onto.
+paragraph) and the matches mapped to the lines they were wrapped onto. The article's links are
+spans of the same runs, selected and drawn the same way (`Spans`).
 """
 
 from __future__ import annotations
@@ -46,17 +47,25 @@ class LineMap:
         """Per run, the offset where each piece ends."""
 
 
-class Matches:
-    """Every match of a pattern in a layout's runs, numbered in reading order from 0."""
+def find(lines: LineMap, found: re.Pattern[str]) -> Spans:
+    """Every match of a pattern in a layout's runs."""
+    return Spans(lines, [[m.span() for m in found.finditer(run.text)] for run in lines.runs])
 
-    def __init__(self, lines: LineMap, found: re.Pattern[str]) -> None:
+
+def links(lines: LineMap) -> Spans:
+    """Every link of a layout's runs (their addresses are `run.links`, in the same order)."""
+    return Spans(lines, [[(start, end) for start, end, _ in run.links] for run in lines.runs])
+
+
+class Spans:
+    """Spans of a layout's runs (a search's matches, the links), numbered in reading order from 0.
+
+    Within a run, spans come in order and don't overlap."""
+
+    def __init__(self, lines: LineMap, spans: list[list[tuple[int, int]]]) -> None:
         self.lines = lines
-        self.starts: list[list[int]] = []
-        self.ends: list[list[int]] = []
-        for run in lines.runs:
-            spans = [m.span() for m in found.finditer(run.text)]
-            self.starts.append([s for s, _ in spans])
-            self.ends.append([e for _, e in spans])
+        self.starts = [[s for s, _ in run] for run in spans]
+        self.ends = [[e for _, e in run] for run in spans]
         self._before = list(accumulate((len(s) for s in self.starts), initial=0))
         """Per run, how many matches come before its first."""
         self.total = self._before[-1]
@@ -72,7 +81,7 @@ class Matches:
         return pieces[min(len(pieces) - 1, bisect_right(self.lines.piece_ends[run], offset))][0]
 
     def span_lines(self, index: int) -> tuple[int, int]:
-        """The first and last screen line of match `index`."""
+        """The first and last screen line of span `index`."""
         run, k = self._locate(index)
         return (
             self._line_of(run, self.starts[run][k]),
@@ -80,8 +89,8 @@ class Matches:
         )
 
     def first_from(self, line: int) -> int | None:
-        """The first match starting on screen line `line` or below, else the first of all
-        (None: no match)."""
+        """The first span starting on screen line `line` or below, else the first of all
+        (None: none at all)."""
         if not self.total:
             return None
         run = bisect_left(self.lines.last_lines, line)
@@ -100,7 +109,7 @@ class Matches:
         return 0
 
     def marks(self, line: int) -> list[tuple[int, int, int]]:
-        """The matches on screen line `line`: (first cell, end cell, match number)."""
+        """The spans on screen line `line`: (first cell, end cell, span number)."""
         out = []
         for r, p in self.lines.by_line.get(line, ()):
             run = self.lines.runs[r]

@@ -24,6 +24,9 @@ from .table_layout import TableCells, table_lines
 MAX_COLUMN = 80
 """The widest the text column gets: longer lines are hard to read."""
 
+Links = tuple[tuple[int, int, str], ...]
+"""Links in a text: (start, end, address) each, in order."""
+
 
 @dataclass(frozen=True)
 class ArticleStyles:
@@ -57,6 +60,7 @@ class Paragraph:
     align: Literal["default", "center"] = "default"
     fill: str = ""  # a rule: this character repeated across the column instead of `text`
     table: TableCells | None = None  # a table: laid out from these instead of `text`
+    links: Links = ()  # where its links are in `text`
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class TextRun:
     pieces: tuple[tuple[int, int, int, int], ...]
     """(screen line, start, end, cell) per line: `text[start:end]` is drawn on that screen line
     from `cell` of the text column on."""
+    links: Links = ()
+    """The links in `text` (none for a table's lines)."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,7 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
     bold = Style(bold=True)
     cells = []
     for row in rows:
-        texts = [_inlines(cell, styles) for cell in row.cells]
+        texts = [_inlines(cell, styles)[0] for cell in row.cells]
         if row.header:
             for text in texts:
                 text.stylize_before(bold)  # a span, which wrapping keeps (a base style it drops)
@@ -188,45 +194,63 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
 def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
     match block.kind:
         case BlockKind.HEADING:
-            return Paragraph(_inlines(block.inlines, styles, styles.heading), gap=gap)
+            text, links = _inlines(block.inlines, styles, styles.heading)
+            return Paragraph(text, gap=gap, links=links)
         case BlockKind.QUOTE:
             bar = Text("▌ ", styles.quote_bar)
-            return Paragraph(_inlines(block.inlines, styles, styles.quote), bar, bar, gap=gap)
+            text, links = _inlines(block.inlines, styles, styles.quote)
+            return Paragraph(text, bar, bar, gap=gap, links=links)
         case BlockKind.LIST_ITEM:
             indent = "   " * (max(1, block.level) - 1)
             marker = f"{block.ordinal}." if block.ordinal else "•"
             first = Text(f"{indent}{marker} ", styles.bullet)
             rest = Text(" " * first.cell_len)
-            return Paragraph(_inlines(block.inlines, styles), first, rest, gap=gap)
+            text, links = _inlines(block.inlines, styles)
+            return Paragraph(text, first, rest, gap=gap, links=links)
         case BlockKind.PREFORMATTED:
             text = plain(block.text, styles.pre, multiline=True)
             text.expand_tabs(4)
             return Paragraph(text, Text("  "), Text("  "), wrap=False, gap=gap)
         case BlockKind.CAPTION:
-            return Paragraph(_inlines(block.inlines, styles, styles.caption), gap=gap)
+            text, links = _inlines(block.inlines, styles, styles.caption)
+            return Paragraph(text, gap=gap, links=links)
         case BlockKind.RULE:
             return Paragraph(Text("*   *   *", styles.rule), gap=gap, align="center")
         case BlockKind.MEDIA:
             # Nothing plays here: the address, to copy or open, is what the view can give.
-            text = _inlines(block.inlines, styles, styles.caption)
+            text, links = _inlines(block.inlines, styles, styles.caption)
             href = next((i.href for i in block.inlines if i.href), "")
             if href:  # on a line of its own: an address is long, and copied whole
                 text.append("\n")
                 text.append_text(plain(href, styles.url))
-            return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=gap)
-    return Paragraph(_inlines(block.inlines, styles), gap=gap)
+            return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=gap, links=links)
+    text, links = _inlines(block.inlines, styles)
+    return Paragraph(text, gap=gap, links=links)
 
 
-def _inlines(inlines: tuple[Inline, ...], styles: ArticleStyles, base: Style | None = None) -> Text:
+def _inlines(
+    inlines: tuple[Inline, ...], styles: ArticleStyles, base: Style | None = None
+) -> tuple[Text, Links]:
+    """The inlines as one text, and where its links are: one link per run of inlines with the
+    same address (`<a>` round bold and plain words is one link), none of blank text."""
     text = Text(style=base or Style(), end="")
+    links: list[tuple[int, int, str]] = []
     for inline in inlines:
         style = Style(bold=inline.strong or None, italic=inline.emphasis or None)
         if inline.code:
             style += styles.code
         if inline.href:
             style += styles.link
+        start = len(text)
         text.append_text(plain(inline.text, style, multiline=True))
-    return text
+        if not inline.href or len(text) == start:
+            continue
+        if links and links[-1][1:] == (start, inline.href):
+            links[-1] = (links[-1][0], len(text), inline.href)
+        else:
+            links.append((start, len(text), inline.href))
+    shown = text.plain
+    return text, tuple(link for link in links if shown[link[0] : link[1]].strip())
 
 
 # -- wrapping ----------------------------------------------------------------------------------
@@ -302,7 +326,7 @@ def _runs(
             cursor = start + len(core)
             located.append((top + number, start, cursor, cell))
         else:
-            return [TextRun(plain, tuple(located))] if located else []
+            return [TextRun(plain, tuple(located), paragraph.links)] if located else []
     # A table's cells are wrapped each in its own column: its lines are searched as drawn.
     out = []
     for number in range(top, top + len(pieces)):

@@ -1,0 +1,181 @@
+"""An article's links from the keyboard: Tab / Shift-Tab select them in the text as in lynx, Enter
+opens the selected one in the browser.
+
+Driven with Pilot on a data directory synced from the demo site. The council budget story has two
+links: "published on our site as a PDF" (broken over two lines at 100 columns) and, further down,
+"this week's walkout at Eastquay". Only `webbrowser.open` is replaced (the `browser` fixture).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from reader.models import Article, Block, BlockKind, Inline
+from reader.ui.app import ReaderApp
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article.article_body import LINK_COMPONENT
+from tests.test_find_in_article import line_of, marked, notices, status
+from tests.test_tui import open_titled, screen_text, until
+
+SIZE = (100, 30)
+BUDGET = "Council approves"
+PDF = "published on our site as a PDF"
+WALKOUT = "this week's walkout at Eastquay"
+
+
+def selected(app: ReaderApp) -> list[str]:
+    """The text on screen drawn in the selected link's style, one string per stretch of cells."""
+    return marked(app, LINK_COMPONENT)
+
+
+def key_bar(app: ReaderApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+def test_tab_selects_the_first_link_on_screen_and_lights_it_on_both_its_lines(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, BUDGET)
+            assert body.link_count == 2 and body.selected_link is None
+            assert not selected(app)
+            await pilot.press("tab")
+            assert body.selected_link == 1
+            # The link is broken over two screen lines: both parts are lit, nothing else.
+            assert selected(app) == ["published on our site as a", "PDF"]
+            assert status(app).startswith("Link 1 of 2: http://")
+            assert status(app).split("  │  ")[0].endswith("/gazette/files/budget-report.pdf")
+            assert "⏎ Open link" in key_bar(app) and "esc Drop link" in key_bar(app)
+
+            # From a view below the first link, Tab starts at the top of the screen: the second.
+            await pilot.press("escape")
+            assert body.selected_link is None and not selected(app)
+            body.scroll_to(y=line_of(body, "walkout at") - 2, animate=False, immediate=True)
+            await pilot.press("tab")
+            assert body.selected_link == 2
+            assert " ".join(selected(app)) == WALKOUT
+
+            # A narrower terminal wraps the text again: the same link, lit on its new cells.
+            lines = body.lines
+            await pilot.resize_terminal(60, 30)
+            await until(pilot, lambda: body.lines != lines, "the re-wrap")
+            await pilot.pause()
+            assert body.selected_link == 2
+            assert " ".join(selected(app)) == WALKOUT
+
+    asyncio.run(run())
+
+
+def test_tab_and_shift_tab_walk_the_links_round_the_ends(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            body = await open_titled(pilot, BUDGET)
+            walked = []
+            for key in ("tab", "tab", "tab", "shift+tab", "shift+tab"):
+                await pilot.press(key)
+                walked.append((body.selected_link, " ".join(selected(app))))
+            assert walked == [(1, PDF), (2, WALKOUT), (1, PDF), (2, WALKOUT), (1, PDF)]
+            assert notices(app) == ["Round to the first link.", "Round to the last link."]
+            # The view followed: the second link is far below the first.
+            await pilot.press("tab")
+            assert body.top_line > 0 and " ".join(selected(app)) == WALKOUT
+
+    asyncio.run(run())
+
+
+def test_enter_opens_the_selected_link_and_only_a_web_one(
+    synced_dir: Path, browser: list[str]
+) -> None:
+    article = Article(
+        "https://news.example/links.html",
+        title="Links of every kind",
+        blocks=(
+            Block(
+                BlockKind.PARAGRAPH,
+                (
+                    Inline("Run "),
+                    Inline("this script", href="javascript:alert(1)"),
+                    Inline(", read "),
+                    Inline("the filing", href="https://court.example/filing.pdf"),
+                    Inline(" or "),
+                    Inline("a local file", href="file:///etc/passwd"),
+                    Inline("."),
+                ),
+            ),
+        ),
+    )
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            body = await open_titled(pilot, BUDGET)
+            await pilot.press("tab", "tab", "enter")
+            site = app.screen.headline.entry.link.split("/gazette/")[0]
+            assert browser == [f"{site}/gazette/2026/11/24/harbour-crane-strike.html"]
+            assert isinstance(app.screen, ArticleScreen)  # the reader stays where it was
+
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            await pilot.press("tab", "enter")
+            assert selected(app) == ["this script"]
+            await pilot.press("tab", "tab", "enter")
+            assert selected(app) == ["a local file"]
+            assert browser[1:] == []  # neither reached the browser
+            assert notices(app).count("This item has no web address to open.") == 2
+            await pilot.press("shift+tab", "enter")
+            assert browser[1:] == ["https://court.example/filing.pdf"]
+
+    asyncio.run(run())
+
+
+def test_esc_drops_the_link_then_goes_back_and_another_article_starts_without_one(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, BUDGET)
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            await pilot.press("tab")
+            top = body.top_line
+            await pilot.press("escape")
+            assert app.screen is screen and body.selected_link is None
+            assert body.top_line == top  # dropping it does not move the view
+            assert "Link" not in status(app) and "esc Back" in key_bar(app)
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen)
+
+            # n with a link selected: the next article, with none selected.
+            body = await open_titled(pilot, BUDGET)
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            position = screen.position
+            await pilot.press("tab", "n")
+            await until(pilot, lambda: screen.loaded and screen.position == position + 1, "n")
+            assert body.selected_link is None and "Link" not in status(app)
+
+    asyncio.run(run())
+
+
+def test_a_search_and_a_link_share_esc_in_order(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, BUDGET)
+            await pilot.press("slash", *"libraries", "enter", "tab")
+            assert body.match_count and body.selected_link is not None
+            await pilot.press("n")  # n is still the search's
+            assert body.current_match == 2 and body.selected_link is not None
+            await pilot.press("escape")
+            assert body.selected_link is None and body.match_count
+            assert "Match 2 of" in status(app)
+            await pilot.press("escape")
+            assert not body.match_count and isinstance(app.screen, ArticleScreen)
+
+    asyncio.run(run())
