@@ -38,6 +38,7 @@ from .collector import (
     collect_and_freeze,
     freeze_long_lived,
     full_collections_deferred,
+    release_closed_widgets,
     thaw,
 )
 from .dialogs.help import HelpScreen
@@ -187,6 +188,7 @@ class ReaderApp(App[int]):
     def on_article_closed(self, _message: ArticleClosed) -> None:
         """Thaw now, and settle once nothing refers to the closed screen any more (its last
         messages are handled)."""
+        release_closed_widgets()
         thaw()
         if self._settle_timer is None:
             self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)

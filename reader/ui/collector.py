@@ -13,7 +13,8 @@ collection (`collect_and_freeze`) runs after the job, when its result is on scre
 An article in the reading view is laid out once into thousands of lines of segments (tuples,
 which the collector tracks): collected and frozen once it is on screen, else a full collection
 every twenty-odd keys walked them all (a `j` or a search key taking 60–130 ms instead of 15).
-When its screen closes, `thaw` hands it back, so the closed screen's cycles are freed.
+When its screen closes, `thaw` hands it back, so the closed screen's cycles are freed, and
+`release_closed_widgets` lets go of what Textual itself keeps of closed widgets.
 """
 
 from __future__ import annotations
@@ -69,3 +70,19 @@ def thaw() -> None:
     """Let the next full collection see everything again: what was frozen with a screen that
     has closed is garbage now, and frozen garbage is never freed."""
     gc.unfreeze()
+
+
+def release_closed_widgets() -> None:
+    """Drop the widgets Textual's style cache keeps after they are gone.
+
+    `StylesCache.get_inner_outer` is an `lru_cache` on a method: its keys hold each widget's
+    `StylesCache` with its rendered lines, long after the widget has closed (Textual issue
+    #6665). Every article opened and closed kept ~2,400 objects, 0.46 MB, with no plateau after
+    200 (measured on textual 8.2.8). The cache maps two colours to two styles: emptying it costs
+    a few recomputations on the next frame.
+    """
+    from textual._styles_cache import StylesCache
+
+    clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
+    if clear is not None:  # a Textual that fixed it may no longer cache there
+        clear()
