@@ -4,6 +4,7 @@ opens the selected one in the browser.
 Driven with Pilot on a data directory synced from the demo site. The council budget story has two
 links: "published on our site as a PDF" (broken over two lines at 100 columns) and, further down,
 "this week's walkout at Eastquay". Only `webbrowser.open` is replaced (the `browser` fixture).
+`L` lists every link, to open or copy.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from pathlib import Path
 
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui.app import ReaderApp
+from reader.ui.dialogs.links import NO_LINKS, LinksScreen
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import LINK_COMPONENT
 from tests.test_find_in_article import line_of, marked, notices, status
-from tests.test_tui import open_titled, screen_text, until
+from tests.test_tui import open_titled, screen_segments, screen_text, until
 
 SIZE = (100, 30)
 BUDGET = "Council approves"
@@ -177,5 +179,92 @@ def test_a_search_and_a_link_share_esc_in_order(synced_dir: Path) -> None:
             assert "Match 2 of" in status(app)
             await pilot.press("escape")
             assert not body.match_count and isinstance(app.screen, ArticleScreen)
+
+    asyncio.run(run())
+
+
+# -- the list of links (L) ---------------------------------------------------------------------
+def copies(app: ReaderApp) -> list[str]:
+    """What the app puts on the clipboard from now on (`copy_to_clipboard` still runs)."""
+    copied: list[str] = []
+    original = app.copy_to_clipboard
+
+    def copy(text: str) -> None:
+        copied.append(text)
+        original(text)
+
+    app.copy_to_clipboard = copy  # type: ignore[method-assign]
+    return copied
+
+
+def test_l_lists_the_links_to_open_or_copy(synced_dir: Path, browser: list[str]) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await open_titled(pilot, BUDGET)
+            site = app.screen.headline.entry.link.split("/gazette/")[0]
+            pdf = f"{site}/gazette/files/budget-report.pdf"
+            walkout = f"{site}/gazette/2026/11/24/harbour-crane-strike.html"
+            copied = copies(app)
+            await pilot.press("L")
+            assert isinstance(app.screen, LinksScreen)
+            shown = [line.strip(" │") for line in screen_text(app).splitlines()]
+            assert shown.index(f"1. {PDF}") + 1 == shown.index(pdf)
+            assert shown.index(f"2. {WALKOUT}") + 1 == shown.index(walkout)
+            await pilot.press("enter")
+            assert browser == [pdf]
+            await pilot.press("down", "c")
+            assert copied == [walkout]
+            assert notices(app)[-1] == f"Copied: {walkout}"
+            await pilot.press("escape")
+            assert isinstance(app.screen, ArticleScreen)
+
+    asyncio.run(run())
+
+
+def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
+    synced_dir: Path,
+) -> None:
+    cell = Block(BlockKind.TABLE_ROW, (), cells=((Inline("Vote", href="https://c.example/v"),),))
+    article = Article(
+        "https://news.example/hostile.html",
+        title="Hostile links",
+        blocks=(
+            Block(
+                BlockKind.PARAGRAPH,
+                (
+                    Inline("[b]bold[/b] [@click=app.quit]x[/]", href="https://a.example/1"),
+                    Inline(" then "),
+                    Inline("\x1b]0;pwned\x07evil\x1b[31m", href="https://b.example/2"),
+                    Inline(" and "),
+                    Inline("again", href="https://a.example/1"),
+                ),
+            ),
+            cell,
+        ),
+    )
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            body = await open_titled(pilot, BUDGET)
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            await pilot.press("L")
+            text = screen_text(app)
+            text = text[text.index("╭─ Links (3)") :]  # the panel, not the article behind it
+            assert "1. [b]bold[/b] [@click=app.quit]x[/]" in text
+            assert "2. evil" in text and "pwned" not in text
+            assert "3. Vote" in text and "https://c.example/v" in text  # a table's link too
+            assert "4." not in text and "again" not in text
+            assert not any(c in screen_segments(app) for c in "\x1b\x07")
+            await pilot.press("escape")
+
+            # An article with no links says so.
+            body.show_article(app.screen.headline.entry, Article("https://news.example/x"))
+            await pilot.press("L")
+            assert NO_LINKS in screen_text(app)
+            await pilot.press("c", "escape")
+            assert isinstance(app.screen, ArticleScreen)
 
     asyncio.run(run())

@@ -48,6 +48,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Tab / Shift-Tab", "select the next / previous link (its address below)"),
             ("Enter", "open the selected link in the browser"),
             ("Esc", "drop the selected link (before a search)"),
+            ("L", "list the links: Enter opens one, c copies its address"),
             ("m", "mark read / unread"),
             ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),

@@ -7,6 +7,7 @@ next article. Opening another article ends the search.
 
 Tab / Shift-Tab select the next / previous link of the text, as in lynx or w3m: the status line
 shows its address, Enter opens it in the browser, Esc drops the selection (before a search).
+`L` lists every link of the article.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from textual.screen import Screen
 
 from ...library import Headline
 from ...models import UNREACHABLE, FetchError, StoreError
+from ..dialogs.links import LinksScreen, article_links
 from ..messages import ArticleClosed, SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar
@@ -57,6 +59,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         Binding("enter", "open_link", "Open link"),
         Binding("tab", "next_link", "Links"),
         Binding("shift+tab", "previous_link", "Previous link", show=False),
+        Binding("L", "list_links", "Link list"),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
@@ -202,6 +205,10 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     def action_open_link(self) -> None:
         """The selected link in the browser, by the same rule as `o` (http and https only)."""
         self.reader.open_original(self.query_one(ArticleBody).link_address)
+
+    def action_list_links(self) -> None:
+        article = self.query_one(ArticleBody).article
+        self.app.push_screen(LinksScreen(article_links(article) if article else []))
 
     def action_clear_link(self) -> None:
         self.query_one(ArticleBody).clear_link()

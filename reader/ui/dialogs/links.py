@@ -1,0 +1,103 @@
+"""The list of an article's links (`L` in the reading view), to follow its sources: each address
+once, numbered in the order it first appears, with the text it was linked from. Enter opens the
+chosen one in the browser, `c` copies its address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+from typing import TYPE_CHECKING, cast
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...models import Article
+from ..display import plain
+
+if TYPE_CHECKING:
+    from ..app import ReaderApp
+
+NO_LINKS = "This article has no links."
+
+
+@dataclass(frozen=True)
+class Link:
+    """One address of an article and the text that links to it (both untrusted)."""
+
+    text: str
+    address: str
+
+
+def article_links(article: Article) -> list[Link]:
+    """Every link of the article, tables' included: each address once, in the order it first
+    appears, with the first text (not blank) linked to it. A run of inlines with one address
+    (`<a>` round bold and plain words) is one link."""
+    texts: dict[str, str] = {}
+    for block in article.blocks:
+        for inlines in (block.inlines, *block.cells):
+            for address, run in groupby(inlines, key=lambda inline: inline.href):
+                if address and not texts.get(address, "").strip():
+                    texts[address] = "".join(inline.text for inline in run)
+    return [Link(text, address) for address, text in texts.items()]
+
+
+def _entry(number: int, link: Link, digits: int) -> Text:
+    """`number`. text, and the address on the line below: plain text, never markup."""
+    indent = " " * (digits + 2)
+    return Text.assemble(
+        f"{number:>{digits}}. ",
+        plain(link.text or "(no text)", max_length=300),
+        "\n" + indent,
+        plain(link.address, Style(dim=True), max_length=2000),
+    )
+
+
+class LinksScreen(ModalScreen[None]):
+    """A panel over the reading view listing the article's links; Esc closes it."""
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Close"),
+        Binding("c", "copy_address", "Copy address"),
+    ]
+
+    def __init__(self, links: list[Link]) -> None:
+        super().__init__()
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="links-panel") as panel:
+            panel.border_title = f"Links ({len(self.links)})" if self.links else "Links"
+            if not self.links:
+                panel.border_subtitle = "Esc to close"
+                yield Static(NO_LINKS, id="links-none")
+                return
+            panel.border_subtitle = "⏎ open in the browser · c copy the address · Esc close"
+            digits = len(str(len(self.links)))
+            yield OptionList(
+                *(Option(_entry(n, link, digits)) for n, link in enumerate(self.links, 1)),
+                id="links-list",
+            )
+
+    @property
+    def chosen(self) -> Link | None:
+        """The link the cursor is on (None: there are none)."""
+        lists = self.query(OptionList)
+        index = lists.first().highlighted if lists else None
+        return None if index is None else self.links[index]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter (or a click): the link in the browser, by the rule of `o` (http and https)."""
+        cast("ReaderApp", self.app).open_original(self.links[event.option_index].address)
+
+    def action_copy_address(self) -> None:
+        if (link := self.chosen) is None:
+            return
+        address = plain(link.address).plain  # one line, no control characters
+        self.app.copy_to_clipboard(address)
+        self.notify(f"Copied: {plain(address, max_length=200).plain}", markup=False)
