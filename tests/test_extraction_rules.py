@@ -590,3 +590,20 @@ def test_short_caption_written_as_a_div_beside_its_photo_is_kept() -> None:
     )
     text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
     assert "\nKeep bags on the floor\n" in text
+
+
+def test_raised_and_lowered_figures_keep_their_meaning_and_back_links_go() -> None:
+    # "10<sup>6</sup> people" read as "106 people" is a wrong figure in a quotation.
+    body = (
+        f"<article>{PARAGRAPHS}<p>About 10<sup>6</sup> people drink H<sub>2</sub>O daily, "
+        'the report says<sup><a href="#fn1">1</a></sup>, in its 2<sup>nd</sup> edition'
+        '<sup><a href="#fn2">[2]</a></sup>.</p>'
+        '<ol class="footnotes"><li id="fn1">Water board, 2024. <a href="#r1">↩︎</a></li>'
+        '<li id="fn2">Second edition. <a href="#r2">^</a></li></ol></article>'
+    )
+    article = extract_article(f"<html><body>{body}</body></html>", BASE + "water.html")
+    text = to_text(article, header=False)
+    assert "About 10⁶ people drink H₂O daily, the report says¹, in its 2nd edition[2]." in text
+    assert "1. Water board, 2024.\n2. Second edition.\n" in text + "\n"
+    markdown = to_markdown(article, header=False)
+    assert f"says[¹](<{BASE}water.html#fn1>)" in markdown  # the footnote mark stays its link

@@ -76,6 +76,16 @@ _SKIP = frozenset(
     }
 )
 _WS = re.compile(r"\s+")
+# Figures set above or below the line: "10<sup>6</sup>" is a million, not 106, and a footnote's
+# number "year<sup>1</sup>" is not part of the word. Unicode has raised and lowered digits and
+# signs; anything else (a footnote's "[2]", an "st" of "1st") stays as written.
+_SCRIPTS = {
+    "sup": str.maketrans("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾"),
+    "sub": str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎"),
+}
+_SCRIPT_TEXT = re.compile(r"[0-9+\-−=()]+(?:[, ]+[0-9+\-−=()]+)*")
+# The link at the end of a footnote back to where it is cited: an arrow, no words.
+_BACK_ARROWS = frozenset("↩↑^⤴↵⮌\ufe0e\ufe0f ")
 # Inline boxes a caption is built of: its text, its credit, the credit's label ("Credit",
 # "Photo:"). The page's style sets them apart; without it their words run together.
 _CAPTION_PARTS = frozenset({"span", "small", "cite"})
@@ -161,7 +171,17 @@ class _Builder:
         if self.in_caption and tag in _CAPTION_PARTS and self._caption_part(el):
             return
         if tag == "a":
+            if _is_back_link(el):
+                return
             href = self.resolve(el.get("href", ""))
+        if tag in _SCRIPTS:
+            script = _as_script(el.text_content(), _SCRIPTS[tag])
+            if script:
+                link = el if tag == "a" else el.find(".//a[@href]")
+                if link is not None and not _is_back_link(link):
+                    href = self.resolve(link.get("href", ""))
+                self.add_text(script, href, strong, em, code)
+                return
         strong = strong or tag in ("strong", "b")
         em = em or tag in ("em", "i", "cite")
         code = code or tag in ("code", "kbd", "samp", "tt")
@@ -394,6 +414,19 @@ def is_data_table(table: HtmlElement) -> bool:
 def _starts_with_word(el: HtmlElement) -> bool:
     text = el.text_content()
     return bool(text) and not text[0].isspace()
+
+
+def _as_script(text: str, table: dict[int, str]) -> str:
+    """The raised or lowered form of a `<sup>`/`<sub>`'s text, "" when it has letters."""
+    text = " ".join(text.split())
+    if not _SCRIPT_TEXT.fullmatch(text) or not any(c.isdigit() for c in text):
+        return ""
+    return text.replace(" ", "").translate(table)
+
+
+def _is_back_link(a: HtmlElement) -> bool:
+    text = a.text_content().strip()
+    return bool(text) and a.get("href", "").startswith("#") and all(c in _BACK_ARROWS for c in text)
 
 
 def _pre_text(el: HtmlElement) -> str:
