@@ -4,7 +4,7 @@ opens the selected one in the browser.
 Driven with Pilot on a data directory synced from the demo site. The council budget story has two
 links: "published on our site as a PDF" (broken over two lines at 100 columns) and, further down,
 "this week's walkout at Eastquay". Only `webbrowser.open` is replaced (the `browser` fixture).
-`L` lists every link, to open or copy.
+`L` lists every link, to open or copy; `y` copies the article's citation.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from reader.citation import markdown_header
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import NO_LINKS, LinksScreen
@@ -266,5 +267,33 @@ def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
             assert NO_LINKS in screen_text(app)
             await pilot.press("c", "escape")
             assert isinstance(app.screen, ArticleScreen)
+
+    asyncio.run(run())
+
+
+# -- the citation (y) --------------------------------------------------------------------------
+def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            body = await open_titled(pilot, BUDGET)
+            article = body.article
+            assert article is not None and article.title.startswith(BUDGET)
+            copied = copies(app)
+            await pilot.press("y")
+            assert copied == [markdown_header(article).rstrip() + "\n"]
+            citation = copied[0]
+            assert citation.startswith(f"# {article.title}\n")
+            assert f"URL: <{article.url}>" in citation and "Source: The Harbour Gazette" in citation
+            assert notices(app)[-1] == f"Citation copied: {article.title}"
+
+            # A hostile title is cited without its escape sequence, and the notice is plain text.
+            hostile = Article(
+                "https://news.example/t.html", title="[b]Bold\x1b]0;pwned\x07 claim[/b]"
+            )
+            body.show_article(app.screen.headline.entry, hostile)
+            await pilot.press("y")
+            assert copied[-1] == "# \\[b\\]Bold claim\\[/b\\]\nURL: <https://news.example/t.html>\n"
+            assert notices(app)[-1] == "Citation copied: [b]Bold claim[/b]"
 
     asyncio.run(run())

@@ -8,18 +8,13 @@ from dataclasses import replace
 
 from rich.cells import cell_len
 
+from ..citation import escape_markdown as _escape_md
+from ..citation import header_lines, markdown_header
 from ..models import Article, Block, BlockKind, Inline
 from ..tables import cell_text, group_blocks, table_shape
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)", re.MULTILINE)
 # A line break inside a block; a blank line (two breaks) already separates without one.
 _MD_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
-
-
-def _escape_md(text: str) -> str:
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
 
 
 def _inline_md(i: Inline) -> str:
@@ -104,33 +99,10 @@ def _join(
     return "".join(out)
 
 
-def _header_lines(article: Article, markdown: bool = False) -> list[str]:
-    """Source, author, dates, address: the citation a quote needs."""
-    lines = []
-    updated = article.updated if article.updated != article.published else None
-    for label, value in (
-        ("Source", article.site_name),
-        ("Author", article.author),
-        ("Published", article.published.isoformat() if article.published else ""),
-        ("Updated", updated.isoformat() if updated else ""),
-        ("URL", article.url),
-    ):
-        if not value:
-            continue
-        if markdown:
-            # Names are the page's text like any other; an address stays one to copy, unescaped.
-            value = f"<{value.replace('>', '%3E')}>" if label == "URL" else _escape_md(value)
-        lines.append(f"{label}: {value}")
-    if article.partial:
-        lines.append("Note: this is the text the feed carried, not the page's")
-    return lines
-
-
 def to_markdown(article: Article, header: bool = True) -> str:
     parts = []
     if header:
-        parts.append(f"# {_escape_md(article.title or article.url)}\n")
-        parts.append("\n".join(f"{line}  " for line in _header_lines(article, True)) + "\n\n")
+        parts.append(markdown_header(article))
     parts.append(_join(article.blocks, block_to_markdown, table_to_markdown))
     return "".join(parts).rstrip() + "\n"
 
@@ -182,6 +154,6 @@ def to_text(article: Article, header: bool = True) -> str:
     if header:
         title = article.title or article.url
         parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
-        parts.append("\n".join(_header_lines(article)) + "\n\n")
+        parts.append("\n".join(header_lines(article)) + "\n\n")
     parts.append(_join(article.blocks, block_to_text, table_to_text))
     return "".join(parts).rstrip() + "\n"

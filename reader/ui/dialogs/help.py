@@ -49,6 +49,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter", "open the selected link in the browser"),
             ("Esc", "drop the selected link (before a search)"),
             ("L", "list the links: Enter opens one, c copies its address"),
+            ("y", "copy the citation: title, author, site, date, address"),
             ("m", "mark read / unread"),
             ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),

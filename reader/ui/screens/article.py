@@ -13,15 +13,18 @@ shows its address, Enter opens it in the browser, Esc drops the selection (befor
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ...citation import markdown_header
 from ...library import Headline
-from ...models import UNREACHABLE, FetchError, StoreError
+from ...models import UNREACHABLE, Article, FetchError, StoreError
 from ..dialogs.links import LinksScreen, article_links
+from ..display import plain
 from ..messages import ArticleClosed, SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
 
 FETCHING = "Fetching article…"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
+CITED_FIELDS = ("title", "author", "site_name", "url")
+"""The article's text fields a citation quotes."""
 
 
 class ArticleScreen(Screen[str | None], inherit_bindings=False):
@@ -60,6 +65,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         Binding("tab", "next_link", "Links"),
         Binding("shift+tab", "previous_link", "Previous link", show=False),
         Binding("L", "list_links", "Link list"),
+        Binding("y", "cite", "Cite"),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
@@ -165,6 +171,26 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
 
     def action_open_original(self) -> None:
         self.reader.open_original(self.headline.entry.link)
+
+    def action_cite(self) -> None:
+        """The article's citation on the clipboard: title, author, site, dates and address, as
+        `reader show --format markdown` heads it (the feed's, while the article isn't shown)."""
+        entry = self.headline.entry
+        article = self.query_one(ArticleBody).article or Article(
+            entry.link,
+            title=entry.title,
+            author=entry.author,
+            published=entry.published,
+            site_name=entry.feed_title,
+        )
+        # Pasted into a document or a terminal: no escape sequences come along (removed before
+        # the Markdown escapes, which would break them up).
+        cited = replace(
+            article, **{name: plain(getattr(article, name)).plain for name in CITED_FIELDS}
+        )
+        self.app.copy_to_clipboard(markdown_header(cited).rstrip() + "\n")
+        title = plain(cited.title or cited.url, max_length=200).plain
+        self.notify(f"Citation copied: {title}", markup=False)
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)

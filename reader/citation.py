@@ -1,0 +1,46 @@
+"""An article's citation: title, source, author, dates and address, as `reader show` prints them
+above the text and as `y` in the reading view copies them. Plain functions over `Article`."""
+
+from __future__ import annotations
+
+import re
+
+from .models import Article
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` shown literally by a Markdown renderer (no emphasis, link, list or heading)."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
+
+
+def header_lines(article: Article, markdown: bool = False) -> list[str]:
+    """Source, author, dates, address: the citation a quote needs."""
+    lines = []
+    updated = article.updated if article.updated != article.published else None
+    for label, value in (
+        ("Source", article.site_name),
+        ("Author", article.author),
+        ("Published", article.published.isoformat() if article.published else ""),
+        ("Updated", updated.isoformat() if updated else ""),
+        ("URL", article.url),
+    ):
+        if not value:
+            continue
+        if markdown:
+            # Names are the page's text like any other; an address stays one to copy, unescaped.
+            value = f"<{value.replace('>', '%3E')}>" if label == "URL" else escape_markdown(value)
+        lines.append(f"{label}: {value}")
+    if article.partial:
+        lines.append("Note: this is the text the feed carried, not the page's")
+    return lines
+
+
+def markdown_header(article: Article) -> str:
+    """The title as a heading and the `header_lines` below it, each ending in a Markdown line
+    break: what `reader show --format markdown` prints before the text."""
+    lines = "\n".join(f"{line}  " for line in header_lines(article, True))
+    return f"# {escape_markdown(article.title or article.url)}\n{lines}\n\n"
