@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .models import Article
+from .safe import safe_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)", re.MULTILINE)
@@ -28,6 +29,9 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
         ("Updated", updated.isoformat() if updated else ""),
         ("URL", article.url),
     ):
+        # A record made before this was checked may hold a control character; an escape
+        # sequence must go whole, before the Markdown escapes would break it into visible junk.
+        value = safe_line(value)
         if not value:
             continue
         if markdown:
@@ -43,4 +47,4 @@ def markdown_header(article: Article) -> str:
     """The title as a heading and the `header_lines` below it, each ending in a Markdown line
     break: what `reader show --format markdown` prints before the text."""
     lines = "\n".join(f"{line}  " for line in header_lines(article, True))
-    return f"# {escape_markdown(article.title or article.url)}\n{lines}\n\n"
+    return f"# {escape_markdown(safe_line(article.title or article.url))}\n{lines}\n\n"

@@ -88,3 +88,11 @@ def test_a_quotation_of_several_paragraphs_stays_one_quote() -> None:
     old = tuple(replace(b, ordinal=0) for b in blocks)
     html = MarkdownIt("commonmark").render(to_markdown(article(blocks=old), header=False))
     assert html.count("<blockquote>") == 3
+
+
+def test_an_escape_sequence_in_a_field_goes_whole_before_the_markdown_escapes() -> None:
+    hostile = article(title="\x1b]0;pwned\x07Council [votes]", author="Ann\x1b[31m Lee")
+    markdown = to_markdown(hostile)
+    assert markdown.startswith("# Council \\[votes\\]\n")
+    assert "Author: Ann Lee" in markdown
+    assert "pwned" not in markdown and "]0;" not in markdown and "[31m" not in markdown

@@ -13,7 +13,6 @@ shows its address, Enter opens it in the browser, Esc drops the selection (befor
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -36,8 +35,6 @@ if TYPE_CHECKING:
 
 FETCHING = "Fetching article…"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
-CITED_FIELDS = ("title", "author", "site_name", "url")
-"""The article's text fields a citation quotes."""
 
 
 class ArticleScreen(Screen[str | None], inherit_bindings=False):
@@ -183,13 +180,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             published=entry.published,
             site_name=entry.feed_title,
         )
-        # Pasted into a document or a terminal: no escape sequences come along (removed before
-        # the Markdown escapes, which would break them up).
-        cited = replace(
-            article, **{name: plain(getattr(article, name)).plain for name in CITED_FIELDS}
-        )
-        self.app.copy_to_clipboard(markdown_header(cited).rstrip() + "\n")
-        title = plain(cited.title or cited.url, max_length=200).plain
+        self.app.copy_to_clipboard(markdown_header(article).rstrip() + "\n")
+        title = plain(article.title or article.url, max_length=200).plain
         self.notify(f"Citation copied: {title}", markup=False)
 
     def action_toggle_saved(self) -> None:
