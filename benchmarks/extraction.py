@@ -23,7 +23,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import lxml.html
@@ -210,9 +210,11 @@ def ours(html: str) -> tuple[str, Article]:
 
 
 def ours_rendered(html: str) -> tuple[str, Article]:
-    """`--markers`: the plain text as `reader extract` prints it, list numbers included."""
+    """`--markers`: the plain text as `reader extract` prints it, list numbers included; media
+    lines left out, as in `article_text` (the reference's players have no text)."""
     article = extract_article(html, PAGE_URL)
-    return to_text(article, header=False), article
+    text_blocks = tuple(b for b in article.blocks if b.kind != BlockKind.MEDIA)
+    return to_text(replace(article, blocks=text_blocks), header=False), article
 
 
 def raw_readability(html: str) -> tuple[str, None]:
