@@ -191,7 +191,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         read = self.reader.toggle_read(self.headline.entry)
         self.notify("Marked as read." if read else "Marked as unread.")
 
-    # -- search --------------------------------------------------------------------------------
+    # -- which keys act ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The search's keys only while it has matches (else `n` and Esc do their usual), the
         selected link's while there is one; no link keys while the query is typed."""
