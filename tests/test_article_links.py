@@ -20,7 +20,7 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import LINK_COMPONENT
 from tests.test_find_in_article import line_of, marked, notices, status
-from tests.test_tui import open_titled, screen_segments, screen_text, until
+from tests.test_tui import open_titled, reading, screen_segments, screen_text, until
 
 SIZE = (100, 30)
 BUDGET = "Council approves"
@@ -41,9 +41,7 @@ def test_tab_selects_the_first_link_on_screen_and_lights_it_on_both_its_lines(
     synced_dir: Path,
 ) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, BUDGET)
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
             assert body.link_count == 2 and body.selected_link is None
             assert not selected(app)
             await pilot.press("tab")
@@ -75,9 +73,7 @@ def test_tab_selects_the_first_link_on_screen_and_lights_it_on_both_its_lines(
 
 def test_tab_and_shift_tab_walk_the_links_round_the_ends(synced_dir: Path) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
-            body = await open_titled(pilot, BUDGET)
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
             walked = []
             for key in ("tab", "tab", "tab", "shift+tab", "shift+tab"):
                 await pilot.press(key)
@@ -114,9 +110,7 @@ def test_enter_opens_the_selected_link_and_only_a_web_one(
     )
 
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
-            body = await open_titled(pilot, BUDGET)
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
             await pilot.press("tab", "tab", "enter")
             site = app.screen.headline.entry.link.split("/gazette/")[0]
             assert browser == [f"{site}/gazette/2026/11/24/harbour-crane-strike.html"]
@@ -140,9 +134,7 @@ def test_esc_drops_the_link_then_goes_back_and_another_article_starts_without_on
     synced_dir: Path,
 ) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, BUDGET)
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
             screen = app.screen
             assert isinstance(screen, ArticleScreen)
             await pilot.press("tab")
@@ -168,9 +160,7 @@ def test_esc_drops_the_link_then_goes_back_and_another_article_starts_without_on
 
 def test_a_search_and_a_link_share_esc_in_order(synced_dir: Path) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, BUDGET)
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
             await pilot.press("slash", *"libraries", "enter", "tab")
             assert body.match_count and body.selected_link is not None
             await pilot.press("n")  # n is still the search's
@@ -246,9 +236,7 @@ def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
     )
 
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, BUDGET)
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
             body.show_article(app.screen.headline.entry, article)
             await pilot.pause()
             await pilot.press("L")
@@ -274,9 +262,7 @@ def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
 # -- the citation (y) --------------------------------------------------------------------------
 def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
-            body = await open_titled(pilot, BUDGET)
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
             article = body.article
             assert article is not None and article.title.startswith(BUDGET)
             copied = copies(app)

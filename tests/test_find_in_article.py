@@ -15,14 +15,13 @@ import pytest
 from textual.app import App
 
 from reader.models import Article, Block, BlockKind, Inline
-from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.article.find_in_article import pattern
 from reader.ui.widgets.article.search_bar import SearchBar
 from reader.ui.widgets.status_bar import StatusBar
-from tests.test_tui import open_titled, screen_segments, screen_text, until
+from tests.test_tui import open_titled, reading, screen_segments, screen_text, until
 
 SIZE = (100, 30)
 LONG_READ = "Silt Ledger"
@@ -104,9 +103,7 @@ def test_a_blank_query_finds_nothing() -> None:
 # -- in the reading view -----------------------------------------------------------------------
 def test_typing_a_name_highlights_it_and_scrolls_to_it_far_down(synced_dir: Path) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, LONG_READ)
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
             first = line_of(body, "Tolland")
             assert first > 300
             await type_search(pilot, "tolla")
@@ -135,9 +132,7 @@ def test_typing_a_name_highlights_it_and_scrolls_to_it_far_down(synced_dir: Path
 
 def test_n_and_shift_n_go_round_the_matches_and_say_when_they_wrap(synced_dir: Path) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, LONG_READ)
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
             position = app.screen.position
             await type_search(pilot, "Tolland")
             await pilot.press("enter")
@@ -170,9 +165,7 @@ def test_a_phrase_broken_by_the_wrap_is_found_and_stays_lit_after_a_resize(
     synced_dir: Path,
 ) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, LONG_READ)
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
             lines = body.lines
             # A phrase of three words: the last of a line far down and the first two of the next.
             at = next(
@@ -203,9 +196,7 @@ def test_a_phrase_broken_by_the_wrap_is_found_and_stays_lit_after_a_resize(
 
 def test_smartcase_a_capital_letter_makes_the_search_exact(synced_dir: Path) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, LONG_READ)
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
             await type_search(pilot, "harbour")
             loose = body.match_count
             assert loose == len(re.findall("harbour", body.text, re.I))
@@ -219,9 +210,7 @@ def test_smartcase_a_capital_letter_makes_the_search_exact(synced_dir: Path) -> 
 
 def test_no_match_says_so_and_the_view_stays_put(synced_dir: Path) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, LONG_READ)
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
             body.scroll_to(y=200, animate=False, immediate=True)
             await type_search(pilot, "Tolland")
             assert body.top_line > 400
@@ -243,9 +232,7 @@ def test_no_match_says_so_and_the_view_stays_put(synced_dir: Path) -> None:
 
 def test_esc_in_the_search_line_goes_back_to_where_the_reader_was(synced_dir: Path) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, LONG_READ)
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
             body.scroll_to(y=120, animate=False, immediate=True)
             await type_search(pilot, "Morwenna")
             await pilot.press("enter", "n")
@@ -269,9 +256,7 @@ def test_esc_clears_the_search_then_goes_back_and_p_still_means_previous_article
     synced_dir: Path,
 ) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, LONG_READ)
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
             screen = app.screen
             assert isinstance(screen, ArticleScreen)
             await type_search(pilot, "Tolland")
@@ -315,9 +300,7 @@ def test_markup_regex_and_escapes_in_a_query_are_literal(synced_dir: Path) -> No
     )
 
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=SIZE) as pilot:
-            body = await open_titled(pilot, LONG_READ)
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
             body.show_article(app.screen.headline.entry, article)
             await pilot.pause()
             bar = app.screen.query_one(SearchBar)

@@ -14,15 +14,13 @@ import pytest
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.test_tui import open_titled
+from tests.test_tui import open_titled, reading
 
 
 @pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])
 def test_no_line_is_cut_off_at_the_right(synced_dir: Path, size: tuple[int, int]) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=size) as pilot:
-            body = await open_titled(pilot, "£412m budget")
+        async with reading(synced_dir, "£412m budget", size) as (app, pilot, body):
             assert body.show_vertical_scrollbar  # a long article: the scrollbar is there
             table = next(i for i, line in enumerate(body.lines) if line.startswith("Group"))
             for top in (0, table - 2):
@@ -104,9 +102,7 @@ def test_the_key_bar_keeps_back_original_and_help_in_sight(synced_dir: Path, wid
 
 def test_vim_and_less_keys_scroll_the_article(synced_dir: Path) -> None:
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=(100, 30)) as pilot:
-            body = await open_titled(pilot, "Silt Ledger")
+        async with reading(synced_dir, "Silt Ledger") as (_app, pilot, body):
             height = body.scrollable_content_region.height
             moves = [("ctrl+d", height // 2), ("ctrl+u", -(height // 2)), ("ctrl+f", height)]
             for key, expected in moves:
@@ -125,9 +121,7 @@ def test_the_header_says_when_a_story_was_updated(synced_dir: Path) -> None:
     """The ferry flash was updated 40 minutes after it went out; the council story never was."""
 
     async def run() -> None:
-        app = ReaderApp(synced_dir, refresh_on_start=False)
-        async with app.run_test(size=(120, 40)) as pilot:
-            body = await open_titled(pilot, "ferry resumes")
+        async with reading(synced_dir, "ferry resumes", (120, 40)) as (_app, pilot, body):
             meta = body.text.splitlines()[1]
             assert meta.startswith("The Harbour Gazette · Tom Beckwith · Tuesday 24 November 2026")
             assert meta.endswith("· updated Tuesday 24 November 2026, 09:40 UTC")  # TZ=UTC in tests

@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -87,6 +88,17 @@ async def open_titled(pilot: Pilot[object], words: str) -> ArticleBody:
     screen = await open_row(pilot, position)
     await pilot.pause()
     return screen.query_one(ArticleBody)
+
+
+@asynccontextmanager
+async def reading(
+    data_dir: Path, words: str, size: tuple[int, int] = (100, 30), notifications: bool = False
+) -> AsyncIterator[tuple[ReaderApp, Pilot[object], ArticleBody]]:
+    """The reader on `data_dir` with the article titled `words` open: the app, its pilot and
+    the article's body (see `open_titled`); `notifications` as Textual's `run_test` has it."""
+    app = ReaderApp(data_dir, refresh_on_start=False)
+    async with app.run_test(size=size, notifications=notifications) as pilot:
+        yield app, pilot, await open_titled(pilot, words)
 
 
 def subscribe(directory: Path, feed_urls: list[str], fetch_articles: int = 0) -> list[Entry]:
