@@ -61,12 +61,13 @@ def _source(el: HtmlElement, base: str) -> str:
 
 
 def _is_picture_clip(video: HtmlElement) -> bool:
-    """An animated picture made a video (a "GIF"): plays by itself, silently, with no controls."""
+    """An animated picture made a video (a "GIF"): it plays by itself and has no controls."""
     return video.get("controls") is None and video.get("autoplay") is not None
 
 
 def _media_line(el: HtmlElement, kind: str, url: str, what: str) -> HtmlElement:
-    """ "Audio: An interview with the mayor" when the page names it, else "Audio (MP3)"."""
+    """The line naming a player: "Audio: An interview with the mayor" when the page gives it a
+    title, else its kind and format, "Audio (MP3)"."""
     title = " ".join((el.get("title") or el.get("aria-label") or "").split())
     if _PLAYER_WORDS.issuperset(re.findall(r"\w+", title.lower())):
         title = ""
