@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, cast
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -47,15 +48,21 @@ def article_links(article: Article) -> list[Link]:
     return [Link(text, address) for address, text in texts.items()]
 
 
-def _entry(number: int, link: Link, digits: int) -> Text:
-    """`number`. text, and the address on the line below: plain text, never markup."""
-    indent = " " * (digits + 2)
-    return Text.assemble(
-        f"{number:>{digits}}. ",
-        plain(link.text or "(no text)", max_length=300),
-        "\n" + indent,
-        plain(link.address, Style(dim=True), max_length=2000),
+def _entry(number: int, link: Link, digits: int) -> Table:
+    """`number`. text, and the address on the line below: plain text, never markup. A grid, so
+    that what wraps on a narrow terminal stays in the column after the number."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=digits + 1, no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(
+        f"{number:>{digits}}.",
+        Text.assemble(
+            plain(link.text or "(no text)", max_length=300),
+            "\n",
+            plain(link.address, Style(dim=True), max_length=2000),
+        ),
     )
+    return grid
 
 
 class LinksScreen(ModalScreen[None]):
