@@ -274,7 +274,14 @@ def test_teasers_keep_their_bylines_and_the_front_has_no_author() -> None:
         <p><span>By <span class="byline-name" itemprop="name">Ana Ruiz{n}</span>{extra}</span>
         </p></article></li>"""
         for n, extra in enumerate(
-            [' and <span class="last-byline" itemprop="name">Tom Berg</span>', "", "", "", "", ""]
+            [
+                ' and <span class="last-byline" itemprop="name">Tom Berg</span>',
+                "",
+                "",
+                "\x1b]0;x\x07",
+                "",
+                "",
+            ]
         )
     )
     page = f"<html><head><title>Latest</title></head><body><main><ol>{teasers}</ol></main></body></html>"
@@ -284,6 +291,7 @@ def test_teasers_keep_their_bylines_and_the_front_has_no_author() -> None:
     # Each after its own teaser's summary, before the next headline.
     assert text.index("story 0 in one") < text.index("Ruiz0") < text.index("Headline number 1")
     assert text.index("story 3 in one") < text.index("Ruiz3") < text.index("Headline number 4")
+    assert "\x1b" not in text and "\x07" not in text  # page text, shown as text
     assert article.author == ""
 
 

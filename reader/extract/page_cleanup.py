@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import lxml.etree
 from lxml.html import HtmlElement
 
+from ..safe import safe_line
 from .furniture import (
     FURNITURE_ROLES,
     FURNITURE_STEMS,
@@ -161,7 +162,7 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
                 continue
             line = _byline_line(el)
             if headline and headline not in bylines and _names_author(el):
-                bylines[headline] = " ".join(line.text_content().split())
+                bylines[headline] = safe_line(line.text_content())  # page text, shown as text
             drop(line)
     for box in _author_boxes(body):
         if attached(box, body) and not holds_article(box, around):

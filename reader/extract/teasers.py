@@ -88,12 +88,13 @@ def teaser_list(
     headlines = 0
     in_teaser = False
     for block in blocks:
-        if _is_headline(block, page_url) or block.kind == BlockKind.HEADING:
+        headline = _is_headline(block, page_url)
+        if block.kind == BlockKind.HEADING:
             if byline:
                 kept.append(Block(BlockKind.PARAGRAPH, (Inline(byline),)))
                 shown.append(byline)
             byline = ""
-        if _is_headline(block, page_url):
+        if headline:
             # The section's name and the teaser's kicker ("Opinion", "Guest essay") above it.
             kept.extend(labels)
             kept.append(block)
