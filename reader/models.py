@@ -189,8 +189,8 @@ EXTRACTOR = 1
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
-recordings and videos as media lines, section fronts' bylines, raised and lowered figures, the
-first of two declared publication times."""
+recordings and videos as media lines, section fronts' bylines, raised and lowered figures, bold
+definition terms, the first of two declared publication times."""
 
 
 @dataclass(frozen=True)

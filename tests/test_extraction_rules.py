@@ -615,3 +615,14 @@ def test_raised_and_lowered_figures_keep_their_meaning_and_back_links_go() -> No
     assert "1. Water board, 2024.\n2. Second edition.\n" in text + "\n"
     markdown = to_markdown(article, header=False)
     assert f"says[¹](<{BASE}water.html#fn1>)" in markdown  # the footnote mark stays its link
+
+
+def test_definition_terms_are_bold_and_spaces_between_runs_collapse() -> None:
+    body = (
+        f"<article>{PARAGRAPHS}<dl><dt>Length</dt><dd>1.2 km</dd><dt>Built</dt><dd>1894</dd></dl>"
+        "<p>It was <em>very </em> old and <b> cracked </b>badly.</p></article>"
+    )
+    article = extract_article(f"<html><body>{body}</body></html>", BASE + "wall.html")
+    terms = [b for b in article.blocks if b.text in ("Length", "Built")]
+    assert len(terms) == 2 and all(i.strong for b in terms for i in b.inlines)
+    assert "It was very old and cracked badly." in [b.text for b in article.blocks]

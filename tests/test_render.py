@@ -96,3 +96,20 @@ def test_an_escape_sequence_in_a_field_goes_whole_before_the_markdown_escapes() 
     assert markdown.startswith("# Council \\[votes\\]\n")
     assert "Author: Ann Lee" in markdown
     assert "pwned" not in markdown and "]0;" not in markdown and "[31m" not in markdown
+
+
+def test_emphasis_keeps_its_spaces_outside_the_markers() -> None:
+    # "<b>Built </b><a>1894</a>": CommonMark reads "**Built **" as asterisks, not bold.
+    inlines = (
+        Inline("Built ", strong=True),
+        Inline("1894", href="https://x.example/y", strong=True),
+        Inline(" and "),
+        Inline(" very ", emphasis=True),
+        Inline("old."),
+    )
+    body = (Block(BlockKind.PARAGRAPH, inlines),)
+    html = MarkdownIt("commonmark").render(to_markdown(article(blocks=body), header=False))
+    assert "<strong>Built</strong> " in html
+    assert '<a href="https://x.example/y"><strong>1894</strong></a>' in html
+    assert "<em>very</em> old." in html
+    assert "*" not in html

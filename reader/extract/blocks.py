@@ -120,8 +120,10 @@ class _Builder:
         text = safe_text(text)
         if not code:
             text = _WS.sub(" ", text)
-            if text[:1] == " " and self._ends_with_break():
-                text = text[1:]  # the indentation of the line after a <br>
+            if text[:1] == " " and self._ends_with_space():
+                # The indentation of the line after a <br>, or a space the run before already
+                # ends with ("and <b> cracked</b>"): HTML collapses it, and so do we.
+                text = text[1:]
         if not text:
             return
         last = self.inlines[-1] if self.inlines else None
@@ -130,8 +132,8 @@ class _Builder:
         else:
             self.inlines.append(Inline(text, href, strong, em, code))
 
-    def _ends_with_break(self) -> bool:
-        return bool(self.inlines) and self.inlines[-1].text.endswith("\n")
+    def _ends_with_space(self) -> bool:
+        return bool(self.inlines) and self.inlines[-1].text.endswith(("\n", " "))
 
     def add_break(self) -> None:
         """A `<br>`: a new line, and at most one blank line however many follow one another
@@ -348,6 +350,15 @@ class _Builder:
             self.table(el, depth + 1 if context == BlockKind.LIST_ITEM else 1)
         elif tag == "figcaption":
             self.block(el, BlockKind.CAPTION)
+        elif tag == "dt":
+            # The term a definition list defines, bold as browsers draw it: without it, "Length"
+            # and "1.2 km" read as two unrelated lines.
+            start = len(self.blocks)
+            self.block(el, BlockKind.PARAGRAPH)
+            self.blocks[start:] = [
+                replace(b, inlines=tuple(replace(i, strong=True) for i in b.inlines))
+                for b in self.blocks[start:]
+            ]
         elif tag == "p" and el.get("class") == MEDIA_CLASS:
             self.block(el, BlockKind.MEDIA)
         elif tag == "hr":

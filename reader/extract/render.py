@@ -23,13 +23,23 @@ def _inline_md(i: Inline) -> str:
         out = f"`{text}`" if "\n" not in text else _escape_md(text)
     else:
         out = _escape_md(i.text)
-    if i.strong and out.strip():
-        out = f"**{out}**"
-    if i.emphasis and out.strip():
-        out = f"*{out}*"
+    if i.strong:
+        out = _delimit(out, "**")
+    if i.emphasis:
+        out = _delimit(out, "*")
     if i.href:
         out = f"[{out}](<{i.href.replace('>', '%3E').replace(' ', '%20')}>)"
     return out
+
+
+def _delimit(text: str, marker: str) -> str:
+    """`text` between emphasis markers, its outer spaces outside them: CommonMark reads
+    "**Built **" as two asterisks and a word, not as bold."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text.index(core[0])
+    return f"{text[:start]}{marker}{core}{marker}{text[start + len(core) :]}"
 
 
 def _indent(level: int) -> str:
