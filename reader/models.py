@@ -147,9 +147,9 @@ class BlockKind(StrEnum):
 class Block:
     """One block of article text: a heading, a paragraph, a quote, a list item, a table row…
 
-    `level` is the heading level (1–6) or the list nesting depth (1 = top; a table in a list
-    item is one deeper than the item); `ordinal` numbers the items of an ordered list (0 for a
-    bullet).
+    `level` is the heading level (1–6), the list nesting depth (1 = top; a table in a list
+    item is one deeper than the item) or a quotation's (2: a quote inside a quote); `ordinal`
+    numbers the items of an ordered list (0 for a bullet).
 
     A table is a run of TABLE_ROW blocks with the same `ordinal`: the table's number in the
     article (from 1), so two tables one after the other stay two. The paragraphs of one
@@ -168,13 +168,13 @@ class Block:
     header: bool = False
 
     def continues(self, previous: Block | None) -> bool:
-        """True when this block is the next paragraph of the same quotation as `previous`."""
-        return (
-            previous is not None
-            and self.kind == previous.kind == BlockKind.QUOTE
-            and self.ordinal != 0
-            and self.ordinal == previous.ordinal
-        )
+        """True when this block is the next paragraph of the same quotation as `previous`, or
+        of a quotation it is nested in or holds (one level apart)."""
+        if previous is None or not self.kind == previous.kind == BlockKind.QUOTE:
+            return False
+        if self.level != previous.level:
+            return abs(self.level - previous.level) == 1
+        return self.ordinal != 0 and self.ordinal == previous.ordinal
 
     @property
     def text(self) -> str:
@@ -190,7 +190,7 @@ EXTRACTOR = 1
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
 recordings and videos as media lines, section fronts' bylines, raised and lowered figures, bold
-definition terms, the first of two declared publication times."""
+definition terms, quotes nested in quotes, the first of two declared publication times."""
 
 
 @dataclass(frozen=True)

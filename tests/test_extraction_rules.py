@@ -626,3 +626,36 @@ def test_definition_terms_are_bold_and_spaces_between_runs_collapse() -> None:
     terms = [b for b in article.blocks if b.text in ("Length", "Built")]
     assert len(terms) == 2 and all(i.strong for b in terms for i in b.inlines)
     assert "It was very old and cracked badly." in [b.text for b in article.blocks]
+
+
+def test_a_quote_inside_a_quote_stays_inside_it() -> None:
+    from markdown_it import MarkdownIt
+    from rich.console import Console
+    from rich.style import Style
+
+    from reader.ui.widgets.article import typeset
+
+    body = (
+        f"<article>{PARAGRAPHS}<blockquote><p>The board wrote back in March:</p><blockquote>"
+        "<p>We see no cause for alarm.</p><p>The wall has stood a century.</p></blockquote>"
+        "<p>It was wrong.</p></blockquote></article>"
+    )
+    article = extract_article(f"<html><body>{body}</body></html>", BASE + "wall.html")
+    quotes = [(b.level, b.text) for b in article.blocks if b.kind == BlockKind.QUOTE]
+    assert quotes == [
+        (1, "The board wrote back in March:"),
+        (2, "We see no cause for alarm."),
+        (2, "The wall has stood a century."),
+        (1, "It was wrong."),
+    ]
+    html = MarkdownIt("commonmark").render(to_markdown(article, header=False))
+    outer = html[html.index("<blockquote>") :]
+    assert outer.count("<blockquote>") == 2  # one quote holding the other, not three quotes
+    assert outer.index("March:") < outer.index("<blockquote>", 1) < outer.index("century.")
+    assert outer.index("century.") < outer.index("</blockquote>") < outer.index("It was wrong")
+    styles = typeset.ArticleStyles(
+        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    )
+    lines = [s.text for s in typeset.typeset(typeset.body(article, styles), 60, Console())]
+    assert "▌ ▌ We see no cause for alarm." in lines
+    assert "▌ It was wrong." in lines

@@ -332,7 +332,8 @@ class _Builder:
             self.block(el, BlockKind.HEADING, _HEADINGS[tag])
         elif tag == "blockquote":
             start = self.quote_from = len(self.blocks)
-            self.block(el, BlockKind.QUOTE)
+            # A quotation inside a quotation (a reply quoting a letter) is one level deeper.
+            self.block(el, BlockKind.QUOTE, depth + 1 if context == BlockKind.QUOTE else 1)
             # Its paragraphs share its number, so they read as one quote, not several; a quote
             # inside it has numbered its own already.
             self.quotes += 1
@@ -389,7 +390,8 @@ class _Builder:
             kind = (
                 context if context in (BlockKind.QUOTE, BlockKind.CAPTION) else BlockKind.PARAGRAPH
             )
-            self.block(el, kind, depth if context == BlockKind.LIST_ITEM else 1)
+            nested = context in (BlockKind.LIST_ITEM, BlockKind.QUOTE)
+            self.block(el, kind, depth if nested else 1)
 
 
 def is_data_table(table: HtmlElement) -> bool:

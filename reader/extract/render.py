@@ -42,6 +42,12 @@ def _delimit(text: str, marker: str) -> str:
     return f"{text[:start]}{marker}{core}{marker}{text[start + len(core) :]}"
 
 
+def _quoted(text: str, level: int) -> str:
+    """Each line of a quotation's paragraph behind a ">" per level of quoting."""
+    marker = "> " * max(1, level)
+    return "\n".join(f"{marker}{line}" for line in text.split("\n"))
+
+
 def _indent(level: int) -> str:
     return "   " * (level - 1)
 
@@ -52,7 +58,7 @@ def block_to_markdown(block: Block) -> str:
         case BlockKind.HEADING:
             return f"{'#' * block.level} {body}"
         case BlockKind.QUOTE:
-            return "\n".join(f"> {line}" for line in body.split("\n"))
+            return _quoted(body, block.level)
         case BlockKind.LIST_ITEM:
             marker = f"{block.ordinal}." if block.ordinal else "-"
             return f"{_indent(block.level)}{marker} {body}"
@@ -99,8 +105,12 @@ def _join(
         first = group[0]
         if out:
             tight = previous is not None and previous.kind == first.kind == BlockKind.LIST_ITEM
-            # A quotation's next paragraph: one quote with a blank line inside it, not two.
-            out.append("\n>\n" if first.continues(previous) else "\n" if tight else "\n\n")
+            if first.continues(previous) and previous is not None:
+                # A quotation's next paragraph, or the quote nested in it: one quote with a
+                # blank line inside it, not two.
+                out.append("\n" + ("> " * min(first.level, previous.level)).rstrip() + "\n")
+            else:
+                out.append("\n" if tight else "\n\n")
         if first.kind == BlockKind.TABLE_ROW:
             out.append(table_text(group))
         else:
@@ -121,7 +131,7 @@ def block_to_text(block: Block) -> str:
     text = block.text
     match block.kind:
         case BlockKind.QUOTE:
-            return "\n".join(f"> {line}" for line in text.split("\n"))
+            return _quoted(text, block.level)
         case BlockKind.LIST_ITEM:
             marker = f"{block.ordinal}." if block.ordinal else "•"
             return f"{_indent(block.level)}{marker} {text}"

@@ -197,7 +197,7 @@ def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
             text, links = _inlines(block.inlines, styles, styles.heading)
             return Paragraph(text, gap=gap, links=links)
         case BlockKind.QUOTE:
-            bar = Text("▌ ", styles.quote_bar)
+            bar = Text("▌ " * max(1, block.level), styles.quote_bar)
             text, links = _inlines(block.inlines, styles, styles.quote)
             return Paragraph(text, bar, bar, gap=gap, links=links)
         case BlockKind.LIST_ITEM:
