@@ -31,6 +31,11 @@ def absolute_url(base: str, href: str) -> str:
     return url if is_web_url(url) else ""
 
 
+def site_host(url: str) -> str:
+    """The host a reader names a site by: "youtube.com" for https://www.youtube.com/embed/x."""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
 @lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
     """The form of a URL used as a cache key: lower-case scheme and host, no default port,

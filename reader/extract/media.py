@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
-from ..urls import absolute_url
+from ..urls import absolute_url, site_host
 
 # Sites whose embedded players show one video each: their address opens it in a browser.
 _VIDEO_SITES = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com")
@@ -38,16 +38,11 @@ def _file_format(url: str) -> str:
     stem, dot, extension = name.rpartition(".")
     if dot and stem and extension.isalnum() and len(extension) <= 5:
         return extension.upper()
-    return _site(url)
-
-
-def _site(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
+    return site_host(url)
 
 
 def _is_video_site(url: str) -> bool:
-    site = _site(url)
+    site = site_host(url)
     return any(site == s or site.endswith("." + s) for s in _VIDEO_SITES)
 
 
@@ -93,7 +88,7 @@ def mark_media(doc: HtmlElement, base: str) -> None:
         if el.tag == "iframe":
             url = absolute_url(base, el.get("src", ""))
             if url and _is_video_site(url):
-                _replace(el, _media_line(el, "Video", url, _site(url)))
+                _replace(el, _media_line(el, "Video", url, site_host(url)))
             continue
         if el.tag == "video" and _is_picture_clip(el):
             continue

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+
+from ..urls import site_host
 
 _WORD = re.compile(r"\w+")
 # Between a headline and the site's name: "Headline | Site", "Site » Headline", "Headline – Site".
@@ -46,7 +47,7 @@ def _is_site_name(part: str, site_names: list[str], url: str) -> bool:
             return True
         if norm in {_norm(p) for p in _SEPARATOR.split(name)}:
             return True
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    host = site_host(url)
     folded = _folded(part)
     return bool(folded) and folded in {_folded(host), _folded(host.rsplit(".", 1)[0])}
 
