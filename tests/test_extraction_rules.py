@@ -630,10 +630,8 @@ def test_definition_terms_are_bold_and_spaces_between_runs_collapse() -> None:
 
 def test_a_quote_inside_a_quote_stays_inside_it() -> None:
     from markdown_it import MarkdownIt
-    from rich.console import Console
-    from rich.style import Style
 
-    from reader.ui.widgets.article import typeset
+    from tests.test_tables import view_lines
 
     body = (
         f"<article>{PARAGRAPHS}<blockquote><p>The board wrote back in March:</p><blockquote>"
@@ -653,9 +651,6 @@ def test_a_quote_inside_a_quote_stays_inside_it() -> None:
     assert outer.count("<blockquote>") == 2  # one quote holding the other, not three quotes
     assert outer.index("March:") < outer.index("<blockquote>", 1) < outer.index("century.")
     assert outer.index("century.") < outer.index("</blockquote>") < outer.index("It was wrong")
-    styles = typeset.ArticleStyles(
-        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
-    )
-    lines = [s.text for s in typeset.typeset(typeset.body(article, styles), 60, Console())]
+    lines = [line.rstrip() for line in view_lines(article, 60)]
     assert "▌ ▌ We see no cause for alarm." in lines
     assert "▌ It was wrong." in lines

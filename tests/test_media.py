@@ -105,16 +105,9 @@ def test_the_demos_recording_is_a_media_line_whose_link_plays() -> None:
 
 
 def test_the_reading_view_shows_the_address_to_copy() -> None:
-    from rich.console import Console
-    from rich.style import Style
+    from tests.test_tables import view_lines
 
-    from reader.ui.widgets.article import typeset
-
-    styles = typeset.ArticleStyles(
-        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
-    )
-    strips = typeset.typeset(typeset.body(recording(), styles), 60, Console(width=100))
-    lines = [s.text.rstrip() for s in strips]
+    lines = [line.rstrip() for line in view_lines(recording(), 60)]
     at = next(i for i, line in enumerate(lines) if "Audio (MP3)" in line)
     assert lines[at] == "▶ Audio (MP3)"
     # The address on its own line, under the label, not the marker.

@@ -91,13 +91,30 @@ async def open_titled(pilot: Pilot[object], words: str) -> ArticleBody:
 
 
 @asynccontextmanager
+async def running(
+    directory: Path,
+    size: tuple[int, int],
+    *,
+    prefetch: bool = True,
+    notifications: bool = False,
+) -> AsyncIterator[tuple[ReaderApp, Pilot[object]]]:
+    """The app on `directory` at `size`, started; without `prefetch`, no article is fetched
+    to change the rows. `notifications` as Textual's `run_test` has it."""
+    app = ReaderApp(directory, refresh_on_start=False)
+    if not prefetch:
+        app.prefetch_limit = 0
+    async with app.run_test(size=size, notifications=notifications) as pilot:
+        await started(pilot)
+        yield app, pilot
+
+
+@asynccontextmanager
 async def reading(
     data_dir: Path, words: str, size: tuple[int, int] = (100, 30), notifications: bool = False
 ) -> AsyncIterator[tuple[ReaderApp, Pilot[object], ArticleBody]]:
     """The reader on `data_dir` with the article titled `words` open: the app, its pilot and
-    the article's body (see `open_titled`); `notifications` as Textual's `run_test` has it."""
-    app = ReaderApp(data_dir, refresh_on_start=False)
-    async with app.run_test(size=size, notifications=notifications) as pilot:
+    the article's body (see `open_titled`)."""
+    async with running(data_dir, size, notifications=notifications) as (app, pilot):
         yield app, pilot, await open_titled(pilot, words)
 
 

@@ -8,11 +8,8 @@ key bar keeps `?` (help) in sight. At 120 columns and more, nothing of that show
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Footer
 
 from reader.ui.app import ReaderApp
@@ -27,17 +24,7 @@ from reader.ui.widgets.main.headline_table import (
     HeadlineTable,
     columns_for,
 )
-from tests.test_tui import screen_text, started, table
-
-
-@asynccontextmanager
-async def running(directory: Path, size: tuple[int, int]) -> AsyncIterator[tuple[ReaderApp, Pilot]]:
-    """The app on `directory` at `size`, started, with no prefetch to change the rows."""
-    app = ReaderApp(directory, refresh_on_start=False)
-    app.prefetch_limit = 0
-    async with app.run_test(size=size) as pilot:
-        await started(pilot)
-        yield app, pilot
+from tests.test_tui import running, screen_text, table
 
 
 def feeds(app: ReaderApp) -> FeedList:
@@ -59,7 +46,7 @@ def title_shown(app: ReaderApp, position: int = 0) -> str:
 
 def test_at_60_columns_the_titles_take_the_width(synced_dir: Path) -> None:
     async def run() -> None:
-        async with running(synced_dir, (60, 30)) as (app, _pilot):
+        async with running(synced_dir, (60, 30), prefetch=False) as (app, _pilot):
             assert app.screen.has_class("-narrow")
             assert not feeds(app).display  # hidden: the headlines get the whole width
             assert table(app).size.width >= 56
@@ -82,7 +69,7 @@ def test_at_60_columns_the_titles_take_the_width(synced_dir: Path) -> None:
 
 def test_at_60_columns_tab_brings_the_feed_list_and_takes_it_away(synced_dir: Path) -> None:
     async def run() -> None:
-        async with running(synced_dir, (60, 30)) as (app, pilot):
+        async with running(synced_dir, (60, 30), prefetch=False) as (app, pilot):
             await pilot.press("tab")
             await pilot.pause()
             assert feeds(app).display and app.screen.focused is feeds(app)
@@ -115,7 +102,7 @@ def test_at_60_columns_tab_brings_the_feed_list_and_takes_it_away(synced_dir: Pa
 
 def test_at_80_columns_the_feed_list_narrows(synced_dir: Path) -> None:
     async def run() -> None:
-        async with running(synced_dir, (80, 30)) as (app, pilot):
+        async with running(synced_dir, (80, 30), prefetch=False) as (app, pilot):
             assert app.screen.has_class("-medium")
             assert feeds(app).display and feeds(app).outer_size.width == 22
             assert len(title_shown(app)) >= 40
@@ -133,7 +120,7 @@ def test_at_80_columns_the_feed_list_narrows(synced_dir: Path) -> None:
 
 def test_at_120_columns_the_layout_is_unchanged(synced_dir: Path) -> None:
     async def run() -> None:
-        async with running(synced_dir, (120, 40)) as (app, pilot):
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
             assert app.screen.has_class("-wide")
             assert feeds(app).display and feeds(app).outer_size.width == 32
             width = table(app).scrollable_content_region.width
@@ -181,7 +168,7 @@ def test_rows_drawn_directly_match_rich_text_at_every_column_layout(synced_dir: 
     widths = sorted({w + d for w in changes for d in (-1, 0, 1)})
 
     async def run() -> None:
-        async with running(synced_dir, (120, 40)) as (app, _pilot):
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, _pilot):
             widget = table(app)
             base = widget.rich_style
             for headline in widget.rows[:4]:
