@@ -125,6 +125,24 @@ def test_itemprop_author_byline_without_an_author_class_is_found() -> None:
     assert extract("<title>Island ferry to stop</title>", body).author == "Maren Holt"
 
 
+def test_each_repeated_author_meta_is_an_author() -> None:
+    head = """<meta name="author" content="Maren Holt"><meta name="author" content="Tom Berg">
+    <meta name="author" content="Maren Holt">"""
+    assert extract(head, f"<h1>Island ferry to stop</h1>{STORY}").author == "Maren Holt, Tom Berg"
+
+
+def test_names_written_surname_first_are_kept_apart_by_semicolons() -> None:
+    # "Holt, M., Berg, Tom" would read as four names.
+    head = """<meta name="DC.Creator" content="Holt, M."><meta name="DC.Creator" content="Berg, Tom">"""
+    assert extract(head, STORY).author == "Holt, M.; Berg, Tom"
+
+
+def test_an_author_address_is_skipped_for_the_next_declared_name() -> None:
+    head = """<meta property="article:author" content="https://www.facebook.com/marenholt">
+    <meta name="parsely-author" content="Maren Holt">"""
+    assert extract(head, f"<p class='byline'>By Desk Staff</p>{STORY}").author == "Maren Holt"
+
+
 # 4. The site's name after (or before) the headline.
 
 
@@ -159,6 +177,14 @@ def test_the_title_part_a_heading_repeats_first_beats_the_sites_heading() -> Non
     body = f"""<h1>Harbour office handbook</h1><h2>Ferry timetable for the winter months</h2>
     {STORY}"""
     assert extract(head, body).title == "Ferry timetable for the winter months"
+
+
+def test_the_declared_title_the_page_prints_beats_one_written_for_sharing() -> None:
+    head = """<title>Island ferry to stop at the end of June | Coast News</title>
+    <meta property="og:title" content="You won't believe what the council did to this ferry">
+    <meta name="twitter:title" content="Island ferry to stop at the end of June">"""
+    body = f"<article><h1>Island ferry to stop at the end of June</h1>{STORY}</article>"
+    assert extract(head, body).title == "Island ferry to stop at the end of June"
 
 
 # 5. RDFa: one <meta property> may name several properties.

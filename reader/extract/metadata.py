@@ -35,13 +35,14 @@ class Metadata:
     description: str = ""
 
 
-def _meta(doc: HtmlElement) -> dict[str, str]:
-    """The page's `<meta>` values by lower-case name, "." read as ":" (`DC.creator` is
-    `dc:creator`). A `property` lists names apart by spaces (`property="dc:creator og:title"`)
-    and wins over a `name` or `itemprop` of the same name: it is the declaration RDFa and
-    OpenGraph define. Otherwise the first of a name wins."""
-    by_property: dict[str, str] = {}
-    by_name: dict[str, str] = {}
+def _meta_values(doc: HtmlElement) -> dict[str, list[str]]:
+    """The page's `<meta>` values by lower-case name, in page order, "." read as ":"
+    (`DC.creator` is `dc:creator`). A `property` lists names apart by spaces
+    (`property="dc:creator og:title"`) and wins over a `name` or `itemprop` of the same name: it
+    is the declaration RDFa and OpenGraph define. A name may be repeated: one `dc:creator` per
+    author."""
+    by_property: dict[str, list[str]] = {}
+    by_name: dict[str, list[str]] = {}
     for el in doc.iter("meta"):
         content = (el.get("content") or "").strip()
         if not content:
@@ -53,8 +54,13 @@ def _meta(doc: HtmlElement) -> dict[str, str]:
         for key in keys:
             key = key.lower().replace(".", ":")
             if key:
-                found.setdefault(key, content)
+                found.setdefault(key, []).append(content)
     return by_name | by_property
+
+
+def _meta(values: dict[str, list[str]]) -> dict[str, str]:
+    """The first value of each name: most names are declared once, and a repeat is a copy."""
+    return {key: found[0] for key, found in values.items()}
 
 
 # What wraps JSON-LD on real pages: `<![CDATA[ … ]]>`, `<!-- … -->`, a `//` before either.
@@ -136,6 +142,29 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+# Where a page declares its authors, best first; parse.ly's JSON goes before the last.
+_AUTHOR_METAS = (
+    "dc:creator",
+    "dcterms:creator",
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru:author",
+)
+
+
+def _is_name(author: str) -> bool:
+    return bool(author.strip()) and not author.startswith(("http://", "https://"))
+
+
+def _joined_names(authors: list[str]) -> str:
+    """ "Ana Ruiz, Li Wei"; "Kooman, F.; Jong, Michiel de" when a name is written surname first,
+    so the list still reads as two people."""
+    names = list(dict.fromkeys(a.strip() for a in authors if a.strip()))
+    return ("; " if any("," in name for name in names) else ", ").join(names)
+
+
 def _image(value: Any) -> str:
     """A JSON-LD `image`: an address, an ImageObject, or a list of either."""
     if isinstance(value, list):
@@ -175,7 +204,8 @@ def _parsely_page(meta: dict[str, str]) -> dict[str, Any]:
 
 def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
     """Read the metadata of the page `doc` (the whole page, before any cleaning)."""
-    meta = _meta(doc)
+    meta_values = _meta_values(doc)
+    meta = _meta(meta_values)
     ld = next((o for o in _json_ld(doc) if _is_article(o)), {})
     publisher = ld.get("publisher") if isinstance(ld.get("publisher"), dict) else {}
     parsely = _parsely_page(meta)
@@ -200,18 +230,14 @@ def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
     )
 
     authors = _names(ld.get("author"))
-    meta_author = _first(
-        meta.get("dc:creator"),
-        meta.get("dcterms:creator"),
-        meta.get("author"),
-        meta.get("article:author"),
-        meta.get("og:article:author"),
-        meta.get("parsely-author"),
-        _first(parsely.get("author")),
-        meta.get("sailthru:author"),
+    # Each author may have a `<meta>` of their own; an address (Facebook's article:author) names
+    # nobody.
+    declared_authors = [meta_values.get(key, []) for key in _AUTHOR_METAS]
+    declared_authors.insert(-1, _names(parsely.get("author")))
+    meta_authors = next(
+        (named for names in declared_authors if (named := [a for a in names if _is_name(a)])), []
     )
-    if meta_author and not meta_author.startswith(("http://", "https://")):
-        authors = authors or [meta_author]
+    authors = authors or meta_authors
     # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback.
     authors = [clean_byline(a) or a for a in authors] or page_byline(doc)
 
@@ -270,7 +296,7 @@ def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
     )
     return Metadata(
         title=safe_line(title, 500),
-        author=safe_line(", ".join(dict.fromkeys(a.strip() for a in authors if a.strip())), 300),
+        author=safe_line(_joined_names(authors), 300),
         published=published,
         updated=updated,
         site_name=safe_line(site_name, 200),

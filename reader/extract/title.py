@@ -129,7 +129,12 @@ def article_title(
     if declared:
         evidence = {_norm(d) for d in declared} | {_norm(page_title)}
         evidence |= {_norm(h.text_content()) for h in doc.iter("h1", "h2", "h3")}
-        return without_site_name(declared[0], site_names, url, evidence, guess=False)
+        titles = [without_site_name(d, site_names, url, evidence, guess=False) for d in declared]
+        # Declarations may differ: og:title is often written for sharing ("If You Can Picture A
+        # Tarot Card, …") while the page prints another headline. The one an `h1` shows is the
+        # headline a reader sees and a citation gives.
+        printed = {_norm(h1.text_content()) for h1 in doc.iter("h1")}
+        return next((t for t in titles if _norm(t) in printed), titles[0])
     return headline(doc, page_title, site_names, url) or without_site_name(
         page_title, site_names, url, set(), guess=True
     )
