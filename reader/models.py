@@ -128,6 +128,9 @@ class Inline:
     strong: bool = False
     emphasis: bool = False
     code: bool = False
+    math: bool = False
+    """A formula in its linear form ("x = (−b ± √(b² − 4ac))/(2a)"); `code` too, so a reader
+    from before formulas shows it as code."""
 
 
 class BlockKind(StrEnum):
@@ -185,13 +188,14 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 2
+EXTRACTOR = 3
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
 recordings and videos as media lines, section fronts' bylines, raised and lowered figures, bold
 definition terms, quotes nested in quotes, the first of two declared publication times. 2: every
-author a page declares in `<meta>`, the declared title the page prints in its `h1`."""
+author a page declares in `<meta>`, the declared title the page prints in its `h1`. 3: formulas
+(MathML, MathJax, KaTeX, Wikipedia's) as linear text."""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from .blocks import html_to_blocks
 from .header_lines import without_header_lines
 from .inserts import strip_inserts
 from .lead import Lead, find_lead
+from .math import mark_math
 from .media import mark_media
 from .metadata import extract_metadata
 from .page_cleanup import prepare, strip_page_furniture
@@ -191,6 +192,8 @@ def extract_article(
         url = url or meta.canonical_url
         base = _base_url(doc, url)
         body = _apply_site_rule(doc, site_rule) if site_rule else None
+        # Before `prepare`: Wikipedia's MathML is hidden behind an image of the formula.
+        mark_math(doc)
         prepare(doc)
         mark_media(doc, base)
         bylines: dict[str, str] = {}
@@ -245,6 +248,7 @@ def _feed_blocks(feed_html: str, base: str) -> tuple[Block, ...]:
         root = lxml.html.fragment_fromstring(feed_html, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return ()
+    mark_math(root)
     mark_media(root, base)
     return html_to_blocks(root, base)
 

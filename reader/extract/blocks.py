@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
 from ..urls import absolute_url
+from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
 
@@ -79,10 +80,7 @@ _WS = re.compile(r"\s+")
 # Figures set above or below the line: "10<sup>6</sup>" is a million, not 106, and a footnote's
 # number "year<sup>1</sup>" is not part of the word. Unicode has raised and lowered digits and
 # signs; anything else (a footnote's "[2]", an "st" of "1st") stays as written.
-_SCRIPTS = {
-    "sup": str.maketrans("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾"),
-    "sub": str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎"),
-}
+_SCRIPTS = {"sup": RAISED_DIGITS, "sub": LOWERED_DIGITS}
 _SCRIPT_TEXT = re.compile(r"[0-9+\-−=()]+(?:[, ]+[0-9+\-−=()]+)*")
 # The link at the end of a footnote back to where it is cited: an arrow, no words.
 _BACK_ARROWS = frozenset("↩↑^⤴↵⮌\ufe0e\ufe0f ")
@@ -127,7 +125,11 @@ class _Builder:
         if not text:
             return
         last = self.inlines[-1] if self.inlines else None
-        if last and (last.href, last.strong, last.emphasis, last.code) == (href, strong, em, code):
+        if (
+            last
+            and not last.math
+            and (last.href, last.strong, last.emphasis, last.code) == (href, strong, em, code)
+        ):
             self.inlines[-1] = Inline(last.text + text, href, strong, em, code)
         else:
             self.inlines.append(Inline(text, href, strong, em, code))
@@ -150,7 +152,7 @@ class _Builder:
         last = self.inlines[-1]
         if last.text.endswith(" ") and not last.code:
             # The space before the break ends no word: it would be a trailing space on the line.
-            self.inlines[-1] = Inline(last.text.rstrip(" "), last.href, last.strong, last.emphasis)
+            self.inlines[-1] = replace(last, text=last.text.rstrip(" "))
             if not self.inlines[-1].text:
                 self.inlines.pop()
         self.add_text("\n", None, False, False, True)
@@ -176,6 +178,12 @@ class _Builder:
             if _is_back_link(el):
                 return
             href = self.resolve(el.get("href", ""))
+        if tag == "code" and el.get("class") == MATH_CLASS:
+            # A formula is one run of its own: the code beside it is not part of it.
+            text = safe_text(el.text or "")
+            if text:
+                self.inlines.append(Inline(text, href, strong, em, code=True, math=True))
+            return
         if tag in _SCRIPTS:
             script = _as_script(el.text_content(), _SCRIPTS[tag])
             if script:
@@ -321,7 +329,7 @@ class _Builder:
             previous = block
             for i in block.inlines:
                 text = _WS.sub(" ", i.text) if "\n" in i.text else i.text
-                runs.append(Inline(text, i.href, i.strong or cell.tag == "th", i.emphasis, i.code))
+                runs.append(replace(i, text=text, strong=i.strong or cell.tag == "th"))
         return tuple(runs)
 
     def element(self, el: HtmlElement, context: BlockKind, depth: int) -> None:
@@ -464,10 +472,8 @@ def _trim(inlines: list[Inline]) -> tuple[Inline, ...]:
         runs.pop()
     if not runs:
         return ()
-    first, last = runs[0], runs[-1]
-    runs[0] = Inline(first.text.lstrip(), first.href, first.strong, first.emphasis, first.code)
-    last = runs[-1]
-    runs[-1] = Inline(last.text.rstrip(), last.href, last.strong, last.emphasis, last.code)
+    runs[0] = replace(runs[0], text=runs[0].text.lstrip())
+    runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
     return tuple(runs)
 
 
