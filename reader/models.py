@@ -188,14 +188,15 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 3
+EXTRACTOR = 4
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
 recordings and videos as media lines, section fronts' bylines, raised and lowered figures, bold
 definition terms, quotes nested in quotes, the first of two declared publication times. 2: every
 author a page declares in `<meta>`, the declared title the page prints in its `h1`. 3: formulas
-(MathML, MathJax, KaTeX, Wikipedia's) as linear text."""
+(MathML, MathJax, KaTeX, Wikipedia's) as linear text. 4: code listings without line numbers,
+a gist's rows one code block."""
 
 
 @dataclass(frozen=True)

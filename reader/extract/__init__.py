@@ -39,6 +39,7 @@ from .blocks import html_to_blocks
 from .header_lines import without_header_lines
 from .inserts import strip_inserts
 from .lead import Lead, find_lead
+from .listings import mark_listings
 from .math import mark_math
 from .media import mark_media
 from .metadata import extract_metadata
@@ -196,6 +197,7 @@ def extract_article(
         mark_math(doc)
         prepare(doc)
         mark_media(doc, base)
+        mark_listings(doc)
         bylines: dict[str, str] = {}
         if body is not None:
             strip_inserts(body)
@@ -250,6 +252,7 @@ def _feed_blocks(feed_html: str, base: str) -> tuple[Block, ...]:
         return ()
     mark_math(root)
     mark_media(root, base)
+    mark_listings(root)
     return html_to_blocks(root, base)
 
 

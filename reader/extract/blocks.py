@@ -353,7 +353,7 @@ class _Builder:
             ]
         elif tag == "pre":
             self.inlines = []
-            self.add_text(_pre_text(el), None, False, False, True)
+            self.add_text(pre_text(el), None, False, False, True)
             self.flush(BlockKind.PREFORMATTED)
         elif tag == "table" and is_data_table(el):
             self.table(el, depth + 1 if context == BlockKind.LIST_ITEM else 1)
@@ -450,7 +450,7 @@ def _is_back_link(a: HtmlElement) -> bool:
     return bool(text) and a.get("href", "").startswith("#") and all(c in _BACK_ARROWS for c in text)
 
 
-def _pre_text(el: HtmlElement) -> str:
+def pre_text(el: HtmlElement) -> str:
     """A code block's text with its line breaks: highlighters write some lines as `<br>`."""
     parts = [el.text or ""]
     for child in el:
@@ -458,7 +458,7 @@ def _pre_text(el: HtmlElement) -> str:
         if tag == "br":
             parts.append("\n")
         elif tag and tag not in _SKIP:
-            parts.append(_pre_text(child))
+            parts.append(pre_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
