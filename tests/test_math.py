@@ -160,3 +160,12 @@ def test_a_deeply_nested_formula_does_not_lose_the_article() -> None:
 
 def test_inline_math_flag_defaults_off() -> None:
     assert Inline("x").math is False
+
+
+def test_a_formula_in_a_box_of_its_own_is_kept() -> None:
+    # Wikipedia's equation box holds nothing but the formula: shorter than readability's
+    # 25 characters, and removed with its box before its wrappers were spared.
+    formula = mathml("<mi>A</mi><mo>=</mo><msup><mi>A</mi><mi>H</mi></msup>")
+    box = f'<div class="equation-box" style="padding: 6px"><p>{formula}</p></div>'
+    article = extract(f"<p>The property is written concisely as</p>{box}")
+    assert formulas(article) == ["A = Aᴴ"]

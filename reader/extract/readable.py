@@ -24,6 +24,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
+from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import attribution_elements, is_attribution
 
@@ -295,11 +296,12 @@ class _Readability(Document):
         for pre in node.iter("pre"):
             # A two-line config snippet is too short for sanitize()'s taste, and is the step
             # the sentence before it announces. Its highlighting wrappers go with it.
-            size = clean_length(pre.text_content()) + 25
-            for el in pre.iterancestors():
-                if el is node or clean_length(el.text_content()) > size:
-                    break
-                allowed[el] = True
+            _spare_wrappers(pre, node, 25, allowed)
+        for formula in node.iter("code"):
+            # A displayed formula's box ("A Hermitian ⟺ aᵢⱼ = a̅ⱼᵢ" in Wikipedia's equation
+            # box) is under 25 characters too.
+            if formula.get("class") == MATH_CLASS:
+                _spare_wrappers(formula, node, 25, allowed)
         for header in node.iter("header"):
             # The article's own header, with its standfirst: readability-lxml scores a <header>
             # below zero as a candidate and then removes it for that score, lead and all.
@@ -314,11 +316,7 @@ class _Readability(Document):
                 for inner in (el, *el.iterdescendants("div", "p", "span")):
                     allowed[inner] = True
                 # Its box and the box's wrappers go with it, as a figure's do.
-                size = clean_length(el.text_content()) + 25
-                for outer in el.iterancestors():
-                    if outer is node or clean_length(outer.text_content()) > size:
-                        break
-                    allowed[outer] = True
+                _spare_wrappers(el, node, 25, allowed)
         for el in node.iter("footer", "cite", "figcaption"):
             if is_attribution(el):
                 # "— Ruth Adeyemi" is under sanitize()'s 25 characters; it is the quote's line.
@@ -330,21 +328,14 @@ class _Readability(Document):
                 continue
             # The wrappers around a figure (a photo viewer's divs) go with it, up to the first
             # one holding anything else.
-            size = clean_length(figure.text_content()) + 25
-            for el in (figure, *figure.iterancestors()):
-                if el is node or clean_length(el.text_content()) > size:
-                    break
-                allowed[el] = True
+            allowed[figure] = True
+            _spare_wrappers(figure, node, 25, allowed)
         for line in node.iter("p"):
             if line.get("class") != MEDIA_CLASS:
                 continue
             # A recording's line and its box, with the box's label and credit ("Read by …"):
             # sanitize() removes a box under 25 characters with no picture in it.
-            size = clean_length(line.text_content()) + _MEDIA_CAPTION
-            for el in line.iterancestors():
-                if el is node or clean_length(el.text_content()) > size:
-                    break
-                allowed[el] = True
+            _spare_wrappers(line, node, _MEDIA_CAPTION, allowed)
         return allowed
 
     def _is_photo_caption(self, el: HtmlElement) -> bool:
@@ -403,6 +394,18 @@ class _Readability(Document):
         # string's length (to decide whether to retry), so no attribute-cleaning regex loop.
         self.article = self.html
         return tounicode(self.html, method="html")
+
+
+def _spare_wrappers(
+    el: HtmlElement, node: HtmlElement, slack: int, allowed: dict[HtmlElement, bool]
+) -> None:
+    """Spare `el`'s wrappers from sanitize(), up to the first holding more than `slack`
+    characters of other text (or the article node)."""
+    size = clean_length(el.text_content()) + slack
+    for outer in el.iterancestors():
+        if outer is node or clean_length(outer.text_content()) > size:
+            break
+        allowed[outer] = True
 
 
 def readable_article(tree: HtmlElement, url: str) -> HtmlElement:
