@@ -151,7 +151,8 @@ class Block:
     """One block of article text: a heading, a paragraph, a quote, a list item, a table row…
 
     `level` is the heading level (1–6), the list nesting depth (1 = top; a table in a list
-    item is one deeper than the item) or a quotation's (2: a quote inside a quote); `ordinal`
+    item is one deeper than the item), a quotation's (2: a quote inside a quote) or a
+    paragraph's indentation (2: a definition under its term, a list's `<dd>`); `ordinal`
     numbers the items of an ordered list (0 for a bullet).
 
     A table is a run of TABLE_ROW blocks with the same `ordinal`: the table's number in the
@@ -188,7 +189,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 4
+EXTRACTOR = 5
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
@@ -196,7 +197,8 @@ recordings and videos as media lines, section fronts' bylines, raised and lowere
 definition terms, quotes nested in quotes, the first of two declared publication times. 2: every
 author a page declares in `<meta>`, the declared title the page prints in its `h1`. 3: formulas
 (MathML, MathJax, KaTeX, Wikipedia's) as linear text. 4: code listings without line numbers,
-a gist's rows one code block."""
+a gist's rows one code block. 5: formulas in boxes of their own kept, definitions indented, pull
+quotes dropped."""
 
 
 @dataclass(frozen=True)

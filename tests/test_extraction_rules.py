@@ -654,3 +654,42 @@ def test_a_quote_inside_a_quote_stays_inside_it() -> None:
     lines = [line.rstrip() for line in view_lines(article, 60)]
     assert "▌ ▌ We see no cause for alarm." in lines
     assert "▌ It was wrong." in lines
+
+
+def test_a_definition_is_indented_under_its_term_and_nested_ones_deeper() -> None:
+    from tests.test_tables import view_lines
+
+    body = (
+        f"<article>{PARAGRAPHS}<dl><dt>Length</dt><dd>1.2 km, of which 300 m are underwater</dd>"
+        "<dd><p>Proof: the survey of 1994</p><dl><dd>found the footings intact</dd></dl></dd>"
+        "</dl></article>"
+    )
+    article = extract_article(f"<html><body>{body}</body></html>", BASE + "wall.html")
+    levels = [(b.level, b.text) for b in article.blocks if b.text.startswith(("1.2", "Pro", "fo"))]
+    assert levels == [
+        (2, "1.2 km, of which 300 m are underwater"),
+        (2, "Proof: the survey of 1994"),
+        (3, "found the footings intact"),
+    ]
+    text = to_text(article, header=False)
+    assert "Length\n\n   1.2 km, of which" in text and "\n      found the footings" in text
+    lines = [line.rstrip() for line in view_lines(article, 40)]
+    assert "   Proof: the survey of 1994" in lines
+    # Four spaces would make it a code block: in Markdown it is a plain paragraph.
+    assert "\n1.2 km, of which 300 m are underwater\n" in to_markdown(article, header=False)
+
+
+def test_a_pull_quote_repeating_the_article_is_dropped_and_a_real_quote_kept() -> None:
+    body = (
+        f"<article>{PARAGRAPHS}<p>“We were never told that there were no other bids,” said Ana "
+        "Ruiz, who chairs the audit committee. “That alone should have stopped the process.”</p>"
+        '<blockquote class="pull-quote"><p>That alone should have stopped the process.</p>'
+        "<footer>— Ana Ruiz</footer></blockquote>"
+        "<p>The firm said it had followed every rule.</p>"
+        "<blockquote><p>The tender was open to all and advertised for six weeks.</p>"
+        "</blockquote></article>"
+    )
+    article = extract_article(f"<html><body>{body}</body></html>", BASE + "dredging.html")
+    quotes = [b.text for b in article.blocks if b.kind == BlockKind.QUOTE]
+    assert quotes == ["The tender was open to all and advertised for six weeks."]
+    assert sum("should have stopped" in b.text for b in article.blocks) == 1

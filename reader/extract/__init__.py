@@ -44,6 +44,7 @@ from .math import mark_math
 from .media import mark_media
 from .metadata import extract_metadata
 from .page_cleanup import prepare, strip_page_furniture
+from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .teasers import teaser_list
@@ -212,6 +213,7 @@ def extract_article(
             if _words(container) > _words(blocks):
                 blocks = container
         blocks = without_header_lines(blocks, meta.author, meta.published)
+        blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         # A section front: its teasers, not the credits and labels between them.
         teasers = teaser_list(blocks, url, _resolved(bylines, base))

@@ -359,11 +359,17 @@ class _Builder:
             self.table(el, depth + 1 if context == BlockKind.LIST_ITEM else 1)
         elif tag == "figcaption":
             self.block(el, BlockKind.CAPTION)
+        elif tag == "dl" and context not in (BlockKind.QUOTE, BlockKind.CAPTION):
+            self.block(el, BlockKind.PARAGRAPH, depth or 1)
+        elif tag == "dd" and context not in (BlockKind.QUOTE, BlockKind.CAPTION):
+            # A definition is indented under its term, as browsers draw it (Wikipedia indents its
+            # displayed formulas and proofs so): a paragraph one level deeper.
+            self.block(el, BlockKind.PARAGRAPH, (depth or 1) + 1)
         elif tag == "dt":
             # The term a definition list defines, bold as browsers draw it: without it, "Length"
             # and "1.2 km" read as two unrelated lines.
             start = len(self.blocks)
-            self.block(el, BlockKind.PARAGRAPH)
+            self.block(el, BlockKind.PARAGRAPH, depth or 1)
             self.blocks[start:] = [
                 replace(b, inlines=tuple(replace(i, strong=True) for i in b.inlines))
                 for b in self.blocks[start:]
@@ -398,7 +404,10 @@ class _Builder:
             kind = (
                 context if context in (BlockKind.QUOTE, BlockKind.CAPTION) else BlockKind.PARAGRAPH
             )
-            nested = context in (BlockKind.LIST_ITEM, BlockKind.QUOTE)
+            # A paragraph deeper than 1 is a definition's: what it holds is indented with it.
+            nested = context in (BlockKind.LIST_ITEM, BlockKind.QUOTE) or (
+                context == BlockKind.PARAGRAPH and depth > 1
+            )
             self.block(el, kind, depth if nested else 1)
 
 

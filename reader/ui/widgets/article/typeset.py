@@ -225,7 +225,8 @@ def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
                 text.append_text(plain(href, styles.url))
             return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=gap, links=links)
     text, links = _inlines(block.inlines, styles)
-    return Paragraph(text, gap=gap, links=links)
+    indent = Text("   " * (max(1, block.level) - 1))  # a definition under its term
+    return Paragraph(text, indent, indent, gap=gap, links=links)
 
 
 def _inlines(
