@@ -24,29 +24,54 @@ _META_CHARSET = re.compile(
 _PRESCAN_BYTES = 8192
 _CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 _UNPARSEABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-# What browsers treat these labels as (WHATWG encoding standard): a page that says latin-1 is cp1252.
+# Labels Python doesn't know, by the codec browsers decode them with (WHATWG encoding standard).
 _ALIASES = {
-    "latin-1": "cp1252",
-    "latin1": "cp1252",
-    "iso-8859-1": "cp1252",
-    "ascii": "cp1252",
-    "us-ascii": "cp1252",
     "x-cp1251": "cp1251",
     "win-1251": "cp1251",
-    "utf8": "utf-8",
+    "unicode-1-1-utf-8": "utf-8",
+    "iso-8859-8-i": "iso8859_8",
+    "csiso88598i": "iso8859_8",
+    "logical": "iso8859_8",
+    "x-mac-cyrillic": "mac_cyrillic",
+    "x-mac-ukrainian": "mac_cyrillic",
+    "koi8-ru": "koi8_u",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "x-gbk": "gb18030",
+    "x-euc-jp": "euc_jp",
+}
+# Codecs browsers replace with a superset, whatever the label: a page that says latin-1 or
+# ASCII is decoded as windows-1252 (its curly quotes are 0x93/0x94), GB2312 as GB18030, Shift_JIS
+# as Microsoft's (①, 髙), and so on. Decoded by the label's letter, those characters were lost.
+_SUPERSETS = {
+    codecs.lookup(name).name: superset
+    for name, superset in {
+        "latin_1": "cp1252",
+        "ascii": "cp1252",
+        "iso8859_9": "cp1254",
+        "iso8859_11": "cp874",
+        "tis_620": "cp874",
+        "gb2312": "gb18030",
+        "gbk": "gb18030",
+        "shift_jis": "cp932",
+        "euc_kr": "cp949",
+        "big5": "big5hkscs",
+    }.items()
 }
 
 
 def normalise_charset(label: str | None) -> str | None:
-    """A Python codec name for a charset label, or None when the label names nothing we know."""
+    """The Python codec a browser's decoder for a charset label amounts to, or None when the
+    label names nothing we know."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return _SUPERSETS.get(name, name)
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:

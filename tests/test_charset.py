@@ -143,3 +143,25 @@ def test_escape_sequences_go_whole_before_the_page_is_parsed() -> None:
     # An unterminated string sequence is cut short: it can't swallow the rest of the page.
     cut = decode_html(b"<p>\x1b]0;" + b"x" * 600 + b"</p><p>Still here.</p>")
     assert "Still here." in cut and "\x1b" not in cut
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "written_in"),
+    [
+        # Curly quotes and the euro sign of a page that calls itself ISO-8859-1.
+        ("iso-8859-1", "“Quoted,” he said — the café charged €5.", "cp1252"),
+        ("iso-8859-9", "“Türkçe” karakterler: şı ğü", "cp1254"),
+        # GBK's characters outside GB2312 (镕), Microsoft's circled figures and 髙 in Shift_JIS,
+        # Korean syllables outside EUC-KR (똥).
+        ("gb2312", "朱镕基在北京会见代表团", "gbk"),
+        ("shift_jis", "①東京の髙島屋で", "cp932"),
+        ("euc-kr", "똥 한국어 기사", "cp949"),
+        ("tis-620", "ภาษาไทย “ข่าว”", "cp874"),
+    ],
+)
+def test_a_label_is_read_as_browsers_read_it(label: str, text: str, written_in: str) -> None:
+    def raw(meta: str) -> bytes:
+        return f"<html><head>{meta}</head><body><p>{text}</p></body></html>".encode(written_in)
+
+    assert text in decode_html(raw(f'<meta charset="{label}">'))
+    assert text in decode_html(raw(""), label)  # from the header
