@@ -181,6 +181,16 @@ class Block:
         return self.ordinal != 0 and self.ordinal == previous.ordinal
 
     @property
+    def indent(self) -> int:
+        """How many steps a paragraph is indented: a definition under its term (`level` 2),
+        and a formula displayed on a line of its own at least one, as browsers set it off."""
+        if self.kind != BlockKind.PARAGRAPH:
+            return 0
+        shown = [i for i in self.inlines if i.text.strip()]
+        formula = bool(shown) and all(i.math for i in shown)
+        return max(self.level - 1, 1 if formula else 0)
+
+    @property
     def text(self) -> str:
         """The block's words; a table row's cells joined by " | " (an empty cell as "—"), as
         search and the extraction benchmark read them."""

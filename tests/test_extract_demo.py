@@ -12,6 +12,7 @@ from reader.demo.markup import inline_text
 from reader.demo.server import DemoServer
 from reader.extract import extract_article, to_markdown, to_text
 from reader.models import BlockKind
+from tests.test_tables import view_lines
 
 ARTICLES = load_articles()
 
@@ -81,6 +82,20 @@ def test_demo_quotes_keep_their_attribution(demo_server: DemoServer, article: De
         if block.cite:
             last = found[0].rsplit("\n", 1)[-1]
             assert norm(last) == norm("— " + inline_text(block.cite))
+
+
+def test_demo_formulas_come_out_as_formulas(demo_server: DemoServer) -> None:
+    with_formulas = [a for a in ARTICLES if a.formulas]
+    assert with_formulas, "the demo must have a page with a formula"
+    for article in with_formulas:
+        body, _ = fetch(demo_server, article)
+        result = extract_article(body, demo_server.base_url + article.path)
+        found = [i.text for b in result.blocks for i in b.inlines if i.math]
+        assert found == list(article.formulas)
+        assert f"\n`{article.formulas[0]}`\n" in to_markdown(result)
+        # Displayed on a line of its own, set off as a browser sets it.
+        assert f"\n   {article.formulas[0]}\n" in to_text(result)
+        assert f"   {article.formulas[0]}" in [line.rstrip() for line in view_lines(result, 80)]
 
 
 def test_windows_1251_page_served_without_header_charset(demo_server: DemoServer) -> None:

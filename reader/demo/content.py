@@ -61,6 +61,7 @@ class DemoArticle:
     list_items: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
     table_rows: tuple[str, ...] = ()  # each row's cells joined by " | ", as Block.text joins them
+    formulas: tuple[str, ...] = ()  # each displayed formula's linear form
     section: str = ""
     label: str | None = None  # "exclusive" | "opinion" | None (updated articles get "updated")
     meta_charset_style: str = "charset"  # "charset" | "http-equiv": how the page declares it
@@ -149,6 +150,7 @@ def _build_article(site: str, slug: str, source: str) -> DemoArticle:
             if b.kind == "table"
             for row in b.rows()
         ),
+        formulas=tuple(b.lines[0] for b in blocks if b.kind == "math"),
         section=headers.get("section", ""),
         label=headers.get("label") or None,
         meta_charset_style=headers.get("meta", "charset"),

@@ -8,6 +8,8 @@ Body blocks are separated by blank lines:
 * ``- item`` lines: a bulleted list; ``1. item`` lines: a numbered list
 * ``![caption](/site/media/name.svg)``: a ``figure`` with a ``figcaption``
 * ``!audio[caption](/site/media/name.wav)``: a recording, an ``audio`` player in a ``figure``
+* ``$$ linear form`` then MathML lines: a displayed formula, ``<math>`` in a
+  ``div.equation``; the linear form is the text the reader should show for it
 * ``| a | b |`` lines: a ``table``, one row a line; a ``|---|---|`` line after the first
   makes that row the heading row; a first line ``Table: caption`` gives the ``caption``
 * anything else: a paragraph (its lines are joined with spaces)
@@ -38,11 +40,12 @@ _ATTRIBUTION_PREFIXES = ("— ", "-- ", "- ")
 class Block:
     """One body block. ``lines`` holds raw inline markup (one entry per list item)."""
 
-    kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "figure" | "audio" | "table"
+    kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "figure" | "audio" | "table" | "math"
     lines: tuple[str, ...]  # a table: one line per row, cells apart by "|"
     src: str = ""  # figure image URL, recording URL
     cite: str = ""  # quote attribution, raw inline markup; a table's caption
     header: bool = False  # a table: its first row holds the column headings
+    mathml: str = ""  # a formula's MathML; `lines` holds its linear form
 
     def rows(self) -> list[list[str]]:
         """A table's cells, raw inline markup, row by row."""
@@ -53,6 +56,8 @@ class Block:
     def text_parts(self) -> list[str]:
         """Plain text of the block, one string per paragraph/item/caption/table row (its cells
         joined by " | ")."""
+        if self.kind == "math":
+            return []  # formulas count on neither side of the extraction benchmark
         if self.kind == "table":
             caption = [inline_text(self.cite)] if self.cite else []
             return caption + [" | ".join(inline_text(c) for c in row) for row in self.rows()]
@@ -122,6 +127,8 @@ def _parse_block(lines: list[str]) -> Block:
     if figure := _FIGURE.match(first):
         kind = "audio" if figure["audio"] else "figure"
         return Block(kind, (figure["caption"],), src=figure["src"])
+    if first.startswith("$$ "):
+        return Block("math", (first[3:].strip(),), mathml=" ".join(lines[1:]))
     if first.startswith(">"):
         texts = [line.lstrip(">").strip() for line in lines]
         cite = ""
@@ -165,6 +172,8 @@ def block_html(block: Block) -> str:
             f'<figure class="recording"><audio controls preload="none" src="{src}"></audio>'
             f"<figcaption>{inline_html(block.lines[0])}</figcaption></figure>"
         )
+    if block.kind == "math":
+        return f'<div class="equation">{block.mathml}</div>'
     if block.kind == "table":
         caption = f"<caption>{inline_html(block.cite)}</caption>" if block.cite else ""
         rows = block.rows()

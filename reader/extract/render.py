@@ -144,10 +144,10 @@ def block_to_text(block: Block) -> str:
         case BlockKind.HEADING:
             # Underlined as the title is, so a heading reads as one without markup.
             return f"{text}\n{'-' * min(cell_len(text), 78)}"
-        case BlockKind.PARAGRAPH if block.level > 1:
-            # A definition under its term. (Markdown has no indented paragraph: four spaces
-            # would make it code.)
-            return "\n".join(_indent(block.level) + line for line in text.split("\n"))
+        case BlockKind.PARAGRAPH if block.indent:
+            # A definition under its term, a displayed formula. (Markdown has no indented
+            # paragraph: four spaces would make it code.)
+            return "\n".join(_indent(block.indent + 1) + line for line in text.split("\n"))
     return text
 
 

@@ -225,7 +225,7 @@ def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
                 text.append_text(plain(href, styles.url))
             return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=gap, links=links)
     text, links = _inlines(block.inlines, styles)
-    indent = Text("   " * (max(1, block.level) - 1))  # a definition under its term
+    indent = Text("   " * block.indent)  # a definition under its term, a displayed formula
     return Paragraph(text, indent, indent, gap=gap, links=links)
 
 
