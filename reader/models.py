@@ -143,7 +143,8 @@ class BlockKind(StrEnum):
     RULE = "rule"
     TABLE_ROW = "table-row"
     MEDIA = "media"
-    """A recording or video of the article: one link, labelled "Audio (MP3)" or by its title."""
+    """A recording or video of the article, or a post embedded from a social network: one link,
+    labelled "Audio (MP3)", by its title, or "Instagram post: Name (@handle)"."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 5
+EXTRACTOR = 6
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
@@ -208,7 +209,7 @@ definition terms, quotes nested in quotes, the first of two declared publication
 author a page declares in `<meta>`, the declared title the page prints in its `h1`. 3: formulas
 (MathML, MathJax, KaTeX, Wikipedia's) as linear text. 4: code listings without line numbers,
 a gist's rows one code block. 5: formulas in boxes of their own kept, definitions indented, pull
-quotes dropped."""
+quotes dropped. 6: posts embedded from social networks as media lines."""
 
 
 @dataclass(frozen=True)

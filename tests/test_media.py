@@ -112,3 +112,59 @@ def test_the_reading_view_shows_the_address_to_copy() -> None:
     assert lines[at] == "▶ Audio (MP3)"
     # The address on its own line, under the label, not the marker.
     assert lines[at + 1] == "  https://news.example.com/media/2026/linnet-crew.mp3"
+
+
+STORY = """
+<p>The campaign to save the island ferry has spread online, with thousands sharing posts under
+the same tag since the council's decision on Monday evening.</p>
+<p>Residents gathered at the quay on Tuesday morning, and photographs and videos of the crowd
+have been shared widely since, several of them by the campaign's own accounts.</p>
+"""
+
+
+def social(embeds: str) -> Article:
+    page = (
+        f"<html><body><article><h1>Ferry protest</h1>{STORY}{embeds}{STORY}</article></body></html>"
+    )
+    return extract_article(page, URL)
+
+
+def test_embedded_posts_become_linked_lines_naming_who_posted_them() -> None:
+    embeds = """
+    <blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/Fr3y/"
+      data-instgrm-version="14"><div><a href="https://www.instagram.com/p/Fr3y/">
+      <div>View this post on Instagram</div></a>
+      <p><a href="https://www.instagram.com/p/Fr3y/">A post shared by Save Our Ferry
+      (@saveourferry)</a></p></div></blockquote>
+    <blockquote class="tiktok-embed" cite="https://www.tiktok.com/@quayside/video/7301"
+      data-video-id="7301"><section><a target="_blank" title="@quayside"
+      href="https://www.tiktok.com/@quayside">@quayside</a> The crowd at the quay
+      <a title="♬ original sound" href="https://www.tiktok.com/music/x">♬ original sound</a>
+      </section></blockquote>
+    <div class="fb-post" data-href="https://www.facebook.com/harbourferries/posts/991"></div>
+    <iframe src="https://social.example/@harbourcouncil/1130/embed" class="mastodon-embed"
+      width="400"></iframe>
+    <iframe src="https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fsaveourferry%2Fvideos%2F55&amp;show_text=false"
+      title="Facebook video"></iframe>
+    """
+    assert media(social(embeds)) == [
+        ("Instagram post: Save Our Ferry (@saveourferry)", "https://www.instagram.com/p/Fr3y/"),
+        ("TikTok video: @quayside", "https://www.tiktok.com/@quayside/video/7301"),
+        ("Facebook post (facebook.com)", "https://www.facebook.com/harbourferries/posts/991"),
+        ("Mastodon post (social.example)", "https://social.example/@harbourcouncil/1130"),
+        ("Facebook video (facebook.com)", "https://www.facebook.com/saveourferry/videos/55"),
+    ]
+    assert "View this post" not in to_text(social(embeds))
+
+
+def test_an_embedded_tweet_stays_a_quotation() -> None:
+    tweet = """<blockquote class="twitter-tweet"><p lang="en">We will run the ferry for as long
+      as we are able to.</p>&mdash; Island Ferries (@islandferries)
+      <a href="https://twitter.com/islandferries/status/123">June 2, 2025</a></blockquote>"""
+    article = social(tweet)
+    assert not media(article)
+    quote = [b.text for b in article.blocks if b.kind == BlockKind.QUOTE]
+    assert quote == [
+        "We will run the ferry for as long as we are able to.",
+        "— Island Ferries (@islandferries) June 2, 2025",
+    ]

@@ -9,12 +9,18 @@ sees there is something to hear or watch, and the Markdown output keeps the addr
 Players with no address of their own (a `blob:` stream, a script-built player) stay dropped, as
 do looping clips standing in for pictures (`autoplay muted loop`, no controls): they are
 images, which the article's text doesn't show either.
+
+Posts embedded from social networks that show a picture or a video (Instagram, TikTok,
+Facebook, Mastodon) are the same kind of thing: their box says "View this post on Instagram"
+and little else, and was dropped as such. Each becomes "Instagram post: Save Our Ferry
+(@saveourferry)", linking to the post. (An embedded tweet is its text in a `<blockquote>`,
+kept as a quotation.)
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -26,6 +32,7 @@ _VIDEO_SITES = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion
 # Words of a title that names the player, not what it plays ("YouTube video player").
 _PLAYER_WORDS = frozenset(
     {"youtube", "vimeo", "dailymotion", "video", "audio", "player", "embed", "embedded", "media"}
+    | {"instagram", "facebook", "tiktok", "mastodon", "post", "content"}
 )
 
 MEDIA_CLASS = "reader-media"
@@ -80,8 +87,72 @@ def _replace(el: HtmlElement, line: HtmlElement) -> None:
         parent.replace(el, line)
 
 
+# The embedded post's own box: its class, the network's name, where its address is.
+_POST_BOXES = (
+    ("instagram-media", "Instagram post", "data-instgrm-permalink"),
+    ("tiktok-embed", "TikTok video", "cite"),
+    ("fb-post", "Facebook post", "data-href"),
+    ("fb-video", "Facebook video", "data-href"),
+)
+# "A post shared by Save Our Ferry (@saveourferry)": who posted it, in Instagram's box.
+_SHARED_BY = re.compile(r"(?:post|video) shared by\s+(.+?)\s*(?:\bon\b.*)?$", re.I | re.S)
+_HANDLE = re.compile(r"^@[\w.]+$")
+
+
+def _poster(box: HtmlElement) -> str:
+    """Who posted an embedded post, as its box names them: "Save Our Ferry (@saveourferry)"."""
+    for el in box.iter("p", "a", "section"):
+        shared = _SHARED_BY.search(" ".join(el.text_content().split()))
+        if shared:
+            return shared.group(1)
+    for a in box.iter("a"):
+        name = " ".join((a.get("title") or a.text_content()).split())
+        if _HANDLE.match(name):
+            return name
+    return ""
+
+
+def _post_line(box: HtmlElement, base: str) -> HtmlElement | None:
+    """The line for an embedded post's box (an Instagram `<blockquote>`, a Facebook `<div>`)."""
+    classes = set(box.get("class", "").split())
+    for name, kind, attribute in _POST_BOXES:
+        if name not in classes:
+            continue
+        url = absolute_url(base, box.get(attribute, ""))
+        link = next((a.get("href", "") for a in box.iter("a") if a.get("href")), "")
+        url = url or absolute_url(base, link)
+        if not url:
+            return None
+        poster = _poster(box)
+        line = box.makeelement("p", {"class": MEDIA_CLASS})
+        anchor = box.makeelement("a", {"href": url})
+        anchor.text = f"{kind}: {poster}" if poster else f"{kind} ({site_host(url)})"
+        line.append(anchor)
+        return line
+    return None
+
+
+def _embedded_post(url: str) -> tuple[str, str] | None:
+    """(kind, the post's own address) for an iframe showing a post, else None."""
+    parts = urlsplit(url)
+    site = site_host(url)
+    if site == "instagram.com" and "/embed" in parts.path:
+        return "Instagram post", url.split("/embed", 1)[0] + "/"
+    if site == "facebook.com" and parts.path.startswith("/plugins/"):
+        target = dict(parse_qsl(parts.query)).get("href", "")
+        kind = "Facebook video" if "video" in parts.path else "Facebook post"
+        return (kind, target) if target.startswith(("http://", "https://")) else None
+    if re.search(r"/@[\w.]+/\d+/embed$", parts.path):
+        return "Mastodon post", url.rsplit("/embed", 1)[0]
+    return None
+
+
 def mark_media(doc: HtmlElement, base: str) -> None:
-    """Replace each playable recording or video of the page by a linked line naming it."""
+    """Replace each playable recording or video of the page, and each embedded post of a social
+    network, by a linked line naming it."""
+    for box in list(doc.iter("blockquote", "div")):
+        if box.getparent() is not None and (line := _post_line(box, base)) is not None:
+            _replace(box, line)
     for el in list(doc.iter("audio", "video", "iframe")):
         if el.getparent() is None:
             continue
@@ -89,6 +160,9 @@ def mark_media(doc: HtmlElement, base: str) -> None:
             url = absolute_url(base, el.get("src", ""))
             if url and _is_video_site(url):
                 _replace(el, _media_line(el, "Video", url, site_host(url)))
+            elif url and (post := _embedded_post(url)):
+                kind, target = post
+                _replace(el, _media_line(el, kind, target, site_host(target)))
             continue
         if el.tag == "video" and _is_picture_clip(el):
             continue
