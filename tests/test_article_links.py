@@ -283,3 +283,39 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             assert notices(app)[-1] == "Citation copied: [b]Bold claim[/b]"
 
     asyncio.run(run())
+
+
+def test_tab_reaches_the_links_in_a_table(synced_dir: Path) -> None:
+    def row(*cells: tuple[Inline, ...], header: bool = False) -> Block:
+        return Block(BlockKind.TABLE_ROW, (), ordinal=1, cells=cells, header=header)
+
+    article = Article(
+        "https://news.example/results.html",
+        title="Results",
+        blocks=(
+            Block(
+                BlockKind.PARAGRAPH, (Inline("The "), Inline("count", href="https://e.example/c"))
+            ),
+            row((Inline("Ward"),), (Inline("Turnout"),), header=True),
+            row((Inline("Eastquay", href="https://e.example/eastquay"),), (Inline("41%"),)),
+            row((Inline("Old Town"),), (Inline("38%"),)),
+            row((Inline("Saltmarsh", href="https://e.example/saltmarsh"),), (Inline("44%"),)),
+        ),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            assert body.link_count == 3
+            walked = []
+            for _ in range(3):
+                await pilot.press("tab")
+                walked.append((selected(app), status(app).split("  │  ")[0]))
+            assert walked == [
+                (["count"], "Link 1 of 3: https://e.example/c"),
+                (["Eastquay"], "Link 2 of 3: https://e.example/eastquay"),
+                (["Saltmarsh"], "Link 3 of 3: https://e.example/saltmarsh"),
+            ]
+
+    asyncio.run(run())

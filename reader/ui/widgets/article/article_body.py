@@ -75,7 +75,7 @@ class ArticleBody(ScrollView, can_focus=True):
         """The match the search is at, numbered from 0."""
         self._match_styles: tuple[Style, Style] | None = None
         self._links = Spans(self._line_map, [])
-        """The links of the text (not those in tables), by screen line."""
+        """The links of the text (a table's line by line), by screen line."""
         self._addresses: list[str] = []
         """The address of each of `_links`."""
         self._link: int | None = None
@@ -227,7 +227,7 @@ class ArticleBody(ScrollView, can_focus=True):
     # -- links ---------------------------------------------------------------------------------
     @property
     def link_count(self) -> int:
-        """How many links Tab can select (those outside tables)."""
+        """How many links Tab can select (a link wrapped in a table's cell counts once a line)."""
         return self._links.total
 
     @property

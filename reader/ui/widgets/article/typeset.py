@@ -74,7 +74,8 @@ class TextRun:
     """(screen line, start, end, cell) per line: `text[start:end]` is drawn on that screen line
     from `cell` of the text column on."""
     links: Links = ()
-    """The links in `text` (none for a table's lines)."""
+    """The links in `text` (a table's: those on its line, a link wrapped in its cell being one
+    per line)."""
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
     bold = Style(bold=True)
     cells = []
     for row in rows:
-        texts = [_inlines(cell, styles)[0] for cell in row.cells]
+        texts = [_linked(*_inlines(cell, styles)) for cell in row.cells]
         if row.header:
             for text in texts:
                 text.stylize_before(bold)  # a span, which wrapping keeps (a base style it drops)
@@ -189,6 +190,34 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
     )
     indent = Text("   " * (max(1, rows[0].level) - 1))
     return Paragraph(Text(end=""), indent, indent, gap=gap, table=table)
+
+
+# A table's cells are wrapped each in its column and set side by side: their links are found
+# again, line by line, by this mark on their spans (which wrapping keeps, and nothing draws).
+_LINK_META = "reader-link"
+
+
+def _linked(text: Text, links: Links) -> Text:
+    for start, end, href in links:
+        text.stylize(Style(meta={_LINK_META: href}), start, end)
+    return text
+
+
+def _line_links(line: Text, shift: int) -> Links:
+    """The links marked by `_linked` on a laid-out line, as (start, end, address) in the line
+    drawn behind a prefix of `shift` characters."""
+    found: list[tuple[int, int, str]] = []
+    for span in sorted(line.spans, key=lambda span: span.start):
+        style = span.style
+        href = style.meta.get(_LINK_META) if isinstance(style, Style) else None
+        if not href or not line.plain[span.start : span.end].strip():
+            continue
+        start, end = span.start + shift, span.end + shift
+        if found and found[-1][2] == href and found[-1][1] >= start:
+            found[-1] = (found[-1][0], max(end, found[-1][1]), href)
+        else:
+            found.append((start, end, href))
+    return tuple(found)
 
 
 def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
@@ -330,8 +359,11 @@ def _runs(
             return [TextRun(plain, tuple(located), paragraph.links)] if located else []
     # A table's cells are wrapped each in its own column: its lines are searched as drawn.
     out = []
-    for number in range(top, top + len(pieces)):
+    for offset, piece in enumerate(pieces):
+        number = top + offset
         drawn = lines[number].text
         if drawn.strip():
-            out.append(TextRun(drawn, ((number, 0, len(drawn), 0),)))
+            prefix = paragraph.first if offset == 0 else paragraph.rest
+            links = _line_links(piece, len(prefix.plain)) if paragraph.table else ()
+            out.append(TextRun(drawn, ((number, 0, len(drawn), 0),), links))
     return out
