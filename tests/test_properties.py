@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
+from html import escape as html_escape
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -135,3 +136,69 @@ def test_mutated_real_pages_never_crash(which: int, cuts: list[tuple[int, int, i
 def test_safe_helpers_leave_no_controls(text: str) -> None:
     assert_displayable(safe_line(text), safe_text(text))
     assert "\n" not in safe_line(text)
+
+
+# Formulas: any tree of MathML's elements, with any text in its tokens, reads as one line.
+_TOKENS = ["mi", "mn", "mo", "mtext"]
+_LAYOUTS = ["mrow", "msqrt", "mstyle", "semantics", "mfenced", "menclose", "mtable", "mtr", "mtd"]
+_FIXED = {"mfrac": 2, "msup": 2, "msub": 2, "mroot": 2, "mover": 2, "munder": 2}
+_FIXED |= {"msubsup": 3, "munderover": 3}
+_TOKEN_TEXT = st.one_of(
+    st.sampled_from([*NASTY, "x", "2", "=", "−", "(", "∑", "¯", "˙", ""]), st.text(max_size=4)
+)
+
+
+def _mathml() -> st.SearchStrategy[str]:
+    token = st.builds(
+        lambda tag, text: f"<{tag}>{html_escape(text)}</{tag}>",
+        st.sampled_from(_TOKENS),
+        _TOKEN_TEXT,
+    )
+
+    def extend(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        layout = st.builds(
+            lambda tag, kids: f"<{tag}>{''.join(kids)}</{tag}>",
+            st.sampled_from(_LAYOUTS),
+            st.lists(children, max_size=4),
+        )
+        # A script or fraction usually has its number of children; sometimes not (broken pages).
+        fixed = st.builds(
+            lambda tag, kids: f"<{tag}>{''.join(kids)}</{tag}>",
+            st.sampled_from(sorted(_FIXED)),
+            st.lists(children, min_size=1, max_size=4),
+        )
+        return st.one_of(layout, fixed)
+
+    return st.recursive(token, extend, max_leaves=25)
+
+
+@SETTINGS
+@given(_mathml(), st.sampled_from(["", "mjx-container", "katex", "mwe"]))
+def test_any_formula_reads_as_one_displayable_line(formula: str, box: str) -> None:
+    math = f'<math xmlns="http://www.w3.org/1998/Math/MathML">{formula}</math>'
+    wrapped = {
+        "": math,
+        "mjx-container": f"<mjx-container><mjx-math aria-hidden='true'>x</mjx-math>"
+        f"<mjx-assistive-mml>{math}</mjx-assistive-mml></mjx-container>",
+        "katex": f'<span class="katex"><span class="katex-mathml">{math}</span>'
+        f'<span class="katex-html" aria-hidden="true">drawn</span></span>',
+        "mwe": f'<span class="mwe-math-element"><span style="display: none">{math}</span>'
+        f'<img class="mwe-math-fallback-image-inline" alt="x"></span>',
+    }[box]
+    before = "The harbour board met on Monday and agreed the dredging schedule for the year. " * 3
+    after = "Work starts in March, when the channel is quietest, and ends before the regatta. " * 3
+    page = (
+        f"<html><body><article><p>{before}</p><p>So {wrapped} holds.</p><p>{after}</p>"
+        "</article></body></html>"
+    )
+    try:
+        article = extract_article(page, "http://127.0.0.1/a.html")
+    except FetchError:
+        return
+    formulas = [i.text for b in article.blocks for i in b.inlines if i.math]
+    assert len(formulas) <= 1
+    assert all("\n" not in f and f == f.strip() for f in formulas)
+    text = to_text(article)
+    assert_displayable(text)
+    assert "drawn" not in text  # a formula's drawn copy never doubles it
+    assert " ".join(before.split()) in text and " ".join(after.split()) in text

@@ -277,13 +277,14 @@ def _tidy(text: str) -> str:
 def linear_text(math: HtmlElement) -> str:
     """The formula of a `<math>` element as one line ("x = (−b ± √(b² − 4ac))/(2a)"), else its
     TeX source from `alttext`, else ""."""
-    text = _tidy(_Linear().row(_children(math)).text)
-    return text or tex_source(math.get("alttext", ""))
+    # Control characters go before the spacing is tidied: one between spaces would leave two.
+    text = _tidy(safe_text(_Linear().row(_children(math)).text))
+    return text or tex_source(safe_text(math.get("alttext", "")))
 
 
 def tex_source(tex: str) -> str:
     """TeX as a reader wants it: without `\\displaystyle` and the braces around it."""
-    tex = " ".join(tex.split())
+    tex = " ".join(safe_text(tex).split())
     if tex.startswith("{\\displaystyle") and tex.endswith("}"):
         tex = tex[1:-1]
     return _TEX_STYLE.sub("", tex).strip()
