@@ -7,8 +7,8 @@ The demo site's long read (10,950 words) goes into a data directory of its own; 
 driven with Pilot: Enter, wait for the article, Esc, `--opens` times. At each checkpoint the
 child process reports the objects Python holds (tracked and frozen, after a full collection)
 and its resident memory. Two children run one after the other: the reader as it is, and the
-reader with the key bar's watcher pruning and the style cache's clearing turned off (Textual
-issues #6666 and #6665), which is how it was before. The table gives objects kept per article
+reader with the watcher pruning (the key bar's and the status line's) and the style cache's
+clearing turned off (Textual issues #6666 and #6665), which is how it was before. The table gives objects kept per article
 opened and the growth of resident memory, for both, and their ratio.
 """
 
@@ -64,9 +64,10 @@ def child(args: argparse.Namespace) -> None:
 
     if args.without_fixes:
         from reader.ui import app as app_module
-        from reader.ui.widgets import key_bar
+        from reader.ui.widgets import key_bar, status_bar
 
-        key_bar._forget_removed_keys_of = lambda footer: None  # type: ignore[assignment]
+        key_bar.forget_watchers = lambda *_: None  # type: ignore[assignment]
+        status_bar.forget_watchers = lambda *_: None  # type: ignore[assignment]
         app_module.release_closed_widgets = lambda: None  # type: ignore[assignment]
     entry, article = demo_article()
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
@@ -107,8 +108,13 @@ def main() -> None:
         per_open = (last["objects"] - first["objects"]) / max(1, last["opens"] - first["opens"])
         kept[name] = per_open
         growth = last["rss"] - points[0]["rss"]
-        print(f"\n{name}: {per_open:,.0f} objects kept per article, RSS +{growth:.1f} MB")
-    ratio = kept["reader"] / kept["without the work-arounds"]
+        after = last["rss"] - first["rss"]
+        print(
+            f"\n{name}: {per_open:,.0f} objects kept per article after the first "
+            f"{first['opens']:.0f}; RSS +{growth:.1f} MB in all, {after:+.1f} MB after the first "
+            f"{first['opens']:.0f}"
+        )
+    ratio = max(0.0, kept["reader"]) / kept["without the work-arounds"]
     print(f"\nobjects kept per article, reader / without the work-arounds: {ratio:.2f}")
 
 

@@ -14,7 +14,8 @@ An article in the reading view is laid out once into thousands of lines of segme
 which the collector tracks): collected and frozen once it is on screen, else a full collection
 every twenty-odd keys walked them all (a `j` or a search key taking 60–130 ms instead of 15).
 When its screen closes, `thaw` hands it back, so the closed screen's cycles are freed, and
-`release_closed_widgets` lets go of what Textual itself keeps of closed widgets.
+`release_closed_widgets` and `forget_watchers` let go of what Textual itself keeps of closed
+widgets.
 """
 
 from __future__ import annotations
@@ -86,3 +87,27 @@ def release_closed_widgets() -> None:
     clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
     if clear is not None:  # a Textual that fixed it may no longer cache there
         clear()
+
+
+def forget_watchers(watched: object, gone: object | None = None) -> None:
+    """Drop from `watched`'s table of watchers those of the node `gone`, or (None) of every
+    node removed from the screen.
+
+    A node that watches another (`self.watch(self.app, "status", …)`, a key `data_bind`ing the
+    footer) leaves `(node, callback)` in the watched one's table when it goes, and Textual
+    prunes the table only when that value next changes (Textual issue #6666): each article
+    opened and closed left its whole status line, or twenty keys, with their rendered lines.
+    """
+    watchers = getattr(watched, "__watchers", None)  # Textual's own name for the table
+    if not isinstance(watchers, dict):
+        return
+    for entries in watchers.values():
+        entries[:] = [
+            (node, callback)
+            for node, callback in entries
+            if (node is not gone if gone is not None else _attached(node))
+        ]
+
+
+def _attached(node: object) -> bool:
+    return getattr(node, "is_attached", True) and not getattr(node, "_closing", False)

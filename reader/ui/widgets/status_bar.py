@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from ..collector import forget_watchers
 from ..display import plain
 
 
@@ -20,6 +21,10 @@ class StatusBar(Static):
     def on_mount(self) -> None:
         # The app's status is the single source; every screen's bar shows the same line.
         self.watch(self.app, "status", self._show)
+
+    def on_unmount(self) -> None:
+        # Else the app keeps this bar (and every article screen's) until its status changes.
+        forget_watchers(self.app, self)
 
     @property
     def note(self) -> str:
