@@ -341,13 +341,18 @@ def mark_math(doc: HtmlElement) -> None:
             box.drop_tree()
     # Wikipedia sets simple formulas in HTML ("A<sup>n</sup>"): there a raised letter is an
     # exponent, not the "st" of "1st".
-    for box in doc.xpath('//*[contains(concat(" ", @class, " "), " texhtml ")]'):
+    for box in list(doc.iter("span")):
+        if "texhtml" not in (box.get("class") or "").split():
+            continue
         for script in list(box.iter("sup", "sub")):
             text = "".join(script.text_content().split())
             table = _SUPERSCRIPTS if script.tag == "sup" else _SUBSCRIPTS
             if text and all(c in table for c in map(ord, text)):
                 _replace_with_text(script, text.translate(table))
     for img in list(doc.iter("img")):
-        alt = tex_source(img.get("alt", ""))
-        if alt and not _TEX_IMAGES.isdisjoint(img.get("class", "").lower().split()):
+        if (
+            img.get("alt")
+            and not _TEX_IMAGES.isdisjoint(img.get("class", "").lower().split())
+            and (alt := tex_source(img.get("alt", "")))
+        ):
             _replace(img, alt)

@@ -94,6 +94,7 @@ _POST_BOXES = (
     ("fb-post", "Facebook post", "data-href"),
     ("fb-video", "Facebook video", "data-href"),
 )
+_POST_HINT = re.compile("|".join(name for name, _, _ in _POST_BOXES))
 # "A post shared by Save Our Ferry (@saveourferry)": who posted it, in Instagram's box.
 _SHARED_BY = re.compile(r"(?:post|video) shared by\s+(.+?)\s*(?:\bon\b.*)?$", re.I | re.S)
 _HANDLE = re.compile(r"^@[\w.]+$")
@@ -151,7 +152,8 @@ def mark_media(doc: HtmlElement, base: str) -> None:
     """Replace each playable recording or video of the page, and each embedded post of a social
     network, by a linked line naming it."""
     for box in list(doc.iter("blockquote", "div")):
-        if box.getparent() is not None and (line := _post_line(box, base)) is not None:
+        hint = box.get("class")
+        if hint and _POST_HINT.search(hint) and (line := _post_line(box, base)) is not None:
             _replace(box, line)
     for el in list(doc.iter("audio", "video", "iframe")):
         if el.getparent() is None:
