@@ -18,7 +18,7 @@ import pytest
 from reader.extract import extract_article, to_markdown, to_text
 from reader.extract.inserts import strip_inserts
 from reader.extract.page_cleanup import strip_page_furniture
-from reader.models import BlockKind, ErrorKind, FetchError
+from reader.models import Article, BlockKind, ErrorKind, FetchError
 
 DATA = Path(__file__).parent / "data"
 CASES = sorted(p.name.removesuffix(".html") for p in DATA.glob("*.html"))
@@ -50,6 +50,12 @@ PARAGRAPHS = "".join(
     f"<p>Paragraph {i} of the article has enough words to read as prose, not furniture.</p>"
     for i in range(4)
 )
+
+
+def story(inner: str, page: str) -> Article:
+    """The article of a page holding PARAGRAPHS and then `inner`."""
+    page_html = f"<html><body><article>{PARAGRAPHS}{inner}</article></body></html>"
+    return extract_article(page_html, BASE + page)
 
 
 def cleaned(inner: str) -> str:
@@ -602,14 +608,14 @@ def test_short_caption_written_as_a_div_beside_its_photo_is_kept() -> None:
 
 def test_raised_and_lowered_figures_keep_their_meaning_and_back_links_go() -> None:
     # "10<sup>6</sup> people" read as "106 people" is a wrong figure in a quotation.
-    body = (
-        f"<article>{PARAGRAPHS}<p>About 10<sup>6</sup> people drink H<sub>2</sub>O daily, "
+    article = story(
+        "<p>About 10<sup>6</sup> people drink H<sub>2</sub>O daily, "
         'the report says<sup><a href="#fn1">1</a></sup>, in its 2<sup>nd</sup> edition'
         '<sup><a href="#fn2">[2]</a></sup>.</p>'
         '<ol class="footnotes"><li id="fn1">Water board, 2024. <a href="#r1">↩︎</a></li>'
-        '<li id="fn2">Second edition. <a href="#r2">^</a></li></ol></article>'
+        '<li id="fn2">Second edition. <a href="#r2">^</a></li></ol>',
+        "water.html",
     )
-    article = extract_article(f"<html><body>{body}</body></html>", BASE + "water.html")
     text = to_text(article, header=False)
     assert "About 10⁶ people drink H₂O daily, the report says¹, in its 2nd edition[2]." in text
     assert "1. Water board, 2024.\n2. Second edition.\n" in text + "\n"
@@ -618,11 +624,11 @@ def test_raised_and_lowered_figures_keep_their_meaning_and_back_links_go() -> No
 
 
 def test_definition_terms_are_bold_and_spaces_between_runs_collapse() -> None:
-    body = (
-        f"<article>{PARAGRAPHS}<dl><dt>Length</dt><dd>1.2 km</dd><dt>Built</dt><dd>1894</dd></dl>"
-        "<p>It was <em>very </em> old and <b> cracked </b>badly.</p></article>"
+    article = story(
+        "<dl><dt>Length</dt><dd>1.2 km</dd><dt>Built</dt><dd>1894</dd></dl>"
+        "<p>It was <em>very </em> old and <b> cracked </b>badly.</p>",
+        "wall.html",
     )
-    article = extract_article(f"<html><body>{body}</body></html>", BASE + "wall.html")
     terms = [b for b in article.blocks if b.text in ("Length", "Built")]
     assert len(terms) == 2 and all(i.strong for b in terms for i in b.inlines)
     assert "It was very old and cracked badly." in [b.text for b in article.blocks]
@@ -633,12 +639,12 @@ def test_a_quote_inside_a_quote_stays_inside_it() -> None:
 
     from tests.test_tables import view_lines
 
-    body = (
-        f"<article>{PARAGRAPHS}<blockquote><p>The board wrote back in March:</p><blockquote>"
+    article = story(
+        "<blockquote><p>The board wrote back in March:</p><blockquote>"
         "<p>We see no cause for alarm.</p><p>The wall has stood a century.</p></blockquote>"
-        "<p>It was wrong.</p></blockquote></article>"
+        "<p>It was wrong.</p></blockquote>",
+        "wall.html",
     )
-    article = extract_article(f"<html><body>{body}</body></html>", BASE + "wall.html")
     quotes = [(b.level, b.text) for b in article.blocks if b.kind == BlockKind.QUOTE]
     assert quotes == [
         (1, "The board wrote back in March:"),
@@ -659,12 +665,12 @@ def test_a_quote_inside_a_quote_stays_inside_it() -> None:
 def test_a_definition_is_indented_under_its_term_and_nested_ones_deeper() -> None:
     from tests.test_tables import view_lines
 
-    body = (
-        f"<article>{PARAGRAPHS}<dl><dt>Length</dt><dd>1.2 km, of which 300 m are underwater</dd>"
+    article = story(
+        "<dl><dt>Length</dt><dd>1.2 km, of which 300 m are underwater</dd>"
         "<dd><p>Proof: the survey of 1994</p><dl><dd>found the footings intact</dd></dl></dd>"
-        "</dl></article>"
+        "</dl>",
+        "wall.html",
     )
-    article = extract_article(f"<html><body>{body}</body></html>", BASE + "wall.html")
     levels = [(b.level, b.text) for b in article.blocks if b.text.startswith(("1.2", "Pro", "fo"))]
     assert levels == [
         (2, "1.2 km, of which 300 m are underwater"),
@@ -680,16 +686,16 @@ def test_a_definition_is_indented_under_its_term_and_nested_ones_deeper() -> Non
 
 
 def test_a_pull_quote_repeating_the_article_is_dropped_and_a_real_quote_kept() -> None:
-    body = (
-        f"<article>{PARAGRAPHS}<p>“We were never told that there were no other bids,” said Ana "
+    article = story(
+        "<p>“We were never told that there were no other bids,” said Ana "
         "Ruiz, who chairs the audit committee. “That alone should have stopped the process.”</p>"
         '<blockquote class="pull-quote"><p>That alone should have stopped the process.</p>'
         "<footer>— Ana Ruiz</footer></blockquote>"
         "<p>The firm said it had followed every rule.</p>"
         "<blockquote><p>The tender was open to all and advertised for six weeks.</p>"
-        "</blockquote></article>"
+        "</blockquote>",
+        "dredging.html",
     )
-    article = extract_article(f"<html><body>{body}</body></html>", BASE + "dredging.html")
     quotes = [b.text for b in article.blocks if b.kind == BlockKind.QUOTE]
     assert quotes == ["The tender was open to all and advertised for six weeks."]
     assert sum("should have stopped" in b.text for b in article.blocks) == 1
