@@ -169,3 +169,13 @@ def test_a_formula_in_a_box_of_its_own_is_kept() -> None:
     box = f'<div class="equation-box" style="padding: 6px"><p>{formula}</p></div>'
     article = extract(f"<p>The property is written concisely as</p>{box}")
     assert formulas(article) == ["A = Aᴴ"]
+
+
+def test_letters_of_other_alphabets_are_their_symbols() -> None:
+    # \mathbb{R}, \mathcal{L}, \mathfrak{g}: the real numbers, a Lagrangian, a Lie algebra.
+    formula = mathml(
+        '<mi>v</mi><mo>∈</mo><msup><mi mathvariant="double-struck">R</mi><mi>n</mi></msup>'
+        '<mo>,</mo><mi mathvariant="script">L</mi><mo>,</mo><mi mathvariant="fraktur">g</mi>'
+        '<mo>,</mo><mi mathvariant="bold">w</mi>'
+    )
+    assert formulas(extract(f"<p>Take {formula} as given.</p>")) == ["v ∈ ℝⁿ, ℒ, 𝔤, w"]

@@ -14,6 +14,7 @@ that source.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from lxml.html import HtmlElement
@@ -90,6 +91,33 @@ def _token(text: str | None) -> str:
     return (text or "").strip(" \t\r\n").replace("\u00a0", " ").translate(_INVISIBLE)
 
 
+# Alphabets that are other symbols, not typography: ℝ is the real numbers, 𝔤 a Lie algebra.
+_ALPHABETS = {"double-struck": "DOUBLE-STRUCK", "script": "SCRIPT", "fraktur": "FRAKTUR"}
+
+
+def _styled(text: str, variant: str) -> str:
+    """A letter in a mathematical alphabet (\\mathbb{R} → ℝ), as written when Unicode has none."""
+    alphabet = _ALPHABETS.get(variant)
+    if alphabet is None or len(text) != 1 or not text.isascii() or not text.isalpha():
+        return text
+    case = "CAPITAL" if text.isupper() else "SMALL"
+    for name in (f"MATHEMATICAL {alphabet} {case} {text}", f"{alphabet} {case} {text}"):
+        try:
+            return unicodedata.lookup(name)
+        except KeyError:
+            continue
+    # Unicode's letterlike block names a few apart ("BLACK-LETTER CAPITAL R" for fraktur R).
+    return _LETTERLIKE.get((alphabet, text), text)
+
+
+_LETTERLIKE = {("FRAKTUR", "C"): "ℭ", ("FRAKTUR", "H"): "ℌ", ("FRAKTUR", "I"): "ℑ"}
+_LETTERLIKE |= {("FRAKTUR", "R"): "ℜ", ("FRAKTUR", "Z"): "ℨ", ("SCRIPT", "B"): "ℬ"}
+_LETTERLIKE |= {("SCRIPT", "E"): "ℰ", ("SCRIPT", "F"): "ℱ", ("SCRIPT", "H"): "ℋ"}
+_LETTERLIKE |= {("SCRIPT", "I"): "ℐ", ("SCRIPT", "L"): "ℒ", ("SCRIPT", "M"): "ℳ"}
+_LETTERLIKE |= {("SCRIPT", "R"): "ℛ", ("SCRIPT", "e"): "ℯ", ("SCRIPT", "g"): "ℊ"}
+_LETTERLIKE |= {("SCRIPT", "o"): "ℴ"}
+
+
 def _tag(el: HtmlElement) -> str:
     tag = el.tag if isinstance(el.tag, str) else ""
     return tag.rsplit("}", 1)[-1].lower()
@@ -158,6 +186,7 @@ class _Linear:
         match tag:
             case "mi" | "mn" | "mtext" | "ms":
                 text = _token(el.text_content())
+                text = _styled(text, el.get("mathvariant", "")) if tag == "mi" else text
                 return _Part(text, " " not in text.strip())
             case "mo":
                 return _Part(_token(el.text_content()), kind="operator")
