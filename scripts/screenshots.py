@@ -17,7 +17,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from reader.demo.server import start_demo_server
+from reader.demo.server import DEMO_PORT, start_demo_server
 from reader.library import Library
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
@@ -106,7 +106,9 @@ def syncing(app: ReaderApp) -> bool:
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    server = start_demo_server(latency=1.0)
+    # The port `reader demo` uses, so the addresses shown are the ones a reader's demo shows and
+    # a second run changes nothing (a free port only when 8650 is taken).
+    server = start_demo_server(port=DEMO_PORT, latency=1.0, fall_back=True)
     try:
         with tempfile.TemporaryDirectory(prefix="reader-shots-") as tmp:
             data_dir = Path(tmp) / "data"
