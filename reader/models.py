@@ -153,7 +153,7 @@ class Block:
 
     `level` is the heading level (1–6), the list nesting depth (1 = top; a table in a list
     item is one deeper than the item), a quotation's (2: a quote inside a quote) or a
-    paragraph's indentation (2: a definition under its term, a list's `<dd>`); `ordinal`
+    paragraph's indentation (2: a definition list's `<dd>`, under its term); `ordinal`
     numbers the items of an ordered list (0 for a bullet).
 
     A table is a run of TABLE_ROW blocks with the same `ordinal`: the table's number in the

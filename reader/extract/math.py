@@ -93,6 +93,14 @@ def _token(text: str | None) -> str:
 
 # Alphabets that are other symbols, not typography: ℝ is the real numbers, 𝔤 a Lie algebra.
 _ALPHABETS = {"double-struck": "DOUBLE-STRUCK", "script": "SCRIPT", "fraktur": "FRAKTUR"}
+# Their letters Unicode keeps in its letterlike block, under other names ("BLACK-LETTER CAPITAL
+# R" for fraktur R).
+_LETTERLIKE = {("FRAKTUR", "C"): "ℭ", ("FRAKTUR", "H"): "ℌ", ("FRAKTUR", "I"): "ℑ"}
+_LETTERLIKE |= {("FRAKTUR", "R"): "ℜ", ("FRAKTUR", "Z"): "ℨ", ("SCRIPT", "B"): "ℬ"}
+_LETTERLIKE |= {("SCRIPT", "E"): "ℰ", ("SCRIPT", "F"): "ℱ", ("SCRIPT", "H"): "ℋ"}
+_LETTERLIKE |= {("SCRIPT", "I"): "ℐ", ("SCRIPT", "L"): "ℒ", ("SCRIPT", "M"): "ℳ"}
+_LETTERLIKE |= {("SCRIPT", "R"): "ℛ", ("SCRIPT", "e"): "ℯ", ("SCRIPT", "g"): "ℊ"}
+_LETTERLIKE |= {("SCRIPT", "o"): "ℴ"}
 
 
 def _styled(text: str, variant: str) -> str:
@@ -106,16 +114,7 @@ def _styled(text: str, variant: str) -> str:
             return unicodedata.lookup(name)
         except KeyError:
             continue
-    # Unicode's letterlike block names a few apart ("BLACK-LETTER CAPITAL R" for fraktur R).
     return _LETTERLIKE.get((alphabet, text), text)
-
-
-_LETTERLIKE = {("FRAKTUR", "C"): "ℭ", ("FRAKTUR", "H"): "ℌ", ("FRAKTUR", "I"): "ℑ"}
-_LETTERLIKE |= {("FRAKTUR", "R"): "ℜ", ("FRAKTUR", "Z"): "ℨ", ("SCRIPT", "B"): "ℬ"}
-_LETTERLIKE |= {("SCRIPT", "E"): "ℰ", ("SCRIPT", "F"): "ℱ", ("SCRIPT", "H"): "ℋ"}
-_LETTERLIKE |= {("SCRIPT", "I"): "ℐ", ("SCRIPT", "L"): "ℒ", ("SCRIPT", "M"): "ℳ"}
-_LETTERLIKE |= {("SCRIPT", "R"): "ℛ", ("SCRIPT", "e"): "ℯ", ("SCRIPT", "g"): "ℊ"}
-_LETTERLIKE |= {("SCRIPT", "o"): "ℴ"}
 
 
 def _tag(el: HtmlElement) -> str:
@@ -308,7 +307,7 @@ def linear_text(math: HtmlElement) -> str:
     TeX source from `alttext`, else ""."""
     # Control characters go before the spacing is tidied: one between spaces would leave two.
     text = _tidy(safe_text(_Linear().row(_children(math)).text))
-    return text or tex_source(safe_text(math.get("alttext", "")))
+    return text or tex_source(math.get("alttext", ""))
 
 
 def tex_source(tex: str) -> str:
