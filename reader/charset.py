@@ -232,9 +232,13 @@ def _drop_unparseable_reference(match: re.Match[str]) -> str:
 def decode_html(body: bytes, header_charset: str | None = None) -> str:
     """Decode a page; undecodable bytes become U+FFFD rather than failing the whole article."""
     codec = detect_charset(body, header_charset)
-    text = body.decode(codec, errors="replace")
-    # Characters no HTML/XML tree may hold (lxml refuses them when it moves text around);
-    # escape sequences go whole first, so no "]0;title" is left of one.
-    text = _UNPARSEABLE.sub("", without_escape_sequences(text))
-    text = _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)
+    text = clean_markup(body.decode(codec, errors="replace"))
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def clean_markup(text: str) -> str:
+    """HTML without the characters no HTML/XML tree may hold, written or as references (lxml
+    refuses them when text is set or moved: a player's title holding one stopped the whole
+    extraction). Escape sequences go whole first, so no "]0;title" is left of one."""
+    text = _UNPARSEABLE.sub("", without_escape_sequences(text))
+    return _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)

@@ -168,3 +168,25 @@ def test_an_embedded_tweet_stays_a_quotation() -> None:
         "We will run the ferry for as long as we are able to.",
         "— Island Ferries (@islandferries) June 2, 2025",
     ]
+
+
+def test_control_characters_in_a_player_or_a_post_never_stop_extraction() -> None:
+    # lxml refuses them in a tree: a page or a feed's text given as a string held them as they
+    # were (a page's bytes are cleaned as they are decoded).
+    embeds = (
+        '<iframe src="https://www.youtube.com/embed/Xk3d" title="Linnet\x1b]0;pwned\x07 film">'
+        '</iframe><blockquote class="instagram-media" data-instgrm-permalink='
+        '"https://www.instagram.com/p/Fr3y/"><p>A post shared by Save\x1b[31m Our Ferry</p>'
+        "</blockquote>"
+    )
+    assert [text for text, _ in media(social(embeds))] == [
+        "Video: Linnet film",
+        "Instagram post: Save Our Ferry",
+    ]
+    entry = Entry("e1", "https://news.example.com/feed", "Ferry protest", URL)
+    from_feed = feed_article(entry, f"<p>Residents gathered at the quay.</p>{embeds}")
+    assert from_feed is not None
+    assert [b.text for b in from_feed.blocks if b.kind == BlockKind.MEDIA] == [
+        "Video: Linnet film",
+        "Instagram post: Save Our Ferry",
+    ]

@@ -20,7 +20,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from ..charset import decode_html
+from ..charset import clean_markup, decode_html
 from ..models import (
     EXTRACTOR,
     Article,
@@ -185,7 +185,7 @@ def extract_article(
             raise FetchError(ErrorKind.NOT_HTML, f"not an article page ({binary})", url)
         html = decode_html(page, header_charset)
     else:
-        html = page
+        html = clean_markup(page)
     try:
         doc = _parse(html)
         meta = extract_metadata(doc, url)
@@ -249,7 +249,7 @@ def _feed_blocks(feed_html: str, base: str) -> tuple[Block, ...]:
     if not feed_html.strip():
         return ()
     try:
-        root = lxml.html.fragment_fromstring(feed_html, create_parent="div")
+        root = lxml.html.fragment_fromstring(clean_markup(feed_html), create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return ()
     mark_math(root)
