@@ -200,7 +200,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 6
+EXTRACTOR = 7
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
@@ -209,7 +209,8 @@ definition terms, quotes nested in quotes, the first of two declared publication
 author a page declares in `<meta>`, the declared title the page prints in its `h1`. 3: formulas
 (MathML, MathJax, KaTeX, Wikipedia's) as linear text. 4: code listings without line numbers,
 a gist's rows one code block. 5: formulas in boxes of their own kept, definitions indented, pull
-quotes dropped. 6: posts embedded from social networks as media lines."""
+quotes dropped. 6: posts embedded from social networks as media lines. 7: an inline quotation's
+marks, no-break spaces kept."""
 
 
 @dataclass(frozen=True)

@@ -699,3 +699,19 @@ def test_a_pull_quote_repeating_the_article_is_dropped_and_a_real_quote_kept() -
     quotes = [b.text for b in article.blocks if b.kind == BlockKind.QUOTE]
     assert quotes == ["The tender was open to all and advertised for six weeks."]
     assert sum("should have stopped" in b.text for b in article.blocks) == 1
+
+
+def test_an_inline_quotation_keeps_the_marks_a_browser_draws_round_it() -> None:
+    article = story(
+        "<p>The mayor said <q>we will not close the crossing</q> and left; a councillor replied "
+        "<q>that is <q>not</q> an answer</q>.</p>"
+        '<p lang="de">Der Bürgermeister sagte <q>wir schließen nicht</q>.</p>'
+        '<p>Her deputy added <q lang="fr">nous verrons</q>.</p>',
+        "crossing.html",
+    )
+    text = to_text(article, header=False)
+    # Without them the mayor's words read as the writer's.
+    assert "The mayor said “we will not close the crossing” and left" in text
+    assert "replied “that is ‘not’ an answer”." in text
+    assert "sagte „wir schließen nicht“." in text
+    assert "added «\u202fnous verrons\u202f»." in text

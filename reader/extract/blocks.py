@@ -76,7 +76,7 @@ _SKIP = frozenset(
         "link",
     }
 )
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"[ \t\n\r\f]+")
 # Figures set above or below the line: "10<sup>6</sup>" is a million, not 106, and a footnote's
 # number "year<sup>1</sup>" is not part of the word. Unicode has raised and lowered digits and
 # signs; anything else (a footnote's "[2]", an "st" of "1st") stays as written.
@@ -195,10 +195,13 @@ class _Builder:
         strong = strong or tag in ("strong", "b")
         em = em or tag in ("em", "i", "cite")
         code = code or tag in ("code", "kbd", "samp", "tt")
+        marks = quotation_marks(el) if tag == "q" else ("", "")
+        self.add_text(marks[0], href, strong, em, code)
         self.add_text(el.text, href, strong, em, code)
         for child in el:
             self.inline(child, href, strong, em, code)
             self.add_text(child.tail, href if child.tag != "a" else None, strong, em, code)
+        self.add_text(marks[1], href, strong, em, code)
 
     def _caption_part(self, el: HtmlElement) -> bool:
         """Set a part of a caption apart from the part before it ("…since December. Photo: Dana
@@ -452,6 +455,34 @@ def _as_script(text: str, table: dict[int, str]) -> str:
     if not _SCRIPT_TEXT.fullmatch(text) or not any(c.isdigit() for c in text):
         return ""
     return text.replace(" ", "").translate(table)
+
+
+# The marks browsers put round a `<q>`, by language: outer pair, then the pair inside it.
+_QUOTATION_MARKS = {
+    "en": (("“", "”"), ("‘", "’")),
+    "fr": (("«\u202f", "\u202f»"), ("“", "”")),
+    "de": (("„", "“"), ("‚", "‘")),
+    "ru": (("«", "»"), ("„", "“")),
+    "uk": (("«", "»"), ("„", "“")),
+    "es": (("«", "»"), ("“", "”")),
+    "it": (("«", "»"), ("“", "”")),
+    "pt": (("«", "»"), ("“", "”")),
+    "pl": (("„", "”"), ("«", "»")),
+    "cs": (("„", "“"), ("‚", "‘")),
+    "ja": (("「", "」"), ("『", "』")),
+    "zh": (("“", "”"), ("‘", "’")),
+}
+
+
+def quotation_marks(q: HtmlElement) -> tuple[str, str]:
+    """The marks round an inline quotation `<q>`: a browser draws them, the text has none, and
+    without them "The mayor said we will not close the crossing" reads as the writer's words.
+    By the quotation's language (its own `lang` or the nearest one above), the inner pair
+    inside another `<q>`."""
+    lang = q.xpath("string(ancestor-or-self::*[@lang][1]/@lang)").strip().lower()
+    outer, inner = _QUOTATION_MARKS.get(lang.split("-")[0], _QUOTATION_MARKS["en"])
+    nested = any(True for _ in q.iterancestors("q"))
+    return inner if nested else outer
 
 
 def _is_back_link(a: HtmlElement) -> bool:
