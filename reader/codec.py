@@ -84,13 +84,13 @@ def entry_from_dict(d: dict[str, Any]) -> Entry:
     )
 
 
+# An inline's flags, one bit each in this order: a reader that predates a flag ignores its bit
+# (a formula, `math`, is `code` too, so it still shows as code there).
+_INLINE_FLAGS = ("strong", "emphasis", "code", "math", "struck")
+
+
 def _inline_to_list(i: Inline) -> list[Any]:
-    flags = (
-        (1 if i.strong else 0)
-        | (2 if i.emphasis else 0)
-        | (4 if i.code else 0)
-        | (8 if i.math else 0)
-    )
+    flags = sum(1 << bit for bit, name in enumerate(_INLINE_FLAGS) if getattr(i, name))
     return [i.text, i.href, flags] if (i.href or flags) else [i.text]
 
 
@@ -98,7 +98,9 @@ def _inline_from_list(v: list[Any]) -> Inline:
     text = v[0]
     href = v[1] if len(v) > 1 else None
     flags = v[2] if len(v) > 2 else 0
-    return Inline(text, href, bool(flags & 1), bool(flags & 2), bool(flags & 4), bool(flags & 8))
+    return Inline(
+        text, href, **{name: bool(flags >> bit & 1) for bit, name in enumerate(_INLINE_FLAGS)}
+    )
 
 
 def _block_to_list(b: Block) -> list[Any]:

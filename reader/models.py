@@ -131,6 +131,8 @@ class Inline:
     math: bool = False
     """A formula in its linear form ("x = (−b ± √(b² − 4ac))/(2a)"); `code` too, so a reader
     from before formulas shows it as code."""
+    struck: bool = False
+    """Struck through (`<del>`, `<s>`): text the page shows as no longer holding."""
 
 
 class BlockKind(StrEnum):
@@ -200,7 +202,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 7
+EXTRACTOR = 8
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
@@ -210,7 +212,7 @@ author a page declares in `<meta>`, the declared title the page prints in its `h
 (MathML, MathJax, KaTeX, Wikipedia's) as linear text. 4: code listings without line numbers,
 a gist's rows one code block. 5: formulas in boxes of their own kept, definitions indented, pull
 quotes dropped. 6: posts embedded from social networks as media lines. 7: an inline quotation's
-marks, no-break spaces kept."""
+marks, no-break spaces kept. 8: text struck through marked as such."""
 
 
 @dataclass(frozen=True)

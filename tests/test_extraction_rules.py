@@ -715,3 +715,31 @@ def test_an_inline_quotation_keeps_the_marks_a_browser_draws_round_it() -> None:
     assert "replied “that is ‘not’ an answer”." in text
     assert "sagte „wir schließen nicht“." in text
     assert "added «\u202fnous verrons\u202f»." in text
+
+
+def test_text_struck_through_stays_marked_in_every_output() -> None:
+    from rich.style import Style
+
+    from reader.codec import article_from_dict, article_to_dict
+    from reader.ui.widgets.article import typeset
+
+    article = story(
+        "<p>The council approved <del>£412m</del> <ins>£421m</ins> on Friday.</p>"
+        "<p>The contractor, Collabora <strike>Multimedia</strike>, welcomed it.</p>",
+        "budget.html",
+    )
+    # Read as plain words, the withdrawn figure would stand beside the right one.
+    assert "The council approved ~~£412m~~ £421m on Friday." in to_text(article, header=False)
+    assert "Collabora ~~Multimedia~~, welcomed" in to_markdown(article, header=False)
+    cached = article_from_dict(article_to_dict(article))
+    assert [i.text for b in cached.blocks for i in b.inlines if i.struck] == ["£412m", "Multimedia"]
+    styles = typeset.ArticleStyles(
+        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    )
+    drawn = next(p.text for p in typeset.body(article, styles) if "£412m" in p.text.plain)
+    struck = [
+        drawn.plain[s.start : s.end]
+        for s in drawn.spans
+        if isinstance(s.style, Style) and s.style.strike
+    ]
+    assert struck == ["£412m"]

@@ -102,6 +102,8 @@ class _Builder:
         self.quote_from = 0
         """Index of the first block of the latest `<blockquote>`: its attribution joins the
         last of them, not a quote before it."""
+        self.struck = 0
+        """How many struck-through elements (`<del>`, `<s>`) the text being added is inside."""
 
     def resolve(self, href: str) -> str | None:
         url = self._urls.get(href, "")
@@ -124,15 +126,12 @@ class _Builder:
                 text = text[1:]
         if not text:
             return
+        run = Inline(text, href, strong, em, code, struck=self.struck > 0)
         last = self.inlines[-1] if self.inlines else None
-        if (
-            last
-            and not last.math
-            and (last.href, last.strong, last.emphasis, last.code) == (href, strong, em, code)
-        ):
-            self.inlines[-1] = Inline(last.text + text, href, strong, em, code)
+        if last and not last.math and replace(last, text="") == replace(run, text=""):
+            self.inlines[-1] = replace(last, text=last.text + text)
         else:
-            self.inlines.append(Inline(text, href, strong, em, code))
+            self.inlines.append(run)
 
     def _ends_with_space(self) -> bool:
         return bool(self.inlines) and self.inlines[-1].text.endswith(("\n", " "))
@@ -196,12 +195,17 @@ class _Builder:
         em = em or tag in ("em", "i", "cite")
         code = code or tag in ("code", "kbd", "samp", "tt")
         marks = quotation_marks(el) if tag == "q" else ("", "")
+        # Text struck through is the page saying it no longer holds ("Collabora <s>Multimedia
+        # </s>", a corrected figure): it stays, marked, as a browser shows it.
+        struck = tag in ("del", "s", "strike")
+        self.struck += struck
         self.add_text(marks[0], href, strong, em, code)
         self.add_text(el.text, href, strong, em, code)
         for child in el:
             self.inline(child, href, strong, em, code)
             self.add_text(child.tail, href if child.tag != "a" else None, strong, em, code)
         self.add_text(marks[1], href, strong, em, code)
+        self.struck -= struck
 
     def _caption_part(self, el: HtmlElement) -> bool:
         """Set a part of a caption apart from the part before it ("…since December. Photo: Dana

@@ -27,6 +27,8 @@ def _inline_md(i: Inline) -> str:
         out = _delimit(out, "**")
     if i.emphasis:
         out = _delimit(out, "*")
+    if i.struck:
+        out = _delimit(out, "~~")  # GitHub's strikethrough
     if i.href:
         out = f"[{out}](<{i.href.replace('>', '%3E').replace(' ', '%20')}>)"
     return out
@@ -128,7 +130,9 @@ def to_markdown(article: Article, header: bool = True) -> str:
 
 
 def block_to_text(block: Block) -> str:
-    text = block.text
+    # Struck-through text says the page no longer holds it: marked as Markdown marks it.
+    text = "".join(_delimit(i.text, "~~") if i.struck else i.text for i in block.inlines)
+    text = text if block.inlines else block.text
     match block.kind:
         case BlockKind.QUOTE:
             return _quoted(text, block.level)

@@ -266,7 +266,11 @@ def _inlines(
     text = Text(style=base or Style(), end="")
     links: list[tuple[int, int, str]] = []
     for inline in inlines:
-        style = Style(bold=inline.strong or None, italic=inline.emphasis or None)
+        style = Style(
+            bold=inline.strong or None,
+            italic=inline.emphasis or None,
+            strike=inline.struck or None,
+        )
         if inline.code:
             style += styles.code
         if inline.href:
