@@ -3,8 +3,8 @@
 Everything shown or printed that came from the web (feed and item titles, article text, server
 messages, URLs) goes through `safe_line` or `safe_text`. They remove whole terminal escape sequences
 (CSI, OSC such as OSC 8 links and OSC 52 clipboard writes, DCS/APC/PM strings), then any remaining
-C0/C1 control character (ESC, BEL, 0x80–0x9F), and neutralise bidirectional overrides that could
-reorder what a reader sees. Markup is never interpreted: callers display the result as plain text.
+C0/C1 control character (ESC, BEL, 0x80–0x9F) and soft hyphen, and neutralise bidirectional
+overrides that could reorder what a reader sees. Markup is never interpreted: callers display the result as plain text.
 """
 
 from __future__ import annotations
@@ -33,9 +33,12 @@ _DOCUMENT_ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
-# All C0 except tab/newline, DEL, all C1; bidi embeddings, overrides and isolates; BOM/ZW no-break.
+# All C0 except tab/newline, DEL, all C1; bidi embeddings, overrides and isolates; BOM/ZW no-break;
+# the soft hyphen, which a browser shows only where it breaks a word: kept, it is a cell that
+# Rich counts and many terminals don't draw (columns shift), and "Bundes&shy;regierung" is not
+# found by a search for the word.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad]"
 )
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x85\x0b\x0c]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")

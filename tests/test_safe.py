@@ -51,3 +51,10 @@ def test_safe_line_folds_whitespace_and_caps_length() -> None:
 
 def test_safe_text_keeps_paragraph_breaks() -> None:
     assert safe_text("one\r\ntwo\n\nthree\x1b[1m") == "one\ntwo\n\nthree"
+
+
+def test_a_soft_hyphen_is_dropped_as_a_browser_drops_it_mid_line() -> None:
+    # Rich counts it as a cell, many terminals draw nothing: kept, it shifts columns, and a
+    # search for "Bundesregierung" would miss "Bundes\xadregierung".
+    assert safe_text("Die Bundes\xadregierung") == "Die Bundesregierung"
+    assert safe_line("Hafen\xadfinanzierung beschlossen") == "Hafenfinanzierung beschlossen"
