@@ -725,14 +725,18 @@ def test_text_struck_through_stays_marked_in_every_output() -> None:
 
     article = story(
         "<p>The council approved <del>£412m</del> <ins>£421m</ins> on Friday.</p>"
-        "<p>The contractor, Collabora <strike>Multimedia</strike>, welcomed it.</p>",
+        "<p>The contractor, Collabora <strike>Multimedia</strike>, welcomed it.</p>"
+        "<table><tr><th>Firm</th><th>Share</th></tr><tr><td>Igalia <s>S.L.</s></td>"
+        "<td>29.5%</td></tr></table>",
         "budget.html",
     )
     # Read as plain words, the withdrawn figure would stand beside the right one.
     assert "The council approved ~~£412m~~ £421m on Friday." in to_text(article, header=False)
     assert "Collabora ~~Multimedia~~, welcomed" in to_markdown(article, header=False)
+    assert "Igalia ~~S.L.~~ │ 29.5%" in to_text(article, header=False)  # in a table too
     cached = article_from_dict(article_to_dict(article))
     assert [i.text for b in cached.blocks for i in b.inlines if i.struck] == ["£412m", "Multimedia"]
+    assert [i.text for b in cached.blocks for c in b.cells for i in c if i.struck] == ["S.L."]
     styles = typeset.ArticleStyles(
         **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
     )

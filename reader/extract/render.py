@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from ..citation import escape_markdown as _escape_md
 from ..citation import header_lines, markdown_header
 from ..models import Article, Block, BlockKind, Inline
-from ..tables import cell_text, group_blocks, table_shape
+from ..tables import group_blocks, table_shape
 
 # A line break inside a block; a blank line (two breaks) already separates without one.
 _MD_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
@@ -129,10 +129,14 @@ def to_markdown(article: Article, header: bool = True) -> str:
     return "".join(parts).rstrip() + "\n"
 
 
+def _plain(inlines: tuple[Inline, ...]) -> str:
+    """The runs' text; struck-through text, which the page says no longer holds, marked as
+    Markdown marks it."""
+    return "".join(_delimit(i.text, "~~") if i.struck else i.text for i in inlines)
+
+
 def block_to_text(block: Block) -> str:
-    # Struck-through text says the page no longer holds it: marked as Markdown marks it.
-    text = "".join(_delimit(i.text, "~~") if i.struck else i.text for i in block.inlines)
-    text = text if block.inlines else block.text
+    text = _plain(block.inlines) if block.inlines else block.text
     match block.kind:
         case BlockKind.QUOTE:
             return _quoted(text, block.level)
@@ -160,7 +164,7 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
     under the heading row, columns of figures flush right. Plain text is not wrapped, so neither
     are the cells."""
     shape = table_shape(rows)
-    grid = [[" ".join(cell_text(c).split()) for c in row.cells] for row in rows]
+    grid = [[" ".join(_plain(c).split()) for c in row.cells] for row in rows]
     for cells in grid:
         cells += [""] * (shape.columns - len(cells))
     widths = [max(cell_len(cells[c]) for cells in grid) for c in range(shape.columns)]
