@@ -117,6 +117,14 @@ def drop(el: HtmlElement) -> None:
         el.drop_tree()
 
 
+def replace(el: HtmlElement, new: HtmlElement) -> None:
+    """Put `new` where `el` was, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is not None:
+        new.tail = el.tail
+        parent.replace(el, new)
+
+
 def attached(el: HtmlElement, root: HtmlElement) -> bool:
     """Still under `root`: not removed along with an ancestor earlier in the same pass."""
     return any(a is root for a in el.iterancestors())

@@ -12,6 +12,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from .blocks import pre_text
+from .furniture import drop, replace
 
 # Classes of line numbers: Pygments's column and inline numbers, Hexo's and Jekyll's column,
 # GitHub's and highlight.js's cells. Only in a listing: "gutter" is also a layout's spacing.
@@ -60,12 +61,10 @@ def mark_listings(doc: HtmlElement) -> None:
     `<pre>`."""
     for pre in list(doc.iter("pre")):
         for number in [el for el in pre.iter() if _classes(el) & _GUTTERS]:
-            number.drop_tree()
+            drop(number)
     for table in list(doc.iter("table")):
         lines = _listing_lines(table)
-        if lines is None or table.getparent() is None:
-            continue
-        pre = table.makeelement("pre", {})
-        pre.text = "\n".join(lines)
-        pre.tail = table.tail
-        table.getparent().replace(table, pre)
+        if lines is not None:
+            pre = table.makeelement("pre", {})
+            pre.text = "\n".join(lines)
+            replace(table, pre)

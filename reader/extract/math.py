@@ -20,6 +20,7 @@ from typing import NamedTuple
 from lxml.html import HtmlElement
 
 from ..safe import safe_text
+from .furniture import attached, drop, replace
 
 MATH_CLASS = "reader-math"
 
@@ -330,21 +331,16 @@ def _box(math: HtmlElement) -> HtmlElement:
     return box
 
 
-def _replace(el: HtmlElement, text: str) -> None:
+def _replace_with_formula(el: HtmlElement, text: str) -> None:
     code = el.makeelement("code", {"class": MATH_CLASS})
     code.text = safe_text(text)
-    code.tail = el.tail
-    parent = el.getparent()
-    if parent is None:
-        return
     if _tag(el) == "div":
         # A formula displayed on a line of its own stays a block of its own.
         block = el.makeelement("div", {})
-        code.tail, block.tail = None, el.tail
         block.append(code)
-        parent.replace(el, block)
+        replace(el, block)
     else:
-        parent.replace(el, code)
+        replace(el, code)
 
 
 def _replace_with_text(el: HtmlElement, text: str) -> None:
@@ -356,17 +352,15 @@ def mark_math(doc: HtmlElement) -> None:
     """Replace each formula of `doc` (its MathML and whatever box draws it) with its line of
     text in a `<code class="reader-math">`. Before hidden elements are dropped: Wikipedia's
     MathML is hidden."""
-    replaced: set[HtmlElement] = set()
     for math in list(doc.iter("math", "{http://www.w3.org/1998/Math/MathML}math")):
-        if any(a in replaced for a in math.iterancestors()):
+        if not attached(math, doc):
             continue  # a copy inside a box replaced already
         text = linear_text(math)
         box = _box(math)
-        replaced.add(box)
         if text:
-            _replace(box, text)
-        elif box.getparent() is not None:
-            box.drop_tree()
+            _replace_with_formula(box, text)
+        else:
+            drop(box)
     # Wikipedia sets simple formulas in HTML ("A<sup>n</sup>"): there a raised letter is an
     # exponent, not the "st" of "1st".
     for box in list(doc.iter("span")):
@@ -383,4 +377,4 @@ def mark_math(doc: HtmlElement) -> None:
             and not _TEX_IMAGES.isdisjoint(img.get("class", "").lower().split())
             and (alt := tex_source(img.get("alt", "")))
         ):
-            _replace(img, alt)
+            _replace_with_formula(img, alt)

@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from lxml.html import HtmlElement
 
 from ..urls import absolute_url, site_host
+from .furniture import replace
 
 # Sites whose embedded players show one video each: their address opens it in a browser.
 _VIDEO_SITES = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com")
@@ -78,13 +79,6 @@ def _media_line(el: HtmlElement, kind: str, url: str, what: str) -> HtmlElement:
     link.text = f"{kind}: {title}" if title else f"{kind} ({what})"
     line.append(link)
     return line
-
-
-def _replace(el: HtmlElement, line: HtmlElement) -> None:
-    line.tail = el.tail
-    parent = el.getparent()
-    if parent is not None:
-        parent.replace(el, line)
 
 
 # The embedded post's own box: its class, the network's name, where its address is.
@@ -154,17 +148,17 @@ def mark_media(doc: HtmlElement, base: str) -> None:
     for box in list(doc.iter("blockquote", "div")):
         hint = box.get("class")
         if hint and _POST_HINT.search(hint) and (line := _post_line(box, base)) is not None:
-            _replace(box, line)
+            replace(box, line)
     for el in list(doc.iter("audio", "video", "iframe")):
         if el.getparent() is None:
             continue
         if el.tag == "iframe":
             url = absolute_url(base, el.get("src", ""))
             if url and _is_video_site(url):
-                _replace(el, _media_line(el, "Video", url, site_host(url)))
+                replace(el, _media_line(el, "Video", url, site_host(url)))
             elif url and (post := _embedded_post(url)):
                 kind, target = post
-                _replace(el, _media_line(el, kind, target, site_host(target)))
+                replace(el, _media_line(el, kind, target, site_host(target)))
             continue
         if el.tag == "video" and _is_picture_clip(el):
             continue
@@ -172,4 +166,4 @@ def mark_media(doc: HtmlElement, base: str) -> None:
         if not url:
             continue
         kind = "Audio" if el.tag == "audio" else "Video"
-        _replace(el, _media_line(el, kind, url, _file_format(url)))
+        replace(el, _media_line(el, kind, url, _file_format(url)))
