@@ -205,8 +205,9 @@ def article_text(article: Article) -> str:
     text either (the browser draws them), so counting ours would charge each numbered item of a
     reference list with up to four false shingles and four missed ones.
 
-    Media lines ("Video (youtube.com)") stand where the page's player was; the reference keeps
-    that player as an element with no text, so neither side counts words for it.
+    Media lines ("Video (youtube.com)") and pictures' lines ("Image: <alt>") stand where the
+    page's player or picture was; the reference keeps that element, which has no text, so
+    neither side counts words for it.
 
     Formulas don't count either. Ours are linear text ("ax² + bx + c"); the reference has an
     image with no text (Wikipedia) or MathML's leaves ("a x 2 + b x + c"), and word tokens
@@ -216,7 +217,8 @@ def article_text(article: Article) -> str:
 
 
 def without_media(article: Article) -> Article:
-    return replace(article, blocks=tuple(b for b in article.blocks if b.kind != BlockKind.MEDIA))
+    shown = tuple(b for b in article.blocks if b.kind not in (BlockKind.MEDIA, BlockKind.IMAGE))
+    return replace(article, blocks=shown)
 
 
 def _prose(block: Block) -> Block:

@@ -15,7 +15,7 @@ CODEC_VERSION = 1
 # A block is [kind, level, ordinal, inlines], and a table row adds [cells, header] to that.
 # Records written before table rows existed decode as they are; a reader from before them
 # can't decode a row, which is why the store's DATA_FORMAT rose to 3 with them (and to 4 with
-# media lines, a kind it doesn't know).
+# media lines, a kind it doesn't know, and to 5 with pictures' lines).
 
 
 def _dt(value: datetime | None) -> str | None:

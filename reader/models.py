@@ -147,6 +147,21 @@ class BlockKind(StrEnum):
     MEDIA = "media"
     """A recording or video of the article, or a post embedded from a social network: one link,
     labelled "Audio (MP3)", by its title, or "Instagram post: Name (@handle)"."""
+    IMAGE = "image"
+    """A picture of the article: one inline, its `alt` text ("" when the page's says nothing)
+    linking to the picture."""
+
+
+def words_of(blocks: tuple[Block, ...]) -> int:
+    """The words of an article's text: a picture's `alt` is not one of them (it says what the
+    page shows, not what it says)."""
+    return sum(len(b.text.split()) for b in blocks if b.kind != BlockKind.IMAGE)
+
+
+def picture_label(alt: str) -> str:
+    """What a picture's line says: "Image: Idle cranes at Eastquay", or "Image" when the page's
+    `alt` says nothing of it."""
+    return f"Image: {alt}" if alt else "Image"
 
 
 @dataclass(frozen=True)
@@ -202,7 +217,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 8
+EXTRACTOR = 9
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
@@ -212,7 +227,8 @@ author a page declares in `<meta>`, the declared title the page prints in its `h
 (MathML, MathJax, KaTeX, Wikipedia's) as linear text. 4: code listings without line numbers,
 a gist's rows one code block. 5: formulas in boxes of their own kept, definitions indented, pull
 quotes dropped. 6: posts embedded from social networks as media lines. 7: an inline quotation's
-marks, no-break spaces kept. 8: text struck through marked as such."""
+marks, no-break spaces kept. 8: text struck through marked as such. 9: pictures as lines naming
+them."""
 
 
 @dataclass(frozen=True)
@@ -237,4 +253,4 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(len(b.text.split()) for b in self.blocks)
+        return words_of(self.blocks)

@@ -46,8 +46,8 @@ _SUBSCRIPTIONS = "subscriptions"
 # 2: raw pages may be kept as the server's own gzip stream. 3: articles may hold table rows,
 # which a format-2 reader can't decode (it would drop those articles as damaged); format-2
 # articles read as they are. 4: articles may hold media lines (a recording's or a video's link),
-# which a format-3 reader can't decode either.
-DATA_FORMAT = 4
+# which a format-3 reader can't decode either. 5: articles may hold pictures' lines.
+DATA_FORMAT = 5
 _FORMAT = "format"
 _SAVED = "saved"
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback

@@ -328,9 +328,10 @@ def test_intro_in_the_sections_own_header_is_kept() -> None:
 
 def test_lead_photo_caption_comes_before_the_body() -> None:
     # Headline, standfirst, photo in the article's header; the body in a section after it.
-    kinds = [(b.kind, b.text[:20]) for b in extract("lead-photo-caption").blocks[:3]]
+    kinds = [(b.kind, b.text[:20]) for b in extract("lead-photo-caption").blocks[:4]]
     assert kinds == [
         (BlockKind.PARAGRAPH, "Old cast-iron mains "),
+        (BlockKind.IMAGE, ""),  # its `alt` is empty
         (BlockKind.CAPTION, "A water company crew"),
         (BlockKind.PARAGRAPH, "The town has had thi"),
     ]
@@ -527,7 +528,8 @@ def test_caption_and_its_credit_do_not_run_together(caption: str, text: str) -> 
     root = lxml.html.fragment_fromstring(
         f"<div><figure><img src='g.jpg'><figcaption>{caption}</figcaption></figure></div>"
     )
-    assert [(b.kind, b.text) for b in html_to_blocks(root, BASE)] == [(BlockKind.CAPTION, text)]
+    blocks = [(b.kind, b.text) for b in html_to_blocks(root, BASE)]
+    assert blocks == [(BlockKind.IMAGE, ""), (BlockKind.CAPTION, text)]
 
 
 def test_lead_photo_caption_the_body_already_has_is_not_repeated() -> None:

@@ -6,7 +6,8 @@ Body blocks are separated by blank lines:
 * ``## Heading`` / ``### Heading``: subheadings (``h2`` / ``h3``)
 * ``> text`` lines: a ``blockquote``; a last line ``> — Name`` is the attribution
 * ``- item`` lines: a bulleted list; ``1. item`` lines: a numbered list
-* ``![caption](/site/media/name.svg)``: a ``figure`` with a ``figcaption``
+* ``![caption](/site/media/name.svg)``: a ``figure`` with a ``figcaption``; the picture's
+  ``alt`` is the caption's text, or what ``![caption](/site/media/name.svg "alt")`` gives
 * ``!audio[caption](/site/media/name.wav)``: a recording, an ``audio`` player in a ``figure``
 * ``$$ linear form`` then MathML lines: a displayed formula, ``<math>`` in a
   ``div.equation``; the linear form is the text the reader should show for it
@@ -31,7 +32,9 @@ _INLINE = re.compile(
     r"|\*\*(?P<strong>.+?)\*\*"
     r"|\*(?P<em>[^*]+?)\*"
 )
-_FIGURE = re.compile(r"^!(?P<audio>audio)?\[(?P<caption>[^\]]*)\]\((?P<src>[^)\s]+)\)$")
+_FIGURE = re.compile(
+    r'^!(?P<audio>audio)?\[(?P<caption>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"(?P<alt>[^"]*)")?\)$'
+)
 _ORDERED_ITEM = re.compile(r"^\d+\.\s+")
 _ATTRIBUTION_PREFIXES = ("— ", "-- ", "- ")
 
@@ -46,6 +49,7 @@ class Block:
     cite: str = ""  # quote attribution, raw inline markup; a table's caption
     header: bool = False  # a table: its first row holds the column headings
     mathml: str = ""  # a formula's MathML; `lines` holds its linear form
+    alt: str = ""  # a figure's picture described, when it says more than the caption
 
     def rows(self) -> list[list[str]]:
         """A table's cells, raw inline markup, row by row."""
@@ -126,7 +130,7 @@ def _parse_block(lines: list[str]) -> Block:
         return Block("h2", (first[3:].strip(),))
     if figure := _FIGURE.match(first):
         kind = "audio" if figure["audio"] else "figure"
-        return Block(kind, (figure["caption"],), src=figure["src"])
+        return Block(kind, (figure["caption"],), src=figure["src"], alt=figure["alt"] or "")
     if first.startswith("$$ "):
         return Block("math", (first[3:].strip(),), mathml=" ".join(lines[1:]))
     if first.startswith(">"):
@@ -160,7 +164,7 @@ def block_html(block: Block) -> str:
         return f"<{block.kind}>{items}</{block.kind}>"
     if block.kind == "figure":
         caption = block.lines[0]
-        alt = html.escape(inline_text(caption), quote=True)
+        alt = html.escape(block.alt or inline_text(caption), quote=True)
         src = html.escape(block.src, quote=True)
         return (
             f'<figure><img src="{src}" alt="{alt}" width="800" height="450" loading="lazy">'

@@ -31,12 +31,14 @@ from ..models import (
     FetchError,
     Inline,
     SiteRule,
+    words_of,
 )
 from ..safe import safe_text
 from ..sniff import binary_type
 from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .header_lines import without_header_lines
+from .images import without_title
 from .inserts import strip_inserts
 from .lead import Lead, find_lead
 from .listings import mark_listings
@@ -65,10 +67,6 @@ def _parse(html: str) -> HtmlElement:
         return lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
-
-
-def _words(blocks: tuple[Block, ...]) -> int:
-    return sum(len(b.text.split()) for b in blocks)
 
 
 # The feed's own text of an entry replaces what the page gave when the page gave almost nothing
@@ -132,12 +130,24 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
     if text:
         head.append(Block(BlockKind.PARAGRAPH, (Inline(text),)))
     if lead.caption is not None:
+        # The photo itself first, as in the body: readability dropped its box.
+        box = next(lead.caption.iterancestors("figure"), lead.caption.getparent())
+        if box is not None:
+            photo = [b for b in html_to_blocks(box, base) if b.kind == BlockKind.IMAGE]
+            head.extend(photo[-1:])
         head.extend(html_to_blocks(lead.caption, base, BlockKind.CAPTION))
     return (*blocks[:at], *head, *blocks[at:])
 
 
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
-    """Drop a leading heading that repeats the headline (the view shows the headline itself)."""
+    """Drop a leading heading that repeats the headline (the view shows the headline itself),
+    and the headline given as a picture's `alt` (it says nothing of the picture)."""
+    blocks = tuple(
+        replace(b, inlines=tuple(replace(i, text=without_title(i.text, title)) for i in b.inlines))
+        if b.kind == BlockKind.IMAGE
+        else b
+        for b in blocks
+    )
     key = " ".join(title.split()).casefold()
     for i, block in enumerate(blocks[:3]):
         if block.kind == BlockKind.HEADING and " ".join(block.text.split()).casefold() == key:
@@ -206,11 +216,11 @@ def extract_article(
         else:
             bylines = strip_page_furniture(doc)
             blocks = _readability_blocks(doc, url, base)
-        if _words(blocks) < _SHORT and body is None:
+        if words_of(blocks) < _SHORT and body is None:
             # Short: readability may have picked a fragment (a caption, a teaser) of a short
             # article; the page's own <article>/<main> is the better guess when it holds more.
             container = _container_blocks(doc, base)
-            if _words(container) > _words(blocks):
+            if words_of(container) > words_of(blocks):
                 blocks = container
         blocks = without_header_lines(blocks, meta.author, meta.published)
         blocks = without_pull_quotes(blocks)
@@ -227,9 +237,9 @@ def extract_article(
             ErrorKind.EXTRACTION, "the page is nested too deeply to read", url
         ) from None
     partial = False
-    if _feed_text_may_be_better(fallback_html, _words(blocks)):
+    if _feed_text_may_be_better(fallback_html, words_of(blocks)):
         from_feed = _feed_blocks(fallback_html, base)
-        if _feed_text_is_better(_words(from_feed), _words(blocks)):
+        if _feed_text_is_better(words_of(from_feed), words_of(blocks)):
             blocks, partial = from_feed, True
     blocks = _without_title(blocks, meta.title)
     if not blocks:

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
 from ..urls import absolute_url
+from .images import Picture, find_pictures
 from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
@@ -104,6 +105,9 @@ class _Builder:
         last of them, not a quote before it."""
         self.struck = 0
         """How many struck-through elements (`<del>`, `<s>`) the text being added is inside."""
+        self.pictures: dict[HtmlElement, Picture] = {}
+        """The pictures to name, by the element the walk meets (`images.find_pictures`); a
+        table's cells have none: a picture in a cell is an icon, and a cell is one line."""
 
     def resolve(self, href: str) -> str | None:
         url = self._urls.get(href, "")
@@ -166,6 +170,9 @@ class _Builder:
     def inline(self, el: HtmlElement, href: str | None, strong: bool, em: bool, code: bool) -> None:
         """Add an inline element's content; a nested block element ends the current run."""
         tag = el.tag if isinstance(el.tag, str) else ""
+        if el in self.pictures:
+            self.picture(self.pictures[el])
+            return
         if tag in _SKIP or not tag:
             return
         if tag == "br":
@@ -206,6 +213,14 @@ class _Builder:
             self.add_text(child.tail, href if child.tag != "a" else None, strong, em, code)
         self.add_text(marks[1], href, strong, em, code)
         self.struck -= struck
+
+    def picture(self, picture: Picture) -> None:
+        """A line naming a picture, where it stands (its box has no other text, so no run of
+        text is cut in two)."""
+        if _trim(self.inlines):
+            return
+        self.inlines = []
+        self.blocks.append(Block(BlockKind.IMAGE, (Inline(picture.alt, picture.url),)))
 
     def _caption_part(self, el: HtmlElement) -> bool:
         """Set a part of a caption apart from the part before it ("…since December. Photo: Dana
@@ -526,6 +541,7 @@ def html_to_blocks(
 ) -> tuple[Block, ...]:
     """`context` CAPTION reads `root` as a caption (its paragraphs become captions)."""
     builder = _Builder(base_url)
+    builder.pictures = find_pictures(root, base_url)
     if context == BlockKind.CAPTION:
         builder.block(root, BlockKind.CAPTION)
     else:

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 
 from ..citation import escape_markdown as _escape_md
 from ..citation import header_lines, markdown_header
-from ..models import Article, Block, BlockKind, Inline
+from ..models import Article, Block, BlockKind, Inline, picture_label
 from ..tables import group_blocks, table_shape
 
 # A line break inside a block; a blank line (two breaks) already separates without one.
@@ -30,8 +30,12 @@ def _inline_md(i: Inline) -> str:
     if i.struck:
         out = _delimit(out, "~~")  # GitHub's strikethrough
     if i.href:
-        out = f"[{out}](<{i.href.replace('>', '%3E').replace(' ', '%20')}>)"
+        out = f"[{out}]({_md_url(i.href)})"
     return out
+
+
+def _md_url(url: str) -> str:
+    return f"<{url.replace('>', '%3E').replace(' ', '%20')}>"
 
 
 def _delimit(text: str, marker: str) -> str:
@@ -70,6 +74,9 @@ def block_to_markdown(block: Block) -> str:
             return f"*{body}*"
         case BlockKind.RULE:
             return "---"
+        case BlockKind.IMAGE:
+            href = next((i.href for i in block.inlines if i.href), "")
+            return f"![{_escape_md(block.text)}]({_md_url(href)})" if href else body
     return body
 
 
@@ -145,9 +152,11 @@ def block_to_text(block: Block) -> str:
             return f"{_indent(block.level)}{marker} {text}"
         case BlockKind.RULE:
             return "* * *"
-        case BlockKind.MEDIA:
-            # The address is what there is to keep of a recording in plain text.
+        case BlockKind.MEDIA | BlockKind.IMAGE:
+            # The address is what there is to keep of a recording or a picture in plain text.
             href = next((i.href for i in block.inlines if i.href), "")
+            if block.kind == BlockKind.IMAGE:
+                text = picture_label(text)
             return f"{text} <{href}>" if href else text
         case BlockKind.HEADING:
             # Underlined as the title is, so a heading reads as one without markup.

@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from ....models import Article, Block, BlockKind, Entry, Inline
+from ....models import Article, Block, BlockKind, Entry, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ...display import long_date, plain
 from .table_layout import TableCells, table_lines
@@ -253,6 +253,12 @@ def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
                 text.append("\n")
                 text.append_text(plain(href, styles.url))
             return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=gap, links=links)
+        case BlockKind.IMAGE:
+            # The label is the link: a picture's address is long and says nothing to read.
+            href = next((i.href for i in block.inlines if i.href), None)
+            label = (Inline(picture_label(block.text), href),)
+            text, links = _inlines(label, styles, styles.caption)
+            return Paragraph(text, Text("▣ ", styles.bullet), Text("  "), gap=gap, links=links)
     text, links = _inlines(block.inlines, styles)
     indent = Text("   " * block.indent)  # a definition under its term, a displayed formula
     return Paragraph(text, indent, indent, gap=gap, links=links)

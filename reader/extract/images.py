@@ -1,0 +1,256 @@
+"""An article's pictures, as lines naming them: "Image: Idle cranes at Eastquay", linking to it.
+
+A terminal shows no picture, and without a word of it a reader doesn't know a chart or a photo
+is there, nor where: "as the map shows" points at nothing. Text browsers write a picture as its
+`alt` text (lynx's "[QGIS main interface]", newsboat's "[image 1 (link #2)]"); so do we, on a
+line of its own where the picture stands, linking to the picture so it opens in a browser.
+
+Only pictures that stand alone are written: one in a `<figure>`, or in a box holding no other
+text. A picture inside a sentence (an emoji, an icon in a button) is left out, as is one the
+page marks as decoration (`alt=""` outside a figure), one declared icon-sized, one inside a
+link to another page (a banner, a "next page" button) and one with no address of its own.
+
+Half of the `alt` texts on real pages say nothing: "An image", "Screenshot", the file's name,
+the headline again, the caption again. Those give a line "Image" alone: that a picture is
+there is still worth a line, and its caption follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ..safe import safe_text
+from ..urls import absolute_url
+
+# A declared width or height under this many pixels is an icon, a rule or a tracking pixel.
+_ICON = 50
+# Outside a figure, a picture with no `alt` is named only when declared at least this wide: a
+# photo, not a decoration.
+_PHOTO = 200
+# Lazy loading keeps the real address in one of these until a script swaps it in.
+_LAZY_SOURCES = (
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-hi-res-src",
+    "data-high-res-src",
+    "data-full-src",
+    "data-url",
+)
+_SRCSETS = ("srcset", "data-srcset", "data-lazy-srcset")
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$", re.I)
+# Words of an `alt` that says only that there is a picture: "An image", "Screenshot 2", "photo".
+_GENERIC_WORDS = frozenset(
+    {"a", "an", "the", "of", "image", "images", "img", "photo", "photos", "photograph"}
+    | {"picture", "pic", "screenshot", "screen", "shot", "illustration", "graphic", "figure"}
+    | {"fig", "icon", "logo", "thumbnail", "thumb", "banner", "line", "spacer", "placeholder"}
+    | {"untitled", "null", "undefined", "none", "alt", "jpg", "jpeg", "png", "gif", "webp"}
+)
+_TAG = re.compile(r"<[^>]*>")
+_LABEL = re.compile(r"^(?:image|photo|picture|photograph|illustration)\s*:\s*", re.I)
+# One "word" of letters and digits run together with dashes or underscores, and a digit.
+_FILE_NAME = re.compile(r"^(?=.*\d)[\w]+(?:[-_][\w]+)+$")
+# Boxes whose text is a picture's caption or credit, not text the picture stands inside.
+_CAPTION_NAME = re.compile(r"caption|credit", re.I)
+_BLOCKS = frozenset(
+    {"p", "div", "figure", "li", "td", "th", "section", "article", "main", "body", "center"}
+    | {"blockquote", "dd", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"ul", "ol", "dl", "dt", "table", "tr", "pre", "hr", "figcaption", "details", "address"}
+)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture to name: its address, and what its `alt` says of it ("" for nothing)."""
+
+    url: str
+    alt: str
+
+
+def _size(img: HtmlElement, name: str) -> int | None:
+    value = (img.get(name) or "").strip().removesuffix("px")
+    return int(value) if value.isdigit() else None
+
+
+def _is_icon(img: HtmlElement) -> bool:
+    sizes = [s for s in (_size(img, "width"), _size(img, "height")) if s is not None]
+    return any(s < _ICON for s in sizes)
+
+
+def _largest(srcset: str) -> str:
+    """The widest candidate of a `srcset` ("a.jpg 480w, b.jpg 1200w" → "b.jpg"): the one to
+    open in a browser. Without widths, the last."""
+    best, best_width = "", -1.0
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        width = 0.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
+            width = float(parts[1][:-1]) * (1000 if parts[1].endswith("x") else 1)
+        if width >= best_width:
+            best, best_width = parts[0], width
+    return best
+
+
+def _holder(img: HtmlElement) -> HtmlElement:
+    """The `<picture>` holding the `<img>` (lxml puts the `<img>` inside its last `<source>`),
+    else the `<img>` itself: the element the walk meets."""
+    return next(img.iterancestors("picture"), img)
+
+
+def _address(img: HtmlElement, base: str) -> str:
+    """The picture's own address: its largest `srcset` candidate (its `<picture>`'s too), a
+    lazy loader's, else `src`. Never a `data:` URL (a placeholder, or the picture itself
+    inlined: nothing to open) nor a template ("…/{width}/…")."""
+    boxes = [img]
+    holder = _holder(img)
+    if holder is not img:
+        boxes += holder.iter("source")
+    candidates = [_largest(box.get(name, "")) for box in boxes for name in _SRCSETS]
+    candidates += [img.get(name, "") for name in (*_LAZY_SOURCES, "src")]
+    for candidate in candidates:
+        candidate = candidate.strip()
+        if not candidate or "{" in candidate or candidate.startswith("data:"):
+            continue
+        url = absolute_url(base, candidate)
+        if url:
+            return url
+    return ""
+
+
+def _is_generic(alt: str) -> bool:
+    """An `alt` that says nothing of the picture: generic words, or a file's name
+    ("performance.jpg", "0226-SUB-london-hotel-swipe-tmz-02")."""
+    words = re.findall(r"\w+", alt.lower())
+    if all(w in _GENERIC_WORDS or w.isdigit() for w in words):
+        return True
+    return " " not in alt and bool(_PICTURE_FILE.search(alt) or _FILE_NAME.match(alt))
+
+
+def _alt(img: HtmlElement) -> str:
+    """The `alt` text, as text: tags some sites leave in it removed, one line, without a label
+    "Image:" of its own (the line has one)."""
+    alt = img.get("alt")
+    if alt is None:
+        alt = img.get("title") or ""
+    alt = " ".join(safe_text(_TAG.sub(" ", alt)).split())
+    if alt.startswith("[") and alt.endswith("]"):
+        alt = alt[1:-1].strip()  # lynx's way of setting it apart ("[QGIS main interface]")
+    return _LABEL.sub("", alt)
+
+
+def _own_text(box: HtmlElement) -> str:
+    """The text of a box that is not a caption's or a credit's."""
+    parts = [box.text or ""]
+    for child in box:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        names = f"{child.get('class', '')} {child.get('id', '')}"
+        if child.tag != "figcaption" and not _CAPTION_NAME.search(names):
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _caption(box: HtmlElement) -> str:
+    found = box.find(".//figcaption")
+    return " ".join(found.text_content().split()) if found is not None else ""
+
+
+def _floats(img: HtmlElement) -> bool:
+    """Set beside the text (`align`, a float) or declared photo-wide: a picture of its own, even
+    at the start of a paragraph."""
+    style = (img.get("style") or "").replace(" ", "").lower()
+    return (
+        (img.get("align") or "").lower() in ("left", "right")
+        or "float:left" in style
+        or "float:right" in style
+        or (_size(img, "width") or 0) >= _PHOTO
+    )
+
+
+def _text_before(img: HtmlElement, box: HtmlElement) -> bool:
+    """Whether text comes before the picture in its run of `box`'s text (a paragraph before
+    it is a block of its own)."""
+    el = img
+    while el is not box:
+        for sibling in el.itersiblings(preceding=True):
+            if (sibling.tail or "").strip():
+                return True
+            if not isinstance(sibling.tag, str):
+                continue  # a comment
+            if sibling.tag in _BLOCKS:
+                return False
+            if sibling.text_content().strip():
+                return True
+        el = el.getparent()
+        if (el.text or "").strip():
+            return True
+    return False
+
+
+def _standing_alone(img: HtmlElement) -> tuple[HtmlElement, bool, str] | None:
+    """The block the picture stands in, whether it is a figure's, and the address of a bigger
+    copy it links to; None when the picture is inside a sentence, or is a small one inside a
+    link to a page (a button, a logo; a photo linking to its page is still a photo)."""
+    link = ""
+    el = img.getparent()
+    while el is not None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "a" and el.get("href"):
+            if _PICTURE_FILE.search(urlsplit(el.get("href", "")).path):
+                link = link or el.get("href", "")
+            elif (_size(img, "width") or 0) < _PHOTO:
+                return None  # a button, a logo: the link is what it is for
+        if tag in _BLOCKS:
+            in_figure = tag == "figure" or next(el.iterancestors("figure"), None) is not None
+            # A picture floated at the start of a paragraph comes before its text.
+            if _own_text(el).strip() and (not _floats(img) or _text_before(img, el)):
+                return None
+            return el, in_figure, link
+        el = el.getparent()
+    return None
+
+
+def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
+    """The pictures of an article to name, by the element the walk meets them at (the `<img>`,
+    or the `<picture>` holding it)."""
+    found: dict[HtmlElement, Picture] = {}
+    last_url = ""
+    for img in root.iter("img"):
+        if _is_icon(img):
+            continue
+        alone = _standing_alone(img)
+        if alone is None:
+            continue
+        box, in_figure, link = alone
+        alt = _alt(img)
+        if not in_figure and not alt and (_size(img, "width") or 0) < _PHOTO:
+            continue  # decoration (`alt=""`), or nothing says it is more than an icon
+        url = absolute_url(base, link) if link else _address(img, base)
+        if not url or url == last_url:  # a lazy picture and its <noscript> copy
+            continue
+        last_url = url
+        caption = _caption(box if box.tag == "figure" else next(box.iterancestors("figure"), box))
+        if _is_generic(alt) or (alt and alt.casefold() in caption.casefold()):
+            alt = ""
+        found[_holder(img)] = Picture(url, alt)
+    return found
+
+
+def without_title(alt: str, title: str) -> str:
+    """The `alt` text, or "" when it is the headline again ("Illustration for article titled
+    <headline>" included): the view shows the headline already."""
+    key = " ".join(title.split()).casefold()
+    said = alt.casefold()
+    if not key or not said:
+        return alt
+    if said == key or (len(key.split()) >= 4 and key in said):
+        return ""
+    return alt

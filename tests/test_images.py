@@ -1,0 +1,262 @@
+"""An article's pictures: a line naming each where it stands, linking to it, in every output."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+import lxml.html
+import pytest
+
+from reader.codec import article_from_dict, article_to_dict
+from reader.demo.server import DemoServer
+from reader.extract import extract_article, feed_article, to_markdown, to_text
+from reader.extract.blocks import html_to_blocks
+from reader.models import Article, BlockKind, Entry
+from tests.test_tables import view_lines
+
+BASE = "https://news.example.com/2024/harbour.html"
+TEXT = (
+    "<p>Crane operators at the container port returned to work on Wednesday after a five-day "
+    "strike over shift patterns ended with an agreement on rest breaks and overtime.</p>"
+)
+
+
+def pictures_of(html: str) -> list[tuple[str, str | None]]:
+    """(alt, address) of each picture's line of an article fragment."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    blocks = html_to_blocks(root, BASE)
+    return [(b.text, b.inlines[0].href) for b in blocks if b.kind == BlockKind.IMAGE]
+
+
+def pictures(article: Article) -> list[tuple[str, str | None]]:
+    return [(b.text, b.inlines[0].href) for b in article.blocks if b.kind == BlockKind.IMAGE]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # A figure's picture, its alt saying what the caption doesn't.
+        (
+            '<figure><img src="/img/cranes.jpg" alt="Four cranes with raised booms">'
+            "<figcaption>Cranes idle on Monday.</figcaption></figure>",
+            [("Four cranes with raised booms", "https://news.example.com/img/cranes.jpg")],
+        ),
+        # An alt that says nothing, or says the caption again: the line says "Image" alone.
+        (
+            '<figure><img src="a.jpg" alt="An image"><figcaption>Quay.</figcaption></figure>'
+            '<figure><img src="b.jpg" alt="Cranes idle"><figcaption>Cranes idle on Monday.'
+            '</figcaption></figure><figure><img src="c.jpg" alt="DSC_0042.JPG"></figure>'
+            '<figure><img src="d.jpg" alt="0226-quay-strike-02"></figure>',
+            [("", "https://news.example.com/2024/" + n) for n in ("a.jpg", "b.jpg", "c.jpg")]
+            + [("", "https://news.example.com/2024/d.jpg")],
+        ),
+        # Lazy loading: the real address is in data-src, the src a placeholder.
+        (
+            '<figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/lazy.jpg" alt="Quay">'
+            '</figure><noscript><img src="/img/lazy.jpg" alt="Quay"></noscript>',
+            [("Quay", "https://news.example.com/img/lazy.jpg")],
+        ),
+        # The widest of a srcset, the picture's <source>s included; a template is no address.
+        (
+            '<figure><picture><source srcset="/s.webp 480w, /l.webp 1600w">'
+            '<img src="/m.jpg" srcset="/img/{width}/x.jpg 800w" alt="Gulls"></picture></figure>',
+            [("Gulls", "https://news.example.com/l.webp")],
+        ),
+        # A bigger copy it links to is the address to open.
+        (
+            '<p><a href="/img/full.jpg"><img src="/img/small.jpg" alt="The quay"></a></p>',
+            [("The quay", "https://news.example.com/img/full.jpg")],
+        ),
+        # lynx's brackets and a label of the alt's own are not repeated.
+        (
+            '<p><img src="/q.png" alt="[QGIS main interface]"></p>'
+            '<p><img src="/r.png" alt="Image: Storm clouds over the pier"></p>',
+            [
+                ("QGIS main interface", "https://news.example.com/q.png"),
+                ("Storm clouds over the pier", "https://news.example.com/r.png"),
+            ],
+        ),
+        # Decoration (alt="" outside a figure), icons, a small picture linking to a page, and a
+        # picture with no address of its own: no line.
+        (
+            '<p><img src="/deco.png" alt=""></p><p><img src="/icon.png" alt="RSS" width="16"></p>'
+            '<p><a href="/next.html"><img src="/next.png" alt="Next page"></a></p>'
+            '<figure><img src="data:image/png;base64,iVBOR" alt="Map"></figure>',
+            [],
+        ),
+        # A photo declared photo-wide is one even with no alt, and even linking to its page.
+        (
+            '<p><a href="/photos/42"><img src="/p.jpg" width="640" height="480"></a></p>',
+            [("", "https://news.example.com/p.jpg")],
+        ),
+    ],
+)
+def test_pictures_standing_alone_become_lines(html: str, expected: list[tuple[str, str]]) -> None:
+    assert pictures_of(html) == expected
+
+
+def test_a_picture_inside_a_sentence_leaves_the_sentence_whole() -> None:
+    root = lxml.html.fragment_fromstring(
+        '<div><p>Prices rose <img src="/arrow-up.png" alt="up" width="200"> again in May, '
+        "the third month running.</p></div>"
+    )
+    blocks = html_to_blocks(root, BASE)
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.PARAGRAPH, "Prices rose again in May, the third month running.")
+    ]
+
+
+def test_a_picture_floated_at_the_start_of_a_paragraph_comes_before_its_text() -> None:
+    # LWN's way: a screenshot set beside the paragraph it illustrates.
+    root = lxml.html.fragment_fromstring(
+        '<div><p>Before.</p><a href="/Articles/9/"><img src="/shot.png" align="right" '
+        'width="350" alt="[The map window]"></a><p>QGIS is a Qt application.</p>'
+        '<p><img src="/two.png" style="float: left" alt="Query builder">The builder helps.</p>'
+        "</div>"
+    )
+    assert [(b.kind, b.text) for b in html_to_blocks(root, BASE)] == [
+        (BlockKind.PARAGRAPH, "Before."),
+        (BlockKind.IMAGE, "The map window"),
+        (BlockKind.PARAGRAPH, "QGIS is a Qt application."),
+        (BlockKind.IMAGE, "Query builder"),
+        (BlockKind.PARAGRAPH, "The builder helps."),
+    ]
+
+
+def test_icons_in_a_data_table_stay_out_of_its_cells() -> None:
+    rows = "".join(
+        f'<tr><td><img src="/flag{i}.png" alt="Flag {i}"></td><td>Team {i}</td><td>{i}</td></tr>'
+        for i in range(4)
+    )
+    root = lxml.html.fragment_fromstring(
+        f"<div><table><thead><tr><th>Flag</th><th>Team</th>"
+        f"<th>Points</th></tr></thead>{rows}</table></div>"
+    )
+    blocks = html_to_blocks(root, BASE)
+    assert {b.kind for b in blocks} == {BlockKind.TABLE_ROW}
+    assert blocks[1].text == "— | Team 0 | 0"  # the view's empty cell
+
+
+def test_the_alt_is_untrusted_text_made_plain() -> None:
+    hostile = (
+        '<figure><img src="/x.jpg" alt="Harbour\x1b]0;pwned\x07 at [b]dusk[/b] '
+        '<span style=x>&lt;script&gt;</span>"></figure>'
+    )
+    [(alt, _)] = pictures_of(hostile)
+    assert "\x1b" not in alt and "\x07" not in alt
+    assert alt.startswith("Harbour") and "[b]dusk[/b]" in alt and "<span" not in alt
+    # Shown as written, never read as markup.
+    article = Article(
+        BASE,
+        title="Harbour",
+        blocks=html_to_blocks(lxml.html.fragment_fromstring(hostile, create_parent="div"), BASE),
+    )
+    assert any("[b]dusk[/b]" in line for line in view_lines(article, 60))
+
+
+def page(body: str, title: str = "Cranes stand idle as the strike enters its third day") -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{TEXT * 2}{body}{TEXT}</article></body></html>"
+    )
+
+
+def test_the_headline_given_as_alt_says_nothing_of_the_picture() -> None:
+    title = "Cranes stand idle as the strike enters its third day"
+    article = extract_article(
+        page(
+            f'<figure><img src="/a.jpg" alt="{title}"><figcaption>On Monday.</figcaption></figure>'
+            f'<figure><img src="/b.jpg" alt="Illustration for article titled {title}"></figure>'
+        ),
+        BASE,
+    )
+    assert pictures(article) == [
+        ("", "https://news.example.com/a.jpg"),
+        ("", "https://news.example.com/b.jpg"),
+    ]
+
+
+def test_every_output_names_the_picture_and_keeps_its_address() -> None:
+    article = extract_article(
+        page(
+            '<figure><img src="/img/q.jpg" alt="The quay [north]"><figcaption>The quay.'
+            "</figcaption></figure>"
+        ),
+        BASE,
+    )
+    markdown, text = to_markdown(article), to_text(article)
+    assert (
+        "\n![The quay \\[north\\]](<https://news.example.com/img/q.jpg>)\n\n*The quay.*" in markdown
+    )
+    assert "\nImage: The quay [north] <https://news.example.com/img/q.jpg>\n\nThe quay.\n" in text
+    lines = [line.rstrip() for line in view_lines(article, 60)]
+    at = lines.index("▣ Image: The quay [north]")
+    assert lines[at + 2] == "The quay."
+    # No address under it: the label is the link, and Tab reaches it (below).
+    assert not any("q.jpg" in line for line in lines)
+    # The cache keeps it as it is.
+    assert article.blocks == article_from_dict(article_to_dict(article)).blocks
+
+
+def test_an_alt_is_no_words_of_the_article() -> None:
+    # Words counted for "3 min read", and for telling a short article from a fragment.
+    def words(alt: str) -> int:
+        figure = f'<figure><img src="/q.jpg" alt="{alt}"></figure>'
+        return extract_article(page(figure), BASE).word_count
+
+    assert words("A long description of the quay " * 5) == words("") > 0
+
+
+def test_a_feeds_own_text_keeps_its_pictures() -> None:
+    entry = Entry(
+        id="p-1",
+        feed_url="https://photo.example/feed.xml",
+        title="Harbour at dawn",
+        link="https://photo.example/posts/1",
+    )
+    html = (
+        '<p>First light over the harbour wall.</p><p><img src="/full/dawn.jpg" '
+        'alt="Fishing boats leaving the harbour at dawn" width="1200"></p>'
+    )
+    article = feed_article(entry, html)
+    assert article is not None
+    assert pictures(article) == [
+        ("Fishing boats leaving the harbour at dawn", "https://photo.example/full/dawn.jpg")
+    ]
+
+
+def test_the_demos_pictures_are_named_and_their_links_open() -> None:
+    with DemoServer() as server:
+        url = server.base_url + "/gazette/2026/11/24/harbour-crane-strike.html"
+        article = extract_article(httpx.get(url).content, url)
+        [(alt, href)] = pictures(article)
+        assert alt.startswith("Four tall cranes with their booms raised") and href is not None
+        texts = [b.text for b in article.blocks]
+        assert texts[texts.index(alt) + 1].startswith("Idle ship-to-shore cranes at Eastquay")
+        picture = httpx.get(href)
+        assert picture.status_code == 200
+        assert picture.headers["content-type"] == "image/svg+xml"
+
+        url = server.base_url + "/gazette/2026/11/20/st-brigids-waiting-times.html"
+        article = extract_article(httpx.get(url).content, url)
+        [(alt, href)] = pictures(article)
+        assert alt.startswith("Line chart: the share of patients seen within four hours")
+
+
+def test_tab_reaches_the_picture_and_enter_opens_it(synced_dir: Path, browser: list[str]) -> None:
+    from tests.test_find_in_article import status
+    from tests.test_tui import reading
+
+    async def run() -> None:
+        async with reading(synced_dir, "Crane operators", (100, 30)) as (app, pilot, body):
+            for _ in range(body.link_count):
+                await pilot.press("tab")
+                if ".svg" in status(app):
+                    break
+            assert status(app).split("  │  ")[0].endswith("/gazette/media/eastquay-cranes-idle.svg")
+            await pilot.press("enter")
+            assert len(browser) == 1 and browser[0].endswith("/eastquay-cranes-idle.svg")
+
+    asyncio.run(run())
