@@ -43,14 +43,12 @@ def pictures(article: Article) -> list[tuple[str, str | None]]:
             "<figcaption>Cranes idle on Monday.</figcaption></figure>",
             [("Four cranes with raised booms", "https://news.example.com/img/cranes.jpg")],
         ),
-        # An alt that says nothing, or says the caption again: the line says "Image" alone.
+        # An alt that says nothing: the line says "Image" alone.
         (
             '<figure><img src="a.jpg" alt="An image"><figcaption>Quay.</figcaption></figure>'
-            '<figure><img src="b.jpg" alt="Cranes idle"><figcaption>Cranes idle on Monday.'
-            '</figcaption></figure><figure><img src="c.jpg" alt="DSC_0042.JPG"></figure>'
+            '<figure><img src="c.jpg" alt="DSC_0042.JPG"></figure>'
             '<figure><img src="d.jpg" alt="0226-quay-strike-02"></figure>',
-            [("", "https://news.example.com/2024/" + n) for n in ("a.jpg", "b.jpg", "c.jpg")]
-            + [("", "https://news.example.com/2024/d.jpg")],
+            [("", "https://news.example.com/2024/" + n) for n in ("a.jpg", "c.jpg", "d.jpg")],
         ),
         # Lazy loading: the real address is in data-src, the src a placeholder.
         (
@@ -163,18 +161,24 @@ def page(body: str, title: str = "Cranes stand idle as the strike enters its thi
     )
 
 
-def test_the_headline_given_as_alt_says_nothing_of_the_picture() -> None:
+def test_an_alt_saying_again_what_is_beside_it_is_left_out() -> None:
     title = "Cranes stand idle as the strike enters its third day"
     article = extract_article(
         page(
             f'<figure><img src="/a.jpg" alt="{title}"><figcaption>On Monday.</figcaption></figure>'
             f'<figure><img src="/b.jpg" alt="Illustration for article titled {title}"></figure>'
+            # The caption again, in its figure or (eHow) in a figcaption after it.
+            '<figure><img src="/c.jpg" alt="Cranes idle"><figcaption>Cranes  idle on Monday.'
+            '</figcaption></figure><figure><img src="/d.jpg" alt="Dig a hole."></figure>'
+            "<figcaption>Dig a hole. (Lucy Akins)</figcaption>"
+            '<figure><img src="/e.jpg" alt="Quay at dusk"><figcaption>The quay on Monday.'
+            "</figcaption></figure>"
         ),
         BASE,
     )
-    assert pictures(article) == [
-        ("", "https://news.example.com/a.jpg"),
-        ("", "https://news.example.com/b.jpg"),
+    site = "https://news.example.com/"
+    assert pictures(article) == [("", site + n) for n in ("a.jpg", "b.jpg", "c.jpg", "d.jpg")] + [
+        ("Quay at dusk", site + "e.jpg")
     ]
 
 

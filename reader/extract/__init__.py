@@ -38,7 +38,7 @@ from ..sniff import binary_type
 from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .header_lines import without_header_lines
-from .images import without_title
+from .images import without_repeated_alts
 from .inserts import strip_inserts
 from .lead import Lead, find_lead
 from .listings import mark_listings
@@ -140,14 +140,9 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
 
 
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
-    """Drop a leading heading that repeats the headline (the view shows the headline itself),
-    and the headline given as a picture's `alt` (it says nothing of the picture)."""
-    blocks = tuple(
-        replace(b, inlines=tuple(replace(i, text=without_title(i.text, title)) for i in b.inlines))
-        if b.kind == BlockKind.IMAGE
-        else b
-        for b in blocks
-    )
+    """Drop a leading heading that repeats the headline (the view shows the headline itself);
+    a picture's `alt` repeating the headline or its caption says "Image" alone."""
+    blocks = without_repeated_alts(blocks, title)
     key = " ".join(title.split()).casefold()
     for i, block in enumerate(blocks[:3]):
         if block.kind == BlockKind.HEADING and " ".join(block.text.split()).casefold() == key:
@@ -271,7 +266,7 @@ def _feed_blocks(feed_html: str, base: str) -> tuple[Block, ...]:
 def feed_article(entry: Entry, feed_html: str) -> Article | None:
     """The text a feed carried for an entry (its content or summary) as a partial article, or
     None when it has none: what can be shown of an article whose page can't be fetched."""
-    blocks = _feed_blocks(feed_html, entry.link)
+    blocks = without_repeated_alts(_feed_blocks(feed_html, entry.link), entry.title)
     if not blocks:
         return None
     return Article(

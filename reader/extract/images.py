@@ -11,18 +11,19 @@ page marks as decoration (`alt=""` outside a figure), one declared icon-sized, o
 link to another page (a banner, a "next page" button) and one with no address of its own.
 
 Half of the `alt` texts on real pages say nothing: "An image", "Screenshot", the file's name,
-the headline again, the caption again. Those give a line "Image" alone: that a picture is
+the headline again, the caption beside it again. Those give a line "Image" alone: that a picture is
 there is still worth a line, and its caption follows it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from ..models import Block, BlockKind
 from ..safe import safe_text
 from ..urls import absolute_url
 
@@ -158,11 +159,6 @@ def _own_text(box: HtmlElement) -> str:
     return "".join(parts)
 
 
-def _caption(box: HtmlElement) -> str:
-    found = box.find(".//figcaption")
-    return " ".join(found.text_content().split()) if found is not None else ""
-
-
 def _floats(img: HtmlElement) -> bool:
     """Set beside the text (`align`, a float) or declared photo-wide: a picture of its own, even
     at the start of a paragraph."""
@@ -229,7 +225,7 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
         alone = _standing_alone(img)
         if alone is None:
             continue
-        box, in_figure, link = alone
+        _, in_figure, link = alone
         alt = _alt(img)
         if not in_figure and not alt and (_size(img, "width") or 0) < _PHOTO:
             continue  # decoration (`alt=""`), or nothing says it is more than an icon
@@ -237,20 +233,33 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
         if not url or url == last_url:  # a lazy picture and its <noscript> copy
             continue
         last_url = url
-        caption = _caption(box if box.tag == "figure" else next(box.iterancestors("figure"), box))
-        if _is_generic(alt) or (alt and alt.casefold() in caption.casefold()):
-            alt = ""
-        found[_holder(img)] = Picture(url, alt)
+        found[_holder(img)] = Picture(url, "" if _is_generic(alt) else alt)
     return found
 
 
-def without_title(alt: str, title: str) -> str:
-    """The `alt` text, or "" when it is the headline again ("Illustration for article titled
-    <headline>" included): the view shows the headline already."""
+def _repeats(alt: str, text: str) -> bool:
+    return alt.casefold() in " ".join(text.split()).casefold()
+
+
+def _is_headline(alt: str, title: str) -> bool:
+    """The headline again, "Illustration for article titled <headline>" included."""
     key = " ".join(title.split()).casefold()
-    said = alt.casefold()
-    if not key or not said:
-        return alt
-    if said == key or (len(key.split()) >= 4 and key in said):
-        return ""
-    return alt
+    if not key:
+        return False
+    return alt.casefold() == key or (len(key.split()) >= 4 and key in alt.casefold())
+
+
+def without_repeated_alts(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
+    """Each picture's line, its `alt` left out when it says again what is written beside it: the
+    caption under (or over) it, the text after it, the headline. The line says "Image" then."""
+    out = list(blocks)
+    for i, block in enumerate(out):
+        alt = block.text
+        if block.kind != BlockKind.IMAGE or not alt:
+            continue
+        beside = [out[i + 1].text] if i + 1 < len(out) else []
+        if i and out[i - 1].kind == BlockKind.CAPTION:
+            beside.append(out[i - 1].text)
+        if _is_headline(alt, title) or any(_repeats(alt, text) for text in beside):
+            out[i] = replace(block, inlines=tuple(replace(r, text="") for r in block.inlines))
+    return tuple(out)
