@@ -84,10 +84,25 @@ def pictures(article: Article) -> list[tuple[str, str | None]]:
             '<figure><img src="data:image/png;base64,iVBOR" alt="Map"></figure>',
             [],
         ),
-        # A photo declared photo-wide is one even with no alt, and even linking to its page.
+        # A photo declared photo-wide is one even with no alt, and even linking to its page;
+        # so is one a CMS placed, or named by the camera's file. The same picture twice in one
+        # box is one in two sizes; in two figures, two pictures.
         (
-            '<p><a href="/photos/42"><img src="/p.jpg" width="640" height="480"></a></p>',
-            [("", "https://news.example.com/p.jpg")],
+            '<p><a href="/photos/42"><img src="/p.jpg" width="640" height="480"></a></p>'
+            '<p><a href="/photos/43"><img src="/q.jpg" class="aligncenter size-full"></a></p>'
+            '<p><a href="/album/44"><img src="/r.jpg" alt="P1610088.JPG"></a></p>'
+            '<div><img src="/s.jpg" alt="Pier" class="mobile"><img src="/s.jpg" alt="Pier"></div>'
+            '<figure><img src="/t.jpg"></figure><figure><img src="/t.jpg"></figure>',
+            [("", f"https://news.example.com/{n}.jpg") for n in "pqr"]
+            + [("Pier", "https://news.example.com/s.jpg")]
+            + [("", "https://news.example.com/t.jpg")] * 2,
+        ),
+        # A box named for its picture: the text after the picture is its caption.
+        (
+            '<div class="photobox_right"><img src="data:image/gif;base64,R0lGOD" '
+            'data-src="/brain.jpg" alt="Hand holding a bulb"><br><em>A new study looks at the '
+            "moment of insight.</em></div>",
+            [("Hand holding a bulb", "https://news.example.com/brain.jpg")],
         ),
     ],
 )

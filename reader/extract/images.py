@@ -43,6 +43,10 @@ _LAZY_SOURCES = (
     "data-url",
 )
 _SRCSETS = ("srcset", "data-srcset", "data-lazy-srcset")
+_CMS_PLACED = frozenset(
+    {"aligncenter", "alignleft", "alignright", "alignnone", "size-full", "size-large"}
+)
+_PICTURE_BOX = re.compile(r"(?:^|[\s_-])(?:photo|image|img|picture|figure)(?:box)?(?:$|[\s_-])")
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$", re.I)
 # Words of an `alt` that says only that there is a picture: "An image", "Screenshot 2", "photo".
 _GENERIC_WORDS = frozenset(
@@ -159,16 +163,35 @@ def _own_text(box: HtmlElement) -> str:
     return "".join(parts)
 
 
+def _is_photo(img: HtmlElement) -> bool:
+    """Declared a content picture: photo-wide, placed by a CMS (WordPress's `aligncenter`,
+    `size-full`, `wp-image-12`), or named by the camera's or the upload's file
+    ("P1610088.jpg"): no button or logo is."""
+    if (_size(img, "width") or 0) >= _PHOTO:
+        return True
+    classes = (img.get("class") or "").lower().split()
+    if any(c in _CMS_PLACED or c.startswith("wp-image-") for c in classes):
+        return True
+    alt = (img.get("alt") or "").strip()
+    return " " not in alt and bool(_PICTURE_FILE.search(alt))
+
+
 def _floats(img: HtmlElement) -> bool:
-    """Set beside the text (`align`, a float) or declared photo-wide: a picture of its own, even
-    at the start of a paragraph."""
+    """Set beside the text (`align`, a float) or declared a content picture: a picture of its
+    own, even at the start of a paragraph."""
     style = (img.get("style") or "").replace(" ", "").lower()
     return (
         (img.get("align") or "").lower() in ("left", "right")
         or "float:left" in style
         or "float:right" in style
-        or (_size(img, "width") or 0) >= _PHOTO
+        or _is_photo(img)
     )
+
+
+def _is_picture_box(box: HtmlElement) -> bool:
+    """A box named for the picture it holds ("photobox_right"): its text is the caption."""
+    names = f"{box.get('class', '')} {box.get('id', '')}".lower()
+    return bool(_PICTURE_BOX.search(names))
 
 
 def _text_before(img: HtmlElement, box: HtmlElement) -> bool:
@@ -202,12 +225,14 @@ def _standing_alone(img: HtmlElement) -> tuple[HtmlElement, bool, str] | None:
         if tag == "a" and el.get("href"):
             if _PICTURE_FILE.search(urlsplit(el.get("href", "")).path):
                 link = link or el.get("href", "")
-            elif (_size(img, "width") or 0) < _PHOTO:
+            elif not _is_photo(img):
                 return None  # a button, a logo: the link is what it is for
         if tag in _BLOCKS:
             in_figure = tag == "figure" or next(el.iterancestors("figure"), None) is not None
-            # A picture floated at the start of a paragraph comes before its text.
-            if _own_text(el).strip() and (not _floats(img) or _text_before(img, el)):
+            alone = not _own_text(el).strip()
+            # A picture floated at the start of a paragraph, or first in a box named for it
+            # (its caption after it), comes before that text.
+            if not alone and (not (_floats(img) or _is_picture_box(el)) or _text_before(img, el)):
                 return None
             return el, in_figure, link
         el = el.getparent()
@@ -218,21 +243,22 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
     """The pictures of an article to name, by the element the walk meets them at (the `<img>`,
     or the `<picture>` holding it)."""
     found: dict[HtmlElement, Picture] = {}
-    last_url = ""
+    shown: set[tuple[HtmlElement, str]] = set()
     for img in root.iter("img"):
         if _is_icon(img):
             continue
         alone = _standing_alone(img)
         if alone is None:
             continue
-        _, in_figure, link = alone
+        box, in_figure, link = alone
         alt = _alt(img)
-        if not in_figure and not alt and (_size(img, "width") or 0) < _PHOTO:
+        if not in_figure and not alt and not _is_photo(img):
             continue  # decoration (`alt=""`), or nothing says it is more than an icon
         url = absolute_url(base, link) if link else _address(img, base)
-        if not url or url == last_url:  # a lazy picture and its <noscript> copy
+        # The same picture twice in one box is one picture in two sizes (a phone's, a desk's).
+        if not url or (box, url) in shown:
             continue
-        last_url = url
+        shown.add((box, url))
         found[_holder(img)] = Picture(url, "" if _is_generic(alt) else alt)
     return found
 
