@@ -167,6 +167,9 @@ def test_the_alt_is_untrusted_text_made_plain() -> None:
         blocks=html_to_blocks(lxml.html.fragment_fromstring(hostile, create_parent="div"), BASE),
     )
     assert any("[b]dusk[/b]" in line for line in view_lines(article, 60))
+    # A book in an alt is cut short.
+    [(alt, _)] = pictures_of(f'<figure><img src="/x.jpg" alt="{"Harbour " * 20_000}"></figure>')
+    assert len(alt) == 500 and alt.endswith("…")
 
 
 def page(body: str, title: str = "Cranes stand idle as the strike enters its third day") -> str:
@@ -279,3 +282,10 @@ def test_tab_reaches_the_picture_and_enter_opens_it(synced_dir: Path, browser: l
             assert len(browser) == 1 and browser[0].endswith("/eastquay-cranes-idle.svg")
 
     asyncio.run(run())
+
+
+def test_a_gallery_of_pictures_in_a_row_is_every_picture() -> None:
+    # One box, the story's paragraphs, then its pictures floated one after the other.
+    gallery = "".join(f'<img src="/g{i}.jpg" alt="Boat {i}" align="left">' for i in range(300))
+    found = pictures_of(f"<div>{TEXT * 3}{gallery}<p>After the gallery.</p></div>")
+    assert [alt for alt, _ in found] == [f"Boat {i}" for i in range(300)]

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind
-from ..safe import safe_text
+from ..safe import safe_line
 from ..urls import absolute_url
 
 # A declared width or height under this many pixels is an icon, a rule or a tracking pixel.
@@ -32,6 +32,8 @@ _ICON = 50
 # Outside a figure, a picture with no `alt` is named only when declared at least this wide: a
 # photo, not a decoration.
 _PHOTO = 200
+# Wikipedia's longest describe a map in some 300 characters; a page can put a book there.
+_ALT_LENGTH = 500
 # Lazy loading keeps the real address in one of these until a script swaps it in.
 _LAZY_SOURCES = (
     "data-src",
@@ -143,24 +145,25 @@ def _alt(img: HtmlElement) -> str:
     alt = img.get("alt")
     if alt is None:
         alt = img.get("title") or ""
-    alt = " ".join(safe_text(_TAG.sub(" ", alt)).split())
+    alt = safe_line(_TAG.sub(" ", alt), _ALT_LENGTH)
     if alt.startswith("[") and alt.endswith("]"):
         alt = alt[1:-1].strip()  # lynx's way of setting it apart ("[QGIS main interface]")
     return _LABEL.sub("", alt)
 
 
-def _own_text(box: HtmlElement) -> str:
-    """The text of a box that is not a caption's or a credit's."""
-    parts = [box.text or ""]
+def _has_own_text(box: HtmlElement) -> bool:
+    """Whether a box holds text besides a caption's or a credit's."""
+    if (box.text or "").strip():
+        return True
     for child in box:
+        if (child.tail or "").strip():
+            return True
         if not isinstance(child.tag, str):
-            parts.append(child.tail or "")
             continue
         names = f"{child.get('class', '')} {child.get('id', '')}"
-        if child.tag != "figcaption" and not _CAPTION_NAME.search(names):
-            parts.append(_own_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+        if child.tag != "figcaption" and not _CAPTION_NAME.search(names) and _has_own_text(child):
+            return True
+    return False
 
 
 def _is_photo(img: HtmlElement) -> bool:
@@ -194,27 +197,51 @@ def _is_picture_box(box: HtmlElement) -> bool:
     return bool(_PICTURE_BOX.search(names))
 
 
-def _text_before(img: HtmlElement, box: HtmlElement) -> bool:
-    """Whether text comes before the picture in its run of `box`'s text (a paragraph before
-    it is a block of its own)."""
-    el = img
-    while el is not box:
-        for sibling in el.itersiblings(preceding=True):
-            if (sibling.tail or "").strip():
-                return True
-            if not isinstance(sibling.tag, str):
-                continue  # a comment
-            if sibling.tag in _BLOCKS:
-                return False
-            if sibling.text_content().strip():
-                return True
-        el = el.getparent()
-        if (el.text or "").strip():
-            return True
-    return False
+def _text_before(box: HtmlElement) -> dict[HtmlElement, bool]:
+    """For each `<img>` of `box`, whether text comes before it in its run of the box's text (a
+    paragraph before it is a block of its own: a run ends there). One walk for all of them."""
+    found: dict[HtmlElement, bool] = {}
+    seen = False
+
+    def walk(el: HtmlElement) -> None:
+        nonlocal seen
+        seen = seen or bool((el.text or "").strip())
+        for child in el:
+            if isinstance(child.tag, str):
+                if child.tag == "img":
+                    found[child] = seen
+                block = child.tag in _BLOCKS
+                if block:
+                    seen = False
+                walk(child)
+                if block:
+                    seen = False
+            seen = seen or bool((child.tail or "").strip())
+
+    walk(box)
+    return found
 
 
-def _standing_alone(img: HtmlElement) -> tuple[HtmlElement, bool, str] | None:
+class _Boxes:
+    """What `_standing_alone` asks of a box, worked out once per box: a box of a hundred
+    pictures is read once, not a hundred times."""
+
+    def __init__(self) -> None:
+        self._text: dict[HtmlElement, bool] = {}
+        self._before: dict[HtmlElement, dict[HtmlElement, bool]] = {}
+
+    def has_text(self, box: HtmlElement) -> bool:
+        if box not in self._text:
+            self._text[box] = _has_own_text(box)
+        return self._text[box]
+
+    def text_before(self, img: HtmlElement, box: HtmlElement) -> bool:
+        if box not in self._before:
+            self._before[box] = _text_before(box)
+        return self._before[box].get(img, True)
+
+
+def _standing_alone(img: HtmlElement, boxes: _Boxes) -> tuple[HtmlElement, bool, str] | None:
     """The block the picture stands in, whether it is a figure's, and the address of a bigger
     copy it links to; None when the picture is inside a sentence, or is a small one inside a
     link to a page (a button, a logo; a photo linking to its page is still a photo)."""
@@ -229,10 +256,12 @@ def _standing_alone(img: HtmlElement) -> tuple[HtmlElement, bool, str] | None:
                 return None  # a button, a logo: the link is what it is for
         if tag in _BLOCKS:
             in_figure = tag == "figure" or next(el.iterancestors("figure"), None) is not None
-            alone = not _own_text(el).strip()
+            alone = not boxes.has_text(el)
             # A picture floated at the start of a paragraph, or first in a box named for it
             # (its caption after it), comes before that text.
-            if not alone and (not (_floats(img) or _is_picture_box(el)) or _text_before(img, el)):
+            if not alone and (
+                not (_floats(img) or _is_picture_box(el)) or boxes.text_before(img, el)
+            ):
                 return None
             return el, in_figure, link
         el = el.getparent()
@@ -244,10 +273,11 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
     or the `<picture>` holding it)."""
     found: dict[HtmlElement, Picture] = {}
     shown: set[tuple[HtmlElement, str]] = set()
+    boxes = _Boxes()
     for img in root.iter("img"):
         if _is_icon(img):
             continue
-        alone = _standing_alone(img)
+        alone = _standing_alone(img, boxes)
         if alone is None:
             continue
         box, in_figure, link = alone
