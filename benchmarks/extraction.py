@@ -144,8 +144,10 @@ def starts_with_navigation(article: Article) -> bool:
     """True when the body opens with a menu or a breadcrumb trail: its first block (after
     leading headings) is three links or more and mostly links, most of its first 80 characters
     are links, or it opens with a navigation label. Characters, not words: a trail of Japanese
-    words has no spaces to count words by."""
-    body = list(itertools.dropwhile(lambda b: b.kind == BlockKind.HEADING, article.blocks))
+    words has no spaces to count words by. A picture's or a recording's line is a link by
+    design, and no navigation: it is left out."""
+    shown = without_media(article).blocks
+    body = list(itertools.dropwhile(lambda b: b.kind == BlockKind.HEADING, shown))
     if body:
         chars, linked, links = _linked_share(body[0].inlines)
         if links >= 3 and linked > 0.6 * chars:
@@ -157,7 +159,7 @@ def starts_with_navigation(article: Article) -> bool:
         linked += more_linked
         if chars >= 80:
             break
-    first = next((b.text for b in article.blocks), "")
+    first = next((b.text for b in shown), "")
     return (chars > 0 and linked / chars > 0.6) or bool(_NAV_WORDS.match(first))
 
 
@@ -173,6 +175,8 @@ class Result:
     error: str = ""
     nav_start: bool = False
     formulas: int = 0
+    pictures: int = 0
+    described: int = 0  # pictures whose line gives their alt text
 
 
 @dataclass
@@ -268,6 +272,8 @@ def run_page(extract: Extractor, html: str, expected: str) -> Result:
         return result
     ms = (time.perf_counter() - start) * 1000
     precision, recall, f1 = score(expected, text)
+    blocks = article.blocks if article is not None else ()
+    pictures = [b for b in blocks if b.kind == BlockKind.IMAGE]
     return Result(
         precision,
         recall,
@@ -276,6 +282,8 @@ def run_page(extract: Extractor, html: str, expected: str) -> Result:
         empty=not _TOKEN.search(text),
         nav_start=article is not None and starts_with_navigation(article),
         formulas=0 if article is None else sum(i.math for b in article.blocks for i in b.inlines),
+        pictures=len(pictures),
+        described=sum(bool(b.text) for b in pictures),
     )
 
 
@@ -295,6 +303,26 @@ def print_formulas(run: Run, corpus: Path, names: list[str]) -> None:
     counts = ", ".join(f"{n} {run.pages[n].formulas}/{shown[n]}" for n in pages)
     kept = sum(run.pages[n].formulas for n in pages)
     print(f"formulas kept as text: {kept}; the references show {sum(shown.values())} ({counts})")
+
+
+def print_pictures(run: Run, corpus: Path, names: list[str]) -> None:
+    """Pictures named by a line of their own, beside the pictures the references keep: not in
+    the F1 (see `article_text`)."""
+    kept = sum(
+        len(
+            lxml.html.document_fromstring(
+                decode_html((corpus / n / "expected.html").read_bytes())
+            ).xpath("//img")
+        )
+        for n in names
+    )
+    named = sum(run.pages[n].pictures for n in names)
+    pages = sum(bool(run.pages[n].pictures) for n in names)
+    described = sum(run.pages[n].described for n in names)
+    print(
+        f"pictures named: {named} on {pages} pages, {described} by their alt text; "
+        f"the references keep {kept} <img>"
+    )
 
 
 def load_corpus(corpus: Path, limit: int | None) -> list[tuple[str, str, str]]:
@@ -422,6 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     if not demo:
         print_formulas(ours_run, args.corpus, names)
+        print_pictures(ours_run, args.corpus, names)
     for label, found in problems.items():
         print(f"pages with {label}: {len(found)}" + (f" ({', '.join(found)})" if found else ""))
         if label == "exceptions":

@@ -289,3 +289,40 @@ def test_a_gallery_of_pictures_in_a_row_is_every_picture() -> None:
     gallery = "".join(f'<img src="/g{i}.jpg" alt="Boat {i}" align="left">' for i in range(300))
     found = pictures_of(f"<div>{TEXT * 3}{gallery}<p>After the gallery.</p></div>")
     assert [alt for alt, _ in found] == [f"Boat {i}" for i in range(300)]
+
+
+def test_a_lazy_pages_real_picture_replaces_its_blurred_placeholder() -> None:
+    # Medium's way: a blurred 60-pixel copy, an <img> with no address, the real one in <noscript>.
+    figure = (
+        '<figure><div><div><img src="https://cdn.example/max/60/pier.png?q=20" width="1894">'
+        '</div><img width="1894"><noscript><img src="https://cdn.example/max/3788/pier.png" '
+        'width="1894"></noscript></div><figcaption>The pier at low tide.</figcaption></figure>'
+    )
+    article = extract_article(page(figure), BASE)
+    assert pictures(article) == [("", "https://cdn.example/max/3788/pier.png")]
+
+
+def test_a_picture_alone_in_its_boxes_survives_readabilitys_clean_up() -> None:
+    # sanitize() removes a box with no text ("no content"), picture and all; so do the page's
+    # furniture rules a figure holding share buttons ("fig--has-shares"). A lightbox's link
+    # within the page is no link to another page.
+    boxes = (
+        '<div class="inline-photo"><div><img src="/img/quay.jpg" alt="The quay at dawn"></div>'
+        '</div><figure class="element-image fig--has-shares"><a href="#img-2">'
+        '<img src="/img/nets.jpg" alt="Nets drying on the harbour wall"></a></figure>'
+    )
+    article = extract_article(page(boxes), BASE)
+    assert pictures(article) == [
+        ("The quay at dawn", "https://news.example.com/img/quay.jpg"),
+        ("Nets drying on the harbour wall", "https://news.example.com/img/nets.jpg"),
+    ]
+    # No words came with them.
+    assert article.word_count == extract_article(page(""), BASE).word_count
+
+
+@pytest.mark.parametrize(
+    "alt",
+    ["Image for post", "Illustration for article titled The Spectacular Story Of emMetroid/em"],
+)
+def test_what_a_cms_writes_in_every_alt_says_nothing(alt: str) -> None:
+    assert pictures_of(f'<figure><img src="/a.jpg" alt="{alt}"></figure>')[0][0] == ""

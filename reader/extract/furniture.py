@@ -108,6 +108,8 @@ FURNITURE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert"}
 )
 TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+# A modifier naming what an element holds ("has-shares", "with-sidebar"), not what it is.
+_HOLDS = re.compile(r"(?<![a-z0-9])(?:has|with)[_-]+[a-z0-9]+")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -157,7 +159,8 @@ def is_furniture(el: HtmlElement) -> bool:
         return False
     if el.get("role") in FURNITURE_ROLES:
         return True
-    names = element_names(el)
+    # "fig--has-shares": a figure holding share buttons, not a row of them.
+    names = _HOLDS.sub(" ", element_names(el))
     if not names.strip():
         return False
     if any(stem in names for stem in FURNITURE_STEMS):

@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 from ..models import Block, BlockKind
 from ..safe import safe_line
 from ..urls import absolute_url
+from .furniture import replace as put_in_place
 
 # A declared width or height under this many pixels is an icon, a rule or a tracking pixel.
 _ICON = 50
@@ -58,6 +59,9 @@ _GENERIC_WORDS = frozenset(
     | {"untitled", "null", "undefined", "none", "alt", "jpg", "jpeg", "png", "gif", "webp"}
 )
 _TAG = re.compile(r"<[^>]*>")
+_CMS_ALT = re.compile(
+    r"^(?:image|illustration|photo|picture)\s+for\s+(?:post|article|story)\b", re.I
+)
 _LABEL = re.compile(r"^(?:image|photo|picture|photograph|illustration)\s*:\s*", re.I)
 # One "word" of letters and digits run together with dashes or underscores, and a digit.
 _FILE_NAME = re.compile(r"^(?=.*\d)[\w]+(?:[-_][\w]+)+$")
@@ -68,6 +72,10 @@ _BLOCKS = frozenset(
     | {"blockquote", "dd", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5", "h6"}
     | {"ul", "ol", "dl", "dt", "table", "tr", "pre", "hr", "figcaption", "details", "address"}
 )
+
+
+# A base for asking whether an element has an address of its own at all.
+_ANY = "http://example.invalid/"
 
 
 @dataclass(frozen=True)
@@ -131,8 +139,11 @@ def _address(img: HtmlElement, base: str) -> str:
 
 
 def _is_generic(alt: str) -> bool:
-    """An `alt` that says nothing of the picture: generic words, or a file's name
-    ("performance.jpg", "0226-SUB-london-hotel-swipe-tmz-02")."""
+    """An `alt` that says nothing of the picture: generic words, a file's name
+    ("performance.jpg", "0226-SUB-london-hotel-swipe-tmz-02"), or what a CMS writes in every
+    picture ("Image for post", "Illustration for article titled <headline>")."""
+    if _CMS_ALT.match(alt):
+        return True
     words = re.findall(r"\w+", alt.lower())
     if all(w in _GENERIC_WORDS or w.isdigit() for w in words):
         return True
@@ -249,11 +260,12 @@ def _standing_alone(img: HtmlElement, boxes: _Boxes) -> tuple[HtmlElement, bool,
     el = img.getparent()
     while el is not None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "a" and el.get("href"):
-            if _PICTURE_FILE.search(urlsplit(el.get("href", "")).path):
-                link = link or el.get("href", "")
-            elif not _is_photo(img):
+        href = el.get("href", "").strip() if tag == "a" else ""
+        if href and _opens_page(el):
+            if not _is_photo(img):
                 return None  # a button, a logo: the link is what it is for
+        elif href and _PICTURE_FILE.search(urlsplit(href).path):
+            link = link or href  # a bigger copy of the picture
         if tag in _BLOCKS:
             in_figure = tag == "figure" or next(el.iterancestors("figure"), None) is not None
             alone = not boxes.has_text(el)
@@ -266,6 +278,57 @@ def _standing_alone(img: HtmlElement, boxes: _Boxes) -> tuple[HtmlElement, bool,
             return el, in_figure, link
         el = el.getparent()
     return None
+
+
+def _single_picture(el: HtmlElement) -> HtmlElement | None:
+    """The `<img>` an element is, or holds alone with no text (a placeholder's wrappers)."""
+    while el.tag != "img":
+        children = [c for c in el if isinstance(c.tag, str)]
+        if len(children) != 1 or el.text_content().strip():
+            return None
+        el = children[0]
+    return el
+
+
+def unwrap_noscript_pictures(doc: HtmlElement) -> None:
+    """Put the real picture in place of a lazy page's placeholder, as Readability.js does.
+
+    Such a page shows a blurred 60-pixel copy, or an `<img>` with no address at all, until a
+    script loads the picture; the picture itself is in the `<noscript>` after them, which is
+    never read as text. Without this, a Medium story's pictures linked to their blurred copies.
+    """
+    for noscript in list(doc.iter("noscript")):
+        inside = noscript.findall(".//img")
+        if len(inside) != 1 or noscript.text_content().strip() or not _address(inside[0], _ANY):
+            continue
+        before = noscript.getprevious()
+        while before is not None and before.tag == "img" and not _address(before, _ANY):
+            empty, before = before, before.getprevious()
+            put_in_place(empty, empty.makeelement("span", {}))  # its tail stays
+        placeholder = _single_picture(before) if before is not None else None
+        if placeholder is None:
+            continue
+        picture = inside[0]
+        if picture.get("alt") is None and placeholder.get("alt") is not None:
+            picture.set("alt", placeholder.get("alt", ""))
+        put_in_place(before, picture)
+
+
+def worth_keeping(img: HtmlElement) -> bool:
+    """Whether an `<img>` may get a line, by what it says of itself (its box is not read): not
+    an icon, not a small picture linking to a page, and with an address that is not `data:`."""
+    if _is_icon(img) or not _address(img, _ANY):
+        return False
+    return _is_photo(img) or not any(_opens_page(a) for a in img.iterancestors("a"))
+
+
+def _opens_page(a: HtmlElement) -> bool:
+    """A link to another page, not to the picture (its file) nor within this page (a
+    lightbox's "#img-1", a script)."""
+    href = a.get("href", "").strip()
+    if not href or href.startswith("#") or href.lower().startswith("javascript:"):
+        return False
+    return not _PICTURE_FILE.search(urlsplit(href).path)
 
 
 def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:

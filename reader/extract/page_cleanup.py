@@ -30,6 +30,7 @@ from .furniture import (
     is_furniture,
     text_length,
 )
+from .images import unwrap_noscript_pictures
 from .quotes import attribution_elements
 
 # Never article text, wherever they are.
@@ -106,6 +107,7 @@ def prepare(doc: HtmlElement) -> None:
     """Remove what is never visible text: scripts, styles, comments, hidden elements."""
     for el in list(doc.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
         drop(el)
+    unwrap_noscript_pictures(doc)
     for el in list(doc.iter(*_NEVER_TEXT)):
         if el.getparent() is not None and el.getparent().tag != "head":
             drop(el)

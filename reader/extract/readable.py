@@ -24,6 +24,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
+from .images import worth_keeping
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import attribution_elements, is_attribution
@@ -330,6 +331,11 @@ class _Readability(Document):
             # one holding anything else.
             allowed[figure] = True
             _spare_wrappers(figure, node, 25, allowed)
+        for picture in node.iter("img"):
+            # A picture's boxes holding nothing else: sanitize() removes a box with no text
+            # ("no content"), and the picture's line (`images`) with it.
+            if worth_keeping(picture):
+                _spare_wrappers(picture, node, 0, allowed)
         for line in node.iter("p"):
             if line.get("class") != MEDIA_CLASS:
                 continue
