@@ -191,12 +191,16 @@ def test_an_alt_saying_again_what_is_beside_it_is_left_out() -> None:
             "<figcaption>Dig a hole. (Lucy Akins)</figcaption>"
             '<figure><img src="/e.jpg" alt="Quay at dusk"><figcaption>The quay on Monday.'
             "</figcaption></figure>"
+            # Nearly: a full stop, a spelling.
+            '<figure><img src="/f.jpg" alt="Nets drying on the wall at Maōri Bay.">'
+            "<figcaption>Nets drying on the wall at Māori Bay</figcaption></figure>"
         ),
         BASE,
     )
     site = "https://news.example.com/"
     assert pictures(article) == [("", site + n) for n in ("a.jpg", "b.jpg", "c.jpg", "d.jpg")] + [
-        ("Quay at dusk", site + "e.jpg")
+        ("Quay at dusk", site + "e.jpg"),
+        ("", site + "f.jpg"),
     ]
 
 

@@ -59,6 +59,11 @@ _GENERIC_WORDS = frozenset(
     | {"untitled", "null", "undefined", "none", "alt", "jpg", "jpeg", "png", "gif", "webp"}
 )
 _TAG = re.compile(r"<[^>]*>")
+_WORDS = re.compile(r"\w+")
+# An alt most of whose words the caption has says nothing more; a line under a picture this
+# short, of whatever kind, stands for its caption.
+_REPEATED = 0.8
+_CAPTION_LIKE = 400
 _CMS_ALT = re.compile(
     r"^(?:image|illustration|photo|picture)\s+for\s+(?:post|article|story)\b", re.I
 )
@@ -357,7 +362,11 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
 
 
 def _repeats(alt: str, text: str) -> bool:
-    return alt.casefold() in " ".join(text.split()).casefold()
+    """Whether `text` says what `alt` does: most of its words (a caption and its picture's alt
+    differ by a full stop, a spelling: "Maōri" and "Māori")."""
+    said = set(_WORDS.findall(alt.casefold()))
+    there = set(_WORDS.findall(text.casefold()))
+    return bool(said) and len(said & there) >= _REPEATED * len(said)
 
 
 def _is_headline(alt: str, title: str) -> bool:
@@ -370,15 +379,22 @@ def _is_headline(alt: str, title: str) -> bool:
 
 def without_repeated_alts(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Each picture's line, its `alt` left out when it says again what is written beside it: the
-    caption under (or over) it, the text after it, the headline. The line says "Image" then."""
+    caption under (or over) it, a short line under it, the headline. The line says "Image"
+    then."""
     out = list(blocks)
     for i, block in enumerate(out):
         alt = block.text
         if block.kind != BlockKind.IMAGE or not alt:
             continue
-        beside = [out[i + 1].text] if i + 1 < len(out) else []
+        # The caption over or under it, or a short line under it standing for one.
+        beside = []
         if i and out[i - 1].kind == BlockKind.CAPTION:
             beside.append(out[i - 1].text)
+        after = out[i + 1] if i + 1 < len(out) else None
+        if after is not None and (
+            after.kind == BlockKind.CAPTION or len(after.text) <= _CAPTION_LIKE
+        ):
+            beside.append(after.text)
         if _is_headline(alt, title) or any(_repeats(alt, text) for text in beside):
             out[i] = replace(block, inlines=tuple(replace(r, text="") for r in block.inlines))
     return tuple(out)
