@@ -330,3 +330,27 @@ def test_a_picture_alone_in_its_boxes_survives_readabilitys_clean_up() -> None:
 )
 def test_what_a_cms_writes_in_every_alt_says_nothing(alt: str) -> None:
     assert pictures_of(f'<figure><img src="/a.jpg" alt="{alt}"></figure>')[0][0] == ""
+
+
+def test_each_part_of_a_how_to_keeps_the_photo_after_it_in_order() -> None:
+    # eHow's steps: a part's text, then its photo and the photo's credit, each step in boxes of
+    # its own. readability-lxml joins the parts' text and left every photo behind.
+    words = (
+        "Lay the nets out on the quay in long rows so that the wind can reach both sides of "
+        "the mesh, and turn them every hour until the cotton is dry to the touch. "
+    )
+    steps = "".join(
+        f'<div class="step"><div class="stepContent"><div class="content{" lead" * (n == 0)}">'
+        f"<p>Step {n}. {words * 2}</p><p>{words}</p></div>"
+        f'<figure class="stepThumb"><img src="/img/step{n}.jpg" alt="Nets drying, step {n}">'
+        f'</figure><figcaption class="caption">Photo {n}: Ida Moss</figcaption></div></div>'
+        for n in range(4)
+    )
+    article = extract_article(f"<html><body><article>{steps}</article></body></html>", BASE)
+    texts = [(b.kind, b.text[:14]) for b in article.blocks]
+    for n in range(4):
+        at = texts.index((BlockKind.PARAGRAPH, f"Step {n}. Lay th"))
+        assert texts[at + 2 : at + 4] == [
+            (BlockKind.IMAGE, "Nets drying, s"),
+            (BlockKind.CAPTION, f"Photo {n}: Ida M"),
+        ]

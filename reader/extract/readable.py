@@ -144,6 +144,9 @@ class _Readability(Document):
         for el in row[joined[0] + 1 : joined[-1]]:
             if el not in candidates and (is_figure_holder(el) or self._is_between_box(el)):
                 candidates[el] = {"content_score": threshold, "elem": el}
+        # The photo right after the last part (a how-to's step, then its photo) is that part's.
+        for el in _pictures_after(row[joined[-1]]):
+            candidates.setdefault(el, {"content_score": threshold, "elem": el})
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
         return article
 
@@ -182,7 +185,20 @@ class _Readability(Document):
         falls under that and the article loses its middle. A segment with the same classes in
         the same article is part of it; the floor of 10 points (one real paragraph) remains."""
         capped = {**best_candidate, "content_score": min(best_candidate["content_score"], 200.0)}
+        best = best_candidate["elem"]
+        photos = {el: _pictures_after(el) for el in candidates}
+        last = best[-1] if len(best) else None
         super().merge_article_segments(candidates, capped, score_threshold)
+        # A segment's photo comes with it (each step of a how-to and the photo after it), and
+        # the best element's own goes before the segments appended after it.
+        for segment, after in photos.items():
+            if segment is best and last is not None and after and best[-1] is not last:
+                segment = last
+            elif segment is best or segment.getparent() is not best:
+                continue
+            for photo in after:
+                segment.addnext(photo)
+                segment = photo
 
     def remove_unlikely_candidates(self) -> None:
         """readability-lxml's removal of page parts whose class/id says "sidebar", "comment",
@@ -400,6 +416,27 @@ class _Readability(Document):
         # string's length (to decide whether to retry), so no attribute-cleaning regex loop.
         self.article = self.html
         return tounicode(self.html, method="html")
+
+
+def _pictures_after(el: HtmlElement) -> list[HtmlElement]:
+    """The boxes right after `el` holding a picture and at most its caption (a figure, and the
+    `<figcaption>` some pages put after it)."""
+    found: list[HtmlElement] = []
+    following = el.getnext()
+    while following is not None and isinstance(following.tag, str):
+        caption = following.tag == "figcaption"
+        if not (found and caption) and (caption or not _holds_picture_alone(following)):
+            break
+        found.append(following)
+        following = following.getnext()
+    return found
+
+
+def _holds_picture_alone(el: HtmlElement) -> bool:
+    if not any(worth_keeping(img) for img in el.iter("img")):
+        return False
+    caption = sum(clean_length(c.text_content()) for c in el.iter("figcaption"))
+    return clean_length(el.text_content()) <= caption + 25
 
 
 def _spare_wrappers(
