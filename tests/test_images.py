@@ -97,6 +97,18 @@ def pictures(article: Article) -> list[tuple[str, str | None]]:
             + [("Pier", "https://news.example.com/s.jpg")]
             + [("", "https://news.example.com/t.jpg")] * 2,
         ),
+        # A screen reader's label "Image" beside the picture is no text it stands in.
+        (
+            '<figure><div><span>Image</span><img src="/n.jpg" alt=""></div>'
+            "<figcaption>Crews at work.</figcaption></figure>",
+            [("", "https://news.example.com/n.jpg")],
+        ),
+        # Adverts: on an ad server, or in a folder of banners.
+        (
+            '<div><img src="https://ad.example.com/b/x.jpg" width="650"></div>'
+            '<div><img src="/content_banner/qr.jpg" width="650"></div>',
+            [],
+        ),
         # A box named for its picture: the text after the picture is its caption.
         (
             '<div class="photobox_right"><img src="data:image/gif;base64,R0lGOD" '

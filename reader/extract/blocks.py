@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
 from ..urls import absolute_url
-from .images import Picture, find_pictures
+from .images import Picture, find_pictures, says_nothing
 from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
@@ -217,9 +217,10 @@ class _Builder:
     def picture(self, picture: Picture) -> None:
         """A line naming a picture, where it stands (its box has no other text, so no run of
         text is cut in two)."""
-        if _trim(self.inlines):
+        pending = "".join(i.text for i in self.inlines)
+        if pending.strip() and not says_nothing(pending):
             return
-        self.inlines = []
+        self.inlines = []  # a screen reader's "Image" before it, or nothing
         self.blocks.append(Block(BlockKind.IMAGE, (Inline(picture.alt, picture.url),)))
 
     def _caption_part(self, el: HtmlElement) -> bool:

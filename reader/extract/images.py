@@ -30,6 +30,9 @@ from .furniture import replace as put_in_place
 
 # A declared width or height under this many pixels is an icon, a rule or a tracking pixel.
 _ICON = 50
+_AD_HOSTS = frozenset({"ad", "ads", "adserver", "adservice", "banner", "banners"})
+_AD_NETWORKS = ("doubleclick.net", "googlesyndication.com", "adnxs.com", "taboola.com")
+_AD_FOLDER = re.compile(r"(?:^|[-_.])(?:ads?|adverts?|banners?)(?:$|[-_.])")
 # Outside a figure, a picture with no `alt` is named only when declared at least this wide: a
 # photo, not a decoration.
 _PHOTO = 200
@@ -97,8 +100,20 @@ def _size(img: HtmlElement, name: str) -> int | None:
 
 
 def _is_icon(img: HtmlElement) -> bool:
+    """Declared icon-sized: a button, a rule, a tracking pixel. (Not by its shape: a banner
+    is 650 by 120, and so is a screenshot of a table.)"""
     sizes = [s for s in (_size(img, "width"), _size(img, "height")) if s is not None]
     return any(s < _ICON for s in sizes)
+
+
+def _is_advert(url: str) -> bool:
+    """An address on an ad server ("ad.gmw.cn", doubleclick.net) or in a folder of banners."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host.split(".", 1)[0] in _AD_HOSTS or host.endswith(_AD_NETWORKS):
+        return True
+    folders = parts.path.lower().split("/")[:-1]
+    return any(_AD_FOLDER.search(folder) for folder in folders)
 
 
 def _largest(srcset: str) -> str:
@@ -143,7 +158,7 @@ def _address(img: HtmlElement, base: str) -> str:
     return ""
 
 
-def _is_generic(alt: str) -> bool:
+def says_nothing(alt: str) -> bool:
     """An `alt` that says nothing of the picture: generic words, a file's name
     ("performance.jpg", "0226-SUB-london-hotel-swipe-tmz-02"), or what a CMS writes in every
     picture ("Image for post", "Illustration for article titled <headline>")."""
@@ -167,19 +182,24 @@ def _alt(img: HtmlElement) -> str:
     return _LABEL.sub("", alt)
 
 
-def _has_own_text(box: HtmlElement) -> bool:
-    """Whether a box holds text besides a caption's or a credit's."""
-    if (box.text or "").strip():
-        return True
+def _own_text(box: HtmlElement, parts: list[str]) -> None:
+    """The text of a box that is not a caption's or a credit's, added to `parts`."""
+    parts.append(box.text or "")
     for child in box:
-        if (child.tail or "").strip():
-            return True
-        if not isinstance(child.tag, str):
-            continue
-        names = f"{child.get('class', '')} {child.get('id', '')}"
-        if child.tag != "figcaption" and not _CAPTION_NAME.search(names) and _has_own_text(child):
-            return True
-    return False
+        if isinstance(child.tag, str):
+            names = f"{child.get('class', '')} {child.get('id', '')}"
+            if child.tag != "figcaption" and not _CAPTION_NAME.search(names):
+                _own_text(child, parts)
+        parts.append(child.tail or "")
+
+
+def _has_own_text(box: HtmlElement) -> bool:
+    """Whether a box holds text besides a caption's or a credit's, and besides a label saying
+    only that a picture is there (the "Image" a screen reader hears at the NYT)."""
+    parts: list[str] = []
+    _own_text(box, parts)
+    text = " ".join("".join(parts).split())
+    return bool(text) and not says_nothing(text)
 
 
 def _is_photo(img: HtmlElement) -> bool:
@@ -322,7 +342,8 @@ def unwrap_noscript_pictures(doc: HtmlElement) -> None:
 def worth_keeping(img: HtmlElement) -> bool:
     """Whether an `<img>` may get a line, by what it says of itself (its box is not read): not
     an icon, not a small picture linking to a page, and with an address that is not `data:`."""
-    if _is_icon(img) or not _address(img, _ANY):
+    address = _address(img, _ANY)
+    if _is_icon(img) or not address or _is_advert(address):
         return False
     return _is_photo(img) or not any(_opens_page(a) for a in img.iterancestors("a"))
 
@@ -354,10 +375,10 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
             continue  # decoration (`alt=""`), or nothing says it is more than an icon
         url = absolute_url(base, link) if link else _address(img, base)
         # The same picture twice in one box is one picture in two sizes (a phone's, a desk's).
-        if not url or (box, url) in shown:
+        if not url or _is_advert(url) or (box, url) in shown:
             continue
         shown.add((box, url))
-        found[_holder(img)] = Picture(url, "" if _is_generic(alt) else alt)
+        found[_holder(img)] = Picture(url, "" if says_nothing(alt) else alt)
     return found
 
 

@@ -347,11 +347,20 @@ class _Readability(Document):
             # one holding anything else.
             allowed[figure] = True
             _spare_wrappers(figure, node, 25, allowed)
+        texts: dict[HtmlElement, bool] = {}
         for picture in node.iter("img"):
             # A picture's boxes holding nothing else: sanitize() removes a box with no text
             # ("no content"), and the picture's line (`images`) with it.
-            if worth_keeping(picture):
-                _spare_wrappers(picture, node, 0, allowed)
+            if not worth_keeping(picture):
+                continue
+            for outer in picture.iterancestors():
+                if outer is node:
+                    break
+                if outer not in texts:  # asked once a box, stopping at its first word
+                    texts[outer] = any(t.strip() for t in outer.itertext())
+                if texts[outer]:
+                    break
+                allowed[outer] = True
         for line in node.iter("p"):
             if line.get("class") != MEDIA_CLASS:
                 continue
