@@ -5,14 +5,17 @@ is there, nor where: "as the map shows" points at nothing. Text browsers write a
 `alt` text (lynx's "[QGIS main interface]", newsboat's "[image 1 (link #2)]"); so do we, on a
 line of its own where the picture stands, linking to the picture so it opens in a browser.
 
-Only pictures that stand alone are written: one in a `<figure>`, or in a box holding no other
-text. A picture inside a sentence (an emoji, an icon in a button) is left out, as is one the
-page marks as decoration (`alt=""` outside a figure), one declared icon-sized, one inside a
-link to another page (a banner, a "next page" button) and one with no address of its own.
+Only pictures that stand alone are written: one in a `<figure>`, in a box holding no other
+text, or floated at the start of a paragraph. Left out: a picture inside a sentence (an emoji,
+an icon in a button), one the page marks as decoration (`alt=""` outside a figure), one
+declared icon-sized, a small one inside a link to another page (a "next page" button, a logo),
+an advert, and one with no address of its own. A lazy page's placeholder gives way to the real
+picture in its `<noscript>` (`unwrap_noscript_pictures`), and readability's clean-up spares a
+picture's empty boxes (`worth_keeping`).
 
 Half of the `alt` texts on real pages say nothing: "An image", "Screenshot", the file's name,
-the headline again, the caption beside it again. Those give a line "Image" alone: that a picture is
-there is still worth a line, and its caption follows it.
+what a CMS writes in every one, the headline or the caption beside it again. Those give a line
+"Image" alone: that a picture is there is still worth a line, and its caption follows it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from lxml.html import HtmlElement
 from ..models import Block, BlockKind
 from ..safe import safe_line
 from ..urls import absolute_url
+from .furniture import drop
 from .furniture import replace as put_in_place
 
 # A declared width or height under this many pixels is an icon, a rule or a tracking pixel.
@@ -164,7 +168,7 @@ def says_nothing(alt: str) -> bool:
     picture ("Image for post", "Illustration for article titled <headline>")."""
     if _CMS_ALT.match(alt):
         return True
-    words = re.findall(r"\w+", alt.lower())
+    words = _WORDS.findall(alt.lower())
     if all(w in _GENERIC_WORDS or w.isdigit() for w in words):
         return True
     return " " not in alt and bool(_PICTURE_FILE.search(alt) or _FILE_NAME.match(alt))
@@ -329,7 +333,7 @@ def unwrap_noscript_pictures(doc: HtmlElement) -> None:
         before = noscript.getprevious()
         while before is not None and before.tag == "img" and not _address(before, _ANY):
             empty, before = before, before.getprevious()
-            put_in_place(empty, empty.makeelement("span", {}))  # its tail stays
+            drop(empty)
         placeholder = _single_picture(before) if before is not None else None
         if placeholder is None:
             continue

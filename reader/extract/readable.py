@@ -442,10 +442,17 @@ def _pictures_after(el: HtmlElement) -> list[HtmlElement]:
 
 
 def _holds_picture_alone(el: HtmlElement) -> bool:
-    if not any(worth_keeping(img) for img in el.iter("img")):
+    """A picture worth a line, and at most its caption and 25 characters more. Read only as far
+    as needed: every candidate's next box is asked, and a box of the whole article may be one."""
+    if next(el.iter("img"), None) is None:
         return False
-    caption = sum(clean_length(c.text_content()) for c in el.iter("figcaption"))
-    return clean_length(el.text_content()) <= caption + 25
+    room = 25 + sum(clean_length(c.text_content()) for c in el.iter("figcaption"))
+    seen = 0
+    for text in el.itertext():
+        seen += len(text.strip())
+        if seen > room:
+            return False
+    return any(worth_keeping(img) for img in el.iter("img"))
 
 
 def _spare_wrappers(
