@@ -366,3 +366,16 @@ def test_each_part_of_a_how_to_keeps_the_photo_after_it_in_order() -> None:
             (BlockKind.IMAGE, "Nets drying, s"),
             (BlockKind.CAPTION, f"Photo {n}: Ida M"),
         ]
+
+
+def test_a_screen_readers_image_label_is_not_a_paragraph_over_the_picture() -> None:
+    # The NYT's figures: readability makes the label a paragraph of its own.
+    figure = (
+        '<figure><div class="css-1xdhyk6"><span class="css-1ly73wi">Image</span>'
+        '<img alt="" src="/img/mains.jpg"></div><figcaption>Crews at a burst main on Mill Lane.'
+        "</figcaption></figure>"
+    )
+    blocks = [(b.kind, b.text) for b in extract_article(page(figure), BASE).blocks]
+    at = blocks.index((BlockKind.IMAGE, ""))
+    assert blocks[at - 1][1] != "Image" and blocks[at + 1][0] == BlockKind.CAPTION
+    assert (BlockKind.PARAGRAPH, "Image") not in blocks

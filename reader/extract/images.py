@@ -405,7 +405,7 @@ def _is_headline(alt: str, title: str) -> bool:
 def without_repeated_alts(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Each picture's line, its `alt` left out when it says again what is written beside it: the
     caption under (or over) it, a short line under it, the headline. The line says "Image"
-    then."""
+    then. A paragraph over it saying only "Image" goes."""
     out = list(blocks)
     for i, block in enumerate(out):
         alt = block.text
@@ -422,4 +422,15 @@ def without_repeated_alts(blocks: tuple[Block, ...], title: str) -> tuple[Block,
             beside.append(after.text)
         if _is_headline(alt, title) or any(_repeats(alt, text) for text in beside):
             out[i] = replace(block, inlines=tuple(replace(r, text="") for r in block.inlines))
-    return tuple(out)
+    # A screen reader's label ("Image") over a picture, made a paragraph of its own by
+    # readability: the picture's line says it.
+    return tuple(
+        block
+        for i, block in enumerate(out)
+        if not (
+            block.kind == BlockKind.PARAGRAPH
+            and i + 1 < len(out)
+            and out[i + 1].kind == BlockKind.IMAGE
+            and says_nothing(block.text)
+        )
+    )
