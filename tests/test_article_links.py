@@ -319,3 +319,38 @@ def test_tab_reaches_the_links_in_a_table(synced_dir: Path) -> None:
             ]
 
     asyncio.run(run())
+
+
+def test_a_link_wrapped_in_a_table_cell_is_one_link(synced_dir: Path) -> None:
+    def row(*cells: tuple[Inline, ...], header: bool = False) -> Block:
+        return Block(BlockKind.TABLE_ROW, (), ordinal=1, cells=cells, header=header)
+
+    long_name = "Eastquay, Tarry Lane and the container berths of the inner harbour"
+    notes = "Turnout rose for the third election running, the council's officers said. " * 2
+    article = Article(
+        "https://news.example/results.html",
+        title="Results",
+        blocks=(
+            row((Inline("Ward"),), (Inline("Notes"),), header=True),
+            row((Inline(long_name, href="https://e.example/eastquay"),), (Inline(notes),)),
+            row((Inline("Old Town", href="https://e.example/old-town"),), (Inline("Flat."),)),
+        ),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            assert body.link_count == 2
+            await pilot.press("tab")
+            # Wrapped in its cell over several lines: one link, lit on all of them.
+            lit = selected(app)
+            assert len(lit) > 1 and " ".join(lit) == long_name
+            assert status(app).split("  │  ")[0] == "Link 1 of 2: https://e.example/eastquay"
+            await pilot.press("tab")
+            assert selected(app) == ["Old Town"]
+            assert status(app).split("  │  ")[0] == "Link 2 of 2: https://e.example/old-town"
+            await pilot.press("shift+tab")
+            assert " ".join(selected(app)) == long_name
+
+    asyncio.run(run())

@@ -15,7 +15,7 @@ from textual.strip import Strip
 
 from ....models import Article, Entry
 from . import find_in_article, typeset
-from .find_in_article import LineMap, Spans
+from .find_in_article import LineMap, LinkSpans, Spans
 from .typeset import ArticleStyles, Paragraph
 
 MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
@@ -74,8 +74,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self._current: int | None = None
         """The match the search is at, numbered from 0."""
         self._match_styles: tuple[Style, Style] | None = None
-        self._links = Spans(self._line_map, [])
-        """The links of the text (a table's line by line), by screen line."""
+        self._links = LinkSpans(self._line_map, [], [])
+        """The links of the text, by screen line (a link wrapped in a table's cell is one)."""
         self._addresses: list[str] = []
         """The address of each of `_links`."""
         self._link: int | None = None
@@ -227,7 +227,7 @@ class ArticleBody(ScrollView, can_focus=True):
     # -- links ---------------------------------------------------------------------------------
     @property
     def link_count(self) -> int:
-        """How many links Tab can select (a link wrapped in a table's cell counts once a line)."""
+        """How many links Tab can select."""
         return self._links.total
 
     @property
@@ -293,7 +293,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines) + 1)
         # The same links whatever the width: a selected one stays selected, on its new lines.
         self._links = find_in_article.links(self._line_map)
-        self._addresses = [address for run in laid_out.runs for _, _, address in run.links]
+        addresses = [address for run in laid_out.runs for _, _, address in run.links]
+        self._addresses = [addresses[pieces[0]] for pieces in self._links.pieces]
         if self._link is not None and self._link >= self._links.total:
             self._link = None
         if link_in_view:

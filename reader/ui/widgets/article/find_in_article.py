@@ -52,9 +52,11 @@ def find(lines: LineMap, found: re.Pattern[str]) -> Spans:
     return Spans(lines, [[m.span() for m in found.finditer(run.text)] for run in lines.runs])
 
 
-def links(lines: LineMap) -> Spans:
+def links(lines: LineMap) -> LinkSpans:
     """Every link of a layout's runs (their addresses are `run.links`, in the same order)."""
-    return Spans(lines, [[(start, end) for start, end, _ in run.links] for run in lines.runs])
+    spans = [[(start, end) for start, end, _ in run.links] for run in lines.runs]
+    keys = [run.link_keys or (None,) * len(run.links) for run in lines.runs]
+    return LinkSpans(lines, spans, [key for run in keys for key in run])
 
 
 class Spans:
@@ -91,7 +93,7 @@ class Spans:
     def first_from(self, line: int) -> int | None:
         """The first span starting on screen line `line` or below, else the first of all
         (None: none at all)."""
-        if not self.total:
+        if not self._before[-1]:
             return None
         run = bisect_left(self.lines.last_lines, line)
         if run < len(self.starts):
@@ -104,7 +106,7 @@ class Spans:
             if k < len(self.starts[run]):
                 return self._before[run] + k
             # The runs below lie wholly below `line`: the next match of all is the first there.
-            if self._before[run + 1] < self.total:
+            if self._before[run + 1] < self._before[-1]:
                 return self._before[run + 1]
         return 0
 
@@ -124,6 +126,40 @@ class Spans:
                     out.append((left, right, self._before[r] + k))
                 k += 1
         return out
+
+
+class LinkSpans(Spans):
+    """The links of a layout, numbered in reading order: a link wrapped in a table's cell is one
+    link, whose pieces (one a line, each a span of that line's run) share a key."""
+
+    def __init__(
+        self, lines: LineMap, spans: list[list[tuple[int, int]]], keys: list[int | None]
+    ) -> None:
+        super().__init__(lines, spans)
+        self.pieces: list[list[int]] = []
+        """Per link, its spans' numbers."""
+        self._link_of: list[int] = []
+        known: dict[int, int] = {}
+        for piece, key in enumerate(keys):
+            link = known.get(key, len(self.pieces)) if key is not None else len(self.pieces)
+            if link == len(self.pieces):
+                self.pieces.append([])
+                if key is not None:
+                    known[key] = link
+            self.pieces[link].append(piece)
+            self._link_of.append(link)
+        self.total = len(self.pieces)
+
+    def span_lines(self, index: int) -> tuple[int, int]:
+        pieces = self.pieces[index]
+        return super().span_lines(pieces[0])[0], super().span_lines(pieces[-1])[1]
+
+    def first_from(self, line: int) -> int | None:
+        piece = super().first_from(line)
+        return None if piece is None else self._link_of[piece]
+
+    def marks(self, line: int) -> list[tuple[int, int, int]]:
+        return [(a, b, self._link_of[n]) for a, b, n in super().marks(line)]
 
 
 def highlight(

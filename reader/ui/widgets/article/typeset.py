@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from itertools import count
 from typing import Literal
 
 from rich.cells import cell_len
@@ -75,7 +76,10 @@ class TextRun:
     from `cell` of the text column on."""
     links: Links = ()
     """The links in `text` (a table's: those on its line, a link wrapped in its cell being one
-    per line)."""
+    piece a line)."""
+    link_keys: tuple[int, ...] = ()
+    """A table's line: per link, which link of the table it is a piece of (the pieces of a link
+    wrapped in its cell share it). Empty for a paragraph, whose links are whole."""
 
 
 @dataclass(frozen=True)
@@ -197,27 +201,35 @@ def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragrap
 _LINK_META = "reader-link"
 
 
+# Each link of a table is numbered apart, so its pieces on the lines it is wrapped onto are
+# known for one link.
+_LINK_KEYS = count()
+
+
 def _linked(text: Text, links: Links) -> Text:
     for start, end, href in links:
-        text.stylize(Style(meta={_LINK_META: href}), start, end)
+        text.stylize(Style(meta={_LINK_META: (next(_LINK_KEYS), href)}), start, end)
     return text
 
 
-def _line_links(line: Text, shift: int) -> Links:
+def _line_links(line: Text, shift: int) -> tuple[Links, tuple[int, ...]]:
     """The links marked by `_linked` on a laid-out line, as (start, end, address) in the line
-    drawn behind a prefix of `shift` characters."""
+    drawn behind a prefix of `shift` characters, and the key of each."""
     found: list[tuple[int, int, str]] = []
+    keys: list[int] = []
     for span in sorted(line.spans, key=lambda span: span.start):
         style = span.style
-        href = style.meta.get(_LINK_META) if isinstance(style, Style) else None
-        if not href or not line.plain[span.start : span.end].strip():
+        mark = style.meta.get(_LINK_META) if isinstance(style, Style) else None
+        if not mark or not line.plain[span.start : span.end].strip():
             continue
+        key, href = mark
         start, end = span.start + shift, span.end + shift
-        if found and found[-1][2] == href and found[-1][1] >= start:
+        if found and keys[-1] == key and found[-1][1] >= start:
             found[-1] = (found[-1][0], max(end, found[-1][1]), href)
         else:
             found.append((start, end, href))
-    return tuple(found)
+            keys.append(key)
+    return tuple(found), tuple(keys)
 
 
 def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
@@ -374,6 +386,6 @@ def _runs(
         drawn = lines[number].text
         if drawn.strip():
             prefix = paragraph.first if offset == 0 else paragraph.rest
-            links = _line_links(piece, len(prefix.plain)) if paragraph.table else ()
-            out.append(TextRun(drawn, ((number, 0, len(drawn), 0),), links))
+            links, keys = _line_links(piece, len(prefix.plain)) if paragraph.table else ((), ())
+            out.append(TextRun(drawn, ((number, 0, len(drawn), 0),), links, keys))
     return out
