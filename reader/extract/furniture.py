@@ -132,6 +132,11 @@ def attached(el: HtmlElement, root: HtmlElement) -> bool:
     return any(a is root for a in el.iterancestors())
 
 
+def class_names(el: HtmlElement) -> frozenset[str]:
+    """An element's classes, lowercased: the one way the extraction passes read them."""
+    return frozenset((el.get("class") or "").lower().split())
+
+
 def element_names(el: HtmlElement) -> str:
     """An element's class and id, lowercased: the names furniture rules read."""
     if el.tag in HEADING_TAGS:

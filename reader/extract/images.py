@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from ..models import Block, BlockKind
 from ..safe import safe_line
 from ..urls import absolute_url
-from .furniture import drop
+from .furniture import class_names, drop
 from .furniture import replace as put_in_place
 
 # A declared width or height under this many pixels is an icon, a rule or a tracking pixel.
@@ -212,7 +212,7 @@ def _is_photo(img: HtmlElement) -> bool:
     ("P1610088.jpg"): no button or logo is."""
     if (_size(img, "width") or 0) >= _PHOTO:
         return True
-    classes = (img.get("class") or "").lower().split()
+    classes = class_names(img)
     if any(c in _CMS_PLACED or c.startswith("wp-image-") for c in classes):
         return True
     alt = (img.get("alt") or "").strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from .blocks import pre_text
-from .furniture import drop, replace
+from .furniture import class_names, drop, replace
 
 # Classes of line numbers: Pygments's column and inline numbers, Hexo's and Jekyll's column,
 # GitHub's and highlight.js's cells. Only in a listing: "gutter" is also a layout's spacing.
@@ -21,10 +21,6 @@ _GUTTERS = frozenset(
 )
 # Classes of the cells that hold a listing's code.
 _CODE_CELLS = frozenset({"code", "blob-code", "blob-code-inner", "hljs-ln-code"})
-
-
-def _classes(el: HtmlElement) -> set[str]:
-    return set(el.get("class", "").lower().split())
 
 
 def _cells(row: HtmlElement) -> list[HtmlElement]:
@@ -39,7 +35,7 @@ def _code(cell: HtmlElement) -> str | None:
         # A page laid out in one cell holds a listing among its paragraphs: not a listing.
         text = pre_text(pre)
         return text.rstrip("\n") if text.strip() == cell.text_content().strip() else None
-    return cell.text_content() if _classes(cell) & _CODE_CELLS else None
+    return cell.text_content() if class_names(cell) & _CODE_CELLS else None
 
 
 def _listing_lines(table: HtmlElement) -> list[str] | None:
@@ -48,7 +44,7 @@ def _listing_lines(table: HtmlElement) -> list[str] | None:
     lines: list[str] = []
     rows = table.xpath("./tr | ./tbody/tr | ./thead/tr")
     for row in rows:
-        cells = [c for c in _cells(row) if not _classes(c) & _GUTTERS]
+        cells = [c for c in _cells(row) if not class_names(c) & _GUTTERS]
         code = _code(cells[0]) if len(cells) == 1 else None
         if code is None:
             return None
@@ -60,7 +56,7 @@ def mark_listings(doc: HtmlElement) -> None:
     """Drop the line numbers of code listings and make each listing laid out as a table one
     `<pre>`."""
     for pre in list(doc.iter("pre")):
-        for number in [el for el in pre.iter() if _classes(el) & _GUTTERS]:
+        for number in [el for el in pre.iter() if class_names(el) & _GUTTERS]:
             drop(number)
     for table in list(doc.iter("table")):
         lines = _listing_lines(table)

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from lxml.html import HtmlElement
 
 from ..safe import safe_text
-from .furniture import attached, drop, replace
+from .furniture import attached, class_names, drop, replace
 
 MATH_CLASS = "reader-math"
 
@@ -324,8 +324,7 @@ def _box(math: HtmlElement) -> HtmlElement:
     box = math
     parent = box.getparent()
     while parent is not None and (
-        _tag(parent).startswith("mjx-")
-        or not _BOXES.isdisjoint(parent.get("class", "").lower().split())
+        _tag(parent).startswith("mjx-") or not _BOXES.isdisjoint(class_names(parent))
     ):
         box, parent = parent, parent.getparent()
     return box
@@ -364,7 +363,7 @@ def mark_math(doc: HtmlElement) -> None:
     # Wikipedia sets simple formulas in HTML ("A<sup>n</sup>"): there a raised letter is an
     # exponent, not the "st" of "1st".
     for box in list(doc.iter("span")):
-        if "texhtml" not in (box.get("class") or "").split():
+        if "texhtml" not in class_names(box):
             continue
         for script in list(box.iter("sup", "sub")):
             text = "".join(script.text_content().split())
@@ -374,7 +373,7 @@ def mark_math(doc: HtmlElement) -> None:
     for img in list(doc.iter("img")):
         if (
             img.get("alt")
-            and not _TEX_IMAGES.isdisjoint(img.get("class", "").lower().split())
+            and not _TEX_IMAGES.isdisjoint(class_names(img))
             and (alt := tex_source(img.get("alt", "")))
         ):
             _replace_with_formula(img, alt)

@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from lxml.html import HtmlElement
 
 from ..urls import absolute_url, site_host
-from .furniture import replace
+from .furniture import class_names, replace
 
 # Sites whose embedded players show one video each: their address opens it in a browser.
 _VIDEO_SITES = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com")
@@ -109,7 +109,7 @@ def _poster(box: HtmlElement) -> str:
 
 def _post_line(box: HtmlElement, base: str) -> HtmlElement | None:
     """The line for an embedded post's box (an Instagram `<blockquote>`, a Facebook `<div>`)."""
-    classes = set(box.get("class", "").split())
+    classes = class_names(box)
     for name, kind, attribute in _POST_BOXES:
         if name not in classes:
             continue

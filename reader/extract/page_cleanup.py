@@ -24,6 +24,7 @@ from .furniture import (
     HEADING_TAGS,
     TOKEN_SPLIT,
     attached,
+    class_names,
     drop,
     element_names,
     holds_article,
@@ -116,7 +117,7 @@ def prepare(doc: HtmlElement) -> None:
             continue
         if (
             el.get("hidden") is not None
-            or not _SCREEN_READER_ONLY.isdisjoint(el.get("class", "").lower().split())
+            or not _SCREEN_READER_ONLY.isdisjoint(class_names(el))
             or _DISPLAY_NONE.search(el.get("style", ""))
             # Readability.js's exception: Wikipedia's fallback images are aria-hidden.
             or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
