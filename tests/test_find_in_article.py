@@ -21,7 +21,7 @@ from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.article.find_in_article import pattern
 from reader.ui.widgets.article.search_bar import SearchBar
 from reader.ui.widgets.status_bar import StatusBar
-from tests.test_tui import open_titled, reading, screen_segments, screen_text, until
+from tests.tui_pilot import open_titled, reading, screen_segments, screen_text, until
 
 SIZE = (100, 30)
 LONG_READ = "Silt Ledger"

@@ -285,7 +285,7 @@ def test_the_demos_pictures_are_named_and_their_links_open() -> None:
 
 def test_tab_reaches_the_picture_and_enter_opens_it(synced_dir: Path, browser: list[str]) -> None:
     from tests.test_find_in_article import status
-    from tests.test_tui import reading
+    from tests.tui_pilot import reading
 
     async def run() -> None:
         async with reading(synced_dir, "Crane operators", (100, 30)) as (app, pilot, body):

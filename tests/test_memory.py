@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
-from tests.test_tui import open_titled
+from tests.tui_pilot import open_titled
 
 OPENS = 12
 # Before the fixes an article opened and closed kept ~2,400 objects, then ~146 while the app

@@ -14,7 +14,7 @@ import pytest
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.test_tui import open_titled, reading
+from tests.tui_pilot import open_titled, reading
 
 
 @pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])

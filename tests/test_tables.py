@@ -278,7 +278,7 @@ def test_the_reading_view_shows_a_demo_table(synced_dir: Path) -> None:
     import asyncio
 
     from reader.ui.app import ReaderApp
-    from tests.test_tui import open_titled
+    from tests.tui_pilot import open_titled
 
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)

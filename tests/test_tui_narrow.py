@@ -24,7 +24,7 @@ from reader.ui.widgets.main.headline_table import (
     HeadlineTable,
     columns_for,
 )
-from tests.test_tui import running, screen_text, table
+from tests.tui_pilot import running, screen_text, table
 
 
 def feeds(app: ReaderApp) -> FeedList:

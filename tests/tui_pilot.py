@@ -1,0 +1,124 @@
+"""Driving the TUI with Textual's Pilot: start the reader on a data directory, open an article,
+wait for a condition, read the screen as the terminal would show it. Shared by the TUI tests."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+
+from reader.library import Library
+from reader.models import Entry
+from reader.ui.app import ReaderApp
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.main.headline_table import HeadlineTable
+
+
+def screen_text(app: App[object]) -> str:
+    """Everything on screen, as the terminal would show it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def screen_segments(app: App[object]) -> str:
+    """The raw text of every segment on screen, control characters included."""
+    return "".join(seg.text for strip in app.screen._compositor.render_strips() for seg in strip)
+
+
+async def until(
+    pilot: Pilot[object], condition: Callable[[], bool], what: str, timeout: float = 15
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            status = getattr(pilot.app, "status", "")
+            raise AssertionError(f"timed out waiting for {what} (status: {status!r})")
+        await pilot.pause(0.05)
+
+
+async def started(pilot: Pilot[object]) -> ReaderApp:
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await asyncio.wait_for(app.ready.wait(), 10)
+    await pilot.pause()
+    return app
+
+
+def table(app: App[object]) -> HeadlineTable:
+    return app.screen.query_one(HeadlineTable)
+
+
+async def open_row(pilot: Pilot[object], position: int) -> ArticleScreen:
+    table(pilot.app).cursor = position
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ArticleScreen), "the reading view")
+    screen = pilot.app.screen
+    assert isinstance(screen, ArticleScreen)
+    await until(pilot, lambda: screen.loaded, "the article")
+    return screen
+
+
+async def open_titled(pilot: Pilot[object], words: str) -> ArticleBody:
+    """Open the first headline whose title (or link) holds `words`; its article's body."""
+    await started(pilot)
+    rows = table(pilot.app).rows
+    position = next(
+        i for i, h in enumerate(rows) if words in h.entry.title or words in h.entry.link
+    )
+    screen = await open_row(pilot, position)
+    await pilot.pause()
+    return screen.query_one(ArticleBody)
+
+
+@asynccontextmanager
+async def running(
+    directory: Path,
+    size: tuple[int, int],
+    *,
+    prefetch: bool = True,
+    notifications: bool = False,
+) -> AsyncIterator[tuple[ReaderApp, Pilot[object]]]:
+    """The app on `directory` at `size`, started; without `prefetch`, no article is fetched
+    to change the rows. `notifications` as Textual's `run_test` has it."""
+    app = ReaderApp(directory, refresh_on_start=False)
+    if not prefetch:
+        app.prefetch_limit = 0
+    async with app.run_test(size=size, notifications=notifications) as pilot:
+        await started(pilot)
+        yield app, pilot
+
+
+@asynccontextmanager
+async def reading(
+    data_dir: Path, words: str, size: tuple[int, int] = (100, 30), notifications: bool = False
+) -> AsyncIterator[tuple[ReaderApp, Pilot[object], ArticleBody]]:
+    """The reader on `data_dir` with the article titled `words` open: the app, its pilot and
+    the article's body (see `open_titled`)."""
+    async with running(data_dir, size, notifications=notifications) as (app, pilot):
+        yield app, pilot, await open_titled(pilot, words)
+
+
+def subscribe(directory: Path, feed_urls: list[str], fetch_articles: int = 0) -> list[Entry]:
+    """Subscribe `directory` to feeds and fetch their headlines (and the first few articles)."""
+
+    async def run() -> list[Entry]:
+        async with Library(directory) as lib:
+            for url in feed_urls:
+                lib.add_feed(url)
+            await lib.refresh()
+            entries = [h.entry for h in lib.headlines() if not h.entry.link.endswith(".pdf")]
+            for entry in entries[:fetch_articles]:
+                await lib.article(entry)
+            return entries[:fetch_articles]
+
+    return asyncio.run(run())
+
+
+def first_article_row(app: App[object]) -> int:
+    """The first headline that links to an article page (the demo also lists a PDF)."""
+    return next(i for i, h in enumerate(table(app).rows) if not h.entry.link.endswith(".pdf"))
