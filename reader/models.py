@@ -228,7 +228,7 @@ author a page declares in `<meta>`, the declared title the page prints in its `h
 a gist's rows one code block. 5: formulas in boxes of their own kept, definitions indented, pull
 quotes dropped. 6: posts embedded from social networks as media lines. 7: an inline quotation's
 marks, no-break spaces kept. 8: text struck through marked as such. 9: pictures as lines naming
-them."""
+them, charts embedded from Datawrapper or Flourish as media lines."""
 
 
 @dataclass(frozen=True)

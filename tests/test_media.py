@@ -190,3 +190,19 @@ def test_control_characters_in_a_player_or_a_post_never_stop_extraction() -> Non
         "Video: Linnet film",
         "Instagram post: Save Our Ferry",
     ]
+
+
+def test_a_chart_embedded_from_datawrapper_or_flourish_becomes_a_linked_line() -> None:
+    charts = """
+    <iframe title="Share of patients seen within four hours, July to October"
+      src="https://datawrapper.dwcdn.net/Ab3xY/2/" width="600" height="400"></iframe>
+    <iframe title="Interactive chart" src="https://flo.uri.sh/visualisation/1234567/embed"></iframe>
+    <iframe src="https://tracker.example/pixel.html" width="1" height="1"></iframe>
+    """
+    assert media(social(charts)) == [
+        (
+            "Chart: Share of patients seen within four hours, July to October",
+            "https://datawrapper.dwcdn.net/Ab3xY/2/",
+        ),
+        ("Chart (flo.uri.sh)", "https://flo.uri.sh/visualisation/1234567/embed"),
+    ]

@@ -4,7 +4,8 @@ A terminal shows no player, and a story told partly in a recording (a reading of
 interview's audio, a news report's video) loses that part without a word. Each `<audio>` and
 `<video>` with a real file, and each embedded player of a video site, becomes a paragraph
 "Audio (MP3)" or "Video (youtube.com)" linking to it, where the player was: the reader
-sees there is something to hear or watch, and the Markdown output keeps the address.
+sees there is something to hear or watch, and the Markdown output keeps the address. A chart
+embedded from Datawrapper or Flourish is the same: "Chart: <its title>", linking to it.
 
 Players with no address of their own (a `blob:` stream, a script-built player) stay dropped, as
 do looping clips standing in for pictures (`autoplay muted loop`, no controls): they are
@@ -30,10 +31,22 @@ from .furniture import class_names, replace
 # Sites whose embedded players show one video each: their address opens it in a browser.
 _VIDEO_SITES = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com")
 
+# Sites whose embeds are a chart or a map made for the article (Datawrapper's, Flourish's): the
+# story's figures are in it, and a browser shows it.
+_CHART_SITES = (
+    "datawrapper.dwcdn.net",
+    "datawrapper.de",
+    "flo.uri.sh",
+    "flourish.studio",
+    "infogram.com",
+    "observablehq.com",
+)
 # Words of a title that names the player, not what it plays ("YouTube video player").
 _PLAYER_WORDS = frozenset(
     {"youtube", "vimeo", "dailymotion", "video", "audio", "player", "embed", "embedded", "media"}
     | {"instagram", "facebook", "tiktok", "mastodon", "post", "content"}
+    | {"datawrapper", "flourish", "infogram", "chart", "visualization", "visualisation", "map"}
+    | {"interactive", "graphic"}
 )
 
 MEDIA_CLASS = "reader-media"
@@ -49,9 +62,9 @@ def _file_format(url: str) -> str:
     return site_host(url)
 
 
-def _is_video_site(url: str) -> bool:
+def _on(url: str, sites: tuple[str, ...]) -> bool:
     site = site_host(url)
-    return any(site == s or site.endswith("." + s) for s in _VIDEO_SITES)
+    return any(site == s or site.endswith("." + s) for s in sites)
 
 
 def _source(el: HtmlElement, base: str) -> str:
@@ -154,8 +167,10 @@ def mark_media(doc: HtmlElement, base: str) -> None:
             continue
         if el.tag == "iframe":
             url = absolute_url(base, el.get("src", ""))
-            if url and _is_video_site(url):
+            if url and _on(url, _VIDEO_SITES):
                 replace(el, _media_line(el, "Video", url, site_host(url)))
+            elif url and _on(url, _CHART_SITES):
+                replace(el, _media_line(el, "Chart", url, site_host(url)))
             elif url and (post := _embedded_post(url)):
                 kind, target = post
                 replace(el, _media_line(el, kind, target, site_host(target)))
