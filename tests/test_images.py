@@ -379,3 +379,19 @@ def test_a_screen_readers_image_label_is_not_a_paragraph_over_the_picture() -> N
     at = blocks.index((BlockKind.IMAGE, ""))
     assert blocks[at - 1][1] != "Image" and blocks[at + 1][0] == BlockKind.CAPTION
     assert (BlockKind.PARAGRAPH, "Image") not in blocks
+
+
+def test_the_link_list_names_a_picture_as_its_line_does() -> None:
+    from reader.ui.dialogs.links import Link, article_links
+
+    article = extract_article(
+        page(
+            '<figure><img src="/a.jpg" alt="Four cranes with raised booms"></figure>'
+            '<figure><img src="/b.jpg" alt=""><figcaption>On Monday.</figcaption></figure>'
+        ),
+        BASE,
+    )
+    assert article_links(article) == [
+        Link("Image: Four cranes with raised booms", "https://news.example.com/a.jpg"),
+        Link("Image", "https://news.example.com/b.jpg"),
+    ]

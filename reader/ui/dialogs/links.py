@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...models import Article
+from ...models import Article, BlockKind, picture_label
 from ..display import plain
 
 if TYPE_CHECKING:
@@ -41,6 +41,12 @@ def article_links(article: Article) -> list[Link]:
     (`<a>` round bold and plain words) is one link."""
     texts: dict[str, str] = {}
     for block in article.blocks:
+        if block.kind == BlockKind.IMAGE and block.inlines:
+            # Named as its line in the text names it: "Image: <alt>", or "Image".
+            href = block.inlines[0].href
+            if href and not texts.get(href, "").strip():
+                texts[href] = picture_label(block.text)
+            continue
         for inlines in (block.inlines, *block.cells):
             for address, run in groupby(inlines, key=lambda inline: inline.href):
                 if address and not texts.get(address, "").strip():
