@@ -285,10 +285,12 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
     asyncio.run(run())
 
 
-def test_tab_reaches_the_links_in_a_table(synced_dir: Path) -> None:
-    def row(*cells: tuple[Inline, ...], header: bool = False) -> Block:
-        return Block(BlockKind.TABLE_ROW, (), ordinal=1, cells=cells, header=header)
+def row(*cells: tuple[Inline, ...], header: bool = False) -> Block:
+    """A row of the article's first table."""
+    return Block(BlockKind.TABLE_ROW, (), ordinal=1, cells=cells, header=header)
 
+
+def test_tab_reaches_the_links_in_a_table(synced_dir: Path) -> None:
     article = Article(
         "https://news.example/results.html",
         title="Results",
@@ -322,9 +324,6 @@ def test_tab_reaches_the_links_in_a_table(synced_dir: Path) -> None:
 
 
 def test_a_link_wrapped_in_a_table_cell_is_one_link(synced_dir: Path) -> None:
-    def row(*cells: tuple[Inline, ...], header: bool = False) -> Block:
-        return Block(BlockKind.TABLE_ROW, (), ordinal=1, cells=cells, header=header)
-
     long_name = "Eastquay, Tarry Lane and the container berths of the inner harbour"
     notes = "Turnout rose for the third election running, the council's officers said. " * 2
     article = Article(
