@@ -23,6 +23,7 @@ from ...display import long_date, plain
 from .table_layout import TableCells, table_lines
 
 MAX_COLUMN = 80
+_CAPTIONED = (BlockKind.IMAGE, BlockKind.MEDIA)
 """The widest the text column gets: longer lines are hard to read."""
 
 Links = tuple[tuple[int, int, str], ...]
@@ -156,7 +157,12 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
     previous: Block | None = None
     for group in group_blocks(article.blocks):
         first = group[0]
-        tight = previous is not None and previous.kind == first.kind == BlockKind.LIST_ITEM
+        tight = previous is not None and (
+            previous.kind == first.kind == BlockKind.LIST_ITEM
+            # A caption right under its picture's or recording's line: one thing, as a page
+            # sets it.
+            or (previous.kind in _CAPTIONED and first.kind == BlockKind.CAPTION)
+        )
         gap = 0 if tight else 1
         if first.continues(previous):
             # The quote's bar runs on through the blank line between its paragraphs.
