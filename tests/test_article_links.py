@@ -19,8 +19,17 @@ from reader.ui.dialogs.links import NO_LINKS, LinksScreen
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import LINK_COMPONENT
-from tests.test_find_in_article import line_of, marked, notices, status
-from tests.tui_pilot import open_titled, reading, screen_segments, screen_text, until
+from tests.tui_pilot import (
+    line_of,
+    marked,
+    notices,
+    open_titled,
+    reading,
+    screen_segments,
+    screen_text,
+    status,
+    until,
+)
 
 SIZE = (100, 30)
 BUDGET = "Council approves"

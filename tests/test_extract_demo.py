@@ -12,7 +12,7 @@ from reader.demo.markup import inline_text
 from reader.demo.server import DemoServer
 from reader.extract import extract_article, to_markdown, to_text
 from reader.models import BlockKind
-from tests.test_tables import view_lines
+from tests.tui_pilot import view_lines
 
 ARTICLES = load_articles()
 

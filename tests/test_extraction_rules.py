@@ -639,7 +639,7 @@ def test_definition_terms_are_bold_and_spaces_between_runs_collapse() -> None:
 def test_a_quote_inside_a_quote_stays_inside_it() -> None:
     from markdown_it import MarkdownIt
 
-    from tests.test_tables import view_lines
+    from tests.tui_pilot import view_lines
 
     article = story(
         "<blockquote><p>The board wrote back in March:</p><blockquote>"
@@ -665,7 +665,7 @@ def test_a_quote_inside_a_quote_stays_inside_it() -> None:
 
 
 def test_a_definition_is_indented_under_its_term_and_nested_ones_deeper() -> None:
-    from tests.test_tables import view_lines
+    from tests.tui_pilot import view_lines
 
     article = story(
         "<dl><dt>Length</dt><dd>1.2 km, of which 300 m are underwater</dd>"

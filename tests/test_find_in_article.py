@@ -20,52 +20,31 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.article.find_in_article import pattern
 from reader.ui.widgets.article.search_bar import SearchBar
-from reader.ui.widgets.status_bar import StatusBar
-from tests.tui_pilot import open_titled, reading, screen_segments, screen_text, until
+from tests.tui_pilot import (
+    line_of,
+    marked,
+    notices,
+    open_titled,
+    reading,
+    screen_segments,
+    screen_text,
+    status,
+    until,
+)
 
 SIZE = (100, 30)
 LONG_READ = "Silt Ledger"
 
 
 # -- helpers -----------------------------------------------------------------------------------
-def marked(app: App[object], component: str = "article-body--match-current") -> list[str]:
-    """The text on screen drawn in a match's style, one string per stretch of cells."""
-    body = app.screen.query_one(ArticleBody)
-    background = body.get_component_rich_style(component).bgcolor
-    assert background is not None
-    out: list[str] = []
-    for strip in app.screen._compositor.render_strips():
-        run = ""
-        for segment in strip:
-            if segment.style is not None and segment.style.bgcolor == background:
-                run += segment.text
-            elif run:
-                out.append(run)
-                run = ""
-        if run:
-            out.append(run)
-    return out
-
-
-def status(app: App[object]) -> str:
-    return str(app.screen.query_one(StatusBar).render())
 
 
 def search_line(app: App[object]) -> str:
     return screen_text(app).splitlines()[-1]
 
 
-def view_lines(body: ArticleBody) -> range:
+def visible_lines(body: ArticleBody) -> range:
     return range(body.top_line, body.top_line + body.scrollable_content_region.height)
-
-
-def line_of(body: ArticleBody, words: str) -> int:
-    return next(i for i, line in enumerate(body.lines) if words in line)
-
-
-def notices(app: App[object]) -> list[str]:
-    """The notices (toasts) raised so far and not yet gone."""
-    return [notification.message for notification in app._notifications]
 
 
 async def type_search(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +96,7 @@ def test_typing_a_name_highlights_it_and_scrolls_to_it_far_down(synced_dir: Path
             assert body.query == "tolland"
             assert marked(app) == ["Tolland"]
             # Every other Tolland in view is drawn too, in the other style.
-            shown = [i for i in view_lines(body) if "Tolland" in body.lines[i]]
+            shown = [i for i in visible_lines(body) if "Tolland" in body.lines[i]]
             others = sum(body.lines[i].count("Tolland") for i in shown) - 1
             assert len(marked(app, "article-body--match")) == others
 

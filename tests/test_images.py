@@ -14,7 +14,7 @@ from reader.demo.server import DemoServer
 from reader.extract import extract_article, feed_article, to_markdown, to_text
 from reader.extract.blocks import html_to_blocks
 from reader.models import Article, BlockKind, Entry
-from tests.test_tables import view_lines
+from tests.tui_pilot import view_lines
 
 BASE = "https://news.example.com/2024/harbour.html"
 TEXT = (
@@ -284,8 +284,7 @@ def test_the_demos_pictures_are_named_and_their_links_open() -> None:
 
 
 def test_tab_reaches_the_picture_and_enter_opens_it(synced_dir: Path, browser: list[str]) -> None:
-    from tests.test_find_in_article import status
-    from tests.tui_pilot import reading
+    from tests.tui_pilot import reading, status
 
     async def run() -> None:
         async with reading(synced_dir, "Crane operators", (100, 30)) as (app, pilot, body):

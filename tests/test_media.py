@@ -105,7 +105,7 @@ def test_the_demos_recording_is_a_media_line_whose_link_plays() -> None:
 
 
 def test_the_reading_view_shows_the_address_to_copy() -> None:
-    from tests.test_tables import view_lines
+    from tests.tui_pilot import view_lines
 
     lines = [line.rstrip() for line in view_lines(recording(), 60)]
     at = next(i for i, line in enumerate(lines) if "Audio (MP3)" in line)

@@ -19,6 +19,7 @@ from reader.extract.blocks import html_to_blocks
 from reader.extract.render import table_to_markdown
 from reader.models import Article, Block, BlockKind, Inline
 from reader.store import DATA_FORMAT, Store
+from tests.tui_pilot import view_lines
 
 DATA = Path(__file__).parent / "data"
 URL = "https://news.example.com/2024/data-table.html"
@@ -227,18 +228,6 @@ def test_a_table_without_a_heading_row_gets_an_empty_one_in_markdown() -> None:
 
 
 # -- the reading view --------------------------------------------------------------------------
-def view_lines(article: Article, width: int) -> list[str]:
-    from rich.console import Console
-    from rich.style import Style
-
-    from reader.ui.widgets.article import typeset
-
-    styles = typeset.ArticleStyles(
-        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
-    )
-    console = Console(width=200, color_system=None)
-    strips = typeset.typeset(typeset.body(article, styles), width, console)
-    return [strip.text for strip in strips]
 
 
 def test_the_view_sets_columns_side_by_side_when_they_fit() -> None:

@@ -13,11 +13,12 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from reader.library import Library
-from reader.models import Entry
+from reader.models import Article, Entry
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
+from reader.ui.widgets.status_bar import StatusBar
 
 
 def screen_text(app: App[object]) -> str:
@@ -122,3 +123,50 @@ def subscribe(directory: Path, feed_urls: list[str], fetch_articles: int = 0) ->
 def first_article_row(app: App[object]) -> int:
     """The first headline that links to an article page (the demo also lists a PDF)."""
     return next(i for i, h in enumerate(table(app).rows) if not h.entry.link.endswith(".pdf"))
+
+
+def view_lines(article: Article, width: int) -> list[str]:
+    """The reading view's body typeset at `width`, line by line, without styles."""
+    from rich.console import Console
+    from rich.style import Style
+
+    from reader.ui.widgets.article import typeset
+
+    styles = typeset.ArticleStyles(
+        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    )
+    console = Console(width=200, color_system=None)
+    strips = typeset.typeset(typeset.body(article, styles), width, console)
+    return [strip.text for strip in strips]
+
+
+def marked(app: App[object], component: str = "article-body--match-current") -> list[str]:
+    """The text on screen drawn in a match's style, one string per stretch of cells."""
+    body = app.screen.query_one(ArticleBody)
+    background = body.get_component_rich_style(component).bgcolor
+    assert background is not None
+    out: list[str] = []
+    for strip in app.screen._compositor.render_strips():
+        run = ""
+        for segment in strip:
+            if segment.style is not None and segment.style.bgcolor == background:
+                run += segment.text
+            elif run:
+                out.append(run)
+                run = ""
+        if run:
+            out.append(run)
+    return out
+
+
+def status(app: App[object]) -> str:
+    return str(app.screen.query_one(StatusBar).render())
+
+
+def line_of(body: ArticleBody, words: str) -> int:
+    return next(i for i, line in enumerate(body.lines) if words in line)
+
+
+def notices(app: App[object]) -> list[str]:
+    """The notices (toasts) raised so far and not yet gone."""
+    return [notification.message for notification in app._notifications]
