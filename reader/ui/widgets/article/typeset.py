@@ -23,8 +23,9 @@ from ...display import long_date, plain
 from .table_layout import TableCells, table_lines
 
 MAX_COLUMN = 80
-_CAPTIONED = (BlockKind.IMAGE, BlockKind.MEDIA)
 """The widest the text column gets: longer lines are hard to read."""
+_CAPTIONED = (BlockKind.IMAGE, BlockKind.MEDIA)
+"""The lines a caption sits right under."""
 
 Links = tuple[tuple[int, int, str], ...]
 """Links in a text: (start, end, address) each, in order."""
