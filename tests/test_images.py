@@ -394,3 +394,20 @@ def test_the_link_list_names_a_picture_as_its_line_does() -> None:
         Link("Image: Four cranes with raised booms", "https://news.example.com/a.jpg"),
         Link("Image", "https://news.example.com/b.jpg"),
     ]
+
+
+def test_a_graphic_drawn_by_a_script_is_named_by_its_noscript_picture() -> None:
+    # Datawrapper's script embed: the chart as a PNG for readers without scripts. A tracking
+    # pixel in a <noscript> stays out.
+    embed = (
+        '<div id="datawrapper-vis-Ab3xY"><script src="https://datawrapper.dwcdn.net/Ab3xY/'
+        'embed.js"></script><noscript><img src="https://datawrapper.dwcdn.net/Ab3xY/full.png" '
+        'alt="Waiting times at St Brigid\'s, July to October"></noscript></div>'
+        '<noscript><img height="1" width="1" src="https://www.facebook.com/tr?id=1"></noscript>'
+    )
+    assert pictures(extract_article(page(embed), BASE)) == [
+        (
+            "Waiting times at St Brigid's, July to October",
+            "https://datawrapper.dwcdn.net/Ab3xY/full.png",
+        )
+    ]

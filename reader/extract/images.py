@@ -10,7 +10,8 @@ text, or floated at the start of a paragraph. Left out: a picture inside a sente
 an icon in a button), one the page marks as decoration (`alt=""` outside a figure), one
 declared icon-sized, a small one inside a link to another page (a "next page" button, a logo),
 an advert, and one with no address of its own. A lazy page's placeholder gives way to the real
-picture in its `<noscript>` (`unwrap_noscript_pictures`), and readability's clean-up spares a
+picture in its `<noscript>`, and a graphic drawn by a script (Datawrapper's chart) is named by
+the picture in its `<noscript>` (`unwrap_noscript_pictures`); readability's clean-up spares a
 picture's empty boxes (`worth_keeping`).
 
 Half of the `alt` texts on real pages say nothing: "An image", "Screenshot", the file's name,
@@ -320,7 +321,8 @@ def _single_picture(el: HtmlElement) -> HtmlElement | None:
 
 
 def unwrap_noscript_pictures(doc: HtmlElement) -> None:
-    """Put the real picture in place of a lazy page's placeholder, as Readability.js does.
+    """Put the real picture in place of a lazy page's placeholder, as Readability.js does, and
+    a `<noscript>`'s picture where a script would draw its graphic.
 
     Such a page shows a blurred 60-pixel copy, or an `<img>` with no address at all, until a
     script loads the picture; the picture itself is in the `<noscript>` after them, which is
@@ -335,9 +337,12 @@ def unwrap_noscript_pictures(doc: HtmlElement) -> None:
             empty, before = before, before.getprevious()
             drop(empty)
         placeholder = _single_picture(before) if before is not None else None
-        if placeholder is None:
-            continue
         picture = inside[0]
+        if placeholder is None:
+            # A graphic a script draws, its picture for readers without scripts (Datawrapper's
+            # chart as a PNG): the picture stands where the graphic would.
+            put_in_place(noscript, picture)
+            continue
         if picture.get("alt") is None and placeholder.get("alt") is not None:
             picture.set("alt", placeholder.get("alt", ""))
         put_in_place(before, picture)
