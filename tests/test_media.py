@@ -198,6 +198,10 @@ def test_a_chart_embedded_from_datawrapper_or_flourish_becomes_a_linked_line() -
       src="https://datawrapper.dwcdn.net/Ab3xY/2/" width="600" height="400"></iframe>
     <iframe title="Interactive chart" src="https://flo.uri.sh/visualisation/1234567/embed"></iframe>
     <iframe src="https://tracker.example/pixel.html" width="1" height="1"></iframe>
+    <div class="flourish-embed flourish-chart" data-src="visualisation/7654321"><script
+      src="https://public.flourish.studio/resources/embed.js"></script><noscript><img
+      src="https://public.flourish.studio/visualisation/7654321/thumbnail" width="100%"
+      alt="chart visualization"></noscript></div>
     """
     assert media(social(charts)) == [
         (
@@ -205,4 +209,7 @@ def test_a_chart_embedded_from_datawrapper_or_flourish_becomes_a_linked_line() -
             "https://datawrapper.dwcdn.net/Ab3xY/2/",
         ),
         ("Chart (flo.uri.sh)", "https://flo.uri.sh/visualisation/1234567/embed"),
+        # Flourish's script embed: one line, not its thumbnail's as well.
+        ("Chart (flourish.studio)", "https://public.flourish.studio/visualisation/7654321/"),
     ]
+    assert not [b for b in social(charts).blocks if b.kind == BlockKind.IMAGE]

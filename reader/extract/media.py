@@ -140,6 +140,20 @@ def _post_line(box: HtmlElement, base: str) -> HtmlElement | None:
     return None
 
 
+# Flourish's script embed names its chart by a path ("visualisation/1234567") that its script
+# turns into a frame of this site.
+_FLOURISH = "https://public.flourish.studio/"
+_FLOURISH_PATH = re.compile(r"^(?:visualisation|story)/\d+$")
+
+
+def _flourish_line(box: HtmlElement) -> HtmlElement | None:
+    """The line for Flourish's script-drawn chart (`<div class="flourish-embed" data-src=…>`)."""
+    path = (box.get("data-src") or "").strip().strip("/")
+    if not _FLOURISH_PATH.match(path):
+        return None
+    return _media_line(box, "Chart", f"{_FLOURISH}{path}/", "flourish.studio")
+
+
 def _embedded_post(url: str) -> tuple[str, str] | None:
     """(kind, the post's own address) for an iframe showing a post, else None."""
     parts = urlsplit(url)
@@ -160,7 +174,12 @@ def mark_media(doc: HtmlElement, base: str) -> None:
     network, by a linked line naming it."""
     for box in list(doc.iter("blockquote", "div")):
         hint = box.get("class")
-        if hint and _POST_HINT.search(hint) and (line := _post_line(box, base)) is not None:
+        if not hint:
+            continue
+        line = _post_line(box, base) if _POST_HINT.search(hint) else None
+        if line is None and "flourish-embed" in class_names(box):
+            line = _flourish_line(box)
+        if line is not None:
             replace(box, line)
     for el in list(doc.iter("audio", "video", "iframe")):
         if el.getparent() is None:
