@@ -1,6 +1,7 @@
 """Extraction benchmark: our extractor against a corpus of pages with their expected article text.
 
     uv run python benchmarks/extraction.py CORPUS_DIR|demo [--compare] [--pages N] [--worst K] [--markers]
+                                           [--script-built]
 
 CORPUS_DIR holds one folder per page with `source.html` (the page as served) and `expected.html`
 (the article as it should be extracted), e.g. the shared copy of Mozilla Readability.js's test pages.
@@ -11,6 +12,10 @@ two shingle multisets and normalised by their sum (so a long page weighs no more
 precision and recall averaged over pages, F1 of the two averages. Our text is the blocks' text
 (`--markers`: the rendered plain text, list numbers included). `--compare` runs raw
 readability-lxml (and trafilatura, when it can be imported) on the same pages in the same run.
+
+`--script-built` measures the pages as a site built by scripts serves them: each page whose
+JSON-LD declares an `articleBody` is rewritten with its `<head>` as it was and a `<body>` holding
+only its scripts and the empty element they would fill, as a browser gets it before it runs them.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import contextlib
 
 from reader.charset import decode_html
 from reader.extract import extract_article, to_text
+from reader.extract.declared_body import declared_body_html
 from reader.extract.math import MATH_CLASS, mark_math
 from reader.models import Article, Block, BlockKind, Inline
 
@@ -340,7 +346,8 @@ def load_corpus(corpus: Path, limit: int | None) -> list[tuple[str, str, str]]:
 def load_demo_corpus(limit: int | None) -> list[tuple[str, str, str]]:
     """The bundled demo site's article pages as a corpus: each page as the demo server renders
     it, and as expected text what its source file says the article is (the standfirst the
-    page shows under the headline, then every body block); the site's menus, cookie banner,
+    page shows under the headline, then every body block; a page built by script shows no
+    standfirst); the site's menus, cookie banner,
     share row, "Read also" box and sidebars are what must not come out."""
     from reader.demo.content import load_articles
     from reader.demo.templates import render_article
@@ -348,14 +355,35 @@ def load_demo_corpus(limit: int | None) -> list[tuple[str, str, str]]:
     pages = []
     for article in load_articles()[:limit]:
         html = decode_html(render_article(article, "http://127.0.0.1:8650"))
-        pages.append(
-            (
-                f"demo/{article.site}/{article.slug}",
-                html,
-                f"{article.summary}\n\n{article.body_text}",
-            )
+        # A page built by script shows no standfirst: its shell declares only the body.
+        shown = (
+            [article.body_text] if article.built_by_script else [article.summary, article.body_text]
         )
+        pages.append((f"demo/{article.site}/{article.slug}", html, "\n\n".join(shown)))
     return pages
+
+
+def script_built(html: str) -> str | None:
+    """The page as a site built by scripts serves it (see `--script-built`), or None when its
+    JSON-LD declares no article text."""
+    root = lxml.html.document_fromstring(html)
+    body = root.find("body")
+    if body is None or not declared_body_html(root):
+        return None
+    scripts = body.findall(".//script")
+    for child in list(body):
+        body.remove(child)
+    body.text = None
+    body.append(lxml.html.fragment_fromstring('<div id="root"></div>'))
+    for script in scripts:
+        script.tail = None
+        body.append(script)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def as_script_built(pages: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    built = ((name, script_built(html), expected) for name, html, expected in pages)
+    return [(name, html, expected) for name, html, expected in built if html is not None]
 
 
 def print_table(runs: list[Run]) -> None:
@@ -401,6 +429,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="measure our rendered plain text (with list numbers) instead of the blocks' text",
     )
+    parser.add_argument(
+        "--script-built",
+        action="store_true",
+        help="the pages that declare an articleBody, with the body a script would fill emptied",
+    )
     args = parser.parse_args(argv)
 
     demo = str(args.corpus) == "demo"
@@ -410,6 +443,10 @@ def main(argv: list[str] | None = None) -> int:
             f"no page folders with source.html and expected.html in {args.corpus}", file=sys.stderr
         )
         return 2
+    if args.script_built:
+        found = len(pages)
+        pages = as_script_built(pages)
+        print(f"{len(pages)} of {found} pages declare an articleBody: their script-built copies")
     extractors: list[tuple[str, Extractor]] = [("ours", ours_rendered if args.markers else ours)]
     if args.compare:
         extractors.append(("readability-lxml", raw_readability))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import gzip
 import html
+import json
 import re
 import signal
 import socket
@@ -145,7 +146,7 @@ def test_sidebar_and_read_also_link_other_articles() -> None:
 def test_boilerplate_phrases_are_outside_the_body() -> None:
     for article in ARTICLES:
         phrases = boilerplate_phrases(article)
-        assert len(phrases) >= 20, article.slug
+        assert len(phrases) >= 20 or (article.built_by_script and not phrases), article.slug
         for phrase in phrases:
             assert phrase.casefold() not in own_text(article), (article.slug, phrase)
             assert not any(phrase in p for p in article.paragraphs + article.headings)
@@ -239,11 +240,13 @@ def test_feed_conditional_requests(server: DemoServer) -> None:
 def test_every_article_page_has_its_title_and_meta(server: DemoServer) -> None:
     for article in ARTICLES:
         text = page_text(server, article)
-        assert f">{article.title}</h1>" in text
         assert f'<meta property="og:title" content="{article.title}">' in text
         assert '<meta property="og:type" content="article">' in text
         assert f'<link rel="canonical" href="{server.base_url}{article.path}">' in text
         assert f'content="{article.published.isoformat()}"' in text
+        if article.built_by_script:
+            continue
+        assert f">{article.title}</h1>" in text
         assert f'<time datetime="{article.published.isoformat()}">' in text
         assert text.count("<h1") == 1
     assert sum('"@type": "NewsArticle"' in page_text(server, a) for a in ARTICLES) >= 5
@@ -261,8 +264,22 @@ def test_legacy_charset_pages(server: DemoServer) -> None:
             body.decode("utf-8")
 
 
+def test_a_page_built_by_script_has_its_text_only_in_its_json_ld(server: DemoServer) -> None:
+    built = [a for a in ARTICLES if a.built_by_script]
+    assert built, "the demo must have a page built by script"
+    for article in built:
+        markup = page_html(server, article)
+        head, _, body = markup.partition("<body>")
+        assert "Loading" in body and article.paragraphs[0][:40] not in html.unescape(body)
+        script = re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
+        assert script is not None
+        assert json.loads(script.group(1))["articleBody"] == article.body_text
+
+
 def test_boilerplate_is_on_the_page_and_read_also_is_mid_body(server: DemoServer) -> None:
     for article in ARTICLES:
+        if article.built_by_script:
+            continue
         markup = page_html(server, article)
         text = html.unescape(markup)
         for phrase in boilerplate_phrases(article):

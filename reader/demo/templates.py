@@ -67,7 +67,7 @@ def _head_meta(article: DemoArticle, base_url: str) -> str:
             f'<meta property="article:modified_time" content="{article.updated.isoformat()}">'
         )
     lines.extend(f'<meta property="article:tag" content="{attr(tag)}">' for tag in article.tags)
-    if article.json_ld:
+    if article.json_ld or article.built_by_script:
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -82,6 +82,8 @@ def _head_meta(article: DemoArticle, base_url: str) -> str:
             "keywords": list(article.tags),
             "wordCount": article.word_count,
         }
+        if article.built_by_script:
+            data["articleBody"] = article.body_text
         # "</" would end the <script> element early; JSON allows escaping the slash.
         payload = json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
         lines.append(f'<script type="application/ld+json">\n{payload}\n</script>')
@@ -445,6 +447,25 @@ def _vestnik_page(article: DemoArticle, base_url: str) -> str:
 """
 
 
+def _script_built_page(article: DemoArticle, base_url: str) -> str:
+    """The shell a site built by scripts serves: the story is drawn by its script, and its text
+    is only in the JSON-LD for search engines."""
+    site = SITES[article.site]
+    return f"""<!doctype html>
+<html lang="{site.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+{_head_meta(article, base_url)}
+<script src="/{article.site}/static/app.js" defer></script>
+</head>
+<body>
+<div class="nw-app" id="app"><div class="app-loading">Loading…</div></div>
+</body>
+</html>
+"""
+
+
 _ARTICLE_TEMPLATES = {
     "gazette": _gazette_page,
     "northwind": _northwind_page,
@@ -454,7 +475,8 @@ _ARTICLE_TEMPLATES = {
 
 def render_article(article: DemoArticle, base_url: str) -> bytes:
     """The full article page, encoded in the article's own charset."""
-    page = _ARTICLE_TEMPLATES[article.site](article, base_url.rstrip("/"))
+    template = _script_built_page if article.built_by_script else _ARTICLE_TEMPLATES[article.site]
+    page = template(article, base_url.rstrip("/"))
     return encode_page(page, article.charset)
 
 

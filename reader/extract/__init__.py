@@ -6,8 +6,8 @@ process (it is CPU work) and be re-run later on a cached raw page.
 The page is parsed once. Metadata is read from that tree; the tree is then cleaned in place
 (`page_cleanup`), readability-lxml scores a copy of it (`readable`), our second cleanup pass
 (`inserts`) runs on the article element it returns, and `blocks` turns that into our own block
-model. When the result is short, the page's own article container (or the feed's summary) is the
-fallback.
+model. When the result is short, the page's own article container, the `articleBody` its JSON-LD
+declares, or the feed's summary is the fallback.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from ..safe import safe_text
 from ..sniff import binary_type
 from ..urls import absolute_url
 from .blocks import html_to_blocks
+from .declared_body import declared_body_html
 from .header_lines import without_header_lines
 from .images import without_repeated_alts
 from .inserts import strip_inserts
@@ -69,25 +70,28 @@ def _parse(html: str) -> HtmlElement:
         raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
 
 
-# The feed's own text of an entry replaces what the page gave when the page gave almost nothing
-# (a page built by scripts), or when the feed carries over twice as much: a paywall shows a
-# teaser of a paragraph or two, while the feed (content:encoded) carries the whole story.
+# Another text of the article (the page's declared `articleBody`, the feed's own content or
+# summary) replaces what the page's HTML gave when that was almost nothing (a page built by
+# scripts), or when the other text is over twice as long: a paywall shows a teaser of a paragraph
+# or two, while the feed (content:encoded) carries the whole story.
 _TEASER_RATIO = 2
 _TEASER_MARGIN = 50
 
 
-def _feed_text_is_better(feed_words: int, page_words: int) -> bool:
+def _replaces(other_words: int, page_words: int) -> bool:
     if page_words < _SHORT:
-        return feed_words > page_words
-    return feed_words >= _TEASER_RATIO * page_words + _TEASER_MARGIN
+        return other_words > page_words
+    return other_words >= _TEASER_RATIO * page_words + _TEASER_MARGIN
 
 
-def _feed_text_may_be_better(fallback_html: str, page_words: int) -> bool:
-    """A cheap first look (tags stripped, words counted) before the feed's HTML is parsed."""
-    if not fallback_html.strip():
-        return False
-    rough = len(_TAG.sub(" ", fallback_html).split())
-    return _feed_text_is_better(rough, page_words)
+def _longer_text(other_html: str, blocks: tuple[Block, ...], base: str) -> tuple[Block, ...]:
+    """`other_html` as blocks when it `_replaces` the page's `blocks`, else none. Its words are
+    counted roughly (tags stripped) before its HTML is parsed: it is usually shorter."""
+    page_words = words_of(blocks)
+    if not other_html.strip() or not _replaces(len(_TAG.sub(" ", other_html).split()), page_words):
+        return ()
+    other = _fragment_blocks(other_html, base)
+    return other if _replaces(words_of(other), page_words) else ()
 
 
 def _base_url(doc: HtmlElement, url: str) -> str:
@@ -179,9 +183,12 @@ def extract_article(
     `site_rule` (from the user's config) names elements to drop and, optionally, the body
     element, for a site the generic path gets wrong.
 
+    A page whose HTML yields (almost) no text (a page built by scripts) is read from the
+    `articleBody` its JSON-LD declares, when it declares one (see `declared_body`).
+
     `fallback_html` is the feed entry's own content or summary: used, and the article marked
-    partial, when the page yields (almost) no text (a page built by scripts) or the feed's
-    text is several times longer (a paywall's teaser; see `_feed_text_is_better`).
+    partial, when the page yields (almost) no text or the feed's text is several times longer
+    (a paywall's teaser; see `_replaces`).
     Raises FetchError(EXTRACTION) when there is no text at all.
     """
     if isinstance(page, bytes):
@@ -194,6 +201,7 @@ def extract_article(
     try:
         doc = _parse(html)
         meta = extract_metadata(doc, url)
+        declared = declared_body_html(doc)  # before `prepare` removes the scripts holding it
         # A saved page read without its address (`reader extract page.html`) still names it in
         # its canonical link: relative links resolve against that instead of being lost.
         url = url or meta.canonical_url
@@ -217,6 +225,9 @@ def extract_article(
             container = _container_blocks(doc, base)
             if words_of(container) > words_of(blocks):
                 blocks = container
+        if body is None:
+            # A page built by scripts has little or no article in its HTML; its JSON-LD may.
+            blocks = _longer_text(declared, blocks, base) or blocks
         blocks = without_header_lines(blocks, meta.author, meta.published)
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
@@ -231,11 +242,9 @@ def extract_article(
         raise FetchError(
             ErrorKind.EXTRACTION, "the page is nested too deeply to read", url
         ) from None
-    partial = False
-    if _feed_text_may_be_better(fallback_html, words_of(blocks)):
-        from_feed = _feed_blocks(fallback_html, base)
-        if _feed_text_is_better(words_of(from_feed), words_of(blocks)):
-            blocks, partial = from_feed, True
+    from_feed = _longer_text(fallback_html, blocks, base)
+    partial = bool(from_feed)
+    blocks = from_feed or blocks
     blocks = _without_title(blocks, meta.title)
     if not blocks:
         raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)
@@ -249,12 +258,13 @@ def extract_article(
     )
 
 
-def _feed_blocks(feed_html: str, base: str) -> tuple[Block, ...]:
-    """A feed's HTML for an entry as blocks; none when it is empty or no parseable HTML."""
-    if not feed_html.strip():
+def _fragment_blocks(fragment: str, base: str) -> tuple[Block, ...]:
+    """An HTML fragment (a feed's text of an entry, a page's declared body) as blocks; none
+    when it is empty or no parseable HTML."""
+    if not fragment.strip():
         return ()
     try:
-        root = lxml.html.fragment_fromstring(clean_markup(feed_html), create_parent="div")
+        root = lxml.html.fragment_fromstring(clean_markup(fragment), create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return ()
     mark_math(root)
@@ -266,7 +276,7 @@ def _feed_blocks(feed_html: str, base: str) -> tuple[Block, ...]:
 def feed_article(entry: Entry, feed_html: str) -> Article | None:
     """The text a feed carried for an entry (its content or summary) as a partial article, or
     None when it has none: what can be shown of an article whose page can't be fetched."""
-    blocks = without_repeated_alts(_feed_blocks(feed_html, entry.link), entry.title)
+    blocks = without_repeated_alts(_fragment_blocks(feed_html, entry.link), entry.title)
     if not blocks:
         return None
     return Article(

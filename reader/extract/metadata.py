@@ -84,7 +84,9 @@ def _parse_json_ld(text: str) -> Any:
     return None
 
 
-def _json_ld(doc: HtmlElement) -> list[dict[str, Any]]:
+def json_ld_objects(doc: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON object of the page's JSON-LD scripts, `@graph` members and list items too, in
+    page order."""
     objects: list[dict[str, Any]] = []
     for el in doc.xpath('//script[@type="application/ld+json"]'):
         stack = [_parse_json_ld(el.text or "")]
@@ -126,7 +128,7 @@ _ARTICLE_TYPES = frozenset(
 )
 
 
-def _is_article(obj: dict[str, Any]) -> bool:
+def is_article(obj: dict[str, Any]) -> bool:
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
     return any(k.rsplit("/", 1)[-1] in _ARTICLE_TYPES for k in kinds if isinstance(k, str))
@@ -206,7 +208,7 @@ def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
     """Read the metadata of the page `doc` (the whole page, before any cleaning)."""
     meta_values = _meta_values(doc)
     meta = _meta(meta_values)
-    ld = next((o for o in _json_ld(doc) if _is_article(o)), {})
+    ld = next((o for o in json_ld_objects(doc) if is_article(o)), {})
     publisher = ld.get("publisher") if isinstance(ld.get("publisher"), dict) else {}
     parsely = _parsely_page(meta)
     site_name = _first(meta.get("og:site_name"), *_names(publisher), meta.get("application-name"))
