@@ -383,6 +383,21 @@ def test_screen_reader_only_text_is_not_article_text() -> None:
     assert "Media caption" not in text
 
 
+def test_a_collapsed_section_is_kept_and_a_hidden_one_is_not() -> None:
+    """`hidden="until-found"` is a section folded shut (Wikipedia's on phones) that find-in-page
+    opens: its text is the article's. Plain `hidden` is not shown at all."""
+    page = (
+        f"<html><body><article>{PARAGRAPHS}<h2>History</h2>"
+        '<section hidden="until-found"><p>The first ferry crossed in 1887, a paddle steamer '
+        "that carried forty passengers and the island's post.</p></section>"
+        '<div hidden><p>Subscribe to read the rest of this story today.</p></div>'
+        "</article></body></html>"
+    )
+    text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
+    assert "The first ferry crossed in 1887" in text
+    assert "Subscribe to read" not in text
+
+
 def test_list_of_terms_between_paragraphs_is_kept() -> None:
     # Its items are mostly links, but the text runs through it; the "more" list of headlines
     # further down is links from end to end and goes.

@@ -116,13 +116,20 @@ def prepare(doc: HtmlElement) -> None:
         if el.getparent() is None or not isinstance(el.tag, str) or el.tag == "head":
             continue
         if (
-            el.get("hidden") is not None
+            _hidden(el)
             or not _SCREEN_READER_ONLY.isdisjoint(class_names(el))
             or _DISPLAY_NONE.search(el.get("style", ""))
             # Readability.js's exception: Wikipedia's fallback images are aria-hidden.
             or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
         ):
             drop(el)
+
+
+def _hidden(el: HtmlElement) -> bool:
+    """The `hidden` attribute, but for `hidden="until-found"`: a collapsed section (Wikipedia's
+    on phones) whose text the browser's find-in-page reaches and opens; it is the article's."""
+    hidden = el.get("hidden")
+    return hidden is not None and hidden.strip().lower() != "until-found"
 
 
 def _in_section(el: HtmlElement) -> bool:
