@@ -390,7 +390,7 @@ def test_a_collapsed_section_is_kept_and_a_hidden_one_is_not() -> None:
         f"<html><body><article>{PARAGRAPHS}<h2>History</h2>"
         '<section hidden="until-found"><p>The first ferry crossed in 1887, a paddle steamer '
         "that carried forty passengers and the island's post.</p></section>"
-        '<div hidden><p>Subscribe to read the rest of this story today.</p></div>'
+        "<div hidden><p>Subscribe to read the rest of this story today.</p></div>"
         "</article></body></html>"
     )
     text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
