@@ -536,12 +536,14 @@ def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
 def subscribe_to_demo(lib: Library, feed_urls: list[str]) -> None:
     """Subscribe to the demo's feeds, dropping the copies an earlier demo on another port left.
 
-    A kept data directory then lists the three demo feeds once, whatever port each run got.
+    A kept data directory then lists the three demo feeds once, whatever port each run got. A
+    demo still running beside this one on the same directory keeps its feeds.
     """
-    from .demo.server import earlier_demo_feeds
+    from .demo.server import earlier_demo_feeds, still_serving
 
     for url in earlier_demo_feeds((feed.url for feed in lib.feeds()), feed_urls):
-        lib.remove_feed(url)
+        if not still_serving(url):
+            lib.remove_feed(url)
     for url in feed_urls:
         lib.add_feed(url)
 

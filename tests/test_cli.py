@@ -285,19 +285,25 @@ def test_site_rule_from_config_picks_body_and_drops(tmp_path: Path, httpserver) 
 
 
 def test_demo_again_on_another_port_leaves_three_demo_feeds(tmp_path: Path) -> None:
-    """A kept `reader demo --data-dir` whose server got another port: the dead copies go."""
+    """A kept `reader demo --data-dir` whose server got another port: the dead copies go. A demo
+    still running beside it on the same directory keeps its own."""
     data = tmp_path / "home"
     own = "http://127.0.0.1:9/own/feed.xml"
-    with DemoServer() as first, DemoServer() as second:
-        for server in (first, second, second):
-            lib = Library(data, workers="thread")
-            try:
-                subscribe_to_demo(lib, server.feed_urls)
-                lib.add_feed(own)
-            finally:
-                lib.close()
-    feeds = json.loads(reader(data, "feeds", "--json").stdout)
-    assert sorted(f["url"] for f in feeds) == sorted([*second.feed_urls, own])
+
+    def subscribe(server: DemoServer) -> list[str]:
+        lib = Library(data, workers="thread")
+        try:
+            subscribe_to_demo(lib, server.feed_urls)
+            lib.add_feed(own)
+        finally:
+            lib.close()
+        return sorted(f["url"] for f in json.loads(reader(data, "feeds", "--json").stdout))
+
+    with DemoServer() as second:
+        with DemoServer() as first:
+            subscribe(first)
+            assert subscribe(second) == sorted([*first.feed_urls, *second.feed_urls, own])
+        assert subscribe(second) == sorted([*second.feed_urls, own])  # the first has stopped
 
 
 def test_demo_port_default_and_a_taken_one(data_dir: Path, demo_server: DemoServer) -> None:

@@ -331,6 +331,17 @@ def start_demo_server(
     return DemoServer(host=host, port=0, latency=latency).start()
 
 
+def still_serving(url: str) -> bool:
+    """Something still answers at the URL's host and port: a demo running beside this one on
+    the same data directory, whose feeds are not this one's to drop."""
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "", parts.port or 80), timeout=0.5):
+            return True
+    except (OSError, ValueError):
+        return False
+
+
 def earlier_demo_feeds(subscribed: Iterable[str], feed_urls: Sequence[str]) -> list[str]:
     """The URLs among `subscribed` that are the demo's feeds on the host of `feed_urls` but another port.
 
