@@ -43,6 +43,7 @@ from .images import without_repeated_alts
 from .inserts import strip_inserts
 from .lead import Lead, find_lead
 from .listings import mark_listings
+from .live_blog import declares_live_blog, mark_live_entries
 from .math import mark_math
 from .media import mark_media
 from .metadata import extract_metadata
@@ -201,7 +202,9 @@ def extract_article(
     try:
         doc = _parse(html)
         meta = extract_metadata(doc, url)
-        declared = declared_body_html(doc)  # before `prepare` removes the scripts holding it
+        # Before `prepare` removes the scripts that hold them: what the page's JSON-LD declares.
+        declared = declared_body_html(doc)
+        live_blog = declares_live_blog(doc)
         # A saved page read without its address (`reader extract page.html`) still names it in
         # its canonical link: relative links resolve against that instead of being lost.
         url = url or meta.canonical_url
@@ -212,6 +215,7 @@ def extract_article(
         prepare(doc)
         mark_media(doc, base)
         mark_listings(doc)
+        mark_live_entries(doc, live_blog)
         bylines: dict[str, str] = {}
         if body is not None:
             strip_inserts(body)

@@ -12,6 +12,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from .live_blog import ENTRIES
+
 _RUN = re.compile(r"\s+")
 _BLANKS = re.compile(r"\t|[ \t]{2,}")
 
@@ -71,6 +73,12 @@ def promoted(best: HtmlElement, candidates: dict[HtmlElement, dict[str, Any]]) -
     more than the element below it. (Its third rule, an only child stands for its parent, is left
     out: it moves readability-lxml's merged segments out of the article and loses them.)
     """
+    # A live blog's entry: the article is all of them (see `live_blog`).
+    entries = next(
+        (el for el in (best, *best.iterancestors()) if el.get(ENTRIES) is not None), None
+    )
+    if entries is not None:
+        return entries
     if _is_frame(best):
         return best
     top = _score(candidates, best) or 0.0

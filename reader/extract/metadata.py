@@ -252,6 +252,8 @@ def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
         for t in (
             parse_datetime(meta.get("article:published_time")),
             parse_datetime(_first(ld.get("datePublished"))),
+            # A live blog's: when its coverage began.
+            parse_datetime(_first(ld.get("coverageStartTime"))),
         )
         if t is not None
     ]

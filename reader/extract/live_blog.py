@@ -1,0 +1,190 @@
+"""Live blogs: a story told as timestamped entries, newest first, each with its own time.
+
+readability scores each entry as a candidate of its own, and an entry is an `<article>` (a
+"frame" the climb in `climb` never leaves), so a live blog came out as its longest entry alone:
+one update of forty. And the entries' times were dropped as datelines, though on a live blog the
+time is what orders and dates each update.
+
+`mark_live_entries` runs on the page before its furniture is stripped. It finds the entries
+(three or more siblings of one kind, each holding a time and prose), marks the element holding
+them for the climb (`ENTRIES`), and turns each entry's time into a heading: the entry's own
+heading with the time before it ("11.42 GMT · Harbour master: …"), or a heading of the time
+alone. So the times survive as text, and a reader can go from update to update.
+
+Timestamped siblings are also a list of related stories, a section front's teasers, comments,
+or a timeline inside an article; so they are taken for entries only on a live blog: a page
+that says so in its JSON-LD (`LiveBlogPosting`, as search engines ask of live coverage), or
+entries held in an element named for it ("liveblog", "live-feed"). Comments never are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from lxml.html import HtmlElement
+
+from ..dates import parse_datetime
+from .furniture import HEADING_TAGS, TOKEN_SPLIT, drop, element_names, text_length
+from .metadata import json_ld_objects
+
+# The attribute marking the element that holds a live blog's entries.
+ENTRIES = "data-reader-live-entries"
+# At least this many timestamped siblings before they are taken for a live blog's entries: two
+# are as often a story and its "related" card.
+_MIN_ENTRIES = 3
+# The prose an entry holds besides its time and heading: a sentence at least.
+_MIN_PROSE = 40
+# How far above a time its entry may be: a time sits in the entry's header, a few levels down.
+_MAX_DEPTH = 6
+# What may sit beside a time in its line ("Updated", a second form of it) and go with it.
+_TIME_SLACK = 25
+# Separates an entry's time from its heading's words.
+_BETWEEN = " · "
+
+
+def declares_live_blog(doc: HtmlElement) -> bool:
+    """The page's JSON-LD calls it a live blog. Read it before the page's scripts are removed."""
+    for obj in json_ld_objects(doc):
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and k.rsplit("/", 1)[-1] == "LiveBlogPosting" for k in kinds):
+            return True
+    return False
+
+
+def _named_live(holder: HtmlElement) -> bool:
+    """The entries' holder, or an element around it, is named for live coverage."""
+    return any(
+        token.startswith("live")
+        for el in (holder, *holder.iterancestors())
+        for token in TOKEN_SPLIT.split(element_names(el))
+    )
+
+
+def _is_comment(el: HtmlElement) -> bool:
+    return any(word in element_names(el) for word in ("comment", "reply"))
+
+
+def _kind(el: HtmlElement) -> tuple[str, str]:
+    """What makes siblings entries of one list: the tag and the first class ("block
+    is-key-event" and "block" are both blocks)."""
+    classes = (el.get("class") or "").lower().split()
+    return el.tag, classes[0] if classes else ""
+
+
+def _times(doc: HtmlElement) -> Iterator[HtmlElement]:
+    return (t for t in doc.iter("time") if (t.text_content().strip() or t.get("datetime")))
+
+
+def _entry_lists(doc: HtmlElement) -> dict[HtmlElement, list[HtmlElement]]:
+    """Elements holding three or more timestamped children of one kind, with those children."""
+    found: dict[tuple[HtmlElement, tuple[str, str]], list[HtmlElement]] = defaultdict(list)
+    for time in _times(doc):
+        child = time
+        for _ in range(_MAX_DEPTH):
+            parent = child.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            siblings = found[(parent, _kind(child))]
+            if not siblings or siblings[-1] is not child:
+                siblings.append(child)
+            child = parent
+    lists: dict[HtmlElement, list[HtmlElement]] = {}
+    for (parent, _), children in found.items():
+        if len(children) >= _MIN_ENTRIES and all(_is_entry(c) for c in children):
+            lists.setdefault(parent, children)
+    # The outermost list wins: entries nested in an entry are its parts.
+    return {p: c for p, c in lists.items() if not any(a in lists for a in p.iterancestors())}
+
+
+def _is_entry(el: HtmlElement) -> bool:
+    """A time, a paragraph, and a sentence's worth of words besides the time and heading."""
+    times = list(el.iter("time"))
+    if not times:
+        return False
+    heading = next(el.iter(*HEADING_TAGS), None)
+    rest = text_length(el) - sum(text_length(t) for t in times)
+    rest -= text_length(heading) if heading is not None else 0
+    return rest >= _MIN_PROSE and next(el.iter("p"), None) is not None
+
+
+def _time_text(time: HtmlElement) -> str:
+    """The time as the page shows it; its `datetime` when what it shows is relative ("2 hours
+    ago": true only on the day it was read) or nothing."""
+    shown = " ".join(time.text_content().split())
+    if shown and any(c.isdigit() for c in shown) and "ago" not in shown.lower().split():
+        return shown
+    when = parse_datetime(time.get("datetime"))
+    if when is None:
+        return shown
+    return f"{when:%Y-%m-%d %H:%M}"
+
+
+def _level(entries: list[HtmlElement]) -> str:
+    """The level of the entries' own headings (the most common), else `h2`."""
+    levels: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        heading = next(entry.iter(*HEADING_TAGS), None)
+        if heading is not None:
+            levels[heading.tag] += 1
+    return max(levels, key=lambda tag: levels[tag]) if levels else "h2"
+
+
+def _time_line(time: HtmlElement, entry: HtmlElement) -> HtmlElement:
+    """The time with what only repeats it around it: the Guardian's "11.42 GMT" sits in a
+    paragraph beside a hidden "11.42"; left, that would read as a line of the entry."""
+    line = time
+    most = text_length(time) + _TIME_SLACK
+    for parent in time.iterancestors():
+        if parent is entry or text_length(parent) > most:
+            break
+        if next(parent.iter(*HEADING_TAGS), None) is not None:
+            break
+        line = parent
+    return line
+
+
+def _with_time(entry: HtmlElement, level: str) -> None:
+    time = next(entry.iter("time"))
+    text = _time_text(time)
+    heading = next(entry.iter(*HEADING_TAGS), None)
+    drop(_time_line(time, entry))
+    if not text:
+        return
+    if heading is not None:
+        heading.text = f"{text}{_BETWEEN}{heading.text or ''}"
+        if heading.getparent() is not entry:
+            # Out of the template's wrapper: readability drops a "post-header" as unlikely
+            # to be content, heading and all.
+            _detach(heading)
+            entry.insert(0, heading)
+        return
+    new = entry.makeelement(level, {})
+    new.text = text
+    entry.insert(0, new)
+
+
+def _detach(el: HtmlElement) -> None:
+    """Take `el` out of its parent, leaving the text after it where it was."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    el.tail = None
+    parent.remove(el)
+
+
+def mark_live_entries(doc: HtmlElement, live_blog: bool) -> None:
+    """Mark each list of live-blog entries (`ENTRIES`) and put each entry's time in a heading.
+    `live_blog`: the page declares itself one (`declares_live_blog`)."""
+    for holder, entries in _entry_lists(doc).items():
+        if not (live_blog or _named_live(holder)) or any(_is_comment(e) for e in entries):
+            continue
+        level = _level(entries)
+        for entry in entries:
+            _with_time(entry, level)
+        holder.set(ENTRIES, "")

@@ -1,0 +1,140 @@
+"""A live blog reads as all its entries, newest first, each under a heading with its time; the
+fixture `tests/data/live-blog.html` (the Guardian's shape) is checked in test_extraction_rules.
+Timestamped lists that are not a live blog (related stories, comments, a timeline) are left as
+they were."""
+
+from __future__ import annotations
+
+from reader.extract import extract_article, to_text
+from reader.models import BlockKind
+
+URL = "https://news.example.com/live/storm"
+LIVE = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", '
+    '"@type": "LiveBlogPosting", "headline": "Storm Idris live"}</script>'
+)
+UPDATES = [
+    (
+        "2026-11-28T11:42:00Z",
+        "11:42",
+        "Harbour master: no boat leaves today",
+        "The harbour master said no vessel would leave port before the wind dropped below forty "
+        "knots, and the pilot boats were brought inside the breakwater.",
+    ),
+    (
+        "2026-11-28T10:15:00Z",
+        "10:15",
+        "",
+        "Power has been cut to about 2,300 homes on the north shore, the grid operator says, and "
+        "crews are waiting for the gusts to ease.",
+    ),
+    (
+        "2026-11-28T08:30:00Z",
+        "08:30",
+        "Schools closed",
+        "Schools on the islands will stay closed today, the council said after the first ferry "
+        "of the morning was cancelled.",
+    ),
+    (
+        "2026-11-28T06:00:00Z",
+        "06:00",
+        "",
+        "Good morning and welcome to our live coverage of Storm Idris, which is expected to "
+        "bring gusts of eighty miles an hour.",
+    ),
+]
+
+
+def bbc_entry(when: str, shown: str, title: str, text: str) -> str:
+    """The BBC's shape: each update an <article>, its time and title in its <header>."""
+    heading = f'<h3 class="post-title"><span>{title}</span></h3>' if title else ""
+    return (
+        '<li class="stream-item"><article class="stream-post">'
+        f'<header class="post-header"><time class="post-meta-time" datetime="{when}">'
+        f'<span class="visually-hidden">posted at </span><span>{shown}</span></time>{heading}'
+        f'</header><div class="post-body"><p>{text}</p></div>'
+        '<div class="post-share"><button>Share</button></div></article></li>'
+    )
+
+
+def page(head: str, body: str) -> str:
+    return (
+        f"<html><head><title>Storm Idris live | Gazette</title>{head}</head><body>"
+        '<nav><a href="/">Home</a></nav><main><h1>Storm Idris live</h1>'
+        f"{body}</main><footer>© Gazette</footer></body></html>"
+    )
+
+
+def headings(article) -> list[str]:
+    return [b.text for b in article.blocks if b.kind == BlockKind.HEADING]
+
+
+def test_a_declared_live_blog_reads_as_every_entry_under_its_time() -> None:
+    entries = "".join(bbc_entry(*u) for u in UPDATES)
+    article = extract_article(page(LIVE, f'<ol class="stream">{entries}</ol>'), URL)
+    assert headings(article) == [
+        "11:42 · Harbour master: no boat leaves today",
+        "10:15",
+        "08:30 · Schools closed",
+        "06:00",
+    ]
+    text = to_text(article, header=False)
+    for _, _, _, said in UPDATES:
+        assert said in text
+    assert "posted at" not in text and "Share" not in text
+
+
+def test_entries_in_a_live_named_holder_need_no_declaration() -> None:
+    entries = "".join(bbc_entry(*u) for u in UPDATES)
+    article = extract_article(page("", f'<ol class="live-stream">{entries}</ol>'), URL)
+    assert len(headings(article)) == 4
+
+
+def test_a_relative_time_gives_the_time_it_stands_for() -> None:
+    """ "2 hours ago" is true only on the day it was read: the `datetime` is kept instead."""
+    updates = [(w, "2 hours ago", t, s) for w, _, t, s in UPDATES]
+    entries = "".join(bbc_entry(*u) for u in updates)
+    article = extract_article(page(LIVE, f'<ol class="stream">{entries}</ol>'), URL)
+    assert headings(article)[:2] == [
+        "2026-11-28 11:42 · Harbour master: no boat leaves today",
+        "2026-11-28 10:15",
+    ]
+
+
+def test_timestamped_lists_that_are_not_a_live_blog_are_left_alone() -> None:
+    """A story with a timeline of dated paragraphs and related cards: no live blog declared, no
+    live name. The story stays the article; its dates stay words of their lines."""
+    story = "".join(
+        f"<p>Paragraph {i} of the story about the ferry has enough words to be read as prose.</p>"
+        for i in range(5)
+    )
+    timeline = "".join(
+        f'<li class="event"><time datetime="{y}-01-01">{y}</time> <p>The ferry service '
+        f"changed hands again in {y}, the year the harbour was dredged.</p></li>"
+        for y in (1887, 1923, 1961)
+    )
+    cards = "".join(
+        f'<article class="card"><time datetime="2026-11-2{i}">Nov 2{i}</time>'
+        f"<p>Another story from the same harbour, summarised in a sentence or two.</p></article>"
+        for i in range(3)
+    )
+    body = f'<article class="story">{story}<ul class="timeline">{timeline}</ul></article>{cards}'
+    article = extract_article(page("", body), URL)
+    assert headings(article) == []
+    text = to_text(article, header=False)
+    assert "Another story from the same harbour" not in text
+    assert "1923" in text and "changed hands again in 1923" in text
+
+
+def test_comments_are_never_entries() -> None:
+    entries = "".join(bbc_entry(*u) for u in UPDATES)
+    comments = "".join(
+        f'<article class="comment"><time datetime="2026-11-28T12:0{i}:00Z">12:0{i}</time>'
+        f"<p>Reader comment number {i} says something at length about the storm and ferries.</p>"
+        "</article>"
+        for i in range(4)
+    )
+    body = f'<ol class="stream">{entries}</ol><section class="comments">{comments}</section>'
+    article = extract_article(page(LIVE, body), URL)
+    assert len(headings(article)) == 4
+    assert "Reader comment" not in to_text(article, header=False)
