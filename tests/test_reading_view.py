@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.models import BlockKind
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
@@ -113,6 +114,32 @@ def test_vim_and_less_keys_scroll_the_article(synced_dir: Path) -> None:
             await pilot.press("ctrl+b")
             await pilot.pause(0.6)
             assert body.scroll_y == 0
+
+    asyncio.run(run())
+
+
+def test_brackets_go_from_heading_to_heading(synced_dir: Path) -> None:
+    """`]` puts the next heading at the top of the view, `[` the one before; past the last
+    one the view stays."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Silt Ledger") as (_app, pilot, body):
+            assert body.article is not None
+            headings = [b.text for b in body.article.blocks if b.kind == BlockKind.HEADING]
+            assert len(headings) >= 3
+            for heading in headings[:3]:
+                await pilot.press("right_square_bracket")
+                assert body.lines[body.top_line].strip() == heading
+            await pilot.press("left_square_bracket")
+            assert body.lines[body.top_line].strip() == headings[1]
+            await pilot.press("G")
+            await pilot.pause(0.6)
+            bottom = body.top_line
+            await pilot.press("right_square_bracket")
+            assert body.top_line == bottom
+            await pilot.press("left_square_bracket")
+            assert body.lines[body.top_line].strip() in headings
+            assert body.top_line < bottom
 
     asyncio.run(run())
 

@@ -41,6 +41,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
             ("Ctrl-D / Ctrl-U", "half a page down / up"),
             ("g / G", "top / bottom"),
+            ("] / [", "next / previous heading (a live blog's update)"),
             ("n / p", "next / previous article of the list"),
             ("/", "find in the article (Enter: keep, Esc: drop)"),
             ("n / N", "after a search: next / previous match"),

@@ -43,6 +43,8 @@ class ArticleBody(ScrollView, can_focus=True):
         Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
         Binding("g,home", "scroll_home", "Top", show=False),
         Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("right_square_bracket", "heading(1)", "Next heading", show=False),
+        Binding("left_square_bracket", "heading(-1)", "Previous heading", show=False),
     ]
 
     COMPONENT_CLASSES = {_component(name) for name in ArticleStyles.__dataclass_fields__} | {
@@ -68,6 +70,8 @@ class ArticleBody(ScrollView, can_focus=True):
         """The column width `_lines` were wrapped for (0: not wrapped yet)."""
         self._line_map = LineMap([])
         """Where the text of each paragraph went in `_lines`."""
+        self._headings: list[int] = []
+        """The screen line each heading starts on."""
         self._query = ""
         """The search shown (highlighted), "" when none."""
         self._matches: Spans | None = None
@@ -143,6 +147,20 @@ class ArticleBody(ScrollView, can_focus=True):
         """Ctrl-D / Ctrl-U as in vim and less: half a screen, so the eye keeps its place."""
         step = max(1, self.scrollable_content_region.height // 2)
         self.scroll_to(y=self.scroll_y + direction * step, animate=False)
+
+    def action_heading(self, step: int) -> None:
+        """`]` / `[`: the next heading below the top line (`step` 1), or the previous one above
+        it (-1), to the top of the view: a long read's next section, a live blog's next
+        update. A bell when there is none (or the view can't scroll further)."""
+        top, bottom = self.top_line, round(self.max_scroll_y)
+        if step > 0:
+            target = next((h for h in self._headings if min(h, bottom) > top), None)
+        else:
+            target = next((h for h in reversed(self._headings) if h < top), None)
+        if target is None:
+            self.app.bell()
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
 
     # -- search --------------------------------------------------------------------------------
     @property
@@ -288,6 +306,7 @@ class ArticleBody(ScrollView, can_focus=True):
         link_in_view = self._visible(self._links, self._link)
         laid_out = typeset.layout(self._paragraphs, column, self.app.console)
         self._lines, self._line_map = laid_out.lines, LineMap(laid_out.runs)
+        self._headings = laid_out.headings
         self._width = column
         # A blank line at the end so the last line isn't glued to the status bar.
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines) + 1)

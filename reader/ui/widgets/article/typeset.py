@@ -64,6 +64,7 @@ class Paragraph:
     fill: str = ""  # a rule: this character repeated across the column instead of `text`
     table: TableCells | None = None  # a table: laid out from these instead of `text`
     links: Links = ()  # where its links are in `text`
+    heading: bool = False  # a heading of the article: `[` and `]` go from one to the next
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class Layout:
 
     lines: list[Strip]
     runs: list[TextRun]
+    headings: list[int] = field(default_factory=list)
+    """The screen line each heading of the article starts on, in order."""
 
 
 # -- building paragraphs -----------------------------------------------------------------------
@@ -243,7 +246,7 @@ def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
     match block.kind:
         case BlockKind.HEADING:
             text, links = _inlines(block.inlines, styles, styles.heading)
-            return Paragraph(text, gap=gap, links=links)
+            return Paragraph(text, gap=gap, links=links, heading=True)
         case BlockKind.QUOTE:
             bar = Text("▌ " * max(1, block.level), styles.quote_bar)
             text, links = _inlines(block.inlines, styles, styles.quote)
@@ -322,11 +325,14 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
     """`typeset`, and where each paragraph's text went (for search)."""
     lines: list[Strip] = []
     runs: list[TextRun] = []
+    headings: list[int] = []
     blank = Strip([])
     for paragraph in paragraphs:
         if lines:
             lines.extend([blank] * paragraph.gap)
         top = len(lines)
+        if paragraph.heading:
+            headings.append(top)
         room = max(8, width - paragraph.first.cell_len)
         text = paragraph.text.copy()
         if text.style:
@@ -361,7 +367,7 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
             lines.append(Strip(list(line.render(console))))
         if not paragraph.fill:
             runs += _runs(paragraph, text.plain, pieces, top, lines)
-    return Layout(lines, runs)
+    return Layout(lines, runs, headings)
 
 
 def _runs(
