@@ -5,8 +5,12 @@ they were."""
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 from reader.extract import extract_article, to_text
 from reader.models import BlockKind
+from tests.tui_pilot import reading
 
 URL = "https://news.example.com/live/storm"
 LIVE = (
@@ -138,3 +142,18 @@ def test_comments_are_never_entries() -> None:
     article = extract_article(page(LIVE, body), URL)
     assert len(headings(article)) == 4
     assert "Reader comment" not in to_text(article, header=False)
+
+
+def test_the_demos_live_blog_reads_update_by_update(synced_dir: Path) -> None:
+    """Synced from the demo server (the Gazette's storm live blog, every entry an <article> in
+    the site's own page): `]` goes from one update to the next."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Storm Idris live", (100, 30)) as (_app, pilot, body):
+            assert body.article is not None and len(headings(body.article)) == 6
+            for expected in ('23.48 GMT · Harbour master: "no boat leaves tomorrow"', "22.55 GMT"):
+                await pilot.press("right_square_bracket")
+                assert body.lines[body.top_line].strip() == expected
+            assert "Power has been cut to about 2,300 homes" in body.lines[body.top_line + 2]
+
+    asyncio.run(run())

@@ -71,6 +71,11 @@ class DemoArticle:
     blocks: tuple[Block, ...] = field(default=(), repr=False, compare=False)
 
     @property
+    def live(self) -> bool:
+        """A live blog: its body is timestamped entries."""
+        return any(b.kind == "entry" for b in self.blocks)
+
+    @property
     def body_text(self) -> str:
         """All body text (headings, paragraphs, quotes, list items, captions, table rows) in order."""
         return "\n\n".join(part for block in self.blocks for part in block.text_parts())
@@ -141,7 +146,7 @@ def _build_article(site: str, slug: str, source: str) -> DemoArticle:
         summary=headers["summary"],
         charset=headers.get("charset", "utf-8").lower(),
         paragraphs=texts("p"),
-        headings=texts("h2", "h3"),
+        headings=texts("h2", "h3", "entry"),
         word_count=body_words,
         quotes=tuple(inline_text(b.lines[0]) for b in blocks if b.kind == "quote"),
         list_items=texts("ul", "ol"),

@@ -13,6 +13,9 @@ Body blocks are separated by blank lines:
   ``div.equation``; the linear form is the text the reader should show for it
 * ``| a | b |`` lines: a ``table``, one row a line; a ``|---|---|`` line after the first
   makes that row the heading row; a first line ``Table: caption`` gives the ``caption``
+* ``@ 2026-11-25T06:10:00+00:00 | 06.10 GMT | Title``: a live blog's entry starts (its time, as
+  machine and as shown, and an optional title); the blocks after it, up to the next one, are
+  its text. An article with entries is served as a live blog
 * anything else: a paragraph (its lines are joined with spaces)
 
 Inline: ``[text](href)``, ``**strong**`` and ``*em*``.
@@ -44,8 +47,10 @@ class Block:
     """One body block. ``lines`` holds raw inline markup (one entry per list item)."""
 
     kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "figure" | "audio" | "table" | "math"
-    lines: tuple[str, ...]  # a table: one line per row, cells apart by "|"
-    src: str = ""  # figure image URL, recording URL
+    # | "entry"
+    lines: tuple[str, ...]  # a table: one line per row, cells apart by "|"; an entry: its time
+    # as shown, then its title if it has one
+    src: str = ""  # figure image URL, recording URL, an entry's time (ISO 8601)
     cite: str = ""  # quote attribution, raw inline markup; a table's caption
     header: bool = False  # a table: its first row holds the column headings
     mathml: str = ""  # a formula's MathML; `lines` holds its linear form
@@ -62,6 +67,9 @@ class Block:
         joined by " | ")."""
         if self.kind == "math":
             return []  # formulas count on neither side of the extraction benchmark
+        if self.kind == "entry":
+            # As a reader shows an entry's heading: its time, then its title.
+            return [" · ".join(inline_text(line) for line in self.lines)]
         if self.kind == "table":
             caption = [inline_text(self.cite)] if self.cite else []
             return caption + [" | ".join(inline_text(c) for c in row) for row in self.rows()]
@@ -124,6 +132,9 @@ def parse_body(body: str) -> list[Block]:
 
 def _parse_block(lines: list[str]) -> Block:
     first = lines[0]
+    if first.startswith("@ "):
+        when, *shown = (part.strip() for part in first[2:].split("|"))
+        return Block("entry", tuple(part for part in shown if part), src=when)
     if first.startswith("### "):
         return Block("h3", (first[4:].strip(),))
     if first.startswith("## "):

@@ -21,7 +21,7 @@ from .content import (
     read_also,
     tag_href,
 )
-from .markup import block_html, read_also_position
+from .markup import Block, block_html, inline_html, read_also_position
 from .sites import SITE_ORDER, SITES, SiteInfo, format_byline_date
 
 
@@ -70,7 +70,7 @@ def _head_meta(article: DemoArticle, base_url: str) -> str:
     if article.json_ld or article.built_by_script:
         data = {
             "@context": "https://schema.org",
-            "@type": "NewsArticle",
+            "@type": "LiveBlogPosting" if article.live else "NewsArticle",
             "headline": article.title,
             "description": article.summary,
             "url": url,
@@ -84,6 +84,8 @@ def _head_meta(article: DemoArticle, base_url: str) -> str:
         }
         if article.built_by_script:
             data["articleBody"] = article.body_text
+        if article.live:
+            data["coverageStartTime"] = published
         # "</" would end the <script> element early; JSON allows escaping the slash.
         payload = json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
         lines.append(f'<script type="application/ld+json">\n{payload}\n</script>')
@@ -91,14 +93,32 @@ def _head_meta(article: DemoArticle, base_url: str) -> str:
 
 
 def _body_with_insert(article: DemoArticle, insert_html: str) -> str:
-    """The article body with the "Read also" box dropped between two middle paragraphs."""
+    """The article body with the "Read also" box dropped between two middle paragraphs; a live
+    blog's entries each in an `<article>` of its own, its time and title in a header."""
     after = read_also_position(article.blocks)
     parts: list[str] = []
+    in_entry = False
     for i, block in enumerate(article.blocks):
-        parts.append(block_html(block))
+        if block.kind == "entry":
+            parts.append("</article>" if in_entry else "")
+            parts.append(_entry_start(block, i))
+            in_entry = True
+        else:
+            parts.append(block_html(block))
         if i == after:
             parts.append(insert_html)
-    return "\n".join(parts)
+    parts.append("</article>" if in_entry else "")
+    return "\n".join(part for part in parts if part)
+
+
+def _entry_start(block: Block, number: int) -> str:
+    shown, *title = block.lines
+    heading = f'<h2 class="live-entry__title">{inline_html(title[0])}</h2>' if title else ""
+    return (
+        f'<article class="live-entry" id="entry-{number}"><header class="live-entry__header">'
+        f'<time class="live-entry__time" datetime="{attr(block.src)}">{esc(shown)}</time>'
+        f"{heading}</header>"
+    )
 
 
 def _time(article: DemoArticle, which: str = "published") -> str:
