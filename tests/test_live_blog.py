@@ -88,6 +88,25 @@ def test_a_declared_live_blog_reads_as_every_entry_under_its_time() -> None:
     assert "posted at" not in text and "Share" not in text
 
 
+def test_entries_each_scored_apart_all_come_out() -> None:
+    """Entries as `<article>`s, each body in a wrapper of its own: readability scored each
+    apart and kept the longest alone (one update of four), its time dropped as a dateline."""
+    entries = "".join(
+        f'<article class="block"><div class="block-meta"><time class="timestamp" '
+        f'datetime="{when}">{shown} GMT</time></div>'
+        + (f'<h2 class="block-title">{title}</h2>' if title else "")
+        + f'<div class="block-body"><p>{text}</p>'
+        + ("<p>Parents were asked to check the council's page on Monday.</p>" if i == 2 else "")
+        + "</div></article>"
+        for i, (when, shown, title, text) in enumerate(UPDATES)
+    )
+    article = extract_article(page(LIVE, f'<div class="updates">{entries}</div>'), URL)
+    text = to_text(article, header=False)
+    for _, _, _, said in UPDATES:
+        assert said in text
+    assert headings(article)[1] == "10:15 GMT"
+
+
 def test_entries_in_a_live_named_holder_need_no_declaration() -> None:
     entries = "".join(bbc_entry(*u) for u in UPDATES)
     article = extract_article(page("", f'<ol class="live-stream">{entries}</ol>'), URL)
