@@ -8,7 +8,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import lxml.html
+
 from reader.extract import extract_article, to_text
+from reader.extract.live_blog import ENTRIES, mark_live_entries
 from reader.models import BlockKind
 from tests.tui_pilot import reading
 
@@ -147,6 +150,25 @@ def test_timestamped_lists_that_are_not_a_live_blog_are_left_alone() -> None:
     text = to_text(article, header=False)
     assert "Another story from the same harbour" not in text
     assert "1923" in text and "changed hands again in 1923" in text
+
+
+def test_a_latest_news_list_on_a_live_blog_is_not_its_entries() -> None:
+    """Each item a time and a linked headline in a paragraph: the site's list, dropped as ever."""
+    entries = "".join(bbc_entry(*u) for u in UPDATES)
+    latest = "".join(
+        f'<li><time datetime="2026-11-28T0{i}:00:00Z">0{i}:00</time><p><a href="/n/{i}">'
+        f"Another headline from the harbour that runs to a good length {i}</a></p></li>"
+        for i in range(5)
+    )
+    body = f'<ol class="stream">{entries}</ol><aside><ul class="latest">{latest}</ul></aside>'
+    doc = lxml.html.document_fromstring(page(LIVE, body))
+    mark_live_entries(doc, live_blog=True)
+    assert doc.find(".//ol").get(ENTRIES) is not None
+    assert doc.find(".//ul").get(ENTRIES) is None
+    assert doc.find(".//ul//time") is not None  # its times left as they were
+    article = extract_article(page(LIVE, body), URL)
+    assert len(headings(article)) == 4
+    assert "Another headline" not in to_text(article, header=False)
 
 
 def test_comments_are_never_entries() -> None:

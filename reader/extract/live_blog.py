@@ -25,7 +25,14 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from ..dates import parse_datetime
-from .furniture import HEADING_TAGS, TOKEN_SPLIT, drop, element_names, text_length
+from .furniture import (
+    HEADING_TAGS,
+    TOKEN_SPLIT,
+    drop,
+    element_names,
+    link_density,
+    text_length,
+)
 from .metadata import json_ld_objects
 
 # The attribute marking the element that holds a live blog's entries.
@@ -35,6 +42,8 @@ ENTRIES = "data-reader-live-entries"
 _MIN_ENTRIES = 3
 # The prose an entry holds besides its time and heading: a sentence at least.
 _MIN_PROSE = 40
+# An entry with more of its text in links is a headline list's item.
+_MAX_LINKED = 0.5
 # How far above a time its entry may be: a time sits in the entry's header, a few levels down.
 _MAX_DEPTH = 6
 # What may sit beside a time in its line ("Updated", a second form of it) and go with it.
@@ -99,14 +108,18 @@ def _entry_lists(doc: HtmlElement) -> dict[HtmlElement, list[HtmlElement]]:
 
 
 def _is_entry(el: HtmlElement) -> bool:
-    """A time, a paragraph, and a sentence's worth of words besides the time and heading."""
+    """A time, a paragraph, and a sentence's worth of words besides the time and heading, most
+    of them not links."""
     times = list(el.iter("time"))
     if not times:
         return False
     heading = next(el.iter(*HEADING_TAGS), None)
     rest = text_length(el) - sum(text_length(t) for t in times)
     rest -= text_length(heading) if heading is not None else 0
-    return rest >= _MIN_PROSE and next(el.iter("p"), None) is not None
+    if rest < _MIN_PROSE or next(el.iter("p"), None) is None:
+        return False
+    # A "latest news" list's item is a time and a linked headline: the site's, not an update.
+    return link_density(el) < _MAX_LINKED
 
 
 def _time_text(time: HtmlElement) -> str:
