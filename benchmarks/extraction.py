@@ -43,6 +43,7 @@ from reader.charset import decode_html
 from reader.extract import extract_article, to_text
 from reader.extract.declared_body import declared_body_html
 from reader.extract.math import MATH_CLASS, mark_math
+from reader.extract.metadata import json_ld_objects
 from reader.models import Article, Block, BlockKind, Inline
 
 # The URL Readability.js's own test suite gives its pages; relative links resolve against it.
@@ -368,7 +369,7 @@ def script_built(html: str) -> str | None:
     JSON-LD declares no article text."""
     root = lxml.html.document_fromstring(html)
     body = root.find("body")
-    if body is None or not declared_body_html(root):
+    if body is None or not declared_body_html(json_ld_objects(root)):
         return None
     scripts = body.findall(".//script")
     for child in list(body):

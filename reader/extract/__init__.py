@@ -46,7 +46,7 @@ from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
 from .math import mark_math
 from .media import mark_media
-from .metadata import extract_metadata
+from .metadata import extract_metadata, json_ld_objects
 from .page_cleanup import prepare, strip_page_furniture
 from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
@@ -201,10 +201,11 @@ def extract_article(
         html = clean_markup(page)
     try:
         doc = _parse(html)
-        meta = extract_metadata(doc, url)
-        # Before `prepare` removes the scripts that hold them: what the page's JSON-LD declares.
-        declared = declared_body_html(doc)
-        live_blog = declares_live_blog(doc)
+        # Read before `prepare` removes the scripts that hold it.
+        json_ld = json_ld_objects(doc)
+        meta = extract_metadata(doc, url, json_ld)
+        declared = declared_body_html(json_ld)
+        live_blog = declares_live_blog(json_ld)
         # A saved page read without its address (`reader extract page.html`) still names it in
         # its canonical link: relative links resolve against that instead of being lost.
         url = url or meta.canonical_url

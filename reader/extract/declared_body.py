@@ -16,22 +16,20 @@ import html
 import re
 from typing import Any
 
-from lxml.html import HtmlElement
-
-from .metadata import is_article, json_ld_objects
+from .metadata import is_article
 
 # A body given as HTML (some CMSs put the rendered body there); anything else is plain text.
 _HTML = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote)\b", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
-def declared_body_html(doc: HtmlElement) -> str:
-    """The longest `articleBody` of the page's free articles, as HTML ("" when none): a plain
-    text's paragraphs (parted by blank lines, else by line breaks) each in a `<p>`. Read it before
-    the page's scripts are removed."""
+def declared_body_html(json_ld: list[dict[str, Any]]) -> str:
+    """The longest `articleBody` of the page's free articles (`json_ld`: the page's
+    `json_ld_objects`), as HTML ("" when none): a plain text's paragraphs (parted by blank lines,
+    else by line breaks) each in a `<p>`."""
     bodies = [
         body
-        for obj in json_ld_objects(doc)
+        for obj in json_ld
         if is_article(obj) and not _behind_paywall(obj)
         if (body := _text(obj.get("articleBody")))
     ]

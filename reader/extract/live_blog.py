@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from lxml.html import HtmlElement
 
@@ -33,7 +34,7 @@ from .furniture import (
     link_density,
     text_length,
 )
-from .metadata import json_ld_objects
+from .metadata import types_of
 
 # The attribute marking the element that holds a live blog's entries.
 ENTRIES = "data-reader-live-entries"
@@ -52,14 +53,9 @@ _TIME_SLACK = 25
 _BETWEEN = " · "
 
 
-def declares_live_blog(doc: HtmlElement) -> bool:
-    """The page's JSON-LD calls it a live blog. Read it before the page's scripts are removed."""
-    for obj in json_ld_objects(doc):
-        kind = obj.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if any(isinstance(k, str) and k.rsplit("/", 1)[-1] == "LiveBlogPosting" for k in kinds):
-            return True
-    return False
+def declares_live_blog(json_ld: list[dict[str, Any]]) -> bool:
+    """The page's JSON-LD (its `json_ld_objects`) calls it a live blog."""
+    return any("LiveBlogPosting" in types_of(obj) for obj in json_ld)
 
 
 def _named_live(holder: HtmlElement) -> bool:

@@ -128,10 +128,16 @@ _ARTICLE_TYPES = frozenset(
 )
 
 
-def is_article(obj: dict[str, Any]) -> bool:
+def types_of(obj: dict[str, Any]) -> set[str]:
+    """A JSON-LD object's types, without their vocabulary ("https://schema.org/NewsArticle" is
+    "NewsArticle")."""
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return any(k.rsplit("/", 1)[-1] in _ARTICLE_TYPES for k in kinds if isinstance(k, str))
+    return {k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}
+
+
+def is_article(obj: dict[str, Any]) -> bool:
+    return not types_of(obj).isdisjoint(_ARTICLE_TYPES)
 
 
 def _names(value: Any) -> list[str]:
@@ -204,11 +210,15 @@ def _parsely_page(meta: dict[str, str]) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def extract_metadata(doc: HtmlElement, url: str) -> Metadata:
-    """Read the metadata of the page `doc` (the whole page, before any cleaning)."""
+def extract_metadata(
+    doc: HtmlElement, url: str, json_ld: list[dict[str, Any]] | None = None
+) -> Metadata:
+    """Read the metadata of the page `doc` (the whole page, before any cleaning); `json_ld`,
+    its `json_ld_objects` when they are already read."""
     meta_values = _meta_values(doc)
     meta = _meta(meta_values)
-    ld = next((o for o in json_ld_objects(doc) if is_article(o)), {})
+    objects = json_ld_objects(doc) if json_ld is None else json_ld
+    ld = next((o for o in objects if is_article(o)), {})
     publisher = ld.get("publisher") if isinstance(ld.get("publisher"), dict) else {}
     parsely = _parsely_page(meta)
     site_name = _first(meta.get("og:site_name"), *_names(publisher), meta.get("application-name"))
