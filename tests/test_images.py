@@ -411,3 +411,25 @@ def test_a_graphic_drawn_by_a_script_is_named_by_its_noscript_picture() -> None:
             "https://datawrapper.dwcdn.net/Ab3xY/full.png",
         )
     ]
+
+
+def test_an_amp_pages_pictures_are_named() -> None:
+    """AMP's `<amp-img>` is its page's `<img>`; a fallback inside it is not a second picture."""
+    article = extract_article(
+        page(
+            '<figure><amp-img src="/img/quay.jpg" width="1200" height="800" layout="responsive" '
+            'alt="Four cranes with their booms raised over an empty quay">'
+            '<amp-img fallback src="/img/quay-small.jpg" width="600" height="400"></amp-img>'
+            "</amp-img><figcaption>Eastquay on Monday.</figcaption></figure>"
+            '<p><amp-anim src="/img/spinner.gif" width="16" height="16" alt="x"></amp-anim></p>'
+        ),
+        BASE,
+    )
+    assert pictures(article) == [
+        (
+            "Four cranes with their booms raised over an empty quay",
+            "https://news.example.com/img/quay.jpg",
+        )
+    ]
+    texts = [b.text for b in article.blocks]
+    assert texts[texts.index(pictures(article)[0][0]) + 1] == "Eastquay on Monday."

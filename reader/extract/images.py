@@ -320,6 +320,19 @@ def _single_picture(el: HtmlElement) -> HtmlElement | None:
     return el
 
 
+def unwrap_amp_pictures(doc: HtmlElement) -> None:
+    """An AMP page's `<amp-img>` (and `<amp-anim>`, its GIF) is its `<img>`, drawn by the AMP
+    runtime: read as one, with its attributes, its placeholder and fallback children left out.
+    Without this, no picture of an AMP page got a line."""
+    for amp in list(doc.iter("amp-img", "amp-anim")):
+        if (
+            amp.getparent() is None
+            or next(amp.iterancestors("amp-img", "amp-anim"), None) is not None
+        ):
+            continue  # a fallback inside another: that one stands for both
+        put_in_place(amp, amp.makeelement("img", dict(amp.attrib)))
+
+
 def unwrap_noscript_pictures(doc: HtmlElement) -> None:
     """Put the real picture in place of a lazy page's placeholder, as Readability.js does, and
     a `<noscript>`'s picture where a script would draw its graphic.

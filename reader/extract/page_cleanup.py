@@ -31,7 +31,7 @@ from .furniture import (
     is_furniture,
     text_length,
 )
-from .images import unwrap_noscript_pictures
+from .images import unwrap_amp_pictures, unwrap_noscript_pictures
 from .quotes import attribution_elements
 
 # Never article text, wherever they are.
@@ -108,6 +108,7 @@ def prepare(doc: HtmlElement) -> None:
     """Remove what is never visible text: scripts, styles, comments, hidden elements."""
     for el in list(doc.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
         drop(el)
+    unwrap_amp_pictures(doc)
     unwrap_noscript_pictures(doc)
     for el in list(doc.iter(*_NEVER_TEXT)):
         if el.getparent() is not None and el.getparent().tag != "head":
