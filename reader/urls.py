@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
+# What a browser removes from an address as it reads it (tabs and line breaks), and what it
+# percent-encodes: the other control characters, C1 among them, and the bidirectional controls
+# that would reorder an address as it is shown.
+_URL_SPACES = re.compile(r"[\t\n\r]")
+_URL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 # Tracking parameters that change nothing about the page; dropping them makes two links to one article share a cache entry.
 _TRACKING_PREFIXES = ("utm_", "mc_", "fbclid", "gclid", "yclid", "_hsenc", "_hsmi")
 
@@ -20,10 +26,14 @@ def is_web_url(url: str) -> bool:
 
 
 def absolute_url(base: str, href: str) -> str:
-    """Resolve `href` against `base`; returns "" for links we would never follow (javascript:, data:…)."""
-    href = (href or "").strip()
+    """Resolve `href` against `base`; returns "" for links we would never follow (javascript:, data:…).
+    A control character in the address is percent-encoded, as a browser does: the address still
+    works, and printed or shown it is plain text (a page's `src="/\x9b31m…"` would otherwise
+    colour a terminal)."""
+    href = _URL_SPACES.sub("", (href or "").strip())
     if not href:
         return ""
+    href = _URL_CONTROLS.sub(lambda m: quote(m.group(), safe=""), href)
     try:
         url = urljoin(base, href) if base else href
     except ValueError:
