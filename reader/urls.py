@@ -28,8 +28,8 @@ def is_web_url(url: str) -> bool:
 def absolute_url(base: str, href: str) -> str:
     """Resolve `href` against `base`; returns "" for links we would never follow (javascript:, data:…).
     A control character in the address is percent-encoded, as a browser does: the address still
-    works, and printed or shown it is plain text (a page's `src="/\x9b31m…"` would otherwise
-    colour a terminal)."""
+    works, and printed or shown it is plain text (a page's `src` holding C1's CSI, U+009B, would
+    otherwise colour a terminal)."""
     href = _URL_SPACES.sub("", (href or "").strip())
     if not href:
         return ""
