@@ -166,25 +166,13 @@ def _with_time(entry: HtmlElement, level: str) -> None:
         if heading.getparent() is not entry:
             # Out of the template's wrapper: readability drops a "post-header" as unlikely
             # to be content, heading and all.
-            _detach(heading)
+            drop(heading)
+            heading.tail = None  # `drop` left it where it was; the heading keeps none
             entry.insert(0, heading)
         return
     new = entry.makeelement(level, {})
     new.text = text
     entry.insert(0, new)
-
-
-def _detach(el: HtmlElement) -> None:
-    """Take `el` out of its parent, leaving the text after it where it was."""
-    parent = el.getparent()
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    el.tail = None
-    parent.remove(el)
 
 
 def mark_live_entries(doc: HtmlElement, live_blog: bool) -> None:
