@@ -566,11 +566,14 @@ class Library:
             raise FetchError(ErrorKind.NOT_CACHED, "no raw page kept for it", url)
         body, content_type = raw
         old = old or self.store.article(url)
+        # The page is the one redirects ended at, and its links are relative to it: the
+        # cached article's address, not the link asked for (a feed's tracker, an old address).
+        page_url = old.url if old is not None and old.url else url
         try:
             charset = charset_from_content_type(content_type)
-            rule = site_rule_for(self.site_rules, url)
+            rule = site_rule_for(self.site_rules, page_url)
             fallback = self.store.fallback_html(url)
-            article = await self._cpu(extract_article, body, url, charset, fallback, rule)
+            article = await self._cpu(extract_article, body, page_url, charset, fallback, rule)
             article = replace(article, fetched_at=old.fetched_at if old else _now())
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)

@@ -310,3 +310,38 @@ def test_an_article_an_older_extractor_cached_is_extracted_again_when_opened(
             assert lib.cached_article(bare) == kept
 
     run(go())
+
+
+def test_reextract_resolves_links_against_the_page_redirects_ended_at(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A feed's link is often a tracker's that redirects to the article: the article's relative
+    links belong to the page the redirects ended at, at its first extraction and at every one
+    after it from the kept page."""
+    page = ARTICLE.replace(
+        "<p>The surveyors",
+        '<p>See <a href="../charts/channel.html">the survey chart</a>. The surveyors',
+    )
+    httpserver.expect_request("/track/42").respond_with_data(
+        "", status=302, headers={"Location": "/news/2026/tides.html"}
+    )
+    httpserver.expect_request("/news/2026/tides.html").respond_with_data(
+        page, content_type="text/html; charset=utf-8"
+    )
+    link = httpserver.url_for("/track/42")
+    chart = httpserver.url_for("/news/charts/channel.html")
+
+    def hrefs(article) -> set[str]:
+        return {i.href for b in article.blocks for i in b.inlines if i.href}
+
+    async def go() -> None:
+        async with Library(data_dir) as lib:
+            first = await lib.article(link)
+            assert hrefs(first) == {chart}
+            done, failures = await lib.reextract([link])
+            assert (done, failures) == (1, [])
+            again = lib.cached_article(link)
+            assert again is not None and hrefs(again) == {chart}
+            assert again.url == httpserver.url_for("/news/2026/tides.html")
+
+    run(go())
