@@ -182,11 +182,7 @@ class Fetcher:
                     return await self._complete(url, response, limit, decode)
                 finally:
                     await response.aclose()
-        raise FetchError(
-            ErrorKind.HTTP,
-            f"more than {self.limits.max_redirects} redirects from {_host(url)}",
-            url,
-        )
+        raise too_many_redirects(url, self.limits.max_redirects)
 
     async def _complete(
         self, url: str, response: httpx.Response, limit: int, decode: bool = True
@@ -236,6 +232,7 @@ class Fetcher:
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
             encoding="" if encoding == "identity" else encoding,
+            refresh=response.headers.get("refresh", ""),
         )
 
 
@@ -247,6 +244,11 @@ def _retry_after(value: str | None) -> float | None:
         return float(value)
     when = parse_datetime(value)
     return None if when is None else max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def too_many_redirects(url: str, limit: int) -> FetchError:
+    """The error of a chain of redirects from `url` longer than `limit`."""
+    return FetchError(ErrorKind.HTTP, f"more than {limit} redirects from {_host(url)}", url)
 
 
 def _host(url: str) -> str:

@@ -44,6 +44,7 @@ if (
     TYPE_CHECKING
 ):  # the network and parsing stacks are imported on first use: `reader list` starts fast
     from .fetch import Fetcher
+    from .meta_refresh import Refresh
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -168,9 +169,10 @@ def extract_for_cache(
     entry: Entry | None,
     rule: SiteRule | None,
     store: Store | Path,
-) -> Article:
+) -> Article | Refresh:
     """Worker-side: inflate the page, check it is one, extract its article, and cache both
-    under `url` (the link asked for; `response.url` is where redirects ended).
+    under `url` (the link asked for; `response.url` is where redirects ended). A page that
+    only sends the browser on (`meta_refresh`) is not cached: where it sends is returned.
 
     The feed's text of `entry` is extraction's fallback; an entry loaded from the store has its
     full content kept apart, and it is looked up here, a read the event loop is spared.
@@ -180,6 +182,7 @@ def extract_for_cache(
     """
     from .content_coding import decode_body
     from .extract import extract_article
+    from .meta_refresh import Refresh, refresh_target
     from .raw_pages import pack_raw_page
 
     wire_gzip = response.body if response.encoding.strip().lower() in ("gzip", "x-gzip") else None
@@ -187,6 +190,9 @@ def extract_for_cache(
         body = decode_body(response.body, response.encoding, max_bytes, response.url)
         response = replace(response, body=body, encoding="")
     check_is_page(response)
+    target = refresh_target(response.body, response.url, response.charset, response.refresh)
+    if target is not None:
+        return Refresh(target)
     content_type = response.content_type + (
         f"; charset={response.charset}" if response.charset else ""
     )
@@ -484,19 +490,28 @@ class Library:
         return await asyncio.shield(pending)
 
     async def _download(self, url: str, entry: Entry | None) -> Article:
-        # The body comes still compressed: the worker inflates, checks and extracts it.
-        response = await self.fetcher.get(url, decode=False)
         try:
-            with _storage_as_fetch_error(url):
-                return await self._cpu(
-                    extract_for_cache,
-                    url,
-                    response,
-                    self.limits.max_bytes,
-                    entry,
-                    site_rule_for(self.site_rules, response.url),
-                    self.data_dir if self._workers == "process" else self.store,
-                )
+            target = url
+            # A page that sends the browser on is followed as a redirect is, under its cap.
+            for _hop in range(self.limits.max_redirects + 1):
+                # The body comes still compressed: the worker inflates, checks and extracts it.
+                response = await self.fetcher.get(target, decode=False)
+                with _storage_as_fetch_error(url):
+                    result = await self._cpu(
+                        extract_for_cache,
+                        url,
+                        response,
+                        self.limits.max_bytes,
+                        entry,
+                        site_rule_for(self.site_rules, response.url),
+                        self.data_dir if self._workers == "process" else self.store,
+                    )
+                if isinstance(result, Article):
+                    return result
+                target = result.url
+            from .fetch import too_many_redirects
+
+            raise too_many_redirects(url, self.limits.max_redirects)
         except FetchError as error:
             if error.kind == ErrorKind.NOT_HTML:
                 # Remembered, so a sync doesn't download the PDF again and offline reading can

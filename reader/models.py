@@ -67,6 +67,7 @@ class Response:
     etag: str | None = None
     last_modified: str | None = None
     encoding: str = ""  # Content-Encoding still on `body` (only with get(decode=False))
+    refresh: str = ""  # a Refresh header, read as a page's meta refresh is (`meta_refresh`)
 
     @property
     def not_modified(self) -> bool:
