@@ -199,10 +199,16 @@ def extract_for_cache(
     writer = _store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else ""
     article = extract_article(response.body, response.url, response.charset, fallback_html, rule)
-    article = replace(article, fetched_at=_now())
+    article = replace(_titled(article, entry.title if entry else ""), fetched_at=_now())
     packed = pack_raw_page(response.body, content_type, wire_gzip)
     writer.put_article(url, article, packed, fallback_html)
     return article
+
+
+def _titled(article: Article, title: str) -> Article:
+    """`article`, titled `title` when its page gave it none (the feed's text read in place of a
+    cookie-consent wall's)."""
+    return article if article.title or not title else replace(article, title=title)
 
 
 def prepare_process_workers() -> None:
@@ -589,6 +595,7 @@ class Library:
             rule = site_rule_for(self.site_rules, page_url)
             fallback = self.store.fallback_html(url)
             article = await self._cpu(extract_article, body, page_url, charset, fallback, rule)
+            article = _titled(article, old.title if old else "")
             article = replace(article, fetched_at=old.fetched_at if old else _now())
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)
@@ -597,6 +604,11 @@ class Library:
                 with suppress(StoreError):
                     self.store.delete_article(article_key(url))
                     self.store.mark_not_an_article(url, error.message)
+            elif error.kind == ErrorKind.CONSENT_WALL:
+                # The wall's text was cached as the article before walls were known: it goes,
+                # so the next sync fetches the page again.
+                with suppress(StoreError):
+                    self.store.delete_article(article_key(url))
             raise
         return article
 
@@ -604,11 +616,11 @@ class Library:
         """`cached`, extracted again from its kept page because an older extractor made it: an
         upgrade of reader improves what was synced before it, offline. Kept as it was when
         that fails (no raw page was kept, the page no longer extracts), unless the page turns
-        out to be no article at all."""
+        out to be no article at all (a PDF, a cookie-consent wall)."""
         try:
             return await self._reextract_one(url, cached)
         except FetchError as error:
-            if error.kind == ErrorKind.NOT_HTML:
+            if error.kind in (ErrorKind.NOT_HTML, ErrorKind.CONSENT_WALL):
                 raise
         # The best this version can give is the old text: don't try again at each opening.
         kept = replace(cached, extractor=EXTRACTOR)

@@ -19,6 +19,7 @@ class ErrorKind(StrEnum):
     GONE = "gone"  # 410: the publisher removed it for good
     TOO_LARGE = "too-large"
     NOT_HTML = "not-html"  # a PDF, an image, a binary
+    CONSENT_WALL = "consent-wall"  # a cookie-consent page answered in the article's place
     BAD_FEED = "bad-feed"
     EXTRACTION = "extraction"
     NOT_CACHED = "not-cached"  # offline and not in the cache
@@ -218,7 +219,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 15
+EXTRACTOR = 16
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
@@ -229,7 +230,11 @@ author a page declares in `<meta>`, the declared title the page prints in its `h
 a gist's rows one code block. 5: formulas in boxes of their own kept, definitions indented, pull
 quotes dropped. 6: posts embedded from social networks as media lines. 7: an inline quotation's
 marks, no-break spaces kept. 8: text struck through marked as such. 9: pictures as lines naming
-them, charts embedded from Datawrapper or Flourish as media lines."""
+them, charts embedded from Datawrapper or Flourish as media lines. 10: a page built by scripts
+read from its declared `articleBody`. 11: sections folded shut (`hidden="until-found"`) kept.
+12, 13: a live blog's updates, each under a heading with its time. 14: AMP pages' pictures.
+15: control characters in addresses percent-encoded. 16: a cookie-consent wall is no article
+(the feed's text is read in its place, or nothing is cached)."""
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from ..safe import safe_text
 from ..sniff import binary_type
 from ..urls import absolute_url
 from .blocks import html_to_blocks
+from .consent import has_consent_choice, is_consent_wall
 from .declared_body import declared_body_html
 from .header_lines import without_header_lines
 from .images import without_repeated_alts
@@ -46,7 +47,7 @@ from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
 from .math import mark_math
 from .media import mark_media
-from .metadata import extract_metadata, json_ld_objects
+from .metadata import Metadata, extract_metadata, json_ld_objects
 from .page_cleanup import prepare, strip_page_furniture
 from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
@@ -211,6 +212,7 @@ def extract_article(
         url = url or meta.canonical_url
         base = _base_url(doc, url)
         body = _apply_site_rule(doc, site_rule) if site_rule else None
+        consent_choice = body is None and has_consent_choice(doc)
         # Before `prepare`: Wikipedia's MathML is hidden behind an image of the formula.
         mark_math(doc)
         prepare(doc)
@@ -243,6 +245,13 @@ def extract_article(
             if teasers.names_author(meta.author):
                 # The page's byline was its first teaser's: a section front has no author.
                 meta = replace(meta, author="")
+        # The site's cookie-consent page in the article's place: no article text at all.
+        signed = bool(meta.author or meta.published or meta.updated)
+        wall = is_consent_wall(blocks, url, consent_choice, signed)
+        if wall:
+            # Its title and picture are the wall's; only the site and its language hold.
+            blocks = ()
+            meta = Metadata(site_name=meta.site_name, language=meta.language)
     except RecursionError:
         raise FetchError(
             ErrorKind.EXTRACTION, "the page is nested too deeply to read", url
@@ -252,6 +261,13 @@ def extract_article(
     blocks = from_feed or blocks
     blocks = _without_title(blocks, meta.title)
     if not blocks:
+        if wall:
+            raise FetchError(
+                ErrorKind.CONSENT_WALL,
+                "the site answered with a cookie-consent page, not the article; "
+                "open it in a browser",
+                url,
+            )
         raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)
     return Article(
         url=url,

@@ -1,0 +1,97 @@
+"""A cookie-consent wall: the page a site answers with instead of the article until you choose.
+
+Yahoo, AOL, Google and many European publishers send a reader without their cookie to a page
+of their own ("Yahoo is part of the Yahoo family of brands… Accept all / Reject all"), with an
+HTTP 200. Readability takes its paragraphs for the article, and that text would be cached and
+read offline in the article's place. A wall is told by four things together, so that a story
+*about* consent banners, on a page that has one, stays a story:
+
+- the page has a consent choice to make: a button (or a form's submit, or a link styled as a
+  button) saying "Accept all", "Reject", "Manage settings", "Alle akzeptieren"…;
+- the text is short, as walls are (a few hundred words);
+- the page declares no author and no date: a story has them, a wall has nothing to date;
+- it speaks in the wall's own phrases ("personalised ads", "withdraw your consent"), several
+  different ones, one of them the site speaking of itself ("we and our partners"), where a
+  story about walls would quote them; or in any one, when the page the redirects ended at is
+  a consent host or path (consent.yahoo.com, /zustimmung).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ..models import Block, words_of
+
+# What a wall asks the reader to click: the whole control's text, in the languages of the sites
+# that put up walls (English, German, French, Spanish, Italian, Dutch, Portuguese, Nordic).
+_CHOICE = re.compile(
+    r"^\W*(i\s+)?(accept|agree|allow|consent|reject|decline|refuse|deny|manage|customi[sz]e|"
+    r"more options|settings|continue without|"
+    r"akzeptieren|alle akzeptieren|zustimmen|einverstanden|ablehnen|einstellungen|"
+    r"accepter|tout accepter|j'accepte|refuser|tout refuser|continuer sans accepter|"
+    r"aceptar|rechazar|configurar|accetta|accetto|rifiuta|gestisci|"
+    r"accepteren|akkoord|weigeren|aceitar|rejeitar|godkänn|godta|hyväksy)\b",
+    re.IGNORECASE,
+)
+_CONTROLS = "//button | //input[@type='submit' or @type='button'] | //a[@role='button']"
+
+# The site speaking of itself and its partners, as a wall does and a story about walls doesn't.
+_WE = (
+    r"we and our (?:\d+ )?partners|our partners|we use cookies|wir und unsere partner|"
+    r"nous et nos partenaires|nosotros y nuestros socios|noi e (?:i nostri partner|terze parti)|"
+    r"wij en onze partners"
+)
+# Any of a wall's phrases, those above among them.
+_PHRASES = re.compile(
+    r"\b(" + _WE + r"|(?:third|3rd)[- ]part(?:y|ies) partners|"
+    r"accept all|reject all|allow all|manage (?:your )?(?:privacy |cookie )?"
+    r"(?:settings|preferences|options|choices)|privacy (?:&|and) cookie settings|"
+    r"personali[sz]ed (?:ads|advertising|content)|store and/or access information on a device|"
+    r"legitimate interests?|withdraw your consent|change your choices|"
+    r"transparency (?:&|and) consent framework|cookie policy|by clicking|"
+    r"alle akzeptieren|personalisierte (?:anzeigen|werbung)|berechtigte[mns]? interesse|"
+    r"einwilligung (?:jederzeit )?widerrufen|"
+    r"tout accepter|publicités personnalisées|intérêt légitime|"
+    r"aceptar todo|publicidad personalizada|interés legítimo|"
+    r"accetta tutto|pubblicità personalizzata|legittimo interesse|"
+    r"alles accepteren|gepersonaliseerde advertenties)",
+    re.IGNORECASE,
+)
+_SPEAKS = re.compile(_WE, re.IGNORECASE)
+# Where consent pages live: a host of their own, or a path saying what it is.
+_HOST = re.compile(r"^(consent|guce|myprivacy|privacy|cmp|cookies?)\.", re.IGNORECASE)
+_PATH = re.compile(
+    r"(^|/)(consent|collectconsent|cookiewall|cookie-wall|privacy-gate|zustimmung|"
+    r"einwilligung|consentement)(/|$|\?|\.)",
+    re.IGNORECASE,
+)
+
+_MAX_WORDS = 600
+_PHRASES_NEEDED = 3
+_PHRASES_AT_CONSENT_ADDRESS = 1
+
+
+def has_consent_choice(doc: HtmlElement) -> bool:
+    """The page has a control offering a consent choice. Read before cleanup removes forms."""
+    for control in doc.xpath(_CONTROLS):
+        label = control.get("value") if control.tag == "input" else control.text_content()
+        if label and len(label) < 60 and _CHOICE.match(" ".join(label.split())):
+            return True
+    return False
+
+
+def is_consent_wall(blocks: tuple[Block, ...], url: str, choice: bool, signed: bool) -> bool:
+    """`blocks`, read from the page at `url`, are a consent wall's, not an article's.
+    `choice` is `has_consent_choice` of the page; `signed`, that it declares an author or a
+    date."""
+    if signed or not choice or not blocks or words_of(blocks) > _MAX_WORDS:
+        return False
+    text = " ".join(block.text for block in blocks)
+    phrases = {" ".join(m.group().lower().split()) for m in _PHRASES.finditer(text)}
+    parts = urlsplit(url)
+    if _HOST.match(parts.hostname or "") or _PATH.search(parts.path):
+        return len(phrases) >= _PHRASES_AT_CONSENT_ADDRESS
+    return len(phrases) >= _PHRASES_NEEDED and any(_SPEAKS.fullmatch(p) for p in phrases)
