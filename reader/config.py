@@ -44,6 +44,7 @@ class FetchLimits:
     max_connections: int = 16  # in flight at once, all hosts together
     per_host: int = 4  # in flight at once to one host
     max_redirects: int = 5
+    max_article_pages: int = 20  # pages fetched of one article split over several
     retries: int = 2  # extra attempts after a timeout, a reset or a 502/503/504/429
     backoff: float = 0.5  # seconds before the first retry; doubled each time, with jitter
     max_retry_after: float = 30.0  # a longer Retry-After is reported, not waited for

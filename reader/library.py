@@ -44,7 +44,6 @@ if (
     TYPE_CHECKING
 ):  # the network and parsing stacks are imported on first use: `reader list` starts fast
     from .fetch import Fetcher
-    from .meta_refresh import Refresh
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -162,6 +161,37 @@ def _store_in_worker(store: Store | Path) -> Store:
     return opened
 
 
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a worker made of one download, for `Library._download` to go on with."""
+
+    article: Article | None = None  # as now cached (None: nothing was)
+    refresh: str = ""  # the page only sent the browser on, to this address (`meta_refresh`)
+    next_page: str = ""  # the article goes on at this page (`extract.next_page`)
+
+
+def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
+    """The response with its body decompressed and checked to be a page, and the body as the
+    server sent it when that was gzip (kept as it came: see `pack_raw_page`)."""
+    from .content_coding import decode_body
+
+    wire_gzip = response.body if response.encoding.strip().lower() in ("gzip", "x-gzip") else None
+    if response.encoding:
+        body = decode_body(response.body, response.encoding, max_bytes, response.url)
+        response = replace(response, body=body, encoding="")
+    check_is_page(response)
+    return response, wire_gzip
+
+
+def _packed(response: Response, wire_gzip: bytes | None) -> bytes:
+    from .raw_pages import pack_raw_page
+
+    content_type = response.content_type + (
+        f"; charset={response.charset}" if response.charset else ""
+    )
+    return pack_raw_page(response.body, content_type, wire_gzip)
+
+
 def extract_for_cache(
     url: str,
     response: Response,
@@ -169,7 +199,7 @@ def extract_for_cache(
     entry: Entry | None,
     rule: SiteRule | None,
     store: Store | Path,
-) -> Article | Refresh:
+) -> Extracted:
     """Worker-side: inflate the page, check it is one, extract its article, and cache both
     under `url` (the link asked for; `response.url` is where redirects ended). A page that
     only sends the browser on (`meta_refresh`) is not cached: where it sends is returned.
@@ -180,29 +210,43 @@ def extract_for_cache(
     All of it is CPU or disk work kept off the event loop; the worker writes the cache itself
     so the page and its article are not pickled back to the parent for it to write.
     """
-    from .content_coding import decode_body
-    from .extract import extract_article
-    from .meta_refresh import Refresh, refresh_target
-    from .raw_pages import pack_raw_page
+    from .extract import extract_page
+    from .meta_refresh import refresh_target
 
-    wire_gzip = response.body if response.encoding.strip().lower() in ("gzip", "x-gzip") else None
-    if response.encoding:
-        body = decode_body(response.body, response.encoding, max_bytes, response.url)
-        response = replace(response, body=body, encoding="")
-    check_is_page(response)
+    response, wire_gzip = _inflated(response, max_bytes)
     target = refresh_target(response.body, response.url, response.charset, response.refresh)
     if target is not None:
-        return Refresh(target)
-    content_type = response.content_type + (
-        f"; charset={response.charset}" if response.charset else ""
-    )
+        return Extracted(refresh=target)
     writer = _store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else ""
-    article = extract_article(response.body, response.url, response.charset, fallback_html, rule)
+    article, next_page = extract_page(
+        response.body, response.url, response.charset, fallback_html, rule
+    )
     article = replace(_titled(article, entry.title if entry else ""), fetched_at=_now())
-    packed = pack_raw_page(response.body, content_type, wire_gzip)
-    writer.put_article(url, article, packed, fallback_html)
-    return article
+    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    return Extracted(article, next_page=next_page)
+
+
+def extend_for_cache(
+    url: str, response: Response, max_bytes: int, rule: SiteRule | None, store: Store | Path
+) -> Extracted:
+    """Worker-side: the next page of the article cached under `url`, split over several pages:
+    its text added to the article's and its raw page kept after the others. Nothing is added
+    when the page turns out to be another article's (another title) or repeats the article."""
+    from .extract import extract_page
+    from .extract.next_page import append_page, same_article
+
+    response, wire_gzip = _inflated(response, max_bytes)
+    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
+    writer = _store_in_worker(store)
+    cached = writer.article(url)
+    if cached is None or not same_article(cached.title, page.title):
+        return Extracted(cached)
+    article = append_page(cached, page)
+    if article is cached:
+        return Extracted(cached)
+    writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
+    return Extracted(article, next_page=next_page)
 
 
 def _titled(article: Article, title: str) -> Article:
@@ -497,27 +541,7 @@ class Library:
 
     async def _download(self, url: str, entry: Entry | None) -> Article:
         try:
-            target = url
-            # A page that sends the browser on is followed as a redirect is, under its cap.
-            for _hop in range(self.limits.max_redirects + 1):
-                # The body comes still compressed: the worker inflates, checks and extracts it.
-                response = await self.fetcher.get(target, decode=False)
-                with _storage_as_fetch_error(url):
-                    result = await self._cpu(
-                        extract_for_cache,
-                        url,
-                        response,
-                        self.limits.max_bytes,
-                        entry,
-                        site_rule_for(self.site_rules, response.url),
-                        self.data_dir if self._workers == "process" else self.store,
-                    )
-                if isinstance(result, Article):
-                    return result
-                target = result.url
-            from .fetch import too_many_redirects
-
-            raise too_many_redirects(url, self.limits.max_redirects)
+            first, page_url = await self._first_page(url, entry)
         except FetchError as error:
             if error.kind == ErrorKind.NOT_HTML:
                 # Remembered, so a sync doesn't download the PDF again and offline reading can
@@ -525,6 +549,65 @@ class Library:
                 with suppress(StoreError):
                     self.store.mark_not_an_article(url, error.message)
             raise
+        assert first.article is not None  # a first page's extraction caches or raises
+        return await self._later_pages(url, first.article, page_url, first.next_page)
+
+    async def _first_page(self, url: str, entry: Entry | None) -> tuple[Extracted, str]:
+        """The article's first page fetched, extracted and cached, and its address. A page
+        that sends the browser on is followed as a redirect is, under the same cap."""
+        target = url
+        for _hop in range(self.limits.max_redirects + 1):
+            # The body comes still compressed: the worker inflates, checks and extracts it.
+            response = await self.fetcher.get(target, decode=False)
+            with _storage_as_fetch_error(url):
+                result = await self._cpu(
+                    extract_for_cache,
+                    url,
+                    response,
+                    self.limits.max_bytes,
+                    entry,
+                    site_rule_for(self.site_rules, response.url),
+                    self._worker_store,
+                )
+            if not result.refresh:
+                return result, response.url
+            target = result.refresh
+        from .fetch import too_many_redirects
+
+        raise too_many_redirects(url, self.limits.max_redirects)
+
+    async def _later_pages(
+        self, url: str, article: Article, page_url: str, next_page: str
+    ) -> Article:
+        """`article`, with the pages after its first when it is split over several, each
+        fetched and added in turn (`extend_for_cache`), up to `max_article_pages`. A page that
+        fails to come ends the article there, with the pages that came."""
+        seen = {canonical_url(page_url)}
+        while next_page and len(seen) < self.limits.max_article_pages:
+            if canonical_url(next_page) in seen:
+                break
+            seen.add(canonical_url(next_page))
+            try:
+                response = await self.fetcher.get(next_page, decode=False)
+                with _storage_as_fetch_error(url):
+                    result = await self._cpu(
+                        extend_for_cache,
+                        url,
+                        response,
+                        self.limits.max_bytes,
+                        site_rule_for(self.site_rules, response.url),
+                        self._worker_store,
+                    )
+            except FetchError:
+                break
+            article = result.article or article
+            next_page = result.next_page
+        return article
+
+    @property
+    def _worker_store(self) -> Store | Path:
+        """The store as a worker reaches it: by its directory from another process."""
+        return self.data_dir if self._workers == "process" else self.store
 
     async def save(self, target: Entry | str, offline: bool = False) -> Article:
         """Keep an article for good: cached now if it isn't, and never evicted."""
@@ -596,6 +679,7 @@ class Library:
             fallback = self.store.fallback_html(url)
             article = await self._cpu(extract_article, body, page_url, charset, fallback, rule)
             article = _titled(article, old.title if old else "")
+            article = await self._with_later_pages(url, article)
             article = replace(article, fetched_at=old.fetched_at if old else _now())
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)
@@ -610,6 +694,25 @@ class Library:
                 with suppress(StoreError):
                     self.store.delete_article(article_key(url))
             raise
+        return article
+
+    async def _with_later_pages(self, url: str, article: Article) -> Article:
+        """`article`, extracted again from its first page, with its later pages' text extracted
+        again from the pages kept (`extend_for_cache` kept them); a page that no longer reads
+        as this article's is left out."""
+        from .charset import charset_from_content_type
+        from .extract import extract_article
+        from .extract.next_page import append_page, same_article
+
+        for page_url, body, content_type in self.store.later_pages(url):
+            charset = charset_from_content_type(content_type)
+            rule = site_rule_for(self.site_rules, page_url)
+            try:
+                page = await self._cpu(extract_article, body, page_url, charset, "", rule)
+            except FetchError:
+                continue
+            if same_article(article.title, page.title):
+                article = append_page(article, page)
         return article
 
     async def _upgraded(self, url: str, cached: Article) -> Article:

@@ -9,7 +9,6 @@ ten idle minutes, is an article, not a redirect.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import lxml.html
 
@@ -21,13 +20,6 @@ MAX_DELAY = 10
 
 _MENTIONED = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh")  # in a lowered page
 _SPACES = " \t\n\f\r"
-
-
-@dataclass(frozen=True, slots=True)
-class Refresh:
-    """The page is a redirect to `url` (absolute, http or https)."""
-
-    url: str
 
 
 def refresh_target(

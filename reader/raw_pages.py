@@ -35,3 +35,29 @@ def unpack_raw_page(blob: bytes) -> tuple[bytes, str]:
     else:
         header, _, body = zlib.decompress(blob).partition(b"\n")
     return body, header.decode("latin-1")
+
+
+def pack_page_list(pages: list[tuple[str, bytes]]) -> bytes:
+    """An article's later pages (its address and `pack_raw_page`'s blob, for each) as one
+    blob: each field preceded by its length."""
+    parts: list[bytes] = []
+    for url, blob in pages:
+        for field in (url.encode(), blob):
+            parts += [len(field).to_bytes(4, "big"), field]
+    return b"".join(parts)
+
+
+def unpack_page_list(blob: bytes) -> list[tuple[str, bytes]]:
+    """`pack_page_list`'s pages; raises ValueError when the blob is damaged."""
+    fields: list[bytes] = []
+    at = 0
+    while at < len(blob):
+        size = int.from_bytes(blob[at : at + 4], "big")
+        field = blob[at + 4 : at + 4 + size]
+        if at + 4 > len(blob) or len(field) != size:
+            raise ValueError("a page list cut short")
+        fields.append(field)
+        at += 4 + size
+    if len(fields) % 2:
+        raise ValueError("a page list cut short")
+    return [(fields[i].decode(), fields[i + 1]) for i in range(0, len(fields), 2)]

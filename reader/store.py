@@ -35,7 +35,7 @@ from .codec import (
 from .config import DEFAULT_LIMITS
 from .keys import article_key
 from .models import Article, Entry, Feed, StoreError
-from .raw_pages import unpack_raw_page
+from .raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +52,8 @@ _FORMAT = "format"
 _SAVED = "saved"
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
-# opened, why it is no article.
-_ARTICLE_PREFIXES = ("article:", "raw:", "fallback:", "read-at:", "not-article:")
+# opened, why it is no article, and its later pages when it is split over several.
+_ARTICLE_PREFIXES = ("article:", "raw:", "fallback:", "read-at:", "not-article:", "pages:")
 
 
 @dataclass(frozen=True)
@@ -331,15 +331,47 @@ class Store:
         """Cache an article, with its raw page as `pack_raw_page` made it and the feed's own
         text of it (what extraction falls back on), in one transaction."""
         key = article_key(url)
-        record = json.dumps(article_to_dict(article), ensure_ascii=False, separators=(",", ":"))
+        record = _article_record(article)
         with self._articles.transact():
             if packed_page is not None:
                 self._articles.set(f"raw:{key}", packed_page)
+                self._articles.delete(f"pages:{key}")  # a first page fetched again starts over
                 if fallback_html:
                     self._articles.set(f"fallback:{key}", zlib.compress(fallback_html.encode(), 1))
                 else:
                     self._articles.delete(f"fallback:{key}")
             self._articles.set(f"article:{key}", record)
+
+    def add_article_page(
+        self, url: str, article: Article, page_url: str, packed_page: bytes
+    ) -> None:
+        """Cache `article` with one more of its pages: the raw page `page_url` gave, as
+        `pack_raw_page` made it, kept after those before it (`later_pages`)."""
+        key = article_key(url)
+        record = _article_record(article)
+        with self._articles.transact():
+            try:
+                pages = [*self._page_list(key), (page_url, packed_page)]
+            except ValueError:  # damaged: the pages before are lost, this one is kept
+                pages = [(page_url, packed_page)]
+            self._articles.set(f"pages:{key}", pack_page_list(pages))
+            self._articles.set(f"article:{key}", record)
+
+    def later_pages(self, url: str) -> list[tuple[str, bytes, str]]:
+        """The raw pages after the first of an article split over several, in order: each
+        page's address, the page as downloaded and its Content-Type."""
+        try:
+            return [
+                (page_url, *unpack_raw_page(blob))
+                for page_url, blob in self._page_list(article_key(url))
+            ]
+        except (ValueError, zlib.error, TypeError, UnicodeDecodeError):
+            self._drop_damaged(self._articles, f"pages:{article_key(url)}")
+            return []
+
+    def _page_list(self, key: str) -> list[tuple[str, bytes]]:
+        blob = self._articles.get(f"pages:{key}")
+        return unpack_page_list(blob) if isinstance(blob, bytes) else []
 
     def fallback_html(self, url: str) -> str:
         """The feed's own text kept beside an article's raw page, or ""."""
@@ -421,6 +453,10 @@ class Store:
         except (zlib.error, TypeError, AttributeError):
             self._drop_damaged(self._articles, f"raw:{article_key(url)}")
             return None
+
+
+def _article_record(article: Article) -> str:
+    return json.dumps(article_to_dict(article), ensure_ascii=False, separators=(",", ":"))
 
 
 def _newest_first(entry: Entry) -> tuple[int, float]:

@@ -48,13 +48,14 @@ from .live_blog import declares_live_blog, mark_live_entries
 from .math import mark_math
 from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
+from .next_page import next_page_url
 from .page_cleanup import prepare, strip_page_furniture
 from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .teasers import teaser_list
 
-__all__ = ["extract_article", "feed_article", "to_markdown", "to_text"]
+__all__ = ["extract_article", "extract_page", "feed_article", "to_markdown", "to_text"]
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
@@ -180,7 +181,19 @@ def extract_article(
     fallback_html: str = "",
     site_rule: SiteRule | None = None,
 ) -> Article:
-    """Extract the article of one page.
+    """Extract the article of one page (see `extract_page`)."""
+    return extract_page(page, url, header_charset, fallback_html, site_rule)[0]
+
+
+def extract_page(
+    page: str | bytes,
+    url: str = "",
+    header_charset: str | None = None,
+    fallback_html: str = "",
+    site_rule: SiteRule | None = None,
+) -> tuple[Article, str]:
+    """Extract the article of one page, and the address of its next page when the article is
+    split over several (`next_page`), else "".
 
     `site_rule` (from the user's config) names elements to drop and, optionally, the body
     element, for a site the generic path gets wrong.
@@ -213,6 +226,8 @@ def extract_article(
         base = _base_url(doc, url)
         body = _apply_site_rule(doc, site_rule) if site_rule else None
         consent_choice = body is None and has_consent_choice(doc)
+        # Before cleanup, which drops the pager.
+        next_page = next_page_url(doc, url, base)
         # Before `prepare`: Wikipedia's MathML is hidden behind an image of the formula.
         mark_math(doc)
         prepare(doc)
@@ -269,7 +284,7 @@ def extract_article(
                 url,
             )
         raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)
-    return Article(
+    article = Article(
         url=url,
         **asdict(meta),
         blocks=blocks,
@@ -277,6 +292,8 @@ def extract_article(
         partial=partial,
         extractor=EXTRACTOR,
     )
+    # A section front's "page 2" is more teasers, and a page read from its feed has no pages.
+    return article, "" if teasers is not None or partial else next_page
 
 
 def _fragment_blocks(fragment: str, base: str) -> tuple[Block, ...]:

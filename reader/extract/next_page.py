@@ -1,0 +1,168 @@
+"""The next page of an article split over several ("Page 2 of 5", "Next page ›").
+
+Reviews, long reads and some news sites cut an article into pages; a reader that stopped at the
+first would cache a third of it. Wallabag and Mercury follow such pages; Readability.js doesn't.
+
+The danger is taking another article for the next page: WordPress puts the next *post* in
+`<link rel="next">`, a sidebar lists "weekly-roundup-2". So a link is the next page only when
+its address is this page's with a page number added (page 1 → 2: "/story/2/", "story-2.html",
+"?page=2") or raised by one (k → k+1), the number standing where page numbers stand (last in
+the path, or a `page=` parameter); and when the link says so: `rel="next"` or the text of a
+pager ("Next page", "2", "Seite 2", "›"). A number glued to the slug ("story-2.html"), the
+form WordPress gives two posts of one title, counts only from a pager's text, never from
+`rel="next"`. The caller then checks that the page fetched carries the same title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lxml.html import HtmlElement
+
+from ..models import Article
+from ..urls import absolute_url, canonical_url, site_host
+
+MAX_PAGE = 50  # a larger "page number" is an id (?p=122), not a page
+# A page-number parameter's names; not "p" alone, which WordPress uses for a post's id.
+_PARAM = r"(?:page|pg|paged|pagina|seite|strona|pag|pagenum|currentpage)"
+_WORD = r"(?:page|seite|pagina|strona|pag)"
+# What may stand before the page number that a link adds to this page's address.
+_ADDED_SEGMENT = re.compile(rf"^/?(?:{_WORD}[-_/]?)?0*2/?$", re.IGNORECASE)  # /2/, /page/2
+_ADDED_GLUED = re.compile(rf"^[-_,](?:{_WORD}[-_]?)?0*2$", re.IGNORECASE)  # -2, _seite-2
+_ADDED_PARAM = re.compile(rf"^[?&]{_PARAM}=0*2$", re.IGNORECASE)
+# Where a raised number (k → k+1) stands: after one of these...
+_BEFORE_NUMBER = re.compile(rf"(?:[/_,-]|[?&;]{_PARAM}=|{_WORD}[-_/]?)$", re.IGNORECASE)
+# ...and before the end of the path (a slash, an extension) or the next parameter.
+_AFTER_NUMBER = re.compile(r"^(?:/?|\.[a-z0-9]{1,5})(?:[?&#].*)?$", re.IGNORECASE | re.DOTALL)
+# A pager's link text: "Next", "Next page ›", "2", "Page 2", "Seite 2", "›".
+_PAGER_TEXT = re.compile(
+    r"^\W*(?:next(?: page)?|continue|weiter|nächste(?: seite)?|suivante?|page suivante|"
+    r"siguiente|successiva|volgende|próxima|следующая(?: страница)?|далее|"
+    rf"(?:{_WORD}\s*)?\d{{1,2}})\W*$|^\s*[›»→>]+\s*$",
+    re.IGNORECASE,
+)
+
+
+def next_page_url(doc: HtmlElement, url: str, base: str = "") -> str:
+    """The address of the page after `url`'s in the article split over pages, or "".
+
+    Read from the whole page (the pager is outside the article, and cleanup drops it), before
+    anything is removed.
+    """
+    if not url:
+        return ""
+    base = base or url
+    for element in doc.iter("link", "a"):
+        href = element.get("href")
+        if not href or not any(c.isdigit() for c in href):
+            continue
+        rels = (element.get("rel") or "").lower().split()
+        by_rel = "next" in rels
+        by_text = element.tag == "a" and bool(
+            _PAGER_TEXT.match(" ".join(element.text_content().split()))
+        )
+        if not (by_rel or by_text):
+            continue
+        target = absolute_url(base, href)
+        if target and is_next_page(url, target, glued=by_text):
+            return target
+    return ""
+
+
+def is_next_page(url: str, target: str, glued: bool = True) -> bool:
+    """`target` is the address of the page after `url`'s: a page number added or raised by one,
+    where page numbers stand. `glued`: a number added to the slug ("story-2") counts."""
+    if site_host(url) != site_host(target):
+        return False
+    here, there = canonical_url(url), canonical_url(target)
+    if here == there:
+        return False
+    start = _common_prefix(here, there)
+    end = _common_suffix(here[start:], there[start:])
+    old, new = here[start : len(here) - end], there[start : len(there) - end]
+    # Whole numbers: "page-12" → "page-13" differs in its last digit only.
+    while start and here[start - 1].isdigit() and (old[:1] + new[:1]).isdigit():
+        start -= 1
+        old, new = here[start] + old, here[start] + new
+    while end and here[len(here) - end].isdigit() and (old[-1:] + new[-1:]).isdigit():
+        old, new = old + here[len(here) - end], new + here[len(here) - end]
+        end -= 1
+    before, after = here[:start], here[len(here) - end :] if end else ""
+    if not old:  # page 1 → 2: something added
+        if not _AFTER_NUMBER.match(after):
+            return False
+        if _ADDED_PARAM.match(new):
+            return True
+        if _ADDED_SEGMENT.match(new) and (new.startswith("/") or before.endswith("/")):
+            return True
+        return glued and bool(_ADDED_GLUED.match(new))
+    if old.isdigit() and new.isdigit():  # page k → k+1
+        return (
+            1 <= int(old) < MAX_PAGE
+            and int(new) == int(old) + 1
+            and bool(_BEFORE_NUMBER.search(before))
+            and bool(_AFTER_NUMBER.match(after))
+        )
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+# Words a page's title adds to the article's: "… – Page 2", "(Seite 2 von 5)", "continued".
+_PAGE_WORDS = frozenset(
+    [
+        "page",
+        "pages",
+        "seite",
+        "pagina",
+        "página",
+        "strona",
+        "страница",
+        "of",
+        "von",
+        "de",
+        "sur",
+        "di",
+        "continued",
+    ]
+)
+_SAME_TITLE = 0.6  # share of the two titles' words in common
+
+
+def same_article(first_title: str, title: str) -> bool:
+    """A page titled `title` goes on with the article titled `first_title`: the same words,
+    but for a page number. Without a title on either side there is nothing to go by."""
+    a, b = _title_words(first_title), _title_words(title)
+    if not a or not b:
+        return False
+    return len(a & b) / len(a | b) >= _SAME_TITLE
+
+
+def append_page(article: Article, page: Article) -> Article:
+    """`article` with the text of its next page after its own, less what it repeats (the
+    standfirst, a table of contents of the pages, a picture shown on every page)."""
+    seen = set(article.blocks)
+    added = tuple(block for block in page.blocks if block not in seen)
+    return replace(article, blocks=article.blocks + added) if added else article
+
+
+def _title_words(title: str) -> set[str]:
+    words = re.findall(r"\w+", title.lower())
+    return {w for w in words if w not in _PAGE_WORDS and not w.isdigit()}

@@ -1,0 +1,208 @@
+"""An article split over several pages is read whole: each page found, fetched and added.
+
+The pages are served by a loopback server of this test's own; the text is ours, in the shape of
+a long review cut into pages with a pager ("1 2 3 Next page ›") under each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import lxml.html
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.extract import to_text
+from reader.extract.next_page import is_next_page, next_page_url, same_article
+from reader.library import Library
+
+SITE = "https://quaytech.example"
+
+
+@pytest.mark.parametrize(
+    ("here", "there"),
+    [
+        ("/reviews/tide-gauge/", "/reviews/tide-gauge/2/"),
+        ("/reviews/tide-gauge", "/reviews/tide-gauge/2"),
+        ("/reviews/tide-gauge/", "/reviews/tide-gauge/page/2/"),
+        ("/reviews/tide-gauge.html", "/reviews/tide-gauge.html?page=2"),
+        ("/reviews/tide-gauge.html?id=7", "/reviews/tide-gauge.html?id=7&seite=2"),
+        ("/reviews/tide-gauge.html?page=2", "/reviews/tide-gauge.html?page=3"),
+        ("/reviews/tide-gauge/9/", "/reviews/tide-gauge/10/"),
+        ("/reviews/tide-gauge,2.html", "/reviews/tide-gauge,3.html"),
+    ],
+)
+def test_the_next_page_is_this_page_with_a_page_number(here: str, there: str) -> None:
+    assert is_next_page(SITE + here, SITE + there, glued=False)
+
+
+@pytest.mark.parametrize(
+    ("here", "there"),
+    [
+        # Another post: WordPress's rel="next", a day's archive, an id.
+        ("/2026/11/harbour-plan/", "/2026/11/lifeboat-crew/"),
+        ("/2026/11/30/harbour-plan", "/2026/11/31/harbour-plan"),
+        ("/?p=12", "/?p=13"),
+        ("/news/item.html?id=122", "/news/item.html?id=123"),
+        # Not the next page of this one.
+        ("/reviews/tide-gauge/3/", "/reviews/tide-gauge/2/"),
+        ("/reviews/tide-gauge/", "/reviews/tide-gauge/3/"),
+        ("/reviews/tide-gauge/", "/reviews/tide-gauge/comment-page-2/"),
+        ("/reviews/tide-gauge/", "/reviews/tide-gauge/2/photos"),
+        ("/reviews/tide-gauge/", "/reviews/tide-gauge/#2"),
+        ("/reviews/tide-gauge/50/", "/reviews/tide-gauge/51/"),
+    ],
+)
+def test_what_is_not_the_next_page(here: str, there: str) -> None:
+    assert not is_next_page(SITE + here, SITE + there)
+
+
+def test_a_number_glued_to_the_slug_counts_only_from_a_pager() -> None:
+    # "weekly-roundup-2" is how WordPress names a second post of the same title.
+    here, there = SITE + "/weekly-roundup/", SITE + "/weekly-roundup-2/"
+    assert is_next_page(here, there) and not is_next_page(here, there, glued=False)
+    head = f'<html><head><link rel="next" href="{there}"></head><body><p>Hi</p></body></html>'
+    assert next_page_url(lxml.html.document_fromstring(head), here) == ""
+    pager = '<html><body><p>Hi</p><div class="pager"><a href="/weekly-roundup-2/">2</a></div>'
+    assert next_page_url(lxml.html.document_fromstring(pager), here) == there
+    # From another host, or a link that says nothing of pages, no.
+    other = '<html><body><a href="https://elsewhere.example/weekly-roundup/2/">Next</a>'
+    other += '<a href="/weekly-roundup/2/">Our other tide stories</a></body></html>'
+    assert next_page_url(lxml.html.document_fromstring(other), here) == ""
+
+
+def test_a_page_of_the_same_article_carries_its_title() -> None:
+    title = "Tide gauge review: the Marram 4 reads the sea"
+    assert same_article(title, title + " – Page 2")
+    assert same_article(title, "Tide gauge review: the Marram 4 reads the sea (Seite 3 von 5)")
+    assert not same_article(title, "Lifeboat crew honoured for winter rescue")
+    assert not same_article(title, "")
+
+
+PARAGRAPHS = {
+    1: [
+        "The Marram 4 is the first tide gauge under a thousand pounds that a harbour office "
+        "could install without a contractor, and after six weeks on the north quay it has "
+        "earned its place beside the old float well.",
+        "Setting it up took an afternoon: a bracket on the quay wall, a cable to the office and a "
+        "radar head that needs no contact with the water.",
+    ],
+    2: [
+        "Accuracy is where the Marram 4 surprised us. Against the float well it read within "
+        "eight millimetres on every tide, and within three on calm days.",
+        "Storm surge is the harder test. On the night of the November gale the gauge kept its "
+        "readings through spray that blinded the old float well's camera.",
+    ],
+    3: [
+        "Our verdict: for a small harbour the Marram 4 replaces the float well outright, and the "
+        "harbour master now trusts it for the published tide tables.",
+        "Its one weakness is the software, which exports only a spreadsheet each night.",
+    ],
+}
+TITLE = "Tide gauge review: the Marram 4 reads the sea"
+STANDFIRST = "Six weeks on the north quay with a radar tide gauge."
+
+
+def review_page(n: int, last: int = 3) -> str:
+    pager = " ".join(
+        f"<span>{k}</span>"
+        if k == n
+        else f'<a href="/reviews/marram-4/{"" if k == 1 else f"{k}/"}">{k}</a>'
+        for k in range(1, last + 1)
+    )
+    if n < last:
+        pager += f' <a href="/reviews/marram-4/{n + 1}/">Next page ›</a>'
+    suffix = "" if n == 1 else f" – Page {n}"
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[n])
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{TITLE}{suffix} | Quay Tech</title>
+<link rel="next" href="/reviews/lifeboat-radio/">
+</head><body><nav><a href="/">Quay Tech</a> <a href="/reviews/">Reviews</a></nav>
+<article><h1>{TITLE}</h1><p class="standfirst">{STANDFIRST}</p>{paragraphs}
+<div class="pagination">Page {n} of {last}: {pager}</div></article>
+<aside><h2>More reviews</h2><ul><li><a href="/reviews/lifeboat-radio/">Lifeboat radio</a></li>
+<li><a href="/reviews/marram-4-2/">Marram 4 second look</a></li></ul></aside></body></html>"""
+
+
+def other_article() -> str:
+    return """<!doctype html><html><head><title>Lifeboat radio review | Quay Tech</title></head>
+<body><article><h1>Lifeboat radio review</h1><p>A different review altogether, about a radio
+for lifeboat crews, which must not be taken for a page of the tide gauge review.</p>
+<p>It has nothing to do with tides.</p></article></body></html>"""
+
+
+def serve(server: HTTPServer, pages: dict[str, str]) -> None:
+    for path, html in pages.items():
+        server.expect_request(path).respond_with_data(html, content_type="text/html; charset=utf-8")
+
+
+def test_a_review_over_three_pages_is_cached_whole_and_reextracts_offline(
+    data_dir: Path,
+) -> None:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    serve(
+        server,
+        {
+            "/reviews/marram-4/": review_page(1),
+            "/reviews/marram-4/2/": review_page(2),
+            "/reviews/marram-4/3/": review_page(3),
+            "/reviews/lifeboat-radio/": other_article(),
+        },
+    )
+    link = server.url_for("/reviews/marram-4/")
+
+    async def fetch() -> str:
+        async with Library(data_dir, workers="process") as lib:
+            article = await lib.article(link)
+            assert [u for u, _, _ in lib.store.later_pages(link)] == [
+                server.url_for("/reviews/marram-4/2/"),
+                server.url_for("/reviews/marram-4/3/"),
+            ]
+            return to_text(article)
+
+    text = asyncio.run(fetch())
+    server.stop()
+    everything = [p for n in (1, 2, 3) for p in PARAGRAPHS[n]]
+    positions = [text.find(p) for p in everything]
+    assert -1 not in positions and positions == sorted(positions), text
+    assert text.count(STANDFIRST) == 1 and "Next page" not in text
+    assert "nothing to do with tides" not in text
+    paths = [r.path for r, _ in server.log]
+    assert "/reviews/lifeboat-radio/" not in paths and paths.count("/reviews/marram-4/2/") == 1
+
+    async def offline() -> None:
+        async with Library(data_dir) as lib:
+            done, failures = await lib.reextract([link])
+            assert (done, failures) == (1, [])
+            again = await lib.article(link, offline=True)
+            assert to_text(again) == text
+
+    asyncio.run(offline())
+
+
+def test_a_page_that_fails_or_is_another_article_ends_the_article_there(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    serve(
+        httpserver,
+        {
+            "/reviews/marram-4/": review_page(1),
+            "/reviews/marram-4/2/": review_page(2),
+            # Page 3 is gone; a second review's "page 2" is another article.
+            "/second/": review_page(1).replace("/reviews/marram-4/", "/second/"),
+            "/second/2/": other_article().replace("/reviews/", "/second/"),
+        },
+    )
+    httpserver.expect_request("/reviews/marram-4/3/").respond_with_data("gone", status=404)
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            two = to_text(await lib.article(httpserver.url_for("/reviews/marram-4/")))
+            assert PARAGRAPHS[2][1] in two and PARAGRAPHS[3][0] not in two
+            one = to_text(await lib.article(httpserver.url_for("/second/")))
+            assert PARAGRAPHS[1][1] in one and "A different review" not in one
+            assert lib.store.later_pages(httpserver.url_for("/second/")) == []
+
+    asyncio.run(run())
