@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 from ..models import Article
 from ..urls import absolute_url, canonical_url, site_host
 
+_DIGIT = re.compile(r"[0-9]")
 MAX_PAGE = 50  # a larger "page number" is an id (?p=122), not a page
 # A page-number parameter's names; not "p" alone, which WordPress uses for a post's id.
 _PARAM = r"(?:page|pg|paged|pagina|seite|strona|pag|pagenum|currentpage)"
@@ -55,7 +56,7 @@ def next_page_url(doc: HtmlElement, url: str, base: str = "") -> str:
     base = base or url
     for element in doc.iter("link", "a"):
         href = element.get("href")
-        if not href or not any(c.isdigit() for c in href):
+        if not href or _DIGIT.search(href) is None:
             continue
         rels = (element.get("rel") or "").lower().split()
         by_rel = "next" in rels
