@@ -222,7 +222,7 @@ def extract_for_cache(
     article, next_page = extract_page(
         response.body, response.url, response.charset, fallback_html, rule
     )
-    article = replace(_titled(article, entry.title if entry else ""), fetched_at=_now())
+    article = replace(_filled(article, entry), fetched_at=_now())
     writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
     return Extracted(article, next_page=next_page)
 
@@ -249,10 +249,18 @@ def extend_for_cache(
     return Extracted(article, next_page=next_page)
 
 
-def _titled(article: Article, title: str) -> Article:
-    """`article`, titled `title` when its page gave it none (the feed's text read in place of a
-    cookie-consent wall's)."""
-    return article if article.title or not title else replace(article, title=title)
+def _filled(article: Article, known: Article | Entry | None) -> Article:
+    """`article` with what its page didn't say taken from what is `known` of it (its feed
+    entry, or the article as cached before): its title, and when the text is the feed's
+    (`partial`: a cookie-consent wall's page, a script's shell) its author, date and source."""
+    if known is None:
+        return article
+    source = known.feed_title if isinstance(known, Entry) else known.site_name
+    wanted = {"title": known.title}
+    if article.partial:
+        wanted |= {"author": known.author, "published": known.published, "site_name": source}
+    changes = {k: v for k, v in wanted.items() if v and not getattr(article, k)}
+    return replace(article, **changes) if changes else article
 
 
 def prepare_process_workers() -> None:
@@ -678,7 +686,7 @@ class Library:
             rule = site_rule_for(self.site_rules, page_url)
             fallback = self.store.fallback_html(url)
             article = await self._cpu(extract_article, body, page_url, charset, fallback, rule)
-            article = _titled(article, old.title if old else "")
+            article = _filled(article, old)
             article = await self._with_later_pages(url, article)
             article = replace(article, fetched_at=old.fetched_at if old else _now())
             with _storage_as_fetch_error(url):

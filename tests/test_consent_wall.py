@@ -129,7 +129,9 @@ def test_a_sync_behind_a_wall_keeps_the_feeds_text_and_caches_no_wall(
             report = await lib.sync()
             summary = lib.cached_article(f"{base}/story/1")
             assert summary is not None and summary.partial
+            # What the wall's page didn't say, the feed did: a citation has it all.
             assert summary.title == "Dredging of the harbour channel to resume"
+            assert summary.site_name == "Quay Daily" and summary.published is not None
             assert "silted more quickly" in to_text(summary)
             assert "cookies" not in to_text(summary) and not summary.image_url
             # Nothing to show but the wall: nothing cached, and the reason in one line.
