@@ -206,3 +206,20 @@ def test_a_page_that_fails_or_is_another_article_ends_the_article_there(
             assert lib.store.later_pages(httpserver.url_for("/second/")) == []
 
     asyncio.run(run())
+
+
+def test_a_page_that_declares_the_whole_article_is_not_followed_to_its_next() -> None:
+    """Its JSON-LD's `articleBody` is every page's text: the next page would repeat it."""
+    import json
+
+    from reader.extract import extract_page
+
+    everything = "\n\n".join(p for n in (1, 2, 3) for p in PARAGRAPHS[n] * 2)
+    declared = json.dumps({"@type": "NewsArticle", "headline": TITLE, "articleBody": everything})
+    page = review_page(1).replace(
+        "</head>", f'<script type="application/ld+json">{declared}</script></head>'
+    )
+    article, next_page = extract_page(page, SITE + "/reviews/marram-4/")
+    assert next_page == "" and PARAGRAPHS[3][1] in to_text(article)
+    article, next_page = extract_page(review_page(1), SITE + "/reviews/marram-4/")
+    assert next_page == SITE + "/reviews/marram-4/2/" and PARAGRAPHS[3][1] not in to_text(article)

@@ -249,7 +249,10 @@ def extract_page(
                 blocks = container
         if body is None:
             # A page built by scripts has little or no article in its HTML; its JSON-LD may.
-            blocks = _longer_text(declared, blocks, base) or blocks
+            from_declared = _longer_text(declared, blocks, base)
+            if from_declared:
+                # The whole article, as declared: its other pages would only repeat it.
+                blocks, next_page = from_declared, ""
         blocks = without_header_lines(blocks, meta.author, meta.published)
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
