@@ -354,13 +354,22 @@ def load_demo_corpus(limit: int | None) -> list[tuple[str, str, str]]:
     from reader.demo.templates import render_article
 
     pages = []
-    for article in load_articles()[:limit]:
-        html = decode_html(render_article(article, "http://127.0.0.1:8650"))
-        # A page built by script shows no standfirst: its shell declares only the body.
-        shown = (
-            [article.body_text] if article.built_by_script else [article.summary, article.body_text]
-        )
-        pages.append((f"demo/{article.site}/{article.slug}", html, "\n\n".join(shown)))
+    for whole in load_articles()[:limit]:
+        # An article over several pages is benchmarked page by page, each with its own text
+        # (every page shows the standfirst).
+        numbered = [whole.on_page(n) for n in range(1, len(whole.pages) + 1)] or [whole]
+        for article in numbered:
+            html = decode_html(render_article(article, "http://127.0.0.1:8650"))
+            # A page built by script shows no standfirst: its shell declares only the body.
+            shown = (
+                [article.body_text]
+                if article.built_by_script
+                else [article.summary, article.body_text]
+            )
+            name = f"demo/{article.site}/{article.slug}" + (
+                f"/{article.page}" if article.page > 1 else ""
+            )
+            pages.append((name, html, "\n\n".join(shown)))
     return pages
 
 

@@ -10,8 +10,9 @@ from reader.charset import charset_from_content_type
 from reader.demo.content import DemoArticle, boilerplate_phrases, load_articles
 from reader.demo.markup import inline_text
 from reader.demo.server import DemoServer
-from reader.extract import extract_article, to_markdown, to_text
-from reader.models import BlockKind
+from reader.extract import extract_article, extract_page, to_markdown, to_text
+from reader.extract.next_page import append_page, same_article
+from reader.models import Article, BlockKind
 from tests.tui_pilot import view_lines
 
 ARTICLES = load_articles()
@@ -26,16 +27,29 @@ def fetch(server: DemoServer, article: DemoArticle) -> tuple[bytes, str]:
         return response.read(), response.headers.get("Content-Type", "")
 
 
+def read_whole(server: DemoServer, article: DemoArticle) -> Article:
+    """The article as the reader gets it: page after page when it is over several, each
+    found by the link extraction reads on the page before."""
+    url, whole, pages = server.base_url + article.path, None, 0
+    while url:
+        with urllib.request.urlopen(url) as response:
+            body, content_type = response.read(), response.headers.get("Content-Type", "")
+        page, url = extract_page(body, response.url, charset_from_content_type(content_type))
+        pages += 1
+        if whole is not None:
+            assert same_article(whole.title, page.title)
+        whole = page if whole is None else append_page(whole, page)
+    assert pages == max(1, len(article.pages))
+    assert whole is not None
+    return whole
+
+
 @pytest.mark.parametrize("article", ARTICLES, ids=[a.slug for a in ARTICLES])
 def test_demo_page_extracts_body_without_boilerplate(
     demo_server: DemoServer, article: DemoArticle
 ) -> None:
-    from reader.charset import charset_from_content_type
 
-    body, content_type = fetch(demo_server, article)
-    result = extract_article(
-        body, demo_server.base_url + article.path, charset_from_content_type(content_type)
-    )
+    result = read_whole(demo_server, article)
     text = norm(to_text(result, header=False))
     missing = [p for p in article.paragraphs if norm(p) not in text]
     assert not missing, (
@@ -68,10 +82,7 @@ QUOTED = [a for a in ARTICLES if any(b.kind == "quote" for b in a.blocks)]
 def test_demo_quotes_keep_their_attribution(demo_server: DemoServer, article: DemoArticle) -> None:
     """Each quote comes out as one quote block whose last line is its "— Name" (the page's
     <footer><cite> inside the <blockquote>), whatever the template around the article."""
-    body, content_type = fetch(demo_server, article)
-    result = extract_article(
-        body, demo_server.base_url + article.path, charset_from_content_type(content_type)
-    )
+    result = read_whole(demo_server, article)
     quotes = [b.text for b in result.blocks if b.kind == BlockKind.QUOTE]
     for block in article.blocks:
         if block.kind != "quote":

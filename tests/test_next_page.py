@@ -223,3 +223,20 @@ def test_a_page_that_declares_the_whole_article_is_not_followed_to_its_next() ->
     assert next_page == "" and PARAGRAPHS[3][1] in to_text(article)
     article, next_page = extract_page(review_page(1), SITE + "/reviews/marram-4/")
     assert next_page == SITE + "/reviews/marram-4/2/" and PARAGRAPHS[3][1] not in to_text(article)
+
+
+def test_the_demo_review_over_three_pages_reads_whole(demo_server, data_dir: Path) -> None:
+    from reader.demo.content import load_articles
+
+    review = next(a for a in load_articles() if a.pages)
+    link = demo_server.base_url + review.path
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            text = " ".join(to_text(await lib.article(link)).split())
+            missing = [p for p in review.paragraphs if " ".join(p.split()) not in text]
+            assert not missing
+            assert text.count(" ".join(review.summary.split())) == 1
+            assert len(lib.store.later_pages(link)) == len(review.pages) - 1
+
+    asyncio.run(run())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from importlib import resources
 from urllib.parse import quote
@@ -69,6 +69,10 @@ class DemoArticle:
     built_by_script: bool = False
     """Served as a page a script would fill: the text only in its JSON-LD's `articleBody`."""
     blocks: tuple[Block, ...] = field(default=(), repr=False, compare=False)
+    pages: tuple[tuple[Block, ...], ...] = field(default=(), repr=False, compare=False)
+    """An article split over several pages: each page's blocks (`blocks` holds them all)."""
+    page: int = 0
+    """Which of `pages` this copy shows (`on_page`); 0: the article whole."""
 
     @property
     def live(self) -> bool:
@@ -86,7 +90,15 @@ class DemoArticle:
         return self.label or ("updated" if self.updated else None)
 
     def url(self, base_url: str) -> str:
-        return base_url.rstrip("/") + self.path
+        return base_url.rstrip("/") + self.page_path(self.page or 1)
+
+    def page_path(self, number: int) -> str:
+        """Where page `number` (from 1) of the article is served."""
+        return self.path if number == 1 else f"{self.path}{number}/"
+
+    def on_page(self, number: int) -> DemoArticle:
+        """The article as its page `number` shows it: that page's blocks."""
+        return replace(self, blocks=self.pages[number - 1], page=number)
 
 
 @dataclass(frozen=True)
@@ -125,10 +137,19 @@ def _parse_datetime(value: str, what: str) -> datetime:
 
 
 def _build_article(site: str, slug: str, source: str) -> DemoArticle:
-    headers, blocks = parse_source(source)
+    headers, parsed = parse_source(source)
+    pages: list[list[Block]] = [[]]
+    for block in parsed:
+        if block.kind == "page":
+            pages.append([])
+        else:
+            pages[-1].append(block)
+    blocks = [block for page in pages for block in page]
     published = _parse_datetime(headers["published"], "published")
     updated = _parse_datetime(headers["updated"], "updated") if headers.get("updated") else None
     path = headers.get("path") or _PATH_PATTERNS[site].format(d=published, slug=slug)
+    if len(pages) > 1 and not path.endswith("/"):
+        raise ValueError(f"{slug}: an article over several pages needs a path ending in '/'")
 
     def texts(*kinds: str) -> tuple[str, ...]:
         return tuple(part for b in blocks if b.kind in kinds for part in b.text_parts())
@@ -164,6 +185,7 @@ def _build_article(site: str, slug: str, source: str) -> DemoArticle:
         json_ld=headers.get("jsonld", "no").lower() in ("yes", "true", "1"),
         built_by_script=headers.get("built-by", "") == "script",
         blocks=tuple(blocks),
+        pages=tuple(tuple(page) for page in pages) if len(pages) > 1 else (),
     )
 
 

@@ -13,6 +13,8 @@ Body blocks are separated by blank lines:
   ``div.equation``; the linear form is the text the reader should show for it
 * ``| a | b |`` lines: a ``table``, one row a line; a ``|---|---|`` line after the first
   makes that row the heading row; a first line ``Table: caption`` gives the ``caption``
+* ``+++``: the article goes on on its next page (served at ``<path>2/``, ``<path>3/``…,
+  each page with a pager under its text); only for paths ending in ``/``
 * ``@ 2026-11-25T06:10:00+00:00 | 06.10 GMT | Title``: a live blog's entry starts (its time, as
   machine and as shown, and an optional title); the blocks after it, up to the next one, are
   its text. An article with entries is served as a live blog
@@ -47,7 +49,7 @@ class Block:
     """One body block. ``lines`` holds raw inline markup (one entry per list item)."""
 
     kind: str  # "p" | "h2" | "h3" | "quote" | "ul" | "ol" | "figure" | "audio" | "table" | "math"
-    # | "entry"
+    # | "entry" | "page" (a page break)
     lines: tuple[str, ...]  # a table: one line per row, cells apart by "|"; an entry: its time
     # as shown, then its title if it has one
     src: str = ""  # figure image URL, recording URL, an entry's time (ISO 8601)
@@ -67,6 +69,8 @@ class Block:
         joined by " | ")."""
         if self.kind == "math":
             return []  # formulas count on neither side of the extraction benchmark
+        if self.kind == "page":
+            return []
         if self.kind == "entry":
             # As a reader shows an entry's heading: its time, then its title.
             return [" · ".join(inline_text(line) for line in self.lines)]
@@ -132,6 +136,8 @@ def parse_body(body: str) -> list[Block]:
 
 def _parse_block(lines: list[str]) -> Block:
     first = lines[0]
+    if lines == ["+++"]:
+        return Block("page", ())
     if first.startswith("@ "):
         when, *shown = (part.strip() for part in first[2:].split("|"))
         return Block("entry", tuple(part for part in shown if part), src=when)

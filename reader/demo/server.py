@@ -79,11 +79,13 @@ def build_routes(base_url: str) -> dict[str, Resource]:
         # The legacy-encoded pages deliberately send no charset in the header: the
         # only declaration is the <meta> tag, which is what a reader must handle.
         content_type = "text/html; charset=utf-8" if article.charset == "utf-8" else "text/html"
-        routes[article.path] = Resource(
-            render_article(article, base_url),
-            content_type,
-            article.updated or article.published,
-        )
+        for number in range(1, len(article.pages) + 1) if article.pages else (0,):
+            shown = article.on_page(number) if number else article
+            routes[article.page_path(number or 1)] = Resource(
+                render_article(shown, base_url),
+                content_type,
+                article.updated or article.published,
+            )
         for tag in article.tags:
             routes.setdefault(
                 unquote(tag_href(article.site, tag)),

@@ -49,7 +49,7 @@ def _head_meta(article: DemoArticle, base_url: str) -> str:
     url = article.url(base_url)
     published = article.published.isoformat()
     lines = [
-        f"<title>{esc(article.title)} | {esc(site.name)}</title>",
+        f"<title>{esc(article.title)}{_page_suffix(article)} | {esc(site.name)}</title>",
         f'<meta name="description" content="{attr(article.summary)}">',
         f'<meta name="author" content="{attr(article.author)}">',
         f'<link rel="canonical" href="{attr(url)}">',
@@ -108,7 +108,34 @@ def _body_with_insert(article: DemoArticle, insert_html: str) -> str:
         if i == after:
             parts.append(insert_html)
     parts.append("</article>" if in_entry else "")
+    parts.append(_pager(article))
     return "\n".join(part for part in parts if part)
+
+
+def _page_suffix(article: DemoArticle) -> str:
+    return f" – Page {article.page}" if article.page > 1 else ""
+
+
+def _pager(article: DemoArticle) -> str:
+    """Under a page of an article over several: "Page 2 of 3: 1 2 3 Next page ›"."""
+    if not article.page:
+        return ""
+    count = len(article.pages)
+    numbers = " ".join(
+        f'<span class="pager-current">{n}</span>'
+        if n == article.page
+        else f'<a class="pager-page" href="{attr(article.page_path(n))}">{n}</a>'
+        for n in range(1, count + 1)
+    )
+    following = (
+        f' <a class="pager-next" href="{attr(article.page_path(article.page + 1))}">Next page ›</a>'
+        if article.page < count
+        else ""
+    )
+    return (
+        f'<nav class="pager" aria-label="Pages">Page {article.page} of {count}: '
+        f"{numbers}{following}</nav>"
+    )
 
 
 def _entry_start(block: Block, number: int) -> str:
@@ -494,7 +521,10 @@ _ARTICLE_TEMPLATES = {
 
 
 def render_article(article: DemoArticle, base_url: str) -> bytes:
-    """The full article page, encoded in the article's own charset."""
+    """The full article page, encoded in the article's own charset: its first page, or the
+    page `article.on_page` chose, when the article is over several."""
+    if article.pages and not article.page:
+        article = article.on_page(1)
     template = _script_built_page if article.built_by_script else _ARTICLE_TEMPLATES[article.site]
     page = template(article, base_url.rstrip("/"))
     return encode_page(page, article.charset)

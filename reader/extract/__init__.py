@@ -129,11 +129,13 @@ def _resolved(by_href: dict[str, str], base: str) -> dict[str, str]:
 
 
 def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block, ...]:
-    """The lead as the first paragraph (after a heading that opens the body, if any), then the
-    lead photo's caption, both before the body."""
-    at = 1 if blocks and blocks[0].kind == BlockKind.HEADING else 0
-    head: list[Block] = []
+    """The lead as the first paragraph, then the lead photo's caption, both before the body:
+    after a heading that opens the body (the headline, a dek), except that a standfirst goes
+    before a section's heading (an article's second page opens with one)."""
     text = safe_text(lead.text).strip()  # page text: no control or bidi-override characters
+    opening = blocks[0] if blocks and blocks[0].kind == BlockKind.HEADING else None
+    at = 1 if opening is not None and (opening.level <= 1 or not text) else 0
+    head: list[Block] = []
     if text:
         head.append(Block(BlockKind.PARAGRAPH, (Inline(text),)))
     if lead.caption is not None:
