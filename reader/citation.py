@@ -40,6 +40,9 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
         lines.append(f"{label}: {value}")
     if article.partial:
         lines.append("Note: this is the text the feed carried, not the page's")
+    if article.incomplete:
+        why = safe_line(article.incomplete)
+        lines.append(f"Note: not all of it: {escape_markdown(why) if markdown else why}")
     return lines
 
 

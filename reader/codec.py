@@ -143,6 +143,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "description": article.description,
         "fetched_at": _dt(article.fetched_at),
         "partial": article.partial,
+        "incomplete": article.incomplete,
         "extractor": article.extractor,
         "blocks": [_block_to_list(b) for b in article.blocks],
     }
@@ -166,6 +167,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         description=d.get("description") or "",
         fetched_at=_parse_dt(d.get("fetched_at")),
         partial=bool(d.get("partial")),
+        incomplete=str(d.get("incomplete") or ""),
         extractor=int(d.get("extractor") or 0),
         blocks=blocks,
     )

@@ -222,15 +222,27 @@ def extract_for_cache(
     article, next_page = extract_page(
         response.body, response.url, response.charset, fallback_html, rule
     )
-    article = replace(_filled(article, entry), fetched_at=_now())
+    # Until its last page is in, an article over several pages is incomplete: so it stays
+    # when the sync is stopped halfway through them.
+    article = replace(_filled(article, entry), fetched_at=_now(), incomplete=_unread(1, next_page))
     writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
     return Extracted(article, next_page=next_page)
 
 
+def _unread(page: int, next_page: str) -> str:
+    """`Article.incomplete` of an article read up to `page`, with `next_page` still to come."""
+    return f"the pages after page {page} have not been read yet" if next_page else ""
+
+
 def extend_for_cache(
-    url: str, response: Response, max_bytes: int, rule: SiteRule | None, store: Store | Path
+    url: str,
+    response: Response,
+    max_bytes: int,
+    rule: SiteRule | None,
+    store: Store | Path,
+    number: int,
 ) -> Extracted:
-    """Worker-side: the next page of the article cached under `url`, split over several pages:
+    """Worker-side: page `number` of the article cached under `url`, split over several pages:
     its text added to the article's and its raw page kept after the others. Nothing is added
     when the page turns out to be another article's (another title) or repeats the article."""
     from .extract import extract_page
@@ -245,8 +257,19 @@ def extend_for_cache(
     article = append_page(cached, page)
     if article is cached:
         return Extracted(cached)
+    article = replace(article, incomplete=_unread(number, next_page))
     writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
     return Extracted(article, next_page=next_page)
+
+
+def next_page_of(body: bytes, page_url: str, charset: str | None, rule: SiteRule | None) -> str:
+    """Worker-side: the address of the page after a kept page, "" when it was the last."""
+    from .extract import extract_page
+
+    try:
+        return extract_page(body, page_url, charset, "", rule)[1]
+    except FetchError:
+        return ""
 
 
 def _filled(article: Article, known: Article | Entry | None) -> Article:
@@ -548,6 +571,10 @@ class Library:
         return await asyncio.shield(pending)
 
     async def _download(self, url: str, entry: Entry | None) -> Article:
+        # A key's presence, not a record to decode: a sync asks this of every article.
+        cached = self.store.article(url) if self.store.is_incomplete(url) else None
+        if cached is not None and cached.incomplete:
+            return await self._resume(url, cached)
         try:
             first, page_url = await self._first_page(url, entry)
         except FetchError as error:
@@ -558,7 +585,7 @@ class Library:
                     self.store.mark_not_an_article(url, error.message)
             raise
         assert first.article is not None  # a first page's extraction caches or raises
-        return await self._later_pages(url, first.article, page_url, first.next_page)
+        return await self._later_pages(url, first.article, [page_url], first.next_page)
 
     async def _first_page(self, url: str, entry: Entry | None) -> tuple[Extracted, str]:
         """The article's first page fetched, extracted and cached, and its address. A page
@@ -585,12 +612,13 @@ class Library:
         raise too_many_redirects(url, self.limits.max_redirects)
 
     async def _later_pages(
-        self, url: str, article: Article, page_url: str, next_page: str
+        self, url: str, article: Article, read: list[str], next_page: str
     ) -> Article:
-        """`article`, with the pages after its first when it is split over several, each
-        fetched and added in turn (`extend_for_cache`), up to `max_article_pages`. A page that
-        fails to come ends the article there, with the pages that came."""
-        seen = {canonical_url(page_url)}
+        """`article`, with the pages after those `read` (their addresses) when it is split
+        over several, each fetched and added in turn (`extend_for_cache`), up to
+        `max_article_pages`. A page that fails to come ends the article there, with the pages
+        that came, marked `incomplete` with the reason: the next sync goes on from there."""
+        seen = {canonical_url(page) for page in read}
         while next_page and len(seen) < self.limits.max_article_pages:
             if canonical_url(next_page) in seen:
                 break
@@ -605,12 +633,45 @@ class Library:
                         self.limits.max_bytes,
                         site_rule_for(self.site_rules, response.url),
                         self._worker_store,
+                        len(seen),
                     )
-            except FetchError:
-                break
+            except FetchError as error:
+                missing = f"page {len(seen)} did not come ({error.message})"
+                return self._kept(url, replace(article, incomplete=missing))
             article = result.article or article
             next_page = result.next_page
+        # The last page read (or the cap on pages reached, or a page of another article).
+        return self._kept(url, replace(article, incomplete="")) if article.incomplete else article
+
+    def _kept(self, url: str, article: Article) -> Article:
+        """`article` cached again (its pages are kept as they are); a cache that can't be
+        written leaves the one there, which still reads."""
+        with suppress(StoreError):
+            self.store.put_article(url, article)
         return article
+
+    async def _resume(self, url: str, cached: Article) -> Article:
+        """An article missing some of its pages, read on from the last page kept: the pages
+        already cached stay, whatever the network does now."""
+        later = self.store.later_pages(url)
+        if later:
+            page_url, body, content_type = later[-1]
+        else:
+            raw = self.store.raw_page(url)
+            if raw is None:  # nothing to go on from: the article is what it is
+                return self._kept(url, replace(cached, incomplete=""))
+            page_url, (body, content_type) = cached.url or url, raw
+        from .charset import charset_from_content_type
+
+        next_page = await self._cpu(
+            next_page_of,
+            body,
+            page_url,
+            charset_from_content_type(content_type),
+            site_rule_for(self.site_rules, page_url),
+        )
+        read = [cached.url or url, *(page for page, _, _ in later)]
+        return await self._later_pages(url, cached, read, next_page)
 
     @property
     def _worker_store(self) -> Store | Path:
@@ -688,6 +749,8 @@ class Library:
             article = await self._cpu(extract_article, body, page_url, charset, fallback, rule)
             article = _filled(article, old)
             article = await self._with_later_pages(url, article)
+            # Pages that never came are still missing; a sync still reads on.
+            article = replace(article, incomplete=old.incomplete if old else "")
             article = replace(article, fetched_at=old.fetched_at if old else _now())
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)
@@ -843,9 +906,11 @@ class Library:
         return list(await asyncio.gather(*(one(u) for u in urls)))
 
     def _sync_start(self) -> tuple[list[Headline], set[str], set[str]]:
-        """The headlines before the feeds are refreshed, the keys of the articles cached, and
-        those of links known not to be article pages."""
-        return self.headlines(), self.store.article_keys(), self.store.not_article_keys()
+        """The headlines before the feeds are refreshed, the keys of the articles cached whole
+        (one missing some of its pages is read on), and those of links known not to be
+        article pages."""
+        cached = self.store.article_keys() - self.store.incomplete_keys()
+        return self.headlines(), cached, self.store.not_article_keys()
 
     async def sync(
         self, articles: bool = True, progress: ProgressCallback | None = None
@@ -865,7 +930,10 @@ class Library:
         headlines, cached, not_pages = await asyncio.to_thread(self._sync_start)
         skip = cached | not_pages  # grows with each article put on its way
         known_ids = {h.entry.id for h in headlines}
-        already_cached = sum(h.cached for h in headlines)
+        already_cached = sum(
+            h.cached and bool(h.entry.link) and article_key(h.entry.link) in cached
+            for h in headlines
+        )
         feeds_total = len(self.store.feed_urls())
         feeds_done = done = 0
         # Downloads run only so far ahead of extraction, the slower side: pages don't pile up

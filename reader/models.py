@@ -254,6 +254,9 @@ class Article:
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     fetched_at: datetime | None = None
     partial: bool = False  # extraction found little; the body is the feed's own summary
+    incomplete: str = ""
+    """Why the article, split over several pages, lacks its later ones ("page 3 did not come:
+    HTTP 503"); "" when nothing is missing. A sync fetches such an article again."""
     extractor: int = 0
     """The `EXTRACTOR` version that made it (0: cached before versions were recorded)."""
 

@@ -52,8 +52,17 @@ _FORMAT = "format"
 _SAVED = "saved"
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
-# opened, why it is no article, and its later pages when it is split over several.
-_ARTICLE_PREFIXES = ("article:", "raw:", "fallback:", "read-at:", "not-article:", "pages:")
+# opened, why it is no article, its later pages when it is split over several, and a mark
+# when some of those are missing (`Article.incomplete`).
+_ARTICLE_PREFIXES = (
+    "article:",
+    "raw:",
+    "fallback:",
+    "read-at:",
+    "not-article:",
+    "pages:",
+    "incomplete:",
+)
 
 
 @dataclass(frozen=True)
@@ -341,6 +350,21 @@ class Store:
                 else:
                     self._articles.delete(f"fallback:{key}")
             self._articles.set(f"article:{key}", record)
+            self._mark_incomplete(key, article)
+
+    def _mark_incomplete(self, key: str, article: Article) -> None:
+        if article.incomplete:
+            self._articles.set(f"incomplete:{key}", 1)
+        else:
+            self._articles.delete(f"incomplete:{key}")
+
+    def is_incomplete(self, url: str) -> bool:
+        """The article cached for `url` lacks some of its pages (`Article.incomplete`)."""
+        return f"incomplete:{article_key(url)}" in self._articles
+
+    def incomplete_keys(self) -> set[str]:
+        """The keys of the cached articles missing some of their pages, in one query."""
+        return self._keys_with_prefix("incomplete:")
 
     def add_article_page(
         self, url: str, article: Article, page_url: str, packed_page: bytes
@@ -356,6 +380,7 @@ class Store:
                 pages = [(page_url, packed_page)]
             self._articles.set(f"pages:{key}", pack_page_list(pages))
             self._articles.set(f"article:{key}", record)
+            self._mark_incomplete(key, article)
 
     def later_pages(self, url: str) -> list[tuple[str, bytes, str]]:
         """The raw pages after the first of an article split over several, in order: each

@@ -16,6 +16,7 @@ from pytest_httpserver import HTTPServer
 from reader.extract import to_text
 from reader.extract.next_page import is_next_page, next_page_url, same_article
 from reader.library import Library
+from reader.models import Article
 
 SITE = "https://quaytech.example"
 
@@ -240,3 +241,82 @@ def test_the_demo_review_over_three_pages_reads_whole(demo_server, data_dir: Pat
             assert len(lib.store.later_pages(link)) == len(review.pages) - 1
 
     asyncio.run(run())
+
+
+def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """Page 3 fails: pages 1 and 2 are cached and read, the article says what is missing, and
+    the next sync reads on from page 2 without fetching the pages it has again."""
+    base = httpserver.url_for("").rstrip("/")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Tech</title>'
+        f"<item><title>{TITLE}</title><link>{base}/reviews/marram-4/</link><guid>r1</guid>"
+        "</item></channel></rss>"
+    )
+    pages = {"/reviews/marram-4/": review_page(1), "/reviews/marram-4/2/": review_page(2)}
+
+    def routes(third_page: bool) -> None:
+        httpserver.clear_all_handlers()
+        serve(httpserver, pages | ({"/reviews/marram-4/3/": review_page(3)} if third_page else {}))
+        httpserver.expect_request("/feed.xml").respond_with_data(
+            feed, content_type="application/rss+xml"
+        )
+        httpserver.expect_request("/reviews/marram-4/3/").respond_with_data("no", status=404)
+
+    link = f"{base}/reviews/marram-4/"
+
+    async def sync() -> tuple[Article | None, set[str]]:
+        async with Library(data_dir) as lib:
+            if not lib.feeds():
+                lib.add_feed(f"{base}/feed.xml")
+            report = await lib.sync()
+            assert report.ok
+            return lib.cached_article(link), lib.store.incomplete_keys()
+
+    routes(third_page=False)
+    article, incomplete = asyncio.run(sync())
+    assert article is not None and PARAGRAPHS[2][1] in to_text(article)
+    assert article.incomplete == "page 3 did not come (HTTP 404 NOT FOUND)"
+    assert "Note: not all of it: page 3 did not come" in to_text(article)
+    assert len(incomplete) == 1
+
+    async def read_it() -> None:
+        from tests.tui_pilot import reading, screen_text
+
+        async with reading(data_dir, "Tide gauge review", (100, 40)) as (app, _, _body):
+            shown = " ".join(screen_text(app).split())
+            assert "Not all of it: page 3 did not come (HTTP 404 NOT FOUND)." in shown
+            assert PARAGRAPHS[1][0][:60] in shown
+
+    asyncio.run(read_it())
+
+    routes(third_page=True)
+    httpserver.clear_log()
+    article, incomplete = asyncio.run(sync())
+    assert article is not None and not article.incomplete and incomplete == set()
+    text = to_text(article)
+    assert all(p in text for n in (1, 2, 3) for p in PARAGRAPHS[n]) and "Note" not in text
+    fetched = [r.path for r, _ in httpserver.log]
+    assert fetched == ["/feed.xml", "/reviews/marram-4/3/"]
+
+
+def test_until_its_last_page_is_in_an_article_is_incomplete(data_dir: Path) -> None:
+    """A sync stopped between two pages leaves the article marked, so the next one reads on."""
+    from reader.library import extract_for_cache
+    from reader.models import Response
+    from reader.store import Store
+
+    link = SITE + "/reviews/marram-4/"
+    store = Store(data_dir)
+    try:
+        page = Response(link, 200, "text/html", "utf-8", review_page(1).encode())
+        result = extract_for_cache(link, page, 10**7, None, None, store)
+        assert result.next_page == SITE + "/reviews/marram-4/2/"
+        assert store.article(link).incomplete == "the pages after page 1 have not been read yet"
+        assert store.is_incomplete(link)
+        single = Response(SITE + "/x", 200, "text/html", "utf-8", other_article().encode())
+        extract_for_cache(SITE + "/x", single, 10**7, None, None, store)
+        assert not store.article(SITE + "/x").incomplete and not store.is_incomplete(SITE + "/x")
+    finally:
+        store.close()
