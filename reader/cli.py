@@ -202,6 +202,8 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
         _err(f"article failed: {entry.title} <{entry.link}>: {error.message}")
     for entry, error in report.not_articles:
         _err(f"not cached: {entry.title} <{entry.link}>: {error.message}")
+    for entry, why in report.incomplete:
+        _err(f"not all of it: {entry.title} <{entry.link}>: {why}; the next sync reads on")
     new = sum(r.new_entries for r in report.feeds)
     failed_feeds = sum(r.error is not None for r in report.feeds)
     line = (
@@ -213,6 +215,8 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
             f"; {plural(report.articles_fetched, 'article')} saved for offline, "
             f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
         )
+        if report.incomplete:
+            line += f", {plural(len(report.incomplete), 'article')} missing pages"
     _out(line, sys.stderr)
     if report.pruned:
         _out(

@@ -99,6 +99,8 @@ class SyncReport:
     articles_already_cached: int = 0
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
+    # Articles over several pages cached without some of them (`Article.incomplete` says why)
+    incomplete: list[tuple[Entry, str]] = field(default_factory=list)
     pruned: PruneReport | None = None  # when the cache size limit evicted articles
 
     @property
@@ -948,6 +950,7 @@ class Library:
         tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
+        incomplete: list[tuple[Entry, str]] = []
 
         def report(
             phase: Literal["feeds", "articles", "done"], arrived: Entry | None = None
@@ -964,7 +967,7 @@ class Library:
             try:
                 async with host_ahead[urlsplit(entry.link).netloc], ahead:
                     # Known uncached (see _sync_start): no store reads per article on the loop.
-                    await self._fetch_once(entry.link, entry)
+                    article = await self._fetch_once(entry.link, entry)
             except FetchError as error:
                 (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
                     (entry, error)
@@ -972,6 +975,8 @@ class Library:
                 done += 1
                 report("articles")
                 return
+            if article.incomplete:
+                incomplete.append((entry, article.incomplete))
             done += 1
             report("articles", entry)
 
@@ -1010,5 +1015,6 @@ class Library:
             articles_already_cached=already_cached,
             article_failures=failures,
             not_articles=not_articles,
+            incomplete=incomplete,
             pruned=pruned if pruned and pruned.removed else None,
         )

@@ -271,8 +271,12 @@ def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
             if not lib.feeds():
                 lib.add_feed(f"{base}/feed.xml")
             report = await lib.sync()
-            assert report.ok
-            return lib.cached_article(link), lib.store.incomplete_keys()
+            assert report.ok and report.articles_fetched == 1
+            missing = lib.store.incomplete_keys()
+            assert [why for _, why in report.incomplete] == (
+                ["page 3 did not come (HTTP 404 NOT FOUND)"] if missing else []
+            )
+            return lib.cached_article(link), missing
 
     routes(third_page=False)
     article, incomplete = asyncio.run(sync())

@@ -422,6 +422,9 @@ class ReaderApp(App[int]):
             line += (
                 f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
             )
+        if report.incomplete:
+            missing = plural(len(report.incomplete), "article")
+            line += f" · {missing} missing pages (the next sync reads on)"
         if report.not_articles:
             count = len(report.not_articles)
             what = plural(count, "link is not an article page", "links are not article pages")
