@@ -79,6 +79,10 @@ def test_a_page_of_the_same_article_carries_its_title() -> None:
     assert same_article(title, "Tide gauge review: the Marram 4 reads the sea (Seite 3 von 5)")
     assert not same_article(title, "Lifeboat crew honoured for winter rescue")
     assert not same_article(title, "")
+    # A page named for its section too, as reviews' pages are.
+    assert same_article("Marram 4 review", "Marram 4 review: page 2 - battery life")
+    assert not same_article("Marram 4 review", "Lifeboat radio review")
+    assert not same_article("Review", "Lifeboat radio review")
 
 
 PARAGRAPHS = {

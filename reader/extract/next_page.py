@@ -144,16 +144,19 @@ _PAGE_WORDS = frozenset(
         "continued",
     ]
 )
-_SAME_TITLE = 0.6  # share of the two titles' words in common
+_SAME_TITLE = 0.8  # share of the shorter title's words the other has too
 
 
 def same_article(first_title: str, title: str) -> bool:
     """A page titled `title` goes on with the article titled `first_title`: the same words,
-    but for a page number. Without a title on either side there is nothing to go by."""
+    but for a page number and maybe the page's own section ("… Review: Page 2 - Battery
+    Life"). Without a title on either side there is nothing to go by, and one word in common
+    ("Review") is not enough."""
     a, b = _title_words(first_title), _title_words(title)
     if not a or not b:
         return False
-    return len(a & b) / len(a | b) >= _SAME_TITLE
+    shared = len(a & b)
+    return a == b or (shared >= 2 and shared / min(len(a), len(b)) >= _SAME_TITLE)
 
 
 def append_page(article: Article, page: Article) -> Article:
