@@ -26,6 +26,7 @@ from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
 from .keys import article_key, looks_like_entry_id
 from .models import (
     EXTRACTOR,
+    UNREACHABLE,
     Article,
     Entry,
     ErrorKind,
@@ -334,6 +335,29 @@ def _storage_as_fetch_error(url: str) -> Iterator[None]:
         raise FetchError(ErrorKind.STORAGE, str(error), url) from None
 
 
+def _may_come_later(error: FetchError) -> bool:
+    """The failure says nothing of the page itself (the network, a server busy or down, a
+    rate limit): another try may bring it."""
+    return (
+        error.kind in UNREACHABLE
+        or error.retryable
+        or (error.kind == ErrorKind.HTTP and error.message.startswith(("HTTP 5", "rate-limited")))
+    )
+
+
+@contextmanager
+def _unexpected_as_fetch_error(url: str) -> Iterator[None]:
+    """A failure we didn't foresee, reading one page (a parser's error on a hostile page),
+    fails that one article, as a value: not a whole sync, not the reader."""
+    try:
+        yield
+    except FetchError:
+        raise
+    except Exception as error:
+        message = f"could not read the page ({type(error).__name__})"
+        raise FetchError(ErrorKind.EXTRACTION, message, url) from error
+
+
 def _looks_like_html(body: bytes) -> bool:
     head = body[:2048].lstrip().lower()
     return head.startswith(
@@ -573,6 +597,10 @@ class Library:
         return await asyncio.shield(pending)
 
     async def _download(self, url: str, entry: Entry | None) -> Article:
+        with _unexpected_as_fetch_error(url):
+            return await self._download_pages(url, entry)
+
+    async def _download_pages(self, url: str, entry: Entry | None) -> Article:
         # A key's presence, not a record to decode: a sync asks this of every article.
         cached = self.store.article(url) if self.store.is_incomplete(url) else None
         if cached is not None and cached.incomplete:
@@ -638,6 +666,8 @@ class Library:
                         len(seen),
                     )
             except FetchError as error:
+                if not _may_come_later(error):
+                    break  # the site's own pager is wrong (a 404, no text): the article ends
                 missing = f"page {len(seen)} did not come ({error.message})"
                 return self._kept(url, replace(article, incomplete=missing))
             article = result.article or article
@@ -717,7 +747,8 @@ class Library:
         async def one(url: str) -> None:
             nonlocal done
             try:
-                await self._reextract_one(url)
+                with _unexpected_as_fetch_error(url):
+                    await self._reextract_one(url)
             except FetchError as error:
                 failures.append((url, error))
             else:
@@ -761,9 +792,9 @@ class Library:
                 with suppress(StoreError):
                     self.store.delete_article(article_key(url))
                     self.store.mark_not_an_article(url, error.message)
-            elif error.kind == ErrorKind.CONSENT_WALL:
+            elif error.kind == ErrorKind.CONSENT_WALL and not self.is_saved(url):
                 # The wall's text was cached as the article before walls were known: it goes,
-                # so the next sync fetches the page again.
+                # so the next sync fetches the page again. A saved one is the reader's to drop.
                 with suppress(StoreError):
                     self.store.delete_article(article_key(url))
             raise
@@ -794,9 +825,11 @@ class Library:
         that fails (no raw page was kept, the page no longer extracts), unless the page turns
         out to be no article at all (a PDF, a cookie-consent wall)."""
         try:
-            return await self._reextract_one(url, cached)
+            with _unexpected_as_fetch_error(url):
+                return await self._reextract_one(url, cached)
         except FetchError as error:
-            if error.kind in (ErrorKind.NOT_HTML, ErrorKind.CONSENT_WALL):
+            gone = error.kind in (ErrorKind.NOT_HTML, ErrorKind.CONSENT_WALL)
+            if gone and self.store.article(url) is None:
                 raise
         # The best this version can give is the old text: don't try again at each opening.
         kept = replace(cached, extractor=EXTRACTOR)

@@ -75,7 +75,9 @@ def parse_refresh(content: str) -> tuple[int, str] | None:
     fraction = re.match(r"[0-9.]*", rest).group()  # type: ignore[union-attr]
     if not digits and not fraction:
         return None
-    delay = int(digits or 0)
+    # Only whether it is small matters; a page's 5,000 digits would overflow int()'s limit.
+    significant = digits.lstrip("0")
+    delay = int(significant or 0) if len(significant) <= 6 else 10**6
     rest = rest[len(fraction) :]
     if not rest:
         return delay, ""

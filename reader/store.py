@@ -449,7 +449,7 @@ class Store:
         query = "SELECT key, CASE WHEN filename IS NULL THEN length(value) ELSE size END, store_time FROM Cache"
         for key, size, stored in self._articles._sql(query).fetchall():
             kind, _, akey = str(key).partition(":")
-            if kind in ("article", "raw", "fallback"):
+            if kind in ("article", "raw", "fallback", "pages"):
                 sizes[akey] = sizes.get(akey, 0) + int(size or 0)
             if kind == "article":
                 cached_at[akey] = stored

@@ -91,6 +91,9 @@ def test_a_story_about_consent_banners_is_a_story() -> None:
     article = extract_article(unsigned, "https://news.example/consent-ruling")
     assert not article.author and not article.published
     assert "three months to change their banners" in to_text(article)
+    # So does a guide at an address named for consent: not a wall's.
+    guide = extract_article(unsigned, "https://dataoffice.example/guidance/lawful-basis/consent/")
+    assert "three months to change their banners" in to_text(guide)
     # A German wall served at the article's own address is a wall too.
     with pytest.raises(FetchError, match="cookie-consent page"):
         extract_article(GERMAN_WALL, "https://www.hafenblatt.example/hafen/bagger-123.html")
@@ -165,5 +168,14 @@ def test_a_wall_an_older_version_cached_goes_when_opened(data_dir: Path) -> None
                 await lib.article(url, offline=True)
             assert caught.value.kind == ErrorKind.CONSENT_WALL
             assert lib.cached_article(url) is None
+            # Saved, it is the reader's: kept as it was.
+            kept = "https://news.quaymedia.example/kept.html"
+            lib.store.put_article(
+                kept,
+                replace(old, url=kept, extractor=15),
+                pack_raw_page(WALL.encode(), "text/html"),
+            )
+            lib.set_saved(kept, True)
+            assert (await lib.article(kept, offline=True)).blocks == old.blocks
 
     asyncio.run(run())

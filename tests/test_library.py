@@ -345,3 +345,33 @@ def test_reextract_resolves_links_against_the_page_redirects_ended_at(
             assert again.url == httpserver.url_for("/news/2026/tides.html")
 
     run(go())
+
+
+def test_a_page_our_code_fails_on_costs_that_article_not_the_sync(
+    site: HTTPServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection (a bug of ours can't be made to order): the extractor raises something
+    no one foresaw on one page. That article fails, as a value (a sync goes on), and the next
+    one reads."""
+    import reader.extract
+
+    real = reader.extract.extract_page
+
+    def failing(page, url="", *args, **kwargs):
+        if url.endswith("/tide.html"):
+            raise ValueError("an unforeseen parser error")
+        return real(page, url, *args, **kwargs)
+
+    monkeypatch.setattr(reader.extract, "extract_page", failing)
+    site.expect_request("/other.html").respond_with_data(
+        ARTICLE.replace("Tide tables revised", "Quay lights renewed"), content_type="text/html"
+    )
+
+    async def go() -> None:
+        async with Library(data_dir, workers="thread") as lib:
+            with pytest.raises(FetchError) as caught:
+                await lib.article(site.url_for("/tide.html"))
+            assert caught.value.message == "could not read the page (ValueError)"
+            assert (await lib.article(site.url_for("/other.html"))).title == "Quay lights renewed"
+
+    run(go())

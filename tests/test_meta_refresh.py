@@ -129,3 +129,9 @@ def test_the_reader_follows_a_refresh_and_caches_the_article_under_the_link(
             assert lib.cached_article(httpserver.url_for("/loop/a")) is None
 
     asyncio.run(go())
+
+
+def test_a_delay_of_thousands_of_digits_is_only_late() -> None:
+    assert parse_refresh("9" * 5000 + "; url=/x") == (10**6, "/x")
+    assert parse_refresh("0000000000003; url=/x") == (3, "/x")
+    assert refresh_target(redirect_page("9" * 5000 + "; url=/x"), PAGE) is None

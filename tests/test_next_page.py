@@ -31,7 +31,10 @@ SITE = "https://quaytech.example"
         ("/reviews/tide-gauge.html?id=7", "/reviews/tide-gauge.html?id=7&seite=2"),
         ("/reviews/tide-gauge.html?page=2", "/reviews/tide-gauge.html?page=3"),
         ("/reviews/tide-gauge/9/", "/reviews/tide-gauge/10/"),
-        ("/reviews/tide-gauge,2.html", "/reviews/tide-gauge,3.html"),
+        # Written another way on either side.
+        ("/reviews/%C3%BCber-die-flut/", "/reviews/über-die-flut/2/"),
+        ("/reviews/tide-gauge/2", "/reviews/tide-gauge/3/"),
+        ("/reviews/tide-gauge.html?id=5", "/reviews/tide-gauge.html?page=2&id=5"),
     ],
 )
 def test_the_next_page_is_this_page_with_a_page_number(here: str, there: str) -> None:
@@ -59,6 +62,17 @@ def test_what_is_not_the_next_page(here: str, there: str) -> None:
     assert not is_next_page(SITE + here, SITE + there)
 
 
+def test_a_series_next_post_is_not_a_page() -> None:
+    here, there = SITE + "/weekly-roundup-12/", SITE + "/weekly-roundup-13/"
+    assert not is_next_page(here, there, glued=False)
+    head = f'<html><head><link rel="next" href="{there}"></head><body><p>Hi</p></body></html>'
+    assert next_page_url(lxml.html.document_fromstring(head), here) == ""
+    # From a pager's text it is a page, as "story,2.html" → "story,3.html" is.
+    assert is_next_page(SITE + "/tide-gauge,2.html", SITE + "/tide-gauge,3.html", glued=True)
+    # After a page word, the number is a page's.
+    assert is_next_page(SITE + "/story-page-2.html", SITE + "/story-page-3.html", glued=False)
+
+
 def test_a_number_glued_to_the_slug_counts_only_from_a_pager() -> None:
     # "weekly-roundup-2" is how WordPress names a second post of the same title.
     here, there = SITE + "/weekly-roundup/", SITE + "/weekly-roundup-2/"
@@ -83,6 +97,9 @@ def test_a_page_of_the_same_article_carries_its_title() -> None:
     assert same_article("Marram 4 review", "Marram 4 review: page 2 - battery life")
     assert not same_article("Marram 4 review", "Lifeboat radio review")
     assert not same_article("Review", "Lifeboat radio review")
+    # A series' posts differ by their number only.
+    assert not same_article("Weekly roundup 12", "Weekly roundup 13")
+    assert same_article("Weekly roundup 12", "Weekly roundup 12 (page 2 of 3)")
 
 
 PARAGRAPHS = {
@@ -204,8 +221,11 @@ def test_a_page_that_fails_or_is_another_article_ends_the_article_there(
 
     async def run() -> None:
         async with Library(data_dir) as lib:
-            two = to_text(await lib.article(httpserver.url_for("/reviews/marram-4/")))
-            assert PARAGRAPHS[2][1] in two and PARAGRAPHS[3][0] not in two
+            two = await lib.article(httpserver.url_for("/reviews/marram-4/"))
+            assert PARAGRAPHS[2][1] in to_text(two) and PARAGRAPHS[3][0] not in to_text(two)
+            # A page the site's pager links to but doesn't have: the article ends there, for
+            # good (no sync asks again).
+            assert not two.incomplete and lib.store.incomplete_keys() == set()
             one = to_text(await lib.article(httpserver.url_for("/second/")))
             assert PARAGRAPHS[1][1] in one and "A different review" not in one
             assert lib.store.later_pages(httpserver.url_for("/second/")) == []
@@ -266,7 +286,7 @@ def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
         httpserver.expect_request("/feed.xml").respond_with_data(
             feed, content_type="application/rss+xml"
         )
-        httpserver.expect_request("/reviews/marram-4/3/").respond_with_data("no", status=404)
+        httpserver.expect_request("/reviews/marram-4/3/").respond_with_data("busy", status=500)
 
     link = f"{base}/reviews/marram-4/"
 
@@ -278,14 +298,14 @@ def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
             assert report.ok and report.articles_fetched == 1
             missing = lib.store.incomplete_keys()
             assert [why for _, why in report.incomplete] == (
-                ["page 3 did not come (HTTP 404 NOT FOUND)"] if missing else []
+                ["page 3 did not come (HTTP 500 INTERNAL SERVER ERROR)"] if missing else []
             )
             return lib.cached_article(link), missing
 
     routes(third_page=False)
     article, incomplete = asyncio.run(sync())
     assert article is not None and PARAGRAPHS[2][1] in to_text(article)
-    assert article.incomplete == "page 3 did not come (HTTP 404 NOT FOUND)"
+    assert article.incomplete == "page 3 did not come (HTTP 500 INTERNAL SERVER ERROR)"
     assert "Note: not all of it: page 3 did not come" in to_text(article)
     assert len(incomplete) == 1
 
@@ -294,7 +314,7 @@ def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
 
         async with reading(data_dir, "Tide gauge review", (100, 40)) as (app, _, _body):
             shown = " ".join(screen_text(app).split())
-            assert "Not all of it: page 3 did not come (HTTP 404 NOT FOUND)." in shown
+            assert "Not all of it: page 3 did not come (HTTP 500 INTERNAL SERVER ERROR)." in shown
             assert PARAGRAPHS[1][0][:60] in shown
 
     asyncio.run(read_it())

@@ -12,8 +12,8 @@ read offline in the article's place. A wall is told by four things together, so 
 - the page declares no author and no date: a story has them, a wall has nothing to date;
 - it speaks in the wall's own phrases ("personalised ads", "withdraw your consent"), several
   different ones, one of them the site speaking of itself ("we and our partners"), where a
-  story about walls would quote them; or in any one, when the page the redirects ended at is
-  a consent host or path (consent.yahoo.com, /zustimmung).
+  story about walls would quote them; or in two, when the page the redirects ended at is a
+  consent wall's host or path (consent.yahoo.com, /collectConsent).
 """
 
 from __future__ import annotations
@@ -61,17 +61,17 @@ _PHRASES = re.compile(
     re.IGNORECASE,
 )
 _SPEAKS = re.compile(_WE, re.IGNORECASE)
-# Where consent pages live: a host of their own, or a path saying what it is.
-_HOST = re.compile(r"^(consent|guce|myprivacy|privacy|cmp|cookies?)\.", re.IGNORECASE)
+# Where consent walls live: a host of their own (consent.yahoo.com, guce.aol.com), or a path
+# only a wall has. Not a page merely named "consent": a guide to the law of consent is one.
+_HOST = re.compile(r"^(consent|guce|myprivacy|cmp)\.", re.IGNORECASE)
 _PATH = re.compile(
-    r"(^|/)(consent|collectconsent|cookiewall|cookie-wall|privacy-gate|zustimmung|"
-    r"einwilligung|consentement)(/|$|\?|\.)",
+    r"(^|/)(collectconsent|cookiewall|cookie-wall|privacy-gate|consent-wall)(/|$|\.)",
     re.IGNORECASE,
 )
 
 _MAX_WORDS = 600
 _PHRASES_NEEDED = 3
-_PHRASES_AT_CONSENT_ADDRESS = 1
+_PHRASES_AT_CONSENT_ADDRESS = 2
 
 
 def has_consent_choice(doc: HtmlElement) -> bool:

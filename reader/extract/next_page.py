@@ -10,13 +10,15 @@ its address is this page's with a page number added (page 1 → 2: "/story/2/", 
 the path, or a `page=` parameter); and when the link says so: `rel="next"` or the text of a
 pager ("Next page", "2", "Seite 2", "›"). A number glued to the slug ("story-2.html"), the
 form WordPress gives two posts of one title, counts only from a pager's text, never from
-`rel="next"`. The caller then checks that the page fetched carries the same title.
+`rel="next"`, and so does one raised there ("roundup-12" → "roundup-13"). The caller then
+checks that the page fetched carries the same title, numbers and all (but a page's).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -34,6 +36,8 @@ _ADDED_GLUED = re.compile(rf"^[-_,](?:{_WORD}[-_]?)?0*2$", re.IGNORECASE)  # -2,
 _ADDED_PARAM = re.compile(rf"^[?&]{_PARAM}=0*2$", re.IGNORECASE)
 # Where a raised number (k → k+1) stands: after one of these...
 _BEFORE_NUMBER = re.compile(rf"(?:[/_,-]|[?&;]{_PARAM}=|{_WORD}[-_/]?)$", re.IGNORECASE)
+# A number after a page word in the slug ("story-page-3") is a page's whatever links to it.
+_GLUED_WORD = re.compile(rf"{_WORD}[-_]$", re.IGNORECASE)
 # ...and before the end of the path (a slash, an extension) or the next parameter.
 _AFTER_NUMBER = re.compile(r"^(?:/?|\.[a-z0-9]{1,5})(?:[?&#].*)?$", re.IGNORECASE | re.DOTALL)
 # A pager's link text: "Next", "Next page ›", "2", "Page 2", "Seite 2", "›".
@@ -76,7 +80,7 @@ def is_next_page(url: str, target: str, glued: bool = True) -> bool:
     where page numbers stand. `glued`: a number added to the slug ("story-2") counts."""
     if site_host(url) != site_host(target):
         return False
-    here, there = canonical_url(url), canonical_url(target)
+    here, there = _comparable(url), _comparable(target)
     if here == there:
         return False
     start = _common_prefix(here, there)
@@ -99,13 +103,26 @@ def is_next_page(url: str, target: str, glued: bool = True) -> bool:
             return True
         return glued and bool(_ADDED_GLUED.match(new))
     if old.isdigit() and new.isdigit():  # page k → k+1
+        # "weekly-roundup-12" → "-13" is WordPress's next post of a series as much as a page.
+        in_slug = before[-1:] in ("-", "_", ",") and not _GLUED_WORD.search(before)
         return (
             1 <= int(old) < MAX_PAGE
             and int(new) == int(old) + 1
             and bool(_BEFORE_NUMBER.search(before))
             and bool(_AFTER_NUMBER.match(after))
+            and (glued or not in_slug)
         )
     return False
+
+
+def _comparable(url: str) -> str:
+    """`url` written one way whatever way a page wrote it: escapes decoded ("/%C3%BCber" and
+    "/über"), no "www.", no trailing slash, its parameters in order."""
+    parts = urlsplit(canonical_url(url))
+    host = parts.netloc.removeprefix("www.")
+    path = unquote(parts.path).rstrip("/")
+    query = "&".join(sorted(unquote(p) for p in parts.query.split("&") if p))
+    return f"{parts.scheme}://{host}{path}" + (f"?{query}" if query else "")
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -153,8 +170,8 @@ def same_article(first_title: str, title: str) -> bool:
     Life"). Without a title on either side there is nothing to go by, and one word in common
     ("Review") is not enough."""
     a, b = _title_words(first_title), _title_words(title)
-    if not a or not b:
-        return False
+    if not a or not b or _title_numbers(first_title) != _title_numbers(title):
+        return False  # "Weekly roundup 12" and "13" are two posts
     shared = len(a & b)
     return a == b or (shared >= 2 and shared / min(len(a), len(b)) >= _SAME_TITLE)
 
@@ -165,6 +182,16 @@ def append_page(article: Article, page: Article) -> Article:
     seen = set(article.blocks)
     added = tuple(block for block in page.blocks if block not in seen)
     return replace(article, blocks=article.blocks + added) if added else article
+
+
+def _title_numbers(title: str) -> set[str]:
+    """The numbers of a title but a page's ("Page 2 of 5", "Seite 3")."""
+    words = re.findall(r"\w+", title.lower())
+    return {
+        w
+        for i, w in enumerate(words)
+        if w.isdigit() and (i == 0 or words[i - 1] not in _PAGE_WORDS)
+    }
 
 
 def _title_words(title: str) -> set[str]:
