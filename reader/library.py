@@ -199,9 +199,9 @@ def extract_for_cache(
     url: str,
     response: Response,
     max_bytes: int,
-    entry: Entry | None,
     rule: SiteRule | None,
     store: Store | Path,
+    entry: Entry | None,
 ) -> Extracted:
     """Worker-side: inflate the page, check it is one, extract its article, and cache both
     under `url` (the link asked for; `response.url` is where redirects ended). A page that
@@ -622,20 +622,9 @@ class Library:
         that sends the browser on is followed as a redirect is, under the same cap."""
         target = url
         for _hop in range(self.limits.max_redirects + 1):
-            # The body comes still compressed: the worker inflates, checks and extracts it.
-            response = await self.fetcher.get(target, decode=False)
-            with _storage_as_fetch_error(url):
-                result = await self._cpu(
-                    extract_for_cache,
-                    url,
-                    response,
-                    self.limits.max_bytes,
-                    entry,
-                    site_rule_for(self.site_rules, response.url),
-                    self._worker_store,
-                )
+            result, page_url = await self._fetched(url, target, extract_for_cache, entry)
             if not result.refresh:
-                return result, response.url
+                return result, page_url
             target = result.refresh
         from .fetch import too_many_redirects
 
@@ -654,17 +643,7 @@ class Library:
                 break
             seen.add(canonical_url(next_page))
             try:
-                response = await self.fetcher.get(next_page, decode=False)
-                with _storage_as_fetch_error(url):
-                    result = await self._cpu(
-                        extend_for_cache,
-                        url,
-                        response,
-                        self.limits.max_bytes,
-                        site_rule_for(self.site_rules, response.url),
-                        self._worker_store,
-                        len(seen),
-                    )
+                result, _ = await self._fetched(url, next_page, extend_for_cache, len(seen))
             except FetchError as error:
                 if not _may_come_later(error):
                     break  # the site's own pager is wrong (a 404, no text): the article ends
@@ -674,6 +653,25 @@ class Library:
             next_page = result.next_page
         # The last page read (or the cap on pages reached, or a page of another article).
         return self._kept(url, replace(article, incomplete="")) if article.incomplete else article
+
+    async def _fetched(
+        self, url: str, target: str, step: Callable[..., Extracted], *extra: Any
+    ) -> tuple[Extracted, str]:
+        """`target` downloaded and read by the worker `step`, which caches what it reads
+        under `url`: what it made of the page, and the address the page came from."""
+        # The body comes still compressed: the worker inflates, checks and extracts it.
+        response = await self.fetcher.get(target, decode=False)
+        with _storage_as_fetch_error(url):
+            result = await self._cpu(
+                step,
+                url,
+                response,
+                self.limits.max_bytes,
+                site_rule_for(self.site_rules, response.url),
+                self._worker_store,
+                *extra,
+            )
+        return result, response.url
 
     def _kept(self, url: str, article: Article) -> Article:
         """`article` cached again (its pages are kept as they are); a cache that can't be
