@@ -171,3 +171,28 @@ def test_the_demos_script_built_story_reads_whole_in_the_reader(synced_dir: Path
             assert "From the feed" not in shown and "Loading" not in shown
 
     asyncio.run(run())
+
+
+def noscript_page(article_html: str, visible: str = "", head: str = "") -> str:
+    return (
+        f"{head}<!doctype html><html><head><title>Ferry timetable cut | Island Times</title>"
+        f'</head><body><div id="app">{visible}</div><script src="/app.js"></script>'
+        f"<noscript>{article_html}</noscript></body></html>"
+    )
+
+
+def test_a_page_built_by_scripts_reads_as_a_browser_without_scripts_shows_it() -> None:
+    """Its article is in the `<noscript>` a browser with scripts off shows in their place."""
+    article_html = "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    for page in (
+        noscript_page(article_html),
+        noscript_page(article_html, head='<?xml version="1.0" encoding="utf-8"?>'),
+    ):
+        article = extract_article(page, URL)
+        assert paragraphs(article) == PARAGRAPHS and not article.partial
+    # Where the page shows its article, a <noscript> is what it always was: nothing to show.
+    shown = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    twice = extract_article(noscript_page(article_html, visible=shown), URL)
+    assert paragraphs(twice) == PARAGRAPHS
+    nagging = noscript_page("<p>Please turn on JavaScript.</p><p>It is off.</p>", visible=shown)
+    assert "JavaScript" not in to_text(extract_article(nagging, URL))

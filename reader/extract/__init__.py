@@ -49,7 +49,7 @@ from .math import mark_math
 from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
 from .next_page import next_page_url
-from .page_cleanup import prepare, strip_page_furniture
+from .page_cleanup import noscript_prose, prepare, scripts_off, strip_page_furniture
 from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
@@ -193,9 +193,14 @@ def extract_page(
     header_charset: str | None = None,
     fallback_html: str = "",
     site_rule: SiteRule | None = None,
+    noscript: bool = False,
 ) -> tuple[Article, str]:
     """Extract the article of one page, and the address of its next page when the article is
     split over several (`next_page`), else "".
+
+    A page that scripts build and that gives its article to browsers without scripts, in
+    `<noscript>`, is read as such a browser shows it (`noscript` True: its `<noscript>`s
+    unwrapped) when it gives almost nothing otherwise.
 
     `site_rule` (from the user's config) names elements to drop and, optionally, the body
     element, for a site the generic path gets wrong.
@@ -228,8 +233,9 @@ def extract_page(
         base = _base_url(doc, url)
         body = _apply_site_rule(doc, site_rule) if site_rule else None
         consent_choice = body is None and has_consent_choice(doc)
-        # Before cleanup, which drops the pager.
+        # Before cleanup, which drops the pager and every <noscript>.
         next_page = next_page_url(doc, url, base)
+        readable_without_scripts = not noscript and body is None and noscript_prose(doc)
         # Before `prepare`: Wikipedia's MathML is hidden behind an image of the formula.
         mark_math(doc)
         prepare(doc)
@@ -255,6 +261,10 @@ def extract_page(
             if from_declared:
                 # The whole article, as declared: its other pages would only repeat it.
                 blocks, next_page = from_declared, ""
+            elif readable_without_scripts and words_of(blocks) < _SHORT:
+                return extract_page(
+                    scripts_off(_parse(html)), url, None, fallback_html, site_rule, noscript=True
+                )
         blocks = without_header_lines(blocks, meta.author, meta.published)
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)

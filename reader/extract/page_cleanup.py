@@ -14,6 +14,7 @@ import re
 from urllib.parse import urlsplit
 
 import lxml.etree
+import lxml.html
 from lxml.html import HtmlElement
 
 from ..safe import safe_line
@@ -124,6 +125,20 @@ def prepare(doc: HtmlElement) -> None:
             or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
         ):
             drop(el)
+
+
+def noscript_prose(doc: HtmlElement) -> bool:
+    """The page holds paragraphs in a `<noscript>`: what a browser with scripts off shows, on a
+    page that scripts build (read before `prepare` drops every `<noscript>`)."""
+    return any(len(noscript.findall(".//p")) >= 2 for noscript in doc.iter("noscript"))
+
+
+def scripts_off(doc: HtmlElement) -> str:
+    """The page `doc` (a fresh parse: it is changed) as a browser with scripts off shows it:
+    each `<noscript>`'s content in its place."""
+    for noscript in list(doc.iter("noscript")):
+        noscript.drop_tag()
+    return lxml.html.tostring(doc, encoding="unicode")
 
 
 def _hidden(el: HtmlElement) -> bool:
