@@ -348,3 +348,32 @@ def test_until_its_last_page_is_in_an_article_is_incomplete(data_dir: Path) -> N
         assert not store.article(SITE + "/x").incomplete and not store.is_incomplete(SITE + "/x")
     finally:
         store.close()
+
+
+def test_an_endless_pager_stops_at_the_cap(httpserver: HTTPServer, data_dir: Path) -> None:
+    """A site whose every page links a next one: `max_article_pages` pages, then the end."""
+    import re
+
+    from werkzeug import Request, Response
+
+    def endless(request: Request) -> Response:
+        number = re.search(r"/endless/(\d+)/", request.path)
+        n = int(number.group(1)) if number else 1
+        body = (
+            f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+            f"<p>Paragraph of page {n}, long enough to be read as the text of an article "
+            f"page, with words enough to count as one on its own.</p></article>"
+            f'<a href="/endless/{n + 1}/">Next page</a></body></html>'
+        )
+        return Response(body, content_type="text/html")
+
+    httpserver.expect_request(re.compile(r"^/endless/(\d+/)?$")).respond_with_handler(endless)
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            article = await lib.article(httpserver.url_for("/endless/"))
+            text = to_text(article)
+            assert "page 20," in text and "page 21," not in text and not article.incomplete
+            assert len(httpserver.log) == 20
+
+    asyncio.run(run())
