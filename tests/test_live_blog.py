@@ -9,6 +9,7 @@ import asyncio
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from reader.extract import extract_article, to_text
 from reader.extract.live_blog import ENTRIES, mark_live_entries
@@ -116,9 +117,14 @@ def test_entries_in_a_live_named_holder_need_no_declaration() -> None:
     assert len(headings(article)) == 4
 
 
-def test_a_relative_time_gives_the_time_it_stands_for() -> None:
-    """ "2 hours ago" is true only on the day it was read: the `datetime` is kept instead."""
-    updates = [(w, "2 hours ago", t, s) for w, _, t, s in UPDATES]
+@pytest.mark.parametrize(
+    "relative",
+    ["2 hours ago", "vor 2 Stunden", "il y a 2 heures", "hace 2 horas", "2 часа назад", "just now"],
+)
+def test_a_relative_time_gives_the_time_it_stands_for(relative: str) -> None:
+    """ "2 hours ago" is true only on the day it was read: the `datetime` is kept instead, in
+    whichever language the site said it."""
+    updates = [(w, relative, t, s) for w, _, t, s in UPDATES]
     entries = "".join(bbc_entry(*u) for u in updates)
     article = extract_article(page(LIVE, f'<ol class="stream">{entries}</ol>'), URL)
     assert headings(article)[:2] == [

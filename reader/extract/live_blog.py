@@ -19,6 +19,7 @@ entries held in an element named for it ("liveblog", "live-feed"). Comments neve
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -118,11 +119,20 @@ def _is_entry(el: HtmlElement) -> bool:
     return link_density(el) < _MAX_LINKED
 
 
+# "2 hours ago" in the languages of the sites that run live blogs: "vor 2 Stunden", "il y a 2
+# heures", "hace 2 horas", "2 ore fa", "há 2 horas", "2 uur geleden", "2 часа назад", "2
+# godziny temu", "för 2 timmar sedan".
+_RELATIVE = re.compile(
+    r"\b(ago|vor|il y a|hace|fa|há|geleden|назад|temu|sedan|just now|gerade eben)\b",
+    re.IGNORECASE,
+)
+
+
 def _time_text(time: HtmlElement) -> str:
     """The time as the page shows it; its `datetime` when what it shows is relative ("2 hours
     ago": true only on the day it was read) or nothing."""
     shown = " ".join(time.text_content().split())
-    if shown and any(c.isdigit() for c in shown) and "ago" not in shown.lower().split():
+    if shown and any(c.isdigit() for c in shown) and not _RELATIVE.search(shown):
         return shown
     when = parse_datetime(time.get("datetime"))
     if when is None:
