@@ -341,7 +341,11 @@ def _may_come_later(error: FetchError) -> bool:
     return (
         error.kind in UNREACHABLE
         or error.retryable
-        or (error.kind == ErrorKind.HTTP and error.message.startswith(("HTTP 5", "rate-limited")))
+        # 403: a bot wall's answer as often as a page's; 408: the server gave up waiting.
+        or (
+            error.kind == ErrorKind.HTTP
+            and error.message.startswith(("HTTP 5", "rate-limited", "HTTP 403", "HTTP 408"))
+        )
     )
 
 

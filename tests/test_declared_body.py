@@ -196,3 +196,25 @@ def test_a_page_built_by_scripts_reads_as_a_browser_without_scripts_shows_it() -
     assert paragraphs(twice) == PARAGRAPHS
     nagging = noscript_page("<p>Please turn on JavaScript.</p><p>It is off.</p>", visible=shown)
     assert "JavaScript" not in to_text(extract_article(nagging, URL))
+
+
+def test_a_turn_on_javascript_notice_is_no_article() -> None:
+    """A script's shell whose <noscript> only asks for JavaScript: the feed's text, as before."""
+    notice = (
+        "<p>You need to enable JavaScript to run this app.</p>"
+        "<p>Please enable JavaScript in your browser settings and reload the page.</p>"
+    )
+    summary = "<p>" + " ".join(PARAGRAPHS) + "</p>"
+    article = extract_article(noscript_page(notice), URL, fallback_html=summary)
+    assert article.partial and "JavaScript" not in to_text(article)
+    # A long one, two paragraphs of reasons to turn scripts on: still no article.
+    long_notice = notice + (
+        "<p>We use JavaScript to load the stories, the pictures and the comments of this site, "
+        "to keep you signed in and to show the live scores. Without it, the site cannot show "
+        "you anything at all. Here is how to turn it on in the browser you are using.</p>"
+    )
+    article = extract_article(noscript_page(long_notice), URL, fallback_html=summary)
+    assert article.partial and "JavaScript" not in to_text(article)
+    # On a short story the page shows, the notice isn't added either.
+    short = noscript_page(notice, visible="<article><p>Ferry cancelled today.</p></article>")
+    assert "JavaScript" not in to_text(extract_article(short, URL))

@@ -62,6 +62,12 @@ def test_what_is_not_the_next_page(here: str, there: str) -> None:
     assert not is_next_page(SITE + here, SITE + there)
 
 
+def test_odd_numbers_in_a_link_are_no_page_numbers() -> None:
+    assert not is_next_page(SITE + "/story/1", SITE + "/story/%C2%B2")
+    assert not is_next_page(SITE + "/story/1", SITE + "/story/²")
+    assert not is_next_page(SITE + "/story/1", SITE + "/story/" + "9" * 5000)
+
+
 def test_a_series_next_post_is_not_a_page() -> None:
     here, there = SITE + "/weekly-roundup-12/", SITE + "/weekly-roundup-13/"
     assert not is_next_page(here, there, glued=False)
@@ -100,6 +106,8 @@ def test_a_page_of_the_same_article_carries_its_title() -> None:
     # A series' posts differ by their number only.
     assert not same_article("Weekly roundup 12", "Weekly roundup 13")
     assert same_article("Weekly roundup 12", "Weekly roundup 12 (page 2 of 3)")
+    assert same_article("Best laptops of 2024 (1/3)", "Best laptops of 2024 (2/3)")
+    assert same_article("Best laptops of 2024", "Best laptops of 2024 – 2 of 5")
 
 
 PARAGRAPHS = {

@@ -235,7 +235,7 @@ def extract_page(
         consent_choice = body is None and has_consent_choice(doc)
         # Before cleanup, which drops the pager and every <noscript>.
         next_page = next_page_url(doc, url, base)
-        readable_without_scripts = not noscript and body is None and noscript_prose(doc)
+        readable_without_scripts = not noscript and body is None and noscript_prose(doc, _SHORT)
         # Before `prepare`: Wikipedia's MathML is hidden behind an image of the formula.
         mark_math(doc)
         prepare(doc)
@@ -262,9 +262,14 @@ def extract_page(
                 # The whole article, as declared: its other pages would only repeat it.
                 blocks, next_page = from_declared, ""
             elif readable_without_scripts and words_of(blocks) < _SHORT:
-                return extract_page(
-                    scripts_off(_parse(html)), url, None, fallback_html, site_rule, noscript=True
-                )
+                read = _read_without_scripts(html, url, fallback_html, site_rule)
+                # Only the article itself: more of its own text than the page showed.
+                if (
+                    read
+                    and not read[0].partial
+                    and read[0].word_count > max(words_of(blocks), _SHORT)
+                ):
+                    return read
         blocks = without_header_lines(blocks, meta.author, meta.published)
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
@@ -309,6 +314,19 @@ def extract_page(
     )
     # A section front's "page 2" is more teasers, and a page read from its feed has no pages.
     return article, "" if teasers is not None or partial else next_page
+
+
+def _read_without_scripts(
+    html: str, url: str, fallback_html: str, site_rule: SiteRule | None
+) -> tuple[Article, str] | None:
+    """The page as a browser with scripts off shows it, extracted; None when that gives no
+    article either."""
+    try:
+        return extract_page(
+            scripts_off(_parse(html)), url, None, fallback_html, site_rule, noscript=True
+        )
+    except FetchError:
+        return None
 
 
 def _fragment_blocks(fragment: str, base: str) -> tuple[Block, ...]:

@@ -26,6 +26,7 @@ from ..models import Article
 from ..urls import absolute_url, canonical_url, site_host
 
 _DIGIT = re.compile(r"[0-9]")
+_DIGITS = re.compile(r"[0-9]+")
 MAX_PAGE = 50  # a larger "page number" is an id (?p=122), not a page
 # A page-number parameter's names; not "p" alone, which WordPress uses for a post's id.
 _PARAM = r"(?:page|pg|paged|pagina|seite|strona|pag|pagenum|currentpage)"
@@ -86,11 +87,12 @@ def is_next_page(url: str, target: str, glued: bool = True) -> bool:
     start = _common_prefix(here, there)
     end = _common_suffix(here[start:], there[start:])
     old, new = here[start : len(here) - end], there[start : len(there) - end]
-    # Whole numbers: "page-12" → "page-13" differs in its last digit only.
-    while start and here[start - 1].isdigit() and (old[:1] + new[:1]).isdigit():
+    # Whole numbers: "page-12" → "page-13" differs in its last digit only. ASCII digits only:
+    # str.isdigit() takes "²", which int() refuses.
+    while start and _ascii_digits(here[start - 1] + old[:1] + new[:1]):
         start -= 1
         old, new = here[start] + old, here[start] + new
-    while end and here[len(here) - end].isdigit() and (old[-1:] + new[-1:]).isdigit():
+    while end and _ascii_digits(here[len(here) - end] + old[-1:] + new[-1:]):
         old, new = old + here[len(here) - end], new + here[len(here) - end]
         end -= 1
     before, after = here[:start], here[len(here) - end :] if end else ""
@@ -102,7 +104,7 @@ def is_next_page(url: str, target: str, glued: bool = True) -> bool:
         if _ADDED_SEGMENT.match(new) and (new.startswith("/") or before.endswith("/")):
             return True
         return glued and bool(_ADDED_GLUED.match(new))
-    if old.isdigit() and new.isdigit():  # page k → k+1
+    if _ascii_digits(old) and _ascii_digits(new) and len(new) <= 4:  # page k → k+1
         # "weekly-roundup-12" → "-13" is WordPress's next post of a series as much as a page.
         in_slug = before[-1:] in ("-", "_", ",") and not _GLUED_WORD.search(before)
         return (
@@ -113,6 +115,10 @@ def is_next_page(url: str, target: str, glued: bool = True) -> bool:
             and (glued or not in_slug)
         )
     return False
+
+
+def _ascii_digits(text: str) -> bool:
+    return bool(_DIGITS.fullmatch(text))
 
 
 def _comparable(url: str) -> str:
@@ -185,12 +191,16 @@ def append_page(article: Article, page: Article) -> Article:
 
 
 def _title_numbers(title: str) -> set[str]:
-    """The numbers of a title but a page's ("Page 2 of 5", "Seite 3")."""
-    words = re.findall(r"\w+", title.lower())
+    """The numbers of a title but a page's: "Page 2", "2 of 5", "(2/3)", "Seite 3 von 5"."""
+    tokens = re.findall(r"\w+|/", title.lower())
+    after_page = {*_PAGE_WORDS, "/"}  # "page 2", "of 5", "/3"
+    before_count = {"of", "von", "de", "sur", "di", "/"}  # "2 of", "2/"
     return {
         w
-        for i, w in enumerate(words)
-        if w.isdigit() and (i == 0 or words[i - 1] not in _PAGE_WORDS)
+        for i, w in enumerate(tokens)
+        if w.isdigit()
+        and (i == 0 or tokens[i - 1] not in after_page)
+        and (i + 1 == len(tokens) or tokens[i + 1] not in before_count)
     }
 
 

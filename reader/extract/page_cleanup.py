@@ -127,10 +127,24 @@ def prepare(doc: HtmlElement) -> None:
             drop(el)
 
 
-def noscript_prose(doc: HtmlElement) -> bool:
-    """The page holds paragraphs in a `<noscript>`: what a browser with scripts off shows, on a
-    page that scripts build (read before `prepare` drops every `<noscript>`)."""
-    return any(len(noscript.findall(".//p")) >= 2 for noscript in doc.iter("noscript"))
+_NOTICE_WORDS = 150
+
+
+def noscript_prose(doc: HtmlElement, words: int) -> bool:
+    """The page holds paragraphs of `words` words or more in a `<noscript>`: what a browser
+    with scripts off shows, on a page that scripts build; not a "turn on JavaScript" notice
+    (read before `prepare` drops every `<noscript>`)."""
+    for noscript in doc.iter("noscript"):
+        text = noscript.text_content()
+        count = len(text.split())
+        if len(noscript.findall(".//p")) < 2 or count < words:
+            continue
+        # A notice asking for scripts may run to a paragraph or two; an article doesn't stop
+        # at that.
+        if count < _NOTICE_WORDS and "javascript" in text.lower():
+            continue
+        return True
+    return False
 
 
 def scripts_off(doc: HtmlElement) -> str:
