@@ -202,3 +202,43 @@ def test_any_formula_reads_as_one_displayable_line(formula: str, box: str) -> No
     assert_displayable(text)
     assert "drawn" not in text  # a formula's drawn copy never doubles it
     assert " ".join(before.split()) in text and " ".join(after.split()) in text
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_any_refresh_value_reads_or_is_refused_without_crashing(content: str) -> None:
+    from reader.meta_refresh import parse_refresh, refresh_target
+    from reader.urls import is_web_url
+
+    parsed = parse_refresh(content)
+    assert parsed is None or parsed[0] >= 0
+    target = refresh_target(b"<p>Moved</p>", "https://a.example/x", header=content)
+    assert target is None or is_web_url(target)
+
+
+@SETTINGS
+@given(st.text(max_size=120), st.text(max_size=120), st.booleans())
+def test_any_pair_of_addresses_is_a_page_and_its_next_or_not(
+    path: str, href: str, glued: bool
+) -> None:
+    from reader.extract.next_page import is_next_page
+    from reader.urls import absolute_url
+
+    here = absolute_url("https://a.example/", path) or "https://a.example/"
+    there = absolute_url(here, href)
+    assert isinstance(is_next_page(here, there or "https://a.example/", glued), bool)
+
+
+@SETTINGS
+@given(st.integers(0, 4), MUTATIONS)
+def test_mutated_real_pages_never_crash_the_refresh_check(
+    which: int, cuts: list[tuple[int, int, int]]
+) -> None:
+    from reader.meta_refresh import refresh_target
+    from reader.urls import is_web_url
+
+    pages = seeds()[1]
+    page = mutate(pages[which % len(pages)], cuts)
+    page = page.replace(b"<head>", b'<head><meta http-equiv="refresh" content="0; url=/b">', 1)
+    target = refresh_target(mutate(page, cuts[:2]), "http://127.0.0.1/a.html")
+    assert target is None or is_web_url(target)
