@@ -249,13 +249,13 @@ def extend_for_cache(
     its text added to the article's and its raw page kept after the others. Nothing is added
     when the page turns out to be another article's (another title) or repeats the article."""
     from .extract import extract_page
-    from .extract.next_page import append_page, same_article
+    from .extract.next_page import append_page, continues
 
     response, wire_gzip = _inflated(response, max_bytes)
     page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
     writer = _store_in_worker(store)
     cached = writer.article(url)
-    if cached is None or not same_article(cached.title, page.title):
+    if cached is None or not continues(cached, page):
         return Extracted(cached)
     article = append_page(cached, page)
     if article is cached:
@@ -808,7 +808,7 @@ class Library:
         as this article's is left out."""
         from .charset import charset_from_content_type
         from .extract import extract_article
-        from .extract.next_page import append_page, same_article
+        from .extract.next_page import append_page, continues
 
         for page_url, body, content_type in self.store.later_pages(url):
             charset = charset_from_content_type(content_type)
@@ -817,7 +817,7 @@ class Library:
                 page = await self._cpu(extract_article, body, page_url, charset, "", rule)
             except FetchError:
                 continue
-            if same_article(article.title, page.title):
+            if continues(article, page):
                 article = append_page(article, page)
         return article
 

@@ -385,3 +385,17 @@ def test_an_endless_pager_stops_at_the_cap(httpserver: HTTPServer, data_dir: Pat
             assert len(httpserver.log) == 20
 
     asyncio.run(run())
+
+
+def test_a_page_naming_the_first_as_canonical_goes_on_with_it_whatever_its_title() -> None:
+    from reader.extract import extract_article
+    from reader.extract.next_page import continues
+
+    first = extract_article(review_page(1), SITE + "/reviews/marram-4/")
+    renamed = review_page(2).replace(f"<h1>{TITLE}</h1>", "<h1>Accuracy and storms</h1>")
+    renamed = renamed.replace(f"<title>{TITLE} – Page 2", "<title>Accuracy and storms")
+    page = extract_article(renamed, SITE + "/reviews/marram-4/2/")
+    assert not continues(first, page)
+    canonical = f'<link rel="canonical" href="{SITE}/reviews/marram-4/"></head>'
+    page = extract_article(renamed.replace("</head>", canonical), SITE + "/reviews/marram-4/2/")
+    assert continues(first, page)

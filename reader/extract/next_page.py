@@ -182,6 +182,16 @@ def same_article(first_title: str, title: str) -> bool:
     return a == b or (shared >= 2 and shared / min(len(a), len(b)) >= _SAME_TITLE)
 
 
+def continues(article: Article, page: Article) -> bool:
+    """`page`, extracted from the page after the last of `article`'s, goes on with it: it
+    carries the same title, or names the article's first page as its canonical address (as
+    many sites have every page of an article do)."""
+    if same_article(article.title, page.title):
+        return True
+    first = canonical_url(article.url) if article.url else ""
+    return bool(first and page.canonical_url and canonical_url(page.canonical_url) == first)
+
+
 def append_page(article: Article, page: Article) -> Article:
     """`article` with the text of its next page after its own, less what it repeats (the
     standfirst, a table of contents of the pages, a picture shown on every page)."""
