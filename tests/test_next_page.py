@@ -68,6 +68,31 @@ def test_odd_numbers_in_a_link_are_no_page_numbers() -> None:
     assert not is_next_page(SITE + "/story/1", SITE + "/story/" + "9" * 5000)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next page ›",
+        "2",
+        "Page 2",
+        "Seite 2",
+        "»",
+        "Page 2: Benchmarks",
+        "Next page – Battery life",
+    ],
+)
+def test_a_pagers_words(text: str) -> None:
+    page = f'<html><body><p>Hi</p><a href="/review/2/">{text}</a></body></html>'
+    doc = lxml.html.document_fromstring(page)
+    assert next_page_url(doc, SITE + "/review/") == SITE + "/review/2/"
+
+
+@pytest.mark.parametrize("text", ["Our other reviews", "2024 in review", "Pages: 1 2 3 4 5 6 7"])
+def test_words_that_are_no_pagers(text: str) -> None:
+    page = f'<html><body><p>Hi</p><a href="/review/2/">{text}</a></body></html>'
+    doc = lxml.html.document_fromstring(page)
+    assert next_page_url(doc, SITE + "/review/") == ""
+
+
 def test_a_series_next_post_is_not_a_page() -> None:
     here, there = SITE + "/weekly-roundup-12/", SITE + "/weekly-roundup-13/"
     assert not is_next_page(here, there, glued=False)

@@ -45,7 +45,9 @@ _AFTER_NUMBER = re.compile(r"^(?:/?|\.[a-z0-9]{1,5})(?:[?&#].*)?$", re.IGNORECAS
 _PAGER_TEXT = re.compile(
     r"^\W*(?:next(?: page)?|continue|weiter|nächste(?: seite)?|suivante?|page suivante|"
     r"siguiente|successiva|volgende|próxima|следующая(?: страница)?|далее|"
-    rf"(?:{_WORD}\s*)?\d{{1,2}})\W*$|^\s*[›»→>]+\s*$",
+    rf"(?:{_WORD}\s*)?\d{{1,2}})\W*$|^\s*[›»→>]+\s*$"
+    # A page's link named for its part too: "Page 2: Benchmarks", "Next page – Battery life".
+    rf"|^\W*(?:next page|nächste seite|page suivante|{_WORD}\s*\d{{1,2}})\s*[:–—-]\s*.{{1,60}}$",
     re.IGNORECASE,
 )
 
