@@ -203,7 +203,7 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
     for entry, error in report.not_articles:
         _err(f"not cached: {entry.title} <{entry.link}>: {error.message}")
     for entry, why in report.incomplete:
-        _err(f"not all of it: {entry.title} <{entry.link}>: {why}; the next sync reads on")
+        _err(f"not all of it: {entry.title} <{entry.link}>: {why}")
     new = sum(r.new_entries for r in report.feeds)
     failed_feeds = sum(r.error is not None for r in report.feeds)
     line = (

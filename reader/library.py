@@ -234,7 +234,11 @@ def extract_for_cache(
 
 def _unread(page: int, next_page: str) -> str:
     """`Article.incomplete` of an article read up to `page`, with `next_page` still to come."""
-    return f"the pages after page {page} have not been read yet" if next_page else ""
+    return (
+        f"the pages after page {page} have not been read yet; the next sync reads on"
+        if next_page
+        else ""
+    )
 
 
 def extend_for_cache(
@@ -554,10 +558,17 @@ class Library:
         url = _link(target)
         return self.store.article(url) if url else None
 
-    async def article(self, target: Entry | str, offline: bool = False) -> Article:
+    async def article(
+        self,
+        target: Entry | str,
+        offline: bool = False,
+        first_page: Callable[[Article], None] | None = None,
+    ) -> Article:
         """The cleaned article of an entry or URL: from the cache, else fetched and cached.
 
-        With `offline`, never touches the network. Raises FetchError.
+        With `offline`, never touches the network. Raises FetchError. An article over several
+        pages, fetched now, is handed to `first_page` as soon as its first page is in (marked
+        `incomplete`), for a reader to start on while the rest comes.
         """
         url = _link(target)
         if not url:
@@ -578,7 +589,8 @@ class Library:
             raise FetchError(
                 ErrorKind.NOT_CACHED, "not available offline: this article was never synced", url
             )
-        return await self._fetch_once(url, target if isinstance(target, Entry) else None)
+        entry = target if isinstance(target, Entry) else None
+        return await self._fetch_once(url, entry, first_page)
 
     async def feed_text(self, entry: Entry) -> Article | None:
         """The text the feed carried for `entry` (its full content, else its summary) as a
@@ -589,22 +601,32 @@ class Library:
         html = self.store.feed_html(entry)
         return await self._cpu(feed_article, entry, html) if html.strip() else None
 
-    async def _fetch_once(self, url: str, entry: Entry | None) -> Article:
-        """Download and cache `url`, sharing one download among everyone who asks at once."""
+    async def _fetch_once(
+        self,
+        url: str,
+        entry: Entry | None,
+        first_page: Callable[[Article], None] | None = None,
+    ) -> Article:
+        """Download and cache `url`, sharing one download among everyone who asks at once
+        (the first to ask hears of its first page)."""
         key = canonical_url(url)
         pending = self._inflight.get(key)
         if pending is None:
-            pending = asyncio.ensure_future(self._download(url, entry))
+            pending = asyncio.ensure_future(self._download(url, entry, first_page))
             self._inflight[key] = pending
             pending.add_done_callback(lambda _f: self._inflight.pop(key, None))
             pending.add_done_callback(_consume_error)
         return await asyncio.shield(pending)
 
-    async def _download(self, url: str, entry: Entry | None) -> Article:
+    async def _download(
+        self, url: str, entry: Entry | None, first_page: Callable[[Article], None] | None = None
+    ) -> Article:
         with _unexpected_as_fetch_error(url):
-            return await self._download_pages(url, entry)
+            return await self._download_pages(url, entry, first_page)
 
-    async def _download_pages(self, url: str, entry: Entry | None) -> Article:
+    async def _download_pages(
+        self, url: str, entry: Entry | None, first_page: Callable[[Article], None] | None
+    ) -> Article:
         # A key's presence, not a record to decode: a sync asks this of every article.
         cached = self.store.article(url) if self.store.is_incomplete(url) else None
         if cached is not None and cached.incomplete:
@@ -619,6 +641,9 @@ class Library:
                     self.store.mark_not_an_article(url, error.message)
             raise
         assert first.article is not None  # a first page's extraction caches or raises
+        if first.next_page and first_page is not None:
+            with suppress(Exception):  # a display's failure is no reason to stop the download
+                first_page(first.article)
         return await self._later_pages(url, first.article, [page_url], first.next_page)
 
     async def _first_page(self, url: str, entry: Entry | None) -> tuple[Extracted, str]:
@@ -651,7 +676,7 @@ class Library:
             except FetchError as error:
                 if not _may_come_later(error):
                     break  # the site's own pager is wrong (a 404, no text): the article ends
-                missing = f"page {len(seen)} did not come ({error.message})"
+                missing = f"page {len(seen)} did not come ({error.message}); the next sync reads on"
                 return self._kept(url, replace(article, incomplete=missing))
             article = result.article or article
             next_page = result.next_page

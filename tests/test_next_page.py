@@ -17,8 +17,10 @@ from reader.extract import to_text
 from reader.extract.next_page import is_next_page, next_page_url, same_article
 from reader.library import Library
 from reader.models import Article
+from reader.ui.widgets.article.article_body import ArticleBody
 
 SITE = "https://quaytech.example"
+BUSY = "HTTP 500 INTERNAL SERVER ERROR"
 
 
 @pytest.mark.parametrize(
@@ -331,14 +333,14 @@ def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
             assert report.ok and report.articles_fetched == 1
             missing = lib.store.incomplete_keys()
             assert [why for _, why in report.incomplete] == (
-                ["page 3 did not come (HTTP 500 INTERNAL SERVER ERROR)"] if missing else []
+                [f"page 3 did not come ({BUSY}); the next sync reads on"] if missing else []
             )
             return lib.cached_article(link), missing
 
     routes(third_page=False)
     article, incomplete = asyncio.run(sync())
     assert article is not None and PARAGRAPHS[2][1] in to_text(article)
-    assert article.incomplete == "page 3 did not come (HTTP 500 INTERNAL SERVER ERROR)"
+    assert article.incomplete == f"page 3 did not come ({BUSY}); the next sync reads on"
     assert "Note: not all of it: page 3 did not come" in to_text(article)
     assert len(incomplete) == 1
 
@@ -347,7 +349,7 @@ def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
 
         async with reading(data_dir, "Tide gauge review", (100, 40)) as (app, _, _body):
             shown = " ".join(screen_text(app).split())
-            assert "Not all of it: page 3 did not come (HTTP 500 INTERNAL SERVER ERROR)." in shown
+            assert f"Not all of it: page 3 did not come ({BUSY}); the next sync reads on." in shown
             assert PARAGRAPHS[1][0][:60] in shown
 
     asyncio.run(read_it())
@@ -374,7 +376,9 @@ def test_until_its_last_page_is_in_an_article_is_incomplete(data_dir: Path) -> N
         page = Response(link, 200, "text/html", "utf-8", review_page(1).encode())
         result = extract_for_cache(link, page, 10**7, None, store, None)
         assert result.next_page == SITE + "/reviews/marram-4/2/"
-        assert store.article(link).incomplete == "the pages after page 1 have not been read yet"
+        assert store.article(link).incomplete == (
+            "the pages after page 1 have not been read yet; the next sync reads on"
+        )
         assert store.is_incomplete(link)
         single = Response(SITE + "/x", 200, "text/html", "utf-8", other_article().encode())
         extract_for_cache(SITE + "/x", single, 10**7, None, store, None)
@@ -424,3 +428,57 @@ def test_a_page_naming_the_first_as_canonical_goes_on_with_it_whatever_its_title
     canonical = f'<link rel="canonical" href="{SITE}/reviews/marram-4/"></head>'
     page = extract_article(renamed.replace("</head>", canonical), SITE + "/reviews/marram-4/2/")
     assert continues(first, page)
+
+
+def test_the_view_starts_on_the_first_page_while_the_others_come(data_dir: Path) -> None:
+    """Opened unsynced, a three-page review shows its first page at once, says the rest is on
+    its way, and takes the rest in where the reader has got to, without a jump."""
+    import threading
+
+    from werkzeug import Request, Response
+
+    from tests.tui_pilot import running, subscribe, table, until
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    slow = threading.Event()
+
+    def second_page(_request: Request) -> Response:
+        slow.wait(20)  # until the test has looked at the first page
+        return Response(review_page(2), content_type="text/html; charset=utf-8")
+
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Tech</title>'
+        f"<item><title>{TITLE}</title><link>{base}/reviews/marram-4/</link><guid>r1</guid>"
+        "</item></channel></rss>"
+    )
+    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/rss+xml")
+    serve(server, {"/reviews/marram-4/": review_page(1), "/reviews/marram-4/3/": review_page(3)})
+    server.expect_request("/reviews/marram-4/2/").respond_with_handler(second_page)
+    subscribe(data_dir, [f"{base}/feed.xml"])
+
+    async def run() -> None:
+        async with running(data_dir, (90, 16), prefetch=False) as (app, pilot):
+            table(app).cursor = 0
+            await pilot.press("enter")
+            await until(pilot, lambda: hasattr(app.screen, "loaded"), "the reading view")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: body.article is not None, "the first page")
+            assert "its next pages are on their way" in body.text
+            assert PARAGRAPHS[1][0] in body.text and PARAGRAPHS[2][0] not in body.text
+            for _ in range(4):
+                await pilot.press("j")
+            await pilot.pause(0.3)
+            place = body.scroll_y
+            assert place > 0
+            slow.set()
+            await until(pilot, lambda: app.screen.loaded, "the whole article")
+            assert PARAGRAPHS[3][1] in body.text and "on their way" not in body.text
+            assert body.scroll_y == place
+
+    try:
+        asyncio.run(run())
+    finally:
+        slow.set()
+        server.stop()

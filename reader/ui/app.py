@@ -247,10 +247,13 @@ class ReaderApp(App[int]):
         return read
 
     # -- articles ------------------------------------------------------------------------------
-    async def read_article(self, entry: Entry) -> Article:
+    async def read_article(
+        self, entry: Entry, first_page: Callable[[Article], None] | None = None
+    ) -> Article:
         """Return an entry's article (cached, or fetched now) and mark it read. Raises
-        FetchError, leaving the entry unread: nothing of it was read."""
-        article = await self._download(entry)
+        FetchError, leaving the entry unread: nothing of it was read. `first_page` hears of an
+        article over several pages when its first is in (see `Library.article`)."""
+        article = await self._download(entry, first_page)
         self.set_read(entry, True)
         self._prefetch_failed.discard(entry.id)
         self._changed([self.index.set_cached(entry.id)])
@@ -264,7 +267,9 @@ class ReaderApp(App[int]):
             self.set_read(entry, True)
         return article
 
-    async def _download(self, entry: Entry) -> Article:
+    async def _download(
+        self, entry: Entry, first_page: Callable[[Article], None] | None = None
+    ) -> Article:
         """`library.article(entry)` in a task of the app's own, awaited through a shield.
 
         A worker that stops waiting (the reader pressed `n`, switched feeds) must not cancel
@@ -273,7 +278,7 @@ class ReaderApp(App[int]):
         """
         task = self._downloads.get(entry.id)
         if task is None:
-            task = asyncio.ensure_future(self.lib.article(entry))
+            task = asyncio.ensure_future(self.lib.article(entry, first_page=first_page))
             self._downloads[entry.id] = task
             task.add_done_callback(lambda done: self._downloads.pop(entry.id, None))
             task.add_done_callback(_consume)

@@ -13,6 +13,7 @@ shows its address, Enter opens it in the browser, Esc drops the selection (befor
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from ..app import ReaderApp
 
 FETCHING = "Fetching article…"
+# The header's note over an article's first page while its later pages come in.
+_MORE_COMING = "its next pages are on their way"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
 
 
@@ -121,8 +124,17 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     async def _load(self, position: int) -> None:
         entry = self.headlines[position].entry
         body = self.query_one(ArticleBody)
+        started = False
+
+        def first_page(article: Article) -> None:
+            # An article over several pages: its first to read while the others come.
+            nonlocal started
+            if self.position == position and self.is_attached:
+                body.show_article(entry, replace(article, incomplete=_MORE_COMING))
+                started = True
+
         try:
-            article = await self.reader.read_article(entry)
+            article = await self.reader.read_article(entry, first_page)
         except FetchError as error:
             message = error.message[:1].upper() + error.message[1:]
             from_feed = None
@@ -142,7 +154,10 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
                 entry, f"Could not show this article: {type(error).__name__}", error=True
             )
         else:
-            body.show_article(entry, article)
+            if started:
+                body.show_more(entry, article)
+            else:
+                body.show_article(entry, article)
         self.loaded = True
         self.call_after_refresh(self.reader.settle)
         if self.searching:  # `/` was pressed while the article was on its way

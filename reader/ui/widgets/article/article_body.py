@@ -108,6 +108,13 @@ class ArticleBody(ScrollView, can_focus=True):
         is the feed's, when a fetch failed)."""
         self._set(entry, article, notice, "", False)
 
+    def show_more(self, entry: Entry | None, article: Article) -> None:
+        """More of the article shown (its later pages came in): the view stays where the reader
+        is in it."""
+        at = self.scroll_offset
+        self._set(entry, article, "", "", False)
+        self.scroll_to(at.x, at.y, animate=False, immediate=True)
+
     def show_notice(
         self, entry: Entry | None, message: str, hint: str = "", error: bool = False
     ) -> None:

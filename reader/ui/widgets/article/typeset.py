@@ -144,7 +144,7 @@ def header(
             # The note may quote a server's error message: untrusted.
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
         if article.incomplete:
-            note = f"Not all of it: {article.incomplete}. The next sync reads on."
+            note = f"Not all of it: {article.incomplete}."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
     out.append(Paragraph(Text("", styles.rule), fill="─"))
     return out
