@@ -339,6 +339,11 @@ def _storage_as_fetch_error(url: str) -> Iterator[None]:
         raise FetchError(ErrorKind.STORAGE, str(error), url) from None
 
 
+def _tell(hearer: Callable[[Article], None], article: Article) -> None:
+    with suppress(Exception):  # a display's failure is no reason to stop a download
+        hearer(article)
+
+
 def _may_come_later(error: FetchError) -> bool:
     """The failure says nothing of the page itself (the network, a server busy or down, a
     rate limit): another try may bring it."""
@@ -412,6 +417,12 @@ class Library:
         self._pool: Executor | None = None
         self._fetcher: Fetcher | None = None
         self._inflight: dict[str, asyncio.Future[Article]] = {}
+        # Downloads of articles over several pages whose first page is in, and who waits to
+        # hear of it (`hear_first_page`), by canonical address.
+        self._first_pages: dict[str, Article] = {}
+        self._first_page_hearers: defaultdict[str, list[Callable[[Article], None]]] = defaultdict(
+            list
+        )
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def aclose(self) -> None:
@@ -592,6 +603,18 @@ class Library:
         entry = target if isinstance(target, Entry) else None
         return await self._fetch_once(url, entry, first_page)
 
+    def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
+        """While `url` is being downloaded: call `hearer` with the article when its first page
+        is in, if it is an article over several pages (at once when that page is in already).
+        Nothing when no download of it is under way."""
+        key = canonical_url(url)
+        if key not in self._inflight:
+            return
+        if key in self._first_pages:
+            _tell(hearer, self._first_pages[key])
+        else:
+            self._first_page_hearers[key].append(hearer)
+
     async def feed_text(self, entry: Entry) -> Article | None:
         """The text the feed carried for `entry` (its full content, else its summary) as a
         partial article, or None: what can still be read of an article the network can't
@@ -612,21 +635,24 @@ class Library:
         key = canonical_url(url)
         pending = self._inflight.get(key)
         if pending is None:
-            pending = asyncio.ensure_future(self._download(url, entry, first_page))
+            pending = asyncio.ensure_future(self._download(url, entry))
             self._inflight[key] = pending
-            pending.add_done_callback(lambda _f: self._inflight.pop(key, None))
+            pending.add_done_callback(lambda _f: self._download_done(key))
             pending.add_done_callback(_consume_error)
+        if first_page is not None:
+            self.hear_first_page(url, first_page)
         return await asyncio.shield(pending)
 
-    async def _download(
-        self, url: str, entry: Entry | None, first_page: Callable[[Article], None] | None = None
-    ) -> Article:
-        with _unexpected_as_fetch_error(url):
-            return await self._download_pages(url, entry, first_page)
+    def _download_done(self, key: str) -> None:
+        self._inflight.pop(key, None)
+        self._first_pages.pop(key, None)
+        self._first_page_hearers.pop(key, None)
 
-    async def _download_pages(
-        self, url: str, entry: Entry | None, first_page: Callable[[Article], None] | None
-    ) -> Article:
+    async def _download(self, url: str, entry: Entry | None) -> Article:
+        with _unexpected_as_fetch_error(url):
+            return await self._download_pages(url, entry)
+
+    async def _download_pages(self, url: str, entry: Entry | None) -> Article:
         # A key's presence, not a record to decode: a sync asks this of every article.
         cached = self.store.article(url) if self.store.is_incomplete(url) else None
         if cached is not None and cached.incomplete:
@@ -641,9 +667,11 @@ class Library:
                     self.store.mark_not_an_article(url, error.message)
             raise
         assert first.article is not None  # a first page's extraction caches or raises
-        if first.next_page and first_page is not None:
-            with suppress(Exception):  # a display's failure is no reason to stop the download
-                first_page(first.article)
+        if first.next_page:
+            key = canonical_url(url)
+            self._first_pages[key] = first.article
+            for hearer in self._first_page_hearers.pop(key, []):
+                _tell(hearer, first.article)
         return await self._later_pages(url, first.article, [page_url], first.next_page)
 
     async def _first_page(self, url: str, entry: Entry | None) -> tuple[Extracted, str]:

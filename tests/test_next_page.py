@@ -430,9 +430,13 @@ def test_a_page_naming_the_first_as_canonical_goes_on_with_it_whatever_its_title
     assert continues(first, page)
 
 
-def test_the_view_starts_on_the_first_page_while_the_others_come(data_dir: Path) -> None:
+@pytest.mark.parametrize("prefetch", [False, True])
+def test_the_view_starts_on_the_first_page_while_the_others_come(
+    data_dir: Path, prefetch: bool
+) -> None:
     """Opened unsynced, a three-page review shows its first page at once, says the rest is on
-    its way, and takes the rest in where the reader has got to, without a jump."""
+    its way, and takes the rest in where the reader has got to, without a jump; also when the
+    list's prefetch had started the download before the reader opened it."""
     import threading
 
     from werkzeug import Request, Response
@@ -459,7 +463,11 @@ def test_the_view_starts_on_the_first_page_while_the_others_come(data_dir: Path)
     subscribe(data_dir, [f"{base}/feed.xml"])
 
     async def run() -> None:
-        async with running(data_dir, (90, 16), prefetch=False) as (app, pilot):
+        async with running(data_dir, (90, 16), prefetch=prefetch) as (app, pilot):
+            if prefetch:
+                # The feed, then the first page served; the second is held back.
+                await until(pilot, lambda: len(server.log) >= 2, "the prefetch's first page")
+                await pilot.pause(0.5)
             table(app).cursor = 0
             await pilot.press("enter")
             await until(pilot, lambda: hasattr(app.screen, "loaded"), "the reading view")

@@ -282,6 +282,9 @@ class ReaderApp(App[int]):
             self._downloads[entry.id] = task
             task.add_done_callback(lambda done: self._downloads.pop(entry.id, None))
             task.add_done_callback(_consume)
+        elif first_page is not None and entry.link:
+            # Under way already (a prefetch): its first page is still worth hearing of.
+            self.lib.hear_first_page(entry.link, first_page)
         return await asyncio.shield(task)
 
     def prefetch(self, headlines: list[Headline]) -> None:
