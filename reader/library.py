@@ -321,6 +321,10 @@ def _consume_error(future: asyncio.Future[Any]) -> None:
         future.exception()
 
 
+def _entry_of(target: Entry | str) -> Entry | None:
+    return target if isinstance(target, Entry) else None
+
+
 def _link(target: Entry | str) -> str:
     """The article URL of an entry, or the URL itself."""
     return target.link if isinstance(target, Entry) else target
@@ -587,6 +591,9 @@ class Library:
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, f"not an http(s) link: {safe_line(url, 200)}", url)
         cached = self.store.article(url)
+        if cached is not None and cached.incomplete and canonical_url(url) in self._inflight:
+            # Its first pages are in, and a sync is fetching the others: wait for them too.
+            return await self._fetch_once(url, _entry_of(target), first_page)
         if cached is not None:
             with suppress(StoreError):  # a full disk or a read-only directory still reads
                 self.store.touch_article(url)
@@ -600,8 +607,7 @@ class Library:
             raise FetchError(
                 ErrorKind.NOT_CACHED, "not available offline: this article was never synced", url
             )
-        entry = target if isinstance(target, Entry) else None
-        return await self._fetch_once(url, entry, first_page)
+        return await self._fetch_once(url, _entry_of(target), first_page)
 
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
         """While `url` is being downloaded: call `hearer` with the article when its first page

@@ -441,7 +441,7 @@ def test_the_view_starts_on_the_first_page_while_the_others_come(
 
     from werkzeug import Request, Response
 
-    from tests.tui_pilot import running, subscribe, table, until
+    from tests.tui_pilot import running, screen_text, subscribe, table, until
 
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
@@ -463,7 +463,7 @@ def test_the_view_starts_on_the_first_page_while_the_others_come(
     subscribe(data_dir, [f"{base}/feed.xml"])
 
     async def run() -> None:
-        async with running(data_dir, (90, 16), prefetch=prefetch) as (app, pilot):
+        async with running(data_dir, (90, 10), prefetch=prefetch) as (app, pilot):
             if prefetch:
                 # The feed, then the first page served; the second is held back.
                 await until(pilot, lambda: len(server.log) >= 2, "the prefetch's first page")
@@ -475,18 +475,82 @@ def test_the_view_starts_on_the_first_page_while_the_others_come(
             await until(pilot, lambda: body.article is not None, "the first page")
             assert "its next pages are on their way" in body.text
             assert PARAGRAPHS[1][0] in body.text and PARAGRAPHS[2][0] not in body.text
-            for _ in range(4):
+            for _ in range(12):  # into the text, past the header
                 await pilot.press("j")
             await pilot.pause(0.3)
-            place = body.scroll_y
-            assert place > 0
+
+            def top() -> list[str]:  # the text at the top of the view, not the scroll bar
+                return [line[:84].rstrip() for line in screen_text(app).splitlines()[:3]]
+
+            before = top()
+            assert any(words in " ".join(before) for words in ("harbour", "quay", "radar")), before
+            # Read and cached as far as it goes: the first page counts.
+            assert app.lib.is_read(app.screen.headline.entry)
+            await pilot.press("slash", *"float", "enter")
+            await pilot.pause(0.2)
+            on_first_page = body.match_count
+            assert body.query == "float" and on_first_page >= 1
+            before = top()
             slow.set()
             await until(pilot, lambda: app.screen.loaded, "the whole article")
             assert PARAGRAPHS[3][1] in body.text and "on their way" not in body.text
-            assert body.scroll_y == place
+            # The header's note has gone from above; the text in view stays in view.
+            await pilot.pause()
+            assert top() == before
+            # The search goes on over the whole article.
+            assert body.query == "float" and body.match_count > on_first_page
 
     try:
         asyncio.run(run())
     finally:
         slow.set()
+        server.stop()
+
+
+def test_opened_while_a_sync_reads_its_later_pages_it_waits_for_them(data_dir: Path) -> None:
+    """The sync has cached the first page and is fetching the second: opening the article
+    hears of the first page at once and gets the whole article, not the first page alone."""
+    import threading
+
+    from werkzeug import Request, Response
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    held = threading.Event()
+
+    def second_page(_request: Request) -> Response:
+        held.wait(20)
+        return Response(review_page(2), content_type="text/html; charset=utf-8")
+
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Tech</title>'
+        f"<item><title>{TITLE}</title><link>{base}/reviews/marram-4/</link><guid>r1</guid>"
+        "</item></channel></rss>"
+    )
+    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/rss+xml")
+    serve(server, {"/reviews/marram-4/": review_page(1), "/reviews/marram-4/3/": review_page(3)})
+    server.expect_request("/reviews/marram-4/2/").respond_with_handler(second_page)
+    link = f"{base}/reviews/marram-4/"
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(f"{base}/feed.xml")
+            sync = asyncio.ensure_future(lib.sync())
+            while lib.cached_article(link) is None:
+                await asyncio.sleep(0.05)
+            heard: list[Article] = []
+            opening = asyncio.ensure_future(lib.article(link, first_page=heard.append))
+            await asyncio.sleep(0.2)
+            assert len(heard) == 1 and PARAGRAPHS[2][0] not in to_text(heard[0])
+            assert not opening.done()
+            held.set()
+            whole = await opening
+            assert PARAGRAPHS[3][1] in to_text(whole) and not whole.incomplete
+            await sync
+
+    try:
+        asyncio.run(run())
+    finally:
+        held.set()
         server.stop()

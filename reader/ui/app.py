@@ -252,12 +252,23 @@ class ReaderApp(App[int]):
     ) -> Article:
         """Return an entry's article (cached, or fetched now) and mark it read. Raises
         FetchError, leaving the entry unread: nothing of it was read. `first_page` hears of an
-        article over several pages when its first is in (see `Library.article`)."""
-        article = await self._download(entry, first_page)
+        article over several pages when its first is in (see `Library.article`); that page
+        is read, and cached, whatever becomes of the others."""
+
+        def first_in(article: Article) -> None:
+            self._opened(entry)
+            if first_page is not None:
+                first_page(article)
+
+        article = await self._download(entry, first_in)
+        self._opened(entry)
+        return article
+
+    def _opened(self, entry: Entry) -> None:
+        """An entry's article (or its first page) is on screen: read, and in the cache."""
         self.set_read(entry, True)
         self._prefetch_failed.discard(entry.id)
         self._changed([self.index.set_cached(entry.id)])
-        return article
 
     async def read_feed_text(self, entry: Entry) -> Article | None:
         """The text the feed carried for an entry whose page can't be fetched (see

@@ -77,7 +77,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         """The list the article was opened from: `n` and `p` walk it."""
         self.position = position
         self.loaded = False
-        """True once the current article (or its failure) is on screen."""
+        """True once the current article (or its failure) is on screen whole: for an article
+        over several pages fetched now, when its last page is in, not its first."""
         self._origin = 0
         """The line at the top of the view when `/` was pressed: the search starts there, and
         Esc in the search line goes back to it."""
@@ -132,6 +133,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             if self.position == position and self.is_attached:
                 body.show_article(entry, replace(article, incomplete=_MORE_COMING))
                 started = True
+                self._after_showing()
 
         try:
             article = await self.reader.read_article(entry, first_page)
@@ -160,6 +162,10 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
                 body.show_article(entry, article)
         self.loaded = True
         self.call_after_refresh(self.reader.settle)
+        self._after_showing()
+
+    def _after_showing(self) -> None:
+        """The search typed meanwhile applied to the text now shown, and the status line."""
         if self.searching:  # `/` was pressed while the article was on its way
             self._search(self.query_one(SearchBar).input.value)
         else:

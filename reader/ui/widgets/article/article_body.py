@@ -109,11 +109,29 @@ class ArticleBody(ScrollView, can_focus=True):
         self._set(entry, article, notice, "", False)
 
     def show_more(self, entry: Entry | None, article: Article) -> None:
-        """More of the article shown (its later pages came in): the view stays where the reader
-        is in it."""
-        at = self.scroll_offset
+        """More of the article shown (its later pages came in, after the first page shown): the
+        same line of text at the top of the view, the search and the selected link as they
+        were. The first page's text, its matches and links come first in the whole article,
+        in the same order; only the header's note has gone."""
+        below_rule = self.top_line - self._rule_line()
+        query, current, link = self._query, self._current, self._link
         self._set(entry, article, "", "", False)
-        self.scroll_to(at.x, at.y, animate=False, immediate=True)
+        self.scroll_to(y=self._rule_line() + below_rule, animate=False, immediate=True)
+        if query:
+            self._find(query, self.top_line)
+            if self._matches is not None and current is not None:
+                self._current = min(current, self._matches.total - 1)
+        if link is not None and link < self._links.total:
+            self._link = link
+        self.refresh()
+
+    def _rule_line(self) -> int:
+        """The line of the rule under the article's header (0 when there is none)."""
+        for number, line in enumerate(self._lines):
+            text = line.text.strip()
+            if len(text) > 3 and set(text) == {"─"}:
+                return number
+        return 0
 
     def show_notice(
         self, entry: Entry | None, message: str, hint: str = "", error: bool = False
