@@ -171,6 +171,7 @@ class Extracted:
     article: Article | None = None  # as now cached (None: nothing was)
     refresh: str = ""  # the page only sent the browser on, to this address (`meta_refresh`)
     next_page: str = ""  # the article goes on at this page (`extract.next_page`)
+    one_page: str = ""  # ...and is offered whole on this one ("View as a single page")
 
 
 def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
@@ -229,7 +230,37 @@ def extract_for_cache(
     # when the sync is stopped halfway through them.
     article = replace(_filled(article, entry), fetched_at=_now(), incomplete=_unread(1, next_page))
     writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
-    return Extracted(article, next_page=next_page)
+    if not next_page:
+        return Extracted(article)
+    from .extract.next_page import one_page_url_of
+
+    one_page = one_page_url_of(response.body, response.url, response.charset)
+    return Extracted(article, next_page=next_page, one_page=one_page)
+
+
+def whole_for_cache(
+    url: str,
+    response: Response,
+    max_bytes: int,
+    rule: SiteRule | None,
+    store: Store | Path,
+) -> Extracted:
+    """Worker-side: the article cached under `url` (its first page) read instead from the page
+    offering it whole, and cached so, when that page is the same article and longer."""
+    from .extract import extract_page
+    from .extract.next_page import continues
+
+    response, wire_gzip = _inflated(response, max_bytes)
+    page, _ = extract_page(response.body, response.url, response.charset, "", rule)
+    writer = _store_in_worker(store)
+    cached = writer.article(url)
+    if cached is None or page.partial or not continues(cached, page):
+        return Extracted()
+    if page.word_count <= cached.word_count:
+        return Extracted()
+    article = replace(_filled(page, cached), fetched_at=cached.fetched_at)
+    writer.put_article(url, article, _packed(response, wire_gzip), writer.fallback_html(url))
+    return Extracted(article)
 
 
 def _unread(page: int, next_page: str) -> str:
@@ -678,6 +709,10 @@ class Library:
             self._first_pages[key] = first.article
             for hearer in self._first_page_hearers.pop(key, []):
                 _tell(hearer, first.article)
+        if first.one_page:
+            whole = await self._one_page(url, first.one_page)
+            if whole is not None:
+                return whole
         return await self._later_pages(url, first.article, [page_url], first.next_page)
 
     async def _first_page(self, url: str, entry: Entry | None) -> tuple[Extracted, str]:
@@ -735,6 +770,15 @@ class Library:
                 *extra,
             )
         return result, response.url
+
+    async def _one_page(self, url: str, address: str) -> Article | None:
+        """The article read from the page that offers it whole, cached in place of its first
+        page; None when that page fails or isn't it (then the pages are read one by one)."""
+        try:
+            result, _ = await self._fetched(url, address, whole_for_cache)
+        except FetchError:
+            return None
+        return result.article
 
     def _kept(self, url: str, article: Article) -> Article:
         """`article` cached again (its pages are kept as they are); a cache that can't be

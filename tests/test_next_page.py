@@ -15,6 +15,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.extract import to_text
 from reader.extract.next_page import is_next_page, next_page_url, same_article
+from reader.keys import article_key
 from reader.library import Library
 from reader.models import Article
 from reader.ui.widgets.article.article_body import ArticleBody
@@ -554,3 +555,73 @@ def test_opened_while_a_sync_reads_its_later_pages_it_waits_for_them(data_dir: P
     finally:
         held.set()
         server.stop()
+
+
+def one_page_offer(page: str) -> str:
+    return page.replace(
+        '<div class="pagination">',
+        '<p class="view-all"><a href="/reviews/marram-4/?view=all">View as a single page</a></p>'
+        '<div class="pagination">',
+    )
+
+
+def whole_review() -> str:
+    everything = "".join(f"<p>{p}</p>" for n in (1, 2, 3) for p in PARAGRAPHS[n])
+    return (
+        f"<!doctype html><html><head><title>{TITLE} | Quay Tech</title></head><body>"
+        f'<article><h1>{TITLE}</h1><p class="standfirst">{STANDFIRST}</p>{everything}'
+        "</article></body></html>"
+    )
+
+
+def test_an_article_offered_on_one_page_is_read_from_it(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """One page to fetch instead of three; the pages one by one when that page fails or is
+    not the article."""
+    from werkzeug import Request, Response
+
+    answers = iter(["whole", "missing", "other"])
+
+    def whole(_request: Request) -> Response:
+        answer = next(answers)
+        if answer == "missing":
+            return Response("gone", status=404)
+        body = whole_review() if answer == "whole" else other_article()
+        return Response(body, content_type="text/html; charset=utf-8")
+
+    httpserver.expect_request("/reviews/marram-4/", query_string="view=all").respond_with_handler(
+        whole
+    )
+    serve(
+        httpserver,
+        {
+            "/reviews/marram-4/": one_page_offer(review_page(1)),
+            "/reviews/marram-4/2/": one_page_offer(review_page(2)),
+            "/reviews/marram-4/3/": one_page_offer(review_page(3)),
+        },
+    )
+    link = httpserver.url_for("/reviews/marram-4/")
+
+    async def read() -> tuple[str, list[str], int]:
+        async with Library(data_dir) as lib:
+            httpserver.clear_log()
+            text = to_text(await lib.article(link))
+            fetched = [
+                r.path + ("?" + r.query_string.decode() if r.query_string else "")
+                for r, _ in httpserver.log
+            ]
+            kept = len(lib.store.later_pages(link))
+            lib.store.delete_article(article_key(link))
+            return text, fetched, kept
+
+    for answer in ("whole", "missing", "other"):
+        text, fetched, kept = asyncio.run(read())
+        assert all(p in text for n in (1, 2, 3) for p in PARAGRAPHS[n]), answer
+        assert text.count(STANDFIRST) == 1 and "single page" not in text
+        if answer == "whole":
+            assert fetched == ["/reviews/marram-4/", "/reviews/marram-4/?view=all"]
+            assert kept == 0
+        else:
+            assert fetched[2:] == ["/reviews/marram-4/2/", "/reviews/marram-4/3/"], answer
+            assert kept == 2

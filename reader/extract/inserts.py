@@ -13,6 +13,7 @@ import re
 from lxml.html import HtmlElement
 
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
+from .next_page import is_pager_link
 from .quotes import attribution_elements
 
 # The heading or label of an insert that points elsewhere.
@@ -73,6 +74,10 @@ def _is_insert(el: HtmlElement, text: str) -> bool:
     if _COOKIE_NOTICE.search(text) and len(text) < 300:
         return True
     parts = [" ".join(a.text_content().split()) for a in links]
+    if len(links) == 1 and is_pager_link(text) and link_density(el) > 0.8:
+        # "Next page ›", "View as a single page": the pages are read already. Not a link
+        # within the page ("Next" in a carousel of the article's own sections).
+        return not (links[0].get("href") or "").startswith("#")
     return len(parts) >= 2 and all(_SHARE_LABEL.match(p) for p in parts if p)
 
 

@@ -20,6 +20,8 @@ import re
 from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
+import lxml.etree
+import lxml.html
 from lxml.html import HtmlElement
 
 from ..models import Article
@@ -76,6 +78,65 @@ def next_page_url(doc: HtmlElement, url: str, base: str = "") -> str:
         if target and is_next_page(url, target, glued=by_text):
             return target
     return ""
+
+
+# A link to the whole article on one page: its text...
+_ONE_PAGE_TEXT = re.compile(
+    r"^\W*(?:(?:view|show|read|see)\s+)?(?:(?:it|article|story|all)\s+)?(?:(?:as|on|in)\s+)?"
+    r"(?:a\s+)?(?:single|one)[\s-]page(?:\s+view)?\W*$"
+    r"|^\W*(?:view|show|see)\s+all(?:\s+pages)?\W*$|^\W*all\s+on\s+one\s+page\W*$"
+    r"|^\W*(?:(?:artikel|alles)\s+)?auf\s+einer\s+seite(?:\s+(?:lesen|anzeigen))?\W*$"
+    r"|^\W*(?:(?:lire|afficher)\s+)?sur\s+une\s+(?:seule\s+)?page\W*$"
+    r"|^\W*(?:ver\s+)?en\s+una\s+(?:sola\s+)?página\W*$",
+    re.IGNORECASE,
+)
+# ...and what its address adds to this page's: "?page=all", "/all/", "?single=1".
+_ONE_PAGE_MARK = re.compile(
+    r"^[/?&_,.-]?(?:[a-z]+=)?(?:all|single|singlepage|onepage|one-page|full|komplett|alle)"
+    r"(?:=[a-z0-9]+)?/?$",
+    re.IGNORECASE,
+)
+
+
+def is_pager_link(text: str) -> bool:
+    """`text` is a pager's link's: "Next page ›", "Page 2: Benchmarks", "View as a single
+    page". Not "2" alone, which a sentence's footnote or a list's number may be."""
+    return bool(
+        (_PAGER_TEXT.match(text) and not text.strip().isdigit()) or _ONE_PAGE_TEXT.match(text)
+    )
+
+
+def one_page_url(doc: HtmlElement, url: str, base: str = "") -> str:
+    """The address of the whole article on one page ("View as a single page", "Auf einer
+    Seite lesen") when this page offers it, else "": one page to fetch instead of every page,
+    laid out as the site means the article to be read whole."""
+    if not url:
+        return ""
+    here = _comparable(url)
+    for link in doc.iter("a"):
+        href = link.get("href")
+        if not href or not _ONE_PAGE_TEXT.match(" ".join(link.text_content().split())):
+            continue
+        target = absolute_url(base or url, href)
+        if not target or site_host(target) != site_host(url):
+            continue
+        there = _comparable(target)
+        added = there[len(here) :] if there.startswith(here) else ""
+        if added and _ONE_PAGE_MARK.match(added):
+            return target
+    return ""
+
+
+def one_page_url_of(page: bytes, url: str, header_charset: str | None = None) -> str:
+    """`one_page_url` of a page not parsed yet; "" when it doesn't parse."""
+    from ..charset import decode_html
+
+    try:
+        doc = lxml.html.document_fromstring(decode_html(page, header_charset))
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    base = next((b.get("href") for b in doc.iter("base") if b.get("href")), None)
+    return one_page_url(doc, url, absolute_url(url, base) if base else url)
 
 
 def is_next_page(url: str, target: str, glued: bool = True) -> bool:
