@@ -1045,12 +1045,13 @@ class Library:
             progress(SyncProgress("feeds", 0, len(urls)))
         return list(await asyncio.gather(*(one(u) for u in urls)))
 
-    def _sync_start(self) -> tuple[list[Headline], set[str], set[str]]:
-        """The headlines before the feeds are refreshed, the keys of the articles cached whole
-        (one missing some of its pages is read on), and those of links known not to be
-        article pages."""
-        cached = self.store.article_keys() - self.store.incomplete_keys()
-        return self.headlines(), cached, self.store.not_article_keys()
+    def _sync_start(self) -> tuple[list[Headline], set[str], set[str], set[str]]:
+        """The headlines before the feeds are refreshed, the keys of the articles cached whole,
+        those of links known not to be article pages, and those of articles missing some of
+        their pages (read on by the sync)."""
+        incomplete = self.store.incomplete_keys()
+        cached = self.store.article_keys() - incomplete
+        return self.headlines(), cached, self.store.not_article_keys(), incomplete
 
     async def sync(
         self, articles: bool = True, progress: ProgressCallback | None = None
@@ -1067,13 +1068,14 @@ class Library:
                 progress(SyncProgress("done", len(results), len(results)))
             return SyncReport(feeds=results)
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
-        headlines, cached, not_pages = await asyncio.to_thread(self._sync_start)
+        headlines, cached, not_pages, unfinished = await asyncio.to_thread(self._sync_start)
         skip = cached | not_pages  # grows with each article put on its way
         known_ids = {h.entry.id for h in headlines}
-        already_cached = sum(
-            h.cached and bool(h.entry.link) and article_key(h.entry.link) in cached
-            for h in headlines
-        )
+        already_cached = sum(h.cached for h in headlines)
+        if unfinished:  # cached, but to be read on: not "already cached"
+            already_cached -= sum(
+                h.cached and article_key(h.entry.link) in unfinished for h in headlines
+            )
         feeds_total = len(self.store.feed_urls())
         feeds_done = done = 0
         # Downloads run only so far ahead of extraction, the slower side: pages don't pile up
@@ -1104,7 +1106,8 @@ class Library:
             nonlocal done
             try:
                 async with host_ahead[urlsplit(entry.link).netloc], ahead:
-                    # Known uncached (see _sync_start): no store reads per article on the loop.
+                    # Known uncached (see _sync_start): no record read per article on the loop,
+                    # only a key looked up (is it an article to read on?).
                     article = await self._fetch_once(entry.link, entry)
             except FetchError as error:
                 (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
