@@ -7,6 +7,9 @@ a long review cut into pages with a pager ("1 2 3 Next page ›") under each.
 from __future__ import annotations
 
 import asyncio
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import lxml.html
@@ -195,6 +198,40 @@ def serve(server: HTTPServer, pages: dict[str, str]) -> None:
         server.expect_request(path).respond_with_data(html, content_type="text/html; charset=utf-8")
 
 
+def review_feed(base: str) -> str:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Tech</title>'
+        f"<item><title>{TITLE}</title><link>{base}/reviews/marram-4/</link><guid>r1</guid>"
+        "</item></channel></rss>"
+    )
+
+
+@contextmanager
+def review_with_page_two_held() -> Iterator[tuple[HTTPServer, threading.Event]]:
+    """A server of the review and its feed, whose page 2 waits until the event is set."""
+    from werkzeug import Request, Response
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    held = threading.Event()
+
+    def second_page(_request: Request) -> Response:
+        held.wait(20)  # until the test has looked at what came before it
+        return Response(review_page(2), content_type="text/html; charset=utf-8")
+
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/feed.xml").respond_with_data(
+        review_feed(base), content_type="application/rss+xml"
+    )
+    serve(server, {"/reviews/marram-4/": review_page(1), "/reviews/marram-4/3/": review_page(3)})
+    server.expect_request("/reviews/marram-4/2/").respond_with_handler(second_page)
+    try:
+        yield server, held
+    finally:
+        held.set()
+        server.stop()
+
+
 def test_a_review_over_three_pages_is_cached_whole_and_reextracts_offline(
     data_dir: Path,
 ) -> None:
@@ -309,11 +346,7 @@ def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
     """Page 3 fails: pages 1 and 2 are cached and read, the article says what is missing, and
     the next sync reads on from page 2 without fetching the pages it has again."""
     base = httpserver.url_for("").rstrip("/")
-    feed = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Tech</title>'
-        f"<item><title>{TITLE}</title><link>{base}/reviews/marram-4/</link><guid>r1</guid>"
-        "</item></channel></rss>"
-    )
+    feed = review_feed(base)
     pages = {"/reviews/marram-4/": review_page(1), "/reviews/marram-4/2/": review_page(2)}
 
     def routes(third_page: bool) -> None:
@@ -438,123 +471,79 @@ def test_the_view_starts_on_the_first_page_while_the_others_come(
     """Opened unsynced, a three-page review shows its first page at once, says the rest is on
     its way, and takes the rest in where the reader has got to, without a jump; also when the
     list's prefetch had started the download before the reader opened it."""
-    import threading
-
-    from werkzeug import Request, Response
-
     from tests.tui_pilot import running, screen_text, subscribe, table, until
 
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
-    slow = threading.Event()
+    with review_with_page_two_held() as (server, slow):
+        base = server.url_for("").rstrip("/")
+        subscribe(data_dir, [f"{base}/feed.xml"])
 
-    def second_page(_request: Request) -> Response:
-        slow.wait(20)  # until the test has looked at the first page
-        return Response(review_page(2), content_type="text/html; charset=utf-8")
+        async def run() -> None:
+            async with running(data_dir, (90, 10), prefetch=prefetch) as (app, pilot):
+                if prefetch:
+                    # The feed, then the first page served; the second is held back.
+                    await until(pilot, lambda: len(server.log) >= 2, "the prefetch's first page")
+                    await pilot.pause(0.5)
+                table(app).cursor = 0
+                await pilot.press("enter")
+                await until(pilot, lambda: hasattr(app.screen, "loaded"), "the reading view")
+                body = app.screen.query_one(ArticleBody)
+                await until(pilot, lambda: body.article is not None, "the first page")
+                assert "its next pages are on their way" in body.text
+                assert PARAGRAPHS[1][0] in body.text and PARAGRAPHS[2][0] not in body.text
+                for _ in range(12):  # into the text, past the header
+                    await pilot.press("j")
+                await pilot.pause(0.3)
 
-    feed = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Tech</title>'
-        f"<item><title>{TITLE}</title><link>{base}/reviews/marram-4/</link><guid>r1</guid>"
-        "</item></channel></rss>"
-    )
-    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/rss+xml")
-    serve(server, {"/reviews/marram-4/": review_page(1), "/reviews/marram-4/3/": review_page(3)})
-    server.expect_request("/reviews/marram-4/2/").respond_with_handler(second_page)
-    subscribe(data_dir, [f"{base}/feed.xml"])
+                def top() -> list[str]:  # the text at the top of the view, not the scroll bar
+                    return [line[:84].rstrip() for line in screen_text(app).splitlines()[:3]]
 
-    async def run() -> None:
-        async with running(data_dir, (90, 10), prefetch=prefetch) as (app, pilot):
-            if prefetch:
-                # The feed, then the first page served; the second is held back.
-                await until(pilot, lambda: len(server.log) >= 2, "the prefetch's first page")
-                await pilot.pause(0.5)
-            table(app).cursor = 0
-            await pilot.press("enter")
-            await until(pilot, lambda: hasattr(app.screen, "loaded"), "the reading view")
-            body = app.screen.query_one(ArticleBody)
-            await until(pilot, lambda: body.article is not None, "the first page")
-            assert "its next pages are on their way" in body.text
-            assert PARAGRAPHS[1][0] in body.text and PARAGRAPHS[2][0] not in body.text
-            for _ in range(12):  # into the text, past the header
-                await pilot.press("j")
-            await pilot.pause(0.3)
+                before = top()
+                assert any(words in " ".join(before) for words in ("harbour", "quay", "radar")), (
+                    before
+                )
+                # Read and cached as far as it goes: the first page counts.
+                assert app.lib.is_read(app.screen.headline.entry)
+                await pilot.press("slash", *"float", "enter")
+                await pilot.pause(0.2)
+                on_first_page = body.match_count
+                assert body.query == "float" and on_first_page >= 1
+                before = top()
+                slow.set()
+                await until(pilot, lambda: app.screen.loaded, "the whole article")
+                assert PARAGRAPHS[3][1] in body.text and "on their way" not in body.text
+                # The header's note has gone from above; the text in view stays in view.
+                await pilot.pause()
+                assert top() == before
+                # The search goes on over the whole article.
+                assert body.query == "float" and body.match_count > on_first_page
 
-            def top() -> list[str]:  # the text at the top of the view, not the scroll bar
-                return [line[:84].rstrip() for line in screen_text(app).splitlines()[:3]]
-
-            before = top()
-            assert any(words in " ".join(before) for words in ("harbour", "quay", "radar")), before
-            # Read and cached as far as it goes: the first page counts.
-            assert app.lib.is_read(app.screen.headline.entry)
-            await pilot.press("slash", *"float", "enter")
-            await pilot.pause(0.2)
-            on_first_page = body.match_count
-            assert body.query == "float" and on_first_page >= 1
-            before = top()
-            slow.set()
-            await until(pilot, lambda: app.screen.loaded, "the whole article")
-            assert PARAGRAPHS[3][1] in body.text and "on their way" not in body.text
-            # The header's note has gone from above; the text in view stays in view.
-            await pilot.pause()
-            assert top() == before
-            # The search goes on over the whole article.
-            assert body.query == "float" and body.match_count > on_first_page
-
-    try:
         asyncio.run(run())
-    finally:
-        slow.set()
-        server.stop()
 
 
 def test_opened_while_a_sync_reads_its_later_pages_it_waits_for_them(data_dir: Path) -> None:
     """The sync has cached the first page and is fetching the second: opening the article
     hears of the first page at once and gets the whole article, not the first page alone."""
-    import threading
+    with review_with_page_two_held() as (server, held):
+        base = server.url_for("").rstrip("/")
+        link = f"{base}/reviews/marram-4/"
 
-    from werkzeug import Request, Response
+        async def run() -> None:
+            async with Library(data_dir) as lib:
+                lib.add_feed(f"{base}/feed.xml")
+                sync = asyncio.ensure_future(lib.sync())
+                while lib.cached_article(link) is None:
+                    await asyncio.sleep(0.05)
+                heard: list[Article] = []
+                opening = asyncio.ensure_future(lib.article(link, first_page=heard.append))
+                await asyncio.sleep(0.2)
+                assert len(heard) == 1 and PARAGRAPHS[2][0] not in to_text(heard[0])
+                assert not opening.done()
+                held.set()
+                whole = await opening
+                assert PARAGRAPHS[3][1] in to_text(whole) and not whole.incomplete
+                await sync
 
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
-    held = threading.Event()
-
-    def second_page(_request: Request) -> Response:
-        held.wait(20)
-        return Response(review_page(2), content_type="text/html; charset=utf-8")
-
-    feed = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Tech</title>'
-        f"<item><title>{TITLE}</title><link>{base}/reviews/marram-4/</link><guid>r1</guid>"
-        "</item></channel></rss>"
-    )
-    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/rss+xml")
-    serve(server, {"/reviews/marram-4/": review_page(1), "/reviews/marram-4/3/": review_page(3)})
-    server.expect_request("/reviews/marram-4/2/").respond_with_handler(second_page)
-    link = f"{base}/reviews/marram-4/"
-
-    async def run() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(f"{base}/feed.xml")
-            sync = asyncio.ensure_future(lib.sync())
-            while lib.cached_article(link) is None:
-                await asyncio.sleep(0.05)
-            heard: list[Article] = []
-            opening = asyncio.ensure_future(lib.article(link, first_page=heard.append))
-            await asyncio.sleep(0.2)
-            assert len(heard) == 1 and PARAGRAPHS[2][0] not in to_text(heard[0])
-            assert not opening.done()
-            held.set()
-            whole = await opening
-            assert PARAGRAPHS[3][1] in to_text(whole) and not whole.incomplete
-            await sync
-
-    try:
         asyncio.run(run())
-    finally:
-        held.set()
-        server.stop()
 
 
 def one_page_offer(page: str) -> str:
