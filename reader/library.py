@@ -238,6 +238,10 @@ def extract_for_cache(
     return Extracted(article, next_page=next_page, one_page=one_page)
 
 
+# The article on one page holds its first page and at least half as much again.
+_WHOLE_RATIO = 1.5
+
+
 def whole_for_cache(
     url: str,
     response: Response,
@@ -251,12 +255,14 @@ def whole_for_cache(
     from .extract.next_page import continues
 
     response, wire_gzip = _inflated(response, max_bytes)
-    page, _ = extract_page(response.body, response.url, response.charset, "", rule)
+    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
     writer = _store_in_worker(store)
     cached = writer.article(url)
     if cached is None or page.partial or not continues(cached, page):
         return Extracted()
-    if page.word_count <= cached.word_count:
+    # A site that ignores the request answers with the first page again (its pager and all),
+    # or a little more: then the pages are read one by one.
+    if next_page or page.word_count < cached.word_count * _WHOLE_RATIO:
         return Extracted()
     article = replace(_filled(page, cached), fetched_at=cached.fetched_at)
     writer.put_article(url, article, _packed(response, wire_gzip), writer.fallback_html(url))

@@ -17,7 +17,14 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.extract import to_text
-from reader.extract.next_page import is_next_page, next_page_url, same_article
+from reader.extract.next_page import (
+    is_next_page,
+    is_pager_link,
+    next_page_url,
+    one_page_url,
+    one_page_url_of,
+    same_article,
+)
 from reader.keys import article_key
 from reader.library import Library
 from reader.models import Article
@@ -554,6 +561,42 @@ def one_page_offer(page: str) -> str:
     )
 
 
+@pytest.mark.parametrize(
+    ("here", "there"),
+    [
+        ("/story.html", "/story.html?page=all"),
+        ("/story.html?id=5", "/story.html?id=5&all=1"),
+        ("/story.html", "/story.html?showall=1"),
+        ("/2026/story/", "/2026/story/komplettansicht"),
+        ("/2026/story/", "/2026/story/all/"),
+    ],
+)
+def test_the_whole_article_on_one_page_is_this_page_with_a_mark(here: str, there: str) -> None:
+    page = f'<html><body><p>Hi</p><a href="{there}">View as a single page</a></body></html>'
+    doc = lxml.html.document_fromstring(page)
+    assert one_page_url(doc, SITE + here) == SITE + there
+    # Linked as http from an https page, or from an XHTML page.
+    assert one_page_url(doc, SITE + here) == one_page_url(
+        doc, SITE.replace("https:", "http:") + here
+    ).replace("http:", "https:")
+    xhtml = b'<?xml version="1.0" encoding="utf-8"?>' + page.encode()
+    assert one_page_url_of(xhtml, SITE + here) == SITE + there
+
+
+@pytest.mark.parametrize(
+    "there",
+    ["/story.html?comments=all", "/story.html?tab=all", "/?login=all", "/other.html?page=all"],
+)
+def test_what_is_not_the_whole_article_on_one_page(there: str) -> None:
+    page = f'<html><body><p>Hi</p><a href="{there}">Show all</a></body></html>'
+    assert one_page_url(lxml.html.document_fromstring(page), SITE + "/story.html") == ""
+
+
+def test_a_number_alone_is_no_pager_link() -> None:
+    assert not any(is_pager_link(t) for t in ("2", "[1]", "(3)", "12."))
+    assert all(is_pager_link(t) for t in ("Next page ›", "Page 2: Benchmarks", "Single page"))
+
+
 def whole_review() -> str:
     everything = "".join(f"<p>{p}</p>" for n in (1, 2, 3) for p in PARAGRAPHS[n])
     return (
@@ -570,13 +613,20 @@ def test_an_article_offered_on_one_page_is_read_from_it(
     not the article."""
     from werkzeug import Request, Response
 
-    answers = iter(["whole", "missing", "other"])
+    answers = iter(["whole", "missing", "other", "first page again"])
 
     def whole(_request: Request) -> Response:
         answer = next(answers)
         if answer == "missing":
             return Response("gone", status=404)
-        body = whole_review() if answer == "whole" else other_article()
+        body = {
+            "whole": whole_review(),
+            "other": other_article(),
+            # A site that ignores the request: page 1 again, pager and all, a line longer.
+            "first page again": one_page_offer(review_page(1)).replace(
+                "</article>", "<p>Updated three minutes ago with the price in euros.</p></article>"
+            ),
+        }[answer]
         return Response(body, content_type="text/html; charset=utf-8")
 
     httpserver.expect_request("/reviews/marram-4/", query_string="view=all").respond_with_handler(
@@ -604,7 +654,7 @@ def test_an_article_offered_on_one_page_is_read_from_it(
             lib.store.delete_article(article_key(link))
             return text, fetched, kept
 
-    for answer in ("whole", "missing", "other"):
+    for answer in ("whole", "missing", "other", "first page again"):
         text, fetched, kept = asyncio.run(read())
         assert all(p in text for n in (1, 2, 3) for p in PARAGRAPHS[n]), answer
         assert text.count(STANDFIRST) == 1 and "single page" not in text

@@ -90,10 +90,15 @@ _ONE_PAGE_TEXT = re.compile(
     r"|^\W*(?:ver\s+)?en\s+una\s+(?:sola\s+)?página\W*$",
     re.IGNORECASE,
 )
-# ...and what its address adds to this page's: "?page=all", "/all/", "?single=1".
-_ONE_PAGE_MARK = re.compile(
-    r"^[/?&_,.-]?(?:[a-z]+=)?(?:all|single|singlepage|onepage|one-page|full|komplett|alle)"
-    r"(?:=[a-z0-9]+)?/?$",
+# ...and what its address adds to this page's: a parameter ("?page=all", "?showall=1",
+# "?view=single") or a last part of the path ("/all/", "/komplettansicht").
+_ONE_PAGE_PARAM = re.compile(
+    r"^(?:page|pg|seite|view|mode|display|pagewanted|showall|single|singlepage|all|full)="
+    r"(?:all|alle|single|full|1|true|yes|one|onepage)$",
+    re.IGNORECASE,
+)
+_ONE_PAGE_PATH = re.compile(
+    r"^[/_,.-](?:all|single|singlepage|onepage|one-page|full|komplettansicht|komplett|alle)$",
     re.IGNORECASE,
 )
 
@@ -101,8 +106,10 @@ _ONE_PAGE_MARK = re.compile(
 def is_pager_link(text: str) -> bool:
     """`text` is a pager's link's: "Next page ›", "Page 2: Benchmarks", "View as a single
     page". Not "2" alone, which a sentence's footnote or a list's number may be."""
+    # "2", "[1]", "(3)", "12.": a number alone is a footnote's or a list's as often.
     return bool(
-        (_PAGER_TEXT.match(text) and not text.strip().isdigit()) or _ONE_PAGE_TEXT.match(text)
+        (_PAGER_TEXT.match(text) and not re.fullmatch(r"\W*\d+\W*", text))
+        or _ONE_PAGE_TEXT.match(text)
     )
 
 
@@ -112,27 +119,49 @@ def one_page_url(doc: HtmlElement, url: str, base: str = "") -> str:
     laid out as the site means the article to be read whole."""
     if not url:
         return ""
-    here = _comparable(url)
     for link in doc.iter("a"):
         href = link.get("href")
         if not href or not _ONE_PAGE_TEXT.match(" ".join(link.text_content().split())):
             continue
         target = absolute_url(base or url, href)
-        if not target or site_host(target) != site_host(url):
-            continue
-        there = _comparable(target)
-        added = there[len(here) :] if there.startswith(here) else ""
-        if added and _ONE_PAGE_MARK.match(added):
+        if target and site_host(target) == site_host(url) and _whole_of(url, target):
             return target
     return ""
+
+
+def _whole_of(url: str, target: str) -> bool:
+    """`target` is `url` with a mark of the whole article added: one parameter, or one last
+    part of the path (the scheme aside: an http link on an https page)."""
+    here, there = urlsplit(_comparable(url)), urlsplit(_comparable(target))
+    if here.netloc != there.netloc:
+        return False
+    here_query, there_query = set(_params(here.query)), set(_params(there.query))
+    if here.path == there.path:
+        added = there_query - here_query
+        return (
+            here_query <= there_query
+            and len(added) == 1
+            and bool(_ONE_PAGE_PARAM.match(next(iter(added))))
+        )
+    return (
+        here_query == there_query
+        and there.path.startswith(here.path)
+        and bool(_ONE_PAGE_PATH.match(there.path[len(here.path) :]))
+    )
+
+
+def _params(query: str) -> list[str]:
+    return [p for p in query.split("&") if p]
 
 
 def one_page_url_of(page: bytes, url: str, header_charset: str | None = None) -> str:
     """`one_page_url` of a page not parsed yet; "" when it doesn't parse."""
     from ..charset import decode_html
 
+    # lxml refuses text that still declares its encoding (an XHTML page's "<?xml …?>").
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", decode_html(page, header_charset), count=1)
     try:
-        doc = lxml.html.document_fromstring(decode_html(page, header_charset))
+        doc = lxml.html.document_fromstring(text)
     except (lxml.etree.ParserError, ValueError):
         return ""
     base = next((b.get("href") for b in doc.iter("base") if b.get("href")), None)
