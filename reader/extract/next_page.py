@@ -1,4 +1,5 @@
-"""The next page of an article split over several ("Page 2 of 5", "Next page ›").
+"""The next page of an article split over several ("Page 2 of 5", "Next page ›"), and the
+article on one page when the site offers it.
 
 Reviews, long reads and some news sites cut an article into pages; a reader that stopped at the
 first would cache a third of it. Wallabag and Mercury follow such pages; Readability.js doesn't.
@@ -11,7 +12,12 @@ the path, or a `page=` parameter); and when the link says so: `rel="next"` or th
 pager ("Next page", "2", "Seite 2", "›"). A number glued to the slug ("story-2.html"), the
 form WordPress gives two posts of one title, counts only from a pager's text, never from
 `rel="next"`, and so does one raised there ("roundup-12" → "roundup-13"). The caller then
-checks that the page fetched carries the same title, numbers and all (but a page's).
+checks that the page fetched carries the same title, numbers and all (but a page's), or
+names the first page as its canonical address (`continues`).
+
+Many such sites also offer the article whole on one page ("View as a single page",
+"?page=all"): `one_page_url` finds that link, its text saying so and its address this page's
+with a page-like mark added, so one page can be read instead of every page.
 """
 
 from __future__ import annotations
