@@ -236,6 +236,15 @@ def decode_html(body: bytes, header_charset: str | None = None) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+
+
+def without_xml_declaration(text: str) -> str:
+    """A decoded page without the `<?xml … encoding=…?>` an XHTML page opens with: lxml
+    refuses to parse text that still declares its encoding."""
+    return _XML_DECLARATION.sub("", text, count=1)
+
+
 def clean_markup(text: str) -> str:
     """HTML without the characters no HTML/XML tree may hold, written or as references (lxml
     refuses them when text is set or moved: a player's title holding one stopped the whole

@@ -12,7 +12,7 @@ import re
 
 import lxml.html
 
-from .charset import decode_html
+from .charset import decode_html, without_xml_declaration
 from .urls import absolute_url, canonical_url, is_web_url
 
 MAX_DELAY = 10
@@ -52,7 +52,9 @@ def _page_refresh(body: bytes, header_charset: str | None) -> tuple[int, str] | 
     if b"refresh" not in lowered or _MENTIONED.search(lowered) is None:
         return None
     try:
-        doc = lxml.html.document_fromstring(decode_html(body, header_charset))
+        doc = lxml.html.document_fromstring(
+            without_xml_declaration(decode_html(body, header_charset))
+        )
     except (lxml.etree.ParserError, ValueError):
         return None
     for meta in doc.iter("meta"):

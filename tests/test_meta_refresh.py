@@ -135,3 +135,8 @@ def test_a_delay_of_thousands_of_digits_is_only_late() -> None:
     assert parse_refresh("9" * 5000 + "; url=/x") == (10**6, "/x")
     assert parse_refresh("0000000000003; url=/x") == (3, "/x")
     assert refresh_target(redirect_page("9" * 5000 + "; url=/x"), PAGE) is None
+
+
+def test_an_xhtml_page_that_declares_its_encoding_is_read_too() -> None:
+    page = b'<?xml version="1.0" encoding="utf-8"?>' + redirect_page("0; url=/news/a.html")
+    assert refresh_target(page, PAGE) == "https://short.example/news/a.html"

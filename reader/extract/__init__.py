@@ -20,7 +20,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from ..charset import clean_markup, decode_html
+from ..charset import clean_markup, decode_html, without_xml_declaration
 from ..models import (
     EXTRACTOR,
     Article,
@@ -57,14 +57,13 @@ from .teasers import teaser_list
 
 __all__ = ["extract_article", "extract_page", "feed_article", "to_markdown", "to_text"]
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 # Below this many words the article container probably missed the article (or there is none).
 _SHORT = 40
 
 
 def _parse(html: str) -> HtmlElement:
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = without_xml_declaration(html)
     if not html.strip():
         raise FetchError(ErrorKind.EXTRACTION, "the page is empty")
     try:

@@ -162,12 +162,12 @@ def _params(query: str) -> list[str]:
 
 def one_page_url_of(page: bytes, url: str, header_charset: str | None = None) -> str:
     """`one_page_url` of a page not parsed yet; "" when it doesn't parse."""
-    from ..charset import decode_html
+    from ..charset import decode_html, without_xml_declaration
 
-    # lxml refuses text that still declares its encoding (an XHTML page's "<?xml …?>").
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", decode_html(page, header_charset), count=1)
     try:
-        doc = lxml.html.document_fromstring(text)
+        doc = lxml.html.document_fromstring(
+            without_xml_declaration(decode_html(page, header_charset))
+        )
     except (lxml.etree.ParserError, ValueError):
         return ""
     base = next((b.get("href") for b in doc.iter("base") if b.get("href")), None)
