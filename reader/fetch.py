@@ -189,12 +189,15 @@ class Fetcher:
     ) -> Response:
         status = response.status_code
         if status == 410:
-            raise FetchError(ErrorKind.GONE, "gone for good (HTTP 410)", url)
+            raise FetchError(ErrorKind.GONE, "gone for good (HTTP 410)", url, status=status)
         if status == 429:
             wait = _retry_after(response.headers.get("retry-after"))
             if wait is not None and wait > self.limits.max_retry_after:
                 raise FetchError(
-                    ErrorKind.HTTP, f"rate-limited (HTTP 429): try again in {wait:.0f} s", url
+                    ErrorKind.HTTP,
+                    f"rate-limited (HTTP 429): try again in {wait:.0f} s",
+                    url,
+                    status=status,
                 )
             raise FetchError(
                 ErrorKind.HTTP,
@@ -202,6 +205,7 @@ class Fetcher:
                 url,
                 retryable=True,
                 retry_after=wait if wait is not None else self.limits.backoff * 4,
+                status=status,
             )
         if status >= 400 or (status >= 300 and status != 304):
             reason = safe_line(response.reason_phrase, 80)
@@ -210,6 +214,7 @@ class Fetcher:
                 f"HTTP {status} {reason}".strip(),
                 url,
                 retryable=status in _TRANSIENT,
+                status=status,
             )
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:

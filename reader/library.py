@@ -385,18 +385,16 @@ def _tell(hearer: Callable[[Article], None], article: Article) -> None:
         hearer(article)
 
 
+_PASSING = frozenset({403, 408, 429})  # statuses that say as little of the page as a 5xx
+
+
 def _may_come_later(error: FetchError) -> bool:
     """The failure says nothing of the page itself (the network, a server busy or down, a
     rate limit): another try may bring it."""
-    return (
-        error.kind in UNREACHABLE
-        or error.retryable
-        # 403: a bot wall's answer as often as a page's; 408: the server gave up waiting.
-        or (
-            error.kind == ErrorKind.HTTP
-            and error.message.startswith(("HTTP 5", "rate-limited", "HTTP 403", "HTTP 408"))
-        )
-    )
+    status = error.status or 0
+    # 403: a bot wall's answer as often as a page's; 408: the server gave up waiting; 429: a
+    # rate limit, however long it asked us to wait.
+    return error.kind in UNREACHABLE or error.retryable or status >= 500 or status in _PASSING
 
 
 @contextmanager

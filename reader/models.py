@@ -44,6 +44,7 @@ class FetchError(Exception):
     url: str = ""
     retryable: bool = False  # transient: a later attempt may succeed
     retry_after: float | None = None  # seconds the server asked us to wait
+    status: int | None = None  # the HTTP status the server answered with, when it is the cause
 
     def __str__(self) -> str:
         return self.message

@@ -65,6 +65,7 @@ def test_http_errors_are_one_line_values(
     httpserver.expect_request("/x").respond_with_data("nope", status=status)
     error = error_of(httpserver.url_for("/x"))
     assert error.kind == kind and words in error.message and "\n" not in error.message
+    assert error.status == status
 
 
 def test_redirects_followed_then_capped(httpserver: HTTPServer) -> None:
@@ -211,7 +212,7 @@ def test_429_with_a_long_wait_is_reported_not_waited_for(httpserver: HTTPServer)
     )
     started = time.monotonic()
     error = error_of(httpserver.url_for("/later"))
-    assert "429" in error.message and "3600 s" in error.message
+    assert "429" in error.message and "3600 s" in error.message and error.status == 429
     assert time.monotonic() - started < 2
 
 
