@@ -144,6 +144,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "fetched_at": _dt(article.fetched_at),
         "partial": article.partial,
         "incomplete": article.incomplete,
+        "page_url": article.page_url,
         "extractor": article.extractor,
         "blocks": [_block_to_list(b) for b in article.blocks],
     }
@@ -168,6 +169,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         fetched_at=_parse_dt(d.get("fetched_at")),
         partial=bool(d.get("partial")),
         incomplete=str(d.get("incomplete") or ""),
+        page_url=str(d.get("page_url") or ""),
         extractor=int(d.get("extractor") or 0),
         blocks=blocks,
     )

@@ -264,7 +264,10 @@ def whole_for_cache(
     # or a little more: then the pages are read one by one.
     if next_page or page.word_count < cached.word_count * _WHOLE_RATIO:
         return Extracted()
-    article = replace(_filled(page, cached), fetched_at=cached.fetched_at)
+    # Cited by its first page's address: "?view=all" is a way of reading it, not its address.
+    article = replace(
+        _filled(page, cached), url=cached.url, page_url=page.url, fetched_at=cached.fetched_at
+    )
     writer.put_article(url, article, _packed(response, wire_gzip), writer.fallback_html(url))
     return Extracted(article)
 
@@ -314,6 +317,15 @@ def next_page_of(body: bytes, page_url: str, charset: str | None, rule: SiteRule
         return extract_page(body, page_url, charset, "", rule)[1]
     except FetchError:
         return ""
+
+
+def _read_from(article: Article | None, link: str) -> str:
+    """The address of the page `article` was read from, as cached under `link`: where
+    redirects ended (its links are relative to it), not the link asked for (a feed's tracker,
+    an old address); the one-page version's, when it was read from that."""
+    if article is None:
+        return link
+    return article.page_url or article.url or link
 
 
 def _filled(article: Article, known: Article | Entry | None) -> Article:
@@ -801,7 +813,7 @@ class Library:
             raw = self.store.raw_page(url)
             if raw is None:  # nothing to go on from: the article is what it is
                 return self._kept(url, replace(cached, incomplete=""))
-            page_url, (body, content_type) = cached.url or url, raw
+            page_url, (body, content_type) = _read_from(cached, url), raw
         from .charset import charset_from_content_type
 
         next_page = await self._cpu(
@@ -811,7 +823,7 @@ class Library:
             charset_from_content_type(content_type),
             site_rule_for(self.site_rules, page_url),
         )
-        read = [cached.url or url, *(page for page, _, _ in later)]
+        read = [_read_from(cached, url), *(page for page, _, _ in later)]
         return await self._later_pages(url, cached, read, next_page)
 
     @property
@@ -881,15 +893,15 @@ class Library:
             raise FetchError(ErrorKind.NOT_CACHED, "no raw page kept for it", url)
         body, content_type = raw
         old = old or self.store.article(url)
-        # The page is the one redirects ended at, and its links are relative to it: the
-        # cached article's address, not the link asked for (a feed's tracker, an old address).
-        page_url = old.url if old is not None and old.url else url
+        page_url = _read_from(old, url)
         try:
             charset = charset_from_content_type(content_type)
             rule = site_rule_for(self.site_rules, page_url)
             fallback = self.store.fallback_html(url)
             article = await self._cpu(extract_article, body, page_url, charset, fallback, rule)
             article = _filled(article, old)
+            if old is not None and old.page_url:
+                article = replace(article, url=old.url, page_url=old.page_url)
             article = await self._with_later_pages(url, article)
             # Pages that never came are still missing; a sync still reads on.
             article = replace(article, incomplete=old.incomplete if old else "")

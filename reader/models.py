@@ -260,6 +260,10 @@ class Article:
     incomplete: str = ""
     """Why the article, split over several pages, lacks its later ones ("page 3 did not come:
     HTTP 503"); "" when nothing is missing. A sync fetches such an article again."""
+    page_url: str = ""
+    """Where the text was read from when that is not `url`: the page offering the article
+    whole ("View as a single page"). Its kept raw page resolves links against this; a
+    citation names `url`, the article's own first page."""
     extractor: int = 0
     """The `EXTRACTOR` version that made it (0: cached before versions were recorded)."""
 

@@ -642,25 +642,36 @@ def test_an_article_offered_on_one_page_is_read_from_it(
     )
     link = httpserver.url_for("/reviews/marram-4/")
 
-    async def read() -> tuple[str, list[str], int]:
+    async def read() -> tuple[Article, list[str], int, Article]:
         async with Library(data_dir) as lib:
             httpserver.clear_log()
-            text = to_text(await lib.article(link))
+            article = await lib.article(link)
             fetched = [
                 r.path + ("?" + r.query_string.decode() if r.query_string else "")
                 for r, _ in httpserver.log
             ]
             kept = len(lib.store.later_pages(link))
+            httpserver.clear_log()
+            await lib.reextract([link])
+            assert not httpserver.log  # offline, from the pages kept
+            again = lib.store.article(link)
+            assert again is not None
             lib.store.delete_article(article_key(link))
-            return text, fetched, kept
+            return article, fetched, kept, again
 
     for answer in ("whole", "missing", "other", "first page again"):
-        text, fetched, kept = asyncio.run(read())
+        article, fetched, kept, again = asyncio.run(read())
+        text = to_text(article)
         assert all(p in text for n in (1, 2, 3) for p in PARAGRAPHS[n]), answer
         assert text.count(STANDFIRST) == 1 and "single page" not in text
+        # Cited by the article's own address, however it was read; so after a re-extraction.
+        assert article.url == again.url == link, answer
+        assert f"URL: {link}" in text
+        assert to_text(again) == text, answer
         if answer == "whole":
             assert fetched == ["/reviews/marram-4/", "/reviews/marram-4/?view=all"]
             assert kept == 0
+            assert article.page_url == again.page_url == link + "?view=all"
         else:
             assert fetched[2:] == ["/reviews/marram-4/2/", "/reviews/marram-4/3/"], answer
             assert kept == 2
