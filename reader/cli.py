@@ -202,8 +202,8 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
         _err(f"article failed: {entry.title} <{entry.link}>: {error.message}")
     for entry, error in report.not_articles:
         _err(f"not cached: {entry.title} <{entry.link}>: {error.message}")
-    for entry, why in report.incomplete:
-        _err(f"not all of it: {entry.title} <{entry.link}>: {why}")
+    for entry, article in report.incomplete:
+        _err(f"not all of it: {entry.title} <{entry.link}>: {article.incomplete}")
     new = sum(r.new_entries for r in report.feeds)
     failed_feeds = sum(r.error is not None for r in report.feeds)
     line = (

@@ -101,7 +101,7 @@ class SyncReport:
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Articles over several pages cached without some of them (`Article.incomplete` says why)
-    incomplete: list[tuple[Entry, str]] = field(default_factory=list)
+    incomplete: list[tuple[Entry, Article]] = field(default_factory=list)
     pruned: PruneReport | None = None  # when the cache size limit evicted articles
 
     @property
@@ -750,9 +750,11 @@ class Library:
         """`article`, with the pages after those `read` (their addresses) when it is split
         over several, each fetched and added in turn (`extend_for_cache`), up to
         `max_article_pages`. A page that fails to come ends the article there, with the pages
-        that came, marked `incomplete` with the reason: the next sync goes on from there."""
+        that came, marked `incomplete` with the reason: the next sync goes on from there. One
+        that goes on past the cap is marked so for good, saying where it goes on."""
         seen = {canonical_url(page) for page in read}
-        while next_page and len(seen) < self.limits.max_article_pages:
+        cap = self.limits.max_article_pages
+        while next_page and len(seen) < cap:
             if canonical_url(next_page) in seen:
                 break
             seen.add(canonical_url(next_page))
@@ -765,7 +767,14 @@ class Library:
                 return self._kept(url, replace(article, incomplete=missing))
             article = result.article or article
             next_page = result.next_page
-        # The last page read (or the cap on pages reached, or a page of another article).
+        else:
+            if next_page and canonical_url(next_page) not in seen:
+                cut = (
+                    f"it runs past {cap} pages, more than reader reads of one article; "
+                    f"page {cap + 1} is at {next_page}"
+                )
+                return self._kept(url, replace(article, incomplete=cut, incomplete_for_good=True))
+        # The last page read (or a page of another article, or the site's pager going round).
         return self._kept(url, replace(article, incomplete="")) if article.incomplete else article
 
     async def _fetched(
@@ -903,8 +912,13 @@ class Library:
             if old is not None and old.page_url:
                 article = replace(article, url=old.url, page_url=old.page_url)
             article = await self._with_later_pages(url, article)
-            # Pages that never came are still missing; a sync still reads on.
-            article = replace(article, incomplete=old.incomplete if old else "")
+            # Pages that never came are still missing: a sync reads on, unless past the cap.
+            if old is not None:
+                article = replace(
+                    article,
+                    incomplete=old.incomplete,
+                    incomplete_for_good=old.incomplete_for_good,
+                )
             article = replace(article, fetched_at=old.fetched_at if old else _now())
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)
@@ -1106,7 +1120,7 @@ class Library:
         tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
-        incomplete: list[tuple[Entry, str]] = []
+        incomplete: list[tuple[Entry, Article]] = []
 
         def report(
             phase: Literal["feeds", "articles", "done"], arrived: Entry | None = None
@@ -1133,7 +1147,7 @@ class Library:
                 report("articles")
                 return
             if article.incomplete:
-                incomplete.append((entry, article.incomplete))
+                incomplete.append((entry, article))
             done += 1
             report("articles", entry)
 

@@ -259,7 +259,10 @@ class Article:
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article, split over several pages, lacks its later ones ("page 3 did not come:
-    HTTP 503"); "" when nothing is missing. A sync fetches such an article again."""
+    HTTP 503"); "" when nothing is missing. A sync fetches such an article again..."""
+    incomplete_for_good: bool = False
+    """...unless it is missing pages for good: it runs past the pages reader reads of one
+    article (`FetchLimits.max_article_pages`), and `incomplete` says where it goes on."""
     page_url: str = ""
     """Where the text was read from when that is not `url`: the page offering the article
     whole ("View as a single page"). Its kept raw page resolves links against this; a

@@ -353,17 +353,19 @@ class Store:
             self._mark_incomplete(key, article)
 
     def _mark_incomplete(self, key: str, article: Article) -> None:
-        if article.incomplete:
+        if article.incomplete and not article.incomplete_for_good:
             self._articles.set(f"incomplete:{key}", 1)
         else:
             self._articles.delete(f"incomplete:{key}")
 
     def is_incomplete(self, url: str) -> bool:
-        """The article cached for `url` lacks some of its pages (`Article.incomplete`)."""
+        """The article cached for `url` lacks some of its pages, for a sync to read on
+        (`Article.incomplete`, not for good)."""
         return f"incomplete:{article_key(url)}" in self._articles
 
     def incomplete_keys(self) -> set[str]:
-        """The keys of the cached articles missing some of their pages, in one query."""
+        """The keys of the cached articles missing some of their pages for a sync to read on,
+        in one query."""
         return self._keys_with_prefix("incomplete:")
 
     def add_article_page(

@@ -373,7 +373,7 @@ def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
             report = await lib.sync()
             assert report.ok and report.articles_fetched == 1
             missing = lib.store.incomplete_keys()
-            assert [why for _, why in report.incomplete] == (
+            assert [article.incomplete for _, article in report.incomplete] == (
                 [f"page 3 did not come ({BUSY}); the next sync reads on"] if missing else []
             )
             return lib.cached_article(link), missing
@@ -428,9 +428,12 @@ def test_until_its_last_page_is_in_an_article_is_incomplete(data_dir: Path) -> N
         store.close()
 
 
-def test_an_endless_pager_stops_at_the_cap(httpserver: HTTPServer, data_dir: Path) -> None:
-    """A site whose every page links a next one: `max_article_pages` pages, then the end."""
+def test_an_endless_pager_stops_at_the_cap(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """A site whose every page links a next one: `max_article_pages` pages, then the end,
+    said once, with where it goes on; no sync reads on for ever."""
     import re
+    import subprocess
+    import sys
 
     from werkzeug import Request, Response
 
@@ -446,13 +449,47 @@ def test_an_endless_pager_stops_at_the_cap(httpserver: HTTPServer, data_dir: Pat
         return Response(body, content_type="text/html")
 
     httpserver.expect_request(re.compile(r"^/endless/(\d+/)?$")).respond_with_handler(endless)
+    link = httpserver.url_for("/endless/")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Endless</title>'
+        f"<item><title>{TITLE}</title><link>{link}</link><guid>e1</guid></item>"
+        "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    page_21 = httpserver.url_for("/endless/21/")
+
+    def reader(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(tmp_path), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert reader("add", httpserver.url_for("/feed.xml")).returncode == 0
+    httpserver.clear_log()
+    first = reader("sync")
+    assert len(httpserver.log) == 21  # the feed and 20 pages
+    cut = f"it runs past 20 pages, more than reader reads of one article; page 21 is at {page_21}"
+    assert cut in first.stderr
+    assert "1 article missing pages" in first.stderr and page_21 in first.stderr
+    httpserver.clear_log()
+    again = reader("sync")
+    assert [r.path for r, _ in httpserver.log] == ["/feed.xml"]
+    assert "1 already cached" in again.stderr and "missing" not in again.stderr
 
     async def run() -> None:
-        async with Library(data_dir) as lib:
-            article = await lib.article(httpserver.url_for("/endless/"))
+        async with Library(tmp_path) as lib:
+            article = lib.cached_article(link)
+            assert article is not None
             text = to_text(article)
-            assert "page 20," in text and "page 21," not in text and not article.incomplete
-            assert len(httpserver.log) == 20
+            assert "page 20," in text and "page 21," not in text
+            assert article.incomplete_for_good and not lib.store.is_incomplete(link)
+            assert "Note: not all of it: it runs past 20 pages" in text and page_21 in text
+            await lib.reextract([link])
+            again = lib.store.article(link)
+            assert again is not None and again.incomplete == article.incomplete
+            assert again.incomplete_for_good and not lib.store.is_incomplete(link)
 
     asyncio.run(run())
 
@@ -675,3 +712,19 @@ def test_an_article_offered_on_one_page_is_read_from_it(
         else:
             assert fetched[2:] == ["/reviews/marram-4/2/", "/reviews/marram-4/3/"], answer
             assert kept == 2
+
+
+def test_the_sync_line_says_the_next_sync_reads_on_only_when_it_does() -> None:
+    from reader.library import SyncReport
+    from reader.models import Entry
+    from reader.ui.app import sync_summary
+
+    entry = Entry("e1", SITE + "/feed.xml", TITLE, SITE + "/reviews/marram-4/")
+    busy = Article(entry.link, incomplete=f"page 3 did not come ({BUSY}); the next sync reads on")
+    cut = Article(entry.link, incomplete="it runs past 20 pages", incomplete_for_good=True)
+    assert sync_summary(SyncReport(incomplete=[(entry, busy), (entry, cut)])).endswith(
+        " · 2 articles missing pages (the next sync reads on)"
+    )
+    assert sync_summary(SyncReport(incomplete=[(entry, cut)])).endswith(
+        " · 1 article missing pages"
+    )

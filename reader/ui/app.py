@@ -60,6 +60,30 @@ holds it while handling the close."""
 T = TypeVar("T")
 
 
+def sync_summary(report: SyncReport) -> str:
+    """The status line a finished sync leaves: what came, what failed, what is missing."""
+    failed_feeds = [r for r in report.feeds if r.error]
+    line = (
+        f"Synced {len(report.feeds) - len(failed_feeds)} of {plural(len(report.feeds), 'feed')} · "
+        f"{plural(report.articles_fetched, 'article')} saved for offline, "
+        f"{report.articles_already_cached} already cached"
+    )
+    if report.article_failures:
+        entry, error = report.article_failures[0]
+        line += f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
+    if report.incomplete:
+        missing = plural(len(report.incomplete), "article")
+        reads_on = any(not a.incomplete_for_good for _, a in report.incomplete)
+        line += f" · {missing} missing pages" + (" (the next sync reads on)" if reads_on else "")
+    if report.not_articles:
+        count = len(report.not_articles)
+        what = plural(count, "link is not an article page", "links are not article pages")
+        line += f" · {what} (o opens it in the browser)"
+    if failed_feeds:
+        line += f" · {plural(len(failed_feeds), 'feed')} failed"
+    return line
+
+
 class ReaderApp(App[int]):
     """A terminal news reader over one data directory."""
 
@@ -394,7 +418,7 @@ class ReaderApp(App[int]):
             "syncing",
             "Syncing: starting…",
             self.lib.sync(progress=self._show_progress),
-            self._sync_summary,
+            sync_summary,
         )
 
     def _show_progress(self, progress: SyncProgress) -> None:
@@ -428,29 +452,6 @@ class ReaderApp(App[int]):
         self._changed([self.index.set_cached(entry_id) for entry_id in arrived])
         if self._busy == "syncing" and self._pending_status:
             self.status = self._pending_status
-
-    def _sync_summary(self, report: SyncReport) -> str:
-        failed_feeds = [r for r in report.feeds if r.error]
-        line = (
-            f"Synced {len(report.feeds) - len(failed_feeds)} of {plural(len(report.feeds), 'feed')} · "
-            f"{plural(report.articles_fetched, 'article')} saved for offline, "
-            f"{report.articles_already_cached} already cached"
-        )
-        if report.article_failures:
-            entry, error = report.article_failures[0]
-            line += (
-                f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
-            )
-        if report.incomplete:
-            missing = plural(len(report.incomplete), "article")
-            line += f" · {missing} missing pages (the next sync reads on)"
-        if report.not_articles:
-            count = len(report.not_articles)
-            what = plural(count, "link is not an article page", "links are not article pages")
-            line += f" · {what} (o opens it in the browser)"
-        if failed_feeds:
-            line += f" · {plural(len(failed_feeds), 'feed')} failed"
-        return line
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:
