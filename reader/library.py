@@ -172,6 +172,8 @@ class Extracted:
     refresh: str = ""  # the page only sent the browser on, to this address (`meta_refresh`)
     next_page: str = ""  # the article goes on at this page (`extract.next_page`)
     one_page: str = ""  # ...and is offered whole on this one ("View as a single page")
+    amp: str = ""  # the page gave little, and has an AMP version here (`extract.amp`)
+    failed: FetchError | None = None  # it gave nothing: what to raise when the AMP one fails
 
 
 def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
@@ -214,7 +216,8 @@ def extract_for_cache(
     All of it is CPU or disk work kept off the event loop; the worker writes the cache itself
     so the page and its article are not pickled back to the parent for it to write.
     """
-    from .extract import extract_page
+    from .extract import extract_page, gave_little
+    from .extract.amp import amp_url_of
     from .meta_refresh import refresh_target
 
     response, wire_gzip = _inflated(response, max_bytes)
@@ -223,19 +226,27 @@ def extract_for_cache(
         return Extracted(refresh=target)
     writer = _store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else ""
-    article, next_page = extract_page(
-        response.body, response.url, response.charset, fallback_html, rule
-    )
+    try:
+        article, next_page = extract_page(
+            response.body, response.url, response.charset, fallback_html, rule
+        )
+    except FetchError as error:
+        # A page scripts fill, for a feed without text: its AMP version may hold the article.
+        amp = amp_url_of(response.body, response.url, response.charset)
+        if error.kind != ErrorKind.EXTRACTION or not amp:
+            raise
+        return Extracted(amp=amp, failed=error)
     # Until its last page is in, an article over several pages is incomplete: so it stays
     # when the sync is stopped halfway through them.
     article = replace(_filled(article, entry), fetched_at=_now(), incomplete=_unread(1, next_page))
     writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    amp = amp_url_of(response.body, response.url, response.charset) if gave_little(article) else ""
     if not next_page:
-        return Extracted(article)
+        return Extracted(article, amp=amp)
     from .extract.next_page import one_page_url_of
 
     one_page = one_page_url_of(response.body, response.url, response.charset)
-    return Extracted(article, next_page=next_page, one_page=one_page)
+    return Extracted(article, next_page=next_page, one_page=one_page, amp=amp)
 
 
 # The article on one page holds its first page and at least half as much again.
@@ -269,6 +280,37 @@ def whole_for_cache(
         _filled(page, cached), url=cached.url, page_url=page.url, fetched_at=cached.fetched_at
     )
     writer.put_article(url, article, _packed(response, wire_gzip), writer.fallback_html(url))
+    return Extracted(article)
+
+
+def amp_for_cache(
+    url: str,
+    response: Response,
+    max_bytes: int,
+    rule: SiteRule | None,
+    store: Store | Path,
+    entry: Entry | None,
+    page_url: str,
+) -> Extracted:
+    """Worker-side: the article read from the AMP version of its page (at `page_url`), which
+    gave little or nothing; cached under `url` in place of what that page gave, when the AMP
+    one is the same article and holds more of its own text."""
+    from .extract import extract_page, gave_little
+    from .extract.next_page import continues
+
+    response, wire_gzip = _inflated(response, max_bytes)
+    writer = _store_in_worker(store)
+    fallback_html = writer.feed_html(entry) if entry else writer.fallback_html(url)
+    page, _ = extract_page(response.body, response.url, response.charset, fallback_html, rule)
+    cached = writer.article(url)
+    known = cached or Article(url=page_url, title=entry.title if entry else "")
+    if gave_little(page) or not continues(known, page):
+        return Extracted()
+    if cached is not None and not cached.partial and page.word_count <= cached.word_count:
+        return Extracted()
+    # Cited by its page's address, as the one-page version is: AMP is a way of reading it.
+    article = replace(_filled(page, known), url=known.url, page_url=page.url, fetched_at=_now())
+    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
     return Extracted(article)
 
 
@@ -719,7 +761,13 @@ class Library:
                 with suppress(StoreError):
                     self.store.mark_not_an_article(url, error.message)
             raise
-        assert first.article is not None  # a first page's extraction caches or raises
+        if first.amp:
+            read = await self._amp(url, first.amp, page_url, entry)
+            if read is not None:
+                return read
+        if first.failed is not None:
+            raise first.failed
+        assert first.article is not None  # a first page's extraction caches, fails or raises
         if first.next_page:
             key = canonical_url(url)
             self._first_pages[key] = first.article
@@ -801,6 +849,17 @@ class Library:
         page; None when that page fails or isn't it (then the pages are read one by one)."""
         try:
             result, _ = await self._fetched(url, address, whole_for_cache)
+        except FetchError:
+            return None
+        return result.article
+
+    async def _amp(
+        self, url: str, address: str, page_url: str, entry: Entry | None
+    ) -> Article | None:
+        """The article read from the AMP version of its page (`page_url`), cached in place of
+        what that page gave; None when the AMP one fails or isn't it, or gives no more."""
+        try:
+            result, _ = await self._fetched(url, address, amp_for_cache, entry, page_url)
         except FetchError:
             return None
         return result.article

@@ -39,6 +39,7 @@ from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .consent import has_consent_choice, is_consent_wall
 from .declared_body import declared_body_html
+from .document import base_url
 from .header_lines import without_header_lines
 from .images import without_repeated_alts
 from .inserts import strip_inserts
@@ -55,7 +56,14 @@ from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .teasers import teaser_list
 
-__all__ = ["extract_article", "extract_page", "feed_article", "to_markdown", "to_text"]
+__all__ = [
+    "extract_article",
+    "extract_page",
+    "feed_article",
+    "gave_little",
+    "to_markdown",
+    "to_text",
+]
 
 _TAG = re.compile(r"<[^>]*>")
 # Below this many words the article container probably missed the article (or there is none).
@@ -94,14 +102,6 @@ def _longer_text(other_html: str, blocks: tuple[Block, ...], base: str) -> tuple
         return ()
     other = _fragment_blocks(other_html, base)
     return other if _replaces(words_of(other), page_words) else ()
-
-
-def _base_url(doc: HtmlElement, url: str) -> str:
-    """What relative links resolve against: the page's `<base href>` when it has one."""
-    base = doc.find(".//base[@href]")
-    if base is None:
-        return url
-    return absolute_url(url, base.get("href", "")) or url
 
 
 def _readability_blocks(doc: HtmlElement, url: str, base: str) -> tuple[Block, ...]:
@@ -175,6 +175,12 @@ def _apply_site_rule(doc: HtmlElement, rule: SiteRule) -> HtmlElement | None:
     return found[0] if found else None
 
 
+def gave_little(article: Article) -> bool:
+    """The page gave almost nothing of its own: the feed's text stands in for it (`partial`),
+    or it is a few words (a page scripts fill, for a feed without text)."""
+    return article.partial or article.word_count < _SHORT
+
+
 def extract_article(
     page: str | bytes,
     url: str = "",
@@ -229,7 +235,7 @@ def extract_page(
         # A saved page read without its address (`reader extract page.html`) still names it in
         # its canonical link: relative links resolve against that instead of being lost.
         url = url or meta.canonical_url
-        base = _base_url(doc, url)
+        base = base_url(doc, url)
         body = _apply_site_rule(doc, site_rule) if site_rule else None
         consent_choice = body is None and has_consent_choice(doc)
         # Before cleanup, which drops the pager and every <noscript>.

@@ -26,8 +26,6 @@ import re
 from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
-import lxml.etree
-import lxml.html
 from lxml.html import HtmlElement
 
 from ..models import Article
@@ -162,16 +160,10 @@ def _params(query: str) -> list[str]:
 
 def one_page_url_of(page: bytes, url: str, header_charset: str | None = None) -> str:
     """`one_page_url` of a page not parsed yet; "" when it doesn't parse."""
-    from ..charset import decode_html, without_xml_declaration
+    from .document import base_url, parsed_page
 
-    try:
-        doc = lxml.html.document_fromstring(
-            without_xml_declaration(decode_html(page, header_charset))
-        )
-    except (lxml.etree.ParserError, ValueError):
-        return ""
-    base = next((b.get("href") for b in doc.iter("base") if b.get("href")), None)
-    return one_page_url(doc, url, absolute_url(url, base) if base else url)
+    doc = parsed_page(page, header_charset)
+    return one_page_url(doc, url, base_url(doc, url)) if doc is not None else ""
 
 
 def is_next_page(url: str, target: str, glued: bool = True) -> bool:

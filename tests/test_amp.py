@@ -1,0 +1,208 @@
+"""A page that scripts fill, giving little or nothing without them, is read from its AMP version
+(`<link rel="amphtml">`): the same article in plain HTML. The pages here are of our own
+writing, in the shape of a news site's script shell and its AMP page."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import lxml.html
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.extract import to_text
+from reader.extract.amp import amp_url
+from reader.library import Library
+from reader.models import ErrorKind, FetchError
+
+TITLE = "Night ferry to the islands returns after a winter in dry dock"
+SUMMARY = "The Harbour Line's night ferry sails again on Friday."
+PARAGRAPHS = [
+    "The Harbour Line's night ferry to the outer islands sails again on Friday, after four "
+    "months in dry dock at the north yard, where its hull was stripped and painted and both of "
+    "its engines were rebuilt by the yard's own fitters.",
+    "Islanders had relied on the day boat since November. Its last sailing leaves at four in the "
+    "afternoon, which meant that anyone working a late shift in the city stayed the night, at "
+    "their own expense, or did not take the job at all.",
+    "The line's operations manager said the ferry would keep its old timetable for the winter, "
+    "leaving the east quay at half past eleven, and that a second night sailing on Saturdays "
+    "would be tried from March if the bookings justified it.",
+]
+
+
+def shell(amp: str = '<link rel="amphtml" href="/amp/ferry/">') -> str:
+    """The page as the site serves it: a script builds the story in the browser."""
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{TITLE} | Harbour Post</title>
+<link rel="canonical" href="/news/ferry/">{amp}
+<script src="/static/app.js" defer></script></head>
+<body><div id="root"><div class="spinner">Loading…</div></div>
+<footer><a href="/about">About us</a> <a href="/privacy">Privacy</a></footer></body></html>"""
+
+
+def amp_page(title: str = TITLE, canonical: str = "/news/ferry/") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!doctype html><html amp lang="en"><head><meta charset="utf-8">
+<title>{title} | Harbour Post</title>
+<link rel="canonical" href="{canonical}">
+<meta name="author" content="Ilse Varga">
+<script async src="https://cdn.ampproject.org/v0.js"></script></head>
+<body><header><a href="/">Harbour Post</a></header>
+<article><h1>{title}</h1><p class="byline">By Ilse Varga</p>
+<amp-img src="/img/ferry.jpg" width="800" height="450" alt="Welders on a gantry beside the stern">
+</amp-img>{paragraphs}</article>
+<aside><h2>Most read</h2><ul><li><a href="/news/tide/">Tide gauge fails again</a></li></ul>
+</aside></body></html>"""
+
+
+def feed(base: str, summary: str = SUMMARY) -> str:
+    description = f"<description>{summary}</description>" if summary else ""
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Post</title>'
+        f"<item><title>{TITLE}</title><link>{base}/news/ferry/</link><guid>f1</guid>"
+        f"{description}</item></channel></rss>"
+    )
+
+
+def serve(httpserver: HTTPServer, amp: str | None, summary: str = SUMMARY) -> str:
+    """The site, with `amp` as its AMP page (None: a 404). Returns the story's address."""
+    base = httpserver.url_for("").rstrip("/")
+    html = "text/html; charset=utf-8"
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed(base, summary), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/news/ferry/").respond_with_data(shell(), content_type=html)
+    if amp is None:
+        httpserver.expect_request("/amp/ferry/").respond_with_data("gone", status=404)
+    else:
+        httpserver.expect_request("/amp/ferry/").respond_with_data(amp, content_type=html)
+    return f"{base}/news/ferry/"
+
+
+def synced(data_dir: Path, httpserver: HTTPServer) -> tuple[str, list[str]]:
+    """The story's text after a sync, and the paths the sync fetched."""
+
+    async def run() -> tuple[str, list[str]]:
+        async with Library(data_dir) as lib:
+            lib.add_feed(httpserver.url_for("/feed.xml"))
+            await lib.sync()
+            link = httpserver.url_for("/news/ferry/")
+            article = lib.cached_article(link)
+            assert article is not None
+            return to_text(article), [r.path for r, _ in httpserver.log]
+
+    return asyncio.run(run())
+
+
+def test_a_page_scripts_fill_is_read_from_its_amp_version(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    link = serve(httpserver, amp_page())
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(httpserver.url_for("/feed.xml"))
+            report = await lib.sync()
+            assert report.articles_fetched == 1 and not report.article_failures
+            article = lib.cached_article(link)
+            assert article is not None and not article.partial
+            text = to_text(article)
+            assert all(p in text for p in PARAGRAPHS) and "Most read" not in text
+            assert article.author == "Ilse Varga"
+            # Cited by the story's own address; the AMP page is where its text came from.
+            assert article.url == link and f"URL: {link}" in text
+            assert article.page_url == httpserver.url_for("/amp/ferry/")
+            assert "Image: Welders on a gantry beside the stern" in text
+            httpserver.clear_log()
+            await lib.reextract([link])
+            assert not httpserver.log  # offline, from the AMP page kept
+            again = lib.cached_article(link)
+            assert again is not None and to_text(again) == text and again.url == link
+
+    asyncio.run(run())
+
+
+def test_without_feed_text_the_amp_version_is_read_too(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """The shell gives nothing at all, and the feed carries no text to stand in."""
+    link = serve(httpserver, amp_page(), summary="")
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            article = await lib.article(link)
+            assert all(p in to_text(article) for p in PARAGRAPHS) and not article.partial
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize(
+    "amp",
+    [
+        None,  # the AMP page is gone
+        amp_page("Tide gauge fails again", canonical="/news/tide/"),  # another story's
+        "<!doctype html><html amp><head><title>x</title></head><body><p>Loading</p></body></html>",
+    ],
+)
+def test_an_amp_version_that_is_not_the_article_changes_nothing(
+    httpserver: HTTPServer, data_dir: Path, amp: str | None
+) -> None:
+    serve(httpserver, amp)
+    text, fetched = synced(data_dir, httpserver)
+    assert fetched == ["/feed.xml", "/news/ferry/", "/amp/ferry/"]
+    # The feed's text, marked as such, as without an AMP version.
+    assert SUMMARY in text and "the text the feed carried" in text
+    assert "Tide gauge" not in text
+
+
+def test_without_feed_text_a_failed_amp_version_says_why_the_page_failed(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    link = serve(httpserver, None, summary="")
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            with pytest.raises(FetchError) as failed:
+                await lib.article(link)
+            assert failed.value.kind == ErrorKind.EXTRACTION
+            assert "no article text" in failed.value.message
+
+    asyncio.run(run())
+
+
+def test_a_page_that_reads_whole_is_not_read_again_from_its_amp_version(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    serve(httpserver, amp_page())
+    whole = (
+        amp_page()
+        .replace("<html amp", "<html")
+        .replace(
+            '<link rel="canonical"', '<link rel="amphtml" href="/amp/ferry/"><link rel="canonical"'
+        )
+    )
+    httpserver.clear_all_handlers()
+    serve_whole = {"/feed.xml": feed(httpserver.url_for("").rstrip("/")), "/news/ferry/": whole}
+    for path, body in serve_whole.items():
+        httpserver.expect_request(path).respond_with_data(body, content_type="text/html")
+    text, fetched = synced(data_dir, httpserver)
+    assert fetched == ["/feed.xml", "/news/ferry/"]
+    assert all(p in text for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("link", "found"),
+    [
+        ('<link rel="amphtml" href="/amp/ferry/">', "https://post.example/amp/ferry/"),
+        ('<link rel="AmpHTML alternate" href="amp/">', "https://post.example/news/ferry/amp/"),
+        ('<link rel="amphtml" href="https://amp.post.example/f">', "https://amp.post.example/f"),
+        ('<link rel="amphtml" href="/news/ferry/">', ""),  # itself
+        ('<link rel="amphtml" href="javascript:go()">', ""),
+        ('<link rel="alternate" href="/amp/ferry/">', ""),
+    ],
+)
+def test_the_amp_version_a_page_names(link: str, found: str) -> None:
+    doc = lxml.html.document_fromstring(shell(link))
+    url = "https://post.example/news/ferry/"
+    assert amp_url(doc, url, url) == found
