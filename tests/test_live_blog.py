@@ -111,6 +111,15 @@ def test_entries_each_scored_apart_all_come_out() -> None:
     assert headings(article)[1] == "10:15 GMT"
 
 
+def test_a_declared_live_blog_just_begun_has_two_entries() -> None:
+    entries = "".join(bbc_entry(*u) for u in UPDATES[:2])
+    article = extract_article(page(LIVE, f'<ol class="stream">{entries}</ol>'), URL)
+    assert headings(article) == ["11:42 · Harbour master: no boat leaves today", "10:15"]
+    # Undeclared, two timestamped items are as often a story and its "related" card.
+    article = extract_article(page("", f'<ol class="stream">{entries}</ol>'), URL)
+    assert headings(article) == ["Harbour master: no boat leaves today"]
+
+
 def test_entries_in_a_live_named_holder_need_no_declaration() -> None:
     entries = "".join(bbc_entry(*u) for u in UPDATES)
     article = extract_article(page("", f'<ol class="live-stream">{entries}</ol>'), URL)

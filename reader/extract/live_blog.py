@@ -40,8 +40,10 @@ from .metadata import types_of
 # The attribute marking the element that holds a live blog's entries.
 ENTRIES = "data-reader-live-entries"
 # At least this many timestamped siblings before they are taken for a live blog's entries: two
-# are as often a story and its "related" card.
+# are as often a story and its "related" card. A page that declares itself a live blog may
+# have just begun: two will do.
 _MIN_ENTRIES = 3
+_MIN_DECLARED_ENTRIES = 2
 # The prose an entry holds besides its time and heading: a sentence at least.
 _MIN_PROSE = 40
 # An entry with more of its text in links is a headline list's item.
@@ -83,8 +85,9 @@ def _times(doc: HtmlElement) -> Iterator[HtmlElement]:
     return (t for t in doc.iter("time") if (t.text_content().strip() or t.get("datetime")))
 
 
-def _entry_lists(doc: HtmlElement) -> dict[HtmlElement, list[HtmlElement]]:
-    """Elements holding three or more timestamped children of one kind, with those children."""
+def _entry_lists(doc: HtmlElement, fewest: int) -> dict[HtmlElement, list[HtmlElement]]:
+    """Elements holding `fewest` or more timestamped children of one kind, with those
+    children."""
     found: dict[tuple[HtmlElement, tuple[str, str]], list[HtmlElement]] = defaultdict(list)
     for time in _times(doc):
         child = time
@@ -98,7 +101,7 @@ def _entry_lists(doc: HtmlElement) -> dict[HtmlElement, list[HtmlElement]]:
             child = parent
     lists: dict[HtmlElement, list[HtmlElement]] = {}
     for (parent, _), children in found.items():
-        if len(children) >= _MIN_ENTRIES and all(_is_entry(c) for c in children):
+        if len(children) >= fewest and all(_is_entry(c) for c in children):
             lists.setdefault(parent, children)
     # The outermost list wins: entries nested in an entry are its parts.
     return {p: c for p, c in lists.items() if not any(a in lists for a in p.iterancestors())}
@@ -188,7 +191,8 @@ def _with_time(entry: HtmlElement, level: str) -> None:
 def mark_live_entries(doc: HtmlElement, live_blog: bool) -> None:
     """Mark each list of live-blog entries (`ENTRIES`) and put each entry's time in a heading.
     `live_blog`: the page declares itself one (`declares_live_blog`)."""
-    for holder, entries in _entry_lists(doc).items():
+    fewest = _MIN_DECLARED_ENTRIES if live_blog else _MIN_ENTRIES
+    for holder, entries in _entry_lists(doc, fewest).items():
         if not (live_blog or _named_live(holder)) or any(_is_comment(e) for e in entries):
             continue
         level = _level(entries)
