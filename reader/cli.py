@@ -216,7 +216,7 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
             f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
         )
         if report.incomplete:
-            line += f", {plural(len(report.incomplete), 'article')} missing pages"
+            line += f", {plural(len(report.incomplete), 'article')} incomplete"
     _out(line, sys.stderr)
     if report.pruned:
         _out(

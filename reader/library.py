@@ -174,6 +174,7 @@ class Extracted:
     one_page: str = ""  # ...and is offered whole on this one ("View as a single page")
     amp: str = ""  # the page gave little, and has an AMP version here (`extract.amp`)
     failed: FetchError | None = None  # it gave nothing: what to raise when the AMP one fails
+    goes_on: bool = False  # the article goes on at this page, past the cap (`extend_for_cache`)
 
 
 def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
@@ -208,7 +209,10 @@ def extract_for_cache(
 ) -> Extracted:
     """Worker-side: inflate the page, check it is one, extract its article, and cache both
     under `url` (the link asked for; `response.url` is where redirects ended). A page that
-    only sends the browser on (`meta_refresh`) is not cached: where it sends is returned.
+    only sends the browser on (`meta_refresh`) is not cached: where it sends is returned. A
+    page that gives little or no text of its own (a script's shell, a consent wall) returns
+    its AMP version's address, for `amp_for_cache` to read; one that gives none caches
+    nothing and returns its error, raised when that version fails too.
 
     The feed's text of `entry` is extraction's fallback; an entry loaded from the store has its
     full content kept apart, and it is looked up here, a read the event loop is spared.
@@ -231,22 +235,29 @@ def extract_for_cache(
             response.body, response.url, response.charset, fallback_html, rule
         )
     except FetchError as error:
-        # A page scripts fill, for a feed without text: its AMP version may hold the article.
+        # A page scripts fill, for a feed without text, or a consent wall its AMP version
+        # doesn't put up: that version may hold the article.
+        if error.kind not in (ErrorKind.EXTRACTION, ErrorKind.CONSENT_WALL):
+            raise
         amp = amp_url_of(response.body, response.url, response.charset)
-        if error.kind != ErrorKind.EXTRACTION or not amp:
+        if not amp:
             raise
         return Extracted(amp=amp, failed=error)
     # Until its last page is in, an article over several pages is incomplete: so it stays
     # when the sync is stopped halfway through them.
     article = replace(_filled(article, entry), fetched_at=_now(), incomplete=_unread(1, next_page))
     writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
-    amp = amp_url_of(response.body, response.url, response.charset) if gave_little(article) else ""
     if not next_page:
-        return Extracted(article, amp=amp)
+        # An article's first page is not the article: its AMP one is only tried for a page
+        # that is all of it, and gives little.
+        little = gave_little(article)
+        return Extracted(
+            article, amp=amp_url_of(response.body, response.url, response.charset) if little else ""
+        )
     from .extract.next_page import one_page_url_of
 
     one_page = one_page_url_of(response.body, response.url, response.charset)
-    return Extracted(article, next_page=next_page, one_page=one_page, amp=amp)
+    return Extracted(article, next_page=next_page, one_page=one_page)
 
 
 # The article on one page holds its first page and at least half as much again.
@@ -301,10 +312,13 @@ def amp_for_cache(
     response, wire_gzip = _inflated(response, max_bytes)
     writer = _store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else writer.fallback_html(url)
-    page, _ = extract_page(response.body, response.url, response.charset, fallback_html, rule)
+    page, next_page = extract_page(
+        response.body, response.url, response.charset, fallback_html, rule
+    )
     cached = writer.article(url)
     known = cached or Article(url=page_url, title=entry.title if entry else "")
-    if gave_little(page) or not continues(known, page):
+    # An AMP page with pages of its own is not the article whole: the page's text stays.
+    if gave_little(page) or next_page or not continues(known, page):
         return Extracted()
     if cached is not None and not cached.partial and page.word_count <= cached.word_count:
         return Extracted()
@@ -330,10 +344,12 @@ def extend_for_cache(
     rule: SiteRule | None,
     store: Store | Path,
     number: int,
+    keep: bool = True,
 ) -> Extracted:
     """Worker-side: page `number` of the article cached under `url`, split over several pages:
     its text added to the article's and its raw page kept after the others. Nothing is added
-    when the page turns out to be another article's (another title) or repeats the article."""
+    when the page turns out to be another article's (another title) or repeats the article.
+    Not `keep`: nothing is added either, and `goes_on` says whether it would have been."""
     from .extract import extract_page
     from .extract.next_page import append_page, continues
 
@@ -346,6 +362,8 @@ def extend_for_cache(
     article = append_page(cached, page)
     if article is cached:
         return Extracted(cached)
+    if not keep:
+        return Extracted(cached, goes_on=True)
     article = replace(article, incomplete=_unread(number, next_page))
     writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
     return Extracted(article, next_page=next_page)
@@ -364,7 +382,7 @@ def next_page_of(body: bytes, page_url: str, charset: str | None, rule: SiteRule
 def _read_from(article: Article | None, link: str) -> str:
     """The address of the page `article` was read from, as cached under `link`: where
     redirects ended (its links are relative to it), not the link asked for (a feed's tracker,
-    an old address); the one-page version's, when it was read from that."""
+    an old address); the one-page or AMP version's, when it was read from that."""
     if article is None:
         return link
     return article.page_url or article.url or link
@@ -816,7 +834,7 @@ class Library:
             article = result.article or article
             next_page = result.next_page
         else:
-            if next_page and canonical_url(next_page) not in seen:
+            if next_page and await self._goes_on(url, next_page, seen):
                 cut = (
                     f"it runs past {cap} pages, more than reader reads of one article; "
                     f"page {cap + 1} is at {next_page}"
@@ -824,6 +842,17 @@ class Library:
                 return self._kept(url, replace(article, incomplete=cut, incomplete_for_good=True))
         # The last page read (or a page of another article, or the site's pager going round).
         return self._kept(url, replace(article, incomplete="")) if article.incomplete else article
+
+    async def _goes_on(self, url: str, next_page: str, seen: set[str]) -> bool:
+        """The article cached under `url`, read to the cap on pages, goes on at `next_page`:
+        a page not read yet, that adds to it (or may: it failed for a reason that may pass)."""
+        if canonical_url(next_page) in seen:
+            return False
+        try:
+            result, _ = await self._fetched(url, next_page, extend_for_cache, len(seen) + 1, False)
+        except FetchError as error:
+            return _may_come_later(error)
+        return result.goes_on
 
     async def _fetched(
         self, url: str, target: str, step: Callable[..., Extracted], *extra: Any
@@ -857,11 +886,21 @@ class Library:
         self, url: str, address: str, page_url: str, entry: Entry | None
     ) -> Article | None:
         """The article read from the AMP version of its page (`page_url`), cached in place of
-        what that page gave; None when the AMP one fails or isn't it, or gives no more."""
+        what that page gave; None when the AMP one isn't it, gives no more, or fails for good.
+        One failing for a reason that may pass (the network, a busy server) leaves what the
+        page gave marked `incomplete`, for the next sync to try again; when the page gave
+        nothing to cache, that is the article's failure."""
         try:
             result, _ = await self._fetched(url, address, amp_for_cache, entry, page_url)
-        except FetchError:
-            return None
+        except FetchError as error:
+            if not _may_come_later(error):
+                return None
+            why = f"its AMP version did not come ({error.message})"
+            cached = self.store.article(url)
+            if cached is None:
+                raise replace(error, message=f"the page gave no text, and {why}", url=url) from None
+            why = f"the page gave little, and {why}; the next sync tries again"
+            return self._kept(url, replace(cached, incomplete=why))
         return result.article
 
     def _kept(self, url: str, article: Article) -> Article:
@@ -883,14 +922,19 @@ class Library:
                 return self._kept(url, replace(cached, incomplete=""))
             page_url, (body, content_type) = _read_from(cached, url), raw
         from .charset import charset_from_content_type
+        from .extract import gave_little
+        from .extract.amp import amp_url_of
 
+        charset = charset_from_content_type(content_type)
         next_page = await self._cpu(
-            next_page_of,
-            body,
-            page_url,
-            charset_from_content_type(content_type),
-            site_rule_for(self.site_rules, page_url),
+            next_page_of, body, page_url, charset, site_rule_for(self.site_rules, page_url)
         )
+        if not later and not next_page and gave_little(cached):
+            # A page that gave little, whose AMP version didn't come: tried again.
+            amp = await self._cpu(amp_url_of, body, page_url, charset)
+            if amp:
+                read = await self._amp(url, amp, cached.url or url, None)
+                return read or self._kept(url, replace(cached, incomplete=""))
         read = [_read_from(cached, url), *(page for page, _, _ in later)]
         return await self._later_pages(url, cached, read, next_page)
 

@@ -265,8 +265,8 @@ class Article:
     article (`FetchLimits.max_article_pages`), and `incomplete` says where it goes on."""
     page_url: str = ""
     """Where the text was read from when that is not `url`: the page offering the article
-    whole ("View as a single page"). Its kept raw page resolves links against this; a
-    citation names `url`, the article's own first page."""
+    whole ("View as a single page"), or its AMP version. Its kept raw page resolves links
+    against this; a citation names `url`, the article's own (first) page."""
     extractor: int = 0
     """The `EXTRACTOR` version that made it (0: cached before versions were recorded)."""
 

@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 from pytest_httpserver import HTTPServer
 
-from reader.extract import to_text
+from reader.extract import to_markdown, to_text
 from reader.extract.amp import amp_url
 from reader.library import Library
 from reader.models import ErrorKind, FetchError
@@ -174,18 +174,12 @@ def test_without_feed_text_a_failed_amp_version_says_why_the_page_failed(
 def test_a_page_that_reads_whole_is_not_read_again_from_its_amp_version(
     httpserver: HTTPServer, data_dir: Path
 ) -> None:
-    serve(httpserver, amp_page())
-    whole = (
-        amp_page()
-        .replace("<html amp", "<html")
-        .replace(
-            '<link rel="canonical"', '<link rel="amphtml" href="/amp/ferry/"><link rel="canonical"'
-        )
-    )
-    httpserver.clear_all_handlers()
-    serve_whole = {"/feed.xml": feed(httpserver.url_for("").rstrip("/")), "/news/ferry/": whole}
-    for path, body in serve_whole.items():
+    whole = amp_page().replace("<html amp", "<html")
+    whole = whole.replace("<head>", '<head><link rel="amphtml" href="/amp/ferry/">')
+    base = httpserver.url_for("").rstrip("/")
+    for path, body in {"/feed.xml": feed(base), "/news/ferry/": whole}.items():
         httpserver.expect_request(path).respond_with_data(body, content_type="text/html")
+    httpserver.expect_request("/amp/ferry/").respond_with_data(amp_page(), content_type="text/html")
     text, fetched = synced(data_dir, httpserver)
     assert fetched == ["/feed.xml", "/news/ferry/"]
     assert all(p in text for p in PARAGRAPHS)
@@ -206,3 +200,129 @@ def test_the_amp_version_a_page_names(link: str, found: str) -> None:
     doc = lxml.html.document_fromstring(shell(link))
     url = "https://post.example/news/ferry/"
     assert amp_url(doc, url, url) == found
+
+
+def test_an_article_over_several_pages_is_read_page_by_page_not_from_amp(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A gallery's first page is a caption or two: its AMP version is that page again, not
+    the article, which goes on at page 2."""
+    html = "text/html; charset=utf-8"
+    first = (
+        amp_page()
+        .replace("<html amp", "<html")
+        .replace(
+            "".join(f"<p>{p}</p>" for p in PARAGRAPHS),
+            f'<p>{SUMMARY}</p><p class="pager"><a href="/news/ferry/2/">Next page</a></p>',
+        )
+    )
+    first = first.replace("<head>", '<head><link rel="amphtml" href="/amp/ferry/">')
+    second = amp_page().replace("<html amp", "<html")
+    httpserver.expect_request("/news/ferry/").respond_with_data(first, content_type=html)
+    httpserver.expect_request("/news/ferry/2/").respond_with_data(second, content_type=html)
+    httpserver.expect_request("/amp/ferry/").respond_with_data(amp_page(), content_type=html)
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            article = await lib.article(httpserver.url_for("/news/ferry/"))
+            assert SUMMARY in to_text(article) and PARAGRAPHS[2] in to_text(article)
+            assert [r.path for r, _ in httpserver.log] == ["/news/ferry/", "/news/ferry/2/"]
+
+    asyncio.run(run())
+
+
+def test_an_amp_version_elsewhere_resolves_its_links_against_itself(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """On another host, reached by a redirect: its relative links are its own, when read and
+    when read again offline; the citation is the page's."""
+    port = httpserver.port
+    html = "text/html; charset=utf-8"
+    elsewhere = f"http://127.0.0.1:{port}"
+    page = shell(f'<link rel="amphtml" href="{elsewhere}/amp/ferry/">')
+    amp = amp_page(canonical=f"http://localhost:{port}/news/ferry/").replace(
+        "</article>", '<p>See <a href="timetable/">the winter timetable</a>.</p></article>'
+    )
+    httpserver.expect_request("/news/ferry/").respond_with_data(page, content_type=html)
+    httpserver.expect_request("/amp/ferry/").respond_with_data(
+        "", status=302, headers={"Location": "/amp/v2/ferry/"}
+    )
+    httpserver.expect_request("/amp/v2/ferry/").respond_with_data(amp, content_type=html)
+    link = f"http://localhost:{port}/news/ferry/"
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            read = await lib.article(link)
+            await lib.reextract([link])
+            again = lib.cached_article(link)
+            assert again is not None
+            for article in (read, again):
+                assert article.url == link and article.page_url == f"{elsewhere}/amp/v2/ferry/"
+                assert f"{elsewhere}/amp/v2/ferry/timetable/" in to_markdown(article)
+
+    asyncio.run(run())
+
+
+def test_a_consent_wall_with_an_amp_version_is_read_from_it(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """The wall is the site's page; its AMP version, served without one, is the story."""
+    from tests.test_consent_wall import GERMAN_WALL
+
+    wall = GERMAN_WALL.replace("</head>", '<link rel="amphtml" href="/amp/ferry/"></head>')
+    html = "text/html; charset=utf-8"
+    httpserver.expect_request("/news/ferry/").respond_with_data(wall, content_type=html)
+    httpserver.expect_request("/amp/ferry/").respond_with_data(amp_page(), content_type=html)
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            article = await lib.article(httpserver.url_for("/news/ferry/"))
+            assert PARAGRAPHS[0] in to_text(article) and "Werbung" not in to_text(article)
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("summary", [SUMMARY, ""])
+def test_an_amp_version_that_does_not_come_is_tried_again_by_the_next_sync(
+    httpserver: HTTPServer, data_dir: Path, summary: str
+) -> None:
+    """A busy server is a reason that may pass: the feed's text is cached, marked, and the
+    next sync reads the AMP version; without feed text the article fails, saying why."""
+    from werkzeug import Request, Response
+
+    busy = [True]
+
+    def amp(_request: Request) -> Response:
+        if busy[0]:
+            return Response("busy", status=503)
+        return Response(amp_page(), content_type="text/html; charset=utf-8")
+
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed(base, summary), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/news/ferry/").respond_with_data(shell(), content_type="text/html")
+    httpserver.expect_request("/amp/ferry/").respond_with_handler(amp)
+    link = httpserver.url_for("/news/ferry/")
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(httpserver.url_for("/feed.xml"))
+            report = await lib.sync()
+            cached = lib.cached_article(link)
+            if summary:
+                assert cached is not None and cached.partial
+                assert "its AMP version did not come (HTTP 503" in cached.incomplete
+                assert [a.incomplete for _, a in report.incomplete] == [cached.incomplete]
+            else:
+                assert cached is None
+                [(_, error)] = report.article_failures
+                assert "the page gave no text, and its AMP version did not come" in error.message
+            busy[0] = False
+            report = await lib.sync()
+            cached = lib.cached_article(link)
+            assert cached is not None and not cached.partial and not cached.incomplete
+            assert PARAGRAPHS[0] in to_text(cached) and not report.incomplete
+            assert not lib.store.is_incomplete(link)
+
+    asyncio.run(run())

@@ -469,10 +469,10 @@ def test_an_endless_pager_stops_at_the_cap(httpserver: HTTPServer, tmp_path: Pat
     assert reader("add", httpserver.url_for("/feed.xml")).returncode == 0
     httpserver.clear_log()
     first = reader("sync")
-    assert len(httpserver.log) == 21  # the feed and 20 pages
+    assert len(httpserver.log) == 22  # the feed, 20 pages, and page 21 looked at
     cut = f"it runs past 20 pages, more than reader reads of one article; page 21 is at {page_21}"
     assert cut in first.stderr
-    assert "1 article missing pages" in first.stderr and page_21 in first.stderr
+    assert "1 article incomplete" in first.stderr and page_21 in first.stderr
     httpserver.clear_log()
     again = reader("sync")
     assert [r.path for r, _ in httpserver.log] == ["/feed.xml"]
@@ -490,6 +490,42 @@ def test_an_endless_pager_stops_at_the_cap(httpserver: HTTPServer, tmp_path: Pat
             again = lib.store.article(link)
             assert again is not None and again.incomplete == article.incomplete
             assert again.incomplete_for_good and not lib.store.is_incomplete(link)
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("past_the_end", ["the last page again", "404"])
+def test_an_article_of_exactly_as_many_pages_as_the_cap_is_whole(
+    httpserver: HTTPServer, data_dir: Path, past_the_end: str
+) -> None:
+    """Its last page still links a "Next page": the site serves the last page again, or
+    nothing. Page 21 is looked at before the note says the article runs past 20 pages."""
+    import re
+
+    from werkzeug import Request, Response
+
+    def clamped(request: Request) -> Response:
+        number = re.search(r"/story/(\d+)/", request.path)
+        n = int(number.group(1)) if number else 1
+        if n > 20 and past_the_end == "404":
+            return Response("not found", status=404)
+        n = min(n, 20)
+        body = (
+            f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+            f"<p>Paragraph of page {n}, long enough to be read as the text of an article "
+            f"page, with words enough to count as one on its own.</p></article>"
+            f'<a href="/story/{n + 1}/">Next page</a></body></html>'
+        )
+        return Response(body, content_type="text/html")
+
+    httpserver.expect_request(re.compile(r"^/story/(\d+/)?$")).respond_with_handler(clamped)
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            article = await lib.article(httpserver.url_for("/story/"))
+            assert "page 20," in to_text(article)
+            assert not article.incomplete and not article.incomplete_for_good
+            assert len(httpserver.log) == 21
 
     asyncio.run(run())
 
@@ -723,8 +759,6 @@ def test_the_sync_line_says_the_next_sync_reads_on_only_when_it_does() -> None:
     busy = Article(entry.link, incomplete=f"page 3 did not come ({BUSY}); the next sync reads on")
     cut = Article(entry.link, incomplete="it runs past 20 pages", incomplete_for_good=True)
     assert sync_summary(SyncReport(incomplete=[(entry, busy), (entry, cut)])).endswith(
-        " · 2 articles missing pages (the next sync reads on)"
+        " · 2 articles incomplete (the next sync reads on)"
     )
-    assert sync_summary(SyncReport(incomplete=[(entry, cut)])).endswith(
-        " · 1 article missing pages"
-    )
+    assert sync_summary(SyncReport(incomplete=[(entry, cut)])).endswith(" · 1 article incomplete")

@@ -176,8 +176,9 @@ def _apply_site_rule(doc: HtmlElement, rule: SiteRule) -> HtmlElement | None:
 
 
 def gave_little(article: Article) -> bool:
-    """The page gave almost nothing of its own: the feed's text stands in for it (`partial`),
-    or it is a few words (a page scripts fill, for a feed without text)."""
+    """The page gave little of its own: the feed's text stands in for it (`partial`: the page
+    gave almost nothing, or a teaser under half the feed's text), or it is a few words (a
+    page scripts fill, for a feed without text)."""
     return article.partial or article.word_count < _SHORT
 
 
