@@ -197,6 +197,7 @@ def test_a_chart_embedded_from_datawrapper_or_flourish_becomes_a_linked_line() -
     <iframe title="Share of patients seen within four hours, July to October"
       src="https://datawrapper.dwcdn.net/Ab3xY/2/" width="600" height="400"></iframe>
     <iframe title="Interactive chart" src="https://flo.uri.sh/visualisation/1234567/embed"></iframe>
+    <iframe title="Chart: Beds open, by ward" src="https://datawrapper.dwcdn.net/Cd4zW/1/"></iframe>
     <iframe src="https://tracker.example/pixel.html" width="1" height="1"></iframe>
     <div class="flourish-embed flourish-chart" data-src="visualisation/7654321"><script
       src="https://public.flourish.studio/resources/embed.js"></script><noscript><img
@@ -209,6 +210,8 @@ def test_a_chart_embedded_from_datawrapper_or_flourish_becomes_a_linked_line() -
             "https://datawrapper.dwcdn.net/Ab3xY/2/",
         ),
         ("Chart (flo.uri.sh)", "https://flo.uri.sh/visualisation/1234567/embed"),
+        # Datawrapper's own "Chart:" in its title is said once.
+        ("Chart: Beds open, by ward", "https://datawrapper.dwcdn.net/Cd4zW/1/"),
         # Flourish's script embed: one line, not its thumbnail's as well.
         ("Chart (flourish.studio)", "https://public.flourish.studio/visualisation/7654321/"),
     ]

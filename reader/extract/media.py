@@ -87,6 +87,9 @@ def _media_line(el: HtmlElement, kind: str, url: str, what: str) -> HtmlElement:
     title = " ".join((el.get("title") or el.get("aria-label") or "").split())
     if _PLAYER_WORDS.issuperset(re.findall(r"\w+", title.lower())):
         title = ""
+    # Datawrapper titles its frame "Chart: …" itself: the line says it once.
+    if title[: len(kind) + 1].casefold() == f"{kind}:".casefold():
+        title = title[len(kind) + 1 :].strip()
     line = el.makeelement("p", {"class": MEDIA_CLASS})
     link = el.makeelement("a", {"href": url})
     link.text = f"{kind}: {title}" if title else f"{kind} ({what})"
