@@ -835,9 +835,10 @@ class Library:
             next_page = result.next_page
         else:
             if next_page and await self._goes_on(url, next_page, seen):
+                # The address inside the sentence: a full stop after it would be copied with it.
                 cut = (
-                    f"it runs past {cap} pages, more than reader reads of one article; "
-                    f"page {cap + 1} is at {next_page}"
+                    f"it runs past {cap} pages, and page {cap + 1} ({next_page}) and those after "
+                    "it are not read: reader reads no more of one article"
                 )
                 return self._kept(url, replace(article, incomplete=cut, incomplete_for_good=True))
         # The last page read (or a page of another article, or the site's pager going round).
