@@ -260,7 +260,8 @@ def extract_for_cache(
     return Extracted(article, next_page=next_page, one_page=one_page)
 
 
-# The article on one page holds its first page and at least half as much again.
+# Another version of the article (on one page, AMP) is taken for the whole of it only when it
+# holds the page read and at least half as much again.
 _WHOLE_RATIO = 1.5
 
 
@@ -305,7 +306,8 @@ def amp_for_cache(
 ) -> Extracted:
     """Worker-side: the article read from the AMP version of its page (at `page_url`), which
     gave little or nothing; cached under `url` in place of what that page gave, when the AMP
-    one is the same article and holds more of its own text."""
+    one is the same article, whole, and holds more of its own text (than the feed's, or half
+    as much again as the page's)."""
     from .extract import extract_page, gave_little
     from .extract.next_page import continues
 
@@ -320,7 +322,12 @@ def amp_for_cache(
     # An AMP page with pages of its own is not the article whole: the page's text stays.
     if gave_little(page) or next_page or not continues(known, page):
         return Extracted()
-    if cached is not None and not cached.partial and page.word_count <= cached.word_count:
+    # A short story's AMP version is that story again, maybe with a "related" box more.
+    if (
+        cached is not None
+        and not cached.partial
+        and page.word_count < _WHOLE_RATIO * cached.word_count
+    ):
         return Extracted()
     # Cited by its page's address, as the one-page version is: AMP is a way of reading it.
     article = replace(_filled(page, known), url=known.url, page_url=page.url, fetched_at=_now())

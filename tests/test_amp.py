@@ -326,3 +326,37 @@ def test_an_amp_version_that_does_not_come_is_tried_again_by_the_next_sync(
             assert not lib.store.is_incomplete(link)
 
     asyncio.run(run())
+
+
+def test_a_short_story_is_not_swapped_for_its_amp_version(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A brief of 35 words is all of it: its AMP version, the brief again with a line of
+    the site's more, doesn't replace it."""
+    brief = (
+        "The night ferry is cancelled tonight because of fog in the outer channel, the Harbour "
+        "Line said at six. Passengers holding tickets may travel on the first morning sailing, "
+        "at seven, from the east quay."
+    )
+    page = (
+        amp_page()
+        .replace("<html amp", "<html")
+        .replace("".join(f"<p>{p}</p>" for p in PARAGRAPHS), f"<p>{brief}</p>")
+    )
+    page = page.replace("<head>", '<head><link rel="amphtml" href="/amp/ferry/">')
+    amp = page.replace(
+        "</article>",
+        "<p>Read more about the night ferry and its winter timetable in our archive of stories.</p></article>",
+    )
+    html = "text/html; charset=utf-8"
+    httpserver.expect_request("/news/ferry/").respond_with_data(page, content_type=html)
+    httpserver.expect_request("/amp/ferry/").respond_with_data(amp, content_type=html)
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            article = await lib.article(httpserver.url_for("/news/ferry/"))
+            assert brief in to_text(article) and "archive" not in to_text(article)
+            assert not article.page_url
+            assert "/amp/ferry/" in [r.path for r, _ in httpserver.log]  # looked at, not taken
+
+    asyncio.run(run())
