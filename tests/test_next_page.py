@@ -428,6 +428,16 @@ def test_until_its_last_page_is_in_an_article_is_incomplete(data_dir: Path) -> N
         store.close()
 
 
+def numbered_page(path: str, n: int) -> str:
+    """Page `n` of an article at `/path/`, saying which it is, with a "Next page" to `n + 1`."""
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+        f"<p>Paragraph of page {n}, long enough to be read as the text of an article "
+        f"page, with words enough to count as one on its own.</p></article>"
+        f'<a href="/{path}/{n + 1}/">Next page</a></body></html>'
+    )
+
+
 def test_an_endless_pager_stops_at_the_cap(httpserver: HTTPServer, tmp_path: Path) -> None:
     """A site whose every page links a next one: `max_article_pages` pages, then the end,
     said once, with where it goes on; no sync reads on for ever."""
@@ -440,13 +450,7 @@ def test_an_endless_pager_stops_at_the_cap(httpserver: HTTPServer, tmp_path: Pat
     def endless(request: Request) -> Response:
         number = re.search(r"/endless/(\d+)/", request.path)
         n = int(number.group(1)) if number else 1
-        body = (
-            f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
-            f"<p>Paragraph of page {n}, long enough to be read as the text of an article "
-            f"page, with words enough to count as one on its own.</p></article>"
-            f'<a href="/endless/{n + 1}/">Next page</a></body></html>'
-        )
-        return Response(body, content_type="text/html")
+        return Response(numbered_page("endless", n), content_type="text/html")
 
     httpserver.expect_request(re.compile(r"^/endless/(\d+/)?$")).respond_with_handler(endless)
     link = httpserver.url_for("/endless/")
@@ -510,13 +514,7 @@ def test_an_article_of_exactly_as_many_pages_as_the_cap_is_whole(
         if n > 20 and past_the_end == "404":
             return Response("not found", status=404)
         n = min(n, 20)
-        body = (
-            f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
-            f"<p>Paragraph of page {n}, long enough to be read as the text of an article "
-            f"page, with words enough to count as one on its own.</p></article>"
-            f'<a href="/story/{n + 1}/">Next page</a></body></html>'
-        )
-        return Response(body, content_type="text/html")
+        return Response(numbered_page("story", n), content_type="text/html")
 
     httpserver.expect_request(re.compile(r"^/story/(\d+/)?$")).respond_with_handler(clamped)
 
