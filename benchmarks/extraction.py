@@ -348,10 +348,11 @@ def load_demo_corpus(limit: int | None) -> list[tuple[str, str, str]]:
     """The bundled demo site's article pages as a corpus: each page as the demo server renders
     it, and as expected text what its source file says the article is (the standfirst the
     page shows under the headline, then every body block; a page built by script shows no
-    standfirst); the site's menus, cookie banner,
-    share row, "Read also" box and sidebars are what must not come out."""
+    standfirst, and one whose text is only in its AMP version is read from that); the site's
+    menus, cookie banner, share row, "Read also" box and sidebars are what must not come
+    out."""
     from reader.demo.content import load_articles
-    from reader.demo.templates import render_article
+    from reader.demo.templates import render_amp, render_article
 
     pages = []
     for whole in load_articles()[:limit]:
@@ -359,7 +360,9 @@ def load_demo_corpus(limit: int | None) -> list[tuple[str, str, str]]:
         # (every page shows the standfirst).
         numbered = [whole.on_page(n) for n in range(1, len(whole.pages) + 1)] or [whole]
         for article in numbered:
-            html = decode_html(render_article(article, "http://127.0.0.1:8650"))
+            # A page whose text is only in its AMP version is read from that, as the reader does.
+            render = render_amp if article.amp_only else render_article
+            html = decode_html(render(article, "http://127.0.0.1:8650"))
             # A page built by script shows no standfirst: its shell declares only the body.
             shown = (
                 [article.body_text]

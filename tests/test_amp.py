@@ -11,6 +11,8 @@ import lxml.html
 import pytest
 from pytest_httpserver import HTTPServer
 
+from reader.demo.content import load_articles
+from reader.demo.server import DemoServer
 from reader.extract import to_markdown, to_text
 from reader.extract.amp import amp_url
 from reader.library import Library
@@ -358,5 +360,25 @@ def test_a_short_story_is_not_swapped_for_its_amp_version(
             assert brief in to_text(article) and "archive" not in to_text(article)
             assert not article.page_url
             assert "/amp/ferry/" in [r.path for r, _ in httpserver.log]  # looked at, not taken
+
+    asyncio.run(run())
+
+
+def test_the_demos_script_built_story_reads_whole_from_its_amp_version(
+    synced_dir: Path, demo_server: DemoServer
+) -> None:
+    """`reader demo`'s Northwind serves one story as a script's shell naming its AMP version:
+    the sync caches the story whole, cited by its own address."""
+    story = next(a for a in load_articles() if a.amp_only)
+    link = demo_server.base_url + story.path
+
+    async def run() -> None:
+        async with Library(synced_dir) as lib:
+            article = lib.cached_article(link)
+            assert article is not None and not article.partial and not article.incomplete
+            assert article.url == link and article.page_url == demo_server.base_url + story.amp_path
+            text = " ".join(to_text(article).split())
+            assert all(" ".join(p.split()) in text for p in story.paragraphs)
+            assert article.author == story.author and article.published == story.published
 
     asyncio.run(run())

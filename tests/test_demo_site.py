@@ -146,7 +146,8 @@ def test_sidebar_and_read_also_link_other_articles() -> None:
 def test_boilerplate_phrases_are_outside_the_body() -> None:
     for article in ARTICLES:
         phrases = boilerplate_phrases(article)
-        assert len(phrases) >= 20 or (article.built_by_script and not phrases), article.slug
+        shell = article.built_by_script or article.amp_only
+        assert len(phrases) >= 20 or (shell and not phrases), article.slug
         for phrase in phrases:
             assert phrase.casefold() not in own_text(article), (article.slug, phrase)
             assert not any(phrase in p for p in article.paragraphs + article.headings)
@@ -244,7 +245,7 @@ def test_every_article_page_has_its_title_and_meta(server: DemoServer) -> None:
         assert '<meta property="og:type" content="article">' in text
         assert f'<link rel="canonical" href="{server.base_url}{article.path}">' in text
         assert f'content="{article.published.isoformat()}"' in text
-        if article.built_by_script:
+        if article.built_by_script or article.amp_only:
             continue
         assert f">{article.title}</h1>" in text
         assert f'<time datetime="{article.published.isoformat()}">' in text
@@ -276,9 +277,28 @@ def test_a_page_built_by_script_has_its_text_only_in_its_json_ld(server: DemoSer
         assert json.loads(script.group(1))["articleBody"] == article.body_text
 
 
+def test_a_page_built_by_script_with_an_amp_version_has_its_text_only_there(
+    server: DemoServer,
+) -> None:
+    built = [a for a in ARTICLES if a.amp_only]
+    assert built, "the demo must have a page whose text is only in its AMP version"
+    for article in built:
+        markup = page_html(server, article)
+        head, _, body = markup.partition("<body>")
+        assert "Loading" in body and article.paragraphs[0][:40] not in html.unescape(body)
+        assert "articleBody" not in head
+        assert f'<link rel="amphtml" href="{server.base_url}{article.amp_path}">' in head
+        status, headers, amp = get(server.base_url + article.amp_path)
+        assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+        amp_text = html.unescape(amp.decode())
+        assert "<html amp" in amp_text and "<amp-img " in amp_text and "<img " not in amp_text
+        assert f'<link rel="canonical" href="{server.base_url}{article.path}">' in amp_text
+        assert all(p in re.sub(r"<[^>]+>", "", amp_text) for p in article.paragraphs)
+
+
 def test_boilerplate_is_on_the_page_and_read_also_is_mid_body(server: DemoServer) -> None:
     for article in ARTICLES:
-        if article.built_by_script:
+        if article.built_by_script or article.amp_only:
             continue
         markup = page_html(server, article)
         text = html.unescape(markup)

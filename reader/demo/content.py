@@ -68,6 +68,9 @@ class DemoArticle:
     json_ld: bool = False
     built_by_script: bool = False
     """Served as a page a script would fill: the text only in its JSON-LD's `articleBody`."""
+    amp_only: bool = False
+    """Served as a page a script would fill that declares no text, but names its AMP version
+    (`amp_path`), where the text is."""
     blocks: tuple[Block, ...] = field(default=(), repr=False, compare=False)
     pages: tuple[tuple[Block, ...], ...] = field(default=(), repr=False, compare=False)
     """An article split over several pages: each page's blocks (`blocks` holds them all)."""
@@ -91,6 +94,11 @@ class DemoArticle:
 
     def url(self, base_url: str) -> str:
         return base_url.rstrip("/") + self.page_path(self.page or 1)
+
+    @property
+    def amp_path(self) -> str:
+        """Where the article's AMP version is served (an `amp_only` article's text)."""
+        return self.path.rstrip("/") + "/amp/"
 
     def page_path(self, number: int) -> str:
         """Where page `number` (from 1) of the article is served."""
@@ -184,6 +192,7 @@ def _build_article(site: str, slug: str, source: str) -> DemoArticle:
         meta_charset_style=headers.get("meta", "charset"),
         json_ld=headers.get("jsonld", "no").lower() in ("yes", "true", "1"),
         built_by_script=headers.get("built-by", "") == "script",
+        amp_only=headers.get("built-by", "") == "script, with an AMP version",
         blocks=tuple(blocks),
         pages=tuple(tuple(page) for page in pages) if len(pages) > 1 else (),
     )
@@ -277,9 +286,10 @@ def boilerplate_phrases(article: DemoArticle) -> list[str]:
     tag row, the newsletter box and the footer. A phrase is only listed if it occurs
     nowhere in the title, summary, byline or body (case-insensitively), so a test can
     assert that each one is absent from correctly extracted text. A page built by script has
-    none: its shell shows nothing but "Loading…".
+    none: its shell shows nothing but "Loading…" (nor has the AMP version of one, but for the
+    site's name).
     """
-    if article.built_by_script:
+    if article.built_by_script or article.amp_only:
         return []
     site = SITES[article.site]
     phrases: list[str] = [label for label, _ in site.nav]

@@ -31,6 +31,7 @@ from .content import NON_ARTICLE_LINKS, load_articles, tag_href
 from .feeds import build_feed, feed_entries, last_modified
 from .sites import SITE_ORDER, SITES
 from .templates import (
+    render_amp,
     render_article,
     render_index,
     render_info_page,
@@ -85,6 +86,10 @@ def build_routes(base_url: str) -> dict[str, Resource]:
                 render_article(shown, base_url),
                 content_type,
                 article.updated or article.published,
+            )
+        if article.amp_only:
+            routes[article.amp_path] = Resource(
+                render_amp(article, base_url), content_type, article.updated or article.published
             )
         for tag in article.tags:
             routes.setdefault(

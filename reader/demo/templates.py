@@ -496,21 +496,74 @@ def _vestnik_page(article: DemoArticle, base_url: str) -> str:
 
 def _script_built_page(article: DemoArticle, base_url: str) -> str:
     """The shell a site built by scripts serves: the story is drawn by its script, and its text
-    is only in the JSON-LD for search engines."""
+    is only in the JSON-LD for search engines, or only in its AMP version (`_amp_page`)."""
     site = SITES[article.site]
+    amp = (
+        f'<link rel="amphtml" href="{attr(base_url + article.amp_path)}">\n'
+        if article.amp_only
+        else ""
+    )
     return f"""<!doctype html>
 <html lang="{site.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 {_head_meta(article, base_url)}
-<script src="/{article.site}/static/app.js" defer></script>
+{amp}<script src="/{article.site}/static/app.js" defer></script>
 </head>
 <body>
 <div class="nw-app" id="app"><div class="app-loading">Loading…</div></div>
 </body>
 </html>
 """
+
+
+def _amp_page(article: DemoArticle, base_url: str) -> str:
+    """The article's AMP version, as a site built by scripts still serves one: plain HTML, its
+    pictures in `<amp-img>`, its canonical link back to the article's page."""
+    site = SITES[article.site]
+    url = article.url(base_url)
+    body = "\n".join(block_html(block) for block in article.blocks)
+    # AMP draws pictures with its own element; the `<img>` would be refused by its validator.
+    body = body.replace("<img ", '<amp-img layout="responsive" ').replace(
+        ' loading="lazy">', "></amp-img>"
+    )
+    return f"""<!doctype html>
+<html amp lang="{site.language}">
+<head>
+<meta charset="utf-8">
+<title>{esc(article.title)} | {esc(site.name)}</title>
+<link rel="canonical" href="{attr(url)}">
+<meta name="viewport" content="width=device-width,minimum-scale=1,initial-scale=1">
+<meta name="author" content="{attr(article.author)}">
+<meta property="og:title" content="{attr(article.title)}">
+<meta property="og:site_name" content="{attr(site.name)}">
+<meta property="article:published_time" content="{article.published.isoformat()}">
+<script async src="https://cdn.ampproject.org/v0.js"></script>
+<style amp-boilerplate>body{{visibility:hidden}}</style>
+<style amp-custom>.amp-story{{max-width:42rem;margin:auto}}</style>
+</head>
+<body>
+<header class="amp-header"><a href="{attr(site.front_path)}">{esc(site.name)}</a></header>
+<article class="amp-story">
+<h1>{esc(article.title)}</h1>
+<p class="amp-byline">By <span class="author">{esc(article.author)}</span> · {_time(article)}</p>
+<p class="amp-standfirst">{esc(article.summary)}</p>
+{body}
+</article>
+<footer class="amp-footer"><a href="{attr(url)}">{esc(AMP_FULL_SITE)}</a></footer>
+</body>
+</html>
+"""
+
+
+# The AMP page's one link of its own, which is not the article's text.
+AMP_FULL_SITE = "View this story on the full site"
+
+
+def render_amp(article: DemoArticle, base_url: str) -> bytes:
+    """The AMP version of an `amp_only` article."""
+    return encode_page(_amp_page(article, base_url.rstrip("/")), article.charset)
 
 
 _ARTICLE_TEMPLATES = {
@@ -525,7 +578,8 @@ def render_article(article: DemoArticle, base_url: str) -> bytes:
     page `article.on_page` chose, when the article is over several."""
     if article.pages and not article.page:
         article = article.on_page(1)
-    template = _script_built_page if article.built_by_script else _ARTICLE_TEMPLATES[article.site]
+    shell = article.built_by_script or article.amp_only
+    template = _script_built_page if shell else _ARTICLE_TEMPLATES[article.site]
     page = template(article, base_url.rstrip("/"))
     return encode_page(page, article.charset)
 
