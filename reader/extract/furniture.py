@@ -99,6 +99,8 @@ FURNITURE_STEMS = (
     "share-",
     "social-",
     "newsletter",
+    "optin",  # an e-mail sign-up box: "EmailOptin", "SimpleOptinForm-module--inner"
+    "opt-in",
     "paywall",
     "cookie",
     "outbrain",

@@ -18,7 +18,7 @@ from ..models import Block, BlockKind
 _DATELINE_WORDS = 25
 # A line that is only a name or only a date is shorter than this.
 _SHORT_LINE_WORDS = 8
-# How far down the body such lines are looked for (headings are passed over).
+# How far down the body such lines are looked for (headings and pictures are passed over).
 _LOOK_AHEAD = 5
 # The words that join two names: "Ana Ruiz and Tom Berg", "und", "et", "и".
 _JOIN = r"\b(?:and|und|et|и)\b"
@@ -76,7 +76,8 @@ def without_header_lines(
     for i, block in enumerate(blocks):
         if i >= _LOOK_AHEAD:
             return (*kept, *blocks[i:])
-        if block.kind == BlockKind.HEADING:
+        # The headline's lead picture and its caption or credit come before the byline too.
+        if block.kind in (BlockKind.HEADING, BlockKind.IMAGE, BlockKind.CAPTION):
             kept.append(block)
             continue
         text = block.text.strip()
