@@ -16,10 +16,11 @@ from .furniture import attached, drop, holds_article, is_furniture, link_density
 from .next_page import is_pager_link
 from .quotes import attribution_elements
 
-# The heading or label of an insert that points elsewhere.
+# The heading or label of an insert that points elsewhere; or a linked line it opens ("Related:
+# <another story's title>").
 _INSERT_LABEL = re.compile(
-    r"^\s*(read also|read more|also read|see also|related( stories| articles| posts| coverage)?:?"
-    r"\s*$|more on this|more from|recommended|you may also like|you might also like|latest news|"
+    r"^\s*(read also|read more|also read|see also|related( stories| articles| posts| coverage)?"
+    r"(\s*:|\s*$)|more on this|more from|recommended|you may also like|you might also like|latest news|"
     r"most read|most popular|читайте также|читайте еще|смотрите также|по теме)",
     re.IGNORECASE,
 )
