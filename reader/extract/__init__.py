@@ -158,6 +158,17 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     return blocks
 
 
+def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """No horizontal rule before the text's first line or after its last: it divided the
+    article from what the cleanup took away (a footer, comments), and divides nothing now."""
+    start, end = 0, len(blocks)
+    while start < end and blocks[start].kind == BlockKind.RULE:
+        start += 1
+    while end > start and blocks[end - 1].kind == BlockKind.RULE:
+        end -= 1
+    return blocks[start:end]
+
+
 def _apply_site_rule(doc: HtmlElement, rule: SiteRule) -> HtmlElement | None:
     """Drop what the rule says to drop; return the rule's body element if it is on the page."""
     from lxml.cssselect import CSSSelector, SelectorError
@@ -300,7 +311,7 @@ def extract_page(
     from_feed = _longer_text(fallback_html, blocks, base)
     partial = bool(from_feed)
     blocks = from_feed or blocks
-    blocks = _without_title(blocks, meta.title)
+    blocks = _without_edge_rules(_without_title(blocks, meta.title))
     if not blocks:
         if wall:
             raise FetchError(

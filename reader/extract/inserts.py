@@ -32,6 +32,11 @@ _COOKIE_NOTICE = re.compile(
 _SHARE_LABEL = re.compile(
     r"^(share|tweet|post|send|email|copy link|share on \w+|share via \w+|поделиться)\b", re.I
 )
+# A blog's link to the post before or after this one: "← Previous: Chasing quick fixes",
+# "Next post: …", "Older posts »". (The article's own next page is `is_pager_link`'s.)
+_POST_NAV = re.compile(
+    r"^\W*(previous|next|older|newer)( post| entry| article| story)?s?\s*[:»›→]", re.I
+)
 # "Home > News > Local > Headline": the trail of links to the page, its site's navigation.
 _CRUMB_SEPARATOR = re.compile(r"\s*[>›»→]\s*")
 
@@ -62,7 +67,7 @@ def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
 
 def _is_insert(el: HtmlElement, text: str) -> bool:
     """A short block the article doesn't need: a tag row, a share row, a cookie notice, a
-    breadcrumb trail."""
+    breadcrumb trail, a link to the blog's previous or next post."""
     if len(text) > 400:
         return False
     links = el.findall(".//a")
@@ -75,6 +80,8 @@ def _is_insert(el: HtmlElement, text: str) -> bool:
     if _COOKIE_NOTICE.search(text) and len(text) < 300:
         return True
     parts = [" ".join(a.text_content().split()) for a in links]
+    if len(links) == 1 and _POST_NAV.match(text) and link_density(el) > 0.8:
+        return True
     if len(links) == 1 and is_pager_link(text) and link_density(el) > 0.8:
         # "Next page ›", "View as a single page": the pages are read already. Not a link
         # within the page ("Next" in a carousel of the article's own sections).
