@@ -132,14 +132,32 @@ class PruneReport:
 ProgressCallback = Callable[[SyncProgress], None]
 
 
-def _ignore_interrupts() -> None:
+# How often a worker looks whether the process that started it is still there.
+_PARENT_CHECK = 1.0
+
+
+def _start_worker() -> None:
     """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
-    and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction."""
+    and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
+    They end with the parent, however it ends (`_end_with_parent`)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(OSError, AttributeError):
         os.nice(10)
+    threading.Thread(
+        target=_end_with_parent, args=(os.getppid(),), name="reader-parent-watch", daemon=True
+    ).start()
+
+
+def _end_with_parent(parent: int) -> None:
+    """Exit when the parent has gone (killed with -9, out of memory): a worker holds both ends
+    of the pool's pipes, so it never sees them close, and would wait for work for ever."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK)
+    os._exit(0)
 
 
 def _import_worker_modules(articles: bool = True) -> None:
@@ -594,7 +612,7 @@ class Library:
         else:
             prepare_process_workers()
         self._pool = ProcessPoolExecutor(
-            max_workers=count, mp_context=get_context(method), initializer=_ignore_interrupts
+            max_workers=count, mp_context=get_context(method), initializer=_start_worker
         )
         for _ in range(count):
             self._pool.submit(_import_worker_modules, articles)

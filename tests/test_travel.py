@@ -121,6 +121,23 @@ def test_bad_config_is_one_clear_line(tmp_path: Path) -> None:
 
 
 # -- interruptions and concurrency -----------------------------------------------------------------
+def children(pid: int) -> list[int]:
+    """The processes `pid` started (Linux's /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def alive(pid: int) -> bool:
+    """`pid` still runs (a zombie waiting for its parent to read it has ended)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def test_kill_9_mid_sync_keeps_what_was_cached_and_resumes(tmp_path: Path) -> None:
     home = tmp_path / "home"
     server = DemoServer(latency=0.15).start()
@@ -136,8 +153,15 @@ def test_kill_9_mid_sync_keeps_what_was_cached_and_resumes(tmp_path: Path) -> No
         deadline = time.monotonic() + 60
         while cached_count(home) < 3 and time.monotonic() < deadline:
             time.sleep(0.05)
+        workers = children(sync.pid)
+        assert workers, "the sync extracts in worker processes"
         os.kill(sync.pid, signal.SIGKILL)
         sync.wait()
+        # Its workers end with it, not wait for work for ever.
+        deadline = time.monotonic() + 10
+        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if alive(pid)], "workers left running"
         before = [i for i in listed(home) if i["cached"]]
         assert 3 <= len(before) < len(listed(home)) - 1, "the kill should land mid-sync"
         unfinished = 0  # an article over several pages cut off after its first: read on
