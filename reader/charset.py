@@ -109,6 +109,10 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         if body.startswith(bom):
             return name
     declared = normalise_charset(header_charset) or sniff_meta_charset(body)
+    if declared == "utf-8" and _a_few_latin_letters(body):
+        # A Latin-1 page, as most were, with its one "café" or "naïve": what browsers read an
+        # undeclared Latin page as.
+        return "cp1252"
     if declared == "utf-8" and _mostly_not_utf8(body):
         # The other stale declaration: a server (or a <meta>) that says UTF-8 for every page,
         # serving an old windows-1251 one. Decoding it as UTF-8 would cache a page of U+FFFD;
@@ -139,10 +143,54 @@ def _mostly_not_utf8(body: bytes) -> bool:
         return False  # the common case, at C speed: every page that says UTF-8 and is
     except UnicodeDecodeError:
         pass
-    text = sample.decode("utf-8", errors="replace")
+    # Not `final`: a character the sample's end cuts in two is no bad byte.
+    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(sample, final=False)
     bad = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return bad > 8 and bad > 0.1 * non_ascii
+
+
+# cp1252's € … ‘ ’ “ ” – —: a Latin page's punctuation, wherever it stands.
+_CP1252_PUNCTUATION = frozenset(b"\x80\x85\x91\x92\x93\x94\x96\x97")
+
+
+def _is_ascii_letter(byte: int) -> bool:
+    return 65 <= byte <= 90 or 97 <= byte <= 122
+
+
+def _reads_as_latin_1(sample: bytes, at: int) -> bool:
+    """The byte at `at` is cp1252's punctuation, or a Latin-1 letter in a word ("caf\xe9") or
+    a word of its own ("\xe0")."""
+    byte = sample[at]
+    if byte in _CP1252_PUNCTUATION:
+        return True
+    if byte < 0xC0 or byte in (0xD7, 0xF7):  # × and ÷ are no letters
+        return False
+    before = sample[at - 1] if at > 0 else 32
+    after = sample[at + 1] if at + 1 < len(sample) else 32
+    if _is_ascii_letter(before) or _is_ascii_letter(after):
+        return True
+    return before < 128 and after < 128
+
+
+def _a_few_latin_letters(body: bytes) -> bool:
+    """Not UTF-8 at all, for all its declaration: none of its non-ASCII bytes makes a UTF-8
+    character, and each reads as Latin-1 text (`_reads_as_latin_1`). Bytes that don't ("\xff\xfe"
+    between spaces) are a stray fault in a UTF-8 page, and are replaced."""
+    sample = body[:65536]
+    try:
+        sample.decode("utf-8")
+        return False  # the common case, at C speed (ASCII, or real UTF-8)
+    except UnicodeDecodeError:
+        pass
+    # Not `final`: a character the sample's end cuts in two is no bad byte, nor looked at.
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    text = decoder.decode(sample, final=False)
+    if text.count("\ufffd") != len(text) - len(text.encode("ascii", "ignore")):
+        return False  # some of it is UTF-8
+    sample = sample[: len(sample) - len(decoder.getstate()[0])]
+    high = [at for at, byte in enumerate(sample) if byte > 127]
+    return bool(high) and all(_reads_as_latin_1(sample, at) for at in high)
 
 
 # Single-byte Latin charsets a detector confuses with one another: any of them reads most bytes

@@ -90,6 +90,20 @@ def test_a_utf8_header_on_a_windows_1251_page_is_overruled() -> None:
     assert RUSSIAN in decode_html(stray, "utf-8")
 
 
+def test_a_utf8_declaration_on_a_page_with_one_latin_1_word_is_overruled() -> None:
+    """Two bytes are few, but when every non-ASCII byte of a page is bad UTF-8, the page is
+    not UTF-8: "caf\ufffd na\ufffdve" must not reach the cache."""
+    words = "He said the café was naïve to open in January."
+    html = '<html><head><meta charset="utf-8"></head><body><p>{}</p></body></html>'
+    raw = html.format("The harbour. " * 40 + words).encode("cp1252")
+    assert words in decode_html(raw) and words in decode_html(raw, "utf-8")
+    # A UTF-8 page whose first 64 KiB (what is looked at) end inside a character stays UTF-8.
+    head = html.split("{}")[0].encode()
+    cut = head + b"a" * (65_535 - len(head)) + "é".encode() * 50 + b"</p></body></html>"
+    assert cut[65_535:65_537] == "é".encode()
+    assert detect_charset(cut, "utf-8") == "utf-8"
+
+
 def test_an_undeclared_western_page_reads_as_windows_1252() -> None:
     # A detector alone picked Baltic cp1257 for this French text ("naļve", "crčme brūlée").
     french = (
