@@ -571,6 +571,23 @@ def _run(lib: Library, coro: Any) -> int:
 
 
 # -- the parser --------------------------------------------------------------------------------
+def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """`--data-dir` and `--config`: where the reader's data and settings are."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where feeds and the article cache live (default: $READER_HOME, else the user data directory)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=default,
+        help="the config file (default: $READER_CONFIG, else config.toml in a --data-dir/$READER_HOME "
+        "given, else the user config directory)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
@@ -580,39 +597,36 @@ def build_parser() -> argparse.ArgumentParser:
         "141 output cut short by a closed pipe (`reader list | head`).",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="where feeds and the article cache live (default: $READER_HOME, else the user data directory)",
-    )
-    parser.add_argument(
-        "--config",
-        metavar="FILE",
-        help="the config file (default: $READER_CONFIG, else config.toml in a --data-dir/$READER_HOME "
-        "given, else the user config directory)",
-    )
+    _add_place_options(parser, None)
+    # Each command takes them too, after its name ("reader list --data-dir DIR"); given there,
+    # they win over those before it.
+    place = argparse.ArgumentParser(add_help=False)
+    _add_place_options(place, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("add", help="subscribe to a feed (RSS or Atom URL) and fetch its headlines")
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[place], **kwargs)
+
+    p = command("add", help="subscribe to a feed (RSS or Atom URL) and fetch its headlines")
     p.add_argument("url", metavar="URL")
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("remove", help="unsubscribe from a feed")
+    p = command("remove", help="unsubscribe from a feed")
     p.add_argument("url", metavar="URL")
     p.set_defaults(func=cmd_remove)
 
-    p = sub.add_parser("import", help="subscribe to every feed of an OPML file ('-' for stdin)")
+    p = command("import", help="subscribe to every feed of an OPML file ('-' for stdin)")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="print the subscriptions as OPML")
+    p = command("export", help="print the subscriptions as OPML")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("feeds", help="list subscribed feeds with their last sync or error")
+    p = command("feeds", help="list subscribed feeds with their last sync or error")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_feeds)
 
-    p = sub.add_parser(
+    p = command(
         "sync",
         help="refresh every feed and cache every new article's cleaned text for offline reading",
         description="Refresh every feed and fetch every uncached article into the cache. "
@@ -621,7 +635,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.set_defaults(func=cmd_sync)
 
-    p = sub.add_parser("list", help="list headlines, newest first")
+    p = command("list", help="list headlines, newest first")
     p.add_argument("--feed", metavar="URL", help="only this feed's headlines")
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument("--saved", action="store_true", help="only articles saved for good")
@@ -633,7 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_list)
 
     formats = ("text", "markdown", "json")
-    p = sub.add_parser(
+    p = command(
         "show",
         help="print an article's cleaned text (fetched and cached when missing)",
         description="Print the cleaned article of a headline (its id from `reader list`) or of any URL. "
@@ -647,7 +661,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=formats, default="text")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser(
+    p = command(
         "reextract",
         help="re-run extraction on the raw pages kept in the cache (offline)",
         description="Re-run the extractor on the raw pages kept beside cached articles, without the network: "
@@ -657,16 +671,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every cached article")
     p.set_defaults(func=cmd_reextract)
 
-    p = sub.add_parser("save", help="keep an article for good (cached now, never evicted)")
+    p = command("save", help="keep an article for good (cached now, never evicted)")
     p.add_argument("target", metavar="ID_OR_URL")
     p.add_argument("--offline", action="store_true", help="only if already cached")
     p.set_defaults(func=cmd_save)
 
-    p = sub.add_parser("unsave", help="let a saved article be evicted again")
+    p = command("unsave", help="let a saved article be evicted again")
     p.add_argument("target", metavar="ID_OR_URL")
     p.set_defaults(func=cmd_unsave)
 
-    p = sub.add_parser(
+    p = command(
         "cache",
         help="show what the cache holds, or prune it",
         description="Without an action: articles, feeds, size on disk, oldest and newest. "
@@ -683,17 +697,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_cache)
 
-    p = sub.add_parser("config", help="print the config file (created with commented defaults)")
+    p = command("config", help="print the config file (created with commented defaults)")
     p.add_argument("--path", action="store_true", help="print only its path")
     p.set_defaults(func=cmd_config)
 
-    p = sub.add_parser("extract", help="extract the article from a local HTML file ('-' for stdin)")
+    p = command("extract", help="extract the article from a local HTML file ('-' for stdin)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--url", help="the page's address, to resolve relative links")
     p.add_argument("--format", choices=formats, default="text")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser(
+    p = command(
         "demo",
         help="serve the bundled demo news site on 127.0.0.1 and open the reader on it",
         description="Start the bundled demo news site on 127.0.0.1 (port 8650, or a free one when "

@@ -76,6 +76,18 @@ def test_output_into_a_closed_pipe_ends_quietly(synced_dir: Path) -> None:
         assert (result.returncode, result.stderr) == (141, ""), command
 
 
+def test_data_dir_and_config_go_before_or_after_the_command(tmp_path: Path) -> None:
+    """`reader list --data-dir D` as `reader --data-dir D list`; after the command, it wins."""
+    home, before, after = tmp_path / "home", tmp_path / "before", tmp_path / "after"
+    assert reader(home, "config", "--path", "--data-dir", str(after)).stdout.strip() == str(
+        after / "config.toml"
+    )
+    result = reader(home, "--data-dir", str(before), "list", "--data-dir", str(after))
+    assert result.returncode == 0 and (after / "state").exists() and not before.exists()
+    own = tmp_path / "own.toml"
+    assert reader(home, "config", "--path", "--config", str(own)).stdout.strip() == str(own)
+
+
 def test_bad_usage_exits_2(data_dir: Path) -> None:
     assert reader(data_dir, "show").returncode == 2
     assert reader(data_dir, "list", "--bogus").returncode == 2
