@@ -110,6 +110,18 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
             help_text = screen_text(app)
             for words in ("next / previous article", "Sync", "available offline", "Tab"):
                 assert words in help_text
+            # It scrolls with the vim-like keys, as everything else does.
+            panel = app.screen.query_one("#help-panel")
+            assert panel.max_scroll_y > 0
+            await pilot.press("G")
+            await pilot.pause()
+            assert panel.scroll_y == panel.max_scroll_y
+            await pilot.press("g", "j", "j")
+            await pilot.pause()
+            assert panel.scroll_y == 2
+            await pilot.press("k")
+            await pilot.pause()
+            assert panel.scroll_y == 1
             await pilot.press("escape")
             assert isinstance(app.screen, MainScreen)
 

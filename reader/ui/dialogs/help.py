@@ -85,7 +85,23 @@ def _keys_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     """A panel over the current screen listing every key; any of Esc, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "app.pop_screen", "Close"),
+        # The vim-like keys the README promises everywhere, for the panel's scroll.
+        Binding("j", "scroll('down')", show=False),
+        Binding("k", "scroll('up')", show=False),
+        Binding("g", "scroll('home')", show=False),
+        Binding("G", "scroll('end')", show=False),
+    ]
+
+    def action_scroll(self, where: str) -> None:
+        panel = self.query_one("#help-panel", VerticalScroll)
+        {
+            "down": panel.scroll_down,
+            "up": panel.scroll_up,
+            "home": panel.scroll_home,
+            "end": panel.scroll_end,
+        }[where](animate=False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-panel") as panel:
