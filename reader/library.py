@@ -737,7 +737,9 @@ class Library:
             raise FetchError(ErrorKind.NOT_HTML, known, url)
         if offline:
             raise FetchError(
-                ErrorKind.NOT_CACHED, "not available offline: this article was never synced", url
+                ErrorKind.NOT_CACHED,
+                "not available offline: it is not in the cache (never synced, or pruned)",
+                url,
             )
         return await self._fetch_once(url, _entry_of(target), first_page)
 

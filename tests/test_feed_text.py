@@ -263,7 +263,7 @@ def test_show_offline_gives_the_feeds_text_of_an_entry_never_synced(
     shown = reader("show", ferry["id"], "--offline")
     assert shown.returncode == 1
     assert shown.stderr.strip() == (
-        "reader: not available offline: this article was never synced; "
+        "reader: not available offline: it is not in the cache (never synced, or pruned); "
         "showing the text the feed carried"
     )
     assert all(paragraph in shown.stdout for paragraph in STORY)
