@@ -423,6 +423,9 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
+    if args.action != "prune" and (args.older_than or args.max_size):
+        _err("--older-than and --max-size go with prune: reader cache prune --older-than 30d")
+        return EXIT_USAGE
     lib = _open_library(args)
     try:
         if args.action == "prune":

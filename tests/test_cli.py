@@ -88,6 +88,11 @@ def test_data_dir_and_config_go_before_or_after_the_command(tmp_path: Path) -> N
     assert reader(home, "config", "--path", "--config", str(own)).stdout.strip() == str(own)
 
 
+def test_cache_options_without_prune_are_a_usage_error(data_dir: Path) -> None:
+    result = reader(data_dir, "cache", "--older-than", "3d")
+    assert result.returncode == 2 and "go with prune" in result.stderr
+
+
 def test_bad_usage_exits_2(data_dir: Path) -> None:
     assert reader(data_dir, "show").returncode == 2
     assert reader(data_dir, "list", "--bogus").returncode == 2
