@@ -109,7 +109,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
     lib = _open_library(args)
     try:
-        added = sum(lib.add_feed(url) for url, _title in found)
+        added = sum(lib.add_feed(url, title) for url, title in found)
     finally:
         lib.close()
     _out(

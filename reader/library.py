@@ -626,12 +626,13 @@ class Library:
     def feeds(self) -> list[Feed]:
         return self.store.feeds()
 
-    def add_feed(self, url: str) -> bool:
-        """Subscribe to `url` (not fetched yet); False when already subscribed."""
+    def add_feed(self, url: str, title: str = "") -> bool:
+        """Subscribe to `url` (not fetched yet), named `title` until its first fetch (an OPML
+        file's name for it); False when already subscribed."""
         url = url.strip()
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, f"not an http(s) URL: {safe_line(url, 200)}", url)
-        return self.store.add_feed(self.subscription_url(url))
+        return self.store.add_feed(self.subscription_url(url), title)
 
     def remove_feed(self, url: str) -> bool:
         return self.store.remove_feed(self.subscription_url(url.strip()))

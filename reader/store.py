@@ -220,15 +220,15 @@ class Store:
             self._drop_damaged(self._state, _feed_key(url))
             return None
 
-    def add_feed(self, url: str) -> bool:
-        """Subscribe; False when already subscribed."""
+    def add_feed(self, url: str, title: str = "") -> bool:
+        """Subscribe, under `title` until the feed says its own; False when already subscribed."""
         with self._state.transact():
             urls = self.feed_urls()
             if url in urls:
                 return False
             self._save(self._state, _SUBSCRIPTIONS, [*urls, url])
             if self._state.get(_feed_key(url)) is None:
-                self._save(self._state, _feed_key(url), feed_to_dict(Feed(url)))
+                self._save(self._state, _feed_key(url), feed_to_dict(Feed(url, title=title)))
         return True
 
     def remove_feed(self, url: str) -> bool:

@@ -56,10 +56,12 @@ def test_import_and_export_round_trip(tmp_path: Path) -> None:
     again = reader(home, "import", str(tmp_path / "subs.opml"))
     assert "0 feeds added, 2 already subscribed" in again.stdout
     exported = reader(home, "export").stdout
-    assert [url for url, _ in parse_opml(exported.encode())] == [
-        "http://127.0.0.1:9/quay.xml",
-        "https://127.0.0.1:9/tide.xml",
+    # The file's names are kept until the feeds, fetched, say their own.
+    assert parse_opml(exported.encode()) == [
+        ("http://127.0.0.1:9/quay.xml", "Quay Daily"),
+        ("https://127.0.0.1:9/tide.xml", "Tide Watch"),
     ]
+    assert "Quay Daily" in reader(home, "feeds").stdout
     (tmp_path / "evil.opml").write_bytes(ATTACKS["xxe"])
     refused = reader(home, "import", str(tmp_path / "evil.opml"))
     assert refused.returncode == 1 and "refused" in refused.stderr
