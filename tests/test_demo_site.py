@@ -265,13 +265,18 @@ def test_legacy_charset_pages(server: DemoServer) -> None:
             body.decode("utf-8")
 
 
+def shell_head(server: DemoServer, article: DemoArticle) -> str:
+    """The `<head>` of a page a script fills, having checked its body shows none of the text."""
+    head, _, body = page_html(server, article).partition("<body>")
+    assert "Loading" in body and article.paragraphs[0][:40] not in html.unescape(body)
+    return head
+
+
 def test_a_page_built_by_script_has_its_text_only_in_its_json_ld(server: DemoServer) -> None:
     built = [a for a in ARTICLES if a.built_by_script]
     assert built, "the demo must have a page built by script"
     for article in built:
-        markup = page_html(server, article)
-        head, _, body = markup.partition("<body>")
-        assert "Loading" in body and article.paragraphs[0][:40] not in html.unescape(body)
+        head = shell_head(server, article)
         script = re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
         assert script is not None
         assert json.loads(script.group(1))["articleBody"] == article.body_text
@@ -283,9 +288,7 @@ def test_a_page_built_by_script_with_an_amp_version_has_its_text_only_there(
     built = [a for a in ARTICLES if a.amp_only]
     assert built, "the demo must have a page whose text is only in its AMP version"
     for article in built:
-        markup = page_html(server, article)
-        head, _, body = markup.partition("<body>")
-        assert "Loading" in body and article.paragraphs[0][:40] not in html.unescape(body)
+        head = shell_head(server, article)
         assert "articleBody" not in head
         assert f'<link rel="amphtml" href="{server.base_url}{article.amp_path}">' in head
         status, headers, amp = get(server.base_url + article.amp_path)
