@@ -109,14 +109,11 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         if body.startswith(bom):
             return name
     declared = normalise_charset(header_charset) or sniff_meta_charset(body)
-    if declared == "utf-8" and _a_few_latin_letters(body):
-        # A Latin-1 page, as most were, with its one "café" or "naïve": what browsers read an
-        # undeclared Latin page as.
-        return "cp1252"
-    if declared == "utf-8" and _mostly_not_utf8(body):
+    if declared == "utf-8" and (_mostly_not_utf8(body) or _a_few_latin_letters(body)):
         # The other stale declaration: a server (or a <meta>) that says UTF-8 for every page,
-        # serving an old windows-1251 one. Decoding it as UTF-8 would cache a page of U+FFFD;
-        # the page's own <meta>, else the bytes themselves, know better.
+        # serving an old windows-1251 one, or a Latin-1 one with its one "café". Decoding it as
+        # UTF-8 would cache U+FFFD; the page's own <meta>, else the bytes themselves, know
+        # better.
         meta = sniff_meta_charset(body)
         return meta if meta and meta != "utf-8" else _guess(body)
     if declared and declared != "utf-8" and _is_multibyte_utf8(body):
@@ -173,24 +170,23 @@ def _reads_as_latin_1(sample: bytes, at: int) -> bool:
     return before < 128 and after < 128
 
 
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
 def _a_few_latin_letters(body: bytes) -> bool:
-    """Not UTF-8 at all, for all its declaration: none of its non-ASCII bytes makes a UTF-8
-    character, and each reads as Latin-1 text (`_reads_as_latin_1`). Bytes that don't ("\xff\xfe"
-    between spaces) are a stray fault in a UTF-8 page, and are replaced."""
-    sample = body[:65536]
+    """Not UTF-8 at all, for all its declaration: none of its non-ASCII bytes, in the whole
+    page, makes a UTF-8 character, and each reads as a Latin letter or cp1252's punctuation
+    (`_reads_as_latin_1`). Bytes that don't ("\xff\xfe" between spaces) are a stray fault in a
+    UTF-8 page, and are replaced; so is a stray byte in a page with UTF-8 text elsewhere."""
     try:
-        sample.decode("utf-8")
+        body.decode("utf-8")
         return False  # the common case, at C speed (ASCII, or real UTF-8)
     except UnicodeDecodeError:
         pass
-    # Not `final`: a character the sample's end cuts in two is no bad byte, nor looked at.
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    text = decoder.decode(sample, final=False)
+    text = body.decode("utf-8", errors="replace")
     if text.count("\ufffd") != len(text) - len(text.encode("ascii", "ignore")):
         return False  # some of it is UTF-8
-    sample = sample[: len(sample) - len(decoder.getstate()[0])]
-    high = [at for at, byte in enumerate(sample) if byte > 127]
-    return bool(high) and all(_reads_as_latin_1(sample, at) for at in high)
+    return all(_reads_as_latin_1(body, high.start()) for high in _HIGH_BYTE.finditer(body))
 
 
 # Single-byte Latin charsets a detector confuses with one another: any of them reads most bytes

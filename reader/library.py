@@ -136,17 +136,18 @@ ProgressCallback = Callable[[SyncProgress], None]
 _PARENT_CHECK = 1.0
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
     and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
-    They end with the parent, however it ends (`_end_with_parent`)."""
+    They end with the parent (`parent`, its pid as it gave it: one killed while the worker
+    started is not the worker's parent any more), however it ends (`_end_with_parent`)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(OSError, AttributeError):
         os.nice(10)
     threading.Thread(
-        target=_end_with_parent, args=(os.getppid(),), name="reader-parent-watch", daemon=True
+        target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
     ).start()
 
 
@@ -612,7 +613,10 @@ class Library:
         else:
             prepare_process_workers()
         self._pool = ProcessPoolExecutor(
-            max_workers=count, mp_context=get_context(method), initializer=_start_worker
+            max_workers=count,
+            mp_context=get_context(method),
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
         )
         for _ in range(count):
             self._pool.submit(_import_worker_modules, articles)
@@ -864,9 +868,11 @@ class Library:
         else:
             if next_page and await self._goes_on(url, next_page, seen):
                 # The address inside the sentence: a full stop after it would be copied with it.
+                # As many as were read: a cap lowered since may have let more in.
+                read = len(seen)
                 cut = (
-                    f"it runs past {cap} pages, and page {cap + 1} ({next_page}) and those after "
-                    "it are not read: reader reads no more of one article"
+                    f"it runs past {read} pages, and page {read + 1} ({next_page}) and those "
+                    "after it are not read: reader reads no more of one article"
                 )
                 return self._kept(url, replace(article, incomplete=cut, incomplete_for_good=True))
         # The last page read (or a page of another article, or the site's pager going round).

@@ -104,6 +104,23 @@ def test_a_utf8_declaration_on_a_page_with_one_latin_1_word_is_overruled() -> No
     assert detect_charset(cut, "utf-8") == "utf-8"
 
 
+def test_other_latin_pages_declared_utf8_keep_their_own_letters() -> None:
+    """Not every Latin page is Latin-1 (a review's cases): a page's own <meta> behind a UTF-8
+    header is read, and without one the bytes tell Turkish from Western."""
+    hungarian = "A kormány elfogadta: a fővárosi őrzők fizetése jövőre húsz százalékkal nő. "
+    html = '<html><head><meta charset="{}"></head><body><p>{}</p></body></html>'
+    raw = html.format("iso-8859-2", hungarian * 3).encode("iso8859_2")
+    assert "fővárosi őrzők" in decode_html(raw, "utf-8")
+    turkish = "Belediye meclisi çarşamba günü yeni tramvay hattını onayladı. "
+    assert "çarşamba" in decode_html(html.format("utf-8", turkish * 8).encode("cp1254"))
+
+
+def test_one_stray_byte_far_from_the_text_leaves_a_utf8_page_utf8() -> None:
+    head = b'<html><head><meta charset="utf-8"><script>/* don\x92t */' + b"var a=1;\n" * 8000
+    page = head + "</script></head><body><p>It’s the café’s first year.</p></body></html>".encode()
+    assert "It’s the café’s first year." in decode_html(page)
+
+
 def test_an_undeclared_western_page_reads_as_windows_1252() -> None:
     # A detector alone picked Baltic cp1257 for this French text ("naļve", "crčme brūlée").
     french = (

@@ -764,3 +764,60 @@ def test_text_struck_through_stays_marked_in_every_output() -> None:
         if isinstance(s.style, Style) and s.style.strike
     ]
     assert struck == ["£412m"]
+
+
+@pytest.mark.parametrize(
+    ("section", "heading"),
+    [
+        ('<section id="related-work" class="level2">', "Related work"),  # Pandoc, Quarto
+        ('<section id="adopting-the-rules">', "Adopting the rules"),
+        ('<section id="opt-in-by-default">', "Defaults"),
+        ('<div class="adopting-box">', "Adopting the rules"),
+    ],
+)
+def test_a_section_named_for_its_words_is_no_furniture(section: str, heading: str) -> None:
+    """ "related" and "opt-in" name furniture in a class; a section's id made of its heading's
+    words, or "adopting", is the article's own."""
+    paragraphs = [
+        "Three harbour towns adopted the same berthing rules last year, and the results were "
+        "studied by the port authority over twelve months of traffic and complaints.",
+        "The study found that waiting times fell by a third where the rules were followed, and "
+        "that most complaints came from one quay where they were not.",
+    ]
+    close = "</div>" if section.startswith("<div") else "</section>"
+    page = (
+        "<html><head><title>Berthing rules</title></head><body><article><h1>Berthing rules</h1>"
+        "<p>The port authority published its review of the berthing rules on Monday, after a "
+        "year in which three towns tried them and two more asked to join the scheme.</p>"
+        f"{section}<h2>{heading}</h2>{''.join(f'<p>{p}</p>' for p in paragraphs)}{close}"
+        "<p>The authority will decide in the spring whether to make the rules binding.</p>"
+        "</article></body></html>"
+    )
+    text = to_text(extract_article(page, BASE + "berthing.html"))
+    assert all(p in text for p in paragraphs) and heading in text
+
+
+def test_a_wire_storys_lede_naming_its_agency_is_no_byline() -> None:
+    """The agency is the author, and the lede names it: "LONDON (Reuters) - …" is the story's
+    first line, under its photo or not; "Reuters | 14 November 2025" above it is a byline."""
+    lede = (
+        "LONDON (Reuters) - Britain's economy grew by 0.3% in the third quarter, official "
+        "figures showed on Friday, beating the forecasts of most economists."
+    )
+    rest = (
+        "<p>Services drove most of the growth, the statistics office said, while manufacturing "
+        "output fell for a second quarter as energy costs stayed high.</p>"
+    )
+    for photo in (
+        "",
+        '<figure><img src="/l.jpg" alt="The City"><figcaption>The City of London, '
+        "November 2025.</figcaption></figure>",
+    ):
+        page = (
+            '<html><head><title>UK economy grows</title><meta name="author" content="Reuters">'
+            '<meta property="article:published_time" content="2025-11-14T07:00:00Z"></head>'
+            f"<body><article><h1>UK economy grows</h1>{photo}<p>Reuters | 14 November 2025</p>"
+            f"<p>{lede}</p>{rest}</article></body></html>"
+        )
+        text = to_text(extract_article(page, BASE + "uk.html"), header=False)
+        assert lede in text and "Reuters | 14 November" not in text, photo

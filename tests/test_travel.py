@@ -177,6 +177,36 @@ def test_kill_9_mid_sync_keeps_what_was_cached_and_resumes(tmp_path: Path) -> No
     assert all(i["cached"] for i in listed(home) if not i["link"].endswith(".pdf"))
 
 
+def test_workers_spawned_for_a_reader_killed_as_they_start_end_too(tmp_path: Path) -> None:
+    """The TUI spawns its workers at launch: closing the terminal at once kills it before they
+    have started, when their parent, as they see it, is already another process."""
+    script = tmp_path / "race.py"
+    script.write_text(
+        "import os, signal, threading, time, sys\n"
+        "from pathlib import Path\n"
+        "from reader.library import Library\n"
+        "if __name__ == '__main__':\n"
+        "    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()  # spawn\n"
+        f"    lib = Library(Path({str(tmp_path / 'home')!r}), workers='process')\n"
+        "    lib.start_workers()\n"
+        "    print(' '.join(str(pid) for pid in lib._pool._processes), flush=True)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    # A file, not a pipe: workers left running would hold a pipe open, and the test with it.
+    printed = tmp_path / "pids"
+    with printed.open("w") as out:
+        subprocess.run([sys.executable, str(script)], stdout=out, stderr=subprocess.DEVNULL)
+    workers = [int(pid) for pid in printed.read_text().split()]
+    assert workers
+    deadline = time.monotonic() + 15
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGTERM)
+    assert not left, "workers left running"
+
+
 def test_two_processes_at_once(tmp_path: Path) -> None:
     home = tmp_path / "home"
     server = DemoServer(latency=0.02).start()

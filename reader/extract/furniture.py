@@ -16,6 +16,7 @@ The passes themselves are `page_cleanup` (the whole page, before readability) an
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from lxml.html import HtmlElement
 
@@ -99,8 +100,6 @@ FURNITURE_STEMS = (
     "share-",
     "social-",
     "newsletter",
-    "optin",  # an e-mail sign-up box: "EmailOptin", "SimpleOptinForm-module--inner"
-    "opt-in",
     "paywall",
     "cookie",
     "outbrain",
@@ -139,12 +138,35 @@ def class_names(el: HtmlElement) -> frozenset[str]:
     return frozenset((el.get("class") or "").lower().split())
 
 
+def _own_names(el: HtmlElement) -> str:
+    """An element's class and id, as written; not a heading's id (an anchor made of its own
+    words: "comments-from-the-crew"). A section's id made of its heading's is gone already
+    (`page_cleanup.without_heading_anchors`)."""
+    if el.tag in HEADING_TAGS:
+        return el.get("class", "")
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def slug(text: str) -> str:
+    """The words of `text` as an anchor is made of them: "Related work" is "related-work"."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
 def element_names(el: HtmlElement) -> str:
     """An element's class and id, lowercased: the names furniture rules read."""
-    if el.tag in HEADING_TAGS:
-        # A heading's id is an anchor made of its own words ("comments-from-the-crew").
-        return el.get("class", "").lower()
-    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+    return _own_names(el).lower()
+
+
+def _names_an_opt_in(el: HtmlElement) -> bool:
+    """An e-mail sign-up box, by its name's words, camelCase split: "EmailOptin",
+    "TeaserOptin", "SimpleOptinForm", a class "opt-in-submit"; not "adopting" or "options", nor
+    an anchor "opt-in-by-default" (an id of words may be a section's, named for its heading)."""
+    words = _words_of(_own_names(el))
+    return "optin" in words or ("opt", "in") in pairwise(_words_of(el.get("class", "")))
+
+
+def _words_of(names: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", names)]
 
 
 def text_length(el: HtmlElement) -> int:
@@ -170,7 +192,7 @@ def is_furniture(el: HtmlElement) -> bool:
     names = _HOLDS.sub(" ", element_names(el))
     if not names.strip():
         return False
-    if any(stem in names for stem in FURNITURE_STEMS):
+    if any(stem in names for stem in FURNITURE_STEMS) or _names_an_opt_in(el):
         return True
     return not FURNITURE_TOKENS.isdisjoint(TOKEN_SPLIT.split(names))
 

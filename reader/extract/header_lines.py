@@ -93,8 +93,20 @@ def without_header_lines(
     return tuple(kept)
 
 
+# A wire story's lede names its agency, which may be its author: "LONDON (Reuters) - …".
+_WIRE_LEDE = re.compile(r"^\W*[^\W\d_][^()]{0,40}\([^()]{2,40}\)\s*[-–—:]")
+# A line past this many words that ends as a sentence does is one, whatever it names.
+_SENTENCE_WORDS = 15
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»")
+
+
 def _is_dateline_with_author(text: str, names: list[str]) -> bool:
-    """A short line naming the author and holding a digit: "Ana Ruiz | 24 November, 12:15"."""
+    """A short line naming the author and holding a digit: "Ana Ruiz | 24 November, 12:15";
+    not a sentence that names them (a wire story's lede)."""
+    if _WIRE_LEDE.match(text) or (
+        len(text.split()) > _SENTENCE_WORDS and text.rstrip().endswith(_SENTENCE_END)
+    ):
+        return False
     folded = text.casefold()
     return (
         len(text.split()) <= _DATELINE_WORDS

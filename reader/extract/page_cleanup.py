@@ -30,6 +30,7 @@ from .furniture import (
     element_names,
     holds_article,
     is_furniture,
+    slug,
     text_length,
 )
 from .images import unwrap_amp_pictures, unwrap_noscript_pictures
@@ -106,9 +107,11 @@ _BLOCK_TAGS = ("p", "div", "ul", "ol", "table", "section", "figure", *HEADING_TA
 
 
 def prepare(doc: HtmlElement) -> None:
-    """Remove what is never visible text: scripts, styles, comments, hidden elements."""
+    """Remove what is never visible text: scripts, styles, comments, hidden elements; and the
+    ids that only repeat a section's heading (`without_heading_anchors`)."""
     for el in list(doc.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
         drop(el)
+    without_heading_anchors(doc)
     unwrap_amp_pictures(doc)
     unwrap_noscript_pictures(doc)
     for el in list(doc.iter(*_NEVER_TEXT)):
@@ -125,6 +128,17 @@ def prepare(doc: HtmlElement) -> None:
             or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
         ):
             drop(el)
+
+
+def without_heading_anchors(doc: HtmlElement) -> None:
+    """Pandoc and Quarto give each `<section>` its heading's words as its id ("related-work",
+    "comments-on-the-draft"): an anchor, which readability and the furniture rules would read
+    as the name of what the section is, and drop an article's section called "Related work"."""
+    for section in doc.iter("section"):
+        ident = section.get("id")
+        heading = next(section.iter(*HEADING_TAGS), None) if ident else None
+        if heading is not None and slug(heading.text_content()) == slug(ident or ""):
+            del section.attrib["id"]
 
 
 _NOTICE_WORDS = 150
