@@ -155,16 +155,16 @@ def _is_ascii_letter(byte: int) -> bool:
     return 65 <= byte <= 90 or 97 <= byte <= 122
 
 
-def _reads_as_latin_1(sample: bytes, at: int) -> bool:
+def _reads_as_latin_1(page: bytes, at: int) -> bool:
     """The byte at `at` is cp1252's punctuation, or a Latin-1 letter in a word ("caf\xe9") or
     a word of its own ("\xe0")."""
-    byte = sample[at]
+    byte = page[at]
     if byte in _CP1252_PUNCTUATION:
         return True
     if byte < 0xC0 or byte in (0xD7, 0xF7):  # × and ÷ are no letters
         return False
-    before = sample[at - 1] if at > 0 else 32
-    after = sample[at + 1] if at + 1 < len(sample) else 32
+    before = page[at - 1] if at > 0 else 32
+    after = page[at + 1] if at + 1 < len(page) else 32
     if _is_ascii_letter(before) or _is_ascii_letter(after):
         return True
     return before < 128 and after < 128
