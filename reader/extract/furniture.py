@@ -192,7 +192,7 @@ def is_furniture(el: HtmlElement) -> bool:
     names = _HOLDS.sub(" ", element_names(el))
     if not names.strip():
         return False
-    if any(stem in names for stem in FURNITURE_STEMS) or _names_an_opt_in(el):
+    if any(stem in names for stem in FURNITURE_STEMS) or ("opt" in names and _names_an_opt_in(el)):
         return True
     return not FURNITURE_TOKENS.isdisjoint(TOKEN_SPLIT.split(names))
 
