@@ -51,6 +51,26 @@ def subscribed_dir(data_dir: Path, demo_server: DemoServer) -> Path:
 
 
 # -- reading -----------------------------------------------------------------------------------
+def test_keys_typed_after_q_start_nothing_and_leave_no_warning(subscribed_dir: Path) -> None:
+    """Typing ahead past `q` ("q s S"): the keys after it reach the app as it closes; the jobs
+    they ask for must not start, or be left to print "coroutine … was never awaited" on the
+    terminal after the reader has gone (seen in tmux)."""
+    import inspect
+
+    async def run() -> None:
+        app = ReaderApp(subscribed_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await started(pilot)
+            app.exit()
+            job = app._sync()
+            app.action_sync()  # what "S" does
+            app._run(job, "sync", exclusive=True)
+            assert inspect.getcoroutinestate(job) == inspect.CORO_CLOSED
+            assert not [w for w in app.workers if w.group == "sync"]
+
+    asyncio.run(run())
+
+
 def test_read_the_demo_news(subscribed_dir: Path) -> None:
     async def run() -> None:
         app = ReaderApp(subscribed_dir)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -126,6 +126,8 @@ class ReaderApp(App[int]):
         """Entries whose articles a running sync has cached since the last screen update."""
         self._pending_status = ""
         self._settle_timer: Timer | None = None
+        self._quitting = False
+        """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
 
     # -- lifecycle -----------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -167,8 +169,19 @@ class ReaderApp(App[int]):
         if self.refresh_on_start and self.index.feeds:
             await self._refresh()
 
-    def _run(self, work: Awaitable[object], group: str, exclusive: bool = False) -> None:
-        """Run a job as a worker; an unexpected error becomes the status line, never a traceback."""
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self._quitting = True
+        super().exit(*args, **kwargs)
+
+    def _run(self, work: Coroutine[Any, Any, object], group: str, exclusive: bool = False) -> None:
+        """Run a job as a worker; an unexpected error becomes the status line, never a traceback.
+
+        Once the app is quitting, none is started: keys typed after `q` ("s", "S") would leave
+        jobs cancelled before they ran, printed on the terminal after the reader had gone as
+        "RuntimeWarning: coroutine … was never awaited"."""
+        if self._quitting:
+            work.close()
+            return
 
         async def guarded() -> None:
             try:
@@ -178,7 +191,8 @@ class ReaderApp(App[int]):
             except Exception as error:  # a bug or a broken store: keep the app usable
                 self.status = f"Error: {type(error).__name__}: {error}"
 
-        self.run_worker(guarded(), group=group, exclusive=exclusive, exit_on_error=False)
+        # The function, not a coroutine made now: the worker makes it when it starts.
+        self.run_worker(guarded, group=group, exclusive=exclusive, exit_on_error=False)
 
     @property
     def lib(self) -> Library:
