@@ -597,6 +597,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal news reader that keeps the full, cleaned text of articles readable offline. "
         "With no command, opens the reader (TUI).",
         epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage, "
+        "130 stopped by Ctrl-C (what was cached stays), "
         "141 output cut short by a closed pipe (`reader list | head`).",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
