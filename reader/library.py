@@ -100,7 +100,8 @@ class SyncReport:
     articles_already_cached: int = 0
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
-    # Articles over several pages cached without some of them (`Article.incomplete` says why)
+    # Articles cached without some of their text, their later pages or the AMP version of a page
+    # that gave little (`Article.incomplete` says why)
     incomplete: list[tuple[Entry, Article]] = field(default_factory=list)
     pruned: PruneReport | None = None  # when the cache size limit evicted articles
 
@@ -306,10 +307,7 @@ def whole_for_cache(
     # or a little more: then the pages are read one by one.
     if next_page or page.word_count < cached.word_count * _WHOLE_RATIO:
         return Extracted()
-    # Cited by its first page's address: "?view=all" is a way of reading it, not its address.
-    article = replace(
-        _filled(page, cached), url=cached.url, page_url=page.url, fetched_at=cached.fetched_at
-    )
+    article = _read_from_version(page, cached, cached.fetched_at)
     writer.put_article(url, article, _packed(response, wire_gzip), writer.fallback_html(url))
     return Extracted(article)
 
@@ -348,8 +346,7 @@ def amp_for_cache(
         and page.word_count < _WHOLE_RATIO * cached.word_count
     ):
         return Extracted()
-    # Cited by its page's address, as the one-page version is: AMP is a way of reading it.
-    article = replace(_filled(page, known), url=known.url, page_url=page.url, fetched_at=_now())
+    article = _read_from_version(page, known, _now())
     writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
     return Extracted(article)
 
@@ -403,6 +400,14 @@ def next_page_of(body: bytes, page_url: str, charset: str | None, rule: SiteRule
         return extract_page(body, page_url, charset, "", rule)[1]
     except FetchError:
         return ""
+
+
+def _read_from_version(page: Article, known: Article, fetched_at: datetime | None) -> Article:
+    """`page`, read from another version of the article `known` (the one offering it whole,
+    its AMP one), as the article: cited by the article's own address, since "?view=all" or
+    "/amp/" is a way of reading it, not its address; `page_url` says where its text came from
+    (`_read_from`)."""
+    return replace(_filled(page, known), url=known.url, page_url=page.url, fetched_at=fetched_at)
 
 
 def _read_from(article: Article | None, link: str) -> str:

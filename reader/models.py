@@ -260,8 +260,9 @@ class Article:
     fetched_at: datetime | None = None
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
-    """Why the article, split over several pages, lacks its later ones ("page 3 did not come:
-    HTTP 503"); "" when nothing is missing. A sync fetches such an article again..."""
+    """Why the article lacks some of its text: the later pages of one split over several ("page
+    3 did not come: HTTP 503"), or the AMP version of a page that gave little; "" when nothing
+    is missing. A sync fetches such an article again..."""
     incomplete_for_good: bool = False
     """...unless it is missing pages for good: it runs past the pages reader reads of one
     article (`FetchLimits.max_article_pages`), and `incomplete` says where it goes on."""

@@ -359,12 +359,12 @@ class Store:
             self._articles.delete(f"incomplete:{key}")
 
     def is_incomplete(self, url: str) -> bool:
-        """The article cached for `url` lacks some of its pages, for a sync to read on
+        """The article cached for `url` lacks some of its text, for a sync to read on
         (`Article.incomplete`, not for good)."""
         return f"incomplete:{article_key(url)}" in self._articles
 
     def incomplete_keys(self) -> set[str]:
-        """The keys of the cached articles missing some of their pages for a sync to read on,
+        """The keys of the cached articles missing some of their text for a sync to read on,
         in one query."""
         return self._keys_with_prefix("incomplete:")
 
