@@ -16,6 +16,10 @@ from reader.library import Library
 
 # Headline times are shown in local time; pin it so text and snapshots don't depend on the machine.
 os.environ["TZ"] = "UTC"
+# No test copies to the clipboard of whoever runs it (X, Wayland, or the tmux it runs in): the
+# clipboard tests put tools of their own on the PATH and set these themselves.
+for _name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
+    os.environ.pop(_name, None)
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,14 @@ links: "published on our site as a PDF" (broken over two lines at 100 columns) a
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
+
+import pytest
 
 from reader.citation import markdown_header
 from reader.models import Article, Block, BlockKind, Inline
+from reader.ui import clipboard
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import NO_LINKS, LinksScreen
 from reader.ui.screens.article import ArticleScreen
@@ -215,7 +219,7 @@ def test_l_lists_the_links_to_open_or_copy(synced_dir: Path, browser: list[str])
             assert browser == [pdf]
             await pilot.press("down", "c")
             assert copied == [walkout]
-            assert notices(app)[-1] == f"Copied: {walkout}"
+            await until(pilot, lambda: notices(app)[-1] == osc_52("Address", walkout), "notice")
             await pilot.press("escape")
             assert isinstance(app.screen, ArticleScreen)
 
@@ -277,10 +281,10 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             copied = copies(app)
             await pilot.press("y")
             assert copied == [markdown_header(article).rstrip() + "\n"]
-            citation = copied[0]
+            citation, title = copied[0], article.title
             assert citation.startswith(f"# {article.title}\n")
             assert f"URL: <{article.url}>" in citation and "Source: The Harbour Gazette" in citation
-            assert notices(app)[-1] == f"Citation copied: {article.title}"
+            await until(pilot, lambda: notices(app)[-1] == osc_52("Citation", title), "notice")
 
             # A hostile title is cited without its escape sequence, and the notice is plain text.
             hostile = Article(
@@ -289,9 +293,94 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             body.show_article(app.screen.headline.entry, hostile)
             await pilot.press("y")
             assert copied[-1] == "# \\[b\\]Bold claim\\[/b\\]\nURL: <https://news.example/t.html>\n"
-            assert notices(app)[-1] == "Citation copied: [b]Bold claim[/b]"
+            shown = osc_52("Citation", "[b]Bold claim[/b]")
+            await until(pilot, lambda: notices(app)[-1] == shown, "plain notice")
 
     asyncio.run(run())
+
+
+def osc_52(what: str, shown: str) -> str:
+    """The notice when no clipboard tool took the text: only the terminal got it."""
+    return f"{what} sent to the terminal's clipboard (OSC 52, which some terminals ignore): {shown}"
+
+
+def clipboard_tool(bin_dir: Path, name: str, body: str) -> None:
+    """A program `name` in `bin_dir` running the shell `body`."""
+    bin_dir.mkdir(exist_ok=True)
+    tool = bin_dir / name
+    tool.write_text(f"#!/bin/sh\n{body}\n")
+    tool.chmod(0o755)
+
+
+def test_y_hands_the_citation_to_the_desktop_clipboard_and_tmux_where_they_are(
+    synced_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under X, xclip gets the citation on stdin; inside tmux, tmux's buffer gets it too. Only
+    then does the notice say "copied"."""
+    bin_dir = tmp_path / "bin"
+    clipboard_tool(bin_dir, "xclip", f'echo "$@" > {tmp_path}/x.args; cat > {tmp_path}/x.text')
+    clipboard_tool(bin_dir, "tmux", f'echo "$@" > {tmp_path}/t.args; cat > {tmp_path}/t.text')
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("DISPLAY", ":7")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
+            assert body.article is not None
+            citation = markdown_header(body.article).rstrip() + "\n"
+            await pilot.press("y")
+            shown = f"Citation copied: {body.article.title}"
+            await until(pilot, lambda: bool(notices(app)) and notices(app)[-1] == shown, "copy")
+            assert (tmp_path / "x.text").read_text() == citation
+            assert (tmp_path / "x.args").read_text().split() == ["-selection", "clipboard"]
+            assert (tmp_path / "t.text").read_text() == citation
+            assert (tmp_path / "t.args").read_text().split() == ["load-buffer", "-w", "-"]
+
+    asyncio.run(run())
+
+
+def test_a_clipboard_tool_that_fails_or_hangs_leaves_the_terminal_s_osc_52_said(
+    synced_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = tmp_path / "bin"
+    clipboard_tool(bin_dir, "xclip", "echo 'Error: Can't open display: :7' >&2; exit 1")
+    clipboard_tool(bin_dir, "wl-copy", "exec sleep 30")
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(clipboard, "TOOL_TIMEOUT", 0.3)
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
+            assert body.article is not None
+            title = body.article.title
+            for variable in ("DISPLAY", "WAYLAND_DISPLAY"):  # xclip fails; wl-copy hangs
+                app.clear_notifications()
+                monkeypatch.setenv(variable, ":7")
+                await pilot.press("y")
+                await until(pilot, lambda: notices(app) == [osc_52("Citation", title)], variable)
+                monkeypatch.delenv(variable)
+
+    asyncio.run(run())
+
+
+def test_the_clipboard_tool_is_picked_by_the_session(tmp_path: Path) -> None:
+    for name in ("pbcopy", "wl-copy", "xclip", "xsel", "tmux"):
+        clipboard_tool(tmp_path, name, "cat > /dev/null")
+    path = str(tmp_path)
+
+    def first(env: dict[str, str], platform: str = "linux") -> list[str]:
+        return [
+            command[0] for command in clipboard.clipboard_commands(env | {"PATH": path}, platform)
+        ]
+
+    assert first({}, "darwin") == ["pbcopy"]
+    assert first({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}) == ["wl-copy"]
+    assert first({"DISPLAY": ":0"}) == ["xclip"]
+    (tmp_path / "xclip").unlink()
+    assert first({"DISPLAY": ":0", "TMUX": "/tmp/t,1,0"}) == ["xsel", "tmux"]
+    assert first({"TMUX": "/tmp/t,1,0"}) == ["tmux"]
+    assert first({}) == []
+    everything = {"DISPLAY": ":0", "WAYLAND_DISPLAY": "w", "TMUX": "t"}
+    assert clipboard.clipboard_commands(everything | {"PATH": "/nonexistent"}, "darwin") == []
 
 
 def row(*cells: tuple[Inline, ...], header: bool = False) -> Block:

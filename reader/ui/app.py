@@ -34,6 +34,7 @@ from ..models import Article, Entry, FetchError
 from ..plural import plural
 from ..urls import is_web_url
 from .browser import open_in_browser
+from .clipboard import clipboard_commands, copy_with_tools
 from .collector import (
     collect_and_freeze,
     freeze_long_lived,
@@ -371,6 +372,25 @@ class ReaderApp(App[int]):
             self.notify(f"Opened in your browser: {shown}", markup=False)
         else:
             self.notify(f"No browser could open {shown}", severity="warning", markup=False)
+
+    def copy_text(self, text: str, what: str, shown: str) -> None:
+        """Put `text` on the clipboard and say where it went: "<what> copied: <shown>".
+
+        The terminal gets it as OSC 52 (Textual's way), and the desktop's clipboard tool or
+        tmux's buffer too, where this session has one (see `clipboard`). When only OSC 52 was
+        left, the message says so: nothing tells the app whether the terminal took it."""
+        self.copy_to_clipboard(text)
+        self._run(self._copy_with_tools(text, what, plain(shown, max_length=200).plain), "copy")
+
+    async def _copy_with_tools(self, text: str, what: str, shown: str) -> None:
+        if await copy_with_tools(text, clipboard_commands()):
+            self.notify(f"{what} copied: {shown}", markup=False)
+        else:
+            self.notify(
+                f"{what} sent to the terminal's clipboard (OSC 52, which some terminals "
+                f"ignore): {shown}",
+                markup=False,
+            )
 
     # -- refresh and sync ----------------------------------------------------------------------
     def action_refresh(self) -> None:

@@ -112,5 +112,4 @@ class LinksScreen(ModalScreen[None]):
         if (link := self.chosen) is None:
             return
         address = plain(link.address).plain  # one line, no control characters
-        self.app.copy_to_clipboard(address)
-        self.notify(f"Copied: {plain(address, max_length=200).plain}", markup=False)
+        cast("ReaderApp", self.app).copy_text(address, "Address", address)

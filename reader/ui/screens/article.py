@@ -24,7 +24,6 @@ from ...citation import markdown_header
 from ...library import Headline
 from ...models import UNREACHABLE, Article, FetchError, StoreError
 from ..dialogs.links import LinksScreen, article_links
-from ..display import plain
 from ..messages import ArticleClosed, SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar
@@ -201,9 +200,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             published=entry.published,
             site_name=entry.feed_title,
         )
-        self.app.copy_to_clipboard(markdown_header(article).rstrip() + "\n")
-        title = plain(article.title or article.url, max_length=200).plain
-        self.notify(f"Citation copied: {title}", markup=False)
+        self.reader.copy_text(
+            markdown_header(article).rstrip() + "\n", "Citation", article.title or article.url
+        )
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)
