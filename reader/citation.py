@@ -1,5 +1,6 @@
-"""An article's citation: title, source, author, dates and address, as `reader show` prints them
-above the text and as `y` in the reading view copies them. Plain functions over `Article`."""
+"""An article's citation: title, source, author, dates, address and when it was retrieved, as
+`reader show` prints them above the text and as `y` in the reading view copies them. Plain
+functions over `Article`."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ def escape_markdown(text: str) -> str:
 
 
 def header_lines(article: Article, markdown: bool = False) -> list[str]:
-    """Source, author, dates, address: the citation a quote needs."""
+    """Source, author, dates, address and when the copy was retrieved: the citation a quote
+    needs."""
     lines = []
     updated = article.updated if article.updated != article.published else None
     for label, value in (
@@ -28,6 +30,12 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
         ("Published", article.published.isoformat() if article.published else ""),
         ("Updated", updated.isoformat() if updated else ""),
         ("URL", article.url),
+        # When this copy was taken: the page may have changed since, and a quote read offline
+        # hours later cites the copy it was read from.
+        (
+            "Retrieved",
+            article.fetched_at.isoformat(timespec="seconds") if article.fetched_at else "",
+        ),
     ):
         # A record made before this was checked may hold a control character; an escape
         # sequence must go whole, before the Markdown escapes would break it into visible junk.

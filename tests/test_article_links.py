@@ -284,6 +284,8 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             citation, title = copied[0], article.title
             assert citation.startswith(f"# {article.title}\n")
             assert f"URL: <{article.url}>" in citation and "Source: The Harbour Gazette" in citation
+            assert article.fetched_at is not None
+            assert f"Retrieved: {article.fetched_at.isoformat(timespec='seconds')}" in citation
             await until(pilot, lambda: notices(app)[-1] == osc_52("Citation", title), "notice")
 
             # A hostile title is cited without its escape sequence, and the notice is plain text.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -148,7 +150,9 @@ def test_show_fetches_and_formats(tmp_path: Path, demo_server: DemoServer) -> No
     data = tmp_path / "home"
     article = next(a for a in load_articles() if a.site == "northwind")
     url = demo_server.base_url + article.path
+    before = datetime.now(UTC).replace(microsecond=0)
     as_json = json.loads(reader(data, "show", url, "--format", "json").stdout)
+    after = datetime.now(UTC)
     assert as_json["title"] == article.title and article.author in as_json["author"]
     assert as_json["published"] == article.published.isoformat()
     assert article.paragraphs[0][:40] in as_json["text"]
@@ -156,6 +160,10 @@ def test_show_fetches_and_formats(tmp_path: Path, demo_server: DemoServer) -> No
         data, "show", url, "--format", "markdown", "--offline"
     )  # cached by the first show
     assert markdown.returncode == 0 and markdown.stdout.startswith("# ")
+    # The citation says when this copy was taken, read back offline: the copy's time, not now.
+    retrieved = re.search(r"^Retrieved: (\S+)  $", markdown.stdout, re.MULTILINE)
+    assert retrieved and before <= datetime.fromisoformat(retrieved[1]) <= after
+    assert markdown.stdout.index("URL: ") < retrieved.start()
 
 
 def test_list_filters_and_feeds_json(synced_dir: Path, demo_server: DemoServer) -> None:
