@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -484,6 +485,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
     rule = _config(args).rule_for(args.url) if args.url else None
     article = extract_article(page, args.url or "", None, "", rule)
+    # A file on disk: when its page was retrieved is not known, and the citation must not
+    # claim that it was this moment.
+    article = replace(article, fetched_at=None)
     _out(_render(article, args.format).rstrip("\n"))
     return EXIT_OK
 

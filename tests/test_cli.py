@@ -215,6 +215,8 @@ def test_extract_file_and_stdin(tmp_path: Path, demo_server: DemoServer) -> None
     path.write_bytes(page)
     from_file = reader(tmp_path, "extract", str(path), "--url", demo_server.base_url + article.path)
     assert from_file.returncode == 0 and article.title in from_file.stdout
+    # A file has no retrieval time to cite: not the time it was extracted.
+    assert "Retrieved:" not in from_file.stdout and "URL: " in from_file.stdout
     from_stdin = json.loads(
         subprocess.run(
             [sys.executable, "-m", "reader", "extract", "-", "--format", "json"],
@@ -223,7 +225,7 @@ def test_extract_file_and_stdin(tmp_path: Path, demo_server: DemoServer) -> None
             env={**os.environ, "READER_HOME": str(tmp_path)},
         ).stdout
     )
-    assert from_stdin["title"] == article.title
+    assert from_stdin["title"] == article.title and from_stdin["fetched_at"] is None
     missing = reader(tmp_path, "extract", str(tmp_path / "nope.html"))
     assert missing.returncode == 1 and "cannot read" in missing.stderr
 
