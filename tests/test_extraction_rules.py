@@ -110,6 +110,29 @@ def test_article_text_is_kept(inner: str) -> None:
     assert kept in cleaned(inner)
 
 
+def test_short_sub_lists_are_kept_with_their_items() -> None:
+    """readability-lxml removes any list under 25 characters; a sub-list always is one, and its
+    items are the article's words. A menu's sub-menu of links still goes."""
+    article = story(
+        "<ul><li>Ferries run<ul><li>Mornings</li><li>Evenings<ul><li>Sundays</li></ul></li></ul>"
+        "</li><li>Buses run all day</li></ul>"
+        "<ol><li>Book a seat<ul><li>online</li></ul></li><li>Board early</li></ol>"
+        "<p>The timetable changes again in spring, the operator said on Tuesday evening.</p>",
+        "lists.html",
+    )
+    items = [(b.level, b.text) for b in article.blocks if b.kind == BlockKind.LIST_ITEM]
+    assert items == [
+        (1, "Ferries run"),
+        (2, "Mornings"),
+        (2, "Evenings"),
+        (3, "Sundays"),
+        (1, "Buses run all day"),
+        (1, "Book a seat"),
+        (2, "online"),
+        (1, "Board early"),
+    ]
+
+
 def test_furniture_named_wrapper_holding_the_article_is_kept() -> None:
     # A layout class that says "sidebar" on the element that holds the whole story.
     page = lxml.html.document_fromstring(

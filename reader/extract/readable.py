@@ -292,6 +292,14 @@ class _Readability(Document):
                 if el is node or clean_length(el.text_content()) > size:
                     break
                 allowed[el] = True
+        for sub in node.iter("ul", "ol"):
+            # A sub-list is its item's own words ("Top level one" • "Nested alpha"): sanitize()
+            # removes any list under 25 characters, which Readability.js never does, and a short
+            # sub-list always is. It stays or goes with its list; a menu's sub-menu of links is
+            # judged as before.
+            parent = sub.getparent()
+            if parent is not None and parent.tag == "li" and self.get_link_density(sub) <= 0.5:
+                allowed[sub] = True
         for el in node.iter("div", "section", "aside", "ol", "ul"):
             # Footnotes are the author's words: readability-lxml's negative pattern ("foot")
             # scores them below zero and removes them (Readability.js no longer does).
