@@ -122,6 +122,16 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         # multi-byte sequences are almost never text in a legacy charset, and reading them as
         # one is mojibake ("Ã©tÃ©") in the cache.
         return "utf-8"
+    if declared and declared != "utf-8" and _contradicted(body, declared):
+        # A legacy declaration the bytes don't bear out: Apache's default "ISO-8859-1" header
+        # on a windows-1251 page ("Ãîðîäñêîé"), Shift_JIS said of EUC-JP, a Czech windows-1250
+        # page labelled ISO-8859-2 (its "ž" a C1 control). The page's own <meta>, when it
+        # reads clean, else the bytes themselves; a browser shows such a page as mojibake, and
+        # the cache must not keep it.
+        meta = sniff_meta_charset(body)
+        for other in (meta, _guess(body)) if meta not in (None, declared) else (_guess(body),):
+            if other != declared and _mess(body, other) <= _CLEAN:
+                return other
     if declared:
         return declared
     try:
@@ -130,6 +140,37 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     return _guess(body)
+
+
+# charset_normalizer's measure of how unlike text a decoding is (0 clean, 1 hopeless; it gives
+# up on a decoding at 0.2). A legacy page read by its own charset measures 0–0.03, and by
+# another one 0.1 and over (windows-1251 read as KOI8-R); a declaration is contradicted at
+# _MESSY, and another charset reads the page right at _CLEAN or under.
+_MESSY = 0.15
+_CLEAN = 0.05
+
+
+def _mess(body: bytes, codec: str) -> float:
+    """How unlike text `body` decoded with `codec` is (1.0: not decodable, or a mess)."""
+    from charset_normalizer import from_bytes  # imported only when needed: it is slow to load
+
+    matches = from_bytes(body, cp_isolation=[codec], preemptive_behaviour=False)
+    return matches[0].chaos if matches else 1.0
+
+
+def _contradicted(body: bytes, declared: str) -> bool:
+    """The declared legacy charset reads the page's non-ASCII bytes as a mess. Decoding first
+    settles most pages at C speed: an ASCII page fits any charset, and bytes the codec
+    can't decode at all contradict it."""
+    if body.isascii():
+        return False
+    try:
+        body.decode(declared)
+    except UnicodeDecodeError:
+        return True
+    except LookupError:
+        return False
+    return _mess(body, declared) >= _MESSY
 
 
 def _mostly_not_utf8(body: bytes) -> bool:
@@ -240,7 +281,8 @@ def _guess(body: bytes) -> str:
     from charset_normalizer import from_bytes  # imported only when needed: it is slow to load
 
     sample = body[:65536]
-    matches = list(from_bytes(sample))
+    # Not "preemptive": that would trust the page's <meta>, the very declaration found wanting.
+    matches = list(from_bytes(sample, preemptive_behaviour=False))
     if not matches:
         return "cp1252"
     best = matches[0]
@@ -289,9 +331,25 @@ def without_xml_declaration(text: str) -> str:
     return _XML_DECLARATION.sub("", text, count=1)
 
 
+# C1 controls (U+0080–U+009F) are never text in HTML; in a page they are windows-1252 bytes that
+# a CMS stored as Latin-1 and served again as UTF-8: its quotes (“ ” U+0093/U+0094), dashes and
+# "ž". A browser's parser reads the references &#147; and &#x9E; as those characters; the
+# written characters are read the same way. The five bytes windows-1252 leaves undefined stay
+# controls, for `safe` to remove.
+_C1 = re.compile("[\x80-\x9f]")
+_C1_AS_WINDOWS_1252 = {
+    byte: char
+    for byte in range(0x80, 0xA0)
+    if (char := bytes([byte]).decode("cp1252", errors="ignore"))
+}
+
+
 def clean_markup(text: str) -> str:
     """HTML without the characters no HTML/XML tree may hold, written or as references (lxml
     refuses them when text is set or moved: a player's title holding one stopped the whole
-    extraction). Escape sequences go whole first, so no "]0;title" is left of one."""
+    extraction). Escape sequences go whole first, so no "]0;title" is left of one; C1 controls
+    become the windows-1252 characters they stand for."""
     text = _UNPARSEABLE.sub("", without_escape_sequences(text))
+    if _C1.search(text):
+        text = text.translate(_C1_AS_WINDOWS_1252)
     return _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)

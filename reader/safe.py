@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import re
 
-# ESC [ … final byte  |  ESC ] … (BEL | ESC \)  |  ESC P/X/^/_ … ESC \  |  the 8-bit C1 forms of these.
+# ESC [ … final byte  |  ESC ] … (BEL | ESC \)  |  ESC P/X/^/_ … ESC \  |  8-bit CSI.
+# An 8-bit CSI is taken with its parameters only ("\x9b31m"): cp1250's "›" read as ISO-8859-2 is
+# U+009B, and "›Zprávy" lost its "Z". The other 8-bit introducers (U+009D OSC, U+0090 DCS, U+009E PM…) are not taken as the start of
+# a string to swallow: in real text they are letters read with the wrong charset (a Czech "ž"
+# from windows-1250 read as ISO-8859-2 is U+009E), and swallowing up to a terminator cut the
+# paragraph short. Each is removed alone by `_CONTROL`, which leaves what followed it inert.
 _ESCAPE_SEQUENCE = re.compile(
     r"""
-    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]              # CSI
-    | (?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, terminated by BEL or ST (or cut off)
-    | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?  # DCS, SOS, PM, APC strings
+    \x1b\[[0-?]*[ -/]*[@-~] | \x9b[0-?]+[ -/]*[@-~]  # CSI (8-bit: with a parameter, see above)
+    | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, terminated by BEL or ST (or cut off)
+    | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?      # DCS, SOS, PM, APC strings
     | \x1b[ -/]*[0-~]                             # other two-byte escapes (ESC c, ESC 7, …)
     """,
     re.VERBOSE,

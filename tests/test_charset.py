@@ -196,3 +196,62 @@ def test_a_label_is_read_as_browsers_read_it(label: str, text: str, written_in: 
 
     assert text in decode_html(raw(f'<meta charset="{label}">'))
     assert text in decode_html(raw(""), label)  # from the header
+
+
+def story(meta: str, text: str) -> str:
+    """A page of `text` three times, under a title any charset can write."""
+    return f"<html><head>{meta}<title>News</title></head><body><p>{text * 3}</p></body></html>"
+
+
+CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy, řekl v úterý starosta při zahájení oprav nádraží."
+JAPANESE = "市議会は来年度の予算を承認した。港の改修工事は春に始まり、三年間続く予定だという。"
+
+
+@pytest.mark.parametrize(
+    ("text", "written_in", "header", "meta"),
+    [
+        # Apache's default header on a windows-1251 page, whose own <meta> tells the truth…
+        (RUSSIAN, "cp1251", "ISO-8859-1", '<meta charset="windows-1251">'),
+        # …or says nothing: the bytes decide.
+        (RUSSIAN, "cp1251", "ISO-8859-1", ""),
+        (RUSSIAN, "koi8_r", "windows-1251", ""),
+        (RUSSIAN, "cp1251", "koi8-r", ""),
+        (JAPANESE, "euc_jp", "Shift_JIS", ""),
+        # A Czech windows-1250 page labelled ISO-8859-2: "š", "ť", "ž" are C1 controls there.
+        (CZECH, "cp1250", "ISO-8859-2", ""),
+        (CZECH, "cp1250", None, '<meta charset="iso-8859-2">'),
+    ],
+)
+def test_a_legacy_declaration_the_bytes_contradict_is_overruled(
+    text: str, written_in: str, header: str | None, meta: str
+) -> None:
+    """A browser shows these as mojibake ("Ãîðîäñêîé"); the cache must not keep it."""
+    raw = story(meta, text).encode(written_in)
+    assert text in decode_html(raw, header)
+
+
+@pytest.mark.parametrize(
+    ("text", "written_in", "label"),
+    [
+        (RUSSIAN, "cp1251", "windows-1251"),
+        (RUSSIAN, "koi8_r", "koi8-r"),
+        (JAPANESE, "euc_jp", "EUC-JP"),
+        (JAPANESE, "shift_jis", "Shift_JIS"),
+        (CZECH, "iso8859_2", "ISO-8859-2"),
+        (CZECH, "cp1250", "windows-1250"),
+        ("Le café, la crème brûlée et les œufs à la coque du matin.", "cp1252", "ISO-8859-1"),
+    ],
+)
+def test_a_legacy_declaration_the_bytes_bear_out_is_kept(
+    text: str, written_in: str, label: str
+) -> None:
+    assert text in decode_html(story("", text).encode(written_in), label)
+    assert text in decode_html(story(f'<meta charset="{label}">', text).encode(written_in))
+
+
+def test_c1_controls_in_a_page_are_the_windows_1252_characters_they_stand_for() -> None:
+    """A CMS that stored windows-1252 as Latin-1 and serves it as UTF-8: its quotes, dashes and
+    "ž" arrive as C1 controls, which a browser's parser reads as windows-1252 when written as
+    references (&#147;). Written, they are read the same way, never dropped with what follows."""
+    raw = "<p>\u0093Fair\u0094 \u0096 said Slavoj \u008e\u0069\u009eek.</p>".encode()
+    assert "“Fair” – said Slavoj Žižek." in decode_html(raw)

@@ -58,3 +58,11 @@ def test_a_soft_hyphen_is_dropped_as_a_browser_drops_it_mid_line() -> None:
     # search for "Bundesregierung" would miss "Bundes\xadregierung".
     assert safe_text("Die Bundes\xadregierung") == "Die Bundesregierung"
     assert safe_line("Hafen\xadfinanzierung beschlossen") == "Hafenfinanzierung beschlossen"
+
+
+def test_an_8_bit_introducer_in_text_swallows_nothing_after_it() -> None:
+    """U+009E (PM) and U+009A are "ž" and "š" of a windows-1250 page read as ISO-8859-2: each
+    goes alone, and the words after it stay. U+009B is cp1250's "›": no CSI without a parameter."""
+    assert safe_text("Příli\x9a tiché, \x9eluťoučký kůň") == "Příli tiché, luťoučký kůň"
+    assert safe_text("\x9bZprávy dne") == "Zprávy dne"
+    assert safe_text("a\x9d0;title\x9cb") == "a0;titleb"  # inert once its introducer is gone

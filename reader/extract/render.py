@@ -195,6 +195,7 @@ def to_text(article: Article, header: bool = True) -> str:
     if header:
         title = article.title or article.url
         parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
-        parts.append("\n".join(header_lines(article)) + "\n\n")
+        lines = header_lines(article)
+        parts.append("\n".join(lines) + "\n\n" if lines else "\n")
     parts.append(_join(article.blocks, block_to_text, table_to_text))
     return "".join(parts).rstrip() + "\n"
