@@ -91,6 +91,21 @@ def _text(value: Any, limit: int) -> str:
     return safe_line(value if isinstance(value, str) else "", limit)
 
 
+# RSS 2.0's <author> is an address with the name after it in brackets ("news@x.org (Lena
+# Holm)"); Atom's and many feeds' a name, sometimes with the address ("Lena Holm <l@x.org>").
+# feedparser's own split of the first form cuts the name ("ple (Lena Holm").
+_NAME_AFTER_ADDRESS = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")
+_ADDRESS_AFTER_NAME = re.compile(r"^\s*(?P<name>[^<>@]+?)\s*[<(]\s*\S+@[^<>()\s]+\s*[>)]\s*$")
+
+
+def _author(value: Any) -> str:
+    """The author's name, without the e-mail address a feed wrote with it; an address alone
+    stays (it is all the feed says of who wrote it)."""
+    text = _text(value, 400)
+    match = _NAME_AFTER_ADDRESS.match(text) or _ADDRESS_AFTER_NAME.match(text)
+    return safe_line(match["name"], 200) if match else _text(value, 200)
+
+
 def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = "") -> ParsedFeed:
     """Parse a downloaded feed; raises FetchError(BAD_FEED) when the bytes are not a feed at all.
 
@@ -147,7 +162,7 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
         if eid in seen:  # duplicate GUIDs inside one feed: the first (newest) wins
             continue
         seen.add(eid)
-        author = _text(item.get("author"), 200)
+        author = _author(item.get("author"))
         entries.append(
             Entry(
                 id=eid,

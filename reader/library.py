@@ -421,14 +421,18 @@ def _read_from(article: Article | None, link: str) -> str:
 
 def _filled(article: Article, known: Article | Entry | None) -> Article:
     """`article` with what its page didn't say taken from what is `known` of it (its feed
-    entry, or the article as cached before): its title, and when the text is the feed's
-    (`partial`: a cookie-consent wall's page, a script's shell) its author, date and source."""
+    entry, or the article as cached before): its title, author, date and source. The reading
+    view shows the feed's when the page gives none, and the citation (`reader show`, `y`) must
+    say what the view says."""
     if known is None:
         return article
     source = known.feed_title if isinstance(known, Entry) else known.site_name
-    wanted = {"title": known.title}
-    if article.partial:
-        wanted |= {"author": known.author, "published": known.published, "site_name": source}
+    wanted = {
+        "title": known.title,
+        "author": known.author,
+        "published": known.published,
+        "site_name": source,
+    }
     changes = {k: v for k, v in wanted.items() if v and not getattr(article, k)}
     return replace(article, **changes) if changes else article
 

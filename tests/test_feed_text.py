@@ -9,6 +9,7 @@ store on disk.
 from __future__ import annotations
 
 import asyncio
+import html
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -271,3 +272,60 @@ def test_show_offline_gives_the_feeds_text_of_an_entry_never_synced(
     # A link that is no feed's entry has no feed text: only the reason.
     bare = reader("show", "https://islandtimes.example/nowhere.html", "--offline")
     assert bare.returncode == 1 and "showing" not in bare.stderr and bare.stdout == ""
+
+
+# -- what the feed says of the article -------------------------------------------------------
+BARE_PAGE = f"""<!doctype html><html><head><title>Harbour wall repaired</title></head><body>
+<article><h1>Harbour wall repaired</h1>{FULL_TEXT}</article></body></html>"""
+
+
+def test_the_feeds_author_date_and_source_fill_what_the_page_does_not_say(
+    data_dir: Path,
+) -> None:
+    """A page with no byline, date or site name: the cached article takes the feed's, so the
+    citation (`reader show`, `y`) says what the reading view shows. RSS's author is an address
+    with the name in brackets: the name is the author."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    feed = f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+<title>Island Times</title><link>{base}/</link>
+<item><title>Harbour wall repaired</title><link>{base}/wall.html</link><guid>wall</guid>
+<pubDate>Thu, 26 Nov 2026 09:00:00 GMT</pubDate><author>desk@islandtimes.example (Mairi Boyd)</author>
+<description>{SUMMARY}</description></item></channel></rss>"""
+    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/rss+xml")
+    server.expect_request("/wall.html").respond_with_data(BARE_PAGE, content_type="text/html")
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(server.url_for("/feed.xml"))
+            assert (await lib.sync()).articles_fetched == 1
+            article = lib.cached_article(f"{base}/wall.html")
+            assert article is not None and not article.partial
+            assert article.author == "Mairi Boyd"
+            assert article.published == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+            assert article.site_name == "Island Times"
+            header = to_text(article).split(STORY[0])[0]
+            assert "Author: Mairi Boyd" in header and "Source: Island Times" in header
+            assert "Published: 2026-11-26T09:00:00+00:00" in header
+
+    try:
+        asyncio.run(run())
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize(
+    ("written", "author"),
+    [
+        ("desk@islandtimes.example (Mairi Boyd)", "Mairi Boyd"),
+        ("Mairi Boyd <desk@islandtimes.example>", "Mairi Boyd"),
+        ("desk@islandtimes.example", "desk@islandtimes.example"),
+        ("Boyd, Mairi (Reuters)", "Boyd, Mairi (Reuters)"),
+    ],
+)
+def test_an_rss_author_is_the_name_without_its_address(written: str, author: str) -> None:
+    feed = f"""<rss version="2.0"><channel><title>T</title><item><title>A</title>
+<link>https://t.example/a</link><author>{html.escape(written)}</author></item></channel></rss>"""
+    (entry,) = parse_feed(feed.encode(), "https://t.example/feed").entries
+    assert entry.author == author
