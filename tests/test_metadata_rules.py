@@ -95,6 +95,26 @@ def test_a_byline_that_is_not_a_name_is_not_an_author() -> None:
     assert extract("<title>Island ferry to stop</title>", body).author == ""
 
 
+def test_a_byline_written_as_a_line_of_the_text_is_the_author() -> None:
+    """No declaration and no byline element: "By Ana Ruiz · <date>" under the headline is the
+    page's text saying who wrote it. The line goes (the header says both) when its date is
+    known, and stays for its date when nothing else says it."""
+    dated = '<p>By Ana Ruiz · <time datetime="2025-06-02T08:00:00Z">2 June 2025</time></p>'
+    article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{dated}{STORY}</article>")
+    assert article.author == "Ana Ruiz"
+    assert article.blocks[0].text.startswith("The island's only ferry")
+    undated = "<p>By Ana Ruiz · 2 June 2025</p>"
+    article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{undated}{STORY}</article>")
+    assert article.author == "Ana Ruiz" and article.blocks[0].text == "By Ana Ruiz · 2 June 2025"
+    # Lines that only look like one: a sentence opening with "By", a wire story's lede.
+    for line in (
+        "<p>By the harbour, boats wait for the tide.</p>",
+        "<p>PORTREE (Reuters) - The ferry stops.</p>",
+    ):
+        article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{line}{STORY}</article>")
+        assert article.author == ""
+
+
 def test_a_quotations_attribution_is_not_the_byline() -> None:
     body = f"""<div class="story"><h1>Island ferry to stop</h1>{STORY}
       <blockquote><p>We were never asked.</p>

@@ -287,7 +287,8 @@ def extract_page(
                     and read[0].word_count > max(words_of(blocks), _SHORT)
                 ):
                     return read
-        blocks = without_header_lines(blocks, meta.author, meta.published)
+        blocks, author = without_header_lines(blocks, meta.author, meta.published)
+        meta = replace(meta, author=author)
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         # A section front: its teasers, not the credits and labels between them.

@@ -12,6 +12,7 @@ import re
 from datetime import datetime, timedelta
 
 from ..models import Block, BlockKind
+from .byline import line_byline
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -69,19 +70,33 @@ def _is_label_row(block: Block) -> bool:
 
 def without_header_lines(
     blocks: tuple[Block, ...], author: str, published: datetime | None
-) -> tuple[Block, ...]:
-    """The body without the lines at its top that repeat the header's metadata."""
+) -> tuple[tuple[Block, ...], str]:
+    """The body without the lines at its top that repeat the header's metadata, and the
+    author: `author`, else the name a byline line among them gives ("By Ana Ruiz · 21 Feb"),
+    so that a line dropped for saying who wrote it never takes the name with it."""
     names = _names(author)
     kept: list[Block] = []
     for i, block in enumerate(blocks):
         if i >= _LOOK_AHEAD:
-            return (*kept, *blocks[i:])
+            return (*kept, *blocks[i:]), author
         # The headline's lead picture and its caption or credit come before the byline too.
         if block.kind in (BlockKind.HEADING, BlockKind.IMAGE, BlockKind.CAPTION):
             kept.append(block)
             continue
         text = block.text.strip()
         words = len(text.split())
+        if (
+            not author
+            and block.kind == BlockKind.PARAGRAPH
+            and words <= _DATELINE_WORDS
+            and not _WIRE_LEDE.match(text)
+            and (author := line_byline(text))
+        ):
+            names = _names(author)
+            if published is None and any(char.isdigit() for char in text):
+                # Its date is said nowhere else: the line stays, for the date.
+                return (*kept, *blocks[i:]), author
+            continue
         if block.kind == BlockKind.PARAGRAPH and (
             (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
@@ -89,8 +104,8 @@ def without_header_lines(
             or _is_dateline_with_author(text, names)
         ):
             continue
-        return (*kept, *blocks[i:])
-    return tuple(kept)
+        return (*kept, *blocks[i:]), author
+    return tuple(kept), author
 
 
 # A wire story's lede names its agency, which may be its author: "LONDON (Reuters) - …".
