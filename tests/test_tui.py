@@ -202,7 +202,8 @@ def test_offline_cached_opens_uncached_says_so(data_dir: Path, browser: list[str
             )
             await pilot.press("escape")
 
-            # An article never synced shows what its feed carried, saying why; it is read.
+            # An article never synced shows what its feed carried, saying why; it stays unread,
+            # to be read once the network is back.
             uncached = next(
                 i for i, h in enumerate(rows) if not h.cached and not h.entry.link.endswith(".pdf")
             )
@@ -215,7 +216,7 @@ def test_offline_cached_opens_uncached_says_so(data_dir: Path, browser: list[str
             note = next(line for line in body.text.splitlines() if "the feed carried" in line)
             assert note.startswith("Cannot connect") and "Press o for the original" in note
             assert entry.summary[:60] in body.text
-            assert app.index.get(entry.id).read
+            assert not app.index.get(entry.id).read
             await pilot.press("escape")
 
             # Refreshing without a network fails quickly, and says so on each feed.
@@ -224,6 +225,7 @@ def test_offline_cached_opens_uncached_says_so(data_dir: Path, browser: list[str
                 pilot, lambda: app.status.startswith("Refreshed"), "the refresh", timeout=10
             )
             assert app.status.startswith("Refreshed 0 of 3 feeds")
+            assert app.status.endswith(" (and 2 other feeds: ! in the feed list)")
             await pilot.pause()
             assert all(f.last_error for f in app.index.feeds)
             assert screen_text(app).count("! ") >= 3

@@ -311,11 +311,9 @@ class ReaderApp(App[int]):
 
     async def read_feed_text(self, entry: Entry) -> Article | None:
         """The text the feed carried for an entry whose page can't be fetched (see
-        `Library.feed_text`); marks it read when there is some."""
-        article = await self.lib.feed_text(entry)
-        if article is not None:
-            self.set_read(entry, True)
-        return article
+        `Library.feed_text`). The entry stays unread: offline, a summary is all it shows, and
+        the article itself is still to be read once the network is back."""
+        return await self.lib.feed_text(entry)
 
     async def _download(
         self, entry: Entry, first_page: Callable[[Article], None] | None = None
@@ -439,6 +437,8 @@ class ReaderApp(App[int]):
         if failed:
             first = failed[0]
             line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"
+            if len(failed) > 1:
+                line += f" (and {plural(len(failed) - 1, 'other feed')}: ! in the feed list)"
         return line
 
     def action_sync(self) -> None:
