@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import stated_iso
 from .models import Article
 from .safe import safe_line
 
@@ -27,8 +28,8 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
     for label, value in (
         ("Source", article.site_name),
         ("Author", article.author),
-        ("Published", article.published.isoformat() if article.published else ""),
-        ("Updated", updated.isoformat() if updated else ""),
+        ("Published", stated_iso(article.published) if article.published else ""),
+        ("Updated", stated_iso(updated) if updated else ""),
         ("URL", article.url),
         # When this copy was taken: the page may have changed since, and a quote read offline
         # hours later cites the copy it was read from.

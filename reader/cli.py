@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from .config import ConfigError, config_path, data_dir, load_config, parse_duration, parse_size
+from .dates import stated_iso
 from .models import UNREACHABLE, Entry, FetchError, StoreError
 from .plural import plural
 from .safe import safe_line, safe_text
@@ -62,7 +63,7 @@ def _open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
 
 
 def _when(value: Any) -> str | None:
-    return value.isoformat() if value else None
+    return stated_iso(value) if value else None
 
 
 # -- subcommands -------------------------------------------------------------------------------
@@ -344,10 +345,9 @@ def _render(article: Article, fmt: str) -> str:
     if fmt == "markdown":
         return safe_text(to_markdown(article))
     if fmt == "json":
-        from .codec import article_to_dict
+        from .codec import article_to_json
 
-        data = article_to_dict(article)
-        del data["blocks"], data["v"]
+        data = article_to_json(article)
         data["markdown"] = to_markdown(article, header=False)
         data["text"] = to_text(article, header=False)
         data["word_count"] = article.word_count

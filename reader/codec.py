@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from .dates import precision, stated_iso, with_precision
 from .models import Article, Block, BlockKind, Entry, Feed, Inline
 
 CODEC_VERSION = 1
@@ -136,6 +137,11 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "author": article.author,
         "published": _dt(article.published),
         "updated": _dt(article.updated),
+        # A date stated alone is written as its midnight UTC beside what says it is a date: a
+        # reader from before this reads the midnight it made itself (never a naive value it
+        # would compare with an aware one), and ignores the key.
+        "published_precision": precision(article.published),
+        "updated_precision": precision(article.updated),
         "site_name": article.site_name,
         "language": article.language,
         "canonical_url": article.canonical_url,
@@ -160,8 +166,9 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         url=d["url"],
         title=d.get("title") or "",
         author=d.get("author") or "",
-        published=_parse_dt(d.get("published")),
-        updated=_parse_dt(d.get("updated")),
+        # A record from before precisions were kept has none: its dates are taken as whole.
+        published=with_precision(_parse_dt(d.get("published")), d.get("published_precision") or ""),
+        updated=with_precision(_parse_dt(d.get("updated")), d.get("updated_precision") or ""),
         site_name=d.get("site_name") or "",
         language=d.get("language") or "",
         canonical_url=d.get("canonical_url") or "",
@@ -175,3 +182,14 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         extractor=int(d.get("extractor") or 0),
         blocks=blocks,
     )
+
+
+def article_to_json(article: Article) -> dict[str, Any]:
+    """An article's metadata as `reader show --format json` prints it: its dates as much as
+    the page stated ("2019-02-21" for a date alone), with no record-keeping keys."""
+    data = article_to_dict(article)
+    for key in ("v", "blocks", "published_precision", "updated_precision"):
+        del data[key]
+    data["published"] = stated_iso(article.published) if article.published else None
+    data["updated"] = stated_iso(article.updated) if article.updated else None
+    return data

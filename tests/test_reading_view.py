@@ -190,3 +190,27 @@ def test_an_open_article_is_frozen_out_of_collections_and_freed_when_closed(
             assert screen() is None
 
     asyncio.run(run())
+
+
+def test_a_date_stated_alone_shows_that_day_west_of_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shown in New York, a page's "2019-02-21" is still the 21st, with no time made up; a
+    whole moment is still in local time."""
+    import time
+    from datetime import UTC, datetime
+
+    from reader.dates import parse_datetime
+    from reader.ui.display import long_date, when
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        day = parse_datetime("2019-02-21")
+        assert long_date(day) == "Thursday 21 February 2019"
+        now = datetime(2019, 2, 21, 15, 0, tzinfo=UTC)
+        assert when(day, now) == "2019-02-21"  # the day is today, but no "19:00"
+        assert when(day, now, short=True) == "02-21"
+        moment = datetime(2019, 2, 21, 8, 0, 8, tzinfo=UTC)
+        assert long_date(moment) == "Thursday 21 February 2019, 03:00 EST"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -113,3 +114,38 @@ def test_emphasis_keeps_its_spaces_outside_the_markers() -> None:
     assert '<a href="https://x.example/y"><strong>1894</strong></a>' in html
     assert "<em>very</em> old." in html
     assert "*" not in html
+
+
+def test_a_date_stated_alone_is_cited_and_printed_without_a_time() -> None:
+    from reader.cli import _render
+    from reader.dates import parse_datetime
+
+    day = parse_datetime("2019-02-21")
+    later = datetime(2019, 2, 22, 12, 17, 45, tzinfo=UTC)
+    dated = article(published=day, updated=later)
+    text = to_text(dated)
+    assert "Published: 2019-02-21\n" in text  # not 2019-02-21T00:00:00+00:00: no such time
+    assert "Updated: 2019-02-22T12:17:45+00:00" in text
+    as_json = json.loads(_render(dated, "json"))
+    assert (as_json["published"], as_json["updated"]) == ("2019-02-21", later.isoformat())
+    assert "published_precision" not in as_json
+
+
+def test_a_cached_date_stays_a_date_and_old_records_still_load() -> None:
+    from reader.codec import article_from_dict, article_to_dict
+    from reader.dates import date_only, parse_datetime
+
+    dated = article(published=parse_datetime("2019-02-21"), updated=None)
+    record = json.loads(json.dumps(article_to_dict(dated)))
+    # An older reader reads the midnight UTC it made itself, never a naive value.
+    assert record["published"] == "2019-02-21T00:00:00+00:00"
+    back = article_from_dict(record)
+    assert back.published is not None and date_only(back.published)
+    assert back.published == dated.published and back.updated is None
+    # A record from before precisions were kept: its dates are whole moments, as before.
+    del record["published_precision"], record["updated_precision"]
+    old = article_from_dict(record)
+    assert old.published == datetime(2019, 2, 21, tzinfo=UTC)
+    assert old.published is not None and not date_only(old.published)
+    # Dates of both kinds sort together.
+    assert sorted([PUBLISHED, back.published, old.published])[-1] == PUBLISHED

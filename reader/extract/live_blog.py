@@ -26,7 +26,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ..dates import parse_datetime
+from ..dates import date_only, parse_datetime
 from .furniture import (
     HEADING_TAGS,
     TOKEN_SPLIT,
@@ -140,7 +140,7 @@ def _time_text(time: HtmlElement) -> str:
     when = parse_datetime(time.get("datetime"))
     if when is None:
         return shown
-    return f"{when:%Y-%m-%d %H:%M}"
+    return f"{when:%Y-%m-%d}" if date_only(when) else f"{when:%Y-%m-%d %H:%M}"
 
 
 def _level(entries: list[HtmlElement]) -> str:

@@ -14,6 +14,7 @@ from datetime import datetime
 from rich.style import Style, StyleType
 from rich.text import Text
 
+from ..dates import date_only, in_local_time
 from ..safe import safe_line, safe_text
 
 
@@ -30,22 +31,26 @@ def plain(
 
 
 def when(moment: datetime | None, now: datetime | None = None, *, short: bool = False) -> str:
-    """A headline's time in local time: `HH:MM` today, the date otherwise, "" when unknown.
+    """A headline's time in local time: `HH:MM` today, the date otherwise (or when only the
+    date is known), "" when unknown.
 
     `short`: the date without its year (`MM-DD`, as wide as `HH:MM`), for a narrow column.
     """
     if moment is None:
         return ""
-    local = moment.astimezone()
+    local = in_local_time(moment)
     today = (now or datetime.now().astimezone()).astimezone().date()
-    if local.date() == today:
+    if local.date() == today and not date_only(moment):
         return local.strftime("%H:%M")
     return local.strftime("%m-%d" if short else "%Y-%m-%d")
 
 
 def long_date(moment: datetime | None) -> str:
     """A date and time for the reading view's header, in local time with its zone: whoever
-    quotes the article cites the time, and "09:40" alone is ambiguous across a border."""
+    quotes the article cites the time, and "09:40" alone is ambiguous across a border. A date
+    alone is shown alone: a time would be made up."""
     if moment is None:
         return ""
-    return moment.astimezone().strftime("%A %d %B %Y, %H:%M %Z").rstrip()
+    if date_only(moment):
+        return moment.strftime("%A %d %B %Y")
+    return in_local_time(moment).strftime("%A %d %B %Y, %H:%M %Z").rstrip()
