@@ -49,6 +49,17 @@ def on_date(day: date) -> datetime:
     return datetime.combine(day, time(), DATE_ONLY)
 
 
+# The zones in use run from UTC−12 to UTC+14.
+_WEST, _EAST = timedelta(hours=12), timedelta(hours=14)
+
+
+def falls_on(moment: datetime, day: datetime) -> bool:
+    """True when `moment` falls on the date of `day` (a date alone) in some zone in use: a
+    page's date may be its newsroom's while its full time is written in UTC."""
+    start = datetime.combine(day.date(), time(), UTC)
+    return start - _EAST <= moment < start + timedelta(days=1) + _WEST
+
+
 def precision(moment: datetime | None) -> str:
     """How much of `moment` was stated: `PRECISION_DATE`, or "" for a whole moment."""
     return PRECISION_DATE if moment is not None and date_only(moment) else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from reader.dates import date_only
 from reader.extract import extract_article
 from reader.models import Article
 
@@ -256,6 +257,32 @@ def test_two_declared_publication_times_give_the_first_and_the_later_is_the_upda
     article = extract(same + ld, f"<article>{STORY}</article>")
     assert article.published == datetime(2024, 12, 6, 22, 0, 40, tzinfo=UTC)
     assert article.updated is None
+
+
+def test_a_declared_full_time_wins_over_a_date_alone_for_the_same_publication() -> None:
+    # The New York Times: schema.org's itemprop beside a property of its own, and a date alone
+    # in the byline's <time>.
+    head = """<meta property="article:published" itemprop="datePublished"
+        content="2019-02-21T08:00:08.000Z">
+    <meta property="article:modified" itemprop="dateModified" content="2019-02-22T12:17:45Z">"""
+    byline = '<p class="byline"><time datetime="2019-02-21">Feb. 21, 2019</time></p>'
+    article = extract(head, f"<article>{byline}{STORY}</article>")
+    assert article.published == datetime(2019, 2, 21, 8, 0, 8, tzinfo=UTC)
+    assert article.published is not None and not date_only(article.published)
+    assert article.updated == datetime(2019, 2, 22, 12, 17, 45, tzinfo=UTC)
+    # The date alone declared first, the time in the page's <time>: still the time, even when
+    # UTC's date is the next day (21:28 in New York).
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle",
+        "datePublished": "2018-09-25"}</script>"""
+    timed = '<time datetime="2018-09-26T01:28:31Z">Sept. 25, 2018</time>'
+    article = extract(ld, f"<article>{timed}{STORY}</article>")
+    assert article.published == datetime(2018, 9, 26, 1, 28, 31, tzinfo=UTC)
+    assert article.updated is None
+    # A time of another day is another moment: the date stays, alone.
+    other = '<time datetime="2018-09-20T10:00:00Z">Sept. 20, 2018</time>'
+    article = extract(ld, f"<article>{other}{STORY}</article>")
+    assert article.published is not None and date_only(article.published)
+    assert article.published.date().isoformat() == "2018-09-25"
 
 
 # 7. The lead image when none is declared.

@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ..dates import parse_datetime
+from ..dates import date_only, falls_on, parse_datetime
 from ..safe import safe_line
 from ..urls import absolute_url
 from .byline import clean_byline, page_byline
@@ -39,22 +39,24 @@ def _meta_values(doc: HtmlElement) -> dict[str, list[str]]:
     """The page's `<meta>` values by lower-case name, in page order, "." read as ":"
     (`DC.creator` is `dc:creator`). A `property` lists names apart by spaces
     (`property="dc:creator og:title"`) and wins over a `name` or `itemprop` of the same name: it
-    is the declaration RDFa and OpenGraph define. A name may be repeated: one `dc:creator` per
-    author."""
+    is the declaration RDFa and OpenGraph define. An element's `itemprop` counts too when it has
+    a `property` (the New York Times' `property="article:published"
+    itemprop="datePublished"`). A name may be repeated: one `dc:creator` per author."""
     by_property: dict[str, list[str]] = {}
     by_name: dict[str, list[str]] = {}
     for el in doc.iter("meta"):
         content = (el.get("content") or "").strip()
         if not content:
             continue
-        if el.get("property"):
-            keys, found = el.get("property", "").split(), by_property
-        else:
-            keys, found = [(el.get("name") or el.get("itemprop") or "").strip()], by_name
-        for key in keys:
-            key = key.lower().replace(".", ":")
-            if key:
-                found.setdefault(key, []).append(content)
+        properties = el.get("property", "").split()
+        # Beside a property, an itemprop is schema.org's name for the same value; a `name`
+        # there is left unread, as it always was.
+        named = el.get("itemprop") if properties else el.get("name") or el.get("itemprop")
+        for keys, found in ((properties, by_property), ([named or ""], by_name)):
+            for key in keys:
+                key = key.strip().lower().replace(".", ":")
+                if key:
+                    found.setdefault(key, []).append(content)
     return by_name | by_property
 
 
@@ -210,6 +212,57 @@ def _parsely_page(meta: dict[str, str]) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _parsed(*values: Any) -> list[datetime]:
+    """The times among `values` that read as one, in order."""
+    return [t for v in values if (t := parse_datetime(_first(v))) is not None]
+
+
+def _with_time(chosen: datetime | None, found: list[datetime]) -> datetime | None:
+    """`chosen`, or when it is a date alone, the first of `found` giving the time of a moment on
+    that date: the same publication said more fully (the New York Times' `<time
+    datetime="2019-02-21">` beside its `itemprop="datePublished"` 08:00:08Z), however their
+    order of preference put them."""
+    if chosen is None or not date_only(chosen):
+        return chosen
+    return next((t for t in found if not date_only(t) and falls_on(t, chosen)), chosen)
+
+
+def _dates(
+    doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any], parsely: dict[str, Any]
+) -> tuple[datetime | None, datetime | None]:
+    """When the page was first published and last updated, as it declares them."""
+    # Both declared and different: the earlier is the first publication, the one a citation
+    # gives; sites put the latest revision in one of them (NBC its dateModified in
+    # article:published_time, Medium its last republishing).
+    declared = _parsed(
+        meta.get("article:published_time"),
+        ld.get("datePublished"),
+        # A live blog's: when its coverage began.
+        ld.get("coverageStartTime"),
+    )
+    time_el = doc.xpath("//time[@datetime]")
+    less_formal = _parsed(
+        meta.get("parsely-pub-date"),
+        parsely.get("pub_date"),
+        meta.get("date"),
+        meta.get("pubdate"),
+        meta.get("dc:date"),
+        meta.get("dc:date:issued"),
+        meta.get("dcterms:created"),
+        meta.get("datepublished"),
+        time_el[0].get("datetime") if time_el else None,
+    )
+    found = declared + less_formal
+    declared = [_with_time(t, found) for t in declared]
+    published = _with_time(min(declared, default=None) or next(iter(less_formal), None), found)
+    modified = _parsed(
+        meta.get("article:modified_time"), ld.get("dateModified"), meta.get("datemodified")
+    )
+    # The later of two declared publications is a revision when nothing else says so.
+    revised = max(declared) if declared and max(declared) > min(declared) else None
+    return published, _with_time(next(iter(modified), None) or revised, modified)
+
+
 def extract_metadata(
     doc: HtmlElement, url: str, json_ld: list[dict[str, Any]] | None = None
 ) -> Metadata:
@@ -253,42 +306,7 @@ def extract_metadata(
     # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback.
     authors = [clean_byline(a) or a for a in authors] or page_byline(doc)
 
-    time_el = doc.xpath("//time[@datetime]")
-    # Both declared and different: the earlier is the first publication, the one a citation
-    # gives; sites put the latest revision in one of them (NBC its dateModified in
-    # article:published_time, Medium its last republishing).
-    declared = [
-        t
-        for t in (
-            parse_datetime(meta.get("article:published_time")),
-            parse_datetime(_first(ld.get("datePublished"))),
-            # A live blog's: when its coverage began.
-            parse_datetime(_first(ld.get("coverageStartTime"))),
-        )
-        if t is not None
-    ]
-    published = (
-        min(declared, default=None)
-        or parse_datetime(
-            _first(
-                meta.get("parsely-pub-date"),
-                parsely.get("pub_date"),
-                meta.get("date"),
-                meta.get("pubdate"),
-                meta.get("dc:date"),
-                meta.get("dc:date:issued"),
-                meta.get("dcterms:created"),
-                meta.get("datepublished"),
-            )
-        )
-        or (parse_datetime(time_el[0].get("datetime")) if time_el else None)
-    )
-    updated = (
-        parse_datetime(meta.get("article:modified_time"))
-        or parse_datetime(_first(ld.get("dateModified")))
-        # The later of two declared publications is a revision when nothing else says so.
-        or (max(declared) if declared and max(declared) > min(declared) else None)
-    )
+    published, updated = _dates(doc, meta, ld, parsely)
 
     html = doc if doc.tag == "html" else doc.find(".//html")
     language = _first(
