@@ -137,9 +137,10 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "author": article.author,
         "published": _dt(article.published),
         "updated": _dt(article.updated),
-        # A date stated alone is written as its midnight UTC beside what says it is a date: a
-        # reader from before this reads the midnight it made itself (never a naive value it
-        # would compare with an aware one), and ignores the key.
+        # A date stated alone is written as its midnight UTC (a time without its zone as if in
+        # UTC) beside what says how much was stated: a reader from before this reads the value
+        # it made itself (never a naive one it would compare with an aware one), and ignores
+        # the key.
         "published_precision": precision(article.published),
         "updated_precision": precision(article.updated),
         "site_name": article.site_name,

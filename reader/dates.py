@@ -1,11 +1,14 @@
 """Dates as publishers and servers write them: ISO 8601 or RFC 822, with or without a zone.
 
-A page may state a date alone ("2019-02-21", `<time datetime="2019-02-21">`). Such a value is
-kept as an aware datetime at midnight UTC, so it sorts and compares with every other, but its
-zone is the `DATE_ONLY` marker: the time of day is unknown. The marker travels with the value
-wherever it is copied (an entry's date filling an article's, a worker process's result), so what
-shows a date asks here how to write it instead of converting it to local time, which would
-invent a time and, west of UTC, show the day before.
+A page may state less than a moment: a date alone ("2019-02-21", `<time
+datetime="2019-02-21">`), or a time without its zone ("2024-03-05T09:30"). Such a value is kept
+as an aware datetime at offset 0 (a date at its midnight UTC, a time as if in UTC), so it sorts
+and compares with every other, but its zone is a marker saying what the page left out:
+`DATE_ONLY` (the time of day is unknown) or `ZONE_UNSTATED` (the wall-clock time is the page's,
+its zone unknown). The marker travels with the value wherever it is copied (an entry's date
+filling an article's, a worker process's result), so what shows a date asks here how to write
+it instead of converting it to local time, which would invent a time or a zone and, west of
+UTC, show a date alone as the day before.
 """
 
 from __future__ import annotations
@@ -14,9 +17,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 
 
-class _DateOnly(tzinfo):
-    """Offset 0 (a date sorts as its midnight UTC), marking a value of which only the date is
-    known."""
+class _Unstated(tzinfo):
+    """Offset 0, for sorting only: the zone the page didn't state."""
 
     def utcoffset(self, dt: datetime | None) -> timedelta:
         return timedelta(0)
@@ -25,23 +27,46 @@ class _DateOnly(tzinfo):
         return timedelta(0)
 
     def tzname(self, dt: datetime | None) -> str | None:
-        # No zone was stated; "%Z" writes nothing rather than a zone we made up.
+        # "%Z" writes nothing rather than a zone we made up.
         return None
+
+
+class _DateOnly(_Unstated):
+    """Marks a value of which only the date is known."""
 
     def __repr__(self) -> str:
         return "DATE_ONLY"
 
 
+class _ZoneUnstated(_Unstated):
+    """Marks a wall-clock time given without its zone."""
+
+    def __repr__(self) -> str:
+        return "ZONE_UNSTATED"
+
+
 DATE_ONLY = _DateOnly()
+ZONE_UNSTATED = _ZoneUnstated()
 
 # How a record on disk says how much of a moment was stated ("" for a whole moment).
 PRECISION_DATE = "date"
+PRECISION_NO_ZONE = "no-zone"
 
 
+# isinstance, not identity: a value back from a worker process has a copy of the marker.
 def date_only(moment: datetime) -> bool:
     """True when only the date of `moment` is known, not its time."""
-    # isinstance, not identity: a value back from a worker process has a copy of the marker.
     return isinstance(moment.tzinfo, _DateOnly)
+
+
+def zone_unstated(moment: datetime) -> bool:
+    """True when `moment` is a wall-clock time whose zone is unknown."""
+    return isinstance(moment.tzinfo, _ZoneUnstated)
+
+
+def whole(moment: datetime) -> bool:
+    """True when `moment` states its date, time and zone."""
+    return not isinstance(moment.tzinfo, _Unstated)
 
 
 def on_date(day: date) -> datetime:
@@ -61,33 +86,49 @@ def falls_on(moment: datetime, day: datetime) -> bool:
 
 
 def precision(moment: datetime | None) -> str:
-    """How much of `moment` was stated: `PRECISION_DATE`, or "" for a whole moment."""
-    return PRECISION_DATE if moment is not None and date_only(moment) else ""
+    """How much of `moment` was stated: `PRECISION_DATE`, `PRECISION_NO_ZONE`, or "" for a
+    whole moment."""
+    if moment is not None and date_only(moment):
+        return PRECISION_DATE
+    if moment is not None and zone_unstated(moment):
+        return PRECISION_NO_ZONE
+    return ""
 
 
 def with_precision(moment: datetime | None, stated: str) -> datetime | None:
     """`moment` as `precision` described it; an unknown `stated` (a newer version's) leaves it
     whole."""
-    if moment is None or stated != PRECISION_DATE:
-        return moment
-    return on_date(moment.astimezone(UTC).date())
+    if moment is None:
+        return None
+    if stated == PRECISION_DATE:
+        return on_date(moment.astimezone(UTC).date())
+    if stated == PRECISION_NO_ZONE:
+        return moment.astimezone(UTC).replace(tzinfo=ZONE_UNSTATED)
+    return moment
 
 
 def stated_iso(moment: datetime) -> str:
     """ISO 8601 saying as much as is known: "2019-02-21" for a date alone, never a time at
-    midnight UTC the page never gave."""
-    return moment.date().isoformat() if date_only(moment) else moment.isoformat()
+    midnight UTC the page never gave; "2024-03-05T09:30:00", with no offset (ISO's local time),
+    for a time whose zone is unknown."""
+    if date_only(moment):
+        return moment.date().isoformat()
+    if zone_unstated(moment):
+        return moment.replace(tzinfo=None).isoformat()
+    return moment.isoformat()
 
 
 def in_local_time(moment: datetime) -> datetime:
-    """`moment` in the reader's local time; a date alone as it was stated (converted, its
-    midnight UTC would be the evening before west of UTC)."""
-    return moment if date_only(moment) else moment.astimezone()
+    """`moment` in the reader's local time; a date alone or a time without its zone as it was
+    stated (converted from the UTC it sorts as, it would be a time or a day the page never
+    said)."""
+    return moment.astimezone() if whole(moment) else moment
 
 
 def parse_datetime(value: str | None) -> datetime | None:
-    """ISO 8601 (with or without zone) or RFC 822; naive times are taken as UTC, a date alone
-    is `DATE_ONLY`."""
+    """ISO 8601 or RFC 822. A date alone is `DATE_ONLY`, an ISO time without a zone
+    `ZONE_UNSTATED`; an RFC 822 time without one is UTC (HTTP's dates are GMT, and RFC 5322's
+    "-0000" is UTC too)."""
     if not value:
         return None
     value = value.strip()
@@ -95,14 +136,14 @@ def parse_datetime(value: str | None) -> datetime | None:
         return on_date(date.fromisoformat(value))
     except ValueError:
         pass
-    parsed: datetime | None = None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
+        pass
+    else:
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZONE_UNSTATED)
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

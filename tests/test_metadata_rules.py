@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from reader.dates import date_only
+from reader.dates import date_only, zone_unstated
 from reader.extract import extract_article
 from reader.models import Article
 
@@ -283,6 +283,19 @@ def test_a_declared_full_time_wins_over_a_date_alone_for_the_same_publication() 
     article = extract(ld, f"<article>{other}{STORY}</article>")
     assert article.published is not None and date_only(article.published)
     assert article.published.date().isoformat() == "2018-09-25"
+
+
+def test_a_time_without_its_zone_keeps_none_unless_the_page_gives_it_elsewhere() -> None:
+    naive = '<meta property="article:published_time" content="2024-03-05T09:30">'
+    article = extract(naive, f"<article>{STORY}</article>")
+    assert article.published is not None and zone_unstated(article.published)
+    assert article.published.replace(tzinfo=None) == datetime(2024, 3, 5, 9, 30)
+    # Folha: the same wall-clock time with its zone in JSON-LD.
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle",
+        "datePublished": "2024-03-05T09:30:00-03:00"}</script>"""
+    article = extract(naive.replace("T09:30", " 09:30:00") + ld, f"<article>{STORY}</article>")
+    assert article.published == datetime(2024, 3, 5, 12, 30, tzinfo=UTC)
+    assert article.published is not None and not zone_unstated(article.published)
 
 
 # 7. The lead image when none is declared.

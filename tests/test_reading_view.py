@@ -214,3 +214,22 @@ def test_a_date_stated_alone_shows_that_day_west_of_utc(monkeypatch: pytest.Monk
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_time_without_its_zone_shows_as_the_page_gave_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not converted from a UTC the page never said, and not labelled with a zone."""
+    import time
+
+    from reader.dates import parse_datetime
+    from reader.ui.display import long_date
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        wall_clock = parse_datetime("2024-03-05T09:30")
+        assert long_date(wall_clock) == "Tuesday 05 March 2024, 09:30 (zone not given)"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -149,3 +149,20 @@ def test_a_cached_date_stays_a_date_and_old_records_still_load() -> None:
     assert old.published is not None and not date_only(old.published)
     # Dates of both kinds sort together.
     assert sorted([PUBLISHED, back.published, old.published])[-1] == PUBLISHED
+
+
+def test_a_time_without_its_zone_is_cited_without_one() -> None:
+    from reader.cli import _render
+    from reader.codec import article_from_dict, article_to_dict
+    from reader.dates import parse_datetime, zone_unstated
+
+    wall_clock = parse_datetime("2024-03-05T09:30")
+    dated = article(published=wall_clock, updated=None)
+    # ISO 8601 with no offset: the page's time, in a zone it didn't give, not "+00:00".
+    assert "Published: 2024-03-05T09:30:00\n" in to_text(dated)
+    assert json.loads(_render(dated, "json"))["published"] == "2024-03-05T09:30:00"
+    back = article_from_dict(json.loads(json.dumps(article_to_dict(dated))))
+    assert back.published is not None and zone_unstated(back.published)
+    assert back.published == wall_clock
+    # It sorts as if in UTC, beside whole moments.
+    assert sorted([PUBLISHED, back.published]) == [back.published, PUBLISHED]

@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ..dates import date_only, falls_on, parse_datetime
+from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from ..safe import safe_line
 from ..urls import absolute_url
 from .byline import clean_byline, page_byline
@@ -218,13 +218,20 @@ def _parsed(*values: Any) -> list[datetime]:
 
 
 def _with_time(chosen: datetime | None, found: list[datetime]) -> datetime | None:
-    """`chosen`, or when it is a date alone, the first of `found` giving the time of a moment on
-    that date: the same publication said more fully (the New York Times' `<time
-    datetime="2019-02-21">` beside its `itemprop="datePublished"` 08:00:08Z), however their
-    order of preference put them."""
-    if chosen is None or not date_only(chosen):
-        return chosen
-    return next((t for t in found if not date_only(t) and falls_on(t, chosen)), chosen)
+    """`chosen`, or the first of `found` saying the same moment more fully, however the order
+    of preference put them: the time of a moment on its date when `chosen` is a date alone (the
+    New York Times' `<time datetime="2019-02-21">` beside its `itemprop="datePublished"`
+    08:00:08Z), the zone of its wall-clock time when it has none (Folha's
+    article:published_time "2018-12-21 12:55:00" beside its JSON-LD's "2018-12-21T12:55:00Z")."""
+    if chosen is not None and date_only(chosen):
+        day = chosen
+        chosen = next((t for t in found if not date_only(t) and falls_on(t, day)), chosen)
+    if chosen is not None and zone_unstated(chosen):
+        wall_clock = chosen.replace(tzinfo=None)
+        chosen = next(
+            (t for t in found if whole(t) and t.replace(tzinfo=None) == wall_clock), chosen
+        )
+    return chosen
 
 
 def _dates(

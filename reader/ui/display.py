@@ -14,7 +14,7 @@ from datetime import datetime
 from rich.style import Style, StyleType
 from rich.text import Text
 
-from ..dates import date_only, in_local_time
+from ..dates import date_only, in_local_time, zone_unstated
 from ..safe import safe_line, safe_text
 
 
@@ -48,9 +48,13 @@ def when(moment: datetime | None, now: datetime | None = None, *, short: bool = 
 def long_date(moment: datetime | None) -> str:
     """A date and time for the reading view's header, in local time with its zone: whoever
     quotes the article cites the time, and "09:40" alone is ambiguous across a border. A date
-    alone is shown alone: a time would be made up."""
+    alone is shown alone: a time would be made up; a time without its zone as the page gave
+    it."""
     if moment is None:
         return ""
     if date_only(moment):
         return moment.strftime("%A %d %B %Y")
+    if zone_unstated(moment):
+        # The page's own wall-clock time, said to be so rather than labelled with a zone.
+        return moment.strftime("%A %d %B %Y, %H:%M (zone not given)")
     return in_local_time(moment).strftime("%A %d %B %Y, %H:%M %Z").rstrip()
