@@ -264,8 +264,11 @@ def extract_for_cache(
             raise
         return Extracted(amp=amp, failed=error)
     # Until its last page is in, an article over several pages is incomplete: so it stays
-    # when the sync is stopped halfway through them.
-    article = replace(_filled(article, entry), fetched_at=_now(), incomplete=_unread(1, next_page))
+    # when the sync is stopped halfway through them. A page that is all of it keeps what its
+    # extraction found missing (a page for subscribers).
+    article = replace(_filled(article, entry), fetched_at=_now())
+    if next_page:
+        article = replace(article, incomplete=_unread(1, next_page), incomplete_for_good=False)
     writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
     if not next_page:
         # An article's first page is not the article: its AMP one is only tried for a page
@@ -885,7 +888,10 @@ class Library:
                 )
                 return self._kept(url, replace(article, incomplete=cut, incomplete_for_good=True))
         # The last page read (or a page of another article, or the site's pager going round).
-        return self._kept(url, replace(article, incomplete="")) if article.incomplete else article
+        # What is missing for good (a page for subscribers) stays said.
+        if article.incomplete and not article.incomplete_for_good:
+            return self._kept(url, replace(article, incomplete=""))
+        return article
 
     async def _goes_on(self, url: str, next_page: str, seen: set[str]) -> bool:
         """The article cached under `url`, read to the cap on pages, goes on at `next_page`:
@@ -943,6 +949,10 @@ class Library:
             cached = self.store.article(url)
             if cached is None:
                 raise replace(error, message=f"the page gave no text, and {why}", url=url) from None
+            if cached.incomplete_for_good:
+                # A page for subscribers: its AMP version would be too, and saying so matters
+                # more than trying it again.
+                return cached
             why = f"the page gave little, and {why}; the next sync tries again"
             return self._kept(url, replace(cached, incomplete=why))
         return result.article
@@ -1043,6 +1053,7 @@ class Library:
         as a fetch would have."""
         from .charset import charset_from_content_type
         from .extract import extract_article
+        from .extract.paywall import FOR_SUBSCRIBERS
 
         raw = self.store.raw_page(url)
         if raw is None:
@@ -1060,7 +1071,8 @@ class Library:
                 article = replace(article, url=old.url, page_url=old.page_url)
             article = await self._with_later_pages(url, article)
             # Pages that never came are still missing: a sync reads on, unless past the cap.
-            if old is not None:
+            # Whether the page is for subscribers is this extraction's to say.
+            if old is not None and old.incomplete and old.incomplete != FOR_SUBSCRIBERS:
                 article = replace(
                     article,
                     incomplete=old.incomplete,

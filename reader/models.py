@@ -220,7 +220,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 25
+EXTRACTOR = 26
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
@@ -241,7 +241,7 @@ times ("vor 2 Stunden") in nine more languages. 19: newsletter opt-in boxes, "Re
 lines, a blog's previous/next-post link and rules at the text's edges dropped; a byline under
 the lead photo; a declared live blog's first two updates; "Chart: " said once. 20: short
 sub-lists kept. 21: legacy charset declarations the bytes contradict overruled, C1 controls as
-windows-1252. 22: a byline written as a line of the text gives the author. 23: a date stated alone kept as a date, not as midnight UTC. 24: a declared full time over a date alone, itemprop dates read. 25: a time stated without its zone keeps none."""
+windows-1252. 22: a byline written as a line of the text gives the author. 23: a date stated alone kept as a date, not as midnight UTC. 24: a declared full time over a date alone, itemprop dates read. 25: a time stated without its zone keeps none. 26: a page for subscribers marked incomplete, its subscription offer dropped."""
 
 
 @dataclass(frozen=True)
@@ -263,11 +263,13 @@ class Article:
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
     """Why the article lacks some of its text: the later pages of one split over several ("page
-    3 did not come: HTTP 503"), or the AMP version of a page that gave little; "" when nothing
-    is missing. A sync fetches such an article again..."""
+    3 did not come: HTTP 503"), the AMP version of a page that gave little, or the rest of a
+    page for subscribers (`extract.paywall`); "" when nothing is missing. A sync fetches such an
+    article again..."""
     incomplete_for_good: bool = False
-    """...unless it is missing pages for good: it runs past the pages reader reads of one
-    article (`FetchLimits.max_article_pages`), and `incomplete` says where it goes on."""
+    """...unless it is missing text for good: it runs past the pages reader reads of one
+    article (`FetchLimits.max_article_pages`), and `incomplete` says where it goes on; or its
+    page is for subscribers."""
     page_url: str = ""
     """Where the text was read from when that is not `url`: the page offering the article
     whole ("View as a single page"), or its AMP version. Its kept raw page resolves links

@@ -51,6 +51,7 @@ from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
 from .next_page import next_page_url
 from .page_cleanup import noscript_prose, prepare, scripts_off, strip_page_furniture
+from .paywall import FOR_SUBSCRIBERS, read_paywall
 from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
@@ -244,6 +245,8 @@ def extract_page(
         meta = extract_metadata(doc, url, json_ld)
         declared = declared_body_html(json_ld)
         live_blog = declares_live_blog(json_ld)
+        # Before cleanup, which drops the paywalled part it names (a "paywall" box is furniture).
+        paywall = read_paywall(json_ld, doc)
         # A saved page read without its address (`reader extract page.html`) still names it in
         # its canonical link: relative links resolve against that instead of being lost.
         url = url or meta.canonical_url
@@ -311,6 +314,9 @@ def extract_page(
         ) from None
     from_feed = _longer_text(fallback_html, blocks, base)
     partial = bool(from_feed)
+    # The feed's text, when it stands in, says so itself (`partial`); else a page for
+    # subscribers is the start of the article only, and no later fetch brings the rest.
+    for_subscribers = not partial and paywall.hides_text(words_of(blocks))
     blocks = from_feed or blocks
     blocks = _without_edge_rules(_without_title(blocks, meta.title))
     if not blocks:
@@ -328,6 +334,8 @@ def extract_page(
         blocks=blocks,
         fetched_at=datetime.now(UTC),
         partial=partial,
+        incomplete=FOR_SUBSCRIBERS if for_subscribers else "",
+        incomplete_for_good=for_subscribers,
         extractor=EXTRACTOR,
     )
     # A section front's "page 2" is more teasers, and a page read from its feed has no pages.

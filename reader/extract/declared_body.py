@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from .metadata import is_article
+from .paywall import behind_paywall
 
 # A body given as HTML (some CMSs put the rendered body there); anything else is plain text.
 _HTML = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote)\b", re.IGNORECASE)
@@ -30,7 +31,7 @@ def declared_body_html(json_ld: list[dict[str, Any]]) -> str:
     bodies = [
         body
         for obj in json_ld
-        if is_article(obj) and not _behind_paywall(obj)
+        if is_article(obj) and not behind_paywall(obj)
         if (body := _text(obj.get("articleBody")))
     ]
     if not bodies:
@@ -50,16 +51,3 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return "\n\n".join(v.strip() for v in value if isinstance(v, str) and v.strip())
     return ""
-
-
-def _not_free(obj: Any) -> bool:
-    if not isinstance(obj, dict):
-        return False
-    free = obj.get("isAccessibleForFree")
-    return free is False or (isinstance(free, str) and free.strip().lower() == "false")
-
-
-def _behind_paywall(article: dict[str, Any]) -> bool:
-    parts = article.get("hasPart")
-    parts = parts if isinstance(parts, list) else [parts]
-    return _not_free(article) or any(_not_free(part) for part in parts)

@@ -2,7 +2,8 @@
 
 `strip_inserts` works in place on readability's article container and drops "Read also" boxes,
 link-dense lists, timestamped headline lists, tag and share rows, breadcrumb trails and cookie
-notices. What counts as furniture, and the guard that keeps whatever holds the article, are in
+notices, and the box offering a subscription in a paywalled article's place (`paywall`). What
+counts as furniture, and the guard that keeps whatever holds the article, are in
 `furniture`.
 """
 
@@ -14,6 +15,7 @@ from lxml.html import HtmlElement
 
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
 from .next_page import is_pager_link
+from .paywall import is_offer_box
 from .quotes import attribution_elements
 
 # The heading or label of an insert that points elsewhere; or a linked line it opens ("Related:
@@ -108,6 +110,11 @@ def strip_inserts(article: HtmlElement) -> None:
                 drop(el)
             continue
         if is_furniture(el) and not holds_article(el, around):
+            drop(el)
+            continue
+        if is_offer_box(text) and not holds_article(el, around):
+            # Named for its vendor ("piano-offer", "tp-container"), not as furniture: told by
+            # what it says.
             drop(el)
             continue
         if _INSERT_LABEL.match(text) and (len(text) < 40 or link_density(el) > 0.5):

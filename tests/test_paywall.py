@@ -1,0 +1,195 @@
+"""A page for subscribers: marked as not the whole article, its subscription offer dropped.
+
+A paywalled page declares its article not free in its JSON-LD (schema.org's
+`isAccessibleForFree: false`, with a `hasPart` naming the paywalled element) and shows a couple
+of paragraphs and an offer box. A metered site's page declares the same but serves the article
+whole; a free article may carry a "subscribe" box too: neither is marked. Real parts: a loopback
+server of this test's own, the store on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.citation import header_lines
+from reader.extract import extract_article, to_text
+from reader.extract.paywall import FOR_SUBSCRIBERS
+from reader.library import Library
+from reader.store import Store
+
+STORY = [
+    "The harbour board has put off its vote on dredging the inner basin until the spring, after "
+    "the survey it commissioned found old munitions in the silt off the north quay.",
+    "Board members were told on Tuesday that a specialist diving team would need six weeks to "
+    "map the area before any dredger could work there safely.",
+    "Fishing crews who moor in the basin said the delay would cost them another winter of "
+    "grounding at low water, and asked the board to open the outer berths to them meanwhile.",
+    "The board's chair said the outer berths were booked by the ferry company until March but "
+    "that she would ask whether two could be freed for the smaller boats.",
+    "The survey also found the silt contaminated with tributyltin from old antifouling paint, "
+    "which means it cannot be dumped at sea and will have to go to a licensed site inland.",
+    "That alone could double the cost of the work, which the board had put at two million "
+    "pounds when it applied for the coastal communities grant last year.",
+]
+OFFER = (
+    '<div class="tp-offer"><h3>Subscribe to keep reading</h3><p>Get unlimited access for £1 a '
+    'week. Cancel anytime. Already a subscriber? <a href="/login">Log in</a>.</p></div>'
+)
+
+
+def ld(free: bool, part: str = "") -> str:
+    """The page's JSON-LD: a NewsArticle, free or not, maybe naming its paywalled part."""
+    obj: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Dredging vote put off",
+        "isAccessibleForFree": free,
+        "datePublished": "2026-11-24T08:00:00Z",
+    }
+    if part:
+        obj["hasPart"] = {
+            "@type": "WebPageElement",
+            "isAccessibleForFree": False,
+            "cssSelector": part,
+        }
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def page(head: str, body: str) -> str:
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Dredging vote put off | Quay Courier</title>{head}</head><body>
+<header><nav><a href="/">Home</a> <a href="/port/">Port</a></nav></header>
+<main><article><h1>Dredging vote put off</h1><p class="byline">By Ines Marlow</p>
+{body}</article></main><footer><p>© Quay Courier</p></footer></body></html>"""
+
+
+def paragraphs(story: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in story)
+
+
+# The paywalled part emptied, an offer box in a vendor's name beside it.
+TEASER = page(
+    ld(False, ".article-rest"), paragraphs(STORY[:2]) + '<div class="article-rest"></div>' + OFFER
+)
+# The whole article in the part the page names: a metered site serves it all.
+METERED = page(ld(False, ".article-rest"), f'<div class="article-rest">{paragraphs(STORY)}</div>')
+# No declaration: a free article that offers a subscription at its foot.
+FREE = page("", paragraphs(STORY) + OFFER)
+# Declared not free, naming no part on the page, and short: a teaser.
+DECLARED_ONLY = page(ld(False), paragraphs(STORY[:2]) + OFFER)
+
+
+def test_a_page_hiding_its_paywalled_part_is_marked_for_subscribers() -> None:
+    article = extract_article(TEASER, "https://quay.example/dredging.html")
+    assert article.incomplete == FOR_SUBSCRIBERS and article.incomplete_for_good
+    assert not article.partial
+    text = to_text(article)
+    assert STORY[1] in text
+    assert "Subscribe" not in text and "unlimited access" not in text and "Log in" not in text
+    assert any("for subscribers" in line for line in header_lines(article))
+
+
+def test_a_declared_teaser_naming_no_part_is_marked_too() -> None:
+    article = extract_article(DECLARED_ONLY, "https://quay.example/dredging.html")
+    assert article.incomplete == FOR_SUBSCRIBERS
+
+
+@pytest.mark.parametrize("html", [METERED, FREE], ids=["metered", "free-with-offer"])
+def test_a_whole_article_is_not_marked_and_loses_only_the_offer(html: str) -> None:
+    article = extract_article(html, "https://quay.example/dredging.html")
+    assert article.incomplete == "" and not article.incomplete_for_good
+    text = to_text(article)
+    assert all(p in text for p in STORY)
+    assert "Subscribe to keep reading" not in text and "Already a subscriber" not in text
+
+
+def test_a_paragraph_about_subscriptions_is_kept() -> None:
+    prose = (
+        "Readers who are already subscribers to the printed edition will be asked to keep "
+        "reading online from January, the publisher said, when the Saturday paper ends."
+    )
+    article = extract_article(FREE.replace(f"<p>{STORY[2]}</p>", f"<p>{prose}</p>"), "")
+    assert prose in to_text(article)
+
+
+# -- the library -------------------------------------------------------------------------------
+def rss(base: str, content: str) -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Quay Courier</title><link>{base}/</link>
+<item><title>Dredging vote put off</title><link>{base}/dredging.html</link><guid>dredging</guid>
+<pubDate>Tue, 24 Nov 2026 08:00:00 GMT</pubDate><description>{STORY[0]}</description>
+{content}</item></channel></rss>"""
+
+
+@pytest.fixture
+def site() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    server.expect_request("/dredging.html").respond_with_data(TEASER, content_type="text/html")
+    yield server
+    if server.is_running():
+        server.stop()
+
+
+def serve_feed(site: HTTPServer, content: str) -> str:
+    base = site.url_for("").rstrip("/")
+    site.expect_request("/feed.xml").respond_with_data(
+        rss(base, content), content_type="application/rss+xml"
+    )
+    return site.url_for("/feed.xml")
+
+
+def test_a_synced_page_for_subscribers_says_so_and_is_not_fetched_again(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    feed = serve_feed(site, "")  # the feed carries a summary only
+
+    async def sync() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(feed)
+            report = await lib.sync()
+            assert report.ok and report.articles_fetched == 1
+            assert [a.incomplete for _, a in report.incomplete] == [FOR_SUBSCRIBERS]
+
+    async def reextract_offline() -> None:
+        async with Library(data_dir) as lib:
+            assert await lib.reextract() == (1, [])
+
+    asyncio.run(sync())
+    url = site.url_for("/dredging.html")
+    store = Store(data_dir)
+    article = store.article(url)
+    assert article is not None and article.incomplete == FOR_SUBSCRIBERS
+    assert not article.partial and "Subscribe" not in to_text(article)
+    # Nothing a sync fetches brings the rest: it is not read again.
+    assert not store.is_incomplete(url)
+    store.close()
+    site.stop()
+    asyncio.run(reextract_offline())
+    store = Store(data_dir)
+    again = store.article(url)
+    store.close()
+    assert again is not None and again.incomplete == FOR_SUBSCRIBERS
+
+
+def test_a_feed_carrying_the_whole_story_still_stands_in(site: HTTPServer, data_dir: Path) -> None:
+    feed = serve_feed(site, f"<content:encoded><![CDATA[{paragraphs(STORY)}]]></content:encoded>")
+
+    async def sync() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(feed)
+            await lib.sync()
+
+    asyncio.run(sync())
+    store = Store(data_dir)
+    article = store.article(site.url_for("/dredging.html"))
+    store.close()
+    assert article is not None and article.partial and article.incomplete == ""
+    assert all(p in to_text(article) for p in STORY)
