@@ -220,7 +220,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 26
+EXTRACTOR = 27
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
@@ -241,7 +241,7 @@ times ("vor 2 Stunden") in nine more languages. 19: newsletter opt-in boxes, "Re
 lines, a blog's previous/next-post link and rules at the text's edges dropped; a byline under
 the lead photo; a declared live blog's first two updates; "Chart: " said once. 20: short
 sub-lists kept. 21: legacy charset declarations the bytes contradict overruled, C1 controls as
-windows-1252. 22: a byline written as a line of the text gives the author. 23: a date stated alone kept as a date, not as midnight UTC. 24: a declared full time over a date alone, itemprop dates read. 25: a time stated without its zone keeps none. 26: a page for subscribers marked incomplete, its subscription offer dropped."""
+windows-1252. 22: a byline written as a line of the text gives the author. 23: a date stated alone kept as a date, not as midnight UTC. 24: a declared full time over a date alone, itemprop dates read. 25: a time stated without its zone keeps none. 26: a page for subscribers marked incomplete, its subscription offer dropped. 27: "Read also" inserts in seven more languages."""
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,44 @@ def test_article_text_is_kept(inner: str) -> None:
     assert kept in cleaned(inner)
 
 
+@pytest.mark.parametrize(
+    "inner",
+    [
+        '<p>Lire aussi : <a href="/a">Le port bat son record</a></p>',
+        '<p><span>À lire aussi</span> <a href="/a">Le port bat son record</a></p>',
+        '<p><strong>Lesen Sie auch:</strong> <a href="/a">Wie marode sind die Brücken?</a></p>',
+        '<div><h3>Mehr zum Thema</h3><ul><li><a href="/a">Brücke gesperrt</a></li>'
+        '<li><a href="/b">Neue Fähre</a></li></ul></div>',
+        '<p>Lee también: <a href="/a">El puerto bate su récord</a></p>',
+        '<p>LEER MÁS | <a href="/a">El puerto bate su récord</a></p>',
+        '<div><h4>Te puede interesar</h4><a href="/a">El puerto bate su récord</a></div>',
+        '<p>Leggi anche: <a href="/a">Il porto batte il record</a></p>',
+        '<p>Leia também: <a href="/a">O porto bate recorde</a></p>',
+        '<p>Leia mais &gt; <a href="/a">O porto bate recorde</a></p>',
+        '<p>Lees ook: <a href="/a">Haven breekt record</a></p>',
+        '<p>Czytaj też: <a href="/a">Port bije rekord</a></p>',
+        '<p>Czytaj także: <a href="/a">Port bije rekord</a></p>',
+    ],
+)
+def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
+    assert cleaned(inner) == cleaned("")  # the label and its links, all gone
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<p>Lire aussi les petits caractères du contrat, conseille l'association.</p>",
+        "<p>Leer más libros es el propósito de año nuevo de uno de cada tres lectores.</p>",
+        "<p>Mehr zum Thema Brücken sagte der Bürgermeister am Abend nicht.</p>",
+        '<p>Leia mais sobre <a href="/a">o relatório</a> no site do governo, disse ela ontem.</p>',
+        "<p>Lees ook de kleine lettertjes.</p>",
+    ],
+)
+def test_prose_opening_with_a_foreign_insert_label_is_kept(inner: str) -> None:
+    kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
+    assert kept in cleaned(inner)
+
+
 def test_short_sub_lists_are_kept_with_their_items() -> None:
     """readability-lxml removes any list under 25 characters; a sub-list always is one, and its
     items are the article's words. A menu's sub-menu of links still goes."""

@@ -26,6 +26,20 @@ _INSERT_LABEL = re.compile(
     r"most read|most popular|читайте также|читайте еще|смотрите также|по теме)",
     re.IGNORECASE,
 )
+# The same labels in the other major languages of European news, whole words only. Only the
+# label standing alone (a box's heading) or opening a line that is mostly a link counts: prose
+# that opens with the same words ("Leer más libros…", "Mehr zum Thema sagte…") stays.
+_INSERT_LABEL_ABROAD = re.compile(
+    r"^\s*(?:à |a )?(?:lire aussi|lire également|voir aussi|sur le même sujet"  # French
+    r"|lesen sie auch|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"  # German
+    r"|lee también|lea también|leer más|te puede interesar|ver también"  # Spanish
+    r"|leggi anche|potrebbe interessarti"  # Italian
+    r"|leia também|leia mais|veja também"  # Portuguese
+    r"|lees ook|lees meer"  # Dutch
+    r"|czytaj (?:też|także|również)|zobacz (?:też|także|również)"  # Polish
+    r")(?!\w)\s*[:：|»›→–—-]?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 _TAG_LABEL = re.compile(r"^\s*(tags|topics|tagged( with)?|filed under|теги|метки)\s*:?", re.I)
 _COOKIE_NOTICE = re.compile(
@@ -54,6 +68,14 @@ def _is_list_of_links(el: HtmlElement) -> bool:
         return words / len(items) < 10
     # "12:05 Headline", "09.30 Headline": a news ticker, whatever its links.
     return sum(bool(_CLOCK.match(li.text_content())) for li in items) * 2 > len(items)
+
+
+def _is_insert_label(el: HtmlElement, text: str) -> bool:
+    """`el` is a "Read also" label, or a line it opens that is mostly a link elsewhere."""
+    if _INSERT_LABEL.match(text):
+        return len(text) < 40 or link_density(el) > 0.5
+    abroad = _INSERT_LABEL_ABROAD.match(text)
+    return abroad is not None and (not abroad["rest"] or link_density(el) > 0.5)
 
 
 def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
@@ -117,7 +139,7 @@ def strip_inserts(article: HtmlElement) -> None:
             # what it says.
             drop(el)
             continue
-        if _INSERT_LABEL.match(text) and (len(text) < 40 or link_density(el) > 0.5):
+        if _is_insert_label(el, text):
             # The label itself, or the box it heads when the box is mostly links.
             box = el
             parent = el.getparent()
