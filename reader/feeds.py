@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
+import feedparser.mixin
 
 from .config import DEFAULT_LIMITS
 from .keys import entry_id
@@ -22,24 +23,96 @@ from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
 from .urls import absolute_url
 
-# A document type declaration with its internal subset: where entity bombs ("billion laughs")
-# and external entities (XXE) live. Feeds don't need one; it is removed before parsing, so no
-# entity is ever expanded or fetched whatever the XML parser would do.
-_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
-_DOCTYPE_SCAN = 1 << 16
+# feedparser looks for an e-mail address in each author-like field (<author>, <dc:creator>,
+# <managingEditor>…) with a regular expression whose time grows with the square of the field's
+# length: a hostile feed's 100 KB author took 141 s, a 1 MB one hours, holding a worker (and a
+# quit waiting on it) all that time. No name is this long: the field is cut before the search.
+# A wrapper, not a copy, of feedparser's method (pinned in uv.lock), so its logic stays theirs.
+MAX_AUTHOR_CHARS = 1000
+_sync_author_detail = feedparser.mixin._FeedParserMixin._sync_author_detail
+
+
+def _capped_author_detail(self: Any, key: str = "author") -> None:
+    context = self._get_context()
+    value = context.get(key)
+    if isinstance(value, str) and len(value) > MAX_AUTHOR_CHARS:
+        context[key] = value[:MAX_AUTHOR_CHARS]
+    _sync_author_detail(self, key)
+
+
+feedparser.mixin._FeedParserMixin._sync_author_detail = _capped_author_detail  # type: ignore[method-assign]
+
+
+# A document type declaration with its internal subset is where entity bombs ("billion
+# laughs") and external entities (XXE) live. Feeds don't need one; it is removed before
+# parsing, so no entity is ever expanded or fetched whatever the XML parser would do. It can
+# only stand in the prolog, before the root element, after any number of comments and
+# processing instructions: the prolog is read whole, however long its comments.
+_PROLOG_SPACE = re.compile(rb"[ \t\r\n]*")
+_DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+# An XML document without a byte-order mark announces its encoding by how it writes "<?"
+# (XML 1.0, appendix F): UTF-16 without a BOM is read here as UTF-8, so the DOCTYPE is seen.
+_UTF16_WITHOUT_BOM = {b"<\x00?\x00": "utf-16-le", b"\x00<\x00?": "utf-16-be"}
+
+
+def _as_utf8(body: bytes) -> bytes:
+    """A UTF-16 feed (with or without its byte-order mark) as UTF-8, its declaration saying so;
+    any other feed as it is."""
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"
+    elif (codec := _UTF16_WITHOUT_BOM.get(body[:4], "")) == "":
+        return body
+    text = body.decode(codec, errors="replace")
+    text = re.sub(r"""(<\?xml[^>]*encoding=)["'][^"']*["']""", r'\1"utf-8"', text, count=1)
+    return text.encode("utf-8")
+
+
+def _doctype_end(body: bytes, start: int) -> int:
+    """Where the DOCTYPE at `start` ends: after its ">", past an internal subset whose
+    declarations may hold "]" and ">" in their quoted values. The end of the feed when it
+    never closes (the parser would refuse what is left)."""
+    quote = 0
+    in_subset = False
+    for i in range(start + 9, len(body)):
+        byte = body[i]
+        if quote:
+            if byte == quote:
+                quote = 0
+        elif byte in (0x22, 0x27):  # " '
+            quote = byte
+        elif byte == 0x5B:  # [
+            in_subset = True
+        elif byte == 0x5D:  # ]
+            in_subset = False
+        elif byte == 0x3E and not in_subset:  # >
+            return i + 1
+    return len(body)
+
+
+# How EBCDIC and UTF-32 write "<?": no feed is written so, and the prolog can't be read here.
+_UNREAD_ENCODINGS = (b"\x4c\x6f\xa7\x94", b"<\x00\x00\x00", b"\x00\x00\x00<")
 
 
 def without_dtd(body: bytes) -> tuple[bytes, bool]:
-    """The feed with its DOCTYPE removed, and whether there was one."""
-    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Re-encoded as UTF-8 so the byte pattern below can see the declaration.
-        text = body.decode("utf-16", errors="replace")
-        text = re.sub(r"""(<\?xml[^>]*encoding=)["'][^"']*["']""", r'\1"utf-8"', text, count=1)
-        body = text.encode("utf-8")
-    match = _DOCTYPE.search(body, 0, _DOCTYPE_SCAN)
-    if not match:
-        return body, False
-    return body[: match.start()] + body[match.end() :], True
+    """The feed with its DOCTYPE removed, and whether there was one. Raises ValueError for a
+    feed in an encoding whose DOCTYPE this can't see (EBCDIC, UTF-32)."""
+    if body.startswith(_UNREAD_ENCODINGS):
+        raise ValueError("written in EBCDIC or UTF-32, which feeds are not")
+    body = _as_utf8(body)
+    at = 3 if body.startswith(codecs.BOM_UTF8) else 0
+    while True:
+        at = _PROLOG_SPACE.match(body, at).end()  # type: ignore[union-attr]
+        if body.startswith(b"<?", at):
+            end = body.find(b"?>", at + 2)
+        elif body.startswith(b"<!--", at):
+            end = body.find(b"-->", at + 4)
+        elif _DOCTYPE_START.match(body, at):
+            return body[:at] + body[_doctype_end(body, at) :], True
+        else:
+            return body, False  # the root element: no DOCTYPE can follow
+        if end < 0:
+            return body, False
+        at = end + 2 if body[end] == 0x3F else end + 3
 
 
 @dataclass(frozen=True)
@@ -119,7 +192,10 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
     # below; feed HTML is never rendered as markup (titles go through safe_line, a summary
     # through the extractor's own cleaning when it is shown).
     headers = {"content-type": content_type} if content_type else {}
-    body, had_dtd = without_dtd(body)
+    try:
+        body, had_dtd = without_dtd(body)
+    except ValueError as error:
+        raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({error})", url) from None
     try:
         parsed = feedparser.parse(
             body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False

@@ -8,12 +8,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import feedparser
 import pytest
 from hostile_site import ESCAPES, MARKUP, install
 from pytest_httpserver import HTTPServer
 
 from reader.config import FetchLimits
 from reader.extract.render import to_text
+from reader.feeds import MAX_AUTHOR_CHARS, parse_feed
 from reader.library import Library
 from reader.models import ErrorKind, FetchError
 
@@ -90,6 +92,55 @@ def test_external_entities_and_dtds_are_never_resolved(hostile: HTTPServer, data
     )
     run(_refresh(data_dir, hostile.url_for("/dtd.xml")))
     assert not [r for r, _ in hostile.log if r.path == "/evil.dtd"]
+
+
+ENTITY_FEED = (
+    '<rss version="2.0"><channel><title>T &big;</title><item><title>A &big;</title>'
+    "<link>https://t.example/a</link></item></channel></rss>"
+)
+DECLARATION = '<!DOCTYPE rss [<!ENTITY big "{}">]>'.format("x]>" * 30_000)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The DOCTYPE after a comment padding the prolog past any first-bytes scan.
+        f'<?xml version="1.0"?><!--{" " * 200_000}-->{DECLARATION}{ENTITY_FEED}'.encode(),
+        # In UTF-16 without a byte-order mark, where no byte pattern sees "<!DOCTYPE".
+        f'<?xml version="1.0" encoding="utf-16"?>{DECLARATION}{ENTITY_FEED}'.encode("utf-16-le"),
+        f'<?xml version="1.0" encoding="utf-16"?>{DECLARATION}{ENTITY_FEED}'.encode("utf-16-be"),
+    ],
+)
+def test_a_doctype_anywhere_in_the_prolog_is_removed(body: bytes) -> None:
+    parsed = parse_feed(body, "https://t.example/feed")
+    assert "DOCTYPE" in parsed.problem
+    assert len(parsed.title) < 100 and parsed.entries[0].title.startswith("A")
+    assert all(len(entry.title) < 100 for entry in parsed.entries)
+
+
+def test_a_feed_in_ebcdic_or_utf_32_is_refused_not_parsed() -> None:
+    feed = f'<?xml version="1.0"?>{DECLARATION}{ENTITY_FEED}'
+    for body in (feed.encode("cp037"), feed.encode("utf-32-le"), feed.encode("utf-32-be")):
+        with pytest.raises(FetchError) as raised:
+            parse_feed(body, "https://t.example/feed")
+        assert raised.value.kind == ErrorKind.BAD_FEED
+        assert "EBCDIC or UTF-32" in raised.value.message
+
+
+def test_an_author_field_is_cut_before_feedparser_searches_it() -> None:
+    """feedparser's search for an e-mail address in an author takes time growing with the
+    square of its length (hours for a megabyte): the field is cut first."""
+    author = "Z" * 20_000
+    feed = (
+        f'<rss version="2.0"><channel><title>T</title><managingEditor>{author}</managingEditor>'
+        f"<item><title>A</title><link>https://t.example/a</link><author>{author}</author>"
+        f'<dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">{author}</dc:creator></item>'
+        "</channel></rss>"
+    )
+    parsed = feedparser.parse(feed.encode())
+    assert len(parsed.entries[0].author) == MAX_AUTHOR_CHARS
+    assert len(parsed.feed.author) == MAX_AUTHOR_CHARS
+    assert parse_feed(feed.encode(), "https://t.example/feed").entries[0].author.startswith("ZZZ")
 
 
 # -- size and time -------------------------------------------------------------------------------
