@@ -60,6 +60,10 @@ _SUPERSETS = {
 }
 
 
+# Charsets no browser decodes a page with: UTF-7 turns "+ADw-script+AD4-" into "<script>".
+_NOT_FOR_PAGES = frozenset({"utf-7", "unicode-1-1-utf-7", "csunicode11utf7", "x-imap4-modified-utf7"})
+
+
 def normalise_charset(label: str | None) -> str | None:
     """The Python codec a browser's decoder for a charset label amounts to, or None when the
     label names nothing we know."""
@@ -67,6 +71,8 @@ def normalise_charset(label: str | None) -> str | None:
         return None
     label = label.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
+    if label.replace("_", "-") in _NOT_FOR_PAGES:
+        return None
     try:
         name = codecs.lookup(label).name
     except LookupError:

@@ -42,8 +42,11 @@ _DOCUMENT_ESCAPE_SEQUENCE = re.compile(
 # the soft hyphen, which a browser shows only where it breaks a word: kept, it is a cell that
 # Rich counts and many terminals don't draw (columns shift), and "Bundes&shy;regierung" is not
 # found by a search for the word.
+# Also the tag characters (U+E0000–E007F), which draw nothing and can hide a message in a
+# title, and the interlinear annotation marks (U+FFF9–FFFB), which no text on the web means.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad"
+    "\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x85\x0b\x0c]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")

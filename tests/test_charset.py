@@ -255,3 +255,11 @@ def test_c1_controls_in_a_page_are_the_windows_1252_characters_they_stand_for() 
     references (&#147;). Written, they are read the same way, never dropped with what follows."""
     raw = "<p>\u0093Fair\u0094 \u0096 said Slavoj \u008e\u0069\u009eek.</p>".encode()
     assert "“Fair” – said Slavoj Žižek." in decode_html(raw)
+
+
+@pytest.mark.parametrize("where", ["header", "meta"])
+def test_utf_7_is_no_charset_for_a_page(where: str) -> None:
+    """No browser decodes a page as UTF-7, where "+ADw-script+AD4-" is "<script>"."""
+    meta = '<meta charset="utf-7">' if where == "meta" else ""
+    raw = story(meta, "+ADw-b+AD4-bold+ADw-/b+AD4-").encode("ascii")
+    assert "+ADw-b+AD4-" in decode_html(raw, "utf-7" if where == "header" else None)

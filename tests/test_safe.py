@@ -66,3 +66,10 @@ def test_an_8_bit_introducer_in_text_swallows_nothing_after_it() -> None:
     assert safe_text("Příli\x9a tiché, \x9eluťoučký kůň") == "Příli tiché, luťoučký kůň"
     assert safe_text("\x9bZprávy dne") == "Zprávy dne"
     assert safe_text("a\x9d0;title\x9cb") == "a0;titleb"  # inert once its introducer is gone
+
+
+def test_tag_characters_and_annotation_marks_are_removed() -> None:
+    """U+E0041… draw nothing and can spell a hidden message; U+FFF9–FFFB mean nothing on the
+    web. A zero-width space stays: Thai and Khmer mark word breaks with it."""
+    assert safe_text("Budget\U000e0068\U000e0069 vote\ufff9x\ufffb") == "Budget votex"
+    assert safe_text("ก\u200bข") == "ก\u200bข"
