@@ -140,9 +140,9 @@ class Fetcher:
                 url,
                 retryable=True,
             ) from None
-        except httpx.TimeoutException:
+        except httpx.TimeoutException as exc:
             raise FetchError(
-                ErrorKind.TIMEOUT, f"{_host(url)} timed out", url, retryable=True
+                ErrorKind.TIMEOUT, f"{_host(_failed_url(exc, url))} timed out", url, retryable=True
             ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
@@ -155,7 +155,10 @@ class Fetcher:
                 exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError
             )
             raise FetchError(
-                ErrorKind.NETWORK, _network_message(url, exc), url, retryable=retryable
+                ErrorKind.NETWORK,
+                _network_message(_failed_url(exc, url), exc),
+                url,
+                retryable=retryable,
             ) from None
 
     async def _follow(
@@ -262,6 +265,15 @@ def _host(url: str) -> str:
 
 def _too_large(limit: int) -> str:
     return f"larger than {limit / (1024 * 1024):g} MB, not downloaded"
+
+
+def _failed_url(exc: httpx.HTTPError, url: str) -> str:
+    """The address whose request failed: after a redirect, the host that failed is the
+    target's ("cannot connect to 127.0.0.1:22"), not the address asked for."""
+    try:
+        return str(exc.request.url)
+    except RuntimeError:  # an error raised before any request was made
+        return url
 
 
 def _network_message(url: str, exc: httpx.HTTPError) -> str:

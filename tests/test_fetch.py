@@ -165,6 +165,19 @@ def test_dead_port_fails_fast() -> None:
     assert time.monotonic() - started < 5
 
 
+def test_a_redirect_to_a_dead_port_names_the_host_that_failed(httpserver: HTTPServer) -> None:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    httpserver.expect_request("/moved").respond_with_data(
+        "", status=301, headers={"Location": f"http://127.0.0.1:{port}/feed"}
+    )
+    error = error_of(httpserver.url_for("/moved"), FetchLimits(retries=0))
+    assert error.message == f"cannot connect to 127.0.0.1:{port}"
+    assert error.url == httpserver.url_for("/moved")  # the error belongs to what was asked
+
+
 def test_error_messages_do_not_echo_escapes(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/x").respond_with_data(
         "", status=302, headers={"Location": "javascript:\x1b]0;t\x07"}
