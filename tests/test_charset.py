@@ -263,3 +263,9 @@ def test_utf_7_is_no_charset_for_a_page(where: str) -> None:
     meta = '<meta charset="utf-7">' if where == "meta" else ""
     raw = story(meta, "+ADw-b+AD4-bold+ADw-/b+AD4-").encode("ascii")
     assert "+ADw-b+AD4-" in decode_html(raw, "utf-7" if where == "header" else None)
+
+
+def test_a_utf_16_header_on_a_page_with_no_zero_byte_is_wrong() -> None:
+    raw = story('<meta charset="windows-1251">', RUSSIAN).encode("cp1251")
+    assert RUSSIAN in decode_html(raw, "utf-16")
+    assert "The council met" in decode_html(story("", "The council met.").encode(), "utf-16")
