@@ -116,7 +116,7 @@ max_size = ""
 refresh_interval = ""
 
 # Rules for sites the generic extractor gets wrong: CSS selectors of the article body and of
-# elements to remove first. The host covers its subdomains.
+# elements to remove first. The host covers its subdomains; quote it, as here.
 # [sites."example.com"]
 # body = "div.story-text"
 # drop = [".promo", "#related"]
@@ -191,7 +191,57 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
+_SECTIONS = {"network", "cache", "feeds", "sites"}
+_SITE_KEYS = {"body", "drop"}
+
+
+def _site_rule(host: str, rule: Any) -> SiteRule:
+    """One `[sites."host"]` table. A misspelt key or an unquoted host would otherwise leave the
+    rule silently doing nothing, which is the hardest mistake for a user to see."""
+    if not isinstance(rule, dict):
+        raise ValueError(f'sites."{host}" must be a table with body and/or drop')
+    nested = next((key for key, value in rule.items() if isinstance(value, dict)), None)
+    if nested is not None and "." not in host:
+        # TOML reads [sites.example.com] as the table "com" inside "example": a dotted host
+        # must be quoted to stay one name.
+        dotted = ".".join(_first_table_path([host], rule))
+        raise ValueError(f'[sites.{dotted}]: quote the host name, as [sites."{dotted}"]')
+    for key in rule:
+        if key not in _SITE_KEYS:
+            raise ValueError(f'unknown setting sites."{host}".{key} (a site takes body and drop)')
+    body, drop = rule.get("body", ""), rule.get("drop", [])
+    if (
+        not isinstance(body, str)
+        or not isinstance(drop, list)
+        or not all(isinstance(d, str) for d in drop)
+    ):
+        raise ValueError(f'sites."{host}": body is a CSS selector, drop a list of them')
+    return SiteRule(body=body, drop=tuple(drop))
+
+
+def _first_table_path(parts: list[str], table: dict[str, Any]) -> list[str]:
+    """The names down to the first table holding settings: ["example", "com"]."""
+    for key, value in table.items():
+        if isinstance(value, dict):
+            return _first_table_path([*parts, key], value)
+    return parts
+
+
+def _check_keys(data: dict[str, Any]) -> None:
+    """Unknown sections and keys are mistakes: say so rather than run on the defaults."""
+    for section, value in data.items():
+        if section not in _SECTIONS:
+            raise ValueError(f"unknown section [{section}]")
+        if not isinstance(value, dict):
+            raise ValueError(f"{section} must be a table: [{section}]")
+    for section, known in (("cache", {"max_size"}), ("feeds", {"refresh_interval"})):
+        for key in data.get(section, {}):
+            if key not in known:
+                raise ValueError(f"unknown setting {section}.{key}")
+
+
 def _from_toml(path: Path, data: dict[str, Any]) -> Config:
+    _check_keys(data)
     network = data.get("network", {})
     known = {f.name: f.type for f in fields(FetchLimits)}
     changes: dict[str, Any] = {}
@@ -209,18 +259,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         raise ValueError("network.max_connections and network.per_host must be at least 1")
     max_size = str(data.get("cache", {}).get("max_size", "") or "")
     interval = str(data.get("feeds", {}).get("refresh_interval", "") or "")
-    rules: dict[str, SiteRule] = {}
-    for host, rule in data.get("sites", {}).items():
-        if not isinstance(rule, dict):
-            raise ValueError(f'sites."{host}" must be a table with body and/or drop')
-        body, drop = rule.get("body", ""), rule.get("drop", [])
-        if (
-            not isinstance(body, str)
-            or not isinstance(drop, list)
-            or not all(isinstance(d, str) for d in drop)
-        ):
-            raise ValueError(f'sites."{host}": body is a CSS selector, drop a list of them')
-        rules[host.lower()] = SiteRule(body=body, drop=tuple(drop))
+    rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
     return Config(
         path=path,
         limits=limits,

@@ -120,6 +120,36 @@ def test_bad_config_is_one_clear_line(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ('[sites."example.com"]\nbodyy = "x"\n', 'sites."example.com".bodyy'),
+        ('[sites.example.com]\nbody = "div.story"\n', '[sites."example.com"]'),
+        ('[sites.www.example.com]\nbody = "div.story"\n', '[sites."www.example.com"]'),
+        ('[cache]\nmax_sise = "1GB"\n', "cache.max_sise"),
+        ("[netwrok]\nretries = 1\n", "[netwrok]"),
+    ],
+)
+def test_config_mistake_in_any_section_is_named(tmp_path: Path, text: str, named: str) -> None:
+    """A misspelt key or an unquoted dotted host used to be ignored, so the rule did nothing."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(text)
+    result = reader(home, "list")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert named in result.stderr and "config.toml" in result.stderr
+
+
+def test_site_rules_written_right_still_load(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(
+        '[sites."example.com"]\nbody = "div.story"\ndrop = [".promo"]\n[sites.localhost]\n'
+        'body = "main"\n'
+    )
+    assert reader(home, "list").returncode == 0
+
+
 # -- interruptions and concurrency -----------------------------------------------------------------
 def children(pid: int) -> list[int]:
     """The processes `pid` started (Linux's /proc)."""
