@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import __version__
 from .config import ConfigError, config_path, data_dir, load_config, parse_duration, parse_size
 from .dates import stated_iso
-from .models import UNREACHABLE, Entry, FetchError, StoreError
+from .models import UNREACHABLE, Entry, ErrorKind, FetchError, StoreError
 from .plural import plural
 from .safe import safe_line, safe_text
 
@@ -355,6 +355,10 @@ def _render(article: Article, fmt: str) -> str:
     return safe_text(to_text(article))
 
 
+_FEED_TEXT_STANDS_IN = UNREACHABLE | {ErrorKind.NOT_HTML}
+"""Why `reader show` prints the feed's text instead: the page can't be had now, or is no page."""
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     lib = _open_library(args)
 
@@ -363,14 +367,22 @@ def cmd_show(args: argparse.Namespace) -> int:
         try:
             article = await lib.article(target, offline=args.offline)
         except FetchError as error:
-            # Offline, or the site is down: the text the feed carried is better than nothing,
-            # and the exit status still says the article itself could not be had.
+            reason = error.message
+            if error.kind == ErrorKind.NOT_HTML:
+                # "Open the original link in a browser" is no help to someone who asked by id
+                # and never saw the link: name it.
+                link = target.link if isinstance(target, Entry) else target
+                reason = f"{link}: {reason}"
+            # Offline, the site down, or a PDF where a page was expected: the text the feed
+            # carried is better than nothing, and the exit status still says the article
+            # itself could not be had.
             from_feed = None
-            if error.kind in UNREACHABLE and isinstance(target, Entry):
+            if error.kind in _FEED_TEXT_STANDS_IN and isinstance(target, Entry):
                 from_feed = await lib.feed_text(target)
             if from_feed is None:
-                raise
-            _err(f"{error.message}; showing the text the feed carried")
+                _err(reason)
+                return EXIT_FAILED
+            _err(f"{reason}; showing the text the feed carried")
             _out(_render(from_feed, args.format).rstrip("\n"))
             return EXIT_FAILED
         _out(_render(article, args.format).rstrip("\n"))
@@ -659,8 +671,9 @@ def build_parser() -> argparse.ArgumentParser:
         "show",
         help="print an article's cleaned text (fetched and cached when missing)",
         description="Print the cleaned article of a headline (its id from `reader list`) or of any URL. "
-        "A headline whose article can't be had (never synced, or its site unreachable) prints the "
-        "text its feed carried instead, says why on stderr and exits 1.",
+        "A headline whose article can't be had (never synced, its site unreachable, or its link "
+        "a PDF, an image or another file, named on stderr) prints the text its feed carried "
+        "instead, says why on stderr and exits 1.",
     )
     p.add_argument("target", metavar="ID_OR_URL")
     p.add_argument(

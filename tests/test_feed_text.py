@@ -329,3 +329,47 @@ def test_an_rss_author_is_the_name_without_its_address(written: str, author: str
 <link>https://t.example/a</link><author>{html.escape(written)}</author></item></channel></rss>"""
     (entry,) = parse_feed(feed.encode(), "https://t.example/feed").entries
     assert entry.author == author
+
+
+def test_show_of_a_link_that_is_no_article_gives_the_feeds_text_and_names_it(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A headline linking to a PDF is unavailable as the others are: the feed's text on stdout,
+    and on stderr the reason with the link itself, to open elsewhere; exit 1, online or not."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def reader(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "READER_CONFIG": str(data_dir / "none.toml")},
+        )
+
+    pdf = httpserver.url_for("/docs/report.pdf")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Council</title>'
+        f"<item><title>Annual report</title><link>{pdf}</link>"
+        f"<description>{SUMMARY}</description></item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/docs/report.pdf").respond_with_data(
+        b"%PDF-1.4\n%binary", content_type="application/pdf"
+    )
+    assert reader("add", httpserver.url_for("/feed.xml")).returncode == 0
+    (report,) = json.loads(reader("list", "--json").stdout)
+    for offline in ([], ["--offline"]):  # the second from what the first remembered
+        shown = reader("show", report["id"], *offline)
+        assert shown.returncode == 1, offline
+        assert shown.stderr.strip() == (
+            f"reader: {pdf}: not an article page (application/pdf); open the original link "
+            "in a browser; showing the text the feed carried"
+        )
+        assert SUMMARY in shown.stdout and "the text the feed carried" in shown.stdout
+    # A link no feed carries: only the reason, naming it.
+    bare = reader("show", httpserver.url_for("/docs/report.pdf?copy"))
+    assert bare.returncode == 1 and bare.stdout == ""
+    assert bare.stderr.startswith(f"reader: {pdf}?copy: not an article page")
