@@ -1,4 +1,5 @@
-"""Bytes of an HTML page → text, the same way for a fetch and for `reader extract FILE`.
+"""Bytes of an HTML page → text, the same way for a fetch and for `reader extract FILE`; and
+the codec to read a feed's bytes with.
 
 Order: byte-order mark, then the HTTP header's charset, then a `<meta charset>` or
 `http-equiv` declaration in the first bytes, then strict UTF-8, then statistical detection.
@@ -61,7 +62,9 @@ _SUPERSETS = {
 
 
 # Charsets no browser decodes a page with: UTF-7 turns "+ADw-script+AD4-" into "<script>".
-_NOT_FOR_PAGES = frozenset({"utf-7", "unicode-1-1-utf-7", "csunicode11utf7", "x-imap4-modified-utf7"})
+_NOT_FOR_PAGES = frozenset(
+    {"utf-7", "unicode-1-1-utf-7", "csunicode11utf7", "x-imap4-modified-utf7"}
+)
 
 
 def normalise_charset(label: str | None) -> str | None:
@@ -181,6 +184,22 @@ def _contradicted(body: bytes, declared: str) -> bool:
     except LookupError:
         return False
     return _mess(body, declared) >= _MESSY
+
+
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
+
+
+def detect_feed_charset(body: bytes, header_charset: str | None = None) -> str:
+    """The codec to read a feed with: its BOM, else the encoding its XML declaration names, else
+    the HTTP header's charset, else UTF-8 (XML's default); a declaration the bytes plainly
+    contradict is overruled as for a page.
+
+    The document's own declaration comes before the header, unlike a page's `<meta>`: a feed is
+    written with its declaration by the program that wrote its bytes, while a server's charset
+    is often its default for every file (and feeds were always read so here)."""
+    match = _XML_ENCODING.match(body[:1024])
+    declared = normalise_charset(match.group(1).decode("ascii")) if match else None
+    return detect_charset(body, declared or normalise_charset(header_charset) or "utf-8")
 
 
 def _mostly_not_utf8(body: bytes) -> bool:

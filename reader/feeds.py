@@ -17,6 +17,7 @@ from typing import Any
 import feedparser
 import feedparser.mixin
 
+from .charset import detect_feed_charset
 from .config import DEFAULT_LIMITS
 from .keys import entry_id
 from .models import Entry, ErrorKind, FetchError
@@ -179,11 +180,18 @@ def _author(value: Any) -> str:
     return safe_line(match["name"], 200) if match else _text(value, 200)
 
 
-def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = "") -> ParsedFeed:
+def parse_feed(
+    body: bytes,
+    url: str,
+    base_url: str = "",
+    content_type: str = "",
+    header_charset: str | None = None,
+) -> ParsedFeed:
     """Parse a downloaded feed; raises FetchError(BAD_FEED) when the bytes are not a feed at all.
 
     `url` is the subscription's URL (entries belong to it); `base_url`, where the bytes came
-    from after redirects, resolves relative links.
+    from after redirects, resolves relative links; `content_type` is the media type alone and
+    `header_charset` the charset the header gave with it.
     """
     limits = DEFAULT_LIMITS
     base = base_url or url
@@ -191,11 +199,15 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
     # parse time (an urljoin per element), and nothing here needs them. Links are made absolute
     # below; feed HTML is never rendered as markup (titles go through safe_line, a summary
     # through the extractor's own cleaning when it is shown).
-    headers = {"content-type": content_type} if content_type else {}
     try:
         body, had_dtd = without_dtd(body)
     except ValueError as error:
         raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({error})", url) from None
+    # feedparser follows RFC 3023 to the letter: the header's charset, else US-ASCII for text/xml,
+    # and any other codec it falls back on is a "CharacterEncodingOverride" problem. Told the
+    # codec our one policy picks, it complains only when that codec can't read the bytes.
+    codec = detect_feed_charset(body, header_charset)
+    headers = {"content-type": f"{content_type or 'application/xml'}; charset={codec}"}
     try:
         parsed = feedparser.parse(
             body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
@@ -212,10 +224,12 @@ def parse_feed(body: bytes, url: str, base_url: str = "", content_type: str = ""
     if had_dtd:
         problems.append("its DOCTYPE was ignored (no entities expanded)")
     if parsed.get("bozo"):
-        problems.append(
-            "malformed XML, read leniently: "
-            + safe_line(str(parsed.get("bozo_exception", "")), 160)
-        )
+        complaint = parsed.get("bozo_exception", "")
+        if isinstance(complaint, feedparser.NonXMLContentType):
+            # Its message repeats the Content-Type we handed it, charset and all: the server's is
+            # the one to name.
+            complaint = f"{content_type or 'no Content-Type'} is not an XML media type"
+        problems.append("malformed XML, read leniently: " + safe_line(str(complaint), 160))
     if len(items) > limits.max_feed_items:
         problems.append(f"only the newest {limits.max_feed_items} of {len(items)} items kept")
     problem = "; ".join(problems)

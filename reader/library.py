@@ -1190,7 +1190,12 @@ class Library:
                 self.store.put_feed(feed)
                 return FeedResult(feed, not_modified=True)
             parsed = await self._cpu(
-                parse_feed, response.body, url, response.url, response.content_type
+                parse_feed,
+                response.body,
+                url,
+                response.url,
+                response.content_type,
+                response.charset,
             )
         except FetchError as error:
             feed = replace(feed, last_error=error.message, last_error_at=_now())

@@ -269,3 +269,72 @@ def test_a_utf_16_header_on_a_page_with_no_zero_byte_is_wrong() -> None:
     raw = story('<meta charset="windows-1251">', RUSSIAN).encode("cp1251")
     assert RUSSIAN in decode_html(raw, "utf-16")
     assert "The council met" in decode_html(story("", "The council met.").encode(), "utf-16")
+
+
+# -- feeds ---------------------------------------------------------------------------------------
+def rss(declaration: str, title: str = RUSSIAN[:40]) -> str:
+    return (
+        f'<?xml version="1.0"{declaration}?><rss version="2.0"><channel><title>{title}</title>'
+        f"<item><title>{RUSSIAN}</title><link>http://127.0.0.1/a.html</link></item>"
+        "</channel></rss>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("declaration", "codec", "content_type", "header_charset"),
+    [
+        # The header names the charset of a document that names none: no complaint.
+        ("", "koi8_r", "application/rss+xml", "koi8-r"),
+        ("", "cp1251", "text/xml", "windows-1251"),
+        # The document names its own: read by it, whatever a server's default header says, and
+        # text/xml is no reason to call it US-ASCII (RFC 7303 dropped that rule).
+        (' encoding="koi8-r"', "koi8_r", "text/xml", "windows-1251"),
+        (' encoding="windows-1251"', "cp1251", "text/xml", "utf-8"),
+        (' encoding="windows-1251"', "cp1251", "text/xml", None),
+        ("", "utf-8", "text/xml", None),
+    ],
+)
+def test_a_feed_read_by_its_rightful_charset_is_no_malformed_xml(
+    declaration: str, codec: str, content_type: str, header_charset: str | None
+) -> None:
+    from reader.feeds import parse_feed
+
+    body = rss(declaration).encode(codec)
+    parsed = parse_feed(body, "http://127.0.0.1/f.xml", "", content_type, header_charset)
+    assert parsed.title == RUSSIAN[:40] and parsed.entries[0].title == RUSSIAN
+    assert parsed.problem == ""
+
+
+@pytest.mark.parametrize("header_charset", [None, "utf-8"])
+def test_a_feed_its_declaration_misnames_reads_by_its_bytes_as_a_page_does(
+    header_charset: str | None,
+) -> None:
+    """Undeclared (so UTF-8 by XML's rule) or a server's UTF-8, on windows-1251 bytes: the bytes
+    plainly contradict it, and the feed is read as they say, as a page would be."""
+    from reader.feeds import parse_feed
+
+    body = rss("").encode("cp1251")
+    parsed = parse_feed(body, "http://127.0.0.1/f.xml", "", "text/xml", header_charset)
+    assert parsed.entries[0].title == RUSSIAN and parsed.problem == ""
+
+
+def test_reader_feeds_has_no_warning_for_a_koi8_feed_served_with_its_charset(
+    tmp_path, httpserver
+) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    httpserver.expect_request("/koi8.xml").respond_with_data(
+        rss("").encode("koi8_r"), content_type="application/rss+xml; charset=koi8-r"
+    )
+    env = {**os.environ, "READER_HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+
+    def reader(*args: str) -> subprocess.CompletedProcess[str]:
+        run = [sys.executable, "-m", "reader", *args]
+        return subprocess.run(run, capture_output=True, text=True, env=env, timeout=120)
+
+    assert reader("add", httpserver.url_for("/koi8.xml")).returncode == 0
+    (feed,) = json.loads(reader("feeds", "--json").stdout)
+    assert feed["title"] == RUSSIAN[:40] and feed["problem"] is None
