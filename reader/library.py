@@ -753,11 +753,13 @@ class Library:
         if known:
             raise FetchError(ErrorKind.NOT_HTML, known, url)
         if offline:
-            raise FetchError(
-                ErrorKind.NOT_CACHED,
-                "not available offline: it is not in the cache (never synced, or pruned)",
-                url,
+            failed = self.store.last_failure(url)
+            why = (
+                f"the last try to fetch it failed ({failed})"
+                if failed
+                else "it is not in the cache (never synced, or pruned)"
             )
+            raise FetchError(ErrorKind.NOT_CACHED, f"not available offline: {why}", url)
         return await self._fetch_once(url, _entry_of(target), first_page)
 
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
@@ -806,8 +808,17 @@ class Library:
         self._first_page_hearers.pop(key, None)
 
     async def _download(self, url: str, entry: Entry | None) -> Article:
-        with _unexpected_as_fetch_error(url):
-            return await self._download_pages(url, entry)
+        try:
+            with _unexpected_as_fetch_error(url):
+                return await self._download_pages(url, entry)
+        except FetchError as error:
+            if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE):
+                # Kept (until the article is cached), so reading it offline can say why it
+                # isn't there rather than "never synced". A link that is no article has its
+                # own record; a store that can't be written can't keep this either.
+                with suppress(StoreError):
+                    self.store.mark_failed(url, error.message)
+            raise
 
     async def _download_pages(self, url: str, entry: Entry | None) -> Article:
         # A key's presence, not a record to decode: a sync asks this of every article.

@@ -52,8 +52,8 @@ _FORMAT = "format"
 _SAVED = "saved"
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
-# opened, why it is no article, its later pages when it is split over several, and a mark
-# when some of those are missing (`Article.incomplete`).
+# opened, why it is no article, its later pages when it is split over several, a mark when
+# some of those are missing (`Article.incomplete`), and why the last try to fetch it failed.
 _ARTICLE_PREFIXES = (
     "article:",
     "raw:",
@@ -62,6 +62,7 @@ _ARTICLE_PREFIXES = (
     "not-article:",
     "pages:",
     "incomplete:",
+    "failed:",
 )
 
 
@@ -350,6 +351,7 @@ class Store:
                 else:
                     self._articles.delete(f"fallback:{key}")
             self._articles.set(f"article:{key}", record)
+            self._articles.delete(f"failed:{key}")
             self._mark_incomplete(key, article)
 
     def _mark_incomplete(self, key: str, article: Article) -> None:
@@ -382,6 +384,7 @@ class Store:
                 pages = [(page_url, packed_page)]
             self._articles.set(f"pages:{key}", pack_page_list(pages))
             self._articles.set(f"article:{key}", record)
+            self._articles.delete(f"failed:{key}")
             self._mark_incomplete(key, article)
 
     def later_pages(self, url: str) -> list[tuple[str, bytes, str]]:
@@ -416,6 +419,14 @@ class Store:
 
     def mark_not_an_article(self, url: str, reason: str) -> None:
         self._articles.set(f"not-article:{article_key(url)}", reason)
+
+    def last_failure(self, url: str) -> str | None:
+        """Why the last try to fetch an article not cached failed, or None."""
+        value = self._articles.get(f"failed:{article_key(url)}")
+        return value if isinstance(value, str) else None
+
+    def mark_failed(self, url: str, reason: str) -> None:
+        self._articles.set(f"failed:{article_key(url)}", reason)
 
     # -- saved articles, use and eviction ----------------------------------------------------------
     def saved(self) -> dict[str, dict[str, Any]]:

@@ -94,6 +94,45 @@ def test_size_limit_from_config_applies_after_sync(tmp_path: Path, demo_server: 
         lib.close()
 
 
+def test_offline_show_says_why_the_last_sync_could_not_cache_it(tmp_path: Path, httpserver) -> None:
+    """Not "never synced": the sync tried and the page had no article. Once a later fetch
+    caches it, the reason is gone with it."""
+    page = httpserver.url_for("/empty.html")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title>'
+        f"<item><title>Empty</title><link>{page}</link></item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_oneshot_request("/empty.html").respond_with_data(
+        "<html><body><nav>Home</nav></body></html>", content_type="text/html"
+    )
+    home = tmp_path / "home"
+    reader(home, "add", httpserver.url_for("/feed.xml"))
+    synced = reader(home, "sync")
+    assert synced.returncode == 1 and "no article text found" in synced.stderr
+    (item,) = listed(home)
+    offline = reader(home, "show", item["id"], "--offline")
+    assert offline.returncode == 1
+    assert offline.stderr.strip() == (
+        "reader: not available offline: the last try to fetch it failed "
+        "(no article text found on the page)"
+    )
+
+    httpserver.expect_request("/empty.html").respond_with_data(
+        "<html><body><article><h1>Notes</h1>"
+        + "<p>The harbour wall was finished on Tuesday, a week ahead of the winter storms.</p>" * 6
+        + "</article></body></html>",
+        content_type="text/html",
+    )
+    assert reader(home, "sync").returncode == 0
+    assert "harbour wall" in reader(home, "show", item["id"], "--offline").stdout
+    lib = Library(home)
+    try:
+        assert lib.store.last_failure(page) is None
+    finally:
+        lib.close()
+
+
 # -- the config file -------------------------------------------------------------------------------
 def test_config_created_with_commented_defaults(tmp_path: Path) -> None:
     home = tmp_path / "home"
