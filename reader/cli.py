@@ -489,14 +489,32 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract_article
+    from .extract import extract_file
+    from .urls import is_web_url
 
+    if args.url is not None and not is_web_url(args.url):
+        # Links would resolve against it and site rules match its host: a typo would be silent.
+        _err(f"--url wants the page's http(s) address, not {args.url!r}")
+        return EXIT_USAGE
+    config = _config(args)
+    limit = config.limits.max_bytes
+    name = "the input" if args.file == "-" else args.file
     try:
-        page = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        # No more than a fetch would take, and never the whole of a huge file in memory.
+        if args.file == "-":
+            page = sys.stdin.buffer.read(limit + 1)
+        else:
+            with Path(args.file).open("rb") as file:
+                page = file.read(limit + 1)
     except OSError as error:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
-    rule = _config(args).rule_for(args.url) if args.url else None
-    article = extract_article(page, args.url or "", None, "", rule)
+    if len(page) > limit:
+        raise CommandError(
+            f"{safe_line(name, 200)} is over {limit / 1048576:g} MB: more than reader reads of a "
+            "page (a fetch stops there too)"
+        )
+    rule = config.rule_for(args.url) if args.url else None
+    article = extract_file(page, name, args.url or "", rule)
     # A file on disk: when its page was retrieved is not known, and the citation must not
     # claim that it was this moment.
     article = replace(article, fetched_at=None)
@@ -722,9 +740,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--path", action="store_true", help="print only its path")
     p.set_defaults(func=cmd_config)
 
-    p = command("extract", help="extract the article from a local HTML file ('-' for stdin)")
+    p = command(
+        "extract",
+        help="extract the article from a local HTML file ('-' for stdin)",
+        description="Extract the article of a saved web page, decoding it as a fetch would. A "
+        "PDF, an image or a plain-text file is refused, as a fetch refuses one.",
+    )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--url", help="the page's address, to resolve relative links")
+    p.add_argument(
+        "--url", help="the page's http(s) address, to resolve relative links and pick site rules"
+    )
     p.add_argument("--format", choices=formats, default="text")
     p.set_defaults(func=cmd_extract)
 

@@ -9,6 +9,9 @@ control bytes is binary too.
 
 from __future__ import annotations
 
+import codecs
+import re
+
 # Leading bytes of the formats a link may lead to instead of a page, with their media type.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "application/pdf"),
@@ -61,3 +64,21 @@ def binary_type(body: bytes) -> str | None:
     if control >= 4 and control > 0.02 * len(head):
         return "application/octet-stream"
     return None
+
+
+# An element every saved page or fragment of one has, written as a tag: "<p>", "<div class=…>".
+_HTML_TAG = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|p|div|span|a|article|main|section|header|"
+    rb"h[1-6]|br|ul|ol|li|table|img|figure|blockquote|pre)[\s/>]",
+    re.IGNORECASE,
+)
+
+
+def looks_like_html(body: bytes) -> bool:
+    """Whether a file said to be nothing in particular (`reader extract FILE`) holds HTML: one
+    of the common tags in its first 64 KB. A plain-text file read as HTML would come out as one
+    run-on paragraph, its line breaks lost."""
+    head = body[:65536]
+    if head.startswith(_UTF16_BOMS):
+        head = head.decode("utf-16", "ignore").encode("utf-8")
+    return bool(_HTML_TAG.search(head.removeprefix(codecs.BOM_UTF8)))

@@ -226,6 +226,13 @@ def test_extract_file_and_stdin(tmp_path: Path, demo_server: DemoServer) -> None
         ).stdout
     )
     assert from_stdin["title"] == article.title and from_stdin["fetched_at"] is None
+    huge = tmp_path / "huge.html"
+    huge.write_bytes(b"<p>" + b"a" * (10 * 1024 * 1024) + b"</p>")
+    too_big = reader(tmp_path, "extract", str(huge))
+    assert too_big.returncode == 1 and too_big.stdout == ""
+    assert too_big.stderr == (
+        f"reader: {huge} is over 10 MB: more than reader reads of a page (a fetch stops there too)\n"
+    )
     missing = reader(tmp_path, "extract", str(tmp_path / "nope.html"))
     assert missing.returncode == 1 and "cannot read" in missing.stderr
 
@@ -247,6 +254,30 @@ def test_extract_refuses_a_file_that_is_not_a_page(tmp_path: Path) -> None:
         assert result.returncode == 1, name
         assert result.stdout == ""
         assert result.stderr.strip() == f"reader: not an article page ({what})"
+
+
+def test_extract_refuses_plain_text_and_a_url_that_is_no_address(tmp_path: Path) -> None:
+    """Plain text is refused as a fetch refuses text/plain, rather than read as HTML into one
+    run-on paragraph under blank lines; a fragment of HTML is still read."""
+    note = tmp_path / "notes.txt"
+    note.write_text("Ferry timetable\n\nTwo sailings a day from December.\nThree in spring.\n")
+    result = reader(tmp_path, "extract", str(note))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"reader: not HTML: {note} looks like plain text\n"
+    piped = reader(tmp_path, "extract", "-", stdin=note.read_bytes())
+    assert piped.stderr == "reader: not HTML: the input looks like plain text\n"
+
+    fragment = tmp_path / "fragment.html"
+    fragment.write_text(
+        '<div class="story"><h1>Ferry timetable</h1>'
+        + "<p class=x>The crossing runs twice a day from December, the company said.</p>" * 5
+        + "</div>"
+    )
+    assert "twice a day" in reader(tmp_path, "extract", str(fragment)).stdout
+
+    bad = reader(tmp_path, "extract", "--url", "notaurl", str(fragment))
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr == "reader: --url wants the page's http(s) address, not 'notaurl'\n"
 
 
 @pytest.mark.parametrize("title", ["\x1b]0;pwned\x07Owned title", "[bold]Markup[/bold] title"])

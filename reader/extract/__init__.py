@@ -34,7 +34,7 @@ from ..models import (
     words_of,
 )
 from ..safe import safe_text
-from ..sniff import binary_type
+from ..sniff import binary_type, looks_like_html
 from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .consent import has_consent_choice, is_consent_wall
@@ -209,6 +209,21 @@ def extract_article(
 ) -> Article:
     """Extract the article of one page (see `extract_page`)."""
     return extract_page(page, url, header_charset, fallback_html, site_rule)[0]
+
+
+def extract_file(
+    page: bytes, name: str, url: str = "", site_rule: SiteRule | None = None
+) -> Article:
+    """The article of a local file (`reader extract`), which no Content-Type vouches for: a
+    PDF, an image or a plain-text file is refused as a fetch refuses one, by what it is."""
+    binary = binary_type(page)
+    if binary is not None:
+        raise FetchError(ErrorKind.NOT_HTML, f"not an article page ({binary})", url)
+    if page.strip() and not looks_like_html(page):
+        # As a fetch refuses a text/plain answer: there is no page around the text to strip,
+        # and read as HTML its lines would run together into one paragraph.
+        raise FetchError(ErrorKind.NOT_HTML, f"not HTML: {name} looks like plain text", url)
+    return extract_article(page, url, None, "", site_rule)
 
 
 def extract_page(
