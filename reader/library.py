@@ -162,6 +162,31 @@ def _end_with_parent(parent: int) -> None:
     os._exit(0)
 
 
+# Seconds a closing library gives each worker to finish the page in its hands.
+_STOP_GRACE = 2.0
+
+
+def _stop_pool(pool: Executor) -> None:
+    """Shut the CPU pool: queued work cancelled, each worker let finish the page in its hands
+    for `_STOP_GRACE`, then ended. Waiting for a worker stuck on a hostile page (an hour-long
+    regular expression in a parser) kept `q` and Ctrl-C from ending the reader at all.
+
+    shutdown(wait=True) runs in a thread of its own: with wait=False, the pool's manager thread
+    may close its wake-up pipe before the interpreter's exit hook writes to it (an EBADF
+    traceback after Ctrl-C). Ending the workers lets that shutdown return."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    stopper = threading.Thread(
+        target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True
+    )
+    stopper.start()
+    stopper.join(_STOP_GRACE)
+    if stopper.is_alive():
+        for process in processes:
+            with suppress(OSError, ValueError):
+                process.terminate()
+        stopper.join()
+
+
 def _import_worker_modules(articles: bool = True) -> None:
     """Import what the workers run (feed parsing, and extraction when articles are wanted)."""
     from . import feeds  # noqa: F401
@@ -582,10 +607,7 @@ class Library:
 
     def close(self) -> None:
         if self._pool is not None:
-            # wait=True: with wait=False the pool's manager thread may close its wake-up pipe
-            # before the interpreter's exit hook writes to it (EBADF traceback after Ctrl-C).
-            # Queued work is cancelled; a worker finishes only the page in its hands.
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            _stop_pool(self._pool)
             self._pool = None
         self.store.close()
 

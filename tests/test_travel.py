@@ -276,6 +276,36 @@ def test_workers_spawned_for_a_reader_killed_as_they_start_end_too(tmp_path: Pat
     assert not left, "workers left running"
 
 
+def test_closing_ends_a_worker_stuck_on_a_page(tmp_path: Path) -> None:
+    """A worker busy for minutes (a hostile page in a parser's slow corner) no longer holds a
+    closing reader (q, Ctrl-C): it gets a moment to finish its page, then is ended."""
+    script = tmp_path / "stuck.py"
+    script.write_text(
+        "import asyncio, time\n"
+        "from pathlib import Path\n"
+        "from reader.library import Library\n"
+        "if __name__ == '__main__':\n"
+        f"    lib = Library(Path({str(tmp_path / 'home')!r}), workers='process')\n"
+        "    async def main():\n"
+        "        lib.start_workers()\n"
+        "        stuck = asyncio.ensure_future(lib._cpu(time.sleep, 600))\n"
+        "        await asyncio.sleep(1)\n"
+        "        print(' '.join(str(pid) for pid in lib._pool._processes), flush=True)\n"
+        "        lib.close()\n"
+        "        print('closed', flush=True)\n"
+        "    asyncio.run(main())\n"
+    )
+    printed = tmp_path / "out"
+    with printed.open("w") as out:
+        finished = subprocess.run(
+            [sys.executable, str(script)], stdout=out, stderr=subprocess.PIPE, timeout=120
+        )
+    pids, closed = printed.read_text().splitlines()
+    assert closed == "closed" and finished.returncode == 0, finished.stderr
+    workers = [int(pid) for pid in pids.split()]
+    assert workers and not [pid for pid in workers if alive(pid)], "workers left running"
+
+
 def test_two_processes_at_once(tmp_path: Path) -> None:
     home = tmp_path / "home"
     server = DemoServer(latency=0.02).start()
