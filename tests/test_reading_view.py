@@ -15,7 +15,7 @@ from reader.models import BlockKind
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.tui_pilot import open_titled, reading
+from tests.tui_pilot import open_titled, reading, until
 
 
 @pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])
@@ -233,3 +233,35 @@ def test_a_time_without_its_zone_shows_as_the_page_gave_it(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_resize_keeps_the_text_at_the_top_of_the_view(synced_dir: Path) -> None:
+    """Re-wrapped for another width, the same paragraph stays at the top, at about the same
+    place in it: not the same line number, which is paragraphs away once the text above it
+    takes more or fewer lines."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Silt Ledger", (120, 40)) as (_app, pilot, body):
+            for _ in range(12):
+                await pilot.press("right_square_bracket")
+            heading = body.lines[body.top_line].strip()
+            assert heading == "The audit that never was"
+            for size in ((80, 24), (60, 20), (120, 40)):
+                lines = body.lines
+                await pilot.resize_terminal(*size)
+                await until(pilot, lambda lines=lines: body.lines != lines, "the re-wrap")
+                assert body.lines[body.top_line].strip() == heading, size
+
+            # Within a paragraph: its line at the top starts with a word the top line still holds.
+            await pilot.press("j", "j", "j")
+            top = body.lines[body.top_line].split()
+            assert top and top[0] not in heading
+            lines = body.lines
+            await pilot.resize_terminal(60, 20)
+            await until(pilot, lambda: body.lines != lines, "the re-wrap")
+            assert top[0] in body.lines[body.top_line].split()
+            # The heading is a few lines above, not paragraphs away.
+            above = [line.strip() for line in body.lines[body.top_line - 6 : body.top_line]]
+            assert heading in above
+
+    asyncio.run(run())

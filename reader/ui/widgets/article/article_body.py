@@ -16,6 +16,7 @@ from textual.strip import Strip
 from ....models import Article, Entry
 from . import find_in_article, typeset
 from .find_in_article import LineMap, LinkSpans, Spans
+from .reading_place import Place, line_of, place_at
 from .typeset import ArticleStyles, Paragraph
 
 MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
@@ -72,6 +73,8 @@ class ArticleBody(ScrollView, can_focus=True):
         """Where the text of each paragraph went in `_lines`."""
         self._headings: list[int] = []
         """The screen line each heading starts on."""
+        self._extents: list[range] = []
+        """The screen lines of each paragraph."""
         self._query = ""
         """The search shown (highlighted), "" when none."""
         self._matches: Spans | None = None
@@ -148,7 +151,9 @@ class ArticleBody(ScrollView, can_focus=True):
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
-    def _build(self) -> None:
+    def _build(self, place: Place | None = None) -> None:
+        """Paragraphs for the content, laid out with `place` at the top (the same content
+        restyled; None for new content)."""
         entry, article, message, hint, error = self._content
         styles = self._built_with = self._styles()
         paragraphs = typeset.header(entry, article, styles, message if article else "")
@@ -160,7 +165,7 @@ class ArticleBody(ScrollView, can_focus=True):
             )
         self._paragraphs = paragraphs
         self._width = 0
-        self._layout()
+        self._layout(place)
 
     def _styles(self) -> ArticleStyles:
         get = self.get_component_rich_style
@@ -323,7 +328,14 @@ class ArticleBody(ScrollView, can_focus=True):
         column = max(20, min(typeset.MAX_COLUMN, available - 2))
         return column, max(0, (available - column) // 2)
 
-    def _layout(self) -> None:
+    def _place(self) -> Place | None:
+        """Where the reader is in the text: what `_layout` keeps at the top of the view."""
+        return place_at(self._extents, self._line_map, self.top_line) if self._extents else None
+
+    def _layout(self, place: Place | None = None) -> None:
+        """Wrap the paragraphs for the width, when it changed, with `place` at the top of the
+        view (a line number would land paragraphs away: the text above it took more or fewer
+        lines)."""
         column, _margin = self._column()
         if self._available() <= 0 or column == self._width:
             return
@@ -331,10 +343,12 @@ class ArticleBody(ScrollView, can_focus=True):
         link_in_view = self._visible(self._links, self._link)
         laid_out = typeset.layout(self._paragraphs, column, self.app.console)
         self._lines, self._line_map = laid_out.lines, LineMap(laid_out.runs)
-        self._headings = laid_out.headings
+        self._headings, self._extents = laid_out.headings, laid_out.extents
         self._width = column
         # A blank line at the end so the last line isn't glued to the status bar.
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines) + 1)
+        if place is not None and (top := line_of(place, self._extents, self._line_map)) is not None:
+            self.scroll_to(y=top, animate=False, immediate=True)
         # The same links whatever the width: a selected one stays selected, on its new lines.
         self._links = find_in_article.links(self._line_map)
         addresses = [address for run in laid_out.runs for _, _, address in run.links]
@@ -355,7 +369,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, _event: events.Resize) -> None:
-        self._layout()
+        self._layout(self._place())
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -363,7 +377,7 @@ class ArticleBody(ScrollView, can_focus=True):
         # (not on every focus change, which also lands here).
         self._match_styles = self._link_style = None
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
-            self._build()
+            self._build(self._place())
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

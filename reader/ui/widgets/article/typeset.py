@@ -93,6 +93,9 @@ class Layout:
     runs: list[TextRun]
     headings: list[int] = field(default_factory=list)
     """The screen line each heading of the article starts on, in order."""
+    extents: list[range] = field(default_factory=list)
+    """The screen lines of each paragraph (its gap above left out), in order: where the reader
+    is in the text is found again from them after a re-wrap."""
 
 
 # -- building paragraphs -----------------------------------------------------------------------
@@ -329,6 +332,7 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
     lines: list[Strip] = []
     runs: list[TextRun] = []
     headings: list[int] = []
+    extents: list[range] = []
     blank = Strip([])
     for paragraph in paragraphs:
         if lines:
@@ -368,9 +372,10 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
                 line.append_text(piece)
             line.end = ""
             lines.append(Strip(list(line.render(console))))
+        extents.append(range(top, len(lines)))
         if not paragraph.fill:
             runs += _runs(paragraph, text.plain, pieces, top, lines)
-    return Layout(lines, runs, headings)
+    return Layout(lines, runs, headings, extents)
 
 
 def _runs(

@@ -1,0 +1,69 @@
+"""Where the reader is in an article's text, kept across a re-wrap (a resize, a theme).
+
+A screen line number means nothing once the paragraphs are wrapped for another width: the
+place is the paragraph at the top of the view and the character its top line starts with, and
+it is found again in the new layout. A paragraph searched as one run (a wrapped paragraph, a
+code block) keeps its character; a table, whose lines are runs of their own, keeps the same
+share of its lines.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .find_in_article import LineMap
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in an article's paragraphs, independent of the width they are wrapped for."""
+
+    paragraph: int
+    offset: int | None = None
+    """The character of the paragraph's text the line starts with (None: see `line`)."""
+    line: int = 0
+    """Without an offset: the line of the paragraph, out of `lines`."""
+    lines: int = 1
+    above: int = 0
+    """Blank lines above the paragraph at the top of the view (the gap before it)."""
+
+
+def place_at(extents: list[range], runs: LineMap, top: int) -> Place | None:
+    """The place shown on screen line `top` (None: no text there)."""
+    starts = [extent.start for extent in extents]
+    p = bisect_right(starts, top) - 1
+    if p < 0 or top >= extents[-1].stop:
+        return None
+    extent = extents[p]
+    if top >= extent.stop:  # the blank lines before the next paragraph
+        return Place(p + 1, above=extents[p + 1].start - top)
+    run = _only_run(extent, runs)
+    if run is not None:
+        for line, start, _end, _cell in runs.runs[run].pieces:
+            if line == top:
+                return Place(p, offset=start)
+    return Place(p, line=top - extent.start, lines=len(extent))
+
+
+def line_of(place: Place, extents: list[range], runs: LineMap) -> int | None:
+    """The screen line `place` is on now (None: the article has fewer paragraphs now)."""
+    if place.paragraph >= len(extents):
+        return None
+    extent = extents[place.paragraph]
+    if place.above:
+        return extent.start - place.above
+    run = _only_run(extent, runs) if place.offset is not None else None
+    if run is not None and place.offset is not None:
+        pieces = runs.runs[run].pieces
+        k = bisect_right(runs.piece_ends[run], place.offset)
+        return pieces[min(k, len(pieces) - 1)][0]
+    line = place.line * len(extent) // max(1, place.lines)
+    return extent.start + min(line, max(0, len(extent) - 1))
+
+
+def _only_run(extent: range, runs: LineMap) -> int | None:
+    """The run of the paragraph drawn on `extent` when it is searched as one (not a table's)."""
+    first = bisect_left(runs.last_lines, extent.start)
+    last = bisect_left(runs.last_lines, extent.stop)
+    return first if last - first == 1 else None
