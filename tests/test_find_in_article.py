@@ -312,3 +312,35 @@ def test_markup_regex_and_escapes_in_a_query_are_literal(synced_dir: Path) -> No
             assert not any(c in screen_segments(app) for c in "\x1b\x07")
 
     asyncio.run(run())
+
+
+def burst(app: App[object], keys: str) -> None:
+    """`keys` arriving at once, as a paste, a macro or keys bunched over SSH bring them: every
+    one is queued before the first is handled."""
+    from textual import events
+
+    assert app._driver is not None
+    for char in keys:
+        key = "slash" if char == "/" else char
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+def test_keys_typed_in_one_burst_after_slash_go_to_the_query(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            position = screen.position
+            burst(app, "/xn")  # n: the next article, r: a refresh, o: the browser…
+            await pilot.pause()
+            await pilot.pause()
+            assert screen.searching
+            assert app.screen.query_one(SearchBar).input.value == "xn"
+            assert screen.position == position and body.query == "xn"
+            burst(app, "ord")
+            await pilot.pause()
+            assert app.screen.query_one(SearchBar).input.value == "xnord"
+
+    asyncio.run(run())

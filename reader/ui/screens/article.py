@@ -49,7 +49,10 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
 
     # A key bound twice does the first of its actions `check_action` allows: `n` and Esc act on
-    # the search while there is one, Esc on the selected link before that.
+    # the search while there is one, Esc on the selected link before that. `/` has priority: it
+    # is handled as it comes off the terminal, before the keys after it are given to a widget,
+    # so that they go to the search line however fast they come (a paste, keys bunched over
+    # SSH); as an ordinary binding it ran only once they had gone to the text as commands.
     BINDINGS = [
         Binding("escape", "clear_link", "Drop link"),
         Binding("escape", "clear_search", "Clear search"),
@@ -58,7 +61,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         Binding("N", "previous_match", "Prev match"),
         Binding("n", "next", "Next"),
         Binding("p", "previous", "Previous"),
-        Binding("slash", "search", "Search"),
+        Binding("slash", "search", "Search", priority=True),
         Binding("o", "open_original", "Original"),
         Binding("enter", "open_link", "Open link"),
         Binding("tab", "next_link", "Links"),
@@ -220,8 +223,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             return bool(body.match_count)
         if action in ("clear_link", "open_link"):
             return body.selected_link is not None and not self.searching
-        if action in ("next_link", "previous_link"):
-            return not self.searching
+        if action in ("next_link", "previous_link", "search"):
+            return not self.searching  # `/` typed in the query is a character of it
         return True
 
     # -- links ---------------------------------------------------------------------------------

@@ -31,7 +31,9 @@ class SearchBar(Horizontal):
         """An empty query, the cursor in it."""
         self.input.value = ""
         self.show_count("")
-        self.input.focus()
+        # Now, not at the next turn of the event loop as `focus()` does: the keys already
+        # queued after `/` must find the search line focused.
+        self.screen.set_focus(self.input)
 
     def show_count(self, line: str, missing: bool = False) -> None:
         """The line at the right ("Match 3 of 12", "No match for “xyz”"): plain text, as it may
