@@ -18,8 +18,9 @@ from reader.models import Article, Block, BlockKind, Inline
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
-from reader.ui.widgets.article.find_in_article import pattern
+from reader.ui.widgets.article.find_in_article import LineMap, find, pattern
 from reader.ui.widgets.article.search_bar import SearchBar
+from reader.ui.widgets.article.typeset import TextRun
 from tests.tui_pilot import (
     line_of,
     marked,
@@ -72,6 +73,35 @@ def test_a_query_is_literal_text_with_smartcase_and_loose_whitespace(
     compiled = pattern(query)
     assert compiled is not None
     assert compiled.findall(text) == found
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("don't", ["don’t"]),
+        ("It's", ["It’s"]),
+        ("council's", ["council’s", "council′s"]),
+        ('"We', ["“We"]),
+        ('know,"', ["know,”"]),
+        ("2019-2021", ["2019–2021"]),
+        ("- a", ["— a", "− a"]),
+        ("cafe", ["café", "Café", "cafe"]),
+        ("Cafe", ["Café"]),  # a capital: the case counts, not the accent
+        ("café", ["café", "Café"]),  # an accent: only that accent
+        ("cafè", []),
+        ("zoe", ["Zoë"]),
+        ("lodz", ["Łódź"]),
+    ],
+)
+def test_quotes_dashes_and_accents_match_as_in_a_browser(query: str, found: list[str]) -> None:
+    text = (
+        "“We don’t know,” she said. It’s the council’s (or council′s) café. Café 2019–2021 "
+        "— a − a, cafe, Zoë in Łódź"
+    )
+    lines = LineMap([TextRun(text, ((0, 0, len(text), 0),))])
+    spans = find(lines, query)
+    assert spans is not None
+    assert [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)] == found
 
 
 def test_a_blank_query_finds_nothing() -> None:
@@ -342,5 +372,32 @@ def test_keys_typed_in_one_burst_after_slash_go_to_the_query(synced_dir: Path) -
             burst(app, "ord")
             await pilot.pause()
             assert app.screen.query_one(SearchBar).input.value == "xnord"
+
+    asyncio.run(run())
+
+
+def test_curly_quotes_and_accents_are_found_and_lit_where_they_are(synced_dir: Path) -> None:
+    text = "“We don’t know yet,” said Zoë Hart. It’s the council’s café, on the quay."
+    article = Article(
+        "https://news.example/quotes.html",
+        title="Quotes",
+        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            for query, shown in [
+                ("don't", "don’t"),
+                ("It's", "It’s"),
+                ("cafe", "café"),
+                ('"We', "“We"),
+                ("zoe hart", "Zoë Hart"),
+            ]:
+                await type_search(pilot, query)
+                assert body.match_count == 1, query
+                assert marked(app) == [shown], query
+                await pilot.press("escape")
 
     asyncio.run(run())

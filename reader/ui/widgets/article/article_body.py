@@ -224,9 +224,8 @@ class ArticleBody(ScrollView, can_focus=True):
         return self.match_count
 
     def _find(self, query: str, from_line: int) -> None:
-        found = find_in_article.pattern(query)
-        self._query = query if found else ""
-        self._matches = find_in_article.find(self._line_map, found) if found else None
+        self._matches = find_in_article.find(self._line_map, query)
+        self._query = query if self._matches is not None else ""
         self._current = self._matches.first_from(from_line) if self._matches else None
 
     def step_match(self, step: int) -> bool:

@@ -3,7 +3,8 @@
 The query is literal text, never a pattern or markup. It is case-insensitive unless it holds a
 capital letter (vim's smartcase), and whitespace in it matches any run of whitespace, so a phrase
 is found where wrapping broke it over two screen lines: runs of text are searched whole (a
-paragraph) and the matches mapped to the lines they were wrapped onto. The article's links are
+paragraph) and the matches mapped to the lines they were wrapped onto. Quotes, dashes and
+accents are folded as browsers' find-in-page folds them (`fold`): ' finds ’, cafe finds café. The article's links are
 spans of the same runs, selected and drawn the same way (`Spans`).
 """
 
@@ -18,14 +19,16 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from .fold import fold, has_accent
 from .typeset import TextRun
 
 
 def pattern(query: str) -> re.Pattern[str] | None:
-    """The regular expression finding `query` literally (None for a blank query)."""
+    """The regular expression finding `query` literally in text folded as `folded_texts` folds
+    it for the query (None for a blank query)."""
     if not query.strip():
         return None
-    parts = re.split(r"(\s+)", query)
+    parts = re.split(r"(\s+)", fold(query, accents=False))
     source = "".join(r"\s+" if part.isspace() else re.escape(part) for part in parts if part)
     smart = any(c.isupper() for c in query)
     return re.compile(source, 0 if smart else re.IGNORECASE)
@@ -45,11 +48,25 @@ class LineMap:
         """Per run, the screen line of its last piece (runs come in screen order)."""
         self.piece_ends = [[piece[2] for piece in run.pieces] for run in runs]
         """Per run, the offset where each piece ends."""
+        self._folded: dict[bool, list[str]] = {}
+
+    def folded_texts(self, query: str) -> list[str]:
+        """The runs' texts as `query` is compared with them: quotes and dashes folded, and
+        accents too unless the query has one. Folded once per layout, not on every key."""
+        accents = not has_accent(query)
+        if accents not in self._folded:
+            self._folded[accents] = [fold(run.text, accents) for run in self.runs]
+        return self._folded[accents]
 
 
-def find(lines: LineMap, found: re.Pattern[str]) -> Spans:
-    """Every match of a pattern in a layout's runs."""
-    return Spans(lines, [[m.span() for m in found.finditer(run.text)] for run in lines.runs])
+def find(lines: LineMap, query: str) -> Spans | None:
+    """Every match of `query` in a layout's runs (None for a blank query). The folded texts
+    are as long as the runs', so the matches' offsets are the runs' own."""
+    found = pattern(query)
+    if found is None:
+        return None
+    texts = lines.folded_texts(query)
+    return Spans(lines, [[m.span() for m in found.finditer(text)] for text in texts])
 
 
 def links(lines: LineMap) -> LinkSpans:
