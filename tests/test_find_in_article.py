@@ -22,6 +22,7 @@ from reader.ui.widgets.article.find_in_article import LineMap, find, pattern
 from reader.ui.widgets.article.search_bar import SearchBar
 from reader.ui.widgets.article.typeset import TextRun
 from tests.tui_pilot import (
+    burst,
     line_of,
     marked,
     notices,
@@ -342,19 +343,6 @@ def test_markup_regex_and_escapes_in_a_query_are_literal(synced_dir: Path) -> No
             assert not any(c in screen_segments(app) for c in "\x1b\x07")
 
     asyncio.run(run())
-
-
-def burst(app: App[object], keys: str) -> None:
-    """`keys` arriving at once, as a paste, a macro or keys bunched over SSH bring them: every
-    one is queued before the first is handled."""
-    from textual import events
-
-    assert app._driver is not None
-    for char in keys:
-        key = "slash" if char == "/" else char
-        event = events.Key(key, char)
-        event.set_sender(app)
-        app._driver.send_message(event)
 
 
 def test_keys_typed_in_one_burst_after_slash_go_to_the_query(synced_dir: Path) -> None:

@@ -7,6 +7,7 @@ long URL, a bulleted list and a five-column table.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from reader.models import BlockKind
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.tui_pilot import open_titled, reading, until
+from tests.tui_pilot import burst, open_titled, reading, until
 
 
 @pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])
@@ -109,10 +110,8 @@ def test_vim_and_less_keys_scroll_the_article(synced_dir: Path) -> None:
             for key, expected in moves:
                 before = body.scroll_y
                 await pilot.press(key)
-                await pilot.pause(0.6)  # a page scroll is animated
                 assert round(body.scroll_y - before) == expected, key
             await pilot.press("ctrl+b")
-            await pilot.pause(0.6)
             assert body.scroll_y == 0
 
     asyncio.run(run())
@@ -133,7 +132,6 @@ def test_brackets_go_from_heading_to_heading(synced_dir: Path) -> None:
             await pilot.press("left_square_bracket")
             assert body.lines[body.top_line].strip() == headings[1]
             await pilot.press("G")
-            await pilot.pause(0.6)
             bottom = body.top_line
             await pilot.press("right_square_bracket")
             assert body.top_line == bottom
@@ -263,5 +261,42 @@ def test_a_resize_keeps_the_text_at_the_top_of_the_view(synced_dir: Path) -> Non
             # The heading is a few lines above, not paragraphs away.
             above = [line.strip() for line in body.lines[body.top_line - 6 : body.top_line]]
             assert heading in above
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ("Gkk", lambda bottom, _page: bottom - 2),
+        ("G  ", lambda bottom, _page: bottom),
+        ("  jb", lambda _bottom, page: page + 1),
+        ("Ggj", lambda _bottom, _page: 1),
+        ("  gjjj", lambda _bottom, _page: 3),
+    ],
+)
+def test_scrolling_keys_typed_quickly_each_move_the_view_at_once(
+    synced_dir: Path, keys: str, expected: Callable[[int, int], int]
+) -> None:
+    """g / G / space / b as j and Ctrl-D: at once and exactly, however fast they come (an
+    animation lost the keys pressed during it)."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            page = body.scrollable_content_region.height
+            bottom = round(body.max_scroll_y)
+            target = expected(bottom, page)
+            burst(app, keys)
+            # There, and not on the way somewhere else.
+            await until(
+                pilot,
+                lambda: (
+                    body.top_line == target and not app.animator.is_being_animated(body, "scroll_y")
+                ),
+                f"line {target} after {keys!r}",
+            )
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            assert body.top_line == target
 
     asyncio.run(run())

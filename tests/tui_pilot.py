@@ -9,7 +9,9 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from textual import events
 from textual.app import App
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from reader.library import Library
@@ -170,3 +172,14 @@ def line_of(body: ArticleBody, words: str) -> int:
 def notices(app: App[object]) -> list[str]:
     """The notices (toasts) raised so far and not yet gone."""
     return [notification.message for notification in app._notifications]
+
+
+def burst(app: App[object], keys: str) -> None:
+    """`keys` arriving at once, as a paste, a macro or keys bunched over SSH bring them: every
+    one is queued before the first is handled."""
+    assert app._driver is not None
+    for char in keys:
+        key = _character_to_key(char) if not char.isalnum() else char
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)

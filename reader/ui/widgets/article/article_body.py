@@ -10,13 +10,13 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ....models import Article, Entry
 from . import find_in_article, typeset
 from .find_in_article import LineMap, LinkSpans, Spans
 from .reading_place import Place, line_of, place_at
+from .scroll_keys import KeyScrolledView
 from .typeset import ArticleStyles, Paragraph
 
 MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
@@ -32,18 +32,10 @@ def _component(field_name: str) -> str:
     return "article-body--" + field_name.replace("_", "-")
 
 
-class ArticleBody(ScrollView, can_focus=True):
+class ArticleBody(KeyScrolledView, can_focus=True):
     """Header and body of one article (or a notice while it loads or when it failed)."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False),
-        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False),
-        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
-        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
         Binding("right_square_bracket", "heading(1)", "Next heading", show=False),
         Binding("left_square_bracket", "heading(-1)", "Previous heading", show=False),
     ]
@@ -172,11 +164,6 @@ class ArticleBody(ScrollView, can_focus=True):
         return ArticleStyles(
             **{name: get(_component(name)) for name in ArticleStyles.__dataclass_fields__}
         )
-
-    def action_half_page(self, direction: int) -> None:
-        """Ctrl-D / Ctrl-U as in vim and less: half a screen, so the eye keeps its place."""
-        step = max(1, self.scrollable_content_region.height // 2)
-        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
 
     def action_heading(self, step: int) -> None:
         """`]` / `[`: the next heading below the top line (`step` 1), or the previous one above

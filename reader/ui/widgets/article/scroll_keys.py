@@ -1,0 +1,56 @@
+"""The reading view's scrolling keys, as in vim and less: every one moves the view at once.
+
+Textual's own scroll actions animate a page and the ends: a key pressed during the animation
+was lost or fell short (`G k k` typed quickly ended at the very bottom). Here every key moves
+the view by its exact amount, from where it is, before the next key is handled.
+"""
+
+from __future__ import annotations
+
+from textual.actions import SkipAction
+from textual.binding import Binding
+from textual.scroll_view import ScrollView
+
+
+class KeyScrolledView(ScrollView):
+    """A scroll view moved by j / k, space / b, Ctrl-D / Ctrl-U, g / G and their kin, without
+    animation."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+    ]
+
+    def _scroll_now(self, y: float) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self._scroll_now(self.scroll_y + 1)
+
+    def action_scroll_up(self) -> None:
+        self._scroll_now(self.scroll_y - 1)
+
+    def action_page_down(self) -> None:
+        self._scroll_now(self.scroll_y + self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self._scroll_now(self.scroll_y - self.scrollable_content_region.height)
+
+    def action_scroll_home(self) -> None:
+        self._scroll_now(0)
+
+    def action_scroll_end(self) -> None:
+        self._scroll_now(self.max_scroll_y)
+
+    def action_half_page(self, direction: int) -> None:
+        """Ctrl-D / Ctrl-U as in vim and less: half a screen, so the eye keeps its place."""
+        step = max(1, self.scrollable_content_region.height // 2)
+        self._scroll_now(self.scroll_y + direction * step)
