@@ -233,7 +233,21 @@ def test_no_match_says_so_and_the_view_stays_put(synced_dir: Path) -> None:
             assert body.top_line == 200
             assert notices(app) == ["No match for “Tollandxyz”"]
             assert "Match" not in status(app)
-            await pilot.press("n")  # no search: the next article
+            # The search is kept, found or not: n and N are its keys, and say so again, rather
+            # than go to the next article (and mark it read).
+            assert "No match for “Tollandxyz”" in status(app)
+            assert "n Next match" in search_line(app)
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            position = screen.position
+            await pilot.press("n", "N")
+            assert notices(app) == ["No match for “Tollandxyz”"] * 3
+            assert screen.position == position and LONG_READ in body.text
+            assert body.top_line == 200
+            await pilot.press("escape")  # clears the search: n is the next article again
+            assert body.query == "" and "No match" not in status(app)
+            assert isinstance(app.screen, ArticleScreen)
+            await pilot.press("n")
             await until(pilot, lambda: app.screen.loaded and body.top_line == 0, "next article")
             assert LONG_READ not in body.text
 

@@ -1,9 +1,10 @@
 """The reading view: one article of the list the user came from, with next/previous, and `/` to
 find a word or phrase in it.
 
-While a search is on (after Enter in the search line), `n` / `N` go to the next / previous match
-and Esc clears it; `p` still goes to the previous article, and without a search `n` goes to the
-next article. Opening another article ends the search.
+While a search is on (after Enter in the search line, until Esc clears it), `n` / `N` go to the
+next / previous match, or say again that there is none: a search that found nothing is kept too,
+so `n` never leaves the article by surprise. `p` still goes to the previous article, and without
+a search `n` goes to the next article. Opening another article ends the search.
 
 Tab / Shift-Tab select the next / previous link of the text, as in lynx or w3m: the status line
 shows its address, Enter opens it in the browser, Esc drops the selection (before a search).
@@ -49,7 +50,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
 
     # A key bound twice does the first of its actions `check_action` allows: `n` and Esc act on
-    # the search while there is one, Esc on the selected link before that. `/` has priority: it
+    # the search while there is one (with matches or not), Esc on the selected link before that. `/` has priority: it
     # is handled as it comes off the terminal, before the keys after it are given to a widget,
     # so that they go to the search line however fast they come (a paste, keys bunched over
     # SSH); as an ordinary binding it ran only once they had gone to the text as commands.
@@ -216,11 +217,11 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
 
     # -- which keys act ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The search's keys only while it has matches (else `n` and Esc do their usual), the
-        selected link's while there is one; no link keys while the query is typed."""
+        """The search's keys while one is kept, found or not (else `n` and Esc do their
+        usual), the selected link's while there is one; no link keys while the query is typed."""
         body = self.query_one(ArticleBody)
         if action in ("clear_search", "next_match", "previous_match"):
-            return bool(body.match_count)
+            return bool(body.query)
         if action in ("clear_link", "open_link"):
             return body.selected_link is not None and not self.searching
         if action in ("next_link", "previous_link", "search"):
@@ -300,7 +301,10 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self._step(-1)
 
     def _step(self, step: int) -> None:
-        if self.query_one(ArticleBody).step_match(step):
+        body = self.query_one(ArticleBody)
+        if not body.match_count:
+            self.notify(no_match(body.query), severity="warning", markup=False)
+        elif body.step_match(step):
             where = "top" if step > 0 else "bottom"
             self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
         self._show_position()
@@ -325,9 +329,13 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         """The selected link's address or the search's place in the status line, and the keys
         that go with them in the key bar."""
         body = self.query_one(ArticleBody)
-        found = bool(body.match_count)
+        found = bool(body.query)  # a search kept, found or not: n / N and Esc are its keys
         # While the query is typed the search line has the count.
-        note = f"{self._position_line()} for “{body.query}” (n / N)" if found else ""
+        note = ""
+        if body.match_count:
+            note = f"{self._position_line()} for “{body.query}” (n / N)"
+        elif found:
+            note = f"{no_match(body.query)} (Esc clears the search)"
         if self.searching:
             note = ""
         link = body.selected_link
