@@ -453,3 +453,23 @@ def test_a_link_wrapped_in_a_table_cell_is_one_link(synced_dir: Path) -> None:
             assert " ".join(selected(app)) == long_name
 
     asyncio.run(run())
+
+
+def test_the_key_bar_offers_tab_only_in_an_article_with_links(synced_dir: Path) -> None:
+    """A PDF's page has no links: no `tab Links` in the key bar (pressed, Tab still says why)."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, (120, 30), notifications=True) as (app, pilot, _):
+            assert "tab Links" in key_bar(app)
+            await pilot.press("escape")
+            body = await open_titled(pilot, ".pdf")
+            assert not body.link_count
+            assert "tab Links" not in key_bar(app)
+            assert "o Original" in key_bar(app)
+            await pilot.press("tab")
+            assert notices(app) == ["This article has no links to select."]
+            await pilot.press("escape")
+            await open_titled(pilot, BUDGET)
+            assert "tab Links" in key_bar(app)
+
+    asyncio.run(run())

@@ -343,10 +343,15 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
             note = f"Link {link} of {body.link_count}: {body.link_address}"
         self.query_one(StatusBar).note = note
-        # The key bar's search keys, once the search line is closed (it hides the bar), and the
-        # link's. A new class restyles the screen (~20 ms): not on a key typed in the query.
+        # The key bar's search keys, once the search line is closed (it hides the bar), the
+        # link's, and Tab only where there are links. A new class restyles the screen (~20 ms):
+        # not on a key typed in the query.
         changed = False
-        for name, on in (("-found", found and not self.searching), ("-link", link is not None)):
+        for name, on in (
+            ("-found", found and not self.searching),
+            ("-link", link is not None),
+            ("-no-links", not body.link_count),
+        ):
             if on != self.has_class(name):
                 self.set_class(on, name)
                 changed = True
