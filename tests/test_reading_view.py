@@ -16,7 +16,7 @@ from reader.models import BlockKind
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.tui_pilot import burst, open_titled, reading, until
+from tests.tui_pilot import burst, notices, open_titled, reading, until
 
 
 @pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])
@@ -113,6 +113,38 @@ def test_vim_and_less_keys_scroll_the_article(synced_dir: Path) -> None:
                 assert round(body.scroll_y - before) == expected, key
             await pilot.press("ctrl+b")
             assert body.scroll_y == 0
+
+    asyncio.run(run())
+
+
+def test_an_article_reopened_comes_back_where_it_was_left(synced_dir: Path) -> None:
+    """Esc then Enter, or n then p, brings a long article back at the line it was left on,
+    and says so; one left at its start opens at its start, with nothing said."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Silt Ledger", notifications=True) as (app, pilot, body):
+            for _ in range(3):
+                await pilot.press("right_square_bracket")
+            await pilot.press("j", "j")
+            left_at = body.lines[body.top_line]
+            await pilot.press("escape")
+            body = await open_titled(pilot, "Silt Ledger")
+            await until(pilot, lambda: body.article is not None, "the article")
+            await pilot.pause()
+            assert body.lines[body.top_line] == left_at
+            assert notices(app)[-1] == "Back where you left off (g for the top)."
+            await pilot.press("n")
+            await until(pilot, lambda: "Silt Ledger" not in body.text[:200], "the next article")
+            await pilot.press("p")
+            await until(pilot, lambda: body.article is not None and "Silt" in body.text[:200], "p")
+            await pilot.pause()
+            assert body.lines[body.top_line] == left_at
+            # Back at the top: the place is forgotten.
+            await pilot.press("g", "escape")
+            app.clear_notifications()
+            body = await open_titled(pilot, "Silt Ledger")
+            await until(pilot, lambda: body.article is not None, "the article")
+            assert body.top_line == 0 and not notices(app)
 
     asyncio.run(run())
 

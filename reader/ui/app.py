@@ -47,7 +47,10 @@ from .display import plain
 from .headlines import HeadlineIndex
 from .messages import ArticleClosed, HeadlinesChanged
 from .screens.main import MainScreen
+from .widgets.article.reading_place import Place
 
+PLACES_KEPT = 500
+"""How many articles' reading places (`remember_place`) a session keeps."""
 PREFETCH_LIMIT = 30
 """How many uncached articles of the list on screen are fetched ahead of the reader."""
 SYNC_UPDATE_INTERVAL = 0.5
@@ -121,6 +124,8 @@ class ReaderApp(App[int]):
         self._downloads: dict[str, asyncio.Future[Article]] = {}
         """Article downloads in flight, by entry id (see `_download`)."""
         self._prefetch_failed: set[str] = set()
+        self._places: dict[str, Place] = {}
+        """Where the reader left each article, oldest first (see `remember_place`)."""
         """Entries whose prefetch failed this session: not retried until the user opens them."""
         self._flush_pending = False
         self._arrived: set[str] = set()
@@ -302,6 +307,18 @@ class ReaderApp(App[int]):
         article = await self._download(entry, first_in)
         self._opened(entry)
         return article
+
+    def remember_place(self, entry_id: str, place: Place | None) -> None:
+        """Where the reader left an article (None: at its start), for when it is opened again
+        in this session; the longest-unread places go first past `PLACES_KEPT`."""
+        self._places.pop(entry_id, None)
+        if place is not None:
+            self._places[entry_id] = place
+            while len(self._places) > PLACES_KEPT:
+                del self._places[next(iter(self._places))]
+
+    def place_of(self, entry_id: str) -> Place | None:
+        return self._places.get(entry_id)
 
     def _opened(self, entry: Entry) -> None:
         """An entry's article (or its first page) is on screen: read, and in the cache."""

@@ -114,7 +114,15 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         """The search line is open."""
         return self.has_class("-searching")
 
+    def _remember_place(self) -> None:
+        """Note where the reader is in the article shown, for when it is opened again."""
+        if self.loaded:
+            self.reader.remember_place(
+                self.headline.entry.id, self.query_one(ArticleBody).reading_place
+            )
+
     def _show(self, position: int) -> None:
+        self._remember_place()
         self.position = position
         self.loaded = False
         self.query_one(ArticleBody).clear_link()  # links are the article's own
@@ -162,7 +170,10 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             if started:
                 body.show_more(entry, article)
             else:
-                body.show_article(entry, article)
+                place = self.reader.place_of(entry.id)
+                body.show_article(entry, article, place=place)
+                if place is not None:
+                    self.notify("Back where you left off (g for the top).")
         self.loaded = True
         self.call_after_refresh(self.reader.settle)
         self._after_showing()
@@ -176,6 +187,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
 
     # -- actions -------------------------------------------------------------------------------
     def action_back(self) -> None:
+        self._remember_place()
         self.dismiss(self.headline.entry.id)
 
     def action_next(self) -> None:

@@ -80,6 +80,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._link: int | None = None
         """The selected link, numbered from 0 (None: none)."""
         self._link_style: Style | None = None
+        self._pending_place: Place | None = None
+        """Where to open the article shown, once it is first laid out (see `show_article`)."""
 
     @property
     def lines(self) -> list[str]:
@@ -98,10 +100,33 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         return "\n".join(p.text.plain for p in self._paragraphs)
 
     # -- what to show --------------------------------------------------------------------------
-    def show_article(self, entry: Entry | None, article: Article, notice: str = "") -> None:
+    def show_article(
+        self, entry: Entry | None, article: Article, notice: str = "", place: Place | None = None
+    ) -> None:
         """The article; `notice` replaces the partial-text line of its header (why the text
-        is the feed's, when a fetch failed)."""
+        is the feed's, when a fetch failed); `place` at the top of the view (see
+        `reading_place`), else its start."""
         self._set(entry, article, notice, "", False)
+        if place is None:
+            return
+        if self._width:
+            # Laid out already, but the view's height is the notice's until the next refresh,
+            # and a scroll now would stop there.
+            self.call_after_refresh(self._go_to, article, place)
+        else:  # on a screen not laid out yet: there once it is
+            self._pending_place = place
+
+    def _go_to(self, article: Article, place: Place) -> None:
+        if self.article is article and (top := line_of(place, self._extents, self._line_map)):
+            self.scroll_to(y=top, animate=False, immediate=True)
+
+    @property
+    def reading_place(self) -> Place | None:
+        """Where the reader is in the article shown, once past its header: what reopening it
+        comes back to (None: at its start, or no article shown)."""
+        if self.article is None or self.top_line <= self._rule_line():
+            return None
+        return self._place()
 
     def show_more(self, entry: Entry | None, article: Article) -> None:
         """More of the article shown (its later pages came in, after the first page shown): the
@@ -138,6 +163,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self, entry: Entry | None, article: Article | None, message: str, hint: str, error: bool
     ) -> None:
         self._content = (entry, article, message, hint, error)
+        self._pending_place = None
         self._query, self._matches, self._current = "", None, None
         self._link = None
         self._build()
@@ -331,6 +357,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._lines, self._line_map = laid_out.lines, LineMap(laid_out.runs)
         self._headings, self._extents = laid_out.headings, laid_out.extents
         self._width = column
+        if self._pending_place is not None:
+            place, self._pending_place = self._pending_place, None
         # A blank line at the end so the last line isn't glued to the status bar.
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines) + 1)
         if place is not None and (top := line_of(place, self._extents, self._line_map)) is not None:
