@@ -22,7 +22,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import NO_LINKS, LinksScreen
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
-from reader.ui.widgets.article.article_body import LINK_COMPONENT
+from reader.ui.widgets.article.article_body import LINK_COMPONENT, ArticleBody
 from tests.tui_pilot import (
     line_of,
     marked,
@@ -124,9 +124,9 @@ def test_enter_opens_the_selected_link_and_only_a_web_one(
 
     async def run() -> None:
         async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
-            await pilot.press("tab", "tab", "enter")
+            await pilot.press("tab", "enter")
             site = app.screen.headline.entry.link.split("/gazette/")[0]
-            assert browser == [f"{site}/gazette/2026/11/24/harbour-crane-strike.html"]
+            assert browser == [f"{site}/gazette/files/budget-report.pdf"]
             assert isinstance(app.screen, ArticleScreen)  # the reader stays where it was
 
             body.show_article(app.screen.headline.entry, article)
@@ -183,6 +183,42 @@ def test_a_search_and_a_link_share_esc_in_order(synced_dir: Path) -> None:
             assert "Match 2 of" in status(app)
             await pilot.press("escape")
             assert not body.match_count and isinstance(app.screen, ArticleScreen)
+
+    asyncio.run(run())
+
+
+def test_a_link_to_another_of_the_feeds_articles_is_read_here(
+    synced_dir: Path, browser: list[str]
+) -> None:
+    """Enter on "this week's walkout at Eastquay" opens that story in the reader (it is in the
+    cache: offline too); Esc comes back to the budget story, its link still selected. The PDF
+    link, which the reader can't show, goes to the browser as before."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            budget = app.screen
+            await pilot.press("tab", "tab")
+            assert status(app).startswith("Link 2 of 2 (Enter reads it here): http://")
+            await pilot.press("enter")
+            await until(pilot, lambda: app.screen is not budget, "the linked article")
+            linked = app.screen
+            assert (
+                isinstance(linked, ArticleScreen) and "crane" in linked.headline.entry.title.lower()
+            )
+            await until(pilot, lambda: linked.loaded, "its text")
+            assert "walkout" in linked.query_one(ArticleBody).text.lower()
+            assert browser == []
+            await pilot.press("escape")
+            assert app.screen is budget and body.selected_link == 2
+            await pilot.press("shift+tab", "enter")
+            assert browser == [body.link_address] and body.link_address.endswith(".pdf")
+            assert app.screen is budget
+            # From the list of links (L) too: the story opens over the article, not the list.
+            await pilot.press("L", "down", "enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the story")
+            assert app.screen is not budget and "crane" in app.screen.headline.entry.title.lower()
+            await pilot.press("escape")
+            assert app.screen is budget
 
     asyncio.run(run())
 

@@ -377,6 +377,26 @@ class ReaderApp(App[int]):
         if not self._busy:
             self.status = self.summary()
 
+    def open_link(self, url: str, reading: Entry | None = None) -> None:
+        """A link in an article: read here when it is one of the feeds' articles (offline too,
+        when it is cached), else in the browser (`open_original`). `reading` is the article
+        the link is in: a link to itself (a footnote's "#ref") changes nothing."""
+        headline = self.readable_here(url)
+        if headline is None:
+            self.open_original(url)
+        elif reading is not None and headline.entry.id == reading.id:
+            self.notify("That link is to this very article.")
+        else:
+            from .screens.article import ArticleScreen
+
+            self.push_screen(ArticleScreen([headline], 0))
+
+    def readable_here(self, url: str) -> Headline | None:
+        """The headline of the feeds' article at `url`, when the reader can show it (a PDF or
+        a picture a feed links to is the browser's to show)."""
+        headline = self.index.by_link(url)
+        return None if headline is None or self.lib.store.not_an_article(url) else headline
+
     def open_original(self, url: str) -> None:
         """Open an article's page in the web browser (http and https links only)."""
         if not url or not is_web_url(url):

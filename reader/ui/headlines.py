@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ..library import Headline, Library
 from ..models import Feed
+from ..urls import canonical_url
 
 
 @dataclass
@@ -26,6 +27,8 @@ class HeadlineIndex:
     """Unread headlines per feed URL, kept current by the edits (not recounted per key)."""
     cached: int = field(init=False, repr=False)
     """Headlines whose article is available offline, kept current the same way."""
+    _by_link: dict[str, str] | None = field(default=None, init=False, repr=False)
+    """Canonical link → entry id, made when first asked (`by_link`)."""
 
     def __post_init__(self) -> None:
         self._positions = {h.entry.id: i for i, h in enumerate(self.headlines)}
@@ -54,6 +57,17 @@ class HeadlineIndex:
     def get(self, entry_id: str) -> Headline | None:
         position = self._positions.get(entry_id)
         return None if position is None else self.headlines[position]
+
+    def by_link(self, url: str) -> Headline | None:
+        """The headline whose article is at `url` (its canonical form), if any feed has it:
+        the newest, when several do."""
+        if self._by_link is None:
+            self._by_link = {}
+            for headline in self.headlines:  # newest first: the first one stays
+                if headline.entry.link:
+                    self._by_link.setdefault(canonical_url(headline.entry.link), headline.entry.id)
+        entry_id = self._by_link.get(canonical_url(url)) if url else None
+        return None if entry_id is None else self.get(entry_id)
 
     def set_read(self, entry_id: str, read: bool) -> Headline | None:
         """Record a read flag; returns the updated headline (None if unknown)."""

@@ -105,8 +105,13 @@ class LinksScreen(ModalScreen[None]):
         return None if index is None else self.links[index]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter (or a click): the link in the browser, by the rule of `o` (http and https)."""
-        cast("ReaderApp", self.app).open_original(self.links[event.option_index].address)
+        """Enter (or a click): the link read here when a feed has its article, else in the
+        browser, by the rule of `o` (http and https)."""
+        address = self.links[event.option_index].address
+        app = cast("ReaderApp", self.app)
+        if app.readable_here(address) is not None:
+            self.dismiss()  # the article opens over the one the list was of, not over the list
+        app.open_link(address)
 
     def action_copy_address(self) -> None:
         if (link := self.chosen) is None:

@@ -257,8 +257,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self._show_position()
 
     def action_open_link(self) -> None:
-        """The selected link in the browser, by the same rule as `o` (http and https only)."""
-        self.reader.open_original(self.query_one(ArticleBody).link_address)
+        """The selected link: read here when a feed has its article, else in the browser by
+        the rule of `o` (http and https only). Esc comes back to this article."""
+        self.reader.open_link(self.query_one(ArticleBody).link_address, self.headline.entry)
 
     def action_list_links(self) -> None:
         article = self.query_one(ArticleBody).article
@@ -353,7 +354,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         link = body.selected_link
         if link is not None:
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
-            note = f"Link {link} of {body.link_count}: {body.link_address}"
+            here = " (Enter reads it here)" if self.reader.readable_here(body.link_address) else ""
+            note = f"Link {link} of {body.link_count}{here}: {body.link_address}"
         self.query_one(StatusBar).note = note
         # The key bar's search keys, once the search line is closed (it hides the bar), the
         # link's, and Tab only where there are links. A new class restyles the screen (~20 ms):
