@@ -47,7 +47,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("n / N", "after a search: next / previous match"),
             ("Esc", "after a search: clear it (again: back)"),
             ("Tab / Shift-Tab", "select the next / previous link (its address below)"),
-            ("Enter", "open the selected link in the browser"),
+            ("Enter", "open the selected link (a feed's article: here)"),
             ("Esc", "drop the selected link (before a search)"),
             ("L", "list the links: Enter opens one, c copies its address"),
             ("y", "copy the citation: title, author, site, date, address"),
