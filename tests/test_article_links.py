@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 
 import pytest
+from textual.geometry import Offset
+from textual.selection import Selection
 
 from reader.citation import markdown_header
 from reader.models import Article, Block, BlockKind, Inline
@@ -333,6 +335,37 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             assert copied[-1] == "# \\[b\\]Bold claim\\[/b\\]\nURL: <https://news.example/t.html>\n"
             shown = osc_52("Citation", "[b]Bold claim[/b]")
             await until(pilot, lambda: notices(app)[-1] == shown, "plain notice")
+
+    asyncio.run(run())
+
+
+def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> None:
+    """Selected (a drag of the mouse: Textual's text selection), a passage is drawn selected;
+    `y` copies it as a quotation, its lines joined back into sentences, above the citation,
+    and Ctrl-C copies the passage alone."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
+            assert body.article is not None
+            lines = body.lines
+            first = next(i for i, line in enumerate(lines) if line.startswith("The amendment"))
+            app.screen.selections = {body: Selection(Offset(4, first), Offset(20, first + 1))}
+            await pilot.pause()
+            passage = f"{lines[first][4:].strip()} {lines[first + 1][:20].strip()}"
+            assert passage.startswith("amendment, tabled jointly")
+            drawn = " ".join(run.strip() for run in marked(app, "screen--selection"))
+            assert drawn == passage
+            copied = copies(app)
+            await pilot.press("y")
+            citation = markdown_header(body.article).rstrip() + "\n"
+            assert copied == [f"> {passage}\n\n{citation}"]
+            await until(pilot, lambda: notices(app)[-1] == osc_52("Quote", passage), "notice")
+            await pilot.press("ctrl+c")
+            assert copied[-1] == passage and isinstance(app.screen, ArticleScreen)
+            # Nothing selected: y is the citation alone, and Ctrl-C does what it did.
+            app.screen.selections = {}
+            await pilot.press("y")
+            assert copied[-1] == citation
 
     asyncio.run(run())
 

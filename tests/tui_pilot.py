@@ -143,9 +143,10 @@ def view_lines(article: Article, width: int) -> list[str]:
 
 
 def marked(app: App[object], component: str = "article-body--match-current") -> list[str]:
-    """The text on screen drawn in a match's style, one string per stretch of cells."""
-    body = app.screen.query_one(ArticleBody)
-    background = body.get_component_rich_style(component).bgcolor
+    """The text on screen drawn in a match's style (or another of the article's, or of the
+    screen's: "screen--selection"), one string per stretch of cells."""
+    owner = app.screen if component.startswith("screen--") else app.screen.query_one(ArticleBody)
+    background = owner.get_component_rich_style(component).bgcolor
     assert background is not None
     out: list[str] = []
     for strip in app.screen._compositor.render_strips():

@@ -50,7 +50,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter", "open the selected link (a feed's article: here)"),
             ("Esc", "drop the selected link (before a search)"),
             ("L", "list the links: Enter opens one, c copies its address"),
-            ("y", "copy the citation: title, author, site, date, address"),
+            ("y", "copy the citation (a passage selected: quoted above it)"),
             ("m", "mark read / unread"),
             ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),

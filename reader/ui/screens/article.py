@@ -13,15 +13,17 @@ shows its address, Enter opens it in the browser, Esc drops the selection (befor
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 
-from ...citation import markdown_header
+from ...citation import escape_markdown, markdown_header
 from ...library import Headline
 from ...models import UNREACHABLE, Article, FetchError, StoreError
 from ..dialogs.links import LinksScreen, article_links
@@ -207,7 +209,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
 
     def action_cite(self) -> None:
         """The article's citation on the clipboard: title, author, site, dates and address, as
-        `reader show --format markdown` heads it (the feed's, while the article isn't shown)."""
+        `reader show --format markdown` heads it (the feed's, while the article isn't shown).
+        With a passage selected (a drag of the mouse), the passage quoted above it: a quote
+        and where it comes from, in one paste."""
         entry = self.headline.entry
         article = self.query_one(ArticleBody).article or Article(
             entry.link,
@@ -216,9 +220,26 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             published=entry.published,
             site_name=entry.feed_title,
         )
-        self.reader.copy_text(
-            markdown_header(article).rstrip() + "\n", "Citation", article.title or article.url
-        )
+        citation = markdown_header(article).rstrip() + "\n"
+        passage = self._selected_passage()
+        if passage:
+            self.reader.copy_text(f"{quoted(passage)}\n\n{citation}", "Quote", passage)
+        else:
+            self.reader.copy_text(citation, "Citation", article.title or article.url)
+
+    def _selected_passage(self) -> str:
+        """The text selected in the article, its lines joined back into its sentences."""
+        selected = self.get_selected_text() or ""
+        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", selected))
+        return "\n\n".join(p for p in paragraphs if p)
+
+    def action_copy_text(self) -> None:
+        """Ctrl-C with a passage selected: the passage on the clipboard, the way `y` copies
+        (the desktop's clipboard tool too, and a notice)."""
+        passage = self._selected_passage()
+        if not passage:
+            raise SkipAction()
+        self.reader.copy_text(passage, "Passage", passage)
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)
@@ -371,6 +392,11 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
                 changed = True
         if changed:
             self.refresh_bindings()  # the key bar is made again: only when its keys change
+
+
+def quoted(passage: str) -> str:
+    """`passage` as a Markdown quotation, its words shown literally."""
+    return "\n>\n".join(f"> {escape_markdown(p)}" for p in passage.split("\n\n"))
 
 
 def no_match(query: str) -> str:

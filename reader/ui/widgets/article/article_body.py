@@ -6,10 +6,12 @@ The article's paragraphs are wrapped once per width (a 10,000-word article in we
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.selection import Selection
 from textual.strip import Strip
 
 from ....models import Article, Entry
@@ -408,7 +410,29 @@ class ArticleBody(KeyScrolledView, can_focus=True):
             line = find_in_article.highlight(line, marks, self._current, self._match_styles)
         if self._link is not None:
             line = self._highlight_link(number, line)
+        if (selection := self.text_selection) is not None and (
+            span := selection.get_span(number)
+        ) is not None:
+            line = self._highlight_selection(line, number, span)
+        # Each cell says where it is in `lines`, so a drag of the mouse selects the text under
+        # it (Textual's text selection); the margin says nothing, and selects nothing.
+        line = line.apply_offsets(0, number)
         return Strip.join([Strip.blank(margin), line]).apply_style(base).crop_extend(0, width, base)
+
+    def _highlight_selection(self, line: Strip, number: int, span: tuple[int, int]) -> Strip:
+        """The characters `span` of screen line `number` in the screen's selection style."""
+        text = self._lines[number].text
+        start, end = span
+        end = len(text) if end == -1 else end
+        first, last = cell_len(text[:start]), cell_len(text[:end])
+        style = self.screen.get_component_rich_style("screen--selection")
+        return Strip.join(
+            [line.crop(0, first), line.crop(first, last).apply_style(style), line.crop(last)]
+        )
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text selected (Textual's text selection), as its screen lines show it."""
+        return selection.extract("\n".join(self.lines)), "\n"
 
     def _highlight_link(self, number: int, line: Strip) -> Strip:
         """Screen line `number` with the selected link's cells in its style, when it is there."""
