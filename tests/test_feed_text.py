@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -83,6 +87,16 @@ def site() -> Iterator[HTTPServer]:
     yield server
     if server.is_running():
         server.stop()
+
+
+def run_reader(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`reader --data-dir data_dir ARGS` in a process of its own, with no config file."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "READER_CONFIG": str(data_dir / "none.toml")},
+    )
 
 
 # -- the feed ----------------------------------------------------------------------------------
@@ -244,18 +258,9 @@ def test_show_offline_gives_the_feeds_text_of_an_entry_never_synced(
 ) -> None:
     """`reader show ID --offline` on a headline never synced: the feed's text on stdout, the
     reason on stderr, and exit 1 (the article itself could not be had)."""
-    import json
-    import os
-    import subprocess
-    import sys
 
     def reader(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "READER_CONFIG": str(data_dir / "none.toml")},
-        )
+        return run_reader(data_dir, *args)
 
     assert reader("add", site.url_for("/feed.xml")).returncode == 0
     site.stop()
@@ -336,18 +341,9 @@ def test_show_of_a_link_that_is_no_article_gives_the_feeds_text_and_names_it(
 ) -> None:
     """A headline linking to a PDF is unavailable as the others are: the feed's text on stdout,
     and on stderr the reason with the link itself, to open elsewhere; exit 1, online or not."""
-    import json
-    import os
-    import subprocess
-    import sys
 
     def reader(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "READER_CONFIG": str(data_dir / "none.toml")},
-        )
+        return run_reader(data_dir, *args)
 
     pdf = httpserver.url_for("/docs/report.pdf")
     httpserver.expect_request("/feed.xml").respond_with_data(
