@@ -225,6 +225,43 @@ def test_a_link_to_another_of_the_feeds_articles_is_read_here(
     asyncio.run(run())
 
 
+def test_a_link_to_the_article_itself_opens_nothing_more(
+    synced_dir: Path, browser: list[str]
+) -> None:
+    """A footnote's "#fn1" is this very article: Enter, in the text or in the L list, says so
+    and leaves the screens as they are."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
+            entry = app.screen.headline.entry
+            note = Inline("see note 1", href=f"{entry.link}#fn1")
+            body.show_article(
+                entry,
+                Article(
+                    entry.link,
+                    title="Notes",
+                    blocks=(
+                        Block(
+                            BlockKind.PARAGRAPH,
+                            (Inline("As the council said, "), note, Inline(".")),
+                        ),
+                    ),
+                ),
+            )
+            await pilot.pause()
+            screens = len(app.screen_stack)
+            await pilot.press("tab")
+            assert status(app).startswith("Link 1 of 1: http")  # no "reads it here"
+            await pilot.press("enter")
+            assert notices(app)[-1] == "That link is to this very article."
+            await pilot.press("escape", "L", "enter")
+            await pilot.pause()
+            assert len(app.screen_stack) == screens + 1  # the list, still open over the article
+            assert notices(app)[-1] == "That link is to this very article." and browser == []
+
+    asyncio.run(run())
+
+
 # -- the list of links (L) ---------------------------------------------------------------------
 def copies(app: ReaderApp) -> list[str]:
     """What the app puts on the clipboard from now on (`copy_to_clipboard` still runs)."""
@@ -362,10 +399,35 @@ def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> No
             await until(pilot, lambda: notices(app)[-1] == osc_52("Quote", passage), "notice")
             await pilot.press("ctrl+c")
             assert copied[-1] == passage and isinstance(app.screen, ArticleScreen)
-            # Nothing selected: y is the citation alone, and Ctrl-C does what it did.
-            app.screen.selections = {}
+            # Esc drops the selection first; the article stays.
+            app.screen.selections = {body: Selection(Offset(4, first), Offset(20, first + 1))}
+            await pilot.press("escape")
+            assert body.text_selection is None and isinstance(app.screen, ArticleScreen)
+            # Nothing selected: y is the citation alone.
             await pilot.press("y")
             assert copied[-1] == citation
+
+            # The quote's bar and the list's bullets are drawn around the words, not copied.
+            quote = next(i for i, line in enumerate(lines) if "Tonight the chamber" in line)
+            items = next(i for i, line in enumerate(lines) if "Adult social care" in line)
+            app.screen.selections = {body: Selection(Offset(0, items), Offset(99, items + 2))}
+            assert body.selected_text.startswith("Adult social care: £171m, up £11.4m, mainly")
+            assert "•" not in body.selected_text and "\n" in body.selected_text  # item by item
+            app.screen.selections = {body: Selection(Offset(0, quote), Offset(99, quote + 1))}
+            assert body.selected_text.startswith("Tonight the chamber listened. These are not")
+            assert "▌" not in body.selected_text
+            # A drag that left the view (Textual's "to the widget's end") stops at its bottom.
+            app.screen.selections = {body: Selection(Offset(0, body.top_line), None)}
+            assert "Group" in body.selected_text  # the vote's table, on screen
+            assert "formal council tax setting meeting" not in body.selected_text  # the end
+            # A resize, or the next article, drops it: its lines would be other words.
+            await pilot.resize_terminal(80, 30)
+            await pilot.pause()
+            assert body.text_selection is None
+            app.screen.selections = {body: Selection(Offset(0, 8), Offset(20, 9))}
+            await pilot.press("n")
+            await until(pilot, lambda: BUDGET not in body.text[:200], "the next article")
+            assert body.text_selection is None
 
     asyncio.run(run())
 

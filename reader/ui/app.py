@@ -124,9 +124,9 @@ class ReaderApp(App[int]):
         self._downloads: dict[str, asyncio.Future[Article]] = {}
         """Article downloads in flight, by entry id (see `_download`)."""
         self._prefetch_failed: set[str] = set()
+        """Entries whose prefetch failed this session: not retried until the user opens them."""
         self._places: dict[str, Place] = {}
         """Where the reader left each article, oldest first (see `remember_place`)."""
-        """Entries whose prefetch failed this session: not retried until the user opens them."""
         self._flush_pending = False
         self._arrived: set[str] = set()
         """Entries whose articles a running sync has cached since the last screen update."""

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...models import Article, BlockKind, picture_label
+from ...models import Article, BlockKind, Entry, picture_label
 from ..display import plain
 
 if TYPE_CHECKING:
@@ -79,9 +79,11 @@ class LinksScreen(ModalScreen[None]):
         Binding("c", "copy_address", "Copy address"),
     ]
 
-    def __init__(self, links: list[Link]) -> None:
+    def __init__(self, links: list[Link], reading: Entry) -> None:
         super().__init__()
         self.links = links
+        self.reading = reading
+        """The entry of the article the links are in."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="links-panel") as panel:
@@ -109,9 +111,10 @@ class LinksScreen(ModalScreen[None]):
         browser, by the rule of `o` (http and https)."""
         address = self.links[event.option_index].address
         app = cast("ReaderApp", self.app)
-        if app.readable_here(address) is not None:
+        headline = app.readable_here(address)
+        if headline is not None and headline.entry.id != self.reading.id:
             self.dismiss()  # the article opens over the one the list was of, not over the list
-        app.open_link(address)
+        app.open_link(address, self.reading)
 
     def action_copy_address(self) -> None:
         if (link := self.chosen) is None:

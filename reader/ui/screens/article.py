@@ -13,7 +13,6 @@ shows its address, Enter opens it in the browser, Esc drops the selection (befor
 
 from __future__ import annotations
 
-import re
 from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
@@ -57,6 +56,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     # so that they go to the search line however fast they come (a paste, keys bunched over
     # SSH); as an ordinary binding it ran only once they had gone to the text as commands.
     BINDINGS = [
+        Binding("escape", "clear_selection", "Drop selection", priority=True),
         Binding("escape", "clear_link", "Drop link"),
         Binding("escape", "clear_search", "Clear search"),
         Binding("escape,q", "back", "Back"),
@@ -84,6 +84,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self.loaded = False
         """True once the current article (or its failure) is on screen whole: for an article
         over several pages fetched now, when its last page is in, not its first."""
+        self._from_feed = False
+        """The text shown is the feed's, the article itself not to be had."""
         self._origin = 0
         """The line at the top of the view when `/` was pressed: the search starts there, and
         Esc in the search line goes back to it."""
@@ -117,8 +119,10 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         return self.has_class("-searching")
 
     def _remember_place(self) -> None:
-        """Note where the reader is in the article shown, for when it is opened again."""
-        if self.loaded:
+        """Note where the reader is in the article shown, for when it is opened again. Not in
+        the feed's text shown for an article that couldn't be had: its paragraphs are not the
+        article's, which may come later."""
+        if self.loaded and not self._from_feed:
             self.reader.remember_place(
                 self.headline.entry.id, self.query_one(ArticleBody).reading_place
             )
@@ -127,6 +131,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self._remember_place()
         self.position = position
         self.loaded = False
+        self._from_feed = False
         self.query_one(ArticleBody).clear_link()  # links are the article's own
         self._end_search()
         entry = self.headline.entry
@@ -159,6 +164,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             if from_feed is not None:
                 # Offline, or the site is down: what the feed carried is better than nothing.
                 body.show_article(entry, from_feed, f"{message.rstrip('.')}: {FROM_FEED}")
+                self._from_feed = True
             else:
                 hint = "Press o to open the original in your browser." if entry.link else ""
                 # "…; open the original link in a browser" is the CLI's hint; the view has its own.
@@ -228,10 +234,12 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             self.reader.copy_text(citation, "Citation", article.title or article.url)
 
     def _selected_passage(self) -> str:
-        """The text selected in the article, its lines joined back into its sentences."""
-        selected = self.get_selected_text() or ""
-        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", selected))
-        return "\n\n".join(p for p in paragraphs if p)
+        """The article's words selected (never the status or key bar's, nor the quote bars
+        and bullets drawn around them)."""
+        return self.query_one(ArticleBody).selected_text
+
+    def action_clear_selection(self) -> None:
+        self.clear_selection()
 
     def action_copy_text(self) -> None:
         """Ctrl-C with a passage selected: the passage on the clipboard, the way `y` copies
@@ -253,6 +261,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         """The search's keys while one is kept, found or not (else `n` and Esc do their
         usual), the selected link's while there is one; no link keys while the query is typed."""
         body = self.query_one(ArticleBody)
+        if action == "clear_selection":
+            return body.text_selection is not None
         if action in ("clear_search", "next_match", "previous_match"):
             return bool(body.query)
         if action in ("clear_link", "open_link"):
@@ -284,7 +294,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
 
     def action_list_links(self) -> None:
         article = self.query_one(ArticleBody).article
-        self.app.push_screen(LinksScreen(article_links(article) if article else []))
+        links = article_links(article) if article else []
+        self.app.push_screen(LinksScreen(links, self.headline.entry))
 
     def action_clear_link(self) -> None:
         self.query_one(ArticleBody).clear_link()
@@ -375,7 +386,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         link = body.selected_link
         if link is not None:
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
-            here = " (Enter reads it here)" if self.reader.readable_here(body.link_address) else ""
+            headline = self.reader.readable_here(body.link_address)
+            same = headline is not None and headline.entry.id == self.headline.entry.id
+            here = " (Enter reads it here)" if headline and not same else ""
             note = f"Link {link} of {body.link_count}{here}: {body.link_address}"
         self.query_one(StatusBar).note = note
         # The key bar's search keys, once the search line is closed (it hides the bar), the

@@ -16,6 +16,8 @@ class KeyBar(Footer):
     `toggle_read`, `-key-help` for `app.help`): `reader.tcss` hides some by terminal width so that
     the ones that matter most (open, `?` for help) stay on screen instead of being cut off."""
 
+    ALLOW_SELECT = False  # a drag past the article selects its words, not this bar's
+
     def compose(self) -> ComposeResult:
         forget_watchers(self)  # the keys of the last compose are gone by now
         for widget in super().compose():

@@ -14,6 +14,8 @@ class StatusBar(Static):
     """One line of plain text mirrored from the app's `status`, after the screen's own `note`
     when it has one; never interpreted as markup."""
 
+    ALLOW_SELECT = False  # a drag past the article selects its words, not this bar's
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._note = ""

@@ -6,7 +6,6 @@ The article's paragraphs are wrapped once per width (a 10,000-word article in we
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
@@ -15,7 +14,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from ....models import Article, Entry
-from . import find_in_article, typeset
+from . import find_in_article, passage, typeset
 from .find_in_article import LineMap, LinkSpans, Spans
 from .reading_place import Place, line_of, place_at
 from .scroll_keys import KeyScrolledView
@@ -165,6 +164,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self, entry: Entry | None, article: Article | None, message: str, hint: str, error: bool
     ) -> None:
         self._content = (entry, article, message, hint, error)
+        self._drop_selection()  # its lines and characters were the text shown before
         self._pending_place = None
         self._query, self._matches, self._current = "", None, None
         self._link = None
@@ -359,6 +359,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._lines, self._line_map = laid_out.lines, LineMap(laid_out.runs)
         self._headings, self._extents = laid_out.headings, laid_out.extents
         self._width = column
+        self._drop_selection()  # its lines and characters were those of another wrapping
         if self._pending_place is not None:
             place, self._pending_place = self._pending_place, None
         # A blank line at the end so the last line isn't glued to the status bar.
@@ -410,29 +411,46 @@ class ArticleBody(KeyScrolledView, can_focus=True):
             line = find_in_article.highlight(line, marks, self._current, self._match_styles)
         if self._link is not None:
             line = self._highlight_link(number, line)
-        if (selection := self.text_selection) is not None and (
-            span := selection.get_span(number)
+        if (selected := self._selection_bounds()) is not None and (
+            span := passage.span(selected, number, self._lines[number].text)
         ) is not None:
-            line = self._highlight_selection(line, number, span)
+            style = self.screen.get_component_rich_style("screen--selection")
+            line = passage.highlight(line, span, style)
         # Each cell says where it is in `lines`, so a drag of the mouse selects the text under
-        # it (Textual's text selection); the margin says nothing, and selects nothing.
+        # it (Textual's text selection); the margin's cells say "before the line's start".
         line = line.apply_offsets(0, number)
-        return Strip.join([Strip.blank(margin), line]).apply_style(base).crop_extend(0, width, base)
+        margin_strip = Strip.blank(margin).apply_offsets(-margin, number)
+        return Strip.join([margin_strip, line]).apply_style(base).crop_extend(0, width, base)
 
-    def _highlight_selection(self, line: Strip, number: int, span: tuple[int, int]) -> Strip:
-        """The characters `span` of screen line `number` in the screen's selection style."""
-        text = self._lines[number].text
-        start, end = span
-        end = len(text) if end == -1 else end
-        first, last = cell_len(text[:start]), cell_len(text[:end])
-        style = self.screen.get_component_rich_style("screen--selection")
-        return Strip.join(
-            [line.crop(0, first), line.crop(first, last).apply_style(style), line.crop(last)]
-        )
+    # -- the passage selected (Textual's text selection, a drag of the mouse) -----------------
+    def _selection_bounds(self) -> passage.Bounds | None:
+        selection = self.text_selection
+        if selection is None:
+            return None
+        lines = [strip.text for strip in self._lines]
+        height = self.scrollable_content_region.height
+        return passage.bounds(selection, lines, self.top_line, height)
+
+    @property
+    def selected_text(self) -> str:
+        """The article's own words under the selection (see `passage.words`)."""
+        selected = self._selection_bounds()
+        return "" if selected is None else passage.words(selected, self.lines, self._line_map)
+
+    def _drop_selection(self) -> None:
+        if self.is_attached and self in self.screen.selections:
+            self.screen.selections = {
+                widget: kept
+                for widget, kept in self.screen.selections.items()
+                if widget is not self
+            }
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The text selected (Textual's text selection), as its screen lines show it."""
-        return selection.extract("\n".join(self.lines)), "\n"
+        """Textual's question: the text under the selection (see `selected_text`)."""
+        return self.selected_text, "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     def _highlight_link(self, number: int, line: Strip) -> Strip:
         """Screen line `number` with the selected link's cells in its style, when it is there."""

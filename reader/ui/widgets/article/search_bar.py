@@ -16,6 +16,8 @@ class SearchBar(Horizontal):
     """One line in place of the key bar while a search is typed. Enter keeps the search, Esc
     drops it; every edit is posted as it happens so the view follows the query."""
 
+    ALLOW_SELECT = False  # a drag past the article selects its words, not this bar's
+
     BINDINGS = [Binding("escape", "cancel", "Cancel search", show=False)]
 
     def compose(self) -> ComposeResult:

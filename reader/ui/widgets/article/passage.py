@@ -1,0 +1,93 @@
+"""A passage selected in the article (Textual's text selection: a drag of the mouse), as the
+lines of one layout show it: where it is, how it is drawn, and the article's words in it.
+
+Textual gives a selection as (line, character) offsets into the widget's screen lines, and
+"None" for an end past the widget. The words are taken from the layout's runs, not the screen
+lines, so the quote bars, bullets and indents drawn around the text are never copied, and a
+paragraph's words come back as written, not as wrapped.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.selection import Selection
+from textual.strip import Strip
+
+from .find_in_article import LineMap
+
+Bounds = tuple[tuple[int, int], tuple[int, int]]
+"""The first and last (screen line, character) selected."""
+
+
+def bounds(selection: Selection, lines: list[str], top: int, height: int) -> Bounds | None:
+    """`selection` clamped to the text: one that began in the margin (a negative character)
+    starts at its line's start; one that left the view ("to the end of the widget") ends at the
+    last line on screen (`top`, `height`), not the article's end."""
+    if not lines:
+        return None
+    last = len(lines) - 1
+    bottom = min(last, top + height - 1)
+    start = (top, 0) if selection.start is None else (selection.start.y, selection.start.x)
+    end = (bottom, len(lines[bottom])) if selection.end is None else selection.end.transpose
+    start, end = min(start, end), max(start, end)
+    return (min(start[0], last), max(0, start[1])), (min(end[0], last), max(0, end[1]))
+
+
+def span(selected: Bounds, number: int, line: str) -> tuple[int, int] | None:
+    """The characters of screen line `number` (its text `line`) the selection covers."""
+    (first, start), (last, end) = selected
+    if not first <= number <= last:
+        return None
+    return (start if number == first else 0, end if number == last else len(line))
+
+
+def highlight(line: Strip, characters: tuple[int, int], style: Style) -> Strip:
+    """`line` with `characters` in the selection's `style`, over any other (a code block's
+    or a match's background would otherwise win)."""
+    text = line.text
+    first, last = cell_len(text[: characters[0]]), cell_len(text[: characters[1]])
+    if first >= last:
+        return line
+    inside = Strip(Segment.apply_style(iter(line.crop(first, last)), post_style=style))
+    return Strip.join([line.crop(0, first), inside, line.crop(last)])
+
+
+def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
+    """The article's own words selected: each paragraph's text as written (its line breaks
+    the wrapping's, not the text's), paragraphs apart by a blank line, a table's rows (runs on
+    consecutive lines) by one break."""
+    (first, start), (last, end) = selected
+    chosen: dict[int, list[int]] = {}  # run → [first offset, last offset] selected
+    for number in range(first, last + 1):
+        text = lines[number]
+        low = start if number == first else 0
+        high = end if number == last else len(text)
+        for r, p in line_map.by_line.get(number, ()):
+            _line, begin, finish, cell = line_map.runs[r].pieces[p]
+            at = _character_at_cell(text, cell)
+            a, b = max(low, at), min(high, at + finish - begin)
+            if a < b:
+                offsets = chosen.setdefault(r, [begin + a - at, begin + b - at])
+                offsets[0] = min(offsets[0], begin + a - at)
+                offsets[1] = max(offsets[1], begin + b - at)
+    parts: list[str] = []
+    previous_line = -2
+    for r, (a, b) in sorted(chosen.items()):
+        run = line_map.runs[r]
+        if parts:
+            parts.append("\n" if run.pieces[0][0] == previous_line + 1 else "\n\n")
+        parts.append(run.text[a:b].strip())
+        previous_line = run.pieces[-1][0]
+    return "".join(parts)
+
+
+def _character_at_cell(text: str, cell: int) -> int:
+    """The index of the character of `text` drawn from column `cell` on."""
+    width = 0
+    for index, char in enumerate(text):
+        if width >= cell:
+            return index
+        width += cell_len(char)
+    return len(text)
