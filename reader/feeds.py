@@ -45,75 +45,75 @@ feedparser.mixin._FeedParserMixin._sync_author_detail = _capped_author_detail  #
 
 
 # A document type declaration with its internal subset is where entity bombs ("billion
-# laughs") and external entities (XXE) live. Feeds don't need one; it is removed before
+# laughs") and external entities (XXE) live. Feeds don't need one: every one is removed before
 # parsing, so no entity is ever expanded or fetched whatever the XML parser would do. It can
-# only stand in the prolog, before the root element, after any number of comments and
-# processing instructions: the prolog is read whole, however long its comments.
-_PROLOG_SPACE = re.compile(rb"[ \t\r\n]*")
-_DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-# An XML document without a byte-order mark announces its encoding by how it writes "<?"
-# (XML 1.0, appendix F): UTF-16 without a BOM is read here as UTF-8, so the DOCTYPE is seen.
-_UTF16_WITHOUT_BOM = {b"<\x00?\x00": "utf-16-le", b"\x00<\x00?": "utf-16-be"}
+# only stand in the prolog, before the root element, among comments and processing
+# instructions. The prolog is read as text, decoded with the codec the feed will be parsed
+# with, so no encoding (UTF-16 with or without a byte-order mark) hides a declaration.
+_PROLOG_ITEM = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+_DOCTYPE_HEAD = re.compile(r"""<!DOCTYPE(?:[^"'\[>]|"[^"]*"|'[^']*')*""", re.IGNORECASE)
+# What an internal subset holds: markup declarations (their quoted values may hold "]" and
+# ">"), comments (which may too), processing instructions, parameter-entity references.
+_SUBSET_ITEM = re.compile(
+    r"""\s+|<!--.*?-->|<\?.*?\?>|<!(?:[^"'>]|"[^"]*"|'[^']*')*>|%[^;\s]*;""", re.DOTALL
+)
+_DOCTYPE_TAIL = re.compile(r"\s*>")
+_XML_DECLARATION = re.compile(r"""^(\ufeff?<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""")
+# How EBCDIC and UTF-32 write "<?": no feed is written so, and they are not read.
+_UNREAD_ENCODINGS = (b"\x4c\x6f\xa7\x94", b"<\x00\x00\x00", b"\x00\x00\x00<", b"\xff\xfe\x00\x00")
 
 
-def _as_utf8(body: bytes) -> bytes:
-    """A UTF-16 feed (with or without its byte-order mark) as UTF-8, its declaration saying so;
-    any other feed as it is."""
-    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        codec = "utf-16"
-    elif (codec := _UTF16_WITHOUT_BOM.get(body[:4], "")) == "":
-        return body
-    text = body.decode(codec, errors="replace")
-    text = re.sub(r"""(<\?xml[^>]*encoding=)["'][^"']*["']""", r'\1"utf-8"', text, count=1)
-    return text.encode("utf-8")
+def _doctype_end(text: str, start: int) -> int:
+    """Where the DOCTYPE at `start` ends (the end of the text when it never closes: what is
+    left is then no document, and the parser refuses it)."""
+    at = _DOCTYPE_HEAD.match(text, start).end()  # type: ignore[union-attr]
+    if text.startswith("[", at):
+        at += 1
+        while item := _SUBSET_ITEM.match(text, at):
+            if item.end() == at:
+                break
+            at = item.end()
+        if not text.startswith("]", at):
+            return len(text)
+        at += 1
+    tail = _DOCTYPE_TAIL.match(text, at)
+    return tail.end() if tail else len(text)
 
 
-def _doctype_end(body: bytes, start: int) -> int:
-    """Where the DOCTYPE at `start` ends: after its ">", past an internal subset whose
-    declarations may hold "]" and ">" in their quoted values. The end of the feed when it
-    never closes (the parser would refuse what is left)."""
-    quote = 0
-    in_subset = False
-    for i in range(start + 9, len(body)):
-        byte = body[i]
-        if quote:
-            if byte == quote:
-                quote = 0
-        elif byte in (0x22, 0x27):  # " '
-            quote = byte
-        elif byte == 0x5B:  # [
-            in_subset = True
-        elif byte == 0x5D:  # ]
-            in_subset = False
-        elif byte == 0x3E and not in_subset:  # >
-            return i + 1
-    return len(body)
+def without_dtd(text: str) -> tuple[str, bool]:
+    """The feed's text with every DOCTYPE of its prolog removed, and whether there was one.
+    Raises ValueError for a prolog holding another declaration (`<!ENTITY` outside a
+    DOCTYPE): no parser should see it."""
+    had = False
+    at = 1 if text.startswith("\ufeff") else 0
+    while True:
+        item = _PROLOG_ITEM.match(text, at)
+        if item and item.end() > at:
+            at = item.end()
+        elif text.startswith("<!DOCTYPE", at) or text[at : at + 9].upper() == "<!DOCTYPE":
+            text = text[:at] + text[_doctype_end(text, at) :]
+            had = True
+        elif text.startswith("<!", at):
+            raise ValueError("a declaration outside any element")
+        else:
+            return text, had  # the root element: no DOCTYPE can follow
 
 
-# How EBCDIC and UTF-32 write "<?": no feed is written so, and the prolog can't be read here.
-_UNREAD_ENCODINGS = (b"\x4c\x6f\xa7\x94", b"<\x00\x00\x00", b"\x00\x00\x00<")
-
-
-def without_dtd(body: bytes) -> tuple[bytes, bool]:
-    """The feed with its DOCTYPE removed, and whether there was one. Raises ValueError for a
-    feed in an encoding whose DOCTYPE this can't see (EBCDIC, UTF-32)."""
+def _feed_text(body: bytes, header_charset: str | None) -> str:
+    """The feed decoded as it will be parsed. UTF-16 without a byte-order mark is known by
+    where its zero bytes fall, whatever it declares (or doesn't)."""
     if body.startswith(_UNREAD_ENCODINGS):
         raise ValueError("written in EBCDIC or UTF-32, which feeds are not")
-    body = _as_utf8(body)
-    at = 3 if body.startswith(codecs.BOM_UTF8) else 0
-    while True:
-        at = _PROLOG_SPACE.match(body, at).end()  # type: ignore[union-attr]
-        if body.startswith(b"<?", at):
-            end = body.find(b"?>", at + 2)
-        elif body.startswith(b"<!--", at):
-            end = body.find(b"-->", at + 4)
-        elif _DOCTYPE_START.match(body, at):
-            return body[:at] + body[_doctype_end(body, at) :], True
-        else:
-            return body, False  # the root element: no DOCTYPE can follow
-        if end < 0:
-            return body, False
-        at = end + 2 if body[end] == 0x3F else end + 3
+    head = body[:4]
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"  # the mark says which end comes first
+    elif len(head) == 4 and not head[1] and not head[3] and head[0] and head[2]:
+        codec = "utf-16-le"
+    elif len(head) == 4 and not head[0] and not head[2] and head[1] and head[3]:
+        codec = "utf-16-be"
+    else:
+        codec = detect_feed_charset(body, header_charset)
+    return body.decode(codec, errors="replace")
 
 
 @dataclass(frozen=True)
@@ -200,14 +200,15 @@ def parse_feed(
     # below; feed HTML is never rendered as markup (titles go through safe_line, a summary
     # through the extractor's own cleaning when it is shown).
     try:
-        body, had_dtd = without_dtd(body)
+        text = _feed_text(body, header_charset)
+        text, had_dtd = without_dtd(text)
     except ValueError as error:
         raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({error})", url) from None
-    # feedparser follows RFC 3023 to the letter: the header's charset, else US-ASCII for text/xml,
-    # and any other codec it falls back on is a "CharacterEncodingOverride" problem. Told the
-    # codec our one policy picks, it complains only when that codec can't read the bytes.
-    codec = detect_feed_charset(body, header_charset)
-    headers = {"content-type": f"{content_type or 'application/xml'}; charset={codec}"}
+    # Decoded once, by our one charset policy, and handed on as UTF-8 saying so. feedparser
+    # follows RFC 3023 to the letter (the header's charset, else US-ASCII for text/xml) and
+    # calls any other codec a "CharacterEncodingOverride" problem.
+    body = _XML_DECLARATION.sub(r'\1"utf-8"', text, count=1).encode("utf-8")
+    headers = {"content-type": f"{content_type or 'application/xml'}; charset=utf-8"}
     try:
         parsed = feedparser.parse(
             body, response_headers=headers, sanitize_html=False, resolve_relative_uris=False

@@ -119,9 +119,37 @@ def test_a_doctype_anywhere_in_the_prolog_is_removed(body: bytes) -> None:
     assert all(len(entry.title) < 100 for entry in parsed.entries)
 
 
+@pytest.mark.parametrize(
+    ("body", "header"),
+    [
+        # A "]" in a comment of the subset, then a second DOCTYPE after a comment.
+        (
+            f'<?xml version="1.0"?><!DOCTYPE x [<!-- ] -->]><!-- c -->{DECLARATION}{ENTITY_FEED}',
+            None,
+        ),
+        # A quote in a comment of the subset: the rest of the feed is no quoted value.
+        (f"<!DOCTYPE x [<!-- it's -->]>{ENTITY_FEED}", None),
+        # UTF-16 without a byte-order mark, opening with a comment, with and without a header.
+        (f"<!-- c -->{DECLARATION}{ENTITY_FEED}".encode("utf-16-le"), "utf-16"),
+        (f"<!-- c -->{DECLARATION}{ENTITY_FEED}".encode("utf-16-be"), None),
+    ],
+)
+def test_no_doctype_of_the_prolog_gets_past(body: str | bytes, header: str | None) -> None:
+    raw = body.encode() if isinstance(body, str) else body
+    parsed = parse_feed(raw, "https://t.example/feed", header_charset=header)
+    assert parsed.entries and parsed.entries[0].title.startswith("A")
+    assert all(len(entry.title) < 100 for entry in parsed.entries) and len(parsed.title) < 100
+
+
+def test_a_declaration_outside_a_doctype_is_refused() -> None:
+    with pytest.raises(FetchError) as raised:
+        parse_feed(f'<!ENTITY big "x">{ENTITY_FEED}'.encode(), "https://t.example/feed")
+    assert raised.value.message == "not a readable feed (a declaration outside any element)"
+
+
 def test_a_feed_in_ebcdic_or_utf_32_is_refused_not_parsed() -> None:
     feed = f'<?xml version="1.0"?>{DECLARATION}{ENTITY_FEED}'
-    for body in (feed.encode("cp037"), feed.encode("utf-32-le"), feed.encode("utf-32-be")):
+    for body in (feed.encode("cp037"), feed.encode("utf-32-le"), feed.encode("utf-32")):
         with pytest.raises(FetchError) as raised:
             parse_feed(body, "https://t.example/feed")
         assert raised.value.kind == ErrorKind.BAD_FEED
