@@ -338,3 +338,29 @@ def test_reader_feeds_has_no_warning_for_a_koi8_feed_served_with_its_charset(
     assert reader("add", httpserver.url_for("/koi8.xml")).returncode == 0
     (feed,) = json.loads(reader("feeds", "--json").stdout)
     assert feed["title"] == RUSSIAN[:40] and feed["problem"] is None
+
+
+POLISH = (
+    "Na Śląsku od rana pada śnieg. Służby drogowe ostrzegają kierowców przed śliską "
+    "nawierzchnią, a w kilku miejscowościach doszło do kolizji. Źródła w ratuszu podają, że "
+    "świąteczny jarmark zostanie otwarty w piątek. Władze miasta zapowiadają więcej atrakcji "
+    "niż w zeszłym roku, a mieszkańcy pytają o ceny biletów i godziny otwarcia lodowiska. "
+)
+
+
+HTTP_EQUIV = "<meta http-equiv='Content-Type' content='text/html; charset=iso-8859-2'>"
+
+
+@pytest.mark.parametrize(("paragraphs", "meta"), [(4, HTTP_EQUIV), (12, HTTP_EQUIV), (4, "")])
+def test_a_long_windows_1250_page_labelled_iso_8859_2_reads_right(
+    paragraphs: int, meta: str
+) -> None:
+    """Pages of a few kilobytes, where a statistical measure samples the page and may miss the
+    few bytes that give the label away (the first was read as ISO-8859-2 before): "ś", "ź"
+    and "ť" are C1 controls there, which no text holds, so the Windows sibling is read."""
+    body = "".join(f"<p>{POLISH}</p>" for _ in range(paragraphs))
+    raw = f"<html><head>{meta}<title>Śnieg na Śląsku</title></head><body>{body}</body></html>"
+    header = None if meta else "iso-8859-2"
+    assert decode_html(raw.encode("cp1250"), header).count(POLISH.strip()) == paragraphs
+    # A page really in ISO-8859-2 keeps its label.
+    assert decode_html(raw.encode("iso8859_2"), header).count(POLISH.strip()) == paragraphs
