@@ -14,12 +14,13 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.html
 import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.citation import header_lines
 from reader.extract import extract_article, to_text
-from reader.extract.paywall import FOR_SUBSCRIBERS
+from reader.extract.paywall import FOR_SUBSCRIBERS, read_paywall
 from reader.library import Library
 from reader.store import Store
 
@@ -107,6 +108,27 @@ def test_a_whole_article_is_not_marked_and_loses_only_the_offer(html: str) -> No
     text = to_text(article)
     assert all(p in text for p in STORY)
     assert "Subscribe to keep reading" not in text and "Already a subscriber" not in text
+
+
+def test_a_broken_or_endless_part_declaration_is_read_no_further() -> None:
+    """A selector lxml can't run ("ns|div": an undefined namespace) is as if unnamed, not a
+    traceback; thousands of selectors (195 s on a page of 5,000 boxes) are cut to a few, and an
+    element named twice counts its words once."""
+    broken = page(ld(False, "ns|div"), paragraphs(STORY[:2]))
+    assert extract_article(broken, "https://quay.example/a.html").incomplete == FOR_SUBSCRIBERS
+    doc = lxml.html.document_fromstring(
+        "<html><body>"
+        + "".join(f'<div class="c{i}"><p>w</p></div>' for i in range(5000))
+        + "</body></html>"
+    )
+    parts = [{"isAccessibleForFree": False, "cssSelector": f"div.c{i} p"} for i in range(3000)]
+    declared = read_paywall(
+        [{"@type": "NewsArticle", "isAccessibleForFree": False, "hasPart": parts}], doc
+    )
+    assert declared.part_words == 8  # the first eight selectors' one word each
+    twice = [{"isAccessibleForFree": False, "cssSelector": s} for s in ("div.c1 p", "div.c1 > p")]
+    again = read_paywall([{"@type": "NewsArticle", "hasPart": twice}], doc)
+    assert again.part_words == 1
 
 
 def test_a_paragraph_about_subscriptions_is_kept() -> None:
