@@ -111,6 +111,8 @@ def test_a_byline_written_as_a_line_of_the_text_is_the_author() -> None:
     for line in (
         "<p>By the harbour, boats wait for the tide.</p>",
         "<p>PORTREE (Reuters) - The ferry stops.</p>",
+        "<p>Analysis | 5 min read</p>",
+        "<p>Updated — 12 March 2024, 10:15</p>",
     ):
         article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{line}{STORY}</article>")
         assert article.author == ""

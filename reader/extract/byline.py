@@ -94,16 +94,13 @@ def clean_byline(text: str) -> str:
     return text.strip(" ,;:-–—|•·(")
 
 
-# A line of the body that is a byline by its words: "By" (or a label) first, or a separator
-# between the name and a date ("Ana Ruiz · 21 Feb 2019", "Ana Ruiz | 24 ноября").
-_SEPARATED_DATE = re.compile(r"\s[-–—|•·]\s.*\d")
-
-
 def line_byline(text: str) -> str:
     """The name a byline written as a line of the text gives ("By Ana Ruiz · Feb. 21, 2019"),
-    or "": the page's text, second to its declarations, says who wrote it."""
+    or "": the page's text, second to its declarations, says who wrote it. Only a line that
+    says "By" (or a label: "Von", "Par", "Autor:"): a name before a separator and a date is
+    as often a section's ("Analysis | 5 min read", "Updated — 12 March")."""
     text = " ".join(text.split())
-    if not (_PREFIX.match(text) or _SEPARATED_DATE.search(text)):
+    if not _PREFIX.match(text):
         return ""
     name = clean_byline(text)
     return name if looks_like_name(name) else ""
