@@ -514,7 +514,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             "page (a fetch stops there too)"
         )
     rule = config.rule_for(args.url) if args.url else None
-    article = extract_file(page, name, args.url or "", rule)
+    try:
+        article = extract_file(page, name, args.url or "", rule)
+    except FetchError:
+        raise
+    except Exception as error:  # a parser's error on a hostile page: one line, as in a sync
+        raise CommandError(f"could not read the page ({type(error).__name__})") from None
     # A file on disk: when its page was retrieved is not known, and the citation must not
     # claim that it was this moment.
     article = replace(article, fetched_at=None)

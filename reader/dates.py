@@ -82,7 +82,10 @@ def falls_on(moment: datetime, day: datetime) -> bool:
     """True when `moment` falls on the date of `day` (a date alone) in some zone in use: a
     page's date may be its newsroom's while its full time is written in UTC."""
     start = datetime.combine(day.date(), time(), UTC)
-    return start - _EAST <= moment < start + timedelta(days=1) + _WEST
+    try:
+        return start - _EAST <= moment < start + timedelta(days=1) + _WEST
+    except OverflowError:  # a page's year 1 or 9999: the edge of what a datetime holds
+        return False
 
 
 def precision(moment: datetime | None) -> str:
@@ -125,10 +128,20 @@ def in_local_time(moment: datetime) -> datetime:
     return moment.astimezone() if whole(moment) else moment
 
 
+# Years a date of publication may hold: "0001-01-01" is a CMS's empty field, not a date, and
+# years at either end of what a datetime holds overflow as soon as a zone is added.
+_YEARS = range(1000, 3000)
+
+
 def parse_datetime(value: str | None) -> datetime | None:
     """ISO 8601 or RFC 822. A date alone is `DATE_ONLY`, an ISO time without a zone
     `ZONE_UNSTATED`; an RFC 822 time without one is UTC (HTTP's dates are GMT, and RFC 5322's
-    "-0000" is UTC too)."""
+    "-0000" is UTC too). None for a year outside `_YEARS`."""
+    parsed = _parsed(value)
+    return parsed if parsed is not None and parsed.year in _YEARS else None
+
+
+def _parsed(value: str | None) -> datetime | None:
     if not value:
         return None
     value = value.strip()

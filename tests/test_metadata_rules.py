@@ -338,3 +338,14 @@ def test_declared_image_wins_over_the_articles_photo() -> None:
     head = '<meta property="og:image" content="/cards/ferry-card.jpg">'
     body = f'<article><figure><img src="/photos/ferry.jpg"></figure>{STORY}</article>'
     assert extract(head, body).image_url == "https://news.example.org/cards/ferry-card.jpg"
+
+
+def test_a_year_no_page_was_published_in_is_no_date() -> None:
+    """A CMS's empty "0001-01-01" (which overflowed once a zone was added to it, and failed
+    the page) is no date; the page's real one is taken."""
+    head = (
+        '<meta property="article:published_time" content="0001-01-01">'
+        '<meta name="date" content="2019-02-21T08:00:00Z">'
+    )
+    article = extract(head, f"<article><h1>Ferry</h1>{STORY}</article>")
+    assert article.published == datetime(2019, 2, 21, 8, 0, tzinfo=UTC)
