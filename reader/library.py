@@ -37,7 +37,7 @@ from .models import (
     StoreError,
 )
 from .safe import safe_line
-from .sniff import binary_type
+from .sniff import binary_type, looks_like_html
 from .store import Store
 from .urls import canonical_url, is_web_url
 
@@ -545,13 +545,6 @@ def _unexpected_as_fetch_error(url: str) -> Iterator[None]:
         raise FetchError(ErrorKind.EXTRACTION, message, url) from error
 
 
-def _looks_like_html(body: bytes) -> bool:
-    head = body[:2048].lstrip().lower()
-    return head.startswith(
-        (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<!--")
-    ) or (b"<html" in head or b"<body" in head or b"<p>" in head)
-
-
 def check_is_page(response: Response) -> None:
     """Refuse a PDF, an image or a binary where an article page was expected, also when the
     server calls it text/html: decoded as text it would be mojibake in the cache."""
@@ -559,7 +552,7 @@ def check_is_page(response: Response) -> None:
     binary = binary_type(response.body)
     if binary is None and ctype in _HTML_TYPES:
         return
-    if binary is None and ctype in _SNIFF_TYPES and _looks_like_html(response.body):
+    if binary is None and ctype in _SNIFF_TYPES and looks_like_html(response.body):
         return
     what = safe_line(ctype, 60) or "unknown content"
     if binary is not None:

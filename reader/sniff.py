@@ -75,9 +75,10 @@ _HTML_TAG = re.compile(
 
 
 def looks_like_html(body: bytes) -> bool:
-    """Whether a file said to be nothing in particular (`reader extract FILE`) holds HTML: one
-    of the common tags in its first 64 KB. A plain-text file read as HTML would come out as one
-    run-on paragraph, its line breaks lost."""
+    """Whether a body said to be nothing in particular (`reader extract FILE`, a fetch answered
+    as text/plain or octet-stream) holds HTML: one of the common tags in its first 64 KB. A
+    plain-text file read as HTML would come out as one run-on paragraph, its line breaks lost.
+    The one test for both, so a file is refused or read as a fetch of it would be."""
     head = body[:65536]
     if head.startswith(_UTF16_BOMS):
         head = head.decode("utf-16", "ignore").encode("utf-8")
