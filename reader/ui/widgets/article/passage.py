@@ -72,15 +72,16 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
                 offsets = chosen.setdefault(r, [begin + a - at, begin + b - at])
                 offsets[0] = min(offsets[0], begin + a - at)
                 offsets[1] = max(offsets[1], begin + b - at)
-    parts: list[str] = []
+    # The runs' texts were made display-safe when the article was typeset (display.plain).
+    out = ""
     previous_line = -2
     for r, (a, b) in sorted(chosen.items()):
         run = line_map.runs[r]
-        if parts:
-            parts.append("\n" if run.pieces[0][0] == previous_line + 1 else "\n\n")
-        parts.append(run.text[a:b].strip())
+        if out:
+            out += "\n" if run.pieces[0][0] == previous_line + 1 else "\n\n"
+        out += run.text[a:b].strip()
         previous_line = run.pieces[-1][0]
-    return "".join(parts)
+    return out
 
 
 def _character_at_cell(text: str, cell: int) -> int:
