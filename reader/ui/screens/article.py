@@ -7,7 +7,8 @@ so `n` never leaves the article by surprise. `p` still goes to the previous arti
 a search `n` goes to the next article. Opening another article ends the search.
 
 Tab / Shift-Tab select the next / previous link of the text, as in lynx or w3m: the status line
-shows its address, Enter opens it in the browser, Esc drops the selection (before a search).
+shows its address; Enter reads it here when it is one of the feeds' articles, else opens it in
+the browser; Esc drops the selection (before a search).
 `L` lists every link of the article.
 """
 
@@ -51,10 +52,12 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
 
     # A key bound twice does the first of its actions `check_action` allows: `n` and Esc act on
-    # the search while there is one (with matches or not), Esc on the selected link before that. `/` has priority: it
-    # is handled as it comes off the terminal, before the keys after it are given to a widget,
-    # so that they go to the search line however fast they come (a paste, keys bunched over
-    # SSH); as an ordinary binding it ran only once they had gone to the text as commands.
+    # the search while there is one (with matches or not), Esc on the selected link before
+    # that, and on a selected passage before anything (a priority binding: Textual's own Esc
+    # would clear the selection first, and the Esc then go back). `/` has priority too: it is
+    # handled as it comes off the terminal, before the keys after it are given to a widget, so
+    # they go to the search line however fast they come (a paste, keys bunched over SSH); as an
+    # ordinary binding it ran only once they had gone to the text as commands.
     BINDINGS = [
         Binding("escape", "clear_selection", "Drop selection", priority=True),
         Binding("escape", "clear_link", "Drop link"),
