@@ -378,6 +378,24 @@ def test_keys_typed_in_one_burst_after_slash_go_to_the_query(synced_dir: Path) -
     asyncio.run(run())
 
 
+def test_keys_in_the_burst_after_enter_or_esc_are_not_the_querys(synced_dir: Path) -> None:
+    """`/libraries`, Enter and `n n` in one burst: the search is "libraries" at its third
+    match, not a search for "librariesnn". After Esc, the keys are the article's too."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Council approves", SIZE) as (app, pilot, body):
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            burst(app, "/libraries\rnn")
+            await until(pilot, lambda: not screen.searching and body.current_match == 3, "n n")
+            assert body.query == "libraries" and body.match_count > 3
+            burst(app, "/quay\x1bG")  # Esc drops the search; G goes to the bottom
+            await until(pilot, lambda: body.top_line == round(body.max_scroll_y), "G")
+            assert not screen.searching and body.query == "libraries"
+
+    asyncio.run(run())
+
+
 def test_curly_quotes_and_accents_are_found_and_lit_where_they_are(synced_dir: Path) -> None:
     text = "“We don’t know yet,” said Zoë Hart. It’s the council’s café, on the quay."
     article = Article(

@@ -177,10 +177,11 @@ def notices(app: App[object]) -> list[str]:
 
 def burst(app: App[object], keys: str) -> None:
     """`keys` arriving at once, as a paste, a macro or keys bunched over SSH bring them: every
-    one is queued before the first is handled."""
+    one is queued before the first is handled ("\r" is Enter, "\x1b" Esc)."""
     assert app._driver is not None
+    named = {"\r": "enter", "\x1b": "escape"}
     for char in keys:
-        key = _character_to_key(char) if not char.isalnum() else char
+        key = named.get(char) or (_character_to_key(char) if not char.isalnum() else char)
         event = events.Key(key, char)
         event.set_sender(app)
         app._driver.send_message(event)

@@ -29,7 +29,7 @@ from ...models import UNREACHABLE, Article, FetchError, StoreError
 from ..dialogs.links import LinksScreen, article_links
 from ..messages import ArticleClosed, SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
-from ..widgets.article.search_bar import SearchBar
+from ..widgets.article.search_bar import SearchBar, hand_on
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
 
@@ -331,7 +331,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     def on_search_closed(self, message: SearchClosed) -> None:
         body = self.query_one(ArticleBody)
         self.remove_class("-searching")
-        body.focus()
+        self.set_focus(body)  # now: the keys held by the query's line go to it
+        for key, character in self.query_one(SearchBar).input.take_held():
+            hand_on(body, key, character)
         if message.query is None:  # Esc: back to where the user was, and to the search before
             query, current = self._before_search
             body.search(query, self._origin)

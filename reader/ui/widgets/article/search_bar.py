@@ -2,14 +2,61 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ...display import plain
 from ...messages import SearchClosed, SearchEdited
+
+
+class QueryInput(Input):
+    """The query's line. Keys that come after the Enter or Esc that closes it, in the same
+    burst (a paste, keys bunched over SSH: `/word`, Enter, `n n`), are already on their way
+    to it before the search is closed; typed in, they would make the query "wordnn". They are
+    held (`take_held`) and handed on once the search has closed, to whatever has the focus
+    then, in the order they came."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.closing = False
+        """Enter or Esc has come: the keys after it are not the query's."""
+        self._held: list[tuple[str, str | None]] = []
+
+    def start(self) -> None:
+        """A new query: its keys are its own again."""
+        self.closing = False
+        self._held = []
+
+    def take_held(self) -> list[tuple[str, str | None]]:
+        held, self._held = self._held, []
+        return held
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.closing:
+            event.stop()
+            event.prevent_default()
+            if self.has_focus:
+                self._held.append((event.key, event.character))
+            else:  # the search closed while it was on its way: on to the focus now
+                hand_on(self, event.key, event.character)
+            return
+        if event.key in ("enter", "escape"):
+            self.closing = True  # before the keys queued behind it are read
+        await super()._on_key(event)
+
+
+def hand_on(widget: Widget, key: str, character: str | None) -> None:
+    """`key` to the app again, as if it came now from the terminal."""
+    event = events.Key(key, character)
+    event.set_sender(widget.app)
+    widget.app.post_message(event)
 
 
 class SearchBar(Horizontal):
@@ -22,15 +69,16 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="search-prompt")
-        yield Input(compact=True, select_on_focus=False, id="search-input")
+        yield QueryInput(compact=True, select_on_focus=False, id="search-input")
         yield Static(id="search-count")
 
     @property
-    def input(self) -> Input:
-        return self.query_one("#search-input", Input)
+    def input(self) -> QueryInput:
+        return self.query_one("#search-input", QueryInput)
 
     def start(self) -> None:
         """An empty query, the cursor in it."""
+        self.input.start()
         self.input.value = ""
         self.show_count("")
         # Now, not at the next turn of the event loop as `focus()` does: the keys already
