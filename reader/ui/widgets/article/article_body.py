@@ -427,9 +427,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         selection = self.text_selection
         if selection is None:
             return None
-        lines = [strip.text for strip in self._lines]
         height = self.scrollable_content_region.height
-        return passage.bounds(selection, lines, self.top_line, height)
+        return passage.bounds(selection, self._lines, self.top_line, height)
 
     @property
     def selected_text(self) -> str:

@@ -21,16 +21,17 @@ Bounds = tuple[tuple[int, int], tuple[int, int]]
 """The first and last (screen line, character) selected."""
 
 
-def bounds(selection: Selection, lines: list[str], top: int, height: int) -> Bounds | None:
-    """`selection` clamped to the text: one that began in the margin (a negative character)
-    starts at its line's start; one that left the view ("to the end of the widget") ends at the
-    last line on screen (`top`, `height`), not the article's end."""
+def bounds(selection: Selection, lines: list[Strip], top: int, height: int) -> Bounds | None:
+    """`selection` clamped to the screen lines `lines`: one that began in the margin (a
+    negative character) starts at its line's start; one that left the view ("to the end of the
+    widget") ends at the last line on screen (`top`, `height`), not the article's end. Asked
+    for each line drawn: only the bottom line's text is read, and only when needed."""
     if not lines:
         return None
     last = len(lines) - 1
     bottom = min(last, top + height - 1)
     start = (top, 0) if selection.start is None else (selection.start.y, selection.start.x)
-    end = (bottom, len(lines[bottom])) if selection.end is None else selection.end.transpose
+    end = (bottom, len(lines[bottom].text)) if selection.end is None else selection.end.transpose
     start, end = min(start, end), max(start, end)
     return (min(start[0], last), max(0, start[1])), (min(end[0], last), max(0, end[1]))
 
