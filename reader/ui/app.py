@@ -391,6 +391,12 @@ class ReaderApp(App[int]):
 
             self.push_screen(ArticleScreen([headline], 0))
 
+    def opens_another_here(self, url: str, reading: Entry) -> bool:
+        """Enter on `url`, a link in the article of `reading`, opens another article in the
+        reader (`open_link`): what the status line and the link list go by."""
+        headline = self.readable_here(url)
+        return headline is not None and headline.entry.id != reading.id
+
     def readable_here(self, url: str) -> Headline | None:
         """The headline of the feeds' article at `url`, when the reader can show it (a PDF or
         a picture a feed links to is the browser's to show)."""

@@ -111,8 +111,7 @@ class LinksScreen(ModalScreen[None]):
         browser, by the rule of `o` (http and https)."""
         address = self.links[event.option_index].address
         app = cast("ReaderApp", self.app)
-        headline = app.readable_here(address)
-        if headline is not None and headline.entry.id != self.reading.id:
+        if app.opens_another_here(address, self.reading):
             self.dismiss()  # the article opens over the one the list was of, not over the list
         app.open_link(address, self.reading)
 

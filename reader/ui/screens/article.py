@@ -391,9 +391,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         link = body.selected_link
         if link is not None:
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
-            headline = self.reader.readable_here(body.link_address)
-            same = headline is not None and headline.entry.id == self.headline.entry.id
-            here = " (Enter reads it here)" if headline and not same else ""
+            another = self.reader.opens_another_here(body.link_address, self.headline.entry)
+            here = " (Enter reads it here)" if another else ""
             note = f"Link {link} of {body.link_count}{here}: {body.link_address}"
         self.query_one(StatusBar).note = note
         # The key bar's search keys, once the search line is closed (it hides the bar), the
