@@ -220,7 +220,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 28
+EXTRACTOR = 29
 """The extractor's version. Raise it when extraction gets better in a way cached articles should
 get too (tables, media lines, a cleanup rule): an article cached by an older version is
 extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
@@ -245,7 +245,8 @@ a byline written as a line of the text gives the author. 23: a date stated alone
 not as midnight UTC. 24: a declared full time over a date alone, itemprop dates read. 25: a time
 stated without its zone keeps none. 26: a page for subscribers marked incomplete, its
 subscription offer dropped. 27: "Read also" inserts in seven more languages. 28: an ISO label on C1 bytes read as its
-Windows sibling, byline lines only with "By", a year outside 1000–2999 no date."""
+Windows sibling, byline lines only with "By", a year outside 1000–2999 no date. 29: microdata
+times on a `<time>` or any element, not only on `<meta>`."""
 
 
 @dataclass(frozen=True)

@@ -349,3 +349,20 @@ def test_a_year_no_page_was_published_in_is_no_date() -> None:
     )
     article = extract(head, f"<article><h1>Ferry</h1>{STORY}</article>")
     assert article.published == datetime(2019, 2, 21, 8, 0, tzinfo=UTC)
+
+
+def test_microdata_times_on_elements_other_than_meta_are_read() -> None:
+    # CNET: the time in a `content` on its <time>, where the standard wants `datetime`.
+    byline = """<p class="byline"><time class="timeStamp" itemprop="datePublished"
+        content="2017-01-18T23:00:00-0800">January 18, 2017 11:00 PM PST</time></p>"""
+    article = extract("", f"<article>{byline}{STORY}</article>")
+    assert article.published == datetime(2017, 1, 19, 7, 0, tzinfo=UTC)
+    # The standard form, and a revision on a <span>: both read, in the page's own words.
+    standard = """<p><time itemprop="datePublished dateCreated" datetime="2024-05-02T10:00Z">May 2</time>
+        <span itemprop="dateModified" content="2024-05-03T08:15:00Z">updated May 3</span></p>"""
+    article = extract("", f"<article>{standard}{STORY}</article>")
+    assert article.published == datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
+    assert article.updated == datetime(2024, 5, 3, 8, 15, tzinfo=UTC)
+    # A name that only contains the word is another property.
+    other = '<span itemprop="datePublishedNote" content="2001-01-01T00:00Z">x</span>'
+    assert extract("", f"<article>{other}{STORY}</article>").published is None

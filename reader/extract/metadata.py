@@ -234,6 +234,21 @@ def _with_time(chosen: datetime | None, found: list[datetime]) -> datetime | Non
     return chosen
 
 
+def _itemprop_time(doc: HtmlElement, name: str) -> str | None:
+    """The first microdata time named `name` on an element other than `<meta>` (which
+    `_meta_values` reads): a `<time itemprop=…>`'s `datetime`, or the `content` CNET puts on its
+    `<time>` where the standard wants `datetime`."""
+    for el in doc.xpath(
+        "//*[not(self::meta)][contains(concat(' ', normalize-space(@itemprop), ' '), $name)]"
+        "[@datetime or @content]",
+        name=f" {name} ",
+    ):
+        value = (el.get("datetime") or el.get("content") or "").strip()
+        if value:
+            return value
+    return None
+
+
 def _dates(
     doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any], parsely: dict[str, Any]
 ) -> tuple[datetime | None, datetime | None]:
@@ -257,13 +272,17 @@ def _dates(
         meta.get("dc:date:issued"),
         meta.get("dcterms:created"),
         meta.get("datepublished"),
+        _itemprop_time(doc, "datePublished"),
         time_el[0].get("datetime") if time_el else None,
     )
     found = declared + less_formal
     declared = [_with_time(t, found) for t in declared]
     published = _with_time(min(declared, default=None) or next(iter(less_formal), None), found)
     modified = _parsed(
-        meta.get("article:modified_time"), ld.get("dateModified"), meta.get("datemodified")
+        meta.get("article:modified_time"),
+        ld.get("dateModified"),
+        meta.get("datemodified"),
+        _itemprop_time(doc, "dateModified"),
     )
     # The later of two declared publications is a revision when nothing else says so.
     revised = max(declared) if declared and max(declared) > min(declared) else None
