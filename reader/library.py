@@ -8,6 +8,7 @@ a thread for one-off commands where starting processes would cost more than it s
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import sys
 import threading
@@ -502,6 +503,18 @@ def _link(target: Entry | str) -> str:
     return target.link if isinstance(target, Entry) else target
 
 
+def _text_mark(article: Article) -> str:
+    """What a reading place was measured in: the article's paragraphs and the header lines
+    above them (a place counts paragraphs from the top), by the extractor that read them."""
+    digest = hashlib.blake2b(digest_size=16)
+    header = (article.title, article.author, article.site_name, article.incomplete)
+    times = (str(article.published), str(article.updated), str(article.extractor))
+    for part in (*header, *times, *(block.text for block in article.blocks)):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -731,6 +744,27 @@ class Library:
 
     def is_read(self, entry: Entry) -> bool:
         return entry.id in self.store.read_ids(entry.feed_url)
+
+    # -- where the reader left an article ------------------------------------------------------
+    def reading_place(self, target: Entry | str, article: Article) -> dict[str, int] | None:
+        """Where the reader left `article` (see `remember_place`), when the text is still the
+        one it was left in: a newer revision or a better extraction starts again at the top."""
+        url = _link(target)
+        record = self.store.reading_place(url) if url else None
+        if record is None or record.get("text") != _text_mark(article):
+            return None
+        place = record.get("place")
+        return place if isinstance(place, dict) else None
+
+    def remember_place(
+        self, target: Entry | str, article: Article, place: dict[str, int] | None
+    ) -> None:
+        """Keep where the reader is in `article` (a face's own record; None: at its start), so
+        it opens there again, in this session or the next, until the article leaves the cache."""
+        url = _link(target)
+        if url:
+            record = None if place is None else {"text": _text_mark(article), "place": place}
+            self.store.set_reading_place(url, record)
 
     # -- articles ------------------------------------------------------------------------------
     def cached_article(self, target: Entry | str) -> Article | None:

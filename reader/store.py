@@ -53,7 +53,8 @@ _SAVED = "saved"
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
 # opened, why it is no article, its later pages when it is split over several, a mark when
-# some of those are missing (`Article.incomplete`), and why the last try to fetch it failed.
+# some of those are missing (`Article.incomplete`), why the last try to fetch it failed, and
+# where the reader left it.
 _ARTICLE_PREFIXES = (
     "article:",
     "raw:",
@@ -63,6 +64,7 @@ _ARTICLE_PREFIXES = (
     "pages:",
     "incomplete:",
     "failed:",
+    "place:",
 )
 
 
@@ -452,6 +454,18 @@ class Store:
     def touch_article(self, url: str) -> None:
         """Record that the article was just read (least recently read goes first on eviction)."""
         self._articles.set(f"read-at:{article_key(url)}", time.time())
+
+    def reading_place(self, url: str) -> dict[str, Any] | None:
+        """Where the reader left the article (see `Library.remember_place`), or None."""
+        value = self._load(self._articles, f"place:{article_key(url)}")
+        return value if isinstance(value, dict) else None
+
+    def set_reading_place(self, url: str, place: dict[str, Any] | None) -> None:
+        key = f"place:{article_key(url)}"
+        if place is None:
+            self._articles.delete(key)
+        else:
+            self._save(self._articles, key, place)
 
     def cached_articles(self) -> list[CachedArticle]:
         saved = self.saved()

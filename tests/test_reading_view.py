@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from reader.models import BlockKind
+from reader.models import BlockKind, Inline
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
@@ -147,6 +148,61 @@ def test_an_article_reopened_comes_back_where_it_was_left(synced_dir: Path) -> N
             assert body.top_line == 0 and not notices(app)
 
     asyncio.run(run())
+
+
+def test_a_reading_place_outlasts_the_session_while_the_text_is_the_same(
+    synced_dir: Path,
+) -> None:
+    """A traveller quits mid-article (from the article itself, Ctrl-Q) and starts the reader
+    again, offline: the article opens where it was left. A newer revision of the text, or a
+    damaged record, starts at the top."""
+    from reader.library import Library
+    from reader.store import Store
+
+    left_at = ""
+
+    async def leave() -> None:
+        nonlocal left_at
+        async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            await pilot.press(*["right_square_bracket"] * 3, "j", "j")
+            left_at = body.lines[body.top_line]
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: not app.is_running, "the reader to quit")
+
+    async def reopen() -> str:
+        async with reading(synced_dir, "Silt Ledger", notifications=True) as (app, pilot, body):
+            await until(pilot, lambda: body.article is not None, "the article")
+            await pilot.pause()
+            shown = body.lines[body.top_line]
+            said = notices(app)
+            assert (shown == left_at) == ("Back where you left off (g for the top)." in said)
+            return shown
+
+    asyncio.run(leave())
+    assert left_at and "Silt Ledger" not in left_at
+    assert asyncio.run(reopen()) == left_at
+
+    # A sync brought a corrected text: the place was measured in another one.
+    async def revise() -> None:
+        async with Library(synced_dir, workers="thread") as lib:
+            entry = next(h.entry for h in lib.headlines() if "Silt Ledger" in h.entry.title)
+            article = lib.cached_article(entry)
+            assert article is not None and lib.reading_place(entry, article) is not None
+            fixed = replace(article.blocks[-1], inlines=(Inline(text="Corrected."),))
+            lib.store.put_article(
+                entry.link, replace(article, blocks=(*article.blocks[:-1], fixed))
+            )
+
+    asyncio.run(revise())
+    assert asyncio.run(reopen()) != left_at
+
+    # A damaged record is dropped, not shown.
+    asyncio.run(leave())
+    store = Store(synced_dir)
+    key = next(k for k in store._articles.iterkeys() if str(k).startswith("place:"))
+    store._articles.set(key, '{"text": 1, "place": [')
+    store.close()
+    assert asyncio.run(reopen()) != left_at
 
 
 def test_brackets_go_from_heading_to_heading(synced_dir: Path) -> None:

@@ -59,9 +59,24 @@ def test_prune_evicts_least_recently_read_and_never_saved(synced_dir: Path) -> N
     assert after[read_recently["id"]]["cached"]
     assert sum(i["cached"] for i in after.values()) < len(items)
 
+    # Where the reader left each article goes with it.
+    lib = Library(synced_dir)
+    try:
+        for headline in lib.headlines():
+            if (article := lib.cached_article(headline.entry)) is not None:
+                lib.remember_place(headline.entry, article, {"paragraph": 3})
+    finally:
+        lib.close()
     everything = reader(synced_dir, "cache", "prune", "--older-than", "0s")
     assert everything.returncode == 0
     assert [i["id"] for i in listed(synced_dir) if i["cached"]] == [keep["id"]]
+    lib = Library(synced_dir)
+    try:
+        places = {k for k in lib.store._articles.iterkeys() if str(k).startswith("place:")}
+        kept = next(h.entry for h in lib.headlines() if h.entry.id == keep["id"])
+        assert places == {f"place:{article_key(kept.link)}"}
+    finally:
+        lib.close()
     assert reader(synced_dir, "show", keep["id"], "--offline").returncode == 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
+from contextlib import suppress
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,7 +31,7 @@ from ..library import (
     SyncReport,
     prepare_process_workers,
 )
-from ..models import Article, Entry, FetchError
+from ..models import Article, Entry, FetchError, StoreError
 from ..plural import plural
 from ..urls import is_web_url
 from .browser import open_in_browser
@@ -49,8 +50,6 @@ from .messages import ArticleClosed, HeadlinesChanged
 from .screens.main import MainScreen
 from .widgets.article.reading_place import Place
 
-PLACES_KEPT = 500
-"""How many articles' reading places (`remember_place`) a session keeps."""
 PREFETCH_LIMIT = 30
 """How many uncached articles of the list on screen are fetched ahead of the reader."""
 SYNC_UPDATE_INTERVAL = 0.5
@@ -125,8 +124,6 @@ class ReaderApp(App[int]):
         """Article downloads in flight, by entry id (see `_download`)."""
         self._prefetch_failed: set[str] = set()
         """Entries whose prefetch failed this session: not retried until the user opens them."""
-        self._places: dict[str, Place] = {}
-        """Where the reader left each article, oldest first (see `remember_place`)."""
         self._flush_pending = False
         self._arrived: set[str] = set()
         """Entries whose articles a running sync has cached since the last screen update."""
@@ -176,6 +173,12 @@ class ReaderApp(App[int]):
             await self._refresh()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
+        if not self._quitting:
+            from .screens.article import ArticleScreen
+
+            for screen in self.screen_stack:  # quit from an article (Ctrl-Q): still its place
+                if isinstance(screen, ArticleScreen):
+                    screen.remember_place()
         self._quitting = True
         super().exit(*args, **kwargs)
 
@@ -308,17 +311,20 @@ class ReaderApp(App[int]):
         self._opened(entry)
         return article
 
-    def remember_place(self, entry_id: str, place: Place | None) -> None:
-        """Where the reader left an article (None: at its start), for when it is opened again
-        in this session; the longest-unread places go first past `PLACES_KEPT`."""
-        self._places.pop(entry_id, None)
-        if place is not None:
-            self._places[entry_id] = place
-            while len(self._places) > PLACES_KEPT:
-                del self._places[next(iter(self._places))]
+    def remember_place(self, entry: Entry, article: Article, place: Place | None) -> None:
+        """Where the reader left an article (None: at its start), for when it is opened again,
+        in this session or the next. A store that can't be written (a full disk) forgets it:
+        no reason to stop the reader going back."""
+        with suppress(StoreError):
+            self.lib.remember_place(entry, article, None if place is None else place.record())
 
-    def place_of(self, entry_id: str) -> Place | None:
-        return self._places.get(entry_id)
+    def place_of(self, entry: Entry, article: Article) -> Place | None:
+        """Where the reader left `article`, when it is still the text it was left in."""
+        try:
+            record = self.lib.reading_place(entry, article)
+        except StoreError:
+            return None
+        return None if record is None else Place.from_record(record)
 
     def _opened(self, entry: Entry) -> None:
         """An entry's article (or its first page) is on screen: read, and in the cache."""

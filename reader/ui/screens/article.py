@@ -121,17 +121,16 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         """The search line is open."""
         return self.has_class("-searching")
 
-    def _remember_place(self) -> None:
+    def remember_place(self) -> None:
         """Note where the reader is in the article shown, for when it is opened again. Not in
         the feed's text shown for an article that couldn't be had: its paragraphs are not the
         article's, which may come later."""
-        if self.loaded and not self._from_feed:
-            self.reader.remember_place(
-                self.headline.entry.id, self.query_one(ArticleBody).reading_place
-            )
+        body = self.query_one(ArticleBody)
+        if self.loaded and not self._from_feed and body.article is not None:
+            self.reader.remember_place(self.headline.entry, body.article, body.reading_place)
 
     def _show(self, position: int) -> None:
-        self._remember_place()
+        self.remember_place()
         self.position = position
         self.loaded = False
         self._from_feed = False
@@ -181,7 +180,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             if started:
                 body.show_more(entry, article)
             else:
-                place = self.reader.place_of(entry.id)
+                place = self.reader.place_of(entry, article)
                 body.show_article(entry, article, place=place)
                 if place is not None:
                     self.notify("Back where you left off (g for the top).")
@@ -198,7 +197,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
 
     # -- actions -------------------------------------------------------------------------------
     def action_back(self) -> None:
-        self._remember_place()
+        self.remember_place()
         self.dismiss(self.headline.entry.id)
 
     def action_next(self) -> None:

@@ -10,7 +10,8 @@ share of its lines.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 from .find_in_article import LineMap
 
@@ -27,6 +28,21 @@ class Place:
     lines: int = 1
     above: int = 0
     """Blank lines above the paragraph at the top of the view (the gap before it)."""
+
+    def record(self) -> dict[str, int]:
+        """The place as the store keeps it (see `Library.remember_place`)."""
+        return {key: value for key, value in asdict(self).items() if value is not None}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Place | None:
+        """The place a `record` keeps; None when it is no such record (a damaged one, or one
+        of another version's making)."""
+        names = {field.name for field in fields(cls)}
+        if "paragraph" not in record or not set(record) <= names:
+            return None
+        if any(type(value) is not int or value < 0 for value in record.values()):
+            return None
+        return cls(**record)
 
 
 def place_at(extents: list[range], runs: LineMap, top: int) -> Place | None:
