@@ -33,6 +33,7 @@ from tests.tui_pilot import (
     reading,
     screen_segments,
     screen_text,
+    selection_readable,
     status,
     until,
 )
@@ -392,6 +393,7 @@ def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> No
             assert passage.startswith("amendment, tabled jointly")
             drawn = " ".join(run.strip() for run in marked(app, "screen--selection"))
             assert drawn == passage
+            assert selection_readable(app)  # not the theme's colour on the same colour
             copied = copies(app)
             await pilot.press("y")
             citation = markdown_header(body.article).rstrip() + "\n"
@@ -428,6 +430,75 @@ def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> No
             await pilot.press("n")
             await until(pilot, lambda: BUDGET not in body.text[:200], "the next article")
             assert body.text_selection is None
+
+    asyncio.run(run())
+
+
+def test_a_passage_is_chosen_by_keyboard_a_sentence_at_a_time(synced_dir: Path) -> None:
+    """`v` selects a sentence (the search's match's, the selected link's, or the first in
+    view), `)` / `(` make the passage a sentence longer / shorter, over paragraphs, `y`
+    quotes it above the citation; the status line counts it, Esc drops it."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, body):
+            assert body.article is not None
+            citation = markdown_header(body.article).rstrip() + "\n"
+            copied = copies(app)
+            # The first sentence in view: the standfirst's, under the header.
+            top = next(i for i, line in enumerate(body.lines) if line.startswith("Three branch"))
+            body.scroll_to(y=top, animate=False, immediate=True)
+            await pilot.pause()
+            await pilot.press("v")
+            first = (
+                "Three branch libraries that faced closure will stay open on reduced hours"
+                " after a cross-party amendment passed by two votes just before 10pm."
+            )
+            assert body.selected_text == first
+            assert " ".join(r.strip() for r in marked(app, "screen--selection")) == first
+            assert selection_readable(app)
+            assert status(app).startswith("Passage of 1 sentence, 23 words: ) longer")
+            # Two sentences more: into the next paragraph, which is one sentence.
+            await pilot.press("right_parenthesis", "right_parenthesis")
+            chosen = body.selected_text
+            assert chosen.startswith(first + "\n\nHarbour City Council has approved")
+            assert chosen.count("\n\n") == 2 and chosen.endswith("on Monday.")
+            assert status(app).startswith("Passage of 3 sentences")
+            await pilot.press("left_parenthesis")
+            assert body.selected_text.endswith("earmarked for closure.")
+            await pilot.press("y")
+            assert copied[-1].startswith(f"> {first}\n>\n> Harbour City Council")
+            assert copied[-1].endswith(f"earmarked for closure.\n\n{citation}")
+            # Never shorter than its first sentence.
+            await pilot.press("left_parenthesis", "left_parenthesis")
+            assert body.selected_text == first and body.passage_sentences == 1
+            # Esc drops it, and the article stays.
+            await pilot.press("escape")
+            assert body.text_selection is None and isinstance(app.screen, ArticleScreen)
+            assert not status(app).startswith("Passage")
+
+            # At the search's match: the sentence it is in, wherever the view is.
+            await pilot.press("slash", *"walkout", "enter")
+            await pilot.press("v")
+            assert "walkout at Eastquay" in body.selected_text
+            assert body.selected_text.endswith(".") and body.passage_sentences == 1
+            # Grown past the bottom of the view, the end is still in sight.
+            for _ in range(12):
+                await pilot.press("right_parenthesis")
+            end = body._sentences.span_lines(body._keyed[1])[1]  # type: ignore[union-attr,index]
+            height = body.scrollable_content_region.height
+            assert body.top_line <= end < body.top_line + height
+            await pilot.press("escape", "escape")  # the passage, then the search
+
+            # At the selected link: the sentence holding it.
+            await pilot.press("g", "tab", "v")
+            assert PDF in " ".join(body.selected_text.split())
+            # A drag of the mouse replaces it: no sentences to count any more.
+            app.screen.selections = {body: Selection(Offset(0, 3), Offset(10, 3))}
+            await pilot.pause()
+            assert body.passage_sentences == 0 and not status(app).startswith("Passage")
+            # `)` with nothing chosen by keyboard starts as `v` does.
+            await pilot.press("escape", "g", "right_parenthesis")
+            assert body.passage_sentences == 1
 
     asyncio.run(run())
 

@@ -145,21 +145,41 @@ def view_lines(article: Article, width: int) -> list[str]:
 def marked(app: App[object], component: str = "article-body--match-current") -> list[str]:
     """The text on screen drawn in a match's style (or another of the article's, or of the
     screen's: "screen--selection"), one string per stretch of cells."""
-    owner = app.screen if component.startswith("screen--") else app.screen.query_one(ArticleBody)
-    background = owner.get_component_rich_style(component).bgcolor
+    return [text for text, _colours in _marked(app, component)]
+
+
+def _marked(app: App[object], component: str) -> list[tuple[str, set[tuple[object, object]]]]:
+    """`marked`'s stretches, each with the (foreground, background) pairs its cells have."""
+    body = app.screen.query_one(ArticleBody)
+    if component == "screen--selection":  # drawn over the text's own colours
+        background = body._selection_style().bgcolor
+    else:
+        background = body.get_component_rich_style(component).bgcolor
     assert background is not None
-    out: list[str] = []
+    out: list[tuple[str, set[tuple[object, object]]]] = []
     for strip in app.screen._compositor.render_strips():
         run = ""
+        colours: set[tuple[object, object]] = set()
         for segment in strip:
             if segment.style is not None and segment.style.bgcolor == background:
+                colours.add((segment.style.color, segment.style.bgcolor))
                 run += segment.text
             elif run:
-                out.append(run)
-                run = ""
+                out.append((run, colours))
+                run, colours = "", set()
         if run:
-            out.append(run)
+            out.append((run, colours))
     return out
+
+
+def selection_readable(app: App[object]) -> bool:
+    """Every selected word is drawn in a colour of its own, not its background's."""
+    return all(
+        fg is not None and fg != bg
+        for text, colours in _marked(app, "screen--selection")
+        if text.strip()
+        for fg, bg in colours
+    )
 
 
 def status(app: App[object]) -> str:

@@ -53,3 +53,9 @@ class ArticleClosed(Message):
 
     A message, not a call: a timer set from the closing screen's handler would run in its
     context, which refers to the screen and keeps it from being freed."""
+
+
+@dataclass
+class PassageDropped(Message):
+    """The passage chosen by keyboard in the reading view is gone (a drag of the mouse chose
+    another, the text was wrapped again): the status line that counted it is out of date."""

@@ -26,8 +26,9 @@ from textual.screen import Screen
 from ...citation import escape_markdown, markdown_header
 from ...library import Headline
 from ...models import UNREACHABLE, Article, FetchError, StoreError
+from ...plural import plural
 from ..dialogs.links import LinksScreen, article_links
-from ..messages import ArticleClosed, SearchClosed, SearchEdited
+from ..messages import ArticleClosed, PassageDropped, SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar, hand_on
 from ..widgets.key_bar import KeyBar
@@ -74,6 +75,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         Binding("shift+tab", "previous_link", "Previous link", show=False),
         Binding("L", "list_links", "Link list"),
         Binding("y", "cite", "Cite"),
+        Binding("v", "choose_passage", "Select sentence", show=False),
+        Binding("right_parenthesis", "grow_passage(1)", "Longer passage", show=False),
+        Binding("left_parenthesis", "grow_passage(-1)", "Shorter passage", show=False),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
@@ -242,6 +246,27 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
 
     def action_clear_selection(self) -> None:
         self.clear_selection()
+        self._show_position()
+
+    def action_choose_passage(self) -> None:
+        """`v`: a passage to quote, chosen by keyboard: the sentence at the search's match,
+        the selected link or the top of the view; `)` and `(` make it a sentence longer or
+        shorter, `y` quotes it, Esc drops it."""
+        if not self.query_one(ArticleBody).choose_passage():
+            self.app.bell()
+        self._show_position()
+
+    def action_grow_passage(self, step: int) -> None:
+        body = self.query_one(ArticleBody)
+        if not body.passage_sentences:
+            if step > 0:  # `)` with nothing chosen yet starts as `v` does
+                self.action_choose_passage()
+            else:
+                self.app.bell()
+            return
+        if not body.grow_passage(step):
+            self.app.bell()
+        self._show_position()
 
     def action_copy_text(self) -> None:
         """Ctrl-C with a passage selected: the passage on the clipboard, the way `y` copies
@@ -269,7 +294,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             return bool(body.query)
         if action in ("clear_link", "open_link"):
             return body.selected_link is not None and not self.searching
-        if action in ("next_link", "previous_link", "search"):
+        if action in ("next_link", "previous_link", "search", "choose_passage", "grow_passage"):
             return not self.searching  # `/` typed in the query is a character of it
         return True
 
@@ -311,6 +336,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self._before_search = (body.query, body.current_match)
         self.add_class("-searching")
         self.query_one(SearchBar).start()
+
+    def on_passage_dropped(self, _message: PassageDropped) -> None:
+        self._show_position()
 
     def on_search_edited(self, message: SearchEdited) -> None:
         self._search(message.query)
@@ -388,7 +416,13 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         if self.searching:
             note = ""
         link = body.selected_link
-        if link is not None:
+        if sentences := body.passage_sentences:
+            words = len(body.selected_text.split())
+            note = (
+                f"Passage of {plural(sentences, 'sentence')}, {plural(words, 'word')}:"
+                " ) longer, ( shorter, y quotes it, Esc drops it"
+            )
+        elif link is not None:
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
             another = self.reader.opens_another_here(body.link_address, self.headline.entry)
             here = " (Enter reads it here)" if another else ""

@@ -6,18 +6,22 @@ The article's paragraphs are wrapped once per width (a 10,000-word article in we
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Offset, Size
 from textual.selection import Selection
 from textual.strip import Strip
 
 from ....models import Article, Entry
+from ...messages import PassageDropped
 from . import find_in_article, passage, typeset
 from .find_in_article import LineMap, LinkSpans, Spans
 from .reading_place import Place, line_of, place_at
 from .scroll_keys import KeyScrolledView
+from .sentences import sentences
 from .typeset import ArticleStyles, Paragraph
 
 MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
@@ -81,8 +85,14 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._link: int | None = None
         """The selected link, numbered from 0 (None: none)."""
         self._link_style: Style | None = None
+        self._passage_style: Style | None = None
         self._pending_place: Place | None = None
         """Where to open the article shown, once it is first laid out (see `show_article`)."""
+        self._sentences: Spans | None = None
+        """The sentences of the runs, numbered in reading order (worked out at the first `v`)."""
+        self._keyed: tuple[int, int] | None = None
+        """The first and last sentence of the passage chosen by keyboard (see `choose_passage`)."""
+        self._keyed_selection: Selection | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -359,6 +369,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._lines, self._line_map = laid_out.lines, LineMap(laid_out.runs)
         self._headings, self._extents = laid_out.headings, laid_out.extents
         self._width = column
+        self._sentences = None
         self._drop_selection()  # its lines and characters were those of another wrapping
         if self._pending_place is not None:
             place, self._pending_place = self._pending_place, None
@@ -392,7 +403,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         super().notify_style_update()
         # Styles are baked into the paragraphs: rebuild when the theme really changed them
         # (not on every focus change, which also lands here).
-        self._match_styles = self._link_style = None
+        self._match_styles = self._link_style = self._passage_style = None
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
             self._build(self._place())
 
@@ -414,8 +425,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         if (selected := self._selection_bounds()) is not None and (
             span := passage.span(selected, number, self._lines[number].text)
         ) is not None:
-            style = self.screen.get_component_rich_style("screen--selection")
-            line = passage.highlight(line, span, style)
+            line = passage.highlight(line, span, self._selection_style())
         # Each cell says where it is in `lines`, so a drag of the mouse selects the text under
         # it (Textual's text selection); the margin's cells say "before the line's start".
         line = line.apply_offsets(0, number)
@@ -423,6 +433,21 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         return Strip.join([margin_strip, line]).apply_style(base).crop_extend(0, width, base)
 
     # -- the passage selected (Textual's text selection, a drag of the mouse) -----------------
+    def _selection_style(self) -> Style:
+        """The theme's selection colours over the text's own. The theme gives a translucent
+        background and a "transparent" foreground (keep the text's); as a Rich style both come
+        out as one opaque colour, and the selected words vanished into their background."""
+        if self._passage_style is None:
+            styles = self.screen.get_component_styles("screen--selection")
+            _base, background = self.background_colors
+            over = background + styles.background
+            color = styles.color if styles.color.a > 0 else None
+            self._passage_style = Style(
+                bgcolor=over.rich_color,
+                color=None if color is None else (background + color).rich_color,
+            )
+        return self._passage_style
+
     def _selection_bounds(self) -> passage.Bounds | None:
         selection = self.text_selection
         if selection is None:
@@ -437,6 +462,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         return "" if selected is None else passage.words(selected, self.lines, self._line_map)
 
     def _drop_selection(self) -> None:
+        self._forget_passage()
         if self.is_attached and self in self.screen.selections:
             self.screen.selections = {
                 widget: kept
@@ -449,6 +475,96 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         return self.selected_text, "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
+        if selection != self._keyed_selection:  # a drag of the mouse, or dropped
+            self._forget_passage()
+        self.refresh()
+
+    def _forget_passage(self) -> None:
+        if self._keyed is not None:
+            self.post_message(PassageDropped())
+        self._keyed = self._keyed_selection = None
+
+    # -- a passage chosen by keyboard, a sentence at a time ------------------------------------
+    @property
+    def passage_sentences(self) -> int:
+        """How many sentences the passage chosen by keyboard has (0: none chosen so)."""
+        return 0 if self._keyed is None else self._keyed[1] - self._keyed[0] + 1
+
+    def choose_passage(self) -> bool:
+        """`v`: select the sentence at the search's current match, else at the selected link,
+        else the first sentence starting in view (the one running through the top line when
+        none does). False when there is no text."""
+        spans = self._sentence_spans()
+        if not spans.total:
+            return False
+        anchor: int | None = None
+        for found, index in ((self._matches, self._current), (self._links, self._link)):
+            if found is not None and index is not None:
+                anchor = spans.at(*found.start_of(index))
+                break
+        if anchor is None:
+            anchor = self._sentence_in_view(spans)
+        self._choose(anchor, anchor)
+        return True
+
+    def grow_passage(self, step: int) -> bool:
+        """`)`: the passage chosen by keyboard one sentence longer (`step` 1), `(`: one shorter
+        (-1), never shorter than its first sentence. False when it can't."""
+        if self._keyed is None or self._sentences is None:
+            return False
+        first, last = self._keyed
+        wanted = max(first, min(last + step, self._sentences.total - 1))
+        if wanted == last:
+            return False
+        self._choose(first, wanted)
+        return True
+
+    def _sentence_spans(self) -> Spans:
+        if self._sentences is None:
+            runs = self._line_map.runs
+            self._sentences = Spans(self._line_map, [sentences(run.text) for run in runs])
+        return self._sentences
+
+    def _sentence_in_view(self, spans: Spans) -> int:
+        top = self.top_line
+        first = spans.first_from(top) or 0
+        if spans.span_lines(first)[0] >= top and spans.span_lines(first)[0] < top + max(
+            1, self.scrollable_content_region.height
+        ):
+            return first
+        # A long paragraph fills the view: the sentence its top line is in.
+        on_top = self._line_map.by_line.get(top)
+        if on_top:
+            run, piece = on_top[0]
+            found = spans.at(run, self._line_map.runs[run].pieces[piece][1])
+            if found is not None:
+                return found
+        return first
+
+    def _point(self, run: int, offset: int, end: bool = False) -> Offset:
+        """Where character `offset` of `run` is on the screen lines, as a selection names it
+        (`end`: just after the character before it)."""
+        pieces = self._line_map.runs[run].pieces
+        wanted = offset - 1 if end and offset > 0 else offset
+        k = min(bisect_right(self._line_map.piece_ends[run], wanted), len(pieces) - 1)
+        line, begin, finish, cell = pieces[k]
+        at = passage.character_at_cell(self._lines[line].text, cell)
+        return Offset(at + min(max(offset, begin), finish) - begin, line)
+
+    def _choose(self, first: int, last: int) -> None:
+        """Select sentences `first` to `last` as the passage, with its end in view."""
+        spans = self._sentence_spans()
+        start = self._point(*spans.start_of(first))
+        end = self._point(*spans.end_of(last), end=True)
+        selection = Selection(start, end)
+        self._keyed, self._keyed_selection = (first, last), selection
+        self.screen.selections = {**self.screen.selections, self: selection}
+        top, height = self.top_line, max(1, self.scrollable_content_region.height)
+        if end.y >= top + height:
+            self.scroll_to(y=end.y - height + 1, animate=False, immediate=True)
+        elif start.y < top:
+            context = min(CONTEXT_LINES, height // 4)
+            self.scroll_to(y=max(0, start.y - context), animate=False, immediate=True)
         self.refresh()
 
     def _highlight_link(self, number: int, line: Strip) -> Strip:

@@ -93,6 +93,23 @@ class Spans:
         run = bisect_right(self._before, index) - 1
         return run, index - self._before[run]
 
+    def start_of(self, index: int) -> tuple[int, int]:
+        """The run span `index` is in, and the offset it starts at."""
+        run, k = self._locate(index)
+        return run, self.starts[run][k]
+
+    def end_of(self, index: int) -> tuple[int, int]:
+        """The run span `index` is in, and the offset it ends at."""
+        run, k = self._locate(index)
+        return run, self.ends[run][k]
+
+    def at(self, run: int, offset: int) -> int | None:
+        """The span of `run` holding character `offset`, else the last before it, else the
+        run's first (None: the run has none)."""
+        if not self.starts[run]:
+            return None
+        return self._before[run] + max(0, bisect_right(self.starts[run], offset) - 1)
+
     def _line_of(self, run: int, offset: int) -> int:
         """The screen line holding character `offset` of a run (the next piece's when the
         character is whitespace left out at a line break)."""
@@ -170,6 +187,9 @@ class LinkSpans(Spans):
     def span_lines(self, index: int) -> tuple[int, int]:
         pieces = self.pieces[index]
         return super().span_lines(pieces[0])[0], super().span_lines(pieces[-1])[1]
+
+    def start_of(self, index: int) -> tuple[int, int]:
+        return super().start_of(self.pieces[index][0])
 
     def first_from(self, line: int) -> int | None:
         piece = super().first_from(line)

@@ -67,7 +67,7 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
         high = end if number == last else len(text)
         for r, p in line_map.by_line.get(number, ()):
             _line, begin, finish, cell = line_map.runs[r].pieces[p]
-            at = _character_at_cell(text, cell)
+            at = character_at_cell(text, cell)
             a, b = max(low, at), min(high, at + finish - begin)
             if a < b:
                 offsets = chosen.setdefault(r, [begin + a - at, begin + b - at])
@@ -85,7 +85,7 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
     return out
 
 
-def _character_at_cell(text: str, cell: int) -> int:
+def character_at_cell(text: str, cell: int) -> int:
     """The index of the character of `text` drawn from column `cell` on."""
     width = 0
     for index, char in enumerate(text):

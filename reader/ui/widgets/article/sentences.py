@@ -1,0 +1,61 @@
+"""Where a paragraph's sentences start and end: the steps of a passage chosen by keyboard.
+
+A journalist quotes a sentence or two. With the keyboard there is no cursor to drag, so a
+passage grows and shrinks by whole sentences (`v`, `)`, `(` in the reading view, as vim's
+sentence motions). A sentence ends at `.`, `!`, `?` or `…` (with the closing quotes and
+brackets after it) before a space, or at a CJK full stop; not at the full stop of an initial
+("J. Smith") or an abbreviation ("Mr.", "U.S.", "Jan."), nor at a mark followed by a word in
+lower case ("“Why?” she asked", "approx. five"): a quotation would cut those in the middle.
+"""
+
+from __future__ import annotations
+
+import re
+
+_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s|$)|[。！？][」』”）]*""")
+# Abbreviations that end with a full stop in running English text, without the stop.
+_ABBREVIATIONS = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos", "vs", "etc", "e.g",
+        "i.e", "cf", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "fig",
+        "vol", "pp", "ch", "inc", "ltd", "co", "corp", "dept", "est", "ft", "mt",
+    }
+)  # fmt: skip
+_INITIALISM = re.compile(r"^(?:\w\.)+\w$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of `text`, whitespace between them left out: a
+    heading or a caption without a full stop is one sentence."""
+    spans: list[tuple[int, int]] = []
+    start = len(text) - len(text.lstrip())
+    for end in _ends(text):
+        if end > start:
+            spans.append((start, end))
+        start = end + len(text[end:]) - len(text[end:].lstrip())
+    stop = len(text.rstrip())
+    if stop > start:
+        spans.append((start, stop))
+    return spans
+
+
+def _ends(text: str) -> list[int]:
+    out = []
+    for mark in _END.finditer(text):
+        if mark.group(0)[0] in "。！？":
+            out.append(mark.end())
+        elif text[mark.end() :].lstrip()[:1].islower():
+            continue  # “Why?” she asked; approx. five
+        elif mark.group(0)[0] != "." or _full_stop(text, mark.start()):
+            out.append(mark.end())
+    return out
+
+
+def _full_stop(text: str, at: int) -> bool:
+    """The `.` at `at` ends a sentence: not an initial's or an abbreviation's."""
+    words = text[:at].split()
+    before = words[-1].lstrip("\"'“‘(«[") if words else ""
+    if len(before) == 1 and before.isalpha() and before.isupper():
+        return False  # "J. Smith"
+    return before.lower() not in _ABBREVIATIONS and _INITIALISM.match(before) is None
