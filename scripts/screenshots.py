@@ -93,7 +93,12 @@ async def capture(data_dir: Path, out: Path) -> list[Path]:
         body.scroll_to(y=max(0, above - 8), animate=False, immediate=True)
         await pilot.pause()
         shot("article-table")
-        await pilot.press("escape", "question_mark")
+
+        # A passage chosen by keyboard to quote: the sentence found, and the next one.
+        await pilot.press("slash", *"walkout", "enter", "v", "right_parenthesis")
+        await pilot.pause()
+        shot("article-passage")
+        await pilot.press("escape", "escape", "escape", "question_mark")
         await pilot.pause()
         shot("help")
     return saved
