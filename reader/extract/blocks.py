@@ -77,6 +77,8 @@ _SKIP = frozenset(
         "link",
     }
 )
+# What a list item's text may be wrapped in: a paragraph, or a box of no other meaning.
+_ITEM_PARAGRAPHS = frozenset({"p", "div", "section"})
 _WS = re.compile(r"[ \t\n\r\f]+")
 # Figures set above or below the line: "10<sup>6</sup>" is a million, not 106, and a footnote's
 # number "year<sup>1</sup>" is not part of the word. Unicode has raised and lowered digits and
@@ -105,6 +107,9 @@ class _Builder:
         last of them, not a quote before it."""
         self.struck = 0
         """How many struck-through elements (`<del>`, `<s>`) the text being added is inside."""
+        self.item_from = -1
+        """Index the blocks had when the latest list item began: until the item has written a
+        block, its first paragraph (`<li><p>`) is the item's own line, marker and all."""
         self.pictures: dict[HtmlElement, Picture] = {}
         """The pictures to name, by the element the walk meets (`images.find_pictures`); a
         table's cells have none: a picture in a cell is an icon, and a cell is one line."""
@@ -258,11 +263,26 @@ class _Builder:
                 self.attribution(child, kind, level, ordinal)
             elif tag in _BLOCK_TAGS:
                 self.flush(kind, level, ordinal)
-                self.element(child, kind, level)
+                if self._opens_item(kind, tag):
+                    # A "loose" list's item (`<li><p>Run it…</p>`, Markdown's and GitHub's
+                    # output; a recipe's `<li><div>` steps): its paragraph is the item, and
+                    # keeps the item's bullet or number.
+                    self.block(child, kind, level, ordinal)
+                else:
+                    self.element(child, kind, level)
             else:
                 self.inline(child, None, False, False, kind == BlockKind.PREFORMATTED)
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
         self.flush(kind, level, ordinal)
+
+    def _opens_item(self, kind: BlockKind, tag: str) -> bool:
+        """A paragraph or box that begins a list item with nothing of the item written yet."""
+        return (
+            kind == BlockKind.LIST_ITEM
+            and tag in _ITEM_PARAGRAPHS
+            and len(self.blocks) == self.item_from
+            and not "".join(i.text for i in self.inlines).strip()
+        )
 
     def _is_attribution_line(self, el: HtmlElement, kind: BlockKind) -> bool:
         """A quote's attribution on a line of its own: its `<footer>`, the `<figcaption>` of its
@@ -412,6 +432,7 @@ class _Builder:
                 if child == "li":
                     self.flush(BlockKind.PARAGRAPH)
                     number += 1
+                    self.item_from = len(self.blocks)
                     self.block(li, BlockKind.LIST_ITEM, level, number if tag == "ol" else 0)
                 elif child in _BLOCK_TAGS:
                     self.flush(BlockKind.PARAGRAPH)
@@ -421,6 +442,7 @@ class _Builder:
                 self.add_text(li.tail, None, False, False, False)
             self.flush(BlockKind.PARAGRAPH)
         elif tag == "li":
+            self.item_from = len(self.blocks)
             self.block(el, BlockKind.LIST_ITEM, depth or 1)
         else:
             # Paragraphs and generic containers keep the surrounding kind (a <p> in a quote is a quote).
