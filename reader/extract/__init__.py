@@ -50,7 +50,13 @@ from .math import mark_math
 from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
 from .next_page import next_page_url
-from .page_cleanup import noscript_prose, prepare, scripts_off, strip_page_furniture
+from .page_cleanup import (
+    noscript_prose,
+    prepare,
+    scripts_off,
+    strip_page_furniture,
+    without_heading_permalinks,
+)
 from .paywall import FOR_SUBSCRIBERS, read_paywall
 from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
@@ -268,6 +274,8 @@ def extract_page(
         )
     try:
         doc = _parse(html)
+        # Before the headline is read from the page's `h1`.
+        without_heading_permalinks(doc)
         # Read before `prepare` removes the scripts that hold it.
         json_ld = json_ld_objects(doc)
         meta = extract_metadata(doc, url, json_ld)

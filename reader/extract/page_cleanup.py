@@ -141,6 +141,22 @@ def without_heading_anchors(doc: HtmlElement) -> None:
             del section.attrib["id"]
 
 
+# A mark with no word in it: "¶", "#", "§", "🔗".
+_WORDLESS = re.compile(r"^[\W_]*$")
+
+
+def without_heading_permalinks(doc: HtmlElement) -> None:
+    """Drop the link to itself a heading carries, a mark with no word in it (Sphinx's and
+    MkDocs's "¶", Docusaurus's and Hugo's "#", "§", "🔗"): a hover target, not the heading's
+    words, which would otherwise end every section heading and the headline read from the
+    page's `h1` ("Retrying failed requests¶"). A heading linked to the table of contents keeps
+    its words."""
+    for heading in doc.iter(*HEADING_TAGS):
+        for a in list(heading.iter("a")):
+            if a.get("href", "").strip().startswith("#") and _WORDLESS.match(a.text_content()):
+                drop(a)
+
+
 _NOTICE_WORDS = 150
 
 
