@@ -118,12 +118,15 @@ class _Readability(Document):
         parent = best.getparent()
         threshold = max(10.0, best_candidate["content_score"] * 0.2)
         for sibling in parent if parent is not None else ():
-            if sibling.tag != "p" or sibling is best or sibling in candidates:
+            paragraph = _paragraph_of(sibling)
+            if paragraph is None or sibling is best:
                 continue
+            if candidates.get(sibling, {}).get("content_score", 0.0) >= threshold:
+                continue  # a box scored as part of the article already
             if next(sibling.iter("time"), None) is not None or sibling.xpath(".//@itemprop"):
                 continue  # a dateline or byline ("Le Monde | <time>… | Par <author>")
-            length = clean_length(sibling.text_content())
-            if length > 80 and self.get_link_density(sibling) < 0.25:
+            length = clean_length(paragraph.text_content())
+            if length > 80 and self.get_link_density(paragraph) < 0.25:
                 candidates[sibling] = {"content_score": threshold, "elem": sibling}
         for sibling in parent if parent is not None else ():
             # An intro in its own wrappers beside the body (a review's opening paragraph in a
@@ -433,6 +436,20 @@ class _Readability(Document):
         # string's length (to decide whether to retry), so no attribute-cleaning regex loop.
         self.article = self.html
         return tounicode(self.html, method="html")
+
+
+def _paragraph_of(el: HtmlElement) -> HtmlElement | None:
+    """The paragraph `el` is: itself, or the one a `<div>` holds and nothing else, which
+    Readability.js reads as that paragraph (a correction or an update in its own box beside the
+    body: "Correction: an earlier version of this article…")."""
+    if el.tag == "p":
+        return el
+    if el.tag != "div" or (el.text or "").strip():
+        return None
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) != 1 or children[0].tag != "p" or (children[0].tail or "").strip():
+        return None
+    return children[0]
 
 
 def _pictures_after(el: HtmlElement) -> list[HtmlElement]:
