@@ -296,7 +296,14 @@ def _is_page_furniture(el: HtmlElement) -> bool:
 
 def _is_byline(el: HtmlElement) -> bool:
     tokens = set(TOKEN_SPLIT.split(element_names(el)))
-    return not _BYLINE_TOKENS.isdisjoint(tokens) and text_length(el) < 200
+    if _BYLINE_TOKENS.isdisjoint(tokens) or text_length(el) >= 200:
+        return False
+    # A wire story's or a press release's dateline opens its first sentence ("HOUSTON, Oct. 29
+    # -- Brightwater Energy today reported…"): a "dateline" longer than a line of names and
+    # dates is that paragraph, the lede itself.
+    return tokens & _BYLINE_TOKENS != {"dateline"} or (
+        len(el.text_content().split()) <= _BYLINE_WORDS
+    )
 
 
 def _names_author(el: HtmlElement) -> bool:
