@@ -151,6 +151,9 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
             photo = [b for b in html_to_blocks(box, base) if b.kind == BlockKind.IMAGE]
             head.extend(photo[-1:])
         head.extend(html_to_blocks(lead.caption, base, BlockKind.CAPTION))
+    if lead.after_standfirst:
+        # After the standfirst, the first paragraph the body kept.
+        at = next(i for i, b in enumerate(blocks) if b.kind == BlockKind.PARAGRAPH) + 1
     return (*blocks[:at], *head, *blocks[at:])
 
 

@@ -57,6 +57,9 @@ class Lead:
     """The standfirst, as plain text ("" when there is none or the body has it)."""
     caption: HtmlElement | None = None
     """The lead photo's caption (a `<figcaption>`), to come before the body."""
+    after_standfirst: bool = False
+    """The caption comes after the body's first paragraph, the standfirst readability kept
+    beside the body (the headline, the standfirst, the photo, then the body)."""
 
 
 def _is_photo_caption(el: HtmlElement, anchor: HtmlElement) -> bool:
@@ -102,6 +105,14 @@ def _lead_caption(
     return found if links < 0.5 * len(text) else None
 
 
+def _starting_with(doc: HtmlElement, start: str) -> HtmlElement | None:
+    """The outermost paragraph or box whose text starts with `start` (normalised)."""
+    for el in doc.iter("p", "div"):
+        if _norm(el.text_content()).startswith(start):
+            return el
+    return None
+
+
 def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> Lead:
     """The page's lead (and lead photo's caption) when the extracted `blocks` miss them."""
     first = next((b for b in blocks if b.kind == BlockKind.PARAGRAPH and len(b.text) > 40), None)
@@ -111,16 +122,25 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
     have = " ".join(paragraphs)
     description = _norm(description)
     start = _norm(first.text)[:60]
-    order: dict[HtmlElement, int] = {}
-    anchor: HtmlElement | None = None
-    for i, el in enumerate(doc.iter()):
-        order[el] = i
-        if anchor is None and el.tag in ("p", "div") and _norm(el.text_content()).startswith(start):
-            anchor = el  # the outermost element starting with the body's first paragraph
+    order = {el: i for i, el in enumerate(doc.iter())}
+    anchor = _starting_with(doc, start)
     if anchor is None:
         return Lead()
     near = set(list(anchor.iterancestors())[:_NEAR])
     caption = _lead_caption(doc, anchor, order, near, have)
+    if caption is None and _is_lead_like(anchor, description):
+        # readability kept the standfirst, a paragraph beside the body: the lead photo stands
+        # between the two, before the body's own first paragraph.
+        second = next(
+            (b for b in blocks[blocks.index(first) + 1 :] if b.kind == BlockKind.PARAGRAPH),
+            None,
+        )
+        body = _starting_with(doc, _norm(second.text)[:60]) if second is not None else None
+        if body is not None and order[body] > order[anchor]:
+            body_near = set(list(body.iterancestors())[:_NEAR])
+            caption = _lead_caption(doc, body, order, body_near, have)
+            if caption is not None:
+                return Lead("", caption, after_standfirst=True)
     for el in doc.iter("p", "div", "span", "h2", "h3", "strong"):
         if order[el] >= order[anchor]:
             break
