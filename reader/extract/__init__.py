@@ -50,6 +50,7 @@ from .math import mark_math
 from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
 from .next_page import next_page_url
+from .other_stories import without_other_stories
 from .page_cleanup import (
     noscript_prose,
     prepare,
@@ -111,11 +112,12 @@ def _longer_text(other_html: str, blocks: tuple[Block, ...], base: str) -> tuple
     return other if _replaces(words_of(other), page_words) else ()
 
 
-def _readability_blocks(doc: HtmlElement, url: str, base: str) -> tuple[Block, ...]:
+def _readability_blocks(doc: HtmlElement, url: str, base: str, title: str) -> tuple[Block, ...]:
     try:
         root = readable_article(doc, url)
     except Unparseable:
         return ()
+    without_other_stories(root, title)
     strip_inserts(root)
     return html_to_blocks(root, base)
 
@@ -307,7 +309,7 @@ def extract_page(
             blocks = html_to_blocks(body, base)
         else:
             bylines = strip_page_furniture(doc)
-            blocks = _readability_blocks(doc, url, base)
+            blocks = _readability_blocks(doc, url, base, meta.title)
         if words_of(blocks) < _SHORT and body is None:
             # Short: readability may have picked a fragment (a caption, a teaser) of a short
             # article; the page's own <article>/<main> is the better guess when it holds more.
