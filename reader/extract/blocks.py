@@ -214,10 +214,22 @@ class _Builder:
         self.add_text(marks[0], href, strong, em, code)
         self.add_text(el.text, href, strong, em, code)
         for child in el:
+            # A box inside a link or a span (a link card's title, then its summary) is a line
+            # of its own to a browser: its words don't run into the words beside it.
+            apart = isinstance(child.tag, str) and child.tag in _BLOCK_TAGS and not code
+            if apart:
+                self._set_apart(href, strong, em)
             self.inline(child, href, strong, em, code)
+            if apart and ((child.tail or "").strip() or child.getnext() is not None):
+                self._set_apart(href, strong, em)
             self.add_text(child.tail, href if child.tag != "a" else None, strong, em, code)
         self.add_text(marks[1], href, strong, em, code)
         self.struck -= struck
+
+    def _set_apart(self, href: str | None, strong: bool, em: bool) -> None:
+        """A space after what is written, unless it ends with one (or nothing is written)."""
+        if self.inlines and not self._ends_with_space():
+            self.add_text(" ", href, strong, em, False)
 
     def picture(self, picture: Picture) -> None:
         """A line naming a picture, where it stands (its box has no other text, so no run of
