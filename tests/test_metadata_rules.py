@@ -334,6 +334,19 @@ def test_lead_image_skips_badges_and_buttons_and_takes_the_widest_of_a_srcset() 
     assert article.image_url == "https://news.example.org/photos/ferry-800.jpg"
 
 
+def test_lead_image_is_not_the_writers_portrait_beside_the_byline() -> None:
+    """Ghost's byline: the portrait's own class says only "author-profile-image"; the boxes
+    around it say whose it is."""
+    body = f"""<article><header><h1>Island ferry to stop</h1>
+      <div class="article-byline"><a href="/author/ana/" class="author-avatar">
+        <img class="author-profile-image" src="/content/images/ana.jpg" alt="Ana Ruiz"></a>
+        <a href="/author/ana/">Ana Ruiz</a></div></header>
+      <figure><img src="/photos/ferry.jpg" alt="The ferry at the quay"></figure>
+      {STORY}</article>"""
+    article = extract("<title>Island ferry to stop</title>", body)
+    assert article.image_url == "https://news.example.org/photos/ferry.jpg"
+
+
 def test_declared_image_wins_over_the_articles_photo() -> None:
     head = '<meta property="og:image" content="/cards/ferry-card.jpg">'
     body = f'<article><figure><img src="/photos/ferry.jpg"></figure>{STORY}</article>'

@@ -25,6 +25,9 @@ _NAMED_SIZE = re.compile(r"(?<!\d)(\d{1,4})x(\d{1,4})(?!\d)")
 # Without a size to go by, an address in a photo's format (a GIF or PNG is as often a button).
 _PHOTO_FORMAT = re.compile(r"\.(?:jpe?g|webp|avif)(?:$|[?#])", re.IGNORECASE)
 _OUTSIDE_ARTICLE = frozenset(["nav", "aside", "footer", "form"])
+# On the class or id of the box a writer's portrait sits in, beside the byline: "author-avatar",
+# "article-byline", "author-list-item" (its picture's own class may say only "profile-image").
+_WRITERS_BOX = re.compile(r"author|byline|avatar|contributor", re.IGNORECASE)
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url")
 
 
@@ -81,7 +84,23 @@ def lead_image(doc: HtmlElement, url: str) -> str:
     for img in scope.iter("img"):
         if any(a.tag in _OUTSIDE_ARTICLE for a in img.iterancestors()):
             continue
+        if any(_in_writers_box(a) for a in (img, *_ancestors_within(img, scope))):
+            continue
         src = _source(img)
         if _is_photo(img, src):
             return absolute_url(url, src)
     return ""
+
+
+def _ancestors_within(img: HtmlElement, scope: HtmlElement) -> list[HtmlElement]:
+    """The boxes around `img` up to `scope`, which is the article itself."""
+    boxes = []
+    for box in img.iterancestors():
+        if box is scope:
+            break
+        boxes.append(box)
+    return boxes
+
+
+def _in_writers_box(el: HtmlElement) -> bool:
+    return bool(_WRITERS_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
