@@ -246,7 +246,10 @@ not as midnight UTC. 24: a declared full time over a date alone, itemprop dates 
 stated without its zone keeps none. 26: a page for subscribers marked incomplete, its
 subscription offer dropped. 27: "Read also" inserts in seven more languages. 28: an ISO label on C1 bytes read as its
 Windows sibling, byline lines only with "By", a year outside 1000–2999 no date. 29: microdata
-times on a `<time>` or any element, not only on `<meta>`."""
+times on a `<time>` or any element, not only on `<meta>`; a loose list's items keep their
+bullets and numbers, a heading's "¶" link dropped, a correction or update box beside the body
+kept, a dateline opening the lede kept, the lead photo after a standfirst kept, a preloaded next
+story dropped, a link card's words set apart."""
 
 
 @dataclass(frozen=True)
