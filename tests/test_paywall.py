@@ -101,13 +101,25 @@ def test_a_declared_teaser_naming_no_part_is_marked_too() -> None:
     assert article.incomplete == FOR_SUBSCRIBERS
 
 
-@pytest.mark.parametrize("html", [METERED, FREE], ids=["metered", "free-with-offer"])
+# Ghost's call to upgrade, in a card of its own between the paragraphs.
+GHOST_CTA = (
+    '<div class="kg-card kg-cta-card"><div class="kg-cta-text"><p>This post is for paying '
+    "subscribers on the Archive tier. Upgrade to read the rest of the series.</p></div>"
+    '<a href="#/portal/signup" class="kg-cta-button">Upgrade</a></div>'
+)
+FREE_GHOST = page("", paragraphs(STORY[:3]) + GHOST_CTA + paragraphs(STORY[3:]))
+
+
+@pytest.mark.parametrize(
+    "html", [METERED, FREE, FREE_GHOST], ids=["metered", "free-with-offer", "ghost-upgrade-card"]
+)
 def test_a_whole_article_is_not_marked_and_loses_only_the_offer(html: str) -> None:
     article = extract_article(html, "https://quay.example/dredging.html")
     assert article.incomplete == "" and not article.incomplete_for_good
     text = to_text(article)
     assert all(p in text for p in STORY)
     assert "Subscribe to keep reading" not in text and "Already a subscriber" not in text
+    assert "Upgrade" not in text
 
 
 def test_a_broken_or_endless_part_declaration_is_read_no_further() -> None:

@@ -34,10 +34,13 @@ _TEASER_WORDS = 150
 
 # What the box standing in for the rest of the article says, in the shapes sites write it.
 _OFFER = re.compile(
-    r"\b(subscribe|sign up|register|log in|sign in)( now| today)? to (keep|continue) reading\b"
+    r"\b(subscribe|sign up|register|log in|sign in|upgrade)( now| today)? to (keep|continue) "
+    r"reading\b"
+    r"|\b(subscribe|upgrade) to read (the rest|on)\b"
     r"|\balready (a subscriber|subscribed|have an account|registered)\s*\?"
     r"|\b(get|unlock|enjoy) unlimited (digital )?access\b"
-    r"|\bthis (article|story|content) is (only )?(available |reserved )?(to|for) subscribers\b",
+    r"|\bthis (article|story|post|content) is (only )?(available |reserved )?(to|for) "
+    r"(paying |paid )?(subscribers|members)\b",
     re.IGNORECASE,
 )
 # A page names its paywalled part or two; a declaration of thousands (3,000 on a page of 5,000
