@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,44 @@ def test_quotes_dashes_and_accents_match_as_in_a_browser(query: str, found: list
         "“We don’t know,” she said. It’s the council’s (or council′s) café. Café 2019–2021 "
         "— a − a, cafe, Zoë in Łódź"
     )
+    lines = LineMap([TextRun(text, ((0, 0, len(text), 0),))])
+    spans = find(lines, query)
+    assert spans is not None
+    assert [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)] == found
+
+
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "found"),
+    [
+        # Decomposed text (macOS, some Vietnamese sites): found typed plain or accented, and lit
+        # whole, its marks with it.
+        ("viet nam", _nfd("Người dân Việt Nam"), [_nfd("Việt Nam")]),
+        ("Việt", _nfd("Người dân Việt Nam"), [_nfd("Việt")]),
+        ("nguoi", _nfd("Người dân"), [_nfd("Người")]),
+        (_nfd("Việt"), "Việt Nam", ["Việt"]),  # a decomposed query finds composed text
+        ("Viêt", _nfd("Việt"), []),  # an accent typed counts, decomposed or not
+        ("한강", _nfd("서울시 한강"), [_nfd("한강")]),
+        # Zero-width characters inside a word, which nobody types.
+        ("bundesregierung", "die Bundes\u200bregierung", ["Bundes\u200bregierung"]),
+        ("nullbreite", "Null\u2060breite", ["Null\u2060breite"]),
+        ("رأیگیری", "رأی\u200cگیری از", ["رأی\u200cگیری"]),
+        # Arabic and Hebrew vowel points, and Greek accents: skipped unless typed.
+        ("معرض", "افتتح مَعْرِض القاهرة", ["مَعْرِض"]),
+        ("مَعْرِض", "معرض مَعْرِض", ["مَعْرِض"]),
+        ("שלום", "שָׁלוֹם", ["שָׁלוֹם"]),
+        ("οδος", "Οι οδοί, η οδός, ΟΔΟΣ", ["οδός", "ΟΔΟΣ"]),
+        ("οδός", "η οδός, οδος", ["οδός"]),
+        # Indic vowel signs are letters, not accents.
+        ("कल", "कुल कल", ["कल"]),
+    ],
+)
+def test_decomposed_text_zero_width_characters_and_vowel_points_are_found(
+    query: str, text: str, found: list[str]
+) -> None:
     lines = LineMap([TextRun(text, ((0, 0, len(text), 0),))])
     spans = find(lines, query)
     assert spans is not None
@@ -418,6 +457,27 @@ def test_curly_quotes_and_accents_are_found_and_lit_where_they_are(synced_dir: P
                 await type_search(pilot, query)
                 assert body.match_count == 1, query
                 assert marked(app) == [shown], query
+                await pilot.press("escape")
+
+    asyncio.run(run())
+
+
+def test_a_decomposed_word_is_found_and_lit_on_its_cells(synced_dir: Path) -> None:
+    text = _nfd("Sáng nay, người dân Việt Nam đón tuyến đường sắt mới ở Hà Nội.")
+    article = Article(
+        "https://news.example/nfd.html",
+        title="NFD",
+        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            for query, shown in [("viet nam", "Việt Nam"), ("Hà Nội", "Hà Nội")]:
+                await type_search(pilot, query)
+                assert body.match_count == 1, query
+                assert [unicodedata.normalize("NFC", m) for m in marked(app)] == [shown], query
                 await pilot.press("escape")
 
     asyncio.run(run())

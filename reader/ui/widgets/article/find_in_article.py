@@ -4,13 +4,16 @@ The query is literal text, never a pattern or markup. It is case-insensitive unl
 capital letter (vim's smartcase), and whitespace in it matches any run of whitespace, so a phrase
 is found where wrapping broke it over two screen lines: runs of text are searched whole (a
 paragraph) and the matches mapped to the lines they were wrapped onto. Quotes, dashes and
-accents are folded as browsers' find-in-page folds them (`fold`): ' finds ’, cafe finds café. The article's links are
+accents are folded as browsers' find-in-page folds them (`fold`): ' finds ’, cafe finds café,
+a decomposed "Việt" is found as the one typed, and a zero-width space or an Arabic vowel point
+in the text doesn't stop "معرض" from finding it. The article's links are
 spans of the same runs, selected and drawn the same way (`Spans`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -19,19 +22,36 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from .fold import fold, has_accent
+from .fold import ZERO_WIDTH, composed, fold, has_accent, skippable
 from .typeset import TextRun
 
 
 def pattern(query: str) -> re.Pattern[str] | None:
     """The regular expression finding `query` literally in text folded as `folded_texts` folds
     it for the query (None for a blank query)."""
+    query = typed(query)
     if not query.strip():
         return None
+    # Between two letters (and after the last, so a match is lit with its marks) the text may
+    # hold what the query doesn't type.
+    skip = skippable(query)
     parts = re.split(r"(\s+)", fold(query, accents=False))
-    source = "".join(r"\s+" if part.isspace() else re.escape(part) for part in parts if part)
+    source = "".join(
+        r"\s+" if part.isspace() else "".join(re.escape(c) + skip for c in part)
+        for part in parts
+        if part
+    )
     smart = any(c.isupper() for c in query)
     return re.compile(source, 0 if smart else re.IGNORECASE)
+
+
+_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
+
+
+def typed(query: str) -> str:
+    """The query as it is compared: composed as the text is (`composed`), without the
+    zero-width characters a paste may bring along (the text may or may not have them)."""
+    return unicodedata.normalize("NFC", query).translate(_ZERO_WIDTH)
 
 
 class LineMap:
@@ -49,24 +69,44 @@ class LineMap:
         self.piece_ends = [[piece[2] for piece in run.pieces] for run in runs]
         """Per run, the offset where each piece ends."""
         self._folded: dict[bool, list[str]] = {}
+        self._composed: list[tuple[str, list[int], list[int]] | None] | None = None
+
+    def composed(self) -> list[tuple[str, list[int], list[int]] | None]:
+        """Per run, its text composed with the offsets back into it (`fold.composed`), None
+        for a run in NFC already. Composed once per layout."""
+        if self._composed is None:
+            self._composed = [composed(run.text) for run in self.runs]
+        return self._composed
 
     def folded_texts(self, query: str) -> list[str]:
-        """The runs' texts as `query` is compared with them: quotes and dashes folded, and
-        accents too unless the query has one. Folded once per layout, not on every key."""
-        accents = not has_accent(query)
+        """The runs' texts as `query` is compared with them: composed, quotes and dashes
+        folded, and accents too unless the query has one. Folded once per layout, not on every
+        key."""
+        accents = not has_accent(typed(query))
         if accents not in self._folded:
-            self._folded[accents] = [fold(run.text, accents) for run in self.runs]
+            self._folded[accents] = [
+                fold(run.text if whole is None else whole[0], accents)
+                for run, whole in zip(self.runs, self.composed(), strict=True)
+            ]
         return self._folded[accents]
 
 
 def find(lines: LineMap, query: str) -> Spans | None:
-    """Every match of `query` in a layout's runs (None for a blank query). The folded texts
-    are as long as the runs', so the matches' offsets are the runs' own."""
+    """Every match of `query` in a layout's runs (None for a blank query). A folded text is
+    as long as its run's, so its matches' offsets are the run's own; a composed one's are
+    mapped back, each to the whole cluster its characters came from."""
     found = pattern(query)
     if found is None:
         return None
     texts = lines.folded_texts(query)
-    return Spans(lines, [[m.span() for m in found.finditer(text)] for text in texts])
+    spans = []
+    for text, whole in zip(texts, lines.composed(), strict=True):
+        matches = [m.span() for m in found.finditer(text)]
+        if whole is not None:
+            _text, starts, ends = whole
+            matches = [(starts[a], ends[b - 1]) for a, b in matches]
+        spans.append(matches)
+    return Spans(lines, spans)
 
 
 def links(lines: LineMap) -> LinkSpans:

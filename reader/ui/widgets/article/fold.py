@@ -6,11 +6,19 @@ compares both folded: each of these characters replaced by the one a keyboard gi
 unless the query itself has an accent, each accented Latin letter by its plain one.
 
 Every fold replaces one character by one, so a match in the folded text is at the same
-indices in the text shown (its highlight lands on the right cells).
+indices in the text shown (its highlight lands on the right cells). Text written decomposed
+(NFD: "Việt" as e + two combining marks, as macOS and some Vietnamese sites write it) is
+`composed` first, with the offsets of each character in the text shown kept beside it.
+
+What a keyboard doesn't type at all is skipped rather than folded (`skippable`): zero-width
+spaces and joiners inside a word ("Bundes\u200bregierung", Persian's ZWNJ), and, unless the
+query has one, the vowel points of Arabic and Hebrew and a decomposed accent, as a browser's
+find skips them ("معرض" finds "مَعْرِض").
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _PUNCTUATION = {
@@ -33,19 +41,69 @@ def _unaccented() -> dict[int, str]:
         base = decomposed[0]
         if len(decomposed) > 1 and base.isascii() and base.isalpha():
             table[code] = base
+    # Greek's tonos and dialytika ("οδός", "Ελλάδα"): typed or not, the same word.
+    for code in (*range(0x380, 0x400), *range(0x1F00, 0x2000)):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        base = decomposed[0]
+        if len(decomposed) > 1 and "\u0391" <= base <= "\u03c9":
+            table[code] = base
     return table
 
 
 ACCENTS = _unaccented()
-"""Accented Latin letters → plain ones (not Cyrillic й or ё: letters of their own there)."""
+"""Accented Latin and Greek letters → plain ones (not Cyrillic й or ё: letters of their own
+there)."""
 ALL = str.maketrans({**PUNCTUATION, **ACCENTS})
 """Quotes, dashes and accents folded."""
 
 
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u034f"
+"""Zero-width space, non-joiner, joiner, word joiner, grapheme joiner: nothing a query types."""
+MARKS = (
+    "\u0300-\u036f"  # combining accents (a decomposed é, ệ, ό)
+    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"  # Hebrew points and cantillation
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0640"  # Arabic harakat, Quranic marks, and the tatweel that only stretches a word
+)
+"""Marks a query without them need not match: accents and vowel points, not the vowel signs
+of Indic scripts (letters there: "कल" is not "कुल")."""
+_MARK = re.compile(f"[{MARKS}]")
+
+
 def has_accent(query: str) -> bool:
-    """The query holds an accented letter: then accents are matched as typed (as a capital
-    makes the case count)."""
-    return any(ord(c) in ACCENTS for c in query)
+    """The query holds an accented letter or a vowel point: then they are matched as typed (as
+    a capital makes the case count)."""
+    return any(ord(c) in ACCENTS for c in query) or _MARK.search(query) is not None
+
+
+def skippable(query: str) -> str:
+    """The pattern of what may stand between two letters of `query` in the text: zero-width
+    characters, and the marks unless the query has one."""
+    return f"[{ZERO_WIDTH}]*" if has_accent(query) else f"[{ZERO_WIDTH}{MARKS}]*"
+
+
+def composed(text: str) -> tuple[str, list[int], list[int]] | None:
+    """`text` in NFC, and per character of it the offsets in `text` where the cluster it came
+    from starts and ends (None when `text` is in NFC already, as nearly all text is)."""
+    if unicodedata.is_normalized("NFC", text):
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    start = 0
+    for end in range(1, len(text) + 1):
+        # A cluster ends before the next character that starts one: a mark (or a Hangul vowel
+        # or final jamo) composes with what precedes it.
+        if end < len(text) and (
+            unicodedata.combining(text[end]) or "\u1160" <= text[end] <= "\u11ff"
+        ):
+            continue
+        cluster = unicodedata.normalize("NFC", text[start:end])
+        out.append(cluster)
+        starts += [start] * len(cluster)
+        ends += [end] * len(cluster)
+        start = end
+    return "".join(out), starts, ends
 
 
 def fold(text: str, accents: bool = True) -> str:
