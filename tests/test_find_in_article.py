@@ -144,6 +144,25 @@ def test_decomposed_text_zero_width_characters_and_vowel_points_are_found(
     assert [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)] == found
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("strasse", ["Straße", "STRASSE", "Strasse"]),
+        ("straße", ["Straße", "STRASSE", "Strasse"]),
+        ("Straße", ["Straße", "Strasse"]),  # a capital: the case counts, not ß or ss
+        ("grosse", ["GROẞE"]),
+        ("massstab", ["Massstab", "Maßstab"]),
+        ("STRASSE", ["STRASSE"]),
+    ],
+)
+def test_sharp_s_and_ss_find_each_other(query: str, found: list[str]) -> None:
+    text = "Die Straße, die STRASSE, die GROẞE Strasse; Massstab und Maßstab"
+    lines = LineMap([TextRun(text, ((0, 0, len(text), 0),))])
+    spans = find(lines, query)
+    assert spans is not None
+    assert [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)] == found
+
+
 def test_a_blank_query_finds_nothing() -> None:
     assert pattern("") is None
     assert pattern("   ") is None

@@ -36,13 +36,31 @@ def pattern(query: str) -> re.Pattern[str] | None:
     # hold what the query doesn't type.
     skip = skippable(query)
     parts = re.split(r"(\s+)", fold(query, accents=False))
-    source = "".join(
-        r"\s+" if part.isspace() else "".join(re.escape(c) + skip for c in part)
-        for part in parts
-        if part
-    )
+    source = "".join(r"\s+" if part.isspace() else _word(part, skip) for part in parts if part)
     smart = any(c.isupper() for c in query)
     return re.compile(source, 0 if smart else re.IGNORECASE)
+
+
+def _word(word: str, skip: str) -> str:
+    """The pattern of one word of a query: each character literal, `skip` after it; and
+    German's ß and ss each finding the other ("strasse" finds "Straße", and "Straße" the Swiss
+    "Strasse"), as a browser's find does. Capital ẞ and SS likewise; with smartcase's exact
+    case, each finds its own case only."""
+    out: list[str] = []
+    at = 0
+    while at < len(word):
+        pair = word[at : at + 2]
+        if pair.lower() == "ss":
+            sharp = "ẞ" if pair == "SS" else "ß"
+            out.append(f"(?:{pair[0]}{skip}{pair[1]}|{sharp}){skip}")
+            at += 2
+            continue
+        if word[at] in "ßẞ":
+            out.append(f"(?:{word[at]}|{'SS' if word[at] == 'ẞ' else 'ss'}){skip}")
+        else:
+            out.append(re.escape(word[at]) + skip)
+        at += 1
+    return "".join(out)
 
 
 _ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
