@@ -231,9 +231,14 @@ def detect_feed_charset(body: bytes, header_charset: str | None = None) -> str:
     The document's own declaration comes before the header, unlike a page's `<meta>`: a feed is
     written with its declaration by the program that wrote its bytes, while a server's charset
     is often its default for every file (and feeds were always read so here)."""
-    match = _XML_ENCODING.match(body[:1024])
-    declared = normalise_charset(match.group(1).decode("ascii")) if match else None
+    declared = xml_declared_charset(body)
     return detect_charset(body, declared or normalise_charset(header_charset) or "utf-8")
+
+
+def xml_declared_charset(body: bytes) -> str | None:
+    """The codec an XML document's declaration names (`<?xml … encoding="…"?>`), if any."""
+    match = _XML_ENCODING.match(body[:1024])
+    return normalise_charset(match.group(1).decode("ascii")) if match else None
 
 
 def _mostly_not_utf8(body: bytes) -> bool:

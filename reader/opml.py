@@ -6,12 +6,14 @@ DTDs, entity declarations and external references outright (no "billion laughs",
 
 from __future__ import annotations
 
+from codecs import BOM_UTF16_BE, BOM_UTF16_LE
 from collections.abc import Iterable
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
+from .charset import detect_feed_charset, without_xml_declaration, xml_declared_charset
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
 from .urls import is_web_url
@@ -29,8 +31,24 @@ def parse_opml(data: bytes) -> list[tuple[str, str]]:
         raise FetchError(
             ErrorKind.TOO_LARGE, f"the OPML file is larger than {MAX_OPML_BYTES // 2**20} MB"
         )
+    # Decoded by the encoding it declares (checked against its bytes, as a feed's is) and parsed
+    # as text: expat reads no multi-byte legacy charset, and a Japanese reader's export in
+    # Shift_JIS stopped the import with a traceback ("multi-byte encodings are not supported").
+    # Undeclared, it is UTF-8 (or UTF-16 by its mark), as XML says: its few short titles are
+    # too little to guess a charset from.
+    if xml_declared_charset(data) or data.startswith((BOM_UTF16_LE, BOM_UTF16_BE)):
+        text = data.decode(detect_feed_charset(data), errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise FetchError(
+                ErrorKind.BAD_FEED,
+                "not a readable OPML file (not UTF-8, and it declares no other encoding)",
+            ) from None
+    text = without_xml_declaration(text.removeprefix("\ufeff"))
     try:
-        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        root = fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as error:
         raise FetchError(
             ErrorKind.BAD_FEED, f"refused: the OPML file declares {_what(error)}"

@@ -65,3 +65,40 @@ def test_import_and_export_round_trip(tmp_path: Path) -> None:
     (tmp_path / "evil.opml").write_bytes(ATTACKS["xxe"])
     refused = reader(home, "import", str(tmp_path / "evil.opml"))
     assert refused.returncode == 1 and "refused" in refused.stderr
+
+
+def _opml(encoding: str | None, titles: tuple[str, str]) -> str:
+    declaration = f'<?xml version="1.0" encoding="{encoding}"?>' if encoding else ""
+    return (
+        f'{declaration}<opml version="1.0"><head><title>subscriptions</title></head><body>'
+        f'<outline text="{titles[0]}" xmlUrl="http://127.0.0.1:9/a.xml"/>'
+        f'<outline text="{titles[1]}" xmlUrl="http://127.0.0.1:9/b.xml"/></body></opml>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "codec", "titles"),
+    [
+        # expat reads none of the multi-byte legacy charsets itself.
+        ("Shift_JIS", "cp932", ("日本のニュース", "朝刊")),
+        ("EUC-JP", "euc-jp", ("日本のニュース", "朝刊")),
+        ("GB2312", "gb18030", ("中文新闻", "早报")),
+        ("Big5", "big5", ("臺灣新聞", "早報")),
+        ("EUC-KR", "euc-kr", ("한국 뉴스", "조간")),
+        ("windows-1251", "cp1251", ("Новости Саратова", "Лента")),
+        ("UTF-16", "utf-16", ("أخبار العالم", "日本のニュース")),
+    ],
+)
+def test_an_opml_file_is_read_in_the_encoding_it_declares(
+    encoding: str, codec: str, titles: tuple[str, str]
+) -> None:
+    found = parse_opml(_opml(encoding, titles).encode(codec))
+    assert [title for _, title in found] == list(titles)
+
+
+def test_an_undeclared_opml_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+    (tmp_path / "subs.opml").write_bytes(_opml(None, ("Новости", "Лента")).encode("cp1251"))
+    refused = reader(tmp_path / "home", "import", str(tmp_path / "subs.opml"))
+    assert refused.returncode == 1
+    assert "not UTF-8, and it declares no other encoding" in refused.stderr
+    assert "Traceback" not in refused.stderr
