@@ -41,6 +41,41 @@ def test_undeclared_cp1251_is_detected() -> None:
     assert RUSSIAN in decode_html(raw)
 
 
+JAPANESE = (
+    "東京で桜の開花宣言、平年より五日早く咲きました。上野公園では早くも花見客の姿が見られました。"
+)
+HEBREW = "פסטיבל האור ייפתח ביום שלישי בערב ויימשך שבוע, עם מיצגים חדשים."
+
+
+@pytest.mark.parametrize(
+    ("html", "codec", "text"),
+    [
+        # The few lines of Japanese among the tags measured as Korean as well (a tie).
+        (
+            f"<html><head><title>x</title></head><body><p>{JAPANESE}</p></body></html>",
+            "euc-jp",
+            JAPANESE,
+        ),
+        (
+            f'<html><head><meta charset="iso-8859-1"></head><p>{JAPANESE}</p></html>',
+            "euc-jp",
+            JAPANESE,
+        ),
+        # Hebrew read as KOI8-R measures as coherent Russian: the page says it is Hebrew.
+        (f'<html lang="he"><head><title>x</title></head><p>{HEBREW}</p></html>', "cp1255", HEBREW),
+        (
+            f'<html dir="rtl" lang="he-IL"><p>{HEBREW}</p><p>{HEBREW}</p></html>',
+            "iso8859-8",
+            HEBREW,
+        ),
+    ],
+)
+def test_a_short_undeclared_page_reads_by_its_text_and_its_language(
+    html: str, codec: str, text: str
+) -> None:
+    assert text in decode_html(html.encode(codec))
+
+
 def test_undeclared_utf8_and_invalid_bytes() -> None:
     assert RUSSIAN in decode_html(page("", RUSSIAN).encode())
     assert "\ufffd" in decode_html(b"<p>ok \xff\xfe broken</p>", "utf-8")
