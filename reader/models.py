@@ -5,6 +5,7 @@ Plain frozen dataclasses, stdlib only, so every layer (and a worker process) can
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -155,10 +156,25 @@ class BlockKind(StrEnum):
     linking to the picture."""
 
 
+# Chinese and Japanese write no spaces between words: each ideograph or kana counts as one (as
+# word processors count them; a reader takes in some 250 a minute, as many as English words), and
+# their punctuation ("、", "。", "「") as none. Split on spaces, a 3,000-character story was "12
+# words", a page that "gave little", and its AMP version was fetched for every article.
+_IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_WORD = re.compile(f"[{_IDEOGRAPHS}]|[^\\s{_IDEOGRAPHS}{_CJK_PUNCTUATION}]+")
+
+
+def _words(text: str) -> int:
+    if not text or max(text) < "\u3000":
+        return len(text.split())
+    return len(_WORD.findall(text))
+
+
 def words_of(blocks: tuple[Block, ...]) -> int:
     """The words of an article's text: a picture's `alt` is not one of them (it says what the
     page shows, not what it says)."""
-    return sum(len(b.text.split()) for b in blocks if b.kind != BlockKind.IMAGE)
+    return sum(_words(b.text) for b in blocks if b.kind != BlockKind.IMAGE)
 
 
 def picture_label(alt: str) -> str:

@@ -187,6 +187,31 @@ def test_a_page_that_reads_whole_is_not_read_again_from_its_amp_version(
     assert all(p in text for p in PARAGRAPHS)
 
 
+JAPANESE = [
+    "気象庁は十四日、東京都心で桜が開花したと発表しました。平年より五日早く、去年より三日早い開花です。",
+    "上野公園では早くも花見客の姿が見られ、「今年も綺麗に咲いてくれて嬉しい」と話していました。",
+    "気象庁によりますと、都心では来週にも満開を迎える見込みで、週末は多くの人出が予想されます。",
+]
+
+
+def test_a_whole_story_in_japanese_is_not_read_again_from_its_amp_version(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """Japanese writes no spaces: its words are not counted by them, or every story of some
+    sixty words looked like a page that gave little and had its AMP version fetched."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in JAPANESE)
+    whole = f"""<!doctype html><html lang="ja"><head><meta charset="utf-8">
+<title>東京で桜の開花宣言</title><link rel="amphtml" href="/amp/ferry/"></head>
+<body><article><h1>東京で桜の開花宣言</h1>{paragraphs}</article></body></html>"""
+    base = httpserver.url_for("").rstrip("/")
+    for path, body in {"/feed.xml": feed(base), "/news/ferry/": whole}.items():
+        httpserver.expect_request(path).respond_with_data(body, content_type="text/html")
+    httpserver.expect_request("/amp/ferry/").respond_with_data(amp_page(), content_type="text/html")
+    text, fetched = synced(data_dir, httpserver)
+    assert fetched == ["/feed.xml", "/news/ferry/"]
+    assert all(p in text for p in JAPANESE)
+
+
 @pytest.mark.parametrize(
     ("link", "found"),
     [
