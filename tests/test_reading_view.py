@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.models import BlockKind, Inline
+from reader.models import Article, Block, BlockKind, Inline
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.widgets.article.article_body import ArticleBody
@@ -36,6 +36,30 @@ def test_no_line_is_cut_off_at_the_right(synced_dir: Path, size: tuple[int, int]
                     assert wrapped.rstrip() in on_screen, (size, wrapped)
             # The table fits the column: its last heading and last figure are on screen.
             assert any("Abstained" in line or "Abstained:" in line for line in body.lines)
+
+    asyncio.run(run())
+
+
+def test_a_wide_line_of_preformatted_text_is_folded_by_its_cells(synced_dir: Path) -> None:
+    """A code listing's line of Chinese or Japanese is twice as wide as it is long: folded every
+    column's width of characters, half of it lay past the edge, never seen."""
+    line = "設定ファイルの説明：この行はとても長いので端末の幅を超えてしまいます。" * 3
+    article = Article(
+        "https://news.example/pre.html",
+        title="Pre",
+        blocks=(Block(BlockKind.PREFORMATTED, (Inline(line),)),),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            region = body.region
+            screen = [strip.text for strip in app.screen._compositor.render_strips()]
+            shown = "".join(
+                screen[y][region.x : region.right].strip() for y in range(region.y, region.bottom)
+            )
+            assert line in shown
 
     asyncio.run(run())
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from itertools import count
+from itertools import accumulate, count
 from typing import Literal
 
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
@@ -356,8 +356,11 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
         else:
             pieces = []
             for line in text.split("\n", allow_blank=True):
-                # Preformatted text keeps its lines; a line wider than the column is folded.
-                for piece in line.divide(range(room, max(room, len(line.plain)), room)) or [line]:
+                # Preformatted text keeps its lines; a line wider than the column is folded,
+                # by cells: a line of Chinese folded every `room` characters was twice as wide
+                # as the column, and the half past its edge was never seen.
+                folds = list(accumulate(len(part) for part in chop_cells(line.plain, room)))
+                for piece in line.divide(folds[:-1]) or [line]:
                     # Padded to the column so a code block reads as one shaded box.
                     piece.append(" " * max(0, room - piece.cell_len), paragraph.text.style)
                     pieces.append(piece)
