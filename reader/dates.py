@@ -13,6 +13,7 @@ UTC, show a date alone as the day before.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 
@@ -136,15 +137,29 @@ _YEARS = range(1000, 3000)
 def parse_datetime(value: str | None) -> datetime | None:
     """ISO 8601 or RFC 822. A date alone is `DATE_ONLY`, an ISO time without a zone
     `ZONE_UNSTATED`; an RFC 822 time without one is UTC (HTTP's dates are GMT, and RFC 5322's
-    "-0000" is UTC too). None for a year outside `_YEARS`."""
+    "-0000" is UTC too). None for a year outside `_YEARS`, or, in Arabic or Persian digits,
+    before 1900: a Hijri or Solar Hijri date ("۱۴۰۴-۰۳-۲۵"), not the Gregorian year 1404."""
     parsed = _parsed(value)
-    return parsed if parsed is not None and parsed.year in _YEARS else None
+    if parsed is None or parsed.year not in _YEARS:
+        return None
+    if parsed.year < 1900 and value != ascii_digits(value or ""):
+        return None
+    return parsed
+
+
+def ascii_digits(value: str) -> str:
+    """`value` with every decimal digit written in ASCII: an Arabic or Persian site may write
+    even its machine-readable dates in its own digits ("٢٠٢٥-٠٣-١٤", "۱۴۰۴"), which neither
+    `fromisoformat` nor an RFC 822 parser reads."""
+    if value.isascii():
+        return value
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value)
 
 
 def _parsed(value: str | None) -> datetime | None:
     if not value:
         return None
-    value = value.strip()
+    value = ascii_digits(value.strip())
     try:
         return on_date(date.fromisoformat(value))
     except ValueError:

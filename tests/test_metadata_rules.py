@@ -242,6 +242,18 @@ def test_parsely_pub_date_and_page_json_give_the_date() -> None:
     assert article.author == "Maren Holt"
 
 
+def test_a_date_written_in_arabic_or_persian_digits_is_read() -> None:
+    head = '<meta property="article:published_time" content="٢٠٢٥-٠٦-٠٢T٠٧:٣٠:٠٠+٠٣:٠٠">'
+    article = extract(head, f"<article>{STORY}</article>")
+    assert article.published == datetime(2025, 6, 2, 4, 30, tzinfo=UTC)
+    article = extract('<meta name="date" content="۲۰۲۵-۰۶-۰۲">', f"<article>{STORY}</article>")
+    assert article.published is not None and date_only(article.published)
+    assert article.published.date().isoformat() == "2025-06-02"
+    # A Solar Hijri date in Persian digits is no Gregorian date of the year 1404.
+    article = extract('<meta name="date" content="۱۴۰۴-۰۳-۱۲">', f"<article>{STORY}</article>")
+    assert article.published is None
+
+
 def test_two_declared_publication_times_give_the_first_and_the_later_is_the_update() -> None:
     # NBC's article:published_time is its latest revision; JSON-LD says when it first ran.
     ld = """<script type="application/ld+json">{"@type": "NewsArticle",
