@@ -265,7 +265,9 @@ Windows sibling, byline lines only with "By", a year outside 1000–2999 no date
 times on a `<time>` or any element, not only on `<meta>`; a loose list's items keep their
 bullets and numbers, a heading's "¶" link dropped, a correction or update box beside the body
 kept, a dateline opening the lede kept, the lead photo after a standfirst kept, a preloaded next
-story dropped, a link card's words set apart, an "Upgrade to read the rest" card dropped."""
+story dropped, a link card's words set apart, an "Upgrade to read the rest" card dropped; an undeclared legacy page
+detected by its text in its language, Chinese and Japanese words counted by the character, dates
+in Arabic-Indic or Persian digits."""
 
 
 @dataclass(frozen=True)
