@@ -360,7 +360,38 @@ _LANGUAGE_NAMES = {
 # Markup, script and style, left out of what the detector measures: a short page's few lines of
 # Japanese among its ASCII tags measured no more Japanese in EUC-JP than in EUC-KR, and the tie
 # went to the Korean mojibake. ("<" and ">" are no trail byte in any legacy multi-byte charset.)
-_MARKUP = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_RAW_TEXT_OPEN = re.compile(rb"<(script|style)\b", re.IGNORECASE)
+_RAW_TEXT_CLOSE = {
+    name: re.compile(rb"</" + name + rb"\s*>", re.IGNORECASE) for name in (b"script", b"style")
+}
+
+
+def _without_markup(sample: bytes) -> bytes:
+    """`sample`'s text: each tag, comment, script and style a space. One pass, each byte
+    looked at once: a regular expression's lazy `<script.*?</script>` rescanned the rest of
+    the page from every unclosed opener (3.4 s for 64 KB of "<script>")."""
+    out: list[bytes] = []
+    at, end = 0, len(sample)
+    while at < end:
+        lt = sample.find(b"<", at)
+        if lt < 0:
+            out.append(sample[at:])
+            break
+        out.append(sample[at:lt])
+        out.append(b" ")
+        if sample.startswith(b"<!--", lt):
+            close = sample.find(b"-->", lt + 4)
+            at = end if close < 0 else close + 3
+            continue
+        gt = sample.find(b">", lt + 1)
+        if gt < 0:
+            break  # a tag left open to the end
+        at = gt + 1
+        raw = _RAW_TEXT_OPEN.match(sample, lt)
+        if raw is not None:
+            closing = _RAW_TEXT_CLOSE[raw.group(1).lower()].search(sample, at)
+            at = end if closing is None else closing.end()
+    return b"".join(out)
 
 
 def _language(body: bytes) -> str | None:
@@ -376,7 +407,7 @@ def _guess(body: bytes) -> str:
     """Statistical detection, for the rare page with no usable declaration that isn't UTF-8."""
     from charset_normalizer import from_bytes  # imported only when needed: it is slow to load
 
-    sample = _MARKUP.sub(b" ", body[:65536])
+    sample = _without_markup(body[:65536])
     if sample.isascii():  # its only letters in attributes (a <meta content>, an alt text)
         sample = body[:65536]
     # Not "preemptive": that would trust the page's <meta>, the very declaration found wanting.
