@@ -302,6 +302,26 @@ def test_l_lists_the_links_to_open_or_copy(synced_dir: Path, browser: list[str])
     asyncio.run(run())
 
 
+def test_the_link_list_moves_with_the_vim_keys(synced_dir: Path) -> None:
+    """j / k and g / G move in the link list as in the feed list and the headlines: `c` copies
+    the address they went to."""
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await open_titled(pilot, BUDGET)
+            site = app.screen.headline.entry.link.split("/gazette/")[0]
+            pdf = f"{site}/gazette/files/budget-report.pdf"
+            walkout = f"{site}/gazette/2026/11/24/harbour-crane-strike.html"
+            copied = copies(app)
+            await pilot.press("L")
+            assert isinstance(app.screen, LinksScreen)
+            await pilot.press("j", "c", "k", "c", "G", "c", "g", "c")
+            assert copied == [walkout, pdf, walkout, pdf]
+
+    asyncio.run(run())
+
+
 def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
     synced_dir: Path,
 ) -> None:

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from ...models import Article, BlockKind, Entry, picture_label
 from ..display import plain
+from ..widgets.vim_list import VimOptionList
 
 if TYPE_CHECKING:
     from ..app import ReaderApp
@@ -94,7 +95,7 @@ class LinksScreen(ModalScreen[None]):
                 return
             panel.border_subtitle = "⏎ open in the browser · c copy the address · Esc close"
             digits = len(str(len(self.links)))
-            yield OptionList(
+            yield VimOptionList(
                 *(Option(_entry(n, link, digits)) for n, link in enumerate(self.links, 1)),
                 id="links-list",
             )

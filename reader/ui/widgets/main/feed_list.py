@@ -6,27 +6,20 @@ from collections.abc import Mapping
 
 from rich.table import Table
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....models import Feed
 from ...display import plain
 from ...messages import FeedSelected
+from ..vim_list import VimOptionList
 
 ERROR_MARK = "!"
 ALL_FEEDS = "All feeds"
 
 
-class FeedList(OptionList):
+class FeedList(VimOptionList):
     """Pick the feed whose headlines the table shows; a `!` marks a feed whose last fetch failed."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
