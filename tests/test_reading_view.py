@@ -16,7 +16,12 @@ import pytest
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui.app import ReaderApp
 from reader.ui.screens.article import ArticleScreen
-from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.article.article_body import (
+    NO_HEADING_ABOVE,
+    NO_HEADING_BELOW,
+    NO_HEADINGS,
+    ArticleBody,
+)
 from tests.tui_pilot import burst, notices, open_titled, reading, until
 
 
@@ -250,6 +255,28 @@ def test_brackets_go_from_heading_to_heading(synced_dir: Path) -> None:
             await pilot.press("left_square_bracket")
             assert body.lines[body.top_line].strip() in headings
             assert body.top_line < bottom
+
+    asyncio.run(run())
+
+
+def test_brackets_say_when_there_is_no_heading_to_go_to(synced_dir: Path) -> None:
+    """`]` past the last heading, `[` above the first, and either in an article with no
+    headings at all say so in a notice: a bell alone is silent in many terminals."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Silt Ledger", notifications=True) as (app, pilot, body):
+            await pilot.press("G", "right_square_bracket")
+            assert notices(app)[-1] == NO_HEADING_BELOW
+            await pilot.press("g", "left_square_bracket")
+            assert notices(app)[-1] == NO_HEADING_ABOVE
+            await pilot.press("escape")
+            body = await open_titled(pilot, "ferry resumes")
+            assert body.article is not None
+            assert not [b for b in body.article.blocks if b.kind == BlockKind.HEADING]
+            await pilot.press("right_square_bracket")
+            assert notices(app)[-1] == NO_HEADINGS
+            await pilot.press("left_square_bracket")
+            assert notices(app)[-1] == NO_HEADINGS
 
     asyncio.run(run())
 

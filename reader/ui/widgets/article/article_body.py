@@ -30,6 +30,9 @@ LINK_COMPONENT = "article-body--link-selected"
 """The component class of the selected link (Tab)."""
 CONTEXT_LINES = 3
 """Lines kept above a match the view scrolls to, so it isn't glued to the top edge."""
+NO_HEADINGS = "This article has no headings for ] and [ to go to."
+NO_HEADING_BELOW = "No heading further down."
+NO_HEADING_ABOVE = "No heading further up."
 
 
 def _component(field_name: str) -> str:
@@ -206,7 +209,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
     def action_heading(self, step: int) -> None:
         """`]` / `[`: the next heading below the top line (`step` 1), or the previous one above
         it (-1), to the top of the view: a long read's next section, a live blog's next
-        update. A bell when there is none (or the view can't scroll further)."""
+        update. When there is none (or the view can't scroll further), a notice says so: a
+        bell alone is silent in many terminals, and the key would seem to do nothing."""
         top, bottom = self.top_line, round(self.max_scroll_y)
         if step > 0:
             target = next((h for h in self._headings if min(h, bottom) > top), None)
@@ -214,6 +218,10 @@ class ArticleBody(KeyScrolledView, can_focus=True):
             target = next((h for h in reversed(self._headings) if h < top), None)
         if target is None:
             self.app.bell()
+            if self._headings:
+                self.notify(NO_HEADING_BELOW if step > 0 else NO_HEADING_ABOVE, timeout=2)
+            elif self.article is not None:  # not while "Fetching…" stands in its place
+                self.notify(NO_HEADINGS, timeout=2)
             return
         self.scroll_to(y=target, animate=False, immediate=True)
 
