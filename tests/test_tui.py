@@ -174,6 +174,28 @@ def test_click_feed_and_headline(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_the_headlines_page_with_the_reading_view_s_keys(synced_dir: Path) -> None:
+    """Space pages the headlines down as in the reading view; `b` (and Ctrl-F / Ctrl-B) must
+    page them too, or space is a one-way trip."""
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(100, 16)) as pilot:
+            await started(pilot)
+            headlines = table(app)
+            await pilot.press("space")
+            page = headlines.cursor
+            assert 0 < page < len(headlines.rows) - 1
+            await pilot.press("b")
+            assert headlines.cursor == 0
+            await pilot.press("ctrl+f")
+            assert headlines.cursor == page
+            await pilot.press("ctrl+b")
+            assert headlines.cursor == 0
+
+    asyncio.run(run())
+
+
 # -- offline -----------------------------------------------------------------------------------
 def test_offline_cached_opens_uncached_says_so(data_dir: Path, browser: list[str]) -> None:
     server = start_demo_server()

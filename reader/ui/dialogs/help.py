@@ -24,7 +24,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("j / k / ↓ / ↑", "move down / up"),
             ("g / G, Home / End", "first / last headline"),
-            ("PgDn / PgUp", "a page down / up"),
+            ("Space, PgDn / b, PgUp", "a page down / up"),
             ("Enter, click", "read the article"),
             ("m", "mark read / unread"),
             ("s", "save for good (kept offline, never evicted) / unsave"),

@@ -128,8 +128,10 @@ class HeadlineTable(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False),
         Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
+        # The reading view's page keys too (less's space / b, vim's Ctrl-F / Ctrl-B): space
+        # alone paging down, with nothing to page back up, was a trap.
+        Binding("pagedown,space,ctrl+f", "page_down", "Page down", show=False),
+        Binding("pageup,b,ctrl+b", "page_up", "Page up", show=False),
         Binding("g,home", "first", "First", show=False),
         Binding("G,end", "last", "Last", show=False),
         Binding("enter", "choose", "Open"),
