@@ -322,6 +322,41 @@ def test_the_link_list_moves_with_the_vim_keys(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_a_long_link_list_opens_at_its_full_height_and_keeps_its_cursor_in_view(
+    synced_dir: Path,
+) -> None:
+    """300 links: the panel takes its full height (measured to fit, each entry was laid out
+    again and again: seconds to open), and the entry the cursor is on stays in view when a
+    resize wraps the list again."""
+    article = Article(
+        "https://news.example/sources.html",
+        title="Sources",
+        blocks=tuple(
+            Block(
+                BlockKind.PARAGRAPH,
+                (Inline("See "), Inline(f"source number {n}", href=f"https://s.example/{n}")),
+            )
+            for n in range(300)
+        ),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            await pilot.press("L")
+            assert app.screen.query_one("#links-panel").has_class("-long")
+            await pilot.press("G")
+            assert "300. source number 299" in screen_text(app)
+            await pilot.resize_terminal(40, 12)
+            await pilot.pause()
+            await pilot.pause()
+            shown = screen_text(app)
+            assert "300. source number 299" in shown, shown
+
+    asyncio.run(run())
+
+
 def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
     synced_dir: Path,
 ) -> None:

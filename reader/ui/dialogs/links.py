@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from ..app import ReaderApp
 
 NO_LINKS = "This article has no links."
+LONG = 12
+"""More links than this (two lines each, at least) rarely fit: the panel takes its full height
+instead of being measured to fit them (see `reader.tcss`)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class LinksScreen(ModalScreen[None]):
         """The entry of the article the links are in."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="links-panel") as panel:
+        with Vertical(id="links-panel", classes="-long" if len(self.links) > LONG else "") as panel:
             panel.border_title = f"Links ({len(self.links)})" if self.links else "Links"
             if not self.links:
                 panel.border_subtitle = "Esc to close"

@@ -4,6 +4,7 @@ End, so without these a `j` there would silently do nothing."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.widgets import OptionList
 
@@ -17,3 +18,8 @@ class VimOptionList(OptionList):
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
     ]
+
+    def on_resize(self, _event: events.Resize) -> None:
+        # Textual wraps the options again for the new width but keeps the scroll offset in
+        # lines: the option the cursor is on went out of view, paragraphs away.
+        self.call_after_refresh(self.scroll_to_highlight)
