@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +22,7 @@ from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
 from reader.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpScreen
+from reader.ui.headlines import HeadlineIndex
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
@@ -192,6 +194,39 @@ def test_the_headlines_page_with_the_reading_view_s_keys(synced_dir: Path) -> No
             assert headlines.cursor == page
             await pilot.press("ctrl+b")
             assert headlines.cursor == 0
+
+    asyncio.run(run())
+
+
+def test_keys_typed_while_the_headlines_load_act_on_them(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`j j Enter` typed as the reader starts, before its headlines are read from the store,
+    opens the third headline: the keys were lost ("Loading headlines…" had no rows to move
+    on), and the user was left on the first."""
+    loaded = threading.Event()
+    load = HeadlineIndex.load
+
+    def held(library: Library) -> HeadlineIndex:
+        loaded.wait(10)  # until the keys are in
+        return load(library)
+
+    monkeypatch.setattr(HeadlineIndex, "load", held)
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "j", "enter")
+            assert not table(app).rows
+            loaded.set()
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the reading view")
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            assert screen.position == 2
+            assert (
+                screen.headline.entry.id
+                == app.main_screen.query_one(HeadlineTable).rows[2].entry.id
+            )
 
     asyncio.run(run())
 

@@ -163,6 +163,9 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(256)
         self._base: Style | None = None
         self._styles: dict[tuple[bool, bool], _RowStyles] = {}
+        self._typed_ahead: list[Callable[[], None]] | None = []
+        """The moves and Enter typed while the headlines were still loading, to replay on them
+        (None once they are shown): `j j Enter` typed as the reader starts opens the third."""
 
     # -- data ----------------------------------------------------------------------------------
     @property
@@ -186,6 +189,16 @@ class HeadlineTable(ScrollView, can_focus=True):
         position = self._positions.get(keep, 0) if keep else 0
         self.cursor = min(position, max(0, len(rows) - 1))
         self.refresh()
+        typed, self._typed_ahead = self._typed_ahead, None
+        for action in typed or ():
+            action()
+
+    def _typed_early(self, action: Callable[[], None]) -> bool:
+        """True (and `action` kept for later) while the headlines are still loading."""
+        if self._typed_ahead is None:
+            return False
+        self._typed_ahead.append(action)
+        return True
 
     def update_headlines(self, changed: Iterable[Headline]) -> None:
         """Replace the rows of these entries (a read flag or the offline marker changed)."""
@@ -220,25 +233,31 @@ class HeadlineTable(ScrollView, can_focus=True):
             self.scroll_to(y=new - height + 1, animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
-        self.cursor += 1
+        if not self._typed_early(self.action_cursor_down):
+            self.cursor += 1
 
     def action_cursor_up(self) -> None:
-        self.cursor -= 1
+        if not self._typed_early(self.action_cursor_up):
+            self.cursor -= 1
 
     def action_page_down(self) -> None:
-        self.cursor += max(1, self.scrollable_content_region.height - 1)
+        if not self._typed_early(self.action_page_down):
+            self.cursor += max(1, self.scrollable_content_region.height - 1)
 
     def action_page_up(self) -> None:
-        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+        if not self._typed_early(self.action_page_up):
+            self.cursor -= max(1, self.scrollable_content_region.height - 1)
 
     def action_first(self) -> None:
-        self.cursor = 0
+        if not self._typed_early(self.action_first):
+            self.cursor = 0
 
     def action_last(self) -> None:
-        self.cursor = len(self.rows) - 1
+        if not self._typed_early(self.action_last):
+            self.cursor = len(self.rows) - 1
 
     def action_choose(self) -> None:
-        if self.current is not None:
+        if not self._typed_early(self.action_choose) and self.current is not None:
             self.post_message(HeadlineChosen(self.cursor))
 
     def on_click(self, event: events.Click) -> None:
