@@ -10,6 +10,7 @@ import asyncio
 import gc
 import threading
 import time
+import webbrowser
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from reader.library import Library
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
 from reader.store import Store
 from reader.ui.app import ReaderApp
+from reader.ui.browser import NO_BROWSER_HINT
 from reader.ui.dialogs.help import HelpScreen
 from reader.ui.headlines import HeadlineIndex
 from reader.ui.screens.article import ArticleScreen
@@ -30,6 +32,7 @@ from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.main.headline_table import OFFLINE_MARK, HeadlineTable
 from tests.tui_pilot import (
     first_article_row,
+    notices,
     open_row,
     screen_segments,
     screen_text,
@@ -299,6 +302,25 @@ def test_only_web_links_open_in_the_browser(synced_dir: Path, browser: list[str]
             app.open_original("file:///etc/passwd")
             await until(pilot, lambda: "no web address" in screen_text(app), "the notification")
             assert browser == []
+
+    asyncio.run(run())
+
+
+def test_o_with_no_browser_says_how_to_name_one(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A terminal session with no browser (no display, none installed): `o` says so and how
+    to get one, not only that it failed."""
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: False)
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await started(pilot)
+            link = table(app).current.entry.link
+            await pilot.press("o")
+            assert notices(app)[-1] == f"No browser could open {link}. {NO_BROWSER_HINT}"
+            assert "BROWSER environment variable" in NO_BROWSER_HINT
 
     asyncio.run(run())
 

@@ -34,7 +34,7 @@ from ..library import (
 from ..models import Article, Entry, FetchError, StoreError
 from ..plural import plural
 from ..urls import is_web_url
-from .browser import open_in_browser
+from .browser import NO_BROWSER_HINT, open_in_browser
 from .clipboard import clipboard_commands, copy_with_tools
 from .collector import (
     collect_and_freeze,
@@ -418,7 +418,8 @@ class ReaderApp(App[int]):
         if open_in_browser(self, url):
             self.notify(f"Opened in your browser: {shown}", markup=False)
         else:
-            self.notify(f"No browser could open {shown}", severity="warning", markup=False)
+            message = f"No browser could open {shown}. {NO_BROWSER_HINT}"
+            self.notify(message, severity="warning", markup=False)
 
     def copy_text(self, text: str, what: str, shown: str) -> None:
         """Put `text` on the clipboard and say where it went: "<what> copied: <shown>".

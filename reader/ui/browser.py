@@ -13,6 +13,9 @@ import webbrowser
 
 from textual.app import App, SuspendNotSupported
 
+NO_BROWSER_HINT = "Name one in the BROWSER environment variable (w3m or lynx run in this terminal)."
+"""Said when no browser took a link: `webbrowser` reads BROWSER, and a text browser runs here."""
+
 
 def _text_browser_likely() -> bool:
     """True when the browser `webbrowser` picks would need this terminal."""
