@@ -298,8 +298,11 @@ def test_no_match_says_so_and_the_view_stays_put(synced_dir: Path) -> None:
             screen = app.screen
             assert isinstance(screen, ArticleScreen)
             position = screen.position
+            said = list(app._notifications)
             await pilot.press("n", "N")
-            assert notices(app) == ["No match for “Tollandxyz”"] * 3
+            # Said again: a new notice in the place of the one shown, not a stack of copies.
+            assert notices(app) == ["No match for “Tollandxyz”"]
+            assert next(iter(app._notifications)) is not said[0]
             assert screen.position == position and LONG_READ in body.text
             assert body.top_line == 200
             await pilot.press("escape")  # clears the search: n is the next article again

@@ -31,6 +31,7 @@ from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.main.headline_table import OFFLINE_MARK, HeadlineTable
 from tests.tui_pilot import (
+    burst,
     first_article_row,
     notices,
     open_row,
@@ -230,6 +231,27 @@ def test_keys_typed_while_the_headlines_load_act_on_them(
                 screen.headline.entry.id
                 == app.main_screen.query_one(HeadlineTable).rows[2].entry.id
             )
+
+    asyncio.run(run())
+
+
+def test_a_notice_said_again_replaces_the_one_shown(synced_dir: Path) -> None:
+    """`n` held down at the last article says "That was the last article" once, not once a
+    key: twenty copies stacked up the screen over the text for five seconds."""
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await started(pilot)
+            await open_row(pilot, len(table(app).rows) - 1)
+            burst(app, "n" * 20)
+            await until(pilot, lambda: bool(notices(app)), "the notice")
+            await pilot.pause()
+            await pilot.pause()
+            assert notices(app) == ["That was the last article of the list."]
+            await pilot.press("p")  # another notice, or none, still shows beside it
+            await pilot.press("m")
+            await until(pilot, lambda: len(notices(app)) == 2, "the second notice")
 
     asyncio.run(run())
 

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.reactive import reactive
 from textual.timer import Timer
 
@@ -536,6 +537,15 @@ class ReaderApp(App[int]):
         self._changed([self.index.set_cached(entry_id) for entry_id in arrived])
         if self._busy == "syncing" and self._pending_status:
             self.status = self._pending_status
+
+    def on_notify(self, event: Notify) -> None:
+        """A notice said again while it is still shown (`n` held down at the last article, `]`
+        at the last heading) replaces the one shown: twenty copies stacked up over the text."""
+        new = event.notification
+        key = (new.message, new.title, new.severity)
+        for old in list(self._notifications):
+            if old is not new and (old.message, old.title, old.severity) == key:
+                self._unnotify(old)  # Textual has no public way to take one notice back
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:
