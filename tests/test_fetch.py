@@ -198,7 +198,7 @@ def test_transient_failures_are_retried(httpserver: HTTPServer) -> None:
     error = error_of(httpserver.url_for("/down"), FetchLimits(retries=1, backoff=0.05))
     assert error.kind == ErrorKind.HTTP and "503" in error.message
     assert sum(r.path == "/down" for r, _ in httpserver.log) == 2
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 10  # the backoff asked for, not the default's
 
 
 def test_not_found_is_not_retried(httpserver: HTTPServer) -> None:
@@ -226,7 +226,7 @@ def test_429_with_a_long_wait_is_reported_not_waited_for(httpserver: HTTPServer)
     started = time.monotonic()
     error = error_of(httpserver.url_for("/later"))
     assert "429" in error.message and "3600 s" in error.message and error.status == 429
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 20  # not even the 30 s a shorter wait may take
 
 
 def test_dns_failure_says_so() -> None:
