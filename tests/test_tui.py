@@ -147,6 +147,11 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
             await pilot.press("k")
             await pilot.pause()
             assert panel.scroll_y == 1
+            # What it lists under "Everywhere" works from it too.
+            await pilot.press("r")
+            await until(pilot, lambda: app.status.startswith(("Refreshing", "Refreshed")), "r")
+            assert isinstance(app.screen, HelpScreen)
+            await until(pilot, lambda: not app._busy, "the refresh to end")
             await pilot.press("escape")
             assert isinstance(app.screen, MainScreen)
 

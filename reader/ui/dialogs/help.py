@@ -90,6 +90,10 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "app.pop_screen", "Close"),
+        # What the panel lists under "Everywhere" works here too: a modal screen stops the
+        # app's own bindings.
+        Binding("r", "app.refresh", show=False),
+        Binding("S", "app.sync", show=False),
         # The vim-like keys the README promises everywhere, for the panel's scroll.
         Binding("j", "scroll('down')", show=False),
         Binding("k", "scroll('up')", show=False),
