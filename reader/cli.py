@@ -200,8 +200,14 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
     for result in report.feeds:
         if result.error:
             _err(f"feed failed: {result.feed.display_title}: {result.error.message}")
+    # A cache that takes no writes (a full disk) fails every article left with one reason:
+    # said once with their number, not once per article.
+    unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
     for entry, error in report.article_failures:
-        _err(f"article failed: {entry.title} <{entry.link}>: {error.message}")
+        if error.kind != ErrorKind.STORAGE:
+            _err(f"article failed: {entry.title} <{entry.link}>: {error.message}")
+    if unwritable:
+        _err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     for entry, error in report.not_articles:
         _err(f"not cached: {entry.title} <{entry.link}>: {error.message}")
     for entry, article in report.incomplete:

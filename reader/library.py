@@ -1345,6 +1345,9 @@ class Library:
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
         incomplete: list[tuple[Entry, Article]] = []
+        # The cache refusing a write (a full disk) refuses the next too: the articles still to
+        # come are not downloaded only to be thrown away, each failing with this one reason.
+        unwritable: FetchError | None = None
 
         def report(
             phase: Literal["feeds", "articles", "done"], arrived: Entry | None = None
@@ -1357,13 +1360,17 @@ class Library:
                 )
 
         async def one(entry: Entry) -> None:
-            nonlocal done
+            nonlocal done, unwritable
             try:
                 async with host_ahead[urlsplit(entry.link).netloc], ahead:
+                    if unwritable is not None:
+                        raise replace(unwritable, url=entry.link)
                     # Known uncached (see _sync_start): no record read per article on the loop,
                     # only a key looked up (is it an article to read on?).
                     article = await self._fetch_once(entry.link, entry)
             except FetchError as error:
+                if error.kind == ErrorKind.STORAGE and unwritable is None:
+                    unwritable = error
                 (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
                     (entry, error)
                 )

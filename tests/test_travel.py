@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -16,7 +17,8 @@ from test_cli import reader
 
 from reader.demo.server import DemoServer, start_demo_server
 from reader.keys import article_key
-from reader.library import Library
+from reader.library import Library, SyncReport
+from reader.models import ErrorKind
 from reader.store import DATA_FORMAT
 
 
@@ -389,7 +391,8 @@ def tiny_disk(tmp_path: Path):
     mount.mkdir()
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], check=True)
     yield mount
-    subprocess.run(["umount", str(mount)], check=False)
+    # Lazily: a test's Library leaves SQLite connections open in the threads it used.
+    subprocess.run(["umount", "--lazy", str(mount)], check=False)
 
 
 def fill(directory: Path) -> Path:
@@ -425,6 +428,52 @@ def test_full_disk_fails_cleanly_and_loses_nothing(tiny_disk: Path) -> None:
         assert reader(home, "sync").returncode == 0
     finally:
         server.stop()
+
+
+def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
+    tiny_disk: Path, httpserver, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The disk fills during a sync: the articles still to come are not all downloaded only
+    to fail one by one, and the sync says so in one line with their number, not one each."""
+    from reader.cli import _print_sync_report
+
+    count = 60
+    items = "".join(
+        f"<item><title>Story {i}</title><link>{httpserver.url_for(f'/story/{i}')}</link></item>"
+        for i in range(count)
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour</title>{items}'
+        "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    for i in range(count):
+        httpserver.expect_request(f"/story/{i}").respond_with_data(
+            f"<html><body><article><h1>Story {i}</h1>"
+            + "<p>The ferry left the harbour at dawn, an hour before the storm reached it.</p>" * 12
+            + "</article></body></html>",
+            content_type="text/html",
+        )
+    home = tiny_disk / "home"
+
+    async def sync_on_a_full_disk() -> SyncReport:
+        async with Library(home) as lib:
+            lib.add_feed(httpserver.url_for("/feed.xml"))
+            await lib.refresh()  # the headlines are in while there is room
+            fill(tiny_disk)
+            report = await lib.sync()
+            _print_sync_report(lib, report, articles=True)
+            return report
+
+    report = asyncio.run(sync_on_a_full_disk())
+    assert len(report.article_failures) == count
+    assert {error.kind for _, error in report.article_failures} == {ErrorKind.STORAGE}
+    downloaded = [r for r, _ in httpserver.log if r.path.startswith("/story/")]
+    assert len(downloaded) < count / 2
+    err = capsys.readouterr().err.splitlines()
+    told = [line for line in err if line.startswith("reader:") and "article" in line]
+    assert len(told) == 1 and told[0].startswith(f"reader: {count} articles not cached: ")
+    assert "is full" in told[0]
 
 
 def test_read_only_data_dir_is_one_clear_line(tiny_disk: Path, synced_master: Path) -> None:
