@@ -471,6 +471,7 @@ class Store:
         saved = self.saved()
         sizes: dict[str, int] = {}
         cached_at: dict[str, float] = {}
+        downloaded_at: dict[str, float] = {}
         read_at: dict[str, float] = {}
         # diskcache keeps small values inline and large ones in files; its table knows both sizes.
         query = "SELECT key, CASE WHEN filename IS NULL THEN length(value) ELSE size END, store_time FROM Cache"
@@ -480,9 +481,15 @@ class Store:
                 sizes[akey] = sizes.get(akey, 0) + int(size or 0)
             if kind == "article":
                 cached_at[akey] = stored
+            elif kind == "raw":
+                downloaded_at[akey] = stored
             elif kind == "read-at":
                 value = self._articles.get(key)
                 read_at[akey] = value if isinstance(value, float) else 0.0
+        # Cached when its page was downloaded: re-extracting the kept page (`reader reextract`,
+        # an upgrade) rewrites the article record, but neither caches nor reads it, so it must
+        # not make every article look as recently used as the others to eviction.
+        cached_at = {key: downloaded_at.get(key, at) for key, at in cached_at.items()}
         return [
             CachedArticle(key, sizes.get(key, 0), at, max(at, read_at.get(key, 0.0)), key in saved)
             for key, at in cached_at.items()

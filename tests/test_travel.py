@@ -82,6 +82,38 @@ def test_prune_evicts_least_recently_read_and_never_saved(synced_dir: Path) -> N
     assert reader(synced_dir, "show", keep["id"], "--offline").returncode == 0
 
 
+def test_reextract_keeps_when_articles_were_cached_and_read(synced_dir: Path) -> None:
+    """An upgrade's `reader reextract --all` rewrites every article, but caches and reads none:
+    `reader cache` keeps its oldest and newest, and prune still evicts the least recently read."""
+    items = [i for i in listed(synced_dir) if i["cached"]]
+    time.sleep(0.01)
+    read = items[-1]
+    assert reader(synced_dir, "show", read["id"], "--offline").returncode == 0  # marks it used
+
+    def cache_times() -> dict[str, tuple[float, float]]:
+        lib = Library(synced_dir)
+        try:
+            return {a.key: (a.cached_at, a.last_used) for a in lib.store.cached_articles()}
+        finally:
+            lib.close()
+
+    before = cache_times()
+    stats = reader(synced_dir, "cache").stdout
+    assert reader(synced_dir, "reextract", "--all").returncode == 0
+    assert cache_times() == before
+    assert reader(synced_dir, "cache").stdout == stats
+
+    lib = Library(synced_dir)
+    try:
+        size = next(
+            a.size for a in lib.store.cached_articles() if a.key == article_key(read["link"])
+        )
+    finally:
+        lib.close()
+    assert reader(synced_dir, "cache", "prune", "--max-size", f"{size}B").returncode == 0
+    assert [i["id"] for i in listed(synced_dir) if i["cached"]] == [read["id"]]
+
+
 def test_cache_stats_and_unsave(synced_dir: Path) -> None:
     stats = reader(synced_dir, "cache")
     assert stats.returncode == 0
