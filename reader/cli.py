@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from .config import ConfigError, config_path, data_dir, load_config, parse_duration, parse_size
-from .dates import stated_iso
+from .dates import in_local_time, stated_iso
 from .models import UNREACHABLE, Entry, ErrorKind, FetchError, StoreError
 from .plural import plural
 from .safe import safe_line, safe_text
@@ -169,7 +169,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         _out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
         _out(f"    {safe_line(feed.url)}")
         if feed.last_error:
-            when = feed.last_error_at.strftime("%Y-%m-%d %H:%M") if feed.last_error_at else ""
+            when = feed.last_error_at.strftime("%Y-%m-%d %H:%M UTC") if feed.last_error_at else ""
             _out(f"    last error {when}: {safe_line(feed.last_error)}")
         elif feed.last_success:
             _out(f"    last synced {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
@@ -336,7 +336,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for h in headlines:
         e = h.entry
-        when = e.published.strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
+        # Local time, as the reader shows it: a headline's day must not differ between the two.
+        when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
         marks = (
             ("N" if not h.read else " ") + ("↓" if h.cached else " ") + ("★" if h.saved else " ")
         )

@@ -293,6 +293,25 @@ def test_cli_output_is_plain_text(tmp_path: Path, httpserver, title: str) -> Non
     assert "Owned title" in out or "[bold]Markup[/bold] title" in out
 
 
+def test_list_gives_local_time_as_the_reader_does(
+    tmp_path: Path, httpserver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A traveller in Tokyo: a story out at 18:00 UTC on the 1st is listed at 03:00 on the 2nd,
+    the day the reader's headline list gives it, not at a UTC time the line doesn't name."""
+    data = tmp_path / "home"
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Ferry'
+        f"</title><link>{httpserver.url_for('/a.html')}</link>"
+        "<pubDate>Tue, 01 Dec 2026 18:00:00 +0000</pubDate></item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    reader(data, "add", httpserver.url_for("/feed.xml"))
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    assert "  2026-12-02 03:00  " in reader(data, "list").stdout
+    monkeypatch.setenv("TZ", "UTC")
+    assert "  2026-12-01 18:00  " in reader(data, "list").stdout
+
+
 def test_reextract_from_kept_pages_offline(synced_dir: Path) -> None:
     before = json.loads(reader(synced_dir, "list", "--json").stdout)
     cached = [i for i in before if i["cached"]]
