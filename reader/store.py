@@ -131,10 +131,14 @@ def _read_only(root: Path) -> bool:
         return False
 
 
+def _disk_full(error: sqlite3.DatabaseError) -> bool:
+    # SQLite can't even open its journal when no byte is left: that, too, is a full disk.
+    return "full" in str(error) or "disk I/O error" in str(error)
+
+
 def _storage_message(root: Path, error: sqlite3.DatabaseError) -> str:
     text = str(error)
-    if "full" in text or "disk I/O error" in text:
-        # SQLite can't even open its journal when no byte is left: that, too, is a full disk.
+    if _disk_full(error):
         return f"the disk holding {root} is full (or failing): nothing new was cached, nothing was lost"
     if "readonly" in text or "read-only" in text:
         return f"the data directory {root} is read-only: reading works, nothing new can be cached"
@@ -160,6 +164,12 @@ class Store:
                 raise StoreError(
                     f"the data directory {root} is read-only; the reader must write there "
                     "(nothing was changed: copy it somewhere writable or pick another --data-dir)"
+                ) from None
+            if isinstance(error, sqlite3.DatabaseError) and _disk_full(error):
+                # Opening writes (diskcache records its settings), so even reading needs room.
+                raise StoreError(
+                    f"the disk holding {root} is full (or failing): nothing can be read or cached "
+                    "until some space is freed on it (nothing was lost)"
                 ) from None
             if isinstance(error, sqlite3.DatabaseError):
                 raise StoreError(_storage_message(root, error)) from None

@@ -454,6 +454,12 @@ def test_full_disk_fails_cleanly_and_loses_nothing(tiny_disk: Path) -> None:
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
         assert "full" in result.stderr
+        # Reading too: the line says what to do about it.
+        listing = reader(home, "list")
+        assert listing.returncode == 1 and listing.stderr == (
+            f"reader: the disk holding {home} is full (or failing): nothing can be read or cached "
+            "until some space is freed on it (nothing was lost)\n"
+        )
         filler.unlink()  # room again: everything cached before is still there
         shown = reader(home, "show", first["id"], "--offline")
         assert shown.returncode == 0 and shown.stdout == before.stdout
