@@ -34,6 +34,7 @@ from tests.tui_pilot import (
     first_article_row,
     notices,
     open_row,
+    running,
     screen_segments,
     screen_text,
     started,
@@ -311,6 +312,37 @@ def test_offline_cached_opens_uncached_says_so(data_dir: Path, browser: list[str
             await pilot.pause()
             assert all(f.last_error for f in app.index.feeds)
             assert screen_text(app).count("! ") >= 3
+
+    asyncio.run(run())
+
+
+def test_an_article_pruned_by_another_process_loses_its_offline_mark(data_dir: Path) -> None:
+    """`reader cache prune` in another terminal while the reader is open, offline: the row
+    still says ↓ until opening it finds the article gone; from then on it doesn't."""
+    server = start_demo_server()
+    try:
+        cached = subscribe(data_dir, server.feed_urls, fetch_articles=2)[0]
+    finally:
+        server.stop()  # offline from here on
+
+    async def run() -> None:
+        async with running(data_dir, SIZE, prefetch=False) as (app, pilot):
+            rows = table(app).rows
+            position = next(i for i, h in enumerate(rows) if h.entry.id == cached.id)
+            entry = rows[position].entry
+            assert rows[position].cached and app.index.cached == 2
+            other = Library(data_dir)  # the other process's prune
+            try:
+                other.prune(max_bytes=0)
+            finally:
+                other.close()
+            await open_row(pilot, position)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not app.index.get(entry.id).cached
+            assert app.index.cached == 1  # what the reader still believes: the other isn't opened
+            row = next(line for line in screen_text(app).splitlines() if entry.title[:30] in line)
+            assert OFFLINE_MARK not in row
 
     asyncio.run(run())
 

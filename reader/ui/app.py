@@ -308,7 +308,13 @@ class ReaderApp(App[int]):
             if first_page is not None:
                 first_page(article)
 
-        article = await self._download(entry, first_in)
+        try:
+            article = await self._download(entry, first_in)
+        except FetchError:
+            # Not in the cache: a row marked available offline (another process pruned it,
+            # say) must stop saying so once opening it has found it gone.
+            self._changed([self.index.set_cached(entry.id, False)])
+            raise
         self._opened(entry)
         return article
 
