@@ -220,7 +220,7 @@ def _print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None
     )
     if articles:
         line += (
-            f"; {plural(report.articles_fetched, 'article')} saved for offline, "
+            f"; {plural(report.articles_fetched, 'article')} cached for offline, "
             f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
         )
         if report.incomplete:

@@ -112,7 +112,7 @@ def test_add_sync_list_then_show_offline(tmp_path: Path) -> None:
         assert "subscribed" in added.stdout
         synced = reader(data, "sync")
         assert synced.returncode == 0, synced.stderr
-        assert "articles saved for offline" in synced.stderr
+        assert "articles cached for offline" in synced.stderr
         listed = json.loads(reader(data, "list", "--json").stdout)
     finally:
         server.stop()

@@ -69,7 +69,7 @@ def sync_summary(report: SyncReport) -> str:
     failed_feeds = [r for r in report.feeds if r.error]
     line = (
         f"Synced {len(report.feeds) - len(failed_feeds)} of {plural(len(report.feeds), 'feed')} · "
-        f"{plural(report.articles_fetched, 'article')} saved for offline, "
+        f"{plural(report.articles_fetched, 'article')} cached for offline, "
         f"{report.articles_already_cached} already cached"
     )
     if report.article_failures:
