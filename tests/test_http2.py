@@ -134,7 +134,7 @@ def test_sync_speaks_http2_to_a_server_that_offers_it(h2_site: H2Site, tmp_path:
     assert _reader(data, config, "add", f"{h2_site.base}/feed.xml").returncode == 0
     result = _reader(data, config, "sync")
     assert result.returncode == 0, result.stderr
-    assert "1 articles saved" in result.stderr or "1 article saved" in result.stderr
+    assert "1 article cached for offline" in result.stderr
     fetched = {path: version for path, version in h2_site.seen}
     assert fetched == {"/feed.xml": "2", "/ferry.html": "2"}
 
