@@ -166,7 +166,7 @@ _WORD = re.compile(f"[{_IDEOGRAPHS}]|[^\\s{_IDEOGRAPHS}{_CJK_PUNCTUATION}]+")
 
 
 def _words(text: str) -> int:
-    if not text or max(text) < "\u3000":
+    if text.isascii() or max(text) < "\u3000":  # isascii first: C speed, most text
         return len(text.split())
     return len(_WORD.findall(text))
 

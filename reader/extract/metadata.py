@@ -238,14 +238,13 @@ def _itemprop_time(doc: HtmlElement, name: str) -> str | None:
     """The first microdata time named `name` on an element other than `<meta>` (which
     `_meta_values` reads): a `<time itemprop=…>`'s `datetime`, or the `content` CNET puts on its
     `<time>` where the standard wants `datetime`."""
-    for el in doc.xpath(
-        "//*[not(self::meta)][contains(concat(' ', normalize-space(@itemprop), ' '), $name)]"
-        "[@datetime or @content]",
-        name=f" {name} ",
-    ):
-        value = (el.get("datetime") or el.get("content") or "").strip()
-        if value:
-            return value
+    # Elements with an itemprop are few; a test of every element's attribute by XPath string
+    # functions cost a millisecond a page.
+    for el in doc.xpath("//*[@itemprop][@datetime or @content]"):
+        if el.tag != "meta" and name in el.get("itemprop", "").split():
+            value = (el.get("datetime") or el.get("content") or "").strip()
+            if value:
+                return value
     return None
 
 
