@@ -237,37 +237,37 @@ class Block:
 
 
 EXTRACTOR = 29
-"""The extractor's version. Raise it when extraction gets better in a way cached articles should
-get too (tables, media lines, a cleanup rule): an article cached by an older version is
-extracted again from its kept raw page, offline, the next time it is opened. 1: tables as rows,
-recordings and videos as media lines, section fronts' bylines, raised and lowered figures, bold
-definition terms, quotes nested in quotes, the first of two declared publication times. 2: every
-author a page declares in `<meta>`, the declared title the page prints in its `h1`. 3: formulas
-(MathML, MathJax, KaTeX, Wikipedia's) as linear text. 4: code listings without line numbers, a
-gist's rows one code block. 5: formulas in boxes of their own kept, definitions indented, pull
-quotes dropped. 6: posts embedded from social networks as media lines. 7: an inline quotation's
-marks, no-break spaces kept. 8: text struck through marked as such. 9: pictures as lines naming
-them, charts embedded from Datawrapper or Flourish as media lines. 10: a page built by scripts
-read from its declared `articleBody`. 11: sections folded shut (`hidden="until-found"`) kept.
-12, 13: a live blog's updates, each under a heading with its time. 14: AMP pages' pictures. 15:
-control characters in addresses percent-encoded. 16: a cookie-consent wall is no article (the
-feed's text is read in its place, or nothing is cached). 17: a page built by scripts read from
-its `<noscript>`, as a browser without scripts shows it. 18: a live blog's relative times ("vor
-2 Stunden") in nine more languages. 19: newsletter opt-in boxes, "Related: <title>" lines, a
-blog's previous/next-post link and rules at the text's edges dropped; a byline under the lead
-photo; a declared live blog's first two updates; "Chart: " said once. 20: short sub-lists kept.
-21: legacy charset declarations the bytes contradict overruled, C1 controls as windows-1252. 22:
-a byline written as a line of the text gives the author. 23: a date stated alone kept as a date,
-not as midnight UTC. 24: a declared full time over a date alone, itemprop dates read. 25: a time
-stated without its zone keeps none. 26: a page for subscribers marked incomplete, its
-subscription offer dropped. 27: "Read also" inserts in seven more languages. 28: an ISO label on C1 bytes read as its
-Windows sibling, byline lines only with "By", a year outside 1000–2999 no date. 29: microdata
-times on a `<time>` or any element, not only on `<meta>`; a loose list's items keep their
-bullets and numbers, a heading's "¶" link dropped, a correction or update box beside the body
-kept, a dateline opening the lede kept, the lead photo after a standfirst kept, a preloaded next
-story dropped, a link card's words set apart, an "Upgrade to read the rest" card dropped; an undeclared legacy page
-detected by its text in its language, Chinese and Japanese words counted by the character, dates
-in Arabic-Indic or Persian digits."""
+"""The extractor's version. Raise it when extraction gets better in a way cached articles should get
+too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
+from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
+videos as media lines, section fronts' bylines, raised and lowered figures, bold definition terms,
+quotes nested in quotes, the first of two declared publication times. 2: every author a page
+declares in `<meta>`, the declared title the page prints in its `h1`. 3: formulas (MathML, MathJax,
+KaTeX, Wikipedia's) as linear text. 4: code listings without line numbers, a gist's rows one code
+block. 5: formulas in boxes of their own kept, definitions indented, pull quotes dropped. 6: posts
+embedded from social networks as media lines. 7: an inline quotation's marks, no-break spaces kept.
+8: text struck through marked as such. 9: pictures as lines naming them, charts embedded from
+Datawrapper or Flourish as media lines. 10: a page built by scripts read from its declared
+`articleBody`. 11: sections folded shut (`hidden="until-found"`) kept. 12, 13: a live blog's
+updates, each under a heading with its time. 14: AMP pages' pictures. 15: control characters in
+addresses percent-encoded. 16: a cookie-consent wall is no article (the feed's text is read in its
+place, or nothing is cached). 17: a page built by scripts read from its `<noscript>`, as a browser
+without scripts shows it. 18: a live blog's relative times ("vor 2 Stunden") in nine more
+languages. 19: newsletter opt-in boxes, "Related: <title>" lines, a blog's previous/next-post link
+and rules at the text's edges dropped; a byline under the lead photo; a declared live blog's first
+two updates; "Chart: " said once. 20: short sub-lists kept. 21: legacy charset declarations the
+bytes contradict overruled, C1 controls as windows-1252. 22: a byline written as a line of the text
+gives the author. 23: a date stated alone kept as a date, not as midnight UTC. 24: a declared full
+time over a date alone, itemprop dates read. 25: a time stated without its zone keeps none. 26: a
+page for subscribers marked incomplete, its subscription offer dropped. 27: "Read also" inserts in
+seven more languages. 28: an ISO label on C1 bytes read as its Windows sibling, byline lines only
+with "By", a year outside 1000–2999 no date. 29: microdata times on a `<time>` or any element, not
+only on `<meta>`; a loose list's items keep their bullets and numbers, a heading's "¶" link
+dropped, a correction or update box beside the body kept, a dateline opening the lede kept, the
+lead photo after a standfirst kept, a preloaded next story dropped, a link card's words set apart,
+an "Upgrade to read the rest" card dropped; an undeclared legacy page detected by its text in its
+language, Chinese and Japanese words counted by the character, dates in Arabic-Indic or Persian
+digits."""
 
 
 @dataclass(frozen=True)
