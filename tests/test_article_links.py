@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Offset
+from textual.pilot import Pilot
 from textual.selection import Selection
 
 from reader.citation import markdown_header
@@ -281,17 +282,23 @@ def copies(app: ReaderApp) -> list[str]:
     return copied
 
 
+async def link_list(app: ReaderApp, pilot: Pilot[object]) -> tuple[str, str, list[str]]:
+    """`L` in the budget story: the addresses of its two links, and what is copied from now on."""
+    await open_titled(pilot, BUDGET)
+    site = app.screen.headline.entry.link.split("/gazette/")[0]
+    pdf = f"{site}/gazette/files/budget-report.pdf"
+    walkout = f"{site}/gazette/2026/11/24/harbour-crane-strike.html"
+    copied = copies(app)
+    await pilot.press("L")
+    assert isinstance(app.screen, LinksScreen)
+    return pdf, walkout, copied
+
+
 def test_l_lists_the_links_to_open_or_copy(synced_dir: Path, browser: list[str]) -> None:
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await open_titled(pilot, BUDGET)
-            site = app.screen.headline.entry.link.split("/gazette/")[0]
-            pdf = f"{site}/gazette/files/budget-report.pdf"
-            walkout = f"{site}/gazette/2026/11/24/harbour-crane-strike.html"
-            copied = copies(app)
-            await pilot.press("L")
-            assert isinstance(app.screen, LinksScreen)
+            pdf, walkout, copied = await link_list(app, pilot)
             shown = [line.strip(" │") for line in screen_text(app).splitlines()]
             assert shown.index(f"1. {PDF}") + 1 == shown.index(pdf)
             assert shown.index(f"2. {WALKOUT}") + 1 == shown.index(walkout)
@@ -313,13 +320,7 @@ def test_the_link_list_moves_with_the_vim_keys(synced_dir: Path) -> None:
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await open_titled(pilot, BUDGET)
-            site = app.screen.headline.entry.link.split("/gazette/")[0]
-            pdf = f"{site}/gazette/files/budget-report.pdf"
-            walkout = f"{site}/gazette/2026/11/24/harbour-crane-strike.html"
-            copied = copies(app)
-            await pilot.press("L")
-            assert isinstance(app.screen, LinksScreen)
+            pdf, walkout, copied = await link_list(app, pilot)
             await pilot.press("j", "c", "k", "c", "G", "c", "g", "c")
             assert copied == [walkout, pdf, walkout, pdf]
 
