@@ -4,7 +4,10 @@ readability takes the element holding them all.
 
 Only a page whose article element holds several `<article>`s, one of which alone carries the
 page's headline, is cut down to that one: a live blog's updates and a section front's teasers
-are `<article>`s too, but none of them carries the page's headline.
+are `<article>`s too, but none of them carries the page's headline. And only the stories made
+by the same template as the page's own (an `<article>` of the same class): a page whose
+headline sits in an `<article>` of its own, a header above the body's (`article-header`,
+`article-body`) or above a live blog's updates, keeps the body and the updates.
 """
 
 from __future__ import annotations
@@ -32,9 +35,17 @@ def without_other_stories(root: HtmlElement, title: str) -> None:
     own = [s for s in stories if any(_norm(h.text_content()) == key for h in s.iter(*_HEADLINES))]
     if len(own) != 1:
         return
+    template = _classes(own[0])
     for story in stories:
-        if story is not own[0] and next(story.iter(*_HEADLINES), None) is not None:
+        if story is own[0] or next(story.iter(*_HEADLINES), None) is None:
+            continue
+        classes = _classes(story)
+        if classes & template or not (classes or template):
             drop(story)
+
+
+def _classes(el: HtmlElement) -> set[str]:
+    return set((el.get("class") or "").split())
 
 
 def _outermost(article: HtmlElement, root: HtmlElement) -> bool:
