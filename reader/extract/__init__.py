@@ -43,7 +43,7 @@ from .document import base_url
 from .header_lines import without_header_lines
 from .images import without_repeated_alts
 from .inserts import strip_inserts
-from .lead import Lead, find_lead
+from .lead import Lead, find_lead, first_paragraph
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
 from .math import mark_math
@@ -153,9 +153,11 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
             photo = [b for b in html_to_blocks(box, base) if b.kind == BlockKind.IMAGE]
             head.extend(photo[-1:])
         head.extend(html_to_blocks(lead.caption, base, BlockKind.CAPTION))
-    if lead.after_standfirst:
-        # After the standfirst, the first paragraph the body kept.
-        at = next(i for i, b in enumerate(blocks) if b.kind == BlockKind.PARAGRAPH) + 1
+    standfirst = first_paragraph(blocks) if lead.after_standfirst else None
+    if standfirst is not None:
+        # After the standfirst, the paragraph `find_lead` took for the body's first (not a
+        # kicker's or a credit's few words before it).
+        at = blocks.index(standfirst) + 1
     return (*blocks[:at], *head, *blocks[at:])
 
 

@@ -113,9 +113,14 @@ def _starting_with(doc: HtmlElement, start: str) -> HtmlElement | None:
     return None
 
 
+def first_paragraph(blocks: tuple[Block, ...]) -> Block | None:
+    """The body's first paragraph of prose: more than a kicker's or a credit's few words."""
+    return next((b for b in blocks if b.kind == BlockKind.PARAGRAPH and len(b.text) > 40), None)
+
+
 def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> Lead:
     """The page's lead (and lead photo's caption) when the extracted `blocks` miss them."""
-    first = next((b for b in blocks if b.kind == BlockKind.PARAGRAPH and len(b.text) > 40), None)
+    first = first_paragraph(blocks)
     if first is None:
         return Lead()
     paragraphs = [_norm(b.text) for b in blocks]
