@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from reader.dates import date_only, zone_unstated
+from reader.dates import date_only, stated_iso, zone_unstated
 from reader.extract import extract_article
 from reader.models import Article
 
@@ -391,3 +391,28 @@ def test_microdata_times_on_elements_other_than_meta_are_read() -> None:
     # A name that only contains the word is another property.
     other = '<span itemprop="datePublishedNote" content="2001-01-01T00:00Z">x</span>'
     assert extract("", f"<article>{other}{STORY}</article>").published is None
+
+
+def test_a_comments_microdata_time_is_not_the_articles() -> None:
+    """WordPress and Genesis mark each reader's comment's time `itemprop="datePublished"`: the
+    article's own `<time>`, marked or not, dates it, not the first comment's."""
+    own = '<p><time class="entry-date" datetime="2024-03-01T09:00:00Z">1 March</time></p>'
+    comment = """<article itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+        <time itemprop="datePublished" datetime="2024-03-09T18:30:00Z">9 March</time>
+        <p itemprop="text">About time.</p></article>"""
+    article = extract("", f"<article>{own}{STORY}</article><section>{comment}</section>")
+    assert article.published == datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def test_a_review_pages_own_microdata_time_dates_it() -> None:
+    """A film review typed `Review` is the article: its time is the article's (not the date the
+    site's header shows), while a review held as a property of another item is not."""
+    header = '<header><time datetime="2024-05-01">Wednesday 1 May</time></header>'
+    own = """<article itemscope itemtype="https://schema.org/Review"><p>
+        <span itemprop="datePublished" content="2024-04-12T07:00:00Z">12 April</span></p>"""
+    article = extract("", f"{header}{own}{STORY}</article>")
+    assert article.published == datetime(2024, 4, 12, 7, 0, tzinfo=UTC)
+    readers = """<div itemprop="review" itemscope itemtype="https://schema.org/Review">
+        <span itemprop="datePublished" content="2024-04-20T07:00:00Z">20 April</span></div>"""
+    article = extract("", f"{header}<article>{STORY}{readers}</article>")
+    assert article.published is not None and stated_iso(article.published) == "2024-05-01"

@@ -241,11 +241,33 @@ def _itemprop_time(doc: HtmlElement, name: str) -> str | None:
     # Elements with an itemprop are few; a test of every element's attribute by XPath string
     # functions cost a millisecond a page.
     for el in doc.xpath("//*[@itemprop][@datetime or @content]"):
-        if el.tag != "meta" and name in el.get("itemprop", "").split():
-            value = (el.get("datetime") or el.get("content") or "").strip()
-            if value:
-                return value
+        if el.tag == "meta" or name not in el.get("itemprop", "").split():
+            continue
+        if _of_a_response(el):
+            continue
+        value = (el.get("datetime") or el.get("content") or "").strip()
+        if value:
+            return value
     return None
+
+
+# The items on a page whose times are not the article's: a reader's comment, an answer
+# (WordPress and Genesis mark each comment's time `itemprop="datePublished"` too), and a review
+# or comment held as a property of the page's item. A review that is the page's own item (a film
+# review typed `Review`) is the article.
+_RESPONSE_TYPE = re.compile(r"comment|answer", re.IGNORECASE)
+_RESPONSE_PROPERTY = re.compile(r"comment|review|answer", re.IGNORECASE)
+
+
+def _of_a_response(el: HtmlElement) -> bool:
+    """`el` is a property of a comment's (a review's, an answer's) item, not the article's."""
+    for item in (el, *el.iterancestors()):
+        if item.get("itemscope") is not None and (
+            _RESPONSE_TYPE.search(item.get("itemtype") or "")
+            or _RESPONSE_PROPERTY.search(item.get("itemprop") or "")
+        ):
+            return True
+    return False
 
 
 def _dates(
