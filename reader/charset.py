@@ -405,7 +405,9 @@ def _language(body: bytes) -> str | None:
 
 def _guess(body: bytes) -> str:
     """Statistical detection, for the rare page with no usable declaration that isn't UTF-8."""
-    from charset_normalizer import from_bytes  # imported only when needed: it is slow to load
+    # Imported only when needed: it is slow to load.
+    from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
 
     sample = _without_markup(body[:65536])
     if sample.isascii():  # its only letters in attributes (a <meta content>, an alt text)
@@ -418,9 +420,19 @@ def _guess(body: bytes) -> str:
     language = _language(body)
     # As a browser falls back on its reader's language: among readings as clean as the best,
     # the one in the page's own language. A short Hebrew page in windows-1255 measured as
-    # coherent Russian read as KOI8-R ("ТЯХИАЛ ДЮЕЬ").
+    # coherent Russian read as KOI8-R ("ТЯХИАЛ ДЮЕЬ"). A multi-byte reading's language is
+    # the one of its charset (`language`): its `languages` measured are often none at all (a
+    # short EUC-JP page tied with its EUC-KR reading, and neither named "Japanese"). Not a
+    # single-byte one's: every Cyrillic charset's is "Russian", its mojibake's too.
     in_language = [
-        m for m in matches if language in m.languages and m.chaos <= best.chaos + _CLOSE_CHAOS
+        m
+        for m in matches
+        if language is not None
+        and (
+            language in m.languages
+            or (is_multi_byte_encoding(m.encoding) and m.language == language)
+        )
+        and m.chaos <= best.chaos + _CLOSE_CHAOS
     ]
     if in_language:
         best = in_language[0]

@@ -44,6 +44,7 @@ def test_undeclared_cp1251_is_detected() -> None:
 JAPANESE = (
     "東京で桜の開花宣言、平年より五日早く咲きました。上野公園では早くも花見客の姿が見られました。"
 )
+HARBOUR_JA = "市議会は月曜日、港の防波堤を石で再建する計画を承認した。工事は五月に始まる。"
 HEBREW = "פסטיבל האור ייפתח ביום שלישי בערב ויימשך שבוע, עם מיצגים חדשים."
 
 
@@ -60,6 +61,13 @@ HEBREW = "פסטיבל האור ייפתח ביום שלישי בערב ויימ
             f'<html><head><meta charset="iso-8859-1"></head><p>{JAPANESE}</p></html>',
             "euc-jp",
             JAPANESE,
+        ),
+        # Tied with its EUC-KR reading, neither measured as any language: the page says
+        # Japanese, and EUC-JP is a Japanese charset.
+        (
+            f'<html lang="ja"><head><title>x</title></head><body><p>{HARBOUR_JA}</p></body></html>',
+            "euc-jp",
+            HARBOUR_JA,
         ),
         # Hebrew read as KOI8-R measures as coherent Russian: the page says it is Hebrew.
         (f'<html lang="he"><head><title>x</title></head><p>{HEBREW}</p></html>', "cp1255", HEBREW),
