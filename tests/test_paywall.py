@@ -227,3 +227,17 @@ def test_a_feed_carrying_the_whole_story_still_stands_in(site: HTTPServer, data_
     store.close()
     assert article is not None and article.partial and article.incomplete == ""
     assert all(p in to_text(article) for p in STORY)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Readers who subscribe to read on the app will get the crossword a day early.",
+        "The club said this content is for members of the sailing club and asked for it back.",
+    ],
+)
+def test_a_sentence_using_an_offers_words_is_kept(sentence: str) -> None:
+    """An offer's words in a sentence of the article ("subscribe to read on the app") are the
+    article's: only a box saying them as an offer is dropped."""
+    html = page("", paragraphs([*STORY[:2], sentence, *STORY[2:]]))
+    assert sentence in to_text(extract_article(html, "https://quay.example/dredging.html"))

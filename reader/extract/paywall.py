@@ -36,11 +36,13 @@ _TEASER_WORDS = 150
 _OFFER = re.compile(
     r"\b(subscribe|sign up|register|log in|sign in|upgrade)( now| today)? to (keep|continue) "
     r"reading\b"
-    r"|\b(subscribe|upgrade) to read (the rest|on)\b"
+    # "Subscribe to read on" ends the offer; "subscribe to read on the app" is a sentence.
+    r"|\b(subscribe|upgrade) to read (the rest\b|on\b(?!\s*\w))"
     r"|\balready (a subscriber|subscribed|have an account|registered)\s*\?"
     r"|\b(get|unlock|enjoy) unlimited (digital )?access\b"
+    # Not "members of the club": a sentence of the article, telling what a club keeps to itself.
     r"|\bthis (article|story|post|content) is (only )?(available |reserved )?(to|for) "
-    r"(paying |paid )?(subscribers|members)\b",
+    r"(paying |paid )?(subscribers|members)\b(?! of\b)",
     re.IGNORECASE,
 )
 # A page names its paywalled part or two; a declaration of thousands (3,000 on a page of 5,000
