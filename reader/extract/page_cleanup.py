@@ -294,16 +294,36 @@ def _is_page_furniture(el: HtmlElement) -> bool:
     return _is_byline(el)
 
 
+# A dateline's dash: "PORTLAND, Maine -- Harbour Foods said…", "LONDON (Reuters) - …".
+_DATELINE_DASH = re.compile(r"--|[—–]|\s-\s")
+
+
+def _goes_on_to_a_sentence(text: str) -> bool:
+    """After its dash, a dateline's line goes on to a sentence of a few words ("PORTLAND,
+    Maine -- Harbour Foods said today it will open a second cold store."); a dateline alone
+    ends at its dash, or with its date or time ("LONDON -- 10:42 a.m.")."""
+    dash = _DATELINE_DASH.search(text)
+    if dash is None:
+        return False
+    rest = " ".join(text[dash.end() :].split())
+    return (
+        len(rest.split()) >= 4
+        and rest.rstrip('"”’').endswith((".", "!", "?"))
+        and not rest.endswith(("a.m.", "p.m."))
+    )
+
+
 def _is_byline(el: HtmlElement) -> bool:
     tokens = set(TOKEN_SPLIT.split(element_names(el)))
     if _BYLINE_TOKENS.isdisjoint(tokens) or text_length(el) >= 200:
         return False
     # A wire story's or a press release's dateline opens its first sentence ("HOUSTON, Oct. 29
     # -- Brightwater Energy today reported…"): a "dateline" longer than a line of names and
-    # dates is that paragraph, the lede itself.
-    return tokens & _BYLINE_TOKENS != {"dateline"} or (
-        len(el.text_content().split()) <= _BYLINE_WORDS
-    )
+    # dates, or one going on past its dash to a sentence's end, is that paragraph, the lede.
+    if tokens & _BYLINE_TOKENS != {"dateline"}:
+        return True
+    text = el.text_content()
+    return len(text.split()) <= _BYLINE_WORDS and not _goes_on_to_a_sentence(text)
 
 
 def _names_author(el: HtmlElement) -> bool:
