@@ -505,10 +505,11 @@ def _link(target: Entry | str) -> str:
 
 def _text_mark(article: Article) -> str:
     """What a reading place was measured in: the article's paragraphs and the header lines
-    above them (a place counts paragraphs from the top), by the extractor that read them."""
+    above them (a place counts paragraphs from the top). Not the extractor's version: an
+    upgrade that reads the same text again keeps the place."""
     digest = hashlib.blake2b(digest_size=16)
     header = (article.title, article.author, article.site_name, article.incomplete)
-    times = (str(article.published), str(article.updated), str(article.extractor))
+    times = (str(article.published), str(article.updated))
     for part in (*header, *times, *(block.text for block in article.blocks)):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")

@@ -211,6 +211,17 @@ def test_a_reading_place_outlasts_the_session_while_the_text_is_the_same(
     assert left_at and "Silt Ledger" not in left_at
     assert asyncio.run(reopen()) == left_at
 
+    # A better extractor read the same text again: the place holds.
+    async def upgrade() -> None:
+        async with Library(synced_dir, workers="thread") as lib:
+            entry = next(h.entry for h in lib.headlines() if "Silt Ledger" in h.entry.title)
+            article = lib.cached_article(entry)
+            assert article is not None
+            lib.store.put_article(entry.link, replace(article, extractor=article.extractor + 1))
+
+    asyncio.run(upgrade())
+    assert asyncio.run(reopen()) == left_at
+
     # A sync brought a corrected text: the place was measured in another one.
     async def revise() -> None:
         async with Library(synced_dir, workers="thread") as lib:
