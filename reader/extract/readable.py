@@ -438,13 +438,26 @@ class _Readability(Document):
         return tounicode(self.html, method="html")
 
 
+# A box of one paragraph named for what it sells is no correction: "Support independent
+# journalism…" (`inline-cta`), "Listen to our podcast…", a sponsor's line.
+_PROMOTION = re.compile(
+    r"(?:^|[\s_-])(?:cta|promo|promotion|donate|donation|newsletter|subscribe|subscription|"
+    r"podcast|sponsor|sponsored|advert|advertisement|ad)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _names_of(el: HtmlElement) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
 def _paragraph_of(el: HtmlElement) -> HtmlElement | None:
     """The paragraph `el` is: itself, or the one a `<div>` holds and nothing else, which
     Readability.js reads as that paragraph (a correction or an update in its own box beside the
     body: "Correction: an earlier version of this article…")."""
     if el.tag == "p":
         return el
-    if el.tag != "div" or (el.text or "").strip():
+    if el.tag != "div" or (el.text or "").strip() or _PROMOTION.search(_names_of(el)):
         return None
     children = [c for c in el if isinstance(c.tag, str)]
     if len(children) != 1 or children[0].tag != "p" or (children[0].tail or "").strip():
