@@ -171,6 +171,11 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def words_in(text: str) -> int:
+    """The words of a piece of text, counted as an article's are (see `words_of`)."""
+    return _words(text)
+
+
 def words_of(blocks: tuple[Block, ...]) -> int:
     """The words of an article's text: a picture's `alt` is not one of them (it says what the
     page shows, not what it says)."""

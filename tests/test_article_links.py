@@ -563,6 +563,28 @@ def test_a_passage_is_chosen_by_keyboard_a_sentence_at_a_time(synced_dir: Path) 
     asyncio.run(run())
 
 
+def test_a_passage_of_chinese_counts_its_words_as_the_header_does(synced_dir: Path) -> None:
+    """Chinese writes no spaces between words: the status line counted a passage of two
+    sentences as one word, where the header counts the article by the character."""
+    text = "港口今天关闭。渡轮停航！明天恢复。"
+    article = Article(
+        "https://news.example/zh.html",
+        title="港口",
+        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            assert body.search("今天", 0) == 1  # `v` at the match: the body's first sentence
+            await pilot.press("v", "right_parenthesis")
+            assert body.selected_text == "港口今天关闭。渡轮停航！"
+            assert status(app).startswith("Passage of 2 sentences, 10 words: ")
+
+    asyncio.run(run())
+
+
 def osc_52(what: str, shown: str) -> str:
     """The notice when no clipboard tool took the text: only the terminal got it."""
     return f"{what} sent to the terminal's clipboard (OSC 52, which some terminals ignore): {shown}"

@@ -25,7 +25,7 @@ from textual.screen import Screen
 
 from ...citation import escape_markdown, markdown_header
 from ...library import Headline
-from ...models import UNREACHABLE, Article, FetchError, StoreError
+from ...models import UNREACHABLE, Article, FetchError, StoreError, words_in
 from ...plural import plural
 from ..dialogs.links import LinksScreen, article_links
 from ..messages import ArticleClosed, PassageDropped, SearchClosed, SearchEdited
@@ -417,7 +417,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             note = ""
         link = body.selected_link
         if sentences := body.passage_sentences:
-            words = len(body.selected_text.split())
+            # Counted as the header counts the article's: Chinese and Japanese by the character.
+            words = words_in(body.selected_text)
             note = (
                 f"Passage of {plural(sentences, 'sentence')}, {plural(words, 'word')}:"
                 " ) longer, ( shorter, y quotes it, Esc drops it"
