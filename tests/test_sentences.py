@@ -52,3 +52,11 @@ def test_a_long_paragraph_is_split_without_copying_it_at_each_full_stop() -> Non
         tracemalloc.stop()
     assert found == [(0, len(text))]
     assert peak < len(text) // 4
+
+
+def test_no_is_an_abbreviation_only_before_a_number() -> None:
+    assert split("He lives at No. 10 Downing Street. The answer was no. Then we left.") == [
+        "He lives at No. 10 Downing Street.",
+        "The answer was no.",
+        "Then we left.",
+    ]

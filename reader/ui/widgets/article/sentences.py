@@ -16,12 +16,14 @@ _END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s|$)|[。！？][」』”）
 # Abbreviations that end with a full stop in running English text, without the stop.
 _ABBREVIATIONS = frozenset(
     {
-        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos", "vs", "etc", "e.g",
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e.g",
         "i.e", "cf", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "fig",
         "vol", "pp", "ch", "inc", "ltd", "co", "corp", "dept", "est", "ft", "mt",
     }
 )  # fmt: skip
+# Abbreviations only before a number: "No. 10 Downing Street", "nos. 4 and 5".
+_NUMBER_SIGNS = frozenset({"no", "nos"})
 _INITIALISM = re.compile(r"^(?:\w\.)+\w$")
 _SPACE = re.compile(r"\s*")
 
@@ -54,13 +56,14 @@ def _ends(text: str) -> list[int]:
             out.append(mark.end())
         elif (after := _after_space(text, mark.end())) < len(text) and text[after].islower():
             continue  # “Why?” she asked; approx. five
-        elif mark.group(0)[0] != "." or _full_stop(text, mark.start()):
+        elif mark.group(0)[0] != "." or _full_stop(text, mark.start(), after):
             out.append(mark.end())
     return out
 
 
-def _full_stop(text: str, at: int) -> bool:
-    """The `.` at `at` ends a sentence: not an initial's or an abbreviation's."""
+def _full_stop(text: str, at: int, after: int) -> bool:
+    """The `.` at `at` ends a sentence: not an initial's or an abbreviation's. `after`: where
+    the next word starts."""
     # The word before it, read back from `at`: splitting all the text before it, for each
     # full stop, took seconds on a paragraph of a few thousand sentences (a plain-text page).
     end = at
@@ -72,4 +75,6 @@ def _full_stop(text: str, at: int) -> bool:
     before = text[begin:end].lstrip("\"'“‘(«[")
     if len(before) == 1 and before.isalpha() and before.isupper():
         return False  # "J. Smith"
+    if before.lower() in _NUMBER_SIGNS:  # "No. 10", but "The answer was no. Then…"
+        return not (after < len(text) and text[after].isdigit())
     return before.lower() not in _ABBREVIATIONS and _INITIALISM.match(before) is None
