@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.notifications import Notify
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -179,7 +180,8 @@ class ReaderApp(App[int]):
 
             for screen in self.screen_stack:  # quit from an article (Ctrl-Q): still its place
                 if isinstance(screen, ArticleScreen):
-                    screen.remember_place()
+                    with suppress(NoMatches):  # a screen half torn down: quitting comes first
+                        screen.remember_place()
         self._quitting = True
         super().exit(*args, **kwargs)
 
