@@ -163,6 +163,12 @@ def test_an_article_reopened_comes_back_where_it_was_left(synced_dir: Path) -> N
             await pilot.pause()
             assert body.lines[body.top_line] == left_at
             assert notices(app)[-1] == "Back where you left off (g for the top)."
+            # Gone with the article: on the headlines `g` is the first headline.
+            await pilot.press("escape")
+            assert "Back where you left off (g for the top)." not in notices(app)
+            body = await open_titled(pilot, "Silt Ledger")
+            await until(pilot, lambda: body.article is not None, "the article")
+            await pilot.pause()
             await pilot.press("n")
             await until(pilot, lambda: "Silt Ledger" not in body.text[:200], "the next article")
             await pilot.press("p")

@@ -546,6 +546,12 @@ class ReaderApp(App[int]):
         if self._busy == "syncing" and self._pending_status:
             self.status = self._pending_status
 
+    def withdraw_notice(self, message: str) -> None:
+        """Take back a notice still shown that no longer holds (see `on_notify`)."""
+        for shown in list(self._notifications):
+            if shown.message == message:
+                self._unnotify(shown)
+
     def on_notify(self, event: Notify) -> None:
         """A notice said again while it is still shown (`n` held down at the last article, `]`
         at the last heading) replaces the one shown: twenty copies stacked up over the text."""

@@ -41,6 +41,7 @@ FETCHING = "Fetching article…"
 # The header's note over an article's first page while its later pages come in.
 _MORE_COMING = "its next pages are on their way"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
+BACK_AT_PLACE = "Back where you left off (g for the top)."
 
 
 class ArticleScreen(Screen[str | None], inherit_bindings=False):
@@ -128,7 +129,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     def remember_place(self) -> None:
         """Note where the reader is in the article shown, for when it is opened again. Not in
         the feed's text shown for an article that couldn't be had: its paragraphs are not the
-        article's, which may come later."""
+        article's, which may come later. Leaving it, its "Back where you left off (g for the
+        top)" goes too: on the headlines `g` is their first."""
+        self.reader.withdraw_notice(BACK_AT_PLACE)
         body = self.query_one(ArticleBody)
         if self.loaded and not self._from_feed and body.article is not None:
             self.reader.remember_place(self.headline.entry, body.article, body.reading_place)
@@ -187,7 +190,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
                 place = self.reader.place_of(entry, article)
                 body.show_article(entry, article, place=place)
                 if place is not None:
-                    self.notify("Back where you left off (g for the top).")
+                    self.notify(BACK_AT_PLACE)
         self.loaded = True
         self.call_after_refresh(self.reader.settle)
         self._after_showing()
