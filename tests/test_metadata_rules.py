@@ -357,6 +357,13 @@ def test_lead_image_is_not_the_writers_portrait_beside_the_byline() -> None:
       {STORY}</article>"""
     article = extract("<title>Island ferry to stop</title>", body)
     assert article.image_url == "https://news.example.org/photos/ferry.jpg"
+    # A box whose name only holds the letters is the story's: the council's photo.
+    council = '<figure class="local-authority-photo"><img src="/photos/council.jpg"></figure>'
+    article = extract("", f"<article><h1>Council meets</h1>{council}{STORY}</article>")
+    assert article.image_url == "https://news.example.org/photos/council.jpg"
+    camel = '<div class="postAuthor"><img src="/people/ana.jpg"></div>'
+    article = extract("", f"<article><h1>Council meets</h1>{camel}{council}{STORY}</article>")
+    assert article.image_url == "https://news.example.org/photos/council.jpg"
 
 
 def test_declared_image_wins_over_the_articles_photo() -> None:

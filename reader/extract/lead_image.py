@@ -27,7 +27,10 @@ _PHOTO_FORMAT = re.compile(r"\.(?:jpe?g|webp|avif)(?:$|[?#])", re.IGNORECASE)
 _OUTSIDE_ARTICLE = frozenset(["nav", "aside", "footer", "form"])
 # On the class or id of the box a writer's portrait sits in, beside the byline: "author-avatar",
 # "article-byline", "author-list-item" (its picture's own class may say only "profile-image").
-_WRITERS_BOX = re.compile(r"author|byline|avatar|contributor", re.IGNORECASE)
+# A name starting so, not one holding the letters ("local-authority-photo" is the story's).
+_WRITERS_BOX = re.compile(
+    r"(?:^|[\s_-])\w*?(?:author(?!it)|byline|avatar|contributor)", re.IGNORECASE
+)
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-url")
 
 
