@@ -451,8 +451,14 @@ def test_keys_in_the_burst_after_enter_or_esc_are_not_the_querys(synced_dir: Pat
             await until(pilot, lambda: not screen.searching and body.current_match == 3, "n n")
             assert body.query == "libraries" and body.match_count > 3
             burst(app, "/quay\x1bG")  # Esc drops the search; G goes to the bottom
-            await until(pilot, lambda: body.top_line == round(body.max_scroll_y), "G")
-            assert not screen.searching and body.query == "libraries"
+            # Both at once: "quay" typed may scroll to a match at the bottom before Esc is
+            # read (seen on a busy machine); the view is back at its line after Esc.
+            await until(
+                pilot,
+                lambda: not screen.searching and body.top_line == round(body.max_scroll_y),
+                "Esc, then G",
+            )
+            assert body.query == "libraries"
 
     asyncio.run(run())
 
