@@ -165,21 +165,17 @@ _CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\
 _WORD = re.compile(f"[{_IDEOGRAPHS}]|[^\\s{_IDEOGRAPHS}{_CJK_PUNCTUATION}]+")
 
 
-def _words(text: str) -> int:
+def words_in(text: str) -> int:
+    """The words of a piece of text, counted as an article's are (see `words_of`)."""
     if text.isascii() or max(text) < "\u3000":  # isascii first: C speed, most text
         return len(text.split())
     return len(_WORD.findall(text))
 
 
-def words_in(text: str) -> int:
-    """The words of a piece of text, counted as an article's are (see `words_of`)."""
-    return _words(text)
-
-
 def words_of(blocks: tuple[Block, ...]) -> int:
     """The words of an article's text: a picture's `alt` is not one of them (it says what the
     page shows, not what it says)."""
-    return sum(_words(b.text) for b in blocks if b.kind != BlockKind.IMAGE)
+    return sum(words_in(b.text) for b in blocks if b.kind != BlockKind.IMAGE)
 
 
 def picture_label(alt: str) -> str:
