@@ -11,6 +11,7 @@ import re
 from lxml.html import HtmlElement
 
 from ..urls import absolute_url
+from .furniture import element_names
 
 # Smaller than this in either dimension (as the page's width/height attributes say) is an icon.
 _MIN_SIDE = 100
@@ -106,4 +107,4 @@ def _ancestors_within(img: HtmlElement, scope: HtmlElement) -> list[HtmlElement]
 
 
 def _in_writers_box(el: HtmlElement) -> bool:
-    return bool(_WRITERS_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
+    return bool(_WRITERS_BOX.search(element_names(el)))

@@ -24,6 +24,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
+from .furniture import element_names
 from .images import worth_keeping
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
@@ -447,17 +448,13 @@ _PROMOTION = re.compile(
 )
 
 
-def _names_of(el: HtmlElement) -> str:
-    return f"{el.get('class', '')} {el.get('id', '')}"
-
-
 def _paragraph_of(el: HtmlElement) -> HtmlElement | None:
     """The paragraph `el` is: itself, or the one a `<div>` holds and nothing else, which
     Readability.js reads as that paragraph (a correction or an update in its own box beside the
     body: "Correction: an earlier version of this article…")."""
     if el.tag == "p":
         return el
-    if el.tag != "div" or (el.text or "").strip() or _PROMOTION.search(_names_of(el)):
+    if el.tag != "div" or (el.text or "").strip() or _PROMOTION.search(element_names(el)):
         return None
     children = [c for c in el if isinstance(c.tag, str)]
     if len(children) != 1 or children[0].tag != "p" or (children[0].tail or "").strip():
