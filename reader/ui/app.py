@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual.notifications import Notify
+from textual.notifications import Notification, Notify
 from textual.reactive import reactive
 from textual.timer import Timer
 
@@ -548,18 +548,22 @@ class ReaderApp(App[int]):
 
     def withdraw_notice(self, message: str) -> None:
         """Take back a notice still shown that no longer holds (see `on_notify`)."""
-        for shown in list(self._notifications):
-            if shown.message == message:
-                self._unnotify(shown)
+        self._take_back(lambda shown: shown.message == message)
 
     def on_notify(self, event: Notify) -> None:
         """A notice said again while it is still shown (`n` held down at the last article, `]`
         at the last heading) replaces the one shown: twenty copies stacked up over the text."""
         new = event.notification
         key = (new.message, new.title, new.severity)
-        for old in list(self._notifications):
-            if old is not new and (old.message, old.title, old.severity) == key:
-                self._unnotify(old)  # Textual has no public way to take one notice back
+        self._take_back(
+            lambda shown: shown is not new and (shown.message, shown.title, shown.severity) == key
+        )
+
+    def _take_back(self, which: Callable[[Notification], bool]) -> None:
+        """Remove the notices shown that `which` picks."""
+        for shown in list(self._notifications):
+            if which(shown):
+                self._unnotify(shown)  # Textual has no public way to take one notice back
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:
