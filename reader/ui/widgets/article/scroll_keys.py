@@ -11,20 +11,29 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.scroll_view import ScrollView
 
+# The moving keys of every long list or text, vim's and less's beside the arrows: one set, so
+# the headlines and an article page with the same keys.
+DOWN_KEYS = "j,down"
+UP_KEYS = "k,up"
+PAGE_DOWN_KEYS = "space,pagedown,ctrl+f"
+PAGE_UP_KEYS = "b,pageup,ctrl+b"
+TOP_KEYS = "g,home"
+BOTTOM_KEYS = "G,end"
+
 
 class KeyScrolledView(ScrollView):
     """A scroll view moved by j / k, space / b, Ctrl-D / Ctrl-U, g / G and their kin, without
     animation."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False),
-        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False),
+        Binding(DOWN_KEYS, "scroll_down", "Down", show=False),
+        Binding(UP_KEYS, "scroll_up", "Up", show=False),
+        Binding(PAGE_DOWN_KEYS, "page_down", "Page down", show=False),
+        Binding(PAGE_UP_KEYS, "page_up", "Page up", show=False),
         Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
         Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding(TOP_KEYS, "scroll_home", "Top", show=False),
+        Binding(BOTTOM_KEYS, "scroll_end", "Bottom", show=False),
     ]
 
     def _scroll_now(self, y: float) -> None:

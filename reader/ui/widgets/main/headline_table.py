@@ -27,6 +27,14 @@ from textual.strip import Strip
 from ....library import Headline
 from ...display import plain, when
 from ...messages import HeadlineChosen
+from ..article.scroll_keys import (
+    BOTTOM_KEYS,
+    DOWN_KEYS,
+    PAGE_DOWN_KEYS,
+    PAGE_UP_KEYS,
+    TOP_KEYS,
+    UP_KEYS,
+)
 
 UNREAD_MARK = "●"
 OFFLINE_MARK = "↓"
@@ -126,14 +134,14 @@ class HeadlineTable(ScrollView, can_focus=True):
     """Headlines of the selected feed, newest first, with a row cursor."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding(DOWN_KEYS, "cursor_down", "Down", show=False),
+        Binding(UP_KEYS, "cursor_up", "Up", show=False),
         # The reading view's page keys too (less's space / b, vim's Ctrl-F / Ctrl-B): space
         # alone paging down, with nothing to page back up, was a trap.
-        Binding("pagedown,space,ctrl+f", "page_down", "Page down", show=False),
-        Binding("pageup,b,ctrl+b", "page_up", "Page up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
+        Binding(PAGE_DOWN_KEYS, "page_down", "Page down", show=False),
+        Binding(PAGE_UP_KEYS, "page_up", "Page up", show=False),
+        Binding(TOP_KEYS, "first", "First", show=False),
+        Binding(BOTTOM_KEYS, "last", "Last", show=False),
         Binding("enter", "choose", "Open"),
     ]
 
