@@ -536,9 +536,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
     def _sentence_in_view(self, spans: Spans) -> int:
         top = self.top_line
         first = spans.first_from(top) or 0
-        if spans.span_lines(first)[0] >= top and spans.span_lines(first)[0] < top + max(
-            1, self.scrollable_content_region.height
-        ):
+        if top <= spans.span_lines(first)[0] < top + max(1, self.scrollable_content_region.height):
             return first
         # A long paragraph fills the view: the sentence its top line is in.
         on_top = self._line_map.by_line.get(top)
