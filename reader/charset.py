@@ -1,8 +1,9 @@
 """Bytes of an HTML page → text, the same way for a fetch and for `reader extract FILE`; and
 the codec to read a feed's bytes with.
 
-Order: byte-order mark, then the HTTP header's charset, then a `<meta charset>` or
-`http-equiv` declaration in the first bytes, then strict UTF-8, then statistical detection.
+Order: byte-order mark (or UTF-16's zero bytes without one), then the HTTP header's charset,
+then a `<meta charset>` or `http-equiv` declaration in the first bytes, then strict UTF-8, then
+statistical detection.
 A declaration the bytes plainly contradict (a legacy charset on valid multi-byte UTF-8, UTF-8 on
 bytes that mostly aren't) is overruled: mojibake must never reach the cache.
 """
@@ -14,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from .safe import without_escape_sequences
+from .sniff import utf16_without_bom
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -118,9 +120,13 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name
+    if utf16 := utf16_without_bom(body):
+        # Before any declaration: a "utf-16" header doesn't say which end comes first, and an
+        # ASCII <meta> can't be read in these bytes.
+        return utf16
     declared = normalise_charset(header_charset) or sniff_meta_charset(body)
-    if declared and declared.startswith("utf-16") and b"\x00" not in body[:1024]:
-        # UTF-16 writes every ASCII character with a zero byte: a page with none isn't UTF-16
+    if declared and declared.startswith("utf-16"):
+        # UTF-16 writes every ASCII character with a zero byte: a page without them isn't UTF-16
         # (read so, its every two letters would be one CJK character).
         declared = sniff_meta_charset(body)
     if declared == "utf-8" and (_mostly_not_utf8(body) or _a_few_latin_letters(body)):

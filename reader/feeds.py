@@ -104,13 +104,8 @@ def _feed_text(body: bytes, header_charset: str | None) -> str:
     where its zero bytes fall, whatever it declares (or doesn't)."""
     if body.startswith(_UNREAD_ENCODINGS):
         raise ValueError("written in EBCDIC or UTF-32, which feeds are not")
-    head = body[:4]
     if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         codec = "utf-16"  # the mark says which end comes first
-    elif len(head) == 4 and not head[1] and not head[3] and head[0] and head[2]:
-        codec = "utf-16-le"
-    elif len(head) == 4 and not head[0] and not head[2] and head[1] and head[3]:
-        codec = "utf-16-be"
     else:
         codec = detect_feed_charset(body, header_charset)
     return body.decode(codec, errors="replace")

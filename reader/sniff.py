@@ -40,17 +40,47 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 # RIFF containers and ISO media name their kind a few bytes in.
 _RIFF = {b"WEBP": "image/webp", b"WAVE": "audio/wav", b"AVI ": "video/x-msvideo"}
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# UTF-16 without a byte-order mark writes every ASCII character, so all of a page's markup and
+# its spaces, with a zero byte after it (little-endian) or before it (big-endian): a few in a
+# hundred characters even where Chinese text fills the first kilobytes. Other characters have few
+# zero bytes, and those on either side ("一", one in fifty Chinese characters, is 00 4E in
+# little-endian), so a side with zeros and one with under half as many is UTF-16's mark.
+_UTF16_ASCII_SHARE = 0.03
+_UTF16_SAMPLE = 4096
 # Bytes text never holds (tab, line breaks, form feed and ESC aside: a hostile page may be full
 # of escape sequences, which display code removes; it is still text).
 _CONTROL = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
 _SAMPLE = 4096
 
 
+def utf16_without_bom(body: bytes) -> str | None:
+    """The codec of `body` when it is UTF-16 text with no byte-order mark ("utf-16-le" or
+    "utf-16-be"), by where its zero bytes fall; None otherwise. Browsers decode such a page when its header says
+    UTF-16, and a file saved by a Windows editor may be one: neither is binary, and "utf-16"
+    alone would read a big-endian one as little-endian, every character a CJK one."""
+    head = body[:_UTF16_SAMPLE]
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 2:
+        return None
+    zeros_even, zeros_odd = even.count(0), odd.count(0)
+    if max(zeros_even, zeros_odd) < _UTF16_ASCII_SHARE * len(odd):
+        return None
+    if zeros_odd > 2 * zeros_even:
+        codec = "utf-16-le"
+    elif zeros_even > 2 * zeros_odd:
+        codec = "utf-16-be"
+    else:
+        return None
+    # Binary data may put its zeros so too; as text it holds control characters.
+    text = head[: len(head) // 2 * 2].decode(codec, "ignore").encode("utf-8", "ignore")
+    return None if text.translate(None, _CONTROL) != text else codec
+
+
 def binary_type(body: bytes) -> str | None:
     """The media type of `body` when it is not text ("image/png", "application/pdf", or
     "application/octet-stream" for unrecognised binary), None when it may be a page."""
     head = body[:_SAMPLE]
-    if head.startswith(_UTF16_BOMS):
+    if head.startswith(_UTF16_BOMS) or utf16_without_bom(head):
         return None  # UTF-16 text: every other byte is zero
     for signature, media_type in _SIGNATURES:
         if head.startswith(signature):
@@ -82,4 +112,6 @@ def looks_like_html(body: bytes) -> bool:
     head = body[:65536]
     if head.startswith(_UTF16_BOMS):
         head = head.decode("utf-16", "ignore").encode("utf-8")
+    elif codec := utf16_without_bom(head):
+        head = head.decode(codec, "ignore").encode("utf-8")
     return bool(_HTML_TAG.search(head.removeprefix(codecs.BOM_UTF8)))

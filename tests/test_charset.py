@@ -328,6 +328,33 @@ def test_a_utf_16_header_on_a_page_with_no_zero_byte_is_wrong() -> None:
     assert "The council met" in decode_html(story("", "The council met.").encode(), "utf-16")
 
 
+CHINESE = "市议会通过了明年的预算，议员说这是十年来第一次没有争议的预算。"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [RUSSIAN, CHINESE], ids=["russian", "chinese"])
+@pytest.mark.parametrize("header", [None, "utf-16", "utf-16le", "utf-16be"])
+def test_utf_16_without_a_byte_order_mark_reads_by_its_zero_bytes(
+    codec: str, text: str, header: str | None
+) -> None:
+    """A page saved so by a Windows editor, or served with a "utf-16" header: not binary, and
+    read the right way round whatever the header says ("utf-16" alone is little-endian)."""
+    from reader.sniff import binary_type, looks_like_html
+
+    raw = story("", text * 3).encode(codec)
+    assert binary_type(raw) is None and looks_like_html(raw)
+    assert text in decode_html(raw, header)
+
+
+def test_binary_with_zero_bytes_on_one_side_stays_binary() -> None:
+    """Sixteen-bit samples or a table of small numbers put zeros where UTF-16 does; as text
+    they would be control characters."""
+    from reader.sniff import binary_type
+
+    samples = bytes(b for n in range(600) for b in (n % 31 + 1, 0))
+    assert binary_type(samples) == "application/octet-stream"
+
+
 # -- feeds ---------------------------------------------------------------------------------------
 def rss(declaration: str, title: str = RUSSIAN[:40]) -> str:
     return (
@@ -421,3 +448,31 @@ def test_a_long_windows_1250_page_labelled_iso_8859_2_reads_right(
     assert decode_html(raw.encode("cp1250"), header).count(POLISH.strip()) == paragraphs
     # A page really in ISO-8859-2 keeps its label.
     assert decode_html(raw.encode("iso8859_2"), header).count(POLISH.strip()) == paragraphs
+
+
+def test_a_big_endian_page_served_as_utf_16_is_fetched_and_cached_right(
+    tmp_path, httpserver
+) -> None:
+    """The whole way: a server's "utf-16" (no end named) on bytes with no mark. The article
+    reads right from the cache, offline."""
+    import asyncio
+
+    from reader.extract import to_text
+    from reader.library import Library
+
+    body = (
+        "<!doctype html><html lang='ru'><head><title>Совет</title></head><body><article>"
+        f"<h1>Бюджет принят</h1><p>{RUSSIAN}</p><p>{RUSSIAN[::-1]}</p></article></body></html>"
+    ).encode("utf-16-be")
+    httpserver.expect_request("/budget.html").respond_with_data(
+        body, content_type="text/html; charset=utf-16"
+    )
+    url = httpserver.url_for("/budget.html")
+
+    async def read(offline: bool) -> str:
+        async with Library(tmp_path) as lib:
+            return to_text(await lib.article(url, offline=offline))
+
+    assert RUSSIAN in asyncio.run(read(offline=False))
+    httpserver.clear()
+    assert RUSSIAN in asyncio.run(read(offline=True))
