@@ -101,6 +101,36 @@ def test_a_declared_teaser_naming_no_part_is_marked_too() -> None:
     assert article.incomplete == FOR_SUBSCRIBERS
 
 
+def microdata_page(free: str, rest: str) -> str:
+    """A page declaring its paywall in microdata, as schema.org allows: the article's item not
+    free, and its `hasPart`, the paywalled element itself, holding `rest`."""
+    return page(
+        "",
+        f'<div itemscope itemtype="https://schema.org/NewsArticle">'
+        f'<meta itemprop="isAccessibleForFree" content="{free}">{paragraphs(STORY[:2])}'
+        '<div class="article-rest" itemprop="hasPart" itemscope '
+        'itemtype="https://schema.org/WebPageElement">'
+        f'<meta itemprop="isAccessibleForFree" content="{free}">'
+        f'<meta itemprop="cssSelector" content=".article-rest">{rest}</div></div>'
+        + (OFFER if not rest else ""),
+    )
+
+
+@pytest.mark.parametrize(
+    ("free", "rest", "marked"),
+    [("False", [], True), ("false", STORY[2:], False), ("True", [], False)],
+    ids=["emptied-part", "metered-whole", "declared-free"],
+)
+def test_a_paywall_declared_in_microdata_is_read_as_one_in_json_ld(
+    free: str, rest: list[str], marked: bool
+) -> None:
+    html = microdata_page(free, paragraphs(rest))
+    article = extract_article(html, "https://quay.example/dredging.html")
+    assert (article.incomplete == FOR_SUBSCRIBERS) is marked
+    text = to_text(article)
+    assert all(p in text for p in STORY[:2] + rest) and "Subscribe to keep reading" not in text
+
+
 # Ghost's call to upgrade, in a card of its own between the paragraphs.
 GHOST_CTA = (
     '<div class="kg-card kg-cta-card"><div class="kg-cta-text"><p>This post is for paying '

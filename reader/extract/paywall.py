@@ -10,6 +10,9 @@ taken to hide its text when it declares the article not free and either
 - the part it names is on the page and (almost) empty: the text was taken out of it; or
 - no part it names is on the page, and what the page gives is a teaser's length.
 
+Some sites declare it in microdata instead, as schema.org allows: an `isAccessibleForFree`
+property of "False" on the article's item, or on a `hasPart` item, the paywalled element itself.
+
 `FOR_SUBSCRIBERS` is then the article's `incomplete`: not the whole article, and nothing a sync
 can fetch will bring the rest. The offer box ("Subscribe to keep reading … Already a subscriber?
 Log in") is furniture whatever the page declares: `is_offer_box`.
@@ -95,7 +98,8 @@ def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
     from lxml.cssselect import CSSSelector
 
     articles = [obj for obj in json_ld if is_article(obj) and behind_paywall(obj)]
-    if not articles:
+    declared_in_microdata, microdata_parts = _microdata(doc)
+    if not articles and not declared_in_microdata:
         return Paywall()
     selectors = list(
         dict.fromkeys(
@@ -107,7 +111,8 @@ def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
             and len(part["cssSelector"]) <= _MAX_SELECTOR_CHARS
         )
     )[:_MAX_SELECTORS]
-    found: dict[HtmlElement, None] = {}  # each element once, however many selectors name it
+    # Each element once, however many selectors (or microdata besides) name it.
+    found: dict[HtmlElement, None] = dict.fromkeys(microdata_parts)
     for selector in selectors:
         try:
             found.update(dict.fromkeys(CSSSelector(selector)(doc)))
@@ -116,6 +121,31 @@ def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
     if not found:
         return Paywall(declared=True)
     return Paywall(declared=True, part_words=sum(len(el.text_content().split()) for el in found))
+
+
+def _microdata(doc: HtmlElement) -> tuple[bool, list[HtmlElement]]:
+    """Whether the page's microdata declares an article not free (itself or a part of it), and
+    the parts it declares so: the `hasPart` items, each the paywalled element itself."""
+    declared, parts = False, []
+    # The XPath string test runs on the few elements with an itemprop only.
+    found = doc.xpath("//*[@itemprop][contains(@itemprop, 'isAccessibleForFree')]")
+    for prop in found[:_MAX_SELECTORS]:
+        value = prop.get("content")
+        if value is None:
+            value = prop.text_content()
+        if "isAccessibleForFree" not in prop.get("itemprop", "").split():
+            continue
+        if value.strip().lower() != "false":
+            continue
+        item = next((el for el in prop.iterancestors() if el.get("itemscope") is not None), None)
+        if item is None:
+            continue
+        if "hasPart" in item.get("itemprop", "").split():
+            declared = True
+            parts.append(item)
+        elif is_article({"@type": item.get("itemtype", "").split()}):
+            declared = True
+    return declared, parts
 
 
 def is_offer_box(text: str) -> bool:
