@@ -15,6 +15,8 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
+from .furniture import names_of
+
 # On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
 _BYLINE_HINT = re.compile(r"byline|author|auteur|autor|writtenby|p-author", re.IGNORECASE)
 # The name inside a byline: "author__name", "authorname", "author-name fn".
@@ -121,15 +123,11 @@ def looks_like_name(text: str) -> bool:
     return not lower
 
 
-def _hints(el: HtmlElement) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
-
-
 def _is_byline(el: HtmlElement) -> bool:
     return (
         el.get("rel") == "author"
         or "author" in (el.get("itemprop") or "")
-        or bool(_BYLINE_HINT.search(_hints(el)))
+        or bool(_BYLINE_HINT.search(names_of(el)))
     )
 
 
@@ -139,9 +137,9 @@ def _place(el: HtmlElement) -> int:
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             break
-        if node.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(_hints(node)):
+        if node.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(names_of(node)):
             return 2
-        if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(_hints(node)):
+        if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(names_of(node)):
             place = 1
     return place
 
@@ -160,7 +158,7 @@ def _name_parts(el: HtmlElement) -> list[list[str]]:
         lambda n: "name" in (n.get("itemprop") or "").split(),
         lambda n: "author" in (n.get("itemprop") or "").split(),
         lambda n: n.get("rel") == "author",
-        lambda n: bool(_NAME_HINT.search(_hints(n))),
+        lambda n: bool(_NAME_HINT.search(names_of(n))),
     ):
         texts = [_text(n) for n in el.iterdescendants() if isinstance(n.tag, str) and test(n)]
         if any(texts):
@@ -173,7 +171,7 @@ def _without_extras(el: HtmlElement) -> HtmlElement:
     Silverman <div class=author-title>Games Editor</div>")."""
     copy = deepcopy(el)
     for child in list(copy.iterdescendants()):
-        if isinstance(child.tag, str) and (child.tag == "time" or _EXTRAS.search(_hints(child))):
+        if isinstance(child.tag, str) and (child.tag == "time" or _EXTRAS.search(names_of(child))):
             child.drop_tree()
     return copy
 

@@ -152,9 +152,15 @@ def slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+def names_of(el: HtmlElement) -> str:
+    """An element's class and id, lowercased: what names it as a part of a page, whatever it
+    is (`element_names` for the furniture rules, which leave a heading's id out)."""
+    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+
+
 def element_names(el: HtmlElement) -> str:
     """An element's class and id, lowercased: the names furniture rules read."""
-    return _own_names(el).lower()
+    return el.get("class", "").lower() if el.tag in HEADING_TAGS else names_of(el)
 
 
 def _names_an_opt_in(el: HtmlElement) -> bool:

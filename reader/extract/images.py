@@ -30,7 +30,7 @@ from lxml.html import HtmlElement
 from ..models import Block, BlockKind
 from ..safe import safe_line
 from ..urls import absolute_url
-from .furniture import class_names, drop
+from .furniture import class_names, drop, names_of
 from .furniture import replace as put_in_place
 
 # A declared width or height under this many pixels is an icon, a rule or a tracking pixel.
@@ -191,10 +191,12 @@ def _own_text(box: HtmlElement, parts: list[str]) -> None:
     """The text of a box that is not a caption's or a credit's, added to `parts`."""
     parts.append(box.text or "")
     for child in box:
-        if isinstance(child.tag, str):
-            names = f"{child.get('class', '')} {child.get('id', '')}"
-            if child.tag != "figcaption" and not _CAPTION_NAME.search(names):
-                _own_text(child, parts)
+        if (
+            isinstance(child.tag, str)
+            and child.tag != "figcaption"
+            and not _CAPTION_NAME.search(names_of(child))
+        ):
+            _own_text(child, parts)
         parts.append(child.tail or "")
 
 
@@ -234,8 +236,7 @@ def _floats(img: HtmlElement) -> bool:
 
 def _is_picture_box(box: HtmlElement) -> bool:
     """A box named for the picture it holds ("photobox_right"): its text is the caption."""
-    names = f"{box.get('class', '')} {box.get('id', '')}".lower()
-    return bool(_PICTURE_BOX.search(names))
+    return bool(_PICTURE_BOX.search(names_of(box)))
 
 
 def _text_before(box: HtmlElement) -> dict[HtmlElement, bool]:

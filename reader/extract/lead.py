@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind
+from .furniture import names_of
 
 _LEAD_TOKENS = frozenset(
     [
@@ -42,8 +43,7 @@ def _norm(text: str) -> str:
 
 
 def _is_lead_like(el: HtmlElement, description: str) -> bool:
-    names = f"{el.get('class', '')} {el.get('id', '')}".lower()
-    tokens = set(_TOKEN_SPLIT.split(names))
+    tokens = set(_TOKEN_SPLIT.split(names_of(el)))
     if not _LEAD_TOKENS.isdisjoint(tokens):
         return True
     return bool(description) and _norm(el.text_content()) == description
@@ -66,7 +66,7 @@ def _is_photo_caption(el: HtmlElement, anchor: HtmlElement) -> bool:
     """An element named a caption that shares a box with a photo, apart from the body."""
     if not isinstance(el.tag, str) or el.tag not in ("div", "p", "span"):
         return False
-    tokens = set(_TOKEN_SPLIT.split(f"{el.get('class', '')} {el.get('id', '')}".lower()))
+    tokens = set(_TOKEN_SPLIT.split(names_of(el)))
     if _CAPTION_TOKENS.isdisjoint(tokens):
         return False
     for holder in el.iterancestors():

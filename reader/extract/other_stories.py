@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .furniture import drop
+from .furniture import class_names, drop
 
 _HEADLINES = ("h1", "h2")
 
@@ -35,17 +35,13 @@ def without_other_stories(root: HtmlElement, title: str) -> None:
     own = [s for s in stories if any(_norm(h.text_content()) == key for h in s.iter(*_HEADLINES))]
     if len(own) != 1:
         return
-    template = _classes(own[0])
+    template = class_names(own[0])
     for story in stories:
         if story is own[0] or next(story.iter(*_HEADLINES), None) is None:
             continue
-        classes = _classes(story)
+        classes = class_names(story)
         if classes & template or not (classes or template):
             drop(story)
-
-
-def _classes(el: HtmlElement) -> set[str]:
-    return set((el.get("class") or "").split())
 
 
 def _outermost(article: HtmlElement, root: HtmlElement) -> bool:

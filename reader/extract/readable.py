@@ -24,7 +24,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
-from .furniture import element_names
+from .furniture import element_names, names_of
 from .images import worth_keeping
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
@@ -222,13 +222,13 @@ class _Readability(Document):
             if elem.get("role") in _UNLIKELY_ROLES:
                 elem.drop_tree()
                 continue
-            names = f"{elem.get('class', '')} {elem.get('id', '')}"
+            names = names_of(elem)
             if (
                 len(names) >= 2
                 # A heading's class names its style ("list-header"), not a page part: a box's
                 # "Pros" and "Cons" are what make sense of its two lists.
                 and elem.tag not in _HEADINGS
-                and not _FOOTNOTES.search(names.lower())
+                and not _FOOTNOTES.search(names)
                 and unlikely.search(names)
                 and not maybe.search(names)
                 and not any(a.tag in ("table", "pre", "code") for a in elem.iterancestors())
@@ -307,7 +307,7 @@ class _Readability(Document):
         for el in node.iter("div", "section", "aside", "ol", "ul"):
             # Footnotes are the author's words: readability-lxml's negative pattern ("foot")
             # scores them below zero and removes them (Readability.js no longer does).
-            names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+            names = names_of(el)
             if _FOOTNOTES.search(names) and self.get_link_density(el) < 0.5:
                 allowed[el] = True
                 for inner in el.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
@@ -383,7 +383,7 @@ class _Readability(Document):
 
     def _is_photo_caption(self, el: HtmlElement) -> bool:
         """An element named a caption, beside a photo in a box holding nothing else."""
-        names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        names = names_of(el)
         if "caption" not in names or not _CAPTION.search(names):
             return False
         box = el.getparent()
