@@ -69,6 +69,57 @@ def test_a_wide_line_of_preformatted_text_is_folded_by_its_cells(synced_dir: Pat
     asyncio.run(run())
 
 
+def terminal_cells(text: str) -> int:
+    """Cells `text` takes in a terminal that measures characters by wcwidth (xterm, VTE, tmux):
+    none for a nonspacing mark or a format character, two for a wide character, else one."""
+    import unicodedata
+
+    return sum(
+        0
+        if unicodedata.category(char) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(char) in "WF"
+        else 1
+        for char in text
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "नगर परिषद ने मंगलवार को अगले साल का बजट पारित कर दिया, जिसमें सड़कों की मरम्मत और नए "
+        "स्कूलों के लिए अधिक धन रखा गया है। परिषद के अध्यक्ष ने कहा कि यह फैसला लंबी बहस के बाद "
+        "लिया गया।",
+        "நகர சபை செவ்வாய்க்கிழமை அடுத்த ஆண்டுக்கான வரவு செலவுத் திட்டத்தை நிறைவேற்றியது, "
+        "அதில் சாலைகளைச் சீரமைக்கவும் புதிய பள்ளிகளுக்கும் கூடுதல் நிதி ஒதுக்கப்பட்டுள்ளது.",
+    ],
+    ids=["hindi", "tamil"],
+)
+def test_a_line_of_hindi_fits_the_column_where_its_vowel_signs_take_a_cell(
+    synced_dir: Path, paragraph: str
+) -> None:
+    """Rich gives a spacing vowel sign ("ा", "ி") no cell; xterm, VTE and tmux give it one. A
+    line wrapped by Rich's measure alone ran ten cells past the column, and at the screen's
+    edge its last words were never seen."""
+    article = Article(
+        "https://news.example/budget.html",
+        title="Budget",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, (Inline(paragraph),)) for _ in range(3)),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            column = body.region.width - 2  # less the scrollbar's
+            lines = [line.rstrip() for line in body.lines]
+            text = [line for line in lines if line and line[0] in paragraph]
+            assert len(text) >= 6 and " ".join(text[: len(text) // 3]) == paragraph
+            assert max(terminal_cells(line) for line in lines) <= column
+
+    asyncio.run(run())
+
+
 def test_an_unreachable_article_with_no_feed_text_says_why_and_stays_unread(
     data_dir: Path,
 ) -> None:

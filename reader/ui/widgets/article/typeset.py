@@ -19,11 +19,14 @@ from textual.strip import Strip
 
 from ....models import Article, Block, BlockKind, Entry, Inline, picture_label
 from ....tables import group_blocks, table_shape
+from ...cell_width import uncounted_cells
 from ...display import long_date, plain
 from .table_layout import TableCells, table_lines
 
 MAX_COLUMN = 80
 """The widest the text column gets: longer lines are hard to read."""
+_NARROWEST = 8
+"""No text is wrapped narrower than this, whatever the column's prefixes take."""
 _CAPTIONED = (BlockKind.IMAGE, BlockKind.MEDIA)
 """The lines a caption sits right under."""
 
@@ -340,7 +343,7 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
         top = len(lines)
         if paragraph.heading:
             headings.append(top)
-        room = max(8, width - paragraph.first.cell_len)
+        room = max(_NARROWEST, width - paragraph.first.cell_len)
         text = paragraph.text.copy()
         if text.style:
             # The paragraph's own style as a span under the inline ones: wrapping keeps spans,
@@ -352,7 +355,7 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
         elif paragraph.fill:
             pieces = [Text(paragraph.fill * room, paragraph.text.style)]
         elif paragraph.wrap:
-            pieces = list(text.wrap(console, room, justify=paragraph.align, overflow="fold"))
+            pieces = _wrapped(text, room, paragraph.align, console)
         else:
             pieces = []
             for line in text.split("\n", allow_blank=True):
@@ -379,6 +382,23 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
         if not paragraph.fill:
             runs += _runs(paragraph, text.plain, pieces, top, lines)
     return Layout(lines, runs, headings, extents)
+
+
+def _wrapped(
+    text: Text, room: int, align: Literal["default", "center"], console: Console
+) -> list[Text]:
+    """`text` wrapped to lines that take at most `room` cells in any terminal: narrower by
+    Rich's measure when marks it gives no cell are in them (Hindi's vowel signs; `cell_width`)."""
+    pieces = list(text.wrap(console, room, justify=align, overflow="fold"))
+    narrower = room
+    while narrower > _NARROWEST:
+        widths = (piece.cell_len + uncounted_cells(piece.plain) for piece in pieces)
+        over = max(widths, default=0) - room
+        if over <= 0:
+            break
+        narrower = max(_NARROWEST, narrower - over)
+        pieces = list(text.wrap(console, narrower, justify=align, overflow="fold"))
+    return pieces
 
 
 def _runs(
