@@ -423,3 +423,25 @@ def test_a_review_pages_own_microdata_time_dates_it() -> None:
         <span itemprop="datePublished" content="2024-04-20T07:00:00Z">20 April</span></div>"""
     article = extract("", f"{header}<article>{STORY}{readers}</article>")
     assert article.published is not None and stated_iso(article.published) == "2024-05-01"
+
+
+def test_an_embedded_videos_microdata_time_is_not_the_articles() -> None:
+    """Yahoo puts the microdata of the story's video (a `VideoObject` held as the page's
+    `video`) above the story's own item: the video's upload, a day later, is not when the
+    story was published."""
+    video = """<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject">
+        <meta itemprop="name" content="The ferry's last crossing">
+        <meta itemprop="datePublished" content="2025-06-03T13:11:07Z">
+        <span itemprop="uploadDate" content="2025-06-03T12:21:24Z"></span>
+        <time itemprop="dateModified" datetime="2025-06-04T09:00:00Z">4 June</time></div>"""
+    own = """<div itemscope itemtype="https://schema.org/Article">
+        <meta itemprop="datePublished" content="2025-06-02T19:46:14Z">"""
+    article = extract("", f"<article>{video}{own}{STORY}</div></article>")
+    assert article.published == datetime(2025, 6, 2, 19, 46, 14, tzinfo=UTC)
+    assert article.updated is None
+    # CNET marks the story's time inside its writer's item: a person has no time of its own.
+    writer = """<div itemprop="author" itemscope itemtype="http://schema.org/Person">
+        <span itemprop="name">Maren Holt</span>
+        <time itemprop="datePublished" content="2025-06-02T07:30:00Z">2 June</time></div>"""
+    article = extract("", f"<article>{video}{writer}{STORY}</article>")
+    assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC)

@@ -52,6 +52,9 @@ def _meta_values(doc: HtmlElement) -> dict[str, list[str]]:
         # Beside a property, an itemprop is schema.org's name for the same value; a `name`
         # there is left unread, as it always was.
         named = el.get("itemprop") if properties else el.get("name") or el.get("itemprop")
+        if not properties and not el.get("name") and _of_another_item(el):
+            # Microdata alone: a `datePublished` of the story's video is not the story's.
+            named = ""
         for keys, found in ((properties, by_property), ([named or ""], by_name)):
             for key in keys:
                 key = key.strip().lower().replace(".", ":")
@@ -243,7 +246,7 @@ def _itemprop_times(doc: HtmlElement) -> dict[str, str]:
     # functions cost a millisecond a page. One pass serves every name.
     for el in doc.xpath("//*[@itemprop][@datetime or @content]"):
         names = [n for n in el.get("itemprop", "").split() if n not in times]
-        if el.tag == "meta" or not names or _of_a_response(el):
+        if el.tag == "meta" or not names or _of_another_item(el):
             continue
         value = (el.get("datetime") or el.get("content") or "").strip()
         if value:
@@ -259,15 +262,25 @@ _RESPONSE_TYPE = re.compile(r"comment|answer", re.IGNORECASE)
 _RESPONSE_PROPERTY = re.compile(r"comment|review|answer", re.IGNORECASE)
 
 
-def _of_a_response(el: HtmlElement) -> bool:
-    """`el` is a property of a comment's (a review's, an answer's) item, not the article's."""
-    for item in (el, *el.iterancestors()):
-        if item.get("itemscope") is not None and (
-            _RESPONSE_TYPE.search(item.get("itemtype") or "")
-            or _RESPONSE_PROPERTY.search(item.get("itemprop") or "")
+# Items with times of their own (an upload, a recording) that a story holds as a property.
+_MEDIA_TYPE = re.compile(r"(?:Video|Image|Audio|Media|Music|3DModel)Object|Clip\b|Photograph")
+
+
+def _of_another_item(el: HtmlElement) -> bool:
+    """`el` is a property of an item other than the article: a comment's (a review's, an
+    answer's), or a picture's or a video's held as a property of another item (Yahoo's
+    `itemprop="video"` VideoObject, whose upload time comes before the story's own)."""
+    items = [i for i in (el, *el.iterancestors()) if i.get("itemscope") is not None]
+    for item in items:
+        if _RESPONSE_TYPE.search(item.get("itemtype") or "") or _RESPONSE_PROPERTY.search(
+            item.get("itemprop") or ""
         ):
             return True
-    return False
+    # A person or a publisher has no time of its own: a time in one is the article's, marked
+    # up inside its author's item (CNET's byline).
+    return bool(items and items[0].get("itemprop")) and bool(
+        _MEDIA_TYPE.search(items[0].get("itemtype") or "")
+    )
 
 
 def _dates(
