@@ -445,3 +445,29 @@ def test_an_embedded_videos_microdata_time_is_not_the_articles() -> None:
         <time itemprop="datePublished" content="2025-06-02T07:30:00Z">2 June</time></div>"""
     article = extract("", f"<article>{video}{writer}{STORY}</article>")
     assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC)
+
+
+def test_authors_and_publisher_given_by_reference_in_a_json_ld_graph() -> None:
+    """Yoast's `@graph` (most WordPress news sites): the article names its authors and its
+    publisher by `@id`, each described once elsewhere in the graph; its WebPage comes first."""
+    head = """<title>Island ferry to stop - The Island Post</title>
+    <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "Organization", "@id": "https://news.example.org/#organization",
+       "name": "The Island Post", "url": "https://news.example.org/"},
+      {"@type": "WebPage", "@id": "https://news.example.org/2025/06/ferry.html",
+       "name": "Island ferry to stop - The Island Post",
+       "datePublished": "2025-06-02T07:30:00+00:00"},
+      {"@type": "NewsArticle", "@id": "https://news.example.org/2025/06/ferry.html#article",
+       "headline": "Island ferry to stop at the end of the month",
+       "author": [{"@id": "https://news.example.org/#/schema/person/a1"},
+                  {"@id": "https://news.example.org/#/schema/person/b2"}],
+       "publisher": {"@id": "https://news.example.org/#organization"},
+       "datePublished": "2025-06-02T07:30:00+00:00"},
+      {"@type": "Person", "@id": "https://news.example.org/#/schema/person/a1",
+       "name": "Maren Holt"},
+      {"@type": "Person", "@id": "https://news.example.org/#/schema/person/b2",
+       "name": "Tomas Berg"}]}</script>"""
+    article = extract(head, f"<article><h1>Island ferry to stop</h1>{STORY}</article>")
+    assert article.author == "Maren Holt, Tomas Berg"
+    assert article.site_name == "The Island Post"
+    assert article.title == "Island ferry to stop at the end of the month"

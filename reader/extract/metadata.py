@@ -145,6 +145,21 @@ def is_article(obj: dict[str, Any]) -> bool:
     return not types_of(obj).isdisjoint(_ARTICLE_TYPES)
 
 
+def _described(objects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The JSON-LD objects by their `@id`: what a reference (`{"@id": …}`) to one stands for."""
+    return {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
+
+
+def _dereferenced(value: Any, described: dict[str, dict[str, Any]]) -> Any:
+    """`value` with each reference to an object of the page replaced by that object: Yoast's
+    `@graph` names an article's authors and publisher by `@id` and describes each once."""
+    if isinstance(value, list):
+        return [_dereferenced(v, described) for v in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return described.get(value["@id"], value)
+    return value
+
+
 def _names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -332,8 +347,12 @@ def extract_metadata(
     meta_values = _meta_values(doc)
     meta = _meta(meta_values)
     objects = json_ld_objects(doc) if json_ld is None else json_ld
-    ld = next((o for o in objects if is_article(o)), {})
-    publisher = ld.get("publisher") if isinstance(ld.get("publisher"), dict) else {}
+    # The article itself before the WebPage that holds it, whichever the graph lists first.
+    ld = next((o for o in objects if is_article(o) and "WebPage" not in types_of(o)), None)
+    ld = ld or next((o for o in objects if is_article(o)), {})
+    described = _described(objects)
+    publisher = _dereferenced(ld.get("publisher"), described)
+    publisher = publisher if isinstance(publisher, dict) else {}
     parsely = _parsely_page(meta)
     site_name = _first(meta.get("og:site_name"), *_names(publisher), meta.get("application-name"))
 
@@ -355,7 +374,7 @@ def extract_metadata(
         url,
     )
 
-    authors = _names(ld.get("author"))
+    authors = _names(_dereferenced(ld.get("author"), described))
     # Each author may have a `<meta>` of their own; an address (Facebook's article:author) names
     # nobody.
     declared_authors = [meta_values.get(key, []) for key in _AUTHOR_METAS]
