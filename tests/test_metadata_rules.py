@@ -118,6 +118,21 @@ def test_a_byline_written_as_a_line_of_the_text_is_the_author() -> None:
         assert article.author == ""
 
 
+def test_a_writers_job_after_the_names_is_not_part_of_them() -> None:
+    """ "By Ana Ruiz and Tom Berg, Reporters": the citation names the people, not their jobs,
+    whether the byline is an element, a line of the text or a declared author."""
+    byline = "By Ana Ruiz and Tom Berg, Reporters"
+    for body in (f'<p class="byline">{byline}</p>', f"<p>{byline}</p>"):
+        article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{body}{STORY}</article>")
+        assert article.author == "Ana Ruiz and Tom Berg"
+    declared = '<meta name="author" content="Ana Ruiz, Senior Political Correspondent">'
+    assert extract(declared, f"<article>{STORY}</article>").author == "Ana Ruiz"
+    # A list of names is no job, nor a credential after a name.
+    for names in ("Ana Ruiz, Tom Berg", "Brenda Goodman, MA"):
+        declared = f'<meta name="author" content="{names}">'
+        assert extract(declared, f"<article>{STORY}</article>").author == names
+
+
 def test_a_quotations_attribution_is_not_the_byline() -> None:
     body = f"""<div class="story"><h1>Island ferry to stop</h1>{STORY}
       <blockquote><p>We were never asked.</p>

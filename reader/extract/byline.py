@@ -50,6 +50,16 @@ _AFTER_NAME = re.compile(
     r"|\s+(?:edited|photos?|photographs|illustrations?|translated|additional reporting) by\b.*$",
     re.IGNORECASE,
 )
+# A writer's job after the names: "Ana Ruiz and Tom Berg, Reporters", "Ana Ruiz, Senior
+# Political Correspondent". A citation names the people; a credential ("MA") or a second name
+# after a comma stays.
+_JOB_TITLE = re.compile(
+    r",\s*(?:[^,\s]+\s+){0,3}(?:reporters?|correspondents?|editors?|writers?|columnists?"
+    r"|contributors?|journalists?|staff|producers?|analysts?|critics?|photographers?"
+    r"|redakteur(?:in|e)?|korrespondent(?:in)?|rédact(?:eur|rice)|corresponsal|redactor[a]?)"
+    r"\b[^,]*$",
+    re.IGNORECASE,
+)
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -86,10 +96,12 @@ def _text(el: HtmlElement) -> str:
 
 
 def clean_byline(text: str) -> str:
-    """The name(s) in a byline's text, without "By", the date after them or a separator."""
+    """The name(s) in a byline's text, without "By", the date or the job after them or a
+    separator."""
     text = " ".join(text.split())
     text = _PREFIX.sub("", text)
     text = _AFTER_NAME.sub("", text)
+    text = _JOB_TITLE.sub("", text)
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits.
     text = re.split(r"\d", text, maxsplit=1)[0]
     text = _DATE_TAIL.sub("", text)
