@@ -133,6 +133,27 @@ def test_a_writers_job_after_the_names_is_not_part_of_them() -> None:
         assert extract(declared, f"<article>{STORY}</article>").author == names
 
 
+def test_a_byline_in_russian_or_italian_loses_its_label() -> None:
+    """ "Автор: Анна Лебедева" and Italian's lower-case "di Marco Rossi" say "By" as "Von" and
+    "Par" do; "Di" written as a name's own start stays ("Di Marco Rossi" is a surname)."""
+    for byline, name in (
+        ("Автор: Анна Лебедева", "Анна Лебедева"),
+        ("di Marco Rossi", "Marco Rossi"),
+    ):
+        for body in (f'<div class="author">{byline}</div>', f"<p>{byline}</p>"):
+            article = extract(
+                "<title>Ferry</title>", f"<article><h1>Ferry</h1>{body}{STORY}</article>"
+            )
+            assert article.author == name, body
+    body = '<div class="author">Di Marco Rossi</div>'
+    article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{body}{STORY}</article>")
+    assert article.author == "Di Marco Rossi"
+    # Declared, the name's line atop the text repeats the header and goes.
+    head = '<title>Ferry</title><meta name="author" content="Анна Лебедева">'
+    article = extract(head, f"<article><h1>Ferry</h1><p>Автор: Анна Лебедева</p>{STORY}</article>")
+    assert article.blocks[0].text.startswith("The island's only ferry")
+
+
 def test_a_quotations_attribution_is_not_the_byline() -> None:
     body = f"""<div class="story"><h1>Island ferry to stop</h1>{STORY}
       <blockquote><p>We were never asked.</p>

@@ -38,10 +38,11 @@ _MAYBE_ELSEWHERE_TAGS = frozenset(["footer", "aside"])
 _ARTICLE_TAGS = frozenset(["article", "main"])
 _SKIP_TAGS = frozenset(["script", "style", "meta", "link", "input", "img", "head", "html", "body"])
 
-# "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:".
+# "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:",
+# "Автор:", "от", and Italian's "di", lower-case only: "Di Marco" is a surname.
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|reported|words|story)\s+by|by|par|por|von|door|av|af"
-    r"|auth?or(?:in|a)?|auteur|texte?|texto)\b\s*:?\s+",
+    r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|(?-i:di))\b\s*:?\s+",
     re.IGNORECASE,
 )
 # What follows the name on the same line: "Dan Goodin - Apr 16", "James Akinaka • 8h".
@@ -95,11 +96,15 @@ def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
+def without_label(text: str) -> str:
+    """A byline's text without the "By" (in any language) it opens with."""
+    return _PREFIX.sub("", " ".join(text.split()).lstrip("—–-•·|( "))
+
+
 def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
     separator."""
-    text = " ".join(text.split())
-    text = _PREFIX.sub("", text)
+    text = without_label(text)
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits.

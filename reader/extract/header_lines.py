@@ -12,7 +12,7 @@ import re
 from datetime import datetime, timedelta
 
 from ..models import Block, BlockKind
-from .byline import line_byline
+from .byline import line_byline, without_label
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -25,7 +25,6 @@ _LOOK_AHEAD = 5
 _JOIN = r"\b(?:and|und|et|и)\b"
 _AUTHOR_SEPARATOR = re.compile(rf",|;|&|{_JOIN}")
 _NOT_A_NAME = re.compile(rf"[\W_]|{_JOIN}")
-_BY = re.compile(r"^\W*(by|von|par|por|door|di|av|от)\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 # "Categories: News", "Tags: council, budget", "Filed under: Politics".
 _LABEL_ROW = re.compile(
@@ -42,7 +41,7 @@ def _names(author: str) -> list[str]:
 
 def _is_byline(text: str, names: list[str]) -> bool:
     """The line is the author's name (or names), with a "By" at most."""
-    words = _BY.sub("", text).casefold()
+    words = without_label(text).casefold()
     rest = words
     for name in names:
         rest = rest.replace(name, " ")
