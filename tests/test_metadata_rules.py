@@ -220,6 +220,25 @@ def test_site_suffix_is_cut_when_the_site_names_itself_longer() -> None:
     assert article.title == "Island ferry to stop at month's end"
 
 
+def test_the_sites_name_is_cited_without_its_slogan() -> None:
+    """ "Aktuálně.cz - Víte, co se právě děje", "Yahoo News - Latest News & Headlines": the name
+    is the part another statement of the page gives as such (the end of its titles, its
+    Twitter account, its publisher), not the slogan after it."""
+    head = """<title>Island ferry to stop | The Island Post</title>
+    <meta property="og:site_name" content="The Island Post - News you can trust since 1921">"""
+    assert extract(head, STORY).site_name == "The Island Post"
+    head = """<title>Island ferry to stop</title>
+    <meta name="application-name" content="Island Post - Latest News &amp; Headlines">
+    <meta name="twitter:site" content="@islandnews"><meta name="twitter:site" content="@IslandPost">"""
+    assert extract(head, STORY).site_name == "Island Post"
+    # Nothing says which part is the name, or the title writes it whole: it stays as declared.
+    head = '<meta property="og:site_name" content="Island Post - Latest News">'
+    assert extract(head, STORY).site_name == "Island Post - Latest News"
+    head = """<title>Island ferry to stop ✩ Island Post – the harbour's paper</title>
+    <meta property="og:site_name" content="Island Post – the harbour's paper">"""
+    assert extract(head, STORY).site_name == "Island Post – the harbour's paper"
+
+
 def test_title_element_alone_loses_its_last_part() -> None:
     head = "<title>Island ferry to stop running – Harbour Notes</title>"
     assert extract(head, f"<div>{STORY}</div>").title == "Island ferry to stop running"

@@ -19,7 +19,7 @@ from ..safe import safe_line
 from ..urls import absolute_url
 from .byline import clean_byline, page_byline
 from .lead_image import lead_image
-from .title import article_title
+from .title import article_title, site_name_alone
 
 
 @dataclass(frozen=True)
@@ -354,10 +354,17 @@ def extract_metadata(
     publisher = _dereferenced(ld.get("publisher"), described)
     publisher = publisher if isinstance(publisher, dict) else {}
     parsely = _parsely_page(meta)
-    site_name = _first(meta.get("og:site_name"), *_names(publisher), meta.get("application-name"))
-
+    declared_site = _first(
+        meta.get("og:site_name"), *_names(publisher), meta.get("application-name")
+    )
     title_el = doc.find(".//title")
     page_title = title_el.text_content() if title_el is not None else ""
+    site_name = site_name_alone(
+        " ".join(declared_site.split()),
+        [*_names(publisher), *(h.lstrip("@") for h in meta_values.get("twitter:site", []))],
+        [" ".join(t.split()) for t in (page_title, meta.get("og:title", "")) if t],
+        url,
+    )
     title = article_title(
         doc,
         [
@@ -370,7 +377,12 @@ def extract_metadata(
             _first(parsely.get("title")),
         ],
         page_title,
-        [name for name in (site_name, meta.get("twitter:site", "").lstrip("@")) if name],
+        # The name as declared, slogan and all, is the site's too: its titles may say it whole.
+        [
+            name
+            for name in (site_name, declared_site, meta.get("twitter:site", "").lstrip("@"))
+            if name
+        ],
         url,
     )
 

@@ -1,4 +1,5 @@
-"""The article's title: the declared one without the site's name, else the page's headline.
+"""The article's title: the declared one without the site's name, else the page's headline;
+and the site's name without the slogan some sites declare with it.
 
 Publishers often append their name to the title they declare ("Headline - BBC News", "Headline |
 Aktuálně.cz"). The name is cut off when the page shows it is one: another declaration or a heading
@@ -54,6 +55,39 @@ def _is_site_name(part: str, site_names: list[str], url: str) -> bool:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _at_an_end(title: str, name: str) -> bool:
+    """`name` is what `title` says before its first separator or after its last one (a
+    separator inside `name` too: "Headline - Harbour - Times")."""
+    for cut in _SEPARATOR.finditer(title):
+        if _norm(name) in (_norm(title[: cut.start()]), _norm(title[cut.end() :])):
+            return True
+    return False
+
+
+def site_name_alone(name: str, statements: list[str], titles: list[str], url: str) -> str:
+    """The site's `name` without the slogan some sites declare after it ("Aktuálně.cz - Víte, co
+    se právě děje", "Yahoo News - Latest News & Headlines"): the part of it another statement
+    of the page gives as the name (its publisher's name or Twitter account among `statements`,
+    the end of one of its `titles`, its host), or `name` whole when none gives one part alone."""
+    parts = [part.strip() for part in _SEPARATOR.split(name)]
+    if len(parts) < 2:
+        return name
+    said = {_folded(s) for s in statements} - {""}
+    host = site_host(url)
+    if host:
+        said |= {_folded(host), _folded(host.rsplit(".", 1)[0])}
+
+    if _folded(name) in said:
+        return name
+    if alone := next((p for p in parts if p and _folded(p) in said), ""):
+        return alone
+    # A title that writes the whole name ("Headline ✩ Mozilla Hacks – the Web developer blog")
+    # says its last part is no name of its own.
+    if any(_norm(name) in _norm(t) for t in titles):
+        return name
+    return next((p for p in parts if p and any(_at_an_end(t, p) for t in titles)), name)
 
 
 def without_site_name(
