@@ -239,6 +239,22 @@ def test_the_sites_name_is_cited_without_its_slogan() -> None:
     assert extract(head, STORY).site_name == "Island Post – the harbour's paper"
 
 
+def test_a_site_name_with_a_dash_of_its_own_is_cut_whole_from_the_title() -> None:
+    head = """<title>Island ferry to stop at month's end - Harbour - Times</title>
+    <meta property="og:title" content="Island ferry to stop at month's end - Harbour - Times">
+    <meta property="og:site_name" content="Harbour - Times">"""
+    article = extract(head, STORY)
+    assert article.title == "Island ferry to stop at month's end"
+    assert article.site_name == "Harbour - Times"
+    head = """<title>Island ferry to stop at month's end – Süd-Kurier</title>
+    <meta property="og:site_name" content="Süd-Kurier">"""
+    article = extract(head, STORY)
+    assert (article.title, article.site_name) == (
+        "Island ferry to stop at month's end",
+        "Süd-Kurier",
+    )
+
+
 def test_title_element_alone_loses_its_last_part() -> None:
     head = "<title>Island ferry to stop running – Harbour Notes</title>"
     assert extract(head, f"<div>{STORY}</div>").title == "Island ferry to stop running"

@@ -100,6 +100,12 @@ def without_site_name(
     cuts = list(_SEPARATOR.finditer(title))
     if not cuts:
         return title
+    # A name with a separator of its own ("Harbour - Times") goes whole, before its last part
+    # alone would pass for it below.
+    for cut in cuts:
+        head, tail = title[: cut.start()], title[cut.end() :]
+        if _words(head) >= _words(tail) and any(_norm(tail) == _norm(n) for n in site_names):
+            return head.strip()
     # The headline is the longer side; "Mozilla - Wikipedia" keeps "Mozilla".
     for cut in reversed(cuts):
         head, tail = title[: cut.start()], title[cut.end() :]
