@@ -370,6 +370,24 @@ def test_a_declared_full_time_wins_over_a_date_alone_for_the_same_publication() 
     assert article.published.date().isoformat() == "2018-09-25"
 
 
+def test_opengraphs_updated_time_is_the_revision_when_nothing_else_declares_one() -> None:
+    """WordPress's SEO plugins write `og:updated_time`, often with no article:modified_time;
+    its offset is kept as the page states it."""
+    head = """<meta property="article:published_time" content="2025-06-02T07:30:00+05:30">
+    <meta property="og:updated_time" content="2025-06-03T09:00:00-04:00">"""
+    article = extract(head, f"<article>{STORY}</article>")
+    assert (
+        article.updated is not None and stated_iso(article.updated) == "2025-06-03T09:00:00-04:00"
+    )
+    assert article.published is not None
+    assert stated_iso(article.published) == "2025-06-02T07:30:00+05:30"
+    # The article's own modified time, when there is one, wins.
+    head += '<meta property="article:modified_time" content="2025-06-02T12:00:00Z">'
+    assert extract(head, f"<article>{STORY}</article>").updated == datetime(
+        2025, 6, 2, 12, tzinfo=UTC
+    )
+
+
 def test_a_time_without_its_zone_keeps_none_unless_the_page_gives_it_elsewhere() -> None:
     naive = '<meta property="article:published_time" content="2024-03-05T09:30">'
     article = extract(naive, f"<article>{STORY}</article>")

@@ -333,6 +333,8 @@ def _dates(
         ld.get("dateModified"),
         meta.get("datemodified"),
         microdata.get("dateModified"),
+        # Yoast's and Rank Math's, of the page rather than the article: the last resort.
+        meta.get("og:updated_time"),
     )
     # The later of two declared publications is a revision when nothing else says so.
     revised = max(declared) if declared and max(declared) > min(declared) else None
