@@ -560,3 +560,23 @@ def test_authors_and_publisher_given_by_reference_in_a_json_ld_graph() -> None:
     assert article.author == "Maren Holt, Tomas Berg"
     assert article.site_name == "The Island Post"
     assert article.title == "Island ferry to stop at the end of the month"
+
+
+def test_a_canonical_link_to_the_pages_own_amp_version_is_not_its_address() -> None:
+    """A misconfigured site names its AMP copy as canonical (the same address as its
+    `rel=amphtml`): a saved page read without its address is cited at its og:url, the
+    article's own page, not at the stripped-down copy."""
+    head = """<title>Island ferry to stop</title>
+    <link rel="canonical" href="https://news.example.org/amp/2025/06/ferry.html">
+    <link rel="amphtml" href="/amp/2025/06/ferry.html">
+    <meta property="og:url" content="https://news.example.org/2025/06/ferry.html">
+    <meta property="og:image" content="//cdn.example.org/ferry.jpg">"""
+    article = extract_article(page(head, f"<article>{STORY}</article>"))
+    assert article.canonical_url == article.url == URL
+    # The image's protocol-relative address takes the page's scheme.
+    assert article.image_url == "https://cdn.example.org/ferry.jpg"
+    # With no other address stated, the AMP copy is still better than none.
+    head = head.replace('<meta property="og:url"', '<meta property="og:type"')
+    assert (
+        extract_article(page(head, STORY)).url == "https://news.example.org/amp/2025/06/ferry.html"
+    )

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from ..safe import safe_line
-from ..urls import absolute_url
+from ..urls import absolute_url, canonical_url
 from .byline import clean_byline, page_byline
 from .lead_image import lead_image
 from .title import article_title, site_name_alone
@@ -341,6 +341,19 @@ def _dates(
     return published, _with_time(next(iter(modified), None) or revised, modified)
 
 
+def _canonical(doc: HtmlElement, url: str, meta: dict[str, str]) -> str:
+    """The page's canonical address; its og:url instead when the canonical link names the
+    page's own AMP copy (the `rel=amphtml` address), as a misconfigured site does."""
+    hrefs = doc.xpath('//link[@rel="canonical"]/@href')
+    canonical = absolute_url(url, hrefs[0]) if hrefs else ""
+    base = url or canonical
+    amp = {canonical_url(absolute_url(base, h)) for h in doc.xpath('//link[@rel="amphtml"]/@href')}
+    og_url = absolute_url(base, meta["og:url"]) if meta.get("og:url") else ""
+    if canonical and canonical_url(canonical) in amp and og_url:
+        return og_url if canonical_url(og_url) not in amp else canonical
+    return canonical
+
+
 def extract_metadata(
     doc: HtmlElement, url: str, json_ld: list[dict[str, Any]] | None = None
 ) -> Metadata:
@@ -410,8 +423,7 @@ def extract_metadata(
         meta.get("content-language"),
     ).replace("_", "-")
 
-    canonical_href = doc.xpath('//link[@rel="canonical"]/@href')
-    canonical = absolute_url(url, canonical_href[0]) if canonical_href else ""
+    canonical = _canonical(doc, url, meta)
     image = _first(
         meta.get("og:image"),
         meta.get("og:image:url"),
