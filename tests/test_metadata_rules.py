@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from reader.citation import header_lines
 from reader.dates import date_only, stated_iso, zone_unstated
 from reader.extract import extract_article
 from reader.models import Article
@@ -580,3 +581,41 @@ def test_a_canonical_link_to_the_pages_own_amp_version_is_not_its_address() -> N
     assert (
         extract_article(page(head, STORY)).url == "https://news.example.org/amp/2025/06/ferry.html"
     )
+
+
+def test_a_date_the_text_alone_states_is_the_publication_date() -> None:
+    """No date in the markup: the dateline's "Published 3 March 2026, 14:05 GMT" dates the
+    article, with its zone, and the citation gives it; the line leaves the text."""
+    dateline = '<p class="dateline">Published 3 March 2026, 14:05 GMT</p>'
+    article = extract("", f"<article><h1>Ferry</h1>{dateline}{STORY}</article>")
+    assert article.published == datetime(2026, 3, 3, 14, 5, tzinfo=UTC)
+    assert "Published: 2026-03-03T14:05:00+00:00" in header_lines(article)
+    assert article.blocks[0].text.startswith("The island's only ferry")
+    # An American dateline: "ET" is EST in March, EDT in July; a date alone stays one.
+    for text, stated in (
+        ("March 3, 2026 9:05 a.m. ET", "2026-03-03T09:05:00-05:00"),
+        ("Posted July 3, 2026 at 9:05 PM ET", "2026-07-03T21:05:00-04:00"),
+        ("<time>3 March 2026</time>", "2026-03-03"),
+        ("3 March 2026, 14:05", "2026-03-03T14:05:00"),
+    ):
+        body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
+        found = extract("", body).published
+        assert found is not None and stated_iso(found) == stated, text
+
+
+def test_a_relative_time_in_the_text_is_no_date() -> None:
+    """ "Updated 2 hours ago" is true only on the day the page was read: it gives no date,
+    and the site's header's date of today (unlabelled, outside the article) is no publication
+    date either; a date declared in the markup wins over the text's."""
+    header = '<header class="masthead"><span class="date">Wednesday 2 December 2026</span></header>'
+    ago = '<p class="updated">Updated 2 hours ago</p>'
+    article = extract("", f"{header}<article><h1>Ferry</h1>{ago}{STORY}</article>")
+    assert (article.published, article.updated) == (None, None)
+    dateline = '<p class="date">Published 3 March 2026, 14:05 GMT. Updated 2 hours ago</p>'
+    article = extract("", f"{header}<article><h1>Ferry</h1>{dateline}{STORY}</article>")
+    assert (article.published, article.updated) == (datetime(2026, 3, 3, 14, 5, tzinfo=UTC), None)
+    declared = '<meta property="article:published_time" content="2026-03-02T08:00:00Z">'
+    dateline = '<p class="date">3 March 2026, 14:05 GMT, updated 4 March 2026, 09:30 GMT</p>'
+    article = extract(declared, f"<article><h1>Ferry</h1>{dateline}{STORY}</article>")
+    assert article.published == datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    assert article.updated == datetime(2026, 3, 4, 9, 30, tzinfo=UTC)

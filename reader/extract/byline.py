@@ -148,8 +148,9 @@ def _is_byline(el: HtmlElement) -> bool:
     )
 
 
-def _place(el: HtmlElement) -> int:
-    """0: anywhere a byline may be; 1: a place that may be the article's; 2: not the article's."""
+def byline_place(el: HtmlElement) -> int:
+    """0: anywhere a byline (or a dateline) may be; 1: a place that may be the article's; 2: not
+    the article's."""
     place = 0
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
@@ -161,7 +162,8 @@ def _place(el: HtmlElement) -> int:
     return place
 
 
-def _in_article(el: HtmlElement) -> bool:
+def in_article(el: HtmlElement) -> bool:
+    """`el` is inside the page's `<article>`, `<main>` or article body."""
     return any(
         a.tag in _ARTICLE_TAGS or a.get("itemprop") == "articleBody" for a in el.iterancestors()
     )
@@ -196,7 +198,7 @@ def _without_extras(el: HtmlElement) -> HtmlElement:
 def page_byline(doc: HtmlElement) -> list[str]:
     """The author names the page's byline shows, or [] when no byline element holds a name."""
     candidates = [
-        (_place(el), not _in_article(el), el)
+        (byline_place(el), not in_article(el), el)
         for el in doc.iter()
         if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS and _is_byline(el)
     ]

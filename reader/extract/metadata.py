@@ -19,6 +19,7 @@ from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
 from .byline import clean_byline, page_byline
 from .lead_image import lead_image
+from .text_dates import text_dates
 from .title import article_title, site_name_alone
 
 
@@ -338,7 +339,14 @@ def _dates(
     )
     # The later of two declared publications is a revision when nothing else says so.
     revised = max(declared) if declared and max(declared) > min(declared) else None
-    return published, _with_time(next(iter(modified), None) or revised, modified)
+    updated = _with_time(next(iter(modified), None) or revised, modified)
+    if published is None or updated is None:
+        # The text second: a dateline is what the page says when its markup says nothing.
+        said_published, said_updated = text_dates(doc)
+        published = published or said_published
+        if updated is None and said_updated and (published is None or said_updated >= published):
+            updated = said_updated
+    return published, updated
 
 
 def _canonical(doc: HtmlElement, url: str, meta: dict[str, str]) -> str:

@@ -1,0 +1,187 @@
+"""The article's dates as its text writes them ("Published 3 March 2026, 14:05 GMT", "Updated
+March 4, 2026 9:00 a.m. ET"), for a page that declares none in its markup.
+
+Only a date the text states whole is read: "2 hours ago", "yesterday" or "Updated 14:05" are
+true only on the day the page was read, and a citation that turned them into a date would give a
+wrong one. A time is kept with the zone the text names, or with none (never the reader's); a
+date alone stays a date. The text is a dateline's: a `<time>` without `datetime`, an element
+named for a date or a byline, in the article (or, outside it, labelled "Published"/"Updated":
+a site's header shows today's date unlabelled).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from lxml.html import HtmlElement
+
+from ..dates import ZONE_UNSTATED, on_date
+from .byline import byline_place, in_article
+
+_MONTH_NAMES = {
+    1: "january jan janvier janv januar jän enero ene",
+    2: "february feb février févr februar febrero",
+    3: "march mar mars märz marzo",
+    4: "april apr avril abril abr",
+    5: "may mai mayo",
+    6: "june jun juin juni junio",
+    7: "july jul juillet juil juli julio",
+    8: "august aug août agosto ago",
+    9: "september sep sept septembre septiembre",
+    10: "october oct octobre oktober okt octubre",
+    11: "november nov novembre noviembre",
+    12: "december dec décembre déc dezember dez diciembre dic",
+}
+_MONTHS = {name: n for n, names in _MONTH_NAMES.items() for name in names.split()}
+_MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATES = [
+    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # 03.03.2026, as German and Russian sites write it; "03/03/2026" may be either order.
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
+]
+_TIME = (
+    r"(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?::[0-5]\d)?"
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*(?:uhr|hrs?|h))?"
+)
+# Zones by the names datelines use. IST, CST in Asia and the like are several zones: none.
+_FIXED = {
+    **dict.fromkeys(["gmt", "utc", "z"], 0),
+    **{"bst": 1, "cet": 1, "mez": 1, "cest": 2, "mesz": 2, "eet": 2, "eest": 3, "msk": 3},
+    **{"est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7},
+    **{"jst": 9, "aest": 10, "aedt": 11},
+}
+# Names whose offset depends on the date: the time zone they stand for decides.
+_REGIONAL = {
+    "et": "America/New_York",
+    "ct": "America/Chicago",
+    "mt": "America/Denver",
+    "pt": "America/Los_Angeles",
+    "uk": "Europe/London",
+}
+_ZONE = r"(?P<zone>[a-z]{1,4}\b)?\s*(?P<offset>[+-−]\s?\d{1,2}(?::?\d\d)?)?"
+_AFTER = re.compile(rf"^(?:\s|,|\||-|–|—|at|um|à|a las|alle)*{_TIME}\s*\(?{_ZONE}", re.IGNORECASE)
+_BEFORE = re.compile(rf"{_TIME}\s*\(?{_ZONE}\)?(?:\s|,|\||-|–|—|on|le|am)*$", re.IGNORECASE)
+_UPDATED = re.compile(
+    r"\b(?:last\s+)?(?:updated|modified|revised|aktualisiert|mis à jour|actualizado"
+    r"|aggiornato|обновлено)\b",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"\b(?:first\s+)?(?:published|posted|publié|veröffentlicht|publicado|pubblicato"
+    r"|опубликовано)\b",
+    re.IGNORECASE,
+)
+# On an element's class or id: a dateline, or a byline that holds the date.
+_DATE_HINT = re.compile(r"date|time|publish|posted|updated|byline|meta", re.IGNORECASE)
+_SKIP_TAGS = frozenset(["script", "style", "head", "html", "body", "meta", "link"])
+# A dateline is a line; an element with more words holds more than one.
+_MAX_WORDS = 30
+
+
+def _zone(name: str, offset: str, day: datetime) -> tzinfo | None:
+    """The zone "GMT", "CEST", "ET", "UTC+2", "+05:30" say, on `day`; None when none is said or
+    the name is not one zone."""
+    name = name.casefold()
+    hours = 0.0
+    if offset:
+        sign = -1 if offset[0] in "-−" else 1
+        digits = re.sub(r"\D", "", offset)
+        hours = sign * (
+            int(digits[:-2] or 0) + int(digits[-2:]) / 60 if len(digits) > 2 else int(digits)
+        )
+    if name in _FIXED or (not name and offset):
+        return timezone(timedelta(hours=_FIXED.get(name, 0) + hours))
+    if name in _REGIONAL and not offset:
+        try:
+            return ZoneInfo(_REGIONAL[name])
+        except ZoneInfoNotFoundError:  # a system without the zone database
+            return None
+    return None
+
+
+def _time(match: re.Match[str]) -> time | None:
+    hour, minute = int(match["hour"]), int(match["minute"])
+    if match["ampm"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["ampm"].casefold() == "p" else 0)
+    return time(hour, minute) if hour < 24 else None
+
+
+def parse_text_date(text: str) -> datetime | None:
+    """The first date `text` states whole, with its time and zone when it gives them; None for
+    a text that gives none (or only a relative one: "2 hours ago")."""
+    found = []
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            month = match["month"]
+            number = int(month) if month.isdigit() else _MONTHS.get(month.casefold())
+            if number is None:
+                continue
+            try:
+                day = datetime(int(match["year"]), number, int(match["day"]))
+            except ValueError:
+                continue
+            found.append((match.start(), match.end(), day))
+    if not found:
+        return None
+    start, end, day = min(found, key=lambda f: f[0])
+    clock = _AFTER.match(text[end:]) or _BEFORE.search(text[:start])
+    at = _time(clock) if clock else None
+    if clock is None or at is None:
+        return on_date(day.date())
+    zone = _zone(clock["zone"] or "", clock["offset"] or "", day)
+    moment = datetime.combine(day.date(), at)
+    return moment.replace(tzinfo=zone) if zone else moment.replace(tzinfo=ZONE_UNSTATED)
+
+
+def _labelled(text: str) -> tuple[datetime | None, datetime | None, bool]:
+    """The publication and revision dates a dateline's text states, and whether it labels
+    either ("Published …", "Updated …"); an unlabelled date is the publication's."""
+    labels = sorted(
+        [(m.start(), "updated") for m in _UPDATED.finditer(text)]
+        + [(m.start(), "published") for m in _PUBLISHED.finditer(text)]
+    )
+    published = updated = None
+    bounds = [start for start, _ in labels] + [len(text)]
+    if not labels or bounds[0] > 0:
+        published = parse_text_date(text[: bounds[0]])
+    for (start, kind), stop in zip(labels, bounds[1:], strict=True):
+        moment = parse_text_date(text[start:stop])
+        if kind == "updated":
+            updated = updated or moment
+        else:
+            published = published or moment
+    return published, updated, bool(labels)
+
+
+def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
+    """When the page's datelines say the article was published and last updated."""
+    candidates = []
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        hints = f"{el.get('class') or ''} {el.get('id') or ''}"
+        named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(hints)
+        if named and byline_place(el) < 2:
+            candidates.append((not in_article(el), el))
+    candidates.sort(key=lambda c: c[0])
+    published = updated = None
+    for outside, el in candidates:
+        text = " ".join(el.text_content().split())
+        if not text or len(text.split()) > _MAX_WORDS:
+            continue
+        said_published, said_updated, labelled = _labelled(text)
+        if outside and not labelled:
+            continue
+        published = published or said_published
+        updated = updated or said_updated
+        if published and updated:
+            break
+    return published, updated
