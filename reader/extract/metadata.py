@@ -14,12 +14,11 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
+from .article_dates import article_dates, of_another_item
 from .byline import clean_byline, page_byline
 from .lead_image import lead_image
-from .text_dates import text_dates
 from .title import article_title, site_name_alone
 
 
@@ -53,7 +52,7 @@ def _meta_values(doc: HtmlElement) -> dict[str, list[str]]:
         # Beside a property, an itemprop is schema.org's name for the same value; a `name`
         # there is left unread, as it always was.
         named = el.get("itemprop") if properties else el.get("name") or el.get("itemprop")
-        if not properties and not el.get("name") and _of_another_item(el):
+        if not properties and not el.get("name") and of_another_item(el):
             # Microdata alone: a `datePublished` of the story's video is not the story's.
             named = ""
         for keys, found in ((properties, by_property), ([named or ""], by_name)):
@@ -231,124 +230,6 @@ def _parsely_page(meta: dict[str, str]) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _parsed(*values: Any) -> list[datetime]:
-    """The times among `values` that read as one, in order."""
-    return [t for v in values if (t := parse_datetime(_first(v))) is not None]
-
-
-def _with_time(chosen: datetime | None, found: list[datetime]) -> datetime | None:
-    """`chosen`, or the first of `found` saying the same moment more fully, however the order
-    of preference put them: the time of a moment on its date when `chosen` is a date alone (the
-    New York Times' `<time datetime="2019-02-21">` beside its `itemprop="datePublished"`
-    08:00:08Z), the zone of its wall-clock time when it has none (Folha's
-    article:published_time "2018-12-21 12:55:00" beside its JSON-LD's "2018-12-21T12:55:00Z")."""
-    if chosen is not None and date_only(chosen):
-        day = chosen
-        chosen = next((t for t in found if not date_only(t) and falls_on(t, day)), chosen)
-    if chosen is not None and zone_unstated(chosen):
-        wall_clock = chosen.replace(tzinfo=None)
-        chosen = next(
-            (t for t in found if whole(t) and t.replace(tzinfo=None) == wall_clock), chosen
-        )
-    return chosen
-
-
-def _itemprop_times(doc: HtmlElement) -> dict[str, str]:
-    """The first microdata time of each name (`datePublished`, `dateModified`) on an element
-    other than `<meta>` (which `_meta_values` reads): a `<time itemprop=…>`'s `datetime`, or the
-    `content` CNET puts on its `<time>` where the standard wants `datetime`. Not a comment's."""
-    times: dict[str, str] = {}
-    # Elements with an itemprop are few; a test of every element's attribute by XPath string
-    # functions cost a millisecond a page. One pass serves every name.
-    for el in doc.xpath("//*[@itemprop][@datetime or @content]"):
-        names = [n for n in el.get("itemprop", "").split() if n not in times]
-        if el.tag == "meta" or not names or _of_another_item(el):
-            continue
-        value = (el.get("datetime") or el.get("content") or "").strip()
-        if value:
-            times.update(dict.fromkeys(names, value))
-    return times
-
-
-# The items on a page whose times are not the article's: a reader's comment, an answer
-# (WordPress and Genesis mark each comment's time `itemprop="datePublished"` too), and a review
-# or comment held as a property of the page's item. A review that is the page's own item (a film
-# review typed `Review`) is the article.
-_RESPONSE_TYPE = re.compile(r"comment|answer", re.IGNORECASE)
-_RESPONSE_PROPERTY = re.compile(r"comment|review|answer", re.IGNORECASE)
-
-
-# Items with times of their own (an upload, a recording) that a story holds as a property.
-_MEDIA_TYPE = re.compile(r"(?:Video|Image|Audio|Media|Music|3DModel)Object|Clip\b|Photograph")
-
-
-def _of_another_item(el: HtmlElement) -> bool:
-    """`el` is a property of an item other than the article: a comment's (a review's, an
-    answer's), or a picture's or a video's held as a property of another item (Yahoo's
-    `itemprop="video"` VideoObject, whose upload time comes before the story's own)."""
-    items = [i for i in (el, *el.iterancestors()) if i.get("itemscope") is not None]
-    for item in items:
-        if _RESPONSE_TYPE.search(item.get("itemtype") or "") or _RESPONSE_PROPERTY.search(
-            item.get("itemprop") or ""
-        ):
-            return True
-    # A person or a publisher has no time of its own: a time in one is the article's, marked
-    # up inside its author's item (CNET's byline).
-    return bool(items and items[0].get("itemprop")) and bool(
-        _MEDIA_TYPE.search(items[0].get("itemtype") or "")
-    )
-
-
-def _dates(
-    doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any], parsely: dict[str, Any]
-) -> tuple[datetime | None, datetime | None]:
-    """When the page was first published and last updated, as it declares them."""
-    # Both declared and different: the earlier is the first publication, the one a citation
-    # gives; sites put the latest revision in one of them (NBC its dateModified in
-    # article:published_time, Medium its last republishing).
-    microdata = _itemprop_times(doc)
-    declared = _parsed(
-        meta.get("article:published_time"),
-        ld.get("datePublished"),
-        # A live blog's: when its coverage began.
-        ld.get("coverageStartTime"),
-    )
-    time_el = doc.xpath("//time[@datetime]")
-    less_formal = _parsed(
-        meta.get("parsely-pub-date"),
-        parsely.get("pub_date"),
-        meta.get("date"),
-        meta.get("pubdate"),
-        meta.get("dc:date"),
-        meta.get("dc:date:issued"),
-        meta.get("dcterms:created"),
-        meta.get("datepublished"),
-        microdata.get("datePublished"),
-        time_el[0].get("datetime") if time_el else None,
-    )
-    found = declared + less_formal
-    declared = [_with_time(t, found) for t in declared]
-    published = _with_time(min(declared, default=None) or next(iter(less_formal), None), found)
-    modified = _parsed(
-        meta.get("article:modified_time"),
-        ld.get("dateModified"),
-        meta.get("datemodified"),
-        microdata.get("dateModified"),
-        # Yoast's and Rank Math's, of the page rather than the article: the last resort.
-        meta.get("og:updated_time"),
-    )
-    # The later of two declared publications is a revision when nothing else says so.
-    revised = max(declared) if declared and max(declared) > min(declared) else None
-    updated = _with_time(next(iter(modified), None) or revised, modified)
-    if published is None or updated is None:
-        # The text second: a dateline is what the page says when its markup says nothing.
-        said_published, said_updated = text_dates(doc)
-        published = published or said_published
-        if updated is None and said_updated and (published is None or said_updated >= published):
-            updated = said_updated
-    return published, updated
-
-
 def _canonical(doc: HtmlElement, url: str, meta: dict[str, str]) -> str:
     """The page's canonical address; its og:url instead when the canonical link names the
     page's own AMP copy (the `rel=amphtml` address), as a misconfigured site does."""
@@ -421,7 +302,7 @@ def extract_metadata(
     # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback.
     authors = [clean_byline(a) or a for a in authors] or page_byline(doc)
 
-    published, updated = _dates(doc, meta, ld, parsely)
+    published, updated = article_dates(doc, meta, ld, parsely)
 
     html = doc if doc.tag == "html" else doc.find(".//html")
     language = _first(
