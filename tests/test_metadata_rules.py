@@ -155,6 +155,24 @@ def test_a_byline_in_russian_or_italian_loses_its_label() -> None:
     assert article.blocks[0].text.startswith("The island's only ferry")
 
 
+def test_a_posts_own_first_line_names_its_writer_over_the_account_in_its_footer() -> None:
+    """A team blog on Blogger signs each post twice: its first line names the writer ("Posted
+    by Ana Ruiz, Software Engineer on the Ferry app") and its footer the account that posted
+    it ("Posted by Island Developers"). The citation names the writer."""
+    body = f"""<div class="widget Blog"><div class="post hentry">
+      <h3 class="post-title">Ferry app update</h3>
+      <div class="post-body entry-content"><p><em>Posted by Ana Ruiz, Software Engineer on
+      the Ferry app</em></p>{STORY}</div>
+      <div class="post-footer"><span class="post-author vcard">Posted by
+      <span class="fn"><a rel="author" href="/profile/1">Island Developers</a></span></span>
+      </div></div></div>"""
+    article = extract("<title>Ferry app update</title>", body)
+    assert article.author == "Ana Ruiz"
+    # With no such line, the footer's name is the author still.
+    alone = body.replace("Posted by Ana Ruiz, Software Engineer on\n      the Ferry app", "")
+    assert extract("<title>Ferry app update</title>", alone).author == "Island Developers"
+
+
 def test_a_quotations_attribution_is_not_the_byline() -> None:
     body = f"""<div class="story"><h1>Island ferry to stop</h1>{STORY}
       <blockquote><p>We were never asked.</p>

@@ -57,6 +57,7 @@ _AFTER_NAME = re.compile(
 _JOB_TITLE = re.compile(
     r",\s*(?:[^,\s]+\s+){0,3}(?:reporters?|correspondents?|editors?|writers?|columnists?"
     r"|contributors?|journalists?|staff|producers?|analysts?|critics?|photographers?"
+    r"|engineers?|developers?|scientists?|researchers?|managers?|directors?|advocates?"
     r"|redakteur(?:in|e)?|korrespondent(?:in)?|rédact(?:eur|rice)|corresponsal|redactor[a]?)"
     r"\b[^,]*$",
     re.IGNORECASE,
@@ -210,5 +211,39 @@ def page_byline(doc: HtmlElement) -> list[str]:
         for parts in _name_parts(el):
             names = [n for n in dict.fromkeys(map(clean_byline, parts)) if looks_like_name(n)]
             if names:
-                return names
+                above = _line_above(el) if place == 1 else ""
+                return [above] if above else names
     return []
+
+
+# How many lines of a post, from its top, may hold the line that signs it.
+_SIGNED_LINES = 6
+
+
+def _line_above(el: HtmlElement) -> str:
+    """The name a "By …" line at the top of the post whose footer holds `el` gives, or "": a
+    team blog on Blogger signs each post in its first line ("Posted by Andrew Hayden, Software
+    Engineer on Google Play") and in its footer with the account that posted it ("Posted by
+    Android Developers"); the first names the writer."""
+    # The footer nearest `el` (Blogger's whole blog is a "widget" too).
+    footer = None
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            break
+        if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(_hints(node)):
+            footer = node
+        elif footer is not None:
+            break
+    post = footer.getparent() if footer is not None else None
+    if post is None:
+        return ""
+    lines = 0
+    for node in post.iter():
+        if node is footer or lines == _SIGNED_LINES:
+            break
+        if not isinstance(node.tag, str) or not (node.text or "").strip():
+            continue
+        lines += 1
+        if name := line_byline(node.text_content()):
+            return name
+    return ""
