@@ -221,6 +221,25 @@ def test_an_author_address_is_skipped_for_the_next_declared_name() -> None:
     assert extract(head, f"<p class='byline'>By Desk Staff</p>{STORY}").author == "Maren Holt"
 
 
+def test_an_author_address_in_json_ld_names_nobody() -> None:
+    """JSON-LD may give an author as the address of their page, as a string or as a Person's
+    "name": the citation gives the people named, else the page's byline, never an address."""
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+      "author": %s}</script>"""
+    listed = (
+        '["https://news.example.org/staff/maren-holt", {"@type": "Person", "name": "Tom Berg"}]'
+    )
+    assert extract(ld % listed, f"<article>{STORY}</article>").author == "Tom Berg"
+    named = '{"@type": "Person", "name": "https://news.example.org/staff/maren-holt"}'
+    byline = "<p class='byline'>By Maren Holt</p>"
+    assert extract(ld % named, f"<article>{byline}{STORY}</article>").author == "Maren Holt"
+    # A nameless author leaves the byline to say who wrote it; "Last Updated:" says nobody.
+    nameless = '{"@type": "Person", "name": ""}'
+    updated = '<div class="author-details"><em>Last Updated:</em> June 3, 2025</div>'
+    assert extract(ld % nameless, f"<article>{updated}{STORY}</article>").author == ""
+    assert extract(ld % nameless, f"<article>{byline}{STORY}</article>").author == "Maren Holt"
+
+
 # 4. The site's name after (or before) the headline.
 
 

@@ -75,7 +75,8 @@ _DATE_TAIL = re.compile(
 # Words a byline element holds when it is a button or a box, not a name.
 _NOT_NAMES = re.compile(
     r"\b(?:share|follow|subscribe|comments?|e-?mail|tweet|facebook|twitter|read more"
-    r"|about the author|more by|sign in|log in|advertisement)\b",
+    r"|about the author|more by|sign in|log in|advertisement"
+    r"|(?:last )?(?:updated|modified)|published|posted on)\b",
     re.IGNORECASE,
 )
 _MAX_NAME = 100

@@ -290,7 +290,8 @@ def extract_metadata(
         url,
     )
 
-    authors = _names(_dereferenced(ld.get("author"), described))
+    # An address (a writer's page on the site) names nobody, in JSON-LD as in a `<meta>`.
+    authors = [a for a in _names(_dereferenced(ld.get("author"), described)) if _is_name(a)]
     # Each author may have a `<meta>` of their own; an address (Facebook's article:author) names
     # nobody.
     declared_authors = [meta_values.get(key, []) for key in _AUTHOR_METAS]
