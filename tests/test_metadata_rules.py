@@ -134,6 +134,16 @@ def test_a_writers_job_after_the_names_is_not_part_of_them() -> None:
         assert extract(declared, f"<article>{STORY}</article>").author == names
 
 
+def test_where_the_writers_filed_from_is_not_part_of_their_names() -> None:
+    """ "By Ana Ruiz in Madrid and Tom Berg in Oslo": the places go, the people stay."""
+    for byline, names in (
+        ("By Ana Ruiz in Madrid", "Ana Ruiz"),
+        ("By Ana Ruiz in Madrid and Tom Berg in New York", "Ana Ruiz and Tom Berg"),
+    ):
+        body = f'<article><h1>Ferry</h1><p class="byline">{byline}</p>{STORY}</article>'
+        assert extract("<title>Ferry</title>", body).author == names
+
+
 def test_a_byline_in_russian_or_italian_loses_its_label() -> None:
     """ "Автор: Анна Лебедева" and Italian's lower-case "di Marco Rossi" say "By" as "Von" and
     "Par" do; "Di" written as a name's own start stays ("Di Marco Rossi" is a surname)."""

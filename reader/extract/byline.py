@@ -62,6 +62,10 @@ _JOB_TITLE = re.compile(
     r"\b[^,]*$",
     re.IGNORECASE,
 )
+# Where the writer filed from: "Ana Ruiz in Madrid and Tom Berg in New York".
+_FILED_FROM = re.compile(
+    r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*)*(?=\s+and\s|,|$)"
+)
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -109,6 +113,7 @@ def clean_byline(text: str) -> str:
     text = without_label(text)
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)
+    text = _FILED_FROM.sub("", text)
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits.
     text = re.split(r"\d", text, maxsplit=1)[0]
     text = _DATE_TAIL.sub("", text)
