@@ -610,7 +610,7 @@ def test_authors_and_publisher_given_by_reference_in_a_json_ld_graph() -> None:
     assert article.title == "Island ferry to stop at the end of the month"
 
 
-def test_a_canonical_link_to_the_pages_own_amp_version_is_not_its_address() -> None:
+def test_a_saved_pages_address_is_its_canonical_link_or_else_its_og_url() -> None:
     """A misconfigured site names its AMP copy as canonical (the same address as its
     `rel=amphtml`): a saved page read without its address is cited at its og:url, the
     article's own page, not at the stripped-down copy."""
@@ -623,6 +623,10 @@ def test_a_canonical_link_to_the_pages_own_amp_version_is_not_its_address() -> N
     assert article.canonical_url == article.url == URL
     # The image's protocol-relative address takes the page's scheme.
     assert article.image_url == "https://cdn.example.org/ferry.jpg"
+    # A saved page whose canonical link is relative, or missing, has its og:url's address.
+    for link in ('<link rel="canonical" href="/2025/06/ferry.html">', ""):
+        saved = f'{link}<meta property="og:url" content="{URL}">'
+        assert extract_article(page(saved, f"<article>{STORY}</article>")).url == URL
     # With no other address stated, the AMP copy is still better than none.
     head = head.replace('<meta property="og:url"', '<meta property="og:type"')
     assert (

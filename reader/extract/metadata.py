@@ -232,14 +232,19 @@ def _parsely_page(meta: dict[str, str]) -> dict[str, Any]:
 
 def _canonical(doc: HtmlElement, url: str, meta: dict[str, str]) -> str:
     """The page's canonical address; its og:url instead when the canonical link names the
-    page's own AMP copy (the `rel=amphtml` address), as a misconfigured site does."""
+    page's own AMP copy (the `rel=amphtml` address), as a misconfigured site does, or when
+    there is no canonical link or, on a page read without its address, only a relative one."""
     hrefs = doc.xpath('//link[@rel="canonical"]/@href')
     canonical = absolute_url(url, hrefs[0]) if hrefs else ""
-    base = url or canonical
-    amp = {canonical_url(absolute_url(base, h)) for h in doc.xpath('//link[@rel="amphtml"]/@href')}
-    og_url = absolute_url(base, meta["og:url"]) if meta.get("og:url") else ""
-    if canonical and canonical_url(canonical) in amp and og_url:
-        return og_url if canonical_url(og_url) not in amp else canonical
+    og_url = absolute_url(url or canonical, meta["og:url"]) if meta.get("og:url") else ""
+    if not canonical:
+        return og_url
+    amp = {
+        canonical_url(absolute_url(url or canonical, h))
+        for h in doc.xpath('//link[@rel="amphtml"]/@href')
+    }
+    if canonical_url(canonical) in amp and og_url and canonical_url(og_url) not in amp:
+        return og_url
     return canonical
 
 
