@@ -79,14 +79,14 @@ def site_name_alone(name: str, statements: list[str], titles: list[str], url: st
     if host:
         said |= {_folded(host), _folded(host.rsplit(".", 1)[0])}
 
-    if _folded(name) in said:
+    # A title that writes the whole name beside its headline ("Headline - Harbour - Times",
+    # "Headline ✩ Mozilla Hacks – the Web developer blog") says it is one name; a title that
+    # is the name alone (Yahoo's og:title on every page) says nothing of its parts.
+    beside_a_headline = any(_norm(name) in _norm(t) and _norm(name) != _norm(t) for t in titles)
+    if _folded(name) in said or beside_a_headline:
         return name
     if alone := next((p for p in parts if p and _folded(p) in said), ""):
         return alone
-    # A title that writes the whole name ("Headline ✩ Mozilla Hacks – the Web developer blog")
-    # says its last part is no name of its own.
-    if any(_norm(name) in _norm(t) for t in titles):
-        return name
     return next((p for p in parts if p and any(_at_an_end(t, p) for t in titles)), name)
 
 
