@@ -91,6 +91,26 @@ def test_byline_with_job_title_and_count_glued_on_gives_only_the_name() -> None:
     assert extract("<title>Island ferry to stop</title>", glued).author == "Tom Berg"
 
 
+def test_a_name_ending_in_a_months_or_a_weekdays_name_is_kept_whole() -> None:
+    """ "Li Sun", "Theresa May", "Ana Le": only a date cut off after a name leaves its month or
+    weekday behind ("GILLIAN MOHNEY March 11, 2015"); a name's own last word stays."""
+    for byline, name in (
+        ("By Li Sun", "Li Sun"),
+        ("By Theresa May | 3 March 2026", "Theresa May"),
+        ("By Ana Le", "Ana Le"),
+        ("By Ana Ruiz March 3, 2026", "Ana Ruiz"),
+        ("By Ana Ruiz, updated on", "Ana Ruiz"),
+    ):
+        body = f'<article><h1>Ferry</h1><p class="byline">{byline}</p>{STORY}</article>'
+        assert extract("<title>Ferry</title>", body).author == name, byline
+
+
+def test_a_byline_element_holding_only_a_date_names_nobody() -> None:
+    for dateline in ("March 3, 2026", "Tuesday, March 3, 2026", "Mar 3", "Yesterday"):
+        body = f'<article><h1>Ferry</h1><p class="byline">{dateline}</p>{STORY}</article>'
+        assert extract("<title>Ferry</title>", body).author == "", dateline
+
+
 def test_a_byline_that_is_not_a_name_is_not_an_author() -> None:
     body = f"""<article><h1>Island ferry to stop</h1>
       <div class="author"><a href="/follow">Follow author</a></div>{STORY}</article>"""

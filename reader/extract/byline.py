@@ -71,16 +71,21 @@ _MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _WEEKDAYS = r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-# Left at the end once a date's digits are cut off: "GILLIAN MOHNEY March", "Ann Lee, updated on".
+# Left at the end once a date's digits are cut off: "GILLIAN MOHNEY March", "Ann Lee, updated on",
+# or all that is left of a byline that was a date ("Tuesday, March"). Only then: "Li Sun",
+# "Theresa May" and "Ana Le" end as a weekday, a month and "le" do.
 _DATE_TAIL = re.compile(
-    rf"(?:[\s,]+(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?)+[\s,]*$",
+    rf"(?:(?:^|[\s,]+)(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?)+"
+    r"[\s,]*$",
     re.IGNORECASE,
 )
+# What a byline with no date may end with: "Ann Lee, updated on".
+_LABEL_TAIL = re.compile(r"(?:[\s,]+(?:on|at|updated|published|posted))+[\s,]*$", re.IGNORECASE)
 # Words a byline element holds when it is a button or a box, not a name.
 _NOT_NAMES = re.compile(
     r"\b(?:share|follow|subscribe|comments?|e-?mail|tweet|facebook|twitter|read more"
     r"|about the author|more by|sign in|log in|advertisement"
-    r"|(?:last )?(?:updated|modified)|published|posted on)\b",
+    r"|(?:last )?(?:updated|modified)|published|posted on|yesterday|ago)\b",
     re.IGNORECASE,
 )
 _MAX_NAME = 100
@@ -115,8 +120,8 @@ def clean_byline(text: str) -> str:
     text = _JOB_TITLE.sub("", text)
     text = _FILED_FROM.sub("", text)
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits.
-    text = re.split(r"\d", text, maxsplit=1)[0]
-    text = _DATE_TAIL.sub("", text)
+    name, *dated = re.split(r"\d", text, maxsplit=1)
+    text = (_DATE_TAIL if dated else _LABEL_TAIL).sub("", name)
     return text.strip(" ,;:-–—|•·(")
 
 
