@@ -111,6 +111,17 @@ def test_a_byline_element_holding_only_a_date_names_nobody() -> None:
         assert extract("<title>Ferry</title>", body).author == "", dateline
 
 
+def test_a_byline_element_holding_only_a_job_names_nobody_but_a_newsroom_does() -> None:
+    for byline, author in (
+        ("Staff Writer", ""),
+        ("By Senior Political Reporter", ""),
+        ("Our Foreign Staff", "Our Foreign Staff"),
+        ("Island Post Staff", "Island Post Staff"),
+    ):
+        body = f'<article><h1>Ferry</h1><p class="byline">{byline}</p>{STORY}</article>'
+        assert extract("<title>Ferry</title>", body).author == author, byline
+
+
 def test_a_byline_that_is_not_a_name_is_not_an_author() -> None:
     body = f"""<article><h1>Island ferry to stop</h1>
       <div class="author"><a href="/follow">Follow author</a></div>{STORY}</article>"""

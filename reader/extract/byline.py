@@ -51,15 +51,22 @@ _AFTER_NAME = re.compile(
     r"|\s+(?:edited|photos?|photographs|illustrations?|translated|additional reporting) by\b.*$",
     re.IGNORECASE,
 )
+# A newsroom's jobs, in the languages of the bylines read here.
+_JOBS = (
+    r"(?:reporters?|correspondents?|editors?|writers?|columnists?|contributors?|journalists?"
+    r"|staff|producers?|analysts?|critics?|photographers?|engineers?|developers?|scientists?"
+    r"|researchers?|managers?|directors?|advocates?|redakteur(?:in|e)?|korrespondent(?:in)?"
+    r"|rédact(?:eur|rice)|corresponsal|redactor[a]?)"
+)
 # A writer's job after the names: "Ana Ruiz and Tom Berg, Reporters", "Ana Ruiz, Senior
 # Political Correspondent". A citation names the people; a credential ("MA") or a second name
 # after a comma stays.
-_JOB_TITLE = re.compile(
-    r",\s*(?:[^,\s]+\s+){0,3}(?:reporters?|correspondents?|editors?|writers?|columnists?"
-    r"|contributors?|journalists?|staff|producers?|analysts?|critics?|photographers?"
-    r"|engineers?|developers?|scientists?|researchers?|managers?|directors?|advocates?"
-    r"|redakteur(?:in|e)?|korrespondent(?:in)?|rédact(?:eur|rice)|corresponsal|redactor[a]?)"
-    r"\b[^,]*$",
+_JOB_TITLE = re.compile(rf",\s*(?:[^,\s]+\s+){{0,3}}{_JOBS}\b[^,]*$", re.IGNORECASE)
+# A byline that is a job alone names nobody: "Staff Writer", "Senior Reporter". "Our Foreign
+# Staff" and "Telegraph Staff" do name someone: the newsroom.
+_JOB_ALONE = re.compile(
+    rf"(?:(?:staff|senior|junior|chief|contributing|special|associate|deputy|assistant|guest"
+    rf"|freelance|political|business|sports?|science)\s+)*{_JOBS}",
     re.IGNORECASE,
 )
 # Where the writer filed from: "Ana Ruiz in Madrid and Tom Berg in New York".
@@ -138,13 +145,14 @@ def line_byline(text: str) -> str:
 
 
 def looks_like_name(text: str) -> bool:
-    """True for "Ana Ruiz", "Ana Ruiz and Tom Berg", "AFP"; false for a date, a button, a sentence."""
+    """True for "Ana Ruiz", "Ana Ruiz and Tom Berg", "AFP"; false for a date, a button, a
+    sentence, a job ("Staff Writer")."""
     words = text.split()
     if not words or len(words) > 12 or len(text) > _MAX_NAME:
         return False
     if any(c.isdigit() for c in text) or re.search(r"[?!;@=<>{}\[\]]|https?:|www\.", text):
         return False
-    if _NOT_NAMES.search(text):
+    if _NOT_NAMES.search(text) or _JOB_ALONE.fullmatch(text):
         return False
     # "s sai" is a commenter's handle, "Ann Lee, a retired teacher" a description: in a cased
     # script a name's words are capitalised but for particles ("Ana de la Cruz and Tom Berg").
