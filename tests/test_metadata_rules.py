@@ -677,6 +677,7 @@ def test_a_date_the_text_alone_states_is_the_publication_date() -> None:
     # An American dateline: "ET" is EST in March, EDT in July; a date alone stays one.
     for text, stated in (
         ("March 3, 2026 9:05 a.m. ET", "2026-03-03T09:05:00-05:00"),
+        ("First published March 3, 2026: 9:05 AM ET", "2026-03-03T09:05:00-05:00"),
         ("Posted July 3, 2026 at 9:05 PM ET", "2026-07-03T21:05:00-04:00"),
         ("<time>3 March 2026</time>", "2026-03-03"),
         ("3 March 2026, 14:05", "2026-03-03T14:05:00"),

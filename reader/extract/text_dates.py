@@ -65,7 +65,8 @@ _REGIONAL = {
     "uk": "Europe/London",
 }
 _ZONE = r"(?P<zone>[a-z]{1,4}\b)?\s*(?P<offset>[+-−]\s?\d{1,2}(?::?\d\d)?)?"
-_AFTER = re.compile(rf"^(?:\s|,|\||-|–|—|at|um|à|a las|alle)*{_TIME}\s*\(?{_ZONE}", re.IGNORECASE)
+# Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM".
+_AFTER = re.compile(rf"^(?:\s|,|:|\||-|–|—|at|um|à|a las|alle)*{_TIME}\s*\(?{_ZONE}", re.IGNORECASE)
 _BEFORE = re.compile(rf"{_TIME}\s*\(?{_ZONE}\)?(?:\s|,|\||-|–|—|on|le|am)*$", re.IGNORECASE)
 _UPDATED = re.compile(
     r"\b(?:last\s+)?(?:updated|modified|revised|aktualisiert|mis à jour|actualizado"
