@@ -580,6 +580,19 @@ def test_a_comments_microdata_time_is_not_the_articles() -> None:
     assert article.published == datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 
+def test_another_storys_time_before_the_article_does_not_date_it() -> None:
+    """A "related" box, a navigation bar or a ticker before the article shows other stories'
+    `<time datetime>`s: the article's own `<time>` dates it."""
+    own = '<p><time datetime="2026-03-03T14:05:00Z">3 March</time></p>'
+    for before in (
+        '<aside class="related"><a href="/a">Storm</a> <time datetime="2026-12-01T08:00Z">1 Dec</time></aside>',
+        '<div class="ticker"><a href="/a">Storm</a> <time datetime="2026-12-01T08:00Z">08:00</time></div>',
+        '<nav><time datetime="2026-12-02">Wednesday 2 December</time></nav>',
+    ):
+        article = extract("", f"{before}<article><h1>Ferry</h1>{own}{STORY}</article>")
+        assert article.published == datetime(2026, 3, 3, 14, 5, tzinfo=UTC), before
+
+
 def test_a_review_pages_own_microdata_time_dates_it() -> None:
     """A film review typed `Review` is the article: its time is the article's (not the date the
     site's header shows), while a review held as a property of another item is not."""

@@ -11,6 +11,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
+from .byline import byline_place, in_article
 from .text_dates import text_dates
 
 
@@ -83,6 +84,14 @@ def of_another_item(el: HtmlElement) -> bool:
     )
 
 
+def _own_time(doc: HtmlElement) -> str | None:
+    """The `datetime` of the article's own `<time>`: the first inside the article, else the
+    first not in a place that holds other stories' (a related box, a navigation bar)."""
+    times = [el for el in doc.xpath("//time[@datetime]") if byline_place(el) < 2]
+    own = next((el for el in times if in_article(el)), times[0] if times else None)
+    return own.get("datetime") if own is not None else None
+
+
 def article_dates(
     doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any], parsely: dict[str, Any]
 ) -> tuple[datetime | None, datetime | None]:
@@ -97,7 +106,6 @@ def article_dates(
         # A live blog's: when its coverage began.
         ld.get("coverageStartTime"),
     )
-    time_el = doc.xpath("//time[@datetime]")
     less_formal = _parsed(
         meta.get("parsely-pub-date"),
         parsely.get("pub_date"),
@@ -108,7 +116,7 @@ def article_dates(
         meta.get("dcterms:created"),
         meta.get("datepublished"),
         microdata.get("datePublished"),
-        time_el[0].get("datetime") if time_el else None,
+        _own_time(doc),
     )
     found = declared + less_formal
     declared = [_with_time(t, found) for t in declared]
