@@ -593,6 +593,16 @@ def test_another_storys_time_before_the_article_does_not_date_it() -> None:
         assert article.published == datetime(2026, 3, 3, 14, 5, tzinfo=UTC), before
 
 
+def test_a_related_storys_microdata_before_the_article_does_not_date_it() -> None:
+    related = """<aside class="related"><div itemscope itemtype="https://schema.org/NewsArticle">
+        <a href="/storm" itemprop="url">Storm closes harbour</a>
+        <meta itemprop="datePublished" content="2026-12-01T08:00:00Z"></div></aside>"""
+    own = """<article itemscope itemtype="https://schema.org/NewsArticle"><h1>Ferry</h1>
+        <meta itemprop="datePublished" content="2026-03-03T14:05:00Z">"""
+    article = extract("", f"{related}{own}{STORY}</article>")
+    assert article.published == datetime(2026, 3, 3, 14, 5, tzinfo=UTC)
+
+
 def test_a_review_pages_own_microdata_time_dates_it() -> None:
     """A film review typed `Review` is the article: its time is the article's (not the date the
     site's header shows), while a review held as a property of another item is not."""

@@ -68,9 +68,12 @@ _MEDIA_TYPE = re.compile(r"(?:Video|Image|Audio|Media|Music|3DModel)Object|Clip\
 
 
 def of_another_item(el: HtmlElement) -> bool:
-    """`el` is a property of an item other than the article: a comment's (a review's, an
-    answer's), or a picture's or a video's held as a property of another item (Yahoo's
-    `itemprop="video"` VideoObject, whose upload time comes before the story's own)."""
+    """`el` is a property of an item other than the article: one in a place that holds other
+    stories (a "related" box, a sidebar), a comment's (a review's, an answer's), or a picture's
+    or a video's held as a property of another item (Yahoo's `itemprop="video"` VideoObject,
+    whose upload time comes before the story's own)."""
+    if byline_place(el) == 2:  # a related story's, a comment's, a sidebar's
+        return True
     items = [i for i in (el, *el.iterancestors()) if i.get("itemscope") is not None]
     for item in items:
         if _RESPONSE_TYPE.search(item.get("itemtype") or "") or _RESPONSE_PROPERTY.search(
