@@ -262,6 +262,20 @@ def test_an_author_address_is_skipped_for_the_next_declared_name() -> None:
     assert extract(head, f"<p class='byline'>By Desk Staff</p>{STORY}").author == "Maren Holt"
 
 
+def test_a_cms_account_declared_as_the_author_names_nobody() -> None:
+    """WordPress declares the account that posted ("admin") where a name belongs: the
+    byline names the writer."""
+    byline = "<p class='byline'>By Maren Holt</p>"
+    for account in ("admin", "Administrator", "webmaster"):
+        head = f'<meta name="author" content="{account}">'
+        assert extract(head, f"<article>{byline}{STORY}</article>").author == "Maren Holt"
+        ld = f"""<script type="application/ld+json">{{"@type": "BlogPosting", "headline": "Ferry",
+          "author": {{"@type": "Person", "name": "{account}"}}}}</script>"""
+        assert extract(ld, f"<article>{byline}{STORY}</article>").author == "Maren Holt"
+    posted = "<p class='byline'>Posted by Admin</p>"
+    assert extract("", f"<article>{posted}{STORY}</article>").author == ""
+
+
 def test_an_author_address_in_json_ld_names_nobody() -> None:
     """JSON-LD may give an author as the address of their page, as a string or as a Person's
     "name": the citation gives the people named, else the page's byline, never an address."""

@@ -144,6 +144,15 @@ def line_byline(text: str) -> str:
     return name if looks_like_name(name) else ""
 
 
+# The accounts a CMS gives where the writer's name belongs ("Posted by admin").
+_ACCOUNTS = frozenset(["admin", "administrator", "webmaster", "root", "wpadmin", "siteadmin"])
+
+
+def is_account(name: str) -> bool:
+    """`name` is a CMS's account ("admin"), not a person's or a newsroom's name."""
+    return name.strip().casefold() in _ACCOUNTS
+
+
 def looks_like_name(text: str) -> bool:
     """True for "Ana Ruiz", "Ana Ruiz and Tom Berg", "AFP"; false for a date, a button, a
     sentence, a job ("Staff Writer")."""
@@ -152,7 +161,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if any(c.isdigit() for c in text) or re.search(r"[?!;@=<>{}\[\]]|https?:|www\.", text):
         return False
-    if _NOT_NAMES.search(text) or _JOB_ALONE.fullmatch(text):
+    if _NOT_NAMES.search(text) or _JOB_ALONE.fullmatch(text) or is_account(text):
         return False
     # "s sai" is a commenter's handle, "Ann Lee, a retired teacher" a description: in a cased
     # script a name's words are capitalised but for particles ("Ana de la Cruz and Tom Berg").

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates, of_another_item
-from .byline import clean_byline, page_byline
+from .byline import clean_byline, is_account, page_byline
 from .lead_image import lead_image
 from .title import article_title, site_name_alone
 
@@ -183,7 +183,11 @@ _AUTHOR_METAS = (
 
 
 def _is_name(author: str) -> bool:
-    return bool(author.strip()) and not author.startswith(("http://", "https://"))
+    """An author as declared names someone: not an address, not a CMS's account."""
+    author = author.strip()
+    return (
+        bool(author) and not author.startswith(("http://", "https://")) and not is_account(author)
+    )
 
 
 def _joined_names(authors: list[str]) -> str:
