@@ -730,7 +730,9 @@ def test_a_relative_time_in_the_text_is_no_date() -> None:
     date either; a date declared in the markup wins over the text's."""
     header = '<header class="masthead"><span class="date">Wednesday 2 December 2026</span></header>'
     ago = '<p class="updated">Updated 2 hours ago</p>'
-    article = extract("", f"{header}<article><h1>Ferry</h1>{ago}{STORY}</article>")
+    # Nor is a photo's date, in its caption.
+    photo = '<figure><img src="/p.jpg"><figcaption class="image-meta">3 March 1998</figcaption></figure>'
+    article = extract("", f"{header}<article><h1>Ferry</h1>{ago}{photo}{STORY}</article>")
     assert (article.published, article.updated) == (None, None)
     dateline = '<p class="date">Published 3 March 2026, 14:05 GMT. Updated 2 hours ago</p>'
     article = extract("", f"{header}<article><h1>Ferry</h1>{dateline}{STORY}</article>")

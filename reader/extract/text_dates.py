@@ -81,6 +81,9 @@ _PUBLISHED = re.compile(
 # On an element's class or id: a dateline, or a byline that holds the date.
 _DATE_HINT = re.compile(r"date|time|publish|posted|updated|byline|meta", re.IGNORECASE)
 _SKIP_TAGS = frozenset(["script", "style", "head", "html", "body", "meta", "link"])
+# Where a date is a photo's, a quotation's or a table's, not the article's ("image-meta": "Taken
+# 3 March 1998").
+_OTHER_TEXT = frozenset(["figure", "figcaption", "blockquote", "table", "caption"])
 # A dateline is a line; an element with more words holds more than one.
 _MAX_WORDS = 30
 
@@ -162,6 +165,10 @@ def _labelled(text: str) -> tuple[datetime | None, datetime | None, bool]:
     return published, updated, bool(labels)
 
 
+def _in_other_text(el: HtmlElement) -> bool:
+    return any(node.tag in _OTHER_TEXT for node in (el, *el.iterancestors()))
+
+
 def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
     """When the page's datelines say the article was published and last updated."""
     candidates = []
@@ -170,7 +177,7 @@ def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
             continue
         hints = f"{el.get('class') or ''} {el.get('id') or ''}"
         named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(hints)
-        if named and byline_place(el) < 2:
+        if named and byline_place(el) < 2 and not _in_other_text(el):
             candidates.append((not in_article(el), el))
     candidates.sort(key=lambda c: c[0])
     published = updated = None
