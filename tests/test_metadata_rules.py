@@ -332,6 +332,17 @@ def test_the_sites_name_is_cited_without_its_slogan() -> None:
     assert extract(head, STORY).site_name == "Island Post – the harbour's paper"
 
 
+def test_a_site_that_declares_no_name_is_named_by_its_titles_end_that_its_host_spells() -> None:
+    """No og:site_name, no publisher: "… | Harbour Times" on harbourtimes.example names the
+    source; a last part the host does not spell ("… | Business") names nothing."""
+    url = "https://www.harbourtimes.example/2025/06/ferry.html"
+    for title in ("Island ferry to stop | Harbour Times", "Harbour Times – Island ferry to stop"):
+        article = extract_article(page(f"<title>{title}</title>", STORY), url)
+        assert (article.site_name, article.title) == ("Harbour Times", "Island ferry to stop")
+    article = extract_article(page("<title>Island ferry to stop | Business</title>", STORY), url)
+    assert article.site_name == ""
+
+
 def test_a_site_name_with_a_dash_of_its_own_is_cut_whole_from_the_title() -> None:
     head = """<title>Island ferry to stop at month's end - Harbour - Times</title>
     <meta property="og:title" content="Island ferry to stop at month's end - Harbour - Times">

@@ -19,7 +19,7 @@ from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates, of_another_item
 from .byline import clean_byline, is_account, page_byline
 from .lead_image import lead_image
-from .title import article_title, site_name_alone
+from .title import article_title, site_name_alone, site_name_of_title
 
 
 @dataclass(frozen=True)
@@ -277,7 +277,7 @@ def extract_metadata(
         [*_names(publisher), *(h.lstrip("@") for h in meta_values.get("twitter:site", []))],
         [" ".join(t.split()) for t in (page_title, meta.get("og:title", "")) if t],
         url,
-    )
+    ) or site_name_of_title(page_title, url)
     title = article_title(
         doc,
         [

@@ -66,6 +66,15 @@ def _at_an_end(title: str, name: str) -> bool:
     return False
 
 
+def site_name_of_title(page_title: str, url: str) -> str:
+    """The site's name as a page that declares none writes it at an end of its `<title>`
+    ("Headline | Harbour Times"), when its host spells it (harbourtimes.example); else ""."""
+    parts = _SEPARATOR.split(" ".join(page_title.split()))
+    if len(parts) < 2:
+        return ""
+    return next((p.strip() for p in (parts[-1], parts[0]) if _is_site_name(p, [], url)), "")
+
+
 def site_name_alone(name: str, statements: list[str], titles: list[str], url: str) -> str:
     """The site's `name` without the slogan some sites declare after it ("Aktuálně.cz - Víte, co
     se právě děje", "Yahoo News - Latest News & Headlines"): the part of it another statement
