@@ -729,6 +729,8 @@ def test_a_date_the_text_alone_states_is_the_publication_date() -> None:
         ("Posted July 3, 2026 at 9:05 PM ET", "2026-07-03T21:05:00-04:00"),
         ("<time>3 March 2026</time>", "2026-03-03"),
         ("3 March 2026, 14:05", "2026-03-03T14:05:00"),
+        ("3 March 2026, 14:05 · 12 comments", "2026-03-03T14:05:00"),
+        ("3 March 2026, 14:05 GMT+5:30", "2026-03-03T14:05:00+05:30"),
     ):
         body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
         found = extract("", body).published

@@ -64,7 +64,7 @@ _REGIONAL = {
     "pt": "America/Los_Angeles",
     "uk": "Europe/London",
 }
-_ZONE = r"(?P<zone>[a-z]{1,4}\b)?\s*(?P<offset>[+-−]\s?\d{1,2}(?::?\d\d)?)?"
+_ZONE = r"(?P<zone>[a-z]{1,4}\b)?\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)?)?"
 # Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM".
 _AFTER = re.compile(rf"^(?:\s|,|:|\||-|–|—|at|um|à|a las|alle)*{_TIME}\s*\(?{_ZONE}", re.IGNORECASE)
 _BEFORE = re.compile(rf"{_TIME}\s*\(?{_ZONE}\)?(?:\s|,|\||-|–|—|on|le|am)*$", re.IGNORECASE)
@@ -88,9 +88,9 @@ _OTHER_TEXT = frozenset(["figure", "figcaption", "blockquote", "table", "caption
 _MAX_WORDS = 30
 
 
-def _zone(name: str, offset: str, day: datetime) -> tzinfo | None:
-    """The zone "GMT", "CEST", "ET", "UTC+2", "+05:30" say, on `day`; None when none is said or
-    the name is not one zone."""
+def _zone(name: str, offset: str) -> tzinfo | None:
+    """The zone "GMT", "CEST", "ET", "UTC+2", "+05:30" say; None when none is said or the name
+    is not one zone. "ET" is a region's zone, its offset that of the date it is given with."""
     name = name.casefold()
     hours = 0.0
     if offset:
@@ -140,7 +140,7 @@ def parse_text_date(text: str) -> datetime | None:
     at = _time(clock) if clock else None
     if clock is None or at is None:
         return on_date(day.date())
-    zone = _zone(clock["zone"] or "", clock["offset"] or "", day)
+    zone = _zone(clock["zone"] or "", clock["offset"] or "")
     moment = datetime.combine(day.date(), at)
     return moment.replace(tzinfo=zone) if zone else moment.replace(tzinfo=ZONE_UNSTATED)
 
