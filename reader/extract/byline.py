@@ -258,7 +258,7 @@ def _line_above(el: HtmlElement) -> str:
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             break
-        if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(_hints(node)):
+        if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(names_of(node)):
             footer = node
         elif footer is not None:
             break

@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 
 from ..dates import ZONE_UNSTATED, on_date
 from .byline import byline_place, in_article
+from .furniture import names_of
 
 _MONTH_NAMES = {
     1: "january jan janvier janv januar jän enero ene",
@@ -175,8 +176,7 @@ def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
     for el in doc.iter():
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
-        hints = f"{el.get('class') or ''} {el.get('id') or ''}"
-        named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(hints)
+        named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names_of(el))
         if named and byline_place(el) < 2 and not _in_other_text(el):
             candidates.append((not in_article(el), el))
     candidates.sort(key=lambda c: c[0])
