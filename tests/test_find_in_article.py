@@ -145,6 +145,38 @@ def test_decomposed_text_zero_width_characters_and_vowel_points_are_found(
 
 
 @pytest.mark.parametrize(
+    ("query", "text", "found"),
+    [
+        # Russian's ё, mostly typed (and often printed) as е; й stays a letter of its own.
+        ("елка", "Ёлка на площади: ёлка и елка", ["Ёлка", "ёлка", "елка"]),
+        ("Елка", "Ёлка и ёлка, Елка", ["Ёлка", "Елка"]),  # a capital: the case counts
+        ("ёлка", "ёлка и елка", ["ёлка"]),  # ё typed counts, as an accent does
+        ("еще", _nfd("ещё и еще"), [_nfd("ещё"), "еще"]),
+        ("мои", "мой и мои", ["мои"]),
+        # Full-width Latin letters and digits in CJK text, found typed in ASCII and vice versa.
+        ("abc123", "新型ＡＢＣ１２３を発表、abc123", ["ＡＢＣ１２３", "abc123"]),
+        ("ＡＢＣ", "ABC、ａｂｃ、ＡＢＣ", ["ABC", "ＡＢＣ"]),  # a full-width capital is a capital
+        ("ｇ７", "Ｇ７サミットとG7", ["Ｇ７", "G7"]),
+        ("(c)", "（Ｃ）２０２４", ["（Ｃ）"]),
+        # Half-width katakana, a voiced mark a character of its own (ﾋﾞ for ビ), found as
+        # full-width and vice versa; the mark counts, as it does in full-width text.
+        ("テレビ", "ﾃﾚﾋﾞを見た。テレビ", ["ﾃﾚﾋﾞ", "テレビ"]),
+        ("ﾃﾚﾋﾞ", "ﾃﾚﾋﾞを見た。テレビ", ["ﾃﾚﾋﾞ", "テレビ"]),
+        ("パン", "ﾊﾟﾝとハン", ["ﾊﾟﾝ"]),
+        ("ハン", "ﾊﾟﾝとハン", ["ハン"]),
+        ("ｶﾀｶﾅ", "カタカナ", ["カタカナ"]),
+    ],
+)
+def test_yo_full_width_letters_and_half_width_katakana_are_found(
+    query: str, text: str, found: list[str]
+) -> None:
+    lines = LineMap([TextRun(text, ((0, 0, len(text), 0),))])
+    spans = find(lines, query)
+    assert spans is not None
+    assert [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)] == found
+
+
+@pytest.mark.parametrize(
     ("query", "found"),
     [
         ("strasse", ["Straße", "STRASSE", "Strasse"]),
@@ -506,6 +538,27 @@ def test_a_decomposed_word_is_found_and_lit_on_its_cells(synced_dir: Path) -> No
                 await type_search(pilot, query)
                 assert body.match_count == 1, query
                 assert [unicodedata.normalize("NFC", m) for m in marked(app)] == [shown], query
+                await pilot.press("escape")
+
+    asyncio.run(run())
+
+
+def test_full_width_half_width_and_yo_are_lit_on_their_own_cells(synced_dir: Path) -> None:
+    text = "新型ＡＢＣ１２３を発表。ﾃﾚﾋﾞで見た。На площади поставили ёлку."
+    article = Article(
+        "https://news.example/widths.html",
+        title="Widths",
+        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            for query, shown in [("abc123", "ＡＢＣ１２３"), ("テレビ", "ﾃﾚﾋﾞ"), ("елку", "ёлку")]:
+                await type_search(pilot, query)
+                assert body.match_count == 1, query
+                assert marked(app) == [shown], query
                 await pilot.press("escape")
 
     asyncio.run(run())

@@ -5,15 +5,15 @@ capital letter (vim's smartcase), and whitespace in it matches any run of whites
 is found where wrapping broke it over two screen lines: runs of text are searched whole (a
 paragraph) and the matches mapped to the lines they were wrapped onto. Quotes, dashes and
 accents are folded as browsers' find-in-page folds them (`fold`): ' finds ’, cafe finds café,
-a decomposed "Việt" is found as the one typed, and a zero-width space or an Arabic vowel point
-in the text doesn't stop "معرض" from finding it. The article's links are
-spans of the same runs, selected and drawn the same way (`Spans`).
+елка finds ёлка, abc123 finds ＡＢＣ１２３ and テレビ finds ﾃﾚﾋﾞ, a decomposed "Việt" is found
+as the one typed, and a zero-width space or an Arabic vowel point in the text doesn't stop
+"معرض" from finding it. The article's links are spans of the same runs, selected and drawn the
+same way (`Spans`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -22,7 +22,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from .fold import ZERO_WIDTH, composed, fold, has_accent, skippable
+from .fold import ZERO_WIDTH, composed, fold, has_accent, narrowed, skippable
 from .typeset import TextRun
 
 
@@ -67,9 +67,10 @@ _ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
 
 
 def typed(query: str) -> str:
-    """The query as it is compared: composed as the text is (`composed`), without the
-    zero-width characters a paste may bring along (the text may or may not have them)."""
-    return unicodedata.normalize("NFC", query).translate(_ZERO_WIDTH)
+    """The query as it is compared: composed and in the usual width as the text is
+    (`composed`), without the zero-width characters a paste may bring along (the text may or
+    may not have them)."""
+    return narrowed(query).translate(_ZERO_WIDTH)
 
 
 class LineMap:

@@ -3,12 +3,16 @@
 Articles are typeset with curly quotes (’ “ ”), dashes (– —) and accented names (café,
 Zoë); a query is typed with ' " - and plain letters. As browsers' find does, the search
 compares both folded: each of these characters replaced by the one a keyboard gives, and,
-unless the query itself has an accent, each accented Latin letter by its plain one.
+unless the query itself has an accent, each accented Latin letter by its plain one, and
+Russian's ё by е (which is how it is mostly typed and often printed). CJK text's full-width
+Latin letters and digits (ＡＢＣ１２３) are their ASCII ones and half-width katakana (ﾃﾚﾋﾞ)
+the full-width ones (テレビ), whichever of the two the query or the text has (`WIDTH`).
 
 Every fold replaces one character by one, so a match in the folded text is at the same
 indices in the text shown (its highlight lands on the right cells). Text written decomposed
-(NFD: "Việt" as e + two combining marks, as macOS and some Vietnamese sites write it) is
-`composed` first, with the offsets of each character in the text shown kept beside it.
+(NFD: "Việt" as e + two combining marks, as macOS and some Vietnamese sites write it), and
+half-width katakana with a separate voiced mark (ﾋﾞ, two characters for ビ) are `composed`
+first, with the offsets of each character in the text shown kept beside it.
 
 What a keyboard doesn't type at all is skipped rather than folded (`skippable`): zero-width
 spaces and joiners inside a word ("Bundes\u200bregierung", Persian's ZWNJ), and, unless the
@@ -31,11 +35,13 @@ PUNCTUATION = str.maketrans({c: plain for plain, cs in _PUNCTUATION.items() for 
 
 # Letters with no decomposition that readers still type without their stroke.
 _STROKED = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H"}
+# Cyrillic letters typed without their marks: ё as е (not й as и: a letter of its own).
+_CYRILLIC = {"ё": "е", "Ё": "Е"}
 
 
 def _unaccented() -> dict[int, str]:
     """Each Latin letter with marks (é, Å, ŝ, ệ) → the letter without them."""
-    table: dict[int, str] = {ord(c): plain for c, plain in _STROKED.items()}
+    table: dict[int, str] = {ord(c): plain for c, plain in (_STROKED | _CYRILLIC).items()}
     for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         decomposed = unicodedata.normalize("NFD", chr(code))
         base = decomposed[0]
@@ -51,10 +57,30 @@ def _unaccented() -> dict[int, str]:
 
 
 ACCENTS = _unaccented()
-"""Accented Latin and Greek letters → plain ones (not Cyrillic й or ё: letters of their own
-there)."""
-ALL = str.maketrans({**PUNCTUATION, **ACCENTS})
-"""Quotes, dashes and accents folded."""
+"""Accented Latin and Greek letters, and ё → plain ones."""
+
+
+def _narrowed() -> dict[int, str]:
+    """Each full-width or half-width form (ＡＢＣ１２３, ｶﾀｶﾅ, the ideographic space) → the
+    one character it stands for (ABC123, カタカナ, a space), as NFKC gives it. A half-width
+    voiced mark ﾞ becomes the combining one (U+3099), which `composed` joins to its kana."""
+    table: dict[int, str] = {}
+    for code in (0x3000, *range(0xFF01, 0xFFEF)):
+        # The form's own mapping, one character, not NFKC's whole way (￣ is ¯, not " ̄").
+        kind, *mapped = unicodedata.decomposition(chr(code)).split(" ")
+        if kind in ("<wide>", "<narrow>") and len(mapped) == 1:
+            table[code] = chr(int(mapped[0], 16))
+    return table
+
+
+WIDTH = str.maketrans(_narrowed())
+"""Full-width and half-width forms → the usual width: not an accent, folded whatever the
+query (as browsers' find folds them)."""
+_HALF_WIDTH_MARKS = "\uff9e\uff9f"
+"""Half-width katakana's voiced and semi-voiced marks, each a character after its kana."""
+ALL = str.maketrans({**PUNCTUATION, **ACCENTS, **WIDTH})
+"""Quotes, dashes, accents and widths folded."""
+_PLAIN = str.maketrans({**PUNCTUATION, **WIDTH})
 
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u034f"
@@ -83,9 +109,10 @@ def skippable(query: str) -> str:
 
 
 def composed(text: str) -> tuple[str, list[int], list[int]] | None:
-    """`text` in NFC, and per character of it the offsets in `text` where the cluster it came
-    from starts and ends (None when `text` is in NFC already, as nearly all text is)."""
-    if unicodedata.is_normalized("NFC", text):
+    """`text` in NFC (a half-width kana and its voiced mark as the one full-width kana), and
+    per character of it the offsets in `text` where the cluster it came from starts and ends
+    (None when `text` is in NFC already with no voiced mark apart, as nearly all text is)."""
+    if unicodedata.is_normalized("NFC", text) and not any(m in text for m in _HALF_WIDTH_MARKS):
         return None
     out: list[str] = []
     starts: list[int] = []
@@ -95,10 +122,12 @@ def composed(text: str) -> tuple[str, list[int], list[int]] | None:
         # A cluster ends before the next character that starts one: a mark (or a Hangul vowel
         # or final jamo) composes with what precedes it.
         if end < len(text) and (
-            unicodedata.combining(text[end]) or "\u1160" <= text[end] <= "\u11ff"
+            unicodedata.combining(text[end])
+            or "\u1160" <= text[end] <= "\u11ff"
+            or text[end] in _HALF_WIDTH_MARKS
         ):
             continue
-        cluster = unicodedata.normalize("NFC", text[start:end])
+        cluster = unicodedata.normalize("NFC", text[start:end].translate(WIDTH))
         out.append(cluster)
         starts += [start] * len(cluster)
         ends += [end] * len(cluster)
@@ -107,6 +136,11 @@ def composed(text: str) -> tuple[str, list[int], list[int]] | None:
 
 
 def fold(text: str, accents: bool = True) -> str:
-    """`text` with quotes and dashes folded, and accents unless `accents` is False; as long as
-    `text`, each character where it was."""
-    return text.translate(ALL if accents else PUNCTUATION)
+    """`text` with quotes, dashes and widths folded, and accents unless `accents` is False; as
+    long as `text`, each character where it was."""
+    return text.translate(ALL if accents else _PLAIN)
+
+
+def narrowed(query: str) -> str:
+    """A query in the usual width, composed as `composed` composes text: "ﾃﾚﾋﾞ" as "テレビ"."""
+    return unicodedata.normalize("NFC", query.translate(WIDTH))
