@@ -563,6 +563,35 @@ def test_a_passage_is_chosen_by_keyboard_a_sentence_at_a_time(synced_dir: Path) 
     asyncio.run(run())
 
 
+def test_a_passage_chosen_by_keyboard_outlasts_a_resize(synced_dir: Path) -> None:
+    """A resize (a terminal's pane made narrower, a laptop's window) dropped the passage chosen
+    with `v` and `)`: the next Esc, meant to drop it, cleared the search, and the one after left
+    the article. The passage is the same sentences on the new lines, `)` grows it on."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            await pilot.press("slash", *"Stott", "enter")
+            await pilot.press("v", "right_parenthesis")
+            chosen = body.selected_text
+            assert body.passage_sentences == 2
+            for size in ((60, 20), (130, 40)):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                assert body.selected_text == chosen, size
+                assert body.passage_sentences == 2
+                assert status(app).startswith("Passage of 2 sentences"), size
+                drawn = " ".join(r.strip() for r in marked(app, "screen--selection"))
+                assert drawn and " ".join(drawn.split()) in " ".join(chosen.split()), size
+            await pilot.press("right_parenthesis")
+            assert body.passage_sentences == 3 and body.selected_text.startswith(chosen)
+            await pilot.press("escape")  # the passage
+            assert body.text_selection is None and body.query == "Stott"
+            await pilot.press("escape")  # the search
+            assert isinstance(app.screen, ArticleScreen) and not body.query
+
+    asyncio.run(run())
+
+
 def test_a_passage_of_chinese_counts_its_words_as_the_header_does(synced_dir: Path) -> None:
     """Chinese writes no spaces between words: the status line counted a passage of two
     sentences as one word, where the header counts the article by the character."""

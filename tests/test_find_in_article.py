@@ -294,6 +294,28 @@ def test_a_phrase_broken_by_the_wrap_is_found_and_stays_lit_after_a_resize(
     asyncio.run(run())
 
 
+def test_a_match_low_in_the_view_stays_in_view_when_the_window_shrinks(synced_dir: Path) -> None:
+    """Whether the match was in view was asked once the view had its new, smaller height: a
+    match in the lower part of the view was taken for out of view, and the resize kept the
+    text at the top, the match below the bottom."""
+
+    async def run() -> None:
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
+            await type_search(pilot, "Tolland")
+            await pilot.press("enter")
+            first, _last = body._matches.span_lines(0)  # type: ignore[union-attr]
+            height = body.scrollable_content_region.height
+            body.scroll_to(y=first - height + 3, animate=False, immediate=True)
+            await pilot.pause()
+            assert marked(app) == ["Tolland"]
+            await pilot.resize_terminal(60, 20)
+            await pilot.pause()
+            assert body.current_match == 1
+            assert marked(app) == ["Tolland"]
+
+    asyncio.run(run())
+
+
 def test_smartcase_a_capital_letter_makes_the_search_exact(synced_dir: Path) -> None:
     async def run() -> None:
         async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):

@@ -19,7 +19,7 @@ from ....models import Article, Entry
 from ...messages import PassageDropped
 from . import find_in_article, passage, typeset
 from .find_in_article import LineMap, LinkSpans, Spans
-from .reading_place import Place, line_of, place_at
+from .reading_place import Place, line_of, place_at, place_of, run_of
 from .scroll_keys import KeyScrolledView
 from .sentences import sentences
 from .typeset import ArticleStyles, Paragraph
@@ -96,6 +96,9 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._keyed: tuple[int, int] | None = None
         """The first and last sentence of the passage chosen by keyboard (see `choose_passage`)."""
         self._keyed_selection: Selection | None = None
+        self._shown_height = 0
+        """The view's height when the lines were last laid out or resized (0: not yet): what
+        was in view before a resize, once the view has its new height."""
 
     @property
     def lines(self) -> list[str]:
@@ -289,12 +292,13 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         """Scroll the current match into view, a few lines below the top, unless it is in view."""
         self._scroll_to_span(self._matches, self._current)
 
-    def _visible(self, spans: Spans | None, index: int | None) -> bool:
+    def _visible(self, spans: Spans | None, index: int | None, height: int = 0) -> bool:
+        """Span `index` is in view, whole (in a view `height` lines high, else the view's)."""
         if spans is None or index is None:
             return False
         first, last = spans.span_lines(index)
         top = self.top_line
-        return top <= first and last < top + self.scrollable_content_region.height
+        return top <= first and last < top + (height or self.scrollable_content_region.height)
 
     def _scroll_to_span(self, spans: Spans | None, index: int | None) -> None:
         """Scroll span `index` into view, a few lines below the top, unless it is in view."""
@@ -371,14 +375,21 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         column, _margin = self._column()
         if self._available() <= 0 or column == self._width:
             return
-        in_view = self._match_visible()
-        link_in_view = self._visible(self._links, self._link)
+        # What was in view, in the view as it was: on a resize the height is the new one.
+        shown = self._shown_height
+        in_view = self._visible(self._matches, self._current, shown)
+        link_in_view = self._visible(self._links, self._link, shown)
+        # A passage chosen by keyboard is chosen again on the new lines, in place of the old
+        # selection (dropped first, the screen would then tell this widget it had gone, after
+        # it was chosen again).
+        keyed = self._keyed_places(shown)
         laid_out = typeset.layout(self._paragraphs, column, self.app.console)
         self._lines, self._line_map = laid_out.lines, LineMap(laid_out.runs)
         self._headings, self._extents = laid_out.headings, laid_out.extents
         self._width = column
         self._sentences = None
-        self._drop_selection()  # its lines and characters were those of another wrapping
+        if keyed is None:
+            self._drop_selection()  # its lines and characters were those of another wrapping
         if self._pending_place is not None:
             place, self._pending_place = self._pending_place, None
         # A blank line at the end so the last line isn't glued to the status bar.
@@ -402,10 +413,50 @@ class ArticleBody(KeyScrolledView, can_focus=True):
                 self._current = current
             if in_view:
                 self._reveal()
+        if keyed is not None:
+            self._choose_again(*keyed)
+        self._shown_height = self.scrollable_content_region.height
         self.refresh()
+
+    def _keyed_places(self, height: int) -> tuple[list[Place | None], str, bool] | None:
+        """Where the passage chosen by keyboard starts and where its last sentence starts, as
+        places a re-wrap keeps (None: in a table), its words, and whether some of it is in
+        view, `height` lines high (None: no passage chosen)."""
+        if self._keyed is None:
+            return None
+        spans = self._sentence_spans()
+        first, last = self._keyed
+        places = [
+            place_of(*spans.start_of(index), self._extents, self._line_map)
+            for index in (first, last)
+        ]
+        top = self.top_line
+        in_view = (
+            spans.span_lines(first)[0] < top + (height or self.scrollable_content_region.height)
+            and spans.span_lines(last)[1] >= top
+        )
+        return places, self.selected_text, in_view
+
+    def _choose_again(self, places: list[Place | None], quoting: str, in_view: bool) -> None:
+        """The passage chosen by keyboard from `places`, reading `quoting`, selected again on
+        the lines of a new wrapping, and kept in view when it was; dropped (and the screen
+        told) when it can't be found whole again (it starts or ends in a table, rewrapped by
+        its cells)."""
+        spans = self._sentence_spans()
+        first, last = (
+            None if place is None else run_of(place, self._extents, self._line_map)
+            for place in places
+        )
+        if first is not None and last is not None:
+            start, end = spans.at(*first), spans.at(*last)
+            if start is not None and end is not None:
+                self._choose(start, end, follow=in_view)
+        if self.selected_text != quoting:
+            self._drop_selection()
 
     def on_resize(self, _event: events.Resize) -> None:
         self._layout(self._place())
+        self._shown_height = self.scrollable_content_region.height  # when no re-wrap was needed
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -557,14 +608,18 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         at = passage.character_at_cell(self._lines[line].text, cell)
         return Offset(at + min(max(offset, begin), finish) - begin, line)
 
-    def _choose(self, first: int, last: int) -> None:
-        """Select sentences `first` to `last` as the passage, with its end in view."""
+    def _choose(self, first: int, last: int, follow: bool = True) -> None:
+        """Select sentences `first` to `last` as the passage, with its end in view (unless not
+        to `follow` it)."""
         spans = self._sentence_spans()
         start = self._point(*spans.start_of(first))
         end = self._point(*spans.end_of(last), end=True)
         selection = Selection(start, end)
         self._keyed, self._keyed_selection = (first, last), selection
         self.screen.selections = {**self.screen.selections, self: selection}
+        if not follow:
+            self.refresh()
+            return
         top, height = self.top_line, max(1, self.scrollable_content_region.height)
         if end.y >= top + height:
             self.scroll_to(y=end.y - height + 1, animate=False, immediate=True)

@@ -78,6 +78,24 @@ def line_of(place: Place, extents: list[range], runs: LineMap) -> int | None:
     return extent.start + min(line, max(0, len(extent) - 1))
 
 
+def place_of(run: int, offset: int, extents: list[range], runs: LineMap) -> Place | None:
+    """Character `offset` of run `run` as a place (None: a table's, whose runs are its lines
+    as wrapped for one width)."""
+    line = runs.runs[run].pieces[0][0]
+    paragraph = bisect_right([extent.start for extent in extents], line) - 1
+    if paragraph < 0 or _only_run(extents[paragraph], runs) != run:
+        return None
+    return Place(paragraph, offset=offset)
+
+
+def run_of(place: Place, extents: list[range], runs: LineMap) -> tuple[int, int] | None:
+    """The run and character a `place_of` is now (None: that paragraph isn't one run now)."""
+    if place.offset is None or place.paragraph >= len(extents):
+        return None
+    run = _only_run(extents[place.paragraph], runs)
+    return None if run is None else (run, place.offset)
+
+
 def _only_run(extent: range, runs: LineMap) -> int | None:
     """The run of the paragraph drawn on `extent` when it is searched as one (not a table's)."""
     first = bisect_left(runs.last_lines, extent.start)
