@@ -592,6 +592,30 @@ def test_a_passage_chosen_by_keyboard_outlasts_a_resize(synced_dir: Path) -> Non
     asyncio.run(run())
 
 
+def test_the_key_bar_says_esc_drops_the_passage(synced_dir: Path) -> None:
+    """With a passage chosen, Esc drops it, but the key bar still offered "esc Back" (or the
+    selected link's or the search's Esc): it is made again when a passage is chosen and
+    dropped."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, _body):
+            assert "esc Back" in key_bar(app)
+            await pilot.press("v")
+            await pilot.pause()
+            assert "esc Drop passage" in key_bar(app) and "esc Back" not in key_bar(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ArticleScreen) and "esc Back" in key_bar(app)
+            await pilot.press("tab", "v")
+            await pilot.pause()
+            assert "esc Drop passage" in key_bar(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "esc Drop link" in key_bar(app)
+
+    asyncio.run(run())
+
+
 def test_a_passage_of_chinese_counts_its_words_as_the_header_does(synced_dir: Path) -> None:
     """Chinese writes no spaces between words: the status line counted a passage of two
     sentences as one word, where the header counts the article by the character."""

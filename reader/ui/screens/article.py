@@ -61,7 +61,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     # they go to the search line however fast they come (a paste, keys bunched over SSH); as an
     # ordinary binding it ran only once they had gone to the text as commands.
     BINDINGS = [
-        Binding("escape", "clear_selection", "Drop selection", priority=True),
+        Binding("escape", "clear_selection", "Drop passage", priority=True),
         Binding("escape", "clear_link", "Drop link"),
         Binding("escape", "clear_search", "Clear search"),
         Binding("escape,q", "back", "Back"),
@@ -439,6 +439,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         for name, on in (
             ("-found", found and not self.searching),
             ("-link", link is not None),
+            ("-passage", body.text_selection is not None),  # Esc drops it first
             ("-no-links", not body.link_count),
         ):
             if on != self.has_class(name):
