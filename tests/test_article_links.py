@@ -301,7 +301,11 @@ def test_l_lists_the_links_to_open_or_copy(synced_dir: Path, browser: list[str])
             pdf, walkout, copied = await link_list(app, pilot)
             shown = [line.strip(" │") for line in screen_text(app).splitlines()]
             assert shown.index(f"1. {PDF}") + 1 == shown.index(pdf)
-            assert shown.index(f"2. {WALKOUT}") + 1 == shown.index(walkout)
+            # The walkout is one of the feed's articles: Enter reads it here, and the list says
+            # so (it said "⏎ open in the browser" of every link).
+            assert shown.index(f"2. {WALKOUT} (Enter reads it here)") + 1 == shown.index(walkout)
+            assert "⏎ open · c copy the address" in screen_text(app)
+            assert "browser" not in screen_text(app)
             await pilot.press("enter")
             assert browser == [pdf]
             await pilot.press("down", "c")

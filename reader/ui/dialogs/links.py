@@ -1,6 +1,7 @@
 """The list of an article's links (`L` in the reading view), to follow its sources: each address
 once, numbered in the order it first appears, with the text it was linked from. Enter opens the
-chosen one in the browser, `c` copies its address."""
+chosen one (here when a feed has its article, so marked; else in the browser), `c` copies its
+address."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from ..app import ReaderApp
 
 NO_LINKS = "This article has no links."
+HERE = " (Enter reads it here)"
+"""After the text of a link to one of the feeds' articles: Enter reads it in the reader, not the
+browser (as the status line says of a link selected with Tab)."""
 LONG = 12
 """More links than this (two lines each, at least) rarely fit: the panel takes its full height
 instead of being measured to fit them (see `reader.tcss`)."""
@@ -58,9 +62,10 @@ def article_links(article: Article) -> list[Link]:
     return [Link(text, address) for address, text in texts.items()]
 
 
-def _entry(number: int, link: Link, digits: int) -> Table:
-    """`number`. text, and the address on the line below: plain text, never markup. A grid, so
-    that what wraps on a narrow terminal stays in the column after the number."""
+def _entry(number: int, link: Link, digits: int, here: bool) -> Table:
+    """`number`. text (and that Enter reads it `here`), and the address on the line below: plain
+    text, never markup. A grid, so that what wraps on a narrow terminal stays in the column after
+    the number."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=digits + 1, no_wrap=True)
     grid.add_column(overflow="fold")
@@ -68,6 +73,7 @@ def _entry(number: int, link: Link, digits: int) -> Table:
         f"{number:>{digits}}.",
         Text.assemble(
             plain(link.text or "(no text)", max_length=300),
+            (HERE, Style(italic=True)) if here else "",
             "\n",
             plain(link.address, Style(dim=True), max_length=2000),
         ),
@@ -96,10 +102,16 @@ class LinksScreen(ModalScreen[None]):
                 panel.border_subtitle = "Esc to close"
                 yield Static(NO_LINKS, id="links-none")
                 return
-            panel.border_subtitle = "⏎ open in the browser · c copy the address · Esc close"
+            panel.border_subtitle = "⏎ open · c copy the address · Esc close"
             digits = len(str(len(self.links)))
+            app = cast("ReaderApp", self.app)
             yield VimOptionList(
-                *(Option(_entry(n, link, digits)) for n, link in enumerate(self.links, 1)),
+                *(
+                    Option(
+                        _entry(n, link, digits, app.opens_another_here(link.address, self.reading))
+                    )
+                    for n, link in enumerate(self.links, 1)
+                ),
                 id="links-list",
             )
 
