@@ -690,3 +690,33 @@ def test_headline_index_keeps_its_counts_with_every_edit(synced_dir: Path) -> No
     assert index.unread_counts() == recount
     feed = index.headlines[0].entry.feed_url
     assert index.unread_in(feed) == recount[feed] and index.unread_in(None) == recount.total()
+
+
+def test_the_help_panel_pages_with_the_keys_it_lists(synced_dir: Path) -> None:
+    """The help lists Space / b, Ctrl-F / Ctrl-B and Ctrl-D / Ctrl-U, and is a few pages long on a
+    small terminal, but only j / k and g / G moved it: the others did nothing."""
+
+    async def run() -> None:
+        async with running(synced_dir, (80, 24)) as (app, pilot):
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            panel = app.screen.query_one("#help-panel")
+            page = panel.scrollable_content_region.height
+            assert panel.max_scroll_y > 2 * page
+            for key, y in [
+                ("space", page),
+                ("ctrl+f", 2 * page),
+                ("b", page),
+                ("ctrl+b", 0),
+                ("ctrl+d", page // 2),
+                ("ctrl+u", 0),
+                ("j", 1),
+                ("G", panel.max_scroll_y),
+                ("k", panel.max_scroll_y - 1),
+                ("home", 0),
+            ]:
+                await pilot.press(key)
+                await pilot.pause()
+                assert panel.scroll_y == y, key
+
+    asyncio.run(run())

@@ -10,6 +10,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..widgets.article.scroll_keys import (
+    BOTTOM_KEYS,
+    DOWN_KEYS,
+    PAGE_DOWN_KEYS,
+    PAGE_UP_KEYS,
+    TOP_KEYS,
+    UP_KEYS,
+)
+
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Everywhere",
@@ -96,21 +105,30 @@ class HelpScreen(ModalScreen[None]):
         # app's own bindings.
         Binding("r", "app.refresh", show=False),
         Binding("S", "app.sync", show=False),
-        # The vim-like keys the README promises everywhere, for the panel's scroll.
-        Binding("j", "scroll('down')", show=False),
-        Binding("k", "scroll('up')", show=False),
-        Binding("g", "scroll('home')", show=False),
-        Binding("G", "scroll('end')", show=False),
+        # The keys the headlines and an article move with (vim's and less's), for the panel's
+        # scroll: it lists Space and Ctrl-D, and is a page or two long on a small terminal.
+        Binding(DOWN_KEYS, "scroll(1)", show=False),
+        Binding(UP_KEYS, "scroll(-1)", show=False),
+        Binding(PAGE_DOWN_KEYS, "page(1)", show=False),
+        Binding(PAGE_UP_KEYS, "page(-1)", show=False),
+        Binding("ctrl+d", "page(0.5)", show=False),
+        Binding("ctrl+u", "page(-0.5)", show=False),
+        Binding(TOP_KEYS, "end(0)", show=False),
+        Binding(BOTTOM_KEYS, "end(1)", show=False),
     ]
 
-    def action_scroll(self, where: str) -> None:
+    def action_scroll(self, lines: int) -> None:
         panel = self.query_one("#help-panel", VerticalScroll)
-        {
-            "down": panel.scroll_down,
-            "up": panel.scroll_up,
-            "home": panel.scroll_home,
-            "end": panel.scroll_end,
-        }[where](animate=False)
+        panel.scroll_to(y=panel.scroll_y + lines, animate=False)
+
+    def action_end(self, bottom: int) -> None:
+        panel = self.query_one("#help-panel", VerticalScroll)
+        panel.scroll_to(y=panel.max_scroll_y if bottom else 0, animate=False)
+
+    def action_page(self, pages: float) -> None:
+        """A page (or half a page, as Ctrl-D / Ctrl-U) down or up."""
+        height = self.query_one("#help-panel", VerticalScroll).scrollable_content_region.height
+        self.action_scroll(round(max(1, height) * pages))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-panel") as panel:
