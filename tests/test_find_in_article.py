@@ -294,10 +294,14 @@ def test_a_phrase_broken_by_the_wrap_is_found_and_stays_lit_after_a_resize(
     asyncio.run(run())
 
 
-def test_a_match_low_in_the_view_stays_in_view_when_the_window_shrinks(synced_dir: Path) -> None:
+@pytest.mark.parametrize("size", [(60, 20), (100, 20)])
+def test_a_match_low_in_the_view_stays_in_view_when_the_window_shrinks(
+    synced_dir: Path, size: tuple[int, int]
+) -> None:
     """Whether the match was in view was asked once the view had its new, smaller height: a
     match in the lower part of the view was taken for out of view, and the resize kept the
-    text at the top, the match below the bottom."""
+    text at the top, the match below the bottom. Made only lower (a pane split in tmux), the
+    view was not asked at all."""
 
     async def run() -> None:
         async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
@@ -308,10 +312,10 @@ def test_a_match_low_in_the_view_stays_in_view_when_the_window_shrinks(synced_di
             body.scroll_to(y=first - height + 3, animate=False, immediate=True)
             await pilot.pause()
             assert marked(app) == ["Tolland"]
-            await pilot.resize_terminal(60, 20)
+            await pilot.resize_terminal(*size)
             await pilot.pause()
             assert body.current_match == 1
-            assert marked(app) == ["Tolland"]
+            assert marked(app) == ["Tolland"], size
 
     asyncio.run(run())
 

@@ -455,8 +455,16 @@ class ArticleBody(KeyScrolledView, can_focus=True):
             self._drop_selection()
 
     def on_resize(self, _event: events.Resize) -> None:
+        # Made only lower or higher, the lines stay as wrapped (`_layout` does nothing): what
+        # was in view of the search and the links is brought back into it here.
+        match_seen = self._visible(self._matches, self._current, self._shown_height)
+        link_seen = self._visible(self._links, self._link, self._shown_height)
         self._layout(self._place())
-        self._shown_height = self.scrollable_content_region.height  # when no re-wrap was needed
+        if match_seen:
+            self._reveal()
+        if link_seen:
+            self._scroll_to_span(self._links, self._link)
+        self._shown_height = self.scrollable_content_region.height
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
