@@ -602,7 +602,7 @@ def test_the_key_bar_says_esc_drops_the_passage(synced_dir: Path) -> None:
     dropped."""
 
     async def run() -> None:
-        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, _body):
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
             assert "esc Back" in key_bar(app)
             await pilot.press("v")
             await pilot.pause()
@@ -616,6 +616,14 @@ def test_the_key_bar_says_esc_drops_the_passage(synced_dir: Path) -> None:
             await pilot.press("escape")
             await pilot.pause()
             assert "esc Drop link" in key_bar(app)
+            # A drag of the mouse: the same Esc.
+            await pilot.press("escape")
+            app.screen.selections = {body: Selection(Offset(0, 3), Offset(10, 3))}
+            await pilot.pause()
+            assert "esc Drop passage" in key_bar(app)
+            app.screen.selections = {}
+            await pilot.pause()
+            assert "esc Back" in key_bar(app)
 
     asyncio.run(run())
 

@@ -56,6 +56,7 @@ class ArticleClosed(Message):
 
 
 @dataclass
-class PassageDropped(Message):
+class PassageChanged(Message):
     """The passage chosen by keyboard in the reading view is gone (a drag of the mouse chose
-    another, the text was wrapped again): the status line that counted it is out of date."""
+    another, the text was wrapped again), or a passage was selected or dropped by the mouse:
+    the status line that counted it and the key bar's Esc are out of date."""

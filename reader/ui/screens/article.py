@@ -28,7 +28,7 @@ from ...library import Headline
 from ...models import UNREACHABLE, Article, FetchError, StoreError, words_in
 from ...plural import plural
 from ..dialogs.links import LinksScreen, article_links
-from ..messages import ArticleClosed, PassageDropped, SearchClosed, SearchEdited
+from ..messages import ArticleClosed, PassageChanged, SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar, hand_on
 from ..widgets.key_bar import KeyBar
@@ -340,7 +340,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self.add_class("-searching")
         self.query_one(SearchBar).start()
 
-    def on_passage_dropped(self, _message: PassageDropped) -> None:
+    def on_passage_changed(self, _message: PassageChanged) -> None:
         self._show_position()
 
     def on_search_edited(self, message: SearchEdited) -> None:

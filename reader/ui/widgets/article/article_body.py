@@ -16,7 +16,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from ....models import Article, Entry
-from ...messages import PassageDropped
+from ...messages import PassageChanged
 from . import find_in_article, passage, typeset
 from .find_in_article import LineMap, LinkSpans, Spans
 from .reading_place import Place, line_of, place_at, place_of, run_of
@@ -96,6 +96,9 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._keyed: tuple[int, int] | None = None
         """The first and last sentence of the passage chosen by keyboard (see `choose_passage`)."""
         self._keyed_selection: Selection | None = None
+        self._dragged: Selection | None = None
+        """The passage selected by the mouse, as last told (None: none, or one chosen by
+        keyboard)."""
         self._shown_height = 0
         """The view's height when the lines were last laid out or resized (0: not yet): what
         was in view before a resize, once the view has its new height."""
@@ -544,11 +547,15 @@ class ArticleBody(KeyScrolledView, can_focus=True):
     def selection_updated(self, selection: Selection | None) -> None:
         if selection != self._keyed_selection:  # a drag of the mouse, or dropped
             self._forget_passage()
+        dragged = None if selection == self._keyed_selection else selection
+        if (dragged is None) != (self._dragged is None):
+            self.post_message(PassageChanged())  # the key bar's Esc drops it, or not
+        self._dragged = dragged
         self.refresh()
 
     def _forget_passage(self) -> None:
         if self._keyed is not None:
-            self.post_message(PassageDropped())
+            self.post_message(PassageChanged())
         self._keyed = self._keyed_selection = None
 
     # -- a passage chosen by keyboard, a sentence at a time ------------------------------------
