@@ -288,9 +288,6 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._query, self._matches, self._current = "", None, None
         self.refresh()
 
-    def _match_visible(self) -> bool:
-        return self._visible(self._matches, self._current)
-
     def _reveal(self) -> None:
         """Scroll the current match into view, a few lines below the top, unless it is in view."""
         self._scroll_to_span(self._matches, self._current)
