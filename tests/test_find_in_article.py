@@ -373,6 +373,26 @@ def test_no_match_says_so_and_the_view_stays_put(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_a_no_match_notice_goes_with_the_article(synced_dir: Path) -> None:
+    """It is the article's: over the headlines (Esc, Esc) or the next article (n) it was a
+    notice about nothing on screen, until it timed out."""
+
+    async def run() -> None:
+        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, _body):
+            for leave in (("escape", "escape"), ("escape", "n")):
+                await type_search(pilot, "Tollandxyz")
+                await pilot.press("enter")
+                assert notices(app) == ["No match for “Tollandxyz”"]
+                await pilot.press(*leave)
+                await pilot.pause()
+                assert notices(app) == []
+                if leave[-1] == "escape":
+                    assert not isinstance(app.screen, ArticleScreen)
+                    await open_titled(pilot, LONG_READ)
+
+    asyncio.run(run())
+
+
 def test_esc_in_the_search_line_goes_back_to_where_the_reader_was(synced_dir: Path) -> None:
     async def run() -> None:
         async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):

@@ -214,6 +214,14 @@ def test_an_article_reopened_comes_back_where_it_was_left(synced_dir: Path) -> N
             await pilot.pause()
             assert body.lines[body.top_line] == left_at
             assert notices(app)[-1] == "Back where you left off (g for the top)."
+            # Gone when a search begins: `g` is a letter of the query then.
+            await pilot.press("slash")
+            assert "Back where you left off (g for the top)." not in notices(app)
+            await pilot.press("escape", "escape")  # the search line, then the article
+            body = await open_titled(pilot, "Silt Ledger")
+            await until(pilot, lambda: body.article is not None, "the article")
+            await pilot.pause()
+            assert notices(app)[-1] == "Back where you left off (g for the top)."
             # Gone with the article: on the headlines `g` is the first headline.
             await pilot.press("escape")
             assert "Back where you left off (g for the top)." not in notices(app)

@@ -546,9 +546,13 @@ class ReaderApp(App[int]):
         if self._busy == "syncing" and self._pending_status:
             self.status = self._pending_status
 
-    def withdraw_notice(self, message: str) -> None:
-        """Take back a notice still shown that no longer holds (see `on_notify`)."""
-        self._take_back(lambda shown: shown.message == message)
+    def withdraw_notice(self, message: str | Callable[[str], bool]) -> None:
+        """Take back a notice still shown that no longer holds (see `on_notify`): the one saying
+        `message`, or every one whose message `message` picks."""
+        if isinstance(message, str):
+            self._take_back(lambda shown: shown.message == message)
+        else:
+            self._take_back(lambda shown: message(shown.message))
 
     def on_notify(self, event: Notify) -> None:
         """A notice said again while it is still shown (`n` held down at the last article, `]`

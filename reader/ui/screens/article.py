@@ -130,8 +130,10 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         """Note where the reader is in the article shown, for when it is opened again. Not in
         the feed's text shown for an article that couldn't be had: its paragraphs are not the
         article's, which may come later. Leaving it, its "Back where you left off (g for the
-        top)" goes too: on the headlines `g` is their first."""
+        top)" goes too: on the headlines `g` is their first; and a "No match for …", which
+        is the article's."""
         self.reader.withdraw_notice(BACK_AT_PLACE)
+        self.reader.withdraw_notice(lambda message: message.startswith(_NO_MATCH))
         body = self.query_one(ArticleBody)
         if self.loaded and not self._from_feed and body.article is not None:
             self.reader.remember_place(self.headline.entry, body.article, body.reading_place)
@@ -333,6 +335,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
 
     # -- search --------------------------------------------------------------------------------
     def action_search(self) -> None:
+        # "g for the top" is no key while a query is typed.
+        self.reader.withdraw_notice(BACK_AT_PLACE)
         body = self.query_one(ArticleBody)
         body.clear_link()  # the status line is the search's now
         self._origin = body.top_line
@@ -454,6 +458,9 @@ def quoted(passage: str) -> str:
     return "\n>\n".join(f"> {escape_markdown(p)}" for p in passage.split("\n\n"))
 
 
+_NO_MATCH = "No match for “"
+
+
 def no_match(query: str) -> str:
     """The line saying a query is nowhere in the article (plain text: it quotes the query)."""
-    return f"No match for “{query}”"
+    return f"{_NO_MATCH}{query}”"
