@@ -884,3 +884,23 @@ def test_a_wire_storys_lede_naming_its_agency_is_no_byline() -> None:
         )
         text = to_text(extract_article(page, BASE + "uk.html"), header=False)
         assert lede in text and "Reuters | 14 November" not in text, photo
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("7 min read", False),
+        ("Lesezeit: 4 Min.", False),
+        ("Temps de lecture : 3 min", False),
+        ("Время чтения: 5 минут", False),
+        # A short first line that counts minutes is the story's when it says more than that.
+        ("The hearing lasted 40 minutes.", True),
+        ("Read the 3 minute guide first.", True),
+    ],
+)
+def test_a_reading_time_atop_the_body_is_no_article_text(line: str, kept: bool) -> None:
+    """A theme's or a plugin's estimate of the reading time, first in the body, is the site's
+    line, as a byline or a date there is; the words of the story stay, minutes or not."""
+    page = f"<html><head><title>Ferry</title></head><body><article><p>{line}</p>{PARAGRAPHS}</article></body></html>"
+    text = to_text(extract_article(page, BASE + "ferry.html"), header=False)
+    assert ("Paragraph 0 of the article" in text) and ((line in text) == kept)

@@ -1,4 +1,5 @@
-"""The header's metadata repeated at the top of the body: a byline, a dateline, a category row.
+"""The header's metadata repeated at the top of the body: a byline, a dateline, a category row,
+a reading time.
 
 The view's header shows the author, the date and the source; the page's own lines saying the
 same ("Mike Conley", "December 18, 2020", "Categories: News", "Анна Лебедева | 24 ноября 2026,
@@ -33,6 +34,33 @@ _LABEL_ROW = re.compile(
     r"categorie|рубрик[аи]|теги|метки)\s*:",
     re.IGNORECASE,
 )
+# A reading time ("Reading Time: 3 minutes", "7 min read", "Lesezeit: 4 Min.", "Lecture 3 min.",
+# "5 минут чтения"), which a theme or a plugin ("Reading Time WP") puts at the top of the body:
+# the site's estimate, not the writer's words. The line is its number of minutes and words
+# saying reading, nothing else.
+_READING_MINUTES = re.compile(
+    r"(?:about|ca\.|~)?\s*\d+(?:\s*[-–]\s*\d+)?\s*"
+    r"(?:minutes?|mins?|minuten|minutos|minuti|minuut|min|минут[аы]?|мин)\b\.?",
+    re.IGNORECASE,
+)
+_READING_WORDS = re.compile(
+    r"\b(?:estimated|reading|read|time|lesezeit|lesedauer|temps|de|lecture|tiempo|lectura|tempo|"
+    r"di|lettura|leestijd|leitura|время|чтения)\b",
+    re.IGNORECASE,
+)
+_READING_SAYS = re.compile(
+    r"\b(?:read|reading|lese|lecture|lectura|lettura|lees|leitura|чтени)", re.I
+)
+
+
+def _is_reading_time(text: str) -> bool:
+    """The line says how long the article takes to read, and nothing else."""
+    if len(text.split()) > _SHORT_LINE_WORDS or len(_READING_MINUTES.findall(text)) != 1:
+        return False
+    rest = _READING_MINUTES.sub(" ", text)
+    if not _READING_SAYS.search(rest):
+        return False
+    return not re.sub(r"[\W_]", "", _READING_WORDS.sub(" ", rest))
 
 
 def _names(author: str) -> list[str]:
@@ -100,6 +128,7 @@ def without_header_lines(
             (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
             or _is_label_row(block)
+            or _is_reading_time(text)
             or _is_dateline_with_author(text, names)
         ):
             continue
