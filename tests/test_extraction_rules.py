@@ -904,3 +904,20 @@ def test_a_reading_time_atop_the_body_is_no_article_text(line: str, kept: bool) 
     page = f"<html><head><title>Ferry</title></head><body><article><p>{line}</p>{PARAGRAPHS}</article></body></html>"
     text = to_text(extract_article(page, BASE + "ferry.html"), header=False)
     assert ("Paragraph 0 of the article" in text) and ((line in text) == kept)
+
+
+def test_a_quiz_goes_and_a_table_of_polls_stays() -> None:
+    """A quiz's question and score are the site's game; a table of opinion polls, named for
+    them too, is the article's data, its one "Show all" button no choice to make."""
+    quiz = (
+        '<div class="quiz-embed"><p class="quiz-q">Question 1 of 5: Which party led the '
+        "polls in the spring before the vote?</p><ul><li><button>Greens</button></li>"
+        '<li><button>Liberals</button></li></ul><div class="quiz-score">Your score: 0/5</div></div>'
+    )
+    table = (
+        '<div class="poll-table"><table><tr><th>Pollster</th><th>Greens</th></tr>'
+        "<tr><td>Northfield Research</td><td>31%</td></tr></table><button>Show all</button></div>"
+    )
+    text = to_text(story(quiz + table, "polls.html"), header=False)
+    assert "Question 1 of 5" not in text and "Your score" not in text
+    assert "Northfield Research" in text

@@ -171,6 +171,22 @@ def _names_an_opt_in(el: HtmlElement) -> bool:
     return "optin" in words or ("opt", "in") in pairwise(_words_of(el.get("class", "")))
 
 
+# Words naming a widget that asks the reader something: a poll, a quiz, a survey.
+_QUESTION_WORDS = frozenset({"poll", "polls", "quiz", "quizzes", "survey"})
+
+
+def asks_the_reader(el: HtmlElement) -> bool:
+    """A poll, a quiz or a survey: named so ("wp-polls", "quiz-embed", "PollWidget") and
+    holding what a reader answers with: a form, a choice box, or buttons to pick from. Its
+    question and its running score are the site's, not the article's. A table of opinion polls
+    with a "Show all" button is no vote: one button is not a choice."""
+    if _QUESTION_WORDS.isdisjoint(_words_of(_own_names(el))):
+        return False
+    if el.xpath('.//form|.//input[@type="radio" or @type="checkbox"]'):
+        return True
+    return len(el.xpath(".//button")) >= 2
+
+
 def _words_of(names: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", names)]
 

@@ -2,7 +2,7 @@
 
 - `prepare`: what is never visible text (scripts, styles, comments, hidden elements).
 - `strip_page_furniture`: navigation, cookie banners, share rows, newsletter boxes, sidebars,
-  tag rows, bylines and author bio boxes, found by tag, ARIA role and class/id names.
+  tag rows, bylines and author bio boxes, polls and quizzes, found by tag, ARIA role and class/id names.
 
 Both work in place on the parsed page. What counts as furniture, and the guard that keeps
 whatever holds the article, are in `furniture`.
@@ -24,6 +24,7 @@ from .furniture import (
     FURNITURE_TOKENS,
     HEADING_TAGS,
     TOKEN_SPLIT,
+    asks_the_reader,
     attached,
     class_names,
     drop,
@@ -207,6 +208,10 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
     if body is None:
         return bylines
     around = text_length(body)
+    # Before the controls go: they are what tells a poll from a table of poll results.
+    for widget in [el for el in body.iter() if isinstance(el.tag, str) and asks_the_reader(el)]:
+        if attached(widget, body) and not holds_article(widget, around):
+            drop(widget)
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
     # A syntax highlighter's "comment" or "tag" span is code, whatever its class says.
