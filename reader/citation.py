@@ -58,5 +58,7 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
 def markdown_header(article: Article) -> str:
     """The title as a heading and the `header_lines` below it, each ending in a Markdown line
     break: what `reader show --format markdown` prints before the text."""
-    lines = "\n".join(f"{line}  " for line in header_lines(article, True))
-    return f"# {escape_markdown(safe_line(article.title or article.url))}\n{lines}\n\n"
+    lines = "".join(f"{line}  \n" for line in header_lines(article, True))
+    # A page with no address, date or author read from disk has no lines: the title, a blank
+    # line, then the text, as plain text has it.
+    return f"# {escape_markdown(safe_line(article.title or article.url))}\n{lines}\n"

@@ -166,3 +166,9 @@ def test_a_time_without_its_zone_is_cited_without_one() -> None:
     assert back.published == wall_clock
     # It sorts as if in UTC, beside whole moments.
     assert sorted([PUBLISHED, back.published]) == [back.published, PUBLISHED]
+
+
+def test_a_header_without_lines_is_the_title_and_one_blank_line() -> None:
+    bare = article(url="", author="", site_name="", published=None, updated=None)
+    assert to_markdown(bare).startswith("# Council \\[votes\\] \\*again\\*\n\nThe council met")
+    assert to_text(bare).startswith("Council [votes] *again*\n" + "=" * 23 + "\n\nThe council")
