@@ -64,10 +64,11 @@ _SCREEN_READER_ONLY = frozenset(
 _OVERLAY_TOKENS = frozenset({"modal", "popup", "overlay", "lightbox"})
 # Bylines (a short "author" box too) and datelines: the metadata holds them; in the body they are
 # noise. Kickers (the section label above a headline) are the site's navigation, not the article's
-# words.
+# words. Drupal's "Submitted by editor on Thu, 04/06/2026 - 09:12" is its byline and date.
 _BYLINE_TOKENS = frozenset(
     {
         "byline",
+        "submitted",
         "dateline",
         "timestamp",
         "pubdate",
