@@ -755,3 +755,20 @@ def test_a_relative_time_in_the_text_is_no_date() -> None:
     article = extract(declared, f"<article><h1>Ferry</h1>{dateline}{STORY}</article>")
     assert article.published == datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
     assert article.updated == datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
+
+
+def test_drupals_rdfa_date_around_its_submitted_line_dates_the_node_not_its_comments() -> None:
+    """Drupal 7 dates its node with RDFa on a `<span>` in the body ("Submitted by editor on
+    Thu, 04/06/2026 - 09:12"), the page's only date, and each comment the same way."""
+    submitted = """<div class="submitted"><span property="dc:date dc:created"
+        content="2026-04-06T09:12:00+01:00" datatype="xsd:dateTime" rel="sioc:has_creator">
+        Submitted by <span class="username" property="foaf:name">editor</span> on
+        Thu, 04/06/2026 - 09:12</span></div>"""
+    comment = """<div class="comment" typeof="sioc:Post sioct:Comment"><div class="submitted">
+        <span property="dc:date dc:created" content="2026-04-07T18:00:00+01:00">Submitted by
+        reader</span></div><p>Well said.</p></div>"""
+    body = f'<div class="node" typeof="sioc:Item foaf:Document">{submitted}{STORY}</div>'
+    article = extract("", f"{body}<div id='comments'>{comment}</div>")
+    assert article.published == datetime(2026, 4, 6, 8, 12, tzinfo=UTC)
+    article = extract("", f"<div class='node'>{STORY}</div><div id='comments'>{comment}</div>")
+    assert article.published is None

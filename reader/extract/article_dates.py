@@ -55,6 +55,26 @@ def _itemprop_times(doc: HtmlElement) -> dict[str, str]:
     return times
 
 
+def _rdfa_times(doc: HtmlElement) -> dict[str, str]:
+    """The first RDFa time of each name (`dc:date`, `dc:created`) on an element other than
+    `<meta>`: Drupal prints its node's `<span property="dc:date dc:created" content="…">` around
+    "Submitted by … on Thu, 04/06/2026 - 09:12", the page's only date. Not a comment's (Drupal
+    types each `sioct:Comment` and dates it the same way)."""
+    times: dict[str, str] = {}
+    for el in doc.xpath("//*[@property][@content]"):
+        names = [n.lower() for n in el.get("property", "").split()]
+        names = [n for n in names if n in _RDFA_DATES and n not in times]
+        if el.tag == "meta" or not names or of_another_item(el):
+            continue
+        value = el.get("content", "").strip()
+        if value:
+            times.update(dict.fromkeys(names, value))
+    return times
+
+
+_RDFA_DATES = frozenset({"dc:date", "dc:created", "dcterms:created"})
+
+
 # The items on a page whose times are not the article's: a reader's comment, an answer
 # (WordPress and Genesis mark each comment's time `itemprop="datePublished"` too), and a review
 # or comment held as a property of the page's item. A review that is the page's own item (a film
@@ -69,10 +89,13 @@ _MEDIA_TYPE = re.compile(r"(?:Video|Image|Audio|Media|Music|3DModel)Object|Clip\
 
 def of_another_item(el: HtmlElement) -> bool:
     """`el` is a property of an item other than the article: one in a place that holds other
-    stories (a "related" box, a sidebar), a comment's (a review's, an answer's), or a picture's
-    or a video's held as a property of another item (Yahoo's `itemprop="video"` VideoObject,
-    whose upload time comes before the story's own)."""
+    stories (a "related" box, a sidebar), a comment's (a review's, an answer's; a microdata
+    item, or an RDFa one by its `typeof`), or a picture's or a video's held as a property of
+    another item (Yahoo's `itemprop="video"` VideoObject, whose upload time comes before the
+    story's own)."""
     if byline_place(el) == 2:  # a related story's, a comment's, a sidebar's
+        return True
+    if any(_RESPONSE_TYPE.search(a.get("typeof") or "") for a in (el, *el.iterancestors())):
         return True
     items = [i for i in (el, *el.iterancestors()) if i.get("itemscope") is not None]
     for item in items:
@@ -103,6 +126,7 @@ def article_dates(
     # gives; sites put the latest revision in one of them (NBC its dateModified in
     # article:published_time, Medium its last republishing).
     microdata = _itemprop_times(doc)
+    rdfa = _rdfa_times(doc)
     declared = _parsed(
         meta.get("article:published_time"),
         ld.get("datePublished"),
@@ -119,6 +143,7 @@ def article_dates(
         meta.get("dcterms:created"),
         meta.get("datepublished"),
         microdata.get("datePublished"),
+        rdfa.get("dc:date") or rdfa.get("dc:created") or rdfa.get("dcterms:created"),
         _own_time(doc),
     )
     found = declared + less_formal
