@@ -921,3 +921,16 @@ def test_a_quiz_goes_and_a_table_of_polls_stays() -> None:
     text = to_text(story(quiz + table, "polls.html"), header=False)
     assert "Question 1 of 5" not in text and "Your score" not in text
     assert "Northfield Research" in text
+
+
+def test_a_heading_saying_the_description_is_a_paragraph_only_above_the_body() -> None:
+    """A standfirst set as a heading over the body reads as the paragraph it is; a section's
+    heading stays one, even one repeating the description further down."""
+    dek = "Crews expect most customers to be reconnected by Thursday evening."
+    head = f'<title>Storm</title><meta name="description" content="{dek}">'
+    for at_top, kind in ((True, BlockKind.PARAGRAPH), (False, BlockKind.HEADING)):
+        heading = f'<h2 class="b-subheadline">{dek}</h2>'
+        body = f"{heading}{PARAGRAPHS}" if at_top else f"{PARAGRAPHS}{heading}<p>{dek} More.</p>"
+        page = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+        blocks = extract_article(page, BASE + "storm.html").blocks
+        assert [b.kind for b in blocks if b.text == dek] == [kind], at_top

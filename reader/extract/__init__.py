@@ -43,7 +43,7 @@ from .document import base_url
 from .header_lines import without_header_lines
 from .images import without_repeated_alts
 from .inserts import strip_inserts
-from .lead import Lead, find_lead, first_paragraph
+from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
 from .math import mark_math
@@ -337,6 +337,7 @@ def extract_page(
         meta = replace(meta, author=author)
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
+        blocks = dek_as_paragraph(blocks, meta.description)
         # A section front: its teasers, not the credits and labels between them.
         teasers = teaser_list(blocks, url, _resolved(bylines, base))
         if teasers is not None:

@@ -5,12 +5,13 @@ headline (`<div class="story-dek">`, `<div id="news-lead">`) where readability n
 A lead is recognised by its class/id or by repeating the page's own description, and only when it
 comes shortly before the body readability found. The lead photo's caption sits there too (the
 headline, the standfirst, the photo, then the body): it is kept as the body's own captions are.
+A standfirst set as a heading is a paragraph (`dek_as_paragraph`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml.html import HtmlElement
 
@@ -116,6 +117,25 @@ def _starting_with(doc: HtmlElement, start: str) -> HtmlElement | None:
 def first_paragraph(blocks: tuple[Block, ...]) -> Block | None:
     """The body's first paragraph of prose: more than a kicker's or a credit's few words."""
     return next((b for b in blocks if b.kind == BlockKind.PARAGRAPH and len(b.text) > 40), None)
+
+
+def dek_as_paragraph(blocks: tuple[Block, ...], description: str) -> tuple[Block, ...]:
+    """The standfirst a template sets as a heading above the body (Arc XP's
+    `<h2 class="b-subheadline">`), saying what the page's description says, as the paragraph
+    it is: a heading would head the body as a section and stand in its outline."""
+    description = _norm(description)
+    if not description:
+        return blocks
+    for i, block in enumerate(blocks):
+        if block.kind == BlockKind.PARAGRAPH:
+            break  # the body has begun: a heading there is a section's
+        if block.kind == BlockKind.HEADING and block.level > 1 and _norm(block.text) == description:
+            return (
+                *blocks[:i],
+                replace(block, kind=BlockKind.PARAGRAPH, level=1),
+                *blocks[i + 1 :],
+            )
+    return blocks
 
 
 def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> Lead:
