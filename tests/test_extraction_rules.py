@@ -934,3 +934,15 @@ def test_a_heading_saying_the_description_is_a_paragraph_only_above_the_body() -
         page = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
         blocks = extract_article(page, BASE + "storm.html").blocks
         assert [b.kind for b in blocks if b.text == dek] == [kind], at_top
+
+
+def test_a_list_of_links_under_its_own_heading_is_the_articles_and_a_related_list_is_not() -> None:
+    """The writer's titled list of sources is a part of the article as a section is; a list
+    headed as an insert ("Related stories", "Most read") points elsewhere."""
+    items = "".join(
+        f'<li><a href="https://archive.example/{n}">Harbour Board minutes, {n}</a></li>'
+        for n in ("1909", "1911", "1913")
+    )
+    for heading, kept in (("Sources", True), ("Related stories", False), ("Most read", False)):
+        text = to_text(story(f"<h2>{heading}</h2><ul>{items}</ul>", "sources.html"), False)
+        assert ("Harbour Board minutes, 1911" in text) == kept, heading

@@ -40,6 +40,7 @@ _INSERT_LABEL_ABROAD = re.compile(
     r")(?!\w)\s*[:：|»›→–—-]?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 _TAG_LABEL = re.compile(r"^\s*(tags|topics|tagged( with)?|filed under|теги|метки)\s*:?", re.I)
 _COOKIE_NOTICE = re.compile(
@@ -68,6 +69,19 @@ def _is_list_of_links(el: HtmlElement) -> bool:
         return words / len(items) < 10
     # "12:05 Headline", "09.30 Headline": a news ticker, whatever its links.
     return sum(bool(_CLOCK.match(li.text_content())) for li in items) * 2 > len(items)
+
+
+def is_headed_list(lst: HtmlElement) -> bool:
+    """A list of links under a heading of its own that names no insert ("Sources & links",
+    "Further reading", "Mac Apps"): a part of the article the writer titled, as its
+    sections are; a "Related stories" or "Most read" list is named so."""
+    heading = lst.getprevious()
+    if heading is None or heading.tag not in _HEADINGS or (heading.tail or "").strip():
+        return False
+    text = " ".join(heading.text_content().split())
+    if not text or heading.find(".//a") is not None or is_furniture(heading):
+        return False
+    return not _is_insert_label(heading, text)
 
 
 def _is_insert_label(el: HtmlElement, text: str) -> bool:
@@ -128,7 +142,7 @@ def strip_inserts(article: HtmlElement) -> None:
             continue
         text = " ".join(el.text_content().split())
         if el.tag in ("ul", "ol"):
-            if _is_list_of_links(el) and not holds_article(el, around):
+            if _is_list_of_links(el) and not is_headed_list(el) and not holds_article(el, around):
                 drop(el)
             continue
         if is_furniture(el) and not holds_article(el, around):

@@ -26,6 +26,7 @@ from readability.readability import REGEXES, Unparseable
 from .climb import clean_length, is_figure_holder, promoted
 from .furniture import element_names, names_of
 from .images import worth_keeping
+from .inserts import is_headed_list
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import attribution_elements, is_attribution
@@ -280,7 +281,7 @@ class _Readability(Document):
         and the article's own header when it holds a standfirst."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
         for lst in node.iter("ul", "ol"):
-            if self._is_list_between_prose(lst):
+            if self._is_list_between_prose(lst) or is_headed_list(lst):
                 allowed[lst] = True
                 continue
             if not self._is_prose_list(lst):
