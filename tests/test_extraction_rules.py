@@ -946,3 +946,13 @@ def test_a_list_of_links_under_its_own_heading_is_the_articles_and_a_related_lis
     for heading, kept in (("Sources", True), ("Related stories", False), ("Most read", False)):
         text = to_text(story(f"<h2>{heading}</h2><ul>{items}</ul>", "sources.html"), False)
         assert ("Harbour Board minutes, 1911" in text) == kept, heading
+
+
+def test_a_heading_whose_section_the_cleanup_took_away_goes_and_an_empty_one_stays() -> None:
+    """A box of other stories' links goes, and its heading with it: over nothing, at the end
+    of the article, it would read as a section left blank. A heading the page itself shows
+    with nothing under it is the page's."""
+    links = "".join(f'<li><a href="/2024/{n}.html">Story {n}</a></li>' for n in range(5))
+    box = f"<h2>Elsewhere on the coast</h2><div><ul>{links}</ul></div>"
+    assert "Elsewhere" not in to_text(story(box, "elsewhere.html"), header=False)
+    assert "Appendix" in to_text(story("<h2>Appendix</h2>", "appendix.html"), header=False)

@@ -9,8 +9,9 @@ without its slow regexes (`climb.clean_length`), memoised while scoring.
 
 Where the benchmark showed readability-lxml losing article text, a method is overridden, each
 saying why: Readability.js's climb to the element holding the whole article, a table's holder,
-its exceptions when removing "unlikely" elements, and sparing prose lists, figures with captions,
-quotes' attributions and linked headings from the final clean-up."""
+its exceptions when removing "unlikely" elements, sparing prose lists, figures with captions,
+quotes' attributions and linked headings from the final clean-up, and removing the headings it
+leaves over nothing."""
 
 from __future__ import annotations
 
@@ -433,6 +434,21 @@ class _Readability(Document):
         words = sum(len(li.text_content().split()) for li in items)
         return words / len(items) >= 6
 
+    def sanitize(self, node: HtmlElement, candidates: Any, keep_all_images: bool = False) -> str:
+        """readability-lxml's final clean-up, then the headings whose section it emptied: a
+        heading over the box of other stories' links it removed heads nothing, and would end the
+        article. A heading with nothing under it on the page itself stays, as the page shows it."""
+        heading_text = [h for h in node.iter(*_HEADINGS) if _section_has_text(h)]
+        clean = super().sanitize(node, candidates, keep_all_images)
+        emptied = [
+            h
+            for h in heading_text
+            if any(a is node for a in h.iterancestors()) and not _section_has_text(h)
+        ]
+        for heading in emptied:
+            heading.drop_tree()
+        return self.get_clean_html() if emptied else clean
+
     def get_clean_html(self) -> str:
         # Called last by summary() with self.html set to the article; summary() only measures the
         # string's length (to decide whether to retry), so no attribute-cleaning regex loop.
@@ -447,6 +463,24 @@ _PROMOTION = re.compile(
     r"podcast|sponsor|sponsored|advert|advertisement|ad)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+
+
+def _section_has_text(heading: HtmlElement) -> bool:
+    """Words or a picture under `heading` among its siblings, before the next heading of its
+    rank or higher."""
+    if (heading.tail or "").strip():
+        return True
+    rank = heading.tag
+    for el in heading.itersiblings():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _HEADINGS and el.tag <= rank:
+            return False
+        if el.text_content().strip() or next(el.iter("img", "picture"), None) is not None:
+            return True
+        if (el.tail or "").strip():
+            return True
+    return False
 
 
 def _paragraph_of(el: HtmlElement) -> HtmlElement | None:
