@@ -172,3 +172,21 @@ def test_a_header_without_lines_is_the_title_and_one_blank_line() -> None:
     bare = article(url="", author="", site_name="", published=None, updated=None)
     assert to_markdown(bare).startswith("# Council \\[votes\\] \\*again\\*\n\nThe council met")
     assert to_text(bare).startswith("Council [votes] *again*\n" + "=" * 23 + "\n\nThe council")
+
+
+def test_a_link_with_emphasis_inside_is_one_link() -> None:
+    """A linked reference whose title is in italics is one link to follow, not three."""
+    book = "https://books.example/canals"
+    runs = (
+        Inline("A. Berrow, ", href=book),
+        Inline("Working Lives on the Canals", href=book, emphasis=True),
+        Inline(" (2004)", href=book),
+        Inline(" and "),
+        Inline("a second", href=book),
+    )
+    markdown = to_markdown(article(blocks=(Block(BlockKind.LIST_ITEM, runs),)), header=False)
+    assert markdown == (
+        f"- [A. Berrow, *Working Lives on the Canals* (2004)](<{book}>) and [a second](<{book}>)\n"
+    )
+    html = MarkdownIt("commonmark").render(markdown)
+    assert html.count("<a href") == 2 and "<em>Working Lives on the Canals</em> (2004)</a>" in html

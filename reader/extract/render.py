@@ -34,6 +34,26 @@ def _inline_md(i: Inline) -> str:
     return out
 
 
+def _runs_md(inlines: tuple[Inline, ...]) -> str:
+    """The runs as Markdown, a run of runs under one address one link: "A. Berrow,
+    *Working Lives on the Canals* (2004)" linked whole is one link with its title in italics,
+    not three links side by side."""
+    out: list[str] = []
+    start = 0
+    while start < len(inlines):
+        href = inlines[start].href
+        end = start + 1
+        while href and end < len(inlines) and inlines[end].href == href:
+            end += 1
+        if href and end - start > 1:
+            inner = "".join(_inline_md(replace(i, href=None)) for i in inlines[start:end])
+            out.append(f"[{inner}]({_md_url(href)})")
+        else:
+            out.append(_inline_md(inlines[start]))
+        start = end
+    return "".join(out)
+
+
 def _md_url(url: str) -> str:
     return f"<{url.replace('>', '%3E').replace(' ', '%20')}>"
 
@@ -59,7 +79,7 @@ def _indent(level: int) -> str:
 
 
 def block_to_markdown(block: Block) -> str:
-    body = _MD_LINE_BREAK.sub("  \n", "".join(_inline_md(i) for i in block.inlines))
+    body = _MD_LINE_BREAK.sub("  \n", _runs_md(block.inlines))
     match block.kind:
         case BlockKind.HEADING:
             return f"{'#' * block.level} {body}"
@@ -91,7 +111,7 @@ def table_to_markdown(rows: tuple[Block, ...]) -> str:
 
     def md(cell: tuple[Inline, ...], strong: bool = True) -> str:
         runs = cell if strong else tuple(replace(i, strong=False) for i in cell)
-        return " ".join("".join(_inline_md(i) for i in runs).split())
+        return " ".join(_runs_md(runs).split())
 
     head, body = (rows[0], rows[1:]) if rows[0].header else (None, rows)
     # The heading row is bold in every renderer already: "**Votes**" there would be noise.
