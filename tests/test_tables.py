@@ -100,6 +100,28 @@ def test_a_table_in_a_list_item_is_one_level_deeper_and_thead_makes_a_header() -
     ]
 
 
+def test_a_footer_note_across_the_table_is_a_caption_under_it() -> None:
+    """ "Source: …" in a `<tfoot>` cell spanning the columns is a note on the table, not a row
+    of data with its other columns empty; a row of one cell among the data (a group's name)
+    stays a row."""
+    root = lxml.html.fragment_fromstring(
+        "<div><table><caption>Sunday services cancelled</caption><tfoot><tr>"
+        '<td colspan="2">Source: <a href="/orr">Office of Rail Regulation</a></td></tr></tfoot>'
+        "<thead><tr><th>Month</th><th>Cancelled</th></tr></thead><tbody>"
+        '<tr><td colspan="2">Winter</td></tr><tr><td>December</td><td>44%</td></tr>'
+        "</tbody></table></div>"
+    )
+    blocks = html_to_blocks(root, URL)
+    assert [(b.kind, b.text) for b in blocks] == [
+        (BlockKind.CAPTION, "Sunday services cancelled"),
+        (BlockKind.TABLE_ROW, "Month | Cancelled"),
+        (BlockKind.TABLE_ROW, "Winter"),
+        (BlockKind.TABLE_ROW, "December | 44%"),
+        (BlockKind.CAPTION, "Source: Office of Rail Regulation"),
+    ]
+    assert blocks[-1].inlines[-1].href == "https://news.example.com/orr"
+
+
 # -- the cache ---------------------------------------------------------------------------------
 def test_codec_round_trip_keeps_cells_and_headers() -> None:
     article = election()

@@ -352,12 +352,26 @@ class _Builder:
     def table(self, el: HtmlElement, level: int) -> None:
         """A data table as TABLE_ROW blocks, one per row with its cells apart, numbered as the
         article's next table; its caption, if any, a caption before it. A row of empty (or "—")
-        cells is spacing, and left out."""
+        cells is spacing, and left out. A footer row of one cell across a table of columns
+        ("Source: Office of Rail Regulation", "* provisional figures") is a note under the table,
+        a caption after it, not a row of data with its other columns empty."""
         caption = el.find("caption")
         if caption is not None:
             self.block(caption, BlockKind.CAPTION)
         self.tables += 1
-        for row in el.iter("tr"):
+        rows = list(el.iter("tr"))
+        columns = max((len(_cells_of(row)) for row in rows), default=0)
+        notes = [
+            row
+            for row in rows
+            if columns > 1
+            and len(_cells_of(row)) == 1
+            and (parent := row.getparent()) is not None
+            and parent.tag == "tfoot"
+        ]
+        for row in rows:
+            if row in notes:
+                continue
             cells = [self._cell(cell) for cell in row if cell.tag in ("td", "th")]
             if all("".join(i.text for i in cell) in ("", "—") for cell in cells):
                 continue
@@ -367,6 +381,8 @@ class _Builder:
             self.blocks.append(
                 Block(BlockKind.TABLE_ROW, (), level, self.tables, tuple(cells), header)
             )
+        for row in notes:
+            self.block(_cells_of(row)[0], BlockKind.CAPTION)
 
     def _cell(self, cell: HtmlElement) -> tuple[Inline, ...]:
         """A cell's content as one line of inlines: its paragraphs and lines joined by spaces,
@@ -466,6 +482,10 @@ class _Builder:
                 context == BlockKind.PARAGRAPH and depth > 1
             )
             self.block(el, kind, depth if nested else 1)
+
+
+def _cells_of(row: HtmlElement) -> list[HtmlElement]:
+    return [cell for cell in row if cell.tag in ("td", "th")]
 
 
 def is_data_table(table: HtmlElement) -> bool:
