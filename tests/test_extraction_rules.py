@@ -956,3 +956,18 @@ def test_a_heading_whose_section_the_cleanup_took_away_goes_and_an_empty_one_sta
     box = f"<h2>Elsewhere on the coast</h2><div><ul>{links}</ul></div>"
     assert "Elsewhere" not in to_text(story(box, "elsewhere.html"), header=False)
     assert "Appendix" in to_text(story("<h2>Appendix</h2>", "appendix.html"), header=False)
+
+
+def test_an_appeal_for_money_in_the_body_is_dropped() -> None:
+    """A donation box or a call to action set between the paragraphs is the site asking, not
+    the article telling."""
+    boxes = (
+        '<div class="donate-box"><h4>Support independent climate journalism</h4><p>Alpine '
+        "Review is funded by its readers. Every contribution keeps our reporting free.</p>"
+        '<a href="/donate">Give now</a></div>'
+        '<p class="inline-cta"><em>Would you like to write for us? <a href="/write">Join our '
+        "contributor programme</a> and share your voice.</em></p>"
+    )
+    text = to_text(story(boxes, "glaciers.html"), header=False)
+    assert "Paragraph 3" in text
+    assert "funded by its readers" not in text and "contributor programme" not in text

@@ -59,6 +59,11 @@ FURNITURE_TOKENS = frozenset(
         "paywall",
         "regwall",
         "promo",
+        # An appeal for money or a sign-up in the body: "donate-box", "inline-cta".
+        "donate",
+        "donation",
+        "donations",
+        "cta",
         "advert",
         "advertisement",
         "ad",
