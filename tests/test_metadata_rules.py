@@ -772,3 +772,19 @@ def test_drupals_rdfa_date_around_its_submitted_line_dates_the_node_not_its_comm
     assert article.published == datetime(2026, 4, 6, 8, 12, tzinfo=UTC)
     article = extract("", f"<div class='node'>{STORY}</div><div id='comments'>{comment}</div>")
     assert article.published is None
+
+
+def test_a_comments_or_sidebars_time_does_not_date_an_undated_article() -> None:
+    """WordPress themes date each reader's comment with a `<time>`, and a sidebar lists its
+    latest posts with theirs; on a page that dates its article nowhere, the first of those is
+    not the article's date. The article's own `<time>`, after a sidebar's, still is."""
+    comment = """<div id="comments" class="comments-area"><ol class="comment-list"><li>
+        <footer class="comment-meta"><b>Reader</b> <time datetime="2026-05-03T18:30:00Z">3 May
+        </time></footer><div class="comment-content"><p>Same every spring.</p></div></li></ol></div>"""
+    article = extract("", f"<article>{STORY}</article>{comment}")
+    assert article.published is None
+    sidebar = """<div class="sidebar"><h3>Latest</h3><ul><li><a href="/x">Bins</a>
+        <time datetime="2026-05-04T08:00:00Z">4 May</time></li></ul></div>"""
+    own = '<p><time datetime="2026-05-01T09:00:00Z">1 May</time></p>'
+    article = extract("", f"{sidebar}<article>{own}{STORY}</article>")
+    assert article.published == datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
