@@ -109,6 +109,17 @@ def pictures(article: Article) -> list[tuple[str, str | None]]:
             '<div><img src="/content_banner/qr.jpg" width="650"></div>',
             [],
         ),
+        # A picture between a box's paragraphs, no words beside it in its line: its own line,
+        # in its place; a slide's picture before the slide's text, in a box of any name.
+        (
+            '<div class="body"><p>The quay at six.</p><img src="/dawn.jpg" alt="Harbour at dawn">'
+            '<p>By seven the cranes were moving.</p><div class="slide"><span><img src="/x.jpg" '
+            'alt="The first stall"></span><div><p>Six stalls in 2016.</p></div></div></div>',
+            [
+                ("Harbour at dawn", "https://news.example.com/dawn.jpg"),
+                ("The first stall", "https://news.example.com/x.jpg"),
+            ],
+        ),
         # A box named for its picture: the text after the picture is its caption.
         (
             '<div class="photobox_right"><img src="data:image/gif;base64,R0lGOD" '

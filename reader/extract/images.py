@@ -239,29 +239,39 @@ def _is_picture_box(box: HtmlElement) -> bool:
     return bool(_PICTURE_BOX.search(names_of(box)))
 
 
-def _text_before(box: HtmlElement) -> dict[HtmlElement, bool]:
-    """For each `<img>` of `box`, whether text comes before it in its run of the box's text (a
-    paragraph before it is a block of its own: a run ends there). One walk for all of them."""
-    found: dict[HtmlElement, bool] = {}
-    seen = False
+@dataclass(frozen=True)
+class _Run:
+    """Where an `<img>` sits in its run of a box's text (a block before or after it ends the
+    run): whether text comes before it there, and whether the run has any text at all."""
+
+    text_before: bool
+    has_text: bool
+
+
+def _runs(box: HtmlElement) -> dict[HtmlElement, _Run]:
+    """Each `<img>` of `box` in its run of the box's text. One walk for all of them."""
+    before: dict[HtmlElement, tuple[bool, int]] = {}
+    texts: list[bool] = [False]  # by run, in the box's order
+
+    def end_run() -> None:
+        texts.append(False)
 
     def walk(el: HtmlElement) -> None:
-        nonlocal seen
-        seen = seen or bool((el.text or "").strip())
+        texts[-1] = texts[-1] or bool((el.text or "").strip())
         for child in el:
             if isinstance(child.tag, str):
                 if child.tag == "img":
-                    found[child] = seen
+                    before[child] = (texts[-1], len(texts) - 1)
                 block = child.tag in _BLOCKS
                 if block:
-                    seen = False
+                    end_run()
                 walk(child)
                 if block:
-                    seen = False
-            seen = seen or bool((child.tail or "").strip())
+                    end_run()
+            texts[-1] = texts[-1] or bool((child.tail or "").strip())
 
     walk(box)
-    return found
+    return {img: _Run(seen, texts[run]) for img, (seen, run) in before.items()}
 
 
 class _Boxes:
@@ -270,17 +280,17 @@ class _Boxes:
 
     def __init__(self) -> None:
         self._text: dict[HtmlElement, bool] = {}
-        self._before: dict[HtmlElement, dict[HtmlElement, bool]] = {}
+        self._runs: dict[HtmlElement, dict[HtmlElement, _Run]] = {}
 
     def has_text(self, box: HtmlElement) -> bool:
         if box not in self._text:
             self._text[box] = _has_own_text(box)
         return self._text[box]
 
-    def text_before(self, img: HtmlElement, box: HtmlElement) -> bool:
-        if box not in self._before:
-            self._before[box] = _text_before(box)
-        return self._before[box].get(img, True)
+    def run(self, img: HtmlElement, box: HtmlElement) -> _Run:
+        if box not in self._runs:
+            self._runs[box] = _runs(box)
+        return self._runs[box].get(img, _Run(True, True))
 
 
 def _standing_alone(img: HtmlElement, boxes: _Boxes) -> tuple[HtmlElement, bool, str] | None:
@@ -300,10 +310,14 @@ def _standing_alone(img: HtmlElement, boxes: _Boxes) -> tuple[HtmlElement, bool,
         if tag in _BLOCKS:
             in_figure = tag == "figure" or next(el.iterancestors("figure"), None) is not None
             alone = not boxes.has_text(el)
+            run = boxes.run(img, el) if not alone else None
             # A picture floated at the start of a paragraph, or first in a box named for it
-            # (its caption after it), comes before that text.
-            if not alone and (
-                not (_floats(img) or _is_picture_box(el)) or boxes.text_before(img, el)
+            # (its caption after it), comes before that text. One between a box's paragraphs,
+            # with no words beside it, is a line of its own.
+            if (
+                run is not None
+                and run.has_text
+                and (not (_floats(img) or _is_picture_box(el)) or run.text_before)
             ):
                 return None
             return el, in_figure, link
