@@ -971,3 +971,22 @@ def test_an_appeal_for_money_in_the_body_is_dropped() -> None:
     text = to_text(story(boxes, "glaciers.html"), header=False)
     assert "Paragraph 3" in text
     assert "funded by its readers" not in text and "contributor programme" not in text
+
+
+def test_a_margin_note_is_set_apart_from_the_sentence_it_annotates() -> None:
+    """Tufte CSS writes a sidenote inside its paragraph, beside a toggle for phones: read in
+    line it ran into the sentence. It follows the paragraph instead, the toggle gone."""
+    paragraph = (
+        '<p>The ledger records every delivery to the Skerry light.<label for="sn-1" '
+        'class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-1" '
+        'class="margin-toggle"><span class="sidenote">Held by the county record office, '
+        'reference <a href="/lh-4-12">LH/4/12</a>.</span> Most entries are in one hand.'
+        '<label for="mn-1" class="margin-toggle">&#8853;</label><input type="checkbox" '
+        'id="mn-1" class="margin-toggle"><span class="marginnote">The relief log agrees.</span></p>'
+    )
+    text = to_text(story(paragraph, "ledger.html"), header=False)
+    assert (
+        "The ledger records every delivery to the Skerry light. Most entries are in one hand."
+        "\n\nHeld by the county record office, reference LH/4/12.\n\nThe relief log agrees."
+    ) in text
+    assert "⊕" not in text

@@ -62,6 +62,7 @@ from .paywall import FOR_SUBSCRIBERS, read_paywall
 from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
+from .sidenotes import set_sidenotes_apart
 from .teasers import teaser_list
 
 __all__ = [
@@ -302,6 +303,7 @@ def extract_page(
         # Before `prepare`: Wikipedia's MathML is hidden behind an image of the formula.
         mark_math(doc)
         prepare(doc)
+        set_sidenotes_apart(doc)
         mark_media(doc, base)
         mark_listings(doc)
         mark_live_entries(doc, live_blog)
