@@ -990,3 +990,17 @@ def test_a_margin_note_is_set_apart_from_the_sentence_it_annotates() -> None:
         "\n\nHeld by the county record office, reference LH/4/12.\n\nThe relief log agrees."
     ) in text
     assert "⊕" not in text
+
+
+def test_a_callouts_emoji_starts_its_line_and_a_section_mark_stays_apart() -> None:
+    """Ghost's callout card: an emoji's box beside a box of text, shown as one line; a
+    paragraph of a section mark between paragraphs is no icon of the next."""
+    callout = (
+        '<div class="kg-card kg-callout-card"><div class="kg-callout-emoji">⚠️</div>'
+        '<div class="kg-callout-text">An earlier version gave the wrong year for the treaty.'
+        "</div></div><p>❧</p><p>The ministries meet in November to settle the border.</p>"
+    )
+    blocks = story(callout, "treaty.html").blocks
+    texts = [b.text for b in blocks]
+    assert "⚠️ An earlier version gave the wrong year for the treaty." in texts
+    assert "⚠️" not in texts and "❧" in texts

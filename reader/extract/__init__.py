@@ -37,6 +37,7 @@ from ..safe import safe_text
 from ..sniff import binary_type, looks_like_html
 from ..urls import absolute_url
 from .blocks import html_to_blocks
+from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
 from .declared_body import declared_body_html
 from .document import base_url
@@ -304,6 +305,7 @@ def extract_page(
         mark_math(doc)
         prepare(doc)
         set_sidenotes_apart(doc)
+        icons_beside_their_text(doc)
         mark_media(doc, base)
         mark_listings(doc)
         mark_live_entries(doc, live_blog)
