@@ -1004,3 +1004,17 @@ def test_a_callouts_emoji_starts_its_line_and_a_section_mark_stays_apart() -> No
     texts = [b.text for b in blocks]
     assert "⚠️ An earlier version gave the wrong year for the treaty." in texts
     assert "⚠️" not in texts and "❧" in texts
+
+
+def test_a_dateline_marked_inside_the_lede_stays_its_first_words() -> None:
+    """ "<span class="dateline">LONDON —</span> The Bank…" opens the lede's sentence: without it
+    the story no longer says where it was reported from. A dateline on a line of its own, a
+    place and a time, is the header's."""
+    lede = (
+        '<p><span class="dateline">KYIV, Ukraine (AP) —</span> Officials said the power grid '
+        "was restored overnight in most of the capital.</p>"
+    )
+    alone = '<p><span class="dateline">KYIV — 10:42 a.m.</span></p>'
+    text = to_text(story(alone + lede, "kyiv.html"), header=False)
+    assert "KYIV, Ukraine (AP) — Officials said the power grid" in text
+    assert "10:42" not in text

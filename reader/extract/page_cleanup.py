@@ -329,7 +329,21 @@ def _is_byline(el: HtmlElement) -> bool:
     if tokens & _BYLINE_TOKENS != {"dateline"}:
         return True
     text = el.text_content()
-    return len(text.split()) <= _BYLINE_WORDS and not _goes_on_to_a_sentence(text)
+    if len(text.split()) > _BYLINE_WORDS or _goes_on_to_a_sentence(text):
+        return False
+    return not _opens_a_sentence(el)
+
+
+def _opens_a_sentence(dateline: HtmlElement) -> bool:
+    """A dateline marked inside its paragraph ("<p><span class="dateline">LONDON —</span> The
+    Bank of England held rates…"): the first words of the lede, whose sentence goes on after
+    it, as a wire story's does when the paragraph itself is marked."""
+    if dateline.tag not in _INLINE_TAGS:
+        return False
+    paragraph = next(dateline.iterancestors("p"), None)
+    if paragraph is None:
+        return False
+    return _goes_on_to_a_sentence(" ".join(paragraph.text_content().split()))
 
 
 def _names_author(el: HtmlElement) -> bool:
