@@ -1018,3 +1018,21 @@ def test_a_dateline_marked_inside_the_lede_stays_its_first_words() -> None:
     text = to_text(story(alone + lede, "kyiv.html"), header=False)
     assert "KYIV, Ukraine (AP) — Officials said the power grid" in text
     assert "10:42" not in text
+
+
+def test_a_name_marked_as_an_author_inside_a_sentence_is_the_sentences() -> None:
+    """A quote's speaker or a reviewed book's author marked up as an "author" inside a sentence
+    of the text: the paragraph stays whole, and the name is no byline of the page."""
+    quote = (
+        '<p>“We will rebuild,” said <span class="author-name">Mara Lund</span>, the engineer '
+        "who designed the first breakwater in 2002.</p>"
+    )
+    book = (
+        '<p class="book-details"><em>The Salt Road</em> by <span class="author">Jane Doe</span> '
+        "is published by Harbour Press at £18.</p>"
+    )
+    article = story(quote + book, "review.html")
+    text = to_text(article, header=False)
+    assert "said Mara Lund, the engineer who designed" in text
+    assert "The Salt Road by Jane Doe is published by Harbour Press" in text
+    assert article.author == ""

@@ -224,12 +224,51 @@ def _without_extras(el: HtmlElement) -> HtmlElement:
     return copy
 
 
+# Words of a byline's line that are not its names: "By", "and", "von".
+_LINE_WORDS = frozenset(
+    {"by", "and", "und", "et", "y", "e", "von", "par", "por", "de", "door", "di"}
+)
+# Lower-case words a sentence has besides the name it marks ("said", "the", "who"…).
+_PROSE_WORDS = 3
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "’")
+_INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "cite"})
+_PUNCTUATION = ".,;:!?\"'“”‘’«»()[]—–-"
+
+
+def names_in_prose(el: HtmlElement) -> bool:
+    """A name marked inside a sentence of the text ("“We will rebuild,” said <span
+    class="author-name">Mara Lund</span>, the engineer…", a review's "<em>The Salt Road</em> by
+    <span class="author">Jane Doe</span> is published by…"): the sentence's, not the page's
+    byline. A line of names and titles ("By Ana Ruiz, Staff Writer. March 3, 2026.") has no
+    lower-case words but its "By" and "and"; a name opening the line ("<em class="byline">Ana
+    Ruiz</em> The harbour master says…") is a teaser's byline before its standfirst."""
+    if el.tag not in _INLINE_TAGS:
+        return False
+    paragraph = next(el.iterancestors("p"), None)
+    if paragraph is None:
+        return False
+    text = " ".join(paragraph.text_content().split())
+    name = " ".join(el.text_content().split())
+    if not name or not text.endswith(_SENTENCE_END):
+        return False
+    before = [w.strip(_PUNCTUATION).casefold() for w in text[: text.find(name)].split()]
+    if not [w for w in before if w and w not in _LINE_WORDS]:
+        return False  # the name opens the line: a teaser's byline before its standfirst
+    names = set(name.split())
+    words = [w.strip(_PUNCTUATION) for w in text.split() if w not in names]
+    lower = [w for w in words if w.isalpha() and w.islower() and w not in _LINE_WORDS]
+    return len(lower) >= _PROSE_WORDS
+
+
 def page_byline(doc: HtmlElement) -> list[str]:
     """The author names the page's byline shows, or [] when no byline element holds a name."""
     candidates = [
         (byline_place(el), not in_article(el), el)
         for el in doc.iter()
-        if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS and _is_byline(el)
+        if isinstance(el.tag, str)
+        and el.tag not in _SKIP_TAGS
+        and _is_byline(el)
+        and not names_in_prose(el)
     ]
     # Stable sort: the article's own bylines first, each group in page order.
     candidates.sort(key=lambda c: c[:2])
