@@ -1036,3 +1036,13 @@ def test_a_name_marked_as_an_author_inside_a_sentence_is_the_sentences() -> None
     assert "said Mara Lund, the engineer who designed" in text
     assert "The Salt Road by Jane Doe is published by Harbour Press" in text
     assert article.author == ""
+
+
+def test_a_time_marked_as_a_timestamp_inside_a_sentence_stays_in_it() -> None:
+    """ "<time class="timestamp">" inside a sentence is its words: the sentence reads whole."""
+    line = (
+        '<p>The vote was called at <time class="timestamp" datetime="2026-03-03T10:42">10:42'
+        "</time> on Tuesday, and the count took most of the afternoon.</p>"
+    )
+    text = to_text(story(line, "vote.html"), header=False)
+    assert "The vote was called at 10:42 on Tuesday" in text

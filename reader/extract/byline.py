@@ -231,17 +231,18 @@ _LINE_WORDS = frozenset(
 # Lower-case words a sentence has besides the name it marks ("said", "the", "who"…).
 _PROSE_WORDS = 3
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "’")
-_INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "cite"})
+_INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "cite", "time"})
 _PUNCTUATION = ".,;:!?\"'“”‘’«»()[]—–-"
 
 
-def names_in_prose(el: HtmlElement) -> bool:
-    """A name marked inside a sentence of the text ("“We will rebuild,” said <span
+def in_a_sentence(el: HtmlElement) -> bool:
+    """A name (or a time) marked inside a sentence of the text ("“We will rebuild,” said <span
     class="author-name">Mara Lund</span>, the engineer…", a review's "<em>The Salt Road</em> by
-    <span class="author">Jane Doe</span> is published by…"): the sentence's, not the page's
-    byline. A line of names and titles ("By Ana Ruiz, Staff Writer. March 3, 2026.") has no
-    lower-case words but its "By" and "and"; a name opening the line ("<em class="byline">Ana
-    Ruiz</em> The harbour master says…") is a teaser's byline before its standfirst."""
+    <span class="author">Jane Doe</span> is published by…", "called at <time
+    class="timestamp">10:42</time> on Tuesday"): the sentence's, not the page's byline. A
+    line of names and titles ("By Ana Ruiz, Staff Writer. March 3, 2026.") has no lower-case
+    words but its "By" and "and"; a name opening the line ("<em class="byline">Ana Ruiz</em>
+    The harbour master says…") is a teaser's byline before its standfirst."""
     if el.tag not in _INLINE_TAGS:
         return False
     paragraph = next(el.iterancestors("p"), None)
@@ -268,7 +269,7 @@ def page_byline(doc: HtmlElement) -> list[str]:
         if isinstance(el.tag, str)
         and el.tag not in _SKIP_TAGS
         and _is_byline(el)
-        and not names_in_prose(el)
+        and not in_a_sentence(el)
     ]
     # Stable sort: the article's own bylines first, each group in page order.
     candidates.sort(key=lambda c: c[:2])

@@ -18,7 +18,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ..safe import safe_line
-from .byline import names_in_prose
+from .byline import in_a_sentence
 from .furniture import (
     FURNITURE_ROLES,
     FURNITURE_STEMS,
@@ -322,7 +322,7 @@ def _goes_on_to_a_sentence(text: str) -> bool:
 
 def _is_byline(el: HtmlElement) -> bool:
     tokens = set(TOKEN_SPLIT.split(element_names(el)))
-    if _BYLINE_TOKENS.isdisjoint(tokens) or text_length(el) >= 200 or names_in_prose(el):
+    if _BYLINE_TOKENS.isdisjoint(tokens) or text_length(el) >= 200 or in_a_sentence(el):
         return False
     # A wire story's or a press release's dateline opens its first sentence ("HOUSTON, Oct. 29
     # -- Brightwater Energy today reported…"): a "dateline" longer than a line of names and
