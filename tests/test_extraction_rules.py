@@ -1046,3 +1046,21 @@ def test_a_time_marked_as_a_timestamp_inside_a_sentence_stays_in_it() -> None:
     )
     text = to_text(story(line, "vote.html"), header=False)
     assert "The vote was called at 10:42 on Tuesday" in text
+
+
+def test_a_signup_box_named_by_its_plugin_goes_with_its_pitch() -> None:
+    """A sign-up plugin names its box its own way ("ck_form", a plain block group): the form
+    asking for an e-mail address tells it, and its pitch goes with it. A short line of the
+    story beside a bare form stays."""
+    boxes = (
+        '<div class="ck_form"><div class="ck_form_content"><h3>Join 5,000 readers</h3><p>Get '
+        "the Harbour Letter in your inbox every Friday.</p></div><div><form><input "
+        'type="email" name="email"><button>Subscribe</button></form></div></div>'
+        '<div class="wp-block-group"><h4>Enjoying this story?</h4><p>Sign up for our free '
+        'morning briefing.</p><form class="mc4wp-form"><input type="text" name="EMAIL"></form>'
+        '</div><p>The quay reopens on Monday.</p><form><input type="email"></form>'
+    )
+    text = to_text(story(boxes, "quay.html"), header=False)
+    assert "The quay reopens on Monday." in text
+    assert "5,000 readers" not in text and "Harbour Letter" not in text
+    assert "Enjoying" not in text and "briefing" not in text

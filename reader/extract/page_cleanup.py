@@ -2,7 +2,7 @@
 
 - `prepare`: what is never visible text (scripts, styles, comments, hidden elements).
 - `strip_page_furniture`: navigation, cookie banners, share rows, newsletter boxes, sidebars,
-  tag rows, bylines and author bio boxes, polls and quizzes, found by tag, ARIA role and class/id names.
+  tag rows, bylines and author bio boxes, polls and quizzes, e-mail sign-up boxes, found by tag, ARIA role and class/id names.
 
 Both work in place on the parsed page. What counts as furniture, and the guard that keeps
 whatever holds the article, are in `furniture`.
@@ -37,6 +37,7 @@ from .furniture import (
 )
 from .images import unwrap_amp_pictures, unwrap_noscript_pictures
 from .quotes import attribution_elements
+from .signup import signup_boxes
 
 # Never article text, wherever they are.
 _NEVER_TEXT = ("script", "style", "noscript", "template", "link", "meta")
@@ -210,10 +211,14 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
     if body is None:
         return bylines
     around = text_length(body)
-    # Before the controls go: they are what tells a poll from a table of poll results.
+    # Before the controls go: they are what tells a poll from a table of poll results, and a
+    # sign-up box from a paragraph.
     for widget in [el for el in body.iter() if isinstance(el.tag, str) and asks_the_reader(el)]:
         if attached(widget, body) and not holds_article(widget, around):
             drop(widget)
+    for box in signup_boxes(body, around):
+        if attached(box, body):
+            drop(box)
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
     # A syntax highlighter's "comment" or "tag" span is code, whatever its class says.
