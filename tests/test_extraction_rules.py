@@ -1064,3 +1064,15 @@ def test_a_signup_box_named_by_its_plugin_goes_with_its_pitch() -> None:
     assert "The quay reopens on Monday." in text
     assert "5,000 readers" not in text and "Harbour Letter" not in text
     assert "Enjoying" not in text and "briefing" not in text
+
+
+@pytest.mark.parametrize(
+    ("names", "gone"), [("leftnav", True), ("td-topnav", True), ("bg-navy", False)]
+)
+def test_a_navigation_named_in_one_word_is_furniture(names: str, gone: bool) -> None:
+    """Older templates name their menus "leftnav", "topnav": page furniture as "nav" is; a box
+    coloured "navy" is not one."""
+    box = f'<div class="{names}"><a href="/">Home</a><br><a href="/news">News</a><br>Village notes</div>'
+    page = lxml.html.document_fromstring(f"<html><body>{box}{PARAGRAPHS}</body></html>")
+    strip_page_furniture(page)
+    assert ("Village notes" not in page.text_content()) == gone

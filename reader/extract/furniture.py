@@ -221,7 +221,14 @@ def is_furniture(el: HtmlElement) -> bool:
         return False
     if any(stem in names for stem in FURNITURE_STEMS) or ("opt" in names and _names_an_opt_in(el)):
         return True
-    return not FURNITURE_TOKENS.isdisjoint(TOKEN_SPLIT.split(names))
+    tokens = TOKEN_SPLIT.split(names)
+    return not FURNITURE_TOKENS.isdisjoint(tokens) or any(map(_is_nav_word, tokens))
+
+
+def _is_nav_word(token: str) -> bool:
+    """A navigation named in one word, as older templates do: "leftnav", "topnav", "subnav",
+    "globalnav" (no English word ends in "nav"; "navy" starts with it)."""
+    return len(token) > 3 and token.endswith("nav")
 
 
 def holds_article(el: HtmlElement, around: int) -> bool:
