@@ -1076,3 +1076,20 @@ def test_a_navigation_named_in_one_word_is_furniture(names: str, gone: bool) -> 
     page = lxml.html.document_fromstring(f"<html><body>{box}{PARAGRAPHS}</body></html>")
     strip_page_furniture(page)
     assert ("Village notes" not in page.text_content()) == gone
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        ("© 2026 The Dale Advertiser. All rights reserved.", False),
+        ("Copyright Harbour Media Ltd", False),
+        ("Copyright law, she said, had not kept up with the village's photocopier.", True),
+    ],
+)
+def test_the_sites_copyright_line_does_not_end_the_article(last: str, kept: bool) -> None:
+    """A table layout's last row, "© 2026 The Dale Advertiser", read as the article's last
+    paragraph; a sentence about copyright is the story's."""
+    words = "a sentence of the story that runs on long enough to be more than a copyright line"
+    line = last if not kept else f"{last} It was {words}, ending the report."
+    text = to_text(story(f"<p>{line}</p>", "notes.html"), header=False)
+    assert (line in text) == kept

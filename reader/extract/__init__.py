@@ -174,13 +174,31 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     return blocks
 
 
+# The site's copyright line: "© 2026 The Dale Advertiser", "Copyright 2026 Harbour Media. All
+# rights reserved."
+_COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_COPYRIGHT_WORDS = 20
+
+
+def _is_copyright_line(block: Block) -> bool:
+    return (
+        block.kind == BlockKind.PARAGRAPH
+        and len(block.text.split()) <= _COPYRIGHT_WORDS
+        and bool(_COPYRIGHT.match(block.text))
+    )
+
+
 def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """No horizontal rule before the text's first line or after its last: it divided the
-    article from what the cleanup took away (a footer, comments), and divides nothing now."""
+    article from what the cleanup took away (a footer, comments), and divides nothing now. Nor
+    the site's copyright line after the last: a footer the page's layout (a table's last row)
+    left in the article's box."""
     start, end = 0, len(blocks)
     while start < end and blocks[start].kind == BlockKind.RULE:
         start += 1
-    while end > start and blocks[end - 1].kind == BlockKind.RULE:
+    while end > start and (
+        blocks[end - 1].kind == BlockKind.RULE or _is_copyright_line(blocks[end - 1])
+    ):
         end -= 1
     return blocks[start:end]
 
