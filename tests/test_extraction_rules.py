@@ -1093,3 +1093,20 @@ def test_the_sites_copyright_line_does_not_end_the_article(last: str, kept: bool
     line = last if not kept else f"{last} It was {words}, ending the report."
     text = to_text(story(f"<p>{line}</p>", "notes.html"), header=False)
     assert (line in text) == kept
+
+
+def test_a_headline_written_twice_for_phones_and_desks_is_not_in_the_body() -> None:
+    """A responsive template writes the headline twice, a style sheet showing one: neither
+    copy heads the body, as one copy never did."""
+    headline = "Ferry strike enters second week"
+    twice = (
+        f'<h1 class="headline d-none d-md-block">{headline}</h1>'
+        f'<h1 class="headline d-md-none">{headline}</h1>'
+    )
+    page = (
+        f"<html><head><title>{headline} | Coast News</title></head>"
+        f"<body><article>{twice}{PARAGRAPHS}</article></body></html>"
+    )
+    article = extract_article(page, BASE + "ferry.html")
+    assert article.title == headline
+    assert headline not in to_text(article, header=False)

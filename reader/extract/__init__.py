@@ -164,14 +164,18 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
 
 
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
-    """Drop a leading heading that repeats the headline (the view shows the headline itself);
+    """Drop the leading headings that repeat the headline (the view shows the headline itself);
     a picture's `alt` repeating the headline or its caption says "Image" alone."""
     blocks = without_repeated_alts(blocks, title)
     key = " ".join(title.split()).casefold()
-    for i, block in enumerate(blocks[:3]):
-        if block.kind == BlockKind.HEADING and " ".join(block.text.split()).casefold() == key:
-            return blocks[:i] + blocks[i + 1 :]
-    return blocks
+    # Each copy: a responsive template writes the headline twice, one for phones and one for
+    # desks, and a style sheet shows one.
+    repeats = {
+        i
+        for i, block in enumerate(blocks[:3])
+        if block.kind == BlockKind.HEADING and " ".join(block.text.split()).casefold() == key
+    }
+    return tuple(b for i, b in enumerate(blocks) if i not in repeats)
 
 
 # The site's copyright line: "© 2026 The Dale Advertiser", "Copyright 2026 Harbour Media. All
