@@ -1110,3 +1110,17 @@ def test_a_headline_written_twice_for_phones_and_desks_is_not_in_the_body() -> N
     article = extract_article(page, BASE + "ferry.html")
     assert article.title == headline
     assert headline not in to_text(article, header=False)
+
+
+def test_a_standfirst_written_for_phones_and_for_desks_is_read_once() -> None:
+    """A responsive template's two copies of one line, a style sheet showing one, are one
+    line; the same paragraph twice with nothing saying so is the page's own."""
+    dek = "Crews walked out on Monday over pay, and no talks are planned this week."
+    copies = f'<p class="dek d-md-none">{dek}</p><p class="dek d-none d-md-block">{dek}</p>'
+    said = "The union said it would not return until the operator put a new offer on the table."
+    page = (
+        "<html><head><title>Ferry strike | Coast News</title></head><body><article>"
+        f"<h1>Ferry strike</h1>{copies}{PARAGRAPHS}<p>{said}</p><p>{said}</p></article></body></html>"
+    )
+    text = to_text(extract_article(page, BASE + "strike.html"), header=False)
+    assert text.count(dek) == 1 and text.count(said) == 2

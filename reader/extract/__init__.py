@@ -63,6 +63,7 @@ from .paywall import FOR_SUBSCRIBERS, read_paywall
 from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
+from .responsive import without_screen_copies
 from .sidenotes import set_sidenotes_apart
 from .teasers import teaser_list
 
@@ -328,6 +329,7 @@ def extract_page(
         prepare(doc)
         set_sidenotes_apart(doc)
         icons_beside_their_text(doc)
+        without_screen_copies(doc)
         mark_media(doc, base)
         mark_listings(doc)
         mark_live_entries(doc, live_blog)
