@@ -237,7 +237,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 29
+EXTRACTOR = 30
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -268,7 +268,14 @@ dropped, a correction or update box beside the body kept, a dateline opening the
 lead photo after a standfirst kept, a preloaded next story dropped, a link card's words set apart,
 an "Upgrade to read the rest" card dropped; an undeclared legacy page detected by its text in its
 language, Chinese and Japanese words counted by the character, dates in Arabic-Indic or Persian
-digits."""
+digits. 30: UTF-16 without a byte-order mark read; a paywall declared in microdata; authors and
+sites from a JSON-LD graph by @id, bylines without a job, a place or a CMS account, site names
+without a slogan, dates a dateline's text states, no date from another story's or a video's
+item, Drupal's RDFa date; reading-time lines, polls, Drupal's "Submitted by" line, donation and
+sign-up boxes, one-word menus, a closing copyright line and headlines written twice dropped; a
+standfirst set as a heading read as a paragraph, a headed list of links kept, a table's footer
+note under it, a lone picture between paragraphs kept, margin notes set apart, a dateline in the
+lede kept."""
 
 
 @dataclass(frozen=True)
