@@ -176,8 +176,10 @@ def _names_an_opt_in(el: HtmlElement) -> bool:
     return "optin" in words or ("opt", "in") in pairwise(_words_of(el.get("class", "")))
 
 
-# Words naming a widget that asks the reader something: a poll, a quiz, a survey.
+# Words naming a widget that asks the reader something: a poll, a quiz, a survey. Looked for
+# in every element's names: the plain search first, the camelCase split only where it finds one.
 _QUESTION_WORDS = frozenset({"poll", "polls", "quiz", "quizzes", "survey"})
+_QUESTION_HINT = re.compile("poll|quiz|survey", re.IGNORECASE)
 
 
 def asks_the_reader(el: HtmlElement) -> bool:
@@ -185,7 +187,8 @@ def asks_the_reader(el: HtmlElement) -> bool:
     holding what a reader answers with: a form, a choice box, or buttons to pick from. Its
     question and its running score are the site's, not the article's. A table of opinion polls
     with a "Show all" button is no vote: one button is not a choice."""
-    if _QUESTION_WORDS.isdisjoint(_words_of(_own_names(el))):
+    names = _own_names(el)
+    if not _QUESTION_HINT.search(names) or _QUESTION_WORDS.isdisjoint(_words_of(names)):
         return False
     if el.xpath('.//form|.//input[@type="radio" or @type="checkbox"]'):
         return True

@@ -173,8 +173,10 @@ def _in_other_text(el: HtmlElement) -> bool:
 def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
     """When the page's datelines say the article was published and last updated."""
     candidates = []
-    for el in doc.iter():
-        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+    # Read on most pages (few declare a revision): the elements that may be named a dateline
+    # are picked in C, not each of the page's tested in Python.
+    for el in doc.xpath("//time[not(@datetime)] | //*[@class or @id]"):
+        if el.tag in _SKIP_TAGS:
             continue
         named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names_of(el))
         if named and byline_place(el) < 2 and not _in_other_text(el):
