@@ -180,16 +180,19 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
 
 
 # The site's copyright line: "© 2026 The Dale Advertiser", "Copyright 2026 Harbour Media. All
-# rights reserved."
-_COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+# rights reserved.", "Copyright Harbour Media Ltd": the sign, a year or a name after the word;
+# not a sentence about copyright ("Copyright law, she said, …", "Copyright holders have …").
+_COPYRIGHT = re.compile(r"^\W*(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\)|\d{4}|[A-Z]))")
+_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 _COPYRIGHT_WORDS = 20
 
 
 def _is_copyright_line(block: Block) -> bool:
+    text = block.text
     return (
         block.kind == BlockKind.PARAGRAPH
-        and len(block.text.split()) <= _COPYRIGHT_WORDS
-        and bool(_COPYRIGHT.match(block.text))
+        and len(text.split()) <= _COPYRIGHT_WORDS
+        and bool(_COPYRIGHT.match(text) or _RIGHTS_RESERVED.search(text))
     )
 
 
