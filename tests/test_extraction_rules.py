@@ -1126,3 +1126,18 @@ def test_a_standfirst_written_for_phones_and_for_desks_is_read_once() -> None:
     )
     text = to_text(extract_article(page, BASE + "strike.html"), header=False)
     assert text.count(dek) == 1 and text.count(said) == 2
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_article_beside_a_signup_field() -> None:
+    """ASP.NET WebForms wraps the whole page in one `<form>`: its newsletter field asks for an
+    e-mail address, and what goes is the sign-up box round the field, not the page."""
+    page_html = (
+        '<html><body><form id="aspnetForm" method="post" action="./quay.aspx">'
+        f'<div class="page"><h1>Quay to reopen</h1><div class="story">{PARAGRAPHS}</div>'
+        '<div class="foot"><h4>The Harbour Letter</h4><p>Every Friday in your inbox.</p>'
+        '<input type="text" name="ctl00$NewsletterEmail"><input type="submit" value="Go">'
+        "</div></div></form></body></html>"
+    )
+    text = to_text(extract_article(page_html, BASE + "quay.aspx"), header=False)
+    assert "Paragraph 3 of the article" in text
+    assert "Every Friday in your inbox" not in text

@@ -3,8 +3,8 @@
 Boxes named "newsletter" or "signup" are furniture by name (`furniture`); a sign-up plugin's own
 names ("ck_form", "mc4wp-form", "tnp-subscription") or a plain "wp-block-group" are not, and
 once the form's controls were removed its pitch stayed in the article: "Join 5,000 readers —
-Get the Harbour Letter in your inbox every Friday." The box is the form's largest ancestor that
-stays a box's size and holds no article.
+Get the Harbour Letter in your inbox every Friday." The box is the largest element round the
+form's address field that stays a box's size and holds no article.
 """
 
 from __future__ import annotations
@@ -17,28 +17,32 @@ from .furniture import holds_article, text_length
 _BOX_LENGTH = 400
 
 
-def _asks_for_an_address(form: HtmlElement) -> bool:
+def _address_field(form: HtmlElement) -> HtmlElement | None:
+    """The field of `form` that asks for an e-mail address, or None."""
     for field in form.iter("input"):
         kind = (field.get("type") or "").lower()
         name = f"{field.get('name') or ''} {field.get('id') or ''}".lower()
         if kind == "email" or (kind in ("", "text") and "email" in name):
-            return True
-    return False
+            return field
+    return None
 
 
 def signup_boxes(body: HtmlElement, around: int) -> list[HtmlElement]:
-    """The box round each form asking for an e-mail address (the form itself when it stands
-    alone among the article's paragraphs)."""
+    """The box round each field asking for an e-mail address (the form itself when it stands
+    alone among the article's paragraphs). Climbed from the field, not the form: ASP.NET wraps
+    the whole page in one form, and its newsletter field is a box of the page."""
     boxes: list[HtmlElement] = []
     for form in body.iter("form"):
-        if not _asks_for_an_address(form):
+        field = _address_field(form)
+        if field is None:
             continue
-        box = form
-        for el in form.iterancestors():
+        box = None
+        for el in field.iterancestors():
             if el is body or el.tag in ("article", "main"):
                 break
             if text_length(el) > _BOX_LENGTH or holds_article(el, around):
                 break
             box = el
-        boxes.append(box)
+        if box is not None:
+            boxes.append(box)
     return boxes
