@@ -788,3 +788,12 @@ def test_a_comments_or_sidebars_time_does_not_date_an_undated_article() -> None:
     own = '<p><time datetime="2026-05-01T09:00:00Z">1 May</time></p>'
     article = extract("", f"{sidebar}<article>{own}{STORY}</article>")
     assert article.published == datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+
+
+def test_a_dateline_with_an_offset_no_zone_has_is_read_without_it() -> None:
+    """A hostile or mistyped offset ("+25", "AEDT+13": a day or more) is no zone: the article
+    is still read, its time with its zone unstated, not a crash."""
+    for text in ("3 March 2026, 14:05 +25", "3 March 2026, 14:05 AEDT+13"):
+        body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
+        found = extract("", body).published
+        assert found is not None and stated_iso(found) == "2026-03-03T14:05:00", text

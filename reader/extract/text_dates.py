@@ -101,7 +101,9 @@ def _zone(name: str, offset: str) -> tzinfo | None:
             int(digits[:-2] or 0) + int(digits[-2:]) / 60 if len(digits) > 2 else int(digits)
         )
     if name in _FIXED or (not name and offset):
-        return timezone(timedelta(hours=_FIXED.get(name, 0) + hours))
+        shift = timedelta(hours=_FIXED.get(name, 0) + hours)
+        # No zone is a day or more from UTC ("+25", "AEDT+13"): `timezone` refuses one.
+        return timezone(shift) if abs(shift) < timedelta(hours=24) else None
     if name in _REGIONAL and not offset:
         try:
             return ZoneInfo(_REGIONAL[name])
