@@ -797,3 +797,18 @@ def test_a_dateline_with_an_offset_no_zone_has_is_read_without_it() -> None:
         body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
         found = extract("", body).published
         assert found is not None and stated_iso(found) == "2026-03-03T14:05:00", text
+
+
+def test_a_count_after_a_datelines_dash_is_not_its_zone() -> None:
+    """ "14:05 - 12 comments", "9:05 AM - 3 min read": the dash is a separator and the number
+    a count, not an offset of UTC-12 or UTC-3; an offset alone is written "+05:30", "-0500"."""
+    for text, stated in (
+        ("3 March 2026, 14:05 - 12 comments", "2026-03-03T14:05:00"),
+        ("March 3, 2026 9:05 AM - 3 min read", "2026-03-03T09:05:00"),
+        ("March 3, 2026 9:05 AM -0500", "2026-03-03T09:05:00-05:00"),
+        ("3 March 2026, 14:05 +05:30", "2026-03-03T14:05:00+05:30"),
+        ("3 March 2026, 14:05 GMT -5", "2026-03-03T14:05:00-05:00"),
+    ):
+        body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
+        found = extract("", body).published
+        assert found is not None and stated_iso(found) == stated, text

@@ -85,6 +85,9 @@ _SKIP_TAGS = frozenset(["script", "style", "head", "html", "body", "meta", "link
 # Where a date is a photo's, a quotation's or a table's, not the article's ("image-meta": "Taken
 # 3 March 1998").
 _OTHER_TEXT = frozenset(["figure", "figcaption", "blockquote", "table", "caption"])
+# An offset with no zone name before it is written whole ("+05:30", "-0500"): "14:05 - 12
+# comments" and "9:05 AM - 3 min read" are a separator and a count.
+_OFFSET_ALONE = re.compile(r"[+\-−]\d\d:?\d\d")
 # A dateline is a line; an element with more words holds more than one.
 _MAX_WORDS = 30
 
@@ -100,7 +103,7 @@ def _zone(name: str, offset: str) -> tzinfo | None:
         hours = sign * (
             int(digits[:-2] or 0) + int(digits[-2:]) / 60 if len(digits) > 2 else int(digits)
         )
-    if name in _FIXED or (not name and offset):
+    if name in _FIXED or (not name and _OFFSET_ALONE.fullmatch(offset)):
         shift = timedelta(hours=_FIXED.get(name, 0) + hours)
         # No zone is a day or more from UTC ("+25", "AEDT+13"): `timezone` refuses one.
         return timezone(shift) if abs(shift) < timedelta(hours=24) else None
