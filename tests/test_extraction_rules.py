@@ -1141,3 +1141,11 @@ def test_a_page_wrapped_in_one_form_keeps_its_article_beside_a_signup_field() ->
     text = to_text(extract_article(page_html, BASE + "quay.aspx"), header=False)
     assert "Paragraph 3 of the article" in text
     assert "Every Friday in your inbox" not in text
+
+
+def test_an_emoji_before_words_of_its_own_line_stays_where_it_is() -> None:
+    """An emoji followed by words of its own line before a link ("📌 Read the council's
+    minutes: <a>…</a>") is no callout's icon: it stays at the start of its line."""
+    line = '<p><span class="emoji">📌</span> The council\'s minutes: <a href="/m">March</a></p>'
+    text = to_text(story(line, "minutes.html"), header=False)
+    assert "📌 The council's minutes: March" in text

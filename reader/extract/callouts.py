@@ -38,6 +38,8 @@ def icons_beside_their_text(doc: HtmlElement) -> None:
         parent = icon.getparent()
         if parent is None or len(icon) or not _is_emoji("".join(icon.text_content().split())):
             continue
+        if (icon.tail or "").strip():
+            continue  # words follow it on its line ("📌 Minutes: <a>…</a>"): it starts them
         children = [c for c in parent if isinstance(c.tag, str)]
         if len(children) != 2 or children[0] is not icon:
             continue
