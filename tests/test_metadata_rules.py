@@ -812,3 +812,15 @@ def test_a_count_after_a_datelines_dash_is_not_its_zone() -> None:
         body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
         found = extract("", body).published
         assert found is not None and stated_iso(found) == stated, text
+
+
+def test_a_candidates_box_or_a_timeline_in_the_article_does_not_date_it() -> None:
+    """ "candidate" holds "date" and "timeline" "time", but neither names a dateline: a
+    candidate's birthday and a timeline's first entry are not when the article was published."""
+    for box in (
+        '<div class="candidate-card">Mara Lund, born 4 May 1971, runs for mayor.</div>',
+        '<ul class="timeline"><li>12 June 1994: the crossing opens</li>'
+        "<li>2 June 2025: the subsidy ends</li></ul>",
+    ):
+        article = extract("", f"<article><h1>Ferry</h1>{STORY}{box}</article>")
+        assert article.published is None, box

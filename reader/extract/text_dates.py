@@ -79,8 +79,11 @@ _PUBLISHED = re.compile(
     r"|опубликовано)\b",
     re.IGNORECASE,
 )
-# On an element's class or id: a dateline, or a byline that holds the date.
-_DATE_HINT = re.compile(r"date|time|publish|posted|updated|byline|meta", re.IGNORECASE)
+# On an element's class or id: a dateline, or a byline that holds the date. Not a "candidate"
+# box or a "timeline": their dates are their entries'.
+_DATE_HINT = re.compile(
+    r"(?<!candi)date|time(?!line)|publish|posted|updated|byline|meta", re.IGNORECASE
+)
 _SKIP_TAGS = frozenset(["script", "style", "head", "html", "body", "meta", "link"])
 # Where a date is a photo's, a quotation's or a table's, not the article's ("image-meta": "Taken
 # 3 March 1998").
