@@ -1088,6 +1088,8 @@ def test_a_navigation_named_in_one_word_is_furniture(names: str, gone: bool) -> 
         ("Harbour Media 2026. All rights reserved.", False),
         ("Copyright holders have until March to object.", True),
         ("(c) Harbour Media", False),
+        ("Copyright 2026 by Harbour Media Ltd", False),
+        ("(c) 2026 Harbour Media", False),
     ],
 )
 def test_the_sites_copyright_line_does_not_end_the_article(last: str, kept: bool) -> None:
@@ -1149,3 +1151,17 @@ def test_an_emoji_before_words_of_its_own_line_stays_where_it_is() -> None:
     line = '<p><span class="emoji">📌</span> The council\'s minutes: <a href="/m">March</a></p>'
     text = to_text(story(line, "minutes.html"), header=False)
     assert "📌 The council's minutes: March" in text
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Copyright holders have until June to object.",
+        "(c) the council must publish its accounts each year.",
+    ],
+)
+def test_a_short_last_paragraph_opening_with_copyright_is_the_storys(last: str) -> None:
+    """A short last paragraph that opens with "Copyright" or a list's "(c)" and goes on as a
+    sentence is the story's, not the site's notice."""
+    text = to_text(story(f"<p>{last}</p>", "notes.html"), header=False)
+    assert last in text

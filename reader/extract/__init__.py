@@ -180,20 +180,27 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
 
 
 # The site's copyright line: "© 2026 The Dale Advertiser", "Copyright 2026 Harbour Media. All
-# rights reserved.", "Copyright Harbour Media Ltd": the sign, a year or a name after the word;
-# not a sentence about copyright ("Copyright law, she said, …", "Copyright holders have …").
-_COPYRIGHT = re.compile(r"^\W*(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\)|\d{4}|[A-Z]))")
-_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+# rights reserved.", "Copyright Harbour Media Ltd"; not a sentence opening with the word.
+_COPYRIGHT = re.compile(r"^\W*(?:(?P<sign>©)|\(c\)|copyright\b)", re.IGNORECASE)
 _COPYRIGHT_WORDS = 20
+# After "Copyright" or "(c)", what tells the notice from a sentence opening with the word
+# ("Copyright holders have until June…", a list's "(c) the council must…"): a year, or a name.
+_NOTICE_YEAR = re.compile(r"^\W*(?:©|\(c\))?\W*(?:19|20)\d\d\b", re.IGNORECASE)
+_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 
 
 def _is_copyright_line(block: Block) -> bool:
-    text = block.text
-    return (
-        block.kind == BlockKind.PARAGRAPH
-        and len(text.split()) <= _COPYRIGHT_WORDS
-        and bool(_COPYRIGHT.match(text) or _RIGHTS_RESERVED.search(text))
-    )
+    if block.kind != BlockKind.PARAGRAPH or len(block.text.split()) > _COPYRIGHT_WORDS:
+        return False
+    if _RIGHTS_RESERVED.search(block.text):
+        return True  # "Harbour Media 2026. All rights reserved."
+    mark = _COPYRIGHT.match(block.text)
+    if mark is None:
+        return False
+    rest = block.text[mark.end() :]
+    if mark["sign"] or _NOTICE_YEAR.match(rest):
+        return True
+    return not any(word[:1].islower() for word in _RIGHTS_RESERVED.sub("", rest).split())
 
 
 def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
