@@ -824,3 +824,14 @@ def test_a_candidates_box_or_a_timeline_in_the_article_does_not_date_it() -> Non
     ):
         article = extract("", f"<article><h1>Ferry</h1>{STORY}{box}</article>")
         assert article.published is None, box
+
+
+def test_an_italian_byline_line_opening_with_a_capital_di_repeats_the_author() -> None:
+    """At a line's start Italian writes "Di Marco Rossi": with "Marco Rossi" declared, that
+    line atop the text repeats the header and goes; a declared "Di Marco Rossi" is still one
+    name, and his line goes too."""
+    for declared, line in (("Marco Rossi", "Di Marco Rossi"), ("Di Marco Rossi", "Di Marco Rossi")):
+        head = f'<title>Ferry</title><meta name="author" content="{declared}">'
+        article = extract(head, f"<article><h1>Ferry</h1><p>{line}</p>{STORY}</article>")
+        assert article.author == declared
+        assert article.blocks[0].text.startswith("The island's only ferry"), declared

@@ -69,11 +69,15 @@ def _names(author: str) -> list[str]:
 
 def _is_byline(text: str, names: list[str]) -> bool:
     """The line is the author's name (or names), with a "By" at most."""
-    words = without_label(text).casefold()
-    rest = words
-    for name in names:
-        rest = rest.replace(name, " ")
-    return rest != words and not _NOT_A_NAME.sub("", rest)
+    # Casefolded first too: at a line's start Italian's "di" is "Di", which `without_label`
+    # leaves (it may start a surname) but the declared names tell apart.
+    for words in {without_label(text).casefold(), without_label(text.casefold())}:
+        rest = words
+        for name in names:
+            rest = rest.replace(name, " ")
+        if rest != words and not _NOT_A_NAME.sub("", rest):
+            return True
+    return False
 
 
 def _is_date_line(text: str, published: datetime | None) -> bool:
