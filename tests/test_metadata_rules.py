@@ -835,3 +835,23 @@ def test_an_italian_byline_line_opening_with_a_capital_di_repeats_the_author() -
         article = extract(head, f"<article><h1>Ferry</h1><p>{line}</p>{STORY}</article>")
         assert article.author == declared
         assert article.blocks[0].text.startswith("The island's only ferry"), declared
+
+
+def test_a_layout_named_for_its_sidebar_round_main_still_holds_the_articles_date() -> None:
+    """WordPress's Genesis themes wrap `<main>` in "content-sidebar-wrap": a name of the layout
+    round the page's main part, not a sidebar. The article's own `<time itemprop=
+    "datePublished">` dates it and its byline names its writer; the sidebar's list doesn't."""
+    body = f"""<div class="site-inner"><div class="content-sidebar-wrap"><main class="content">
+      <article class="post entry" itemscope itemtype="https://schema.org/CreativeWork">
+      <header class="entry-header"><h1 class="entry-title" itemprop="headline">Ferry</h1>
+      <p class="entry-meta"><time class="entry-time" itemprop="datePublished"
+      datetime="2025-06-02T07:30:00+00:00">June 2, 2025</time> by <span class="entry-author"
+      itemprop="author" itemscope itemtype="https://schema.org/Person"><span
+      class="entry-author-name" itemprop="name">Maren Holt</span></span></p></header>
+      <div class="entry-content" itemprop="text">{STORY}</div></article></main>
+      <aside class="sidebar sidebar-primary widget-area"><section class="widget"><h3>Recent</h3>
+      <ul><li><a href="/x">Harbour fees</a> <time datetime="2024-01-01">Jan 1</time></li></ul>
+      </section></aside></div></div>"""
+    article = extract("<title>Ferry</title>", body)
+    assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC)
+    assert article.author == "Maren Holt"

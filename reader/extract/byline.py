@@ -188,6 +188,10 @@ def byline_place(el: HtmlElement) -> int:
             return 2
         if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(names_of(node)):
             place = 1
+        if node.tag == "main":
+            # Round the page's main part, as round <body>, names describe the layout: Genesis
+            # themes' "content-sidebar-wrap".
+            break
     return place
 
 
