@@ -1165,3 +1165,16 @@ def test_a_short_last_paragraph_opening_with_copyright_is_the_storys(last: str) 
     sentence is the story's, not the site's notice."""
     text = to_text(story(f"<p>{last}</p>", "notes.html"), header=False)
     assert last in text
+
+
+def test_many_nested_signup_fields_are_judged_in_linear_time() -> None:
+    """A hostile page nests forms asking for an e-mail address hundreds deep: each box round
+    them is judged once, not once per form inside it (that took seconds a nest)."""
+    import time
+
+    nest = "<div><form><input type='email'></form>" * 250 + "</div>" * 250
+    page_html = f"<html><body><article>{PARAGRAPHS}</article>{nest * 4}</body></html>"
+    started = time.monotonic()
+    text = to_text(extract_article(page_html, BASE + "nest.html"), header=False)
+    assert time.monotonic() - started < 2
+    assert "Paragraph 3 of the article" in text

@@ -32,6 +32,8 @@ def signup_boxes(body: HtmlElement, around: int) -> list[HtmlElement]:
     alone among the article's paragraphs). Climbed from the field, not the form: ASP.NET wraps
     the whole page in one form, and its newsletter field is a box of the page."""
     boxes: list[HtmlElement] = []
+    # Each element judged once: forms nested in one another climb through the same ones.
+    fits: dict[HtmlElement, bool] = {}
     for form in body.iter("form"):
         field = _address_field(form)
         if field is None:
@@ -40,7 +42,9 @@ def signup_boxes(body: HtmlElement, around: int) -> list[HtmlElement]:
         for el in field.iterancestors():
             if el is body or el.tag in ("article", "main"):
                 break
-            if text_length(el) > _BOX_LENGTH or holds_article(el, around):
+            if el not in fits:
+                fits[el] = text_length(el) <= _BOX_LENGTH and not holds_article(el, around)
+            if not fits[el]:
                 break
             box = el
         if box is not None:
