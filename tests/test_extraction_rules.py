@@ -1178,3 +1178,17 @@ def test_many_nested_signup_fields_are_judged_in_linear_time() -> None:
     text = to_text(extract_article(page_html, BASE + "nest.html"), header=False)
     assert time.monotonic() - started < 2
     assert "Paragraph 3 of the article" in text
+
+
+def test_a_paragraph_of_thousands_of_marked_names_is_read_in_time() -> None:
+    """A hostile paragraph marks thousands of names as authors inside its sentences: each is
+    told to be in a sentence from the words nearest it, not by listing the whole paragraph's
+    words again (that took seconds a thousand)."""
+    import time
+
+    names = 'said <span class="author">Mara Lund</span> the engineer, ' * 3000
+    page_html = f"<html><body><article>{PARAGRAPHS}<p>{names}and so on.</p></article></body></html>"
+    started = time.monotonic()
+    text = to_text(extract_article(page_html, BASE + "names.html"), header=False)
+    assert time.monotonic() - started < 3
+    assert "said Mara Lund the engineer" in text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -237,6 +238,7 @@ _PROSE_WORDS = 3
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "’")
 _INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "cite", "time"})
 _PUNCTUATION = ".,;:!?\"'“”‘’«»()[]—–-"
+_WORD = re.compile(r"\S+")
 
 
 def in_a_sentence(el: HtmlElement) -> bool:
@@ -252,17 +254,18 @@ def in_a_sentence(el: HtmlElement) -> bool:
     paragraph = next(el.iterancestors("p"), None)
     if paragraph is None:
         return False
-    text = " ".join(paragraph.text_content().split())
-    name = " ".join(el.text_content().split())
-    if not name or not text.endswith(_SENTENCE_END):
+    # As the page has them, and their words taken one at a time, as far as they are needed: a
+    # paragraph may mark thousands of names, each of which would split all its words again.
+    text, name = paragraph.text_content(), el.text_content()
+    if not name.strip() or not text.rstrip().endswith(_SENTENCE_END):
         return False
-    before = [w.strip(_PUNCTUATION).casefold() for w in text[: text.find(name)].split()]
-    if not [w for w in before if w and w not in _LINE_WORDS]:
+    before = (m[0].strip(_PUNCTUATION).casefold() for m in _WORD.finditer(text, 0, text.find(name)))
+    if not any(w and w not in _LINE_WORDS for w in before):
         return False  # the name opens the line: a teaser's byline before its standfirst
     names = set(name.split())
-    words = [w.strip(_PUNCTUATION) for w in text.split() if w not in names]
-    lower = [w for w in words if w.isalpha() and w.islower() and w not in _LINE_WORDS]
-    return len(lower) >= _PROSE_WORDS
+    words = (m[0].strip(_PUNCTUATION) for m in _WORD.finditer(text) if m[0] not in names)
+    lower = (w for w in words if w.isalpha() and w.islower() and w not in _LINE_WORDS)
+    return next(islice(lower, _PROSE_WORDS - 1, None), None) is not None
 
 
 def page_byline(doc: HtmlElement) -> list[str]:
