@@ -1192,3 +1192,23 @@ def test_a_paragraph_of_thousands_of_marked_names_is_read_in_time() -> None:
     text = to_text(extract_article(page_html, BASE + "names.html"), header=False)
     assert time.monotonic() - started < 3
     assert "said Mara Lund the engineer" in text
+
+
+@pytest.mark.parametrize("heading", ["Read next", "Top Stories", "Trending", "Latest"])
+@pytest.mark.parametrize("site", ["/2024/", "https://news.example.com/2024/"])
+def test_a_headed_list_of_the_sites_own_stories_is_not_the_articles(
+    heading: str, site: str
+) -> None:
+    """Under a heading that names no insert ("Read next", "Top Stories"), a list of links to
+    the site's own stories is the site's, as under "Related stories"; the writer's own list
+    ("Further reading" of books elsewhere, the `further-reading-list` case) stays."""
+    links = "".join(
+        f'<li><a href="{site}{slug}.html">{words}</a></li>'
+        for slug, words in (
+            ("levy", "Council votes on the harbour levy"),
+            ("ferry", "Ferry timetable changes for winter"),
+            ("lifeboat", "New lifeboat arrives at the station"),
+        )
+    )
+    text = to_text(story(f"<h3>{heading}</h3><ul>{links}</ul>", "quay.html"), header=False)
+    assert "harbour levy" not in text

@@ -121,7 +121,7 @@ def _readability_blocks(doc: HtmlElement, url: str, base: str, title: str) -> tu
     except Unparseable:
         return ()
     without_other_stories(root, title)
-    strip_inserts(root)
+    strip_inserts(root, url)
     return html_to_blocks(root, base)
 
 
@@ -130,7 +130,7 @@ def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
     found = doc.xpath('//*[@itemprop="articleBody"] | //article | //main | //*[@role="main"]')
     if not found:
         return ()
-    strip_inserts(found[0])
+    strip_inserts(found[0], base)
     return html_to_blocks(found[0], base)
 
 
@@ -345,7 +345,7 @@ def extract_page(
         mark_live_entries(doc, live_blog)
         bylines: dict[str, str] = {}
         if body is not None:
-            strip_inserts(body)
+            strip_inserts(body, url)
             blocks = html_to_blocks(body, base)
         else:
             bylines = strip_page_furniture(doc)

@@ -10,9 +10,11 @@ counts as furniture, and the guard that keeps whatever holds the article, are in
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from ..urls import site_host
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
 from .next_page import is_pager_link
 from .paywall import is_offer_box
@@ -71,17 +73,31 @@ def _is_list_of_links(el: HtmlElement) -> bool:
     return sum(bool(_CLOCK.match(li.text_content())) for li in items) * 2 > len(items)
 
 
-def is_headed_list(lst: HtmlElement) -> bool:
+def is_headed_list(lst: HtmlElement, url: str = "") -> bool:
     """A list of links under a heading of its own that names no insert ("Sources & links",
     "Further reading", "Mac Apps"): a part of the article the writer titled, as its
-    sections are; a "Related stories" or "Most read" list is named so."""
+    sections are; a "Related stories" or "Most read" list is named so. Not a list of the
+    site's own pages (those of the page at `url`, or relative), whatever its heading says
+    ("Read next", "Top Stories", "Latest"): the site's other stories."""
     heading = lst.getprevious()
     if heading is None or heading.tag not in _HEADINGS or (heading.tail or "").strip():
         return False
     text = " ".join(heading.text_content().split())
     if not text or heading.find(".//a") is not None or is_furniture(heading):
         return False
-    return not _is_insert_label(heading, text)
+    return not _is_insert_label(heading, text) and not _all_of_the_site(lst, url)
+
+
+def _all_of_the_site(lst: HtmlElement, url: str) -> bool:
+    """Every link of `lst` leads to a page of the site of `url` (or is relative)."""
+    hrefs = [a.get("href", "").strip() for a in lst.iter("a")]
+    try:
+        host = site_host(url)
+        return bool(hrefs) and all(
+            not urlsplit(href).netloc or (bool(host) and site_host(href) == host) for href in hrefs
+        )
+    except ValueError:  # a malformed address ("http://[x"): not one of the site's pages
+        return False
 
 
 def _is_insert_label(el: HtmlElement, text: str) -> bool:
@@ -127,8 +143,8 @@ def _is_insert(el: HtmlElement, text: str) -> bool:
     return len(parts) >= 2 and all(_SHARE_LABEL.match(p) for p in parts if p)
 
 
-def strip_inserts(article: HtmlElement) -> None:
-    """Second pass, on readability's article container."""
+def strip_inserts(article: HtmlElement, url: str = "") -> None:
+    """Second pass, on readability's article container (of the page at `url`)."""
     around = text_length(article)
     quoted = attribution_elements(article)
     for el in list(
@@ -142,7 +158,11 @@ def strip_inserts(article: HtmlElement) -> None:
             continue
         text = " ".join(el.text_content().split())
         if el.tag in ("ul", "ol"):
-            if _is_list_of_links(el) and not is_headed_list(el) and not holds_article(el, around):
+            if (
+                _is_list_of_links(el)
+                and not is_headed_list(el, url)
+                and not holds_article(el, around)
+            ):
                 drop(el)
             continue
         if is_furniture(el) and not holds_article(el, around):

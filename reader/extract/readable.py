@@ -282,7 +282,7 @@ class _Readability(Document):
         and the article's own header when it holds a standfirst."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
         for lst in node.iter("ul", "ol"):
-            if self._is_list_between_prose(lst) or is_headed_list(lst):
+            if self._is_list_between_prose(lst) or is_headed_list(lst, self.url or ""):
                 allowed[lst] = True
                 continue
             if not self._is_prose_list(lst):
