@@ -1212,3 +1212,10 @@ def test_a_headed_list_of_the_sites_own_stories_is_not_the_articles(
     )
     text = to_text(story(f"<h3>{heading}</h3><ul>{links}</ul>", "quay.html"), header=False)
     assert "harbour levy" not in text
+
+
+def test_a_headed_list_with_a_malformed_address_is_read() -> None:
+    """A hostile list's link "http://[x/" is no address: the page is still read."""
+    links = '<li><a href="http://[x/">Harbour levy</a></li><li><a href="/b">Lifeboat</a></li>'
+    text = to_text(story(f"<h3>Sources</h3><ul>{links}</ul>", "quay.html"), header=False)
+    assert "Paragraph 3 of the article" in text

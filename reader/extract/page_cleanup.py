@@ -256,7 +256,10 @@ def _is_author_link(a: HtmlElement) -> bool:
     """A link to a writer's own page: `rel="author"` or a path like /authors/…, /staff/…"""
     if "author" in a.get("rel", "").lower().split():
         return True
-    path = urlsplit(a.get("href", "")).path.lower()
+    try:
+        path = urlsplit(a.get("href", "")).path.lower()
+    except ValueError:  # a malformed address ("http://[x/"): no writer's page
+        return False
     return not _AUTHOR_PATHS.isdisjoint(path.split("/")[:-1] or [""])
 
 
