@@ -855,3 +855,16 @@ def test_a_layout_named_for_its_sidebar_round_main_still_holds_the_articles_date
     article = extract("<title>Ferry</title>", body)
     assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC)
     assert article.author == "Maren Holt"
+
+
+def test_a_headline_opening_with_by_is_no_line_signing_the_post() -> None:
+    """A WordPress theme puts the byline in the post's footer; the post's headline "By The
+    Numbers: Harbour Costs" above it is no "By …" line naming its writer."""
+    body = f"""<article class="post"><header class="entry-header"><h1 class="entry-title"><a
+      href="/numbers">By The Numbers: Harbour Costs</a></h1></header>
+      <div class="entry-content">{STORY}</div>
+      <footer class="entry-footer"><span class="byline"><span class="author vcard"><a
+      class="url fn n" href="/author/maren">Maren Holt</a></span></span></footer></article>"""
+    for h in ("<h1 class", "<h2 class"):
+        page = body.replace("<h1 class", h).replace("</h1>", f"</{h[1:3]}>")
+        assert extract("<title>Harbour Costs</title>", page).author == "Maren Holt"

@@ -16,7 +16,7 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
-from .furniture import names_of
+from .furniture import HEADING_TAGS, names_of
 
 # On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
 _BYLINE_HINT = re.compile(r"byline|author|auteur|autor|writtenby|p-author", re.IGNORECASE)
@@ -319,6 +319,8 @@ def _line_above(el: HtmlElement) -> str:
         if not isinstance(node.tag, str) or not (node.text or "").strip():
             continue
         lines += 1
+        if any(n.tag in HEADING_TAGS for n in (node, *node.iterancestors())):
+            continue  # a headline ("By The Numbers: …") signs nothing
         if name := line_byline(node.text_content()):
             return name
     return ""
