@@ -868,3 +868,21 @@ def test_a_headline_opening_with_by_is_no_line_signing_the_post() -> None:
     for h in ("<h1 class", "<h2 class"):
         page = body.replace("<h1 class", h).replace("</h1>", f"</{h[1:3]}>")
         assert extract("<title>Harbour Costs</title>", page).author == "Maren Holt"
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_articles_date() -> None:
+    """ASP.NET WebForms wraps the whole page in one `<form>` (with its `__VIEWSTATE`): the
+    page's layout, not a form of its own like a search box. The article's `<time>` and
+    microdata inside it date the article."""
+    viewstate = '<div class="aspNetHidden"><input type="hidden" name="__VIEWSTATE" value="x"></div>'
+    for time in (
+        '<time datetime="2025-06-02T07:30:00Z">2 June 2025</time>',
+        '<span itemprop="datePublished" content="2025-06-02T07:30:00Z">2 June 2025</span>',
+    ):
+        story = f'<div class="story"><h1>Ferry</h1>{time}{STORY}</div>'
+        for body in (
+            f'<form id="aspnetForm" method="post" action="./ferry.aspx">{story}</form>',
+            f'<div id="wrap"><form id="form1" method="post">{viewstate}{story}</form></div>',
+        ):
+            article = extract("<title>Ferry</title>", body)
+            assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC), body

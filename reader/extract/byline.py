@@ -185,7 +185,9 @@ def byline_place(el: HtmlElement) -> int:
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             break
-        if node.tag in _ELSEWHERE_TAGS or _ELSEWHERE.search(names_of(node)):
+        if (node.tag in _ELSEWHERE_TAGS and not _wraps_the_page(node)) or _ELSEWHERE.search(
+            names_of(node)
+        ):
             return 2
         if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(names_of(node)):
             place = 1
@@ -194,6 +196,18 @@ def byline_place(el: HtmlElement) -> int:
             # themes' "content-sidebar-wrap".
             break
     return place
+
+
+def _wraps_the_page(form: HtmlElement) -> bool:
+    """A `<form>` that is the page's layout: ASP.NET WebForms wraps the whole page in one,
+    directly in `<body>` or holding its `__VIEWSTATE` field. Told from its own place and
+    fields, not by a search of all it holds: each element of the page is placed through it."""
+    if form.tag != "form":
+        return False
+    parent = form.getparent()
+    if parent is not None and parent.tag in ("body", "html"):
+        return True
+    return bool(form.xpath('./input[@name="__VIEWSTATE"] | ./div/input[@name="__VIEWSTATE"]'))
 
 
 def in_article(el: HtmlElement) -> bool:
