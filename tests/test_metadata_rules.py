@@ -886,3 +886,21 @@ def test_a_page_wrapped_in_one_form_keeps_its_articles_date() -> None:
         ):
             article = extract("<title>Ferry</title>", body)
             assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC), body
+
+
+def test_a_wrapper_named_for_its_sidebar_round_the_article_does_not_hide_its_date() -> None:
+    """A layout with no `<main>` that names the box round the whole article for its sidebar
+    ("container has-sidebar"): every `<time>` is in a "sidebar" by its names, and the article's
+    own is still its date; a reader's comment's is not."""
+    comment = (
+        '<div class="comment"><time datetime="2025-06-03T19:00:00Z">3 June</time>'
+        "<p>Good to hear.</p></div>"
+    )
+    body = (
+        '<div class="container has-sidebar"><article><h1>Ferry</h1>'
+        f'<time datetime="2025-06-02T07:30:00Z">2 June</time>{STORY}</article></div>'
+    )
+    article = extract("", body)
+    assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC)
+    only_a_comment = f'<div class="container has-sidebar"><article>{STORY}{comment}</article></div>'
+    assert extract("", only_a_comment).published is None

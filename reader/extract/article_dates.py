@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .byline import byline_place, in_article
+from .furniture import names_of
 from .text_dates import text_dates
 
 
@@ -112,10 +113,24 @@ def of_another_item(el: HtmlElement) -> bool:
 
 def _own_time(doc: HtmlElement) -> str | None:
     """The `datetime` of the article's own `<time>`: the first inside the article, else the
-    first not in a place that holds other stories' (a related box, a navigation bar)."""
-    times = [el for el in doc.xpath("//time[@datetime]") if byline_place(el) < 2]
+    first not in a place that holds other stories' (a related box, a navigation bar). When
+    every one is in such a place by its names, the first inside the article: a layout without
+    `<main>` may name the box round the whole article for its sidebar ("container
+    has-sidebar"), and the page's first `<time>` was its date before places were told apart."""
+    found = doc.xpath("//time[@datetime]")
+    times = [el for el in found if byline_place(el) < 2]
     own = next((el for el in times if in_article(el)), times[0] if times else None)
+    if own is None:
+        own = next((el for el in found if in_article(el) and not _of_a_comment(el)), None)
     return own.get("datetime") if own is not None else None
+
+
+def _of_a_comment(el: HtmlElement) -> bool:
+    """In a reader's comment, by an item's type or an element's name."""
+    return any(
+        _RESPONSE_TYPE.search(f"{a.get('itemtype') or ''} {names_of(a)}")
+        for a in (el, *el.iterancestors())
+    )
 
 
 def article_dates(
