@@ -1214,6 +1214,22 @@ def test_a_headed_list_of_the_sites_own_stories_is_not_the_articles(
     assert "harbour levy" not in text
 
 
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<a href="http://[x/"><img src="/a.jpg" width="600" height="400"></a>',
+        '<img src="http://[x/a.jpg" width="600" height="400">',
+    ],
+    ids=["link", "src"],
+)
+def test_a_picture_with_a_malformed_address_does_not_stop_the_page(picture: str) -> None:
+    """`urlsplit` refuses an unclosed IPv6 bracket; a hostile page's picture is still only a
+    picture, and the article is read."""
+    page = f"<html><body><article>{PARAGRAPHS}<p>{picture}</p>{PARAGRAPHS}</article></body></html>"
+    article = extract_article(page, BASE + "harbour.html")
+    assert "harbour" in to_text(article).lower()
+
+
 def test_a_headed_list_with_a_malformed_address_is_read() -> None:
     """A hostile list's link "http://[x/" is no address: the page is still read."""
     links = '<li><a href="http://[x/">Harbour levy</a></li><li><a href="/b">Lifeboat</a></li>'

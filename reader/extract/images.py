@@ -113,8 +113,11 @@ def _is_icon(img: HtmlElement) -> bool:
 
 def _is_advert(url: str) -> bool:
     """An address on an ad server ("ad.gmw.cn", doubleclick.net) or in a folder of banners."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # "http://[x/": no address, so no ad server's either
+        return False
     if host.split(".", 1)[0] in _AD_HOSTS or host.endswith(_AD_NETWORKS):
         return True
     folders = parts.path.lower().split("/")[:-1]
@@ -305,7 +308,7 @@ def _standing_alone(img: HtmlElement, boxes: _Boxes) -> tuple[HtmlElement, bool,
         if href and _opens_page(el):
             if not _is_photo(img):
                 return None  # a button, a logo: the link is what it is for
-        elif href and _PICTURE_FILE.search(urlsplit(href).path):
+        elif href and _names_a_picture(href):
             link = link or href  # a bigger copy of the picture
         if tag in _BLOCKS:
             in_figure = tag == "figure" or next(el.iterancestors("figure"), None) is not None
@@ -391,7 +394,18 @@ def _opens_page(a: HtmlElement) -> bool:
     href = a.get("href", "").strip()
     if not href or href.startswith("#") or href.lower().startswith("javascript:"):
         return False
-    return not _PICTURE_FILE.search(urlsplit(href).path)
+    return not _names_a_picture(href)
+
+
+def _names_a_picture(href: str) -> bool:
+    """The address is a picture's file ("…/photo.jpg"). An address `urlsplit` refuses
+    ("http://[x/", an unclosed IPv6 bracket) names none: a hostile page's link must not stop
+    the article."""
+    try:
+        path = urlsplit(href).path
+    except ValueError:
+        return False
+    return bool(_PICTURE_FILE.search(path))
 
 
 def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
