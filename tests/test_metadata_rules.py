@@ -904,3 +904,12 @@ def test_a_wrapper_named_for_its_sidebar_round_the_article_does_not_hide_its_dat
     assert article.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC)
     only_a_comment = f'<div class="container has-sidebar"><article>{STORY}{comment}</article></div>'
     assert extract("", only_a_comment).published is None
+
+
+def test_an_event_ahead_in_an_undated_article_does_not_date_it() -> None:
+    """A date the text states that has not come yet is an event's, not the article's."""
+    event = '<div class="event-date">Concert: 12 June 2031</div>'
+    assert extract("", f"<article>{event}{STORY}</article>").published is None
+    past = '<div class="event-date">Published 12 June 2024</div>'
+    published = extract("", f"<article>{past}{STORY}</article>").published
+    assert published is not None and published.date().isoformat() == "2024-06-12"

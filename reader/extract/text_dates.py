@@ -12,7 +12,7 @@ a site's header shows today's date unlabelled).
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.html import HtmlElement
@@ -174,6 +174,15 @@ def _labelled(text: str) -> tuple[datetime | None, datetime | None, bool]:
     return published, updated, bool(labels)
 
 
+def _past(moment: datetime | None) -> datetime | None:
+    """`moment`, when it has come (a day's grace for the zones): a date ahead is an event's
+    ("Concert: 12 June 2031", a deadline), never when the article was written."""
+    if moment is None:
+        return None
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return moment if aware <= datetime.now(UTC) + timedelta(days=1) else None
+
+
 def _in_other_text(el: HtmlElement) -> bool:
     return any(node.tag in _OTHER_TEXT for node in (el, *el.iterancestors()))
 
@@ -198,6 +207,7 @@ def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
         said_published, said_updated, labelled = _labelled(text)
         if outside and not labelled:
             continue
+        said_published, said_updated = _past(said_published), _past(said_updated)
         published = published or said_published
         updated = updated or said_updated
         if published and updated:
