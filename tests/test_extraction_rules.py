@@ -1099,6 +1099,15 @@ def test_the_sites_copyright_line_does_not_end_the_article(last: str, kept: bool
     assert (last in text) == kept
 
 
+def test_a_paragraph_said_twice_with_a_display_class_for_every_screen_stays_twice() -> None:
+    """ "d-block" and "d-flex" display a box the same on every screen: two such paragraphs
+    alike are both the text's (a refrain), not one copy per screen."""
+    refrain = "Keep the harbour open, keep the ferry running, keep the island alive."
+    twice = f'<p class="d-block">{refrain}</p><p class="d-block">{refrain}</p>'
+    page = f"<html><body><article>{PARAGRAPHS}{twice}{PARAGRAPHS}</article></body></html>"
+    assert to_text(extract_article(page, BASE + "refrain.html")).count(refrain) == 2
+
+
 def test_a_headline_written_twice_for_phones_and_desks_is_not_in_the_body() -> None:
     """A responsive template writes the headline twice, a style sheet showing one: neither
     copy heads the body, as one copy never did."""

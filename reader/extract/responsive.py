@@ -11,10 +11,11 @@ from lxml.html import HtmlElement
 
 from .furniture import TOKEN_SPLIT, drop
 
-# Bootstrap's display classes ("d-none", "d-md-block", "hidden-xs", "visible-lg") and words
-# naming the screen a copy is for ("mobile-only", "show-desktop").
+# Bootstrap's display classes that differ by screen ("d-none", "d-md-block", "hidden-xs",
+# "visible-lg"; not "d-block" or "d-flex", the same on every screen) and words naming the
+# screen a copy is for ("mobile-only", "show-desktop").
 _BREAKPOINT = re.compile(
-    r"^(?:d(?:-(?:xs|sm|md|lg|xl|xxl))?-(?:none|block|flex|inline)|hidden-\w+|visible-\w+)$"
+    r"^(?:d-none|d-(?:xs|sm|md|lg|xl|xxl)-(?:none|block|flex|inline)|hidden-\w+|visible-\w+)$"
 )
 _SCREEN_WORDS = frozenset({"mobile", "desktop", "tablet", "phone"})
 # What each of those has, searched for first: most elements have none of it.
