@@ -125,9 +125,10 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         # ASCII <meta> can't be read in these bytes.
         return utf16
     declared = normalise_charset(header_charset) or sniff_meta_charset(body)
-    if declared and declared.startswith("utf-16"):
+    if declared and declared.startswith("utf-16") and b"\x00" not in body[:1024]:
         # UTF-16 writes every ASCII character with a zero byte: a page without them isn't UTF-16
-        # (read so, its every two letters would be one CJK character).
+        # (read so, its every two letters would be one CJK character). With them, the header
+        # is believed where the bytes alone didn't tell (`utf16_without_bom`).
         declared = sniff_meta_charset(body)
     if declared == "utf-8" and (_mostly_not_utf8(body) or _a_few_latin_letters(body)):
         # The other stale declaration: a server (or a <meta>) that says UTF-8 for every page,

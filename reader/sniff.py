@@ -46,6 +46,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # zero bytes, and those on either side ("一", one in fifty Chinese characters, is 00 4E in
 # little-endian), so a side with zeros and one with under half as many is UTF-16's mark.
 _UTF16_ASCII_SHARE = 0.03
+_UTF16_CONTROLS = 0.01
 _UTF16_SAMPLE = 4096
 # Bytes text never holds (tab, line breaks, form feed and ESC aside: a hostile page may be full
 # of escape sequences, which display code removes; it is still text).
@@ -71,9 +72,11 @@ def utf16_without_bom(body: bytes) -> str | None:
         codec = "utf-16-be"
     else:
         return None
-    # Binary data may put its zeros so too; as text it holds control characters.
+    # Binary data may put its zeros so too; as text it is control characters. A page may hold
+    # a stray one (a CMS's pasted form feed), not one in a hundred.
     text = head[: len(head) // 2 * 2].decode(codec, "ignore").encode("utf-8", "ignore")
-    return None if text.translate(None, _CONTROL) != text else codec
+    controls = len(text) - len(text.translate(None, _CONTROL))
+    return codec if controls <= _UTF16_CONTROLS * len(head) // 2 else None
 
 
 def binary_type(body: bytes) -> str | None:

@@ -346,6 +346,18 @@ def test_utf_16_without_a_byte_order_mark_reads_by_its_zero_bytes(
     assert text in decode_html(raw, header)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf_16_without_a_mark_holding_a_stray_control_character_is_still_utf_16(
+    codec: str,
+) -> None:
+    """A form feed or a vertical tab pasted into a page by its CMS is one character in
+    thousands: still text, still UTF-16."""
+    from reader.sniff import binary_type
+
+    raw = story("", "The council met.\x0b" + RUSSIAN).encode(codec)
+    assert binary_type(raw) is None and RUSSIAN in decode_html(raw)
+
+
 def test_binary_with_zero_bytes_on_one_side_stays_binary() -> None:
     """Sixteen-bit samples or a table of small numbers put zeros where UTF-16 does; as text
     they would be control characters."""
