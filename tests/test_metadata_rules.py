@@ -97,6 +97,8 @@ def test_a_name_ending_in_a_months_or_a_weekdays_name_is_kept_whole() -> None:
     for byline, name in (
         ("By Li Sun", "Li Sun"),
         ("By Theresa May | 3 March 2026", "Theresa May"),
+        ("By Theresa May, March 3, 2026", "Theresa May"),
+        ("By Li Sun, May 4, 2026", "Li Sun"),
         ("By Ana Le", "Ana Le"),
         ("By Ana Ruiz March 3, 2026", "Ana Ruiz"),
         ("By Ana Ruiz, updated on", "Ana Ruiz"),

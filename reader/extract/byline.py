@@ -87,6 +87,18 @@ _DATE_TAIL = re.compile(
     r"[\s,]*$",
     re.IGNORECASE,
 )
+# The same tail after a separator: all of it goes, and what comes before stays whole, so
+# "Theresa May, March 3" keeps the name's "May".
+_DATE_AFTER_SEPARATOR = re.compile(
+    rf"\s*[,|•·–—]\s*(?:(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?"
+    r"[\s,]*)*$",
+    re.IGNORECASE,
+)
+# A weekday before that separator is the date's too ("Joe Wee Monday, 14 March"): no name's.
+# Written whole: "Li Sun" ends as "Sun." does.
+_WEEKDAY_TAIL = re.compile(
+    r"(?:^|\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$", re.IGNORECASE
+)
 # What a byline with no date may end with: "Ann Lee, updated on".
 _LABEL_TAIL = re.compile(r"(?:[\s,]+(?:on|at|updated|published|posted))+[\s,]*$", re.IGNORECASE)
 # Words a byline element holds when it is a button or a box, not a name.
@@ -129,7 +141,11 @@ def clean_byline(text: str) -> str:
     text = _FILED_FROM.sub("", text)
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits.
     name, *dated = re.split(r"\d", text, maxsplit=1)
-    text = (_DATE_TAIL if dated else _LABEL_TAIL).sub("", name)
+    cut = _DATE_AFTER_SEPARATOR.search(name) if dated else None
+    if cut:
+        text = _WEEKDAY_TAIL.sub("", name[: cut.start()])
+    else:
+        text = (_DATE_TAIL if dated else _LABEL_TAIL).sub("", name)
     return text.strip(" ,;:-–—|•·(")
 
 
