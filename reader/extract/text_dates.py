@@ -1,5 +1,6 @@
 """The article's dates as its text writes them ("Published 3 March 2026, 14:05 GMT", "Updated
-March 4, 2026 9:00 a.m. ET"), for a page that declares none in its markup.
+March 4, 2026 9:00 a.m. ET", "3 марта 2026, 14:05", "2026年3月3日 14時05分"), for a page that
+declares none in its markup. The words of other languages are `month_names`'.
 
 Only a date the text states whole is read: "2 hours ago", "yesterday" or "Updated 14:05" are
 true only on the day the page was read, and a citation that turned them into a date would give a
@@ -17,45 +18,57 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.html import HtmlElement
 
-from ..dates import ZONE_UNSTATED, on_date
+from ..dates import ZONE_UNSTATED, ascii_digits, on_date
 from .byline import byline_place, in_article
 from .furniture import names_of
+from .month_names import (
+    MONTHS,
+    PUBLISHED_WORDS,
+    PUBLISHED_WORDS_CJK,
+    UPDATED_WORDS,
+    UPDATED_WORDS_CJK,
+    month_key,
+)
 
-_MONTH_NAMES = {
-    1: "january jan janvier janv januar jän enero ene",
-    2: "february feb février févr februar febrero",
-    3: "march mar mars märz marzo",
-    4: "april apr avril abril abr",
-    5: "may mai mayo",
-    6: "june jun juin juni junio",
-    7: "july jul juillet juil juli julio",
-    8: "august aug août agosto ago",
-    9: "september sep sept septembre septiembre",
-    10: "october oct octobre oktober okt octubre",
-    11: "november nov novembre noviembre",
-    12: "december dec décembre déc dezember dez diciembre dic",
-}
-_MONTHS = {name: n for n, names in _MONTH_NAMES.items() for name in names.split()}
-_MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
+# A month's name: a word of letters and the marks some scripts write on them (Devanagari's
+# vowel signs, Arabic's vowels), or Arabic's two-word names of the Levant ("تشرين الأول").
+_MONTH = (
+    r"(?P<month>(?:كانون|تشرين)\s+ال[أا]?\w+|[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7"
+    r"\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0962\u0963])*)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATES = [
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # Folha's "3.mar.2026".
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    # Chinese, Japanese and Korean text puts no space before a date ("송고2026-03-03"), so
+    # these are bounded by digits, not by words.
+    re.compile(rf"(?<!\d){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(
+        rf"(?<!\d){_YEAR}\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
+    ),
+    # "2026.03.03", "2026/3/3": year first, as East Asian sites write it, where a word may
+    # run into it ("입력2026.03.03"); not a version number ("v2026.1.2", "2026.10.01.3").
+    re.compile(rf"(?<![A-Za-z\d.]){_YEAR}\.(?P<month>[01]\d)\.(?P<day>[0-3]\d)(?!\d|\.\d)"),
+    re.compile(rf"(?<![A-Za-z\d/]){_YEAR}/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"),
     # 03.03.2026, as German and Russian sites write it; "03/03/2026" may be either order.
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
 ]
+# "14:05", "2:05 p.m.", "14h05", "14 Uhr"; "14時05分", "오후 2:05" (afternoon) in the East.
 _TIME = (
-    r"(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?::[0-5]\d)?"
+    r"(?:(?P<half>午前|午後|上午|下午|오전|오후)\s*)?(?P<hour>[0-2]?\d)"
+    r"(?:[:.h](?P<minute>[0-5]\d)|\s*[時时시]\s*(?P<minutes>[0-5]?\d)\s*[分분])(?::[0-5]\d)?"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*(?:uhr|hrs?|h))?"
 )
+_AFTERNOON = frozenset(["午後", "下午", "오후"])
 # Zones by the names datelines use. IST, CST in Asia and the like are several zones: none.
 _FIXED = {
     **dict.fromkeys(["gmt", "utc", "z"], 0),
     **{"bst": 1, "cet": 1, "mez": 1, "cest": 2, "mesz": 2, "eet": 2, "eest": 3, "msk": 3},
     **{"est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7},
-    **{"jst": 9, "aest": 10, "aedt": 11},
+    **{"jst": 9, "kst": 9, "aest": 10, "aedt": 11, "мск": 3},
 }
 # Names whose offset depends on the date: the time zone they stand for decides.
 _REGIONAL = {
@@ -65,20 +78,18 @@ _REGIONAL = {
     "pt": "America/Los_Angeles",
     "uk": "Europe/London",
 }
-_ZONE = r"(?P<zone>[a-z]{1,4}\b)?\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)?)?"
+_ZONE = r"(?P<zone>[a-zа-я]{1,4}\b)?\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)?)?"
 # Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM".
-_AFTER = re.compile(rf"^(?:\s|,|:|\||-|–|—|at|um|à|a las|alle)*{_TIME}\s*\(?{_ZONE}", re.IGNORECASE)
+_AFTER = re.compile(
+    r"^(?:\s|,|:|\.|\||-|–|—|at|um|à|a las|alle|ore|às|om|o godz\.|godz\.|o|в|о|saat"
+    # "2026 г.", "2026 р.", "2026 r.": Russian's, Ukrainian's and Polish's "year".
+    r"|[гр]\.|r\.)*"
+    rf"{_TIME}\s*\(?{_ZONE}",
+    re.IGNORECASE,
+)
 _BEFORE = re.compile(rf"{_TIME}\s*\(?{_ZONE}\)?(?:\s|,|\||-|–|—|on|le|am)*$", re.IGNORECASE)
-_UPDATED = re.compile(
-    r"\b(?:last\s+)?(?:updated|modified|revised|aktualisiert|mis à jour|actualizado"
-    r"|aggiornato|обновлено)\b",
-    re.IGNORECASE,
-)
-_PUBLISHED = re.compile(
-    r"\b(?:first\s+)?(?:published|posted|publié|veröffentlicht|publicado|pubblicato"
-    r"|опубликовано)\b",
-    re.IGNORECASE,
-)
+_UPDATED = re.compile(rf"\b{UPDATED_WORDS}\b|{UPDATED_WORDS_CJK}", re.IGNORECASE)
+_PUBLISHED = re.compile(rf"\b{PUBLISHED_WORDS}\b|{PUBLISHED_WORDS_CJK}", re.IGNORECASE)
 # On an element's class or id: a dateline, or a byline that holds the date. Not a "candidate"
 # box or a "timeline": their dates are their entries'.
 _DATE_HINT = re.compile(
@@ -119,7 +130,11 @@ def _zone(name: str, offset: str) -> tzinfo | None:
 
 
 def _time(match: re.Match[str]) -> time | None:
-    hour, minute = int(match["hour"]), int(match["minute"])
+    hour, minute = int(match["hour"]), int(match["minute"] or match["minutes"])
+    if match["half"]:
+        if not 0 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["half"] in _AFTERNOON else 0)
     if match["ampm"]:
         if not 1 <= hour <= 12:
             return None
@@ -130,11 +145,14 @@ def _time(match: re.Match[str]) -> time | None:
 def parse_text_date(text: str) -> datetime | None:
     """The first date `text` states whole, with its time and zone when it gives them; None for
     a text that gives none (or only a relative one: "2 hours ago")."""
+    # Arabic-Indic, Devanagari and full-width digits, one for one: the places found stay
+    # those of `text`.
+    text = ascii_digits(text)
     found = []
     for pattern in _DATES:
         for match in pattern.finditer(text):
             month = match["month"]
-            number = int(month) if month.isdigit() else _MONTHS.get(month.casefold())
+            number = int(month) if month.isdigit() else MONTHS.get(month_key(month))
             if number is None:
                 continue
             try:

@@ -1,0 +1,99 @@
+"""Datelines as the foreign press writes them, on pages that declare no date in their markup:
+the months' names in each language (Russian's and Polish's genitives, Hebrew's "in March"),
+Chinese, Japanese and Korean dates, other digits, and the labels "Published"/"Updated"."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.dates import stated_iso
+from reader.extract import extract_article
+
+STORY = """
+<p>Die Fähre zur Insel wird Ende des Monats eingestellt, teilte der Betreiber am Montag mit,
+nachdem der Gemeinderat die Förderung nicht verlängert hatte, die den Verkehr seit 1994 trägt.</p>
+<p>Rund vierhundert Menschen setzen täglich über, die meisten auf dem Weg zur Arbeit oder zur
+Schule auf dem Festland; die nächste Verbindung liegt anderthalb Stunden Fahrt entfernt.</p>
+<p>Der Betreiber habe angeboten, im Winter einen verkürzten Fahrplan anzubieten, doch der Rat
+habe seine Briefe nicht beantwortet. Ein Sprecher sagte, die Gespräche gingen weiter.</p>
+"""
+
+
+def dates(line: str) -> tuple[str | None, str | None]:
+    body = f'<article><h1>Fähre</h1><div class="article-meta">{line}</div>{STORY}</article>'
+    article = extract_article(f"<html><body>{body}</body></html>", "https://example.org/a")
+    return (
+        stated_iso(article.published) if article.published else None,
+        stated_iso(article.updated) if article.updated else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("3 marzo 2026, ore 14:05", "2026-03-03T14:05:00"),  # Corriere
+        ("Publicado em 3 de março de 2026 às 14h05", "2026-03-03T14:05:00"),
+        ("3.mar.2026 às 14h05", "2026-03-03T14:05:00"),  # Folha
+        ("3 maart 2026 om 14:05", "2026-03-03T14:05:00"),  # NOS
+        ("3 października 2026, 14:05", "2026-10-03T14:05:00"),  # Wyborcza
+        ("3 сентября 2026 г., 14:05 МСК", "2026-09-03T14:05:00+03:00"),  # RIA
+        ("3 березня 2026, 14:05", "2026-03-03T14:05:00"),
+        ("3 Mart 2026 14:05", "2026-03-03T14:05:00"),  # Hürriyet
+        ("٣ مارس ٢٠٢٦", "2026-03-03"),  # Arabic-Indic digits
+        ("3 تشرين الأول 2026", "2026-10-03"),  # the Levant's months
+        ("3 במרץ 2026", "2026-03-03"),  # Haaretz: "in March"
+        ("2026年3月3日 14時05分", "2026-03-03T14:05:00"),  # NHK
+        ("２０２６年３月３日 午後２時５分", "2026-03-03T14:05:00"),  # full-width digits
+        ("2026.03.03. 오후 2:05", "2026-03-03T14:05:00"),  # Korean portals
+        ("송고2026-03-03 14:05", "2026-03-03T14:05:00"),  # Yonhap: no space after the label
+        ("03 मार्च 2026", "2026-03-03"),  # Dainik Bhaskar
+    ],
+)
+def test_a_dateline_in_another_language_dates_the_article(line: str, published: str) -> None:
+    assert dates(line)[0] == published
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Opublikowano: 3 marca 2026, 14:05 Aktualizacja: 4 marca 2026, 09:30",
+            ("2026-03-03T14:05:00", "2026-03-04T09:30:00"),
+        ),
+        (
+            "Gepubliceerd: 3 maart 2026 om 14:05 | Bijgewerkt: 4 maart 2026",
+            ("2026-03-03T14:05:00", "2026-03-04"),
+        ),
+        (
+            "Опубликовано 3 марта 2026, 14:05 Обновлено 4 марта 2026, 09:30",
+            ("2026-03-03T14:05:00", "2026-03-04T09:30:00"),
+        ),
+        (
+            "Yayınlanma: 03.03.2026 - 14:05 Güncelleme: 04.03.2026 - 09:30",
+            ("2026-03-03T14:05:00", "2026-03-04T09:30:00"),
+        ),
+        (
+            "입력 2026.03.03 14:05 수정 2026.03.04 09:30",
+            ("2026-03-03T14:05:00", "2026-03-04T09:30:00"),
+        ),
+        ("最終更新：2026年3月4日 9時30分", (None, "2026-03-04T09:30:00")),
+        ("Atualizado 4.mar.2026 às 9h30", (None, "2026-03-04T09:30:00")),
+    ],
+)
+def test_a_datelines_labels_in_another_language_tell_publication_from_update(
+    line: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert dates(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Version 2026.1.2",  # a release, not 2 January
+        "v2026.10.01.3",
+        "3/4/2026",  # March 4th or 3 April: either order
+        "Ocak 2026",  # a month, no day
+    ],
+)
+def test_a_dateline_that_states_no_whole_date_gives_none(line: str) -> None:
+    assert dates(line) == (None, None)
