@@ -129,6 +129,15 @@ def test_article_text_is_kept(inner: str) -> None:
         '<p>Lees ook: <a href="/a">Haven breekt record</a></p>',
         '<p>Czytaj też: <a href="/a">Port bije rekord</a></p>',
         '<p>Czytaj także: <a href="/a">Port bije rekord</a></p>',
+        '<p>Читайте також: <a href="/a">Порт Одеси знову бʼє рекорд</a></p>',
+        '<p><strong>Ayrıca okuyun:</strong> <a href="/a">Liman rekor kırdı</a></p>',
+        '<p><strong>اقرأ أيضاً:</strong> <a href="/a">الميناء يحطم رقمه القياسي</a></p>',
+        '<p>اقرأ ايضا <a href="/a">الميناء يحطم رقمه القياسي</a></p>',
+        '<p><strong>קראו גם:</strong> <a href="/a">הנמל שובר שיא</a></p>',
+        '<p>यह भी पढ़ें: <a href="/a">बंदरगाह ने रिकॉर्ड तोड़ा</a></p>',
+        '<p>【相关阅读】<a href="/a">港口客流创新高</a></p>',
+        '<div><h3>関連記事</h3><a href="/a">港の利用者 過去最多に</a></div>',
+        '<p>관련 기사: <a href="/a">항구 이용객 사상 최대</a></p>',
     ],
 )
 def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
@@ -143,6 +152,8 @@ def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
         "<p>Mehr zum Thema Brücken sagte der Bürgermeister am Abend nicht.</p>",
         '<p>Leia mais sobre <a href="/a">o relatório</a> no site do governo, disse ela ontem.</p>',
         "<p>Lees ook de kleine lettertjes.</p>",
+        "<p>相关新闻显示，港口客流在春节期间创下新高，码头工人连续加班。</p>",
+        "<p>关联 記事 관련기사들은 이 글과 무관하다고 편집자는 설명했다.</p>",
     ],
 )
 def test_prose_opening_with_a_foreign_insert_label_is_kept(inner: str) -> None:

@@ -28,18 +28,25 @@ _INSERT_LABEL = re.compile(
     r"most read|most popular|читайте также|читайте еще|смотрите также|по теме)",
     re.IGNORECASE,
 )
-# The same labels in the other major languages of European news, whole words only. Only the
+# The same labels in the other languages of the news read here, whole words only. Only the
 # label standing alone (a box's heading) or opening a line that is mostly a link counts: prose
 # that opens with the same words ("Leer más libros…", "Mehr zum Thema sagte…") stays.
 _INSERT_LABEL_ABROAD = re.compile(
-    r"^\s*(?:à |a )?(?:lire aussi|lire également|voir aussi|sur le même sujet"  # French
+    r"^\s*[【\[]?(?:à |a )?(?:lire aussi|lire également|voir aussi|sur le même sujet"  # French
     r"|lesen sie auch|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"  # German
     r"|lee también|lea también|leer más|te puede interesar|ver también"  # Spanish
     r"|leggi anche|potrebbe interessarti"  # Italian
     r"|leia também|leia mais|veja também"  # Portuguese
     r"|lees ook|lees meer"  # Dutch
     r"|czytaj (?:też|także|również)|zobacz (?:też|także|również)"  # Polish
-    r")(?!\w)\s*[:：|»›→–—-]?\s*(?P<rest>.*)$",
+    r"|читайте також|дивіться також"  # Ukrainian
+    r"|ayrıca okuyun|bunları da okuyun|ilgili haberler?"  # Turkish
+    r"|[اإ]قر[أا] [أا]يض[اً\u064b]{1,2}|مواضيع ذات صلة"  # Arabic
+    r"|קראו גם|קרא גם|עוד בנושא"  # Hebrew
+    r"|(?:यह|ये) भी प(?:\u0922\u093c|\u095c)\u0947\u0902"  # Hindi
+    r"|関連記事|関連ニュース|あわせて読みたい|相关阅读|延伸阅读|相关新闻|相關新聞|延伸閱讀"  # CJK
+    r"|관련\s?기사|관련\s?뉴스"  # Korean
+    r")(?!\w)[】\]]?\s*[:：|»›→–—-]?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
