@@ -198,6 +198,29 @@ def test_a_byline_in_russian_or_italian_loses_its_label() -> None:
     assert article.blocks[0].text.startswith("The island's only ferry")
 
 
+def test_a_byline_in_the_scripts_of_asia_and_the_middle_east_loses_its_label() -> None:
+    """Arabic's "بقلم" ("by the pen of"), Hebrew's "מאת", Turkish's "Yazar:", Hindi's "लेखक:"
+    open a byline; Japanese and Korean write "reporter" after the name, Chinese before it with
+    no space. Korean sites call the byline's box the "writer"'s."""
+    for byline, name in (
+        ('<div class="article-author-name">بقلم: سامر الحداد</div>', "سامر الحداد"),
+        ('<div class="author">מאת נועה לוי</div>', "נועה לוי"),
+        ('<div class="author">Yazar: Elif Şahin</div>', "Elif Şahin"),
+        ('<div class="author">लेखक: राहुल शर्मा</div>', "राहुल शर्मा"),
+        ('<p class="author">山田太郎記者</p>', "山田太郎"),
+        ('<span class="author">记者 张伟</span>', "张伟"),
+        (
+            '<div class="writer-zone01"><strong class="tit-name"><a href="/r/1">홍길동</a> 기자'
+            "</strong></div>",
+            "홍길동",
+        ),
+    ):
+        article = extract(
+            "<title>Ferry</title>", f"<article><h1>Ferry</h1>{byline}{STORY}</article>"
+        )
+        assert article.author == name, byline
+
+
 def test_a_posts_own_first_line_names_its_writer_over_the_account_in_its_footer() -> None:
     """A team blog on Blogger signs each post twice: its first line names the writer ("Posted
     by Ana Ruiz, Software Engineer on the Ferry app") and its footer the account that posted

@@ -19,7 +19,10 @@ from lxml.html import HtmlElement
 from .furniture import HEADING_TAGS, names_of
 
 # On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
-_BYLINE_HINT = re.compile(r"byline|author|auteur|autor|writtenby|p-author", re.IGNORECASE)
+# Korean sites name it "writer" ("writer-zone01").
+_BYLINE_HINT = re.compile(
+    r"byline|author|auteur|autor|writtenby|p-author|writer\b|writer[-_]", re.IGNORECASE
+)
 # The name inside a byline: "author__name", "authorname", "author-name fn".
 _NAME_HINT = re.compile(r"author.?name|\bfn\b|\bname\b", re.IGNORECASE)
 # Places whose bylines are not the article's: comments, sidebars, related stories, "follow"
@@ -40,16 +43,21 @@ _ARTICLE_TAGS = frozenset(["article", "main"])
 _SKIP_TAGS = frozenset(["script", "style", "meta", "link", "input", "img", "head", "html", "body"])
 
 # "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:",
-# "Автор:", "от", and Italian's "di", lower-case only: "Di Marco" is a surname.
+# "Автор:", "от", Arabic's "بقلم" ("by the pen of"), Turkish's "Yazar:", Hebrew's "מאת", Hindi's
+# "लेखक:", and Italian's "di", lower-case only: "Di Marco" is a surname. Chinese writes
+# "记者张三" ("reporter") with no space.
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|reported|words|story)\s+by|by|par|por|von|door|av|af"
-    r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|(?-i:di))\b\s*:?\s+",
+    r"^(?:(?:(?:written|posted|reported|words|story)\s+by|by|par|por|von|door|av|af"
+    r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|yazar|מאת|लेखक"
+    r"|(?-i:di))\b\s*:?\s+|(?:记者|記者)\s*[:：]?\s*)",
     re.IGNORECASE,
 )
 # What follows the name on the same line: "Dan Goodin - Apr 16", "James Akinaka • 8h".
 _AFTER_NAME = re.compile(
     r"\s[-–—|/•·]\s.*$|\s*[|•·].*$|\s+[-–—]$"
-    r"|\s+(?:edited|photos?|photographs|illustrations?|translated|additional reporting) by\b.*$",
+    r"|\s+(?:edited|photos?|photographs|illustrations?|translated|additional reporting) by\b.*$"
+    # Japanese and Korean put "reporter" after the name: "山田太郎記者", "홍길동 기자".
+    r"|\s*(?:記者|特派員|기자|특파원)(?!\w).*$",
     re.IGNORECASE,
 )
 # A newsroom's jobs, in the languages of the bylines read here.
