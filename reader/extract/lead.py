@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from lxml.html import HtmlElement
 
@@ -31,6 +32,18 @@ _LEAD_TOKENS = frozenset(
         "excerpt",
         "subtitle",
         "deck",
+        # The names the foreign press gives it: Turkish and Brazilian "spot", French "chapo",
+        # Italian "sommario", Spanish "entradilla"/"subtitulo"/"bajada", Russian "announce",
+        # German "vorspann".
+        "spot",
+        "chapo",
+        "chapeau",
+        "sommario",
+        "entradilla",
+        "subtitulo",
+        "bajada",
+        "announce",
+        "vorspann",
     ]
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
@@ -44,7 +57,9 @@ def _norm(text: str) -> str:
 
 
 def _is_lead_like(el: HtmlElement, description: str) -> bool:
-    tokens = set(_TOKEN_SPLIT.split(names_of(el)))
+    parts = _TOKEN_SPLIT.split(names_of(el))
+    # "sub-title", "stand_first": a name written in two parts.
+    tokens = {*parts, *(a + b for a, b in pairwise(parts))}
     if not _LEAD_TOKENS.isdisjoint(tokens):
         return True
     return bool(description) and _norm(el.text_content()) == description
