@@ -77,6 +77,7 @@ def test_a_dateline_in_another_language_dates_the_article(line: str, published: 
             ("2026-03-03T14:05:00", "2026-03-04T09:30:00"),
         ),
         ("最終更新：2026年3月4日 9時30分", (None, "2026-03-04T09:30:00")),
+        ("3 marzo 2026 (modifica il 4 marzo 2026 | 09:30)", ("2026-03-03", "2026-03-04T09:30:00")),
         ("Atualizado 4.mar.2026 às 9h30", (None, "2026-03-04T09:30:00")),
     ],
 )
@@ -97,3 +98,27 @@ def test_a_datelines_labels_in_another_language_tell_publication_from_update(
 )
 def test_a_dateline_that_states_no_whole_date_gives_none(line: str) -> None:
     assert dates(line) == (None, None)
+
+
+def test_a_labelled_dateline_longer_than_a_date_leaves_the_text_once_read() -> None:
+    """Le Monde's "Publié le 3 mars 2026 à 14h05, modifié le 4 mars 2026 à 09h30" gives both
+    dates to the header and leaves the body; a sentence opening with the label stays."""
+    for line, updated in (
+        ("Publié le 3 mars 2026 à 14h05, modifié le 4 mars 2026 à 09h30", "2026-03-04T09:30:00"),
+        (
+            "Опубликовано 3 марта 2026 в 14:05, обновлено 4 марта 2026 в 09:30",
+            "2026-03-04T09:30:00",
+        ),
+        (
+            "Published 3 March 2026, 14:05 GMT. Updated 4 March 2026, 09:30 GMT",
+            "2026-03-04T09:30:00+00:00",
+        ),
+    ):
+        body = f'<article><h1>Fähre</h1><p class="meta">{line}</p>{STORY}</article>'
+        article = extract_article(f"<html><body>{body}</body></html>", "https://example.org/a")
+        assert article.updated is not None and stated_iso(article.updated) == updated, line
+        assert article.blocks[0].text.startswith("Die Fähre zur Insel"), line
+    sentence = "Publié le 3 mars 2026 par le conseil, le rapport montre une hausse."
+    body = f'<article><h1>Fähre</h1><p class="meta">Publié le 3 mars 2026</p><p>{sentence}</p>{STORY}</article>'
+    article = extract_article(f"<html><body>{body}</body></html>", "https://example.org/a")
+    assert article.blocks[0].text == sentence

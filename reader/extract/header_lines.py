@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from ..models import Block, BlockKind
 from .byline import line_byline, without_label
+from .text_dates import dateline_dates
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -90,6 +91,25 @@ def _is_date_line(text: str, published: datetime | None) -> bool:
     return str(published.year) in numbers and bool(numbers & (days | {f"{d:0>2}" for d in days}))
 
 
+def _is_labelled_dateline(text: str, published: datetime | None) -> bool:
+    """The line says "Published" (in any language read here) and the publication date, and
+    maybe the revision's, and is no sentence: "Publié le 3 mars 2026 à 14h05, modifié le 4 mars
+    2026 à 09h30" is longer than a date alone but says no more. "Published 3 March 2026 by the
+    ministry, the report shows a rise." ends as a sentence does, and is one."""
+    said = dateline_dates(text)
+    if published is None or said is None or said[0] is None:
+        return False
+    if text.rstrip().endswith(_SENTENCE_END):
+        return False
+    return len(text.split()) <= _DATELINE_WORDS and abs(said[0].date() - published.date()) <= (
+        timedelta(days=1)
+    )
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) > _SENTENCE_WORDS and text.rstrip().endswith(_SENTENCE_END)
+
+
 def _is_label_row(block: Block) -> bool:
     """A "Categories: News" row: a label, then links."""
     if not _LABEL_ROW.match(block.text):
@@ -131,6 +151,7 @@ def without_header_lines(
         if block.kind == BlockKind.PARAGRAPH and (
             (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
+            or _is_labelled_dateline(text, published)
             or _is_label_row(block)
             or _is_reading_time(text)
             or _is_dateline_with_author(text, names)
@@ -150,9 +171,7 @@ _SENTENCE_END = (".", "!", "?", "…", '"', "”", "»")
 def _is_dateline_with_author(text: str, names: list[str]) -> bool:
     """A short line naming the author and holding a digit: "Ana Ruiz | 24 November, 12:15";
     not a sentence that names them (a wire story's lede)."""
-    if _WIRE_LEDE.match(text) or (
-        len(text.split()) > _SENTENCE_WORDS and text.rstrip().endswith(_SENTENCE_END)
-    ):
+    if _WIRE_LEDE.match(text) or _is_sentence(text):
         return False
     folded = text.casefold()
     return (

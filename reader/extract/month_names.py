@@ -90,7 +90,8 @@ MONTHS |= {"mayis": 5, "agustos": 8, "kasim": 11, "aralik": 12, "subat": 2, "eyl
 # The words a dateline labels its dates with. The languages written without spaces between
 # words (Chinese, Japanese, Korean) are matched without word boundaries: "最終更新".
 UPDATED_WORDS = (
-    r"(?:last\s+)?(?:updated|modified|revised|aktualisiert|mis à jour|actualizado|aggiornato"
+    r"(?:last\s+)?(?:updated|modified|revised|aktualisiert|mis à jour|mise à jour|modifié"
+    r"|actualizado|actualización|aggiornato|aggiornamento|modificato|modifica"
     r"|atualizado|atualização|bijgewerkt|laatste update|zaktualizowano|aktualizacja"
     r"|обновлено|обновлен|оновлено|güncellenme|güncelleme|güncellendi|آخر تحديث|تحديث"
     r"|עודכן|अपडेट|अपडेटेड)"

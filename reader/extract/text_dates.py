@@ -201,6 +201,16 @@ def _past(moment: datetime | None) -> datetime | None:
     return moment if aware <= datetime.now(UTC) + timedelta(days=1) else None
 
 
+def dateline_dates(text: str) -> tuple[datetime | None, datetime | None] | None:
+    """The publication and revision dates a line opened by its label states ("Publié le 3 mars
+    2026 à 14h05, modifié le 4 mars…"); None for a line that opens otherwise."""
+    text = " ".join(text.split())
+    if not (_PUBLISHED.match(text) or _UPDATED.match(text)):
+        return None
+    published, updated, _ = _labelled(text)
+    return published, updated
+
+
 def _in_other_text(el: HtmlElement) -> bool:
     return any(node.tag in _OTHER_TEXT for node in (el, *el.iterancestors()))
 
