@@ -90,6 +90,13 @@ def cleaned(inner: str) -> str:
             '<p><a href="/">Tales</a> &gt; <a href="/fables">Fables</a> &gt; The fox and the well</p>',
             "Fables",
         ),
+        ('<p><a href="#comments">Comments (31)</a></p>', "Comments"),
+        ('<div><a href="#comentarios">Comentarios (31)</a></div>', "Comentarios"),
+        ('<p><a href="#forum">23 Kommentare</a></p>', "Kommentare"),
+        ('<p><a href="#reactions">Réagir (14)</a></p>', "Réagir"),
+        ('<p><a href="#c">12 комментариев</a></p>', "комментариев"),
+        ('<p><a href="#c">12 תגובות</a></p>', "תגובות"),
+        ('<p><a href="#c">댓글 5</a></p>', "댓글"),
     ],
 )
 def test_insert_is_removed_from_the_article(inner: str, gone: str) -> None:
@@ -152,6 +159,7 @@ def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
         "<p>Mehr zum Thema Brücken sagte der Bürgermeister am Abend nicht.</p>",
         '<p>Leia mais sobre <a href="/a">o relatório</a> no site do governo, disse ela ontem.</p>',
         "<p>Lees ook de kleine lettertjes.</p>",
+        '<p>Comments (31) <a href="/rules">on the council\'s rules</a> were sent in by residents.</p>',
         "<p>相关新闻显示，港口客流在春节期间创下新高，码头工人连续加班。</p>",
         "<p>关联 記事 관련기사들은 이 글과 무관하다고 편집자는 설명했다.</p>",
     ],

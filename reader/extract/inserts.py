@@ -58,6 +58,15 @@ _COOKIE_NOTICE = re.compile(
 _SHARE_LABEL = re.compile(
     r"^(share|tweet|post|send|email|copy link|share on \w+|share via \w+|поделиться)\b", re.I
 )
+# A link to the page's comments, with their count: "Comments (31)", "23 Kommentare", "Réagir
+# (14)", "댓글 5", "12 תגובות".
+_COMMENTS_LINK = re.compile(
+    r"^\W*(?:\d+\s*)?(?:comments?|kommentare?|commentaires?|réagir|comentarios?|comentários?"
+    r"|commenti|reacties|reageer|komentarz[ey]?|комментари[йяев]*|коментар(?:і|ів|ям)?"
+    r"|yorum(?:lar)?|تعليقات?|תגובות|コメント|评论|評論|댓글|टिप्पणी|टिप्पणियां|टिप्पणियाँ)"
+    r"\s*[(\[]?\s*\d*\s*[)\]]?\W*$",
+    re.IGNORECASE,
+)
 # A blog's link to the post before or after this one: "← Previous: Chasing quick fixes",
 # "Next post: …", "Older posts »". (The article's own next page is `is_pager_link`'s.)
 _POST_NAV = re.compile(
@@ -128,7 +137,7 @@ def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
 
 def _is_insert(el: HtmlElement, text: str) -> bool:
     """A short block the article doesn't need: a tag row, a share row, a cookie notice, a
-    breadcrumb trail, a link to the blog's previous or next post."""
+    breadcrumb trail, a link to the blog's previous or next post or to the comments."""
     if len(text) > 400:
         return False
     links = el.findall(".//a")
@@ -142,6 +151,8 @@ def _is_insert(el: HtmlElement, text: str) -> bool:
         return True
     parts = [" ".join(a.text_content().split()) for a in links]
     if len(links) == 1 and _POST_NAV.match(text) and link_density(el) > 0.8:
+        return True
+    if len(links) == 1 and _COMMENTS_LINK.match(text) and link_density(el) > 0.8:
         return True
     if len(links) == 1 and is_pager_link(text) and link_density(el) > 0.8:
         # "Next page ›", "View as a single page": the pages are read already. Not a link
