@@ -77,6 +77,10 @@ def test_a_dateline_in_another_language_dates_the_article(line: str, published: 
             ("2026-03-03T14:05:00", "2026-03-04T09:30:00"),
         ),
         ("最終更新：2026年3月4日 9時30分", (None, "2026-03-04T09:30:00")),
+        (
+            "dinsdag 3 maart 2026, 14:05 Aangepast: woensdag 4 maart 2026, 09:30",  # NOS
+            ("2026-03-03T14:05:00", "2026-03-04T09:30:00"),
+        ),
         ("3 marzo 2026 (modifica il 4 marzo 2026 | 09:30)", ("2026-03-03", "2026-03-04T09:30:00")),
         ("Atualizado 4.mar.2026 às 9h30", (None, "2026-03-04T09:30:00")),
     ],

@@ -92,7 +92,8 @@ MONTHS |= {"mayis": 5, "agustos": 8, "kasim": 11, "aralik": 12, "subat": 2, "eyl
 UPDATED_WORDS = (
     r"(?:last\s+)?(?:updated|modified|revised|aktualisiert|mis à jour|mise à jour|modifié"
     r"|actualizado|actualización|aggiornato|aggiornamento|modificato|modifica"
-    r"|atualizado|atualização|bijgewerkt|laatste update|zaktualizowano|aktualizacja"
+    r"|atualizado|atualização|bijgewerkt|aangepast|gewijzigd|laatste update|zaktualizowano"
+    r"|aktualizacja"
     r"|обновлено|обновлен|оновлено|güncellenme|güncelleme|güncellendi|آخر تحديث|تحديث"
     r"|עודכן|अपडेट|अपडेटेड)"
 )
@@ -100,6 +101,6 @@ UPDATED_WORDS_CJK = r"(?:更新|수정)"
 PUBLISHED_WORDS = (
     r"(?:first\s+)?(?:published|posted|publié|veröffentlicht|publicado|pubblicato"
     r"|gepubliceerd|opublikowano|publikacja|опубликовано|опубликован|опубліковано"
-    r"|yayınlanma|yayın tarihi|نشر في|نُشر في|نشر|نُشر|פורסם|प्रकाशित)"
+    r"|yayınlanma|yayın tarihi|giriş tarihi|نشر في|نُشر في|نشر|نُشر|פורסם|प्रकाशित)"
 )
 PUBLISHED_WORDS_CJK = r"(?:公開|配信|发布时间|發佈時間|发布|發布|입력|등록|송고)"
