@@ -396,6 +396,24 @@ def test_a_title_with_a_dash_of_its_own_keeps_it_when_its_parts_are_short() -> N
     assert extract(head, f"<div>{STORY}</div>").title == "Ferry stops - what next?"
 
 
+def test_a_chinese_or_japanese_title_loses_the_site_name_written_without_spaces() -> None:
+    """Chinese sites join the site's name with no space: "…_财新网", "…|新浪新闻",
+    "…--时政--人民网"; a <title> alone loses its last part as a spaced one does. Korean's
+    "한-미" ("Korea–US") is no separator."""
+    for declared in ("海岛唯一客轮月底停航_财新网", "海岛唯一客轮月底停航|新浪新闻"):
+        head = f'<meta property="og:title" content="{declared}">'
+        assert (
+            extract(head, f"<h1>海岛唯一客轮月底停航</h1>{STORY}").title == "海岛唯一客轮月底停航"
+        )
+    head = "<title>海岛唯一客轮月底停航--时政--人民网</title>"
+    assert extract(head, f"<h1>海岛唯一客轮月底停航</h1>{STORY}").title == "海岛唯一客轮月底停航"
+    for title in ("海岛唯一客轮月底停航-新华网", "海岛唯一客轮月底停航_网易新闻"):
+        head = f"<title>{title}</title>"
+        assert extract(head, f"<div>{STORY}</div>").title == "海岛唯一客轮月底停航"
+    head = "<title>한-미 정상회담 열려</title>"
+    assert extract(head, f"<h1>한-미 정상회담 열려</h1>{STORY}").title == "한-미 정상회담 열려"
+
+
 def test_the_title_part_a_heading_repeats_first_beats_the_sites_heading() -> None:
     head = "<title>Ferry timetable for the winter months — Harbour office handbook</title>"
     body = f"""<h1>Harbour office handbook</h1><h2>Ferry timetable for the winter months</h2>
