@@ -126,3 +126,15 @@ def test_a_labelled_dateline_longer_than_a_date_leaves_the_text_once_read() -> N
     body = f'<article><h1>Fähre</h1><p class="meta">Publié le 3 mars 2026</p><p>{sentence}</p>{STORY}</article>'
     article = extract_article(f"<html><body>{body}</body></html>", "https://example.org/a")
     assert article.blocks[0].text == sentence
+
+
+def test_a_date_line_in_the_sites_own_digits_leaves_the_text() -> None:
+    """The header shows the declared date; the body's line repeating it in Arabic-Indic or
+    full-width digits goes as one in ASCII digits does."""
+    head = '<meta property="article:published_time" content="2026-03-03T14:05:00+03:00">'
+    for line in ("٣ مارس ٢٠٢٦", "２０２６年３月３日"):
+        body = f"<article><h1>Fähre</h1><p>{line}</p>{STORY}</article>"
+        article = extract_article(
+            f"<html><head>{head}</head><body>{body}</body></html>", "https://example.org/a"
+        )
+        assert article.blocks[0].text.startswith("Die Fähre zur Insel"), line

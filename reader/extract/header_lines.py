@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from ..dates import ascii_digits
 from ..models import Block, BlockKind
 from .byline import line_byline, without_label
 from .text_dates import dateline_dates
@@ -86,7 +87,8 @@ def _is_date_line(text: str, published: datetime | None) -> bool:
     published time (a day either side, for the time zone) and little else."""
     if published is None:
         return False
-    numbers = set(_NUMBER.findall(text))
+    # "٣ مارس ٢٠٢٦", "２０２６年３月３日": the year and the day in the site's own digits.
+    numbers = set(_NUMBER.findall(ascii_digits(text)))
     days = {str((published + timedelta(days=d)).day) for d in (-1, 0, 1)}
     return str(published.year) in numbers and bool(numbers & (days | {f"{d:0>2}" for d in days}))
 
