@@ -37,21 +37,28 @@ _LABEL_ROW = re.compile(
     re.IGNORECASE,
 )
 # A reading time ("Reading Time: 3 minutes", "7 min read", "Lesezeit: 4 Min.", "Lecture 3 min.",
-# "5 минут чтения"), which a theme or a plugin ("Reading Time WP") puts at the top of the body:
-# the site's estimate, not the writer's words. The line is its number of minutes and words
-# saying reading, nothing else.
+# "5 минут чтения", "وقت القراءة: 3 دقائق", "この記事は約3分で読めます"), which a theme or a
+# plugin ("Reading Time WP") puts at the top of the body: the site's estimate, not the writer's
+# words. The line is its number of minutes and words saying reading, nothing else.
 _READING_MINUTES = re.compile(
-    r"(?:about|ca\.|~)?\s*\d+(?:\s*[-–]\s*\d+)?\s*"
-    r"(?:minutes?|mins?|minuten|minutos|minuti|minuut|min|минут[аы]?|мин)\b\.?",
+    r"(?:about|ca\.|~|約|约|약)?\s*\d+(?:\s*[-–]\s*\d+)?\s*"
+    r"(?:(?:minutes?|mins?|minuten|minutos|minuti|minuut|min|минут[аы]?|мин|хвилин[аи]?|хв"
+    r"|dakika(?:da)?|dk|دقائق|دقيقة|דקות|דקה|मिनट)(?!\w)\.?"
+    # Chinese, Japanese and Korean run the unit into the next word: "3分で読めます".
+    r"|分钟|分鐘|分|분)",
     re.IGNORECASE,
 )
 _READING_WORDS = re.compile(
-    r"\b(?:estimated|reading|read|time|lesezeit|lesedauer|temps|de|lecture|tiempo|lectura|tempo|"
-    r"di|lettura|leestijd|leitura|время|чтения)\b",
+    r"(?<!\w)(?:estimated|reading|read|time|lesezeit|lesedauer|temps|de|lecture|tiempo|lectura"
+    r"|tempo|di|lettura|leestijd|leitura|время|чтения|czas|czytania|час|читання|okuma|süresi"
+    r"|okunur|وقت|القراءة|قراءة|זמן|קריאה|पढ़ने|पढ़ने|का|समय)(?!\w)"
+    r"|阅读时间|阅读|閱讀時間|閱讀|読了時間|この記事は|で読めます|で読了|읽는\s*시간|읽기",
     re.IGNORECASE,
 )
 _READING_SAYS = re.compile(
-    r"\b(?:read|reading|lese|lecture|lectura|lettura|lees|leitura|чтени)", re.I
+    r"\b(?:read|reading|lese|lecture|lectura|lettura|lees|leitura|чтени|czytani|читанн|okum"
+    r"|okun|קריא)|قراء|पढ़|पढ़|阅读|閱讀|読|읽",
+    re.I,
 )
 
 
