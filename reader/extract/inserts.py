@@ -51,7 +51,13 @@ _INSERT_LABEL_ABROAD = re.compile(
 )
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
-_TAG_LABEL = re.compile(r"^\s*(tags|topics|tagged( with)?|filed under|теги|метки)\s*:?", re.I)
+_TAG_LABEL = re.compile(
+    r"^\s*(?:(tags|topics|tagged( with)?|filed under|теги|метки)\s*:?"
+    # Other languages' labels, with their colon: "Themen" or "Tag" may open a sentence.
+    r"|(?:schlagwörter|themen|mots-clés|etiquetas|argomenti|tagi|etiketler|мітки|теги"
+    r"|الوسوم|وسوم|תגיות|タグ|标签|標籤|태그|टैग)\s*[:：])",
+    re.I,
+)
 _COOKIE_NOTICE = re.compile(
     r"\bcookies?\b.*\b(accept|consent|agree|privacy|settings)\b", re.I | re.S
 )
