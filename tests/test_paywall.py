@@ -152,6 +152,28 @@ def test_a_whole_article_is_not_marked_and_loses_only_the_offer(html: str) -> No
     assert "Upgrade" not in text
 
 
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Il vous reste 80 % de cet article à lire. La suite est réservée aux abonnés. "
+        '<a href="/abo">S\'abonner</a> Déjà abonné ? <a href="/login">Se connecter</a>',
+        'Jetzt weiterlesen mit SPIEGEL+. Sie sind bereits Abonnent? <a href="/login">Anmelden</a>',
+        'Suscríbete para seguir leyendo. ¿Ya eres suscriptor? <a href="/login">Inicia sesión</a>',
+        'Abbonati per continuare a leggere: la prima settimana è gratis. <a href="/abbonati">Qui</a>',
+        'Já é assinante? Faça seu login <a href="/login">aqui</a> e continue a ler a reportagem.',
+        'Masz już prenumeratę? Zaloguj się <a href="/login">tutaj</a>, aby czytać dalej ten tekst.',
+        'Уже есть подписка? Войдите <a href="/login">здесь</a>, чтобы дочитать этот материал.',
+    ],
+)
+def test_an_offer_box_in_another_language_leaves_the_article(offer: str) -> None:
+    box = f'<div class="premium-box"><p>{offer}</p></div>'
+    html = page("", paragraphs(STORY[:3]) + box + paragraphs(STORY[3:]))
+    text = to_text(extract_article(html, "https://quay.example/dredging.html"))
+    assert all(p in text for p in STORY)
+    words = lxml.html.fragment_fromstring(f"<p>{offer}</p>").text_content().split()
+    assert " ".join(words[:3]) not in text
+
+
 def test_a_broken_or_endless_part_declaration_is_read_no_further() -> None:
     """A selector lxml can't run ("ns|div": an undefined namespace) is as if unnamed, not a
     traceback; thousands of selectors (195 s on a page of 5,000 boxes) are cut to a few, and an

@@ -45,7 +45,17 @@ _OFFER = re.compile(
     r"|\b(get|unlock|enjoy) unlimited (digital )?access\b"
     # Not "members of the club": a sentence of the article, telling what a club keeps to itself.
     r"|\bthis (article|story|post|content) is (only )?(available |reserved )?(to|for) "
-    r"(paying |paid )?(subscribers|members)\b(?! of\b)",
+    r"(paying |paid )?(subscribers|members)\b(?! of\b)"
+    # The same in the languages of the foreign press read here: "Déjà abonné ? Se connecter",
+    # "Il vous reste 80 % de cet article à lire. La suite est réservée aux abonnés", "Jetzt
+    # weiterlesen mit SPIEGEL+", "Suscríbete para seguir leyendo", "Já é assinante?".
+    r"|\b(déjà abonnée?|bereits abonnent(in)?|schon abonnent(in)?|ya eres suscriptora?"
+    r"|ya estás suscrito|sei già abbonato|já é assinante|ben je al abonnee|bent u al abonnee"
+    r"|masz już (prenumeratę|subskrypcję)|уже есть подписка|zaten abone misiniz)\s*\?"
+    r"|\bla suite est réservée aux abonnés\b|\bil vous reste \d+\s*% de cet article à lire\b"
+    r"|\b(jetzt )?weiterlesen mit \w+\s*\+"
+    r"|\b(suscríbete|abonnez-vous|abbonati|assine|abonneer) (para|pour|per|om) (seguir|continuer"
+    r"|continuare|continuar|verder) (leyendo|à lire|la lecture|a leggere|lendo|te lezen)\b",
     re.IGNORECASE,
 )
 # A page names its paywalled part or two; a declaration of thousands (3,000 on a page of 5,000
