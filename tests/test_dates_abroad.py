@@ -128,6 +128,20 @@ def test_a_labelled_dateline_longer_than_a_date_leaves_the_text_once_read() -> N
     assert article.blocks[0].text == sentence
 
 
+def test_a_labelled_dateline_after_the_standfirst_leaves_the_text_too() -> None:
+    """Le Monde sets its dateline under the standfirst: the standfirst stays, the line goes."""
+    standfirst = "Le conseil régional a voté mardi un plan de sauvetage pour la ligne de ferry."
+    line = "Publié le 3 mars 2026 à 14h05, modifié le 4 mars 2026 à 09h30"
+    body = (
+        f'<article><h1>Fähre</h1><p class="article__desc">{standfirst}</p>'
+        f'<p class="meta__date">{line}</p>{STORY}</article>'
+    )
+    article = extract_article(f"<html><body>{body}</body></html>", "https://example.org/a")
+    text = [block.text for block in article.blocks]
+    assert standfirst in text and line not in text
+    assert article.published is not None and stated_iso(article.published) == "2026-03-03T14:05:00"
+
+
 def test_a_date_line_in_the_sites_own_digits_leaves_the_text() -> None:
     """The header shows the declared date; the body's line repeating it in Arabic-Indic or
     full-width digits goes as one in ASCII digits does."""

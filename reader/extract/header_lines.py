@@ -166,8 +166,23 @@ def without_header_lines(
             or _is_dateline_with_author(text, names)
         ):
             continue
-        return (*kept, *blocks[i:]), author
+        return (*kept, *_without_labelled_datelines(blocks, i, published)), author
     return tuple(kept), author
+
+
+def _without_labelled_datelines(
+    blocks: tuple[Block, ...], start: int, published: datetime | None
+) -> tuple[Block, ...]:
+    """`blocks` from `start` on, less a labelled dateline among the first few: Le Monde's
+    "Publié le 3 mars 2026 à 14h05, modifié le 4 mars…" comes after the standfirst, where the
+    byline and date lines above stop being looked for; it is no prose wherever it stands."""
+    return tuple(
+        block
+        for i, block in enumerate(blocks[start:], start)
+        if i >= _LOOK_AHEAD
+        or block.kind != BlockKind.PARAGRAPH
+        or not _is_labelled_dateline(block.text.strip(), published)
+    )
 
 
 # A wire story's lede names its agency, which may be its author: "LONDON (Reuters) - …".
