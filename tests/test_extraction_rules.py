@@ -1258,6 +1258,40 @@ def test_a_headed_list_of_the_sites_own_stories_is_not_the_articles(
 
 
 @pytest.mark.parametrize(
+    ("row", "labels"),
+    [
+        (
+            '<a href="https://facebook.com/sharer?u=x">Teilen</a> <a href="mailto:?b=x">E-Mail</a>',
+            ("Teilen", "E-Mail"),
+        ),
+        (
+            '<a href="https://x.com/intent?u=x">Partager</a> <a href="#copy">Copier le lien</a>',
+            None,
+        ),
+        (
+            '<a href="https://weibo.com/share?u=x">分享到微博</a> <a href="https://wx.example/s">分享到微信</a>',
+            ("分享到微博", "分享到微信"),
+        ),
+        (
+            '<a href="https://x.com/intent?u=x">Paylaş</a> <a href="https://wa.me/?t=x">Paylaş</a>',
+            ("Paylaş",),
+        ),
+    ],
+    ids=["german", "french-with-other-link", "chinese", "turkish"],
+)
+def test_a_share_row_in_another_language_is_dropped(
+    row: str, labels: tuple[str, ...] | None
+) -> None:
+    """A row of links that only say "share" in the page's language (no class to tell it by)
+    goes, as an English one does; a row with another link ("Copier le lien") is not only that."""
+    text = to_text(story(f"<div>{row}</div>{PARAGRAPHS}", "share.html"), header=False)
+    if labels is None:
+        assert "Partager" in text
+    else:
+        assert not any(label in text for label in labels)
+
+
+@pytest.mark.parametrize(
     "picture",
     [
         '<a href="http://[x/"><img src="/a.jpg" width="600" height="400"></a>',

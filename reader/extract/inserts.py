@@ -61,8 +61,13 @@ _TAG_LABEL = re.compile(
 _COOKIE_NOTICE = re.compile(
     r"\bcookies?\b.*\b(accept|consent|agree|privacy|settings)\b", re.I | re.S
 )
+# The words of a share row's links, in the languages read here: "Teilen", "Partager",
+# "Compartir", "Paylaş", "مشاركة", "分享到微博" (Chinese and Japanese run on into the next word).
 _SHARE_LABEL = re.compile(
-    r"^(share|tweet|post|send|email|copy link|share on \w+|share via \w+|поделиться)\b", re.I
+    r"^(?:(?:share|tweet|post|send|e-?mail|copy link|share on \w+|share via \w+|teilen"
+    r"|partager|compartir|condividi|compartilhar|partilhar|delen|udostępnij|поделиться"
+    r"|поширити|paylaş|مشاركة|شارك|שתפו|שתף|शेयर)\b|分享|シェア|공유)",
+    re.I,
 )
 # A link to the page's comments, with their count: "Comments (31)", "23 Kommentare", "Réagir
 # (14)", "댓글 5", "12 תגובות".
