@@ -541,11 +541,12 @@ def test_keys_in_the_burst_after_enter_or_esc_are_not_the_querys(synced_dir: Pat
     asyncio.run(run())
 
 
-def test_curly_quotes_and_accents_are_found_and_lit_where_they_are(synced_dir: Path) -> None:
-    text = "“We don’t know yet,” said Zoë Hart. It’s the council’s café, on the quay."
+def lit_where_they_are(synced_dir: Path, text: str, cases: list[tuple[str, str]]) -> None:
+    """In an article of one paragraph, `text`, each query of `cases` finds one match, and the
+    cells lit are those showing the text given with it (compared in NFC)."""
     article = Article(
-        "https://news.example/quotes.html",
-        title="Quotes",
+        "https://news.example/one.html",
+        title="One paragraph",
         blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
     )
 
@@ -553,34 +554,7 @@ def test_curly_quotes_and_accents_are_found_and_lit_where_they_are(synced_dir: P
         async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
             body.show_article(app.screen.headline.entry, article)
             await pilot.pause()
-            for query, shown in [
-                ("don't", "don’t"),
-                ("It's", "It’s"),
-                ("cafe", "café"),
-                ('"We', "“We"),
-                ("zoe hart", "Zoë Hart"),
-            ]:
-                await type_search(pilot, query)
-                assert body.match_count == 1, query
-                assert marked(app) == [shown], query
-                await pilot.press("escape")
-
-    asyncio.run(run())
-
-
-def test_a_decomposed_word_is_found_and_lit_on_its_cells(synced_dir: Path) -> None:
-    text = _nfd("Sáng nay, người dân Việt Nam đón tuyến đường sắt mới ở Hà Nội.")
-    article = Article(
-        "https://news.example/nfd.html",
-        title="NFD",
-        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
-    )
-
-    async def run() -> None:
-        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, article)
-            await pilot.pause()
-            for query, shown in [("viet nam", "Việt Nam"), ("Hà Nội", "Hà Nội")]:
+            for query, shown in cases:
                 await type_search(pilot, query)
                 assert body.match_count == 1, query
                 assert [unicodedata.normalize("NFC", m) for m in marked(app)] == [shown], query
@@ -589,22 +563,24 @@ def test_a_decomposed_word_is_found_and_lit_on_its_cells(synced_dir: Path) -> No
     asyncio.run(run())
 
 
+def test_curly_quotes_and_accents_are_found_and_lit_where_they_are(synced_dir: Path) -> None:
+    text = "“We don’t know yet,” said Zoë Hart. It’s the council’s café, on the quay."
+    cases = [
+        ("don't", "don’t"),
+        ("It's", "It’s"),
+        ("cafe", "café"),
+        ('"We', "“We"),
+        ("zoe hart", "Zoë Hart"),
+    ]
+    lit_where_they_are(synced_dir, text, cases)
+
+
+def test_a_decomposed_word_is_found_and_lit_on_its_cells(synced_dir: Path) -> None:
+    text = _nfd("Sáng nay, người dân Việt Nam đón tuyến đường sắt mới ở Hà Nội.")
+    lit_where_they_are(synced_dir, text, [("viet nam", "Việt Nam"), ("Hà Nội", "Hà Nội")])
+
+
 def test_full_width_half_width_and_yo_are_lit_on_their_own_cells(synced_dir: Path) -> None:
     text = "新型ＡＢＣ１２３を発表。ﾃﾚﾋﾞで見た。На площади поставили ёлку."
-    article = Article(
-        "https://news.example/widths.html",
-        title="Widths",
-        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
-    )
-
-    async def run() -> None:
-        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, body):
-            body.show_article(app.screen.headline.entry, article)
-            await pilot.pause()
-            for query, shown in [("abc123", "ＡＢＣ１２３"), ("テレビ", "ﾃﾚﾋﾞ"), ("елку", "ёлку")]:
-                await type_search(pilot, query)
-                assert body.match_count == 1, query
-                assert marked(app) == [shown], query
-                await pilot.press("escape")
-
-    asyncio.run(run())
+    cases = [("abc123", "ＡＢＣ１２３"), ("テレビ", "ﾃﾚﾋﾞ"), ("елку", "ёлку")]
+    lit_where_they_are(synced_dir, text, cases)
