@@ -77,6 +77,13 @@ def test_a_query_is_literal_text_with_smartcase_and_loose_whitespace(
     assert compiled.findall(text) == found
 
 
+def found_in(text: str, query: str) -> list[str]:
+    """The stretches of `text`, one paragraph, that `query` finds."""
+    spans = find(LineMap([TextRun(text, ((0, 0, len(text), 0),))]), query)
+    assert spans is not None
+    return [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)]
+
+
 @pytest.mark.parametrize(
     ("query", "found"),
     [
@@ -100,10 +107,7 @@ def test_quotes_dashes_and_accents_match_as_in_a_browser(query: str, found: list
         "“We don’t know,” she said. It’s the council’s (or council′s) café. Café 2019–2021 "
         "— a − a, cafe, Zoë in Łódź"
     )
-    lines = LineMap([TextRun(text, ((0, 0, len(text), 0),))])
-    spans = find(lines, query)
-    assert spans is not None
-    assert [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)] == found
+    assert found_in(text, query) == found
 
 
 def _nfd(text: str) -> str:
@@ -138,10 +142,7 @@ def _nfd(text: str) -> str:
 def test_decomposed_text_zero_width_characters_and_vowel_points_are_found(
     query: str, text: str, found: list[str]
 ) -> None:
-    lines = LineMap([TextRun(text, ((0, 0, len(text), 0),))])
-    spans = find(lines, query)
-    assert spans is not None
-    assert [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)] == found
+    assert found_in(text, query) == found
 
 
 @pytest.mark.parametrize(
@@ -170,10 +171,7 @@ def test_decomposed_text_zero_width_characters_and_vowel_points_are_found(
 def test_yo_full_width_letters_and_half_width_katakana_are_found(
     query: str, text: str, found: list[str]
 ) -> None:
-    lines = LineMap([TextRun(text, ((0, 0, len(text), 0),))])
-    spans = find(lines, query)
-    assert spans is not None
-    assert [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)] == found
+    assert found_in(text, query) == found
 
 
 @pytest.mark.parametrize(
@@ -189,10 +187,7 @@ def test_yo_full_width_letters_and_half_width_katakana_are_found(
 )
 def test_sharp_s_and_ss_find_each_other(query: str, found: list[str]) -> None:
     text = "Die Straße, die STRASSE, die GROẞE Strasse; Massstab und Maßstab"
-    lines = LineMap([TextRun(text, ((0, 0, len(text), 0),))])
-    spans = find(lines, query)
-    assert spans is not None
-    assert [text[s:e] for s, e in zip(spans.starts[0], spans.ends[0], strict=True)] == found
+    assert found_in(text, query) == found
 
 
 def test_a_blank_query_finds_nothing() -> None:
