@@ -104,6 +104,19 @@ def test_a_dateline_that_states_no_whole_date_gives_none(line: str) -> None:
     assert dates(line) == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("نشر في 25/03/2026 - 14:05", "2026-03-25T14:05:00"),  # Arab and British sites
+        ("Published 03/25/2026 9:05 AM ET", "2026-03-25T09:05:00-04:00"),
+        ("٠٣/٠٣/٢٠٢٦", "2026-03-03"),  # the same either way
+    ],
+)
+def test_a_slashed_date_is_read_where_its_order_cannot_matter(line: str, published: str) -> None:
+    """Day first or month first: a number over 12, or the two the same, tells which."""
+    assert dates(line) == (published, None)
+
+
 def test_a_labelled_dateline_longer_than_a_date_leaves_the_text_once_read() -> None:
     """Le Monde's "Publié le 3 mars 2026 à 14h05, modifié le 4 mars 2026 à 09h30" gives both
     dates to the header and leaves the body; a sentence opening with the label stays."""

@@ -53,8 +53,10 @@ _DATES = [
     # run into it ("입력2026.03.03"); not a version number ("v2026.1.2", "2026.10.01.3").
     re.compile(rf"(?<![A-Za-z\d.]){_YEAR}\.(?P<month>[01]\d)\.(?P<day>[0-3]\d)(?!\d|\.\d)"),
     re.compile(rf"(?<![A-Za-z\d/]){_YEAR}/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"),
-    # 03.03.2026, as German and Russian sites write it; "03/03/2026" may be either order.
+    # 03.03.2026, as German and Russian sites write it.
     re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
+    # "25/03/2026" or "03/25/2026": read only where the order can't matter (see `_slashed`).
+    re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])"),
 ]
 # "14:05", "2:05 p.m.", "14h05", "14 Uhr"; "14時05分", "오후 2:05" (afternoon) in the East.
 _TIME = (
@@ -142,6 +144,17 @@ def _time(match: re.Match[str]) -> time | None:
     return time(hour, minute) if hour < 24 else None
 
 
+def _slashed(first: int, second: int) -> tuple[int | None, int]:
+    """The month and the day of "first/second/year": Britain, India and the Arab world write
+    the day first, the United States the month, and a page's language doesn't say which its
+    writer meant. Only a number over 12, or the two the same, tells; else no month."""
+    if first > 12 >= second:
+        return second, first
+    if second > 12 >= first or first == second:
+        return first, second
+    return None, 0
+
+
 def parse_text_date(text: str) -> datetime | None:
     """The first date `text` states whole, with its time and zone when it gives them; None for
     a text that gives none (or only a relative one: "2 hours ago")."""
@@ -151,12 +164,16 @@ def parse_text_date(text: str) -> datetime | None:
     found = []
     for pattern in _DATES:
         for match in pattern.finditer(text):
-            month = match["month"]
-            number = int(month) if month.isdigit() else MONTHS.get(month_key(month))
+            if "first" in pattern.groupindex:
+                number, date = _slashed(int(match["first"]), int(match["second"]))
+            else:
+                month = match["month"]
+                number = int(month) if month.isdigit() else MONTHS.get(month_key(month))
+                date = int(match["day"])
             if number is None:
                 continue
             try:
-                day = datetime(int(match["year"]), number, int(match["day"]))
+                day = datetime(int(match["year"]), number, date)
             except ValueError:
                 continue
             found.append((match.start(), match.end(), day))
