@@ -60,3 +60,59 @@ def test_no_is_an_abbreviation_only_before_a_number() -> None:
         "The answer was no.",
         "Then we left.",
     ]
+
+
+def test_arabic_urdu_and_devanagari_marks_end_a_sentence() -> None:
+    assert split("عادت العبّارة اليوم. هل سيستمر الخط؟ قال القبطان نعم!") == [
+        "عادت العبّارة اليوم.",
+        "هل سيستمر الخط؟",
+        "قال القبطان نعم!",
+    ]
+    assert split("नौका आज लौट आई। क्या सेवा जारी रहेगी? हाँ॥ अंत") == [
+        "नौका आज लौट आई।",
+        "क्या सेवा जारी रहेगी?",
+        "हाँ॥",
+        "अंत",
+    ]
+    assert split("کشتی آج واپس آئی۔ کل پھر") == ["کشتی آج واپس آئی۔", "کل پھر"]
+
+
+def test_german_and_french_closing_quotes_stay_with_their_sentence() -> None:
+    assert split("„Die Fähre fährt wieder.“ Das sagte er. »Neu!« Ja. Ende. »Zitat« hier.") == [
+        "„Die Fähre fährt wieder.“",
+        "Das sagte er.",
+        "»Neu!«",
+        "Ja.",
+        "Ende.",
+        "»Zitat« hier.",
+    ]
+    assert split("« Le bac reprend. » Le capitaine l’a dit.\u00a0« Vraiment ?\u202f» Oui.") == [
+        "« Le bac reprend. »",
+        "Le capitaine l’a dit.",
+        "« Vraiment ?\u202f»",
+        "Oui.",
+    ]
+
+
+def test_abbreviations_of_other_languages_end_no_sentence() -> None:
+    """German nouns are capitalised, so "z. B. Fahrpläne" is not saved by the lower-case test."""
+    text = (
+        "Es gibt z. B. Fahrpläne, d. h. Abfahrten jede Stunde. Die Stadt zahlt ca. 40 "
+        "Prozent, Nr. 5 der Liste. Т. е. всё хорошо, т. е. Москва рада. Mme Roux vient."
+    )
+    assert split(text) == [
+        "Es gibt z. B. Fahrpläne, d. h. Abfahrten jede Stunde.",
+        "Die Stadt zahlt ca. 40 Prozent, Nr. 5 der Liste.",
+        "Т. е. всё хорошо, т. е. Москва рада.",
+        "Mme Roux vient.",
+    ]
+    assert split("He said a. Then b. Stop.") == ["He said a.", "Then b.", "Stop."]
+
+
+def test_a_japanese_quotation_followed_by_its_particle_is_one_sentence() -> None:
+    assert split("港に戻った。「航路は続くのか？」と乗客は尋ねた。「はい！」彼は言った。") == [
+        "港に戻った。",
+        "「航路は続くのか？」と乗客は尋ねた。",
+        "「はい！」",
+        "彼は言った。",
+    ]

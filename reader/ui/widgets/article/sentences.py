@@ -2,17 +2,26 @@
 
 A journalist quotes a sentence or two. With the keyboard there is no cursor to drag, so a
 passage grows and shrinks by whole sentences (`v`, `)`, `(` in the reading view, as vim's
-sentence motions). A sentence ends at `.`, `!`, `?` or `…` (with the closing quotes and
-brackets after it) before a space, or at a CJK full stop; not at the full stop of an initial
-("J. Smith") or an abbreviation ("Mr.", "U.S.", "Jan."), nor at a mark followed by a word in
-lower case ("“Why?” she asked", "approx. five"): a quotation would cut those in the middle.
+sentence motions). A sentence ends at `.`, `!`, `?` or `…` (or the Arabic `؟`, the Urdu `۔`,
+the Devanagari danda `।` `॥`), with the closing quotes and brackets after it (German „…“ and
+»…«, French « … » with its space), before a space; or at a CJK full stop. Not at the full stop
+of an initial ("J. Smith") or an abbreviation ("Mr.", "U.S.", "Jan.", "z. B.", "т. е."), nor
+at a mark followed by a word in lower case ("“Why?” she asked", "approx. five") or a Japanese
+quotation's particle (「…？」と): a quotation would cut those in the middle.
 """
 
 from __future__ import annotations
 
 import re
 
-_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s|$)|[。！？][」』”）]*""")
+# A French closing guillemet stands after a (no-break) space: « Oui. » — but only when the
+# space follows, so that German »…« opening the next sentence is not taken for it.
+_END = re.compile(
+    r"""[.!?…؟۔।॥]+(?:["'”’“‘»«›‹)\]]|[ \u00a0\u202f]»(?=\s|$))*(?=\s|$)|[。！？][」』”’）》]*"""
+)
+_CJK_ENDS = "。！？"
+# A quotation's particle after 「…」: 「行くの？」と聞いた is one sentence.
+_QUOTATIVE = "と"
 # Abbreviations that end with a full stop in running English text, without the stop.
 _ABBREVIATIONS = frozenset(
     {
@@ -20,10 +29,14 @@ _ABBREVIATIONS = frozenset(
         "i.e", "cf", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "fig",
         "vol", "pp", "ch", "inc", "ltd", "co", "corp", "dept", "est", "ft", "mt",
+        # German, French, Russian: their nouns are capitalised, so the lower-case test
+        # after the stop does not save these.
+        "ca", "bzw", "usw", "vgl", "evtl", "ggf", "inkl", "sog", "mme", "mlle", "mm", "env",
+        "c.-à-d", "проф", "акад", "ул", "им",
     }
 )  # fmt: skip
 # Abbreviations only before a number: "No. 10 Downing Street", "nos. 4 and 5".
-_NUMBER_SIGNS = frozenset({"no", "nos"})
+_NUMBER_SIGNS = frozenset({"no", "nos", "nr", "nº"})
 _INITIALISM = re.compile(r"^(?:\w\.)+\w$")
 _SPACE = re.compile(r"\s*")
 
@@ -52,7 +65,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _ends(text: str) -> list[int]:
     out = []
     for mark in _END.finditer(text):
-        if mark.group(0)[0] in "。！？":
+        if mark.group(0)[0] in _CJK_ENDS:
+            if len(mark.group(0)) > 1 and text.startswith(_QUOTATIVE, mark.end()):
+                continue
             out.append(mark.end())
         elif (after := _after_space(text, mark.end())) < len(text) and text[after].islower():
             continue  # “Why?” she asked; approx. five
@@ -75,6 +90,36 @@ def _full_stop(text: str, at: int, after: int) -> bool:
     before = text[begin:end].lstrip("\"'“‘(«[")
     if len(before) == 1 and before.isalpha() and before.isupper():
         return False  # "J. Smith"
+    if (
+        len(before) == 1
+        and before.isalpha()
+        and (_single_letter(text, after) or _single_letter_before(text, begin))
+    ):
+        return False  # "z. B.", "d. h.", "т. е.": an abbreviation spelt with spaces
     if before.lower() in _NUMBER_SIGNS:  # "No. 10", but "The answer was no. Then…"
         return not (after < len(text) and text[after].isdigit())
     return before.lower() not in _ABBREVIATIONS and _INITIALISM.match(before) is None
+
+
+def _single_letter(text: str, at: int) -> bool:
+    """A one-letter word with its full stop starts at `at`: "B." of "z. B."."""
+    return (
+        at + 1 < len(text)
+        and text[at].isalpha()
+        and text[at + 1] == "."
+        and (at + 2 == len(text) or text[at + 2].isspace())
+    )
+
+
+def _single_letter_before(text: str, begin: int) -> bool:
+    """The word before the one that starts at `begin` is one letter with its full stop: "d."
+    of "d. h."."""
+    end = begin
+    while end and text[end - 1].isspace():
+        end -= 1
+    return (
+        end >= 2
+        and text[end - 1] == "."
+        and text[end - 2].isalpha()
+        and (end == 2 or text[end - 3].isspace())
+    )
