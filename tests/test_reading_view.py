@@ -22,7 +22,7 @@ from reader.ui.widgets.article.article_body import (
     NO_HEADINGS,
     ArticleBody,
 )
-from tests.tui_pilot import burst, notices, open_titled, reading, until
+from tests.tui_pilot import burst, notices, open_titled, reading, until, view_lines
 
 
 @pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])
@@ -515,3 +515,24 @@ def test_scrolling_keys_typed_quickly_each_move_the_view_at_once(
             assert body.top_line == target
 
     asyncio.run(run())
+
+
+def test_french_punctuation_and_no_break_spaces_are_not_wrapped_apart() -> None:
+    """French sets a space before ? ! : ; » and after «, often a plain one; a no-break space
+    binds a number to its unit. Wrapped there, a line began with a lone "?" or "»", or ended
+    with a "«", and "3" was parted from its "€"."""
+    text = (
+        "« Le bac reprend. » Le capitaine l’a annoncé ce matin. Vraiment ? Oui ! Le billet "
+        "coûte 3\u00a0€ : moins qu’avant ; 10\u202f000 passagers attendus. « Enfin ! » dit-il."
+    )
+    article = Article(
+        "https://news.example/bac.html",
+        title="Le bac",
+        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
+    )
+    for width in range(24, 90):
+        lines = [line.strip() for line in view_lines(article, width) if line.strip()]
+        assert "".join("".join(lines).split()) == "".join(text.split()), width  # none lost
+        for line in lines:
+            assert line[0] not in "?!:;»" and not line.endswith("«"), (width, line)
+            assert not line.endswith(("3", "10")), (width, line)

@@ -6,6 +6,7 @@ untrusted string through `display.plain`) and wraps them again only when the wid
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import accumulate, count
@@ -384,11 +385,40 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
     return Layout(lines, runs, headings, extents)
 
 
+# Spaces no line may break at: Rich breaks at any whitespace, a no-break one too ("3 €",
+# "10 000"), and French sets a space, often a plain one, before ? ! : ; » and after «: a line
+# began with a lone "?" or "»". Each is held by a stand-in that is no space while wrapping.
+_NO_BREAK = re.compile(
+    r"[\u00a0\u202f\u2007]|[ \t](?=[?!:;»](?:\s|$|[.,)»]))|(?:(?<=^«)|(?<=\s«))[ \t]"
+)
+_STAND_IN = "\ue000"  # private use: one cell wide, and no whitespace
+
+
 def _wrapped(
     text: Text, room: int, align: Literal["default", "center"], console: Console
 ) -> list[Text]:
     """`text` wrapped to lines that take at most `room` cells in any terminal: narrower by
-    Rich's measure when marks it gives no cell are in them (Hindi's vowel signs; `cell_width`)."""
+    Rich's measure when marks it gives no cell are in them (Hindi's vowel signs; `cell_width`),
+    and never at a no-break space (`_NO_BREAK`)."""
+    held = _NO_BREAK.sub(_STAND_IN, text.plain)
+    if held == text.plain:
+        return _wrapped_at_spaces(text, room, align, console)
+    kept = [text.plain[at] for at, char in enumerate(held) if char == _STAND_IN]
+    stood_in = text.copy()
+    stood_in.plain = held  # as long as the text: its spans (links, emphasis) stay put
+    pieces = _wrapped_at_spaces(stood_in, room, align, console)
+    originals = iter(kept)
+    for piece in pieces:
+        if _STAND_IN in piece.plain:
+            piece.plain = "".join(
+                next(originals) if char == _STAND_IN else char for char in piece.plain
+            )
+    return pieces
+
+
+def _wrapped_at_spaces(
+    text: Text, room: int, align: Literal["default", "center"], console: Console
+) -> list[Text]:
     pieces = list(text.wrap(console, room, justify=align, overflow="fold"))
     narrower = room
     while narrower > _NARROWEST:
