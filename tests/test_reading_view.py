@@ -536,3 +536,28 @@ def test_french_punctuation_and_no_break_spaces_are_not_wrapped_apart() -> None:
         for line in lines:
             assert line[0] not in "?!:;»" and not line.endswith("«"), (width, line)
             assert not line.endswith(("3", "10")), (width, line)
+
+
+def test_v_in_a_short_article_chooses_its_first_sentence_not_the_title(synced_dir: Path) -> None:
+    """A dispatch shorter than the view can't scroll its header away: `v` chose the title, and
+    `)` the byline, so every quote of it began with "Harbour Post · … · UTC"."""
+    text = "Le bac reprend ce matin. Le capitaine l’a annoncé. « Enfin ! » dit-il."
+    article = Article(
+        "https://news.example/bac.html",
+        title="Le bac reprend du service",
+        author="Claire Martin",
+        site_name="Harbour Post",
+        blocks=(Block(BlockKind.PARAGRAPH, (Inline(text),)),),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (80, 24)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            assert body.max_scroll_y == 0  # all of it in view, the header too
+            await pilot.press("v")
+            assert body.selected_text == "Le bac reprend ce matin."
+            await pilot.press("right_parenthesis")
+            assert body.selected_text == "Le bac reprend ce matin. Le capitaine l’a annoncé."
+
+    asyncio.run(run())

@@ -65,6 +65,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         """What to show: entry, article, notice message (with an article: the note replacing
         its partial-text line), notice hint, notice is an error."""
         self._paragraphs: list[Paragraph] = []
+        self._header_paragraphs = 0
+        """How many of `_paragraphs` are the header (title, byline, address, length)."""
         self._built_with: ArticleStyles | None = None
         self._lines: list[Strip] = []
         self._width = 0
@@ -196,6 +198,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         entry, article, message, hint, error = self._content
         styles = self._built_with = self._styles()
         paragraphs = typeset.header(entry, article, styles, message if article else "")
+        self._header_paragraphs = len(paragraphs) if article is not None else 0
         if article is not None:
             paragraphs += typeset.body(article, styles)
         elif message:
@@ -563,8 +566,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
 
     def choose_passage(self) -> bool:
         """`v`: select the sentence at the search's current match, else at the selected link,
-        else the first sentence starting in view (the one running through the top line when
-        none does). False when there is no text."""
+        else the first sentence of the article's text starting in view (the header's only when
+        no text is in view; the one running through the top line when none starts there). False when there is no text."""
         spans = self._sentence_spans()
         if not spans.total:
             return False
@@ -598,8 +601,15 @@ class ArticleBody(KeyScrolledView, can_focus=True):
 
     def _sentence_in_view(self, spans: Spans) -> int:
         top = self.top_line
-        first = spans.first_from(top) or 0
-        if top <= spans.span_lines(first)[0] < top + max(1, self.scrollable_content_region.height):
+        height = max(1, self.scrollable_content_region.height)
+        # The article's text, not its header: an article shorter than the view can't scroll
+        # its header away, and every passage began with the title or the byline.
+        start = top
+        if len(self._extents) > self._header_paragraphs > 0:
+            text_top = self._extents[self._header_paragraphs].start
+            start = max(top, text_top) if text_top < top + height else top
+        first = spans.first_from(start) or 0
+        if start <= spans.span_lines(first)[0] < top + height:
             return first
         # A long paragraph fills the view: the sentence its top line is in.
         on_top = self._line_map.by_line.get(top)
