@@ -116,3 +116,13 @@ def test_a_japanese_quotation_followed_by_its_particle_is_one_sentence() -> None
         "「はい！」",
         "彼は言った。",
     ]
+
+
+def test_a_dash_and_lower_case_after_a_quotation_go_on_with_its_sentence() -> None:
+    text = "«Когда?» — спросил он. — Завтра! — ответил капитан. Паром ушёл. Итог — ноль."
+    assert split(text) == [
+        "«Когда?» — спросил он.",
+        "— Завтра! — ответил капитан.",
+        "Паром ушёл.",
+        "Итог — ноль.",
+    ]

@@ -6,8 +6,9 @@ sentence motions). A sentence ends at `.`, `!`, `?` or `…` (or the Arabic `؟`
 the Devanagari danda `।` `॥`), with the closing quotes and brackets after it (German „…“ and
 »…«, French « … » with its space), before a space; or at a CJK full stop. Not at the full stop
 of an initial ("J. Smith") or an abbreviation ("Mr.", "U.S.", "Jan.", "z. B.", "т. е."), nor
-at a mark followed by a word in lower case ("“Why?” she asked", "approx. five") or a Japanese
-quotation's particle (「…？」と): a quotation would cut those in the middle.
+at a mark followed by a word in lower case ("“Why?” she asked", "approx. five"), or by a dash
+and one ("«Когда?» — спросил он"), or a Japanese quotation's particle (「…？」と): a quotation
+would cut those in the middle.
 """
 
 from __future__ import annotations
@@ -69,11 +70,19 @@ def _ends(text: str) -> list[int]:
             if len(mark.group(0)) > 1 and text.startswith(_QUOTATIVE, mark.end()):
                 continue
             out.append(mark.end())
-        elif (after := _after_space(text, mark.end())) < len(text) and text[after].islower():
-            continue  # “Why?” she asked; approx. five
+        elif _lower_case_goes_on(text, after := _after_space(text, mark.end())):
+            continue  # “Why?” she asked; approx. five; «Когда?» — спросил он
         elif mark.group(0)[0] != "." or _full_stop(text, mark.start(), after):
             out.append(mark.end())
     return out
+
+
+def _lower_case_goes_on(text: str, at: int) -> bool:
+    """The sentence goes on at `at`: a word in lower case, or a dash before one (Russian and
+    French set the words after a quotation so: «Когда?» — спросил он)."""
+    if at < len(text) and text[at] in "—–":
+        at = _after_space(text, at + 1)
+    return at < len(text) and text[at].islower()
 
 
 def _full_stop(text: str, at: int, after: int) -> bool:
