@@ -126,3 +126,16 @@ def test_a_dash_and_lower_case_after_a_quotation_go_on_with_its_sentence() -> No
         "Паром ушёл.",
         "Итог — ноль.",
     ]
+
+
+def test_a_german_date_and_hindi_and_german_abbreviations_end_no_sentence() -> None:
+    assert split("Am 3. Oktober kam er. Er zahlte 3 Mio. Euro. Im Jahr 2020. Dann nicht.") == [
+        "Am 3. Oktober kam er.",
+        "Er zahlte 3 Mio. Euro.",
+        "Im Jahr 2020.",
+        "Dann nicht.",
+    ]
+    assert split("डॉ. शर्मा ने कहा कि नौका लौट आई। प्रो. वर्मा सहमत हैं।") == [
+        "डॉ. शर्मा ने कहा कि नौका लौट आई।",
+        "प्रो. वर्मा सहमत हैं।",
+    ]

@@ -33,11 +33,18 @@ _ABBREVIATIONS = frozenset(
         # German, French, Russian: their nouns are capitalised, so the lower-case test
         # after the stop does not save these.
         "ca", "bzw", "usw", "vgl", "evtl", "ggf", "inkl", "sog", "mme", "mlle", "mm", "env",
-        "c.-à-d", "проф", "акад", "ул", "им",
+        "c.-à-d", "mio", "mrd", "проф", "акад", "ул", "им", "डॉ", "प्रो",
     }
 )  # fmt: skip
 # Abbreviations only before a number: "No. 10 Downing Street", "nos. 4 and 5".
 _NUMBER_SIGNS = frozenset({"no", "nos", "nr", "nº"})
+# German writes a day of the month as an ordinal, with a full stop: "am 3. Oktober".
+_MONTHS = frozenset(
+    {
+        "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+        "september", "oktober", "november", "dezember",
+    }
+)  # fmt: skip
 _INITIALISM = re.compile(r"^(?:\w\.)+\w$")
 _SPACE = re.compile(r"\s*")
 
@@ -105,6 +112,8 @@ def _full_stop(text: str, at: int, after: int) -> bool:
         and (_single_letter(text, after) or _single_letter_before(text, begin))
     ):
         return False  # "z. B.", "d. h.", "т. е.": an abbreviation spelt with spaces
+    if before.isdigit() and len(before) <= 2 and _next_word(text, after).lower() in _MONTHS:
+        return False  # "am 3. Oktober"
     if before.lower() in _NUMBER_SIGNS:  # "No. 10", but "The answer was no. Then…"
         return not (after < len(text) and text[after].isdigit())
     return before.lower() not in _ABBREVIATIONS and _INITIALISM.match(before) is None
@@ -132,3 +141,11 @@ def _single_letter_before(text: str, begin: int) -> bool:
         and text[end - 2].isalpha()
         and (end == 2 or text[end - 3].isspace())
     )
+
+
+def _next_word(text: str, at: int) -> str:
+    """The letters of the word that starts at `at`."""
+    end = at
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[at:end]
