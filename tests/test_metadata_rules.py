@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from reader.citation import header_lines
 from reader.dates import date_only, stated_iso, zone_unstated
 from reader.extract import extract_article
@@ -219,6 +221,25 @@ def test_a_byline_in_the_scripts_of_asia_and_the_middle_east_loses_its_label() -
             "<title>Ferry</title>", f"<article><h1>Ferry</h1>{byline}{STORY}</article>"
         )
         assert article.author == name, byline
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "记者从市交通局获悉，渡轮航线将于月底停航，岛上居民须改乘公交前往码头。",
+        "記者会見で町長は、フェリーの運航を月末で終えると述べた。",
+        "लेखक ने कहा कि नौका सेवा महीने के अंत में बंद हो जाएगी।",
+    ],
+    ids=["chinese", "japanese", "hindi"],
+)
+def test_a_lede_opening_with_reporter_or_writer_is_no_byline(lede: str) -> None:
+    """ "记者从…获悉" ("this reporter learned from…"), "記者会見で…" ("at a press conference"),
+    "लेखक ने कहा" ("the writer said") open sentences: the lede stays and names no author."""
+    article = extract(
+        "<title>Ferry</title>", f"<article><h1>Ferry</h1><p>{lede}</p>{STORY}</article>"
+    )
+    assert article.author == ""
+    assert article.blocks[0].text == lede
 
 
 def test_a_posts_own_first_line_names_its_writer_over_the_account_in_its_footer() -> None:

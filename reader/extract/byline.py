@@ -117,6 +117,8 @@ _NOT_NAMES = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME = 100
+# The stops that end a sentence in Chinese, Japanese, Hindi and Arabic: no name holds one.
+_SENTENCE_STOP = re.compile(r"[。！？；।؟؛]")
 # Lower-case words a name (or a list of names) may hold.
 _PARTICLES = frozenset(
     [
@@ -185,6 +187,10 @@ def looks_like_name(text: str) -> bool:
     if not words or len(words) > 12 or len(text) > _MAX_NAME:
         return False
     if any(c.isdigit() for c in text) or re.search(r"[?!;@=<>{}\[\]]|https?:|www\.", text):
+        return False
+    if _SENTENCE_STOP.search(text):
+        # "记者从…获悉，…。", "लेखक ने कहा कि …।": a sentence that opens with "reporter" or
+        # "writer", in a script that has no capitals to tell a name by.
         return False
     if _NOT_NAMES.search(text) or _JOB_ALONE.fullmatch(text) or is_account(text):
         return False
