@@ -165,3 +165,14 @@ def test_a_date_line_in_the_sites_own_digits_leaves_the_text() -> None:
             f"<html><head>{head}</head><body>{body}</body></html>", "https://example.org/a"
         )
         assert article.blocks[0].text.startswith("Die Fähre zur Insel"), line
+
+
+def test_a_dateline_of_devanagari_signs_is_read_in_time() -> None:
+    """A hostile dateline writes a run of the Devanagari avagraha ("ऽ") after a day: a letter
+    and a sign both, it once made the month's pattern try every way to split the run (seconds
+    for 25 of them, doubling with each one more)."""
+    import time
+
+    started = time.monotonic()
+    assert dates("3 " + "\u093d" * 25 + " x") == (None, None)
+    assert time.monotonic() - started < 2

@@ -32,9 +32,11 @@ from .month_names import (
 
 # A month's name: a word of letters and the marks some scripts write on them (Devanagari's
 # vowel signs, Arabic's vowels), or Arabic's two-word names of the Levant ("تشرين الأول").
+# The marks are none of them a letter (the avagraha, U+093D, is one): a character either
+# could match makes a long run of it take exponential time to reject.
 _MONTH = (
     r"(?P<month>(?:كانون|تشرين)\s+ال[أا]?\w+|[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7"
-    r"\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0962\u0963])*)\.?"
+    r"\u064b-\u065f\u0670\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0962\u0963])*)\.?"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
