@@ -176,3 +176,25 @@ def test_a_dateline_of_devanagari_signs_is_read_in_time() -> None:
     started = time.monotonic()
     assert dates("3 " + "\u093d" * 25 + " x") == (None, None)
     assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "2026年3月3日，市政府宣布渡轮航线将于月底停航，岛上居民须改乘公交前往码头。",
+        "记者王小明3日从市交通局获悉，渡轮航线将于月底停航，岛上居民须改乘公交前往码头。",
+    ],
+    ids=["date-first", "reporter-named"],
+)
+def test_a_chinese_lede_stating_the_date_or_its_reporter_stays(lede: str) -> None:
+    """Chinese writes no spaces: a lede opening with the day it tells of, or naming its
+    reporter, is one "word" split on spaces, but a sentence of dozens, not a date line."""
+    head = (
+        '<meta property="article:published_time" content="2026-03-03T14:05:00+08:00">'
+        '<meta name="author" content="王小明">'
+    )
+    body = f"<article><h1>渡轮停航</h1><p>{lede}</p>{STORY}</article>"
+    article = extract_article(
+        f"<html><head>{head}</head><body>{body}</body></html>", "https://example.cn/a"
+    )
+    assert article.blocks[0].text == lede

@@ -13,7 +13,7 @@ import re
 from datetime import datetime, timedelta
 
 from ..dates import ascii_digits
-from ..models import Block, BlockKind
+from ..models import Block, BlockKind, words_in
 from .byline import line_byline, without_label
 from .text_dates import dateline_dates
 
@@ -116,7 +116,7 @@ def _is_labelled_dateline(text: str, published: datetime | None) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    return len(text.split()) > _SENTENCE_WORDS and text.rstrip().endswith(_SENTENCE_END)
+    return words_in(text) > _SENTENCE_WORDS and text.rstrip().endswith(_SENTENCE_END)
 
 
 def _is_label_row(block: Block) -> bool:
@@ -144,7 +144,9 @@ def without_header_lines(
             kept.append(block)
             continue
         text = block.text.strip()
-        words = len(text.split())
+        # As an article's words are counted: Chinese and Japanese, written without spaces, would
+        # have a whole lede ("2026年3月3日，市政府宣布…") be one word, as short as a date line.
+        words = words_in(text)
         if (
             not author
             and block.kind == BlockKind.PARAGRAPH
@@ -199,7 +201,7 @@ def _is_dateline_with_author(text: str, names: list[str]) -> bool:
         return False
     folded = text.casefold()
     return (
-        len(text.split()) <= _DATELINE_WORDS
+        words_in(text) <= _DATELINE_WORDS
         and any(char.isdigit() for char in text)
         and any(name in folded for name in names)
     )
