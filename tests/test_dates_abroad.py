@@ -198,3 +198,21 @@ def test_a_chinese_lede_stating_the_date_or_its_reporter_stays(lede: str) -> Non
         f"<html><head>{head}</head><body>{body}</body></html>", "https://example.cn/a"
     )
     assert article.blocks[0].text == lede
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "发布会于2026年3月3日上午在市政府举行，市长宣布渡轮航线将于月底停航。",
+        "公開された資料によると、フェリーは2026年3月3日に運航を終えた。",
+        "Published on 3 March 2026, the council's report on the ferry makes three findings:",
+    ],
+    ids=["chinese", "japanese", "introducing-a-list"],
+)
+def test_a_sentence_opening_with_a_label_and_the_date_stays(sentence: str) -> None:
+    """A press conference ("发布会…") or published papers ("公開された資料…") open with the
+    labels "发布" and "公開" and end as sentences do in Chinese and Japanese; a line ending
+    with a colon introduces what follows. None is a dateline."""
+    body = f'<article><h1>Fähre</h1><p class="meta">Publié le 3 mars 2026</p><p>{sentence}</p>{STORY}</article>'
+    article = extract_article(f"<html><body>{body}</body></html>", "https://example.org/a")
+    assert article.blocks[0].text == sentence

@@ -191,7 +191,9 @@ def _without_labelled_datelines(
 _WIRE_LEDE = re.compile(r"^\W*[^\W\d_][^()]{0,40}\([^()]{2,40}\)\s*[-–—:]")
 # A line past this many words that ends as a sentence does is one, whatever it names.
 _SENTENCE_WORDS = 15
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»")
+# Chinese's, Japanese's, Hindi's and Arabic's stops too; and a colon, which ends a line that
+# introduces what follows ("…the report makes three findings:"), never a dateline.
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "。", "！", "？", "।", "؟", ":", "：")
 
 
 def _is_dateline_with_author(text: str, names: list[str]) -> bool:
