@@ -1292,6 +1292,26 @@ def test_a_share_row_in_another_language_is_dropped(
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        'In <a href="/bayern">Teilen Bayerns</a> und <a href="/hessen">Teilen Hessens</a> gilt'
+        " seit dem Mittag die höchste Warnstufe, wie der Wetterdienst mitteilte.",
+        'Het KNMI heeft code oranje afgegeven voor <a href="/limburg">delen van Limburg</a> en'
+        ' <a href="/brabant">delen van Brabant</a>, waar zware windstoten worden verwacht.',
+        'The <a href="https://post.example.com/a">Post</a> first reported the sale on Tuesday;'
+        ' the harbour board later confirmed it to the <a href="https://post.example.com/b">Post'
+        "</a> as well.",
+    ],
+    ids=["german-teilen", "dutch-delen", "the-post"],
+)
+def test_a_sentence_whose_links_open_with_a_share_word_stays(sentence: str) -> None:
+    """ "in Teilen Bayerns" ("in parts of Bavaria"), "delen van Limburg", "the Post": links
+    that open with the word of a share button, in a sentence. A share row is its buttons."""
+    article = story(f"<p>{sentence}</p>", "weather.html")
+    assert article.blocks[-1].text == lxml.html.fromstring(sentence).text_content()
+
+
+@pytest.mark.parametrize(
     "picture",
     [
         '<a href="http://[x/"><img src="/a.jpg" width="600" height="400"></a>',

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from ..models import words_in
 from ..urls import site_host
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
 from .next_page import is_pager_link
@@ -69,6 +70,8 @@ _SHARE_LABEL = re.compile(
     r"|поширити|paylaş|مشاركة|شارك|שתפו|שתף|शेयर)\b|分享|シェア|공유)",
     re.I,
 )
+# The words a share row may hold besides its buttons': a label ("Diesen Artikel teilen").
+_SHARE_ROW_LABEL = 4
 # A link to the page's comments, with their count: "Comments (31)", "23 Kommentare", "Réagir
 # (14)", "댓글 5", "12 תגובות".
 _COMMENTS_LINK = re.compile(
@@ -169,7 +172,12 @@ def _is_insert(el: HtmlElement, text: str) -> bool:
         # "Next page ›", "View as a single page": the pages are read already. Not a link
         # within the page ("Next" in a carousel of the article's own sections).
         return not (links[0].get("href") or "").startswith("#")
-    return len(parts) >= 2 and all(_SHARE_LABEL.match(p) for p in parts if p)
+    if len(parts) < 2 or not all(_SHARE_LABEL.match(p) for p in parts if p):
+        return False
+    # A share row is its buttons, with a label at most ("Share this article"): "in Teilen
+    # Bayerns und Teilen Hessens gilt…" or "the Post reported…" is a sentence round links that
+    # open with a button's word ("Teilen" is also "parts").
+    return not any(parts) or words_in(text) - sum(map(words_in, parts)) <= _SHARE_ROW_LABEL
 
 
 def strip_inserts(article: HtmlElement, url: str = "") -> None:
