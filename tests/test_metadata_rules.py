@@ -977,3 +977,20 @@ def test_an_event_ahead_in_an_undated_article_does_not_date_it() -> None:
     past = '<div class="event-date">Published 12 June 2024</div>'
     published = extract("", f"<article>{past}{STORY}</article>").published
     assert published is not None and published.date().isoformat() == "2024-06-12"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="related-stories"><h3>Related</h3><ul><li><a href="/fares">Ferry fares'
+        ' rise</a> <time datetime="2019-04-01T08:00:00Z">1 April 2019</time></li></ul></div>',
+        '<blockquote><p>The ferry is late again.</p>— Ana Ruiz, <time datetime="2019-04-01T08:00:00Z">'
+        "1 April 2019</time></blockquote>",
+    ],
+    ids=["related", "quotation"],
+)
+def test_a_time_of_a_box_inside_the_article_does_not_date_it(box: str) -> None:
+    """An undated article holding a related story's or a quotation's `<time>`: that is
+    another item's date, not the article's, even with no `<time>` of its own."""
+    article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{STORY}{box}</article>")
+    assert article.published is None

@@ -11,7 +11,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
-from .byline import byline_place, in_article
+from .byline import byline_place, elsewhere_in_article, in_article
 from .furniture import names_of
 from .text_dates import text_dates
 
@@ -116,12 +116,20 @@ def _own_time(doc: HtmlElement) -> str | None:
     first not in a place that holds other stories' (a related box, a navigation bar). When
     every one is in such a place by its names, the first inside the article: a layout without
     `<main>` may name the box round the whole article for its sidebar ("container
-    has-sidebar"), and the page's first `<time>` was its date before places were told apart."""
+    has-sidebar"), and the page's first `<time>` was its date before places were told apart;
+    not one in such a place inside the article (a related box's, a quotation's)."""
     found = doc.xpath("//time[@datetime]")
     times = [el for el in found if byline_place(el) < 2]
     own = next((el for el in times if in_article(el)), times[0] if times else None)
     if own is None:
-        own = next((el for el in found if in_article(el) and not _of_a_comment(el)), None)
+        own = next(
+            (
+                el
+                for el in found
+                if in_article(el) and not elsewhere_in_article(el) and not _of_a_comment(el)
+            ),
+            None,
+        )
     return own.get("datetime") if own is not None else None
 
 

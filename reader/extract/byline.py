@@ -215,9 +215,7 @@ def byline_place(el: HtmlElement) -> int:
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             break
-        if (node.tag in _ELSEWHERE_TAGS and not _wraps_the_page(node)) or _ELSEWHERE.search(
-            names_of(node)
-        ):
+        if _is_elsewhere(node):
             return 2
         if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(names_of(node)):
             place = 1
@@ -226,6 +224,25 @@ def byline_place(el: HtmlElement) -> int:
             # themes' "content-sidebar-wrap".
             break
     return place
+
+
+def _is_elsewhere(node: HtmlElement) -> bool:
+    """`node` holds other items than the article by its tag or its names: comments, a related
+    box, a quotation."""
+    return (node.tag in _ELSEWHERE_TAGS and not _wraps_the_page(node)) or bool(
+        _ELSEWHERE.search(names_of(node))
+    )
+
+
+def elsewhere_in_article(el: HtmlElement) -> bool:
+    """`el` is in such a place inside the article (a related box, a quotation): whatever the
+    boxes round the article are named."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in _ARTICLE_TAGS or node.get("itemprop") == "articleBody":
+            return False
+        if _is_elsewhere(node):
+            return True
+    return False
 
 
 def _wraps_the_page(form: HtmlElement) -> bool:
