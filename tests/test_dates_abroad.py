@@ -216,3 +216,14 @@ def test_a_sentence_opening_with_a_label_and_the_date_stays(sentence: str) -> No
     body = f'<article><h1>Fähre</h1><p class="meta">Publié le 3 mars 2026</p><p>{sentence}</p>{STORY}</article>'
     article = extract_article(f"<html><body>{body}</body></html>", "https://example.org/a")
     assert article.blocks[0].text == sentence
+
+
+def test_a_dateline_of_accented_letters_is_read_in_linear_time() -> None:
+    """A hostile dateline is one word of 10,000 letters, each with a combining accent: every
+    letter starts a word by `\\b` (an accent is no word character), and each was read as a
+    month's name to the word's end (seconds; minutes for a longer one)."""
+    import time
+
+    started = time.monotonic()
+    assert dates("a\u0301" * 10_000) == (None, None)
+    assert time.monotonic() - started < 1

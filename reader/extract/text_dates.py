@@ -34,15 +34,19 @@ from .month_names import (
 # vowel signs, Arabic's vowels), or Arabic's two-word names of the Levant ("تشرين الأول").
 # The marks are none of them a letter (the avagraha, U+093D, is one): a character either
 # could match makes a long run of it take exponential time to reject.
-_MONTH = (
-    r"(?P<month>(?:كانون|تشرين)\s+ال[أا]?\w+|[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7"
-    r"\u064b-\u065f\u0670\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0962\u0963])*)\.?"
+_MARKS = (
+    r"\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u093c\u093e-\u094f"
+    r"\u0962\u0963"
 )
+_MONTH = rf"(?P<month>(?:كانون|تشرين)\s+ال[أا]?\w+|[^\W\d_](?:[^\W\d_]|[{_MARKS}])*)\.?"
+# Where a word starts: `\b` is also between a letter and its accent ("á" written as two), and
+# a name read from each of a long word's letters to its end took quadratic time.
+_WORD_START = rf"(?<![\w{_MARKS}])"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATES = [
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     # Folha's "3.mar.2026".
     re.compile(rf"\b(?P<day>[0-3]?\d)\.{_MONTH}{_YEAR}\b", re.IGNORECASE),
     # Chinese, Japanese and Korean text puts no space before a date ("송고2026-03-03"), so
