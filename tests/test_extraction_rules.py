@@ -1237,6 +1237,20 @@ def test_a_paragraph_of_thousands_of_marked_names_is_read_in_time() -> None:
     assert "said Mara Lund the engineer" in text
 
 
+def test_a_paragraph_of_one_long_number_atop_the_text_is_read_in_time() -> None:
+    """A hostile page opens its text with one "word" of 10,000 digits: the test for a
+    reading-time line ("7 min read") looked for a number of minutes from each of its digits to
+    its end (seconds; minutes for a longer one)."""
+    import time
+
+    digits = "7" * 10_000
+    page_html = f"<html><body><article><p>{digits}</p>{PARAGRAPHS}</article></body></html>"
+    started = time.monotonic()
+    text = to_text(extract_article(page_html, BASE + "digits.html"), header=False)
+    assert time.monotonic() - started < 1
+    assert "Paragraph 3 of the article" in text
+
+
 @pytest.mark.parametrize("heading", ["Read next", "Top Stories", "Trending", "Latest"])
 @pytest.mark.parametrize("site", ["/2024/", "https://news.example.com/2024/"])
 def test_a_headed_list_of_the_sites_own_stories_is_not_the_articles(

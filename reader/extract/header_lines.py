@@ -40,8 +40,10 @@ _LABEL_ROW = re.compile(
 # "5 минут чтения", "وقت القراءة: 3 دقائق", "この記事は約3分で読めます"), which a theme or a
 # plugin ("Reading Time WP") puts at the top of the body: the site's estimate, not the writer's
 # words. The line is its number of minutes and words saying reading, nothing else.
+# The number starts where no digit precedes: looked for from each digit of a long one, it
+# took quadratic time.
 _READING_MINUTES = re.compile(
-    r"(?:about|ca\.|~|約|约|약)?\s*\d+(?:\s*[-–]\s*\d+)?\s*"
+    r"(?:about|ca\.|~|約|约|약)?\s*(?<!\d)\d+(?:\s*[-–]\s*\d+)?\s*"
     r"(?:(?:minutes?|mins?|minuten|minutos|minuti|minuut|min|минут[аы]?|мин|хвилин[аи]?|хв"
     r"|dakika(?:da)?|dk|دقائق|دقيقة|דקות|דקה|मिनट)(?!\w)\.?"
     # Chinese, Japanese and Korean run the unit into the next word: "3分で読めます".
