@@ -90,8 +90,10 @@ _WEEKDAYS = r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|frid
 # Left at the end once a date's digits are cut off: "GILLIAN MOHNEY March", "Ann Lee, updated on",
 # or all that is left of a byline that was a date ("Tuesday, March"). Only then: "Li Sun",
 # "Theresa May" and "Ana Le" end as a weekday, a month and "le" do.
+# (A run of spaces and commas is entered at its start only: tried from each of thousands of
+# them to the line's end, it took quadratic time.)
 _DATE_TAIL = re.compile(
-    rf"(?:(?:^|[\s,]+)(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?)+"
+    rf"(?:(?:^|(?<![\s,])[\s,]+)(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?)+"
     r"[\s,]*$",
     re.IGNORECASE,
 )
@@ -108,7 +110,9 @@ _WEEKDAY_TAIL = re.compile(
     r"(?:^|\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$", re.IGNORECASE
 )
 # What a byline with no date may end with: "Ann Lee, updated on".
-_LABEL_TAIL = re.compile(r"(?:[\s,]+(?:on|at|updated|published|posted))+[\s,]*$", re.IGNORECASE)
+_LABEL_TAIL = re.compile(
+    r"(?:(?<![\s,])[\s,]+(?:on|at|updated|published|posted))+[\s,]*$", re.IGNORECASE
+)
 # Words a byline element holds when it is a button or a box, not a name.
 _NOT_NAMES = re.compile(
     r"\b(?:share|follow|subscribe|comments?|e-?mail|tweet|facebook|twitter|read more"
