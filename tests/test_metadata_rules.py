@@ -1005,3 +1005,18 @@ def test_a_byline_of_thousands_of_commas_is_read_in_time() -> None:
         started = time.monotonic()
         extract("<title>Ferry</title>", f'<div class="byline">By Ana{tail}</div>{STORY}')
         assert time.monotonic() - started < 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<h2 class="typewriter">Ferry Service Ends Today</h2>',
+        '<div class="ghostwriter-note">Island Ferry Timetable</div>',
+    ],
+    ids=["typewriter", "ghostwriter"],
+)
+def test_a_class_ending_in_writer_names_no_byline(line: str) -> None:
+    """Korean sites name the byline's box "writer" ("writer-zone01"); a "typewriter" effect
+    on a heading, or any other word ending so, is no byline."""
+    article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{line}{STORY}</article>")
+    assert article.author == ""

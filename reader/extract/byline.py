@@ -19,9 +19,9 @@ from lxml.html import HtmlElement
 from .furniture import HEADING_TAGS, names_of
 
 # On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
-# Korean sites name it "writer" ("writer-zone01").
+# Korean sites name it "writer" ("writer-zone01"): the word, not the end of "typewriter".
 _BYLINE_HINT = re.compile(
-    r"byline|author|auteur|autor|writtenby|p-author|writer\b|writer[-_]", re.IGNORECASE
+    r"byline|author|auteur|autor|writtenby|p-author|(?<![a-z])writer(?:\b|[-_])", re.IGNORECASE
 )
 # The name inside a byline: "author__name", "authorname", "author-name fn".
 _NAME_HINT = re.compile(r"author.?name|\bfn\b|\bname\b", re.IGNORECASE)
