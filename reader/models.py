@@ -277,7 +277,9 @@ standfirst set as a heading read as a paragraph, a headed list of links kept, a 
 note under it, a lone picture between paragraphs kept, margin notes set apart, a dateline in the
 lede kept; datelines, bylines, "Read also" inserts, reading-time lines, tag rows and subscription
 boxes in more languages, standfirsts by their foreign names, a "Comments (31)" line dropped; a
-page wrapped in one <form> read whole, a "Read next" list of the site's own stories dropped."""
+page wrapped in one <form> read whole, a "Read next" list of the site's own stories dropped; a
+CJK or Hindi lede opening with "reporter" or stating the date kept, a paragraph whose links say
+"Teilen" or "Post" kept."""
 
 
 @dataclass(frozen=True)
