@@ -12,7 +12,6 @@ from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .byline import byline_place, elsewhere_in_article, in_article
-from .furniture import names_of
 from .text_dates import text_dates
 
 
@@ -94,21 +93,30 @@ def of_another_item(el: HtmlElement) -> bool:
     item, or an RDFa one by its `typeof`), or a picture's or a video's held as a property of
     another item (Yahoo's `itemprop="video"` VideoObject, whose upload time comes before the
     story's own)."""
-    if byline_place(el) == 2:  # a related story's, a comment's, a sidebar's
+    if byline_place(el) == 2 or _of_a_response(el):  # a related story's, a sidebar's
         return True
-    if any(_RESPONSE_TYPE.search(a.get("typeof") or "") for a in (el, *el.iterancestors())):
-        return True
-    items = [i for i in (el, *el.iterancestors()) if i.get("itemscope") is not None]
-    for item in items:
-        if _RESPONSE_TYPE.search(item.get("itemtype") or "") or _RESPONSE_PROPERTY.search(
-            item.get("itemprop") or ""
-        ):
-            return True
     # A person or a publisher has no time of its own: a time in one is the article's, marked
     # up inside its author's item (CNET's byline).
-    return bool(items and items[0].get("itemprop")) and bool(
-        _MEDIA_TYPE.search(items[0].get("itemtype") or "")
+    item = next((i for i in (el, *el.iterancestors()) if i.get("itemscope") is not None), None)
+    return (
+        item is not None
+        and bool(item.get("itemprop"))
+        and bool(_MEDIA_TYPE.search(item.get("itemtype") or ""))
     )
+
+
+def _of_a_response(el: HtmlElement) -> bool:
+    """`el` is in a comment's (a review's, an answer's) item: a microdata item by its type or
+    the property it is of the page's item, or an RDFa one by its `typeof`."""
+    for node in (el, *el.iterancestors()):
+        if _RESPONSE_TYPE.search(node.get("typeof") or ""):
+            return True
+        if node.get("itemscope") is not None and (
+            _RESPONSE_TYPE.search(node.get("itemtype") or "")
+            or _RESPONSE_PROPERTY.search(node.get("itemprop") or "")
+        ):
+            return True
+    return False
 
 
 def _own_time(doc: HtmlElement) -> str | None:
@@ -126,19 +134,11 @@ def _own_time(doc: HtmlElement) -> str | None:
             (
                 el
                 for el in found
-                if in_article(el) and not elsewhere_in_article(el) and not _of_a_comment(el)
+                if in_article(el) and not elsewhere_in_article(el) and not _of_a_response(el)
             ),
             None,
         )
     return own.get("datetime") if own is not None else None
-
-
-def _of_a_comment(el: HtmlElement) -> bool:
-    """In a reader's comment, by an item's type or an element's name."""
-    return any(
-        _RESPONSE_TYPE.search(f"{a.get('itemtype') or ''} {names_of(a)}")
-        for a in (el, *el.iterancestors())
-    )
 
 
 def article_dates(
