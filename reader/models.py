@@ -160,9 +160,9 @@ class BlockKind(StrEnum):
 # word processors count them; a reader takes in some 250 a minute, as many as English words), and
 # their punctuation ("、", "。", "「") as none. Split on spaces, a 3,000-character story was "12
 # words", a page that "gave little", and its AMP version was fetched for every article.
-_IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_WORD = re.compile(f"[{_IDEOGRAPHS}]|[^\\s{_IDEOGRAPHS}{_CJK_PUNCTUATION}]+")
+_WORD = re.compile(f"[{IDEOGRAPHS}]|[^\\s{IDEOGRAPHS}{_CJK_PUNCTUATION}]+")
 
 
 def words_in(text: str) -> int:

@@ -15,16 +15,14 @@ import unicodedata
 
 from lxml.html import HtmlElement
 
-from ..models import words_in
+from ..models import IDEOGRAPHS, words_in
 from ..urls import site_host
 
 _WORD = re.compile(r"\w+")
-# Chinese and Japanese characters: text written without spaces between words.
-_HAN_KANA = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
 # Between Chinese or Japanese words, where no space is: "海岛客轮停航-新华网", "…_财新网",
 # "…|新浪新闻", "…--时政--人民网". Not Korean, which spaces its words and writes "한-미" for
 # "Korea–US".
-_UNSPACED = rf"(?<=[{_HAN_KANA}])(?:[|｜_]|--?)(?=[{_HAN_KANA}])"
+_UNSPACED = rf"(?<=[{IDEOGRAPHS}])(?:[|｜_]|--?)(?=[{IDEOGRAPHS}])"
 # Between a headline and the site's name: "Headline | Site", "Site » Headline", "Headline – Site".
 _SEPARATOR = re.compile(rf"\s[|\-–—\\/>»·]\s|{_UNSPACED}")
 # The same, and ":" as in "Site: Headline", for matching a <title>'s parts against headings.
