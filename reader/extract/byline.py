@@ -92,18 +92,14 @@ _WEEKDAYS = r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|frid
 # "Theresa May" and "Ana Le" end as a weekday, a month and "le" do.
 # (A run of spaces and commas is entered at its start only: tried from each of thousands of
 # them to the line's end, it took quadratic time.)
+_DATE_WORD = rf"(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?"
 _DATE_TAIL = re.compile(
-    rf"(?:(?:^|(?<![\s,])[\s,]+)(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?)+"
-    r"[\s,]*$",
+    rf"(?:(?:^|(?<![\s,])[\s,]+){_DATE_WORD})+[\s,]*$",
     re.IGNORECASE,
 )
 # The same tail after a separator: all of it goes, and what comes before stays whole, so
 # "Theresa May, March 3" keeps the name's "May".
-_DATE_AFTER_SEPARATOR = re.compile(
-    rf"\s*[,|•·–—]\s*(?:(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?"
-    r"[\s,]*)*$",
-    re.IGNORECASE,
-)
+_DATE_AFTER_SEPARATOR = re.compile(rf"\s*[,|•·–—]\s*(?:{_DATE_WORD}[\s,]*)*$", re.IGNORECASE)
 # A weekday before that separator is the date's too ("Joe Wee Monday, 14 March"): no name's.
 # Written whole: "Li Sun" ends as "Sun." does.
 _WEEKDAY_TAIL = re.compile(
@@ -221,7 +217,7 @@ def byline_place(el: HtmlElement) -> int:
             break
         if _is_elsewhere(node):
             return 2
-        if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(names_of(node)):
+        if _is_maybe_elsewhere(node):
             place = 1
         if node.tag == "main":
             # Round the page's main part, as round <body>, names describe the layout: Genesis
@@ -236,6 +232,11 @@ def _is_elsewhere(node: HtmlElement) -> bool:
     return (node.tag in _ELSEWHERE_TAGS and not _wraps_the_page(node)) or bool(
         _ELSEWHERE.search(names_of(node))
     )
+
+
+def _is_maybe_elsewhere(node: HtmlElement) -> bool:
+    """`node` is a footer or a widget, by its tag or its names: the article's on some sites."""
+    return node.tag in _MAYBE_ELSEWHERE_TAGS or bool(_MAYBE_ELSEWHERE.search(names_of(node)))
 
 
 def elsewhere_in_article(el: HtmlElement) -> bool:
@@ -370,7 +371,7 @@ def _line_above(el: HtmlElement) -> str:
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             break
-        if node.tag in _MAYBE_ELSEWHERE_TAGS or _MAYBE_ELSEWHERE.search(names_of(node)):
+        if _is_maybe_elsewhere(node):
             footer = node
         elif footer is not None:
             break
