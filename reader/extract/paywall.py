@@ -143,9 +143,10 @@ def _microdata(doc: HtmlElement) -> tuple[bool, list[HtmlElement]]:
         value = prop.get("content")
         if value is None:
             value = prop.text_content()
-        if "isAccessibleForFree" not in prop.get("itemprop", "").split():
-            continue
-        if value.strip().lower() != "false":
+        # Read as the JSON-LD property is: "False" in any case, around spaces.
+        if "isAccessibleForFree" not in prop.get("itemprop", "").split() or not _not_free(
+            {"isAccessibleForFree": value}
+        ):
             continue
         item = next((el for el in prop.iterancestors() if el.get("itemscope") is not None), None)
         if item is None:
