@@ -90,11 +90,11 @@ _WEEKDAYS = r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|frid
 # Left at the end once a date's digits are cut off: "GILLIAN MOHNEY March", "Ann Lee, updated on",
 # or all that is left of a byline that was a date ("Tuesday, March"). Only then: "Li Sun",
 # "Theresa May" and "Ana Le" end as a weekday, a month and "le" do.
-# (A run of spaces and commas is entered at its start only: tried from each of thousands of
-# them to the line's end, it took quadratic time.)
+# (A run of spaces and commas is entered at its start only, and a tail is a few words: tried
+# from each of thousands of them to the line's end, either took quadratic time.)
 _DATE_WORD = rf"(?:{_MONTHS}|{_WEEKDAYS}|on|at|updated|published|posted|le|am|el)\.?"
 _DATE_TAIL = re.compile(
-    rf"(?:(?:^|(?<![\s,])[\s,]+){_DATE_WORD})+[\s,]*$",
+    rf"(?:(?:^|(?<![\s,])[\s,]+){_DATE_WORD}){{1,6}}[\s,]*$",
     re.IGNORECASE,
 )
 # The same tail after a separator: all of it goes, and what comes before stays whole, so
@@ -107,7 +107,7 @@ _WEEKDAY_TAIL = re.compile(
 )
 # What a byline with no date may end with: "Ann Lee, updated on".
 _LABEL_TAIL = re.compile(
-    r"(?:(?<![\s,])[\s,]+(?:on|at|updated|published|posted))+[\s,]*$", re.IGNORECASE
+    r"(?:(?<![\s,])[\s,]+(?:on|at|updated|published|posted)){1,4}[\s,]*$", re.IGNORECASE
 )
 # Words a byline element holds when it is a button or a box, not a name.
 _NOT_NAMES = re.compile(
@@ -307,14 +307,17 @@ _PUNCTUATION = ".,;:!?\"'“”‘’«»()[]—–-"
 _WORD = re.compile(r"\S+")
 
 
-def in_a_sentence(el: HtmlElement) -> bool:
+def in_a_sentence(el: HtmlElement, texts: dict[HtmlElement, str] | None = None) -> bool:
     """A name (or a time) marked inside a sentence of the text ("“We will rebuild,” said <span
     class="author-name">Mara Lund</span>, the engineer…", a review's "<em>The Salt Road</em> by
     <span class="author">Jane Doe</span> is published by…", "called at <time
     class="timestamp">10:42</time> on Tuesday"): the sentence's, not the page's byline. A
     line of names and titles ("By Ana Ruiz, Staff Writer. March 3, 2026.") has no lower-case
     words but its "By" and "and"; a name opening the line ("<em class="byline">Ana Ruiz</em>
-    The harbour master says…") is a teaser's byline before its standfirst."""
+    The harbour master says…") is a teaser's byline before its standfirst.
+
+    `texts` keeps each paragraph's text for the pass that asks: a paragraph may mark thousands
+    of names, and reading all its text again for each made the pass quadratic."""
     if el.tag not in _INLINE_TAGS:
         return False
     paragraph = next(el.iterancestors("p"), None)
@@ -322,7 +325,12 @@ def in_a_sentence(el: HtmlElement) -> bool:
         return False
     # As the page has them, and their words taken one at a time, as far as they are needed: a
     # paragraph may mark thousands of names, each of which would split all its words again.
-    text, name = paragraph.text_content(), el.text_content()
+    text = texts.get(paragraph) if texts is not None else None
+    if text is None:
+        text = paragraph.text_content()
+        if texts is not None:
+            texts[paragraph] = text
+    name = el.text_content()
     if not name.strip() or not text.rstrip().endswith(_SENTENCE_END):
         return False
     before = (m[0].strip(_PUNCTUATION).casefold() for m in _WORD.finditer(text, 0, text.find(name)))
@@ -336,13 +344,14 @@ def in_a_sentence(el: HtmlElement) -> bool:
 
 def page_byline(doc: HtmlElement) -> list[str]:
     """The author names the page's byline shows, or [] when no byline element holds a name."""
+    texts: dict[HtmlElement, str] = {}
     candidates = [
         (byline_place(el), not in_article(el), el)
         for el in doc.iter()
         if isinstance(el.tag, str)
         and el.tag not in _SKIP_TAGS
         and _is_byline(el)
-        and not in_a_sentence(el)
+        and not in_a_sentence(el, texts)
     ]
     # Stable sort: the article's own bylines first, each group in page order.
     candidates.sort(key=lambda c: c[:2])

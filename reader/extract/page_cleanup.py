@@ -227,6 +227,7 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
     # Materialised first: dropping while iterating would skip siblings. Ancestors come before
     # their descendants, so the outermost furniture goes and its insides need no test.
     headline = ""  # the href of the latest linked headline, in the page's order
+    texts: dict[HtmlElement, str] = {}  # paragraphs' texts, for in_a_sentence
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
             continue
@@ -238,8 +239,8 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
         if el.tag in HEADING_TAGS:
             link = el.find(".//a[@href]")
             headline = link.get("href", "") if link is not None else ""
-        if _is_page_furniture(el) and not holds_article(el, around):
-            if not _is_byline(el):
+        if _is_page_furniture(el, texts) and not holds_article(el, around):
+            if not _is_byline(el, texts):
                 drop(el)
                 continue
             line = _byline_line(el)
@@ -294,7 +295,7 @@ def _author_boxes(body: HtmlElement) -> list[HtmlElement]:
     return boxes
 
 
-def _is_page_furniture(el: HtmlElement) -> bool:
+def _is_page_furniture(el: HtmlElement, texts: dict[HtmlElement, str]) -> bool:
     if el.tag in ("nav", "form"):
         return True
     if el.tag in ("header", "footer", "aside") and not _in_section(el):
@@ -306,7 +307,7 @@ def _is_page_furniture(el: HtmlElement) -> bool:
         return False
     if is_furniture(el):
         return not _is_photo_viewer(el)
-    return _is_byline(el)
+    return _is_byline(el, texts)
 
 
 # A dateline's dash: "PORTLAND, Maine -- Harbour Foods said…", "LONDON (Reuters) - …".
@@ -328,9 +329,9 @@ def _goes_on_to_a_sentence(text: str) -> bool:
     )
 
 
-def _is_byline(el: HtmlElement) -> bool:
+def _is_byline(el: HtmlElement, texts: dict[HtmlElement, str]) -> bool:
     tokens = set(TOKEN_SPLIT.split(element_names(el)))
-    if _BYLINE_TOKENS.isdisjoint(tokens) or text_length(el) >= 200 or in_a_sentence(el):
+    if _BYLINE_TOKENS.isdisjoint(tokens) or text_length(el) >= 200 or in_a_sentence(el, texts):
         return False
     # A wire story's or a press release's dateline opens its first sentence ("HOUSTON, Oct. 29
     # -- Brightwater Energy today reported…"): a "dateline" longer than a line of names and
