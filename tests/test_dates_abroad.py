@@ -170,12 +170,8 @@ def test_a_date_line_in_the_sites_own_digits_leaves_the_text() -> None:
 def test_a_dateline_of_devanagari_signs_is_read_in_time() -> None:
     """A hostile dateline writes a run of the Devanagari avagraha ("ऽ") after a day: a letter
     and a sign both, it once made the month's pattern try every way to split the run (seconds
-    for 25 of them, doubling with each one more)."""
-    import time
-
-    started = time.monotonic()
+    for 25 of them, doubling with each one more: benchmarks/hostile.py times it)."""
     assert dates("3 " + "\u093d" * 25 + " x") == (None, None)
-    assert time.monotonic() - started < 2
 
 
 @pytest.mark.parametrize(
@@ -221,9 +217,6 @@ def test_a_sentence_opening_with_a_label_and_the_date_stays(sentence: str) -> No
 def test_a_dateline_of_accented_letters_is_read_in_linear_time() -> None:
     """A hostile dateline is one word of 10,000 letters, each with a combining accent: every
     letter starts a word by `\\b` (an accent is no word character), and each was read as a
-    month's name to the word's end (seconds; minutes for a longer one)."""
-    import time
-
-    started = time.monotonic()
+    month's name to the word's end (seconds; minutes for a longer one: benchmarks/hostile.py
+    times it)."""
     assert dates("a\u0301" * 10_000) == (None, None)
-    assert time.monotonic() - started < 1

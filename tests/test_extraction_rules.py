@@ -1212,42 +1212,31 @@ def test_a_short_last_paragraph_opening_with_copyright_is_the_storys(last: str) 
 
 def test_many_nested_signup_fields_are_judged_in_linear_time() -> None:
     """A hostile page nests forms asking for an e-mail address hundreds deep: each box round
-    them is judged once, not once per form inside it (that took seconds a nest)."""
-    import time
-
+    them is judged once, not once per form inside it (that took seconds a nest:
+    benchmarks/hostile.py times it)."""
     nest = "<div><form><input type='email'></form>" * 250 + "</div>" * 250
     page_html = f"<html><body><article>{PARAGRAPHS}</article>{nest * 4}</body></html>"
-    started = time.monotonic()
     text = to_text(extract_article(page_html, BASE + "nest.html"), header=False)
-    assert time.monotonic() - started < 2
     assert "Paragraph 3 of the article" in text
 
 
 def test_a_paragraph_of_thousands_of_marked_names_is_read_in_time() -> None:
     """A hostile paragraph marks thousands of names as authors inside its sentences: each is
     told to be in a sentence from the words nearest it, not by listing the whole paragraph's
-    words again (that took seconds a thousand)."""
-    import time
-
+    words again (that took seconds a thousand: benchmarks/hostile.py times it)."""
     names = 'said <span class="author">Mara Lund</span> the engineer, ' * 3000
     page_html = f"<html><body><article>{PARAGRAPHS}<p>{names}and so on.</p></article></body></html>"
-    started = time.monotonic()
     text = to_text(extract_article(page_html, BASE + "names.html"), header=False)
-    assert time.monotonic() - started < 3
     assert "said Mara Lund the engineer" in text
 
 
 def test_a_paragraph_of_one_long_number_atop_the_text_is_read_in_time() -> None:
     """A hostile page opens its text with one "word" of 10,000 digits: the test for a
     reading-time line ("7 min read") looked for a number of minutes from each of its digits to
-    its end (seconds; minutes for a longer one)."""
-    import time
-
+    its end (seconds; minutes for a longer one: benchmarks/hostile.py times it)."""
     digits = "7" * 10_000
     page_html = f"<html><body><article><p>{digits}</p>{PARAGRAPHS}</article></body></html>"
-    started = time.monotonic()
     text = to_text(extract_article(page_html, BASE + "digits.html"), header=False)
-    assert time.monotonic() - started < 1
     assert "Paragraph 3 of the article" in text
 
 

@@ -77,9 +77,7 @@ def test_markup_is_kept_literally(hostile: HTTPServer, data_dir: Path) -> None:
 
 # -- XML attacks ---------------------------------------------------------------------------------
 def test_billion_laughs_is_not_expanded(hostile: HTTPServer, data_dir: Path) -> None:
-    started = time.monotonic()
     result, headlines = run(_refresh(data_dir, hostile.url_for("/lol.xml")))
-    assert time.monotonic() - started < 10
     assert len(result.feed.title) < 100  # "&lol9;" left as it was, never expanded
     assert all(len(h.entry.title) < 100 for h in headlines)
     assert result.feed.problem and "DOCTYPE" in result.feed.problem

@@ -998,13 +998,11 @@ def test_a_time_of_a_box_inside_the_article_does_not_date_it(box: str) -> None:
 
 def test_a_byline_of_thousands_of_commas_is_read_in_time() -> None:
     """A hostile byline follows the name with 10,000 " ," : the date or label it might end
-    with ("Ann Lee, updated on") was looked for from each of them to the line's end."""
-    import time
-
+    with ("Ann Lee, updated on") was looked for from each of them to the line's end
+    (benchmarks/hostile.py times it)."""
     for tail in (" ," * 10_000, " ," * 10_000 + " 3"):
-        started = time.monotonic()
-        extract("<title>Ferry</title>", f'<div class="byline">By Ana{tail}</div>{STORY}')
-        assert time.monotonic() - started < 1
+        article = extract("<title>Ferry</title>", f'<div class="byline">By Ana{tail}</div>{STORY}')
+        assert article.author == "Ana"
 
 
 @pytest.mark.parametrize(

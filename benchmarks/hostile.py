@@ -1,0 +1,211 @@
+"""Hostile inputs: each case timed at a size and at four times that size, side by side.
+
+    uv run python benchmarks/hostile.py [--scale 1.0] [--only NAME ...] [--repeats 3] [--strict]
+
+Each case is a page, a feed or a line built to make one of the extractor's patterns, or a walk
+of its tree, take more than linear time: the reviewers found each of them and each was fixed
+(the case's note says what it cost before). Work that grows linearly takes about 4× as long at
+4× the size, quadratic work about 16×, and exponential work never ends: so the table prints
+both times and their ratio, and marks a ratio over 8 "SUPERLINEAR". Each case also checks its
+result (the article's text still there, no date read from the noise): a wrong result is an
+error, and the script exits 1. With `--strict`, a SUPERLINEAR mark does too.
+
+The case being run is printed before it runs: a regression to exponential time hangs on it, and
+Ctrl-C then shows which it is. Times are the best of `--repeats` runs (this machine is shared);
+`--scale` multiplies every size (the test of this script runs it small).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from reader.charset import decode_html
+from reader.dates import stated_iso
+from reader.extract import extract_article
+from reader.extract.byline import clean_byline
+from reader.extract.render import to_text
+from reader.feeds import parse_feed
+
+SUPERLINEAR = 8.0
+URL = "https://news.example.org/2026/03/ferry.html"
+STORY = "".join(
+    f"<p>Paragraph {i} of the ferry story: the crossing stops at the end of the month, the "
+    "operator said, and islanders will drive round the bay instead.</p>"
+    for i in range(4)
+)
+
+
+def _article_text(body: str, head: str = "") -> str:
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    return to_text(extract_article(page, URL), header=False)
+
+
+def _story_kept(body: str) -> bool:
+    return "Paragraph 3 of the ferry story" in _article_text(body)
+
+
+def _dates(line: str) -> tuple[str | None, str | None]:
+    """The dates the extractor reads from a dateline above the story."""
+    body = f'<article><h1>Ferry</h1><div class="article-meta">{line}</div>{STORY}</article>'
+    article = extract_article(f"<html><body>{body}</body></html>", URL)
+    return (
+        stated_iso(article.published) if article.published else None,
+        stated_iso(article.updated) if article.updated else None,
+    )
+
+
+def _undated(line: str) -> bool:
+    return _dates(line) == (None, None)
+
+
+def _feed_with_author(n: int) -> bytes:
+    author = "Ana " * n
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>'
+        "<link>https://news.example.org/</link><item><title>Ferry to stop</title>"
+        f"<link>https://news.example.org/ferry</link><author>{author}</author></item>"
+        "</channel></rss>"
+    ).encode()
+
+
+def _feed_read(n: int) -> bool:
+    parsed = parse_feed(_feed_with_author(n), "https://news.example.org/rss")
+    return [e.title for e in parsed.entries] == ["Ferry to stop"]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    size: int  # n at scale 1; the case also runs at 4n
+    note: str  # what it cost before its fix
+    run: Callable[[int], bool]  # True when the result is right
+
+
+CASES = (
+    Case(
+        "dateline-devanagari-signs",
+        2_500,
+        "22 avagraha signs after a day: 0.8 s, doubling with each one more",
+        lambda n: _undated("3 " + "\u093d" * n + " x"),
+    ),
+    Case(
+        "dateline-accented-word",
+        2_500,
+        "one word of 40,000 accented letters: 21 s",
+        lambda n: _undated("a\u0301" * n),
+    ),
+    Case(
+        "nested-signup-forms",
+        60,
+        "250 forms with an e-mail field nested in each other, four times: 2.6 s a nest",
+        lambda n: _story_kept(
+            f"<article>{STORY}</article>"
+            + ("<div><form><input type='email'></form>" * n + "</div>" * n) * 4
+        ),
+    ),
+    Case(
+        "names-marked-author",
+        750,
+        "a paragraph marking 4,000 names as authors: 18 s",
+        lambda n: (
+            "said Mara Lund the engineer"
+            in _article_text(
+                f"<article>{STORY}<p>"
+                + 'said <span class="author">Mara Lund</span> the engineer, ' * n
+                + "and so on.</p></article>"
+            )
+        ),
+    ),
+    Case(
+        "number-atop-the-text",
+        2_500,
+        "a 'word' of 20,000 digits before the story (read as minutes of reading time): 24 s",
+        lambda n: _story_kept(f"<article><p>{'7' * n}</p>{STORY}</article>"),
+    ),
+    Case(
+        "byline-of-commas",
+        2_500,
+        "a byline 'By Ana' and 40,000 ' ,': 21 s",
+        lambda n: all(
+            clean_byline(f"By Ana{tail}") == "Ana" for tail in (" ," * n, " ," * n + " 3")
+        ),
+    ),
+    Case(
+        "byline-of-month-names",
+        2_000,
+        "'By Ann Lee' and 8,000 'Mar ' before a digit: 35 s",
+        lambda n: clean_byline("By Ann Lee " + "Mar " * n + "x 3").startswith("Ann Lee"),
+    ),
+    Case(
+        "byline-of-labels",
+        2_000,
+        "'By Ann Lee' and 8,000 'on ': 7.8 s",
+        lambda n: clean_byline("By Ann Lee " + "on " * n + "x").startswith("Ann Lee"),
+    ),
+    Case(
+        "feed-author",
+        25_000,
+        "an <author> of 100 KB: 141 s",
+        _feed_read,
+    ),
+    Case(
+        "charset-sample-of-scripts",
+        8_000,
+        "64 KB of '<script>' sampled for the charset: 3.4 s",
+        lambda n: decode_html(b"<script>" * n).startswith("<script>"),
+    ),
+)
+
+
+def best_time(case: Case, n: int, repeats: int) -> tuple[float, bool]:
+    best, right = float("inf"), True
+    for _ in range(repeats):
+        started = time.perf_counter()
+        right = case.run(n) and right
+        best = min(best, time.perf_counter() - started)
+    return best, right
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every size")
+    parser.add_argument("--repeats", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="run only these cases")
+    parser.add_argument("--strict", action="store_true", help="exit 1 on a SUPERLINEAR mark")
+    args = parser.parse_args(argv)
+    known = {case.name for case in CASES}
+    unknown = set(args.only or ()) - known
+    if unknown:
+        parser.error(f"no such case: {', '.join(sorted(unknown))} (cases: {', '.join(known)})")
+    cases = [case for case in CASES if not args.only or case.name in args.only]
+    rows, wrong, flagged = [], 0, 0
+    for case in cases:
+        n = max(1, round(case.size * args.scale))
+        print(f"running {case.name} (n={n:,} and {4 * n:,})", file=sys.stderr, flush=True)
+        small, right_small = best_time(case, n, args.repeats)
+        large, right_large = best_time(case, 4 * n, args.repeats)
+        ratio = large / small if small > 0 else float("inf")
+        verdict = "ok" if ratio <= SUPERLINEAR else "SUPERLINEAR"
+        if not (right_small and right_large):
+            verdict, wrong = "WRONG RESULT", wrong + 1
+        flagged += ratio > SUPERLINEAR
+        rows.append(
+            f"| {case.name} | {n:,} | {small * 1000:.1f} | {large * 1000:.1f} | {ratio:.1f} "
+            f"| {verdict} | {case.note} |"
+        )
+    print("| case | n | ms at n | ms at 4n | ratio | verdict | before its fix |")
+    print("|---|---:|---:|---:|---:|---|---|")
+    print("\n".join(rows))
+    print(f"\nlinear work: ratio ~4; quadratic ~16; marked over {SUPERLINEAR:.0f}")
+    return 1 if wrong or (args.strict and flagged) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
