@@ -940,6 +940,28 @@ def test_a_reading_time_atop_the_body_is_no_article_text(line: str, kept: bool) 
     assert ("Paragraph 0 of the article" in text) and ((line in text) == kept)
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Listen to this article · 7:32 min Learn more", False),
+        ("Listen to this story", False),
+        ("Listen 5 min", False),
+        ("Artikel anhören", False),
+        ("Écouter cet article", False),
+        ("Escuchar este artículo 04:12", False),
+        ("Слушать статью", False),
+        ("Listen to the mayor's speech below.", True),
+        ("Listen, the mayor said, to the people.", True),
+    ],
+)
+def test_a_read_aloud_players_label_atop_the_body_is_no_article_text(line: str, kept: bool) -> None:
+    """A read-aloud player's label ("Listen to this article · 7:32 min") first in the body is
+    the site's button; a line telling what to listen to is the story's."""
+    page = f"<html><head><title>Ferry</title></head><body><article><p>{line}</p>{PARAGRAPHS}</article></body></html>"
+    text = to_text(extract_article(page, BASE + "ferry.html"), header=False)
+    assert ("Paragraph 0 of the article" in text) and ((line in text) == kept)
+
+
 def test_a_quiz_goes_and_a_table_of_polls_stays() -> None:
     """A quiz's question and score are the site's game; a table of opinion polls, named for
     them too, is the article's data, its one "Show all" button no choice to make."""

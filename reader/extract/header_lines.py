@@ -1,5 +1,5 @@
 """The header's metadata repeated at the top of the body: a byline, a dateline, a category row,
-a reading time.
+a reading time, a read-aloud player's label.
 
 The view's header shows the author, the date and the source; the page's own lines saying the
 same ("Mike Conley", "December 18, 2020", "Categories: News", "Анна Лебедева | 24 ноября 2026,
@@ -72,6 +72,33 @@ def _is_reading_time(text: str) -> bool:
     if not _READING_SAYS.search(rest):
         return False
     return not re.sub(r"[\W_]", "", _READING_WORDS.sub(" ", rest))
+
+
+# A read-aloud player's label ("Listen to this article · 7:32 min", "Artikel anhören",
+# "Écouter cet article"): the site's button above the body, with its duration at most.
+_LISTEN = re.compile(
+    r"(?<!\w)(?:listen(?:\s+to)?(?:\s+(?:this|the))?(?:\s+(?:article|story))?"
+    r"|(?:hören\s+sie\s+(?:diesen|den)\s+)?artikel\s+(?:an)?hören|vorlesen(?:\s+lassen)?"
+    r"|écouter\s+(?:cet\s+|l['’]\s*)?article|escuchar(?:\s+(?:este|el))?\s+(?:artículo|noticia)"
+    r"|ascolta(?:\s+l['’]\s*)?(?:\s*articolo)?|ouvir(?:\s+(?:esta|a))?\s+(?:matéria|notícia)"
+    r"|luister(?:\s+naar\s+dit\s+artikel)?|слушать(?:\s+статью)?|posłuchaj(?:\s+artykułu)?)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+# What such a label may hold besides: a duration ("7:32", "5 min") and the player's words.
+_PLAYER_WORDS = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?|(?<!\w)\d+\s*(?:min(?:ute)?s?|minuten|sec(?:ond)?s?)\.?(?!\w)"
+    r"|(?<!\w)(?:play|pause|audio|now|learn\s+more|beta|min)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _is_listen_line(text: str) -> bool:
+    """The line is a read-aloud player's label, with its duration at most: no words of the
+    story ("Listen to the mayor's speech below" says what to listen to)."""
+    if len(text.split()) > _DATELINE_WORDS or not _LISTEN.search(text):
+        return False
+    return not re.sub(r"[\W_]", "", _PLAYER_WORDS.sub(" ", _LISTEN.sub(" ", text)))
 
 
 def _names(author: str) -> list[str]:
@@ -167,6 +194,7 @@ def without_header_lines(
             or _is_labelled_dateline(text, published)
             or _is_label_row(block)
             or _is_reading_time(text)
+            or _is_listen_line(text)
             or _is_dateline_with_author(text, names)
         ):
             continue
