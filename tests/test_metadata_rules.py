@@ -406,6 +406,17 @@ def test_a_site_name_with_a_dash_of_its_own_is_cut_whole_from_the_title() -> Non
     )
 
 
+def test_the_sites_whole_name_is_cut_from_a_headline_shorter_than_it() -> None:
+    """ "Q&A - Harbour - Times": the name as declared is the site's, however few words the
+    headline before it has."""
+    for name in ("Harbour - Times", "The Harbour Evening Times"):
+        head = f"""<title>Q&amp;A - {name}</title>
+        <meta property="og:title" content="Q&amp;A - {name}">
+        <meta property="og:site_name" content="{name}">"""
+        article = extract(head, f"<div>{STORY}</div>")
+        assert (article.title, article.site_name) == ("Q&A", name)
+
+
 def test_title_element_alone_loses_its_last_part() -> None:
     head = "<title>Island ferry to stop running – Harbour Notes</title>"
     assert extract(head, f"<div>{STORY}</div>").title == "Island ferry to stop running"

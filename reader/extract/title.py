@@ -115,11 +115,16 @@ def without_site_name(
     cuts = list(_SEPARATOR.finditer(title))
     if not cuts:
         return title
-    # A name with a separator of its own ("Harbour - Times") goes whole, before its last part
-    # alone would pass for it below.
+    # The name as declared, whole, goes however short the headline before it ("Q&A - Harbour -
+    # Times"): only which side is the name is in doubt below. A name with a separator of its own
+    # goes before its last part alone would pass for it.
     for cut in cuts:
         head, tail = title[: cut.start()], title[cut.end() :]
-        if _words(head) >= _words(tail) and any(_norm(tail) == _norm(n) for n in site_names):
+        if (
+            _words(head)
+            and any(_norm(tail) == _norm(n) for n in site_names)
+            and not _is_site_name(head, site_names, url)
+        ):
             return head.strip()
     # The headline is the longer side; "Mozilla - Wikipedia" keeps "Mozilla".
     for cut in reversed(cuts):
