@@ -422,6 +422,26 @@ def test_title_element_alone_loses_its_last_part() -> None:
     assert extract(head, f"<div>{STORY}</div>").title == "Island ferry to stop running"
 
 
+def test_a_title_element_alone_loses_the_sites_section_with_its_name() -> None:
+    """ "Headline | Local News | Harbour Times": the citation names the piece and the site, not
+    the site's section; so do "…--时政--人民网" and "…_教育频道_中国青年网". A part after the
+    headline that is its own (a question, a part a different separator sets off) stays."""
+    for title, headline in (
+        ("Island ferry to stop at month's end | Local News | Harbour Times", None),
+        ("Island ferry to stop at month's end - World - Europe - Harbour Times", None),
+        ("海岛唯一客轮月底停航--时政--人民网", "海岛唯一客轮月底停航"),
+        ("海岛唯一客轮月底停航_教育频道_中国青年网", "海岛唯一客轮月底停航"),
+        ("Island ferry to stop - what next? - Harbour Times", "Island ferry to stop - what next?"),
+        ("Ferry Facts #12 - 0.17 in sight | Harbour Times", "Ferry Facts #12 - 0.17 in sight"),
+        ("Island ferry to stop - Part 2 - Harbour Times", "Island ferry to stop - Part 2"),
+        ("Ferry to stop | Local News | Harbour Times", "Ferry to stop"),
+    ):
+        expected = headline or "Island ferry to stop at month's end"
+        assert extract(f"<title>{title}</title>", f"<div>{STORY}</div>").title == expected
+        head = f"""<title>{title}</title><meta property="og:site_name" content="Harbour Times">"""
+        assert extract(head, f"<div>{STORY}</div>").title == expected
+
+
 def test_a_title_with_a_dash_of_its_own_keeps_it_when_its_parts_are_short() -> None:
     # Two words before the separator are not a headline: the whole title stays.
     head = "<title>Ferry stops - what next?</title>"

@@ -29,6 +29,11 @@ _SEPARATOR = re.compile(rf"\s[|\-–—\\/>»·]\s|{_UNSPACED}")
 _PART_SEPARATOR = re.compile(rf"\s+[|\-–—:·»]\s+|{_UNSPACED}")
 # A headline guessed from a <title> alone has at least this many words.
 _HEADLINE_WORDS = 3
+# A site's section, between a headline and the site's name: "Local News", "Opinion", "教育频道".
+# A few words, opening with a capital (or a letter of a script without), and none of a
+# sentence's marks or digits: "what next?" or "Part 2" after a dash is the headline's own.
+_SECTION = re.compile(r"[^\W\d_](?:[^\W\d_]|[&'’/. ])*")
+_SECTION_WORDS = 4
 
 
 def _norm(text: str) -> str:
@@ -105,6 +110,25 @@ def site_name_alone(name: str, statements: list[str], titles: list[str], url: st
     return next((p for p in parts if p and any(_at_an_end(t, p) for t in titles)), name)
 
 
+def _without_sections(head: str, cut: re.Match[str]) -> str:
+    """`head`, a title cut before the site's name at `cut`, without the site's sections written
+    before the name with the same separator ("Headline | Local News | Harbour Times",
+    "标题--时政--人民网"): a citation names the piece, then the site, not the site's pages."""
+    while parts := list(_SEPARATOR.finditer(head)):
+        last = parts[-1]
+        rest, part = head[: last.start()].strip(), head[last.end() :].strip()
+        if (
+            last[0].strip() != cut[0].strip()
+            or not _SECTION.fullmatch(part)
+            or part[0].islower()
+            or _words(part) > _SECTION_WORDS
+            or _words(rest) < max(_HEADLINE_WORDS, _words(part) + 1)
+        ):
+            break
+        head = rest
+    return head.strip()
+
+
 def without_site_name(
     title: str, site_names: list[str], url: str, evidence: set[str], guess: bool
 ) -> str:
@@ -125,14 +149,14 @@ def without_site_name(
             and any(_norm(tail) == _norm(n) for n in site_names)
             and not _is_site_name(head, site_names, url)
         ):
-            return head.strip()
+            return _without_sections(head, cut)
     # The headline is the longer side; "Mozilla - Wikipedia" keeps "Mozilla".
     for cut in reversed(cuts):
         head, tail = title[: cut.start()], title[cut.end() :]
-        if _words(head) >= _words(tail) and (
-            _norm(head) in evidence or _is_site_name(tail, site_names, url)
-        ):
+        if _words(head) >= _words(tail) and _norm(head) in evidence:
             return head.strip()
+        if _words(head) >= _words(tail) and _is_site_name(tail, site_names, url):
+            return _without_sections(head, cut)
     for cut in cuts:
         head, tail = title[: cut.start()], title[cut.end() :]
         if _words(tail) >= _words(head) and (
@@ -142,7 +166,7 @@ def without_site_name(
     if guess:
         head = title[: cuts[-1].start()]
         if _words(head) >= _HEADLINE_WORDS:
-            return head.strip()
+            return _without_sections(head, cuts[-1])
     return title
 
 
