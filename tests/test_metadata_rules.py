@@ -179,6 +179,31 @@ def test_where_the_writers_filed_from_is_not_part_of_their_names() -> None:
         assert extract("<title>Ferry</title>", body).author == names
 
 
+def test_the_place_after_a_comma_in_a_byline_is_not_part_of_the_name() -> None:
+    """ "Von Jonas Weber, Berlin", "Par Léa Martin, à Paris", "di Marco Rossi, Roma": the place
+    goes; a second name, a credential, an agency or a name written surname first stays."""
+    for byline, name in (
+        ("Von Jonas Weber, Berlin", "Jonas Weber"),
+        ("Par Léa Martin, à Paris", "Léa Martin"),
+        ("di Marco Rossi, Roma", "Marco Rossi"),
+        ("By Ana Ruiz and Tom Berg, Brüssel", "Ana Ruiz and Tom Berg"),
+        ("By Ana Ruiz, Tom Berg", "Ana Ruiz, Tom Berg"),
+        ("By Ana Ruiz, AFP", "Ana Ruiz, AFP"),
+        ("By Martin Lund, Jr", "Martin Lund, Jr"),
+    ):
+        for body in (f'<p class="byline">{byline}</p>', f"<p>{byline}</p>"):
+            article = extract(
+                "<title>Ferry</title>", f"<article><h1>Ferry</h1>{body}{STORY}</article>"
+            )
+            assert article.author == name, body
+    for declared, names in (
+        ("Jonas Weber, Berlin", "Jonas Weber"),
+        ("Weber, Jonas", "Weber, Jonas"),
+    ):
+        head = f'<meta name="author" content="{declared}">'
+        assert extract(head, f"<article>{STORY}</article>").author == names
+
+
 def test_a_byline_in_russian_or_italian_loses_its_label() -> None:
     """ "Автор: Анна Лебедева" and Italian's lower-case "di Marco Rossi" say "By" as "Von" and
     "Par" do; "Di" written as a name's own start stays ("Di Marco Rossi" is a surname)."""

@@ -82,6 +82,12 @@ _JOB_ALONE = re.compile(
 _FILED_FROM = re.compile(
     r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*)*(?=\s+and\s|,|$)"
 )
+# Where the writer filed from, after a comma: "Von Jonas Weber, Berlin", "Par Léa Martin, à
+# Paris", "di Marco Rossi, Roma". One word written as a place is ("MA" and "AFP" are a
+# credential and an agency; "Jr." a name's own end).
+_PLACE = re.compile(
+    r"(?:(?:à|a|en|in|aus|from|de|desde|da|em)\s+)?(?!(?:Jr|Sr|Esq)\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+"
+)
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -149,6 +155,7 @@ def clean_byline(text: str) -> str:
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)
     text = _FILED_FROM.sub("", text)
+    text = _without_place(text)
     # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits.
     name, *dated = re.split(r"\d", text, maxsplit=1)
     cut = _DATE_AFTER_SEPARATOR.search(name) if dated else None
@@ -157,6 +164,15 @@ def clean_byline(text: str) -> str:
     else:
         text = (_DATE_TAIL if dated else _LABEL_TAIL).sub("", name)
     return text.strip(" ,;:-–—|•·(")
+
+
+def _without_place(text: str) -> str:
+    """`text` without the place the writer filed from after a comma, when a name of two words
+    or more comes before it: "Doe, Jane" is a name written surname first."""
+    names, comma, place = text.rpartition(",")
+    if comma and len(names.split()) >= 2 and _PLACE.fullmatch(place.strip()):
+        return names
+    return text
 
 
 def line_byline(text: str) -> str:
