@@ -626,6 +626,22 @@ def test_a_time_without_its_zone_keeps_none_unless_the_page_gives_it_elsewhere()
     assert article.published is not None and not zone_unstated(article.published)
 
 
+def test_a_declared_time_without_its_zone_takes_the_zone_its_dateline_gives_it() -> None:
+    """CNN declares "2016-02-01 01:28:49" and prints "First published February 1, 2016: 1:28 AM
+    ET": the same time, to the minute, with its zone. Another time the text gives says nothing
+    of the declared one's zone."""
+    naive = '<meta name="date" content="2026-02-03 01:28:49">'
+    for dateline, zone in (
+        ("First published February 3, 2026: 1:28 AM ET", "-05:00"),
+        ("Published 3 February 2026, 01:28 GMT", "+00:00"),
+        ("Published 3 February 2026, 14:05 GMT", ""),
+    ):
+        body = f'<article><p class="storytimestamp">{dateline}</p>{STORY}</article>'
+        article = extract(naive, body)
+        assert article.published is not None
+        assert stated_iso(article.published) == f"2026-02-03T01:28:49{zone}", dateline
+
+
 # 7. The lead image when none is declared.
 
 

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .byline import byline_place, elsewhere_in_article, in_article
-from .text_dates import text_dates
+from .text_dates import text_dates, text_times
 
 
 def _parsed(*values: Any) -> list[datetime]:
@@ -36,6 +36,20 @@ def _with_time(chosen: datetime | None, found: list[datetime]) -> datetime | Non
             (t for t in found if whole(t) and t.replace(tzinfo=None) == wall_clock), chosen
         )
     return chosen
+
+
+def _in_the_texts_zone(moment: datetime | None, said: list[datetime]) -> datetime | None:
+    """`moment`, a wall-clock time the markup gives without its zone, in the zone a dateline
+    gives the same time with (CNN's `<meta name="date" content="2016-02-01 01:28:49">` beside
+    "First published February 1, 2016: 1:28 AM ET"): to the minute, as a dateline writes it."""
+    if moment is None or not zone_unstated(moment):
+        return moment
+    wall_clock = moment.replace(tzinfo=None)
+    minute = wall_clock.replace(second=0, microsecond=0)
+    return next(
+        (wall_clock.replace(tzinfo=t.tzinfo) for t in said if t.replace(tzinfo=None) == minute),
+        moment,
+    )
 
 
 def _itemprop_times(doc: HtmlElement) -> dict[str, str]:
@@ -183,6 +197,9 @@ def article_dates(
     # The later of two declared publications is a revision when nothing else says so.
     revised = max(declared) if declared and max(declared) > min(declared) else None
     updated = _with_time(next(iter(modified), None) or revised, modified)
+    if any(t is not None and zone_unstated(t) for t in (published, updated)):
+        said = text_times(doc)
+        published, updated = _in_the_texts_zone(published, said), _in_the_texts_zone(updated, said)
     if published is None or updated is None:
         # The text second: a dateline is what the page says when its markup says nothing.
         said_published, said_updated = text_dates(doc)

@@ -13,12 +13,13 @@ a site's header shows today's date unlabelled).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.html import HtmlElement
 
-from ..dates import ZONE_UNSTATED, ascii_digits, on_date
+from ..dates import ZONE_UNSTATED, ascii_digits, on_date, whole
 from .byline import byline_place, in_article
 from .furniture import names_of
 from .month_names import (
@@ -238,8 +239,9 @@ def _in_other_text(el: HtmlElement) -> bool:
     return any(node.tag in _OTHER_TEXT for node in (el, *el.iterancestors()))
 
 
-def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
-    """When the page's datelines say the article was published and last updated."""
+def _datelines(doc: HtmlElement) -> Iterator[tuple[datetime | None, datetime | None]]:
+    """The publication and revision dates each of the page's datelines states, the article's
+    first."""
     candidates = []
     # Read on most pages (few declare a revision): the elements that may be named a dateline
     # are picked in C, not each of the page's tested in Python.
@@ -250,7 +252,6 @@ def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
         if named and byline_place(el) < 2 and not _in_other_text(el):
             candidates.append((not in_article(el), el))
     candidates.sort(key=lambda c: c[0])
-    published = updated = None
     for outside, el in candidates:
         text = " ".join(el.text_content().split())
         if not text or len(text.split()) > _MAX_WORDS:
@@ -258,9 +259,25 @@ def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
         said_published, said_updated, labelled = _labelled(text)
         if outside and not labelled:
             continue
-        said_published, said_updated = _past(said_published), _past(said_updated)
+        yield _past(said_published), _past(said_updated)
+
+
+def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
+    """When the page's datelines say the article was published and last updated."""
+    published = updated = None
+    for said_published, said_updated in _datelines(doc):
         published = published or said_published
         updated = updated or said_updated
         if published and updated:
             break
     return published, updated
+
+
+def text_times(doc: HtmlElement) -> list[datetime]:
+    """Every time of day, with its zone, that the page's datelines state."""
+    return [
+        moment
+        for said in _datelines(doc)
+        for moment in said
+        if moment is not None and whole(moment)
+    ]
