@@ -442,6 +442,21 @@ def test_the_sites_whole_name_is_cut_from_a_headline_shorter_than_it() -> None:
         assert (article.title, article.site_name) == ("Q&A", name)
 
 
+def test_the_sites_name_after_marks_of_its_own_goes_when_a_heading_states_the_headline() -> None:
+    """A blog platform's "Post @ Blog :: Platform ::" joins the name with marks no separator
+    list has; the post's heading says where its title ends. A heading that states only the
+    title's first words keeps it whole."""
+    declared = "海岛客轮停航 (2) @ 阿明的家_海风 :: 博客平台 ::"
+    head = f"""<title>{declared}</title><meta property="og:title" content="{declared}">
+    <meta property="og:site_name" content="阿明的家_海风">"""
+    body = f"<h1>博客平台</h1><h1>阿明的家_海风</h1><article><h2>海岛客轮停航 (2)</h2>{STORY}</article>"
+    assert extract(head, body).title == "海岛客轮停航 (2)"
+    head = """<meta property="og:title" content="Ferry: what next for the island?">
+    <meta property="og:site_name" content="Harbour Times">"""
+    body = f"<article><h2>Ferry</h2>{STORY}</article>"
+    assert extract(head, body).title == "Ferry: what next for the island?"
+
+
 def test_title_element_alone_loses_its_last_part() -> None:
     head = "<title>Island ferry to stop running – Harbour Notes</title>"
     assert extract(head, f"<div>{STORY}</div>").title == "Island ferry to stop running"

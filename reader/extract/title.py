@@ -129,6 +129,22 @@ def _without_sections(head: str, cut: re.Match[str]) -> str:
     return head.strip()
 
 
+def _heading_before_site_name(title: str, site_names: list[str], evidence: set[str]) -> str:
+    """The start of `title` that a heading (or another statement of it, among `evidence`)
+    states alone, when the site's name follows it after marks no `_SEPARATOR` knows ("新竹尖石
+    (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::", PIXNET's "Post @ Blog :: Platform ::"); else ""."""
+    names = [_norm(n) for n in site_names if _norm(n)]
+    for said in sorted(evidence, key=len, reverse=True):
+        head, rest = title[: len(said)], title[len(said) :]
+        if not said or not rest or _norm(head) != said:
+            continue
+        after = _norm(rest)
+        marks = after.lstrip(" @:|-–—»·•/\\~*>")
+        if marks != after and any(marks.startswith(n) for n in names):
+            return head.strip()
+    return ""
+
+
 def without_site_name(
     title: str, site_names: list[str], url: str, evidence: set[str], guess: bool
 ) -> str:
@@ -137,8 +153,6 @@ def without_site_name(
     `evidence`: other statements of the title (normalised) — a part they state on its own is the
     headline. `guess`: cut at the last separator even without evidence (for a `<title>`)."""
     cuts = list(_SEPARATOR.finditer(title))
-    if not cuts:
-        return title
     # The name as declared, whole, goes however short the headline before it ("Q&A - Harbour -
     # Times"): only which side is the name is in doubt below. A name with a separator of its own
     # goes before its last part alone would pass for it.
@@ -163,6 +177,10 @@ def without_site_name(
             _norm(tail) in evidence or _is_site_name(head, site_names, url)
         ):
             return tail.strip()
+    if stated := _heading_before_site_name(title, site_names, evidence):
+        return stated
+    if not cuts:
+        return title
     if guess:
         head = title[: cuts[-1].start()]
         if _words(head) >= _HEADLINE_WORDS:
