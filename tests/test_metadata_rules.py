@@ -403,6 +403,21 @@ def test_the_sites_name_is_cited_without_its_slogan() -> None:
     assert extract(head, STORY).site_name == "Island Post – the harbour's paper"
 
 
+def test_the_sites_name_is_cited_without_its_companys_legal_form() -> None:
+    """og:site_name "Harbour Media Inc" on pages titled "… - Harbour Media": the site is cited
+    as its titles name it. Nothing to say so, the name stays as declared."""
+    head = """<title>Island ferry to stop at month's end - Harbour Media</title>
+    <meta property="og:site_name" content="Harbour Media Inc">"""
+    article = extract(head, STORY)
+    assert (article.site_name, article.title) == (
+        "Harbour Media",
+        "Island ferry to stop at month's end",
+    )
+    head = """<title>Island ferry to stop at month's end</title>
+    <meta property="og:site_name" content="Harbour Media Inc">"""
+    assert extract(head, STORY).site_name == "Harbour Media Inc"
+
+
 def test_a_site_that_declares_no_name_is_named_by_its_titles_end_that_its_host_spells() -> None:
     """No og:site_name, no publisher: "… | Harbour Times" on harbourtimes.example names the
     source; a last part the host does not spell ("… | Business") names nothing."""

@@ -34,6 +34,10 @@ _HEADLINE_WORDS = 3
 # sentence's marks or digits: "what next?" or "Part 2" after a dash is the headline's own.
 _SECTION = re.compile(r"[^\W\d_](?:[^\W\d_]|[&'’/. ])*")
 _SECTION_WORDS = 4
+# A company's legal form after its name: "Spiceworks Inc", "Harbour Media Ltd.".
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:Inc|Ltd|LLC|GmbH|plc|Corp|Corporation|Limited)\.?$", re.IGNORECASE
+)
 
 
 def _norm(text: str) -> str:
@@ -90,7 +94,12 @@ def site_name_alone(name: str, statements: list[str], titles: list[str], url: st
     """The site's `name` without the slogan some sites declare after it ("Aktuálně.cz - Víte, co
     se právě děje", "Yahoo News - Latest News & Headlines"): the part of it another statement
     of the page gives as the name (its publisher's name or Twitter account among `statements`,
-    the end of one of its `titles`, its host), or `name` whole when none gives one part alone."""
+    the end of one of its `titles`, its host), or `name` whole when none gives one part alone;
+    and without the company's legal form ("Spiceworks Inc") when a title ends with the name
+    without it ("… - Spiceworks")."""
+    short = _LEGAL_FORM.sub("", name)
+    if short != name and any(_at_an_end(t, short) for t in titles):
+        return short
     parts = [part.strip() for part in _SEPARATOR.split(name)]
     if len(parts) < 2:
         return name
