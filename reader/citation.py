@@ -4,20 +4,10 @@ functions over `Article`."""
 
 from __future__ import annotations
 
-import re
-
+from .commonmark import escape_markdown
 from .dates import stated_iso
 from .models import Article
 from .safe import safe_line
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)", re.MULTILINE)
-
-
-def escape_markdown(text: str) -> str:
-    """`text` shown literally by a Markdown renderer (no emphasis, link, list or heading)."""
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", text)
 
 
 def header_lines(article: Article, markdown: bool = False) -> list[str]:

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from rich.cells import cell_len
 
-from ..citation import escape_markdown as _escape_md
 from ..citation import header_lines, markdown_header
+from ..commonmark import escape_inline, escape_line_starts, escape_markdown
 from ..models import Article, Block, BlockKind, Inline, picture_label
 from ..tables import group_blocks, table_shape
 
@@ -20,9 +20,9 @@ _MD_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 def _inline_md(i: Inline) -> str:
     if i.code:
         text = i.text.replace("`", "'")
-        out = f"`{text}`" if "\n" not in text else _escape_md(text)
+        out = f"`{text}`" if "\n" not in text else escape_inline(text)
     else:
-        out = _escape_md(i.text)
+        out = escape_inline(i.text)
     if i.strong:
         out = _delimit(out, "**")
     if i.emphasis:
@@ -79,7 +79,7 @@ def _indent(level: int) -> str:
 
 
 def block_to_markdown(block: Block) -> str:
-    body = _MD_LINE_BREAK.sub("  \n", _runs_md(block.inlines))
+    body = _MD_LINE_BREAK.sub("  \n", escape_line_starts(_runs_md(block.inlines)))
     match block.kind:
         case BlockKind.HEADING:
             return f"{'#' * block.level} {body}"
@@ -96,7 +96,7 @@ def block_to_markdown(block: Block) -> str:
             return "---"
         case BlockKind.IMAGE:
             href = next((i.href for i in block.inlines if i.href), "")
-            return f"![{_escape_md(block.text)}]({_md_url(href)})" if href else body
+            return f"![{escape_markdown(block.text)}]({_md_url(href)})" if href else body
     return body
 
 

@@ -1,0 +1,35 @@
+"""How text is written in CommonMark so that a parser reads it back as written: the escapes of
+the article's text and of the header's fields. `reader show --format markdown` is pasted into
+notes and CMSes; what their parser reads there is what the article says.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that mean something wherever they stand in a line.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+# What makes a line a list item, a heading's underline or a rule only at the start of a line:
+# "- " and "+ ", "1986. " and "3) " (up to nine digits), a line of "=" or "-" alone.
+_LIST_MARK = re.compile(r"^([ \t]*)([-+])(?=[ \t]|$)", re.MULTILINE)
+_NUMBER_MARK = re.compile(r"^([ \t]*\d{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)
+_UNDERLINE = re.compile(r"^([ \t]*)(?=(?:=+|-+)[ \t]*$)", re.MULTILINE)
+
+
+def escape_inline(text: str) -> str:
+    """`text` read literally wherever it stands inside a line: no emphasis, link, code or HTML."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def escape_line_starts(markdown: str) -> str:
+    """`markdown`'s lines kept lines of text: a line of text beginning "1986. That year" or
+    "- " is no list item, "=====" under a line no heading's underline. The backslash goes
+    before the punctuation: "\\1986." would be read as a backslash and a list."""
+    markdown = _LIST_MARK.sub(r"\1\\\2", markdown)
+    markdown = _NUMBER_MARK.sub(r"\1\\\2", markdown)
+    return _UNDERLINE.sub(r"\1\\", markdown)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` shown literally by a Markdown renderer (no emphasis, link, list or heading)."""
+    return escape_line_starts(escape_inline(text))

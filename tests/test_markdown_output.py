@@ -1,0 +1,56 @@
+"""`reader show --format markdown` read back by a CommonMark parser (markdown-it) says what the
+page said: the same blocks, words and links (`tests/markdown_check.py`). Each page here is a
+news article holding one kind of text that Markdown would otherwise read as markup."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from reader.extract import extract_article, to_markdown
+from reader.models import Article
+from tests.markdown_check import PARSER, disagreements
+
+URL = "https://news.example.com/2026/harbour/bridge-vote.html"
+FILLER = (
+    "<p>The harbour board met on Tuesday evening to decide the future of the old swing bridge, "
+    "which has carried traffic over the inner basin since 1894 and has been shut since the "
+    "spring floods.</p>"
+)
+
+
+def page(body: str, head: str = "") -> str:
+    return (
+        f"<!doctype html><html><head><title>Bridge vote - The Harbour Gazette</title>{head}"
+        '</head><body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+        f"<article><h1>Bridge vote</h1>{FILLER}{body}{FILLER}</article>"
+        "<footer>© The Harbour Gazette</footer></body></html>"
+    )
+
+
+def read(body: str, head: str = "") -> tuple[Article, str]:
+    """The article of a page holding `body`, its Markdown, and nothing read otherwise."""
+    article = extract_article(page(body, head), URL)
+    markdown = to_markdown(article, header=False)
+    assert disagreements(article.blocks, markdown) == [], markdown
+    return article, markdown
+
+
+def html_of(markdown: str) -> str:
+    return MarkdownIt("commonmark").render(markdown)
+
+
+def test_a_line_that_starts_like_markup_stays_a_line_of_text() -> None:
+    lines = [
+        "1986. That year the yard closed",
+        "3) the third motion",
+        "- a dash of salt",
+        "+ 4 per cent",
+        "=====",
+        "---",
+        "1.",
+    ]
+    _, markdown = read(f"<p>The minutes read:<br>{'<br>'.join(lines)}</p>")
+    assert "1986\\. That year" in markdown  # not "\\1986.": a backslash and a list
+    html = PARSER.render(markdown)
+    assert "<li>" not in html and "<h1>" not in html and "<h2>" not in html
+    assert "<hr" not in html
