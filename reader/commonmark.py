@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import re
 
-# Characters that mean something wherever they stand in a line.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+# Characters that mean something wherever they stand in a line ("~" is GitHub's strikethrough),
+# and an "&" that begins a character reference: "&amp;" written on a page about HTML would be
+# read as "&".
+_SPECIAL = re.compile(
+    r"([\\`*_\[\]<>#|~]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};))"
+)
 # What makes a line a list item, a heading's underline or a rule only at the start of a line:
 # "- " and "+ ", "1986. " and "3) " (up to nine digits), a line of "=" or "-" alone.
 _LIST_MARK = re.compile(r"^([ \t]*)([-+])(?=[ \t]|$)", re.MULTILINE)

@@ -54,3 +54,17 @@ def test_a_line_that_starts_like_markup_stays_a_line_of_text() -> None:
     html = PARSER.render(markdown)
     assert "<li>" not in html and "<h1>" not in html and "<h2>" not in html
     assert "<hr" not in html
+
+
+def test_characters_of_markup_in_prose_are_read_as_written() -> None:
+    prose = (
+        "<p>Write &amp;amp; for an ampersand and &amp;copy; for ©, says the style guide; "
+        "*stars*, _underscores_, `backticks`, [x](y), &lt;b&gt;, a \\ and ~20 tildes~ "
+        "stay as typed, and so does 400&amp;percnt;.</p>"
+    )
+    article, markdown = read(prose)
+    text = article.blocks[1].text
+    assert "&amp; for an ampersand and &copy; for ©" in text and "~20 tildes~" in text
+    assert PARSER.render(markdown).count("<") == PARSER.render("a\n\nb\n\nc").count(
+        "<"
+    )  # three paragraphs
