@@ -68,3 +68,17 @@ def test_characters_of_markup_in_prose_are_read_as_written() -> None:
     assert PARSER.render(markdown).count("<") == PARSER.render("a\n\nb\n\nc").count(
         "<"
     )  # three paragraphs
+
+
+def test_bold_and_italics_are_read_where_the_page_set_them() -> None:
+    body = (
+        "<p>The notice read <b>注意：</b>这是 and <b>Note:</b>the crossing, then <i>slow</i>"
+        "<b>ahead</b>, <b>bold <i>and both</i></b><i> then italic</i>, and he "
+        'said<b>"No."</b>Then <b>using a fair <i>knowledge</i>.</b></p>'
+    )
+    _, markdown = read(body)
+    html = PARSER.render(markdown)
+    assert "<strong>注意</strong>：这是" in html and "<strong>Note</strong>:the" in html
+    assert "<em>slow</em><strong>ahead</strong>" in html
+    assert "<strong>bold <em>and both</em></strong> <em>then italic</em>" in html
+    assert "*" not in html and "_" not in html

@@ -110,8 +110,7 @@ def test_emphasis_keeps_its_spaces_outside_the_markers() -> None:
     )
     body = (Block(BlockKind.PARAGRAPH, inlines),)
     html = MarkdownIt("commonmark").render(to_markdown(article(blocks=body), header=False))
-    assert "<strong>Built</strong> " in html
-    assert '<a href="https://x.example/y"><strong>1894</strong></a>' in html
+    assert '<strong>Built <a href="https://x.example/y">1894</a></strong>' in html
     assert "<em>very</em> old." in html
     assert "*" not in html
 

@@ -9,49 +9,24 @@ from dataclasses import replace
 from rich.cells import cell_len
 
 from ..citation import header_lines, markdown_header
-from ..commonmark import escape_inline, escape_line_starts, escape_markdown
+from ..commonmark import escape_line_starts, escape_markdown
 from ..models import Article, Block, BlockKind, Inline, picture_label
 from ..tables import group_blocks, table_shape
+from .inline_markdown import runs_markdown
 
 # A line break inside a block; a blank line (two breaks) already separates without one.
 _MD_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
-
-
-def _inline_md(i: Inline) -> str:
-    if i.code:
-        text = i.text.replace("`", "'")
-        out = f"`{text}`" if "\n" not in text else escape_inline(text)
-    else:
-        out = escape_inline(i.text)
-    if i.strong:
-        out = _delimit(out, "**")
-    if i.emphasis:
-        out = _delimit(out, "*")
-    if i.struck:
-        out = _delimit(out, "~~")  # GitHub's strikethrough
-    if i.href:
-        out = f"[{out}]({_md_url(i.href)})"
-    return out
 
 
 def _runs_md(inlines: tuple[Inline, ...]) -> str:
     """The runs as Markdown, a run of runs under one address one link: "A. Berrow,
     *Working Lives on the Canals* (2004)" linked whole is one link with its title in italics,
     not three links side by side."""
-    out: list[str] = []
-    start = 0
-    while start < len(inlines):
-        href = inlines[start].href
-        end = start + 1
-        while href and end < len(inlines) and inlines[end].href == href:
-            end += 1
-        if href and end - start > 1:
-            inner = "".join(_inline_md(replace(i, href=None)) for i in inlines[start:end])
-            out.append(f"[{inner}]({_md_url(href)})")
-        else:
-            out.append(_inline_md(inlines[start]))
-        start = end
-    return "".join(out)
+    return runs_markdown(inlines, _link_md)
+
+
+def _link_md(inlines: tuple[Inline, ...], href: str) -> str:
+    return f"[{runs_markdown(inlines, _link_md, '[', ']')}]({_md_url(href)})"
 
 
 def _md_url(url: str) -> str:
@@ -59,8 +34,7 @@ def _md_url(url: str) -> str:
 
 
 def _delimit(text: str, marker: str) -> str:
-    """`text` between emphasis markers, its outer spaces outside them: CommonMark reads
-    "**Built **" as two asterisks and a word, not as bold."""
+    """`text` between markers, its outer spaces outside them, as Markdown would have them."""
     core = text.strip()
     if not core:
         return text
@@ -91,7 +65,8 @@ def block_to_markdown(block: Block) -> str:
         case BlockKind.PREFORMATTED:
             return "```\n" + block.text.replace("```", "'''") + "\n```"
         case BlockKind.CAPTION:
-            return f"*{body}*"
+            italic = tuple(replace(i, emphasis=True) for i in block.inlines)
+            return _MD_LINE_BREAK.sub("  \n", escape_line_starts(_runs_md(italic)))
         case BlockKind.RULE:
             return "---"
         case BlockKind.IMAGE:
