@@ -82,3 +82,19 @@ def test_bold_and_italics_are_read_where_the_page_set_them() -> None:
     assert "<em>slow</em><strong>ahead</strong>" in html
     assert "<strong>bold <em>and both</em></strong> <em>then italic</em>" in html
     assert "*" not in html and "_" not in html
+
+
+def test_a_blank_line_inside_a_block_keeps_it_where_it_was() -> None:
+    body = (
+        "<h2>Designed to<br>be redesigned</h2>"
+        "<ul><li>The first motion, carried.<br><br>Moved by the chair, <i>unopposed</i>.</li>"
+        "<li>The second motion, lost.</li></ul>"
+        "<blockquote><p>We kept the light.<br><br>Now the museum keeps it.</p></blockquote>"
+        "<p>Lorem, the minutes say.<br><br><i>Signed, the clerk.<br><br>Dated Tuesday.</i></p>"
+    )
+    _, markdown = read(body)
+    html = PARSER.render(markdown)
+    assert "<h2>Designed to be redesigned</h2>" in html
+    assert "<li>\n<p>The first motion, carried.</p>\n<p>Moved by the chair" in html
+    assert html.count("<blockquote>") == 1
+    assert "<em>Signed, the clerk.</em></p>\n<p><em>Dated Tuesday.</em>" in html

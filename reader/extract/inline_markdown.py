@@ -77,7 +77,9 @@ def _atoms(
             atoms.append(_Atom(f"`{code}`", _marks(run)))
         else:
             for unit in _UNIT.findall(escape_inline(run.text)):
-                atoms.append(_Atom(unit, _marks(run), _kind(unit[-1]) == " "))
+                # Bold or italics over a line break would be cut by a blank line after it.
+                marks = frozenset() if unit == "\n" else _marks(run)
+                atoms.append(_Atom(unit, marks, _kind(unit[-1]) == " "))
         start = end
     return atoms
 

@@ -52,21 +52,35 @@ def _indent(level: int) -> str:
     return "   " * (level - 1)
 
 
+def _body_md(inlines: tuple[Inline, ...]) -> str:
+    """A block's runs as Markdown lines: a line break ends a line with two spaces; a blank line
+    (the page's "<br><br>") starts a new paragraph."""
+    return _MD_LINE_BREAK.sub("  \n", escape_line_starts(_runs_md(inlines)))
+
+
 def block_to_markdown(block: Block) -> str:
-    body = _MD_LINE_BREAK.sub("  \n", escape_line_starts(_runs_md(block.inlines)))
+    body = _body_md(block.inlines)
     match block.kind:
         case BlockKind.HEADING:
-            return f"{'#' * block.level} {body}"
+            # A heading is one line in Markdown: the next would be a paragraph under it.
+            one_line = tuple(
+                Inline(" ") if i.text == "\n" else replace(i, text=i.text.replace("\n", " "))
+                for i in block.inlines
+            )
+            return f"{'#' * block.level} {_body_md(one_line)}"
         case BlockKind.QUOTE:
             return _quoted(body, block.level)
         case BlockKind.LIST_ITEM:
-            marker = f"{block.ordinal}." if block.ordinal else "-"
-            return f"{_indent(block.level)}{marker} {body}"
+            lead = f"{_indent(block.level)}{f'{block.ordinal}.' if block.ordinal else '-'} "
+            # Lines after the first under the item's text, so its second paragraph stays in it.
+            lines = body.split("\n")
+            return "\n".join(
+                [lead + lines[0], *(" " * len(lead) + x if x else x for x in lines[1:])]
+            )
         case BlockKind.PREFORMATTED:
             return "```\n" + block.text.replace("```", "'''") + "\n```"
         case BlockKind.CAPTION:
-            italic = tuple(replace(i, emphasis=True) for i in block.inlines)
-            return _MD_LINE_BREAK.sub("  \n", escape_line_starts(_runs_md(italic)))
+            return _body_md(tuple(replace(i, emphasis=True) for i in block.inlines))
         case BlockKind.RULE:
             return "---"
         case BlockKind.IMAGE:
