@@ -4,10 +4,15 @@ news article holding one kind of text that Markdown would otherwise read as mark
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from reader.extract import extract_article, to_markdown
-from reader.models import Article
+from reader.models import Article, Block, BlockKind, Inline
 from tests.markdown_check import PARSER, disagreements
 
 URL = "https://news.example.com/2026/harbour/bridge-vote.html"
@@ -98,3 +103,49 @@ def test_a_blank_line_inside_a_block_keeps_it_where_it_was() -> None:
     assert "<li>\n<p>The first motion, carried.</p>\n<p>Moved by the chair" in html
     assert html.count("<blockquote>") == 1
     assert "<em>Signed, the clerk.</em></p>\n<p><em>Dated Tuesday.</em>" in html
+
+
+def test_an_exclamation_before_a_link_does_not_make_it_a_picture() -> None:
+    _, markdown = read('<p>Read it all!<a href="/2026/harbour/minutes.html">The minutes</a></p>')
+    html = PARSER.render(markdown)
+    assert '!<a href="https://news.example.com/2026/harbour/minutes.html">The minutes</a>' in html
+
+
+# Text of the kinds that meet at the edges of bold and italics: letters, CJK, ASCII and full-width
+# punctuation, Markdown's own characters, spaces (no-break ones too).
+TEXT = st.text(
+    st.sampled_from([*"ab词意Z9", *".,:;!?\"'()「」，：。", *"*_`~[]<>#|\\&-+=!", " ", "\xa0"]),
+    min_size=1,
+    max_size=8,
+)
+RUN = st.builds(
+    Inline,
+    text=TEXT,
+    href=st.sampled_from([None, None, "https://news.example.com/a", "https://x.example/b(c)"]),
+    strong=st.booleans(),
+    emphasis=st.booleans(),
+    code=st.booleans().map(lambda b: b and False),
+    struck=st.integers(0, 5).map(lambda n: n == 0),
+)
+BREAK = Inline("\n", code=True)
+RUNS = st.lists(st.one_of(RUN, st.just(BREAK)), min_size=1, max_size=7)
+
+
+@settings(max_examples=300, deadline=None, derandomize=bool(os.environ.get("CI")))
+@given(RUNS, st.sampled_from([BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE]))
+def test_any_runs_read_back_as_the_same_words_and_links(
+    runs: list[Inline], kind: BlockKind
+) -> None:
+    # A block's text starts and ends with no space, as the extractor trims it.
+    while runs and not runs[0].text.strip():
+        runs.pop(0)
+    while runs and not runs[-1].text.strip():
+        runs.pop()
+    if not runs:
+        return
+    runs[0] = replace(runs[0], text=runs[0].text.lstrip())
+    runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
+    # At most one blank line, as the extractor writes a run of <br>s.
+    inlines = tuple(r for n, r in enumerate(runs) if runs[n - 2 : n + 1] != [BREAK] * 3)
+    block = Block(kind, inlines)
+    assert disagreements((block,)) == [], to_markdown(Article(url="", blocks=(block,)), False)

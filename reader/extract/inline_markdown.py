@@ -71,6 +71,8 @@ def _atoms(
             group = inlines[start:end]
             shared = frozenset.intersection(*(_marks(i) for i in group))
             inner = tuple(replace(i, href=None, **{m: False for m in shared}) for i in group)
+            if atoms and atoms[-1].md == "!":
+                atoms[-1] = replace(atoms[-1], md="\\!")  # "![" would begin a picture
             atoms.append(_Atom(link(inner, run.href), shared))
         elif run.code and "\n" not in run.text:
             code = run.text.replace("`", "'")
