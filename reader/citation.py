@@ -4,7 +4,7 @@ functions over `Article`."""
 
 from __future__ import annotations
 
-from .commonmark import escape_markdown
+from .commonmark import autolink, escape_markdown
 from .dates import stated_iso
 from .models import Article
 from .safe import safe_line
@@ -35,7 +35,7 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
             continue
         if markdown:
             # Names are the page's text like any other; an address stays one to copy, unescaped.
-            value = f"<{value.replace('>', '%3E')}>" if label == "URL" else escape_markdown(value)
+            value = autolink(value) if label == "URL" else escape_markdown(value)
         lines.append(f"{label}: {value}")
     if article.partial:
         lines.append("Note: this is the text the feed carried, not the page's")

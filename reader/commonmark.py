@@ -17,6 +17,10 @@ _SPECIAL = re.compile(
 # "- " and "+ ", "1986. " and "3) " (up to nine digits), a line of "=" or "-" alone.
 _LIST_MARK = re.compile(r"^([ \t]*)([-+])(?=[ \t]|$)", re.MULTILINE)
 _NUMBER_MARK = re.compile(r"^([ \t]*\d{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)
+# In a link's address between "<" and ">": what a parser would unescape or end the address at.
+_DESTINATION_SPECIAL = re.compile(
+    r"([\\<>]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};))"
+)
 _UNDERLINE = re.compile(r"^([ \t]*)(?=(?:=+|-+)[ \t]*$)", re.MULTILINE)
 
 
@@ -37,3 +41,17 @@ def escape_line_starts(markdown: str) -> str:
 def escape_markdown(text: str) -> str:
     """`text` shown literally by a Markdown renderer (no emphasis, link, list or heading)."""
     return escape_line_starts(escape_inline(text))
+
+
+def link_destination(url: str) -> str:
+    """`url` as a link's address, `<…>`, read back as the same address: its "<", ">", "\\" and
+    an "&amp;" in it escaped (a parser would end the address at the first, unescape the others),
+    spaces percent-encoded so the address copies as one word."""
+    escaped = _DESTINATION_SPECIAL.sub(r"\\\1", url).replace(" ", "%20")
+    return f"<{escaped}>"
+
+
+def autolink(url: str) -> str:
+    """`url` as an address shown as itself, `<…>`: nothing is unescaped there, and a space, "<" or
+    ">" would end it, so those are percent-encoded."""
+    return f"<{url.replace(' ', '%20').replace('<', '%3C').replace('>', '%3E')}>"

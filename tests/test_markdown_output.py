@@ -111,6 +111,30 @@ def test_an_exclamation_before_a_link_does_not_make_it_a_picture() -> None:
     assert '!<a href="https://news.example.com/2026/harbour/minutes.html">The minutes</a>' in html
 
 
+def link_targets(markdown: str) -> list[str]:
+    tokens = [t for block in PARSER.parse(markdown) for t in block.children or []]
+    return [str(t.attrs["href"]) for t in tokens if t.type == "link_open"]
+
+
+def test_every_link_keeps_its_address_and_only_web_links_are_links() -> None:
+    body = (
+        '<p>See <a href="/files/a b/c(d)/e<f>g">the odd address</a>, <a href="javascript:'
+        'alert(1)">a script</a>, <a href="data:text/html,hi">data</a>, <a href="//cdn.example.'
+        'org/x">the mirror</a>, <a href="minutes.html?a=1&amp;copy=2">the minutes</a>, <a '
+        'href="http://x.example/a\\(b)">a backslash</a> and <a href="http://x.example/q?x=&amp;'
+        'amp;">an entity</a>.</p>'
+    )
+    _, markdown = read(body, head='<base href="https://archive.example.net/2026/">')
+    assert link_targets(markdown) == [
+        "https://archive.example.net/files/a%20b/c(d)/e%3Cf%3Eg",
+        "https://cdn.example.org/x",
+        "https://archive.example.net/2026/minutes.html?a=1&copy=2",
+        "http://x.example/a%5C(b)",
+        "http://x.example/q?x=&amp;",
+    ]
+    assert "a script, data," in markdown
+
+
 # Text of the kinds that meet at the edges of bold and italics: letters, CJK, ASCII and full-width
 # punctuation, Markdown's own characters, spaces (no-break ones too).
 TEXT = st.text(

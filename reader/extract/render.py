@@ -9,7 +9,7 @@ from dataclasses import replace
 from rich.cells import cell_len
 
 from ..citation import header_lines, markdown_header
-from ..commonmark import escape_line_starts, escape_markdown
+from ..commonmark import escape_line_starts, escape_markdown, link_destination
 from ..models import Article, Block, BlockKind, Inline, picture_label
 from ..tables import group_blocks, table_shape
 from .inline_markdown import runs_markdown
@@ -26,11 +26,7 @@ def _runs_md(inlines: tuple[Inline, ...]) -> str:
 
 
 def _link_md(inlines: tuple[Inline, ...], href: str) -> str:
-    return f"[{runs_markdown(inlines, _link_md, '[', ']')}]({_md_url(href)})"
-
-
-def _md_url(url: str) -> str:
-    return f"<{url.replace('>', '%3E').replace(' ', '%20')}>"
+    return f"[{runs_markdown(inlines, _link_md, '[', ']')}]({link_destination(href)})"
 
 
 def _delimit(text: str, marker: str) -> str:
@@ -85,7 +81,7 @@ def block_to_markdown(block: Block) -> str:
             return "---"
         case BlockKind.IMAGE:
             href = next((i.href for i in block.inlines if i.href), "")
-            return f"![{escape_markdown(block.text)}]({_md_url(href)})" if href else body
+            return f"![{escape_markdown(block.text)}]({link_destination(href)})" if href else body
     return body
 
 
