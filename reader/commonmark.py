@@ -21,6 +21,7 @@ _NUMBER_MARK = re.compile(r"^([ \t]*\d{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)
 _DESTINATION_SPECIAL = re.compile(
     r"([\\<>]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};))"
 )
+_BACKTICKS = re.compile(r"`+")
 _UNDERLINE = re.compile(r"^([ \t]*)(?=(?:=+|-+)[ \t]*$)", re.MULTILINE)
 
 
@@ -55,3 +56,22 @@ def autolink(url: str) -> str:
     """`url` as an address shown as itself, `<…>`: nothing is unescaped there, and a space, "<" or
     ">" would end it, so those are percent-encoded."""
     return f"<{url.replace(' ', '%20').replace('<', '%3C').replace('>', '%3E')}>"
+
+
+def _longest_backticks(text: str) -> int:
+    return max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+
+
+def code_span(text: str) -> str:
+    """`text` as inline code, its backticks kept: the span is opened and closed by more
+    backticks than any run inside it, and padded with a space where the text begins or ends
+    with one (the parser takes one space off each side)."""
+    ticks = "`" * (_longest_backticks(text) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or text[:1] == text[-1:] == " " else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def code_block(text: str) -> str:
+    """`text` as a fenced code block whose fence is longer than any run of backticks in it."""
+    fence = "`" * max(3, _longest_backticks(text) + 1)
+    return f"{fence}\n{text}\n{fence}"

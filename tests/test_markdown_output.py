@@ -135,6 +135,17 @@ def test_every_link_keeps_its_address_and_only_web_links_are_links() -> None:
     assert "a script, data," in markdown
 
 
+def test_code_keeps_its_backticks() -> None:
+    body = (
+        "<p>The style guide's own example:</p><pre><code>Write ```sh\nreader sync\n``` and "
+        "`code`.</code></pre><p>Inline, <code>a`b</code> and <code>``</code> stay code.</p>"
+    )
+    _, markdown = read(body)
+    html = PARSER.render(markdown)
+    assert "<pre><code>Write ```sh\nreader sync\n``` and `code`.\n</code></pre>" in html
+    assert "<code>a`b</code> and <code>``</code> stay code" in html
+
+
 # Text of the kinds that meet at the edges of bold and italics: letters, CJK, ASCII and full-width
 # punctuation, Markdown's own characters, spaces (no-break ones too).
 TEXT = st.text(

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..commonmark import escape_inline
+from ..commonmark import code_span, escape_inline
 from ..models import Inline
 
 # Outermost first: a struck passage may hold bold words, bold words an italic one.
@@ -75,8 +75,7 @@ def _atoms(
                 atoms[-1] = replace(atoms[-1], md="\\!")  # "![" would begin a picture
             atoms.append(_Atom(link(inner, run.href), shared))
         elif run.code and "\n" not in run.text:
-            code = run.text.replace("`", "'")
-            atoms.append(_Atom(f"`{code}`", _marks(run)))
+            atoms.append(_Atom(code_span(run.text), _marks(run)))
         else:
             for unit in _UNIT.findall(escape_inline(run.text)):
                 # Bold or italics over a line break would be cut by a blank line after it.

@@ -9,7 +9,7 @@ from dataclasses import replace
 from rich.cells import cell_len
 
 from ..citation import header_lines, markdown_header
-from ..commonmark import escape_line_starts, escape_markdown, link_destination
+from ..commonmark import code_block, escape_line_starts, escape_markdown, link_destination
 from ..models import Article, Block, BlockKind, Inline, picture_label
 from ..tables import group_blocks, table_shape
 from .inline_markdown import runs_markdown
@@ -74,7 +74,7 @@ def block_to_markdown(block: Block) -> str:
                 [lead + lines[0], *(" " * len(lead) + x if x else x for x in lines[1:])]
             )
         case BlockKind.PREFORMATTED:
-            return "```\n" + block.text.replace("```", "'''") + "\n```"
+            return code_block(block.text)
         case BlockKind.CAPTION:
             return _body_md(tuple(replace(i, emphasis=True) for i in block.inlines))
         case BlockKind.RULE:
