@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -144,6 +145,26 @@ def test_code_keeps_its_backticks() -> None:
     html = PARSER.render(markdown)
     assert "<pre><code>Write ```sh\nreader sync\n``` and `code`.\n</code></pre>" in html
     assert "<code>a`b</code> and <code>``</code> stay code" in html
+
+
+def test_a_table_cell_holding_a_pipe_or_a_line_break_stays_one_cell() -> None:
+    body = (
+        "<table><thead><tr><th>Motion</th><th>Note</th><th>Votes</th></tr></thead><tbody>"
+        "<tr><td>Either|or</td><td>carried<br>on a show of hands</td><td>12</td></tr>"
+        '<tr><td><code>a|b</code></td><td><a href="/votes?by=ward|party">by ward</a></td>'
+        "<td>3</td></tr></tbody></table>"
+    )
+    _, markdown = read(body)
+    cells = lxml.html.fragment_fromstring(PARSER.render(markdown), create_parent="div")
+    assert [c.text_content() for c in cells.iter("td")] == [
+        "Either|or",
+        "carried on a show of hands",
+        "12",
+        "a|b",
+        "by ward",
+        "3",
+    ]
+    assert link_targets(markdown) == ["https://news.example.com/votes?by=ward%7Cparty"]
 
 
 # Text of the kinds that meet at the edges of bold and italics: letters, CJK, ASCII and full-width

@@ -16,6 +16,9 @@ from .inline_markdown import runs_markdown
 
 # A line break inside a block; a blank line (two breaks) already separates without one.
 _MD_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+# A "|" with no backslash of its own before it (an even number of backslashes, escaping
+# each other).
+_CELL_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
 
 
 def _runs_md(inlines: tuple[Inline, ...]) -> str:
@@ -95,8 +98,13 @@ def table_to_markdown(rows: tuple[Block, ...]) -> str:
         return f"{_indent(rows[0].level)}| {' | '.join(cells)} |"
 
     def md(cell: tuple[Inline, ...], strong: bool = True) -> str:
-        runs = cell if strong else tuple(replace(i, strong=False) for i in cell)
-        return " ".join(_runs_md(runs).split())
+        # A line break in a cell is a space there (a cell is one line), not a code span of one.
+        runs = tuple(
+            replace(i, strong=i.strong and strong, code=i.code and bool(i.text.strip()))
+            for i in cell
+        )
+        # Every "|" of the cell's text, in code and addresses too, or the row splits there.
+        return _CELL_PIPE.sub(r"\1\\|", " ".join(_runs_md(runs).split()))
 
     head, body = (rows[0], rows[1:]) if rows[0].header else (None, rows)
     # The heading row is bold in every renderer already: "**Votes**" there would be noise.
