@@ -167,6 +167,34 @@ def test_a_table_cell_holding_a_pipe_or_a_line_break_stays_one_cell() -> None:
     assert link_targets(markdown) == ["https://news.example.com/votes?by=ward%7Cparty"]
 
 
+def list_items(markdown: str) -> list[tuple[int, str]]:
+    """Each list item's depth and its number as a renderer shows it ("" for a bullet)."""
+    root = lxml.html.fragment_fromstring(PARSER.render(markdown), create_parent="div")
+    out = []
+    for li in root.iter("li"):
+        parent = li.getparent()
+        assert parent is not None
+        number = ""
+        if parent.tag == "ol":
+            number = str(int(parent.get("start", "1")) + parent.index(li))
+        out.append((len(list(li.iterancestors("li"))) + 1, number))
+    return out
+
+
+def test_lists_keep_their_numbers_and_their_nesting() -> None:
+    steps = "".join(f"<li>Step {n} of the plan</li>" for n in range(1, 10))
+    body = (
+        "<p>The council's two votes:</p><ol><li>Close the bridge</li><li>Fund a ferry</li></ol>"
+        "<ol><li>Reopen in spring</li></ol>"
+        f"<p>The engineers' plan:</p><ol>{steps}<li>Step ten<ul><li>weigh the span<ol><li>"
+        "by the north pier</li></ol></li></ul></li></ol>"
+    )
+    _, markdown = read(body)
+    items = list_items(markdown)
+    assert items[:3] == [(1, "1"), (1, "2"), (1, "1")]
+    assert items[-3:] == [(1, "10"), (2, ""), (3, "1")]
+
+
 # Text of the kinds that meet at the edges of bold and italics: letters, CJK, ASCII and full-width
 # punctuation, Markdown's own characters, spaces (no-break ones too).
 TEXT = st.text(

@@ -13,6 +13,7 @@ from ..commonmark import code_block, escape_line_starts, escape_markdown, link_d
 from ..models import Article, Block, BlockKind, Inline, picture_label
 from ..tables import group_blocks, table_shape
 from .inline_markdown import runs_markdown
+from .markdown_lists import ListLayout
 
 # A line break inside a block; a blank line (two breaks) already separates without one.
 _MD_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
@@ -57,7 +58,16 @@ def _body_md(inlines: tuple[Inline, ...]) -> str:
     return _MD_LINE_BREAK.sub("  \n", escape_line_starts(_runs_md(inlines)))
 
 
-def block_to_markdown(block: Block) -> str:
+def block_to_markdown(block: Block, lists: ListLayout | None = None) -> str:
+    """One block as Markdown; `lists` follows the lists written so far (none: a list item is
+    the first of its list)."""
+    lists = lists or ListLayout()
+    if block.kind != BlockKind.LIST_ITEM:
+        indent = lists.inside(block.level if block.kind == BlockKind.PARAGRAPH else 1)
+        if indent:
+            # A list item's second paragraph: under the item's text, so it stays in the item.
+            body = block_to_markdown(block)
+            return "\n".join(indent + x if x else x for x in body.split("\n"))
     body = _body_md(block.inlines)
     match block.kind:
         case BlockKind.HEADING:
@@ -70,12 +80,11 @@ def block_to_markdown(block: Block) -> str:
         case BlockKind.QUOTE:
             return _quoted(body, block.level)
         case BlockKind.LIST_ITEM:
-            lead = f"{_indent(block.level)}{f'{block.ordinal}.' if block.ordinal else '-'} "
+            lead = lists.item(block)
             # Lines after the first under the item's text, so its second paragraph stays in it.
             lines = body.split("\n")
-            return "\n".join(
-                [lead + lines[0], *(" " * len(lead) + x if x else x for x in lines[1:])]
-            )
+            width = len(lead.lstrip("\n"))
+            return "\n".join([lead + lines[0], *(" " * width + x if x else x for x in lines[1:])])
         case BlockKind.PREFORMATTED:
             return code_block(block.text)
         case BlockKind.CAPTION:
@@ -88,14 +97,15 @@ def block_to_markdown(block: Block) -> str:
     return body
 
 
-def table_to_markdown(rows: tuple[Block, ...]) -> str:
+def table_to_markdown(rows: tuple[Block, ...], lists: ListLayout | None = None) -> str:
     """A GitHub-flavoured Markdown table. Its first row is the heading row when it is one, else
     the heading row is left empty (GFM has no table without one); figures are set right."""
     shape = table_shape(rows)
+    indent = (lists or ListLayout()).inside(rows[0].level)
 
     def line(cells: list[str]) -> str:
         cells += [""] * (shape.columns - len(cells))
-        return f"{_indent(rows[0].level)}| {' | '.join(cells)} |"
+        return f"{indent}| {' | '.join(cells)} |"
 
     def md(cell: tuple[Inline, ...], strong: bool = True) -> str:
         # A line break in a cell is a space there (a cell is one line), not a code span of one.
@@ -145,7 +155,14 @@ def to_markdown(article: Article, header: bool = True) -> str:
     parts = []
     if header:
         parts.append(markdown_header(article))
-    parts.append(_join(article.blocks, block_to_markdown, table_to_markdown))
+    lists = ListLayout()
+    parts.append(
+        _join(
+            article.blocks,
+            lambda block: block_to_markdown(block, lists),
+            lambda rows: table_to_markdown(rows, lists),
+        )
+    )
     return "".join(parts).rstrip() + "\n"
 
 
