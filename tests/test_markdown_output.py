@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reader.extract import extract_article, to_markdown
+from reader.extract import extract_article, to_markdown, to_text
 from reader.models import Article, Block, BlockKind, Inline
 from tests.markdown_check import PARSER, disagreements
 
@@ -193,6 +193,26 @@ def test_lists_keep_their_numbers_and_their_nesting() -> None:
     items = list_items(markdown)
     assert items[:3] == [(1, "1"), (1, "2"), (1, "1")]
     assert items[-3:] == [(1, "10"), (2, ""), (3, "1")]
+
+
+def test_plain_text_hangs_an_item_s_later_lines_under_its_text() -> None:
+    body = (
+        "<h2>What we don't know</h2><ol><li><b>The handoff</b><br>Editors are given roles that"
+        " absolve the rest.</li><li><b>Business</b><br><br>We don't know how to convince the "
+        "business side.</li></ol><ul><li>“immutable”: renders a Headers object<br>read-only "
+        "*for now*.</li></ul>"
+    )
+    article = extract_article(page(body), URL)
+    text = to_text(article, header=False)
+    assert (
+        "1. The handoff\n"
+        "   Editors are given roles that absolve the rest.\n"
+        "2. Business\n"
+        "\n"
+        "   We don't know how to convince the business side.\n"
+        "• “immutable”: renders a Headers object\n"
+        "  read-only *for now*.\n"
+    ) in text
 
 
 # Text of the kinds that meet at the edges of bold and italics: letters, CJK, ASCII and full-width

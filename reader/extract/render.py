@@ -58,6 +58,13 @@ def _body_md(inlines: tuple[Inline, ...]) -> str:
     return _MD_LINE_BREAK.sub("  \n", escape_line_starts(_runs_md(inlines)))
 
 
+def _hanging(lead: str, text: str) -> str:
+    """`text` after a list item's marker, its later lines under its first line's text."""
+    lines = text.split("\n")
+    under = " " * len(lead.lstrip("\n"))
+    return "\n".join([lead + lines[0], *(under + x if x else x for x in lines[1:])])
+
+
 def block_to_markdown(block: Block, lists: ListLayout | None = None) -> str:
     """One block as Markdown; `lists` follows the lists written so far (none: a list item is
     the first of its list)."""
@@ -80,11 +87,8 @@ def block_to_markdown(block: Block, lists: ListLayout | None = None) -> str:
         case BlockKind.QUOTE:
             return _quoted(body, block.level)
         case BlockKind.LIST_ITEM:
-            lead = lists.item(block)
             # Lines after the first under the item's text, so its second paragraph stays in it.
-            lines = body.split("\n")
-            width = len(lead.lstrip("\n"))
-            return "\n".join([lead + lines[0], *(" " * width + x if x else x for x in lines[1:])])
+            return _hanging(lists.item(block), body)
         case BlockKind.PREFORMATTED:
             return code_block(block.text)
         case BlockKind.CAPTION:
@@ -178,8 +182,8 @@ def block_to_text(block: Block) -> str:
         case BlockKind.QUOTE:
             return _quoted(text, block.level)
         case BlockKind.LIST_ITEM:
-            marker = f"{block.ordinal}." if block.ordinal else "•"
-            return f"{_indent(block.level)}{marker} {text}"
+            lead = f"{_indent(block.level)}{f'{block.ordinal}.' if block.ordinal else '•'} "
+            return _hanging(lead, text)
         case BlockKind.RULE:
             return "* * *"
         case BlockKind.MEDIA | BlockKind.IMAGE:
