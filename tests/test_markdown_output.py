@@ -215,6 +215,13 @@ def test_plain_text_hangs_an_item_s_later_lines_under_its_text() -> None:
     ) in text
 
 
+def test_a_quote_s_blank_line_has_no_trailing_space() -> None:
+    body = "<blockquote><p>We kept the light.<br><br>Now the museum keeps it.</p></blockquote>"
+    article, markdown = read(body)
+    for text in (markdown, to_text(article, header=False)):
+        assert "> We kept the light.\n>\n> Now the museum keeps it.\n" in text
+
+
 # Text of the kinds that meet at the edges of bold and italics: letters, CJK, ASCII and full-width
 # punctuation, Markdown's own characters, spaces (no-break ones too).
 TEXT = st.text(

@@ -45,7 +45,8 @@ def _delimit(text: str, marker: str) -> str:
 def _quoted(text: str, level: int) -> str:
     """Each line of a quotation's paragraph behind a ">" per level of quoting."""
     marker = "> " * max(1, level)
-    return "\n".join(f"{marker}{line}" for line in text.split("\n"))
+    # A blank line of the quote is its marker alone: no trailing space to paste into notes.
+    return "\n".join(marker + line if line else marker.rstrip() for line in text.split("\n"))
 
 
 def _indent(level: int) -> str:
