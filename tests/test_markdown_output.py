@@ -10,7 +10,6 @@ from dataclasses import replace
 import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from reader.extract import extract_article, to_markdown, to_text
 from reader.models import Article, Block, BlockKind, Inline
@@ -41,8 +40,9 @@ def read(body: str, head: str = "") -> tuple[Article, str]:
     return article, markdown
 
 
-def html_of(markdown: str) -> str:
-    return MarkdownIt("commonmark").render(markdown)
+def rendered(body: str) -> str:
+    """The HTML a CommonMark renderer makes of the Markdown of a page holding `body`."""
+    return PARSER.render(read(body)[1])
 
 
 def test_a_line_that_starts_like_markup_stays_a_line_of_text() -> None:
@@ -82,8 +82,7 @@ def test_bold_and_italics_are_read_where_the_page_set_them() -> None:
         "<b>ahead</b>, <b>bold <i>and both</i></b><i> then italic</i>, and he "
         'said<b>"No."</b>Then <b>using a fair <i>knowledge</i>.</b></p>'
     )
-    _, markdown = read(body)
-    html = PARSER.render(markdown)
+    html = rendered(body)
     assert "<strong>注意</strong>：这是" in html and "<strong>Note</strong>:the" in html
     assert "<em>slow</em><strong>ahead</strong>" in html
     assert "<strong>bold <em>and both</em></strong> <em>then italic</em>" in html
@@ -98,8 +97,7 @@ def test_a_blank_line_inside_a_block_keeps_it_where_it_was() -> None:
         "<blockquote><p>We kept the light.<br><br>Now the museum keeps it.</p></blockquote>"
         "<p>Lorem, the minutes say.<br><br><i>Signed, the clerk.<br><br>Dated Tuesday.</i></p>"
     )
-    _, markdown = read(body)
-    html = PARSER.render(markdown)
+    html = rendered(body)
     assert "<h2>Designed to be redesigned</h2>" in html
     assert "<li>\n<p>The first motion, carried.</p>\n<p>Moved by the chair" in html
     assert html.count("<blockquote>") == 1
@@ -107,8 +105,7 @@ def test_a_blank_line_inside_a_block_keeps_it_where_it_was() -> None:
 
 
 def test_an_exclamation_before_a_link_does_not_make_it_a_picture() -> None:
-    _, markdown = read('<p>Read it all!<a href="/2026/harbour/minutes.html">The minutes</a></p>')
-    html = PARSER.render(markdown)
+    html = rendered('<p>Read it all!<a href="/2026/harbour/minutes.html">The minutes</a></p>')
     assert '!<a href="https://news.example.com/2026/harbour/minutes.html">The minutes</a>' in html
 
 
@@ -141,8 +138,7 @@ def test_code_keeps_its_backticks() -> None:
         "<p>The style guide's own example:</p><pre><code>Write ```sh\nreader sync\n``` and "
         "`code`.</code></pre><p>Inline, <code>a`b</code> and <code>``</code> stay code.</p>"
     )
-    _, markdown = read(body)
-    html = PARSER.render(markdown)
+    html = rendered(body)
     assert "<pre><code>Write ```sh\nreader sync\n``` and `code`.\n</code></pre>" in html
     assert "<code>a`b</code> and <code>``</code> stay code" in html
 
