@@ -9,9 +9,10 @@ import re
 
 # Characters that mean something wherever they stand in a line ("~" is GitHub's strikethrough),
 # and an "&" that begins a character reference: "&amp;" written on a page about HTML would be
-# read as "&".
+# read as "&". ("#" opens a heading only at a line's start: "C#" and "No. #1 seed" need no
+# backslash.)
 _SPECIAL = re.compile(
-    r"([\\`*_\[\]<>#|~]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};))"
+    r"([\\`*_\[\]<>|~]|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};))"
 )
 # What makes a line a list item, a heading's underline or a rule only at the start of a line:
 # "- " and "+ ", "1986. " and "3) " (up to nine digits), a line of "=" or "-" alone.
@@ -23,6 +24,9 @@ _DESTINATION_SPECIAL = re.compile(
 )
 _BACKTICKS = re.compile(r"`+")
 _UNDERLINE = re.compile(r"^([ \t]*)(?=(?:=+|-+)[ \t]*$)", re.MULTILINE)
+_HEADING_MARK = re.compile(r"^([ \t]*)(?=#{1,6}(?:[ \t]|$))", re.MULTILINE)
+# A heading's closing "#"s, which a parser drops: "Ranked #" would be cited as "Ranked".
+_CLOSING_HASHES = re.compile(r"(?<=[ \t])(?=#+[ \t]*$)")
 
 
 def escape_inline(text: str) -> str:
@@ -36,7 +40,13 @@ def escape_line_starts(markdown: str) -> str:
     before the punctuation: "\\1986." would be read as a backslash and a list."""
     markdown = _LIST_MARK.sub(r"\1\\\2", markdown)
     markdown = _NUMBER_MARK.sub(r"\1\\\2", markdown)
+    markdown = _HEADING_MARK.sub(r"\1\\", markdown)
     return _UNDERLINE.sub(r"\1\\", markdown)
+
+
+def heading_text(markdown: str) -> str:
+    """A heading's Markdown with its last "#"s kept as text, not read as a closing sequence."""
+    return _CLOSING_HASHES.sub(r"\\", markdown, count=1)
 
 
 def escape_markdown(text: str) -> str:

@@ -62,6 +62,20 @@ def test_a_line_that_starts_like_markup_stays_a_line_of_text() -> None:
     assert "<hr" not in html
 
 
+def test_a_hash_is_escaped_only_where_it_would_make_a_heading() -> None:
+    """A "#" opens a heading only at a line's start, and closes one at a heading's end: "C#" and
+    "the #1 seed" need no backslash to paste into notes, and a heading "Ranked #" keeps its
+    "#"."""
+    _, markdown = read(
+        "<h2>Who came in at #</h2><p>Written in C#, the tool ranked the #1 seed first.<br>"
+        "# not a heading, a line of the minutes</p>"
+    )
+    assert "Written in C#, the tool ranked the #1 seed first." in markdown
+    assert "\\# not a heading" in markdown
+    html = PARSER.render(markdown)
+    assert "<h2>Who came in at #</h2>" in html and "<h1>" not in html
+
+
 def test_characters_of_markup_in_prose_are_read_as_written() -> None:
     prose = (
         "<p>Write &amp;amp; for an ampersand and &amp;copy; for ©, says the style guide; "

@@ -9,7 +9,13 @@ from dataclasses import replace
 from rich.cells import cell_len
 
 from ..citation import header_lines, markdown_header
-from ..commonmark import code_block, escape_line_starts, escape_markdown, link_destination
+from ..commonmark import (
+    code_block,
+    escape_line_starts,
+    escape_markdown,
+    heading_text,
+    link_destination,
+)
 from ..models import Article, Block, BlockKind, Inline, picture_label
 from ..tables import group_blocks, table_shape
 from .inline_markdown import runs_markdown
@@ -84,7 +90,7 @@ def block_to_markdown(block: Block, lists: ListLayout | None = None) -> str:
                 Inline(" ") if i.text == "\n" else replace(i, text=i.text.replace("\n", " "))
                 for i in block.inlines
             )
-            return f"{'#' * block.level} {_body_md(one_line)}"
+            return f"{'#' * block.level} {heading_text(_body_md(one_line))}"
         case BlockKind.QUOTE:
             return _quoted(body, block.level)
         case BlockKind.LIST_ITEM:
