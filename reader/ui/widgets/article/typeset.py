@@ -22,6 +22,7 @@ from ....models import Article, Block, BlockKind, Entry, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ...cell_width import uncounted_cells
 from ...display import long_date, plain
+from .line_breaks import STAND_IN, wrap
 from .table_layout import TableCells, table_lines
 
 MAX_COLUMN = 80
@@ -391,7 +392,6 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
 _NO_BREAK = re.compile(
     r"[\u00a0\u202f\u2007]|[ \t](?=[?!:;»](?:\s|$|[.,)»]))|(?:(?<=^«)|(?<=\s«))[ \t]"
 )
-_STAND_IN = "\ue000"  # private use: one cell wide, and no whitespace
 
 
 def _wrapped(
@@ -400,18 +400,18 @@ def _wrapped(
     """`text` wrapped to lines that take at most `room` cells in any terminal: narrower by
     Rich's measure when marks it gives no cell are in them (Hindi's vowel signs; `cell_width`),
     and never at a no-break space (`_NO_BREAK`)."""
-    held = _NO_BREAK.sub(_STAND_IN, text.plain)
+    held = _NO_BREAK.sub(STAND_IN, text.plain)
     if held == text.plain:
         return _wrapped_at_spaces(text, room, align, console)
-    kept = [text.plain[at] for at, char in enumerate(held) if char == _STAND_IN]
+    kept = [text.plain[at] for at, char in enumerate(held) if char == STAND_IN]
     stood_in = text.copy()
     stood_in.plain = held  # as long as the text: its spans (links, emphasis) stay put
     pieces = _wrapped_at_spaces(stood_in, room, align, console)
     originals = iter(kept)
     for piece in pieces:
-        if _STAND_IN in piece.plain:
+        if STAND_IN in piece.plain:
             piece.plain = "".join(
-                next(originals) if char == _STAND_IN else char for char in piece.plain
+                next(originals) if char == STAND_IN else char for char in piece.plain
             )
     return pieces
 
@@ -419,7 +419,7 @@ def _wrapped(
 def _wrapped_at_spaces(
     text: Text, room: int, align: Literal["default", "center"], console: Console
 ) -> list[Text]:
-    pieces = list(text.wrap(console, room, justify=align, overflow="fold"))
+    pieces = wrap(text, console, room, align)
     narrower = room
     while narrower > _NARROWEST:
         widths = (piece.cell_len + uncounted_cells(piece.plain) for piece in pieces)
@@ -427,7 +427,7 @@ def _wrapped_at_spaces(
         if over <= 0:
             break
         narrower = max(_NARROWEST, narrower - over)
-        pieces = list(text.wrap(console, narrower, justify=align, overflow="fold"))
+        pieces = wrap(text, console, narrower, align)
     return pieces
 
 

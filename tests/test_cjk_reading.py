@@ -1,0 +1,98 @@
+"""The reading view for Chinese, Japanese and Korean readers: lines broken by their rules.
+
+Driven with Pilot on a data directory synced from the demo site, an article of our own shown in
+place of the council budget's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from itertools import pairwise
+from pathlib import Path
+
+from reader.models import Article, Block, BlockKind, Inline
+from tests.test_reading_view import terminal_cells
+from tests.tui_pilot import reading
+
+CHINESE = (
+    "“你去吗？”他问。港口管理局周二表示，由于强风持续，所有渡轮将停航至周四。“我们不能冒险。”"
+    "港务长说道：“风速超过四十节时，任何船只都不得出港！”据气象台预报，风力将在周三晚间减弱……"
+    "沿海居民（尤其是低洼地区的）被要求留在室内，学校停课一天；超市里的面包和饮用水已经售罄。"
+    "市长在记者会上说：“我们已经准备好了。”随后，她前往《海港日报》的编辑部接受采访【记者：林小雨】。"
+)
+TRADITIONAL = (
+    "「你們明天還開船嗎？」碼頭工人問。「不開了。」船長搖頭說：「海浪太高，連引航船都回港了！」"
+    "據氣象局說，颱風將在今晚登陸，屆時全市停班停課；市府已在各區開設避難所，並呼籲民眾儲備飲水。"
+)
+JAPANESE = (
+    "「行くの？」と彼は聞いた。港湾局は火曜日、強風が続くため、すべてのフェリーを木曜日まで"
+    "運休すると発表した。「危険は冒せない。」港長はそう語った。ちょっとしたトラブルがあったが、"
+    "ファイルのコピーは既に完了しており、ユーザーへのメッセージ（『ご迷惑をおかけします』）も"
+    "ウェブサイトに掲載された。人々は次々と避難所へ向かい、ボランティアがパンやミルクを配った。"
+)
+MIXED = (
+    "新しいPython 3.13のリリースでは、JITコンパイラ（実験的）が導入された。開発チームは"
+    "「GitHub上のissueは既に1,200件を超えた」と説明し、Textualの作者もSNSで「素晴らしい！」"
+    "とコメントした。ベンチマークの結果、処理速度は平均で15％向上したという。"
+)
+KOREAN = (
+    "항만청은 화요일 강풍이 계속되어 목요일까지 모든 여객선 운항을 중단한다고 밝혔다. "
+    "항만장은 “바람이 40노트 아래로 떨어지기 전에는 어떤 배도 출항하지 않는다”고 말했다. "
+    "해안 주민들은 실내에 머물라는 권고를 받았고, 학교는 하루 휴교했다."
+)
+# A line starts with none of these, and ends with none of those (JIS X 4051's line-breaking
+# rules, and Chinese typesetting's).
+NO_START = "。、，．？！」』）】〉》”’ーぁぃぅぇぉっゃゅょァィゥェォッャュョ々…‥：；)％"
+NO_END = "「『（【〈《“‘("
+
+
+def lines_of(lines: list[str], paragraph: str) -> list[str]:
+    """The screen lines a paragraph was wrapped onto, found by its first words."""
+    first = next(n for n, line in enumerate(lines) if line and paragraph.startswith(line))
+    out: list[str] = []
+    for line in lines[first:]:
+        if not line:
+            break
+        out.append(line)
+    return out
+
+
+def test_chinese_and_japanese_lines_start_with_no_closing_mark_and_end_with_no_opening_one(
+    synced_dir: Path,
+) -> None:
+    """Folded at the column's last cell, a line of Chinese or Japanese began with "。" or "」"
+    and ended with "「". The character before such a mark goes onto the next line with it, so a
+    line is a cell or two short, never past the column; Korean still breaks at its spaces, and
+    a Latin word in Japanese is not cut."""
+    paragraphs = (CHINESE, TRADITIONAL, JAPANESE, MIXED, KOREAN)
+    article = Article(
+        "https://news.example/typhoon.html",
+        title="Typhoon",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, (Inline(text),)) for text in paragraphs),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (60, 30)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            for width in (60, 71, 84, 100):
+                await pilot.resize_terminal(width, 30)
+                await pilot.pause()
+                column = body._width
+                lines = [line.rstrip() for line in body.lines]
+                assert max(terminal_cells(line) for line in lines) <= column
+                for paragraph in paragraphs:
+                    korean = paragraph is KOREAN
+                    wrapped = lines_of(lines, paragraph)
+                    assert (" " if korean else "").join(wrapped) == paragraph, (width, wrapped)
+                    assert len(wrapped) > 2
+                    for line in wrapped[:-1] if not korean else ():
+                        # Full but for what was carried over: a Latin word at most.
+                        assert terminal_cells(line) > column - 8, (width, line)
+                    for before, after in pairwise(wrapped):
+                        assert after[0] not in NO_START, (width, before, after)
+                        assert before[-1] not in NO_END, (width, before, after)
+                    if paragraph is MIXED:
+                        for word in ("Python", "JIT", "GitHub", "issue", "Textual", "1,200"):
+                            assert any(word in line for line in wrapped), (width, word)
+
+    asyncio.run(run())
