@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.models import Article, Block, BlockKind, Inline
 from tests.test_reading_view import terminal_cells
-from tests.tui_pilot import reading
+from tests.tui_pilot import reading, view_lines
 
 CHINESE = (
     "“你去吗？”他问。港口管理局周二表示，由于强风持续，所有渡轮将停航至周四。“我们不能冒险。”"
@@ -96,3 +96,45 @@ def test_chinese_and_japanese_lines_start_with_no_closing_mark_and_end_with_no_o
                             assert any(word in line for line in wrapped), (width, word)
 
     asyncio.run(run())
+
+
+def test_a_table_cell_of_japanese_breaks_by_the_same_rules() -> None:
+    """A cell is wrapped in its column: folded at the column's last cell, a line of a cell
+    began with "。" or "ー"."""
+
+    def row(*cells: str, header: bool = False) -> Block:
+        return Block(
+            BlockKind.TABLE_ROW,
+            (),
+            ordinal=1,
+            cells=tuple((Inline(cell),) for cell in cells),
+            header=header,
+        )
+
+    notes = (
+        "強風のため終日運休。明日の始発は「午前六時」の予定です。",
+        "フェリーは欠航、バスは三十分おきに運行中。ターミナルで案内があります。",
+        "高速船のみ運行しています（ただし、波が高い場合は運休します）。",
+    )
+    article = Article(
+        "https://news.example/routes.html",
+        title="Routes",
+        blocks=(
+            row("路線", "状況", "備考", header=True),
+            row("北航路", "運休", notes[0]),
+            row("南航路", "一部運行", notes[1]),
+            row("東航路", "運行", notes[2]),
+        ),
+    )
+    for width in range(30, 61):
+        lines = view_lines(article, width)
+        assert max(terminal_cells(line) for line in lines) <= width
+        cells = [line.split(" │ ")[-1].rstrip() for line in lines if " │ " in line]
+        for note in notes:
+            start = next(n for n, cell in enumerate(cells) if note.startswith(cell))
+            wrapped = []
+            while "".join(wrapped) != note:
+                wrapped.append(cells[start + len(wrapped)])
+            for before, after in pairwise(wrapped):
+                assert after[0] not in NO_START, (width, before, after)
+                assert before[-1] not in NO_END, (width, before, after)

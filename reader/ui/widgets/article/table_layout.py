@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
+from .line_breaks import wrap
+
 
 @dataclass(frozen=True)
 class TableCells:
@@ -45,9 +47,7 @@ def table_lines(table: TableCells, width: int, console: Console) -> list[Text]:
     widths = _fit(natural, words, room)
     grids = []
     for row in table.rows:
-        grids.append(
-            [list(cell.wrap(console, widths[c], overflow="fold")) for c, cell in enumerate(row)]
-        )
+        grids.append([wrap(cell, console, widths[c]) for c, cell in enumerate(row)])
     # Rows that wrap onto several lines run together unless a rule sets them apart.
     ruled = any(len(lines) > 1 for grid in grids for lines in grid)
     rule = Text("─┼─".join("─" * w for w in widths), table.rule, end="")
@@ -118,5 +118,5 @@ def _stacked(table: TableCells, width: int, console: Console) -> list[Text]:
                 line.append_text(heading)
                 line.append(": ")
             line.append_text(cell)
-            out.extend(line.wrap(console, width, overflow="fold"))
+            out.extend(wrap(line, console, width))
     return out
