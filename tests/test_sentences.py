@@ -37,6 +37,17 @@ def test_a_heading_is_one_sentence_and_cjk_full_stops_end_one() -> None:
     assert split("   ") == []
 
 
+def test_cjk_marks_in_a_row_end_one_sentence() -> None:
+    """Marks in a row: "？！" ended a sentence at "？", and "！" was a sentence of its own."""
+    assert split("什么？！他走了。真的吗？？是的。") == [
+        "什么？！",
+        "他走了。",
+        "真的吗？？",
+        "是的。",
+    ]
+    assert split("「本当？！」と聞いた。") == ["「本当？！」と聞いた。"]
+
+
 def test_a_long_paragraph_is_split_without_copying_it_at_each_full_stop() -> None:
     """A plain-text page or a transcript is one run of tens of thousands of words: reading all
     the text before each full stop again (or all after it) made the first `v` take seconds.

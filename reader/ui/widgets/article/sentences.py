@@ -18,7 +18,7 @@ import re
 # A French closing guillemet stands after a (no-break) space: « Oui. » — but only when the
 # space follows, so that German »…« opening the next sentence is not taken for it.
 _END = re.compile(
-    r"""[.!?…؟۔।॥]+(?:["'”’“‘»«›‹)\]]|[ \u00a0\u202f]»(?=\s|$))*(?=\s|$)|[。！？][」』”’）》]*"""
+    r"""[.!?…؟۔।॥]+(?:["'”’“‘»«›‹)\]]|[ \u00a0\u202f]»(?=\s|$))*(?=\s|$)|[。！？]+[」』”’）》]*"""
 )
 _CJK_ENDS = "。！？"
 # A quotation's particle after 「…」: 「行くの？」と聞いた is one sentence.
@@ -74,7 +74,8 @@ def _ends(text: str) -> list[int]:
     out = []
     for mark in _END.finditer(text):
         if mark.group(0)[0] in _CJK_ENDS:
-            if len(mark.group(0)) > 1 and text.startswith(_QUOTATIVE, mark.end()):
+            quoted = mark.group(0)[-1] not in _CJK_ENDS
+            if quoted and text.startswith(_QUOTATIVE, mark.end()):
                 continue
             out.append(mark.end())
         elif _lower_case_goes_on(text, after := _after_space(text, mark.end())):
