@@ -129,6 +129,31 @@ def test_a_japanese_quotation_followed_by_its_particle_is_one_sentence() -> None
     ]
 
 
+def test_a_chinese_quotation_goes_on_with_whoever_asked_or_cried_it_out() -> None:
+    """“你去吗？”他问。 is one sentence; a quotation after 说： ends its sentence, and one that
+    ends with "。" ends its own (its speaker would follow a comma)."""
+    text = (
+        "“你去吗？”他问。“不去！”她笑了。港务长说道：“任何船只都不得出港！”据气象台预报，"
+        "风力将减弱。「你們還開船嗎？」碼頭工人問。“我不去。”他说。“真的？”“真的！”"
+    )
+    assert split(text) == [
+        "“你去吗？”他问。",
+        "“不去！”她笑了。",
+        "港务长说道：“任何船只都不得出港！”",
+        "据气象台预报，风力将减弱。",
+        "「你們還開船嗎？」碼頭工人問。",
+        "“我不去。”",
+        "他说。",
+        "“真的？”",
+        "“真的！”",
+    ]
+    assert split("「本当？」って聞いた。「はい！」彼は言った。") == [
+        "「本当？」って聞いた。",
+        "「はい！」",
+        "彼は言った。",
+    ]
+
+
 def test_a_dash_and_lower_case_after_a_quotation_go_on_with_its_sentence() -> None:
     text = "«Когда?» — спросил он. — Завтра! — ответил капитан. Паром ушёл. Итог — ноль."
     assert split(text) == [

@@ -7,22 +7,37 @@ the Devanagari danda `।` `॥`), with the closing quotes and brackets after it
 »…«, French « … » with its space), before a space; or at a CJK full stop. Not at the full stop
 of an initial ("J. Smith") or an abbreviation ("Mr.", "U.S.", "Jan.", "z. B.", "т. е."), nor
 at a mark followed by a word in lower case ("“Why?” she asked", "approx. five"), or by a dash
-and one ("«Когда?» — спросил он"), or a Japanese quotation's particle (「…？」と): a quotation
-would cut those in the middle.
+and one ("«Когда?» — спросил он"), or a Japanese quotation's particle (「…？」と), or, in
+Chinese, by the words of whoever asked or cried out what the sentence opens with
+("“你去吗？”他问。"): a quotation would cut those in the middle.
 """
 
 from __future__ import annotations
 
 import re
 
+from ....models import IDEOGRAPHS
+
 # A French closing guillemet stands after a (no-break) space: « Oui. » — but only when the
 # space follows, so that German »…« opening the next sentence is not taken for it.
+_CLOSING = "」』”’）》"
 _END = re.compile(
-    r"""[.!?…؟۔।॥]+(?:["'”’“‘»«›‹)\]]|[ \u00a0\u202f]»(?=\s|$))*(?=\s|$)|[。！？]+[」』”’）》]*"""
+    r"""[.!?…؟۔।॥]+(?:["'”’“‘»«›‹)\]]|[ \u00a0\u202f]»(?=\s|$))*(?=\s|$)"""
+    f"|[。！？]+[{_CLOSING}]*"
 )
 _CJK_ENDS = "。！？"
 # A quotation's particle after 「…」: 「行くの？」と聞いた is one sentence.
-_QUOTATIVE = "と"
+_QUOTATIVES = ("と", "って")
+# A sentence that opens with a quotation goes on, in Chinese, after the quotation's "？" or
+# "！" with whoever asked or cried it out: “你去吗？”他问。 Not after 说：“…！”, where the
+# quotation ends the sentence; nor after "。”": a quotation followed by its speaker ends with
+# a comma (“我不去，”他说。).
+_OPENING_QUOTES = "“「『‘"
+_ASKED = "！？"
+# Words that go on after a quotation are Chinese when they have no kana: Japanese sets a
+# sentence of its own after 「…！」 unless a particle ties it on.
+_KANA = re.compile("[\u3041-\u30fa]")
+_WORDS = re.compile(f"[{IDEOGRAPHS}][^。！？\\s]*")
 # Abbreviations that end with a full stop in running English text, without the stop.
 _ABBREVIATIONS = frozenset(
     {
@@ -71,11 +86,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _ends(text: str) -> list[int]:
-    out = []
+    out: list[int] = []
     for mark in _END.finditer(text):
         if mark.group(0)[0] in _CJK_ENDS:
-            quoted = mark.group(0)[-1] not in _CJK_ENDS
-            if quoted and text.startswith(_QUOTATIVE, mark.end()):
+            if mark.group(0)[-1] not in _CJK_ENDS and _quotation_goes_on(
+                text, _after_space(text, out[-1] if out else 0), mark
+            ):
                 continue
             out.append(mark.end())
         elif _lower_case_goes_on(text, after := _after_space(text, mark.end())):
@@ -83,6 +99,19 @@ def _ends(text: str) -> list[int]:
         elif mark.group(0)[0] != "." or _full_stop(text, mark.start(), after):
             out.append(mark.end())
     return out
+
+
+def _quotation_goes_on(text: str, start: int, mark: re.Match[str]) -> bool:
+    """The sentence that started at `start` goes on after the quotation `mark` closes: with
+    a Japanese particle (「行くの？」と), or with the Chinese words of whoever asked or cried out
+    the quotation it opened with (“你去吗？”他问)."""
+    after = mark.end()
+    if text.startswith(_QUOTATIVES, after):
+        return True
+    if text[start] not in _OPENING_QUOTES or mark.group(0).rstrip(_CLOSING)[-1] not in _ASKED:
+        return False
+    words = _WORDS.match(text, after)
+    return words is not None and not _KANA.search(words.group(0))
 
 
 def _lower_case_goes_on(text: str, at: int) -> bool:
