@@ -372,6 +372,28 @@ def test_the_header_says_when_a_story_was_updated(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_at_60_columns_the_header_breaks_between_its_parts_not_inside_a_date(
+    synced_dir: Path,
+) -> None:
+    """A line broke after "updated Tuesday 24 November", the next began "2026, 09:40 UTC":
+    whoever cites the story read its date in two halves. Each part is kept whole on a line."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "ferry resumes", (60, 30)) as (_app, _pilot, body):
+            meta = body.text.splitlines()[1]
+            parts = meta.split(" · ")
+            assert parts[-1] == "updated Tuesday 24 November 2026, 09:40 UTC"  # TZ=UTC in tests
+            url = next(n for n, line in enumerate(body.lines) if line.startswith("http"))
+            lines = [line.rstrip() for line in body.lines[2:url]]
+            assert " ".join(lines) == meta
+            assert len(lines) > 1 and max(len(line) for line in lines) <= body._width
+            assert not any(line.startswith("·") for line in lines), lines
+            for part in parts:
+                assert any(part in line for line in lines), (part, lines)
+
+    asyncio.run(run())
+
+
 def test_an_open_article_is_frozen_out_of_collections_and_freed_when_closed(
     synced_dir: Path,
 ) -> None:

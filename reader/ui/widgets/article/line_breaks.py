@@ -14,7 +14,7 @@ paragraph with no Chinese or Japanese in it is left to Rich alone (most text, an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Literal
 
@@ -56,22 +56,35 @@ _BREAK = re.compile(
 )
 
 
+Spans = Sequence[tuple[int, int]]
+"""Stretches of a text: (start, end) each."""
+
+
 def wrap(
     text: Text,
     console: Console,
     width: int,
     justify: Literal["default", "center"] = "default",
+    keep: Spans = (),
 ) -> list[Text]:
     """`text` wrapped to lines of at most `width` cells, as `Text.wrap` with overflow "fold",
-    breaking Chinese and Japanese by their rules."""
+    breaking Chinese and Japanese by their rules. `keep`: stretches set whole on one line
+    when they fit one (they may nest: the inner ones are kept whole when the outer one does
+    not fit)."""
     plain = text.plain
-    if plain.isascii() or _CJK.search(plain) is None:
+    if not keep and (plain.isascii() or _CJK.search(plain) is None):
         return list(text.wrap(console, width, justify=justify, overflow="fold"))
+    held = [(start, end) for start, end in keep if cell_len(plain[start:end]) <= width]
     out = Lines()
+    at = 0
     for line in text.split(allow_blank=True):
+        length = len(line.plain)
+        inside = [(s - at, e - at) for s, e in held if at <= s and e <= at + length]
+        at += length + 1
         if "\t" in line.plain:
             line.expand_tabs(8)  # as `Text.wrap`: a tab's width is known once expanded
-        pieces = line.divide(_breaks(line.plain, width))
+            inside = []  # and the stretches are no longer where they were
+        pieces = line.divide(_breaks(line.plain, width, inside))
         for piece in pieces:
             piece.rstrip_end(width)
         pieces.justify(console, width, justify=justify, overflow="fold")
@@ -81,14 +94,18 @@ def wrap(
     return list(out)
 
 
-def _breaks(line: str, width: int) -> list[int]:
+def _breaks(line: str, width: int, keep: Spans = ()) -> list[int]:
     """Where to break `line` so that no piece is wider than `width` cells: at the last place
     it may break before the edge (Rich's `divide_line`, with these places in place of its
-    words); a stretch wider than a whole line is folded by cells."""
+    words), none inside a stretch of `keep`; a stretch wider than a whole line is folded by
+    cells."""
+    places = _places(line)
+    if keep:
+        places = (at for at in places if not any(s < at < e for s, e in keep))
     out: list[int] = []
     used = 0
     start = 0
-    for end in chain(_places(line), (len(line),)):
+    for end in chain(places, (len(line),)):
         word = line[start:end]
         length = cell_len(word.rstrip())
         if used + length <= width:

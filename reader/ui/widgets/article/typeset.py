@@ -22,7 +22,7 @@ from ....models import Article, Block, BlockKind, Entry, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ...cell_width import uncounted_cells
 from ...display import long_date, plain
-from .line_breaks import STAND_IN, wrap
+from .line_breaks import STAND_IN, Spans, wrap
 from .table_layout import TableCells, table_lines
 
 MAX_COLUMN = 80
@@ -70,6 +70,7 @@ class Paragraph:
     table: TableCells | None = None  # a table: laid out from these instead of `text`
     links: Links = ()  # where its links are in `text`
     heading: bool = False  # a heading of the article: `[` and `]` go from one to the next
+    keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,10 @@ class Layout:
 
 
 # -- building paragraphs -----------------------------------------------------------------------
+_UPDATED = "updated "
+_SEPARATOR = " · "
+
+
 def header(
     entry: Entry | None, article: Article | None, styles: ArticleStyles, partial_note: str = ""
 ) -> list[Paragraph]:
@@ -116,25 +121,32 @@ def header(
     updated = (article.updated if article else None) or (entry.updated if entry else None)
     # A correction or a developing story: when it was last changed matters to whoever quotes it.
     revised = (
-        f"updated {long_date(updated)}"
+        f"{_UPDATED}{long_date(updated)}"
         if updated and published and updated - published >= timedelta(minutes=1)
         else ""
     )
     url = (entry.link if entry else "") or (article.url if article else "")
     out = [Paragraph(plain(title or url or "(untitled)", styles.title, max_length=1000), gap=0)]
+    parts = [
+        part
+        for part in (
+            plain(source, max_length=200),
+            plain(author, max_length=200),
+            Text(long_date(published)),
+            Text(revised),
+        )
+        if part.plain
+    ]
     meta = Text(style=styles.meta, end="")
-    for part in (
-        plain(source, max_length=200),
-        plain(author, max_length=200),
-        Text(long_date(published)),
-        Text(revised),
-    ):
-        if part.plain:
-            if meta.plain:
-                meta.append(" · ")
-            meta.append_text(part)
+    # Each part whole on a line when it fits: a line broke in the middle of a date.
+    keep: list[tuple[int, int]] = []
+    for number, part in enumerate(parts):
+        if number:
+            meta.append(_SEPARATOR)
+        keep += _parts(part.plain, len(meta), number < len(parts) - 1)
+        meta.append_text(part)
     if meta.plain:
-        out.append(Paragraph(meta))
+        out.append(Paragraph(meta, keep=tuple(keep)))
     if url:
         out.append(Paragraph(plain(url, styles.url, max_length=2000), gap=0))
     if article is not None:
@@ -156,6 +168,21 @@ def header(
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
     out.append(Paragraph(Text("", styles.rule), fill="─"))
     return out
+
+
+def _parts(part: str, at: int, separated: bool) -> list[tuple[int, int]]:
+    """Where `part` of the header's line, set at `at`, is to be kept whole: all of it, with the
+    "·" after it when another part follows (no line starts with it); and, for a narrower
+    column, a date apart from "updated", and the day apart from the time."""
+    spans = [(at, at + len(part) + (len(_SEPARATOR.rstrip()) if separated else 0))]
+    if part.startswith(_UPDATED):
+        at += len(_UPDATED)
+        part = part[len(_UPDATED) :]
+        spans.append((at, at + len(part)))
+    day, comma, _time = part.partition(", ")
+    if comma:
+        spans += [(at, at + len(day) + 1), (at + len(day) + 2, at + len(part))]
+    return spans
 
 
 def notice(message: str, hint: str, style: Style, styles: ArticleStyles) -> list[Paragraph]:
@@ -357,7 +384,7 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
         elif paragraph.fill:
             pieces = [Text(paragraph.fill * room, paragraph.text.style)]
         elif paragraph.wrap:
-            pieces = _wrapped(text, room, paragraph.align, console)
+            pieces = _wrapped(text, room, paragraph.align, console, paragraph.keep)
         else:
             pieces = []
             for line in text.split("\n", allow_blank=True):
@@ -395,18 +422,22 @@ _NO_BREAK = re.compile(
 
 
 def _wrapped(
-    text: Text, room: int, align: Literal["default", "center"], console: Console
+    text: Text,
+    room: int,
+    align: Literal["default", "center"],
+    console: Console,
+    keep: Spans = (),
 ) -> list[Text]:
     """`text` wrapped to lines that take at most `room` cells in any terminal: narrower by
     Rich's measure when marks it gives no cell are in them (Hindi's vowel signs; `cell_width`),
-    and never at a no-break space (`_NO_BREAK`)."""
+    never at a no-break space (`_NO_BREAK`), nor inside a stretch of `keep` that fits."""
     held = _NO_BREAK.sub(STAND_IN, text.plain)
     if held == text.plain:
-        return _wrapped_at_spaces(text, room, align, console)
+        return _wrapped_at_spaces(text, room, align, console, keep)
     kept = [text.plain[at] for at, char in enumerate(held) if char == STAND_IN]
     stood_in = text.copy()
     stood_in.plain = held  # as long as the text: its spans (links, emphasis) stay put
-    pieces = _wrapped_at_spaces(stood_in, room, align, console)
+    pieces = _wrapped_at_spaces(stood_in, room, align, console, keep)
     originals = iter(kept)
     for piece in pieces:
         if STAND_IN in piece.plain:
@@ -417,9 +448,13 @@ def _wrapped(
 
 
 def _wrapped_at_spaces(
-    text: Text, room: int, align: Literal["default", "center"], console: Console
+    text: Text,
+    room: int,
+    align: Literal["default", "center"],
+    console: Console,
+    keep: Spans = (),
 ) -> list[Text]:
-    pieces = wrap(text, console, room, align)
+    pieces = wrap(text, console, room, align, keep)
     narrower = room
     while narrower > _NARROWEST:
         widths = (piece.cell_len + uncounted_cells(piece.plain) for piece in pieces)
@@ -427,7 +462,7 @@ def _wrapped_at_spaces(
         if over <= 0:
             break
         narrower = max(_NARROWEST, narrower - over)
-        pieces = wrap(text, console, narrower, align)
+        pieces = wrap(text, console, narrower, align, keep)
     return pieces
 
 
