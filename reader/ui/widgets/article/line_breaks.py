@@ -14,11 +14,13 @@ paragraph with no Chinese or Japanese in it is left to Rich alone (most text, an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from itertools import chain
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate
 from typing import Literal
 
-from rich.cells import cell_len, chop_cells
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console
 from rich.containers import Lines
 from rich.text import Text
@@ -96,35 +98,33 @@ def wrap(
 
 def _breaks(line: str, width: int, keep: Spans = ()) -> list[int]:
     """Where to break `line` so that no piece is wider than `width` cells: at the last place
-    it may break before the edge (Rich's `divide_line`, with these places in place of its
-    words), none inside a stretch of `keep`; a stretch wider than a whole line is folded by
-    cells."""
-    places = _places(line)
-    if keep:
-        places = (at for at in places if not any(s < at < e for s, e in keep))
+    it may break before the edge (as Rich's `divide_line` at its words), none inside a stretch
+    of `keep`; a stretch wider than a whole line is folded by cells."""
+    # Found from the edge back, not word by word from the start: in Chinese almost every
+    # character is a place to break, and a paragraph is thousands of them.
+    ends = list(accumulate(map(_cells, line), initial=0))
+    last = len(line.rstrip())
     out: list[int] = []
-    used = 0
     start = 0
-    for end in chain(places, (len(line),)):
-        word = line[start:end]
-        length = cell_len(word.rstrip())
-        if used + length <= width:
-            used += cell_len(word)
-        elif length > width:
-            folds = chop_cells(word, width)
-            for fold in folds[:-1]:
-                if start:
-                    out.append(start)
-                start += len(fold)
-            if start:
-                out.append(start)
-            used = cell_len(folds[-1])
-        elif used and start:
-            out.append(start)
-            used = cell_len(word)
-        start = end
+    while ends[last] - ends[start] > width:
+        fold = max(start + 1, bisect_right(ends, ends[start] + width, start) - 1)
+        edge = fold
+        while edge < last and line[edge].isspace():
+            edge += 1  # spaces at the end of a line are dropped, so they may pass the edge
+        at = edge
+        while at > start and not _may_break(line, at, keep):
+            at -= 1
+        start = at if at > start else fold
+        out.append(start)
     return out
 
 
-def _places(line: str) -> Iterable[int]:
-    return (found.start() for found in _BREAK.finditer(line))
+def _may_break(line: str, at: int, keep: Spans) -> bool:
+    return _BREAK.match(line, at) is not None and not any(s < at < e for s, e in keep)
+
+
+@lru_cache(maxsize=4096)
+def _cells(char: str) -> int:
+    """The cells of `char`, as Rich measures it alone; but a variation selector's one, for the
+    character before it, which it may make wide (Rich measures the pair as two)."""
+    return 1 if char == "\ufe0f" else get_character_cell_size(char)
