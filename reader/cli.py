@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import __version__
 from .config import ConfigError, config_path, data_dir, load_config, parse_duration, parse_size
 from .dates import in_local_time, stated_iso
-from .models import UNREACHABLE, Entry, ErrorKind, FetchError, StoreError
+from .models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError, StoreError
 from .plural import plural
 from .safe import safe_line, safe_text
 
@@ -362,10 +362,6 @@ def _render(article: Article, fmt: str) -> str:
     return safe_text(to_text(article))
 
 
-_FEED_TEXT_STANDS_IN = UNREACHABLE | {ErrorKind.NOT_HTML}
-"""Why `reader show` prints the feed's text instead: the page can't be had now, or is no page."""
-
-
 def cmd_show(args: argparse.Namespace) -> int:
     lib = _open_library(args)
 
@@ -384,7 +380,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             # carried is better than nothing, and the exit status still says the article
             # itself could not be had.
             from_feed = None
-            if error.kind in _FEED_TEXT_STANDS_IN and isinstance(target, Entry):
+            if error.kind in FEED_TEXT_STANDS_IN and isinstance(target, Entry):
                 from_feed = await lib.feed_text(target)
             if from_feed is None:
                 _err(reason)

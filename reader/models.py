@@ -35,6 +35,11 @@ UNREACHABLE = frozenset(
 """Failures that say nothing about the page itself: the network (or the cache) is what is
 missing, so the text the feed carried is still worth showing."""
 
+FEED_TEXT_STANDS_IN = UNREACHABLE | {ErrorKind.NOT_HTML}
+"""Why the reading view and `reader show` give the text the feed carried instead of the
+article: the page can't be had now, or the link is no page (a PDF, a podcast's MP3), whose
+feed item often carries all there is to read of it (the report's summary, the episode's notes)."""
+
 
 @dataclass(eq=False)  # not frozen: Python and test tools set __traceback__ on exceptions
 class FetchError(Exception):

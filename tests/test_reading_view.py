@@ -22,7 +22,7 @@ from reader.ui.widgets.article.article_body import (
     NO_HEADINGS,
     ArticleBody,
 )
-from tests.tui_pilot import burst, notices, open_titled, reading, until, view_lines
+from tests.tui_pilot import burst, notices, open_titled, reading, running, until, view_lines
 
 
 @pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])
@@ -163,6 +163,49 @@ def test_an_unreachable_article_with_no_feed_text_says_why_and_stays_unread(
     asyncio.run(run())
 
 
+def test_a_link_that_is_no_article_shows_the_feeds_text_as_reader_show_does(
+    data_dir: Path,
+) -> None:
+    """A podcast's episode links to its MP3: the view names the type, as `reader show` does,
+    and shows the episode's notes the feed carried rather than nothing but the notice."""
+    from pytest_httpserver import HTTPServer
+
+    from reader.library import Library
+
+    notes = "The harbour master on dredging the channel, and why the ferry runs late in fog."
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    episode = server.url_for("/audio/episode-12.mp3")
+    server.expect_request("/podcast.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quayside Podcast</title>'
+        f"<item><title>Episode 12: the channel</title><link>{episode}</link><guid>e12</guid>"
+        f"<description>{notes}</description></item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    server.expect_request("/audio/episode-12.mp3").respond_with_data(
+        b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(range(256)) * 8, content_type="audio/mpeg"
+    )
+
+    async def subscribe() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(server.url_for("/podcast.xml"))
+            await lib.refresh()
+
+    asyncio.run(subscribe())
+
+    async def run() -> None:
+        try:
+            async with running(data_dir, (100, 30)) as (_app, pilot):
+                body = (await open_titled(pilot, "Episode 12")).text
+        finally:
+            server.stop()
+        assert "Not an article page (audio/mpeg)" in body
+        assert notes in body
+        assert body.count("Press o") == 1
+
+    asyncio.run(run())
+
+
 @pytest.mark.parametrize("width", [60, 80, 120])
 def test_the_key_bar_keeps_back_original_and_help_in_sight(synced_dir: Path, width: int) -> None:
     """And a link that is no article says so once, with the view's own hint."""
@@ -178,7 +221,7 @@ def test_the_key_bar_keeps_back_original_and_help_in_sight(synced_dir: Path, wid
             assert ("L Link list" in keys) == (width >= 120)
             assert "Not an article page (application/pdf)" in body
             assert "in a browser" not in body.replace("in your browser", "")
-            assert body.count("open the original") == 1
+            assert body.count("Press o") == 1
 
     asyncio.run(run())
 

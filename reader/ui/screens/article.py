@@ -25,7 +25,7 @@ from textual.screen import Screen
 
 from ...citation import escape_markdown, markdown_header
 from ...library import Headline
-from ...models import UNREACHABLE, Article, FetchError, StoreError, words_in
+from ...models import FEED_TEXT_STANDS_IN, Article, FetchError, StoreError, words_in
 from ...plural import plural
 from ..dialogs.links import LinksScreen, article_links
 from ..messages import ArticleClosed, PassageChanged, SearchClosed, SearchEdited
@@ -168,18 +168,18 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             article = await self.reader.read_article(entry, first_page)
         except FetchError as error:
             message = error.message[:1].upper() + error.message[1:]
+            # "…; open the original link in a browser" is the CLI's hint; the view has its own.
+            message = message.split("; open the original", 1)[0]
             from_feed = None
-            if error.kind in UNREACHABLE:
+            if error.kind in FEED_TEXT_STANDS_IN:
                 with suppress(FetchError, StoreError):  # then only the reason is shown
                     from_feed = await self.reader.read_feed_text(entry)
             if from_feed is not None:
-                # Offline, or the site is down: what the feed carried is better than nothing.
+                # Offline, the site down, or a PDF: what the feed carried is better than nothing.
                 body.show_article(entry, from_feed, f"{message.rstrip('.')}: {FROM_FEED}")
                 self._from_feed = True
             else:
                 hint = "Press o to open the original in your browser." if entry.link else ""
-                # "…; open the original link in a browser" is the CLI's hint; the view has its own.
-                message = message.split("; open the original", 1)[0]
                 body.show_notice(entry, message, hint, error=True)
         except Exception as error:  # a bug must show as a line, not take the reader down
             body.show_notice(
