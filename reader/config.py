@@ -217,7 +217,23 @@ def _site_rule(host: str, rule: Any) -> SiteRule:
         or not all(isinstance(d, str) for d in drop)
     ):
         raise ValueError(f'sites."{host}": body is a CSS selector, drop a list of them')
+    for key, selectors in (("body", [body] if body else []), ("drop", drop)):
+        for selector in selectors:
+            _check_selector(f'sites."{host}".{key}', selector)
     return SiteRule(body=body, drop=tuple(drop))
+
+
+def _check_selector(setting: str, selector: str) -> None:
+    """A selector lxml can't use would otherwise fail every article of the site, one line each,
+    in the parser's words; here it is named once, where the mistake is."""
+    from lxml.cssselect import CSSSelector, SelectorError
+
+    try:
+        CSSSelector(selector)
+    except SelectorError as error:
+        raise ValueError(
+            f"{setting}: {selector!r} is not a CSS selector the reader can use ({error})"
+        ) from None
 
 
 def _first_table_path(parts: list[str], table: dict[str, Any]) -> list[str]:

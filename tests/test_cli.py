@@ -361,6 +361,37 @@ def test_site_rule_from_config_picks_body_and_drops(tmp_path: Path, httpserver) 
     assert bad.returncode == 1 and "sites" in bad.stderr
 
 
+@pytest.mark.parametrize(
+    ("rule", "named"),
+    [
+        ('body = "div.story-text[["', 'sites."localhost".body'),
+        ('drop = [".house-ad", "aside >"]', 'sites."localhost".drop'),
+        ('drop = ["p::first-line"]', 'sites."localhost".drop'),
+    ],
+)
+def test_a_bad_selector_in_a_site_rule_is_one_line_naming_it_and_the_cache_stays(
+    tmp_path: Path, httpserver, rule: str, named: str
+) -> None:
+    """A selector that is no CSS is named once, where the mistake is, as a misspelt setting
+    is: not once per article in a sync or a reextract, nor in the parser's words alone."""
+    httpserver.expect_request("/notes.html").respond_with_data(
+        SITE_RULE_PAGE, content_type="text/html"
+    )
+    url = httpserver.url_for("/notes.html")
+    home = tmp_path / "home"
+    home.mkdir()
+    assert reader(home, "show", url).returncode == 0
+    before = reader(home, "show", url, "--offline").stdout
+    good = (home / "config.toml").read_text()
+    (home / "config.toml").write_text(good + f'\n[sites."localhost"]\n{rule}\n')
+    for command in (["reextract", "--all"], ["list"]):
+        bad = reader(home, *command)
+        assert bad.returncode == 1 and bad.stderr.count("\n") == 1, bad.stderr
+        assert named in bad.stderr and "CSS selector" in bad.stderr, bad.stderr
+    (home / "config.toml").write_text(good)
+    assert reader(home, "show", url, "--offline").stdout == before
+
+
 def test_demo_again_on_another_port_leaves_three_demo_feeds(tmp_path: Path) -> None:
     """A kept `reader demo --data-dir` whose server got another port: the dead copies go. A demo
     still running beside it on the same directory keeps its own."""
