@@ -499,6 +499,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         # Links would resolve against it and site rules match its host: a typo would be silent.
         _err(f"--url wants the page's http(s) address, not {args.url!r}")
         return EXIT_USAGE
+    if is_web_url(args.file) and not Path(args.file).exists():
+        # Read as a file name it was "No such file or directory", as if the page were missing.
+        _err(f"extract reads a saved page; to fetch {args.file} use: reader show {args.file}")
+        return EXIT_USAGE
     config = _config(args)
     limit = config.limits.max_bytes
     name = "the input" if args.file == "-" else args.file
@@ -752,7 +756,8 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="extract the article from a local HTML file ('-' for stdin)",
         description="Extract the article of a saved web page, decoding it as a fetch would. A "
-        "PDF, an image or a plain-text file is refused, as a fetch refuses one.",
+        "PDF, an image or a plain-text file is refused, as a fetch refuses one. A web address "
+        "is not fetched: `reader show URL` fetches, caches and prints its article.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(

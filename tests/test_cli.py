@@ -280,6 +280,21 @@ def test_extract_refuses_plain_text_and_a_url_that_is_no_address(tmp_path: Path)
     assert bad.stderr == "reader: --url wants the page's http(s) address, not 'notaurl'\n"
 
 
+def test_extract_of_a_web_address_points_to_show(tmp_path: Path, httpserver) -> None:
+    """`reader extract https://…` read as a file name said "No such file or directory", as if
+    the page were missing; the command that fetches an address is named instead."""
+    httpserver.expect_request("/news/ferry.html").respond_with_data(
+        SITE_RULE_PAGE, content_type="text/html"
+    )
+    url = httpserver.url_for("/news/ferry.html")
+    result = reader(tmp_path, "extract", url)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"reader: extract reads a saved page; to fetch {url} use: reader show {url}\n"
+    )
+    assert httpserver.log == []  # nothing fetched behind the user's back
+
+
 @pytest.mark.parametrize("title", ["\x1b]0;pwned\x07Owned title", "[bold]Markup[/bold] title"])
 def test_cli_output_is_plain_text(tmp_path: Path, httpserver, title: str) -> None:
     data = tmp_path / "home"
