@@ -701,8 +701,9 @@ def build_parser() -> argparse.ArgumentParser:
         "show",
         help="print an article's cleaned text (fetched and cached when missing)",
         description="Print the cleaned article of a headline (its id from `reader list`) or of any URL. "
-        "A headline whose article can't be had (never synced, its site unreachable, or its link "
-        "a PDF, an image or another file, named on stderr) prints the text its feed carried "
+        "A headline whose article can't be had (never synced, its site unreachable or refusing "
+        "it, the story taken down, or its link a PDF, an image or another file, named on "
+        "stderr) prints the text its feed carried "
         "instead, says why on stderr and exits 1.",
     )
     p.add_argument("target", metavar="ID_OR_URL")

@@ -35,10 +35,16 @@ UNREACHABLE = frozenset(
 """Failures that say nothing about the page itself: the network (or the cache) is what is
 missing, so the text the feed carried is still worth showing."""
 
-FEED_TEXT_STANDS_IN = UNREACHABLE | {ErrorKind.NOT_HTML}
+FEED_TEXT_STANDS_IN = UNREACHABLE | {
+    ErrorKind.HTTP,
+    ErrorKind.GONE,
+    ErrorKind.TOO_LARGE,
+    ErrorKind.NOT_HTML,
+}
 """Why the reading view and `reader show` give the text the feed carried instead of the
-article: the page can't be had now, or the link is no page (a PDF, a podcast's MP3), whose
-feed item often carries all there is to read of it (the report's summary, the episode's notes)."""
+article: the page can't be had now (offline, the site down or refusing, the story taken down:
+offline, the last try's failure is NOT_CACHED, and online must not give less), or the link is
+no page (a PDF, a podcast's MP3), whose feed item often carries all there is to read of it."""
 
 
 @dataclass(eq=False)  # not frozen: Python and test tools set __traceback__ on exceptions

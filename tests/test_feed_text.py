@@ -369,3 +369,29 @@ def test_show_of_a_link_that_is_no_article_gives_the_feeds_text_and_names_it(
     bare = reader("show", httpserver.url_for("/docs/report.pdf?copy"))
     assert bare.returncode == 1 and bare.stdout == ""
     assert bare.stderr.startswith(f"reader: {pdf}?copy: not an article page")
+
+
+@pytest.mark.parametrize("status", [403, 404, 410, 503])
+def test_show_of_a_page_the_site_refuses_gives_the_feeds_text_online_as_offline(
+    httpserver: HTTPServer, data_dir: Path, status: int
+) -> None:
+    """A story taken down (404, 410), a site that turns readers away (403) or is down (503):
+    `--offline` printed the feed's text, with the reason the last try failed, and the same
+    command online printed the reason alone, so asking the network gave less."""
+    story = httpserver.url_for("/news/ferry-cuts.html")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast News</title>'
+        f"<item><title>Ferry cuts</title><link>{story}</link>"
+        f"<description>{SUMMARY}</description></item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/news/ferry-cuts.html").respond_with_data("no", status=status)
+    assert run_reader(data_dir, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    (item,) = json.loads(run_reader(data_dir, "list", "--json").stdout)
+    online = run_reader(data_dir, "show", item["id"])
+    offline = run_reader(data_dir, "show", item["id"], "--offline")
+    for shown in (online, offline):
+        assert shown.returncode == 1
+        assert SUMMARY in shown.stdout and "the text the feed carried" in shown.stdout
+        assert shown.stderr.endswith("; showing the text the feed carried\n"), shown.stderr
+    assert str(status) in online.stderr
