@@ -757,8 +757,8 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="extract the article from a local HTML file ('-' for stdin)",
         description="Extract the article of a saved web page, decoding it as a fetch would. A "
-        "PDF, an image or a plain-text file is refused, as a fetch refuses one. A web address "
-        "is not fetched: `reader show URL` fetches, caches and prints its article.",
+        "PDF, an image, a feed or a plain-text file is refused, as a fetch refuses one. A web "
+        "address is not fetched: `reader show URL` fetches, caches and prints its article.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(

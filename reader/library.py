@@ -38,7 +38,7 @@ from .models import (
     StoreError,
 )
 from .safe import safe_line
-from .sniff import binary_type, looks_like_html
+from .sniff import binary_type, feed_type, looks_like_html
 from .store import Store
 from .urls import canonical_url, is_web_url
 
@@ -560,10 +560,11 @@ def _unexpected_as_fetch_error(url: str) -> Iterator[None]:
 
 
 def check_is_page(response: Response) -> None:
-    """Refuse a PDF, an image or a binary where an article page was expected, also when the
-    server calls it text/html: decoded as text it would be mojibake in the cache."""
+    """Refuse a PDF, an image, a binary or a feed where an article page was expected, also when
+    the server calls it text/html: decoded as text it would be mojibake in the cache (a feed,
+    its items run together under the channel's title)."""
     ctype = response.content_type
-    binary = binary_type(response.body)
+    binary = binary_type(response.body) or feed_type(response.body)
     if binary is None and ctype in _HTML_TYPES:
         return
     if binary is None and ctype in _SNIFF_TYPES and looks_like_html(response.body):

@@ -99,6 +99,27 @@ def binary_type(body: bytes) -> str | None:
     return None
 
 
+# A feed's root element, after what may stand before it: the XML declaration, a stylesheet
+# instruction, comments, an old RSS 0.91 DOCTYPE.
+_FEED_ROOT = re.compile(
+    rb"\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!doctype[^>\[]*>\s*)*<(rss|feed|rdf:rdf)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+_FEED_TYPES = {
+    b"rss": "application/rss+xml",
+    b"feed": "application/atom+xml",
+    b"rdf:rdf": "application/rdf+xml",
+}
+
+
+def feed_type(body: bytes) -> str | None:
+    """The media type of `body` when it is an RSS, Atom or RSS 1.0 feed (saved to a file, or
+    served as text/html), None otherwise. Its tags (<title>, <p> in a CDATA) look like HTML, and
+    read as a page it comes out as the channel's title over its items run together."""
+    found = _FEED_ROOT.match(body[:_SAMPLE].removeprefix(codecs.BOM_UTF8))
+    return _FEED_TYPES[found.group(1).lower()] if found else None
+
+
 # An element every saved page or fragment of one has, written as a tag: "<p>", "<div class=…>".
 _HTML_TAG = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|meta|title|p|div|span|a|article|main|section|header|"

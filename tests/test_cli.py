@@ -256,6 +256,38 @@ def test_extract_refuses_a_file_that_is_not_a_page(tmp_path: Path) -> None:
         assert result.stderr.strip() == f"reader: not an article page ({what})"
 
 
+FEEDS = {
+    "application/rss+xml": '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+    "<title>Coast News</title><item><title>Ferry cuts</title><description><![CDATA[<p>Two "
+    "sailings a day instead of five from December, the operator said.</p>]]></description>"
+    "</item></channel></rss>",
+    "application/atom+xml": '\ufeff<?xml version="1.0"?><!-- generator: a CMS -->\n'
+    '<feed xmlns="http://www.w3.org/2005/Atom"><title>Coast News</title><entry><title>Ferry '
+    'cuts</title><content type="html">&lt;p&gt;Two sailings a day instead of five from '
+    "December, the operator said.&lt;/p&gt;</content></entry></feed>",
+}
+
+
+@pytest.mark.parametrize("media_type", sorted(FEEDS))
+def test_a_feed_is_no_article_page_saved_or_sent_as_html(
+    tmp_path: Path, httpserver, media_type: str
+) -> None:
+    """A feed saved to a file, or served as text/html, was read as a page: its channel's title
+    for a headline over its items run together, ending in a stray "]]>"."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(FEEDS[media_type], encoding="utf-8")
+    saved = reader(tmp_path, "extract", str(feed))
+    assert (saved.returncode, saved.stdout) == (1, "")
+    assert saved.stderr == f"reader: not an article page ({media_type})\n"
+    httpserver.expect_request("/news/feed").respond_with_data(
+        FEEDS[media_type], content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/news/feed")
+    fetched = reader(tmp_path, "show", url)
+    assert (fetched.returncode, fetched.stdout) == (1, "")
+    assert f"not an article page ({media_type}, sent as text/html)" in fetched.stderr
+
+
 def test_extract_refuses_plain_text_and_a_url_that_is_no_address(tmp_path: Path) -> None:
     """Plain text is refused as a fetch refuses text/plain, rather than read as HTML into one
     run-on paragraph under blank lines; a fragment of HTML is still read."""

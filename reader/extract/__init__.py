@@ -34,7 +34,7 @@ from ..models import (
     words_of,
 )
 from ..safe import safe_text
-from ..sniff import binary_type, looks_like_html
+from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .callouts import icons_beside_their_text
@@ -264,7 +264,7 @@ def extract_file(
 ) -> Article:
     """The article of a local file (`reader extract`), which no Content-Type vouches for: a
     PDF, an image or a plain-text file is refused as a fetch refuses one, by what it is."""
-    binary = binary_type(page)
+    binary = binary_type(page) or feed_type(page)
     if binary is not None:
         raise FetchError(ErrorKind.NOT_HTML, f"not an article page ({binary})", url)
     if page.strip() and not looks_like_html(page):
