@@ -1119,3 +1119,14 @@ def test_a_class_ending_in_writer_names_no_byline(line: str) -> None:
     on a heading, or any other word ending so, is no byline."""
     article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{line}{STORY}</article>")
     assert article.author == ""
+
+
+def test_an_xhtml_page_names_its_language_with_xml_lang() -> None:
+    """XHTML 1.1 has no `lang` attribute: a page served as application/xhtml+xml names its
+    language in `xml:lang` alone, and its citation lost it."""
+    xhtml = f"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="de"><head><title>Fähre</title></head>
+<body><div id="story"><h1>Die Fähre fährt wieder</h1>{STORY}</div></body></html>"""
+    article = extract_article(xhtml.encode(), URL, "utf-8")
+    assert article.language == "de"

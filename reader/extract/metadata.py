@@ -317,6 +317,7 @@ def extract_metadata(
     html = doc if doc.tag == "html" else doc.find(".//html")
     language = _first(
         html.get("lang") if html is not None else None,
+        html.get("xml:lang") if html is not None else None,  # XHTML 1.1 has no lang
         ld.get("inLanguage"),
         meta.get("og:locale"),
         meta.get("content-language"),
