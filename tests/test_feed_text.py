@@ -28,6 +28,7 @@ from reader.feeds import parse_feed
 from reader.library import Library
 from reader.models import Entry
 from reader.store import Store
+from tests.served_feed import serve_one_item
 
 STORY = [
     "The ferry company confirmed on Thursday that the Marram Point crossing will run a reduced "
@@ -346,16 +347,11 @@ def test_show_of_a_link_that_is_no_article_gives_the_feeds_text_and_names_it(
         return run_reader(data_dir, *args)
 
     pdf = httpserver.url_for("/docs/report.pdf")
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Council</title>'
-        f"<item><title>Annual report</title><link>{pdf}</link>"
-        f"<description>{SUMMARY}</description></item></channel></rss>",
-        content_type="application/rss+xml",
-    )
+    feed = serve_one_item(httpserver, "Council", "Annual report", pdf, SUMMARY)
     httpserver.expect_request("/docs/report.pdf").respond_with_data(
         b"%PDF-1.4\n%binary", content_type="application/pdf"
     )
-    assert reader("add", httpserver.url_for("/feed.xml")).returncode == 0
+    assert reader("add", feed).returncode == 0
     (report,) = json.loads(reader("list", "--json").stdout)
     for offline in ([], ["--offline"]):  # the second from what the first remembered
         shown = reader("show", report["id"], *offline)
@@ -379,14 +375,9 @@ def test_show_of_a_page_the_site_refuses_gives_the_feeds_text_online_as_offline(
     `--offline` printed the feed's text, with the reason the last try failed, and the same
     command online printed the reason alone, so asking the network gave less."""
     story = httpserver.url_for("/news/ferry-cuts.html")
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast News</title>'
-        f"<item><title>Ferry cuts</title><link>{story}</link>"
-        f"<description>{SUMMARY}</description></item></channel></rss>",
-        content_type="application/rss+xml",
-    )
+    feed = serve_one_item(httpserver, "Coast News", "Ferry cuts", story, SUMMARY)
     httpserver.expect_request("/news/ferry-cuts.html").respond_with_data("no", status=status)
-    assert run_reader(data_dir, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    assert run_reader(data_dir, "add", feed).returncode == 0
     (item,) = json.loads(run_reader(data_dir, "list", "--json").stdout)
     online = run_reader(data_dir, "show", item["id"])
     offline = run_reader(data_dir, "show", item["id"], "--offline")

@@ -22,7 +22,17 @@ from reader.ui.widgets.article.article_body import (
     NO_HEADINGS,
     ArticleBody,
 )
-from tests.tui_pilot import burst, notices, open_titled, reading, running, until, view_lines
+from tests.served_feed import serve_one_item
+from tests.tui_pilot import (
+    burst,
+    notices,
+    open_titled,
+    reading,
+    running,
+    subscribe,
+    until,
+    view_lines,
+)
 
 
 @pytest.mark.parametrize("size", [(60, 30), (80, 24), (120, 40)])
@@ -125,24 +135,10 @@ def test_an_unreachable_article_with_no_feed_text_says_why_and_stays_unread(
 ) -> None:
     from pytest_httpserver import HTTPServer
 
-    from reader.library import Library
-
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
     link = server.url_for("/storm.html")
-    server.expect_request("/feed.xml").respond_with_data(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Weather</title>'
-        f"<item><title>Storm warning</title><link>{link}</link><guid>s</guid></item>"
-        "</channel></rss>",
-        content_type="application/rss+xml",
-    )
-
-    async def subscribe() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(server.url_for("/feed.xml"))
-            await lib.refresh()
-
-    asyncio.run(subscribe())
+    subscribe(data_dir, [serve_one_item(server, "Coast Weather", "Storm warning", link)])
     server.stop()  # the network is gone, and the feed had no text of the article
 
     async def run() -> None:
@@ -170,28 +166,15 @@ def test_a_link_that_is_no_article_shows_the_feeds_text_as_reader_show_does(
     and shows the episode's notes the feed carried rather than nothing but the notice."""
     from pytest_httpserver import HTTPServer
 
-    from reader.library import Library
-
     notes = "The harbour master on dredging the channel, and why the ferry runs late in fog."
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
     episode = server.url_for("/audio/episode-12.mp3")
-    server.expect_request("/podcast.xml").respond_with_data(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quayside Podcast</title>'
-        f"<item><title>Episode 12: the channel</title><link>{episode}</link><guid>e12</guid>"
-        f"<description>{notes}</description></item></channel></rss>",
-        content_type="application/rss+xml",
-    )
+    feed = serve_one_item(server, "Quayside Podcast", "Episode 12: the channel", episode, notes)
     server.expect_request("/audio/episode-12.mp3").respond_with_data(
         b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(range(256)) * 8, content_type="audio/mpeg"
     )
-
-    async def subscribe() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(server.url_for("/podcast.xml"))
-            await lib.refresh()
-
-    asyncio.run(subscribe())
+    subscribe(data_dir, [feed])
 
     async def run() -> None:
         try:
