@@ -83,8 +83,10 @@ def binary_type(body: bytes) -> str | None:
     """The media type of `body` when it is not text ("image/png", "application/pdf", or
     "application/octet-stream" for unrecognised binary), None when it may be a page."""
     head = body[:_SAMPLE]
-    if head.startswith(_UTF16_BOMS) or utf16_without_bom(head):
-        return None  # UTF-16 text: every other byte is zero
+    if head.startswith(_UTF16_BOMS):
+        return None  # UTF-16 text, marked
+    # A file's signature first: an MP3's ID3 tag or a picture's header may be followed by
+    # zeros at every other byte, which is also how UTF-16 text without a mark is told.
     for signature, media_type in _SIGNATURES:
         if head.startswith(signature):
             return media_type
@@ -93,6 +95,8 @@ def binary_type(body: bytes) -> str | None:
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         return "image/avif" if brand in (b"avif", b"avis") else "video/mp4"
+    if utf16_without_bom(head):
+        return None  # UTF-16 text: every other byte is zero
     control = len(head) - len(head.translate(None, _CONTROL))
     if control >= 4 and control > 0.02 * len(head):
         return "application/octet-stream"

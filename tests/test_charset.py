@@ -367,6 +367,18 @@ def test_binary_with_zero_bytes_on_one_side_stays_binary() -> None:
     assert binary_type(samples) == "application/octet-stream"
 
 
+def test_a_file_signature_comes_before_the_utf_16_guess() -> None:
+    """An MP3's ID3 tag holds its title in UTF-16, and a picture's header may be followed by
+    small numbers: zeros at every other byte, as in UTF-16 text without a mark. The file's
+    signature says what it is first."""
+    from reader.sniff import binary_type
+
+    title = "Harbour podcast, episode 12: the ferry vote".encode("utf-16-le") * 20
+    assert binary_type(b"ID3\x03\x00\x00\x00\x00\x1f\x76TIT2" + title) == "audio/mpeg"
+    assert binary_type(b"GIF89a" + title) == "image/gif"
+    assert binary_type(title) is None  # the same bytes alone are text
+
+
 # -- feeds ---------------------------------------------------------------------------------------
 def rss(declaration: str, title: str = RUSSIAN[:40]) -> str:
     return (
