@@ -40,7 +40,7 @@ from .blocks import html_to_blocks
 from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
 from .declared_body import declared_body_html
-from .document import base_url
+from .document import HTML_PARSER, base_url
 from .header_lines import without_header_lines
 from .images import without_repeated_alts
 from .inserts import strip_inserts
@@ -86,7 +86,7 @@ def _parse(html: str) -> HtmlElement:
     if not html.strip():
         raise FetchError(ErrorKind.EXTRACTION, "the page is empty")
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html, parser=HTML_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
 
@@ -443,7 +443,9 @@ def _fragment_blocks(fragment: str, base: str) -> tuple[Block, ...]:
     if not fragment.strip():
         return ()
     try:
-        root = lxml.html.fragment_fromstring(clean_markup(fragment), create_parent="div")
+        root = lxml.html.fragment_fromstring(
+            clean_markup(fragment), create_parent="div", parser=HTML_PARSER
+        )
     except (lxml.etree.ParserError, ValueError):
         return ()
     mark_math(root)
