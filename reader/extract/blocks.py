@@ -7,7 +7,8 @@ never from the page's HTML, so nothing the page says is interpreted as markup do
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
+from operator import attrgetter
 
 from lxml.html import HtmlElement
 
@@ -90,6 +91,9 @@ _BACK_ARROWS = frozenset("↩↑^⤴↵⮌\ufe0e\ufe0f ")
 # Inline boxes a caption is built of: its text, its credit, the credit's label ("Credit",
 # "Photo:"). The page's style sets them apart; without it their words run together.
 _CAPTION_PARTS = frozenset({"span", "small", "cite"})
+# A run's formatting: all it has but its text. Two runs side by side alike in it are one run;
+# read field by field, as two copies of each run made to compare them cost a tenth of the walk.
+_FORMATTING = attrgetter(*(f.name for f in fields(Inline) if f.name != "text"))
 
 
 class _Builder:
@@ -137,7 +141,7 @@ class _Builder:
             return
         run = Inline(text, href, strong, em, code, struck=self.struck > 0)
         last = self.inlines[-1] if self.inlines else None
-        if last and not last.math and replace(last, text="") == replace(run, text=""):
+        if last and not last.math and _FORMATTING(last) == _FORMATTING(run):
             self.inlines[-1] = replace(last, text=last.text + text)
         else:
             self.inlines.append(run)
