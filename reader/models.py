@@ -248,7 +248,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 30
+EXTRACTOR = 31
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -290,7 +290,11 @@ lede kept; datelines, bylines, "Read also" inserts, reading-time lines, tag rows
 boxes in more languages, standfirsts by their foreign names, a "Comments (31)" line dropped; a
 page wrapped in one <form> read whole, a "Read next" list of the site's own stories dropped; a
 CJK or Hindi lede opening with "reporter" or stating the date kept, a paragraph whose links say
-"Teilen" or "Post" kept."""
+"Teilen" or "Post" kept. 31: a title without its site's section ("Headline | Section | Site")
+or a blog platform's name, a short headline without the site's whole name; the place a writer
+filed from not in the byline ("Von Jonas Weber, Berlin"); a declared time without a zone given
+the zone a dateline states for the same minute; a company's legal form off a site name; an
+XHTML page's xml:lang; a read-aloud player's label dropped; a feed is no article page."""
 
 
 @dataclass(frozen=True)
