@@ -71,7 +71,12 @@ def _is_reading_time(text: str) -> bool:
     rest = _READING_MINUTES.sub(" ", text)
     if not _READING_SAYS.search(rest):
         return False
-    return not re.sub(r"[\W_]", "", _READING_WORDS.sub(" ", rest))
+    return _nothing_but_punctuation(_READING_WORDS.sub(" ", rest))
+
+
+def _nothing_but_punctuation(text: str) -> bool:
+    """What is left of a line once its expected words are taken out says nothing more."""
+    return not re.sub(r"[\W_]", "", text)
 
 
 # A read-aloud player's label ("Listen to this article · 7:32 min", "Artikel anhören",
@@ -98,7 +103,7 @@ def _is_listen_line(text: str) -> bool:
     story ("Listen to the mayor's speech below" says what to listen to)."""
     if len(text.split()) > _DATELINE_WORDS or not _LISTEN.search(text):
         return False
-    return not re.sub(r"[\W_]", "", _PLAYER_WORDS.sub(" ", _LISTEN.sub(" ", text)))
+    return _nothing_but_punctuation(_PLAYER_WORDS.sub(" ", _LISTEN.sub(" ", text)))
 
 
 def _names(author: str) -> list[str]:
