@@ -71,16 +71,22 @@ def _atoms(
             group = inlines[start:end]
             shared = frozenset.intersection(*(_marks(i) for i in group))
             inner = tuple(replace(i, href=None, **{m: False for m in shared}) for i in group)
-            if atoms and atoms[-1].md == "!":
-                atoms[-1] = replace(atoms[-1], md="\\!")  # "![" would begin a picture
+            if atoms and atoms[-1].md.endswith("!"):
+                # "![" would begin a picture.
+                atoms[-1] = replace(atoms[-1], md=atoms[-1].md[:-1] + "\\!")
             atoms.append(_Atom(link(inner, run.href), shared))
         elif run.code and "\n" not in run.text:
             atoms.append(_Atom(code_span(run.text), _marks(run)))
+        elif not (marks := _marks(run)):
+            # Plain text is never inside a stretch, so never cut: one atom, not one a character
+            # (most of an article's text; a character each took 50 times as long).
+            atoms.append(_Atom(escape_inline(run.text), marks))
         else:
             for unit in _UNIT.findall(escape_inline(run.text)):
                 # Bold or italics over a line break would be cut by a blank line after it.
-                marks = frozenset() if unit == "\n" else _marks(run)
-                atoms.append(_Atom(unit, marks, _kind(unit[-1]) == " "))
+                atoms.append(
+                    _Atom(unit, frozenset() if unit == "\n" else marks, _kind(unit[-1]) == " ")
+                )
         start = end
     return atoms
 
