@@ -33,6 +33,13 @@ def extract(head: str, body: str) -> Article:
     return extract_article(page(head, body), URL)
 
 
+def dateline_published(text: str) -> str | None:
+    """The publication time read from `text` as the line under an article's headline."""
+    body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
+    found = extract("", body).published
+    return stated_iso(found) if found is not None else None
+
+
 def author_under_headline(byline: str) -> str:
     """The author of a story whose `byline` (an element, a line) stands under its headline."""
     return extract(
@@ -897,9 +904,7 @@ def test_a_date_the_text_alone_states_is_the_publication_date() -> None:
         ("3 March 2026, 14:05 · 12 comments", "2026-03-03T14:05:00"),
         ("3 March 2026, 14:05 GMT+5:30", "2026-03-03T14:05:00+05:30"),
     ):
-        body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
-        found = extract("", body).published
-        assert found is not None and stated_iso(found) == stated, text
+        assert dateline_published(text) == stated, text
 
 
 def test_a_relative_time_in_the_text_is_no_date() -> None:
@@ -959,9 +964,7 @@ def test_a_dateline_with_an_offset_no_zone_has_is_read_without_it() -> None:
     """A hostile or mistyped offset ("+25", "AEDT+13": a day or more) is no zone: the article
     is still read, its time with its zone unstated, not a crash."""
     for text in ("3 March 2026, 14:05 +25", "3 March 2026, 14:05 AEDT+13"):
-        body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
-        found = extract("", body).published
-        assert found is not None and stated_iso(found) == "2026-03-03T14:05:00", text
+        assert dateline_published(text) == "2026-03-03T14:05:00", text
 
 
 def test_a_count_after_a_datelines_dash_is_not_its_zone() -> None:
@@ -974,9 +977,7 @@ def test_a_count_after_a_datelines_dash_is_not_its_zone() -> None:
         ("3 March 2026, 14:05 +05:30", "2026-03-03T14:05:00+05:30"),
         ("3 March 2026, 14:05 GMT -5", "2026-03-03T14:05:00-05:00"),
     ):
-        body = f'<article><h1>Ferry</h1><div class="meta">{text}</div>{STORY}</article>'
-        found = extract("", body).published
-        assert found is not None and stated_iso(found) == stated, text
+        assert dateline_published(text) == stated, text
 
 
 def test_a_candidates_box_or_a_timeline_in_the_article_does_not_date_it() -> None:
