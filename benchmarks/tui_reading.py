@@ -526,7 +526,7 @@ async def measure_reader(
         if not isinstance(screen, ArticleScreen):
             return False
         body = screen.query_one(ArticleBody)
-        return body._content[1] is not None and bool(body._lines)
+        return body._content[1] is not None and bool(body._laid.lines)
 
     async with app.run_test(size=size) as pilot:
         await asyncio.wait_for(app.ready.wait(), 30)
@@ -640,7 +640,7 @@ async def measure_article_body(
             widget.styles.height = size[1] - 2
             await host.mount(widget)
             widget.show_article(entry, article)
-            shown = await clock.wait(lambda _now, w=widget: bool(w._lines))
+            shown = await clock.wait(lambda _now, w=widget: bool(w._laid.lines))
             first.append((shown - started) * 1000)
             if words not in screen_text(app):
                 raise RuntimeError(f"ArticleBody: the first paragraph ({words!r}) is not on screen")

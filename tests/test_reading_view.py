@@ -130,6 +130,30 @@ def test_a_line_of_hindi_fits_the_column_where_its_vowel_signs_take_a_cell(
     asyncio.run(run())
 
 
+def test_every_uncounted_vowel_sign_is_counted_each_time_it_comes() -> None:
+    """`uncounted_cells` is asked of each character as it is met, not of a list made once: it
+    must still count all of Unicode's spacing marks Rich gives no cell, every time one is in a
+    line, and nothing else."""
+    import unicodedata
+
+    from rich.cells import cell_len
+
+    from reader.ui.cell_width import uncounted_cells
+
+    marks = [
+        char
+        for char in map(chr, range(0x80, 0x30000))
+        if unicodedata.category(char) == "Mc" and cell_len(char) == 0
+    ]
+    assert len(marks) > 400
+    line = "".join(f"{mark}a{mark}中é" for mark in marks)
+    assert uncounted_cells(line) == 2 * len(marks)
+    assert uncounted_cells("नगर परिषद ने मंगलवार") == terminal_cells("नगर परिषद ने मंगलवार") - cell_len(
+        "नगर परिषद ने मंगलवार"
+    )
+    assert uncounted_cells("中文 café — “quoted” ஆ") == 0
+
+
 def test_an_unreachable_article_with_no_feed_text_says_why_and_stays_unread(
     data_dir: Path,
 ) -> None:
@@ -607,5 +631,94 @@ def test_v_in_a_short_article_chooses_its_first_sentence_not_the_title(synced_di
             assert body.selected_text == "Le bac reprend ce matin."
             await pilot.press("right_parenthesis")
             assert body.selected_text == "Le bac reprend ce matin. Le capitaine l’a annoncé."
+
+    asyncio.run(run())
+
+
+def _long_article(paragraphs: int = 900) -> Article:
+    """An article of `paragraphs` paragraphs (~40,000 words), a heading 60 from its end, and its
+    only link and its only "zephyrine" in its last paragraph."""
+    body = [
+        Block(
+            BlockKind.PARAGRAPH,
+            (
+                Inline(
+                    f"Paragraph {n} of the ledger: " + "the ferry's accounts were read aloud " * 6
+                ),
+            ),
+        )
+        for n in range(paragraphs)
+    ]
+    body[-60] = Block(BlockKind.HEADING, (Inline("What the harbour master kept"),), level=2)
+    body[-1] = Block(
+        BlockKind.PARAGRAPH,
+        (
+            Inline("The last word goes to the zephyrine ledger, "),
+            Inline("filed here", href="https://news.example/ledger.pdf"),
+            Inline("."),
+        ),
+    )
+    return Article("https://news.example/ledger.html", title="The long ledger", blocks=tuple(body))
+
+
+def test_a_long_article_is_drawn_from_its_first_screen_and_then_laid_out_whole(
+    synced_dir: Path,
+) -> None:
+    """Opening a long article wraps the lines of its first screen only, then the rest once
+    that is drawn: its lines in the end are those of one wrapping in one go, and what needs
+    all of them (`G`, `]`, a search, Tab's count) has them all even when asked at once."""
+    article = _long_article()
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            entry = app.screen.headline.entry
+            body.show_article(entry, article)
+            assert 0 < len(body._laid.lines) < 200  # the first screen's, not ~4,000
+            assert body.has_links  # told of the last paragraph's link before it is wrapped
+            await until(pilot, lambda: not body._unfinished, "the rest of the lines")
+            column = body._width
+            whole = view_lines(article, column)
+            assert [line.rstrip() for line in body.lines[-len(whole) :]] == [
+                line.rstrip() for line in whole
+            ]
+            # Keys and searches pressed before the rest was wrapped reach the whole text.
+            for ask in (
+                lambda: body.action_scroll_end(),
+                lambda: body.search("zephyrine", 0),
+                lambda: body.action_heading(1),
+            ):
+                body.show_article(entry, article)
+                assert body._unfinished
+                ask()
+                assert not body._unfinished  # laid out whole for the key, not after it
+                await pilot.pause()
+                shown = "\n".join(body.lines[body.top_line : body.top_line + 28])
+                assert "zephyrine" in shown or "What the harbour master kept" in shown
+            body.show_article(entry, article)
+            assert body.link_count == 1
+
+    asyncio.run(run())
+
+
+def test_an_article_reopened_deep_in_its_text_opens_there_before_the_rest_is_laid_out(
+    synced_dir: Path,
+) -> None:
+    """A place near the end of a long article: the paragraphs down to it are wrapped to find
+    its line, the view opens at it, and the lines after are there once the rest comes."""
+    article = _long_article()
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            entry = app.screen.headline.entry
+            body.show_article(entry, article)
+            body.action_heading(1)  # the heading near the end, from the top
+            await pilot.pause()
+            assert body.lines[body.top_line].strip() == "What the harbour master kept"
+            place = body.reading_place
+            assert place is not None
+            body.show_article(entry, article, place=place)
+            await pilot.pause()
+            assert body.lines[body.top_line].strip() == "What the harbour master kept"
+            assert not body._unfinished
 
     asyncio.run(run())

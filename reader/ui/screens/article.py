@@ -444,7 +444,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             ("-found", found and not self.searching),
             ("-link", link is not None),
             ("-passage", body.text_selection is not None),  # Esc drops it first
-            ("-no-links", not body.link_count),
+            ("-no-links", not body.has_links),
         ):
             if on != self.has_class(name):
                 self.set_class(on, name)

@@ -68,25 +68,22 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._header_paragraphs = 0
         """How many of `_paragraphs` are the header (title, byline, address, length)."""
         self._built_with: ArticleStyles | None = None
-        self._lines: list[Strip] = []
+        self._laid = typeset.Layout([], [])
+        """The paragraphs wrapped so far: the first screen's, until the rest are (see
+        `_layout`). Read through `_lines`, `_extents`… which wrap the rest first."""
+        self._unfinished = False
+        """`_laid` holds the first of `_paragraphs` only: the rest are to be wrapped."""
         self._width = 0
-        """The column width `_lines` were wrapped for (0: not wrapped yet)."""
-        self._line_map = LineMap([])
-        """Where the text of each paragraph went in `_lines`."""
-        self._headings: list[int] = []
-        """The screen line each heading starts on."""
-        self._extents: list[range] = []
-        """The screen lines of each paragraph."""
+        """The column width `_laid` was wrapped for (0: not wrapped yet)."""
+        self._laid_map = LineMap([])
         self._query = ""
         """The search shown (highlighted), "" when none."""
         self._matches: Spans | None = None
         self._current: int | None = None
         """The match the search is at, numbered from 0."""
         self._match_styles: tuple[Style, Style] | None = None
-        self._links = LinkSpans(self._line_map, [], [])
-        """The links of the text, by screen line (a link wrapped in a table's cell is one)."""
-        self._addresses: list[str] = []
-        """The address of each of `_links`."""
+        self._laid_links = LinkSpans(self._laid_map, [], [])
+        self._laid_addresses: list[str] = []
         self._link: int | None = None
         """The selected link, numbered from 0 (None: none)."""
         self._link_style: Style | None = None
@@ -110,6 +107,42 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         """The screen lines as wrapped for the current width, as plain text (for tests and to
         find a place to scroll to)."""
         return [strip.text for strip in self._lines]
+
+    @property
+    def _lines(self) -> list[Strip]:
+        """The screen lines, all of them."""
+        self._finish_layout()
+        return self._laid.lines
+
+    @property
+    def _line_map(self) -> LineMap:
+        """Where the text of each paragraph went in `_lines`."""
+        self._finish_layout()
+        return self._laid_map
+
+    @property
+    def _headings(self) -> list[int]:
+        """The screen line each heading starts on."""
+        self._finish_layout()
+        return self._laid.headings
+
+    @property
+    def _extents(self) -> list[range]:
+        """The screen lines of each paragraph."""
+        self._finish_layout()
+        return self._laid.extents
+
+    @property
+    def _links(self) -> LinkSpans:
+        """The links of the text, by screen line (a link wrapped in a table's cell is one)."""
+        self._finish_layout()
+        return self._laid_links
+
+    @property
+    def _addresses(self) -> list[str]:
+        """The address of each of `_links`."""
+        self._finish_layout()
+        return self._laid_addresses
 
     @property
     def article(self) -> Article | None:
@@ -169,7 +202,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
 
     def _rule_line(self) -> int:
         """The line of the rule under the article's header (0 when there is none)."""
-        for number, line in enumerate(self._lines):
+        for number, line in enumerate(self._laid.lines):  # in the header: laid out first
             text = line.text.strip()
             if len(text) > 3 and set(text) == {"─"}:
                 return number
@@ -206,6 +239,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
                 message, hint, styles.error if error else styles.notice, styles
             )
         self._paragraphs = paragraphs
+        self._unfinished = False  # `_laid` is the old paragraphs' until `_layout`
         self._width = 0
         self._layout(place)
 
@@ -327,6 +361,13 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         """The selected link's address, untrusted ("" when none is selected)."""
         return "" if self._link is None else self._addresses[self._link]
 
+    @property
+    def has_links(self) -> bool:
+        """There are links for Tab to select: told before a long article is all laid out."""
+        if self._unfinished:
+            return any(typeset.has_links(paragraph) for paragraph in self._paragraphs)
+        return bool(self._laid_links.total)
+
     def step_link(self, step: int) -> bool:
         """Select the next link (`step` 1) or the previous one (-1), round the ends, and scroll
         it into view: True when that wrapped round. With none selected yet, the first link from
@@ -369,7 +410,10 @@ class ArticleBody(KeyScrolledView, can_focus=True):
 
     def _place(self) -> Place | None:
         """Where the reader is in the text: what `_layout` keeps at the top of the view."""
-        return place_at(self._extents, self._line_map, self.top_line) if self._extents else None
+        if self.top_line >= len(self._laid.lines):
+            self._finish_layout()  # scrolled (a wheel) past the first screen before the rest came
+        extents = self._laid.extents
+        return place_at(extents, self._laid_map, self.top_line) if extents else None
 
     def _layout(self, place: Place | None = None) -> None:
         """Wrap the paragraphs for the width, when it changed, with `place` at the top of the
@@ -381,28 +425,27 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         # What was in view, in the view as it was: on a resize the height is the new one.
         shown = self._shown_height
         in_view = self._visible(self._matches, self._current, shown)
-        link_in_view = self._visible(self._links, self._link, shown)
+        link_in_view = self._visible(self._laid_links, self._link, shown)  # all laid out if any
         # A passage chosen by keyboard is chosen again on the new lines, in place of the old
         # selection (dropped first, the screen would then tell this widget it had gone, after
         # it was chosen again).
         keyed = self._keyed_places(shown)
-        laid_out = typeset.layout(self._paragraphs, column, self.app.console)
-        self._lines, self._line_map = laid_out.lines, LineMap(laid_out.runs)
-        self._headings, self._extents = laid_out.headings, laid_out.extents
-        self._width = column
-        self._sentences = None
         if keyed is None:
             self._drop_selection()  # its lines and characters were those of another wrapping
         if self._pending_place is not None:
             place, self._pending_place = self._pending_place, None
-        # A blank line at the end so the last line isn't glued to the status bar.
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines) + 1)
-        if place is not None and (top := line_of(place, self._extents, self._line_map)) is not None:
+        self._width = column
+        self._laid, self._unfinished = typeset.Layout([], []), False
+        if self._matches is not None or self._link is not None or keyed is not None:
+            self._lay_out()  # found again on all the lines
+        else:
+            # The first screen now, from `place`; the rest once it is drawn (`_finish_layout`):
+            # 10,000 words took 70–110 ms to wrap, on a slow machine, before anything showed.
+            self._lay_out_first_screen(place)
+        laid = self._laid  # wrapped as far as `place` at least: not `_extents`, which wraps all
+        if place is not None and (top := line_of(place, laid.extents, self._laid_map)) is not None:
             self.scroll_to(y=top, animate=False, immediate=True)
         # The same links whatever the width: a selected one stays selected, on its new lines.
-        self._links = find_in_article.links(self._line_map)
-        addresses = [address for run in laid_out.runs for _, _, address in run.links]
-        self._addresses = [addresses[pieces[0]] for pieces in self._links.pieces]
         if self._link is not None and self._link >= self._links.total:
             self._link = None
         if link_in_view:
@@ -420,6 +463,51 @@ class ArticleBody(KeyScrolledView, can_focus=True):
             self._choose_again(*keyed)
         self._shown_height = self.scrollable_content_region.height
         self.refresh()
+
+    def _lay_out_first_screen(self, place: Place | None) -> None:
+        """Wrap the paragraphs that fill the view from `place` (else the start), and the rest
+        once that is drawn. `place`'s paragraph must be wrapped to know its line."""
+        laid, height = self._laid, max(1, self.scrollable_content_region.height)
+        top = 0
+        if place is not None:
+            while len(laid.extents) <= place.paragraph < len(self._paragraphs):
+                typeset.layout(
+                    self._paragraphs, self._width, self.app.console, laid, len(laid.lines) + height
+                )
+            top = line_of(place, laid.extents, LineMap(laid.runs)) or 0
+        self._lay_out(top + 2 * height)  # a key pressed at once still finds lines
+        self._unfinished = len(laid.extents) < len(self._paragraphs)
+        if self._unfinished:
+            self.call_after_refresh(self._finish_layout, laid)
+
+    def _finish_layout(self, laid: typeset.Layout | None = None) -> None:
+        """Wrap the paragraphs not wrapped yet (the layout `laid`'s, when it is still the one
+        shown): after the first screen is drawn, or at once when anything needs them all."""
+        if self._unfinished and (laid is None or laid is self._laid):
+            self._unfinished = False
+            self._lay_out()
+            self.refresh()
+
+    def _lay_out(self, lines_wanted: int | None = None) -> None:
+        """Wrap more paragraphs into `_laid`, `lines_wanted` lines' worth (None: all), and
+        update what goes by the lines: the runs' map, the links, the scrollable height."""
+        laid = typeset.layout(
+            self._paragraphs, self._width, self.app.console, self._laid, lines_wanted
+        )
+        self._laid_map = LineMap(laid.runs)
+        self._sentences = None  # they go by the map
+        self._laid_links = find_in_article.links(self._laid_map)
+        addresses = [address for run in laid.runs for _, _, address in run.links]
+        self._laid_addresses = [addresses[pieces[0]] for pieces in self._laid_links.pieces]
+        height = len(laid.lines)
+        if len(laid.extents) < len(self._paragraphs):
+            # Not all wrapped: the rest's lines reckoned from their characters, so the
+            # scrollbar hardly moves once they are.
+            done = sum(len(p.text) for p in self._paragraphs[: len(laid.extents)])
+            total = sum(len(p.text) for p in self._paragraphs)
+            height = max(height, height * total // max(1, done))
+        # A blank line at the end so the last line isn't glued to the status bar.
+        self.virtual_size = Size(self.scrollable_content_region.width, height + 1)
 
     def _keyed_places(self, height: int) -> tuple[list[Place | None], str, bool] | None:
         """Where the passage chosen by keyboard starts and where its last sentence starts, as
@@ -461,7 +549,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         # Made only lower or higher, the lines stay as wrapped (`_layout` does nothing): what
         # was in view of the search and the links is brought back into it here.
         match_seen = self._visible(self._matches, self._current, self._shown_height)
-        link_seen = self._visible(self._links, self._link, self._shown_height)
+        link_seen = self._visible(self._laid_links, self._link, self._shown_height)
         self._layout(self._place())
         if match_seen:
             self._reveal()
@@ -481,10 +569,10 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         number = y + round(self.scroll_y)
-        if number >= len(self._lines):
+        if number >= len(self._laid.lines):  # past the end, or not wrapped yet
             return Strip.blank(width, base)
         _column, margin = self._column()
-        line = self._lines[number]
+        line = self._laid.lines[number]
         if self._matches is not None and (marks := self._matches.marks(number)):
             if self._match_styles is None:
                 match, current = (self.get_component_rich_style(n) for n in MATCH_COMPONENTS)
@@ -493,7 +581,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         if self._link is not None:
             line = self._highlight_link(number, line)
         if (selected := self._selection_bounds()) is not None and (
-            span := passage.span(selected, number, self._lines[number].text)
+            span := passage.span(selected, number, line.text)
         ) is not None:
             line = passage.highlight(line, span, self._selection_style())
         # Each cell says where it is in `lines`, so a drag of the mouse selects the text under

@@ -36,7 +36,12 @@ class KeyScrolledView(ScrollView):
         Binding(BOTTOM_KEYS, "scroll_end", "Bottom", show=False),
     ]
 
+    def _finish_layout(self) -> None:
+        """All the lines laid out, for a view that lays out a long text's first screen first
+        (the reading view): a key moves through the whole text, and `G` goes to its end."""
+
     def _scroll_now(self, y: float) -> None:
+        self._finish_layout()
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_to(y=y, animate=False, immediate=True)
@@ -57,6 +62,7 @@ class KeyScrolledView(ScrollView):
         self._scroll_now(0)
 
     def action_scroll_end(self) -> None:
+        self._finish_layout()
         self._scroll_now(self.max_scroll_y)
 
     def action_half_page(self, direction: int) -> None:

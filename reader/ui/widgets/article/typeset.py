@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
-from itertools import accumulate, count
+from itertools import accumulate, count, islice
 from typing import Literal
 
 from rich.cells import cell_len, chop_cells
@@ -280,6 +280,18 @@ def _line_links(line: Text, shift: int) -> tuple[Links, tuple[int, ...]]:
     return tuple(found), tuple(keys)
 
 
+def has_links(paragraph: Paragraph) -> bool:
+    """`paragraph` has a link, as its runs will once it is laid out: told without laying it out."""
+    if paragraph.table is None:
+        return bool(paragraph.links)
+    return any(
+        isinstance(span.style, Style) and span.style.meta.get(_LINK_META)
+        for row in paragraph.table.rows
+        for cell in row
+        for span in cell.spans
+    )
+
+
 def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
     match block.kind:
         case BlockKind.HEADING:
@@ -359,14 +371,26 @@ def typeset(paragraphs: list[Paragraph], width: int, console: Console) -> list[S
     return layout(paragraphs, width, console).lines
 
 
-def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
-    """`typeset`, and where each paragraph's text went (for search)."""
-    lines: list[Strip] = []
-    runs: list[TextRun] = []
-    headings: list[int] = []
-    extents: list[range] = []
+def layout(
+    paragraphs: list[Paragraph],
+    width: int,
+    console: Console,
+    laid: Layout | None = None,
+    lines_wanted: int | None = None,
+) -> Layout:
+    """`typeset`, and where each paragraph's text went (for search).
+
+    Continues `laid` (the first of `paragraphs` laid out for the same width), in place, and
+    stops after the paragraph that makes it `lines_wanted` lines long (None: all of them): a
+    paragraph's lines depend on no other's, so an article laid out in parts is laid out as in
+    one go, and the reading view shows a long one's first screen before the rest is wrapped.
+    """
+    laid = Layout([], []) if laid is None else laid
+    lines, runs, headings, extents = laid.lines, laid.runs, laid.headings, laid.extents
     blank = Strip([])
-    for paragraph in paragraphs:
+    for paragraph in islice(paragraphs, len(extents), None):
+        if lines_wanted is not None and len(lines) >= lines_wanted:
+            break
         if lines:
             lines.extend([blank] * paragraph.gap)
         top = len(lines)
@@ -410,7 +434,7 @@ def layout(paragraphs: list[Paragraph], width: int, console: Console) -> Layout:
         extents.append(range(top, len(lines)))
         if not paragraph.fill:
             runs += _runs(paragraph, text.plain, pieces, top, lines)
-    return Layout(lines, runs, headings, extents)
+    return laid
 
 
 # Spaces no line may break at: Rich breaks at any whitespace, a no-break one too ("3 €",
