@@ -479,6 +479,13 @@ def decode_html(body: bytes, header_charset: str | None = None) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def decode_text(body: bytes, header_charset: str | None = None) -> str:
+    """Decode a plain-text page as `decode_html` does a page, C1 controls read as the
+    windows-1252 characters they stand for (controls and escapes are `safe`'s to remove)."""
+    text = body.decode(detect_charset(body, header_charset), errors="replace")
+    return _windows_1252_c1(text).removeprefix("\ufeff")
+
+
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
@@ -506,7 +513,9 @@ def clean_markup(text: str) -> str:
     refuses them when text is set or moved: a player's title holding one stopped the whole
     extraction). Escape sequences go whole first, so no "]0;title" is left of one; C1 controls
     become the windows-1252 characters they stand for."""
-    text = _UNPARSEABLE.sub("", without_escape_sequences(text))
-    if _C1.search(text):
-        text = text.translate(_C1_AS_WINDOWS_1252)
+    text = _windows_1252_c1(_UNPARSEABLE.sub("", without_escape_sequences(text)))
     return _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)
+
+
+def _windows_1252_c1(text: str) -> str:
+    return text.translate(_C1_AS_WINDOWS_1252) if _C1.search(text) else text

@@ -51,4 +51,5 @@ def markdown_header(article: Article) -> str:
     lines = "".join(f"{line}  \n" for line in header_lines(article, True))
     # A page with no address, date or author read from disk has no lines: the title, a blank
     # line, then the text, as plain text has it.
-    return f"# {escape_markdown(safe_line(article.title or article.url))}\n{lines}\n"
+    title = safe_line(article.title or article.url)
+    return (f"# {escape_markdown(title)}\n" if title else "") + f"{lines}\n"

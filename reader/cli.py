@@ -522,7 +522,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     rule = config.rule_for(args.url) if args.url else None
     try:
-        article = extract_file(page, name, args.url or "", rule)
+        article = extract_file(page, args.url or "", rule)
     except FetchError:
         raise
     except Exception as error:  # a parser's error on a hostile page: one line, as in a sync
@@ -755,10 +755,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "extract",
-        help="extract the article from a local HTML file ('-' for stdin)",
-        description="Extract the article of a saved web page, decoding it as a fetch would. A "
-        "PDF, an image, a feed or a plain-text file is refused, as a fetch refuses one. A web "
-        "address is not fetched: `reader show URL` fetches, caches and prints its article.",
+        help="extract the article from a local HTML or text file ('-' for stdin)",
+        description="Extract the article of a saved web page, decoding it as a fetch would; a "
+        "plain-text file is read by its lines, as a text/plain page is. A PDF, an image or a "
+        "feed is refused, as a fetch refuses one. A web address is not fetched: `reader show "
+        "URL` fetches, caches and prints its article.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(

@@ -55,6 +55,7 @@ FEED_ACCEPT = (
 )
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFF_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
+_TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 
 
 @dataclass(frozen=True)
@@ -569,6 +570,8 @@ def check_is_page(response: Response) -> None:
         return
     if binary is None and ctype in _SNIFF_TYPES and looks_like_html(response.body):
         return
+    if binary is None and ctype in _TEXT_TYPES:
+        return  # read as text (`extract.plain_text`): a press release, a transcript
     what = safe_line(ctype, 60) or "unknown content"
     if binary is not None:
         what = binary if ctype in (binary, *_SNIFF_TYPES) else f"{binary}, sent as {what}"

@@ -288,16 +288,20 @@ def test_a_feed_is_no_article_page_saved_or_sent_as_html(
     assert f"not an article page ({media_type}, sent as text/html)" in fetched.stderr
 
 
-def test_extract_refuses_plain_text_and_a_url_that_is_no_address(tmp_path: Path) -> None:
-    """Plain text is refused as a fetch refuses text/plain, rather than read as HTML into one
-    run-on paragraph under blank lines; a fragment of HTML is still read."""
+def test_extract_reads_plain_text_by_its_lines_and_a_url_that_is_no_address(
+    tmp_path: Path,
+) -> None:
+    """A file of plain text is read as a text/plain page is, by its lines, rather than as HTML
+    into one run-on paragraph; a fragment of HTML is still read as HTML."""
     note = tmp_path / "notes.txt"
     note.write_text("Ferry timetable\n\nTwo sailings a day from December.\nThree in spring.\n")
     result = reader(tmp_path, "extract", str(note))
-    assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == f"reader: not HTML: {note} looks like plain text\n"
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Ferry timetable\n===============\n\nTwo sailings a day from December.\nThree in spring.\n"
+    )
     piped = reader(tmp_path, "extract", "-", stdin=note.read_bytes())
-    assert piped.stderr == "reader: not HTML: the input looks like plain text\n"
+    assert piped.stdout == result.stdout
 
     fragment = tmp_path / "fragment.html"
     fragment.write_text(

@@ -20,7 +20,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from ..charset import clean_markup, decode_html, without_xml_declaration
+from ..charset import clean_markup, decode_html, decode_text, without_xml_declaration
 from ..models import (
     EXTRACTOR,
     Article,
@@ -60,6 +60,7 @@ from .page_cleanup import (
     without_heading_permalinks,
 )
 from .paywall import FOR_SUBSCRIBERS, read_paywall
+from .plain_text import text_article
 from .pull_quotes import without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
@@ -259,18 +260,13 @@ def extract_article(
     return extract_page(page, url, header_charset, fallback_html, site_rule)[0]
 
 
-def extract_file(
-    page: bytes, name: str, url: str = "", site_rule: SiteRule | None = None
-) -> Article:
+def extract_file(page: bytes, url: str = "", site_rule: SiteRule | None = None) -> Article:
     """The article of a local file (`reader extract`), which no Content-Type vouches for: a
-    PDF, an image or a plain-text file is refused as a fetch refuses one, by what it is."""
+    PDF, an image or a feed is refused as a fetch refuses one, by what it is; a file of plain
+    text is read as a text/plain page is."""
     binary = binary_type(page) or feed_type(page)
     if binary is not None:
         raise FetchError(ErrorKind.NOT_HTML, f"not an article page ({binary})", url)
-    if page.strip() and not looks_like_html(page):
-        # As a fetch refuses a text/plain answer: there is no page around the text to strip,
-        # and read as HTML its lines would run together into one paragraph.
-        raise FetchError(ErrorKind.NOT_HTML, f"not HTML: {name} looks like plain text", url)
     return extract_article(page, url, None, "", site_rule)
 
 
@@ -304,6 +300,8 @@ def extract_page(
         binary = binary_type(page)
         if binary is not None:  # a fetch checked already; a local file or stdin has not
             raise FetchError(ErrorKind.NOT_HTML, f"not an article page ({binary})", url)
+        if not looks_like_html(page):  # text/plain, or a file of text
+            return _text_article(page, url, header_charset), ""
         html = decode_html(page, header_charset)
     else:
         html = clean_markup(page)
@@ -422,6 +420,14 @@ def extract_page(
     )
     # A section front's "page 2" is more teasers, and a page read from its feed has no pages.
     return article, "" if teasers is not None or partial else next_page
+
+
+def _text_article(page: bytes, url: str, header_charset: str | None) -> Article:
+    """A page of plain text (text/plain, a file of text): the text is the article."""
+    article = text_article(decode_text(page, header_charset), url)
+    if not article.blocks:
+        raise FetchError(ErrorKind.EXTRACTION, "the page is empty", url)
+    return replace(article, fetched_at=datetime.now(UTC), extractor=EXTRACTOR)
 
 
 def _read_without_scripts(

@@ -234,8 +234,9 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
 def to_text(article: Article, header: bool = True) -> str:
     parts = []
     if header:
-        title = article.title or article.url
-        parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
+        title = article.title or article.url  # neither: a file of text read without --url
+        if title:
+            parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
         lines = header_lines(article)
         parts.append("\n".join(lines) + "\n\n" if lines else "\n")
     parts.append(_join(article.blocks, block_to_text, table_to_text))

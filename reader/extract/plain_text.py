@@ -1,0 +1,133 @@
+"""A plain-text page (a press release, a transcript, a mailing-list post served as text/plain)
+as an article: its paragraphs, hard-wrapped lines joined again, laid-out text kept as it is.
+
+There is no page around the text to strip: the text is the article. What is read is its shape:
+- paragraphs are parted by blank lines;
+- a paragraph wrapped by hand (lines of about one length, as mail and RFC-like texts are
+  wrapped at ~72 columns) is one paragraph again, its lines joined: the reading view wraps it
+  to its own column;
+- a paragraph of short lines (an address, a list of sailings, verse) keeps its line breaks;
+- lines laid out with spaces (indented, columns, a table drawn in ASCII) are kept as they are;
+- lines quoted with "> " are a quote, lines opening with "- ", "* " or "• " list items;
+- addresses written in the text are links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Article, Block, BlockKind, Inline
+from ..safe import safe_text
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LAID_OUT = re.compile(r"^(?:\t| {2,})\S|\S {3,}\S|^[+|][-=+|]{3,}|[─│┌┐└┘├┤┬┴┼]")
+"""A line set out with spaces: indented, in columns, or a table drawn with + - | or box lines."""
+_BULLET = re.compile(r"^[-*•]\s+")
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,})\s*$")
+_QUOTED = re.compile(r"^>\s?")
+_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"]+")
+_ADDRESS_END = ".,;:!?)]}'"
+"""Punctuation after an address in a sentence, not of it."""
+_WRAPPED_SHARE = 0.6
+"""A paragraph's lines were wrapped by hand when each, but its last, is at least this share of
+the text's longest line (hand-wrapped text fills its lines to the margin, within a word's
+length)..."""
+_NARROWEST_MARGIN = 50
+"""...and that line is this long at least: no one wraps prose narrower; a text of short lines
+only (a notice, a timetable) keeps them."""
+
+
+def text_article(text: str, url: str) -> Article:
+    """The article a plain-text page holds (untrusted text: escapes and controls go), titled
+    by its first underlined heading, else by a short first line (see `_title`)."""
+    text = safe_text(text).removeprefix("\ufeff").expandtabs(8)
+    chunks = [chunk.strip("\n") for chunk in _PARAGRAPH_BREAK.split(text)]
+    chunks = [chunk for chunk in chunks if chunk.strip()]
+    lines = [line.rstrip() for chunk in chunks for line in chunk.split("\n")]
+    margin = max((len(line) for line in lines), default=0)
+    blocks: list[Block] = []
+    for chunk in chunks:
+        blocks += _blocks([line.rstrip() for line in chunk.split("\n")], margin)
+    title, blocks = _title(blocks)
+    return Article(url, title=title, blocks=tuple(blocks))
+
+
+_TITLE_SEARCHED = 3
+"""Blocks an underlined title may come after (a "FOR IMMEDIATE RELEASE" line, a dateline)."""
+_LONGEST_TITLE = 120
+
+
+def _title(blocks: list[Block]) -> tuple[str, list[Block]]:
+    """The text's title, and its blocks without it: its first heading when one of the first
+    few blocks is underlined as one, else its first line when that stands alone, short, above
+    more text ("" when neither)."""
+    for at, block in enumerate(blocks[:_TITLE_SEARCHED]):
+        if block.kind is BlockKind.HEADING:
+            return block.text, blocks[:at] + blocks[at + 1 :]
+    first = blocks[0].text if blocks else ""
+    if (
+        len(blocks) > 1
+        and blocks[0].kind is BlockKind.PARAGRAPH
+        and "\n" not in first
+        and len(first) <= _LONGEST_TITLE
+        and not first.isupper()  # "FOR IMMEDIATE RELEASE", "TRANSCRIPT"
+        and not first.endswith((".", ":", ","))
+    ):
+        return first, blocks[1:]
+    return "", blocks
+
+
+def _blocks(lines: list[str], margin: int) -> list[Block]:
+    if len(lines) > 1 and _UNDERLINE.match(lines[1]):
+        # A heading underlined as Markdown and many plain texts do: "=" above "-".
+        level = 1 if lines[1].startswith("=") else 2
+        heading = Block(BlockKind.HEADING, (Inline(lines[0].strip()),), level=level)
+        return [heading, *(_blocks(lines[2:], margin) if lines[2:] else [])]
+    if _BULLET.match(lines[0]) and all(
+        _BULLET.match(line) or line.startswith(" ") for line in lines
+    ):
+        return _list_items(lines)
+    if any(_LAID_OUT.search(line) for line in lines):
+        return [Block(BlockKind.PREFORMATTED, (Inline("\n".join(lines)),))]
+    if all(_QUOTED.match(line) for line in lines):
+        quoted = [_QUOTED.sub("", line, count=1) for line in lines]
+        return [Block(BlockKind.QUOTE, _linked(_joined(quoted, margin)))]
+    return [Block(BlockKind.PARAGRAPH, _linked(_joined(lines, margin)))]
+
+
+def _list_items(lines: list[str]) -> list[Block]:
+    """Each bulleted line, and the indented lines under it (its own, wrapped), as one item."""
+    items: list[list[str]] = []
+    for line in lines:
+        if _BULLET.match(line) or not items:
+            items.append([_BULLET.sub("", line, count=1)])
+        else:
+            items[-1].append(line.strip())
+    return [Block(BlockKind.LIST_ITEM, _linked(" ".join(item)), level=1) for item in items]
+
+
+def _joined(lines: list[str], margin: int) -> str:
+    """The lines of one paragraph as its text: joined by spaces when wrapped by hand, else
+    with their line breaks."""
+    lines = [line.strip() for line in lines]
+    wrapped = margin >= _NARROWEST_MARGIN and all(
+        len(line) >= _WRAPPED_SHARE * margin for line in lines[:-1]
+    )
+    return (" " if wrapped else "\n").join(lines)
+
+
+def _linked(text: str) -> tuple[Inline, ...]:
+    """`text` with the addresses written in it as links."""
+    inlines: list[Inline] = []
+    at = 0
+    for match in _ADDRESS.finditer(text):
+        address = match.group().rstrip(_ADDRESS_END)
+        if match.group().endswith(")") and "(" in address:
+            address += ")"  # a Wikipedia-style address: its own closing parenthesis
+        if match.start() > at:
+            inlines.append(Inline(text[at : match.start()]))
+        inlines.append(Inline(address, href=address))
+        at = match.start() + len(address)
+    if at < len(text):
+        inlines.append(Inline(text[at:]))
+    return tuple(inlines)
