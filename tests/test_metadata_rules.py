@@ -204,6 +204,11 @@ def test_the_place_after_a_comma_in_a_byline_is_not_part_of_the_name() -> None:
         ("By Ana Ruiz, Tom Berg", "Ana Ruiz, Tom Berg"),
         ("By Ana Ruiz, AFP", "Ana Ruiz, AFP"),
         ("By Martin Lund, Jr", "Martin Lund, Jr"),
+        # An agency a citation must name, in the case it writes itself in.
+        ("By John Smith, Reuters", "John Smith, Reuters"),
+        ("By Ana Lopez, Bloomberg", "Ana Lopez, Bloomberg"),
+        ("Von Jonas Weber, dpa", "Jonas Weber, dpa"),
+        ("By John Smith, Reuters, London", "John Smith, Reuters"),
     ):
         for body in (f'<p class="byline">{byline}</p>', f"<p>{byline}</p>"):
             assert author_under_headline(body) == name, body

@@ -85,6 +85,17 @@ _FILED_FROM = re.compile(
 # Where the writer filed from, after a comma: "Von Jonas Weber, Berlin", "Par Léa Martin, à
 # Paris", "di Marco Rossi, Roma". One word written as a place is ("MA" and "AFP" are a
 # credential and an agency; "Jr." a name's own end).
+# The news agencies whose names are written as one word in normal case or lower case: kept after
+# a byline's comma as all-caps ones are ("Ann Lee, Reuters", "Jonas Weber, dpa"): a citation
+# names the agency.
+_AGENCIES = frozenset(
+    [
+        *("reuters", "bloomberg", "xinhua", "yonhap", "kyodo", "interfax", "anadolu", "bernama"),
+        *("antara", "notimex", "belga", "ritzau", "efe", "ansa", "dpa", "apa", "epd", "kna", "sid"),
+    ]
+)
+_LOWER_CASE_AGENCIES = frozenset(name for name in _AGENCIES if len(name) <= 3)
+"""Written lower case by their own agencies ("dpa", "apa", "epd"): no particle, still a name."""
 _PLACE = re.compile(
     r"(?:(?:à|a|en|in|aus|from|de|desde|da|em)\s+)?(?!(?:Jr|Sr|Esq)\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+"
 )
@@ -170,7 +181,13 @@ def _without_place(text: str) -> str:
     """`text` without the place the writer filed from after a comma, when a name of two words
     or more comes before it: "Doe, Jane" is a name written surname first."""
     names, comma, place = text.rpartition(",")
-    if comma and len(names.split()) >= 2 and _PLACE.fullmatch(place.strip()):
+    place = place.strip()
+    if (
+        comma
+        and len(names.split()) >= 2
+        and _PLACE.fullmatch(place)
+        and place.casefold() not in _AGENCIES
+    ):
         return names
     return text
 
@@ -212,7 +229,11 @@ def looks_like_name(text: str) -> bool:
         return False
     # "s sai" is a commenter's handle, "Ann Lee, a retired teacher" a description: in a cased
     # script a name's words are capitalised but for particles ("Ana de la Cruz and Tom Berg").
-    lower = [w for w in words if w[0].islower() and w.strip("(),").casefold() not in _PARTICLES]
+    lower = [
+        w
+        for w in words
+        if w[0].islower() and w.strip("(),").casefold() not in _PARTICLES | _LOWER_CASE_AGENCIES
+    ]
     return not lower
 
 
