@@ -426,9 +426,18 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         targets = None if args.all else [lib.resolve(t) for t in args.targets]
-        done, failures = await lib.reextract(targets)
+        shrunk: list[tuple[str, int, int]] = []
+        done, failures = await lib.reextract(targets, shrunk)
         for url, error in failures:
             _err(f"not re-extracted: {url}: {error.message}")
+        for url, before, now in sorted(shrunk):
+            # A site rule that drops too much shows here, not when the article is next read.
+            _out(f"much shorter now: {safe_line(url, 200)}: {before:,} → {now:,} words", sys.stderr)
+        if shrunk:
+            _out(
+                "(each page is kept whole: a site rule mended, reextract brings its text back)",
+                sys.stderr,
+            )
         _out(
             f"re-extracted {plural(done, 'article')} from their kept pages; {len(failures)} failed",
             sys.stderr,
@@ -717,7 +726,10 @@ def build_parser() -> argparse.ArgumentParser:
         "reextract",
         help="re-run extraction on the raw pages kept in the cache (offline)",
         description="Re-run the extractor on the raw pages kept beside cached articles, without the network: "
-        "useful after an upgrade improved extraction.",
+        "useful after an upgrade improved extraction, or a site rule was set in the config. Each "
+        "article that comes out with under half its words (a rule that drops too much) is named "
+        "with its words before and after; its page is kept whole, so a mended rule brings the "
+        "text back.",
     )
     p.add_argument("targets", nargs="*", metavar="ID_OR_URL")
     p.add_argument("--all", action="store_true", help="every cached article")

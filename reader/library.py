@@ -1083,11 +1083,16 @@ class Library:
         return bool(url) and article_key(url) in self.store.saved()
 
     async def reextract(
-        self, targets: list[Entry | str] | None = None
+        self,
+        targets: list[Entry | str] | None = None,
+        shrunk: list[tuple[str, int, int]] | None = None,
     ) -> tuple[int, list[tuple[str, FetchError]]]:
         """Re-run extraction on cached raw pages (all of them when `targets` is None), offline.
 
-        Returns how many were re-extracted and the failures (see `_reextract_one`).
+        Returns how many were re-extracted and the failures (see `_reextract_one`). Each
+        article that came out with under half its words (a site rule that drops too much, or
+        a better extractor leaving the page's junk out) is added to `shrunk`, as (its address,
+        words before, words now): the user is told of it, and its kept page still holds it all.
         """
         if targets is None:
             urls = [a.key for a in self.store.cached_articles()]
@@ -1098,13 +1103,16 @@ class Library:
 
         async def one(url: str) -> None:
             nonlocal done
+            old = self.store.article(url) if shrunk is not None else None
             try:
                 with _unexpected_as_fetch_error(url):
-                    await self._reextract_one(url)
+                    new = await self._reextract_one(url, old)
             except FetchError as error:
                 failures.append((url, error))
             else:
                 done += 1
+                if shrunk is not None and old is not None and new.word_count * 2 < old.word_count:
+                    shrunk.append((url, old.word_count, new.word_count))
 
         await asyncio.gather(*(one(u) for u in urls))
         return done, failures

@@ -412,6 +412,41 @@ def test_site_rule_from_config_picks_body_and_drops(tmp_path: Path, httpserver) 
     assert bad.returncode == 1 and "sites" in bad.stderr
 
 
+def test_reextract_names_the_articles_a_site_rule_left_much_shorter(
+    tmp_path: Path, httpserver
+) -> None:
+    """A drop selector that takes too much leaves a stub of a good article: `reextract` names
+    each article cut to under half its words, and the page kept whole brings the text back
+    once the rule is mended."""
+    story = "".join(
+        f"<p>{n}. The pilot boat went out at dawn to meet the grain ship, the first of the "
+        "season, and by noon the hoppers were rolling towards the silos on the quay.</p>"
+        for n in range(1, 9)
+    )
+    page = (
+        "<html><head><title>Grain ship</title></head><body><article><h1>Grain ship</h1>"
+        f'<p class="lead">The harbour opened its season on Tuesday.</p>{story}</article>'
+        "</body></html>"
+    )
+    httpserver.expect_request("/grain.html").respond_with_data(page, content_type="text/html")
+    url = httpserver.url_for("/grain.html")
+    home = tmp_path / "home"
+    home.mkdir()
+    whole = reader(home, "show", url)
+    assert whole.returncode == 0 and "8. The pilot boat" in whole.stdout
+    (home / "config.toml").write_text('[sites."localhost"]\ndrop = ["article p:not(.lead)"]\n')
+    cut = reader(home, "reextract", "--all")
+    assert cut.returncode == 0, cut.stderr
+    lines = cut.stderr.splitlines()
+    assert re.fullmatch(rf"much shorter now: {re.escape(url)}: \d+ → [1-9] words", lines[0])
+    assert lines[1].startswith("(each page is kept whole")
+    assert "8. The pilot boat" not in reader(home, "show", url, "--offline").stdout
+    (home / "config.toml").write_text("")
+    mended = reader(home, "reextract", "--all")
+    assert mended.stderr == "re-extracted 1 article from their kept pages; 0 failed\n"
+    assert reader(home, "show", url, "--offline").stdout == whole.stdout
+
+
 @pytest.mark.parametrize(
     ("rule", "named"),
     [
