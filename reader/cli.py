@@ -319,6 +319,7 @@ def _headline_json(h: Headline) -> dict[str, Any]:
         "published": _when(e.published),
         "read": h.read,
         "cached": h.cached,
+        "partial": h.partial,
         "saved": h.saved,
     }
 
@@ -339,7 +340,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         # Local time, as the reader shows it: a headline's day must not differ between the two.
         when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
         marks = (
-            ("N" if not h.read else " ") + ("↓" if h.cached else " ") + ("★" if h.saved else " ")
+            ("N" if not h.read else " ")
+            + (("½" if h.partial else "↓") if h.cached else " ")
+            + ("★" if h.saved else " ")
         )
         source = safe_line(e.feed_title, 24)
         _out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")

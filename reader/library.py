@@ -66,6 +66,8 @@ class Headline:
     read: bool
     cached: bool
     saved: bool = False
+    partial: bool = False
+    """Cached, but not all of it: the feed's text stands in, or the page gave only part."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class SyncProgress:
     articles_total: int = 0  # grows as feeds bring new items
     failures: int = 0
     cached: Entry | None = None  # the entry whose article was just cached, if any
+    in_part: bool = False  # ...and that article is not all of it (`Article.in_part`)
 
     @property
     def feeds_finished(self) -> bool:
@@ -699,6 +702,7 @@ class Library:
         urls = [self.subscription_url(feed_url)] if feed_url else self.store.feed_urls()
         saved = self.store.saved()
         cached_keys = self.store.article_keys()
+        partial_keys = self.store.partial_keys()
         out: list[Headline] = []
         for url in urls:
             read = self.store.read_ids(url)
@@ -710,7 +714,8 @@ class Library:
                     continue
                 cached = bool(key) and key in cached_keys
                 is_saved = bool(key) and key in saved
-                out.append(Headline(entry, entry.id in read, cached, is_saved))
+                partial = cached and key in partial_keys
+                out.append(Headline(entry, entry.id in read, cached, is_saved, partial))
         out.sort(
             key=lambda h: (
                 -(
@@ -1363,12 +1368,21 @@ class Library:
         unwritable: FetchError | None = None
 
         def report(
-            phase: Literal["feeds", "articles", "done"], arrived: Entry | None = None
+            phase: Literal["feeds", "articles", "done"],
+            arrived: Entry | None = None,
+            in_part: bool = False,
         ) -> None:
             if progress:
                 progress(
                     SyncProgress(
-                        phase, feeds_done, feeds_total, done, len(todo), len(failures), arrived
+                        phase,
+                        feeds_done,
+                        feeds_total,
+                        done,
+                        len(todo),
+                        len(failures),
+                        arrived,
+                        in_part,
                     )
                 )
 
@@ -1393,7 +1407,7 @@ class Library:
             if article.incomplete:
                 incomplete.append((entry, article))
             done += 1
-            report("articles", entry)
+            report("articles", entry, article.in_part)
 
         def fetch(entry: Entry) -> None:
             key = article_key(entry.link) if entry.link else ""

@@ -333,3 +333,10 @@ class Article:
     @property
     def word_count(self) -> int:
         return words_of(self.blocks)
+
+    @property
+    def in_part(self) -> bool:
+        """Not all of the article: the feed's text stands in (`partial`), or some of it is
+        missing (`incomplete`: a page for subscribers, later pages that did not come). What
+        the lists mark "½" rather than "↓"."""
+        return self.partial or bool(self.incomplete)

@@ -63,6 +63,7 @@ _ARTICLE_PREFIXES = (
     "not-article:",
     "pages:",
     "incomplete:",
+    "partial:",
     "failed:",
     "place:",
 )
@@ -371,11 +372,21 @@ class Store:
             self._articles.set(f"incomplete:{key}", 1)
         else:
             self._articles.delete(f"incomplete:{key}")
+        if article.in_part:  # what a list marks apart from a whole article
+            self._articles.set(f"partial:{key}", 1)
+        else:
+            self._articles.delete(f"partial:{key}")
 
     def is_incomplete(self, url: str) -> bool:
         """The article cached for `url` lacks some of its text, for a sync to read on
         (`Article.incomplete`, not for good)."""
         return f"incomplete:{article_key(url)}" in self._articles
+
+    def partial_keys(self) -> set[str]:
+        """The keys of the cached articles that are not all of the article (see
+        `_mark_incomplete`), in one query. Marked when cached: an article cached before the
+        mark existed has none until it is extracted again."""
+        return self._keys_with_prefix("partial:")
 
     def incomplete_keys(self) -> set[str]:
         """The keys of the cached articles missing some of their text for a sync to read on,

@@ -386,3 +386,84 @@ def test_show_of_a_page_the_site_refuses_gives_the_feeds_text_online_as_offline(
         assert SUMMARY in shown.stdout and "the text the feed carried" in shown.stdout
         assert shown.stderr.endswith("; showing the text the feed carried\n"), shown.stderr
     assert str(status) in online.stderr
+
+
+def test_lists_mark_an_article_cached_only_in_part_apart_from_a_whole_one(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    """A traveller syncs before a flight: the list must say which articles are there whole
+    (↓) and which only as the feed's text or the part a page showed (½), in `reader list`, its
+    JSON and the reader's headline list, also for an article that arrives while it is open."""
+    base = site.url_for("").rstrip("/")
+    whole = f"<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1>{FULL_TEXT}"
+    site.expect_request("/whole.html").respond_with_data(
+        whole + "</article></body></html>", content_type="text/html"
+    )
+    site.expect_request("/more.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>More</title><item>'
+        f"<title>Harbour dues</title><link>{base}/whole.html</link><guid>whole</guid>"
+        "<pubDate>Thu, 26 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    assert run_reader(data_dir, "add", site.url_for("/feed.xml")).returncode == 0
+    assert run_reader(data_dir, "add", site.url_for("/more.xml")).returncode == 0
+    assert run_reader(data_dir, "sync").returncode == 0
+    listed = {h["title"]: h for h in json.loads(run_reader(data_dir, "list", "--json").stdout)}
+    assert {title: (h["cached"], h["partial"]) for title, h in listed.items()} == {
+        "Harbour dues": (True, False),
+        "Ferry cuts winter timetable": (True, True),
+        "Tide times": (True, True),
+    }
+    lines = run_reader(data_dir, "list").stdout.splitlines()
+    marks = {line.rsplit(": ", 1)[1]: line.split("  ")[2].strip() for line in lines}
+    assert marks == {
+        "Harbour dues": "N↓",
+        "Ferry cuts winter timetable": "N½",
+        "Tide times": "N½",
+    }
+
+    from tests.tui_pilot import running
+
+    async def tui() -> None:
+        async with running(data_dir, (100, 20), prefetch=False) as (app, _pilot):
+            from reader.ui.widgets.main.headline_table import HeadlineTable
+
+            rows = app.screen.query_one(HeadlineTable).rows
+            shown = {h.entry.title: h.partial for h in rows}
+            assert shown == {
+                "Harbour dues": False,
+                "Ferry cuts winter timetable": True,
+                "Tide times": True,
+            }
+            screen = "\n".join(s.text for s in app.screen._compositor.render_strips())
+            assert "● ½" in screen and "● ↓" in screen
+            # Marked as it is when it comes in anew (opened here: the cached one).
+            ferry = next(h for h in rows if h.entry.title.startswith("Ferry"))
+            app.index.set_cached(ferry.entry.id, False)
+            await app.read_article(ferry.entry)
+            ferry_now = app.index.get(ferry.entry.id)
+            assert ferry_now is not None and ferry_now.cached and ferry_now.partial
+
+    asyncio.run(tui())
+
+
+def test_a_sync_tells_of_each_article_it_caches_only_in_part(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    """The reader marks a sync's arrivals from its progress reports, without reading the store
+    on its event loop: each report of an article cached says whether it is whole."""
+    from reader.library import SyncProgress
+
+    heard: dict[str, bool] = {}
+
+    def progress(report: SyncProgress) -> None:
+        if report.cached is not None:
+            heard[report.cached.title] = report.in_part
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(site.url_for("/feed.xml"))
+            await lib.sync(progress=progress)
+
+    asyncio.run(run())
+    assert heard == {"Ferry cuts winter timetable": True, "Tide times": True}

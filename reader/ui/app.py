@@ -127,8 +127,9 @@ class ReaderApp(App[int]):
         self._prefetch_failed: set[str] = set()
         """Entries whose prefetch failed this session: not retried until the user opens them."""
         self._flush_pending = False
-        self._arrived: set[str] = set()
-        """Entries whose articles a running sync has cached since the last screen update."""
+        self._arrived: dict[str, bool] = {}
+        """Entries whose articles a running sync has cached since the last screen update, and
+        whether only in part."""
         self._pending_status = ""
         self._settle_timer: Timer | None = None
         self._quitting = False
@@ -280,13 +281,18 @@ class ReaderApp(App[int]):
             self.notify("No longer saved: it may be evicted when the cache is full.")
             return
         try:
-            await self._download(entry)
+            article = await self._download(entry)
             self.lib.set_saved(entry, True)
         except FetchError as error:
             shown = plain(f"Not saved: {error.message}", max_length=300).plain
             self.notify(shown, severity="error", markup=False)
             return
-        self._changed([self.index.set_cached(entry.id), self.index.set_saved(entry.id, True)])
+        self._changed(
+            [
+                self.index.set_cached(entry.id, partial=article.in_part),
+                self.index.set_saved(entry.id, True),
+            ]
+        )
         self.notify("Saved for good: it stays offline and is never evicted.")
 
     def toggle_read(self, entry: Entry) -> bool:
@@ -306,7 +312,7 @@ class ReaderApp(App[int]):
         is read, and cached, whatever becomes of the others."""
 
         def first_in(article: Article) -> None:
-            self._opened(entry)
+            self._opened(entry, article)
             if first_page is not None:
                 first_page(article)
 
@@ -317,7 +323,7 @@ class ReaderApp(App[int]):
             # say) must stop saying so once opening it has found it gone.
             self._changed([self.index.set_cached(entry.id, False)])
             raise
-        self._opened(entry)
+        self._opened(entry, article)
         return article
 
     def remember_place(self, entry: Entry, article: Article, place: Place | None) -> None:
@@ -335,11 +341,11 @@ class ReaderApp(App[int]):
             return None
         return None if record is None else Place.from_record(record)
 
-    def _opened(self, entry: Entry) -> None:
+    def _opened(self, entry: Entry, article: Article) -> None:
         """An entry's article (or its first page) is on screen: read, and in the cache."""
         self.set_read(entry, True)
         self._prefetch_failed.discard(entry.id)
-        self._changed([self.index.set_cached(entry.id)])
+        self._changed([self.index.set_cached(entry.id, partial=article.in_part)])
 
     async def read_feed_text(self, entry: Entry) -> Article | None:
         """The text the feed carried for an entry whose page can't be fetched (see
@@ -382,11 +388,11 @@ class ReaderApp(App[int]):
     async def _prefetch(self, entries: list[Entry]) -> None:
         async def one(entry: Entry) -> None:
             try:
-                await self._download(entry)
+                article = await self._download(entry)
             except FetchError:
                 self._prefetch_failed.add(entry.id)
                 return
-            self._changed([self.index.set_cached(entry.id)])
+            self._changed([self.index.set_cached(entry.id, partial=article.in_part)])
 
         await asyncio.gather(*(one(e) for e in entries))
         if not self._busy:
@@ -525,7 +531,7 @@ class ReaderApp(App[int]):
             # Every feed is in: show the new headlines once, then only mark arrivals in place.
             self._run(self.reload(), "reload", exclusive=True)
         if progress.cached is not None:
-            self._arrived.add(progress.cached.id)
+            self._arrived[progress.cached.id] = progress.in_part
         line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
         if not progress.feeds_finished:
             line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
@@ -541,8 +547,10 @@ class ReaderApp(App[int]):
 
     def _flush_sync_progress(self) -> None:
         self._flush_pending = False
-        arrived, self._arrived = self._arrived, set()
-        self._changed([self.index.set_cached(entry_id) for entry_id in arrived])
+        arrived, self._arrived = self._arrived, {}
+        self._changed(
+            [self.index.set_cached(entry_id, partial=part) for entry_id, part in arrived.items()]
+        )
         if self._busy == "syncing" and self._pending_status:
             self.status = self._pending_status
 

@@ -78,9 +78,12 @@ class HeadlineIndex:
         """Record that an article is kept for good (or no longer)."""
         return self._edit(entry_id, saved=saved)
 
-    def set_cached(self, entry_id: str, cached: bool = True) -> Headline | None:
-        """Record that an article is now available offline (or, found gone, no longer)."""
-        return self._edit(entry_id, cached=cached)
+    def set_cached(
+        self, entry_id: str, cached: bool = True, partial: bool = False
+    ) -> Headline | None:
+        """Record that an article is now available offline (or, found gone, no longer), and
+        whether only `partial`ly."""
+        return self._edit(entry_id, cached=cached, partial=partial and cached)
 
     def _edit(self, entry_id: str, **changes: bool) -> Headline | None:
         position = self._positions.get(entry_id)

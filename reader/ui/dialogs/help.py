@@ -77,6 +77,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("●", "unread"),
             ("★", "saved for good"),
             ("↓", "available offline (the article is cached)"),
+            ("½", "cached only in part (the feed's text, or part of the page)"),
             ("!", "the feed's last fetch failed"),
         ),
     ),

@@ -38,6 +38,8 @@ from ..article.scroll_keys import (
 
 UNREAD_MARK = "●"
 OFFLINE_MARK = "↓"
+PARTIAL_MARK = "½"
+"""Cached, but only part of the article: the feed's text stands in, or the page gave part."""
 SAVED_MARK = "★"
 MARKER_CELLS = 6
 """Cells before the time: margin, unread, margin, offline, saved, margin."""
@@ -351,7 +353,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             Segment(" ", blank),
             Segment(" " if headline.read else UNREAD_MARK, styles.marker),
             Segment(" ", blank),
-            Segment(OFFLINE_MARK if headline.cached else " ", styles.offline),
+            Segment(offline_mark(headline), styles.offline),
             Segment(SAVED_MARK if headline.saved else " ", styles.marker),
             Segment(" ", blank),
         ]
@@ -381,7 +383,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         row = Text(" ", end="")
         row.append(" " if headline.read else UNREAD_MARK, style("headline-table--marker"))
         row.append(" ")
-        row.append(OFFLINE_MARK if headline.cached else " ", style("headline-table--offline"))
+        row.append(offline_mark(headline), style("headline-table--offline"))
         row.append(SAVED_MARK if headline.saved else " ", style("headline-table--marker"))
         row.append(" ")
         if columns.time:
@@ -405,3 +407,10 @@ class HeadlineTable(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+
+def offline_mark(headline: Headline) -> str:
+    """What the offline column shows of a headline: all of its article cached, part, none."""
+    if not headline.cached:
+        return " "
+    return PARTIAL_MARK if headline.partial else OFFLINE_MARK
