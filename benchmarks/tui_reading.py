@@ -20,7 +20,8 @@ Measures, with `time.perf_counter`:
 - **open**: from the Enter key event being sent to the end of the first frame in which the
   reading view shows the article body (not the "Fetching article…" notice); checked afterwards
   on the screen's text. The first open after start is reported apart (cold code paths); the
-  other opens go back with Esc and open again.
+  other opens go back with Esc and open again. Then the article is left nine tenths of the way
+  down and opened again: it reopens there (the paragraphs down to that place wrapped first).
 - **scroll**: per key, averaged over `--steps` presses of `j` and `--page-steps` of `space` and
   `G`: key sent → first frame in which the view moved ("response"), and → the frame in which the
   scroll animation ended ("settled"; Textual animates scrolling by default). At the bottom the view goes back to
@@ -430,6 +431,9 @@ class ReaderResult:
     open_cpu: list[float]
     """CPU ms of the process per open (Enter sent → body drawn), first open included."""
     search: SearchResult
+    deep_opens: list[float]
+    """Opens of the article left nine tenths of the way down: Enter → the frame showing it
+    there (the paragraphs down to that place are wrapped first)."""
 
 
 @dataclass
@@ -547,6 +551,7 @@ async def measure_reader(
             if number < repeats:
                 send_key(app, "escape")
                 await clock.wait(lambda _now: isinstance(app.screen, MainScreen))
+        deep_opens = await measure_deep_opens(app, clock, max(1, repeats // 2))
         body = app.screen.query_one(ArticleBody)
         search = await measure_search(app, clock, search_query(article), max(1, repeats // 4))
         body.scroll_to(0, 0, animate=False, immediate=True)
@@ -556,7 +561,43 @@ async def measure_reader(
         ]
         lines = len(body._lines)
         output_ms = clock.output_seconds * 1000 / max(1, len(clock.frames))
-    return ReaderResult(opens[0], opens[1:], scrolls, lines, output_ms, open_cpu, search)
+    return ReaderResult(
+        opens[0], opens[1:], scrolls, lines, output_ms, open_cpu, search, deep_opens
+    )
+
+
+async def measure_deep_opens(app: App[Any], clock: FrameClock, repeats: int) -> list[float]:
+    """Leave the open article nine tenths of the way down (Esc remembers the place), then
+    Enter on it again, `repeats` times: Enter → the frame with the body at that place."""
+    from reader.ui.screens.article import ArticleScreen
+    from reader.ui.screens.main import MainScreen
+    from reader.ui.widgets.article.article_body import ArticleBody
+
+    times: list[float] = []
+    for _ in range(repeats):
+        body = app.screen.query_one(ArticleBody)
+        target = round(body.max_scroll_y * 0.9)
+        body.scroll_to(y=target, animate=False, immediate=True)
+        await clock.wait(lambda _now, b=body, t=target: b.top_line == t)
+        left_at = body.lines[target]
+        send_key(app, "escape")
+        await clock.wait(lambda _now: isinstance(app.screen, MainScreen))
+
+        def at_place(_now: float) -> bool:
+            screen = app.screen
+            if not isinstance(screen, ArticleScreen):
+                return False
+            shown = screen.query_one(ArticleBody)
+            return shown.article is not None and shown.top_line > 0
+
+        sent = send_key(app, "enter")
+        shown_at = await clock.wait(at_place)
+        times.append((shown_at - sent) * 1000)
+        reopened = app.screen.query_one(ArticleBody)
+        if reopened.lines[reopened.top_line] != left_at:  # untimed check of where it opened
+            raise RuntimeError("the article did not reopen where it was left")
+    app.screen.query_one(ArticleBody).scroll_to(0, 0, animate=False, immediate=True)
+    return times
 
 
 # -- the tiny apps -------------------------------------------------------------------------------
@@ -725,6 +766,13 @@ def main(argv: list[str] | None = None) -> int:
         (
             f"reader, Enter on the headline, median of {repeats} reopens (max {max(ours.opens):.1f})",
             f"{opened:.1f}",
+            "",
+            "",
+        ),
+        (
+            f"reader, Enter on the headline left 9/10 of the way down: it reopens there (median "
+            f"of {len(ours.deep_opens)}, max {max(ours.deep_opens):.1f})",
+            _ms(ours.deep_opens),
             "",
             "",
         ),

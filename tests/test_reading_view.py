@@ -716,7 +716,14 @@ def test_an_article_reopened_deep_in_its_text_opens_there_before_the_rest_is_lai
             assert body.lines[body.top_line].strip() == "What the harbour master kept"
             place = body.reading_place
             assert place is not None
+            # As the reader opens it: "Fetching article…" drawn first (no scrollbar), then the
+            # article, at its place in the very first frame drawn of it, not a frame later.
+            body.show_notice(entry, "Fetching article…")
+            await pilot.pause()
+            assert not body.allow_vertical_scroll
             body.show_article(entry, article, place=place)
+            assert body._unfinished
+            assert body._laid.lines[body.top_line].text.strip() == "What the harbour master kept"
             await pilot.pause()
             assert body.lines[body.top_line].strip() == "What the harbour master kept"
             assert not body._unfinished

@@ -165,15 +165,18 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         if place is None:
             return
         if self._width:
-            # Laid out already, but the view's height is the notice's until the next refresh,
-            # and a scroll now would stop there.
-            self.call_after_refresh(self._go_to, article, place)
+            self._go_to(place)
         else:  # on a screen not laid out yet: there once it is
             self._pending_place = place
 
-    def _go_to(self, article: Article, place: Place) -> None:
-        if self.article is article and (top := line_of(place, self._extents, self._line_map)):
-            self.scroll_to(y=top, animate=False, immediate=True)
+    def _go_to(self, place: Place) -> None:
+        if self._unfinished:  # wrapped down to the place only, not to the end (`_layout`)
+            self._lay_out_to(place)
+        if top := line_of(place, self._laid.extents, self._laid_map):
+            # Forced: until the next refresh the view has the notice's overflow, no scrollbar,
+            # and Textual refuses the scroll (it was made after that refresh: the first frame
+            # showed the article's top, the place a frame and ~100 ms later).
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)
 
     @property
     def reading_place(self) -> Place | None:
@@ -441,10 +444,10 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         else:
             # The first screen now, from `place`; the rest once it is drawn (`_finish_layout`):
             # 10,000 words took 70–110 ms to wrap, on a slow machine, before anything showed.
-            self._lay_out_first_screen(place)
+            self._lay_out_to(place)
         laid = self._laid  # wrapped as far as `place` at least: not `_extents`, which wraps all
         if place is not None and (top := line_of(place, laid.extents, self._laid_map)) is not None:
-            self.scroll_to(y=top, animate=False, immediate=True)
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)  # see `_go_to`
         # The same links whatever the width: a selected one stays selected, on its new lines.
         if self._link is not None and self._link >= self._links.total:
             self._link = None
@@ -464,9 +467,10 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._shown_height = self.scrollable_content_region.height
         self.refresh()
 
-    def _lay_out_first_screen(self, place: Place | None) -> None:
-        """Wrap the paragraphs that fill the view from `place` (else the start), and the rest
-        once that is drawn. `place`'s paragraph must be wrapped to know its line."""
+    def _lay_out_to(self, place: Place | None) -> None:
+        """Wrap the paragraphs that fill the view from `place` (else the start), where `_laid`
+        doesn't hold them yet, and the rest once that is drawn. `place`'s paragraph must be
+        wrapped to know its line."""
         laid, height = self._laid, max(1, self.scrollable_content_region.height)
         top = 0
         if place is not None:
@@ -476,9 +480,10 @@ class ArticleBody(KeyScrolledView, can_focus=True):
                 )
             top = line_of(place, laid.extents, LineMap(laid.runs)) or 0
         self._lay_out(top + 2 * height)  # a key pressed at once still finds lines
-        self._unfinished = len(laid.extents) < len(self._paragraphs)
-        if self._unfinished:
+        unfinished = len(laid.extents) < len(self._paragraphs)
+        if unfinished and not self._unfinished:
             self.call_after_refresh(self._finish_layout, laid)
+        self._unfinished = unfinished
 
     def _finish_layout(self, laid: typeset.Layout | None = None) -> None:
         """Wrap the paragraphs not wrapped yet (the layout `laid`'s, when it is still the one
