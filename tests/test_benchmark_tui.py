@@ -36,6 +36,7 @@ def test_reading_prints_its_tables() -> None:
     assert "| scroll key |" in out and "`j` / `down`" in out
     assert "command: uv run python benchmarks/tui_reading.py" in out
     assert "typed: key → frame with the matches so far" in out
+    assert "left 9/10 of the way down: it reopens there (median of 1" in out
     assert "search alone (`ArticleBody.search` over the whole article" in out
     assert "load average" in out
 
