@@ -1135,6 +1135,8 @@ class Library:
 
         raw = self.store.raw_page(url)
         if raw is None:
+            if reason := self.store.not_an_article(url):  # a PDF, an image: said as a fetch says it
+                raise FetchError(ErrorKind.NOT_HTML, reason, url)
             raise FetchError(ErrorKind.NOT_CACHED, "no raw page kept for it", url)
         body, content_type = raw
         old = old or self.store.article(url)

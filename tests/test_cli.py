@@ -373,6 +373,14 @@ def test_reextract_from_kept_pages_offline(synced_dir: Path) -> None:
     assert one.returncode == 0 and "re-extracted 1 article from" in one.stderr
     assert reader(synced_dir, "show", cached[0]["id"], "--offline").stdout.strip()
     assert reader(synced_dir, "reextract").returncode == 2
+    # The demo's PDF has no page kept: what it is is said, as a fetch of it says.
+    pdf = next(i for i in before if i["link"].endswith(".pdf"))
+    refused = reader(synced_dir, "reextract", pdf["id"])
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[0] == (
+        f"reader: not re-extracted: {pdf['link']}: not an article page (application/pdf); "
+        "open the original link in a browser"
+    )
 
 
 SITE_RULE_PAGE = """<html><head><title>Harbour notes</title></head><body>
