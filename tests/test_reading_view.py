@@ -729,3 +729,26 @@ def test_an_article_reopened_deep_in_its_text_opens_there_before_the_rest_is_lai
             assert not body._unfinished
 
     asyncio.run(run())
+
+
+def test_more_pages_coming_in_keep_a_line_deep_in_the_first_page_drawn_at_the_top(
+    synced_dir: Path,
+) -> None:
+    """An article over several pages: read far into its first page, the others come in and
+    the same line stays at the top, drawn in the first frame (not a blank view while the rest
+    of the whole is wrapped)."""
+    first = _long_article(300)
+    whole = replace(first, blocks=first.blocks + _long_article(300).blocks)
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            entry = app.screen.headline.entry
+            body.show_article(entry, first)
+            await until(pilot, lambda: not body._unfinished, "the first page laid out")
+            body.scroll_to(y=len(body.lines) - 100, animate=False, immediate=True)
+            await pilot.pause()
+            left_at = body.lines[body.top_line]
+            body.show_more(entry, whole)
+            assert body._laid.lines[body.top_line].text == left_at
+
+    asyncio.run(run())

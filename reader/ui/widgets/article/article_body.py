@@ -194,6 +194,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         below_rule = self.top_line - self._rule_line()
         query, current, link = self._query, self._current, self._link
         self._set(entry, article, "", "", False)
+        self._finish_layout()  # the line to keep at the top may be past the first screen's
         self.scroll_to(y=self._rule_line() + below_rule, animate=False, immediate=True)
         if query:
             self._find(query, self.top_line)
