@@ -7,6 +7,8 @@ The article's paragraphs are wrapped once per width (a 10,000-word article in we
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import attrgetter
+from typing import Generic, TypeVar, cast
 
 from rich.style import Style
 from textual import events
@@ -24,6 +26,8 @@ from .scroll_keys import KeyScrolledView
 from .sentences import sentences
 from .typeset import ArticleStyles, Paragraph
 
+T = TypeVar("T")
+
 MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
 """The component classes of a search's matches, and of the one it is at."""
 LINK_COMPONENT = "article-body--link-selected"
@@ -33,6 +37,20 @@ CONTEXT_LINES = 3
 NO_HEADINGS = "This article has no headings for ] and [ to go to."
 NO_HEADING_BELOW = "No heading further down."
 NO_HEADING_ABOVE = "No heading further up."
+
+
+class _Whole(Generic[T]):
+    """An attribute of the article's layout (a dotted path from the body), read once the
+    whole of it is wrapped: the body lays out a long article's first screen first."""
+
+    def __init__(self, path: str) -> None:
+        self._get = attrgetter(path)
+
+    def __get__(self, body: ArticleBody | None, owner: type | None = None) -> T:
+        if body is None:  # looked up on the class
+            return cast(T, self)
+        body._finish_layout()
+        return cast(T, self._get(body))
 
 
 def _component(field_name: str) -> str:
@@ -108,41 +126,20 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         find a place to scroll to)."""
         return [strip.text for strip in self._lines]
 
-    @property
-    def _lines(self) -> list[Strip]:
-        """The screen lines, all of them."""
-        self._finish_layout()
-        return self._laid.lines
-
-    @property
-    def _line_map(self) -> LineMap:
-        """Where the text of each paragraph went in `_lines`."""
-        self._finish_layout()
-        return self._laid_map
-
-    @property
-    def _headings(self) -> list[int]:
-        """The screen line each heading starts on."""
-        self._finish_layout()
-        return self._laid.headings
-
-    @property
-    def _extents(self) -> list[range]:
-        """The screen lines of each paragraph."""
-        self._finish_layout()
-        return self._laid.extents
-
-    @property
-    def _links(self) -> LinkSpans:
-        """The links of the text, by screen line (a link wrapped in a table's cell is one)."""
-        self._finish_layout()
-        return self._laid_links
-
-    @property
-    def _addresses(self) -> list[str]:
-        """The address of each of `_links`."""
-        self._finish_layout()
-        return self._laid_addresses
+    # Read from the layout once all of it is wrapped (`_finish_layout`); `render_line` and
+    # what needs only the first screen read `_laid` as far as it goes.
+    _lines = _Whole[list[Strip]]("_laid.lines")
+    """The screen lines, all of them."""
+    _line_map = _Whole[LineMap]("_laid_map")
+    """Where the text of each paragraph went in `_lines`."""
+    _headings = _Whole[list[int]]("_laid.headings")
+    """The screen line each heading starts on."""
+    _extents = _Whole[list[range]]("_laid.extents")
+    """The screen lines of each paragraph."""
+    _links = _Whole[LinkSpans]("_laid_links")
+    """The links of the text, by screen line (a link wrapped in a table's cell is one)."""
+    _addresses = _Whole[list[str]]("_laid_addresses")
+    """The address of each of `_links`."""
 
     @property
     def article(self) -> Article | None:
