@@ -392,9 +392,18 @@ def cmd_show(args: argparse.Namespace) -> int:
             _out(_render(from_feed, args.format).rstrip("\n"))
             return EXIT_FAILED
         _out(_render(article, args.format).rstrip("\n"))
+        if missed := lib.unmatched_body_rule(target):
+            _err(_unmatched_body(missed))
         return EXIT_OK
 
     return _run(lib, run())
+
+
+def _unmatched_body(selector: str) -> str:
+    return (
+        f"the site rule's body selector {safe_line(selector, 80)!r} matches nothing on this "
+        "page: it was read as any other page"
+    )
 
 
 def cmd_save(args: argparse.Namespace) -> int:
@@ -543,6 +552,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # claim that it was this moment.
     article = replace(article, fetched_at=None)
     _out(_render(article, args.format).rstrip("\n"))
+    from .extract import body_rule_misses
+
+    if rule is not None and body_rule_misses(page, rule):
+        _err(_unmatched_body(rule.body))
     return EXIT_OK
 
 

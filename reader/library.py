@@ -1083,6 +1083,21 @@ class Library:
         url = _link(target)
         self.store.set_saved(url, saved, target if isinstance(target, Entry) else None)
 
+    def unmatched_body_rule(self, target: Entry | str) -> str:
+        """The body selector of the site rule for `target`'s cached article when it matches
+        nothing on the page kept (the page was read as any other), else ""."""
+        from .charset import charset_from_content_type
+        from .extract import body_rule_misses
+
+        url = _link(target)
+        raw = self.store.raw_page(url) if url else None
+        if raw is None:
+            return ""
+        rule = site_rule_for(self.site_rules, _read_from(self.store.article(url), url))
+        body, content_type = raw
+        missed = body_rule_misses(body, rule, charset_from_content_type(content_type))
+        return rule.body if missed and rule is not None else ""
+
     def is_saved(self, target: Entry | str) -> bool:
         url = _link(target)
         return bool(url) and article_key(url) in self.store.saved()

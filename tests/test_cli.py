@@ -415,6 +415,20 @@ def test_site_rule_from_config_picks_body_and_drops(tmp_path: Path, httpserver) 
     ).stdout
     assert "pilot boat" in local and "Subscribe" not in local
 
+    assert fetched.stderr == ""
+    # A body selector the page doesn't have (the site changed, a typo): read as any page, and
+    # said, once, by `show` and by `extract`.
+    (home / "config.toml").write_text('[sites."localhost"]\nbody = "div.story-txt"\n')
+    missed = reader(home, "show", url, "--offline")
+    assert missed.returncode == 0 and "pilot boat" in missed.stdout
+    warning = (
+        "reader: the site rule's body selector 'div.story-txt' matches nothing on this page: "
+        "it was read as any other page\n"
+    )
+    assert missed.stderr == warning
+    saved = reader(home, "extract", str(tmp_path / "page.html"), "--url", "http://localhost/x")
+    assert "pilot boat" in saved.stdout and saved.stderr == warning
+
     (home / "config.toml").write_text('[sites."localhost"]\nbody = 42\n')
     bad = reader(home, "list")
     assert bad.returncode == 1 and "sites" in bad.stderr

@@ -236,6 +236,19 @@ def _apply_site_rule(doc: HtmlElement, rule: SiteRule) -> HtmlElement | None:
     return found[0] if found else None
 
 
+def body_rule_misses(page: bytes, rule: SiteRule | None, header_charset: str | None = None) -> bool:
+    """`rule` names a body that is not on `page` (after its drops): the page was read as any
+    other, which the user who wrote the rule should hear of (the site changed its markup, or
+    the selector is misspelt)."""
+    if rule is None or not rule.body or not looks_like_html(page):
+        return False
+    try:
+        doc = _parse(decode_html(page, header_charset))
+    except FetchError:
+        return False
+    return _apply_site_rule(doc, rule) is None
+
+
 def gave_little(article: Article) -> bool:
     """The page gave little of its own: the feed's text stands in for it (`partial`: the page
     gave almost nothing, or a teaser under half the feed's text), or it is a few words (a
