@@ -1090,10 +1090,12 @@ class Library:
         from .extract import body_rule_misses
 
         url = _link(target)
-        raw = self.store.raw_page(url) if url else None
-        if raw is None:
+        if not url or not self.site_rules:
             return ""
         rule = site_rule_for(self.site_rules, _read_from(self.store.article(url), url))
+        raw = self.store.raw_page(url) if rule is not None and rule.body else None
+        if raw is None:
+            return ""
         body, content_type = raw
         missed = body_rule_misses(body, rule, charset_from_content_type(content_type))
         return rule.body if missed and rule is not None else ""
