@@ -365,9 +365,11 @@ class Store:
                     self._articles.delete(f"fallback:{key}")
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
-            self._mark_incomplete(key, article)
+            self._mark_missing_text(key, article)
 
-    def _mark_incomplete(self, key: str, article: Article) -> None:
+    def _mark_missing_text(self, key: str, article: Article) -> None:
+        """Mark an article being put as missing text for a sync to read on, and as cached only
+        in part (both, one or none)."""
         if article.incomplete and not article.incomplete_for_good:
             self._articles.set(f"incomplete:{key}", 1)
         else:
@@ -384,7 +386,7 @@ class Store:
 
     def partial_keys(self) -> set[str]:
         """The keys of the cached articles that are not all of the article (see
-        `_mark_incomplete`), in one query. Marked when cached: an article cached before the
+        `_mark_missing_text`), in one query. Marked when cached: an article cached before the
         mark existed has none until it is extracted again."""
         return self._keys_with_prefix("partial:")
 
@@ -408,7 +410,7 @@ class Store:
             self._articles.set(f"pages:{key}", pack_page_list(pages))
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
-            self._mark_incomplete(key, article)
+            self._mark_missing_text(key, article)
 
     def later_pages(self, url: str) -> list[tuple[str, bytes, str]]:
         """The raw pages after the first of an article split over several, in order: each
