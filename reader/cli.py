@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import __version__
 from .config import ConfigError, config_path, data_dir, load_config, parse_duration, parse_size
 from .dates import in_local_time, stated_iso
+from .marks import SAVED_MARK, offline_mark
 from .models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError, StoreError
 from .plural import plural
 from .safe import safe_line, safe_text
@@ -339,11 +340,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
         when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
-        marks = (
-            ("N" if not h.read else " ")
-            + (("½" if h.partial else "↓") if h.cached else " ")
-            + ("★" if h.saved else " ")
-        )
+        marks = ("N" if not h.read else " ") + offline_mark(h) + (SAVED_MARK if h.saved else " ")
         source = safe_line(e.feed_title, 24)
         _out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
     return EXIT_OK
@@ -392,7 +389,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             _out(_render(from_feed, args.format).rstrip("\n"))
             return EXIT_FAILED
         _out(_render(article, args.format).rstrip("\n"))
-        if missed := lib.unmatched_body_rule(target):
+        if missed := lib.unmatched_body_rule(target, article):
             _err(_unmatched_body(missed))
         return EXIT_OK
 

@@ -1083,8 +1083,8 @@ class Library:
         url = _link(target)
         self.store.set_saved(url, saved, target if isinstance(target, Entry) else None)
 
-    def unmatched_body_rule(self, target: Entry | str) -> str:
-        """The body selector of the site rule for `target`'s cached article when it matches
+    def unmatched_body_rule(self, target: Entry | str, article: Article) -> str:
+        """The body selector of the site rule for `target`'s cached `article` when it matches
         nothing on the page kept (the page was read as any other), else ""."""
         from .charset import charset_from_content_type
         from .extract import body_rule_misses
@@ -1092,7 +1092,7 @@ class Library:
         url = _link(target)
         if not url or not self.site_rules:
             return ""
-        rule = site_rule_for(self.site_rules, _read_from(self.store.article(url), url))
+        rule = site_rule_for(self.site_rules, _read_from(article, url))
         raw = self.store.raw_page(url) if rule is not None and rule.body else None
         if raw is None:
             return ""

@@ -18,6 +18,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.demo.server import DemoServer, start_demo_server
 from reader.library import Library
+from reader.marks import OFFLINE_MARK
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
 from reader.store import Store
 from reader.ui.app import ReaderApp
@@ -28,7 +29,7 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.feed_list import FeedList
-from reader.ui.widgets.main.headline_table import OFFLINE_MARK, HeadlineTable
+from reader.ui.widgets.main.headline_table import HeadlineTable
 from tests.tui_pilot import (
     burst,
     first_article_row,

@@ -82,9 +82,6 @@ _JOB_ALONE = re.compile(
 _FILED_FROM = re.compile(
     r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*)*(?=\s+and\s|,|$)"
 )
-# Where the writer filed from, after a comma: "Von Jonas Weber, Berlin", "Par Léa Martin, à
-# Paris", "di Marco Rossi, Roma". One word written as a place is ("MA" and "AFP" are a
-# credential and an agency; "Jr." a name's own end).
 # The news agencies whose names are written as one word in normal case or lower case: kept after
 # a byline's comma as all-caps ones are ("Ann Lee, Reuters", "Jonas Weber, dpa"): a citation
 # names the agency.
@@ -96,6 +93,9 @@ _AGENCIES = frozenset(
 )
 _LOWER_CASE_AGENCIES = frozenset(name for name in _AGENCIES if len(name) <= 3)
 """Written lower case by their own agencies ("dpa", "apa", "epd"): no particle, still a name."""
+# Where the writer filed from, after a comma: "Von Jonas Weber, Berlin", "Par Léa Martin, à
+# Paris", "di Marco Rossi, Roma". One word written as a place is ("MA" and "AFP" are a
+# credential and an agency; "Jr." a name's own end).
 _PLACE = re.compile(
     r"(?:(?:à|a|en|in|aus|from|de|desde|da|em)\s+)?(?!(?:Jr|Sr|Esq)\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+"
 )
@@ -144,6 +144,8 @@ _PARTICLES = frozenset(
         *("van", "von", "zu", "bin", "ibn", "al", "el", "ter", "ten"),
     ]
 )
+_LOWER_CASE_WORDS = _PARTICLES | _LOWER_CASE_AGENCIES
+"""The lower-case words a name may hold."""
 # Parts of a byline element that are not the name: its date, the writer's job, buttons.
 _EXTRAS = re.compile(r"title|role|job|position|date|time|bio|social|share|follow", re.IGNORECASE)
 
@@ -230,9 +232,7 @@ def looks_like_name(text: str) -> bool:
     # "s sai" is a commenter's handle, "Ann Lee, a retired teacher" a description: in a cased
     # script a name's words are capitalised but for particles ("Ana de la Cruz and Tom Berg").
     lower = [
-        w
-        for w in words
-        if w[0].islower() and w.strip("(),").casefold() not in _PARTICLES | _LOWER_CASE_AGENCIES
+        w for w in words if w[0].islower() and w.strip("(),").casefold() not in _LOWER_CASE_WORDS
     ]
     return not lower
 

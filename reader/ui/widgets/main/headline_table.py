@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ....library import Headline
+from ....marks import SAVED_MARK, UNREAD_MARK, offline_mark
 from ...display import plain, when
 from ...messages import HeadlineChosen
 from ..article.scroll_keys import (
@@ -36,11 +37,6 @@ from ..article.scroll_keys import (
     UP_KEYS,
 )
 
-UNREAD_MARK = "●"
-OFFLINE_MARK = "↓"
-PARTIAL_MARK = "½"
-"""Cached, but only part of the article: the feed's text stands in, or the page gave part."""
-SAVED_MARK = "★"
 MARKER_CELLS = 6
 """Cells before the time: margin, unread, margin, offline, saved, margin."""
 TIME_WIDTH = 10
@@ -407,10 +403,3 @@ class HeadlineTable(ScrollView, can_focus=True):
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
-
-
-def offline_mark(headline: Headline) -> str:
-    """What the offline column shows of a headline: all of its article cached, part, none."""
-    if not headline.cached:
-        return " "
-    return PARTIAL_MARK if headline.partial else OFFLINE_MARK

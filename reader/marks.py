@@ -1,0 +1,22 @@
+"""The marks a headline carries in a list, the reader's and `reader list`'s alike: one place,
+so the two never say different things (the CLI doesn't import the UI, for its start-up)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .library import Headline
+
+UNREAD_MARK = "●"
+OFFLINE_MARK = "↓"
+PARTIAL_MARK = "½"
+"""Cached, but only part of the article: the feed's text stands in, or the page gave part."""
+SAVED_MARK = "★"
+
+
+def offline_mark(headline: Headline) -> str:
+    """What the offline column shows of a headline: all of its article cached, part, none."""
+    if not headline.cached:
+        return " "
+    return PARTIAL_MARK if headline.partial else OFFLINE_MARK
