@@ -731,6 +731,27 @@ def test_an_article_reopened_deep_in_its_text_opens_there_before_the_rest_is_lai
     asyncio.run(run())
 
 
+def test_a_long_article_scrolled_far_before_the_rest_is_laid_out_draws_its_lines(
+    synced_dir: Path,
+) -> None:
+    """The scrollbar dragged (or a fast wheel) past the first screens before the rest of a
+    long article is wrapped: the lines there are drawn at once, not a blank view for a frame."""
+    article = _long_article()
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, _pilot, body):
+            entry = app.screen.headline.entry
+            body.show_article(entry, article)
+            assert body._unfinished
+            body.scroll_to(y=body.max_scroll_y // 2, animate=False, immediate=True)
+            assert not body._unfinished
+            drawn = [body.render_line(y).text.strip() for y in range(body.size.height)]
+            assert sum(1 for line in drawn if line) > body.size.height // 2
+            assert any("ferry's accounts" in line for line in drawn)
+
+    asyncio.run(run())
+
+
 def test_more_pages_coming_in_keep_a_line_deep_in_the_first_page_drawn_at_the_top(
     synced_dir: Path,
 ) -> None:

@@ -571,6 +571,13 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
             self._build(self._place())
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # Moved past the lines wrapped so far before the rest came (the scrollbar dragged, a
+        # fast wheel): the rest now, or the view would be drawn blank for a frame.
+        if self._unfinished and round(new_value) + self.size.height > len(self._laid.lines):
+            self._finish_layout()
+        super().watch_scroll_y(old_value, new_value)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
