@@ -563,6 +563,14 @@ def _unexpected_as_fetch_error(url: str) -> Iterator[None]:
         raise FetchError(ErrorKind.EXTRACTION, message, url) from error
 
 
+def _with_link(headlines: list[Headline], url: str) -> Entry | None:
+    wanted = canonical_url(url)
+    for headline in headlines:
+        if headline.entry.link and canonical_url(headline.entry.link) == wanted:
+            return headline.entry
+    return None
+
+
 def check_is_page(response: Response) -> None:
     """Refuse a PDF, an image, a binary or a feed where an article page was expected, also when
     the server calls it text/html: decoded as text it would be mojibake in the cache (a feed,
@@ -740,11 +748,15 @@ class Library:
             if entry is not None:
                 return entry
         if is_web_url(text):
-            wanted = canonical_url(text)
-            for headline in self.headlines():
-                if headline.entry.link and canonical_url(headline.entry.link) == wanted:
-                    return headline.entry
-            return text
+            headlines = self.headlines()
+            if (entry := _with_link(headlines, text)) is not None:
+                return entry
+            if self.store.has_article(text):
+                return text
+            # The address a citation names (where a feed's link redirected to, the page's
+            # canonical one) finds the article cached under the feed's link.
+            link = self.store.aliased(text) or text
+            return _with_link(headlines, link) or link
         raise FetchError(
             ErrorKind.NOT_FOUND, f"no article with id {safe_line(text, 80)!r} (see `reader list`)"
         )

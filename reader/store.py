@@ -21,6 +21,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import diskcache
 
@@ -54,7 +55,8 @@ _SAVED = "saved"
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
 # opened, why it is no article, its later pages when it is split over several, a mark when
 # some of those are missing (`Article.incomplete`), why the last try to fetch it failed, and
-# where the reader left it.
+# where the reader left it. ("also:" keys are the article's other addresses, keyed by those:
+# `aliased`.)
 _ARTICLE_PREFIXES = (
     "article:",
     "raw:",
@@ -67,6 +69,17 @@ _ARTICLE_PREFIXES = (
     "failed:",
     "place:",
 )
+
+
+def _other_addresses(key: str, article: Article) -> set[str]:
+    """The keys of an article's addresses other than its link's `key`, which a citation names
+    and a reader may ask for (`reader show URL`): where the link's redirects ended, and the
+    canonical address the page declares, unless that is a site's home page (some sites
+    declare theirs on every page)."""
+    addresses = {article_key(article.url)} if article.url else set()
+    if article.canonical_url and urlsplit(article.canonical_url).path.strip("/"):
+        addresses.add(article_key(article.canonical_url))
+    return addresses - {key}
 
 
 @dataclass(frozen=True)
@@ -366,6 +379,18 @@ class Store:
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
             self._mark_missing_text(key, article)
+            for address in _other_addresses(key, article):
+                self._articles.set(f"also:{address}", url)
+
+    def has_article(self, url: str) -> bool:
+        return f"article:{article_key(url)}" in self._articles
+
+    def aliased(self, url: str) -> str | None:
+        """The link an article was cached under, when `url` is another address of it: the
+        page a redirect ended at, or the canonical address the page declares (`put_article`).
+        May name an article pruned since: reading that link says so."""
+        link = self._articles.get(f"also:{article_key(url)}")
+        return link if isinstance(link, str) else None
 
     def _mark_missing_text(self, key: str, article: Article) -> None:
         """Mark an article being put as missing text for a sync to read on, and as cached only

@@ -182,6 +182,47 @@ def test_offline_show_says_why_the_last_sync_could_not_cache_it(tmp_path: Path, 
         lib.close()
 
 
+def test_the_address_a_citation_names_finds_the_synced_article_offline(
+    tmp_path: Path, httpserver
+) -> None:
+    """A feed's link that redirects: the article is cited by the page it ended at, and by the
+    canonical address the page declares; a traveller who copies either reads it offline, the
+    same entry as the feed's link (its saved mark, its place). A home page declared canonical
+    on every page finds nothing."""
+    link = httpserver.url_for("/r/ferry")
+    final = httpserver.url_for("/news/ferry.html")
+    canonical = "https://gazette.example/news/electric-ferries"
+    httpserver.expect_request("/cited-feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>'
+        f"<item><title>Electric ferries</title><link>{link}</link></item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/r/ferry").respond_with_data(
+        "", status=301, headers={"Location": final}
+    )
+    httpserver.expect_request("/news/ferry.html").respond_with_data(
+        f'<html><head><link rel="canonical" href="{canonical}"><title>Electric ferries</title>'
+        "</head><body><article><h1>Electric ferries</h1>"
+        + "<p>The first electric ferry crossed the sound on Monday, carrying ninety cars.</p>" * 6
+        + "</article></body></html>",
+        content_type="text/html",
+    )
+    home = tmp_path / "home"
+    reader(home, "add", httpserver.url_for("/cited-feed.xml"))
+    assert reader(home, "sync").returncode == 0
+    (item,) = listed(home)
+    shown = reader(home, "show", item["id"], "--offline")
+    assert f"URL: {final}" in shown.stdout
+    for address in (final, canonical):
+        offline = reader(home, "show", address, "--offline")
+        assert offline.returncode == 0, offline.stderr
+        assert "ninety cars" in offline.stdout
+    assert reader(home, "save", final, "--offline").returncode == 0
+    assert listed(home, "--saved")[0]["id"] == item["id"]
+    home_page = reader(home, "show", "https://gazette.example/", "--offline")
+    assert home_page.returncode == 1 and "not in the cache" in home_page.stderr
+
+
 # -- the config file -------------------------------------------------------------------------------
 def test_config_created_with_commented_defaults(tmp_path: Path) -> None:
     home = tmp_path / "home"
