@@ -193,6 +193,11 @@ def _ca_file(value: Any) -> str:
 
 
 _SECTIONS = {"network", "cache", "feeds", "sites"}
+# Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
+_NOT_ZERO = {
+    *("connect_timeout", "read_timeout", "total_timeout"),
+    *("max_bytes", "feed_max_bytes", "max_title_length", "max_feed_items"),
+}
 _SITE_KEYS = {"body", "drop"}
 
 
@@ -207,6 +212,9 @@ def _site_rule(host: str, rule: Any) -> SiteRule:
         # must be quoted to stay one name.
         dotted = ".".join(_first_table_path([host], rule))
         raise ValueError(f'[sites.{dotted}]: quote the host name, as [sites."{dotted}"]')
+    if (named := _host_named(host)) != host.lower():
+        # Rules are looked up by a page's host name alone: this key would never match.
+        raise ValueError(f'sites."{host}": a site is a host name, as [sites."{named}"]')
     for key in rule:
         if key not in _SITE_KEYS:
             raise ValueError(f'unknown setting sites."{host}".{key} (a site takes body and drop)')
@@ -221,6 +229,18 @@ def _site_rule(host: str, rule: Any) -> SiteRule:
         for selector in selectors:
             _check_selector(f'sites."{host}".{key}', selector)
     return SiteRule(body=body, drop=tuple(drop))
+
+
+def _host_named(key: str) -> str:
+    """The host name a `[sites."…"]` key was meant to name: itself, unless it was written as an
+    address ("https://example.com/news") or with a port ("127.0.0.1:8000")."""
+    from urllib.parse import urlsplit
+
+    address = key if "//" in key else f"//{key}"
+    try:
+        return urlsplit(address).hostname or key.lower()
+    except ValueError:
+        return key.lower()
 
 
 def _check_selector(setting: str, selector: str) -> None:
@@ -270,6 +290,8 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ValueError(f"network.{key} must be a positive number")
+        if value == 0 and key in _NOT_ZERO:
+            raise ValueError(f"network.{key} must be more than 0 (no fetch could finish)")
         changes[key] = int(value) if known[key] == "int" else float(value)
     limits = replace(FetchLimits(), **changes)
     if limits.max_connections < 1 or limits.per_host < 1:

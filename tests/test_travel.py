@@ -257,6 +257,13 @@ def test_bad_config_is_one_clear_line(tmp_path: Path) -> None:
         ('[sites.www.example.com]\nbody = "div.story"\n', '[sites."www.example.com"]'),
         ('[cache]\nmax_sise = "1GB"\n', "cache.max_sise"),
         ("[netwrok]\nretries = 1\n", "[netwrok]"),
+        ('[sites."127.0.0.1:8711"]\nbody = "main"\n', '[sites."127.0.0.1"]'),
+        (
+            '[sites."https://News.example.com/world/"]\nbody = "main"\n',
+            '[sites."news.example.com"]',
+        ),
+        ("[network]\nconnect_timeout = 0\n", "network.connect_timeout must be more than 0"),
+        ("[network]\ntotal_timeout = 0.0\n", "network.total_timeout must be more than 0"),
     ],
 )
 def test_config_mistake_in_any_section_is_named(tmp_path: Path, text: str, named: str) -> None:
