@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -538,13 +539,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
             f"{safe_line(name, 200)} is over {limit / 1048576:g} MB: more than reader reads of a "
             "page (a fetch stops there too)"
         )
-    rule = config.rule_for(args.url) if args.url else None
+    url = args.url or ""
+    rule = config.rule_for(url) if url else None
     try:
-        article = extract_file(page, args.url or "", rule)
+        article = extract_file(page, url, rule)
+        if not url and is_web_url(article.canonical_url):
+            # A page saved from a browser: its relative links and pictures are relative to the
+            # address it declares, and its site's rule is that address's.
+            url = article.canonical_url
+            rule = config.rule_for(url)
+            article = extract_file(page, url, rule)
     except FetchError:
         raise
     except Exception as error:  # a parser's error on a hostile page: one line, as in a sync
         raise CommandError(f"could not read the page ({type(error).__name__})") from None
+    if not url and _RELATIVE_ADDRESS.search(page):
+        _err("the page's relative links and pictures are left out: give its address with --url")
     # A file on disk: when its page was retrieved is not known, and the citation must not
     # claim that it was this moment.
     article = replace(article, fetched_at=None)
@@ -554,6 +564,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if rule is not None and body_rule_misses(page, rule):
         _err(_unmatched_body(rule.body))
     return EXIT_OK
+
+
+# A link or picture whose address needs the page's own to resolve ("../photos/a.jpg",
+# "//cdn.example/a.jpg"): no scheme, and not a link within the page ("#notes").
+_RELATIVE_ADDRESS = re.compile(
+    rb"""\b(?:href|src)\s*=\s*["']?(?![a-z][a-z0-9+.-]*:|#|["'\s>])""", re.IGNORECASE
+)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

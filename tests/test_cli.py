@@ -316,6 +316,60 @@ def test_extract_reads_plain_text_by_its_lines_and_a_url_that_is_no_address(
     assert bad.stderr == "reader: --url wants the page's http(s) address, not 'notaurl'\n"
 
 
+_SAVED_PAGE = """<html><head><title>Harbour works | Gazette</title>{head}</head><body>
+<nav><a href="/">Home</a></nav><article><h1>Harbour works</h1>
+<p>The harbour wall was finished on Tuesday, after <a href="../inquiry.html">a four-year public
+inquiry</a> and two winters of delays that the council blamed on the weather.</p>
+<figure><img src="/pics/wall.jpg" alt="The wall"><figcaption>The new wall at low
+tide.</figcaption></figure>
+<p>Engineers said the wall would protect the old town for a century, and the fishing fleet would
+return to the inner basin next spring.</p>
+<p>The cost rose from £12m to £19m, a figure the opposition called a scandal and the council
+called the price of doing it properly.</p></article></body></html>"""
+
+
+def test_extract_of_a_saved_page_resolves_its_links_against_the_address_it_declares(
+    tmp_path: Path,
+) -> None:
+    """A page saved from a browser has relative links and pictures: read without --url, they
+    resolve against its canonical address (and its site rule applies); with no address at all,
+    one line says they are left out and how to keep them."""
+    declared = tmp_path / "declared.html"
+    declared.write_text(
+        _SAVED_PAGE.format(
+            head='<link rel="canonical" href="https://gazette.example/news/harbour-works">'
+        )
+    )
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text('[sites."gazette.example"]\ndrop = ["figure"]\n')
+    result = reader(home, "extract", str(declared), "--format", "markdown")
+    assert result.returncode == 0 and result.stderr == ""
+    assert "(<https://gazette.example/inquiry.html>)" in result.stdout
+    assert "wall.jpg" not in result.stdout  # the site's rule, found by the declared address
+    (home / "config.toml").write_text("")
+    result = reader(home, "extract", str(declared), "--format", "markdown")
+    assert "![](<https://gazette.example/pics/wall.jpg>)" in result.stdout
+
+    bare = tmp_path / "bare.html"
+    bare.write_text(_SAVED_PAGE.format(head=""))
+    result = reader(home, "extract", str(bare), "--format", "markdown")
+    assert result.returncode == 0 and "four-year public inquiry" in result.stdout
+    assert result.stderr == (
+        "reader: the page's relative links and pictures are left out: give its address with --url\n"
+    )
+    given = reader(
+        home,
+        "extract",
+        str(bare),
+        "--url",
+        "https://gazette.example/news/a",
+        "--format",
+        "markdown",
+    )
+    assert given.stderr == "" and "(<https://gazette.example/inquiry.html>)" in given.stdout
+
+
 def test_extract_of_a_web_address_points_to_show(tmp_path: Path, httpserver) -> None:
     """`reader extract https://…` read as a file name said "No such file or directory", as if
     the page were missing; the command that fetches an address is named instead."""
