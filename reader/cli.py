@@ -805,7 +805,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(
-        "--url", help="the page's http(s) address, to resolve relative links and pick site rules"
+        "--url",
+        help="the page's http(s) address, to resolve relative links and pick site rules "
+        "(default: the canonical address the page declares)",
     )
     p.add_argument("--format", choices=formats, default="text")
     p.set_defaults(func=cmd_extract)
