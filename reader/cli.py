@@ -104,11 +104,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .opml import parse_opml
+    from .opml import read_opml
 
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-        found = parse_opml(data)
+        found, skipped = read_opml(data)
     except OSError as error:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
     lib = _open_library(args)
@@ -120,6 +120,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{plural(added, 'feed')} added, {len(found) - added} already subscribed; "
         "`reader sync` fetches them"
     )
+    if skipped:
+        _err(f"left out {plural(skipped, 'feed')} whose address is not http(s)")
     return EXIT_OK
 
 

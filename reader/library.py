@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
+import re
 import sys
 import threading
 from collections import defaultdict
@@ -563,6 +564,10 @@ def _unexpected_as_fetch_error(url: str) -> Iterator[None]:
         raise FetchError(ErrorKind.EXTRACTION, message, url) from error
 
 
+# What is written as an address, not an id: a scheme and "//", or a scheme of no web page.
+_ADDRESS_LIKE = re.compile(r"[a-z][a-z0-9+.-]*://|(?:file|mailto|javascript|data):", re.IGNORECASE)
+
+
 def _with_link(headlines: list[Headline], url: str) -> Entry | None:
     wanted = canonical_url(url)
     for headline in headlines:
@@ -757,6 +762,8 @@ class Library:
             # canonical one) finds the article cached under the feed's link.
             link = self.store.aliased(text) or text
             return _with_link(headlines, link) or link
+        if _ADDRESS_LIKE.match(text):  # "ftp://…", "file:///…", "http://" with no host
+            raise FetchError(ErrorKind.BAD_URL, f"not an http(s) URL: {safe_line(text, 200)}")
         raise FetchError(
             ErrorKind.NOT_FOUND, f"no article with id {safe_line(text, 80)!r} (see `reader list`)"
         )

@@ -169,6 +169,8 @@ class Store:
         self.root = root
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
         settings: dict[str, Any] = {"eviction_policy": "none", "size_limit": 2**62, "timeout": 30}
+        if root.exists() and not root.is_dir():
+            raise StoreError(f"the data directory {root} is a file, not a directory")
         try:
             root.mkdir(parents=True, exist_ok=True)
             self._state = diskcache.Cache(str(root / "state"), **settings)

@@ -132,6 +132,21 @@ def test_add_sync_list_then_show_offline(tmp_path: Path) -> None:
         assert phrase not in shown.stdout
 
 
+def test_show_of_something_neither_an_id_nor_a_web_address_says_which(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    for address in ("ftp://x/y", "file:///etc/passwd", "http://", "http://[::1"):
+        result = reader(home, "show", address)
+        assert (result.returncode, result.stderr) == (1, f"reader: not an http(s) URL: {address}\n")
+    result = reader(home, "show", "abc")
+    assert result.stderr == "reader: no article with id 'abc' (see `reader list`)\n"
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a directory")
+    result = reader(a_file, "list")
+    assert result.returncode == 1
+    assert result.stderr == f"reader: the data directory {a_file} is a file, not a directory\n"
+    assert a_file.read_text() == "not a directory"
+
+
 def test_show_offline_uncached_says_so(tmp_path: Path, demo_server: DemoServer) -> None:
     data = tmp_path / "home"
     assert reader(data, "add", demo_server.feed_urls[1]).returncode == 0
