@@ -219,12 +219,10 @@ def parse_feed(
     problems = []
     if had_dtd:
         problems.append("its DOCTYPE was ignored (no entities expanded)")
-    if parsed.get("bozo"):
-        complaint = parsed.get("bozo_exception", "")
-        if isinstance(complaint, feedparser.NonXMLContentType):
-            # Its message repeats the Content-Type we handed it, charset and all: the server's is
-            # the one to name.
-            complaint = f"{content_type or 'no Content-Type'} is not an XML media type"
+    complaint = parsed.get("bozo_exception", "")
+    # A feed served as application/octet-stream or text/plain is well-formed XML all the same,
+    # read as such: no problem of its own for `reader feeds` to show.
+    if parsed.get("bozo") and not isinstance(complaint, feedparser.NonXMLContentType):
         problems.append("malformed XML, read leniently: " + safe_line(str(complaint), 160))
     if len(items) > limits.max_feed_items:
         problems.append(f"only the newest {limits.max_feed_items} of {len(items)} items kept")

@@ -467,3 +467,20 @@ def test_a_sync_tells_of_each_article_it_caches_only_in_part(
 
     asyncio.run(run())
     assert heard == {"Ferry cuts winter timetable": True, "Tide times": True}
+
+
+def test_a_feed_served_with_a_type_not_of_xml_is_no_malformed_xml() -> None:
+    """Served as application/octet-stream, a well-formed feed is read with no complaint; a
+    feed whose XML is broken is still said to be."""
+    rss = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay</title><item>'
+        b"<title>Tides</title><link>https://quay.example/tides</link></item></channel></rss>"
+    )
+    for content_type in ("application/octet-stream", "text/plain", ""):
+        parsed = parse_feed(rss, "https://quay.example/feed", content_type=content_type)
+        assert (parsed.title, parsed.problem) == ("Quay", "")
+    broken = parse_feed(
+        rss.replace(b"</item>", b""), "https://quay.example/feed", content_type="text/plain"
+    )
+    assert broken.problem.startswith("malformed XML, read leniently: ")
+    assert "media type" not in broken.problem
