@@ -324,6 +324,7 @@ def _headline_json(h: Headline) -> dict[str, Any]:
         "read": h.read,
         "cached": h.cached,
         "partial": h.partial,
+        "not_article": h.not_article,
         "saved": h.saved,
     }
 

@@ -69,6 +69,8 @@ class Headline:
     saved: bool = False
     partial: bool = False
     """Cached, but not all of it: the feed's text stands in, or the page gave only part."""
+    not_article: bool = False
+    """Its link is known to be no article page (a PDF, an image, a podcast's audio)."""
 
 
 @dataclass(frozen=True)
@@ -716,6 +718,7 @@ class Library:
         saved = self.store.saved()
         cached_keys = self.store.article_keys()
         partial_keys = self.store.partial_keys()
+        not_article_keys = self.store.not_article_keys()
         out: list[Headline] = []
         for url in urls:
             read = self.store.read_ids(url)
@@ -728,7 +731,10 @@ class Library:
                 cached = bool(key) and key in cached_keys
                 is_saved = bool(key) and key in saved
                 partial = cached and key in partial_keys
-                out.append(Headline(entry, entry.id in read, cached, is_saved, partial))
+                not_article = not cached and bool(key) and key in not_article_keys
+                out.append(
+                    Headline(entry, entry.id in read, cached, is_saved, partial, not_article)
+                )
         out.sort(
             key=lambda h: (
                 -(

@@ -12,11 +12,14 @@ UNREAD_MARK = "●"
 OFFLINE_MARK = "↓"
 PARTIAL_MARK = "½"
 """Cached, but only part of the article: the feed's text stands in, or the page gave part."""
+NOT_ARTICLE_MARK = "↗"
+"""No article page to cache (a PDF, an image, audio): the link opens in a browser or player."""
 SAVED_MARK = "★"
 
 
 def offline_mark(headline: Headline) -> str:
-    """What the offline column shows of a headline: all of its article cached, part, none."""
+    """What the offline column shows of a headline: all of its article cached, part, none,
+    or that its link is no article page (so "not synced yet" is never what a PDF seems)."""
     if not headline.cached:
-        return " "
+        return NOT_ARTICLE_MARK if headline.not_article else " "
     return PARTIAL_MARK if headline.partial else OFFLINE_MARK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -450,6 +451,30 @@ def test_reextract_from_kept_pages_offline(synced_dir: Path) -> None:
         f"reader: not re-extracted: {pdf['link']}: not an article page (application/pdf); "
         "open the original link in a browser"
     )
+
+
+def test_lists_mark_a_link_that_is_no_article_page(synced_dir: Path) -> None:
+    """The demo's PDF, refused by the sync as no article page: `↗` in `reader list` and the
+    reader's headline list, `not_article` in the JSON, never what "not synced yet" looks like."""
+    listed = json.loads(reader(synced_dir, "list", "--json").stdout)
+    pdf = next(i for i in listed if i["link"].endswith(".pdf"))
+    assert (pdf["cached"], pdf["not_article"]) == (False, True)
+    assert not any(i["not_article"] for i in listed if i is not pdf)
+    line = next(x for x in reader(synced_dir, "list").stdout.splitlines() if pdf["id"] in x)
+    assert line.split("  ")[2].strip() == "N↗"
+
+    from tests.tui_pilot import running
+
+    async def tui() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, _pilot):
+            from reader.ui.widgets.main.headline_table import HeadlineTable
+
+            rows = app.screen.query_one(HeadlineTable).rows
+            assert [h.entry.id for h in rows if h.not_article] == [pdf["id"]]
+            screen = "\n".join(s.text for s in app.screen._compositor.render_strips())
+            assert "● ↗" in screen
+
+    asyncio.run(tui())
 
 
 SITE_RULE_PAGE = """<html><head><title>Harbour notes</title></head><body>

@@ -78,6 +78,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("★", "saved for good"),
             ("↓", "available offline (the article is cached)"),
             ("½", "cached only in part (the feed's text, or part of the page)"),
+            ("↗", "no article page to cache (a PDF, a picture, audio): o opens it"),
             ("!", "the feed's last fetch failed"),
         ),
     ),
