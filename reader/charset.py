@@ -371,7 +371,10 @@ def xml_declared_charset(body: bytes) -> str | None:
 
 
 def _mostly_not_utf8(body: bytes) -> bool:
-    """More than a stray bad byte: a tenth or more of the non-ASCII text would be U+FFFD."""
+    """More than a stray bad byte: a tenth or more of the non-ASCII text would be U+FFFD.
+    Not a UTF-8 template whose later paragraphs are windows-1252 (an old CMS's database):
+    read as windows-1252 throughout, its UTF-8 half was mojibake ("cafÃ©"); read as UTF-8,
+    the other half's letters are read by `_windows_1252_for_bad_utf8`."""
     sample = body[:65536]
     try:
         sample.decode("utf-8")
@@ -382,7 +385,14 @@ def _mostly_not_utf8(body: bytes) -> bool:
     text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(sample, final=False)
     bad = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    return bad > 8 and bad > 0.1 * non_ascii
+    if bad <= 8 or bad <= 0.1 * non_ascii:
+        return False
+    utf8_characters = non_ascii - bad
+    if utf8_characters < 8 or 4 * utf8_characters < bad:
+        # A legacy page's few byte pairs that happen to be UTF-8 ("«ТАСС»" in windows-1251)
+        return True
+    mended = codecs.getincrementaldecoder("utf-8")(errors=_BAD_UTF8_AS_WINDOWS_1252)
+    return mended.decode(sample, final=False).count("\ufffd") > 8
 
 
 # cp1252's € … ‘ ’ “ ” – —: a Latin page's punctuation, wherever it stands.
@@ -409,6 +419,35 @@ def _reads_as_latin_1(page: bytes, at: int) -> bool:
 
 
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _windows_1252_for_bad_utf8(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: a byte that is no UTF-8, read as the windows-1252 letter or
+    punctuation it stands for (`_reads_as_latin_1`), else U+FFFD. A UTF-8 template whose
+    later paragraphs come from an old windows-1252 database ("habitu\xe9s") is common, and its
+    text must read right, not "habitu\ufffds". A character the page cuts short (its lead byte
+    and some of its continuation bytes: one error of two bytes or more) was UTF-8, and stays
+    U+FFFD, as does junk ("\xff\xfe")."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    page, at = error.object, error.start  # not copied: a page may hold many such bytes
+    if error.end - at == 1 and _reads_as_latin_1_or_symbol(page, at):
+        return bytes((page[at],)).decode("cp1252"), error.end
+    return "\ufffd", error.end
+
+
+def _reads_as_latin_1_or_symbol(page: bytes, at: int) -> bool:
+    """`_reads_as_latin_1`, or Latin-1's punctuation and symbols standing between ASCII
+    characters ("\xab Bonjour \xbb", "20\xb0C")."""
+    if _reads_as_latin_1(page, at):
+        return True
+    before = page[at - 1] if at > 0 else 32
+    after = page[at + 1] if at + 1 < len(page) else 32
+    return 0xA0 <= page[at] < 0xC0 and before < 128 and after < 128
+
+
+_BAD_UTF8_AS_WINDOWS_1252 = "reader.bad-utf8-as-windows-1252"
+codecs.register_error(_BAD_UTF8_AS_WINDOWS_1252, _windows_1252_for_bad_utf8)
 
 
 def _a_few_latin_letters(body: bytes) -> bool:
@@ -594,17 +633,24 @@ def _drop_unparseable_reference(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+def decode(body: bytes, codec: str) -> str:
+    """`body` decoded with `codec`, never failing: bytes it can't decode become U+FFFD, but in
+    UTF-8 a page's stray windows-1252 letters are read as such. Valid UTF-8 is decoded at C
+    speed, the handler never called."""
+    errors = _BAD_UTF8_AS_WINDOWS_1252 if codecs.lookup(codec).name == "utf-8" else "replace"
+    return body.decode(codec, errors=errors)
+
+
 def decode_html(body: bytes, header_charset: str | None = None) -> str:
     """Decode a page; undecodable bytes become U+FFFD rather than failing the whole article."""
-    codec = detect_charset(body, header_charset)
-    text = clean_markup(body.decode(codec, errors="replace"))
+    text = clean_markup(decode(body, detect_charset(body, header_charset)))
     return text[1:] if text.startswith("\ufeff") else text
 
 
 def decode_text(body: bytes, header_charset: str | None = None) -> str:
     """Decode a plain-text page as `decode_html` does a page, C1 controls read as the
     windows-1252 characters they stand for (controls and escapes are `safe`'s to remove)."""
-    text = body.decode(detect_charset(body, header_charset), errors="replace")
+    text = decode(body, detect_charset(body, header_charset))
     return _windows_1252_c1(text).removeprefix("\ufeff")
 
 
