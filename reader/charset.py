@@ -5,12 +5,14 @@ Order: byte-order mark (or UTF-16's zero bytes without one), then the HTTP heade
 then a `<meta charset>` or `http-equiv` declaration in the first bytes, then strict UTF-8, then
 statistical detection.
 A declaration the bytes plainly contradict (a legacy charset on valid multi-byte UTF-8, UTF-8 on
-bytes that mostly aren't) is overruled: mojibake must never reach the cache.
+bytes that mostly aren't) is overruled: mojibake must never reach the cache. So is one that reads
+them without an error but as the wrong letters of its script (KOI8-R labelled windows-1251).
 """
 
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from collections.abc import Iterator
 
@@ -155,6 +157,8 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         for other in _alternatives(body, declared):
             if other != declared and _mess(body, other) <= bar:
                 return other
+    if declared and (sibling := _misread_sibling(body, declared)):
+        return sibling
     if declared:
         return declared
     try:
@@ -198,9 +202,12 @@ _C1_BYTE = re.compile(rb"[\x80-\x9f]")
 
 
 def _alternatives(body: bytes, declared: str) -> Iterator[str]:
-    """Charsets to try for a page its declaration misreads, likeliest first: the declared
+    """Charsets to try for a page its declaration misreads, likeliest first: the charset of
+    the declared one's family that reads it as real text (`_misread_sibling`), the declared
     ISO charset's Windows sibling when the page holds the bytes only that one reads as
     letters, the page's own <meta>, then the bytes' statistics (only worked out when asked)."""
+    if sibling := _misread_sibling(body, declared):
+        yield sibling
     if (sibling := _WINDOWS_SIBLING.get(declared)) and _C1_BYTE.search(body):
         yield sibling
     meta = sniff_meta_charset(body)
@@ -227,6 +234,121 @@ def _contradicted(body: bytes, declared: str) -> bool:
     return _mess(body, declared) >= _MESSY
 
 
+# Single-byte charsets of one script, each of which reads the others' bytes without an error:
+# KOI8-R bytes labelled windows-1251 come out as the other case of other letters ("тЩВБЛЙ
+# РТПФЕУФХАФ" for "Рыбаки протестуют"), ISO-8859-2 labelled windows-1250 as a Czech page with a
+# Polish "ą" for every "š". Nothing fails to decode, and charset_normalizer measured a short
+# page's mojibake as clean; what gives it away is the letters themselves.
+_CYRILLIC_FAMILY = ("cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866")
+_LATIN_2_FAMILY = ("cp1250", "iso8859-2")
+# How often each letter comes in Russian text, per ten thousand (the other Cyrillic languages'
+# own letters given a share of their own): a reading in the wrong charset turns "о" and "е"
+# into "п" and "ъ", and capitals into symbols.
+_CYRILLIC_LETTERS = {
+    "о": 1097, "е": 845, "а": 801, "и": 735, "н": 670, "т": 626, "с": 547, "р": 473,
+    "в": 454, "л": 440, "к": 349, "м": 321, "д": 298, "п": 281, "у": 262, "я": 201,
+    "ы": 190, "ь": 174, "г": 170, "з": 165, "б": 159, "ч": 144, "й": 121, "х": 97,
+    "ж": 94, "ш": 73, "ю": 64, "ц": 48, "щ": 36, "э": 32, "ф": 26, "ъ": 4, "ё": 4,
+    "і": 50, "ї": 10, "є": 10, "ґ": 2, "ў": 5, "ј": 5, "љ": 5, "њ": 5, "ћ": 5, "ђ": 2,
+    "џ": 2, "ѓ": 2, "ќ": 2, "ѕ": 1,
+}  # fmt: skip
+_CYRILLIC_LOG = {letter: math.log(n / 10_000) for letter, n in _CYRILLIC_LETTERS.items()}
+# The punctuation of Cyrillic and Central European text outside ASCII.
+_PUNCTUATION = frozenset("«»„“”‘’‚–—…№•·°§\xa0")
+# As likely as a common letter: an English page's dash read as cp866 is a lone "Ч".
+_PUNCTUATION_LOG = math.log(0.05)
+_STRANGE_LOG = math.log(0.0001)  # a symbol, a control, a letter of another script
+# A capital after a small letter in one word ("тЩВБЛЙ"): mojibake of the other case; and so
+# is a Cyrillic letter in a Latin word.
+_CASE_BREAK_LOG = math.log(0.01)
+# A reading taken over the declared one is likelier by this much (a log-probability) for each
+# character the two read differently: Russian, Ukrainian, Bulgarian and Serbian text, short or
+# in capitals, read by its own charset measured 0.57 and more over any other of the family.
+# (Mac Cyrillic is left out: it differs from windows-1251 in a few capitals, too few to tell.)
+_LIKELIER_BY = 0.3
+_FEWEST_TO_TELL = 3  # characters read differently: one or two tell nothing
+_SAMPLE_WORDS = 400
+_WORD_WITH_HIGH_BYTES = re.compile(rb"[^\s<>]*[\x80-\xff][^\s<>]*")
+
+
+def _words_to_judge(body: bytes) -> bytes:
+    """The page's first few hundred words written with bytes over 127, outside its markup:
+    the only bytes a family's charsets read differently."""
+    text = _without_markup(body[:65536])
+    return b" ".join(_WORD_WITH_HIGH_BYTES.findall(text)[:_SAMPLE_WORDS])
+
+
+def _cyrillic_likelihood(text: str) -> float:
+    """How likely `text` is as Cyrillic writing, as a log-probability of its non-ASCII
+    characters: its letters' frequencies, its punctuation, no capital after a small letter,
+    and no Cyrillic letter joined to a Latin one."""
+    total = 0.0
+    before = " "
+    for at, char in enumerate(text):
+        if not char.isascii():
+            lower = char.lower()
+            total += _CYRILLIC_LOG.get(
+                lower, _PUNCTUATION_LOG if char in _PUNCTUATION else _STRANGE_LOG
+            )
+            if lower in _CYRILLIC_LOG:
+                if before != before.upper() and char != lower and before.lower() in _CYRILLIC_LOG:
+                    total += _CASE_BREAK_LOG
+                after = text[at + 1] if at + 1 < len(text) else " "
+                if _is_ascii_letter(ord(before)) or _is_ascii_letter(ord(after)):
+                    # "Redirecting…" read as cp866 is "RedirectingЕ"
+                    total += _CASE_BREAK_LOG
+        before = char
+    return total
+
+
+def _latin_misfits(text: str) -> int:
+    """How many of `text`'s non-ASCII characters don't belong in Central European text: a
+    letter outside the one alphabet the others fit best (Czech "ą"), a symbol or control inside
+    a word ("neře¶í"), a symbol that is no punctuation anywhere."""
+    accented = [ch for ch in text.lower() if not ch.isascii() and ch.isalpha()]
+    alphabet = max(_ALPHABETS, key=lambda letters: sum(ch in letters for ch in accented))
+    misfits = 0
+    for at, char in enumerate(text):
+        if char.isascii():
+            continue
+        if char.isalpha():
+            misfits += char.lower() not in alphabet
+        elif char not in _PUNCTUATION:
+            misfits += 1
+        elif 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
+            misfits += 1  # "»" between two letters is a misread "ť"
+    return misfits
+
+
+def _misread_sibling(body: bytes, declared: str) -> str | None:
+    """The charset of the declared one's family that reads the page as real text where the
+    declared one reads it as mojibake; None when the declared one reads it as well as any
+    (ties keep the declaration). Only the page's non-ASCII words are decoded, once by each of
+    a few charsets."""
+    if declared in _CYRILLIC_FAMILY:
+        sample = _words_to_judge(body)
+        scores = {
+            codec: _cyrillic_likelihood(sample.decode(codec, errors="replace"))
+            for codec in _CYRILLIC_FAMILY
+        }
+        best = max(scores, key=scores.__getitem__)
+        if best == declared:
+            return None
+        ours, theirs = (sample.decode(codec, errors="replace") for codec in (declared, best))
+        differing = sum(a != b for a, b in zip(ours, theirs, strict=True))
+        gain = scores[best] - scores[declared]
+        return best if differing >= _FEWEST_TO_TELL and gain > _LIKELIER_BY * differing else None
+    if declared in _LATIN_2_FAMILY:
+        sample = _words_to_judge(body)
+        (other,) = (codec for codec in _LATIN_2_FAMILY if codec != declared)
+        ours, theirs = (
+            _latin_misfits(sample.decode(codec, errors="replace")) for codec in (declared, other)
+        )
+        # Twice as clean: a foreign name's letter fits neither reading.
+        return other if 2 * theirs < ours else None
+    return None
+
+
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 
 
@@ -249,7 +371,10 @@ def xml_declared_charset(body: bytes) -> str | None:
 
 
 def _mostly_not_utf8(body: bytes) -> bool:
-    """More than a stray bad byte: a tenth or more of the non-ASCII text would be U+FFFD."""
+    """More than a stray bad byte: a tenth or more of the non-ASCII text would be U+FFFD.
+    Not a UTF-8 template whose later paragraphs are windows-1252 (an old CMS's database):
+    read as windows-1252 throughout, its UTF-8 half was mojibake ("cafÃ©"); read as UTF-8,
+    the other half's letters are read by `_windows_1252_for_bad_utf8`."""
     sample = body[:65536]
     try:
         sample.decode("utf-8")
@@ -260,7 +385,14 @@ def _mostly_not_utf8(body: bytes) -> bool:
     text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(sample, final=False)
     bad = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    return bad > 8 and bad > 0.1 * non_ascii
+    if bad <= 8 or bad <= 0.1 * non_ascii:
+        return False
+    utf8_characters = non_ascii - bad
+    if utf8_characters < 8 or 4 * utf8_characters < bad:
+        # A legacy page's few byte pairs that happen to be UTF-8 ("«ТАСС»" in windows-1251)
+        return True
+    mended = codecs.getincrementaldecoder("utf-8")(errors=_BAD_UTF8_AS_WINDOWS_1252)
+    return mended.decode(sample, final=False).count("\ufffd") > 8
 
 
 # cp1252's € … ‘ ’ “ ” – —: a Latin page's punctuation, wherever it stands.
@@ -287,6 +419,35 @@ def _reads_as_latin_1(page: bytes, at: int) -> bool:
 
 
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _windows_1252_for_bad_utf8(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: a byte that is no UTF-8, read as the windows-1252 letter or
+    punctuation it stands for (`_reads_as_latin_1`), else U+FFFD. A UTF-8 template whose
+    later paragraphs come from an old windows-1252 database ("habitu\xe9s") is common, and its
+    text must read right, not "habitu\ufffds". A character the page cuts short (its lead byte
+    and some of its continuation bytes: one error of two bytes or more) was UTF-8, and stays
+    U+FFFD, as does junk ("\xff\xfe")."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    page, at = error.object, error.start  # not copied: a page may hold many such bytes
+    if error.end - at == 1 and _reads_as_latin_1_or_symbol(page, at):
+        return bytes((page[at],)).decode("cp1252"), error.end
+    return "\ufffd", error.end
+
+
+def _reads_as_latin_1_or_symbol(page: bytes, at: int) -> bool:
+    """`_reads_as_latin_1`, or Latin-1's punctuation and symbols standing between ASCII
+    characters ("\xab Bonjour \xbb", "20\xb0C")."""
+    if _reads_as_latin_1(page, at):
+        return True
+    before = page[at - 1] if at > 0 else 32
+    after = page[at + 1] if at + 1 < len(page) else 32
+    return 0xA0 <= page[at] < 0xC0 and before < 128 and after < 128
+
+
+_BAD_UTF8_AS_WINDOWS_1252 = "reader.bad-utf8-as-windows-1252"
+codecs.register_error(_BAD_UTF8_AS_WINDOWS_1252, _windows_1252_for_bad_utf8)
 
 
 def _a_few_latin_letters(body: bytes) -> bool:
@@ -472,17 +633,24 @@ def _drop_unparseable_reference(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+def decode(body: bytes, codec: str) -> str:
+    """`body` decoded with `codec`, never failing: bytes it can't decode become U+FFFD, but in
+    UTF-8 a page's stray windows-1252 letters are read as such. Valid UTF-8 is decoded at C
+    speed, the handler never called."""
+    errors = _BAD_UTF8_AS_WINDOWS_1252 if codecs.lookup(codec).name == "utf-8" else "replace"
+    return body.decode(codec, errors=errors)
+
+
 def decode_html(body: bytes, header_charset: str | None = None) -> str:
     """Decode a page; undecodable bytes become U+FFFD rather than failing the whole article."""
-    codec = detect_charset(body, header_charset)
-    text = clean_markup(body.decode(codec, errors="replace"))
+    text = clean_markup(decode(body, detect_charset(body, header_charset)))
     return text[1:] if text.startswith("\ufeff") else text
 
 
 def decode_text(body: bytes, header_charset: str | None = None) -> str:
     """Decode a plain-text page as `decode_html` does a page, C1 controls read as the
     windows-1252 characters they stand for (controls and escapes are `safe`'s to remove)."""
-    text = body.decode(detect_charset(body, header_charset), errors="replace")
+    text = decode(body, detect_charset(body, header_charset))
     return _windows_1252_c1(text).removeprefix("\ufeff")
 
 

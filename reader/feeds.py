@@ -17,7 +17,7 @@ from typing import Any
 import feedparser
 import feedparser.mixin
 
-from .charset import detect_feed_charset
+from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
 from .keys import entry_id
 from .models import Entry, ErrorKind, FetchError
@@ -108,7 +108,7 @@ def _feed_text(body: bytes, header_charset: str | None) -> str:
         codec = "utf-16"  # the mark says which end comes first
     else:
         codec = detect_feed_charset(body, header_charset)
-    return body.decode(codec, errors="replace")
+    return decode(body, codec)
 
 
 @dataclass(frozen=True)

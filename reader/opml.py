@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
-from .charset import detect_feed_charset, without_xml_declaration, xml_declared_charset
+from .charset import decode, detect_feed_charset, without_xml_declaration, xml_declared_charset
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
 from .urls import is_web_url
@@ -50,7 +50,7 @@ def read_opml(data: bytes) -> tuple[list[tuple[str, str]], int]:
     # Undeclared, it is UTF-8 (or UTF-16 by its mark), as XML says: its few short titles are
     # too little to guess a charset from.
     if xml_declared_charset(data) or data.startswith((BOM_UTF16_LE, BOM_UTF16_BE)):
-        text = data.decode(detect_feed_charset(data), errors="replace")
+        text = decode(data, detect_feed_charset(data))
     else:
         try:
             text = data.decode("utf-8-sig")

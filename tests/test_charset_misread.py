@@ -1,0 +1,162 @@
+"""A declared charset that reads the bytes without an error, but as the wrong letters: KOI8-R
+labelled windows-1251 and the reverse, ISO-8859-2 labelled windows-1250 and the reverse. The
+page (or feed) is read by the charset of the same family its letters say, and a declaration
+that is right stays."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from reader.charset import decode_html, detect_charset, detect_feed_charset, normalise_charset
+
+FISHERMEN = "Рыбаки протестуют против новых квот"
+FISHERMEN_BODY = (
+    "Около трёхсот рыбаков вышли в понедельник на акцию протеста у здания администрации порта. "
+    "Они требуют пересмотреть квоты на вылов трески, которые, по их словам, разорят небольшие "
+    "хозяйства."
+)
+# A title and two sentences, among Latin words.
+STORM = "Шторм закрыл паром"
+STORM_BODY = "Паром в Выборг не ходит второй день. Компания Baltic Line вернёт деньги за билеты."
+HEADLINE_CAPS = "СРОЧНО: МЭР ПОДАЛ В ОТСТАВКУ"
+UKRAINIAN = "Міська рада затвердила бюджет. Їхні депутати голосували за ремонт доріг і мостів."
+CZECH_TITLE = "Jízdné bude levnější"
+CZECH = (
+    "Dopravní podnik oznámil, že jízdenky budou od ledna levnější. Starosta řekl, že město "
+    "neřeší jen ceny, ale i nové tramvaje na sídlišti."
+)
+POLISH_TITLE = "Mąż wrócił z Łodzi"
+# No "ś", "ź", "ż" written as C1 controls by ISO-8859-2: only "ą" and "Ą" tell the labels apart.
+POLISH = "Pociąg do Łodzi był opóźniony o godzinę. Podróżni dostaną zwrot pieniędzy za bilety."
+
+
+def news_page(meta: str, title: str, body: str, lang: str) -> str:
+    """A news page's shape: English site chrome around the story."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head>{meta}<title>{title} | Harbour Gazette</title>'
+        '<meta property="og:site_name" content="Harbour Gazette"></head><body>'
+        '<header><a href="/">Harbour Gazette</a><nav><a href="/news">News</a> '
+        '<a href="/sport">Sport</a></nav></header><main><article>'
+        f"<h1>{title}</h1><p>{body}</p></article></main>"
+        "<footer><p>&copy; 2026 Harbour Gazette Ltd.</p></footer></body></html>"
+    )
+
+
+LIES = [
+    # (title, body, lang, written in, declared)
+    (FISHERMEN, FISHERMEN_BODY, "ru", "koi8_r", "windows-1251"),
+    (FISHERMEN, FISHERMEN_BODY, "ru", "cp1251", "koi8-r"),
+    (STORM, STORM_BODY, "ru", "koi8_r", "windows-1251"),
+    (STORM, STORM_BODY, "ru", "cp1251", "koi8-r"),
+    (STORM, STORM_BODY, "ru", "cp866", "windows-1251"),
+    (STORM, STORM_BODY, "ru", "iso8859_5", "koi8-r"),
+    (HEADLINE_CAPS, FISHERMEN_BODY, "ru", "koi8_r", "windows-1251"),
+    ("Бюджет", UKRAINIAN, "uk", "koi8_u", "windows-1251"),
+    (CZECH_TITLE, CZECH, "cs", "iso8859_2", "windows-1250"),
+    (POLISH_TITLE, POLISH, "pl", "cp1250", "iso-8859-2"),
+]
+
+
+@pytest.mark.parametrize("where", ["meta", "header"])
+@pytest.mark.parametrize(
+    ("title", "body", "lang", "written_in", "declared"),
+    LIES,
+    ids=[f"{lang}-{written}-as-{declared}" for _, _, lang, written, declared in LIES],
+)
+def test_a_declaration_that_reads_the_bytes_as_other_letters_is_overruled(
+    title: str, body: str, lang: str, written_in: str, declared: str, where: str
+) -> None:
+    meta = f'<meta charset="{declared}">' if where == "meta" else ""
+    raw = news_page(meta, title, body, lang).encode(written_in)
+    text = decode_html(raw, declared if where == "header" else None)
+    assert title in text and body in text
+
+
+TRUTHS = [
+    (FISHERMEN, FISHERMEN_BODY, "ru", "windows-1251"),
+    (FISHERMEN, FISHERMEN_BODY, "ru", "koi8-r"),
+    (STORM, STORM_BODY, "ru", "windows-1251"),
+    (STORM, STORM_BODY, "ru", "koi8-r"),
+    (STORM, STORM_BODY, "ru", "cp866"),
+    (STORM, STORM_BODY, "ru", "iso-8859-5"),
+    # Capitals are no mojibake: a headline in capitals over a story in windows-1251.
+    (HEADLINE_CAPS, FISHERMEN_BODY, "ru", "windows-1251"),
+    (HEADLINE_CAPS, HEADLINE_CAPS, "ru", "windows-1251"),
+    (HEADLINE_CAPS, HEADLINE_CAPS, "ru", "koi8-r"),
+    ("Бюджет", UKRAINIAN, "uk", "windows-1251"),
+    ("Бюджет", UKRAINIAN, "uk", "koi8-u"),
+    (CZECH_TITLE, CZECH, "cs", "windows-1250"),
+    (CZECH_TITLE, CZECH, "cs", "iso-8859-2"),
+    (POLISH_TITLE, POLISH, "pl", "windows-1250"),
+    (POLISH_TITLE, POLISH, "pl", "iso-8859-2"),
+    ("Šťastný Žižkov", "Řidiči už nemusí objíždět město přes Žižkov.", "cs", "windows-1250"),
+    ("Śnieg na Śląsku", "Źródła w ratuszu podają, że jarmark ruszy w piątek.", "pl", "iso-8859-2"),
+]
+
+
+@pytest.mark.parametrize("where", ["meta", "header"])
+@pytest.mark.parametrize(
+    ("title", "body", "lang", "declared"),
+    TRUTHS,
+    ids=[f"{n}-{lang}-{declared}" for n, (_, _, lang, declared) in enumerate(TRUTHS)],
+)
+def test_a_declaration_the_letters_bear_out_is_kept(
+    title: str, body: str, lang: str, declared: str, where: str
+) -> None:
+    meta = f'<meta charset="{declared}">' if where == "meta" else ""
+    raw = news_page(meta, title, body, lang).encode(declared)
+    header = declared if where == "header" else None
+    assert detect_charset(raw, header) == normalise_charset(declared)
+    text = decode_html(raw, header)
+    assert title in text and body in text
+
+
+HEADLINES = [
+    "Паром не ходит второй день",
+    "Мэрия обещает ремонт моста",
+    "Школы закрыты из-за шторма",
+]
+
+
+def test_a_feed_whose_xml_declaration_names_the_other_cyrillic_charset_reads_right() -> None:
+    from reader.feeds import parse_feed
+
+    items = "".join(
+        f"<item><title>{headline}</title><link>http://127.0.0.1/{n}</link>"
+        "<description>Коротко о событиях в порту.</description></item>"
+        for n, headline in enumerate(HEADLINES)
+    )
+    feed = (
+        '<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel>'
+        f"<title>Городские новости</title><description>Новости</description>{items}"
+        "</channel></rss>"
+    ).encode("koi8_r")
+    assert detect_feed_charset(feed) == "koi8-r"
+    parsed = parse_feed(feed, "http://127.0.0.1/f.xml", "", "text/xml", None)
+    assert parsed.title == "Городские новости"
+    assert [entry.title for entry in parsed.entries] == HEADLINES
+
+
+def test_a_koi8_page_served_as_windows_1251_is_cached_in_russian(tmp_path, httpserver) -> None:
+    """The whole way: a server's header names windows-1251, the bytes are KOI8-R. The article
+    is cached with its Russian title and text, and reads so offline."""
+    from reader.extract import to_text
+    from reader.library import Library
+
+    body = news_page("", FISHERMEN, FISHERMEN_BODY, "ru").encode("koi8_r")
+    httpserver.expect_request("/fishermen.html").respond_with_data(
+        body, content_type="text/html; charset=windows-1251"
+    )
+    url = httpserver.url_for("/fishermen.html")
+
+    async def read(offline: bool) -> tuple[str, str]:
+        async with Library(tmp_path) as lib:
+            article = await lib.article(url, offline=offline)
+            return article.title, to_text(article)
+
+    title, text = asyncio.run(read(offline=False))
+    assert title == FISHERMEN and FISHERMEN_BODY in text
+    httpserver.clear()
+    assert asyncio.run(read(offline=True)) == (title, text)
