@@ -148,6 +148,8 @@ def test_article_text_is_kept(inner: str) -> None:
         '<p>【相关阅读】<a href="/a">港口客流创新高</a></p>',
         '<div><h3>関連記事</h3><a href="/a">港の利用者 過去最多に</a></div>',
         '<p>관련 기사: <a href="/a">항구 이용객 사상 최대</a></p>',
+        '<p><b>Также по теме:</b> <a href="/a">Паромы вернутся в марте</a></p>',
+        '<p>Auch interessant: <a href="/a">Wie marode sind die Brücken?</a></p>',
     ],
 )
 def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
@@ -166,9 +168,49 @@ def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
         '<p>Comments (31) <a href="/rules">on the council\'s rules</a> were sent in by residents.</p>',
         "<p>相关新闻显示，港口客流在春节期间创下新高，码头工人连续加班。</p>",
         "<p>关联 記事 관련기사들은 이 글과 무관하다고 편집자는 설명했다.</p>",
+        "<p>Auch interessant ist, dass <a href='/a'>die Fähre</a> im Winter öfter fährt als im"
+        " Sommer, sagte der Bürgermeister.</p>",
+        "<p>Также по теме высказался мэр: паромы вернутся в марте.</p>",
     ],
 )
 def test_prose_opening_with_a_foreign_insert_label_is_kept(inner: str) -> None:
+    kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
+    assert kept in cleaned(inner)
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<p><em>Sign up to our free Daily Tide newsletter to get the latest local news straight"
+        " to your inbox.</em></p>",
+        '<p><a href="/newsletters">Subscribe to our morning briefing</a></p>',
+        "<p>Get our weekly newsletter: the best of the Tide every Friday.</p>",
+        "<p>Abonnieren Sie unseren Newsletter!</p>",
+        "<p>Do you have a story? Email us at news@dailytide.example or follow us on Twitter"
+        " @DailyTide.</p>",
+        "<p>Got a news tip? Get in touch.</p>",
+        '<p>Читайте нас в Telegram <a href="/t">Паромы вернутся в марте</a></p>',
+    ],
+)
+def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
+    """The site's call to its readers, in the article's flow and named as no box: the sign-up
+    line for its newsletter, its "Do you have a story? Email us", its channel."""
+    assert cleaned(inner) == cleaned("")
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<p>The council's newsletter said the market would close at the end of the year.</p>",
+        "<p>Subscribers to the newsletter were told of the move first, a week before traders.</p>",
+        "<p>Residents can email the council at market@council.example before Friday.</p>",
+        "<p>Sign up for the shuttle scheme closes on Friday, the council said.</p>",
+        "<p>Get ready for a long winter, forecasters warned in their weekly bulletin.</p>",
+        "<p>Do you have a story about the old market, she asked the traders who stayed.</p>",
+        "<p>Follow us on the path to the quay, the guide told the tourists.</p>",
+    ],
+)
+def test_sentences_mentioning_a_newsletter_or_an_address_are_kept(inner: str) -> None:
     kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
     assert kept in cleaned(inner)
 
