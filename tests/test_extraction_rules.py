@@ -215,6 +215,69 @@ def test_sentences_mentioning_a_newsletter_or_an_address_are_kept(inner: str) ->
     assert kept in cleaned(inner)
 
 
+def _minutes(paragraph: str, count: int) -> str:
+    """A page of `count` paragraphs of council minutes, each opened as `paragraph` opens it
+    (an old CMS's `<p><font face=…>`, never closed), then a closing one."""
+    items = "\n".join(
+        f"{paragraph}Paragraph {i} of the council minutes records item {i} on the agenda."
+        for i in range(count)
+    )
+    return (
+        "<html><head><title>Council minutes</title></head><body><div id=main>"
+        f"<h1>Council minutes</h1>{items}\n<p>End of the minutes: the meeting closed at 21:40."
+        "</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("opening", ['<p><font face="Verdana" size="2">', "<p><span>"])
+def test_paragraphs_round_unclosed_inline_tags_stay_apart(opening: str) -> None:
+    """libxml2 nests each `<p>` inside the unclosed `<font>` of the one before; a browser
+    closes the paragraph, and the article has one paragraph a `<p>`, not one in all."""
+    article = extract_article(_minutes(opening, 4), BASE + "minutes")
+    assert [b.text for b in article.blocks] == [
+        *(
+            f"Paragraph {i} of the council minutes records item {i} on the agenda."
+            for i in range(4)
+        ),
+        "End of the minutes: the meeting closed at 21:40.",
+    ]
+
+
+@pytest.mark.parametrize("opening", ['<p><font face="Arial">', "<div><p>", "<div><span><p>"])
+def test_a_page_nested_hundreds_deep_is_read_to_its_end(opening: str) -> None:
+    """400 unclosed tags, each a level: libxml2 stopped reading at 256 levels and the rest
+    of the article went without a word."""
+    article = extract_article(_minutes(opening, 400), BASE + "minutes")
+    texts = [b.text for b in article.blocks]
+    assert texts[-1] == "End of the minutes: the meeting closed at 21:40."
+    assert "Paragraph 399 of the council minutes records item 399 on the agenda." in texts
+    assert not article.incomplete
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 5000])
+def test_well_formed_deep_nesting_keeps_the_text_inside_and_after_it(depth: int) -> None:
+    deep = (
+        "<div>" * depth + "<p>Deep paragraph: the toll for cars will rise.</p>" + "</div>" * depth
+    )
+    article = story(deep + "<p>Closing paragraph after the nesting.</p>", "deep")
+    texts = [b.text for b in article.blocks]
+    assert texts[-2:] == [
+        "Deep paragraph: the toll for cars will rise.",
+        "Closing paragraph after the nesting.",
+    ]
+    assert not article.incomplete
+
+
+def test_a_page_the_parser_cuts_even_flat_says_so() -> None:
+    """Thousands of nested tags that are no wrapper: what the parser read is kept, and the
+    article says that its text stops early, rather than ending as if whole."""
+    article = story(
+        "<p>Deep " + "<sup>" * 3000 + "x" + "</sup>" * 3000 + "</p><p>After.</p>", "cut"
+    )
+    assert "Paragraph 3 of the article" in to_text(article)
+    assert "nested too deeply" in article.incomplete and article.incomplete_for_good
+
+
 def test_short_sub_lists_are_kept_with_their_items() -> None:
     """readability-lxml removes any list under 25 characters; a sub-list always is one, and its
     items are the article's words. A menu's sub-menu of links still goes."""
