@@ -24,18 +24,17 @@ MAX_DEPTH = 250
 one the extraction's recursion reads well within Python's limit (400 levels exceeded it)."""
 
 _NESTED_PARAGRAPHS = lxml.etree.XPath("//p[ancestor::p]")
-# The elements at `MAX_DEPTH` (a path of steps, each one level: the parser walks each level's
+# The elements at `MAX_DEPTH` (a path of steps, each one level: libxml2 walks each level's
 # elements once, in C, where a walk of the tree in Python would cost every page).
 _TOO_DEEP = lxml.etree.XPath("/*" + "/*" * MAX_DEPTH)
 # libxml2 stops reading a page at 2,048 levels even with `huge_tree`: an element this deep
 # says the rest of the page was not read.
 _PARSERS_LIMIT = lxml.etree.XPath("/*" * 2040)
-# The tags a page that deep is read again without: the wrappers that nest (`_KEPT_DEEP`'s
-# paragraphs close one another and need no end tag).
+# The tags a page that deep is read again without: the boxes and the inline formatting that
+# nest (paragraphs close one another and need no end tag). Not the page's lists, tables,
+# asides, forms and sections, which tell its furniture apart from its article.
 _WRAPPER_TAGS = re.compile(
-    r"</?(?:div|span|font|b|i|u|em|strong|small|big|center|section|article|main|aside"
-    r"|blockquote|table|tbody|thead|tr|td|th|ul|ol|li|dl|dt|dd|form|label|nobr|tt|s|strike)"
-    r"(?=[\s/>])[^>]*>",
+    r"</?(?:div|span|font|b|i|u|em|strong|small|big|center|nobr|tt|s|strike)(?=[\s/>])[^>]*>",
     re.IGNORECASE,
 )
 # What stays of the markup below `MAX_DEPTH`: paragraphs, headings, links, pictures, breaks.
@@ -72,10 +71,33 @@ def _move_after(el: HtmlElement, outer: HtmlElement) -> None:
     anchor.tail = (anchor.tail or "") + (tail or "")
 
 
+# The wrappers above `MAX_DEPTH` that a chain of nesting unwraps: boxes and inline
+# formatting, not the page's article or main part.
+_CHAIN_WRAPPERS = frozenset(
+    [
+        *("div", "span", "font", "b", "i", "u", "em", "strong", "small", "big", "center"),
+        *("nobr", "tt", "s", "strike", "section"),
+    ]
+)
+
+
 def flattened(doc: HtmlElement) -> None:
     """The wrappers below `MAX_DEPTH` unwrapped (their text and kept children in their
-    place); nothing done to a page that is not so deep, nearly all of them."""
-    for deep in _TOO_DEEP(doc):
+    place), and the wrappers of the chain leading down to them: unclosed `<div>`s each hold a
+    paragraph and the next, and readability took the deepest for the article, a part of it;
+    unwrapped, the paragraphs are siblings. Nothing done to a page that is not so deep,
+    nearly all of them."""
+    too_deep = _TOO_DEEP(doc)
+    chain: dict[HtmlElement, None] = {}
+    for deep in too_deep:
+        for el in deep.iterancestors():
+            if el in chain:
+                break  # climbed from another deep element already
+            if el.tag in _CHAIN_WRAPPERS:
+                chain[el] = None
+    for el in chain:
+        el.drop_tag()
+    for deep in too_deep:
         for el in list(deep.iterdescendants()):
             if isinstance(el.tag, str) and el.tag not in _KEPT_DEEP:
                 el.drop_tag()
