@@ -148,6 +148,8 @@ def test_article_text_is_kept(inner: str) -> None:
         '<p>【相关阅读】<a href="/a">港口客流创新高</a></p>',
         '<div><h3>関連記事</h3><a href="/a">港の利用者 過去最多に</a></div>',
         '<p>관련 기사: <a href="/a">항구 이용객 사상 최대</a></p>',
+        '<p><b>Также по теме:</b> <a href="/a">Паромы вернутся в марте</a></p>',
+        '<p>Auch interessant: <a href="/a">Wie marode sind die Brücken?</a></p>',
     ],
 )
 def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
@@ -166,11 +168,119 @@ def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
         '<p>Comments (31) <a href="/rules">on the council\'s rules</a> were sent in by residents.</p>',
         "<p>相关新闻显示，港口客流在春节期间创下新高，码头工人连续加班。</p>",
         "<p>关联 記事 관련기사들은 이 글과 무관하다고 편집자는 설명했다.</p>",
+        "<p>Auch interessant ist, dass <a href='/a'>die Fähre</a> im Winter öfter fährt als im"
+        " Sommer, sagte der Bürgermeister.</p>",
+        "<p>Также по теме высказался мэр: паромы вернутся в марте.</p>",
     ],
 )
 def test_prose_opening_with_a_foreign_insert_label_is_kept(inner: str) -> None:
     kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
     assert kept in cleaned(inner)
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<p><em>Sign up to our free Daily Tide newsletter to get the latest local news straight"
+        " to your inbox.</em></p>",
+        '<p><a href="/newsletters">Subscribe to our morning briefing</a></p>',
+        "<p>Get our weekly newsletter: the best of the Tide every Friday.</p>",
+        "<p>Abonnieren Sie unseren Newsletter!</p>",
+        "<p>Do you have a story? Email us at news@dailytide.example or follow us on Twitter"
+        " @DailyTide.</p>",
+        "<p>Got a news tip? Get in touch.</p>",
+        '<p>Читайте нас в Telegram <a href="/t">Паромы вернутся в марте</a></p>',
+    ],
+)
+def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
+    """The site's call to its readers, in the article's flow and named as no box: the sign-up
+    line for its newsletter, its "Do you have a story? Email us", its channel."""
+    assert cleaned(inner) == cleaned("")
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<p>The council's newsletter said the market would close at the end of the year.</p>",
+        "<p>Subscribers to the newsletter were told of the move first, a week before traders.</p>",
+        "<p>Residents can email the council at market@council.example before Friday.</p>",
+        "<p>Sign up for the shuttle scheme closes on Friday, the council said.</p>",
+        "<p>Get ready for a long winter, forecasters warned in their weekly bulletin.</p>",
+        "<p>Do you have a story about the old market, she asked the traders who stayed.</p>",
+        "<p>Follow us on the path to the quay, the guide told the tourists.</p>",
+    ],
+)
+def test_sentences_mentioning_a_newsletter_or_an_address_are_kept(inner: str) -> None:
+    kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
+    assert kept in cleaned(inner)
+
+
+def _minutes(paragraph: str, count: int) -> str:
+    """A page of `count` paragraphs of council minutes, each opened as `paragraph` opens it
+    (an old CMS's `<p><font face=…>`, never closed), then a closing one."""
+    items = "\n".join(
+        f"{paragraph}Paragraph {i} of the council minutes records item {i} on the agenda."
+        for i in range(count)
+    )
+    return (
+        "<html><head><title>Council minutes</title></head><body><div id=main>"
+        f"<h1>Council minutes</h1>{items}\n<p>End of the minutes: the meeting closed at 21:40."
+        "</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("opening", ['<p><font face="Verdana" size="2">', "<p><span>"])
+def test_paragraphs_round_unclosed_inline_tags_stay_apart(opening: str) -> None:
+    """libxml2 nests each `<p>` inside the unclosed `<font>` of the one before; a browser
+    closes the paragraph, and the article has one paragraph a `<p>`, not one in all."""
+    article = extract_article(_minutes(opening, 4), BASE + "minutes")
+    assert [b.text for b in article.blocks] == [
+        *(
+            f"Paragraph {i} of the council minutes records item {i} on the agenda."
+            for i in range(4)
+        ),
+        "End of the minutes: the meeting closed at 21:40.",
+    ]
+
+
+@pytest.mark.parametrize("opening", ['<p><font face="Arial">', "<div><p>", "<div><span><p>"])
+def test_a_page_nested_hundreds_deep_is_read_to_its_end(opening: str) -> None:
+    """400 unclosed tags, each a level: libxml2 stopped reading at 256 levels and the rest
+    of the article went without a word."""
+    article = extract_article(_minutes(opening, 400), BASE + "minutes")
+    texts = [b.text for b in article.blocks]
+    assert texts == [
+        *(
+            f"Paragraph {i} of the council minutes records item {i} on the agenda."
+            for i in range(400)
+        ),
+        "End of the minutes: the meeting closed at 21:40.",
+    ]
+    assert not article.incomplete
+
+
+@pytest.mark.parametrize("depth", [300, 1000, 5000])
+def test_well_formed_deep_nesting_keeps_the_text_inside_and_after_it(depth: int) -> None:
+    deep = (
+        "<div>" * depth + "<p>Deep paragraph: the toll for cars will rise.</p>" + "</div>" * depth
+    )
+    article = story(deep + "<p>Closing paragraph after the nesting.</p>", "deep")
+    texts = [b.text for b in article.blocks]
+    assert texts[-2:] == [
+        "Deep paragraph: the toll for cars will rise.",
+        "Closing paragraph after the nesting.",
+    ]
+    assert not article.incomplete
+
+
+def test_a_page_the_parser_cuts_even_flat_says_so() -> None:
+    """Thousands of nested tags that are no wrapper: what the parser read is kept, and the
+    article says that its text stops early, rather than ending as if whole."""
+    article = story(
+        "<p>Deep " + "<sup>" * 3000 + "x" + "</sup>" * 3000 + "</p><p>After.</p>", "cut"
+    )
+    assert "Paragraph 3 of the article" in to_text(article)
+    assert "nested too deeply" in article.incomplete and article.incomplete_for_good
 
 
 def test_short_sub_lists_are_kept_with_their_items() -> None:

@@ -149,14 +149,20 @@ def test_a_byline_that_is_not_a_name_is_not_an_author() -> None:
 def test_a_byline_written_as_a_line_of_the_text_is_the_author() -> None:
     """No declaration and no byline element: "By Ana Ruiz · <date>" under the headline is the
     page's text saying who wrote it. The line goes (the header says both) when its date is
-    known, and stays for its date when nothing else says it."""
+    known or read from it, and stays for what it says when its digits are no date."""
     dated = '<p>By Ana Ruiz · <time datetime="2025-06-02T08:00:00Z">2 June 2025</time></p>'
     article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{dated}{STORY}</article>")
     assert article.author == "Ana Ruiz"
     assert article.blocks[0].text.startswith("The island's only ferry")
     undated = "<p>By Ana Ruiz · 2 June 2025</p>"
     article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{undated}{STORY}</article>")
-    assert article.author == "Ana Ruiz" and article.blocks[0].text == "By Ana Ruiz · 2 June 2025"
+    assert article.author == "Ana Ruiz" and article.published is not None
+    assert article.published.date() == datetime(2025, 6, 2).date()
+    assert article.blocks[0].text.startswith("The island's only ferry")
+    counted = "<p>By Ana Ruiz · 5 min read · 12 comments</p>"
+    article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{counted}{STORY}</article>")
+    assert article.author == "Ana Ruiz" and article.published is None
+    assert article.blocks[0].text == "By Ana Ruiz · 5 min read · 12 comments"
     # Lines that only look like one: a sentence opening with "By", a wire story's lede.
     for line in (
         "<p>By the harbour, boats wait for the tide.</p>",
@@ -889,6 +895,57 @@ def test_a_saved_pages_address_is_its_canonical_link_or_else_its_og_url() -> Non
     assert (
         extract_article(page(head, STORY)).url == "https://news.example.org/amp/2025/06/ferry.html"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        (
+            "<div class=info>By Ruth McAllister | Published: Friday 27 November 2025 at 16:05"
+            " | Updated: Saturday 28 November 2025 at 09:12</div>",
+            datetime(2025, 11, 27, 16, 5),
+            datetime(2025, 11, 28, 9, 12),
+        ),
+        (
+            '<p>Автор: <a href="/a/p">Павел Орлов</a>, 28.11.2025 14:35</p>',
+            datetime(2025, 11, 28, 14, 35),
+            None,
+        ),
+    ],
+    ids=["english", "russian"],
+)
+def test_the_dates_in_a_byline_line_date_the_article_and_the_line_goes(
+    line: str, published: datetime, updated: datetime | None
+) -> None:
+    """No date in the markup, and none in an element named for one: the byline line under the
+    headline states them, and once they are in the header the line repeats it."""
+    article = extract("<title>Ferry</title>", f"<article><h1>Ferry</h1>{line}{STORY}</article>")
+    assert article.author in ("Ruth McAllister", "Павел Орлов")
+    for found, expected in ((article.published, published), (article.updated, updated)):
+        assert (found.replace(tzinfo=None) if found else None) == expected
+    assert article.blocks[0].text.startswith("The island's only ferry")
+
+
+def test_the_markups_date_beats_the_byline_lines() -> None:
+    """Declared first, the text second: the byline line's date fills only what is missing."""
+    head = '<meta property="article:published_time" content="2025-11-26T08:00:00Z">'
+    line = "<p>By Ruth McAllister | 27 November 2025 | Updated: 28 November 2025 09:12</p>"
+    article = extract(head, f"<article><h1>Ferry</h1>{line}{STORY}</article>")
+    assert article.published == datetime(2025, 11, 26, 8, tzinfo=UTC)
+    assert article.updated is not None and article.updated.day == 28
+
+
+def test_a_time_labelled_last_updated_is_the_revision() -> None:
+    """ "Published <time> · Last updated <time>": the second `<time>` is the revision's, and
+    the line saying both leaves the text."""
+    line = (
+        '<p>Published <time datetime="2025-11-28T10:00:00Z">28 Nov</time> · Last updated'
+        ' <time datetime="2025-11-29T08:00:00Z">29 Nov</time></p>'
+    )
+    article = extract("", f"<article><h1>Ferry</h1>{line}{STORY}</article>")
+    assert article.published == datetime(2025, 11, 28, 10, tzinfo=UTC)
+    assert article.updated == datetime(2025, 11, 29, 8, tzinfo=UTC)
+    assert article.blocks[0].text.startswith("The island's only ferry")
 
 
 def test_a_date_the_text_alone_states_is_the_publication_date() -> None:

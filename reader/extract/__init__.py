@@ -41,7 +41,7 @@ from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
 from .declared_body import declared_body_html
 from .document import HTML_PARSER, base_url
-from .header_lines import without_header_lines
+from .header_lines import header_line_dates, without_header_lines
 from .images import without_repeated_alts
 from .inserts import strip_inserts
 from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
@@ -50,6 +50,7 @@ from .live_blog import declares_live_blog, mark_live_entries
 from .math import mark_math
 from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
+from .nesting import cut_by_the_parser, flattened, without_nested_paragraphs, without_wrappers
 from .next_page import next_page_url
 from .other_stories import without_other_stories
 from .page_cleanup import (
@@ -82,14 +83,27 @@ _TAG = re.compile(r"<[^>]*>")
 _SHORT = 40
 
 
-def _parse(html: str) -> HtmlElement:
+CUT_BY_NESTING = "the page is nested too deeply: its text stops where the parser stopped"
+
+
+def _parse(html: str) -> tuple[HtmlElement, bool]:
+    """The page's tree, nested as a browser nests it (`nesting`), and whether the parser
+    stopped short of its end even so."""
     html = without_xml_declaration(html)
     if not html.strip():
         raise FetchError(ErrorKind.EXTRACTION, "the page is empty")
     try:
-        return lxml.html.document_fromstring(html, parser=HTML_PARSER)
+        doc = lxml.html.document_fromstring(html, parser=HTML_PARSER)
+        cut = cut_by_the_parser(doc)
+        if cut:
+            # Thousands of unclosed or nested wrappers: read flat rather than cut short.
+            doc = lxml.html.document_fromstring(without_wrappers(html), parser=HTML_PARSER)
+            cut = cut_by_the_parser(doc)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
+    without_nested_paragraphs(doc)
+    flattened(doc)
+    return doc, cut
 
 
 # Another text of the article (the page's declared `articleBody`, the feed's own content or
@@ -243,7 +257,7 @@ def body_rule_misses(page: bytes, rule: SiteRule | None, header_charset: str | N
     if rule is None or not rule.body or not looks_like_html(page):
         return False
     try:
-        doc = _parse(decode_html(page, header_charset))
+        doc, _ = _parse(decode_html(page, header_charset))
     except FetchError:
         return False
     return _apply_site_rule(doc, rule) is None
@@ -326,7 +340,7 @@ def extract_page(
             url,
         )
     try:
-        doc = _parse(html)
+        doc, cut = _parse(html)
         # Before the headline is read from the page's `h1`.
         without_heading_permalinks(doc)
         # Read before `prepare` removes the scripts that hold it.
@@ -382,6 +396,8 @@ def extract_page(
                     and read[0].word_count > max(words_of(blocks), _SHORT)
                 ):
                     return read
+        published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
+        meta = replace(meta, published=published, updated=updated)
         blocks, author = without_header_lines(blocks, meta.author, meta.published)
         meta = replace(meta, author=author)
         blocks = without_pull_quotes(blocks)
@@ -427,8 +443,9 @@ def extract_page(
         blocks=blocks,
         fetched_at=datetime.now(UTC),
         partial=partial,
-        incomplete=FOR_SUBSCRIBERS if for_subscribers else "",
-        incomplete_for_good=for_subscribers,
+        # Said, not kept quiet: a page nested past what any parser reads ends early.
+        incomplete=FOR_SUBSCRIBERS if for_subscribers else CUT_BY_NESTING if cut else "",
+        incomplete_for_good=for_subscribers or cut,
         extractor=EXTRACTOR,
     )
     # A section front's "page 2" is more teasers, and a page read from its feed has no pages.
@@ -450,7 +467,7 @@ def _read_without_scripts(
     article either."""
     try:
         return extract_page(
-            scripts_off(_parse(html)), url, None, fallback_html, site_rule, noscript=True
+            scripts_off(_parse(html)[0]), url, None, fallback_html, site_rule, noscript=True
         )
     except FetchError:
         return None
@@ -467,6 +484,8 @@ def _fragment_blocks(fragment: str, base: str) -> tuple[Block, ...]:
         )
     except (lxml.etree.ParserError, ValueError):
         return ()
+    without_nested_paragraphs(root)
+    flattened(root)
     mark_math(root)
     mark_media(root, base)
     mark_listings(root)

@@ -12,7 +12,14 @@ from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .byline import byline_place, elsewhere_in_article, in_article
+from .month_names import UPDATED_WORDS, UPDATED_WORDS_CJK
 from .text_dates import text_dates, text_times
+
+# The label of a revision's `<time>`, just before it: "Last updated <time datetime=…>".
+_UPDATED_LABEL = re.compile(
+    rf"(?:\b{UPDATED_WORDS}|{UPDATED_WORDS_CJK})\W*(?:on|at|le|am|el|il|em|op)?\W*$",
+    re.IGNORECASE,
+)
 
 
 def _parsed(*values: Any) -> list[datetime]:
@@ -155,6 +162,18 @@ def _own_time(doc: HtmlElement) -> str | None:
     return own.get("datetime") if own is not None else None
 
 
+def _labelled_update_time(doc: HtmlElement) -> str | None:
+    """The `datetime` of the article's `<time>` its text labels a revision ("Published <time>
+    · Last updated <time datetime=…>"): a page that declares no `dateModified` says it so."""
+    for el in doc.xpath("//time[@datetime]"):
+        before = el.getprevious()
+        label = before.tail if before is not None else el.getparent().text  # type: ignore[union-attr]
+        # The label's end only: a `<time>` inside a paragraph follows its whole text.
+        if label and _UPDATED_LABEL.search(label[-40:]) and not of_another_item(el):
+            return el.get("datetime")
+    return None
+
+
 def article_dates(
     doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any], parsely: dict[str, Any]
 ) -> tuple[datetime | None, datetime | None]:
@@ -191,6 +210,7 @@ def article_dates(
         ld.get("dateModified"),
         meta.get("datemodified"),
         microdata.get("dateModified"),
+        _labelled_update_time(doc),
         # Yoast's and Rank Math's, of the page rather than the article: the last resort.
         meta.get("og:updated_time"),
     )

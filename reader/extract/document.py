@@ -12,12 +12,16 @@ from lxml.html import HtmlElement
 from ..charset import decode_html, without_xml_declaration
 from ..urls import absolute_url
 
-HTML_PARSER = lxml.html.HTMLParser()
+HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)
 """lxml.html's parser, with each element's Python class looked up in C. lxml.html's own lookup
 calls a Python method each time an element is first touched from Python (the extraction passes
 touch each one many times over: a sixth of their time), to give forms and their fields classes
 of their own for filling in forms, which extraction never does. Every element is an
-`HtmlElement` here, as every element but those already was."""
+`HtmlElement` here, as every element but those already was.
+
+`huge_tree`: without it libxml2 stops reading at 256 levels of nesting, and an old page's
+unclosed `<font>`s (one level a paragraph) lost the rest of the article without a word; deep
+trees are flattened after (`nesting`)."""
 HTML_PARSER.set_element_class_lookup(
     lxml.etree.ElementDefaultClassLookup(
         element=lxml.html.HtmlElement,

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from ..dates import ascii_digits
 from ..models import Block, BlockKind, words_in
 from .byline import line_byline, without_label
-from .text_dates import dateline_dates
+from .text_dates import dateline_dates, line_dates, opens_with_date_label
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -130,8 +130,23 @@ def _is_date_line(text: str, published: datetime | None) -> bool:
         return False
     # "٣ مارس ٢٠٢٦", "２０２６年３月３日": the year and the day in the site's own digits.
     numbers = set(_NUMBER.findall(ascii_digits(text)))
+    return str(published.year) in numbers and bool(numbers & _days_of(published))
+
+
+def _is_labelled_date(text: str, published: datetime | None) -> bool:
+    """A short line that labels the publication's day without its year: "Published 28 Nov ·
+    Last updated 29 Nov", whose `<time>`s gave the dates."""
+    if published is None or not opens_with_date_label(text):
+        return False
+    if len(text.split()) > _SHORT_LINE_WORDS or text.rstrip().endswith(_SENTENCE_END):
+        return False
+    return bool(set(_NUMBER.findall(ascii_digits(text))) & _days_of(published))
+
+
+def _days_of(published: datetime) -> set[str]:
+    """The day of `published` as a text may write it, a day either side for the time zone."""
     days = {str((published + timedelta(days=d)).day) for d in (-1, 0, 1)}
-    return str(published.year) in numbers and bool(numbers & (days | {f"{d:0>2}" for d in days}))
+    return days | {f"{d:0>2}" for d in days}
 
 
 def _is_labelled_dateline(text: str, published: datetime | None) -> bool:
@@ -160,6 +175,38 @@ def _is_label_row(block: Block) -> bool:
     linked = sum(len(i.text.strip()) for i in block.inlines if i.href)
     label = len(_LABEL_ROW.match(block.text).group(0))  # type: ignore[union-attr]
     return linked >= 0.6 * (len(block.text.strip()) - label)
+
+
+def header_line_dates(
+    blocks: tuple[Block, ...],
+    author: str,
+    published: datetime | None,
+    updated: datetime | None,
+) -> tuple[datetime | None, datetime | None]:
+    """`published` and `updated`, each, when the page's markup declared none, as the byline or
+    dateline at the body's top writes it ("By Ana Ruiz | Published: 27 November 2026 at 16:05
+    | Updated: …", "Автор: Павел Орлов, 28.11.2026 14:35"): the text second, and once read,
+    `without_header_lines` leaves the line out as it does any other repeating the header."""
+    if published is not None and updated is not None:
+        return published, updated
+    names = _names(author)
+    for block in blocks[:_LOOK_AHEAD]:
+        if block.kind != BlockKind.PARAGRAPH:
+            continue
+        text = block.text.strip()
+        if words_in(text) > _DATELINE_WORDS or _WIRE_LEDE.match(text) or _is_sentence(text):
+            continue
+        labelled = opens_with_date_label(text) and not text.endswith(_SENTENCE_END)
+        if not (labelled or line_byline(text) or _is_dateline_with_author(text, names)):
+            continue
+        said_published, said_updated = line_dates(text)
+        if said_published is None and said_updated is None:
+            continue
+        published = published or said_published
+        if updated is None and said_updated and (published is None or said_updated >= published):
+            updated = said_updated
+        break
+    return published, updated
 
 
 def without_header_lines(
@@ -197,6 +244,7 @@ def without_header_lines(
             (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
             or _is_labelled_dateline(text, published)
+            or _is_labelled_date(text, published)
             or _is_label_row(block)
             or _is_reading_time(text)
             or _is_listen_line(text)

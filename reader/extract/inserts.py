@@ -26,7 +26,7 @@ from .quotes import attribution_elements
 _INSERT_LABEL = re.compile(
     r"^\s*(read also|read more|also read|see also|related( stories| articles| posts| coverage)?"
     r"(\s*:|\s*$)|more on this|more from|recommended|you may also like|you might also like|latest news|"
-    r"most read|most popular|читайте также|читайте еще|смотрите также|по теме)",
+    r"most read|most popular|читайте также|читайте еще|смотрите также|(?:также |еще )?по теме)",
     re.IGNORECASE,
 )
 # The same labels in the other languages of the news read here, whole words only. Only the
@@ -35,6 +35,7 @@ _INSERT_LABEL = re.compile(
 _INSERT_LABEL_ABROAD = re.compile(
     r"^\s*[【\[]?(?:à |a )?(?:lire aussi|lire également|voir aussi|sur le même sujet"  # French
     r"|lesen sie auch|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"  # German
+    r"|auch interessant|ebenfalls interessant"
     r"|lee también|lea también|leer más|te puede interesar|ver también"  # Spanish
     r"|leggi anche|potrebbe interessarti"  # Italian
     r"|leia também|leia mais|veja também"  # Portuguese
@@ -50,6 +51,50 @@ _INSERT_LABEL_ABROAD = re.compile(
     r")(?!\w)[】\]]?\s*[:：|»›→–—-]?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# The site's call to its readers in the article's flow: "Sign up to our free Daily Tide
+# newsletter…", "Abonnieren Sie unseren Newsletter", "Do you have a story? Email us at …". A
+# line that opens with the call and says what it calls to; a sentence that merely mentions a
+# newsletter or an address ("The council's newsletter said…", "Residents can email the
+# council at …") opens otherwise.
+_SIGN_UP = re.compile(
+    r"^\W*(?:sign(?:\s|-)?up|subscribe|register|get|don['’]t miss|never miss"
+    r"|abonnieren|melden sie sich|inscrivez-vous|abonnez-vous|suscr[ií]bete|suscríbase"
+    r"|iscriviti|assine|inscreva-se|подпишитесь|подписывайтесь)\b",
+    re.IGNORECASE,
+)
+# In the call's first clause: "Get ready for winter, the weekly bulletin says" calls to nothing.
+_SIGN_UP_TO = re.compile(
+    r"^[^,.;:!?]*\b(?:newsletter\w*|inbox|bulletin|briefing|infolettre|boletín|рассылк\w*)\b",
+    re.IGNORECASE,
+)
+_TIP_LINE = re.compile(
+    r"^\W*(?:do you have|have you got|got|have) (?:a |any )?(?:story|news tip|tip|news)s?\b"
+    r".*(?:\b(?:email|e-mail|contact|write to|call|message|text|whatsapp)\s+us\b"
+    r"|\bget in touch\b|@)",
+    re.IGNORECASE,
+)
+# "Follow us on Telegram", "Читайте нас в Telegram": the site's channel, not the story.
+_FOLLOW_US = re.compile(
+    r"^\W*(?:follow us|join us|find us|читайте нас|подписывайтесь на нас|следите за нами"
+    r"|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos)\b.{0,20}?\b(?:on|in|в|на|auf|sur"
+    r"|en|su|no)\s+(?:telegram|twitter|x|facebook|instagram|whatsapp|threads|bluesky|tiktok"
+    r"|youtube|linkedin|google news|дзен\w*|vk|вконтакте|max|одноклассниках)\b",
+    re.IGNORECASE,
+)
+# A call to readers is a line or two.
+_CALL_WORDS = 40
+
+
+def _is_call_to_readers(text: str) -> bool:
+    """The line asks the reader to sign up for the site's newsletter, to follow its channel,
+    or to send it a story."""
+    if words_in(text) > _CALL_WORDS:
+        return False
+    if _SIGN_UP.match(text) and _SIGN_UP_TO.match(text):
+        return True
+    return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
+
+
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 _TAG_LABEL = re.compile(
@@ -151,7 +196,8 @@ def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
 
 def _is_insert(el: HtmlElement, text: str) -> bool:
     """A short block the article doesn't need: a tag row, a share row, a cookie notice, a
-    breadcrumb trail, a link to the blog's previous or next post or to the comments."""
+    breadcrumb trail, a link to the blog's previous or next post or to the comments, a call to
+    sign up for the newsletter or to send the newsroom a story."""
     if len(text) > 400:
         return False
     links = el.findall(".//a")
@@ -162,6 +208,8 @@ def _is_insert(el: HtmlElement, text: str) -> bool:
     if links and all(a.get("rel") == "tag" or "/tag" in a.get("href", "") for a in links):
         return link_density(el) > 0.5
     if _COOKIE_NOTICE.search(text) and len(text) < 300:
+        return True
+    if _is_call_to_readers(text):
         return True
     parts = [" ".join(a.text_content().split()) for a in links]
     if len(links) == 1 and _POST_NAV.match(text) and link_density(el) > 0.8:

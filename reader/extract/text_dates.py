@@ -235,6 +235,20 @@ def dateline_dates(text: str) -> tuple[datetime | None, datetime | None] | None:
     return published, updated
 
 
+def line_dates(text: str) -> tuple[datetime | None, datetime | None]:
+    """The publication and revision dates a line of the article's text states ("By Ana Ruiz |
+    Published: Friday 27 November 2026 at 16:05 | Updated: …", "Автор: Павел Орлов,
+    28.11.2026 14:35"): its unlabelled date is the publication's. A date ahead is none."""
+    published, updated, _ = _labelled(" ".join(text.split()))
+    return _past(published), _past(updated)
+
+
+def opens_with_date_label(text: str) -> bool:
+    """The line opens with "Published" or "Updated" (in any language read here)."""
+    text = text.lstrip()
+    return bool(_PUBLISHED.match(text) or _UPDATED.match(text))
+
+
 def _in_other_text(el: HtmlElement) -> bool:
     return any(node.tag in _OTHER_TEXT for node in (el, *el.iterancestors()))
 

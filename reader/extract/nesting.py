@@ -1,0 +1,116 @@
+"""The parsed tree nested as a browser shows the page, and never deeper than extraction reads.
+
+libxml2's HTML parser lets a `<p>` close only a `<p>` it is directly in: an old page's
+`<p><font face=…>text` with the `<font>` never closed puts each next paragraph inside the one
+before, and the article reads as one paragraph. A browser ends the paragraph (HTML's "a `<p>`
+closes an open `<p>`"); `without_nested_paragraphs` does the same to the tree.
+
+Each unclosed tag is a level deeper. Parsed with `huge_tree` (libxml2's limit of 256 levels cut
+the page there, silently), a page may be nested 2,048 deep, past what the extraction's recursive
+passes (readability's among them) can read: `flattened` unwraps the wrappers below
+`MAX_DEPTH`, so their text is read as running text rather than not at all. A page deeper
+than libxml2 reads even so is read again without its wrapping tags (`without_wrappers`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+MAX_DEPTH = 250
+"""The deepest an element is kept in its wrappers: the depth libxml2 cut pages at before, and
+one the extraction's recursion reads well within Python's limit (400 levels exceeded it)."""
+
+_NESTED_PARAGRAPHS = lxml.etree.XPath("//p[ancestor::p]")
+# The elements at `MAX_DEPTH` (a path of steps, each one level: libxml2 walks each level's
+# elements once, in C, where a walk of the tree in Python would cost every page).
+_TOO_DEEP = lxml.etree.XPath("/*" + "/*" * MAX_DEPTH)
+# libxml2 stops reading a page at 2,048 levels even with `huge_tree`: an element this deep
+# says the rest of the page was not read.
+_PARSERS_LIMIT = lxml.etree.XPath("/*" * 2040)
+# The tags a page that deep is read again without: the boxes and the inline formatting that
+# nest (paragraphs close one another and need no end tag). Not the page's lists, tables,
+# asides, forms and sections, which tell its furniture apart from its article.
+_WRAPPER_TAGS = re.compile(
+    r"</?(?:div|span|font|b|i|u|em|strong|small|big|center|nobr|tt|s|strike)(?=[\s/>])[^>]*>",
+    re.IGNORECASE,
+)
+# What stays of the markup below `MAX_DEPTH`: paragraphs, headings, links, pictures, breaks.
+_KEPT_DEEP = frozenset(["p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "br", "pre"])
+
+
+def without_nested_paragraphs(doc: HtmlElement) -> None:
+    """Each `<p>` inside another moved out to follow it, with what followed it there: the
+    paragraphs a page meant, in their order."""
+    for el in _NESTED_PARAGRAPHS(doc):
+        # In document order: the paragraphs round `el` have been moved out of theirs already,
+        # so the nearest is the only one.
+        outer = next(el.iterancestors("p"), None)
+        if outer is not None:
+            _move_after(el, outer)
+
+
+def _move_after(el: HtmlElement, outer: HtmlElement) -> None:
+    """`el`, its following siblings and those of each of its ancestors inside `outer`, moved
+    out after `outer` in their order; `outer`'s tail after them, where it was."""
+    moving = [el]
+    node = el
+    while node is not outer:
+        moving.extend(node.itersiblings())
+        parent = node.getparent()
+        if parent is None:
+            return
+        node = parent
+    tail, outer.tail = outer.tail, None
+    anchor = outer
+    for moved in moving:
+        anchor.addnext(moved)
+        anchor = moved
+    anchor.tail = (anchor.tail or "") + (tail or "")
+
+
+# The wrappers above `MAX_DEPTH` that a chain of nesting unwraps: boxes and inline
+# formatting, not the page's article or main part.
+_CHAIN_WRAPPERS = frozenset(
+    [
+        *("div", "span", "font", "b", "i", "u", "em", "strong", "small", "big", "center"),
+        *("nobr", "tt", "s", "strike", "section"),
+    ]
+)
+
+
+def flattened(doc: HtmlElement) -> None:
+    """The wrappers below `MAX_DEPTH` unwrapped (their text and kept children in their
+    place), and the wrappers of the chain leading down to them: unclosed `<div>`s each hold a
+    paragraph and the next, and readability took the deepest for the article, a part of it;
+    unwrapped, the paragraphs are siblings. Nothing done to a page that is not so deep,
+    nearly all of them."""
+    too_deep = _TOO_DEEP(doc)
+    chain: dict[HtmlElement, None] = {}
+    for deep in too_deep:
+        for el in deep.iterancestors():
+            if el in chain:
+                break  # climbed from another deep element already
+            if el.tag in _CHAIN_WRAPPERS:
+                chain[el] = None
+    for el in chain:
+        el.drop_tag()
+    for deep in too_deep:
+        for el in list(deep.iterdescendants()):
+            if isinstance(el.tag, str) and el.tag not in _KEPT_DEEP:
+                el.drop_tag()
+        if deep.tag not in _KEPT_DEEP and deep.getparent() is not None:
+            deep.drop_tag()
+
+
+def cut_by_the_parser(doc: HtmlElement) -> bool:
+    """The parser stopped at its depth limit: the page's text after that point is missing."""
+    return bool(_TOO_DEEP(doc)) and bool(_PARSERS_LIMIT(doc))
+
+
+def without_wrappers(html: str) -> str:
+    """The page's markup without its wrapping tags: its text, paragraphs, headings and links
+    at a depth any parser reads whole."""
+    return _WRAPPER_TAGS.sub(" ", html)
