@@ -773,3 +773,59 @@ def test_more_pages_coming_in_keep_a_line_deep_in_the_first_page_drawn_at_the_to
             assert body._laid.lines[body.top_line].text == left_at
 
     asyncio.run(run())
+
+
+def _kept_place(data_dir: Path, words: str) -> dict[str, int] | None:
+    """The reading place the store has for the article titled `words`."""
+    from reader.library import Library
+
+    async def run() -> dict[str, int] | None:
+        async with Library(data_dir, workers="thread") as lib:
+            entry = next(h.entry for h in lib.headlines() if words in h.entry.title)
+            article = lib.cached_article(entry)
+            assert article is not None
+            return lib.reading_place(entry, article)
+
+    return asyncio.run(run())
+
+
+def test_the_reading_place_is_kept_while_reading_not_only_on_leaving(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A terminal closed mid-article (SIGHUP, a killed tmux session) takes no Esc or `q` with
+    it: once the view has stayed still a moment the place is in the store, and the next
+    session opens there. A SIGHUP itself quits as `q` does."""
+    import os
+    import signal
+
+    from reader.ui.screens import article as article_screen
+
+    monkeypatch.setattr(article_screen, "PLACE_SAVE_DELAY", 0.3, raising=False)
+    left_at = ""
+
+    async def read() -> None:
+        nonlocal left_at
+        async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            await pilot.press(*["right_square_bracket"] * 3, "j")
+            left_at = body.lines[body.top_line]
+            await pilot.pause(0.6)
+            # No key that leaves the article was pressed: read the store as the next run will.
+            place = app.place_of(app.screen.headline.entry, body.article)
+            assert place is not None and place == body.reading_place
+            await pilot.press("j", "j")
+            left_at = body.lines[body.top_line]
+            os.kill(os.getpid(), signal.SIGHUP)  # before the pause has passed
+            await until(pilot, lambda: not app.is_running, "the reader to quit")
+            assert app.return_code == 128 + signal.SIGHUP
+
+    asyncio.run(read())
+    assert left_at and "Silt Ledger" not in left_at
+    assert _kept_place(synced_dir, "Silt Ledger") is not None
+
+    async def reopen() -> None:
+        async with reading(synced_dir, "Silt Ledger") as (_app, pilot, body):
+            await until(pilot, lambda: body.article is not None, "the article")
+            await pilot.pause()
+            assert body.lines[body.top_line] == left_at
+
+    asyncio.run(reopen())
