@@ -431,7 +431,17 @@ class ReaderApp(App[int]):
         else:
             from .screens.article import ArticleScreen
 
-            self.push_screen(ArticleScreen([headline], 0))
+            came_from = next(
+                (
+                    screen
+                    for screen in reversed(self.screen_stack)
+                    if isinstance(screen, ArticleScreen)
+                    and reading is not None
+                    and screen.headline.entry.id == reading.id
+                ),
+                None,
+            )
+            self.push_screen(ArticleScreen([headline], 0, came_from))
 
     def opens_another_here(self, url: str, reading: Entry) -> bool:
         """Enter on `url`, a link in the article of `reading`, opens another article in the

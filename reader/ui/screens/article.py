@@ -89,10 +89,16 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
     ]
 
-    def __init__(self, headlines: list[Headline], position: int) -> None:
+    def __init__(
+        self, headlines: list[Headline], position: int, came_from: ArticleScreen | None = None
+    ) -> None:
         super().__init__()
         self.headlines = headlines
         """The list the article was opened from: `n` and `p` walk it."""
+        self.came_from = came_from
+        """The article whose link opened this one (None: opened from the list). Esc goes back
+        to it; `n` and `p` go back and on from it, to the article after or before it in its
+        list: this one is no list's, and "the last article of the list" was false here."""
         self.position = position
         self.loaded = False
         """True once the current article (or its failure) is on screen whole: for an article
@@ -245,14 +251,22 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self.dismiss(self.headline.entry.id)
 
     def action_next(self) -> None:
-        if self.position + 1 < len(self.headlines):
-            self._show(self.position + 1)
-        else:
-            self.notify("That was the last article of the list.")
+        self._step_article(1)
 
     def action_previous(self) -> None:
-        if self.position > 0:
-            self._show(self.position - 1)
+        self._step_article(-1)
+
+    def _step_article(self, step: int) -> None:
+        """The next (`step` 1) or previous (-1) article of the list; from an article opened by
+        a link, the one after or before the article the link was in."""
+        if self.came_from is not None:
+            came_from = self.came_from
+            self.action_back()
+            came_from._step_article(step)
+        elif 0 <= self.position + step < len(self.headlines):
+            self._show(self.position + step)
+        elif step > 0:
+            self.notify("That was the last article of the list.")
         else:
             self.notify("This is the first article of the list.")
 
