@@ -829,3 +829,29 @@ def test_the_reading_place_is_kept_while_reading_not_only_on_leaving(
             assert body.lines[body.top_line] == left_at
 
     asyncio.run(reopen())
+
+
+def test_the_scrollbar_shows_the_place_an_article_reopens_at(synced_dir: Path) -> None:
+    """Reopened far down, the text was at its place but the scrollbar's thumb at the top
+    until the first key: in a long read, the one sign of how far one has got said "start"."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            await pilot.press("G", "escape")
+            body = await open_titled(pilot, "Silt Ledger")
+            await until(pilot, lambda: body.article is not None, "the article")
+            assert body.scroll_y > body.max_scroll_y / 2
+            assert body.show_vertical_scrollbar
+            assert body.vertical_scrollbar.position == body.scroll_y
+            # As drawn: the thumb (cells unlike the track's) in the lower half of the column.
+            region = body.vertical_scrollbar.region
+            strips = app.screen._compositor.render_strips()
+            column = [
+                tuple((seg.text, seg.style) for seg in strips[y].crop(region.x, region.right))
+                for y in range(region.y, region.bottom)
+            ]
+            track = max(set(column), key=column.count)
+            rows = [y for y, cells in enumerate(column) if cells != track]
+            assert rows and min(rows) > region.height // 2, rows
+
+    asyncio.run(run())

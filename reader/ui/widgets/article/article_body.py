@@ -571,6 +571,13 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
             self._build(self._place())
 
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        # Shown only once the article's lines are in, after `_go_to` scrolled to its place
+        # (the notice before it had no scrollbar to move): its thumb was drawn at the top
+        # until the next scroll.
+        if shown:
+            self.vertical_scrollbar.position = self.scroll_y
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # Moved past the lines wrapped so far before the rest came (the scrollbar dragged, a
         # fast wheel): the rest now, or the view would be drawn blank for a frame.
