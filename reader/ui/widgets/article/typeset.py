@@ -71,6 +71,7 @@ class Paragraph:
     links: Links = ()  # where its links are in `text`
     heading: bool = False  # a heading of the article: `[` and `]` go from one to the next
     keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
+    searched: bool = True  # False: drawn only, not the article's text (the header's address)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,9 @@ def header(
     if meta.plain:
         out.append(Paragraph(meta, keep=tuple(keep)))
     if url:
-        out.append(Paragraph(plain(url, styles.url, max_length=2000), gap=0))
+        # Not searched: "storm" found in ".../storm-idris-live.html" counted as a match of
+        # the article's, and the view went to the address line.
+        out.append(Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False))
     if article is not None:
         words = article.word_count
         out.append(
@@ -432,7 +435,7 @@ def layout(
             line.end = ""
             lines.append(Strip(list(line.render(console))))
         extents.append(range(top, len(lines)))
-        if not paragraph.fill:
+        if not paragraph.fill and paragraph.searched:
             runs += _runs(paragraph, text.plain, pieces, top, lines)
     return laid
 
