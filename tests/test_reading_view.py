@@ -25,6 +25,7 @@ from reader.ui.widgets.article.article_body import (
 from tests.served_feed import serve_one_item
 from tests.tui_pilot import (
     burst,
+    line_of,
     notices,
     open_titled,
     reading,
@@ -853,5 +854,32 @@ def test_the_scrollbar_shows_the_place_an_article_reopens_at(synced_dir: Path) -
             track = max(set(column), key=column.count)
             rows = [y for y, cells in enumerate(column) if cells != track]
             assert rows and min(rows) > region.height // 2, rows
+
+    asyncio.run(run())
+
+
+def test_a_sub_heading_looks_unlike_a_section_heading(synced_dir: Path) -> None:
+    """h2 and h3 were drawn alike (bold, the same blue): an investigation's sections and
+    sub-sections lost their structure. A sub-heading is set in the section's colour, not
+    bold but italic; both are still headings for `]` and `[`."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "lighthouse lens", (100, 40)) as (_app, pilot, body):
+
+            def style_of(words: str) -> tuple[object, ...]:
+                strip = body._lines[line_of(body, words)]
+                styles = {
+                    (s.style.color, s.style.bold, s.style.italic)
+                    for s in strip
+                    if s.text.strip() and s.style is not None
+                }
+                assert len(styles) == 1, styles
+                return styles.pop()
+
+            section, sub = style_of("312 pieces of glass"), style_of("How the work was done")
+            assert section != sub and section[1] and not sub[1] and sub[2]
+            assert style_of("One night only") == section
+            assert line_of(body, "How the work was done") in body._headings
+            await pilot.pause()
 
     asyncio.run(run())

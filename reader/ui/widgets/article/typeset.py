@@ -46,6 +46,8 @@ class ArticleStyles:
     notice: Style
     error: Style
     heading: Style
+    subheading: Style
+    """A heading under a section's (h3 to h6): set apart from the sections' own (h1, h2)."""
     quote: Style
     quote_bar: Style
     bullet: Style
@@ -298,7 +300,8 @@ def has_links(paragraph: Paragraph) -> bool:
 def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
     match block.kind:
         case BlockKind.HEADING:
-            text, links = _inlines(block.inlines, styles, styles.heading)
+            style = styles.heading if block.level <= 2 else styles.subheading
+            text, links = _inlines(block.inlines, styles, style)
             return Paragraph(text, gap=gap, links=links, heading=True)
         case BlockKind.QUOTE:
             bar = Text("▌ " * max(1, block.level), styles.quote_bar)
