@@ -22,6 +22,7 @@ from reader.ui.widgets.article.article_body import (
     NO_HEADINGS,
     ArticleBody,
 )
+from reader.ui.widgets.article.typeset import END_MARK
 from tests.served_feed import serve_one_item
 from tests.tui_pilot import (
     burst,
@@ -679,9 +680,12 @@ def test_a_long_article_is_drawn_from_its_first_screen_and_then_laid_out_whole(
             await until(pilot, lambda: not body._unfinished, "the rest of the lines")
             column = body._width
             whole = view_lines(article, column)
-            assert [line.rstrip() for line in body.lines[-len(whole) :]] == [
-                line.rstrip() for line in whole
-            ]
+            shown = [line.rstrip() for line in body.lines]
+            # Down to the end mark under the text, and the gap above it.
+            shown = shown[: next(i for i, line in enumerate(shown) if line.strip() == END_MARK)]
+            while shown and not shown[-1]:
+                shown.pop()
+            assert shown[-len(whole) :] == [line.rstrip() for line in whole]
             # Keys and searches pressed before the rest was wrapped reach the whole text.
             for ask in (
                 lambda: body.action_scroll_end(),
@@ -883,3 +887,37 @@ def test_a_sub_heading_looks_unlike_a_section_heading(synced_dir: Path) -> None:
             await pilot.pause()
 
     asyncio.run(run())
+
+
+def test_the_end_of_an_article_is_marked(synced_dir: Path) -> None:
+    """At the bottom (`G`) nothing said the article was over: a quiet "— end —", centred
+    under its last line, in the header's muted style; not searched as the article's text."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "lighthouse lens", (100, 30)) as (app, pilot, body):
+            await pilot.press("G")
+            await pilot.pause()
+            shown = [line for line in body.lines if line.strip()]
+            assert shown[-1].strip() == END_MARK and shown[-2].strip() != END_MARK
+            mark = body.lines[-2] if body.lines[-1].strip() == "" else body.lines[-1]
+            column, _margin = body._column()
+            left = len(mark) - len(mark.lstrip())
+            assert abs(left - (column - len(END_MARK)) // 2) <= 1  # centred in the column
+            screen = "\n".join(s.text for s in app.screen._compositor.render_strips())
+            assert END_MARK in screen
+            meta = body.get_component_rich_style("article-body--meta")
+            strip = body._lines[body.lines.index(mark)]
+            assert {s.style.color for s in strip if s.text.strip()} == {meta.color}
+            body.search("end", 0)
+            assert all(END_MARK not in body.lines[line] for line in _match_lines(body))
+
+    asyncio.run(run())
+
+
+def _match_lines(body: ArticleBody) -> list[int]:
+    """The screen lines the search's matches are on."""
+    matches = body._matches
+    if matches is None:
+        return []
+    return [matches.span_lines(index)[0] for index in range(matches.total)]
+

@@ -238,6 +238,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._header_paragraphs = len(paragraphs) if article is not None else 0
         if article is not None:
             paragraphs += typeset.body(article, styles)
+            if not article.incomplete:  # its next pages on their way: not the end yet
+                paragraphs.append(typeset.end_mark(styles))
         elif message:
             paragraphs += typeset.notice(
                 message, hint, styles.error if error else styles.notice, styles

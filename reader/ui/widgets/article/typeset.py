@@ -190,6 +190,15 @@ def _parts(part: str, at: int, separated: bool) -> list[tuple[int, int]]:
     return spans
 
 
+END_MARK = "— end —"
+
+
+def end_mark(styles: ArticleStyles) -> Paragraph:
+    """The quiet line under an article's last: at the bottom, `space` and `j` do nothing, and
+    without it nothing said the article was over. Not the article's text (not searched)."""
+    return Paragraph(Text(END_MARK, styles.meta), gap=2, align="center", searched=False)
+
+
 def notice(message: str, hint: str, style: Style, styles: ArticleStyles) -> list[Paragraph]:
     """One line saying what is happening or what went wrong (untrusted: it may quote a server)."""
     out = [Paragraph(plain(message, style, max_length=300))]
