@@ -921,3 +921,25 @@ def _match_lines(body: ArticleBody) -> list[int]:
         return []
     return [matches.span_lines(index)[0] for index in range(matches.total)]
 
+
+def test_a_numbered_list_after_a_bulleted_one_stands_apart_its_numbers_set_right() -> None:
+    """A bulleted list and the numbered list right after it ran together with no blank line
+    between; and item 10's text began a column further right than items 1 to 9's."""
+
+    def item(words: str, ordinal: int = 0, level: int = 1) -> Block:
+        return Block(BlockKind.LIST_ITEM, (Inline(words),), level=level, ordinal=ordinal)
+
+    blocks = (
+        item("apples"),
+        item("pears"),
+        *(item(f"step {n}", n) for n in range(1, 11)),
+        item("first again", 1),
+        item("second again", 2),
+    )
+    lines = [line.rstrip() for line in view_lines(Article("https://x.example/", blocks=blocks), 60)]
+    lines = lines[lines.index("• apples") :]
+    assert lines[:3] == ["• apples", "• pears", ""]
+    assert lines[3] == " 1. step 1" and lines[12] == "10. step 10"
+    assert {line.index("step") for line in lines[3:13]} == {4}
+    # Numbers that start again: another list, after a blank line, set for its own width.
+    assert lines[13:16] == ["", "1. first again", "2. second again"]

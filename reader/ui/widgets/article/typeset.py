@@ -211,10 +211,11 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
     """The article's blocks as paragraphs (a table is one paragraph)."""
     out: list[Paragraph] = []
     previous: Block | None = None
+    widths = _number_widths(article.blocks)
     for group in group_blocks(article.blocks):
         first = group[0]
         tight = previous is not None and (
-            previous.kind == first.kind == BlockKind.LIST_ITEM
+            (previous.kind == first.kind == BlockKind.LIST_ITEM and not _new_list(previous, first))
             # A caption right under its picture's or recording's line: one thing, as a page
             # sets it.
             or (previous.kind in _CAPTIONED and first.kind == BlockKind.CAPTION)
@@ -228,12 +229,54 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
         out.append(
             _table(group, styles, gap)
             if first.kind == BlockKind.TABLE_ROW
-            else _block(first, styles, gap)
+            else _block(first, styles, gap, widths.get(id(first), 0))
         )
         previous = group[-1]
     if not out:
         out.append(Paragraph(Text("This article has no text.", styles.meta)))
     return out
+
+
+def _new_list(previous: Block, item: Block) -> bool:
+    """List item `item`, right after list item `previous`, begins another list: one of bullets
+    after numbers or numbers after bullets at the same depth, or numbers that start again. Run
+    together, a bulleted list and the numbered one after it read as one list."""
+    if item.level != previous.level:
+        return False  # a list nested in an item, or the item after it
+    if bool(item.ordinal) != bool(previous.ordinal):
+        return True
+    return bool(item.ordinal) and item.ordinal <= previous.ordinal
+
+
+def _number_widths(blocks: tuple[Block, ...]) -> dict[int, int]:
+    """The digits of the widest number of each numbered list, by `id` of each of its items: the
+    numbers are set flush right ( 9. above 10.), so every item's text starts in one column."""
+    widths: dict[int, int] = {}
+    lists: dict[int, list[Block]] = {}
+    """The numbered lists still open, by depth: their items so far."""
+
+    def close(level: int) -> None:
+        items = lists.pop(level, [])
+        width = max((len(str(item.ordinal)) for item in items), default=0)
+        widths.update((id(item), width) for item in items)
+
+    previous: Block | None = None
+    for block in blocks:
+        if block.kind != BlockKind.LIST_ITEM:
+            for level in list(lists):
+                close(level)
+            previous = None
+            continue
+        for level in [level for level in lists if level > block.level]:
+            close(level)
+        if not block.ordinal or (previous is not None and _new_list(previous, block)):
+            close(block.level)
+        if block.ordinal:
+            lists.setdefault(block.level, []).append(block)
+        previous = block
+    for level in list(lists):
+        close(level)
+    return widths
 
 
 def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragraph:
@@ -306,7 +349,9 @@ def has_links(paragraph: Paragraph) -> bool:
     )
 
 
-def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
+def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Paragraph:
+    """One block as a paragraph; a numbered list's item with its number set right in `digits`
+    places (its list's widest)."""
     match block.kind:
         case BlockKind.HEADING:
             style = styles.heading if block.level <= 2 else styles.subheading
@@ -318,7 +363,7 @@ def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
             return Paragraph(text, bar, bar, gap=gap, links=links)
         case BlockKind.LIST_ITEM:
             indent = "   " * (max(1, block.level) - 1)
-            marker = f"{block.ordinal}." if block.ordinal else "•"
+            marker = f"{block.ordinal:>{digits}}." if block.ordinal else "•"
             first = Text(f"{indent}{marker} ", styles.bullet)
             rest = Text(" " * first.cell_len)
             text, links = _inlines(block.inlines, styles)
