@@ -53,7 +53,11 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl-D / Ctrl-U", "half a page down / up"),
             ("g / G, Home / End", "top / bottom"),
             ("] / [", "next / previous heading (a live blog's update)"),
-            ("n / p", "next / previous article of the list (after a link's: of the one it was in)"),
+            (
+                "n / p",
+                "next / previous article of the list (in an article a link opened: after / "
+                "before the one it was linked from)",
+            ),
             ("/", "find in the article (Enter: keep, Esc: drop)"),
             ("n / N", "after a search: next / previous match"),
             ("Esc", "after a search: clear it (again: back)"),
