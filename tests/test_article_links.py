@@ -231,6 +231,38 @@ def test_a_link_to_another_of_the_feeds_articles_is_read_here(
     asyncio.run(run())
 
 
+def test_n_and_p_in_an_article_opened_by_a_link_go_on_from_the_article_it_was_in(
+    synced_dir: Path,
+) -> None:
+    """The story a link opened is no list's: `n` said "That was the last article of the
+    list." and `p` "This is the first…", neither true. They go back and on from the article
+    the link was in, to the next or previous one of its list."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, _):
+            budget = app.screen
+            assert isinstance(budget, ArticleScreen)
+            at = budget.position
+            assert 0 < at < len(budget.headlines) - 1
+            for key, expected in (("n", at + 1), ("p", at - 1)):
+                while budget.position != at:  # back to the budget story
+                    await pilot.press("p" if budget.position > at else "n")
+                    await until(pilot, lambda: budget.loaded, "the budget story")
+                await pilot.press("g", "tab", "tab", "enter")  # back at its place: the top
+                await until(pilot, lambda: app.screen is not budget, "the linked article")
+                linked = app.screen
+                assert isinstance(linked, ArticleScreen)
+                await until(pilot, lambda s=linked: s.loaded, "its text")
+                await pilot.press(key)
+                await until(pilot, lambda: app.screen is budget, "the list's article")
+                await until(pilot, lambda: budget.loaded, "the next article")
+                assert budget.position == expected
+                assert budget.headline is budget.headlines[expected]
+                assert not any("of the list" in notice for notice in notices(app))
+
+    asyncio.run(run())
+
+
 def test_a_link_to_the_article_itself_opens_nothing_more(
     synced_dir: Path, browser: list[str]
 ) -> None:

@@ -579,3 +579,24 @@ def test_full_width_half_width_and_yo_are_lit_on_their_own_cells(synced_dir: Pat
     text = "新型ＡＢＣ１２３を発表。ﾃﾚﾋﾞで見た。На площади поставили ёлку."
     cases = [("abc123", "ＡＢＣ１２３"), ("テレビ", "ﾃﾚﾋﾞ"), ("елку", "ёлку")]
     lit_where_they_are(synced_dir, text, cases)
+
+
+def test_the_header_s_web_address_is_not_searched(synced_dir: Path) -> None:
+    """ "storm" in the live blog's address (…/storm-idris-live.html) counted as a match, and
+    `n` went to the address line: a search finds in the article's text, its title included."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Storm Idris live", (40, 12)) as (app, pilot, body):
+            url = app.screen.headline.entry.link
+            assert "storm" in url
+            await type_search(pilot, "storm")
+            await pilot.press("enter")
+            text = body.text
+            in_text = len(re.findall("storm", text.replace(url, ""), re.IGNORECASE))
+            assert body.match_count == in_text
+            for _ in range(body.match_count):
+                assert "storm-idris" not in "".join(marked(app)).lower()
+                assert not any("storm-idris" in line for line in marked(app, "article-body--match"))
+                await pilot.press("n")
+
+    asyncio.run(run())

@@ -22,9 +22,11 @@ from reader.ui.widgets.article.article_body import (
     NO_HEADINGS,
     ArticleBody,
 )
+from reader.ui.widgets.article.typeset import END_MARK
 from tests.served_feed import serve_one_item
 from tests.tui_pilot import (
     burst,
+    line_of,
     notices,
     open_titled,
     reading,
@@ -678,9 +680,12 @@ def test_a_long_article_is_drawn_from_its_first_screen_and_then_laid_out_whole(
             await until(pilot, lambda: not body._unfinished, "the rest of the lines")
             column = body._width
             whole = view_lines(article, column)
-            assert [line.rstrip() for line in body.lines[-len(whole) :]] == [
-                line.rstrip() for line in whole
-            ]
+            shown = [line.rstrip() for line in body.lines]
+            # Down to the end mark under the text, and the gap above it.
+            shown = shown[: next(i for i, line in enumerate(shown) if line.strip() == END_MARK)]
+            while shown and not shown[-1]:
+                shown.pop()
+            assert shown[-len(whole) :] == [line.rstrip() for line in whole]
             # Keys and searches pressed before the rest was wrapped reach the whole text.
             for ask in (
                 lambda: body.action_scroll_end(),
@@ -773,3 +778,168 @@ def test_more_pages_coming_in_keep_a_line_deep_in_the_first_page_drawn_at_the_to
             assert body._laid.lines[body.top_line].text == left_at
 
     asyncio.run(run())
+
+
+def _kept_place(data_dir: Path, words: str) -> dict[str, int] | None:
+    """The reading place the store has for the article titled `words`."""
+    from reader.library import Library
+
+    async def run() -> dict[str, int] | None:
+        async with Library(data_dir, workers="thread") as lib:
+            entry = next(h.entry for h in lib.headlines() if words in h.entry.title)
+            article = lib.cached_article(entry)
+            assert article is not None
+            return lib.reading_place(entry, article)
+
+    return asyncio.run(run())
+
+
+def test_the_reading_place_is_kept_while_reading_not_only_on_leaving(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A terminal closed mid-article (SIGHUP, a killed tmux session) takes no Esc or `q` with
+    it: once the view has stayed still a moment the place is in the store, and the next
+    session opens there. A SIGHUP itself quits as `q` does."""
+    import os
+    import signal
+
+    from reader.ui.screens import article as article_screen
+
+    monkeypatch.setattr(article_screen, "PLACE_SAVE_DELAY", 0.3, raising=False)
+    left_at = ""
+
+    async def read() -> None:
+        nonlocal left_at
+        async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            await pilot.press(*["right_square_bracket"] * 3, "j")
+            left_at = body.lines[body.top_line]
+            await pilot.pause(0.6)
+            # No key that leaves the article was pressed: read the store as the next run will.
+            place = app.place_of(app.screen.headline.entry, body.article)
+            assert place is not None and place == body.reading_place
+            await pilot.press("j", "j")
+            left_at = body.lines[body.top_line]
+            os.kill(os.getpid(), signal.SIGHUP)  # before the pause has passed
+            await until(pilot, lambda: not app.is_running, "the reader to quit")
+            assert app.return_code == 128 + signal.SIGHUP
+
+    asyncio.run(read())
+    assert left_at and "Silt Ledger" not in left_at
+    assert _kept_place(synced_dir, "Silt Ledger") is not None
+
+    async def reopen() -> None:
+        async with reading(synced_dir, "Silt Ledger") as (_app, pilot, body):
+            await until(pilot, lambda: body.article is not None, "the article")
+            await pilot.pause()
+            assert body.lines[body.top_line] == left_at
+
+    asyncio.run(reopen())
+
+
+def test_the_scrollbar_shows_the_place_an_article_reopens_at(synced_dir: Path) -> None:
+    """Reopened far down, the text was at its place but the scrollbar's thumb at the top
+    until the first key: in a long read, the one sign of how far one has got said "start"."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            await pilot.press("G", "escape")
+            body = await open_titled(pilot, "Silt Ledger")
+            await until(pilot, lambda: body.article is not None, "the article")
+            assert body.scroll_y > body.max_scroll_y / 2
+            assert body.show_vertical_scrollbar
+            assert body.vertical_scrollbar.position == body.scroll_y
+            # As drawn: the thumb (cells unlike the track's) in the lower half of the column.
+            region = body.vertical_scrollbar.region
+            strips = app.screen._compositor.render_strips()
+            column = [
+                tuple((seg.text, seg.style) for seg in strips[y].crop(region.x, region.right))
+                for y in range(region.y, region.bottom)
+            ]
+            track = max(set(column), key=column.count)
+            rows = [y for y, cells in enumerate(column) if cells != track]
+            assert rows and min(rows) > region.height // 2, rows
+
+    asyncio.run(run())
+
+
+def test_a_sub_heading_looks_unlike_a_section_heading(synced_dir: Path) -> None:
+    """h2 and h3 were drawn alike (bold, the same blue): an investigation's sections and
+    sub-sections lost their structure. A sub-heading is set in the section's colour, not
+    bold but italic; both are still headings for `]` and `[`."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "lighthouse lens", (100, 40)) as (_app, pilot, body):
+
+            def style_of(words: str) -> tuple[object, ...]:
+                strip = body._lines[line_of(body, words)]
+                styles = {
+                    (s.style.color, s.style.bold, s.style.italic)
+                    for s in strip
+                    if s.text.strip() and s.style is not None
+                }
+                assert len(styles) == 1, styles
+                return styles.pop()
+
+            section, sub = style_of("312 pieces of glass"), style_of("How the work was done")
+            assert section != sub and section[1] and not sub[1] and sub[2]
+            assert style_of("One night only") == section
+            assert line_of(body, "How the work was done") in body._headings
+            await pilot.pause()
+
+    asyncio.run(run())
+
+
+def test_the_end_of_an_article_is_marked(synced_dir: Path) -> None:
+    """At the bottom (`G`) nothing said the article was over: a quiet "— end —", centred
+    under its last line, in the header's muted style; not searched as the article's text."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "lighthouse lens", (100, 30)) as (app, pilot, body):
+            await pilot.press("G")
+            await pilot.pause()
+            shown = [line for line in body.lines if line.strip()]
+            assert shown[-1].strip() == END_MARK and shown[-2].strip() != END_MARK
+            mark = body.lines[-2] if body.lines[-1].strip() == "" else body.lines[-1]
+            column, _margin = body._column()
+            left = len(mark) - len(mark.lstrip())
+            assert abs(left - (column - len(END_MARK)) // 2) <= 1  # centred in the column
+            screen = "\n".join(s.text for s in app.screen._compositor.render_strips())
+            assert END_MARK in screen
+            meta = body.get_component_rich_style("article-body--meta")
+            strip = body._lines[body.lines.index(mark)]
+            assert {s.style.color for s in strip if s.text.strip()} == {meta.color}
+            body.search("end", 0)
+            assert all(END_MARK not in body.lines[line] for line in _match_lines(body))
+
+    asyncio.run(run())
+
+
+def _match_lines(body: ArticleBody) -> list[int]:
+    """The screen lines the search's matches are on."""
+    matches = body._matches
+    if matches is None:
+        return []
+    return [matches.span_lines(index)[0] for index in range(matches.total)]
+
+
+def test_a_numbered_list_after_a_bulleted_one_stands_apart_its_numbers_set_right() -> None:
+    """A bulleted list and the numbered list right after it ran together with no blank line
+    between; and item 10's text began a column further right than items 1 to 9's."""
+
+    def item(words: str, ordinal: int = 0, level: int = 1) -> Block:
+        return Block(BlockKind.LIST_ITEM, (Inline(words),), level=level, ordinal=ordinal)
+
+    blocks = (
+        item("apples"),
+        item("pears"),
+        *(item(f"step {n}", n) for n in range(1, 11)),
+        item("first again", 1),
+        item("second again", 2),
+    )
+    lines = [line.rstrip() for line in view_lines(Article("https://x.example/", blocks=blocks), 60)]
+    lines = lines[lines.index("• apples") :]
+    assert lines[:3] == ["• apples", "• pears", ""]
+    assert lines[3] == " 1. step 1" and lines[12] == "10. step 10"
+    assert {line.index("step") for line in lines[3:13]} == {4}
+    # Numbers that start again: another list, after a blank line, set for its own width.
+    assert lines[13:16] == ["", "1. first again", "2. second again"]

@@ -35,6 +35,7 @@ from tests.tui_pilot import (
     first_article_row,
     notices,
     open_row,
+    reading,
     running,
     screen_segments,
     screen_text,
@@ -719,5 +720,30 @@ def test_the_help_panel_pages_with_the_keys_it_lists(synced_dir: Path) -> None:
                 await pilot.press(key)
                 await pilot.pause()
                 assert panel.scroll_y == y, key
+
+    asyncio.run(run())
+
+
+def test_the_help_lists_home_end_in_an_article_and_the_quit_key(synced_dir: Path) -> None:
+    """Home / End work in an article but the help listed only g / G there; Ctrl-Q, which
+    quits from anywhere (Textual's Ctrl-C says to press it), was nowhere in it."""
+    from reader.ui.dialogs.help import KEYS
+
+    sections = dict(KEYS)
+    assert any("Home / End" in key for key, _ in sections["Reading"])
+    assert any(key == "Ctrl-Q" for key, _ in sections["Everywhere"])
+
+    async def run() -> None:
+        async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):
+            await pilot.press("end")
+            assert body.scroll_y == body.max_scroll_y > 0
+            await pilot.press("home")
+            assert body.scroll_y == 0
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            help_text = screen_text(app)
+            assert "Ctrl-Q" in help_text and "g / G, Home / End" in help_text
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: not app.is_running, "the reader to quit")
 
     asyncio.run(run())

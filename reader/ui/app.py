@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import signal
+import threading
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from contextlib import suppress
 from itertools import islice
@@ -63,6 +65,8 @@ COLLECT_AFTER_CLOSE = 0.5
 holds it while handling the close."""
 
 T = TypeVar("T")
+_HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+"""The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
 
 
 def sync_summary(report: SyncReport) -> str:
@@ -151,6 +155,7 @@ class ReaderApp(App[int]):
             self.exit(1, return_code=1, message=reason)
             return
         self.push_screen(self.main_screen)
+        self._catch_hang_up()
         self._run(self._start(), "start")
         if self.config.refresh_interval > 0:
             self.set_interval(self.config.refresh_interval, self._timed_refresh)
@@ -159,7 +164,23 @@ class ReaderApp(App[int]):
         if not self._busy:
             self.action_refresh()
 
+    def _catch_hang_up(self) -> None:
+        """A closed terminal window (SIGHUP), a killed tmux session or a `kill` (SIGTERM) quit
+        as `q` does, keeping the reading place, instead of ending the process where it stood."""
+        if threading.current_thread() is not threading.main_thread():
+            return  # signal handlers are the main thread's only (an app run in a test's thread)
+        loop = asyncio.get_running_loop()
+        for number in _HANG_UPS:
+            loop.add_signal_handler(number, self._hung_up, number)
+
+    def _hung_up(self, number: int) -> None:
+        self.exit(128 + number, return_code=128 + number)  # a shell's status for a signal
+
     async def on_unmount(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            loop = asyncio.get_running_loop()
+            for number in _HANG_UPS:
+                loop.remove_signal_handler(number)
         self.workers.cancel_all()
         if self.library is not None:
             await self.library.aclose()
@@ -410,7 +431,17 @@ class ReaderApp(App[int]):
         else:
             from .screens.article import ArticleScreen
 
-            self.push_screen(ArticleScreen([headline], 0))
+            came_from = next(
+                (
+                    screen
+                    for screen in reversed(self.screen_stack)
+                    if isinstance(screen, ArticleScreen)
+                    and reading is not None
+                    and screen.headline.entry.id == reading.id
+                ),
+                None,
+            )
+            self.push_screen(ArticleScreen([headline], 0, came_from))
 
     def opens_another_here(self, url: str, reading: Entry) -> bool:
         """Enter on `url`, a link in the article of `reading`, opens another article in the

@@ -26,6 +26,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("r", "refresh every feed"),
             ("S", "sync: refresh and save every article for offline reading"),
             ("?", "this help"),
+            ("Ctrl-Q", "quit (from an article too: its place is kept)"),
         ),
     ),
     (
@@ -50,9 +51,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Space, PgDn / b, PgUp", "scroll a page down / up"),
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
             ("Ctrl-D / Ctrl-U", "half a page down / up"),
-            ("g / G", "top / bottom"),
+            ("g / G, Home / End", "top / bottom"),
             ("] / [", "next / previous heading (a live blog's update)"),
-            ("n / p", "next / previous article of the list"),
+            (
+                "n / p",
+                "next / previous article of the list (in an article a link opened: after / "
+                "before the one it was linked from)",
+            ),
             ("/", "find in the article (Enter: keep, Esc: drop)"),
             ("n / N", "after a search: next / previous match"),
             ("Esc", "after a search: clear it (again: back)"),
@@ -68,7 +73,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("m", "mark read / unread"),
             ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),
-            ("Esc / q", "back to the headlines"),
+            ("Esc / q", "back to the headlines (or to the article whose link was read)"),
         ),
     ),
     (

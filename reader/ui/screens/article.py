@@ -22,6 +22,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from ...citation import escape_markdown, markdown_header
 from ...library import Headline
@@ -30,6 +31,7 @@ from ...plural import plural
 from ..dialogs.links import LinksScreen, article_links
 from ..messages import ArticleClosed, PassageChanged, SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
+from ..widgets.article.reading_place import Place
 from ..widgets.article.search_bar import SearchBar, hand_on
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
@@ -42,6 +44,9 @@ FETCHING = "Fetching article…"
 _MORE_COMING = "its next pages are on their way"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
 BACK_AT_PLACE = "Back where you left off (g for the top)."
+PLACE_SAVE_DELAY = 1.5
+"""Seconds after the view last moved before the place is kept: a closed terminal (SIGHUP, a
+killed tmux session) takes no Esc or `q` with it, and a write per line scrolled is not needed."""
 
 
 class ArticleScreen(Screen[str | None], inherit_bindings=False):
@@ -84,10 +89,16 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
     ]
 
-    def __init__(self, headlines: list[Headline], position: int) -> None:
+    def __init__(
+        self, headlines: list[Headline], position: int, came_from: ArticleScreen | None = None
+    ) -> None:
         super().__init__()
         self.headlines = headlines
         """The list the article was opened from: `n` and `p` walk it."""
+        self.came_from = came_from
+        """The article whose link opened this one (None: opened from the list). Esc goes back
+        to it; `n` and `p` go back and on from it, to the article after or before it in its
+        list: this one is no list's, and "the last article of the list" was false here."""
         self.position = position
         self.loaded = False
         """True once the current article (or its failure) is on screen whole: for an article
@@ -99,6 +110,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         Esc in the search line goes back to it."""
         self._before_search: tuple[str, int | None] = ("", None)
         """The search that was on when `/` was pressed, and its match: Esc brings it back."""
+        self._save_timer: Timer | None = None
+        self._kept: tuple[str, Place | None] | None = None
+        """The entry and place last kept in the store (or found there): not written again."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -115,10 +129,17 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(ArticleBody).focus()
+        body = self.query_one(ArticleBody)
+        body.focus()
+        self.watch(body, "scroll_y", self._moved, init=False)
+        self.app.app_suspend_signal.subscribe(self, lambda _app: self.keep_place(), immediate=True)
         self._show(self.position)
 
     def on_unmount(self) -> None:
+        # The signal's subscribers hold the screen: subscribed, it was never freed.
+        self.app.app_suspend_signal.unsubscribe(self)
+        if self._save_timer is not None:
+            self._save_timer.stop()
         self.app.post_message(ArticleClosed())
 
     @property
@@ -134,9 +155,28 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         is the article's."""
         self.reader.withdraw_notice(BACK_AT_PLACE)
         self.reader.withdraw_notice(lambda message: message.startswith(_NO_MATCH))
+        self.keep_place(again=True)
+
+    def keep_place(self, again: bool = False) -> None:
+        """Keep where the reader is in the article shown (see `remember_place`), unless that is
+        what this screen last kept or found (`again`: even then; another screen of the same
+        article, opened by a link, may have kept another place since)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
         body = self.query_one(ArticleBody)
         if self.loaded and not self._from_feed and body.article is not None:
-            self.reader.remember_place(self.headline.entry, body.article, body.reading_place)
+            kept = (self.headline.entry.id, body.reading_place)
+            if again or kept != self._kept:
+                self.reader.remember_place(self.headline.entry, body.article, kept[1])
+                self._kept = kept
+
+    def _moved(self) -> None:
+        """The view scrolled: the place is kept once it has stayed still a moment."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self.loaded:
+            self._save_timer = self.set_timer(PLACE_SAVE_DELAY, self.keep_place)
 
     def _show(self, position: int) -> None:
         self.remember_place()
@@ -190,6 +230,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
                 body.show_more(entry, article)
             else:
                 place = self.reader.place_of(entry, article)
+                self._kept = (entry.id, place)
                 body.show_article(entry, article, place=place)
                 if place is not None:
                     self.notify(BACK_AT_PLACE)
@@ -210,14 +251,22 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self.dismiss(self.headline.entry.id)
 
     def action_next(self) -> None:
-        if self.position + 1 < len(self.headlines):
-            self._show(self.position + 1)
-        else:
-            self.notify("That was the last article of the list.")
+        self._step_article(1)
 
     def action_previous(self) -> None:
-        if self.position > 0:
-            self._show(self.position - 1)
+        self._step_article(-1)
+
+    def _step_article(self, step: int) -> None:
+        """The next (`step` 1) or previous (-1) article of the list; from an article opened by
+        a link, the one after or before the article the link was in."""
+        if self.came_from is not None:
+            came_from = self.came_from
+            self.action_back()
+            came_from._step_article(step)
+        elif 0 <= self.position + step < len(self.headlines):
+            self._show(self.position + step)
+        elif step > 0:
+            self.notify("That was the last article of the list.")
         else:
             self.notify("This is the first article of the list.")
 

@@ -238,6 +238,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._header_paragraphs = len(paragraphs) if article is not None else 0
         if article is not None:
             paragraphs += typeset.body(article, styles)
+            if not article.incomplete:  # its next pages on their way: not the end yet
+                paragraphs.append(typeset.end_mark(styles))
         elif message:
             paragraphs += typeset.notice(
                 message, hint, styles.error if error else styles.notice, styles
@@ -570,6 +572,13 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._match_styles = self._link_style = self._passage_style = None
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
             self._build(self._place())
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        # Shown only once the article's lines are in, after `_go_to` scrolled to its place
+        # (the notice before it had no scrollbar to move): its thumb was drawn at the top
+        # until the next scroll.
+        if shown:
+            self.vertical_scrollbar.position = self.scroll_y
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # Moved past the lines wrapped so far before the rest came (the scrollbar dragged, a

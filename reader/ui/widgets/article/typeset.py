@@ -46,6 +46,8 @@ class ArticleStyles:
     notice: Style
     error: Style
     heading: Style
+    subheading: Style
+    """A heading under a section's (h3 to h6): set apart from the sections' own (h1, h2)."""
     quote: Style
     quote_bar: Style
     bullet: Style
@@ -71,6 +73,7 @@ class Paragraph:
     links: Links = ()  # where its links are in `text`
     heading: bool = False  # a heading of the article: `[` and `]` go from one to the next
     keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
+    searched: bool = True  # False: drawn only, not the article's text (the header's address)
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,9 @@ def header(
     if meta.plain:
         out.append(Paragraph(meta, keep=tuple(keep)))
     if url:
-        out.append(Paragraph(plain(url, styles.url, max_length=2000), gap=0))
+        # Not searched: "storm" found in ".../storm-idris-live.html" counted as a match of
+        # the article's, and the view went to the address line.
+        out.append(Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False))
     if article is not None:
         words = article.word_count
         out.append(
@@ -185,6 +190,15 @@ def _parts(part: str, at: int, separated: bool) -> list[tuple[int, int]]:
     return spans
 
 
+END_MARK = "— end —"
+
+
+def end_mark(styles: ArticleStyles) -> Paragraph:
+    """The quiet line under an article's last: at the bottom, `space` and `j` do nothing, and
+    without it nothing said the article was over. Not the article's text (not searched)."""
+    return Paragraph(Text(END_MARK, styles.meta), gap=2, align="center", searched=False)
+
+
 def notice(message: str, hint: str, style: Style, styles: ArticleStyles) -> list[Paragraph]:
     """One line saying what is happening or what went wrong (untrusted: it may quote a server)."""
     out = [Paragraph(plain(message, style, max_length=300))]
@@ -197,10 +211,11 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
     """The article's blocks as paragraphs (a table is one paragraph)."""
     out: list[Paragraph] = []
     previous: Block | None = None
+    widths = _number_widths(article.blocks)
     for group in group_blocks(article.blocks):
         first = group[0]
         tight = previous is not None and (
-            previous.kind == first.kind == BlockKind.LIST_ITEM
+            (previous.kind == first.kind == BlockKind.LIST_ITEM and not _new_list(previous, first))
             # A caption right under its picture's or recording's line: one thing, as a page
             # sets it.
             or (previous.kind in _CAPTIONED and first.kind == BlockKind.CAPTION)
@@ -214,12 +229,54 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
         out.append(
             _table(group, styles, gap)
             if first.kind == BlockKind.TABLE_ROW
-            else _block(first, styles, gap)
+            else _block(first, styles, gap, widths.get(id(first), 0))
         )
         previous = group[-1]
     if not out:
         out.append(Paragraph(Text("This article has no text.", styles.meta)))
     return out
+
+
+def _new_list(previous: Block, item: Block) -> bool:
+    """List item `item`, right after list item `previous`, begins another list: one of bullets
+    after numbers or numbers after bullets at the same depth, or numbers that start again. Run
+    together, a bulleted list and the numbered one after it read as one list."""
+    if item.level != previous.level:
+        return False  # a list nested in an item, or the item after it
+    if bool(item.ordinal) != bool(previous.ordinal):
+        return True
+    return bool(item.ordinal) and item.ordinal <= previous.ordinal
+
+
+def _number_widths(blocks: tuple[Block, ...]) -> dict[int, int]:
+    """The digits of the widest number of each numbered list, by `id` of each of its items: the
+    numbers are set flush right ( 9. above 10.), so every item's text starts in one column."""
+    widths: dict[int, int] = {}
+    lists: dict[int, list[Block]] = {}
+    """The numbered lists still open, by depth: their items so far."""
+
+    def close(level: int) -> None:
+        items = lists.pop(level, [])
+        width = max((len(str(item.ordinal)) for item in items), default=0)
+        widths.update((id(item), width) for item in items)
+
+    previous: Block | None = None
+    for block in blocks:
+        if block.kind != BlockKind.LIST_ITEM:
+            for level in list(lists):
+                close(level)
+            previous = None
+            continue
+        for level in [level for level in lists if level > block.level]:
+            close(level)
+        if not block.ordinal or (previous is not None and _new_list(previous, block)):
+            close(block.level)
+        if block.ordinal:
+            lists.setdefault(block.level, []).append(block)
+        previous = block
+    for level in list(lists):
+        close(level)
+    return widths
 
 
 def _table(rows: tuple[Block, ...], styles: ArticleStyles, gap: int) -> Paragraph:
@@ -292,10 +349,13 @@ def has_links(paragraph: Paragraph) -> bool:
     )
 
 
-def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
+def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Paragraph:
+    """One block as a paragraph; a numbered list's item with its number set right in `digits`
+    places (its list's widest)."""
     match block.kind:
         case BlockKind.HEADING:
-            text, links = _inlines(block.inlines, styles, styles.heading)
+            style = styles.heading if block.level <= 2 else styles.subheading
+            text, links = _inlines(block.inlines, styles, style)
             return Paragraph(text, gap=gap, links=links, heading=True)
         case BlockKind.QUOTE:
             bar = Text("▌ " * max(1, block.level), styles.quote_bar)
@@ -303,7 +363,7 @@ def _block(block: Block, styles: ArticleStyles, gap: int) -> Paragraph:
             return Paragraph(text, bar, bar, gap=gap, links=links)
         case BlockKind.LIST_ITEM:
             indent = "   " * (max(1, block.level) - 1)
-            marker = f"{block.ordinal}." if block.ordinal else "•"
+            marker = f"{block.ordinal:>{digits}}." if block.ordinal else "•"
             first = Text(f"{indent}{marker} ", styles.bullet)
             rest = Text(" " * first.cell_len)
             text, links = _inlines(block.inlines, styles)
@@ -432,7 +492,7 @@ def layout(
             line.end = ""
             lines.append(Strip(list(line.render(console))))
         extents.append(range(top, len(lines)))
-        if not paragraph.fill:
+        if not paragraph.fill and paragraph.searched:
             runs += _runs(paragraph, text.plain, pieces, top, lines)
     return laid
 
