@@ -554,6 +554,30 @@ def test_a_resize_keeps_the_text_at_the_top_of_the_view(synced_dir: Path) -> Non
     asyncio.run(run())
 
 
+def test_resizes_one_after_another_keep_the_same_place_at_the_top(synced_dir: Path) -> None:
+    """Resized again and again without a key between, the view comes back to the very line it
+    was on: the place a line starts at one width falls inside a line at another, and each
+    resize used to creep back up to a line."""
+
+    async def run() -> None:
+        async with reading(synced_dir, "Silt Ledger", (120, 40)) as (_app, pilot, body):
+            for _ in range(6):
+                await pilot.press("right_square_bracket")
+            await pilot.press(*"j" * 7)
+            start = body.lines[body.top_line]
+            place = body.reading_place
+            for size in ((60, 20), (40, 12), (47, 30), (200, 50), (53, 20), (120, 40)):
+                lines = body.lines
+                await pilot.resize_terminal(*size)
+                await until(pilot, lambda lines=lines: body.lines != lines, "the re-wrap")
+                assert body.reading_place == place, size
+            assert body.lines[body.top_line] == start
+            await pilot.press("j")
+            assert body.reading_place != place  # moved: the place is the new top line's
+
+    asyncio.run(run())
+
+
 @pytest.mark.parametrize(
     ("keys", "expected"),
     [

@@ -233,7 +233,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
                 self._kept = (entry.id, place)
                 body.show_article(entry, article, place=place)
                 if place is not None:
-                    self.notify(BACK_AT_PLACE)
+                    # Over the column's last lines: long enough to read, not a page's worth.
+                    self.notify(BACK_AT_PLACE, timeout=3)
         self.loaded = True
         self.call_after_refresh(self.reader.settle)
         self._after_showing()

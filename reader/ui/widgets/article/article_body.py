@@ -94,6 +94,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         `_layout`). Read through `_lines`, `_extents`… which wrap the rest first."""
         self._unfinished = False
         """`_laid` holds the first of `_paragraphs` only: the rest are to be wrapped."""
+        self._resized_at: tuple[Place, int] | None = None
+        """The place the last resize kept at the top of the view, and the line it is on."""
         self._width = 0
         """The column width `_laid` was wrapped for (0: not wrapped yet)."""
         self._laid_map = LineMap([])
@@ -245,6 +247,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
                 message, hint, styles.error if error else styles.notice, styles
             )
         self._paragraphs = paragraphs
+        self._resized_at = None
         self._unfinished = False  # `_laid` is the old paragraphs' until `_layout`
         self._width = 0
         self._layout(place)
@@ -416,6 +419,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
 
     def _place(self) -> Place | None:
         """Where the reader is in the text: what `_layout` keeps at the top of the view."""
+        if self._resized_at is not None and self._resized_at[1] == self.top_line:
+            return self._resized_at[0]  # not moved since the last resize: the place it kept
         if self.top_line >= len(self._laid.lines):
             self._finish_layout()  # scrolled (a wheel) past the first screen before the rest came
         extents = self._laid.extents
@@ -558,7 +563,12 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         # was in view of the search and the links is brought back into it here.
         match_seen = self._visible(self._matches, self._current, self._shown_height)
         link_seen = self._visible(self._laid_links, self._link, self._shown_height)
-        self._layout(self._place())
+        place = self._place()
+        self._layout(place)
+        # The place a line starts at one width falls inside a line at another: found again
+        # from the new top line, each resize crept back up to a line (120, 60, 40 and 200
+        # columns: a sentence). Until the view moves, the next resize keeps this one's place.
+        self._resized_at = None if place is None else (place, self.top_line)
         if match_seen:
             self._reveal()
         if link_seen:
