@@ -8,8 +8,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reader.extract import extract_article, to_markdown, to_text
-from reader.models import BlockKind
+import pytest
+from test_cli import reader
+
+from reader.extract import ONLY_ITS_SUMMARY, extract_article, to_markdown, to_text
+from reader.models import BlockKind, FetchError
 
 URL = "https://news.example.com/2026/11/ferry.html"
 PARAGRAPHS = [
@@ -218,3 +221,35 @@ def test_a_turn_on_javascript_notice_is_no_article() -> None:
     # On a short story the page shows, the notice isn't added either.
     short = noscript_page(notice, visible="<article><p>Ferry cancelled today.</p></article>")
     assert "JavaScript" not in to_text(extract_article(short, URL))
+
+
+def test_a_script_built_page_with_only_a_summary_reads_as_that_summary_and_says_so(
+    httpserver, tmp_path: Path
+) -> None:
+    """Read where no feed gives its text (`reader show URL`), a page scripts build whose
+    JSON-LD declares no body: the summary it declares for link previews, said to be only that
+    (an article in part, not fetched again); a slogan-length one is no article."""
+    summary = (
+        "The harbour authority will stop printing its tide tables next year, moving them to "
+        "an app that fishermen say fails at sea."
+    )
+    html = (
+        "<html><head><title>Tide tables go digital | Harbour Gazette</title>"
+        f'<meta property="og:description" content="{summary}">'
+        '</head><body><div id="root"></div><script src="/app.js"></script></body></html>'
+    )
+    article = extract_article(html, "https://gazette.example/tides")
+    assert to_text(article).strip().endswith(summary)
+    assert article.incomplete == ONLY_ITS_SUMMARY and article.incomplete_for_good
+    with pytest.raises(FetchError, match="no article text found"):
+        extract_article(html.replace(summary, "News you can trust."), "https://x.example/a")
+
+    httpserver.expect_request("/summary-only/tides").respond_with_data(
+        html, content_type="text/html"
+    )
+    home, address = tmp_path / "home", httpserver.url_for("/summary-only/tides")
+    shown = reader(home, "show", address)
+    assert (shown.returncode, shown.stderr) == (0, "")
+    assert summary in shown.stdout and ONLY_ITS_SUMMARY in shown.stdout
+    offline = reader(home, "show", address, "--offline")
+    assert offline.returncode == 0 and summary in offline.stdout

@@ -84,6 +84,12 @@ _SHORT = 40
 
 
 CUT_BY_NESTING = "the page is nested too deeply: its text stops where the parser stopped"
+ONLY_ITS_SUMMARY = (
+    "the page builds its article with scripts: this is only the summary it declares; "
+    "open the original in a browser"
+)
+_SUMMARY_WORDS = re.compile(r"\w+(?:\W+\w+){7}")
+"""A summary worth showing: eight words at least (not a site's slogan)."""
 
 
 def _parse(html: str) -> tuple[HtmlElement, bool]:
@@ -393,6 +399,7 @@ def extract_page(
                 if (
                     read
                     and not read[0].partial
+                    and read[0].incomplete != ONLY_ITS_SUMMARY
                     and read[0].word_count > max(words_of(blocks), _SHORT)
                 ):
                     return read
@@ -436,7 +443,15 @@ def extract_page(
                 "open it in a browser",
                 url,
             )
-        raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)
+        if not _SUMMARY_WORDS.search(meta.description):
+            raise FetchError(ErrorKind.EXTRACTION, "no article text found on the page", url)
+        # A page scripts build, read where no feed gives its text (`reader show URL`): the
+        # summary it declares for link previews is what there is of it, and says so.
+        blocks = (Block(BlockKind.PARAGRAPH, (Inline(meta.description),)),)
+        cut = True
+        incomplete_note = ONLY_ITS_SUMMARY
+    else:
+        incomplete_note = FOR_SUBSCRIBERS if for_subscribers else CUT_BY_NESTING if cut else ""
     article = Article(
         url=url,
         **asdict(meta),
@@ -444,7 +459,7 @@ def extract_page(
         fetched_at=datetime.now(UTC),
         partial=partial,
         # Said, not kept quiet: a page nested past what any parser reads ends early.
-        incomplete=FOR_SUBSCRIBERS if for_subscribers else CUT_BY_NESTING if cut else "",
+        incomplete=incomplete_note,
         incomplete_for_good=for_subscribers or cut,
         extractor=EXTRACTOR,
     )
