@@ -477,6 +477,35 @@ def test_lists_mark_a_link_that_is_no_article_page(synced_dir: Path) -> None:
     asyncio.run(tui())
 
 
+def test_a_link_found_no_article_page_while_the_reader_is_open_is_marked_at_once(
+    tmp_path: Path, demo_server: DemoServer
+) -> None:
+    """The reader's own fetch ahead (or an Enter) finds the demo's PDF: its row is marked `↗`
+    then, not only once the list is read again."""
+    from reader.ui.widgets.main.headline_table import HeadlineTable
+    from tests.conftest import sync_into
+    from tests.tui_pilot import running, until
+
+    home = tmp_path / "home"
+    sync_into(home, demo_server.feed_urls, articles=False)
+
+    async def tui() -> None:
+        async with running(home, (120, 40)) as (app, pilot):
+            table = app.screen.query_one(HeadlineTable)
+            pdf = next(h for h in table.rows if h.entry.link.endswith(".pdf"))
+            assert not pdf.not_article
+
+            def marked() -> bool:
+                return next(h for h in table.rows if h.entry.id == pdf.entry.id).not_article
+
+            await until(pilot, marked, "the PDF marked")
+            await pilot.pause()
+            screen = "\n".join(s.text for s in app.screen._compositor.render_strips())
+            assert "● ↗" in screen
+
+    asyncio.run(tui())
+
+
 SITE_RULE_PAGE = """<html><head><title>Harbour notes</title></head><body>
 <div id="wrap"><div class="teaser-grid"><p>Teaser one about something else entirely, long enough to score
 as prose for a generic extractor that counts commas, words and paragraphs, and so on, and so on.</p>

@@ -35,7 +35,7 @@ from ..library import (
     SyncReport,
     prepare_process_workers,
 )
-from ..models import Article, Entry, FetchError, StoreError
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..plural import plural
 from ..urls import is_web_url
 from .browser import NO_BROWSER_HINT, open_in_browser
@@ -392,7 +392,12 @@ class ReaderApp(App[int]):
         elif first_page is not None and entry.link:
             # Under way already (a prefetch): its first page is still worth hearing of.
             self.lib.hear_first_page(entry.link, first_page)
-        return await asyncio.shield(task)
+        try:
+            return await asyncio.shield(task)
+        except FetchError as error:
+            if error.kind == ErrorKind.NOT_HTML:  # marked ↗ now, not at the next reload
+                self._changed([self.index.set_not_article(entry.id)])
+            raise
 
     def prefetch(self, headlines: list[Headline]) -> None:
         """Fetch ahead the first uncached articles of the list on screen (replacing any earlier run)."""

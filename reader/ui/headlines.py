@@ -85,6 +85,10 @@ class HeadlineIndex:
         whether only `partial`ly."""
         return self._edit(entry_id, cached=cached, partial=partial and cached)
 
+    def set_not_article(self, entry_id: str) -> Headline | None:
+        """Record that an entry's link turned out to be no article page (a PDF, audio)."""
+        return self._edit(entry_id, not_article=True)
+
     def _edit(self, entry_id: str, **changes: bool) -> Headline | None:
         position = self._positions.get(entry_id)
         if position is None:
