@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
+from reader.extract import extract_file
 from reader.extract.plain_text import text_article
 from reader.library import Library
 from reader.models import BlockKind
@@ -156,3 +157,55 @@ def test_binary_sent_as_text_plain_is_still_refused(httpserver: HTTPServer, tmp_
     shown = reader(tmp_path, "show", httpserver.url_for("/photo.txt"))
     assert (shown.returncode, shown.stdout) == (1, "")
     assert "not an article page (image/png)" in shown.stderr
+
+
+NOTES_MD = """# Harbour dredging: what the council decided
+
+*Minutes, 24 November 2026*: the full text is on the [council's site](https://council.example/m).
+
+## The vote
+
+The council voted **9 to 4** to fund the dredging of the inner basin, at a cost of £4.2m.
+The opposition asked for an [independent survey](../survey.html) first.
+
+> We cannot keep the fleet waiting another winter.
+
+1. Dredging starts in March.
+2. The spoil goes to the Marram Point reclamation.
+
+<script>alert(1)</script> stays as typed.
+"""
+
+
+def test_a_markdown_page_reads_as_the_document_it_types(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """A `.md` link served as text/plain (as raw file hosts serve it), or a text typed with a
+    heading and links: its headings, emphasis, quote, list and links, not the marks typing
+    them; the first heading titles it; raw HTML in it stays text. Offline and re-extracted
+    alike. A plain text with a "#1" and no other mark stays plain text."""
+    httpserver.expect_request("/minutes/notes.md").respond_with_data(
+        NOTES_MD, content_type="text/plain; charset=utf-8"
+    )
+    url = httpserver.url_for("/minutes/notes.md")
+    shown = reader(tmp_path, "show", url, "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    article = json.loads(shown.stdout)
+    assert article["title"] == "Harbour dredging: what the council decided"
+    markdown = article["markdown"]
+    assert "## The vote" in markdown and "**9 to 4**" in markdown
+    assert f"[independent survey](<{httpserver.url_for('/survey.html')}>)" in markdown
+    assert "> We cannot keep the fleet waiting another winter." in markdown
+    assert "1. Dredging starts in March.\n2. The spoil" in markdown
+    assert "alert(1)" in article["text"] and "](https://council" not in article["text"]
+    assert reader(tmp_path, "reextract", "--all").returncode == 0
+    again = json.loads(reader(tmp_path, "show", url, "--offline", "--format", "json").stdout)
+    assert again["markdown"] == markdown
+
+    typed = tmp_path / "notes.txt"
+    typed.write_text(NOTES_MD)
+    from_file = reader(tmp_path, "extract", str(typed), "--format", "markdown")
+    assert "## The vote" in from_file.stdout and "**9 to 4**" in from_file.stdout
+
+    release = "Saltmarsh, the #1 seed, won the final.\n\n# The report: https://club.example/r\n"
+    assert extract_file(release.encode()).blocks == text_article(release, "").blocks

@@ -47,6 +47,7 @@ from .inserts import strip_inserts
 from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
+from .markdown_page import is_markdown, markdown_html
 from .math import mark_math
 from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
@@ -468,11 +469,22 @@ def extract_page(
 
 
 def _text_article(page: bytes, url: str, header_charset: str | None) -> Article:
-    """A page of plain text (text/plain, a file of text): the text is the article."""
-    article = text_article(decode_text(page, header_charset), url)
+    """A page of plain text (text/plain, a file of text): the text is the article, read as
+    the Markdown it is written in when it is."""
+    text = decode_text(page, header_charset)
+    article = _markdown_article(text, url) if is_markdown(text, url) else text_article(text, url)
     if not article.blocks:
         raise FetchError(ErrorKind.EXTRACTION, "the page is empty", url)
     return replace(article, fetched_at=datetime.now(UTC), extractor=EXTRACTOR)
+
+
+def _markdown_article(text: str, url: str) -> Article:
+    """A Markdown page's article, titled by its first heading when that is a top one."""
+    blocks = _fragment_blocks(markdown_html(safe_text(text)), url)
+    first = blocks[0] if blocks else None
+    if first is not None and first.kind is BlockKind.HEADING and first.level == 1:
+        return Article(url, title=first.text, blocks=blocks[1:])
+    return Article(url, blocks=blocks)
 
 
 def _read_without_scripts(
