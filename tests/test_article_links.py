@@ -473,6 +473,24 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
     asyncio.run(run())
 
 
+def test_a_drag_begun_or_ended_inside_a_word_takes_the_whole_word() -> None:
+    """A journalist's drag from "h" of "the" to "se" of "set": the quotation is "the … set",
+    not "he … se"; a drag between words stays as it is; Chinese, written without spaces,
+    keeps the characters dragged over."""
+    from rich.segment import Segment
+    from textual.strip import Strip
+
+    from reader.ui.widgets.article import passage
+
+    lines = [Strip([Segment(text)]) for text in ("Then the amendment was", "set aside, 你好世界")]
+    drag = Selection(Offset(6, 0), Offset(2, 1))
+    assert passage.bounds(drag, lines, 0, 2) == ((0, 5), (1, 3))
+    between = Selection(Offset(4, 0), Offset(3, 1))
+    assert passage.bounds(between, lines, 0, 2) == ((0, 4), (1, 3))
+    chinese = Selection(Offset(12, 1), Offset(14, 1))
+    assert passage.bounds(chinese, lines, 0, 2) == ((1, 12), (1, 14))
+
+
 def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> None:
     """Selected (a drag of the mouse: Textual's text selection), a passage is drawn selected;
     `y` copies it as a quotation, its lines joined back into sentences, above the citation,

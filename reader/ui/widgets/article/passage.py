@@ -1,5 +1,6 @@
 """A passage selected in the article (Textual's text selection: a drag of the mouse), as the
-lines of one layout show it: where it is, how it is drawn, and the article's words in it.
+lines of one layout show it: where it is, how it is drawn, and the article's words in it. A
+drag that begins or ends inside a word takes the whole word.
 
 Textual gives a selection as (line, character) offsets into the widget's screen lines, and
 "None" for an end past the widget. The words are taken from the layout's runs, not the screen
@@ -8,6 +9,8 @@ paragraph's words come back as written, not as wrapped.
 """
 
 from __future__ import annotations
+
+from unicodedata import east_asian_width
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -24,8 +27,9 @@ Bounds = tuple[tuple[int, int], tuple[int, int]]
 def bounds(selection: Selection, lines: list[Strip], top: int, height: int) -> Bounds | None:
     """`selection` clamped to the screen lines `lines`: one that began in the margin (a
     negative character) starts at its line's start; one that left the view ("to the end of the
-    widget") ends at the last line on screen (`top`, `height`), not the article's end. Asked
-    for each line drawn: only the bottom line's text is read, and only when needed."""
+    widget") ends at the last line on screen (`top`, `height`), not the article's end; an end
+    inside a word moves out to the word's edge. Asked for each line drawn: only the two end
+    lines' texts are read."""
     if not lines:
         return None
     last = len(lines) - 1
@@ -33,7 +37,41 @@ def bounds(selection: Selection, lines: list[Strip], top: int, height: int) -> B
     start = (top, 0) if selection.start is None else (selection.start.y, selection.start.x)
     end = (bottom, len(lines[bottom].text)) if selection.end is None else selection.end.transpose
     start, end = min(start, end), max(start, end)
-    return (min(start[0], last), max(0, start[1])), (min(end[0], last), max(0, end[1]))
+    (first, at), (final, to) = (
+        (min(start[0], last), max(0, start[1])),
+        (min(end[0], last), max(0, end[1])),
+    )
+    # A drag begun or ended inside a word takes the whole word: a quotation of "he amendment
+    # … fund se" is no quotation. (Scripts written without spaces keep the characters.)
+    return (first, _word_start(lines[first].text, at)), (final, _word_end(lines[final].text, to))
+
+
+def _in_word(char: str) -> bool:
+    return (
+        (char.isalnum() or char in "'’")
+        and east_asian_width(char) not in "WF"
+        and not (
+            "\u0e00" <= char <= "\u0eff"  # Thai and Lao
+        )
+    )
+
+
+def _word_start(text: str, at: int) -> int:
+    """`at`, or the start of the word it is inside."""
+    if not 0 < at < len(text) or not (_in_word(text[at - 1]) and _in_word(text[at])):
+        return at
+    while at > 0 and _in_word(text[at - 1]):
+        at -= 1
+    return at
+
+
+def _word_end(text: str, to: int) -> int:
+    """`to` (the end, exclusive), or the end of the word it cuts."""
+    if not 0 < to < len(text) or not (_in_word(text[to - 1]) and _in_word(text[to])):
+        return to
+    while to < len(text) and _in_word(text[to]):
+        to += 1
+    return to
 
 
 def span(selected: Bounds, number: int, line: str) -> tuple[int, int] | None:
