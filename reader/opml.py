@@ -85,10 +85,10 @@ def read_opml(data: bytes) -> tuple[list[tuple[str, str]], int]:
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
         if not url or url in seen:
             continue
+        seen.add(url)
         if not is_web_url(url):
             skipped += 1
             continue
-        seen.add(url)
         title = outline.get("title") or outline.get("text") or ""
         found.append((url, safe_line(title, 500)))
         if len(found) >= MAX_OUTLINES:
