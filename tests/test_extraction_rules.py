@@ -208,6 +208,8 @@ def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
         "<p>Get ready for a long winter, forecasters warned in their weekly bulletin.</p>",
         "<p>Do you have a story about the old market, she asked the traders who stayed.</p>",
         "<p>Follow us on the path to the quay, the guide told the tourists.</p>",
+        "<p>“Get the briefing papers to every councillor tonight,” the mayor said.</p>",
+        "<p>Subscribe to the bulletin of the harbour board, the captain told new skippers.</p>",
     ],
 )
 def test_sentences_mentioning_a_newsletter_or_an_address_are_kept(inner: str) -> None:

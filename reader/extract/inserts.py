@@ -81,8 +81,13 @@ _FOLLOW_US = re.compile(
     r"|youtube|linkedin|google news|дзен\w*|vk|вконтакте|max|одноклассниках)\b",
     re.IGNORECASE,
 )
-# A call to readers is a line or two.
+# A call to readers is a line or two...
 _CALL_WORDS = 40
+# ...and says nothing anyone said: '"Get the briefing out today," the minister said.'
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|asked|added|warned|sagte|a déclaré|dijo|disse|сказал\w*|заявил\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_call_to_readers(text: str) -> bool:
@@ -90,7 +95,7 @@ def _is_call_to_readers(text: str) -> bool:
     or to send it a story."""
     if words_in(text) > _CALL_WORDS:
         return False
-    if _SIGN_UP.match(text) and _SIGN_UP_TO.match(text):
+    if _SIGN_UP.match(text) and _SIGN_UP_TO.match(text) and not _REPORTED.search(text):
         return True
     return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
 
