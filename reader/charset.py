@@ -145,6 +145,9 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         # multi-byte sequences are almost never text in a legacy charset, and reading them as
         # one is mojibake ("Ã©tÃ©") in the cache.
         return "utf-8"
+    # Worked out once: the family's sibling is the first alternative to a contradicted
+    # declaration, and overrules a clean-reading one too.
+    sibling = _misread_sibling(body, declared) if declared else None
     if declared and declared != "utf-8" and _contradicted(body, declared):
         # A legacy declaration the bytes don't bear out: Apache's default "ISO-8859-1" header
         # on a windows-1251 page ("Ãîðîäñêîé"), Shift_JIS said of EUC-JP, a Czech windows-1250
@@ -154,10 +157,10 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         # Accepted when it reads clean, or at least twice as clean as the declaration (a long
         # page measured by samples may score 0.05 by its right charset).
         bar = max(_CLEAN, _mess(body, declared) / 2)
-        for other in _alternatives(body, declared):
+        for other in _alternatives(body, declared, sibling):
             if other != declared and _mess(body, other) <= bar:
                 return other
-    if declared and (sibling := _misread_sibling(body, declared)):
+    if sibling:
         return sibling
     if declared:
         return declared
@@ -201,13 +204,13 @@ _WINDOWS_SIBLING = {
 _C1_BYTE = re.compile(rb"[\x80-\x9f]")
 
 
-def _alternatives(body: bytes, declared: str) -> Iterator[str]:
+def _alternatives(body: bytes, declared: str, family_sibling: str | None) -> Iterator[str]:
     """Charsets to try for a page its declaration misreads, likeliest first: the charset of
-    the declared one's family that reads it as real text (`_misread_sibling`), the declared
+    the declared one's family that reads it as real text (`_misread_sibling`'s answer), the declared
     ISO charset's Windows sibling when the page holds the bytes only that one reads as
     letters, the page's own <meta>, then the bytes' statistics (only worked out when asked)."""
-    if sibling := _misread_sibling(body, declared):
-        yield sibling
+    if family_sibling:
+        yield family_sibling
     if (sibling := _WINDOWS_SIBLING.get(declared)) and _C1_BYTE.search(body):
         yield sibling
     meta = sniff_meta_charset(body)
