@@ -449,7 +449,6 @@ def extract_page(
         # A page scripts build, read where no feed gives its text (`reader show URL`): the
         # summary it declares for link previews is what there is of it, and says so.
         blocks = (Block(BlockKind.PARAGRAPH, (Inline(meta.description),)),)
-        cut = True
         incomplete_note = ONLY_ITS_SUMMARY
     else:
         incomplete_note = FOR_SUBSCRIBERS if for_subscribers else CUT_BY_NESTING if cut else ""
@@ -459,9 +458,10 @@ def extract_page(
         blocks=blocks,
         fetched_at=datetime.now(UTC),
         partial=partial,
-        # Said, not kept quiet: a page nested past what any parser reads ends early.
+        # Said, not kept quiet: a page nested past what any parser reads ends early. Each of
+        # these is what the page gives: no later fetch brings the rest.
         incomplete=incomplete_note,
-        incomplete_for_good=for_subscribers or cut,
+        incomplete_for_good=bool(incomplete_note),
         extractor=EXTRACTOR,
     )
     # A section front's "page 2" is more teasers, and a page read from its feed has no pages.
