@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
+from textual.app import ComposeResult
 from textual.geometry import Offset
 from textual.pilot import Pilot
 from textual.selection import Selection
@@ -26,6 +27,7 @@ from reader.ui.dialogs.links import NO_LINKS, LinksScreen
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import LINK_COMPONENT, ArticleBody
+from reader.ui.widgets.key_bar import KeyBar
 from tests.tui_pilot import (
     line_of,
     marked,
@@ -674,6 +676,35 @@ def test_the_key_bar_says_esc_drops_the_passage(synced_dir: Path) -> None:
             await until(pilot, lambda: "esc Drop passage" in key_bar(app), "Esc to drop a drag")
             app.screen.selections = {}
             await until(pilot, lambda: "esc Back" in key_bar(app), "Esc to go back")
+
+    asyncio.run(run())
+
+
+def test_the_key_bar_is_made_again_only_when_its_keys_change(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual remakes its footer on every change that may touch the screen's bindings (focus,
+    classes): opening an article made the key bar five times over for the same keys (~5 ms
+    each). Once now; a search that finds something changes its keys, and so the bar."""
+    made: list[str] = []
+    compose = KeyBar.compose
+
+    def counted(bar: KeyBar) -> ComposeResult:
+        if bar._bindings_ready:  # before the screen's bindings are known it shows nothing
+            made.append(type(bar.screen).__name__)
+        return compose(bar)
+
+    monkeypatch.setattr(KeyBar, "compose", counted)
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, _body):
+            await pilot.pause(0.3)
+            await pilot.press("j", "space", "k")
+            await pilot.pause(0.3)
+            assert made.count("ArticleScreen") == 1 and "esc Back" in key_bar(app)
+            await pilot.press("slash", *"the", "enter")
+            await until(pilot, lambda: "n Next match" in key_bar(app), "the search's keys")
+            assert made.count("ArticleScreen") > 1
 
     asyncio.run(run())
 
