@@ -118,6 +118,10 @@ def test_a_name_ending_in_a_months_or_a_weekdays_name_is_kept_whole() -> None:
         ("By Ana Le", "Ana Le"),
         ("By Ana Ruiz March 3, 2026", "Ana Ruiz"),
         ("By Ana Ruiz, updated on", "Ana Ruiz"),
+        # A weekday before the date is the date's when the date falls on it, else a name's.
+        ("By Mary Sunday, 3 March 2026", "Mary Sunday"),
+        ("By Joe Wee Monday, 14 March 2022", "Joe Wee"),
+        ("By Joe Wee Monday, 14 March", "Joe Wee"),
     ):
         body = f'<article><h1>Ferry</h1><p class="byline">{byline}</p>{STORY}</article>'
         assert extract("<title>Ferry</title>", body).author == name, byline

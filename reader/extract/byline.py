@@ -122,6 +122,8 @@ _DATE_AFTER_SEPARATOR = re.compile(rf"\s*[,|•·–—]\s*(?:{_DATE_WORD}[\s,]*
 _WEEKDAY_TAIL = re.compile(
     r"(?:^|\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$", re.IGNORECASE
 )
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""By `date.weekday()`: not `strftime("%A")`, which names them in the locale's language."""
 # What a byline with no date may end with: "Ann Lee, updated on".
 _LABEL_TAIL = re.compile(
     r"(?:(?<![\s,])[\s,]+(?:on|at|updated|published|posted)){1,4}[\s,]*$", re.IGNORECASE
@@ -173,10 +175,24 @@ def clean_byline(text: str) -> str:
     name, *dated = re.split(r"\d", text, maxsplit=1)
     cut = _DATE_AFTER_SEPARATOR.search(name) if dated else None
     if cut:
-        text = _WEEKDAY_TAIL.sub("", name[: cut.start()])
+        before = name[: cut.start()]
+        weekday = _WEEKDAY_TAIL.search(before)
+        if weekday is not None and _the_dates(weekday.group(), text[cut.start() :]):
+            before = before[: weekday.start()]
+        text = before
     else:
         text = (_DATE_TAIL if dated else _LABEL_TAIL).sub("", name)
     return text.strip(" ,;:-–—|•·(")
+
+
+def _the_dates(weekday: str, rest: str) -> bool:
+    """A weekday's name before a separator and a date is the date's ("Joe Wee Monday, 14 March
+    2022"), but not when the date falls on another day: "Mary Sunday, 3 March 2026" (a
+    Tuesday) is a name. A date given without its year can't tell: the date's, as most are."""
+    from .text_dates import parse_text_date  # it reads bylines too: imported when first asked
+
+    day = parse_text_date(rest)
+    return day is None or _WEEKDAY_NAMES[day.weekday()] == weekday.strip().casefold()
 
 
 def _without_place(text: str) -> str:
