@@ -1074,6 +1074,29 @@ def test_a_read_aloud_players_label_atop_the_body_is_no_article_text(line: str, 
     assert ("Paragraph 0 of the article" in text) and ((line in text) == kept)
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Published 3 hours ago", False),
+        ("Last updated: 12 minutes ago", False),
+        ("Updated yesterday", False),
+        ("Aktualisiert vor 2 Stunden", False),
+        ("Publié il y a 3 heures", False),
+        ("Actualizado hace 2 horas", False),
+        ("Обновлено 3 часа назад", False),
+        # The story's own words, and a lone day word that no label makes a dateline.
+        ("The ferry left 3 hours ago.", True),
+        ("Yesterday", True),
+    ],
+)
+def test_a_relative_dateline_atop_the_body_is_no_article_text(line: str, kept: bool) -> None:
+    """ "Published 3 hours ago" says when the page was made, not when the article was: read
+    offline a day later it is false, and no citation can use it."""
+    page = f"<html><head><title>Ferry</title></head><body><article><p>{line}</p>{PARAGRAPHS}</article></body></html>"
+    text = to_text(extract_article(page, BASE + "ferry.html"), header=False)
+    assert ("Paragraph 0 of the article" in text) and ((line in text) == kept)
+
+
 def test_a_quiz_goes_and_a_table_of_polls_stays() -> None:
     """A quiz's question and score are the site's game; a table of opinion polls, named for
     them too, is the article's data, its one "Show all" button no choice to make."""

@@ -15,6 +15,12 @@ from datetime import datetime, timedelta
 from ..dates import ascii_digits
 from ..models import Block, BlockKind, words_in
 from .byline import line_byline, without_label
+from .month_names import (
+    PUBLISHED_WORDS,
+    PUBLISHED_WORDS_CJK,
+    UPDATED_WORDS,
+    UPDATED_WORDS_CJK,
+)
 from .text_dates import dateline_dates, line_dates, opens_with_date_label
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
@@ -104,6 +110,49 @@ def _is_listen_line(text: str) -> bool:
     if len(text.split()) > _DATELINE_WORDS or not _LISTEN.search(text):
         return False
     return _nothing_but_punctuation(_PLAYER_WORDS.sub(" ", _LISTEN.sub(" ", text)))
+
+
+# When the page was made, not a date: "3 hours ago", "vor 2 Stunden", "il y a 3 heures",
+# "hace 2 horas", "2 ore fa", "há 3 horas", "3 часа назад".
+_AGO = re.compile(
+    r"(?<!\w)(?:(?:\d+|an?|one|a few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?"
+    r"|weeks?|months?)\s+ago"
+    r"|vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?)"
+    r"|il\s+y\s+a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?)"
+    r"|hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?)"
+    r"|\d+\s+(?:secondi|minuti|ore|giorni|settimane)\s+fa"
+    r"|h[áa]\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?)"
+    r"|\d+\s+(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[ьюи])\s+назад)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+# A day named by its distance from today, which a label makes a dateline ("Updated yesterday").
+_DAY_WORD = re.compile(
+    r"(?<!\w)(?:yesterday|today|just now|gestern|heute|hier|aujourd['’]hui|ayer|hoy|ieri|oggi"
+    r"|ontem|hoje|вчера|сегодня)(?!\w)",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    rf"(?<!\w)(?:{PUBLISHED_WORDS}|{UPDATED_WORDS}|last|on|at)(?!\w)"
+    rf"|{PUBLISHED_WORDS_CJK}|{UPDATED_WORDS_CJK}",
+    re.IGNORECASE,
+)
+
+
+def _is_relative_dateline(text: str) -> bool:
+    """A line that dates the article by the time the page was made ("Published 3 hours ago",
+    "Updated yesterday", "Aktualisiert vor 2 Stunden") and says nothing else: read later it is
+    false, and it can't be cited; the header dates the article when the page does."""
+    if len(text.split()) > _SHORT_LINE_WORDS:
+        return False
+    rest = _AGO.sub(" ", text)
+    if rest == text:
+        if not opens_with_date_label(text):
+            return False
+        rest = _DAY_WORD.sub(" ", text)
+        if rest == text:
+            return False
+    return _nothing_but_punctuation(_DATE_LABEL.sub(" ", rest))
 
 
 def _names(author: str) -> list[str]:
@@ -249,6 +298,7 @@ def without_header_lines(
             or _is_reading_time(text)
             or _is_listen_line(text)
             or _is_dateline_with_author(text, names)
+            or _is_relative_dateline(text)
         ):
             continue
         return (*kept, *_without_labelled_datelines(blocks, i, published)), author
