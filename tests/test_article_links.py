@@ -771,6 +771,24 @@ def test_y_hands_the_citation_to_the_desktop_clipboard_and_tmux_where_they_are(
     asyncio.run(run())
 
 
+def test_a_notice_takes_the_status_line_not_the_lines_of_the_article(synced_dir: Path) -> None:
+    """A notice ("Citation copied: …") is drawn on the status line's row: Textual's toast, a
+    blank line above and below its text, covered the last two lines the reader was on."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE, notifications=True) as (app, pilot, _body):
+            await pilot.press("G")
+            await pilot.pause(0.3)
+            before = screen_text(app).splitlines()
+            await pilot.press("s")  # saved for good: a notice
+            await until(pilot, lambda: "Saved for good" in screen_text(app), "the notice")
+            after = screen_text(app).splitlines()
+            assert "Saved for good" in after[-2]  # the status line's row
+            assert after[:-2] == before[:-2]  # every line of the article still as it was
+
+    asyncio.run(run())
+
+
 def test_a_clipboard_tool_that_fails_or_hangs_leaves_the_terminal_s_osc_52_said(
     synced_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
