@@ -479,6 +479,17 @@ def test_an_open_article_is_frozen_out_of_collections_and_freed_when_closed(
     asyncio.run(run())
 
 
+def test_the_header_gives_minutes_of_reading_only_for_a_minute_or_more() -> None:
+    """A feed's three-word summary read "3 words · 1 min read"."""
+    from reader.ui.widgets.article.typeset import reading_length
+
+    assert reading_length(3) == "3 words"
+    assert reading_length(1) == "1 word"
+    assert reading_length(114) == "114 words"
+    assert reading_length(230) == "230 words · 1 min read"
+    assert reading_length(10_950) == "10,950 words · 48 min read"
+
+
 def test_a_date_stated_alone_shows_that_day_west_of_utc(monkeypatch: pytest.MonkeyPatch) -> None:
     """Shown in New York, a page's "2019-02-21" is still the 21st, with no time made up; a
     whole moment is still in local time."""

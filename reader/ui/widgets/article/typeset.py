@@ -155,12 +155,7 @@ def header(
         # the article's, and the view went to the address line.
         out.append(Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False))
     if article is not None:
-        words = article.word_count
-        out.append(
-            Paragraph(
-                Text(f"{words:,} words · {max(1, round(words / 230))} min read", styles.meta), gap=0
-            )
-        )
+        out.append(Paragraph(Text(reading_length(article.word_count), styles.meta), gap=0))
         if article.partial:
             note = partial_note or (
                 "From the feed: the page gave little (a paywall, or a page built by scripts), "
@@ -173,6 +168,18 @@ def header(
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
     out.append(Paragraph(Text("", styles.rule), fill="─"))
     return out
+
+
+READING_SPEED = 230
+"""Words a minute, an adult's silent reading of prose."""
+
+
+def reading_length(words: int) -> str:
+    """ "1,840 words · 8 min read"; no minutes for a text read in less than one: a feed's
+    three-word summary said "1 min read"."""
+    counted = f"{words:,} {'word' if words == 1 else 'words'}"
+    minutes = round(words / READING_SPEED)
+    return f"{counted} · {minutes} min read" if minutes else counted
 
 
 def _parts(part: str, at: int, separated: bool) -> list[tuple[int, int]]:
