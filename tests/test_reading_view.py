@@ -189,7 +189,8 @@ def test_a_link_that_is_no_article_shows_the_feeds_text_as_reader_show_does(
     data_dir: Path,
 ) -> None:
     """A podcast's episode links to its MP3: the view names the type, as `reader show` does,
-    and shows the episode's notes the feed carried rather than nothing but the notice."""
+    and shows the episode's notes the feed carried rather than nothing but the notice; opened,
+    it is read (it stayed among the unread for good)."""
     from pytest_httpserver import HTTPServer
 
     notes = "The harbour master on dredging the channel, and why the ferry runs late in fog."
@@ -204,8 +205,12 @@ def test_a_link_that_is_no_article_shows_the_feeds_text_as_reader_show_does(
 
     async def run() -> None:
         try:
-            async with running(data_dir, (100, 30)) as (_app, pilot):
+            async with running(data_dir, (100, 30)) as (app, pilot):
                 body = (await open_titled(pilot, "Episode 12")).text
+                screen = app.screen
+                assert isinstance(screen, ArticleScreen)
+                # Nothing more is to come of it later, as of an article offline: read.
+                assert app.index.get(screen.headline.entry.id).read
         finally:
             server.stop()
         assert "Not an article page (audio/mpeg)" in body

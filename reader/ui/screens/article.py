@@ -26,7 +26,14 @@ from textual.timer import Timer
 
 from ...citation import escape_markdown, markdown_header
 from ...library import Headline
-from ...models import FEED_TEXT_STANDS_IN, Article, FetchError, StoreError, words_in
+from ...models import (
+    FEED_TEXT_STANDS_IN,
+    Article,
+    ErrorKind,
+    FetchError,
+    StoreError,
+    words_in,
+)
 from ...plural import plural
 from ..dialogs.links import LinksScreen, article_links
 from ..messages import ArticleClosed, PassageChanged, SearchClosed, SearchEdited
@@ -221,6 +228,11 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             else:
                 hint = "Press o to open the original in your browser." if entry.link else ""
                 body.show_notice(entry, message, hint, error=True)
+            if error.kind == ErrorKind.NOT_HTML:
+                # A PDF, a podcast's audio: no article is to come later, as one offline or on
+                # a site that is down is; what there is to read here has been shown. Left
+                # unread, it stayed among the unread for good.
+                self.reader.set_read(entry, True)
         except Exception as error:  # a bug must show as a line, not take the reader down
             body.show_notice(
                 entry, f"Could not show this article: {type(error).__name__}", error=True
