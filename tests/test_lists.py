@@ -256,3 +256,61 @@ def test_any_item_of_a_list_right_after_another_reads_back_in_a_list_of_its_own(
     markdown = to_markdown(Article(url="", blocks=blocks), header=False)
     assert disagreements(blocks, markdown) == [], markdown
     assert len(lists_read(markdown)) == 2, markdown
+
+
+STEPS = (
+    "<h2>If the water rises again</h2><ol>"
+    "<li>Check the gauge at the crossing:<ul><li>red: stay away from the quay;</li>"
+    "<li>green: the crossing is safe.</li></ul>Then ring the flood line if it shows red.</li>"
+    "<li>Tell a neighbour who has no phone.<ol start='3'><li>Knock twice.</li>"
+    "<li>Leave a note.</li></ol></li>"
+    "<li><p>Pack a bag with your medicines.</p><p>Keep it by the door.</p></li>"
+    "<li>Move the car to high ground.</li></ol>"
+)
+
+
+def test_an_item_s_text_after_a_list_inside_it_goes_on_under_it_and_the_numbers_go_on() -> None:
+    """The words after a list inside an item were written as another item with the same
+    number ("1. Then ring…"), and Markdown read a new list from there, numbered from 1 again."""
+    paragraphs = "".join(f"<p>{line} It is the third flood this year.</p>" for line in NEXT)
+    page = f"<html><body><article><h1>Flood</h1>{paragraphs}{STEPS}</article></body></html>"
+    article = extracted(page.encode())
+    markdown = to_markdown(article, header=False)
+    assert disagreements(article.blocks, markdown) == [], markdown
+    [(kind, start, items)] = lists_read(markdown)
+    assert (kind, start, len(items)) == ("ordered", 1, 4), markdown
+    html = PARSER.render(markdown)
+    assert '<ol start="3">\n<li>Knock twice.</li>' in html
+    # The words after the inner list and the item's second paragraph stay in their items.
+    assert html.index("Then ring the flood line") < html.index("Tell a neighbour")
+    assert html.index("Keep it by the door.") < html.index("Move the car")
+    assert html.count("<li>") == 8
+    text = to_text(article, header=False)
+    assert (
+        "1. Check the gauge at the crossing:\n"
+        "   • red: stay away from the quay;\n"
+        "   • green: the crossing is safe.\n\n"
+        "   Then ring the flood line if it shows red.\n\n"
+        "2. Tell a neighbour who has no phone.\n"
+        "   3. Knock twice.\n"
+        "   4. Leave a note.\n"
+        "3. Pack a bag with your medicines.\n\n"
+        "   Keep it by the door.\n\n"
+        "4. Move the car to high ground.\n"
+    ) in text
+    lines = _body_lines_from(article, "1. Check the gauge at the crossing:")
+    assert lines[:12] == [
+        "1. Check the gauge at the crossing:",
+        "   • red: stay away from the quay;",
+        "   • green: the crossing is safe.",
+        "",
+        "   Then ring the flood line if it shows red.",
+        "",
+        "2. Tell a neighbour who has no phone.",
+        "   3. Knock twice.",
+        "   4. Leave a note.",
+        "3. Pack a bag with your medicines.",
+        "",
+        "   Keep it by the door.",
+    ]
+    assert lines[13] == "4. Move the car to high ground."

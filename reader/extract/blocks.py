@@ -276,13 +276,14 @@ class _Builder:
             self.in_caption = outer
 
     def _block(self, el: HtmlElement, kind: BlockKind, level: int, ordinal: int) -> None:
+        since = len(self.blocks)
         self.add_text(el.text, None, False, False, kind == BlockKind.PREFORMATTED)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
             if self._is_attribution_line(child, kind):
                 self.attribution(child, kind, level, ordinal)
             elif tag in _BLOCK_TAGS:
-                self.flush(kind, level, ordinal)
+                self._flush_part(since, kind, level, ordinal)
                 if self._opens_item(kind, tag):
                     # A "loose" list's item (`<li><p>Run it…</p>`, Markdown's and GitHub's
                     # output; a recipe's `<li><div>` steps): its paragraph is the item, and
@@ -293,7 +294,21 @@ class _Builder:
             else:
                 self.inline(child, None, False, False, kind == BlockKind.PREFORMATTED)
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
-        self.flush(kind, level, ordinal)
+        self._flush_part(since, kind, level, ordinal)
+
+    def _flush_part(self, since: int, kind: BlockKind, level: int, ordinal: int) -> None:
+        """Write the run of a block's text so far; in a list item that has written its line
+        (blocks from `since` on), the text after a list or box inside it ("Check the gauge:",
+        its list, "then call the line.") goes on under the item's text, no second marker.
+        Written as a second item, it showed the item's number again ("1. 1. 2."), and Markdown
+        read a new list there, numbered from 1."""
+        blocks = self.blocks
+        if kind == BlockKind.LIST_ITEM and any(
+            blocks[i].kind == kind and blocks[i].level == level for i in range(since, len(blocks))
+        ):
+            self.flush(BlockKind.PARAGRAPH, level + 1)
+        else:
+            self.flush(kind, level, ordinal)
 
     def _opens_item(self, kind: BlockKind, tag: str) -> bool:
         """A paragraph or box that begins a list item with nothing of the item written yet."""
@@ -498,7 +513,9 @@ class _Builder:
             nested = context in (BlockKind.LIST_ITEM, BlockKind.QUOTE) or (
                 context == BlockKind.PARAGRAPH and depth > 1
             )
-            self.block(el, kind, depth if nested else 1)
+            # A list item's paragraph after its first line is under the item's text.
+            under = 1 if context == BlockKind.LIST_ITEM else 0
+            self.block(el, kind, depth + under if nested else 1)
 
 
 def _list_number(value: str | None, default: int) -> int:
