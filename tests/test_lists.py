@@ -314,3 +314,20 @@ def test_an_item_s_text_after_a_list_inside_it_goes_on_under_it_and_the_numbers_
         "   Keep it by the door.",
     ]
     assert lines[13] == "4. Move the car to high ground."
+
+
+def test_a_list_after_a_list_whose_item_ends_in_a_paragraph_has_one_blank_line_before_it() -> None:
+    """Wikipedia writes each property of a thing as a list of its own, its proof a paragraph
+    in the item: the next list had two blank lines before it in Markdown."""
+    paragraphs = "".join(f"<p>{line} It is the third flood this year.</p>" for line in NEXT)
+    lists = "".join(
+        f"<ul><li>{item}<p>The council's engineers said so on Tuesday.</p></li></ul>"
+        for item in WE_KNOW
+    )
+    page = f"<html><body><article><h1>Flood</h1>{paragraphs}{lists}</article></body></html>"
+    article = extracted(page.encode())
+    markdown = to_markdown(article, header=False)
+    assert disagreements(article.blocks, markdown) == [], markdown
+    assert [items for _, _, items in lists_read(markdown)] == [[WE_KNOW[0]], [WE_KNOW[1]]]
+    assert "\n\n\n" not in markdown
+    assert "\n\n\n" not in to_text(article, header=False)

@@ -32,6 +32,9 @@ class ListLayout:
 
     def __init__(self) -> None:
         self.open: list[_Open] = []
+        self.after_item = False
+        """The block written last is an item's line, which the next item's follows with no
+        blank line between (a paragraph or table of an item has one after it already)."""
 
     def item(self, block: Block) -> str:
         """The indentation and marker of a list item, its text to follow; a line break first
@@ -54,10 +57,11 @@ class ListLayout:
             delimiter = before.delimiter if not new_list else _OTHER[before.delimiter]
         # Only a list that starts at 1 may begin on the line after a paragraph: "7." after
         # an item's line would be read as more of its text.
-        gap = new_list and self.open != [] and (before is not None or block.ordinal > 1)
+        gap = new_list and self.after_item and (before is not None or block.ordinal > 1)
         marker = f"{block.ordinal}{delimiter}" if numbered else delimiter
         del self.open[depth - 1 :]
         self.open.append(_Open(column + len(marker) + 1, block.ordinal, delimiter))
+        self.after_item = True
         return f"{chr(10) if gap else ''}{' ' * column}{marker} "
 
     def inside(self, level: int) -> str:
@@ -65,4 +69,5 @@ class ListLayout:
         item), "" when it is not in one; a block at the margin ends every list."""
         depth = min(level - 1, len(self.open))
         del self.open[depth:]
+        self.after_item = False
         return " " * self.open[-1].column if self.open else ""
