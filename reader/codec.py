@@ -13,10 +13,13 @@ from .dates import precision, stated_iso, with_precision
 from .models import Article, Block, BlockKind, Entry, Feed, Inline
 
 CODEC_VERSION = 1
-# A block is [kind, level, ordinal, inlines], and a table row adds [cells, header] to that.
+# A block is [kind, level, ordinal, inlines], and a table row adds [cells, flags] to that.
 # Records written before table rows existed decode as they are; a reader from before them
 # can't decode a row, which is why the store's DATA_FORMAT rose to 3 with them (and to 4 with
-# media lines, a kind it doesn't know, and to 5 with pictures' lines).
+# media lines, a kind it doesn't know, and to 5 with pictures' lines). `flags` has a bit for
+# each of _BLOCK_FLAGS: a list's first item is written [kind, level, ordinal, inlines, [], 2],
+# which a reader from before `starts_list` decodes as an item with no cells and a header mark
+# it never looks at (only rows' are read), so no DATA_FORMAT rise was needed for it.
 
 
 def _dt(value: datetime | None) -> str | None:
@@ -104,28 +107,32 @@ def _inline_from_list(v: list[Any]) -> Inline:
     )
 
 
+# A block's flags, one bit each in this order (bit 0 was the row's `header` alone before).
+_BLOCK_FLAGS = ("header", "starts_list")
+
+
 def _block_to_list(b: Block) -> list[Any]:
     out = [b.kind.value, b.level, b.ordinal, [_inline_to_list(i) for i in b.inlines]]
-    if b.cells or b.header:
-        out += [[[_inline_to_list(i) for i in cell] for cell in b.cells], int(b.header)]
+    flags = sum(1 << bit for bit, name in enumerate(_BLOCK_FLAGS) if getattr(b, name))
+    if b.cells or flags:
+        out += [[[_inline_to_list(i) for i in cell] for cell in b.cells], flags]
     return out
 
 
 def _block_from_list(v: list[Any]) -> Block:
     kind, level, ordinal, inlines, *row = v
     cells: tuple[tuple[Inline, ...], ...] = ()
-    header = False
+    flags = 0
     if row:
-        encoded, flag = row
+        encoded, flags = row
         cells = tuple(tuple(_inline_from_list(i) for i in cell) for cell in encoded)
-        header = bool(flag)
     return Block(
         BlockKind(kind),
         tuple(_inline_from_list(i) for i in inlines),
         level,
         ordinal,
         cells,
-        header,
+        **{name: bool(int(flags) >> bit & 1) for bit, name in enumerate(_BLOCK_FLAGS)},
     )
 
 

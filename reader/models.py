@@ -211,6 +211,10 @@ class Block:
     cells in order, each one line of inlines (a cell's paragraphs and list items are flattened
     into it; an empty cell is empty); `header` marks a row of column headings. A row has no
     `inlines` of its own.
+
+    `starts_list` marks a list's first item, so a list right after another (two `<ul>`s one
+    after the other) stays a list of its own. Records from before it was kept have it False:
+    there only a change of bullet to number, or numbers starting again, begin a list.
     """
 
     kind: BlockKind
@@ -219,6 +223,7 @@ class Block:
     ordinal: int = 0
     cells: tuple[tuple[Inline, ...], ...] = ()
     header: bool = False
+    starts_list: bool = False
 
     def continues(self, previous: Block | None) -> bool:
         """True when this block is the next paragraph of the same quotation as `previous`, or
@@ -228,6 +233,23 @@ class Block:
         if self.level != previous.level:
             return abs(self.level - previous.level) == 1
         return self.ordinal != 0 and self.ordinal == previous.ordinal
+
+    def opens_list(self, previous: Block | None) -> bool:
+        """True when this list item, right after list item `previous`, begins another list
+        beside `previous`'s or one it is nested in (not a list nested in `previous`): the page
+        began one there, or it is bullets after numbers, numbers after bullets, or numbers that
+        start again. Run together, two lists read as one."""
+        if previous is None or not self.kind == previous.kind == BlockKind.LIST_ITEM:
+            return False
+        if self.level > previous.level:
+            return False  # a list nested in `previous`'s item
+        if self.starts_list:
+            return True
+        if self.level != previous.level:
+            return False  # the item after a nested list: its list goes on
+        if bool(self.ordinal) != bool(previous.ordinal):
+            return True
+        return bool(self.ordinal) and self.ordinal <= previous.ordinal
 
     @property
     def indent(self) -> int:
@@ -294,7 +316,9 @@ CJK or Hindi lede opening with "reporter" or stating the date kept, a paragraph 
 or a blog platform's name, a short headline without the site's whole name; the place a writer
 filed from not in the byline ("Von Jonas Weber, Berlin"); a declared time without a zone given
 the zone a dateline states for the same minute; a company's legal form off a site name; an
-XHTML page's xml:lang; a read-aloud player's label dropped; a feed is no article page."""
+XHTML page's xml:lang; a read-aloud player's label dropped; a feed is no article page. 33: a
+list right after another stays a list of its own; an `<ol start>` and an `<li value>` number
+the items as the page does."""
 
 
 @dataclass(frozen=True)

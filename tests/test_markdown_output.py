@@ -220,6 +220,7 @@ def test_plain_text_hangs_an_item_s_later_lines_under_its_text() -> None:
         "2. Business\n"
         "\n"
         "   We don't know how to convince the business side.\n"
+        "\n"  # another list: set apart, as in the reading view
         "• “immutable”: renders a Headers object\n"
         "  read-only *for now*.\n"
     ) in text

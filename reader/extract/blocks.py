@@ -81,6 +81,10 @@ _SKIP = frozenset(
 # What a list item's text may be wrapped in: a paragraph, or a box of no other meaning.
 _ITEM_PARAGRAPHS = frozenset({"p", "div", "section"})
 _WS = re.compile(r"[ \t\n\r\f]+")
+_WHOLE_NUMBER = re.compile(r"[ \t\n\r\f]*([+-]?)([0-9]+)")
+# The highest number a Markdown list may show (CommonMark reads nine digits at most); a list
+# numbered below 1 counts from 1 (0 is a bullet's).
+_MAX_NUMBER = 999_999_999
 # Figures set above or below the line: "10<sup>6</sup>" is a million, not 106, and a footnote's
 # number "year<sup>1</sup>" is not part of the word. Unicode has raised and lowered digits and
 # signs; anything else (a footnote's "[2]", an "st" of "1st") stays as written.
@@ -272,13 +276,14 @@ class _Builder:
             self.in_caption = outer
 
     def _block(self, el: HtmlElement, kind: BlockKind, level: int, ordinal: int) -> None:
+        since = len(self.blocks)
         self.add_text(el.text, None, False, False, kind == BlockKind.PREFORMATTED)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
             if self._is_attribution_line(child, kind):
                 self.attribution(child, kind, level, ordinal)
             elif tag in _BLOCK_TAGS:
-                self.flush(kind, level, ordinal)
+                self._flush_part(since, kind, level, ordinal)
                 if self._opens_item(kind, tag):
                     # A "loose" list's item (`<li><p>Run it…</p>`, Markdown's and GitHub's
                     # output; a recipe's `<li><div>` steps): its paragraph is the item, and
@@ -289,7 +294,21 @@ class _Builder:
             else:
                 self.inline(child, None, False, False, kind == BlockKind.PREFORMATTED)
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
-        self.flush(kind, level, ordinal)
+        self._flush_part(since, kind, level, ordinal)
+
+    def _flush_part(self, since: int, kind: BlockKind, level: int, ordinal: int) -> None:
+        """Write the run of a block's text so far; in a list item that has written its line
+        (blocks from `since` on), the text after a list or box inside it ("Check the gauge:",
+        its list, "then call the line.") goes on under the item's text, no second marker.
+        Written as a second item, it showed the item's number again ("1. 1. 2."), and Markdown
+        read a new list there, numbered from 1."""
+        blocks = self.blocks
+        if kind == BlockKind.LIST_ITEM and any(
+            blocks[i].kind == kind and blocks[i].level == level for i in range(since, len(blocks))
+        ):
+            self.flush(BlockKind.PARAGRAPH, level + 1)
+        else:
+            self.flush(kind, level, ordinal)
 
     def _opens_item(self, kind: BlockKind, tag: str) -> bool:
         """A paragraph or box that begins a list item with nothing of the item written yet."""
@@ -455,7 +474,10 @@ class _Builder:
             self.blocks.append(Block(BlockKind.RULE, (Inline("---"),)))
         elif tag in ("ul", "ol"):
             level = depth + 1 if context == BlockKind.LIST_ITEM else 1
-            number = 0
+            # The number before the first item's, as a browser counts: from `start`, each
+            # item one on, or from an item's own `value`.
+            number = _list_number(el.get("start"), 1) - 1 if tag == "ol" else 0
+            start = len(self.blocks)
             # Old pages indent a paragraph with a bare <ul>: its text sits in the list itself,
             # outside any item, and is a paragraph.
             self.add_text(el.text, None, False, False, False)
@@ -463,7 +485,7 @@ class _Builder:
                 child = li.tag if isinstance(li.tag, str) else ""
                 if child == "li":
                     self.flush(BlockKind.PARAGRAPH)
-                    number += 1
+                    number = _list_number(li.get("value"), number + 1)
                     self.item_from = len(self.blocks)
                     self.block(li, BlockKind.LIST_ITEM, level, number if tag == "ol" else 0)
                 elif child in _BLOCK_TAGS:
@@ -473,6 +495,12 @@ class _Builder:
                     self.inline(li, None, False, False, False)
                 self.add_text(li.tail, None, False, False, False)
             self.flush(BlockKind.PARAGRAPH)
+            # Its first item begins a list of its own, even right after another list.
+            for i in range(start, len(self.blocks)):
+                b = self.blocks[i]
+                if b.kind == BlockKind.LIST_ITEM and b.level == level:
+                    self.blocks[i] = replace(b, starts_list=True)
+                    break
         elif tag == "li":
             self.item_from = len(self.blocks)
             self.block(el, BlockKind.LIST_ITEM, depth or 1)
@@ -485,7 +513,22 @@ class _Builder:
             nested = context in (BlockKind.LIST_ITEM, BlockKind.QUOTE) or (
                 context == BlockKind.PARAGRAPH and depth > 1
             )
-            self.block(el, kind, depth if nested else 1)
+            # A list item's paragraph after its first line is under the item's text.
+            under = 1 if context == BlockKind.LIST_ITEM else 0
+            self.block(el, kind, depth + under if nested else 1)
+
+
+def _list_number(value: str | None, default: int) -> int:
+    """An `<ol start>` or `<li value>` as a browser reads it (its leading digits, a sign
+    before them), `default` when it holds none; from 1 to the most Markdown can show."""
+    match = _WHOLE_NUMBER.match(value or "")
+    if not match:
+        number = default
+    else:
+        sign, digits = match.groups()
+        number = int(digits) if len(digits) <= 10 else _MAX_NUMBER  # past it, all the same
+        number = -number if sign == "-" else number
+    return min(max(number, 1), _MAX_NUMBER)
 
 
 def _cells_of(row: HtmlElement) -> list[HtmlElement]:

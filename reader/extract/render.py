@@ -139,15 +139,21 @@ def _join(
     blocks: tuple[Block, ...],
     block_text: Callable[[Block], str],
     table_text: Callable[[tuple[Block, ...]], str],
+    lists_apart: bool = True,
 ) -> str:
     """The blocks rendered one group at a time: list items one to a line, a table as one piece,
-    every other block a paragraph of its own."""
+    every other block a paragraph of its own. With `lists_apart`, a blank line sets a list
+    apart from the list right before it (Markdown's `ListLayout` writes its own)."""
     out: list[str] = []
     previous: Block | None = None
     for group in group_blocks(blocks):
         first = group[0]
         if out:
-            tight = previous is not None and previous.kind == first.kind == BlockKind.LIST_ITEM
+            tight = (
+                previous is not None
+                and previous.kind == first.kind == BlockKind.LIST_ITEM
+                and not (lists_apart and first.opens_list(previous))
+            )
             if first.continues(previous) and previous is not None:
                 # A quotation's next paragraph, or the quote nested in it: one quote with a
                 # blank line inside it, not two.
@@ -172,6 +178,7 @@ def to_markdown(article: Article, header: bool = True) -> str:
             article.blocks,
             lambda block: block_to_markdown(block, lists),
             lambda rows: table_to_markdown(rows, lists),
+            lists_apart=False,
         )
     )
     return "".join(parts).rstrip() + "\n"

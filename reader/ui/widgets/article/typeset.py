@@ -222,7 +222,7 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
     for group in group_blocks(article.blocks):
         first = group[0]
         tight = previous is not None and (
-            (previous.kind == first.kind == BlockKind.LIST_ITEM and not _new_list(previous, first))
+            (previous.kind == first.kind == BlockKind.LIST_ITEM and not first.opens_list(previous))
             # A caption right under its picture's or recording's line: one thing, as a page
             # sets it.
             or (previous.kind in _CAPTIONED and first.kind == BlockKind.CAPTION)
@@ -242,17 +242,6 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
     if not out:
         out.append(Paragraph(Text("This article has no text.", styles.meta)))
     return out
-
-
-def _new_list(previous: Block, item: Block) -> bool:
-    """List item `item`, right after list item `previous`, begins another list: one of bullets
-    after numbers or numbers after bullets at the same depth, or numbers that start again. Run
-    together, a bulleted list and the numbered one after it read as one list."""
-    if item.level != previous.level:
-        return False  # a list nested in an item, or the item after it
-    if bool(item.ordinal) != bool(previous.ordinal):
-        return True
-    return bool(item.ordinal) and item.ordinal <= previous.ordinal
 
 
 def _number_widths(blocks: tuple[Block, ...]) -> dict[int, int]:
@@ -276,7 +265,7 @@ def _number_widths(blocks: tuple[Block, ...]) -> dict[int, int]:
             continue
         for level in [level for level in lists if level > block.level]:
             close(level)
-        if not block.ordinal or (previous is not None and _new_list(previous, block)):
+        if not block.ordinal or block.opens_list(previous):
             close(block.level)
         if block.ordinal:
             lists.setdefault(block.level, []).append(block)
