@@ -8,7 +8,7 @@ import os
 from dataclasses import replace
 
 import lxml.html
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.extract import extract_article, to_markdown, to_text
@@ -255,6 +255,10 @@ RUNS = st.lists(st.one_of(RUN, st.just(BREAK)), min_size=1, max_size=7)
 
 @settings(max_examples=300, deadline=None, derandomize=bool(os.environ.get("CI")))
 @given(RUNS, st.sampled_from([BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE]))
+@example(
+    [Inline("9", struck=True), BREAK, BREAK, Inline(" ", struck=True), BREAK, BREAK, Inline("9")],
+    BlockKind.PARAGRAPH,
+)
 def test_any_runs_read_back_as_the_same_words_and_links(
     runs: list[Inline], kind: BlockKind
 ) -> None:
@@ -267,6 +271,20 @@ def test_any_runs_read_back_as_the_same_words_and_links(
         return
     runs[0] = replace(runs[0], text=runs[0].text.lstrip())
     runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
+    # No line of nothing but spaces, as the extractor drops one ("<s> </s>" between two
+    # blank lines was written as a blank line, and read back as a paragraph's end).
+    lines: list[list[Inline]] = [[]]
+    for run in runs:
+        if run == BREAK:
+            lines.append([])
+        else:
+            lines[-1].append(run)
+    runs = []
+    for number, line in enumerate(lines):
+        if number and (line == [] or "".join(r.text for r in line).strip()):
+            runs.append(BREAK)
+        if "".join(r.text for r in line).strip():
+            runs.extend(line)
     # At most one blank line, as the extractor writes a run of <br>s.
     inlines = tuple(r for n, r in enumerate(runs) if runs[n - 2 : n + 1] != [BREAK] * 3)
     block = Block(kind, inlines)
