@@ -4,10 +4,29 @@ functions over `Article`."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from .commonmark import autolink, escape_markdown
 from .dates import stated_iso
 from .models import Article
 from .safe import safe_line
+from .urls import is_web_url, site_host, without_tracking
+
+
+def cited_url(article: Article) -> str:
+    """The address a quote cites: the canonical one the page declares, when it is on the same
+    site and is no home page (some sites declare theirs on every page); else the article's own
+    without the tracking parameters feeds add ("?utm_source=rss&utm_medium=feed"), which the
+    citation carried to every reader of the quote."""
+    url, canonical = article.url, article.canonical_url
+    if (
+        url
+        and is_web_url(canonical)
+        and site_host(canonical) == site_host(url)
+        and urlsplit(canonical).path.strip("/")
+    ):
+        return without_tracking(canonical)
+    return without_tracking(url)
 
 
 def header_lines(article: Article, markdown: bool = False) -> list[str]:
@@ -20,7 +39,7 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
         ("Author", article.author),
         ("Published", stated_iso(article.published) if article.published else ""),
         ("Updated", stated_iso(updated) if updated else ""),
-        ("URL", article.url),
+        ("URL", cited_url(article)),
         # When this copy was taken: the page may have changed since, and a quote read offline
         # hours later cites the copy it was read from.
         (

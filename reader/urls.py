@@ -63,7 +63,21 @@ def canonical_url(url: str) -> str:
         netloc = f"{parts.username}@{netloc}"
     if port and not (scheme == "http" and port == 80) and not (scheme == "https" and port == 443):
         netloc = f"{netloc}:{port}"
-    query = "&".join(
-        p for p in parts.query.split("&") if p and not p.lower().startswith(_TRACKING_PREFIXES)
+    return urlunsplit((scheme, netloc, parts.path or "/", _untracked(parts.query), ""))
+
+
+def _untracked(query: str) -> str:
+    return "&".join(
+        p for p in query.split("&") if p and not p.lower().startswith(_TRACKING_PREFIXES)
     )
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+
+
+def without_tracking(url: str) -> str:
+    """`url` without its tracking parameters ("?utm_source=rss"), otherwise as written."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.query:
+        return url
+    return urlunsplit(parts._replace(query=_untracked(parts.query)))

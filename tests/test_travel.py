@@ -223,6 +223,51 @@ def test_the_address_a_citation_names_finds_the_synced_article_offline(
     assert home_page.returncode == 1 and "not in the cache" in home_page.stderr
 
 
+def test_a_citation_names_the_page_not_the_feeds_tracking_link(tmp_path: Path, httpserver) -> None:
+    """Feeds tag their links ("?utm_source=rss&utm_medium=feed"): a quote cited the tag to
+    everyone who read it. Cited now by the canonical address the page declares on its own
+    site, else by the link without its tracking parameters."""
+    tagged = "?utm_source=rss&utm_medium=feed"
+    linked = httpserver.url_for("/news/harbour.html")
+    declared = httpserver.url_for("/news/harbour-works")
+    undeclared = httpserver.url_for("/news/ferry.html") + "?id=7&utm_campaign=daily"
+    items = "".join(
+        f"<item><title>{title}</title><link>{link}</link></item>"
+        for title, link in (
+            ("Harbour", f"{linked}{tagged}"),
+            ("Ferry", undeclared),
+        )
+    )
+    httpserver.expect_request("/tagged.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>{items}'
+        "</channel></rss>".replace("&utm", "&amp;utm"),
+        content_type="application/rss+xml",
+    )
+    for path, head in (
+        ("/news/harbour.html", f'<link rel="canonical" href="{declared}">'),
+        ("/news/ferry.html", ""),
+    ):
+        httpserver.expect_request(path).respond_with_data(
+            f"<html><head>{head}<title>Story</title></head><body><article><h1>Story</h1>"
+            + "<p>The harbour board met on Monday and agreed to dredge the channel.</p>" * 6
+            + "</article></body></html>",
+            content_type="text/html",
+        )
+    home = tmp_path / "home"
+    reader(home, "add", httpserver.url_for("/tagged.xml"))
+    assert reader(home, "sync").returncode == 0
+    cited = {}
+    for item in listed(home):
+        shown = reader(home, "show", item["id"], "--offline", "--format", "markdown")
+        cited[item["title"]] = next(
+            line for line in shown.stdout.splitlines() if line.startswith("URL: ")
+        )
+    assert cited == {
+        "Harbour": f"URL: <{declared}>  ",
+        "Ferry": f"URL: <{undeclared.replace('&utm_campaign=daily', '')}>  ",
+    }
+
+
 # -- the config file -------------------------------------------------------------------------------
 def test_config_created_with_commented_defaults(tmp_path: Path) -> None:
     home = tmp_path / "home"
