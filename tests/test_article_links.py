@@ -493,6 +493,26 @@ def test_a_drag_begun_or_ended_inside_a_word_takes_the_whole_word() -> None:
     assert passage.bounds(chinese, lines, 0, 2) == ((1, 12), (1, 14))
 
 
+def test_a_quoted_passage_keeps_every_line_in_the_quote() -> None:
+    """Only a passage's paragraphs were quoted line by line: a list's second item and a
+    table's second row fell out of the quotation, and read as text after it."""
+    from markdown_it import MarkdownIt
+
+    from reader.ui.screens.article import quoted
+
+    passage = (
+        "The scheme is broken down as follows:\n\n• Rebuilding the wall: £2.6m\n"
+        "• Temporary defences: £0.5m\n\nArea | Homes affected\nNorth shore | 120\n\n"
+        "3. The *third* step"
+    )
+    html = MarkdownIt("commonmark").render(quoted(passage))
+    assert html.startswith("<blockquote>") and html.count("<blockquote>") == 1
+    assert html.rstrip().endswith("</blockquote>")
+    assert "<li>Rebuilding the wall: £2.6m</li>\n<li>Temporary defences: £0.5m</li>" in html
+    assert "<p>Area | Homes affected<br />\nNorth shore | 120</p>" in html  # two rows
+    assert '<ol start="3">\n<li>The *third* step</li>' in html  # the words literally
+
+
 def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> None:
     """Selected (a drag of the mouse: Textual's text selection), a passage is drawn selected;
     `y` copies it as a quotation, its lines joined back into sentences, above the citation,
@@ -525,12 +545,17 @@ def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> No
             await pilot.press("y")
             assert copied[-1] == citation
 
-            # The quote's bar and the list's bullets are drawn around the words, not copied.
+            # The quote's bar is drawn around the words, not copied; a list's items are
+            # copied item by item, each after its bullet, and quoted as a list.
             quote = next(i for i, line in enumerate(lines) if "Tonight the chamber" in line)
             items = next(i for i, line in enumerate(lines) if "Adult social care" in line)
             app.screen.selections = {body: Selection(Offset(0, items), Offset(99, items + 2))}
-            assert body.selected_text.startswith("Adult social care: £171m, up £11.4m, mainly")
-            assert "•" not in body.selected_text and "\n" in body.selected_text  # item by item
+            listed = body.selected_text
+            assert listed.startswith("• Adult social care: £171m, up £11.4m, mainly")
+            assert listed.count("\n• ") >= 1 and "\n\n" not in listed  # item by item
+            await pilot.press("y")
+            assert copied[-1].startswith("> - Adult social care: £171m, up £11.4m, mainly")
+            assert "\n> - " in copied[-1]
             app.screen.selections = {body: Selection(Offset(0, quote), Offset(99, quote + 1))}
             assert body.selected_text.startswith("Tonight the chamber listened. These are not")
             assert "▌" not in body.selected_text

@@ -14,6 +14,7 @@ the browser; Esc drops the selection (before a search).
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
@@ -516,8 +517,37 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
 
 
 def quoted(passage: str) -> str:
-    """`passage` as a Markdown quotation, its words shown literally."""
-    return "\n>\n".join(f"> {escape_markdown(p)}" for p in passage.split("\n\n"))
+    """`passage` (`ArticleBody.selected_text`) as a Markdown quotation, its words shown
+    literally: every line quoted (only the first of a list's items or a table's rows was, and
+    the rest read as the text after the quote), a list's items as a list, other lines kept
+    apart by a hard break (Markdown joins lines into one paragraph)."""
+    lines = passage.split("\n")
+    out = []
+    for number, line in enumerate(lines):
+        if not line:
+            out.append(">")
+            continue
+        written, listed = _quoted_line(line)
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if following and not listed and not _quoted_line(following)[1]:
+            written += "\\"
+        out.append(f"> {written}")
+    return "\n".join(out)
+
+
+_NUMBERED = re.compile(r"(\d{1,9})\. (.*)", re.DOTALL)
+
+
+def _quoted_line(line: str) -> tuple[str, bool]:
+    """A line of a passage in Markdown, and whether it is a list's item (its bullet or number
+    first, as `passage.words` copies it)."""
+    words = line.lstrip(" ")
+    indent = line[: len(line) - len(words)]
+    if words.startswith("• "):
+        return f"{indent}- {escape_markdown(words[2:])}", True
+    if numbered := _NUMBERED.fullmatch(words):
+        return f"{indent}{numbered[1]}. {escape_markdown(numbered[2])}", True
+    return escape_markdown(line), False
 
 
 _NO_MATCH = "No match for “"

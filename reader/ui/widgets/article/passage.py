@@ -95,8 +95,9 @@ def highlight(line: Strip, characters: tuple[int, int], style: Style) -> Strip:
 
 def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
     """The article's own words selected: each paragraph's text as written (its line breaks
-    the wrapping's, not the text's), paragraphs apart by a blank line, a table's rows (runs on
-    consecutive lines) by one break."""
+    the text's, not the wrapping's), paragraphs apart by a blank line, a table's rows (runs on
+    consecutive lines) and a list's items by one break, each item after its bullet or number
+    when taken from its start."""
     (first, start), (last, end) = selected
     chosen: dict[int, list[int]] = {}  # run → [first offset, last offset] selected
     for number in range(first, last + 1):
@@ -118,6 +119,8 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
         run = line_map.runs[r]
         if out:
             out += "\n" if run.pieces[0][0] == previous_line + 1 else "\n\n"
+        if run.label and not run.text[:a].strip():  # a list item taken from its start
+            out += f"{run.label} "
         out += run.text[a:b].strip()
         previous_line = run.pieces[-1][0]
     return out

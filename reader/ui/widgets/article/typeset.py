@@ -74,6 +74,7 @@ class Paragraph:
     heading: bool = False  # a heading of the article: `[` and `]` go from one to the next
     keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
     searched: bool = True  # False: drawn only, not the article's text (the header's address)
+    label: str = ""  # a list item's bullet or number: a passage quoted from it starts with it
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,9 @@ class TextRun:
     link_keys: tuple[int, ...] = ()
     """A table's line: per link, which link of the table it is a piece of (the pieces of a link
     wrapped in its cell share it). Empty for a paragraph, whose links are whole."""
+    label: str = ""
+    """A list item's bullet or number ("•", "3."): copied before its words, which alone read
+    as a paragraph of their own."""
 
 
 @dataclass(frozen=True)
@@ -363,7 +367,8 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
             first = Text(f"{indent}{marker} ", styles.bullet)
             rest = Text(" " * first.cell_len)
             text, links = _inlines(block.inlines, styles)
-            return Paragraph(text, first, rest, gap=gap, links=links)
+            label = f"{indent}{marker.lstrip()}"
+            return Paragraph(text, first, rest, gap=gap, links=links, label=label)
         case BlockKind.PREFORMATTED:
             text = plain(block.text, styles.pre, multiline=True)
             text.expand_tabs(4)
@@ -567,7 +572,8 @@ def _runs(
             cursor = start + len(core)
             located.append((top + number, start, cursor, cell))
         else:
-            return [TextRun(plain, tuple(located), paragraph.links)] if located else []
+            run = TextRun(plain, tuple(located), paragraph.links, label=paragraph.label)
+            return [run] if located else []
     # A table's cells are wrapped each in its own column: its lines are searched as drawn.
     out = []
     for offset, piece in enumerate(pieces):
