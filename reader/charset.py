@@ -430,12 +430,16 @@ def _windows_1252_for_bad_utf8(error: UnicodeError) -> tuple[str, int]:
     later paragraphs come from an old windows-1252 database ("habitu\xe9s") is common, and its
     text must read right, not "habitu\ufffds". A character the page cuts short (its lead byte
     and some of its continuation bytes: one error of two bytes or more) was UTF-8, and stays
-    U+FFFD, as does junk ("\xff\xfe")."""
+    U+FFFD, as does junk ("\xff\xfe").
+
+    Unless each of those bytes reads as Latin-1 too: "caf\xe9\x85" is "café…" in windows-1252,
+    and its "é" a three-byte lead, its "…" a continuation byte, so the decoder reports the two
+    as one error."""
     if not isinstance(error, UnicodeDecodeError):
         raise error
-    page, at = error.object, error.start  # not copied: a page may hold many such bytes
-    if error.end - at == 1 and _reads_as_latin_1_or_symbol(page, at):
-        return bytes((page[at],)).decode("cp1252"), error.end
+    page = error.object  # not copied: a page may hold many such bytes
+    if all(_reads_as_latin_1_or_symbol(page, at) for at in range(error.start, error.end)):
+        return page[error.start : error.end].decode("cp1252", errors="replace"), error.end
     return "\ufffd", error.end
 
 

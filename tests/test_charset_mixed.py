@@ -81,3 +81,21 @@ def test_junk_bytes_controls_and_escapes_still_never_come_through() -> None:
     plain = decode_text(b"caf\xc3\xa9 \x1b[31mred\x1b[0m \x81 na\xefve \x93ok\x94", "utf-8")
     assert "café" in plain and "naïve “ok”" in plain
     assert not re.search("[\x80-\x9f]", plain)
+
+
+@pytest.mark.parametrize(
+    ("written", "reads"),
+    [
+        ("Le menu du café… et ses prix.", "Le menu du café… et ses prix."),
+        ("On dit ‘café’ et ‘thé’.", "On dit ‘café’ et ‘thé’."),
+        ("Un thé—ou deux.", "Un thé—ou deux."),
+    ],
+    ids=["e-acute-before-ellipsis", "before-quote", "before-dash"],
+)
+def test_a_letter_before_windows_1252_punctuation_reads_right(written: str, reads: str) -> None:
+    """ "é…" is 0xE9 0x85 in windows-1252: a three-byte UTF-8 lead and a continuation byte, which
+    the decoder reports as one error of two bytes; both are read, not one U+FFFD for the pair."""
+    raw = TEMPLATE.encode() + f"<p>{written}</p>".encode("cp1252") + b"</article></body></html>"
+    text = decode_html(raw)
+    assert f"<p>{reads}</p>" in text
+    assert "\ufffd" not in text
