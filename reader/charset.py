@@ -12,6 +12,7 @@ them without an error but as the wrong letters of its script (KOI8-R labelled wi
 from __future__ import annotations
 
 import codecs
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -375,9 +376,10 @@ def xml_declared_charset(body: bytes) -> str | None:
 
 def _mostly_not_utf8(body: bytes) -> bool:
     """More than a stray bad byte: a tenth or more of the non-ASCII text would be U+FFFD.
-    Not a UTF-8 template whose later paragraphs are windows-1252 (an old CMS's database):
-    read as windows-1252 throughout, its UTF-8 half was mojibake ("cafÃ©"); read as UTF-8,
-    the other half's letters are read by `_windows_1252_for_bad_utf8`."""
+    Not a UTF-8 template whose later paragraphs are windows-1252 or windows-1251 (an old CMS's
+    database): read as a legacy charset throughout, its UTF-8 half was mojibake ("cafÃ©",
+    "РќРѕРІРѕСЃС‚Рё"); read as UTF-8, the other half's letters are read by
+    `_decode_with_strays`."""
     sample = body[:65536]
     try:
         sample.decode("utf-8")
@@ -394,6 +396,8 @@ def _mostly_not_utf8(body: bytes) -> bool:
     if utf8_characters < 8 or 4 * utf8_characters < bad:
         # A legacy page's few byte pairs that happen to be UTF-8 ("«ТАСС»" in windows-1251)
         return True
+    if _strays_charset(sample.decode("utf-8", errors="surrogateescape")) != "cp1252":
+        return False  # paragraphs of Cyrillic text in windows-1251 or KOI8-R, read whole
     mended = codecs.getincrementaldecoder("utf-8")(errors=_BAD_UTF8_AS_WINDOWS_1252)
     return mended.decode(sample, final=False).count("\ufffd") > 8
 
@@ -642,10 +646,72 @@ def _drop_unparseable_reference(match: re.Match[str]) -> str:
 
 def decode(body: bytes, codec: str) -> str:
     """`body` decoded with `codec`, never failing: bytes it can't decode become U+FFFD, but in
-    UTF-8 a page's stray windows-1252 letters are read as such. Valid UTF-8 is decoded at C
-    speed, the handler never called."""
-    errors = _BAD_UTF8_AS_WINDOWS_1252 if codecs.lookup(codec).name == "utf-8" else "replace"
-    return body.decode(codec, errors=errors)
+    UTF-8 a page's stray bytes of a single-byte charset are read with it (`_decode_with_strays`).
+    Valid UTF-8 is decoded at C speed, nothing else worked out."""
+    if codecs.lookup(codec).name != "utf-8":
+        return body.decode(codec, errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_with_strays(body)
+
+
+# A word holding bytes that are no UTF-8 (escaped as U+DC80–U+DCFF by "surrogateescape"), and a
+# run of non-ASCII characters holding one.
+_STRAY_WORD = re.compile(r"[^\s<>]*[\udc80-\udcff][^\s<>]*")
+_STRAY_RUN = re.compile(r"[^\x00-\x7f]*[\udc80-\udcff][^\x00-\x7f]*")
+# Characters of the strays' Cyrillic reading that differ from their windows-1252 one, needed
+# before the page is believed to hold Cyrillic: a sentence's letters, not one "é" read as "й".
+_FEWEST_CYRILLIC = 8
+# The least mean log-probability of those characters as Cyrillic text: Russian letters average
+# -3 (their entropy); Latin letters read as Cyrillic ("cafй", "naпve") -8 and less, each a
+# Cyrillic letter joined to Latin ones.
+_CYRILLIC_AT_LEAST = -5.0
+
+
+def _decode_with_strays(body: bytes) -> str:
+    """A UTF-8 page some of whose bytes are no UTF-8: text pasted from an older page in a
+    single-byte charset, by a CMS or into a feed's item. All of the page's stray words are judged
+    together (`_strays_charset`): in windows-1252 (a Latin page's "é" and curly quotes) each
+    byte is read by `_windows_1252_for_bad_utf8`; in a Cyrillic charset, each run of non-ASCII
+    characters holding one is read whole with it. (A capital and "і" of windows-1251 is valid
+    UTF-8, "Ві" read "³": only the run as a whole tells.)"""
+    text = body.decode("utf-8", errors="surrogateescape")
+    charset = _strays_charset(text)
+    if charset == "cp1252":
+        return body.decode("utf-8", errors=_BAD_UTF8_AS_WINDOWS_1252)
+    return _STRAY_RUN.sub(
+        lambda run: run.group().encode("utf-8", "surrogateescape").decode(charset, "replace"),
+        text,
+    )
+
+
+def _strays_charset(text: str) -> str:
+    """The single-byte charset the stray bytes of a UTF-8 page (`text` decoded with
+    "surrogateescape") are written in: the charset of the Cyrillic family whose reading of the
+    stray words is likeliest as Cyrillic text (`_cyrillic_likelihood`), if that reading is as
+    likely as text and differs from windows-1252's in enough letters; else windows-1252 — a
+    Latin page's stray letters, and the thin evidence of a few bytes."""
+    words = b" ".join(
+        word.group().encode("utf-8", "surrogateescape")
+        for word in itertools.islice(_STRAY_WORD.finditer(text), _SAMPLE_WORDS)
+    )
+    western = words.decode("cp1252", errors="replace")
+    best, best_score = "cp1252", -math.inf
+    for codec in _CYRILLIC_FAMILY:
+        reading = words.decode(codec, errors="replace")
+        # Only what the readings tell apart: punctuation they share ("…", "«", "—") is no
+        # evidence either way, and a Latin page's curly quotes would pad its score.
+        differing = "".join(
+            ours if ours.isascii() or ours != theirs else " "
+            for ours, theirs in zip(reading, western, strict=True)
+        )
+        count = len(differing) - len(differing.encode("ascii", "ignore"))
+        if count >= _FEWEST_CYRILLIC:
+            score = _cyrillic_likelihood(differing) / count
+            if score > best_score:
+                best, best_score = codec, score
+    return best if best_score >= _CYRILLIC_AT_LEAST else "cp1252"
 
 
 def decode_html(body: bytes, header_charset: str | None = None) -> str:

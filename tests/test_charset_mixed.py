@@ -99,3 +99,153 @@ def test_a_letter_before_windows_1252_punctuation_reads_right(written: str, read
     text = decode_html(raw)
     assert f"<p>{reads}</p>" in text
     assert "\ufffd" not in text
+
+
+# A Russian news site's UTF-8 template, and paragraphs its CMS pasted from older pages in a
+# single-byte Cyrillic charset.
+CYRILLIC_TEMPLATE = (
+    '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">'
+    "<title>Городские новости — Рыбаки протестуют против новых квот</title></head><body>"
+    "<nav><a href='/'>Главная</a> <a href='/news'>Новости</a> <a href='/sport'>Спорт</a></nav>"
+    "<article><h1>Рыбаки протестуют против новых квот</h1>"
+    "<p>Новый порядок распределения квот вступает в силу с первого января.</p>"
+)
+RUSSIAN = [
+    "Около трёхсот рыбаков вышли в понедельник на акцию протеста у здания администрации порта.",
+    "«Мы не против правил, но эти квоты разорят небольшие хозяйства», — сказал председатель "
+    "артели Виктор Семёнов.",
+]
+UKRAINIAN = [
+    "Міська рада затвердила бюджет на наступний рік. Їхні депутати голосували за ремонт доріг.",
+    "Вікторія Ткаченко, мешканка Вінниці, каже: «Ні, про це ніхто не питав». Сесія триває.",
+]
+# KOI8 has no «» or dashes: its writers typed ASCII ones.
+RUSSIAN_KOI8 = [
+    RUSSIAN[0],
+    'Председатель артели Виктор Семёнов сказал: "Эти квоты разорят небольшие хозяйства".',
+]
+UKRAINIAN_KOI8 = [
+    UKRAINIAN[0],
+    "Вікторія Ткаченко, мешканка Вінниці, каже, що про це ніхто не питав. Сесія триває.",
+]
+BULGARIAN = ["Кметът обяви, че новият мост ще бъде открит през пролетта. Жителите са доволни."]
+# What a Cyrillic paragraph read as windows-1252, or as UTF-8 where its bytes happen to be UTF-8,
+# gives: Latin-1 letters ("Ïðèâåò", "Ð¿Ñ€"), U+FFFD, "³" or a Greek or combining character
+# for "Ві".
+MOJIBAKE = re.compile("[\ufffd\u00b3\u00c0-\u00ff\u0300-\u03ff\u0530-\u07ff]")
+
+
+def cyrillic_page(paragraphs: list[str], codec: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs).encode(codec)
+    return CYRILLIC_TEMPLATE.encode() + body + b"</article></body></html>"
+
+
+MIXES = [
+    ("ru-windows-1251", RUSSIAN, "cp1251"),
+    ("ru-koi8-r", RUSSIAN_KOI8, "koi8_r"),
+    ("uk-windows-1251", UKRAINIAN, "cp1251"),
+    ("uk-koi8-u", UKRAINIAN_KOI8, "koi8_u"),
+    ("bg-windows-1251", BULGARIAN, "cp1251"),
+    ("one-short-paragraph", ["Шторм закрыл паром"], "cp1251"),
+    ("more-bad-than-good", RUSSIAN + RUSSIAN[:1], "cp1251"),
+]
+
+
+@pytest.mark.parametrize("header", [None, "utf-8"])
+@pytest.mark.parametrize(("paragraphs", "codec"), [m[1:] for m in MIXES], ids=[m[0] for m in MIXES])
+def test_cyrillic_paragraphs_in_a_utf8_page_read_right(
+    paragraphs: list[str], codec: str, header: str | None
+) -> None:
+    """The template stays UTF-8 and the pasted paragraphs read in their own charset, judged on
+    all of them together; a word that is valid UTF-8 by chance inside one ("Ві" of "Вінниці",
+    UTF-8's "³") reads with the rest of its word."""
+    raw = cyrillic_page(paragraphs, codec)
+    assert detect_charset(raw, header) == "utf-8"
+    text = decode_html(raw, header)
+    assert "<h1>Рыбаки протестуют против новых квот</h1>" in text
+    for paragraph in paragraphs:
+        assert f"<p>{paragraph}</p>" in text
+    assert not MOJIBAKE.search(text), MOJIBAKE.findall(text)
+
+
+OTHER_LATIN = [
+    "Die Bürger müssen größere Straßen überqueren, sagte der Bürgermeister in München.",
+    "El señor alcalde anunció que la próxima reunión será mañana en el ayuntamiento.",
+    "O prefeito é o responsável pela decisão e não há ninguém à frente dele. É a situação.",
+    "À la mer, à la plage, à côté. Où ? Là.",
+    "“Quoted” – a dash — and ‘single’ quotes… and “more”, “again”.",
+]
+
+
+def test_windows_1252_paragraphs_of_other_languages_stay_windows_1252() -> None:
+    """Latin letters read as Cyrillic are Cyrillic letters inside Latin words ("Bьrger",
+    "seсor"), unlike text: a Western page's strays keep reading as windows-1252. (These read
+    right before Cyrillic was considered; they guard that it changes nothing for them.)"""
+    raw = mixed_page(OTHER_LATIN)
+    text = decode_html(raw)
+    for paragraph in OTHER_LATIN:
+        assert paragraph in text
+    assert "\ufffd" not in text
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [b"caf\xe9", b"\xe0 la page", b"\x93Bonjour\x94 \x96 caf\xe9 cr\xe8me"],
+    ids=["one-e-acute", "one-a-grave", "a-few"],
+)
+def test_a_few_stray_bytes_in_a_russian_page_stay_windows_1252(stray: bytes) -> None:
+    """Thin evidence keeps windows-1252: a Russian page's one "café" is not "cafй"."""
+    raw = CYRILLIC_TEMPLATE.encode() + b"<p>" + stray + b"</p></article></body></html>"
+    assert decode_html(raw).endswith(f"<p>{stray.decode('cp1252')}</p></article></body></html>")
+
+
+def test_a_plain_text_page_with_a_windows_1251_paragraph_reads_right() -> None:
+    raw = "Рыбаки протестуют против новых квот\n\n".encode() + RUSSIAN[0].encode("cp1251")
+    assert decode_text(raw, "utf-8") == "Рыбаки протестуют против новых квот\n\n" + RUSSIAN[0]
+
+
+def test_a_feed_whose_descriptions_mix_utf8_and_windows_1251_reads_right() -> None:
+    """Through the feed parser: an aggregator's UTF-8 feed, two of whose items were copied from
+    a windows-1251 source."""
+    from reader.feeds import parse_feed
+
+    items = [
+        ("Паром не ходит второй день", "Компания вернёт деньги за билеты.", "utf-8"),
+        ("Рыбаки протестуют", RUSSIAN[0], "cp1251"),
+        ("Бюджет на наступний рік", UKRAINIAN[0], "cp1251"),
+    ]
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>Городские новости</title><link>http://127.0.0.1/</link>"
+    ).encode()
+    for n, (title, description, codec) in enumerate(items):
+        feed += (
+            f"<item><title>{title}</title><link>http://127.0.0.1/{n}</link>"
+            f"<description>{description}</description></item>"
+        ).encode(codec)
+    feed += b"</channel></rss>"
+    parsed = parse_feed(feed, "http://127.0.0.1/f.xml", "", "text/xml", None)
+    assert parsed.title == "Городские новости"
+    assert [(e.title, e.summary) for e in parsed.entries] == [(t, d) for t, d, _ in items]
+
+
+def test_an_article_with_windows_1251_paragraphs_is_extracted_in_cyrillic() -> None:
+    """The whole extraction, as a fetch's bytes and Content-Type give it (and as the cache's raw
+    page is extracted again): the article's text holds the paragraphs, not mojibake."""
+    from reader.extract import extract_article, to_text
+
+    story = [
+        "Около трёхсот рыбаков вышли в понедельник на акцию протеста у здания администрации "
+        "порта. Они требуют пересмотреть квоты на вылов трески.",
+        "«Мы не против правил, но эти квоты разорят небольшие хозяйства», — сказал председатель "
+        "артели Виктор Семёнов. По его словам, в посёлке без работы останутся сотни семей.",
+        "В администрации порта ответили, что квоты утверждены министерством и изменить их "
+        "местные власти не могут. Следующая встреча назначена на пятницу.",
+    ]
+    raw = cyrillic_page(story, "cp1251")
+    article = extract_article(raw, "http://127.0.0.1/fishermen.html", "utf-8")
+    text = to_text(article)
+    assert article.title == "Рыбаки протестуют против новых квот"
+    for paragraph in story:
+        assert paragraph in text
+    assert not MOJIBAKE.search(text)
