@@ -114,9 +114,11 @@ def a_few_latin_letters(body: bytes) -> bool:
 
 
 # A word holding bytes that are no UTF-8 (escaped as U+DC80–U+DCFF by "surrogateescape"), and a
-# run of non-ASCII characters holding one.
-_STRAY_WORD = re.compile(r"[^\s<>]*[\udc80-\udcff][^\s<>]*")
-_STRAY_RUN = re.compile(r"[^\x00-\x7f]*[\udc80-\udcff][^\x00-\x7f]*")
+# run of non-ASCII characters holding one. Each tried only where a word (a run) begins: tried at
+# every character, a long one without a stray (a base64 `data:` address, a paragraph of Chinese)
+# was scanned again from each, and 200 KB of it took minutes.
+_STRAY_WORD = re.compile(r"(?<![^\s<>])[^\s<>]*[\udc80-\udcff][^\s<>]*")
+_STRAY_RUN = re.compile(r"(?<![^\x00-\x7f])[^\x00-\x7f]*[\udc80-\udcff][^\x00-\x7f]*")
 # Enough to judge by, however long the page: a pasted paragraph is a few dozen words.
 _STRAY_WORDS_JUDGED = 400
 # Characters of the strays' Cyrillic reading that differ from their windows-1252 one, needed

@@ -249,3 +249,23 @@ def test_an_article_with_windows_1251_paragraphs_is_extracted_in_cyrillic() -> N
     for paragraph in story:
         assert paragraph in text
     assert not MOJIBAKE.search(text)
+
+
+@pytest.mark.parametrize("declared", ["utf-8", "windows-1251", "iso-8859-2"])
+def test_a_long_unbroken_token_beside_the_letters_is_read_at_once(declared: str) -> None:
+    """A base64 `data:` address, or 60 KB of a token in a hostile page, beside text with bytes
+    that are no UTF-8 (or a legacy page's letters): the words with those bytes were looked for
+    from every character of the token, again and again (minutes for this page); now from
+    where each word begins, and the text reads as ever."""
+    token = "QUJD" * 15_000
+    paragraph = RUSSIAN[0] if declared != "iso-8859-2" else "Jízdné bude levnější."
+    legacy = "cp1251" if declared != "iso-8859-2" else "iso8859_2"
+    raw = (
+        f'<html><head><meta charset="{declared}"></head><body>'
+        f'<p>{token}</p><img src="data:image/png;base64,{token}">'
+    ).encode()
+    if declared == "utf-8":  # a template in UTF-8, a paragraph pasted in windows-1251
+        raw += "<p>Новости дня</p>".encode()
+    raw += f"<p>{paragraph}</p></body></html>".encode(legacy)
+    text = decode_html(raw)
+    assert text.endswith(f"<p>{paragraph}</p></body></html>")
