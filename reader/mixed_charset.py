@@ -74,13 +74,20 @@ def _windows_1252_for_bad_utf8(error: UnicodeError) -> tuple[str, int]:
 
     Unless each of those bytes reads as Latin-1 too: "caf\xe9\x85" is "café…" in windows-1252,
     and its "é" a three-byte lead, its "…" a continuation byte, so the decoder reports the two
-    as one error."""
+    as one error. But not "\xe2\x80": the first two bytes of UTF-8's dashes, quotes and "…",
+    the characters a page cut short most often, whose windows-1252 reading "â€" is mojibake."""
     if not isinstance(error, UnicodeDecodeError):
         raise error
     page = error.object  # not copied: a page may hold many such bytes
-    if all(_reads_as_latin_1_or_symbol(page, at) for at in range(error.start, error.end)):
-        return page[error.start : error.end].decode("cp1252", errors="replace"), error.end
-    return "\ufffd", error.end
+    start, end = error.start, error.end
+    if page[start : start + 2] != _CUT_PUNCTUATION and all(
+        _reads_as_latin_1_or_symbol(page, at) for at in range(start, end)
+    ):
+        return page[start:end].decode("cp1252", errors="replace"), end
+    return "\ufffd", end
+
+
+_CUT_PUNCTUATION = b"\xe2\x80"
 
 
 def _reads_as_latin_1_or_symbol(page: bytes, at: int) -> bool:

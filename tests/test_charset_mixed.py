@@ -101,6 +101,14 @@ def test_a_letter_before_windows_1252_punctuation_reads_right(written: str, read
     assert "\ufffd" not in text
 
 
+@pytest.mark.parametrize("cut", [b"a word\xe2\x80 cut", b"cut at the end\xe2\x80"])
+def test_a_utf8_dash_cut_short_after_a_word_is_no_windows_1252(cut: bytes) -> None:
+    """The first two bytes of a UTF-8 dash or quote, after a letter, read as windows-1252 are
+    "â€", mojibake: they stay U+FFFD."""
+    text = decode_html(TEMPLATE.encode() + b"<p>" + cut + b"</p>")
+    assert "\ufffd" in text and "â€" not in text
+
+
 # A Russian news site's UTF-8 template, and paragraphs its CMS pasted from older pages in a
 # single-byte Cyrillic charset.
 CYRILLIC_TEMPLATE = (
