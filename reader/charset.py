@@ -12,10 +12,11 @@ them without an error but as the wrong letters of its script (KOI8-R labelled wi
 from __future__ import annotations
 
 import codecs
-import math
 import re
 from collections.abc import Iterator
 
+from .cyrillic_text import CYRILLIC_FAMILY, NON_ASCII_PUNCTUATION, cyrillic_likelihood
+from .mixed_charset import a_few_latin_letters, decode_with_strays, mostly_not_utf8
 from .safe import without_escape_sequences
 from .sniff import utf16_without_bom
 
@@ -132,7 +133,7 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         # (read so, its every two letters would be one CJK character). With them, the header
         # is believed where the bytes alone didn't tell (`utf16_without_bom`).
         declared = sniff_meta_charset(body)
-    if declared == "utf-8" and (_mostly_not_utf8(body) or _a_few_latin_letters(body)):
+    if declared == "utf-8" and (mostly_not_utf8(body) or a_few_latin_letters(body)):
         # The other stale declaration: a server (or a <meta>) that says UTF-8 for every page,
         # serving an old windows-1251 one, or a Latin-1 one with its one "café". Decoding it as
         # UTF-8 would cache U+FFFD; the page's own <meta>, else the bytes themselves, know
@@ -241,29 +242,9 @@ def _contradicted(body: bytes, declared: str) -> bool:
 # KOI8-R bytes labelled windows-1251 come out as the other case of other letters ("тЩВБЛЙ
 # РТПФЕУФХАФ" for "Рыбаки протестуют"), ISO-8859-2 labelled windows-1250 as a Czech page with a
 # Polish "ą" for every "š". Nothing fails to decode, and charset_normalizer measured a short
-# page's mojibake as clean; what gives it away is the letters themselves.
-_CYRILLIC_FAMILY = ("cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866")
+# page's mojibake as clean; what gives it away is the letters themselves (the Cyrillic family's
+# measured in `cyrillic_text`).
 _LATIN_2_FAMILY = ("cp1250", "iso8859-2")
-# How often each letter comes in Russian text, per ten thousand (the other Cyrillic languages'
-# own letters given a share of their own): a reading in the wrong charset turns "о" and "е"
-# into "п" and "ъ", and capitals into symbols.
-_CYRILLIC_LETTERS = {
-    "о": 1097, "е": 845, "а": 801, "и": 735, "н": 670, "т": 626, "с": 547, "р": 473,
-    "в": 454, "л": 440, "к": 349, "м": 321, "д": 298, "п": 281, "у": 262, "я": 201,
-    "ы": 190, "ь": 174, "г": 170, "з": 165, "б": 159, "ч": 144, "й": 121, "х": 97,
-    "ж": 94, "ш": 73, "ю": 64, "ц": 48, "щ": 36, "э": 32, "ф": 26, "ъ": 4, "ё": 4,
-    "і": 50, "ї": 10, "є": 10, "ґ": 2, "ў": 5, "ј": 5, "љ": 5, "њ": 5, "ћ": 5, "ђ": 2,
-    "џ": 2, "ѓ": 2, "ќ": 2, "ѕ": 1,
-}  # fmt: skip
-_CYRILLIC_LOG = {letter: math.log(n / 10_000) for letter, n in _CYRILLIC_LETTERS.items()}
-# The punctuation of Cyrillic and Central European text outside ASCII.
-_PUNCTUATION = frozenset("«»„“”‘’‚–—…№•·°§\xa0")
-# As likely as a common letter: an English page's dash read as cp866 is a lone "Ч".
-_PUNCTUATION_LOG = math.log(0.05)
-_STRANGE_LOG = math.log(0.0001)  # a symbol, a control, a letter of another script
-# A capital after a small letter in one word ("тЩВБЛЙ"): mojibake of the other case; and so
-# is a Cyrillic letter in a Latin word.
-_CASE_BREAK_LOG = math.log(0.01)
 # A reading taken over the declared one is likelier by this much (a log-probability) for each
 # character the two read differently: Russian, Ukrainian, Bulgarian and Serbian text, short or
 # in capitals, read by its own charset measured 0.57 and more over any other of the family.
@@ -271,7 +252,9 @@ _CASE_BREAK_LOG = math.log(0.01)
 _LIKELIER_BY = 0.3
 _FEWEST_TO_TELL = 3  # characters read differently: one or two tell nothing
 _SAMPLE_WORDS = 400
-_WORD_WITH_HIGH_BYTES = re.compile(rb"[^\s<>]*[\x80-\xff][^\s<>]*")
+# Tried only where a word begins: tried at every byte, a long word without a high byte (30 KB
+# of a token, in a hostile page) was scanned again from each, for 46 s.
+_WORD_WITH_HIGH_BYTES = re.compile(rb"(?<![^\s<>])[^\s<>]*[\x80-\xff][^\s<>]*")
 
 
 def _words_to_judge(body: bytes) -> bytes:
@@ -279,29 +262,6 @@ def _words_to_judge(body: bytes) -> bytes:
     the only bytes a family's charsets read differently."""
     text = _without_markup(body[:65536])
     return b" ".join(_WORD_WITH_HIGH_BYTES.findall(text)[:_SAMPLE_WORDS])
-
-
-def _cyrillic_likelihood(text: str) -> float:
-    """How likely `text` is as Cyrillic writing, as a log-probability of its non-ASCII
-    characters: its letters' frequencies, its punctuation, no capital after a small letter,
-    and no Cyrillic letter joined to a Latin one."""
-    total = 0.0
-    before = " "
-    for at, char in enumerate(text):
-        if not char.isascii():
-            lower = char.lower()
-            total += _CYRILLIC_LOG.get(
-                lower, _PUNCTUATION_LOG if char in _PUNCTUATION else _STRANGE_LOG
-            )
-            if lower in _CYRILLIC_LOG:
-                if before != before.upper() and char != lower and before.lower() in _CYRILLIC_LOG:
-                    total += _CASE_BREAK_LOG
-                after = text[at + 1] if at + 1 < len(text) else " "
-                if _is_ascii_letter(ord(before)) or _is_ascii_letter(ord(after)):
-                    # "Redirecting…" read as cp866 is "RedirectingЕ"
-                    total += _CASE_BREAK_LOG
-        before = char
-    return total
 
 
 def _latin_misfits(text: str) -> int:
@@ -316,7 +276,7 @@ def _latin_misfits(text: str) -> int:
             continue
         if char.isalpha():
             misfits += char.lower() not in alphabet
-        elif char not in _PUNCTUATION:
+        elif char not in NON_ASCII_PUNCTUATION:
             misfits += 1
         elif 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
             misfits += 1  # "»" between two letters is a misread "ť"
@@ -328,11 +288,11 @@ def _misread_sibling(body: bytes, declared: str) -> str | None:
     declared one reads it as mojibake; None when the declared one reads it as well as any
     (ties keep the declaration). Only the page's non-ASCII words are decoded, once by each of
     a few charsets."""
-    if declared in _CYRILLIC_FAMILY:
+    if declared in CYRILLIC_FAMILY:
         sample = _words_to_judge(body)
         scores = {
-            codec: _cyrillic_likelihood(sample.decode(codec, errors="replace"))
-            for codec in _CYRILLIC_FAMILY
+            codec: cyrillic_likelihood(sample.decode(codec, errors="replace"))
+            for codec in CYRILLIC_FAMILY
         }
         best = max(scores, key=scores.__getitem__)
         if best == declared:
@@ -371,102 +331,6 @@ def xml_declared_charset(body: bytes) -> str | None:
     """The codec an XML document's declaration names (`<?xml … encoding="…"?>`), if any."""
     match = _XML_ENCODING.match(body[:1024])
     return normalise_charset(match.group(1).decode("ascii")) if match else None
-
-
-def _mostly_not_utf8(body: bytes) -> bool:
-    """More than a stray bad byte: a tenth or more of the non-ASCII text would be U+FFFD.
-    Not a UTF-8 template whose later paragraphs are windows-1252 (an old CMS's database):
-    read as windows-1252 throughout, its UTF-8 half was mojibake ("cafÃ©"); read as UTF-8,
-    the other half's letters are read by `_windows_1252_for_bad_utf8`."""
-    sample = body[:65536]
-    try:
-        sample.decode("utf-8")
-        return False  # the common case, at C speed: every page that says UTF-8 and is
-    except UnicodeDecodeError:
-        pass
-    # Not `final`: a character the sample's end cuts in two is no bad byte.
-    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(sample, final=False)
-    bad = text.count("\ufffd")
-    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if bad <= 8 or bad <= 0.1 * non_ascii:
-        return False
-    utf8_characters = non_ascii - bad
-    if utf8_characters < 8 or 4 * utf8_characters < bad:
-        # A legacy page's few byte pairs that happen to be UTF-8 ("«ТАСС»" in windows-1251)
-        return True
-    mended = codecs.getincrementaldecoder("utf-8")(errors=_BAD_UTF8_AS_WINDOWS_1252)
-    return mended.decode(sample, final=False).count("\ufffd") > 8
-
-
-# cp1252's € … ‘ ’ “ ” – —: a Latin page's punctuation, wherever it stands.
-_CP1252_PUNCTUATION = frozenset(b"\x80\x85\x91\x92\x93\x94\x96\x97")
-
-
-def _is_ascii_letter(byte: int) -> bool:
-    return 65 <= byte <= 90 or 97 <= byte <= 122
-
-
-def _reads_as_latin_1(page: bytes, at: int) -> bool:
-    """The byte at `at` is cp1252's punctuation, or a Latin-1 letter in a word ("caf\xe9") or
-    a word of its own ("\xe0")."""
-    byte = page[at]
-    if byte in _CP1252_PUNCTUATION:
-        return True
-    if byte < 0xC0 or byte in (0xD7, 0xF7):  # × and ÷ are no letters
-        return False
-    before = page[at - 1] if at > 0 else 32
-    after = page[at + 1] if at + 1 < len(page) else 32
-    if _is_ascii_letter(before) or _is_ascii_letter(after):
-        return True
-    return before < 128 and after < 128
-
-
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-
-
-def _windows_1252_for_bad_utf8(error: UnicodeError) -> tuple[str, int]:
-    """A codec error handler: a byte that is no UTF-8, read as the windows-1252 letter or
-    punctuation it stands for (`_reads_as_latin_1`), else U+FFFD. A UTF-8 template whose
-    later paragraphs come from an old windows-1252 database ("habitu\xe9s") is common, and its
-    text must read right, not "habitu\ufffds". A character the page cuts short (its lead byte
-    and some of its continuation bytes: one error of two bytes or more) was UTF-8, and stays
-    U+FFFD, as does junk ("\xff\xfe")."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    page, at = error.object, error.start  # not copied: a page may hold many such bytes
-    if error.end - at == 1 and _reads_as_latin_1_or_symbol(page, at):
-        return bytes((page[at],)).decode("cp1252"), error.end
-    return "\ufffd", error.end
-
-
-def _reads_as_latin_1_or_symbol(page: bytes, at: int) -> bool:
-    """`_reads_as_latin_1`, or Latin-1's punctuation and symbols standing between ASCII
-    characters ("\xab Bonjour \xbb", "20\xb0C")."""
-    if _reads_as_latin_1(page, at):
-        return True
-    before = page[at - 1] if at > 0 else 32
-    after = page[at + 1] if at + 1 < len(page) else 32
-    return 0xA0 <= page[at] < 0xC0 and before < 128 and after < 128
-
-
-_BAD_UTF8_AS_WINDOWS_1252 = "reader.bad-utf8-as-windows-1252"
-codecs.register_error(_BAD_UTF8_AS_WINDOWS_1252, _windows_1252_for_bad_utf8)
-
-
-def _a_few_latin_letters(body: bytes) -> bool:
-    """Not UTF-8 at all, for all its declaration: none of its non-ASCII bytes, in the whole
-    page, makes a UTF-8 character, and each reads as a Latin letter or cp1252's punctuation
-    (`_reads_as_latin_1`). Bytes that don't ("\xff\xfe" between spaces) are a stray fault in a
-    UTF-8 page, and are replaced; so is a stray byte in a page with UTF-8 text elsewhere."""
-    try:
-        body.decode("utf-8")
-        return False  # the common case, at C speed (ASCII, or real UTF-8)
-    except UnicodeDecodeError:
-        pass
-    text = body.decode("utf-8", errors="replace")
-    if text.count("\ufffd") != len(text) - len(text.encode("ascii", "ignore")):
-        return False  # some of it is UTF-8
-    return all(_reads_as_latin_1(body, high.start()) for high in _HIGH_BYTE.finditer(body))
 
 
 # Single-byte Latin charsets a detector confuses with one another: any of them reads most bytes
@@ -638,10 +502,14 @@ def _drop_unparseable_reference(match: re.Match[str]) -> str:
 
 def decode(body: bytes, codec: str) -> str:
     """`body` decoded with `codec`, never failing: bytes it can't decode become U+FFFD, but in
-    UTF-8 a page's stray windows-1252 letters are read as such. Valid UTF-8 is decoded at C
-    speed, the handler never called."""
-    errors = _BAD_UTF8_AS_WINDOWS_1252 if codecs.lookup(codec).name == "utf-8" else "replace"
-    return body.decode(codec, errors=errors)
+    UTF-8 a page's stray bytes of a single-byte charset are read with it (`decode_with_strays`).
+    Valid UTF-8 is decoded at C speed, nothing else worked out."""
+    if codecs.lookup(codec).name != "utf-8":
+        return body.decode(codec, errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_with_strays(body)
 
 
 def decode_html(body: bytes, header_charset: str | None = None) -> str:

@@ -270,7 +270,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 33
+EXTRACTOR = 34
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -318,7 +318,9 @@ filed from not in the byline ("Von Jonas Weber, Berlin"); a declared time withou
 the zone a dateline states for the same minute; a company's legal form off a site name; an
 XHTML page's xml:lang; a read-aloud player's label dropped; a feed is no article page. 33: a
 list right after another stays a list of its own; an `<ol start>` and an `<li value>` number
-the items as the page does."""
+the items as the page does. 34: a UTF-8 page's paragraphs pasted in windows-1251 or KOI8-R read
+as Cyrillic, not mojibake or U+FFFD; a windows-1252 "é" right before "…" or a curly quote read,
+not U+FFFD."""
 
 
 @dataclass(frozen=True)

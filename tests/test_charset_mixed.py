@@ -81,3 +81,199 @@ def test_junk_bytes_controls_and_escapes_still_never_come_through() -> None:
     plain = decode_text(b"caf\xc3\xa9 \x1b[31mred\x1b[0m \x81 na\xefve \x93ok\x94", "utf-8")
     assert "café" in plain and "naïve “ok”" in plain
     assert not re.search("[\x80-\x9f]", plain)
+
+
+@pytest.mark.parametrize(
+    ("written", "reads"),
+    [
+        ("Le menu du café… et ses prix.", "Le menu du café… et ses prix."),
+        ("On dit ‘café’ et ‘thé’.", "On dit ‘café’ et ‘thé’."),
+        ("Un thé—ou deux.", "Un thé—ou deux."),
+    ],
+    ids=["e-acute-before-ellipsis", "before-quote", "before-dash"],
+)
+def test_a_letter_before_windows_1252_punctuation_reads_right(written: str, reads: str) -> None:
+    """ "é…" is 0xE9 0x85 in windows-1252: a three-byte UTF-8 lead and a continuation byte, which
+    the decoder reports as one error of two bytes; both are read, not one U+FFFD for the pair."""
+    raw = TEMPLATE.encode() + f"<p>{written}</p>".encode("cp1252") + b"</article></body></html>"
+    text = decode_html(raw)
+    assert f"<p>{reads}</p>" in text
+    assert "\ufffd" not in text
+
+
+@pytest.mark.parametrize("cut", [b"a word\xe2\x80 cut", b"cut at the end\xe2\x80"])
+def test_a_utf8_dash_cut_short_after_a_word_is_no_windows_1252(cut: bytes) -> None:
+    """The first two bytes of a UTF-8 dash or quote, after a letter, read as windows-1252 are
+    "â€", mojibake: they stay U+FFFD."""
+    text = decode_html(TEMPLATE.encode() + b"<p>" + cut + b"</p>")
+    assert "\ufffd" in text and "â€" not in text
+
+
+# A Russian news site's UTF-8 template, and paragraphs its CMS pasted from older pages in a
+# single-byte Cyrillic charset.
+CYRILLIC_TEMPLATE = (
+    '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">'
+    "<title>Городские новости — Рыбаки протестуют против новых квот</title></head><body>"
+    "<nav><a href='/'>Главная</a> <a href='/news'>Новости</a> <a href='/sport'>Спорт</a></nav>"
+    "<article><h1>Рыбаки протестуют против новых квот</h1>"
+    "<p>Новый порядок распределения квот вступает в силу с первого января.</p>"
+)
+RUSSIAN = [
+    "Около трёхсот рыбаков вышли в понедельник на акцию протеста у здания администрации порта.",
+    "«Мы не против правил, но эти квоты разорят небольшие хозяйства», — сказал председатель "
+    "артели Виктор Семёнов.",
+]
+UKRAINIAN = [
+    "Міська рада затвердила бюджет на наступний рік. Їхні депутати голосували за ремонт доріг.",
+    "Вікторія Ткаченко, мешканка Вінниці, каже: «Ні, про це ніхто не питав». Сесія триває.",
+]
+# KOI8 has no «» or dashes: its writers typed ASCII ones.
+RUSSIAN_KOI8 = [
+    RUSSIAN[0],
+    'Председатель артели Виктор Семёнов сказал: "Эти квоты разорят небольшие хозяйства".',
+]
+UKRAINIAN_KOI8 = [
+    UKRAINIAN[0],
+    "Вікторія Ткаченко, мешканка Вінниці, каже, що про це ніхто не питав. Сесія триває.",
+]
+BULGARIAN = ["Кметът обяви, че новият мост ще бъде открит през пролетта. Жителите са доволни."]
+# What a Cyrillic paragraph read as windows-1252, or as UTF-8 where its bytes happen to be UTF-8,
+# gives: Latin-1 letters ("Ïðèâåò", "Ð¿Ñ€"), U+FFFD, "³" or a Greek or combining character
+# for "Ві".
+MOJIBAKE = re.compile("[\ufffd\u00b3\u00c0-\u00ff\u0300-\u03ff\u0530-\u07ff]")
+
+
+def cyrillic_page(paragraphs: list[str], codec: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs).encode(codec)
+    return CYRILLIC_TEMPLATE.encode() + body + b"</article></body></html>"
+
+
+MIXES = [
+    ("ru-windows-1251", RUSSIAN, "cp1251"),
+    ("ru-koi8-r", RUSSIAN_KOI8, "koi8_r"),
+    ("uk-windows-1251", UKRAINIAN, "cp1251"),
+    ("uk-koi8-u", UKRAINIAN_KOI8, "koi8_u"),
+    ("bg-windows-1251", BULGARIAN, "cp1251"),
+    ("one-short-paragraph", ["Шторм закрыл паром"], "cp1251"),
+    ("more-bad-than-good", RUSSIAN + RUSSIAN[:1], "cp1251"),
+]
+
+
+@pytest.mark.parametrize("header", [None, "utf-8"])
+@pytest.mark.parametrize(("paragraphs", "codec"), [m[1:] for m in MIXES], ids=[m[0] for m in MIXES])
+def test_cyrillic_paragraphs_in_a_utf8_page_read_right(
+    paragraphs: list[str], codec: str, header: str | None
+) -> None:
+    """The template stays UTF-8 and the pasted paragraphs read in their own charset, judged on
+    all of them together; a word that is valid UTF-8 by chance inside one ("Ві" of "Вінниці",
+    UTF-8's "³") reads with the rest of its word."""
+    raw = cyrillic_page(paragraphs, codec)
+    assert detect_charset(raw, header) == "utf-8"
+    text = decode_html(raw, header)
+    assert "<h1>Рыбаки протестуют против новых квот</h1>" in text
+    for paragraph in paragraphs:
+        assert f"<p>{paragraph}</p>" in text
+    assert not MOJIBAKE.search(text), MOJIBAKE.findall(text)
+
+
+OTHER_LATIN = [
+    "Die Bürger müssen größere Straßen überqueren, sagte der Bürgermeister in München.",
+    "El señor alcalde anunció que la próxima reunión será mañana en el ayuntamiento.",
+    "O prefeito é o responsável pela decisão e não há ninguém à frente dele. É a situação.",
+    "À la mer, à la plage, à côté. Où ? Là.",
+    "“Quoted” – a dash — and ‘single’ quotes… and “more”, “again”.",
+]
+
+
+def test_windows_1252_paragraphs_of_other_languages_stay_windows_1252() -> None:
+    """Latin letters read as Cyrillic are Cyrillic letters inside Latin words ("Bьrger",
+    "seсor"), unlike text: a Western page's strays keep reading as windows-1252. (These read
+    right before Cyrillic was considered; they guard that it changes nothing for them.)"""
+    raw = mixed_page(OTHER_LATIN)
+    text = decode_html(raw)
+    for paragraph in OTHER_LATIN:
+        assert paragraph in text
+    assert "\ufffd" not in text
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [b"caf\xe9", b"\xe0 la page", b"\x93Bonjour\x94 \x96 caf\xe9 cr\xe8me"],
+    ids=["one-e-acute", "one-a-grave", "a-few"],
+)
+def test_a_few_stray_bytes_in_a_russian_page_stay_windows_1252(stray: bytes) -> None:
+    """Thin evidence keeps windows-1252: a Russian page's one "café" is not "cafй"."""
+    raw = CYRILLIC_TEMPLATE.encode() + b"<p>" + stray + b"</p></article></body></html>"
+    assert decode_html(raw).endswith(f"<p>{stray.decode('cp1252')}</p></article></body></html>")
+
+
+def test_a_plain_text_page_with_a_windows_1251_paragraph_reads_right() -> None:
+    raw = "Рыбаки протестуют против новых квот\n\n".encode() + RUSSIAN[0].encode("cp1251")
+    assert decode_text(raw, "utf-8") == "Рыбаки протестуют против новых квот\n\n" + RUSSIAN[0]
+
+
+def test_a_feed_whose_descriptions_mix_utf8_and_windows_1251_reads_right() -> None:
+    """Through the feed parser: an aggregator's UTF-8 feed, two of whose items were copied from
+    a windows-1251 source."""
+    from reader.feeds import parse_feed
+
+    items = [
+        ("Паром не ходит второй день", "Компания вернёт деньги за билеты.", "utf-8"),
+        ("Рыбаки протестуют", RUSSIAN[0], "cp1251"),
+        ("Бюджет на наступний рік", UKRAINIAN[0], "cp1251"),
+    ]
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>Городские новости</title><link>http://127.0.0.1/</link>"
+    ).encode()
+    for n, (title, description, codec) in enumerate(items):
+        feed += (
+            f"<item><title>{title}</title><link>http://127.0.0.1/{n}</link>"
+            f"<description>{description}</description></item>"
+        ).encode(codec)
+    feed += b"</channel></rss>"
+    parsed = parse_feed(feed, "http://127.0.0.1/f.xml", "", "text/xml", None)
+    assert parsed.title == "Городские новости"
+    assert [(e.title, e.summary) for e in parsed.entries] == [(t, d) for t, d, _ in items]
+
+
+def test_an_article_with_windows_1251_paragraphs_is_extracted_in_cyrillic() -> None:
+    """The whole extraction, as a fetch's bytes and Content-Type give it (and as the cache's raw
+    page is extracted again): the article's text holds the paragraphs, not mojibake."""
+    from reader.extract import extract_article, to_text
+
+    story = [
+        "Около трёхсот рыбаков вышли в понедельник на акцию протеста у здания администрации "
+        "порта. Они требуют пересмотреть квоты на вылов трески.",
+        "«Мы не против правил, но эти квоты разорят небольшие хозяйства», — сказал председатель "
+        "артели Виктор Семёнов. По его словам, в посёлке без работы останутся сотни семей.",
+        "В администрации порта ответили, что квоты утверждены министерством и изменить их "
+        "местные власти не могут. Следующая встреча назначена на пятницу.",
+    ]
+    raw = cyrillic_page(story, "cp1251")
+    article = extract_article(raw, "http://127.0.0.1/fishermen.html", "utf-8")
+    text = to_text(article)
+    assert article.title == "Рыбаки протестуют против новых квот"
+    for paragraph in story:
+        assert paragraph in text
+    assert not MOJIBAKE.search(text)
+
+
+@pytest.mark.parametrize("declared", ["utf-8", "windows-1251", "iso-8859-2"])
+def test_a_long_unbroken_token_beside_the_letters_is_read_at_once(declared: str) -> None:
+    """A base64 `data:` address, or 60 KB of a token in a hostile page, beside text with bytes
+    that are no UTF-8 (or a legacy page's letters): the words with those bytes were looked for
+    from every character of the token, again and again (minutes for this page); now from
+    where each word begins, and the text reads as ever."""
+    token = "QUJD" * 15_000
+    paragraph = RUSSIAN[0] if declared != "iso-8859-2" else "Jízdné bude levnější."
+    legacy = "cp1251" if declared != "iso-8859-2" else "iso8859_2"
+    raw = (
+        f'<html><head><meta charset="{declared}"></head><body>'
+        f'<p>{token}</p><img src="data:image/png;base64,{token}">'
+    ).encode()
+    if declared == "utf-8":  # a template in UTF-8, a paragraph pasted in windows-1251
+        raw += "<p>Новости дня</p>".encode()
+    raw += f"<p>{paragraph}</p></body></html>".encode(legacy)
+    text = decode_html(raw)
+    assert text.endswith(f"<p>{paragraph}</p></body></html>")
