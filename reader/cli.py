@@ -546,17 +546,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     rule = config.rule_for(url) if url else None
     try:
         article = extract_file(page, url, rule)
-        if not url and is_web_url(article.canonical_url):
+        declared = article.canonical_url if is_web_url(article.canonical_url) else ""
+        if not url and (declared or (declared := _saved_from(page))):
             # A page saved from a browser: its relative links and pictures are relative to the
-            # address it declares, and its site's rule is that address's.
-            url = article.canonical_url
+            # address it declares (or the one the browser noted it was saved from), and its
+            # site's rule is that address's.
+            url = declared
             rule = config.rule_for(url)
             article = extract_file(page, url, rule)
     except FetchError:
         raise
     except Exception as error:  # a parser's error on a hostile page: one line, as in a sync
         raise CommandError(f"could not read the page ({type(error).__name__})") from None
-    if not url and _RELATIVE_ADDRESS.search(page):
+    if not url and _RELATIVE_ADDRESS.search(page) and not _ABSOLUTE_BASE.search(page):
         _err("the page's relative links and pictures are left out: give its address with --url")
     # A file on disk: when its page was retrieved is not known, and the citation must not
     # claim that it was this moment.
@@ -570,10 +572,28 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 # A link or picture whose address needs the page's own to resolve ("../photos/a.jpg",
-# "//cdn.example/a.jpg"): no scheme, and not a link within the page ("#notes").
+# "//cdn.example/a.jpg"): no scheme, and not a link within the page ("#notes"). A script's or
+# a stylesheet's is none of the article's: a page built by scripts had the line for its
+# "/app.js". Not read past a tag's end (a tag is at most this long here: no backtracking over
+# a whole page).
 _RELATIVE_ADDRESS = re.compile(
-    rb"""\b(?:href|src)\s*=\s*["']?(?![a-z][a-z0-9+.-]*:|#|["'\s>])""", re.IGNORECASE
+    rb"""<(?:a|img|source|video|audio|area)\b[^>]{0,2000}?\b(?:href|src)\s*=\s*["']?"""
+    rb"""(?![a-z][a-z0-9+.-]*:|#|["'\s>])""",
+    re.IGNORECASE,
 )
+# `<base href="https://…">`: the page's relative addresses resolve against it, as they are.
+_ABSOLUTE_BASE = re.compile(rb"""<base\b[^>]{0,2000}?\bhref\s*=\s*["']?https?://""", re.I)
+# What a browser writes atop a page it saved ("Mark of the Web"): the address it came from.
+_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)([^\s>]+?)\s*-->", re.IGNORECASE)
+
+
+def _saved_from(page: bytes) -> str:
+    """The address a browser noted a saved page came from, or ""."""
+    from .urls import is_web_url
+
+    found = _SAVED_FROM.search(page[:4096])
+    address = found[1].decode("ascii", "replace") if found else ""
+    return address if is_web_url(address) else ""
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

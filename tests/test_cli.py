@@ -386,6 +386,41 @@ def test_extract_of_a_saved_page_resolves_its_links_against_the_address_it_decla
     assert given.stderr == "" and "(<https://gazette.example/inquiry.html>)" in given.stdout
 
 
+def test_extract_of_a_page_saved_by_a_browser_takes_the_address_it_was_saved_from(
+    tmp_path: Path,
+) -> None:
+    """Chrome notes atop a page it saves where it came from ("<!-- saved from url=… -->"): its
+    links resolve against that address, and the citation names it. A page whose `<base>`
+    resolves its links, or whose only relative addresses are its scripts' and stylesheets',
+    loses nothing: no line says links were left out."""
+    home = tmp_path / "home"
+    home.mkdir()
+    saved = tmp_path / "saved.html"
+    saved.write_text(
+        "<!DOCTYPE html>\n<!-- saved from url=(0045)https://gazette.example/news/harbour-works -->\n"
+        + _SAVED_PAGE.format(head="")
+    )
+    result = reader(home, "extract", str(saved), "--format", "markdown")
+    assert result.returncode == 0 and result.stderr == ""
+    assert "URL: <https://gazette.example/news/harbour-works>" in result.stdout
+    assert "(<https://gazette.example/inquiry.html>)" in result.stdout
+
+    based = tmp_path / "based.html"
+    based.write_text(_SAVED_PAGE.format(head='<base href="https://gazette.example/news/">'))
+    result = reader(home, "extract", str(based), "--format", "markdown")
+    assert result.stderr == "" and "(<https://gazette.example/inquiry.html>)" in result.stdout
+
+    scripted = tmp_path / "scripted.html"
+    scripted.write_text(
+        '<html><head><link rel="stylesheet" href="/site.css"><script src="/app.js"></script>'
+        "</head><body><article><h1>Ferry fares</h1>"
+        + "<p>The ferry operator will raise fares by six per cent from April, it said.</p>" * 5
+        + "</article></body></html>"
+    )
+    result = reader(home, "extract", str(scripted), "--format", "markdown")
+    assert result.returncode == 0 and result.stderr == "" and "six per cent" in result.stdout
+
+
 def test_extract_of_a_web_address_points_to_show(tmp_path: Path, httpserver) -> None:
     """`reader extract https://…` read as a file name said "No such file or directory", as if
     the page were missing; the command that fetches an address is named instead."""
