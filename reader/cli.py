@@ -830,7 +830,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--url",
         help="the page's http(s) address, to resolve relative links and pick site rules "
-        "(default: the canonical address the page declares)",
+        "(default: the canonical address the page declares, else the one a browser noted saving it)",
     )
     p.add_argument("--format", choices=formats, default="text")
     p.set_defaults(func=cmd_extract)
