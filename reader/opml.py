@@ -29,6 +29,10 @@ _NOT_XML = re.compile(
 )
 
 
+# A web page saved or exported by mistake: its doctype or root is HTML's, after comments.
+_WEB_PAGE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+
+
 def parse_opml(data: bytes) -> list[tuple[str, str]]:
     """The (feed URL, title) pairs of an OPML file, in order; only http(s) feed URLs.
 
@@ -64,6 +68,10 @@ def read_opml(data: bytes) -> tuple[list[tuple[str, str]], int]:
     # feed readers export as they got it) is no XML, and one refused the whole file: the
     # characters go, as they would from the title anyway (`safe_line`).
     text = _NOT_XML.sub("", text)
+    if _WEB_PAGE.match(text):
+        # Its "<!DOCTYPE html>" was refused as a DTD, "how XML attacks start": true of XML,
+        # but this is no XML at all.
+        raise FetchError(ErrorKind.BAD_FEED, "not an OPML file: it is a web page (HTML)")
     try:
         root = fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as error:

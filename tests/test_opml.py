@@ -48,6 +48,22 @@ def test_not_opml() -> None:
         parse_opml(b"\x00\x01 not xml")
 
 
+def test_a_web_page_given_for_opml_is_called_a_web_page() -> None:
+    """A saved web page given to `reader import` was refused as "a DTD (not allowed: DTDs are
+    how XML attacks start)": its `<!DOCTYPE html>`. An attack it was not."""
+    for page in (
+        b"<!DOCTYPE html>\n<html lang='en'><head><title>Feeds</title></head></html>",
+        b"<!-- saved from url=(0020)https://example.org/ -->\n<!doctype HTML><html></html>",
+    ):
+        with pytest.raises(FetchError) as info:
+            parse_opml(page)
+        assert info.value.message == "not an OPML file: it is a web page (HTML)"
+    # A real DTD in an OPML file is still refused as one.
+    with pytest.raises(FetchError) as info:
+        parse_opml(b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "b">]><opml></opml>')
+    assert info.value.message.startswith("refused")
+
+
 def test_a_title_with_control_characters_does_not_refuse_the_file(tmp_path: Path) -> None:
     """A feed's title with an escape sequence, exported as it came (a reference or the raw
     character, neither of which XML allows): the feeds are imported, the title without it;
