@@ -317,6 +317,26 @@ def test_a_gallery_of_pictures_in_a_row_is_every_picture() -> None:
     assert [alt for alt, _ in found] == [f"Boat {i}" for i in range(300)]
 
 
+def test_a_picture_with_no_alt_but_a_caption_after_it_is_the_articles() -> None:
+    """`<div class="image"><img alt=""><p class="caption">`: a figure without `<figure>`. Its
+    empty `alt` made it decoration, and the caption was left under no picture. Without a
+    caption after it, an `alt=""` picture is still decoration."""
+    captioned = (
+        '<div class="image"><img src="/c.jpg" alt=""><p class="caption">Volunteers clearing '
+        "mud</p></div>"
+    )
+    wrapped = (
+        '<div class="pic"><span><img src="/d.jpg" alt=""></span></div>'
+        '<div class="pic-caption">Sandbags at the door</div>'
+    )
+    bare = '<div class="image"><img src="/e.jpg" alt=""></div><p>The water rose again.</p>'
+    found = pictures_of(TEXT + captioned + TEXT + wrapped + TEXT + bare + TEXT)
+    assert found == [
+        ("", "https://news.example.com/c.jpg"),
+        ("", "https://news.example.com/d.jpg"),
+    ]
+
+
 def test_a_lazy_pages_real_picture_replaces_its_blurred_placeholder() -> None:
     # Medium's way: a blurred 60-pixel copy, an <img> with no address, the real one in <noscript>.
     figure = (

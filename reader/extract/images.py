@@ -422,7 +422,7 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
             continue
         box, in_figure, link = alone
         alt = _alt(img)
-        if not in_figure and not alt and not _is_photo(img):
+        if not in_figure and not alt and not _is_photo(img) and not _captioned(img):
             continue  # decoration (`alt=""`), or nothing says it is more than an icon
         url = absolute_url(base, link) if link else _address(img, base)
         # The same picture twice in one box is one picture in two sizes (a phone's, a desk's).
@@ -431,6 +431,26 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
         shown.add((box, url))
         found[_holder(img)] = Picture(url, "" if says_nothing(alt) else alt)
     return found
+
+
+_CAPTION_NAME = re.compile(r"caption", re.IGNORECASE)
+
+
+def _captioned(img: HtmlElement) -> bool:
+    """A caption comes right after the picture (`<div class="image"><img alt=""><p
+    class="caption">…`): a photo of the article's, with no `alt` of its own, as a figure
+    without the `<figure>`; not decoration, and its caption was left under no picture."""
+    el = _holder(img)
+    parent = el.getparent()
+    while parent is not None and len(parent) == 1:
+        el, parent = parent, parent.getparent()  # alone in its box: the box's neighbour
+    following = el.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()  # a comment between them
+    if following is None:
+        return False
+    named = f"{following.get('class', '')} {following.get('id', '')}"
+    return following.tag == "figcaption" or bool(_CAPTION_NAME.search(named))
 
 
 def _repeats(alt: str, text: str) -> bool:
