@@ -41,7 +41,7 @@ from .models import (
 from .safe import safe_line
 from .sniff import binary_type, feed_type, looks_like_html
 from .store import Store
-from .urls import canonical_url, is_web_url
+from .urls import canonical_url, is_web_url, not_web_url, with_scheme
 
 if (
     TYPE_CHECKING
@@ -698,7 +698,7 @@ class Library:
         file's name for it); False when already subscribed."""
         url = url.strip()
         if not is_web_url(url):
-            raise FetchError(ErrorKind.BAD_URL, f"not an http(s) URL: {safe_line(url, 200)}", url)
+            raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         return self.store.add_feed(self.subscription_url(url), title)
 
     def remove_feed(self, url: str) -> bool:
@@ -768,8 +768,8 @@ class Library:
             # canonical one) finds the article cached under the feed's link.
             link = self.store.aliased(text) or text
             return _with_link(headlines, link) or link
-        if _ADDRESS_LIKE.match(text):  # "ftp://…", "file:///…", "http://" with no host
-            raise FetchError(ErrorKind.BAD_URL, f"not an http(s) URL: {safe_line(text, 200)}")
+        if _ADDRESS_LIKE.match(text) or with_scheme(text):  # "ftp://…", "www.example.org/a"
+            raise FetchError(ErrorKind.BAD_URL, not_web_url(text))
         raise FetchError(
             ErrorKind.NOT_FOUND, f"no article with id {safe_line(text, 80)!r} (see `reader list`)"
         )

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
+from .safe import safe_line
+
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 # What a browser removes from an address as it reads it (tabs and line breaks), and what it
 # percent-encodes: the other control characters, C1 among them, and the bidirectional controls
@@ -81,3 +83,28 @@ def without_tracking(url: str) -> str:
     if not parts.query:
         return url
     return urlunsplit(parts._replace(query=_untracked(parts.query)))
+
+
+# "www.example.org/news/story", "127.0.0.1:8771/feed.xml": an address with its scheme left off.
+_SCHEMELESS = re.compile(
+    r"(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?"
+    r"(?:[/?#]\S*)?",
+    re.IGNORECASE,
+)
+
+
+def with_scheme(text: str) -> str:
+    """`text` as the web address it is short for, when it is one written without its scheme
+    ("https://" before a name, "http://" before a local address); else ""."""
+    if not _SCHEMELESS.fullmatch(text):
+        return ""
+    host = text.split("/", 1)[0].split(":", 1)[0]
+    local = host.lower() == "localhost" or host.replace(".", "").isdigit()
+    return ("http://" if local else "https://") + text
+
+
+def not_web_url(text: str) -> str:
+    """The one line saying `text` is no http(s) address, with the address it may be short for."""
+    line = f"not an http(s) URL: {safe_line(text, 200)}"
+    guess = with_scheme(text)
+    return f"{line} (did you mean {safe_line(guess, 210)}?)" if guess else line

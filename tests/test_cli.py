@@ -140,6 +140,18 @@ def test_show_of_something_neither_an_id_nor_a_web_address_says_which(tmp_path: 
         assert (result.returncode, result.stderr) == (1, f"reader: not an http(s) URL: {address}\n")
     result = reader(home, "show", "abc")
     assert result.stderr == "reader: no article with id 'abc' (see `reader list`)\n"
+    # An address written without its scheme, as a browser's bar takes it: the line says so,
+    # with the address it is short for ("no article with id 'www.example.org/…'" before).
+    for command, address, meant in (
+        ("show", "www.example.org/news/story", "https://www.example.org/news/story"),
+        ("add", "127.0.0.1:8771/feed2.xml", "http://127.0.0.1:8771/feed2.xml"),
+        ("add", "localhost/feed.xml", "http://localhost/feed.xml"),
+    ):
+        result = reader(home, command, address)
+        assert (result.returncode, result.stderr) == (
+            1,
+            f"reader: not an http(s) URL: {address} (did you mean {meant}?)\n",
+        )
     a_file = tmp_path / "notes.txt"
     a_file.write_text("not a directory")
     result = reader(a_file, "list")
