@@ -19,6 +19,7 @@ from .images import Picture, find_pictures, says_nothing
 from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
+from .table_grid import Place, cells_of, heading_row, lay_out, row_cells, spans
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = frozenset(
@@ -383,29 +384,46 @@ class _Builder:
             self.block(caption, BlockKind.CAPTION)
         self.tables += 1
         rows = list(el.iter("tr"))
-        columns = max((len(_cells_of(row)) for row in rows), default=0)
+        grid = lay_out(rows)
+        columns = max((len(places) for places in grid), default=0)
         notes = [
             row
             for row in rows
             if columns > 1
-            and len(_cells_of(row)) == 1
+            and len(cells_of(row)) == 1
             and (parent := row.getparent()) is not None
             and parent.tag == "tfoot"
         ]
-        for row in rows:
-            if row in notes:
-                continue
-            cells = [self._cell(cell) for cell in row if cell.tag in ("td", "th")]
-            if all("".join(i.text for i in cell) in ("", "—") for cell in cells):
-                continue
-            heads = [cell.tag == "th" for cell in row if cell.tag in ("td", "th")]
+        made: dict[HtmlElement, tuple[Inline, ...]] = {}
+
+        def content(cell: HtmlElement) -> tuple[Inline, ...]:
+            if cell not in made:
+                made[cell] = self._cell(cell)
+            return made[cell]
+
+        kept: list[tuple[Block, list[Place | None]]] = []
+        for row, places in zip(rows, grid, strict=True):
+            own = cells_of(row)
+            blank = all("".join(i.text for i in content(cell)) in ("", "—") for cell in own)
+            if row in notes or blank:
+                continue  # a note, or spacing (a row covered only by cells from above is too)
             parent = row.getparent()
-            header = all(heads) or (parent is not None and parent.tag == "thead")
-            self.blocks.append(
-                Block(BlockKind.TABLE_ROW, (), level, self.tables, tuple(cells), header)
+            header = all(cell.tag == "th" for cell in own) or (
+                parent is not None and parent.tag == "thead"
             )
+            cells = row_cells(places, content)
+            kept.append((Block(BlockKind.TABLE_ROW, (), level, self.tables, cells, header), places))
+        # Headings grouping the headings under them ("Seats" over "2019" and "2024") and the
+        # rows under them: one row of headings, each column's its own.
+        stack = 0
+        while stack < len(kept) and kept[stack][0].header:
+            stack += 1
+        if stack > 1 and spans(kept[0][1]):
+            merged = heading_row([places for _, places in kept[:stack]], content)
+            kept[:stack] = [(replace(kept[0][0], cells=merged), kept[0][1])]
+        self.blocks.extend(block for block, _ in kept)
         for row in notes:
-            self.block(_cells_of(row)[0], BlockKind.CAPTION)
+            self.block(cells_of(row)[0], BlockKind.CAPTION)
 
     def _cell(self, cell: HtmlElement) -> tuple[Inline, ...]:
         """A cell's content as one line of inlines: its paragraphs and lines joined by spaces,
@@ -529,10 +547,6 @@ def _list_number(value: str | None, default: int) -> int:
         number = int(digits) if len(digits) <= 10 else _MAX_NUMBER  # past it, all the same
         number = -number if sign == "-" else number
     return min(max(number, 1), _MAX_NUMBER)
-
-
-def _cells_of(row: HtmlElement) -> list[HtmlElement]:
-    return [cell for cell in row if cell.tag in ("td", "th")]
 
 
 def is_data_table(table: HtmlElement) -> bool:
