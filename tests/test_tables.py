@@ -390,3 +390,21 @@ def test_a_title_across_the_whole_table_is_not_read_into_the_headings() -> None:
         ["High", "06:10"],
         ["Low", "12:24"],
     ]
+
+
+def test_a_cell_beside_every_row_is_said_once_and_columns_only_spanned_are_left_out() -> None:
+    """Wikipedia's largest cities: a column of pictures spanning every row beside the ranks;
+    a heading spanning a column no cell of the rows begins in."""
+    page = (
+        "<table><tr><th>Pictured</th><th>Rank</th><th colspan=2>Name</th></tr>"
+        "<tr><td rowspan=4>Auckland Wellington</td><td>1</td><td>Auckland</td><td></td></tr>"
+        "<tr><td>2</td><td>Wellington</td><td></td></tr>"
+        "<tr><td>3</td><td>Christchurch</td><td></td></tr></table>"
+    )
+    blocks = html_to_blocks(lxml.html.fromstring(page), URL)
+    assert [cell_texts(b) for b in blocks] == [
+        ["Pictured", "Rank", "Name"],
+        ["Auckland Wellington", "1", "Auckland"],
+        ["", "2", "Wellington"],
+        ["", "3", "Christchurch"],
+    ]

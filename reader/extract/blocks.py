@@ -19,7 +19,7 @@ from .images import Picture, find_pictures, says_nothing
 from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
-from .table_grid import Place, cells_of, heading_row, lay_out, row_cells, spans
+from .table_grid import Place, cells_of, lay_out, table_rows
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = frozenset(
@@ -401,7 +401,7 @@ class _Builder:
                 made[cell] = self._cell(cell)
             return made[cell]
 
-        kept: list[tuple[Block, list[Place | None]]] = []
+        laid: list[tuple[list[Place | None], bool]] = []
         for row, places in zip(rows, grid, strict=True):
             own = cells_of(row)
             blank = all("".join(i.text for i in content(cell)) in ("", "—") for cell in own)
@@ -411,17 +411,11 @@ class _Builder:
             header = all(cell.tag == "th" for cell in own) or (
                 parent is not None and parent.tag == "thead"
             )
-            cells = row_cells(places, content)
-            kept.append((Block(BlockKind.TABLE_ROW, (), level, self.tables, cells, header), places))
-        # Headings grouping the headings under them ("Seats" over "2019" and "2024") and the
-        # rows under them: one row of headings, each column's its own.
-        stack = 0
-        while stack < len(kept) and kept[stack][0].header:
-            stack += 1
-        if stack > 1 and spans(kept[0][1]):
-            merged = heading_row([places for _, places in kept[:stack]], content)
-            kept[:stack] = [(replace(kept[0][0], cells=merged), kept[0][1])]
-        self.blocks.extend(block for block, _ in kept)
+            laid.append((places, header))
+        self.blocks.extend(
+            Block(BlockKind.TABLE_ROW, (), level, self.tables, cells, header)
+            for cells, header in table_rows(laid, content)
+        )
         for row in notes:
             self.block(cells_of(row)[0], BlockKind.CAPTION)
 

@@ -11,7 +11,7 @@ the headings it spans ("Seats" over "2019" and "2024") is read into one row of h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -115,18 +115,83 @@ def spans(places: Sequence[Place | None]) -> bool:
     return False
 
 
+def table_rows(
+    laid: Sequence[tuple[Sequence[Place | None], bool]], content: Callable[[HtmlElement], Cell]
+) -> list[tuple[tuple[Cell, ...], bool]]:
+    """The rows of a table as blocks hold them, (cells, header) each, from its rows' places and
+    whether each is a row of headings. A column no cell begins in (spanned into only) is left
+    out: it would be empty in every row. Rows of headings stacked atop the table, the first
+    grouping the ones under it, are read as one (`heading_row`)."""
+    begun = {
+        c for places, _ in laid for c, p in enumerate(places) if p is not None and p.first_column
+    }
+    grid = [[p for c, p in enumerate(places) if c in begun] for places, _ in laid]
+    stack = 0
+    while stack < len(laid) and laid[stack][1]:
+        stack += 1
+    # A cell beside every row under the headings (a picture of the cities listed, a note on
+    # them all) is said once, not in every row.
+    body = grid[stack:]
+    beside = (
+        {p.cell for p in body[0] if p is not None and p.first_row}
+        & {p.cell for p in body[-1] if p is not None and not p.first_row}
+        if len(body) > 1
+        else set()
+    )
+    out = [
+        (row_cells(places, content, beside), header)
+        for places, (_, header) in zip(grid, laid, strict=True)
+    ]
+    if stack > 1 and spans(grid[0]):
+        out[:stack] = [(heading_row(grid[:stack], content), True)]
+    if any(p is not None and not p.first_column for places in grid for p in places):
+        out = _without_empty_columns(out)
+    return out
+
+
+def _without_empty_columns(
+    rows: list[tuple[tuple[Cell, ...], bool]],
+) -> list[tuple[tuple[Cell, ...], bool]]:
+    """The rows without the columns empty in every one: where spanning cells stand over
+    columns of pictures or of nothing, a table of words had columns of blanks between."""
+    columns = max((len(cells) for cells, _ in rows), default=0)
+    filled = [
+        c
+        for c in range(columns)
+        if any(c < len(cells) and "".join(i.text for i in cells[c]).strip() for cells, _ in rows)
+    ]
+    if len(filled) == columns:
+        return rows
+    out = []
+    for cells, header in rows:
+        kept = [cells[c] if c < len(cells) else () for c in filled]
+        while kept and not kept[-1]:
+            kept.pop()
+        out.append((tuple(kept), header))
+    return out
+
+
 def row_cells(
-    places: Sequence[Place | None], content: Callable[[HtmlElement], Cell]
+    places: Sequence[Place | None],
+    content: Callable[[HtmlElement], Cell],
+    once: Collection[HtmlElement] = (),
 ) -> tuple[Cell, ...]:
     """A row's cells, one per column up to its last: a cell spanning rows repeated in each (a
-    row read alone, or stacked as "heading: value" lines, still says whose figures they are);
-    the columns a cell spans into after its own left empty (a note across two columns of
-    figures is not two notes, nor "2" across two years two figures). A row ending in such
-    columns ends at the spanning cell: short rows are padded where they are laid out, and
-    search reads "Winter", a group's name across the table, not "Winter | —"."""
-    while places and (places[-1] is None or not places[-1].first_column):
-        places = places[:-1]
-    return tuple(content(p.cell) if p is not None and p.first_column else () for p in places)
+    row read alone, or stacked as "heading: value" lines, still says whose figures they are),
+    but for those `once`, which only their first row shows; the columns a cell spans into
+    after its own left empty (a note across two columns of figures is not two notes, nor "2"
+    across two years two figures). A row ending in such columns ends at the spanning cell:
+    short rows are padded where they are laid out, and search reads "Winter", a group's name
+    across the table, not "Winter | —"."""
+    shown = [
+        p is not None and p.first_column and (p.first_row or p.cell not in once) for p in places
+    ]
+    while shown and not shown[-1]:
+        shown.pop()
+    return tuple(
+        content(p.cell) if show and p is not None else ()
+        for p, show in zip(places, shown, strict=False)
+    )
 
 
 def heading_row(
