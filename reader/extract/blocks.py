@@ -487,8 +487,14 @@ class _Builder:
         elif tag in ("ul", "ol"):
             level = depth + 1 if context == BlockKind.LIST_ITEM else 1
             # The number before the first item's, as a browser counts: from `start`, each
-            # item one on, or from an item's own `value`.
-            number = _list_number(el.get("start"), 1) - 1 if tag == "ol" else 0
+            # item one on, or from an item's own `value`; a list `reversed` counts down, from
+            # its number of items unless it has a `start`.
+            down = tag == "ol" and el.get("reversed") is not None
+            step = -1 if down else 1
+            items = sum(1 for li in el if li.tag == "li")
+            number = (
+                _list_number(el.get("start"), items if down else 1) - step if tag == "ol" else 0
+            )
             start = len(self.blocks)
             # Old pages indent a paragraph with a bare <ul>: its text sits in the list itself,
             # outside any item, and is a paragraph.
@@ -497,7 +503,7 @@ class _Builder:
                 child = li.tag if isinstance(li.tag, str) else ""
                 if child == "li":
                     self.flush(BlockKind.PARAGRAPH)
-                    number = _list_number(li.get("value"), number + 1)
+                    number = _list_number(li.get("value"), number + step)
                     self.item_from = len(self.blocks)
                     self.block(li, BlockKind.LIST_ITEM, level, number if tag == "ol" else 0)
                 elif child in _BLOCK_TAGS:
@@ -508,11 +514,14 @@ class _Builder:
                 self.add_text(li.tail, None, False, False, False)
             self.flush(BlockKind.PARAGRAPH)
             # Its first item begins a list of its own, even right after another list.
+            first = True
             for i in range(start, len(self.blocks)):
                 b = self.blocks[i]
-                if b.kind == BlockKind.LIST_ITEM and b.level == level:
-                    self.blocks[i] = replace(b, starts_list=True)
-                    break
+                if b.kind == BlockKind.LIST_ITEM and b.level == level and (first or down):
+                    self.blocks[i] = replace(b, starts_list=first, counts_down=down)
+                    first = False
+                    if not down:
+                        break
         elif tag == "li":
             self.item_from = len(self.blocks)
             self.block(el, BlockKind.LIST_ITEM, depth or 1)
