@@ -19,7 +19,8 @@ CODEC_VERSION = 1
 # media lines, a kind it doesn't know, and to 5 with pictures' lines). `flags` has a bit for
 # each of _BLOCK_FLAGS: a list's first item is written [kind, level, ordinal, inlines, [], 2],
 # which a reader from before `starts_list` decodes as an item with no cells and a header mark
-# it never looks at (only rows' are read), so no DATA_FORMAT rise was needed for it.
+# it never looks at (only rows' are read), so no DATA_FORMAT rise was needed for it, nor for
+# `counts_down` (a bit such a reader ignores: it reads a countdown as numbers starting again).
 
 
 def _dt(value: datetime | None) -> str | None:
@@ -108,7 +109,7 @@ def _inline_from_list(v: list[Any]) -> Inline:
 
 
 # A block's flags, one bit each in this order (bit 0 was the row's `header` alone before).
-_BLOCK_FLAGS = ("header", "starts_list")
+_BLOCK_FLAGS = ("header", "starts_list", "counts_down")
 
 
 def _block_to_list(b: Block) -> list[Any]:

@@ -215,6 +215,9 @@ class Block:
     `starts_list` marks a list's first item, so a list right after another (two `<ul>`s one
     after the other) stays a list of its own. Records from before it was kept have it False:
     there only a change of bullet to number, or numbers starting again, begin a list.
+    `counts_down` marks the items of a list numbered downwards (`<ol reversed>`: a countdown
+    to its winner at 1), whose numbers going down go on, not start again; records from
+    before it have it False, as no list counted down then.
     """
 
     kind: BlockKind
@@ -224,6 +227,7 @@ class Block:
     cells: tuple[tuple[Inline, ...], ...] = ()
     header: bool = False
     starts_list: bool = False
+    counts_down: bool = False
 
     def continues(self, previous: Block | None) -> bool:
         """True when this block is the next paragraph of the same quotation as `previous`, or
@@ -238,7 +242,8 @@ class Block:
         """True when this list item, right after list item `previous`, begins another list
         beside `previous`'s or one it is nested in (not a list nested in `previous`): the page
         began one there, or it is bullets after numbers, numbers after bullets, or numbers that
-        start again. Run together, two lists read as one."""
+        start again (go up again, in a list counting down). Run together, two lists read
+        as one."""
         if previous is None or not self.kind == previous.kind == BlockKind.LIST_ITEM:
             return False
         if self.level > previous.level:
@@ -249,7 +254,13 @@ class Block:
             return False  # the item after a nested list: its list goes on
         if bool(self.ordinal) != bool(previous.ordinal):
             return True
-        return bool(self.ordinal) and self.ordinal <= previous.ordinal
+        if not self.ordinal:
+            return False
+        if self.counts_down != previous.counts_down:
+            return True
+        if self.counts_down:
+            return self.ordinal >= previous.ordinal
+        return self.ordinal <= previous.ordinal
 
     @property
     def indent(self) -> int:

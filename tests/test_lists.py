@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -331,3 +332,66 @@ def test_a_list_after_a_list_whose_item_ends_in_a_paragraph_has_one_blank_line_b
     assert [items for _, _, items in lists_read(markdown)] == [[WE_KNOW[0]], [WE_KNOW[1]]]
     assert "\n\n\n" not in markdown
     assert "\n\n\n" not in to_text(article, header=False)
+
+
+# -- lists counting down -----------------------------------------------------------------------
+COUNTDOWN = ["Harbour Lights", "The Old Ferry", "Quayside Kitchen"]
+
+
+def _countdown_page(ol: str) -> bytes:
+    lede = (
+        "<p>Our readers voted for their favourite place to eat on the waterfront, and more than "
+        "four thousand of them took part in this year's poll, twice as many as last year.</p>"
+    )
+    items = "".join(f"<li>{item}</li>" for item in COUNTDOWN)
+    return (
+        f"<html><body><article><h1>The waterfront's best</h1>{lede}{ol}{items}</ol>"
+        "<p>The winner gets a plaque and a year of bragging rights on the quay.</p>"
+        "</article></body></html>"
+    ).encode()
+
+
+def test_a_reversed_list_counts_down_in_every_output() -> None:
+    """`<ol reversed>` numbers its items down to 1: the countdown's winner is no. 1, not 3; and
+    its numbers going down are one list's, not a list of its own at every item."""
+    article = extracted(_countdown_page("<ol reversed>"))
+    items = [b for b in article.blocks if b.kind == BlockKind.LIST_ITEM]
+    assert [b.ordinal for b in items] == [3, 2, 1]
+    assert [b.starts_list for b in items] == [True, False, False]
+    assert not any(b.opens_list(a) for a, b in pairwise(items))
+    counted = [f"{n}. {item}" for n, item in zip((3, 2, 1), COUNTDOWN, strict=True)]
+    assert "\n".join(counted) in to_text(article, header=False)
+    lines = _body_lines_from(article, counted[0])
+    assert lines[:3] == counted
+    # Markdown lists count up from their first number: each item starts one of its own, so a
+    # parser shows the page's numbers.
+    markdown = to_markdown(article, header=False)
+    assert disagreements(article.blocks, markdown) == [], markdown
+    assert [(start, items) for _, start, items in lists_read(markdown)] == [
+        (3, COUNTDOWN[:1]),
+        (2, COUNTDOWN[1:2]),
+        (1, COUNTDOWN[2:]),
+    ]
+
+
+def test_a_reversed_list_counts_down_from_its_start_and_an_item_s_value() -> None:
+    article = extracted(_countdown_page('<ol reversed start="10">'))
+    assert [b.ordinal for b in article.blocks if b.kind == BlockKind.LIST_ITEM] == [10, 9, 8]
+    page = _countdown_page("<ol reversed>").replace(b"<li>The", b'<li value="7">The')
+    assert [b.ordinal for b in extracted(page).blocks if b.kind == BlockKind.LIST_ITEM] == [3, 7, 6]
+
+
+def test_the_countdown_mark_is_kept_in_the_cache_and_older_records_still_load() -> None:
+    article = extracted(_countdown_page("<ol reversed>"))
+    record = json.loads(json.dumps(article_to_dict(article)))
+    assert article_from_dict(record).blocks == article.blocks
+    # A reader from before the mark unpacks the item's tail as [cells, header], as before.
+    tails = [b[4:] for b in record["blocks"] if b[0] == "list-item"]
+    assert all(len(tail) == 2 and tail[0] == [] for tail in tails)
+    # A record from before it: no item counts down, and numbers going down start lists again.
+    for block in record["blocks"]:
+        if block[0] == "list-item":
+            del block[4:]
+    old = article_from_dict(record)
+    assert not any(b.counts_down for b in old.blocks)
+    assert "3. Harbour Lights\n\n2. The Old Ferry" in to_text(old, header=False)

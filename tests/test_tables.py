@@ -318,3 +318,93 @@ def test_the_reading_view_shows_a_demo_table(synced_dir: Path) -> None:
             assert shown[start + 7].startswith("Total")
 
     asyncio.run(run())
+
+
+# -- cells spanning rows and columns -----------------------------------------------------------
+# `tests/data/table-spans.html`: a budget table whose "Spending (£m)" spans the "2023" and
+# "2024" under it, "Department" and "Change" spanning both heading rows; "Housing" spans two
+# rows (the second a note across three columns), and the parks' "30" spans two years.
+SPANS_URL = "https://news.example.com/2024/table-spans.html"
+SPANS_HEADINGS = ["Department", "Spending (£m) 2023", "Spending (£m) 2024", "Change"]
+SPANS_BODY = [
+    ["Transport", "410", "455", "+11%"],
+    ["Housing", "120", "118", "−2%"],
+    ["Housing", "excludes the new towns fund", "", ""],  # padded: the note's row ends there
+    ["Parks", "30", "", "0%"],
+]
+
+
+def budget() -> Article:
+    return extract_article((DATA / "table-spans.html").read_bytes(), SPANS_URL)
+
+
+def test_spanning_cells_take_their_columns_and_stacked_headings_read_as_one_row() -> None:
+    table = rows(budget(), 1)
+    # The note's row ends with it: a short row, padded where it is laid out.
+    assert [cell_texts(r) for r in table] == [
+        SPANS_HEADINGS,
+        *SPANS_BODY[:2],
+        SPANS_BODY[2][:2],
+        SPANS_BODY[3],
+    ]
+    assert [r.header for r in table] == [True, False, False, False, False]
+    # The heading row's words stay bold, the space joining them too.
+    assert all(i.strong for cell in table[0].cells for i in cell if i.text.strip())
+
+
+def test_spanned_columns_agree_in_markdown_plain_text_and_the_view() -> None:
+    from markdown_it import MarkdownIt
+
+    article = budget()
+    html = MarkdownIt("commonmark").enable("table").render(to_markdown(article))
+    table = lxml.html.fromstring(html).find(".//table")
+    assert [th.text_content() for th in table.findall(".//th")] == SPANS_HEADINGS
+    body = [[td.text_content() for td in tr.findall("td")] for tr in table.find("tbody")]
+    assert body == SPANS_BODY
+
+    for lines in (to_text(article, header=False).splitlines(), view_lines(article, 100)):
+        grid = [line for line in lines if "│" in line]
+        assert [[c.strip() for c in line.split("│")] for line in grid] == [
+            SPANS_HEADINGS,
+            *SPANS_BODY,
+        ]
+        # Every row's separators in one place: "0%" under "Change", not under "2024".
+        assert len({tuple(i for i, ch in enumerate(line) if ch == "│") for line in grid}) == 1
+
+
+def test_a_view_too_narrow_for_a_spanned_table_stacks_rows_under_their_own_headings() -> None:
+    lines = view_lines(budget(), 24)
+    assert "Spending (£m) 2024: 455" in lines and "Change: 0%" in lines
+    assert "Spending (£m): 410" not in lines
+
+
+def test_a_title_across_the_whole_table_is_not_read_into_the_headings() -> None:
+    page = (
+        "<table><tr><th colspan=2>Tides at Eastquay</th></tr><tr><th>Tide</th><th>Time</th></tr>"
+        "<tr><td>High</td><td>06:10</td></tr><tr><td>Low</td><td>12:24</td></tr></table>"
+    )
+    blocks = html_to_blocks(lxml.html.fromstring(page), URL)
+    assert [cell_texts(b) for b in blocks] == [
+        ["Tides at Eastquay"],
+        ["Tide", "Time"],
+        ["High", "06:10"],
+        ["Low", "12:24"],
+    ]
+
+
+def test_a_cell_beside_every_row_is_said_once_and_columns_only_spanned_are_left_out() -> None:
+    """Wikipedia's largest cities: a column of pictures spanning every row beside the ranks;
+    a heading spanning a column no cell of the rows begins in."""
+    page = (
+        "<table><tr><th>Pictured</th><th>Rank</th><th colspan=2>Name</th></tr>"
+        "<tr><td rowspan=4>Auckland Wellington</td><td>1</td><td>Auckland</td><td></td></tr>"
+        "<tr><td>2</td><td>Wellington</td><td></td></tr>"
+        "<tr><td>3</td><td>Christchurch</td><td></td></tr></table>"
+    )
+    blocks = html_to_blocks(lxml.html.fromstring(page), URL)
+    assert [cell_texts(b) for b in blocks] == [
+        ["Pictured", "Rank", "Name"],
+        ["Auckland Wellington", "1", "Auckland"],
+        ["", "2", "Wellington"],
+        ["", "3", "Christchurch"],
+    ]

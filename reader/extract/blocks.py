@@ -19,6 +19,7 @@ from .images import Picture, find_pictures, says_nothing
 from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
+from .table_grid import Place, cells_of, lay_out, table_rows
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = frozenset(
@@ -383,29 +384,40 @@ class _Builder:
             self.block(caption, BlockKind.CAPTION)
         self.tables += 1
         rows = list(el.iter("tr"))
-        columns = max((len(_cells_of(row)) for row in rows), default=0)
+        grid = lay_out(rows)
+        columns = max((len(places) for places in grid), default=0)
         notes = [
             row
             for row in rows
             if columns > 1
-            and len(_cells_of(row)) == 1
+            and len(cells_of(row)) == 1
             and (parent := row.getparent()) is not None
             and parent.tag == "tfoot"
         ]
-        for row in rows:
-            if row in notes:
-                continue
-            cells = [self._cell(cell) for cell in row if cell.tag in ("td", "th")]
-            if all("".join(i.text for i in cell) in ("", "—") for cell in cells):
-                continue
-            heads = [cell.tag == "th" for cell in row if cell.tag in ("td", "th")]
+        made: dict[HtmlElement, tuple[Inline, ...]] = {}
+
+        def content(cell: HtmlElement) -> tuple[Inline, ...]:
+            if cell not in made:
+                made[cell] = self._cell(cell)
+            return made[cell]
+
+        laid: list[tuple[list[Place | None], bool]] = []
+        for row, places in zip(rows, grid, strict=True):
+            own = cells_of(row)
+            blank = all("".join(i.text for i in content(cell)) in ("", "—") for cell in own)
+            if row in notes or blank:
+                continue  # a note, or spacing (a row covered only by cells from above is too)
             parent = row.getparent()
-            header = all(heads) or (parent is not None and parent.tag == "thead")
-            self.blocks.append(
-                Block(BlockKind.TABLE_ROW, (), level, self.tables, tuple(cells), header)
+            header = all(cell.tag == "th" for cell in own) or (
+                parent is not None and parent.tag == "thead"
             )
+            laid.append((places, header))
+        self.blocks.extend(
+            Block(BlockKind.TABLE_ROW, (), level, self.tables, cells, header)
+            for cells, header in table_rows(laid, content)
+        )
         for row in notes:
-            self.block(_cells_of(row)[0], BlockKind.CAPTION)
+            self.block(cells_of(row)[0], BlockKind.CAPTION)
 
     def _cell(self, cell: HtmlElement) -> tuple[Inline, ...]:
         """A cell's content as one line of inlines: its paragraphs and lines joined by spaces,
@@ -475,8 +487,14 @@ class _Builder:
         elif tag in ("ul", "ol"):
             level = depth + 1 if context == BlockKind.LIST_ITEM else 1
             # The number before the first item's, as a browser counts: from `start`, each
-            # item one on, or from an item's own `value`.
-            number = _list_number(el.get("start"), 1) - 1 if tag == "ol" else 0
+            # item one on, or from an item's own `value`; a list `reversed` counts down, from
+            # its number of items unless it has a `start`.
+            down = tag == "ol" and el.get("reversed") is not None
+            step = -1 if down else 1
+            items = sum(1 for li in el if li.tag == "li")
+            number = (
+                _list_number(el.get("start"), items if down else 1) - step if tag == "ol" else 0
+            )
             start = len(self.blocks)
             # Old pages indent a paragraph with a bare <ul>: its text sits in the list itself,
             # outside any item, and is a paragraph.
@@ -485,7 +503,7 @@ class _Builder:
                 child = li.tag if isinstance(li.tag, str) else ""
                 if child == "li":
                     self.flush(BlockKind.PARAGRAPH)
-                    number = _list_number(li.get("value"), number + 1)
+                    number = _list_number(li.get("value"), number + step)
                     self.item_from = len(self.blocks)
                     self.block(li, BlockKind.LIST_ITEM, level, number if tag == "ol" else 0)
                 elif child in _BLOCK_TAGS:
@@ -496,11 +514,14 @@ class _Builder:
                 self.add_text(li.tail, None, False, False, False)
             self.flush(BlockKind.PARAGRAPH)
             # Its first item begins a list of its own, even right after another list.
+            first = True
             for i in range(start, len(self.blocks)):
                 b = self.blocks[i]
-                if b.kind == BlockKind.LIST_ITEM and b.level == level:
-                    self.blocks[i] = replace(b, starts_list=True)
-                    break
+                if b.kind == BlockKind.LIST_ITEM and b.level == level and (first or down):
+                    self.blocks[i] = replace(b, starts_list=first, counts_down=down)
+                    first = False
+                    if not down:
+                        break
         elif tag == "li":
             self.item_from = len(self.blocks)
             self.block(el, BlockKind.LIST_ITEM, depth or 1)
@@ -529,10 +550,6 @@ def _list_number(value: str | None, default: int) -> int:
         number = int(digits) if len(digits) <= 10 else _MAX_NUMBER  # past it, all the same
         number = -number if sign == "-" else number
     return min(max(number, 1), _MAX_NUMBER)
-
-
-def _cells_of(row: HtmlElement) -> list[HtmlElement]:
-    return [cell for cell in row if cell.tag in ("td", "th")]
 
 
 def is_data_table(table: HtmlElement) -> bool:
