@@ -18,6 +18,7 @@ import pytest
 
 from reader.extract import extract_article, to_markdown, to_text
 from reader.extract.inserts import strip_inserts
+from reader.extract.other_stories import without_teaser_strips
 from reader.extract.page_cleanup import strip_page_furniture
 from reader.models import Article, BlockKind, ErrorKind, FetchError
 
@@ -505,6 +506,62 @@ def test_article_with_linked_headings_is_not_a_teaser_list() -> None:
     text = to_text(article, header=False)
     assert text.startswith("We spent three months cooking")
     assert "the one we would buy again" in text
+
+
+def _cards(n: int, prefix: str = "/2024/05/") -> str:
+    return "".join(
+        f'<article class="card"><h3><a href="{prefix}walk-{i}.html">Coastal walk number {i} '
+        f"from the old lighthouse</a></h3><p>A short summary of walk {i}: where to park, how "
+        f"long it takes and where to stop for tea.</p></article>"
+        for i in range(n)
+    )
+
+
+def test_a_strip_of_teaser_cards_after_the_story_is_not_the_story() -> None:
+    # "More from the Gazette": each card an <article> with its linked headline and summary.
+    text = to_text(extract("teaser-cards-after-story"), header=False)
+    assert text.startswith("The harbour wall will be raised")
+    assert text.rstrip().endswith("the harbour will stay open throughout.")
+    for card in ("Elsewhere on the coast", "Ferry fares rise", "By Jo Park"):
+        assert card not in text
+
+
+def _after_cleanup(root_html: str) -> str:
+    root = lxml.html.fragment_fromstring(root_html)
+    without_teaser_strips(root, BASE + "walks.html")
+    return " ".join(root.text_content().split())
+
+
+STORY = f'<article class="story"><h1>Ten walks</h1>{PARAGRAPHS}</article>'
+
+
+def test_a_strip_of_teaser_cards_goes_with_its_heading() -> None:
+    text = _after_cleanup(f"<div>{STORY}<section><h2>Latest</h2>{_cards(5)}</section></div>")
+    assert "Paragraph 3" in text
+    assert "Latest" not in text and "Coastal walk" not in text
+
+
+@pytest.mark.parametrize(
+    "root_html",
+    [
+        # A roundup of the site's own stories, its items between its paragraphs.
+        f"<div><h1>Ten walks</h1>{PARAGRAPHS}{_cards(3)}<p>And two more for a long day.</p>"
+        f"{_cards(2)}<p>Take water and a map on every one of them.</p></div>",
+        # The story's items after its intro, in its own element.
+        f"<div><h1>Ten walks</h1>{PARAGRAPHS}{_cards(5)}</div>",
+        # Cards linked to another site: what the story recommends, not the site's stories.
+        f"<div>{STORY}<section><h2>Picks</h2>{_cards(5, 'https://walks.example.org/')}"
+        f"</section></div>",
+        # Cards and no story: a section front, read as its teasers later.
+        f"<div><p>Latest news.</p><section><h2>Latest</h2>{_cards(5)}</section></div>",
+        # Two cards: links the story may set as cards itself.
+        f"<div>{STORY}<section><h2>Latest</h2>{_cards(2)}</section></div>",
+        # Cards a summary's length no more: stories of their own.
+        f"<div>{STORY}<section>{_cards(5).replace('</p>', PARAGRAPHS + '</p>')}</section></div>",
+    ],
+)
+def test_cards_that_are_no_strip_after_the_story_stay(root_html: str) -> None:
+    assert "Coastal walk number 1" in _after_cleanup(root_html)
 
 
 def test_review_keeps_its_intro_and_verdict_box() -> None:

@@ -53,7 +53,7 @@ from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
 from .nesting import cut_by_the_parser, flattened, without_nested_paragraphs, without_wrappers
 from .next_page import next_page_url
-from .other_stories import without_other_stories
+from .other_stories import without_other_stories, without_teaser_strips
 from .page_cleanup import (
     noscript_prose,
     prepare,
@@ -143,6 +143,7 @@ def _readability_blocks(doc: HtmlElement, url: str, base: str, title: str) -> tu
     except Unparseable:
         return ()
     without_other_stories(root, title)
+    without_teaser_strips(root, url)
     strip_inserts(root, url)
     return html_to_blocks(root, base)
 
@@ -152,6 +153,7 @@ def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
     found = doc.xpath('//*[@itemprop="articleBody"] | //article | //main | //*[@role="main"]')
     if not found:
         return ()
+    without_teaser_strips(found[0], base)
     strip_inserts(found[0], base)
     return html_to_blocks(found[0], base)
 
