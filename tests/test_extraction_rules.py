@@ -973,6 +973,29 @@ def test_a_pull_quote_repeating_the_article_is_dropped_and_a_real_quote_kept() -
     assert sum("should have stopped" in b.text for b in article.blocks) == 1
 
 
+@pytest.mark.parametrize("marks", ['"{}"', "“{}”", "{}", "«\u00a0{}\u00a0»"])
+def test_a_pull_quote_in_a_box_of_its_own_is_dropped_whatever_its_marks(marks: str) -> None:
+    said = "The tide came over the wall at the worst moment, and nobody could stop it"
+    article = story(
+        f"<p>“Everyone was out by nine. {said},” the harbour master said on Monday.</p>"
+        f'<aside class="story__pull-quote"><p>{marks.format(said)}</p></aside>'
+        "<p>The sea wall will be inspected again before the spring tides.</p>",
+        "sea-wall.html",
+    )
+    assert sum("nobody could stop it" in b.text for b in article.blocks) == 1
+    assert "the harbour master said" in to_text(article, header=False)
+
+
+def test_a_pull_quote_box_saying_what_the_article_does_not_stays_a_quotation() -> None:
+    article = story(
+        '<div class="pullquote"><p>“The wall was built for the storms of 1900, not ours.”</p></div>'
+        "<p>The sea wall will be inspected again before the spring tides.</p>",
+        "sea-wall.html",
+    )
+    quotes = [b.text for b in article.blocks if b.kind == BlockKind.QUOTE]
+    assert quotes == ["“The wall was built for the storms of 1900, not ours.”"]
+
+
 def test_an_inline_quotation_keeps_the_marks_a_browser_draws_round_it() -> None:
     article = story(
         "<p>The mayor said <q>we will not close the crossing</q> and left; a councillor replied "

@@ -63,7 +63,7 @@ from .page_cleanup import (
 )
 from .paywall import FOR_SUBSCRIBERS, read_paywall
 from .plain_text import text_article
-from .pull_quotes import without_pull_quotes
+from .pull_quotes import mark_pull_quotes, without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .responsive import without_screen_copies
@@ -372,6 +372,7 @@ def extract_page(
         mark_math(doc)
         prepare(doc)
         set_sidenotes_apart(doc)
+        mark_pull_quotes(doc)
         icons_beside_their_text(doc)
         without_screen_copies(doc)
         mark_media(doc, base)
