@@ -564,6 +564,51 @@ def test_cards_that_are_no_strip_after_the_story_stay(root_html: str) -> None:
     assert "Coastal walk number 1" in _after_cleanup(root_html)
 
 
+def _thread(heading: str) -> str:
+    entries = "".join(
+        f'<div class="entry"><b>resident{i}</b><p>Comment {i}: the closure is the third this '
+        f"year and the diversion adds half an hour to every trip into town.</p></div>"
+        for i in range(4)
+    )
+    return f"<section><h3>{heading}</h3>{entries}</section>"
+
+
+def test_a_comment_thread_by_its_shape_is_not_the_story() -> None:
+    text = to_text(extract("comment-thread-by-its-shape"), header=False)
+    assert text.rstrip().endswith("Work starts in October.")
+    for comment in ("Join the conversation", "tidewatcher", "Forty years", "Sign in"):
+        assert comment not in text
+
+
+@pytest.mark.parametrize(
+    "heading", ["25 Comments", "Comments (4)", "Discussion", "Kommentare", "Réactions", "댓글 4"]
+)
+def test_comment_threads_are_told_by_their_heading_in_any_language(heading: str) -> None:
+    text = to_text(story(_thread(heading), "bridge.html"), header=False)
+    assert "Paragraph 3 of the article" in text
+    assert "Comment 2" not in text and "resident2" not in text
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        # Voices the story gathers: their boxes are alike, their heading says whose they are.
+        _thread("What the residents say"),
+        # A debate's transcript under "Discussion": each speaker's words a paragraph.
+        "<h3>Discussion</h3>"
+        + "".join(
+            f"<p><b>Councillor {n}:</b> The closure is the third this year and the diversion "
+            f"adds half an hour to every trip into town.</p>"
+            for n in ("Ruiz", "Berg", "Park", "Cho")
+        ),
+    ],
+)
+def test_voices_the_story_quotes_are_no_comment_thread(inner: str) -> None:
+    text = to_text(story(inner, "bridge.html"), header=False)
+    assert "Paragraph 3 of the article" in text
+    assert "half an hour to every trip" in text
+
+
 def test_review_keeps_its_intro_and_verdict_box() -> None:
     # The intro sits in a block of its own before the body, the verdict box (score, pros,
     # cons, summary) between them; a box of other reviews follows the body.
