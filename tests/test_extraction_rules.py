@@ -191,6 +191,11 @@ def test_prose_opening_with_a_foreign_insert_label_is_kept(inner: str) -> None:
         " @DailyTide.</p>",
         "<p>Got a news tip? Get in touch.</p>",
         '<p>Читайте нас в Telegram <a href="/t">Паромы вернутся в марте</a></p>',
+        "<p><em>Want more stories like this? Get the Tide's weekly email, free, every Friday"
+        ' morning. <a href="/signup">Sign up</a>.</em></p>',
+        "<p>Enjoying this article? Our briefing brings the harbour's news to your inbox.</p>",
+        "<p><b>Get the Tide app:</b> breaking news alerts on your phone, free."
+        ' <a href="/app">Download it here</a></p>',
     ],
 )
 def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
@@ -211,6 +216,11 @@ def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
         "<p>Follow us on the path to the quay, the guide told the tourists.</p>",
         "<p>“Get the briefing papers to every councillor tonight,” the mayor said.</p>",
         "<p>Subscribe to the bulletin of the harbour board, the captain told new skippers.</p>",
+        "<p>Download the app from the operator's site and enter the ticket number for a refund.</p>",
+        "<p>Love stories? The library's book club meets on Tuesdays and emails its members.</p>",
+        "<p>Want more stories like this one, she asked, and the children shouted yes; the email"
+        " from the school said they heard six.</p>",
+        "<p>Get the news app the council launched, residents were told: alerts come by text.</p>",
     ],
 )
 def test_sentences_mentioning_a_newsletter_or_an_address_are_kept(inner: str) -> None:

@@ -81,6 +81,27 @@ _FOLLOW_US = re.compile(
     r"|youtube|linkedin|google news|дзен\w*|vk|вконтакте|max|одноклассниках)\b",
     re.IGNORECASE,
 )
+# A question to the reader about the site's stories, then the call: "Want more stories like
+# this? Get the Gazette's daily email…", "Enjoying this article? Sign up…"; not "Love stories?
+# The book club meets on Tuesdays and emails its members".
+_HOOK = re.compile(
+    r"^\W*(?:want|like|liked|enjoy|enjoyed|enjoying|love|loved)\b[^?]{0,30}?\b(?:more|this|our)"
+    r"\s+(?:\w+\s+)?(?:stories|story|articles?|news|journalism|reporting)\b[^?]{0,20}\?"
+    r"(?P<call>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_CALL = re.compile(
+    r"\b(?:sign(?:\s|-)?up|subscribe|newsletter\w*|inbox|e-?mail|bulletin|briefing|app)\b",
+    re.IGNORECASE,
+)
+# "Download the app: get breaking news alerts on your phone": the site's app, offered for its
+# news. An app the story is about is offered for something else ("Download the app and enter
+# your ticket number to claim a refund").
+_GET_THE_APP = re.compile(
+    r"^\W*(?:download|get|install|try)\s+(?:the|our)\s+(?:\w+['’]s\s+|free\s+|new\s+)?"
+    r"(?:\w+\s+)?app\b(?=.*\b(?:news|alerts?|stories|headlines|notifications)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
 # A call to readers is a line or two...
 _CALL_WORDS = 40
 # ...and says nothing anyone said: '"Get the briefing out today," the minister said.'
@@ -91,11 +112,16 @@ _REPORTED = re.compile(
 
 
 def _is_call_to_readers(text: str) -> bool:
-    """The line asks the reader to sign up for the site's newsletter, to follow its channel,
-    or to send it a story."""
+    """The line asks the reader to sign up for the site's newsletter, to get its app, to follow
+    its channel, or to send it a story."""
     if words_in(text) > _CALL_WORDS:
         return False
-    if _SIGN_UP.match(text) and _SIGN_UP_TO.match(text) and not _REPORTED.search(text):
+    if _REPORTED.search(text):
+        return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
+    if _SIGN_UP.match(text) and _SIGN_UP_TO.match(text):
+        return True
+    hook = _HOOK.match(text)
+    if (hook and _CALL.search(hook["call"])) or _GET_THE_APP.match(text):
         return True
     return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
 
