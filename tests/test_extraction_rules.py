@@ -228,6 +228,46 @@ def test_sentences_mentioning_a_newsletter_or_an_address_are_kept(inner: str) ->
     assert kept in cleaned(inner)
 
 
+@pytest.mark.parametrize(
+    "inner",
+    [
+        '<p>&gt;&gt; <a href="/2024/05/ferry-fares.html">Ferry fares to rise again in June</a></p>',
+        '<p>» <a href="/2024/05/ferry-fares.html">Ferry fares to rise again in June</a></p>',
+        '<p><a href="/2024/05/ferry-fares.html"><strong>Ferry fares to rise again in June</strong>'
+        "</a></p>",
+        '<p><b><a href="https://news.example.com/2024/05/fares.html">Will ferry fares rise again?'
+        "</a></b></p>",
+    ],
+)
+def test_a_line_pointing_to_another_of_the_sites_stories_is_removed(inner: str) -> None:
+    root = lxml.html.fragment_fromstring(f"<article>{PARAGRAPHS}{inner}{PARAGRAPHS}</article>")
+    strip_inserts(root, "https://news.example.com/2024/05/bridge.html")
+    assert "Ferry fares" not in root.text_content() and "Will ferry" not in root.text_content()
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        # A link in a plain line, or in a sentence: the story's own.
+        '<p><a href="/2024/05/ferry-fares.html">Ferry fares to rise again in June</a></p>',
+        '<p>As <a href="/2024/05/ferry-fares.html">we reported in May</a>, fares will rise.</p>',
+        # The story's sources: another site, a file, "here", a sentence's full stop.
+        '<p><b><a href="https://harbour.example.org/fares">Ferry fares to rise again in June</a>'
+        "</b></p>",
+        '<p><b><a href="/docs/fares-2024.pdf">Ferry fares review for the coming year</a></b></p>',
+        '<p><b><a href="/2024/05/statement.html">Read the operator\'s statement here</a></b></p>',
+        '<p><b><a href="/2024/05/fares.html">The operator has published its new fares.</a></b></p>',
+        # Bold words with no link: a subheading of the story's own.
+        "<p><b>Ferry fares to rise again in June</b></p>",
+    ],
+)
+def test_a_linked_line_that_is_the_storys_own_stays(inner: str) -> None:
+    root = lxml.html.fragment_fromstring(f"<article>{PARAGRAPHS}{inner}{PARAGRAPHS}</article>")
+    kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
+    strip_inserts(root, "https://news.example.com/2024/05/bridge.html")
+    assert kept in " ".join(root.text_content().split())
+
+
 def _minutes(paragraph: str, count: int) -> str:
     """A page of `count` paragraphs of council minutes, each opened as `paragraph` opens it
     (an old CMS's `<p><font face=…>`, never closed), then a closing one."""
