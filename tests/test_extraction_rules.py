@@ -18,6 +18,7 @@ import pytest
 
 from reader.extract import extract_article, to_markdown, to_text
 from reader.extract.inserts import strip_inserts
+from reader.extract.other_stories import without_teaser_strips
 from reader.extract.page_cleanup import strip_page_furniture
 from reader.models import Article, BlockKind, ErrorKind, FetchError
 
@@ -190,6 +191,11 @@ def test_prose_opening_with_a_foreign_insert_label_is_kept(inner: str) -> None:
         " @DailyTide.</p>",
         "<p>Got a news tip? Get in touch.</p>",
         '<p>Читайте нас в Telegram <a href="/t">Паромы вернутся в марте</a></p>',
+        "<p><em>Want more stories like this? Get the Tide's weekly email, free, every Friday"
+        ' morning. <a href="/signup">Sign up</a>.</em></p>',
+        "<p>Enjoying this article? Our briefing brings the harbour's news to your inbox.</p>",
+        "<p><b>Get the Tide app:</b> breaking news alerts on your phone, free."
+        ' <a href="/app">Download it here</a></p>',
     ],
 )
 def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
@@ -210,11 +216,56 @@ def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
         "<p>Follow us on the path to the quay, the guide told the tourists.</p>",
         "<p>“Get the briefing papers to every councillor tonight,” the mayor said.</p>",
         "<p>Subscribe to the bulletin of the harbour board, the captain told new skippers.</p>",
+        "<p>Download the app from the operator's site and enter the ticket number for a refund.</p>",
+        "<p>Love stories? The library's book club meets on Tuesdays and emails its members.</p>",
+        "<p>Want more stories like this one, she asked, and the children shouted yes; the email"
+        " from the school said they heard six.</p>",
+        "<p>Get the news app the council launched, residents were told: alerts come by text.</p>",
     ],
 )
 def test_sentences_mentioning_a_newsletter_or_an_address_are_kept(inner: str) -> None:
     kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
     assert kept in cleaned(inner)
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        '<p>&gt;&gt; <a href="/2024/05/ferry-fares.html">Ferry fares to rise again in June</a></p>',
+        '<p>» <a href="/2024/05/ferry-fares.html">Ferry fares to rise again in June</a></p>',
+        '<p><a href="/2024/05/ferry-fares.html"><strong>Ferry fares to rise again in June</strong>'
+        "</a></p>",
+        '<p><b><a href="https://news.example.com/2024/05/fares.html">Will ferry fares rise again?'
+        "</a></b></p>",
+    ],
+)
+def test_a_line_pointing_to_another_of_the_sites_stories_is_removed(inner: str) -> None:
+    root = lxml.html.fragment_fromstring(f"<article>{PARAGRAPHS}{inner}{PARAGRAPHS}</article>")
+    strip_inserts(root, "https://news.example.com/2024/05/bridge.html")
+    assert "Ferry fares" not in root.text_content() and "Will ferry" not in root.text_content()
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        # A link in a plain line, or in a sentence: the story's own.
+        '<p><a href="/2024/05/ferry-fares.html">Ferry fares to rise again in June</a></p>',
+        '<p>As <a href="/2024/05/ferry-fares.html">we reported in May</a>, fares will rise.</p>',
+        # The story's sources: another site, a file, "here", a sentence's full stop.
+        '<p><b><a href="https://harbour.example.org/fares">Ferry fares to rise again in June</a>'
+        "</b></p>",
+        '<p><b><a href="/docs/fares-2024.pdf">Ferry fares review for the coming year</a></b></p>',
+        '<p><b><a href="/2024/05/statement.html">Read the operator\'s statement here</a></b></p>',
+        '<p><b><a href="/2024/05/fares.html">The operator has published its new fares.</a></b></p>',
+        # Bold words with no link: a subheading of the story's own.
+        "<p><b>Ferry fares to rise again in June</b></p>",
+    ],
+)
+def test_a_linked_line_that_is_the_storys_own_stays(inner: str) -> None:
+    root = lxml.html.fragment_fromstring(f"<article>{PARAGRAPHS}{inner}{PARAGRAPHS}</article>")
+    kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
+    strip_inserts(root, "https://news.example.com/2024/05/bridge.html")
+    assert kept in " ".join(root.text_content().split())
 
 
 def _minutes(paragraph: str, count: int) -> str:
@@ -505,6 +556,107 @@ def test_article_with_linked_headings_is_not_a_teaser_list() -> None:
     text = to_text(article, header=False)
     assert text.startswith("We spent three months cooking")
     assert "the one we would buy again" in text
+
+
+def _cards(n: int, prefix: str = "/2024/05/") -> str:
+    return "".join(
+        f'<article class="card"><h3><a href="{prefix}walk-{i}.html">Coastal walk number {i} '
+        f"from the old lighthouse</a></h3><p>A short summary of walk {i}: where to park, how "
+        f"long it takes and where to stop for tea.</p></article>"
+        for i in range(n)
+    )
+
+
+def test_a_strip_of_teaser_cards_after_the_story_is_not_the_story() -> None:
+    # "More from the Gazette": each card an <article> with its linked headline and summary.
+    text = to_text(extract("teaser-cards-after-story"), header=False)
+    assert text.startswith("The harbour wall will be raised")
+    assert text.rstrip().endswith("the harbour will stay open throughout.")
+    for card in ("Elsewhere on the coast", "Ferry fares rise", "By Jo Park"):
+        assert card not in text
+
+
+def _after_cleanup(root_html: str) -> str:
+    root = lxml.html.fragment_fromstring(root_html)
+    without_teaser_strips(root, BASE + "walks.html")
+    return " ".join(root.text_content().split())
+
+
+STORY = f'<article class="story"><h1>Ten walks</h1>{PARAGRAPHS}</article>'
+
+
+def test_a_strip_of_teaser_cards_goes_with_its_heading() -> None:
+    text = _after_cleanup(f"<div>{STORY}<section><h2>Latest</h2>{_cards(5)}</section></div>")
+    assert "Paragraph 3" in text
+    assert "Latest" not in text and "Coastal walk" not in text
+
+
+@pytest.mark.parametrize(
+    "root_html",
+    [
+        # A roundup of the site's own stories, its items between its paragraphs.
+        f"<div><h1>Ten walks</h1>{PARAGRAPHS}{_cards(3)}<p>And two more for a long day.</p>"
+        f"{_cards(2)}<p>Take water and a map on every one of them.</p></div>",
+        # The story's items after its intro, in its own element.
+        f"<div><h1>Ten walks</h1>{PARAGRAPHS}{_cards(5)}</div>",
+        # Cards linked to another site: what the story recommends, not the site's stories.
+        f"<div>{STORY}<section><h2>Picks</h2>{_cards(5, 'https://walks.example.org/')}"
+        f"</section></div>",
+        # Cards and no story: a section front, read as its teasers later.
+        f"<div><p>Latest news.</p><section><h2>Latest</h2>{_cards(5)}</section></div>",
+        # Two cards: links the story may set as cards itself.
+        f"<div>{STORY}<section><h2>Latest</h2>{_cards(2)}</section></div>",
+        # Cards a summary's length no more: stories of their own.
+        f"<div>{STORY}<section>{_cards(5).replace('</p>', PARAGRAPHS + '</p>')}</section></div>",
+    ],
+)
+def test_cards_that_are_no_strip_after_the_story_stay(root_html: str) -> None:
+    assert "Coastal walk number 1" in _after_cleanup(root_html)
+
+
+def _thread(heading: str) -> str:
+    entries = "".join(
+        f'<div class="entry"><b>resident{i}</b><p>Comment {i}: the closure is the third this '
+        f"year and the diversion adds half an hour to every trip into town.</p></div>"
+        for i in range(4)
+    )
+    return f"<section><h3>{heading}</h3>{entries}</section>"
+
+
+def test_a_comment_thread_by_its_shape_is_not_the_story() -> None:
+    text = to_text(extract("comment-thread-by-its-shape"), header=False)
+    assert text.rstrip().endswith("Work starts in October.")
+    for comment in ("Join the conversation", "tidewatcher", "Forty years", "Sign in"):
+        assert comment not in text
+
+
+@pytest.mark.parametrize(
+    "heading", ["25 Comments", "Comments (4)", "Discussion", "Kommentare", "Réactions", "댓글 4"]
+)
+def test_comment_threads_are_told_by_their_heading_in_any_language(heading: str) -> None:
+    text = to_text(story(_thread(heading), "bridge.html"), header=False)
+    assert "Paragraph 3 of the article" in text
+    assert "Comment 2" not in text and "resident2" not in text
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        # Voices the story gathers: their boxes are alike, their heading says whose they are.
+        _thread("What the residents say"),
+        # A debate's transcript under "Discussion": each speaker's words a paragraph.
+        "<h3>Discussion</h3>"
+        + "".join(
+            f"<p><b>Councillor {n}:</b> The closure is the third this year and the diversion "
+            f"adds half an hour to every trip into town.</p>"
+            for n in ("Ruiz", "Berg", "Park", "Cho")
+        ),
+    ],
+)
+def test_voices_the_story_quotes_are_no_comment_thread(inner: str) -> None:
+    text = to_text(story(inner, "bridge.html"), header=False)
+    assert "Paragraph 3 of the article" in text
+    assert "half an hour to every trip" in text
 
 
 def test_review_keeps_its_intro_and_verdict_box() -> None:
@@ -914,6 +1066,29 @@ def test_a_pull_quote_repeating_the_article_is_dropped_and_a_real_quote_kept() -
     quotes = [b.text for b in article.blocks if b.kind == BlockKind.QUOTE]
     assert quotes == ["The tender was open to all and advertised for six weeks."]
     assert sum("should have stopped" in b.text for b in article.blocks) == 1
+
+
+@pytest.mark.parametrize("marks", ['"{}"', "“{}”", "{}", "«\u00a0{}\u00a0»"])
+def test_a_pull_quote_in_a_box_of_its_own_is_dropped_whatever_its_marks(marks: str) -> None:
+    said = "The tide came over the wall at the worst moment, and nobody could stop it"
+    article = story(
+        f"<p>“Everyone was out by nine. {said},” the harbour master said on Monday.</p>"
+        f'<aside class="story__pull-quote"><p>{marks.format(said)}</p></aside>'
+        "<p>The sea wall will be inspected again before the spring tides.</p>",
+        "sea-wall.html",
+    )
+    assert sum("nobody could stop it" in b.text for b in article.blocks) == 1
+    assert "the harbour master said" in to_text(article, header=False)
+
+
+def test_a_pull_quote_box_saying_what_the_article_does_not_stays_a_quotation() -> None:
+    article = story(
+        '<div class="pullquote"><p>“The wall was built for the storms of 1900, not ours.”</p></div>'
+        "<p>The sea wall will be inspected again before the spring tides.</p>",
+        "sea-wall.html",
+    )
+    quotes = [b.text for b in article.blocks if b.kind == BlockKind.QUOTE]
+    assert quotes == ["“The wall was built for the storms of 1900, not ours.”"]
 
 
 def test_an_inline_quotation_keeps_the_marks_a_browser_draws_round_it() -> None:

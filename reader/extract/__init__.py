@@ -53,7 +53,7 @@ from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
 from .nesting import cut_by_the_parser, flattened, without_nested_paragraphs, without_wrappers
 from .next_page import next_page_url
-from .other_stories import without_other_stories
+from .other_stories import without_other_stories, without_teaser_strips
 from .page_cleanup import (
     noscript_prose,
     prepare,
@@ -63,7 +63,7 @@ from .page_cleanup import (
 )
 from .paywall import FOR_SUBSCRIBERS, read_paywall
 from .plain_text import text_article
-from .pull_quotes import without_pull_quotes
+from .pull_quotes import mark_pull_quotes, without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .responsive import without_screen_copies
@@ -143,6 +143,7 @@ def _readability_blocks(doc: HtmlElement, url: str, base: str, title: str) -> tu
     except Unparseable:
         return ()
     without_other_stories(root, title)
+    without_teaser_strips(root, url)
     strip_inserts(root, url)
     return html_to_blocks(root, base)
 
@@ -152,6 +153,7 @@ def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
     found = doc.xpath('//*[@itemprop="articleBody"] | //article | //main | //*[@role="main"]')
     if not found:
         return ()
+    without_teaser_strips(found[0], base)
     strip_inserts(found[0], base)
     return html_to_blocks(found[0], base)
 
@@ -370,6 +372,7 @@ def extract_page(
         mark_math(doc)
         prepare(doc)
         set_sidenotes_apart(doc)
+        mark_pull_quotes(doc)
         icons_beside_their_text(doc)
         without_screen_copies(doc)
         mark_media(doc, base)

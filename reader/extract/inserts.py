@@ -81,6 +81,27 @@ _FOLLOW_US = re.compile(
     r"|youtube|linkedin|google news|дзен\w*|vk|вконтакте|max|одноклассниках)\b",
     re.IGNORECASE,
 )
+# A question to the reader about the site's stories, then the call: "Want more stories like
+# this? Get the Gazette's daily email…", "Enjoying this article? Sign up…"; not "Love stories?
+# The book club meets on Tuesdays and emails its members".
+_HOOK = re.compile(
+    r"^\W*(?:want|like|liked|enjoy|enjoyed|enjoying|love|loved)\b[^?]{0,30}?\b(?:more|this|our)"
+    r"\s+(?:\w+\s+)?(?:stories|story|articles?|news|journalism|reporting)\b[^?]{0,20}\?"
+    r"(?P<call>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_CALL = re.compile(
+    r"\b(?:sign(?:\s|-)?up|subscribe|newsletter\w*|inbox|e-?mail|bulletin|briefing|app)\b",
+    re.IGNORECASE,
+)
+# "Download the app: get breaking news alerts on your phone": the site's app, offered for its
+# news. An app the story is about is offered for something else ("Download the app and enter
+# your ticket number to claim a refund").
+_GET_THE_APP = re.compile(
+    r"^\W*(?:download|get|install|try)\s+(?:the|our)\s+(?:\w+['’]s\s+|free\s+|new\s+)?"
+    r"(?:\w+\s+)?app\b(?=.*\b(?:news|alerts?|stories|headlines|notifications)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
 # A call to readers is a line or two...
 _CALL_WORDS = 40
 # ...and says nothing anyone said: '"Get the briefing out today," the minister said.'
@@ -91,11 +112,16 @@ _REPORTED = re.compile(
 
 
 def _is_call_to_readers(text: str) -> bool:
-    """The line asks the reader to sign up for the site's newsletter, to follow its channel,
-    or to send it a story."""
+    """The line asks the reader to sign up for the site's newsletter, to get its app, to follow
+    its channel, or to send it a story."""
     if words_in(text) > _CALL_WORDS:
         return False
-    if _SIGN_UP.match(text) and _SIGN_UP_TO.match(text) and not _REPORTED.search(text):
+    if _REPORTED.search(text):
+        return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
+    if _SIGN_UP.match(text) and _SIGN_UP_TO.match(text):
+        return True
+    hook = _HOOK.match(text)
+    if (hook and _CALL.search(hook["call"])) or _GET_THE_APP.match(text):
         return True
     return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
 
@@ -199,10 +225,52 @@ def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
     return sum(part in linked for part in parts) >= len(parts) - 1
 
 
-def _is_insert(el: HtmlElement, text: str) -> bool:
+# The marks that set a line apart as a pointer to another story: ">> Metro fares to go up".
+_POINTER_MARKS = re.compile(r"^[>»›→▶►➤⇒▸]+$")
+# A pointer's link reads as a headline: a few words, no sentence's full stop; "Read the full
+# report here" points to the article's own source.
+_HEADLINE_WORDS = (3, 16)
+_SOURCE_WORDS = re.compile(r"\b(?:here|pdf|full (?:report|statement|text|letter|ruling))\b", re.I)
+# A link to a file (a report, a ruling, the data) is the story's source, not another story.
+_FILE_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|csv|pptx?|zip|jpe?g|png|mp3|mp4)$", re.I)
+
+
+def _is_pointer_to_a_story(el: HtmlElement, text: str, links: list[HtmlElement], url: str) -> bool:
+    """A paragraph that is one link to another of the site's stories, set apart as a pointer:
+    after arrows (">> Metro fares to go up from next month") or all in bold. A link in a
+    sentence, a plain linked line, a link to another site or to a file is the story's own."""
+    if el.tag != "p" or len(links) != 1:
+        return False
+    title = " ".join(links[0].text_content().split())
+    if not _HEADLINE_WORDS[0] <= len(title.split()) <= _HEADLINE_WORDS[1]:
+        return False
+    if title.endswith((".", ":", ";", ",")) or _SOURCE_WORDS.search(title):
+        return False
+    href = (links[0].get("href") or "").strip()
+    try:
+        path = urlsplit(href).path
+    except ValueError:
+        return False
+    if not href or href.startswith("#") or _FILE_PATH.search(path):
+        return False
+    if not _all_of_the_site(el, url):
+        return False
+    rest = text.replace(title, "", 1).strip()
+    if rest:
+        return bool(_POINTER_MARKS.match(rest.replace(" ", "")))
+    bold = [
+        b
+        for b in el.iter("b", "strong")
+        if not any(a.tag in ("b", "strong") for a in b.iterancestors())
+    ]
+    return sum(text_length(b) for b in bold) >= len(text)
+
+
+def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
     """A short block the article doesn't need: a tag row, a share row, a cookie notice, a
     breadcrumb trail, a link to the blog's previous or next post or to the comments, a call to
-    sign up for the newsletter or to send the newsroom a story."""
+    sign up for the newsletter or to send the newsroom a story, a line pointing to another of
+    the site's stories."""
     if len(text) > 400:
         return False
     links = el.findall(".//a")
@@ -215,6 +283,8 @@ def _is_insert(el: HtmlElement, text: str) -> bool:
     if _COOKIE_NOTICE.search(text) and len(text) < 300:
         return True
     if _is_call_to_readers(text):
+        return True
+    if _is_pointer_to_a_story(el, text, links, url):
         return True
     parts = [" ".join(a.text_content().split()) for a in links]
     if len(links) == 1 and _POST_NAV.match(text) and link_density(el) > 0.8:
@@ -277,7 +347,7 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
                 box = parent
             drop(box)
             continue
-        if el.tag in ("div", "section", "aside", "p") and _is_insert(el, text):
+        if el.tag in ("div", "section", "aside", "p") and _is_insert(el, text, url):
             drop(el)
             continue
         if el.tag in ("div", "section", "aside") and len(text) < 400 and link_density(el) > 0.6:

@@ -2,7 +2,8 @@
 
 - `prepare`: what is never visible text (scripts, styles, comments, hidden elements).
 - `strip_page_furniture`: navigation, cookie banners, share rows, newsletter boxes, sidebars,
-  tag rows, bylines and author bio boxes, polls and quizzes, e-mail sign-up boxes, found by tag, ARIA role and class/id names.
+  tag rows, bylines and author bio boxes, polls and quizzes, e-mail sign-up boxes, found by tag, ARIA role and class/id names;
+  readers' comment threads, by their shape (`comment_threads`).
 
 Both work in place on the parsed page. What counts as furniture, and the guard that keeps
 whatever holds the article, are in `furniture`.
@@ -19,6 +20,7 @@ from lxml.html import HtmlElement
 
 from ..safe import safe_line
 from .byline import in_a_sentence
+from .comment_threads import comment_threads
 from .furniture import (
     FURNITURE_ROLES,
     FURNITURE_STEMS,
@@ -221,6 +223,9 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
     for box in signup_boxes(body, around):
         if attached(box, body):
             drop(box)
+    for thread in comment_threads(body):
+        if attached(thread, body):
+            drop(thread)
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
     # A syntax highlighter's "comment" or "tag" span is code, whatever its class says.
