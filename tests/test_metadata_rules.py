@@ -1197,3 +1197,83 @@ def test_an_xhtml_page_names_its_language_with_xml_lang() -> None:
 <body><div id="story"><h1>Die Fähre fährt wieder</h1>{STORY}</div></body></html>"""
     article = extract_article(xhtml.encode(), URL, "utf-8")
     assert article.language == "de"
+
+
+# 8. The byline beside a declared author: every writer it names, a person over the site.
+
+
+def test_a_byline_naming_the_declared_author_and_others_gives_them_all() -> None:
+    """A `<meta name="author">` (or JSON-LD) naming one writer of two leaves the other out of
+    the citation: the byline that names both says more."""
+    byline = """<div class="byline">By <a rel="author" href="/a/holt">Maren Holt</a> and
+      <a rel="author" href="/a/berg">Tom Berg</a>, Local Democracy Reporters</div>"""
+    body = f"<article><h1>Island ferry to stop</h1>{byline}{STORY}</article>"
+    assert extract('<meta name="author" content="Maren Holt">', body).author == (
+        "Maren Holt, Tom Berg"
+    )
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+      "author": {"@type": "Person", "name": "Maren Holt"}}</script>"""
+    assert extract(ld, body).author == "Maren Holt, Tom Berg"
+
+
+def test_a_declared_author_the_byline_does_not_contain_stays_the_author() -> None:
+    """Guards: the declaration comes first where the byline names the same writers, fewer, or
+    someone else (a byline the page's layout gave to a photographer or a related story)."""
+    one = "<div class='byline'>By Maren Holt</div>"
+    other = "<div class='byline'>By Tom Berg</div>"
+    meta = '<meta name="author" content="Maren Holt">'
+    assert extract(meta, f"<article><h1>Ferry</h1>{one}{STORY}</article>").author == "Maren Holt"
+    assert extract(meta, f"<article><h1>Ferry</h1>{other}{STORY}</article>").author == "Maren Holt"
+    both = '<meta name="author" content="Maren Holt"><meta name="author" content="Tom Berg">'
+    assert extract(both, f"<article><h1>Ferry</h1>{one}{STORY}</article>").author == (
+        "Maren Holt, Tom Berg"
+    )
+
+
+def test_a_declared_author_that_is_the_site_yields_to_the_persons_byline() -> None:
+    """A `<meta name="author">` naming the site (its og:site_name, its JSON-LD publisher, the
+    end of its `<title>`) or a newsroom ("Coast News") names nobody who wrote the piece: the
+    byline's person is the author."""
+    body = f"<article><h1>Island ferry to stop</h1><div class='byline'>By Maren Holt</div>{STORY}</article>"
+    for head in (
+        '<meta name="author" content="Harbour Gazette">'
+        '<meta property="og:site_name" content="Harbour Gazette">',
+        '<meta name="author" content="Coast News">',
+        '<title>Island ferry to stop | The Islander</title><meta name="author" content="The Islander">',
+        """<meta name="author" content="Harbour Media">
+        <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+          "publisher": {"@type": "Organization", "name": "Harbour Media"}}</script>""",
+        """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+          "author": {"@type": "Organization", "name": "Harbour Media Group"}}</script>""",
+    ):
+        assert extract(head, body).author == "Maren Holt", head
+
+
+def test_a_declared_newsroom_stays_the_author_without_a_persons_byline() -> None:
+    """Guards: the site as the author when no byline names a person, or the byline names the
+    newsroom too."""
+    head = '<meta name="author" content="Coast News">'
+    assert extract(head, f"<article><h1>Ferry</h1>{STORY}</article>").author == "Coast News"
+    staff = "<div class='byline'>By Coast News Staff</div>"
+    assert extract(head, f"<article><h1>Ferry</h1>{staff}{STORY}</article>").author == (
+        "Coast News"
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("<p>By MAREN HOLT in Berlin</p>", "Maren Holt"),
+        ("<div class='byline'>By JAN VAN DER BERG</div>", "Jan van der Berg"),
+        ("<div class='byline'>By SEÁN O'BRIEN-SMITH</div>", "Seán O'Brien-Smith"),
+        ("<div class='byline'>By BBC NEWS</div>", "BBC News"),
+        # Guards: one word in capitals is an agency; a name with lower-case letters is as the
+        # writer writes it.
+        ("<div class='byline'>By AFP</div>", "AFP"),
+        ("<div class='byline'>By Maren HOLT</div>", "Maren HOLT"),
+    ],
+)
+def test_a_name_written_all_in_capitals_is_cited_as_a_name_is_written(
+    byline: str, author: str
+) -> None:
+    assert author_under_headline(byline) == author
