@@ -557,6 +557,56 @@ def test_the_declared_title_the_page_prints_beats_one_written_for_sharing() -> N
     assert extract(head, body).title == "Island ferry to stop at the end of June"
 
 
+SHARED = '<meta property="og:title" content="Ferry cuts explained">'
+PRINTED = "Island ferry to stop at the end of June, council confirms"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # The article's one headline, the <title> saying neither.
+        (
+            "Ferry: what you need to know | Coast News",
+            f"<article><h1>{PRINTED}</h1>{STORY}</article>",
+        ),
+        # In the headline's box before the <article>.
+        (
+            "Ferry: what you need to know | Coast News",
+            f'<header class="article-header"><h1>{PRINTED}</h1></header><article>{STORY}</article>',
+        ),
+        # The <title> agrees with the headline.
+        (f"{PRINTED} | Coast News", f'<div class="top"><h1>{PRINTED}</h1></div><div>{STORY}</div>'),
+    ],
+)
+def test_the_headline_the_page_prints_beats_an_og_title_written_for_sharing(
+    title: str, body: str
+) -> None:
+    """og:title is often a headline for link previews ("Ferry cuts explained"); the page
+    prints another above the story. The citation gives the printed one, and the body does not
+    repeat it as a heading."""
+    article = extract(f"<title>{title}</title>{SHARED}", body)
+    assert article.title == PRINTED
+    assert all(b.text not in (PRINTED, "Ferry cuts explained") for b in article.blocks)
+
+
+def test_an_h1_that_is_not_plainly_the_articles_headline_leaves_og_title() -> None:
+    """Guards: a site's logo in an `h1`, or one `h1` of several in the article (a listing's
+    items), is no headline of this article; nor is an `h1` in a related box."""
+    og = '<meta property="og:title" content="Island ferry to stop at the end of June">'
+    logo = "<title>Island ferry | Coast News Online</title>" + og
+    body = f"<h1 class='logo'>Coast News Online</h1><article>{STORY}</article>"
+    assert extract(logo, body).title == "Island ferry to stop at the end of June"
+    several = f"<article><h1>First of the three items</h1>{STORY}<h1>Second of the three items</h1>{STORY}</article>"
+    assert extract(og, several).title == "Island ferry to stop at the end of June"
+    related = f"<article>{STORY}<aside class='related'><h1>Harbour fees to rise next year</h1></aside></article>"
+    assert extract(og, related).title == "Island ferry to stop at the end of June"
+    # A title declared for citing, not for sharing, is the publisher's word on it.
+    dc = '<meta name="DC.title" content="Island ferry to stop at the end of June">'
+    assert extract(dc, f"<article><h1>Ferry timetable</h1>{STORY}</article>").title == (
+        "Island ferry to stop at the end of June"
+    )
+
+
 # 5. RDFa: one <meta property> may name several properties.
 
 
@@ -871,7 +921,8 @@ def test_authors_and_publisher_given_by_reference_in_a_json_ld_graph() -> None:
        "name": "Maren Holt"},
       {"@type": "Person", "@id": "https://news.example.org/#/schema/person/b2",
        "name": "Tomas Berg"}]}</script>"""
-    article = extract(head, f"<article><h1>Island ferry to stop</h1>{STORY}</article>")
+    printed = "<h1>Island ferry to stop at the end of the month</h1>"
+    article = extract(head, f"<article>{printed}{STORY}</article>")
     assert article.author == "Maren Holt, Tomas Berg"
     assert article.site_name == "The Island Post"
     assert article.title == "Island ferry to stop at the end of the month"

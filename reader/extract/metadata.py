@@ -307,6 +307,7 @@ def extract_metadata(
             if name
         ],
         url,
+        frozenset(t for t in (meta.get("og:title"), meta.get("twitter:title")) if t),
     )
 
     # An address (a writer's page on the site) names nobody, in JSON-LD as in a `<meta>`.
