@@ -1328,3 +1328,41 @@ def test_a_name_written_all_in_capitals_is_cited_as_a_name_is_written(
     byline: str, author: str
 ) -> None:
     assert author_under_headline(byline) == author
+
+
+# 9. Declared dates as some CMSs write them; the language an http-equiv gives.
+
+
+@pytest.mark.parametrize(
+    ("value", "published"),
+    [
+        ("June 2, 2025", "2025-06-02"),
+        ("2 June 2025", "2025-06-02"),
+        ("1748853000", "2025-06-02T08:30:00+00:00"),
+        ("1748853000000", "2025-06-02T08:30:00+00:00"),
+        # Guards: the standards' forms as before; a number that is no time of the web's is none.
+        ("2025-06-02T08:30:00+00:00", "2025-06-02T08:30:00+00:00"),
+        ("Mon, 02 Jun 2025 08:30:00 GMT", "2025-06-02T08:30:00+00:00"),
+        ("20250602", "2025-06-02"),
+        ("123456789", None),
+        ("9999999999", None),
+    ],
+)
+def test_a_declared_date_in_words_or_as_a_unix_time_is_read(
+    value: str, published: str | None
+) -> None:
+    ld = f"""<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Ferry",
+      "datePublished": "{value}"}}</script>"""
+    og = f'<meta property="article:published_time" content="{value}">'
+    for head in (ld, og):
+        found = extract(head, f"<article><h1>Ferry</h1>{STORY}</article>").published
+        assert (stated_iso(found) if found is not None else None) == published, head
+
+
+def test_the_language_of_an_http_equiv_content_language_is_the_pages() -> None:
+    body = f"<article><h1>Fähre</h1>{STORY}</article>"
+    head = '<meta http-equiv="Content-Language" content="de, en">'
+    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+    assert extract_article(html, URL).language == "de"
+    # Guard: the page's own lang comes first.
+    assert extract(head, body).language == "en"

@@ -244,6 +244,15 @@ def _parsely_page(meta: dict[str, str]) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _http_equiv_language(doc: HtmlElement) -> str:
+    """The language `<meta http-equiv="content-language" content="de">` gives: the first of
+    the list the header it stands for may give ("de, en")."""
+    for el in doc.iter("meta"):
+        if (el.get("http-equiv") or "").strip().casefold() == "content-language":
+            return (el.get("content") or "").split(",")[0].strip()
+    return ""
+
+
 def _canonical(doc: HtmlElement, url: str, meta: dict[str, str]) -> str:
     """The page's canonical address; its og:url instead when the canonical link names the
     page's own AMP copy (the `rel=amphtml` address), as a misconfigured site does, or when
@@ -344,6 +353,7 @@ def extract_metadata(
         ld.get("inLanguage"),
         meta.get("og:locale"),
         meta.get("content-language"),
+        _http_equiv_language(doc),
     ).replace("_", "-")
 
     canonical = _canonical(doc, url, meta)
