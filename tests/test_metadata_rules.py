@@ -557,6 +557,56 @@ def test_the_declared_title_the_page_prints_beats_one_written_for_sharing() -> N
     assert extract(head, body).title == "Island ferry to stop at the end of June"
 
 
+SHARED = '<meta property="og:title" content="Ferry cuts explained">'
+PRINTED = "Island ferry to stop at the end of June, council confirms"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # The article's one headline, the <title> saying neither.
+        (
+            "Ferry: what you need to know | Coast News",
+            f"<article><h1>{PRINTED}</h1>{STORY}</article>",
+        ),
+        # In the headline's box before the <article>.
+        (
+            "Ferry: what you need to know | Coast News",
+            f'<header class="article-header"><h1>{PRINTED}</h1></header><article>{STORY}</article>',
+        ),
+        # The <title> agrees with the headline.
+        (f"{PRINTED} | Coast News", f'<div class="top"><h1>{PRINTED}</h1></div><div>{STORY}</div>'),
+    ],
+)
+def test_the_headline_the_page_prints_beats_an_og_title_written_for_sharing(
+    title: str, body: str
+) -> None:
+    """og:title is often a headline for link previews ("Ferry cuts explained"); the page
+    prints another above the story. The citation gives the printed one, and the body does not
+    repeat it as a heading."""
+    article = extract(f"<title>{title}</title>{SHARED}", body)
+    assert article.title == PRINTED
+    assert all(b.text not in (PRINTED, "Ferry cuts explained") for b in article.blocks)
+
+
+def test_an_h1_that_is_not_plainly_the_articles_headline_leaves_og_title() -> None:
+    """Guards: a site's logo in an `h1`, or one `h1` of several in the article (a listing's
+    items), is no headline of this article; nor is an `h1` in a related box."""
+    og = '<meta property="og:title" content="Island ferry to stop at the end of June">'
+    logo = "<title>Island ferry | Coast News Online</title>" + og
+    body = f"<h1 class='logo'>Coast News Online</h1><article>{STORY}</article>"
+    assert extract(logo, body).title == "Island ferry to stop at the end of June"
+    several = f"<article><h1>First of the three items</h1>{STORY}<h1>Second of the three items</h1>{STORY}</article>"
+    assert extract(og, several).title == "Island ferry to stop at the end of June"
+    related = f"<article>{STORY}<aside class='related'><h1>Harbour fees to rise next year</h1></aside></article>"
+    assert extract(og, related).title == "Island ferry to stop at the end of June"
+    # A title declared for citing, not for sharing, is the publisher's word on it.
+    dc = '<meta name="DC.title" content="Island ferry to stop at the end of June">'
+    assert extract(
+        dc, f"<article><h1>Timetable of the island ferry</h1>{STORY}</article>"
+    ).title == ("Island ferry to stop at the end of June")
+
+
 # 5. RDFa: one <meta property> may name several properties.
 
 
@@ -871,7 +921,8 @@ def test_authors_and_publisher_given_by_reference_in_a_json_ld_graph() -> None:
        "name": "Maren Holt"},
       {"@type": "Person", "@id": "https://news.example.org/#/schema/person/b2",
        "name": "Tomas Berg"}]}</script>"""
-    article = extract(head, f"<article><h1>Island ferry to stop</h1>{STORY}</article>")
+    printed = "<h1>Island ferry to stop at the end of the month</h1>"
+    article = extract(head, f"<article>{printed}{STORY}</article>")
     assert article.author == "Maren Holt, Tomas Berg"
     assert article.site_name == "The Island Post"
     assert article.title == "Island ferry to stop at the end of the month"
@@ -1197,3 +1248,121 @@ def test_an_xhtml_page_names_its_language_with_xml_lang() -> None:
 <body><div id="story"><h1>Die Fähre fährt wieder</h1>{STORY}</div></body></html>"""
     article = extract_article(xhtml.encode(), URL, "utf-8")
     assert article.language == "de"
+
+
+# 8. The byline beside a declared author: every writer it names, a person over the site.
+
+
+def test_a_byline_naming_the_declared_author_and_others_gives_them_all() -> None:
+    """A `<meta name="author">` (or JSON-LD) naming one writer of two leaves the other out of
+    the citation: the byline that names both says more."""
+    byline = """<div class="byline">By <a rel="author" href="/a/holt">Maren Holt</a> and
+      <a rel="author" href="/a/berg">Tom Berg</a>, Local Democracy Reporters</div>"""
+    body = f"<article><h1>Island ferry to stop</h1>{byline}{STORY}</article>"
+    assert extract('<meta name="author" content="Maren Holt">', body).author == (
+        "Maren Holt, Tom Berg"
+    )
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+      "author": {"@type": "Person", "name": "Maren Holt"}}</script>"""
+    assert extract(ld, body).author == "Maren Holt, Tom Berg"
+
+
+def test_a_declared_author_the_byline_does_not_contain_stays_the_author() -> None:
+    """Guards: the declaration comes first where the byline names the same writers, fewer, or
+    someone else (a byline the page's layout gave to a photographer or a related story)."""
+    one = "<div class='byline'>By Maren Holt</div>"
+    other = "<div class='byline'>By Tom Berg</div>"
+    meta = '<meta name="author" content="Maren Holt">'
+    assert extract(meta, f"<article><h1>Ferry</h1>{one}{STORY}</article>").author == "Maren Holt"
+    assert extract(meta, f"<article><h1>Ferry</h1>{other}{STORY}</article>").author == "Maren Holt"
+    both = '<meta name="author" content="Maren Holt"><meta name="author" content="Tom Berg">'
+    assert extract(both, f"<article><h1>Ferry</h1>{one}{STORY}</article>").author == (
+        "Maren Holt, Tom Berg"
+    )
+
+
+def test_a_declared_author_that_is_the_site_yields_to_the_persons_byline() -> None:
+    """A `<meta name="author">` naming the site (its og:site_name, its JSON-LD publisher, the
+    end of its `<title>`) or a newsroom ("Coast News") names nobody who wrote the piece: the
+    byline's person is the author."""
+    body = f"<article><h1>Island ferry to stop</h1><div class='byline'>By Maren Holt</div>{STORY}</article>"
+    for head in (
+        '<meta name="author" content="Harbour Gazette">'
+        '<meta property="og:site_name" content="Harbour Gazette">',
+        '<meta name="author" content="Coast News">',
+        '<title>Island ferry to stop | The Islander</title><meta name="author" content="The Islander">',
+        """<meta name="author" content="Harbour Media">
+        <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+          "publisher": {"@type": "Organization", "name": "Harbour Media"}}</script>""",
+        """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+          "author": {"@type": "Organization", "name": "Harbour Media Group"}}</script>""",
+    ):
+        assert extract(head, body).author == "Maren Holt", head
+
+
+def test_a_declared_newsroom_stays_the_author_without_a_persons_byline() -> None:
+    """Guards: the site as the author when no byline names a person, or the byline names the
+    newsroom too."""
+    head = '<meta name="author" content="Coast News">'
+    assert extract(head, f"<article><h1>Ferry</h1>{STORY}</article>").author == "Coast News"
+    staff = "<div class='byline'>By Coast News Staff</div>"
+    assert extract(head, f"<article><h1>Ferry</h1>{staff}{STORY}</article>").author == (
+        "Coast News"
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("<p>By MAREN HOLT in Berlin</p>", "Maren Holt"),
+        ("<div class='byline'>By JAN VAN DER BERG</div>", "Jan van der Berg"),
+        ("<div class='byline'>By SEÁN O'BRIEN-SMITH</div>", "Seán O'Brien-Smith"),
+        ("<div class='byline'>By BBC NEWS</div>", "BBC News"),
+        # Guards: one word in capitals is an agency; a name with lower-case letters is as the
+        # writer writes it.
+        ("<div class='byline'>By AFP</div>", "AFP"),
+        ("<div class='byline'>By Maren HOLT</div>", "Maren HOLT"),
+    ],
+)
+def test_a_name_written_all_in_capitals_is_cited_as_a_name_is_written(
+    byline: str, author: str
+) -> None:
+    assert author_under_headline(byline) == author
+
+
+# 9. Declared dates as some CMSs write them; the language an http-equiv gives.
+
+
+@pytest.mark.parametrize(
+    ("value", "published"),
+    [
+        ("June 2, 2025", "2025-06-02"),
+        ("2 June 2025", "2025-06-02"),
+        ("1748853000", "2025-06-02T08:30:00+00:00"),
+        ("1748853000000", "2025-06-02T08:30:00+00:00"),
+        # Guards: the standards' forms as before; a number that is no time of the web's is none.
+        ("2025-06-02T08:30:00+00:00", "2025-06-02T08:30:00+00:00"),
+        ("Mon, 02 Jun 2025 08:30:00 GMT", "2025-06-02T08:30:00+00:00"),
+        ("20250602", "2025-06-02"),
+        ("123456789", None),
+        ("9999999999", None),
+    ],
+)
+def test_a_declared_date_in_words_or_as_a_unix_time_is_read(
+    value: str, published: str | None
+) -> None:
+    ld = f"""<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Ferry",
+      "datePublished": "{value}"}}</script>"""
+    og = f'<meta property="article:published_time" content="{value}">'
+    for head in (ld, og):
+        found = extract(head, f"<article><h1>Ferry</h1>{STORY}</article>").published
+        assert (stated_iso(found) if found is not None else None) == published, head
+
+
+def test_the_language_of_an_http_equiv_content_language_is_the_pages() -> None:
+    body = f"<article><h1>Fähre</h1>{STORY}</article>"
+    head = '<meta http-equiv="Content-Language" content="de, en">'
+    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+    assert extract_article(html, URL).language == "de"
+    # Guard: the page's own lang comes first.
+    assert extract(head, body).language == "en"

@@ -532,7 +532,31 @@ def test_a_time_without_its_zone_shows_as_the_page_gave_it(
     time.tzset()
     try:
         wall_clock = parse_datetime("2024-03-05T09:30")
-        assert long_date(wall_clock) == "Tuesday 05 March 2024, 09:30 (zone not given)"
+        assert long_date(wall_clock) == "Tuesday 5 March 2024, 09:30 (zone not given)"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_long_date_writes_the_day_unpadded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Monday 4 March 2024", as a date is written in a sentence: not "Monday 04 March", the
+    zero `%d` pads it with; a date alone, a wall-clock time and a whole moment alike."""
+    import time
+    from datetime import UTC, datetime
+
+    from reader.dates import parse_datetime
+    from reader.ui.display import long_date
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        assert long_date(parse_datetime("2024-03-04")) == "Monday 4 March 2024"
+        assert long_date(parse_datetime("2024-03-04T08:05")) == (
+            "Monday 4 March 2024, 08:05 (zone not given)"
+        )
+        moment = datetime(2024, 3, 4, 8, 5, tzinfo=UTC)
+        assert long_date(moment) == "Monday 4 March 2024, 08:05 GMT"
+        assert long_date(datetime(2024, 3, 14, 8, 5, tzinfo=UTC)).startswith("Thursday 14 March")
     finally:
         monkeypatch.undo()
         time.tzset()

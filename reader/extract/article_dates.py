@@ -5,7 +5,7 @@ OpenGraph, JSON-LD, parse.ly, microdata, `<time>`, and its datelines' text last 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .byline import byline_place, elsewhere_in_article, in_article
 from .month_names import UPDATED_WORDS, UPDATED_WORDS_CJK
-from .text_dates import text_dates, text_times
+from .text_dates import parse_text_date, text_dates, text_times
 
 # The label of a revision's `<time>`, just before it: "Last updated <time datetime=…>".
 _UPDATED_LABEL = re.compile(
@@ -25,7 +25,35 @@ _UPDATED_LABEL = re.compile(
 def _parsed(*values: Any) -> list[datetime]:
     """The times among `values` (strings, or whatever else a JSON-LD value may be) that read
     as one, in order."""
-    return [t for v in values if isinstance(v, str) and (t := parse_datetime(v)) is not None]
+    return [t for v in values if isinstance(v, str) and (t := _declared_time(v)) is not None]
+
+
+# A Unix time in seconds or milliseconds, as some CMSs declare one ("1709631000").
+_UNIX_TIME = re.compile(r"\d{9,10}|\d{12,13}")
+# A declared date written in words ("March 5, 2024", "5 March 2024") is this long at most: a
+# longer value is a sentence that may name other days.
+_WORDED_DATE = 40
+# Unix times from before the web's first news sites, or ahead of now, are some other number.
+_FIRST_UNIX_YEAR = 1995
+
+
+def _declared_time(value: str) -> datetime | None:
+    """The time a declaration states: ISO 8601 or RFC 822 as the standards want, else a Unix
+    time ("1709631000") or a date in words ("March 5, 2024"), which some CMSs put in
+    `datePublished` and article:published_time."""
+    parsed = parse_datetime(value)
+    if parsed is not None:
+        return parsed
+    value = value.strip()
+    if _UNIX_TIME.fullmatch(value):
+        seconds = int(value) / (1000 if len(value) > 10 else 1)
+        moment = datetime.fromtimestamp(seconds, UTC)
+        if moment.year >= _FIRST_UNIX_YEAR and moment <= datetime.now(UTC) + timedelta(days=1):
+            return moment
+        return None
+    if len(value) <= _WORDED_DATE and not value.isdigit():
+        return parse_text_date(value)
+    return None
 
 
 def _with_time(chosen: datetime | None, found: list[datetime]) -> datetime | None:

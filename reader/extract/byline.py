@@ -16,6 +16,7 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
+from .author_names import PARTICLES, as_written
 from .furniture import HEADING_TAGS, names_of
 
 # On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
@@ -138,15 +139,7 @@ _NOT_NAMES = re.compile(
 _MAX_NAME = 100
 # The stops that end a sentence in Chinese, Japanese, Hindi and Arabic: no name holds one.
 _SENTENCE_STOP = re.compile(r"[。！？；।؟؛]")
-# Lower-case words a name (or a list of names) may hold.
-_PARTICLES = frozenset(
-    [
-        *("and", "und", "et", "y", "e", "og", "och", "en", "avec", "with"),
-        *("de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le"),
-        *("van", "von", "zu", "bin", "ibn", "al", "el", "ter", "ten"),
-    ]
-)
-_LOWER_CASE_WORDS = _PARTICLES | _LOWER_CASE_AGENCIES
+_LOWER_CASE_WORDS = PARTICLES | _LOWER_CASE_AGENCIES
 """The lower-case words a name may hold."""
 # Parts of a byline element that are not the name: its date, the writer's job, buttons.
 _EXTRAS = re.compile(r"title|role|job|position|date|time|bio|social|share|follow", re.IGNORECASE)
@@ -165,7 +158,7 @@ def without_label(text: str) -> str:
 
 def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
-    separator."""
+    separator; written in capitals ("JANE SMITH"), as a citation writes a name."""
     text = without_label(text)
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)
@@ -182,7 +175,7 @@ def clean_byline(text: str) -> str:
         text = before
     else:
         text = (_DATE_TAIL if dated else _LABEL_TAIL).sub("", name)
-    return text.strip(" ,;:-–—|•·(")
+    return as_written(text.strip(" ,;:-–—|•·("))
 
 
 def _the_dates(weekday: str, rest: str) -> bool:

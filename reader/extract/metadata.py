@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates, of_another_item
+from .author_names import chosen_authors
 from .byline import clean_byline, is_account, page_byline
 from .lead_image import lead_image
 from .title import article_title, site_name_alone, site_name_of_title
@@ -170,6 +171,15 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+def _organizations(value: Any) -> list[str]:
+    """The names of the organisations among JSON-LD's `author`s: a publisher named as one."""
+    if isinstance(value, list):
+        return [n for v in value for n in _organizations(v)]
+    if isinstance(value, dict) and "Organization" in "".join(types_of(value)):
+        return _names(value)
+    return []
+
+
 # Where a page declares its authors, best first; parse.ly's JSON goes before the last.
 _AUTHOR_METAS = (
     "dc:creator",
@@ -232,6 +242,15 @@ def _parsely_page(meta: dict[str, str]) -> dict[str, Any]:
     except (ValueError, RecursionError):
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def _http_equiv_language(doc: HtmlElement) -> str:
+    """The language `<meta http-equiv="content-language" content="de">` gives: the first of
+    the list the header it stands for may give ("de, en")."""
+    for el in doc.iter("meta"):
+        if (el.get("http-equiv") or "").strip().casefold() == "content-language":
+            return (el.get("content") or "").split(",")[0].strip()
+    return ""
 
 
 def _canonical(doc: HtmlElement, url: str, meta: dict[str, str]) -> str:
@@ -297,6 +316,7 @@ def extract_metadata(
             if name
         ],
         url,
+        frozenset(t for t in (meta.get("og:title"), meta.get("twitter:title")) if t),
     )
 
     # An address (a writer's page on the site) names nobody, in JSON-LD as in a `<meta>`.
@@ -309,8 +329,20 @@ def extract_metadata(
         (named for names in declared_authors if (named := [a for a in names if _is_name(a)])), []
     )
     authors = authors or meta_authors
-    # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback.
-    authors = [clean_byline(a) or a for a in authors] or page_byline(doc)
+    # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback, and more
+    # than that where it names more writers, or a person where the declaration names the site.
+    authors = chosen_authors(
+        [clean_byline(a) or a for a in authors],
+        page_byline(doc),
+        [
+            site_name,
+            declared_site,
+            *_names(publisher),
+            *(h.lstrip("@") for h in meta_values.get("twitter:site", [])),
+            *_organizations(_dereferenced(ld.get("author"), described)),
+        ],
+        page_title,
+    )
 
     published, updated = article_dates(doc, meta, ld, parsely)
 
@@ -321,6 +353,7 @@ def extract_metadata(
         ld.get("inLanguage"),
         meta.get("og:locale"),
         meta.get("content-language"),
+        _http_equiv_language(doc),
     ).replace("_", "-")
 
     canonical = _canonical(doc, url, meta)

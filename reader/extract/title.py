@@ -17,6 +17,8 @@ from lxml.html import HtmlElement
 
 from ..models import IDEOGRAPHS, words_in
 from ..urls import site_host
+from .byline import byline_place
+from .furniture import names_of
 
 _WORD = re.compile(r"\w+")
 # Between Chinese or Japanese words, where no space is: "海岛客轮停航-新华网", "…_财新网",
@@ -228,10 +230,62 @@ def headline(doc: HtmlElement, page_title: str, site_names: list[str], url: str)
     return first
 
 
+# The box round an article's headline: `<header class="article-header">`, "entry-header",
+# "story-head".
+_ARTICLE_HEADER = re.compile(r"(?:article|entry|post|story)[-_]?(?:header|head|top|title)")
+
+
+def _of_the_article(h1: HtmlElement) -> bool:
+    """`h1` is inside the page's `<article>` or the box of its headline."""
+    return any(
+        node.tag == "article" or bool(_ARTICLE_HEADER.search(names_of(node)))
+        for node in h1.iterancestors()
+        if node.tag not in ("body", "html")
+    )
+
+
+def printed_headline(doc: HtmlElement, page_title: str, site_names: list[str], url: str) -> str:
+    """The article's headline as the page prints it, when its `h1` is plainly the article's:
+    one the `<title>` states, or the only `h1` of the article (or of its headline's box); else
+    "". A headline the page declares for sharing ("Bus cuts explained") gives way to it: a
+    citation gives the title the reader sees, and the headline is not then repeated in the
+    body as a heading."""
+    h1s = [
+        text
+        for h1 in doc.iter("h1")
+        if _words(text := " ".join(h1.text_content().split())) >= _HEADLINE_WORDS
+        and byline_place(h1) < 2
+        and not _is_site_name(text, site_names, url)
+    ]
+    # The headline is most of the `<title>` ("Headline | Site", "Site - Headline"): not the
+    # site's logo it ends with ("… :: 痞客邦 PIXNET ::").
+    said = _norm(page_title)
+    stated = [h for h in h1s if _norm(h) in said and 2 * _words(h) > _words(said)]
+    if stated:
+        return stated[0]
+    own = list(
+        dict.fromkeys(
+            " ".join(h1.text_content().split())
+            for h1 in doc.iter("h1")
+            if _of_the_article(h1) and " ".join(h1.text_content().split()) in h1s
+        )
+    )
+    return own[0] if len(own) == 1 else ""
+
+
 def article_title(
-    doc: HtmlElement, declared: list[str], page_title: str, site_names: list[str], url: str
+    doc: HtmlElement,
+    declared: list[str],
+    page_title: str,
+    site_names: list[str],
+    url: str,
+    for_sharing: frozenset[str] = frozenset(),
 ) -> str:
-    """The title from the page's declarations (best first), its headings, or its <title>."""
+    """The title from the page's declarations (best first), its headings, or its <title>.
+
+    `for_sharing`: those of the declarations written for link previews (og:title,
+    twitter:title): the headline the page prints beats them. A title declared for citing
+    (Dublin Core's, JSON-LD's headline) is the publisher's word on it."""
     page_title = " ".join(page_title.split())
     declared = [" ".join(d.split()) for d in declared if d and d.strip()]
     # A page that declares the site's own title ("Yahoo News - Latest News & Headlines") on every
@@ -245,7 +299,10 @@ def article_title(
         # Tarot Card, …") while the page prints another headline. The one an `h1` shows is the
         # headline a reader sees and a citation gives.
         printed = {_norm(h1.text_content()) for h1 in doc.iter("h1")}
-        return next((t for t in titles if _norm(t) in printed), titles[0])
+        if chosen := next((t for t in titles if _norm(t) in printed), ""):
+            return chosen
+        shared = declared[0] in {" ".join(d.split()) for d in for_sharing}
+        return (shared and printed_headline(doc, page_title, site_names, url)) or titles[0]
     return headline(doc, page_title, site_names, url) or without_site_name(
         page_title, site_names, url, set(), guess=True
     )

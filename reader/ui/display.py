@@ -53,8 +53,15 @@ def long_date(moment: datetime | None) -> str:
     if moment is None:
         return ""
     if date_only(moment):
-        return moment.strftime("%A %d %B %Y")
+        return _day(moment)
     if zone_unstated(moment):
         # The page's own wall-clock time, said to be so rather than labelled with a zone.
-        return moment.strftime("%A %d %B %Y, %H:%M (zone not given)")
-    return in_local_time(moment).strftime("%A %d %B %Y, %H:%M %Z").rstrip()
+        return f"{_day(moment)}, {moment:%H:%M} (zone not given)"
+    local = in_local_time(moment)
+    return f"{_day(local)}, {local:%H:%M %Z}".rstrip()
+
+
+def _day(moment: datetime) -> str:
+    """ "Monday 4 March 2024": the day of the month as a date is written, not zero-padded as
+    `%d` pads it (`%-d` is glibc's alone)."""
+    return f"{moment:%A} {moment.day} {moment:%B %Y}"

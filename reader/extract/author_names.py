@@ -1,0 +1,102 @@
+"""Who the citation names as the article's author: the names the page declares or the names its
+byline prints, and a name as a citation writes it.
+
+The declarations come first, as for every field, except where the byline says more than they do:
+a `<meta name="author">` naming one of the byline's two writers leaves out the other, and one
+naming the site ("Metro Gazette", "BBC News") over a byline that names a person names nobody who
+wrote the piece.
+"""
+
+from __future__ import annotations
+
+import re
+
+PARTICLES = frozenset(
+    [
+        *("and", "und", "et", "y", "e", "og", "och", "en", "avec", "with"),
+        *("de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le"),
+        *("van", "von", "zu", "bin", "ibn", "al", "el", "ter", "ten"),
+    ]
+)
+"""Lower-case words a name (or a list of names) may hold."""
+
+# The joining words after which a new name starts ("JANE SMITH AND TOM BERG").
+_JOINS = frozenset(["and", "und", "et", "y", "e", "og", "och", "en", "&"])
+# Newsrooms and agencies written in capitals by their own name: kept so in an all-caps byline.
+_ACRONYMS = frozenset(
+    [
+        *("ap", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "npr", "pa", "upi", "dpa", "apa", "ani"),
+        *("pti", "ians", "itv", "rte", "sbs", "cbc", "ard", "zdf", "orf", "srf", "rai", "nhk"),
+        *("efe", "ansa", "tass", "ria", "kna", "epd", "sid", "aap", "nzpa", "wsj", "ft", "usa"),
+    ]
+)
+_WORD_START = re.compile(r"(^|[-'’(.])(\w)")
+
+
+def as_written(name: str) -> str:
+    """ "Jane Smith" for a byline's "JANE SMITH", "Jan van der Berg" for "JAN VAN DER BERG":
+    a name written all in capitals, as a page's style prints it, as a citation writes it. Only
+    a name of two words or more written wholly in capitals: "AFP" is one word, "Jane SMITH" is
+    the writer's own way; an agency's letters ("BBC") stay."""
+    words = name.split()
+    if len(words) < 2 or not any(c.isupper() for c in name) or any(c.islower() for c in name):
+        return name
+    written = []
+    starts = True
+    for word in words:
+        core = word.strip(",;:()").casefold()
+        if core in _ACRONYMS:
+            written.append(word)
+        elif core in _JOINS or (core in PARTICLES and not starts):
+            written.append(word.lower())
+        else:
+            written.append(_WORD_START.sub(lambda m: m[1] + m[2].upper(), word.lower()))
+        starts = core in _JOINS or word.endswith((",", ";"))
+    return " ".join(written)
+
+
+# A newsroom's name rather than a person's: "BBC News", "Reuters Staff", "Metro Desk".
+_NEWSROOM = re.compile(
+    r"(?:^|\s)(?:news|newsroom|desk|staff|team|editors|editorial|editorial board|redaktion"
+    r"|rédaction|redacción|redazione|redactie|agencies|wire|wires)$",
+    re.IGNORECASE,
+)
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\W", "", text.casefold())
+
+
+def _is_publisher(name: str, publishers: list[str], page_title: str) -> bool:
+    """`name` is the site's or its publisher's: one of `publishers` (og:site_name, JSON-LD's
+    publisher, the Twitter account), the part of the page's `<title>` after (or before) its
+    headline, or a newsroom's name ("BBC News", "Reuters Staff")."""
+    folded = _folded(name)
+    if not folded:
+        return False
+    if folded in {_folded(p) for p in publishers} - {""} or _NEWSROOM.search(name.strip()):
+        return True
+    parts = re.split(r"\s[|\-–—:·»]\s", " ".join(page_title.split()))
+    return len(parts) > 1 and folded in {_folded(parts[0]), _folded(parts[-1])}
+
+
+def chosen_authors(
+    declared: list[str], printed: list[str], publishers: list[str], page_title: str
+) -> list[str]:
+    """The article's authors: the `declared` ones (JSON-LD, `<meta>`), else the ones its
+    byline `printed`; the byline's when it names the declared ones and more ("By Jane Smith and
+    Tom Okafor" beside `<meta name="author" content="Jane Smith">`), or when the declared ones
+    are only the site or its newsroom and the byline names someone else."""
+    if not printed:
+        return declared
+    if not declared:
+        return printed
+    said = {_folded(n) for n in declared}
+    shown = {_folded(n) for n in printed}
+    if said < shown:
+        return printed
+    if all(_is_publisher(n, publishers, page_title) for n in declared) and not any(
+        _is_publisher(n, publishers, page_title) for n in printed
+    ):
+        return printed
+    return declared
