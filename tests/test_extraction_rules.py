@@ -857,8 +857,9 @@ def test_lead_photo_caption_named_by_its_class_is_kept() -> None:
     )
     page = page.replace("<figure", "<div").replace("</figure>", "</div>")
     article = extract_article(page, BASE + "lead-photo-caption.html")
-    assert article.blocks[1].kind == BlockKind.CAPTION
-    assert article.blocks[1].text.startswith("A water company crew digs out a burst main")
+    # As in its `<figure>`: the photo (its `alt` empty, a caption after it), then the caption.
+    assert [b.kind for b in article.blocks[1:3]] == [BlockKind.IMAGE, BlockKind.CAPTION]
+    assert article.blocks[2].text.startswith("A water company crew digs out a burst main")
 
 
 def test_lead_slideshow_in_a_viewer_named_modal_keeps_its_caption() -> None:
