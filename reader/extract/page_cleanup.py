@@ -125,14 +125,19 @@ def prepare(doc: HtmlElement) -> None:
     for el in doc.xpath("//*[@hidden or @class or @style or @aria-hidden]"):
         if el.getparent() is None or el.tag == "head":
             continue
-        if (
-            _hidden(el)
-            or not _SCREEN_READER_ONLY.isdisjoint(class_names(el))
-            or _DISPLAY_NONE.search(el.get("style", ""))
-            # Readability.js's exception: Wikipedia's fallback images are aria-hidden.
-            or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
-        ):
+        if hides_from_view(el) or not _SCREEN_READER_ONLY.isdisjoint(class_names(el)):
             drop(el)
+
+
+def hides_from_view(el: HtmlElement) -> bool:
+    """The element is hidden from the page's readers, by its `hidden` attribute, an inline
+    style or `aria-hidden`."""
+    return (
+        _hidden(el)
+        or _DISPLAY_NONE.search(el.get("style", "")) is not None
+        # Readability.js's exception: Wikipedia's fallback images are aria-hidden.
+        or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
+    )
 
 
 def without_heading_anchors(doc: HtmlElement) -> None:
