@@ -44,10 +44,10 @@ def unfold_read_more(hidden: list[HtmlElement]) -> list[HtmlElement]:
     unfolded: list[HtmlElement] = []
     folded = set(hidden)
     for box in hidden:
-        if box.getparent() is None or not _holds_the_rest(box):
+        if box.getparent() is None:
             continue
         for row in (box.getprevious(), box.getnext()):
-            if row is not None and row not in folded and _says_unfold(row):
+            if row is not None and row not in folded and _says_unfold(row) and _holds_the_rest(box):
                 _unhide(box)
                 drop(row)
                 unfolded.append(box)
@@ -59,7 +59,13 @@ def _says_unfold(row: HtmlElement) -> bool:
     """A control opening the rest ("Continue reading"), or a row holding one and no more."""
     if not isinstance(row.tag, str):
         return False
-    text = " ".join(row.text_content().split())
+    # Its first words only: a neighbour may be the whole article.
+    text = ""
+    for piece in row.itertext():
+        text += piece
+        if len(text) > 2 * _CONTROL_CHARS:
+            return False
+    text = " ".join(text.split())
     return 0 < len(text) <= _CONTROL_CHARS and _UNFOLDS.match(text) is not None
 
 
