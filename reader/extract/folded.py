@@ -75,10 +75,9 @@ def _holds_the_rest(box: HtmlElement) -> bool:
         return False
     if next(box.iter("form", "dialog", "input"), None) is not None:
         return False
-    paragraphs = [p for p in box.iter("p") if text_length(p) >= _PROSE_CHARS]
-    if box.tag == "p" and text_length(box) >= _PROSE_CHARS:
-        paragraphs.append(box)
-    return bool(paragraphs) and link_density(box) < _MAX_LINK_DENSITY
+    # `iter` starts at the box itself: a folded paragraph alone counts.
+    prose = any(text_length(p) >= _PROSE_CHARS for p in box.iter("p"))
+    return prose and link_density(box) < _MAX_LINK_DENSITY
 
 
 def _unhide(box: HtmlElement) -> None:
