@@ -3,8 +3,9 @@
 A paywalled page declares its article not free in its JSON-LD (schema.org's
 `isAccessibleForFree: false`, with a `hasPart` naming the paywalled element) and shows a couple
 of paragraphs and an offer box. A metered site's page declares the same but serves the article
-whole; a free article may carry a "subscribe" box too: neither is marked. Real parts: a loopback
-server of this test's own, the store on disk.
+whole; a free article may carry a "subscribe" box too: neither is marked. Many sites declare
+nothing and show the box alone after the teaser: that box, shown, marks the article as well.
+Real parts: a loopback server of this test's own, the store on disk.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reader.citation import header_lines
 from reader.extract import extract_article, to_text
 from reader.extract.paywall import FOR_SUBSCRIBERS, read_paywall
 from reader.library import Library
+from reader.marks import PARTIAL_MARK, offline_mark
 from reader.store import Store
 
 STORY = [
@@ -99,6 +101,116 @@ def test_a_page_hiding_its_paywalled_part_is_marked_for_subscribers() -> None:
 def test_a_declared_teaser_naming_no_part_is_marked_too() -> None:
     article = extract_article(DECLARED_ONLY, "https://quay.example/dredging.html")
     assert article.incomplete == FOR_SUBSCRIBERS
+
+
+# A site that declares nothing: the teaser, then its wall in the rest's place.
+WALL = (
+    '<div class="paywall"><p class="paywall-title">This article is for subscribers only</p>'
+    "<p>Subscribe today and get your first month free: unlimited access to the Courier and its "
+    'app.</p><p><a href="/subscribe">Subscribe now</a></p>'
+    '<p>Already a subscriber? <a href="/login">Sign in</a></p></div>'
+)
+UNDECLARED_WALL = page("", paragraphs(STORY[:2]) + WALL)
+
+
+def test_a_wall_shown_after_a_teaser_marks_it_for_subscribers_without_a_declaration() -> None:
+    article = extract_article(UNDECLARED_WALL, "https://quay.example/dredging.html")
+    assert article.incomplete == FOR_SUBSCRIBERS and article.incomplete_for_good
+    text = to_text(article)
+    assert all(p in text for p in STORY[:2])
+    assert "subscribers only" not in text and "Sign in" not in text
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # Told by its words, in a box of no telling name.
+        '<div class="c-box-7f"><p>Sign in to read the full story.</p></div>',
+        '<div class="c-box-7f"><h3>Subscribe to continue reading</h3></div>',
+        '<div class="c-box-7f"><p>Dieser Artikel ist nur für Abonnenten.</p>'
+        '<p><a href="/abo">Jetzt abonnieren</a></p></div>',
+        '<div class="c-box-7f"><p>Cet article est réservé aux abonnés.</p></div>',
+        '<div class="c-box-7f"><p>Contenido solo para suscriptores.</p></div>',
+        '<div class="c-box-7f"><p>Материал доступен только для подписчиков.</p></div>',
+        # Told by its name, speaking of signing in in words of its own.
+        '<div id="regwall"><p>Create a free account or log in to carry on.</p></div>',
+        '<section class="premium-gate"><p>Become a subscriber: £1 a week.</p></section>',
+    ],
+    ids=["sign-in", "subscribe", "de", "fr", "es", "ru", "regwall-name", "premium-name"],
+)
+def test_a_wall_in_its_words_or_its_name_marks_a_teaser(box: str) -> None:
+    article = extract_article(page("", paragraphs(STORY[:2]) + box), "https://quay.example/a")
+    assert article.incomplete == FOR_SUBSCRIBERS
+
+
+NEWSLETTER = (
+    '<div class="newsletter-signup"><h3>Subscribe to our newsletter</h3><p>The week\'s port '
+    'news in your inbox every Friday.</p><form><input type="email"><button>Sign up</button>'
+    "</form></div>"
+)
+SUPPORT_BANNER = (
+    '<div class="support-banner"><p>Support independent journalism: subscribe to the Courier '
+    'from £1 a week.</p><a href="/subscribe">Subscribe</a></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page("", paragraphs(STORY[:2]) + NEWSLETTER),
+        page("", paragraphs(STORY) + SUPPORT_BANNER),
+        # The whole article, the wall after it (a template's, on every page).
+        page("", paragraphs(STORY) + WALL),
+        # A metered site's wall, hidden for scripts to show after a reader's tenth article.
+        page("", paragraphs(STORY[:2]) + WALL.replace('class="paywall"', 'hidden class="paywall"')),
+        page("", paragraphs(STORY[:2]) + WALL.replace('class="paywall"', 'style="display: none"')),
+        # The site's log-in line in its header, on every page; a brief of two paragraphs.
+        page("", paragraphs(STORY[:2])).replace(
+            "</nav>", 'Already a subscriber? <a href="/login">Sign in</a></nav>'
+        ),
+        # A label on a link to another story.
+        page(
+            "",
+            paragraphs(STORY[:2]) + '<p><span class="premium-badge">Premium</span> '
+            '<a href="/b">Ferry fares rise</a></p>',
+        ),
+        # The comments' log-in, under a brief.
+        page(
+            "",
+            paragraphs(STORY[:2]) + '<div class="c-box-7f"><p>Log in to continue the '
+            "conversation.</p></div>",
+        ),
+        page(
+            "",
+            paragraphs(STORY[:2]) + '<section id="comments"><p>Already a subscriber? '
+            '<a href="/login">Sign in</a> to comment.</p></section>',
+        ),
+        # Medium's upsell beside every story, a short one too.
+        page(
+            "",
+            paragraphs(STORY[:2]) + '<div class="c-box-7f"><p>Get unlimited access to the '
+            "best stories on Quay.</p></div>",
+        ),
+        # The page declares its article free: taken at its word.
+        page(ld(True), paragraphs(STORY[:2]) + WALL),
+    ],
+    ids=[
+        "newsletter-box",
+        "support-banner-after-whole",
+        "wall-after-whole",
+        "hidden-wall",
+        "display-none-wall",
+        "log-in-in-header",
+        "premium-badge",
+        "comments-log-in",
+        "comments-section",
+        "upsell",
+        "declared-free",
+    ],
+)
+def test_a_page_with_no_wall_in_the_rests_place_is_not_marked(html: str) -> None:
+    article = extract_article(html, "https://quay.example/dredging.html")
+    assert article.incomplete == "" and not article.in_part
 
 
 def microdata_page(free: str, rest: str) -> str:
@@ -205,11 +317,11 @@ def test_a_paragraph_about_subscriptions_is_kept() -> None:
 
 
 # -- the library -------------------------------------------------------------------------------
-def rss(base: str, content: str) -> str:
+def rss(base: str, content: str, path: str = "/dredging.html") -> str:
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title>Quay Courier</title><link>{base}/</link>
-<item><title>Dredging vote put off</title><link>{base}/dredging.html</link><guid>dredging</guid>
+<item><title>Dredging vote put off</title><link>{base}{path}</link><guid>dredging</guid>
 <pubDate>Tue, 24 Nov 2026 08:00:00 GMT</pubDate><description>{STORY[0]}</description>
 {content}</item></channel></rss>"""
 
@@ -224,10 +336,10 @@ def site() -> Iterator[HTTPServer]:
         server.stop()
 
 
-def serve_feed(site: HTTPServer, content: str) -> str:
+def serve_feed(site: HTTPServer, content: str, path: str = "/dredging.html") -> str:
     base = site.url_for("").rstrip("/")
     site.expect_request("/feed.xml").respond_with_data(
-        rss(base, content), content_type="application/rss+xml"
+        rss(base, content, path), content_type="application/rss+xml"
     )
     return site.url_for("/feed.xml")
 
@@ -263,6 +375,30 @@ def test_a_synced_page_for_subscribers_says_so_and_is_not_fetched_again(
     again = store.article(url)
     store.close()
     assert again is not None and again.incomplete == FOR_SUBSCRIBERS
+
+
+def test_a_synced_teaser_behind_an_undeclared_wall_is_listed_in_part(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    """The list marks it "½", not "↓": a reader must not take the teaser for the story."""
+    site.expect_request("/wall.html").respond_with_data(UNDECLARED_WALL, content_type="text/html")
+    feed = serve_feed(site, "", "/wall.html")  # the feed carries a summary only
+
+    async def sync() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(feed)
+            report = await lib.sync()
+            assert report.ok and report.articles_fetched == 1
+            assert [a.incomplete for _, a in report.incomplete] == [FOR_SUBSCRIBERS]
+            [headline] = lib.headlines()
+            assert headline.cached and headline.partial
+            assert offline_mark(headline) == PARTIAL_MARK
+
+    asyncio.run(sync())
+    store = Store(data_dir)
+    article = store.article(site.url_for("/wall.html"))
+    store.close()
+    assert article is not None and article.incomplete == FOR_SUBSCRIBERS
 
 
 def test_a_feed_carrying_the_whole_story_still_stands_in(site: HTTPServer, data_dir: Path) -> None:

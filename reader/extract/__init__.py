@@ -371,6 +371,9 @@ def extract_page(
         # Before `prepare`: Wikipedia's MathML is hidden behind an image of the formula.
         mark_math(doc)
         prepare(doc)
+        # After `prepare` (scripts and what the page hides are gone), before the furniture
+        # pass drops a wall that no declaration names.
+        paywall = paywall.with_wall(doc)
         set_sidenotes_apart(doc)
         mark_pull_quotes(doc)
         icons_beside_their_text(doc)

@@ -1,6 +1,7 @@
 """The page around the article, removed before readability scores it.
 
-- `prepare`: what is never visible text (scripts, styles, comments, hidden elements).
+- `prepare`: what is never visible text (scripts, styles, comments, hidden elements), but for
+  the rest of an article folded behind a "Continue reading" control (`folded`).
 - `strip_page_furniture`: navigation, cookie banners, share rows, newsletter boxes, sidebars,
   tag rows, bylines and author bio boxes, polls and quizzes, e-mail sign-up boxes, found by tag, ARIA role and class/id names;
   readers' comment threads, by their shape (`comment_threads`).
@@ -21,6 +22,7 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from .byline import in_a_sentence
 from .comment_threads import comment_threads
+from .folded import unfold_read_more
 from .furniture import (
     FURNITURE_ROLES,
     FURNITURE_STEMS,
@@ -124,17 +126,25 @@ def prepare(doc: HtmlElement) -> None:
         if el.getparent() is not None and el.getparent().tag != "head":
             drop(el)
     # Only the elements with an attribute that can hide them, picked in C: most have none.
-    for el in doc.xpath("//*[@hidden or @class or @style or @aria-hidden]"):
+    maybe_hidden = doc.xpath("//*[@hidden or @class or @style or @aria-hidden]")
+    # The rest of an article folded behind "Continue reading" is the article's: shown.
+    unfold_read_more([el for el in maybe_hidden if el.tag != "head" and hides_from_view(el)])
+    for el in maybe_hidden:
         if el.getparent() is None or el.tag == "head":
             continue
-        if (
-            _hidden(el)
-            or not _SCREEN_READER_ONLY.isdisjoint(class_names(el))
-            or _DISPLAY_NONE.search(el.get("style", ""))
-            # Readability.js's exception: Wikipedia's fallback images are aria-hidden.
-            or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
-        ):
+        if hides_from_view(el) or not _SCREEN_READER_ONLY.isdisjoint(class_names(el)):
             drop(el)
+
+
+def hides_from_view(el: HtmlElement) -> bool:
+    """The element is hidden from the page's readers, by its `hidden` attribute, an inline
+    style or `aria-hidden`."""
+    return (
+        _hidden(el)
+        or _DISPLAY_NONE.search(el.get("style", "")) is not None
+        # Readability.js's exception: Wikipedia's fallback images are aria-hidden.
+        or (el.get("aria-hidden") == "true" and "fallback-image" not in el.get("class", ""))
+    )
 
 
 def without_heading_anchors(doc: HtmlElement) -> None:

@@ -13,6 +13,12 @@ taken to hide its text when it declares the article not free and either
 Some sites declare it in microdata instead, as schema.org allows: an `isAccessibleForFree`
 property of "False" on the article's item, or on a `hasPart` item, the paywalled element itself.
 
+Many sites declare nothing and cut the article server-side, showing a box in the rest's place:
+"This article is for subscribers only … Already a subscriber? Sign in" (`wall_on_page`). Such a
+box, shown on the page, after a teaser's length of text is the same mark; a whole article with a
+subscription offer at its foot is longer, and a newsletter's "Subscribe to our newsletter" is no
+wall.
+
 `FOR_SUBSCRIBERS` is then the article's `incomplete`: not the whole article, and nothing a sync
 can fetch will bring the rest. The offer box ("Subscribe to keep reading … Already a subscriber?
 Log in") is furniture whatever the page declares: `is_offer_box`.
@@ -21,12 +27,15 @@ Log in") is furniture whatever the page declares: `is_offer_box`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any
 
 from lxml.html import HtmlElement
 
+from .furniture import FURNITURE_ROLES, HEADING_TAGS, TOKEN_SPLIT, names_of
 from .metadata import is_article
+from .page_cleanup import hides_from_view
 
 FOR_SUBSCRIBERS = "the page is for subscribers and shows only the start of the article"
 # A paywalled part holding fewer words than this was emptied for us; a page of a site that
@@ -58,6 +67,33 @@ _OFFER = re.compile(
     r"|continuare|continuar|verder) (leyendo|à lire|la lecture|a leggere|lendo|te lezen)\b",
     re.IGNORECASE,
 )
+# What a wall says beyond an offer: the article is kept for subscribers ("This article is for
+# subscribers only", "Sign in to read the full story"), in the languages read here too: "Nur für
+# Abonnenten", "Article réservé aux abonnés", "Solo para suscriptores", "Только для подписчиков".
+_WALL = re.compile(
+    r"\bsubscribers?[- ]only\b"
+    r"|\b(only|exclusively) (available )?(to|for) (paying |paid )?subscribers\b"
+    # Not "Log in to continue the conversation": a comment box's.
+    r"|\b(subscribe|sign in|log in|register)( now| today)? to (continue( reading\b|\s*([.:!…]|$))"
+    r"|unlock\b|read (this|the (full|whole|rest|entire))\b)"
+    r"|\b(nur|exklusiv) für abonnent(inn)?en\b|\bréservée? aux abonnés\b"
+    r"|\b(solo|sólo|exclusivo) para (suscriptores|abonados)\b|\bтолько для подписчиков\b"
+    r"|\briservato agli abbonati\b|\bexclusivo para assinantes\b|\balleen voor abonnees\b",
+    re.IGNORECASE,
+)
+# A box named for a wall ("paywall", "regwall", "subscriber-only", Piano's, a metered site's)
+# that speaks of subscribing or signing in, in whatever words.
+_WALL_NAME = re.compile(r"pay-?wall|reg-?wall|subscribers?-?only|premium|piano|metered")
+_SUBSCRIBING = re.compile(
+    r"subscri|abonn|suscri|assin|abbon|подпис|sign in|log in|register|anmelden|connecter",
+    re.IGNORECASE,
+)
+# Where a site's log-in line sits on every page ("Already a subscriber? Sign in" in its header,
+# "Subscribe to comment" under the comments): no wall in the article's place.
+_AROUND_THE_PAGE = ("nav", "header", "footer", "aside")
+_AROUND_NAMES = frozenset(
+    {"nav", "navbar", "menu", "masthead", "topbar", "header", "footer", "comments", "comment"}
+)
 # A page names its paywalled part or two; a declaration of thousands (3,000 on a page of 5,000
 # boxes took 195 s) is read no further than this, and no selector longer than this.
 _MAX_SELECTORS = 8
@@ -71,6 +107,19 @@ def _not_free(obj: Any) -> bool:
         return False
     free = obj.get("isAccessibleForFree")
     return free is False or (isinstance(free, str) and free.strip().lower() == "false")
+
+
+def _declared_free(json_ld: list[dict[str, Any]], doc: HtmlElement) -> bool:
+    """An article of the page declared free (`isAccessibleForFree: true`), in JSON-LD or
+    microdata."""
+    if any(is_article(obj) and _free(obj.get("isAccessibleForFree")) for obj in json_ld):
+        return True
+    props = doc.xpath("//*[@itemprop][contains(@itemprop, 'isAccessibleForFree')]")
+    return any(_free(prop.get("content", prop.text_content())) for prop in props[:_MAX_SELECTORS])
+
+
+def _free(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
 def _parts(article: dict[str, Any]) -> list[Any]:
@@ -92,11 +141,24 @@ class Paywall:
     part_words: int | None = None
     """Words in the elements its not-free parts name by `cssSelector`; None when none is on
     the page."""
+    free: bool = False
+    """An article of the page is declared free: taken at its word, a box of offers on it is
+    no wall."""
+    wall: bool = False
+    """A box standing in for the rest of the article is shown on the page (`wall_on_page`)."""
+
+    def with_wall(self, doc: HtmlElement) -> Paywall:
+        """This, with the wall looked for on `doc` when the page declares nothing: `doc` as
+        `prepare` left it (no scripts, nothing hidden), before the furniture pass drops the
+        wall."""
+        if self.declared or self.free:
+            return self
+        return replace(self, wall=wall_on_page(doc))
 
     def hides_text(self, words_read: int) -> bool:
         """The page hides the rest of the article from us (see the module's docstring)."""
         if not self.declared:
-            return False
+            return self.wall and words_read < _TEASER_WORDS
         if self.part_words is not None:
             return self.part_words < _EMPTIED_WORDS
         return words_read < _TEASER_WORDS
@@ -110,7 +172,7 @@ def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
     articles = [obj for obj in json_ld if is_article(obj) and behind_paywall(obj)]
     declared_in_microdata, microdata_parts = _microdata(doc)
     if not articles and not declared_in_microdata:
-        return Paywall()
+        return Paywall(free=_declared_free(json_ld, doc))
     selectors = list(
         dict.fromkeys(
             part["cssSelector"].strip()
@@ -163,3 +225,109 @@ def is_offer_box(text: str) -> bool:
     """A short box offering a subscription in the article's place ("Subscribe to keep reading",
     "Already a subscriber? Log in"); `text` is its text, whitespace collapsed."""
     return len(text) <= _OFFER_CHARS and _OFFER.search(text) is not None
+
+
+def _says_wall(text: str) -> bool:
+    """Words of a wall: the article is for subscribers, or an offer to read on. Not "Get
+    unlimited access to the best stories": Medium's upsell beside every whole story."""
+    return _WALL.search(text) is not None or any(
+        "unlimited" not in offer.group(0).lower() for offer in _OFFER.finditer(text)
+    )
+
+
+def wall_on_page(doc: HtmlElement) -> bool:
+    """A subscription wall in the article's place, shown on the page `doc` (as `prepare` left
+    it, before the furniture pass drops the wall): a short box saying the article is for
+    subscribers or offering one to read on (`is_offer_box`), or a short box named for a wall
+    that speaks of subscribing or signing in. Not one the page hides (a metered site's, for
+    scripts to show after a reader's tenth article), nor a log-in line in the site's header,
+    menu or footer."""
+    body = doc.find("body")
+    if body is None or not _may_hold_a_wall(body):
+        return False
+    boxes: dict[HtmlElement, None] = {}
+    # A walk of the page: each element named for a wall, and each text run saying its words,
+    # in the block holding that run; no more of either than a teaser's page shows.
+    hinted = 0
+    for el in body.iter():
+        if len(boxes) > _MAX_BOXES or hinted > _MAX_BOXES:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        if (el.get("class") or el.get("id")) and _WALL_NAME.search(names_of(el)):
+            boxes[el] = None
+        for run, holder in ((el.text, el), (el.tail, el.getparent())):
+            if not run or holder is None or not _SUBSCRIBING_HINT.search(run.lower()):
+                continue
+            hinted += 1
+            if (
+                _says_wall(run)
+                and holder.tag not in _UNSHOWN
+                and not any(a.tag in _UNSHOWN for a in holder.iterancestors())
+            ):
+                block = next(
+                    (b for b in (holder, *holder.iterancestors()) if b.tag in _BOX_TAGS), holder
+                )
+                boxes[block] = None
+    for box in boxes:
+        text = " ".join(box.text_content().split())
+        short = len(text) <= _OFFER_CHARS  # a box, not prose
+        if short and (_says_wall(text) or _named_wall(box, text)) and not _around_the_page(box):
+            return True
+    return False
+
+
+def _may_hold_a_wall(body: HtmlElement) -> bool:
+    """A class or id of a wall's name, or a text run of a wall's words, is in `body`: read as
+    plain strings, without the walk of every element `wall_on_page` then takes (a third of
+    the time a page took to read, on every page)."""
+    names = body.xpath(".//@class | .//@id", smart_strings=False)
+    if _WALL_NAME.search(" ".join(names).lower()):
+        return True
+    # The page's text as one string, each word of subscribing in it read with the words around
+    # it.
+    text = body.text_content()
+    hits = islice(_SUBSCRIBING_HINT.finditer(text.lower()), _MAX_BOXES)
+    return any(
+        _says_wall(text[max(hit.start() - _OFFER_CHARS, 0) : hit.end() + _OFFER_CHARS])
+        for hit in hits
+    )
+
+
+# A word every phrase of `_WALL` and `_OFFER` holds but "Get unlimited access", which alone is
+# no wall; searched in lower case (ten times faster than IGNORECASE: a page's text runs, one by
+# one, took 50 ms).
+_SUBSCRIBING_HINT = re.compile(
+    r"subscri|abonn|abonad|abone|suscri|assin|abbon|подпис|prenumer|subskryp|members|sign in"
+    r"|sign up|log in|register|upgrade|weiterlesen|il vous reste"
+)
+
+
+# A page's words of subscribing, and boxes that may be its wall, read no further than this: a
+# hostile page of 60,000 "subscribe"s took a minute.
+_MAX_BOXES = 100
+# Text no reader sees.
+_UNSHOWN = frozenset({"script", "style", "template", "noscript", "textarea"})
+_BOX_TAGS = frozenset({"p", "div", "section", "aside", "li", "td", "blockquote", *HEADING_TAGS})
+
+
+def _named_wall(box: HtmlElement, text: str) -> bool:
+    return _WALL_NAME.search(names_of(box)) is not None and _SUBSCRIBING.search(text) is not None
+
+
+def _around_the_page(box: HtmlElement) -> bool:
+    """Hidden, or in the site's header, menu or footer rather than the article's place."""
+    for el in (box, *box.iterancestors()):
+        if hides_from_view(el):
+            return True
+        if el is box:
+            continue
+        if el.tag in _AROUND_THE_PAGE and not any(
+            a.tag in ("article", "main", "section") for a in el.iterancestors()
+        ):
+            return True
+        if el.get("role") in FURNITURE_ROLES - {"dialog", "alert"}:
+            return True
+        if not _AROUND_NAMES.isdisjoint(TOKEN_SPLIT.split(names_of(el))):
+            return True
+    return False
