@@ -98,8 +98,12 @@ def with_scheme(text: str) -> str:
     ("https://" before a name, "http://" before a local address); else ""."""
     if not _SCHEMELESS.fullmatch(text):
         return ""
-    host = text.split("/", 1)[0].split(":", 1)[0]
-    local = host.lower() == "localhost" or host.replace(".", "").isdigit()
+    host, slash, _path = text.partition("/")
+    name = host.split(":", 1)[0].lower()
+    local = name == "localhost" or name.replace(".", "").isdigit()
+    # "story.html" is a file's name as much as a host's: only an address that says it is one.
+    if not (slash or ":" in host or local or name.startswith("www.")):
+        return ""
     return ("http://" if local else "https://") + text
 
 

@@ -146,12 +146,16 @@ def test_show_of_something_neither_an_id_nor_a_web_address_says_which(tmp_path: 
         ("show", "www.example.org/news/story", "https://www.example.org/news/story"),
         ("add", "127.0.0.1:8771/feed2.xml", "http://127.0.0.1:8771/feed2.xml"),
         ("add", "localhost/feed.xml", "http://localhost/feed.xml"),
+        ("show", "www.example.org", "https://www.example.org"),
     ):
         result = reader(home, command, address)
         assert (result.returncode, result.stderr) == (
             1,
             f"reader: not an http(s) URL: {address} (did you mean {meant}?)\n",
         )
+    # A file's name is as much a host's: no address made up for it.
+    result = reader(home, "show", "story.html")
+    assert result.stderr == "reader: no article with id 'story.html' (see `reader list`)\n"
     a_file = tmp_path / "notes.txt"
     a_file.write_text("not a directory")
     result = reader(a_file, "list")
