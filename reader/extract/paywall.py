@@ -227,11 +227,19 @@ def is_offer_box(text: str) -> bool:
     return len(text) <= _OFFER_CHARS and _OFFER.search(text) is not None
 
 
+# The same, for text in lower case: the page's words are read with these, near each word of
+# subscribing (IGNORECASE tries every letter both ways: half a page's reading time on the demo's
+# small pages, which all have a newsletter box).
+_WALL_LOWER = re.compile(_WALL.pattern)
+_OFFER_LOWER = re.compile(_OFFER.pattern)
+
+
 def _says_wall(text: str) -> bool:
     """Words of a wall: the article is for subscribers, or an offer to read on. Not "Get
     unlimited access to the best stories": Medium's upsell beside every whole story."""
-    return _WALL.search(text) is not None or any(
-        "unlimited" not in offer.group(0).lower() for offer in _OFFER.finditer(text)
+    lowered = text.lower()
+    return _WALL_LOWER.search(lowered) is not None or any(
+        "unlimited" not in offer.group(0) for offer in _OFFER_LOWER.finditer(lowered)
     )
 
 
@@ -289,9 +297,15 @@ def _may_hold_a_wall(body: HtmlElement) -> bool:
     text = body.text_content()
     hits = islice(_SUBSCRIBING_HINT.finditer(text.lower()), _MAX_BOXES)
     return any(
-        _says_wall(text[max(hit.start() - _OFFER_CHARS, 0) : hit.end() + _OFFER_CHARS])
+        _says_wall(text[max(hit.start() - _PHRASE_CHARS, 0) : hit.end() + _PHRASE_CHARS])
         for hit in hits
     )
+
+
+# Every phrase of `_WALL` and `_OFFER` is shorter than this, and holds its word of subscribing:
+# read this far either side of that word, each is found (a box's whole text was read, 400
+# characters a side, each time: half a small page's reading).
+_PHRASE_CHARS = 120
 
 
 # A word every phrase of `_WALL` and `_OFFER` holds but "Get unlimited access", which alone is
