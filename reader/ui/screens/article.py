@@ -535,7 +535,7 @@ def quoted(passage: str) -> str:
     return "\n".join(out)
 
 
-_NUMBERED = re.compile(r"(\d{1,9})\. (.*)", re.DOTALL)
+_NUMBERED = re.compile(r"(\d{1,3})\. (.*)", re.DOTALL)  # not "1998. That year…"
 
 
 def _quoted_line(line: str) -> tuple[str, bool]:
