@@ -127,12 +127,13 @@ def prepare(doc: HtmlElement) -> None:
             drop(el)
     # Only the elements with an attribute that can hide them, picked in C: most have none.
     maybe_hidden = doc.xpath("//*[@hidden or @class or @style or @aria-hidden]")
+    hidden = [el for el in maybe_hidden if el.tag != "head" and hides_from_view(el)]
     # The rest of an article folded behind "Continue reading" is the article's: shown.
-    unfold_read_more([el for el in maybe_hidden if el.tag != "head" and hides_from_view(el)])
+    still_hidden = set(hidden).difference(unfold_read_more(hidden))
     for el in maybe_hidden:
         if el.getparent() is None or el.tag == "head":
             continue
-        if hides_from_view(el) or not _SCREEN_READER_ONLY.isdisjoint(class_names(el)):
+        if el in still_hidden or not _SCREEN_READER_ONLY.isdisjoint(class_names(el)):
             drop(el)
 
 
