@@ -109,13 +109,19 @@ def _not_free(obj: Any) -> bool:
     return free is False or (isinstance(free, str) and free.strip().lower() == "false")
 
 
-def _declared_free(json_ld: list[dict[str, Any]], doc: HtmlElement) -> bool:
-    """An article of the page declared free (`isAccessibleForFree: true`), in JSON-LD or
-    microdata."""
+def _declared_free(json_ld: list[dict[str, Any]], props: list[HtmlElement]) -> bool:
+    """An article of the page declared free (`isAccessibleForFree: true`), in JSON-LD or in
+    microdata (`props`, the page's `_free_props`)."""
     if any(is_article(obj) and _free(obj.get("isAccessibleForFree")) for obj in json_ld):
         return True
-    props = doc.xpath("//*[@itemprop][contains(@itemprop, 'isAccessibleForFree')]")
-    return any(_free(prop.get("content", prop.text_content())) for prop in props[:_MAX_SELECTORS])
+    return any(_free(prop.get("content", prop.text_content())) for prop in props)
+
+
+def _free_props(doc: HtmlElement) -> list[HtmlElement]:
+    """The page's microdata properties saying whether an item is free, the first few."""
+    # The XPath string test runs on the few elements with an itemprop only.
+    found = doc.xpath("//*[@itemprop][contains(@itemprop, 'isAccessibleForFree')]")
+    return found[:_MAX_SELECTORS]
 
 
 def _free(value: Any) -> bool:
@@ -170,9 +176,10 @@ def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
     from lxml.cssselect import CSSSelector
 
     articles = [obj for obj in json_ld if is_article(obj) and behind_paywall(obj)]
-    declared_in_microdata, microdata_parts = _microdata(doc)
+    props = _free_props(doc)
+    declared_in_microdata, microdata_parts = _microdata(props)
     if not articles and not declared_in_microdata:
-        return Paywall(free=_declared_free(json_ld, doc))
+        return Paywall(free=_declared_free(json_ld, props))
     selectors = list(
         dict.fromkeys(
             part["cssSelector"].strip()
@@ -195,13 +202,12 @@ def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
     return Paywall(declared=True, part_words=sum(len(el.text_content().split()) for el in found))
 
 
-def _microdata(doc: HtmlElement) -> tuple[bool, list[HtmlElement]]:
-    """Whether the page's microdata declares an article not free (itself or a part of it), and
-    the parts it declares so: the `hasPart` items, each the paywalled element itself."""
+def _microdata(props: list[HtmlElement]) -> tuple[bool, list[HtmlElement]]:
+    """Whether the page's microdata (`props`, its `_free_props`) declares an article not free
+    (itself or a part of it), and the parts it declares so: the `hasPart` items, each the
+    paywalled element itself."""
     declared, parts = False, []
-    # The XPath string test runs on the few elements with an itemprop only.
-    found = doc.xpath("//*[@itemprop][contains(@itemprop, 'isAccessibleForFree')]")
-    for prop in found[:_MAX_SELECTORS]:
+    for prop in props:
         value = prop.get("content")
         if value is None:
             value = prop.text_content()
