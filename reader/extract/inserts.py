@@ -191,10 +191,10 @@ def is_headed_list(lst: HtmlElement, url: str = "") -> bool:
     text = " ".join(heading.text_content().split())
     if not text or heading.find(".//a") is not None or is_furniture(heading):
         return False
-    return not _is_insert_label(heading, text) and not _all_of_the_site(lst, url)
+    return not _is_insert_label(heading, text) and not all_of_the_site(lst, url)
 
 
-def _all_of_the_site(lst: HtmlElement, url: str) -> bool:
+def all_of_the_site(lst: HtmlElement, url: str) -> bool:
     """Every link of `lst` leads to a page of the site of `url` (or is relative)."""
     hrefs = [a.get("href", "").strip() for a in lst.iter("a")]
     try:
@@ -253,7 +253,7 @@ def _is_pointer_to_a_story(el: HtmlElement, text: str, links: list[HtmlElement],
         return False
     if not href or href.startswith("#") or _FILE_PATH.search(path):
         return False
-    if not _all_of_the_site(el, url):
+    if not all_of_the_site(el, url):
         return False
     rest = text.replace(title, "", 1).strip()
     if rest:

@@ -16,12 +16,12 @@ other stories as `<article>` cards, each a linked headline and its summary
 
 from __future__ import annotations
 
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag
 
 from lxml.html import HtmlElement
 
-from ..urls import site_host
 from .furniture import HEADING_TAGS, class_names, drop
+from .inserts import all_of_the_site
 from .live_blog import ENTRIES
 
 _HEADLINES = ("h1", "h2")
@@ -123,18 +123,14 @@ def _is_card(card: HtmlElement, url: str) -> bool:
     if not links or linked < 0.8 * len(" ".join(heading.text_content().split())):
         return False
     page = urldefrag(url).url
-    host = site_host(url) if url else ""
-    for a in links:
-        href = a.get("href", "").strip()
-        if not href or href.startswith("#") or urldefrag(href).url == page:
-            return False
-        try:
-            netloc = urlsplit(href).netloc
-            if netloc and site_host(href) != host:
+    try:
+        for a in links:
+            href = a.get("href", "").strip()
+            if not href or href.startswith("#") or urldefrag(href).url == page:
                 return False
-        except ValueError:
-            return False
-    return True
+    except ValueError:  # a malformed address ("http://[x/#a"): no page of the site
+        return False
+    return all_of_the_site(heading, url)
 
 
 def _only_cards(holder: HtmlElement, cards: list[HtmlElement], root: HtmlElement) -> bool:
