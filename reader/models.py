@@ -329,9 +329,15 @@ filed from not in the byline ("Von Jonas Weber, Berlin"); a declared time withou
 the zone a dateline states for the same minute; a company's legal form off a site name; an
 XHTML page's xml:lang; a read-aloud player's label dropped; a feed is no article page. 33: a
 list right after another stays a list of its own; an `<ol start>` and an `<li value>` number
-the items as the page does. 34: a UTF-8 page's paragraphs pasted in windows-1251 or KOI8-R read
-as Cyrillic, not mojibake or U+FFFD; a windows-1252 "é" right before "…" or a curly quote read,
-not U+FFFD."""
+the items as the page does; a weekday before a byline's date is a name's when the date falls on
+another day; "Published 3 hours ago" atop the body dropped. 34: a UTF-8 page's paragraphs pasted
+in windows-1251 or KOI8-R read as Cyrillic, not mojibake or U+FFFD; a windows-1252 "é" right
+before "…" or a curly quote read, not U+FFFD; tables' spanning cells set on their grid;
+`<ol reversed>`; teaser-card strips, comment threads, pull-quote boxes, app and newsletter
+pitches, pointers to other stories dropped; text folded behind "Continue reading" kept; a
+subscription wall the page shows marks a teaser; the printed headline over a sharing title; the
+byline's authors over a one-name or newsroom declaration; declared dates in words or Unix time;
+a captioned picture with an empty alt kept."""
 
 
 @dataclass(frozen=True)
