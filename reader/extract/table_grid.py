@@ -23,6 +23,11 @@ Cell = tuple[Inline, ...]
 # Browsers' limits: a colspan past 1,000 or a rowspan past 65,534 counts as that many.
 _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
+# The places a table's spans may fill, all rows together; past them its cells are laid one
+# place each. A page of 2,000 rows of one cell spanning 1,000 columns (85 KB) took 8 s to lay
+# out; the largest real tables (thousands of rows of a few columns) fill a few tens of
+# thousands.
+_MAX_SPANNED = 250_000
 
 
 @dataclass(frozen=True)
@@ -79,9 +84,12 @@ def lay_out(rows: Sequence[HtmlElement]) -> list[list[Place | None]]:
     grid: list[list[Place | None]] = []
     below: dict[int, tuple[int, Place]] = {}
     group = None
+    spanned = 0
     for row in rows:
         if row.getparent() is not group:
             group, below = row.getparent(), {}
+        if spanned > _MAX_SPANNED:
+            below.clear()  # a hostile table: the rest laid as if nothing spanned
         laid = _Row(below)
         column = 0
         for cell in cells_of(row):
@@ -89,6 +97,8 @@ def lay_out(rows: Sequence[HtmlElement]) -> list[list[Place | None]]:
                 column += 1
             across = max(_span(cell, "colspan", 1, _MAX_COLSPAN), 1)
             down = _span(cell, "rowspan", 1, _MAX_ROWSPAN) or _MAX_ROWSPAN
+            if spanned > _MAX_SPANNED:
+                across = down = 1
             for c in range(column, column + across):
                 place = Place(cell, first_column=c == column)
                 laid.take(c, place)
@@ -98,6 +108,7 @@ def lay_out(rows: Sequence[HtmlElement]) -> list[list[Place | None]]:
         for c in sorted(below):  # spanned into from above, past the row's own cells
             if c >= column:
                 laid.covered(c)
+        spanned += len(laid.places)
         grid.append(laid.places)
     return grid
 
