@@ -16,7 +16,7 @@ from reader.demo.server import DemoServer
 from reader.extract import to_markdown, to_text
 from reader.extract.amp import amp_url
 from reader.library import Library
-from reader.models import ErrorKind, FetchError
+from reader.models import ErrorKind, FetchError, words_in
 
 TITLE = "Night ferry to the islands returns after a winter in dry dock"
 SUMMARY = "The Harbour Line's night ferry sails again on Friday."
@@ -212,6 +212,43 @@ def test_a_whole_story_in_japanese_is_not_read_again_from_its_amp_version(
 <body><article><h1>東京で桜の開花宣言</h1>{paragraphs}</article></body></html>"""
     text = synced_without_its_amp_version(data_dir, httpserver, whole)
     assert all(p in text for p in JAPANESE)
+
+
+THAI = [
+    "กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทยและเป็นเมืองที่มีประชากรมากที่สุดในประเทศ "
+    "การจราจรในช่วงเช้าติดขัดอย่างหนักเนื่องจากฝนตกตั้งแต่เมื่อคืน",
+    "ผู้ว่าราชการกรุงเทพมหานครกล่าวว่าทางเมืองจะเร่งระบายน้ำออกจากถนนสายหลักให้เร็วที่สุด "
+    "และขอให้ประชาชนหลีกเลี่ยงการเดินทางในช่วงเวลาเร่งด่วน",
+    "กรมอุตุนิยมวิทยาคาดการณ์ว่าฝนจะตกต่อเนื่องไปอีกสองถึงสามวัน โดยเฉพาะในพื้นที่ภาคกลางและภาคตะวันออก",
+]
+
+
+def test_a_whole_story_in_thai_is_not_read_again_from_its_amp_version(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """Thai puts a space between phrases, not words: three paragraphs (some ninety words) were
+    "8 words", a page that gave little, and its AMP version was fetched."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in THAI)
+    whole = f"""<!doctype html><html lang="th"><head><meta charset="utf-8">
+<title>ฝนตกหนักในกรุงเทพ</title><link rel="amphtml" href="/amp/ferry/"></head>
+<body><article><h1>ฝนตกหนักในกรุงเทพ</h1>{paragraphs}</article></body></html>"""
+    text = synced_without_its_amp_version(data_dir, httpserver, whole)
+    assert all(p in text for p in THAI)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("ประเทศไทย", 2),  # ประเทศ ไทย
+        ("กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย", 9),  # 8 cut by hand: an estimate
+        ("ข่าว The Nation ๒๕๖๗", 4),
+        ("ສະບາຍດີ", 2),  # Lao: ສະບາຍ ດີ
+        ("“Quoted” — words, and ‘more’", 5),  # quotes and dashes past U+0E00: still split
+        ("東京で桜", 4),
+    ],
+)
+def test_words_of_scripts_written_without_spaces(text: str, words: int) -> None:
+    assert words_in(text) == words
 
 
 @pytest.mark.parametrize(
