@@ -470,6 +470,8 @@ def _filled(article: Article, known: Article | Entry | None) -> Article:
         "site_name": source,
     }
     changes = {k: v for k, v in wanted.items() if v and not getattr(article, k)}
+    if "published" in changes and not article.updated and known.updated:
+        changes["updated"] = known.updated  # dated by the feed: its two dates go together
     return replace(article, **changes) if changes else article
 
 

@@ -321,6 +321,38 @@ def test_the_feeds_author_date_and_source_fill_what_the_page_does_not_say(
         server.stop()
 
 
+def test_a_page_with_no_dates_takes_the_feeds_publication_and_revision_together(
+    data_dir: Path,
+) -> None:
+    """An Atom entry published at 09:00 and updated at 11:30, for a page that states neither:
+    the citation gave the publication alone, while the reading view said "updated"."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    feed = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Island Times</title><id>{base}/</id><updated>2026-11-26T11:30:00Z</updated>
+<entry><title>Harbour wall repaired</title><link href="{base}/wall.html"/><id>wall</id>
+<published>2026-11-26T09:00:00Z</published><updated>2026-11-26T11:30:00Z</updated>
+<summary>{SUMMARY}</summary></entry></feed>"""
+    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/atom+xml")
+    server.expect_request("/wall.html").respond_with_data(BARE_PAGE, content_type="text/html")
+
+    async def run() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(server.url_for("/feed.xml"))
+            assert (await lib.sync()).articles_fetched == 1
+            article = lib.cached_article(f"{base}/wall.html")
+            assert article is not None
+            header = to_text(article).split(STORY[0])[0]
+            assert "Published: 2026-11-26T09:00:00+00:00" in header
+            assert "Updated: 2026-11-26T11:30:00+00:00" in header
+
+    try:
+        asyncio.run(run())
+    finally:
+        server.stop()
+
+
 @pytest.mark.parametrize(
     ("written", "author"),
     [

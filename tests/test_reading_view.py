@@ -429,6 +429,52 @@ def test_the_header_says_when_a_story_was_updated(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_the_feeds_date_for_an_item_is_no_revision_of_the_page_it_links_to(
+    data_dir: Path,
+) -> None:
+    """An RSS item dated 3 December links to a page published on 1 June that states no
+    revision: feedparser gives the item's pubDate as its update too, and the header read
+    "· updated Thursday 3 December 2026", a revision the page never made (nor the citation)."""
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    page = server.url_for("/2026/06/01/long-read.html")
+    server.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quayside Weekly</title>'
+        f"<item><title>The long read: a year on the ferry</title><link>{page}</link>"
+        f"<guid>{page}</guid><pubDate>Thu, 03 Dec 2026 07:00:00 GMT</pubDate></item>"
+        "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    paragraphs = "".join(
+        f"<p>Paragraph {n}: the crossing takes forty minutes when the tide is with the boat, "
+        "and the crew know every buoy of the channel by the sound of its bell.</p>"
+        for n in range(6)
+    )
+    server.expect_request("/2026/06/01/long-read.html").respond_with_data(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>The long read: a year on the ferry</title>"
+        '<meta property="article:published_time" content="2026-06-01T06:00:00Z"></head>'
+        f"<body><article><h1>The long read: a year on the ferry</h1>{paragraphs}</article>"
+        "</body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    subscribe(data_dir, [server.url_for("/feed.xml")])
+
+    async def run() -> None:
+        try:
+            async with running(data_dir, (120, 40)) as (_app, pilot):
+                body = await open_titled(pilot, "a year on the ferry")
+                meta = body.text.splitlines()[1]
+        finally:
+            server.stop()
+        assert meta.endswith("Monday 1 June 2026, 06:00 UTC"), meta  # TZ=UTC in tests
+        assert "updated" not in meta
+
+    asyncio.run(run())
+
+
 def test_at_60_columns_the_header_breaks_between_its_parts_not_inside_a_date(
     synced_dir: Path,
 ) -> None:

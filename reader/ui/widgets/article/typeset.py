@@ -126,6 +126,11 @@ def header(
     author = (article.author if article else "") or (entry.author if entry else "")
     published = (article.published if article else None) or (entry.published if entry else None)
     updated = (article.updated if article else None) or (entry.updated if entry else None)
+    if article is not None and article.published:
+        # The page's dates go together: under the date a page gives, the feed's date for the
+        # item (an RSS pubDate, which feedparser gives as its update too) read as a revision
+        # the page never made, and the citation (`y`) said no such thing.
+        updated = article.updated
     # A correction or a developing story: when it was last changed matters to whoever quotes it.
     revised = (
         f"{_UPDATED}{long_date(updated)}"
