@@ -97,6 +97,11 @@ FURNITURE_STEMS = (
     "read-also",
     "readalso",
     "more-stories",
+    "more-news",
+    "morenews",
+    "sp_message",  # Sourcepoint's consent dialog
+    "onetrust",
+    "didomi",
     "most-read",
     "see-also",
     "relatedposts",
@@ -234,13 +239,16 @@ def _is_nav_word(token: str) -> bool:
     return len(token) > 3 and token.endswith("nav")
 
 
-def holds_article(el: HtmlElement, around: int) -> bool:
+def holds_article(el: HtmlElement, around: int, story: HtmlElement | None = None) -> bool:
     """True when removing `el` could remove the article: it contains the page's own article
-    markers, more than 40% of the `around` text, or three paragraphs of prose."""
+    markers, more than 40% of the `around` text, or three paragraphs of prose. When the page's
+    `story` is known (`story_article`), prose outside it is not the article's."""
     if next(el.iter("article", "main"), None) is not None:
         return True
     if el.xpath('descendant-or-self::*[contains(@itemprop, "articleBody")]'):
         return True
+    if story is not None and not attached(el, story):
+        return False
     length = text_length(el)
     if length > 200 and length > 0.4 * around:
         return True
@@ -251,3 +259,30 @@ def holds_article(el: HtmlElement, around: int) -> bool:
             if prose >= 3:
                 return True
     return False
+
+
+# The least a paragraph of the story says: one sentence of news ("The beach reopened on Monday
+# after a week of clean-up work following the oil spill, the council said.").
+_STORY_SENTENCE = 80
+
+
+def story_article(body: HtmlElement) -> HtmlElement | None:
+    """The page's one `<article>` holding its headline (`<h1>`) and a paragraph of prose: the
+    story, where a short one's text is. Prose outside it in a box named as furniture (sponsored
+    offers, "More news" teasers, a consent dialog) is no part of it, however much there is: a
+    one-paragraph story beside four sponsored ones had been read as those four. None when no
+    `<article>` holds the headline (the story may be anywhere), or several do (a page of
+    stories), or it holds no prose (only the story's header, its body beside it)."""
+    found: HtmlElement | None = None
+    for article in body.iter("article"):
+        if article.find(".//h1") is None:
+            continue
+        if found is not None and not attached(article, found):
+            return None
+        found = found if found is not None else article
+    if found is None:
+        return None
+    for p in found.iter("p"):
+        if text_length(p) >= _STORY_SENTENCE and link_density(p) < 0.3:
+            return found
+    return None

@@ -37,6 +37,7 @@ from .furniture import (
     holds_article,
     is_furniture,
     slug,
+    story_article,
     text_length,
 )
 from .images import unwrap_amp_pictures, unwrap_noscript_pictures
@@ -225,6 +226,7 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
     if body is None:
         return bylines
     around = text_length(body)
+    story = story_article(body)
     # Before the controls go: they are what tells a poll from a table of poll results, and a
     # sign-up box from a paragraph.
     # A widget is named: only elements with a class or an id are asked, picked in C.
@@ -257,7 +259,7 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
         if el.tag in HEADING_TAGS:
             link = el.find(".//a[@href]")
             headline = link.get("href", "") if link is not None else ""
-        if _is_page_furniture(el, texts) and not holds_article(el, around):
+        if _is_page_furniture(el, texts, story) and not holds_article(el, around, story):
             if not _is_byline(el, texts):
                 drop(el)
                 continue
@@ -313,10 +315,14 @@ def _author_boxes(body: HtmlElement) -> list[HtmlElement]:
     return boxes
 
 
-def _is_page_furniture(el: HtmlElement, texts: dict[HtmlElement, str]) -> bool:
+def _is_page_furniture(
+    el: HtmlElement, texts: dict[HtmlElement, str], story: HtmlElement | None
+) -> bool:
     if el.tag in ("nav", "form"):
         return True
-    if el.tag in ("header", "footer", "aside") and not _in_section(el):
+    if el.tag in ("header", "footer", "aside") and (
+        not _in_section(el) or (story is not None and not attached(el, story))
+    ):
         # A page's header/footer/sidebar, not an article's own header (headline, standfirst).
         return True
     if el.tag == "a":
