@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from .dates import precision, stated_iso, with_precision
+from .list_numbering import NUMBERINGS
 from .models import Article, Block, BlockKind, Entry, Feed, Inline
 
 CODEC_VERSION = 1
@@ -21,6 +22,8 @@ CODEC_VERSION = 1
 # which a reader from before `starts_list` decodes as an item with no cells and a header mark
 # it never looks at (only rows' are read), so no DATA_FORMAT rise was needed for it, nor for
 # `counts_down` (a bit such a reader ignores: it reads a countdown as numbers starting again).
+# Above those bits, `numbering` is written as its place in NUMBERINGS from 1 (0: digits), which
+# such a reader ignores too: it shows a. b. c. as 1. 2. 3., as it did before.
 
 
 def _dt(value: datetime | None) -> str | None:
@@ -110,11 +113,14 @@ def _inline_from_list(v: list[Any]) -> Inline:
 
 # A block's flags, one bit each in this order (bit 0 was the row's `header` alone before).
 _BLOCK_FLAGS = ("header", "starts_list", "counts_down")
+_NUMBERING_SHIFT = len(_BLOCK_FLAGS)
 
 
 def _block_to_list(b: Block) -> list[Any]:
     out = [b.kind.value, b.level, b.ordinal, [_inline_to_list(i) for i in b.inlines]]
     flags = sum(1 << bit for bit, name in enumerate(_BLOCK_FLAGS) if getattr(b, name))
+    if b.numbering:
+        flags |= (NUMBERINGS.index(b.numbering) + 1) << _NUMBERING_SHIFT
     if b.cells or flags:
         out += [[[_inline_to_list(i) for i in cell] for cell in b.cells], flags]
     return out
@@ -127,13 +133,17 @@ def _block_from_list(v: list[Any]) -> Block:
     if row:
         encoded, flags = row
         cells = tuple(tuple(_inline_from_list(i) for i in cell) for cell in encoded)
+    flags = int(flags)
+    numbering = flags >> _NUMBERING_SHIFT & 7  # three bits: bits above them are free
     return Block(
         BlockKind(kind),
         tuple(_inline_from_list(i) for i in inlines),
         level,
         ordinal,
         cells,
-        **{name: bool(int(flags) >> bit & 1) for bit, name in enumerate(_BLOCK_FLAGS)},
+        **{name: bool(flags >> bit & 1) for bit, name in enumerate(_BLOCK_FLAGS)},
+        # One a newer reader knows and this one doesn't is shown in digits.
+        numbering=NUMBERINGS[numbering - 1] if 0 < numbering <= len(NUMBERINGS) else "",
     )
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from .list_numbering import item_number
+
 
 class ErrorKind(StrEnum):
     """Why a fetch, a parse or an extraction failed; the UI words its message from this."""
@@ -241,6 +243,9 @@ class Block:
     `counts_down` marks the items of a list numbered downwards (`<ol reversed>`: a countdown
     to its winner at 1), whose numbers going down go on, not start again; records from
     before it have it False, as no list counted down then.
+    `numbering` is how a numbered item's number is written: "" in digits, or one of
+    NUMBERINGS ("a" for a. b. c., "I" for I. II. III.: `<ol type>`); records from before it
+    have "", digits, as every list was shown then.
     """
 
     kind: BlockKind
@@ -251,6 +256,7 @@ class Block:
     header: bool = False
     starts_list: bool = False
     counts_down: bool = False
+    numbering: str = ""
 
     def continues(self, previous: Block | None) -> bool:
         """True when this block is the next paragraph of the same quotation as `previous`, or
@@ -264,9 +270,9 @@ class Block:
     def opens_list(self, previous: Block | None) -> bool:
         """True when this list item, right after list item `previous`, begins another list
         beside `previous`'s or one it is nested in (not a list nested in `previous`): the page
-        began one there, or it is bullets after numbers, numbers after bullets, or numbers that
-        start again (go up again, in a list counting down). Run together, two lists read
-        as one."""
+        began one there, or it is bullets after numbers, numbers after bullets, letters after
+        digits, or numbers that start again (go up again, in a list counting down). Run
+        together, two lists read as one."""
         if previous is None or not self.kind == previous.kind == BlockKind.LIST_ITEM:
             return False
         if self.level > previous.level:
@@ -279,11 +285,17 @@ class Block:
             return True
         if not self.ordinal:
             return False
-        if self.counts_down != previous.counts_down:
+        if self.counts_down != previous.counts_down or self.numbering != previous.numbering:
             return True
         if self.counts_down:
             return self.ordinal >= previous.ordinal
         return self.ordinal <= previous.ordinal
+
+    @property
+    def number(self) -> str:
+        """A numbered list item's number as the page shows it ("3", "c", "iii"), "" for a
+        bullet."""
+        return item_number(self.ordinal, self.numbering) if self.ordinal else ""
 
     @property
     def indent(self) -> int:

@@ -112,6 +112,41 @@ def test_insert_is_removed_from_the_article(inner: str, gone: str) -> None:
 @pytest.mark.parametrize(
     "inner",
     [
+        "<p><em>We may earn a commission when you buy through links on our site.</em></p>",
+        "<p>When you buy through our links, we earn an affiliate commission.</p>",
+        "<aside>This post contains affiliate links: we get a small fee if you buy.</aside>",
+        "<p><small>As an Amazon Associate I earn from qualifying purchases.</small></p>",
+        "<p>Als Amazon-Partner verdiene ich an qualifizierten Verkäufen.</p>",
+        "<p>Dieser Artikel enthält Affiliate-Links. Wir erhalten eine Provision.</p>",
+        "<p>Cet article contient des liens affiliés.</p>",
+        "<p>Este artículo contiene enlaces de afiliados.</p>",
+        "<p>Questo articolo contiene link di affiliazione.</p>",
+        "<div><p><i>Some links on this page are affiliate links.</i></p></div>",
+    ],
+)
+def test_a_note_that_the_site_earns_from_its_links_is_removed(inner: str) -> None:
+    note = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
+    text = cleaned(inner)
+    assert note not in text and "Paragraph 3 of the article" in text
+
+
+def test_a_box_holding_the_note_and_the_article_s_words_keeps_its_words() -> None:
+    text = cleaned(
+        "<div><p>We may earn a commission from these links.</p>"
+        "<p>The kettle costs £34 and comes in four colours.</p></div>"
+    )
+    assert "commission" not in text and "The kettle costs £34" in text
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        # Reported, or in a paragraph of the article's own: a line or two at most is a notice.
+        "<p>Sites that earn a commission must say so, the regulator said on Monday.</p>",
+        "<p>Ruth runs a blog about kettles. We may earn a commission from the shops, she "
+        "explained over tea in her kitchen, but that was never why she started writing it: she "
+        "wanted to know which of them boiled fastest, and whether the filters worked, and no "
+        "one had tested them properly before she began the blog in the winter of 2019.</p>",
         '<ul><li>Maria fixed <a href="/b/1">bug 1</a> where saving twice lost a change.</li></ul>',
         "<p>Related work by the same team was published last year in a long report.</p>",
         '<figure><img src="a.jpg"><figcaption>Ships wait outside the port.</figcaption></figure>',

@@ -395,3 +395,120 @@ def test_the_countdown_mark_is_kept_in_the_cache_and_older_records_still_load() 
     old = article_from_dict(record)
     assert not any(b.counts_down for b in old.blocks)
     assert "3. Harbour Lights\n\n2. The Old Ferry" in to_text(old, header=False)
+
+
+PROPOSALS = [
+    "Dredge the inner basin before the summer.",
+    "Raise the mooring fees by four per cent.",
+    "Open the slipway to the public at weekends.",
+]
+READINGS = ["First reading in March.", "Second reading in April.", "Third reading in May."]
+
+
+def _lettered_page(ol: str, second: str = '<ol type="i">') -> bytes:
+    """A council story whose proposals are lettered (`ol`) and its readings numbered by
+    `second`."""
+    proposals = "".join(f"<li>{item}</li>" for item in PROPOSALS)
+    readings = "".join(f"<li>{item}</li>" for item in READINGS)
+    return (
+        "<html><body><article><h1>What the council decided</h1>"
+        "<p>The council met on Tuesday evening and voted on the three proposals put to it by "
+        "the harbour board, after a debate that ran past ten o'clock.</p>"
+        f"{ol}{proposals}</ol>"
+        "<p>Each was carried, and the minutes list them under their letters as above. The "
+        f"bylaw they need goes through three readings:</p>{second}{readings}</ol>"
+        "<p>The board reports back in the autumn on how the dredging went.</p>"
+        "</article></body></html>"
+    ).encode()
+
+
+def _numbers(article: Article) -> list[str]:
+    return [b.number for b in article.blocks if b.kind == BlockKind.LIST_ITEM]
+
+
+def test_a_list_numbered_in_letters_or_roman_numerals_is_shown_so() -> None:
+    """`<ol type="a">` is lettered a. b. c. as a browser shows it, and `type="i"` counted
+    i. ii. iii.: both were numbered 1. 2. 3., and "proposal (b)" named no item."""
+    article = extracted(_lettered_page('<ol type="a">'))
+    assert _numbers(article) == ["a", "b", "c", "i", "ii", "iii"]
+    text = to_text(article, header=False)
+    lettered = [f"{n}. {item}" for n, item in zip("abc", PROPOSALS, strict=True)]
+    assert "\n".join(lettered) in text
+    assert f"i. {READINGS[0]}\nii. {READINGS[1]}\niii. {READINGS[2]}" in text
+    # The reading view sets the numerals flush right, as it does digits, the text in one column.
+    lines = _body_lines_from(article, lettered[0])
+    assert lines[:3] == lettered
+    at = lines.index(f"  i. {READINGS[0]}")
+    assert lines[at : at + 3] == [
+        f"  i. {READINGS[0]}",
+        f" ii. {READINGS[1]}",
+        f"iii. {READINGS[2]}",
+    ]
+    # Markdown numbers in digits alone: its lists are kept as lists a parser reads, in order.
+    markdown = to_markdown(article, header=False)
+    assert disagreements(article.blocks, markdown) == [], markdown
+    assert [(start, items) for _, start, items in lists_read(markdown)] == [
+        (1, PROPOSALS),
+        (1, READINGS),
+    ]
+
+
+def test_capitals_a_style_and_an_item_s_own_type_are_followed() -> None:
+    assert _numbers(extracted(_lettered_page('<ol type="A" start="3">', '<ol type="I">'))) == [
+        *"CDE",
+        *("I", "II", "III"),
+    ]
+    # Written in the page's CSS, which outranks the attribute, as in a browser.
+    styled = _lettered_page(
+        '<ol style="list-style-type: lower-alpha">', '<ol type="a" style="list-style: upper-roman">'
+    )
+    assert _numbers(extracted(styled)) == [*"abc", "I", "II", "III"]
+    # An item may say so itself; a type no browser knows keeps the list's.
+    page = _lettered_page('<ol type="a">', '<ol type="x">').replace(
+        b"<li>Raise", b'<li type="1">Raise'
+    )
+    assert _numbers(extracted(page)) == ["a", "2", "c", "1", "2", "3"]
+    # Past z, letters go on as a browser's do; past what Roman numerals write, digits.
+    many = _lettered_page('<ol type="a" start="26">', '<ol type="I" start="3999">')
+    assert _numbers(extracted(many)) == ["z", "aa", "ab", "MMMCMXCIX", "4000", "4001"]
+
+
+def test_the_numbering_is_kept_in_the_cache_and_older_records_still_load() -> None:
+    article = extracted(_lettered_page('<ol type="a">'))
+    record = json.loads(json.dumps(article_to_dict(article)))
+    assert article_from_dict(record).blocks == article.blocks
+    # A reader from before it unpacks an item's tail as [cells, header], as before.
+    tails = [b[4:] for b in record["blocks"] if b[0] == "list-item"]
+    assert tails and all(len(tail) == 2 and tail[0] == [] for tail in tails)
+    # A record from before it: numbered in digits, as every list was then.
+    for block in record["blocks"]:
+        if block[0] == "list-item":
+            del block[4:]
+    old = article_from_dict(record)
+    assert _numbers(old) == ["1", "2", "3", "1", "2", "3"]
+    assert f"1. {PROPOSALS[0]}\n2. {PROPOSALS[1]}" in to_text(old, header=False)
+
+
+def test_a_lettered_list_is_quoted_with_its_letters() -> None:
+    """`y` quotes a passage with each item's label as the reading view draws it; Markdown
+    has no lettered list, so the letters are kept as text, each item on a line of its own."""
+    from markdown_it import MarkdownIt
+    from rich.console import Console
+    from rich.style import Style
+
+    from reader.ui.screens.article import quoted
+    from reader.ui.widgets.article import passage, typeset
+    from reader.ui.widgets.article.find_in_article import LineMap
+
+    article = extracted(_lettered_page('<ol type="a">'))
+    styles = typeset.ArticleStyles(
+        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    )
+    laid = typeset.layout(typeset.body(article, styles), 100, Console(width=200))
+    lines = [strip.text for strip in laid.lines]
+    first = next(n for n, line in enumerate(lines) if PROPOSALS[0] in line)
+    chosen = ((first, 0), (first + 2, len(lines[first + 2])))
+    words = passage.words(chosen, lines, LineMap(laid.runs))
+    assert words == "\n".join(f"{n}. {item}" for n, item in zip("abc", PROPOSALS, strict=True))
+    html = MarkdownIt("commonmark").render(quoted(words))
+    assert f"<p>a. {PROPOSALS[0]}<br />\nb. {PROPOSALS[1]}<br />\nc. {PROPOSALS[2]}</p>" in html

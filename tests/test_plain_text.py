@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
+from reader.dates import PRECISION_DATE, precision
 from reader.extract import extract_file
 from reader.extract.plain_text import text_article
 from reader.library import Library
@@ -78,6 +80,60 @@ def test_a_text_is_read_by_its_shape() -> None:
     assert [(link.text, link.href) for link in links] == [
         ("https://harbour.example/winter", "https://harbour.example/winter")
     ]
+
+
+NOTICE = """NEWS RELEASE
+============
+
+Skerry Island Community Trust
+14 November 2026
+
+Island shop to open all winter
+
+The community shop on Skerry Island will stay open through the winter for
+the first time, the trust said, after islanders raised the money for a
+part-time manager in a fortnight.
+
+Contact: office@skerry.example / 01632 960123
+More: https://skerry.example/news/shop
+"""
+
+
+def test_a_texts_fields_stay_one_under_the_other() -> None:
+    """Lines each opening with a label are fields, not a sentence wrapped: "Contact: …" and
+    "More: …" were joined into one line, as long as the text's wrapped lines."""
+    article = text_article(NOTICE, "https://skerry.example/release.txt")
+    assert article.blocks[-1].text == (
+        "Contact: office@skerry.example / 01632 960123\nMore: https://skerry.example/news/shop"
+    )
+    assert [i.href for i in article.blocks[-1].inlines if i.href] == [
+        "https://skerry.example/news/shop"
+    ]
+    # The prose above is still joined, and a wrapped line opening with a word and a colon
+    # among lines that don't is prose.
+    assert "for\nthe first time" not in article.blocks[-2].text
+    wrapped = text_article(
+        "The trust said the shop's hours would be set by the volunteers themselves\n"
+        "Monday: the first day of the rota, when the manager starts and the new\n"
+        "stock arrives on the morning boat.\n",
+        "",
+    )
+    assert "\n" not in wrapped.blocks[0].text
+
+
+def test_a_line_that_is_only_a_date_near_the_top_dates_a_text() -> None:
+    """A press release's dateline under its heading is when it was published; a date inside a
+    sentence (RELEASE's "PORT ELLIS, 1 December 2026 -- …") may be any event's, and a date
+    low in the text is not its dateline."""
+    article = text_article(NOTICE, "https://skerry.example/release.txt")
+    assert article.published is not None and precision(article.published) == PRECISION_DATE
+    assert article.published.date() == date(2026, 11, 14) and article.updated is None
+    assert "14 November 2026" in article.blocks[0].text  # the text keeps its line
+    assert text_article(RELEASE, "").published is None
+    timed = text_article("Ferry notice\n\nTuesday, 3 November 2026 09:30 GMT\n\nNo sailings.", "")
+    assert timed.published == datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
+    low = "\n\n".join(["Ferry notice", *(f"Sailing {n} is cancelled." for n in range(8))])
+    assert text_article(f"{low}\n\n3 November 2026\n", "").published is None
 
 
 def test_a_short_first_line_titles_a_text_but_a_shouted_one_does_not() -> None:

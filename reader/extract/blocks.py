@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from lxml.html import HtmlElement
 
+from ..list_numbering import numbering_of
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
 from ..urls import absolute_url
@@ -297,6 +298,13 @@ class _Builder:
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
         self._flush_part(since, kind, level, ordinal)
 
+    def _number_items(self, since: int, level: int, numbering: str) -> None:
+        """Mark the items of depth `level` written from block `since` on as numbered so."""
+        for i in range(since, len(self.blocks)):
+            b = self.blocks[i]
+            if b.kind == BlockKind.LIST_ITEM and b.level == level and b.ordinal:
+                self.blocks[i] = replace(b, numbering=numbering)
+
     def _flush_part(self, since: int, kind: BlockKind, level: int, ordinal: int) -> None:
         """Write the run of a block's text so far; in a list item that has written its line
         (blocks from `since` on), the text after a list or box inside it ("Check the gauge:",
@@ -495,6 +503,7 @@ class _Builder:
             number = (
                 _list_number(el.get("start"), items if down else 1) - step if tag == "ol" else 0
             )
+            numbering = numbering_of(el.get("type"), el.get("style")) if tag == "ol" else ""
             start = len(self.blocks)
             # Old pages indent a paragraph with a bare <ul>: its text sits in the list itself,
             # outside any item, and is a paragraph.
@@ -504,8 +513,12 @@ class _Builder:
                 if child == "li":
                     self.flush(BlockKind.PARAGRAPH)
                     number = _list_number(li.get("value"), number + step)
-                    self.item_from = len(self.blocks)
+                    self.item_from = item = len(self.blocks)
                     self.block(li, BlockKind.LIST_ITEM, level, number if tag == "ol" else 0)
+                    # Lettered or in Roman numerals as the list says, or as the item itself does.
+                    own = numbering_of(li.get("type"), li.get("style"), numbering)
+                    if own and tag == "ol":
+                        self._number_items(item, level, own)
                 elif child in _BLOCK_TAGS:
                     self.flush(BlockKind.PARAGRAPH)
                     self.element(li, context, depth)

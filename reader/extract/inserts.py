@@ -1,8 +1,8 @@
 """What survives inside the article readability found, removed: the second cleanup pass.
 
 `strip_inserts` works in place on readability's article container and drops "Read also" boxes,
-link-dense lists, timestamped headline lists, tag and share rows, breadcrumb trails and cookie
-notices, and the box offering a subscription in a paywalled article's place (`paywall`). What
+link-dense lists, timestamped headline lists, tag and share rows, breadcrumb trails, cookie
+notices and notes that the site earns from its links (`disclosures`), and the box offering a subscription in a paywalled article's place (`paywall`). What
 counts as furniture, and the guard that keeps whatever holds the article, are in
 `furniture`.
 """
@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from ..models import words_in
 from ..urls import site_host
+from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
 from .next_page import is_pager_link
 from .paywall import is_offer_box
@@ -267,8 +268,8 @@ def _is_pointer_to_a_story(el: HtmlElement, text: str, links: list[HtmlElement],
 
 
 def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
-    """A short block the article doesn't need: a tag row, a share row, a cookie notice, a
-    breadcrumb trail, a link to the blog's previous or next post or to the comments, a call to
+    """A short block the article doesn't need: a tag row, a share row, a cookie notice, a note
+    that the site earns from its links, a breadcrumb trail, a link to the blog's previous or next post or to the comments, a call to
     sign up for the newsletter or to send the newsroom a story, a line pointing to another of
     the site's stories."""
     if len(text) > 400:
@@ -281,6 +282,8 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
     if links and all(a.get("rel") == "tag" or "/tag" in a.get("href", "") for a in links):
         return link_density(el) > 0.5
     if _COOKIE_NOTICE.search(text) and len(text) < 300:
+        return True
+    if is_affiliate_disclosure(el, text):
         return True
     if _is_call_to_readers(text):
         return True

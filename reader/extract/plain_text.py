@@ -9,15 +9,18 @@ There is no page around the text to strip: the text is the article. What is read
 - a paragraph of short lines (an address, a list of sailings, verse) keeps its line breaks;
 - lines laid out with spaces (indented, columns, a table drawn in ASCII) are kept as they are;
 - lines quoted with "> " are a quote, lines opening with "- ", "* " or "• " list items;
-- addresses written in the text are links.
+- addresses written in the text are links;
+- a line near the top that is only a date is the text's date of publication.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from ..models import Article, Block, BlockKind, Inline
 from ..safe import safe_text
+from .text_dates import date_alone
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LAID_OUT = re.compile(r"^(?:\t| {2,})\S|\S {3,}\S|^[+|][-=+|]{3,}|[─│┌┐└┘├┤┬┴┼]")
@@ -49,7 +52,23 @@ def text_article(text: str, url: str) -> Article:
     for chunk in chunks:
         blocks += _blocks([line.rstrip() for line in chunk.split("\n")], margin)
     title, blocks = _title(blocks)
-    return Article(url, title=title, blocks=tuple(blocks))
+    published, updated = _dateline(lines)
+    return Article(url, title=title, published=published, updated=updated, blocks=tuple(blocks))
+
+
+_DATELINE_SEARCHED = 6
+"""Lines of a text's top its dateline may stand on (under a heading, a sender's name)."""
+
+
+def _dateline(lines: list[str]) -> tuple[datetime | None, datetime | None]:
+    """The dates on the first line near the text's top that is only a date ("5 March 2024"
+    under a press release's heading); none when no line is. A date inside a sentence may be
+    any event's."""
+    for line in [line for line in lines if line.strip()][:_DATELINE_SEARCHED]:
+        dates = date_alone(line)
+        if dates is not None and any(dates):
+            return dates
+    return None, None
 
 
 _TITLE_SEARCHED = 3
@@ -106,12 +125,21 @@ def _list_items(lines: list[str]) -> list[Block]:
     return [Block(BlockKind.LIST_ITEM, _linked(" ".join(item)), level=1) for item in items]
 
 
+# A field's line, "Contact: press@…", "More: https://…", "Tel.: 01234": a label of a few words
+# from a capital, a colon, its value.
+_FIELD = re.compile(r"[^\W\d_][\w'’.&/-]*(?: [\w'’.&/-]+){0,2}:\s+\S")
+
+
 def _joined(lines: list[str], margin: int) -> str:
     """The lines of one paragraph as its text: joined by spaces when wrapped by hand, else
-    with their line breaks."""
+    with their line breaks. Lines each opening with a label ("Contact: …" above "More: …")
+    are fields one under the other, however long, never a sentence wrapped."""
     lines = [line.strip() for line in lines]
-    wrapped = margin >= _NARROWEST_MARGIN and all(
-        len(line) >= _WRAPPED_SHARE * margin for line in lines[:-1]
+    fields = len(lines) > 1 and all(line[0].isupper() and _FIELD.match(line) for line in lines)
+    wrapped = (
+        not fields
+        and margin >= _NARROWEST_MARGIN
+        and all(len(line) >= _WRAPPED_SHARE * margin for line in lines[:-1])
     )
     return (" " if wrapped else "\n").join(lines)
 

@@ -25,7 +25,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
-from .furniture import element_names, names_of
+from .furniture import element_names, is_furniture, names_of
 from .images import worth_keeping
 from .inserts import is_headed_list
 from .math import MATH_CLASS
@@ -282,7 +282,11 @@ class _Readability(Document):
         and the article's own header when it holds a standfirst."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
         for lst in node.iter("ul", "ol"):
-            if self._is_list_between_prose(lst) or is_headed_list(lst, self.url or ""):
+            if (
+                self._is_list_between_prose(lst)
+                or is_headed_list(lst, self.url or "")
+                or self._is_short_statement(lst)
+            ):
                 allowed[lst] = True
                 continue
             if not self._is_prose_list(lst):
@@ -421,6 +425,18 @@ class _Readability(Document):
             if self.get_link_density(p) > 0.25:
                 return False
         return self.get_link_density(lst) <= 0.5
+
+    def _is_short_statement(self, lst: HtmlElement) -> bool:
+        """A list of one short item of the writer's words, no link ("The scheme costs £4.2m"):
+        sanitize() removes any list under 25 characters, which Readability.js never does to a
+        list. A one-item list that is a link ("Related: <a>…</a>") is still judged as before,
+        and so is one the page names as furniture (tags, share buttons)."""
+        items = [li for li in lst if li.tag == "li"]
+        if len(items) != 1 or clean_length(lst.text_content()) >= self.min_text_length:
+            return False  # longer, sanitize() doesn't find it short
+        if len(items[0].text_content().split()) < 2 or self.get_link_density(lst) > 0.2:
+            return False
+        return not any(map(is_furniture, (lst, items[0])))
 
     def _is_prose_list(self, lst: HtmlElement) -> bool:
         """A list of sentences with links in them (release notes, steps), not a list of links.

@@ -196,7 +196,7 @@ def block_to_text(block: Block) -> str:
         case BlockKind.QUOTE:
             return _quoted(text, block.level)
         case BlockKind.LIST_ITEM:
-            lead = f"{_indent(block.level)}{f'{block.ordinal}.' if block.ordinal else '•'} "
+            lead = f"{_indent(block.level)}{f'{block.number}.' if block.ordinal else '•'} "
             return _hanging(lead, text)
         case BlockKind.RULE:
             return "* * *"

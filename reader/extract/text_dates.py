@@ -243,6 +243,35 @@ def line_dates(text: str) -> tuple[datetime | None, datetime | None]:
     return _past(published), _past(updated)
 
 
+# What a line that is only a date may hold before it: a weekday ("Tuesday, 5 March 2024") or a
+# label ("Date:", "Published"); one word, no more.
+_BEFORE_DATE_ALONE = re.compile(r"(?:[^\W\d_]+[,:]?\s*)?")
+_AFTER_DATE_ALONE = " .,;:)"
+
+
+def date_alone(text: str) -> tuple[datetime | None, datetime | None] | None:
+    """The publication and revision dates of a line that states a date and nothing else but
+    its time, a weekday or a label ("5 March 2024", "Tuesday, March 5, 2024 10:01 AM ET",
+    "Updated: 05.03.2024"), as `line_dates` reads them; None for any other line ("Harbour
+    City Council", "PORT ELLIS, 1 December 2026 -- The Harbour Authority will…"). A plain
+    text's dateline is such a line, under its heading."""
+    line = " ".join(ascii_digits(text).split())
+    for pattern in _DATES:
+        match = pattern.search(line)
+        if match is None:
+            continue
+        after = line[match.end() :]
+        clock = _AFTER.match(after)
+        after = after[clock.end() :] if clock and _time(clock) else after
+        before = line[: match.start()]
+        clock = _BEFORE.search(before)
+        before = before[: clock.start()] if clock and _time(clock) else before
+        if _BEFORE_DATE_ALONE.fullmatch(before) and not after.strip(_AFTER_DATE_ALONE):
+            return line_dates(line)
+        return None
+    return None
+
+
 def opens_with_date_label(text: str) -> bool:
     """The line opens with "Published" or "Updated" (in any language read here)."""
     text = text.lstrip()

@@ -254,15 +254,16 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
 
 
 def _number_widths(blocks: tuple[Block, ...]) -> dict[int, int]:
-    """The digits of the widest number of each numbered list, by `id` of each of its items: the
-    numbers are set flush right ( 9. above 10.), so every item's text starts in one column."""
+    """The width of the widest number of each numbered list, by `id` of each of its items: the
+    numbers are set flush right ( 9. above 10., ii. above iii.), so every item's text starts
+    in one column."""
     widths: dict[int, int] = {}
     lists: dict[int, list[Block]] = {}
     """The numbered lists still open, by depth: their items so far."""
 
     def close(level: int) -> None:
         items = lists.pop(level, [])
-        width = max((len(str(item.ordinal)) for item in items), default=0)
+        width = max((len(item.number) for item in items), default=0)
         widths.update((id(item), width) for item in items)
 
     previous: Block | None = None
@@ -368,7 +369,7 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
             return Paragraph(text, bar, bar, gap=gap, links=links)
         case BlockKind.LIST_ITEM:
             indent = "   " * (max(1, block.level) - 1)
-            marker = f"{block.ordinal:>{digits}}." if block.ordinal else "•"
+            marker = f"{block.number:>{digits}}." if block.ordinal else "•"
             first = Text(f"{indent}{marker} ", styles.bullet)
             rest = Text(" " * first.cell_len)
             text, links = _inlines(block.inlines, styles)

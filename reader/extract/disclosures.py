@@ -1,0 +1,55 @@
+"""A shop's review or a buying guide says, in a line of its own, that it is paid for the
+sales its links bring: "We may earn a commission when you buy through links on our site",
+"This article contains affiliate links", "Als Amazon-Partner verdiene ich an qualifizierten
+Verkäufen". The line is the site's notice, as a cookie notice is, not the article's words.
+
+Told by what it says, in the first person or of "this article", and only a line or two: an
+article about affiliate marketing ("The regulator said sites that earn a commission must say
+so") reports it, at more length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..models import words_in
+
+_AFFILIATE = re.compile(
+    # "We may earn a commission…", "We earn an affiliate commission…", "I receive a small fee…"
+    r"\b(?:we|i)(?:\s+(?:may|might|can|could|will|also|sometimes|often))*\s+(?:earn|receive"
+    r"|get|make|be paid)\s+(?:an?\s+|some\s+)?(?:small\s+)?(?:affiliate\s+)?(?:commission"
+    r"|compensation|fee|share of (?:the )?(?:sale|revenue))"
+    # "This article contains affiliate links", "Some links in this post are affiliate links"
+    r"|\b(?:article|post|page|story|guide|review|site|content|video)\s+(?:may\s+)?(?:contains?"
+    r"|includes?|uses?|has)\s+(?:some\s+)?affiliate\s+links?"
+    r"|\blinks?\s+(?:on|in)\s+(?:this|our)\s+\w+\s+(?:are|may be)\s+affiliate\s+links?"
+    r"|\bas an amazon associate\b"
+    # German, French, Spanish, Italian, Dutch: "Als Amazon-Partner verdiene ich…", "Dieser
+    # Artikel enthält Affiliate-Links", "Wir erhalten eine Provision", "liens affiliés",
+    # "nous percevons une commission", "enlaces de afiliados", "link di affiliazione".
+    r"|\bals amazon[- ]partner\b|\b(?:enthält|beinhaltet|sind|nutzt|verwendet|handelt es sich um)"
+    r"\s+(?:\w+\s+)?affiliate-links?\b|\b(?:wir|ich)\s+(?:\w+\s+)?(?:erhalten"
+    r"|bekommen|verdienen)\s+(?:\w+\s+)?provision"
+    r"|\bliens? (?:affiliés|d['’]affiliation)\b|\bnous (?:\w+\s+)?(?:percevons|touchons|recevons)"
+    r"\s+(?:\w+\s+)?commission"
+    r"|\benlaces? (?:de )?afiliad[oa]s?\b|\blink (?:di )?affiliazione\b|\baffiliate[- ]links?\b"
+    r".{0,80}\b(?:commission|commissie|provisie)",
+    re.IGNORECASE | re.DOTALL,
+)
+# A notice is a line or two...
+_NOTICE_WORDS = 50
+# ...and reports nothing anyone said.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|according to|sagte|sagt|a déclaré|dijo|disse)\b", re.IGNORECASE
+)
+
+
+def is_affiliate_disclosure(el: HtmlElement, text: str) -> bool:
+    """`el`, whose whole text is `text`, is the site's note that it earns from the links in
+    the article; a box holding it with other paragraphs is not (the note is judged alone)."""
+    if words_in(text) > _NOTICE_WORDS or _REPORTED.search(text) or not _AFFILIATE.search(text):
+        return False
+    inner = (" ".join(b.text_content().split()) for b in el.iterdescendants("p", "div", "li"))
+    return all(not part or _AFFILIATE.search(part) for part in inner)
