@@ -16,7 +16,12 @@ import re
 from collections.abc import Iterator
 
 from .cyrillic_text import CYRILLIC_FAMILY, NON_ASCII_PUNCTUATION, cyrillic_likelihood
-from .mixed_charset import a_few_latin_letters, decode_with_strays, mostly_not_utf8
+from .mixed_charset import (
+    a_few_latin_letters,
+    declared_language,
+    decode_with_strays,
+    mostly_not_utf8,
+)
 from .safe import without_escape_sequences
 from .sniff import utf16_without_bom
 
@@ -379,11 +384,6 @@ def _one_alphabet(text: str) -> float:
     return max(sum(ch in alphabet for ch in accented) for alphabet in _ALPHABETS) / len(accented)
 
 
-# A page's (or a feed's) language, as it names it: `<html lang="he">`, `<language>ru</language>`.
-_LANGUAGE = re.compile(
-    rb"""<html\b[^>]*?\s(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z]{2,3})\b|<language>\s*([A-Za-z]{2,3})\b""",
-    re.IGNORECASE,
-)
 # The languages of the scripts legacy charsets are confused between, by the names
 # charset_normalizer gives them.
 _LANGUAGE_NAMES = {
@@ -431,11 +431,8 @@ def _without_markup(sample: bytes) -> bytes:
 
 def _language(body: bytes) -> str | None:
     """The language a page or feed says it is in, by charset_normalizer's name for it."""
-    found = _LANGUAGE.search(body[:_PRESCAN_BYTES])
-    if found is None:
-        return None
-    code = (found.group(1) or found.group(2)).decode("ascii").lower()
-    return _LANGUAGE_NAMES.get(code)
+    code = declared_language(body)
+    return _LANGUAGE_NAMES.get(code) if code else None
 
 
 def _guess(body: bytes) -> str:
