@@ -21,6 +21,7 @@ from .mixed_charset import (
     declared_language,
     decode_with_strays,
     mostly_not_utf8,
+    utf8_words_and_legacy_text,
 )
 from .safe import without_escape_sequences
 from .sniff import utf16_without_bom
@@ -151,6 +152,11 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         # multi-byte sequences are almost never text in a legacy charset, and reading them as
         # one is mojibake ("Ã©tÃ©") in the cache.
         return "utf-8"
+    if declared in _SINGLE_BYTE_WITH_STRAYS and utf8_words_and_legacy_text(body):
+        # Half stale: a windows-1251 page whose menu and footer a newer UTF-8 template wrote.
+        # Read by its declaration, that UTF-8 was "Р“Р»Р°РІРЅР°СЏ"; as UTF-8, its article's
+        # bytes are read in their own charset.
+        return "utf-8"
     # Worked out once: the family's sibling is the first alternative to a contradicted
     # declaration, and overrules a clean-reading one too.
     sibling = _misread_sibling(body, declared) if declared else None
@@ -175,7 +181,13 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if utf8_words_and_legacy_text(body):
+        return "utf-8"  # a UTF-8 menu and footer, and an article in windows-1251
     return _guess(body)
+
+
+# The legacy charsets whose text `decode_with_strays` reads in a UTF-8 page.
+_SINGLE_BYTE_WITH_STRAYS = frozenset({*CYRILLIC_FAMILY, "cp1250", "iso8859-2", "cp1252"})
 
 
 # charset_normalizer's measure of how unlike text a decoding is (0 clean, 1 hopeless; it gives

@@ -40,16 +40,66 @@ def mostly_not_utf8(body: bytes) -> bool:
     if bad <= 8 or bad <= 0.1 * non_ascii:
         return False
     utf8_characters = non_ascii - bad
-    if utf8_characters < 8 or 4 * utf8_characters < bad:
+    if utf8_characters < 8:
         # A legacy page's few byte pairs that happen to be UTF-8 ("«ТАСС»" in windows-1251)
         return True
-    strays = _strays_charset(
-        sample.decode("utf-8", errors="surrogateescape"), declared_language(body)
-    )
-    if strays != "cp1252":
+    escaped = sample.decode("utf-8", errors="surrogateescape")
+    if 4 * utf8_characters < bad:
+        # Mostly legacy bytes: a legacy page, unless some of it is UTF-8 words, not pairs of
+        # its bytes that are UTF-8 by chance (a UTF-8 menu and footer around an article in
+        # windows-1251, which read as windows-1251 were "Р“Р»Р°РІРЅР°СЏ"), and the rest reads as
+        # a Cyrillic or Central European charset.
+        return (
+            not _has_utf8_words(escaped)
+            or _strays_charset(escaped, declared_language(body)) == "cp1252"
+        )
+    if _strays_charset(escaped, declared_language(body)) != "cp1252":
         return False  # paragraphs of Cyrillic text in windows-1251 or KOI8-R, read whole
     mended = codecs.getincrementaldecoder("utf-8")(errors=_BAD_UTF8_AS_WINDOWS_1252)
     return mended.decode(sample, final=False).count("\ufffd") > 8
+
+
+# Two UTF-8 characters of two bytes in a row: every UTF-8 word of Cyrillic, Greek or
+# accented Latin letters holds them ("Гл", "ół" written as "\xc3\xb3\xc5\x82" is one).
+_TWO_BYTE_PAIR = re.compile(rb"[\xc2-\xdf][\x80-\xbf][\xc2-\xdf][\x80-\xbf]")
+# Real UTF-8 words, enough to tell a page's UTF-8 frame (a menu of three) from a legacy page's
+# words that are UTF-8 by chance ("Ні", two bytes of windows-1251, is UTF-8's "ͳ").
+_FEWEST_UTF8_WORDS = 3
+_WORD = re.compile(r"[^\s<>]+")
+_STRAY = re.compile("[\udc80-\udcff]")
+# The letters a UTF-8 word of a Cyrillic or Central European page holds: accented Latin ones
+# and Russian, Ukrainian, Bulgarian and Serbian ones.
+_UTF8_LETTER = re.compile("[\u00c0-\u017f\u0400-\u045f]")
+
+
+def _has_utf8_words(text: str) -> bool:
+    """`text` (decoded with "surrogateescape") holds UTF-8 words: a few with no stray byte and
+    a Cyrillic or accented Latin letter, which a legacy charset's bytes make by chance only
+    inside words of its own. Each word is looked at once (a regular expression matching such a
+    word backtracked through a long one)."""
+    found = 0
+    for word in _WORD.finditer(text):
+        found += not word.group().isascii() and (
+            _STRAY.search(word.group()) is None and _UTF8_LETTER.search(word.group()) is not None
+        )
+        if found >= _FEWEST_UTF8_WORDS:
+            return True
+    return False
+
+
+def utf8_words_and_legacy_text(body: bytes) -> bool:
+    """A page whose bytes are neither all UTF-8 nor all one legacy charset: UTF-8 words (a
+    menu, a footer) and text in a Cyrillic or Central European charset (an article kept in
+    windows-1251). Read as UTF-8, its strays are read in their own charset
+    (`decode_with_strays`): each part reads right, where either charset throughout misread
+    the other part."""
+    sample = body[:65536]
+    if _TWO_BYTE_PAIR.search(sample) is None:
+        return False  # most legacy pages, at C speed
+    text = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape").decode(
+        sample, final=False
+    )
+    return _has_utf8_words(text) and _strays_charset(text, declared_language(body)) != "cp1252"
 
 
 # cp1252's € … ‘ ’ “ ” – —: a Latin page's punctuation, wherever it stands.
