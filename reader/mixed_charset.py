@@ -221,17 +221,39 @@ def decode_with_strays(body: bytes) -> str:
     together (`_strays_charset`): in windows-1252 (a Latin page's "é" and curly quotes) each
     byte is read by `_windows_1252_for_bad_utf8`; in a Cyrillic charset, each run of non-ASCII
     characters holding one is read whole with it. (A capital and "і" of windows-1251 is valid
-    UTF-8, "Ві" read "³": only the run as a whole tells.)"""
+    UTF-8, "Ві" read "³": only the run as a whole tells; and a word of its own whose bytes are
+    all UTF-8 by chance, "Ні", is read in that charset when it reads there as Cyrillic.)"""
     text = body.decode("utf-8", errors="surrogateescape")
     charset = _strays_charset(text, declared_language(body))
     if charset == "cp1252":
         return body.decode("utf-8", errors=_BAD_UTF8_AS_WINDOWS_1252)
     if charset in CENTRAL_EUROPEAN:
         return _STRAY_WORD.sub(lambda word: _read_word(word.group(), charset), text)
-    return _STRAY_RUN.sub(
+    text = _STRAY_RUN.sub(
         lambda run: run.group().encode("utf-8", "surrogateescape").decode(charset, "replace"),
         text,
     )
+    return _WORD_BY_CHANCE.sub(lambda word: _cyrillic_by_chance(word.group(), charset), text)
+
+
+# A word of its own, between no letters or digits, whose characters are two-byte UTF-8 but no
+# Russian or Ukrainian letter: a short word of the strays' charset whose bytes are UTF-8 by
+# chance ("Ні" of windows-1251 is UTF-8's "ͳ", "Ві" is "³", "Мі" a combining line).
+_WORD_BY_CHANCE = re.compile(r"(?<!\w)[\u0080-\u03ff\u0460-\u048f\u0492-\u07ff]+(?!\w)")
+# The least mean log-probability (`cyrillic_likelihood`) of such a word's reading in the
+# strays' charset: "Ні" measures -4.0, "Ві" -4.2; a UTF-8 "½" or "£" read so ("ВЅ", "ВЈ")
+# -6 and -5.4, and stays.
+_BY_CHANCE_AT_LEAST = -5.0
+
+
+def _cyrillic_by_chance(word: str, charset: str) -> str:
+    """`word`'s bytes read in the Cyrillic `charset`, if they read there as a word of Cyrillic
+    letters; else `word` as it is (a UTF-8 "½" or "é" standing alone)."""
+    reading = word.encode("utf-8").decode(charset, "replace")
+    letters = all("\u0400" <= char <= "\u045f" or "\u0490" <= char <= "\u0491" for char in reading)
+    if letters and cyrillic_likelihood(reading) >= _BY_CHANCE_AT_LEAST * len(reading):
+        return reading
+    return word
 
 
 def _made_by_chance(char: str, codec: str) -> bool:

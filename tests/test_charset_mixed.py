@@ -351,3 +351,18 @@ def test_a_windows_1251_page_whose_words_are_utf8_by_chance_stays_windows_1251(m
     text = decode_html(raw)
     for paragraph in story:
         assert f"<p>{paragraph}</p>" in text
+
+
+def test_a_short_windows_1251_word_that_is_utf8_by_chance_reads_in_cyrillic() -> None:
+    """ "Ні" of windows-1251 (CD B3) is UTF-8's "ͳ", "Ві" is "³", "Мі" a combining line: a
+    word of its own, no stray byte in it, it kept its UTF-8 reading in a page whose strays
+    read as windows-1251. A UTF-8 "½", "£" or "é" standing alone is no Cyrillic word, and
+    stays."""
+    pasted = ["Ні. Ві, Мі — так відповіли всі троє на питання депутатів.", *UKRAINIAN]
+    raw = cyrillic_page(pasted, "cp1251").replace(
+        b"</article>", "<p>½ £ é ü</p></article>".encode()
+    )
+    text = decode_html(raw)
+    for paragraph in pasted:
+        assert f"<p>{paragraph}</p>" in text
+    assert "<p>½ £ é ü</p>" in text
