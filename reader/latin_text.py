@@ -7,6 +7,8 @@ other's bytes without an error, and most of them alike ("é", "ö", "š"); the r
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 
 # Central European single-byte charsets, likeliest first.
 CENTRAL_EUROPEAN = ("cp1250", "iso8859-2")
@@ -68,6 +70,7 @@ _FOREIGN_LOG = math.log(0.001)
 _CASE_BREAK_LOG = math.log(0.01)
 _ALONE_LOG = math.log(0.01)
 _WORDS_OF_ONE_LETTER = frozenset("àèéòóùő")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def latin_likelihood(
@@ -80,9 +83,12 @@ def latin_likelihood(
     only by those at `positions` (the ones two readings differ in): the letters both read alike
     would weigh each language's own frequencies ("é" is a tenth as common in French as in
     Hungarian) and say nothing of the charset."""
-    letters = [char.lower() for char in text if not char.isascii() and char.isalpha()]
+    letters = Counter(char.lower() for char in _NON_ASCII.findall(text) if char.isalpha())
     language = max(
-        languages, key=lambda language: sum(language.get(ch, _FOREIGN_LOG) for ch in letters)
+        languages,
+        key=lambda language: sum(
+            language.get(letter, _FOREIGN_LOG) * count for letter, count in letters.items()
+        ),
     )
     total = 0.0
     for at in positions:

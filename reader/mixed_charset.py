@@ -266,6 +266,8 @@ def _made_by_chance(char: str, codec: str) -> bool:
 def _legacy_bytes(word: str, codec: str) -> bytes:
     """The bytes of a stray word (decoded with "surrogateescape") that are text in `codec`, a
     space for each UTF-8 character that is not (`_made_by_chance`)."""
+    if _UTF8_CHARACTER.search(word) is None:
+        return word.encode("utf-8", "surrogateescape")  # the common case: no UTF-8 in it
     return b"".join(
         char.encode("utf-8", "surrogateescape") if _made_by_chance(char, codec) else b" "
         for char in word
@@ -275,7 +277,7 @@ def _legacy_bytes(word: str, codec: str) -> bytes:
 def _read_word(word: str, codec: str) -> str:
     """A stray word read in the Latin single-byte `codec`: whole, but for the UTF-8 characters
     it holds that are not `_made_by_chance`, which stay as they are."""
-    if all(_made_by_chance(char, codec) for char in word):
+    if _UTF8_CHARACTER.search(word) is None or all(_made_by_chance(ch, codec) for ch in word):
         return word.encode("utf-8", "surrogateescape").decode(codec, "replace")
     return _STRAY_BYTES.sub(
         lambda run: run.group().encode("utf-8", "surrogateescape").decode(codec, "replace"), word
@@ -283,6 +285,7 @@ def _read_word(word: str, codec: str) -> str:
 
 
 _STRAY_BYTES = re.compile("[\udc80-\udcff]+")
+_UTF8_CHARACTER = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 def _strays_charset(text: str, language: str | None) -> str:
