@@ -265,9 +265,24 @@ _LATIN_2_FAMILY = ("cp1250", "iso8859-2")
 # A reading taken over the declared one is likelier by this much (a log-probability) for each
 # character the two read differently: Russian, Ukrainian, Bulgarian and Serbian text, short or
 # in capitals, read by its own charset measured 0.57 and more over any other of the family.
-# (Mac Cyrillic is left out: it differs from windows-1251 in a few capitals, too few to tell.)
 _LIKELIER_BY = 0.3
 _FEWEST_TO_TELL = 3  # characters read differently: one or two tell nothing
+# Mac Cyrillic too: it writes the lower case as windows-1251 does but for "я" and "ё", and its
+# capitals where windows-1251 has "Ђ", "ђ", "Ћ", "џ" and punctuation, so a Mac page labelled
+# windows-1251 read "ђыбаки" and "трЮхсот"; a text without capitals, "ё" or "я" reads alike.
+_CYRILLIC_LABELS = (*CYRILLIC_FAMILY, "mac-cyrillic")
+# But Serbian and Macedonian text in windows-1251 holds "ђ", "џ", "љ", "њ", "ћ" where Mac
+# Cyrillic has capitals, and read in it are as likely ("ЂорРе" for "Ђорђе"): the two are told
+# apart only in text written with "й", "щ", "ъ", "ы", "ь", "э" or "ю", letters no Serbian or
+# Macedonian word holds, written alike by both charsets.
+_NOT_SERBIAN = re.compile(rb"[\xe9\xf9-\xfe]")
+_FEWEST_NOT_SERBIAN = 3
+
+
+def _not_serbian(sample: bytes) -> bool:
+    return len(_NOT_SERBIAN.findall(sample)) >= _FEWEST_NOT_SERBIAN
+
+
 _SAMPLE_WORDS = 400
 # Tried only where a word begins: tried at every byte, a long word without a high byte (30 KB
 # of a token, in a hostile page) was scanned again from each, for 46 s.
@@ -305,11 +320,13 @@ def _misread_sibling(body: bytes, declared: str) -> str | None:
     declared one reads it as mojibake; None when the declared one reads it as well as any
     (ties keep the declaration). Only the page's non-ASCII words are decoded, once by each of
     a few charsets."""
-    if declared in CYRILLIC_FAMILY:
+    if declared in _CYRILLIC_LABELS:
         sample = _words_to_judge(body)
+        family = _CYRILLIC_LABELS if _not_serbian(sample) else CYRILLIC_FAMILY
+        if declared not in family:
+            return None
         scores = {
-            codec: cyrillic_likelihood(sample.decode(codec, errors="replace"))
-            for codec in CYRILLIC_FAMILY
+            codec: cyrillic_likelihood(sample.decode(codec, errors="replace")) for codec in family
         }
         best = max(scores, key=scores.__getitem__)
         if best == declared:
