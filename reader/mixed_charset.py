@@ -40,14 +40,12 @@ def mostly_not_utf8(body: bytes) -> bool:
     if bad <= 8 or bad <= 0.1 * non_ascii:
         return False
     utf8_characters = non_ascii - bad
-    if utf8_characters < 8:
-        # A legacy page's few byte pairs that happen to be UTF-8 ("«ТАСС»" in windows-1251)
-        return True
     escaped = sample.decode("utf-8", errors="surrogateescape")
-    if 4 * utf8_characters < bad:
-        # Mostly legacy bytes: a legacy page, unless some of it is UTF-8 words, not pairs of
-        # its bytes that are UTF-8 by chance (a UTF-8 menu and footer around an article in
-        # windows-1251, which read as windows-1251 were "Р“Р»Р°РІРЅР°СЏ"), and the rest reads as
+    if utf8_characters < 8 or 4 * utf8_characters < bad:
+        # Mostly legacy bytes: a legacy page whose few byte pairs happen to be UTF-8 ("«ТАСС»"
+        # in windows-1251), unless some of it is UTF-8 words (a UTF-8 menu and footer around
+        # an article in windows-1251, which read as windows-1251 were "Р“Р»Р°РІРЅР°СЏ"; a Polish
+        # feed's "Wiadomości", whose one letter each is all its UTF-8) and the rest reads as
         # a Cyrillic or Central European charset.
         return (
             not _has_utf8_words(escaped)
