@@ -16,7 +16,13 @@ import re
 from collections.abc import Iterator
 
 from .cyrillic_text import CYRILLIC_FAMILY, NON_ASCII_PUNCTUATION, cyrillic_likelihood
-from .mixed_charset import a_few_latin_letters, decode_with_strays, mostly_not_utf8
+from .mixed_charset import (
+    a_few_latin_letters,
+    declared_language,
+    decode_with_strays,
+    mostly_not_utf8,
+    utf8_words_and_legacy_text,
+)
 from .safe import without_escape_sequences
 from .sniff import utf16_without_bom
 
@@ -146,6 +152,11 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         # multi-byte sequences are almost never text in a legacy charset, and reading them as
         # one is mojibake ("Ã©tÃ©") in the cache.
         return "utf-8"
+    if declared in _SINGLE_BYTE_WITH_STRAYS and utf8_words_and_legacy_text(body):
+        # Half stale: a windows-1251 page whose menu and footer a newer UTF-8 template wrote.
+        # Read by its declaration, that UTF-8 was "Р“Р»Р°РІРЅР°СЏ"; as UTF-8, its article's
+        # bytes are read in their own charset.
+        return "utf-8"
     # Worked out once: the family's sibling is the first alternative to a contradicted
     # declaration, and overrules a clean-reading one too.
     sibling = _misread_sibling(body, declared) if declared else None
@@ -170,7 +181,13 @@ def detect_charset(body: bytes, header_charset: str | None = None) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if utf8_words_and_legacy_text(body):
+        return "utf-8"  # a UTF-8 menu and footer, and an article in windows-1251
     return _guess(body)
+
+
+# The legacy charsets whose text `decode_with_strays` reads in a UTF-8 page.
+_SINGLE_BYTE_WITH_STRAYS = frozenset({*CYRILLIC_FAMILY, "cp1250", "iso8859-2", "cp1252"})
 
 
 # charset_normalizer's measure of how unlike text a decoding is (0 clean, 1 hopeless; it gives
@@ -248,9 +265,24 @@ _LATIN_2_FAMILY = ("cp1250", "iso8859-2")
 # A reading taken over the declared one is likelier by this much (a log-probability) for each
 # character the two read differently: Russian, Ukrainian, Bulgarian and Serbian text, short or
 # in capitals, read by its own charset measured 0.57 and more over any other of the family.
-# (Mac Cyrillic is left out: it differs from windows-1251 in a few capitals, too few to tell.)
 _LIKELIER_BY = 0.3
 _FEWEST_TO_TELL = 3  # characters read differently: one or two tell nothing
+# Mac Cyrillic too: it writes the lower case as windows-1251 does but for "я" and "ё", and its
+# capitals where windows-1251 has "Ђ", "ђ", "Ћ", "џ" and punctuation, so a Mac page labelled
+# windows-1251 read "ђыбаки" and "трЮхсот"; a text without capitals, "ё" or "я" reads alike.
+_CYRILLIC_LABELS = (*CYRILLIC_FAMILY, "mac-cyrillic")
+# But Serbian and Macedonian text in windows-1251 holds "ђ", "џ", "љ", "њ", "ћ" where Mac
+# Cyrillic has capitals, and read in it are as likely ("ЂорРе" for "Ђорђе"): the two are told
+# apart only in text written with "й", "щ", "ъ", "ы", "ь", "э" or "ю", letters no Serbian or
+# Macedonian word holds, written alike by both charsets.
+_NOT_SERBIAN = re.compile(rb"[\xe9\xf9-\xfe]")
+_FEWEST_NOT_SERBIAN = 3
+
+
+def _not_serbian(sample: bytes) -> bool:
+    return len(_NOT_SERBIAN.findall(sample)) >= _FEWEST_NOT_SERBIAN
+
+
 _SAMPLE_WORDS = 400
 # Tried only where a word begins: tried at every byte, a long word without a high byte (30 KB
 # of a token, in a hostile page) was scanned again from each, for 46 s.
@@ -288,11 +320,13 @@ def _misread_sibling(body: bytes, declared: str) -> str | None:
     declared one reads it as mojibake; None when the declared one reads it as well as any
     (ties keep the declaration). Only the page's non-ASCII words are decoded, once by each of
     a few charsets."""
-    if declared in CYRILLIC_FAMILY:
+    if declared in _CYRILLIC_LABELS:
         sample = _words_to_judge(body)
+        family = _CYRILLIC_LABELS if _not_serbian(sample) else CYRILLIC_FAMILY
+        if declared not in family:
+            return None
         scores = {
-            codec: cyrillic_likelihood(sample.decode(codec, errors="replace"))
-            for codec in CYRILLIC_FAMILY
+            codec: cyrillic_likelihood(sample.decode(codec, errors="replace")) for codec in family
         }
         best = max(scores, key=scores.__getitem__)
         if best == declared:
@@ -379,11 +413,6 @@ def _one_alphabet(text: str) -> float:
     return max(sum(ch in alphabet for ch in accented) for alphabet in _ALPHABETS) / len(accented)
 
 
-# A page's (or a feed's) language, as it names it: `<html lang="he">`, `<language>ru</language>`.
-_LANGUAGE = re.compile(
-    rb"""<html\b[^>]*?\s(?:xml:)?lang\s*=\s*["']?\s*([A-Za-z]{2,3})\b|<language>\s*([A-Za-z]{2,3})\b""",
-    re.IGNORECASE,
-)
 # The languages of the scripts legacy charsets are confused between, by the names
 # charset_normalizer gives them.
 _LANGUAGE_NAMES = {
@@ -431,11 +460,8 @@ def _without_markup(sample: bytes) -> bytes:
 
 def _language(body: bytes) -> str | None:
     """The language a page or feed says it is in, by charset_normalizer's name for it."""
-    found = _LANGUAGE.search(body[:_PRESCAN_BYTES])
-    if found is None:
-        return None
-    code = (found.group(1) or found.group(2)).decode("ascii").lower()
-    return _LANGUAGE_NAMES.get(code)
+    code = declared_language(body)
+    return _LANGUAGE_NAMES.get(code) if code else None
 
 
 def _guess(body: bytes) -> str:

@@ -31,6 +31,13 @@ POLISH_TITLE = "Mąż wrócił z Łodzi"
 # No "ś", "ź", "ż" written as C1 controls by ISO-8859-2: only "ą" and "Ą" tell the labels apart.
 POLISH = "Pociąg do Łodzi był opóźniony o godzinę. Podróżni dostaną zwrot pieniędzy za bilety."
 
+SERBIAN_TITLE = "Ђорђе Ђоковић обећао нови мост"
+SERBIAN = (
+    "Градоначелник Ђорђе Ђоковић рекао је да ће љубав грађана према граду и њихов живот бити "
+    "бољи кад џиновски мост буде завршен. Ћирилица, Љиљана и Њива су у граду."
+)
+MACEDONIAN = "Градоначалникот Ѓорѓи рече дека ќе дојде. Ѕвездата, Љубов и Њива се во Џамијата."
+
 
 def news_page(meta: str, title: str, body: str, lang: str) -> str:
     """A news page's shape: English site chrome around the story."""
@@ -56,6 +63,12 @@ LIES = [
     ("Бюджет", UKRAINIAN, "uk", "koi8_u", "windows-1251"),
     (CZECH_TITLE, CZECH, "cs", "iso8859_2", "windows-1250"),
     (POLISH_TITLE, POLISH, "pl", "cp1250", "iso-8859-2"),
+    # Mac Cyrillic writes the lower case as windows-1251 does but for "я" and "ё": labelled
+    # windows-1251 its capitals were "ђыбаки", "Ћколо", "трЮхсот".
+    (FISHERMEN, FISHERMEN_BODY, "ru", "mac_cyrillic", "windows-1251"),
+    (STORM, STORM_BODY, "ru", "mac_cyrillic", "windows-1251"),
+    (FISHERMEN, FISHERMEN_BODY, "ru", "cp1251", "x-mac-cyrillic"),
+    ("Бюджет", UKRAINIAN, "uk", "mac_cyrillic", "windows-1251"),
 ]
 
 
@@ -93,6 +106,13 @@ TRUTHS = [
     (POLISH_TITLE, POLISH, "pl", "iso-8859-2"),
     ("Šťastný Žižkov", "Řidiči už nemusí objíždět město přes Žižkov.", "cs", "windows-1250"),
     ("Śnieg na Śląsku", "Źródła w ratuszu podają, że jarmark ruszy w piątek.", "pl", "iso-8859-2"),
+    # Serbian and Macedonian "ђ", "џ", "љ", "њ", "ћ", "ќ" are Mac Cyrillic's capitals: their
+    # words tell nothing, and the declaration stays, either way.
+    (SERBIAN_TITLE, SERBIAN, "sr", "windows-1251"),
+    (SERBIAN_TITLE, SERBIAN, "sr", "mac-cyrillic"),
+    ("Ќе дојде", MACEDONIAN, "mk", "windows-1251"),
+    ("Ќе дојде", MACEDONIAN, "mk", "mac-cyrillic"),
+    (FISHERMEN, FISHERMEN_BODY, "ru", "mac-cyrillic"),
 ]
 
 

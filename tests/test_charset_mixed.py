@@ -277,3 +277,92 @@ def test_a_long_unbroken_token_beside_the_letters_is_read_at_once(declared: str)
     raw += f"<p>{paragraph}</p></body></html>".encode(legacy)
     text = decode_html(raw)
     assert text.endswith(f"<p>{paragraph}</p></body></html>")
+
+
+POLISH = [
+    "Rada miasta przyjęła w środę budżet na przyszły rok. Radni opozycji skrytykowali "
+    "podwyżkę podatków, a prezydent bronił inwestycji w szkoły.",
+    "Mieszkańcy Łodzi są rozczarowani: liczyli na remont drogi nad zalewem, zamkniętej od "
+    "zimy. Rybacy wciąż czekają na naprawę dźwigu w porcie.",
+]
+# A newer UTF-8 template's menu and footer around an article an older CMS keeps in a single-byte
+# charset: the page is mostly that charset, and says so, or UTF-8, or nothing.
+FRAMED = [
+    ("ru-windows-1251", "Главная Новости Спорт Погода", RUSSIAN, "cp1251", "ru"),
+    ("ru-koi8-r", "Главная Новости Спорт Погода", RUSSIAN_KOI8, "koi8_r", "ru"),
+    ("uk-windows-1251", "Головна Новини Спорт Погода", UKRAINIAN, "cp1251", "uk"),
+    ("pl-windows-1250", "Główna Wiadomości Świat Pogoda", POLISH, "cp1250", "pl"),
+]
+
+
+def framed_page(menu: str, paragraphs: list[str], codec: str, lang: str, meta: str) -> bytes:
+    frame = f"<nav>{' '.join(f'<a href=/{n}>{w}</a>' for n, w in enumerate(menu.split()))}</nav>"
+    return (
+        (
+            (f'<!DOCTYPE html><html lang="{lang}"><head>{meta}<title>Harbour</title></head><body>')
+            + frame
+            + "<article>"
+        ).encode()
+        + "".join(f"<p>{p}</p>" for p in paragraphs).encode(codec)
+        + (f"</article><footer>© 2026 {menu} — ©</footer></body></html>").encode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("meta", "header"),
+    [
+        ("", None),
+        ('<meta charset="utf-8">', None),
+        ("", "utf-8"),
+        ('<meta charset="windows-1251">', None),
+        ("", "windows-1251"),
+    ],
+    ids=["undeclared", "meta-utf-8", "header-utf-8", "meta-windows-1251", "header-windows-1251"],
+)
+@pytest.mark.parametrize(
+    ("menu", "paragraphs", "codec", "lang"), [f[1:] for f in FRAMED], ids=[f[0] for f in FRAMED]
+)
+def test_an_article_in_a_legacy_charset_in_a_utf8_frame_reads_right(
+    menu: str, paragraphs: list[str], codec: str, lang: str, meta: str, header: str | None
+) -> None:
+    """Mostly legacy bytes, a few UTF-8 words: the page was read whole as a guess (windows-1252,
+    the article "Îêîëî òð¸õñîò" and the menu "Ð“Ð»Ð°Ð²Ð½Ð°Ñ"), or as its windows-1251
+    declaration (the menu "Р“Р»Р°РІРЅР°СЏ"). Now each part reads in its own charset."""
+    raw = framed_page(menu, paragraphs, codec, lang, meta)
+    text = decode_html(raw, header)
+    for word in menu.split():
+        assert f">{word}</a>" in text
+    assert f"<footer>© 2026 {menu} — ©</footer>" in text
+    for paragraph in paragraphs:
+        assert f"<p>{paragraph}</p>" in text
+
+
+@pytest.mark.parametrize("meta", ["", '<meta charset="windows-1251">'])
+def test_a_windows_1251_page_whose_words_are_utf8_by_chance_stays_windows_1251(meta: str) -> None:
+    """A Ukrainian page alone: "Ні", "Ві" and "Мі" are UTF-8 by chance ("ͳ", "³"), no UTF-8
+    words of a frame, and the page is read as windows-1251 throughout."""
+    story = [*UKRAINIAN, "Ні. Ві, Мі — так відповіли всі троє. Ні, ні і ні."] * 3
+    raw = (
+        f'<html lang="uk"><head>{meta}<title>Новини</title></head><body>'
+        + "".join(f"<p>{p}</p>" for p in story)
+        + "</body></html>"
+    ).encode("cp1251")
+    assert detect_charset(raw) == "cp1251"
+    text = decode_html(raw)
+    for paragraph in story:
+        assert f"<p>{paragraph}</p>" in text
+
+
+def test_a_short_windows_1251_word_that_is_utf8_by_chance_reads_in_cyrillic() -> None:
+    """ "Ні" of windows-1251 (CD B3) is UTF-8's "ͳ", "Ві" is "³", "Мі" a combining line: a
+    word of its own, no stray byte in it, it kept its UTF-8 reading in a page whose strays
+    read as windows-1251. A UTF-8 "½", "£" or "é" standing alone is no Cyrillic word, and
+    stays."""
+    pasted = ["Ні. Ві, Мі — так відповіли всі троє на питання депутатів.", *UKRAINIAN]
+    raw = cyrillic_page(pasted, "cp1251").replace(
+        b"</article>", "<p>½ £ é ü</p></article>".encode()
+    )
+    text = decode_html(raw)
+    for paragraph in pasted:
+        assert f"<p>{paragraph}</p>" in text
+    assert "<p>½ £ é ü</p>" in text
