@@ -412,7 +412,7 @@ def extract_page(
                     return read
         published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
         meta = replace(meta, published=published, updated=updated)
-        blocks, author = without_header_lines(blocks, meta.author, meta.published)
+        blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
         meta = replace(meta, author=author)
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)

@@ -16,12 +16,14 @@ from ..dates import ascii_digits
 from ..models import Block, BlockKind, words_in
 from .byline import line_byline, without_label
 from .month_names import (
+    MONTHS,
     PUBLISHED_WORDS,
     PUBLISHED_WORDS_CJK,
     UPDATED_WORDS,
     UPDATED_WORDS_CJK,
+    month_key,
 )
-from .text_dates import dateline_dates, line_dates, opens_with_date_label
+from .text_dates import dateline_dates, line_dates, opens_with_date_label, states_only_dates
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -174,12 +176,17 @@ def _is_byline(text: str, names: list[str]) -> bool:
 
 def _is_date_line(text: str, published: datetime | None) -> bool:
     """The line is the publication date in any language: it holds the year and the day of the
-    published time (a day either side, for the time zone) and little else."""
+    published time (a day either side, for the time zone) and little else, and names no other
+    month ("March 5, 2024 10:01 AM" is no line of 10 January 2024's, for its "10")."""
     if published is None:
         return False
     # "٣ مارس ٢٠٢٦", "２０２６年３月３日": the year and the day in the site's own digits.
     numbers = set(_NUMBER.findall(ascii_digits(text)))
-    return str(published.year) in numbers and bool(numbers & _days_of(published))
+    return (
+        str(published.year) in numbers
+        and bool(numbers & _days_of(published))
+        and _months_named(text) <= _months_near([published])
+    )
 
 
 def _is_labelled_date(text: str, published: datetime | None) -> bool:
@@ -190,6 +197,36 @@ def _is_labelled_date(text: str, published: datetime | None) -> bool:
     if len(text.split()) > _SHORT_LINE_WORDS or text.rstrip().endswith(_SENTENCE_END):
         return False
     return bool(set(_NUMBER.findall(ascii_digits(text))) & _days_of(published))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _is_bare_dateline(text: str, published: datetime | None, updated: datetime | None) -> bool:
+    """The line is a date and nothing else ("March 5, 2024 10:01 AM ET", "5 марта 2024, 09:30",
+    "Updated March 6") and says the header's: each year and month it names is that of the
+    publication or the revision (a day either side, for the time zone), and it names the day of
+    one. A date the header does not give is the page's to say: the line stays."""
+    dates = [d for d in (published, updated) if d is not None]
+    if not dates or not states_only_dates(text):
+        return False
+    numbers = set(_NUMBER.findall(ascii_digits(text)))
+    years = {n for n in numbers if len(n) == 4}
+    return (
+        years <= {str((d + timedelta(days=shift)).year) for d in dates for shift in (-1, 0, 1)}
+        and _months_named(text) <= _months_near(dates)
+        and bool(numbers & set().union(*map(_days_of, dates)))
+    )
+
+
+def _months_named(text: str) -> set[int]:
+    """The months `text` names in words ("Mar.", "марта", "mars")."""
+    return {MONTHS[key] for word in _LETTERS.findall(text) if (key := month_key(word)) in MONTHS}
+
+
+def _months_near(dates: list[datetime]) -> set[int]:
+    """The months of `dates`, a day either side for the time zone."""
+    return {(d + timedelta(days=shift)).month for d in dates for shift in (-1, 0, 1)}
 
 
 def _days_of(published: datetime) -> set[str]:
@@ -234,8 +271,10 @@ def header_line_dates(
 ) -> tuple[datetime | None, datetime | None]:
     """`published` and `updated`, each, when the page's markup declared none, as the byline or
     dateline at the body's top writes it ("By Ana Ruiz | Published: 27 November 2026 at 16:05
-    | Updated: …", "Автор: Павел Орлов, 28.11.2026 14:35"): the text second, and once read,
-    `without_header_lines` leaves the line out as it does any other repeating the header."""
+    | Updated: …", "Автор: Павел Орлов, 28.11.2026 14:35", a line that is the date alone:
+    "March 5, 2026 10:01 AM ET", whatever element or class holds it): the text second, and once
+    read, `without_header_lines` leaves the line out as it does any other repeating the
+    header."""
     if published is not None and updated is not None:
         return published, updated
     names = _names(author)
@@ -246,7 +285,12 @@ def header_line_dates(
         if words_in(text) > _DATELINE_WORDS or _WIRE_LEDE.match(text) or _is_sentence(text):
             continue
         labelled = opens_with_date_label(text) and not text.endswith(_SENTENCE_END)
-        if not (labelled or line_byline(text) or _is_dateline_with_author(text, names)):
+        if not (
+            labelled
+            or states_only_dates(text)
+            or line_byline(text)
+            or _is_dateline_with_author(text, names)
+        ):
             continue
         said_published, said_updated = line_dates(text)
         if said_published is None and said_updated is None:
@@ -259,7 +303,10 @@ def header_line_dates(
 
 
 def without_header_lines(
-    blocks: tuple[Block, ...], author: str, published: datetime | None
+    blocks: tuple[Block, ...],
+    author: str,
+    published: datetime | None,
+    updated: datetime | None = None,
 ) -> tuple[tuple[Block, ...], str]:
     """The body without the lines at its top that repeat the header's metadata, and the
     author: `author`, else the name a byline line among them gives ("By Ana Ruiz · 21 Feb"),
@@ -292,6 +339,7 @@ def without_header_lines(
         if block.kind == BlockKind.PARAGRAPH and (
             (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
+            or _is_bare_dateline(text, published, updated)
             or _is_labelled_dateline(text, published)
             or _is_labelled_date(text, published)
             or _is_label_row(block)

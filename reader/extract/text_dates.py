@@ -28,6 +28,7 @@ from .month_names import (
     PUBLISHED_WORDS_CJK,
     UPDATED_WORDS,
     UPDATED_WORDS_CJK,
+    WEEKDAYS,
     month_key,
 )
 
@@ -88,15 +89,21 @@ _REGIONAL = {
     "uk": "Europe/London",
 }
 _ZONE = r"(?P<zone>[a-zа-я]{1,4}\b)?\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)?)?"
-# Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM".
+# Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM",
+# "5 March 2026 • 9:30am".
 _AFTER = re.compile(
-    r"^(?:\s|,|:|\.|\||-|–|—|at|um|à|a las|alle|ore|às|om|o godz\.|godz\.|o|в|о|saat"
+    r"^(?:\s|,|:|\.|\||-|–|—|•|·|at|um|à|a las|alle|ore|às|om|o godz\.|godz\.|o|в|о|saat"
     # "2026 г.", "2026 р.", "2026 r.": Russian's, Ukrainian's and Polish's "year".
     r"|[гр]\.|r\.)*"
     rf"{_TIME}\s*\(?{_ZONE}",
     re.IGNORECASE,
 )
-_BEFORE = re.compile(rf"{_TIME}\s*\(?{_ZONE}\)?(?:\s|,|\||-|–|—|on|le|am)*$", re.IGNORECASE)
+# A time before its date, and the day of the week between: CNN's "Updated 3:42 PM EST, Tue March
+# 5, 2026".
+_BEFORE = re.compile(
+    rf"{_TIME}\s*\(?{_ZONE}\)?(?:\s|,|\||-|–|—|•|·|on|le|am|(?<!\w){WEEKDAYS}(?!\w))*$",
+    re.IGNORECASE,
+)
 _UPDATED = re.compile(rf"\b{UPDATED_WORDS}\b|{UPDATED_WORDS_CJK}", re.IGNORECASE)
 _PUBLISHED = re.compile(rf"\b{PUBLISHED_WORDS}\b|{PUBLISHED_WORDS_CJK}", re.IGNORECASE)
 # On an element's class or id: a dateline, or a byline that holds the date. Not a "candidate"
@@ -247,6 +254,70 @@ def opens_with_date_label(text: str) -> bool:
     """The line opens with "Published" or "Updated" (in any language read here)."""
     text = text.lstrip()
     return bool(_PUBLISHED.match(text) or _UPDATED.match(text))
+
+
+# A day and its month without the year ("March 5", "5 mars", "7月30日"), as a line under the
+# headline writes the date whose year the page's markup gives.
+_DAY_AND_MONTH = [
+    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}", re.IGNORECASE),
+    re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY}(?!\d)", re.IGNORECASE),
+    re.compile(r"(?<!\d)(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),
+]
+_TIME_ALONE = re.compile(rf"(?<![\d:.]){_TIME}(?![\d:])", re.IGNORECASE)
+_ZONE_NAME = re.compile(
+    rf"(?<!\w)(?:{'|'.join(sorted({*_FIXED, *_REGIONAL}, key=len, reverse=True))})"
+    r"(?:\s?[+\-−]\s?\d{1,2}(?::?\d\d)?)?(?!\w)|[+\-−]\d\d:?\d\d(?!\d)",
+    re.IGNORECASE,
+)
+# The rest of a dateline's words: those between its date and its time ("at", "um", "ore", "г."),
+# the days of the week (Chinese's "星期二", Japanese's "(火)"), Chinese, Japanese and Korean's
+# units of a date and a time.
+_DATELINE_REST = re.compile(
+    r"(?<!\w)(?:on|at|le|am|um|el|de|del|a las|alle|ore|às|om|o|godz|в|о|saat|г|года|р|r|à"
+    rf"|{WEEKDAYS})(?!\w)"
+    r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|[（(][月火水木金土日월화수목금토일][）)]"
+    r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후",
+    re.IGNORECASE,
+)
+# A line of more characters holds more than a date and its revision's.
+_DATE_ONLY_CHARACTERS = 90
+
+
+def _cut_dates(patterns: list[re.Pattern[str]], text: str) -> tuple[str, bool]:
+    """`text` without the dates `patterns` find in it (a month's place taken by a word that
+    names none is no date: "5 ferries 2026"), and whether it held any."""
+    found = False
+
+    def cut(match: re.Match[str]) -> str:
+        nonlocal found
+        month = match.groupdict().get("month")
+        if month is not None and not (
+            1 <= int(month) <= 12 if month.isdigit() else month_key(month) in MONTHS
+        ):
+            return match[0]
+        found = True
+        return " "
+
+    for pattern in patterns:
+        text = pattern.sub(cut, text)
+    return text, found
+
+
+def states_only_dates(text: str) -> bool:
+    """The line is a date and nothing else: the day, with its month and maybe its year, its time
+    and zone, its weekday, "Published"/"Updated" and what separates them ("March 5, 2024 10:01
+    AM ET", "5 марта 2024, 09:30", "Updated 3:42 PM EST, Tue March 5, 2024", "5 March 2024,
+    09:30 · Updated 14:12", "2024年2月5日 18時30分"). A line holding any other word is not."""
+    text = ascii_digits(" ".join(text.split()))
+    if not text or len(text) > _DATE_ONLY_CHARACTERS:
+        return False
+    rest, whole = _cut_dates(_DATES, text)
+    rest, partial = _cut_dates(_DAY_AND_MONTH, rest)
+    if not (whole or partial):
+        return False
+    for pattern in (_TIME_ALONE, _ZONE_NAME, _UPDATED, _PUBLISHED, _DATELINE_REST):
+        rest = pattern.sub(" ", rest)
+    return not re.sub(r"[\W_]", "", rest)
 
 
 def _in_other_text(el: HtmlElement) -> bool:
