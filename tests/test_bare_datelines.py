@@ -169,3 +169,27 @@ def test_a_date_ahead_alone_on_its_line_dates_nothing() -> None:
     article = extract("<p>June 12, 2091</p>")
     assert iso(article) == (None, None)
     assert article.blocks[0].text == "June 12, 2091"
+
+
+def test_a_date_line_under_the_standfirst_repeating_the_declared_dates_goes() -> None:
+    """The standfirst comes first and the byline box is furniture: the `<time>` and its
+    revision's "Updated 14:12" under them say the header's dates again. The standfirst stays."""
+    head = (
+        '<meta property="article:published_time" content="2024-03-05T09:30:00+00:00">'
+        '<meta property="article:modified_time" content="2024-03-05T14:12:00+00:00">'
+    )
+    standfirst = "The operator says the merged route would save money; riders say it costs them."
+    header = (
+        f'<p class="standfirst">{standfirst}</p>'
+        '<div class="byline">By <a rel="author" href="/a/jane">Jane Smith</a></div>'
+        '<time datetime="2024-03-05T09:30:00+00:00">5 March 2024, 09:30</time> · '
+        "<span>Updated 14:12</span>"
+    )
+    article = extract(header, head)
+    texts = [block.text for block in article.blocks]
+    assert texts[0] == standfirst
+    assert not any("Updated 14:12" in text or "5 March 2024" in text for text in texts)
+    assert iso(article) == ("2024-03-05T09:30:00+00:00", "2024-03-05T14:12:00+00:00")
+    # A date the header does not give stays where it stands.
+    article = extract(header.replace("5 March", "1 March"), head)
+    assert any("1 March 2024" in block.text for block in article.blocks)

@@ -349,22 +349,26 @@ def without_header_lines(
             or _is_relative_dateline(text)
         ):
             continue
-        return (*kept, *_without_labelled_datelines(blocks, i, published)), author
+        return (*kept, *_without_datelines(blocks, i, published, updated)), author
     return tuple(kept), author
 
 
-def _without_labelled_datelines(
-    blocks: tuple[Block, ...], start: int, published: datetime | None
+def _without_datelines(
+    blocks: tuple[Block, ...], start: int, published: datetime | None, updated: datetime | None
 ) -> tuple[Block, ...]:
-    """`blocks` from `start` on, less a labelled dateline among the first few: Le Monde's
-    "Publié le 3 mars 2026 à 14h05, modifié le 4 mars…" comes after the standfirst, where the
-    byline and date lines above stop being looked for; it is no prose wherever it stands."""
+    """`blocks` from `start` on, less a dateline among the first few, labelled or a date alone
+    saying the header's: Le Monde's "Publié le 3 mars 2026 à 14h05, modifié le 4 mars…" comes
+    after the standfirst, where the byline and date lines above stop being looked for, and so
+    may "5 March 2026, 09:30 · Updated 14:12"; it is no prose wherever it stands."""
     return tuple(
         block
         for i, block in enumerate(blocks[start:], start)
         if i >= _LOOK_AHEAD
         or block.kind != BlockKind.PARAGRAPH
-        or not _is_labelled_dateline(block.text.strip(), published)
+        or not (
+            _is_labelled_dateline(text := block.text.strip(), published)
+            or _is_bare_dateline(text, published, updated)
+        )
     )
 
 
