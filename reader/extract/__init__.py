@@ -41,7 +41,7 @@ from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
 from .declared_body import declared_body_html
 from .document import HTML_PARSER, base_url
-from .header_lines import header_line_dates, without_header_lines
+from .header_lines import header_line_dates, header_source, without_header_lines
 from .images import without_repeated_alts
 from .inserts import strip_inserts
 from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
@@ -412,6 +412,8 @@ def extract_page(
                     return read
         published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
         meta = replace(meta, published=published, updated=updated)
+        # A Chinese portal's info line names the source ("来源：新闻网") a page may declare nowhere.
+        meta = replace(meta, site_name=meta.site_name or header_source(blocks))
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
         meta = replace(meta, author=author)
         blocks = without_pull_quotes(blocks)

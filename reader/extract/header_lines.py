@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from ..dates import ascii_digits
 from ..models import Block, BlockKind, words_in
 from .byline import line_byline, without_label
+from .info_lines import first_info_line, info_line
 from .month_names import (
     MONTHS,
     PUBLISHED_WORDS,
@@ -282,11 +283,16 @@ def header_line_dates(
         if block.kind != BlockKind.PARAGRAPH:
             continue
         text = block.text.strip()
-        if words_in(text) > _DATELINE_WORDS or _WIRE_LEDE.match(text) or _is_sentence(text):
+        # A Chinese portal's info line counts each of its labels' characters as a word.
+        info = info_line(text) is not None
+        if not info and (
+            words_in(text) > _DATELINE_WORDS or _WIRE_LEDE.match(text) or _is_sentence(text)
+        ):
             continue
         labelled = opens_with_date_label(text) and not text.endswith(_SENTENCE_END)
         if not (
             labelled
+            or info
             or states_only_dates(text)
             or line_byline(text)
             or _is_dateline_with_author(text, names)
@@ -324,6 +330,12 @@ def without_header_lines(
         # As an article's words are counted: Chinese and Japanese, written without spaces, would
         # have a whole lede ("2026年3月3日，市政府宣布…") be one word, as short as a date line.
         words = words_in(text)
+        info = info_line(text) if block.kind == BlockKind.PARAGRAPH else None
+        if info is not None and _says_the_headers_dates(text, published, updated):
+            # "来源：新闻网 作者：李明 2024年7月30日 08:15": its author, when none is declared.
+            author = author or ", ".join(info.authors)
+            names = _names(author)
+            continue
         if (
             not author
             and block.kind == BlockKind.PARAGRAPH
@@ -351,6 +363,25 @@ def without_header_lines(
             continue
         return (*kept, *_without_datelines(blocks, i, published, updated)), author
     return tuple(kept), author
+
+
+def _says_the_headers_dates(
+    text: str, published: datetime | None, updated: datetime | None
+) -> bool:
+    """Each date the line states is the header's, a day either side for the time zone; a line
+    stating none says nothing against them."""
+    header = [d.date() for d in (published, updated) if d is not None]
+    return all(
+        any(abs(said.date() - day) <= timedelta(days=1) for day in header)
+        for said in line_dates(text)
+        if said is not None
+    )
+
+
+def header_source(blocks: tuple[Block, ...]) -> str:
+    """The source a Chinese portal's info line at the body's top names ("来源：新闻网"), or ""."""
+    info = first_info_line(blocks, _LOOK_AHEAD)
+    return info.source if info is not None else ""
 
 
 def _without_datelines(
