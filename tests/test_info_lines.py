@@ -89,6 +89,25 @@ def test_a_line_of_the_story_opening_with_a_label_stays(line: str) -> None:
     assert article.author == ""
 
 
+@pytest.mark.parametrize(
+    "credit", ["责任编辑：王芳", "（责任编辑：王芳 SN123）", "編輯：陳明", "编辑：王芳 张伟"]
+)
+def test_the_editors_credit_closing_the_article_leaves_it(credit: str) -> None:
+    article = extract('<div class="info">来源：新闻网 2024年7月30日</div>', f"<p>{credit}</p>")
+    assert texts(article)[-1] == PARAGRAPHS[-1]
+
+
+def test_an_editors_credit_in_the_story_or_a_sentence_after_it_stays() -> None:
+    """Only the article's last line is its credit; "编辑部表示…" is the newsroom speaking."""
+    middle = "<p>责任编辑：王芳</p>"
+    html_closing = "<p>编辑部表示，将持续跟踪报道此次暴雨的后续情况。</p>"
+    article = extract("", middle + html_closing)
+    assert texts(article)[-2:] == [
+        "责任编辑：王芳",
+        "编辑部表示，将持续跟踪报道此次暴雨的后续情况。",
+    ]
+
+
 def test_a_byline_element_labelled_author_in_chinese_names_the_author() -> None:
     """ "作者：李明" in a box named for the author: the name, not the label with it; the label
     alone ("作者：", a portal's empty field) names nobody."""
