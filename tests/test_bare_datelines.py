@@ -193,3 +193,36 @@ def test_a_date_line_under_the_standfirst_repeating_the_declared_dates_goes() ->
     # A date the header does not give stays where it stands.
     article = extract(header.replace("5 March", "1 March"), head)
     assert any("1 March 2024" in block.text for block in article.blocks)
+
+
+def portal(header: str) -> Article:
+    """A portal's page: the headline and the line under it in the page's frame, the story in a
+    box of its own beside them, no `<article>` or `<main>` round either."""
+    body = (
+        '<div class="nav"><a href="/">Home</a> <a href="/city">City</a></div>'
+        f'<div id="wrapper">{header}<div id="contentMain">{STORY}</div></div>'
+    )
+    html = f"<html><head><title>Night buses</title></head><body>{body}</body></html>"
+    return extract_article(html, "https://news.example.org/2024/03/night-buses")
+
+
+def test_a_date_right_under_the_headline_outside_any_article_dates_it() -> None:
+    """Named for a time ("pubTime") but in no `<article>`: right under the page's `<h1>`, the
+    headline's, it is the article's date, not the day's a masthead shows."""
+    header = (
+        '<h1 id="articleTitle">Night buses to merge</h1>'
+        '<div id="contentMsg"><span id="pubTime">2024-03-05 09:58</span> Source: City Desk</div>'
+    )
+    assert iso(portal(header)) == ("2024-03-05T09:58:00", None)
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        '<div class="site-header"><h1>The Valley Courier</h1><span class="date">2 March 2024</span></div>',
+        '<header><h1>The Valley Courier</h1><span class="date">2 March 2024</span></header>',
+        '<h1 class="logo">The Valley Courier</h1><span class="date">2 March 2024</span>',
+    ],
+)
+def test_a_mastheads_date_beside_the_sites_name_dates_nothing(masthead: str) -> None:
+    assert iso(portal(masthead)) == (None, None)

@@ -6,8 +6,8 @@ Only a date the text states whole is read: "2 hours ago", "yesterday" or "Update
 true only on the day the page was read, and a citation that turned them into a date would give a
 wrong one. A time is kept with the zone the text names, or with none (never the reader's); a
 date alone stays a date. The text is a dateline's: a `<time>` without `datetime`, an element
-named for a date or a byline, in the article (or, outside it, labelled "Published"/"Updated":
-a site's header shows today's date unlabelled).
+named for a date or a byline, in the article or right under its headline (or, elsewhere,
+labelled "Published"/"Updated": a site's header shows today's date unlabelled).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.html import HtmlElement
@@ -320,6 +321,31 @@ def states_only_dates(text: str) -> bool:
     return not re.sub(r"[\W_]", "", rest)
 
 
+# A site's masthead, which may set its name in an `<h1>` beside the day's date.
+_MASTHEAD = re.compile(r"logo|brand|masthead|site.?(?:title|name)|header", re.IGNORECASE)
+_MASTHEAD_TAGS = frozenset(["header", "nav"])
+
+
+def _under_the_headline(el: HtmlElement) -> bool:
+    """`el` is the line right under the page's headline, or in it: a portal's "2017-03-10 09:58
+    来源：…" after its `<h1 id="articleTitle">`, in no `<article>`. Not a masthead's `<h1>`."""
+    for node in (el, *islice(el.iterancestors(), 2)):
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        if before is None:
+            continue
+        if before.tag != "h1":
+            return False
+        for heading in (before, *before.iterancestors()):
+            if heading.tag in ("body", "html"):
+                break
+            if heading.tag in _MASTHEAD_TAGS or _MASTHEAD.search(names_of(heading)):
+                return False
+        return True
+    return False
+
+
 def _in_other_text(el: HtmlElement) -> bool:
     return any(node.tag in _OTHER_TEXT for node in (el, *el.iterancestors()))
 
@@ -335,7 +361,7 @@ def _datelines(doc: HtmlElement) -> Iterator[tuple[datetime | None, datetime | N
             continue
         named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names_of(el))
         if named and byline_place(el) < 2 and not _in_other_text(el):
-            candidates.append((not in_article(el), el))
+            candidates.append((not in_article(el) and not _under_the_headline(el), el))
     candidates.sort(key=lambda c: c[0])
     for outside, el in candidates:
         text = " ".join(el.text_content().split())
