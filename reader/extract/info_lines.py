@@ -52,6 +52,8 @@ def info_line(text: str) -> InfoLine | None:
     """The source and the authors the line names, when it is an info line and nothing else:
     labelled fields, each a name or two, a date or a count, with a date maybe before or after
     them. None for any line holding other words (a sentence naming its source)."""
+    if len(text) > 2 * _MOST_CHARACTERS:  # a paragraph of the story, however it is spaced
+        return None
     text = " ".join(text.split())
     fields = list(_FIELD.finditer(text))
     if not fields or len(text) > _MOST_CHARACTERS:
