@@ -41,8 +41,9 @@ from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
 from .declared_body import declared_body_html
 from .document import HTML_PARSER, base_url
-from .header_lines import header_line_dates, without_header_lines
+from .header_lines import header_line_dates, header_source, without_header_lines
 from .images import without_repeated_alts
+from .info_lines import is_editor_credit
 from .inserts import strip_inserts
 from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
 from .listings import mark_listings
@@ -231,12 +232,15 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """No horizontal rule before the text's first line or after its last: it divided the
     article from what the cleanup took away (a footer, comments), and divides nothing now. Nor
     the site's copyright line after the last: a footer the page's layout (a table's last row)
-    left in the article's box."""
+    left in the article's box; nor a Chinese portal's editor's credit ("责任编辑：王芳"), its
+    publishing system's field."""
     start, end = 0, len(blocks)
     while start < end and blocks[start].kind == BlockKind.RULE:
         start += 1
     while end > start and (
-        blocks[end - 1].kind == BlockKind.RULE or _is_copyright_line(blocks[end - 1])
+        blocks[end - 1].kind == BlockKind.RULE
+        or _is_copyright_line(blocks[end - 1])
+        or is_editor_credit(blocks[end - 1])
     ):
         end -= 1
     return blocks[start:end]
@@ -412,7 +416,9 @@ def extract_page(
                     return read
         published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
         meta = replace(meta, published=published, updated=updated)
-        blocks, author = without_header_lines(blocks, meta.author, meta.published)
+        # A Chinese portal's info line names the source ("来源：新闻网") a page may declare nowhere.
+        meta = replace(meta, site_name=meta.site_name or header_source(blocks))
+        blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
         meta = replace(meta, author=author)
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)

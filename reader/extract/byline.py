@@ -16,6 +16,7 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
+from ..models import IDEOGRAPHS
 from .author_names import PARTICLES, as_written
 from .furniture import HEADING_TAGS, names_of
 
@@ -46,11 +47,11 @@ _SKIP_TAGS = frozenset(["script", "style", "meta", "link", "input", "img", "head
 # "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:",
 # "Автор:", "от", Arabic's "بقلم" ("by the pen of"), Turkish's "Yazar:", Hebrew's "מאת", Hindi's
 # "लेखक:", and Italian's "di", lower-case only: "Di Marco" is a surname. Chinese writes
-# "记者张三" ("reporter") with no space.
+# "记者张三" ("reporter") and "作者：李明" ("author", with its colon) with no space.
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|words|story)\s+by|by|par|por|von|door|av|af"
     r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|yazar|מאת|लेखक"
-    r"|(?-i:di))\b\s*:?\s+|(?:记者|記者)\s*[:：]?\s*)",
+    r"|(?-i:di))\b\s*:?\s+|(?:记者|記者)\s*[:：]?\s*|作者\s*[:：]\s*)",
     re.IGNORECASE,
 )
 # What follows the name on the same line: "Dan Goodin - Apr 16", "James Akinaka • 8h".
@@ -139,6 +140,9 @@ _NOT_NAMES = re.compile(
 _MAX_NAME = 100
 # The stops that end a sentence in Chinese, Japanese, Hindi and Arabic: no name holds one.
 _SENTENCE_STOP = re.compile(r"[。！？；।؟؛]")
+# Nor a clause's comma, nor a run of more ideographs than a Chinese or Japanese name has: "作者：
+# 李明认为这场暴雨是十年来最大的一次" names nobody. ("、" lists names: "张伟、王芳".)
+_NO_NAME_OF_IDEOGRAPHS = re.compile(f"，|[{IDEOGRAPHS}]{{7,}}")
 _LOWER_CASE_WORDS = PARTICLES | _LOWER_CASE_AGENCIES
 """The lower-case words a name may hold."""
 # Parts of a byline element that are not the name: its date, the writer's job, buttons.
@@ -232,7 +236,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if any(c.isdigit() for c in text) or re.search(r"[?!;@=<>{}\[\]]|https?:|www\.", text):
         return False
-    if _SENTENCE_STOP.search(text):
+    if _SENTENCE_STOP.search(text) or _NO_NAME_OF_IDEOGRAPHS.search(text):
         # "记者从…获悉，…。", "लेखक ने कहा कि …।": a sentence that opens with "reporter" or
         # "writer", in a script that has no capitals to tell a name by.
         return False

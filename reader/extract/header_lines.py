@@ -15,13 +15,16 @@ from datetime import datetime, timedelta
 from ..dates import ascii_digits
 from ..models import Block, BlockKind, words_in
 from .byline import line_byline, without_label
+from .info_lines import first_info_line, info_line
 from .month_names import (
+    MONTHS,
     PUBLISHED_WORDS,
     PUBLISHED_WORDS_CJK,
     UPDATED_WORDS,
     UPDATED_WORDS_CJK,
+    month_key,
 )
-from .text_dates import dateline_dates, line_dates, opens_with_date_label
+from .text_dates import dateline_dates, line_dates, opens_with_date_label, states_only_dates
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -174,12 +177,17 @@ def _is_byline(text: str, names: list[str]) -> bool:
 
 def _is_date_line(text: str, published: datetime | None) -> bool:
     """The line is the publication date in any language: it holds the year and the day of the
-    published time (a day either side, for the time zone) and little else."""
+    published time (a day either side, for the time zone) and little else, and names no other
+    month ("March 5, 2024 10:01 AM" is no line of 10 January 2024's, for its "10")."""
     if published is None:
         return False
     # "٣ مارس ٢٠٢٦", "２０２６年３月３日": the year and the day in the site's own digits.
     numbers = set(_NUMBER.findall(ascii_digits(text)))
-    return str(published.year) in numbers and bool(numbers & _days_of(published))
+    return (
+        str(published.year) in numbers
+        and bool(numbers & _days_of(published))
+        and _months_named(text) <= _months_near([published])
+    )
 
 
 def _is_labelled_date(text: str, published: datetime | None) -> bool:
@@ -190,6 +198,36 @@ def _is_labelled_date(text: str, published: datetime | None) -> bool:
     if len(text.split()) > _SHORT_LINE_WORDS or text.rstrip().endswith(_SENTENCE_END):
         return False
     return bool(set(_NUMBER.findall(ascii_digits(text))) & _days_of(published))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _is_bare_dateline(text: str, published: datetime | None, updated: datetime | None) -> bool:
+    """The line is a date and nothing else ("March 5, 2024 10:01 AM ET", "5 марта 2024, 09:30",
+    "Updated March 6") and says the header's: each year and month it names is that of the
+    publication or the revision (a day either side, for the time zone), and it names the day of
+    one. A date the header does not give is the page's to say: the line stays."""
+    dates = [d for d in (published, updated) if d is not None]
+    if not dates or not states_only_dates(text):
+        return False
+    numbers = set(_NUMBER.findall(ascii_digits(text)))
+    years = {n for n in numbers if len(n) == 4}
+    return (
+        years <= {str((d + timedelta(days=shift)).year) for d in dates for shift in (-1, 0, 1)}
+        and _months_named(text) <= _months_near(dates)
+        and bool(numbers & set().union(*map(_days_of, dates)))
+    )
+
+
+def _months_named(text: str) -> set[int]:
+    """The months `text` names in words ("Mar.", "марта", "mars")."""
+    return {MONTHS[key] for word in _LETTERS.findall(text) if (key := month_key(word)) in MONTHS}
+
+
+def _months_near(dates: list[datetime]) -> set[int]:
+    """The months of `dates`, a day either side for the time zone."""
+    return {(d + timedelta(days=shift)).month for d in dates for shift in (-1, 0, 1)}
 
 
 def _days_of(published: datetime) -> set[str]:
@@ -234,8 +272,10 @@ def header_line_dates(
 ) -> tuple[datetime | None, datetime | None]:
     """`published` and `updated`, each, when the page's markup declared none, as the byline or
     dateline at the body's top writes it ("By Ana Ruiz | Published: 27 November 2026 at 16:05
-    | Updated: …", "Автор: Павел Орлов, 28.11.2026 14:35"): the text second, and once read,
-    `without_header_lines` leaves the line out as it does any other repeating the header."""
+    | Updated: …", "Автор: Павел Орлов, 28.11.2026 14:35", a line that is the date alone:
+    "March 5, 2026 10:01 AM ET", whatever element or class holds it): the text second, and once
+    read, `without_header_lines` leaves the line out as it does any other repeating the
+    header."""
     if published is not None and updated is not None:
         return published, updated
     names = _names(author)
@@ -243,10 +283,20 @@ def header_line_dates(
         if block.kind != BlockKind.PARAGRAPH:
             continue
         text = block.text.strip()
-        if words_in(text) > _DATELINE_WORDS or _WIRE_LEDE.match(text) or _is_sentence(text):
+        # A Chinese portal's info line counts each of its labels' characters as a word.
+        info = info_line(text) is not None
+        if not info and (
+            words_in(text) > _DATELINE_WORDS or _WIRE_LEDE.match(text) or _is_sentence(text)
+        ):
             continue
         labelled = opens_with_date_label(text) and not text.endswith(_SENTENCE_END)
-        if not (labelled or line_byline(text) or _is_dateline_with_author(text, names)):
+        if not (
+            labelled
+            or info
+            or states_only_dates(text)
+            or line_byline(text)
+            or _is_dateline_with_author(text, names)
+        ):
             continue
         said_published, said_updated = line_dates(text)
         if said_published is None and said_updated is None:
@@ -259,7 +309,10 @@ def header_line_dates(
 
 
 def without_header_lines(
-    blocks: tuple[Block, ...], author: str, published: datetime | None
+    blocks: tuple[Block, ...],
+    author: str,
+    published: datetime | None,
+    updated: datetime | None = None,
 ) -> tuple[tuple[Block, ...], str]:
     """The body without the lines at its top that repeat the header's metadata, and the
     author: `author`, else the name a byline line among them gives ("By Ana Ruiz · 21 Feb"),
@@ -277,6 +330,12 @@ def without_header_lines(
         # As an article's words are counted: Chinese and Japanese, written without spaces, would
         # have a whole lede ("2026年3月3日，市政府宣布…") be one word, as short as a date line.
         words = words_in(text)
+        info = info_line(text) if block.kind == BlockKind.PARAGRAPH else None
+        if info is not None and _says_the_headers_dates(text, published, updated):
+            # "来源：新闻网 作者：李明 2024年7月30日 08:15": its author, when none is declared.
+            author = author or ", ".join(info.authors)
+            names = _names(author)
+            continue
         if (
             not author
             and block.kind == BlockKind.PARAGRAPH
@@ -292,6 +351,7 @@ def without_header_lines(
         if block.kind == BlockKind.PARAGRAPH and (
             (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
+            or _is_bare_dateline(text, published, updated)
             or _is_labelled_dateline(text, published)
             or _is_labelled_date(text, published)
             or _is_label_row(block)
@@ -301,22 +361,45 @@ def without_header_lines(
             or _is_relative_dateline(text)
         ):
             continue
-        return (*kept, *_without_labelled_datelines(blocks, i, published)), author
+        return (*kept, *_without_datelines(blocks, i, published, updated)), author
     return tuple(kept), author
 
 
-def _without_labelled_datelines(
-    blocks: tuple[Block, ...], start: int, published: datetime | None
+def _says_the_headers_dates(
+    text: str, published: datetime | None, updated: datetime | None
+) -> bool:
+    """Each date the line states is the header's, a day either side for the time zone; a line
+    stating none says nothing against them."""
+    header = [d.date() for d in (published, updated) if d is not None]
+    return all(
+        any(abs(said.date() - day) <= timedelta(days=1) for day in header)
+        for said in line_dates(text)
+        if said is not None
+    )
+
+
+def header_source(blocks: tuple[Block, ...]) -> str:
+    """The source a Chinese portal's info line at the body's top names ("来源：新闻网"), or ""."""
+    info = first_info_line(blocks, _LOOK_AHEAD)
+    return info.source if info is not None else ""
+
+
+def _without_datelines(
+    blocks: tuple[Block, ...], start: int, published: datetime | None, updated: datetime | None
 ) -> tuple[Block, ...]:
-    """`blocks` from `start` on, less a labelled dateline among the first few: Le Monde's
-    "Publié le 3 mars 2026 à 14h05, modifié le 4 mars…" comes after the standfirst, where the
-    byline and date lines above stop being looked for; it is no prose wherever it stands."""
+    """`blocks` from `start` on, less a dateline among the first few, labelled or a date alone
+    saying the header's: Le Monde's "Publié le 3 mars 2026 à 14h05, modifié le 4 mars…" comes
+    after the standfirst, where the byline and date lines above stop being looked for, and so
+    may "5 March 2026, 09:30 · Updated 14:12"; it is no prose wherever it stands."""
     return tuple(
         block
         for i, block in enumerate(blocks[start:], start)
         if i >= _LOOK_AHEAD
         or block.kind != BlockKind.PARAGRAPH
-        or not _is_labelled_dateline(block.text.strip(), published)
+        or not (
+            _is_labelled_dateline(text := block.text.strip(), published)
+            or _is_bare_dateline(text, published, updated)
+        )
     )
 
 

@@ -104,3 +104,13 @@ PUBLISHED_WORDS = (
     r"|yayınlanma|yayın tarihi|giriş tarihi|نشر في|نُشر في|نشر|نُشر|פורסם|प्रकाशित)"
 )
 PUBLISHED_WORDS_CJK = r"(?:公開|配信|发布时间|發佈時間|发布|發布|입력|등록|송고)"
+# The days of the week as a dateline names them beside its date ("3:42 PM EST, Tue March 5,
+# 2024", "Dienstag, 5. März 2024"), whole or cut short; to be matched as whole words. Not
+# German's two-letter "Di", "Do", "So": words of other languages.
+WEEKDAYS = (
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|понедельник|вторник"
+    r"|среда|четверг|пятница|суббота|воскресенье)\.?"
+)

@@ -6,8 +6,8 @@ Only a date the text states whole is read: "2 hours ago", "yesterday" or "Update
 true only on the day the page was read, and a citation that turned them into a date would give a
 wrong one. A time is kept with the zone the text names, or with none (never the reader's); a
 date alone stays a date. The text is a dateline's: a `<time>` without `datetime`, an element
-named for a date or a byline, in the article (or, outside it, labelled "Published"/"Updated":
-a site's header shows today's date unlabelled).
+named for a date or a byline, in the article or right under its headline (or, elsewhere,
+labelled "Published"/"Updated": a site's header shows today's date unlabelled).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.html import HtmlElement
@@ -28,6 +29,7 @@ from .month_names import (
     PUBLISHED_WORDS_CJK,
     UPDATED_WORDS,
     UPDATED_WORDS_CJK,
+    WEEKDAYS,
     month_key,
 )
 
@@ -88,15 +90,21 @@ _REGIONAL = {
     "uk": "Europe/London",
 }
 _ZONE = r"(?P<zone>[a-zа-я]{1,4}\b)?\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)?)?"
-# Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM".
+# Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM",
+# "5 March 2026 • 9:30am".
 _AFTER = re.compile(
-    r"^(?:\s|,|:|\.|\||-|–|—|at|um|à|a las|alle|ore|às|om|o godz\.|godz\.|o|в|о|saat"
+    r"^(?:\s|,|:|\.|\||-|–|—|•|·|at|um|à|a las|alle|ore|às|om|o godz\.|godz\.|o|в|о|saat"
     # "2026 г.", "2026 р.", "2026 r.": Russian's, Ukrainian's and Polish's "year".
     r"|[гр]\.|r\.)*"
     rf"{_TIME}\s*\(?{_ZONE}",
     re.IGNORECASE,
 )
-_BEFORE = re.compile(rf"{_TIME}\s*\(?{_ZONE}\)?(?:\s|,|\||-|–|—|on|le|am)*$", re.IGNORECASE)
+# A time before its date, and the day of the week between: CNN's "Updated 3:42 PM EST, Tue March
+# 5, 2026".
+_BEFORE = re.compile(
+    rf"{_TIME}\s*\(?{_ZONE}\)?(?:\s|,|\||-|–|—|•|·|on|le|am|(?<!\w){WEEKDAYS}(?!\w))*$",
+    re.IGNORECASE,
+)
 _UPDATED = re.compile(rf"\b{UPDATED_WORDS}\b|{UPDATED_WORDS_CJK}", re.IGNORECASE)
 _PUBLISHED = re.compile(rf"\b{PUBLISHED_WORDS}\b|{PUBLISHED_WORDS_CJK}", re.IGNORECASE)
 # On an element's class or id: a dateline, or a byline that holds the date. Not a "candidate"
@@ -278,6 +286,95 @@ def opens_with_date_label(text: str) -> bool:
     return bool(_PUBLISHED.match(text) or _UPDATED.match(text))
 
 
+# A day and its month without the year ("March 5", "5 mars", "7月30日"), as a line under the
+# headline writes the date whose year the page's markup gives.
+_DAY_AND_MONTH = [
+    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}", re.IGNORECASE),
+    re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY}(?!\d)", re.IGNORECASE),
+    re.compile(r"(?<!\d)(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),
+]
+_TIME_ALONE = re.compile(rf"(?<![\d:.]){_TIME}(?![\d:])", re.IGNORECASE)
+_ZONE_NAME = re.compile(
+    rf"(?<!\w)(?:{'|'.join(sorted({*_FIXED, *_REGIONAL}, key=len, reverse=True))})"
+    r"(?:\s?[+\-−]\s?\d{1,2}(?::?\d\d)?)?(?!\w)|[+\-−]\d\d:?\d\d(?!\d)",
+    re.IGNORECASE,
+)
+# The rest of a dateline's words: those between its date and its time ("at", "um", "ore", "г."),
+# the days of the week (Chinese's "星期二", Japanese's "(火)"), Chinese, Japanese and Korean's
+# units of a date and a time.
+_DATELINE_REST = re.compile(
+    r"(?<!\w)(?:on|at|le|am|um|el|de|del|a las|alle|ore|às|om|o|godz|в|о|saat|г|года|р|r|à"
+    rf"|{WEEKDAYS})(?!\w)"
+    r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|[（(][月火水木金土日월화수목금토일][）)]"
+    r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후",
+    re.IGNORECASE,
+)
+# A line of more characters holds more than a date and its revision's.
+_DATE_ONLY_CHARACTERS = 90
+
+
+def _cut_dates(patterns: list[re.Pattern[str]], text: str) -> tuple[str, bool]:
+    """`text` without the dates `patterns` find in it (a month's place taken by a word that
+    names none is no date: "5 ferries 2026"), and whether it held any."""
+    found = False
+
+    def cut(match: re.Match[str]) -> str:
+        nonlocal found
+        month = match.groupdict().get("month")
+        if month is not None and not (
+            1 <= int(month) <= 12 if month.isdigit() else month_key(month) in MONTHS
+        ):
+            return match[0]
+        found = True
+        return " "
+
+    for pattern in patterns:
+        text = pattern.sub(cut, text)
+    return text, found
+
+
+def states_only_dates(text: str) -> bool:
+    """The line is a date and nothing else: the day, with its month and maybe its year, its time
+    and zone, its weekday, "Published"/"Updated" and what separates them ("March 5, 2024 10:01
+    AM ET", "5 марта 2024, 09:30", "Updated 3:42 PM EST, Tue March 5, 2024", "5 March 2024,
+    09:30 · Updated 14:12", "2024年2月5日 18時30分"). A line holding any other word is not."""
+    text = ascii_digits(" ".join(text.split()))
+    if not text or len(text) > _DATE_ONLY_CHARACTERS:
+        return False
+    rest, whole = _cut_dates(_DATES, text)
+    rest, partial = _cut_dates(_DAY_AND_MONTH, rest)
+    if not (whole or partial):
+        return False
+    for pattern in (_TIME_ALONE, _ZONE_NAME, _UPDATED, _PUBLISHED, _DATELINE_REST):
+        rest = pattern.sub(" ", rest)
+    return not re.sub(r"[\W_]", "", rest)
+
+
+# A site's masthead, which may set its name in an `<h1>` beside the day's date.
+_MASTHEAD = re.compile(r"logo|brand|masthead|site.?(?:title|name)|header", re.IGNORECASE)
+_MASTHEAD_TAGS = frozenset(["header", "nav"])
+
+
+def _under_the_headline(el: HtmlElement) -> bool:
+    """`el` is the line right under the page's headline, or in it: a portal's "2017-03-10 09:58
+    来源：…" after its `<h1 id="articleTitle">`, in no `<article>`. Not a masthead's `<h1>`."""
+    for node in (el, *islice(el.iterancestors(), 2)):
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        if before is None:
+            continue
+        if before.tag != "h1":
+            return False
+        for heading in (before, *before.iterancestors()):
+            if heading.tag in ("body", "html"):
+                break
+            if heading.tag in _MASTHEAD_TAGS or _MASTHEAD.search(names_of(heading)):
+                return False
+        return True
+    return False
+
+
 def _in_other_text(el: HtmlElement) -> bool:
     return any(node.tag in _OTHER_TEXT for node in (el, *el.iterancestors()))
 
@@ -293,7 +390,7 @@ def _datelines(doc: HtmlElement) -> Iterator[tuple[datetime | None, datetime | N
             continue
         named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names_of(el))
         if named and byline_place(el) < 2 and not _in_other_text(el):
-            candidates.append((not in_article(el), el))
+            candidates.append((not in_article(el) and not _under_the_headline(el), el))
     candidates.sort(key=lambda c: c[0])
     for outside, el in candidates:
         text = " ".join(el.text_content().split())
