@@ -175,6 +175,18 @@ def _author(value: Any) -> str:
     return safe_line(match["name"], 200) if match else _text(value, 200)
 
 
+def _authors(item: Any) -> str:
+    """Every author an item names, in its order: feedparser's `author` is the last of several
+    `<author>`s or `<dc:creator>`s, and the story's lead writer was dropped from its citation.
+    Its list splits an RSS "address (Name)" badly ("ple (Mairi Boyd"): a list with such a
+    name in it is left for the one `author`, read as written."""
+    people = [p for p in item.get("authors") or () if isinstance(p, dict)]
+    names = [str(p.get("name") or "") for p in people]
+    if len(names) < 2 or not all(names) or any(set(n) & set("()<>@") for n in names):
+        return _author(item.get("author"))
+    return safe_line(", ".join(dict.fromkeys(_author(n) for n in names)), 200)
+
+
 def parse_feed(
     body: bytes,
     url: str,
@@ -246,7 +258,7 @@ def parse_feed(
         if eid in seen:  # duplicate GUIDs inside one feed: the first (newest) wins
             continue
         seen.add(eid)
-        author = _author(item.get("author"))
+        author = _authors(item)
         entries.append(
             Entry(
                 id=eid,

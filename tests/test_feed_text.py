@@ -369,6 +369,29 @@ def test_an_rss_author_is_the_name_without_its_address(written: str, author: str
     assert entry.author == author
 
 
+@pytest.mark.parametrize(
+    "people",
+    [
+        "<author><name>Helen Tregarthen</name></author>"
+        "<author><name>Sam Pike</name><email>sam@echo.example</email></author>",
+        "<dc:creator>Helen Tregarthen</dc:creator><dc:creator>Sam Pike</dc:creator>",
+    ],
+)
+def test_an_item_by_several_authors_names_them_all_in_order(people: str) -> None:
+    """feedparser's `author` is the last of them: the story's lead writer was dropped."""
+    atom = people.startswith("<author>")
+    feed = (
+        f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>A</title>
+<link href="https://t.example/a"/><id>a</id>{people}</entry></feed>"""
+        if atom
+        else f"""<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<title>T</title><item><title>A</title><link>https://t.example/a</link>{people}</item>
+</channel></rss>"""
+    )
+    (entry,) = parse_feed(feed.encode(), "https://t.example/feed").entries
+    assert entry.author == "Helen Tregarthen, Sam Pike"
+
+
 def test_show_of_a_link_that_is_no_article_gives_the_feeds_text_and_names_it(
     httpserver: HTTPServer, data_dir: Path
 ) -> None:
