@@ -114,12 +114,13 @@ def with_precision(moment: datetime | None, stated: str) -> datetime | None:
 def stated_iso(moment: datetime) -> str:
     """ISO 8601 saying as much as is known: "2019-02-21" for a date alone, never a time at
     midnight UTC the page never gave; "2024-03-05T09:30:00", with no offset (ISO's local time),
-    for a time whose zone is unknown."""
+    for a time whose zone is unknown. To the second: a JSON-LD "06:00:12.345Z" was cited as
+    "06:00:12.345000+00:00", six digits of noise in every quotation pasted."""
     if date_only(moment):
         return moment.date().isoformat()
     if zone_unstated(moment):
-        return moment.replace(tzinfo=None).isoformat()
-    return moment.isoformat()
+        return moment.replace(tzinfo=None).isoformat(timespec="seconds")
+    return moment.isoformat(timespec="seconds")
 
 
 def in_local_time(moment: datetime) -> datetime:

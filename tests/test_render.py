@@ -130,6 +130,16 @@ def test_a_date_stated_alone_is_cited_and_printed_without_a_time() -> None:
     assert "published_precision" not in as_json
 
 
+def test_a_moment_with_milliseconds_is_cited_to_the_second() -> None:
+    """A JSON-LD "2026-06-10T06:00:12.345Z" was cited "06:00:12.345000+00:00"."""
+    from reader.cli import _render
+    from reader.dates import parse_datetime
+
+    dated = article(published=parse_datetime("2026-06-10T06:00:12.345Z"), updated=None)
+    assert "Published: 2026-06-10T06:00:12+00:00\n" in to_text(dated)
+    assert json.loads(_render(dated, "json"))["published"] == "2026-06-10T06:00:12+00:00"
+
+
 def test_a_cached_date_stays_a_date_and_old_records_still_load() -> None:
     from reader.codec import article_from_dict, article_to_dict
     from reader.dates import date_only, parse_datetime
