@@ -68,6 +68,7 @@ from .pull_quotes import mark_pull_quotes, without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .responsive import without_screen_copies
+from .ruby import without_ruby_readings
 from .sidenotes import set_sidenotes_apart
 from .teasers import teaser_list
 
@@ -111,6 +112,7 @@ def _parse(html: str) -> tuple[HtmlElement, bool]:
         raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
     without_nested_paragraphs(doc)
     flattened(doc)
+    without_ruby_readings(doc)  # before the headline is read from the page's `h1`
     return doc, cut
 
 
@@ -525,6 +527,7 @@ def _fragment_blocks(fragment: str, base: str) -> tuple[Block, ...]:
         return ()
     without_nested_paragraphs(root)
     flattened(root)
+    without_ruby_readings(root)
     mark_math(root)
     mark_media(root, base)
     mark_listings(root)
