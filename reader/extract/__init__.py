@@ -163,6 +163,20 @@ def _resolved(by_href: dict[str, str], base: str) -> dict[str, str]:
     return {url: value for url, value in resolved if url}
 
 
+def _live_updated(
+    published: datetime | None, updated: datetime | None, latest_entry: datetime | None
+) -> datetime | None:
+    """When a live blog was last updated: its latest entry's time, unless the page declares a
+    later one (a correction to an entry) or the entry is older than the page's publication.
+    Most declare only when the coverage began, and a citation without the time of the last
+    entry read does not say which state of it is meant."""
+    if latest_entry is None or any(
+        known is not None and known >= latest_entry for known in (published, updated)
+    ):
+        return updated
+    return latest_entry
+
+
 def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block, ...]:
     """The lead as the first paragraph, then the lead photo's caption, both before the body:
     after a heading that opens the body (the headline, a dek), except that a standfirst goes
@@ -380,7 +394,7 @@ def extract_page(
         without_screen_copies(doc)
         mark_media(doc, base)
         mark_listings(doc)
-        mark_live_entries(doc, live_blog)
+        latest_entry = mark_live_entries(doc, live_blog)
         bylines: dict[str, str] = {}
         if body is not None:
             strip_inserts(body, url)
@@ -411,7 +425,9 @@ def extract_page(
                 ):
                     return read
         published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
-        meta = replace(meta, published=published, updated=updated)
+        meta = replace(
+            meta, published=published, updated=_live_updated(published, updated, latest_entry)
+        )
         blocks, author = without_header_lines(blocks, meta.author, meta.published)
         meta = replace(meta, author=author)
         blocks = without_pull_quotes(blocks)
