@@ -39,6 +39,7 @@ from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
+from .credit_line import credited_authors
 from .declared_body import declared_body_html
 from .document import HTML_PARSER, base_url
 from .header_lines import header_line_dates, without_header_lines
@@ -429,7 +430,8 @@ def extract_page(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)
         )
         blocks, author = without_header_lines(blocks, meta.author, meta.published)
-        meta = replace(meta, author=author)
+        # A wire story with no byline names its reporters at its end.
+        meta = replace(meta, author=author or credited_authors(blocks))
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         blocks = dek_as_paragraph(blocks, meta.description)

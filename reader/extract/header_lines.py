@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from ..dates import ascii_digits
 from ..models import Block, BlockKind, words_in
-from .byline import line_byline, without_label
+from .byline import job_byline, line_byline, without_label
 from .month_names import (
     PUBLISHED_WORDS,
     PUBLISHED_WORDS_CJK,
@@ -172,6 +172,11 @@ def _is_byline(text: str, names: list[str]) -> bool:
     return False
 
 
+def _job_line_byline(text: str) -> str:
+    """The name of a short line of a name and a job ("Jane Smith, Political Editor")."""
+    return job_byline(text) if words_in(text) <= _SHORT_LINE_WORDS else ""
+
+
 def _is_date_line(text: str, published: datetime | None) -> bool:
     """The line is the publication date in any language: it holds the year and the day of the
     published time (a day either side, for the time zone) and little else."""
@@ -282,7 +287,7 @@ def without_header_lines(
             and block.kind == BlockKind.PARAGRAPH
             and words <= _DATELINE_WORDS
             and not _WIRE_LEDE.match(text)
-            and (author := line_byline(text))
+            and (author := line_byline(text) or _job_line_byline(text))
         ):
             names = _names(author)
             if published is None and any(char.isdigit() for char in text):
@@ -291,6 +296,7 @@ def without_header_lines(
             continue
         if block.kind == BlockKind.PARAGRAPH and (
             (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
+            or (names and _is_byline(_job_line_byline(text), names))
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
             or _is_labelled_dateline(text, published)
             or _is_labelled_date(text, published)
