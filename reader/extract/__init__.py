@@ -42,6 +42,7 @@ from .consent import has_consent_choice, is_consent_wall
 from .credit_line import credited_authors
 from .declared_body import declared_body_html
 from .document import HTML_PARSER, base_url
+from .font_headline import mark_font_headline
 from .header_lines import header_line_dates, without_header_lines
 from .images import without_repeated_alts
 from .inserts import strip_inserts
@@ -367,6 +368,8 @@ def extract_page(
         doc, cut = _parse(html)
         # Before the headline is read from the page's `h1`.
         without_heading_permalinks(doc)
+        # Before the headline and byline are read: an old layout's are set in <font> and <i>.
+        mark_font_headline(doc)
         # Read before `prepare` removes the scripts that hold it.
         json_ld = json_ld_objects(doc)
         meta = extract_metadata(doc, url, json_ld)
