@@ -147,6 +147,21 @@ def test_a_live_blog_is_cited_as_updated_at_its_latest_entry() -> None:
     assert cited_updated(began + later) == "Updated: 2026-11-28T12:05:00+00:00"
 
 
+def test_the_standfirst_stays_above_a_pinned_post() -> None:
+    """The Guardian's shape: the standfirst, then a pinned welcome post beside the entries.
+    readability-lxml moved the standfirst into the entries' holder, after the pinned post."""
+    entries = "".join(bbc_entry(*u) for u in UPDATES)
+    body = (
+        '<div class="standfirst"><p>Gusts of eighty miles an hour are forecast for the islands '
+        "today.</p></div>"
+        '<div class="pinned-post"><p><strong>Pinned</strong></p><p>Welcome to our coverage of '
+        "the storm. Our reporters on the islands will post updates here through the day.</p>"
+        f'</div><ol class="stream">{entries}</ol>'
+    )
+    text = to_text(extract_article(page(LIVE, body), URL), header=False)
+    assert text.index("Gusts of eighty") < text.index("Pinned") < text.index("Welcome to our")
+
+
 def test_timestamped_items_of_no_live_blog_give_no_update_time() -> None:
     """A story's list of dated related items is no live blog: its latest is not the story's."""
     items = "".join(bbc_entry(*u) for u in UPDATES)
