@@ -45,6 +45,26 @@ def test_site_name_at_an_end_of_a_title_with_no_other_evidence_is_cut(head: str)
 
 
 @pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # The site's name and slogan after a headline of five words or more.
+        (
+            "<title>Bus routes in the north to be cut - Metro Gazette - Local news, sport and"
+            " weather</title>",
+            "Bus routes in the north to be cut",
+        ),
+        # A question after it is the headline's own.
+        (
+            "<title>Bus routes in the north to be cut - what happens next?</title>",
+            "Bus routes in the north to be cut - what happens next?",
+        ),
+    ],
+)
+def test_a_title_s_tail_is_cut_after_a_long_headline(head: str, title: str) -> None:
+    assert extract(head).title == title
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "Brexit: what happens next for the ferry ports",

@@ -295,14 +295,15 @@ def without_site_name(
     if guess:
         # What follows the headline names the site or its section ("| Metro Gazette",
         # "- mysite.com"), not the headline's own second half ("- 0.17 in sight").
-        # "– My website" after a headline of five words or more is cut as Readability.js cuts
-        # it; a headline of four or fewer is kept whole unless a name follows it.
+        # "– My website", "- Local news, sport and weather" after a headline of five words or
+        # more is cut as Readability.js cuts it; a headline of four or fewer is kept whole
+        # unless a name follows it, and a question or a figure after it is the headline's.
         head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
         named = _is_name_like(tail) or bool(_DOMAIN.search(tail))
         worded = (
             _words(head) > _SHORT_HEADLINE_WORDS
             and _words(tail) < _words(head)
-            and not any(c.isdigit() or c in _NOT_IN_NAMES for c in tail)
+            and not any(c.isdigit() or c in "?!" for c in tail)
         )
         if _words(head) >= _HEADLINE_WORDS and (named or worded):
             return _without_sections(head, cuts[-1])
