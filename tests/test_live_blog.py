@@ -11,6 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from reader.citation import header_lines
 from reader.extract import extract_article, to_text
 from reader.extract.live_blog import ENTRIES, mark_live_entries
 from reader.models import BlockKind
@@ -124,6 +125,49 @@ def test_entries_in_a_live_named_holder_need_no_declaration() -> None:
     entries = "".join(bbc_entry(*u) for u in UPDATES)
     article = extract_article(page("", f'<ol class="live-stream">{entries}</ol>'), URL)
     assert len(headings(article)) == 4
+
+
+def cited_updated(head: str) -> str:
+    """The "Updated:" line of the citation of the storm's live blog, whose page `head` adds
+    to its JSON-LD; "" when there is none."""
+    entries = "".join(bbc_entry(*u) for u in UPDATES)
+    article = extract_article(page(LIVE + head, f'<ol class="stream">{entries}</ol>'), URL)
+    return next((line for line in header_lines(article) if line.startswith("Updated:")), "")
+
+
+def test_a_live_blog_is_cited_as_updated_at_its_latest_entry() -> None:
+    # The page declares only when its coverage began.
+    began = '<meta property="article:published_time" content="2026-11-28T06:00:00Z">'
+    assert cited_updated(began) == "Updated: 2026-11-28T11:42:00+00:00"
+    # A declared modification before the latest entry is stale: the entry came after.
+    stale = '<meta property="article:modified_time" content="2026-11-28T09:00:00Z">'
+    assert cited_updated(began + stale) == "Updated: 2026-11-28T11:42:00+00:00"
+    # One after it (an entry corrected) is the page's word.
+    later = '<meta property="article:modified_time" content="2026-11-28T12:05:00Z">'
+    assert cited_updated(began + later) == "Updated: 2026-11-28T12:05:00+00:00"
+
+
+def test_the_standfirst_stays_above_a_pinned_post() -> None:
+    """The Guardian's shape: the standfirst, then a pinned welcome post beside the entries.
+    readability-lxml moved the standfirst into the entries' holder, after the pinned post."""
+    entries = "".join(bbc_entry(*u) for u in UPDATES)
+    body = (
+        '<div class="standfirst"><p>Gusts of eighty miles an hour are forecast for the islands '
+        "today.</p></div>"
+        '<div class="pinned-post"><p><strong>Pinned</strong></p><p>Welcome to our coverage of '
+        "the storm. Our reporters on the islands will post updates here through the day.</p>"
+        f'</div><ol class="stream">{entries}</ol>'
+    )
+    text = to_text(extract_article(page(LIVE, body), URL), header=False)
+    assert text.index("Gusts of eighty") < text.index("Pinned") < text.index("Welcome to our")
+
+
+def test_timestamped_items_of_no_live_blog_give_no_update_time() -> None:
+    """A story's list of dated related items is no live blog: its latest is not the story's."""
+    items = "".join(bbc_entry(*u) for u in UPDATES)
+    html = page('<meta property="article:published_time" content="2026-11-28T06:00:00Z">', "")
+    html = html.replace("</main>", f'<ol class="stream">{items}</ol></main>')
+    assert extract_article(html, URL).updated is None
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,10 @@ from ..urls import absolute_url
 from .blocks import html_to_blocks
 from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
+from .credit_line import credited_authors
 from .declared_body import declared_body_html
 from .document import HTML_PARSER, base_url
+from .font_headline import mark_font_headline
 from .header_lines import header_line_dates, header_source, without_header_lines
 from .images import without_repeated_alts
 from .info_lines import is_editor_credit
@@ -164,6 +166,20 @@ def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
 def _resolved(by_href: dict[str, str], base: str) -> dict[str, str]:
     resolved = ((absolute_url(base, href), value) for href, value in by_href.items())
     return {url: value for url, value in resolved if url}
+
+
+def _live_updated(
+    published: datetime | None, updated: datetime | None, latest_entry: datetime | None
+) -> datetime | None:
+    """When a live blog was last updated: its latest entry's time, unless the page declares a
+    later one (a correction to an entry) or the entry is older than the page's publication.
+    Most declare only when the coverage began, and a citation without the time of the last
+    entry read does not say which state of it is meant."""
+    if latest_entry is None or any(
+        known is not None and known >= latest_entry for known in (published, updated)
+    ):
+        return updated
+    return latest_entry
 
 
 def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block, ...]:
@@ -358,6 +374,8 @@ def extract_page(
         doc, cut = _parse(html)
         # Before the headline is read from the page's `h1`.
         without_heading_permalinks(doc)
+        # Before the headline and byline are read: an old layout's are set in <font> and <i>.
+        mark_font_headline(doc)
         # Read before `prepare` removes the scripts that hold it.
         json_ld = json_ld_objects(doc)
         meta = extract_metadata(doc, url, json_ld)
@@ -386,7 +404,7 @@ def extract_page(
         without_screen_copies(doc)
         mark_media(doc, base)
         mark_listings(doc)
-        mark_live_entries(doc, live_blog)
+        latest_entry = mark_live_entries(doc, live_blog)
         bylines: dict[str, str] = {}
         if body is not None:
             strip_inserts(body, url)
@@ -417,11 +435,14 @@ def extract_page(
                 ):
                     return read
         published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
-        meta = replace(meta, published=published, updated=updated)
+        meta = replace(
+            meta, published=published, updated=_live_updated(published, updated, latest_entry)
+        )
         # A Chinese portal's info line names the source ("来源：新闻网") a page may declare nowhere.
         meta = replace(meta, site_name=meta.site_name or header_source(blocks))
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
-        meta = replace(meta, author=author)
+        # A wire story with no byline names its reporters at its end.
+        meta = replace(meta, author=author or credited_authors(blocks))
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         blocks = dek_as_paragraph(blocks, meta.description)

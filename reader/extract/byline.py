@@ -219,6 +219,18 @@ def line_byline(text: str) -> str:
     return name if looks_like_name(name) else ""
 
 
+def job_byline(text: str) -> str:
+    """The name a line of the writer's name and job gives ("Jane Smith, Political Editor",
+    "Ana Ruiz, Senior Correspondent"), with no "By"; else "". Whether it is a byline is where
+    it stands: under the headline, before the text."""
+    text = " ".join(text.split())
+    job = _JOB_TITLE.search(text)
+    if job is None:
+        return ""
+    name = text[: job.start()].strip()
+    return name if "," not in name and looks_like_name(name) else ""
+
+
 # The accounts a CMS gives where the writer's name belongs ("Posted by admin").
 _ACCOUNTS = frozenset(["admin", "administrator", "webmaster", "root", "wpadmin", "siteadmin"])
 

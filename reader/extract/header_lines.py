@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from ..dates import ascii_digits
 from ..models import Block, BlockKind, words_in
-from .byline import line_byline, without_label
+from .byline import job_byline, line_byline, without_label
 from .info_lines import first_info_line, info_line
 from .month_names import (
     MONTHS,
@@ -173,6 +173,11 @@ def _is_byline(text: str, names: list[str]) -> bool:
         if rest != words and not _NOT_A_NAME.sub("", rest):
             return True
     return False
+
+
+def _job_line_byline(text: str) -> str:
+    """The name of a short line of a name and a job ("Jane Smith, Political Editor")."""
+    return job_byline(text) if words_in(text) <= _SHORT_LINE_WORDS else ""
 
 
 def _is_date_line(text: str, published: datetime | None) -> bool:
@@ -341,7 +346,7 @@ def without_header_lines(
             and block.kind == BlockKind.PARAGRAPH
             and words <= _DATELINE_WORDS
             and not _WIRE_LEDE.match(text)
-            and (author := line_byline(text))
+            and (author := line_byline(text) or _job_line_byline(text))
         ):
             names = _names(author)
             if published is None and any(char.isdigit() for char in text):
@@ -350,6 +355,7 @@ def without_header_lines(
             continue
         if block.kind == BlockKind.PARAGRAPH and (
             (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
+            or (names and _is_byline(_job_line_byline(text), names))
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
             or _is_bare_dateline(text, published, updated)
             or _is_labelled_dateline(text, published)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -188,14 +189,27 @@ def _with_time(entry: HtmlElement, level: str) -> None:
     entry.insert(0, new)
 
 
-def mark_live_entries(doc: HtmlElement, live_blog: bool) -> None:
+def _entry_time(entry: HtmlElement) -> datetime | None:
+    """The moment the entry's `<time>` states in its `datetime`: a whole one, not a date alone
+    (the day's first entry is not its last)."""
+    when = parse_datetime(next(entry.iter("time")).get("datetime"))
+    return when if when is not None and not date_only(when) else None
+
+
+def mark_live_entries(doc: HtmlElement, live_blog: bool) -> datetime | None:
     """Mark each list of live-blog entries (`ENTRIES`) and put each entry's time in a heading.
-    `live_blog`: the page declares itself one (`declares_live_blog`)."""
+    `live_blog`: the page declares itself one (`declares_live_blog`). The latest entry's time
+    is returned (None when there are no entries or none states one): a live blog is updated
+    with each entry, and a citation of it needs the time of the last it read."""
     fewest = _MIN_DECLARED_ENTRIES if live_blog else _MIN_ENTRIES
+    times: list[datetime] = []
     for holder, entries in _entry_lists(doc, fewest).items():
         if not (live_blog or _named_live(holder)) or any(_is_comment(e) for e in entries):
             continue
         level = _level(entries)
         for entry in entries:
+            if (when := _entry_time(entry)) is not None:
+                times.append(when)
             _with_time(entry, level)
         holder.set(ENTRIES, "")
+    return max(times, default=None)

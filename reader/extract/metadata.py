@@ -291,12 +291,24 @@ def extract_metadata(
     )
     title_el = doc.find(".//title")
     page_title = title_el.text_content() if title_el is not None else ""
+    titles = [" ".join(t.split()) for t in (page_title, meta.get("og:title", "")) if t]
+    # An address (a writer's page on the site) names nobody, in JSON-LD as in a `<meta>`.
+    authors = [a for a in _names(_dereferenced(ld.get("author"), described)) if _is_name(a)]
+    # Each author may have a `<meta>` of their own; an address (Facebook's article:author) names
+    # nobody.
+    declared_authors = [meta_values.get(key, []) for key in _AUTHOR_METAS]
+    declared_authors.insert(-1, _names(parsely.get("author")))
+    meta_authors = next(
+        (named for names in declared_authors if (named := [a for a in names if _is_name(a)])), []
+    )
+    authors = authors or meta_authors
+    byline = page_byline(doc)
     site_name = site_name_alone(
         " ".join(declared_site.split()),
         [*_names(publisher), *(h.lstrip("@") for h in meta_values.get("twitter:site", []))],
-        [" ".join(t.split()) for t in (page_title, meta.get("og:title", "")) if t],
+        titles,
         url,
-    ) or site_name_of_title(page_title, url)
+    ) or site_name_of_title(doc, titles, url, [*authors, *byline])
     title = article_title(
         doc,
         [
@@ -319,21 +331,11 @@ def extract_metadata(
         frozenset(t for t in (meta.get("og:title"), meta.get("twitter:title")) if t),
     )
 
-    # An address (a writer's page on the site) names nobody, in JSON-LD as in a `<meta>`.
-    authors = [a for a in _names(_dereferenced(ld.get("author"), described)) if _is_name(a)]
-    # Each author may have a `<meta>` of their own; an address (Facebook's article:author) names
-    # nobody.
-    declared_authors = [meta_values.get(key, []) for key in _AUTHOR_METAS]
-    declared_authors.insert(-1, _names(parsely.get("author")))
-    meta_authors = next(
-        (named for names in declared_authors if (named := [a for a in names if _is_name(a)])), []
-    )
-    authors = authors or meta_authors
     # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback, and more
     # than that where it names more writers, or a person where the declaration names the site.
     authors = chosen_authors(
         [clean_byline(a) or a for a in authors],
-        page_byline(doc),
+        byline,
         [
             site_name,
             declared_site,

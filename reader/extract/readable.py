@@ -153,8 +153,33 @@ class _Readability(Document):
         # The photo right after the last part (a how-to's step, then its photo) is that part's.
         for el in _pictures_after(row[joined[-1]]):
             candidates.setdefault(el, {"content_score": threshold, "elem": el})
+        leads = self._leads_with_what_follows(best)
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
+        # readability-lxml puts the standfirst at the top of the best element, after the
+        # siblings it keeps before it: a live blog's pinned post, beside the entries, came out
+        # above the standfirst that the page prints over it.
+        for lead, following in leads:
+            # A sibling kept was moved out of the page into the article.
+            kept = next((el for el in following if el.getparent() is not parent), None)
+            if kept is not None and lead.getparent() is best:
+                kept.addprevious(lead)
         return article
+
+    def _leads_with_what_follows(
+        self, best: HtmlElement
+    ) -> list[tuple[HtmlElement, list[HtmlElement]]]:
+        """The standfirsts readability-lxml moves into `best` (`get_editorial_leads`), each with
+        the siblings of `best` before it that come after the standfirst on the page."""
+        leads = self.get_editorial_leads(best)
+        parent = best.getparent()
+        if not leads or parent is None:
+            return []
+        order = {el: i for i, el in enumerate(parent.getroottree().getroot().iter())}
+        before = list(best.itersiblings(preceding=True))[::-1]
+        return [
+            (lead, [el for el in before if order.get(el, -1) > order.get(lead, len(order))])
+            for lead in leads
+        ]
 
     def _is_prose_wrapper(self, el: HtmlElement) -> bool:
         """Wrappers around paragraphs of prose, which make up most of its text."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -31,12 +33,29 @@ _SEPARATOR = re.compile(rf"\s[|\-–—\\/>»·]\s|{_UNSPACED}")
 _PART_SEPARATOR = re.compile(rf"\s+[|\-–—:·»]\s+|{_UNSPACED}")
 # A headline guessed from a <title> alone has at least this many words.
 _HEADLINE_WORDS = 3
+# A headline this short may be the first half of one ("Friday Facts #282 - 0.17 in sight").
+_SHORT_HEADLINE_WORDS = 4
 # A site's section, between a headline and the site's name: "Local News", "Opinion", "教育频道".
 # A few words, opening with a capital (or a letter of a script without), and none of a
 # sentence's marks or digits: "what next?" or "Part 2" after a dash is the headline's own.
 _SECTION = re.compile(r"[^\W\d_](?:[^\W\d_]|[&'’/. ])*")
 _SECTION_WORDS = 4
 # A company's legal form after its name: "Spiceworks Inc", "Harbour Media Ltd.".
+# A site's name is a few words ("Metro Gazette", "The Dale Advertiser Online")…
+_NAME_WORDS = 5
+# …of which these may be written small ("the Guardian", "Bank of England", "Le Monde")…
+_NAME_SMALL_WORDS = frozenset(
+    ["the", "of", "and", "&", "for", "on", "in", "at", "de", "du", "des", "la", "le", "el", "der"]
+)
+# …and none of a sentence's marks: "what next?", "Brexit: a guide" are a headline's.
+_NOT_IN_NAMES = frozenset('?!:;,"“”()')
+# A site named by its address: "mysite.com", "Salon.com".
+_DOMAIN = re.compile(r"^\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s*$", re.IGNORECASE)
+# A copyright notice, a few words: "© 2024 The Dale Advertiser", "Copyright 2024 Harbour Media".
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b")
+_NOTICE_WORDS = 20
+# The element holding the site's logo or name, by its class or id.
+_LOGO = re.compile(r"logo|brand|masthead|site[-_]?(?:title|name)")
 _LEGAL_FORM = re.compile(
     r",?\s+(?:Inc|Ltd|LLC|GmbH|plc|Corp|Corporation|Limited)\.?$", re.IGNORECASE
 )
@@ -83,13 +102,94 @@ def _at_an_end(title: str, name: str) -> bool:
     return False
 
 
-def site_name_of_title(page_title: str, url: str) -> str:
-    """The site's name as a page that declares none writes it at an end of its `<title>`
-    ("Headline | Harbour Times"), when its host spells it (harbourtimes.example); else ""."""
-    parts = _SEPARATOR.split(" ".join(page_title.split()))
-    if len(parts) < 2:
-        return ""
-    return next((p.strip() for p in (parts[-1], parts[0]) if _is_site_name(p, [], url)), "")
+def _is_name_like(part: str) -> bool:
+    """`part` reads as a name ("Metro Gazette", "the Guardian", "Factorio.com", "eHow",
+    "光明网"): a few words, each opening with a capital (or a letter of a script without) but
+    for the small words of names, no digits alone and no sentence's marks. Not "what happens
+    next?" nor "Part 2" nor "0.17 in sight"."""
+    words = part.split()
+    if not words or len(words) > _NAME_WORDS or any(mark in part for mark in _NOT_IN_NAMES):
+        return False
+    for word in words:
+        if word.casefold() in _NAME_SMALL_WORDS:
+            continue
+        letters = [c for c in word if c.isalpha()]
+        if not letters:
+            return False
+        first = letters[0]
+        if first.islower() and not any(c.isupper() for c in letters):
+            return False
+    return word.casefold() not in _NAME_SMALL_WORDS
+
+
+def _signed_by(doc: HtmlElement, name: str) -> bool:
+    """The page's copyright notice names `name` ("© 2024 The Dale Advertiser Ltd")."""
+    pattern = re.compile(rf"(?<!\w){re.escape(_norm(name))}(?!\w)")
+    for text in doc.xpath("//text()[contains(., '©') or contains(., 'opyright')]"):
+        line = _norm(str(text))
+        if _words(line) <= _NOTICE_WORDS and _COPYRIGHT.search(line) and pattern.search(line):
+            return True
+    return False
+
+
+def _logo_names(doc: HtmlElement, url: str) -> set[str]:
+    """What the page's logo says (normalised): a link to the site's home page, or an element
+    named for the logo or the site's title, by its text or its picture's `alt`."""
+    host = site_host(url)
+    names: set[str] = set()
+    for el in doc.iter("a", "div", "span", "p", "h1", "h2", "header"):
+        if el.tag == "a":
+            href = (el.get("href") or "").strip()
+            parts = urlsplit(href)
+            home = parts.path.strip("/") in ("", "index.html") and not parts.query
+            if not home or (parts.netloc and site_host(href) != host):
+                continue
+        elif not _LOGO.search(names_of(el)):
+            continue
+        names.add(_norm(el.text_content()))
+        names.update(_norm(img.get("alt") or "") for img in el.iter("img"))
+    return names - {""}
+
+
+def site_name_of_title(
+    doc: HtmlElement, titles: list[str], url: str, authors: Sequence[str] = ()
+) -> str:
+    """The site's name as a page that declares none writes it at an end of its `<title>` or
+    its og:title ("Headline | Metro Gazette", "Metro Gazette - Headline"), else "".
+
+    Said so when the host spells it (metrogazette.example); else the part must read as a name,
+    not one of the page's `authors` ("Headline | Jane Smith"), and the page's logo or its
+    copyright notice must say it, or the rest of the title be what the page prints as its
+    headline (or declares on its own). A part before the headline is then a name of two words
+    or more: one word there is the site's section as often ("Opinion | Headline")."""
+    headings = {_norm(h.text_content()) for h in doc.iter("h1", "h2", "h3")}
+    stated = (headings | {_norm(t) for t in titles}) - {""}
+    people = {_norm(a) for a in authors}
+    logos: set[str] | None = None
+    for title in titles:
+        title = " ".join(title.split())
+        cuts = list(_SEPARATOR.finditer(title))
+        if not cuts:
+            continue
+        last, first = cuts[-1], cuts[0]
+        ends = (
+            (title[last.end() :], title[: last.start()], last),
+            (title[: first.start()], title[first.end() :], None),
+        )
+        for name, rest, cut in ends:
+            name = name.strip()
+            if _is_site_name(name, [], url):
+                return name
+            if not _is_name_like(name) or _norm(name) in people:
+                continue
+            if logos is None:
+                logos = _logo_names(doc, url)
+            if _norm(name) in logos or _signed_by(doc, name):
+                return name
+            headline = {_norm(rest)} | ({_norm(_without_sections(rest, cut))} if cut else set())
+            if headline & stated and (cut is not None or len(name.split()) > 1):
+                return name
+    return ""
 
 
 def site_name_alone(name: str, statements: list[str], titles: list[str], url: str) -> str:
@@ -193,9 +293,31 @@ def without_site_name(
     if not cuts:
         return title
     if guess:
-        head = title[: cuts[-1].start()]
-        if _words(head) >= _HEADLINE_WORDS:
+        # What follows the headline names the site or its section ("| Metro Gazette",
+        # "- mysite.com"), not the headline's own second half ("- 0.17 in sight").
+        # "– My website", "- Local news, sport and weather" after a headline of five words or
+        # more is cut as Readability.js cuts it; a headline of four or fewer is kept whole
+        # unless a name follows it, and a question or a figure after it is the headline's.
+        head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
+        named = _is_name_like(tail) or bool(_DOMAIN.search(tail))
+        worded = (
+            _words(head) > _SHORT_HEADLINE_WORDS
+            and _words(tail) < _words(head)
+            and not any(c.isdigit() or c in "?!" for c in tail)
+        )
+        if _words(head) >= _HEADLINE_WORDS and (named or worded):
             return _without_sections(head, cuts[-1])
+        # The site's name before a headline ("Metro Gazette - Bus routes to be cut"), as
+        # Readability.js cuts it: a name, then more words than it has.
+        # Not when the rest reads as a name too: "Village Notes - The Dale Advertiser" is a
+        # section, then the site.
+        name, rest = title[: cuts[0].start()], title[cuts[0].end() :]
+        if (
+            _is_name_like(name)
+            and not _is_name_like(rest)
+            and _words(rest) >= max(_HEADLINE_WORDS, _words(name) + 1)
+        ):
+            return rest.strip()
     return title
 
 
@@ -294,7 +416,12 @@ def article_title(
     if declared:
         evidence = {_norm(d) for d in declared} | {_norm(page_title)}
         evidence |= {_norm(h.text_content()) for h in doc.iter("h1", "h2", "h3")}
-        titles = [without_site_name(d, site_names, url, evidence, guess=False) for d in declared]
+        # A declaration that only repeats the `<title>` ("Headline | Metro Gazette" in both) is
+        # the site's template for its titles, and cut as a `<title>` is.
+        titles = [
+            without_site_name(d, site_names, url, evidence, guess=_norm(d) == _norm(page_title))
+            for d in declared
+        ]
         # Declarations may differ: og:title is often written for sharing ("If You Can Picture A
         # Tarot Card, …") while the page prints another headline. The one an `h1` shows is the
         # headline a reader sees and a citation gives.

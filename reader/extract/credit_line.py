@@ -1,0 +1,55 @@
+"""The credit line a wire story closes with: "Reporting by Jane Smith in London; Additional
+reporting by Tom Okafor; Editing by Mark Heinrich" (Reuters' form, which many papers reprint).
+
+A story with no byline is still someone's: the reporters this line names are its authors. The
+editors are not, nor those who added reporting (Reuters' own byline leaves them out too). The
+line stays in the text: it is the article's own words as printed, and names the editors, which
+the citation does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Block, BlockKind
+from .byline import clean_byline, looks_like_name
+
+# How far from the end the line is looked for: after it may come a correction or a note.
+_LAST_BLOCKS = 3
+# A credit line is a few clauses of names: longer is a paragraph that mentions reporting.
+_MOST_WORDS = 40
+# The clauses that name the story's writers, at the start of a clause: "Reporting by",
+# "Reported by", "Writing by" (the one who wrote up others' reports).
+_WRITERS = re.compile(r"^(?:reporting|reported|writing|written)\s+by\s+(?P<names>.+)$", re.I)
+# Every clause of the line says who did what: "Editing by …", "Additional reporting by …",
+# "Compiled by …", "Graphics by …".
+_CLAUSE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}by\s+\S", re.I)
+_NAMES = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _writers(text: str) -> list[str]:
+    """The names a credit line gives its writers, or [] when `text` is not such a line."""
+    clauses = [c.strip(" .") for c in text.split(";") if c.strip(" .")]
+    if not clauses or not all(_CLAUSE.match(c) for c in clauses):
+        return []
+    names: list[str] = []
+    for clause in clauses:
+        if (writers := _WRITERS.match(clause)) is None:
+            continue
+        for part in _NAMES.split(writers["names"]):
+            name = clean_byline(part)
+            if not looks_like_name(name):
+                return []
+            names.append(name)
+    return names
+
+
+def credited_authors(blocks: tuple[Block, ...]) -> str:
+    """The writers the story's closing credit line names ("Jane Smith, Tom Berg"), or ""."""
+    for block in reversed(blocks[-_LAST_BLOCKS:]):
+        text = " ".join(block.text.split())
+        if block.kind != BlockKind.PARAGRAPH or len(text.split()) > _MOST_WORDS:
+            continue
+        if names := _writers(text.strip("()")):
+            return ", ".join(dict.fromkeys(names))
+    return ""

@@ -1,0 +1,99 @@
+"""Bylines a page writes as plain lines of its text, with no class or "By" to find them by: the
+writer's name and job under the headline ("Jane Smith, Political Editor"), and a wire story's
+closing credit ("Reporting by …; Editing by …"), which names its reporters, not its editors."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.extract import extract_article, to_text
+from reader.models import Article
+
+URL = "https://www.courier.example/news/bus-routes"
+STORY = """
+<p>The council's transport committee voted on Tuesday to withdraw three bus routes serving the
+north of the city, after hearing that the services carried fewer than forty people a day.</p>
+<p>Residents who spoke at the meeting said the routes were the only link to the hospital for many
+older people in the area, and asked the committee to delay the decision until the spring.</p>
+<p>The operator said it would run a reduced service on one of the routes until the end of March,
+when a replacement minibus paid for by the council is expected to begin.</p>
+"""
+
+
+def story(top: str = "", end: str = "", head: str = "") -> Article:
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head><title>Bus routes to be cut</title>{head}</head>"
+        f"<body><article><h1>Bus routes to be cut</h1>{top}{STORY}{end}</article></body></html>"
+    )
+    return extract_article(html, URL)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jane Smith, Political Editor", "Jane Smith, Senior Transport Correspondent"],
+)
+def test_a_name_and_job_under_the_headline_is_the_byline(line: str) -> None:
+    article = story(f"<p>{line}</p>")
+    assert article.author == "Jane Smith"
+    assert line not in to_text(article, header=False)
+
+
+def test_a_name_and_job_line_repeating_the_declared_author_is_left_out() -> None:
+    article = story(
+        "<p>Jane Smith, Political Editor</p>", head='<meta name="author" content="Jane Smith">'
+    )
+    assert article.author == "Jane Smith"
+    assert "Political Editor" not in to_text(article, header=False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A place and its country, a sentence: no name and job.
+        "London, United Kingdom",
+        "Anna Berg, the committee's chair, said the vote was close",
+    ],
+)
+def test_other_lines_under_the_headline_are_no_byline(line: str) -> None:
+    article = story(f"<p>{line}</p>")
+    assert article.author == ""
+    assert line in to_text(article, header=False)
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        (
+            "Reporting by Jane Smith; Additional reporting by Tom Okafor; Editing by Mark Heinrich",
+            "Jane Smith",
+        ),
+        ("Reporting by Jane Smith in London and Tom Berg in Brussels", "Jane Smith, Tom Berg"),
+        ("(Writing by Ana Ruiz; Editing by Mark Heinrich)", "Ana Ruiz"),
+    ],
+)
+def test_a_wire_story_s_closing_credit_names_its_reporters(credit: str, authors: str) -> None:
+    article = story(end=f"<p>{credit}</p>")
+    assert article.author == authors
+    # The credit is the story's own last line, and names the editors the citation leaves out.
+    assert credit in to_text(article, header=False)
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        # Only editors: nobody to cite as the writer.
+        "<p>Editing by Mark Heinrich</p>",
+        # A sentence that speaks of reporting is no credit line.
+        "<p>Reporting by the local paper prompted the review, the council said.</p>",
+    ],
+)
+def test_a_closing_line_that_credits_no_reporter_names_no_author(end: str) -> None:
+    assert story(end=end).author == ""
+
+
+def test_a_byline_wins_over_the_closing_credit() -> None:
+    article = story(
+        '<p class="byline">By Priya Shah</p>',
+        "<p>Additional reporting by Tom Okafor; Editing by Mark Heinrich</p>",
+    )
+    assert article.author == "Priya Shah"
