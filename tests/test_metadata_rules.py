@@ -1366,3 +1366,36 @@ def test_the_language_of_an_http_equiv_content_language_is_the_pages() -> None:
     assert extract_article(html, URL).language == "de"
     # Guard: the page's own lang comes first.
     assert extract(head, body).language == "en"
+
+
+def _declared(kind: str, author: str = "Kim Ode", published: str = "2026-02-03T04:05:06Z") -> str:
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        f'"@type": "{kind}", "headline": "Tide clocks, reviewed", "datePublished": "{published}", '
+        f'"author": {{"@type": "Person", "name": "{author}"}}, '
+        '"publisher": {"@type": "Organization", "name": "Sea Post"}}</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["Review", "CriticReview", "Recipe", "VideoObject", "PodcastEpisode", "schema:NewsArticle"],
+)
+def test_a_review_a_recipe_or_a_recordings_page_is_declared_as_an_article_is(kind: str) -> None:
+    """A film review, a recipe, a video's or a podcast episode's page declares its author,
+    date and publisher as an article does: they were read from article types only (and a
+    type written "schema:NewsArticle" was none of them)."""
+    body = "<article><h1>Tide clocks, reviewed</h1>" + "<p>A paragraph of the review.</p>" * 3
+    article = extract(_declared(kind), body + "</article>")
+    assert article.author == "Kim Ode"
+    assert article.published == datetime(2026, 2, 3, 4, 5, 6, tzinfo=UTC)
+    assert article.site_name == "Sea Post"
+
+
+def test_a_clip_embedded_in_a_story_does_not_stand_for_the_story() -> None:
+    """A news story declares the clip it embeds too, first: the story's author and date."""
+    head = _declared("VideoObject", "Video Desk", "2020-01-01T00:00:00Z") + _declared("NewsArticle")
+    body = "<article><h1>Tide clocks, reviewed</h1>" + "<p>A paragraph of the story.</p>" * 3
+    article = extract(head, body + "</article>")
+    assert article.author == "Kim Ode"
+    assert article.published == datetime(2026, 2, 3, 4, 5, 6, tzinfo=UTC)

@@ -134,12 +134,21 @@ _ARTICLE_TYPES = frozenset(
 )
 
 
+# What else a page may be about, declared as an article is (its author, its date, its
+# publisher): a film or book review, a recipe, first; a video's or a podcast episode's page only
+# where nothing else is declared (a news story embeds a clip with a declaration of its own).
+_REVIEW_TYPES = frozenset(["Review", "CriticReview", "Recipe", "HowTo"])
+_RECORDING_TYPES = frozenset(["VideoObject", "PodcastEpisode", "AudioObject", "Episode"])
+# "https://schema.org/NewsArticle", "schema:NewsArticle": the type after its vocabulary.
+_VOCABULARY = re.compile(r".*[/:#]")
+
+
 def types_of(obj: dict[str, Any]) -> set[str]:
-    """A JSON-LD object's types, without their vocabulary ("https://schema.org/NewsArticle" is
-    "NewsArticle")."""
+    """A JSON-LD object's types, without their vocabulary ("https://schema.org/NewsArticle" and
+    "schema:NewsArticle" are "NewsArticle")."""
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return {k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}
+    return {_VOCABULARY.sub("", k) for k in kinds if isinstance(k, str)}
 
 
 def is_article(obj: dict[str, Any]) -> bool:
@@ -281,7 +290,9 @@ def extract_metadata(
     objects = json_ld_objects(doc) if json_ld is None else json_ld
     # The article itself before the WebPage that holds it, whichever the graph lists first.
     ld = next((o for o in objects if is_article(o) and "WebPage" not in types_of(o)), None)
-    ld = ld or next((o for o in objects if is_article(o)), {})
+    ld = ld or next((o for o in objects if not types_of(o).isdisjoint(_REVIEW_TYPES)), None)
+    ld = ld or next((o for o in objects if is_article(o)), None)
+    ld = ld or next((o for o in objects if not types_of(o).isdisjoint(_RECORDING_TYPES)), {})
     described = _described(objects)
     publisher = _dereferenced(ld.get("publisher"), described)
     publisher = publisher if isinstance(publisher, dict) else {}
