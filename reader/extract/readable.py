@@ -19,8 +19,8 @@ import copy
 import re
 from typing import Any
 
-from lxml.etree import tounicode
-from lxml.html import HtmlElement
+from lxml.etree import tostring, tounicode
+from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
@@ -44,6 +44,10 @@ _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])")
 # The most a media player's box says besides the player: a label and a credit line.
 _MEDIA_CAPTION = 80
 _FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
+# What readability-lxml gathers into a paragraph with the text around it.
+_INLINE_TAGS = frozenset(
+    ["a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"]
+)
 
 
 class _Readability(Document):
@@ -61,6 +65,43 @@ class _Readability(Document):
         # than parsing it again.
         self._link_lengths = {}
         return copy.deepcopy(input)
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        """readability-lxml's, but for where a `<br>`'s or a block's trailing text goes: it made
+        that text a paragraph of its own, and the inline elements after it (`<i>`, `<a>`)
+        another, so a blog post's "<br><br>On Tuesday the <i>Mary Jane</i> came in…" read as
+        two paragraphs, "On Tuesday the" and "Mary Jane came in…". The text opens the
+        paragraph the inline elements after it join, as a browser shows them."""
+        for elem in self.tags(self.html, "div"):
+            if not REGEXES["divToPElementsRe"].search(
+                str(b"".join(tostring(child, encoding="utf-8") for child in elem))
+            ):
+                elem.tag = "p"
+        for elem in self.tags(self.html, "div"):
+            children = list(elem)
+            paragraph: HtmlElement | None = None
+            if elem.text and elem.text.strip():
+                paragraph = fragment_fromstring("<p/>")
+                paragraph.text = elem.text
+                elem.text = None
+                elem.insert(0, paragraph)
+            for child in children:
+                if child.tag in _INLINE_TAGS and not REGEXES["divToPElementsRe"].search(
+                    tounicode(child, method="html")
+                ):
+                    if paragraph is None:
+                        paragraph = fragment_fromstring("<p/>")
+                        child.addprevious(paragraph)
+                    paragraph.append(child)  # its trailing text with it
+                    continue
+                paragraph = None
+                if child.tail and child.tail.strip():
+                    paragraph = fragment_fromstring("<p/>")
+                    paragraph.text = child.tail
+                    child.tail = None
+                    child.addnext(paragraph)
+            for br in [child for child in elem if child.tag == "br"]:
+                br.drop_tree()
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability-lxml's scoring, unchanged in result: the text measures are computed with
