@@ -8,11 +8,14 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual.widgets._footer import FooterKey
 
 from reader.models import BlockKind
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.help import HelpScreen
 from reader.ui.display import long_date
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.tui_pilot import reading, screen_text, until
+from tests.tui_pilot import open_titled, reading, running, screen_text, until
 
 STORM = "Storm Idris live"
 
@@ -76,5 +79,51 @@ def test_at_80x24_the_header_is_whole_and_comes_back_whole_after_a_small_size(
                 await pilot.pause()
                 assert body.reading_place == place, size
             assert header_lines(body) == whole
+
+    asyncio.run(run())
+
+
+def key_bar(app: ReaderApp) -> str:
+    """The key bar's line as the terminal shows it."""
+    return screen_text(app).splitlines()[-1]
+
+
+def cut_keys(app: ReaderApp) -> list[str]:
+    """The keys of the screen's key bar drawn only in part, cut at the terminal's edge."""
+    width = app.size.width
+    return [
+        f"{key.key_display} {key.description}"
+        for key in app.screen.query(FooterKey)
+        if key.display and key.region.x < width < key.region.right
+    ]
+
+
+def test_at_40_columns_no_key_bar_cuts_a_key_and_help_stays_in_sight(synced_dir: Path) -> None:
+    """The headlines' bar ended "q Quit  ?", its help cut after the key; the help screen's
+    was the headlines' under it. Every bar now shows whole keys only, `? Help` among them where
+    it works, and the help screen its own keys; the help's descriptions are set under their
+    keys, not squeezed into nine columns beside the widest."""
+
+    async def run() -> None:
+        async with running(synced_dir, (40, 12)) as (app, pilot):
+            assert "? Help" in key_bar(app) and "⏎ Open" in key_bar(app)
+            assert not cut_keys(app), key_bar(app)
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            await pilot.pause()
+            keys = key_bar(app)
+            assert "esc Close" in keys and "Open" not in keys, keys
+            assert not cut_keys(app), keys
+            shown = screen_text(app)
+            assert "refresh every feed" in shown, shown
+            await pilot.press("escape")
+            await until(pilot, lambda: "? Help" in key_bar(app), "the headlines' keys")
+            await open_titled(pilot, STORM)
+            await pilot.pause()
+            for keys_pressed in ((), ("tab",), ("escape", "slash", "x", "enter"), ("v",)):
+                await pilot.press(*keys_pressed)
+                await pilot.pause()
+                assert "? Help" in key_bar(app), (keys_pressed, key_bar(app))
+                assert not cut_keys(app), (keys_pressed, key_bar(app))
 
     asyncio.run(run())
