@@ -13,6 +13,7 @@ from textual.widgets._footer import FooterKey
 from reader.models import BlockKind
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpScreen
+from reader.ui.dialogs.links import LinksScreen
 from reader.ui.display import long_date
 from reader.ui.widgets.article.article_body import ArticleBody
 from tests.tui_pilot import open_titled, reading, running, screen_text, until
@@ -96,6 +97,34 @@ def cut_keys(app: ReaderApp) -> list[str]:
         for key in app.screen.query(FooterKey)
         if key.display and key.region.x < width < key.region.right
     ]
+
+
+BUDGET = "Council approves"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (100, 30)])
+def test_the_link_list_has_its_keys_in_the_key_bar(synced_dir: Path, size: tuple[int, int]) -> None:
+    """With the list open the key bar showed the article's keys (esc Back, n Next, p
+    Previous…), none of which worked there: now the list's, and the article's once it closes."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, size) as (app, pilot, _body):
+            assert "esc Back" in key_bar(app)
+            await pilot.press("L")
+            await until(pilot, lambda: isinstance(app.screen, LinksScreen), "the list")
+            await pilot.pause()
+            keys = key_bar(app)
+            for key in ("⏎ Open", "c Copy address", "esc Close"):
+                assert key in keys, keys
+            assert ("↑↓ Move" in keys) == (size[0] >= 60), keys
+            for key in ("Back", "Next", "Previous", "Search"):
+                assert key not in keys, keys
+            assert not cut_keys(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: "esc Back" in key_bar(app), "the article's keys")
+            assert "Close" not in key_bar(app)
+
+    asyncio.run(run())
 
 
 def test_at_40_columns_no_key_bar_cuts_a_key_and_help_stays_in_sight(synced_dir: Path) -> None:
