@@ -338,7 +338,7 @@ def test_l_lists_the_links_to_open_or_copy(synced_dir: Path, browser: list[str])
             # The walkout is one of the feed's articles: Enter reads it here, and the list says
             # so (it said "⏎ open in the browser" of every link).
             assert shown.index(f"2. {WALKOUT} (Enter reads it here)") + 1 == shown.index(walkout)
-            assert "⏎ open · c copy the address" in screen_text(app)
+            assert "⏎ Open  c Copy address  esc Close" in key_bar(app)
             assert "browser" not in screen_text(app)
             await pilot.press("enter")
             assert browser == [pdf]

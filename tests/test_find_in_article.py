@@ -22,6 +22,7 @@ from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.article.find_in_article import LineMap, find, pattern
 from reader.ui.widgets.article.search_bar import SearchBar
 from reader.ui.widgets.article.typeset import TextRun
+from reader.ui.widgets.status_bar import StatusBar
 from tests.tui_pilot import (
     burst,
     line_of,
@@ -342,20 +343,19 @@ def test_no_match_says_so_and_the_view_stays_put(synced_dir: Path) -> None:
             assert not marked(app)
             await pilot.press("enter")
             assert body.top_line == 200
-            assert notices(app) == ["No match for “Tollandxyz”"]
+            # Said by the status line alone, as a search that found is ("Match 1 of 3").
+            assert notices(app) == []
             assert "Match" not in status(app)
-            # The search is kept, found or not: n and N are its keys, and say so again, rather
-            # than go to the next article (and mark it read).
+            # The search is kept, found or not: n and N are its keys (the status line still
+            # saying there is none), rather than go to the next article (and mark it read).
             assert "No match for “Tollandxyz”" in status(app)
             assert "n Next match" in search_line(app)
             screen = app.screen
             assert isinstance(screen, ArticleScreen)
             position = screen.position
-            said = list(app._notifications)
             await pilot.press("n", "N")
-            # Said again: a new notice in the place of the one shown, not a stack of copies.
-            assert notices(app) == ["No match for “Tollandxyz”"]
-            assert next(iter(app._notifications)) is not said[0]
+            assert notices(app) == []
+            assert "No match for “Tollandxyz”" in status(app)
             assert screen.position == position and LONG_READ in body.text
             assert body.top_line == 200
             await pilot.press("escape")  # clears the search: n is the next article again
@@ -368,19 +368,36 @@ def test_no_match_says_so_and_the_view_stays_put(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
-def test_a_no_match_notice_goes_with_the_article(synced_dir: Path) -> None:
-    """It is the article's: over the headlines (Esc, Esc) or the next article (n) it was a
-    notice about nothing on screen, until it timed out."""
+@pytest.mark.parametrize("size", [(40, 12), SIZE])
+def test_no_match_is_said_once_and_goes_with_the_article(
+    synced_dir: Path, size: tuple[int, int]
+) -> None:
+    """A notice and the status line said "No match for …" side by side on one row for 3 s:
+    now the status line alone, in the search line's colours for it. It is the article's:
+    over the headlines (Esc, Esc) or the next article (n) it says nothing."""
 
     async def run() -> None:
-        async with reading(synced_dir, LONG_READ, SIZE) as (app, pilot, _body):
+        async with reading(synced_dir, LONG_READ, size, notifications=True) as (app, pilot, _):
             for leave in (("escape", "escape"), ("escape", "n")):
                 await type_search(pilot, "Tollandxyz")
                 await pilot.press("enter")
-                assert notices(app) == ["No match for “Tollandxyz”"]
+                await pilot.pause()
+                assert screen_text(app).count("No match for “Tollandxyz”") == 1
+                bar = app.screen.query_one(StatusBar)
+                warning = bar.get_component_rich_style("status-bar--warning").color
+                assert warning is not None
+                assert {
+                    segment.style.color if segment.style else None
+                    for strip in app.screen._compositor.render_strips()
+                    for segment in strip
+                    if "No match" in segment.text
+                } == {warning}
+                await pilot.press("n")
+                await pilot.pause()
+                assert screen_text(app).count("No match for “Tollandxyz”") == 1
                 await pilot.press(*leave)
                 await pilot.pause()
-                assert notices(app) == []
+                assert "No match" not in screen_text(app)
                 if leave[-1] == "escape":
                     assert not isinstance(app.screen, ArticleScreen)
                     await open_titled(pilot, LONG_READ)
@@ -483,11 +500,10 @@ def test_markup_regex_and_escapes_in_a_query_are_literal(synced_dir: Path) -> No
             await pilot.pause()
             assert bar.input.value == "bold"
             assert body.match_count == 1
-            # A query quoted back in a notice is not markup either.
+            # A query quoted back in the status line is not markup either.
             bar.input.value = "[b]none[/b]"
             await pilot.press("enter")
-            assert notices(app)[-1] == "No match for “[b]none[/b]”"
-            assert not list(app._notifications)[-1].markup
+            assert "No match for “[b]none[/b]”" in status(app)
             assert not any(c in screen_segments(app) for c in "\x1b\x07")
 
     asyncio.run(run())

@@ -136,7 +136,7 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
             help_text = screen_text(app)
-            for words in ("next / previous article", "Sync", "available offline", "Tab"):
+            for words in ("next / previous article", "sync: refresh", "available offline", "Tab"):
                 assert words in help_text
             # It scrolls with the vim-like keys, as everything else does.
             panel = app.screen.query_one("#help-panel")

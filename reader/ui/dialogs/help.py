@@ -1,7 +1,10 @@
-"""The help screen: every key, grouped by where it works."""
+"""The help screen: every key, grouped by where it works, and a key bar of the keys that work
+while it is open (the screen's under it showed keys that did nothing there)."""
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +21,7 @@ from ..widgets.article.scroll_keys import (
     TOP_KEYS,
     UP_KEYS,
 )
+from ..widgets.key_bar import KeyBar
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -90,6 +94,20 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
+TABLE_WIDTH = 54
+"""The narrowest the keys are set as a table: their widest ("Space, PgDn / b, PgUp") beside
+a description of 30 cells. Narrower (a 40-column terminal), a description got 9 cells, a word
+or two a line down the panel."""
+
+
+class KeysList:
+    """Every key, grouped by where it works: a table of keys and what they do, or, in a
+    narrower panel, each key on a line and what it does under it."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield _keys_table() if options.max_width >= TABLE_WIDTH else _keys_stacked()
+
+
 def _keys_table() -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
@@ -103,25 +121,37 @@ def _keys_table() -> Table:
     return table
 
 
+def _keys_stacked() -> Group:
+    lines: list[RenderableType] = []
+    for number, (section, keys) in enumerate(KEYS):
+        if number:
+            lines.append(Text(""))
+        lines.append(Text(section, style="bold underline"))
+        for key, what in keys:
+            lines += [Text(key, style="bold"), Padding(Text(what), (0, 0, 0, 2))]
+    return Group(*lines)
+
+
 class HelpScreen(ModalScreen[None]):
     """A panel over the current screen listing every key; any of Esc, q or ? closes it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "app.pop_screen", "Close"),
-        # What the panel lists under "Everywhere" works here too: a modal screen stops the
-        # app's own bindings.
-        Binding("r", "app.refresh", show=False),
-        Binding("S", "app.sync", show=False),
         # The keys the headlines and an article move with (vim's and less's), for the panel's
         # scroll: it lists Space and Ctrl-D, and is a page or two long on a small terminal.
-        Binding(DOWN_KEYS, "scroll(1)", show=False),
+        # The key bar shows the arrows for the line keys, Space for the page keys.
+        Binding(DOWN_KEYS, "scroll(1)", "Scroll", key_display="↑↓"),
         Binding(UP_KEYS, "scroll(-1)", show=False),
-        Binding(PAGE_DOWN_KEYS, "page(1)", show=False),
+        Binding(PAGE_DOWN_KEYS, "page(1)", "Page", key_display="space"),
         Binding(PAGE_UP_KEYS, "page(-1)", show=False),
         Binding("ctrl+d", "page(0.5)", show=False),
         Binding("ctrl+u", "page(-0.5)", show=False),
         Binding(TOP_KEYS, "end(0)", show=False),
         Binding(BOTTOM_KEYS, "end(1)", show=False),
+        Binding("escape,q,question_mark", "app.pop_screen", "Close"),
+        # What the panel lists under "Everywhere" works here too: a modal screen stops the
+        # app's own bindings.
+        Binding("r", "app.refresh", show=False),
+        Binding("S", "app.sync", show=False),
     ]
 
     def action_scroll(self, lines: int) -> None:
@@ -138,7 +168,7 @@ class HelpScreen(ModalScreen[None]):
         self.action_scroll(round(max(1, height) * pages))
 
     def compose(self) -> ComposeResult:
+        yield KeyBar()
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "Keys"
-            panel.border_subtitle = "Esc to close"
-            yield Static(_keys_table(), id="help-keys")
+            yield Static(KeysList(), id="help-keys")

@@ -1,7 +1,8 @@
 """The list of an article's links (`L` in the reading view), to follow its sources: each address
 once, numbered in the order it first appears, with the text it was linked from. Enter opens the
 chosen one (here when a feed has its article, so marked; else in the browser), `c` copies its
-address."""
+address. The key bar under it shows those keys while it is open.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from ...models import Article, BlockKind, Entry, picture_label
 from ..display import plain
+from ..widgets.key_bar import KeyBar
 from ..widgets.vim_list import VimOptionList
 
 if TYPE_CHECKING:
@@ -81,12 +83,27 @@ def _entry(number: int, link: Link, digits: int, here: bool) -> Table:
     return grid
 
 
-class LinksScreen(ModalScreen[None]):
-    """A panel over the reading view listing the article's links; Esc closes it."""
+class LinkList(VimOptionList):
+    """The links, moved through with the arrows or j / k; Enter opens the one chosen. The key
+    bar shows the arrows for every moving key (one item for both), Enter as "Open"."""
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Close"),
+        Binding("down", "cursor_down", "Move", key_display="↑↓"),
+        Binding("enter", "select", "Open"),
+    ]
+
+
+class LinksScreen(ModalScreen[None]):
+    """A panel over the reading view listing the article's links, with a key bar of its own
+    (the reading view's, under it, showed `n Next`, `p Previous`… while none of them worked);
+    Esc closes it."""
+
+    # Width classes for the key bar's rules in reader.tcss (as on the other screens).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium")]
+
+    BINDINGS = [
         Binding("c", "copy_address", "Copy address"),
+        Binding("escape,q", "app.pop_screen", "Close"),
     ]
 
     def __init__(self, links: list[Link], reading: Entry) -> None:
@@ -96,16 +113,15 @@ class LinksScreen(ModalScreen[None]):
         """The entry of the article the links are in."""
 
     def compose(self) -> ComposeResult:
+        yield KeyBar()
         with Vertical(id="links-panel", classes="-long" if len(self.links) > LONG else "") as panel:
             panel.border_title = f"Links ({len(self.links)})" if self.links else "Links"
             if not self.links:
-                panel.border_subtitle = "Esc to close"
                 yield Static(NO_LINKS, id="links-none")
                 return
-            panel.border_subtitle = "⏎ open · c copy the address · Esc close"
             digits = len(str(len(self.links)))
             app = cast("ReaderApp", self.app)
-            yield VimOptionList(
+            yield LinkList(
                 *(
                     Option(
                         _entry(n, link, digits, app.opens_another_here(link.address, self.reading))
@@ -114,6 +130,10 @@ class LinksScreen(ModalScreen[None]):
                 ),
                 id="links-list",
             )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No `c` to offer (in the key bar) where there is no link to copy."""
+        return bool(self.links) if action == "copy_address" else True
 
     @property
     def chosen(self) -> Link | None:

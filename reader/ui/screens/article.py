@@ -2,9 +2,10 @@
 find a word or phrase in it.
 
 While a search is on (after Enter in the search line, until Esc clears it), `n` / `N` go to the
-next / previous match, or say again that there is none: a search that found nothing is kept too,
-so `n` never leaves the article by surprise. `p` still goes to the previous article, and without
-a search `n` goes to the next article. Opening another article ends the search.
+next / previous match (the status line says where, or that there is none, and the bell rings
+then): a search that found nothing is kept too, so `n` never leaves the article by surprise.
+`p` still goes to the previous article, and without a search `n` goes to the next article.
+Opening another article ends the search.
 
 Tab / Shift-Tab select the next / previous link of the text, as in lynx or w3m: the status line
 shows its address; Enter reads it here when it is one of the feeds' articles, else opens it in
@@ -159,10 +160,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         """Note where the reader is in the article shown, for when it is opened again. Not in
         the feed's text shown for an article that couldn't be had: its paragraphs are not the
         article's, which may come later. Leaving it, its "Back where you left off (g for the
-        top)" goes too: on the headlines `g` is their first; and a "No match for …", which
-        is the article's."""
+        top)" goes too: on the headlines `g` is their first."""
         self.reader.withdraw_notice(BACK_AT_PLACE)
-        self.reader.withdraw_notice(lambda message: message.startswith(_NO_MATCH))
         self.keep_place(again=True)
 
     def keep_place(self, again: bool = False) -> None:
@@ -437,8 +436,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             if current is not None:
                 body.select_match(current)
             body.scroll_to(y=self._origin, animate=False, immediate=True)
-        elif message.query.strip() and not body.match_count:
-            self.notify(no_match(message.query), severity="warning", markup=False)
+        # A search that found nothing is said by the status line alone, as one that found is
+        # ("Match 1 of 3"): a notice said the same beside it, on the same row.
         self._show_position()
 
     def action_next_match(self) -> None:
@@ -450,7 +449,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     def _step(self, step: int) -> None:
         body = self.query_one(ArticleBody)
         if not body.match_count:
-            self.notify(no_match(body.query), severity="warning", markup=False)
+            self.app.bell()  # the status line says there is none
         elif body.step_match(step):
             where = "top" if step > 0 else "bottom"
             self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
@@ -478,13 +477,13 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         body = self.query_one(ArticleBody)
         found = bool(body.query)  # a search kept, found or not: n / N and Esc are its keys
         # While the query is typed the search line has the count.
-        note = ""
+        note, missing = "", False
         if body.match_count:
             note = f"{self._position_line()} for “{body.query}” (n / N)"
         elif found:
-            note = f"{no_match(body.query)} (Esc clears the search)"
+            note, missing = f"{no_match(body.query)} (Esc clears the search)", True
         if self.searching:
-            note = ""
+            note, missing = "", False
         link = body.selected_link
         if sentences := body.passage_sentences:
             # Counted as the header counts the article's: Chinese and Japanese by the character.
@@ -493,12 +492,14 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
                 f"Passage of {plural(sentences, 'sentence')}, {plural(words, 'word')}:"
                 " ) longer, ( shorter, y quotes it, Esc drops it"
             )
+            missing = False
         elif link is not None:
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
             another = self.reader.opens_another_here(body.link_address, self.headline.entry)
             here = " (Enter reads it here)" if another else ""
             note = f"Link {link} of {body.link_count}{here}: {body.link_address}"
-        self.query_one(StatusBar).note = note
+            missing = False
+        self.query_one(StatusBar).show_note(note, warning=missing)
         # The key bar's search keys, once the search line is closed (it hides the bar), the
         # link's, and Tab only where there are links. A new class restyles the screen (~20 ms):
         # not on a key typed in the query.
@@ -550,9 +551,6 @@ def _quoted_line(line: str) -> tuple[str, bool]:
     return escape_markdown(line), False
 
 
-_NO_MATCH = "No match for “"
-
-
 def no_match(query: str) -> str:
     """The line saying a query is nowhere in the article (plain text: it quotes the query)."""
-    return f"{_NO_MATCH}{query}”"
+    return f"No match for “{query}”"

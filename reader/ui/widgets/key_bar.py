@@ -1,12 +1,16 @@
 """The key bar at the bottom of a screen: Textual's footer with every key tagged by its action,
-so that the stylesheet can leave the less important keys out on a narrow terminal."""
+so that the stylesheet can leave the less important keys out on a narrow terminal, and no key
+drawn in part at its right end."""
 
 from __future__ import annotations
 
 import re
 
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from ..collector import forget_watchers
@@ -15,7 +19,10 @@ from ..collector import forget_watchers
 class KeyBar(Footer):
     """A `Footer` whose keys carry the class `-key-<action>` (`-key-toggle-read` for the action
     `toggle_read`, `-key-help` for `app.help`): `reader.tcss` hides some by terminal width so that
-    the ones that matter most (open, `?` for help) stay on screen instead of being cut off."""
+    the ones that matter most (open, `?` for help) stay on screen instead of being cut off.
+
+    Those the stylesheet leaves that still don't fit whole are left out too, from the right end
+    (`?` last): at 40 columns the headlines' bar ended "q Quit  ?", its help cut after the key."""
 
     ALLOW_SELECT = False  # a drag past the article selects its words, not this bar's
 
@@ -41,6 +48,38 @@ class KeyBar(Footer):
         self._remaking = False
         if self.is_attached and self._keys() != self._shown:
             await self.recompose()
+        # The same keys may be styled otherwise (a class of the screen's): fitted again once
+        # the styles are.
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.call_after_refresh(self._fit)  # after the width's rules (breakpoints) apply
+
+    def _fit(self) -> None:
+        """Leave out, from the right, the keys the stylesheet shows that don't fit whole, the
+        help key last; bring back those left out before that fit now."""
+        if not self.is_attached:
+            return
+        shown: list[tuple[Widget, int]] = []
+        for key in self.children:
+            if key.styles.base.display == "none":
+                continue  # the stylesheet's to leave out
+            if isinstance(text := key.render(), Text):
+                shown.append((key, text.cell_len + key.styles.margin.width))
+        help_last = [pair for pair in reversed(shown) if not pair[0].has_class("-key-help")]
+        help_last += [pair for pair in shown if pair[0].has_class("-key-help")]
+        room, total = self.content_region.width, sum(width for _key, width in shown)
+        left_out: set[Widget] = set()
+        for key, width in help_last:
+            if total <= room:
+                break
+            left_out.add(key)
+            total -= width
+        for key in self.children:
+            if key in left_out:
+                key.display = False  # inline: over the stylesheet's rules
+            elif key.styles.inline.has_rule("display"):
+                key.styles.clear_rule("display")  # up to the stylesheet again
 
     def _keys(self) -> tuple[tuple[object, ...], ...]:
         """The keys the bar shows, as `Footer.compose` finds them."""

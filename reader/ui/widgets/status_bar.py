@@ -15,10 +15,13 @@ class StatusBar(Static):
     when it has one; never interpreted as markup."""
 
     ALLOW_SELECT = False  # a drag past the article selects its words, not this bar's
+    COMPONENT_CLASSES = {"status-bar--note", "status-bar--warning"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._note = ""
+        self._warning = False
+        """The note says something went wrong ("No match for …"): styled so (`reader.tcss`)."""
 
     def on_mount(self) -> None:
         # The app's status is the single source; every screen's bar shows the same line.
@@ -28,19 +31,26 @@ class StatusBar(Static):
         # Else the app keeps this bar (and every article screen's) until its status changes.
         forget_watchers(self.app, self)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self._note and self.is_mounted:  # the note's colours are the theme's
+            self._show(getattr(self.app, "status", ""))
+
     @property
     def note(self) -> str:
+        """This screen's own line ("" for none)."""
         return self._note
 
-    @note.setter
-    def note(self, note: str) -> None:
-        """This screen's own line, shown first ("" for none)."""
-        self._note = note
+    def show_note(self, note: str, *, warning: bool = False) -> None:
+        """This screen's own line, shown first ("" for none); `warning`: in the colours of
+        what went wrong, as the search line says it while the query is typed."""
+        self._note, self._warning = note, warning
         self._show(getattr(self.app, "status", ""))
 
     def _show(self, status: str) -> None:
         line = plain(status, max_length=500)
         if self._note:
-            note = plain(self._note, "bold", max_length=300)
+            component = "status-bar--warning" if self._warning else "status-bar--note"
+            note = plain(self._note, self.get_component_rich_style(component), max_length=300)
             line = Text.assemble(note, "  │  ", line) if line.plain else note
         self.update(line)

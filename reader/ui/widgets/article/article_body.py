@@ -88,6 +88,10 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._paragraphs: list[Paragraph] = []
         self._header_paragraphs = 0
         """How many of `_paragraphs` are the header (title, byline, address, length)."""
+        self._head = 0
+        """How many of `_paragraphs` are the header, a notice's (shown without an article) too."""
+        self._compact = False
+        """The header is the compact one, the view being too low for the whole of it."""
         self._built_with: ArticleStyles | None = None
         self._laid = typeset.Layout([], [])
         """The paragraphs wrapped so far: the first screen's, until the rest are (see
@@ -154,7 +158,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
     @property
     def text(self) -> str:
         """Everything shown, as plain text (for tests and copy)."""
-        return "\n".join(p.text.plain for p in self._paragraphs)
+        return "\n".join(p.text.plain for p in self._paragraphs if p.drawn)
 
     # -- what to show --------------------------------------------------------------------------
     def show_article(
@@ -237,7 +241,8 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         entry, article, message, hint, error = self._content
         styles = self._built_with = self._styles()
         paragraphs = typeset.header(entry, article, styles, message if article else "")
-        self._header_paragraphs = len(paragraphs) if article is not None else 0
+        self._head, self._compact = len(paragraphs), False
+        self._header_paragraphs = self._head if article is not None else 0
         if article is not None:
             paragraphs += typeset.body(article, styles)
             if not article.incomplete:  # its next pages on their way: not the end yet
@@ -445,6 +450,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
             self._drop_selection()  # its lines and characters were those of another wrapping
         if self._pending_place is not None:
             place, self._pending_place = self._pending_place, None
+        self._fit_header(column)
         self._width = column
         self._laid, self._unfinished = typeset.Layout([], []), False
         if self._matches is not None or self._link is not None or keyed is not None:
@@ -474,6 +480,31 @@ class ArticleBody(KeyScrolledView, can_focus=True):
             self._choose_again(*keyed)
         self._shown_height = self.scrollable_content_region.height
         self.refresh()
+
+    def _compact_wanted(self, column: int) -> bool:
+        """Whether the whole header, `column` wide, would take more than half the view's
+        height: at 40×12 the first screen was all title, byline, dates and address, without a
+        word of the article. (At 80×24 and up it takes less.)"""
+        entry, article, message, _hint, _error = self._content
+        if self._built_with is None or not self._head:
+            return False
+        whole = typeset.header(entry, article, self._built_with, message if article else "")
+        lines = len(typeset.layout(whole, column, self.app.console).lines)
+        return lines > self.scrollable_content_region.height // 2
+
+    def _fit_header(self, column: int) -> None:
+        """The header for a layout `column` wide: the whole, or the compact one (title, one
+        line of source, author and date, the notes) when the view is too low for the whole.
+        The same number of paragraphs either way: a place's paragraph stays the same."""
+        compact = self._compact_wanted(column)
+        if not compact and not self._compact:
+            return  # the whole header, as built
+        entry, article, message, _hint, _error = self._content
+        assert self._built_with is not None  # `_compact_wanted` said so
+        note = message if article else ""
+        head = typeset.header(entry, article, self._built_with, note, column if compact else 0)
+        self._paragraphs[: self._head] = head
+        self._compact = compact
 
     def _lay_out_to(self, place: Place | None) -> None:
         """Wrap the paragraphs that fill the view from `place` (else the start), where `_laid`
@@ -564,6 +595,9 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         match_seen = self._visible(self._matches, self._current, self._shown_height)
         link_seen = self._visible(self._laid_links, self._link, self._shown_height)
         place = self._place()
+        column = self._column()[0]
+        if column == self._width and self._compact_wanted(column) != self._compact:
+            self._width = 0  # lower or higher past where the header fits: laid out again
         self._layout(place)
         # The place a line starts at one width falls inside a line at another: found again
         # from the new top line, each resize crept back up to a line (120, 60, 40 and 200

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import accumulate, count, islice
 from typing import Literal
 
@@ -21,7 +21,7 @@ from textual.strip import Strip
 from ....models import Article, Block, BlockKind, Entry, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ...cell_width import uncounted_cells
-from ...display import long_date, plain
+from ...display import long_date, plain, when
 from .line_breaks import STAND_IN, Spans, wrap
 from .table_layout import TableCells, table_lines
 
@@ -75,6 +75,9 @@ class Paragraph:
     keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
     searched: bool = True  # False: drawn only, not the article's text (the header's address)
     label: str = ""  # a list item's bullet or number: a passage quoted from it starts with it
+    drawn: bool = True
+    """False: on no line (what a compact header leaves out), kept so that the paragraphs after
+    it keep their numbers, which a reading place goes by (see `reading_place.Place`)."""
 
 
 @dataclass(frozen=True)
@@ -117,10 +120,18 @@ _SEPARATOR = " · "
 
 
 def header(
-    entry: Entry | None, article: Article | None, styles: ArticleStyles, partial_note: str = ""
+    entry: Entry | None,
+    article: Article | None,
+    styles: ArticleStyles,
+    partial_note: str = "",
+    compact: int = 0,
 ) -> list[Paragraph]:
     """Title, source · author · date, the original URL, and a partial-text notice
-    (`partial_note`, else the usual one)."""
+    (`partial_note`, else the usual one).
+
+    `compact`: the column's width, for a view too low for all of it (see `compact_byline`): the
+    title, one line of source, author and date, and the notes; the address and the length are
+    left out, on no line (the same paragraphs, so a reading place is the same in both)."""
     title = (article.title if article else "") or (entry.title if entry else "")
     source = (article.site_name if article else "") or (entry.feed_title if entry else "")
     author = (article.author if article else "") or (entry.author if entry else "")
@@ -157,14 +168,22 @@ def header(
             meta.append(_SEPARATOR)
         keep += _parts(part.plain, len(meta), number < len(parts) - 1)
         meta.append_text(part)
-    if meta.plain:
+    if meta.plain and compact:
+        byline = compact_byline(source, author, published, compact)
+        out.append(Paragraph(Text(byline, styles.meta, end=""), gap=0))
+    elif meta.plain:
         out.append(Paragraph(meta, keep=tuple(keep)))
     if url:
         # Not searched: "storm" found in ".../storm-idris-live.html" counted as a match of
         # the article's, and the view went to the address line.
-        out.append(Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False))
+        out.append(
+            Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False)
+            if not compact
+            else _LEFT_OUT
+        )
     if article is not None:
-        out.append(Paragraph(Text(reading_length(article.word_count), styles.meta), gap=0))
+        length = Paragraph(Text(reading_length(article.word_count), styles.meta), gap=0)
+        out.append(_LEFT_OUT if compact else length)
         if article.partial:
             note = partial_note or (
                 "From the feed: the page gave little (a paywall, or a page built by scripts), "
@@ -175,8 +194,27 @@ def header(
         if article.incomplete:
             note = f"Not all of it: {article.incomplete}."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
-    out.append(Paragraph(Text("", styles.rule), fill="─"))
+    out.append(Paragraph(Text("", styles.rule), fill="─", gap=0 if compact else 1))
     return out
+
+
+_LEFT_OUT = Paragraph(Text(""), gap=0, searched=False, drawn=False)
+"""A part of the header a compact one leaves out."""
+
+
+def compact_byline(source: str, author: str, moment: datetime | None, width: int) -> str:
+    """One line of at most `width` cells for a compact header: source · author · date as the
+    headline list writes it ("2026-11-24", "17:30" today); without the author when that is too
+    wide, then without the source; the date alone cut with an ellipsis (plain text)."""
+    source, author = (plain(part, max_length=200).plain for part in (source, author))
+    date = when(moment)
+    line = Text()
+    for parts in ([source, author, date], [source, date], [date or source or author]):
+        line = Text(_SEPARATOR.join(part for part in parts if part))
+        if line.cell_len <= width:
+            return line.plain
+    line.truncate(width, overflow="ellipsis")
+    return line.plain
 
 
 READING_SPEED = 230
@@ -458,6 +496,9 @@ def layout(
     for paragraph in islice(paragraphs, len(extents), None):
         if lines_wanted is not None and len(lines) >= lines_wanted:
             break
+        if not paragraph.drawn:
+            extents.append(range(len(lines), len(lines)))
+            continue
         if lines:
             lines.extend([blank] * paragraph.gap)
         top = len(lines)
