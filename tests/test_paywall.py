@@ -25,6 +25,7 @@ from reader.extract import extract_article, to_text
 from reader.extract.paywall import (
     _OFFER_WORDS,
     FOR_SUBSCRIBERS,
+    Paywall,
     is_offer_box,
     may_offer,
     read_paywall,
@@ -482,3 +483,23 @@ def test_every_letter_taken_for_an_offer_words_letter_is_folded() -> None:
 
 def test_a_box_of_prose_is_no_offer_before_the_pattern_runs() -> None:
     assert not any(may_offer(p) for p in STORY[2:])
+
+
+@pytest.mark.parametrize(
+    "paywall",
+    [
+        Paywall(),
+        Paywall(free=True),
+        Paywall(declared=True),
+        Paywall(declared=True, part_words=0),
+        Paywall(declared=True, part_words=500),
+        Paywall(wall=True),
+        Paywall(free=True, wall=True),
+    ],
+)
+def test_a_page_neither_declaring_nor_showing_a_wall_hides_no_text(paywall: Paywall) -> None:
+    """The words read are counted only for a page `marked` (declaring the article not free, or
+    showing a wall): any other hides nothing, short or long."""
+    hides = [paywall.hides_text(words) for words in (0, 10, 149, 150, 5000)]
+    assert paywall.marked or not any(hides)
+    assert paywall.marked == (paywall.declared or paywall.wall)

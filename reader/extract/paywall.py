@@ -161,6 +161,12 @@ class Paywall:
             return self
         return replace(self, wall=wall_on_page(doc))
 
+    @property
+    def marked(self) -> bool:
+        """The page declares the article not free or shows a wall: else `hides_text` is False
+        whatever the words read, and they need no counting."""
+        return self.declared or self.wall
+
     def hides_text(self, words_read: int) -> bool:
         """The page hides the rest of the article from us (see the module's docstring)."""
         if not self.declared:
