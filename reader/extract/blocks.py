@@ -82,6 +82,9 @@ _SKIP = frozenset(
 # What a list item's text may be wrapped in: a paragraph, or a box of no other meaning.
 _ITEM_PARAGRAPHS = frozenset({"p", "div", "section"})
 _WS = re.compile(r"[ \t\n\r\f]+")
+# The same folding, by `_collapsed`: a single space is left as it is, so most runs of a page's
+# text (words and single spaces) need no replacing at all.
+_BLANKS = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _WHOLE_NUMBER = re.compile(r"[ \t\n\r\f]*([+-]?)([0-9]+)")
 # The highest number a Markdown list may show (CommonMark reads nine digits at most); a list
 # numbered below 1 counts from 1 (0 is a bullet's).
@@ -137,7 +140,7 @@ class _Builder:
             return
         text = safe_text(text)
         if not code:
-            text = _WS.sub(" ", text)
+            text = _collapsed(text)
             if text[:1] == " " and self._ends_with_space():
                 # The indentation of the line after a <br>, or a space the run before already
                 # ends with ("and <b> cracked</b>"): HTML collapses it, and so do we.
@@ -639,6 +642,15 @@ def pre_text(el: HtmlElement) -> str:
             parts.append(pre_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def _collapsed(text: str) -> str:
+    """`_WS.sub(" ", text)`: each run of HTML's whitespace as one space. A run of text with no
+    line break, tab or double space is left as it is, without the regex (half the runs of a
+    demo page, which took it 8 µs each)."""
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+        return _BLANKS.sub(" ", text)
+    return text
 
 
 def _trim(inlines: list[Inline]) -> tuple[Inline, ...]:
