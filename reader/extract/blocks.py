@@ -7,6 +7,7 @@ never from the page's HTML, so nothing the page says is interpreted as markup do
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import fields, replace
 from operator import attrgetter
 
@@ -662,9 +663,16 @@ def _trim(inlines: list[Inline]) -> tuple[Inline, ...]:
         runs.pop()
     if not runs:
         return ()
-    runs[0] = replace(runs[0], text=runs[0].text.lstrip())
-    runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
+    runs[0] = _stripped(runs[0], str.lstrip)
+    runs[-1] = _stripped(runs[-1], str.rstrip)
     return tuple(runs)
+
+
+def _stripped(run: Inline, strip: Callable[[str], str]) -> Inline:
+    """`run` with its text stripped: copied only when a space goes (most runs have none to
+    lose, and the copy cost more than the rest of the trim)."""
+    text = strip(run.text)
+    return run if text == run.text else replace(run, text=text)
 
 
 def html_to_blocks(
