@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,14 @@ from pytest_httpserver import HTTPServer
 
 from reader.citation import header_lines
 from reader.extract import extract_article, to_text
-from reader.extract.paywall import FOR_SUBSCRIBERS, read_paywall
+from reader.extract.paywall import (
+    _OFFER_WORDS,
+    FOR_SUBSCRIBERS,
+    Paywall,
+    is_offer_box,
+    may_offer,
+    read_paywall,
+)
 from reader.library import Library
 from reader.marks import PARTIAL_MARK, offline_mark
 from reader.store import Store
@@ -429,3 +437,69 @@ def test_a_sentence_using_an_offers_words_is_kept(sentence: str) -> None:
     article's: only a box saying them as an offer is dropped."""
     html = page("", paragraphs([*STORY[:2], sentence, *STORY[2:]]))
     assert sentence in to_text(extract_article(html, "https://quay.example/dredging.html"))
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Subscribe to keep reading",
+        "UPGRADE TODAY TO CONTINUE READING",
+        "Already have an account? Log in",
+        "Enjoy unlimited digital access from £1 a week",
+        "This story is only available to paying members.",
+        "Subscribe to read on",
+        "Il vous reste 80 % de cet article à lire.",
+        "Jetzt weiterlesen mit SPIEGEL+",
+        "Masz już subskrypcję?",
+        "Уже есть подписка?",
+        "Zaten abone misiniz?",
+        # Letters IGNORECASE takes for the offer's own: the long s, the Turkish dotted and
+        # dotless i, an old narrow Cyrillic o.
+        "ſubſcribe to keep reading",
+        "SİGN İN TO CONTINUE READING",
+        "Sıgn ın to keep reading",
+        "Уже есть пᲂдписка?",
+    ],
+)
+def test_the_offer_words_looked_for_first_are_in_every_offer(offer: str) -> None:
+    """An offer box is told by its words (`is_offer_box`); a substring test for words every
+    offer holds rules out the other boxes first (`may_offer`), and says no to none that the
+    offer's pattern finds, in whatever case."""
+    assert may_offer(offer)
+    assert is_offer_box(offer)
+
+
+def test_every_letter_taken_for_an_offer_words_letter_is_folded() -> None:
+    """Each character the offer's case-blind pattern takes for a letter of the words looked for
+    first (`may_offer`), put in that letter's place, still passes."""
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for word in _OFFER_WORDS:
+        for at, letter in enumerate(word):
+            if letter == " ":
+                continue
+            for same in re.findall(re.escape(letter), everything, re.IGNORECASE):
+                assert may_offer(f"x {word[:at]}{same}{word[at + 1 :]} x"), (word, same)
+
+
+def test_a_box_of_prose_is_no_offer_before_the_pattern_runs() -> None:
+    assert not any(may_offer(p) for p in STORY[2:])
+
+
+@pytest.mark.parametrize(
+    "paywall",
+    [
+        Paywall(),
+        Paywall(free=True),
+        Paywall(declared=True),
+        Paywall(declared=True, part_words=0),
+        Paywall(declared=True, part_words=500),
+        Paywall(wall=True),
+        Paywall(free=True, wall=True),
+    ],
+)
+def test_a_page_neither_declaring_nor_showing_a_wall_hides_no_text(paywall: Paywall) -> None:
+    """The words read are counted only for a page `marked` (declaring the article not free, or
+    showing a wall): any other hides nothing, short or long."""
+    hides = [paywall.hides_text(words) for words in (0, 10, 149, 150, 5000)]
+    assert paywall.marked or not any(hides)
+    assert paywall.marked == (paywall.declared or paywall.wall)

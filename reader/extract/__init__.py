@@ -135,8 +135,10 @@ def _replaces(other_words: int, page_words: int) -> bool:
 def _longer_text(other_html: str, blocks: tuple[Block, ...], base: str) -> tuple[Block, ...]:
     """`other_html` as blocks when it `_replaces` the page's `blocks`, else none. Its words are
     counted roughly (tags stripped) before its HTML is parsed: it is usually shorter."""
+    if not other_html.strip():
+        return ()  # most pages: their words need no counting
     page_words = words_of(blocks)
-    if not other_html.strip() or not _replaces(len(_TAG.sub(" ", other_html).split()), page_words):
+    if not _replaces(len(_TAG.sub(" ", other_html).split()), page_words):
         return ()
     other = _fragment_blocks(other_html, base)
     return other if _replaces(words_of(other), page_words) else ()
@@ -468,7 +470,7 @@ def extract_page(
     partial = bool(from_feed)
     # The feed's text, when it stands in, says so itself (`partial`); else a page for
     # subscribers is the start of the article only, and no later fetch brings the rest.
-    for_subscribers = not partial and paywall.hides_text(words_of(blocks))
+    for_subscribers = not partial and paywall.marked and paywall.hides_text(words_of(blocks))
     blocks = from_feed or blocks
     blocks = _without_edge_rules(_without_title(blocks, meta.title))
     if not blocks:

@@ -124,9 +124,25 @@ def _lead_caption(
 def _starting_with(doc: HtmlElement, start: str) -> HtmlElement | None:
     """The outermost paragraph or box whose text starts with `start` (normalised)."""
     for el in doc.iter("p", "div"):
-        if _norm(el.text_content()).startswith(start):
+        if _opens_with(el, start):
             return el
     return None
+
+
+def _opens_with(el: HtmlElement, start: str) -> bool:
+    """`_norm(el.text_content()).startswith(start)`, reading only the first of the text: the
+    boxes round the whole page come first, and each was read whole (a third of the time taken
+    to find the lead). Once its words hold as many characters as `start`, the text read so far,
+    normalised, is as long and a start of the whole normalised (case folding never shortens a
+    word)."""
+    read: list[str] = []
+    letters = 0
+    for chunk in el.itertext():
+        read.append(chunk)
+        letters += sum(map(len, chunk.split()))
+        if letters >= len(start):
+            break
+    return _norm("".join(read)).startswith(start)
 
 
 def first_paragraph(blocks: tuple[Block, ...]) -> Block | None:

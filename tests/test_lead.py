@@ -1,0 +1,57 @@
+"""The lead's search for the body's first paragraph on the page (`lead._starting_with`): each
+box's text is read only as far as the paragraph's opening words need, and must say what
+reading the whole text would."""
+
+from __future__ import annotations
+
+import random
+
+import lxml.html
+
+from reader.extract.lead import _norm, _opens_with, _starting_with
+
+# Pieces of a page's text: words, whitespace of every kind, and letters whose case folding is
+# longer than they are ("ß" is "ss", the ligature "ﬁ" is "fi").
+PIECES = ["Harbour", "STRAẞE", "ﬁsh", "board", " ", "\n  ", "\t", "\xa0", "", "İ", ",", "quay"]
+
+
+def random_box(rng: random.Random, depth: int = 0) -> str:
+    parts = []
+    for _ in range(rng.randint(0, 4)):
+        roll = rng.random()
+        if roll < 0.5 or depth > 3:
+            parts.append("".join(rng.choice(PIECES) for _ in range(rng.randint(0, 5))))
+        elif roll < 0.6:
+            parts.append(f"<!-- {rng.choice(PIECES)} -->")
+        else:
+            tag = rng.choice(["div", "p", "span", "b"])
+            parts.append(f"<{tag}>{random_box(rng, depth + 1)}</{tag}>")
+    return "".join(parts)
+
+
+def test_a_box_read_as_far_as_needed_says_what_its_whole_text_says() -> None:
+    rng = random.Random(3)
+    for _ in range(600):
+        root = lxml.html.fragment_fromstring(random_box(rng), create_parent="div")
+        for el in root.iter("div", "p", "span", "b"):
+            whole = _norm(el.text_content())
+            starts = [whole[:n] for n in range(len(whole) + 2)] + [whole[:5] + "x", "board"]
+            for start in starts:
+                assert _opens_with(el, start) == whole.startswith(start), (
+                    lxml.html.tostring(el),
+                    start,
+                )
+
+
+def test_the_outermost_box_opening_with_the_paragraph_is_found() -> None:
+    """The wrappers round the whole page open with its header, not with the paragraph: the
+    first box opening with it is the body's (a standfirst before it is the header's)."""
+    page = lxml.html.document_fromstring(
+        "<html><body><div id='page'><div class='header'><h1>Dredging put off</h1>"
+        "<p class='dek'>Munitions found in the silt.</p></div>"
+        "<div class='main'><div class='body'><p>The harbour board has put off its vote on "
+        "dredging the inner basin until the spring.</p><p>Board members were told…</p>"
+        "</div></div></div></body></html>"
+    )
+    found = _starting_with(page, _norm("The harbour board has put off its vote")[:60])
+    assert found is not None and found.get("class") == "main"
