@@ -151,6 +151,42 @@ def test_a_wall_in_its_words_or_its_name_marks_a_teaser(box: str) -> None:
     assert article.incomplete == FOR_SUBSCRIBERS
 
 
+LABEL = '<section class="article__offer">Article réservé aux abonnés</section>'
+SHORT_STORY = [
+    "Depuis mardi, trois paquebots peuvent couper leurs moteurs à quai et se brancher au réseau.",
+    "Le chantier a coûté 70 millions d'euros, payés pour moitié par l'Etat et la région.",
+    "Les associations de riverains saluent le projet mais attendent de voir les mesures.",
+]
+
+
+def test_a_label_over_the_article_saying_it_is_for_subscribers_is_no_wall() -> None:
+    """Le Monde labels a subscriber's article "Article réservé aux abonnés" over its text: a
+    subscriber's copy (or a page one saved) has all of it, and was marked a teaser."""
+    brief = paragraphs(SHORT_STORY)
+    article = extract_article(page("", LABEL + "\n" + brief), "https://quay.example/a")
+    assert article.incomplete == "" and not article.in_part
+
+
+def test_a_wall_whose_last_word_runs_into_the_next_box_is_seen() -> None:
+    """The page's text read as one string ran a wall's "abonnés" into the next box's word
+    ("abonnésLire aussi"): no word was left to end its phrase, and the wall went unseen."""
+    walled = page(
+        "",
+        paragraphs(SHORT_STORY[:1])
+        + '<div class="c-box-7f">Cet article est réservé aux abonnés</div>'
+        + '<div class="c-more">Lire aussi</div>',
+    )
+    assert extract_article(walled, "https://quay.example/a").incomplete == FOR_SUBSCRIBERS
+
+
+def test_a_wall_after_the_teaser_of_a_labelled_article_marks_it_still() -> None:
+    walled = page(
+        "", LABEL + paragraphs(SHORT_STORY[:1]) + "<p>La suite est réservée aux abonnés.</p>"
+    )
+    article = extract_article(walled, "https://quay.example/a")
+    assert article.incomplete == FOR_SUBSCRIBERS
+
+
 NEWSLETTER = (
     '<div class="newsletter-signup"><h3>Subscribe to our newsletter</h3><p>The week\'s port '
     'news in your inbox every Friday.</p><form><input type="email"><button>Sign up</button>'

@@ -33,7 +33,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .furniture import FURNITURE_ROLES, HEADING_TAGS, TOKEN_SPLIT, names_of
+from .furniture import FURNITURE_ROLES, HEADING_TAGS, TOKEN_SPLIT, attached, names_of
 from .metadata import is_article
 from .page_cleanup import hides_from_view
 
@@ -334,8 +334,35 @@ def wall_on_page(doc: HtmlElement) -> bool:
     for box in boxes:
         text = " ".join(box.text_content().split())
         short = len(text) <= _OFFER_CHARS  # a box, not prose
-        if short and (_says_wall(text) or _named_wall(box, text)) and not _around_the_page(box):
+        if (
+            short
+            and (_says_wall(text) or _named_wall(box, text))
+            and not _around_the_page(box)
+            and not _text_goes_on_after(box)
+        ):
             return True
+    return False
+
+
+# The paragraphs of the article after a box that say it goes on past the box.
+_PROSE_AFTER = 2
+_PROSE_CHARS = 40
+
+
+def _text_goes_on_after(box: HtmlElement) -> bool:
+    """The article's paragraphs follow the box, in its `<article>` or `<main>`: the box labels
+    the article rather than cutting it ("Article réservé aux abonnés" over a whole Le Monde
+    article, as a subscriber's copy shows it, was read as a wall and the article as a teaser).
+    A wall ends the teaser: what follows it, if anything, is the site's."""
+    holder = next((a for a in box.iterancestors() if a.tag in ("article", "main")), None)
+    if holder is None:
+        return False
+    prose = 0
+    for para in box.xpath("following::p[position() <= 50]"):
+        if attached(para, holder) and len(" ".join(para.text_content().split())) >= _PROSE_CHARS:
+            prose += 1
+            if prose >= _PROSE_AFTER:
+                return True
     return False
 
 
@@ -347,8 +374,9 @@ def _may_hold_a_wall(body: HtmlElement) -> bool:
     if _WALL_NAME.search(" ".join(names).lower()):
         return True
     # The page's text as one string, each word of subscribing in it read with the words around
-    # it.
-    text = body.text_content()
+    # it; its text runs joined by spaces, as the walk reads them apart: run into the next box's
+    # ("…aux abonnésDepuis mardi"), a label's last word was no word, and its wall was missed.
+    text = " ".join(body.xpath(".//text()", smart_strings=False))
     hits = islice(_SUBSCRIBING_HINT.finditer(text.lower()), _MAX_BOXES)
     return any(
         _says_wall(text[max(hit.start() - _PHRASE_CHARS, 0) : hit.end() + _PHRASE_CHARS])
