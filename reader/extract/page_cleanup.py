@@ -169,8 +169,8 @@ def without_heading_permalinks(doc: HtmlElement) -> None:
     MkDocs's "¶", Docusaurus's and Hugo's "#", "§", "🔗"): a hover target, not the heading's
     words, which would otherwise end every section heading and the headline read from the
     page's `h1` ("Retrying failed requests¶"). A heading linked to the table of contents keeps
-    its words."""
-    for heading in doc.iter(*HEADING_TAGS):
+    its words. Sphinx marks an API entry (`<dt>`) and a caption the same way."""
+    for heading in doc.iter(*HEADING_TAGS, "dt", "caption", "figcaption"):
         for a in list(heading.iter("a")):
             if a.get("href", "").strip().startswith("#") and _WORDLESS.match(a.text_content()):
                 drop(a)
