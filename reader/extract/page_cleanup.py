@@ -36,6 +36,7 @@ from .furniture import (
     element_names,
     holds_article,
     is_furniture,
+    replace,
     slug,
     story_article,
     text_length,
@@ -115,6 +116,18 @@ _INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "time"
 _BLOCK_TAGS = ("p", "div", "ul", "ol", "table", "section", "figure", *HEADING_TAGS)
 
 
+def ticked_items(doc: HtmlElement) -> None:
+    """A task list's boxes as the marks they show, "☑" done and "☐" not: the boxes, form
+    controls, went with the rest and every item read the same, done or not (a README's
+    "- [x] harmonic model" and "- [ ] surge model" both "harmonic model", "surge model")."""
+    for box in list(doc.iter("input")):
+        if box.get("type", "").lower() != "checkbox" or next(box.iterancestors("li"), None) is None:
+            continue
+        mark = lxml.etree.Element("span")
+        mark.text = "☑ " if box.get("checked") is not None else "☐ "
+        replace(box, mark)
+
+
 def prepare(doc: HtmlElement) -> None:
     """Remove what is never visible text: scripts, styles, comments, hidden elements; and the
     ids that only repeat a section's heading (`without_heading_anchors`)."""
@@ -123,6 +136,7 @@ def prepare(doc: HtmlElement) -> None:
     without_heading_anchors(doc)
     unwrap_amp_pictures(doc)
     unwrap_noscript_pictures(doc)
+    ticked_items(doc)
     for el in list(doc.iter(*_NEVER_TEXT)):
         if el.getparent() is not None and el.getparent().tag != "head":
             drop(el)
