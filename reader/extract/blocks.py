@@ -16,7 +16,7 @@ from ..list_numbering import numbering_of
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
 from ..urls import absolute_url
-from .images import Picture, find_pictures, says_nothing
+from .images import Picture, find_pictures, is_picture_caption, says_nothing
 from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
@@ -471,7 +471,9 @@ class _Builder:
             self.flush(BlockKind.PREFORMATTED)
         elif tag == "table" and is_data_table(el):
             self.table(el, depth + 1 if context == BlockKind.LIST_ITEM else 1)
-        elif tag == "figcaption":
+        elif tag == "figcaption" or (
+            tag in ("p", "div") and context != BlockKind.CAPTION and is_picture_caption(el)
+        ):
             self.block(el, BlockKind.CAPTION)
         elif tag == "dl" and context not in (BlockKind.QUOTE, BlockKind.CAPTION):
             self.block(el, BlockKind.PARAGRAPH, depth or 1)
