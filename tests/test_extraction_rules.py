@@ -1026,6 +1026,29 @@ def test_raised_and_lowered_figures_keep_their_meaning_and_back_links_go() -> No
     assert f"says[¹](<{BASE}water.html#fn1>)" in markdown  # the footnote mark stays its link
 
 
+def test_an_exponent_with_no_raised_characters_keeps_its_meaning() -> None:
+    """ "t<sup>0.5</sup>" read as "t0.5" and "x<sup>n+1</sup>" as "xn+1" are other quantities:
+    raised characters where each has one ("n" and "i" do), else a caret; an ordinal's letters,
+    a footnote's mark and a trademark stay as written."""
+    article = story(
+        "<p>Diffusion grows as t<sup>0.5</sup>, the sequence as x<sup>n+1</sup> and "
+        "a<sub>n</sub>, the cost as 2<sup>k+1</sup> and N<sup>2/3</sup>, and decay as "
+        "e<sup>-0.7</sup> after the 3<sup>rd</sup> test of the Quayside<sup>TM</sup> pump"
+        '<sup><a href="#fn1">1</a></sup>, said the x<sup>i</sup> note<sup>[2]</sup>.</p>'
+        '<ol class="footnotes"><li id="fn1">Harbour lab, 2025.</li></ol>',
+        "growth.html",
+    )
+    text = to_text(article, header=False)
+    assert (
+        "Diffusion grows as t^0.5, the sequence as xⁿ⁺¹ and aₙ, the cost as 2^(k+1) and "
+        "N^(2/3), and decay as e^-0.7 after the 3rd test of the QuaysideTM pump¹, said the xi "
+        "note[2]."
+    ) in text
+    markdown = to_markdown(article, header=False)
+    assert "grows as t^0.5, the sequence as xⁿ⁺¹" in markdown
+    assert f"pump[¹](<{BASE}growth.html#fn1>)" in markdown
+
+
 def test_definition_terms_are_bold_and_spaces_between_runs_collapse() -> None:
     article = story(
         "<dl><dt>Length</dt><dd>1.2 km</dd><dt>Built</dt><dd>1894</dd></dl>"

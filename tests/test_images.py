@@ -483,3 +483,31 @@ def test_control_characters_in_addresses_are_percent_encoded() -> None:
         assert "\x7f" not in output and "\u202e" not in output
         assert "javascript" not in output
     assert "(<https://news.example.com/quay%E2%80%AE.html>)" in to_markdown(article)
+
+
+def test_a_line_named_a_caption_under_its_picture_is_the_pictures_caption() -> None:
+    """WordPress's classic caption, `div.wp-caption > img + p.wp-caption-text`, is the picture's
+    caption as a `<figcaption>` is (in italics in Markdown), not a paragraph of the story; a
+    line so named under no picture, or a paragraph under one, is still text."""
+    wordpress = (
+        '<div id="attachment_55" style="width: 810px" class="wp-caption aligncenter"><img '
+        'aria-describedby="caption-attachment-55" src="/loft-800x600.jpg" alt="" width="800" '
+        'class="size-large wp-image-55"><p id="caption-attachment-55" class="wp-caption-text">'
+        "The loft in 1974.</p></div>"
+    )
+    linked = (
+        '<div class="image"><a href="/c-large.jpg"><img src="/c.jpg" alt="Mud on the quay"></a>'
+        '</div><div class="caption">Volunteers clearing mud</div>'
+    )
+    unnamed = '<div><img src="/e.jpg" alt="The harbour"><p>The water rose again.</p></div>'
+    named_alone = '<p class="caption">Photographs by the harbour trust.</p>'
+    root = lxml.html.fragment_fromstring(
+        TEXT + wordpress + TEXT + linked + TEXT + unnamed + TEXT + named_alone, create_parent="div"
+    )
+    blocks = [(b.kind, b.text) for b in html_to_blocks(root, BASE)]
+    assert (BlockKind.CAPTION, "The loft in 1974.") in blocks
+    assert (BlockKind.CAPTION, "Volunteers clearing mud") in blocks
+    assert (BlockKind.PARAGRAPH, "The water rose again.") in blocks
+    assert (BlockKind.PARAGRAPH, "Photographs by the harbour trust.") in blocks
+    page = f"<html><body><article><h1>Loft</h1>{TEXT}{wordpress}{TEXT}</article></body></html>"
+    assert "\n\n*The loft in 1974.*\n\n" in to_markdown(extract_article(page, BASE))

@@ -29,8 +29,8 @@ def test_each_playable_recording_and_video_becomes_a_linked_line_in_its_place() 
             "Video: The Linnet leaving harbour, 1988 archive film",
             "https://news.example.com/media/archive/linnet-1988.webm",
         ),
-        # "YouTube video player" names the player, not the film.
-        ("Video (youtube-nocookie.com)", "https://www.youtube-nocookie.com/embed/Xk3dLinnet"),
+        # "YouTube video player" names the player, not the film; its link is the film's page.
+        ("Video (youtube.com)", "https://www.youtube.com/watch?v=Xk3dLinnet"),
     ]
     texts = [b.text for b in article.blocks]
     # In the story's order, with the player's box: its label and its credit.
@@ -40,7 +40,7 @@ def test_each_playable_recording_and_video_becomes_a_linked_line_in_its_place() 
         "Audio (MP3)",
         "Recorded by Mira Holt",
     ]
-    assert texts.index("Video (youtube-nocookie.com)") == len(texts) - 2
+    assert texts.index("Video (youtube.com)") == len(texts) - 2
 
 
 def test_players_with_nothing_to_open_stay_dropped() -> None:
@@ -216,3 +216,96 @@ def test_a_chart_embedded_from_datawrapper_or_flourish_becomes_a_linked_line() -
         ("Chart (flourish.studio)", "https://public.flourish.studio/visualisation/7654321/"),
     ]
     assert not [b for b in social(charts).blocks if b.kind == BlockKind.IMAGE]
+
+
+def story(embeds: str) -> Article:
+    """A story with its players between two paragraphs each, in the shapes sites wrap them."""
+    body = "".join(
+        f"<p>Paragraph {n} of the harbour story, long enough to be read as the article's own "
+        f"text by any measure the extractor has.</p>{embed}"
+        for n, embed in enumerate([*embeds.split("<!-- -->"), ""])
+    )
+    return extract_article(f"<html><body><article><h1>Nets</h1>{body}</article></body></html>", URL)
+
+
+def test_a_player_in_its_responsive_wrapper_keeps_its_line() -> None:
+    embeds = "<!-- -->".join(
+        [
+            '<div class="wrapper"><iframe title="Mending nets" '
+            'src="https://player.vimeo.com/video/123456"></iframe></div>',
+            '<div class="video-container"><div class="inner"><iframe title="The quay at dawn" '
+            'src="https://www.youtube.com/embed/abcdEFGhijk"></iframe><div class="play"></div>'
+            "</div></div>",
+            '<div class="ratio ratio-16x9"><iframe src="https://www.dailymotion.com/embed/video/x8a">'
+            "</iframe></div>",
+            '<div class="embed-responsive"><video controls src="/film/nets.mp4"></video></div>',
+            '<div class="datawrapper-chart"><iframe title="Landings by year" aria-label="Bar Chart"'
+            ' src="https://datawrapper.dwcdn.net/AbC12/3/"></iframe></div>',
+        ]
+    )
+    assert media(story(embeds)) == [
+        ("Video: Mending nets", "https://player.vimeo.com/video/123456"),
+        ("Video: The quay at dawn", "https://www.youtube.com/watch?v=abcdEFGhijk"),
+        ("Video (dailymotion.com)", "https://www.dailymotion.com/embed/video/x8a"),
+        ("Video (MP4)", "https://news.example.com/film/nets.mp4"),
+        ("Chart: Landings by year", "https://datawrapper.dwcdn.net/AbC12/3/"),
+    ]
+    # Each in its place, between the paragraphs around it.
+    kinds = [b.kind for b in story(embeds).blocks if b.kind != BlockKind.HEADING]
+    assert kinds == [BlockKind.PARAGRAPH, BlockKind.MEDIA] * 5 + [BlockKind.PARAGRAPH]
+
+
+def test_a_wordpress_or_ghost_embed_keeps_its_line_and_its_caption() -> None:
+    embeds = "<!-- -->".join(
+        [
+            '<figure class="wp-block-embed is-type-video wp-block-embed-youtube"><div '
+            'class="wp-block-embed__wrapper"><iframe title="Mending a trawl net by hand" '
+            'src="https://www.youtube.com/embed/abcdEFGhijk?feature=oembed"></iframe></div>'
+            "<figcaption>My cousin filmed him in 1998.</figcaption></figure>",
+            '<figure class="kg-card kg-embed-card"><iframe '
+            'src="https://www.youtube-nocookie.com/embed/zzzzEFGhijk?start=42"></iframe>'
+            "<figcaption>The boats coming in, filmed from the pier.</figcaption></figure>",
+        ]
+    )
+    blocks = [(b.kind, b.text) for b in story(embeds).blocks]
+    at = blocks.index((BlockKind.MEDIA, "Video: Mending a trawl net by hand"))
+    assert blocks[at + 1] == (BlockKind.CAPTION, "My cousin filmed him in 1998.")
+    assert media(story(embeds))[1] == (
+        "Video (youtube.com)",
+        "https://www.youtube.com/watch?v=zzzzEFGhijk&t=42",
+    )
+
+
+def test_an_embedded_map_is_a_linked_line_and_a_wrapper_with_words_stays() -> None:
+    embeds = "<!-- -->".join(
+        [
+            '<iframe src="https://www.google.com/maps/embed?pb=!1m18" '
+            'title="Map of the Port of New Orleans"></iframe>',
+            '<div class="map"><iframe src="https://www.openstreetmap.org/export/embed.html?bbox=1"'
+            "></iframe></div>",
+            # The wrapper holds a label of its own: the line takes the player's place only.
+            '<div class="clip"><h4>Watch the vote</h4><iframe '
+            'src="https://www.youtube.com/embed/videoseries?list=PL12"></iframe></div>',
+        ]
+    )
+    article = story(embeds)
+    assert media(article) == [
+        ("Map: Map of the Port of New Orleans", "https://www.google.com/maps/embed?pb=!1m18"),
+        ("Map (openstreetmap.org)", "https://www.openstreetmap.org/export/embed.html?bbox=1"),
+        ("Video (youtube.com)", "https://www.youtube.com/embed/videoseries?list=PL12"),
+    ]
+    texts = [b.text for b in article.blocks]
+    assert texts[texts.index("Video (youtube.com)") - 1] == "Watch the vote"
+
+
+def test_facebooks_comment_box_and_page_box_are_no_post() -> None:
+    """Its plugins for a post and a video are posts; its comments box and the site's page box,
+    in their wrappers (whom a line would now keep), are the site's furniture."""
+    embeds = (
+        '<div class="fb-comments"><iframe src="https://www.facebook.com/plugins/comments.php?'
+        'href=https%3A%2F%2Fnews.example.com%2F2024%2Fferry&amp;numposts=10"></iframe></div>'
+        "<!-- -->"
+        '<div class="fb-page"><iframe src="https://www.facebook.com/plugins/page.php?'
+        'href=https%3A%2F%2Fwww.facebook.com%2Fharbourferries"></iframe></div>'
+    )
+    assert media(story(embeds)) == []

@@ -1399,3 +1399,40 @@ def test_a_clip_embedded_in_a_story_does_not_stand_for_the_story() -> None:
     article = extract(head, body + "</article>")
     assert article.author == "Kim Ode"
     assert article.published == datetime(2026, 2, 3, 4, 5, 6, tzinfo=UTC)
+
+
+def test_a_wordpress_posts_updated_time_is_the_revision() -> None:
+    """The hAtom markup of WordPress themes: `time.entry-date.published` then `time.updated`.
+    A post never revised has one `<time>` of both classes; a sidebar's list of recent posts,
+    their times."""
+
+    def dates(times: str, sidebar: str = "") -> tuple[datetime | None, datetime | None]:
+        meta = (
+            '<header class="entry-header"><h1 class="entry-title">Ferry</h1><div class="entry-meta">'
+            f'<span class="posted-on">Posted on <a href="/2025/11/28/">{times}</a></span>'
+            '<span class="byline"> by <span class="author vcard"><a class="url fn n" '
+            'href="/author/ruth/">Ruth McAllister</a></span></span></div></header>'
+        )
+        body = (
+            f'<article class="post hentry">{meta}<div class="entry-content">{STORY}</div></article>'
+        )
+        article = extract("", f"<main>{body}</main>{sidebar}")
+        return article.published, article.updated
+
+    published = (
+        '<time class="entry-date published" datetime="2025-11-28T10:00:00+00:00">28 Nov</time>'
+    )
+    updated = '<time class="updated" datetime="2025-11-30T09:15:00+00:00">30 Nov</time>'
+    assert dates(published + updated) == (
+        datetime(2025, 11, 28, 10, tzinfo=UTC),
+        datetime(2025, 11, 30, 9, 15, tzinfo=UTC),
+    )
+    once = '<time class="entry-date published updated" datetime="2025-11-28T10:00:00+00:00">'
+    recent = (
+        '<aside class="widget widget_recent_entries"><h2>Recent posts</h2><ul><li><a href="/x">'
+        'Salting pilchards</a><time class="updated" datetime="2025-12-02T08:00:00+00:00">2 Dec'
+        "</time></li></ul></aside>"
+    )
+    assert dates(f"{once}28 Nov</time>", recent) == (datetime(2025, 11, 28, 10, tzinfo=UTC), None)
+    alone = recent.replace("Dec</time>", "Dec</time></li><li>" + published)
+    assert dates(f"{once}28 Nov</time>", alone)[1] is None

@@ -202,6 +202,23 @@ def _labelled_update_time(doc: HtmlElement) -> str | None:
     return None
 
 
+def _hentry_update_time(doc: HtmlElement) -> str | None:
+    """The `datetime` of the article's `<time class="updated">` beside its publication's (the
+    hAtom markup of WordPress themes: `time.entry-date.published` then `time.updated`). A post
+    never revised has one `<time>` of both classes: its publication, no revision. One alone
+    (a sidebar's list of recent posts) dates another post."""
+    for el in doc.xpath("//time[@datetime][contains(concat(' ', @class, ' '), ' updated ')]"):
+        parent = el.getparent()
+        if "published" in (el.get("class") or "").split() or parent is None:
+            continue
+        beside = [t for t in parent.iter("time") if t is not el]
+        if any("published" in (t.get("class") or "").split() for t in beside) and not (
+            of_another_item(el)
+        ):
+            return el.get("datetime")
+    return None
+
+
 def article_dates(
     doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any], parsely: dict[str, Any]
 ) -> tuple[datetime | None, datetime | None]:
@@ -239,6 +256,7 @@ def article_dates(
         meta.get("datemodified"),
         microdata.get("dateModified"),
         _labelled_update_time(doc),
+        _hentry_update_time(doc),
         # Yoast's and Rank Math's, of the page rather than the article: the last resort.
         meta.get("og:updated_time"),
     )

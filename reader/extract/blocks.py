@@ -17,7 +17,7 @@ from ..list_numbering import numbering_of
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
 from ..urls import absolute_url
-from .images import Picture, find_pictures, says_nothing
+from .images import Picture, find_pictures, is_picture_caption, says_nothing
 from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
@@ -94,8 +94,18 @@ _MAX_NUMBER = 999_999_999
 # Figures set above or below the line: "10<sup>6</sup>" is a million, not 106, and a footnote's
 # number "year<sup>1</sup>" is not part of the word. Unicode has raised and lowered digits and
 # signs; anything else (a footnote's "[2]", an "st" of "1st") stays as written.
-_SCRIPTS = {"sup": RAISED_DIGITS, "sub": LOWERED_DIGITS}
-_SCRIPT_TEXT = re.compile(r"[0-9+\-−=()]+(?:[, ]+[0-9+\-−=()]+)*")
+# Of letters, only "n" and "i" (the exponents and indices of "x<sup>n+1</sup>", "a<sub>i</sub>")
+# are raised or lowered: "1<sup>st</sup>" and a footnote's "a" stay as written.
+_SCRIPTS = {
+    "sup": RAISED_DIGITS | {ord("n"): "ⁿ", ord("i"): "ⁱ"},
+    "sub": LOWERED_DIGITS | {ord("n"): "ₙ", ord("i"): "ᵢ"},
+}
+_SCRIPT_TEXT = re.compile(r"[0-9+\-−=()ni]+(?:[, ]+[0-9+\-−=()ni]+)*")
+# An exponent Unicode has no raised form for: a decimal ("t<sup>0.5</sup>"), or a sum of terms
+# one of whose characters has none ("x<sup>k+1</sup>", "x<sup>2/3</sup>"). Written as a
+# calculator would, "t^0.5", "x^(k+1)": run together, "t0.5" and "xk+1" mean something else.
+_DECIMAL = re.compile(r"[-−+]?\d*\.\d+")
+_TERMS = re.compile(r"[-−+]?[\w.]{1,3}(?:[-−+=/*×·][\w.]{1,3})+")
 # The link at the end of a footnote back to where it is cited: an arrow, no words.
 _BACK_ARROWS = frozenset("↩↑^⤴↵⮌\ufe0e\ufe0f ")
 # Inline boxes a caption is built of: its text, its credit, the credit's label ("Credit",
@@ -210,7 +220,7 @@ class _Builder:
                 self.inlines.append(Inline(text, href, strong, em, code=True, math=True))
             return
         if tag in _SCRIPTS:
-            script = _as_script(el.text_content(), _SCRIPTS[tag])
+            script = _as_script(el.text_content(), _SCRIPTS[tag], tag == "sup")
             if script:
                 link = el if tag == "a" else el.find(".//a[@href]")
                 if link is not None and not _is_back_link(link):
@@ -475,7 +485,9 @@ class _Builder:
             self.flush(BlockKind.PREFORMATTED)
         elif tag == "table" and is_data_table(el):
             self.table(el, depth + 1 if context == BlockKind.LIST_ITEM else 1)
-        elif tag == "figcaption":
+        elif tag == "figcaption" or (
+            tag in ("p", "div") and context != BlockKind.CAPTION and is_picture_caption(el)
+        ):
             self.block(el, BlockKind.CAPTION)
         elif tag == "dl" and context not in (BlockKind.QUOTE, BlockKind.CAPTION):
             self.block(el, BlockKind.PARAGRAPH, depth or 1)
@@ -604,12 +616,18 @@ def _starts_with_word(el: HtmlElement) -> bool:
     return bool(text) and not text[0].isspace()
 
 
-def _as_script(text: str, table: dict[int, str]) -> str:
-    """The raised or lowered form of a `<sup>`/`<sub>`'s text, "" when it has letters."""
+def _as_script(text: str, table: dict[int, str], raised: bool) -> str:
+    """The raised or lowered form of a `<sup>`/`<sub>`'s text: in raised or lowered characters
+    when each has one, an exponent without them after a caret ("^0.5", "^(k+1)"); "" for
+    anything else (an ordinal's "st", a footnote's "[2]"), which stays as written."""
     text = " ".join(text.split())
-    if not _SCRIPT_TEXT.fullmatch(text) or not any(c.isdigit() for c in text):
-        return ""
-    return text.replace(" ", "").translate(table)
+    if _SCRIPT_TEXT.fullmatch(text) and (any(c.isdigit() for c in text) or text == "n"):
+        return text.replace(" ", "").translate(table)
+    if raised and _DECIMAL.fullmatch(text):
+        return f"^{text}"
+    if raised and _TERMS.fullmatch(text) and not text.isdigit():
+        return f"^({text})"
+    return ""
 
 
 # The marks browsers put round a `<q>`, by language: outer pair, then the pair inside it.

@@ -453,6 +453,26 @@ def _captioned(img: HtmlElement) -> bool:
     return following.tag == "figcaption" or bool(_CAPTION_NAME.search(named))
 
 
+# A caption's own names: WordPress's "wp-caption-text", "caption", "image-caption"; not a
+# "captioned-gallery" box holding pictures and their captions alike.
+_CAPTION_OWN_NAME = re.compile(r"(?:^|[\s_-])caption(?:[\s_-]text)?(?:$|\s)", re.I)
+
+
+def is_picture_caption(el: HtmlElement) -> bool:
+    """A line named a caption right under a picture and nothing else (WordPress's classic
+    `div.wp-caption > img + p.wp-caption-text`): the picture's caption, as a `<figcaption>`
+    is, not a paragraph of the text."""
+    if not _CAPTION_OWN_NAME.search(names_of(el)) or next(el.iter("img"), None) is not None:
+        return False
+    before = el.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()  # a comment between them
+    if before is None or (el.getparent() is not None and (el.getparent().text or "").strip()):
+        return False
+    pictures = [img for img in before.iter("img") if worth_keeping(img)]
+    return bool(pictures) and not before.text_content().strip()
+
+
 def _repeats(alt: str, text: str) -> bool:
     """Whether `text` says what `alt` does: most of its words (a caption and its picture's alt
     differ by a full stop, a spelling: "Maōri" and "Māori")."""

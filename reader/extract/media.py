@@ -30,6 +30,9 @@ from .furniture import class_names, replace
 
 # Sites whose embedded players show one video each: their address opens it in a browser.
 _VIDEO_SITES = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com")
+# YouTube's player address, "/embed/ID": its page is "/watch?v=ID" (the player alone, full
+# window, shows no title, no description and no way to the channel).
+_YOUTUBE_EMBED = re.compile(r"^/embed/([\w-]{6,})/?$")
 
 # Sites whose embeds are a chart or a map made for the article (Datawrapper's, Flourish's): the
 # story's figures are in it, and a browser shows it.
@@ -41,6 +44,8 @@ _CHART_SITES = (
     "infogram.com",
     "observablehq.com",
 )
+# A map embedded from a map site ("Map of the Port of New Orleans"): its address shows it.
+_MAP_SITES = ("openstreetmap.org", "umap.openstreetmap.fr", "mapbox.com", "arcgis.com")
 # Words of a title that names the player, not what it plays ("YouTube video player").
 _PLAYER_WORDS = frozenset(
     {"youtube", "vimeo", "dailymotion", "video", "audio", "player", "embed", "embedded", "media"}
@@ -163,13 +168,68 @@ def _embedded_post(url: str) -> tuple[str, str] | None:
     site = site_host(url)
     if site == "instagram.com" and "/embed" in parts.path:
         return "Instagram post", url.split("/embed", 1)[0] + "/"
-    if site == "facebook.com" and parts.path.startswith("/plugins/"):
+    # A post's or a video's plugin; not the page's comments box or the site's page box.
+    if site == "facebook.com" and parts.path in ("/plugins/post.php", "/plugins/video.php"):
         target = dict(parse_qsl(parts.query)).get("href", "")
         kind = "Facebook video" if "video" in parts.path else "Facebook post"
         return (kind, target) if target.startswith(("http://", "https://")) else None
     if re.search(r"/@[\w.]+/\d+/embed$", parts.path):
         return "Mastodon post", url.rsplit("/embed", 1)[0]
     return None
+
+
+def _watch_address(url: str) -> str:
+    """A YouTube player's address as its video's page ("/embed/ID?start=30" →
+    "https://www.youtube.com/watch?v=ID&t=30"); any other address as it is."""
+    if not _on(url, ("youtube.com", "youtube-nocookie.com")):
+        return url
+    parts = urlsplit(url)
+    found = _YOUTUBE_EMBED.match(parts.path)
+    if not found or found.group(1) == "videoseries":
+        return url
+    start = dict(parse_qsl(parts.query)).get("start", "")
+    at = f"&t={start}" if start.isdigit() else ""
+    return f"https://www.youtube.com/watch?v={found.group(1)}{at}"
+
+
+def _is_map(url: str) -> bool:
+    """A map's frame: Google's "/maps/embed", or a map site's own."""
+    parts = urlsplit(url)
+    google = re.fullmatch(r"(?:www\.|maps\.)?google\.[a-z.]+", parts.hostname or "")
+    return bool(google and parts.path.startswith("/maps")) or _on(url, _MAP_SITES)
+
+
+# A player's wrappers: the responsive box holding its 16:9 frame (`div.video-container`,
+# Bootstrap's `.ratio`, WordPress's `div.wp-block-embed__wrapper`, Datawrapper's
+# `div.datawrapper-chart`). A box of one link's words reads as a row of links, and went, line
+# and all; the line takes the outermost's place instead.
+_WRAPPERS = frozenset({"div", "span", "p", "center"})
+# What a wrapper may hold besides the player: nothing seen (a play button's empty `<div>`, the
+# script that sizes it).
+_SEEN = ("img", "picture", "svg", "video", "audio", "iframe", "object", "embed", "table", "ul")
+
+
+def _letters(el: HtmlElement) -> int:
+    return sum(len(word) for word in el.text_content().split())
+
+
+def _player_box(el: HtmlElement) -> HtmlElement:
+    """The outermost box holding `el` and nothing to read or see besides it."""
+    inside = set(el.iter())
+    words = _letters(el)
+    box = el
+    while True:
+        outer = box.getparent()
+        if outer is None or outer.tag not in _WRAPPERS or outer.getparent() is None:
+            return box
+        # A box the page names as the article's body is the article's, however little it holds.
+        if outer.get("itemprop") or outer.get("role"):
+            return box
+        if _letters(outer) > words:
+            return box
+        if any(seen not in inside for seen in outer.iter(*_SEEN)):
+            return box
+        box = outer
 
 
 def mark_media(doc: HtmlElement, base: str) -> None:
@@ -183,19 +243,25 @@ def mark_media(doc: HtmlElement, base: str) -> None:
         if line is None and "flourish-embed" in class_names(box):
             line = _flourish_line(box)
         if line is not None:
-            replace(box, line)
+            replace(_player_box(box), line)
     for el in list(doc.iter("audio", "video", "iframe")):
         if el.getparent() is None:
             continue
         if el.tag == "iframe":
             url = absolute_url(base, el.get("src", ""))
+            line = None
             if url and _on(url, _VIDEO_SITES):
-                replace(el, _media_line(el, "Video", url, site_host(url)))
+                url = _watch_address(url)
+                line = _media_line(el, "Video", url, site_host(url))
             elif url and _on(url, _CHART_SITES):
-                replace(el, _media_line(el, "Chart", url, site_host(url)))
+                line = _media_line(el, "Chart", url, site_host(url))
+            elif url and _is_map(url):
+                line = _media_line(el, "Map", url, site_host(url))
             elif url and (post := _embedded_post(url)):
                 kind, target = post
-                replace(el, _media_line(el, kind, target, site_host(target)))
+                line = _media_line(el, kind, target, site_host(target))
+            if line is not None:
+                replace(_player_box(el), line)
             continue
         if el.tag == "video" and _is_picture_clip(el):
             continue
@@ -203,4 +269,4 @@ def mark_media(doc: HtmlElement, base: str) -> None:
         if not url:
             continue
         kind = "Audio" if el.tag == "audio" else "Video"
-        replace(el, _media_line(el, kind, url, _file_format(url)))
+        replace(_player_box(el), _media_line(el, kind, url, _file_format(url)))
