@@ -25,6 +25,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
+from .corrections import PROMOTION, is_article_note
 from .furniture import element_names, is_furniture, names_of
 from .images import worth_keeping
 from .inserts import is_headed_list
@@ -171,6 +172,11 @@ class _Readability(Document):
                 continue  # a dateline or byline ("Le Monde | <time>… | Par <author>")
             length = clean_length(paragraph.text_content())
             if length > 80 and self.get_link_density(paragraph) < 0.25:
+                candidates[sibling] = {"content_score": threshold, "elem": sibling}
+        for sibling in parent if parent is not None else ():
+            # The article's correction, editor's note or update in a box of its own beside the
+            # body: a line or two, under any score or length asked of the body's parts.
+            if sibling is not best and is_article_note(sibling):
                 candidates[sibling] = {"content_score": threshold, "elem": sibling}
         for sibling in parent if parent is not None else ():
             # An intro in its own wrappers beside the body (a review's opening paragraph in a
@@ -384,6 +390,13 @@ class _Readability(Document):
                 allowed[el] = True
                 for inner in el.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
                     allowed[inner] = True
+        for el in node.iter("div", "section", "aside"):
+            # A correction or an editor's note in its box inside the body: an <aside> scores
+            # below zero unless its sentence has a comma, and is removed for it.
+            if el not in allowed and is_article_note(el):
+                allowed[el] = True
+                for inner in el.iterdescendants("div", "section", "aside"):
+                    allowed[inner] = True
         for div in node.iter("div"):
             if self._is_short_paragraph(div):
                 allowed[div] = True
@@ -538,15 +551,6 @@ class _Readability(Document):
         return tounicode(self.html, method="html")
 
 
-# A box of one paragraph named for what it sells is no correction: "Support independent
-# journalism…" (`inline-cta`), "Listen to our podcast…", a sponsor's line.
-_PROMOTION = re.compile(
-    r"(?:^|[\s_-])(?:cta|promo|promotion|donate|donation|newsletter|subscribe|subscription|"
-    r"podcast|sponsor|sponsored|advert|advertisement|ad)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-
-
 def _section_has_text(heading: HtmlElement) -> bool:
     """Words or a picture under `heading` among its siblings, before the next heading of its
     rank or higher."""
@@ -571,7 +575,7 @@ def _paragraph_of(el: HtmlElement) -> HtmlElement | None:
     body: "Correction: an earlier version of this article…")."""
     if el.tag == "p":
         return el
-    if el.tag != "div" or (el.text or "").strip() or _PROMOTION.search(element_names(el)):
+    if el.tag != "div" or (el.text or "").strip() or PROMOTION.search(element_names(el)):
         return None
     children = [c for c in el if isinstance(c.tag, str)]
     if len(children) != 1 or children[0].tag != "p" or (children[0].tail or "").strip():

@@ -1,0 +1,146 @@
+"""The article's own notes: a correction, a clarification, an editor's note or an update, set
+in a box of its own beside the body or inside it.
+
+readability-lxml leaves them out either way. Beside the body (`<aside class="correction">`
+after the body's `<div>`, `<div class="editors-note">` before it), a box is brought in only
+when it scores like the body or is a long paragraph, and a note is a line or two. Inside it,
+an `<aside>` starts three points down and a one-sentence note without a comma does not make
+them up, so the final clean-up removes it. For a journalist the correction is the part of the
+article that matters most.
+
+A note is told by what it says, not by its class (a "note" or an "update" box is as often the
+site's): its text opens with the label ("Correction:", "Editor's note, Dec. 2:",
+"UPDATE 3:45 p.m.:", "Rectificatif :", "Anmerkung der Redaktion:"…), or its heading or its
+first emphasised words are the label alone ("<h4>Clarification</h4>"), and a sentence
+follows; or it says the article was corrected or what an earlier version said. A site-wide
+notice about corrections ("Corrections policy", "Spotted an error? Report a correction") is
+the site's, not the article's; a box of links or a page of text is not a note either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from .furniture import element_names, link_density
+
+_LABEL = (
+    r"(?i:corrections?|clarifications?|editor[’'`]?s[’'`]? note|note from the editors?"
+    r"|updated?|errat(?:um|a)"
+    r"|rectificatif|correctif|précision|note de la rédaction|n\.\s?d\.\s?l\.\s?r\.?|ndlr"
+    r"|mise à jour"  # French
+    r"|korrektur|richtigstellung|klarstellung|anmerkung der redaktion|hinweis der redaktion"
+    r"|aktualisierung"  # German
+    r"|corrección|fe de errores|nota del editor|nota de la redacción|aclaración"
+    r"|actualización"  # Spanish
+    r"|correzione|rettifica|precisazione|nota della redazione|aggiornamento"  # Italian
+    r"|correção|nota da redação|nota do editor|atualização"  # Portuguese
+    r"|correctie|rectificatie|noot van de redactie)"  # Dutch
+)
+# What may stand between the label and its colon: the note's date or time ("Editor's note,
+# Dec. 2:", "UPDATE 3:45 p.m.:", "Correction (2 December):"), not the words of a sentence
+# ("Correction officers said…").
+_WHEN = (
+    r"(?:[\s,(]+(?:\d[\d.:/h]*\)?|[ap]\.?\s?m\.?\)?|[A-ZÀ-Þ][\w.]*\)?"
+    r"|on|at|le|du|de|del|il|am|um|vom|à|a|el|of)){0,6}"
+)
+# The label is matched in any case ("UPDATE"), what follows it as written: a date's month is
+# capitalised, a sentence's words are not.
+_OPENS_WITH_LABEL = re.compile(
+    rf"^\W{{0,3}}{_LABEL}{_WHEN}\s*(?:[:：—–]|\s-\s)\s*(?P<rest>.+)$", re.DOTALL
+)
+_LABEL_ALONE = re.compile(rf"^\W{{0,3}}{_LABEL}{_WHEN}\s*[:：.—–]?$")
+# The note that says no more than that: "This story has been corrected."
+_MARKED_CORRECTED = re.compile(
+    r"^\W{0,3}(?:this|the) (?:story|article|report|piece|post) (?:has been|had been|was|is) "
+    r"(?:corrected|updated|amended|clarified)\b"
+    r"|^\W{0,3}cet article a été (?:corrigé|modifié|mis à jour|rectifié)"
+    r"|^\W{0,3}dieser (?:artikel|beitrag) wurde (?:korrigiert|aktualisiert|geändert)"
+    r"|^\W{0,3}este artículo (?:ha sido|fue) (?:corregido|actualizado|modificado)"
+    r"|^\W{0,3}questo articolo è stato (?:corretto|aggiornato|modificato)",
+    re.IGNORECASE,
+)
+# A correction without its label: "An earlier version of this article misstated…"
+_EARLIER_VERSION = re.compile(
+    r"^\W{0,3}(?:an? (?:earlier|previous|prior|older) version of this "
+    r"(?:article|story|report|piece|post)"
+    r"|une (?:version|précédente version) (?:précédente |antérieure )?de cet article"
+    r"|in einer (?:früheren|vorherigen) (?:version|fassung) (?:dieses|des) (?:artikels|beitrags)"
+    r"|una versión anterior de este artículo|una versione precedente di questo articolo)",
+    re.IGNORECASE,
+)
+# The site's word about corrections, in a box of the same look: its policy, how to report an
+# error, where to send a tip.
+_SITE_NOTICE = re.compile(
+    r"\bpolic(?:y|ies)\b|\breport (?:an?|any) (?:error|correction|mistake|typo)"
+    r"|\b(?:spot(?:ted)?|see|found|notice) (?:an?|any) (?:error|mistake|typo)"
+    r"|\bsubmit a correction|\brequest a correction|\bgot a (?:news )?tip\b|\bcontact us\b"
+    r"|\bpolitique\b|\bsignaler une erreur|\brichtlinien?\b|\bfehler gefunden"
+    r"|\bpolítica\b|\bsegnala un errore",
+    re.IGNORECASE,
+)
+# A box of one paragraph named for what it sells is no correction: "Support independent
+# journalism…" (`inline-cta`), "Listen to our podcast…", a sponsor's line.
+PROMOTION = re.compile(
+    r"(?:^|[\s_-])(?:cta|promo|promotion|donate|donation|newsletter|subscribe|subscription|"
+    r"podcast|sponsor|sponsored|advert|advertisement|ad)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# Longer than a note: a section of the article, judged as such.
+_MOST_CHARACTERS = 1500
+# Words a sentence has and a timestamp line ("Updated Dec. 2, 2026, 3:45 p.m. ET") hasn't.
+_SENTENCE_WORDS = 3
+_NOT_SENTENCE_WORDS = frozenset({"am", "pm", "at", "on", "et", "gmt", "utc", "h"})
+_LEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "span", "dt"})
+
+
+def _says_something(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w.islower()]
+    return sum(len(w) > 1 and w not in _NOT_SENTENCE_WORDS for w in words) >= _SENTENCE_WORDS
+
+
+def _leading_label(el: HtmlElement) -> str | None:
+    """The text after the box's first heading or emphasised words when those are the label
+    alone ("<h4>Clarification</h4><p>The vote was…", "<strong>Correction</strong> An…")."""
+    for inner in el.iter():
+        if inner is el or not isinstance(inner.tag, str):
+            if inner is el and (el.text or "").strip():
+                return None  # its own words come first
+            continue
+        own = " ".join(inner.text_content().split())
+        if not own:
+            continue
+        if inner.tag not in _LEADING_TAGS:
+            if inner.tag in ("p", "div", "header") and not (inner.text or "").strip():
+                continue  # a wrapper: look at its first child
+            return None
+        if not _LABEL_ALONE.match(own):
+            return None
+        whole = " ".join(el.text_content().split())
+        return whole[whole.find(own) + len(own) :]
+    return None
+
+
+def is_article_note(el: HtmlElement) -> bool:
+    """`el` is a correction, clarification, editor's note or update note (see the module)."""
+    if not isinstance(el.tag, str) or el.tag not in ("p", "div", "section", "aside"):
+        return False
+    # Its parts apart: a heading runs into the paragraph under it in `text_content`
+    # ("CorrectionsSpotted an error…").
+    text = " ".join(" ".join(el.itertext()).split())
+    if not text or len(text) > _MOST_CHARACTERS:
+        return False
+    if _SITE_NOTICE.search(text) or PROMOTION.search(element_names(el)):
+        return False
+    if next(el.iter("article", "main", "nav", "form", "ul", "ol", "table"), None) is not None:
+        return False
+    if link_density(el) > 0.3:
+        return False
+    if _MARKED_CORRECTED.match(text) or _EARLIER_VERSION.match(text):
+        return True
+    opened = _OPENS_WITH_LABEL.match(text)
+    if opened is not None and _says_something(opened["rest"]):
+        return True
+    rest = _leading_label(el)
+    return rest is not None and _says_something(rest)
