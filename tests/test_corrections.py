@@ -180,3 +180,78 @@ def test_notes_in_other_languages(note: str) -> None:
 def test_the_sites_notices_stay_out(box: str) -> None:
     found = lines(page(after=box))
     assert found[-1] == BODY[-1], found
+
+
+def wrapped_page(article: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>North quay closed to '
+        'lorries</title></head><body><header><nav><a href="/">Home</a></nav></header><main>'
+        f"{article}</main></body></html>"
+    )
+
+
+BODY_HTML = '<div class="article-body">' + "".join(f"<p>{t}</p>" for t in BODY) + "</div>"
+
+
+def test_a_note_beside_the_bodys_wrapper_is_read_in_its_place() -> None:
+    # The body in wrappers of its own: readability gathers the body's siblings only.
+    found = lines(
+        wrapped_page(
+            f"<article><h1>North quay closed to lorries</h1>{BOXES['div-editors-note']}"
+            f'<div class="story-wrap"><div class="story-inner">{BODY_HTML}</div></div>'
+            f"{BOXES['aside']}</article>"
+        )
+    )
+    order = [where(found, s) for s in ("Editor’s note:", BODY[0][:40], "Correction:")]
+    assert order == sorted(order) and order[0] >= 0, found
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ['<footer class="article-footer">', "<footer>", '<div class="story-footer">'],
+    ids=["named-footer", "footer", "div-footer"],
+)
+def test_a_note_in_the_articles_footer_stays(footer: str) -> None:
+    # A box named a footer is the site's furniture, dropped before readability scores the
+    # page; the correction it holds is the article's.
+    close = "</footer>" if footer.startswith("<footer") else "</div>"
+    found = lines(
+        wrapped_page(
+            f"<article><h1>North quay closed to lorries</h1>{BODY_HTML}{footer}"
+            f'{BOXES["aside"]}<p><a href="/tags/harbour">Harbour</a></p>{close}</article>'
+        )
+    )
+    assert found[-1] == f"Correction: {CORRECTION}", found
+    assert "Harbour" not in found  # the footer's tags go with it
+
+
+def test_a_note_in_the_articles_header_comes_before_the_body() -> None:
+    found = lines(
+        wrapped_page(
+            '<article><header><h1>North quay closed to lorries</h1><p class="editors-note">'
+            "<em>Editor’s note: This article has been updated with the haulage association’s "
+            f"response.</em></p></header>{BODY_HTML}</article>"
+        )
+    )
+    assert 0 <= where(found, "Editor’s note:") < where(found, BODY[0][:40]), found
+
+
+def test_a_note_named_as_a_box_aside_stays() -> None:
+    box = f'<aside class="aside correction"><p><b>Correction:</b> {CORRECTION}</p></aside>'
+    assert lines(page(after=box))[-1] == f"Correction: {CORRECTION}"
+
+
+def test_another_articles_note_stays_out() -> None:
+    # A teaser for another story, with that story's correction, after the article.
+    other = (
+        '<article class="teaser"><h2><a href="/news/ferry.html">Ferry fares rise</a></h2>'
+        '<div class="teaser-note"><p>Correction: An earlier version of this teaser gave the '
+        "wrong fare for a return ticket.</p></div></article>"
+    )
+    found = lines(
+        wrapped_page(
+            f"<article><h1>North quay closed to lorries</h1>"
+            f'<div class="story-wrap">{BODY_HTML}</div></article>{other}'
+        )
+    )
+    assert not any("teaser" in line for line in found), found

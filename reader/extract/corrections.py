@@ -87,6 +87,12 @@ PROMOTION = re.compile(
     r"podcast|sponsor|sponsored|advert|advertisement|ad)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# What every note says somewhere: a label, or that the article was corrected.
+_MENTIONS = re.compile(
+    rf"{_LABEL}|corrected|updated|version|corrigé|rectifié|korrigiert|aktualisiert|versión"
+    r"|corregido|actualizado|corretto|aggiornato|versione|fassung|modifi",
+    re.IGNORECASE,
+)
 # Longer than a note: a section of the article, judged as such.
 _MOST_CHARACTERS = 1500
 # Words a sentence has and a timestamp line ("Updated Dec. 2, 2026, 3:45 p.m. ET") hasn't.
@@ -144,3 +150,64 @@ def is_article_note(el: HtmlElement) -> bool:
         return True
     rest = _leading_label(el)
     return rest is not None and _says_something(rest)
+
+
+# How many of the body's wrappers up a note beside one of them is still the article's: never
+# past the article element itself, whose siblings are the page's.
+_WRAPPERS_UP = 3
+_ARTICLE_EDGES = frozenset({"article", "main", "body", "html"})
+
+
+def notes_in(box: HtmlElement) -> list[HtmlElement]:
+    """The notes in `box` (the article's own header or footer), outermost only."""
+    found: list[HtmlElement] = []
+    if not _MENTIONS.search(box.text_content()):
+        return found  # most boxes: each of their parts is not asked
+    for el in box.iterdescendants("p", "div", "section", "aside"):
+        if any(a is f for f in found for a in el.iterancestors()):
+            continue
+        if is_article_note(el):
+            found.append(el)
+    return found
+
+
+# The article's own header or footer, by its tag or its name ("entry-footer", "story__header").
+_EDGE_NAME = re.compile(r"(?:^|[\s_-])(?:header|footer)(?:$|[\s_-])", re.IGNORECASE)
+_SECTIONS = frozenset({"article", "main", "section"})
+
+
+def keeps_notes(box: HtmlElement, in_article: bool = False) -> bool:
+    """Before `box`, furniture by its name, is removed: the notes in it move out to its place
+    when it is the article's header or footer; True when it is itself the article's note
+    ("aside correction"), to be kept. Only in an article, a main part or a section (or
+    `in_article`, the article readability found)."""
+    if not in_article and not any(a.tag in _SECTIONS for a in box.iterancestors()):
+        return False  # the page's header, footer or sidebar
+    if box.tag in ("header", "footer") or _EDGE_NAME.search(element_names(box)):
+        # The box's other lines (its tags, its share buttons) go with it.
+        for note in notes_in(box):
+            box.addprevious(note)
+        return False
+    return is_article_note(box)
+
+
+def notes_around(body: HtmlElement) -> list[HtmlElement]:
+    """The article's notes readability-lxml's gathering of the `body`'s siblings misses: beside
+    one of the body's wrappers (`<div class="wrap"><div class="body">…</div></div>` then the
+    correction), or in the article's header or footer (`<footer><aside class="correction">`)
+    beside the body or a wrapper; in the page's order."""
+    found: list[HtmlElement] = []
+    child = body
+    for level in range(_WRAPPERS_UP + 1):
+        container = child.getparent()
+        if container is None or child.tag in _ARTICLE_EDGES or container.tag in ("body", "html"):
+            break
+        for sibling in container:
+            if sibling is child or not isinstance(sibling.tag, str):
+                continue
+            if sibling.tag in ("header", "footer"):
+                found.extend(notes_in(sibling))
+            elif level and is_article_note(sibling):
+                found.append(sibling)  # the body's own siblings are readability's to gather
+        child = container
+    return found

@@ -25,7 +25,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
-from .corrections import PROMOTION, is_article_note
+from .corrections import PROMOTION, is_article_note, keeps_notes, notes_around
 from .furniture import element_names, is_furniture, names_of
 from .images import worth_keeping
 from .inserts import is_headed_list
@@ -201,6 +201,8 @@ class _Readability(Document):
         for el in _pictures_after(row[joined[-1]]):
             candidates.setdefault(el, {"content_score": threshold, "elem": el})
         leads = self._leads_with_what_follows(best)
+        notes = notes_around(best)
+        order = {el: i for i, el in enumerate(best.getroottree().iter())} if notes else {}
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
         # readability-lxml puts the standfirst at the top of the best element, after the
         # siblings it keeps before it: a live blog's pinned post, beside the entries, came out
@@ -210,6 +212,12 @@ class _Readability(Document):
             kept = next((el for el in following if el.getparent() is not parent), None)
             if kept is not None and lead.getparent() is best:
                 kept.addprevious(lead)
+        for note in notes:
+            if any(a is article for a in note.iterancestors()):
+                continue  # came with its header, gathered as the body's sibling
+            # In the page's order among what was gathered: before the body or after it.
+            at = sum(order.get(el, -1) < order[note] for el in article)
+            article.insert(at, note)
         return article
 
     def _leads_with_what_follows(
@@ -307,6 +315,8 @@ class _Readability(Document):
                 and not maybe.search(names)
                 and not any(a.tag in ("table", "pre", "code") for a in elem.iterancestors())
                 and next(elem.iter("main", "article", "math"), None) is None
+                # The article's correction in its footer ("story-footer") stays in its place.
+                and not keeps_notes(elem)
             ):
                 elem.drop_tree()
 
