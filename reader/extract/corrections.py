@@ -20,6 +20,7 @@ the site's, not the article's; a box of links or a page of text is not a note ei
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -89,12 +90,14 @@ PROMOTION = re.compile(
 )
 # What every note says somewhere: a label, or that the article was corrected.
 _MENTIONS = re.compile(
-    rf"{_LABEL}|corrected|updated|version|corrigé|rectifié|korrigiert|aktualisiert|versión"
+    rf"{_LABEL}|corrected|updated|amended|clarified|version|corrigé|rectifié|korrigiert|geändert"
+    r"|aktualisiert|versión"
     r"|corregido|actualizado|corretto|aggiornato|versione|fassung|modifi",
     re.IGNORECASE,
 )
 # Longer than a note: a section of the article, judged as such.
 _MOST_CHARACTERS = 1500
+_MOST_ELEMENTS = 60
 # Words a sentence has and a timestamp line ("Updated Dec. 2, 2026, 3:45 p.m. ET") hasn't.
 _SENTENCE_WORDS = 3
 _NOT_SENTENCE_WORDS = frozenset({"am", "pm", "at", "on", "et", "gmt", "utc", "h"})
@@ -132,6 +135,10 @@ def is_article_note(el: HtmlElement) -> bool:
     """`el` is a correction, clarification, editor's note or update note (see the module)."""
     if not isinstance(el.tag, str) or el.tag not in ("p", "div", "section", "aside"):
         return False
+    if next(islice(el.iter(), _MOST_ELEMENTS, None), None) is not None:
+        return False  # a page part, not a line or two: asked of every box, and boxes nest
+    if not _MENTIONS.search(el.text_content()):
+        return False  # most boxes, told in C before their text is gathered word by word
     # Its parts apart: a heading runs into the paragraph under it in `text_content`
     # ("CorrectionsSpotted an error…").
     text = " ".join(" ".join(el.itertext()).split())
