@@ -5,7 +5,9 @@ readability-lxml leaves them out either way. Beside the body (`<aside class="cor
 after the body's `<div>`, `<div class="editors-note">` before it), a box is brought in only
 when it scores like the body or is a long paragraph, and a note is a line or two. Inside it,
 an `<aside>` starts three points down and a one-sentence note without a comma does not make
-them up, so the final clean-up removes it. For a journalist the correction is the part of the
+them up, so the final clean-up removes it. Beside one of the body's wrappers, or in the
+article's own header or footer (which the cleanup drops as furniture by its name,
+"article-footer"), readability never looks. For a journalist the correction is the part of the
 article that matters most.
 
 A note is told by what it says, not by its class (a "note" or an "update" box is as often the
