@@ -255,3 +255,24 @@ def test_another_articles_note_stays_out() -> None:
         )
     )
     assert not any("teaser" in line for line in found), found
+
+
+@pytest.mark.parametrize("notes", [1, 2])
+def test_a_note_after_the_standfirst_comes_after_it(notes: int) -> None:
+    # readability-lxml moves the standfirst into the body's start; the editor's note between
+    # the two stays between them.
+    boxes = "".join(
+        f'<div class="editors-note"><p><strong>Editor’s note {i}:</strong> This article has '
+        "been updated.</p></div>"
+        for i in range(1, notes + 1)
+    )
+    found = lines(
+        wrapped_page(
+            '<article><header><h1>North quay closed to lorries</h1><div class="standfirst">The '
+            "harbour board closes the north quay to lorries for the winter.</div></header>"
+            f"{boxes}{BODY_HTML}</article>"
+        )
+    )
+    starts = ["The harbour board closes", *(f"Editor’s note {i}:" for i in range(1, notes + 1))]
+    order = [where(found, s) for s in (*starts, BODY[0][:40])]
+    assert order == sorted(order) and order[0] >= 0, found
