@@ -276,3 +276,9 @@ def test_a_note_after_the_standfirst_comes_after_it(notes: int) -> None:
     starts = ["The harbour board closes", *(f"Editor’s note {i}:" for i in range(1, notes + 1))]
     order = [where(found, s) for s in (*starts, BODY[0][:40])]
     assert order == sorted(order) and order[0] >= 0, found
+
+
+def test_a_note_in_a_complementary_box_stays() -> None:
+    # The role a sidebar declares, on the correction's own box in the article.
+    box = f'<aside role="complementary" class="correction"><p>Correction: {CORRECTION}</p></aside>'
+    assert lines(page(after=box))[-1] == f"Correction: {CORRECTION}"

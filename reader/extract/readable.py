@@ -301,7 +301,8 @@ class _Readability(Document):
                 continue
             if elem in quoted:
                 continue  # a quote's "<footer>— Name</footer>": the quote's own words
-            if elem.get("role") in _UNLIKELY_ROLES:
+            if elem.get("role") in _UNLIKELY_ROLES and not keeps_notes(elem):
+                # (An <aside role="complementary"> in the article may be its correction.)
                 elem.drop_tree()
                 continue
             names = names_of(elem)
