@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from ..models import words_in
 from ..urls import site_host
+from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
 from .next_page import is_pager_link
@@ -337,7 +338,11 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
             ):
                 drop(el)
             continue
-        if is_furniture(el) and not holds_article(el, around):
+        if (
+            is_furniture(el)
+            and not holds_article(el, around)
+            and not keeps_notes(el, in_article=True)
+        ):
             drop(el)
             continue
         if is_offer_box(text) and not holds_article(el, around):

@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from .byline import in_a_sentence
 from .comment_threads import comment_threads
+from .corrections import keeps_notes
 from .folded import unfold_read_more
 from .furniture import (
     FURNITURE_ROLES,
@@ -275,6 +276,9 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
             headline = link.get("href", "") if link is not None else ""
         if _is_page_furniture(el, texts, story) and not holds_article(el, around, story):
             if not _is_byline(el, texts):
+                # The article's correction in its footer ("article-footer") stays in its place.
+                if keeps_notes(el):
+                    continue
                 drop(el)
                 continue
             line = _byline_line(el)

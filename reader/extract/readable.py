@@ -25,6 +25,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
+from .corrections import PROMOTION, is_article_note, keeps_notes, notes_around
 from .furniture import element_names, is_furniture, names_of
 from .images import worth_keeping
 from .inserts import is_headed_list
@@ -173,6 +174,11 @@ class _Readability(Document):
             if length > 80 and self.get_link_density(paragraph) < 0.25:
                 candidates[sibling] = {"content_score": threshold, "elem": sibling}
         for sibling in parent if parent is not None else ():
+            # The article's correction, editor's note or update in a box of its own beside the
+            # body: a line or two, under any score or length asked of the body's parts.
+            if sibling is not best and is_article_note(sibling):
+                candidates[sibling] = {"content_score": threshold, "elem": sibling}
+        for sibling in parent if parent is not None else ():
             # An intro in its own wrappers beside the body (a review's opening paragraph in a
             # block of its own): its score stays three levels down, where readability-lxml's
             # sibling test doesn't look.
@@ -195,6 +201,8 @@ class _Readability(Document):
         for el in _pictures_after(row[joined[-1]]):
             candidates.setdefault(el, {"content_score": threshold, "elem": el})
         leads = self._leads_with_what_follows(best)
+        notes = notes_around(best)
+        order = {el: i for i, el in enumerate(best.getroottree().iter())} if notes else {}
         article: HtmlElement = super().get_article(candidates, best_candidate, html_partial)
         # readability-lxml puts the standfirst at the top of the best element, after the
         # siblings it keeps before it: a live blog's pinned post, beside the entries, came out
@@ -204,6 +212,12 @@ class _Readability(Document):
             kept = next((el for el in following if el.getparent() is not parent), None)
             if kept is not None and lead.getparent() is best:
                 kept.addprevious(lead)
+        for note in notes:
+            if any(a is article for a in note.iterancestors()):
+                continue  # came with its header, gathered as the body's sibling
+            # In the page's order among what was gathered: before the body or after it.
+            at = sum(order.get(el, -1) < order[note] for el in article)
+            article.insert(at, note)
         return article
 
     def _leads_with_what_follows(
@@ -287,7 +301,8 @@ class _Readability(Document):
                 continue
             if elem in quoted:
                 continue  # a quote's "<footer>— Name</footer>": the quote's own words
-            if elem.get("role") in _UNLIKELY_ROLES:
+            if elem.get("role") in _UNLIKELY_ROLES and not keeps_notes(elem):
+                # (An <aside role="complementary"> in the article may be its correction.)
                 elem.drop_tree()
                 continue
             names = names_of(elem)
@@ -301,6 +316,8 @@ class _Readability(Document):
                 and not maybe.search(names)
                 and not any(a.tag in ("table", "pre", "code") for a in elem.iterancestors())
                 and next(elem.iter("main", "article", "math"), None) is None
+                # The article's correction in its footer ("story-footer") stays in its place.
+                and not keeps_notes(elem)
             ):
                 elem.drop_tree()
 
@@ -383,6 +400,13 @@ class _Readability(Document):
             if _FOOTNOTES.search(names) and self.get_link_density(el) < 0.5:
                 allowed[el] = True
                 for inner in el.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
+                    allowed[inner] = True
+        for el in node.iter("div", "section", "aside"):
+            # A correction or an editor's note in its box inside the body: an <aside> scores
+            # below zero unless its sentence has a comma, and is removed for it.
+            if el not in allowed and is_article_note(el):
+                allowed[el] = True
+                for inner in el.iterdescendants("div", "section", "aside"):
                     allowed[inner] = True
         for div in node.iter("div"):
             if self._is_short_paragraph(div):
@@ -538,15 +562,6 @@ class _Readability(Document):
         return tounicode(self.html, method="html")
 
 
-# A box of one paragraph named for what it sells is no correction: "Support independent
-# journalism…" (`inline-cta`), "Listen to our podcast…", a sponsor's line.
-_PROMOTION = re.compile(
-    r"(?:^|[\s_-])(?:cta|promo|promotion|donate|donation|newsletter|subscribe|subscription|"
-    r"podcast|sponsor|sponsored|advert|advertisement|ad)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-
-
 def _section_has_text(heading: HtmlElement) -> bool:
     """Words or a picture under `heading` among its siblings, before the next heading of its
     rank or higher."""
@@ -571,7 +586,7 @@ def _paragraph_of(el: HtmlElement) -> HtmlElement | None:
     body: "Correction: an earlier version of this article…")."""
     if el.tag == "p":
         return el
-    if el.tag != "div" or (el.text or "").strip() or _PROMOTION.search(element_names(el)):
+    if el.tag != "div" or (el.text or "").strip() or PROMOTION.search(element_names(el)):
         return None
     children = [c for c in el if isinstance(c.tag, str)]
     if len(children) != 1 or children[0].tag != "p" or (children[0].tail or "").strip():
