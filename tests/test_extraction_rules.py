@@ -627,6 +627,29 @@ def test_section_front_with_a_blurb_is_still_a_teaser_list() -> None:
     assert "Photo" not in text  # read as its teasers: the labels between them left out
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        '<p><a class="button" href="https://market.example.org/c1">£39 at Market</a> '
+        '<a class="button" href="https://bigstore.example.com/c1">$41 at Bigstore</a></p>',
+        '<p><a href="https://shop.example.net/c1">Check price at Bigstore</a>'
+        ' | <a href="https://shop.example.net/c2">Buy now at Market</a></p>',
+        '<p class="affiliate-link"><a href="https://shop.example.net/?aff=1">Buy: harbour '
+        "print, £25</a></p>",
+    ],
+)
+def test_a_row_of_shops_buttons_is_not_the_article(row: str) -> None:
+    assert "Market" not in cleaned(row) and "£25" not in cleaned(row)
+
+
+def test_a_sentence_naming_a_price_at_a_shop_stays() -> None:
+    line = (
+        '<p>It costs <a href="https://market.example.org/c1">$39 at Market</a>, where it is '
+        "often out of stock.</p>"
+    )
+    assert "often out of stock" in cleaned(line) and "$39 at Market" in cleaned(line)
+
+
 def _cards(n: int, prefix: str = "/2024/05/") -> str:
     return "".join(
         f'<article class="card"><h3><a href="{prefix}walk-{i}.html">Coastal walk number {i} '
