@@ -369,7 +369,7 @@ class _Readability(Document):
         for picture in node.iter("img"):
             # A picture's boxes holding nothing else: sanitize() removes a box with no text
             # ("no content"), and the picture's line (`images`) with it.
-            if not worth_keeping(picture):
+            if not worth_keeping(picture, self.url or ""):
                 continue
             for outer in picture.iterancestors():
                 if outer is node:

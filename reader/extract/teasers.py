@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag
 
 from ..models import Block, BlockKind, Inline
+from ..urls import site_of
 
 # At least this many linked headlines before a page can be a list of teasers.
 _MIN_TEASERS = 5
@@ -64,25 +65,13 @@ def _numbered(headlines: list[Block]) -> bool:
     return steps in ({1}, {-1}) and 1 in (values[0], values[-1])
 
 
-def _site(url: str) -> str:
-    """The site a host belongs to: its last two labels ("nytimes.com" for www.nytimes.com),
-    three under a country's second level ("bbc.co.uk"), so a paper's sections on their own
-    subdomains are the paper's."""
-    try:
-        labels = (urlsplit(url).hostname or "").split(".")
-    except ValueError:  # a malformed address ("http://[x"): no site
-        return ""
-    keep = 3 if len(labels) > 2 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
-
-
 def _lead_elsewhere(headlines: list[Block], page_url: str) -> bool:
     """Every headline leads to another site than the page's own (a shop, a film's page)."""
-    site = _site(page_url)
+    site = site_of(page_url)
     if not site:
         return False  # no address to judge by: a relative link is the site's own
     targets = [i.href for b in headlines for i in b.inlines if i.href]
-    return bool(targets) and all(_site(t) not in ("", site) for t in targets)
+    return bool(targets) and all(site_of(t) not in ("", site) for t in targets)
 
 
 def _is_listicle(blocks: tuple[Block, ...], page_url: str) -> bool:
