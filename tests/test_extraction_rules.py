@@ -602,6 +602,15 @@ def test_numbered_listicle_of_short_items_is_not_a_teaser_list() -> None:
     assert "How we tested" in text and "read at high water for ninety days" in text
 
 
+def test_a_round_ups_items_in_boxes_of_their_own_are_kept() -> None:
+    # Each item a box: its numbered heading linked to the shop, its picture, its line and the
+    # shops' buttons. Counted as links, the heading and the buttons made it a box of links.
+    text = to_text(extract("boxed-product-roundup"), header=False)
+    for n, name in enumerate(["Brass harbour", "Lighthouse keeper", "Neap"]):
+        assert f"The {name} kept within four minutes" in text, n
+    assert "at Market" not in text and "How we tested" in text
+
+
 def test_listicle_opening_before_items_linked_elsewhere_is_not_a_teaser_list() -> None:
     # Unnumbered items, each linked to another site (a film's page): the paragraph before them
     # is the article's own, where a front's headlines lead to the site's own stories.

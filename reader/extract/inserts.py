@@ -173,6 +173,11 @@ _OFFER = re.compile(
 _ROW_SEPARATORS = re.compile(r"[\s|·•/,]*")
 
 
+def is_offer(text: str) -> bool:
+    """A shop's button: a price at a shop ("$39 at Amazon") or a call to buy there."""
+    return bool(_OFFER.match(text))
+
+
 def _is_shop_row(text: str, links: list[HtmlElement]) -> bool:
     """A line of shops' buttons, each a price at a shop or a call to buy there."""
     parts = [" ".join(a.text_content().split()) for a in links]

@@ -35,7 +35,7 @@ _MIN_SUMMARY_WORDS = 3
 # An article's opening paragraph, before its first item, says more than a section's blurb.
 _MIN_INTRO_WORDS = 12
 # An item's number: "1.", "2)", "#3", "4:" before its name.
-_ITEM_NUMBER = re.compile(r"\s*#?(\d{1,3})\s*[.):]\s")
+ITEM_NUMBER = re.compile(r"\s*#?(\d{1,3})\s*[.):]\s")
 
 
 def _linked_share(block: Block) -> float:
@@ -57,7 +57,7 @@ def _is_headline(block: Block, page_url: str) -> bool:
 
 def _numbered(headlines: list[Block]) -> bool:
     """The headlines count up (1, 2, 3…) or down (10, 9, 8…) by one: a listicle's items."""
-    numbers = [_ITEM_NUMBER.match(b.text) for b in headlines]
+    numbers = [ITEM_NUMBER.match(b.text) for b in headlines]
     if len(numbers) < 2 or not all(numbers):
         return False
     values = [int(m[1]) for m in numbers if m]
