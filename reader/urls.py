@@ -48,6 +48,18 @@ def site_host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
+def site_of(url: str) -> str:
+    """The site an address belongs to: its host's last two labels ("nytimes.com" for
+    www.nytimes.com), three under a country's second level ("bbc.co.uk"), so a paper's sections
+    on their own subdomains are the paper's. "" for a relative or malformed address."""
+    try:
+        labels = (urlsplit(url).hostname or "").split(".")
+    except ValueError:  # "http://[x": no host
+        return ""
+    keep = 3 if len(labels) > 2 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
 @lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
     """The form of a URL used as a cache key: lower-case scheme and host, no default port,

@@ -593,6 +593,72 @@ def test_article_with_linked_headings_is_not_a_teaser_list() -> None:
     assert "the one we would buy again" in text
 
 
+def test_numbered_listicle_of_short_items_is_not_a_teaser_list() -> None:
+    # A round-up's items are a line each under linked, numbered names: short like teasers,
+    # but its opening paragraph and its closing section are the article too.
+    text = to_text(extract("numbered-product-roundup"), header=False)
+    assert text.startswith("We hung nineteen tide clocks")
+    assert "5. Neap tide clock" in text
+    assert "How we tested" in text and "read at high water for ninety days" in text
+
+
+def test_a_round_ups_items_in_boxes_of_their_own_are_kept() -> None:
+    # Each item a box: its numbered heading linked to the shop, its picture, its line and the
+    # shops' buttons. Counted as links, the heading and the buttons made it a box of links.
+    text = to_text(extract("boxed-product-roundup"), header=False)
+    for n, name in enumerate(["Brass harbour", "Lighthouse keeper", "Neap"]):
+        assert f"The {name} kept within four minutes" in text, n
+    assert "at Market" not in text and "How we tested" in text
+
+
+def test_listicle_opening_before_items_linked_elsewhere_is_not_a_teaser_list() -> None:
+    # Unnumbered items, each linked to another site (a film's page): the paragraph before them
+    # is the article's own, where a front's headlines lead to the site's own stories.
+    text = to_text(extract("film-picks-linked-elsewhere"), header=False)
+    assert text.startswith("A thin week for new releases")
+    assert "Salt and Rope (2024)" in text
+
+
+def test_section_front_with_a_blurb_is_still_a_teaser_list() -> None:
+    # A tag page's paragraph about the tag, then the site's own stories: still a front.
+    teasers = "".join(
+        f"""<article><h2><a href="/2024/05/harbour-{n}.html">Harbour story number {n} on the
+        front page</a></h2><p>A summary of harbour story {n} in one plain sentence.</p>
+        <p>Photo</p></article>"""
+        for n in range(6)
+    )
+    page = f"""<html><head><title>Harbours</title></head><body><main><h1>Harbours</h1>
+    <p>Our reporting on the county's harbours, their boats, their trade and the people who work
+    on the quays.</p>{teasers}</main></body></html>"""
+    article = extract_article(page, "https://news.example.com/topics/harbours/")
+    text = to_text(article, header=False)
+    assert "Harbour story number 5 on the front page" in text
+    assert "Photo" not in text  # read as its teasers: the labels between them left out
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        '<p><a class="button" href="https://market.example.org/c1">£39 at Market</a> '
+        '<a class="button" href="https://bigstore.example.com/c1">$41 at Bigstore</a></p>',
+        '<p><a href="https://shop.example.net/c1">Check price at Bigstore</a>'
+        ' | <a href="https://shop.example.net/c2">Buy now at Market</a></p>',
+        '<p class="affiliate-link"><a href="https://shop.example.net/?aff=1">Buy: harbour '
+        "print, £25</a></p>",
+    ],
+)
+def test_a_row_of_shops_buttons_is_not_the_article(row: str) -> None:
+    assert "Market" not in cleaned(row) and "£25" not in cleaned(row)
+
+
+def test_a_sentence_naming_a_price_at_a_shop_stays() -> None:
+    line = (
+        '<p>It costs <a href="https://market.example.org/c1">$39 at Market</a>, where it is '
+        "often out of stock.</p>"
+    )
+    assert "often out of stock" in cleaned(line) and "$39 at Market" in cleaned(line)
+
+
 def _cards(n: int, prefix: str = "/2024/05/") -> str:
     return "".join(
         f'<article class="card"><h3><a href="{prefix}walk-{i}.html">Coastal walk number {i} '

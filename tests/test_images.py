@@ -120,6 +120,26 @@ def pictures(article: Article) -> list[tuple[str, str | None]]:
                 ("The first stall", "https://news.example.com/x.jpg"),
             ],
         ),
+        # A product's picture linking to its shop, a film's still to the film's page: on
+        # another site, the alt naming the thing. A picture linking to a page of the site's
+        # own (a teaser's thumbnail), a partner's logo and an app store's badge elsewhere, and
+        # a picture whose file is a logo's: no line.
+        (
+            '<p><a href="https://shop.example.net/c1"><img src="https://img.example.net/c1.jpg" '
+            'alt="The Neap tide clock on a kitchen wall"></a></p>'
+            '<p><a href="https://films.example.org/t/4"><img src="/stills/4.jpg" alt="Two '
+            'fishermen mending a net"></a></p>'
+            '<p><a href="https://blog.news.example.com/2024/other.html"><img src="/t/o.jpg" '
+            'alt="Lifeboat crew on the slipway"></a></p>'
+            '<p><a href="https://partner.example.org/"><img src="/p.png" alt="Partner logo">'
+            '</a></p><p><a href="https://apps.example.org/x"><img src="/b.png" alt="Download '
+            'on the App Store"></a></p><p><a href="https://other.example.org/"><img '
+            'src="/img/content_logo.png" alt="Back to the front page"></a></p>',
+            [
+                ("The Neap tide clock on a kitchen wall", "https://img.example.net/c1.jpg"),
+                ("Two fishermen mending a net", "https://news.example.com/stills/4.jpg"),
+            ],
+        ),
         # A box named for its picture: the text after the picture is its caption.
         (
             '<div class="photobox_right"><img src="data:image/gif;base64,R0lGOD" '
@@ -511,3 +531,20 @@ def test_a_line_named_a_caption_under_its_picture_is_the_pictures_caption() -> N
     assert (BlockKind.PARAGRAPH, "Photographs by the harbour trust.") in blocks
     page = f"<html><body><article><h1>Loft</h1>{TEXT}{wordpress}{TEXT}</article></body></html>"
     assert "\n\n*The loft in 1974.*\n\n" in to_markdown(extract_article(page, BASE))
+
+
+def test_a_saved_round_up_keeps_its_products_pictures() -> None:
+    # Read from a file, without its address: the shops' links are taken for other sites'.
+    item = (
+        '<h2>{n}. Harbour barometer {n}</h2><p><a href="https://shop.example.net/b{n}"><img '
+        'src="https://img.example.net/b{n}.jpg" alt="Barometer {n} in its brass case"></a></p>'
+        "<p>Barometer {n} reads true within a millibar and hangs flat against a plaster wall.</p>"
+    )
+    items = "".join(item.format(n=n) for n in range(1, 6))
+    page = (
+        "<html><head><title>The best barometers</title></head><body><article><h1>The best "
+        f"barometers</h1>{TEXT}{items}</article></body></html>"
+    )
+    assert [alt for alt, _ in pictures(extract_article(page, ""))] == [
+        f"Barometer {n} in its brass case" for n in range(1, 6)
+    ]

@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind
 from ..safe import safe_line
-from ..urls import absolute_url
+from ..urls import absolute_url, site_of
 from .furniture import class_names, drop, names_of
 from .furniture import replace as put_in_place
 
@@ -66,6 +66,13 @@ _GENERIC_WORDS = frozenset(
     | {"fig", "icon", "logo", "thumbnail", "thumb", "banner", "line", "spacer", "placeholder"}
     | {"untitled", "null", "undefined", "none", "alt", "jpg", "jpeg", "png", "gif", "webp"}
 )
+# Words of an `alt` that names a site's furniture, not a thing the article shows: a partner's
+# logo, an app store's badge, a sponsor's banner.
+_FURNITURE_WORDS = frozenset(
+    {"logo", "badge", "button", "icon", "banner", "sponsor", "sponsored", "advert"}
+    | {"advertisement", "download", "subscribe", "app", "store", "follow"}
+)
+_LETTERS = re.compile(r"[a-z]+")
 _TAG = re.compile(r"<[^>]*>")
 _WORDS = re.compile(r"\w+")
 # An alt most of whose words the caption has says nothing more; a line under a picture this
@@ -296,17 +303,20 @@ class _Boxes:
         return self._runs[box].get(img, _Run(True, True))
 
 
-def _standing_alone(img: HtmlElement, boxes: _Boxes) -> tuple[HtmlElement, bool, str] | None:
+def _standing_alone(
+    img: HtmlElement, boxes: _Boxes, page: str
+) -> tuple[HtmlElement, bool, str] | None:
     """The block the picture stands in, whether it is a figure's, and the address of a bigger
     copy it links to; None when the picture is inside a sentence, or is a small one inside a
-    link to a page (a button, a logo; a photo linking to its page is still a photo)."""
+    link to a page (a button, a logo; a photo linking to its page is still a photo, and so is
+    a product's picture linking to its shop: `_shows_where_it_leads`)."""
     link = ""
     el = img.getparent()
     while el is not None:
         tag = el.tag if isinstance(el.tag, str) else ""
         href = el.get("href", "").strip() if tag == "a" else ""
         if href and _opens_page(el):
-            if not _is_photo(img):
+            if not _is_photo(img) and not _shows_where_it_leads(img, el, page):
                 return None  # a button, a logo: the link is what it is for
         elif href and _names_a_picture(href):
             link = link or href  # a bigger copy of the picture
@@ -379,13 +389,38 @@ def unwrap_noscript_pictures(doc: HtmlElement) -> None:
         put_in_place(before, picture)
 
 
-def worth_keeping(img: HtmlElement) -> bool:
+def worth_keeping(img: HtmlElement, page: str | None = None) -> bool:
     """Whether an `<img>` may get a line, by what it says of itself (its box is not read): not
-    an icon, not a small picture linking to a page, and with an address that is not `data:`."""
+    an icon, not a small picture linking to a page (unless it shows what it links to on
+    another site than `page`'s, when the page is known: `_shows_where_it_leads`), and with an
+    address that is not `data:`."""
     address = _address(img, _ANY)
     if _is_icon(img) or not address or _is_advert(address):
         return False
-    return _is_photo(img) or not any(_opens_page(a) for a in img.iterancestors("a"))
+    return _is_photo(img) or not any(
+        _opens_page(a) and (page is None or not _shows_where_it_leads(img, a, page))
+        for a in img.iterancestors("a")
+    )
+
+
+def _shows_where_it_leads(img: HtmlElement, a: HtmlElement, page: str) -> bool:
+    """A picture of the thing its link leads to on another site: a round-up's product linking
+    to its shop, a film's still to the film's page. Its `alt` names the thing, not furniture (a
+    partner's logo, an app store's badge). A link on the page's own site (a teaser's thumbnail,
+    the next page) is not one; nor a picture whose file is named for furniture
+    ("content_logo.png"). On a page read without its address (a saved file), every absolute
+    link is taken for another site's."""
+    alt = _alt(img)
+    if says_nothing(alt) or _FURNITURE_WORDS & set(_WORDS.findall(alt.lower())):
+        return False
+    try:
+        path = urlsplit(_address(img, _ANY)).path
+    except ValueError:
+        return False
+    if _FURNITURE_WORDS & set(_LETTERS.findall(path.lower())):
+        return False  # "content_logo.png", "/icons/app-store.svg"
+    target = site_of(a.get("href", "").strip())
+    return bool(target) and target != site_of(page)
 
 
 def _opens_page(a: HtmlElement) -> bool:
@@ -417,7 +452,7 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
     for img in root.iter("img"):
         if _is_icon(img):
             continue
-        alone = _standing_alone(img, boxes)
+        alone = _standing_alone(img, boxes, base)
         if alone is None:
             continue
         box, in_figure, link = alone

@@ -159,6 +159,37 @@ _COMMENTS_LINK = re.compile(
     r"\s*[(\[]?\s*\d*\s*[)\]]?\W*$",
     re.IGNORECASE,
 )
+# A shop's button under a product a round-up names: "$39 at Amazon", "£42 from Argos", "Check
+# price at Walmart", "Buy: Staithes print, £25". A line of such links and nothing else is the
+# shops', not the article's: a sentence that names a price ("It costs $39 at Amazon, where…")
+# holds more than its links.
+_OFFER = re.compile(
+    r"^(?:(?:US|A|C|NZ)?[$£€¥]\s?\d[\d,.]*\s*(?:at|from|on|@)\s+\S.{0,40}"
+    r"|(?:buy|shop|see|check|view|get|compare)(?: it| now| this| one)?"
+    r"(?: prices?| deals?)?\s+(?:at|from|on)\s+\S.{0,40}"
+    r"|(?:buy|shop)\s*:.{0,80}(?:[$£€¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|eur|usd)))$",
+    re.IGNORECASE,
+)
+# Between a row's buttons: spaces, bars, dots.
+_ROW_SEPARATORS = re.compile(r"[\s|·•/,]*")
+
+
+def is_offer(text: str) -> bool:
+    """A shop's button: a price at a shop ("$39 at Amazon") or a call to buy there."""
+    return bool(_OFFER.match(text))
+
+
+def _is_shop_row(text: str, links: list[HtmlElement]) -> bool:
+    """A line of shops' buttons, each a price at a shop or a call to buy there."""
+    parts = [" ".join(a.text_content().split()) for a in links]
+    if not parts or not all(_OFFER.match(p) for p in parts):
+        return False
+    rest = text
+    for part in parts:
+        rest = rest.replace(part, "", 1)
+    return bool(_ROW_SEPARATORS.fullmatch(rest))
+
+
 # A blog's link to the post before or after this one: "← Previous: Chasing quick fixes",
 # "Next post: …", "Older posts »". (The article's own next page is `is_pager_link`'s.)
 _POST_NAV = re.compile(
@@ -278,7 +309,8 @@ def _names_cookies(text: str) -> bool:
 
 
 def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
-    """A short block the article doesn't need: a tag row, a share row, a cookie notice, a note
+    """A short block the article doesn't need: a tag row, a share row, a row of shops' buttons
+    under a product, a cookie notice, a note
     that the site earns from its links, a breadcrumb trail, a link to the blog's previous or next post or to the comments, a call to
     sign up for the newsletter or to send the newsroom a story, a line pointing to another of
     the site's stories."""
@@ -298,6 +330,8 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
     if _is_call_to_readers(text):
         return True
     if _is_pointer_to_a_story(el, text, links, url):
+        return True
+    if _is_shop_row(text, links):
         return True
     parts = [" ".join(a.text_content().split()) for a in links]
     if len(links) == 1 and _POST_NAV.match(text) and link_density(el) > 0.8:

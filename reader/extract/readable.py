@@ -24,14 +24,16 @@ from lxml.html import HtmlElement, fragment_fromstring
 from readability import Document
 from readability.readability import REGEXES, Unparseable
 
+from ..urls import site_of
 from .climb import clean_length, is_figure_holder, promoted
 from .corrections import PROMOTION, is_article_note, keeps_notes, notes_around
 from .furniture import element_names, is_furniture, names_of
 from .images import worth_keeping
-from .inserts import is_headed_list
+from .inserts import is_headed_list, is_offer
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import attribution_elements, is_attribution
+from .teasers import ITEM_NUMBER
 
 __all__ = ["Unparseable", "readable_article"]
 
@@ -339,7 +341,7 @@ class _Readability(Document):
         for a in elem.iterdescendants("a"):
             length = links.get(a)
             if length is None:
-                length = links[a] = clean_length(a.text_content())
+                length = links[a] = 0 if self._names_an_item(a) else clean_length(a.text_content())
             link_length += length
         if self._text_lengths is None:
             return link_length / max(clean_length(elem.text_content()), 1)
@@ -347,6 +349,22 @@ class _Readability(Document):
         if total is None:
             total = self._text_lengths[elem] = clean_length(elem.text_content())
         return link_length / max(total, 1)
+
+    def _names_an_item(self, a: HtmlElement) -> bool:
+        """A link that is a round-up's item, not a way off the article: its numbered heading
+        ("3. Slack water tide clock"), linked to the product's page on another site, or a
+        shop's button under it ("$39 at Amazon"). Counted as links, they made each item's box
+        (heading, picture, a line of description, the buttons) a box of links, and sanitize()
+        dropped every item. (An unnumbered heading linked elsewhere is a related story's as
+        often: a sister site's teaser.)"""
+        text = " ".join(a.text_content().split())
+        if is_offer(text):
+            return True
+        heading = next(a.iterancestors(*_HEADINGS), None)
+        if heading is None or not ITEM_NUMBER.match(heading.text_content()):
+            return False
+        target = site_of(a.get("href", "").strip())
+        return bool(target) and target != site_of(self.url or "")
 
     def is_quote_lead(self, elem: HtmlElement) -> bool:
         # readability-lxml's test, with `clean_length` for its regex clean (slow on <pre> text).
@@ -459,7 +477,7 @@ class _Readability(Document):
         for picture in node.iter("img"):
             # A picture's boxes holding nothing else: sanitize() removes a box with no text
             # ("no content"), and the picture's line (`images`) with it.
-            if not worth_keeping(picture):
+            if not worth_keeping(picture, self.url or ""):
                 continue
             for outer in picture.iterancestors():
                 if outer is node:

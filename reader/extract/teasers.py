@@ -10,15 +10,21 @@ in …" links between them.
 
 A page is taken for one when most of its words are in such teasers and little is long prose:
 an article that links its section headings (a roundup of products under linked names) has long
-paragraphs between them and stays an article.
+paragraphs between them and stays an article. So does a listicle of short items (a product
+round-up, "films to watch"): its headings are numbered ("1.", "2.", …), or it opens with a
+paragraph of its own before them and they lead to other sites (shops, a film's page), where a
+front's headlines lead to the site's own stories.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import pairwise
 from urllib.parse import urldefrag
 
 from ..models import Block, BlockKind, Inline
+from ..urls import site_of
 
 # At least this many linked headlines before a page can be a list of teasers.
 _MIN_TEASERS = 5
@@ -26,6 +32,10 @@ _MIN_TEASERS = 5
 _LONG_PARAGRAPH = 80
 # A teaser's line with fewer words is a label ("Photo", "By"), not its summary.
 _MIN_SUMMARY_WORDS = 3
+# An article's opening paragraph, before its first item, says more than a section's blurb.
+_MIN_INTRO_WORDS = 12
+# An item's number: "1.", "2)", "#3", "4:" before its name.
+ITEM_NUMBER = re.compile(r"\s*#?(\d{1,3})\s*[.):]\s")
 
 
 def _linked_share(block: Block) -> float:
@@ -43,6 +53,36 @@ def _is_headline(block: Block, page_url: str) -> bool:
     page = urldefrag(page_url).url
     targets = {urldefrag(i.href).url for i in block.inlines if i.href}
     return any(t and t != page and not t.startswith("#") for t in targets)
+
+
+def _numbered(headlines: list[Block]) -> bool:
+    """The headlines count up (1, 2, 3…) or down (10, 9, 8…) by one: a listicle's items."""
+    numbers = [ITEM_NUMBER.match(b.text) for b in headlines]
+    if len(numbers) < 2 or not all(numbers):
+        return False
+    values = [int(m[1]) for m in numbers if m]
+    steps = {b - a for a, b in pairwise(values)}
+    return steps in ({1}, {-1}) and 1 in (values[0], values[-1])
+
+
+def _lead_elsewhere(headlines: list[Block], page_url: str) -> bool:
+    """Every headline leads to another site than the page's own (a shop, a film's page)."""
+    site = site_of(page_url)
+    if not site:
+        return False  # no address to judge by: a relative link is the site's own
+    targets = [i.href for b in headlines for i in b.inlines if i.href]
+    return bool(targets) and all(site_of(t) not in ("", site) for t in targets)
+
+
+def _is_listicle(blocks: tuple[Block, ...], page_url: str) -> bool:
+    """`blocks` are one article's items under linked headings: numbered, or after an opening
+    paragraph of the article's own and leading to other sites."""
+    headlines = [b for b in blocks if _is_headline(b, page_url)]
+    if _numbered(headlines):
+        return True
+    first = blocks.index(headlines[0]) if headlines else 0
+    intro = any(_is_summary(b) and len(b.text.split()) >= _MIN_INTRO_WORDS for b in blocks[:first])
+    return intro and _lead_elsewhere(headlines, page_url)
 
 
 def _is_summary(block: Block) -> bool:
@@ -79,7 +119,7 @@ def teaser_list(
         for b in blocks
         if b.kind == BlockKind.PARAGRAPH and len(b.text.split()) >= _LONG_PARAGRAPH
     )
-    if not total or long_prose > 0.2 * total:
+    if not total or long_prose > 0.2 * total or _is_listicle(blocks, page_url):
         return None
     kept: list[Block] = []
     labels: list[Block] = []
