@@ -458,10 +458,77 @@ def _without_markup(sample: bytes) -> bytes:
     return b"".join(out)
 
 
-def _language(body: bytes) -> str | None:
-    """The language a page or feed says it is in, by charset_normalizer's name for it."""
-    code = declared_language(body)
-    return _LANGUAGE_NAMES.get(code) if code else None
+# The accented letters of the Western languages a page may name, by their code: a page naming
+# one whose bytes read in windows-1252 as that language's letters (and punctuation) is read so,
+# however short (`_reads_as_its_western_language`). English borrows from all of them ("café",
+# "naïve", "señor"), so for it the one alphabet of these its letters fit best.
+_WESTERN_ALPHABETS = {
+    "pt": "àáâãçéêíóôõúü",
+    "gl": "áéíóúñü",
+    "es": "áéíóúñü",
+    "ca": "àçèéíïòóúü",
+    "eu": "ñü",
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "it": "àèéìíîòóù",
+    "de": "äöüßé",
+    "nl": "áâèéêëïóôöü",
+    "da": "æøåé",
+    "no": "æøåé",
+    "nb": "æøåé",
+    "nn": "æøåé",
+    "sv": "åäöé",
+    "fi": "åäöšž",
+    "is": "áðéíóúýþæö",
+    "ga": "áéíóú",
+}
+_ENGLISH_BORROWS_FROM = tuple(dict.fromkeys(_WESTERN_ALPHABETS.values()))
+# Punctuation and signs a Western page writes outside its words; and the two written inside one
+# ("l’AFP", Catalan "col·legi"). "¤", "¦", "¨", "¯", "´", "¸" are written by no one: they are
+# another charset's letters (ISO-8859-15's "€", "Š", "š", "Ž", "ž").
+_WESTERN_PUNCTUATION = frozenset("«»„“”‘’‚‹›–—…•·°§€£¥¢©®™±×÷µ¶½¼¾¹²³ªº¿¡†‡‰\xa0")
+_INSIDE_A_WORD = frozenset("’·")
+# One misfit (a foreign name's "Š", a stray symbol) in this many non-ASCII characters is let be.
+_WESTERN_MISFIT_EVERY = 10
+
+
+def _reads_as_its_western_language(body: bytes, language: str | None) -> bool:
+    """The page names a Western language and its non-ASCII bytes, read in windows-1252, are
+    that language's letters and punctuation where punctuation stands. A short page's few
+    accented letters measured by statistics alone were read as Chinese in GB18030 ("ter蓷-feira"
+    for "terça-feira") or as windows-1250 ("facturť 12 Ä" for "facturé 12 €"); the mojibake of
+    a Chinese, Japanese or Central European page read in windows-1252 is symbols between
+    letters, capitals inside words and letters no one language holds ("ÖÐ¹ú")."""
+    if language is None or (language != "en" and language not in _WESTERN_ALPHABETS):
+        return False
+    sample = _words_to_judge(body)
+    try:
+        text = sample.decode("cp1252")  # its five undefined bytes are no Western text
+    except UnicodeDecodeError:
+        return False
+    accented = [ch for ch in text.lower() if not ch.isascii() and ch.isalpha()]
+    if language == "en":
+        alphabet = max(
+            _ENGLISH_BORROWS_FROM, key=lambda letters: sum(ch in letters for ch in accented)
+        )
+    else:
+        alphabet = _WESTERN_ALPHABETS[language]
+    seen = misfits = 0
+    for at, char in enumerate(text):
+        if char.isascii():
+            continue
+        seen += 1
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if char.isalpha():
+            misfit = char.lower() not in alphabet or (
+                char.isupper() and before.isalpha() and before.islower()
+            )
+        elif before.isalpha() and after.isalpha():
+            misfit = char not in _INSIDE_A_WORD
+        else:
+            misfit = char not in _WESTERN_PUNCTUATION
+        misfits += misfit
+    return seen > 0 and misfits <= seen // _WESTERN_MISFIT_EVERY
 
 
 def _guess(body: bytes) -> str:
@@ -470,6 +537,11 @@ def _guess(body: bytes) -> str:
     from charset_normalizer import from_bytes
     from charset_normalizer.utils import is_multi_byte_encoding
 
+    code = declared_language(body)
+    if _reads_as_its_western_language(body, code):
+        # As a browser set to the page's language would: its default charset, where the page
+        # reads in it as that language.
+        return "cp1252"
     sample = _without_markup(body[:65536])
     if sample.isascii():  # its only letters in attributes (a <meta content>, an alt text)
         sample = body[:65536]
@@ -478,7 +550,7 @@ def _guess(body: bytes) -> str:
     if not matches:
         return "cp1252"
     best = matches[0]
-    language = _language(body)
+    language = _LANGUAGE_NAMES.get(code) if code else None
     # As a browser falls back on its reader's language: among readings as clean as the best,
     # the one in the page's own language. A short Hebrew page in windows-1255 measured as
     # coherent Russian read as KOI8-R ("ТЯХИАЛ ДЮЕЬ"). A multi-byte reading's language is

@@ -186,6 +186,9 @@ def test_article_text_is_kept(inner: str) -> None:
         '<p>관련 기사: <a href="/a">항구 이용객 사상 최대</a></p>',
         '<p><b>Также по теме:</b> <a href="/a">Паромы вернутся в марте</a></p>',
         '<p>Auch interessant: <a href="/a">Wie marode sind die Brücken?</a></p>',
+        # The label's words outweigh its link's: what follows it is still all the link.
+        '<p><strong>Te puede interesar:</strong> <a href="/a">El puerto de Vigo</a></p>',
+        '<p>Potrebbe interessarti: <a href="/a">Il porto di Bari</a></p>',
     ],
 )
 def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
@@ -231,6 +234,8 @@ def test_prose_opening_with_a_foreign_insert_label_is_kept(inner: str) -> None:
         "<p>Enjoying this article? Our briefing brings the harbour's news to your inbox.</p>",
         "<p><b>Get the Tide app:</b> breaking news alerts on your phone, free."
         ' <a href="/app">Download it here</a></p>',
+        '<p><a href="/newsletters">Click here to subscribe to our newsletter</a></p>',
+        "<p>Tap here to sign up for the Tide's morning briefing.</p>",
     ],
 )
 def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
@@ -256,6 +261,7 @@ def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
         "<p>Want more stories like this one, she asked, and the children shouted yes; the email"
         " from the school said they heard six.</p>",
         "<p>Get the news app the council launched, residents were told: alerts come by text.</p>",
+        "<p>Click here to subscribe, the fake bulletin said, and the link stole the password.</p>",
     ],
 )
 def test_sentences_mentioning_a_newsletter_or_an_address_are_kept(inner: str) -> None:
@@ -1792,3 +1798,95 @@ def test_a_headed_list_with_a_malformed_address_is_read() -> None:
     links = '<li><a href="http://[x/">Harbour levy</a></li><li><a href="/b">Lifeboat</a></li>'
     text = to_text(story(f"<h3>Sources</h3><ul>{links}</ul>", "quay.html"), header=False)
     assert "Paragraph 3 of the article" in text
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        '<div data-testid="AdSlot">Advertisement · Scroll to continue</div>',
+        "<p>Story continues below advertisement</p>",
+        "<div>ADVERTISEMENT</div>",
+        "<p>Anzeige</p>",
+        # The newsroom's pledge, a link to its code, under every story.
+        '<p>Our Standards: <a href="https://agency.example/trust-principles">The Harbour Wire'
+        " Trust Principles.</a></p>",
+        '<p>Read our editorial standards: <a href="/standards">how we report</a></p>',
+    ],
+)
+def test_an_ad_slots_label_and_the_newsrooms_pledge_are_removed(inner: str) -> None:
+    assert cleaned(inner) == cleaned("")
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<p>Advertisement revenue at the port's magazine fell by a third last year.</p>",
+        "<p>Our standards are the strictest of any port in Europe, the harbour master said.</p>",
+        '<p>Our standards: <a href="/rules">the port rules</a> say ships must slow to five knots'
+        " in the channel, and the pilots check every one.</p>",
+    ],
+)
+def test_sentences_about_advertising_or_standards_are_kept(inner: str) -> None:
+    kept = " ".join(lxml.html.fragment_fromstring(inner).text_content().split())
+    assert kept in cleaned(inner)
+
+
+def _crab_page(box: str) -> str:
+    story = (
+        "The winter dredge survey counted the fewest juvenile crabs since records began, and"
+        " the watermen of the bay say they have seen it coming for years."
+    )
+    return (
+        "<html><head><title>Crabbers face a lean year</title></head><body><article>"
+        "<h1>Crabbers face a lean year</h1><div class='article-body'>"
+        f"<p>{story}</p><p>{story}</p>{box}<p>{story}</p><p>{story}</p>"
+        "</div></article></body></html>"
+    )
+
+
+URL = "https://bay.example/climate/2026/06/10/crabbers/"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="interstitial"><a href="/climate/oysters/">The bay’s oysters are coming'
+        " back. Crabs aren’t.</a></div>",
+        '<div><i><a href="https://bay.example/2026/05/ferry/">Ferry fares to rise again in'
+        " June</a></i></div>",
+    ],
+)
+def test_a_box_holding_only_a_link_to_another_story_is_removed(box: str) -> None:
+    text = to_text(extract_article(_crab_page(box), URL))
+    assert "dredge survey" in text
+    assert "Crabs aren’t" not in text and "Ferry fares" not in text
+
+
+@pytest.mark.parametrize(
+    ("box", "kept"),
+    [
+        # A sentence that merely holds a link, a paragraph that is a linked line, a link to
+        # another site or to a file: the story's own.
+        (
+            '<div>The survey\'s <a href="/climate/survey/">full figures</a> show the decline'
+            " began in 2012.</div>",
+            "full figures",
+        ),
+        (
+            '<p><a href="/climate/oysters/">The bay’s oysters are coming back, crabs not</a></p>',
+            "oysters are coming back",
+        ),
+        (
+            '<div><a href="https://dnr.example/crab-survey">The state’s survey of the bay’s'
+            " crabs</a></div>",
+            "survey of the bay",
+        ),
+        (
+            '<div><a href="/files/dredge-survey-2026.pdf">The winter dredge survey for'
+            " 2026</a></div>",
+            "dredge survey for 2026",
+        ),
+    ],
+)
+def test_a_link_of_the_storys_own_stays(box: str, kept: str) -> None:
+    assert kept in to_text(extract_article(_crab_page(box), URL))

@@ -43,10 +43,11 @@ from .credit_line import credited_authors
 from .declared_body import declared_body_html
 from .document import HTML_PARSER, base_url
 from .font_headline import mark_font_headline
+from .furniture import drop
 from .header_lines import header_line_dates, header_source, without_header_lines
 from .images import without_repeated_alts
 from .info_lines import is_editor_credit
-from .inserts import strip_inserts
+from .inserts import story_link_boxes, strip_inserts
 from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
@@ -412,6 +413,9 @@ def extract_page(
             strip_inserts(body, url)
             blocks = html_to_blocks(body, base)
         else:
+            for box in story_link_boxes(doc, url):
+                # Before readability makes the box a paragraph of the story.
+                drop(box)
             bylines = strip_page_furniture(doc)
             blocks = _readability_blocks(doc, url, base, meta.title)
         if words_of(blocks) < _SHORT and body is None:

@@ -54,12 +54,12 @@ _INSERT_LABEL_ABROAD = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # The site's call to its readers in the article's flow: "Sign up to our free Daily Tide
-# newsletter…", "Abonnieren Sie unseren Newsletter", "Do you have a story? Email us at …". A
+# newsletter…", "Click here to subscribe to our newsletter", "Abonnieren Sie unseren Newsletter", "Do you have a story? Email us at …". A
 # line that opens with the call and says what it calls to; a sentence that merely mentions a
 # newsletter or an address ("The council's newsletter said…", "Residents can email the
 # council at …") opens otherwise.
 _SIGN_UP = re.compile(
-    r"^\W*(?:sign(?:\s|-)?up|subscribe|register|get|don['’]t miss|never miss"
+    r"^\W*(?:(?:click|tap) here (?:to|and)\s+)?(?:sign(?:\s|-)?up|subscribe|register|get|don['’]t miss|never miss"
     r"|abonnieren|melden sie sich|inscrivez-vous|abonnez-vous|suscr[ií]bete|suscríbase"
     r"|iscriviti|assine|inscreva-se|подпишитесь|подписывайтесь)\b",
     re.IGNORECASE,
@@ -110,6 +110,25 @@ _CALL_WORDS = 40
 _REPORTED = re.compile(
     r"\b(?:said|says|told|asked|added|warned|sagte|a déclaré|dijo|disse|сказал\w*|заявил\w*)\b",
     re.IGNORECASE,
+)
+
+
+# An ad slot's label, left when its ad was not loaded: "Advertisement · Scroll to continue"
+# (Reuters), "Story continues below advertisement", "Anzeige". Only a line that is nothing else.
+_AD_LABEL = re.compile(
+    r"^\W*(?:(?:story|article) continues below\s+)?(?:advertisement|ad|anzeige|werbung"
+    r"|publicité|publicidad|pubblicità|publicidade|advertentie|reklama|реклама)"
+    r"(?:\W+(?:scroll to continue|continue reading|(?:story|article) continues below)"
+    r"(?:\s+with\s+(?:the\s+)?(?:article|story|reading))?)?\W*$",
+    re.IGNORECASE,
+)
+# The newsroom's pledge under each story, a link to its code: "Our Standards: The Thomson
+# Reuters Trust Principles.", all that follows the label the link; "Our standards" in a
+# sentence of the story goes on otherwise.
+_STANDARDS = re.compile(
+    r"^\W*(?:our|read our|learn about our|learn more about our|about our)\s+(?:editorial\s+)?"
+    r"(?:standards|principles|ethics policy)\s*[:|]\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -244,7 +263,16 @@ def _is_insert_label(el: HtmlElement, text: str) -> bool:
     if _INSERT_LABEL.match(text):
         return len(text) < 40 or link_density(el) > 0.5
     abroad = _INSERT_LABEL_ABROAD.match(text)
-    return abroad is not None and (not abroad["rest"] or link_density(el) > 0.5)
+    return abroad is not None and (
+        not abroad["rest"] or link_density(el) > 0.5 or _all_linked(el, abroad["rest"])
+    )
+
+
+def _all_linked(el: HtmlElement, rest: str) -> bool:
+    """What follows the label is all one link's words: "Te puede interesar: <a>El puerto de
+    Vigo</a>", whose long label leaves the link under half the line."""
+    links = el.findall(".//a")
+    return len(links) == 1 and " ".join(links[0].text_content().split()) == rest.strip()
 
 
 def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
@@ -279,14 +307,7 @@ def _is_pointer_to_a_story(el: HtmlElement, text: str, links: list[HtmlElement],
         return False
     if title.endswith((".", ":", ";", ",")) or _SOURCE_WORDS.search(title):
         return False
-    href = (links[0].get("href") or "").strip()
-    try:
-        path = urlsplit(href).path
-    except ValueError:
-        return False
-    if not href or href.startswith("#") or _FILE_PATH.search(path):
-        return False
-    if not all_of_the_site(el, url):
+    if not _links_to_a_page(links[0]) or not all_of_the_site(el, url):
         return False
     rest = text.replace(title, "", 1).strip()
     if rest:
@@ -306,6 +327,52 @@ def _names_cookies(text: str) -> bool:
     rules out nearly all of them first."""
     lowered = text.lower()
     return "cookie" in lowered or "ı" in lowered or "\u0307" in lowered
+
+
+# What a box holding only a link may wrap it in.
+_INLINE = frozenset({"a", "i", "em", "b", "strong", "span"})
+
+
+def story_link_boxes(body: HtmlElement, url: str = "") -> list[HtmlElement]:
+    """Boxes between two paragraphs that hold nothing but one link to another of the site's
+    stories (of the page at `url`, or relative), its headline: the Washington Post's
+    `<div class="interstitial"><a>The Chesapeake's oysters are coming back. Crabs
+    aren't.</a></div>`. A headline may end with a full stop here: the box, no paragraph, sets
+    it apart. Looked for before readability, which makes such a box a paragraph; a paragraph
+    that is a linked line is the story's own (`_is_pointer_to_a_story`)."""
+    boxes: list[HtmlElement] = []
+    for box in body.iter("div"):
+        before, after = box.getprevious(), box.getnext()
+        if before is None or after is None or before.tag != "p" or after.tag != "p":
+            continue
+        if (box.text or "").strip() or (box.tail or "").strip() or (before.tail or "").strip():
+            continue
+        if any(el.tag not in _INLINE for el in box.iterdescendants()):
+            continue
+        links = box.findall(".//a")
+        if len(links) != 1:
+            continue
+        title = " ".join(links[0].text_content().split())
+        if title != " ".join(box.text_content().split()):
+            continue
+        if not _HEADLINE_WORDS[0] <= len(title.split()) <= _HEADLINE_WORDS[1]:
+            continue
+        if _SOURCE_WORDS.search(title) or not _links_to_a_page(links[0]):
+            continue
+        if all_of_the_site(box, url):
+            boxes.append(box)
+    return boxes
+
+
+def _links_to_a_page(link: HtmlElement) -> bool:
+    """The link leads to another page, not within this one nor to a file (a report, the
+    data: the story's source)."""
+    href = (link.get("href") or "").strip()
+    try:
+        path = urlsplit(href).path
+    except ValueError:
+        return False
+    return bool(href) and not href.startswith("#") and not _FILE_PATH.search(path)
 
 
 def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
@@ -328,6 +395,10 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
     if is_affiliate_disclosure(el, text):
         return True
     if _is_call_to_readers(text):
+        return True
+    if _AD_LABEL.match(text):
+        return True
+    if (standards := _STANDARDS.match(text)) and _all_linked(el, standards["rest"]):
         return True
     if _is_pointer_to_a_story(el, text, links, url):
         return True
