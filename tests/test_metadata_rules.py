@@ -1436,3 +1436,41 @@ def test_a_wordpress_posts_updated_time_is_the_revision() -> None:
     assert dates(f"{once}28 Nov</time>", recent) == (datetime(2025, 11, 28, 10, tzinfo=UTC), None)
     alone = recent.replace("Dec</time>", "Dec</time></li><li>" + published)
     assert dates(f"{once}28 Nov</time>", alone)[1] is None
+
+
+# The site named as the author: the BBC's JSON-LD says `"author": {"@type":
+# "NewsMediaOrganization", "name": "BBC News"}` and prints the writer in its byline block.
+
+SITE_AS_AUTHOR = """<meta property="og:site_name" content="Coast News">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+  "author": {"@type": "NewsMediaOrganization", "name": "%s"},
+  "publisher": {"@type": "NewsMediaOrganization", "name": "Coast News"}}</script>"""
+
+
+def test_the_site_declared_as_the_author_gives_way_to_the_writer_or_names_nobody() -> None:
+    byline = (
+        '<div data-component="byline-block"><div><span>Owen Tregarthen</span>'
+        "<span>Coast News, Penzance</span></div></div>"
+    )
+    assert author_under_headline_of(SITE_AS_AUTHOR % "Coast News", byline) == "Owen Tregarthen"
+    # No person anywhere: the site is the Source, not the author.
+    assert author_under_headline_of(SITE_AS_AUTHOR % "Coast News", "") == ""
+    # A `<meta>` naming the writer is read past the organisation.
+    meta = '<meta name="author" content="Owen Tregarthen">'
+    assert author_under_headline_of(SITE_AS_AUTHOR % "Coast News" + meta, "") == "Owen Tregarthen"
+    # Guard: an agency declared as the author of a story the site runs is its author.
+    assert author_under_headline_of(SITE_AS_AUTHOR % "Associated Press", "") == "Associated Press"
+
+
+def author_under_headline_of(head: str, byline: str) -> str:
+    return extract(head, f"<article><h1>Ferry</h1>{byline}{STORY}</article>").author
+
+
+def test_a_byline_of_touching_parts_names_the_writer_not_the_parts_run_together() -> None:
+    """The BBC's byline is two spans the page's style sets on two lines: the writer, and the
+    writer's newsroom and place. Read as one text they ran together, "Kate MorrowBBC News"."""
+    spans = "<span>Kate Morrow</span><span>BBC News, Cornwall</span>"
+    assert author_under_headline(f'<div class="byline">{spans}</div>') == "Kate Morrow"
+    # Guard: a label in a span of its own before the name is only set apart from it.
+    label = "<span>By</span><span>Kate Morrow</span>"
+    assert author_under_headline(f'<div class="byline">{label}</div>') == "Kate Morrow"

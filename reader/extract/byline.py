@@ -152,7 +152,29 @@ _EXTRAS = re.compile(r"title|role|job|position|date|time|bio|social|share|follow
 def _text(el: HtmlElement) -> str:
     if el.tag == "meta":
         return el.get("content") or ""
-    return " ".join(el.text_content().split())
+    parts: list[str] = []
+    _parted_text(el, parts)
+    return " ".join("".join(parts).split())
+
+
+def _parted_text(el: HtmlElement, parts: list[str]) -> None:
+    """`el`'s text, with " · " between two of its parts that touch, nothing between them
+    (`<span>Kate Morrow</span><span>BBC News, Cornwall</span>`): the page's style sets them on
+    lines of their own, as the BBC does its writer's name and role, and the name is the part
+    before the separator, not "Kate MorrowBBC News". A label before a name ("<span>By</span>
+    <span>Ana Ruiz</span>") is only set apart from it."""
+    parts.append(el.text or "")
+    before: HtmlElement | None = None
+    for child in el:
+        if isinstance(child.tag, str):
+            if before is not None and not (before.tail or "").strip():
+                written = "".join(parts)
+                if written.strip() and not written[-1].isspace():
+                    label = _PREFIX.match(before.text_content().strip() + " ")
+                    parts.append(" " if label else " · ")
+            _parted_text(child, parts)
+            before = child
+        parts.append(child.tail or "")
 
 
 def without_label(text: str) -> str:
