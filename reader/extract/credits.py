@@ -35,8 +35,10 @@ def label_credits(hidden: list[HtmlElement]) -> None:
         text = " ".join(label.text_content().split())
         if box is None or not _CREDIT_LABEL.fullmatch(text) or len(label):
             continue
-        if next(box.iterancestors("figure"), None) is None or box.tag == "figcaption":
+        if next(box.iterancestors("figure"), None) is None:
             continue
+        if any(el.tag == "figcaption" for el in (box, *box.iterancestors())):
+            continue  # the caption's own credit ("Credit Harry Campbell"): in its place
         if len(box.text_content().split()) > _CREDIT_WORDS:
             continue
         box.set("class", f"{box.get('class', '')} credit".strip())
