@@ -84,6 +84,7 @@ FURNITURE_TOKENS = frozenset(
         "comments",
         "comment",
         "disqus",
+        "ufi",  # Substack's (and Facebook's) like, comment and share bar: "post-ufi"
         "footer",
         "copyright",
         "editsection",  # a wiki's "[edit]" link beside each heading
