@@ -73,6 +73,13 @@ _JOBS = (
 # Political Correspondent". A citation names the people; a credential ("MA") or a second name
 # after a comma stays.
 _JOB_TITLE = re.compile(rf",\s*(?:[^,\s]+\s+){{0,3}}{_JOBS}\b[^,]*$", re.IGNORECASE)
+# A role in brackets after the name: Le Monde's "Gilles Rof (Marseille, correspondant)", "Ana
+# Ruiz (envoyée spéciale)". A citation names the person.
+_ROLE_IN_BRACKETS = re.compile(
+    rf"\s*\((?:[^()]*[\s,])?(?:{_JOBS}|correspondante?s?|envoyée?s?\s+spéciale?s?|journalistes?"
+    r"|reporters?)\)\s*$",
+    re.IGNORECASE,
+)
 # A byline that is a job alone names nobody: "Staff Writer", "Senior Reporter". "Our Foreign
 # Staff" and "Telegraph Staff" do name someone: the newsroom.
 _JOB_ALONE = re.compile(
@@ -186,6 +193,7 @@ def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
     separator; written in capitals ("JANE SMITH"), as a citation writes a name."""
     text = without_label(text)
+    text = _ROLE_IN_BRACKETS.sub("", text)
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)
     text = _FILED_FROM.sub("", text)
