@@ -1890,3 +1890,28 @@ def test_a_box_holding_only_a_link_to_another_story_is_removed(box: str) -> None
 )
 def test_a_link_of_the_storys_own_stays(box: str, kept: str) -> None:
     assert kept in to_text(extract_article(_crab_page(box), URL))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h4>Discussion about this post</h4>",
+        '<div class="post-ufi"><p>Discussion about this post</p></div>',
+        "<h3>12 Comments</h3>",
+        "<h2>Leave a Reply</h2>",
+    ],
+)
+def test_the_heading_of_the_comments_after_the_article_is_not_its_last_line(heading: str) -> None:
+    """Substack's comments open with "Discussion about this post": the comments gone, it was
+    the article's last line, heading nothing."""
+    texts = [b.text for b in story(heading, "discussion.html").blocks]
+    assert texts[-1].startswith("Paragraph 3 of the article"), heading
+    if heading.startswith("<div"):
+        return  # Substack's like, comment and share bar: furniture wherever it stands
+    # Guard: a section of the article so headed, its text after it, stays.
+    after = "<p>One reader wrote in to say the ferry ran late again on Sunday evening.</p>"
+    texts = [b.text for b in story(heading + after, "x.html").blocks]
+    assert texts[-2:] == [
+        " ".join(lxml.html.fromstring(heading).text_content().split()),
+        "One reader wrote in to say the ferry ran late again on Sunday evening.",
+    ], heading

@@ -548,3 +548,56 @@ def test_a_saved_round_up_keeps_its_products_pictures() -> None:
     assert [alt for alt, _ in pictures(extract_article(page, ""))] == [
         f"Barometer {n} in its brass case" for n in range(1, 6)
     ]
+
+
+def test_a_credit_beside_the_caption_joins_it_under_the_picture() -> None:
+    """The BBC's credit stands in the figure beside its caption, named only by a screen
+    reader's "Image source, ": it was a paragraph of its own ("Harbour Trust"), and the
+    picture, taken for one inside a sentence, was left out."""
+    bbc = (
+        '<figure><img src="/img/quay.jpg" alt="Cracks along the harbour wall">'
+        '<span role="text"><span class="visually-hidden">Image source, </span>Harbour Trust'
+        '</span><figcaption><span class="visually-hidden">Image caption, </span>Engineers '
+        "found cracks after the storms</figcaption></figure>"
+    )
+    named = bbc.replace(
+        '<span role="text"><span class="visually-hidden">Image source, </span>',
+        '<span class="photo-credit">',
+    )
+    for html, caption in (
+        (bbc, "Engineers found cracks after the storms. Image source: Harbour Trust"),
+        (named, "Engineers found cracks after the storms. Harbour Trust"),
+    ):
+        assert picture_and_after(html) == [
+            (BlockKind.IMAGE, "Cracks along the harbour wall"),
+            (BlockKind.CAPTION, caption),
+            (BlockKind.PARAGRAPH, TEXT[3:-4]),
+        ], html
+    # A figure with no caption: the credit is its caption.
+    alone = bbc.split("<figcaption>")[0] + "</figure>"
+    assert picture_and_after(alone) == [
+        (BlockKind.IMAGE, "Cracks along the harbour wall"),
+        (BlockKind.CAPTION, "Image source: Harbour Trust"),
+        (BlockKind.PARAGRAPH, TEXT[3:-4]),
+    ]
+
+
+def picture_and_after(figure: str) -> list[tuple[BlockKind, str]]:
+    """The kind and text of an article's picture line and the two blocks after it."""
+    blocks = [(b.kind, b.text) for b in extract_article(page(figure), BASE).blocks]
+    at = [kind for kind, _ in blocks].index(BlockKind.IMAGE)
+    return blocks[at : at + 3]
+
+
+def test_two_touching_spans_of_words_are_set_apart() -> None:
+    """Two spans of words with nothing between them are two lines the page's style sets
+    apart; a word split into spans (a drop cap) stays one word."""
+    root = lxml.html.fragment_fromstring(
+        "<div><span>Kate Morrow</span><span>BBC News, Cornwall</span></div>"
+        "<p><span>T</span><span>he</span> quay <span>re</span><span>opened</span> today.</p>",
+        create_parent="div",
+    )
+    assert [b.text for b in html_to_blocks(root, BASE)] == [
+        "Kate Morrow BBC News, Cornwall",
+        "The quay reopened today.",
+    ]

@@ -1436,3 +1436,101 @@ def test_a_wordpress_posts_updated_time_is_the_revision() -> None:
     assert dates(f"{once}28 Nov</time>", recent) == (datetime(2025, 11, 28, 10, tzinfo=UTC), None)
     alone = recent.replace("Dec</time>", "Dec</time></li><li>" + published)
     assert dates(f"{once}28 Nov</time>", alone)[1] is None
+
+
+# The site named as the author: the BBC's JSON-LD says `"author": {"@type":
+# "NewsMediaOrganization", "name": "BBC News"}` and prints the writer in its byline block.
+
+SITE_AS_AUTHOR = """<meta property="og:site_name" content="Coast News">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry",
+  "author": {"@type": "NewsMediaOrganization", "name": "%s"},
+  "publisher": {"@type": "NewsMediaOrganization", "name": "Coast News"}}</script>"""
+
+
+def test_the_site_declared_as_the_author_gives_way_to_the_writer_or_names_nobody() -> None:
+    byline = (
+        '<div data-component="byline-block"><div><span>Owen Tregarthen</span>'
+        "<span>Coast News, Penzance</span></div></div>"
+    )
+    assert author_under_headline_of(SITE_AS_AUTHOR % "Coast News", byline) == "Owen Tregarthen"
+    # No person anywhere: the site is the Source, not the author.
+    assert author_under_headline_of(SITE_AS_AUTHOR % "Coast News", "") == ""
+    # A `<meta>` naming the writer is read past the organisation.
+    meta = '<meta name="author" content="Owen Tregarthen">'
+    assert author_under_headline_of(SITE_AS_AUTHOR % "Coast News" + meta, "") == "Owen Tregarthen"
+    # Guard: an agency declared as the author of a story the site runs is its author.
+    assert author_under_headline_of(SITE_AS_AUTHOR % "Associated Press", "") == "Associated Press"
+
+
+def author_under_headline_of(head: str, byline: str) -> str:
+    return extract(head, f"<article><h1>Ferry</h1>{byline}{STORY}</article>").author
+
+
+def test_a_byline_of_touching_parts_names_the_writer_not_the_parts_run_together() -> None:
+    """The BBC's byline is two spans the page's style sets on two lines: the writer, and the
+    writer's newsroom and place. Read as one text they ran together, "Kate MorrowBBC News"."""
+    spans = "<span>Kate Morrow</span><span>BBC News, Cornwall</span>"
+    assert author_under_headline(f'<div class="byline">{spans}</div>') == "Kate Morrow"
+    # Guard: a label in a span of its own before the name is only set apart from it.
+    label = "<span>By</span><span>Kate Morrow</span>"
+    assert author_under_headline(f'<div class="byline">{label}</div>') == "Kate Morrow"
+
+
+# The site's name after the writer's, a role in brackets, a last-modified <meta>: Der
+# Spiegel's and Le Monde's declarations.
+
+
+@pytest.mark.parametrize(
+    ("declared", "author"),
+    [
+        # The site's name, as og:site_name or the <title>'s end gives it, or a masthead in
+        # capitals: the Source says it, and after a comma it read as a second author.
+        ("Anna Krüger, DER SPIEGEL", "Anna Krüger"),
+        ("Anna Krüger, Wattenpost", "Anna Krüger"),
+        ("Anna Krüger, Harbour Gazette", "Anna Krüger"),
+        ("Anna Krüger, DIE ZEIT", "Anna Krüger"),
+        # A role in brackets after the name.
+        ("Gilles Rof (Marseille, correspondant)", "Gilles Rof"),
+        ("Léa Martin (envoyée spéciale)", "Léa Martin"),
+        # Guards: an agency, a second writer, a name written surname first, two names in
+        # capitals, stay.
+        ("Ann Lee, Reuters", "Ann Lee, Reuters"),
+        ("Ann Lee, AFP", "Ann Lee, AFP"),
+        ("Ana Ruiz, Tom Berg", "Ana Ruiz, Tom Berg"),
+        ("Kooman, F.", "Kooman, F."),
+        ("JANE SMITH, TOM BERG", "Jane Smith, Tom Berg"),
+    ],
+)
+def test_the_sites_name_or_a_role_after_the_writers_is_not_an_author(
+    declared: str, author: str
+) -> None:
+    head = (
+        "<title>Ferry - Harbour Gazette</title>"
+        '<meta property="og:site_name" content="WATTENPOST">'
+        f'<meta name="author" content="{declared}">'
+    )
+    assert extract(head, f"<article><h1>Ferry</h1>{STORY}</article>").author == author
+
+
+def test_a_last_modified_meta_is_the_update() -> None:
+    """Der Spiegel declares `<meta name="date">` and `<meta name="last-modified">`; Dublin
+    Core's `dcterms.modified` says the same."""
+    body = f"<article><h1>Ferry</h1>{STORY}</article>"
+    published = '<meta name="date" content="2026-09-22T17:35:00+02:00">'
+    for name in ("last-modified", "dcterms.modified", "DC.date.modified"):
+        head = f'{published}<meta name="{name}" content="2026-09-22T19:10:00+02:00">'
+        article = extract(head, body)
+        assert article.published is not None and stated_iso(article.published) == (
+            "2026-09-22T17:35:00+02:00"
+        )
+        assert article.updated is not None and stated_iso(article.updated) == (
+            "2026-09-22T19:10:00+02:00"
+        ), name
+    # Guard: a build time before the publication is no revision of the article.
+    head = f'{published}<meta name="last-modified" content="2026-01-02T03:04:05+00:00">'
+    assert extract(head, body).updated is None
+    # Guard: a formal declaration wins over it.
+    formal = '<meta property="article:modified_time" content="2026-09-23T08:00:00+02:00">'
+    head = f'{published}{formal}<meta name="last-modified" content="2026-09-22T19:10:00+02:00">'
+    updated = extract(head, body).updated
+    assert updated is not None and stated_iso(updated) == "2026-09-23T08:00:00+02:00"

@@ -249,12 +249,28 @@ def _is_copyright_line(block: Block) -> bool:
     return not any(word[:1].islower() for word in _RIGHTS_RESERVED.sub("", rest).split())
 
 
+# The heading of a comment section whose comments the cleanup (or the page's scripts) left
+# out: Substack's "Discussion about this post", "Comments", "12 comments", "Leave a reply".
+_COMMENTS_HEADING = re.compile(
+    r"(?:discussion about this (?:post|article)|\d* ?comments?|leave a (?:comment|reply)"
+    r"|join the (?:discussion|conversation))",
+    re.IGNORECASE,
+)
+
+
+def _is_comments_heading(block: Block) -> bool:
+    """The article's last line heads the comments that were after it."""
+    return block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and bool(
+        _COMMENTS_HEADING.fullmatch(block.text.strip(" :"))
+    )
+
+
 def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """No horizontal rule before the text's first line or after its last: it divided the
-    article from what the cleanup took away (a footer, comments), and divides nothing now. Nor
-    the site's copyright line after the last: a footer the page's layout (a table's last row)
-    left in the article's box; nor a Chinese portal's editor's credit ("责任编辑：王芳"), its
-    publishing system's field."""
+    article from what the cleanup took away (a footer, comments), and divides nothing now; nor
+    the heading of those comments. Nor the site's copyright line after the last: a footer the
+    page's layout (a table's last row) left in the article's box; nor a Chinese portal's
+    editor's credit ("责任编辑：王芳"), its publishing system's field."""
     start, end = 0, len(blocks)
     while start < end and blocks[start].kind == BlockKind.RULE:
         start += 1
@@ -262,6 +278,7 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         blocks[end - 1].kind == BlockKind.RULE
         or _is_copyright_line(blocks[end - 1])
         or is_editor_credit(blocks[end - 1])
+        or _is_comments_heading(blocks[end - 1])
     ):
         end -= 1
     return blocks[start:end]

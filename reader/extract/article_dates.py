@@ -260,6 +260,16 @@ def article_dates(
         # Yoast's and Rank Math's, of the page rather than the article: the last resort.
         meta.get("og:updated_time"),
     )
+    # Der Spiegel's `<meta name="last-modified">`, Dublin Core's `dcterms.modified`: less
+    # formal, so only where nothing above says, and not before the publication (a page's own
+    # build time may be any time).
+    modified = modified or [
+        t
+        for t in _parsed(
+            meta.get("last-modified"), meta.get("dcterms:modified"), meta.get("dc:date:modified")
+        )
+        if published is None or t >= published
+    ]
     # The later of two declared publications is a revision when nothing else says so.
     revised = max(declared) if declared and max(declared) > min(declared) else None
     updated = _with_time(next(iter(modified), None) or revised, modified)

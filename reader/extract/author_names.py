@@ -71,10 +71,36 @@ def _is_publisher(name: str, publishers: list[str], page_title: str) -> bool:
     """`name` is the site's or its publisher's: one of `publishers` (og:site_name, JSON-LD's
     publisher, the Twitter account), the part of the page's `<title>` after (or before) its
     headline, or a newsroom's name ("BBC News", "Reuters Staff")."""
+    return _is_site(name, publishers, page_title) or bool(_NEWSROOM.search(name.strip()))
+
+
+def without_the_site(name: str, publishers: list[str], page_title: str) -> str:
+    """ "Anna Krüger" for Der Spiegel's `<meta name="author" content="Anna Krüger, DER
+    SPIEGEL">`: the site's name after a comma reads as a second author, and the Source says it.
+    Only the site's (or its publisher's) name, or a masthead's words in capitals ("DIE ZEIT")
+    after a name that isn't: an agency the site runs ("Ann Lee, Reuters") stays."""
+    person, comma, after = name.rpartition(",")
+    after = after.strip()
+    if not comma or not person.strip() or not after:
+        return name
+    masthead = (
+        len(after.split()) > 1
+        and after.upper() == after
+        and any(c.isupper() for c in after)
+        and person.upper() != person
+    )
+    if masthead or _is_site(after, publishers, page_title):
+        return person.strip()
+    return name
+
+
+def _is_site(name: str, publishers: list[str], page_title: str) -> bool:
+    """`name` is one of `publishers` or the site's name the page's `<title>` ends (or opens)
+    with."""
     folded = _folded(name)
     if not folded:
         return False
-    if folded in {_folded(p) for p in publishers} - {""} or _NEWSROOM.search(name.strip()):
+    if folded in {_folded(p) for p in publishers} - {""}:
         return True
     parts = re.split(r"\s[|\-–—:·»]\s", " ".join(page_title.split()))
     return len(parts) > 1 and folded in {_folded(parts[0]), _folded(parts[-1])}
@@ -86,7 +112,10 @@ def chosen_authors(
     """The article's authors: the `declared` ones (JSON-LD, `<meta>`), else the ones its
     byline `printed`; the byline's when it names the declared ones and more ("By Jane Smith and
     Tom Okafor" beside `<meta name="author" content="Jane Smith">`), or when the declared ones
-    are only the site or its newsroom and the byline names someone else."""
+    are only the site or its newsroom and the byline names someone else. Each without the
+    site's name after it (`without_the_site`)."""
+    declared = [without_the_site(n, publishers, page_title) for n in declared]
+    printed = [without_the_site(n, publishers, page_title) for n in printed]
     if not printed:
         return declared
     if not declared:

@@ -241,7 +241,7 @@ class _Builder:
             # A box inside a link or a span (a link card's title, then its summary) is a line
             # of its own to a browser: its words don't run into the words beside it.
             apart = isinstance(child.tag, str) and child.tag in _BLOCK_TAGS and not code
-            if apart:
+            if apart or (not code and _phrases_touching(child)):
                 self._set_apart(href, strong, em)
             self.inline(child, href, strong, em, code)
             if apart and ((child.tail or "").strip() or child.getnext() is not None):
@@ -308,6 +308,8 @@ class _Builder:
                 else:
                     self.element(child, kind, level)
             else:
+                if kind != BlockKind.PREFORMATTED and _phrases_touching(child):
+                    self._set_apart(None, False, False)
                 self.inline(child, None, False, False, kind == BlockKind.PREFORMATTED)
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
         self._flush_part(since, kind, level, ordinal)
@@ -609,6 +611,23 @@ def is_data_table(table: HtmlElement) -> bool:
     if rows == 1 or columns == 1:
         return False
     return rows >= 10 or columns > 4 or rows * columns > 10
+
+
+def _phrases_touching(el: HtmlElement) -> bool:
+    """`el`, a `<span>` of words, follows another with nothing between them: "<span>Kate
+    Morrow</span><span>BBC News, Cornwall</span>", two lines the page's style sets apart,
+    not "Kate MorrowBBC News". A word split by styling ("<span>T</span><span>he</span>", a
+    drop cap) is one word, and a phrase of one word may be a word's end."""
+    before = el.getprevious()
+    if el.tag != "span" or before is None or before.tag != "span" or before.tail:
+        return False
+    said, next_words = before.text_content(), el.text_content()
+    return (
+        len(said.split()) > 1
+        and len(next_words.split()) > 1
+        and not said[-1:].isspace()
+        and next_words[:1].isupper()
+    )
 
 
 def _starts_with_word(el: HtmlElement) -> bool:

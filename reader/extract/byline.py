@@ -73,6 +73,13 @@ _JOBS = (
 # Political Correspondent". A citation names the people; a credential ("MA") or a second name
 # after a comma stays.
 _JOB_TITLE = re.compile(rf",\s*(?:[^,\s]+\s+){{0,3}}{_JOBS}\b[^,]*$", re.IGNORECASE)
+# A role in brackets after the name: Le Monde's "Gilles Rof (Marseille, correspondant)", "Ana
+# Ruiz (envoyée spéciale)". A citation names the person.
+_ROLE_IN_BRACKETS = re.compile(
+    rf"\s*\((?:[^()]*[\s,])?(?:{_JOBS}|correspondante?s?|envoyée?s?\s+spéciale?s?|journalistes?"
+    r"|reporters?)\)\s*$",
+    re.IGNORECASE,
+)
 # A byline that is a job alone names nobody: "Staff Writer", "Senior Reporter". "Our Foreign
 # Staff" and "Telegraph Staff" do name someone: the newsroom.
 _JOB_ALONE = re.compile(
@@ -152,7 +159,29 @@ _EXTRAS = re.compile(r"title|role|job|position|date|time|bio|social|share|follow
 def _text(el: HtmlElement) -> str:
     if el.tag == "meta":
         return el.get("content") or ""
-    return " ".join(el.text_content().split())
+    parts: list[str] = []
+    _parted_text(el, parts)
+    return " ".join("".join(parts).split())
+
+
+def _parted_text(el: HtmlElement, parts: list[str]) -> None:
+    """`el`'s text, with " · " between two of its parts that touch, nothing between them
+    (`<span>Kate Morrow</span><span>BBC News, Cornwall</span>`): the page's style sets them on
+    lines of their own, as the BBC does its writer's name and role, and the name is the part
+    before the separator, not "Kate MorrowBBC News". A label before a name ("<span>By</span>
+    <span>Ana Ruiz</span>") is only set apart from it."""
+    parts.append(el.text or "")
+    before: HtmlElement | None = None
+    for child in el:
+        if isinstance(child.tag, str):
+            if before is not None and not (before.tail or "").strip():
+                written = "".join(parts)
+                if written.strip() and not written[-1].isspace():
+                    label = _PREFIX.match(before.text_content().strip() + " ")
+                    parts.append(" " if label else " · ")
+            _parted_text(child, parts)
+            before = child
+        parts.append(child.tail or "")
 
 
 def without_label(text: str) -> str:
@@ -164,6 +193,7 @@ def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
     separator; written in capitals ("JANE SMITH"), as a citation writes a name."""
     text = without_label(text)
+    text = _ROLE_IN_BRACKETS.sub("", text)
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)
     text = _FILED_FROM.sub("", text)

@@ -84,6 +84,7 @@ FURNITURE_TOKENS = frozenset(
         "comments",
         "comment",
         "disqus",
+        "ufi",  # Substack's (and Facebook's) like, comment and share bar: "post-ufi"
         "footer",
         "copyright",
         "editsection",  # a wiki's "[edit]" link beside each heading
@@ -163,9 +164,13 @@ def slug(text: str) -> str:
 
 
 def names_of(el: HtmlElement) -> str:
-    """An element's class and id, lowercased: what names it as a part of a page, whatever it
-    is (`element_names` for the furniture rules, which leave a heading's id out)."""
-    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+    """An element's class, id and `data-component`, lowercased: what names it as a part of a
+    page, whatever it is (`element_names` for the furniture rules, which leave a heading's id
+    out). The BBC names its parts only so (`data-component="byline-block"`): its classes are
+    generated ("ssrcss-1q0x1qg-Paragraph")."""
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    component = el.get("data-component")
+    return f"{names} {component}".lower() if component else names.lower()
 
 
 def element_names(el: HtmlElement) -> str:

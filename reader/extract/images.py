@@ -468,7 +468,8 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
     return found
 
 
-_CAPTION_NAME = re.compile(r"caption", re.IGNORECASE)
+# A caption's box, not a credit's: a credit alone after a picture says nothing of it.
+_CAPTION_ONLY_NAME = re.compile(r"caption", re.IGNORECASE)
 
 
 def _captioned(img: HtmlElement) -> bool:
@@ -485,7 +486,7 @@ def _captioned(img: HtmlElement) -> bool:
     if following is None:
         return False
     named = f"{following.get('class', '')} {following.get('id', '')}"
-    return following.tag == "figcaption" or bool(_CAPTION_NAME.search(named))
+    return following.tag == "figcaption" or bool(_CAPTION_ONLY_NAME.search(named))
 
 
 # A caption's own names: WordPress's "wp-caption-text", "caption", "image-caption"; not a

@@ -47,6 +47,16 @@ _LEAD_TOKENS = frozenset(
     ]
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+# A lead's name written as one word with what it is or whose: Der Spiegel's "leadtext",
+# "articlelead", "storyintro" ("leader", a leaderboard advert, is not one).
+_LEAD_COMPOUND = re.compile(
+    r"(?:article|story|post|entry)?(?:lead|lede|dek|standfirst|intro|summary|subtitle)"
+    r"(?:text|para|paragraph)?"
+)
+# The shortest standfirst: a line of a few words ("And what the fishermen knew all along"),
+# not a label ("Summary", "Intro").
+_LEAD_CHARS = 20
+_LEAD_WORDS = 4
 _CAPTION_TOKENS = frozenset({"caption", "description"})
 # How far apart (in common ancestors) a lead and the first paragraph of the body may be.
 _NEAR = 4
@@ -60,7 +70,7 @@ def _is_lead_like(el: HtmlElement, description: str) -> bool:
     parts = _TOKEN_SPLIT.split(names_of(el))
     # "sub-title", "stand_first": a name written in two parts.
     tokens = {*parts, *(a + b for a, b in pairwise(parts))}
-    if not _LEAD_TOKENS.isdisjoint(tokens):
+    if not _LEAD_TOKENS.isdisjoint(tokens) or any(map(_LEAD_COMPOUND.fullmatch, parts)):
         return True
     return bool(description) and _norm(el.text_content()) == description
 
@@ -201,7 +211,9 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
         if order[el] >= order[anchor]:
             break
         text = " ".join(el.text_content().split())
-        if not 40 <= len(text) <= 800 or _norm(text) in have:
+        if not _LEAD_CHARS <= len(text) <= 800 or len(text.split()) < _LEAD_WORDS:
+            continue
+        if _norm(text) in have:
             continue
         if not _is_lead_like(el, description) or near.isdisjoint(el.iterancestors()):
             continue

@@ -303,8 +303,16 @@ def extract_metadata(
     title_el = doc.find(".//title")
     page_title = title_el.text_content() if title_el is not None else ""
     titles = [" ".join(t.split()) for t in (page_title, meta.get("og:title", "")) if t]
-    # An address (a writer's page on the site) names nobody, in JSON-LD as in a `<meta>`.
-    authors = [a for a in _names(_dereferenced(ld.get("author"), described)) if _is_name(a)]
+    # An address (a writer's page on the site) names nobody, in JSON-LD as in a `<meta>`; nor
+    # does the site named as an Organization (the BBC's author is "BBC News"): the Source says
+    # it, and a byline or a `<meta>` may name the writer.
+    ld_authors = _dereferenced(ld.get("author"), described)
+    the_site = {n.casefold() for n in (declared_site, *_names(publisher)) if n}
+    authors = [
+        a
+        for a in _names(ld_authors)
+        if _is_name(a) and not (a in _organizations(ld_authors) and a.casefold() in the_site)
+    ]
     # Each author may have a `<meta>` of their own; an address (Facebook's article:author) names
     # nobody.
     declared_authors = [meta_values.get(key, []) for key in _AUTHOR_METAS]
@@ -352,7 +360,7 @@ def extract_metadata(
             declared_site,
             *_names(publisher),
             *(h.lstrip("@") for h in meta_values.get("twitter:site", [])),
-            *_organizations(_dereferenced(ld.get("author"), described)),
+            *_organizations(ld_authors),
         ],
         page_title,
     )

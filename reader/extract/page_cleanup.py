@@ -23,6 +23,7 @@ from ..safe import safe_line
 from .byline import in_a_sentence
 from .comment_threads import comment_threads
 from .corrections import keeps_notes
+from .credits import credits_into_captions, label_credits
 from .folded import unfold_read_more
 from .furniture import (
     FURNITURE_ROLES,
@@ -146,11 +147,16 @@ def prepare(doc: HtmlElement) -> None:
     hidden = [el for el in maybe_hidden if el.tag != "head" and hides_from_view(el)]
     # The rest of an article folded behind "Continue reading" is the article's: shown.
     still_hidden = set(hidden).difference(unfold_read_more(hidden))
+    # A screen reader's "Image source, " is all that names the BBC's credit box: read first.
+    label_credits(
+        [el for el in maybe_hidden if not _SCREEN_READER_ONLY.isdisjoint(class_names(el))]
+    )
     for el in maybe_hidden:
         if el.getparent() is None or el.tag == "head":
             continue
         if el in still_hidden or not _SCREEN_READER_ONLY.isdisjoint(class_names(el)):
             drop(el)
+    credits_into_captions(doc)
 
 
 def hides_from_view(el: HtmlElement) -> bool:

@@ -1,0 +1,101 @@
+"""A picture's credit outside its caption, set under the picture with the caption.
+
+The BBC writes a photo's credit over the photo, in a box of its own beside the `<figcaption>`
+(`<figure><img><span role="text"><span class="visually-hidden">Image source, </span>RNLI</span>
+<figcaption>…`), named only by the label a screen reader reads. Read as the page's text, the
+credit was a paragraph of its own ("RNLI"), and it was text beside the picture, so the picture
+was taken for one inside a sentence and left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from .furniture import names_of
+
+# What a screen reader is told a credit is: "Image source, ", "Photo credit:", "Copyright".
+_CREDIT_LABEL = re.compile(
+    r"(?:(?:image|photo|picture|video|media)\s+)?(?:source|credit|copyright)s?\s*[,:]?",
+    re.IGNORECASE,
+)
+_CREDIT_NAME = re.compile(r"credit|copyright", re.IGNORECASE)
+# A credit is a name or two, not a sentence.
+_CREDIT_WORDS = 12
+_SENTENCE_END = (".", "!", "?", ":", ";", "…")
+
+
+def label_credits(hidden: list[HtmlElement]) -> None:
+    """Name as a credit the box whose screen reader's label (among `hidden`, the elements
+    only a screen reader reads, before they go) says it is one, inside a figure; the label
+    is kept, shown: "Image source: RNLI"."""
+    for label in hidden:
+        box = label.getparent()
+        text = " ".join(label.text_content().split())
+        if box is None or not _CREDIT_LABEL.fullmatch(text) or len(label):
+            continue
+        if next(box.iterancestors("figure"), None) is None:
+            continue
+        if any(el.tag == "figcaption" for el in (box, *box.iterancestors())):
+            continue  # the caption's own credit ("Credit Harry Campbell"): in its place
+        if len(box.text_content().split()) > _CREDIT_WORDS:
+            continue
+        box.set("class", f"{box.get('class', '')} credit".strip())
+        del label.attrib["class"]  # shown now: no longer a screen reader's only
+        label.text = text.rstrip(" ,:") + ": "
+
+
+def credits_into_captions(doc: HtmlElement) -> None:
+    """Move a figure's credit that stands outside its `<figcaption>` to the caption's end, or
+    make it the caption when the figure has none."""
+    for figure in list(doc.iter("figure")):
+        caption = next(figure.iter("figcaption"), None)
+        for credit in [el for el in figure.iterdescendants() if _is_loose_credit(el)]:
+            if any(a.tag == "figcaption" for a in credit.iterancestors()):
+                continue  # inside a credit moved already
+            _remove_keeping_tail(credit)
+            if caption is None:
+                credit.tag = "figcaption"
+                figure.append(credit)
+                caption = credit
+                continue
+            written = caption.text_content().rstrip()
+            if written and not written.endswith(_SENTENCE_END):
+                _append_text(caption, ".")
+            _append_text(caption, " ")
+            caption.append(credit)
+
+
+def _is_loose_credit(el: HtmlElement) -> bool:
+    """A box named a credit, of a few words and no picture, outside any caption."""
+    return (
+        isinstance(el.tag, str)
+        and el.tag != "figcaption"
+        and bool(_CREDIT_NAME.search(names_of(el)))
+        and not any(a.tag == "figcaption" for a in el.iterancestors())
+        and next(el.iter("img", "picture", "video", "figcaption"), None) is None
+        and 0 < len(el.text_content().split()) <= _CREDIT_WORDS
+    )
+
+
+def _remove_keeping_tail(el: HtmlElement) -> None:
+    """Take `el` out of its place, leaving the text after it there."""
+    parent = el.getparent()
+    previous = el.getprevious()
+    if el.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    el.tail = None
+    parent.remove(el)
+
+
+def _append_text(el: HtmlElement, text: str) -> None:
+    """`text` after all `el` holds."""
+    last = el[-1] if len(el) else None
+    if last is not None:
+        last.tail = (last.tail or "") + text
+    else:
+        el.text = (el.text or "") + text
