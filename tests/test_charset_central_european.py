@@ -192,23 +192,14 @@ def test_a_feed_whose_items_mix_utf8_and_windows_1250_reads_right() -> None:
     """Through the feed parser: an aggregator's UTF-8 feed, two of whose items were copied from
     a windows-1250 source."""
     from reader.feeds import parse_feed
+    from tests.test_charset_mixed import mixed_feed
 
     items = [
         ("Prom nie kursuje drugi dzień", "Firma zwróci pieniądze za bilety.", "utf-8"),
         ("Budżet przyjęty", POLISH[0], "cp1250"),
         ("Rozpočet schválen", CZECH[0], "cp1250"),
     ]
-    feed = (
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-        "<title>Wiadomości z regionu</title><language>pl</language>"
-        "<link>http://127.0.0.1/</link>"
-    ).encode()
-    for n, (title, description, codec) in enumerate(items):
-        feed += (
-            f"<item><title>{title}</title><link>http://127.0.0.1/{n}</link>"
-            f"<description>{description}</description></item>"
-        ).encode(codec)
-    feed += b"</channel></rss>"
+    feed = mixed_feed("Wiadomości z regionu", items, "<language>pl</language>")
     parsed = parse_feed(feed, "http://127.0.0.1/f.xml", "", "text/xml", None)
     assert parsed.title == "Wiadomości z regionu"
     assert [(e.title, e.summary) for e in parsed.entries] == [(t, d) for t, d, _ in items]

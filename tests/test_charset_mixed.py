@@ -212,6 +212,21 @@ def test_a_plain_text_page_with_a_windows_1251_paragraph_reads_right() -> None:
     assert decode_text(raw, "utf-8") == "Рыбаки протестуют против новых квот\n\n" + RUSSIAN[0]
 
 
+def mixed_feed(title: str, items: list[tuple[str, str, str]], channel: str = "") -> bytes:
+    """A UTF-8 RSS feed whose items are each written in the charset given with it, as an
+    aggregator copies them from their sources; `channel`: more of the channel's elements."""
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>{title}</title>{channel}<link>http://127.0.0.1/</link>"
+    ).encode()
+    for n, (item_title, description, codec) in enumerate(items):
+        feed += (
+            f"<item><title>{item_title}</title><link>http://127.0.0.1/{n}</link>"
+            f"<description>{description}</description></item>"
+        ).encode(codec)
+    return feed + b"</channel></rss>"
+
+
 def test_a_feed_whose_descriptions_mix_utf8_and_windows_1251_reads_right() -> None:
     """Through the feed parser: an aggregator's UTF-8 feed, two of whose items were copied from
     a windows-1251 source."""
@@ -222,16 +237,7 @@ def test_a_feed_whose_descriptions_mix_utf8_and_windows_1251_reads_right() -> No
         ("Рыбаки протестуют", RUSSIAN[0], "cp1251"),
         ("Бюджет на наступний рік", UKRAINIAN[0], "cp1251"),
     ]
-    feed = (
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-        "<title>Городские новости</title><link>http://127.0.0.1/</link>"
-    ).encode()
-    for n, (title, description, codec) in enumerate(items):
-        feed += (
-            f"<item><title>{title}</title><link>http://127.0.0.1/{n}</link>"
-            f"<description>{description}</description></item>"
-        ).encode(codec)
-    feed += b"</channel></rss>"
+    feed = mixed_feed("Городские новости", items)
     parsed = parse_feed(feed, "http://127.0.0.1/f.xml", "", "text/xml", None)
     assert parsed.title == "Городские новости"
     assert [(e.title, e.summary) for e in parsed.entries] == [(t, d) for t, d, _ in items]

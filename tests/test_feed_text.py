@@ -14,7 +14,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +26,7 @@ from reader import store as store_module
 from reader.extract import to_text
 from reader.feeds import parse_feed
 from reader.library import Library
-from reader.models import Entry
+from reader.models import Article, Entry
 from reader.store import Store
 from tests.served_feed import serve_one_item
 
@@ -285,40 +285,53 @@ BARE_PAGE = f"""<!doctype html><html><head><title>Harbour wall repaired</title><
 <article><h1>Harbour wall repaired</h1>{FULL_TEXT}</article></body></html>"""
 
 
+def synced_bare_page(data_dir: Path, feed: Callable[[str], str], content_type: str) -> Article:
+    """The article a sync caches of the one item of `feed` (made for the server's address),
+    whose page (`BARE_PAGE`) names no author, date or site."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/feed.xml").respond_with_data(feed(base), content_type=content_type)
+    server.expect_request("/wall.html").respond_with_data(BARE_PAGE, content_type="text/html")
+
+    async def run() -> Article:
+        async with Library(data_dir) as lib:
+            lib.add_feed(server.url_for("/feed.xml"))
+            assert (await lib.sync()).articles_fetched == 1
+            article = lib.cached_article(f"{base}/wall.html")
+            assert article is not None
+            return article
+
+    try:
+        return asyncio.run(run())
+    finally:
+        server.stop()
+
+
 def test_the_feeds_author_date_and_source_fill_what_the_page_does_not_say(
     data_dir: Path,
 ) -> None:
     """A page with no byline, date or site name: the cached article takes the feed's, so the
     citation (`reader show`, `y`) says what the reading view shows. RSS's author is an address
     with the name in brackets: the name is the author."""
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
-    feed = f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
+    article = synced_bare_page(
+        data_dir,
+        lambda base: (
+            f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>
 <title>Island Times</title><link>{base}/</link>
 <item><title>Harbour wall repaired</title><link>{base}/wall.html</link><guid>wall</guid>
 <pubDate>Thu, 26 Nov 2026 09:00:00 GMT</pubDate><author>desk@islandtimes.example (Mairi Boyd)</author>
 <description>{SUMMARY}</description></item></channel></rss>"""
-    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/rss+xml")
-    server.expect_request("/wall.html").respond_with_data(BARE_PAGE, content_type="text/html")
-
-    async def run() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(server.url_for("/feed.xml"))
-            assert (await lib.sync()).articles_fetched == 1
-            article = lib.cached_article(f"{base}/wall.html")
-            assert article is not None and not article.partial
-            assert article.author == "Mairi Boyd"
-            assert article.published == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-            assert article.site_name == "Island Times"
-            header = to_text(article).split(STORY[0])[0]
-            assert "Author: Mairi Boyd" in header and "Source: Island Times" in header
-            assert "Published: 2026-11-26T09:00:00+00:00" in header
-
-    try:
-        asyncio.run(run())
-    finally:
-        server.stop()
+        ),
+        "application/rss+xml",
+    )
+    assert not article.partial
+    assert article.author == "Mairi Boyd"
+    assert article.published == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    assert article.site_name == "Island Times"
+    header = to_text(article).split(STORY[0])[0]
+    assert "Author: Mairi Boyd" in header and "Source: Island Times" in header
+    assert "Published: 2026-11-26T09:00:00+00:00" in header
 
 
 def test_a_page_with_no_dates_takes_the_feeds_publication_and_revision_together(
@@ -326,31 +339,20 @@ def test_a_page_with_no_dates_takes_the_feeds_publication_and_revision_together(
 ) -> None:
     """An Atom entry published at 09:00 and updated at 11:30, for a page that states neither:
     the citation gave the publication alone, while the reading view said "updated"."""
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    base = server.url_for("").rstrip("/")
-    feed = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
-<title>Island Times</title><id>{base}/</id><updated>2026-11-26T11:30:00Z</updated>
-<entry><title>Harbour wall repaired</title><link href="{base}/wall.html"/><id>wall</id>
-<published>2026-11-26T09:00:00Z</published><updated>2026-11-26T11:30:00Z</updated>
-<summary>{SUMMARY}</summary></entry></feed>"""
-    server.expect_request("/feed.xml").respond_with_data(feed, content_type="application/atom+xml")
-    server.expect_request("/wall.html").respond_with_data(BARE_PAGE, content_type="text/html")
-
-    async def run() -> None:
-        async with Library(data_dir) as lib:
-            lib.add_feed(server.url_for("/feed.xml"))
-            assert (await lib.sync()).articles_fetched == 1
-            article = lib.cached_article(f"{base}/wall.html")
-            assert article is not None
-            header = to_text(article).split(STORY[0])[0]
-            assert "Published: 2026-11-26T09:00:00+00:00" in header
-            assert "Updated: 2026-11-26T11:30:00+00:00" in header
-
-    try:
-        asyncio.run(run())
-    finally:
-        server.stop()
+    article = synced_bare_page(
+        data_dir,
+        lambda base: (
+            f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Island Times</title><id>{base}/</id>
+<updated>2026-11-26T11:30:00Z</updated><entry><title>Harbour wall repaired</title>
+<link href="{base}/wall.html"/><id>wall</id><published>2026-11-26T09:00:00Z</published>
+<updated>2026-11-26T11:30:00Z</updated><summary>{SUMMARY}</summary></entry></feed>"""
+        ),
+        "application/atom+xml",
+    )
+    header = to_text(article).split(STORY[0])[0]
+    assert "Published: 2026-11-26T09:00:00+00:00" in header
+    assert "Updated: 2026-11-26T11:30:00+00:00" in header
 
 
 @pytest.mark.parametrize(
