@@ -282,3 +282,60 @@ def test_a_note_in_a_complementary_box_stays() -> None:
     # The role a sidebar declares, on the correction's own box in the article.
     box = f'<aside role="complementary" class="correction"><p>Correction: {CORRECTION}</p></aside>'
     assert lines(page(after=box))[-1] == f"Correction: {CORRECTION}"
+
+
+def test_the_plain_search_before_the_pattern_misses_no_word_it_finds() -> None:
+    """Each word of a note's, as the pattern reads it in any case, holds a piece the plain
+    search looks for first: the plain search turns away no box the pattern would take."""
+    from reader.extract.corrections import _MENTIONS, _may_mention
+
+    words = [
+        *[
+            "Correction",
+            "corrections",
+            "Clarification",
+            "UPDATE",
+            "updated",
+            "erratum",
+            "errata",
+            "Rectificatif",
+        ],
+        *[
+            "correctif",
+            "Précision",
+            "N.D.L.R.",
+            "ndlr",
+            "Korrektur",
+            "Richtigstellung",
+            "Klarstellung",
+        ],
+        *["Aktualisierung", "Corrección", "Aclaración", "Actualización", "Correzione", "Rettifica"],
+        *["Precisazione", "Aggiornamento", "Correção", "Atualização", "Correctie", "Rectificatie"],
+        *[
+            "corrected",
+            "amended",
+            "clarified",
+            "version",
+            "corrigé",
+            "rectifié",
+            "korrigiert",
+            "geändert",
+        ],
+        *[
+            "aktualisiert",
+            "versión",
+            "corregido",
+            "actualizado",
+            "corretto",
+            "aggiornato",
+            "versione",
+        ],
+        *["Fassung", "modifié"],
+        *("Editor’s note", "Note from the editor", "Mise à jour", "n. d. l. r.", "Fe de errores"),
+        *("note de la rédaction", "Anmerkung der Redaktion", "Hinweis der Redaktion"),
+        *("Nota del editor", "nota de la redacción", "Nota della redazione", "nota da redação"),
+        *("nota do editor", "Noot van de redactie"),
+    ]
+    for word in words:
+        assert _MENTIONS.search(word), word
+        assert _may_mention(word), word
