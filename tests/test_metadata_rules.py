@@ -127,6 +127,18 @@ def test_a_name_ending_in_a_months_or_a_weekdays_name_is_kept_whole() -> None:
         assert extract("<title>Ferry</title>", body).author == name, byline
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["Photographs by Lena Moss", "Photos by Lena Moss", "Text and photos by Lena Moss"],
+)
+def test_a_photo_essays_credit_names_its_maker(credit: str) -> None:
+    """A photo essay's `<meta name="author">` and byline say "Photographs by Lena Moss": the
+    citation said "Author: Photographs by Lena Moss" ("By …" was cut, not this)."""
+    head = f'<title>Ferry</title><meta name="author" content="{credit}">'
+    body = f'<article><h1>Ferry</h1><p class="byline">{credit}</p>{STORY}</article>'
+    assert extract(head, body).author == "Lena Moss"
+
+
 def test_a_byline_element_holding_only_a_date_names_nobody() -> None:
     for dateline in ("March 3, 2026", "Tuesday, March 3, 2026", "Mar 3", "Yesterday"):
         body = f'<article><h1>Ferry</h1><p class="byline">{dateline}</p>{STORY}</article>'

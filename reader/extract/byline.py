@@ -49,7 +49,8 @@ _SKIP_TAGS = frozenset(["script", "style", "meta", "link", "input", "img", "head
 # "लेखक:", and Italian's "di", lower-case only: "Di Marco" is a surname. Chinese writes
 # "记者张三" ("reporter") and "作者：李明" ("author", with its colon) with no space.
 _PREFIX = re.compile(
-    r"^(?:(?:(?:written|posted|reported|words|story)\s+by|by|par|por|von|door|av|af"
+    r"^(?:(?:(?:written|posted|reported|words|story|photos?|photographs|photography|pictures"
+    r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af"
     r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|yazar|מאת|लेखक"
     r"|(?-i:di))\b\s*:?\s+|(?:记者|記者)\s*[:：]?\s*|作者\s*[:：]\s*)",
     re.IGNORECASE,
