@@ -8,16 +8,9 @@ import pytest
 
 from reader.extract import extract_article, to_text
 from reader.models import Article
+from tests.test_title_site_name import STORY
 
 URL = "https://www.courier.example/news/bus-routes"
-STORY = """
-<p>The council's transport committee voted on Tuesday to withdraw three bus routes serving the
-north of the city, after hearing that the services carried fewer than forty people a day.</p>
-<p>Residents who spoke at the meeting said the routes were the only link to the hospital for many
-older people in the area, and asked the committee to delay the decision until the spring.</p>
-<p>The operator said it would run a reduced service on one of the routes until the end of March,
-when a replacement minibus paid for by the council is expected to begin.</p>
-"""
 
 
 def story(top: str = "", end: str = "", head: str = "") -> Article:
