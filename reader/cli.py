@@ -25,8 +25,9 @@ from .safe import safe_line, safe_text
 
 if TYPE_CHECKING:
     from .config import Config
-    from .library import Headline, Library, SyncProgress, SyncReport
+    from .library import Library
     from .models import Article
+    from .reports import Headline, SyncProgress, SyncReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_PIPE_CLOSED = 128 + 13  # killed by SIGPIPE, as a shell reports it

@@ -16,8 +16,8 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager, redirect_stderr, suppress
-from dataclasses import dataclass, field, replace
+from contextlib import contextmanager, suppress
+from dataclasses import replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -34,14 +34,32 @@ from .models import (
     ErrorKind,
     Feed,
     FetchError,
-    Response,
     SiteRule,
     StoreError,
 )
+from .page_caching import (
+    Extracted,
+    amp_for_cache,
+    extend_for_cache,
+    extract_for_cache,
+    filled_from,
+    next_page_of,
+    read_from,
+    whole_for_cache,
+)
+from .reports import (
+    CacheStats,
+    FeedResult,
+    Headline,
+    ProgressCallback,
+    PruneReport,
+    SyncProgress,
+    SyncReport,
+)
 from .safe import safe_line
-from .sniff import binary_type, feed_type, looks_like_html
 from .store import Store
 from .urls import canonical_url, is_web_url, not_web_url, with_scheme
+from .workers import import_worker_modules, prepare_process_workers, start_worker, stop_pool
 
 if (
     TYPE_CHECKING
@@ -54,447 +72,6 @@ T = TypeVar("T")
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_SNIFF_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
-_TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
-
-
-@dataclass(frozen=True)
-class Headline:
-    """An entry as a list shows it."""
-
-    entry: Entry
-    read: bool
-    cached: bool
-    saved: bool = False
-    partial: bool = False
-    """Cached, but not all of it: the feed's text stands in, or the page gave only part."""
-    not_article: bool = False
-    """Its link is known to be no article page (a PDF, an image, a podcast's audio)."""
-
-
-@dataclass(frozen=True)
-class FeedResult:
-    feed: Feed
-    new_entries: int = 0
-    error: FetchError | None = None
-    not_modified: bool = False
-    entries: tuple[Entry, ...] = ()  # the feed's items as just fetched (none when unchanged)
-
-
-@dataclass(frozen=True)
-class SyncProgress:
-    """Where a sync is. Articles are fetched while feeds are still coming in, so both counts
-    move together; `phase` says which one this report is about ("done" once, at the end)."""
-
-    phase: Literal["feeds", "articles", "done"]
-    feeds_done: int
-    feeds_total: int
-    articles_done: int = 0
-    articles_total: int = 0  # grows as feeds bring new items
-    failures: int = 0
-    cached: Entry | None = None  # the entry whose article was just cached, if any
-    in_part: bool = False  # ...and that article is not all of it (`Article.in_part`)
-
-    @property
-    def feeds_finished(self) -> bool:
-        return self.feeds_done >= self.feeds_total
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    feeds: list[FeedResult] = field(default_factory=list)
-    articles_fetched: int = 0
-    articles_already_cached: int = 0
-    article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
-    not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
-    # Articles cached without some of their text, their later pages or the AMP version of a page
-    # that gave little (`Article.incomplete` says why)
-    incomplete: list[tuple[Entry, Article]] = field(default_factory=list)
-    pruned: PruneReport | None = None  # when the cache size limit evicted articles
-
-    @property
-    def ok(self) -> bool:
-        """Everything came through: a link that is not an article page is not a failure."""
-        return not self.article_failures and all(r.error is None for r in self.feeds)
-
-
-@dataclass(frozen=True)
-class CacheStats:
-    articles: int
-    saved: int
-    feeds: int
-    headlines: int
-    disk_bytes: int
-    oldest: datetime | None
-    newest: datetime | None
-
-
-@dataclass(frozen=True)
-class PruneReport:
-    removed: int
-    freed_bytes: int
-    kept_saved: int
-    remaining_bytes: int
-
-
-ProgressCallback = Callable[[SyncProgress], None]
-
-
-# How often a worker looks whether the process that started it is still there.
-_PARENT_CHECK = 1.0
-
-
-def _start_worker(parent: int) -> None:
-    """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
-    and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
-    They end with the parent (`parent`, its pid as it gave it: one killed while the worker
-    started is not the worker's parent any more), however it ends (`_end_with_parent`)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with suppress(OSError, AttributeError):
-        os.nice(10)
-    threading.Thread(
-        target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
-    ).start()
-
-
-def _end_with_parent(parent: int) -> None:
-    """Exit when the parent has gone (killed with -9, out of memory): a worker holds both ends
-    of the pool's pipes, so it never sees them close, and would wait for work for ever."""
-    import time
-
-    while os.getppid() == parent:
-        time.sleep(_PARENT_CHECK)
-    os._exit(0)
-
-
-# Seconds a closing library gives each worker to finish the page in its hands.
-_STOP_GRACE = 2.0
-
-
-def _stop_pool(pool: Executor) -> None:
-    """Shut the CPU pool: queued work cancelled, each worker let finish the page in its hands
-    for `_STOP_GRACE`, then ended. Waiting for a worker stuck on a hostile page (an hour-long
-    regular expression in a parser) kept `q` and Ctrl-C from ending the reader at all.
-
-    shutdown(wait=True) runs in a thread of its own: with wait=False, the pool's manager thread
-    may close its wake-up pipe before the interpreter's exit hook writes to it (an EBADF
-    traceback after Ctrl-C). Ending the workers lets that shutdown return."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    stopper = threading.Thread(
-        target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True
-    )
-    stopper.start()
-    stopper.join(_STOP_GRACE)
-    if stopper.is_alive():
-        for process in processes:
-            with suppress(OSError, ValueError):
-                process.terminate()
-        stopper.join()
-
-
-def _import_worker_modules(articles: bool = True) -> None:
-    """Import what the workers run (feed parsing, and extraction when articles are wanted)."""
-    from . import feeds  # noqa: F401
-
-    if articles:
-        from . import extract  # noqa: F401
-
-
-_worker_stores: dict[Path, Store] = {}
-
-
-def _store_in_worker(store: Store | Path) -> Store:
-    """The store a worker writes to: the caller's own in a thread, one per process otherwise
-    (diskcache's SQLite is safe across processes, and the page never travels back)."""
-    if isinstance(store, Store):
-        return store
-    opened = _worker_stores.get(store)
-    if opened is None:
-        opened = _worker_stores[store] = Store(store)
-    return opened
-
-
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """What a worker made of one download, for `Library._download` to go on with."""
-
-    article: Article | None = None  # as now cached (None: nothing was)
-    refresh: str = ""  # the page only sent the browser on, to this address (`meta_refresh`)
-    next_page: str = ""  # the article goes on at this page (`extract.next_page`)
-    one_page: str = ""  # ...and is offered whole on this one ("View as a single page")
-    amp: str = ""  # the page gave little, and has an AMP version here (`extract.amp`)
-    failed: FetchError | None = None  # it gave nothing: what to raise when the AMP one fails
-    goes_on: bool = False  # the article goes on at this page, past the cap (`extend_for_cache`)
-
-
-def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
-    """The response with its body decompressed and checked to be a page, and the body as the
-    server sent it when that was gzip (kept as it came: see `pack_raw_page`)."""
-    from .content_coding import decode_body
-
-    wire_gzip = response.body if response.encoding.strip().lower() in ("gzip", "x-gzip") else None
-    if response.encoding:
-        body = decode_body(response.body, response.encoding, max_bytes, response.url)
-        response = replace(response, body=body, encoding="")
-    check_is_page(response)
-    return response, wire_gzip
-
-
-def _packed(response: Response, wire_gzip: bytes | None) -> bytes:
-    from .raw_pages import pack_raw_page
-
-    content_type = response.content_type + (
-        f"; charset={response.charset}" if response.charset else ""
-    )
-    return pack_raw_page(response.body, content_type, wire_gzip)
-
-
-def extract_for_cache(
-    url: str,
-    response: Response,
-    max_bytes: int,
-    rule: SiteRule | None,
-    store: Store | Path,
-    entry: Entry | None,
-) -> Extracted:
-    """Worker-side: inflate the page, check it is one, extract its article, and cache both
-    under `url` (the link asked for; `response.url` is where redirects ended). A page that
-    only sends the browser on (`meta_refresh`) is not cached: where it sends is returned. A
-    page that gives little or no text of its own (a script's shell, a consent wall) returns
-    its AMP version's address, for `amp_for_cache` to read; one that gives none caches
-    nothing and returns its error, raised when that version fails too.
-
-    The feed's text of `entry` is extraction's fallback; an entry loaded from the store has its
-    full content kept apart, and it is looked up here, a read the event loop is spared.
-
-    All of it is CPU or disk work kept off the event loop; the worker writes the cache itself
-    so the page and its article are not pickled back to the parent for it to write.
-    """
-    from .extract import extract_page, gave_little
-    from .extract.amp import amp_url_of
-    from .meta_refresh import refresh_target
-
-    response, wire_gzip = _inflated(response, max_bytes)
-    target = refresh_target(response.body, response.url, response.charset, response.refresh)
-    if target is not None:
-        return Extracted(refresh=target)
-    writer = _store_in_worker(store)
-    fallback_html = writer.feed_html(entry) if entry else ""
-    try:
-        article, next_page = extract_page(
-            response.body, response.url, response.charset, fallback_html, rule
-        )
-    except FetchError as error:
-        # A page scripts fill, for a feed without text, or a consent wall its AMP version
-        # doesn't put up: that version may hold the article.
-        if error.kind not in (ErrorKind.EXTRACTION, ErrorKind.CONSENT_WALL):
-            raise
-        amp = amp_url_of(response.body, response.url, response.charset)
-        if not amp:
-            raise
-        return Extracted(amp=amp, failed=error)
-    # Until its last page is in, an article over several pages is incomplete: so it stays
-    # when the sync is stopped halfway through them. A page that is all of it keeps what its
-    # extraction found missing (a page for subscribers).
-    article = replace(_filled(article, entry), fetched_at=_now())
-    if next_page:
-        article = replace(article, incomplete=_unread(1, next_page), incomplete_for_good=False)
-    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
-    if not next_page:
-        # An article's first page is not the article: its AMP one is only tried for a page
-        # that is all of it, and gives little.
-        little = gave_little(article)
-        return Extracted(
-            article, amp=amp_url_of(response.body, response.url, response.charset) if little else ""
-        )
-    from .extract.next_page import one_page_url_of
-
-    one_page = one_page_url_of(response.body, response.url, response.charset)
-    return Extracted(article, next_page=next_page, one_page=one_page)
-
-
-# Another version of the article (on one page, AMP) is taken for the whole of it only when it
-# holds the page read and at least half as much again.
-_WHOLE_RATIO = 1.5
-
-
-def whole_for_cache(
-    url: str,
-    response: Response,
-    max_bytes: int,
-    rule: SiteRule | None,
-    store: Store | Path,
-) -> Extracted:
-    """Worker-side: the article cached under `url` (its first page) read instead from the page
-    offering it whole, and cached so, when that page is the same article and longer."""
-    from .extract import extract_page
-    from .extract.next_page import continues
-
-    response, wire_gzip = _inflated(response, max_bytes)
-    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
-    writer = _store_in_worker(store)
-    cached = writer.article(url)
-    if cached is None or page.partial or not continues(cached, page):
-        return Extracted()
-    # A site that ignores the request answers with the first page again (its pager and all),
-    # or a little more: then the pages are read one by one.
-    if next_page or page.word_count < cached.word_count * _WHOLE_RATIO:
-        return Extracted()
-    article = _read_from_version(page, cached, cached.fetched_at)
-    writer.put_article(url, article, _packed(response, wire_gzip), writer.fallback_html(url))
-    return Extracted(article)
-
-
-def amp_for_cache(
-    url: str,
-    response: Response,
-    max_bytes: int,
-    rule: SiteRule | None,
-    store: Store | Path,
-    entry: Entry | None,
-    page_url: str,
-) -> Extracted:
-    """Worker-side: the article read from the AMP version of its page (at `page_url`), which
-    gave little or nothing; cached under `url` in place of what that page gave, when the AMP
-    one is the same article, whole, and holds more of its own text (than the feed's, or half
-    as much again as the page's)."""
-    from .extract import extract_page, gave_little
-    from .extract.next_page import continues
-
-    response, wire_gzip = _inflated(response, max_bytes)
-    writer = _store_in_worker(store)
-    fallback_html = writer.feed_html(entry) if entry else writer.fallback_html(url)
-    page, next_page = extract_page(
-        response.body, response.url, response.charset, fallback_html, rule
-    )
-    cached = writer.article(url)
-    known = cached or Article(url=page_url, title=entry.title if entry else "")
-    # An AMP page with pages of its own is not the article whole: the page's text stays.
-    if gave_little(page) or next_page or not continues(known, page):
-        return Extracted()
-    # A short story's AMP version is that story again, maybe with a "related" box more.
-    if (
-        cached is not None
-        and not cached.partial
-        and page.word_count < _WHOLE_RATIO * cached.word_count
-    ):
-        return Extracted()
-    article = _read_from_version(page, known, _now())
-    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
-    return Extracted(article)
-
-
-def _unread(page: int, next_page: str) -> str:
-    """`Article.incomplete` of an article read up to `page`, with `next_page` still to come."""
-    return (
-        f"the pages after page {page} have not been read yet; the next sync reads on"
-        if next_page
-        else ""
-    )
-
-
-def extend_for_cache(
-    url: str,
-    response: Response,
-    max_bytes: int,
-    rule: SiteRule | None,
-    store: Store | Path,
-    number: int,
-    keep: bool = True,
-) -> Extracted:
-    """Worker-side: page `number` of the article cached under `url`, split over several pages:
-    its text added to the article's and its raw page kept after the others. Nothing is added
-    when the page turns out to be another article's (another title) or repeats the article.
-    Not `keep`: nothing is added either, and `goes_on` says whether it would have been."""
-    from .extract import extract_page
-    from .extract.next_page import append_page, continues
-
-    response, wire_gzip = _inflated(response, max_bytes)
-    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
-    writer = _store_in_worker(store)
-    cached = writer.article(url)
-    if cached is None or not continues(cached, page):
-        return Extracted(cached)
-    article = append_page(cached, page)
-    if article is cached:
-        return Extracted(cached)
-    if not keep:
-        return Extracted(cached, goes_on=True)
-    article = replace(article, incomplete=_unread(number, next_page))
-    writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
-    return Extracted(article, next_page=next_page)
-
-
-def next_page_of(body: bytes, page_url: str, charset: str | None, rule: SiteRule | None) -> str:
-    """Worker-side: the address of the page after a kept page, "" when it was the last."""
-    from .extract import extract_page
-
-    try:
-        return extract_page(body, page_url, charset, "", rule)[1]
-    except FetchError:
-        return ""
-
-
-def _read_from_version(page: Article, known: Article, fetched_at: datetime | None) -> Article:
-    """`page`, read from another version of the article `known` (the one offering it whole,
-    its AMP one), as the article: cited by the article's own address, since "?view=all" or
-    "/amp/" is a way of reading it, not its address; `page_url` says where its text came from
-    (`_read_from`)."""
-    return replace(_filled(page, known), url=known.url, page_url=page.url, fetched_at=fetched_at)
-
-
-def _read_from(article: Article | None, link: str) -> str:
-    """The address of the page `article` was read from, as cached under `link`: where
-    redirects ended (its links are relative to it), not the link asked for (a feed's tracker,
-    an old address); the one-page or AMP version's, when it was read from that."""
-    if article is None:
-        return link
-    return article.page_url or article.url or link
-
-
-def _filled(article: Article, known: Article | Entry | None) -> Article:
-    """`article` with what its page didn't say taken from what is `known` of it (its feed
-    entry, or the article as cached before): its title, author, date and source. The reading
-    view shows the feed's when the page gives none, and the citation (`reader show`, `y`) must
-    say what the view says."""
-    if known is None:
-        return article
-    source = known.feed_title if isinstance(known, Entry) else known.site_name
-    wanted = {
-        "title": known.title,
-        "author": known.author,
-        "published": known.published,
-        "site_name": source,
-    }
-    changes = {k: v for k, v in wanted.items() if v and not getattr(article, k)}
-    if "published" in changes and not article.updated and known.updated:
-        changes["updated"] = known.updated  # dated by the feed: its two dates go together
-    return replace(article, **changes) if changes else article
-
-
-def prepare_process_workers() -> None:
-    """Start multiprocessing's resource tracker while `sys.stderr` is still a real file.
-
-    A running Textual app replaces `sys.stderr` with an object whose `fileno()` is -1; a worker
-    spawned then would start the tracker with that fd and fail ("bad value(s) in fds_to_keep").
-    The TUI calls this before it runs; the tracker, once started, is reused.
-    """
-    try:
-        from multiprocessing import resource_tracker
-    except ImportError:  # no resource tracker on this platform
-        return
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        resource_tracker.ensure_running()
-    elif sys.__stderr__ is not None:
-        with redirect_stderr(sys.__stderr__):
-            resource_tracker.ensure_running()
 
 
 def _consume_error(future: asyncio.Future[Any]) -> None:
@@ -580,28 +157,6 @@ def _with_link(headlines: list[Headline], url: str) -> Entry | None:
     return None
 
 
-def check_is_page(response: Response) -> None:
-    """Refuse a PDF, an image, a binary or a feed where an article page was expected, also when
-    the server calls it text/html: decoded as text it would be mojibake in the cache (a feed,
-    its items run together under the channel's title)."""
-    ctype = response.content_type
-    binary = binary_type(response.body) or feed_type(response.body)
-    if binary is None and ctype in _HTML_TYPES:
-        return
-    if binary is None and ctype in _SNIFF_TYPES and looks_like_html(response.body):
-        return
-    if binary is None and ctype in _TEXT_TYPES:
-        return  # read as text (`extract.plain_text`): a press release, a transcript
-    what = safe_line(ctype, 60) or "unknown content"
-    if binary is not None:
-        what = binary if ctype in (binary, *_SNIFF_TYPES) else f"{binary}, sent as {what}"
-    raise FetchError(
-        ErrorKind.NOT_HTML,
-        f"not an article page ({what}); open the original link in a browser",
-        response.url,
-    )
-
-
 class Library:
     """Subscriptions, headlines and articles of one data directory."""
 
@@ -638,7 +193,7 @@ class Library:
 
     def close(self) -> None:
         if self._pool is not None:
-            _stop_pool(self._pool)
+            stop_pool(self._pool)
             self._pool = None
         self.store.close()
 
@@ -674,17 +229,17 @@ class Library:
             else "spawn"
         )
         if method == "fork":
-            _import_worker_modules(articles)  # once here; the children inherit them
+            import_worker_modules(articles)  # once here; the children inherit them
         else:
             prepare_process_workers()
         self._pool = ProcessPoolExecutor(
             max_workers=count,
             mp_context=get_context(method),
-            initializer=_start_worker,
+            initializer=start_worker,
             initargs=(os.getpid(),),
         )
         for _ in range(count):
-            self._pool.submit(_import_worker_modules, articles)
+            self._pool.submit(import_worker_modules, articles)
 
     async def _cpu(self, fn: Callable[P, T], *args: Any) -> T:
         """Run CPU work off the event loop."""
@@ -1071,7 +626,7 @@ class Library:
             raw = self.store.raw_page(url)
             if raw is None:  # nothing to go on from: the article is what it is
                 return self._kept(url, replace(cached, incomplete=""))
-            page_url, (body, content_type) = _read_from(cached, url), raw
+            page_url, (body, content_type) = read_from(cached, url), raw
         from .charset import charset_from_content_type
         from .extract import gave_little
         from .extract.amp import amp_url_of
@@ -1086,7 +641,7 @@ class Library:
             if amp:
                 read = await self._amp(url, amp, cached.url or url, None)
                 return read or self._kept(url, replace(cached, incomplete=""))
-        read = [_read_from(cached, url), *(page for page, _, _ in later)]
+        read = [read_from(cached, url), *(page for page, _, _ in later)]
         return await self._later_pages(url, cached, read, next_page)
 
     @property
@@ -1119,7 +674,7 @@ class Library:
         url = _link(target)
         if not url or not self.site_rules:
             return ""
-        rule = site_rule_for(self.site_rules, _read_from(article, url))
+        rule = site_rule_for(self.site_rules, read_from(article, url))
         raw = self.store.raw_page(url) if rule is not None and rule.body else None
         if raw is None:
             return ""
@@ -1184,13 +739,13 @@ class Library:
             raise FetchError(ErrorKind.NOT_CACHED, "no raw page kept for it", url)
         body, content_type = raw
         old = old or self.store.article(url)
-        page_url = _read_from(old, url)
+        page_url = read_from(old, url)
         try:
             charset = charset_from_content_type(content_type)
             rule = site_rule_for(self.site_rules, page_url)
             fallback = self.store.fallback_html(url)
             article = await self._cpu(extract_article, body, page_url, charset, fallback, rule)
-            article = _filled(article, old)
+            article = filled_from(article, old)
             if old is not None and old.page_url:
                 article = replace(article, url=old.url, page_url=old.page_url)
             article = await self._with_later_pages(url, article)

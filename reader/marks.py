@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .library import Headline
+    from .reports import Headline
 
 UNREAD_MARK = "●"
 OFFLINE_MARK = "↓"

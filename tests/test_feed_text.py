@@ -509,7 +509,7 @@ def test_a_sync_tells_of_each_article_it_caches_only_in_part(
 ) -> None:
     """The reader marks a sync's arrivals from its progress reports, without reading the store
     on its event loop: each report of an article cached says whether it is whole."""
-    from reader.library import SyncProgress
+    from reader.reports import SyncProgress
 
     heard: dict[str, bool] = {}
 

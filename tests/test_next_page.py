@@ -407,8 +407,8 @@ def test_a_page_that_did_not_come_is_read_at_the_next_sync_and_nothing_is_lost(
 
 def test_until_its_last_page_is_in_an_article_is_incomplete(data_dir: Path) -> None:
     """A sync stopped between two pages leaves the article marked, so the next one reads on."""
-    from reader.library import extract_for_cache
     from reader.models import Response
+    from reader.page_caching import extract_for_cache
     from reader.store import Store
 
     link = SITE + "/reviews/marram-4/"
@@ -749,8 +749,8 @@ def test_an_article_offered_on_one_page_is_read_from_it(
 
 
 def test_the_sync_line_says_the_next_sync_reads_on_only_when_it_does() -> None:
-    from reader.library import SyncReport
     from reader.models import Entry
+    from reader.reports import SyncReport
     from reader.ui.app import sync_summary
 
     entry = Entry("e1", SITE + "/feed.xml", TITLE, SITE + "/reviews/marram-4/")

@@ -17,8 +17,9 @@ from test_cli import reader
 
 from reader.demo.server import DemoServer, start_demo_server
 from reader.keys import article_key
-from reader.library import Library, SyncReport
+from reader.library import Library
 from reader.models import ErrorKind
+from reader.reports import SyncReport
 from reader.store import DATA_FORMAT
 
 

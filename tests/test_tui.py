@@ -595,7 +595,7 @@ def test_headline_rows_drawn_directly_match_rich_text(synced_dir: Path) -> None:
     the same cells and styles as the `Text` path, whatever the width, the script or the flags."""
     from dataclasses import replace
 
-    from reader.library import Headline
+    from reader.reports import Headline
 
     titles = [
         "Short",

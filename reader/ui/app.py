@@ -27,17 +27,12 @@ from textual.reactive import reactive
 from textual.timer import Timer
 
 from ..config import Config
-from ..library import (
-    FeedResult,
-    Headline,
-    Library,
-    SyncProgress,
-    SyncReport,
-    prepare_process_workers,
-)
+from ..library import Library
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..plural import plural
+from ..reports import FeedResult, Headline, SyncProgress, SyncReport
 from ..urls import is_web_url
+from ..workers import prepare_process_workers
 from .browser import NO_BROWSER_HINT, open_in_browser
 from .clipboard import clipboard_commands, copy_with_tools
 from .collector import (

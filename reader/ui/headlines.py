@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..library import Headline, Library
+from ..library import Library
 from ..models import Feed
+from ..reports import Headline
 from ..urls import canonical_url
 
 

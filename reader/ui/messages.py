@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..library import Headline
+from ..reports import Headline
 
 
 @dataclass

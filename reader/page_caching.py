@@ -1,0 +1,304 @@
+"""Worker-side: a downloaded page made into its article and cached, page and article together.
+
+Each function here runs in a worker (a process of the pool, or a thread for one-off commands),
+reads the page, and writes the cache itself, so neither the page nor its article is pickled
+back for the parent to write; what it returns (`Extracted`) tells `Library` what to do next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .models import Article, Entry, ErrorKind, FetchError, Response, SiteRule
+from .safe import safe_line
+from .sniff import binary_type, feed_type, looks_like_html
+from .store import Store
+from .workers import store_in_worker
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_SNIFF_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
+_TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a worker made of one download, for `Library._download` to go on with."""
+
+    article: Article | None = None  # as now cached (None: nothing was)
+    refresh: str = ""  # the page only sent the browser on, to this address (`meta_refresh`)
+    next_page: str = ""  # the article goes on at this page (`extract.next_page`)
+    one_page: str = ""  # ...and is offered whole on this one ("View as a single page")
+    amp: str = ""  # the page gave little, and has an AMP version here (`extract.amp`)
+    failed: FetchError | None = None  # it gave nothing: what to raise when the AMP one fails
+    goes_on: bool = False  # the article goes on at this page, past the cap (`extend_for_cache`)
+
+
+def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
+    """The response with its body decompressed and checked to be a page, and the body as the
+    server sent it when that was gzip (kept as it came: see `pack_raw_page`)."""
+    from .content_coding import decode_body
+
+    wire_gzip = response.body if response.encoding.strip().lower() in ("gzip", "x-gzip") else None
+    if response.encoding:
+        body = decode_body(response.body, response.encoding, max_bytes, response.url)
+        response = replace(response, body=body, encoding="")
+    check_is_page(response)
+    return response, wire_gzip
+
+
+def _packed(response: Response, wire_gzip: bytes | None) -> bytes:
+    from .raw_pages import pack_raw_page
+
+    content_type = response.content_type + (
+        f"; charset={response.charset}" if response.charset else ""
+    )
+    return pack_raw_page(response.body, content_type, wire_gzip)
+
+
+def extract_for_cache(
+    url: str,
+    response: Response,
+    max_bytes: int,
+    rule: SiteRule | None,
+    store: Store | Path,
+    entry: Entry | None,
+) -> Extracted:
+    """Worker-side: inflate the page, check it is one, extract its article, and cache both
+    under `url` (the link asked for; `response.url` is where redirects ended). A page that
+    only sends the browser on (`meta_refresh`) is not cached: where it sends is returned. A
+    page that gives little or no text of its own (a script's shell, a consent wall) returns
+    its AMP version's address, for `amp_for_cache` to read; one that gives none caches
+    nothing and returns its error, raised when that version fails too.
+
+    The feed's text of `entry` is extraction's fallback; an entry loaded from the store has its
+    full content kept apart, and it is looked up here, a read the event loop is spared.
+
+    All of it is CPU or disk work kept off the event loop; the worker writes the cache itself
+    so the page and its article are not pickled back to the parent for it to write.
+    """
+    from .extract import extract_page, gave_little
+    from .extract.amp import amp_url_of
+    from .meta_refresh import refresh_target
+
+    response, wire_gzip = _inflated(response, max_bytes)
+    target = refresh_target(response.body, response.url, response.charset, response.refresh)
+    if target is not None:
+        return Extracted(refresh=target)
+    writer = store_in_worker(store)
+    fallback_html = writer.feed_html(entry) if entry else ""
+    try:
+        article, next_page = extract_page(
+            response.body, response.url, response.charset, fallback_html, rule
+        )
+    except FetchError as error:
+        # A page scripts fill, for a feed without text, or a consent wall its AMP version
+        # doesn't put up: that version may hold the article.
+        if error.kind not in (ErrorKind.EXTRACTION, ErrorKind.CONSENT_WALL):
+            raise
+        amp = amp_url_of(response.body, response.url, response.charset)
+        if not amp:
+            raise
+        return Extracted(amp=amp, failed=error)
+    # Until its last page is in, an article over several pages is incomplete: so it stays
+    # when the sync is stopped halfway through them. A page that is all of it keeps what its
+    # extraction found missing (a page for subscribers).
+    article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
+    if next_page:
+        article = replace(article, incomplete=_unread(1, next_page), incomplete_for_good=False)
+    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    if not next_page:
+        # An article's first page is not the article: its AMP one is only tried for a page
+        # that is all of it, and gives little.
+        little = gave_little(article)
+        return Extracted(
+            article, amp=amp_url_of(response.body, response.url, response.charset) if little else ""
+        )
+    from .extract.next_page import one_page_url_of
+
+    one_page = one_page_url_of(response.body, response.url, response.charset)
+    return Extracted(article, next_page=next_page, one_page=one_page)
+
+
+# Another version of the article (on one page, AMP) is taken for the whole of it only when it
+# holds the page read and at least half as much again.
+_WHOLE_RATIO = 1.5
+
+
+def whole_for_cache(
+    url: str,
+    response: Response,
+    max_bytes: int,
+    rule: SiteRule | None,
+    store: Store | Path,
+) -> Extracted:
+    """Worker-side: the article cached under `url` (its first page) read instead from the page
+    offering it whole, and cached so, when that page is the same article and longer."""
+    from .extract import extract_page
+    from .extract.next_page import continues
+
+    response, wire_gzip = _inflated(response, max_bytes)
+    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
+    writer = store_in_worker(store)
+    cached = writer.article(url)
+    if cached is None or page.partial or not continues(cached, page):
+        return Extracted()
+    # A site that ignores the request answers with the first page again (its pager and all),
+    # or a little more: then the pages are read one by one.
+    if next_page or page.word_count < cached.word_count * _WHOLE_RATIO:
+        return Extracted()
+    article = _read_from_version(page, cached, cached.fetched_at)
+    writer.put_article(url, article, _packed(response, wire_gzip), writer.fallback_html(url))
+    return Extracted(article)
+
+
+def amp_for_cache(
+    url: str,
+    response: Response,
+    max_bytes: int,
+    rule: SiteRule | None,
+    store: Store | Path,
+    entry: Entry | None,
+    page_url: str,
+) -> Extracted:
+    """Worker-side: the article read from the AMP version of its page (at `page_url`), which
+    gave little or nothing; cached under `url` in place of what that page gave, when the AMP
+    one is the same article, whole, and holds more of its own text (than the feed's, or half
+    as much again as the page's)."""
+    from .extract import extract_page, gave_little
+    from .extract.next_page import continues
+
+    response, wire_gzip = _inflated(response, max_bytes)
+    writer = store_in_worker(store)
+    fallback_html = writer.feed_html(entry) if entry else writer.fallback_html(url)
+    page, next_page = extract_page(
+        response.body, response.url, response.charset, fallback_html, rule
+    )
+    cached = writer.article(url)
+    known = cached or Article(url=page_url, title=entry.title if entry else "")
+    # An AMP page with pages of its own is not the article whole: the page's text stays.
+    if gave_little(page) or next_page or not continues(known, page):
+        return Extracted()
+    # A short story's AMP version is that story again, maybe with a "related" box more.
+    if (
+        cached is not None
+        and not cached.partial
+        and page.word_count < _WHOLE_RATIO * cached.word_count
+    ):
+        return Extracted()
+    article = _read_from_version(page, known, datetime.now(UTC))
+    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    return Extracted(article)
+
+
+def _unread(page: int, next_page: str) -> str:
+    """`Article.incomplete` of an article read up to `page`, with `next_page` still to come."""
+    return (
+        f"the pages after page {page} have not been read yet; the next sync reads on"
+        if next_page
+        else ""
+    )
+
+
+def extend_for_cache(
+    url: str,
+    response: Response,
+    max_bytes: int,
+    rule: SiteRule | None,
+    store: Store | Path,
+    number: int,
+    keep: bool = True,
+) -> Extracted:
+    """Worker-side: page `number` of the article cached under `url`, split over several pages:
+    its text added to the article's and its raw page kept after the others. Nothing is added
+    when the page turns out to be another article's (another title) or repeats the article.
+    Not `keep`: nothing is added either, and `goes_on` says whether it would have been."""
+    from .extract import extract_page
+    from .extract.next_page import append_page, continues
+
+    response, wire_gzip = _inflated(response, max_bytes)
+    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
+    writer = store_in_worker(store)
+    cached = writer.article(url)
+    if cached is None or not continues(cached, page):
+        return Extracted(cached)
+    article = append_page(cached, page)
+    if article is cached:
+        return Extracted(cached)
+    if not keep:
+        return Extracted(cached, goes_on=True)
+    article = replace(article, incomplete=_unread(number, next_page))
+    writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
+    return Extracted(article, next_page=next_page)
+
+
+def next_page_of(body: bytes, page_url: str, charset: str | None, rule: SiteRule | None) -> str:
+    """Worker-side: the address of the page after a kept page, "" when it was the last."""
+    from .extract import extract_page
+
+    try:
+        return extract_page(body, page_url, charset, "", rule)[1]
+    except FetchError:
+        return ""
+
+
+def _read_from_version(page: Article, known: Article, fetched_at: datetime | None) -> Article:
+    """`page`, read from another version of the article `known` (the one offering it whole,
+    its AMP one), as the article: cited by the article's own address, since "?view=all" or
+    "/amp/" is a way of reading it, not its address; `page_url` says where its text came from
+    (`read_from`)."""
+    return replace(
+        filled_from(page, known), url=known.url, page_url=page.url, fetched_at=fetched_at
+    )
+
+
+def read_from(article: Article | None, link: str) -> str:
+    """The address of the page `article` was read from, as cached under `link`: where
+    redirects ended (its links are relative to it), not the link asked for (a feed's tracker,
+    an old address); the one-page or AMP version's, when it was read from that."""
+    if article is None:
+        return link
+    return article.page_url or article.url or link
+
+
+def filled_from(article: Article, known: Article | Entry | None) -> Article:
+    """`article` with what its page didn't say taken from what is `known` of it (its feed
+    entry, or the article as cached before): its title, author, date and source. The reading
+    view shows the feed's when the page gives none, and the citation (`reader show`, `y`) must
+    say what the view says."""
+    if known is None:
+        return article
+    source = known.feed_title if isinstance(known, Entry) else known.site_name
+    wanted = {
+        "title": known.title,
+        "author": known.author,
+        "published": known.published,
+        "site_name": source,
+    }
+    changes = {k: v for k, v in wanted.items() if v and not getattr(article, k)}
+    if "published" in changes and not article.updated and known.updated:
+        changes["updated"] = known.updated  # dated by the feed: its two dates go together
+    return replace(article, **changes) if changes else article
+
+
+def check_is_page(response: Response) -> None:
+    """Refuse a PDF, an image, a binary or a feed where an article page was expected, also when
+    the server calls it text/html: decoded as text it would be mojibake in the cache (a feed,
+    its items run together under the channel's title)."""
+    ctype = response.content_type
+    binary = binary_type(response.body) or feed_type(response.body)
+    if binary is None and ctype in _HTML_TYPES:
+        return
+    if binary is None and ctype in _SNIFF_TYPES and looks_like_html(response.body):
+        return
+    if binary is None and ctype in _TEXT_TYPES:
+        return  # read as text (`extract.plain_text`): a press release, a transcript
+    what = safe_line(ctype, 60) or "unknown content"
+    if binary is not None:
+        what = binary if ctype in (binary, *_SNIFF_TYPES) else f"{binary}, sent as {what}"
+    raise FetchError(
+        ErrorKind.NOT_HTML,
+        f"not an article page ({what}); open the original link in a browser",
+        response.url,
+    )

@@ -1,0 +1,93 @@
+"""What the library answers with: headlines as a list shows them, and the reports of a sync,
+a refresh, the cache's size and a prune (values: the CLI prints them, the TUI shows them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from .models import Article, Entry, Feed, FetchError
+
+
+@dataclass(frozen=True)
+class Headline:
+    """An entry as a list shows it."""
+
+    entry: Entry
+    read: bool
+    cached: bool
+    saved: bool = False
+    partial: bool = False
+    """Cached, but not all of it: the feed's text stands in, or the page gave only part."""
+    not_article: bool = False
+    """Its link is known to be no article page (a PDF, an image, a podcast's audio)."""
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    feed: Feed
+    new_entries: int = 0
+    error: FetchError | None = None
+    not_modified: bool = False
+    entries: tuple[Entry, ...] = ()  # the feed's items as just fetched (none when unchanged)
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """Where a sync is. Articles are fetched while feeds are still coming in, so both counts
+    move together; `phase` says which one this report is about ("done" once, at the end)."""
+
+    phase: Literal["feeds", "articles", "done"]
+    feeds_done: int
+    feeds_total: int
+    articles_done: int = 0
+    articles_total: int = 0  # grows as feeds bring new items
+    failures: int = 0
+    cached: Entry | None = None  # the entry whose article was just cached, if any
+    in_part: bool = False  # ...and that article is not all of it (`Article.in_part`)
+
+    @property
+    def feeds_finished(self) -> bool:
+        return self.feeds_done >= self.feeds_total
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    feeds: list[FeedResult] = field(default_factory=list)
+    articles_fetched: int = 0
+    articles_already_cached: int = 0
+    article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
+    not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
+    # Articles cached without some of their text, their later pages or the AMP version of a page
+    # that gave little (`Article.incomplete` says why)
+    incomplete: list[tuple[Entry, Article]] = field(default_factory=list)
+    pruned: PruneReport | None = None  # when the cache size limit evicted articles
+
+    @property
+    def ok(self) -> bool:
+        """Everything came through: a link that is not an article page is not a failure."""
+        return not self.article_failures and all(r.error is None for r in self.feeds)
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    articles: int
+    saved: int
+    feeds: int
+    headlines: int
+    disk_bytes: int
+    oldest: datetime | None
+    newest: datetime | None
+
+
+@dataclass(frozen=True)
+class PruneReport:
+    removed: int
+    freed_bytes: int
+    kept_saved: int
+    remaining_bytes: int
+
+
+ProgressCallback = Callable[[SyncProgress], None]
