@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import subscribe_to_demo
+from reader.cli.demo import subscribe_to_demo
 from reader.demo.content import boilerplate_phrases, load_articles
 from reader.demo.server import DEMO_PORT, DemoServer, start_demo_server
 from reader.library import Library

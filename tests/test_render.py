@@ -116,7 +116,7 @@ def test_emphasis_keeps_its_spaces_outside_the_markers() -> None:
 
 
 def test_a_date_stated_alone_is_cited_and_printed_without_a_time() -> None:
-    from reader.cli import _render
+    from reader.cli.common import render
     from reader.dates import parse_datetime
 
     day = parse_datetime("2019-02-21")
@@ -125,19 +125,19 @@ def test_a_date_stated_alone_is_cited_and_printed_without_a_time() -> None:
     text = to_text(dated)
     assert "Published: 2019-02-21\n" in text  # not 2019-02-21T00:00:00+00:00: no such time
     assert "Updated: 2019-02-22T12:17:45+00:00" in text
-    as_json = json.loads(_render(dated, "json"))
+    as_json = json.loads(render(dated, "json"))
     assert (as_json["published"], as_json["updated"]) == ("2019-02-21", later.isoformat())
     assert "published_precision" not in as_json
 
 
 def test_a_moment_with_milliseconds_is_cited_to_the_second() -> None:
     """A JSON-LD "2026-06-10T06:00:12.345Z" was cited "06:00:12.345000+00:00"."""
-    from reader.cli import _render
+    from reader.cli.common import render
     from reader.dates import parse_datetime
 
     dated = article(published=parse_datetime("2026-06-10T06:00:12.345Z"), updated=None)
     assert "Published: 2026-06-10T06:00:12+00:00\n" in to_text(dated)
-    assert json.loads(_render(dated, "json"))["published"] == "2026-06-10T06:00:12+00:00"
+    assert json.loads(render(dated, "json"))["published"] == "2026-06-10T06:00:12+00:00"
 
 
 def test_a_cached_date_stays_a_date_and_old_records_still_load() -> None:
@@ -161,7 +161,7 @@ def test_a_cached_date_stays_a_date_and_old_records_still_load() -> None:
 
 
 def test_a_time_without_its_zone_is_cited_without_one() -> None:
-    from reader.cli import _render
+    from reader.cli.common import render
     from reader.codec import article_from_dict, article_to_dict
     from reader.dates import parse_datetime, zone_unstated
 
@@ -169,7 +169,7 @@ def test_a_time_without_its_zone_is_cited_without_one() -> None:
     dated = article(published=wall_clock, updated=None)
     # ISO 8601 with no offset: the page's time, in a zone it didn't give, not "+00:00".
     assert "Published: 2024-03-05T09:30:00\n" in to_text(dated)
-    assert json.loads(_render(dated, "json"))["published"] == "2024-03-05T09:30:00"
+    assert json.loads(render(dated, "json"))["published"] == "2024-03-05T09:30:00"
     back = article_from_dict(json.loads(json.dumps(article_to_dict(dated))))
     assert back.published is not None and zone_unstated(back.published)
     assert back.published == wall_clock

@@ -567,7 +567,7 @@ def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
 ) -> None:
     """The disk fills during a sync: the articles still to come are not all downloaded only
     to fail one by one, and the sync says so in one line with their number, not one each."""
-    from reader.cli import _print_sync_report
+    from reader.cli.sync import print_sync_report
 
     count = 60
     items = "".join(
@@ -594,7 +594,7 @@ def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
             await lib.refresh()  # the headlines are in while there is room
             fill(tiny_disk)
             report = await lib.sync()
-            _print_sync_report(lib, report, articles=True)
+            print_sync_report(lib, report, articles=True)
             return report
 
     report = asyncio.run(sync_on_a_full_disk())

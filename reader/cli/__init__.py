@@ -1,0 +1,61 @@
+"""The `reader` command: subcommands over the `Library` service, and the TUI when given none.
+
+Start-up matters (`reader list` in a shell loop): heavy modules (httpx, lxml, textual) are
+imported inside the commands that need them, never at module level here.
+
+The commands live by what they act on: `feeds` (subscriptions), `sync`, `articles` (list, show,
+save, reextract, the cache, the config), `extract_file` (a saved page), `demo` (and the TUI);
+`parser` names them all, `common` is what they share.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from ..models import FetchError, StoreError
+from .common import EXIT_FAILED, EXIT_PIPE_CLOSED, CommandError, err
+from .demo import cmd_tui
+from .parser import build_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_tui)
+    try:
+        status = func(args)
+        sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit
+        return status
+    except BrokenPipeError:
+        return _stdout_closed()
+    except (CommandError, StoreError, FetchError) as error:
+        # Failures are values with a one-line message: the faces never show a traceback.
+        err(str(error))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        err("interrupted")
+        return 130
+    except OSError as error:
+        err(f"{error.strerror or error}" + (f": {error.filename}" if error.filename else ""))
+        return EXIT_FAILED
+
+
+def _stdout_closed() -> int:
+    """Quietly end a command whose reader went away (`reader list | head -1`), as `cat` would.
+
+    No message: the reader of the pipe closed it on purpose. The status is 141 (128 + SIGPIPE),
+    what a shell reports for `cat`, `grep` or `ls` in the same place, so a script sees the output
+    was cut short rather than a success.
+    """
+    import os
+
+    # Python flushes stdout once more on the way out; pointed at /dev/null that flush can't fail
+    # and print "Exception ignored ... BrokenPipeError".
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # a stdout without a file descriptor (io.UnsupportedOperation)
+        pass
+    return EXIT_PIPE_CLOSED

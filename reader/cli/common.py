@@ -1,0 +1,101 @@
+"""What every command shares: exit statuses, one-line failures, output made safe, the
+config and the library a command opens."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ..config import ConfigError, config_path, data_dir, load_config
+from ..dates import stated_iso
+from ..safe import safe_line, safe_text
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..library import Library
+    from ..models import Article
+
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_PIPE_CLOSED = 128 + 13  # killed by SIGPIPE, as a shell reports it
+
+
+class CommandError(Exception):
+    """A failure to report in one line and exit 1."""
+
+
+def out(text: str = "", stream: TextIO | None = None) -> None:
+    print(safe_text(text), file=stream or sys.stdout)
+
+
+def err(text: str) -> None:
+    print(f"reader: {safe_line(text)}", file=sys.stderr)
+
+
+def config_of(args: argparse.Namespace) -> Config:
+    try:
+        return load_config(config_path(args.config, args.data_dir))
+    except ConfigError as error:
+        raise CommandError(str(error)) from None
+
+
+def open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
+    from ..library import Library
+
+    config = config_of(args)
+    return Library(
+        data_dir(args.data_dir),
+        limits=config.limits,
+        workers=workers,  # type: ignore[arg-type]
+        cache_max_bytes=config.cache_max_bytes,
+        site_rules=config.site_rules,
+    )
+
+
+def iso_time(value: Any) -> str | None:
+    return stated_iso(value) if value else None
+
+
+def size_text(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
+
+
+def run_until_done(lib: Library, coro: Any) -> int:
+    import asyncio  # here: `reader list` and `--help` don't need it
+
+    async def wrapped() -> int:
+        try:
+            return await coro
+        finally:
+            await lib.aclose()
+
+    return asyncio.run(wrapped())
+
+
+def render(article: Article, fmt: str) -> str:
+    from ..extract.render import to_markdown, to_text
+
+    if fmt == "markdown":
+        return safe_text(to_markdown(article))
+    if fmt == "json":
+        from ..codec import article_to_json
+
+        data = article_to_json(article)
+        data["markdown"] = to_markdown(article, header=False)
+        data["text"] = to_text(article, header=False)
+        data["word_count"] = article.word_count
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return safe_text(to_text(article))
+
+
+def unmatched_body(selector: str) -> str:
+    return (
+        f"the site rule's body selector {safe_line(selector, 80)!r} matches nothing on this "
+        "page: it was read as any other page"
+    )

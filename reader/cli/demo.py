@@ -1,0 +1,92 @@
+"""`reader demo` (the bundled news site, served on 127.0.0.1) and the TUI itself."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from ..config import data_dir
+from .common import (
+    EXIT_OK,
+    CommandError,
+    config_of,
+    open_library,
+    out,
+)
+
+if TYPE_CHECKING:
+    from ..library import Library
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ..demo.server import DEMO_PORT, start_demo_server
+
+    # The fixed port keeps a kept data directory's feed URLs the same from one demo to the next;
+    # when it is taken (another demo, another program) a free one will do. A port asked for is
+    # that port or an error.
+    port = DEMO_PORT if args.port is None else args.port
+    try:
+        server = start_demo_server(port=port, fall_back=args.port is None)
+    except OSError as error:
+        raise CommandError(
+            f"cannot serve the demo on 127.0.0.1:{port}: {error.strerror or error}"
+        ) from None
+    try:
+        if args.serve:
+            out(f"demo news site at {server.base_url}/ — feeds:")
+            for url in server.feed_urls:
+                out(url)
+            out("serving until Ctrl-C")
+            sys.stdout.flush()
+            try:
+                import threading
+
+                threading.Event().wait()
+            except KeyboardInterrupt:
+                pass
+            return EXIT_OK
+        return _demo_tui(args, server.feed_urls)
+    finally:
+        server.stop()
+
+
+def _demo_tui(args: argparse.Namespace, feed_urls: list[str]) -> int:
+    import shutil
+    import tempfile
+
+    # Throwaway unless a directory is named on the command line: a READER_HOME set in the shell
+    # must not fill a real reading list with feeds on a port that is gone tomorrow.
+    throwaway = None if args.data_dir else tempfile.mkdtemp(prefix="reader-demo-")
+    args.data_dir = args.data_dir or throwaway
+    try:
+        lib = open_library(args)
+        try:
+            subscribe_to_demo(lib, feed_urls)
+        finally:
+            lib.close()
+        return cmd_tui(args)
+    finally:
+        if throwaway:
+            shutil.rmtree(throwaway, ignore_errors=True)
+
+
+def subscribe_to_demo(lib: Library, feed_urls: list[str]) -> None:
+    """Subscribe to the demo's feeds, dropping the copies an earlier demo on another port left.
+
+    A kept data directory then lists the three demo feeds once, whatever port each run got. A
+    demo still running beside this one on the same directory keeps its feeds.
+    """
+    from ..demo.server import earlier_demo_feeds, still_serving
+
+    for url in earlier_demo_feeds((feed.url for feed in lib.feeds()), feed_urls):
+        if not still_serving(url):
+            lib.remove_feed(url)
+    for url in feed_urls:
+        lib.add_feed(url)
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from ..ui.app import run_app
+
+    return run_app(data_dir(args.data_dir), config_of(args))

@@ -1,0 +1,136 @@
+"""The subscription commands: add, remove, import, export, feeds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..plural import plural
+from ..safe import safe_line
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CommandError,
+    err,
+    iso_time,
+    open_library,
+    out,
+    run_until_done,
+)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+
+    async def run() -> int:
+        added = lib.add_feed(args.url)
+        url = lib.subscription_url(args.url.strip())
+        if not added:
+            out(f"already subscribed: {safe_line(url)}")
+            return EXIT_OK
+        result = await lib.refresh_feed(url)
+        if result.error:
+            err(f"subscribed to {url}, but its first fetch failed: {result.error.message}")
+            err(
+                "it stays subscribed and is retried on the next `reader sync` (`reader remove` drops it)"
+            )
+            return EXIT_FAILED
+        title = safe_line(result.feed.display_title)
+        out(f"subscribed: {title} ({plural(result.new_entries, 'headline')})")
+        return EXIT_OK
+
+    return run_until_done(lib, run())
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    try:
+        if not lib.remove_feed(args.url):
+            raise CommandError(f"not subscribed: {args.url}")
+        out(f"unsubscribed: {safe_line(args.url)}")
+        return EXIT_OK
+    finally:
+        lib.close()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..opml import read_opml
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        found, skipped = read_opml(data)
+    except OSError as error:
+        raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
+    lib = open_library(args)
+    try:
+        added = sum(lib.add_feed(url, title) for url, title in found)
+    finally:
+        lib.close()
+    out(
+        f"{plural(added, 'feed')} added, {len(found) - added} already subscribed; "
+        "`reader sync` fetches them"
+    )
+    if skipped:
+        err(f"left out {plural(skipped, 'feed')} whose address is not http(s)")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..opml import to_opml
+
+    lib = open_library(args)
+    try:
+        out(to_opml(lib.feeds()).rstrip("\n"))
+    finally:
+        lib.close()
+    return EXIT_OK
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    try:
+        rows = []
+        for feed in lib.feeds():
+            headlines = lib.headlines(feed.url)
+            rows.append((feed, len(headlines), sum(not h.read for h in headlines)))
+    finally:
+        lib.close()
+    if args.json:
+        out(
+            json.dumps(
+                [
+                    {
+                        "url": feed.url,
+                        "title": feed.title,
+                        "site_url": feed.site_url,
+                        "entries": total,
+                        "unread": unread,
+                        "last_success": iso_time(feed.last_success),
+                        "last_error": feed.last_error,
+                        "last_error_at": iso_time(feed.last_error_at),
+                        "problem": feed.problem,
+                    }
+                    for feed, total, unread in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    if not rows:
+        out("no feeds yet: add one with `reader add URL`")
+    for feed, total, unread in rows:
+        out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
+        out(f"    {safe_line(feed.url)}")
+        if feed.last_error:
+            when = feed.last_error_at.strftime("%Y-%m-%d %H:%M UTC") if feed.last_error_at else ""
+            out(f"    last error {when}: {safe_line(feed.last_error)}")
+        elif feed.last_success:
+            out(f"    last synced {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
+        else:
+            out("    never synced")
+        if feed.problem:
+            out(f"    warning: {safe_line(feed.problem)}")
+    return EXIT_OK

@@ -1,0 +1,195 @@
+"""The command line: every command, its options and its help."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .. import __version__
+from .articles import (
+    cmd_cache,
+    cmd_config,
+    cmd_list,
+    cmd_reextract,
+    cmd_save,
+    cmd_show,
+    cmd_unsave,
+)
+from .demo import cmd_demo
+from .extract_file import cmd_extract
+from .feeds import cmd_add, cmd_export, cmd_feeds, cmd_import, cmd_remove
+from .sync import cmd_sync
+
+
+def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """`--data-dir` and `--config`: where the reader's data and settings are."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where feeds and the article cache live (default: $READER_HOME, else the user data directory)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=default,
+        help="the config file (default: $READER_CONFIG, else config.toml in a --data-dir/$READER_HOME "
+        "given, else the user config directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="A terminal news reader that keeps the full, cleaned text of articles readable offline. "
+        "With no command, opens the reader (TUI).",
+        epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage, "
+        "130 stopped by Ctrl-C (what was cached stays), "
+        "141 output cut short by a closed pipe (`reader list | head`).",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    _add_place_options(parser, None)
+    # Each command takes them too, after its name ("reader list --data-dir DIR"); given there,
+    # they win over those before it.
+    place = argparse.ArgumentParser(add_help=False)
+    _add_place_options(place, argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[place], **kwargs)
+
+    p = command("add", help="subscribe to a feed (RSS or Atom URL) and fetch its headlines")
+    p.add_argument("url", metavar="URL")
+    p.set_defaults(func=cmd_add)
+
+    p = command("remove", help="unsubscribe from a feed")
+    p.add_argument("url", metavar="URL")
+    p.set_defaults(func=cmd_remove)
+
+    p = command("import", help="subscribe to every feed of an OPML file ('-' for stdin)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_import)
+
+    p = command("export", help="print the subscriptions as OPML")
+    p.set_defaults(func=cmd_export)
+
+    p = command("feeds", help="list subscribed feeds with their last sync or error")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_feeds)
+
+    p = command(
+        "sync",
+        help="refresh every feed and cache every new article's cleaned text for offline reading",
+        description="Refresh every feed and fetch every uncached article into the cache. "
+        "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr).",
+    )
+    p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
+    p.set_defaults(func=cmd_sync)
+
+    p = command("list", help="list headlines, newest first")
+    p.add_argument("--feed", metavar="URL", help="only this feed's headlines")
+    p.add_argument("--unread", action="store_true", help="only unread headlines")
+    p.add_argument("--saved", action="store_true", help="only articles saved for good")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON (id, feed, title, link, published, read, cached…)",
+    )
+    p.set_defaults(func=cmd_list)
+
+    formats = ("text", "markdown", "json")
+    p = command(
+        "show",
+        help="print an article's cleaned text (fetched and cached when missing)",
+        description="Print the cleaned article of a headline (its id from `reader list`) or of any URL. "
+        "A headline whose article can't be had (never synced, its site unreachable or refusing "
+        "it, the story taken down, or its link a PDF, an image or another file, named on "
+        "stderr) prints the text its feed carried "
+        "instead, says why on stderr and exits 1.",
+    )
+    p.add_argument("target", metavar="ID_OR_URL")
+    p.add_argument(
+        "--offline", action="store_true", help="never touch the network; exit 1 if not cached"
+    )
+    p.add_argument("--format", choices=formats, default="text")
+    p.set_defaults(func=cmd_show)
+
+    p = command(
+        "reextract",
+        help="re-run extraction on the raw pages kept in the cache (offline)",
+        description="Re-run the extractor on the raw pages kept beside cached articles, without the network: "
+        "useful after an upgrade improved extraction, or a site rule was set in the config. Each "
+        "article that comes out with under half its words (a rule that drops too much) is named "
+        "with its words before and after; its page is kept whole, so a mended rule brings the "
+        "text back.",
+    )
+    p.add_argument("targets", nargs="*", metavar="ID_OR_URL")
+    p.add_argument("--all", action="store_true", help="every cached article")
+    p.set_defaults(func=cmd_reextract)
+
+    p = command("save", help="keep an article for good (cached now, never evicted)")
+    p.add_argument("target", metavar="ID_OR_URL")
+    p.add_argument("--offline", action="store_true", help="only if already cached")
+    p.set_defaults(func=cmd_save)
+
+    p = command("unsave", help="let a saved article be evicted again")
+    p.add_argument("target", metavar="ID_OR_URL")
+    p.set_defaults(func=cmd_unsave)
+
+    p = command(
+        "cache",
+        help="show what the cache holds, or prune it",
+        description="Without an action: articles, feeds, size on disk, oldest and newest. "
+        "`prune` evicts the least recently read articles first; saved articles are never evicted.",
+    )
+    p.add_argument("action", nargs="?", choices=["prune"], help="evict articles")
+    p.add_argument(
+        "--older-than", metavar="AGE", help="with prune: articles unread for AGE (30d, 12h…)"
+    )
+    p.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        help="with prune: evict until the cache is at most SIZE (500MB…)",
+    )
+    p.set_defaults(func=cmd_cache)
+
+    p = command("config", help="print the config file (created with commented defaults)")
+    p.add_argument("--path", action="store_true", help="print only its path")
+    p.set_defaults(func=cmd_config)
+
+    p = command(
+        "extract",
+        help="extract the article from a local HTML or text file ('-' for stdin)",
+        description="Extract the article of a saved web page, decoding it as a fetch would; a "
+        "plain-text file is read by its lines, as a text/plain page is. A PDF, an image or a "
+        "feed is refused, as a fetch refuses one. A web address is not fetched: `reader show "
+        "URL` fetches, caches and prints its article.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--url",
+        help="the page's http(s) address, to resolve relative links and pick site rules "
+        "(default: the canonical address the page declares, else the one a browser noted saving it)",
+    )
+    p.add_argument("--format", choices=formats, default="text")
+    p.set_defaults(func=cmd_extract)
+
+    p = command(
+        "demo",
+        help="serve the bundled demo news site on 127.0.0.1 and open the reader on it",
+        description="Start the bundled demo news site on 127.0.0.1 (port 8650, or a free one when "
+        "8650 is taken), subscribe a throwaway data directory to its feeds and open the reader. "
+        "Needs no internet. With --data-dir, that directory is kept: it is subscribed to the demo "
+        "feeds once, and copies an earlier demo left on another port are removed.",
+    )
+    p.add_argument(
+        "--serve", action="store_true", help="only serve the site and print its feed URLs"
+    )
+    p.add_argument(
+        "--port",
+        type=int,
+        metavar="N",
+        help="port to serve on; 0 picks a free one (default: 8650, or a free one when it is taken)",
+    )
+    p.set_defaults(func=cmd_demo)
+    return parser

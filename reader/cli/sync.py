@@ -1,0 +1,143 @@
+"""`reader sync`: its progress on a terminal or as lines in a log, and its report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..models import ErrorKind
+from ..plural import plural
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    err,
+    open_library,
+    out,
+    run_until_done,
+    size_text,
+)
+
+if TYPE_CHECKING:
+    from ..library import Library
+    from ..reports import SyncProgress, SyncReport
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    lib = open_library(args, workers="process")
+    lib.start_workers(articles=not args.no_articles)  # now, before any thread exists: forked
+    progress, finish = _progress_display()
+
+    async def run() -> int:
+        try:
+            report = await lib.sync(articles=not args.no_articles, progress=progress)
+        finally:
+            finish()
+        print_sync_report(lib, report, articles=not args.no_articles)
+        return EXIT_OK if report.ok else EXIT_FAILED
+
+    return run_until_done(lib, run())
+
+
+def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
+    for result in report.feeds:
+        if result.error:
+            err(f"feed failed: {result.feed.display_title}: {result.error.message}")
+    # A cache that takes no writes (a full disk) fails every article left with one reason:
+    # said once with their number, not once per article.
+    unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
+    for entry, error in report.article_failures:
+        if error.kind != ErrorKind.STORAGE:
+            err(f"article failed: {entry.title} <{entry.link}>: {error.message}")
+    if unwritable:
+        err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
+    for entry, error in report.not_articles:
+        err(f"not cached: {entry.title} <{entry.link}>: {error.message}")
+    for entry, article in report.incomplete:
+        err(f"not all of it: {entry.title} <{entry.link}>: {article.incomplete}")
+    new = sum(r.new_entries for r in report.feeds)
+    failed_feeds = sum(r.error is not None for r in report.feeds)
+    line = (
+        f"synced {len(report.feeds) - failed_feeds} of {plural(len(report.feeds), 'feed')} "
+        f"({plural(new, 'new headline')})"
+    )
+    if articles:
+        line += (
+            f"; {plural(report.articles_fetched, 'article')} cached for offline, "
+            f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
+        )
+        if report.incomplete:
+            line += f", {plural(len(report.incomplete), 'article')} incomplete"
+    out(line, sys.stderr)
+    if report.pruned:
+        out(
+            f"cache limit: evicted {plural(report.pruned.removed, 'least recently read article')} "
+            f"({size_text(report.pruned.freed_bytes)})",
+            sys.stderr,
+        )
+
+
+def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
+    """A Rich progress display on a terminal; plain lines otherwise (logs, pipes, cron)."""
+    if not sys.stderr.isatty():
+        return _progress_lines()
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description:>8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:>8}/s"),
+        TextColumn("{task.fields[failures]} failed"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    tasks: dict[str, Any] = {}
+
+    def update(p: SyncProgress) -> None:
+        if not tasks:
+            bar.start()
+        phase = "feeds" if p.phase == "feeds" else "articles"
+        done, total = (
+            (p.feeds_done, p.feeds_total)
+            if phase == "feeds"
+            else (p.articles_done, p.articles_total)
+        )
+        if phase not in tasks:
+            tasks[phase] = bar.add_task(phase, total=total, failures=0, rate="")
+        task = bar.tasks[tasks[phase]] if tasks[phase] < len(bar.tasks) else None
+        elapsed = task.elapsed if task and task.elapsed else 0.0
+        rate = f"{done / elapsed:.1f}" if elapsed > 0.5 else ""
+        bar.update(tasks[phase], completed=done, total=total, failures=p.failures, rate=rate)
+
+    def finish() -> None:
+        if tasks:
+            bar.stop()
+
+    return update, finish
+
+
+def _progress_lines() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
+    """Progress as a line per tenth of each phase, for output that isn't a terminal."""
+    printed: dict[str, int] = {}
+
+    def update(p: SyncProgress) -> None:
+        if p.phase == "done":
+            return
+        phase = p.phase
+        done, total = (
+            (p.feeds_done, p.feeds_total)
+            if phase == "feeds"
+            else (p.articles_done, p.articles_total)
+        )
+        tenth = done * 10 // total if total else 10
+        if printed.get(phase, -1) >= tenth:
+            return
+        printed[phase] = tenth
+        failed = f", {p.failures} failed" if p.failures else ""
+        out(f"{phase}: {done}/{total}{failed}", sys.stderr)
+
+    return update, lambda: None
