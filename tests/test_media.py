@@ -244,9 +244,9 @@ def test_a_player_in_its_responsive_wrapper_keeps_its_line() -> None:
         ]
     )
     assert media(story(embeds)) == [
-        ("Video: Mending nets", "https://player.vimeo.com/video/123456"),
+        ("Video: Mending nets", "https://vimeo.com/123456"),
         ("Video: The quay at dawn", "https://www.youtube.com/watch?v=abcdEFGhijk"),
-        ("Video (dailymotion.com)", "https://www.dailymotion.com/embed/video/x8a"),
+        ("Video (dailymotion.com)", "https://www.dailymotion.com/video/x8a"),
         ("Video (MP4)", "https://news.example.com/film/nets.mp4"),
         ("Chart: Landings by year", "https://datawrapper.dwcdn.net/AbC12/3/"),
     ]
@@ -307,5 +307,48 @@ def test_facebooks_comment_box_and_page_box_are_no_post() -> None:
         "<!-- -->"
         '<div class="fb-page"><iframe src="https://www.facebook.com/plugins/page.php?'
         'href=https%3A%2F%2Fwww.facebook.com%2Fharbourferries"></iframe></div>'
+    )
+    assert media(story(embeds)) == []
+
+
+def test_a_player_links_to_the_page_of_what_it_plays() -> None:
+    """Vimeo, Dailymotion, Spotify and SoundCloud link to the video's or the episode's page, as
+    YouTube's player links to its watch page: the player alone shows no title and no channel."""
+    embeds = "<!-- -->".join(
+        [
+            '<iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e&amp;color=fff">'
+            "</iframe>",
+            '<iframe src="//www.dailymotion.com/embed/video/x7tgad0?autoplay=0"></iframe>',
+            '<iframe title="Spotify Embed: Tides and the people who read them" '
+            'src="https://open.spotify.com/embed/episode/5Xt5DXGzch68nYYamXrNxZ?utm_source=generator">'
+            "</iframe>",
+            '<iframe src="https://w.soundcloud.com/player/?url=https%3A//soundcloud.com/harbourradio'
+            '/night-shift&amp;color=%23ff5500"></iframe>',
+            # The API's address of a track opens no page: the player's own address stays.
+            '<iframe title="Harbour radio" src="https://w.soundcloud.com/player/?url=https%3A//api.'
+            'soundcloud.com/tracks/293"></iframe>',
+            '<iframe src="https://www.youtube.com/embed/live_stream?channel=UCa1b2c3d4"></iframe>',
+        ]
+    )
+    assert media(story(embeds)) == [
+        ("Video (vimeo.com)", "https://vimeo.com/76979871/8272103f6e"),
+        ("Video (dailymotion.com)", "https://www.dailymotion.com/video/x7tgad0"),
+        (
+            "Audio: Tides and the people who read them",
+            "https://open.spotify.com/episode/5Xt5DXGzch68nYYamXrNxZ",
+        ),
+        ("Audio (soundcloud.com)", "https://soundcloud.com/harbourradio/night-shift"),
+        (
+            "Audio: Harbour radio",
+            "https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/293",
+        ),
+        ("Video (youtube.com)", "https://www.youtube.com/channel/UCa1b2c3d4/live"),
+    ]
+
+
+def test_a_music_sites_button_or_widget_is_no_recording() -> None:
+    embeds = (
+        '<iframe src="https://open.spotify.com/follow/1/?uri=spotify:artist:6sFIWsNpZYqfjUpaCgueju"'
+        ' width="300" height="56"></iframe>'
     )
     assert media(story(embeds)) == []
