@@ -8,7 +8,8 @@ sees there is something to hear or watch, and the Markdown output keeps the addr
 site's or a podcast's player links to the page of what it plays (YouTube's "/watch?v=ID",
 "vimeo.com/ID", Spotify's "/episode/ID"), which names it and its channel as the player alone
 doesn't. A chart embedded from Datawrapper or Flourish is the same: "Chart: <its title>",
-linking to it.
+linking to it. An AMP page's players (`<amp-youtube>`, `<amp-video>`…) are read as the frames
+and files they draw (`amp_embeds`).
 
 Players with no address of their own (a `blob:` stream, a script-built player) stay dropped, as
 do looping clips standing in for pictures (`autoplay muted loop`, no controls): they are
@@ -18,7 +19,7 @@ Posts embedded from social networks that show a picture or a video (Instagram, T
 Facebook, Mastodon) are the same kind of thing: their box says "View this post on Instagram"
 and little else, and was dropped as such. Each becomes "Instagram post: Save Our Ferry
 (@saveourferry)", linking to the post. (An embedded tweet is its text in a `<blockquote>`,
-kept as a quotation.)
+kept as a quotation; an AMP page's `<amp-twitter>` holds the same as its placeholder.)
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 from lxml.html import HtmlElement
 
 from ..urls import absolute_url, site_host
+from .amp_embeds import PLAYER_TAGS, POST_TAGS, player_address, post_address, tweet_quote
 from .furniture import class_names, replace
 
 # Sites whose embedded players show one video each: their address opens it in a browser.
@@ -43,6 +45,8 @@ _SPOTIFY_PLAYER = re.compile(
     r"^/embed(?:-podcast)?/(episode|show|track|album|playlist)/([a-zA-Z0-9]+)/?$"
 )
 _ID = re.compile(r"^[\w-]{1,64}$")
+# AMP's elements for a playable file, read as the `<video>` and `<audio>` they draw.
+_AMP_MEDIA = ("amp-video", "amp-audio")
 
 # Sites whose embeds are a chart or a map made for the article (Datawrapper's, Flourish's): the
 # story's figures are in it, and a browser shows it.
@@ -61,7 +65,7 @@ _PLAYER_WORDS = frozenset(
     {"youtube", "vimeo", "dailymotion", "video", "audio", "player", "embed", "embedded", "media"}
     | {"instagram", "facebook", "tiktok", "mastodon", "post", "content"}
     | {"datawrapper", "flourish", "infogram", "chart", "visualization", "visualisation", "map"}
-    | {"interactive", "graphic", "spotify", "soundcloud"}
+    | {"interactive", "graphic", "spotify", "soundcloud", "tweet", "twitter"}
 )
 
 MEDIA_CLASS = "reader-media"
@@ -289,9 +293,10 @@ def _player_box(el: HtmlElement) -> HtmlElement:
 
 
 def _frame_line(el: HtmlElement, base: str) -> HtmlElement | None:
-    """The line for an `<iframe>` showing a player, a chart, a map or a post; None for any
-    other frame."""
-    url = absolute_url(base, el.get("src", ""))
+    """The line for a frame (an `<iframe>`, or an AMP element drawing one) showing a player, a
+    chart, a map or a post; None for any other frame."""
+    src = el.get("src", "") if el.tag == "iframe" else player_address(el)
+    url = absolute_url(base, src)
     if not url:
         return None
     if _on(url, _VIDEO_SITES):
@@ -311,6 +316,20 @@ def _frame_line(el: HtmlElement, base: str) -> HtmlElement | None:
     return None
 
 
+def _mark_amp_post(el: HtmlElement) -> None:
+    """An AMP page's embedded post in its place: a tweet as the quotation its placeholder
+    holds, any other (or a tweet whose words only its script would fetch) as a linked line."""
+    post = post_address(el)
+    if post is None:
+        return  # no post of its own to link to: read as it was
+    kind, url = post
+    quote = tweet_quote(el, url) if kind == "Tweet" else None
+    if quote is not None:
+        replace(el, quote)
+    else:
+        replace(_player_box(el), _media_line(el, kind, url, site_host(url)))
+
+
 def mark_media(doc: HtmlElement, base: str) -> None:
     """Replace each playable recording or video of the page, and each embedded post of a social
     network, by a linked line naming it."""
@@ -323,18 +342,21 @@ def mark_media(doc: HtmlElement, base: str) -> None:
             line = _flourish_line(box)
         if line is not None:
             replace(_player_box(box), line)
-    for el in list(doc.iter("audio", "video", "iframe")):
+    for el in list(doc.iter("audio", "video", "iframe", *_AMP_MEDIA, *PLAYER_TAGS, *POST_TAGS)):
         if el.getparent() is None:
             continue
-        if el.tag == "iframe":
+        if el.tag in POST_TAGS:
+            _mark_amp_post(el)
+            continue
+        if el.tag == "iframe" or el.tag in PLAYER_TAGS:
             line = _frame_line(el, base)
             if line is not None:
                 replace(_player_box(el), line)
             continue
-        if el.tag == "video" and _is_picture_clip(el):
+        if el.tag in ("video", "amp-video") and _is_picture_clip(el):
             continue
         url = _source(el, base)
         if not url:
             continue
-        kind = "Audio" if el.tag == "audio" else "Video"
+        kind = "Audio" if el.tag in ("audio", "amp-audio") else "Video"
         replace(_player_box(el), _media_line(el, kind, url, _file_format(url)))
