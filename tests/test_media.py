@@ -444,3 +444,40 @@ def test_a_music_sites_button_or_widget_is_no_recording() -> None:
         ' width="300" height="56"></iframe>'
     )
     assert media(story(embeds)) == []
+
+
+def test_a_players_page_taken_from_its_query_is_a_web_address_of_its_site() -> None:
+    """A SoundCloud player names its track's page in its query, as Facebook's plugin its post,
+    decoded there: an ESC written "%1B" is encoded again, never a control character in the
+    link (lxml refused it, and the page's extraction stopped). An AMP Facebook post
+    names its address: one of another site is no Facebook post."""
+    embeds = (
+        '<iframe src="https://w.soundcloud.com/player/?url=https%3A//soundcloud.com/harbour'
+        '%1B%5D0%3Bpwned%07/night"></iframe><!-- --><iframe src="https://w.soundcloud.com/'
+        'player/?url=https%3A//tracker.example/soundcloud.com/x"></iframe><!-- --><iframe '
+        'src="https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com'
+        '%2Fferry%1B%5B31m%2Fposts%2F7"></iframe>'
+    )
+    assert media(story(embeds)) == [
+        ("Audio (soundcloud.com)", "https://soundcloud.com/harbour%1B]0;pwned%07/night"),
+        (
+            "Audio (soundcloud.com)",
+            "https://w.soundcloud.com/player/?url=https%3A//tracker.example/soundcloud.com/x",
+        ),
+        ("Facebook post (facebook.com)", "https://www.facebook.com/ferry%1B[31m/posts/7"),
+    ]
+    facebook = (
+        '<amp-facebook data-href="https://tracker.example/?u=https://www.facebook.com/x/posts/1"'
+        ' width="552" height="310"></amp-facebook>'
+    )
+    assert media(amp_story(facebook)) == []
+
+
+def test_an_amp_tweet_with_no_signature_is_linked_after_its_words() -> None:
+    embeds = """<amp-twitter data-tweetid="885634330868850692" width="375" height="472">
+      <blockquote placeholder><p>Harbour closed again today</p></blockquote></amp-twitter>"""
+    quotes = [b for b in amp_story(embeds).blocks if b.kind == BlockKind.QUOTE]
+    assert [b.text for b in quotes] == ["Harbour closed again today", "— Tweet"]
+    assert [i.href for i in quotes[1].inlines if i.href] == [
+        "https://twitter.com/i/status/885634330868850692"
+    ]

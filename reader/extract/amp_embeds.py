@@ -14,6 +14,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from ..urls import absolute_url, site_host
+
 # The player each AMP video element draws, from its video's id: what a plain page's `<iframe>`
 # shows, so the line links to it as it does to that frame's.
 _PLAYERS = {
@@ -66,8 +68,9 @@ def post_address(el: HtmlElement) -> tuple[str, str] | None:
     if el.tag == "amp-instagram" and (code := _id(el, "data-shortcode")):
         return "Instagram post", f"https://www.instagram.com/p/{code}/"
     if el.tag == "amp-facebook":
-        href = (el.get("data-href") or "").strip()
-        if href.startswith("https://") and "facebook.com/" in href:
+        href = absolute_url("", el.get("data-href") or "")
+        site = site_host(href)
+        if site == "facebook.com" or site.endswith(".facebook.com"):
             video = el.get("data-embed-as") == "video" or "/videos/" in href
             return ("Facebook video" if video else "Facebook post"), href
     return None

@@ -186,9 +186,10 @@ def _embedded_post(url: str) -> tuple[str, str] | None:
         return "Instagram post", url.split("/embed", 1)[0] + "/"
     # A post's or a video's plugin; not the page's comments box or the site's page box.
     if site == "facebook.com" and parts.path in ("/plugins/post.php", "/plugins/video.php"):
-        target = dict(parse_qsl(parts.query)).get("href", "")
+        # Decoded from the query: its controls encoded again (lxml refuses them in a link).
+        target = absolute_url("", dict(parse_qsl(parts.query)).get("href", ""))
         kind = "Facebook video" if "video" in parts.path else "Facebook post"
-        return (kind, target) if target.startswith(("http://", "https://")) else None
+        return (kind, target) if target else None
     if re.search(r"/@[\w.]+/\d+/embed$", parts.path):
         return "Mastodon post", url.rsplit("/embed", 1)[0]
     return None
@@ -230,8 +231,10 @@ def _player_page(parts: SplitResult) -> str:
         return f"https://open.spotify.com/{found.group(1)}/{found.group(2)}"
     if parts.hostname == "w.soundcloud.com":
         # Only a page's address: the player's "api.soundcloud.com/tracks/ID" opens no page.
-        target = query.get("url", "")
-        if urlsplit(target).hostname in ("soundcloud.com", "www.soundcloud.com"):
+        # Decoded from the query: its controls (an ESC written "%1B") encoded again, as lxml
+        # refuses them in a link and extraction stopped.
+        target = absolute_url("", query.get("url", ""))
+        if site_host(target) == "soundcloud.com":
             return target
     return ""
 
