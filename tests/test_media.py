@@ -244,9 +244,9 @@ def test_a_player_in_its_responsive_wrapper_keeps_its_line() -> None:
         ]
     )
     assert media(story(embeds)) == [
-        ("Video: Mending nets", "https://player.vimeo.com/video/123456"),
+        ("Video: Mending nets", "https://vimeo.com/123456"),
         ("Video: The quay at dawn", "https://www.youtube.com/watch?v=abcdEFGhijk"),
-        ("Video (dailymotion.com)", "https://www.dailymotion.com/embed/video/x8a"),
+        ("Video (dailymotion.com)", "https://www.dailymotion.com/video/x8a"),
         ("Video (MP4)", "https://news.example.com/film/nets.mp4"),
         ("Chart: Landings by year", "https://datawrapper.dwcdn.net/AbC12/3/"),
     ]
@@ -309,3 +309,175 @@ def test_facebooks_comment_box_and_page_box_are_no_post() -> None:
         'href=https%3A%2F%2Fwww.facebook.com%2Fharbourferries"></iframe></div>'
     )
     assert media(story(embeds)) == []
+
+
+def test_a_player_links_to_the_page_of_what_it_plays() -> None:
+    """Vimeo, Dailymotion, Spotify and SoundCloud link to the video's or the episode's page, as
+    YouTube's player links to its watch page: the player alone shows no title and no channel."""
+    embeds = "<!-- -->".join(
+        [
+            '<iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e&amp;color=fff">'
+            "</iframe>",
+            '<iframe src="//www.dailymotion.com/embed/video/x7tgad0?autoplay=0"></iframe>',
+            '<iframe title="Spotify Embed: Tides and the people who read them" '
+            'src="https://open.spotify.com/embed/episode/5Xt5DXGzch68nYYamXrNxZ?utm_source=generator">'
+            "</iframe>",
+            '<iframe src="https://w.soundcloud.com/player/?url=https%3A//soundcloud.com/harbourradio'
+            '/night-shift&amp;color=%23ff5500"></iframe>',
+            # The API's address of a track opens no page: the player's own address stays.
+            '<iframe title="Harbour radio" src="https://w.soundcloud.com/player/?url=https%3A//api.'
+            'soundcloud.com/tracks/293"></iframe>',
+            '<iframe src="https://www.youtube.com/embed/live_stream?channel=UCa1b2c3d4"></iframe>',
+        ]
+    )
+    assert media(story(embeds)) == [
+        ("Video (vimeo.com)", "https://vimeo.com/76979871/8272103f6e"),
+        ("Video (dailymotion.com)", "https://www.dailymotion.com/video/x7tgad0"),
+        (
+            "Audio: Tides and the people who read them",
+            "https://open.spotify.com/episode/5Xt5DXGzch68nYYamXrNxZ",
+        ),
+        ("Audio (soundcloud.com)", "https://soundcloud.com/harbourradio/night-shift"),
+        (
+            "Audio: Harbour radio",
+            "https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/293",
+        ),
+        ("Video (youtube.com)", "https://www.youtube.com/channel/UCa1b2c3d4/live"),
+    ]
+
+
+AMP_STORY = """<!doctype html><html amp lang="en"><head><meta charset="utf-8">
+<title>Ferry protest</title></head><body><article><h1>Ferry protest</h1>{STORY}{embeds}{STORY}
+</article></body></html>"""
+
+
+def amp_story(embeds: str) -> Article:
+    return extract_article(AMP_STORY.format(STORY=STORY, embeds=embeds), URL)
+
+
+def test_an_amp_pages_players_are_linked_lines_as_a_plain_pages_are() -> None:
+    """AMP's own elements for players (drawn by its runtime, which a reader runs none of) give
+    the line the `<iframe>`, `<video>` or `<audio>` they stand for gives."""
+    embeds = """
+    <amp-youtube data-videoid="mGENRKrdoGY" layout="responsive" width="480" height="270"
+      title="Waves over the wall"></amp-youtube>
+    <amp-youtube data-live-channelid="UCa1b2c3d4" width="480" height="270"></amp-youtube>
+    <amp-vimeo data-videoid="27246366" width="500" height="281"></amp-vimeo>
+    <amp-dailymotion data-videoid="x2oikl3" width="480" height="270"></amp-dailymotion>
+    <amp-soundcloud data-playlistid="16720" height="166" layout="fixed-height"></amp-soundcloud>
+    <amp-iframe title="Map of the quay" src="https://www.openstreetmap.org/export/embed.html?bbox=1"
+      width="600" height="400" sandbox="allow-scripts"><amp-img placeholder layout="fill"
+      src="/img/map.png"></amp-img></amp-iframe>
+    <amp-audio src="/media/quay-interview.mp3" title="The harbour master on the vote"><div
+      fallback><p>Your browser doesn't support HTML5 audio</p></div></amp-audio>
+    <amp-video controls width="640" height="360"><source src="/media/quay.webm"
+      type="video/webm"></amp-video>
+    <amp-video autoplay loop width="640" height="360" src="/media/loop.mp4"></amp-video>
+    """
+    assert media(amp_story(embeds)) == [
+        ("Video: Waves over the wall", "https://www.youtube.com/watch?v=mGENRKrdoGY"),
+        ("Video (youtube.com)", "https://www.youtube.com/channel/UCa1b2c3d4/live"),
+        ("Video (vimeo.com)", "https://vimeo.com/27246366"),
+        ("Video (dailymotion.com)", "https://www.dailymotion.com/video/x2oikl3"),
+        (
+            "Audio (soundcloud.com)",
+            "https://w.soundcloud.com/player/?url=https://api.soundcloud.com/playlists/16720",
+        ),
+        ("Map: Map of the quay", "https://www.openstreetmap.org/export/embed.html?bbox=1"),
+        (
+            "Audio: The harbour master on the vote",
+            "https://news.example.com/media/quay-interview.mp3",
+        ),
+        ("Video (WEBM)", "https://news.example.com/media/quay.webm"),
+    ]
+    # Their placeholders and fallbacks went with them; the looping clip is a picture's.
+    text = to_text(amp_story(embeds))
+    assert "support HTML5" not in text
+    assert "map.png" not in to_markdown(amp_story(embeds))
+
+
+def test_an_amp_pages_tweet_is_a_quotation_linked_to_the_tweet() -> None:
+    """`<amp-twitter>`'s placeholder is the tweet's words, as a plain page's `<blockquote
+    class="twitter-tweet">`: a quotation, its author linking to the tweet as the date does
+    there. With no placeholder, a line; an Instagram post's is one as on a plain page."""
+    embeds = """
+    <amp-twitter width="375" height="472" layout="responsive" data-tweetid="885634330868850689">
+      <blockquote placeholder class="twitter-tweet"><p>Huge seas at the harbour this
+      morning</p>&mdash; Coast Watch (@coastwatch)</blockquote></amp-twitter>
+    <amp-twitter data-tweetid="885634330868850690" width="375" height="472"><blockquote
+      placeholder><p>Ferries cancelled until Friday</p>&mdash; Island Ferries (@islandferries)
+      <a href="https://twitter.com/islandferries/status/885634330868850690">December 1,
+      2026</a></blockquote></amp-twitter>
+    <amp-twitter data-tweetid="885634330868850691" width="375" height="472"></amp-twitter>
+    <amp-instagram data-shortcode="B8QaZW4AQY_" width="400" height="400"></amp-instagram>
+    <amp-facebook data-href="https://www.facebook.com/harbourferries/posts/991" width="552"
+      height="310"></amp-facebook>
+    """
+    article = amp_story(embeds)
+    quotes = [b for b in article.blocks if b.kind == BlockKind.QUOTE]
+    assert [b.text for b in quotes] == [
+        "Huge seas at the harbour this morning",
+        "— Coast Watch (@coastwatch)",
+        "Ferries cancelled until Friday",
+        "— Island Ferries (@islandferries) December 1, 2026",
+    ]
+    assert [i.href for i in quotes[1].inlines if i.href] == [
+        "https://twitter.com/i/status/885634330868850689"
+    ]
+    # A link of its own to the tweet is kept as it is.
+    assert [i.href for i in quotes[3].inlines if i.href] == [
+        "https://twitter.com/islandferries/status/885634330868850690"
+    ]
+    assert media(article) == [
+        ("Tweet (twitter.com)", "https://twitter.com/i/status/885634330868850691"),
+        ("Instagram post (instagram.com)", "https://www.instagram.com/p/B8QaZW4AQY_/"),
+        ("Facebook post (facebook.com)", "https://www.facebook.com/harbourferries/posts/991"),
+    ]
+    assert "> — [Coast Watch (@coastwatch)](<https://twitter.com/i/status/885634330868850689>)" in (
+        to_markdown(article)
+    )
+
+
+def test_a_music_sites_button_or_widget_is_no_recording() -> None:
+    embeds = (
+        '<iframe src="https://open.spotify.com/follow/1/?uri=spotify:artist:6sFIWsNpZYqfjUpaCgueju"'
+        ' width="300" height="56"></iframe>'
+    )
+    assert media(story(embeds)) == []
+
+
+def test_a_players_page_taken_from_its_query_is_a_web_address_of_its_site() -> None:
+    """A SoundCloud player names its track's page in its query, as Facebook's plugin its post,
+    decoded there: an ESC written "%1B" is encoded again, never a control character in the
+    link (lxml refused it, and the page's extraction stopped). An AMP Facebook post
+    names its address: one of another site is no Facebook post."""
+    embeds = (
+        '<iframe src="https://w.soundcloud.com/player/?url=https%3A//soundcloud.com/harbour'
+        '%1B%5D0%3Bpwned%07/night"></iframe><!-- --><iframe src="https://w.soundcloud.com/'
+        'player/?url=https%3A//tracker.example/soundcloud.com/x"></iframe><!-- --><iframe '
+        'src="https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com'
+        '%2Fferry%1B%5B31m%2Fposts%2F7"></iframe>'
+    )
+    assert media(story(embeds)) == [
+        ("Audio (soundcloud.com)", "https://soundcloud.com/harbour%1B]0;pwned%07/night"),
+        (
+            "Audio (soundcloud.com)",
+            "https://w.soundcloud.com/player/?url=https%3A//tracker.example/soundcloud.com/x",
+        ),
+        ("Facebook post (facebook.com)", "https://www.facebook.com/ferry%1B[31m/posts/7"),
+    ]
+    facebook = (
+        '<amp-facebook data-href="https://tracker.example/?u=https://www.facebook.com/x/posts/1"'
+        ' width="552" height="310"></amp-facebook>'
+    )
+    assert media(amp_story(facebook)) == []
+
+
+def test_an_amp_tweet_with_no_signature_is_linked_after_its_words() -> None:
+    embeds = """<amp-twitter data-tweetid="885634330868850692" width="375" height="472">
+      <blockquote placeholder><p>Harbour closed again today</p></blockquote></amp-twitter>"""
+    quotes = [b for b in amp_story(embeds).blocks if b.kind == BlockKind.QUOTE]
+    assert [b.text for b in quotes] == ["Harbour closed again today", "— Tweet"]
+    assert [i.href for i in quotes[1].inlines if i.href] == [
+        "https://twitter.com/i/status/885634330868850692"
+    ]

@@ -4,8 +4,12 @@ A terminal shows no player, and a story told partly in a recording (a reading of
 interview's audio, a news report's video) loses that part without a word. Each `<audio>` and
 `<video>` with a real file, and each embedded player of a video site, becomes a paragraph
 "Audio (MP3)" or "Video (youtube.com)" linking to it, where the player was: the reader
-sees there is something to hear or watch, and the Markdown output keeps the address. A chart
-embedded from Datawrapper or Flourish is the same: "Chart: <its title>", linking to it.
+sees there is something to hear or watch, and the Markdown output keeps the address. A video
+site's or a podcast's player links to the page of what it plays (YouTube's "/watch?v=ID",
+"vimeo.com/ID", Spotify's "/episode/ID"), which names it and its channel as the player alone
+doesn't. A chart embedded from Datawrapper or Flourish is the same: "Chart: <its title>",
+linking to it. An AMP page's players (`<amp-youtube>`, `<amp-video>`…) are read as the frames
+and files they draw (`amp_embeds`).
 
 Players with no address of their own (a `blob:` stream, a script-built player) stay dropped, as
 do looping clips standing in for pictures (`autoplay muted loop`, no controls): they are
@@ -15,24 +19,34 @@ Posts embedded from social networks that show a picture or a video (Instagram, T
 Facebook, Mastodon) are the same kind of thing: their box says "View this post on Instagram"
 and little else, and was dropped as such. Each becomes "Instagram post: Save Our Ferry
 (@saveourferry)", linking to the post. (An embedded tweet is its text in a `<blockquote>`,
-kept as a quotation.)
+kept as a quotation; an AMP page's `<amp-twitter>` holds the same as its placeholder.)
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from lxml.html import HtmlElement
 
 from ..urls import absolute_url, site_host
+from .amp_embeds import PLAYER_TAGS, POST_TAGS, player_address, post_address, tweet_quote
 from .furniture import class_names, replace
 
 # Sites whose embedded players show one video each: their address opens it in a browser.
 _VIDEO_SITES = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com")
-# YouTube's player address, "/embed/ID": its page is "/watch?v=ID" (the player alone, full
-# window, shows no title, no description and no way to the channel).
+# Sites whose embedded players play a recording (a podcast's episode, a track).
+_AUDIO_SITES = ("spotify.com", "soundcloud.com")
+# Players' addresses, whose video or recording has a page of its own (`_player_page`).
 _YOUTUBE_EMBED = re.compile(r"^/embed/([\w-]{6,})/?$")
+_VIMEO_PLAYER = re.compile(r"^/video/(\d+)/?$")
+_DAILYMOTION_PLAYER = re.compile(r"^/embed/video/([a-zA-Z0-9]+)/?$")
+_SPOTIFY_PLAYER = re.compile(
+    r"^/embed(?:-podcast)?/(episode|show|track|album|playlist)/([a-zA-Z0-9]+)/?$"
+)
+_ID = re.compile(r"^[\w-]{1,64}$")
+# AMP's elements for a playable file, read as the `<video>` and `<audio>` they draw.
+_AMP_MEDIA = ("amp-video", "amp-audio")
 
 # Sites whose embeds are a chart or a map made for the article (Datawrapper's, Flourish's): the
 # story's figures are in it, and a browser shows it.
@@ -51,7 +65,7 @@ _PLAYER_WORDS = frozenset(
     {"youtube", "vimeo", "dailymotion", "video", "audio", "player", "embed", "embedded", "media"}
     | {"instagram", "facebook", "tiktok", "mastodon", "post", "content"}
     | {"datawrapper", "flourish", "infogram", "chart", "visualization", "visualisation", "map"}
-    | {"interactive", "graphic"}
+    | {"interactive", "graphic", "spotify", "soundcloud", "tweet", "twitter"}
 )
 
 MEDIA_CLASS = "reader-media"
@@ -92,9 +106,11 @@ def _media_line(el: HtmlElement, kind: str, url: str, what: str) -> HtmlElement:
     title = " ".join((el.get("title") or el.get("aria-label") or "").split())
     if _PLAYER_WORDS.issuperset(re.findall(r"\w+", title.lower())):
         title = ""
-    # Datawrapper titles its frame "Chart: …" itself: the line says it once.
-    if title[: len(kind) + 1].casefold() == f"{kind}:".casefold():
-        title = title[len(kind) + 1 :].strip()
+    # Datawrapper titles its frame "Chart: …" itself, Spotify "Spotify Embed: …": the line says
+    # the kind once, and the player's name not at all.
+    label, colon, rest = title.partition(":")
+    if colon and _PLAYER_WORDS.issuperset(re.findall(r"\w+", label.lower())):
+        title = rest.strip()
     line = el.makeelement("p", {"class": MEDIA_CLASS})
     link = el.makeelement("a", {"href": url})
     link.text = f"{kind}: {title}" if title else f"{kind} ({what})"
@@ -170,26 +186,73 @@ def _embedded_post(url: str) -> tuple[str, str] | None:
         return "Instagram post", url.split("/embed", 1)[0] + "/"
     # A post's or a video's plugin; not the page's comments box or the site's page box.
     if site == "facebook.com" and parts.path in ("/plugins/post.php", "/plugins/video.php"):
-        target = dict(parse_qsl(parts.query)).get("href", "")
+        # Decoded from the query: its controls encoded again (lxml refuses them in a link).
+        target = absolute_url("", dict(parse_qsl(parts.query)).get("href", ""))
         kind = "Facebook video" if "video" in parts.path else "Facebook post"
-        return (kind, target) if target.startswith(("http://", "https://")) else None
+        return (kind, target) if target else None
     if re.search(r"/@[\w.]+/\d+/embed$", parts.path):
         return "Mastodon post", url.rsplit("/embed", 1)[0]
     return None
 
 
-def _watch_address(url: str) -> str:
-    """A YouTube player's address as its video's page ("/embed/ID?start=30" →
-    "https://www.youtube.com/watch?v=ID&t=30"); any other address as it is."""
-    if not _on(url, ("youtube.com", "youtube-nocookie.com")):
-        return url
-    parts = urlsplit(url)
+def _youtube_page(parts: SplitResult) -> str:
+    """A YouTube player's video as its page ("/embed/ID?start=30" →
+    "https://www.youtube.com/watch?v=ID&t=30"), a channel's live stream as the channel's; ""
+    for a playlist's player, which has no one page."""
+    query = dict(parse_qsl(parts.query))
     found = _YOUTUBE_EMBED.match(parts.path)
     if not found or found.group(1) == "videoseries":
-        return url
-    start = dict(parse_qsl(parts.query)).get("start", "")
+        return ""
+    if found.group(1) == "live_stream":
+        channel = query.get("channel", "")
+        return f"https://www.youtube.com/channel/{channel}/live" if _ID.match(channel) else ""
+    start = query.get("start", "")
     at = f"&t={start}" if start.isdigit() else ""
     return f"https://www.youtube.com/watch?v={found.group(1)}{at}"
+
+
+def _player_page(parts: SplitResult) -> str:
+    """The page of what a player plays, as the site shows it with its title, its description
+    and the way to its channel, which the player alone, full window, doesn't: Vimeo's
+    "player.vimeo.com/video/ID" → "https://vimeo.com/ID", Dailymotion's "/embed/video/ID" →
+    "/video/ID", Spotify's "/embed/episode/ID" → "/episode/ID", SoundCloud's player of
+    "?url=https://soundcloud.com/…" → that page. "" when it has no such page."""
+    site = site_host(parts.geturl())
+    query = dict(parse_qsl(parts.query))
+    if site in ("youtube.com", "youtube-nocookie.com"):
+        return _youtube_page(parts)
+    if parts.hostname == "player.vimeo.com" and (found := _VIMEO_PLAYER.match(parts.path)):
+        # An unlisted video's player carries the key ("?h=…") its page needs in its path.
+        key = query.get("h", "")
+        return f"https://vimeo.com/{found.group(1)}" + (f"/{key}" if _ID.match(key) else "")
+    if site == "dailymotion.com" and (found := _DAILYMOTION_PLAYER.match(parts.path)):
+        return f"https://www.dailymotion.com/video/{found.group(1)}"
+    if parts.hostname == "open.spotify.com" and (found := _SPOTIFY_PLAYER.match(parts.path)):
+        return f"https://open.spotify.com/{found.group(1)}/{found.group(2)}"
+    if parts.hostname == "w.soundcloud.com":
+        # Only a page's address: the player's "api.soundcloud.com/tracks/ID" opens no page.
+        # Decoded from the query: its controls (an ESC written "%1B") encoded again, as lxml
+        # refuses them in a link and extraction stopped.
+        target = absolute_url("", query.get("url", ""))
+        if site_host(target) == "soundcloud.com":
+            return target
+    return ""
+
+
+def _page_address(url: str) -> str:
+    """A video's or a recording's player's address as the page of what it plays
+    (`_player_page`); any other address as it is."""
+    return _player_page(urlsplit(url)) or url
+
+
+def _recording_address(url: str) -> str:
+    """A recording's player's address as its page (`_player_page`), SoundCloud's player of a
+    track with no page's address as it is; "" for any other frame of the site (Spotify's
+    "Follow" button, a store's widget)."""
+    parts = urlsplit(url)
+    if page := _player_page(parts):
+        return page
+    return url if parts.hostname == "w.soundcloud.com" and parts.path.startswith("/player") else ""
 
 
 def _is_map(url: str) -> bool:
@@ -232,6 +295,44 @@ def _player_box(el: HtmlElement) -> HtmlElement:
         box = outer
 
 
+def _frame_line(el: HtmlElement, base: str) -> HtmlElement | None:
+    """The line for a frame (an `<iframe>`, or an AMP element drawing one) showing a player, a
+    chart, a map or a post; None for any other frame."""
+    src = el.get("src", "") if el.tag == "iframe" else player_address(el)
+    url = absolute_url(base, src)
+    if not url:
+        return None
+    if _on(url, _VIDEO_SITES):
+        url = _page_address(url)
+        return _media_line(el, "Video", url, site_host(url))
+    if _on(url, _AUDIO_SITES) and (page := _recording_address(url)):
+        # Named by the site, not its player's host ("w.soundcloud.com", "open.spotify.com").
+        site = next(s for s in _AUDIO_SITES if _on(page, (s,)))
+        return _media_line(el, "Audio", page, site)
+    if _on(url, _CHART_SITES):
+        return _media_line(el, "Chart", url, site_host(url))
+    if _is_map(url):
+        return _media_line(el, "Map", url, site_host(url))
+    if post := _embedded_post(url):
+        kind, target = post
+        return _media_line(el, kind, target, site_host(target))
+    return None
+
+
+def _mark_amp_post(el: HtmlElement) -> None:
+    """An AMP page's embedded post in its place: a tweet as the quotation its placeholder
+    holds, any other (or a tweet whose words only its script would fetch) as a linked line."""
+    post = post_address(el)
+    if post is None:
+        return  # no post of its own to link to: read as it was
+    kind, url = post
+    quote = tweet_quote(el, url) if kind == "Tweet" else None
+    if quote is not None:
+        replace(el, quote)
+    else:
+        replace(_player_box(el), _media_line(el, kind, url, site_host(url)))
+
+
 def mark_media(doc: HtmlElement, base: str) -> None:
     """Replace each playable recording or video of the page, and each embedded post of a social
     network, by a linked line naming it."""
@@ -244,29 +345,21 @@ def mark_media(doc: HtmlElement, base: str) -> None:
             line = _flourish_line(box)
         if line is not None:
             replace(_player_box(box), line)
-    for el in list(doc.iter("audio", "video", "iframe")):
+    for el in list(doc.iter("audio", "video", "iframe", *_AMP_MEDIA, *PLAYER_TAGS, *POST_TAGS)):
         if el.getparent() is None:
             continue
-        if el.tag == "iframe":
-            url = absolute_url(base, el.get("src", ""))
-            line = None
-            if url and _on(url, _VIDEO_SITES):
-                url = _watch_address(url)
-                line = _media_line(el, "Video", url, site_host(url))
-            elif url and _on(url, _CHART_SITES):
-                line = _media_line(el, "Chart", url, site_host(url))
-            elif url and _is_map(url):
-                line = _media_line(el, "Map", url, site_host(url))
-            elif url and (post := _embedded_post(url)):
-                kind, target = post
-                line = _media_line(el, kind, target, site_host(target))
+        if el.tag in POST_TAGS:
+            _mark_amp_post(el)
+            continue
+        if el.tag == "iframe" or el.tag in PLAYER_TAGS:
+            line = _frame_line(el, base)
             if line is not None:
                 replace(_player_box(el), line)
             continue
-        if el.tag == "video" and _is_picture_clip(el):
+        if el.tag in ("video", "amp-video") and _is_picture_clip(el):
             continue
         url = _source(el, base)
         if not url:
             continue
-        kind = "Audio" if el.tag == "audio" else "Video"
+        kind = "Audio" if el.tag in ("audio", "amp-audio") else "Video"
         replace(_player_box(el), _media_line(el, kind, url, _file_format(url)))
