@@ -22,6 +22,7 @@ from .config import DEFAULT_LIMITS
 from .keys import entry_id
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
+from .text_shape import text_as_html
 from .urls import absolute_url
 
 # feedparser looks for an e-mail address in each author-like field (<author>, <dc:creator>,
@@ -144,11 +145,7 @@ def _content(item: Any, summary: str) -> str:
         value = part.get("value") if isinstance(part, dict) else None
         if not isinstance(value, str):
             continue
-        if part.get("type") == "text/plain":
-            # As HTML, so the extractor sees its paragraphs (and no "<" in it is read as a tag).
-            value = "".join(
-                f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", value) if p.strip()
-            )
+        value = _as_html(value, part.get("type"))
         if len(value) > len(best):
             best = value
     if len(_strip_tags(best).split()) <= len(_strip_tags(summary).split()):
@@ -158,6 +155,39 @@ def _content(item: Any, summary: str) -> str:
 
 def _text(value: Any, limit: int) -> str:
     return safe_line(value if isinstance(value, str) else "", limit)
+
+
+# A tag in a feed's text: its name, a space, "/" or ">" after "<" ("a < b" is no tag).
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+# Markup a title written as HTML may hold: how it looks, never what it says.
+_TITLE_MARKUP = re.compile(
+    r"</?(?:a|abbr|b|bdi|br|cite|code|del|dfn|em|font|i|ins|kbd|mark|q|s|small|span|strong"
+    r"|sub|sup|time|u|var|wbr)\b[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def _title(detail: Any, value: Any, limit: int) -> str:
+    """A title as its reader sees it. Written as HTML (Atom's type="html", and every RSS title,
+    which may be), its markup is left out and its entities read: "AT&amp;amp;T" is "AT&T",
+    "&lt;i&gt;" the text "<i>"; a tag that is no title markup ("The <title> tag") stays text."""
+    if not isinstance(value, str):
+        return ""
+    kind = detail.get("type") if isinstance(detail, dict) else ""
+    if kind == "text/html" and ("&" in value or "<" in value):
+        value = html.unescape(_TITLE_MARKUP.sub("", value))
+    return _text(value, limit)
+
+
+def _as_html(value: str, kind: Any) -> str:
+    """A feed's text as HTML for the extractor: plain text (and "HTML" with no tag at all, as
+    a YouTube video's description is labelled) laid out by its shape, its paragraphs and the
+    line breaks it means (`text_shape`); HTML as it is."""
+    if kind == "text/plain":
+        return text_as_html(value)
+    if "\n" in value.strip() and not _TAG.search(value):
+        return text_as_html(html.unescape(value))
+    return value
 
 
 # RSS 2.0's <author> is an address with the name after it in brackets ("news@x.org (Lena
@@ -242,15 +272,18 @@ def parse_feed(
     if not items and not meta.get("title"):
         what = problem or "no items and no title"
         raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({what})", url)
-    feed_title = _text(meta.get("title"), limits.max_title_length)
+    feed_title = _title(meta.get("title_detail"), meta.get("title"), limits.max_title_length)
     site_url = absolute_url(base, meta.get("link", "") or "")
     entries: list[Entry] = []
     seen: set[str] = set()
     for item in items[: limits.max_feed_items]:
         link = absolute_url(base, item.get("link", "") or "")
         summary = item.get("summary", "") or ""
+        if isinstance(summary, str):
+            summary = _as_html(summary, (item.get("summary_detail") or {}).get("type"))
         # An item with no title (a micro-post) is named by the start of its text.
-        title = _text(item.get("title"), limits.max_title_length) or _text(_strip_tags(summary), 80)
+        title = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
+        title = title or _text(html.unescape(_strip_tags(summary)), 80)
         key = item.get("id") or link or title
         if not key:
             continue

@@ -23,7 +23,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader import store as store_module
-from reader.extract import to_text
+from reader.extract import extract_page, to_text
 from reader.feeds import parse_feed
 from reader.library import Library
 from reader.models import Article, Entry
@@ -127,6 +127,66 @@ def test_atom_text_content_becomes_paragraphs_and_a_shorter_content_is_ignored()
     assert plain.content.startswith(f"<p>{STORY[0]}</p><p>")
     assert plain.content.endswith("3 &lt; 5</p>")  # text, escaped: never read as a tag
     assert less.content == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("AT&amp;amp;T buys Harbour Mobile", "AT&T buys Harbour Mobile"),  # escaped twice
+        ("Tides &lt;i&gt;rise&lt;/i&gt; again", "Tides rise again"),  # markup, read as HTML
+        ("<![CDATA[Q&amp;A: the <b>new</b> pier]]>", "Q&A: the new pier"),
+        ("The &amp;lt;title&amp;gt; tag, and why 3 &lt; 5", "The <title> tag, and why 3 < 5"),
+    ],
+)
+def test_an_rss_title_written_as_html_is_shown_as_its_text(written: str, shown: str) -> None:
+    """Every RSS title may be HTML: entities read once, its markup left out ("AT&amp;T" and
+    "<i>rise</i>" were listed and cited so)."""
+    feed = f"""<rss version="2.0"><channel><title>Coast &amp;amp; Country</title><item>
+<title>{written}</title><link>https://t.example/a</link></item></channel></rss>"""
+    parsed = parse_feed(feed.encode(), "https://t.example/feed")
+    assert parsed.title == "Coast & Country"
+    assert parsed.entries[0].title == shown
+
+
+def test_an_atom_title_of_type_html_shows_its_escaped_tags_as_text() -> None:
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><title type="text">A &amp;amp; B</title>
+<entry><title type="html">Atom &amp;lt;i&amp;gt;xhtml&amp;lt;/i&amp;gt; story</title>
+<id>a</id><link href="https://t.example/a"/></entry></feed>"""
+    parsed = parse_feed(atom.encode(), "https://t.example/feed")
+    assert parsed.entries[0].title == "Atom <i>xhtml</i> story"
+    assert parsed.title == "A &amp; B"  # type="text": what it says, as it says it
+
+
+def test_plain_text_in_a_feed_keeps_its_paragraphs_and_the_lines_it_means() -> None:
+    """An Atom entry whose only text is plain (its content copied into its summary), and a
+    YouTube-like description ("HTML" with no tag, its chapters one a line), ran together as
+    one paragraph when a page gave nothing and the feed's text stood in."""
+    description = (
+        "Filmed from the clock tower at high tide. Waves reached ten metres.\n\n"
+        "Chapters:\n0:00 The harbour\n1:12 The clock tower\n3:40 The pier\n\n"
+        "Music: Quay Sessions &amp; friends."
+    )
+    feed = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+<title>Harbour films</title><id>urn:h</id>
+<entry><title>Plain</title><id>urn:h:1</id><link href="https://h.example/1"/>
+<content type="text">{STORY[0]}
+
+{STORY[1]}</content></entry>
+<entry><title>Storm waves</title><id>urn:h:2</id><link href="https://h.example/2"/>
+<media:group><media:description>{description}</media:description></media:group></entry>
+</feed>"""
+    plain, film = parse_feed(feed.encode(), "https://h.example/feed").entries
+    shell = (
+        b"<!doctype html><html><head><title>x</title></head><body><div id=app></div></body></html>"
+    )
+    texts = []
+    for entry in (plain, film):
+        article, _ = extract_page(shell, entry.link, None, entry.summary)
+        texts.append(to_text(article, header=False))
+    assert texts[0].strip().split("\n\n")[:2] == [STORY[0], STORY[1]]
+    assert "Chapters:\n0:00 The harbour\n1:12 The clock tower\n3:40 The pier" in texts[1]
+    assert "Music: Quay Sessions & friends." in texts[1]
 
 
 # -- the library -------------------------------------------------------------------------------

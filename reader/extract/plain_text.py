@@ -20,9 +20,9 @@ from datetime import datetime
 
 from ..models import Article, Block, BlockKind, Inline
 from ..safe import safe_text
+from ..text_shape import PARAGRAPH_BREAK, joined_lines
 from .text_dates import date_alone
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LAID_OUT = re.compile(r"^(?:\t| {2,})\S|\S {3,}\S|^[+|][-=+|]{3,}|[─│┌┐└┘├┤┬┴┼]")
 """A line set out with spaces: indented, in columns, or a table drawn with + - | or box lines."""
 _BULLET = re.compile(r"^[-*•]\s+")
@@ -31,20 +31,13 @@ _QUOTED = re.compile(r"^>\s?")
 _ADDRESS = re.compile(r"\bhttps?://[^\s<>\"]+")
 _ADDRESS_END = ".,;:!?)]}'"
 """Punctuation after an address in a sentence, not of it."""
-_WRAPPED_SHARE = 0.6
-"""A paragraph's lines were wrapped by hand when each, but its last, is at least this share of
-the text's longest line (hand-wrapped text fills its lines to the margin, within a word's
-length)..."""
-_NARROWEST_MARGIN = 50
-"""...and that line is this long at least: no one wraps prose narrower; a text of short lines
-only (a notice, a timetable) keeps them."""
 
 
 def text_article(text: str, url: str) -> Article:
     """The article a plain-text page holds (untrusted text: escapes and controls go), titled
     by its first underlined heading, else by a short first line (see `_title`)."""
     text = safe_text(text).removeprefix("\ufeff").expandtabs(8)
-    chunks = [chunk.strip("\n") for chunk in _PARAGRAPH_BREAK.split(text)]
+    chunks = [chunk.strip("\n") for chunk in PARAGRAPH_BREAK.split(text)]
     chunks = [chunk for chunk in chunks if chunk.strip()]
     lines = [line.rstrip() for chunk in chunks for line in chunk.split("\n")]
     margin = max((len(line) for line in lines), default=0)
@@ -110,8 +103,8 @@ def _blocks(lines: list[str], margin: int) -> list[Block]:
         return [Block(BlockKind.PREFORMATTED, (Inline("\n".join(lines)),))]
     if all(_QUOTED.match(line) for line in lines):
         quoted = [_QUOTED.sub("", line, count=1) for line in lines]
-        return [Block(BlockKind.QUOTE, _linked(_joined(quoted, margin)))]
-    return [Block(BlockKind.PARAGRAPH, _linked(_joined(lines, margin)))]
+        return [Block(BlockKind.QUOTE, _linked(joined_lines(quoted, margin)))]
+    return [Block(BlockKind.PARAGRAPH, _linked(joined_lines(lines, margin)))]
 
 
 def _list_items(lines: list[str]) -> list[Block]:
@@ -123,25 +116,6 @@ def _list_items(lines: list[str]) -> list[Block]:
         else:
             items[-1].append(line.strip())
     return [Block(BlockKind.LIST_ITEM, _linked(" ".join(item)), level=1) for item in items]
-
-
-# A field's line, "Contact: press@…", "More: https://…", "Tel.: 01234": a label of a few words
-# from a capital, a colon, its value.
-_FIELD = re.compile(r"[^\W\d_][\w'’.&/-]*(?: [\w'’.&/-]+){0,2}:\s+\S")
-
-
-def _joined(lines: list[str], margin: int) -> str:
-    """The lines of one paragraph as its text: joined by spaces when wrapped by hand, else
-    with their line breaks. Lines each opening with a label ("Contact: …" above "More: …")
-    are fields one under the other, however long, never a sentence wrapped."""
-    lines = [line.strip() for line in lines]
-    fields = len(lines) > 1 and all(line[0].isupper() and _FIELD.match(line) for line in lines)
-    wrapped = (
-        not fields
-        and margin >= _NARROWEST_MARGIN
-        and all(len(line) >= _WRAPPED_SHARE * margin for line in lines[:-1])
-    )
-    return (" " if wrapped else "\n").join(lines)
 
 
 def _linked(text: str) -> tuple[Inline, ...]:

@@ -1,0 +1,45 @@
+"""The shape of plain text: where its paragraphs part, and whether a paragraph's lines were
+wrapped by hand (joined again) or are lines of their own (an address, a timetable, a video's
+chapters). One rule for a text/plain page (`extract.plain_text`) and a feed's plain text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_WRAPPED_SHARE = 0.6
+"""A paragraph's lines were wrapped by hand when each, but its last, is at least this share of
+the text's longest line (hand-wrapped text fills its lines to the margin, within a word's
+length)..."""
+_NARROWEST_MARGIN = 50
+"""...and that line is this long at least: no one wraps prose narrower; a text of short lines
+only (a notice, a timetable) keeps them."""
+
+
+# A field's line, "Contact: press@…", "More: https://…", "Tel.: 01234": a label of a few words
+# from a capital, a colon, its value.
+_FIELD = re.compile(r"[^\W\d_][\w'’.&/-]*(?: [\w'’.&/-]+){0,2}:\s+\S")
+
+
+def joined_lines(lines: list[str], margin: int) -> str:
+    """The lines of one paragraph as its text: joined by spaces when wrapped by hand, else
+    with their line breaks. Lines each opening with a label ("Contact: …" above "More: …")
+    are fields one under the other, however long, never a sentence wrapped."""
+    lines = [line.strip() for line in lines]
+    fields = len(lines) > 1 and all(line[0].isupper() and _FIELD.match(line) for line in lines)
+    wrapped = (
+        not fields
+        and margin >= _NARROWEST_MARGIN
+        and all(len(line) >= _WRAPPED_SHARE * margin for line in lines[:-1])
+    )
+    return (" " if wrapped else "\n").join(lines)
+
+
+def text_as_html(text: str) -> str:
+    """Plain text as HTML paragraphs of its shape (escaped: no "<" in it is read as a tag), for
+    what reads HTML only (the extractor's fallback, a feed entry's text)."""
+    chunks = [chunk.strip("\n") for chunk in PARAGRAPH_BREAK.split(text) if chunk.strip()]
+    margin = max((len(line.rstrip()) for c in chunks for line in c.split("\n")), default=0)
+    paragraphs = (joined_lines(chunk.split("\n"), margin) for chunk in chunks)
+    return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
