@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from .cyrillic_text import CYRILLIC_FAMILY, NON_ASCII_PUNCTUATION, cyrillic_likelihood
+from .japanese_text import reads_as_japanese
 from .mixed_charset import (
     a_few_latin_letters,
     declared_language,
@@ -543,6 +544,10 @@ def _guess(body: bytes) -> str:
         # reads in it as that language.
         return "cp1252"
     sample = _without_markup(body[:65536])
+    if reads_as_japanese(sample):
+        # Its kana tell it: statistics measured a short paragraph as no likelier Japanese in
+        # EUC-JP than Korean in EUC-KR, and took the Korean.
+        return "euc_jp"
     if sample.isascii():  # its only letters in attributes (a <meta content>, an alt text)
         sample = body[:65536]
     # Not "preemptive": that would trust the page's <meta>, the very declaration found wanting.
