@@ -21,6 +21,7 @@ from .latin_alphabets import (
     ANY_WESTERN,
     WESTERN_ALPHABETS,
     central_european_charset,
+    latin_9_labelled_latin_1,
     reads_as,
 )
 from .mixed_charset import (
@@ -269,6 +270,7 @@ def _contradicted(body: bytes, declared: str) -> bool:
 # page's mojibake as clean; what gives it away is the letters themselves (the Cyrillic family's
 # measured in `cyrillic_text`).
 _LATIN_2_FAMILY = ("cp1250", "iso8859-2")
+_LATIN_9_BYTES = re.compile(rb"[\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe]")
 # A reading taken over the declared one is likelier by this much (a log-probability) for each
 # character the two read differently: Russian, Ukrainian, Bulgarian and Serbian text, short or
 # in capitals, read by its own charset measured 0.57 and more over any other of the family.
@@ -342,6 +344,10 @@ def _misread_sibling(body: bytes, declared: str) -> str | None:
         differing = sum(a != b for a, b in zip(ours, theirs, strict=True))
         gain = scores[best] - scores[declared]
         return best if differing >= _FEWEST_TO_TELL and gain > _LIKELIER_BY * differing else None
+    if declared == "cp1252":
+        # ISO-8859-1 (read as windows-1252) said of an ISO-8859-15 page: "12 ¤", "¼uvre".
+        words = _words_to_judge(body) if _LATIN_9_BYTES.search(body) else b""
+        return "iso8859-15" if words and latin_9_labelled_latin_1(words) else None
     if declared in _LATIN_2_FAMILY:
         sample = _words_to_judge(body)
         (other,) = (codec for codec in _LATIN_2_FAMILY if codec != declared)
