@@ -23,6 +23,7 @@ from .latin_alphabets import (
     central_european_charset,
     latin_9_labelled_latin_1,
     reads_as,
+    western_page,
 )
 from .mixed_charset import (
     a_few_latin_letters,
@@ -509,6 +510,10 @@ def _guess(body: bytes) -> str:
         # As for a Western page: a sentence's one "č" or "ł" is too little for statistics,
         # which read it as windows-1252, Japanese or Mac Icelandic ("Pristani¹èe").
         return central
+    if code is None and western_page(words, sample):
+        # And a Western one naming no language, told by its words: a French brief's "facturé
+        # 12 €" was read as windows-1250's "facturť 12 Ä", a Dutch one's "één" as Chinese.
+        return "cp1252"
     if sample.isascii():  # its only letters in attributes (a <meta content>, an alt text)
         sample = body[:65536]
     # Not "preemptive": that would trust the page's <meta>, the very declaration found wanting.

@@ -195,6 +195,19 @@ def in_central_european_words(text: bytes) -> bool:
     return central >= _FEWEST_CENTRAL_WORDS and central > 2 * western
 
 
+def western_page(words: bytes, text: bytes) -> bool:
+    """`words` (a page's non-ASCII words, in no declared charset) read in windows-1252 as one
+    Western language's letters, and the page's `text` is written in a Western language's
+    words: two or more of their common words, over twice as many as of the Central European
+    languages'."""
+    central, _, western = _common_words(text)
+    return (
+        western >= _FEWEST_CENTRAL_WORDS
+        and western > 2 * central
+        and reads_as(words.decode("cp1252", "replace"), ANY_WESTERN)
+    )
+
+
 def in_romanian_words(text: bytes) -> bool:
     """`text`'s words are Romanian's, as `in_central_european_words` tells."""
     central, romanian, western = _common_words(text)
