@@ -16,6 +16,15 @@ import re
 from collections.abc import Iterator
 
 from .cyrillic_text import CYRILLIC_FAMILY, NON_ASCII_PUNCTUATION, cyrillic_likelihood
+from .japanese_text import reads_as_japanese
+from .latin_alphabets import (
+    ANY_WESTERN,
+    WESTERN_ALPHABETS,
+    central_european_charset,
+    latin_9_labelled_latin_1,
+    reads_as,
+    western_page,
+)
 from .mixed_charset import (
     a_few_latin_letters,
     declared_language,
@@ -262,6 +271,7 @@ def _contradicted(body: bytes, declared: str) -> bool:
 # page's mojibake as clean; what gives it away is the letters themselves (the Cyrillic family's
 # measured in `cyrillic_text`).
 _LATIN_2_FAMILY = ("cp1250", "iso8859-2")
+_LATIN_9_BYTES = re.compile(rb"[\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe]")
 # A reading taken over the declared one is likelier by this much (a log-probability) for each
 # character the two read differently: Russian, Ukrainian, Bulgarian and Serbian text, short or
 # in capitals, read by its own charset measured 0.57 and more over any other of the family.
@@ -335,6 +345,10 @@ def _misread_sibling(body: bytes, declared: str) -> str | None:
         differing = sum(a != b for a, b in zip(ours, theirs, strict=True))
         gain = scores[best] - scores[declared]
         return best if differing >= _FEWEST_TO_TELL and gain > _LIKELIER_BY * differing else None
+    if declared == "cp1252":
+        # ISO-8859-1 (read as windows-1252) said of an ISO-8859-15 page: "12 ¤", "¼uvre".
+        words = _words_to_judge(body) if _LATIN_9_BYTES.search(body) else b""
+        return "iso8859-15" if words and latin_9_labelled_latin_1(words) else None
     if declared in _LATIN_2_FAMILY:
         sample = _words_to_judge(body)
         (other,) = (codec for codec in _LATIN_2_FAMILY if codec != declared)
@@ -458,39 +472,6 @@ def _without_markup(sample: bytes) -> bytes:
     return b"".join(out)
 
 
-# The accented letters of the Western languages a page may name, by their code: a page naming
-# one whose bytes read in windows-1252 as that language's letters (and punctuation) is read so,
-# however short (`_reads_as_its_western_language`). English borrows from all of them ("café",
-# "naïve", "señor"), so for it the one alphabet of these its letters fit best.
-_WESTERN_ALPHABETS = {
-    "pt": "àáâãçéêíóôõúü",
-    "gl": "áéíóúñü",
-    "es": "áéíóúñü",
-    "ca": "àçèéíïòóúü",
-    "eu": "ñü",
-    "fr": "àâæçéèêëîïôœùûüÿ",
-    "it": "àèéìíîòóù",
-    "de": "äöüßé",
-    "nl": "áâèéêëïóôöü",
-    "da": "æøåé",
-    "no": "æøåé",
-    "nb": "æøåé",
-    "nn": "æøåé",
-    "sv": "åäöé",
-    "fi": "åäöšž",
-    "is": "áðéíóúýþæö",
-    "ga": "áéíóú",
-}
-_ENGLISH_BORROWS_FROM = tuple(dict.fromkeys(_WESTERN_ALPHABETS.values()))
-# Punctuation and signs a Western page writes outside its words; and the two written inside one
-# ("l’AFP", Catalan "col·legi"). "¤", "¦", "¨", "¯", "´", "¸" are written by no one: they are
-# another charset's letters (ISO-8859-15's "€", "Š", "š", "Ž", "ž").
-_WESTERN_PUNCTUATION = frozenset("«»„“”‘’‚‹›–—…•·°§€£¥¢©®™±×÷µ¶½¼¾¹²³ªº¿¡†‡‰\xa0")
-_INSIDE_A_WORD = frozenset("’·")
-# One misfit (a foreign name's "Š", a stray symbol) in this many non-ASCII characters is let be.
-_WESTERN_MISFIT_EVERY = 10
-
-
 def _reads_as_its_western_language(body: bytes, language: str | None) -> bool:
     """The page names a Western language and its non-ASCII bytes, read in windows-1252, are
     that language's letters and punctuation where punctuation stands. A short page's few
@@ -498,37 +479,14 @@ def _reads_as_its_western_language(body: bytes, language: str | None) -> bool:
     for "terça-feira") or as windows-1250 ("facturť 12 Ä" for "facturé 12 €"); the mojibake of
     a Chinese, Japanese or Central European page read in windows-1252 is symbols between
     letters, capitals inside words and letters no one language holds ("ÖÐ¹ú")."""
-    if language is None or (language != "en" and language not in _WESTERN_ALPHABETS):
+    if language is None or (language != "en" and language not in WESTERN_ALPHABETS):
         return False
-    sample = _words_to_judge(body)
     try:
-        text = sample.decode("cp1252")  # its five undefined bytes are no Western text
+        # Its five undefined bytes are no Western text.
+        text = _words_to_judge(body).decode("cp1252")
     except UnicodeDecodeError:
         return False
-    accented = [ch for ch in text.lower() if not ch.isascii() and ch.isalpha()]
-    if language == "en":
-        alphabet = max(
-            _ENGLISH_BORROWS_FROM, key=lambda letters: sum(ch in letters for ch in accented)
-        )
-    else:
-        alphabet = _WESTERN_ALPHABETS[language]
-    seen = misfits = 0
-    for at, char in enumerate(text):
-        if char.isascii():
-            continue
-        seen += 1
-        before = text[at - 1] if at > 0 else " "
-        after = text[at + 1] if at + 1 < len(text) else " "
-        if char.isalpha():
-            misfit = char.lower() not in alphabet or (
-                char.isupper() and before.isalpha() and before.islower()
-            )
-        elif before.isalpha() and after.isalpha():
-            misfit = char not in _INSIDE_A_WORD
-        else:
-            misfit = char not in _WESTERN_PUNCTUATION
-        misfits += misfit
-    return seen > 0 and misfits <= seen // _WESTERN_MISFIT_EVERY
+    return reads_as(text, ANY_WESTERN if language == "en" else (WESTERN_ALPHABETS[language],))
 
 
 def _guess(body: bytes) -> str:
@@ -543,6 +501,19 @@ def _guess(body: bytes) -> str:
         # reads in it as that language.
         return "cp1252"
     sample = _without_markup(body[:65536])
+    if reads_as_japanese(sample):
+        # Its kana tell it: statistics measured a short paragraph as no likelier Japanese in
+        # EUC-JP than Korean in EUC-KR, and took the Korean.
+        return "euc_jp"
+    words = b" ".join(_WORD_WITH_HIGH_BYTES.findall(sample)[:_SAMPLE_WORDS])
+    if central := central_european_charset(words, code, sample):
+        # As for a Western page: a sentence's one "č" or "ł" is too little for statistics,
+        # which read it as windows-1252, Japanese or Mac Icelandic ("Pristani¹èe").
+        return central
+    if code is None and western_page(words, sample):
+        # And a Western one naming no language, told by its words: a French brief's "facturé
+        # 12 €" was read as windows-1250's "facturť 12 Ä", a Dutch one's "één" as Chinese.
+        return "cp1252"
     if sample.isascii():  # its only letters in attributes (a <meta content>, an alt text)
         sample = body[:65536]
     # Not "preemptive": that would trust the page's <meta>, the very declaration found wanting.

@@ -180,3 +180,36 @@ def test_a_koi8_page_served_as_windows_1251_is_cached_in_russian(tmp_path, https
     assert title == FISHERMEN and FISHERMEN_BODY in text
     httpserver.clear()
     assert asyncio.run(read(offline=True)) == (title, text)
+
+
+FRENCH_TITLE = "Le port du Havre"
+FRENCH_LATIN_9 = "Le port a facturé 12 € par conteneur. Œuvre de la ville, le cœur du port."
+
+
+@pytest.mark.parametrize("where", ["meta", "header"])
+def test_an_iso_8859_15_page_labelled_iso_8859_1_reads_its_euro_and_oe(where: str) -> None:
+    """Read by the label, it was "12 ¤", "¼uvre", "c½ur" (as browsers show it): "¼uvre" is no
+    French, and ISO-8859-15 reads those bytes as "€", "Œ", "œ"."""
+    meta = '<meta charset="iso-8859-1">' if where == "meta" else ""
+    raw = news_page(meta, FRENCH_TITLE, FRENCH_LATIN_9, "fr").encode("iso8859_15")
+    header = "iso-8859-1" if where == "header" else None
+    assert detect_charset(raw, header) == "iso8859-15"
+    assert FRENCH_LATIN_9 in decode_html(raw, header)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The recipe takes 1½ hours, ¼ cup of sugar and ½ lemon.",
+        "We don´t sail today, said the harbour master.",
+        "Le port a facturé 12 € par conteneur, « déjà » vu.",
+        "Le port a facturé 12 ¤ par conteneur.",
+    ],
+)
+def test_a_latin_1_page_whose_signs_stand_apart_keeps_its_label(body: str) -> None:
+    """Fractions after numbers, an acute accent for an apostrophe ("donŽt" in ISO-8859-15),
+    windows-1252's "€", a lone "¤" with no letter of ISO-8859-15's in a word: the label's
+    reading is kept."""
+    raw = news_page('<meta charset="iso-8859-1">', "Port", body, "en").encode("cp1252")
+    assert detect_charset(raw) == "cp1252"
+    assert body in decode_html(raw)
