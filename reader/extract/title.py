@@ -56,6 +56,17 @@ _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b")
 _NOTICE_WORDS = 20
 # The element holding the site's logo or name, by its class or id.
 _LOGO = re.compile(r"logo|brand|masthead|site[-_]?(?:title|name)")
+# Words that name a kind of page, not a site: a title's "Headline - News" or "…のニュース |
+# ニュース" ends with its section. A page that declares one as its site's name is believed.
+_GENERIC_NAMES = frozenset(
+    [
+        *("news", "latest news", "breaking news", "top stories", "blog", "the blog", "home"),
+        *("homepage", "home page", "articles", "stories", "posts", "nachrichten", "startseite"),
+        *("actualités", "actualites", "accueil", "noticias", "inicio", "portada", "notizie"),
+        *("nieuws", "nyheter", "nyheder", "uutiset", "wiadomości", "новости", "haberler", "أخبار"),
+        *("ニュース", "新闻", "新聞", "뉴스"),
+    ]
+)
 _LEGAL_FORM = re.compile(
     r",?\s+(?:Inc|Ltd|LLC|GmbH|plc|Corp|Corporation|Limited)\.?$", re.IGNORECASE
 )
@@ -141,7 +152,12 @@ def _logo_names(doc: HtmlElement, url: str) -> set[str]:
         if el.tag == "a":
             href = (el.get("href") or "").strip()
             parts = urlsplit(href)
-            home = parts.path.strip("/") in ("", "index.html") and not parts.query
+            # "#" is the page itself (a menu's current item), not the home page.
+            home = (
+                parts.path.strip("/") in ("", "index.html")
+                and not parts.query
+                and not href.startswith("#")
+            )
             if not home or (parts.netloc and site_host(href) != host):
                 continue
         elif not _LOGO.search(names_of(el)):
@@ -169,15 +185,17 @@ def site_name_of_title(
     for title in titles:
         title = " ".join(title.split())
         cuts = list(_SEPARATOR.finditer(title))
-        if not cuts:
-            continue
-        last, first = cuts[-1], cuts[0]
-        ends = (
-            (title[last.end() :], title[: last.start()], last),
-            (title[: first.start()], title[first.end() :], None),
-        )
+        ends: list[tuple[str, str, re.Match[str] | None]] = []
+        if cuts:
+            last, first = cuts[-1], cuts[0]
+            ends = [
+                (title[last.end() :], title[: last.start()], last),
+                (title[: first.start()], title[first.end() :], None),
+            ]
         for name, rest, cut in ends:
             name = name.strip()
+            if _norm(name) in _GENERIC_NAMES:
+                continue
             if _is_site_name(name, [], url):
                 return name
             if not _is_name_like(name) or _norm(name) in people:
