@@ -149,3 +149,88 @@ def test_a_section_before_the_site_s_name_is_no_site_name_to_cut() -> None:
         '<p class="footer">© 2024 The Dale Advertiser Ltd</p>',
     )
     assert (article.title, article.site_name) == ("Village Notes", "The Dale Advertiser")
+
+
+# A colon after the site's name ("Metro Gazette: Bus routes to be cut") is cut only where the page
+# backs the name by more than its headline: a headline's own colon is as common.
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "url"),
+    [
+        ('<meta property="og:site_name" content="Metro Gazette">', "", ""),
+        ("", '<header><a href="/" class="logo">Metro Gazette</a></header>', ""),
+        ("", '<p class="footer">© 2026 Metro Gazette Ltd</p>', ""),
+        ("", "", "https://www.metrogazette.example/news/bus-routes"),
+    ],
+)
+def test_a_site_s_name_before_a_colon_is_cut_when_the_page_backs_it(
+    head: str, body: str, url: str
+) -> None:
+    article = extract(f"<title>Metro Gazette: Bus routes to be cut</title>{head}", body, url)
+    assert (article.title, article.site_name) == ("Bus routes to be cut", "Metro Gazette")
+    assert "Source: Metro Gazette" in header_lines(article)
+
+
+@pytest.mark.parametrize(
+    "title", ["Ferry Ports: what happens next", "Climate Change: What happens next"]
+)
+def test_a_headline_s_kicker_before_a_colon_is_no_source(title: str) -> None:
+    """The rest printed as the headline does not make the kicker a site's name."""
+    article = extract(f"<title>{title}</title>", "<h1>What happens next</h1>")
+    assert article.site_name == ""
+
+
+def test_a_blog_s_name_over_its_post_is_the_source_not_the_title() -> None:
+    """Blogger's <title> names the blog, a colon, the post; its masthead `h1` names the blog."""
+    article = extract(
+        "<title>Harbour Diary: A wet week at the quay</title>",
+        '<div class="header"><h1 class="title"><a href="/">Harbour Diary</a></h1>'
+        '<p class="description">Notes from the quay</p></div>',
+    )
+    assert (article.title, article.site_name) == ("A wet week at the quay", "Harbour Diary")
+
+
+def test_a_menu_s_link_to_the_page_itself_is_no_logo() -> None:
+    """A documentation menu marks the current page with `href="#"`: not a home link, so the
+    page's own name in it is not the site's."""
+    article = extract(
+        "<title>Configuration — tidecalc 2.1 documentation</title>",
+        '<ul><li><a href="install.html">Installation</a></li>'
+        '<li class="current"><a href="#">Configuration</a></li></ul><h1>Configuration</h1>',
+    )
+    assert (article.title, article.site_name) == ("Configuration", "")
+
+
+# A word naming a kind of page ends many titles: the section, not the site.
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Bus routes to be cut in north - News", "Bus routes to be cut in north"),
+        ("Bus routes to be cut in north | Blog", "Bus routes to be cut in north"),
+        (
+            "港の水位 過去最高に 専門家「対策急ぐべき」 | ニュース",
+            "港の水位 過去最高に 専門家「対策急ぐべき」",
+        ),
+        (
+            "Buslinien im Norden werden gestrichen - Nachrichten",
+            "Buslinien im Norden werden gestrichen",
+        ),
+    ],
+)
+def test_a_generic_word_after_the_headline_is_no_source(title: str, headline: str) -> None:
+    article = extract(
+        f"<title>{title}</title>", f'<h1>{headline}</h1><a href="/">{title.split()[-1]}</a>'
+    )
+    assert article.site_name == ""
+
+
+def test_a_generic_word_the_page_declares_as_its_site_s_name_is_the_source() -> None:
+    article = extract(
+        '<title>Bus routes to be cut in north - News</title><meta property="og:site_name"'
+        ' content="News">',
+        "<h1>Bus routes to be cut in north</h1>",
+    )
+    assert article.site_name == "News"

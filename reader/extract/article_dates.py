@@ -237,6 +237,11 @@ def article_dates(
     less_formal = _parsed(
         meta.get("parsely-pub-date"),
         parsely.get("pub_date"),
+        # A paper's, in Highwire's and Google Scholar's tags ("2026/03/02", "2026-03-02"): the
+        # publication's, then the day it went online, then the one the tag names loosely.
+        meta.get("citation_publication_date"),
+        meta.get("citation_online_date"),
+        meta.get("citation_date"),
         meta.get("date"),
         meta.get("pubdate"),
         meta.get("dc:date"),

@@ -55,6 +55,28 @@ def as_written(name: str) -> str:
     return " ".join(written)
 
 
+# A name written surname first, as scholarly tags give it: "Okafor, Adaeze", "van der Berg,
+# Jan", "Okafor, A. B.". Read so only where the tag's standard says it is: a byline's "Ann Lee,
+# Reuters" is a name and an agency.
+_SURNAME_FIRST = re.compile(r"([^,]+),\s*([^,]+)")
+_SURNAME_WORDS = 4
+_GIVEN_WORDS = 4
+
+
+def given_name_first(name: str) -> str:
+    """ "Adaeze Okafor" for a `citation_author`'s "Okafor, Adaeze": Highwire's and Google
+    Scholar's tags write the surname first, and a citation tool shows the name as it is said.
+    A name without a comma, or with more than one, is kept as written."""
+    name = " ".join(name.split())
+    written = _SURNAME_FIRST.fullmatch(name)
+    if written is None:
+        return name
+    surname, given = written[1].strip(), written[2].strip()
+    if len(surname.split()) > _SURNAME_WORDS or len(given.split()) > _GIVEN_WORDS:
+        return name
+    return f"{given} {surname}"
+
+
 # A newsroom's name rather than a person's: "BBC News", "Reuters Staff", "Metro Desk".
 _NEWSROOM = re.compile(
     r"(?:^|\s)(?:news|newsroom|desk|staff|team|editors|editorial|editorial board|redaktion"

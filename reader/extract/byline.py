@@ -157,6 +157,14 @@ _LOWER_CASE_WORDS = PARTICLES | _LOWER_CASE_AGENCIES
 _EXTRAS = re.compile(r"title|role|job|position|date|time|bio|social|share|follow", re.IGNORECASE)
 
 
+# A paper's author line marks each name with its affiliations and the corresponding author:
+# "Adaeze Okafor<sup>1</sup>, Per Lindqvist<sup>2,3</sup>", "Hiroshi Tanaka<sup>a,*</sup>", or in
+# the characters: "Adaeze Okafor¹, Hiroshi Tanaka¹˒³", "Per Lindqvist*". Read as part of the
+# name, the mark's digit ended the byline at the first name.
+_AFFILIATION_SUP = re.compile(r"[\d\s,*†‡§¶#a-z–-]{1,12}")
+_AFFILIATION_MARKS = re.compile(r"(?<=[^\W\d_])[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§¶]+(?:[˒,][⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§¶]+)*")
+
+
 def _text(el: HtmlElement) -> str:
     if el.tag == "meta":
         return el.get("content") or ""
@@ -174,7 +182,9 @@ def _parted_text(el: HtmlElement, parts: list[str]) -> None:
     parts.append(el.text or "")
     before: HtmlElement | None = None
     for child in el:
-        if isinstance(child.tag, str):
+        if child.tag == "sup" and _AFFILIATION_SUP.fullmatch(child.text_content()):
+            before = child
+        elif isinstance(child.tag, str):
             if before is not None and not (before.tail or "").strip():
                 written = "".join(parts)
                 if written.strip() and not written[-1].isspace():
@@ -193,7 +203,7 @@ def without_label(text: str) -> str:
 def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
     separator; written in capitals ("JANE SMITH"), as a citation writes a name."""
-    text = without_label(text)
+    text = without_label(_AFFILIATION_MARKS.sub("", text))
     text = _ROLE_IN_BRACKETS.sub("", text)
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)

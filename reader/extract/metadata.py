@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates, of_another_item
-from .author_names import chosen_authors
+from .author_names import chosen_authors, given_name_first
 from .byline import clean_byline, is_account, page_byline
 from .lead_image import lead_image
 from .title import article_title, site_name_alone, site_name_of_title
@@ -201,6 +201,14 @@ _AUTHOR_METAS = (
 )
 
 
+def _scholarly_authors(meta_values: dict[str, list[str]]) -> list[str]:
+    """The authors Highwire's and Google Scholar's tags declare, in their order: one
+    `citation_author` each ("Okafor, Adaeze"), or the older `citation_authors` listing them
+    ("Okafor, A.; Lindqvist, P."), each written given name first as a citation shows it."""
+    declared = meta_values.get("citation_author") or meta_values.get("citation_authors", [])
+    return [given_name_first(n) for names in declared for n in names.split(";") if n.strip()]
+
+
 def _is_name(author: str) -> bool:
     """An author as declared names someone: not an address, not a CMS's account."""
     author = author.strip()
@@ -316,23 +324,34 @@ def extract_metadata(
     # Each author may have a `<meta>` of their own; an address (Facebook's article:author) names
     # nobody.
     declared_authors = [meta_values.get(key, []) for key in _AUTHOR_METAS]
+    # A paper's tags list all its authors in order, where an `author` meta often names one.
+    declared_authors.insert(0, _scholarly_authors(meta_values))
     declared_authors.insert(-1, _names(parsely.get("author")))
     meta_authors = next(
         (named for names in declared_authors if (named := [a for a in names if _is_name(a)])), []
     )
     authors = authors or meta_authors
     byline = page_byline(doc)
-    site_name = site_name_alone(
-        " ".join(declared_site.split()),
-        [*_names(publisher), *(h.lstrip("@") for h in meta_values.get("twitter:site", []))],
-        titles,
-        url,
-    ) or site_name_of_title(doc, titles, url, [*authors, *byline])
+    # A journal's (or a proceedings') name: the Source of a paper whose page names no site.
+    journal = " ".join(
+        _first(meta.get("citation_journal_title"), meta.get("citation_conference_title")).split()
+    )
+    site_name = (
+        site_name_alone(
+            " ".join(declared_site.split()),
+            [*_names(publisher), *(h.lstrip("@") for h in meta_values.get("twitter:site", []))],
+            titles,
+            url,
+        )
+        or journal
+        or site_name_of_title(doc, titles, url, [*authors, *byline])
+    )
     title = article_title(
         doc,
         [
             meta.get("dc:title"),
             meta.get("dcterms:title"),
+            meta.get("citation_title"),
             meta.get("og:title"),
             _ld_title(ld, page_title, doc),
             meta.get("twitter:title"),
@@ -343,7 +362,12 @@ def extract_metadata(
         # The name as declared, slogan and all, is the site's too: its titles may say it whole.
         [
             name
-            for name in (site_name, declared_site, meta.get("twitter:site", "").lstrip("@"))
+            for name in (
+                site_name,
+                declared_site,
+                journal,
+                meta.get("twitter:site", "").lstrip("@"),
+            )
             if name
         ],
         url,
@@ -361,6 +385,7 @@ def extract_metadata(
             *_names(publisher),
             *(h.lstrip("@") for h in meta_values.get("twitter:site", [])),
             *_organizations(ld_authors),
+            journal,
         ],
         page_title,
     )
@@ -372,9 +397,13 @@ def extract_metadata(
         html.get("lang") if html is not None else None,
         html.get("xml:lang") if html is not None else None,  # XHTML 1.1 has no lang
         ld.get("inLanguage"),
+        meta.get("citation_language"),
         meta.get("og:locale"),
         meta.get("content-language"),
         _http_equiv_language(doc),
+        # Dublin Core's, the last resort: library and archive pages declare it on every page.
+        meta.get("dc:language"),
+        meta.get("dcterms:language"),
     ).replace("_", "-")
 
     canonical = _canonical(doc, url, meta)

@@ -33,6 +33,9 @@ _SEPARATOR = re.compile(rf"\s[|\-–—\\/>»·]\s|{_UNSPACED}")
 _PART_SEPARATOR = re.compile(rf"\s+[|\-–—:·»]\s+|{_UNSPACED}")
 # A headline guessed from a <title> alone has at least this many words.
 _HEADLINE_WORDS = 3
+# After a site's name and a colon, a headline has at least this many words: "Daring Fireball:
+# Colophon" is the page's name, not a headline.
+_COLON_HEADLINE_WORDS = 2
 # A headline this short may be the first half of one ("Friday Facts #282 - 0.17 in sight").
 _SHORT_HEADLINE_WORDS = 4
 # A site's section, between a headline and the site's name: "Local News", "Opinion", "教育频道".
@@ -56,6 +59,21 @@ _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b")
 _NOTICE_WORDS = 20
 # The element holding the site's logo or name, by its class or id.
 _LOGO = re.compile(r"logo|brand|masthead|site[-_]?(?:title|name)")
+# A site's name before a colon: "Metro Gazette: Bus routes to be cut". A headline's own colon is
+# as common ("Brexit: what happens next", "Zimbabwe coup: …"), so the name must be backed by
+# more than the headline: declared, the host's, the logo's or the copyright notice's.
+_NAME_COLON = re.compile(r"([^:]{1,60}?)\s?:\s+(?=\S)")
+# Words that name a kind of page, not a site: a title's "Headline - News" or "…のニュース |
+# ニュース" ends with its section. A page that declares one as its site's name is believed.
+_GENERIC_NAMES = frozenset(
+    [
+        *("news", "latest news", "breaking news", "top stories", "blog", "the blog", "home"),
+        *("homepage", "home page", "articles", "stories", "posts", "nachrichten", "startseite"),
+        *("actualités", "actualites", "accueil", "noticias", "inicio", "portada", "notizie"),
+        *("nieuws", "nyheter", "nyheder", "uutiset", "wiadomości", "новости", "haberler", "أخبار"),
+        *("ニュース", "新闻", "新聞", "뉴스"),
+    ]
+)
 _LEGAL_FORM = re.compile(
     r",?\s+(?:Inc|Ltd|LLC|GmbH|plc|Corp|Corporation|Limited)\.?$", re.IGNORECASE
 )
@@ -141,7 +159,12 @@ def _logo_names(doc: HtmlElement, url: str) -> set[str]:
         if el.tag == "a":
             href = (el.get("href") or "").strip()
             parts = urlsplit(href)
-            home = parts.path.strip("/") in ("", "index.html") and not parts.query
+            # "#" is the page itself (a menu's current item), not the home page.
+            home = (
+                parts.path.strip("/") in ("", "index.html")
+                and not parts.query
+                and not href.startswith("#")
+            )
             if not home or (parts.netloc and site_host(href) != host):
                 continue
         elif not _LOGO.search(names_of(el)):
@@ -169,15 +192,21 @@ def site_name_of_title(
     for title in titles:
         title = " ".join(title.split())
         cuts = list(_SEPARATOR.finditer(title))
-        if not cuts:
-            continue
-        last, first = cuts[-1], cuts[0]
-        ends = (
-            (title[last.end() :], title[: last.start()], last),
-            (title[: first.start()], title[first.end() :], None),
-        )
+        ends: list[tuple[str, str, re.Match[str] | None]] = []
+        if cuts:
+            last, first = cuts[-1], cuts[0]
+            ends = [
+                (title[last.end() :], title[: last.start()], last),
+                (title[: first.start()], title[first.end() :], None),
+            ]
+        # Before a colon, a name the page backs by more than its headline.
+        colon = _NAME_COLON.match(title)
+        if colon is not None:
+            ends.append((colon[1], "", None))
         for name, rest, cut in ends:
             name = name.strip()
+            if _norm(name) in _GENERIC_NAMES:
+                continue
             if _is_site_name(name, [], url):
                 return name
             if not _is_name_like(name) or _norm(name) in people:
@@ -187,7 +216,7 @@ def site_name_of_title(
             if _norm(name) in logos or _signed_by(doc, name):
                 return name
             headline = {_norm(rest)} | ({_norm(_without_sections(rest, cut))} if cut else set())
-            if headline & stated and (cut is not None or len(name.split()) > 1):
+            if rest and headline & stated and (cut is not None or len(name.split()) > 1):
                 return name
     return ""
 
@@ -290,6 +319,13 @@ def without_site_name(
             return tail.strip()
     if stated := _heading_before_site_name(title, site_names, evidence):
         return stated
+    colon = _NAME_COLON.match(title)
+    if (
+        colon is not None
+        and _words(title[colon.end() :]) >= _COLON_HEADLINE_WORDS
+        and _is_site_name(colon[1], site_names, url)
+    ):
+        return title[colon.end() :].strip()
     if not cuts:
         return title
     if guess:
@@ -344,7 +380,9 @@ def headline(doc: HtmlElement, page_title: str, site_names: list[str], url: str)
     for h1 in doc.iter("h1"):
         text = h1.text_content()
         words = _WORD.findall(text.casefold())
-        if not words:
+        # A blog's name in an `h1` over its post ("Harbour Diary" above "A wet week at the
+        # quay") is its masthead, not the post's headline.
+        if not words or _is_site_name(text, site_names, url):
             continue
         first = first or text
         if sum(w in title_words for w in words) >= 0.5 * len(words):
