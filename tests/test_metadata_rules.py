@@ -1546,3 +1546,30 @@ def test_a_last_modified_meta_is_the_update() -> None:
     head = f'{published}{formal}<meta name="last-modified" content="2026-09-22T19:10:00+02:00">'
     updated = extract(head, body).updated
     assert updated is not None and stated_iso(updated) == "2026-09-23T08:00:00+02:00"
+
+
+def test_a_publisher_named_by_its_name_alone_is_the_source() -> None:
+    """schema.org allows `"publisher": "Harbour Times"`: it gave no Source."""
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "Ferry", "publisher": "Harbour Times"}</script>'
+    )
+    article = extract(ld, f"<article><h1>Ferry</h1>{STORY}</article>")
+    assert article.site_name == "Harbour Times"
+
+
+def test_a_mastodon_posts_owner_and_time_are_its_author_and_date() -> None:
+    """What a Mastodon server sends to a reader that runs no script: the post in its
+    description, the account as og:title, the time in og:published_time."""
+    head = (
+        '<meta property="og:site_name" content="Mastodon Social">'
+        '<meta property="og:title" content="Harbour Watch (@harbourwatch@mastodon.social)">'
+        '<meta property="og:published_time" content="2026-12-03T06:12:44Z">'
+        '<meta property="profile:username" content="harbourwatch@mastodon.social">'
+    )
+    article = extract(head, f"<article><h1>Ferry</h1>{STORY}</article>")
+    assert article.author == "Harbour Watch (@harbourwatch@mastodon.social)"
+    assert article.published == datetime(2026, 12, 3, 6, 12, 44, tzinfo=UTC)
+    # A profile's name that is not the title's handle is no author of the page.
+    other = head.replace('content="harbourwatch@mastodon.social"', 'content="someone@else.social"')
+    assert extract(other, f"<article><h1>Ferry</h1>{STORY}</article>").author == ""

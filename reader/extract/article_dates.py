@@ -237,6 +237,8 @@ def article_dates(
     less_formal = _parsed(
         meta.get("parsely-pub-date"),
         parsely.get("pub_date"),
+        # Not OpenGraph's, but what Mastodon's servers declare of a post.
+        meta.get("og:published_time"),
         # A paper's, in Highwire's and Google Scholar's tags ("2026/03/02", "2026-03-02"): the
         # publication's, then the day it went online, then the one the tag names loosely.
         meta.get("citation_publication_date"),

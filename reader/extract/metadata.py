@@ -217,6 +217,17 @@ def _is_name(author: str) -> bool:
     )
 
 
+def _profile_owner(meta: dict[str, str]) -> list[str]:
+    """The author of a post on a profile's page (a Mastodon toot, as its server sends it to
+    what runs no script): its og:title is the account's name and handle, "Harbour Watch
+    (@harbourwatch@mastodon.social)", and `profile:username` the handle it names."""
+    handle = meta.get("profile:username", "").strip().lstrip("@")
+    title = " ".join(meta.get("og:title", "").split())
+    if handle and f"@{handle}".casefold() in title.casefold():
+        return [title]
+    return []
+
+
 def _joined_names(authors: list[str]) -> str:
     """ "Ana Ruiz, Li Wei"; "Kooman, F.; Jong, Michiel de" when a name is written surname first,
     so the list still reads as two people."""
@@ -303,6 +314,8 @@ def extract_metadata(
     ld = ld or next((o for o in objects if not types_of(o).isdisjoint(_RECORDING_TYPES)), {})
     described = _described(objects)
     publisher = _dereferenced(ld.get("publisher"), described)
+    # schema.org lets a publisher be named by its name alone ("publisher": "Harbour Times").
+    publisher = {"name": publisher} if isinstance(publisher, str) else publisher
     publisher = publisher if isinstance(publisher, dict) else {}
     parsely = _parsely_page(meta)
     declared_site = _first(
@@ -327,6 +340,7 @@ def extract_metadata(
     # A paper's tags list all its authors in order, where an `author` meta often names one.
     declared_authors.insert(0, _scholarly_authors(meta_values))
     declared_authors.insert(-1, _names(parsely.get("author")))
+    declared_authors.append(_profile_owner(meta))
     meta_authors = next(
         (named for names in declared_authors if (named := [a for a in names if _is_name(a)])), []
     )
