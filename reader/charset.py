@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from .cyrillic_text import CYRILLIC_FAMILY, NON_ASCII_PUNCTUATION, cyrillic_likelihood
@@ -573,7 +574,13 @@ def decode(body: bytes, codec: str) -> str:
     """`body` decoded with `codec`, never failing: bytes it can't decode become U+FFFD, but in
     UTF-8 a page's stray bytes of a single-byte charset are read with it (`decode_with_strays`).
     Valid UTF-8 is decoded at C speed, nothing else worked out."""
-    if codecs.lookup(codec).name != "utf-8":
+    name = codecs.lookup(codec).name
+    if name == "cp1258":
+        # Windows-1258 spells most Vietnamese letters as a base and a combining tone mark; a
+        # browser shows them composed, and a quote pasted elsewhere or a grep must match the
+        # composed letters every other page gives ("số", not "so\u0301").
+        return unicodedata.normalize("NFC", body.decode(codec, errors="replace"))
+    if name != "utf-8":
         return body.decode(codec, errors="replace")
     try:
         return body.decode("utf-8")
