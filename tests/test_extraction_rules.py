@@ -617,6 +617,20 @@ def test_a_round_ups_items_in_boxes_of_their_own_are_kept() -> None:
     assert "at Market" not in text and "How we tested" in text
 
 
+BOOKS = ["The Salt Road", "Low Water", "The Lightkeeper's Log", "Neap", "The Cable Ship"]
+
+
+def test_an_unnumbered_round_ups_items_beside_a_shops_button_are_kept() -> None:
+    # Each book a box: its heading linked to the shop's page, its cover, its line and the
+    # shop's button. Unnumbered, the heading's link counted, and the items whose line was
+    # short beside it were dropped as boxes of links (three books of six).
+    text = to_text(extract("unnumbered-book-roundup"), header=False)
+    for book in [*BOOKS, "A Coast of Fog"]:
+        assert f"![The cover of {book}]" in to_markdown(extract("unnumbered-book-roundup")), book
+        assert f"{book} by " in text, book
+    assert "£9.99" not in text
+
+
 def test_listicle_opening_before_items_linked_elsewhere_is_not_a_teaser_list() -> None:
     # Unnumbered items, each linked to another site (a film's page): the paragraph before them
     # is the article's own, where a front's headlines lead to the site's own stories.
