@@ -153,6 +153,12 @@ NOTES = {
         '<div class="notice-box"><p>정정: 항만청장의 이름이 잘못 표기돼 바로잡았습니다.</p></div>',
         "정정: 항만청장의",
     ),
+    "ko-editors": (
+        "ko",
+        '<div class="editor-note"><p>[편집자 주 = 항만청의 북쪽 부두 폐쇄를 두고 운송업계의 반발이 '
+        "이어지고 있습니다. 현장의 목소리를 전합니다.]</p></div>",
+        "[편집자 주 = 항만청의",
+    ),
     "ru-correction": (
         "ru",
         '<div class="article__note"><p><b>Исправление:</b> в первой версии заметки была неверно '
@@ -234,6 +240,7 @@ def test_the_plain_search_finds_every_label() -> None:
     from reader.extract.corrections import _MENTIONS, _may_mention
 
     for _, _, start in NOTES.values():
-        label = start.split("：")[0].split(":")[0].strip("【】")  # or the note's first words
+        # The label, or the note's first words when it has none.
+        label = start.split("：")[0].split(":")[0].split("=")[0].strip("【】[ ")
         assert _MENTIONS.search(label), label
         assert _may_mention(label), label

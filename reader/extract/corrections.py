@@ -55,9 +55,10 @@ _WHEN = (
 )
 # The label is matched in any case ("UPDATE"), what follows it as written: a date's month is
 # capitalised, a sentence's words are not. A label in brackets ("【訂正】", the way of Japanese
-# and Chinese papers) is closed by its bracket.
+# and Chinese papers) is closed by its bracket; Korean agencies set theirs off with "="
+# ("[편집자 주 = …]").
 _OPENS_WITH_LABEL = re.compile(
-    rf"^\W{{0,3}}{_LABEL}{_WHEN}\s*(?:[:：—–】\]]|\s-\s)\s*(?P<rest>.+)$", re.DOTALL
+    rf"^\W{{0,3}}{_LABEL}{_WHEN}\s*(?:[:：—–】\]]|\s[-=]\s)\s*(?P<rest>.+)$", re.DOTALL
 )
 _LABEL_ALONE = re.compile(rf"^\W{{0,3}}{_LABEL}{_WHEN}\s*[:：.—–】\]]?$")
 # The note that says no more than that: "This story has been corrected."
