@@ -617,6 +617,54 @@ def test_a_round_ups_items_in_boxes_of_their_own_are_kept() -> None:
     assert "at Market" not in text and "How we tested" in text
 
 
+BOOKS = ["The Salt Road", "Low Water", "The Lightkeeper's Log", "Neap", "The Cable Ship"]
+
+
+def test_an_unnumbered_round_ups_items_beside_a_shops_button_are_kept() -> None:
+    # Each book a box: its heading linked to the shop's page, its cover, its line and the
+    # shop's button. Unnumbered, the heading's link counted, and the items whose line was
+    # short beside it were dropped as boxes of links (three books of six).
+    text = to_text(extract("unnumbered-book-roundup"), header=False)
+    for book in [*BOOKS, "A Coast of Fog"]:
+        assert f"![The cover of {book}]" in to_markdown(extract("unnumbered-book-roundup")), book
+        assert f"{book} by " in text, book
+    assert "£9.99" not in text
+
+
+@pytest.mark.parametrize(
+    "address", ["", "https://books.example.org/blog/sea-novels"], ids=["no-address", "own-shop"]
+)
+def test_an_unnumbered_round_up_with_a_closing_section_is_not_a_teaser_list(address: str) -> None:
+    # Read from a file with no address, or on the shop's own site, the headings lead to no
+    # other site; the opening paragraph and "How we chose" after the items are the article's,
+    # where a front ends with its last teaser.
+    html = (DATA / "unnumbered-book-roundup.html").read_bytes()
+    text = to_text(extract_article(html, address), header=False)
+    assert text.startswith("Our shop sits a street back from the quay"), text[:200]
+    assert "How we chose" in text and "behind the counter" in text
+    assert all(f"{book} by " in text for book in BOOKS)
+
+
+def test_a_front_with_a_blurb_and_a_heading_of_links_after_it_is_still_a_teaser_list() -> None:
+    # After its last teaser, a front's "Most read" of links is no closing section of prose.
+    teasers = "".join(
+        f"""<article><h2><a href="/2024/05/quay-{n}.html">Quay story number {n} on the
+        front page</a></h2><p>A summary of quay story {n} in one plain sentence.</p>
+        <p>Photo</p></article>"""
+        for n in range(6)
+    )
+    most_read = "".join(
+        f'<p><a href="/2024/04/read-{n}.html">A story many read this week, number {n}</a></p>'
+        for n in range(4)
+    )
+    page = f"""<html><head><title>Quays</title></head><body><main><h1>Quays</h1>
+    <p>Our reporting on the county's quays, their boats, their trade and the people who work
+    on them every day.</p>{teasers}<h2>Most read</h2>{most_read}</main></body></html>"""
+    text = to_text(extract_article(page, "https://news.example.com/topics/quays/"), header=False)
+    assert "Quay story number 5 on the front page" in text
+    assert "Photo" not in text and "Our reporting" not in text
+
+
 def test_listicle_opening_before_items_linked_elsewhere_is_not_a_teaser_list() -> None:
     # Unnumbered items, each linked to another site (a film's page): the paragraph before them
     # is the article's own, where a front's headlines lead to the site's own stories.

@@ -12,7 +12,8 @@ article that matters most.
 
 A note is told by what it says, not by its class (a "note" or an "update" box is as often the
 site's): its text opens with the label ("Correction:", "Editor's note, Dec. 2:",
-"UPDATE 3:45 p.m.:", "Rectificatif :", "Anmerkung der Redaktion:"…), or its heading or its
+"UPDATE 3:45 p.m.:", "Rectificatif :", "Anmerkung der Redaktion:", "Исправление:", "更正：",
+"【訂正】"…), or its heading or its
 first emphasised words are the label alone ("<h4>Clarification</h4>"), and a sentence
 follows; or it says the article was corrected or what an earlier version said. A site-wide
 notice about corrections ("Corrections policy", "Spotted an error? Report a correction") is
@@ -39,7 +40,11 @@ _LABEL = (
     r"|actualización"  # Spanish
     r"|correzione|rettifica|precisazione|nota della redazione|aggiornamento"  # Italian
     r"|correção|nota da redação|nota do editor|atualização"  # Portuguese
-    r"|correctie|rectificatie|noot van de redactie)"  # Dutch
+    r"|correctie|rectificatie|noot van de redactie"  # Dutch
+    r"|исправление|поправка|уточнение|примечание редакции|от редакции"  # Russian
+    r"|更正|订正|訂正|编者按|編者按|编者注|編者注|编辑注|編輯註"  # Chinese
+    r"|お(?:詫|わ)びと訂正|おわび|編集部注|編集注"  # Japanese
+    r"|정정|바로잡습니다|편집자 ?주)"  # Korean
 )
 # What may stand between the label and its colon: the note's date or time ("Editor's note,
 # Dec. 2:", "UPDATE 3:45 p.m.:", "Correction (2 December):"), not the words of a sentence
@@ -49,11 +54,13 @@ _WHEN = (
     r"|on|at|le|du|de|del|il|am|um|vom|à|a|el|of)){0,6}"
 )
 # The label is matched in any case ("UPDATE"), what follows it as written: a date's month is
-# capitalised, a sentence's words are not.
+# capitalised, a sentence's words are not. A label in brackets ("【訂正】", the way of Japanese
+# and Chinese papers) is closed by its bracket; Korean agencies set theirs off with "="
+# ("[편집자 주 = …]").
 _OPENS_WITH_LABEL = re.compile(
-    rf"^\W{{0,3}}{_LABEL}{_WHEN}\s*(?:[:：—–]|\s-\s)\s*(?P<rest>.+)$", re.DOTALL
+    rf"^\W{{0,3}}{_LABEL}{_WHEN}\s*(?:[:：—–】\]]|\s[-=]\s)\s*(?P<rest>.+)$", re.DOTALL
 )
-_LABEL_ALONE = re.compile(rf"^\W{{0,3}}{_LABEL}{_WHEN}\s*[:：.—–]?$")
+_LABEL_ALONE = re.compile(rf"^\W{{0,3}}{_LABEL}{_WHEN}\s*[:：.—–】\]]?$")
 # The note that says no more than that: "This story has been corrected."
 _MARKED_CORRECTED = re.compile(
     r"^\W{0,3}(?:this|the) (?:story|article|report|piece|post) (?:has been|had been|was|is) "
@@ -61,7 +68,9 @@ _MARKED_CORRECTED = re.compile(
     r"|^\W{0,3}cet article a été (?:corrigé|modifié|mis à jour|rectifié)"
     r"|^\W{0,3}dieser (?:artikel|beitrag) wurde (?:korrigiert|aktualisiert|geändert)"
     r"|^\W{0,3}este artículo (?:ha sido|fue) (?:corregido|actualizado|modificado)"
-    r"|^\W{0,3}questo articolo è stato (?:corretto|aggiornato|modificato)",
+    r"|^\W{0,3}questo articolo è stato (?:corretto|aggiornato|modificato)"
+    r"|^\W{0,3}(?:эта |этот )?(?:статья|материал) (?:была |был )?"
+    r"(?:исправлен|обновл[её]н|дополнен)а?",
     re.IGNORECASE,
 )
 # A correction without its label: "An earlier version of this article misstated…"
@@ -70,7 +79,9 @@ _EARLIER_VERSION = re.compile(
     r"(?:article|story|report|piece|post)"
     r"|une (?:version|précédente version) (?:précédente |antérieure )?de cet article"
     r"|in einer (?:früheren|vorherigen) (?:version|fassung) (?:dieses|des) (?:artikels|beitrags)"
-    r"|una versión anterior de este artículo|una versione precedente di questo articolo)",
+    r"|una versión anterior de este artículo|una versione precedente di questo articolo"
+    r"|в (?:предыдущей|первоначальной|ранней|прежней) версии (?:этой |этого )?"
+    r"(?:статьи|материала|заметки))",
     re.IGNORECASE,
 )
 # The site's word about corrections, in a box of the same look: its policy, how to report an
@@ -80,7 +91,8 @@ _SITE_NOTICE = re.compile(
     r"|\b(?:spot(?:ted)?|see|found|notice) (?:an?|any) (?:error|mistake|typo)"
     r"|\bsubmit a correction|\brequest a correction|\bgot a (?:news )?tip\b|\bcontact us\b"
     r"|\bpolitique\b|\bsignaler une erreur|\brichtlinien?\b|\bfehler gefunden"
-    r"|\bpolítica\b|\bsegnala un errore",
+    r"|\bpolítica\b|\bsegnala un errore"
+    r"|политик|нашли ошибку|сообщ\w* об ошибке|纠错|糾錯|报告错误|報告錯誤|誤りを見つけ|오류 ?신고",
     re.IGNORECASE,
 )
 # A box of one paragraph named for what it sells is no correction: "Support independent
@@ -94,7 +106,8 @@ PROMOTION = re.compile(
 _MENTIONS = re.compile(
     rf"{_LABEL}|corrected|updated|amended|clarified|version|corrigé|rectifié|korrigiert|geändert"
     r"|aktualisiert|versión"
-    r"|corregido|actualizado|corretto|aggiornato|versione|fassung|modifi",
+    r"|corregido|actualizado|corretto|aggiornato|versione|fassung|modifi|исправлен|обновл[её]н"
+    r"|дополнен|версии",
     re.IGNORECASE,
 )
 # A piece of every word `_MENTIONS` finds, in lower case: looked for as plain strings first,
@@ -106,6 +119,9 @@ _MENTION_STEMS = (
     "correcc", "errores", "redacc", "aclarac", "actualiz", "correz", "rettific", "precisaz",
     "redazione", "aggiorn", "correç", "redação", "atualiza", "redactie", "amended", "version",
     "versión", "corrig", "geändert", "korrigiert", "fassung", "modifi", "corrett", "corregid",
+    "исправлен", "поправк", "уточнен", "редакц", "обновл", "дополнен", "версии",  # Russian
+    "更正", "订正", "訂正", "编者", "編者", "编辑注", "編輯註", "おわび", "お詫び", "編集部注",
+    "編集注", "정정", "바로잡", "편집자",  # Chinese, Japanese, Korean
 )  # fmt: skip
 _NDLR = re.compile(r"n\.\s?d\.\s?l")
 
@@ -124,7 +140,15 @@ _NOT_SENTENCE_WORDS = frozenset({"am", "pm", "at", "on", "et", "gmt", "utc", "h"
 _LEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "span", "dt"})
 
 
+# Chinese, Japanese and Korean letters: no lower case, and Chinese and Japanese have no spaces
+# between words; a sentence is told by how many it has, a date ("2026年12月2日") has three.
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_SENTENCE_CJK_LETTERS = 6
+
+
 def _says_something(text: str) -> bool:
+    if len(_CJK_LETTER.findall(text)) >= _SENTENCE_CJK_LETTERS:
+        return True
     words = [w for w in re.findall(r"[^\W\d_]+", text) if w.islower()]
     return sum(len(w) > 1 and w not in _NOT_SENTENCE_WORDS for w in words) >= _SENTENCE_WORDS
 

@@ -15,15 +15,32 @@ from lxml.html import HtmlElement
 
 from .furniture import names_of
 
-# What a screen reader is told a credit is: "Image source, ", "Photo credit:", "Copyright".
+# What a screen reader is told a credit is: "Image source, ", "Photo credit:", "Copyright"; and
+# the BBC World Service's words for its "Image source, " (each service's
+# imageCopyrightOffscreenText), with a comma of the language's own before or after it.
 _CREDIT_LABEL = re.compile(
-    r"(?:(?:image|photo|picture|video|media)\s+)?(?:source|credit|copyright)s?\s*[,:]?",
+    r"[\s,،]*(?:(?:(?:image|photo|picture|video|media)\s+)?(?:source|credit|copyright)s?"
+    r"|fuente de la imagen|cr[ée]dito(?: de la (?:foto|imagen))?"  # Spanish
+    r"|cr[ée]dito(?: da (?:foto|imagem))?|origem da imagem"  # Portuguese
+    r"|cr[ée]dits? (?:photo|image)|source de l[’']image"  # French
+    r"|bildquelle|bildnachweis"  # German
+    r"|автор фото|источник изображения|джерело зображення"  # Russian, Ukrainian
+    r"|сүрөттүн булагы"  # Kyrgyz
+    r"|图像来源|圖像來源|图片来源|圖片來源|画像提供|写真提供|사진 출처"  # Chinese, Japanese, Korean
+    # Indonesian, Vietnamese, Romanian, Uzbek, Hungarian, Welsh
+    r"|sumber gambar|nguồn hình ảnh|sursă imagine|surat manbasi|kép forrás|ffynhonnell y llun"
+    # Arabic, Persian, Thai, Hindi, Nepali
+    r"|مصدر الصورة|منبع تصویر|ที่มาของภาพ|इमेज स्रोत|तस्बिर स्रोत)"
+    r"[\s,:，、،]*",
     re.IGNORECASE,
 )
+_LABEL_PUNCTUATION = " ,:，、،"
 _CREDIT_NAME = re.compile(r"credit|copyright", re.IGNORECASE)
 # A credit is a name or two, not a sentence.
 _CREDIT_WORDS = 12
-_SENTENCE_END = (".", "!", "?", ":", ";", "…")
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", "。", "！", "？")
+# The ideographs and kana of Chinese and Japanese, and their punctuation.
+_WIDE_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
 
 def label_credits(hidden: list[HtmlElement]) -> None:
@@ -43,7 +60,7 @@ def label_credits(hidden: list[HtmlElement]) -> None:
             continue
         box.set("class", f"{box.get('class', '')} credit".strip())
         del label.attrib["class"]  # shown now: no longer a screen reader's only
-        label.text = text.rstrip(" ,:") + ": "
+        label.text = text.strip(_LABEL_PUNCTUATION) + ": "
 
 
 def credits_into_captions(doc: HtmlElement) -> None:
@@ -61,9 +78,12 @@ def credits_into_captions(doc: HtmlElement) -> None:
                 caption = credit
                 continue
             written = caption.text_content().rstrip()
+            # Chinese and Japanese end a sentence with their own full stop and no space after.
+            wide = bool(written) and bool(_WIDE_SCRIPT.match(written[-1]))
             if written and not written.endswith(_SENTENCE_END):
-                _append_text(caption, ".")
-            _append_text(caption, " ")
+                _append_text(caption, "。" if wide else ".")
+            if not wide:
+                _append_text(caption, " ")
             caption.append(credit)
 
 

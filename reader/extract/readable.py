@@ -59,6 +59,7 @@ class _Readability(Document):
     def __init__(self, tree: HtmlElement, url: str | None) -> None:
         super().__init__(tree, url=url)
         self._link_lengths: dict[HtmlElement, int] = {}
+        self._offer_boxes: dict[HtmlElement, bool] = {}
         self._text_lengths: dict[HtmlElement, int] | None = None
         self.article: HtmlElement | None = None
 
@@ -67,6 +68,7 @@ class _Readability(Document):
         # the lenient retry must start again from the whole page. Copying a tree is far cheaper
         # than parsing it again.
         self._link_lengths = {}
+        self._offer_boxes = {}
         return copy.deepcopy(input)
 
     def transform_misused_divs_into_paragraphs(self) -> None:
@@ -355,16 +357,33 @@ class _Readability(Document):
         ("3. Slack water tide clock"), linked to the product's page on another site, or a
         shop's button under it ("$39 at Amazon"). Counted as links, they made each item's box
         (heading, picture, a line of description, the buttons) a box of links, and sanitize()
-        dropped every item. (An unnumbered heading linked elsewhere is a related story's as
-        often: a sister site's teaser.)"""
+        dropped every item. An unnumbered heading linked elsewhere is a related story's as
+        often (a sister site's teaser), unless a shop's button shares its box: a book
+        round-up's "The Salt Road by Ines Harrow" over its cover, its line and "£9.99 at
+        Harbour Books", linked to the shop's own page or another's, or to a file's with no
+        address."""
         text = " ".join(a.text_content().split())
         if is_offer(text):
             return True
         heading = next(a.iterancestors(*_HEADINGS), None)
-        if heading is None or not ITEM_NUMBER.match(heading.text_content()):
+        if heading is None:
             return False
+        if not ITEM_NUMBER.match(heading.text_content()):
+            return self._beside_an_offer(heading)
         target = site_of(a.get("href", "").strip())
         return bool(target) and target != site_of(self.url or "")
+
+    def _beside_an_offer(self, heading: HtmlElement) -> bool:
+        """A shop's button in the heading's own box (its parent), after it."""
+        box = heading.getparent()
+        if box is None or box.tag in ("body", "html"):
+            return False
+        found = self._offer_boxes.get(box)
+        if found is None:
+            found = self._offer_boxes[box] = any(
+                is_offer(" ".join(link.text_content().split())) for link in box.iter("a")
+            )
+        return found
 
     def is_quote_lead(self, elem: HtmlElement) -> bool:
         # readability-lxml's test, with `clean_length` for its regex clean (slow on <pre> text).

@@ -13,7 +13,10 @@ an article that links its section headings (a roundup of products under linked n
 paragraphs between them and stays an article. So does a listicle of short items (a product
 round-up, "films to watch"): its headings are numbered ("1.", "2.", …), or it opens with a
 paragraph of its own before them and they lead to other sites (shops, a film's page), where a
-front's headlines lead to the site's own stories.
+front's headlines lead to the site's own stories, or it ends with a section of its own after
+them ("How we tested" and how), where a front ends with its last teaser. That last holds
+whatever the page's address: a round-up saved to a file has none, and a shop's own round-up
+links to the shop's pages as a front links to its stories.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ _LONG_PARAGRAPH = 80
 _MIN_SUMMARY_WORDS = 3
 # An article's opening paragraph, before its first item, says more than a section's blurb.
 _MIN_INTRO_WORDS = 12
+# A closing section's paragraph ("We compared each clock with the tide tables every day.") is a
+# sentence, not a label or a line of links.
+_MIN_CLOSING_WORDS = 8
 # An item's number: "1.", "2)", "#3", "4:" before its name.
 ITEM_NUMBER = re.compile(r"\s*#?(\d{1,3})\s*[.):]\s")
 
@@ -74,15 +80,35 @@ def _lead_elsewhere(headlines: list[Block], page_url: str) -> bool:
     return bool(targets) and all(site_of(t) not in ("", site) for t in targets)
 
 
+def _closing_section(blocks: tuple[Block, ...], last: int) -> bool:
+    """After the last item (at `last`), a heading of the article's own, not linked, with a
+    paragraph of prose under it: a round-up's "How we tested", a guide's "The verdict"."""
+    after = blocks[last + 1 :]
+    for at, block in enumerate(after):
+        if block.kind != BlockKind.HEADING or _linked_share(block) > 0:
+            continue
+        for under in after[at + 1 :]:
+            if under.kind == BlockKind.HEADING:
+                break
+            if _is_summary(under) and len(under.text.split()) >= _MIN_CLOSING_WORDS:
+                return True
+    return False
+
+
 def _is_listicle(blocks: tuple[Block, ...], page_url: str) -> bool:
     """`blocks` are one article's items under linked headings: numbered, or after an opening
-    paragraph of the article's own and leading to other sites."""
-    headlines = [b for b in blocks if _is_headline(b, page_url)]
-    if _numbered(headlines):
+    paragraph of the article's own and either leading to other sites or followed by a closing
+    section of its own."""
+    headlines = [i for i, b in enumerate(blocks) if _is_headline(b, page_url)]
+    if _numbered([blocks[i] for i in headlines]):
         return True
-    first = blocks.index(headlines[0]) if headlines else 0
+    first = headlines[0] if headlines else 0
     intro = any(_is_summary(b) and len(b.text.split()) >= _MIN_INTRO_WORDS for b in blocks[:first])
-    return intro and _lead_elsewhere(headlines, page_url)
+    if not intro or not headlines:
+        return False
+    return _lead_elsewhere([blocks[i] for i in headlines], page_url) or _closing_section(
+        blocks, headlines[-1]
+    )
 
 
 def _is_summary(block: Block) -> bool:
