@@ -1573,3 +1573,31 @@ def test_a_mastodon_posts_owner_and_time_are_its_author_and_date() -> None:
     # A profile's name that is not the title's handle is no author of the page.
     other = head.replace('content="harbourwatch@mastodon.social"', 'content="someone@else.social"')
     assert extract(other, f"<article><h1>Ferry</h1>{STORY}</article>").author == ""
+
+
+@pytest.mark.parametrize(
+    ("head", "author", "published"),
+    [
+        # Kompas's CMS, and Indonesian portals built on it.
+        (
+            '<meta name="content_author" content="Rahmat Hidayat">'
+            '<meta name="content_PublishedDate" content="2026-12-03 10:15:00">',
+            "Rahmat Hidayat",
+            "2026-12-03T10:15:00",
+        ),
+        # cXense's, which Japanese papers fill.
+        (
+            '<meta name="cXenseParse:author" content="山田太郎">'
+            '<meta name="cXenseParse:publishtime" content="2026-12-03T18:00:00+09:00">',
+            "山田太郎",
+            "2026-12-03T18:00:00+09:00",
+        ),
+    ],
+)
+def test_a_portals_own_author_and_date_tags_are_read(
+    head: str, author: str, published: str
+) -> None:
+    """A Kompas story was cited with no author and no date, though its tags say both."""
+    article = extract(head, f"<article><h1>Ferry</h1>{STORY}</article>")
+    assert article.author == author
+    assert article.published is not None and stated_iso(article.published) == published

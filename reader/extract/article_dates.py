@@ -239,6 +239,9 @@ def article_dates(
         parsely.get("pub_date"),
         # Not OpenGraph's, but what Mastodon's servers declare of a post.
         meta.get("og:published_time"),
+        # Kompas's CMS's, and cXense's (Japanese papers'), when no standard tag says.
+        meta.get("content_publisheddate"),
+        meta.get("cxenseparse:publishtime"),
         # A paper's, in Highwire's and Google Scholar's tags ("2026/03/02", "2026-03-02"): the
         # publication's, then the day it went online, then the one the tag names loosely.
         meta.get("citation_publication_date"),

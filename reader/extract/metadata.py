@@ -198,6 +198,10 @@ _AUTHOR_METAS = (
     "og:article:author",
     "parsely-author",
     "sailthru:author",
+    # Kompas's and other Indonesian portals' (their CMS's names), and cXense's, which Japanese
+    # papers (Asahi, Nikkei) fill.
+    "content_author",
+    "cxenseparse:author",
 )
 
 
