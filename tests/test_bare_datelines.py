@@ -226,3 +226,25 @@ def test_a_date_right_under_the_headline_outside_any_article_dates_it() -> None:
 )
 def test_a_mastheads_date_beside_the_sites_name_dates_nothing(masthead: str) -> None:
     assert iso(portal(masthead)) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("names", "line"),
+    [
+        ("Jane Smith, Tom Berg", "Jane Smith and Tom Berg"),
+        ("Ana Ruiz, Tom Berg", "Ana Ruiz y Tom Berg"),
+        # Hebrew writes its "and" onto the next name.
+        ("נועה לוי, יוסי כהן", '<a href="/w/noa">נועה לוי</a> ו<a href="/w/yossi">יוסי כהן</a>'),
+    ],
+)
+def test_the_authors_names_under_the_standfirst_leave_the_text(names: str, line: str) -> None:
+    """Haaretz's `<address>` of its writers comes after the standfirst, where bylines were not
+    looked for: the names were the article's first paragraph, under the Author line."""
+    head = f'<meta name="author" content="{names}">'
+    standfirst = "The operator says the merged route would save money; riders say it costs them."
+    article = extract(f'<p class="standfirst">{standfirst}</p><address>{line}</address>', head)
+    texts = [block.text for block in article.blocks]
+    assert texts[0] == standfirst and texts[1].startswith(FIRST_WORDS)
+    # Names the header does not give are the text's: the line stays.
+    article = extract(f'<p class="standfirst">{standfirst}</p><p>{line}</p>', "")
+    assert len(article.blocks) == len(texts) + 1

@@ -33,8 +33,10 @@ _DATELINE_WORDS = 25
 _SHORT_LINE_WORDS = 8
 # How far down the body such lines are looked for (headings and pictures are passed over).
 _LOOK_AHEAD = 5
-# The words that join two names: "Ana Ruiz and Tom Berg", "und", "et", "и".
-_JOIN = r"\b(?:and|und|et|и)\b"
+# The words that join two names: "Ana Ruiz and Tom Berg", "und", "et", "y", "e", "og", "och",
+# "en", "и"; Hebrew's and Arabic's "and" is a letter written onto the next name ("נועה לוי
+# ויוסי כהן"), left alone once the names are taken out.
+_JOIN = r"\b(?:and|und|et|y|e|og|och|en|и|ו|و)\b"
 _AUTHOR_SEPARATOR = re.compile(rf",|;|&|{_JOIN}")
 _NOT_A_NAME = re.compile(rf"[\W_]|{_JOIN}")
 _NUMBER = re.compile(r"\d+")
@@ -367,7 +369,7 @@ def without_header_lines(
             or _is_relative_dateline(text)
         ):
             continue
-        return (*kept, *_without_datelines(blocks, i, published, updated)), author
+        return (*kept, *_without_datelines(blocks, i, published, updated, names)), author
     return tuple(kept), author
 
 
@@ -391,12 +393,17 @@ def header_source(blocks: tuple[Block, ...]) -> str:
 
 
 def _without_datelines(
-    blocks: tuple[Block, ...], start: int, published: datetime | None, updated: datetime | None
+    blocks: tuple[Block, ...],
+    start: int,
+    published: datetime | None,
+    updated: datetime | None,
+    names: list[str],
 ) -> tuple[Block, ...]:
-    """`blocks` from `start` on, less a dateline among the first few, labelled or a date alone
-    saying the header's: Le Monde's "Publié le 3 mars 2026 à 14h05, modifié le 4 mars…" comes
-    after the standfirst, where the byline and date lines above stop being looked for, and so
-    may "5 March 2026, 09:30 · Updated 14:12"; it is no prose wherever it stands."""
+    """`blocks` from `start` on, less a dateline or a byline among the first few, labelled or
+    a date alone saying the header's, or the header's authors' names alone: Le Monde's "Publié
+    le 3 mars 2026 à 14h05, modifié le 4 mars…" comes after the standfirst, where the byline
+    and date lines above stop being looked for, and so may "5 March 2026, 09:30 · Updated
+    14:12", or Haaretz's "נועה לוי ויוסי כהן"; they are no prose wherever they stand."""
     return tuple(
         block
         for i, block in enumerate(blocks[start:], start)
@@ -405,6 +412,7 @@ def _without_datelines(
         or not (
             _is_labelled_dateline(text := block.text.strip(), published)
             or _is_bare_dateline(text, published, updated)
+            or (names and words_in(text) <= _SHORT_LINE_WORDS and _is_byline(text, names))
         )
     )
 
