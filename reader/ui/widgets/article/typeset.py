@@ -7,7 +7,7 @@ untrusted string through `display.plain`) and wraps them again only when the wid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from itertools import accumulate, count, islice
 from typing import Literal
@@ -81,6 +81,8 @@ class Paragraph:
     """Preformatted text: the prefix of a line's continuation where it is folded at the
     column's edge (in place of `rest`, as wide): without a mark, its two halves read as two
     lines of code."""
+    anchors: tuple[str, ...] = ()
+    """The ids its blocks hold that a link of the article names (`Block.anchors`)."""
     drawn: bool = True
     """False: on no line (what a compact header leaves out), kept so that the paragraphs after
     it keep their numbers, which a reading place goes by (see `reading_place.Place`)."""
@@ -286,11 +288,14 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
             bar = Text("▌ ", styles.quote_bar)
             out.append(Paragraph(Text(end=""), bar, bar, gap=0))
             gap = 0
-        out.append(
+        paragraph = (
             _table(group, styles, gap)
             if first.kind == BlockKind.TABLE_ROW
             else _block(first, styles, gap, widths.get(id(first), 0))
         )
+        if anchors := tuple(anchor for block in group for anchor in block.anchors):
+            paragraph = replace(paragraph, anchors=anchors)
+        out.append(paragraph)
         previous = group[-1]
     if not out:
         out.append(Paragraph(Text("This article has no text.", styles.meta)))
