@@ -6,6 +6,7 @@ fails to decode as a clear error instead of running code or crashing on load.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +25,9 @@ CODEC_VERSION = 1
 # `counts_down` (a bit such a reader ignores: it reads a countdown as numbers starting again).
 # Above those bits, `numbering` is written as its place in NUMBERINGS from 1 (0: digits), which
 # such a reader ignores too: it shows a. b. c. as 1. 2. 3., as it did before.
+# Blocks' `anchors` are written beside the blocks, under the article's "anchors" (id → the
+# block's index), which a reader from before them ignores: in a block's list they would have
+# been a seventh item, where such a reader fails to decode the record.
 
 
 def _dt(value: datetime | None) -> str | None:
@@ -173,14 +177,36 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "page_url": article.page_url,
         "extractor": article.extractor,
         "blocks": [_block_to_list(b) for b in article.blocks],
+        **_anchors_of(article.blocks),
     }
+
+
+def _anchors_of(blocks: tuple[Block, ...]) -> dict[str, Any]:
+    """The blocks' anchors as the record keeps them: {"anchors": {id: block index}}, or nothing
+    when there are none (most articles)."""
+    anchors = {anchor: index for index, b in enumerate(blocks) for anchor in b.anchors}
+    return {"anchors": anchors} if anchors else {}
+
+
+def _with_anchors(blocks: tuple[Block, ...], anchors: Any) -> tuple[Block, ...]:
+    """`blocks` with the anchors a record keeps for them (see `_anchors_of`)."""
+    if not anchors:
+        return blocks
+    by_block: dict[int, list[str]] = {}
+    for anchor, index in dict(anchors).items():
+        if isinstance(anchor, str) and isinstance(index, int) and 0 <= index < len(blocks):
+            by_block.setdefault(index, []).append(anchor)
+    out = list(blocks)
+    for index, names in by_block.items():
+        out[index] = replace(out[index], anchors=tuple(names))
+    return tuple(out)
 
 
 def article_from_dict(d: dict[str, Any]) -> Article:
     """Rebuild an article; raises KeyError/ValueError/TypeError on a damaged or foreign record."""
     if d.get("v") != CODEC_VERSION:
         raise ValueError(f"unknown article record version {d.get('v')!r}")
-    blocks = tuple(_block_from_list(b) for b in d["blocks"])
+    blocks = _with_anchors(tuple(_block_from_list(b) for b in d["blocks"]), d.get("anchors"))
     return Article(
         url=d["url"],
         title=d.get("title") or "",
@@ -207,8 +233,8 @@ def article_to_json(article: Article) -> dict[str, Any]:
     """An article's metadata as `reader show --format json` prints it: its dates as much as
     the page stated ("2019-02-21" for a date alone), with no record-keeping keys."""
     data = article_to_dict(article)
-    for key in ("v", "blocks", "published_precision", "updated_precision"):
-        del data[key]
+    for key in ("v", "blocks", "anchors", "published_precision", "updated_precision"):
+        data.pop(key, None)
     data["published"] = stated_iso(article.published) if article.published else None
     data["updated"] = stated_iso(article.updated) if article.updated else None
     return data

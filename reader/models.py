@@ -246,6 +246,10 @@ class Block:
     `numbering` is how a numbered item's number is written: "" in digits, or one of
     NUMBERINGS ("a" for a. b. c., "I" for I. II. III.: `<ol type>`); records from before it
     have "", digits, as every list was shown then.
+    `anchors` are the ids in the block that a link of the article names (a note's `<li
+    id="cite_note-1">` for the text's "[1]" linking to "#cite_note-1"): the reading view takes
+    such a link there. Never shown; records from before them have none, and their notes' links
+    lead nowhere, as before.
     """
 
     kind: BlockKind
@@ -257,6 +261,7 @@ class Block:
     starts_list: bool = False
     counts_down: bool = False
     numbering: str = ""
+    anchors: tuple[str, ...] = ()
 
     def continues(self, previous: Block | None) -> bool:
         """True when this block is the next paragraph of the same quotation as `previous`, or

@@ -22,7 +22,7 @@ from reader.ui.widgets.article.article_body import (
     NO_HEADINGS,
     ArticleBody,
 )
-from reader.ui.widgets.article.typeset import END_MARK
+from reader.ui.widgets.article.typeset import END_MARK, FOLD_MARK
 from tests.served_feed import serve_one_item
 from tests.tui_pilot import (
     burst,
@@ -59,7 +59,8 @@ def test_no_line_is_cut_off_at_the_right(synced_dir: Path, size: tuple[int, int]
 
 def test_a_wide_line_of_preformatted_text_is_folded_by_its_cells(synced_dir: Path) -> None:
     """A code listing's line of Chinese or Japanese is twice as wide as it is long: folded every
-    column's width of characters, half of it lay past the edge, never seen."""
+    column's width of characters, half of it lay past the edge, never seen. Each fold's rest is
+    marked, the mark no part of the line."""
     line = "設定ファイルの説明：この行はとても長いので端末の幅を超えてしまいます。" * 3
     article = Article(
         "https://news.example/pre.html",
@@ -73,10 +74,11 @@ def test_a_wide_line_of_preformatted_text_is_folded_by_its_cells(synced_dir: Pat
             await pilot.pause()
             region = body.region
             screen = [strip.text for strip in app.screen._compositor.render_strips()]
-            shown = "".join(
+            rows = [
                 screen[y][region.x : region.right].strip() for y in range(region.y, region.bottom)
-            )
-            assert line in shown
+            ]
+            assert sum(row.startswith(f"{FOLD_MARK} ") for row in rows) == 2
+            assert line in "".join(row.removeprefix(FOLD_MARK).strip() for row in rows)
 
     asyncio.run(run())
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import fields, replace
 from operator import attrgetter
+from urllib.parse import unquote, urldefrag
 
 from lxml.html import HtmlElement
 
@@ -137,6 +138,25 @@ class _Builder:
         self.pictures: dict[HtmlElement, Picture] = {}
         """The pictures to name, by the element the walk meets (`images.find_pictures`); a
         table's cells have none: a picture in a cell is an icon, and a cell is one line."""
+        self.targets: frozenset[str] = frozenset()
+        """The ids a link of the text names (`link_targets`): anchors to keep."""
+        self.anchors: dict[str, int] = {}
+        """Each target met, by the index of the block it is in: the block being written when
+        the walk met it, or the next one (an empty `<a id>` before a note's text)."""
+
+    def mark(self, el: HtmlElement) -> None:
+        """Note `el`'s id when a link of the text names it (see `anchors`)."""
+        name = el.get("id") or (el.get("name") if el.tag == "a" else None)
+        if name and name in self.targets and name not in self.anchors:
+            self.anchors[name] = len(self.blocks)
+
+    def anchored(self) -> list[Block]:
+        """The blocks written, each with the anchors met in it."""
+        blocks = self.blocks
+        for name, index in self.anchors.items():
+            if index < len(blocks):
+                blocks[index] = replace(blocks[index], anchors=(*blocks[index].anchors, name))
+        return blocks
 
     def resolve(self, href: str) -> str | None:
         url = self._urls.get(href, "")
@@ -199,6 +219,8 @@ class _Builder:
     def inline(self, el: HtmlElement, href: str | None, strong: bool, em: bool, code: bool) -> None:
         """Add an inline element's content; a nested block element ends the current run."""
         tag = el.tag if isinstance(el.tag, str) else ""
+        if self.targets:
+            self.mark(el)
         if el in self.pictures:
             self.picture(self.pictures[el])
             return
@@ -292,6 +314,8 @@ class _Builder:
             self.in_caption = outer
 
     def _block(self, el: HtmlElement, kind: BlockKind, level: int, ordinal: int) -> None:
+        if self.targets:
+            self.mark(el)
         since = len(self.blocks)
         self.add_text(el.text, None, False, False, kind == BlockKind.PREFORMATTED)
         for child in el:
@@ -466,6 +490,8 @@ class _Builder:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or not tag:
             return
+        if self.targets:
+            self.mark(el)
         if tag in _HEADINGS:
             self.block(el, BlockKind.HEADING, _HEADINGS[tag])
         elif tag == "blockquote":
@@ -731,8 +757,31 @@ def html_to_blocks(
     """`context` CAPTION reads `root` as a caption (its paragraphs become captions)."""
     builder = _Builder(base_url)
     builder.pictures = find_pictures(root, base_url)
+    builder.targets = link_targets(root, base_url)
     if context == BlockKind.CAPTION:
         builder.block(root, BlockKind.CAPTION)
     else:
         builder.element(root, context, 0)
-    return tuple(builder.blocks)
+    return tuple(builder.anchored())
+
+
+def link_targets(root: HtmlElement, base_url: str) -> frozenset[str]:
+    """The ids inside `root` that a link of its text names: "#cite_note-1", or the page's own
+    address with it. Not a note's link back to its number (dropped from the text)."""
+    page = urldefrag(base_url).url if base_url else ""
+    named: set[str] = set()
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if "#" not in href or _is_back_link(a):
+            continue
+        address, _hash, fragment = href.partition("#")
+        if fragment and (not address or (page and absolute_url(base_url, address) == page)):
+            named.add(unquote(fragment))
+    if not named:
+        return frozenset()
+    ids = {
+        el.get("id") or el.get("name")
+        for el in root.iter()
+        if isinstance(el.tag, str) and (el.get("id") or (el.tag == "a" and el.get("name")))
+    }
+    return frozenset(named & ids)

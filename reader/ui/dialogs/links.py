@@ -93,10 +93,11 @@ class LinkList(VimOptionList):
     ]
 
 
-class LinksScreen(ModalScreen[None]):
+class LinksScreen(ModalScreen[str | None]):
     """A panel over the reading view listing the article's links, with a key bar of its own
     (the reading view's, under it, showed `n Next`, `p Previous`… while none of them worked);
-    Esc closes it."""
+    Esc closes it. Enter on a link within the article (a note's number, one of `within`)
+    closes it with the link's address, for the reading view to go to the note."""
 
     # Width classes for the key bar's rules in reader.tcss (as on the other screens).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium")]
@@ -106,11 +107,15 @@ class LinksScreen(ModalScreen[None]):
         Binding("escape,q", "app.pop_screen", "Close"),
     ]
 
-    def __init__(self, links: list[Link], reading: Entry) -> None:
+    def __init__(
+        self, links: list[Link], reading: Entry, within: frozenset[str] = frozenset()
+    ) -> None:
         super().__init__()
         self.links = links
         self.reading = reading
         """The entry of the article the links are in."""
+        self.within = within
+        """The addresses of links within the article the reading view can go to."""
 
     def compose(self) -> ComposeResult:
         yield KeyBar()
@@ -146,6 +151,9 @@ class LinksScreen(ModalScreen[None]):
         """Enter (or a click): the link read here when a feed has its article, else in the
         browser, by the rule of `o` (http and https)."""
         address = self.links[event.option_index].address
+        if address in self.within:
+            self.dismiss(address)
+            return
         app = cast("ReaderApp", self.app)
         if app.opens_another_here(address, self.reading):
             self.dismiss()  # the article opens over the one the list was of, not over the list

@@ -9,7 +9,8 @@ Opening another article ends the search.
 
 Tab / Shift-Tab select the next / previous link of the text, as in lynx or w3m: the status line
 shows its address; Enter reads it here when it is one of the feeds' articles, else opens it in
-the browser; Esc drops the selection (before a search).
+the browser; Esc drops the selection (before a search). A link within the article (a note's
+number, "[1]" to "#cite_note-1") goes to its note, marked, and Esc comes back to the link.
 `L` lists every link of the article.
 """
 
@@ -53,6 +54,7 @@ FETCHING = "Fetching article…"
 _MORE_COMING = "its next pages are on their way"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
 BACK_AT_PLACE = "Back where you left off (g for the top)."
+FOLLOWED = "Followed a link within the article: Esc goes back to it"
 PLACE_SAVE_DELAY = 1.5
 """Seconds after the view last moved before the place is kept: a closed terminal (SIGHUP, a
 killed tmux session) takes no Esc or `q` with it, and a write per line scrolled is not needed."""
@@ -77,6 +79,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     BINDINGS = [
         Binding("escape", "clear_selection", "Drop passage", priority=True),
         Binding("escape", "clear_link", "Drop link"),
+        Binding("escape", "go_back", "Back to link"),
         Binding("escape", "clear_search", "Clear search"),
         Binding("escape,q", "back", "Back"),
         Binding("n", "next_match", "Next match"),
@@ -361,6 +364,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             return bool(body.query)
         if action in ("clear_link", "open_link"):
             return body.selected_link is not None and not self.searching
+        if action == "go_back":
+            return body.followed and not self.searching
         if action in ("next_link", "previous_link", "search", "choose_passage", "grow_passage"):
             return not self.searching  # `/` typed in the query is a character of it
         return True
@@ -382,14 +387,37 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self._show_position()
 
     def action_open_link(self) -> None:
-        """The selected link: read here when a feed has its article, else in the browser by
-        the rule of `o` (http and https only). Esc comes back to this article."""
-        self.reader.open_link(self.query_one(ArticleBody).link_address, self.headline.entry)
+        """The selected link: to its note when it is one within the article (Esc comes back to
+        it); read here when a feed has its article, else in the browser by the rule of `o`
+        (http and https only). Esc comes back to this article."""
+        body = self.query_one(ArticleBody)
+        note = body.target_of(body.link_address)
+        if note is not None:
+            body.follow(note)
+            self._show_position()
+            return
+        self.reader.open_link(body.link_address, self.headline.entry)
+
+    def action_go_back(self) -> None:
+        """Esc after a link within the article was followed: back to it."""
+        self.query_one(ArticleBody).go_back()
+        self._show_position()
 
     def action_list_links(self) -> None:
-        article = self.query_one(ArticleBody).article
-        links = article_links(article) if article else []
-        self.app.push_screen(LinksScreen(links, self.headline.entry))
+        body = self.query_one(ArticleBody)
+        links = article_links(body.article) if body.article else []
+        within = frozenset(
+            link.address for link in links if body.target_of(link.address) is not None
+        )
+        self.app.push_screen(LinksScreen(links, self.headline.entry, within), self._follow)
+
+    def _follow(self, address: str | None) -> None:
+        """The link list closed on a link within the article: to its note, as Enter goes."""
+        body = self.query_one(ArticleBody)
+        note = body.target_of(address) if address else None
+        if note is not None:
+            body.follow(note)
+            self._show_position()
 
     def action_clear_link(self) -> None:
         self.query_one(ArticleBody).clear_link()
@@ -497,8 +525,12 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
             another = self.reader.opens_another_here(body.link_address, self.headline.entry)
             here = " (Enter reads it here)" if another else ""
+            if body.target_of(body.link_address) is not None:
+                here = " (Enter goes to it in this article)"
             note = f"Link {link} of {body.link_count}{here}: {body.link_address}"
             missing = False
+        elif body.followed and not self.searching and not body.match_count:
+            note = FOLLOWED
         self.query_one(StatusBar).show_note(note, warning=missing)
         # The key bar's search keys, once the search line is closed (it hides the bar), the
         # link's, and Tab only where there are links. A new class restyles the screen (~20 ms):
@@ -509,6 +541,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             ("-link", link is not None),
             ("-passage", body.text_selection is not None),  # Esc drops it first
             ("-no-links", not body.has_links),
+            ("-followed", body.followed),  # Esc goes back to the link
         ):
             if on != self.has_class(name):
                 self.set_class(on, name)

@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from ....models import Article, Entry
 from ...messages import PassageChanged
-from . import find_in_article, passage, typeset
+from . import anchors, find_in_article, passage, typeset
 from .find_in_article import LineMap, LinkSpans, Spans
 from .reading_place import Place, line_of, place_at, place_of, run_of
 from .scroll_keys import KeyScrolledView
@@ -35,6 +35,8 @@ MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
 """The component classes of a search's matches, and of the one it is at."""
 LINK_COMPONENT = "article-body--link-selected"
 """The component class of the selected link (Tab)."""
+NOTE_COMPONENT = "article-body--note"
+"""The component class of the note a link within the article led to (Enter on "[1]")."""
 CONTEXT_LINES = 3
 """Lines kept above a match the view scrolls to, so it isn't glued to the top edge."""
 NO_HEADINGS = "This article has no headings for ] and [ to go to."
@@ -72,6 +74,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
     COMPONENT_CLASSES = {_component(name) for name in ArticleStyles.__dataclass_fields__} | {
         *MATCH_COMPONENTS,
         LINK_COMPONENT,
+        NOTE_COMPONENT,
     }
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -115,6 +118,12 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         """The selected link, numbered from 0 (None: none)."""
         self._link_style: Style | None = None
         self._passage_style: Style | None = None
+        self._jumps: list[tuple[Place | None, int | None]] = []
+        """Where the view was before each link within the article it followed (the place at
+        its top, the link selected), latest last: Esc goes back through them."""
+        self._note: int | None = None
+        """The paragraph the last link followed within the article led to, drawn marked."""
+        self._note_style: Style | None = None
         self._pending_place: Place | None = None
         """Where to open the article shown, once it is first laid out (see `show_article`)."""
         self._sentences: Spans | None = None
@@ -232,6 +241,7 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         self._pending_place = None
         self._query, self._matches, self._current = "", None, None
         self._link = None
+        self._jumps, self._note = [], None
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -406,6 +416,51 @@ class ArticleBody(KeyScrolledView, can_focus=True):
 
     def clear_link(self) -> None:
         self._link = None
+        self.refresh()
+
+    # -- links within the article (a note's number to the note) --------------------------------
+    def target_of(self, address: str) -> int | None:
+        """The paragraph a link to `address` leads to within the article (see `anchors`)."""
+        return anchors.target(address, self.article, self._content[0], self._paragraphs)
+
+    def follow(self, paragraph: int) -> None:
+        """Go to `paragraph` (a link's `target_of`), marked, a few lines below the top; where
+        the view was, and its selected link, are kept for `go_back`."""
+        self._jumps = [*self._jumps[-anchors.MAX_JUMPS + 1 :], (self._place(), self._link)]
+        self._link = None  # off screen now: Tab starts again from the note
+        self._note = paragraph
+        self._show_note()
+        self.refresh()
+
+    def _show_note(self) -> None:
+        """Scroll the note led to into view, a few lines below the top, unless it is in view
+        (a resize keeps it so, as it keeps a match or a link)."""
+        lines = self._extents[self._note] if self._note is not None else range(0)
+        top, height = self.top_line, self.scrollable_content_region.height
+        if not lines or (top <= lines.start and lines.stop <= top + height):
+            return
+        context = min(CONTEXT_LINES, height // 4)
+        self.scroll_to(y=max(0, lines.start - context), animate=False, immediate=True)
+
+    def _note_lines(self) -> range:
+        """The screen lines of the note led to (none when no note, or not wrapped yet)."""
+        extents = self._laid.extents
+        if self._note is None or self._note >= len(extents):
+            return range(0)
+        return extents[self._note]
+
+    @property
+    def followed(self) -> bool:
+        """A link within the article was followed: `go_back` has a place to go back to."""
+        return bool(self._jumps)
+
+    def go_back(self) -> None:
+        """Back to where the view was before the last link it followed, that link selected."""
+        place, link = self._jumps.pop()
+        self._note = None
+        top = None if place is None else line_of(place, self._extents, self._line_map)
+        self.scroll_to(y=top or 0, animate=False, immediate=True)
+        self._link = link if link is not None and link < self._links.total else None
         self.refresh()
 
     # -- layout and drawing --------------------------------------------------------------------
@@ -594,6 +649,9 @@ class ArticleBody(KeyScrolledView, can_focus=True):
         # was in view of the search and the links is brought back into it here.
         match_seen = self._visible(self._matches, self._current, self._shown_height)
         link_seen = self._visible(self._laid_links, self._link, self._shown_height)
+        note_lines = self._note_lines()
+        top, height = self.top_line, self._shown_height or self.scrollable_content_region.height
+        note_seen = bool(note_lines) and top <= note_lines.start and note_lines.stop <= top + height
         place = self._place()
         column = self._column()[0]
         if column == self._width and self._compact_wanted(column) != self._compact:
@@ -607,13 +665,15 @@ class ArticleBody(KeyScrolledView, can_focus=True):
             self._reveal()
         if link_seen:
             self._scroll_to_span(self._links, self._link)
+        if note_seen:
+            self._show_note()
         self._shown_height = self.scrollable_content_region.height
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         # Styles are baked into the paragraphs: rebuild when the theme really changed them
         # (not on every focus change, which also lands here).
-        self._match_styles = self._link_style = self._passage_style = None
+        self._match_styles = self._link_style = self._passage_style = self._note_style = None
         if self.is_mounted and self._paragraphs and self._styles() != self._built_with:
             self._build(self._place())
 
@@ -644,6 +704,10 @@ class ArticleBody(KeyScrolledView, can_focus=True):
                 match, current = (self.get_component_rich_style(n) for n in MATCH_COMPONENTS)
                 self._match_styles = (match, current)
             line = find_in_article.highlight(line, marks, self._current, self._match_styles)
+        if self._note is not None and number in self._note_lines():
+            if self._note_style is None:
+                self._note_style = self.get_component_rich_style(NOTE_COMPONENT)
+            line = passage.highlight(line, anchors.drawn_span(line.text), self._note_style)
         if self._link is not None:
             line = self._highlight_link(number, line)
         if (selected := self._selection_bounds()) is not None and (

@@ -7,7 +7,7 @@ untrusted string through `display.plain`) and wraps them again only when the wid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from itertools import accumulate, count, islice
 from typing import Literal
@@ -31,6 +31,8 @@ _NARROWEST = 8
 """No text is wrapped narrower than this, whatever the column's prefixes take."""
 _CAPTIONED = (BlockKind.IMAGE, BlockKind.MEDIA)
 """The lines a caption sits right under."""
+FOLD_MARK = "↪"
+"""Before the rest of a line of code folded at the column's edge, as editors mark it."""
 
 Links = tuple[tuple[int, int, str], ...]
 """Links in a text: (start, end, address) each, in order."""
@@ -75,6 +77,12 @@ class Paragraph:
     keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
     searched: bool = True  # False: drawn only, not the article's text (the header's address)
     label: str = ""  # a list item's bullet or number: a passage quoted from it starts with it
+    folded: Text = field(default_factory=Text)
+    """Preformatted text: the prefix of a line's continuation where it is folded at the
+    column's edge (in place of `rest`, as wide): without a mark, its two halves read as two
+    lines of code."""
+    anchors: tuple[str, ...] = ()
+    """The ids its blocks hold that a link of the article names (`Block.anchors`)."""
     drawn: bool = True
     """False: on no line (what a compact header leaves out), kept so that the paragraphs after
     it keep their numbers, which a reading place goes by (see `reading_place.Place`)."""
@@ -280,11 +288,14 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
             bar = Text("▌ ", styles.quote_bar)
             out.append(Paragraph(Text(end=""), bar, bar, gap=0))
             gap = 0
-        out.append(
+        paragraph = (
             _table(group, styles, gap)
             if first.kind == BlockKind.TABLE_ROW
             else _block(first, styles, gap, widths.get(id(first), 0))
         )
+        if anchors := tuple(anchor for block in group for anchor in block.anchors):
+            paragraph = replace(paragraph, anchors=anchors)
+        out.append(paragraph)
         previous = group[-1]
     if not out:
         out.append(Paragraph(Text("This article has no text.", styles.meta)))
@@ -416,7 +427,9 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
         case BlockKind.PREFORMATTED:
             text = plain(block.text, styles.pre, multiline=True)
             text.expand_tabs(4)
-            return Paragraph(text, Text("  "), Text("  "), wrap=False, gap=gap)
+            indent = Text("  ")
+            folded = Text(FOLD_MARK, styles.meta).append(" " * (indent.cell_len - 1))
+            return Paragraph(text, indent, indent, wrap=False, gap=gap, folded=folded)
         case BlockKind.CAPTION:
             text, links = _inlines(block.inlines, styles, styles.caption)
             return Paragraph(text, gap=gap, links=links)
@@ -506,6 +519,7 @@ def layout(
             headings.append(top)
         room = max(_NARROWEST, width - paragraph.first.cell_len)
         text = paragraph.text.copy()
+        continued: set[int] = set()  # the pieces that go on a line folded at the column's edge
         if text.style:
             # The paragraph's own style as a span under the inline ones: wrapping keeps spans,
             # not the base style.
@@ -524,12 +538,16 @@ def layout(
                 # by cells: a line of Chinese folded every `room` characters was twice as wide
                 # as the column, and the half past its edge was never seen.
                 folds = list(accumulate(len(part) for part in chop_cells(line.plain, room)))
-                for piece in line.divide(folds[:-1]) or [line]:
+                for fold, piece in enumerate(line.divide(folds[:-1]) or [line]):
                     # Padded to the column so a code block reads as one shaded box.
                     piece.append(" " * max(0, room - piece.cell_len), paragraph.text.style)
+                    if fold:
+                        continued.add(len(pieces))
                     pieces.append(piece)
         for number, piece in enumerate(pieces):
             prefix = paragraph.first if number == 0 else paragraph.rest
+            if number in continued and paragraph.folded.plain:
+                prefix = paragraph.folded
             line = piece
             if prefix.plain:
                 # Not `prefix + piece`: the sum takes the prefix's style (a bullet's colour)
