@@ -20,7 +20,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.codec import _block_to_list, article_from_dict, article_to_dict, article_to_json
-from reader.extract import extract_file
+from reader.extract import extract_article, extract_file
 from reader.extract.render import to_markdown, to_text
 from reader.models import Article, BlockKind
 from reader.ui.app import ReaderApp
@@ -223,3 +223,34 @@ def test_the_store_keeps_anchors_where_an_older_reader_does_not_look() -> None:
     assert all(not b.anchors for b in article_from_dict(record).blocks)
     assert "anchors" not in article_to_json(article)
     assert "anchors" not in article_to_dict(Article("https://x.example/", title="No notes"))
+
+
+# pandoc's page: the body one section, its notes a section beside it.
+PANDOC_NOTES = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Why harbour tides lag the moon</title></head><body>
+<header id="title-block-header"><h1 class="title">Why harbour tides lag the moon</h1><p class="author">Mary Care</p><p class="date">2026-11-30</p></header>
+<main><section id="the-lag" class="level2"><h2>The lag</h2><p>High water at the quay comes about three hours after the moon crosses the meridian, a delay every fisherman here knows.<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a> The delay is not the same every day, and it changes with the season.</p>
+<p>The reason is the shape of the bay: the tide has to travel around the headland before it reaches the harbour mouth, and shallow water slows it down further.<a href="#fn2" class="footnote-ref" id="fnref2" role="doc-noteref"><sup>2</sup></a></p>
+<p>Old almanacs printed the lag for each port as its "establishment", and the figure for our harbour has barely changed in two centuries of records.</p>
+</section><section id="footnotes" class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr /><ol>
+<li id="fn1"><p>Measured from the harbour master's log for 2025, averaged over the year.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn2"><p>See the Admiralty survey of 1889, sheet 14, for the soundings of the bay.<a href="#fnref2" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+</ol></section></main>
+</body></html>
+"""
+
+
+def test_the_notes_a_body_of_one_section_cites_beside_it_are_kept() -> None:
+    """The notes' box beside the body's one section lost readability-lxml's sibling test (each
+    note under its 80 characters): the numbers linked to notes that were nowhere."""
+    article = extract_article(PANDOC_NOTES, "https://blog.example/tides.html")
+    text = to_text(article, header=False)
+    assert "Measured from the harbour master's log for 2025" in text
+    assert "Admiralty survey of 1889" in text
+    assert text.index("two centuries of records") < text.index("Admiralty survey")
+    # A "Top" link back to the header is no note: the header is not gathered with it.
+    topped = PANDOC_NOTES.replace(
+        "two centuries of records.</p>", 'two centuries of records. <a href="#top">Top</a></p>'
+    ).replace('<header id="title-block-header">', '<header id="top"><p>Harbour Notes blog</p>')
+    assert "Harbour Notes blog" not in to_text(
+        extract_article(topped, "https://blog.example/tides.html"), header=False
+    )

@@ -177,10 +177,13 @@ class _Readability(Document):
             length = clean_length(paragraph.text_content())
             if length > 80 and self.get_link_density(paragraph) < 0.25:
                 candidates[sibling] = {"content_score": threshold, "elem": sibling}
+        cited = _cited_ids(best)
         for sibling in parent if parent is not None else ():
             # The article's correction, editor's note or update in a box of its own beside the
-            # body: a line or two, under any score or length asked of the body's parts.
-            if sibling is not best and is_article_note(sibling):
+            # body: a line or two, under any score or length asked of the body's parts; and the
+            # notes its numbers link to (pandoc's `<section class="footnotes">` beside the body
+            # of one section), however short each note is.
+            if sibling is not best and (is_article_note(sibling) or _holds_ids(sibling, cited)):
                 candidates[sibling] = {"content_score": threshold, "elem": sibling}
         for sibling in parent if parent is not None else ():
             # An intro in its own wrappers beside the body (a review's opening paragraph in a
@@ -615,6 +618,30 @@ def _section_has_text(heading: HtmlElement) -> bool:
         if (el.tail or "").strip():
             return True
     return False
+
+
+# A note's number in the text, linked to a place in the page: "1", "[2]", "a", "¹", "†" (not
+# a "Top" link back up to the page's header).
+_NOTE_NUMBER = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]|[⁰¹²³⁴-⁹]{1,3}|[*†‡§]{1,3})[\])]?", re.I)
+
+
+def _cited_ids(el: HtmlElement) -> frozenset[str]:
+    """The ids the note numbers in `el` link to ("#fn1", "#cite_note-2")."""
+    return frozenset(
+        href[1:]
+        for a in el.iter("a")
+        if (href := a.get("href") or "").startswith("#")
+        and len(href) > 1
+        and _NOTE_NUMBER.fullmatch(a.text_content().strip())
+    )
+
+
+def _holds_ids(el: HtmlElement, ids: frozenset[str]) -> bool:
+    """`el` holds the targets of at least two of `ids`, or of the only one: a box of notes."""
+    if not ids or not isinstance(el.tag, str):
+        return False
+    held = sum(1 for e in el.iter() if e.get("id") in ids)
+    return held >= min(2, len(ids))
 
 
 def _paragraph_of(el: HtmlElement) -> HtmlElement | None:
