@@ -1,0 +1,108 @@
+"""Blogs, forums and wikis: the post's own title, date and pictures as blog engines mark them
+(hAtom's `entry-title`/`published`/`updated`, Blogger's `post-title`), a forum thread's posts
+with their author lines, and a wiki's end matter left out."""
+
+from __future__ import annotations
+
+from reader.dates import stated_iso
+from reader.extract import extract_article, to_markdown
+from reader.models import Article
+
+URL = "https://slipway.example/2026/11/new-planks.html"
+
+POST = """The old gig came into the shed on Saturday with three planks on her port side gone soft
+below the waterline.<br><br>We steamed the new elm for an hour each, and it bent round the frames
+as if it had always meant to.<br><br>By Monday evening all three were fastened, and the club's
+rowers came to look at her before training on the river."""
+
+
+def blog_page(title: str, post: str) -> str:
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+      </head><body><div id="header"><h1 class="site-title"><a href="/">Slipway Notes</a></h1>
+      <p class="site-description">Boatbuilding on the Fal</p></div>
+      <div id="content">{post}</div>
+      <div id="sidebar"><h2>Archives</h2><ul><li><a href="/2026/10/">October 2026</a></li></ul>
+      </div></body></html>"""
+
+
+def extract(html: str, url: str = URL) -> Article:
+    return extract_article(html, url)
+
+
+def test_a_posts_marked_heading_is_the_title_not_the_blogs_name_in_its_h1() -> None:
+    """Blogger's `h3.post-title` and a WordPress theme's `h2.entry-title` under the blog's
+    name in `h1` ("Slipway Notes"): the post's heading is the title, as its `<title>` says."""
+    for heading in (
+        '<h3 class="post-title entry-title">New planks for the pilot gig</h3>',
+        '<h2 class="entry-title"><a href="/new-planks/">New planks for the pilot gig</a></h2>',
+    ):
+        post = f'<div class="post hentry">{heading}<div class="entry-content">{POST}</div></div>'
+        article = extract(blog_page("Slipway Notes: New planks for the pilot gig", post))
+        assert article.title == "New planks for the pilot gig"
+        assert "Slipway Notes" not in to_markdown(article)
+
+
+def test_an_archive_of_many_marked_posts_is_titled_by_its_h1() -> None:
+    """A page of several posts each marked `entry-title` (a blog's front page) names none."""
+    posts = "".join(
+        f'<div class="post hentry"><h2 class="entry-title">Post number {n} of the week</h2>'
+        f'<div class="entry-content">{POST}</div></div>'
+        for n in (1, 2)
+    )
+    article = extract(blog_page("Slipway Notes", posts))
+    assert article.title == "Slipway Notes"
+
+
+def test_a_marked_heading_the_title_does_not_state_is_not_the_title() -> None:
+    """A heading marked `entry-title` that is not what the `<title>` says (a widget's)."""
+    post = (
+        '<div class="post hentry"><h3 class="post-title">Elsewhere on the river</h3>'
+        f'<div class="entry-content">{POST}</div></div>'
+    )
+    article = extract(blog_page("Slipway Notes", post))
+    assert article.title == "Slipway Notes"
+
+
+def test_hatom_published_abbr_dates_the_post_and_its_updated_abbr_the_revision() -> None:
+    """Blogger's `<abbr class="published" title="…">19:05</abbr>` (the text the time of day
+    alone) is the publication; an `abbr.updated` beside it (older WordPress themes) the
+    revision; a date heading repeating the day leaves the body."""
+    footer = (
+        '<div class="post-footer"><span class="post-author vcard">Posted by '
+        '<span class="fn">Jory Penhale</span></span> at <a class="timestamp-link" href="/p">'
+        '<abbr class="published" title="2026-11-17T19:05:00Z">19:05</abbr></a>{updated}</div>'
+    )
+    post = (
+        '<div class="date-outer"><h2 class="date-header"><span>Tuesday, 17 November 2026</span>'
+        '</h2><div class="post hentry"><h3 class="post-title entry-title">New planks for the '
+        f'pilot gig</h3><div class="post-body entry-content">{POST}</div>{footer}</div></div>'
+    )
+    html = blog_page("Slipway Notes: New planks for the pilot gig", post)
+    article = extract(html.replace("{updated}", ""))
+    assert article.published is not None and article.updated is None
+    assert stated_iso(article.published) == "2026-11-17T19:05:00+00:00"
+    assert article.author == "Jory Penhale"
+    assert "17 November" not in to_markdown(article, header=False)
+    revised = extract(
+        html.replace(
+            "{updated}", ', edited <abbr class="updated" title="2026-11-18T08:30:00Z">08:30</abbr>'
+        )
+    )
+    assert revised.updated is not None
+    assert stated_iso(revised.updated) == "2026-11-18T08:30:00+00:00"
+    # One element of both classes is a post never revised.
+    once = extract(html.replace('class="published"', 'class="published updated"'))
+    assert once.updated is None
+
+
+def test_a_published_abbr_in_a_comment_does_not_date_the_post() -> None:
+    comments = (
+        '<div class="comments"><h4>2 comments</h4><dl><dt>Ana said...</dt><dd>Lovely work.'
+        '<abbr class="published" title="2026-11-20T10:00:00Z">10:00</abbr></dd></dl></div>'
+    )
+    post = (
+        '<div class="post hentry"><h3 class="post-title">New planks for the pilot gig</h3>'
+        f'<div class="entry-content">{POST}</div>{comments}</div>'
+    )
+    article = extract(blog_page("Slipway Notes: New planks for the pilot gig", post))
+    assert article.published is None
