@@ -106,3 +106,35 @@ def test_a_published_abbr_in_a_comment_does_not_date_the_post() -> None:
     )
     article = extract(blog_page("Slipway Notes: New planks for the pilot gig", post))
     assert article.published is None
+
+
+WIKI = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Trevanion Quay - Wikipedia</title></head><body>
+<div id="mw-navigation"><a href="/wiki/Main_Page">Main page</a></div>
+<div id="content"><h1 id="firstHeading" class="firstHeading">Trevanion Quay</h1>
+<div id="mw-content-text"><div class="mw-parser-output">
+<p><b>Trevanion Quay</b> is a stone quay on the River Fal in Cornwall, built in 1822 to ship
+china clay from the pits above the village to the coasting schooners of the estuary.</p>
+<h2><span class="mw-headline" id="History">History</span></h2>
+<p>The quay was extended twice in the nineteenth century, and a crane that could lift four
+tons was set on its end in 1868. Traffic ended when the railway reached the clay works.</p>
+<p>It was restored by the parish in 1994 and is now used by rowing clubs and small boats
+during the summer months, when the tide allows them to reach it.</p>
+<div role="navigation" class="navbox"><table><tr><th><a href="/wiki/T:Quays">Quays of the
+Fal</a></th></tr><tr><td><a href="/a">Malpas</a> · <a href="/b">Tolverne</a> · <a
+href="/c">Devoran</a></td></tr></table></div>
+<div class="printfooter">Retrieved from "https://en.wikipedia.org/w/index.php?title=Trevanion_Quay"</div>
+<div id="catlinks" class="catlinks"><a href="/wiki/Special:Categories">Categories</a>:
+<a href="/wiki/Category:Quays">Quays in Cornwall</a></div>
+</div></div></div>
+<div id="footer">This page was last edited on 3 May 2026, at 11:02 (UTC).</div>
+</body></html>"""
+
+
+def test_a_wikis_categories_series_box_and_print_footer_are_not_the_article() -> None:
+    """MediaWiki puts its category box, its boxes of a series' articles and its "Retrieved
+    from" line for print inside the article's content box: the article ends before them."""
+    text = to_markdown(extract(WIKI, "https://en.wikipedia.org/wiki/Trevanion_Quay"))
+    assert text.rstrip().endswith("when the tide allows them to reach it.")
+    for gone in ("Categories", "Quays in Cornwall", "Retrieved from", "Devoran", "last edited"):
+        assert gone not in text
