@@ -138,3 +138,27 @@ def test_a_wikis_categories_series_box_and_print_footer_are_not_the_article() ->
     assert text.rstrip().endswith("when the tide allows them to reach it.")
     for gone in ("Categories", "Quays in Cornwall", "Retrieved from", "Devoran", "last edited"):
         assert gone not in text
+
+
+def test_a_short_post_of_two_linked_photos_is_not_a_row_of_share_buttons() -> None:
+    """Two links holding only pictures, in a box of under 400 characters: a row of icon
+    buttons when that is all the box says, a short post when sentences stand round them."""
+    photos = "".join(
+        f'<div class="separator"><a href="https://bp.example/s1600/{name}.jpg"><img '
+        f'src="https://bp.example/s320/{name}.jpg" alt="The gig {name}"></a></div>'
+        for name in ("before", "after")
+    )
+    body = POST.replace("<br><br>By Monday", f"<br><br>{photos}By Monday")
+    post = (
+        '<div class="post hentry"><h3 class="post-title">New planks for the pilot gig</h3>'
+        f'<div class="post-body entry-content">{body}</div></div>'
+    )
+    text = to_markdown(extract(blog_page("Slipway Notes: New planks for the pilot gig", post)))
+    for kept in ("The old gig came", "![The gig before]", "![The gig after]", "By Monday"):
+        assert kept in text
+    icons = "".join(
+        f'<a href="https://{site}.example/share?u={URL}"><img src="/i/{site}.svg"></a>'
+        for site in ("mastodon", "bluesky")
+    )
+    shared = post.replace("</div></div>", f'</div><div class="icons">{icons}</div></div>')
+    assert "share?u=" not in to_markdown(extract(blog_page("Slipway Notes", shared)))
