@@ -140,6 +140,30 @@ def test_a_wikis_categories_series_box_and_print_footer_are_not_the_article() ->
         assert gone not in text
 
 
+def test_a_picture_linking_to_its_bigger_copy_gets_a_line_without_alt_or_size() -> None:
+    """Blogger's editor sets a post's photo as `div.separator > a[href=…/s1600/…] > img
+    [src=…/s320/…]`, often with no `alt` and no size: the photo the post is about. An icon
+    linking to a page and a tracking pixel still get none."""
+    photo = (
+        '<div class="separator" style="clear: both;"><a href="https://bp.example/s1600/gig.jpg">'
+        '<img border="0" src="https://bp.example/s320/gig.jpg"></a></div>'
+    )
+    furniture = (
+        '<a href="/feeds/posts/default"><img src="https://slipway.example/img/feed.png"></a>'
+        '<img src="https://stats.example/p.gif" width="1" height="1">'
+    )
+    body = POST.replace("<br><br>By Monday", f"<br><br>{photo}<br>{furniture}By Monday")
+    post = (
+        '<div class="post hentry"><h3 class="post-title">New planks for the pilot gig</h3>'
+        f'<div class="post-body entry-content">{body}</div></div>'
+    )
+    text = to_markdown(extract(blog_page("Slipway Notes: New planks for the pilot gig", post)))
+    assert "![](<https://bp.example/s1600/gig.jpg>)" in text
+    assert text.index("as if it had always meant to.") < text.index("s1600/gig.jpg")
+    assert text.index("s1600/gig.jpg") < text.index("By Monday evening")
+    assert "feed.png" not in text and "p.gif" not in text
+
+
 def test_a_short_post_of_two_linked_photos_is_not_a_row_of_share_buttons() -> None:
     """Two links holding only pictures, in a box of under 400 characters: a row of icon
     buttons when that is all the box says, a short post when sentences stand round them."""
