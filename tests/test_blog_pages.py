@@ -186,3 +186,24 @@ def test_a_short_post_of_two_linked_photos_is_not_a_row_of_share_buttons() -> No
     )
     shared = post.replace("</div></div>", f'</div><div class="icons">{icons}</div></div>')
     assert "share?u=" not in to_markdown(extract(blog_page("Slipway Notes", shared)))
+
+
+def test_a_quotes_opening_cite_is_a_line_of_its_own() -> None:
+    """ "<blockquote><cite>morwenna wrote:</cite>The clutch…" read "morwenna wrote:The
+    clutch…": a cite before the quoted words names who is quoted, on the quote's first line.
+    A cite after them, in their line, stays there."""
+    quote = "<blockquote><cite>morwenna wrote:</cite>The clutch cone looks fine to me.</blockquote>"
+    post = (
+        '<div class="post hentry"><h3 class="post-title">New planks for the pilot gig</h3>'
+        f'<div class="entry-content">{POST}{quote}Grease on the cone will do it.</div></div>'
+    )
+    html = blog_page("Slipway Notes: New planks for the pilot gig", post)
+    text = to_markdown(extract(html), header=False)
+    assert "> *morwenna wrote:*  \n> The clutch cone looks fine to me." in text
+    after = html.replace(
+        "<cite>morwenna wrote:</cite>The clutch cone looks fine to me.",
+        "The clutch cone looks fine to me. <cite>Morwenna</cite>",
+    )
+    assert "> The clutch cone looks fine to me. *Morwenna*" in to_markdown(
+        extract(after), header=False
+    )
