@@ -188,6 +188,61 @@ def test_a_short_post_of_two_linked_photos_is_not_a_row_of_share_buttons() -> No
     assert "share?u=" not in to_markdown(extract(blog_page("Slipway Notes", shared)))
 
 
+def forum_post(n: int, user: str, when: str, words: str, stats: str = "") -> str:
+    return (
+        f'<div class="post bg{n % 2 + 1}" id="p{n}"><div class="postprofile"><a class="username"'
+        f' href="/u/{user}">{user}</a>{stats}</div><div class="postbody"><p class="author">by '
+        f'<strong>{user}</strong> » {when}</p><div class="content">{words}</div>'
+        '<div class="signature">Fair tides – Morwenna, Contessa 26</div></div></div>'
+    )
+
+
+THREAD = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Windlass slips under '
+    'load - Estuary Sailing Forum</title></head><body><div class="nav"><a href="/">Board index'
+    '</a></div><div class="topic"><h1>Windlass slips under load</h1>'
+    + forum_post(
+        1,
+        "morwenna",
+        "Sun Nov 29, 2026 6:12 pm",
+        "The windlass on our ketch slips as soon as the chain takes any weight.<br><br>The "
+        "clutch cone looks fine to me. Anyone had this?",
+        "<br>Posts: 1,204<br>Joined: 2011",
+    )
+    + forum_post(
+        2,
+        "tideturner",
+        "Sun Nov 29, 2026 7:40 pm",
+        "<blockquote><cite>morwenna wrote:</cite>The clutch cone looks fine to me.</blockquote>"
+        "Grease on the cone will do it. Clean it with solvent and it will grip again.",
+    )
+    + forum_post(
+        3, "morwenna", "Mon Nov 30, 2026 9:02 am", "Solvent did it. Holds the anchor fine now."
+    )
+    + '</div><div class="footer">Powered by a forum package</div></body></html>'
+)
+
+
+def test_a_threads_posts_keep_their_author_lines_not_profiles_or_signatures() -> None:
+    """A forum thread is its posts: each keeps its line saying who wrote it and when (the
+    cleanup dropped it as the page's byline), and loses the poster's profile ("Posts: 1,204",
+    "Joined: 2011", the name again) and signature."""
+    text = to_markdown(extract(THREAD, "https://forum.example/t/windlass"), header=False)
+    lines = [line for line in text.splitlines() if line.strip()]
+    starts = [
+        "by **morwenna** » Sun Nov 29, 2026 6:12 pm",
+        "The windlass on our ketch",
+        "by **tideturner** » Sun Nov 29, 2026 7:40 pm",
+        "by **morwenna** » Mon Nov 30, 2026 9:02 am",
+        "Solvent did it.",
+    ]
+    found = [next(i for i, line in enumerate(lines) if line.startswith(s)) for s in starts]
+    assert found == sorted(found), lines
+    for gone in ("Posts:", "Joined:", "Fair tides", "Board index", "Powered by"):
+        assert gone not in text
+    assert "morwenna" not in [line.strip() for line in lines]  # the profile's name alone
+
+
 def test_a_quotes_opening_cite_is_a_line_of_its_own() -> None:
     """ "<blockquote><cite>morwenna wrote:</cite>The clutch…" read "morwenna wrote:The
     clutch…": a cite before the quoted words names who is quoted, on the quote's first line.
@@ -207,3 +262,22 @@ def test_a_quotes_opening_cite_is_a_line_of_its_own() -> None:
     assert "> The clutch cone looks fine to me. *Morwenna*" in to_markdown(
         extract(after), header=False
     )
+
+
+def test_readers_comments_under_a_post_are_no_thread() -> None:
+    """Comments shaped as posts (a name and a time over each) under a blog's post are the
+    comments, dropped, not a thread that would stand for the post."""
+    comments = "".join(
+        f'<div class="comment-body"><div class="comment-author vcard">{name} · March {day}, '
+        f"2026 at 2:56 AM</div><p>I feel the same about the new planks, well done on the "
+        f"steaming.</p></div>"
+        for name, day in (("Ana", 10), ("Ben", 11), ("Cy", 12))
+    )
+    post = (
+        '<div class="post hentry"><h3 class="post-title">New planks for the pilot gig</h3>'
+        f'<div class="entry-content">{POST}</div></div>'
+        f'<div class="comments-area"><h3>3 thoughts</h3>{comments}</div>'
+    )
+    text = to_markdown(extract(blog_page("Slipway Notes: New planks for the pilot gig", post)))
+    assert "The old gig came into the shed" in text
+    assert "well done on the steaming" not in text

@@ -4,7 +4,8 @@
   the rest of an article folded behind a "Continue reading" control (`folded`).
 - `strip_page_furniture`: navigation, cookie banners, share rows, newsletter boxes, sidebars,
   tag rows, bylines and author bio boxes, polls and quizzes, e-mail sign-up boxes, found by tag, ARIA role and class/id names;
-  readers' comment threads, by their shape (`comment_threads`).
+  readers' comment threads, by their shape (`comment_threads`); a forum thread's profile boxes
+  and signatures, its posts' author lines kept (`forum_posts`).
 
 Both work in place on the parsed page. What counts as furniture, and the guard that keeps
 whatever holds the article, are in `furniture`.
@@ -25,6 +26,7 @@ from .comment_threads import comment_threads
 from .corrections import keeps_notes
 from .credits import credits_into_captions, label_credits
 from .folded import unfold_read_more
+from .forum_posts import thread_posts
 from .furniture import (
     FURNITURE_ROLES,
     FURNITURE_STEMS,
@@ -262,6 +264,10 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
             drop(thread)
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
+    # A thread's posts: their author lines are no byline of the page's to drop.
+    posts = thread_posts(body)
+    for el in posts.drop:
+        drop(el)
     # A syntax highlighter's "comment" or "tag" span is code, whatever its class says.
     in_code = {d for code in body.iter("pre", "code") for d in code.iterdescendants()}
     quoted = attribution_elements(body)
@@ -272,7 +278,7 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
             continue
-        if el in in_code or el in quoted:
+        if el in in_code or el in quoted or el in posts.keep:
             # A quote's "— Name" footer is the quote's, wherever the template puts the quote.
             continue
         if not attached(el, body):
