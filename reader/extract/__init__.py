@@ -43,7 +43,7 @@ from .credit_line import credited_authors
 from .declared_body import declared_body_html
 from .document import HTML_PARSER, base_url
 from .font_headline import mark_font_headline
-from .forum_posts import thread
+from .forum_posts import thread, thread_posts
 from .furniture import drop
 from .header_lines import header_line_dates, header_source, without_header_lines
 from .images import without_repeated_alts
@@ -440,8 +440,9 @@ def extract_page(
             for box in story_link_boxes(doc, url):
                 # Before readability makes the box a paragraph of the story.
                 drop(box)
-            bylines = strip_page_furniture(doc)
-            posts = thread(doc.find("body") if doc.tag == "html" else doc)
+            found = thread_posts(doc)
+            bylines = strip_page_furniture(doc, found)
+            posts = thread(doc, found)
             blocks = (
                 _thread_blocks(posts, url, base)
                 if posts is not None

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from .furniture import HEADING_TAGS, TOKEN_SPLIT, element_names, is_furniture, text_length
+from .furniture import (
+    HEADING_TAGS,
+    TOKEN_SPLIT,
+    attached,
+    element_names,
+    is_furniture,
+    text_length,
+)
 
 # The posts hold most of what the cleanup left of a thread's page: a blog post's readers'
 # comments, shaped as posts, hold less than its article does (or are dropped already).
@@ -61,29 +68,35 @@ class ThreadPosts:
     """What the cleanup does with a thread's posts: the author lines it keeps, the profile
     boxes and signatures it drops."""
 
+    posts: list[HtmlElement] = field(default_factory=list)
     keep: set[HtmlElement] = field(default_factory=set)
     drop: list[HtmlElement] = field(default_factory=list)
 
 
-def _author_elements(post: HtmlElement) -> list[HtmlElement]:
-    return [
-        el
-        for el in post.iterdescendants()
-        if isinstance(el.tag, str)
-        and not _AUTHOR_TOKENS.isdisjoint(TOKEN_SPLIT.split(element_names(el)))
-    ]
+# Elements whose class or id may name an author, told by one search of both: most pages have a
+# handful, and a page with fewer than two lines is no thread, told before any box is grouped.
+_NAMED_AUTHOR = re.compile(r"author|byline|username|poster", re.IGNORECASE)
 
 
-def _author_line(post: HtmlElement) -> HtmlElement | None:
-    """The post's line naming its writer and its time, the outermost such element: a line,
-    not an author's box of a few sentences about them ("…joined in 2012")."""
-    for el in _author_elements(post):
+def _author_lines(body: HtmlElement) -> list[HtmlElement]:
+    """The page's lines naming a writer and a time, in the page's order: elements named for
+    an author (by a whole token: "author", not "authority") that are a line, not an author's
+    box of a few sentences about them ("…joined in 2012")."""
+    lines = []
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue  # a comment
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _NAMED_AUTHOR.search(names):
+            continue
+        if _AUTHOR_TOKENS.isdisjoint(TOKEN_SPLIT.split(element_names(el))):
+            continue
         text = el.text_content()
         if len(text.split()) > _LINE_WORDS:
             continue
         if _TIME.search(text) or next(el.iter("time"), None) is not None:
-            return el
-    return None
+            lines.append(el)
+    return lines
 
 
 def _links_elsewhere(post: HtmlElement) -> bool:
@@ -95,33 +108,48 @@ def _links_elsewhere(post: HtmlElement) -> bool:
     return False
 
 
-def _is_post(box: HtmlElement) -> bool:
-    """A box with its author line and words besides; not one holding the page's headline
+def _is_post(box: HtmlElement, line: HtmlElement | None) -> bool:
+    """A box with its author `line` and words besides; not one holding the page's headline
     (an article's top, its byline under the `h1`)."""
-    line = _author_line(box)
     if line is None or _links_elsewhere(box) or next(box.iter("h1"), None) is not None:
         return False
     words = len(box.text_content().split()) - len(line.text_content().split())
     return words >= _POST_WORDS
 
 
-def _posts(body: HtmlElement) -> list[HtmlElement]:
-    """The largest run of alike boxes under one parent that are all posts, or none."""
-    best: list[HtmlElement] = []
-    for parent in body.iter():
+def _posts(body: HtmlElement) -> dict[HtmlElement, HtmlElement]:
+    """The largest run of alike boxes under one parent that are all posts, each with its
+    author line; or none."""
+    lines = _author_lines(body)
+    if len(lines) < _MIN_POSTS:
+        return {}
+    # Each box holding a line, by its outermost (first) line: the boxes that may be posts.
+    line_of: dict[HtmlElement, HtmlElement] = {}
+    for line in lines:
+        for box in line.iterancestors():
+            if box is body:
+                break
+            line_of.setdefault(box, line)
+    best: dict[HtmlElement, HtmlElement] = {}
+    # In the page's order (inner boxes first), so that of two runs as long the same is taken.
+    parents = dict.fromkeys(box.getparent() for box in line_of)
+    for parent in parents:
+        if parent is None:
+            continue
         kinds: defaultdict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
         for child in parent:
             if isinstance(child.tag, str) and child.tag in _POST_TAGS:
                 first = (child.get("class") or "").split()[:1]
                 kinds[(child.tag, first[0] if first else "")].append(child)
         for (_, name), alike in kinds.items():
+            # Not readers' comments under an article, in a box named for them ("comments-area").
             if (
                 name
                 and len(alike) >= max(_MIN_POSTS, len(best) + 1)
-                and all(map(_is_post, alike))
+                and all(_is_post(box, line_of.get(box)) for box in alike)
                 and not any(map(is_furniture, (parent, *parent.iterancestors())))
             ):
-                best = alike  # not readers' comments under an article ("comments-area")
+                best = {box: line_of[box] for box in alike}
     return best
 
 
@@ -150,27 +178,29 @@ def _furniture_of(post: HtmlElement, line: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-def thread_posts(body: HtmlElement) -> ThreadPosts:
-    """The author lines to keep and the profiles and signatures to drop of the thread's posts
-    on the page `body`, if it is a thread."""
+def thread_posts(doc: HtmlElement) -> ThreadPosts:
+    """The thread's posts on the page `doc`, if it is a thread, with the author lines to keep
+    and the profiles and signatures to drop. Asked before the cleanup, which drops the lines."""
+    body = doc.find("body") if doc.tag == "html" else doc
     posts = ThreadPosts()
-    for post in _posts(body):
-        line = _author_line(post)
-        if line is None:
-            continue
+    if body is None:
+        return posts
+    for post, line in _posts(body).items():
+        posts.posts.append(post)
         posts.keep.add(line)
         posts.drop.extend(_furniture_of(post, line))
     return posts
 
 
-def thread(body: HtmlElement) -> HtmlElement | None:
-    """The thread's posts in a box of their own (copies: the page is read further), when the
-    cleaned page `body` is a thread: its posts hold most of its text, and no `<article>` or
-    declared article body stands outside them. readability takes the best post's words for the
-    article (its posts are each wrapped deep, and it gathers one box's siblings only), where
+def thread(doc: HtmlElement, found: ThreadPosts) -> HtmlElement | None:
+    """The thread's posts `found` in a box of their own (copies: the page is read further),
+    when the cleaned page `doc` is a thread: its posts hold most of its text, and no `<article>`
+    or declared article body stands outside them. readability takes the best post's words for
+    the article (its posts are each wrapped deep, and it gathers one box's siblings only), where
     the thread is the whole of them."""
-    posts = _posts(body)
-    if not posts:
+    body = doc.find("body") if doc.tag == "html" else doc
+    posts = [post for post in found.posts if body is not None and attached(post, body)]
+    if not posts or body is None:
         return None
     if sum(map(text_length, posts)) < _THREAD_SHARE * text_length(body):
         return None

@@ -26,7 +26,7 @@ from .comment_threads import comment_threads
 from .corrections import keeps_notes
 from .credits import credits_into_captions, label_credits
 from .folded import unfold_read_more
-from .forum_posts import thread_posts
+from .forum_posts import ThreadPosts, thread_posts
 from .furniture import (
     FURNITURE_ROLES,
     FURNITURE_STEMS,
@@ -239,8 +239,9 @@ def _in_section(el: HtmlElement) -> bool:
     return any(a.tag in ("article", "main", "section") for a in el.iterancestors())
 
 
-def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
-    """First pass, on the whole page before readability scores it.
+def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> dict[str, str]:
+    """First pass, on the whole page before readability scores it. `posts`: the page's forum
+    posts (`thread_posts`), when they were asked for already.
 
     Returns the bylines it removed that follow a linked headline, by the headline's `href`: on
     a section front each teaser's byline is the teaser's, not furniture (see `teasers`)."""
@@ -265,7 +266,7 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
     # A thread's posts: their author lines are no byline of the page's to drop.
-    posts = thread_posts(body)
+    posts = thread_posts(body) if posts is None else posts
     for el in posts.drop:
         drop(el)
     # A syntax highlighter's "comment" or "tag" span is code, whatever its class says.
