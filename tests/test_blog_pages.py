@@ -95,6 +95,24 @@ def test_hatom_published_abbr_dates_the_post_and_its_updated_abbr_the_revision()
     assert once.updated is None
 
 
+def test_bloggers_date_heading_over_the_post_dates_it_when_nothing_else_does() -> None:
+    """A template without the `abbr.published` dates its posts only by the heading of the day
+    over them: the day is the publication's (a date alone, as it says). The same heading over
+    a box that is no post (a sidebar's) dates nothing."""
+    post = (
+        '<div class="date-outer"><h2 class="date-header"><span>Tuesday, 17 November 2026</span>'
+        '</h2><div class="date-posts"><div class="post hentry"><h3 class="post-title '
+        f'entry-title">New planks for the pilot gig</h3><div class="post-body entry-content">'
+        f"{POST}</div></div></div></div>"
+    )
+    article = extract(blog_page("Slipway Notes: New planks for the pilot gig", post))
+    assert article.published is not None
+    assert stated_iso(article.published) == "2026-11-17"
+    assert "17 November" not in to_markdown(article, header=False)
+    elsewhere = post.replace("post hentry", "post")
+    assert extract(blog_page("Slipway Notes: New planks", elsewhere)).published is None
+
+
 def test_a_published_abbr_in_a_comment_does_not_date_the_post() -> None:
     comments = (
         '<div class="comments"><h4>2 comments</h4><dl><dt>Ana said...</dt><dd>Lovely work.'
