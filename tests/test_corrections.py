@@ -257,6 +257,42 @@ def test_another_articles_note_stays_out() -> None:
     assert not any("teaser" in line for line in found), found
 
 
+MORE_NEWS = (
+    '<section class="more-news"><h2>More news</h2><ul><li><a href="/news/ferry.html">Ferry '
+    'fares rise</a></li><li><a href="/news/school.html">School to close</a></li></ul></section>'
+)
+
+
+@pytest.mark.parametrize("box", sorted(BOXES))
+def test_a_note_right_after_the_article_element_is_the_articles(box: str) -> None:
+    # A template that closes the story's <article> before its correction box: readability
+    # found the body in its wrapper and never looked past the article element.
+    found = lines(
+        wrapped_page(
+            f"<article><h1>North quay closed to lorries</h1>"
+            f'<div class="story-wrap">{BODY_HTML}</div></article>{BOXES[box]}{MORE_NEWS}'
+        )
+    )
+    assert where(found, FIRST_WORDS[box]) > where(found, BODY[-1][:40]) >= 0, found
+    assert "Ferry fares rise" not in found
+
+
+def test_a_note_after_another_box_past_the_article_stays_out() -> None:
+    # The page's box after the article (its letters page) comes between: the note is that
+    # box's, or the page's.
+    letters = (
+        '<section class="letters"><h2>Letters</h2><p>Write to the editor about any story in '
+        "this week's paper, with your name and the town you live in.</p></section>"
+    )
+    found = lines(
+        wrapped_page(
+            f"<article><h1>North quay closed to lorries</h1>"
+            f'<div class="story-wrap">{BODY_HTML}</div></article>{letters}{BOXES["aside"]}'
+        )
+    )
+    assert where(found, "Correction:") == -1, found
+
+
 @pytest.mark.parametrize("notes", [1, 2])
 def test_a_note_after_the_standfirst_comes_after_it(notes: int) -> None:
     # readability-lxml moves the standfirst into the body's start; the editor's note between

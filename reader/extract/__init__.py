@@ -43,6 +43,7 @@ from .credit_line import credited_authors
 from .declared_body import declared_body_html
 from .document import HTML_PARSER, base_url
 from .font_headline import mark_font_headline
+from .forum_posts import thread, thread_posts
 from .furniture import drop
 from .header_lines import header_line_dates, header_source, without_header_lines
 from .images import without_repeated_alts
@@ -154,6 +155,12 @@ def _readability_blocks(doc: HtmlElement, url: str, base: str, title: str) -> tu
     without_teaser_strips(root, url)
     strip_inserts(root, url)
     return html_to_blocks(root, base)
+
+
+def _thread_blocks(posts: HtmlElement, url: str, base: str) -> tuple[Block, ...]:
+    """A forum thread's posts, each with its author line, as the article."""
+    strip_inserts(posts, url)
+    return html_to_blocks(posts, base)
 
 
 def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
@@ -433,8 +440,14 @@ def extract_page(
             for box in story_link_boxes(doc, url):
                 # Before readability makes the box a paragraph of the story.
                 drop(box)
-            bylines = strip_page_furniture(doc)
-            blocks = _readability_blocks(doc, url, base, meta.title)
+            found = thread_posts(doc)
+            bylines = strip_page_furniture(doc, found)
+            posts = thread(doc, found)
+            blocks = (
+                _thread_blocks(posts, url, base)
+                if posts is not None
+                else _readability_blocks(doc, url, base, meta.title)
+            )
         if words_of(blocks) < _SHORT and body is None:
             # Short: readability may have picked a fragment (a caption, a teaser) of a short
             # article; the page's own <article>/<main> is the better guess when it holds more.

@@ -202,20 +202,41 @@ def _labelled_update_time(doc: HtmlElement) -> str | None:
     return None
 
 
+# hAtom's time of a post: a `<time datetime>`, or the `<abbr title>` of the microformat's
+# older pattern (Blogger's `<abbr class="published" title="2026-11-30T18:22:00Z">18:22</abbr>`,
+# whose text is the time of day alone).
+_HATOM_TIME = (
+    "//*[self::time[@datetime] or self::abbr[@title]][contains(concat(' ', @class, ' '), ' {} ')]"
+)
+
+
+def _hatom_value(el: HtmlElement) -> str:
+    return (el.get("datetime") if el.tag == "time" else el.get("title")) or ""
+
+
+def _hentry_published_time(doc: HtmlElement) -> str | None:
+    """The time of the article's hAtom `published` element, not a comment's nor another post's
+    (a sidebar's list of recent posts)."""
+    for el in doc.xpath(_HATOM_TIME.format("published")):
+        if not of_another_item(el):
+            return _hatom_value(el)
+    return None
+
+
 def _hentry_update_time(doc: HtmlElement) -> str | None:
-    """The `datetime` of the article's `<time class="updated">` beside its publication's (the
-    hAtom markup of WordPress themes: `time.entry-date.published` then `time.updated`). A post
-    never revised has one `<time>` of both classes: its publication, no revision. One alone
+    """The time of the article's hAtom `updated` element beside its publication's (WordPress
+    themes' `time.entry-date.published` then `time.updated`, an `<abbr>` in older ones). A post
+    never revised has one element of both classes: its publication, no revision. One alone
     (a sidebar's list of recent posts) dates another post."""
-    for el in doc.xpath("//time[@datetime][contains(concat(' ', @class, ' '), ' updated ')]"):
+    for el in doc.xpath(_HATOM_TIME.format("updated")):
         parent = el.getparent()
         if "published" in (el.get("class") or "").split() or parent is None:
             continue
-        beside = [t for t in parent.iter("time") if t is not el]
+        beside = [t for t in parent.iter("time", "abbr") if t is not el]
         if any("published" in (t.get("class") or "").split() for t in beside) and not (
             of_another_item(el)
         ):
-            return el.get("datetime")
+            return _hatom_value(el)
     return None
 
 
@@ -255,6 +276,7 @@ def article_dates(
         meta.get("datepublished"),
         microdata.get("datePublished"),
         rdfa.get("dc:date") or rdfa.get("dc:created") or rdfa.get("dcterms:created"),
+        _hentry_published_time(doc),
         _own_time(doc),
     )
     found = declared + less_formal

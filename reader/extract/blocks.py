@@ -334,9 +334,18 @@ class _Builder:
             else:
                 if kind != BlockKind.PREFORMATTED and _phrases_touching(child):
                     self._set_apart(None, False, False)
+                opening = kind == BlockKind.QUOTE and tag == "cite" and not self._pending()
                 self.inline(child, None, False, False, kind == BlockKind.PREFORMATTED)
+                if opening and _words_follow(child):
+                    # A forum's "<cite>saltydave wrote:</cite>" over the words it quotes: the
+                    # line naming who is quoted, then the quote ("saltydave wrote:Fuel is…").
+                    self.add_break()
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
         self._flush_part(since, kind, level, ordinal)
+
+    def _pending(self) -> bool:
+        """Words of the current run are written and not yet flushed."""
+        return any(i.text.strip() for i in self.inlines)
 
     def _number_items(self, since: int, level: int, numbering: str) -> None:
         """Mark the items of depth `level` written from block `since` on as numbered so."""
@@ -785,3 +794,10 @@ def link_targets(root: HtmlElement, base_url: str) -> frozenset[str]:
         if isinstance(el.tag, str) and (el.get("id") or (el.tag == "a" and el.get("name")))
     }
     return frozenset(named & ids)
+
+
+def _words_follow(el: HtmlElement) -> bool:
+    """Words come after `el` in its parent: its tail's or a following sibling's."""
+    return bool((el.tail or "").strip()) or any(
+        s.text_content().strip() or (s.tail or "").strip() for s in el.itersiblings()
+    )

@@ -255,6 +255,8 @@ def notes_around(body: HtmlElement) -> list[HtmlElement]:
     child = body
     for level in range(_WRAPPERS_UP + 1):
         container = child.getparent()
+        if level and child.tag == "article":
+            found.extend(_notes_after(child))
         if container is None or child.tag in _ARTICLE_EDGES or container.tag in ("body", "html"):
             break
         for sibling in container:
@@ -265,4 +267,19 @@ def notes_around(body: HtmlElement) -> list[HtmlElement]:
             elif level and is_article_note(sibling):
                 found.append(sibling)  # the body's own siblings are readability's to gather
         child = container
+    return found
+
+
+def _notes_after(article: HtmlElement) -> list[HtmlElement]:
+    """The notes right after the `article` element, before anything else follows it: a
+    template that closes the story's `<article>` before its correction box
+    (`</article><p class="editors-note">…`). A note after another box (a "More news" list) is
+    that box's or the page's."""
+    found: list[HtmlElement] = []
+    for sibling in article.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue  # a comment
+        if not is_article_note(sibling):
+            break
+        found.append(sibling)
     return found

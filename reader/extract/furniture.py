@@ -88,6 +88,11 @@ FURNITURE_TOKENS = frozenset(
         "footer",
         "copyright",
         "editsection",  # a wiki's "[edit]" link beside each heading
+        # A wiki's end matter: MediaWiki's category box ("Categories: Harbours in Cornwall"),
+        # the "Retrieved from" line for print. Not "navbox": Wikipedia names tables of the
+        # article so too (New Zealand's largest cities); its series boxes say role=navigation.
+        "catlinks",
+        "printfooter",
         "modal",
         "popup",
         "overlay",

@@ -197,6 +197,13 @@ def _is_date_line(text: str, published: datetime | None) -> bool:
     )
 
 
+def _is_date_heading(text: str, published: datetime | None) -> bool:
+    """A heading that is the publication's day and nothing else: Blogger heads each day's
+    posts with it ("Tuesday, 17 November 2026" in its `h2.date-header`), which the header's
+    Published line says."""
+    return _is_date_line(text, published) and states_only_dates(text)
+
+
 def _is_labelled_date(text: str, published: datetime | None) -> bool:
     """A short line that labels the publication's day without its year: "Published 28 Nov ·
     Last updated 29 Nov", whose `<time>`s gave the dates."""
@@ -330,10 +337,12 @@ def without_header_lines(
         if i >= _LOOK_AHEAD:
             return (*kept, *blocks[i:]), author
         # The headline's lead picture and its caption or credit come before the byline too.
+        text = block.text.strip()
+        if block.kind == BlockKind.HEADING and _is_date_heading(text, published):
+            continue
         if block.kind in (BlockKind.HEADING, BlockKind.IMAGE, BlockKind.CAPTION):
             kept.append(block)
             continue
-        text = block.text.strip()
         # As an article's words are counted: Chinese and Japanese, written without spaces, would
         # have a whole lede ("2026年3月3日，市政府宣布…") be one word, as short as a date line.
         words = words_in(text)

@@ -457,7 +457,9 @@ def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
             continue
         box, in_figure, link = alone
         alt = _alt(img)
-        if not in_figure and not alt and not _is_photo(img) and not _captioned(img):
+        # A picture linking to a bigger copy of itself (Blogger's `div.separator > a[href=
+        # …/s1600/photo.jpg] > img`, a lightbox's) is a photo: no icon has a bigger copy.
+        if not (in_figure or alt or link or _is_photo(img) or _captioned(img)):
             continue  # decoration (`alt=""`), or nothing says it is more than an icon
         url = absolute_url(base, link) if link else _address(img, base)
         # The same picture twice in one box is one picture in two sizes (a phone's, a desk's).

@@ -418,7 +418,9 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
     # A share row is its buttons, with a label at most ("Share this article"): "in Teilen
     # Bayerns und Teilen Hessens gilt…" or "the Post reported…" is a sentence round links that
     # open with a button's word ("Teilen" is also "parts").
-    return not any(parts) or words_in(text) - sum(map(words_in, parts)) <= _SHARE_ROW_LABEL
+    # Links of pictures alone (icons) are a row of buttons only with no more words beside them:
+    # a short blog post holding two linked photos is a post.
+    return words_in(text) - sum(map(words_in, parts)) <= _SHARE_ROW_LABEL
 
 
 def strip_inserts(article: HtmlElement, url: str = "") -> None:

@@ -4,7 +4,8 @@
   the rest of an article folded behind a "Continue reading" control (`folded`).
 - `strip_page_furniture`: navigation, cookie banners, share rows, newsletter boxes, sidebars,
   tag rows, bylines and author bio boxes, polls and quizzes, e-mail sign-up boxes, found by tag, ARIA role and class/id names;
-  readers' comment threads, by their shape (`comment_threads`).
+  readers' comment threads, by their shape (`comment_threads`); a forum thread's profile boxes
+  and signatures, its posts' author lines kept (`forum_posts`).
 
 Both work in place on the parsed page. What counts as furniture, and the guard that keeps
 whatever holds the article, are in `furniture`.
@@ -25,6 +26,7 @@ from .comment_threads import comment_threads
 from .corrections import keeps_notes
 from .credits import credits_into_captions, label_credits
 from .folded import unfold_read_more
+from .forum_posts import ThreadPosts, thread_posts
 from .furniture import (
     FURNITURE_ROLES,
     FURNITURE_STEMS,
@@ -237,8 +239,9 @@ def _in_section(el: HtmlElement) -> bool:
     return any(a.tag in ("article", "main", "section") for a in el.iterancestors())
 
 
-def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
-    """First pass, on the whole page before readability scores it.
+def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> dict[str, str]:
+    """First pass, on the whole page before readability scores it. `posts`: the page's forum
+    posts (`thread_posts`), when they were asked for already.
 
     Returns the bylines it removed that follow a linked headline, by the headline's `href`: on
     a section front each teaser's byline is the teaser's, not furniture (see `teasers`)."""
@@ -262,6 +265,10 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
             drop(thread)
     for el in list(body.iter(*_CONTROLS)):
         drop(el)
+    # A thread's posts: their author lines are no byline of the page's to drop.
+    posts = thread_posts(body) if posts is None else posts
+    for el in posts.drop:
+        drop(el)
     # A syntax highlighter's "comment" or "tag" span is code, whatever its class says.
     in_code = {d for code in body.iter("pre", "code") for d in code.iterdescendants()}
     quoted = attribution_elements(body)
@@ -272,7 +279,7 @@ def strip_page_furniture(doc: HtmlElement) -> dict[str, str]:
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
             continue
-        if el in in_code or el in quoted:
+        if el in in_code or el in quoted or el in posts.keep:
             # A quote's "— Name" footer is the quote's, wherever the template puts the quote.
             continue
         if not attached(el, body):

@@ -375,6 +375,21 @@ def _under_the_headline(el: HtmlElement) -> bool:
     return False
 
 
+_HENTRY = "descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]"
+
+
+def _heads_a_post(el: HtmlElement) -> bool:
+    """`el` is the heading of the day over a blog's post: Blogger's `<h2 class="date-header">
+    Monday, 30 November 2026</h2>` right before the post's hAtom `hentry` box (or the box of
+    the day's posts holding it), outside the post itself."""
+    if el.tag not in ("h2", "h3", "h4", "h5", "h6"):
+        return False
+    after = el.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return after is not None and bool(after.xpath(_HENTRY))
+
+
 def _in_other_text(el: HtmlElement) -> bool:
     return any(node.tag in _OTHER_TEXT for node in (el, *el.iterancestors()))
 
@@ -390,7 +405,8 @@ def _datelines(doc: HtmlElement) -> Iterator[tuple[datetime | None, datetime | N
             continue
         named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names_of(el))
         if named and byline_place(el) < 2 and not _in_other_text(el):
-            candidates.append((not in_article(el) and not _under_the_headline(el), el))
+            outside = not in_article(el) and not _under_the_headline(el)
+            candidates.append((outside and not _heads_a_post(el), el))
     candidates.sort(key=lambda c: c[0])
     for outside, el in candidates:
         text = " ".join(el.text_content().split())

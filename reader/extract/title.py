@@ -357,6 +357,30 @@ def without_site_name(
     return title
 
 
+# The heading of one post as blog engines mark it: hAtom's `entry-title` (WordPress, Blogger,
+# Tumblr themes) and Blogger's `post-title`.
+_POST_TITLE = frozenset({"entry-title", "post-title"})
+
+
+def _post_title(doc: HtmlElement, title_words: set[str]) -> str:
+    """The heading a blog marks as its post's, when the page has one such and the `<title>`
+    says most of its words: a blog's template sets the blog's name in its `h1` on every page
+    (Blogger's `h1.title` "Harbour Diary") and the post's in an `h2`/`h3` ("A wet week at the
+    quay"). An archive page marks many posts so, and names none of them."""
+    marked = [
+        el
+        for el in doc.iter("h1", "h2", "h3", "h4")
+        if not _POST_TITLE.isdisjoint((el.get("class") or "").lower().split())
+    ]
+    if len(marked) != 1:
+        return ""
+    text = marked[0].text_content()
+    words = _WORD.findall(text.casefold())
+    if words and sum(w in title_words for w in words) >= 0.5 * len(words):
+        return text
+    return ""
+
+
 def headline(doc: HtmlElement, page_title: str, site_names: list[str], url: str) -> str:
     """The page's headline as its headings say it: a heading that is the <title> (or the first
     part of it that a heading states, other than the site's name), else the first `h1` made of
@@ -376,6 +400,8 @@ def headline(doc: HtmlElement, page_title: str, site_names: list[str], url: str)
         if _norm(part) and _norm(part) in headings:
             return headings[_norm(part)]
     title_words = set(_WORD.findall(page_title.casefold()))
+    if post := _post_title(doc, title_words):
+        return post
     first = ""
     for h1 in doc.iter("h1"):
         text = h1.text_content()
