@@ -39,7 +39,9 @@ def test_a_posts_marked_heading_is_the_title_not_the_blogs_name_in_its_h1() -> N
         post = f'<div class="post hentry">{heading}<div class="entry-content">{POST}</div></div>'
         article = extract(blog_page("Slipway Notes: New planks for the pilot gig", post))
         assert article.title == "New planks for the pilot gig"
-        assert "Slipway Notes" not in to_markdown(article)
+        # The blog's name is its Source, cited as the site, and nowhere in the text.
+        assert article.site_name == "Slipway Notes"
+        assert "Slipway Notes" not in to_markdown(article, header=False)
 
 
 def test_an_archive_of_many_marked_posts_is_titled_by_its_h1() -> None:
