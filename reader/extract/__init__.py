@@ -73,6 +73,7 @@ from .render import to_markdown, to_text
 from .responsive import without_screen_copies
 from .ruby import without_ruby_readings
 from .sidenotes import set_sidenotes_apart
+from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
 
 __all__ = [
@@ -421,6 +422,7 @@ def extract_page(
         set_sidenotes_apart(doc)
         mark_pull_quotes(doc)
         icons_beside_their_text(doc)
+        datelines_into_leads(doc)
         without_screen_copies(doc)
         mark_media(doc, base)
         mark_listings(doc)
