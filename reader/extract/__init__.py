@@ -41,6 +41,7 @@ from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
 from .credit_line import credited_authors
 from .declared_body import declared_body_html
+from .disclosures import statements_into_article
 from .document import HTML_PARSER, base_url
 from .font_headline import mark_font_headline
 from .furniture import drop
@@ -423,6 +424,7 @@ def extract_page(
         mark_pull_quotes(doc)
         icons_beside_their_text(doc)
         datelines_into_leads(doc)
+        statements_into_article(doc)
         without_screen_copies(doc)
         mark_media(doc, base)
         mark_listings(doc)

@@ -119,6 +119,23 @@ _CHANNEL_CALL = re.compile(
     r"(?=.*\b(?:(?:whatsapp|telegram)\s+(?:channel|saluran)|saluran\s+(?:whatsapp|telegram))\b)",
     re.IGNORECASE | re.DOTALL,
 )
+# A question to the reader and the call to answer it: the Guardian's "Do you have a loved
+# one who has died recently? Tell us about them for our Other lives feature.", "Were you
+# affected? Share your experience with us". A story's question goes on otherwise ("Do you
+# have a plan? Tell us, the councillor shouted…").
+_ASKS_READERS = re.compile(
+    r"^\W*(?:do|did|have|are|were|can)\s+you\b[^?]{0,80}\?\s*(?:tell us|share your|share it"
+    r"|get in touch|let us know|email us|write to us|contact us)\b"
+    # To the site: "for our Other lives feature", "with us", "here", "below".
+    r".{0,80}?\b(?:our|with us|here|below|using (?:this|the) form)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# The site's offer to republish it: The Conversation's "We believe in the free flow of
+# information. Republish our articles for free, online or in print, under a Creative Commons
+# license."
+_REPUBLISH = re.compile(
+    r"\brepublish (?:our|this) (?:articles?|stories|story)\b.{0,40}\bfree\b", re.IGNORECASE
+)
 # A call to readers is a line or two...
 _CALL_WORDS = 40
 # ...and says nothing anyone said: '"Get the briefing out today," the minister said.'
@@ -147,6 +164,21 @@ _STANDARDS = re.compile(
 )
 
 
+# A broadcaster's notices under a transcript: NPR's "Copyright © 2026 NPR. All rights
+# reserved. Visit our website terms of use…" and "Accuracy and availability of NPR
+# transcripts may vary. …". Only a notice standing as its own paragraph.
+_TRANSCRIPT_NOTICE = re.compile(
+    r"^\W*(?:copyright\s*)?©\s*(?:19|20)\d\d\b.{0,60}\ball rights reserved\b"
+    r"|^\W*accuracy and availability of\b.{0,40}\btranscripts? may vary\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOTICE_WORDS = 60
+
+
+def _is_transcript_notice(text: str) -> bool:
+    return words_in(text) <= _NOTICE_WORDS and bool(_TRANSCRIPT_NOTICE.match(text))
+
+
 def _is_call_to_readers(text: str) -> bool:
     """The line asks the reader to sign up for the site's newsletter, to get its app, to follow
     its channel, or to send it a story."""
@@ -161,6 +193,8 @@ def _is_call_to_readers(text: str) -> bool:
         (hook and _CALL.search(hook["call"]))
         or _GET_THE_APP.match(text)
         or _CHANNEL_CALL.match(text)
+        or _ASKS_READERS.match(text)
+        or _REPUBLISH.search(text)
     ):
         return True
     return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
@@ -440,7 +474,7 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
         return True
     if _is_call_to_readers(text):
         return True
-    if _AD_LABEL.match(text):
+    if _AD_LABEL.match(text) or _is_transcript_notice(text):
         return True
     if (standards := _STANDARDS.match(text)) and _all_linked(el, standards["rest"]):
         return True
