@@ -189,10 +189,42 @@ def test_article_text_is_kept(inner: str) -> None:
         # The label's words outweigh its link's: what follows it is still all the link.
         '<p><strong>Te puede interesar:</strong> <a href="/a">El puerto de Vigo</a></p>',
         '<p>Potrebbe interessarti: <a href="/a">Il porto di Bari</a></p>',
+        '<p><strong>Baca juga: <a href="/a">Pelabuhan Tanjung Priok catat rekor</a></strong></p>',
+        '<p>Baca juga: <a href="/a">Pelabuhan Tanjung Priok catat rekor</a></p>',
+        '<p><strong>İLGİLİ HABER: <a href="/a">Liman rekor kırdı</a></strong></p>',
+        '<p>İlgili Haberler: <a href="/a">Liman rekor kırdı</a></p>',
+        '<p><b>BUNU DA OKUYUN:</b> <a href="/a">Liman rekor kırdı</a></p>',
+        '<p>Xem thêm: <a href="/a">Cảng Hải Phòng lập kỷ lục</a></p>',
+        '<p><strong>Läs också: <a href="/a">Hamnen slår rekord</a></strong></p>',
+        '<p>Læs også: <a href="/a">Havnen slår rekord</a></p>',
+        '<p>Les også: <a href="/a">Havna slår rekord</a></p>',
+        '<p>Lue myös: <a href="/a">Satama rikkoi ennätyksen</a></p>',
+        '<p>Čtěte také: <a href="/a">Přístav láme rekord</a></p>',
+        '<p>Citește și: <a href="/a">Portul Constanța bate recordul</a></p>',
+        '<p>Citeşte şi: <a href="/a">Portul Constanţa bate recordul</a></p>',
+        '<p>Ezt is olvassa el: <a href="/a">Rekordot döntött a kikötő</a></p>',
+        '<p>Διαβάστε επίσης: <a href="/a">Ρεκόρ για το λιμάνι του Πειραιά</a></p>',
+        '<p>ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: <a href="/a">Ρεκόρ για το λιμάνι του Πειραιά</a></p>',
+        '<p><strong>קראו עוד:</strong> <a href="/a">הנמל שובר שיא</a></p>',
     ],
 )
 def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
     assert cleaned(inner) == cleaned("")  # the label and its links, all gone
+
+
+def test_a_box_heading_another_storys_headline_is_removed() -> None:
+    """El País's "Más información" box: a label over another story's linked headline, which
+    read as a section heading of this story."""
+    box = (
+        '<div class="a_ei"><span class="a_ei_t">Más información</span><article><h2>'
+        '<a href="/clima/otra.html">Los embalses catalanes, al 12%: el nivel más bajo</a>'
+        "</h2></article></div>"
+    )
+    article = story(f"{box}{PARAGRAPHS}", "sequia.html")
+    markdown = to_markdown(article)
+    assert "Más información" not in markdown
+    assert "embalses" not in markdown
+    assert markdown.count("Paragraph 3 of the article") == 2
 
 
 @pytest.mark.parametrize(
@@ -210,6 +242,10 @@ def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
         "<p>Auch interessant ist, dass <a href='/a'>die Fähre</a> im Winter öfter fährt als im"
         " Sommer, sagte der Bürgermeister.</p>",
         "<p>Также по теме высказался мэр: паромы вернутся в марте.</p>",
+        "<p>Baca juga laporan tahunan pelabuhan, kata juru bicara itu kepada wartawan.</p>",
+        "<p>Läs också det finstilta, råder konsumentverket.</p>",
+        '<p>Más información: <a href="https://ajuntament.example/aigua">la web del'
+        " ayuntamiento</a>.</p>",
     ],
 )
 def test_prose_opening_with_a_foreign_insert_label_is_kept(inner: str) -> None:
@@ -236,6 +272,11 @@ def test_prose_opening_with_a_foreign_insert_label_is_kept(inner: str) -> None:
         ' <a href="/app">Download it here</a></p>',
         '<p><a href="/newsletters">Click here to subscribe to our newsletter</a></p>',
         "<p>Tap here to sign up for the Tide's morning briefing.</p>",
+        "<p>Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran"
+        ' andalanmu akses berita Harian Pelabuhan <a href="https://whatsapp.com/channel">WhatsApp'
+        ' Channel</a> : <a href="https://whatsapp.com/channel">https://www.whatsapp.com/channel/'
+        "0029Va</a>. Pastikan kamu sudah install aplikasi WhatsApp ya.</p>",
+        "<p>Join our WhatsApp channel for the harbour's latest news.</p>",
     ],
 )
 def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
@@ -262,6 +303,8 @@ def test_calls_to_sign_up_or_send_a_story_are_removed(inner: str) -> None:
         " from the school said they heard six.</p>",
         "<p>Get the news app the council launched, residents were told: alerts come by text.</p>",
         "<p>Click here to subscribe, the fake bulletin said, and the link stole the password.</p>",
+        "<p>The ministry's WhatsApp channel, which 40,000 people follow, posted the tide tables"
+        " before the harbour board did.</p>",
     ],
 )
 def test_sentences_mentioning_a_newsletter_or_an_address_are_kept(inner: str) -> None:

@@ -93,6 +93,28 @@ def test_a_declared_live_blog_reads_as_every_entry_under_its_time() -> None:
     assert "posted at" not in text and "Share" not in text
 
 
+def test_a_match_reports_minutes_stamp_its_entries() -> None:
+    # BBC Sport's live text: each entry stamped with the minute of the match in a span, its
+    # label "time" for screen readers only; a scoreboard and the headline above the entries.
+    minutes = [("90+4'", "Full time"), ("88'", "GOAL - Plymouth 2-1 Exeter"), ("23'", "")]
+    entries = "".join(
+        '<li class="lx-stream__post-container"><article class="lx-stream-post"><header>'
+        f'<span class="qa-post-time"><span class="gs-u-vh">time</span>{minute}</span>'
+        f'{f"<h3>{title}</h3>" if title else ""}</header><div class="lx-stream-post-body">'
+        f"<p>{UPDATES[i][3]}</p></div></article></li>"
+        for i, (minute, title) in enumerate(minutes)
+    )
+    board = (
+        '<div class="scoreboard"><div class="team"><span>Plymouth Argyle</span><span>2</span>'
+        "</div><ul><li>Whittaker 23'</li><li>Hardie 88'</li></ul></div>"
+    )
+    body = f'{board}<div class="lx-stream"><ol class="lx-stream__feed">{entries}</ol></div>'
+    article = extract_article(page(LIVE, body), URL)
+    assert headings(article) == ["90+4' · Full time", "88' · GOAL - Plymouth 2-1 Exeter", "23'"]
+    text = to_text(article, header=False)
+    assert "time90" not in text and "Storm Idris live" not in text
+
+
 def test_entries_each_scored_apart_all_come_out() -> None:
     """Entries as `<article>`s, each body in a wrapper of its own: readability scored each
     apart and kept the longest alone (one update of four), its time dropped as a dateline."""

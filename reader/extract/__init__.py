@@ -41,6 +41,7 @@ from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
 from .credit_line import credited_authors
 from .declared_body import declared_body_html
+from .disclosures import statements_into_article
 from .document import HTML_PARSER, base_url
 from .font_headline import mark_font_headline
 from .forum_posts import thread, thread_posts
@@ -74,6 +75,7 @@ from .render import to_markdown, to_text
 from .responsive import without_screen_copies
 from .ruby import without_ruby_readings
 from .sidenotes import set_sidenotes_apart
+from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
 
 __all__ = [
@@ -428,6 +430,8 @@ def extract_page(
         set_sidenotes_apart(doc)
         mark_pull_quotes(doc)
         icons_beside_their_text(doc)
+        datelines_into_leads(doc)
+        statements_into_article(doc)
         without_screen_copies(doc)
         mark_media(doc, base)
         mark_listings(doc)

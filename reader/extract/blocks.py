@@ -657,11 +657,31 @@ def _phrases_touching(el: HtmlElement) -> bool:
     if el.tag != "span" or before is None or before.tag != "span" or before.tail:
         return False
     said, next_words = before.text_content(), el.text_content()
+    if _score_beside_a_name(said, next_words) or _score_beside_a_name(next_words, said):
+        return True
     return (
         len(said.split()) > 1
         and len(next_words.split()) > 1
         and not said[-1:].isspace()
         and next_words[:1].isupper()
+    )
+
+
+# A score in a span of its own: a match header's "<span>Plymouth Argyle</span><span
+# class="score">2</span>", shown apart, not "Plymouth Argyle2".
+_SCORE = re.compile(r"\d{1,3}")
+_NAME_LETTERS = 4
+
+
+def _score_beside_a_name(score: str, name: str) -> bool:
+    """`score` is a number alone, and `name` a name (letters: not a unit's "km" or a
+    chemical's "H") whatever side of it `name` is on."""
+    words = name.split()
+    return (
+        bool(_SCORE.fullmatch(score))
+        and bool(words)
+        and words[0][:1].isupper()
+        and sum(c.isalpha() for c in name) >= _NAME_LETTERS
     )
 
 

@@ -53,3 +53,52 @@ def is_affiliate_disclosure(el: HtmlElement, text: str) -> bool:
         return False
     inner = (" ".join(b.text_content().split()) for b in el.iterdescendants("p", "div", "li"))
     return all(not part or _AFFILIATE.search(part) for part in inner)
+
+
+# The heading of an author's declaration of interests: The Conversation's "Disclosure
+# statement", "Declaration of interests", "Conflict of interest", "Competing interests".
+_STATEMENT_HEADING = re.compile(
+    r"(?:disclosure(?: statement)?|declarations? of interests?|conflicts? of interests?"
+    r"|competing interests?)\W*",
+    re.IGNORECASE,
+)
+# A statement is a few sentences; a box of more is something else.
+_STATEMENT_LENGTH = 800
+
+
+def statements_into_article(doc: HtmlElement) -> None:
+    """Move the author's disclosure statement, which a site sets in the sidebar beside the
+    article (The Conversation's "Disclosure statement: Helen Tregarthen receives funding
+    from…"), to the end of the article's body: it is part of what the author wrote for it,
+    needed to quote them fairly, and the sidebar goes with the page's furniture. A note that
+    the site earns from its links (`is_affiliate_disclosure`) is not such a statement."""
+    body = _article_body(doc)
+    if body is None:
+        return
+    for box in list(doc.iter("div", "section", "aside")):
+        # Headed so, and by nothing else: a sidebar of boxes holds more than the statement.
+        headings = list(box.iter("h2", "h3", "h4", "h5", "h6", "strong", "b"))
+        if len(headings) != 1 or box[0] is not headings[0]:
+            continue
+        if not _STATEMENT_HEADING.fullmatch(headings[0].text_content().strip()):
+            continue
+        text = " ".join(box.text_content().split())
+        if len(text) > _STATEMENT_LENGTH or _AFFILIATE.search(text):
+            continue
+        if box is body or any(a is body for a in box.iterancestors()):
+            continue  # in the article already
+        if next(box.iter("p"), None) is None or any(d is body for d in box.iterdescendants()):
+            continue
+        box.getparent().remove(box)
+        box.tail = None
+        for el in box.iter():
+            # Named as it was ("disclosure", "sidebar-note"), it would go as furniture.
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
+        body.append(box)
+
+
+def _article_body(doc: HtmlElement) -> HtmlElement | None:
+    """The element the page declares as its article's body (`itemprop="articleBody"`)."""
+    found = doc.xpath('//*[@itemprop="articleBody"]')
+    return found[0] if found else None

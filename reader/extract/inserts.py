@@ -44,9 +44,16 @@ _INSERT_LABEL_ABROAD = re.compile(
     r"|lees ook|lees meer"  # Dutch
     r"|czytaj (?:też|także|również)|zobacz (?:też|także|również)"  # Polish
     r"|читайте також|дивіться також"  # Ukrainian
-    r"|ayrıca okuyun|bunları da okuyun|ilgili haberler?"  # Turkish
+    r"|ayrıca okuyun|bunları da okuyun|bunu da okuyun|ilgili haber(?:ler)?"  # Turkish
+    r"|baca juga|simak juga|lihat juga"  # Indonesian
+    r"|xem thêm|đọc thêm|tin liên quan"  # Vietnamese
+    r"|läs också|läs även|læs også|les også|lue myös"  # Swedish, Danish, Norwegian, Finnish
+    r"|čtěte (?:také|též)|přečtěte si (?:také|též)|čítajte aj|prečítajte si aj"  # Czech, Slovak
+    r"|cite[șşs]te [șşs]i|citi[țţt]i [șşs]i"  # Romanian, with either comma or cedilla
+    r"|ezt is olvassa el"  # Hungarian
+    r"|διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μη)"  # Greek
     r"|[اإ]قر[أا] [أا]يض[اً\u064b]{1,2}|مواضيع ذات صلة"  # Arabic
-    r"|קראו גם|קרא גם|עוד בנושא"  # Hebrew
+    r"|קראו גם|קרא גם|קראו עוד|עוד בנושא"  # Hebrew
     r"|(?:यह|ये) भी प(?:\u0922\u093c|\u095c)\u0947\u0902"  # Hindi
     r"|関連記事|関連ニュース|あわせて読みたい|相关阅读|延伸阅读|相关新闻|相關新聞|延伸閱讀"  # CJK
     r"|관련\s?기사|관련\s?뉴스"  # Korean
@@ -104,6 +111,31 @@ _GET_THE_APP = re.compile(
     r"(?:\w+\s+)?app\b(?=.*\b(?:news|alerts?|stories|headlines|notifications)\b)",
     re.IGNORECASE | re.DOTALL,
 )
+# The site's channel on a messaging app, offered for its news: Kompas's "Simak breaking news
+# dan berita pilihan kami langsung di ponselmu. … Kompas.com WhatsApp Channel : https://…",
+# "Join our WhatsApp channel for the latest updates". A story about a channel calls no one to it.
+_CHANNEL_CALL = re.compile(
+    r"^\W*(?:simak|ikuti|gabung\w*|join|follow)\b"
+    r"(?=.*\b(?:(?:whatsapp|telegram)\s+(?:channel|saluran)|saluran\s+(?:whatsapp|telegram))\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+# A question to the reader and the call to answer it: the Guardian's "Do you have a loved
+# one who has died recently? Tell us about them for our Other lives feature.", "Were you
+# affected? Share your experience with us". A story's question goes on otherwise ("Do you
+# have a plan? Tell us, the councillor shouted…").
+_ASKS_READERS = re.compile(
+    r"^\W*(?:do|did|have|are|were|can)\s+you\b[^?]{0,80}\?\s*(?:tell us|share your|share it"
+    r"|get in touch|let us know|email us|write to us|contact us)\b"
+    # To the site: "for our Other lives feature", "with us", "here", "below".
+    r".{0,80}?\b(?:our|with us|here|below|using (?:this|the) form)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# The site's offer to republish it: The Conversation's "We believe in the free flow of
+# information. Republish our articles for free, online or in print, under a Creative Commons
+# license."
+_REPUBLISH = re.compile(
+    r"\brepublish (?:our|this) (?:articles?|stories|story)\b.{0,40}\bfree\b", re.IGNORECASE
+)
 # A call to readers is a line or two...
 _CALL_WORDS = 40
 # ...and says nothing anyone said: '"Get the briefing out today," the minister said.'
@@ -132,6 +164,21 @@ _STANDARDS = re.compile(
 )
 
 
+# A broadcaster's notices under a transcript: NPR's "Copyright © 2026 NPR. All rights
+# reserved. Visit our website terms of use…" and "Accuracy and availability of NPR
+# transcripts may vary. …". Only a notice standing as its own paragraph.
+_TRANSCRIPT_NOTICE = re.compile(
+    r"^\W*(?:copyright\s*)?©\s*(?:19|20)\d\d\b.{0,60}\ball rights reserved\b"
+    r"|^\W*accuracy and availability of\b.{0,40}\btranscripts? may vary\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOTICE_WORDS = 60
+
+
+def _is_transcript_notice(text: str) -> bool:
+    return words_in(text) <= _NOTICE_WORDS and bool(_TRANSCRIPT_NOTICE.match(text))
+
+
 def _is_call_to_readers(text: str) -> bool:
     """The line asks the reader to sign up for the site's newsletter, to get its app, to follow
     its channel, or to send it a story."""
@@ -142,7 +189,13 @@ def _is_call_to_readers(text: str) -> bool:
     if _SIGN_UP.match(text) and _SIGN_UP_TO.match(text):
         return True
     hook = _HOOK.match(text)
-    if (hook and _CALL.search(hook["call"])) or _GET_THE_APP.match(text):
+    if (
+        (hook and _CALL.search(hook["call"]))
+        or _GET_THE_APP.match(text)
+        or _CHANNEL_CALL.match(text)
+        or _ASKS_READERS.match(text)
+        or _REPUBLISH.search(text)
+    ):
         return True
     return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
 
@@ -258,8 +311,33 @@ def all_of_the_site(lst: HtmlElement, url: str) -> bool:
         return False
 
 
+# A label that heads another story's linked headline in a box of its own: El País's
+# "<div class="a_ei"><span>Más información</span><article><h2><a>…</a></h2>". In a line of
+# its own the words lead to the story's sources ("Más información: <a>the council's site</a>").
+_HEADLINE_BOX_LABEL = re.compile(
+    r"^\s*(?:más información|mais informação|more on this story)\s*[:：]?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _is_headline_box(el: HtmlElement, text: str) -> bool:
+    """`el` is a box (readability may have made it a paragraph) of a label and one other
+    story's headline, linked in a heading."""
+    label = _HEADLINE_BOX_LABEL.match(text)
+    if label is None or el.tag not in ("div", "section", "aside", "p"):
+        return False
+    link = el.find(".//a")
+    return (
+        link is not None
+        and any(a.tag in _HEADINGS for a in link.iterancestors())
+        and _all_linked(el, label["rest"])
+    )
+
+
 def _is_insert_label(el: HtmlElement, text: str) -> bool:
     """`el` is a "Read also" label, or a line it opens that is mostly a link elsewhere."""
+    if _is_headline_box(el, text):
+        return True
     if _INSERT_LABEL.match(text):
         return len(text) < 40 or link_density(el) > 0.5
     abroad = _INSERT_LABEL_ABROAD.match(text)
@@ -396,7 +474,7 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
         return True
     if _is_call_to_readers(text):
         return True
-    if _AD_LABEL.match(text):
+    if _AD_LABEL.match(text) or _is_transcript_notice(text):
         return True
     if (standards := _STANDARDS.match(text)) and _all_linked(el, standards["rest"]):
         return True

@@ -189,6 +189,24 @@ def _with_time(entry: HtmlElement, level: str) -> None:
     entry.insert(0, new)
 
 
+# A timestamp's name: BBC Sport's "qa-post-time", "timestamp", "post-time".
+_STAMP_NAME = re.compile(r"(?:^|[\s_-])(?:(?:post|entry|update)-?time|timestamp)(?:$|[\s_-])")
+# A minute or a clock's time as written: "90+4'", "88'", "14:05", "2.15pm".
+_STAMP_TEXT = re.compile(r"\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?", re.I)
+
+
+def _stamps_as_times(doc: HtmlElement) -> None:
+    """A live blog's entry stamped in a `<span>` named for its time, not a `<time>` (BBC
+    Sport's match reports: "<span class="qa-post-time">90+4'</span>", the minute of the
+    match), is stamped as with a `<time>`: it orders and names the entry."""
+    for span in list(doc.iter("span", "div")):
+        names = f"{span.get('class', '')} {span.get('data-testid', '')}".lower()
+        if not _STAMP_NAME.search(names) or next(span.iter("time"), None) is not None:
+            continue
+        if _STAMP_TEXT.fullmatch(" ".join(span.text_content().split())):
+            span.tag = "time"
+
+
 def _entry_time(entry: HtmlElement) -> datetime | None:
     """The moment the entry's `<time>` states in its `datetime`: a whole one, not a date alone
     (the day's first entry is not its last)."""
@@ -202,6 +220,8 @@ def mark_live_entries(doc: HtmlElement, live_blog: bool) -> datetime | None:
     is returned (None when there are no entries or none states one): a live blog is updated
     with each entry, and a citation of it needs the time of the last it read."""
     fewest = _MIN_DECLARED_ENTRIES if live_blog else _MIN_ENTRIES
+    if live_blog:
+        _stamps_as_times(doc)
     times: list[datetime] = []
     for holder, entries in _entry_lists(doc, fewest).items():
         if not (live_blog or _named_live(holder)) or any(_is_comment(e) for e in entries):

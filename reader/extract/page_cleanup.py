@@ -35,7 +35,6 @@ from .furniture import (
     TOKEN_SPLIT,
     asks_the_reader,
     attached,
-    class_names,
     drop,
     element_names,
     holds_article,
@@ -47,6 +46,7 @@ from .furniture import (
 )
 from .images import unwrap_amp_pictures, unwrap_noscript_pictures
 from .quotes import attribution_elements
+from .screen_reader import is_screen_reader_only, show_icon_labels
 from .signup import signup_boxes
 
 # Never article text, wherever they are.
@@ -55,21 +55,6 @@ _CONTROLS = ("button", "select", "input", "textarea", "option", "svg", "canvas",
 # An inline style that hides the element: its readers never see it.
 _DISPLAY_NONE = re.compile(
     r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
-)
-# Text only a screen reader reads ("Media caption", "Skip to content", "Advertisement"): the
-# article as its readers see it doesn't have it.
-_SCREEN_READER_ONLY = frozenset(
-    {
-        "sr-only",
-        "u-sr-only",
-        "visually-hidden",
-        "visuallyhidden",
-        "u-visually-hidden",
-        "screen-reader-text",
-        "off-screen",
-        "offscreen",
-        "vjs-offscreen",
-    }
 )
 # Names of what opens over the page: a dialog (cookies, newsletter, log-in) or a photo viewer
 # (a slideshow whose slides open large). A dialog has words; a viewer has only its photos.
@@ -149,14 +134,17 @@ def prepare(doc: HtmlElement) -> None:
     hidden = [el for el in maybe_hidden if el.tag != "head" and hides_from_view(el)]
     # The rest of an article folded behind "Continue reading" is the article's: shown.
     still_hidden = set(hidden).difference(unfold_read_more(hidden))
+    # Text only a screen reader reads ("Media caption", "list of 4 items", "time" before a
+    # minute) is not the article as its readers see it (`screen_reader`).
+    for_screen_readers = [el for el in maybe_hidden if is_screen_reader_only(el)]
     # A screen reader's "Image source, " is all that names the BBC's credit box: read first.
-    label_credits(
-        [el for el in maybe_hidden if not _SCREEN_READER_ONLY.isdisjoint(class_names(el))]
-    )
+    label_credits(for_screen_readers)
+    # Before the icons they speak for, hidden from screen readers, go.
+    show_icon_labels([el for el in for_screen_readers if is_screen_reader_only(el)])
     for el in maybe_hidden:
         if el.getparent() is None or el.tag == "head":
             continue
-        if el in still_hidden or not _SCREEN_READER_ONLY.isdisjoint(class_names(el)):
+        if el in still_hidden or is_screen_reader_only(el):
             drop(el)
     credits_into_captions(doc)
 
