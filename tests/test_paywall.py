@@ -22,14 +22,8 @@ from pytest_httpserver import HTTPServer
 
 from reader.citation import header_lines
 from reader.extract import extract_article, to_text
-from reader.extract.paywall import (
-    _OFFER_WORDS,
-    FOR_SUBSCRIBERS,
-    Paywall,
-    is_offer_box,
-    may_offer,
-    read_paywall,
-)
+from reader.extract.paywall import FOR_SUBSCRIBERS, Paywall, read_paywall
+from reader.extract.wall_words import OFFER_WORDS, is_offer_box, may_offer
 from reader.library import Library
 from reader.marks import PARTIAL_MARK, offline_mark
 from reader.store import Store
@@ -509,7 +503,7 @@ def test_every_letter_taken_for_an_offer_words_letter_is_folded() -> None:
     """Each character the offer's case-blind pattern takes for a letter of the words looked for
     first (`may_offer`), put in that letter's place, still passes."""
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    for word in _OFFER_WORDS:
+    for word in OFFER_WORDS:
         for at, letter in enumerate(word):
             if letter == " ":
                 continue
