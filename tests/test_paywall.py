@@ -345,6 +345,68 @@ def test_a_broken_or_endless_part_declaration_is_read_no_further() -> None:
     assert again.part_words == 1
 
 
+# Bloomberg's shape: every paragraph of the article named for the paywall its script runs (the
+# text it hides after a reader's free articles), the part declared by its own name, the wall
+# after it for the script to show.
+FORTRESS = (
+    '<div id="fortress-paywall-container-root"><h2>You\'ve reached your free article limit.</h2>'
+    "<p>Subscribe now to get unlimited access to the Courier and its app.</p>"
+    '<p>Already a subscriber? <a href="/login">Sign in</a></p></div>'
+)
+PAYWALL_CLASSED = page(
+    ld(False, ".body-content"),
+    '<div class="body-content">'
+    + "".join(f'<p class="paywall">{p}</p>' for p in STORY)
+    + "</div>"
+    + FORTRESS,
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [PAYWALL_CLASSED, PAYWALL_CLASSED.replace(ld(False, ".body-content"), "")],
+    ids=["declared", "undeclared"],
+)
+def test_paragraphs_named_for_the_paywall_are_the_articles_text(html: str) -> None:
+    """`<p class="paywall">` on every paragraph is how Bloomberg marks what its script may
+    hide: the article, not a wall. All of it was dropped as furniture, leaving the headline."""
+    article = extract_article(html, "https://quay.example/dredging.html")
+    text = to_text(article)
+    assert all(p in text for p in STORY)
+    assert article.incomplete == "" and not article.in_part
+    assert "free article limit" not in text and "Sign in" not in text
+
+
+def test_a_paragraph_named_for_the_paywall_saying_a_walls_words_is_the_wall() -> None:
+    html = page(
+        "",
+        paragraphs(STORY)
+        + '<p class="paywall">Subscribe to continue reading. Already a subscriber? Log in.</p>',
+    )
+    text = to_text(extract_article(html, "https://quay.example/dredging.html"))
+    assert all(p in text for p in STORY) and "continue reading" not in text
+
+
+# A paragraph naming what an offer names, as news does.
+REGISTERED = (
+    "Owners of registered fishing boats will pay half the berth fee, and the board will "
+    "review the discount in a year."
+)
+
+
+def test_the_part_a_page_declares_paywalled_is_never_taken_for_its_wall() -> None:
+    """The declaration names where the subscribers' text is (Google's own example names a
+    `<div class="paywall">`): a short part of it speaking of registering is the article's. The
+    same box, undeclared, is a wall's name over a wall's word, and goes."""
+    rest = f'<div class="paywall"><p>{REGISTERED}</p></div>'
+    declared = page(ld(False, ".paywall"), paragraphs(STORY) + rest)
+    assert REGISTERED in to_text(extract_article(declared, "https://quay.example/dredging.html"))
+    undeclared = page("", paragraphs(STORY) + rest)
+    assert REGISTERED not in to_text(
+        extract_article(undeclared, "https://quay.example/dredging.html")
+    )
+
+
 def test_a_paragraph_about_subscriptions_is_kept() -> None:
     prose = (
         "Readers who are already subscribers to the printed edition will be asked to keep "

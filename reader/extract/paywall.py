@@ -32,7 +32,14 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .furniture import FURNITURE_ROLES, HEADING_TAGS, TOKEN_SPLIT, attached, names_of
+from .furniture import (
+    FURNITURE_ROLES,
+    HEADING_TAGS,
+    PAID_PART,
+    TOKEN_SPLIT,
+    attached,
+    names_of,
+)
 from .metadata import is_article
 from .page_cleanup import hides_from_view
 from .wall_words import (
@@ -138,7 +145,7 @@ class Paywall:
 
 def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
     """What the page's `json_ld` (its `json_ld_objects`) declares of its paywall, with the
-    paywalled parts looked up in `doc`, the page as it came."""
+    paywalled parts looked up in `doc`, the page as it came, and marked there (`PAID_PART`)."""
     from lxml.cssselect import CSSSelector
 
     articles = [obj for obj in json_ld if is_article(obj) and behind_paywall(obj)]
@@ -165,6 +172,10 @@ def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
             continue  # as if it named no part
     if not found:
         return Paywall(declared=True)
+    for part in found:
+        # The subscribers' text, which the site names for its paywall often ("paywall",
+        # "paywall-content"): never taken for the wall by that name (`furniture.PAID_PART`).
+        part.set(PAID_PART, "")
     return Paywall(declared=True, part_words=sum(len(el.text_content().split()) for el in found))
 
 
