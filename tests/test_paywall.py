@@ -407,6 +407,46 @@ def test_the_part_a_page_declares_paywalled_is_never_taken_for_its_wall() -> Non
     )
 
 
+# The FT's shape: the whole page a barrier box, its teaser (headline and standfirst), then the
+# offer under headings of its own, in words no offer box list holds, and its FAQs.
+STANDFIRST = "Divers must map old munitions in the silt before any dredger can work"
+BARRIER = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Dredging vote put off</title>{ld(False, ".article-body")}</head><body>
+<header><nav><a href="/">Home</a><a href="/subscribe">Subscribe</a></nav></header>
+<div class="barrier"><div class="o-teaser"><h1>Dredging vote put off</h1>
+<p class="o-teaser__standfirst">{STANDFIRST}</p></div>
+<div class="barrier__offer"><h2>Subscribe to unlock this article</h2><p>Try full access</p>
+<p>Only £1 for 4 weeks</p><p>Then £59 a month. Every story of the Courier on any device.
+Cancel anytime during your trial.</p><a href="/signup">Try now</a><h3>Explore more offers.</h3>
+<ul><li>Standard Digital: £39 a month</li><li>Premium Digital: £59 a month</li></ul>
+<p>Check whether you already have access through your harbour trust or employer.</p></div>
+<div class="barrier__faq"><h3>FAQs</h3><p>Can I cancel at any time? Yes, you can cancel your
+trial whenever you like.</p><p>What forms of payment can I use? Cards, direct debit and
+PayPal.</p></div></div><footer><p>© Quay Courier</p></footer></body></html>"""
+
+
+def test_a_barrier_page_gives_its_teaser_without_the_offer() -> None:
+    """The offer's box, longer than the teaser, came out as the article's sections: "Subscribe
+    to unlock this article", its prices, "Explore more offers.", "FAQs"."""
+    article = extract_article(BARRIER, "https://quay.example/dredging.html")
+    assert article.incomplete == FOR_SUBSCRIBERS
+    text = to_text(article)
+    assert STANDFIRST in text
+    assert not any(
+        words in text for words in ("Subscribe", "a month", "offers", "FAQs", "cancel", "access")
+    )
+
+
+def test_a_feed_carrying_the_story_stands_in_for_a_barrier_page() -> None:
+    """Counted with the offer's words, the barrier page seemed to give as much as the feed."""
+    article = extract_article(
+        BARRIER, "https://quay.example/dredging.html", None, paragraphs(STORY)
+    )
+    assert article.partial and article.incomplete == ""
+    text = to_text(article)
+    assert all(p in text for p in STORY) and "Subscribe" not in text
+
+
 def test_a_paragraph_about_subscriptions_is_kept() -> None:
     prose = (
         "Readers who are already subscribers to the printed edition will be asked to keep "

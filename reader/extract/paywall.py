@@ -32,6 +32,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..models import Block, BlockKind
 from .furniture import (
     FURNITURE_ROLES,
     HEADING_TAGS,
@@ -47,6 +48,7 @@ from .wall_words import (
     SUBSCRIBING,
     SUBSCRIBING_HINT,
     WALL_NAME,
+    is_offer_box,
     says_wall,
 )
 
@@ -141,6 +143,24 @@ class Paywall:
         if self.part_words is not None:
             return self.part_words < _EMPTIED_WORDS
         return words_read < _TEASER_WORDS
+
+
+def before_the_wall(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The article's `blocks` up to the wall: the first line saying a wall's words ("Subscribe
+    to unlock this article") after a paragraph of the teaser, and all after it, go. The FT's
+    barrier is a box of its own, not named as furniture nor an offer in the words
+    `is_offer_box` knows, holding its offer's prices and FAQs under headings: it came out as
+    the article's sections, longer than the teaser. Nothing cut when no teaser comes first (a
+    label over the article, Le Monde's "Article réservé aux abonnés")."""
+    teaser = False
+    for at, block in enumerate(blocks):
+        text = block.text
+        if len(text) <= OFFER_CHARS and (says_wall(text) or is_offer_box(text)):
+            if teaser:
+                return blocks[:at]
+        elif block.kind == BlockKind.PARAGRAPH and text.strip():
+            teaser = True
+    return blocks
 
 
 def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
