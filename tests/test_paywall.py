@@ -447,6 +447,87 @@ def test_a_feed_carrying_the_story_stands_in_for_a_barrier_page() -> None:
     assert all(p in text for p in STORY) and "Subscribe" not in text
 
 
+def cjk_page(lang: str, paras: list[str], wall: str) -> str:
+    """Asahi's shape: the headline, the writer and time, the teaser's paragraphs, its wall."""
+    return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
+<title>{paras[0][:12]}</title></head><body><nav><a href="/">トップ</a></nav>
+<main><div class="y_Qv3"><h1>{paras[0][:12]}</h1><div class="SW7Gq"><span>港一郎</span>
+<time datetime="2026-12-03T18:00:00+09:00">2026年12月3日</time></div>
+<div class="nfyQp">{paragraphs(paras)}</div><div class="ptXRy">{wall}</div></div></main>
+</body></html>"""
+
+
+JA_TEASER = [
+    "横浜港の老朽化した岸壁について、市は３日、改修工事を来年春に始めると発表した。総工費は約８０億円で、"
+    "２０２９年度の完了を目指す。",
+    "改修は大型クルーズ船が着岸する区間から進め、工事中も貨物の取り扱いは続けるという。",
+]
+KO_TEASER = [
+    "부산항 신항의 새 부두가 3일 문을 열었다. 해양수산부는 연간 200만 개의 컨테이너를 처리할 수 "
+    "있을 것이라고 밝혔다.",
+    "부두 운영사는 자동화 크레인 열두 대를 들여와 시험 운전을 마쳤다고 설명했다.",
+]
+ZH_TEASER = [
+    "上海港3日宣布，洋山港区新码头将于明年投入使用，预计每年可处理集装箱四百万标准箱，"
+    "缓解港口拥堵。",
+    "港务集团表示，新码头将全部采用自动化设备，施工期间现有航线不受影响。",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "teaser", "wall"),
+    [
+        (
+            "ja",
+            JA_TEASER,
+            '<p class="xB7Ak">この記事は有料記事です。残り<strong>1245</strong>文字</p><div>'
+            "<p>有料会員になると続きをお読みいただけます。</p><a>今すぐ登録（初月無料）</a>"
+            "<a>ログインする</a></div>",
+        ),
+        ("ja", JA_TEASER, "<p>この記事は会員限定です。登録すると続きをお読みいただけます。</p>"),
+        ("ja", JA_TEASER, "<p>この記事は読者会員限定です。</p><a>ログイン</a>"),
+        ("ko", KO_TEASER, "<p>이 기사는 유료 기사입니다.</p><p>구독 후 이용하실 수 있습니다.</p>"),
+        ("zh", ZH_TEASER, "<p>订阅后阅读全文</p><a>立即订阅</a>"),
+        ("zh", ZH_TEASER, "<span>付费阅读</span><a>登录</a>"),
+    ],
+    ids=["asahi", "nikkei", "yomiuri", "ko", "zh-subscribe", "zh-label"],
+)
+def test_a_wall_in_japanese_korean_or_chinese_marks_a_teaser(
+    lang: str, teaser: list[str], wall: str
+) -> None:
+    """Asahi's "この記事は有料記事です。残り1245文字" after two paragraphs went unseen: the teaser
+    was presented whole, as if the story ended there."""
+    article = extract_article(cjk_page(lang, teaser, wall), "https://quay.example/a.html")
+    assert article.incomplete == FOR_SUBSCRIBERS
+    text = to_text(article)
+    assert all(p in text for p in teaser)
+    assert not any(word in text for word in ("有料", "会員", "유료", "구독", "订阅", "付费"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "story"),
+    [
+        (
+            "ja",
+            [
+                *JA_TEASER,
+                "新聞各社は有料記事の読者を増やそうとしており、この記事は有料記事ですか、と問い合わせる"
+                "読者も多いという。",
+            ],
+        ),
+        (
+            "zh",
+            [*ZH_TEASER, "多家报社今年推出付费阅读服务，订阅人数增长明显，业内认为模式已趋成熟。"],
+        ),
+    ],
+    ids=["ja", "zh"],
+)
+def test_a_sentence_about_paid_articles_is_no_wall(lang: str, story: list[str]) -> None:
+    article = extract_article(cjk_page(lang, story, ""), "https://quay.example/a.html")
+    assert article.incomplete == ""
+    assert story[-1] in to_text(article)
+
+
 def test_a_paragraph_about_subscriptions_is_kept() -> None:
     prose = (
         "Readers who are already subscribers to the printed edition will be asked to keep "
@@ -585,6 +666,9 @@ def test_a_sentence_using_an_offers_words_is_kept(sentence: str) -> None:
         "Masz już subskrypcję?",
         "Уже есть подписка?",
         "Zaten abone misiniz?",
+        "登録すると続きをお読みいただけます。",
+        "订阅后阅读全文",
+        "구독 후 이용하실 수 있습니다.",
         # Letters IGNORECASE takes for the offer's own: the long s, the Turkish dotted and
         # dotless i, an old narrow Cyrillic o.
         "ſubſcribe to keep reading",

@@ -263,7 +263,9 @@ def wall_on_page(doc: HtmlElement) -> bool:
         short = len(text) <= OFFER_CHARS  # a box, not prose
         if (
             short
-            and (says_wall(text) or _named_wall(box, text))
+            # Its runs apart too: a label ending its run ("付费阅读", pay to read) runs into the
+            # button after it ("付费阅读登录") in unspaced scripts.
+            and (says_wall(text) or says_wall(" ".join(box.itertext())) or _named_wall(box, text))
             and not _around_the_page(box)
             and not _text_goes_on_after(box)
         ):

@@ -30,7 +30,12 @@ _OFFER = re.compile(
     r"|\bla suite est réservée aux abonnés\b|\bil vous reste \d+\s*% de cet article à lire\b"
     r"|\b(jetzt )?weiterlesen mit \w+\s*\+"
     r"|\b(suscríbete|abonnez-vous|abbonati|assine|abonneer) (para|pour|per|om) (seguir|continuer"
-    r"|continuare|continuar|verder) (leyendo|à lire|la lecture|a leggere|lendo|te lezen)\b",
+    r"|continuare|continuar|verder) (leyendo|à lire|la lecture|a leggere|lendo|te lezen)\b"
+    # Japanese, Chinese and Korean: Nikkei's "登録すると続きをお読みいただけます" and Asahi's
+    # "有料会員になると…" (signed up, "you can read the rest"), "订阅后阅读全文" ("read the whole
+    # article after subscribing"), "구독 후 이용하실 수 있습니다".
+    r"|続きをお読みいただけます|続きを読むには(ログイン|会員登録|購読)"
+    r"|(订阅|訂閱)(后|後)(阅读|閱讀|查看)全文|구독\s?후\s?(이용|열람|읽)",
     re.IGNORECASE,
 )
 # What a wall says beyond an offer: the article is kept for subscribers ("This article is for
@@ -44,14 +49,25 @@ _WALL = re.compile(
     r"|unlock\b|read (this|the (full|whole|rest|entire))\b)"
     r"|\b(nur|exklusiv) für abonnent(inn)?en\b|\bréservée? aux abonnés\b"
     r"|\b(solo|sólo|exclusivo) para (suscriptores|abonados)\b|\bтолько для подписчиков\b"
-    r"|\briservato agli abbonati\b|\bexclusivo para assinantes\b|\balleen voor abonnees\b",
+    r"|\briservato agli abbonati\b|\bexclusivo para assinantes\b|\balleen voor abonnees\b"
+    # "This article is a paid article" (Asahi, Mainichi: "この記事は有料記事です。残り1245文字"),
+    # "for members only" (Nikkei's "この記事は会員限定です", Yomiuri's "読者会員限定"); Korean's "this
+    # article is a paid article", "for subscribers only"; Chinese "pay to read the whole text",
+    # "this is paid content", and "付费阅读" alone as a label or a button's, ending its text (a
+    # sentence saying a paper "推出付费阅读" goes on).
+    r"|この記事は(有料|(有料|読者|プレミアム)?会員限定の?)(記事)?です(?!か)|有料会員限定(記事|の記事|です)"
+    r"|이 기사는[^.。]{0,20}유료\s?(기사|콘텐츠)|유료\s?(기사|콘텐츠)입니다"
+    r"|(유료\s?)?(회원|구독자)\s?전용\s?(기사|콘텐츠)"
+    r"|(付费|付費)(后|後)?(阅读|閱讀)(全文|剩余|剩餘|完整)|(付费|付費)(阅读|閱讀)(?=\s|$)"
+    r"|本文(为|為)(付费|付費)(内容|內容|文章)",
     re.IGNORECASE,
 )
 # A box named for a wall ("paywall", "regwall", "subscriber-only", Piano's, a metered site's)
 # that speaks of subscribing or signing in, in whatever words.
 WALL_NAME = re.compile(r"pay-?wall|reg-?wall|subscribers?-?only|premium|piano|metered")
 SUBSCRIBING = re.compile(
-    r"subscri|abonn|suscri|assin|abbon|подпис|sign in|log in|register|anmelden|connecter",
+    r"subscri|abonn|suscri|assin|abbon|подпис|sign in|log in|register|anmelden|connecter"
+    r"|有料|会員|ログイン|会员|付费|付費|订阅|訂閱|登录|登入|유료|구독|로그인",
     re.IGNORECASE,
 )
 
@@ -89,6 +105,10 @@ OFFER_WORDS = (
     "подпис",
     "il vous reste",
     "weiterlesen",
+    "続きを",
+    "订阅",
+    "訂閱",
+    "구독",
 )
 # What IGNORECASE matches to these words' letters that lower() does not turn into them: the
 # dotless ı and long ſ, the dot "İ" keeps after lower() ("i̇"), and the narrow old Cyrillic
@@ -129,4 +149,5 @@ def says_wall(text: str) -> bool:
 SUBSCRIBING_HINT = re.compile(
     r"subscri|abonn|abonad|abone|suscri|assin|abbon|подпис|prenumer|subskryp|members|sign in"
     r"|sign up|log in|register|upgrade|weiterlesen|il vous reste"
+    r"|有料|会員限定|続きを|付费|付費|订阅|訂閱|유료|전용|구독"
 )
