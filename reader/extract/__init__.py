@@ -195,6 +195,8 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
     head: list[Block] = []
     if text:
         head.append(Block(BlockKind.PARAGRAPH, (Inline(text),)))
+    if lead.points is not None:
+        head.extend(html_to_blocks(lead.points, base))
     if lead.caption is not None:
         # The photo itself first, as in the body: readability dropped its box.
         box = next(lead.caption.iterancestors("figure"), lead.caption.getparent())
