@@ -1,14 +1,17 @@
 """The lead's search for the body's first paragraph on the page (`lead._starting_with`): each
 box's text is read only as far as the paragraph's opening words need, and must say what
-reading the whole text would."""
+reading the whole text would. The story's key points in its header are read before the body."""
 
 from __future__ import annotations
 
 import random
 
 import lxml.html
+import pytest
 
+from reader.extract import extract_article, to_text
 from reader.extract.lead import _norm, _opens_with, _starting_with
+from reader.models import BlockKind
 
 # Pieces of a page's text: words, whitespace of every kind, and letters whose case folding is
 # longer than they are ("ß" is "ss", the ligature "ﬁ" is "fi").
@@ -55,3 +58,55 @@ def test_the_outermost_box_opening_with_the_paragraph_is_found() -> None:
     )
     found = _starting_with(page, _norm("The harbour board has put off its vote")[:60])
     assert found is not None and found.get("class") == "main"
+
+
+# Bloomberg's header: the headline and the story's key points in its lead box, the byline,
+# then the body, which readability takes alone.
+POINTS = ["Spot berths at the north quay booked until March", "Two outer berths may go to crabbers"]
+BODY = [
+    "The harbour board has put off its vote on dredging the inner basin until the spring, after "
+    "the survey it commissioned found old munitions in the silt off the north quay.",
+    "Board members were told on Tuesday that a specialist diving team would need six weeks to "
+    "map the area before any dredger could work there safely.",
+    "Fishing crews who moor in the basin said the delay would cost them another winter of "
+    "grounding at low water, and asked the board to open the outer berths to them meanwhile.",
+]
+
+
+def points_page(header_list: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Dredging vote put off</title></head><body><nav><a href="/">Home</a></nav><main><article>
+<div class="lede-text-v2"><h1 class="headline">Dredging vote put off</h1>{header_list}</div>
+<div class="byline"><a rel="author" href="/authors/ines">Ines Marlow</a></div>
+<div class="body-content">{body}</div></article></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "header_list",
+    [
+        '<ul class="abstract-v2">' + "".join(f"<li>{p}</li>" for p in POINTS) + "</ul>",
+        '<ul class="list">' + "".join(f"<li>{p}</li>" for p in POINTS) + "</ul>",
+        '<ul class="c-key-points">' + "".join(f"<li>{p}</li>" for p in POINTS) + "</ul>",
+    ],
+    ids=["bloomberg-abstract", "in-the-lead-box", "key-points"],
+)
+def test_the_key_points_in_the_header_come_before_the_body(header_list: str) -> None:
+    """Bloomberg's two summary bullets under the headline were dropped: readability took the
+    body alone, and the lead is looked for as a paragraph."""
+    article = extract_article(points_page(header_list), "https://quay.example/a.html")
+    items = [b for b in article.blocks if b.kind == BlockKind.LIST_ITEM]
+    assert [b.text for b in items] == POINTS
+    first = next(i for i, b in enumerate(article.blocks) if b.text == BODY[0])
+    assert article.blocks.index(items[-1]) < first
+    assert all(p in to_text(article) for p in BODY)
+
+
+def test_a_header_list_of_links_or_labels_is_no_key_points() -> None:
+    topics = "".join(
+        f'<li><a href="/t/{t}">{t} and more news</a></li>' for t in ("Port", "Ferries")
+    )
+    labels = "<li>Port</li><li>Ferries</li>"
+    for header_list in (f'<ul class="summary">{topics}</ul>', f'<ul class="summary">{labels}</ul>'):
+        article = extract_article(points_page(header_list), "https://quay.example/a.html")
+        assert not any(b.kind == BlockKind.LIST_ITEM for b in article.blocks)

@@ -366,6 +366,12 @@ def test_an_author_address_is_skipped_for_the_next_declared_name() -> None:
     assert extract(head, f"<p class='byline'>By Desk Staff</p>{STORY}").author == "Maren Holt"
 
 
+def test_the_author_cxense_reads_is_the_pages() -> None:
+    """Asahi declares its writer only for Cxense's analytics: `cXenseParse:author`."""
+    head = '<meta name="cXenseParse:author" content="港一郎">'
+    assert extract(head, f"<p><span>港一郎</span></p>{STORY}").author == "港一郎"
+
+
 def test_a_cms_account_declared_as_the_author_names_nobody() -> None:
     """WordPress declares the account that posted ("admin") where a name belongs: the
     byline names the writer."""

@@ -22,14 +22,8 @@ from pytest_httpserver import HTTPServer
 
 from reader.citation import header_lines
 from reader.extract import extract_article, to_text
-from reader.extract.paywall import (
-    _OFFER_WORDS,
-    FOR_SUBSCRIBERS,
-    Paywall,
-    is_offer_box,
-    may_offer,
-    read_paywall,
-)
+from reader.extract.paywall import FOR_SUBSCRIBERS, Paywall, read_paywall
+from reader.extract.wall_words import OFFER_WORDS, is_offer_box, may_offer
 from reader.library import Library
 from reader.marks import PARTIAL_MARK, offline_mark
 from reader.store import Store
@@ -351,6 +345,189 @@ def test_a_broken_or_endless_part_declaration_is_read_no_further() -> None:
     assert again.part_words == 1
 
 
+# Bloomberg's shape: every paragraph of the article named for the paywall its script runs (the
+# text it hides after a reader's free articles), the part declared by its own name, the wall
+# after it for the script to show.
+FORTRESS = (
+    '<div id="fortress-paywall-container-root"><h2>You\'ve reached your free article limit.</h2>'
+    "<p>Subscribe now to get unlimited access to the Courier and its app.</p>"
+    '<p>Already a subscriber? <a href="/login">Sign in</a></p></div>'
+)
+PAYWALL_CLASSED = page(
+    ld(False, ".body-content"),
+    '<div class="body-content">'
+    + "".join(f'<p class="paywall">{p}</p>' for p in STORY)
+    + "</div>"
+    + FORTRESS,
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [PAYWALL_CLASSED, PAYWALL_CLASSED.replace(ld(False, ".body-content"), "")],
+    ids=["declared", "undeclared"],
+)
+def test_paragraphs_named_for_the_paywall_are_the_articles_text(html: str) -> None:
+    """`<p class="paywall">` on every paragraph is how Bloomberg marks what its script may
+    hide: the article, not a wall. All of it was dropped as furniture, leaving the headline."""
+    article = extract_article(html, "https://quay.example/dredging.html")
+    text = to_text(article)
+    assert all(p in text for p in STORY)
+    assert article.incomplete == "" and not article.in_part
+    assert "free article limit" not in text and "Sign in" not in text
+
+
+def test_a_paragraph_named_for_the_paywall_saying_a_walls_words_is_the_wall() -> None:
+    html = page(
+        "",
+        paragraphs(STORY)
+        + '<p class="paywall">Subscribe to continue reading. Already a subscriber? Log in.</p>',
+    )
+    text = to_text(extract_article(html, "https://quay.example/dredging.html"))
+    assert all(p in text for p in STORY) and "continue reading" not in text
+
+
+# A paragraph naming what an offer names, as news does.
+REGISTERED = (
+    "Owners of registered fishing boats will pay half the berth fee, and the board will "
+    "review the discount in a year."
+)
+
+
+def test_the_part_a_page_declares_paywalled_is_never_taken_for_its_wall() -> None:
+    """The declaration names where the subscribers' text is (Google's own example names a
+    `<div class="paywall">`): a short part of it speaking of registering is the article's. The
+    same box, undeclared, is a wall's name over a wall's word, and goes."""
+    rest = f'<div class="paywall"><p>{REGISTERED}</p></div>'
+    declared = page(ld(False, ".paywall"), paragraphs(STORY) + rest)
+    assert REGISTERED in to_text(extract_article(declared, "https://quay.example/dredging.html"))
+    undeclared = page("", paragraphs(STORY) + rest)
+    assert REGISTERED not in to_text(
+        extract_article(undeclared, "https://quay.example/dredging.html")
+    )
+
+
+# The FT's shape: the whole page a barrier box, its teaser (headline and standfirst), then the
+# offer under headings of its own, in words no offer box list holds, and its FAQs.
+STANDFIRST = "Divers must map old munitions in the silt before any dredger can work"
+BARRIER = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Dredging vote put off</title>{ld(False, ".article-body")}</head><body>
+<header><nav><a href="/">Home</a><a href="/subscribe">Subscribe</a></nav></header>
+<div class="barrier"><div class="o-teaser"><h1>Dredging vote put off</h1>
+<p class="o-teaser__standfirst">{STANDFIRST}</p></div>
+<div class="barrier__offer"><h2>Subscribe to unlock this article</h2><p>Try full access</p>
+<p>Only £1 for 4 weeks</p><p>Then £59 a month. Every story of the Courier on any device.
+Cancel anytime during your trial.</p><a href="/signup">Try now</a><h3>Explore more offers.</h3>
+<ul><li>Standard Digital: £39 a month</li><li>Premium Digital: £59 a month</li></ul>
+<p>Check whether you already have access through your harbour trust or employer.</p></div>
+<div class="barrier__faq"><h3>FAQs</h3><p>Can I cancel at any time? Yes, you can cancel your
+trial whenever you like.</p><p>What forms of payment can I use? Cards, direct debit and
+PayPal.</p></div></div><footer><p>© Quay Courier</p></footer></body></html>"""
+
+
+def test_a_barrier_page_gives_its_teaser_without_the_offer() -> None:
+    """The offer's box, longer than the teaser, came out as the article's sections: "Subscribe
+    to unlock this article", its prices, "Explore more offers.", "FAQs"."""
+    article = extract_article(BARRIER, "https://quay.example/dredging.html")
+    assert article.incomplete == FOR_SUBSCRIBERS
+    text = to_text(article)
+    assert STANDFIRST in text
+    assert not any(
+        words in text for words in ("Subscribe", "a month", "offers", "FAQs", "cancel", "access")
+    )
+
+
+def test_a_feed_carrying_the_story_stands_in_for_a_barrier_page() -> None:
+    """Counted with the offer's words, the barrier page seemed to give as much as the feed."""
+    article = extract_article(
+        BARRIER, "https://quay.example/dredging.html", None, paragraphs(STORY)
+    )
+    assert article.partial and article.incomplete == ""
+    text = to_text(article)
+    assert all(p in text for p in STORY) and "Subscribe" not in text
+
+
+def cjk_page(lang: str, paras: list[str], wall: str) -> str:
+    """Asahi's shape: the headline, the writer and time, the teaser's paragraphs, its wall."""
+    return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
+<title>{paras[0][:12]}</title></head><body><nav><a href="/">トップ</a></nav>
+<main><div class="y_Qv3"><h1>{paras[0][:12]}</h1><div class="SW7Gq"><span>港一郎</span>
+<time datetime="2026-12-03T18:00:00+09:00">2026年12月3日</time></div>
+<div class="nfyQp">{paragraphs(paras)}</div><div class="ptXRy">{wall}</div></div></main>
+</body></html>"""
+
+
+JA_TEASER = [
+    "横浜港の老朽化した岸壁について、市は３日、改修工事を来年春に始めると発表した。総工費は約８０億円で、"
+    "２０２９年度の完了を目指す。",
+    "改修は大型クルーズ船が着岸する区間から進め、工事中も貨物の取り扱いは続けるという。",
+]
+KO_TEASER = [
+    "부산항 신항의 새 부두가 3일 문을 열었다. 해양수산부는 연간 200만 개의 컨테이너를 처리할 수 "
+    "있을 것이라고 밝혔다.",
+    "부두 운영사는 자동화 크레인 열두 대를 들여와 시험 운전을 마쳤다고 설명했다.",
+]
+ZH_TEASER = [
+    "上海港3日宣布，洋山港区新码头将于明年投入使用，预计每年可处理集装箱四百万标准箱，"
+    "缓解港口拥堵。",
+    "港务集团表示，新码头将全部采用自动化设备，施工期间现有航线不受影响。",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "teaser", "wall"),
+    [
+        (
+            "ja",
+            JA_TEASER,
+            '<p class="xB7Ak">この記事は有料記事です。残り<strong>1245</strong>文字</p><div>'
+            "<p>有料会員になると続きをお読みいただけます。</p><a>今すぐ登録（初月無料）</a>"
+            "<a>ログインする</a></div>",
+        ),
+        ("ja", JA_TEASER, "<p>この記事は会員限定です。登録すると続きをお読みいただけます。</p>"),
+        ("ja", JA_TEASER, "<p>この記事は読者会員限定です。</p><a>ログイン</a>"),
+        ("ko", KO_TEASER, "<p>이 기사는 유료 기사입니다.</p><p>구독 후 이용하실 수 있습니다.</p>"),
+        ("zh", ZH_TEASER, "<p>订阅后阅读全文</p><a>立即订阅</a>"),
+        ("zh", ZH_TEASER, "<span>付费阅读</span><a>登录</a>"),
+    ],
+    ids=["asahi", "nikkei", "yomiuri", "ko", "zh-subscribe", "zh-label"],
+)
+def test_a_wall_in_japanese_korean_or_chinese_marks_a_teaser(
+    lang: str, teaser: list[str], wall: str
+) -> None:
+    """Asahi's "この記事は有料記事です。残り1245文字" after two paragraphs went unseen: the teaser
+    was presented whole, as if the story ended there."""
+    article = extract_article(cjk_page(lang, teaser, wall), "https://quay.example/a.html")
+    assert article.incomplete == FOR_SUBSCRIBERS
+    text = to_text(article)
+    assert all(p in text for p in teaser)
+    assert not any(word in text for word in ("有料", "会員", "유료", "구독", "订阅", "付费"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "story"),
+    [
+        (
+            "ja",
+            [
+                *JA_TEASER,
+                "新聞各社は有料記事の読者を増やそうとしており、この記事は有料記事ですか、と問い合わせる"
+                "読者も多いという。",
+            ],
+        ),
+        (
+            "zh",
+            [*ZH_TEASER, "多家报社今年推出付费阅读服务，订阅人数增长明显，业内认为模式已趋成熟。"],
+        ),
+    ],
+    ids=["ja", "zh"],
+)
+def test_a_sentence_about_paid_articles_is_no_wall(lang: str, story: list[str]) -> None:
+    article = extract_article(cjk_page(lang, story, ""), "https://quay.example/a.html")
+    assert article.incomplete == ""
+    assert story[-1] in to_text(article)
+
+
 def test_a_paragraph_about_subscriptions_is_kept() -> None:
     prose = (
         "Readers who are already subscribers to the printed edition will be asked to keep "
@@ -489,6 +666,9 @@ def test_a_sentence_using_an_offers_words_is_kept(sentence: str) -> None:
         "Masz już subskrypcję?",
         "Уже есть подписка?",
         "Zaten abone misiniz?",
+        "登録すると続きをお読みいただけます。",
+        "订阅后阅读全文",
+        "구독 후 이용하실 수 있습니다.",
         # Letters IGNORECASE takes for the offer's own: the long s, the Turkish dotted and
         # dotless i, an old narrow Cyrillic o.
         "ſubſcribe to keep reading",
@@ -509,7 +689,7 @@ def test_every_letter_taken_for_an_offer_words_letter_is_folded() -> None:
     """Each character the offer's case-blind pattern takes for a letter of the words looked for
     first (`may_offer`), put in that letter's place, still passes."""
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    for word in _OFFER_WORDS:
+    for word in OFFER_WORDS:
         for at, letter in enumerate(word):
             if letter == " ":
                 continue

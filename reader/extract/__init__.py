@@ -67,7 +67,7 @@ from .page_cleanup import (
     strip_page_furniture,
     without_heading_permalinks,
 )
-from .paywall import FOR_SUBSCRIBERS, read_paywall
+from .paywall import FOR_SUBSCRIBERS, before_the_wall, read_paywall
 from .plain_text import text_article
 from .pull_quotes import mark_pull_quotes, without_pull_quotes
 from .readable import Unparseable, readable_article
@@ -204,6 +204,8 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
     head: list[Block] = []
     if text:
         head.append(Block(BlockKind.PARAGRAPH, (Inline(text),)))
+    if lead.points is not None:
+        head.extend(html_to_blocks(lead.points, base))
     if lead.caption is not None:
         # The photo itself first, as in the body: readability dropped its box.
         box = next(lead.caption.iterancestors("figure"), lead.caption.getparent())
@@ -504,11 +506,17 @@ def extract_page(
         raise FetchError(
             ErrorKind.EXTRACTION, "the page is nested too deeply to read", url
         ) from None
+    # A page for subscribers shows the start of the article, then its wall: the teaser is
+    # counted, and kept, without the wall's offers (a box longer than the teaser, at the FT).
+    teaser = before_the_wall(blocks) if paywall.marked else blocks
+    hides_text = paywall.marked and paywall.hides_text(words_of(teaser))
+    if hides_text:
+        blocks = teaser
     from_feed = _longer_text(fallback_html, blocks, base)
     partial = bool(from_feed)
     # The feed's text, when it stands in, says so itself (`partial`); else a page for
     # subscribers is the start of the article only, and no later fetch brings the rest.
-    for_subscribers = not partial and paywall.marked and paywall.hides_text(words_of(blocks))
+    for_subscribers = not partial and hides_text
     blocks = from_feed or blocks
     blocks = _without_edge_rules(_without_title(blocks, meta.title))
     if not blocks:

@@ -20,6 +20,8 @@ from itertools import pairwise
 
 from lxml.html import HtmlElement
 
+from .wall_words import OFFER_CHARS, SUBSCRIBING, is_offer_box, says_wall
+
 # Class/id tokens (split on - _ space) that name page furniture; whole tokens only, so "shared"
 # or "tagline" don't match "share" or "tag".
 FURNITURE_TOKENS = frozenset(
@@ -237,10 +239,44 @@ def is_furniture(el: HtmlElement) -> bool:
     names = _HOLDS.sub(" ", element_names(el))
     if not names.strip():
         return False
+    if _WALL_NAMES.search(names):
+        return _is_wall_box(el) or _names_furniture(el, _WALL_NAMES.sub(" ", names))
+    return _names_furniture(el, names)
+
+
+def _names_furniture(el: HtmlElement, names: str) -> bool:
     if any(stem in names for stem in FURNITURE_STEMS) or ("opt" in names and _names_an_opt_in(el)):
         return True
     tokens = TOKEN_SPLIT.split(names)
     return not FURNITURE_TOKENS.isdisjoint(tokens) or any(map(_is_nav_word, tokens))
+
+
+# A wall's names. Bloomberg names the article's own paragraphs `<p class="paywall">` (the text its
+# script hides after a reader's free articles), and Google's example of a declared paywalled part
+# is `<div class="paywall">` holding the article: a box so named is the wall only when it says
+# what a wall says.
+_WALL_NAMES = re.compile(r"pay-?wall|reg-?wall")
+# Where the article's sentences are, each element holding a few: a sentence of them naming
+# subscribers ("registered voters", "its assassination") is no wall unless it says a wall's words.
+_TEXT_TAGS = frozenset({"p", "li", "blockquote", "dd", "td", "figcaption", *HEADING_TAGS})
+PAID_PART = "data-reader-paid-part"
+"""Set on the part of the page its declaration names as the paywalled (subscribers') text: the
+article, whatever its name says."""
+
+
+def _is_wall_box(el: HtmlElement) -> bool:
+    """An element named for a wall that is the wall: it speaks of subscribing or signing in
+    (a box, shortly: "Create a free account or log in to carry on"), says a wall's words (a
+    paragraph), or holds nothing. The part a page declares as paywalled is its article's
+    text, never its wall."""
+    text = " ".join(el.text_content().split())
+    if not text:
+        return True
+    if el.get(PAID_PART) is not None:
+        return False
+    if says_wall(text) or is_offer_box(text):
+        return True
+    return el.tag not in _TEXT_TAGS and len(text) <= OFFER_CHARS and bool(SUBSCRIBING.search(text))
 
 
 def _is_nav_word(token: str) -> bool:

@@ -20,8 +20,8 @@ from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
 from .next_page import is_pager_link
-from .paywall import is_offer_box
 from .quotes import attribution_elements
+from .wall_words import is_offer_box
 
 # The heading or label of an insert that points elsewhere; or a linked line it opens ("Related:
 # <another story's title>").

@@ -86,6 +86,9 @@ class Lead:
     after_standfirst: bool = False
     """The caption comes after the body's first paragraph, the standfirst readability kept
     beside the body (the headline, the standfirst, the photo, then the body)."""
+    points: HtmlElement | None = None
+    """The story's key points, a list in its header under the headline (Bloomberg's
+    `<ul class="abstract-v2">`), to come after the standfirst."""
 
 
 def _is_photo_caption(el: HtmlElement, anchor: HtmlElement) -> bool:
@@ -179,8 +182,53 @@ def dek_as_paragraph(blocks: tuple[Block, ...], description: str) -> tuple[Block
     return blocks
 
 
+# A list of the story's key points in its header, by its name or the name of the box holding
+# it (Bloomberg's "abstract-v2" in "lede-text-v2"): "summary", "highlights", "key-points".
+_POINTS_TOKENS = frozenset(
+    {"abstract", "summary", "highlights", "keypoints", "takeaways", "bullets", "tldr"}
+)
+# Key points are a few sentences or lines, each a few words: not a menu's words or links.
+_POINTS_ITEMS = range(2, 9)
+_POINT_WORDS = 4
+_POINT_CHARS = 300
+
+
+def _names_points(el: HtmlElement) -> bool:
+    parts = _TOKEN_SPLIT.split(names_of(el))
+    tokens = {*parts, *(a + b for a, b in pairwise(parts))}
+    return not _POINTS_TOKENS.isdisjoint(tokens) or not _LEAD_TOKENS.isdisjoint(tokens)
+
+
+def _key_points(
+    doc: HtmlElement, anchor: HtmlElement, order: dict[HtmlElement, int], near: set[HtmlElement]
+) -> HtmlElement | None:
+    """The list of the story's key points in its header, before the body (`anchor`), near it:
+    readability takes the body alone and left it out. A list of a few lines of words, named
+    for a summary itself or in the header's lead box, not links."""
+    for lst in doc.iter("ul", "ol"):
+        if order[lst] >= order[anchor]:
+            break
+        if near.isdisjoint(lst.iterancestors()) or any(a is lst for a in anchor.iterancestors()):
+            continue
+        if not (
+            _names_points(lst) or (lst.getparent() is not None and _names_points(lst.getparent()))
+        ):
+            continue
+        items = lst.findall("li")
+        if len(items) not in _POINTS_ITEMS or len(items) != len(lst):
+            continue
+        texts = [" ".join(li.text_content().split()) for li in items]
+        if any(len(t.split()) < _POINT_WORDS or len(t) > _POINT_CHARS for t in texts):
+            continue
+        links = sum(len(" ".join(a.text_content().split())) for a in lst.iter("a"))
+        if links < 0.3 * sum(map(len, texts)):
+            return lst
+    return None
+
+
 def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> Lead:
-    """The page's lead (and lead photo's caption) when the extracted `blocks` miss them."""
+    """The page's lead (and lead photo's caption, and key points) when the extracted `blocks`
+    miss them."""
     first = first_paragraph(blocks)
     if first is None:
         return Lead()
@@ -193,6 +241,9 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
     if anchor is None:
         return Lead()
     near = set(list(anchor.iterancestors())[:_NEAR])
+    points = _key_points(doc, anchor, order, near)
+    if points is not None and _norm(points.findall("li")[0].text_content()) in have:
+        points = None  # readability kept it
     caption = _lead_caption(doc, anchor, order, near, have)
     if caption is None and _is_lead_like(anchor, description):
         # readability kept the standfirst, a paragraph beside the body: the lead photo stands
@@ -206,7 +257,7 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
             body_near = set(list(body.iterancestors())[:_NEAR])
             caption = _lead_caption(doc, body, order, body_near, have)
             if caption is not None:
-                return Lead("", caption, after_standfirst=True)
+                return Lead("", caption, after_standfirst=True, points=points)
     for el in doc.iter("p", "div", "span", "h2", "h3", "strong"):
         if order[el] >= order[anchor]:
             break
@@ -225,5 +276,5 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
             continue  # overlaps what readability already kept
         links = sum(len(a.text_content()) for a in el.iter("a"))
         if links < 0.3 * len(text):
-            return Lead(text, caption)
-    return Lead("", caption)
+            return Lead(text, caption, points=points)
+    return Lead("", caption, points=points)

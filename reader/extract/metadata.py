@@ -197,6 +197,7 @@ _AUTHOR_METAS = (
     "article:author",
     "og:article:author",
     "parsely-author",
+    "cxenseparse:author",  # Piano's Cxense analytics: Asahi's only author meta
     "sailthru:author",
     # Kompas's and other Indonesian portals' (their CMS's names), and cXense's, which Japanese
     # papers (Asahi, Nikkei) fill.

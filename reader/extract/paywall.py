@@ -26,16 +26,31 @@ Log in") is furniture whatever the page declares: `is_offer_box`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
 from lxml.html import HtmlElement
 
-from .furniture import FURNITURE_ROLES, HEADING_TAGS, TOKEN_SPLIT, attached, names_of
+from ..models import Block, BlockKind
+from .furniture import (
+    FURNITURE_ROLES,
+    HEADING_TAGS,
+    PAID_PART,
+    TOKEN_SPLIT,
+    attached,
+    names_of,
+)
 from .metadata import is_article
 from .page_cleanup import hides_from_view
+from .wall_words import (
+    OFFER_CHARS,
+    SUBSCRIBING,
+    SUBSCRIBING_HINT,
+    WALL_NAME,
+    is_offer_box,
+    says_wall,
+)
 
 FOR_SUBSCRIBERS = "the page is for subscribers and shows only the start of the article"
 # A paywalled part holding fewer words than this was emptied for us; a page of a site that
@@ -44,50 +59,6 @@ FOR_SUBSCRIBERS = "the page is for subscribers and shows only the start of the a
 _EMPTIED_WORDS = 10
 _TEASER_WORDS = 150
 
-# What the box standing in for the rest of the article says, in the shapes sites write it.
-_OFFER = re.compile(
-    r"\b(subscribe|sign up|register|log in|sign in|upgrade)( now| today)? to (keep|continue) "
-    r"reading\b"
-    # "Subscribe to read on" ends the offer; "subscribe to read on the app" is a sentence.
-    r"|\b(subscribe|upgrade) to read (the rest\b|on\b(?!\s*\w))"
-    r"|\balready (a subscriber|subscribed|have an account|registered)\s*\?"
-    r"|\b(get|unlock|enjoy) unlimited (digital )?access\b"
-    # Not "members of the club": a sentence of the article, telling what a club keeps to itself.
-    r"|\bthis (article|story|post|content) is (only )?(available |reserved )?(to|for) "
-    r"(paying |paid )?(subscribers|members)\b(?! of\b)"
-    # The same in the languages of the foreign press read here: "Déjà abonné ? Se connecter",
-    # "Il vous reste 80 % de cet article à lire. La suite est réservée aux abonnés", "Jetzt
-    # weiterlesen mit SPIEGEL+", "Suscríbete para seguir leyendo", "Já é assinante?".
-    r"|\b(déjà abonnée?|bereits abonnent(in)?|schon abonnent(in)?|ya eres suscriptora?"
-    r"|ya estás suscrito|sei già abbonato|já é assinante|ben je al abonnee|bent u al abonnee"
-    r"|masz już (prenumeratę|subskrypcję)|уже есть подписка|zaten abone misiniz)\s*\?"
-    r"|\bla suite est réservée aux abonnés\b|\bil vous reste \d+\s*% de cet article à lire\b"
-    r"|\b(jetzt )?weiterlesen mit \w+\s*\+"
-    r"|\b(suscríbete|abonnez-vous|abbonati|assine|abonneer) (para|pour|per|om) (seguir|continuer"
-    r"|continuare|continuar|verder) (leyendo|à lire|la lecture|a leggere|lendo|te lezen)\b",
-    re.IGNORECASE,
-)
-# What a wall says beyond an offer: the article is kept for subscribers ("This article is for
-# subscribers only", "Sign in to read the full story"), in the languages read here too: "Nur für
-# Abonnenten", "Article réservé aux abonnés", "Solo para suscriptores", "Только для подписчиков".
-_WALL = re.compile(
-    r"\bsubscribers?[- ]only\b"
-    r"|\b(only|exclusively) (available )?(to|for) (paying |paid )?subscribers\b"
-    # Not "Log in to continue the conversation": a comment box's.
-    r"|\b(subscribe|sign in|log in|register)( now| today)? to (continue( reading\b|\s*([.:!…]|$))"
-    r"|unlock\b|read (this|the (full|whole|rest|entire))\b)"
-    r"|\b(nur|exklusiv) für abonnent(inn)?en\b|\bréservée? aux abonnés\b"
-    r"|\b(solo|sólo|exclusivo) para (suscriptores|abonados)\b|\bтолько для подписчиков\b"
-    r"|\briservato agli abbonati\b|\bexclusivo para assinantes\b|\balleen voor abonnees\b",
-    re.IGNORECASE,
-)
-# A box named for a wall ("paywall", "regwall", "subscriber-only", Piano's, a metered site's)
-# that speaks of subscribing or signing in, in whatever words.
-_WALL_NAME = re.compile(r"pay-?wall|reg-?wall|subscribers?-?only|premium|piano|metered")
-_SUBSCRIBING = re.compile(
-    r"subscri|abonn|suscri|assin|abbon|подпис|sign in|log in|register|anmelden|connecter",
-    re.IGNORECASE,
-)
 # Where a site's log-in line sits on every page ("Already a subscriber? Sign in" in its header,
 # "Subscribe to comment" under the comments): no wall in the article's place.
 _AROUND_THE_PAGE = ("nav", "header", "footer", "aside")
@@ -98,8 +69,6 @@ _AROUND_NAMES = frozenset(
 # boxes took 195 s) is read no further than this, and no selector longer than this.
 _MAX_SELECTORS = 8
 _MAX_SELECTOR_CHARS = 200
-# A box longer than this is prose, whatever it says.
-_OFFER_CHARS = 400
 
 
 def _not_free(obj: Any) -> bool:
@@ -176,9 +145,27 @@ class Paywall:
         return words_read < _TEASER_WORDS
 
 
+def before_the_wall(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The article's `blocks` up to the wall: the first line saying a wall's words ("Subscribe
+    to unlock this article") after a paragraph of the teaser, and all after it, go. The FT's
+    barrier is a box of its own, not named as furniture nor an offer in the words
+    `is_offer_box` knows, holding its offer's prices and FAQs under headings: it came out as
+    the article's sections, longer than the teaser. Nothing cut when no teaser comes first (a
+    label over the article, Le Monde's "Article réservé aux abonnés")."""
+    teaser = False
+    for at, block in enumerate(blocks):
+        text = block.text
+        if len(text) <= OFFER_CHARS and (says_wall(text) or is_offer_box(text)):
+            if teaser:
+                return blocks[:at]
+        elif block.kind == BlockKind.PARAGRAPH and text.strip():
+            teaser = True
+    return blocks
+
+
 def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
     """What the page's `json_ld` (its `json_ld_objects`) declares of its paywall, with the
-    paywalled parts looked up in `doc`, the page as it came."""
+    paywalled parts looked up in `doc`, the page as it came, and marked there (`PAID_PART`)."""
     from lxml.cssselect import CSSSelector
 
     articles = [obj for obj in json_ld if is_article(obj) and behind_paywall(obj)]
@@ -205,6 +192,10 @@ def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
             continue  # as if it named no part
     if not found:
         return Paywall(declared=True)
+    for part in found:
+        # The subscribers' text, which the site names for its paywall often ("paywall",
+        # "paywall-content"): never taken for the wall by that name (`furniture.PAID_PART`).
+        part.set(PAID_PART, "")
     return Paywall(declared=True, part_words=sum(len(el.text_content().split()) for el in found))
 
 
@@ -233,70 +224,6 @@ def _microdata(props: list[HtmlElement]) -> tuple[bool, list[HtmlElement]]:
     return declared, parts
 
 
-def is_offer_box(text: str) -> bool:
-    """A short box offering a subscription in the article's place ("Subscribe to keep reading",
-    "Already a subscriber? Log in"); `text` is its text, whitespace collapsed."""
-    return len(text) <= _OFFER_CHARS and may_offer(text) and _OFFER.search(text) is not None
-
-
-# A word every phrase of `_OFFER` holds. `_OFFER` tries each of its phrases, in either case, at
-# every character of every short box of the article (a dozen a page): 2 ms of a demo page's 20.
-# Looking for these as plain substrings of the box's lower-cased text first rules out nearly
-# every box in microseconds.
-_OFFER_WORDS = (
-    "subscri",
-    "sign up",
-    "sign in",
-    "log in",
-    "register",
-    "upgrade",
-    "already",
-    "unlimited",
-    "members",
-    "abonn",
-    "abone",
-    "suscri",
-    "abbon",
-    "assin",
-    "prenumer",
-    "subskryp",
-    "подпис",
-    "il vous reste",
-    "weiterlesen",
-)
-# What IGNORECASE matches to these words' letters that lower() does not turn into them: the
-# dotless ı and long ſ, the dot "İ" keeps after lower() ("i̇"), and the narrow old Cyrillic
-# letters. Folded so the substring test says yes wherever `_OFFER` could match.
-_CASE_FOLDS = {"ı": "i", "ſ": "s", "\u0307": "", "ᲁ": "д", "ᲂ": "о", "ᲃ": "с"}
-
-
-def may_offer(text: str) -> bool:
-    """`text` holds a word every offer `_OFFER` finds holds: False means it holds no offer."""
-    folded = text.lower()
-    if not folded.isascii():
-        # Replaced one by one, and only when there: translate() costs ten times the search.
-        for letter, fold in _CASE_FOLDS.items():
-            if letter in folded:
-                folded = folded.replace(letter, fold)
-    return any(word in folded for word in _OFFER_WORDS)
-
-
-# The same, for text in lower case: the page's words are read with these, near each word of
-# subscribing (IGNORECASE tries every letter both ways: half a page's reading time on the demo's
-# small pages, which all have a newsletter box).
-_WALL_LOWER = re.compile(_WALL.pattern)
-_OFFER_LOWER = re.compile(_OFFER.pattern)
-
-
-def _says_wall(text: str) -> bool:
-    """Words of a wall: the article is for subscribers, or an offer to read on. Not "Get
-    unlimited access to the best stories": Medium's upsell beside every whole story."""
-    lowered = text.lower()
-    return _WALL_LOWER.search(lowered) is not None or any(
-        "unlimited" not in offer.group(0) for offer in _OFFER_LOWER.finditer(lowered)
-    )
-
-
 def wall_on_page(doc: HtmlElement) -> bool:
     """A subscription wall in the article's place, shown on the page `doc` (as `prepare` left
     it, before the furniture pass drops the wall): a short box saying the article is for
@@ -316,14 +243,14 @@ def wall_on_page(doc: HtmlElement) -> bool:
             break
         if not isinstance(el.tag, str):
             continue
-        if (el.get("class") or el.get("id")) and _WALL_NAME.search(names_of(el)):
+        if (el.get("class") or el.get("id")) and WALL_NAME.search(names_of(el)):
             boxes[el] = None
         for run, holder in ((el.text, el), (el.tail, el.getparent())):
-            if not run or holder is None or not _SUBSCRIBING_HINT.search(run.lower()):
+            if not run or holder is None or not SUBSCRIBING_HINT.search(run.lower()):
                 continue
             hinted += 1
             if (
-                _says_wall(run)
+                says_wall(run)
                 and holder.tag not in _UNSHOWN
                 and not any(a.tag in _UNSHOWN for a in holder.iterancestors())
             ):
@@ -333,10 +260,12 @@ def wall_on_page(doc: HtmlElement) -> bool:
                 boxes[block] = None
     for box in boxes:
         text = " ".join(box.text_content().split())
-        short = len(text) <= _OFFER_CHARS  # a box, not prose
+        short = len(text) <= OFFER_CHARS  # a box, not prose
         if (
             short
-            and (_says_wall(text) or _named_wall(box, text))
+            # Its runs apart too: a label ending its run ("付费阅读", pay to read) runs into the
+            # button after it ("付费阅读登录") in unspaced scripts.
+            and (says_wall(text) or says_wall(" ".join(box.itertext())) or _named_wall(box, text))
             and not _around_the_page(box)
             and not _text_goes_on_after(box)
         ):
@@ -371,32 +300,23 @@ def _may_hold_a_wall(body: HtmlElement) -> bool:
     plain strings, without the walk of every element `wall_on_page` then takes (a third of
     the time a page took to read, on every page)."""
     names = body.xpath(".//@class | .//@id", smart_strings=False)
-    if _WALL_NAME.search(" ".join(names).lower()):
+    if WALL_NAME.search(" ".join(names).lower()):
         return True
     # The page's text as one string, each word of subscribing in it read with the words around
     # it; its text runs joined by spaces, as the walk reads them apart: run into the next box's
     # ("…aux abonnésDepuis mardi"), a label's last word was no word, and its wall was missed.
     text = " ".join(body.xpath(".//text()", smart_strings=False))
-    hits = islice(_SUBSCRIBING_HINT.finditer(text.lower()), _MAX_BOXES)
+    hits = islice(SUBSCRIBING_HINT.finditer(text.lower()), _MAX_BOXES)
     return any(
-        _says_wall(text[max(hit.start() - _PHRASE_CHARS, 0) : hit.end() + _PHRASE_CHARS])
+        says_wall(text[max(hit.start() - _PHRASE_CHARS, 0) : hit.end() + _PHRASE_CHARS])
         for hit in hits
     )
 
 
-# Every phrase of `_WALL` and `_OFFER` is shorter than this, and holds its word of subscribing:
+# Every phrase of a wall or an offer (`wall_words`) is shorter than this, and holds its word of subscribing:
 # read this far either side of that word, each is found (a box's whole text was read, 400
 # characters a side, each time: half a small page's reading).
 _PHRASE_CHARS = 120
-
-
-# A word every phrase of `_WALL` and `_OFFER` holds but "Get unlimited access", which alone is
-# no wall; searched in lower case (ten times faster than IGNORECASE: a page's text runs, one by
-# one, took 50 ms).
-_SUBSCRIBING_HINT = re.compile(
-    r"subscri|abonn|abonad|abone|suscri|assin|abbon|подпис|prenumer|subskryp|members|sign in"
-    r"|sign up|log in|register|upgrade|weiterlesen|il vous reste"
-)
 
 
 # A page's words of subscribing, and boxes that may be its wall, read no further than this: a
@@ -408,7 +328,7 @@ _BOX_TAGS = frozenset({"p", "div", "section", "aside", "li", "td", "blockquote",
 
 
 def _named_wall(box: HtmlElement, text: str) -> bool:
-    return _WALL_NAME.search(names_of(box)) is not None and _SUBSCRIBING.search(text) is not None
+    return WALL_NAME.search(names_of(box)) is not None and SUBSCRIBING.search(text) is not None
 
 
 def _around_the_page(box: HtmlElement) -> bool:
