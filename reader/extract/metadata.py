@@ -199,10 +199,8 @@ _AUTHOR_METAS = (
     "parsely-author",
     "cxenseparse:author",  # Piano's Cxense analytics: Asahi's only author meta
     "sailthru:author",
-    # Kompas's and other Indonesian portals' (their CMS's names), and cXense's, which Japanese
-    # papers (Asahi, Nikkei) fill.
+    # Kompas's and other Indonesian portals' (their CMS's name for it).
     "content_author",
-    "cxenseparse:author",
 )
 
 
