@@ -2,9 +2,10 @@
 
 `strip_inserts` works in place on readability's article container and drops "Read also" boxes,
 link-dense lists, timestamped headline lists, tag and share rows, breadcrumb trails, cookie
-notices and notes that the site earns from its links (`disclosures`), and the box offering a subscription in a paywalled article's place (`paywall`). What
-counts as furniture, and the guard that keeps whatever holds the article, are in
-`furniture`.
+notices, notes that the site earns from its links (`disclosures`), the box offering a
+subscription in a paywalled article's place (`paywall`), and the site's own calls and notices
+to its readers (`site_notices`). What counts as furniture, and the guard that keeps whatever
+holds the article, are in `furniture`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
 from .next_page import is_pager_link
 from .quotes import attribution_elements
+from .site_notices import AD_LABEL, STANDARDS, is_call_to_readers, is_transcript_notice
 from .wall_words import is_offer_box
 
 # The heading or label of an insert that points elsewhere; or a linked line it opens ("Related:
@@ -60,144 +62,6 @@ _INSERT_LABEL_ABROAD = re.compile(
     r")(?!\w)[】\]]?\s*[:：|»›→–—-]?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-# The site's call to its readers in the article's flow: "Sign up to our free Daily Tide
-# newsletter…", "Click here to subscribe to our newsletter", "Abonnieren Sie unseren Newsletter", "Do you have a story? Email us at …". A
-# line that opens with the call and says what it calls to; a sentence that merely mentions a
-# newsletter or an address ("The council's newsletter said…", "Residents can email the
-# council at …") opens otherwise.
-_SIGN_UP = re.compile(
-    r"^\W*(?:(?:click|tap) here (?:to|and)\s+)?(?:sign(?:\s|-)?up|subscribe|register|get|don['’]t miss|never miss"
-    r"|abonnieren|melden sie sich|inscrivez-vous|abonnez-vous|suscr[ií]bete|suscríbase"
-    r"|iscriviti|assine|inscreva-se|подпишитесь|подписывайтесь)\b",
-    re.IGNORECASE,
-)
-# In the call's first clause: "Get ready for winter, the weekly bulletin says" calls to nothing.
-_SIGN_UP_TO = re.compile(
-    r"^[^,.;:!?]*\b(?:newsletter\w*|inbox|bulletin|briefing|infolettre|boletín|рассылк\w*)\b",
-    re.IGNORECASE,
-)
-_TIP_LINE = re.compile(
-    r"^\W*(?:do you have|have you got|got|have) (?:a |any )?(?:story|news tip|tip|news)s?\b"
-    r".*(?:\b(?:email|e-mail|contact|write to|call|message|text|whatsapp)\s+us\b"
-    r"|\bget in touch\b|@)",
-    re.IGNORECASE,
-)
-# "Follow us on Telegram", "Читайте нас в Telegram": the site's channel, not the story.
-_FOLLOW_US = re.compile(
-    r"^\W*(?:follow us|join us|find us|читайте нас|подписывайтесь на нас|следите за нами"
-    r"|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos)\b.{0,20}?\b(?:on|in|в|на|auf|sur"
-    r"|en|su|no)\s+(?:telegram|twitter|x|facebook|instagram|whatsapp|threads|bluesky|tiktok"
-    r"|youtube|linkedin|google news|дзен\w*|vk|вконтакте|max|одноклассниках)\b",
-    re.IGNORECASE,
-)
-# A question to the reader about the site's stories, then the call: "Want more stories like
-# this? Get the Gazette's daily email…", "Enjoying this article? Sign up…"; not "Love stories?
-# The book club meets on Tuesdays and emails its members".
-_HOOK = re.compile(
-    r"^\W*(?:want|like|liked|enjoy|enjoyed|enjoying|love|loved)\b[^?]{0,30}?\b(?:more|this|our)"
-    r"\s+(?:\w+\s+)?(?:stories|story|articles?|news|journalism|reporting)\b[^?]{0,20}\?"
-    r"(?P<call>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_CALL = re.compile(
-    r"\b(?:sign(?:\s|-)?up|subscribe|newsletter\w*|inbox|e-?mail|bulletin|briefing|app)\b",
-    re.IGNORECASE,
-)
-# "Download the app: get breaking news alerts on your phone": the site's app, offered for its
-# news. An app the story is about is offered for something else ("Download the app and enter
-# your ticket number to claim a refund").
-_GET_THE_APP = re.compile(
-    r"^\W*(?:download|get|install|try)\s+(?:the|our)\s+(?:\w+['’]s\s+|free\s+|new\s+)?"
-    r"(?:\w+\s+)?app\b(?=.*\b(?:news|alerts?|stories|headlines|notifications)\b)",
-    re.IGNORECASE | re.DOTALL,
-)
-# The site's channel on a messaging app, offered for its news: Kompas's "Simak breaking news
-# dan berita pilihan kami langsung di ponselmu. … Kompas.com WhatsApp Channel : https://…",
-# "Join our WhatsApp channel for the latest updates". A story about a channel calls no one to it.
-_CHANNEL_CALL = re.compile(
-    r"^\W*(?:simak|ikuti|gabung\w*|join|follow)\b"
-    r"(?=.*\b(?:(?:whatsapp|telegram)\s+(?:channel|saluran)|saluran\s+(?:whatsapp|telegram))\b)",
-    re.IGNORECASE | re.DOTALL,
-)
-# A question to the reader and the call to answer it: the Guardian's "Do you have a loved
-# one who has died recently? Tell us about them for our Other lives feature.", "Were you
-# affected? Share your experience with us". A story's question goes on otherwise ("Do you
-# have a plan? Tell us, the councillor shouted…").
-_ASKS_READERS = re.compile(
-    r"^\W*(?:do|did|have|are|were|can)\s+you\b[^?]{0,80}\?\s*(?:tell us|share your|share it"
-    r"|get in touch|let us know|email us|write to us|contact us)\b"
-    # To the site: "for our Other lives feature", "with us", "here", "below".
-    r".{0,80}?\b(?:our|with us|here|below|using (?:this|the) form)\b",
-    re.IGNORECASE | re.DOTALL,
-)
-# The site's offer to republish it: The Conversation's "We believe in the free flow of
-# information. Republish our articles for free, online or in print, under a Creative Commons
-# license."
-_REPUBLISH = re.compile(
-    r"\brepublish (?:our|this) (?:articles?|stories|story)\b.{0,40}\bfree\b", re.IGNORECASE
-)
-# A call to readers is a line or two...
-_CALL_WORDS = 40
-# ...and says nothing anyone said: '"Get the briefing out today," the minister said.'
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|asked|added|warned|sagte|a déclaré|dijo|disse|сказал\w*|заявил\w*)\b",
-    re.IGNORECASE,
-)
-
-
-# An ad slot's label, left when its ad was not loaded: "Advertisement · Scroll to continue"
-# (Reuters), "Story continues below advertisement", "Anzeige". Only a line that is nothing else.
-_AD_LABEL = re.compile(
-    r"^\W*(?:(?:story|article) continues below\s+)?(?:advertisement|ad|anzeige|werbung"
-    r"|publicité|publicidad|pubblicità|publicidade|advertentie|reklama|реклама)"
-    r"(?:\W+(?:scroll to continue|continue reading|(?:story|article) continues below)"
-    r"(?:\s+with\s+(?:the\s+)?(?:article|story|reading))?)?\W*$",
-    re.IGNORECASE,
-)
-# The newsroom's pledge under each story, a link to its code: "Our Standards: The Thomson
-# Reuters Trust Principles.", all that follows the label the link; "Our standards" in a
-# sentence of the story goes on otherwise.
-_STANDARDS = re.compile(
-    r"^\W*(?:our|read our|learn about our|learn more about our|about our)\s+(?:editorial\s+)?"
-    r"(?:standards|principles|ethics policy)\s*[:|]\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-# A broadcaster's notices under a transcript: NPR's "Copyright © 2026 NPR. All rights
-# reserved. Visit our website terms of use…" and "Accuracy and availability of NPR
-# transcripts may vary. …". Only a notice standing as its own paragraph.
-_TRANSCRIPT_NOTICE = re.compile(
-    r"^\W*(?:copyright\s*)?©\s*(?:19|20)\d\d\b.{0,60}\ball rights reserved\b"
-    r"|^\W*accuracy and availability of\b.{0,40}\btranscripts? may vary\b",
-    re.IGNORECASE | re.DOTALL,
-)
-_NOTICE_WORDS = 60
-
-
-def _is_transcript_notice(text: str) -> bool:
-    return words_in(text) <= _NOTICE_WORDS and bool(_TRANSCRIPT_NOTICE.match(text))
-
-
-def _is_call_to_readers(text: str) -> bool:
-    """The line asks the reader to sign up for the site's newsletter, to get its app, to follow
-    its channel, or to send it a story."""
-    if words_in(text) > _CALL_WORDS:
-        return False
-    if _REPORTED.search(text):
-        return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
-    if _SIGN_UP.match(text) and _SIGN_UP_TO.match(text):
-        return True
-    hook = _HOOK.match(text)
-    if (
-        (hook and _CALL.search(hook["call"]))
-        or _GET_THE_APP.match(text)
-        or _CHANNEL_CALL.match(text)
-        or _ASKS_READERS.match(text)
-        or _REPUBLISH.search(text)
-    ):
-        return True
-    return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -472,11 +336,11 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
         return True
     if is_affiliate_disclosure(el, text):
         return True
-    if _is_call_to_readers(text):
+    if is_call_to_readers(text):
         return True
-    if _AD_LABEL.match(text) or _is_transcript_notice(text):
+    if AD_LABEL.match(text) or is_transcript_notice(text):
         return True
-    if (standards := _STANDARDS.match(text)) and _all_linked(el, standards["rest"]):
+    if (standards := STANDARDS.match(text)) and _all_linked(el, standards["rest"]):
         return True
     if _is_pointer_to_a_story(el, text, links, url):
         return True
