@@ -41,6 +41,8 @@ from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
 from .credit_line import credited_authors
 from .declared_body import declared_body_html
+from .discussion_sites import discussion_thread
+from .discussions import thread_box
 from .document import HTML_PARSER, base_url
 from .font_headline import mark_font_headline
 from .furniture import drop
@@ -426,16 +428,27 @@ def extract_page(
         mark_listings(doc)
         latest_entry = mark_live_entries(doc, live_blog)
         bylines: dict[str, str] = {}
+        # A discussion page's thread is its content: read post by post, not scored.
+        thread = discussion_thread(doc, base) if body is None else None
         if body is not None:
             strip_inserts(body, url)
             blocks = html_to_blocks(body, base)
+        elif thread is not None:
+            blocks = html_to_blocks(thread_box(thread), base)
+            meta = replace(
+                meta,
+                title=thread.title or meta.title,
+                author=thread.author or meta.author,
+                published=thread.published or meta.published,
+                site_name=thread.site_name or meta.site_name,
+            )
         else:
             for box in story_link_boxes(doc, url):
                 # Before readability makes the box a paragraph of the story.
                 drop(box)
             bylines = strip_page_furniture(doc)
             blocks = _readability_blocks(doc, url, base, meta.title)
-        if words_of(blocks) < _SHORT and body is None:
+        if words_of(blocks) < _SHORT and body is None and thread is None:
             # Short: readability may have picked a fragment (a caption, a teaser) of a short
             # article; the page's own <article>/<main> is the better guess when it holds more.
             container = _container_blocks(doc, base)
@@ -466,7 +479,9 @@ def extract_page(
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
         # A wire story with no byline names its reporters at its end.
         meta = replace(meta, author=author or credited_authors(blocks))
-        blocks = without_pull_quotes(blocks)
+        if thread is None:
+            # A reply quoting the post it answers is no pull quote of the article's.
+            blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         blocks = dek_as_paragraph(blocks, meta.description)
         # A section front: its teasers, not the credits and labels between them.

@@ -1,0 +1,100 @@
+"""Discussion pages: the thread is the page's content. A Hacker News item, an old.reddit thread, a
+GitHub issue and a Stack Overflow question give the opening post, then every reply under a line
+naming its writer (and date), replies to replies quoted one level deeper; the post's writer and
+time are the article's. The fixture pairs `tests/data/discussion-*` show each whole; a news
+story's readers' comments are still dropped (`test_extraction_rules`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from reader.extract import extract_article, to_text
+from reader.models import Article, BlockKind
+
+DATA = Path(__file__).parent / "data"
+
+
+def read(case: str, url: str = "") -> Article:
+    return extract_article((DATA / f"discussion-{case}.html").read_bytes(), url)
+
+
+def lines(article: Article) -> list[str]:
+    return [b.text for b in article.blocks]
+
+
+@pytest.mark.parametrize(
+    ("case", "title", "author", "published", "site"),
+    [
+        (
+            "old-reddit-thread",
+            "Seals hauled out on the slipway this morning",
+            "tidepool_amy",
+            datetime(2026, 11, 20, 7, 5, tzinfo=UTC),
+            "reddit",
+        ),
+        (
+            "github-issue",
+            "Tide chart shows yesterday's heights after midnight",
+            "penwith",
+            datetime(2026, 11, 18, 21, 14, tzinfo=UTC),
+            "GitHub",
+        ),
+    ],
+)
+def test_the_opening_post_signs_the_article(
+    case: str, title: str, author: str, published: datetime, site: str
+) -> None:
+    article = read(case)
+    assert (article.title, article.author, article.published, article.site_name) == (
+        title,
+        author,
+        published,
+        site,
+    )
+
+
+def test_an_old_reddit_thread_is_its_post_and_comments_not_its_sidebar() -> None:
+    article = read("old-reddit-thread")
+    text = to_text(article, header=False)
+    assert text.index("Three grey seals") < text.index("quaywarden") < text.index("Rang them")
+    assert "They were on the beach by the fish market" in text
+    for sidebar in ("8,310 readers", "No selling", "Be kind to each other", "sorted by"):
+        assert sidebar not in text
+    reply = next(
+        b for b in article.blocks if b.text == "Rang them, they're on their way. Thank you!"
+    )
+    assert reply.kind is BlockKind.QUOTE
+
+
+def test_a_github_issue_keeps_its_steps_and_every_comment_not_its_events() -> None:
+    article = read("github-issue")
+    text = lines(article)
+    assert text.index("What happens") < text.index("morvah · 2026-11-19T08:05:00+00:00")
+    assert text[-2:] == [
+        "out in the next release",  # a reply quoting the comment it answers keeps the quote
+        "Tried the release candidate, the chart is right now.",
+    ]
+    for chrome in ("added the", "Public", "Pull requests", "No one assigned", "opened this issue"):
+        assert not any(chrome in line for line in text)
+
+
+def test_names_from_the_page_are_text_not_control_sequences() -> None:
+    html = (DATA / "discussion-old-reddit-thread.html").read_text(encoding="utf-8")
+    html = html.replace('data-author="quaywarden"', 'data-author="quay\x1b[31mwarden"')
+    article = extract_article(html, "https://old.reddit.com/r/Harbourtown/comments/9zq1/x/")
+    assert "\x1b" not in to_text(article)
+    line = next(line for line in lines(article) if line.startswith("quay"))
+    assert line.endswith("warden · 2026-11-20T07:40:00+00:00")
+
+
+def test_a_link_post_gives_the_address_it_submits() -> None:
+    html = (DATA / "discussion-old-reddit-thread.html").read_text(encoding="utf-8")
+    html = html.replace("odd link self", "odd link").replace(
+        'href="/r/Harbourtown/comments/9zq1/seals_hauled_out/"',
+        'href="https://coastnews.example/seals-slipway"',
+    )
+    article = extract_article(html, "https://old.reddit.com/r/Harbourtown/comments/9zq1/x/")
+    assert lines(article)[0] == "Link: https://coastnews.example/seals-slipway"
