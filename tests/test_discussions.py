@@ -29,6 +29,13 @@ def lines(article: Article) -> list[str]:
     ("case", "title", "author", "published", "site"),
     [
         (
+            "hacker-news-item",
+            "Tide tables as a plain-text API",
+            "harbourdev",
+            datetime(2026, 11, 20, 7, 30, tzinfo=UTC),
+            "Hacker News",
+        ),
+        (
             "old-reddit-thread",
             "Seals hauled out on the slipway this morning",
             "tidepool_amy",
@@ -42,6 +49,13 @@ def lines(article: Article) -> list[str]:
             datetime(2026, 11, 18, 21, 14, tzinfo=UTC),
             "GitHub",
         ),
+        (
+            "stack-overflow-question",
+            "Why does my tide time parse as the wrong day?",
+            "lowtide",
+            datetime(2026, 11, 17, 16, 20, tzinfo=UTC),
+            "Stack Overflow",
+        ),
     ],
 )
 def test_the_opening_post_signs_the_article(
@@ -54,6 +68,25 @@ def test_the_opening_post_signs_the_article(
         published,
         site,
     )
+
+
+def test_a_hacker_news_item_gives_its_link_its_text_and_its_comments_nested() -> None:
+    article = read("hacker-news-item")
+    text = lines(article)
+    assert text[0] == "Link: https://tides.example.org/api"
+    assert text[1].startswith("We publish the harbour's tide predictions")
+    assert "skipper · 2026-11-20T08:02:00+00:00" in text
+    reply = [b for b in article.blocks if b.kind is BlockKind.QUOTE]
+    assert [b.text for b in reply][:2] == [
+        "harbourdev · 2026-11-20T08:10:00+00:00",
+        "Metres, to the centimetre. Add ?units=ft for feet.",
+    ]
+    # The third comment answers the post, not the second: it is no quote.
+    assert "gullwing · 2026-11-20T09:00:00+00:00" in [
+        b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH
+    ]
+    for chrome in ("upvote", "login", "Guidelines", "96 points", "reply", "Search"):
+        assert chrome not in to_text(article, header=False)
 
 
 def test_an_old_reddit_thread_is_its_post_and_comments_not_its_sidebar() -> None:
@@ -81,6 +114,16 @@ def test_a_github_issue_keeps_its_steps_and_every_comment_not_its_events() -> No
         assert not any(chrome in line for line in text)
 
 
+def test_stack_overflow_answers_are_marked_off_each_with_its_writer() -> None:
+    article = read("stack-overflow-question")
+    text = lines(article)
+    first = text.index("Answer by brine (accepted) · 2026-11-17T17:02:00+00:00")
+    second = text.index("Answer by kelp · 2026-11-18T09:45:00+00:00")
+    assert first < second
+    assert article.blocks[second - 1].kind is BlockKind.RULE
+    assert not any("Not the answer" in line or "Hot Network" in line for line in text)
+
+
 def test_names_from_the_page_are_text_not_control_sequences() -> None:
     html = (DATA / "discussion-old-reddit-thread.html").read_text(encoding="utf-8")
     html = html.replace('data-author="quaywarden"', 'data-author="quay\x1b[31mwarden"')
@@ -98,3 +141,10 @@ def test_a_link_post_gives_the_address_it_submits() -> None:
     )
     article = extract_article(html, "https://old.reddit.com/r/Harbourtown/comments/9zq1/x/")
     assert lines(article)[0] == "Link: https://coastnews.example/seals-slipway"
+
+
+def test_a_deep_reply_is_quoted_no_deeper_than_a_terminal_can_show() -> None:
+    html = (DATA / "discussion-hacker-news-item.html").read_text(encoding="utf-8")
+    article = extract_article(html.replace('indent="1"', 'indent="7"'), "")
+    reply = next(b for b in article.blocks if b.text.startswith("harbourdev · "))
+    assert (reply.kind, reply.level) == (BlockKind.QUOTE, 4)

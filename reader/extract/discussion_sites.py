@@ -2,8 +2,9 @@
 
 Each reader answers a `Thread` only when the page has the site's whole shape (the opening post
 and the box its replies are in), so a news story that borrows a class name is read as a story:
-an old.reddit thread (one `div.thing.link` and its `div.commentarea`) and a GitHub issue or pull
-request (`.js-discussion` of `.js-comment-container`s).
+Hacker News's item page (`table.fatitem` + `tr.athing.comtr`), an old.reddit thread (one
+`div.thing.link` and its `div.commentarea`), a GitHub issue or pull request (`.js-discussion`
+of `.js-comment-container`s) and a Stack Overflow question (`#question` and `#answers`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,47 @@ def _time(value: str | None) -> datetime | None:
         except (OverflowError, OSError, ValueError):
             pass
     return when(_SPACED_TIME.sub(r"\1T\2", (value or "").strip()))
+
+
+def hacker_news(doc: HtmlElement, base: str) -> Thread | None:
+    """A Hacker News item: the submission, its text, and the comment tree, each comment's
+    depth in its indent cell."""
+    item = _first(doc, f"//table[{_has_class('fatitem')}]")
+    if item is None:
+        return None
+    comments = doc.xpath(f"//tr[{_has_class('athing')} and {_has_class('comtr')}]")
+    title = _first(item, f".//span[{_has_class('titleline')}]/a")
+    if title is None:
+        return None
+    link = absolute_url(base, title.get("href", ""))
+    age = _first(item, f".//span[{_has_class('age')}]")
+    text = _first(item, f".//div[{_has_class('toptext')}]")
+    posts = []
+    for comment in comments:
+        body = _first(comment, f".//div[{_has_class('commtext')}]")
+        if body is None:
+            continue  # a deleted or flagged comment: no words
+        indent = _first(comment, f".//td[{_has_class('ind')}]")
+        depth = indent.get("indent", "0") if indent is not None else "0"
+        comment_age = _first(comment, f".//span[{_has_class('age')}]")
+        posts.append(
+            Post(
+                _words(_first(comment, f".//a[{_has_class('hnuser')}]")),
+                body,
+                int(depth) if depth.isdigit() else 0,
+                _time(comment_age.get("title") if comment_age is not None else None),
+            )
+        )
+    return Thread(
+        title=_words(title),
+        author=_words(_first(item, f".//a[{_has_class('hnuser')}]")),
+        published=_time(age.get("title") if age is not None else None),
+        opening=contents(text) if text is not None else [],
+        posts=posts,
+        # An "Ask HN" links to itself: no address of its own to follow.
+        link=link if link and "news.ycombinator.com/item" not in link else "",
+        site_name="Hacker News",
+    )
 
 
 def old_reddit(doc: HtmlElement, base: str) -> Thread | None:
@@ -126,9 +168,59 @@ def github_issue(doc: HtmlElement, base: str) -> Thread | None:
     )
 
 
+def stack_exchange(doc: HtmlElement, base: str) -> Thread | None:
+    """A Stack Overflow (Stack Exchange) question: the question, then each answer under a
+    line naming its writer, the accepted one said so."""
+    question = _first(doc, '//*[@id="question"]')
+    answers = _first(doc, '//*[@id="answers"]')
+    if question is None or answers is None:
+        return None
+    body = _first(question, f".//div[{_has_class('js-post-body')}]")
+    if body is None:
+        return None
+    author, asked = _signature(question, owner=True)
+    posts = []
+    for answer in answers.xpath(f".//div[{_has_class('answer')}]"):
+        words = _first(answer, f".//div[{_has_class('js-post-body')}]")
+        if words is None:
+            continue
+        writer, answered = _signature(answer)
+        accepted = "accepted-answer" in answer.get("class", "").split() or (
+            answer.get("itemprop") == "acceptedAnswer"
+        )
+        posts.append(
+            Post(writer, words, when=answered, label="Answer by", note="accepted" * accepted)
+        )
+    title = _first(doc, f'//*[@id="question-header"]//a[{_has_class("question-hyperlink")}]')
+    created = _first(doc, '//*[@itemprop="dateCreated"]')
+    return Thread(
+        title=_words(title),
+        author=author,
+        published=asked or _time(created.get("datetime") if created is not None else None),
+        opening=contents(body),
+        posts=posts,
+        replies_heading="Answers",
+    )
+
+
+def _signature(post: HtmlElement, owner: bool = False) -> tuple[str, datetime | None]:
+    """Who wrote a question or answer, and when: its signature's user link and tooltip time.
+    An edited post signs twice, the editor first: the owner's (or the last) is the writer's."""
+    signatures = post.xpath(f".//div[{_has_class('post-signature')}]")
+    owners = [s for s in signatures if owner and "owner" in s.get("class", "").split()]
+    signature = (owners or signatures or [None])[-1]
+    if signature is None:
+        return "", None
+    user = _first(signature, './/a[contains(@href, "/users/")]')
+    time = _first(signature, ".//span[@title]")
+    return _words(user), _time(time.get("title") if time is not None else None)
+
+
 SITES: tuple[Callable[[HtmlElement, str], Thread | None], ...] = (
+    hacker_news,
     old_reddit,
     github_issue,
+    stack_exchange,
 )
 
 

@@ -1,9 +1,9 @@
 """Discussion pages: a thread whose posts are the page's content, read post by post.
 
-A news story's readers' comments are furniture (`comment_threads`). On a discussion page (an
-old.reddit thread, a GitHub issue) the thread is the page: there is no story beside it.
-readability scored such a page's sidebar or header as its article and dropped the posts, their
-authors and their nesting. A page is told as one by
+A news story's readers' comments are furniture (`comment_threads`). On a discussion page (a
+Hacker News item, an old.reddit thread, a GitHub issue, a Stack Overflow question) the thread is
+the page: there is no story beside it. readability scored such a page's sidebar or header as its
+article and dropped the posts, their authors and their nesting. A page is told as one by
 its known markup (`discussion_sites`), never by a comment box's name, so a story with comments
 is read as before.
 
