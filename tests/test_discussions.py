@@ -148,3 +148,72 @@ def test_a_deep_reply_is_quoted_no_deeper_than_a_terminal_can_show() -> None:
     article = extract_article(html.replace('indent="1"', 'indent="7"'), "")
     reply = next(b for b in article.blocks if b.text.startswith("harbourdev · "))
     assert (reply.kind, reply.level) == (BlockKind.QUOTE, 4)
+
+
+def test_a_forum_thread_marked_in_microdata_is_read_post_by_post() -> None:
+    article = read("forum-microdata")
+    assert (article.title, article.author) == ("Best tide app for kayakers?", "sea_otter")
+    text = lines(article)
+    assert text.index("What do you all use on the water?") < text.index(
+        "pilot_gig · 2026-11-14T19:02:00+00:00"
+    )
+    assert text[-2:] == [
+        "sea_otter · 2026-11-15T08:45:00+00:00",
+        "Good point about the atlas. Ordered one this morning.",
+    ]
+    for chrome in ("4 Likes", "Related topics", "Launching at the old quay", "Powered by"):
+        assert not any(chrome in line for line in text)
+
+
+STORY = [
+    "The harbour commissioners voted on Tuesday to dredge the inner basin for the first time "
+    "in eleven years, after fishing boats grounded twice at low water this autumn.",
+    "The work will cost about £400,000 and is due to start in February, when fewer visiting "
+    "yachts use the moorings, the harbour master told the meeting.",
+    "Spoil from the basin will be tested for heavy metals before it is taken out to sea, as "
+    "the marine licence requires, and the results published.",
+]
+
+
+def story_with_comments(kind: str) -> str:
+    comments = "".join(
+        f'<li itemprop="comment" itemscope itemtype="http://schema.org/Comment">'
+        f'<span itemprop="author">{name}</span> <time itemprop="datePublished" '
+        f'datetime="2026-11-19T1{n}:00:00Z">19 Nov</time><div itemprop="text"><p>{words}</p>'
+        "</div></li>"
+        for n, (name, words) in enumerate(
+            [
+                ("old_salt", "About time too, my boat sat on the mud for a whole tide in October."),
+                ("visitor22", "Will the visitors' pontoon stay open while they dredge it?"),
+                ("quaysider", "Who pays for this? The mooring fees went up again this year."),
+            ]
+        )
+    )
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour basin to be '
+        "dredged</title></head><body><main>"
+        f'<article itemscope itemtype="http://schema.org/{kind}"><h1 itemprop="headline">'
+        'Harbour basin to be dredged</h1><div itemprop="articleBody">'
+        f'{body}</div><section class="talk"><h2>3 Comments</h2><ol class="talk-list">{comments}'
+        "</ol></section></article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize("kind", ["NewsArticle", "BlogPosting"])
+def test_a_storys_comments_marked_in_microdata_are_still_no_part_of_it(kind: str) -> None:
+    article = extract_article(story_with_comments(kind), "https://harbour.example/dredging")
+    assert lines(article) == STORY
+
+
+def test_a_question_marked_in_microdata_marks_off_its_answers() -> None:
+    html = (DATA / "discussion-forum-microdata.html").read_text(encoding="utf-8")
+    html = html.replace("schema.org/DiscussionForumPosting", "schema.org/Question").replace(
+        'itemprop="comment" itemscope itemtype="http://schema.org/Comment"',
+        'itemprop="suggestedAnswer" itemscope itemtype="http://schema.org/Answer"',
+    )
+    html = html.replace('itemprop="suggestedAnswer"', 'itemprop="acceptedAnswer"', 1)
+    text = lines(extract_article(html, "https://forum.example/t/482"))
+    assert "Answers" in text
+    assert "Answer by pilot_gig (accepted) · 2026-11-14T19:02:00+00:00" in text
+    assert "Answer by sea_otter · 2026-11-15T08:45:00+00:00" in text

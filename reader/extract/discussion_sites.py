@@ -4,7 +4,8 @@ Each reader answers a `Thread` only when the page has the site's whole shape (th
 and the box its replies are in), so a news story that borrows a class name is read as a story:
 Hacker News's item page (`table.fatitem` + `tr.athing.comtr`), an old.reddit thread (one
 `div.thing.link` and its `div.commentarea`), a GitHub issue or pull request (`.js-discussion`
-of `.js-comment-container`s) and a Stack Overflow question (`#question` and `#answers`).
+of `.js-comment-container`s) and a Stack Overflow question (`#question` and `#answers`); and any
+forum that marks its thread in schema.org microdata (`schema_thread`).
 """
 
 from __future__ import annotations
@@ -216,11 +217,98 @@ def _signature(post: HtmlElement, owner: bool = False) -> tuple[str, datetime | 
     return _words(user), _time(time.get("title") if time is not None else None)
 
 
+# schema.org's types of a thread's opening post, and of its replies, in microdata.
+_OPENING_TYPES = ("DiscussionForumPosting", "Question")
+_REPLY_TYPES = ("Comment", "Answer")
+
+
+def _typed(names: tuple[str, ...]) -> str:
+    """An XPath test that an element's `itemtype` is one of `names` (any vocabulary's address:
+    "http://schema.org/Comment", "https://schema.org/Comment")."""
+    return " or ".join(
+        f"substring(normalize-space(@itemtype), string-length(normalize-space(@itemtype)) - "
+        f'{len(name)}) = "/{name}"'
+        for name in names
+    )
+
+
+def _own(scope: HtmlElement, *props: str) -> HtmlElement | None:
+    """The first element of `scope` with an `itemprop` of `props` (in their order of preference)
+    that is the scope's own, not a reply's nested in it."""
+    for prop in props:
+        found = _own_prop(scope, prop)
+        if found is not None:
+            return found
+    return None
+
+
+def _own_prop(scope: HtmlElement, prop: str) -> HtmlElement | None:
+    for el in scope.xpath(
+        f'.//*[contains(concat(" ", normalize-space(@itemprop), " "), " {prop} ")]'
+    ):
+        owner = next(el.iterancestors(), None)
+        while owner is not None and owner is not scope:
+            if owner.get("itemscope") is not None and owner.xpath(
+                f"self::*[{_typed(_REPLY_TYPES)}]"
+            ):
+                break
+            owner = owner.getparent()
+        if owner is scope:
+            return el
+    return None
+
+
+def _signed(scope: HtmlElement) -> tuple[str, datetime | None]:
+    """A post's writer and time as its microdata names them."""
+    author = _own(scope, "author")
+    name = _first(author, './/*[@itemprop="name"]') if author is not None else None
+    writer = (name.get("content") or _words(name)) if name is not None else _words(author)
+    date = _own(scope, "datePublished", "dateCreated")
+    stamp = (date.get("datetime") or date.get("content")) if date is not None else None
+    return safe_line(writer or ""), _time(stamp)
+
+
+def schema_thread(doc: HtmlElement, base: str) -> Thread | None:
+    """A forum's thread marked in schema.org microdata (Discourse's page for readers without
+    scripts, and forums like it): an opening `DiscussionForumPosting` (or `Question`) and its
+    `Comment`s (or `Answer`s), each with its `text`. A news story's comments marked as
+    `Comment`s sit under an `Article`: the opening post's type is what makes the page a thread."""
+    opening = _first(doc, f"//*[@itemscope][{_typed(_OPENING_TYPES)}]")
+    if opening is None:
+        return None
+    text = _own(opening, "text", "articleBody")
+    posts = []
+    for reply in doc.xpath(f"//*[@itemscope][{_typed(_REPLY_TYPES)}]"):
+        words = _own(reply, "text")
+        if words is None:
+            continue
+        writer, written = _signed(reply)
+        depth = len(reply.xpath(f"ancestor::*[@itemscope][{_typed(_REPLY_TYPES)}]"))
+        answer = bool(reply.xpath(f"self::*[{_typed(('Answer',))}]"))
+        accepted = "acceptedAnswer" in reply.get("itemprop", "").split()
+        label = "Answer by" if answer else ""
+        posts.append(Post(writer, words, depth, written, label, "accepted" * accepted))
+    if text is None and not posts:
+        return None
+    author, published = _signed(opening)
+    headline = _own(opening, "headline")
+    title = (headline.get("content") or _words(headline)) if headline is not None else ""
+    return Thread(
+        title=safe_line(title),
+        author=author,
+        published=published,
+        opening=contents(text) if text is not None else [],
+        posts=posts,
+        replies_heading="Answers" if any(p.label for p in posts) else "Comments",
+    )
+
+
 SITES: tuple[Callable[[HtmlElement, str], Thread | None], ...] = (
     hacker_news,
     old_reddit,
     github_issue,
     stack_exchange,
+    schema_thread,
 )
 
 
