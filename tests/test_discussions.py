@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.extract import extract_article, to_text
-from reader.models import Article, BlockKind
+from reader.models import Article, BlockKind, SiteRule
 
 DATA = Path(__file__).parent / "data"
 
@@ -217,3 +217,13 @@ def test_a_question_marked_in_microdata_marks_off_its_answers() -> None:
     assert "Answers" in text
     assert "Answer by pilot_gig (accepted) · 2026-11-14T19:02:00+00:00" in text
     assert "Answer by sea_otter · 2026-11-15T08:45:00+00:00" in text
+
+
+def test_a_site_rules_body_around_the_thread_is_read_as_the_thread() -> None:
+    html = (DATA / "discussion-old-reddit-thread.html").read_bytes()
+    url = "https://old.reddit.com/r/Harbourtown/comments/9zq1/x/"
+    around = extract_article(html, url, site_rule=SiteRule(body="div.content", drop=(".side",)))
+    assert lines(around) == lines(read("old-reddit-thread"))
+    # A body holding the post alone is what the rule's writer asked for: no replies.
+    post = extract_article(html, url, site_rule=SiteRule(body="div.expando"))
+    assert lines(post) == lines(read("old-reddit-thread"))[:2]

@@ -428,12 +428,12 @@ def extract_page(
         mark_listings(doc)
         latest_entry = mark_live_entries(doc, live_blog)
         bylines: dict[str, str] = {}
-        # A discussion page's thread is its content: read post by post, not scored.
-        thread = discussion_thread(doc, base) if body is None else None
-        if body is not None:
-            strip_inserts(body, url)
-            blocks = html_to_blocks(body, base)
-        elif thread is not None:
+        # A discussion page's thread is its content: read post by post, not scored; also in
+        # the body a site's rule names, when that holds the thread's replies.
+        thread = discussion_thread(doc, base)
+        if thread is not None and body is not None and not thread.replies_within(body):
+            thread = None
+        if thread is not None:
             blocks = html_to_blocks(thread_box(thread), base)
             meta = replace(
                 meta,
@@ -442,6 +442,9 @@ def extract_page(
                 published=thread.published or meta.published,
                 site_name=thread.site_name or meta.site_name,
             )
+        elif body is not None:
+            strip_inserts(body, url)
+            blocks = html_to_blocks(body, base)
         else:
             for box in story_link_boxes(doc, url):
                 # Before readability makes the box a paragraph of the story.

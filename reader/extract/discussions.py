@@ -54,6 +54,13 @@ class Thread:
     replies_heading: str = "Comments"
     """The heading over the replies: "Comments", or "Answers" on a question page."""
 
+    def replies_within(self, box: HtmlElement) -> bool:
+        """The thread has replies, all inside `box` (the body a site's rule names)."""
+        return bool(self.posts) and all(
+            post.body is box or any(a is box for a in post.body.iterancestors())
+            for post in self.posts
+        )
+
 
 def when(value: str | None) -> datetime | None:
     """A post's time from its machine-readable attribute."""
