@@ -227,3 +227,15 @@ def test_a_site_rules_body_around_the_thread_is_read_as_the_thread() -> None:
     # A body holding the post alone is what the rule's writer asked for: no replies.
     post = extract_article(html, url, site_rule=SiteRule(body="div.expando"))
     assert lines(post) == lines(read("old-reddit-thread"))[:2]
+
+
+def test_a_promoted_post_in_the_sidebar_is_not_the_threads() -> None:
+    html = (DATA / "discussion-old-reddit-thread.html").read_text(encoding="utf-8")
+    promoted = (
+        '<div class="thing id-t3_ad1 link promoted" data-author="harbourboats"><div class="entry">'
+        '<p class="title"><a class="title" href="https://boats.example/sale">Winter boat sale: '
+        "20% off all kayaks</a></p></div></div>"
+    )
+    html = html.replace('<div class="side">', f'<div class="side">{promoted}')
+    article = extract_article(html, "https://old.reddit.com/r/Harbourtown/comments/9zq1/x/")
+    assert lines(article) == lines(read("old-reddit-thread"))

@@ -96,7 +96,11 @@ def old_reddit(doc: HtmlElement, base: str) -> Thread | None:
     """An old.reddit thread: the one post (`div.thing.link`) and the comments in its comment
     area, each nested as deep as the comments it sits in."""
     thing = f"div[{_has_class('thing')}]"
-    links = doc.xpath(f"//{thing}[{_has_class('link')}]")
+    # A promoted post in the sidebar is a "thing link" too: the advertiser's, not the thread's.
+    links = doc.xpath(
+        f"//{thing}[{_has_class('link')} and not({_has_class('promoted')})]"
+        f"[not(ancestor::div[{_has_class('side')}])]"
+    )
     area = _first(doc, f"//div[{_has_class('commentarea')}]")
     if len(links) != 1 or area is None:
         return None  # a subreddit's page of posts, not a thread
