@@ -239,3 +239,61 @@ def test_a_promoted_post_in_the_sidebar_is_not_the_threads() -> None:
     html = html.replace('<div class="side">', f'<div class="side">{promoted}')
     article = extract_article(html, "https://old.reddit.com/r/Harbourtown/comments/9zq1/x/")
     assert lines(article) == lines(read("old-reddit-thread"))
+
+
+def test_a_thread_declared_in_json_ld_is_read_where_scripts_draw_the_posts() -> None:
+    article = read("declared-in-json-ld")
+    assert (article.title, article.author) == ("Mooring fees for winter 2027?", "longliner")
+    text = lines(article)
+    assert text[:2] == [
+        "Has anyone had the letter about next winter's mooring fees yet?",
+        "Last year the notice came in October and this year nothing so far. I'd like to know "
+        "before I decide whether to haul out.",
+    ]
+    reply = next(b for b in article.blocks if b.text.startswith("longliner · "))
+    assert (reply.kind, reply.level) == (BlockKind.QUOTE, 1)
+    assert "crabber · 2026-11-13T07:45:00+00:00" in text
+    assert not any("Loading" in line or "JavaScript" in line for line in text)
+
+
+def declaring(ld: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tides</title>'
+        f'<script type="application/ld+json">{ld}</script></head><body><div id="app"></div>'
+        "</body></html>"
+    )
+
+
+def test_a_question_declared_in_json_ld_gives_its_answers_accepted_first() -> None:
+    ld = (
+        '{"@context": "https://schema.org", "@type": "QAPage", "mainEntity": {"@type": '
+        '"Question", "name": "Why are spring tides higher?", "text": "Is it the moon or the '
+        'sun that makes spring tides so high?", "author": {"name": "ebb"}, "dateCreated": '
+        '"2026-10-01T08:00:00Z", "suggestedAnswer": [{"@type": "Answer", "text": "Only the '
+        'moon.", "author": {"name": "flood"}}], "acceptedAnswer": {"@type": "Answer", "text": '
+        '"<p>Both: when the sun and moon <b>line up</b>, their pulls add.</p>", "author": '
+        '{"name": "neap"}, "dateCreated": "2026-10-01T09:00:00Z"}}}'
+    )
+    article = extract_article(declaring(ld), "https://qa.example/q/1")
+    assert (article.title, article.author) == ("Why are spring tides higher?", "ebb")
+    assert lines(article) == [
+        "Is it the moon or the sun that makes spring tides so high?",
+        "Answers",
+        "Answer by neap (accepted) · 2026-10-01T09:00:00+00:00",
+        "Both: when the sun and moon line up, their pulls add.",
+        "---",
+        "Answer by flood",
+        "Only the moon.",
+    ]
+
+
+def test_a_story_declaring_its_comments_in_json_ld_is_still_the_story() -> None:
+    ld = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Harbour basin '
+        'to be dredged", "comment": [{"@type": "Comment", "text": "About time too.", '
+        '"author": "old_salt"}]}'
+    )
+    page = declaring(ld).replace(
+        '<div id="app"></div>', "<article>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>"
+    )
+    assert lines(extract_article(page, "https://harbour.example/dredging")) == STORY

@@ -430,7 +430,7 @@ def extract_page(
         bylines: dict[str, str] = {}
         # A discussion page's thread is its content: read post by post, not scored; also in
         # the body a site's rule names, when that holds the thread's replies.
-        thread = discussion_thread(doc, base)
+        thread = discussion_thread(doc, base, json_ld)
         if thread is not None and body is not None and not thread.replies_within(body):
             thread = None
         if thread is not None:

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from lxml.html import HtmlElement
 
 from ..safe import safe_line
 from ..urls import absolute_url
+from .discussion_json_ld import declared_thread
 from .discussions import Post, Thread, contents, when
 
 
@@ -318,10 +320,13 @@ SITES: tuple[Callable[[HtmlElement, str], Thread | None], ...] = (
 )
 
 
-def discussion_thread(doc: HtmlElement, base: str) -> Thread | None:
-    """The page's thread when it is a discussion page of a known make, else None."""
+def discussion_thread(
+    doc: HtmlElement, base: str, json_ld: list[dict[str, Any]] | None = None
+) -> Thread | None:
+    """The page's thread when it is a discussion page of a known make, or one its JSON-LD
+    declares (`discussion_json_ld`), else None."""
     for read in SITES:
         thread = read(doc, base)
         if thread is not None and (thread.opening or thread.posts or thread.link):
             return thread
-    return None
+    return declared_thread(json_ld or [])

@@ -4,8 +4,8 @@ A news story's readers' comments are furniture (`comment_threads`). On a discuss
 Hacker News item, an old.reddit thread, a GitHub issue, a Stack Overflow question) the thread is
 the page: there is no story beside it. readability scored such a page's sidebar or header as its
 article and dropped the posts, their authors and their nesting. A page is told as one by
-its known markup (`discussion_sites`), never by a comment box's name, so a story with comments
-is read as before.
+its known markup (`discussion_sites`) or what its JSON-LD declares it (`discussion_json_ld`),
+never by a comment box's name, so a story with comments is read as before.
 
 The thread is read into a box of our own making: the opening post's words (and the submitted
 link, when the post is a link), then each reply under a line naming its author and date, a
