@@ -297,3 +297,18 @@ def test_a_story_declaring_its_comments_in_json_ld_is_still_the_story() -> None:
         '<div id="app"></div>', "<article>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>"
     )
     assert lines(extract_article(page, "https://harbour.example/dredging")) == STORY
+
+
+def test_declared_html_is_read_as_a_page_shows_it() -> None:
+    answer = (
+        "<p>Both pull.</p><script>steal()<\\/script><p hidden>Hidden from readers.</p>"
+        "<p style='display:none'>Nor this.</p><p>\\u001b[31mNo colour codes.</p>"
+    )
+    ld = (
+        '{"@type": "QAPage", "mainEntity": {"@type": "Question", "name": "Spring tides?", '
+        '"text": "Why are they high?", "acceptedAnswer": {"@type": "Answer", "author": "neap", '
+        f'"text": "{answer}"}}}}}}'
+    )
+    article = extract_article(declaring(ld), "https://qa.example/q/2")
+    assert lines(article)[-2:] == ["Both pull.", "No colour codes."]
+    assert "\x1b" not in to_text(article)

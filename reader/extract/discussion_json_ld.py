@@ -21,6 +21,7 @@ from ..safe import safe_line
 from .discussions import Post, Thread, when
 from .document import HTML_PARSER
 from .metadata import types_of
+from .page_cleanup import prepare
 
 # Most replies read from a declaration: it is one script's JSON, and a page may declare any
 # number, nested any depth.
@@ -49,11 +50,14 @@ def _words(text: str) -> HtmlElement | None:
         return None
     if _MARKUP.search(text):
         try:
-            return lxml.html.fragment_fromstring(
+            box = lxml.html.fragment_fromstring(
                 clean_markup(text), create_parent="div", parser=HTML_PARSER
             )
         except (lxml.etree.ParserError, ValueError):
             pass
+        else:
+            prepare(box)  # what a page's reader never sees (scripts, hidden text) is no word
+            return box
     box = lxml.html.Element("div")
     for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
         lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
