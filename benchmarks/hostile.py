@@ -71,6 +71,24 @@ def _markdown_text(markdown: str) -> str:
     return to_text(extract_file(page, URL.replace(".html", ".md")), header=False)
 
 
+def _forum_thread_read(n: int) -> bool:
+    """A thread of `n` replies nested each in the one before, marked in schema.org microdata:
+    every reply's words are read, the deepest too."""
+    reply = (
+        '<div itemprop="comment" itemscope itemtype="https://schema.org/Comment">'
+        '<span itemprop="author">u{i}</span><div itemprop="text"><p>Reply {i} says so.</p></div>'
+    )
+    page = (
+        '<html><body><div itemscope itemtype="https://schema.org/DiscussionForumPosting">'
+        f'<div itemprop="text">{STORY}</div>'
+        + "".join(reply.format(i=i) for i in range(n))
+        + "</div>" * (n + 1)
+        + "</body></html>"
+    )
+    text = to_text(extract_article(page, URL), header=False)
+    return "Paragraph 3 of the ferry story" in text and f"Reply {n - 1} says so." in text
+
+
 def _feed_with_author(n: int) -> bytes:
     author = "Ana " * n
     return (
@@ -115,6 +133,12 @@ CASES = (
             f"<article>{STORY}</article>"
             + ("<div><form><input type='email'></form>" * n + "</div>" * n) * 4
         ),
+    ),
+    Case(
+        "nested-forum-replies",
+        50,
+        "a forum's thread in microdata of 200 replies nested each in the last: 1.6 s, 15× 50's",
+        lambda n: _forum_thread_read(n),
     ),
     Case(
         "table-of-wide-spans",

@@ -42,6 +42,8 @@ from .consent import has_consent_choice, is_consent_wall
 from .credit_line import credited_authors
 from .declared_body import declared_body_html
 from .disclosures import statements_into_article
+from .discussion_sites import discussion_thread
+from .discussions import thread_box
 from .document import HTML_PARSER, base_url
 from .font_headline import mark_font_headline
 from .forum_posts import thread, thread_posts
@@ -439,7 +441,21 @@ def extract_page(
         mark_listings(doc)
         latest_entry = mark_live_entries(doc, live_blog)
         bylines: dict[str, str] = {}
-        if body is not None:
+        # A discussion page's thread is its content: read post by post, not scored; also in
+        # the body a site's rule names, when that holds the thread's replies.
+        discussion = discussion_thread(doc, base, json_ld)
+        if discussion is not None and body is not None and not discussion.replies_within(body):
+            discussion = None
+        if discussion is not None:
+            blocks = html_to_blocks(thread_box(discussion), base)
+            meta = replace(
+                meta,
+                title=discussion.title or meta.title,
+                author=discussion.author or meta.author,
+                published=discussion.published or meta.published,
+                site_name=discussion.site_name or meta.site_name,
+            )
+        elif body is not None:
             strip_inserts(body, url)
             blocks = html_to_blocks(body, base)
         else:
@@ -454,7 +470,7 @@ def extract_page(
                 if posts is not None
                 else _readability_blocks(doc, url, base, meta.title)
             )
-        if words_of(blocks) < _SHORT and body is None:
+        if words_of(blocks) < _SHORT and body is None and discussion is None:
             # Short: readability may have picked a fragment (a caption, a teaser) of a short
             # article; the page's own <article>/<main> is the better guess when it holds more.
             container = _container_blocks(doc, base)
@@ -485,7 +501,9 @@ def extract_page(
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
         # A wire story with no byline names its reporters at its end.
         meta = replace(meta, author=author or credited_authors(blocks))
-        blocks = without_pull_quotes(blocks)
+        if discussion is None:
+            # A reply quoting the post it answers is no pull quote of the article's.
+            blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         blocks = dek_as_paragraph(blocks, meta.description)
         # A section front: its teasers, not the credits and labels between them.

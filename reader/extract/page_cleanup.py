@@ -26,6 +26,7 @@ from .comment_threads import comment_threads
 from .corrections import keeps_notes
 from .credits import credits_into_captions, label_credits
 from .folded import unfold_read_more
+from .forms import text_forms_as_boxes
 from .forum_posts import ThreadPosts, thread_posts
 from .furniture import (
     FURNITURE_ROLES,
@@ -146,6 +147,8 @@ def prepare(doc: HtmlElement) -> None:
             continue
         if el in still_hidden or is_screen_reader_only(el):
             drop(el)
+    # After what is hidden is gone: a post's editor the page hides is no control of a form.
+    text_forms_as_boxes(doc)
     credits_into_captions(doc)
 
 

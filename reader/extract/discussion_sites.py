@@ -1,0 +1,332 @@
+"""The discussion sites whose markup says a page is a thread, and how each names its parts.
+
+Each reader answers a `Thread` only when the page has the site's whole shape (the opening post
+and the box its replies are in), so a news story that borrows a class name is read as a story:
+Hacker News's item page (`table.fatitem` + `tr.athing.comtr`), an old.reddit thread (one
+`div.thing.link` and its `div.commentarea`), a GitHub issue or pull request (`.js-discussion`
+of `.js-comment-container`s) and a Stack Overflow question (`#question` and `#answers`); and any
+forum that marks its thread in schema.org microdata (`schema_thread`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ..safe import safe_line
+from ..urls import absolute_url
+from .discussion_json_ld import declared_thread
+from .discussions import Post, Thread, contents, when
+
+
+def _has_class(name: str) -> str:
+    """An XPath test that an element's class list holds `name`."""
+    return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+
+
+def _first(el: HtmlElement, path: str) -> HtmlElement | None:
+    found = el.xpath(path)
+    return found[0] if found else None
+
+
+def _words(el: HtmlElement | None) -> str:
+    return safe_line(" ".join(el.text_content().split())) if el is not None else ""
+
+
+# Stack Overflow's tooltip times: "2026-11-30 12:01:02Z", a space where ISO puts its "T".
+_SPACED_TIME = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
+
+
+def _time(value: str | None) -> datetime | None:
+    """A post's time from its attribute. Hacker News's tooltip gives the time without its zone
+    and then the Unix time ("2026-12-02T18:11:09 1796235069"): the latter says it whole."""
+    parts = (value or "").split()
+    if len(parts) == 2 and parts[1].isdigit():
+        try:
+            return datetime.fromtimestamp(int(parts[1]), UTC)
+        except (OverflowError, OSError, ValueError):
+            pass
+    return when(_SPACED_TIME.sub(r"\1T\2", (value or "").strip()))
+
+
+def hacker_news(doc: HtmlElement, base: str) -> Thread | None:
+    """A Hacker News item: the submission, its text, and the comment tree, each comment's
+    depth in its indent cell."""
+    item = _first(doc, f"//table[{_has_class('fatitem')}]")
+    if item is None:
+        return None
+    comments = doc.xpath(f"//tr[{_has_class('athing')} and {_has_class('comtr')}]")
+    title = _first(item, f".//span[{_has_class('titleline')}]/a")
+    if title is None:
+        return None
+    link = absolute_url(base, title.get("href", ""))
+    age = _first(item, f".//span[{_has_class('age')}]")
+    text = _first(item, f".//div[{_has_class('toptext')}]")
+    posts = []
+    for comment in comments:
+        body = _first(comment, f".//div[{_has_class('commtext')}]")
+        if body is None:
+            continue  # a deleted or flagged comment: no words
+        indent = _first(comment, f".//td[{_has_class('ind')}]")
+        depth = indent.get("indent", "0") if indent is not None else "0"
+        comment_age = _first(comment, f".//span[{_has_class('age')}]")
+        posts.append(
+            Post(
+                _words(_first(comment, f".//a[{_has_class('hnuser')}]")),
+                body,
+                int(depth) if depth.isdigit() else 0,
+                _time(comment_age.get("title") if comment_age is not None else None),
+            )
+        )
+    return Thread(
+        title=_words(title),
+        author=_words(_first(item, f".//a[{_has_class('hnuser')}]")),
+        published=_time(age.get("title") if age is not None else None),
+        opening=contents(text) if text is not None else [],
+        posts=posts,
+        # An "Ask HN" links to itself: no address of its own to follow.
+        link=link if link and "news.ycombinator.com/item" not in link else "",
+        site_name="Hacker News",
+    )
+
+
+def old_reddit(doc: HtmlElement, base: str) -> Thread | None:
+    """An old.reddit thread: the one post (`div.thing.link`) and the comments in its comment
+    area, each nested as deep as the comments it sits in."""
+    thing = f"div[{_has_class('thing')}]"
+    # A promoted post in the sidebar is a "thing link" too: the advertiser's, not the thread's.
+    links = doc.xpath(
+        f"//{thing}[{_has_class('link')} and not({_has_class('promoted')})]"
+        f"[not(ancestor::div[{_has_class('side')}])]"
+    )
+    area = _first(doc, f"//div[{_has_class('commentarea')}]")
+    if len(links) != 1 or area is None:
+        return None  # a subreddit's page of posts, not a thread
+    post = links[0]
+    title = _first(post, f".//a[{_has_class('title')}]")
+    body = _first(post, f".//div[{_has_class('md')}]")
+    posted = _first(post, ".//time[@datetime]")
+    posts = []
+    for comment in area.xpath(f".//{thing}[{_has_class('comment')}]"):
+        entry = _first(comment, f"./div[{_has_class('entry')}]")
+        words = _first(entry, f".//div[{_has_class('md')}]") if entry is not None else None
+        if entry is None or words is None:
+            continue  # deleted: no words
+        author = comment.get("data-author") or _words(
+            _first(entry, f".//a[{_has_class('author')}]")
+        )
+        depth = len(comment.xpath(f"ancestor::{thing}[{_has_class('comment')}]"))
+        time = _first(entry, ".//time[@datetime]")
+        posts.append(
+            Post(
+                safe_line(author),
+                words,
+                depth,
+                _time(time.get("datetime") if time is not None else None),
+            )
+        )
+    link = absolute_url(base, title.get("href", "")) if title is not None else ""
+    self_post = "self" in post.get("class", "").split()
+    return Thread(
+        title=_words(title),
+        author=safe_line(post.get("data-author", "")),
+        published=_time(posted.get("datetime") if posted is not None else None),
+        opening=contents(body) if body is not None else [],
+        posts=posts,
+        link="" if self_post else link,
+    )
+
+
+def github_issue(doc: HtmlElement, base: str) -> Thread | None:
+    """A GitHub issue or pull request: its first comment is the issue's text, the others
+    reply to it; the timeline's events (labels, references) are the repository's bookkeeping."""
+    discussion = _first(doc, f"//div[{_has_class('js-discussion')}]")
+    if discussion is None:
+        return None
+    posts = []
+    for container in discussion.xpath(f".//div[{_has_class('js-comment-container')}]"):
+        body = _first(container, f".//div[{_has_class('comment-body')}]")
+        if body is None:
+            continue
+        header = _first(container, f".//*[{_has_class('timeline-comment-header')}]")
+        where = header if header is not None else container
+        time = _first(where, ".//relative-time[@datetime]")
+        posts.append(
+            Post(
+                _words(_first(where, f".//a[{_has_class('author')}]")),
+                body,
+                when=_time(time.get("datetime") if time is not None else None),
+            )
+        )
+    if not posts:
+        return None
+    issue, replies = posts[0], posts[1:]
+    title = _first(doc, f"//*[{_has_class('js-issue-title')}]")
+    return Thread(
+        title=_words(title),
+        author=issue.author,
+        published=issue.when,
+        opening=contents(issue.body),
+        posts=replies,
+    )
+
+
+def stack_exchange(doc: HtmlElement, base: str) -> Thread | None:
+    """A Stack Overflow (Stack Exchange) question: the question, then each answer under a
+    line naming its writer, the accepted one said so."""
+    question = _first(doc, '//*[@id="question"]')
+    answers = _first(doc, '//*[@id="answers"]')
+    if question is None or answers is None:
+        return None
+    body = _first(question, f".//div[{_has_class('js-post-body')}]")
+    if body is None:
+        return None
+    author, asked = _signature(question, owner=True)
+    posts = []
+    for answer in answers.xpath(f".//div[{_has_class('answer')}]"):
+        words = _first(answer, f".//div[{_has_class('js-post-body')}]")
+        if words is None:
+            continue
+        writer, answered = _signature(answer)
+        accepted = "accepted-answer" in answer.get("class", "").split() or (
+            answer.get("itemprop") == "acceptedAnswer"
+        )
+        posts.append(
+            Post(writer, words, when=answered, label="Answer by", note="accepted" * accepted)
+        )
+    title = _first(doc, f'//*[@id="question-header"]//a[{_has_class("question-hyperlink")}]')
+    created = _first(doc, '//*[@itemprop="dateCreated"]')
+    return Thread(
+        title=_words(title),
+        author=author,
+        published=asked or _time(created.get("datetime") if created is not None else None),
+        opening=contents(body),
+        posts=posts,
+        replies_heading="Answers",
+    )
+
+
+def _signature(post: HtmlElement, owner: bool = False) -> tuple[str, datetime | None]:
+    """Who wrote a question or answer, and when: its signature's user link and tooltip time.
+    An edited post signs twice, the editor first: the owner's (or the last) is the writer's."""
+    signatures = post.xpath(f".//div[{_has_class('post-signature')}]")
+    owners = [s for s in signatures if owner and "owner" in s.get("class", "").split()]
+    signature = (owners or signatures or [None])[-1]
+    if signature is None:
+        return "", None
+    user = _first(signature, './/a[contains(@href, "/users/")]')
+    time = _first(signature, ".//span[@title]")
+    return _words(user), _time(time.get("title") if time is not None else None)
+
+
+# schema.org's types of a thread's opening post, and of its replies, in microdata.
+_OPENING_TYPES = ("DiscussionForumPosting", "Question")
+_REPLY_TYPES = ("Comment", "Answer")
+
+
+def _typed(names: tuple[str, ...]) -> str:
+    """An XPath test that an element's `itemtype` is one of `names` (any vocabulary's address:
+    "http://schema.org/Comment", "https://schema.org/Comment")."""
+    return " or ".join(
+        f"substring(normalize-space(@itemtype), string-length(normalize-space(@itemtype)) - "
+        f'{len(name)}) = "/{name}"'
+        for name in names
+    )
+
+
+Props = dict[str, HtmlElement]
+"""A post's own microdata properties: the first element of each `itemprop` name."""
+
+
+def _owned_props(doc: HtmlElement, posts: list[HtmlElement]) -> dict[HtmlElement, Props]:
+    """Each post's own properties, not those of a reply nested in it: each property's owner is
+    the nearest post around it. Read in one pass over the page's properties: asked post by post,
+    a thread of replies nested two hundred deep took half a minute."""
+    owners = set(posts)
+    owned: dict[HtmlElement, Props] = {post: {} for post in posts}
+    for el in doc.iter():
+        names = el.get("itemprop") if isinstance(el.tag, str) else None
+        if not names:
+            continue
+        owner = next((a for a in el.iterancestors() if a in owners), None)
+        if owner is not None:
+            for name in names.split():
+                owned[owner].setdefault(name, el)
+    return owned
+
+
+def _own(props: Props, *names: str) -> HtmlElement | None:
+    """The first of `names` (in their order of preference) the post has."""
+    return next((props[name] for name in names if name in props), None)
+
+
+def _signed(props: Props) -> tuple[str, datetime | None]:
+    """A post's writer and time as its microdata names them."""
+    author = _own(props, "author")
+    name = _first(author, './/*[@itemprop="name"]') if author is not None else None
+    writer = (name.get("content") or _words(name)) if name is not None else _words(author)
+    date = _own(props, "datePublished", "dateCreated")
+    stamp = (date.get("datetime") or date.get("content")) if date is not None else None
+    return safe_line(writer or ""), _time(stamp)
+
+
+def schema_thread(doc: HtmlElement, base: str) -> Thread | None:
+    """A forum's thread marked in schema.org microdata (Discourse's page for readers without
+    scripts, and forums like it): an opening `DiscussionForumPosting` (or `Question`) and its
+    `Comment`s (or `Answer`s), each with its `text`. A news story's comments marked as
+    `Comment`s sit under an `Article`: the opening post's type is what makes the page a thread."""
+    opening = _first(doc, f"//*[@itemscope][{_typed(_OPENING_TYPES)}]")
+    if opening is None:
+        return None
+    replies = doc.xpath(f"//*[@itemscope][{_typed(_REPLY_TYPES)}]")
+    owned = _owned_props(doc, [opening, *replies])
+    text = _own(owned[opening], "text", "articleBody")
+    posts = []
+    for reply in replies:
+        words = _own(owned[reply], "text")
+        if words is None:
+            continue
+        writer, written = _signed(owned[reply])
+        depth = len(reply.xpath(f"ancestor::*[@itemscope][{_typed(_REPLY_TYPES)}]"))
+        answer = bool(reply.xpath(f"self::*[{_typed(('Answer',))}]"))
+        accepted = "acceptedAnswer" in reply.get("itemprop", "").split()
+        label = "Answer by" if answer else ""
+        posts.append(Post(writer, words, depth, written, label, "accepted" * accepted))
+    if text is None and not posts:
+        return None
+    author, published = _signed(owned[opening])
+    headline = _own(owned[opening], "headline")
+    title = (headline.get("content") or _words(headline)) if headline is not None else ""
+    return Thread(
+        title=safe_line(title),
+        author=author,
+        published=published,
+        opening=contents(text) if text is not None else [],
+        posts=posts,
+        replies_heading="Answers" if any(p.label for p in posts) else "Comments",
+    )
+
+
+SITES: tuple[Callable[[HtmlElement, str], Thread | None], ...] = (
+    hacker_news,
+    old_reddit,
+    github_issue,
+    stack_exchange,
+    schema_thread,
+)
+
+
+def discussion_thread(
+    doc: HtmlElement, base: str, json_ld: list[dict[str, Any]] | None = None
+) -> Thread | None:
+    """The page's thread when it is a discussion page of a known make, or one its JSON-LD
+    declares (`discussion_json_ld`), else None."""
+    for read in SITES:
+        thread = read(doc, base)
+        if thread is not None and (thread.opening or thread.posts or thread.link):
+            return thread
+    return declared_thread(json_ld or [])
