@@ -74,6 +74,7 @@ from .responsive import without_screen_copies
 from .ruby import without_ruby_readings
 from .sidenotes import set_sidenotes_apart
 from .teasers import teaser_list
+from .wire_ledes import wire_reporters
 
 __all__ = [
     "extract_article",
@@ -249,6 +250,24 @@ def _is_copyright_line(block: Block) -> bool:
     return not any(word[:1].islower() for word in _RIGHTS_RESERVED.sub("", rest).split())
 
 
+# A reporter's e-mail address alone after the story ("kms@yna.co.kr", Korean wires' signature
+# line): how to write to the writer the header names, not a line of the story. An address in a
+# sentence ("Write to tips@example.com") stays.
+_ADDRESSES = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;·]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*"
+)
+_ADDRESSES_LENGTH = 200
+
+
+def _is_signature_address(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind == BlockKind.PARAGRAPH
+        and len(text) <= _ADDRESSES_LENGTH
+        and _ADDRESSES.fullmatch(text) is not None
+    )
+
+
 # The heading of a comment section whose comments the cleanup (or the page's scripts) left
 # out: Substack's "Discussion about this post", "Comments", "12 comments", "Leave a reply".
 _COMMENTS_HEADING = re.compile(
@@ -270,7 +289,8 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     article from what the cleanup took away (a footer, comments), and divides nothing now; nor
     the heading of those comments. Nor the site's copyright line after the last: a footer the
     page's layout (a table's last row) left in the article's box; nor a Chinese portal's
-    editor's credit ("责任编辑：王芳"), its publishing system's field."""
+    editor's credit ("责任编辑：王芳"), its publishing system's field; nor the reporter's e-mail
+    address alone, a wire's signature line."""
     start, end = 0, len(blocks)
     while start < end and blocks[start].kind == BlockKind.RULE:
         start += 1
@@ -279,6 +299,7 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         or _is_copyright_line(blocks[end - 1])
         or is_editor_credit(blocks[end - 1])
         or _is_comments_heading(blocks[end - 1])
+        or _is_signature_address(blocks[end - 1])
     ):
         end -= 1
     return blocks[start:end]
@@ -464,8 +485,9 @@ def extract_page(
         # A Chinese portal's info line names the source ("来源：新闻网") a page may declare nowhere.
         meta = replace(meta, site_name=meta.site_name or header_source(blocks))
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
-        # A wire story with no byline names its reporters at its end.
-        meta = replace(meta, author=author or credited_authors(blocks))
+        # A wire story with no byline names its reporters in its lede ("(서울=연합뉴스) 이수진
+        # 기자 = …") or at its end ("Reporting by …").
+        meta = replace(meta, author=author or wire_reporters(blocks) or credited_authors(blocks))
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         blocks = dek_as_paragraph(blocks, meta.description)
