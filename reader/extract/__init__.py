@@ -490,7 +490,7 @@ def extract_page(
         meta = replace(meta, author=author or wire_reporters(blocks) or credited_authors(blocks))
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
-        blocks = dek_as_paragraph(blocks, meta.description)
+        blocks = dek_as_paragraph(blocks, meta.description, doc)
         # A section front: its teasers, not the credits and labels between them.
         teasers = teaser_list(blocks, url, _resolved(bylines, base))
         if teasers is not None:
