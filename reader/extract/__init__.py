@@ -36,6 +36,7 @@ from ..models import (
 from ..safe import safe_text
 from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
+from .article_dates import update_in_publications_zone
 from .blocks import html_to_blocks
 from .callouts import icons_beside_their_text
 from .consent import has_consent_choice, is_consent_wall
@@ -48,6 +49,7 @@ from .header_lines import header_line_dates, header_source, without_header_lines
 from .images import without_repeated_alts
 from .info_lines import is_editor_credit
 from .inserts import story_link_boxes, strip_inserts
+from .kickers import without_headline_labels
 from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
@@ -417,6 +419,7 @@ def extract_page(
         without_heading_permalinks(doc)
         # Before the headline and byline are read: an old layout's are set in <font> and <i>.
         mark_font_headline(doc)
+        without_headline_labels(doc)
         # Read before `prepare` removes the scripts that hold it.
         json_ld = json_ld_objects(doc)
         meta = extract_metadata(doc, url, json_ld)
@@ -479,6 +482,7 @@ def extract_page(
                 ):
                     return read
         published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
+        updated = update_in_publications_zone(published, updated)
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)
         )
