@@ -51,6 +51,7 @@ from .info_lines import is_editor_credit
 from .inserts import story_link_boxes, strip_inserts
 from .kickers import without_headline_labels
 from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
+from .link_menus import without_link_columns
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
 from .markdown_page import is_markdown, markdown_html
@@ -420,6 +421,7 @@ def extract_page(
         # Before the headline and byline are read: an old layout's are set in <font> and <i>.
         mark_font_headline(doc)
         without_headline_labels(doc)
+        without_link_columns(doc)
         # Read before `prepare` removes the scripts that hold it.
         json_ld = json_ld_objects(doc)
         meta = extract_metadata(doc, url, json_ld)
