@@ -8,7 +8,7 @@ import random
 
 import lxml.html
 
-from reader.extract.lead import _norm, _opens_with, _starting_with
+from reader.extract.lead import _norm, _opens_with, _starting_with, _under_the_headline
 
 # Pieces of a page's text: words, whitespace of every kind, and letters whose case folding is
 # longer than they are ("ß" is "ss", the ligature "ﬁ" is "fi").
@@ -55,3 +55,23 @@ def test_the_outermost_box_opening_with_the_paragraph_is_found() -> None:
     )
     found = _starting_with(page, _norm("The harbour board has put off its vote")[:60])
     assert found is not None and found.get("class") == "main"
+
+
+def _line_under_headline(box: str, line: str) -> bool:
+    page = lxml.html.document_fromstring(
+        f"<html><body><article><{box}><h1>Harbour to close</h1>{line}</{box}>"
+        "<div class='body'><p>The harbour will close on Monday for a month of repairs.</p>"
+        "</div></article></body></html>"
+    )
+    body = page.find(".//div[@class='body']/p")
+    return _under_the_headline(page.find(".//h1").getnext(), body)
+
+
+def test_a_paragraph_under_the_headline_is_a_subtitle_only_in_the_articles_header() -> None:
+    line = "<p>The repairs will cost £2 million and take a month.</p>"
+    assert _line_under_headline("header", line)
+    # BuzzFeed's <hgroup><h1>…<p class="description">: a blurb, unless its name says more.
+    assert not _line_under_headline("hgroup", line)
+    assert not _line_under_headline("div", line)
+    # A subheading under the headline is its subtitle in any box of its own.
+    assert _line_under_headline("div", "<h2>The repairs will cost £2 million</h2>")

@@ -107,6 +107,11 @@ def _under_the_headline(el: HtmlElement, body: HtmlElement) -> bool:
     box = el.getparent()
     if box is None or any(a is box for a in body.iterancestors()):
         return False
+    if el.tag == "p" and box.tag != "header":
+        # A paragraph is a subtitle only in the article's <header> (El País's <p class="a_st">):
+        # elsewhere it may be a blurb the corpus's reference leaves out of the article
+        # (BuzzFeed's <hgroup><h1>…<p class="description">), so only a name makes it one.
+        return False
     before = el.getprevious()
     if before is None or before.tag != "h1" or (before.tail or "").strip():
         return False
