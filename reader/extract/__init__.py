@@ -39,6 +39,7 @@ from ..urls import absolute_url
 from .article_dates import update_in_publications_zone
 from .blocks import html_to_blocks
 from .callouts import icons_beside_their_text
+from .claim_review import with_claim_review
 from .consent import has_consent_choice, is_consent_wall
 from .credit_line import credited_authors
 from .declared_body import declared_body_html
@@ -497,6 +498,7 @@ def extract_page(
         blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         blocks = dek_as_paragraph(blocks, meta.description, doc)
+        blocks = with_claim_review(blocks, json_ld, doc)
         # A section front: its teasers, not the credits and labels between them.
         teasers = teaser_list(blocks, url, _resolved(bylines, base))
         if teasers is not None:
