@@ -75,3 +75,39 @@ def test_other_bold_lines_are_left_as_they_were(top: str, h1: str) -> None:
     words = bold.replace("<b>", "").replace("</b>", "").replace("<font size=4>", "")
     words = words.replace("</font>", "")
     assert words in to_text(article, header=False)
+
+
+def _menu_page(top: str, end: str = "") -> Article:
+    """The layout of a small paper's site: a left column of menu links set one per line."""
+    html = (
+        "<html><head><title>Dale Advertiser - Mill to close with loss of 300 jobs</title></head>"
+        '<body><table width="760"><tr><td width="150" valign="top"><font face="Arial" size="2">'
+        '<a href="/">Home</a><br><a href="/news.htm">News</a><br><a href="/sport.htm">Sport'
+        '</a><br><a href="/letters.htm">Letters</a><br><a href="/contact.htm">Contact us</a>'
+        f'</font></td><td valign="top">{top}<font face="Georgia" size="3">{TEXT}{end}</font>'
+        "</td></tr></table></body></html>"
+    )
+    return extract_article(html, URL)
+
+
+def test_a_bold_headline_over_a_date_line_gives_the_title_and_the_date() -> None:
+    article = _menu_page(
+        '<font size="5"><b>Mill to close with loss of 300 jobs</b></font><br>'
+        '<font size="1">Friday, 27 November 2026</font><br><br>'
+    )
+    assert article.title == "Mill to close with loss of 300 jobs"
+    assert article.published is not None and article.published.date() == date(2026, 11, 27)
+    text = to_text(article, header=False)
+    assert "Mill to close" not in text and "27 November" not in text
+    assert text.startswith("The owners of the Riverside mill")
+
+
+def test_a_left_column_of_menu_links_is_no_part_of_the_story() -> None:
+    text = to_text(_menu_page(""), header=False)
+    assert text.startswith("The owners of the Riverside mill")
+    assert "Contact us" not in text and "Letters" not in text
+
+
+def test_a_report_by_line_at_the_stories_end_names_its_author() -> None:
+    article = _menu_page("", end="<i>Report by Mary Care</i>")
+    assert article.author == "Mary Care"

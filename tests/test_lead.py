@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from reader.extract import extract_article, to_text
-from reader.extract.lead import _norm, _opens_with, _starting_with
+from reader.extract.lead import _norm, _opens_with, _starting_with, _under_the_headline
 from reader.models import BlockKind
 
 # Pieces of a page's text: words, whitespace of every kind, and letters whose case folding is
@@ -110,3 +110,23 @@ def test_a_header_list_of_links_or_labels_is_no_key_points() -> None:
     for header_list in (f'<ul class="summary">{topics}</ul>', f'<ul class="summary">{labels}</ul>'):
         article = extract_article(points_page(header_list), "https://quay.example/a.html")
         assert not any(b.kind == BlockKind.LIST_ITEM for b in article.blocks)
+
+
+def _line_under_headline(box: str, line: str) -> bool:
+    page = lxml.html.document_fromstring(
+        f"<html><body><article><{box}><h1>Harbour to close</h1>{line}</{box}>"
+        "<div class='body'><p>The harbour will close on Monday for a month of repairs.</p>"
+        "</div></article></body></html>"
+    )
+    body = page.find(".//div[@class='body']/p")
+    return _under_the_headline(page.find(".//h1").getnext(), body)
+
+
+def test_a_paragraph_under_the_headline_is_a_subtitle_only_in_the_articles_header() -> None:
+    line = "<p>The repairs will cost £2 million and take a month.</p>"
+    assert _line_under_headline("header", line)
+    # BuzzFeed's <hgroup><h1>…<p class="description">: a blurb, unless its name says more.
+    assert not _line_under_headline("hgroup", line)
+    assert not _line_under_headline("div", line)
+    # A subheading under the headline is its subtitle in any box of its own.
+    assert _line_under_headline("div", "<h2>The repairs will cost £2 million</h2>")

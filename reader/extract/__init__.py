@@ -36,8 +36,10 @@ from ..models import (
 from ..safe import safe_text
 from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
+from .article_dates import update_in_publications_zone
 from .blocks import html_to_blocks
 from .callouts import icons_beside_their_text
+from .claim_review import with_claim_review
 from .consent import has_consent_choice, is_consent_wall
 from .credit_line import credited_authors
 from .declared_body import declared_body_html
@@ -52,7 +54,9 @@ from .header_lines import header_line_dates, header_source, without_header_lines
 from .images import without_repeated_alts
 from .info_lines import is_editor_credit
 from .inserts import story_link_boxes, strip_inserts
+from .kickers import without_headline_labels
 from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
+from .link_menus import without_link_columns
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
 from .markdown_page import is_markdown, markdown_html
@@ -79,6 +83,7 @@ from .ruby import without_ruby_readings
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
+from .wire_ledes import wire_reporters
 
 __all__ = [
     "extract_article",
@@ -262,6 +267,24 @@ def _is_copyright_line(block: Block) -> bool:
     return not any(word[:1].islower() for word in _RIGHTS_RESERVED.sub("", rest).split())
 
 
+# A reporter's e-mail address alone after the story ("kms@yna.co.kr", Korean wires' signature
+# line): how to write to the writer the header names, not a line of the story. An address in a
+# sentence ("Write to tips@example.com") stays.
+_ADDRESSES = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;·]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*"
+)
+_ADDRESSES_LENGTH = 200
+
+
+def _is_signature_address(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind == BlockKind.PARAGRAPH
+        and len(text) <= _ADDRESSES_LENGTH
+        and _ADDRESSES.fullmatch(text) is not None
+    )
+
+
 # The heading of a comment section whose comments the cleanup (or the page's scripts) left
 # out: Substack's "Discussion about this post", "Comments", "12 comments", "Leave a reply".
 _COMMENTS_HEADING = re.compile(
@@ -283,7 +306,8 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     article from what the cleanup took away (a footer, comments), and divides nothing now; nor
     the heading of those comments. Nor the site's copyright line after the last: a footer the
     page's layout (a table's last row) left in the article's box; nor a Chinese portal's
-    editor's credit ("责任编辑：王芳"), its publishing system's field."""
+    editor's credit ("责任编辑：王芳"), its publishing system's field; nor the reporter's e-mail
+    address alone, a wire's signature line."""
     start, end = 0, len(blocks)
     while start < end and blocks[start].kind == BlockKind.RULE:
         start += 1
@@ -292,6 +316,7 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         or _is_copyright_line(blocks[end - 1])
         or is_editor_credit(blocks[end - 1])
         or _is_comments_heading(blocks[end - 1])
+        or _is_signature_address(blocks[end - 1])
     ):
         end -= 1
     return blocks[start:end]
@@ -409,6 +434,8 @@ def extract_page(
         without_heading_permalinks(doc)
         # Before the headline and byline are read: an old layout's are set in <font> and <i>.
         mark_font_headline(doc)
+        without_headline_labels(doc)
+        without_link_columns(doc)
         # Read before `prepare` removes the scripts that hold it.
         json_ld = json_ld_objects(doc)
         meta = extract_metadata(doc, url, json_ld)
@@ -493,19 +520,22 @@ def extract_page(
                 ):
                     return read
         published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
+        updated = update_in_publications_zone(published, updated)
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)
         )
         # A Chinese portal's info line names the source ("来源：新闻网") a page may declare nowhere.
         meta = replace(meta, site_name=meta.site_name or header_source(blocks))
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
-        # A wire story with no byline names its reporters at its end.
-        meta = replace(meta, author=author or credited_authors(blocks))
+        # A wire story with no byline names its reporters in its lede ("(서울=연합뉴스) 이수진
+        # 기자 = …") or at its end ("Reporting by …").
+        meta = replace(meta, author=author or wire_reporters(blocks) or credited_authors(blocks))
         if discussion is None:
             # A reply quoting the post it answers is no pull quote of the article's.
             blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
-        blocks = dek_as_paragraph(blocks, meta.description)
+        blocks = dek_as_paragraph(blocks, meta.description, doc)
+        blocks = with_claim_review(blocks, json_ld, doc)
         # A section front: its teasers, not the credits and labels between them.
         teasers = teaser_list(blocks, url, _resolved(bylines, base))
         if teasers is not None:

@@ -22,6 +22,13 @@ _UPDATED_LABEL = re.compile(
 )
 
 
+def _before(moment: datetime, other: datetime) -> bool:
+    """`moment` is before `other`: by their days when either lacks its time or its zone."""
+    if whole(moment) and whole(other):
+        return moment < other
+    return moment.date() < other.date()
+
+
 def _parsed(*values: Any) -> list[datetime]:
     """The times among `values` (strings, or whatever else a JSON-LD value may be) that read
     as one, in order."""
@@ -71,6 +78,19 @@ def _with_time(chosen: datetime | None, found: list[datetime]) -> datetime | Non
             (t for t in found if whole(t) and t.replace(tzinfo=None) == wall_clock), chosen
         )
     return chosen
+
+
+def update_in_publications_zone(
+    published: datetime | None, updated: datetime | None
+) -> datetime | None:
+    """`updated`, a time stated without a zone (or with one it can't name: Times of India's
+    "Updated: Dec 3, 2026, 10:21 IST", IST being India's, Ireland's or Israel's), in the zone
+    of the `published` time the page declares whole: a site writes its times in one zone. None
+    when it is then the publication itself, which no update it is."""
+    if published is None or updated is None or not zone_unstated(updated) or not whole(published):
+        return updated
+    updated = updated.replace(tzinfo=published.tzinfo)
+    return None if updated == published else updated
 
 
 def _in_the_texts_zone(moment: datetime | None, said: list[datetime]) -> datetime | None:
@@ -254,6 +274,8 @@ def article_dates(
         ld.get("datePublished"),
         # A live blog's: when its coverage began.
         ld.get("coverageStartTime"),
+        # GOV.UK's: its first publication (its other dates are of the latest change).
+        meta.get("govuk:first-published-at"),
     )
     less_formal = _parsed(
         meta.get("parsely-pub-date"),
@@ -289,9 +311,15 @@ def article_dates(
         microdata.get("dateModified"),
         _labelled_update_time(doc),
         _hentry_update_time(doc),
+        # GOV.UK's: the change it shows readers as "Last updated", then any change at all.
+        meta.get("govuk:public-updated-at"),
+        meta.get("govuk:updated-at"),
         # Yoast's and Rank Math's, of the page rather than the article: the last resort.
         meta.get("og:updated_time"),
     )
+    # A revision is after the publication: a modified time before it (a template's, or the
+    # time the article was drafted) dates no update, and would cite one a day before.
+    modified = [t for t in modified if published is None or not _before(t, published)]
     # Der Spiegel's `<meta name="last-modified">`, Dublin Core's `dcterms.modified`: less
     # formal, so only where nothing above says, and not before the publication (a page's own
     # build time may be any time).
@@ -314,4 +342,4 @@ def article_dates(
         published = published or said_published
         if updated is None and said_updated and (published is None or said_updated >= published):
             updated = said_updated
-    return published, updated
+    return published, update_in_publications_zone(published, updated)

@@ -19,8 +19,9 @@ _LAST_BLOCKS = 3
 # A credit line is a few clauses of names: longer is a paragraph that mentions reporting.
 _MOST_WORDS = 40
 # The clauses that name the story's writers, at the start of a clause: "Reporting by",
-# "Reported by", "Writing by" (the one who wrote up others' reports).
-_WRITERS = re.compile(r"^(?:reporting|reported|writing|written)\s+by\s+(?P<names>.+)$", re.I)
+# "Reported by", "Writing by" (the one who wrote up others' reports); a local paper's "Report
+# by".
+_WRITERS = re.compile(r"^(?:reporting|reported|report|writing|written)\s+by\s+(?P<names>.+)$", re.I)
 # Every clause of the line says who did what: "Editing by …", "Additional reporting by …",
 # "Compiled by …", "Graphics by …".
 _CLAUSE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}by\s+\S", re.I)
@@ -47,7 +48,8 @@ def _writers(text: str) -> list[str]:
 def credited_authors(blocks: tuple[Block, ...]) -> str:
     """The writers the story's closing credit line names ("Jane Smith, Tom Berg"), or ""."""
     for block in reversed(blocks[-_LAST_BLOCKS:]):
-        text = " ".join(block.text.split())
+        # The paragraph's last line: an old layout's story is one block of `<br><br>` breaks.
+        text = " ".join(block.text.split("\n\n")[-1].split())
         if block.kind != BlockKind.PARAGRAPH or len(text.split()) > _MOST_WORDS:
             continue
         if names := _writers(text.strip("()")):

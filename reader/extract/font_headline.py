@@ -5,8 +5,8 @@ Such a page has no `h1`, and its `<title>` is often the site's alone ("Old site"
 was taken from the `<title>`, and the headline and byline were read as the text's first lines.
 Here they are made what they are, an `h1` and a byline line under it, before anything is read
 from the page; the rules for headlines and header lines then take them as any other page's.
-Only a bold or large line followed by a "By" line: a bold line alone is as often a section's
-name or a subheading ("Footpath closure").
+Only a bold or large line followed by a "By" line or a date line ("Friday, 27 November 2026"):
+a bold line alone is as often a section's name or a subheading ("Footpath closure").
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from .byline import line_byline
 from .furniture import drop
+from .text_dates import states_only_dates
 
 # A headline is a few words, not a paragraph set in bold.
 _FEWEST_WORDS = 3
@@ -65,8 +66,8 @@ def _opens_its_box(el: HtmlElement) -> bool:
 
 
 def mark_font_headline(doc: HtmlElement) -> None:
-    """On a page with no `h1`, the first large or bold line followed by a "By" line becomes the
-    `h1`, and the "By" line a paragraph under it."""
+    """On a page with no `h1`, the first large or bold line followed by a "By" line or a date
+    line becomes the `h1`, and that line a paragraph under it."""
     if next(doc.iter("h1"), None) is not None:
         return
     body = doc.find(".//body")
@@ -82,7 +83,8 @@ def mark_font_headline(doc: HtmlElement) -> None:
         byline = _next_line(line)
         if byline is None or byline.tag not in _EMPHASIS:
             continue
-        if not line_byline(byline.text_content()):
+        said = " ".join(byline.text_content().split())
+        if not (line_byline(said) or states_only_dates(said)):
             continue
         heading = line.makeelement("h1", {})
         heading.text = " ".join(line.text_content().split())

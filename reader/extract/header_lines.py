@@ -25,6 +25,7 @@ from .month_names import (
     month_key,
 )
 from .text_dates import dateline_dates, line_dates, opens_with_date_label, states_only_dates
+from .wire_ledes import is_wire_lede
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -300,7 +301,7 @@ def header_line_dates(
         # A Chinese portal's info line counts each of its labels' characters as a word.
         info = info_line(text) is not None
         if not info and (
-            words_in(text) > _DATELINE_WORDS or _WIRE_LEDE.match(text) or _is_sentence(text)
+            words_in(text) > _DATELINE_WORDS or is_wire_lede(text) or _is_sentence(text)
         ):
             continue
         labelled = opens_with_date_label(text) and not text.endswith(_SENTENCE_END)
@@ -356,7 +357,7 @@ def without_header_lines(
             not author
             and block.kind == BlockKind.PARAGRAPH
             and words <= _DATELINE_WORDS
-            and not _WIRE_LEDE.match(text)
+            and not is_wire_lede(text)
             and (author := line_byline(text) or _job_line_byline(text))
         ):
             names = _names(author)
@@ -426,8 +427,6 @@ def _without_datelines(
     )
 
 
-# A wire story's lede names its agency, which may be its author: "LONDON (Reuters) - …".
-_WIRE_LEDE = re.compile(r"^\W*[^\W\d_][^()]{0,40}\([^()]{2,40}\)\s*[-–—:]")
 # A line past this many words that ends as a sentence does is one, whatever it names.
 _SENTENCE_WORDS = 15
 # Chinese's, Japanese's, Hindi's and Arabic's stops too; and a colon, which ends a line that
@@ -438,7 +437,7 @@ _SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "。", "！", "？", "�
 def _is_dateline_with_author(text: str, names: list[str]) -> bool:
     """A short line naming the author and holding a digit: "Ana Ruiz | 24 November, 12:15";
     not a sentence that names them (a wire story's lede)."""
-    if _WIRE_LEDE.match(text) or _is_sentence(text):
+    if is_wire_lede(text) or _is_sentence(text):
         return False
     folded = text.casefold()
     return (

@@ -17,7 +17,9 @@ from itertools import pairwise
 from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind
+from .byline import line_byline
 from .furniture import names_of
+from .text_dates import line_dates, opens_with_date_label, states_only_dates
 
 _LEAD_TOKENS = frozenset(
     [
@@ -66,13 +68,60 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+# Attributes besides class and id that name a page's parts: the Guardian's
+# `data-gu-name="standfirst"`, test hooks (`data-testid="article-summary"`).
+_NAMING_ATTRIBUTES = ("data-gu-name", "data-testid", "data-test", "data-qa")
+
+
+def _lead_names(el: HtmlElement) -> str:
+    """`el`'s names, and those of the box that holds it alone: the Guardian's standfirst is a
+    `<p>` in a `<div data-gu-name="standfirst">`."""
+    names = [names_of(el), *(el.get(a, "") for a in _NAMING_ATTRIBUTES)]
+    parent = el.getparent()
+    if parent is not None and len(parent) == 1 and not (parent.text or "").strip():
+        names += [names_of(parent), *(parent.get(a, "") for a in _NAMING_ATTRIBUTES)]
+    return " ".join(names).lower()
+
+
 def _is_lead_like(el: HtmlElement, description: str) -> bool:
-    parts = _TOKEN_SPLIT.split(names_of(el))
+    parts = _TOKEN_SPLIT.split(_lead_names(el))
     # "sub-title", "stand_first": a name written in two parts.
     tokens = {*parts, *(a + b for a, b in pairwise(parts))}
     if not _LEAD_TOKENS.isdisjoint(tokens) or any(map(_LEAD_COMPOUND.fullmatch, parts)):
         return True
     return bool(description) and _norm(el.text_content()) == description
+
+
+# What may set a standfirst under the headline: a subheading or a paragraph.
+_UNDER_HEADLINE_TAGS = ("h2", "h3", "p")
+
+
+def _under_the_headline(el: HtmlElement, body: HtmlElement) -> bool:
+    """`el` comes right after the headline, in its box: the subtitle however a site names it
+    (El País's `<h2 class="a_st">`, its "subtítulo"), unless it is the byline or the date
+    (Le Monde's "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par Martin Untersinger").
+    The headline's box is apart from the `body`'s: a line after an `h1` among the body's own
+    paragraphs is the body's, which its cleanup kept or left out (an affiliate notice)."""
+    if el.tag not in _UNDER_HEADLINE_TAGS:
+        return False
+    box = el.getparent()
+    if box is None or any(a is box for a in body.iterancestors()):
+        return False
+    if el.tag == "p" and box.tag != "header":
+        # A paragraph is a subtitle only in the article's <header> (El País's <p class="a_st">):
+        # elsewhere it may be a blurb the corpus's reference leaves out of the article
+        # (BuzzFeed's <hgroup><h1>…<p class="description">), so only a name makes it one.
+        return False
+    before = el.getprevious()
+    if before is None or before.tag != "h1" or (before.tail or "").strip():
+        return False
+    text = " ".join(el.text_content().split())
+    return not (
+        line_byline(text)
+        or opens_with_date_label(text)
+        or states_only_dates(text)
+        or any(line_dates(text))
+    )
 
 
 @dataclass(frozen=True)
@@ -163,22 +212,28 @@ def first_paragraph(blocks: tuple[Block, ...]) -> Block | None:
     return next((b for b in blocks if b.kind == BlockKind.PARAGRAPH and len(b.text) > 40), None)
 
 
-def dek_as_paragraph(blocks: tuple[Block, ...], description: str) -> tuple[Block, ...]:
+def dek_as_paragraph(
+    blocks: tuple[Block, ...], description: str, doc: HtmlElement | None = None
+) -> tuple[Block, ...]:
     """The standfirst a template sets as a heading above the body (Arc XP's
-    `<h2 class="b-subheadline">`), saying what the page's description says, as the paragraph
-    it is: a heading would head the body as a section and stand in its outline."""
+    `<h2 class="b-subheadline">`, Hürriyet's `<h2 class="news-detail-spot">`), saying what the
+    page's description says or named a lead, as the paragraph it is: a heading would head the
+    body as a section and stand in its outline."""
     description = _norm(description)
-    if not description:
+    named = _lead_headings(doc) if doc is not None else set()
+    if not description and not named:
         return blocks
     for i, block in enumerate(blocks):
         if block.kind == BlockKind.PARAGRAPH:
             break  # the body has begun: a heading there is a section's
-        if block.kind == BlockKind.HEADING and block.level > 1 and _norm(block.text) == description:
-            return (
-                *blocks[:i],
-                replace(block, kind=BlockKind.PARAGRAPH, level=1),
-                *blocks[i + 1 :],
-            )
+        if block.kind == BlockKind.HEADING and block.level > 1:
+            text = _norm(block.text)
+            if text and (text == description or text in named):
+                return (
+                    *blocks[:i],
+                    replace(block, kind=BlockKind.PARAGRAPH, level=1),
+                    *blocks[i + 1 :],
+                )
     return blocks
 
 
@@ -226,6 +281,15 @@ def _key_points(
     return None
 
 
+def _lead_headings(doc: HtmlElement) -> set[str]:
+    """The texts of the page's subheadings named a lead ("spot", "standfirst", "subtitle")."""
+    return {
+        _norm(el.text_content())
+        for el in doc.iter("h2", "h3", "h4")
+        if _is_lead_like(el, "") and len(el.text_content().split()) >= _LEAD_WORDS
+    }
+
+
 def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> Lead:
     """The page's lead (and lead photo's caption, and key points) when the extracted `blocks`
     miss them."""
@@ -266,7 +330,9 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
             continue
         if _norm(text) in have:
             continue
-        if not _is_lead_like(el, description) or near.isdisjoint(el.iterancestors()):
+        if not (
+            _is_lead_like(el, description) or _under_the_headline(el, anchor)
+        ) or near.isdisjoint(el.iterancestors()):
             continue
         if next(el.iterdescendants("p", "div", "figure", "ul"), None) is not None:
             continue  # a header block holding the lead and more, not the lead itself

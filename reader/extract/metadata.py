@@ -407,6 +407,10 @@ def extract_metadata(
         page_title,
     )
 
+    # GOV.UK names the department or agency that issued the page, which no other tag names.
+    issuer = " ".join(meta.get("govuk:primary-publishing-organisation", "").split())
+    authors = authors or ([issuer] if issuer else [])
+
     published, updated = article_dates(doc, meta, ld, parsely)
 
     html = doc if doc.tag == "html" else doc.find(".//html")
