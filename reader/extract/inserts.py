@@ -227,8 +227,25 @@ def _is_list_of_links(el: HtmlElement) -> bool:
         # reports, references) is the article's own.
         words = sum(len(li.text_content().split()) for li in items)
         return words / len(items) < 10
-    # "12:05 Headline", "09.30 Headline": a news ticker, whatever its links.
+    # "12:05 Headline", "09.30 Headline": a news ticker, whatever its links; not a recording's
+    # chapters ("05:12 Life on the Longships rock"), each time a link within the page
+    # ("#t=312"), where a ticker's headlines lead to other stories.
+    if all(_is_chapter(li) for li in items):
+        return False
     return sum(bool(_CLOCK.match(li.text_content())) for li in items) * 2 > len(items)
+
+
+_CHAPTER_TIME = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$")
+
+
+def _is_chapter(item: HtmlElement) -> bool:
+    """A recording's chapter: its time, linked within the page, then its title unlinked."""
+    links = item.findall(".//a")
+    return (
+        len(links) == 1
+        and (links[0].get("href") or "").strip().startswith("#")
+        and bool(_CHAPTER_TIME.match(links[0].text_content()))
+    )
 
 
 def is_headed_list(lst: HtmlElement, url: str = "") -> bool:
