@@ -19,7 +19,7 @@ from ..urls import site_host
 from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
-from .next_page import is_pager_link
+from .next_page import is_pager_line, is_pager_link
 from .paywall import is_offer_box
 from .quotes import attribution_elements
 
@@ -430,6 +430,9 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
         # "Next page ›", "View as a single page": the pages are read already. Not a link
         # within the page ("Next" in a carousel of the article's own sections).
         return not (links[0].get("href") or "").startswith("#")
+    if is_pager_line(text, parts) and not any((a.get("href") or "").startswith("#") for a in links):
+        # "Page 1 of 3 Next page ›", "‹ Previous page Page 3 of 3": the pager, with its count.
+        return True
     if len(parts) < 2 or not all(_SHARE_LABEL.match(p) for p in parts if p):
         return False
     # A share row is its buttons, with a label at most ("Share this article"): "in Teilen
