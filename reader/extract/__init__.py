@@ -67,6 +67,7 @@ from .page_cleanup import (
 )
 from .paywall import FOR_SUBSCRIBERS, read_paywall
 from .plain_text import text_article
+from .print_page import byline_lines_apart, without_masthead
 from .pull_quotes import mark_pull_quotes, without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
@@ -457,6 +458,7 @@ def extract_page(
                     and read[0].word_count > max(words_of(blocks), _SHORT)
                 ):
                     return read
+        blocks = byline_lines_apart(blocks)
         published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)
@@ -493,7 +495,9 @@ def extract_page(
     # subscribers is the start of the article only, and no later fetch brings the rest.
     for_subscribers = not partial and paywall.marked and paywall.hides_text(words_of(blocks))
     blocks = from_feed or blocks
-    blocks = _without_edge_rules(_without_title(blocks, meta.title))
+    blocks = _without_edge_rules(
+        _without_title(without_masthead(blocks, meta.site_name), meta.title)
+    )
     if not blocks:
         if wall:
             raise FetchError(

@@ -21,6 +21,7 @@ from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
 from .next_page import is_pager_line, is_pager_link
 from .paywall import is_offer_box
+from .print_page import is_print_controls
 from .quotes import attribution_elements
 
 # The heading or label of an insert that points elsewhere; or a linked line it opens ("Related:
@@ -415,6 +416,8 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
         return True
     if _AD_LABEL.match(text):
         return True
+    if is_print_controls(text):
+        return True  # "Print this page | Close window": a print page's buttons
     if (standards := _STANDARDS.match(text)) and _all_linked(el, standards["rest"]):
         return True
     if _is_pointer_to_a_story(el, text, links, url):
