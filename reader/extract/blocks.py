@@ -466,7 +466,22 @@ class _Builder:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or not tag:
             return
-        if tag in _HEADINGS:
+        if (
+            tag in _HEADINGS
+            and context == BlockKind.LIST_ITEM
+            and len(self.blocks) > self.item_from
+        ):
+            # A heading inside a list item after the item's own words (a timeline's event:
+            # its date, then "<h3>Sale announced</h3>" and what happened): the item's part, in
+            # bold under its first line as the item's paragraphs are. As a heading it ended the
+            # list, and its paragraph stood outside the item as a section of the article.
+            start = len(self.blocks)
+            self.block(el, BlockKind.PARAGRAPH, depth + 1)
+            self.blocks[start:] = [
+                replace(b, inlines=tuple(replace(i, strong=True) for i in b.inlines))
+                for b in self.blocks[start:]
+            ]
+        elif tag in _HEADINGS:
             self.block(el, BlockKind.HEADING, _HEADINGS[tag])
         elif tag == "blockquote":
             start = self.quote_from = len(self.blocks)
