@@ -462,6 +462,26 @@ class _Builder:
                 runs.append(replace(i, text=text, strong=i.strong or cell.tag == "th"))
         return tuple(runs)
 
+    def _summary(self, el: HtmlElement, depth: int) -> None:
+        """A `<details>`'s summary, the question of an FAQ or the title of a folded part, set
+        apart from what it opens as a browser sets it apart with its triangle: a heading when
+        it holds one, or when a summary beside it does (each question as its neighbour's, where
+        some hold an `<h2>`); else in bold. As a plain paragraph a question read as one more line
+        of the answers."""
+        if next(el.iter(*_HEADINGS), None) is not None:
+            self.block(el, BlockKind.PARAGRAPH, depth or 1)  # its heading makes the heading
+            return
+        level = _neighbours_heading_level(el)
+        if level:
+            self.block(el, BlockKind.HEADING, level)
+            return
+        start = len(self.blocks)
+        self.block(el, BlockKind.PARAGRAPH, depth or 1)
+        self.blocks[start:] = [
+            replace(b, inlines=tuple(replace(i, strong=True) for i in b.inlines))
+            for b in self.blocks[start:]
+        ]
+
     def element(self, el: HtmlElement, context: BlockKind, depth: int) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or not tag:
@@ -483,6 +503,8 @@ class _Builder:
             ]
         elif tag in _HEADINGS:
             self.block(el, BlockKind.HEADING, _HEADINGS[tag])
+        elif tag == "summary" and context not in (BlockKind.QUOTE, BlockKind.CAPTION):
+            self._summary(el, depth)
         elif tag == "blockquote":
             start = self.quote_from = len(self.blocks)
             # A quotation inside a quotation (a reply quoting a letter) is one level deeper.
@@ -583,6 +605,21 @@ class _Builder:
             # A list item's paragraph after its first line is under the item's text.
             under = 1 if context == BlockKind.LIST_ITEM else 0
             self.block(el, kind, depth + under if nested else 1)
+
+
+def _neighbours_heading_level(summary: HtmlElement) -> int:
+    """The level of the heading another `<details>`'s summary beside this one's holds, 0 for
+    none: an FAQ whose first question is an `<h2>` and the rest plain text."""
+    details = summary.getparent()
+    parent = details.getparent() if details is not None else None
+    if details is None or details.tag != "details" or parent is None:
+        return 0
+    for other in parent.iterchildren("details"):
+        for own in other.iterchildren("summary"):
+            heading = next(own.iter(*_HEADINGS), None)
+            if heading is not None:
+                return _HEADINGS[heading.tag]
+    return 0
 
 
 def _list_number(value: str | None, default: int) -> int:
