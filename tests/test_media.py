@@ -559,3 +559,16 @@ def test_a_recording_in_a_widget_beside_the_story_keeps_its_line() -> None:
     # Above the text, where the page has it; its controls ("Playlist", "3-Minute Listen") gone.
     assert texts.index("Audio (MP3)") < texts.index(next(t for t in texts if "Lower Ferry" in t))
     assert not any("Playlist" in t or "Listen" in t for t in texts)
+
+
+def test_a_players_caption_stays_with_its_line() -> None:
+    # A player named so, with a caption saying what it plays: the caption is the article's.
+    player = (
+        '<figure class="audio-player"><audio controls src="/audio/penrose.mp3"></audio>'
+        "<figcaption>Listen: Ruth Penrose on the move</figcaption></figure>"
+    )
+    page = BROADCAST.replace("<p>The county paid", f"{player}<p>The county paid")
+    article = extract_article(page, "https://www.coastradio.example/2026/11/30/river-school")
+    texts = [b.text for b in article.blocks]
+    assert "Listen: Ruth Penrose on the move" in texts
+    assert ("Audio (MP3)", "https://www.coastradio.example/audio/penrose.mp3") in media(article)

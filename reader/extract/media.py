@@ -301,6 +301,7 @@ def _player_box(el: HtmlElement) -> HtmlElement:
 # links, and the line inside with it.
 _PLAYER_NAME = re.compile(r"audio|player|podcast|listen", re.IGNORECASE)
 _CONTROLS_LETTERS = 120
+_LABELLED = ("figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "cite")
 # A control's words are few; a sentence of the story (or a player's description) is longer.
 _CONTROL_WORDS = 6
 
@@ -324,8 +325,8 @@ def _player_widget(el: HtmlElement, box: HtmlElement) -> HtmlElement:
             break  # the article's own box
         if any(other is not el for other in outer.iter(*_SEEN) if other.tag != "ul"):
             break  # another player or a picture: more than one file's widget
-        if not _is_controls(outer):
-            break
+        if not _is_controls(outer) or next(outer.iter(*_LABELLED), None) is not None:
+            break  # words of its own, or a caption or title saying what it plays
         if _PLAYER_NAME.search(names_of(outer)):
             widget = outer
     return widget
