@@ -211,6 +211,11 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
     return (*blocks[:at], *head, *blocks[at:])
 
 
+# A label before the headline in its own heading: arXiv's "<h1><span class="descriptor">Title:
+# </span>Tidal resonance…</h1>".
+_TITLE_LABEL = re.compile(r"^(?:title|titel|titre|título|titolo|tytuł|название)\s*:\s*", re.I)
+
+
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Drop the leading headings that repeat the headline (the view shows the headline itself);
     a picture's `alt` repeating the headline or its caption says "Image" alone."""
@@ -221,7 +226,8 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     repeats = {
         i
         for i, block in enumerate(blocks[:3])
-        if block.kind == BlockKind.HEADING and " ".join(block.text.split()).casefold() == key
+        if block.kind == BlockKind.HEADING
+        and _TITLE_LABEL.sub("", " ".join(block.text.split())).casefold() == key
     }
     return tuple(b for i, b in enumerate(blocks) if i not in repeats)
 

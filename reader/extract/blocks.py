@@ -246,6 +246,8 @@ class _Builder:
             self.inline(child, href, strong, em, code)
             if apart and ((child.tail or "").strip() or child.getnext() is not None):
                 self._set_apart(href, strong, em)
+            if not code and _label_touching(child):
+                self._set_apart(href, strong, em)
             self.add_text(child.tail, href if child.tag != "a" else None, strong, em, code)
         self.add_text(marks[1], href, strong, em, code)
         self.struck -= struck
@@ -311,6 +313,8 @@ class _Builder:
                 if kind != BlockKind.PREFORMATTED and _phrases_touching(child):
                     self._set_apart(None, False, False)
                 self.inline(child, None, False, False, kind == BlockKind.PREFORMATTED)
+            if kind != BlockKind.PREFORMATTED and _label_touching(child):
+                self._set_apart(None, False, False)
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
         self._flush_part(since, kind, level, ordinal)
 
@@ -680,6 +684,28 @@ def _phrases_touching(el: HtmlElement) -> bool:
         and not said[-1:].isspace()
         and next_words[:1].isupper()
     )
+
+
+# A label the page sets in an element of its own: "Abstract:", "Authors:", "Note:".
+_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+){0,2}:$")
+# A span's label is set apart by the page's style (arXiv's `.descriptor`); a bold one the
+# writer glued to the next word ("<b>Note:</b>the") is shown glued by a browser too.
+_LABEL_TAGS = frozenset({"span", "label"})
+
+
+def _label_touching(el: HtmlElement) -> bool:
+    """`el` is a label ending with its colon, and the words after it touch it: arXiv's
+    "<span class="descriptor">Abstract:</span>We derive…", which its style sets apart; not
+    "Abstract:We". A time or an address ("10:<b>30</b>", "https:<b>//…</b>") goes on with no
+    letter after the colon."""
+    if el.tag not in _LABEL_TAGS or not _LABEL.match(el.text_content()):
+        return False
+    if el.tail:
+        after = el.tail
+    else:
+        following = el.getnext()
+        after = following.text_content() if following is not None else ""
+    return after[:1].isalpha()
 
 
 def _starts_with_word(el: HtmlElement) -> bool:
