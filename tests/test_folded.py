@@ -106,3 +106,44 @@ def test_hidden_junk_stays_out(hidden: str, where: str) -> None:
     text = to_text(extract_article(html, URL))
     assert all(p in text for p in OPENING + REST)
     assert "health briefing" not in text and "Waiting times by specialty" not in text
+
+
+# An explainer's questions, each the summary of a `<details>`: the first holding an <h2>, the
+# others plain text, as a CMS's FAQ block writes them.
+FAQ = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Spring tides: what are they and when do they come?</title></head><body><main><article>
+<h1>Spring tides: what are they and when do they come?</h1>
+<p>Twice a month the tide runs higher and lower than usual. Here is what the harbour office
+says about this week's, and what boat owners should do about them.</p>
+{questions}
+<p>Tide tables for the harbour are posted at the quay office every Monday morning.</p>
+</article></main></body></html>"""
+QUESTIONS = (
+    "<details open><summary>{first}</summary><p>A spring tide comes when the Sun and the Moon pull"
+    " in line, at a new or a full moon, and has nothing to do with the season.</p></details>"
+    "<details><summary>When is the next one?</summary><p>On Thursday, when high water at the"
+    " quay is 5.9 metres, half a metre above an ordinary tide.</p></details>"
+    "<details><summary>What should boat owners do?</summary><ul><li>Slacken mooring lines"
+    "</li><li>Check the bilge pumps</li></ul></details>"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "question"),
+    [
+        ("<h2>What is a spring tide?</h2>", ("## ", "")),  # a heading: the others as it is
+        ("What is a spring tide?", ("**", "**")),  # no heading anywhere: each in bold
+    ],
+)
+def test_each_question_of_an_faq_stands_out_as_its_neighbours_do(
+    first: str, question: tuple[str, str]
+) -> None:
+    from reader.extract import to_markdown
+
+    page = FAQ.format(questions=QUESTIONS.format(first=first))
+    markdown = to_markdown(extract_article(page, "https://harbour.example/spring-tides"))
+    before, after = question
+    for asked in ("What is a spring tide?", "When is the next one?", "What should boat owners do?"):
+        assert f"\n{before}{asked}{after}\n" in markdown, markdown
+    assert "half a metre above an ordinary tide" in markdown
+    assert "- Check the bilge pumps" in markdown

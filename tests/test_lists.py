@@ -512,3 +512,47 @@ def test_a_lettered_list_is_quoted_with_its_letters() -> None:
     assert words == "\n".join(f"{n}. {item}" for n, item in zip("abc", PROPOSALS, strict=True))
     html = MarkdownIt("commonmark").render(quoted(words))
     assert f"<p>a. {PROPOSALS[0]}<br />\nb. {PROPOSALS[1]}<br />\nc. {PROPOSALS[2]}</p>" in html
+
+
+# A timeline: each event a list item of its date, its heading and what happened.
+TIMELINE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Timeline: the Hayle bridge closure</title></head><body><main><article>
+<h1>Timeline: the Hayle bridge closure</h1>
+<p>The swing bridge over Hayle harbour has been shut to traffic for most of two years. These
+are the moments that led to its reopening this week.</p>
+<ol class="timeline">
+<li><time datetime="2025-01">January 2025</time><h3>Cracks found</h3>
+<p>Engineers close the bridge after an inspection finds cracks in its turning gear.</p></li>
+<li><time datetime="2025-06-02">2 June 2025</time><h3>Repair plan agreed</h3>
+<p>The harbour commissioners vote to rebuild the gear rather than replace the bridge.</p></li>
+<li><time datetime="2026-12-01">1 December 2026</time><h3>Bridge reopens</h3>
+<p>The first cars cross at dawn, watched by a crowd of about fifty people.</p></li>
+</ol>
+</article></main></body></html>"""
+
+
+def test_a_timelines_events_stay_whole_in_their_items() -> None:
+    article = extract_file(TIMELINE.encode(), "https://news.example.com/hayle-bridge-timeline")
+    assert not any(b.kind == BlockKind.HEADING for b in article.blocks)
+    markdown = to_markdown(article)
+    tokens = PARSER.parse(markdown)
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"], markdown
+    # One list of three items, each holding its date, its heading (bold) and its paragraph.
+    items: list[list[str]] = []
+    depth = 0
+    for token in tokens:
+        if token.type == "list_item_open":
+            depth += 1
+            if depth == 1:
+                items.append([])
+        elif token.type == "list_item_close":
+            depth -= 1
+        elif token.type == "inline" and depth:
+            items[-1].append(token.content)
+    assert [item[:2] for item in items] == [
+        ["January 2025", "**Cracks found**"],
+        ["2 June 2025", "**Repair plan agreed**"],
+        ["1 December 2026", "**Bridge reopens**"],
+    ], markdown
+    assert items[2][2].startswith("The first cars cross at dawn")
+    assert sum(t.type == "ordered_list_open" for t in tokens) == 1

@@ -481,3 +481,94 @@ def test_an_amp_tweet_with_no_signature_is_linked_after_its_words() -> None:
     assert [i.href for i in quotes[1].inlines if i.href] == [
         "https://twitter.com/i/status/885634330868850692"
     ]
+
+
+# A podcast site's episode page: the player's widget (the file and a "Download" link to it),
+# and chapters whose times link within the page.
+EPISODE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Episode 31: The ferrymen of Fowey — Estuary Hour</title></head><body>
+<header><a href="/">Estuary Hour</a> <a href="/episodes">Episodes</a></header>
+<main>
+<h1>Episode 31: The ferrymen of Fowey</h1>
+<div class="episode-player"><audio controls preload="none" src="https://cdn.estuary.example/31.mp3">
+</audio><a href="https://cdn.estuary.example/31.mp3" download>Download MP3 (38 MB)</a></div>
+<section class="notes">
+<h2>About this episode</h2>
+<p>Three generations of one family have rowed passengers across the river at Fowey. We spent
+a week on the crossing with the youngest of them, who took over the oars last spring.</p>
+<h3>Chapters</h3>
+<ul>
+<li><a href="#t=0">00:00</a> Welcome</li>
+<li><a href="#t=251">04:11</a> The first crossing of the day</li>
+<li><a href="#t=1204">20:04</a> Fog on the river</li>
+<li><a href="#t=2570">42:50</a> Handing over the oars</li>
+</ul>
+<h3>Credits</h3>
+<p>Presented by Tamsin Hocking. Produced by Joe Pascoe for Estuary Hour.</p>
+</section>
+</main>
+</body></html>"""
+
+
+def test_a_podcast_players_widget_becomes_its_line_and_its_chapters_stay() -> None:
+    article = extract_article(EPISODE, "https://estuary.example/episodes/31")
+    # One line for the recording, not lost with its "Download" link's row of controls.
+    assert media(article) == [("Audio (MP3)", "https://cdn.estuary.example/31.mp3")]
+    texts = [b.text for b in article.blocks]
+    assert "Download MP3 (38 MB)" not in " ".join(texts)
+    # The chapters are the episode's contents, not a ticker of other stories.
+    at = texts.index("Chapters")
+    assert texts[at + 1 : at + 6] == [
+        "00:00 Welcome",
+        "04:11 The first crossing of the day",
+        "20:04 Fog on the river",
+        "42:50 Handing over the oars",
+        "Credits",
+    ]
+    assert {b.kind for b in article.blocks[at + 1 : at + 5]} == {BlockKind.LIST_ITEM}
+
+
+# A public broadcaster's story: its audio in a widget of controls above the text, beside it.
+BROADCAST = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>A river town moves its school uphill : Coast Radio</title></head><body><main>
+<article class="story">
+<div class="storytitle"><h1>A river town moves its school uphill</h1></div>
+<div class="dateblock"><time datetime="2026-11-30T06:00:00-05:00">November 30, 2026</time></div>
+<div class="audio-module"><div class="audio-module-controls"><button>Listen</button>
+<span>· 3:48</span></div><div class="audio-module-title"><p>3-Minute Listen</p></div>
+<ul class="audio-module-more-tools"><li><a>Playlist</a></li><li><a>Download</a></li>
+<li><a href="/transcripts/river-school">Transcript</a></li></ul>
+<audio src="https://media.coastradio.example/2026/11/river-school.mp3"></audio></div>
+<div id="storytext" class="storytext">
+<p>The primary school in Lower Ferry has flooded four times since 2019. This winter the
+pupils will start the term in a new building on the hill above the town.</p>
+<p>"We stopped counting the sandbags," said head teacher Ruth Penrose. "Moving was the only
+answer the children could live with."</p>
+<p>The county paid $12 million for the new site, which stands forty feet above the river at
+its highest recorded flood.</p>
+</div>
+</article></main></body></html>"""
+
+
+def test_a_recording_in_a_widget_beside_the_story_keeps_its_line() -> None:
+    article = extract_article(BROADCAST, "https://www.coastradio.example/2026/11/30/river-school")
+    assert media(article) == [
+        ("Audio (MP3)", "https://media.coastradio.example/2026/11/river-school.mp3")
+    ]
+    texts = [b.text for b in article.blocks]
+    # Above the text, where the page has it; its controls ("Playlist", "3-Minute Listen") gone.
+    assert texts.index("Audio (MP3)") < texts.index(next(t for t in texts if "Lower Ferry" in t))
+    assert not any("Playlist" in t or "Listen" in t for t in texts)
+
+
+def test_a_players_caption_stays_with_its_line() -> None:
+    # A player named so, with a caption saying what it plays: the caption is the article's.
+    player = (
+        '<figure class="audio-player"><audio controls src="/audio/penrose.mp3"></audio>'
+        "<figcaption>Listen: Ruth Penrose on the move</figcaption></figure>"
+    )
+    page = BROADCAST.replace("<p>The county paid", f"{player}<p>The county paid")
+    article = extract_article(page, "https://www.coastradio.example/2026/11/30/river-school")
+    texts = [b.text for b in article.blocks]
+    assert "Listen: Ruth Penrose on the move" in texts
+    assert ("Audio (MP3)", "https://www.coastradio.example/audio/penrose.mp3") in media(article)

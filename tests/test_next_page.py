@@ -760,3 +760,70 @@ def test_the_sync_line_says_the_next_sync_reads_on_only_when_it_does() -> None:
         " · 2 articles incomplete (the next sync reads on)"
     )
     assert sync_summary(SyncReport(incomplete=[(entry, cut)])).endswith(" · 1 article incomplete")
+
+
+# A blog's article over three pages, its pager a count of pages beside one link on the first
+# and the last page ("Page 1 of 3 Next page ›"), both links on the middle one.
+HISTORY = {
+    1: [
+        "The first quay at Porthgwidden was a line of boulders dragged into place in 1602.",
+        "For two centuries boats were hauled up the sand behind it every winter night.",
+    ],
+    2: ["A stone pier was finished in 1831, paid for by the pilchard merchants of the town."],
+    3: ["Today the harbour shelters forty boats, most of them crabbers and pleasure craft."],
+}
+
+
+def history_page(n: int) -> str:
+    previous = (
+        ""
+        if n == 1
+        else f'<a href="/history{"" if n == 2 else f"-{n - 1}"}.html">‹ Previous page</a> '
+    )
+    following = "" if n == 3 else f' <a href="/history-{n + 1}.html" rel="next">Next page ›</a>'
+    paragraphs = "".join(f"<p>{p}</p>" for p in HISTORY[n])
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>A short history of Porthgwidden quay | Tidelines</title>
+<link rel="canonical" href="/history.html"></head><body><nav><a href="/">Tidelines</a></nav>
+<article><h1>A short history of Porthgwidden quay</h1><div class="entry-content">{paragraphs}</div>
+<div class="pagination">{previous}<span>Page {n} of 3</span>{following}</div>
+</article></body></html>"""
+
+
+def test_the_pagers_count_and_links_are_left_out_of_the_joined_pages(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    serve(
+        httpserver,
+        {
+            "/history.html": history_page(1),
+            **{f"/history-{n}.html": history_page(n) for n in (2, 3)},
+        },
+    )
+
+    async def read() -> str:
+        async with Library(data_dir, workers="thread") as lib:
+            return to_text(await lib.article(httpserver.url_for("/history.html")))
+
+    text = asyncio.run(read())
+    everything = [p for n in (1, 2, 3) for p in HISTORY[n]]
+    positions = [text.find(p) for p in everything]
+    assert -1 not in positions and positions == sorted(positions), text
+    assert "Page 1 of 3" not in text and "Previous page" not in text and "Next page" not in text
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("Page one of the report: <a href='/r.pdf'>Next page</a> shows the figures.", "figures"),
+        ("<a href='/a/2'>Previous</a> owners said it flooded in 1 of 3 winters.", "owners said"),
+        ("Tables <a href='#t2'>1</a> and <a href='#t3'>2</a>.", "Tables"),
+    ],
+)
+def test_a_sentence_round_a_pagers_words_stays(line: str, words: str) -> None:
+    from reader.extract import extract_article
+
+    body = "<p>The harbour board met on Tuesday to decide the fate of the old fish market.</p>" * 4
+    page = f"<html><body><article><h1>Market</h1>{body}<p>{line}</p>{body}</article></body></html>"
+    text = to_text(extract_article(page, SITE + "/market/"))
+    assert words in text

@@ -75,6 +75,7 @@ from .page_cleanup import (
 )
 from .paywall import FOR_SUBSCRIBERS, before_the_wall, read_paywall
 from .plain_text import text_article
+from .print_page import byline_lines_apart, without_masthead
 from .pull_quotes import mark_pull_quotes, without_pull_quotes
 from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
@@ -228,6 +229,11 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
     return (*blocks[:at], *head, *blocks[at:])
 
 
+# A label before the headline in its own heading: arXiv's "<h1><span class="descriptor">Title:
+# </span>Tidal resonance…</h1>".
+_TITLE_LABEL = re.compile(r"^(?:title|titel|titre|título|titolo|tytuł|название)\s*:\s*", re.I)
+
+
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Drop the leading headings that repeat the headline (the view shows the headline itself);
     a picture's `alt` repeating the headline or its caption says "Image" alone."""
@@ -238,7 +244,8 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     repeats = {
         i
         for i, block in enumerate(blocks[:3])
-        if block.kind == BlockKind.HEADING and " ".join(block.text.split()).casefold() == key
+        if block.kind == BlockKind.HEADING
+        and _TITLE_LABEL.sub("", " ".join(block.text.split())).casefold() == key
     }
     return tuple(b for i, b in enumerate(blocks) if i not in repeats)
 
@@ -519,6 +526,7 @@ def extract_page(
                     and read[0].word_count > max(words_of(blocks), _SHORT)
                 ):
                     return read
+        blocks = byline_lines_apart(blocks)
         published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
         updated = update_in_publications_zone(published, updated)
         meta = replace(
@@ -566,7 +574,9 @@ def extract_page(
     # subscribers is the start of the article only, and no later fetch brings the rest.
     for_subscribers = not partial and hides_text
     blocks = from_feed or blocks
-    blocks = _without_edge_rules(_without_title(blocks, meta.title))
+    blocks = _without_edge_rules(
+        _without_title(without_masthead(blocks, meta.site_name), meta.title)
+    )
     if not blocks:
         if wall:
             raise FetchError(

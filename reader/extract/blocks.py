@@ -268,6 +268,8 @@ class _Builder:
             self.inline(child, href, strong, em, code)
             if apart and ((child.tail or "").strip() or child.getnext() is not None):
                 self._set_apart(href, strong, em)
+            if not code and _label_touching(child):
+                self._set_apart(href, strong, em)
             self.add_text(child.tail, href if child.tag != "a" else None, strong, em, code)
         self.add_text(marks[1], href, strong, em, code)
         self.struck -= struck
@@ -340,6 +342,8 @@ class _Builder:
                     # A forum's "<cite>saltydave wrote:</cite>" over the words it quotes: the
                     # line naming who is quoted, then the quote ("saltydave wrote:Fuel is…").
                     self.add_break()
+            if kind != BlockKind.PREFORMATTED and _label_touching(child):
+                self._set_apart(None, False, False)
             self.add_text(child.tail, None, False, False, kind == BlockKind.PREFORMATTED)
         self._flush_part(since, kind, level, ordinal)
 
@@ -495,14 +499,51 @@ class _Builder:
                 runs.append(replace(i, text=text, strong=i.strong or cell.tag == "th"))
         return tuple(runs)
 
+    def _summary(self, el: HtmlElement, depth: int) -> None:
+        """A `<details>`'s summary, the question of an FAQ or the title of a folded part, set
+        apart from what it opens as a browser sets it apart with its triangle: a heading when
+        it holds one, or when a summary beside it does (each question as its neighbour's, where
+        some hold an `<h2>`); else in bold. As a plain paragraph a question read as one more line
+        of the answers."""
+        if next(el.iter(*_HEADINGS), None) is not None:
+            self.block(el, BlockKind.PARAGRAPH, depth or 1)  # its heading makes the heading
+            return
+        level = _neighbours_heading_level(el)
+        if level:
+            self.block(el, BlockKind.HEADING, level)
+            return
+        start = len(self.blocks)
+        self.block(el, BlockKind.PARAGRAPH, depth or 1)
+        self.blocks[start:] = [
+            replace(b, inlines=tuple(replace(i, strong=True) for i in b.inlines))
+            for b in self.blocks[start:]
+        ]
+
     def element(self, el: HtmlElement, context: BlockKind, depth: int) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or not tag:
             return
         if self.targets:
             self.mark(el)
-        if tag in _HEADINGS:
+        if (
+            tag in _HEADINGS
+            and context == BlockKind.LIST_ITEM
+            and len(self.blocks) > self.item_from
+        ):
+            # A heading inside a list item after the item's own words (a timeline's event:
+            # its date, then "<h3>Sale announced</h3>" and what happened): the item's part, in
+            # bold under its first line as the item's paragraphs are. As a heading it ended the
+            # list, and its paragraph stood outside the item as a section of the article.
+            start = len(self.blocks)
+            self.block(el, BlockKind.PARAGRAPH, depth + 1)
+            self.blocks[start:] = [
+                replace(b, inlines=tuple(replace(i, strong=True) for i in b.inlines))
+                for b in self.blocks[start:]
+            ]
+        elif tag in _HEADINGS:
             self.block(el, BlockKind.HEADING, _HEADINGS[tag])
+        elif tag == "summary" and context not in (BlockKind.QUOTE, BlockKind.CAPTION):
+            self._summary(el, depth)
         elif tag == "blockquote":
             start = self.quote_from = len(self.blocks)
             # A quotation inside a quotation (a reply quoting a letter) is one level deeper.
@@ -605,6 +646,21 @@ class _Builder:
             self.block(el, kind, depth + under if nested else 1)
 
 
+def _neighbours_heading_level(summary: HtmlElement) -> int:
+    """The level of the heading another `<details>`'s summary beside this one's holds, 0 for
+    none: an FAQ whose first question is an `<h2>` and the rest plain text."""
+    details = summary.getparent()
+    parent = details.getparent() if details is not None else None
+    if details is None or details.tag != "details" or parent is None:
+        return 0
+    for other in parent.iterchildren("details"):
+        for own in other.iterchildren("summary"):
+            heading = next(own.iter(*_HEADINGS), None)
+            if heading is not None:
+                return _HEADINGS[heading.tag]
+    return 0
+
+
 def _list_number(value: str | None, default: int) -> int:
     """An `<ol start>` or `<li value>` as a browser reads it (its leading digits, a sign
     before them), `default` when it holds none; from 1 to the most Markdown can show."""
@@ -683,6 +739,28 @@ def _score_beside_a_name(score: str, name: str) -> bool:
         and words[0][:1].isupper()
         and sum(c.isalpha() for c in name) >= _NAME_LETTERS
     )
+
+
+# A label the page sets in an element of its own: "Abstract:", "Authors:", "Note:".
+_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+){0,2}:$")
+# A span's label is set apart by the page's style (arXiv's `.descriptor`); a bold one the
+# writer glued to the next word ("<b>Note:</b>the") is shown glued by a browser too.
+_LABEL_TAGS = frozenset({"span", "label"})
+
+
+def _label_touching(el: HtmlElement) -> bool:
+    """`el` is a label ending with its colon, and the words after it touch it: arXiv's
+    "<span class="descriptor">Abstract:</span>We derive…", which its style sets apart; not
+    "Abstract:We". A time or an address ("10:<b>30</b>", "https:<b>//…</b>") goes on with no
+    letter after the colon."""
+    if el.tag not in _LABEL_TAGS or not _LABEL.match(el.text_content()):
+        return False
+    if el.tail:
+        after = el.tail
+    else:
+        following = el.getnext()
+        after = following.text_content() if following is not None else ""
+    return after[:1].isalpha()
 
 
 def _starts_with_word(el: HtmlElement) -> bool:

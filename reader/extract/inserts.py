@@ -20,7 +20,8 @@ from ..urls import site_host
 from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
-from .next_page import is_pager_link
+from .next_page import is_pager_line, is_pager_link
+from .print_page import is_print_controls
 from .quotes import attribution_elements
 from .site_notices import AD_LABEL, STANDARDS, is_call_to_readers, is_transcript_notice
 from .wall_words import is_offer_box
@@ -144,8 +145,25 @@ def _is_list_of_links(el: HtmlElement) -> bool:
         # reports, references) is the article's own.
         words = sum(len(li.text_content().split()) for li in items)
         return words / len(items) < 10
-    # "12:05 Headline", "09.30 Headline": a news ticker, whatever its links.
+    # "12:05 Headline", "09.30 Headline": a news ticker, whatever its links; not a recording's
+    # chapters ("05:12 Life on the Longships rock"), each time a link within the page
+    # ("#t=312"), where a ticker's headlines lead to other stories.
+    if all(_is_chapter(li) for li in items):
+        return False
     return sum(bool(_CLOCK.match(li.text_content())) for li in items) * 2 > len(items)
+
+
+_CHAPTER_TIME = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$")
+
+
+def _is_chapter(item: HtmlElement) -> bool:
+    """A recording's chapter: its time, linked within the page, then its title unlinked."""
+    links = item.findall(".//a")
+    return (
+        len(links) == 1
+        and (links[0].get("href") or "").strip().startswith("#")
+        and bool(_CHAPTER_TIME.match(links[0].text_content()))
+    )
 
 
 def is_headed_list(lst: HtmlElement, url: str = "") -> bool:
@@ -340,6 +358,8 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
         return True
     if AD_LABEL.match(text) or is_transcript_notice(text):
         return True
+    if is_print_controls(text):
+        return True  # "Print this page | Close window": a print page's buttons
     if (standards := STANDARDS.match(text)) and _all_linked(el, standards["rest"]):
         return True
     if _is_pointer_to_a_story(el, text, links, url):
@@ -355,6 +375,9 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
         # "Next page ›", "View as a single page": the pages are read already. Not a link
         # within the page ("Next" in a carousel of the article's own sections).
         return not (links[0].get("href") or "").startswith("#")
+    if is_pager_line(text, parts) and not any((a.get("href") or "").startswith("#") for a in links):
+        # "Page 1 of 3 Next page ›", "‹ Previous page Page 3 of 3": the pager, with its count.
+        return True
     if len(parts) < 2 or not all(_SHARE_LABEL.match(p) for p in parts if p):
         return False
     # A share row is its buttons, with a label at most ("Share this article"): "in Teilen

@@ -31,7 +31,7 @@ from lxml.html import HtmlElement
 
 from ..urls import absolute_url, site_host
 from .amp_embeds import PLAYER_TAGS, POST_TAGS, player_address, post_address, tweet_quote
-from .furniture import class_names, replace
+from .furniture import class_names, names_of, replace
 
 # Sites whose embedded players show one video each: their address opens it in a browser.
 _VIDEO_SITES = ("youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com")
@@ -295,6 +295,43 @@ def _player_box(el: HtmlElement) -> HtmlElement:
         box = outer
 
 
+# A recording's widget, by its name: NPR's `div.audio-module`, a podcast site's `div.player`.
+# Besides the file it holds only its controls ("Listen · 4:12", "Playlist", "Download MP3
+# (49 MB)"), which a terminal can't use: a box of short links and labels, dropped as a row of
+# links, and the line inside with it.
+_PLAYER_NAME = re.compile(r"audio|player|podcast|listen", re.IGNORECASE)
+_CONTROLS_LETTERS = 120
+_LABELLED = ("figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "cite")
+# A control's words are few; a sentence of the story (or a player's description) is longer.
+_CONTROL_WORDS = 6
+
+
+def _is_controls(box: HtmlElement) -> bool:
+    """Only a player's controls besides it: short labels and buttons, no sentence."""
+    if _letters(box) > _CONTROLS_LETTERS:
+        return False
+    lines = (" ".join(t.split()) for t in box.itertext())
+    return all(len(line.split()) <= _CONTROL_WORDS for line in lines)
+
+
+def _player_widget(el: HtmlElement, box: HtmlElement) -> HtmlElement:
+    """The widget of a playable file `el` (`box` holding it and nothing else): the outermost
+    box named as a player and holding its controls only; `box` when there is none."""
+    widget = box
+    for outer in box.iterancestors():
+        if outer.getparent() is None or outer.tag not in ("div", "section", "figure", "span"):
+            break
+        if outer.get("itemprop") or outer.get("role") == "main":
+            break  # the article's own box
+        if any(other is not el for other in outer.iter(*_SEEN) if other.tag != "ul"):
+            break  # another player or a picture: more than one file's widget
+        if not _is_controls(outer) or next(outer.iter(*_LABELLED), None) is not None:
+            break  # words of its own, or a caption or title saying what it plays
+        if _PLAYER_NAME.search(names_of(outer)):
+            widget = outer
+    return widget
+
+
 def _frame_line(el: HtmlElement, base: str) -> HtmlElement | None:
     """The line for a frame (an `<iframe>`, or an AMP element drawing one) showing a player, a
     chart, a map or a post; None for any other frame."""
@@ -362,4 +399,5 @@ def mark_media(doc: HtmlElement, base: str) -> None:
         if not url:
             continue
         kind = "Audio" if el.tag in ("audio", "amp-audio") else "Video"
-        replace(_player_box(el), _media_line(el, kind, url, _file_format(url)))
+        line = _media_line(el, kind, url, _file_format(url))
+        replace(_player_widget(el, _player_box(el)), line)

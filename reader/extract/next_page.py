@@ -117,6 +117,35 @@ def is_pager_link(text: str) -> bool:
     )
 
 
+# A pager's link back: "‹ Previous page", "« Prev", "Vorherige Seite".
+_PREVIOUS_TEXT = re.compile(
+    r"^\W*(?:previous(?: page)?|prev|vorherige(?: seite)?|zurück|page précédente|précédente?"
+    r"|anterior|precedente|vorige|предыдущая(?: страница)?|назад)\W*$",
+    re.IGNORECASE,
+)
+# The pager's count of pages beside its links: "Page 1 of 3", "Seite 2 von 5", "2 / 3".
+_PAGE_COUNT = re.compile(
+    rf"(?:{_WORD}\s*)?\d{{1,2}}\s*(?:of|von|de|sur|di|из|/)\s*\d{{1,2}}", re.IGNORECASE
+)
+_PAGER_LINE = 120  # letters: a pager is its links and a count, never a sentence
+
+
+def is_pager_line(text: str, link_texts: list[str]) -> bool:
+    """`text` is a pager's line: its links to the next or previous page (and page numbers) and
+    nothing else but a count of pages: "Page 1 of 3 Next page ›", "‹ Previous page Page 3 of
+    3". When the pages are read as one article, it points to what is already there."""
+    if not link_texts or len(text) > _PAGER_LINE:
+        return False
+    if not any(is_pager_link(t) or _PREVIOUS_TEXT.match(t) for t in link_texts):
+        return False  # numbers alone are a footnote's as often
+    rest = text
+    for link in link_texts:
+        if not (is_pager_link(link) or _PREVIOUS_TEXT.match(link) or link.isdigit()):
+            return False
+        rest = rest.replace(link, " ", 1)
+    return not re.search(r"\w", _PAGE_COUNT.sub(" ", rest))
+
+
 def one_page_url(doc: HtmlElement, url: str, base: str = "") -> str:
     """The address of the whole article on one page ("View as a single page", "Auf einer
     Seite lesen") when this page offers it, else "": one page to fetch instead of every page,

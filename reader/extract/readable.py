@@ -193,6 +193,11 @@ class _Readability(Document):
                 continue
             if self._is_prose_wrapper(sibling):
                 candidates[sibling] = {"content_score": threshold, "elem": sibling}
+        for sibling in (best.getprevious(), best.getnext()):
+            # The story's recording in its line right above or below the text (NPR's story
+            # is its audio): one link, which readability-lxml's sibling test leaves out.
+            if sibling is not None and sibling.tag == "p" and sibling.get("class") == MEDIA_CLASS:
+                candidates.setdefault(sibling, {"content_score": threshold, "elem": sibling})
         # A photo with its caption between two parts that are joined (an article split in
         # columns around its pictures) belongs to the article as much as the parts do.
         row = list(parent) if parent is not None else [best]
