@@ -142,10 +142,12 @@ def prepare(doc: HtmlElement) -> None:
     label_credits(for_screen_readers)
     # Before the icons they speak for, hidden from screen readers, go.
     show_icon_labels([el for el in for_screen_readers if is_screen_reader_only(el)])
+    # Asked once of each: a label shown for its icon has lost its class.
+    still_hidden.update(el for el in for_screen_readers if is_screen_reader_only(el))
     for el in maybe_hidden:
         if el.getparent() is None or el.tag == "head":
             continue
-        if el in still_hidden or is_screen_reader_only(el):
+        if el in still_hidden:
             drop(el)
     # After what is hidden is gone: a post's editor the page hides is no control of a form.
     text_forms_as_boxes(doc)
