@@ -24,8 +24,13 @@ from .discussions import Post, Thread, contents, when
 
 
 def _has_class(name: str) -> str:
-    """An XPath test that an element's class list holds `name`."""
-    return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+    """An XPath test that an element's class list holds `name`: the plain search first, the
+    costly whole-token one only on the few classes it finds (asked of every element of every
+    page read, the token test alone was 2 ms a page)."""
+    return (
+        f'contains(@class, "{name}") and '
+        f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+    )
 
 
 def _first(el: HtmlElement, path: str) -> HtmlElement | None:
