@@ -80,6 +80,7 @@ from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .responsive import without_screen_copies
 from .ruby import without_ruby_readings
+from .scoreboard import scoreboard_line, with_scoreboard
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
@@ -443,6 +444,18 @@ def extract_page(
         live_blog = declares_live_blog(json_ld)
         # Before cleanup, which drops the styles that set a closing signature right.
         right_set = right_set_lines(doc)
+        # Before cleanup, which drops the match's header box with the page's others.
+        headline = doc.find(".//h1")
+        scoreboard = scoreboard_line(
+            doc,
+            " ".join(
+                (
+                    doc.findtext(".//title") or "",
+                    meta.title,
+                    headline.text_content() if headline is not None else "",
+                )
+            ),
+        )
         # Before cleanup, which drops the paywalled part it names (a "paywall" box is furniture).
         paywall = read_paywall(json_ld, doc)
         # A saved page read without its address (`reader extract page.html`) still names it in
@@ -544,6 +557,7 @@ def extract_page(
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         blocks = dek_as_paragraph(blocks, meta.description, doc)
         blocks = with_claim_review(blocks, json_ld, doc)
+        blocks = with_scoreboard(blocks, scoreboard)
         # A section front: its teasers, not the credits and labels between them.
         teasers = teaser_list(blocks, url, _resolved(bylines, base))
         if teasers is not None:
