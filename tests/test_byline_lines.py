@@ -72,8 +72,37 @@ def test_a_wire_story_s_closing_credit_names_its_reporters(credit: str, authors:
 
 
 @pytest.mark.parametrize(
+    ("signature", "authors"),
+    [
+        # VnExpress's: two writers joined by a dash, bold and set right.
+        (
+            '<p class="Normal" style="text-align:right;"><strong>Phạm Linh - Đắc Thành</strong>'
+            "</p>",
+            "Phạm Linh, Đắc Thành",
+        ),
+        ('<p style="text-align:right"><b>Nguyễn Thị Hoa</b></p>', "Nguyễn Thị Hoa"),
+    ],
+)
+def test_a_story_signed_in_its_last_paragraph_names_its_writers(
+    signature: str, authors: str
+) -> None:
+    article = story(end=signature)
+    assert article.author == authors
+    # Kept, as the closing credit line is: the story's own last line as printed.
+    assert to_text(article, header=False).rstrip().endswith(authors.split(", ")[-1])
+
+
+@pytest.mark.parametrize(
     "end",
     [
+        # A bold closing line that names no one, or a one-word label.
+        "<p><strong>Services resume on Monday - check the timetable</strong></p>",
+        "<p><strong>Update</strong></p>",
+        # Names in bold ending a story but not set apart as a signature: a closing label.
+        "<p><strong>Jane Smith - Tom Berg</strong></p>",
+        '<p style="text-align:right"><strong>General Information</strong> about the route</p>',
+        # A name in a sentence's bold is no signature.
+        "<p>The route was saved by <strong>Jane Smith</strong>, a councillor.</p>",
         # Only editors: nobody to cite as the writer.
         "<p>Editing by Mark Heinrich</p>",
         # A sentence that speaks of reporting is no credit line.

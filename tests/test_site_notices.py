@@ -53,6 +53,27 @@ def _text(after: str, around: str = "{story}{after}") -> str:
             "</div>",
             "Republish",
         ),
+        # El País's under every story, and its siblings in German, French and English.
+        (
+            '<p>Puedes seguir a <a href="https://twitter.com/elpais_clima">EL PAÍS Clima y Medio'
+            ' Ambiente</a> en <a href="https://x.com">X</a>, o apuntarte aquí para recibir <a'
+            ' href="https://elpais.com/newsletter/">nuestra newsletter semanal</a>.</p>',
+            "Puedes seguir",
+        ),
+        ("<p><em>Folgen Sie dem Inselboten auf WhatsApp und Instagram.</em></p>", "Folgen Sie"),
+        ("<p>Suivez Le Courrier des îles sur Facebook et X.</p>", "Suivez"),
+        ("<p>Follow Radio Causeway News on Facebook, X and Instagram.</p>", "Follow Radio"),
+        # GOV.UK's feedback box under every page, and a help centre's.
+        (
+            '<div class="gem-c-feedback"><h2>Is this page useful?</h2><button>Yes</button>'
+            "<button>No</button><a>Report a problem with this page</a></div>",
+            "useful",
+        ),
+        (
+            '<div class="feedback"><p>Was this article helpful?</p><button>Yes</button>'
+            "<button>No</button></div>",
+            "helpful",
+        ),
     ],
 )
 def test_a_sites_notice_under_the_article_goes(notice: str, gone: str) -> None:
@@ -70,6 +91,9 @@ def test_a_sites_notice_under_the_article_goes(notice: str, gone: str) -> None:
         "<p>Copyright © 2026 of the island's photographs stays with the museum, which holds"
         " every print and the negatives of the old causeway, the curator said.</p>",
         "<p>Anyone may republish our council minutes, the clerk said, but few people do.</p>",
+        "<p>Follow the old causeway south on foot and on the next low tide the island is an"
+        " hour's walk away.</p>",
+        "<p>Was this page useful to the inquiry? The judge asked the engineers twice.</p>",
     ],
 )
 def test_sentences_of_the_story_like_them_stay(sentence: str) -> None:

@@ -41,7 +41,7 @@ from .blocks import html_to_blocks
 from .callouts import icons_beside_their_text
 from .claim_review import with_claim_review
 from .consent import has_consent_choice, is_consent_wall
-from .credit_line import credited_authors
+from .credit_line import credited_authors, right_set_lines, signed_authors
 from .declared_body import declared_body_html
 from .disclosures import statements_into_article
 from .discussion_sites import discussion_thread
@@ -81,6 +81,7 @@ from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .responsive import without_screen_copies
 from .ruby import without_ruby_readings
+from .scoreboard import scoreboard_line, with_scoreboard
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
@@ -448,6 +449,20 @@ def extract_page(
         meta = extract_metadata(doc, url, json_ld)
         declared = declared_body_html(json_ld)
         live_blog = declares_live_blog(json_ld)
+        # Before cleanup, which drops the styles that set a closing signature right.
+        right_set = right_set_lines(doc)
+        # Before cleanup, which drops the match's header box with the page's others.
+        headline = doc.find(".//h1")
+        scoreboard = scoreboard_line(
+            doc,
+            " ".join(
+                (
+                    doc.findtext(".//title") or "",
+                    meta.title,
+                    headline.text_content() if headline is not None else "",
+                )
+            ),
+        )
         # Before cleanup, which drops the paywalled part it names (a "paywall" box is furniture).
         paywall = read_paywall(json_ld, doc)
         # A saved page read without its address (`reader extract page.html`) still names it in
@@ -536,14 +551,21 @@ def extract_page(
         meta = replace(meta, site_name=meta.site_name or header_source(blocks))
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
         # A wire story with no byline names its reporters in its lede ("(서울=연합뉴스) 이수진
-        # 기자 = …") or at its end ("Reporting by …").
-        meta = replace(meta, author=author or wire_reporters(blocks) or credited_authors(blocks))
+        # 기자 = …") or at its end ("Reporting by …"); VnExpress signs its last line.
+        meta = replace(
+            meta,
+            author=author
+            or wire_reporters(blocks)
+            or credited_authors(blocks)
+            or signed_authors(blocks, right_set),
+        )
         if discussion is None:
             # A reply quoting the post it answers is no pull quote of the article's.
             blocks = without_pull_quotes(blocks)
         blocks = _with_lead(blocks, find_lead(doc, blocks, meta.description), base)
         blocks = dek_as_paragraph(blocks, meta.description, doc)
         blocks = with_claim_review(blocks, json_ld, doc)
+        blocks = with_scoreboard(blocks, scoreboard)
         # A section front: its teasers, not the credits and labels between them.
         teasers = teaser_list(blocks, url, _resolved(bylines, base))
         if teasers is not None:

@@ -1,6 +1,9 @@
 """The credit line a wire story closes with: "Reporting by Jane Smith in London; Additional
 reporting by Tom Okafor; Editing by Mark Heinrich" (Reuters' form, which many papers reprint).
 
+VnExpress and papers like it sign the story instead in its last paragraph, the writers' names
+alone in bold, set right: "**Phạm Linh - Đắc Thành**", two writers joined by a dash.
+
 A story with no byline is still someone's: the reporters this line names are its authors. The
 editors are not, nor those who added reporting (Reuters' own byline leaves them out too). The
 line stays in the text: it is the article's own words as printed, and names the editors, which
@@ -10,6 +13,8 @@ the citation does not.
 from __future__ import annotations
 
 import re
+
+from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind
 from .byline import clean_byline, looks_like_name
@@ -45,6 +50,27 @@ def _writers(text: str) -> list[str]:
     return names
 
 
+# A signature: a name or a few, each of two to five words, joined by dashes.
+_SIGNED_NAMES = re.compile(r"\s+[-–]\s+")
+_SIGNATURE_LENGTH = 80
+_NAME_WORDS = (2, 5)
+
+
+def _signed(block: Block) -> list[str]:
+    """The names of a closing signature paragraph, or [] when `block` is not one: all of it
+    bold, names alone. A bold closing sentence, or a one-word label ("**Update**"), is none."""
+    text = " ".join(block.text.split())
+    if block.kind != BlockKind.PARAGRAPH or not text or len(text) > _SIGNATURE_LENGTH:
+        return []
+    if not all(inline.strong for inline in block.inlines if inline.text.strip()):
+        return []
+    names = [part.strip() for part in _SIGNED_NAMES.split(text)]
+    low, high = _NAME_WORDS
+    if not all(low <= len(name.split()) <= high and looks_like_name(name) for name in names):
+        return []
+    return names
+
+
 def credited_authors(blocks: tuple[Block, ...]) -> str:
     """The writers the story's closing credit line names ("Jane Smith, Tom Berg"), or ""."""
     for block in reversed(blocks[-_LAST_BLOCKS:]):
@@ -55,3 +81,24 @@ def credited_authors(blocks: tuple[Block, ...]) -> str:
         if names := _writers(text.strip("()")):
             return ", ".join(dict.fromkeys(names))
     return ""
+
+
+def right_set_lines(doc: HtmlElement) -> frozenset[str]:
+    """The short lines the page sets right (`style="text-align:right"`, `align="right"`):
+    where a signature stands. Read before cleanup drops the styles."""
+    lines = set()
+    for el in doc.iter("p", "div"):
+        style = (el.get("style") or "").replace(" ", "").lower()
+        if "text-align:right" in style or (el.get("align") or "").lower() == "right":
+            text = " ".join(el.text_content().split())
+            if 0 < len(text) <= _SIGNATURE_LENGTH:
+                lines.add(text)
+    return frozenset(lines)
+
+
+def signed_authors(blocks: tuple[Block, ...], right_set: frozenset[str]) -> str:
+    """The writers the story's closing signature names ("Phạm Linh, Đắc Thành"), or "": its
+    last paragraph, set right on the page. It stays in the text as the credit line does."""
+    if not blocks or " ".join(blocks[-1].text.split()) not in right_set:
+        return ""
+    return ", ".join(dict.fromkeys(_signed(blocks[-1])))

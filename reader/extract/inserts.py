@@ -23,7 +23,13 @@ from .furniture import attached, drop, holds_article, is_furniture, link_density
 from .next_page import is_pager_line, is_pager_link
 from .print_page import is_print_controls
 from .quotes import attribution_elements
-from .site_notices import AD_LABEL, STANDARDS, is_call_to_readers, is_transcript_notice
+from .site_notices import (
+    AD_LABEL,
+    STANDARDS,
+    is_call_to_readers,
+    is_feedback_prompt,
+    is_transcript_notice,
+)
 from .wall_words import is_offer_box
 
 # The heading or label of an insert that points elsewhere; or a linked line it opens ("Related:
@@ -420,6 +426,10 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
         if is_offer_box(text) and not holds_article(el, around):
             # Named for its vendor ("piano-offer", "tp-container"), not as furniture: told by
             # what it says.
+            drop(el)
+            continue
+        if is_feedback_prompt(text):
+            # The site asks whether the page served ("Is this page useful?"), heading or box.
             drop(el)
             continue
         if _is_insert_label(el, text):

@@ -40,6 +40,17 @@ _FOLLOW_US = re.compile(
     r"|youtube|linkedin|google news|дзен\w*|vk|вконтакте|max|одноклассниках)\b",
     re.IGNORECASE,
 )
+# The site's account on a network, named after the call: El País's "Puedes seguir a EL PAÍS
+# Clima y Medio Ambiente en X, o apuntarte aquí para recibir nuestra newsletter semanal.",
+# "Sigue toda la información de Economía en Facebook y X", "Folgen Sie ZEIT ONLINE auf
+# WhatsApp", "Suivez Le Monde Afrique sur WhatsApp", "Follow BBC Sport on Facebook". The name
+# is a few words in one clause; "Follow the river south and on X Road…" names no network.
+_FOLLOW_SITE = re.compile(
+    r"^\W*(?:puedes seguir a|sigue a|sígue(?:nos)? a|sigue toda la información|folgen sie|suivez"
+    r"|follow)\s+[^.!?;:,]{1,60}?\s+(?:en|auf|sur|on)\s+(?:x|twitter|facebook|instagram"
+    r"|whatsapp|telegram|threads|bluesky|tiktok|youtube|linkedin|google news|flipboard)\b",
+    re.IGNORECASE,
+)
 # A question to the reader about the site's stories, then the call: "Want more stories like
 # this? Get the Gazette's daily email…", "Enjoying this article? Sign up…"; not "Love stories?
 # The book club meets on Tuesdays and emails its members".
@@ -125,6 +136,27 @@ _TRANSCRIPT_NOTICE = re.compile(
 _NOTICE_WORDS = 60
 
 
+# The site's box asking whether the page served: GOV.UK's "Is this page useful? Yes No Report a
+# problem with this page", a help centre's "Was this article helpful? Yes No". The question
+# and its answers are the whole of the line; "Was this page useful to the inquiry, the judge
+# asked" goes on.
+_FEEDBACK_PROMPT = re.compile(
+    r"^\W*(?:(?:is|was) this (?:page|article|information|answer|content)(?: \w+)?"
+    r" (?:useful|helpful)|was this helpful|did you find (?:this|what you were looking for)"
+    r"(?: (?:page|article|information))?(?: (?:useful|helpful))?|did this (?:page|article)"
+    r" help(?: you)?|how useful was this (?:page|article|information))\s*\?"
+    r"(?:\W*(?:yes|no|maybe|thank you for your feedback|thanks for your feedback"
+    r"|report a problem with (?:this|the) page|(?:yes|no),? this page (?:is|is not) useful))*\W*$"
+    # The box's link left alone once its question went.
+    r"|^\W*report a problem with (?:this|the) page\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_feedback_prompt(text: str) -> bool:
+    return bool(_FEEDBACK_PROMPT.match(text))
+
+
 def is_transcript_notice(text: str) -> bool:
     return words_in(text) <= _NOTICE_WORDS and bool(_TRANSCRIPT_NOTICE.match(text))
 
@@ -145,6 +177,7 @@ def is_call_to_readers(text: str) -> bool:
         or _CHANNEL_CALL.match(text)
         or _ASKS_READERS.match(text)
         or _REPUBLISH.search(text)
+        or _FOLLOW_SITE.match(text)
     ):
         return True
     return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))
