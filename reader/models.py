@@ -321,7 +321,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 35
+EXTRACTOR = 36
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -390,7 +390,20 @@ kept; affiliate notes, ad labels, "Te puede interesar", comment headings, lone s
 dropped; players and charts in wrapper boxes, maps; picture credits in captions; raised
 exponents; ruby readings left out; task-list boxes as ☑/☐; a sentence no longer cut at a `<br>`
 before an `<i>`; Thai words counted; short windows-1252 pages in their named language,
-windows-1250 paragraphs in UTF-8 pages, mac-cyrillic; "Article réservé aux abonnés" no wall."""
+windows-1250 paragraphs in UTF-8 pages, mac-cyrillic; "Article réservé aux abonnés" no wall.
+36: scholarly (citation_*) and Dublin Core metadata, every author of a paper; "Site: Headline" titles; a blog's post title and
+hAtom dates; a forum thread's posts with their authors; discussion pages (Hacker News, old
+Reddit, GitHub issues, Stack Overflow, schema.org threads) read as their posts; text inside a
+form of prose kept; notes a body's numbers link to kept beside it, and the ids they point to
+recorded for the reading view; AMP players and posts, players linked by their pages; wire ledes
+kept, Korean bylines read; standfirsts under the headline, kickers dropped; GOV.UK's dates and
+publisher; fact checks' claim, verdict and rating; print pages, pager lines of joined pages,
+timelines, FAQ questions, podcast chapters and audio players; paragraphs named "paywall" kept,
+offer boxes cut, Japanese, Korean and Chinese walls seen; key points kept; visually-hidden
+labels dropped; "Read also" in twelve more languages; site notices and feedback boxes dropped;
+match scoreboards; correction notes in Chinese, Japanese, Korean and Russian; BBC World
+Service credit labels; short Central European, Romanian, EUC-JP, ISO-8859-15 and windows-1258
+pages."""
 
 
 @dataclass(frozen=True)
