@@ -311,16 +311,23 @@ def _is_byline(el: HtmlElement) -> bool:
     )
 
 
-def byline_place(el: HtmlElement) -> int:
+def byline_place(el: HtmlElement, seen: dict[HtmlElement, int] | None = None) -> int:
     """0: anywhere a byline (or a dateline) may be; 1: a place that may be the article's; 2: not
-    the article's."""
+    the article's. `seen` keeps what each box round the elements asked about is (2, 1 or 0),
+    for a pass asking of many: a thread of replies nested each in the last placed each reply
+    through all the boxes above it, reading their names again each time."""
     place = 0
     for node in (el, *el.iterancestors()):
         if node.tag in ("body", "html"):
             break
-        if _is_elsewhere(node):
+        kind = seen.get(node) if seen is not None else None
+        if kind is None:
+            kind = 2 if _is_elsewhere(node) else 1 if _is_maybe_elsewhere(node) else 0
+            if seen is not None:
+                seen[node] = kind
+        if kind == 2:
             return 2
-        if _is_maybe_elsewhere(node):
+        if kind == 1:
             place = 1
         if node.tag == "main":
             # Round the page's main part, as round <body>, names describe the layout: Genesis
@@ -448,8 +455,9 @@ def in_a_sentence(el: HtmlElement, texts: dict[HtmlElement, str] | None = None) 
 def page_byline(doc: HtmlElement) -> list[str]:
     """The author names the page's byline shows, or [] when no byline element holds a name."""
     texts: dict[HtmlElement, str] = {}
+    places: dict[HtmlElement, int] = {}
     candidates = [
-        (byline_place(el), not in_article(el), el)
+        (byline_place(el, places), not in_article(el), el)
         for el in doc.iter()
         if isinstance(el.tag, str)
         and el.tag not in _SKIP_TAGS

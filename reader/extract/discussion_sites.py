@@ -291,12 +291,19 @@ def schema_thread(doc: HtmlElement, base: str) -> Thread | None:
     owned = _owned_props(doc, [opening, *replies])
     text = _own(owned[opening], "text", "articleBody")
     posts = []
+    # How deep each reply is: one below the nearest reply round it, found by walking up from
+    # it (counting every reply round each, nested each in the last, was quadratic).
+    depths: dict[HtmlElement, int] = {}
+    is_reply = set(replies)
+    for reply in replies:  # in the page's order: a reply round another comes first
+        above = next((a for a in reply.iterancestors() if a in is_reply), None)
+        depths[reply] = depths[above] + 1 if above is not None else 0
     for reply in replies:
         words = _own(owned[reply], "text")
         if words is None:
             continue
         writer, written = _signed(owned[reply])
-        depth = len(reply.xpath(f"ancestor::*[@itemscope][{_typed(_REPLY_TYPES)}]"))
+        depth = depths[reply]
         answer = bool(reply.xpath(f"self::*[{_typed(('Answer',))}]"))
         accepted = "acceptedAnswer" in reply.get("itemprop", "").split()
         label = "Answer by" if answer else ""
