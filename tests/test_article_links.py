@@ -26,7 +26,8 @@ from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import NO_LINKS, LinksScreen
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
-from reader.ui.widgets.article.article_body import LINK_COMPONENT, ArticleBody
+from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.article.body_links import LINK_COMPONENT
 from reader.ui.widgets.key_bar import KeyBar
 from tests.tui_pilot import (
     line_of,

@@ -26,7 +26,7 @@ from reader.models import Article, BlockKind
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import LinksScreen
 from reader.ui.screens.article import FOLLOWED, ArticleScreen
-from reader.ui.widgets.article.article_body import NOTE_COMPONENT
+from reader.ui.widgets.article.body_links import NOTE_COMPONENT
 from tests.served_feed import serve_one_item
 from tests.tui_pilot import marked, notices, reading, screen_text, status, subscribe, until
 

@@ -67,7 +67,7 @@ def wrap(
     text: Text,
     console: Console,
     width: int,
-    justify: Literal["default", "center"] = "default",
+    justify: Literal["default", "center", "right"] = "default",
     keep: Spans = (),
 ) -> list[Text]:
     """`text` wrapped to lines of at most `width` cells, as `Text.wrap` with overflow "fold",

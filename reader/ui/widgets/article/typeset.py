@@ -22,6 +22,7 @@ from ....models import Article, Block, BlockKind, Entry, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ...cell_width import uncounted_cells
 from ...display import long_date, plain, when
+from .direction import mirrored, right_to_left
 from .line_breaks import STAND_IN, Spans, wrap
 from .table_layout import TableCells, table_lines
 
@@ -69,7 +70,10 @@ class Paragraph:
     rest: Text = field(default_factory=Text)
     wrap: bool = True  # False: preformatted, lines kept as they are (cut into column-wide pieces)
     gap: int = 1  # blank lines before it
-    align: Literal["default", "center"] = "default"
+    align: Literal["default", "center", "right"] = "default"
+    rtl: bool = False
+    """Right to left (Hebrew, Arabic…): set flush right, its prefixes (a bullet, a quote's bar)
+    after its text, at the column's right edge, where such a script's reader looks for them."""
     fill: str = ""  # a rule: this character repeated across the column instead of `text`
     table: TableCells | None = None  # a table: laid out from these instead of `text`
     links: Links = ()  # where its links are in `text`
@@ -157,7 +161,12 @@ def header(
         else ""
     )
     url = (entry.link if entry else "") or (article.url if article else "")
-    out = [Paragraph(plain(title or url or "(untitled)", styles.title, max_length=1000), gap=0)]
+    rtl = article is not None and right_to_left(article)
+    out = [
+        Paragraph(
+            plain(title or url or "(untitled)", styles.title, max_length=1000), gap=0, rtl=rtl
+        )
+    ]
     parts = [
         part
         for part in (
@@ -178,9 +187,9 @@ def header(
         meta.append_text(part)
     if meta.plain and compact:
         byline = compact_byline(source, author, published, compact)
-        out.append(Paragraph(Text(byline, styles.meta, end=""), gap=0))
+        out.append(Paragraph(Text(byline, styles.meta, end=""), gap=0, rtl=rtl))
     elif meta.plain:
-        out.append(Paragraph(meta, keep=tuple(keep)))
+        out.append(Paragraph(meta, keep=tuple(keep), rtl=rtl))
     if url:
         # Not searched: "storm" found in ".../storm-idris-live.html" counted as a match of
         # the article's, and the view went to the address line.
@@ -299,7 +308,22 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
         previous = group[-1]
     if not out:
         out.append(Paragraph(Text("This article has no text.", styles.meta)))
+    if right_to_left(article):
+        out = [_right_to_left(paragraph) for paragraph in out]
     return out
+
+
+def _right_to_left(paragraph: Paragraph) -> Paragraph:
+    """`paragraph` set right to left, its prefixes mirrored (" •   " for a nested item's
+    "   • "). Code keeps its direction, a table its columns, a centred line its place."""
+    if not paragraph.wrap or paragraph.table is not None or paragraph.align != "default":
+        return paragraph
+    return replace(
+        paragraph,
+        rtl=True,
+        first=mirrored(paragraph.first),
+        rest=mirrored(paragraph.rest),
+    )
 
 
 def _number_widths(blocks: tuple[Block, ...]) -> dict[int, int]:
@@ -530,7 +554,8 @@ def layout(
         elif paragraph.fill:
             pieces = [Text(paragraph.fill * room, paragraph.text.style)]
         elif paragraph.wrap:
-            pieces = _wrapped(text, room, paragraph.align, console, paragraph.keep)
+            align = "right" if paragraph.rtl else paragraph.align
+            pieces = _wrapped(text, room, align, console, paragraph.keep)
         else:
             pieces = []
             for line in text.split("\n", allow_blank=True):
@@ -553,8 +578,8 @@ def layout(
                 # Not `prefix + piece`: the sum takes the prefix's style (a bullet's colour)
                 # as its own, for the whole line.
                 line = Text(end="")
-                line.append_text(prefix)
-                line.append_text(piece)
+                for part in (piece, prefix) if paragraph.rtl else (prefix, piece):
+                    line.append_text(part)
             line.end = ""
             lines.append(Strip(list(line.render(console))))
         extents.append(range(top, len(lines)))
@@ -574,7 +599,7 @@ _NO_BREAK = re.compile(
 def _wrapped(
     text: Text,
     room: int,
-    align: Literal["default", "center"],
+    align: Literal["default", "center", "right"],
     console: Console,
     keep: Spans = (),
 ) -> list[Text]:
@@ -600,7 +625,7 @@ def _wrapped(
 def _wrapped_at_spaces(
     text: Text,
     room: int,
-    align: Literal["default", "center"],
+    align: Literal["default", "center", "right"],
     console: Console,
     keep: Spans = (),
 ) -> list[Text]:
@@ -633,7 +658,8 @@ def _runs(
             if start < 0:
                 break  # wrapping changed the text (a tab expanded): taken line by line below
             prefix = paragraph.first if number == 0 else paragraph.rest
-            cell = prefix.cell_len + cell_len(drawn[: len(drawn) - len(drawn.lstrip())])
+            before = 0 if paragraph.rtl else prefix.cell_len  # right to left: it is after
+            cell = before + cell_len(drawn[: len(drawn) - len(drawn.lstrip())])
             cursor = start + len(core)
             located.append((top + number, start, cursor, cell))
         else:

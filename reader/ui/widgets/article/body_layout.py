@@ -1,0 +1,143 @@
+"""The wrapping of the reading view's text for the width of its column.
+
+The article's paragraphs are wrapped once per width, and only the lines on screen are drawn.
+A long article's first screen (from the place it was left at, when it reopens there) is wrapped
+before the first frame, the rest right after it: 10,000 words took 70–110 ms to wrap on a slow
+machine, and that no longer stands between Enter and the text. What needs every line (a search,
+`G`, `]`, Tab, a passage) wraps the rest first.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+
+from . import find_in_article, typeset
+from .body_passage import ArticlePassage
+from .find_in_article import LineMap
+from .reading_place import Place, line_of
+
+
+class ArticleLayout(ArticlePassage):
+    """The reading view's text, wrapped (see `ArticleBody`)."""
+
+    def _layout(self, place: Place | None = None) -> None:
+        """Wrap the paragraphs for the width, when it changed, with `place` at the top of the
+        view (a line number would land paragraphs away: the text above it took more or fewer
+        lines)."""
+        column, _margin = self._column()
+        if self._available() <= 0 or column == self._width:
+            return
+        # What was in view, in the view as it was: on a resize the height is the new one.
+        shown = self._shown_height
+        in_view = self._visible(self._matches, self._current, shown)
+        link_in_view = self._visible(self._laid_links, self._link, shown)  # all laid out if any
+        # A passage chosen by keyboard is chosen again on the new lines, in place of the old
+        # selection (dropped first, the screen would then tell this widget it had gone, after
+        # it was chosen again).
+        keyed = self._keyed_places(shown)
+        if keyed is None:
+            self._drop_selection()  # its lines and characters were those of another wrapping
+        if self._pending_place is not None:
+            place, self._pending_place = self._pending_place, None
+        self._fit_header(column)
+        self._width = column
+        self._laid, self._unfinished = typeset.Layout([], []), False
+        if self._matches is not None or self._link is not None or keyed is not None:
+            self._lay_out()  # found again on all the lines
+        else:
+            # The first screen now, from `place`; the rest once it is drawn (`_finish_layout`):
+            # 10,000 words took 70–110 ms to wrap, on a slow machine, before anything showed.
+            self._lay_out_to(place)
+        laid = self._laid  # wrapped as far as `place` at least: not `_extents`, which wraps all
+        if place is not None and (top := line_of(place, laid.extents, self._laid_map)) is not None:
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)  # see `_go_to`
+        # The same links whatever the width: a selected one stays selected, on its new lines.
+        if self._link is not None and self._link >= self._links.total:
+            self._link = None
+        if link_in_view:
+            self._scroll_to_span(self._links, self._link)
+        if self._matches is not None:
+            # Re-wrapped (a resize, a theme): the same matches on their new lines. A table's
+            # lines may now hold other matches: then the search starts again from the top line.
+            total, current = self._matches.total, self._current
+            self._find(self._query, self.top_line)
+            if self._matches is not None and self._matches.total == total:
+                self._current = current
+            if in_view:
+                self._reveal()
+        if keyed is not None:
+            self._choose_again(*keyed)
+        self._shown_height = self.scrollable_content_region.height
+        self.refresh()
+
+    def _compact_wanted(self, column: int) -> bool:
+        """Whether the whole header, `column` wide, would take more than half the view's
+        height: at 40×12 the first screen was all title, byline, dates and address, without a
+        word of the article. (At 80×24 and up it takes less.)"""
+        entry, article, message, _hint, _error = self._content
+        if self._built_with is None or not self._head:
+            return False
+        whole = typeset.header(entry, article, self._built_with, message if article else "")
+        lines = len(typeset.layout(whole, column, self.app.console).lines)
+        return lines > self.scrollable_content_region.height // 2
+
+    def _fit_header(self, column: int) -> None:
+        """The header for a layout `column` wide: the whole, or the compact one (title, one
+        line of source, author and date, the notes) when the view is too low for the whole.
+        The same number of paragraphs either way: a place's paragraph stays the same."""
+        compact = self._compact_wanted(column)
+        if not compact and not self._compact:
+            return  # the whole header, as built
+        entry, article, message, _hint, _error = self._content
+        assert self._built_with is not None  # `_compact_wanted` said so
+        note = message if article else ""
+        head = typeset.header(entry, article, self._built_with, note, column if compact else 0)
+        self._paragraphs[: self._head] = head
+        self._compact = compact
+
+    def _lay_out_to(self, place: Place | None) -> None:
+        """Wrap the paragraphs that fill the view from `place` (else the start), where `_laid`
+        doesn't hold them yet, and the rest once that is drawn. `place`'s paragraph must be
+        wrapped to know its line."""
+        laid, height = self._laid, max(1, self.scrollable_content_region.height)
+        top = 0
+        if place is not None:
+            while len(laid.extents) <= place.paragraph < len(self._paragraphs):
+                typeset.layout(
+                    self._paragraphs, self._width, self.app.console, laid, len(laid.lines) + height
+                )
+            top = line_of(place, laid.extents, LineMap(laid.runs)) or 0
+        self._lay_out(top + 2 * height)  # a key pressed at once still finds lines
+        unfinished = len(laid.extents) < len(self._paragraphs)
+        if unfinished and not self._unfinished:
+            self.call_after_refresh(self._finish_layout, laid)
+        self._unfinished = unfinished
+
+    def _finish_layout(self, laid: typeset.Layout | None = None) -> None:
+        """Wrap the paragraphs not wrapped yet (the layout `laid`'s, when it is still the one
+        shown): after the first screen is drawn, or at once when anything needs them all."""
+        if self._unfinished and (laid is None or laid is self._laid):
+            self._unfinished = False
+            self._lay_out()
+            self.refresh()
+
+    def _lay_out(self, lines_wanted: int | None = None) -> None:
+        """Wrap more paragraphs into `_laid`, `lines_wanted` lines' worth (None: all), and
+        update what goes by the lines: the runs' map, the links, the scrollable height."""
+        laid = typeset.layout(
+            self._paragraphs, self._width, self.app.console, self._laid, lines_wanted
+        )
+        self._laid_map = LineMap(laid.runs)
+        self._sentences = None  # they go by the map
+        self._laid_links = find_in_article.links(self._laid_map)
+        addresses = [address for run in laid.runs for _, _, address in run.links]
+        self._laid_addresses = [addresses[pieces[0]] for pieces in self._laid_links.pieces]
+        height = len(laid.lines)
+        if len(laid.extents) < len(self._paragraphs):
+            # Not all wrapped: the rest's lines reckoned from their characters, so the
+            # scrollbar hardly moves once they are.
+            done = sum(len(p.text) for p in self._paragraphs[: len(laid.extents)])
+            total = sum(len(p.text) for p in self._paragraphs)
+            height = max(height, height * total // max(1, done))
+        # A blank line at the end so the last line isn't glued to the status bar.
+        self.virtual_size = Size(self.scrollable_content_region.width, height + 1)

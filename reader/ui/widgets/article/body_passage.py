@@ -1,0 +1,206 @@
+"""The passage of the reading view's text selected to quote: by a drag of the mouse (Textual's
+text selection), or by keyboard a sentence at a time (`v`, `)`, `(`), chosen again on the lines
+of a new wrapping."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.style import Style
+from textual.geometry import Offset
+from textual.selection import Selection
+
+from ...messages import PassageChanged
+from . import passage
+from .body_links import ArticleLinks
+from .body_search import CONTEXT_LINES
+from .find_in_article import Spans
+from .reading_place import Place, place_of, run_of
+from .sentences import sentences
+
+
+class ArticlePassage(ArticleLinks):
+    """The reading view's text, a passage of it selected (see `ArticleBody`)."""
+
+    def _selection_style(self) -> Style:
+        """The theme's selection colours over the text's own. The theme gives a translucent
+        background and a "transparent" foreground (keep the text's); as a Rich style both come
+        out as one opaque colour, and the selected words vanished into their background."""
+        if self._passage_style is None:
+            styles = self.screen.get_component_styles("screen--selection")
+            _base, background = self.background_colors
+            over = background + styles.background
+            color = styles.color if styles.color.a > 0 else None
+            self._passage_style = Style(
+                bgcolor=over.rich_color,
+                color=None if color is None else (background + color).rich_color,
+            )
+        return self._passage_style
+
+    def _selection_bounds(self) -> passage.Bounds | None:
+        selection = self.text_selection
+        if selection is None:
+            return None
+        height = self.scrollable_content_region.height
+        return passage.bounds(selection, self._lines, self.top_line, height)
+
+    @property
+    def selected_text(self) -> str:
+        """The article's own words under the selection (see `passage.words`)."""
+        selected = self._selection_bounds()
+        return "" if selected is None else passage.words(selected, self.lines, self._line_map)
+
+    def _drop_selection(self) -> None:
+        self._forget_passage()
+        if self.is_attached and self in self.screen.selections:
+            self.screen.selections = {
+                widget: kept
+                for widget, kept in self.screen.selections.items()
+                if widget is not self
+            }
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """Textual's question: the text under the selection (see `selected_text`)."""
+        return self.selected_text, "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        if selection != self._keyed_selection:  # a drag of the mouse, or dropped
+            self._forget_passage()
+        dragged = None if selection == self._keyed_selection else selection
+        if (dragged is None) != (self._dragged is None):
+            self.post_message(PassageChanged())  # the key bar's Esc drops it, or not
+        self._dragged = dragged
+        self.refresh()
+
+    def _forget_passage(self) -> None:
+        if self._keyed is not None:
+            self.post_message(PassageChanged())
+        self._keyed = self._keyed_selection = None
+
+    # -- a passage chosen by keyboard, a sentence at a time ------------------------------------
+    @property
+    def passage_sentences(self) -> int:
+        """How many sentences the passage chosen by keyboard has (0: none chosen so)."""
+        return 0 if self._keyed is None else self._keyed[1] - self._keyed[0] + 1
+
+    def choose_passage(self) -> bool:
+        """`v`: select the sentence at the search's current match, else at the selected link,
+        else the first sentence of the article's text starting in view (the header's only when
+        no text is in view; the one running through the top line when none starts there). False when there is no text."""
+        spans = self._sentence_spans()
+        if not spans.total:
+            return False
+        anchor: int | None = None
+        for found, index in ((self._matches, self._current), (self._links, self._link)):
+            if found is not None and index is not None:
+                anchor = spans.at(*found.start_of(index))
+                break
+        if anchor is None:
+            anchor = self._sentence_in_view(spans)
+        self._choose(anchor, anchor)
+        return True
+
+    def grow_passage(self, step: int) -> bool:
+        """`)`: the passage chosen by keyboard one sentence longer (`step` 1), `(`: one shorter
+        (-1), never shorter than its first sentence. False when it can't."""
+        if self._keyed is None or self._sentences is None:
+            return False
+        first, last = self._keyed
+        wanted = max(first, min(last + step, self._sentences.total - 1))
+        if wanted == last:
+            return False
+        self._choose(first, wanted)
+        return True
+
+    def _sentence_spans(self) -> Spans:
+        if self._sentences is None:
+            runs = self._line_map.runs
+            self._sentences = Spans(self._line_map, [sentences(run.text) for run in runs])
+        return self._sentences
+
+    def _sentence_in_view(self, spans: Spans) -> int:
+        top = self.top_line
+        height = max(1, self.scrollable_content_region.height)
+        # The article's text, not its header: an article shorter than the view can't scroll
+        # its header away, and every passage began with the title or the byline.
+        start = top
+        if len(self._extents) > self._header_paragraphs > 0:
+            text_top = self._extents[self._header_paragraphs].start
+            start = max(top, text_top) if text_top < top + height else top
+        first = spans.first_from(start) or 0
+        if start <= spans.span_lines(first)[0] < top + height:
+            return first
+        # A long paragraph fills the view: the sentence its top line is in.
+        on_top = self._line_map.by_line.get(top)
+        if on_top:
+            run, piece = on_top[0]
+            found = spans.at(run, self._line_map.runs[run].pieces[piece][1])
+            if found is not None:
+                return found
+        return first
+
+    def _point(self, run: int, offset: int, end: bool = False) -> Offset:
+        """Where character `offset` of `run` is on the screen lines, as a selection names it
+        (`end`: just after the character before it)."""
+        pieces = self._line_map.runs[run].pieces
+        wanted = offset - 1 if end and offset > 0 else offset
+        k = min(bisect_right(self._line_map.piece_ends[run], wanted), len(pieces) - 1)
+        line, begin, finish, cell = pieces[k]
+        at = passage.character_at_cell(self._lines[line].text, cell)
+        return Offset(at + min(max(offset, begin), finish) - begin, line)
+
+    def _choose(self, first: int, last: int, follow: bool = True) -> None:
+        """Select sentences `first` to `last` as the passage, with its end in view (unless not
+        to `follow` it)."""
+        spans = self._sentence_spans()
+        start = self._point(*spans.start_of(first))
+        end = self._point(*spans.end_of(last), end=True)
+        selection = Selection(start, end)
+        self._keyed, self._keyed_selection = (first, last), selection
+        self.screen.selections = {**self.screen.selections, self: selection}
+        if not follow:
+            self.refresh()
+            return
+        top, height = self.top_line, max(1, self.scrollable_content_region.height)
+        if end.y >= top + height:
+            self.scroll_to(y=end.y - height + 1, animate=False, immediate=True)
+        elif start.y < top:
+            context = min(CONTEXT_LINES, height // 4)
+            self.scroll_to(y=max(0, start.y - context), animate=False, immediate=True)
+        self.refresh()
+
+    def _keyed_places(self, height: int) -> tuple[list[Place | None], str, bool] | None:
+        """Where the passage chosen by keyboard starts and where its last sentence starts, as
+        places a re-wrap keeps (None: in a table), its words, and whether some of it is in
+        view, `height` lines high (None: no passage chosen)."""
+        if self._keyed is None:
+            return None
+        spans = self._sentence_spans()
+        first, last = self._keyed
+        places = [
+            place_of(*spans.start_of(index), self._extents, self._line_map)
+            for index in (first, last)
+        ]
+        top = self.top_line
+        in_view = (
+            spans.span_lines(first)[0] < top + (height or self.scrollable_content_region.height)
+            and spans.span_lines(last)[1] >= top
+        )
+        return places, self.selected_text, in_view
+
+    def _choose_again(self, places: list[Place | None], quoting: str, in_view: bool) -> None:
+        """The passage chosen by keyboard from `places`, reading `quoting`, selected again on
+        the lines of a new wrapping, and kept in view when it was; dropped (and the screen
+        told) when it can't be found whole again (it starts or ends in a table, rewrapped by
+        its cells)."""
+        spans = self._sentence_spans()
+        first, last = (
+            None if place is None else run_of(place, self._extents, self._line_map)
+            for place in places
+        )
+        if first is not None and last is not None:
+            start, end = spans.at(*first), spans.at(*last)
+            if start is not None and end is not None:
+                self._choose(start, end, follow=in_view)
+        if self.selected_text != quoting:
+            self._drop_selection()

@@ -1,0 +1,88 @@
+"""The reading view's search (`/`): every match of a query highlighted, the view at the one it
+is at, `n` / `N` from one to the next."""
+
+from __future__ import annotations
+
+from . import find_in_article
+from .body_state import ArticleState
+from .find_in_article import Spans
+
+MATCH_COMPONENTS = ("article-body--match", "article-body--match-current")
+"""The component classes of a search's matches, and of the one it is at."""
+CONTEXT_LINES = 3
+"""Lines kept above a match the view scrolls to, so it isn't glued to the top edge."""
+
+
+class ArticleSearch(ArticleState):
+    """The reading view's text, searched (see `ArticleBody`)."""
+
+    @property
+    def query(self) -> str:
+        """The search shown ("" when none)."""
+        return self._query
+
+    @property
+    def match_count(self) -> int:
+        return self._matches.total if self._matches else 0
+
+    @property
+    def current_match(self) -> int | None:
+        """The match the search is at, numbered from 1 (None: no match)."""
+        return None if self._current is None else self._current + 1
+
+    def search(self, query: str, from_line: int) -> int:
+        """Highlight every match of `query` and go to the first at or below screen line
+        `from_line` (else the first of all), with the view back at `from_line` first (a search
+        typed letter by letter starts each time from where it was opened); the number of
+        matches. With none, the view stays at `from_line`."""
+        self.scroll_to(y=from_line, animate=False, immediate=True)
+        self._find(query, from_line)
+        self._reveal()
+        self.refresh()
+        return self.match_count
+
+    def _find(self, query: str, from_line: int) -> None:
+        self._matches = find_in_article.find(self._line_map, query)
+        self._query = query if self._matches is not None else ""
+        self._current = self._matches.first_from(from_line) if self._matches else None
+
+    def step_match(self, step: int) -> bool:
+        """Go to the next match (`step` 1) or the previous one (-1), round the ends: True when
+        that wrapped round."""
+        if self._matches is None or self._current is None:
+            return False
+        before = self._current
+        self._current = (before + step) % self._matches.total
+        self._reveal()
+        self.refresh()
+        return (self._current < before) if step > 0 else (self._current > before)
+
+    def select_match(self, number: int) -> None:
+        """Make match `number` (from 1) the current one, without scrolling."""
+        if self._matches is not None and 1 <= number <= self._matches.total:
+            self._current = number - 1
+            self.refresh()
+
+    def clear_search(self) -> None:
+        self._query, self._matches, self._current = "", None, None
+        self.refresh()
+
+    def _reveal(self) -> None:
+        """Scroll the current match into view, a few lines below the top, unless it is in view."""
+        self._scroll_to_span(self._matches, self._current)
+
+    def _visible(self, spans: Spans | None, index: int | None, height: int = 0) -> bool:
+        """Span `index` is in view, whole (in a view `height` lines high, else the view's)."""
+        if spans is None or index is None:
+            return False
+        first, last = spans.span_lines(index)
+        top = self.top_line
+        return top <= first and last < top + (height or self.scrollable_content_region.height)
+
+    def _scroll_to_span(self, spans: Spans | None, index: int | None) -> None:
+        """Scroll span `index` into view, a few lines below the top, unless it is in view."""
+        if spans is None or index is None or self._visible(spans, index):
+            return
+        first, _last = spans.span_lines(index)
+        context = min(CONTEXT_LINES, self.scrollable_content_region.height // 4)
+        self.scroll_to(y=max(0, first - context), animate=False, immediate=True)

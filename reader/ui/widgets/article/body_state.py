@@ -1,0 +1,163 @@
+"""The state of the reading view's text (`ArticleBody`): what it shows, its lines as wrapped so
+far, what of them is searched, selected or marked, and where in the text the view is.
+
+`ArticleBody` is built in layers, a module each, every one adding to the one before: this
+state, the search (`body_search`), the links and notes (`body_links`), the passage to quote
+(`body_passage`), the wrapping (`body_layout`), and what to show and how to draw it
+(`article_body`).
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Generic, TypeVar, cast
+
+from rich.style import Style
+from textual.selection import Selection
+from textual.strip import Strip
+
+from ....models import Article, Entry
+from . import typeset
+from .find_in_article import LineMap, LinkSpans, Spans
+from .reading_place import Place, place_at
+from .scroll_keys import KeyScrolledView
+from .typeset import ArticleStyles, Paragraph
+
+T = TypeVar("T")
+
+
+class _Whole(Generic[T]):
+    """An attribute of the article's layout (a dotted path from the body), read once the
+    whole of it is wrapped: the body lays out a long article's first screen first."""
+
+    def __init__(self, path: str) -> None:
+        self._get = attrgetter(path)
+
+    def __get__(self, body: ArticleState | None, owner: type | None = None) -> T:
+        if body is None:  # looked up on the class
+            return cast(T, self)
+        body._finish_layout()
+        return cast(T, self._get(body))
+
+
+class ArticleState(KeyScrolledView):
+    """What the reading view's text holds, and where its view is (see `ArticleBody`)."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._content: tuple[Entry | None, Article | None, str, str, bool] = (
+            None,
+            None,
+            "",
+            "",
+            False,
+        )
+        """What to show: entry, article, notice message (with an article: the note replacing
+        its partial-text line), notice hint, notice is an error."""
+        self._paragraphs: list[Paragraph] = []
+        self._header_paragraphs = 0
+        """How many of `_paragraphs` are the header (title, byline, address, length)."""
+        self._head = 0
+        """How many of `_paragraphs` are the header, a notice's (shown without an article) too."""
+        self._compact = False
+        """The header is the compact one, the view being too low for the whole of it."""
+        self._built_with: ArticleStyles | None = None
+        self._laid = typeset.Layout([], [])
+        """The paragraphs wrapped so far: the first screen's, until the rest are (see
+        `_layout`). Read through `_lines`, `_extents`… which wrap the rest first."""
+        self._unfinished = False
+        """`_laid` holds the first of `_paragraphs` only: the rest are to be wrapped."""
+        self._resized_at: tuple[Place, int] | None = None
+        """The place the last resize kept at the top of the view, and the line it is on."""
+        self._width = 0
+        """The column width `_laid` was wrapped for (0: not wrapped yet)."""
+        self._laid_map = LineMap([])
+        self._query = ""
+        """The search shown (highlighted), "" when none."""
+        self._matches: Spans | None = None
+        self._current: int | None = None
+        """The match the search is at, numbered from 0."""
+        self._match_styles: tuple[Style, Style] | None = None
+        self._laid_links = LinkSpans(self._laid_map, [], [])
+        self._laid_addresses: list[str] = []
+        self._link: int | None = None
+        """The selected link, numbered from 0 (None: none)."""
+        self._link_style: Style | None = None
+        self._passage_style: Style | None = None
+        self._jumps: list[tuple[Place | None, int | None]] = []
+        """Where the view was before each link within the article it followed (the place at
+        its top, the link selected), latest last: Esc goes back through them."""
+        self._note: int | None = None
+        """The paragraph the last link followed within the article led to, drawn marked."""
+        self._note_style: Style | None = None
+        self._pending_place: Place | None = None
+        """Where to open the article shown, once it is first laid out (see `show_article`)."""
+        self._sentences: Spans | None = None
+        """The sentences of the runs, numbered in reading order (worked out at the first `v`)."""
+        self._keyed: tuple[int, int] | None = None
+        """The first and last sentence of the passage chosen by keyboard (see `choose_passage`)."""
+        self._keyed_selection: Selection | None = None
+        self._dragged: Selection | None = None
+        """The passage selected by the mouse, as last told (None: none, or one chosen by
+        keyboard)."""
+        self._shown_height = 0
+        """The view's height when the lines were last laid out or resized (0: not yet): what
+        was in view before a resize, once the view has its new height."""
+
+    @property
+    def lines(self) -> list[str]:
+        """The screen lines as wrapped for the current width, as plain text (for tests and to
+        find a place to scroll to)."""
+        return [strip.text for strip in self._lines]
+
+    # Read from the layout once all of it is wrapped (`_finish_layout`); `render_line` and
+    # what needs only the first screen read `_laid` as far as it goes.
+    _lines = _Whole[list[Strip]]("_laid.lines")
+    """The screen lines, all of them."""
+    _line_map = _Whole[LineMap]("_laid_map")
+    """Where the text of each paragraph went in `_lines`."""
+    _headings = _Whole[list[int]]("_laid.headings")
+    """The screen line each heading starts on."""
+    _extents = _Whole[list[range]]("_laid.extents")
+    """The screen lines of each paragraph."""
+    _links = _Whole[LinkSpans]("_laid_links")
+    """The links of the text, by screen line (a link wrapped in a table's cell is one)."""
+    _addresses = _Whole[list[str]]("_laid_addresses")
+    """The address of each of `_links`."""
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown (None while it loads, or when it failed)."""
+        return self._content[1]
+
+    @property
+    def text(self) -> str:
+        """Everything shown, as plain text (for tests and copy)."""
+        return "\n".join(p.text.plain for p in self._paragraphs if p.drawn)
+
+    @property
+    def top_line(self) -> int:
+        """The line at the top of the view."""
+        return round(self.scroll_y)
+
+    def _available(self) -> int:
+        """The width lines may take: the content region less the vertical scrollbar's, whether
+        or not it is shown yet. The scrollbar appears only once the lines are wrapped (they
+        decide the height), without a resize: lines wrapped for the width without it were cut
+        off at the right."""
+        return max(0, self.content_region.width - self.styles.scrollbar_size_vertical)
+
+    def _column(self) -> tuple[int, int]:
+        """Width of the text column and the left margin that centres it."""
+        available = self._available()
+        column = max(20, min(typeset.MAX_COLUMN, available - 2))
+        return column, max(0, (available - column) // 2)
+
+    def _place(self) -> Place | None:
+        """Where the reader is in the text: what `_layout` keeps at the top of the view."""
+        if self._resized_at is not None and self._resized_at[1] == self.top_line:
+            return self._resized_at[0]  # not moved since the last resize: the place it kept
+        if self.top_line >= len(self._laid.lines):
+            self._finish_layout()  # scrolled (a wheel) past the first screen before the rest came
+        extents = self._laid.extents
+        return place_at(extents, self._laid_map, self.top_line) if extents else None

@@ -1,0 +1,57 @@
+"""Which way an article's text runs: right to left (Hebrew, Arabic, Persian, Urdu…) or left to
+right, and a line's prefix (a bullet, a quote's bar) turned to face text set from the right.
+
+The terminal puts a line's right-to-left letters in their order (its bidi); the reading view
+sets such a text flush right, its bullets and bars at the right edge (`typeset`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from itertools import islice
+
+from rich.text import Text
+
+from ....models import Article
+
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"}
+)
+"""Languages written right to left (ISO 639 codes; "iw" is Hebrew's old one): Arabic, Aramaic,
+Sorani Kurdish, Dhivehi, Persian, Hebrew, Pashto, Sindhi, Uyghur, Urdu, Yiddish."""
+_LETTERS_READ = 4000
+"""How many characters of an undeclared article tell its direction: enough for a lead."""
+
+
+def right_to_left(article: Article) -> bool:
+    """The article is written right to left: its declared language is, or (none declared, or a
+    page's template's) most of its letters are Hebrew, Arabic… letters."""
+    language = article.language.replace("_", "-").split("-")[0].strip().lower()
+    if language in RTL_LANGUAGES:
+        return True
+    rtl = ltr = 0
+    for char in islice((c for block in article.blocks for c in block.text), _LETTERS_READ):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    return rtl > ltr
+
+
+_MIRRORED = str.maketrans("▌▶", "▐◀")
+"""A prefix's marks, pointing at the text from its right."""
+
+
+def mirrored(prefix: Text) -> Text:
+    """`prefix`'s words and spaces in the other order, each as written ("3." stays "3.")."""
+    if not prefix.plain:
+        return prefix
+    parts = [match.span() for match in re.finditer(r"\s+|\S+", prefix.plain)]
+    out = Text(end="")
+    for start, end in reversed(parts):
+        piece = prefix[start:end]
+        piece.plain = piece.plain.translate(_MIRRORED)
+        out.append_text(piece)
+    return out
