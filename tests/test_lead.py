@@ -12,6 +12,7 @@ import pytest
 from reader.extract import extract_article, to_text
 from reader.extract.lead import _norm, _opens_with, _starting_with, _under_the_headline
 from reader.models import BlockKind
+from tests.test_paywall import STORY as PAYWALL_STORY
 
 # Pieces of a page's text: words, whitespace of every kind, and letters whose case folding is
 # longer than they are ("ß" is "ss", the ligature "ﬁ" is "fi").
@@ -63,14 +64,8 @@ def test_the_outermost_box_opening_with_the_paragraph_is_found() -> None:
 # Bloomberg's header: the headline and the story's key points in its lead box, the byline,
 # then the body, which readability takes alone.
 POINTS = ["Spot berths at the north quay booked until March", "Two outer berths may go to crabbers"]
-BODY = [
-    "The harbour board has put off its vote on dredging the inner basin until the spring, after "
-    "the survey it commissioned found old munitions in the silt off the north quay.",
-    "Board members were told on Tuesday that a specialist diving team would need six weeks to "
-    "map the area before any dredger could work there safely.",
-    "Fishing crews who moor in the basin said the delay would cost them another winter of "
-    "grounding at low water, and asked the board to open the outer berths to them meanwhile.",
-]
+# The paywall tests' story, its first three paragraphs.
+BODY = PAYWALL_STORY[:3]
 
 
 def points_page(header_list: str) -> str:
