@@ -11,13 +11,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from pytest_httpserver import HTTPServer
 from textual.geometry import Offset
 from textual.selection import Selection
 
 from reader.ui.widgets.article.typeset import FOLD_MARK
-from tests.served_feed import serve_one_item
-from tests.tui_pilot import reading, screen_text, subscribe
+from tests.tui_pilot import reading, screen_text, subscribe_to_page
 
 COMMAND = (
     "python -m tidecalc.build --station=porthkennack --from=2026-01-01 --to=2026-12-31"
@@ -45,16 +43,7 @@ there. That is the whole job, and it should take less than an hour from start to
 
 def serve(data_dir: Path) -> None:
     """Subscribe `data_dir` to a feed of the post, its article fetched and cached."""
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    link = server.url_for("/tide-tables.html")
-    server.expect_request("/tide-tables.html").respond_with_data(
-        PAGE, content_type="text/html; charset=utf-8"
-    )
-    try:
-        subscribe(data_dir, [serve_one_item(server, "Quay Dev Notes", "Tide tables", link)], 1)
-    finally:
-        server.stop()
+    subscribe_to_page(data_dir, PAGE, "Quay Dev Notes", "Tide tables", "/tide-tables.html")
 
 
 def test_a_line_of_code_folded_at_the_column_s_edge_is_marked_where_it_goes_on(

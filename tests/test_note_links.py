@@ -17,7 +17,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 
 from reader.codec import _block_to_list, article_from_dict, article_to_dict, article_to_json
 from reader.extract import extract_article, extract_file
@@ -27,8 +26,15 @@ from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import LinksScreen
 from reader.ui.screens.article import FOLLOWED, ArticleScreen
 from reader.ui.widgets.article.body_links import NOTE_COMPONENT
-from tests.served_feed import serve_one_item
-from tests.tui_pilot import marked, notices, reading, screen_text, status, subscribe, until
+from tests.tui_pilot import (
+    marked,
+    notices,
+    reading,
+    screen_text,
+    status,
+    subscribe_to_page,
+    until,
+)
 
 
 def filler(numbers: range) -> str:
@@ -91,16 +97,7 @@ def selects(app: ReaderApp, fragment: str) -> bool:
 
 def serve(data_dir: Path, page: str) -> str:
     """Subscribe `data_dir` to a feed of `page`, its article fetched and cached; its title."""
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    link = server.url_for("/story.html")
-    server.expect_request("/story.html").respond_with_data(
-        page, content_type="text/html; charset=utf-8"
-    )
-    try:
-        subscribe(data_dir, [serve_one_item(server, "Harbour Notes", "The story", link)], 1)
-    finally:
-        server.stop()
+    subscribe_to_page(data_dir, page, "Harbour Notes", "The story")
     return "The story"
 
 

@@ -122,6 +122,25 @@ def subscribe(directory: Path, feed_urls: list[str], fetch_articles: int = 0) ->
     return asyncio.run(run())
 
 
+def subscribe_to_page(
+    directory: Path, page: str, channel: str, title: str, path: str = "/story.html"
+) -> None:
+    """Subscribe `directory` to a feed of one item, `page` served at `path` on 127.0.0.1, its
+    article fetched and cached; the server stopped after (the network gone)."""
+    from pytest_httpserver import HTTPServer
+
+    from tests.served_feed import serve_one_item
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    link = server.url_for(path)
+    server.expect_request(path).respond_with_data(page, content_type="text/html; charset=utf-8")
+    try:
+        subscribe(directory, [serve_one_item(server, channel, title, link)], 1)
+    finally:
+        server.stop()
+
+
 def first_article_row(app: App[object]) -> int:
     """The first headline that links to an article page (the demo also lists a PDF)."""
     return next(i for i, h in enumerate(table(app).rows) if not h.entry.link.endswith(".pdf"))
