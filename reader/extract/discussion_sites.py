@@ -10,9 +10,8 @@ forum that marks its thread in schema.org microdata (`schema_thread`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -20,77 +19,43 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from ..urls import absolute_url
 from .discussion_json_ld import declared_thread
-from .discussions import Post, Thread, contents, when
-
-
-def _has_class(name: str) -> str:
-    """An XPath test that an element's class list holds `name`: the plain search first, the
-    costly whole-token one only on the few classes it finds (asked of every element of every
-    page read, the token test alone was 2 ms a page)."""
-    return (
-        f'contains(@class, "{name}") and '
-        f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
-    )
-
-
-def _first(el: HtmlElement, path: str) -> HtmlElement | None:
-    found = el.xpath(path)
-    return found[0] if found else None
-
-
-def _words(el: HtmlElement | None) -> str:
-    return safe_line(" ".join(el.text_content().split())) if el is not None else ""
-
-
-# Stack Overflow's tooltip times: "2026-11-30 12:01:02Z", a space where ISO puts its "T".
-_SPACED_TIME = re.compile(r"^(\d{4}-\d\d-\d\d) (\d\d:\d\d)")
-
-
-def _time(value: str | None) -> datetime | None:
-    """A post's time from its attribute. Hacker News's tooltip gives the time without its zone
-    and then the Unix time ("2026-12-02T18:11:09 1796235069"): the latter says it whole."""
-    parts = (value or "").split()
-    if len(parts) == 2 and parts[1].isdigit():
-        try:
-            return datetime.fromtimestamp(int(parts[1]), UTC)
-        except (OverflowError, OSError, ValueError):
-            pass
-    return when(_SPACED_TIME.sub(r"\1T\2", (value or "").strip()))
+from .discussion_markup import first, has_class, post_time, text_of
+from .discussions import Post, Thread, contents
 
 
 def hacker_news(doc: HtmlElement, base: str) -> Thread | None:
     """A Hacker News item: the submission, its text, and the comment tree, each comment's
     depth in its indent cell."""
-    item = _first(doc, f"//table[{_has_class('fatitem')}]")
+    item = first(doc, f"//table[{has_class('fatitem')}]")
     if item is None:
         return None
-    comments = doc.xpath(f"//tr[{_has_class('athing')} and {_has_class('comtr')}]")
-    title = _first(item, f".//span[{_has_class('titleline')}]/a")
+    comments = doc.xpath(f"//tr[{has_class('athing')} and {has_class('comtr')}]")
+    title = first(item, f".//span[{has_class('titleline')}]/a")
     if title is None:
         return None
     link = absolute_url(base, title.get("href", ""))
-    age = _first(item, f".//span[{_has_class('age')}]")
-    text = _first(item, f".//div[{_has_class('toptext')}]")
+    age = first(item, f".//span[{has_class('age')}]")
+    text = first(item, f".//div[{has_class('toptext')}]")
     posts = []
     for comment in comments:
-        body = _first(comment, f".//div[{_has_class('commtext')}]")
+        body = first(comment, f".//div[{has_class('commtext')}]")
         if body is None:
             continue  # a deleted or flagged comment: no words
-        indent = _first(comment, f".//td[{_has_class('ind')}]")
+        indent = first(comment, f".//td[{has_class('ind')}]")
         depth = indent.get("indent", "0") if indent is not None else "0"
-        comment_age = _first(comment, f".//span[{_has_class('age')}]")
+        comment_age = first(comment, f".//span[{has_class('age')}]")
         posts.append(
             Post(
-                _words(_first(comment, f".//a[{_has_class('hnuser')}]")),
+                text_of(first(comment, f".//a[{has_class('hnuser')}]")),
                 body,
                 int(depth) if depth.isdigit() else 0,
-                _time(comment_age.get("title") if comment_age is not None else None),
+                post_time(comment_age.get("title") if comment_age is not None else None),
             )
         )
     return Thread(
-        title=_words(title),
-        author=_words(_first(item, f".//a[{_has_class('hnuser')}]")),
-        published=_time(age.get("title") if age is not None else None),
+        title=text_of(title),
+        author=text_of(first(item, f".//a[{has_class('hnuser')}]")),
+        published=post_time(age.get("title") if age is not None else None),
         opening=contents(text) if text is not None else [],
         posts=posts,
         # An "Ask HN" links to itself: no address of its own to follow.
@@ -102,44 +67,42 @@ def hacker_news(doc: HtmlElement, base: str) -> Thread | None:
 def old_reddit(doc: HtmlElement, base: str) -> Thread | None:
     """An old.reddit thread: the one post (`div.thing.link`) and the comments in its comment
     area, each nested as deep as the comments it sits in."""
-    thing = f"div[{_has_class('thing')}]"
+    thing = f"div[{has_class('thing')}]"
     # A promoted post in the sidebar is a "thing link" too: the advertiser's, not the thread's.
     links = doc.xpath(
-        f"//{thing}[{_has_class('link')} and not({_has_class('promoted')})]"
-        f"[not(ancestor::div[{_has_class('side')}])]"
+        f"//{thing}[{has_class('link')} and not({has_class('promoted')})]"
+        f"[not(ancestor::div[{has_class('side')}])]"
     )
-    area = _first(doc, f"//div[{_has_class('commentarea')}]")
+    area = first(doc, f"//div[{has_class('commentarea')}]")
     if len(links) != 1 or area is None:
         return None  # a subreddit's page of posts, not a thread
     post = links[0]
-    title = _first(post, f".//a[{_has_class('title')}]")
-    body = _first(post, f".//div[{_has_class('md')}]")
-    posted = _first(post, ".//time[@datetime]")
+    title = first(post, f".//a[{has_class('title')}]")
+    body = first(post, f".//div[{has_class('md')}]")
+    posted = first(post, ".//time[@datetime]")
     posts = []
-    for comment in area.xpath(f".//{thing}[{_has_class('comment')}]"):
-        entry = _first(comment, f"./div[{_has_class('entry')}]")
-        words = _first(entry, f".//div[{_has_class('md')}]") if entry is not None else None
+    for comment in area.xpath(f".//{thing}[{has_class('comment')}]"):
+        entry = first(comment, f"./div[{has_class('entry')}]")
+        words = first(entry, f".//div[{has_class('md')}]") if entry is not None else None
         if entry is None or words is None:
             continue  # deleted: no words
-        author = comment.get("data-author") or _words(
-            _first(entry, f".//a[{_has_class('author')}]")
-        )
-        depth = len(comment.xpath(f"ancestor::{thing}[{_has_class('comment')}]"))
-        time = _first(entry, ".//time[@datetime]")
+        author = comment.get("data-author") or text_of(first(entry, f".//a[{has_class('author')}]"))
+        depth = len(comment.xpath(f"ancestor::{thing}[{has_class('comment')}]"))
+        time = first(entry, ".//time[@datetime]")
         posts.append(
             Post(
                 safe_line(author),
                 words,
                 depth,
-                _time(time.get("datetime") if time is not None else None),
+                post_time(time.get("datetime") if time is not None else None),
             )
         )
     link = absolute_url(base, title.get("href", "")) if title is not None else ""
     self_post = "self" in post.get("class", "").split()
     return Thread(
-        title=_words(title),
+        title=text_of(title),
         author=safe_line(post.get("data-author", "")),
-        published=_time(posted.get("datetime") if posted is not None else None),
+        published=post_time(posted.get("datetime") if posted is not None else None),
         opening=contents(body) if body is not None else [],
         posts=posts,
         link="" if self_post else link,
@@ -149,30 +112,30 @@ def old_reddit(doc: HtmlElement, base: str) -> Thread | None:
 def github_issue(doc: HtmlElement, base: str) -> Thread | None:
     """A GitHub issue or pull request: its first comment is the issue's text, the others
     reply to it; the timeline's events (labels, references) are the repository's bookkeeping."""
-    discussion = _first(doc, f"//div[{_has_class('js-discussion')}]")
+    discussion = first(doc, f"//div[{has_class('js-discussion')}]")
     if discussion is None:
         return None
     posts = []
-    for container in discussion.xpath(f".//div[{_has_class('js-comment-container')}]"):
-        body = _first(container, f".//div[{_has_class('comment-body')}]")
+    for container in discussion.xpath(f".//div[{has_class('js-comment-container')}]"):
+        body = first(container, f".//div[{has_class('comment-body')}]")
         if body is None:
             continue
-        header = _first(container, f".//*[{_has_class('timeline-comment-header')}]")
+        header = first(container, f".//*[{has_class('timeline-comment-header')}]")
         where = header if header is not None else container
-        time = _first(where, ".//relative-time[@datetime]")
+        time = first(where, ".//relative-time[@datetime]")
         posts.append(
             Post(
-                _words(_first(where, f".//a[{_has_class('author')}]")),
+                text_of(first(where, f".//a[{has_class('author')}]")),
                 body,
-                when=_time(time.get("datetime") if time is not None else None),
+                when=post_time(time.get("datetime") if time is not None else None),
             )
         )
     if not posts:
         return None
     issue, replies = posts[0], posts[1:]
-    title = _first(doc, f"//*[{_has_class('js-issue-title')}]")
+    title = first(doc, f"//*[{has_class('js-issue-title')}]")
     return Thread(
-        title=_words(title),
+        title=text_of(title),
         author=issue.author,
         published=issue.when,
         opening=contents(issue.body),
@@ -183,17 +146,17 @@ def github_issue(doc: HtmlElement, base: str) -> Thread | None:
 def stack_exchange(doc: HtmlElement, base: str) -> Thread | None:
     """A Stack Overflow (Stack Exchange) question: the question, then each answer under a
     line naming its writer, the accepted one said so."""
-    question = _first(doc, '//*[@id="question"]')
-    answers = _first(doc, '//*[@id="answers"]')
+    question = first(doc, '//*[@id="question"]')
+    answers = first(doc, '//*[@id="answers"]')
     if question is None or answers is None:
         return None
-    body = _first(question, f".//div[{_has_class('js-post-body')}]")
+    body = first(question, f".//div[{has_class('js-post-body')}]")
     if body is None:
         return None
     author, asked = _signature(question, owner=True)
     posts = []
-    for answer in answers.xpath(f".//div[{_has_class('answer')}]"):
-        words = _first(answer, f".//div[{_has_class('js-post-body')}]")
+    for answer in answers.xpath(f".//div[{has_class('answer')}]"):
+        words = first(answer, f".//div[{has_class('js-post-body')}]")
         if words is None:
             continue
         writer, answered = _signature(answer)
@@ -203,12 +166,12 @@ def stack_exchange(doc: HtmlElement, base: str) -> Thread | None:
         posts.append(
             Post(writer, words, when=answered, label="Answer by", note="accepted" * accepted)
         )
-    title = _first(doc, f'//*[@id="question-header"]//a[{_has_class("question-hyperlink")}]')
-    created = _first(doc, '//*[@itemprop="dateCreated"]')
+    title = first(doc, f'//*[@id="question-header"]//a[{has_class("question-hyperlink")}]')
+    created = first(doc, '//*[@itemprop="dateCreated"]')
     return Thread(
-        title=_words(title),
+        title=text_of(title),
         author=author,
-        published=asked or _time(created.get("datetime") if created is not None else None),
+        published=asked or post_time(created.get("datetime") if created is not None else None),
         opening=contents(body),
         posts=posts,
         replies_heading="Answers",
@@ -218,14 +181,14 @@ def stack_exchange(doc: HtmlElement, base: str) -> Thread | None:
 def _signature(post: HtmlElement, owner: bool = False) -> tuple[str, datetime | None]:
     """Who wrote a question or answer, and when: its signature's user link and tooltip time.
     An edited post signs twice, the editor first: the owner's (or the last) is the writer's."""
-    signatures = post.xpath(f".//div[{_has_class('post-signature')}]")
+    signatures = post.xpath(f".//div[{has_class('post-signature')}]")
     owners = [s for s in signatures if owner and "owner" in s.get("class", "").split()]
     signature = (owners or signatures or [None])[-1]
     if signature is None:
         return "", None
-    user = _first(signature, './/a[contains(@href, "/users/")]')
-    time = _first(signature, ".//span[@title]")
-    return _words(user), _time(time.get("title") if time is not None else None)
+    user = first(signature, './/a[contains(@href, "/users/")]')
+    time = first(signature, ".//span[@title]")
+    return text_of(user), post_time(time.get("title") if time is not None else None)
 
 
 # schema.org's types of a thread's opening post, and of its replies, in microdata.
@@ -272,11 +235,11 @@ def _own(props: Props, *names: str) -> HtmlElement | None:
 def _signed(props: Props) -> tuple[str, datetime | None]:
     """A post's writer and time as its microdata names them."""
     author = _own(props, "author")
-    name = _first(author, './/*[@itemprop="name"]') if author is not None else None
-    writer = (name.get("content") or _words(name)) if name is not None else _words(author)
+    name = first(author, './/*[@itemprop="name"]') if author is not None else None
+    writer = (name.get("content") or text_of(name)) if name is not None else text_of(author)
     date = _own(props, "datePublished", "dateCreated")
     stamp = (date.get("datetime") or date.get("content")) if date is not None else None
-    return safe_line(writer or ""), _time(stamp)
+    return safe_line(writer or ""), post_time(stamp)
 
 
 def schema_thread(doc: HtmlElement, base: str) -> Thread | None:
@@ -284,7 +247,7 @@ def schema_thread(doc: HtmlElement, base: str) -> Thread | None:
     scripts, and forums like it): an opening `DiscussionForumPosting` (or `Question`) and its
     `Comment`s (or `Answer`s), each with its `text`. A news story's comments marked as
     `Comment`s sit under an `Article`: the opening post's type is what makes the page a thread."""
-    opening = _first(doc, f"//*[@itemscope][{_typed(_OPENING_TYPES)}]")
+    opening = first(doc, f"//*[@itemscope][{_typed(_OPENING_TYPES)}]")
     if opening is None:
         return None
     replies = doc.xpath(f"//*[@itemscope][{_typed(_REPLY_TYPES)}]")
@@ -312,7 +275,7 @@ def schema_thread(doc: HtmlElement, base: str) -> Thread | None:
         return None
     author, published = _signed(owned[opening])
     headline = _own(owned[opening], "headline")
-    title = (headline.get("content") or _words(headline)) if headline is not None else ""
+    title = (headline.get("content") or text_of(headline)) if headline is not None else ""
     return Thread(
         title=safe_line(title),
         author=author,
