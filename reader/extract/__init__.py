@@ -38,6 +38,7 @@ from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
 from .article_dates import update_in_publications_zone
 from .blocks import html_to_blocks
+from .bluesky import bluesky_post
 from .callouts import icons_beside_their_text
 from .claim_review import with_claim_review
 from .consent import has_consent_choice, is_consent_wall
@@ -474,6 +475,8 @@ def extract_page(
         # Before cleanup, which drops the pager and every <noscript>.
         next_page = next_page_url(doc, url, base)
         readable_without_scripts = not noscript and body is None and noscript_prose(doc, _SHORT)
+        # Before `prepare` drops the `<noscript>` that holds it.
+        social_post = bluesky_post(doc) if body is None else None
         # Before `prepare`: Wikipedia's MathML is hidden behind an image of the formula.
         mark_math(doc)
         prepare(doc)
@@ -492,7 +495,7 @@ def extract_page(
         bylines: dict[str, str] = {}
         # A discussion page's thread is its content: read post by post, not scored; also in
         # the body a site's rule names, when that holds the thread's replies.
-        discussion = discussion_thread(doc, base, json_ld)
+        discussion = social_post or discussion_thread(doc, base, json_ld)
         if discussion is not None and body is not None and not discussion.replies_within(body):
             discussion = None
         if discussion is not None:

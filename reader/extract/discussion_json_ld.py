@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from ..charset import clean_markup
 from ..safe import safe_line
-from .discussions import Post, Thread, when
+from .discussions import Post, Thread, paragraphs, when
 from .document import HTML_PARSER
 from .metadata import types_of
 from .page_cleanup import prepare
@@ -58,19 +58,7 @@ def _words(text: str) -> HtmlElement | None:
         else:
             prepare(box)  # what a page's reader never sees (scripts, hidden text) is no word
             return box
-    box = lxml.html.Element("div")
-    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
-        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-        if not lines:
-            continue
-        p = lxml.html.Element("p")
-        p.text = lines[0]
-        for line in lines[1:]:
-            br = lxml.html.Element("br")
-            br.tail = line
-            p.append(br)
-        box.append(p)
-    return box if len(box) else None
+    return paragraphs(text)
 
 
 def _listed(value: Any) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ as text: the page's words stay words.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -65,6 +66,24 @@ class Thread:
 def when(value: str | None) -> datetime | None:
     """A post's time from its machine-readable attribute."""
     return parse_datetime((value or "").split(" ")[0] or None)
+
+
+def paragraphs(text: str) -> HtmlElement | None:
+    """Plain text as a box of paragraphs, one per run of lines between blank ones, each line
+    kept (a line break inside a paragraph); None when there are no words."""
+    box = lxml.html.Element("div")
+    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        if not lines:
+            continue
+        p = lxml.html.Element("p")
+        p.text = lines[0]
+        for line in lines[1:]:
+            br = lxml.html.Element("br")
+            br.tail = line
+            p.append(br)
+        box.append(p)
+    return box if len(box) else None
 
 
 def _element(tag: str, text: str = "", **attributes: str) -> HtmlElement:
