@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.extract import extract_article
-from reader.models import Article
+from reader.models import Article, BlockKind
 
 DATA = Path(__file__).parent / "data"
 
@@ -48,3 +48,62 @@ def test_a_bluesky_post_shorter_than_its_summary_is_still_said_to_be_the_summary
     )
     article = read("bluesky-post", html)
     assert article.incomplete.startswith("the page builds its article with scripts")
+
+
+NEW_REDDIT = "https://www.reddit.com/r/Scillonia/comments/1k2pq9z/x/"
+
+
+def test_a_new_reddit_thread_is_its_post_then_its_comments_each_under_its_writer() -> None:
+    article = read("new-reddit-thread")
+    assert (article.title, article.author, article.published) == (
+        "Ferry cancelled again this morning?",
+        "bryher_bee",
+        datetime(2026, 11, 30, 7, 12, 45, 118000, tzinfo=UTC),
+    )
+    text = lines(article)
+    assert text[:3] == [
+        "The 09:15 sailing from Penzance is showing as cancelled on the board but nothing on "
+        "the website yet.",
+        "Has anyone heard whether the afternoon one is still going? I have a hospital "
+        "appointment on the mainland tomorrow.",
+        "Comments",
+    ]
+    assert text[3:5] == [
+        "quayside_mo · 2026-11-30T07:31:02+00:00",
+        "Swell is over three metres at the Wolf Rock buoy. They won't run the afternoon one "
+        "either, I'd ring the office.",
+    ]
+    reply = next(b for b in article.blocks if b.text.startswith("Rang them."))
+    assert (reply.kind, reply.level) == (BlockKind.QUOTE, 1)
+    # A deleted comment keeps its place (its line alone): the reply below it answers it, not
+    # the comment before.
+    assert text[-4:-2] == ["---", "[deleted]"]
+    for chrome in ("Log In", "Sort by", "Reply", "View more comments", "2.1K members", "Rules"):
+        assert not any(chrome in line for line in text)
+
+
+def test_a_new_reddit_comment_is_dated_only_by_a_time_it_states() -> None:
+    text = lines(read("new-reddit-thread"))
+    # Its tooltip's "Monday, November 30, 2026 at 2:05:40 PM UTC", not its "4 hr. ago".
+    assert "bryher_bee · 2026-11-30T14:05:40+00:00" in text
+    # "3 hr. ago" alone says when only with the hour the page was served: no date, no guess.
+    assert "gigrower" in text
+    assert not any(line.startswith("gigrower ·") for line in text)
+
+
+def test_a_new_reddit_comments_own_timestamp_attribute_dates_it() -> None:
+    html = page("new-reddit-thread").replace(
+        'author="gigrower"', 'author="gigrower" created-timestamp="2026-11-30T09:20:00.000000+0000"'
+    )
+    assert "gigrower · 2026-11-30T09:20:00+00:00" in lines(read("new-reddit-thread", html))
+
+
+def test_an_old_reddit_comment_is_dated_by_its_tooltip_or_not_at_all() -> None:
+    html = (DATA / "discussion-old-reddit-thread.html").read_text(encoding="utf-8")
+    titled = html.replace(
+        '<time datetime="2026-11-20T07:40:00+00:00">',
+        '<time title="Fri Nov 20 07:40:00 2026 UTC">',
+    )
+    assert "quaywarden · 2026-11-20T07:40:00+00:00" in lines(read("", titled))
+    relative = html.replace('<time datetime="2026-11-20T07:40:00+00:00">', "<time>")
+    assert "quaywarden" in lines(read("", relative))

@@ -4,11 +4,13 @@ post's time from the attribute a site writes it in."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, datetime
 
 from lxml.html import HtmlElement
 
+from ..dates import parse_datetime
 from ..safe import safe_line
 from .discussions import when
 
@@ -47,3 +49,54 @@ def post_time(value: str | None) -> datetime | None:
         except (OverflowError, OSError, ValueError):
             pass
     return when(_SPACED_TIME.sub(r"\1T\2", (value or "").strip()))
+
+
+# A tooltip's time in words, as new reddit writes it under "3 hr. ago": "Thursday, December 3,
+# 2026 at 7:02:11 PM UTC". The RFC 822 parser reads the date but drops "PM".
+_WORDED_TIME = re.compile(
+    r"^(?:[A-Za-z]+,\s*)?(?P<month>[A-Za-z]+)\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})\s+(?:at\s+)?"
+    r"(?P<hour>\d{1,2}):(?P<minute>\d\d)(?::(?P<second>\d\d))?\s*(?P<half>[AaPp][Mm])"
+    r"\s*(?P<zone>UTC|GMT)$"
+)
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+
+
+def _worded_time(value: str) -> datetime | None:
+    found = _WORDED_TIME.match(" ".join(value.split()))
+    month = _MONTHS.get(found["month"].lower()) if found else None
+    if found is None or month is None:
+        return None
+    hour = int(found["hour"]) % 12 + (12 if found["half"].lower() == "pm" else 0)
+    try:
+        return datetime(
+            int(found["year"]),
+            month,
+            int(found["day"]),
+            hour,
+            int(found["minute"]),
+            int(found["second"] or 0),
+            tzinfo=UTC,
+        )
+    except ValueError:
+        return None
+
+
+# Where a post's time element writes its moment, most exact first: HTML's `datetime`, reddit's
+# `ts` (faceplate-timeago) and `created-timestamp`, and last a tooltip's `title`.
+_TIME_ATTRIBUTES = ("datetime", "ts", "created-timestamp", "created", "title")
+
+
+def stated_time(el: HtmlElement | None) -> datetime | None:
+    """The moment `el` (a post, or its time element) states in an attribute, or None. Never
+    from its words: "3 hr. ago" says nothing of when without the time the page was served,
+    and a guess would cite a comment at the wrong hour."""
+    if el is None:
+        return None
+    for name in _TIME_ATTRIBUTES:
+        value = (el.get(name) or "").strip()
+        if value:
+            # Worded first: the RFC 822 parser would read its "7:02 PM" as 07:02.
+            moment = _worded_time(value) or parse_datetime(value) or post_time(value)
+            if moment is not None:
+                return moment
+    return None

@@ -19,8 +19,9 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from ..urls import absolute_url
 from .discussion_json_ld import declared_thread
-from .discussion_markup import first, has_class, post_time, text_of
+from .discussion_markup import first, has_class, post_time, stated_time, text_of
 from .discussions import Post, Thread, contents
+from .new_reddit import new_reddit
 
 
 def hacker_news(doc: HtmlElement, base: str) -> Thread | None:
@@ -79,7 +80,8 @@ def old_reddit(doc: HtmlElement, base: str) -> Thread | None:
     post = links[0]
     title = first(post, f".//a[{has_class('title')}]")
     body = first(post, f".//div[{has_class('md')}]")
-    posted = first(post, ".//time[@datetime]")
+    # Its first time element: the submission's (an edit's comes after it).
+    posted = first(post, ".//time")
     posts = []
     for comment in area.xpath(f".//{thing}[{has_class('comment')}]"):
         entry = first(comment, f"./div[{has_class('entry')}]")
@@ -88,13 +90,13 @@ def old_reddit(doc: HtmlElement, base: str) -> Thread | None:
             continue  # deleted: no words
         author = comment.get("data-author") or text_of(first(entry, f".//a[{has_class('author')}]"))
         depth = len(comment.xpath(f"ancestor::{thing}[{has_class('comment')}]"))
-        time = first(entry, ".//time[@datetime]")
+        time = first(entry, ".//time")
         posts.append(
             Post(
                 safe_line(author),
                 words,
                 depth,
-                post_time(time.get("datetime") if time is not None else None),
+                stated_time(time),
             )
         )
     link = absolute_url(base, title.get("href", "")) if title is not None else ""
@@ -102,7 +104,7 @@ def old_reddit(doc: HtmlElement, base: str) -> Thread | None:
     return Thread(
         title=text_of(title),
         author=safe_line(post.get("data-author", "")),
-        published=post_time(posted.get("datetime") if posted is not None else None),
+        published=stated_time(posted),
         opening=contents(body) if body is not None else [],
         posts=posts,
         link="" if self_post else link,
@@ -289,6 +291,7 @@ def schema_thread(doc: HtmlElement, base: str) -> Thread | None:
 SITES: tuple[Callable[[HtmlElement, str], Thread | None], ...] = (
     hacker_news,
     old_reddit,
+    new_reddit,
     github_issue,
     stack_exchange,
     schema_thread,
