@@ -107,3 +107,48 @@ def test_an_old_reddit_comment_is_dated_by_its_tooltip_or_not_at_all() -> None:
     assert "quaywarden · 2026-11-20T07:40:00+00:00" in lines(read("", titled))
     relative = html.replace('<time datetime="2026-11-20T07:40:00+00:00">', "<time>")
     assert "quaywarden" in lines(read("", relative))
+
+
+def test_a_lobsters_story_gives_its_link_its_text_and_its_comments_nested() -> None:
+    article = read("lobsters-story")
+    assert (article.title, article.author, article.published, article.site_name) == (
+        "Reading tide gauges over serial without a vendor library",
+        "marazion",
+        datetime(2026, 11, 30, 12, 45, 12, tzinfo=UTC),
+        "Lobsters",
+    )
+    text = lines(article)
+    assert text[:2] == [
+        "Link: https://gauges.example.net/serial-tides",
+        "I wrote up how our harbour's gauge speaks a plain ASCII protocol at 9600 baud, so you "
+        "can poll it with pyserial and a dozen lines.",
+    ]
+    # "4 hours ago" on the page; its tooltip states the time, with the server's zone.
+    first = text.index("longships · 2026-11-30T07:20:03-06:00")
+    reply = next(b for b in article.blocks if b.text.startswith("An XOR byte"))
+    assert (reply.kind, reply.level) == (BlockKind.QUOTE, 1)
+    # The third comment answers the story, not the second: it is no quote, and a rule parts it.
+    assert text[first:][-3:-1] == ["---", "pendeen · 2026-11-30T09:02:40-06:00"]
+    for chrome in ("Login", "flag", "reply", "hardware", "4 comments", "Moderation Log", "archive"):
+        assert not any(chrome in line for line in text)
+
+
+def test_a_news_story_named_story_with_a_byline_and_comments_is_still_the_story() -> None:
+    paragraphs = (
+        "The lifeboat station's new boathouse opened on Saturday after two years of building, "
+        "with the crew's families and half the village on the slipway to watch.",
+        "The old boathouse, built in 1913, was too short for the Shannon-class boat the station "
+        "received in 2022, which had been kept on a trailer in the car park since.",
+        "The building cost £2.4 million, most of it raised by the village's own appeal.",
+    )
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>New boathouse '
+        'opens</title></head><body><article class="story"><h1>New boathouse opens</h1>'
+        '<div class="byline">By <a href="/~staff/jo">Jo Trevail</a> <time title="2026-11-28 '
+        '10:00:00 +0000">2 days ago</time></div>'
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + '</article><ol class="comments"><li><div class="comment"><div class="byline">'
+        '<a href="/~bea">bea</a></div><div class="comment_text"><p>Well done all.</p></div>'
+        "</div></li></ol></body></html>"
+    )
+    assert lines(read("", html)) == list(paragraphs)

@@ -21,6 +21,7 @@ from ..urls import absolute_url
 from .discussion_json_ld import declared_thread
 from .discussion_markup import first, has_class, post_time, stated_time, text_of
 from .discussions import Post, Thread, contents
+from .lobsters import lobsters
 from .new_reddit import new_reddit
 
 
@@ -292,6 +293,7 @@ SITES: tuple[Callable[[HtmlElement, str], Thread | None], ...] = (
     hacker_news,
     old_reddit,
     new_reddit,
+    lobsters,
     github_issue,
     stack_exchange,
     schema_thread,
