@@ -152,3 +152,65 @@ def test_a_news_story_named_story_with_a_byline_and_comments_is_still_the_story(
         "</div></li></ol></body></html>"
     )
     assert lines(read("", html)) == list(paragraphs)
+
+
+GITHUB_ISSUE = (
+    "Sync retries a 429 immediately instead of backing off",
+    "gwithian",
+    datetime(2026, 11, 26, 10, 4, tzinfo=UTC),
+)
+GITHUB_CHROME = ("Sign in", "Pull requests", "No one assigned", "added the", "Public", "Loading")
+
+
+def test_a_github_react_issue_is_read_from_its_markup() -> None:
+    article = read("github-react-issue")
+    assert (article.title, article.author, article.published) == GITHUB_ISSUE
+    text = lines(article)
+    assert text.index("Steps to reproduce") < text.index("tern · 2026-11-26T15:30:00+00:00")
+    assert text[-2:] == [
+        "gwithian · 2026-11-29T08:12:00+00:00",
+        'Tried the build from #421: the second sync now says "waiting 9 min" for that feed. '
+        "Thanks!",
+    ]
+    # The page's markup is what it shows; its app's data is read only where the markup has
+    # none (this page's differs, to tell which was read).
+    assert not any("Typed rather than rendered" in line for line in text)
+    for chrome in GITHUB_CHROME:
+        assert not any(chrome in line for line in text), chrome
+
+
+def test_a_github_issue_held_only_in_its_apps_data_is_read_from_there() -> None:
+    article = read("github-issue-embedded-data")
+    assert (article.title, article.author, article.published) == GITHUB_ISSUE
+    text = lines(article)
+    assert text[:3] == [
+        "When a feed answers 429 Too Many Requests, the next reader sync asks it again straight "
+        "away.",
+        "Expected: the second sync skips the feed until the ten minutes are up.",
+        "Comments",
+    ]
+    assert "tern · 2026-11-26T15:30:00+00:00" in text
+    # A comment the data holds only as its Markdown source: rendered, its typed tag as text.
+    assert text[-2:] == [
+        "Tried the build from #421: the second sync now waits.",
+        "It printed <script>alert(1)</script> in the log, oddly.",
+    ]
+    for chrome in GITHUB_CHROME:
+        assert not any(chrome in line for line in text), chrome
+
+
+def test_another_github_apps_data_is_no_thread() -> None:
+    # A file's page: its app's data holds a commit, titled and signed, which is no issue.
+    data = (
+        '{"payload": {"blob": {"rawLines": ["x = 1"]}, "latestCommit": {"title": "Fix the '
+        'backoff", "author": {"login": "tern"}, "body": "Stores Retry-After."}}}'
+    )
+    html = (
+        "<!doctype html><html><head><title>reader/sync.py at main</title></head><body>"
+        '<react-app app-name="react-code-view"><script type="application/json" '
+        f'data-target="react-app.embeddedData">{data}</script></react-app>'
+        "<main><p>" + "The file's view is drawn by its app. " * 12 + "</p></main></body></html>"
+    )
+    article = read("", html)
+    assert article.author == ""
+    assert not any("Stores Retry-After" in line for line in lines(article))

@@ -51,6 +51,7 @@ from .document import HTML_PARSER, base_url
 from .font_headline import mark_font_headline
 from .forum_posts import thread, thread_posts
 from .furniture import drop
+from .github_react import github_embedded_issue
 from .header_lines import header_line_dates, header_source, without_header_lines
 from .images import without_repeated_alts
 from .info_lines import is_editor_credit
@@ -475,8 +476,9 @@ def extract_page(
         # Before cleanup, which drops the pager and every <noscript>.
         next_page = next_page_url(doc, url, base)
         readable_without_scripts = not noscript and body is None and noscript_prose(doc, _SHORT)
-        # Before `prepare` drops the `<noscript>` that holds it.
+        # Before `prepare` drops the `<noscript>` and the script that hold them.
         social_post = bluesky_post(doc) if body is None else None
+        scripted_thread = github_embedded_issue(doc)
         # Before `prepare`: Wikipedia's MathML is hidden behind an image of the formula.
         mark_math(doc)
         prepare(doc)
@@ -495,7 +497,7 @@ def extract_page(
         bylines: dict[str, str] = {}
         # A discussion page's thread is its content: read post by post, not scored; also in
         # the body a site's rule names, when that holds the thread's replies.
-        discussion = social_post or discussion_thread(doc, base, json_ld)
+        discussion = social_post or discussion_thread(doc, base, json_ld, scripted_thread)
         if discussion is not None and body is not None and not discussion.replies_within(body):
             discussion = None
         if discussion is not None:

@@ -5,7 +5,9 @@ and the box its replies are in), so a news story that borrows a class name is re
 Hacker News's item page (`table.fatitem` + `tr.athing.comtr`), an old.reddit thread (one
 `div.thing.link` and its `div.commentarea`), a GitHub issue or pull request (`.js-discussion`
 of `.js-comment-container`s) and a Stack Overflow question (`#question` and `#answers`); and any
-forum that marks its thread in schema.org microdata (`schema_thread`).
+forum that marks its thread in schema.org microdata (`schema_thread`). Sites read in modules of
+their own: new reddit (`new_reddit`), Lobsters (`lobsters`) and GitHub's React issue pages
+(`github_react`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..urls import absolute_url
 from .discussion_json_ld import declared_thread
 from .discussion_markup import first, has_class, post_time, stated_time, text_of
 from .discussions import Post, Thread, contents
+from .github_react import github_react_issue
 from .lobsters import lobsters
 from .new_reddit import new_reddit
 
@@ -295,18 +298,23 @@ SITES: tuple[Callable[[HtmlElement, str], Thread | None], ...] = (
     new_reddit,
     lobsters,
     github_issue,
+    github_react_issue,
     stack_exchange,
     schema_thread,
 )
 
 
 def discussion_thread(
-    doc: HtmlElement, base: str, json_ld: list[dict[str, Any]] | None = None
+    doc: HtmlElement,
+    base: str,
+    json_ld: list[dict[str, Any]] | None = None,
+    scripted: Thread | None = None,
 ) -> Thread | None:
     """The page's thread when it is a discussion page of a known make, or one its JSON-LD
-    declares (`discussion_json_ld`), else None."""
+    declares (`discussion_json_ld`), else `scripted`: the thread a page's app holds in its
+    scripts' data (`github_react.github_embedded_issue`), for when its markup holds none."""
     for read in SITES:
         thread = read(doc, base)
         if thread is not None and (thread.opening or thread.posts or thread.link):
             return thread
-    return declared_thread(json_ld or [])
+    return declared_thread(json_ld or []) or scripted
