@@ -29,12 +29,6 @@ def _signed(byline: HtmlElement | None) -> tuple[str, datetime | None]:
     return text_of(author), next((t for t in map(stated_time, times) if t is not None), None)
 
 
-def _depth(comment: HtmlElement) -> int:
-    """How many comment lists the comment is in, below the thread's own."""
-    lists = sum(1 for a in comment.iterancestors("ol") if "comments" in a.get("class", "").split())
-    return max(lists - 1, 0)
-
-
 def lobsters(doc: HtmlElement, base: str) -> Thread | None:
     """A Lobsters story and its comments, when the page has both the story (a title link and
     a byline) and its comment list."""
@@ -46,13 +40,19 @@ def lobsters(doc: HtmlElement, base: str) -> Thread | None:
     if title is None:
         return None
     posts = []
+    # How deep each comment is: one below the nearest comment's item round its own (a reply
+    # is in a list in the item of the comment it answers), found by walking up from it.
+    depths: dict[HtmlElement, int] = {}
     for comment in area.xpath(f".//div[{has_class('comment')}]"):
+        item = comment.getparent()
+        above = next((a for a in item.iterancestors() if a in depths), None)
+        depths[item] = depths[above] + 1 if above is not None else 0
         # Its own text and byline come first: its replies are in a list after it.
         words = first(comment, f".//div[{has_class('comment_text')}]")
         if words is None:
             continue  # a reply form, or a deleted comment: no words
         writer, written = _signed(first(comment, f".//div[{has_class('byline')}]"))
-        posts.append(Post(writer, words, _depth(comment), written))
+        posts.append(Post(writer, words, depths[item], written))
     text = first(doc, f"//div[{has_class('story_text')}]")
     author, published = _signed(first(story, f".//div[{has_class('byline')}]"))
     link = absolute_url(base, title.get("href", ""))

@@ -24,13 +24,10 @@ from .discussions import Post, Thread, contents
 _COMMENT = "shreddit-comment"
 
 
-def _own(comment: HtmlElement, path: str) -> HtmlElement | None:
-    """The first element `path` finds in `comment` that is the comment's own, not one of a
-    reply nested in it (a deleted comment has no words of its own, its replies do)."""
-    for found in comment.xpath(path):
-        if next(found.iterancestors(_COMMENT), None) is comment:
-            return found
-    return None
+def _slot(host: HtmlElement, name: str) -> HtmlElement | None:
+    """The element `host` shows in its slot `name`: a direct child of it, as a custom
+    element's slotted content is (not one of a reply nested in it)."""
+    return next((child for child in host.iterchildren() if child.get("slot") == name), None)
 
 
 def _first_stated(times: list[HtmlElement]) -> datetime | None:
@@ -47,7 +44,7 @@ def new_reddit(doc: HtmlElement, base: str) -> Thread | None:
     if len(found) != 1:
         return None  # a subreddit's page of posts, or no reddit page
     post = found[0]
-    body = first(post, './/*[@slot="text-body"]')
+    body = _slot(post, "text-body")
     posts = []
     depths: dict[HtmlElement, int] = {}
     for comment in doc.xpath(f"//{_COMMENT}"):
@@ -55,13 +52,13 @@ def new_reddit(doc: HtmlElement, base: str) -> Thread | None:
         depth = comment.get("depth", "")
         # One below the comment it sits in, when the element doesn't say.
         depths[comment] = int(depth) if depth.isdigit() else depths.get(above, -1) + 1
-        words = _own(comment, './/*[@slot="comment"]')
+        words = _slot(comment, "comment")
         if words is None:
             if next(comment.iterchildren(_COMMENT), None) is None:
                 continue  # deleted or removed: no words, and no replies to place
             # Its line alone, so that its replies are not read as the comment's before.
             words = lxml.html.Element("div")
-        meta = _own(comment, './/*[@slot="commentMeta"]')
+        meta = _slot(comment, "commentMeta")
         author = comment.get("author") or text_of(
             first(meta, './/a[contains(@href, "/user/")]') if meta is not None else None
         )
@@ -69,7 +66,7 @@ def new_reddit(doc: HtmlElement, base: str) -> Thread | None:
         posts.append(Post(safe_line(author), words, depths[comment], time))
     if body is None and not posts:
         return None
-    title = post.get("post-title") or text_of(first(post, './/*[@slot="title"]'))
+    title = post.get("post-title") or text_of(_slot(post, "title"))
     link = post.get("content-href", "") if post.get("post-type") == "link" else ""
     return Thread(
         title=safe_line(title),
