@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.extract import extract_article
+import pytest
+
+from reader.extract import extract_article, to_text
 from reader.models import Article, BlockKind
 
 DATA = Path(__file__).parent / "data"
@@ -214,3 +216,29 @@ def test_another_github_apps_data_is_no_thread() -> None:
     article = read("", html)
     assert article.author == ""
     assert not any("Stores Retry-After" in line for line in lines(article))
+
+
+@pytest.mark.parametrize(
+    ("case", "name", "coloured"),
+    [
+        ("bluesky-post", ">Mousehole Lifeboat<", ">Mouse\x1b[31mhole Lifeboat<"),
+        ("new-reddit-thread", 'author="quayside_mo"', 'author="quay\x1b[31mside_mo"'),
+        ("lobsters-story", ">longships</a>", ">long\x1b[31mships</a>"),
+        ("github-react-issue", ">tern</a>", ">te\x1b[31mrn</a>"),
+        ("github-issue-embedded-data", '"login": "tern"', '"login": "te\\u001b[31mrn"'),
+    ],
+)
+def test_names_from_these_pages_are_text_not_control_sequences(
+    case: str, name: str, coloured: str
+) -> None:
+    html = page(case)
+    assert name in html
+    # A colour code inside the name, where a terminal would obey it: taken out whole.
+    article = read(case, html.replace(name, coloured))
+    assert to_text(article) == to_text(read(case))
+
+
+def test_a_github_react_comments_writer_is_found_by_their_links_hovercard() -> None:
+    # A header whose author link has no test id of its own: its hovercard names a user.
+    html = page("github-react-issue").replace('data-testid="comment-header-author" ', "")
+    assert "tern · 2026-11-26T15:30:00+00:00" in lines(read("github-react-issue", html))

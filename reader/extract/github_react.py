@@ -30,7 +30,8 @@ from .page_cleanup import prepare
 # An author's link in a post's header: GitHub names it by its test id, its hovercard or class.
 _AUTHOR = (
     './/a[normalize-space() and (contains(@data-testid, "author") '
-    'or @data-hovercard-type="user" or contains(@class, "author"))]'
+    'or @data-hovercard-type="user" or starts-with(@data-hovercard-url, "/users/") '
+    'or contains(@class, "author"))]'
 )
 _WORDS = f'.//*[@data-testid="markdown-body" or {has_class("markdown-body")}]'
 _COMMENT = (
