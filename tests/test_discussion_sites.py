@@ -242,3 +242,23 @@ def test_a_github_react_comments_writer_is_found_by_their_links_hovercard() -> N
     # A header whose author link has no test id of its own: its hovercard names a user.
     html = page("github-react-issue").replace('data-testid="comment-header-author" ', "")
     assert "tern · 2026-11-26T15:30:00+00:00" in lines(read("github-react-issue", html))
+
+
+def test_a_new_reddit_link_post_gives_the_address_it_submits() -> None:
+    html = page("new-reddit-thread").replace(
+        'post-type="text" content-href="https://www.reddit.com/r/Scillonia/comments/1k2pq9z/'
+        'ferry_cancelled_again_this_morning/"',
+        'post-type="link" content-href="https://islesnews.example/ferry-cancelled"',
+    )
+    assert lines(read("new-reddit-thread", html))[0] == (
+        "Link: https://islesnews.example/ferry-cancelled"
+    )
+
+
+def test_a_subreddits_page_of_posts_is_no_thread() -> None:
+    html = page("new-reddit-thread")
+    post = html[html.index("<shreddit-post ") : html.index("</shreddit-post>") + 16]
+    listing = html.replace(post, post + post.replace("t3_1k2pq9z", "t3_1k2zz01"))
+    article = read("new-reddit-thread", listing)
+    assert article.author == ""
+    assert not any(line.startswith("quayside_mo ·") for line in lines(article))
