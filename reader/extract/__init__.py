@@ -542,7 +542,9 @@ def extract_page(
                 ):
                     return read
         blocks = byline_lines_apart(blocks)
-        published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
+        published, updated = header_line_dates(
+            blocks, meta.author, meta.published, meta.updated, meta.language
+        )
         updated = update_in_publications_zone(published, updated)
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)
