@@ -36,6 +36,7 @@ from ..models import (
 from ..safe import safe_text
 from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
+from .abstract_page import lay_out_abstract_page
 from .article_dates import update_in_publications_zone
 from .blocks import html_to_blocks
 from .callouts import icons_beside_their_text
@@ -463,6 +464,8 @@ def extract_page(
                 )
             ),
         )
+        # Before cleanup, which drops the particulars' table by its names ("metatable").
+        lay_out_abstract_page(doc)
         # Before cleanup, which drops the paywalled part it names (a "paywall" box is furniture).
         paywall = read_paywall(json_ld, doc)
         # A saved page read without its address (`reader extract page.html`) still names it in
