@@ -191,7 +191,8 @@ def day_first(language: str) -> bool | None:
     """Whether a page in `language` ("en-GB", "fr", "en_US") writes "3/4/2026" day first: True
     for English outside the United States and for other languages (French, German, Spanish,
     Indonesian, Arabic…); False for English of the United States; None where the language
-    doesn't tell (none given, bare "en", English of Canada, Chinese, Japanese, Korean)."""
+    doesn't tell (none given, bare "en", English of Canada, Spanish of the United States,
+    whose writers use both orders, Chinese, Japanese, Korean)."""
     parts = language.replace("_", "-").casefold().split("-")
     base = parts[0]
     # The region is the first two-letter subtag after the language ("en-Latn-US" too).
