@@ -19,6 +19,7 @@ import feedparser.mixin
 
 from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
+from .dates import parse_datetime, whole
 from .keys import entry_id
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
@@ -120,13 +121,23 @@ class ParsedFeed:
     problem: str = ""  # feedparser's complaint about a malformed feed it still read ("bozo")
 
 
-def _when(struct: time.struct_time | None) -> datetime | None:
+def _when(struct: time.struct_time | None, written: Any = None) -> datetime | None:
+    """The moment feedparser read (`struct`, always in UTC), at the offset the feed wrote it
+    with: an Atom "2026-12-03T10:15:00+01:00" was cited as 09:15 UTC, a time its publisher never
+    printed. The written string is trusted only when it is the same moment (feedparser reads
+    formats `parse_datetime` doesn't: W3CDTF's "2026-12-03T10:15+01:00", old RSS misspellings)."""
     if not struct:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(struct), UTC)
+        moment = datetime.fromtimestamp(calendar.timegm(struct), UTC)
     except (OverflowError, ValueError, OSError):
         return None
+    stated = parse_datetime(written) if isinstance(written, str) else None
+    # A date alone or a time without a zone stays as feedparser read it: sorting headlines and
+    # `reader list` have always taken such a feed time as UTC.
+    if stated is not None and whole(stated) and stated == moment:
+        return stated
+    return moment
 
 
 def _strip_tags(html: Any) -> str:
@@ -298,8 +309,9 @@ def parse_feed(
                 feed_url=url,
                 title=title or "(untitled)",
                 link=link,
-                published=_when(item.get("published_parsed")) or _when(item.get("updated_parsed")),
-                updated=_when(item.get("updated_parsed")),
+                published=_when(item.get("published_parsed"), item.get("published"))
+                or _when(item.get("updated_parsed"), item.get("updated")),
+                updated=_when(item.get("updated_parsed"), item.get("updated")),
                 author=author,
                 summary=summary[:20000] if isinstance(summary, str) else "",
                 feed_title=feed_title,

@@ -220,3 +220,103 @@ def test_a_dateline_of_accented_letters_is_read_in_linear_time() -> None:
     month's name to the word's end (seconds; minutes for a longer one: benchmarks/hostile.py
     times it)."""
     assert dates("a\u0301" * 10_000) == (None, None)
+
+
+# -- the page's language: the order of a slashed date, the country of a zone's name -----------
+def dated_in(language: str, line: str, where: str = "div") -> tuple[str | None, str | None]:
+    """The dates of a page in `language` (none when "") whose only date is `line`, in a box
+    named a dateline (`where` "div") or as the body's first paragraph ("p")."""
+    lang = f' lang="{language}"' if language else ""
+    dateline = f'<div class="article-meta">{line}</div>' if where == "div" else f"<p>{line}</p>"
+    page = f"<html{lang}><body><article><h1>Fähre</h1>{dateline}{STORY}</article></body></html>"
+    article = extract_article(page, "https://example.org/a")
+    return (
+        stated_iso(article.published) if article.published else None,
+        stated_iso(article.updated) if article.updated else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "published"),
+    [
+        ("en-US", "3/4/2026", "2026-03-04"),  # March 4th
+        ("en-US", "Updated 3/4/2026 9:05 AM ET", None),  # labelled an update: no publication
+        ("en-GB", "3/4/2026", "2026-04-03"),  # 3 April
+        ("en-IN", "3/4/2026, 14:05 IST", "2026-04-03T14:05:00+05:30"),
+        ("fr", "Publié le 3/4/2026 à 14h05", "2026-04-03T14:05:00"),
+        ("de-DE", "3/4/2026", "2026-04-03"),
+        ("es", "3/4/2026", "2026-04-03"),
+        ("id", "03/11/2026, 10:15 WIB", "2026-11-03T10:15:00+07:00"),
+        ("en_US", "3/4/2026", "2026-03-04"),  # as og:locale writes it
+        ("en-GB", "03/25/2026", "2026-03-25"),  # a number over 12 tells, whatever the language
+    ],
+)
+def test_a_slashed_date_is_read_in_the_order_of_the_pages_language(
+    language: str, line: str, published: str | None
+) -> None:
+    assert dated_in(language, line)[0] == published
+    if published is not None:
+        assert dated_in(language, line, "p")[0] == published  # the body's first line too
+
+
+@pytest.mark.parametrize("language", ["", "en", "en-CA", "ja", "zh-CN"])
+def test_a_slashed_date_whose_language_does_not_tell_the_order_stays_unread(
+    language: str,
+) -> None:
+    """No language, bare English (either side of the Atlantic), Canada's English (both orders),
+    or a language that writes the year first: "3/4/2026" is not guessed."""
+    assert dated_in(language, "3/4/2026") == (None, None)
+    assert dated_in(language, "3/4/2026", "p") == (None, None)
+
+
+def zoned_page(language: str, declared: str, dateline: str) -> str:
+    """A page shaped as Kompas's: a CMS's time with no zone in a `<meta>`, and a dateline in the
+    header box beside the headline, outside any `<article>`."""
+    return f"""<!doctype html><html lang="{language}"><head><meta charset="utf-8">
+<title>Banjir rob di pelabuhan - Harian Pesisir</title>
+<meta name="content_PublishedDate" content="{declared}">
+</head><body><div class="nav"><a href="/">Beranda</a> <a href="/kota">Kota</a></div>
+<div class="read__header"><h1 class="read__title">Banjir rob di pelabuhan</h1>
+<div class="read__time">{dateline}</div></div>
+<div class="read__content"><p>Air laut pasang menggenangi dermaga timur sejak pagi, sehingga
+truk kontainer harus memutar lewat gerbang utara dan antrean mengular hingga dua kilometer.</p>
+<p>Petugas pelabuhan menyiagakan enam pompa air dan menutup dua ruas jalan di dekat gudang,
+sementara kapal penumpang tetap berlayar sesuai jadwal meski penumpang diminta datang lebih
+awal.</p><p>Menurut perkiraan cuaca, pasang maksimum masih akan berlangsung hingga akhir pekan,
+dan warga di kampung nelayan diminta memindahkan barang ke tempat yang lebih tinggi.</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline", "published"),
+    [
+        ("id", "Harian Pesisir - 26/11/2026, 10:15 WIB", "2026-11-26T10:15:00+07:00"),
+        ("id", "Harian Pesisir - 26/11/2026, 10:15 WITA", "2026-11-26T10:15:00+08:00"),
+        ("id", "Harian Pesisir - 26/11/2026, 10:15 WIT", "2026-11-26T10:15:00+09:00"),
+        ("id", "Harian Pesisir - 03/11/2026, 10:15 WIB", "2026-11-03T10:15:00+07:00"),
+        ("en-IN", "Nov 26, 2026, 10:15 IST", "2026-11-26T10:15:00+05:30"),
+        ("he", "26/11/2026 10:15 IST", "2026-11-26T10:15:00+02:00"),
+        ("ja", "2026年11月26日 10時15分 JST", "2026-11-26T10:15:00+09:00"),
+        ("de", "26.11.2026, 10:15 Uhr MEZ", "2026-11-26T10:15:00+01:00"),
+        ("en-GB", "26 November 2026, 10:15 GMT", "2026-11-26T10:15:00+00:00"),
+        ("en-US", "November 26, 2026 10:15 AM EST", "2026-11-26T10:15:00-05:00"),
+        # The clock or the day disagrees: another time, whose zone is not the declared one's.
+        ("id", "Harian Pesisir - 26/11/2026, 10:20 WIB", "2026-11-26T10:15:00"),
+        ("id", "Harian Pesisir - 25/11/2026, 10:15 WIB", "2026-11-26T10:15:00"),
+        # IST of no country the page's language names: India's, Ireland's or Israel's.
+        ("en", "Nov 26, 2026, 10:15 IST", "2026-11-26T10:15:00"),
+        # A page of no language: "03/11" may be 11 March.
+        ("", "Harian Pesisir - 03/11/2026, 10:15 WIB", "2026-11-03T10:15:00"),
+    ],
+)
+def test_a_time_declared_without_its_zone_takes_the_zone_its_dateline_names(
+    language: str, dateline: str, published: str
+) -> None:
+    """Kompas's `content_PublishedDate` "2026-12-03 10:15:00" beside "Kompas.com - 03/12/2026,
+    10:15 WIB": the citation gave the time with no zone; the page's text says which, for the
+    same day and minute."""
+    declared = f"{published[:10]} 10:15:00"
+    page = zoned_page(language, declared, dateline)
+    article = extract_article(page, "https://pesisir.example/read/2026/11/banjir-rob")
+    assert article.published is not None
+    assert stated_iso(article.published) == published

@@ -601,3 +601,93 @@ def test_a_feed_served_with_a_type_not_of_xml_is_no_malformed_xml() -> None:
     )
     assert broken.problem.startswith("malformed XML, read leniently: ")
     assert "media type" not in broken.problem
+
+
+# -- the feed's times --------------------------------------------------------------------------
+def atom_at_an_offset(base: str) -> str:
+    """One Atom entry, its times written an hour east of UTC, as a Paris newsroom's CMS writes
+    them."""
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Island Times</title><id>{base}/</id>
+<updated>2026-12-03T11:40:00+01:00</updated><entry><title>Harbour wall repaired</title>
+<link href="{base}/wall.html"/><id>wall</id><published>2026-12-03T10:15:00+01:00</published>
+<updated>2026-12-03T11:40:00+01:00</updated><summary>{SUMMARY}</summary></entry></feed>"""
+
+
+def test_a_feeds_times_keep_the_offset_the_feed_wrote() -> None:
+    """feedparser reads every time into UTC: the offset is the written string's. One that
+    doesn't parse as the same moment leaves feedparser's reading; a time without a zone stays
+    the UTC it always sorted as."""
+    (entry,) = parse_feed(
+        atom_at_an_offset("https://it.example").encode(), "https://it.example/f"
+    ).entries
+    assert entry.published is not None and entry.updated is not None
+    assert entry.published.isoformat() == "2026-12-03T10:15:00+01:00"
+    assert entry.updated.isoformat() == "2026-12-03T11:40:00+01:00"
+    rss_feed = """<?xml version="1.0"?><rss version="2.0"><channel><title>Coast News</title>
+<item><title>Ferry cuts</title><link>https://cn.example/a</link>
+<pubDate>Thu, 03 Dec 2026 10:15:00 EST</pubDate></item>
+<item><title>Tides</title><link>https://cn.example/b</link>
+<pubDate>2026-12-03T10:15:00</pubDate></item></channel></rss>"""
+    eastern, unzoned = parse_feed(rss_feed.encode(), "https://cn.example/f").entries
+    assert eastern.published is not None and unzoned.published is not None
+    assert eastern.published.isoformat() == "2026-12-03T10:15:00-05:00"
+    assert unzoned.published.isoformat() == "2026-12-03T10:15:00+00:00"
+
+
+def test_a_page_with_no_time_is_cited_at_the_feeds_own_offset(data_dir: Path) -> None:
+    """The page states no time: the citation gives the feed's as the feed wrote it, not the
+    same moment moved to UTC ("2026-12-03T09:15:00+00:00")."""
+    article = synced_bare_page(data_dir, atom_at_an_offset, "application/atom+xml")
+    header = to_text(article).split(STORY[0])[0]
+    assert "Published: 2026-12-03T10:15:00+01:00" in header
+    assert "Updated: 2026-12-03T11:40:00+01:00" in header
+
+
+def test_a_story_taken_down_is_cited_at_the_feeds_own_offset(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A 404 for the story: `reader show` prints the feed's text under its citation, online and
+    offline (from the cache), at the offset the feed wrote; `reader list --json` gives the same."""
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        atom_at_an_offset(httpserver.url_for("").rstrip("/")),
+        content_type="application/atom+xml",
+    )
+    httpserver.expect_request("/wall.html").respond_with_data("gone", status=404)
+    assert run_reader(data_dir, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    (item,) = json.loads(run_reader(data_dir, "list", "--json").stdout)
+    assert item["published"] == "2026-12-03T10:15:00+01:00"
+    for offline in ([], ["--offline"]):
+        for form in ("text", "markdown"):
+            shown = run_reader(data_dir, "show", item["id"], "--format", form, *offline)
+            assert shown.returncode == 1, shown.stderr
+            assert "Published: 2026-12-03T10:15:00+01:00" in shown.stdout, (form, offline)
+        as_json = json.loads(
+            run_reader(data_dir, "show", item["id"], "--format", "json", *offline).stdout
+        )
+        assert as_json["published"] == "2026-12-03T10:15:00+01:00"
+
+
+def test_y_cites_a_story_taken_down_at_the_feeds_own_offset(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """The reading view shows the feed's text of a 404 story; `y` copies its citation with the
+    time as the feed wrote it, as `reader show` prints it."""
+    from tests.tui_pilot import reading
+
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        atom_at_an_offset(httpserver.url_for("").rstrip("/")),
+        content_type="application/atom+xml",
+    )
+    httpserver.expect_request("/wall.html").respond_with_data("gone", status=404)
+    assert run_reader(data_dir, "add", httpserver.url_for("/feed.xml")).returncode == 0
+
+    async def run() -> None:
+        async with reading(data_dir, "Harbour wall") as (app, pilot, _body):
+            await pilot.pause()
+            copied: list[str] = []
+            app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+            await pilot.press("y")
+            assert len(copied) == 1 and "Published: 2026-12-03T10:15:00+01:00" in copied[0]
+
+    asyncio.run(run())

@@ -36,7 +36,9 @@ from ..models import (
 from ..safe import safe_text
 from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
+from .abstract_page import lay_out_abstract_page
 from .article_dates import update_in_publications_zone
+from .author_roles import author_roles, with_author_roles
 from .blocks import html_to_blocks
 from .bluesky import bluesky_post
 from .callouts import icons_beside_their_text
@@ -465,6 +467,10 @@ def extract_page(
                 )
             ),
         )
+        # Before cleanup, which drops the particulars' table by its names ("metatable").
+        lay_out_abstract_page(doc)
+        # Before cleanup, which drops the byline box that gives them.
+        roles = author_roles(doc, meta.author)
         # Before cleanup, which drops the paywalled part it names (a "paywall" box is furniture).
         paywall = read_paywall(json_ld, doc)
         # A saved page read without its address (`reader extract page.html`) still names it in
@@ -547,7 +553,9 @@ def extract_page(
                 ):
                     return read
         blocks = byline_lines_apart(blocks)
-        published, updated = header_line_dates(blocks, meta.author, meta.published, meta.updated)
+        published, updated = header_line_dates(
+            blocks, meta.author, meta.published, meta.updated, meta.language
+        )
         updated = update_in_publications_zone(published, updated)
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)
@@ -578,6 +586,8 @@ def extract_page(
             if teasers.names_author(meta.author):
                 # The page's byline was its first teaser's: a section front has no author.
                 meta = replace(meta, author="")
+        else:
+            blocks = with_author_roles(blocks, roles, meta.author)
         # The site's cookie-consent page in the article's place: no article text at all.
         signed = bool(meta.author or meta.published or meta.updated)
         wall = is_consent_wall(blocks, url, consent_choice, signed)

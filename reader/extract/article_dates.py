@@ -261,9 +261,14 @@ def _hentry_update_time(doc: HtmlElement) -> str | None:
 
 
 def article_dates(
-    doc: HtmlElement, meta: dict[str, str], ld: dict[str, Any], parsely: dict[str, Any]
+    doc: HtmlElement,
+    meta: dict[str, str],
+    ld: dict[str, Any],
+    parsely: dict[str, Any],
+    language: str = "",
 ) -> tuple[datetime | None, datetime | None]:
-    """When the page was first published and last updated, as it declares them."""
+    """When the page was first published and last updated, as it declares them; its datelines
+    read as a page in `language` writes them ("03/12/2026" day first in Indonesian)."""
     # Both declared and different: the earlier is the first publication, the one a citation
     # gives; sites put the latest revision in one of them (NBC its dateModified in
     # article:published_time, Medium its last republishing).
@@ -334,11 +339,11 @@ def article_dates(
     revised = max(declared) if declared and max(declared) > min(declared) else None
     updated = _with_time(next(iter(modified), None) or revised, modified)
     if any(t is not None and zone_unstated(t) for t in (published, updated)):
-        said = text_times(doc)
+        said = text_times(doc, language)
         published, updated = _in_the_texts_zone(published, said), _in_the_texts_zone(updated, said)
     if published is None or updated is None:
         # The text second: a dateline is what the page says when its markup says nothing.
-        said_published, said_updated = text_dates(doc)
+        said_published, said_updated = text_dates(doc, language)
         published = published or said_published
         if updated is None and said_updated and (published is None or said_updated >= published):
             updated = said_updated

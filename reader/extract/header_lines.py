@@ -284,13 +284,14 @@ def header_line_dates(
     author: str,
     published: datetime | None,
     updated: datetime | None,
+    language: str = "",
 ) -> tuple[datetime | None, datetime | None]:
     """`published` and `updated`, each, when the page's markup declared none, as the byline or
     dateline at the body's top writes it ("By Ana Ruiz | Published: 27 November 2026 at 16:05
     | Updated: …", "Автор: Павел Орлов, 28.11.2026 14:35", a line that is the date alone:
     "March 5, 2026 10:01 AM ET", whatever element or class holds it): the text second, and once
     read, `without_header_lines` leaves the line out as it does any other repeating the
-    header."""
+    header. `language`, the page's, says the order of "3/4/2026" (`text_dates.day_first`)."""
     if published is not None and updated is not None:
         return published, updated
     names = _names(author)
@@ -313,7 +314,7 @@ def header_line_dates(
             or _is_dateline_with_author(text, names)
         ):
             continue
-        said_published, said_updated = line_dates(text)
+        said_published, said_updated = line_dates(text, language)
         if said_published is None and said_updated is None:
             continue
         published = published or said_published

@@ -411,8 +411,6 @@ def extract_metadata(
     issuer = " ".join(meta.get("govuk:primary-publishing-organisation", "").split())
     authors = authors or ([issuer] if issuer else [])
 
-    published, updated = article_dates(doc, meta, ld, parsely)
-
     html = doc if doc.tag == "html" else doc.find(".//html")
     language = _first(
         html.get("lang") if html is not None else None,
@@ -426,6 +424,7 @@ def extract_metadata(
         meta.get("dc:language"),
         meta.get("dcterms:language"),
     ).replace("_", "-")
+    published, updated = article_dates(doc, meta, ld, parsely, language)
 
     canonical = _canonical(doc, url, meta)
     image = _first(

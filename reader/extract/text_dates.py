@@ -74,12 +74,25 @@ _TIME = (
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*(?:uhr|hrs?|h))?"
 )
 _AFTERNOON = frozenset(["午後", "下午", "오후"])
-# Zones by the names datelines use. IST, CST in Asia and the like are several zones: none.
+# Zones by the names datelines use. IST, CST and the like are several zones: see `_BY_COUNTRY`.
 _FIXED = {
     **dict.fromkeys(["gmt", "utc", "z"], 0),
     **{"bst": 1, "cet": 1, "mez": 1, "cest": 2, "mesz": 2, "eet": 2, "eest": 3, "msk": 3},
     **{"est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7},
-    **{"jst": 9, "kst": 9, "aest": 10, "aedt": 11, "мск": 3},
+    **{"jst": 9, "kst": 9, "aest": 10, "aedt": 11, "awst": 8, "nzst": 12, "nzdt": 13, "мск": 3},
+    # Indonesia's three (Kompas's "03/12/2026, 10:15 WIB"), Hong Kong's, Singapore's, the
+    # Philippines' and Pakistan's.
+    **{"wib": 7, "wita": 8, "wit": 9, "hkt": 8, "sgt": 8, "pht": 8, "pkt": 5},
+}
+# IST is India's, Ireland's and Israel's: the page's language tells which, where it says one
+# of them (Hindi, or English of India; Hebrew; English of Ireland, or Irish). Summer or winter
+# is in the name: Israel's summer is "IDT", Ireland's winter "GMT".
+_BY_COUNTRY = {
+    "ist": {
+        **dict.fromkeys(["hi", "bn", "mr", "ta", "te", "gu", "kn", "ml", "pa", "or"], 5.5),
+        **{"en-in": 5.5, "he": 2, "iw": 2, "en-il": 2, "ga": 1, "en-ie": 1},
+    },
+    "idt": {"he": 3, "iw": 3, "en-il": 3},
 }
 # Names whose offset depends on the date: the time zone they stand for decides.
 _REGIONAL = {
@@ -123,10 +136,16 @@ _OFFSET_ALONE = re.compile(r"[+\-−]\d\d:?\d\d")
 _MAX_WORDS = 30
 
 
-def _zone(name: str, offset: str) -> tzinfo | None:
+def _zone(name: str, offset: str, language: str = "") -> tzinfo | None:
     """The zone "GMT", "CEST", "ET", "UTC+2", "+05:30" say; None when none is said or the name
-    is not one zone. "ET" is a region's zone, its offset that of the date it is given with."""
+    is not one zone. "ET" is a region's zone, its offset that of the date it is given with;
+    "IST" the zone of the country the page's `language` is of, when it is one of its."""
     name = name.casefold()
+    countries = _BY_COUNTRY.get(name, {})
+    language = language.casefold()
+    country = countries.get(language, countries.get(language.split("-")[0]))
+    if country is not None and not offset:
+        return timezone(timedelta(hours=country))
     hours = 0.0
     if offset:
         sign = -1 if offset[0] in "-−" else 1
@@ -159,20 +178,53 @@ def _time(match: re.Match[str]) -> time | None:
     return time(hour, minute) if hour < 24 else None
 
 
-def _slashed(first: int, second: int) -> tuple[int | None, int]:
+# Where English is written month first ("3/4/2026" is March 4th): the United States and the
+# places it governs or once did. Canada writes both orders; bare "en" may be any of them.
+_MONTH_FIRST = frozenset(["us", "ph", "as", "gu", "mp", "pr", "um", "vi", "fm", "mh", "pw"])
+_EITHER_ORDER = frozenset(["ca"])
+# Languages whose writers put the year first ("2026/3/4") and write no other numeric order we
+# could be sure of.
+_YEAR_FIRST = frozenset(["zh", "ja", "ko"])
+
+
+def day_first(language: str) -> bool | None:
+    """Whether a page in `language` ("en-GB", "fr", "en_US") writes "3/4/2026" day first: True
+    for English outside the United States and for other languages (French, German, Spanish,
+    Indonesian, Arabic…); False for English of the United States; None where the language
+    doesn't tell (none given, bare "en", English of Canada, Spanish of the United States,
+    whose writers use both orders, Chinese, Japanese, Korean)."""
+    parts = language.replace("_", "-").casefold().split("-")
+    base = parts[0]
+    # The region is the first two-letter subtag after the language ("en-Latn-US" too).
+    region = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
+    if not base.isalpha() or not 2 <= len(base) <= 3 or base in _YEAR_FIRST:
+        return None
+    if region in _MONTH_FIRST and base in ("en", "es"):
+        return False if base == "en" else None
+    if base == "en" and (not region or region in _EITHER_ORDER):
+        return None
+    return True
+
+
+def _slashed(first: int, second: int, language: str = "") -> tuple[int | None, int]:
     """The month and the day of "first/second/year": Britain, India and the Arab world write
-    the day first, the United States the month, and a page's language doesn't say which its
-    writer meant. Only a number over 12, or the two the same, tells; else no month."""
+    the day first, the United States the month. A number over 12, or the two the same, tells;
+    else the page's `language` does (`day_first`), when it says; else no month: a wrong date
+    cited is worse than none."""
     if first > 12 >= second:
         return second, first
     if second > 12 >= first or first == second:
         return first, second
-    return None, 0
+    order = day_first(language)
+    if order is None:
+        return None, 0
+    return (second, first) if order else (first, second)
 
 
-def parse_text_date(text: str) -> datetime | None:
+def parse_text_date(text: str, language: str = "") -> datetime | None:
     """The first date `text` states whole, with its time and zone when it gives them; None for
-    a text that gives none (or only a relative one: "2 hours ago")."""
+    a text that gives none (or only a relative one: "2 hours ago"). `language` is the page's,
+    which says the order of "3/4/2026" and which country's "IST" a time is in."""
     # Arabic-Indic, Devanagari and full-width digits, one for one: the places found stay
     # those of `text`.
     text = ascii_digits(text)
@@ -180,7 +232,7 @@ def parse_text_date(text: str) -> datetime | None:
     for pattern in _DATES:
         for match in pattern.finditer(text):
             if "first" in pattern.groupindex:
-                number, date = _slashed(int(match["first"]), int(match["second"]))
+                number, date = _slashed(int(match["first"]), int(match["second"]), language)
             else:
                 month = match["month"]
                 number = int(month) if month.isdigit() else MONTHS.get(month_key(month))
@@ -199,12 +251,12 @@ def parse_text_date(text: str) -> datetime | None:
     at = _time(clock) if clock else None
     if clock is None or at is None:
         return on_date(day.date())
-    zone = _zone(clock["zone"] or "", clock["offset"] or "")
+    zone = _zone(clock["zone"] or "", clock["offset"] or "", language)
     moment = datetime.combine(day.date(), at)
     return moment.replace(tzinfo=zone) if zone else moment.replace(tzinfo=ZONE_UNSTATED)
 
 
-def _labelled(text: str) -> tuple[datetime | None, datetime | None, bool]:
+def _labelled(text: str, language: str = "") -> tuple[datetime | None, datetime | None, bool]:
     """The publication and revision dates a dateline's text states, and whether it labels
     either ("Published …", "Updated …"); an unlabelled date is the publication's."""
     labels = sorted(
@@ -214,9 +266,9 @@ def _labelled(text: str) -> tuple[datetime | None, datetime | None, bool]:
     published = updated = None
     bounds = [start for start, _ in labels] + [len(text)]
     if not labels or bounds[0] > 0:
-        published = parse_text_date(text[: bounds[0]])
+        published = parse_text_date(text[: bounds[0]], language)
     for (start, kind), stop in zip(labels, bounds[1:], strict=True):
-        moment = parse_text_date(text[start:stop])
+        moment = parse_text_date(text[start:stop], language)
         if kind == "updated":
             updated = updated or moment
         else:
@@ -233,21 +285,21 @@ def _past(moment: datetime | None) -> datetime | None:
     return moment if aware <= datetime.now(UTC) + timedelta(days=1) else None
 
 
-def dateline_dates(text: str) -> tuple[datetime | None, datetime | None] | None:
+def dateline_dates(text: str, language: str = "") -> tuple[datetime | None, datetime | None] | None:
     """The publication and revision dates a line opened by its label states ("Publié le 3 mars
     2026 à 14h05, modifié le 4 mars…"); None for a line that opens otherwise."""
     text = " ".join(text.split())
     if not (_PUBLISHED.match(text) or _UPDATED.match(text)):
         return None
-    published, updated, _ = _labelled(text)
+    published, updated, _ = _labelled(text, language)
     return published, updated
 
 
-def line_dates(text: str) -> tuple[datetime | None, datetime | None]:
+def line_dates(text: str, language: str = "") -> tuple[datetime | None, datetime | None]:
     """The publication and revision dates a line of the article's text states ("By Ana Ruiz |
     Published: Friday 27 November 2026 at 16:05 | Updated: …", "Автор: Павел Орлов,
     28.11.2026 14:35"): its unlabelled date is the publication's. A date ahead is none."""
-    published, updated, _ = _labelled(" ".join(text.split()))
+    published, updated, _ = _labelled(" ".join(text.split()), language)
     return _past(published), _past(updated)
 
 
@@ -295,7 +347,7 @@ _DAY_AND_MONTH = [
 ]
 _TIME_ALONE = re.compile(rf"(?<![\d:.]){_TIME}(?![\d:])", re.IGNORECASE)
 _ZONE_NAME = re.compile(
-    rf"(?<!\w)(?:{'|'.join(sorted({*_FIXED, *_REGIONAL}, key=len, reverse=True))})"
+    rf"(?<!\w)(?:{'|'.join(sorted({*_FIXED, *_REGIONAL, *_BY_COUNTRY}, key=len, reverse=True))})"
     r"(?:\s?[+\-−]\s?\d{1,2}(?::?\d\d)?)?(?!\w)|[+\-−]\d\d:?\d\d(?!\d)",
     re.IGNORECASE,
 )
@@ -394,9 +446,12 @@ def _in_other_text(el: HtmlElement) -> bool:
     return any(node.tag in _OTHER_TEXT for node in (el, *el.iterancestors()))
 
 
-def _datelines(doc: HtmlElement) -> Iterator[tuple[datetime | None, datetime | None]]:
+def _datelines(
+    doc: HtmlElement, language: str, anywhere: bool = False
+) -> Iterator[tuple[datetime | None, datetime | None]]:
     """The publication and revision dates each of the page's datelines states, the article's
-    first."""
+    first, read as a page in `language` writes them. Outside the article an unlabelled one
+    counts only when `anywhere` says so."""
     candidates = []
     # Read on most pages (few declare a revision): the elements that may be named a dateline
     # are picked in C, not each of the page's tested in Python.
@@ -412,16 +467,17 @@ def _datelines(doc: HtmlElement) -> Iterator[tuple[datetime | None, datetime | N
         text = " ".join(el.text_content().split())
         if not text or len(text.split()) > _MAX_WORDS:
             continue
-        said_published, said_updated, labelled = _labelled(text)
-        if outside and not labelled:
+        said_published, said_updated, labelled = _labelled(text, language)
+        if outside and not labelled and not anywhere:
             continue
         yield _past(said_published), _past(said_updated)
 
 
-def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
-    """When the page's datelines say the article was published and last updated."""
+def text_dates(doc: HtmlElement, language: str = "") -> tuple[datetime | None, datetime | None]:
+    """When the page's datelines say the article was published and last updated (`language`,
+    the page's, as `parse_text_date` takes it)."""
     published = updated = None
-    for said_published, said_updated in _datelines(doc):
+    for said_published, said_updated in _datelines(doc, language):
         published = published or said_published
         updated = updated or said_updated
         if published and updated:
@@ -429,11 +485,14 @@ def text_dates(doc: HtmlElement) -> tuple[datetime | None, datetime | None]:
     return published, updated
 
 
-def text_times(doc: HtmlElement) -> list[datetime]:
-    """Every time of day, with its zone, that the page's datelines state."""
+def text_times(doc: HtmlElement, language: str = "") -> list[datetime]:
+    """Every time of day, with its zone, that the page's datelines state, outside the article
+    too: these only give a zone to the time the markup declares without one, to the minute, and
+    Kompas's "Kompas.com - 03/12/2026, 10:15 WIB" is in a header box beside the `<h1>`, which
+    `text_dates` can't tell from a masthead's date of the day."""
     return [
         moment
-        for said in _datelines(doc)
+        for said in _datelines(doc, language, anywhere=True)
         for moment in said
         if moment is not None and whole(moment)
     ]
