@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from ..list_numbering import numbering_of
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
-from ..urls import absolute_url
+from ..urls import absolute_url, link_url
 from .images import Picture, find_pictures, is_picture_caption, says_nothing
 from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
@@ -161,7 +161,7 @@ class _Builder:
     def resolve(self, href: str) -> str | None:
         url = self._urls.get(href, "")
         if url == "":
-            url = self._urls[href] = absolute_url(self.base_url, href) or None
+            url = self._urls[href] = link_url(self.base_url, href) or None
         return url
 
     # -- inline runs -----------------------------------------------------------------------

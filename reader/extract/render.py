@@ -18,6 +18,7 @@ from ..commonmark import (
 )
 from ..models import Article, Block, BlockKind, Inline, picture_label
 from ..tables import group_blocks, table_shape
+from ..urls import contact_address
 from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
 
@@ -186,8 +187,33 @@ def to_markdown(article: Article, header: bool = True) -> str:
 
 def _plain(inlines: tuple[Inline, ...]) -> str:
     """The runs' text; struck-through text, which the page says no longer holds, marked as
-    Markdown marks it."""
-    return "".join(_delimit(i.text, "~~") if i.struck else i.text for i in inlines)
+    Markdown marks it. A link to write or call to shows its address after its words, as a
+    picture's does (`_with_contacts`): "Write to the editor <mailto:editor@example.org>"."""
+    return "".join(_delimit(i.text, "~~") if i.struck else i.text for i in _with_contacts(inlines))
+
+
+def _with_contacts(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The runs, each e-mail or telephone link's address written after its last run, unless its
+    words say it already ("editor@example.org" linked to itself). Plain text keeps no link's
+    address; a web page's is the page's to find again, but "the editor" alone names no one to
+    write to."""
+    out: list[Inline] = []
+    for n, run in enumerate(inlines):
+        out.append(run)
+        href = run.href or ""
+        address = contact_address(href)
+        if not address or (n + 1 < len(inlines) and inlines[n + 1].href == href):
+            continue
+        start = n
+        while start and inlines[start - 1].href == href:
+            start -= 1
+        words = "".join(i.text for i in inlines[start : n + 1])
+        if "".join(address.split()).casefold() in "".join(words.split()).casefold():
+            continue
+        text = run.text.rstrip()
+        out[-1] = replace(run, text=text)
+        out.append(Inline(f" <{href}>{run.text[len(text) :]}"))
+    return tuple(out)
 
 
 def block_to_text(block: Block) -> str:
