@@ -200,10 +200,38 @@ def without_label(text: str) -> str:
     return _PREFIX.sub("", " ".join(text.split()).lstrip("—–-•·|( "))
 
 
+# Brackets a byline may set round the whole of its names: a Japanese paper's "（山田太郎）"
+# (full width) closing the story, "【山田太郎】", "(Jane Smith)".
+_BRACKETS = {
+    "(": ")",
+    "（": "）",
+    "[": "]",
+    "［": "］",
+    "【": "】",
+    "〔": "〕",
+    "〈": "〉",
+    "《": "》",
+}
+
+
+def _unbracketed(text: str) -> str:
+    """`text` without the pair of brackets round all of it: "山田太郎" of "（山田太郎）". Not
+    brackets round a part ("Jane Smith (Reuters)"), nor two pairs ("(Ann) and (Tom)")."""
+    text = text.strip()
+    close = _BRACKETS.get(text[:1])
+    if close is None or not text.endswith(close) or len(text) < 3:
+        return text
+    inside = text[1:-1]
+    if text[0] in inside or close in inside:
+        return text
+    return inside.strip()
+
+
 def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
-    separator; written in capitals ("JANE SMITH"), as a citation writes a name."""
-    text = without_label(_AFFILIATION_MARKS.sub("", text))
+    separator, or brackets round them all; written in capitals ("JANE SMITH"), as a citation
+    writes a name."""
+    text = _unbracketed(without_label(_unbracketed(_AFFILIATION_MARKS.sub("", text))))
     text = _ROLE_IN_BRACKETS.sub("", text)
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)
