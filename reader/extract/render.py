@@ -154,15 +154,21 @@ def _join(
                 previous is not None
                 and previous.kind == first.kind == BlockKind.LIST_ITEM
                 and not (lists_apart and first.opens_list(previous))
+                # A quoted list's items are one list only in one quote.
+                and first.in_one_quote(previous)
             )
-            if first.continues(previous) and previous is not None:
-                # A quotation's next paragraph, or the quote nested in it: one quote with a
-                # blank line inside it, not two.
-                out.append("\n" + ("> " * min(first.level, previous.level)).rstrip() + "\n")
+            if not tight and first.quoted_with(previous) and previous is not None:
+                # A quotation's next paragraph, its list, or the quote nested in it: one quote
+                # with a blank line inside it, not two.
+                depth = min(first.quote_depth, previous.quote_depth)
+                out.append("\n" + ("> " * depth).rstrip() + "\n")
             else:
                 out.append("\n" if tight else "\n\n")
         if first.kind == BlockKind.TABLE_ROW:
             out.append(table_text(group))
+        elif first.quoted:
+            # A quotation's list item: the item as a list writes it, behind the quote's marks.
+            out.append(_quoted(block_text(first), first.quoted))
         else:
             out.append(block_text(first))
         previous = group[-1]
@@ -174,10 +180,25 @@ def to_markdown(article: Article, header: bool = True) -> str:
     if header:
         parts.append(markdown_header(article))
     lists = ListLayout()
+    written: list[Block] = []
+
+    def block_md(block: Block) -> str:
+        previous = written[-1] if written else None
+        if (
+            previous is not None
+            and block.kind == previous.kind == BlockKind.LIST_ITEM
+            and not block.in_one_quote(previous)
+        ):
+            # A list in another quotation (or out of one) is a list of its own: its marker
+            # starts one in its own quote, not one that "changes" from the list before.
+            lists.inside(1)
+        written.append(block)
+        return block_to_markdown(block, lists)
+
     parts.append(
         _join(
             article.blocks,
-            lambda block: block_to_markdown(block, lists),
+            block_md,
             lambda rows: table_to_markdown(rows, lists),
             lists_apart=False,
         )
