@@ -146,3 +146,18 @@ def test_so_named_paragraphs_are_read_with_unnamed_text_outside_the_story() -> N
         f'<div class="about-us">{about}</div>'
     )
     assert _in_order(_text(page), STORY)
+
+
+@pytest.mark.parametrize("byline", ["", '<p class="author-text">By Maren Holt</p>'])
+def test_a_story_named_as_its_author_s_box_names_no_author_of_its_words(byline: str) -> None:
+    # Cut at its first digit, the first paragraph's "Pier 7 reopened…" was cited "Author: Pier".
+    story = (
+        "Pier 7 reopened on Monday after a month of repairs, the harbour board said, and the "
+        "ferries will use it again from the spring timetable.",
+        *STORY,
+    )
+    paragraphs = "".join(f'<p class="author-text">{text}</p>' for text in story)
+    page = _page(f"<article><h1>Channel to be dredged</h1>{byline}{paragraphs}</article>")
+    article = extract_article(page, URL)
+    assert article.author == ("Maren Holt" if byline else "")
+    assert _in_order(_text(page), story)

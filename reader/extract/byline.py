@@ -420,7 +420,25 @@ def _name_parts(el: HtmlElement) -> list[list[str]]:
         texts = [_text(n) for n in el.iterdescendants() if isinstance(n.tag, str) and test(n)]
         if any(texts):
             tries.append([t for t in texts if t])
-    return [*tries, [_text(_without_extras(el))]]
+    whole = _text(_without_extras(el))
+    # A sentence of the story in a box so named (a page that calls every paragraph of its
+    # story "author-text"): cut at its first digit, "Paragraph 1 of the story, with…" was
+    # cited "Author: Paragraph".
+    return tries if _is_prose(whole) else [*tries, [whole]]
+
+
+# Lower-case words (besides a byline's "by" and "and") that make a byline's text a sentence of
+# prose: a line of names, titles and dates has a few at most ("with additional reporting in").
+_PROSE_LOWER_WORDS = 10
+
+
+def _is_prose(text: str) -> bool:
+    lower = (
+        w
+        for w in (m[0].strip(_PUNCTUATION) for m in _WORD.finditer(text))
+        if w.isalpha() and w.islower() and w not in _LINE_WORDS
+    )
+    return next(islice(lower, _PROSE_LOWER_WORDS - 1, None), None) is not None
 
 
 def _without_extras(el: HtmlElement) -> HtmlElement:
