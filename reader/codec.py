@@ -118,6 +118,11 @@ def _inline_from_list(v: list[Any]) -> Inline:
 # A block's flags, one bit each in this order (bit 0 was the row's `header` alone before).
 _BLOCK_FLAGS = ("header", "starts_list", "counts_down")
 _NUMBERING_SHIFT = len(_BLOCK_FLAGS)
+# Above the numbering's three bits, a quoted item's depth (four bits) and its quotation's number
+# (the rest): a reader from before them reads the bits it knows and shows the item unquoted.
+_QUOTED_SHIFT = _NUMBERING_SHIFT + 3
+_QUOTED_MAX = 15
+_QUOTE_SHIFT = _QUOTED_SHIFT + 4
 
 
 def _block_to_list(b: Block) -> list[Any]:
@@ -125,6 +130,8 @@ def _block_to_list(b: Block) -> list[Any]:
     flags = sum(1 << bit for bit, name in enumerate(_BLOCK_FLAGS) if getattr(b, name))
     if b.numbering:
         flags |= (NUMBERINGS.index(b.numbering) + 1) << _NUMBERING_SHIFT
+    if b.quoted:
+        flags |= min(b.quoted, _QUOTED_MAX) << _QUOTED_SHIFT | b.quote << _QUOTE_SHIFT
     if b.cells or flags:
         out += [[[_inline_to_list(i) for i in cell] for cell in b.cells], flags]
     return out
@@ -148,6 +155,8 @@ def _block_from_list(v: list[Any]) -> Block:
         **{name: bool(flags >> bit & 1) for bit, name in enumerate(_BLOCK_FLAGS)},
         # One a newer reader knows and this one doesn't is shown in digits.
         numbering=NUMBERINGS[numbering - 1] if 0 < numbering <= len(NUMBERINGS) else "",
+        quoted=flags >> _QUOTED_SHIFT & _QUOTED_MAX,
+        quote=flags >> _QUOTE_SHIFT if flags >> _QUOTED_SHIFT & _QUOTED_MAX else 0,
     )
 
 

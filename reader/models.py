@@ -250,6 +250,11 @@ class Block:
     id="cite_note-1">` for the text's "[1]" linking to "#cite_note-1"): the reading view takes
     such a link there. Never shown; records from before them have none, and their notes' links
     lead nowhere, as before.
+    `quoted` is the depth of the quotation a list item (or an item's paragraph) stands in, 0
+    for none (a QUOTE block's own depth is its `level`), and `quote` that quotation's number
+    (its QUOTE blocks' `ordinal`): "<blockquote><p>We ask:</p><ul><li>…" is one quote, its
+    list quoted with its words. Records from before them have 0: the items stand outside the
+    quote, as they were shown then.
     """
 
     kind: BlockKind
@@ -262,6 +267,34 @@ class Block:
     counts_down: bool = False
     numbering: str = ""
     anchors: tuple[str, ...] = ()
+    quoted: int = 0
+    quote: int = 0
+
+    @property
+    def quote_depth(self) -> int:
+        """How deep in quotations the block stands: a quote's level, a quoted item's `quoted`."""
+        return self.level if self.kind == BlockKind.QUOTE else self.quoted
+
+    def quoted_with(self, previous: Block | None) -> bool:
+        """True when this block and `previous` stand in one quotation, or in two one level
+        apart, one inside the other (`continues`, for a quote's list items too): its marks run
+        on between them."""
+        if previous is None or not self.quote_depth or not previous.quote_depth:
+            return False
+        if self.kind == previous.kind == BlockKind.QUOTE:
+            return self.continues(previous)
+        if self.quote_depth != previous.quote_depth:
+            return abs(self.quote_depth - previous.quote_depth) == 1
+        number = self.ordinal if self.kind == BlockKind.QUOTE else self.quote
+        before = previous.ordinal if previous.kind == BlockKind.QUOTE else previous.quote
+        return number != 0 and number == before
+
+    def in_one_quote(self, previous: Block) -> bool:
+        """True when this block and `previous` are both in no quotation, or both in one, at
+        one depth: two items one after the other are of one list only so."""
+        return self.quote_depth == previous.quote_depth and (
+            not self.quote_depth or self.quoted_with(previous)
+        )
 
     def continues(self, previous: Block | None) -> bool:
         """True when this block is the next paragraph of the same quotation as `previous`, or

@@ -43,6 +43,41 @@ def absolute_url(base: str, href: str) -> str:
     return url if is_web_url(url) else ""
 
 
+# The links of an article that write or call to someone: "mailto:editor@example.org" (its
+# "?subject=…" left off: the address is what the reader needs) and "tel:+44-1736-000000".
+_MAILTO = re.compile(r"mailto:([^\s@<>()\[\]\\,;:\"/?#%]+@[\w.-]+\.\w+)(?:\?[^\s<>\"]*)?", re.I)
+_TEL = re.compile(r"tel:(\+?[0-9][0-9().\-]*[0-9])", re.I)
+
+
+def contact_url(href: str) -> str:
+    """A link's e-mail address ("mailto:…") or telephone number ("tel:…"), as "mailto:ADDRESS" or
+    "tel:NUMBER"; "" for any other address. Such a link names how to reach the newsroom or the
+    writer: kept, to be read and copied, never fetched or opened (`is_web_url` is False)."""
+    href = (href or "").strip()
+    if _URL_SPACES.search(href) or _URL_CONTROLS.search(href):
+        return ""
+    if (mail := _MAILTO.fullmatch(href)) is not None:
+        return f"mailto:{mail[1]}"
+    # A number is often written spaced as it is read ("tel:+44 1736 000000").
+    if (tel := _TEL.fullmatch(href.replace(" ", "").replace("%20", ""))) is not None:
+        return f"tel:{tel[1]}"
+    return ""
+
+
+def contact_address(url: str) -> str:
+    """The address or number of a `contact_url` ("editor@example.org", "+441736000000"), else
+    ""."""
+    scheme, _colon, address = url.partition(":")
+    return address if scheme in ("mailto", "tel") and contact_url(url) == url else ""
+
+
+def link_url(base: str, href: str) -> str:
+    """The address a link of the article keeps: a web address resolved against `base`
+    (`absolute_url`), or an e-mail address or a telephone number (`contact_url`); "" for the
+    rest (javascript:, data:, file:…)."""
+    return absolute_url(base, href) or contact_url(href)
+
+
 def site_host(url: str) -> str:
     """The host a reader names a site by: "youtube.com" for https://www.youtube.com/embed/x."""
     return (urlsplit(url).hostname or "").removeprefix("www.")

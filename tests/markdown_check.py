@@ -193,7 +193,7 @@ def _expected_blocks(blocks: tuple[Block, ...]) -> list[Read]:
                 out.append(Read("paragraph", 0, block.level, None, text, links))
             case BlockKind.LIST_ITEM:
                 item = (block.level, block.ordinal > 0, block.ordinal)
-                out.append(Read("paragraph", 0, 0, item, text, links))
+                out.append(Read("paragraph", 0, block.quoted, item, text, links))
             case BlockKind.PREFORMATTED:
                 out.append(Read("code", 0, 0, None, block.text))
             case BlockKind.RULE:
@@ -201,7 +201,7 @@ def _expected_blocks(blocks: tuple[Block, ...]) -> list[Read]:
             case BlockKind.IMAGE if links:
                 out.append(Read("image", 0, 0, None, text, links))
             case _:
-                out.append(Read("paragraph", 0, 0, None, text, links))
+                out.append(Read("paragraph", 0, block.quoted, None, text, links))
     return out
 
 

@@ -282,6 +282,29 @@ def test_a_byline_in_the_scripts_of_asia_and_the_middle_east_loses_its_label() -
 
 
 @pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        # A Japanese paper's byline: the reporter's name in full-width brackets.
+        ('<div class="byline">（山田太郎）</div>', "山田太郎"),
+        ('<div class="byline">（山田太郎 記者）</div>', "山田太郎"),
+        ('<div class="byline">【佐藤花子】</div>', "佐藤花子"),
+        ('<div class="byline">(Maren Holt)</div>', "Maren Holt"),
+        ('<div class="byline">By (Maren Holt)</div>', "Maren Holt"),
+        # Brackets round a part of the line are the part's: the agency stays beside the name.
+        ('<div class="byline">Maren Holt (Reuters)</div>', "Maren Holt (Reuters)"),
+    ],
+)
+def test_brackets_round_the_whole_of_a_byline_are_not_the_name_s(byline: str, name: str) -> None:
+    """ "（山田太郎）" was cited "Author: （山田太郎）", "(Maren Holt)" "Maren Holt)"."""
+    assert author_under_headline(byline) == name
+
+
+def test_a_declared_author_in_brackets_is_cited_without_them() -> None:
+    head = '<title>Ferry</title><meta name="author" content="（山田太郎）">'
+    assert extract(head, f"<article><h1>Ferry</h1>{STORY}</article>").author == "山田太郎"
+
+
+@pytest.mark.parametrize(
     "lede",
     [
         "记者从市交通局获悉，渡轮航线将于月底停航，岛上居民须改乘公交前往码头。",

@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from ..list_numbering import numbering_of
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
-from ..urls import absolute_url
+from ..urls import absolute_url, link_url
 from .images import Picture, find_pictures, is_picture_caption, says_nothing
 from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
 from .media import MEDIA_CLASS
@@ -117,6 +117,10 @@ _CAPTION_PARTS = frozenset({"span", "small", "cite"})
 _FORMATTING = attrgetter(*(f.name for f in fields(Inline) if f.name != "text"))
 
 
+# What a quotation's list is made of: its items and the paragraphs under them.
+_QUOTABLE = frozenset({BlockKind.LIST_ITEM, BlockKind.PARAGRAPH})
+
+
 class _Builder:
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
@@ -161,7 +165,7 @@ class _Builder:
     def resolve(self, href: str) -> str | None:
         url = self._urls.get(href, "")
         if url == "":
-            url = self._urls[href] = absolute_url(self.base_url, href) or None
+            url = self._urls[href] = link_url(self.base_url, href) or None
         return url
 
     # -- inline runs -----------------------------------------------------------------------
@@ -547,13 +551,17 @@ class _Builder:
         elif tag == "blockquote":
             start = self.quote_from = len(self.blocks)
             # A quotation inside a quotation (a reply quoting a letter) is one level deeper.
-            self.block(el, BlockKind.QUOTE, depth + 1 if context == BlockKind.QUOTE else 1)
+            level = depth + 1 if context == BlockKind.QUOTE else 1
+            self.block(el, BlockKind.QUOTE, level)
             # Its paragraphs share its number, so they read as one quote, not several; a quote
-            # inside it has numbered its own already.
+            # inside it has numbered its own already. Its lists are quoted with its words, at
+            # its depth: they stood outside the quote, which the page's bar runs beside.
             self.quotes += 1
             self.blocks[start:] = [
                 replace(b, ordinal=self.quotes)
                 if b.kind == BlockKind.QUOTE and not b.ordinal
+                else replace(b, quoted=level, quote=self.quotes)
+                if b.kind in _QUOTABLE and not b.quoted
                 else b
                 for b in self.blocks[start:]
             ]

@@ -200,10 +200,38 @@ def without_label(text: str) -> str:
     return _PREFIX.sub("", " ".join(text.split()).lstrip("—–-•·|( "))
 
 
+# Brackets a byline may set round the whole of its names: a Japanese paper's "（山田太郎）"
+# (full width) closing the story, "【山田太郎】", "(Jane Smith)".
+_BRACKETS = {
+    "(": ")",
+    "（": "）",
+    "[": "]",
+    "［": "］",
+    "【": "】",
+    "〔": "〕",
+    "〈": "〉",
+    "《": "》",
+}
+
+
+def _unbracketed(text: str) -> str:
+    """`text` without the pair of brackets round all of it: "山田太郎" of "（山田太郎）". Not
+    brackets round a part ("Jane Smith (Reuters)"), nor two pairs ("(Ann) and (Tom)")."""
+    text = text.strip()
+    close = _BRACKETS.get(text[:1])
+    if close is None or not text.endswith(close) or len(text) < 3:
+        return text
+    inside = text[1:-1]
+    if text[0] in inside or close in inside:
+        return text
+    return inside.strip()
+
+
 def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
-    separator; written in capitals ("JANE SMITH"), as a citation writes a name."""
-    text = without_label(_AFFILIATION_MARKS.sub("", text))
+    separator, or brackets round them all; written in capitals ("JANE SMITH"), as a citation
+    writes a name."""
+    text = _unbracketed(without_label(_unbracketed(_AFFILIATION_MARKS.sub("", text))))
     text = _ROLE_IN_BRACKETS.sub("", text)
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)
@@ -392,7 +420,25 @@ def _name_parts(el: HtmlElement) -> list[list[str]]:
         texts = [_text(n) for n in el.iterdescendants() if isinstance(n.tag, str) and test(n)]
         if any(texts):
             tries.append([t for t in texts if t])
-    return [*tries, [_text(_without_extras(el))]]
+    whole = _text(_without_extras(el))
+    # A sentence of the story in a box so named (a page that calls every paragraph of its
+    # story "author-text"): cut at its first digit, "Paragraph 1 of the story, with…" was
+    # cited "Author: Paragraph".
+    return tries if _is_prose(whole) else [*tries, [whole]]
+
+
+# Lower-case words (besides a byline's "by" and "and") that make a byline's text a sentence of
+# prose: a line of names, titles and dates has a few at most ("with additional reporting in").
+_PROSE_LOWER_WORDS = 10
+
+
+def _is_prose(text: str) -> bool:
+    lower = (
+        w
+        for w in (m[0].strip(_PUNCTUATION) for m in _WORD.finditer(text))
+        if w.isalpha() and w.islower() and w not in _LINE_WORDS
+    )
+    return next(islice(lower, _PROSE_LOWER_WORDS - 1, None), None) is not None
 
 
 def _without_extras(el: HtmlElement) -> HtmlElement:

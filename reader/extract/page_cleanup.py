@@ -40,6 +40,7 @@ from .furniture import (
     element_names,
     holds_article,
     is_furniture,
+    mark_article_named_away,
     replace,
     slug,
     story_article,
@@ -47,6 +48,7 @@ from .furniture import (
 )
 from .images import unwrap_amp_pictures, unwrap_noscript_pictures
 from .quotes import attribution_elements
+from .readable import named_unlikely
 from .screen_reader import is_screen_reader_only, show_icon_labels
 from .signup import signup_boxes
 
@@ -244,6 +246,17 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
         return bylines
     around = text_length(body)
     story = story_article(body)
+    texts: dict[HtmlElement, str] = {}  # paragraphs' texts, for in_a_sentence
+    # Before any removal by name: names that would take the whole article are not believed.
+    mark_article_named_away(
+        body,
+        story,
+        lambda el: (
+            el.tag not in ("a", "blockquote")
+            and (_is_page_furniture(el, texts, story) or named_unlikely(el))
+            and not holds_article(el, around, story)
+        ),
+    )
     # Before the controls go: they are what tells a poll from a table of poll results, and a
     # sign-up box from a paragraph.
     # A widget is named: only elements with a class or an id are asked, picked in C.
@@ -268,7 +281,6 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
     # Materialised first: dropping while iterating would skip siblings. Ancestors come before
     # their descendants, so the outermost furniture goes and its insides need no test.
     headline = ""  # the href of the latest linked headline, in the page's order
-    texts: dict[HtmlElement, str] = {}  # paragraphs' texts, for in_a_sentence
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
             continue

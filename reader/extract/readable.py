@@ -27,7 +27,7 @@ from readability.readability import REGEXES, Unparseable
 from ..urls import site_of
 from .climb import clean_length, is_figure_holder, promoted
 from .corrections import PROMOTION, is_article_note, keeps_notes, notes_around
-from .furniture import element_names, is_furniture, names_of
+from .furniture import ARTICLE_TEXT, element_names, is_furniture, names_of
 from .images import worth_keeping
 from .inserts import is_headed_list, is_offer
 from .math import MATH_CLASS
@@ -51,6 +51,21 @@ _FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
 _INLINE_TAGS = frozenset(
     ["a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"]
 )
+
+
+def named_unlikely(elem: HtmlElement) -> bool:
+    """readability-lxml's test of a page part by its class and id ("sidebar", "comment",
+    "popup", not "article" or "main"), but for a heading's and footnotes'."""
+    names = names_of(elem)
+    return (
+        len(names) >= 2
+        # A heading's class names its style ("list-header"), not a page part: a box's "Pros"
+        # and "Cons" are what make sense of its two lists.
+        and elem.tag not in _HEADINGS
+        and not _FOOTNOTES.search(names)
+        and REGEXES["unlikelyCandidatesRe"].search(names) is not None
+        and not REGEXES["okMaybeItsACandidateRe"].search(names)
+    )
 
 
 class _Readability(Document):
@@ -303,8 +318,6 @@ class _Readability(Document):
         "popup"…, with Readability.js's exceptions: never a link or a quotation (a glossary link styled as a
         popup is still words of the sentence) and nothing inside a table or code; and, as
         Readability.js does, elements whose ARIA role is a menu, a dialog or complementary."""
-        unlikely = REGEXES["unlikelyCandidatesRe"]
-        maybe = REGEXES["okMaybeItsACandidateRe"]
         quoted = attribution_elements(self.html)
         for elem in list(self.html.iter()):
             # A quotation is text the author put in the article: readability-lxml's pattern
@@ -317,17 +330,12 @@ class _Readability(Document):
                 # (An <aside role="complementary"> in the article may be its correction.)
                 elem.drop_tree()
                 continue
-            names = names_of(elem)
             if (
-                len(names) >= 2
-                # A heading's class names its style ("list-header"), not a page part: a box's
-                # "Pros" and "Cons" are what make sense of its two lists.
-                and elem.tag not in _HEADINGS
-                and not _FOOTNOTES.search(names)
-                and unlikely.search(names)
-                and not maybe.search(names)
+                named_unlikely(elem)
                 and not any(a.tag in ("table", "pre", "code") for a in elem.iterancestors())
                 and next(elem.iter("main", "article", "math"), None) is None
+                # The paragraphs of an article the page names as furniture throughout.
+                and not elem.xpath(f"descendant-or-self::*[@{ARTICLE_TEXT}]")
                 # The article's correction in its footer ("story-footer") stays in its place.
                 and not keeps_notes(elem)
             ):

@@ -18,6 +18,7 @@ from ..commonmark import (
 )
 from ..models import Article, Block, BlockKind, Inline, picture_label
 from ..tables import group_blocks, table_shape
+from ..urls import contact_address
 from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
 
@@ -153,15 +154,21 @@ def _join(
                 previous is not None
                 and previous.kind == first.kind == BlockKind.LIST_ITEM
                 and not (lists_apart and first.opens_list(previous))
+                # A quoted list's items are one list only in one quote.
+                and first.in_one_quote(previous)
             )
-            if first.continues(previous) and previous is not None:
-                # A quotation's next paragraph, or the quote nested in it: one quote with a
-                # blank line inside it, not two.
-                out.append("\n" + ("> " * min(first.level, previous.level)).rstrip() + "\n")
+            if not tight and first.quoted_with(previous) and previous is not None:
+                # A quotation's next paragraph, its list, or the quote nested in it: one quote
+                # with a blank line inside it, not two.
+                depth = min(first.quote_depth, previous.quote_depth)
+                out.append("\n" + ("> " * depth).rstrip() + "\n")
             else:
                 out.append("\n" if tight else "\n\n")
         if first.kind == BlockKind.TABLE_ROW:
             out.append(table_text(group))
+        elif first.quoted:
+            # A quotation's list item: the item as a list writes it, behind the quote's marks.
+            out.append(_quoted(block_text(first), first.quoted))
         else:
             out.append(block_text(first))
         previous = group[-1]
@@ -173,10 +180,25 @@ def to_markdown(article: Article, header: bool = True) -> str:
     if header:
         parts.append(markdown_header(article))
     lists = ListLayout()
+    written: list[Block] = []
+
+    def block_md(block: Block) -> str:
+        previous = written[-1] if written else None
+        if (
+            previous is not None
+            and block.kind == previous.kind == BlockKind.LIST_ITEM
+            and not block.in_one_quote(previous)
+        ):
+            # A list in another quotation (or out of one) is a list of its own: its marker
+            # starts one in its own quote, not one that "changes" from the list before.
+            lists.inside(1)
+        written.append(block)
+        return block_to_markdown(block, lists)
+
     parts.append(
         _join(
             article.blocks,
-            lambda block: block_to_markdown(block, lists),
+            block_md,
             lambda rows: table_to_markdown(rows, lists),
             lists_apart=False,
         )
@@ -186,8 +208,33 @@ def to_markdown(article: Article, header: bool = True) -> str:
 
 def _plain(inlines: tuple[Inline, ...]) -> str:
     """The runs' text; struck-through text, which the page says no longer holds, marked as
-    Markdown marks it."""
-    return "".join(_delimit(i.text, "~~") if i.struck else i.text for i in inlines)
+    Markdown marks it. A link to write or call to shows its address after its words, as a
+    picture's does (`_with_contacts`): "Write to the editor <mailto:editor@example.org>"."""
+    return "".join(_delimit(i.text, "~~") if i.struck else i.text for i in _with_contacts(inlines))
+
+
+def _with_contacts(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The runs, each e-mail or telephone link's address written after its last run, unless its
+    words say it already ("editor@example.org" linked to itself). Plain text keeps no link's
+    address; a web page's is the page's to find again, but "the editor" alone names no one to
+    write to."""
+    out: list[Inline] = []
+    for n, run in enumerate(inlines):
+        out.append(run)
+        href = run.href or ""
+        address = contact_address(href)
+        if not address or (n + 1 < len(inlines) and inlines[n + 1].href == href):
+            continue
+        start = n
+        while start and inlines[start - 1].href == href:
+            start -= 1
+        words = "".join(i.text for i in inlines[start : n + 1])
+        if "".join(address.split()).casefold() in "".join(words.split()).casefold():
+            continue
+        text = run.text.rstrip()
+        out[-1] = replace(run, text=text)
+        out.append(Inline(f" <{href}>{run.text[len(text) :]}"))
+    return tuple(out)
 
 
 def block_to_text(block: Block) -> str:

@@ -31,7 +31,7 @@ from ..library import Library
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..plural import plural
 from ..reports import FeedResult, Headline, SyncProgress, SyncReport
-from ..urls import is_web_url
+from ..urls import contact_address, is_web_url
 from ..workers import prepare_process_workers
 from .browser import NO_BROWSER_HINT, open_in_browser
 from .clipboard import clipboard_commands, copy_with_tools
@@ -422,7 +422,16 @@ class ReaderApp(App[int]):
     def open_link(self, url: str, reading: Entry | None = None) -> None:
         """A link in an article: read here when it is one of the feeds' articles (offline too,
         when it is cached), else in the browser (`open_original`). `reading` is the article
-        the link is in: a link to itself (a footnote's "#ref") changes nothing."""
+        the link is in: a link to itself (a footnote's "#ref") changes nothing. A link to write
+        or call to is no page: its address is said, to copy from the link list, never opened."""
+        address = contact_address(url)
+        if address:
+            kind = "E-mail address" if url.startswith("mailto:") else "Telephone number"
+            shown = plain(address, max_length=200).plain
+            self.notify(
+                f"{kind}: {shown} (not opened; L lists the links, c copies one)", markup=False
+            )
+            return
         headline = self.readable_here(url)
         if headline is None:
             self.open_original(url)

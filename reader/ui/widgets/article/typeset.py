@@ -286,14 +286,20 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
     for group in group_blocks(article.blocks):
         first = group[0]
         tight = previous is not None and (
-            (previous.kind == first.kind == BlockKind.LIST_ITEM and not first.opens_list(previous))
+            (
+                previous.kind == first.kind == BlockKind.LIST_ITEM
+                and not first.opens_list(previous)
+                # A quoted list's items run on as one list only in one quote.
+                and first.in_one_quote(previous)
+            )
             # A caption right under its picture's or recording's line: one thing, as a page
             # sets it.
             or (previous.kind in _CAPTIONED and first.kind == BlockKind.CAPTION)
         )
         gap = 0 if tight else 1
-        if first.continues(previous):
-            # The quote's bar runs on through the blank line between its paragraphs.
+        if not tight and first.quoted_with(previous):
+            # The quote's bar runs on through the blank line between its paragraphs (and its
+            # list).
             bar = Text("▌ ", styles.quote_bar)
             out.append(Paragraph(Text(end=""), bar, bar, gap=0))
             gap = 0
@@ -302,6 +308,14 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
             if first.kind == BlockKind.TABLE_ROW
             else _block(first, styles, gap, widths.get(id(first), 0))
         )
+        if first.quoted and first.kind != BlockKind.TABLE_ROW:
+            # A quotation's list item, behind the quote's bar as its words are.
+            bar = Text("▌ " * first.quoted, styles.quote_bar)
+            paragraph = replace(
+                paragraph,
+                first=bar + paragraph.first,
+                rest=bar + paragraph.rest,
+            )
         if anchors := tuple(anchor for block in group for anchor in block.anchors):
             paragraph = replace(paragraph, anchors=anchors)
         out.append(paragraph)
