@@ -40,6 +40,7 @@ from .furniture import (
     element_names,
     holds_article,
     is_furniture,
+    link_density,
     mark_article_named_away,
     replace,
     slug,
@@ -367,7 +368,16 @@ def _is_page_furniture(
         return False
     if is_furniture(el):
         return not _is_photo_viewer(el)
-    return _is_byline(el, texts)
+    return _is_screen_controls(el) or _is_byline(el, texts)
+
+
+def _is_screen_controls(el: HtmlElement) -> bool:
+    """A row of links marked to stay off paper: IETF's "[Docs] [txt|pdf] [Tracker] [Email]" bar
+    above a draft. Not one marked link or phrase: Wikipedia's "[citation needed]" is "noprint"
+    too, and tells the reader something about the sentence it follows."""
+    if "noprint" not in el.get("class", "").lower().split():
+        return False
+    return len(el.findall(".//a[@href]")) >= 3 and link_density(el) > 0.5
 
 
 # A dateline's dash: "PORTLAND, Maine -- Harbour Foods said…", "LONDON (Reuters) - …".
