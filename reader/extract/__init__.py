@@ -67,6 +67,7 @@ from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
 from .nesting import cut_by_the_parser, flattened, without_nested_paragraphs, without_wrappers
 from .next_page import next_page_url
+from .next_story import without_next_stories
 from .other_stories import without_other_stories, without_teaser_strips
 from .page_cleanup import (
     noscript_prose,
@@ -449,6 +450,9 @@ def extract_page(
         # Read before `prepare` removes the scripts that hold it.
         json_ld = json_ld_objects(doc)
         meta = extract_metadata(doc, url, json_ld)
+        # Before anything else reads the body: an endless-scroll page's next story is not this
+        # page's (its byline, its wall, its body).
+        without_next_stories(doc, (meta.title, doc.findtext(".//title") or ""), meta.canonical_url)
         declared = declared_body_html(json_ld)
         live_blog = declares_live_blog(json_ld)
         # Before cleanup, which drops the styles that set a closing signature right.

@@ -303,7 +303,8 @@ def looks_like_name(text: str) -> bool:
     return not lower
 
 
-def _is_byline(el: HtmlElement) -> bool:
+def is_byline_element(el: HtmlElement) -> bool:
+    """`el` is named a byline: `rel=author`, an `itemprop` author, a byline's class or id."""
     return (
         el.get("rel") == "author"
         or "author" in (el.get("itemprop") or "")
@@ -461,7 +462,7 @@ def page_byline(doc: HtmlElement) -> list[str]:
         for el in doc.iter()
         if isinstance(el.tag, str)
         and el.tag not in _SKIP_TAGS
-        and _is_byline(el)
+        and is_byline_element(el)
         and not in_a_sentence(el, texts)
     ]
     # Stable sort: the article's own bylines first, each group in page order.
