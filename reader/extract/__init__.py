@@ -65,7 +65,13 @@ from .markdown_page import is_markdown, markdown_html
 from .math import mark_math
 from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
-from .nesting import cut_by_the_parser, flattened, without_nested_paragraphs, without_wrappers
+from .nesting import (
+    cut_by_the_parser,
+    flattened,
+    spans_as_boxes,
+    without_nested_paragraphs,
+    without_wrappers,
+)
 from .next_page import next_page_url
 from .next_story import without_next_stories
 from .other_stories import without_other_stories, without_teaser_strips
@@ -85,6 +91,7 @@ from .render import to_markdown, to_text
 from .responsive import without_screen_copies
 from .ruby import without_ruby_readings
 from .scoreboard import scoreboard_line, with_scoreboard
+from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
@@ -129,6 +136,7 @@ def _parse(html: str) -> tuple[HtmlElement, bool]:
     except (lxml.etree.ParserError, ValueError) as exc:
         raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
     without_nested_paragraphs(doc)
+    spans_as_boxes(doc)
     flattened(doc)
     without_ruby_readings(doc)  # before the headline is read from the page's `h1`
     return doc, cut
@@ -624,6 +632,10 @@ def extract_page(
         incomplete_note = ONLY_ITS_SUMMARY
     else:
         incomplete_note = FOR_SUBSCRIBERS if for_subscribers else CUT_BY_NESTING if cut else ""
+    if not meta.language:
+        # A page declaring no language whose script tells it (Xinhua's carry no `lang`).
+        text = " ".join([meta.title, *(block.text for block in blocks)])
+        meta = replace(meta, language=script_language(text))
     article = Article(
         url=url,
         **asdict(meta),
