@@ -43,6 +43,22 @@ def test_a_comments_box_for_subscribers_leaves_a_short_article_whole(comments: s
     assert all(p in text for p in BRIEF)
 
 
+@pytest.mark.parametrize(
+    "wall",
+    [
+        "<p>This commentary is for subscribers only.</p>",
+        "<p>Dieser Kommentar ist nur für Abonnenten.</p>",
+    ],
+    ids=["en", "de"],
+)
+def test_a_wall_over_a_commentary_marks_its_teaser(wall: str) -> None:
+    """An opinion piece's wall names it a commentary ("Kommentar"): not a line about comments."""
+    article = extract_article(
+        page("", paragraphs(STORY[:2]) + f'<div class="c-box-7f">{wall}</div>'), URL
+    )
+    assert article.incomplete == FOR_SUBSCRIBERS
+
+
 def test_a_wall_sharing_its_box_with_a_line_about_comments_marks_the_teaser() -> None:
     box = (
         '<div class="c-box-7f"><p>This article is for subscribers only.</p>'

@@ -178,8 +178,14 @@ def _says_wall(lowered: str) -> bool:
 # Commenting, in the languages read here: the line under the comments box, "Commenting is
 # available to subscribers only", Clarín's "Comentar las notas de Clarín es exclusivo para
 # suscriptores", "Kommentieren nur für Abonnenten", says the whole article above it is read.
+# Comments and commenting, not a commentary ("Dieser Kommentar ist nur für Abonnenten", "This
+# commentary is for subscribers only": an opinion piece's wall).
 _COMMENTING = re.compile(
-    r"comm?ent|komm?ent|коммент|комент|评论|評論|留言|コメント|댓글|تعليق|תגוב|टिप्पणी|yorum"
+    r"\bcomment(?:s|ing|ers?)?\b|\bkommentier|\bkommentare\b|kommentarfunktion|kommentarbereich"
+    r"|\bcomentar\b|\bcomentarios\b|\bcomentários\b|\bcommenter\b|\bcommentaires\b"
+    r"|\bcommentare\b|\bcommenti\b|\bkomentowa|\bkomentarze\b|комментировать|\bкомментарии\b"
+    r"|评论区|发表评论|評論區|發表評論|留言|コメント|댓글|التعليقات|للتعليق|תגובות|להגיב"
+    r"|टिप्पणियां|टिप्पणी कर|yorum yap|yorumlar"
 )
 # Where a sentence ends, in the scripts read here: a wall and a line about commenting may share
 # a box.
