@@ -11,9 +11,17 @@ from reader.extract import extract_article
 from reader.models import BlockKind
 
 
-def bbc_page(lang: str, title: str, source: str, caption_label: str, caption: str) -> str:
+def bbc_page(
+    lang: str,
+    title: str,
+    source: str,
+    caption_label: str,
+    caption: str,
+    hidden: str = "visually-hidden",
+) -> str:
     """A World Service story in the shape the BBC serves: the picture's credit over it in a
-    box of its own, its caption under it, both with a label only a screen reader reads."""
+    box of its own, its caption under it, both with a label only a screen reader reads (in
+    spans of the class `hidden`)."""
     paragraphs = "".join(
         f'<div data-component="text-block"><p>{text}</p></div>' for text in PARAGRAPHS[lang]
     )
@@ -22,8 +30,8 @@ def bbc_page(lang: str, title: str, source: str, caption_label: str, caption: st
         '</head><body><header><nav><ul><li><a href="/">BBC</a></li></ul></nav></header>'
         f'<main role="main"><article><header><h1>{title}</h1></header>'
         '<div data-component="image-block"><figure><img src="https://ichef.example/ws/976/'
-        f'harbour.jpg" alt="{ALT}"><span role="text"><span class="visually-hidden">{source}'
-        f'</span>{CREDIT}</span><figcaption><span class="visually-hidden">{caption_label}</span>'
+        f'harbour.jpg" alt="{ALT}"><span role="text"><span class="{hidden}">{source}'
+        f'</span>{CREDIT}</span><figcaption><span class="{hidden}">{caption_label}</span>'
         f"{caption}</figcaption></figure></div>{paragraphs}</article></main></body></html>"
     )
 
@@ -50,6 +58,10 @@ PARAGRAPHS = {
     "ja": [
         "港は防波堤の再建のため、北側の岸壁を1か月間閉鎖する。",
         "漁船は南側の岸壁に係留し、新たに12の係留場所が設けられた。",
+    ],
+    "fa": [
+        "بندر اسکله شمالی را به مدت یک ماه می‌بندد تا موج‌شکن بازسازی شود.",
+        "قایق‌های ماهیگیری در اسکله جنوبی پهلو می‌گیرند که دوازده جای تازه در آن مشخص شده است.",
     ],
     "ar": [
         "سيغلق الميناء الرصيف الشمالي لمدة شهر بينما يعاد بناء حاجز الأمواج.",
@@ -101,13 +113,28 @@ SERVICES = {
         "ظهرت الشقوق بعد عواصف أكتوبر",
         "ظهرت الشقوق بعد عواصف أكتوبر. مصدر الصورة: Harbour Trust",
     ),
+    "persian": (
+        "fa",
+        "منبع تصویر، ",
+        "توضیح تصویر، ",
+        "ترک‌ها پس از طوفان‌های مهر پیدا شد",
+        "ترک‌ها پس از طوفان‌های مهر پیدا شد. منبع تصویر: Harbour Trust",
+    ),
 }
+# The class the World Service's pages hide these labels with: generated, naming nothing.
+HASHED = "bbc-m04vo2"
 
 
+@pytest.mark.parametrize("hidden", ["visually-hidden", HASHED])
 @pytest.mark.parametrize("service", sorted(SERVICES))
-def test_a_credit_labelled_in_the_services_language_joins_the_caption(service: str) -> None:
+def test_a_credit_labelled_in_the_services_language_joins_the_caption(
+    service: str, hidden: str
+) -> None:
+    """Also when the labels' class is a generated one: BBC Persian's "منبع تصویر، Getty Images"
+    stayed a paragraph of its own, its label read out, and the caption began "توضیح تصویر، "
+    ("Image caption, ")."""
     lang, source, caption_label, caption, line = SERVICES[service]
-    html = bbc_page(lang, "Harbour", source, caption_label, caption)
+    html = bbc_page(lang, "Harbour", source, caption_label, caption, hidden)
     blocks = [(b.kind, b.text) for b in extract_article(html, "https://www.bbc.example/").blocks]
     at = [kind for kind, _ in blocks].index(BlockKind.IMAGE)
     assert blocks[at : at + 3] == [

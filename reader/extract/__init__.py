@@ -67,8 +67,15 @@ from .markdown_page import is_markdown, markdown_html
 from .math import mark_math
 from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
-from .nesting import cut_by_the_parser, flattened, without_nested_paragraphs, without_wrappers
+from .nesting import (
+    cut_by_the_parser,
+    flattened,
+    spans_as_boxes,
+    without_nested_paragraphs,
+    without_wrappers,
+)
 from .next_page import next_page_url
+from .next_story import without_next_stories
 from .other_stories import without_other_stories, without_teaser_strips
 from .page_cleanup import (
     noscript_prose,
@@ -86,6 +93,7 @@ from .render import to_markdown, to_text
 from .responsive import without_screen_copies
 from .ruby import without_ruby_readings
 from .scoreboard import scoreboard_line, with_scoreboard
+from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
@@ -130,6 +138,7 @@ def _parse(html: str) -> tuple[HtmlElement, bool]:
     except (lxml.etree.ParserError, ValueError) as exc:
         raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
     without_nested_paragraphs(doc)
+    spans_as_boxes(doc)
     flattened(doc)
     without_ruby_readings(doc)  # before the headline is read from the page's `h1`
     return doc, cut
@@ -451,6 +460,9 @@ def extract_page(
         # Read before `prepare` removes the scripts that hold it.
         json_ld = json_ld_objects(doc)
         meta = extract_metadata(doc, url, json_ld)
+        # Before anything else reads the body: an endless-scroll page's next story is not this
+        # page's (its byline, its wall, its body).
+        without_next_stories(doc, (meta.title, doc.findtext(".//title") or ""), meta.canonical_url)
         declared = declared_body_html(json_ld)
         live_blog = declares_live_blog(json_ld)
         # Before cleanup, which drops the styles that set a closing signature right.
@@ -630,6 +642,10 @@ def extract_page(
         incomplete_note = ONLY_ITS_SUMMARY
     else:
         incomplete_note = FOR_SUBSCRIBERS if for_subscribers else CUT_BY_NESTING if cut else ""
+    if not meta.language:
+        # A page declaring no language whose script tells it (Xinhua's carry no `lang`).
+        text = " ".join([meta.title, *(block.text for block in blocks)])
+        meta = replace(meta, language=script_language(text))
     article = Article(
         url=url,
         **asdict(meta),

@@ -45,14 +45,17 @@ _ARTICLE_TAGS = frozenset(["article", "main"])
 _SKIP_TAGS = frozenset(["script", "style", "meta", "link", "input", "img", "head", "html", "body"])
 
 # "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:",
-# "Автор:", "от", Arabic's "بقلم" ("by the pen of"), Turkish's "Yazar:", Hebrew's "מאת", Hindi's
-# "लेखक:", and Italian's "di", lower-case only: "Di Marco" is a surname. Chinese writes
-# "记者张三" ("reporter") and "作者：李明" ("author", with its colon) with no space.
+# "Автор:", "от", Arabic's "بقلم" ("by the pen of") and "الكاتب" ("the writer"), Persian's
+# "نوشته" ("written by") and "نویسنده", Urdu's "مصنف", Turkish's "Yazar:", Hebrew's "מאת",
+# Hindi's "लेखक:", and Italian's "di", lower-case only: "Di Marco" is a surname; followed by a
+# colon or a comma (the World Service's "Author, " label). Chinese writes "记者张三"
+# ("reporter") and "作者：李明" ("author", with its colon or a space) with no space.
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|words|story|photos?|photographs|photography|pictures"
     r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af"
-    r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|yazar|מאת|लेखक"
-    r"|(?-i:di))\b\s*:?\s+|(?:记者|記者)\s*[:：]?\s*|作者\s*[:：]\s*)",
+    r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|الكاتب|نوشته|نویسنده"
+    r"|مصنف|yazar|מאת|लेखक|(?-i:di))\b\s*[:：,،]?\s+|(?:记者|記者)\s*[:：]?\s*"
+    r"|作者(?:\s*[:：]\s*|\s+))",
     re.IGNORECASE,
 )
 # What follows the name on the same line: "Dan Goodin - Apr 16", "James Akinaka • 8h".
@@ -248,7 +251,10 @@ def clean_byline(text: str) -> str:
         text = before
     else:
         text = (_DATE_TAIL if dated else _LABEL_TAIL).sub("", name)
-    return as_written(text.strip(" ,;:-–—|•·("))
+    text = text.strip(" ,;:-–—|•·(")
+    if _PREFIX.fullmatch(f"{text} "):
+        return ""  # a label alone ("Author", "نوشته"), its name in a part of its own or none
+    return as_written(text)
 
 
 def _the_dates(weekday: str, rest: str) -> bool:
@@ -331,7 +337,8 @@ def looks_like_name(text: str) -> bool:
     return not lower
 
 
-def _is_byline(el: HtmlElement) -> bool:
+def is_byline_element(el: HtmlElement) -> bool:
+    """`el` is named a byline: `rel=author`, an `itemprop` author, a byline's class or id."""
     return (
         el.get("rel") == "author"
         or "author" in (el.get("itemprop") or "")
@@ -507,7 +514,7 @@ def page_byline(doc: HtmlElement) -> list[str]:
         for el in doc.iter()
         if isinstance(el.tag, str)
         and el.tag not in _SKIP_TAGS
-        and _is_byline(el)
+        and is_byline_element(el)
         and not in_a_sentence(el, texts)
     ]
     # Stable sort: the article's own bylines first, each group in page order.

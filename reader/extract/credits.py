@@ -35,6 +35,18 @@ _CREDIT_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_PUNCTUATION = " ,:，、،"
+# What a screen reader is told a caption is (the World Service's imageCaptionOffscreenText), in
+# the languages of its services read here.
+_CAPTION_LABEL = re.compile(
+    r"[\s,،，]*(?:(?:image|media|video)\s+caption|توضیح تصویر|التعليق على الصورة|pie de foto"
+    r"|legenda da foto|подпись к фото|підпис до фото|इमेज कैप्शन|图像加注文字|圖像加註文字"
+    r"|fotoğraf altyazısı|keterangan gambar|画像説明)[\s,،，]*",
+    re.IGNORECASE,
+)
+# The World Service ends each such label with its language's comma, for the screen reader's
+# pause before the words: "Image source, ", "منبع تصویر، ", "图像来源，" (Arabic's stands first in
+# the page's order: " ،مصدر الصورة").
+_SPOKEN_COMMA = re.compile(r"[,،，]\s*$|^\s*[,،，]")
 _CREDIT_NAME = re.compile(r"credit|copyright", re.IGNORECASE)
 # A credit is a name or two, not a sentence.
 _CREDIT_WORDS = 12
@@ -61,6 +73,27 @@ def label_credits(hidden: list[HtmlElement]) -> None:
         box.set("class", f"{box.get('class', '')} credit".strip())
         del label.attrib["class"]  # shown now: no longer a screen reader's only
         label.text = text.strip(_LABEL_PUNCTUATION) + ": "
+
+
+def unnamed_screen_reader_labels(doc: HtmlElement) -> list[HtmlElement]:
+    """A figure's credit and caption labels for screen readers that no class names as such:
+    the BBC World Service hides "منبع تصویر، " (Image source) and "توضیح تصویر، " (Image
+    caption) in spans of generated classes ("bbc-m04vo2"), which read as the caption's first
+    words. Told by their words, the spoken comma ending them, and their place: a span of its
+    own opening its box, inside a `<figure>`."""
+    found = []
+    for figure in doc.iter("figure"):
+        for span in figure.iter("span"):
+            text = span.text or ""
+            if len(span) or not _SPOKEN_COMMA.search(text):
+                continue
+            if not (_CREDIT_LABEL.fullmatch(text) or _CAPTION_LABEL.fullmatch(text)):
+                continue
+            box = span.getparent()
+            if box is None or (box.text or "").strip() or span.getprevious() is not None:
+                continue
+            found.append(span)
+    return found
 
 
 def credits_into_captions(doc: HtmlElement) -> None:

@@ -24,6 +24,16 @@ MAX_DEPTH = 250
 one the extraction's recursion reads well within Python's limit (400 levels exceeded it)."""
 
 _NESTED_PARAGRAPHS = lxml.etree.XPath("//p[ancestor::p]")
+# A `<span>` holding paragraphs, headings or lists is a box: Xinhua's `<span id="detailContent">`
+# round its story's `<p>`s. Not one inside a paragraph, a heading, a link or an item, where the
+# page's markup is broken otherwise and the words are a line's; nor a caption's part (CNET's
+# `<span class="caption"><p>…</p></span>` before its credit), read as the caption's one line.
+_BOX_SPANS = lxml.etree.XPath(
+    "//span[p or div or ul or ol or table or blockquote or figure or pre or dl or section"
+    " or h1 or h2 or h3 or h4 or h5 or h6]"
+    "[not(ancestor::p or ancestor::a or ancestor::h1 or ancestor::h2 or ancestor::h3"
+    " or ancestor::h4 or ancestor::h5 or ancestor::h6 or ancestor::li or ancestor::figcaption)]"
+)
 # The elements at `MAX_DEPTH` (a path of steps, each one level: libxml2 walks each level's
 # elements once, in C, where a walk of the tree in Python would cost every page).
 _TOO_DEEP = lxml.etree.XPath("/*" + "/*" * MAX_DEPTH)
@@ -50,6 +60,14 @@ def without_nested_paragraphs(doc: HtmlElement) -> None:
         outer = next(el.iterancestors("p"), None)
         if outer is not None:
             _move_after(el, outer)
+
+
+def spans_as_boxes(doc: HtmlElement) -> None:
+    """Each `<span>` holding blocks (paragraphs, headings, lists) made the `<div>` a browser
+    shows it as: read as a line of text, its paragraphs ran into one ("…开通运营。 　　这是12月3日
+    拍摄的…")."""
+    for span in _BOX_SPANS(doc):
+        span.tag = "div"
 
 
 def _move_after(el: HtmlElement, outer: HtmlElement) -> None:

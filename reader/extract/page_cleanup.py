@@ -24,7 +24,7 @@ from ..safe import safe_line
 from .byline import in_a_sentence
 from .comment_threads import comment_threads
 from .corrections import keeps_notes
-from .credits import credits_into_captions, label_credits
+from .credits import credits_into_captions, label_credits, unnamed_screen_reader_labels
 from .folded import unfold_read_more
 from .forms import text_forms_as_boxes
 from .forum_posts import ThreadPosts, thread_posts
@@ -50,7 +50,7 @@ from .furniture import (
 from .images import unwrap_amp_pictures, unwrap_noscript_pictures
 from .quotes import attribution_elements
 from .readable import named_unlikely
-from .screen_reader import is_screen_reader_only, show_icon_labels
+from .screen_reader import SCREEN_READER_CLASS, is_screen_reader_only, show_icon_labels
 from .signup import signup_boxes
 
 # Never article text, wherever they are.
@@ -133,6 +133,9 @@ def prepare(doc: HtmlElement) -> None:
     for el in list(doc.iter(*_NEVER_TEXT)):
         if el.getparent() is not None and el.getparent().tag != "head":
             drop(el)
+    for label in unnamed_screen_reader_labels(doc):
+        # Named as what it is, for the passes below: a screen reader's only.
+        label.set("class", f"{label.get('class', '')} {SCREEN_READER_CLASS}".strip())
     # Only the elements with an attribute that can hide them, picked in C: most have none.
     maybe_hidden = doc.xpath("//*[@hidden or @class or @style or @aria-hidden]")
     hidden = [el for el in maybe_hidden if el.tag != "head" and hides_from_view(el)]

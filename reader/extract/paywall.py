@@ -192,11 +192,24 @@ def read_paywall(json_ld: list[dict[str, Any]], doc: HtmlElement) -> Paywall:
             continue  # as if it named no part
     if not found:
         return Paywall(declared=True)
+    words = 0
     for part in found:
+        if _is_the_wall(part):
+            # Haaretz names its wall itself (`<div class="paywall">`, "כתבה זו זמינה למנויים
+            # בלבד"): the subscribers' text was taken out and the wall put in its place.
+            continue
         # The subscribers' text, which the site names for its paywall often ("paywall",
         # "paywall-content"): never taken for the wall by that name (`furniture.PAID_PART`).
         part.set(PAID_PART, "")
-    return Paywall(declared=True, part_words=sum(len(el.text_content().split()) for el in found))
+        words += len(part.text_content().split())
+    return Paywall(declared=True, part_words=words)
+
+
+def _is_the_wall(part: HtmlElement) -> bool:
+    """The part a page declares paywalled is its wall: a short box saying a wall's words. The
+    subscribers' text (Bloomberg's every paragraph named "paywall") is prose."""
+    text = " ".join(part.text_content().split())
+    return len(text) <= OFFER_CHARS and (says_wall(text) or is_offer_box(text))
 
 
 def _microdata(props: list[HtmlElement]) -> tuple[bool, list[HtmlElement]]:

@@ -40,6 +40,8 @@ SCREEN_READER_ONLY = frozenset(
     }
 )
 """Classes that hide an element from view and leave it to screen readers."""
+SCREEN_READER_CLASS = "sr-only"
+"""The class given to text a page leaves to screen readers without naming it so."""
 
 # A label an icon stands for is a word or two ("Warning", "Important information").
 _LABEL_WORDS = 2

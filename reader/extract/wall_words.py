@@ -35,7 +35,15 @@ _OFFER = re.compile(
     # "有料会員になると…" (signed up, "you can read the rest"), "订阅后阅读全文" ("read the whole
     # article after subscribing"), "구독 후 이용하실 수 있습니다".
     r"|続きをお読みいただけます|続きを読むには(ログイン|会員登録|購読)"
-    r"|(订阅|訂閱)(后|後)(阅读|閱讀|查看)全文|구독\s?후\s?(이용|열람|읽)",
+    r"|(订阅|訂閱)(后|後)(阅读|閱讀|查看)全文|구독\s?후\s?(이용|열람|읽)"
+    # Hebrew, Arabic and Hindi: Haaretz's "כבר מנויים? התחברו" (already subscribed? log in),
+    # "مشترك بالفعل؟" and "اشترك الآن لمواصلة القراءة" (subscribe now to continue reading),
+    # "पहले से सब्सक्राइबर हैं?" and "आगे पढ़ने के लिए सब्सक्राइब करें" (subscribe to read on). No
+    # `\b` round Devanagari: its vowel signs are no word letters to Python.
+    r"|כבר (מנויים|מנויות|מנוי|מנויה)\s*\?|(مشترك|مشتركة|مشتركون) بالفعل\s*[؟?]"
+    r"|اشترك(\s+الآن)?\s+(لمواصلة|لمتابعة|لإكمال) القراءة"
+    r"|पहले से (ही )?(सब्सक्राइबर|सदस्य|ग्राहक) हैं\s*\?"
+    r"|(आगे|पूरा( लेख)?) पढ़ने के लिए (सब्सक्राइब|लॉग ?इन|साइन ?इन)",
     re.IGNORECASE,
 )
 # What a wall says beyond an offer: the article is kept for subscribers ("This article is for
@@ -59,7 +67,11 @@ _WALL = re.compile(
     r"|이 기사는[^.。]{0,20}유료\s?(기사|콘텐츠)|유료\s?(기사|콘텐츠)입니다"
     r"|(유료\s?)?(회원|구독자)\s?전용\s?(기사|콘텐츠)"
     r"|(付费|付費)(后|後)?(阅读|閱讀)(全文|剩余|剩餘|完整)|(付费|付費)(阅读|閱讀)(?=\s|$)"
-    r"|本文(为|為)(付费|付費)(内容|內容|文章)",
+    r"|本文(为|為)(付费|付費)(内容|內容|文章)"
+    # "For subscribers only" in Hebrew ("זמינה למנויים בלבד", Haaretz), Arabic ("متاح للمشتركين
+    # فقط") and Hindi ("केवल सब्सक्राइबर्स के लिए"); "exclusive to subscribers" in the first two.
+    r"|(ל|עבור )מנויים בלבד|בלעדי(ת)? למנויים|للمشتركين فقط|حصري(ا|ة)? للمشتركين"
+    r"|(केवल|सिर्फ़?) (सब्सक्राइबर्स|सब्सक्राइबरों|सब्सक्राइबर|ग्राहकों|सदस्यों) के लिए",
     re.IGNORECASE,
 )
 # A box named for a wall ("paywall", "regwall", "subscriber-only", Piano's, a metered site's)
@@ -67,7 +79,8 @@ _WALL = re.compile(
 WALL_NAME = re.compile(r"pay-?wall|reg-?wall|subscribers?-?only|premium|piano|metered")
 SUBSCRIBING = re.compile(
     r"subscri|abonn|suscri|assin|abbon|подпис|sign in|log in|register|anmelden|connecter"
-    r"|有料|会員|ログイン|会员|付费|付費|订阅|訂閱|登录|登入|유료|구독|로그인",
+    r"|有料|会員|ログイン|会员|付费|付費|订阅|訂閱|登录|登入|유료|구독|로그인"
+    r"|מנוי|התחבר|مشترك|اشترك|تسجيل الدخول|सब्सक्राइब|सदस्यता|लॉग ?इन",
     re.IGNORECASE,
 )
 
@@ -109,6 +122,12 @@ OFFER_WORDS = (
     "订阅",
     "訂閱",
     "구독",
+    "מנוי",
+    "مشترك",
+    "اشترك",
+    "सब्सक्राइब",
+    "सदस्य",
+    "ग्राहक",
 )
 # What IGNORECASE matches to these words' letters that lower() does not turn into them: the
 # dotless ı and long ſ, the dot "İ" keeps after lower() ("i̇"), and the narrow old Cyrillic
@@ -136,11 +155,41 @@ _OFFER_LOWER = re.compile(_OFFER.pattern)
 
 def says_wall(text: str) -> bool:
     """Words of a wall: the article is for subscribers, or an offer to read on. Not "Get
-    unlimited access to the best stories": Medium's upsell beside every whole story."""
+    unlimited access to the best stories": Medium's upsell beside every whole story. Nor a
+    sentence about commenting (`_COMMENTING`): who may write under the article, not who may
+    read it."""
     lowered = text.lower()
+    if not _says_wall(lowered):
+        return False
+    if _COMMENTING.search(lowered) is None:
+        return True
+    return any(
+        _says_wall(sentence) and _COMMENTING.search(sentence) is None
+        for sentence in _SENTENCE_END.split(lowered)
+    )
+
+
+def _says_wall(lowered: str) -> bool:
     return _WALL_LOWER.search(lowered) is not None or any(
         "unlimited" not in offer.group(0) for offer in _OFFER_LOWER.finditer(lowered)
     )
+
+
+# Commenting, in the languages read here: the line under the comments box, "Commenting is
+# available to subscribers only", Clarín's "Comentar las notas de Clarín es exclusivo para
+# suscriptores", "Kommentieren nur für Abonnenten", says the whole article above it is read.
+# Comments and commenting, not a commentary ("Dieser Kommentar ist nur für Abonnenten", "This
+# commentary is for subscribers only": an opinion piece's wall).
+_COMMENTING = re.compile(
+    r"\bcomment(?:s|ing|ers?)?\b|\bkommentier|\bkommentare\b|kommentarfunktion|kommentarbereich"
+    r"|\bcomentar\b|\bcomentarios\b|\bcomentários\b|\bcommenter\b|\bcommentaires\b"
+    r"|\bcommentare\b|\bcommenti\b|\bkomentowa|\bkomentarze\b|комментировать|\bкомментарии\b"
+    r"|评论区|发表评论|評論區|發表評論|留言|コメント|댓글|التعليقات|للتعليق|תגובות|להגיב"
+    r"|टिप्पणियां|टिप्पणी कर|yorum yap|yorumlar"
+)
+# Where a sentence ends, in the scripts read here: a wall and a line about commenting may share
+# a box.
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟।])\s+|(?<=[。！？])")
 
 
 # A word every phrase of `_WALL` and `_OFFER` holds but "Get unlimited access", which alone is
@@ -150,4 +199,5 @@ SUBSCRIBING_HINT = re.compile(
     r"subscri|abonn|abonad|abone|suscri|assin|abbon|подпис|prenumer|subskryp|members|sign in"
     r"|sign up|log in|register|upgrade|weiterlesen|il vous reste"
     r"|有料|会員限定|続きを|付费|付費|订阅|訂閱|유료|전용|구독"
+    r"|מנוי|مشترك|اشترك|सब्सक्राइब|सदस्य|ग्राहक"
 )
