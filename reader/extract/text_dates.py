@@ -437,11 +437,13 @@ _HEADER_SIBLINGS = 4
 _HEADER_SIBLING_WORDS = 60
 
 
-def _under_the_headline(el: HtmlElement) -> bool:
+def _under_the_headline(el: HtmlElement, long: dict[HtmlElement, bool] | None = None) -> bool:
     """`el` is in the article's header, under the page's headline, or in it: a portal's
     "2017-03-10 09:58 来源：…" right after its `<h1 id="articleTitle">`, in no `<article>`; The
     Hindu's date line a standfirst and a byline below its `<h1>`; Caixin's `span.time` beside
-    the byline in a box below it. Not a masthead's `<h1>`."""
+    the byline in a box below it. Not a masthead's `<h1>`. `long` keeps which siblings were
+    found too long, for the page's next dateline: a box of the whole body may be before many."""
+    long = {} if long is None else long
     for node in (el, *islice(el.iterancestors(), 2)):
         before = node.getprevious()
         for _ in range(_HEADER_SIBLINGS):
@@ -451,7 +453,9 @@ def _under_the_headline(el: HtmlElement) -> bool:
                 break
             if before.tag == "h1":
                 return not _in_a_masthead(before)
-            if len(before.text_content().split()) > _HEADER_SIBLING_WORDS:
+            if before not in long:
+                long[before] = len(before.text_content().split()) > _HEADER_SIBLING_WORDS
+            if long[before]:
                 return False
             before = before.getprevious()
         else:
@@ -475,13 +479,21 @@ _LINE_TAGS = frozenset(["div", "p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h
 def _spaced_text(el: HtmlElement) -> str:
     """`el`'s text with a space between its lines: Hindustan Times's byline box holds "By …,
     New Delhi" and "Updated on Dec 03…" in two `<div>`s, whose text runs together as "New
-    DelhiUpdated", and its label then goes unseen."""
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str):
-            apart = " " if child.tag in _LINE_TAGS else ""
-            parts += [apart, _spaced_text(child), apart]
-        parts.append(child.tail or "")
+    DelhiUpdated", and its label then goes unseen. Walked, not recursed: a few words may be
+    nested deeper than Python recurses."""
+    parts: list[str] = []
+    stack: list[tuple[HtmlElement, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        apart = " " if node is not el and node.tag in _LINE_TAGS else ""
+        if not isinstance(node.tag, str):  # a comment: its tail only
+            parts.append(node.tail or "")
+        elif closing:
+            parts += [apart, node.tail or ""] if node is not el else []
+        else:
+            parts += [apart, node.text or ""]
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
     return "".join(parts)
 
 
@@ -511,6 +523,7 @@ def _datelines(
     first, read as a page in `language` writes them. Outside the article an unlabelled one
     counts only when `anywhere` says so."""
     candidates = []
+    long: dict[HtmlElement, bool] = {}
     # Read on most pages (few declare a revision): the elements that may be named a dateline
     # are picked in C, not each of the page's tested in Python.
     for el in doc.xpath("//time[not(@datetime)] | //*[@class or @id]"):
@@ -518,7 +531,7 @@ def _datelines(
             continue
         named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names_of(el))
         if named and byline_place(el) < 2 and not _in_other_text(el):
-            outside = not in_article(el) and not _under_the_headline(el)
+            outside = not in_article(el) and not _under_the_headline(el, long)
             candidates.append((outside and not _heads_a_post(el), el))
     candidates.sort(key=lambda c: c[0])
     for outside, el in candidates:
