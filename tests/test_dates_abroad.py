@@ -320,3 +320,50 @@ def test_a_time_declared_without_its_zone_takes_the_zone_its_dateline_names(
     article = extract_article(page, "https://pesisir.example/read/2026/11/banjir-rob")
     assert article.published is not None
     assert stated_iso(article.published) == published
+
+
+# -- datelines of more regions: their zones, their words between the date and the time --------
+@pytest.mark.parametrize(
+    ("language", "line", "published"),
+    [
+        ("sv", "Publicerad 3 december 2026 kl. 10.15", "2026-12-03T10:15:00"),  # DN, SvD
+        ("sv", "3 december 2026 kl 10:15", "2026-12-03T10:15:00"),  # Aftonbladet
+        ("es-AR", "3 de diciembre de 2026, 06:30 hs", "2026-12-03T06:30:00"),  # Argentina
+        ("uk", "Середа, 3 грудня 2026, 07:42", "2026-12-03T07:42:00"),  # Ukrainska Pravda
+        ("en-ZA", "03 Dec 2026 06:30 SAST", "2026-12-03T06:30:00+02:00"),  # News24
+        ("ar", "3 ديسمبر 2026 10:15 GST", "2026-12-03T10:15:00+04:00"),  # the Gulf's
+        ("en-IN", "Dec 03, 2026 11:05 (IST)", "2026-12-03T11:05:00+05:30"),  # NDTV
+        # A page in no language of the Gulf: GST may be Georgia's or a sales tax.
+        ("en", "3 Dec 2026 10:15 GST", "2026-12-03T10:15:00"),
+        # A North American zone tells the order of a page in bare English: Politico's.
+        ("en", "12/03/2026 02:12 PM EST", "2026-12-03T14:12:00-05:00"),
+    ],
+)
+def test_a_regional_dateline_dates_the_article_and_leaves_the_text(
+    language: str, line: str, published: str
+) -> None:
+    """The tester's date lines (acc19a F21, F28), each as the body's first paragraph: read, and
+    then left out as a line repeating the header."""
+    assert dated_in(language, line)[0] == published
+    page = f'<html lang="{language}"><body><article><h1>Fähre</h1><p>{line}</p>{STORY}</article>'
+    article = extract_article(page, "https://example.org/a")
+    assert article.published is not None
+    assert stated_iso(article.published) == published
+    assert line not in "\n".join(block.text for block in article.blocks)
+
+
+POLITICO = """<html lang="en"><head><title>Senate moves to block pay raise - POLITICO</title>
+</head><body><article><h1>Senate moves to block pay raise for members of Congress</h1>
+<div class="story-meta"><p class="story-meta__authors">By <a class="fn">Ada Quill</a></p>
+<p class="story-meta__timestamp"><time datetime="2026-12-03 14:12:33">12/03/2026 02:12 PM EST
+</time></p><p class="story-meta__updated">Updated: 12/03/2026 04:40 PM EST</p></div>
+<div class="story-text">{story}</div></article></body></html>"""
+
+
+def test_a_zoneless_time_takes_the_zone_its_own_text_states() -> None:
+    """Politico's `<time datetime="2026-12-03 14:12:33">` states no zone, the words it holds
+    ("12/03/2026 02:12 PM EST") do; its "Updated: … EST" line is the revision's (acc19a F15)."""
+    article = extract_article(POLITICO.format(story=STORY), "https://www.politico.example/a")
+    assert article.published is not None and article.updated is not None
+    assert stated_iso(article.published) == "2026-12-03T14:12:33-05:00"
+    assert stated_iso(article.updated) == "2026-12-03T16:40:00-05:00"

@@ -279,3 +279,33 @@ def test_the_demos_live_blog_reads_update_by_update(synced_dir: Path) -> None:
             assert "Power has been cut to about 2,300 homes" in body.lines[body.top_line + 2]
 
     asyncio.run(run())
+
+
+def ndtv_entry(shown: str, title: str, text: str) -> str:
+    """NDTV's shape: each update a `div.lb-post`, its time a date line in a `div.lb-time` (no
+    `<time>`), its title, its text, then a share row."""
+    return (
+        f'<div class="lb-post"><div class="lb-time"><span class="lb-date">{shown}</span></div>'
+        f'<h2 class="lb-ttl">{title}</h2><div class="lb-txt"><p>{text}</p></div>'
+        '<div class="lb-shr"><a>Share</a></div></div>'
+    )
+
+
+def test_a_live_blogs_date_lines_stamp_its_entries_and_its_share_rows_go() -> None:
+    """NDTV's live blog (acc19a F27): each update's time was left as a line after the update
+    before it (the first one's lost) and "Share" after each; now each heading names its time
+    as the README says, "11:42 IST · Harbour master: …", and no "Share" is left."""
+    titled = [u for u in UPDATES if u[2]]
+    entries = "".join(
+        ndtv_entry(f"Nov 28, 2026 {shown} (IST)", title, text) for _, shown, title, text in titled
+    )
+    dek = '<h2 class="sp-descp">Gusts of eighty miles an hour are expected on the coast today.</h2>'
+    article = extract_article(page(LIVE, f'{dek}<div class="lvb-wr">{entries}</div>'), URL)
+    assert headings(article) == [f"{shown} IST · {title}" for _, shown, title, _ in titled]
+    text = to_text(article, header=False)
+    assert "Share" not in text and "(IST)" not in text
+    for _, _, _, said in titled:
+        assert said in text
+    # The standfirst stays the paragraph it is, above the updates.
+    assert article.blocks[0].text.startswith("Gusts of eighty")
+    assert article.blocks[0].kind == BlockKind.PARAGRAPH

@@ -157,7 +157,7 @@ def test_dublin_core_alone_gives_author_date_title_and_language() -> None:
         ),
         (
             "Adaeze Okafor<sup>a,*</sup> and Per Lindqvist<sup>b</sup>",
-            "Adaeze Okafor and Per Lindqvist",
+            "Adaeze Okafor, Per Lindqvist",
         ),
         (
             "<span>Adaeze Okafor</span><sup>1</sup>, <span>Per Lindqvist</span><sup>2</sup>",

@@ -22,6 +22,9 @@ _UPDATED_LABEL = re.compile(
 )
 
 
+_OPENS_UPDATED = re.compile(rf"\s*(?:{UPDATED_WORDS}\b|{UPDATED_WORDS_CJK})", re.IGNORECASE)
+
+
 def _before(moment: datetime, other: datetime) -> bool:
     """`moment` is before `other`: by their days when either lacks its time or its zone."""
     if whole(moment) and whole(other):
@@ -212,14 +215,32 @@ def _own_time(doc: HtmlElement) -> str | None:
 
 def _labelled_update_time(doc: HtmlElement) -> str | None:
     """The `datetime` of the article's `<time>` its text labels a revision ("Published <time>
-    · Last updated <time datetime=…>"): a page that declares no `dateModified` says it so."""
+    · Last updated <time datetime=…>", or "<time datetime=…>Last updated: …</time>"): a page
+    that declares no `dateModified` says it so."""
     for el in doc.xpath("//time[@datetime]"):
         before = el.getprevious()
         label = before.tail if before is not None else el.getparent().text  # type: ignore[union-attr]
-        # The label's end only: a `<time>` inside a paragraph follows its whole text.
-        if label and _UPDATED_LABEL.search(label[-40:]) and not of_another_item(el):
+        # The label's end only: a `<time>` inside a paragraph follows its whole text. Or the
+        # label opens the `<time>`'s own words: Al Arabiya's "آخر تحديث: 03 ديسمبر ,2026…".
+        labelled = (label and _UPDATED_LABEL.search(label[-40:])) or _says_its_update(el)
+        if labelled and not of_another_item(el):
             return el.get("datetime")
     return None
+
+
+def _says_its_update(time: HtmlElement) -> bool:
+    """The `<time>`'s own words open with "Updated" and state no other moment than its
+    `datetime` (or none that reads): FAZ's `<time datetime="…07:25…">Aktualisiert am
+    03.12.2026 - 08:02</time>` declares the publication and says the update."""
+    shown = time.text_content()
+    if not _OPENS_UPDATED.match(shown):
+        return False
+    said, declared = parse_text_date(shown), parse_datetime(time.get("datetime") or "")
+    if said is None or declared is None:
+        return True
+    if said.date() != declared.date():
+        return False
+    return date_only(said) or (said.hour, said.minute) == (declared.hour, declared.minute)
 
 
 # hAtom's time of a post: a `<time datetime>`, or the `<abbr title>` of the microformat's

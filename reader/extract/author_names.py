@@ -23,7 +23,7 @@ PARTICLES = frozenset(
 # The joining words after which a new name starts ("JANE SMITH AND TOM BERG").
 _JOINS = frozenset(["and", "und", "et", "y", "e", "og", "och", "en", "&"])
 # Newsrooms and agencies written in capitals by their own name: kept so in an all-caps byline.
-_ACRONYMS = frozenset(
+ACRONYMS = frozenset(
     [
         *("ap", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "npr", "pa", "upi", "dpa", "apa", "ani"),
         *("pti", "ians", "itv", "rte", "sbs", "cbc", "ard", "zdf", "orf", "srf", "rai", "nhk"),
@@ -45,7 +45,7 @@ def as_written(name: str) -> str:
     starts = True
     for word in words:
         core = word.strip(",;:()").casefold()
-        if core in _ACRONYMS:
+        if core in ACRONYMS:
             written.append(word)
         elif core in _JOINS or (core in PARTICLES and not starts):
             written.append(word.lower())
@@ -53,6 +53,35 @@ def as_written(name: str) -> str:
             written.append(_WORD_START.sub(lambda m: m[1] + m[2].upper(), word.lower()))
         starts = core in _JOINS or word.endswith((",", ";"))
     return " ".join(written)
+
+
+# The words a byline joins its writers' names with, in the languages read here ("Wang Xintong
+# and Denise Jia", "Anna Krüger und Jens Meyer", "Ana Ruiz y Tom Berg", "Анна Лебедева и
+# Павел Орлов"), or an ampersand.
+_NAME_JOIN = re.compile(r"\s+(?:and|und|et|y|e|i|og|och|en|и|و)\s+|\s*&\s*", re.IGNORECASE)
+
+
+def _whole_name(text: str) -> bool:
+    """`text` is a name by itself: a given name and a surname, or an agency's letters."""
+    return len(text.split()) >= 2 or text.casefold() in ACRONYMS
+
+
+def split_names(names: str) -> list[str]:
+    """The writers a byline's text names, each apart: "Wang Xintong and Denise Jia" is two,
+    as JSON-LD would declare them, and "Ana Ruiz, Tom Berg & Li Wei" three (the commas of a
+    list before its last "and"). Split only where each part is a name by itself: "José Ortega
+    y Gasset" is one man, "Weber, Jonas" one name written surname first; a comma after the
+    last name ("Mark Sullivan, The Lakeshore Ledger") is an outlet's or a place's, and words in
+    brackets ("Martin Untersinger (avec Damien Leloup et Morgane Tual)") the writer's own."""
+    names = " ".join(names.split())
+    parts = [p.strip(" ,") for p in _NAME_JOIN.split(names)]
+    if "(" in names or len(parts) < 2 or not all(_whole_name(p) for p in parts):
+        return [names] if names else []
+    split = []
+    for part in parts[:-1]:
+        listed = [n.strip() for n in part.split(",")]
+        split += listed if all(len(n.split()) >= 2 for n in listed) else [part]
+    return [n for n in [*split, parts[-1]] if n]
 
 
 # A name written surname first, as scholarly tags give it: "Okafor, Adaeze", "van der Berg,

@@ -17,7 +17,7 @@ from itertools import islice
 from lxml.html import HtmlElement
 
 from ..models import IDEOGRAPHS
-from .author_names import PARTICLES, as_written
+from .author_names import ACRONYMS, PARTICLES, as_written, split_names
 from .furniture import HEADING_TAGS, names_of
 
 # On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
@@ -505,6 +505,19 @@ def in_a_sentence(el: HtmlElement, texts: dict[HtmlElement, str] | None = None) 
     return next(islice(lower, _PROSE_WORDS - 1, None), None) is not None
 
 
+# "دبي - العربية.نت": a place of one word, a dash, then who published it.
+_PLACE_AND_OUTLET = re.compile(r"(?P<place>[^\W\d_][\w.'’]*)\s+[-–—]\s+\S.*")
+
+
+def _place_and_outlet(text: str) -> bool:
+    """A byline's text is where the story came from and the outlet that carries it, and no
+    writer: Al Arabiya's "دبي - العربية.نت" (Dubai - Al Arabiya.net) named the city as the
+    author. A writer's name is more than one word; an agency's letters before a dash ("AFP -
+    Paris") are the agency."""
+    match = _PLACE_AND_OUTLET.fullmatch(without_label(text))
+    return match is not None and match["place"].casefold() not in _AGENCIES | ACRONYMS
+
+
 def page_byline(doc: HtmlElement) -> list[str]:
     """The author names the page's byline shows, or [] when no byline element holds a name."""
     texts: dict[HtmlElement, str] = {}
@@ -523,7 +536,14 @@ def page_byline(doc: HtmlElement) -> list[str]:
         if place == 2:
             break
         for parts in _name_parts(el):
-            names = [n for n in dict.fromkeys(map(clean_byline, parts)) if looks_like_name(n)]
+            # "By Wang Xintong and Denise Jia": two writers, as their links would be.
+            written = [
+                n
+                for part in parts
+                if not _place_and_outlet(part)
+                for n in split_names(clean_byline(part))
+            ]
+            names = [n for n in dict.fromkeys(written) if looks_like_name(n)]
             if names:
                 above = _line_above(el) if place == 1 else ""
                 return [above] if above else names

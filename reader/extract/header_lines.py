@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from ..dates import ascii_digits
 from ..models import Block, BlockKind, words_in
+from .author_names import split_names
 from .byline import job_byline, line_byline, without_label
 from .info_lines import first_info_line, info_line
 from .month_names import (
@@ -361,6 +362,8 @@ def without_header_lines(
             and not is_wire_lede(text)
             and (author := line_byline(text) or _job_line_byline(text))
         ):
+            # "By Olufemi Adewale and Tope Omogbolagun": two writers, listed as JSON-LD's are.
+            author = ", ".join(split_names(author))
             names = _names(author)
             if published is None and any(char.isdigit() for char in text):
                 # Its date is said nowhere else: the line stays, for the date.

@@ -46,6 +46,8 @@ _LEAD_TOKENS = frozenset(
         "bajada",
         "announce",
         "vorspann",
+        # NDTV's "sp-descp" (its story page's description).
+        "descp",
     ]
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")

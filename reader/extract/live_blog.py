@@ -37,6 +37,7 @@ from .furniture import (
     text_length,
 )
 from .metadata import types_of
+from .text_dates import parse_text_date, states_only_dates
 
 # The attribute marking the element that holds a live blog's entries.
 ENTRIES = "data-reader-live-entries"
@@ -137,7 +138,7 @@ def _time_text(time: HtmlElement) -> str:
     ago": true only on the day it was read) or nothing."""
     shown = " ".join(time.text_content().split())
     if shown and any(c.isdigit() for c in shown) and not _RELATIVE.search(shown):
-        return shown
+        return _clock_of_dateline(shown) or shown
     when = parse_datetime(time.get("datetime"))
     if when is None:
         return shown
@@ -189,8 +190,10 @@ def _with_time(entry: HtmlElement, level: str) -> None:
     entry.insert(0, new)
 
 
-# A timestamp's name: BBC Sport's "qa-post-time", "timestamp", "post-time".
-_STAMP_NAME = re.compile(r"(?:^|[\s_-])(?:(?:post|entry|update)-?time|timestamp)(?:$|[\s_-])")
+# A timestamp's name: BBC Sport's "qa-post-time", "timestamp", "post-time", NDTV's "lb-time".
+_STAMP_NAME = re.compile(
+    r"(?:^|[\s_-])(?:(?:post|entry|update|lb|live)-?time|timestamp)(?:$|[\s_-])"
+)
 # A minute or a clock's time as written: "90+4'", "88'", "14:05", "2.15pm".
 _STAMP_TEXT = re.compile(r"\d{1,3}(?:\+\d{1,2})?['’′]|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?", re.I)
 
@@ -203,8 +206,26 @@ def _stamps_as_times(doc: HtmlElement) -> None:
         names = f"{span.get('class', '')} {span.get('data-testid', '')}".lower()
         if not _STAMP_NAME.search(names) or next(span.iter("time"), None) is not None:
             continue
-        if _STAMP_TEXT.fullmatch(" ".join(span.text_content().split())):
+        shown = " ".join(span.text_content().split())
+        if _STAMP_TEXT.fullmatch(shown) or _clock_of_dateline(shown):
             span.tag = "time"
+
+
+# The time of day at a date line's end, and the zone after it: NDTV's "Dec 03, 2026 11:05
+# (IST)".
+_CLOCK_AT_END = re.compile(
+    r"(?<![\d:.])(?P<clock>\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?)\s*\(?(?P<zone>[A-Z]{2,5})?\)?$",
+    re.IGNORECASE,
+)
+
+
+def _clock_of_dateline(shown: str) -> str:
+    """ "11:05 IST" for an entry's stamp that is a date line ending in its time ("Dec 03, 2026
+    11:05 (IST)"), as the heading names an update by: its day is the live blog's; else ""."""
+    clock = _CLOCK_AT_END.search(shown)
+    if clock is None or not states_only_dates(shown) or parse_text_date(shown) is None:
+        return ""
+    return " ".join(part for part in (clock["clock"], clock["zone"]) if part)
 
 
 def _entry_time(entry: HtmlElement) -> datetime | None:
@@ -212,6 +233,30 @@ def _entry_time(entry: HtmlElement) -> datetime | None:
     (the day's first entry is not its last)."""
     when = parse_datetime(next(entry.iter("time")).get("datetime"))
     return when if when is not None and not date_only(when) else None
+
+
+# What an entry's share row says, and nothing else: NDTV's `<div class="lb-shr"><a>Share</a>`
+# under each update, a name the furniture's patterns don't know.
+_SHARE_WORDS = frozenset(
+    [
+        *("share", "share this", "share this post", "share update", "teilen", "partager"),
+        *("compartir", "condividi", "compartilhar", "delen", "udostępnij", "поделиться"),
+        *("поділитися", "paylaş", "شارك", "शेयर करें", "शेयर", "分享", "共有", "공유"),
+    ]
+)
+
+
+def _without_share_rows(entry: HtmlElement) -> None:
+    """`entry` without a row or link that only says "Share": left, it read as the update's
+    last line, after each one."""
+    for el in entry.iter("div", "p", "ul", "a", "button"):
+        if " ".join(el.text_content().split()).casefold() not in _SHARE_WORDS:
+            continue
+        # A control: a link or a button, or a row holding one; a paragraph saying "Share" is
+        # the update's word.
+        if el.tag in ("a", "button") or next(el.iter("a", "button"), None) is not None:
+            drop(el)
+            return
 
 
 def mark_live_entries(doc: HtmlElement, live_blog: bool) -> datetime | None:
@@ -231,5 +276,6 @@ def mark_live_entries(doc: HtmlElement, live_blog: bool) -> datetime | None:
             if (when := _entry_time(entry)) is not None:
                 times.append(when)
             _with_time(entry, level)
+            _without_share_rows(entry)
         holder.set(ENTRIES, "")
     return max(times, default=None)

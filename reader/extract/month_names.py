@@ -42,7 +42,7 @@ _NAMES = {
         "липень temmuz يوليو يوليه تموز יולי जुलाई",
     ],
     8: [
-        "august aug août agosto ago augustus sierpnia sierpień августа август авг серпня",
+        "august aug août agosto ago augustus augusti sierpnia sierpień августа август авг серпня",
         "серпень ağustos أغسطس اغسطس آب אוגוסט अगस्त",
     ],
     9: [
@@ -93,13 +93,14 @@ UPDATED_WORDS = (
     r"(?:last\s+)?(?:updated|modified|revised|aktualisiert|mis à jour|mise à jour|modifié"
     r"|actualizado|actualización|aggiornato|aggiornamento|modificato|modifica"
     r"|atualizado|atualização|bijgewerkt|aangepast|gewijzigd|laatste update|zaktualizowano"
-    r"|aktualizacja"
+    r"|aktualizacja|uppdaterad|oppdatert|opdateret"
     r"|обновлено|обновлен|оновлено|güncellenme|güncelleme|güncellendi|آخر تحديث|تحديث"
     r"|עודכן|अपडेट|अपडेटेड)"
 )
 UPDATED_WORDS_CJK = r"(?:更新|수정)"
 PUBLISHED_WORDS = (
-    r"(?:first\s+)?(?:published|posted|publié|veröffentlicht|publicado|pubblicato"
+    r"(?:first\s+)?(?:published|posted|publié|veröffentlicht|publicado|pubblicato|publicerad"
+    r"|publisert|publiceret"
     r"|gepubliceerd|opublikowano|publikacja|опубликовано|опубликован|опубліковано"
     r"|yayınlanma|yayın tarihi|giriş tarihi|نشر في|نُشر في|نشر|نُشر|פורסם|प्रकाशित)"
 )
@@ -112,5 +113,6 @@ WEEKDAYS = (
     r"|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi"
     r"|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
     r"|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|понедельник|вторник"
-    r"|среда|четверг|пятница|суббота|воскресенье)\.?"
+    r"|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця"
+    r"|субота|неділя|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\.?"
 )

@@ -74,7 +74,8 @@ _DATES = [
 _TIME = (
     r"(?:(?P<half>午前|午後|上午|下午|오전|오후)\s*)?(?P<hour>[0-2]?\d)"
     r"(?:[:.h](?P<minute>[0-5]\d)|\s*[時时시]\s*(?P<minutes>[0-5]?\d)\s*[分분])(?::[0-5]\d)?"
-    r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*(?:uhr|hrs?|h))?"
+    # Argentina's "06:30 hs" (horas).
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*(?:uhr|hrs?|hs|h)\b)?"
 )
 _AFTERNOON = frozenset(["午後", "下午", "오후"])
 # Zones by the names datelines use. IST, CST and the like are several zones: see `_BY_COUNTRY`.
@@ -86,6 +87,8 @@ _FIXED = {
     # Indonesia's three (Kompas's "03/12/2026, 10:15 WIB"), Hong Kong's, Singapore's, the
     # Philippines' and Pakistan's.
     **{"wib": 7, "wita": 8, "wit": 9, "hkt": 8, "sgt": 8, "pht": 8, "pkt": 5},
+    # South Africa's (News24's "03 Dec 2026 06:30 SAST").
+    "sast": 2,
 }
 # IST is India's, Ireland's and Israel's: the page's language tells which, where it says one
 # of them (Hindi, or English of India; Hebrew; English of Ireland, or Irish). Summer or winter
@@ -96,6 +99,9 @@ _BY_COUNTRY = {
         **{"en-in": 5.5, "he": 2, "iw": 2, "en-il": 2, "ga": 1, "en-ie": 1},
     },
     "idt": {"he": 3, "iw": 3, "en-il": 3},
+    # GST is the Gulf's (+04:00: the Emirates', Oman's) on a page in Arabic or English of
+    # either; elsewhere it may be Georgia's, or a sales tax.
+    "gst": {"ar": 4, "en-ae": 4, "en-om": 4},
 }
 # Names whose offset depends on the date: the time zone they stand for decides.
 _REGIONAL = {
@@ -110,8 +116,9 @@ _ZONE = r"(?P<zone>[a-zа-я]{1,4}\b)?\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)
 # "5 March 2026 • 9:30am".
 _AFTER = re.compile(
     r"^(?:\s|,|:|\.|\||-|–|—|•|·|at|um|à|a las|alle|ore|às|om|o godz\.|godz\.|o|в|о|saat"
-    # "2026 г.", "2026 р.", "2026 r.": Russian's, Ukrainian's and Polish's "year".
-    r"|[гр]\.|r\.)*"
+    # "2026 г.", "2026 р.", "2026 r.": Russian's, Ukrainian's and Polish's "year"; "kl." the
+    # Scandinavians' "o'clock" ("3 december 2026 kl. 10.15").
+    r"|[гр]\.|r\.|kl\.?)*"
     rf"{_TIME}\s*\(?{_ZONE}",
     re.IGNORECASE,
 )
@@ -224,6 +231,20 @@ def _slashed(first: int, second: int, language: str = "") -> tuple[int | None, i
     return (second, first) if order else (first, second)
 
 
+# The zones of North America as its datelines write them, in capitals ("02:12 PM EST"): a
+# page in English that names one writes its dates as the United States does.
+_NORTH_AMERICAN_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AKST|AKDT|HST)\b")
+
+
+def _order_language(text: str, language: str) -> str:
+    """The language that says the order of `text`'s slashed dates: `language`, or American
+    English where it leaves the order open (none given, or bare "en") and the text names a
+    North American zone: Politico's "12/03/2026 02:12 PM EST" on a page of lang "en"."""
+    if language.casefold() in ("", "en") and _NORTH_AMERICAN_ZONE.search(text):
+        return "en-US"
+    return language
+
+
 def parse_text_date(text: str, language: str = "") -> datetime | None:
     """The first date `text` states whole, with its time and zone when it gives them; None for
     a text that gives none (or only a relative one: "2 hours ago"). `language` is the page's,
@@ -235,7 +256,8 @@ def parse_text_date(text: str, language: str = "") -> datetime | None:
     for pattern in _DATES:
         for match in pattern.finditer(text):
             if "first" in pattern.groupindex:
-                number, date = _slashed(int(match["first"]), int(match["second"]), language)
+                order = _order_language(text, language)
+                number, date = _slashed(int(match["first"]), int(match["second"]), order)
             else:
                 month = match["month"]
                 number = int(month) if month.isdigit() else MONTHS.get(month_key(month))
@@ -358,7 +380,7 @@ _ZONE_NAME = re.compile(
 # the days of the week (Chinese's "星期二", Japanese's "(火)"), Chinese, Japanese and Korean's
 # units of a date and a time.
 _DATELINE_REST = re.compile(
-    r"(?<!\w)(?:on|at|le|am|um|el|de|del|a las|alle|ore|às|om|o|godz|в|о|saat|г|года|р|r|à"
+    r"(?<!\w)(?:on|at|le|am|um|el|de|del|a las|alle|ore|às|om|o|godz|в|о|saat|г|года|р|r|à|kl"
     rf"|{WEEKDAYS})(?!\w)"
     r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|[（(][月火水木金土日월화수목금토일][）)]"
     r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후",
@@ -410,24 +432,72 @@ _MASTHEAD = re.compile(r"logo|brand|masthead|site.?(?:title|name)|header", re.IG
 _MASTHEAD_TAGS = frozenset(["header", "nav"])
 
 
-def _under_the_headline(el: HtmlElement) -> bool:
-    """`el` is the line right under the page's headline, or in it: a portal's "2017-03-10 09:58
-    来源：…" after its `<h1 id="articleTitle">`, in no `<article>`. Not a masthead's `<h1>`."""
+# How far before a dateline the headline may be among its siblings (a standfirst, a picture,
+# the byline between: The Hindu's `h1`, `h2.sub-title`, `div.author-name`, then
+# `p.publish-time-new`), and how many words a sibling between may hold: more is the text of
+# something else, after which a date is not the headline's.
+_HEADER_SIBLINGS = 4
+_HEADER_SIBLING_WORDS = 60
+
+
+def _under_the_headline(el: HtmlElement, long: dict[HtmlElement, bool] | None = None) -> bool:
+    """`el` is in the article's header, under the page's headline, or in it: a portal's
+    "2017-03-10 09:58 来源：…" right after its `<h1 id="articleTitle">`, in no `<article>`; The
+    Hindu's date line a standfirst and a byline below its `<h1>`; Caixin's `span.time` beside
+    the byline in a box below it. Not a masthead's `<h1>`. `long` keeps which siblings were
+    found too long, for the page's next dateline: a box of the whole body may be before many."""
+    long = {} if long is None else long
     for node in (el, *islice(el.iterancestors(), 2)):
         before = node.getprevious()
-        while before is not None and not isinstance(before.tag, str):  # a comment
-            before = before.getprevious()
-        if before is None:
-            continue
-        if before.tag != "h1":
-            return False
-        for heading in (before, *before.iterancestors()):
-            if heading.tag in ("body", "html"):
+        for _ in range(_HEADER_SIBLINGS):
+            while before is not None and not isinstance(before.tag, str):  # a comment
+                before = before.getprevious()
+            if before is None:
                 break
-            if heading.tag in _MASTHEAD_TAGS or _MASTHEAD.search(names_of(heading)):
+            if before.tag == "h1":
+                return not _in_a_masthead(before)
+            if before not in long:
+                long[before] = len(before.text_content().split()) > _HEADER_SIBLING_WORDS
+            if long[before]:
                 return False
-        return True
+            before = before.getprevious()
+        else:
+            return False
     return False
+
+
+def _in_a_masthead(heading: HtmlElement) -> bool:
+    for node in (heading, *heading.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag in _MASTHEAD_TAGS or _MASTHEAD.search(names_of(node)):
+            return True
+    return False
+
+
+# Elements that set their text on lines of its own, apart from the words before and after.
+_LINE_TAGS = frozenset(["div", "p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "time"])
+
+
+def _spaced_text(el: HtmlElement) -> str:
+    """`el`'s text with a space between its lines: Hindustan Times's byline box holds "By …,
+    New Delhi" and "Updated on Dec 03…" in two `<div>`s, whose text runs together as "New
+    DelhiUpdated", and its label then goes unseen. Walked, not recursed: a few words may be
+    nested deeper than Python recurses."""
+    parts: list[str] = []
+    stack: list[tuple[HtmlElement, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        apart = " " if node is not el and node.tag in _LINE_TAGS else ""
+        if not isinstance(node.tag, str):  # a comment: its tail only
+            parts.append(node.tail or "")
+        elif closing:
+            parts += [apart, node.tail or ""] if node is not el else []
+        else:
+            parts += [apart, node.text or ""]
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+    return "".join(parts)
 
 
 _HENTRY = "descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]"
@@ -456,6 +526,7 @@ def _datelines(
     first, read as a page in `language` writes them. Outside the article an unlabelled one
     counts only when `anywhere` says so."""
     candidates = []
+    long: dict[HtmlElement, bool] = {}
     # Read on most pages (few declare a revision): the elements that may be named a dateline
     # are picked in C, not each of the page's tested in Python.
     for el in doc.xpath("//time[not(@datetime)] | //*[@class or @id]"):
@@ -463,13 +534,14 @@ def _datelines(
             continue
         named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names_of(el))
         if named and byline_place(el) < 2 and not _in_other_text(el):
-            outside = not in_article(el) and not _under_the_headline(el)
+            outside = not in_article(el) and not _under_the_headline(el, long)
             candidates.append((outside and not _heads_a_post(el), el))
     candidates.sort(key=lambda c: c[0])
     for outside, el in candidates:
-        text = " ".join(el.text_content().split())
-        if not text or len(text.split()) > _MAX_WORDS:
+        text = el.text_content()
+        if not text.strip() or len(text.split()) > _MAX_WORDS:
             continue
+        text = " ".join(_spaced_text(el).split())
         said_published, said_updated, labelled = _labelled(text, language)
         if outside and not labelled and not anywhere:
             continue

@@ -1,0 +1,107 @@
+"""A byline naming two writers or more in one text ("By Wang Xintong and Denise Jia") gives
+each name apart, as JSON-LD declares them, so that the citation and the JSON list them as
+"Wang Xintong, Denise Jia"; a name with a joining word of its own stays whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.extract import extract_article
+from reader.extract.author_names import split_names
+
+STORY = """
+<p>China's finance ministry is weighing an end to operating subsidies for new-energy buses by
+2028, people familiar with the matter said, as local governments struggle with their budgets.</p>
+<p>Local governments spent about 40 billion yuan on the subsidies last year, according to a
+person close to the ministry, which declined to comment on the plans when asked on Tuesday.</p>
+<p>Bus makers have been told to expect the change, two executives said, and some are already
+cutting prices to keep their orders from cities that will pay the full cost themselves.</p>
+"""
+
+
+def author_of(byline: str, lang: str = "en") -> str:
+    """The author of a page whose only byline is `byline`, under its headline (Caixin's shape:
+    no meta, no JSON-LD)."""
+    page = f"""<html lang="{lang}"><head><title>Bus subsidies - Ledger</title></head><body>
+<div id="the_content" class="article"><h1>China weighs cutting bus subsidies</h1>
+{byline}<div class="article-content">{STORY}</div></div></body></html>"""
+    return extract_article(page, "https://ledger.example/2026-12-03/bus-subsidies").author
+
+
+@pytest.mark.parametrize(
+    ("byline", "lang", "author"),
+    [
+        ("By Wang Xintong and Denise Jia", "en", "Wang Xintong, Denise Jia"),  # Caixin
+        ("By Olufemi Adewale and Tope Omogbolagun", "en", "Olufemi Adewale, Tope Omogbolagun"),
+        ("By Ana Ruiz, Tom Berg &amp; Li Wei", "en", "Ana Ruiz, Tom Berg, Li Wei"),
+        ("Von Anna Krüger und Jens Meyer", "de", "Anna Krüger, Jens Meyer"),
+        ("Par Jean Dupont et Marie Curie", "fr", "Jean Dupont, Marie Curie"),
+        ("Por Martina Ruiz y Pablo Gómez", "es", "Martina Ruiz, Pablo Gómez"),
+    ],
+)
+def test_a_byline_of_several_writers_names_each(byline: str, lang: str, author: str) -> None:
+    # Caixin's own: a span beside the date line.
+    element = f'<div class="author-time"><span class="author">{byline}</span></div>'
+    assert author_of(element, lang) == author
+    # Punch's without its metas: a line of the text under the headline.
+    assert author_of(f"<p>{byline}</p>", lang) == author
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "José Ortega y Gasset",  # one man: "Gasset" alone is no name
+        "Weber, Jonas",  # written surname first
+        "John Smith, Reuters",  # a writer and his agency
+        "Tom and Jerry",
+    ],
+)
+def test_a_name_with_a_joining_word_of_its_own_stays_whole(names: str) -> None:
+    assert split_names(names) == [names]
+
+
+ARABIYA = """<html lang="ar" dir="rtl"><head><title>مشروع لتحلية المياه | الخليج</title>
+<meta property="og:site_name" content="الخليج"></head><body><main><article>
+<div class="headingInfo"><h1>السعودية تطلق مشروعا لتحلية المياه بالطاقة الشمسية</h1>
+<div class="source_author">{credit}</div><div class="timeDate">
+<time class="timeDate_element" datetime="2026-12-03T10:15:00+04:00">نشر في: 03 ديسمبر 2026</time>
+<time class="timeDate_element" datetime="2026-12-03T11:20:00+04:00">آخر تحديث: 03 ديسمبر
+2026</time></div></div><div class="body-text">
+<p>أعلنت المؤسسة العامة لتحلية المياه، اليوم الأربعاء، إطلاق مشروع جديد لتحلية المياه يعمل
+بالطاقة الشمسية في المنطقة الشرقية من المملكة.</p>
+<p>وقال محافظ المؤسسة إن المشروع سينتج مئات الآلاف من الأمتار المكعبة من المياه يومياً،
+ويخدم نحو مليوني نسمة في المدن القريبة.</p>
+<p>وأضاف أن المحطة تعتمد على تقنية التناضح العكسي، ما يقلل استهلاك الطاقة بنسبة كبيرة مقارنة
+بالمحطات القديمة.</p></div></article></main></body></html>"""
+
+
+def test_a_place_and_an_outlet_name_no_writer() -> None:
+    """Al Arabiya's "دبي - العربية.نت" (Dubai - Al Arabiya.net) is where the story came from and
+    who carries it: the city was cited as the author (acc19a F13). A writer before the outlet
+    is still the author."""
+    url = "https://alkhaleej.example/2026/12/03/desalination"
+    article = extract_article(ARABIYA.format(credit="دبي - الخليج.نت"), url)
+    assert article.author == ""
+    article = extract_article(ARABIYA.format(credit="محمد العلي - الخليج.نت"), url)
+    assert article.author == "محمد العلي"
+
+
+def test_a_time_whose_own_words_say_last_updated_dates_the_update() -> None:
+    """Al Arabiya's second `<time>` reads "آخر تحديث: …" (last updated): its revision."""
+    article = extract_article(ARABIYA.format(credit="دبي - الخليج.نت"), "https://a.example/x")
+    assert article.published is not None and article.updated is not None
+    assert article.published.isoformat() == "2026-12-03T10:15:00+04:00"
+    assert article.updated.isoformat() == "2026-12-03T11:20:00+04:00"
+
+
+def test_a_time_saying_another_moment_than_its_datetime_dates_the_update_by_its_words() -> None:
+    """FAZ's `<time datetime="…T07:25…">Aktualisiert am 03.12.2026 - 08:02</time>`: its
+    `datetime` is the publication's, its words the update's."""
+    faz = ARABIYA.replace(
+        '<time class="timeDate_element" datetime="2026-12-03T11:20:00+04:00">آخر تحديث: 03 ديسمبر\n2026</time>',
+        '<time datetime="2026-12-03T10:15:00+04:00">آخر تحديث: 03.12.2026 - 11:40 GST</time>',
+    )
+    assert "11:40" in faz
+    article = extract_article(faz.format(credit="دبي - الخليج.نت"), "https://a.example/x")
+    assert article.updated is not None
+    assert article.updated.isoformat() == "2026-12-03T11:40:00+04:00"
