@@ -312,7 +312,7 @@ class LibraryDownloads(LibraryReextraction):
             if raw is None:  # nothing to go on from: the article is what it is
                 return self._kept(url, replace(cached, incomplete=""))
             page_url, (body, content_type) = read_from(cached, url), raw
-        from ..charset import charset_from_content_type
+        from ..charset_labels import charset_from_content_type
         from ..extract import gave_little
         from ..extract.amp import amp_url_of
 

@@ -179,7 +179,7 @@ class LibraryQueries(LibraryResources):
     def unmatched_body_rule(self, target: Entry | str, article: Article) -> str:
         """The body selector of the site rule for `target`'s cached `article` when it matches
         nothing on the page kept (the page was read as any other), else ""."""
-        from ..charset import charset_from_content_type
+        from ..charset_labels import charset_from_content_type
         from ..extract import body_rule_misses
 
         url = _link(target)

@@ -62,7 +62,7 @@ class LibraryReextraction(LibraryPruning):
         to be one (an image a server called text/html, cached as mojibake before such bodies
         were refused): that "article" is dropped and the link remembered as no article page,
         as a fetch would have."""
-        from ..charset import charset_from_content_type
+        from ..charset_labels import charset_from_content_type
         from ..extract import extract_article
         from ..extract.paywall import FOR_SUBSCRIBERS
 
@@ -111,7 +111,7 @@ class LibraryReextraction(LibraryPruning):
         """`article`, extracted again from its first page, with its later pages' text extracted
         again from the pages kept (`extend_for_cache` kept them); a page that no longer reads
         as this article's is left out."""
-        from ..charset import charset_from_content_type
+        from ..charset_labels import charset_from_content_type
         from ..extract import extract_article
         from ..extract.next_page import append_page, continues
 
