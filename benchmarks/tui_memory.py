@@ -63,12 +63,12 @@ def child(args: argparse.Namespace) -> None:
     from tui_reading import build_data_dir, demo_article
 
     if args.without_fixes:
-        from reader.ui import app as app_module
+        from reader.ui import app_headlines
         from reader.ui.widgets import key_bar, status_bar
 
         key_bar.forget_watchers = lambda *_: None  # type: ignore[assignment]
         status_bar.forget_watchers = lambda *_: None  # type: ignore[assignment]
-        app_module.release_closed_widgets = lambda: None  # type: ignore[assignment]
+        app_headlines.release_closed_widgets = lambda: None  # type: ignore[assignment]
     entry, article = demo_article()
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
         data_dir = Path(tmp) / "data"

@@ -6,7 +6,8 @@ import codecs
 
 import pytest
 
-from reader.charset import charset_from_content_type, decode_html, detect_charset
+from reader.charset import decode_html, detect_charset
+from reader.charset_labels import charset_from_content_type
 
 RUSSIAN = "Городской совет утвердил бюджет на следующий год после долгих споров о ремонте дорог."
 
@@ -85,7 +86,7 @@ def test_a_short_undeclared_page_reads_by_its_text_and_its_language(
 
 
 def test_the_detector_measures_the_text_between_tags_scripts_and_comments() -> None:
-    from reader.charset import _without_markup
+    from reader.charset_sample import _without_markup
 
     sample = (
         b'<p>caf\xe9 <script>var a="<b>";</script> na\xefve <!-- <i> --> <STYLE>p{}</style >end'

@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from reader.charset import charset_from_content_type
+from reader.charset_labels import charset_from_content_type
 from reader.demo.content import DemoArticle, boilerplate_phrases, load_articles
 from reader.demo.markup import inline_text
 from reader.demo.server import DemoServer

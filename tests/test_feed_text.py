@@ -22,12 +22,12 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from reader import store as store_module
 from reader.extract import extract_page, to_text
 from reader.feeds import parse_feed
 from reader.library import Library
 from reader.models import Article, Entry
 from reader.store import Store
+from reader.store import feeds as store_feeds
 from tests.served_feed import serve_one_item
 
 STORY = [
@@ -251,7 +251,7 @@ def test_an_entry_opened_later_finds_its_kept_text_and_reextract_keeps_it(
 def test_an_entrys_kept_text_goes_with_the_entry(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "MAX_ENTRIES_PER_FEED", 2)
+    monkeypatch.setattr(store_feeds, "MAX_ENTRIES_PER_FEED", 2)
     store = Store(data_dir)
     try:
         feed = "https://islandtimes.example/feed.xml"

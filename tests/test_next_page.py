@@ -751,7 +751,7 @@ def test_an_article_offered_on_one_page_is_read_from_it(
 def test_the_sync_line_says_the_next_sync_reads_on_only_when_it_does() -> None:
     from reader.models import Entry
     from reader.reports import SyncReport
-    from reader.ui.app import sync_summary
+    from reader.ui.app_sync import sync_summary
 
     entry = Entry("e1", SITE + "/feed.xml", TITLE, SITE + "/reviews/marram-4/")
     busy = Article(entry.link, incomplete=f"page 3 did not come ({BUSY}); the next sync reads on")

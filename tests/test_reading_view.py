@@ -507,7 +507,7 @@ def test_an_open_article_is_frozen_out_of_collections_and_freed_when_closed(
     import gc
     import weakref
 
-    from reader.ui.app import COLLECT_AFTER_CLOSE
+    from reader.ui.app_headlines import COLLECT_AFTER_CLOSE
 
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)

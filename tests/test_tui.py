@@ -561,13 +561,13 @@ def test_ten_thousand_headlines_and_a_long_article_work(data_dir: Path) -> None:
     store = Store(data_dir)
     store.add_feed(url)
     store.put_feed(Feed(url, title="Big"))
-    import reader.store
+    import reader.store.feeds
 
-    limit, reader.store.MAX_ENTRIES_PER_FEED = reader.store.MAX_ENTRIES_PER_FEED, 20_000
+    limit, reader.store.feeds.MAX_ENTRIES_PER_FEED = reader.store.feeds.MAX_ENTRIES_PER_FEED, 20_000
     try:
         store.merge_entries(url, entries)
     finally:
-        reader.store.MAX_ENTRIES_PER_FEED = limit
+        reader.store.feeds.MAX_ENTRIES_PER_FEED = limit
     store.put_article(entries[0].link, long_article)
     store.close()
 

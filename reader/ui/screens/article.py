@@ -28,7 +28,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from ...citation import escape_markdown, markdown_header
-from ...library import Headline
 from ...models import (
     FEED_TEXT_STANDS_IN,
     Article,
@@ -38,6 +37,7 @@ from ...models import (
     words_in,
 )
 from ...plural import plural
+from ...reports import Headline
 from ..dialogs.links import LinksScreen, article_links
 from ..messages import ArticleClosed, PassageChanged, SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody

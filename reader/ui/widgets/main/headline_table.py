@@ -24,8 +24,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ....library import Headline
 from ....marks import SAVED_MARK, UNREAD_MARK, offline_mark
+from ....reports import Headline
 from ...display import plain, when
 from ...messages import HeadlineChosen
 from ..article.scroll_keys import (

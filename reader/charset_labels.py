@@ -1,0 +1,97 @@
+"""The charset a page or a feed declares, as the Python codec a browser would read it with: a
+label (aliases, supersets, labels no page may use), a Content-Type's charset, a `<meta>`'s, an
+XML declaration's."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
+_PRESCAN_BYTES = 8192
+# Labels Python doesn't know, by the codec browsers decode them with (WHATWG encoding standard).
+_ALIASES = {
+    "x-cp1251": "cp1251",
+    "win-1251": "cp1251",
+    "unicode-1-1-utf-8": "utf-8",
+    "iso-8859-8-i": "iso8859_8",
+    "csiso88598i": "iso8859_8",
+    "logical": "iso8859_8",
+    "x-mac-cyrillic": "mac_cyrillic",
+    "x-mac-ukrainian": "mac_cyrillic",
+    "koi8-ru": "koi8_u",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "x-gbk": "gb18030",
+    "x-euc-jp": "euc_jp",
+}
+# Codecs browsers replace with a superset, whatever the label: a page that says latin-1 or
+# ASCII is decoded as windows-1252 (its curly quotes are 0x93/0x94), GB2312 as GB18030, Shift_JIS
+# as Microsoft's (①, 髙), and so on. Decoded by the label's letter, those characters were lost.
+_SUPERSETS = {
+    codecs.lookup(name).name: superset
+    for name, superset in {
+        "latin_1": "cp1252",
+        "ascii": "cp1252",
+        "iso8859_9": "cp1254",
+        "iso8859_11": "cp874",
+        "tis_620": "cp874",
+        "gb2312": "gb18030",
+        "gbk": "gb18030",
+        "shift_jis": "cp932",
+        "euc_kr": "cp949",
+        "big5": "big5hkscs",
+    }.items()
+}
+
+
+# Charsets no browser decodes a page with: UTF-7 turns "+ADw-script+AD4-" into "<script>".
+_NOT_FOR_PAGES = frozenset(
+    {"utf-7", "unicode-1-1-utf-7", "csunicode11utf7", "x-imap4-modified-utf7"}
+)
+
+
+def normalise_charset(label: str | None) -> str | None:
+    """The Python codec a browser's decoder for a charset label amounts to, or None when the
+    label names nothing we know."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
+    if label.replace("_", "-") in _NOT_FOR_PAGES:
+        return None
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(name, name)
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset":
+            return normalise_charset(value)
+    return None
+
+
+def sniff_meta_charset(body: bytes) -> str | None:
+    match = _META_CHARSET.search(body[:_PRESCAN_BYTES])
+    if not match:
+        return None
+    found = normalise_charset(match.group(1).decode("ascii", "ignore"))
+    # A page that is really UTF-16 can't declare it in ASCII-compatible bytes; browsers read it as UTF-8.
+    return "utf-8" if found and found.startswith("utf-16") else found
+
+
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
+
+
+def xml_declared_charset(body: bytes) -> str | None:
+    """The codec an XML document's declaration names (`<?xml … encoding="…"?>`), if any."""
+    match = _XML_ENCODING.match(body[:1024])
+    return normalise_charset(match.group(1).decode("ascii")) if match else None

@@ -1,0 +1,20 @@
+"""The one service both faces (CLI and TUI) call: verbs in, values out.
+
+`Library` owns the store, one `Fetcher` and the worker pool for CPU work (feed parsing and
+extraction run off the event loop: in a process pool so a long sync can't starve the UI, or in
+a thread for one-off commands where starting processes would cost more than it saves).
+
+It is built in layers, a module each, every class adding to the one before it (each calls only
+what is defined below it): `resources` (the store, the fetcher, the workers), `queries`
+(subscriptions, headlines, flags, reading places), `pruning` (the cache's size and limits),
+`reextraction` (articles extracted again from the pages kept), `downloads` (articles fetched and
+cached, page by page), `sync` (feeds refreshed, every article fetched).
+"""
+
+from __future__ import annotations
+
+from .sync import LibrarySync
+
+
+class Library(LibrarySync):
+    """Subscriptions, headlines and articles of one data directory."""

@@ -1,0 +1,336 @@
+"""Articles from the cache, else downloaded: one download shared by all who ask at once, an
+article over several pages read page by page (its first page handed on as soon as it is in, a
+page that fails to come read on by the next sync), a page offered whole or as AMP read from
+there, and what a feed carried read when the page can't be had."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import replace
+from typing import Any
+
+from ..config import site_rule_for
+from ..models import EXTRACTOR, Article, Entry, ErrorKind, FetchError, StoreError
+from ..page_caching import (
+    Extracted,
+    amp_for_cache,
+    extend_for_cache,
+    extract_for_cache,
+    next_page_of,
+    read_from,
+    whole_for_cache,
+)
+from ..safe import safe_line
+from ..urls import canonical_url, is_web_url
+from .failures import _may_come_later, _storage_as_fetch_error, _unexpected_as_fetch_error
+from .reextraction import LibraryReextraction
+from .resources import _link
+
+
+def _consume_error(future: asyncio.Future[Any]) -> None:
+    """Mark a finished download's error as seen: its waiters may have gone (the app closed)."""
+    if not future.cancelled():
+        future.exception()
+
+
+def _entry_of(target: Entry | str) -> Entry | None:
+    return target if isinstance(target, Entry) else None
+
+
+def _tell(hearer: Callable[[Article], None], article: Article) -> None:
+    with suppress(Exception):  # a display's failure is no reason to stop a download
+        hearer(article)
+
+
+class LibraryDownloads(LibraryReextraction):
+    """A `Library`'s articles, read from the cache or downloaded into it."""
+
+    # -- articles ------------------------------------------------------------------------------
+    async def article(
+        self,
+        target: Entry | str,
+        offline: bool = False,
+        first_page: Callable[[Article], None] | None = None,
+    ) -> Article:
+        """The cleaned article of an entry or URL: from the cache, else fetched and cached.
+
+        With `offline`, never touches the network. Raises FetchError. An article over several
+        pages, fetched now, is handed to `first_page` as soon as its first page is in (marked
+        `incomplete`), for a reader to start on while the rest comes.
+        """
+        url = _link(target)
+        if not url:
+            raise FetchError(ErrorKind.BAD_URL, "this item has no link to an article")
+        if not is_web_url(url):
+            raise FetchError(ErrorKind.BAD_URL, f"not an http(s) link: {safe_line(url, 200)}", url)
+        cached = self.store.article(url)
+        if cached is not None and cached.incomplete and canonical_url(url) in self._inflight:
+            # Its first pages are in, and a sync is fetching the others: wait for them too.
+            return await self._fetch_once(url, _entry_of(target), first_page)
+        if cached is not None:
+            with suppress(StoreError):  # a full disk or a read-only directory still reads
+                self.store.touch_article(url)
+            if cached.extractor < EXTRACTOR:
+                cached = await self._upgraded(url, cached)
+            return cached
+        known = self.store.not_an_article(url)
+        if known:
+            raise FetchError(ErrorKind.NOT_HTML, known, url)
+        if offline:
+            failed = self.store.last_failure(url)
+            why = (
+                f"the last try to fetch it failed ({failed})"
+                if failed
+                else "it is not in the cache (never synced, or pruned)"
+            )
+            raise FetchError(ErrorKind.NOT_CACHED, f"not available offline: {why}", url)
+        return await self._fetch_once(url, _entry_of(target), first_page)
+
+    def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
+        """While `url` is being downloaded: call `hearer` with the article when its first page
+        is in, if it is an article over several pages (at once when that page is in already).
+        Nothing when no download of it is under way."""
+        key = canonical_url(url)
+        if key not in self._inflight:
+            return
+        if key in self._first_pages:
+            _tell(hearer, self._first_pages[key])
+        else:
+            self._first_page_hearers[key].append(hearer)
+
+    async def feed_text(self, entry: Entry) -> Article | None:
+        """The text the feed carried for `entry` (its full content, else its summary) as a
+        partial article, or None: what can still be read of an article the network can't
+        reach. Not cached: a later sync should fetch the page itself."""
+        from ..extract import feed_article
+
+        html = self.store.feed_html(entry)
+        return await self._cpu(feed_article, entry, html) if html.strip() else None
+
+    async def _fetch_once(
+        self,
+        url: str,
+        entry: Entry | None,
+        first_page: Callable[[Article], None] | None = None,
+    ) -> Article:
+        """Download and cache `url`, sharing one download among everyone who asks at once
+        (the first to ask hears of its first page)."""
+        key = canonical_url(url)
+        pending = self._inflight.get(key)
+        if pending is None:
+            pending = asyncio.ensure_future(self._download(url, entry))
+            self._inflight[key] = pending
+            pending.add_done_callback(lambda _f: self._download_done(key))
+            pending.add_done_callback(_consume_error)
+        if first_page is not None:
+            self.hear_first_page(url, first_page)
+        return await asyncio.shield(pending)
+
+    def _download_done(self, key: str) -> None:
+        self._inflight.pop(key, None)
+        self._first_pages.pop(key, None)
+        self._first_page_hearers.pop(key, None)
+
+    async def _download(self, url: str, entry: Entry | None) -> Article:
+        try:
+            with _unexpected_as_fetch_error(url):
+                return await self._download_pages(url, entry)
+        except FetchError as error:
+            if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE):
+                # Kept (until the article is cached), so reading it offline can say why it
+                # isn't there rather than "never synced". A link that is no article has its
+                # own record; a store that can't be written can't keep this either.
+                with suppress(StoreError):
+                    self.store.mark_failed(url, error.message)
+            raise
+
+    async def _download_pages(self, url: str, entry: Entry | None) -> Article:
+        # A key's presence, not a record to decode: a sync asks this of every article.
+        cached = self.store.article(url) if self.store.is_incomplete(url) else None
+        if cached is not None and cached.incomplete:
+            return await self._resume(url, cached)
+        try:
+            first, page_url = await self._first_page(url, entry)
+        except FetchError as error:
+            if error.kind == ErrorKind.NOT_HTML:
+                # Remembered, so a sync doesn't download the PDF again and offline reading can
+                # say why.
+                with suppress(StoreError):
+                    self.store.mark_not_an_article(url, error.message)
+            raise
+        if first.amp:
+            read = await self._amp(url, first.amp, page_url, entry)
+            if read is not None:
+                return read
+        if first.failed is not None:
+            raise first.failed
+        assert first.article is not None  # a first page's extraction caches, fails or raises
+        if first.next_page:
+            key = canonical_url(url)
+            self._first_pages[key] = first.article
+            for hearer in self._first_page_hearers.pop(key, []):
+                _tell(hearer, first.article)
+        if first.one_page:
+            whole = await self._one_page(url, first.one_page)
+            if whole is not None:
+                return whole
+        return await self._later_pages(url, first.article, [page_url], first.next_page)
+
+    async def _first_page(self, url: str, entry: Entry | None) -> tuple[Extracted, str]:
+        """The article's first page fetched, extracted and cached, and its address. A page
+        that sends the browser on is followed as a redirect is, under the same cap."""
+        target = url
+        for _hop in range(self.limits.max_redirects + 1):
+            result, page_url = await self._fetched(url, target, extract_for_cache, entry)
+            if not result.refresh:
+                return result, page_url
+            target = result.refresh
+        from ..fetch import too_many_redirects
+
+        raise too_many_redirects(url, self.limits.max_redirects)
+
+    async def _later_pages(
+        self, url: str, article: Article, read: list[str], next_page: str
+    ) -> Article:
+        """`article`, with the pages after those `read` (their addresses) when it is split
+        over several, each fetched and added in turn (`extend_for_cache`), up to
+        `max_article_pages`. A page that fails to come ends the article there, with the pages
+        that came, marked `incomplete` with the reason: the next sync goes on from there. One
+        that goes on past the cap is marked so for good, saying where it goes on."""
+        seen = {canonical_url(page) for page in read}
+        cap = self.limits.max_article_pages
+        while next_page and len(seen) < cap:
+            if canonical_url(next_page) in seen:
+                break
+            seen.add(canonical_url(next_page))
+            try:
+                result, _ = await self._fetched(url, next_page, extend_for_cache, len(seen))
+            except FetchError as error:
+                if not _may_come_later(error):
+                    break  # the site's own pager is wrong (a 404, no text): the article ends
+                missing = f"page {len(seen)} did not come ({error.message}); the next sync reads on"
+                return self._kept(url, replace(article, incomplete=missing))
+            article = result.article or article
+            next_page = result.next_page
+        else:
+            if next_page and await self._goes_on(url, next_page, seen):
+                # The address inside the sentence: a full stop after it would be copied with it.
+                # As many as were read: a cap lowered since may have let more in.
+                read = len(seen)
+                cut = (
+                    f"it runs past {read} pages, and page {read + 1} ({next_page}) and those "
+                    "after it are not read: reader reads no more of one article"
+                )
+                return self._kept(url, replace(article, incomplete=cut, incomplete_for_good=True))
+        # The last page read (or a page of another article, or the site's pager going round).
+        # What is missing for good (a page for subscribers) stays said.
+        if article.incomplete and not article.incomplete_for_good:
+            return self._kept(url, replace(article, incomplete=""))
+        return article
+
+    async def _goes_on(self, url: str, next_page: str, seen: set[str]) -> bool:
+        """The article cached under `url`, read to the cap on pages, goes on at `next_page`:
+        a page not read yet, that adds to it (or may: it failed for a reason that may pass)."""
+        if canonical_url(next_page) in seen:
+            return False
+        try:
+            result, _ = await self._fetched(url, next_page, extend_for_cache, len(seen) + 1, False)
+        except FetchError as error:
+            return _may_come_later(error)
+        return result.goes_on
+
+    async def _fetched(
+        self, url: str, target: str, step: Callable[..., Extracted], *extra: Any
+    ) -> tuple[Extracted, str]:
+        """`target` downloaded and read by the worker `step`, which caches what it reads
+        under `url`: what it made of the page, and the address the page came from."""
+        # The body comes still compressed: the worker inflates, checks and extracts it.
+        response = await self.fetcher.get(target, decode=False)
+        with _storage_as_fetch_error(url):
+            result = await self._cpu(
+                step,
+                url,
+                response,
+                self.limits.max_bytes,
+                site_rule_for(self.site_rules, response.url),
+                self._worker_store,
+                *extra,
+            )
+        return result, response.url
+
+    async def _one_page(self, url: str, address: str) -> Article | None:
+        """The article read from the page that offers it whole, cached in place of its first
+        page; None when that page fails or isn't it (then the pages are read one by one)."""
+        try:
+            result, _ = await self._fetched(url, address, whole_for_cache)
+        except FetchError:
+            return None
+        return result.article
+
+    async def _amp(
+        self, url: str, address: str, page_url: str, entry: Entry | None
+    ) -> Article | None:
+        """The article read from the AMP version of its page (`page_url`), cached in place of
+        what that page gave; None when the AMP one isn't it, gives no more, or fails for good.
+        One failing for a reason that may pass (the network, a busy server) leaves what the
+        page gave marked `incomplete`, for the next sync to try again; when the page gave
+        nothing to cache, that is the article's failure."""
+        try:
+            result, _ = await self._fetched(url, address, amp_for_cache, entry, page_url)
+        except FetchError as error:
+            if not _may_come_later(error):
+                return None
+            why = f"its AMP version did not come ({error.message})"
+            cached = self.store.article(url)
+            if cached is None:
+                raise replace(error, message=f"the page gave no text, and {why}", url=url) from None
+            if cached.incomplete_for_good:
+                # A page for subscribers: its AMP version would be too, and saying so matters
+                # more than trying it again.
+                return cached
+            why = f"the page gave little, and {why}; the next sync tries again"
+            return self._kept(url, replace(cached, incomplete=why))
+        return result.article
+
+    def _kept(self, url: str, article: Article) -> Article:
+        """`article` cached again (its pages are kept as they are); a cache that can't be
+        written leaves the one there, which still reads."""
+        with suppress(StoreError):
+            self.store.put_article(url, article)
+        return article
+
+    async def _resume(self, url: str, cached: Article) -> Article:
+        """An article missing some of its pages, read on from the last page kept: the pages
+        already cached stay, whatever the network does now."""
+        later = self.store.later_pages(url)
+        if later:
+            page_url, body, content_type = later[-1]
+        else:
+            raw = self.store.raw_page(url)
+            if raw is None:  # nothing to go on from: the article is what it is
+                return self._kept(url, replace(cached, incomplete=""))
+            page_url, (body, content_type) = read_from(cached, url), raw
+        from ..charset_labels import charset_from_content_type
+        from ..extract import gave_little
+        from ..extract.amp import amp_url_of
+
+        charset = charset_from_content_type(content_type)
+        next_page = await self._cpu(
+            next_page_of, body, page_url, charset, site_rule_for(self.site_rules, page_url)
+        )
+        if not later and not next_page and gave_little(cached):
+            # A page that gave little, whose AMP version didn't come: tried again.
+            amp = await self._cpu(amp_url_of, body, page_url, charset)
+            if amp:
+                read = await self._amp(url, amp, cached.url or url, None)
+                return read or self._kept(url, replace(cached, incomplete=""))
+        read = [read_from(cached, url), *(page for page, _, _ in later)]
+        return await self._later_pages(url, cached, read, next_page)
+
+    async def save(self, target: Entry | str, offline: bool = False) -> Article:
+        """Keep an article for good: cached now if it isn't, and never evicted."""
+        article = await self.article(target, offline=offline)
+        self.set_saved(target, True)
+        return article

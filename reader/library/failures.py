@@ -1,0 +1,44 @@
+"""Failures as values: a cache write that fails, or an error no one foresaw while reading one page,
+becomes that one item's `FetchError`; and which failures say nothing of the page (another try
+may bring it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ..models import UNREACHABLE, ErrorKind, FetchError, StoreError
+
+
+@contextmanager
+def _storage_as_fetch_error(url: str) -> Iterator[None]:
+    """A cache write that fails (full disk, read-only) fails that one item, as a value."""
+    try:
+        yield
+    except StoreError as error:
+        raise FetchError(ErrorKind.STORAGE, str(error), url) from None
+
+
+_PASSING = frozenset({403, 408, 429})  # statuses that say as little of the page as a 5xx
+
+
+def _may_come_later(error: FetchError) -> bool:
+    """The failure says nothing of the page itself (the network, a server busy or down, a
+    rate limit): another try may bring it."""
+    status = error.status or 0
+    # 403: a bot wall's answer as often as a page's; 408: the server gave up waiting; 429: a
+    # rate limit, however long it asked us to wait.
+    return error.kind in UNREACHABLE or error.retryable or status >= 500 or status in _PASSING
+
+
+@contextmanager
+def _unexpected_as_fetch_error(url: str) -> Iterator[None]:
+    """A failure we didn't foresee, reading one page (a parser's error on a hostile page),
+    fails that one article, as a value: not a whole sync, not the reader."""
+    try:
+        yield
+    except FetchError:
+        raise
+    except Exception as error:
+        message = f"could not read the page ({type(error).__name__})"
+        raise FetchError(ErrorKind.EXTRACTION, message, url) from error

@@ -1,0 +1,194 @@
+"""A `Library` read and marked: subscriptions, headlines, an entry found by id or address, read
+and saved flags, where the reader left an article, and whether a site rule still finds its body."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime
+
+from ..config import site_rule_for
+from ..keys import article_key, looks_like_entry_id
+from ..models import Article, Entry, ErrorKind, Feed, FetchError
+from ..page_caching import read_from
+from ..reports import Headline
+from ..safe import safe_line
+from ..urls import canonical_url, is_web_url, not_web_url, with_scheme
+from .resources import LibraryResources, _link
+
+
+def _text_mark(article: Article) -> str:
+    """What a reading place was measured in: the article's paragraphs and the header lines
+    above them (a place counts paragraphs from the top). Not the extractor's version: an
+    upgrade that reads the same text again keeps the place."""
+    digest = hashlib.blake2b(digest_size=16)
+    header = (article.title, article.author, article.site_name, article.incomplete)
+    times = (str(article.published), str(article.updated))
+    for part in (*header, *times, *(block.text for block in article.blocks)):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+# What is written as an address, not an id: a scheme and "//", or a scheme of no web page.
+_ADDRESS_LIKE = re.compile(r"[a-z][a-z0-9+.-]*://|(?:file|mailto|javascript|data):", re.IGNORECASE)
+
+
+def _with_link(headlines: list[Headline], url: str) -> Entry | None:
+    wanted = canonical_url(url)
+    for headline in headlines:
+        if headline.entry.link and canonical_url(headline.entry.link) == wanted:
+            return headline.entry
+    return None
+
+
+class LibraryQueries(LibraryResources):
+    """What a `Library` holds, read and marked (nothing here touches the network)."""
+
+    # -- subscriptions -------------------------------------------------------------------------
+    def feeds(self) -> list[Feed]:
+        return self.store.feeds()
+
+    def add_feed(self, url: str, title: str = "") -> bool:
+        """Subscribe to `url` (not fetched yet), named `title` until its first fetch (an OPML
+        file's name for it); False when already subscribed."""
+        url = url.strip()
+        if not is_web_url(url):
+            raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
+        return self.store.add_feed(self.subscription_url(url), title)
+
+    def remove_feed(self, url: str) -> bool:
+        return self.store.remove_feed(self.subscription_url(url.strip()))
+
+    def subscription_url(self, url: str) -> str:
+        """The URL as subscribed when `url` names the same feed in another spelling."""
+        wanted = canonical_url(url)
+        return next((u for u in self.store.feed_urls() if canonical_url(u) == wanted), url)
+
+    # -- headlines -----------------------------------------------------------------------------
+    def headlines(
+        self, feed_url: str | None = None, unread_only: bool = False, saved_only: bool = False
+    ) -> list[Headline]:
+        """Entries newest first, of one feed or of all."""
+        urls = [self.subscription_url(feed_url)] if feed_url else self.store.feed_urls()
+        saved = self.store.saved()
+        cached_keys = self.store.article_keys()
+        partial_keys = self.store.partial_keys()
+        not_article_keys = self.store.not_article_keys()
+        out: list[Headline] = []
+        for url in urls:
+            read = self.store.read_ids(url)
+            for entry in self.store.entries(url):
+                if unread_only and entry.id in read:
+                    continue
+                key = article_key(entry.link) if entry.link else ""
+                if saved_only and key not in saved:
+                    continue
+                cached = bool(key) and key in cached_keys
+                is_saved = bool(key) and key in saved
+                partial = cached and key in partial_keys
+                not_article = not cached and bool(key) and key in not_article_keys
+                out.append(
+                    Headline(entry, entry.id in read, cached, is_saved, partial, not_article)
+                )
+        out.sort(
+            key=lambda h: (
+                -(
+                    h.entry.published or h.entry.updated or datetime.min.replace(tzinfo=UTC)
+                ).timestamp()
+            )
+        )
+        return out
+
+    def entry(self, entry_id: str) -> Entry | None:
+        for url in self.store.feed_urls():
+            for entry in self.store.entries(url):
+                if entry.id == entry_id:
+                    return entry
+        return None
+
+    def resolve(self, id_or_url: str) -> Entry | str:
+        """An entry by id, or a URL to read directly; raises FetchError(NOT_FOUND) otherwise."""
+        text = id_or_url.strip()
+        if looks_like_entry_id(text):
+            entry = self.entry(text)
+            if entry is not None:
+                return entry
+        if is_web_url(text):
+            headlines = self.headlines()
+            if (entry := _with_link(headlines, text)) is not None:
+                return entry
+            if self.store.has_article(text):
+                return text
+            # The address a citation names (where a feed's link redirected to, the page's
+            # canonical one) finds the article cached under the feed's link.
+            link = self.store.aliased(text) or text
+            return _with_link(headlines, link) or link
+        if _ADDRESS_LIKE.match(text) or with_scheme(text):  # "ftp://…", "www.example.org/a"
+            raise FetchError(ErrorKind.BAD_URL, not_web_url(text))
+        raise FetchError(
+            ErrorKind.NOT_FOUND, f"no article with id {safe_line(text, 80)!r} (see `reader list`)"
+        )
+
+    def mark_read(self, entry: Entry, read: bool = True) -> None:
+        self.store.set_read(entry, read)
+
+    def is_read(self, entry: Entry) -> bool:
+        return entry.id in self.store.read_ids(entry.feed_url)
+
+    # -- where the reader left an article ------------------------------------------------------
+    def reading_place(self, target: Entry | str, article: Article) -> dict[str, int] | None:
+        """Where the reader left `article` (see `remember_place`), when the text is still the
+        one it was left in: a newer revision or a better extraction starts again at the top."""
+        url = _link(target)
+        record = self.store.reading_place(url) if url else None
+        if record is None or record.get("text") != _text_mark(article):
+            return None
+        place = record.get("place")
+        return place if isinstance(place, dict) else None
+
+    def remember_place(
+        self, target: Entry | str, article: Article, place: dict[str, int] | None
+    ) -> None:
+        """Keep where the reader is in `article` (a face's own record; None: at its start), so
+        it opens there again, in this session or the next, until the article leaves the cache."""
+        url = _link(target)
+        if url:
+            record = None if place is None else {"text": _text_mark(article), "place": place}
+            self.store.set_reading_place(url, record)
+
+    # -- articles kept -------------------------------------------------------------------------
+    def cached_article(self, target: Entry | str) -> Article | None:
+        url = _link(target)
+        return self.store.article(url) if url else None
+
+    def unsave(self, target: Entry | str) -> bool:
+        was = self.is_saved(target)
+        self.set_saved(target, False)
+        return was
+
+    def set_saved(self, target: Entry | str, saved: bool) -> None:
+        """Record the flag only (see `save`, which also makes sure the article is cached)."""
+        url = _link(target)
+        self.store.set_saved(url, saved, target if isinstance(target, Entry) else None)
+
+    def is_saved(self, target: Entry | str) -> bool:
+        url = _link(target)
+        return bool(url) and article_key(url) in self.store.saved()
+
+    def unmatched_body_rule(self, target: Entry | str, article: Article) -> str:
+        """The body selector of the site rule for `target`'s cached `article` when it matches
+        nothing on the page kept (the page was read as any other), else ""."""
+        from ..charset_labels import charset_from_content_type
+        from ..extract import body_rule_misses
+
+        url = _link(target)
+        if not url or not self.site_rules:
+            return ""
+        rule = site_rule_for(self.site_rules, read_from(article, url))
+        raw = self.store.raw_page(url) if rule is not None and rule.body else None
+        if raw is None:
+            return ""
+        body, content_type = raw
+        missed = body_rule_misses(body, rule, charset_from_content_type(content_type))
+        return rule.body if missed and rule is not None else ""

@@ -1,0 +1,145 @@
+"""Articles extracted again, offline, from the pages kept: all of them after an upgrade or a new
+site rule (`reader reextract`), or one cached by an older extractor as it is opened."""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import suppress
+from dataclasses import replace
+
+from ..config import site_rule_for
+from ..keys import article_key
+from ..models import EXTRACTOR, Article, Entry, ErrorKind, FetchError, StoreError
+from ..page_caching import filled_from, read_from
+from .failures import _storage_as_fetch_error, _unexpected_as_fetch_error
+from .pruning import LibraryPruning
+from .resources import _link, _now
+
+
+class LibraryReextraction(LibraryPruning):
+    """A `Library`'s cached articles, extracted again from their kept pages."""
+
+    # -- extraction again ----------------------------------------------------------------------
+    async def reextract(
+        self,
+        targets: list[Entry | str] | None = None,
+        shrunk: list[tuple[str, int, int]] | None = None,
+    ) -> tuple[int, list[tuple[str, FetchError]]]:
+        """Re-run extraction on cached raw pages (all of them when `targets` is None), offline.
+
+        Returns how many were re-extracted and the failures (see `_reextract_one`). Each
+        article that came out with under half its words (a site rule that drops too much, or
+        a better extractor leaving the page's junk out) is added to `shrunk`, as (its address,
+        words before, words now): the user is told of it, and its kept page still holds it all.
+        """
+        if targets is None:
+            urls = [a.key for a in self.store.cached_articles()]
+        else:
+            urls = [_link(t) for t in targets]
+        failures: list[tuple[str, FetchError]] = []
+        done = 0
+
+        async def one(url: str) -> None:
+            nonlocal done
+            old = self.store.article(url) if shrunk is not None else None
+            try:
+                with _unexpected_as_fetch_error(url):
+                    new = await self._reextract_one(url, old)
+            except FetchError as error:
+                failures.append((url, error))
+            else:
+                done += 1
+                if shrunk is not None and old is not None and new.word_count * 2 < old.word_count:
+                    shrunk.append((url, old.word_count, new.word_count))
+
+        await asyncio.gather(*(one(u) for u in urls))
+        return done, failures
+
+    async def _reextract_one(self, url: str, old: Article | None = None) -> Article:
+        """Extract the kept raw page of `url` again and cache the result; raises FetchError.
+
+        An article whose new extraction fails keeps its old text, except a page now known not
+        to be one (an image a server called text/html, cached as mojibake before such bodies
+        were refused): that "article" is dropped and the link remembered as no article page,
+        as a fetch would have."""
+        from ..charset_labels import charset_from_content_type
+        from ..extract import extract_article
+        from ..extract.paywall import FOR_SUBSCRIBERS
+
+        raw = self.store.raw_page(url)
+        if raw is None:
+            if reason := self.store.not_an_article(url):  # a PDF, an image: said as a fetch says it
+                raise FetchError(ErrorKind.NOT_HTML, reason, url)
+            raise FetchError(ErrorKind.NOT_CACHED, "no raw page kept for it", url)
+        body, content_type = raw
+        old = old or self.store.article(url)
+        page_url = read_from(old, url)
+        try:
+            charset = charset_from_content_type(content_type)
+            rule = site_rule_for(self.site_rules, page_url)
+            fallback = self.store.fallback_html(url)
+            article = await self._cpu(extract_article, body, page_url, charset, fallback, rule)
+            article = filled_from(article, old)
+            if old is not None and old.page_url:
+                article = replace(article, url=old.url, page_url=old.page_url)
+            article = await self._with_later_pages(url, article)
+            # Pages that never came are still missing: a sync reads on, unless past the cap.
+            # Whether the page is for subscribers is this extraction's to say.
+            if old is not None and old.incomplete and old.incomplete != FOR_SUBSCRIBERS:
+                article = replace(
+                    article,
+                    incomplete=old.incomplete,
+                    incomplete_for_good=old.incomplete_for_good,
+                )
+            article = replace(article, fetched_at=old.fetched_at if old else _now())
+            with _storage_as_fetch_error(url):
+                self.store.put_article(url, article)
+        except FetchError as error:
+            if error.kind == ErrorKind.NOT_HTML:
+                with suppress(StoreError):
+                    self.store.delete_article(article_key(url))
+                    self.store.mark_not_an_article(url, error.message)
+            elif error.kind == ErrorKind.CONSENT_WALL and not self.is_saved(url):
+                # The wall's text was cached as the article before walls were known: it goes,
+                # so the next sync fetches the page again. A saved one is the reader's to drop.
+                with suppress(StoreError):
+                    self.store.delete_article(article_key(url))
+            raise
+        return article
+
+    async def _with_later_pages(self, url: str, article: Article) -> Article:
+        """`article`, extracted again from its first page, with its later pages' text extracted
+        again from the pages kept (`extend_for_cache` kept them); a page that no longer reads
+        as this article's is left out."""
+        from ..charset_labels import charset_from_content_type
+        from ..extract import extract_article
+        from ..extract.next_page import append_page, continues
+
+        for page_url, body, content_type in self.store.later_pages(url):
+            charset = charset_from_content_type(content_type)
+            rule = site_rule_for(self.site_rules, page_url)
+            try:
+                page = await self._cpu(extract_article, body, page_url, charset, "", rule)
+            except FetchError:
+                continue
+            if continues(article, page):
+                article = append_page(article, page)
+        return article
+
+    async def _upgraded(self, url: str, cached: Article) -> Article:
+        """`cached`, extracted again from its kept page because an older extractor made it: an
+        upgrade of reader improves what was synced before it, offline. Kept as it was when
+        that fails (no raw page was kept, the page no longer extracts), unless the page turns
+        out to be no article at all (a PDF, a cookie-consent wall)."""
+        try:
+            with _unexpected_as_fetch_error(url):
+                return await self._reextract_one(url, cached)
+        except FetchError as error:
+            gone = error.kind in (ErrorKind.NOT_HTML, ErrorKind.CONSENT_WALL)
+            if gone and self.store.article(url) is None:
+                raise
+        # The best this version can give is the old text: don't try again at each opening.
+        kept = replace(cached, extractor=EXTRACTOR)
+        with suppress(StoreError):
+            self.store.put_article(url, kept)
+        return kept

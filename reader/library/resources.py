@@ -1,0 +1,134 @@
+"""What a `Library` holds and starts: its data directory, store, `Fetcher` and pool of workers for
+CPU work, opened on first use and closed with it; and the two readings every layer above shares
+(an entry's article address, the time now)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, Self, TypeVar
+
+from ..config import DEFAULT_LIMITS, FetchLimits
+from ..models import Article, Entry, SiteRule
+from ..store import Store
+from ..workers import import_worker_modules, prepare_process_workers, start_worker, stop_pool
+
+if (
+    TYPE_CHECKING
+):  # the network and parsing stacks are imported on first use: `reader list` starts fast
+    from ..fetch import Fetcher
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _link(target: Entry | str) -> str:
+    """The article URL of an entry, or the URL itself."""
+    return target.link if isinstance(target, Entry) else target
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class LibraryResources:
+    """The store, the fetcher and the workers of a `Library`, and their lifecycle."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        limits: FetchLimits = DEFAULT_LIMITS,
+        workers: Literal["process", "thread"] = "thread",
+        cache_max_bytes: int = 0,
+        site_rules: dict[str, SiteRule] | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.limits = limits
+        self.cache_max_bytes = cache_max_bytes  # applied after each sync; 0 for no limit
+        self.site_rules = site_rules or {}
+        self.store = Store(data_dir)
+        self._workers = workers
+        self._pool: Executor | None = None
+        self._fetcher: Fetcher | None = None
+        self._inflight: dict[str, asyncio.Future[Article]] = {}
+        # Downloads of articles over several pages whose first page is in, and who waits to
+        # hear of it (`hear_first_page`), by canonical address.
+        self._first_pages: dict[str, Article] = {}
+        self._first_page_hearers: defaultdict[str, list[Callable[[Article], None]]] = defaultdict(
+            list
+        )
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    async def aclose(self) -> None:
+        if self._fetcher is not None:
+            await self._fetcher.aclose()
+            self._fetcher = None
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            stop_pool(self._pool)
+            self._pool = None
+        self.store.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            from ..fetch import Fetcher
+
+            self._fetcher = Fetcher(self.limits)
+        return self._fetcher
+
+    def start_workers(self, articles: bool = True) -> None:
+        """Start the pool for CPU work now, so its start-up overlaps the network.
+
+        In a process with no other thread yet (the CLI), workers are forked: they start at once
+        with the parent's modules. Otherwise (the TUI runs threads) they are spawned.
+        """
+        if self._pool is not None:
+            return
+        if self._workers != "process":
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reader-cpu")
+            return
+        count = max(1, min(4, os.cpu_count() or 2))
+        method = (
+            "fork"
+            if sys.platform.startswith("linux") and threading.active_count() == 1
+            else "spawn"
+        )
+        if method == "fork":
+            import_worker_modules(articles)  # once here; the children inherit them
+        else:
+            prepare_process_workers()
+        self._pool = ProcessPoolExecutor(
+            max_workers=count,
+            mp_context=get_context(method),
+            initializer=start_worker,
+            initargs=(os.getpid(),),
+        )
+        for _ in range(count):
+            self._pool.submit(import_worker_modules, articles)
+
+    async def _cpu(self, fn: Callable[P, T], *args: Any) -> T:
+        """Run CPU work off the event loop."""
+        self.start_workers()
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+
+    @property
+    def _worker_store(self) -> Store | Path:
+        """The store as a worker reaches it: by its directory from another process."""
+        return self.data_dir if self._workers == "process" else self.store

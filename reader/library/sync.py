@@ -1,0 +1,231 @@
+"""Feeds refreshed over the network, and a sync: every feed refreshed and every article not
+cached yet downloaded, a feed's new articles as soon as it is in, with progress as it goes and the
+cache pruned to its limit after."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Literal
+from urllib.parse import urlsplit
+
+from ..keys import article_key
+from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
+from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, SyncReport
+from .downloads import LibraryDownloads
+from .resources import _now
+
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+
+
+class LibrarySync(LibraryDownloads):
+    """A `Library`'s feeds refreshed, and its articles synced."""
+
+    # -- feeds over the network ----------------------------------------------------------------
+    async def refresh_feed(self, url: str) -> FeedResult:
+        """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed."""
+        try:
+            return await self._refresh_feed(url)
+        except StoreError as error:
+            return FeedResult(Feed(url), error=FetchError(ErrorKind.STORAGE, str(error), url))
+
+    async def _refresh_feed(self, url: str) -> FeedResult:
+        from ..feeds import parse_feed
+
+        feed = self.store.feed(url) or Feed(url)
+        try:
+            response = await self.fetcher.get(
+                url,
+                etag=feed.etag,
+                last_modified=feed.last_modified,
+                accept=FEED_ACCEPT,
+                max_bytes=self.limits.feed_max_bytes,
+            )
+            if response.not_modified:
+                feed = replace(feed, last_success=_now(), last_error=None, last_error_at=None)
+                self.store.put_feed(feed)
+                return FeedResult(feed, not_modified=True)
+            parsed = await self._cpu(
+                parse_feed,
+                response.body,
+                url,
+                response.url,
+                response.content_type,
+                response.charset,
+            )
+        except FetchError as error:
+            feed = replace(feed, last_error=error.message, last_error_at=_now())
+            self.store.put_feed(feed)
+            return FeedResult(feed, error=error)
+        new = self.store.merge_entries(url, parsed.entries)
+        feed = replace(
+            feed,
+            title=parsed.title or feed.title,
+            site_url=parsed.site_url or feed.site_url,
+            etag=response.etag,
+            last_modified=response.last_modified,
+            last_success=_now(),
+            last_error=None,
+            last_error_at=None,
+            problem=parsed.problem or None,
+        )
+        self.store.put_feed(feed)
+        return FeedResult(feed, new_entries=len(new), entries=parsed.entries)
+
+    async def refresh(
+        self,
+        progress: ProgressCallback | None = None,
+        on_feed: Callable[[FeedResult], None] | None = None,
+    ) -> list[FeedResult]:
+        """Refresh every feed at once; `on_feed` hears each result as it comes in."""
+        urls = self.store.feed_urls()
+        done = 0
+
+        async def one(url: str) -> FeedResult:
+            nonlocal done
+            result = await self.refresh_feed(url)
+            done += 1
+            if on_feed:
+                on_feed(result)
+            if progress:
+                progress(SyncProgress("feeds", done, len(urls)))
+            return result
+
+        if progress:
+            progress(SyncProgress("feeds", 0, len(urls)))
+        return list(await asyncio.gather(*(one(u) for u in urls)))
+
+    def _sync_start(self) -> tuple[list[Headline], set[str], set[str], set[str]]:
+        """The headlines before the feeds are refreshed, the keys of the articles cached whole,
+        those of links known not to be article pages, and those of articles missing some of
+        their pages (read on by the sync)."""
+        incomplete = self.store.incomplete_keys()
+        cached = self.store.article_keys() - incomplete
+        return self.headlines(), cached, self.store.not_article_keys(), incomplete
+
+    async def sync(
+        self, articles: bool = True, progress: ProgressCallback | None = None
+    ) -> SyncReport:
+        """Refresh every feed and fetch every article not cached yet.
+
+        A feed's new articles are fetched as soon as it is in, so a slow or dead feed server
+        delays only its own; their requests queue behind the feeds still waiting (the caps'
+        semaphores are fair). Articles left uncached by an interrupted sync come last.
+        """
+        if not articles:
+            results = await self.refresh(progress)
+            if progress:
+                progress(SyncProgress("done", len(results), len(results)))
+            return SyncReport(feeds=results)
+        # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
+        headlines, cached, not_pages, unfinished = await asyncio.to_thread(self._sync_start)
+        skip = cached | not_pages  # grows with each article put on its way
+        known_ids = {h.entry.id for h in headlines}
+        already_cached = sum(h.cached for h in headlines)
+        if unfinished:  # cached, but to be read on: not "already cached"
+            already_cached -= sum(
+                h.cached and article_key(h.entry.link) in unfinished for h in headlines
+            )
+        feeds_total = len(self.store.feed_urls())
+        feeds_done = done = 0
+        # Downloads run only so far ahead of extraction, the slower side: pages don't pile up
+        # in memory (and before an article the reader opens meanwhile) by the thousand. The cap
+        # is per host first: a feed's 40 articles on one host must not take every slot while
+        # the other hosts' connections sit idle.
+        host_ahead: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(4 * self.limits.per_host)
+        )
+        ahead = asyncio.Semaphore(4 * self.limits.max_connections)
+        todo: list[Entry] = []
+        tasks: list[asyncio.Task[None]] = []
+        failures: list[tuple[Entry, FetchError]] = []
+        not_articles: list[tuple[Entry, FetchError]] = []
+        incomplete: list[tuple[Entry, Article]] = []
+        # The cache refusing a write (a full disk) refuses the next too: the articles still to
+        # come are not downloaded only to be thrown away, each failing with this one reason.
+        unwritable: FetchError | None = None
+
+        def report(
+            phase: Literal["feeds", "articles", "done"],
+            arrived: Entry | None = None,
+            in_part: bool = False,
+        ) -> None:
+            if progress:
+                progress(
+                    SyncProgress(
+                        phase,
+                        feeds_done,
+                        feeds_total,
+                        done,
+                        len(todo),
+                        len(failures),
+                        arrived,
+                        in_part,
+                    )
+                )
+
+        async def one(entry: Entry) -> None:
+            nonlocal done, unwritable
+            try:
+                async with host_ahead[urlsplit(entry.link).netloc], ahead:
+                    if unwritable is not None:
+                        raise replace(unwritable, url=entry.link)
+                    # Known uncached (see _sync_start): no record read per article on the loop,
+                    # only a key looked up (is it an article to read on?).
+                    article = await self._fetch_once(entry.link, entry)
+            except FetchError as error:
+                if error.kind == ErrorKind.STORAGE and unwritable is None:
+                    unwritable = error
+                (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
+                    (entry, error)
+                )
+                done += 1
+                report("articles")
+                return
+            if article.incomplete:
+                incomplete.append((entry, article))
+            done += 1
+            report("articles", entry, article.in_part)
+
+        def fetch(entry: Entry) -> None:
+            key = article_key(entry.link) if entry.link else ""
+            if not key or key in skip:
+                return
+            skip.add(key)
+            todo.append(entry)
+            tasks.append(asyncio.create_task(one(entry)))
+
+        def feed_in(result: FeedResult) -> None:
+            nonlocal feeds_done, already_cached
+            feeds_done += 1
+            for entry in result.entries:
+                if entry.id not in known_ids:
+                    known_ids.add(entry.id)
+                    already_cached += bool(entry.link) and article_key(entry.link) in cached
+                fetch(entry)
+            report("feeds")
+
+        report("feeds")
+        try:
+            results = await self.refresh(on_feed=feed_in)
+            for headline in headlines:
+                fetch(headline.entry)
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                task.cancel()  # finished ones ignore it; after Ctrl-C or an error, none is left
+        pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None
+        report("done")
+        return SyncReport(
+            feeds=results,
+            articles_fetched=len(todo) - len(failures) - len(not_articles),
+            articles_already_cached=already_cached,
+            article_failures=failures,
+            not_articles=not_articles,
+            incomplete=incomplete,
+            pruned=pruned if pruned and pruned.removed else None,
+        )

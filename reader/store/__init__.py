@@ -1,0 +1,24 @@
+"""The on-disk state: subscriptions, entries, read flags and the article cache, in diskcache.
+
+Two caches under the data directory: `state/` (feeds, their entries, read flags) and
+`articles/` (cleaned articles and their raw pages, compressed). Both are SQLite-backed, safe for
+several threads and processes at once; read-modify-write goes through `transact()`. Records are
+JSON, so a damaged or foreign record is detected, reported and dropped instead of crashing or
+being shown. Nothing is evicted implicitly (eviction_policy="none"): what was synced stays.
+
+`Store` is built in layers, a module each, every class adding to the one before it:
+`directory` (the caches opened, the format, errors as `StoreError`, JSON records), `feeds`
+(subscriptions, entries, read flags), `articles` (articles, raw pages, later pages, what is no
+article), `usage` (saved, last read, reading places, eviction's view).
+"""
+
+from __future__ import annotations
+
+from .directory import DATA_FORMAT
+from .usage import CachedArticle, StoreUsage
+
+__all__ = ["DATA_FORMAT", "CachedArticle", "Store"]
+
+
+class Store(StoreUsage):
+    """All persistent state of one data directory."""

@@ -1,0 +1,219 @@
+"""Articles in the store: each cleaned article with its raw page, the feed's own text of it and
+its later pages when it is split over several; its other addresses; the marks of one missing
+text or cached in part; the links known to be no article, and why the last try to fetch one
+failed."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from urllib.parse import urlsplit
+
+from ..codec import article_from_dict, article_to_dict
+from ..keys import article_key
+from ..models import Article
+from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
+from .directory import _reporting_storage_errors
+from .feeds import StoreFeeds
+
+# Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
+# for a page that gives little, kept so re-extraction can use it offline), when it was last
+# opened, why it is no article, its later pages when it is split over several, a mark when
+# some of those are missing (`Article.incomplete`), why the last try to fetch it failed, and
+# where the reader left it. ("also:" keys are the article's other addresses, keyed by those:
+# `aliased`.)
+_ARTICLE_PREFIXES = (
+    "article:",
+    "raw:",
+    "fallback:",
+    "read-at:",
+    "not-article:",
+    "pages:",
+    "incomplete:",
+    "partial:",
+    "failed:",
+    "place:",
+)
+
+
+def _other_addresses(key: str, article: Article) -> set[str]:
+    """The keys of an article's addresses other than its link's `key`, which a citation names
+    and a reader may ask for (`reader show URL`): where the link's redirects ended, and the
+    canonical address the page declares, unless that is a site's home page (some sites
+    declare theirs on every page)."""
+    addresses = {article_key(article.url)} if article.url else set()
+    if article.canonical_url and urlsplit(article.canonical_url).path.strip("/"):
+        addresses.add(article_key(article.canonical_url))
+    return addresses - {key}
+
+
+def _article_record(article: Article) -> str:
+    return json.dumps(article_to_dict(article), ensure_ascii=False, separators=(",", ":"))
+
+
+@_reporting_storage_errors
+class StoreArticles(StoreFeeds):
+    """The cached articles of a `Store`, and what is known of links not cached."""
+
+    # -- articles ----------------------------------------------------------------------------
+    def article_keys(self) -> set[str]:
+        """The keys of every cached article, in one query (for lists of thousands)."""
+        return self._keys_with_prefix("article:")
+
+    def not_article_keys(self) -> set[str]:
+        """The keys of every link known not to be an article page, in one query."""
+        return self._keys_with_prefix("not-article:")
+
+    def _keys_with_prefix(self, prefix: str) -> set[str]:
+        query = "SELECT key FROM Cache WHERE key >= ? AND key < ?"
+        # A range on the primary key's index, not LIKE (which can't use it); ';' follows ':'.
+        rows = self._articles._sql(query, (prefix, prefix[:-1] + ";")).fetchall()
+        return {str(key)[len(prefix) :] for (key,) in rows}
+
+    def article(self, url: str) -> Article | None:
+        """The cached article, or None; a damaged record is dropped and reported as a problem."""
+        key = f"article:{article_key(url)}"
+        data = self._load(self._articles, key)
+        if data is None:
+            return None
+        try:
+            return article_from_dict(data)
+        except (KeyError, TypeError, ValueError, IndexError):
+            self._drop_damaged(self._articles, key)
+            return None
+
+    def put_article(
+        self,
+        url: str,
+        article: Article,
+        packed_page: bytes | None = None,
+        fallback_html: str = "",
+    ) -> None:
+        """Cache an article, with its raw page as `pack_raw_page` made it and the feed's own
+        text of it (what extraction falls back on), in one transaction."""
+        key = article_key(url)
+        record = _article_record(article)
+        with self._articles.transact():
+            if packed_page is not None:
+                self._articles.set(f"raw:{key}", packed_page)
+                self._articles.delete(f"pages:{key}")  # a first page fetched again starts over
+                if fallback_html:
+                    self._articles.set(f"fallback:{key}", zlib.compress(fallback_html.encode(), 1))
+                else:
+                    self._articles.delete(f"fallback:{key}")
+            self._articles.set(f"article:{key}", record)
+            self._articles.delete(f"failed:{key}")
+            self._mark_missing_text(key, article)
+            for address in _other_addresses(key, article):
+                self._articles.set(f"also:{address}", url)
+
+    def has_article(self, url: str) -> bool:
+        return f"article:{article_key(url)}" in self._articles
+
+    def aliased(self, url: str) -> str | None:
+        """The link an article was cached under, when `url` is another address of it: the
+        page a redirect ended at, or the canonical address the page declares (`put_article`).
+        May name an article pruned since: reading that link says so."""
+        link = self._articles.get(f"also:{article_key(url)}")
+        return link if isinstance(link, str) else None
+
+    def _mark_missing_text(self, key: str, article: Article) -> None:
+        """Mark an article being put as missing text for a sync to read on, and as cached only
+        in part (both, one or none)."""
+        if article.incomplete and not article.incomplete_for_good:
+            self._articles.set(f"incomplete:{key}", 1)
+        else:
+            self._articles.delete(f"incomplete:{key}")
+        if article.in_part:  # what a list marks apart from a whole article
+            self._articles.set(f"partial:{key}", 1)
+        else:
+            self._articles.delete(f"partial:{key}")
+
+    def is_incomplete(self, url: str) -> bool:
+        """The article cached for `url` lacks some of its text, for a sync to read on
+        (`Article.incomplete`, not for good)."""
+        return f"incomplete:{article_key(url)}" in self._articles
+
+    def partial_keys(self) -> set[str]:
+        """The keys of the cached articles that are not all of the article (see
+        `_mark_missing_text`), in one query. Marked when cached: an article cached before the
+        mark existed has none until it is extracted again."""
+        return self._keys_with_prefix("partial:")
+
+    def incomplete_keys(self) -> set[str]:
+        """The keys of the cached articles missing some of their text for a sync to read on,
+        in one query."""
+        return self._keys_with_prefix("incomplete:")
+
+    def add_article_page(
+        self, url: str, article: Article, page_url: str, packed_page: bytes
+    ) -> None:
+        """Cache `article` with one more of its pages: the raw page `page_url` gave, as
+        `pack_raw_page` made it, kept after those before it (`later_pages`)."""
+        key = article_key(url)
+        record = _article_record(article)
+        with self._articles.transact():
+            try:
+                pages = [*self._page_list(key), (page_url, packed_page)]
+            except ValueError:  # damaged: the pages before are lost, this one is kept
+                pages = [(page_url, packed_page)]
+            self._articles.set(f"pages:{key}", pack_page_list(pages))
+            self._articles.set(f"article:{key}", record)
+            self._articles.delete(f"failed:{key}")
+            self._mark_missing_text(key, article)
+
+    def later_pages(self, url: str) -> list[tuple[str, bytes, str]]:
+        """The raw pages after the first of an article split over several, in order: each
+        page's address, the page as downloaded and its Content-Type."""
+        try:
+            return [
+                (page_url, *unpack_raw_page(blob))
+                for page_url, blob in self._page_list(article_key(url))
+            ]
+        except (ValueError, zlib.error, TypeError, UnicodeDecodeError):
+            self._drop_damaged(self._articles, f"pages:{article_key(url)}")
+            return []
+
+    def _page_list(self, key: str) -> list[tuple[str, bytes]]:
+        blob = self._articles.get(f"pages:{key}")
+        return unpack_page_list(blob) if isinstance(blob, bytes) else []
+
+    def fallback_html(self, url: str) -> str:
+        """The feed's own text kept beside an article's raw page, or ""."""
+        blob = self._articles.get(f"fallback:{article_key(url)}")
+        try:
+            return zlib.decompress(blob).decode() if isinstance(blob, bytes) else ""
+        except (zlib.error, UnicodeDecodeError):
+            self._drop_damaged(self._articles, f"fallback:{article_key(url)}")
+            return ""
+
+    def not_an_article(self, url: str) -> str | None:
+        """Why a link is known not to be an article page (e.g. its content type), or None."""
+        value = self._articles.get(f"not-article:{article_key(url)}")
+        return value if isinstance(value, str) else None
+
+    def mark_not_an_article(self, url: str, reason: str) -> None:
+        self._articles.set(f"not-article:{article_key(url)}", reason)
+
+    def last_failure(self, url: str) -> str | None:
+        """Why the last try to fetch an article not cached failed, or None."""
+        value = self._articles.get(f"failed:{article_key(url)}")
+        return value if isinstance(value, str) else None
+
+    def mark_failed(self, url: str, reason: str) -> None:
+        self._articles.set(f"failed:{article_key(url)}", reason)
+
+    def raw_page(self, url: str) -> tuple[bytes, str] | None:
+        """The page as downloaded and its Content-Type header, or None."""
+        blob = self._articles.get(f"raw:{article_key(url)}")
+        if blob is None:
+            return None
+        try:
+            return unpack_raw_page(blob)
+        except (zlib.error, TypeError, AttributeError):
+            self._drop_damaged(self._articles, f"raw:{article_key(url)}")
+            return None
+
+    def delete_article(self, key: str) -> None:
+        for prefix in _ARTICLE_PREFIXES:
+            self._articles.delete(prefix + key)

@@ -1,0 +1,151 @@
+"""A data directory opened as a `Store` uses it: its two caches (`state/` and `articles/`),
+its format checked (a newer reader's refused, an older one's marked), every SQLite and OS error
+of a public method made a `StoreError` that says what happened to the directory, and the JSON
+records the layers above read and write (a damaged one dropped and reported)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sqlite3
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, TypeVar
+
+import diskcache
+
+from ..models import StoreError
+
+# The name it had before the split into modules: a logging setup may name it.
+log = logging.getLogger("reader.store")
+
+# The layout of a data directory. Raised when records change incompatibly; an older reader
+# refuses a newer directory rather than misreading it, a newer one upgrades an older one.
+# 2: raw pages may be kept as the server's own gzip stream. 3: articles may hold table rows,
+# which a format-2 reader can't decode (it would drop those articles as damaged); format-2
+# articles read as they are. 4: articles may hold media lines (a recording's or a video's link),
+# which a format-3 reader can't decode either. 5: articles may hold pictures' lines.
+DATA_FORMAT = 5
+_FORMAT = "format"
+
+C = TypeVar("C", bound=type)
+
+
+def _reporting_storage_errors(cls: C) -> C:
+    """Every public method of `cls` turns SQLite and OS errors into a StoreError."""
+
+    def wrap(method: Any) -> Any:
+        @functools.wraps(method)
+        def guarded(self: StoreDirectory, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.DatabaseError as error:
+                raise StoreError(_storage_message(self.root, error)) from None
+            except OSError as error:
+                raise StoreError(
+                    f"cannot use the data directory {self.root}: {error.strerror or error}"
+                ) from None
+
+        return guarded
+
+    for name, member in list(vars(cls).items()):
+        if callable(member) and not name.startswith("_"):
+            setattr(cls, name, wrap(member))
+    return cls
+
+
+def _read_only(root: Path) -> bool:
+    """The directory (or the file system it is on) can't be written, whoever we are."""
+    try:
+        return bool(os.statvfs(root).f_flag & os.ST_RDONLY) or not os.access(root, os.W_OK)
+    except OSError:
+        return False
+
+
+def _disk_full(error: sqlite3.DatabaseError) -> bool:
+    # SQLite can't even open its journal when no byte is left: that, too, is a full disk.
+    return "full" in str(error) or "disk I/O error" in str(error)
+
+
+def _storage_message(root: Path, error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if _disk_full(error):
+        return f"the disk holding {root} is full (or failing): nothing new was cached, nothing was lost"
+    if "readonly" in text or "read-only" in text:
+        return f"the data directory {root} is read-only: reading works, nothing new can be cached"
+    if "not a database" in text or "malformed" in text:
+        return f"a cache file under {root} is damaged ({text}); move it aside to start afresh (nothing was deleted)"
+    return f"cache error in {root}: {text}"
+
+
+@_reporting_storage_errors
+class StoreDirectory:
+    """The caches of one data directory, opened and closed (see `Store`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[str] = []  # damaged records found (and dropped) since opening
+        settings: dict[str, Any] = {"eviction_policy": "none", "size_limit": 2**62, "timeout": 30}
+        if root.exists() and not root.is_dir():
+            raise StoreError(f"the data directory {root} is a file, not a directory")
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            self._state = diskcache.Cache(str(root / "state"), **settings)
+            self._articles = diskcache.Cache(str(root / "articles"), **settings)
+        except (sqlite3.DatabaseError, OSError) as error:
+            if _read_only(root):
+                raise StoreError(
+                    f"the data directory {root} is read-only; the reader must write there "
+                    "(nothing was changed: copy it somewhere writable or pick another --data-dir)"
+                ) from None
+            if isinstance(error, sqlite3.DatabaseError) and _disk_full(error):
+                # Opening writes (diskcache records its settings), so even reading needs room.
+                raise StoreError(
+                    f"the disk holding {root} is full (or failing): nothing can be read or cached "
+                    "until some space is freed on it (nothing was lost)"
+                ) from None
+            if isinstance(error, sqlite3.DatabaseError):
+                raise StoreError(_storage_message(root, error)) from None
+            raise StoreError(
+                f"cannot open the data directory {root}: {error.strerror or error}"
+            ) from None
+        self._check_format()
+
+    def _check_format(self) -> None:
+        found = self._state.get(_FORMAT)
+        if isinstance(found, int) and found > DATA_FORMAT:
+            self.close()
+            raise StoreError(
+                f"the data directory {self.root} was written by a newer reader (format {found}, "
+                f"this one reads {DATA_FORMAT}); upgrade reader-tui to read it (nothing was changed)"
+            )
+        if found != DATA_FORMAT:
+            # A directory from before the marker (or a new one): its records are checked one by
+            # one as they are read, so marking it is all the upgrade there is to do.
+            with suppress(sqlite3.DatabaseError, OSError):
+                self._state.set(_FORMAT, DATA_FORMAT)
+
+    def close(self) -> None:
+        self._state.close()
+        self._articles.close()
+
+    # -- JSON records ------------------------------------------------------------------------
+    def _load(self, cache: diskcache.Cache, key: str, default: Any = None) -> Any:
+        raw = cache.get(key)
+        if raw is None:
+            return default
+        try:
+            return json.loads(raw)
+        except (TypeError, ValueError):
+            self._drop_damaged(cache, key)
+            return default
+
+    def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
+        cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+    def _drop_damaged(self, cache: diskcache.Cache, key: str) -> None:
+        log.warning("dropping damaged cache record %s", key)
+        self.problems.append(key)
+        cache.delete(key)

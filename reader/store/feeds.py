@@ -1,0 +1,144 @@
+"""Subscriptions and their entries in the store: the feeds subscribed, each feed's state, its
+entries (newest first, up to MAX_ENTRIES_PER_FEED, an entry's full text kept apart) and the ids
+read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
+from ..config import DEFAULT_LIMITS
+from ..models import Entry, Feed
+from .directory import StoreDirectory, _reporting_storage_errors
+
+MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
+_SUBSCRIPTIONS = "subscriptions"
+
+
+def _feed_key(url: str) -> str:
+    return f"feed:{url}"
+
+
+def _entries_key(url: str) -> str:
+    return f"entries:{url}"
+
+
+def _read_key(url: str) -> str:
+    return f"read:{url}"
+
+
+def _content_key(entry_id: str) -> str:
+    # Apart from the feed's entry list, which every start reads whole: full texts would make
+    # that list megabytes, and they are wanted only when an article page gives little.
+    return f"content:{entry_id}"
+
+
+def _newest_first(entry: Entry) -> tuple[int, float]:
+    when = entry.published or entry.updated
+    return (0, -when.timestamp()) if when else (1, 0.0)
+
+
+@_reporting_storage_errors
+class StoreFeeds(StoreDirectory):
+    """The feeds, entries and read flags of a `Store`."""
+
+    # -- feeds -------------------------------------------------------------------------------
+    def feed_urls(self) -> list[str]:
+        urls = self._load(self._state, _SUBSCRIPTIONS, [])
+        return [u for u in urls if isinstance(u, str)]
+
+    def feeds(self) -> list[Feed]:
+        return [self.feed(url) or Feed(url) for url in self.feed_urls()]
+
+    def feed(self, url: str) -> Feed | None:
+        data = self._load(self._state, _feed_key(url))
+        if data is None:
+            return None
+        try:
+            return feed_from_dict(data)
+        except (KeyError, TypeError, ValueError):
+            self._drop_damaged(self._state, _feed_key(url))
+            return None
+
+    def add_feed(self, url: str, title: str = "") -> bool:
+        """Subscribe, under `title` until the feed says its own; False when already subscribed."""
+        with self._state.transact():
+            urls = self.feed_urls()
+            if url in urls:
+                return False
+            self._save(self._state, _SUBSCRIPTIONS, [*urls, url])
+            if self._state.get(_feed_key(url)) is None:
+                self._save(self._state, _feed_key(url), feed_to_dict(Feed(url, title=title)))
+        return True
+
+    def remove_feed(self, url: str) -> bool:
+        """Unsubscribe and forget the feed's headlines; cached article text stays (it may be shared)."""
+        with self._state.transact():
+            urls = self.feed_urls()
+            if url not in urls:
+                return False
+            self._save(self._state, _SUBSCRIPTIONS, [u for u in urls if u != url])
+            for entry in self.entries(url):
+                self._state.delete(_content_key(entry.id))
+            for key in (_feed_key(url), _entries_key(url), _read_key(url)):
+                self._state.delete(key)
+        return True
+
+    def put_feed(self, feed: Feed) -> None:
+        if feed.url in self.feed_urls():
+            self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
+
+    # -- entries -----------------------------------------------------------------------------
+    def entries(self, feed_url: str) -> list[Entry]:
+        data = self._load(self._state, _entries_key(feed_url), [])
+        try:
+            return [entry_from_dict(d) for d in data]
+        except (KeyError, TypeError, ValueError):
+            self._drop_damaged(self._state, _entries_key(feed_url))
+            return []
+
+    def merge_entries(self, feed_url: str, fresh: Iterable[Entry]) -> list[Entry]:
+        """Add or update a feed's entries; returns those that are new. Old entries are kept
+        (a feed shows only its latest items), up to MAX_ENTRIES_PER_FEED."""
+        mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
+        with self._state.transact():
+            known = {e.id: e for e in self.entries(feed_url)}
+            new = [e for e in mine if e.id not in known]
+            # An item's full text is written when the item is new or says it changed, not at
+            # every refresh of its feed (a feed carries up to 2,000 of them).
+            changed = [
+                e
+                for e in mine
+                if e.content and (e.id not in known or known[e.id].updated != e.updated)
+            ]
+            known.update((e.id, e) for e in mine)
+            ordered = sorted(known.values(), key=_newest_first)
+            self._save(
+                self._state,
+                _entries_key(feed_url),
+                [entry_to_dict(e) for e in ordered[:MAX_ENTRIES_PER_FEED]],
+            )
+            for entry in changed:
+                self._state.set(_content_key(entry.id), entry.content)
+            for dropped in ordered[MAX_ENTRIES_PER_FEED:]:
+                self._state.delete(_content_key(dropped.id))
+        return new
+
+    def entry_content(self, entry_id: str) -> str:
+        """The feed's full text of an entry (see `Entry.content`), or ""."""
+        value = self._state.get(_content_key(entry_id))
+        return value if isinstance(value, str) else ""
+
+    def feed_html(self, entry: Entry) -> str:
+        """The text the feed carried for `entry`: its full content (in hand when fresh from the
+        feed, else kept here), else its summary. Extraction's fallback and the offline view."""
+        return entry.content or self.entry_content(entry.id) or entry.summary
+
+    def read_ids(self, feed_url: str) -> set[str]:
+        return set(self._load(self._state, _read_key(feed_url), []))
+
+    def set_read(self, entry: Entry, read: bool) -> None:
+        with self._state.transact():
+            ids = self.read_ids(entry.feed_url)
+            ids.add(entry.id) if read else ids.discard(entry.id)
+            self._save(self._state, _read_key(entry.feed_url), sorted(ids))

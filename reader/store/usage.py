@@ -1,0 +1,99 @@
+"""What the reader does with cached articles, in the store: saved for good, when last read,
+where left; and the articles as eviction sees them (size, when cached, when last used, saved)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from ..keys import article_key
+from ..models import Entry
+from .articles import StoreArticles
+from .directory import _reporting_storage_errors
+
+_SAVED = "saved"
+
+
+@dataclass(frozen=True)
+class CachedArticle:
+    """One article in the cache, as eviction sees it."""
+
+    key: str
+    size: int  # bytes of the cleaned article and its raw page
+    cached_at: float  # epoch seconds
+    last_used: float  # last opened, else when cached
+    saved: bool
+
+
+@_reporting_storage_errors
+class StoreUsage(StoreArticles):
+    """The saved flags, reading marks and eviction's view of a `Store`."""
+
+    # -- saved articles, use and eviction ----------------------------------------------------
+    def saved(self) -> dict[str, dict[str, Any]]:
+        """Saved articles by article key: what entry they came from and when they were saved."""
+        data = self._load(self._state, _SAVED, {})
+        return data if isinstance(data, dict) else {}
+
+    def set_saved(self, url: str, saved: bool, entry: Entry | None = None) -> None:
+        key = article_key(url)
+        with self._state.transact():
+            current = self.saved()
+            if saved:
+                current[key] = {
+                    "url": url,
+                    "entry": entry.id if entry else None,
+                    "feed": entry.feed_url if entry else None,
+                    "at": time.time(),
+                }
+            else:
+                current.pop(key, None)
+            self._save(self._state, _SAVED, current)
+
+    def touch_article(self, url: str) -> None:
+        """Record that the article was just read (least recently read goes first on eviction)."""
+        self._articles.set(f"read-at:{article_key(url)}", time.time())
+
+    def reading_place(self, url: str) -> dict[str, Any] | None:
+        """Where the reader left the article (see `Library.remember_place`), or None."""
+        value = self._load(self._articles, f"place:{article_key(url)}")
+        return value if isinstance(value, dict) else None
+
+    def set_reading_place(self, url: str, place: dict[str, Any] | None) -> None:
+        key = f"place:{article_key(url)}"
+        if place is None:
+            self._articles.delete(key)
+        else:
+            self._save(self._articles, key, place)
+
+    def cached_articles(self) -> list[CachedArticle]:
+        saved = self.saved()
+        sizes: dict[str, int] = {}
+        cached_at: dict[str, float] = {}
+        downloaded_at: dict[str, float] = {}
+        read_at: dict[str, float] = {}
+        # diskcache keeps small values inline and large ones in files; its table knows both sizes.
+        query = "SELECT key, CASE WHEN filename IS NULL THEN length(value) ELSE size END, store_time FROM Cache"
+        for key, size, stored in self._articles._sql(query).fetchall():
+            kind, _, akey = str(key).partition(":")
+            if kind in ("article", "raw", "fallback", "pages"):
+                sizes[akey] = sizes.get(akey, 0) + int(size or 0)
+            if kind == "article":
+                cached_at[akey] = stored
+            elif kind == "raw":
+                downloaded_at[akey] = stored
+            elif kind == "read-at":
+                value = self._articles.get(key)
+                read_at[akey] = value if isinstance(value, float) else 0.0
+        # Cached when its page was downloaded: re-extracting the kept page (`reader reextract`,
+        # an upgrade) rewrites the article record, but neither caches nor reads it, so it must
+        # not make every article look as recently used as the others to eviction.
+        cached_at = {key: downloaded_at.get(key, at) for key, at in cached_at.items()}
+        return [
+            CachedArticle(key, sizes.get(key, 0), at, max(at, read_at.get(key, 0.0)), key in saved)
+            for key, at in cached_at.items()
+        ]
+
+    def disk_usage(self) -> int:
+        return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())

@@ -1,0 +1,231 @@
+"""The reader app's articles: read (from the cache, else downloaded in a task of the app's own
+that a worker giving up doesn't cancel), saved, fetched ahead of the reader, their places kept; a
+link followed here or in the browser; text copied to the clipboard."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from contextlib import suppress
+from itertools import islice
+
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError
+from ..reports import Headline
+from ..urls import contact_address, is_web_url
+from .app_headlines import ReaderAppHeadlines
+from .browser import NO_BROWSER_HINT, open_in_browser
+from .clipboard import clipboard_commands, copy_with_tools
+from .display import plain
+from .widgets.article.reading_place import Place
+
+
+def _consume(future: asyncio.Future[object]) -> None:
+    """Mark a finished future's error as seen (the waiter that wanted it has gone)."""
+    if not future.cancelled():
+        future.exception()
+
+
+class ReaderAppArticles(ReaderAppHeadlines):
+    """The reader app's articles, read, saved and fetched ahead (see `ReaderApp`)."""
+
+    # -- articles ------------------------------------------------------------------------------
+    def toggle_saved(self, entry: Entry) -> None:
+        """Keep an article for good (fetching it first if needed), or let it go again."""
+        self._run(self._toggle_saved(entry), "save")
+
+    async def _toggle_saved(self, entry: Entry) -> None:
+        if self.lib.is_saved(entry):
+            self.lib.unsave(entry)
+            self._changed([self.index.set_saved(entry.id, False)])
+            self.notify("No longer saved: it may be evicted when the cache is full.")
+            return
+        try:
+            article = await self._download(entry)
+            self.lib.set_saved(entry, True)
+        except FetchError as error:
+            shown = plain(f"Not saved: {error.message}", max_length=300).plain
+            self.notify(shown, severity="error", markup=False)
+            return
+        self._changed(
+            [
+                self.index.set_cached(entry.id, partial=article.in_part),
+                self.index.set_saved(entry.id, True),
+            ]
+        )
+        self.notify("Saved for good: it stays offline and is never evicted.")
+
+    async def read_article(
+        self, entry: Entry, first_page: Callable[[Article], None] | None = None
+    ) -> Article:
+        """Return an entry's article (cached, or fetched now) and mark it read. Raises
+        FetchError, leaving the entry unread: nothing of it was read. `first_page` hears of an
+        article over several pages when its first is in (see `Library.article`); that page
+        is read, and cached, whatever becomes of the others."""
+
+        def first_in(article: Article) -> None:
+            self._opened(entry, article)
+            if first_page is not None:
+                first_page(article)
+
+        try:
+            article = await self._download(entry, first_in)
+        except FetchError:
+            # Not in the cache: a row marked available offline (another process pruned it,
+            # say) must stop saying so once opening it has found it gone.
+            self._changed([self.index.set_cached(entry.id, False)])
+            raise
+        self._opened(entry, article)
+        return article
+
+    def remember_place(self, entry: Entry, article: Article, place: Place | None) -> None:
+        """Where the reader left an article (None: at its start), for when it is opened again,
+        in this session or the next. A store that can't be written (a full disk) forgets it:
+        no reason to stop the reader going back."""
+        with suppress(StoreError):
+            self.lib.remember_place(entry, article, None if place is None else place.record())
+
+    def place_of(self, entry: Entry, article: Article) -> Place | None:
+        """Where the reader left `article`, when it is still the text it was left in."""
+        try:
+            record = self.lib.reading_place(entry, article)
+        except StoreError:
+            return None
+        return None if record is None else Place.from_record(record)
+
+    def _opened(self, entry: Entry, article: Article) -> None:
+        """An entry's article (or its first page) is on screen: read, and in the cache."""
+        self.set_read(entry, True)
+        self._prefetch_failed.discard(entry.id)
+        self._changed([self.index.set_cached(entry.id, partial=article.in_part)])
+
+    async def read_feed_text(self, entry: Entry) -> Article | None:
+        """The text the feed carried for an entry whose page can't be fetched (see
+        `Library.feed_text`). The entry stays unread: offline, a summary is all it shows, and
+        the article itself is still to be read once the network is back."""
+        return await self.lib.feed_text(entry)
+
+    async def _download(
+        self, entry: Entry, first_page: Callable[[Article], None] | None = None
+    ) -> Article:
+        """`library.article(entry)` in a task of the app's own, awaited through a shield.
+
+        A worker that stops waiting (the reader pressed `n`, switched feeds) must not cancel
+        the Library's wait on a download: the article should still land in the cache, and a
+        cancelled wait would leave the download's error unretrieved.
+        """
+        task = self._downloads.get(entry.id)
+        if task is None:
+            task = asyncio.ensure_future(self.lib.article(entry, first_page=first_page))
+            self._downloads[entry.id] = task
+            task.add_done_callback(lambda done: self._downloads.pop(entry.id, None))
+            task.add_done_callback(_consume)
+        elif first_page is not None and entry.link:
+            # Under way already (a prefetch): its first page is still worth hearing of.
+            self.lib.hear_first_page(entry.link, first_page)
+        try:
+            return await asyncio.shield(task)
+        except FetchError as error:
+            if error.kind == ErrorKind.NOT_HTML:  # marked ↗ now, not at the next reload
+                self._changed([self.index.set_not_article(entry.id)])
+            raise
+
+    def prefetch(self, headlines: list[Headline]) -> None:
+        """Fetch ahead the first uncached articles of the list on screen (replacing any earlier run)."""
+        wanted = (
+            h.entry
+            for h in headlines
+            if not h.cached and h.entry.link and h.entry.id not in self._prefetch_failed
+        )
+        # islice: a feed switch on 10,000 cached headlines must not scan them all.
+        todo = list(islice(wanted, self.prefetch_limit))
+        if todo:
+            self._run(self._prefetch(todo), "prefetch", exclusive=True)
+
+    async def _prefetch(self, entries: list[Entry]) -> None:
+        async def one(entry: Entry) -> None:
+            try:
+                article = await self._download(entry)
+            except FetchError:
+                self._prefetch_failed.add(entry.id)
+                return
+            self._changed([self.index.set_cached(entry.id, partial=article.in_part)])
+
+        await asyncio.gather(*(one(e) for e in entries))
+        if not self._busy:
+            self.status = self.summary()
+
+    def open_link(self, url: str, reading: Entry | None = None) -> None:
+        """A link in an article: read here when it is one of the feeds' articles (offline too,
+        when it is cached), else in the browser (`open_original`). `reading` is the article
+        the link is in: a link to itself (a footnote's "#ref") changes nothing. A link to write
+        or call to is no page: its address is said, to copy from the link list, never opened."""
+        address = contact_address(url)
+        if address:
+            kind = "E-mail address" if url.startswith("mailto:") else "Telephone number"
+            shown = plain(address, max_length=200).plain
+            self.notify(
+                f"{kind}: {shown} (not opened; L lists the links, c copies one)", markup=False
+            )
+            return
+        headline = self.readable_here(url)
+        if headline is None:
+            self.open_original(url)
+        elif reading is not None and headline.entry.id == reading.id:
+            self.notify("That link is to this very article.")
+        else:
+            from .screens.article import ArticleScreen
+
+            came_from = next(
+                (
+                    screen
+                    for screen in reversed(self.screen_stack)
+                    if isinstance(screen, ArticleScreen)
+                    and reading is not None
+                    and screen.headline.entry.id == reading.id
+                ),
+                None,
+            )
+            self.push_screen(ArticleScreen([headline], 0, came_from))
+
+    def opens_another_here(self, url: str, reading: Entry) -> bool:
+        """Enter on `url`, a link in the article of `reading`, opens another article in the
+        reader (`open_link`): what the status line and the link list go by."""
+        headline = self.readable_here(url)
+        return headline is not None and headline.entry.id != reading.id
+
+    def readable_here(self, url: str) -> Headline | None:
+        """The headline of the feeds' article at `url`, when the reader can show it (a PDF or
+        a picture a feed links to is the browser's to show)."""
+        headline = self.index.by_link(url)
+        return None if headline is None or self.lib.store.not_an_article(url) else headline
+
+    def open_original(self, url: str) -> None:
+        """Open an article's page in the web browser (http and https links only)."""
+        if not url or not is_web_url(url):
+            self.notify("This item has no web address to open.", severity="warning")
+            return
+        shown = plain(url, max_length=200).plain
+        if open_in_browser(self, url):
+            self.notify(f"Opened in your browser: {shown}", markup=False)
+        else:
+            message = f"No browser could open {shown}. {NO_BROWSER_HINT}"
+            self.notify(message, severity="warning", markup=False)
+
+    def copy_text(self, text: str, what: str, shown: str) -> None:
+        """Put `text` on the clipboard and say where it went: "<what> copied: <shown>".
+
+        The terminal gets it as OSC 52 (Textual's way), and the desktop's clipboard tool or
+        tmux's buffer too, where this session has one (see `clipboard`). When only OSC 52 was
+        left, the message says so: nothing tells the app whether the terminal took it."""
+        self.copy_to_clipboard(text)
+        self._run(self._copy_with_tools(text, what, plain(shown, max_length=200).plain), "copy")
+
+    async def _copy_with_tools(self, text: str, what: str, shown: str) -> None:
+        if await copy_with_tools(text, clipboard_commands()):
+            self.notify(f"{what} copied: {shown}", markup=False)
+        else:
+            self.notify(
+                f"{what} sent to the terminal's clipboard (OSC 52, which some terminals "
+                f"ignore): {shown}",
+                markup=False,
+            )

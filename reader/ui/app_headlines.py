@@ -1,0 +1,88 @@
+"""The reader app's headlines: read from the store in a thread and redrawn, their read flags set,
+the idle status line counted over them, and the garbage collector kept off them (collected and
+frozen once the screen has settled)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+
+from ..models import Entry
+from ..plural import plural
+from ..reports import Headline
+from .app_state import ReaderAppState
+from .collector import collect_and_freeze, freeze_long_lived, release_closed_widgets, thaw
+from .headlines import HeadlineIndex
+from .messages import ArticleClosed, HeadlinesChanged
+
+COLLECT_AFTER_CLOSE = 0.5
+"""Seconds after an article's screen closes before it is collected: right away, Textual still
+holds it while handling the close."""
+
+
+class ReaderAppHeadlines(ReaderAppState):
+    """The reader app's headlines, loaded and marked (see `ReaderApp`)."""
+
+    # -- headlines -----------------------------------------------------------------------------
+    async def reload(self, *, freeze: bool = True) -> None:
+        """Read feeds and headlines from the store (in a thread) and redraw every list."""
+        self.index = await asyncio.to_thread(HeadlineIndex.load, self.lib)
+        if freeze and not self._busy:
+            # Tens of thousands of long-lived headline objects (acyclic: refcounting frees them
+            # when replaced): keep the cyclic collector from walking them again and again, which
+            # stalled cursor moves by ~100 ms (measured in benchmarks/tui_headlines.py). During
+            # a job nothing walks them (see `collector`), and its end collects, then freezes.
+            freeze_long_lived()
+        self.main_screen.post_message(HeadlinesChanged())
+        if not self._busy:
+            self.status = self.summary()
+
+    def settle(self) -> None:
+        """Collect and freeze what is on screen now (an article just laid out, the list come
+        back to), unless a job is running: its end does that (see `collector`)."""
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+            self._settle_timer = None
+        if not self._busy:
+            collect_and_freeze()
+
+    def on_article_closed(self, _message: ArticleClosed) -> None:
+        """Thaw now, and settle once nothing refers to the closed screen any more (its last
+        messages are handled)."""
+        release_closed_widgets()
+        thaw()
+        if self._settle_timer is None:
+            self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)
+
+    def summary(self) -> str:
+        """The idle status line: counts over every feed."""
+        index = self.index
+        if not index.feeds:
+            return "No feeds yet: add one with `reader add URL`, or try `reader demo`."
+        failed = [f for f in index.feeds if f.last_error]
+        # Counts kept by the index: this runs on every cursor move over 10,000 headlines.
+        line = (
+            f"{plural(len(index.headlines), 'headline')} · {index.unread_in(None)} unread · "
+            f"{index.cached} available offline"
+        )
+        if failed:
+            line += f" · {plural(len(failed), 'feed')} failing (marked !)"
+        return line
+
+    def _changed(self, headlines: Iterable[Headline | None]) -> None:
+        changed = tuple(h for h in headlines if h is not None)
+        if changed:
+            self.main_screen.post_message(HeadlinesChanged(changed))
+
+    def set_read(self, entry: Entry, read: bool) -> None:
+        self.lib.mark_read(entry, read)
+        self._changed([self.index.set_read(entry.id, read)])
+        if not self._busy:
+            self.status = self.summary()
+
+    def toggle_read(self, entry: Entry) -> bool:
+        """Flip an entry's read flag; returns the new value."""
+        headline = self.index.get(entry.id)
+        read = not (headline.read if headline else self.lib.is_read(entry))
+        self.set_read(entry, read)
+        return read

@@ -1,0 +1,102 @@
+"""The reader app's state, and how it runs its jobs: what it holds (the one `Library`, the
+headline index, the main screen, the status line), the workers a job runs in (an unexpected error
+becomes the status line, never a traceback; none started once it is quitting), and the quitting
+itself, which keeps the place of an article open."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.css.query import NoMatches
+from textual.reactive import reactive
+from textual.timer import Timer
+
+from ..config import Config
+from ..library import Library
+from ..models import Article
+from ..workers import prepare_process_workers
+from .headlines import HeadlineIndex
+from .screens.main import MainScreen
+
+PREFETCH_LIMIT = 30
+"""How many uncached articles of the list on screen are fetched ahead of the reader."""
+
+
+class ReaderAppState(App[int]):
+    """What the reader app holds, and how it runs its jobs (see `ReaderApp`)."""
+
+    status: reactive[str] = reactive("")
+    """The status line every screen shows: what is happening, or the last error."""
+
+    def __init__(
+        self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
+    ) -> None:
+        super().__init__()
+        prepare_process_workers()
+        self.data_dir = data_dir
+        self.config = config or Config(data_dir / "config.toml")
+        self.refresh_on_start = refresh_on_start
+        self.library: Library | None = None
+        self.index = HeadlineIndex()
+        self.main_screen = MainScreen()
+        self.ready = asyncio.Event()
+        """Set once the cached headlines are on screen (tests and screenshots wait for it)."""
+        self._busy = ""
+        """The long job running ("refresh" or "sync"), so a second one isn't started on top."""
+        self.prefetch_limit = PREFETCH_LIMIT
+        self._downloads: dict[str, asyncio.Future[Article]] = {}
+        """Article downloads in flight, by entry id (see `_download`)."""
+        self._prefetch_failed: set[str] = set()
+        """Entries whose prefetch failed this session: not retried until the user opens them."""
+        self._flush_pending = False
+        self._arrived: dict[str, bool] = {}
+        """Entries whose articles a running sync has cached since the last screen update, and
+        whether only in part."""
+        self._pending_status = ""
+        self._settle_timer: Timer | None = None
+        self._quitting = False
+        """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
+
+    # -- jobs ----------------------------------------------------------------------------------
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        if not self._quitting:
+            from .screens.article import ArticleScreen
+
+            for screen in self.screen_stack:  # quit from an article (Ctrl-Q): still its place
+                if isinstance(screen, ArticleScreen):
+                    with suppress(NoMatches):  # a screen half torn down: quitting comes first
+                        screen.remember_place()
+        self._quitting = True
+        super().exit(*args, **kwargs)
+
+    def _run(self, work: Coroutine[Any, Any, object], group: str, exclusive: bool = False) -> None:
+        """Run a job as a worker; an unexpected error becomes the status line, never a traceback.
+
+        Once the app is quitting, none is started: keys typed after `q` ("s", "S") would leave
+        jobs cancelled before they ran, printed on the terminal after the reader had gone as
+        "RuntimeWarning: coroutine … was never awaited"."""
+        if self._quitting:
+            work.close()
+            return
+
+        async def guarded() -> None:
+            try:
+                await work
+            except (asyncio.CancelledError, KeyboardInterrupt):
+                raise
+            except Exception as error:  # a bug or a broken store: keep the app usable
+                self.status = f"Error: {type(error).__name__}: {error}"
+
+        # The function, not a coroutine made now: the worker makes it when it starts.
+        self.run_worker(guarded, group=group, exclusive=exclusive, exit_on_error=False)
+
+    @property
+    def lib(self) -> Library:
+        if self.library is None:
+            raise RuntimeError("the library is closed")
+        return self.library

@@ -1,0 +1,150 @@
+"""The reader app's refresh (`r`) and sync (`S`): one at a time, the status line following it,
+the headlines marked as articles arrive (a few screen updates a second, however fast they come),
+and the line its end leaves."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
+
+from ..plural import plural
+from ..reports import FeedResult, SyncProgress, SyncReport
+from .app_articles import ReaderAppArticles
+from .collector import collect_and_freeze, full_collections_deferred
+
+SYNC_UPDATE_INTERVAL = 0.5
+"""During a sync, how often (seconds) new offline markers and the progress line are shown."""
+COLLECT_AFTER_JOB = 2.0
+"""Seconds after a sync or refresh ends (its result on screen) before its garbage is collected."""
+
+
+T = TypeVar("T")
+
+
+def sync_summary(report: SyncReport) -> str:
+    """The status line a finished sync leaves: what came, what failed, what is missing."""
+    failed_feeds = [r for r in report.feeds if r.error]
+    line = (
+        f"Synced {len(report.feeds) - len(failed_feeds)} of {plural(len(report.feeds), 'feed')} · "
+        f"{plural(report.articles_fetched, 'article')} cached for offline, "
+        f"{report.articles_already_cached} already cached"
+    )
+    if report.article_failures:
+        entry, error = report.article_failures[0]
+        line += f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
+    if report.incomplete:
+        missing = plural(len(report.incomplete), "article")
+        reads_on = any(not a.incomplete_for_good for _, a in report.incomplete)
+        line += f" · {missing} incomplete" + (" (the next sync reads on)" if reads_on else "")
+    if report.not_articles:
+        count = len(report.not_articles)
+        what = plural(count, "link is not an article page", "links are not article pages")
+        line += f" · {what} (o opens it in the browser)"
+    if failed_feeds:
+        line += f" · {plural(len(failed_feeds), 'feed')} failed"
+    return line
+
+
+class ReaderAppSync(ReaderAppArticles):
+    """The reader app's refresh and sync (see `ReaderApp`)."""
+
+    # -- refresh and sync ----------------------------------------------------------------------
+    def action_refresh(self) -> None:
+        self._run_alone(self._refresh, "refresh")
+
+    def _run_alone(self, job: Callable[[], Coroutine[Any, Any, None]], group: str) -> None:
+        """Start a refresh or a sync, unless one is running already: a second would race the
+        first for the status line and the list."""
+        if self._busy:
+            self.notify(f"Already busy ({self._busy}); try again when it is done.")
+            return
+        self._run(job(), group, exclusive=True)
+
+    async def _refresh(self) -> None:
+        feeds = len(self.index.feeds) or len(self.lib.feeds())
+        await self._job(
+            "refreshing",
+            f"Refreshing {plural(feeds, 'feed')}…",
+            self.lib.refresh(progress=self._show_progress),
+            self._refresh_summary,
+        )
+
+    async def _job(
+        self, busy: str, status: str, work: Awaitable[T], summary: Callable[[T], str]
+    ) -> None:
+        """Run a refresh or a sync: the status line follows it, the list is reloaded after."""
+        self._busy = busy
+        self.status = status
+        try:
+            with full_collections_deferred():
+                result = await work
+        finally:
+            self._busy = ""
+        # A reload the job started (when its feeds were in) must not finish after this one:
+        # it would put the idle counts over the job's result line.
+        self.workers.cancel_group(self, "reload")
+        await self.reload(freeze=False)
+        self.status = summary(result)
+        # The garbage the job left waited for now (no full collection during it): one
+        # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
+        # on screen.
+        self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
+
+    def _refresh_summary(self, results: list[FeedResult]) -> str:
+        new = sum(r.new_entries for r in results)
+        failed = [r for r in results if r.error]
+        line = (
+            f"Refreshed {len(results) - len(failed)} of {plural(len(results), 'feed')}: "
+            f"{plural(new, 'new headline')}"
+        )
+        if failed:
+            first = failed[0]
+            line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"
+            if len(failed) > 1:
+                line += f" (and {plural(len(failed) - 1, 'other feed')}: ! in the feed list)"
+        return line
+
+    def action_sync(self) -> None:
+        self._run_alone(self._sync, "sync")
+
+    async def _sync(self) -> None:
+        await self._job(
+            "syncing",
+            "Syncing: starting…",
+            self.lib.sync(progress=self._show_progress),
+            sync_summary,
+        )
+
+    def _show_progress(self, progress: SyncProgress) -> None:
+        """Progress from the Library (called on the event loop) → the status line."""
+        if self._busy != "syncing":  # a refresh of the feeds alone
+            if progress.phase == "feeds":
+                total = progress.feeds_total
+                self.status = f"Refreshing {plural(total, 'feed')}… ({progress.feeds_done} done)"
+            return
+        if progress.phase == "feeds" and progress.feeds_finished:
+            # Every feed is in: show the new headlines once, then only mark arrivals in place.
+            self._run(self.reload(), "reload", exclusive=True)
+        if progress.cached is not None:
+            self._arrived[progress.cached.id] = progress.in_part
+        line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
+        if not progress.feeds_finished:
+            line = f"Syncing: feeds {progress.feeds_done}/{progress.feeds_total}, " + line[9:]
+        if progress.failures:
+            line += f", {progress.failures} failed"
+        self._pending_status = line
+        if not self._flush_pending:
+            # Show this now, then batch what arrives meanwhile: a few screen updates a
+            # second, however fast articles come in.
+            self.status = line
+            self._flush_pending = True
+            self.set_timer(SYNC_UPDATE_INTERVAL, self._flush_sync_progress)
+
+    def _flush_sync_progress(self) -> None:
+        self._flush_pending = False
+        arrived, self._arrived = self._arrived, {}
+        self._changed(
+            [self.index.set_cached(entry_id, partial=part) for entry_id, part in arrived.items()]
+        )
+        if self._busy == "syncing" and self._pending_status:
+            self.status = self._pending_status
