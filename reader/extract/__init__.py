@@ -59,7 +59,7 @@ from .images import without_repeated_alts
 from .info_lines import is_editor_credit
 from .inserts import story_link_boxes, strip_inserts
 from .kickers import without_headline_labels
-from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
+from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph, points_labels
 from .link_menus import without_link_columns
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
@@ -218,7 +218,7 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
     if text:
         head.append(Block(BlockKind.PARAGRAPH, (Inline(text),)))
     if lead.points is not None:
-        head.extend(html_to_blocks(lead.points, base))
+        head.extend(points_labels(list(html_to_blocks(lead.points, base))))
     if lead.caption is not None:
         # The photo itself first, as in the body: readability dropped its box.
         box = next(lead.caption.iterancestors("figure"), lead.caption.getparent())
