@@ -206,6 +206,17 @@ def test_article_text_is_kept(inner: str) -> None:
         '<p>Διαβάστε επίσης: <a href="/a">Ρεκόρ για το λιμάνι του Πειραιά</a></p>',
         '<p>ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: <a href="/a">Ρεκόρ για το λιμάνι του Πειραιά</a></p>',
         '<p><strong>קראו עוד:</strong> <a href="/a">הנמל שובר שיא</a></p>',
+        # The Hindu's and News24's pointer to another story, a bar after "READ".
+        '<p>READ | <a href="/a">Metro fares unlikely to change this year</a></p>',
+        '<p><strong>READ | <a href="/a">The port\'s winter outlook: what to know</a></strong></p>',
+        # El Tiempo's "Le puede interesar:", and its "Más noticias" box.
+        '<p><b>Le puede interesar: </b><a href="/a">Los cambios en el puerto de Buenaventura</a></p>',
+        '<div><h3>Más noticias</h3><a href="/a">La alcaldía anuncia cambios en el muelle</a></div>',
+        # The label in a paragraph of its own, the story in the next (Prothom Alo's Bengali,
+        # Hindi and English).
+        '<p><strong>আরও পড়ুন</strong></p><p><a href="/a">বন্দরের ভাড়া কমানোর দাবি যাত্রীদের</a></p>',
+        '<p><strong>और पढ़ें</strong></p><p><a href="/a">बंदरगाह ने इस साल रिकॉर्ड तोड़ा</a></p>',
+        '<p><strong>Read more</strong></p><p><a href="/a">Port fares cut after passengers\' call</a></p>',
     ],
 )
 def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
@@ -1951,6 +1962,33 @@ def test_a_box_holding_only_a_link_to_another_story_is_removed(box: str) -> None
     text = to_text(extract_article(_crab_page(box), URL))
     assert "dredge survey" in text
     assert "Crabs aren’t" not in text and "Ferry fares" not in text
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="ins_instory_dv"><div class="ins_instory_dv_header">Read Also</div>'
+        '<a href="/climate/oysters/">Oyster reefs return to the upper bay</a></div>',
+        '<div data-qa="InlineRelated"><h3>Related</h3>'
+        '<a href="https://news.example/oysters">Oyster reefs return to the upper bay</a></div>',
+    ],
+    ids=["ndtv-read-also", "scmp-related"],
+)
+def test_a_box_of_a_label_and_one_link_is_removed_whole(box: str) -> None:
+    """The label in an element of its own: readability dropped it and kept the link, another
+    story's headline, as a paragraph of this one; labelled so, wherever it leads."""
+    text = to_text(extract_article(_crab_page(box), URL))
+    assert "dredge survey" in text
+    assert "Oyster reefs" not in text and "Related" not in text and "Read Also" not in text
+
+
+def test_a_label_paragraph_before_a_sentence_keeps_the_sentence() -> None:
+    """Only a paragraph that is one link, a headline's words, goes with the label before it."""
+    inner = (
+        "<p><strong>Read more</strong></p><p>The survey's <a href='/s'>figures</a> show the"
+        " decline began in 2012.</p>"
+    )
+    assert "figures show the decline began in 2012" in cleaned(inner)
 
 
 @pytest.mark.parametrize(
