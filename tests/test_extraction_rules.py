@@ -1689,6 +1689,20 @@ def test_a_navigation_named_in_one_word_is_furniture(names: str, gone: bool) -> 
         ("(c) Harbour Media", False),
         ("Copyright 2026 by Harbour Media Ltd", False),
         ("(c) 2026 Harbour Media", False),
+        # Punch's, with what may not be done with the story.
+        (
+            "Copyright HARBOUR MEDIA. All rights reserved. This material, and other digital"
+            " content on this website, may not be reproduced, published, broadcast, rewritten"
+            " or redistributed in whole or in part without prior express written permission.",
+            False,
+        ),
+        ("Contact: newsdesk@harbour.example", False),
+        ("Write to newsdesk@harbour.example with your memories of the old quay.", True),
+        # The Hindu's date under a label, given in the header; Sohu's link home.
+        ("Published - December 02, 2026 08:15 pm IST", False),
+        ("Published in December, the report was read by every councillor.", True),
+        ("返回搜狐，查看更多", False),
+        ("责任编辑：", False),
     ],
 )
 def test_the_sites_copyright_line_does_not_end_the_article(last: str, kept: bool) -> None:
