@@ -2058,3 +2058,39 @@ def test_the_heading_of_the_comments_after_the_article_is_not_its_last_line(head
         " ".join(lxml.html.fromstring(heading).text_content().split()),
         "One reader wrote in to say the ferry ran late again on Sunday evening.",
     ], heading
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        '<span class="article-topic">Transport</span>',
+        '<div class="RubricWrapper"><a>Security</a></div>',
+        '<div class="wp-block-tc23-post-relevant-terms"><a>Fintech</a></div>',
+        '<a class="gh-article-tag" href="/tag/harbours/">Harbours</a>',
+        '<div class="ContentHeaderRubric"><a href="/magazine/at-large">A Reporter at Large</a></div>',
+    ],
+    ids=["nation", "wired", "techcrunch", "ghost", "new-yorker"],
+)
+def test_the_sections_name_over_the_headline_is_not_the_first_paragraph(label: str) -> None:
+    """The section's name a template sets over the headline in its box, named a rubric, a
+    topic, a tag or the post's terms, read as a one-word opening paragraph."""
+    page = (
+        "<html><head><title>Ferry fares to rise</title></head><body><article>"
+        f"<header>{label}<h1>Ferry fares to rise</h1><div class='dek'>Islanders will pay a fifth"
+        " more from March, and the operator says the winter timetable will be cut as well.</div>"
+        f"</header>{PARAGRAPHS}</article></body></html>"
+    )
+    article = extract_article(page, BASE + "fares.html")
+    name = " ".join(lxml.html.fragment_fromstring(label).text_content().split())
+    assert name not in to_text(article, header=False)
+    assert "Paragraph 3 of the article" in to_text(article)
+
+
+def test_a_tag_line_under_the_headline_stays() -> None:
+    """Only a label before the headline: a "tagline" or a topic box after it is not one."""
+    page = (
+        "<html><head><title>Ferry fares to rise</title></head><body><article><header>"
+        '<h1>Ferry fares to rise</h1><p class="tagline">Islanders will pay a fifth more from'
+        f" March, the operator says</p></header>{PARAGRAPHS}</article></body></html>"
+    )
+    assert "Islanders will pay a fifth more" in to_text(extract_article(page, BASE + "f.html"))
