@@ -212,6 +212,10 @@ def test_article_text_is_kept(inner: str) -> None:
         # El Tiempo's "Le puede interesar:", and its "Más noticias" box.
         '<p><b>Le puede interesar: </b><a href="/a">Los cambios en el puerto de Buenaventura</a></p>',
         '<div><h3>Más noticias</h3><a href="/a">La alcaldía anuncia cambios en el muelle</a></div>',
+        # Infobae's closing "Seguir leyendo:" over its list of other stories.
+        '<p class="paragraph"><b>Seguir leyendo:</b></p><ul class="list-related"><li><a'
+        ' href="/a">Cuántas hectáreas se quemaron en 2026</a></li><li><a href="/b">El puerto'
+        " bate su récord</a></li></ul>",
         # The label in a paragraph of its own, the story in the next (Prothom Alo's Bengali,
         # Hindi and English).
         '<p><strong>আরও পড়ুন</strong></p><p><a href="/a">বন্দরের ভাড়া কমানোর দাবি যাত্রীদের</a></p>',

@@ -49,6 +49,7 @@ _INSERT_LABEL_ABROAD = re.compile(
     r"|lesen sie auch|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"  # German
     r"|auch interessant|ebenfalls interessant"
     r"|lee también|lea también|leer más|(?:te|le) puede interesar|ver también|más noticias"  # Spanish
+    r"|seguir leyendo"
     r"|leggi anche|potrebbe interessarti"  # Italian
     r"|leia também|leia mais|veja também"  # Portuguese
     r"|lees ook|lees meer"  # Dutch
