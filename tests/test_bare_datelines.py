@@ -57,6 +57,9 @@ def opens_the_story(article: Article) -> bool:
         ("5 mar 2024 - 09:30 CET", "2024-03-05T09:30:00+01:00"),
         ("Tuesday, 5 March 2024", "2024-03-05"),
         ("2024年7月30日 08:15", "2024-07-30T08:15:00"),
+        # The Atlantic's, the hour alone before its "AM".
+        ("March 5, 2024, 7 AM ET", "2024-03-05T07:00:00-05:00"),
+        ("March 5, 2024, 7 p.m. ET", "2024-03-05T19:00:00-05:00"),
     ],
 )
 def test_a_paragraph_that_is_the_date_alone_dates_the_article_and_leaves_the_text(
@@ -66,6 +69,13 @@ def test_a_paragraph_that_is_the_date_alone_dates_the_article_and_leaves_the_tex
     article = extract(f"<p>{line}</p>")
     assert iso(article) == (published, None)
     assert opens_the_story(article)
+
+
+def test_a_line_of_a_date_and_an_hour_that_is_no_time_stays() -> None:
+    """An hour is a time only before its "AM"/"PM": "7 amendments" is seven of something."""
+    line = "March 5, 2024: 7 amendments tabled"
+    article = extract(f"<p>{line}</p>")
+    assert any(block.text == line for block in article.blocks)
 
 
 def test_a_russian_date_line_dates_the_article_and_leaves_the_text() -> None:

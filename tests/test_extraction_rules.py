@@ -206,6 +206,21 @@ def test_article_text_is_kept(inner: str) -> None:
         '<p>Διαβάστε επίσης: <a href="/a">Ρεκόρ για το λιμάνι του Πειραιά</a></p>',
         '<p>ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: <a href="/a">Ρεκόρ για το λιμάνι του Πειραιά</a></p>',
         '<p><strong>קראו עוד:</strong> <a href="/a">הנמל שובר שיא</a></p>',
+        # The Hindu's and News24's pointer to another story, a bar after "READ".
+        '<p>READ | <a href="/a">Metro fares unlikely to change this year</a></p>',
+        '<p><strong>READ | <a href="/a">The port\'s winter outlook: what to know</a></strong></p>',
+        # El Tiempo's "Le puede interesar:", and its "Más noticias" box.
+        '<p><b>Le puede interesar: </b><a href="/a">Los cambios en el puerto de Buenaventura</a></p>',
+        '<div><h3>Más noticias</h3><a href="/a">La alcaldía anuncia cambios en el muelle</a></div>',
+        # Infobae's closing "Seguir leyendo:" over its list of other stories.
+        '<p class="paragraph"><b>Seguir leyendo:</b></p><ul class="list-related"><li><a'
+        ' href="/a">Cuántas hectáreas se quemaron en 2026</a></li><li><a href="/b">El puerto'
+        " bate su récord</a></li></ul>",
+        # The label in a paragraph of its own, the story in the next (Prothom Alo's Bengali,
+        # Hindi and English).
+        '<p><strong>আরও পড়ুন</strong></p><p><a href="/a">বন্দরের ভাড়া কমানোর দাবি যাত্রীদের</a></p>',
+        '<p><strong>और पढ़ें</strong></p><p><a href="/a">बंदरगाह ने इस साल रिकॉर्ड तोड़ा</a></p>',
+        '<p><strong>Read more</strong></p><p><a href="/a">Port fares cut after passengers\' call</a></p>',
     ],
 )
 def test_read_also_inserts_in_other_languages_are_removed(inner: str) -> None:
@@ -1678,6 +1693,20 @@ def test_a_navigation_named_in_one_word_is_furniture(names: str, gone: bool) -> 
         ("(c) Harbour Media", False),
         ("Copyright 2026 by Harbour Media Ltd", False),
         ("(c) 2026 Harbour Media", False),
+        # Punch's, with what may not be done with the story.
+        (
+            "Copyright HARBOUR MEDIA. All rights reserved. This material, and other digital"
+            " content on this website, may not be reproduced, published, broadcast, rewritten"
+            " or redistributed in whole or in part without prior express written permission.",
+            False,
+        ),
+        ("Contact: newsdesk@harbour.example", False),
+        ("Write to newsdesk@harbour.example with your memories of the old quay.", True),
+        # The Hindu's date under a label, given in the header; Sohu's link home.
+        ("Published - December 02, 2026 08:15 pm IST", False),
+        ("Published in December, the report was read by every councillor.", True),
+        ("返回搜狐，查看更多", False),
+        ("责任编辑：", False),
     ],
 )
 def test_the_sites_copyright_line_does_not_end_the_article(last: str, kept: bool) -> None:
@@ -1954,6 +1983,33 @@ def test_a_box_holding_only_a_link_to_another_story_is_removed(box: str) -> None
 
 
 @pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="ins_instory_dv"><div class="ins_instory_dv_header">Read Also</div>'
+        '<a href="/climate/oysters/">Oyster reefs return to the upper bay</a></div>',
+        '<div data-qa="InlineRelated"><h3>Related</h3>'
+        '<a href="https://news.example/oysters">Oyster reefs return to the upper bay</a></div>',
+    ],
+    ids=["ndtv-read-also", "scmp-related"],
+)
+def test_a_box_of_a_label_and_one_link_is_removed_whole(box: str) -> None:
+    """The label in an element of its own: readability dropped it and kept the link, another
+    story's headline, as a paragraph of this one; labelled so, wherever it leads."""
+    text = to_text(extract_article(_crab_page(box), URL))
+    assert "dredge survey" in text
+    assert "Oyster reefs" not in text and "Related" not in text and "Read Also" not in text
+
+
+def test_a_label_paragraph_before_a_sentence_keeps_the_sentence() -> None:
+    """Only a paragraph that is one link, a headline's words, goes with the label before it."""
+    inner = (
+        "<p><strong>Read more</strong></p><p>The survey's <a href='/s'>figures</a> show the"
+        " decline began in 2012.</p>"
+    )
+    assert "figures show the decline began in 2012" in cleaned(inner)
+
+
+@pytest.mark.parametrize(
     ("box", "kept"),
     [
         # A sentence that merely holds a link, a paragraph that is a linked line, a link to
@@ -2006,3 +2062,39 @@ def test_the_heading_of_the_comments_after_the_article_is_not_its_last_line(head
         " ".join(lxml.html.fromstring(heading).text_content().split()),
         "One reader wrote in to say the ferry ran late again on Sunday evening.",
     ], heading
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        '<span class="article-topic">Transport</span>',
+        '<div class="RubricWrapper"><a>Security</a></div>',
+        '<div class="wp-block-tc23-post-relevant-terms"><a>Fintech</a></div>',
+        '<a class="gh-article-tag" href="/tag/harbours/">Harbours</a>',
+        '<div class="ContentHeaderRubric"><a href="/magazine/at-large">A Reporter at Large</a></div>',
+    ],
+    ids=["nation", "wired", "techcrunch", "ghost", "new-yorker"],
+)
+def test_the_sections_name_over_the_headline_is_not_the_first_paragraph(label: str) -> None:
+    """The section's name a template sets over the headline in its box, named a rubric, a
+    topic, a tag or the post's terms, read as a one-word opening paragraph."""
+    page = (
+        "<html><head><title>Ferry fares to rise</title></head><body><article>"
+        f"<header>{label}<h1>Ferry fares to rise</h1><div class='dek'>Islanders will pay a fifth"
+        " more from March, and the operator says the winter timetable will be cut as well.</div>"
+        f"</header>{PARAGRAPHS}</article></body></html>"
+    )
+    article = extract_article(page, BASE + "fares.html")
+    name = " ".join(lxml.html.fragment_fromstring(label).text_content().split())
+    assert name not in to_text(article, header=False)
+    assert "Paragraph 3 of the article" in to_text(article)
+
+
+def test_a_tag_line_under_the_headline_stays() -> None:
+    """Only a label before the headline: a "tagline" or a topic box after it is not one."""
+    page = (
+        "<html><head><title>Ferry fares to rise</title></head><body><article><header>"
+        '<h1>Ferry fares to rise</h1><p class="tagline">Islanders will pay a fifth more from'
+        f" March, the operator says</p></header>{PARAGRAPHS}</article></body></html>"
+    )
+    assert "Islanders will pay a fifth more" in to_text(extract_article(page, BASE + "f.html"))

@@ -125,3 +125,83 @@ def test_a_paragraph_under_the_headline_is_a_subtitle_only_in_the_articles_heade
     assert not _line_under_headline("div", line)
     # A subheading under the headline is its subtitle in any box of its own.
     assert _line_under_headline("div", "<h2>The repairs will cost £2 million</h2>")
+
+
+# A standfirst named as the Hindustan Times ("sortDec", its short description), the Indian
+# Express ("synopsis") or the Süddeutsche (`data-manual="teaserText"`) names it, in the
+# header above the byline, the photo and the body.
+DEK = "Divers found two more shells in the silt; the board wants a survey first"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f'<div class="story"><h1>Dredging vote put off</h1><h2 class="sortDec">{DEK}</h2>',
+        f'<div class="story"><h1>Dredging vote put off</h1><h2 class="synopsis">{DEK}</h2>',
+        '<div class="story"><header><h2><span data-manual="title">Dredging vote put off</span>'
+        f'</h2><p class="css-1485smx" data-manual="teaserText">{DEK}</p></header>',
+    ],
+    ids=["short-description", "synopsis", "teaser-text"],
+)
+def test_a_standfirst_named_a_short_description_or_teaser_text_is_kept(header: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    page = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Dredging vote put off</title></head><body><main>{header}
+<div class="byline">By <a href="/authors/ines">Ines Marlow</a></div>
+<figure><img src="/silt.jpg" alt="The inner basin"><figcaption>The inner basin at low water on
+Tuesday.</figcaption></figure><div class="story-body">{body}</div></div></main></body></html>"""
+    article = extract_article(page, "https://quay.example/a.html")
+    texts = [b.text for b in article.blocks]
+    assert DEK in texts
+    assert texts.index(DEK) < texts.index(BODY[0])
+
+
+def key_points_page(box: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Dredging vote put off</title></head><body><main><article>
+<div data-component="Heading"><h1>Dredging vote put off</h1></div>
+<div data-component="Byline"><span>By <a href="/authors/ines">Ines Marlow</a></span></div>
+{box}<div id="body" data-component="ArticleBody">{body}</div></article></main></body></html>"""
+
+
+def test_key_points_named_by_a_test_hook_come_before_the_body() -> None:
+    """The SCMP's summary bullets are named only by `data-qa` ("ContentSubHeadline-SubHeadline")."""
+    bullets = "".join(f"<li>{p}</li>" for p in POINTS)
+    header = f'<ul data-qa="ContentSubHeadline-SubHeadline">{bullets}</ul>'
+    article = extract_article(key_points_page(header), "https://quay.example/a.html")
+    items = [b.text for b in article.blocks if b.kind == BlockKind.LIST_ITEM]
+    assert items == POINTS
+
+
+# ABC News's key points: a box of paragraphs under their own labels, between the byline and the
+# body, named only by `data-component` and the section's `aria-label`.
+KEY_POINTS_BOX = (
+    '<div data-component="KeyPoints"><section aria-label="Key points"><h2>In short:</h2>'
+    f"<p>{POINTS[0]}.</p><p>{POINTS[1]}.</p><h2>What's next?</h2>"
+    "<p>The board will vote again on January 15.</p></section></div>"
+)
+
+
+def test_a_box_of_key_points_under_labels_comes_before_the_body_its_labels_bold() -> None:
+    article = extract_article(key_points_page(KEY_POINTS_BOX), "https://quay.example/a.html")
+    blocks = list(article.blocks)
+    texts = [b.text for b in blocks]
+    wanted = ["In short:", f"{POINTS[0]}.", f"{POINTS[1]}.", "What's next?"]
+    wanted.append("The board will vote again on January 15.")
+    start = texts.index("In short:")
+    assert texts[start : start + 5] == wanted
+    assert start + 5 == texts.index(BODY[0])
+    # The labels are bold lines, not headings the body would fall under.
+    labels = [blocks[start], blocks[start + 3]]
+    assert all(b.kind == BlockKind.PARAGRAPH and b.inlines[0].strong for b in labels)
+
+
+def test_a_box_named_key_points_holding_links_is_not_taken() -> None:
+    links = (
+        '<section aria-label="Key points"><p><a href="/a">Ferry timetable changes from next '
+        'week</a></p><p><a href="/b">Harbour master retires after thirty years</a></p></section>'
+    )
+    article = extract_article(key_points_page(links), "https://quay.example/a.html")
+    assert "Ferry timetable" not in to_text(article)
+    assert to_text(article).count(BODY[0]) == 1

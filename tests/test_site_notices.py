@@ -63,6 +63,50 @@ def _text(after: str, around: str = "{story}{after}") -> str:
         ("<p><em>Folgen Sie dem Inselboten auf WhatsApp und Instagram.</em></p>", "Folgen Sie"),
         ("<p>Suivez Le Courrier des îles sur Facebook et X.</p>", "Suivez"),
         ("<p>Follow Radio Causeway News on Facebook, X and Instagram.</p>", "Follow Radio"),
+        # NDTV's and ABC's offers of their latest news, under every story.
+        (
+            "<p><b>Track Latest News Live on Causeway.com and get news updates from the islands"
+            " and around the world</b></p>",
+            "Track Latest",
+        ),
+        (
+            "<p><strong>Get all the latest Radio Causeway news on Facebook, X and"
+            " Instagram.</strong></p>",
+            "latest Radio",
+        ),
+        ("<p>Listen to more stories on hark</p>", "Listen to more"),
+        # The Atlantic's pointer to another story, named in camel case.
+        (
+            '<div class="ArticleRelatedContentModule_root"><p class="ArticleRelatedContentModule'
+            '_title">Read: The causeway nobody on the island wanted</p></div>',
+            "nobody on the island",
+        ),
+        # A call to pay for the site's journalism: Ghost's member card, Ukrainska Pravda's box.
+        (
+            '<div class="kg-card kg-callout-card"><div class="kg-callout-emoji">💡</div>'
+            '<div class="kg-callout-text">Support independent journalism on the islands. <a'
+            ' href="/membership">Become a member</a> of the Causeway Post.</div></div>',
+            "Become a member",
+        ),
+        (
+            '<div class="support-block"><h3>Підтримайте нас</h3><p>Шановні читачі, просимо вас'
+            " підтримати нашу редакцію – це допоможе нам і надалі бути незалежними.</p>"
+            "<a>Підтримати</a></div>",
+            "Підтрима",
+        ),
+        # ProPublica's call-out in the middle of a story.
+        (
+            '<div class="bb-callout"><h3>Do You Have Information About Causeway Repairs?</h3>'
+            '<p>We want to hear from islanders and council staff. <a href="/tips">Contact'
+            " us</a>.</p></div>",
+            "Causeway Repairs",
+        ),
+        # News24's line under every story.
+        (
+            '<div class="article__disclaimer"><p>We live in a world where facts and fiction get'
+            " blurred. In times of uncertainty you need journalism you can trust.</p></div>",
+            "facts and fiction",
+        ),
         # GOV.UK's feedback box under every page, and a help centre's.
         (
             '<div class="gem-c-feedback"><h2>Is this page useful?</h2><button>Yes</button>'
@@ -94,6 +138,11 @@ def test_a_sites_notice_under_the_article_goes(notice: str, gone: str) -> None:
         "<p>Follow the old causeway south on foot and on the next low tide the island is an"
         " hour's walk away.</p>",
         "<p>Was this page useful to the inquiry? The judge asked the engineers twice.</p>",
+        "<p>Get the latest figures on the causeway from the council, islanders were told.</p>",
+        "<p>Support for the causeway plan grew after the floods, and few islanders would"
+        " join the protest against it.</p>",
+        "<p>Do you have a boat? We want to hear how islanders crossed during the floods, the"
+        " mayor said.</p>",
     ],
 )
 def test_sentences_of_the_story_like_them_stay(sentence: str) -> None:

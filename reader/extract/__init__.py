@@ -59,7 +59,7 @@ from .images import without_repeated_alts
 from .info_lines import is_editor_credit
 from .inserts import story_link_boxes, strip_inserts
 from .kickers import without_headline_labels
-from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph
+from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph, points_labels
 from .link_menus import without_link_columns
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
@@ -97,6 +97,7 @@ from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
+from .text_dates import opens_with_date_label, states_only_dates
 from .wire_ledes import wire_reporters
 
 __all__ = [
@@ -227,7 +228,7 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
     if text:
         head.append(Block(BlockKind.PARAGRAPH, (Inline(text),)))
     if lead.points is not None:
-        head.extend(html_to_blocks(lead.points, base))
+        head.extend(points_labels(list(html_to_blocks(lead.points, base))))
     if lead.caption is not None:
         # The photo itself first, as in the body: readability dropped its box.
         box = next(lead.caption.iterancestors("figure"), lead.caption.getparent())
@@ -274,8 +275,18 @@ _NOTICE_YEAR = re.compile(r"^\W*(?:©|\(c\))?\W*(?:19|20)\d\d\b", re.IGNORECASE)
 _RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 
 
+# The notice that goes on to what may not be done with the text: Punch's "Copyright PUNCH. All
+# rights reserved. This material, and other digital content on this website, may not be
+# reproduced … without prior express written permission from PUNCH."
+_RESERVED_NOTICE_WORDS = 60
+
+
 def _is_copyright_line(block: Block) -> bool:
-    if block.kind != BlockKind.PARAGRAPH or len(block.text.split()) > _COPYRIGHT_WORDS:
+    if block.kind != BlockKind.PARAGRAPH or len(block.text.split()) > _RESERVED_NOTICE_WORDS:
+        return False
+    if _COPYRIGHT.match(block.text) and _RIGHTS_RESERVED.search(block.text):
+        return True
+    if len(block.text.split()) > _COPYRIGHT_WORDS:
         return False
     if _RIGHTS_RESERVED.search(block.text):
         return True  # "Harbour Media 2026. All rights reserved."
@@ -289,10 +300,13 @@ def _is_copyright_line(block: Block) -> bool:
 
 
 # A reporter's e-mail address alone after the story ("kms@yna.co.kr", Korean wires' signature
-# line): how to write to the writer the header names, not a line of the story. An address in a
-# sentence ("Write to tips@example.com") stays.
+# line), or the newsroom's under a label (Punch's "Contact: theeditor@punchng.com"): how to
+# write to them, not a line of the story. An address in a sentence ("Write to
+# tips@example.com") stays.
 _ADDRESSES = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;·]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*"
+    r"(?:(?:contact|e-?mail|mail)\s*:\s*)?"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;·]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*",
+    re.IGNORECASE,
 )
 _ADDRESSES_LENGTH = 200
 
@@ -322,13 +336,29 @@ def _is_comments_heading(block: Block) -> bool:
     )
 
 
+# The story's date under a label closing it, as The Hindu prints it ("Published - December 02,
+# 2026 08:15 pm IST"), given in the header already; or the portal's link back to its front
+# page (Sohu's "返回搜狐，查看更多", "back to Sohu, see more").
+_BACK_TO_THE_SITE = re.compile(r"返回\S{1,8}?[，,\s]*查看更多")
+
+
+def _is_closing_furniture(block: Block) -> bool:
+    if block.kind != BlockKind.PARAGRAPH:
+        return False
+    text = " ".join(block.text.split())
+    if _BACK_TO_THE_SITE.fullmatch(text):
+        return True
+    return opens_with_date_label(text) and states_only_dates(text)
+
+
 def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """No horizontal rule before the text's first line or after its last: it divided the
     article from what the cleanup took away (a footer, comments), and divides nothing now; nor
     the heading of those comments. Nor the site's copyright line after the last: a footer the
     page's layout (a table's last row) left in the article's box; nor a Chinese portal's
     editor's credit ("责任编辑：王芳"), its publishing system's field; nor the reporter's e-mail
-    address alone, a wire's signature line."""
+    address alone, a wire's signature line; nor the date under a label or the portal's link
+    back to its front page (`_is_closing_furniture`)."""
     start, end = 0, len(blocks)
     while start < end and blocks[start].kind == BlockKind.RULE:
         start += 1
@@ -338,6 +368,7 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         or is_editor_credit(blocks[end - 1])
         or _is_comments_heading(blocks[end - 1])
         or _is_signature_address(blocks[end - 1])
+        or _is_closing_furniture(blocks[end - 1])
     ):
         end -= 1
     return blocks[start:end]

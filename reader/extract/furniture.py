@@ -91,6 +91,9 @@ FURNITURE_TOKENS = frozenset(
         "ufi",  # Substack's (and Facebook's) like, comment and share bar: "post-ufi"
         "footer",
         "copyright",
+        # The site's line under each story, not the story's: News24's "article__disclaimer"
+        # ("…you need journalism you can trust"), a footer's legal notice.
+        "disclaimer",
         "editsection",  # a wiki's "[edit]" link beside each heading
         # A wiki's end matter: MediaWiki's category box ("Categories: Harbours in Cornwall"),
         # the "Retrieved from" line for print. Not "navbox": Wikipedia names tables of the
@@ -115,6 +118,7 @@ FURNITURE_STEMS = (
     "most-read",
     "see-also",
     "relatedposts",
+    "relatedcontent",  # The Atlantic's "ArticleRelatedContentModule": "Read: <a story>"
     "related-",
     "sharedaddy",
     "share-",

@@ -107,9 +107,10 @@ def first_info_line(blocks: tuple[Block, ...], look_ahead: int) -> InfoLine | No
 
 
 # The editor's credit closing the article: "责任编辑：王芳", "（责任编辑：王芳 SN123）", "编辑：王芳
-# 张伟". A sentence naming an editor ends as one does, or holds more than names.
+# 张伟", or the field left empty (Sohu's "责任编辑：<span></span>"). A sentence naming an editor
+# ends as one does, or holds more than names.
 _EDITOR_CREDIT = re.compile(
-    rf"[\[【(（]?\s*(?:{_EDITOR_LABELS})\s*[:：]\s*[^\s，。！？；]{{1,20}}"
+    rf"[\[【(（]?\s*(?:{_EDITOR_LABELS})\s*[:：]\s*[^\s，。！？；]{{0,20}}"
     r"(?:\s+[^\s，。！？；]{1,20}){0,3}\s*[\]】)）]?"
 )
 

@@ -33,9 +33,10 @@ from .site_notices import (
 from .wall_words import is_offer_box
 
 # The heading or label of an insert that points elsewhere; or a linked line it opens ("Related:
-# <another story's title>").
+# <another story's title>", The Hindu's and News24's "READ | <another story's title>").
 _INSERT_LABEL = re.compile(
-    r"^\s*(read also|read more|also read|see also|related( stories| articles| posts| coverage)?"
+    r"^\s*(read also|read more|also read|see also|read(?=\s*[|:])"
+    r"|related( stories| articles| posts| coverage)?"
     r"(\s*:|\s*$)|more on this|more from|recommended|you may also like|you might also like|latest news|"
     r"most read|most popular|читайте также|читайте еще|смотрите также|(?:также |еще )?по теме)",
     re.IGNORECASE,
@@ -47,7 +48,8 @@ _INSERT_LABEL_ABROAD = re.compile(
     r"^\s*[【\[]?(?:à |a )?(?:lire aussi|lire également|voir aussi|sur le même sujet"  # French
     r"|lesen sie auch|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"  # German
     r"|auch interessant|ebenfalls interessant"
-    r"|lee también|lea también|leer más|te puede interesar|ver también"  # Spanish
+    r"|lee también|lea también|leer más|(?:te|le) puede interesar|ver también|más noticias"  # Spanish
+    r"|seguir leyendo"
     r"|leggi anche|potrebbe interessarti"  # Italian
     r"|leia também|leia mais|veja também"  # Portuguese
     r"|lees ook|lees meer"  # Dutch
@@ -63,7 +65,8 @@ _INSERT_LABEL_ABROAD = re.compile(
     r"|διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μη)"  # Greek
     r"|[اإ]قر[أا] [أا]يض[اً\u064b]{1,2}|مواضيع ذات صلة"  # Arabic
     r"|קראו גם|קרא גם|קראו עוד|עוד בנושא"  # Hebrew
-    r"|(?:यह|ये) भी प(?:\u0922\u093c|\u095c)\u0947\u0902"  # Hindi
+    r"|(?:यह|ये|और) भी प(?:\u0922\u093c|\u095c)\u0947\u0902|और प(?:\u0922\u093c|\u095c)\u0947\u0902"  # Hindi
+    r"|আরও পড়ুন|আরো পড়ুন"  # Bengali
     r"|関連記事|関連ニュース|あわせて読みたい|相关阅读|延伸阅读|相关新闻|相關新聞|延伸閱讀"  # CJK
     r"|관련\s?기사|관련\s?뉴스"  # Korean
     r")(?!\w)[】\]]?\s*[:：|»›→–—-]?\s*(?P<rest>.*)$",
@@ -313,6 +316,9 @@ def story_link_boxes(body: HtmlElement, url: str = "") -> list[HtmlElement]:
             continue
         if (box.text or "").strip() or (box.tail or "").strip() or (before.tail or "").strip():
             continue
+        if _labelled_link_box(box):
+            boxes.append(box)
+            continue
         if any(el.tag not in _INLINE for el in box.iterdescendants()):
             continue
         links = box.findall(".//a")
@@ -328,6 +334,42 @@ def story_link_boxes(body: HtmlElement, url: str = "") -> list[HtmlElement]:
         if all_of_the_site(box, url):
             boxes.append(box)
     return boxes
+
+
+def _labelled_link_box(box: HtmlElement) -> bool:
+    """A box of an insert's label in an element of its own, then one link: NDTV's
+    `<div class="ins_instory_dv"><div class="ins_instory_dv_header">Read Also</div><a>…</a>`,
+    the SCMP's `<div data-qa="InlineRelated"><h3>Related</h3><a>…</a>`. The label says what
+    the link is, wherever it leads; readability drops the short label and keeps the link as a
+    paragraph of the story."""
+    children = [c for c in box if isinstance(c.tag, str)]
+    if len(children) < 2 or children[0].find(".//a") is not None:
+        return False
+    label = " ".join(children[0].text_content().split())
+    if not label or not _is_insert_label(children[0], label):
+        return False
+    rest = children[1:]
+    if any((c.tail or "").strip() for c in children[:-1]):
+        return False
+    if any(el.tag not in _INLINE for c in rest for el in c.iter()):
+        return False
+    links = [a for c in rest for a in c.iter("a")]
+    text = " ".join(" ".join(c.text_content().split()) for c in rest)
+    return len(links) == 1 and " ".join(links[0].text_content().split()) == text and bool(text)
+
+
+def _is_link_line(el: HtmlElement | None) -> bool:
+    """`el` is a paragraph of one link to another page and nothing else, a headline's words."""
+    if el is None or el.tag != "p":
+        return False
+    links = el.findall(".//a")
+    if len(links) != 1 or not _links_to_a_page(links[0]):
+        return False
+    title = " ".join(links[0].text_content().split())
+    return (
+        title == " ".join(el.text_content().split())
+        and _HEADLINE_WORDS[0] <= len(title.split()) <= _HEADLINE_WORDS[1]
+    )
 
 
 def _links_to_a_page(link: HtmlElement) -> bool:
@@ -444,6 +486,16 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
                 and not holds_article(parent, around)
             ):
                 box = parent
+            elif (
+                el.tag == "p"
+                and el.find(".//a") is None
+                and _is_link_line(el.getnext())
+                and not _is_link_line(el.getnext().getnext())
+            ):
+                # The label in a paragraph of its own, the one story it points to in the next:
+                # Prothom Alo's "<p><strong>আরও পড়ুন</strong></p><p><a>…</a></p>". (A list of
+                # such lines under "Read more:" closing a story is left as it was.)
+                drop(el.getnext())
             drop(box)
             continue
         if el.tag in ("div", "section", "aside", "p") and _is_insert(el, text, url):

@@ -1,6 +1,6 @@
 """The label a template sets above the headline, in the headline's box: GOV.UK's document type
 (`<span class="govuk-caption-xl">Notice</span>` over the `h1`), a section's kicker
-("Analysis", "Opinion"), an eyebrow. It names the kind of page, not a word of the article, and
+("Analysis", "Opinion"), an eyebrow, the section's name ("Transport", "A Reporter at Large"). It names the kind of page, not a word of the article, and
 read as the body's first paragraph it stood above the text as a line of it ("Notice")."""
 
 from __future__ import annotations
@@ -12,6 +12,18 @@ from lxml.html import HtmlElement
 from .furniture import drop, names_of
 
 _LABEL_NAME = re.compile(r"(?<![a-z])(?:kicker|eyebrow|overline|caption)(?![a-z])")
+# The section's name over the headline, named as one: Condé Nast's "RubricWrapper" and
+# "ContentHeaderRubric", the Nation's "article-topic", Ghost's "gh-article-tag", WordPress's
+# post-terms block ("wp-block-tc23-post-relevant-terms"). Words of the names, camel case too.
+_SECTION_NAME_WORDS = frozenset({"rubric", "topic", "tag", "category", "terms"})
+_NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _names_a_section(el: HtmlElement) -> bool:
+    names = " ".join(el.get(a, "") for a in ("class", "id", "data-component"))
+    return not _SECTION_NAME_WORDS.isdisjoint(w.lower() for w in _NAME_WORD.findall(names))
+
+
 # A label is a word or a few: "Notice", "Policy paper", "News story", "Corporate report".
 _LABEL_WORDS = 4
 
@@ -27,7 +39,7 @@ def without_headline_labels(doc: HtmlElement) -> None:
         text = el.text_content().split()
         if (
             0 < len(text) <= _LABEL_WORDS
-            and _LABEL_NAME.search(names_of(el))
+            and (_LABEL_NAME.search(names_of(el)) or _names_a_section(el))
             and next(el.iter("img"), None) is None
         ):
             drop(el)

@@ -51,6 +51,32 @@ _FOLLOW_SITE = re.compile(
     r"|whatsapp|telegram|threads|bluesky|tiktok|youtube|linkedin|google news|flipboard)\b",
     re.IGNORECASE,
 )
+# The site's offer of its latest news where it publishes it: NDTV's "Track Latest News Live on
+# NDTV.com and get news updates from India and around the world", ABC's "Get all the latest ABC
+# Rural news on Facebook, X and Instagram.". "The latest news on the strike came on Monday"
+# calls no one.
+_LATEST_NEWS_ON = re.compile(
+    r"^\W*(?:track|get|catch|follow|read|see)\s+(?:all\s+)?(?:the\s+)?latest\s+"
+    r"(?:[^.!?;:,]{1,40}?\s+)?(?:news|updates|stories|headlines)(?:\s+live)?\s+(?:on|at)\s+"
+    r"(?:[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|in|au|uk|co|news)\b|x|twitter|facebook|instagram"
+    r"|whatsapp|telegram|threads|bluesky|tiktok|youtube|linkedin|google news|our app)\b"
+    # The Atlantic's "Listen to more stories on hark": its stories read aloud in an app.
+    r"|^\W*listen to (?:more|our|this)\s+(?:stories|articles?|story|news)\s+(?:on|in)\s+\S+\W*$",
+    re.IGNORECASE,
+)
+# A call to pay for the site's journalism: Ghost's member card "Support independent journalism
+# in Ukraine. Become a member of the Kyiv Independent.", Ukrainska Pravda's "Підтримайте УП"
+# box. The call opens the line, and an offer follows it; "Support for the bill grew" opens
+# with a noun and offers nothing.
+_SUPPORT_US = re.compile(
+    r"^\W*(?:support\s+(?:us|our\s+(?:work|journalism|newsroom|reporting)|(?:independent|quality"
+    r"|local|public[- ]interest)\s+(?:journalism|news|reporting))|підтримайте|поддержите"
+    r"|unterstützen sie (?:uns|unseren|unabhängigen)|soutenez|apoya (?:el|al|nuestro)"
+    r"|wesprzyj)\b"
+    r"(?=.*\b(?:become an? (?:member|subscriber|supporter|patron)|donate|subscribe|join"
+    r"|підтримати|поддержать|unterstützen|soutenir|apoyar|wesprzyj)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
 # A question to the reader about the site's stories, then the call: "Want more stories like
 # this? Get the Gazette's daily email…", "Enjoying this article? Sign up…"; not "Love stories?
 # The book club meets on Tuesdays and emails its members".
@@ -86,9 +112,12 @@ _CHANNEL_CALL = re.compile(
 # have a plan? Tell us, the councillor shouted…").
 _ASKS_READERS = re.compile(
     r"^\W*(?:do|did|have|are|were|can)\s+you\b[^?]{0,80}\?\s*(?:tell us|share your|share it"
-    r"|get in touch|let us know|email us|write to us|contact us)\b"
+    r"|get in touch|let us know|email us|write to us|contact us"
+    # ProPublica's call-out: "Do You Have Information About Jail Phone Fees? We want to hear
+    # from families and former staff. Contact us."
+    r"|we want to hear|we(?:['’]d| would) like to hear)\b"
     # To the site: "for our Other lives feature", "with us", "here", "below".
-    r".{0,80}?\b(?:our|with us|here|below|using (?:this|the) form)\b",
+    r".{0,80}?\b(?:our|with us|here|below|using (?:this|the) form|contact us|get in touch)\b",
     re.IGNORECASE | re.DOTALL,
 )
 # The site's offer to republish it: The Conversation's "We believe in the free flow of
@@ -163,7 +192,8 @@ def is_transcript_notice(text: str) -> bool:
 
 def is_call_to_readers(text: str) -> bool:
     """The line asks the reader to sign up for the site's newsletter, to get its app, to follow
-    its channel, or to send it a story."""
+    its channel or get its latest news there, to pay for its journalism, or to send it a
+    story."""
     if words_in(text) > _CALL_WORDS:
         return False
     if _REPORTED.search(text):
@@ -178,6 +208,8 @@ def is_call_to_readers(text: str) -> bool:
         or _ASKS_READERS.match(text)
         or _REPUBLISH.search(text)
         or _FOLLOW_SITE.match(text)
+        or _LATEST_NEWS_ON.match(text)
+        or _SUPPORT_US.match(text)
     ):
         return True
     return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))

@@ -70,10 +70,12 @@ _DATES = [
     # "25/03/2026" or "03/25/2026": read only where the order can't matter (see `_slashed`).
     re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])"),
 ]
-# "14:05", "2:05 p.m.", "14h05", "14 Uhr"; "14時05分", "오후 2:05" (afternoon) in the East.
+# "14:05", "2:05 p.m.", "14h05", "14 Uhr"; "14時05分", "오후 2:05" (afternoon) in the East; the
+# hour alone before its "AM"/"PM" (The Atlantic's "December 3, 2026, 7 AM ET").
 _TIME = (
     r"(?:(?P<half>午前|午後|上午|下午|오전|오후)\s*)?(?P<hour>[0-2]?\d)"
-    r"(?:[:.h](?P<minute>[0-5]\d)|\s*[時时시]\s*(?P<minutes>[0-5]?\d)\s*[分분])(?::[0-5]\d)?"
+    r"(?:[:.h](?P<minute>[0-5]\d)|\s*[時时시]\s*(?P<minutes>[0-5]?\d)\s*[分분]"
+    r"|(?=\s*[ap]\.?\s?m\b))(?::[0-5]\d)?"
     # Argentina's "06:30 hs" (horas).
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*(?:uhr|hrs?|hs|h)\b)?"
 )
@@ -176,7 +178,7 @@ def _zone(name: str, offset: str, language: str = "") -> tzinfo | None:
 
 
 def _time(match: re.Match[str]) -> time | None:
-    hour, minute = int(match["hour"]), int(match["minute"] or match["minutes"])
+    hour, minute = int(match["hour"]), int(match["minute"] or match["minutes"] or 0)
     if match["half"]:
         if not 0 <= hour <= 12:
             return None
