@@ -81,10 +81,10 @@ class Paragraph:
     keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
     searched: bool = True  # False: drawn only, not the article's text (the header's address)
     label: str = ""  # a list item's bullet or number: a passage quoted from it starts with it
-    folded: Text = field(default_factory=Text)
+    folded: Text | None = None
     """Preformatted text: the prefix of a line's continuation where it is folded at the
     column's edge (in place of `rest`, as wide): without a mark, its two halves read as two
-    lines of code."""
+    lines of code. None for the rest (not an empty `Text` each: 200 of them an open)."""
     anchors: tuple[str, ...] = ()
     """The ids its blocks hold that a link of the article names (`Block.anchors`)."""
     drawn: bool = True
@@ -571,7 +571,7 @@ def layout(
                     pieces.append(piece)
         for number, piece in enumerate(pieces):
             prefix = paragraph.first if number == 0 else paragraph.rest
-            if number in continued and paragraph.folded.plain:
+            if number in continued and paragraph.folded is not None:
                 prefix = paragraph.folded
             line = piece
             if prefix.plain:
