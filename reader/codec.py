@@ -25,6 +25,8 @@ CODEC_VERSION = 1
 # `counts_down` (a bit such a reader ignores: it reads a countdown as numbers starting again).
 # Above those bits, `numbering` is written as its place in NUMBERINGS from 1 (0: digits), which
 # such a reader ignores too: it shows a. b. c. as 1. 2. 3., as it did before.
+# A note's mark (`Block.note`) is the bit above the numbering's three, which such a reader
+# ignores too: it shows the note as the paragraph it is.
 # Blocks' `anchors` are written beside the blocks, under the article's "anchors" (id → the
 # block's index), which a reader from before them ignores: in a block's list they would have
 # been a seventh item, where such a reader fails to decode the record.
@@ -118,6 +120,7 @@ def _inline_from_list(v: list[Any]) -> Inline:
 # A block's flags, one bit each in this order (bit 0 was the row's `header` alone before).
 _BLOCK_FLAGS = ("header", "starts_list", "counts_down")
 _NUMBERING_SHIFT = len(_BLOCK_FLAGS)
+_NOTE_BIT = _NUMBERING_SHIFT + 3
 
 
 def _block_to_list(b: Block) -> list[Any]:
@@ -125,6 +128,8 @@ def _block_to_list(b: Block) -> list[Any]:
     flags = sum(1 << bit for bit, name in enumerate(_BLOCK_FLAGS) if getattr(b, name))
     if b.numbering:
         flags |= (NUMBERINGS.index(b.numbering) + 1) << _NUMBERING_SHIFT
+    if b.note:
+        flags |= 1 << _NOTE_BIT
     if b.cells or flags:
         out += [[[_inline_to_list(i) for i in cell] for cell in b.cells], flags]
     return out
@@ -148,6 +153,7 @@ def _block_from_list(v: list[Any]) -> Block:
         **{name: bool(flags >> bit & 1) for bit, name in enumerate(_BLOCK_FLAGS)},
         # One a newer reader knows and this one doesn't is shown in digits.
         numbering=NUMBERINGS[numbering - 1] if 0 < numbering <= len(NUMBERINGS) else "",
+        note=bool(flags >> _NOTE_BIT & 1),
     )
 
 

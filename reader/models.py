@@ -250,6 +250,11 @@ class Block:
     id="cite_note-1">` for the text's "[1]" linking to "#cite_note-1"): the reading view takes
     such a link there. Never shown; records from before them have none, and their notes' links
     lead nowhere, as before.
+    `note` marks a paragraph at the head of the story that is the newsroom's note about it,
+    not its text: an editor's note, a correction, an update ("Editor's note: …", "This
+    article has been updated…"). The reading view sets it dimmed, and on a low terminal folded
+    to its first line; Markdown and text give it as the paragraph it is. Records from before
+    it have False: shown as any paragraph, as before.
     """
 
     kind: BlockKind
@@ -262,6 +267,7 @@ class Block:
     counts_down: bool = False
     numbering: str = ""
     anchors: tuple[str, ...] = ()
+    note: bool = False
 
     def continues(self, previous: Block | None) -> bool:
         """True when this block is the next paragraph of the same quotation as `previous`, or
