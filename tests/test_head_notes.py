@@ -164,7 +164,7 @@ def test_on_a_terminal_of_20_lines_or_more_the_note_is_whole_and_dimmed(data_dir
             lines = body.lines
             first = next(i for i, line in enumerate(lines) if line.startswith("Editor’s note"))
             assert "Tuesday evening." in "".join(lines[first : first + 4])
-            muted = body.get_component_rich_style("article-body--editors-note").color
+            muted = body.get_component_rich_style("article-body--meta").color
             story = next(i for i, line in enumerate(lines) if line.startswith("Repairs"))
             laid = body._laid.lines
             note_colours = {s.style.color for s in laid[first] if s.text.strip() and s.style}

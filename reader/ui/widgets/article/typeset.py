@@ -59,8 +59,6 @@ class ArticleStyles:
     code: Style
     link: Style
     rule: Style
-    editors_note: Style
-    """The newsroom's note at the head of a story (`Block.note`): dimmed, not the story."""
 
 
 @dataclass(frozen=True)
@@ -481,7 +479,9 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
             text, links = _inlines(label, styles, styles.caption)
             return Paragraph(text, Text("▣ ", styles.bullet), Text("  "), gap=gap, links=links)
     if block.note:
-        text, links = _inlines(block.inlines, styles, styles.editors_note)
+        # In the header's muted colour: the newsroom's word about the story, not the story.
+        # (A style of its own cost every restyle of the view one more component class.)
+        text, links = _inlines(block.inlines, styles, styles.meta)
         return Paragraph(text, gap=gap, links=links, note=True)
     text, links = _inlines(block.inlines, styles)
     indent = Text("   " * block.indent)  # a definition under its term, a displayed formula
