@@ -25,6 +25,8 @@ CODEC_VERSION = 1
 # `counts_down` (a bit such a reader ignores: it reads a countdown as numbers starting again).
 # Above those bits, `numbering` is written as its place in NUMBERINGS from 1 (0: digits), which
 # such a reader ignores too: it shows a. b. c. as 1. 2. 3., as it did before.
+# A note's mark (`Block.note`) is the bit above the numbering's three, which such a reader
+# ignores too: it shows the note as the paragraph it is.
 # Blocks' `anchors` are written beside the blocks, under the article's "anchors" (id → the
 # block's index), which a reader from before them ignores: in a block's list they would have
 # been a seventh item, where such a reader fails to decode the record.
@@ -118,9 +120,11 @@ def _inline_from_list(v: list[Any]) -> Inline:
 # A block's flags, one bit each in this order (bit 0 was the row's `header` alone before).
 _BLOCK_FLAGS = ("header", "starts_list", "counts_down")
 _NUMBERING_SHIFT = len(_BLOCK_FLAGS)
-# Above the numbering's three bits, a quoted item's depth (four bits) and its quotation's number
-# (the rest): a reader from before them reads the bits it knows and shows the item unquoted.
-_QUOTED_SHIFT = _NUMBERING_SHIFT + 3
+# Above the numbering's three bits, a head note's bit, then a quoted item's depth (four bits) and
+# its quotation's number (the rest): a reader from before them reads the bits it knows and shows
+# the note as a paragraph, the item unquoted.
+_NOTE_BIT = _NUMBERING_SHIFT + 3
+_QUOTED_SHIFT = _NOTE_BIT + 1
 _QUOTED_MAX = 15
 _QUOTE_SHIFT = _QUOTED_SHIFT + 4
 
@@ -132,6 +136,8 @@ def _block_to_list(b: Block) -> list[Any]:
         flags |= (NUMBERINGS.index(b.numbering) + 1) << _NUMBERING_SHIFT
     if b.quoted:
         flags |= min(b.quoted, _QUOTED_MAX) << _QUOTED_SHIFT | b.quote << _QUOTE_SHIFT
+    if b.note:
+        flags |= 1 << _NOTE_BIT
     if b.cells or flags:
         out += [[[_inline_to_list(i) for i in cell] for cell in b.cells], flags]
     return out
@@ -157,6 +163,7 @@ def _block_from_list(v: list[Any]) -> Block:
         numbering=NUMBERINGS[numbering - 1] if 0 < numbering <= len(NUMBERINGS) else "",
         quoted=flags >> _QUOTED_SHIFT & _QUOTED_MAX,
         quote=flags >> _QUOTE_SHIFT if flags >> _QUOTED_SHIFT & _QUOTED_MAX else 0,
+        note=bool(flags >> _NOTE_BIT & 1),
     )
 
 

@@ -255,6 +255,12 @@ class Block:
     (its QUOTE blocks' `ordinal`): "<blockquote><p>We ask:</p><ul><li>…" is one quote, its
     list quoted with its words. Records from before them have 0: the items stand outside the
     quote, as they were shown then.
+
+    `note` marks a paragraph at the head of the story that is the newsroom's note about it,
+    not its text: an editor's note, a correction, an update ("Editor's note: …", "This
+    article has been updated…"). The reading view sets it dimmed, and on a low terminal folded
+    to its first line; Markdown and text give it as the paragraph it is. Records from before
+    it have False: shown as any paragraph, as before.
     """
 
     kind: BlockKind
@@ -269,6 +275,7 @@ class Block:
     anchors: tuple[str, ...] = ()
     quoted: int = 0
     quote: int = 0
+    note: bool = False
 
     @property
     def quote_depth(self) -> int:

@@ -7,12 +7,12 @@ place of the council budget's.
 from __future__ import annotations
 
 import asyncio
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from reader.models import Article, Block, BlockKind, Inline
 from tests.test_reading_view import terminal_cells
-from tests.tui_pilot import reading, view_lines
+from tests.tui_pilot import marked, reading, view_lines
 
 CHINESE = (
     "“你去吗？”他问。港口管理局周二表示，由于强风持续，所有渡轮将停航至周四。“我们不能冒险。”"
@@ -138,3 +138,56 @@ def test_a_table_cell_of_japanese_breaks_by_the_same_rules() -> None:
             for before, after in pairwise(wrapped):
                 assert after[0] not in NO_START, (width, before, after)
                 assert before[-1] not in NO_END, (width, before, after)
+
+
+# Ambiguous-width signs Chinese and Japanese papers use (one cell in Rich and in tmux), the two
+# that wcwidth draws wide ("㉈", "㉉"), a skin tone (two cells there, none in Rich) and flags.
+SIGNS = (
+    "港口管理局周二表示，“由于强风持续”，所有渡轮将停航至周四①。各码头○号泊位已关闭──旅客"
+    "请改乘巴士㉈㉉。法国🇫🇷、日本🇯🇵和德国🇩🇪的游客被安置在市中心的酒店里，👍🏽“我们会尽快恢复航班”，"
+    "港务长说。「行くの？」🇯🇵🇫🇷🇩🇪🇬🇧🇺🇸🇨🇳🇰🇷🇮🇹🇪🇸🇧🇷🇨🇦🇦🇺の旗が港に並んでいた※。"
+)
+_REGIONAL = range(0x1F1E6, 0x1F200)
+
+
+def _flag_split_at(text: str, at: int) -> bool:
+    """`at` falls between the two regional indicators of one flag."""
+    run = 0
+    while at - run > 0 and ord(text[at - run - 1]) in _REGIONAL:
+        run += 1
+    return run % 2 == 1 and at < len(text) and ord(text[at]) in _REGIONAL
+
+
+def test_ambiguous_width_signs_skin_tones_and_flags_stay_in_the_column(synced_dir: Path) -> None:
+    """A line of Chinese with “quotes”, ①, ○, ─, ㉈, 👍🏽 and flags fits the column as tmux
+    measures it (㉈ and a skin tone took a cell or two past it), and a flag's two regional
+    indicators are never folded apart: a run of twelve flags wider than the column broke after
+    "🇫", and every flag after it read as two other letters. A search still marks the words it
+    found, after the flags and the skin tone."""
+    article = Article(
+        "https://news.example/ferries.html",
+        title="Ferries",
+        blocks=(Block(BlockKind.PARAGRAPH, (Inline(SIGNS),)),),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (60, 30)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            for width in (20, 23, 25, 31, 44, 57, 71, 84):
+                await pilot.resize_terminal(width, 30)
+                await pilot.pause()
+                column = body._width
+                lines = [line.rstrip() for line in body.lines]
+                wrapped = lines_of(lines, SIGNS)
+                assert "".join(wrapped) == SIGNS, (width, wrapped)
+                assert max(terminal_cells(line) for line in wrapped) <= column, (width, wrapped)
+                ends = list(accumulate(len(line) for line in wrapped))
+                assert not any(_flag_split_at(SIGNS, at) for at in ends[:-1]), (width, wrapped)
+            for query in ("游客", "の旗", "港务长"):
+                await pilot.press("slash", *query, "enter")
+                await pilot.pause()
+                assert "".join(marked(app)) == query
+                await pilot.press("escape")
+                await pilot.pause()
+
+    asyncio.run(run())

@@ -44,6 +44,7 @@ from .bluesky import bluesky_post
 from .callouts import icons_beside_their_text
 from .claim_review import with_claim_review
 from .consent import has_consent_choice, is_consent_wall
+from .corrections import with_head_notes
 from .credit_line import credited_authors, right_set_lines, signed_authors
 from .declared_body import declared_body_html
 from .disclosures import statements_into_article
@@ -657,6 +658,7 @@ def extract_page(
     blocks = _without_edge_rules(
         _without_title(without_masthead(blocks, meta.site_name), meta.title)
     )
+    blocks = with_head_notes(blocks)
     if not blocks:
         if wall:
             raise FetchError(

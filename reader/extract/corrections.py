@@ -23,10 +23,12 @@ the site's, not the article's; a box of links or a page of text is not a note ei
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 
 from lxml.html import HtmlElement
 
+from ..models import Block, BlockKind
 from .furniture import element_names, link_density
 
 _LABEL = (
@@ -283,3 +285,41 @@ def _notes_after(article: HtmlElement) -> list[HtmlElement]:
             break
         found.append(sibling)
     return found
+
+
+# How far into the text a note is still at its head: its first paragraphs (a standfirst may
+# come first), before any heading (a live blog's entries open with "Update 14:05: …").
+_HEAD_BLOCKS = 3
+_BESIDE_HEAD = frozenset({BlockKind.IMAGE, BlockKind.CAPTION, BlockKind.MEDIA})
+
+
+def says_it_is_a_note(text: str) -> bool:
+    """A paragraph's words are a note's: the label and a sentence ("Editor's note: This story
+    has been…", "Correction, Dec. 2: An earlier…"), or that the article was corrected or what
+    an earlier version said. Not a site's notice about corrections."""
+    text = " ".join(text.split())
+    if not text or len(text) > _MOST_CHARACTERS or not _may_mention(text):
+        return False
+    if _SITE_NOTICE.search(text):
+        return False
+    if _MARKED_CORRECTED.match(text) or _EARLIER_VERSION.match(text):
+        return True
+    opened = _OPENS_WITH_LABEL.match(text)
+    return opened is not None and _says_something(opened["rest"])
+
+
+def with_head_notes(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """`blocks` with the notes at the head of the story marked (`Block.note`): the paragraphs
+    among its first that say they are one, above its first heading; a picture or a caption
+    before them is passed over."""
+    marked = list(blocks)
+    read = 0
+    for number, block in enumerate(blocks):
+        if block.kind in _BESIDE_HEAD:
+            continue
+        if block.kind != BlockKind.PARAGRAPH or read == _HEAD_BLOCKS:
+            break
+        read += 1
+        if says_it_is_a_note(block.text):
+            marked[number] = replace(block, note=True)
+    return tuple(marked)

@@ -1,4 +1,5 @@
-"""The cells a terminal gives text that Rich's measure doesn't count: spacing combining marks.
+"""The cells a terminal gives text that Rich's measure doesn't count: spacing combining marks,
+emoji skin tones, and the few ambiguous-width CJK signs such terminals draw wide.
 
 Rich, and so Textual, gives a spacing combining mark (Unicode's Mc: Devanagari's "ा" and "ि",
 Bengali's "া", Tamil's "ி", Sinhala's, Myanmar's …) no cell, as if it sat on the letter before
@@ -7,6 +8,13 @@ in a cell of its own: a line of Hindi wrapped to 80 cells by Rich's measure take
 there, and what passed the screen's edge was never seen. Terminals that measure grapheme
 clusters draw such a line in fewer cells, which only leaves it short: so text is wrapped to fit
 the wider measure.
+
+The same terminals give two cells to an emoji's skin tone (U+1F3FB–1F3FF: "👍🏽" takes four in
+tmux, Rich counts two, the tone none), two to a wide spacing mark (Hangul's tone dots "〮",
+Rich: none) and two to the circled numbers on black squares "㉈"–"㉏" (ambiguous in width:
+wcwidth, as xterm's and glibc's, takes the CJK block they are in as wide; Rich, one). Every
+other ambiguous-width character a Chinese or Japanese article uses (“ ” ① ○ ─ ※ …) takes
+one cell in both, as do a flag's two regional indicators ("🇫🇷": one each, two in all).
 """
 
 from __future__ import annotations
@@ -17,19 +25,30 @@ from functools import cache
 from rich.cells import cell_len
 
 _FIRST_MARK = "\u0903"
-"""No spacing combining mark comes before Devanagari's visarga."""
+"""No character Rich undercounts comes before Devanagari's visarga, a spacing mark."""
+_SKIN_TONES = ("\U0001f3fb", "\U0001f3ff")
+_WIDE_AMBIGUOUS = ("\u3248", "\u324f")
+"""Circled numbers on black squares: ambiguous in width, in a block wcwidth takes as wide."""
 
 
 @cache
-def _uncounted(char: str) -> bool:
-    """`char` is a spacing mark the installed Rich gives no cell (all 445 of Unicode 15's in
-    Rich 15). Asked of each character as it is first met: a list of them all, made at the first
-    text outside ASCII, took 25–100 ms of the first article opened."""
-    return unicodedata.category(char) == "Mc" and cell_len(char) == 0
+def _uncounted(char: str) -> int:
+    """The cells a wcwidth terminal gives `char` beyond the installed Rich's measure: a spacing
+    mark Rich gives no cell (all 445 of Unicode 15's in Rich 15), a skin tone, a sign of
+    `_WIDE_AMBIGUOUS`. Asked of each character as it is first met: a list of them all, made at
+    the first text outside ASCII, took 25–100 ms of the first article opened."""
+    rich = cell_len(char)
+    if unicodedata.category(char) == "Mc" and rich == 0:
+        return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    if _SKIN_TONES[0] <= char <= _SKIN_TONES[1] or (
+        _WIDE_AMBIGUOUS[0] <= char <= _WIDE_AMBIGUOUS[1]
+    ):
+        return max(0, 2 - rich)
+    return 0
 
 
 def uncounted_cells(text: str) -> int:
     """The cells `text` takes in a terminal that measures by wcwidth beyond Rich's `cell_len`."""
     if text.isascii():
         return 0
-    return sum(text.count(char) for char in set(text) if char >= _FIRST_MARK and _uncounted(char))
+    return sum(text.count(char) * _uncounted(char) for char in set(text) if char >= _FIRST_MARK)

@@ -60,3 +60,9 @@ class PassageChanged(Message):
     """The passage chosen by keyboard in the reading view is gone (a drag of the mouse chose
     another, the text was wrapped again), or a passage was selected or dropped by the mouse:
     the status line that counted it and the key bar's Esc are out of date."""
+
+
+@dataclass
+class NotesFolded(Message):
+    """The reading view folded the notes at the head of its story, or showed them whole (a
+    resize past the height where they fold, `z`): the key bar's `z` is out of date."""

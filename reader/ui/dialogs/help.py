@@ -78,6 +78,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("m", "mark read / unread"),
             ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),
+            ("z", "a low terminal: the editor's note folded atop the story, whole"),
             ("Esc / q", "back to the headlines (or to the article whose link was read)"),
         ),
     ),

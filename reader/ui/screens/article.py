@@ -39,7 +39,13 @@ from ...models import (
 from ...plural import plural
 from ...reports import Headline
 from ..dialogs.links import LinksScreen, article_links
-from ..messages import ArticleClosed, PassageChanged, SearchClosed, SearchEdited
+from ..messages import (
+    ArticleClosed,
+    NotesFolded,
+    PassageChanged,
+    SearchClosed,
+    SearchEdited,
+)
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.reading_place import Place
 from ..widgets.article.search_bar import SearchBar, hand_on
@@ -82,6 +88,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         Binding("escape", "go_back", "Back to link"),
         Binding("escape", "clear_search", "Clear search"),
         Binding("escape,q", "back", "Back"),
+        Binding("z", "unfold_notes", "Whole note"),
         Binding("n", "next_match", "Next match"),
         Binding("N", "previous_match", "Prev match"),
         Binding("n", "next", "Next"),
@@ -366,6 +373,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             return body.selected_link is not None and not self.searching
         if action == "go_back":
             return body.followed and not self.searching
+        if action == "unfold_notes":
+            return body.folded_notes and not self.searching
         if action in ("next_link", "previous_link", "search", "choose_passage", "grow_passage"):
             return not self.searching  # `/` typed in the query is a character of it
         return True
@@ -403,6 +412,10 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self.query_one(ArticleBody).go_back()
         self._show_position()
 
+    def action_unfold_notes(self) -> None:
+        """`z`, on a low terminal: the editor's note folded at the head of the story, whole."""
+        self.query_one(ArticleBody).unfold_notes()
+
     def action_list_links(self) -> None:
         body = self.query_one(ArticleBody)
         links = article_links(body.article) if body.article else []
@@ -435,6 +448,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self.query_one(SearchBar).start()
 
     def on_passage_changed(self, _message: PassageChanged) -> None:
+        self._show_position()
+
+    def on_notes_folded(self, _message: NotesFolded) -> None:
         self._show_position()
 
     def on_search_edited(self, message: SearchEdited) -> None:
@@ -542,6 +558,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             ("-passage", body.text_selection is not None),  # Esc drops it first
             ("-no-links", not body.has_links),
             ("-followed", body.followed),  # Esc goes back to the link
+            ("-folded-notes", body.folded_notes),  # z shows the note whole
         ):
             if on != self.has_class(name):
                 self.set_class(on, name)

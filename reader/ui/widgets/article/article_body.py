@@ -81,7 +81,10 @@ class ArticleBody(ArticleLayout, can_focus=True):
         in the same order; only the header's note has gone."""
         below_rule = self.top_line - self._rule_line()
         query, current, link = self._query, self._current, self._link
+        opened = self._notes_opened
         self._set(entry, article, "", "", False)
+        if opened:
+            self.unfold_notes()  # shown whole by `z`: not folded again under the reader's eyes
         self._finish_layout()  # the line to keep at the top may be past the first screen's
         self.scroll_to(y=self._rule_line() + below_rule, animate=False, immediate=True)
         if query:
@@ -115,6 +118,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         self._query, self._matches, self._current = "", None, None
         self._link = None
         self._jumps, self._note = [], None
+        self._notes_opened = False
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -135,8 +139,24 @@ class ArticleBody(ArticleLayout, can_focus=True):
                 message, hint, styles.error if error else styles.notice, styles
             )
         self._paragraphs = paragraphs
+        self._notes_folded = False  # its notes whole, as built: `_fit_notes` folds them
         self._resized_at = None
         self._unfinished = False  # `_laid` is the old paragraphs' until `_layout`
+        self._width = 0
+        self._layout(place)
+
+    @property
+    def folded_notes(self) -> bool:
+        """The notes at the head of the story are folded to their first line (a low view)."""
+        return self._notes_folded
+
+    def unfold_notes(self) -> None:
+        """`z`: the folded notes whole, the same text at the top of the view (and whole
+        whatever the height, until another article is shown)."""
+        self._notes_opened = True
+        if not self._notes_folded:
+            return
+        place = self._place()
         self._width = 0
         self._layout(place)
 
@@ -175,7 +195,10 @@ class ArticleBody(ArticleLayout, can_focus=True):
         note_seen = bool(note_lines) and top <= note_lines.start and note_lines.stop <= top + height
         place = self._place()
         column = self._column()[0]
-        if column == self._width and self._compact_wanted(column) != self._compact:
+        if column == self._width and (
+            self._compact_wanted(column) != self._compact
+            or self._notes_fold_wanted() != self._notes_folded
+        ):
             self._width = 0  # lower or higher past where the header fits: laid out again
         self._layout(place)
         # The place a line starts at one width falls inside a line at another: found again

@@ -9,12 +9,23 @@ machine, and that no longer stands between Enter and the text. What needs every 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from rich.text import Text
 from textual.geometry import Size
 
+from ...messages import NotesFolded
 from . import find_in_article, typeset
 from .body_passage import ArticlePassage
 from .find_in_article import LineMap
 from .reading_place import Place, line_of
+
+FOLD_NOTES_BELOW = 18
+"""A view lower than this many lines (a terminal under 20, less the status and key bars) shows
+the notes at the head of a story folded to their first line: at 40×12 a long editor's note
+filled the first screen, and not a word of the story was on it."""
+FOLD_MARK = " … z"
+"""After a folded note's first line: there is more, and the key that shows it."""
 
 
 class ArticleLayout(ArticlePassage):
@@ -40,6 +51,7 @@ class ArticleLayout(ArticlePassage):
         if self._pending_place is not None:
             place, self._pending_place = self._pending_place, None
         self._fit_header(column)
+        self._fit_notes()
         self._width = column
         self._laid, self._unfinished = typeset.Layout([], []), False
         if self._matches is not None or self._link is not None or keyed is not None:
@@ -94,6 +106,25 @@ class ArticleLayout(ArticlePassage):
         head = typeset.header(entry, article, self._built_with, note, column if compact else 0)
         self._paragraphs[: self._head] = head
         self._compact = compact
+
+    def _notes_fold_wanted(self) -> bool:
+        """Whether the notes at the head of the story are to be folded: in a low view, until
+        the reader unfolds them (False when it has none)."""
+        if self._notes_opened or self.scrollable_content_region.height >= FOLD_NOTES_BELOW:
+            return False
+        return any(paragraph.note for paragraph in self._paragraphs)
+
+    def _fit_notes(self) -> None:
+        """The notes folded (`fold`'s mark set), or whole, as `_notes_fold_wanted` says."""
+        fold = self._notes_fold_wanted()
+        if fold == self._notes_folded or self._built_with is None:
+            return
+        mark = Text(FOLD_MARK, self._built_with.meta) if fold else None
+        for number, paragraph in enumerate(self._paragraphs):
+            if paragraph.note:
+                self._paragraphs[number] = replace(paragraph, fold=mark)
+        self._notes_folded = fold
+        self.post_message(NotesFolded())
 
     def _lay_out_to(self, place: Place | None) -> None:
         """Wrap the paragraphs that fill the view from `place` (else the start), where `_laid`

@@ -61,6 +61,12 @@ class ArticleState(KeyScrolledView):
         """How many of `_paragraphs` are the header, a notice's (shown without an article) too."""
         self._compact = False
         """The header is the compact one, the view being too low for the whole of it."""
+        self._notes_folded = False
+        """The notes at the head of the story are folded to their first line (see
+        `_fit_notes`)."""
+        self._notes_opened = False
+        """The reader unfolded them (`z`): they stay whole, whatever the height, until another
+        article is shown."""
         self._built_with: ArticleStyles | None = None
         self._laid = typeset.Layout([], [])
         """The paragraphs wrapped so far: the first screen's, until the rest are (see

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import islice
+from collections import Counter
 
 from rich.text import Text
 
@@ -22,6 +22,13 @@ RTL_LANGUAGES = frozenset(
 Sorani Kurdish, Dhivehi, Persian, Hebrew, Pashto, Sindhi, Uyghur, Urdu, Yiddish."""
 _LETTERS_READ = 4000
 """How many characters of an undeclared article tell its direction: enough for a lead."""
+RIGHT_TO_LEFT_BLOCKS = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Where Unicode puts every character written right to left (bidi class R or AL): Hebrew,
+Arabic, Syriac, Thaana, N'Ko and their neighbours, their presentation forms, the
+right-to-left mark, and the historic scripts of plane 1. A text with none of them is left to
+right, told in C."""
 
 
 def right_to_left(article: Article) -> bool:
@@ -30,13 +37,25 @@ def right_to_left(article: Article) -> bool:
     language = article.language.replace("_", "-").split("-")[0].strip().lower()
     if language in RTL_LANGUAGES:
         return True
+    texts: list[str] = []
+    read = 0
+    for block in article.blocks:
+        texts.append(block.text)
+        read += len(texts[-1])
+        if read >= _LETTERS_READ:
+            break
+    read_from = "".join(texts)[:_LETTERS_READ]
+    if not RIGHT_TO_LEFT_BLOCKS.search(read_from):
+        return False
+    # Each distinct character asked once, weighed by how often it occurs: asked of each of
+    # the 4,000 one by one, an English article's test took 1 ms, three times an open.
     rtl = ltr = 0
-    for char in islice((c for block in article.blocks for c in block.text), _LETTERS_READ):
+    for char, times in Counter(read_from).items():
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):
-            rtl += 1
+            rtl += times
         elif kind == "L":
-            ltr += 1
+            ltr += times
     return rtl > ltr
 
 

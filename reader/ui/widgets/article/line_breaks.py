@@ -8,7 +8,9 @@ mark no line may start with (closing brackets and quotes, stops and commas, smal
 a mark is never hung past the column's edge (no cell is there to hang it in, and a terminal cuts
 what passes it): the character before it is carried onto the next line with it (oidashi), so
 the line is a cell or two short. Korean, Latin and the rest still break at spaces only; a
-paragraph with no Chinese or Japanese in it is left to Rich alone (most text, and the fastest).
+paragraph with no Chinese or Japanese in it is left to Rich alone (most text, and the fastest),
+unless it has a flag: a stretch folded at the column's edge is never folded between a flag's
+two regional indicators, which Rich measures apart.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ _NO_START = re.escape(
 # No line ends with these: opening brackets and quotes, and signs written before a figure.
 _NO_END = re.escape("‘“（〔［｛〈《「『【〘〖〝｟([{«‹｢￥＄￡＃" + STAND_IN)
 _CJK = re.compile(f"[{_ANYWHERE}]")
+_REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
+"""A regional indicator: two of them are a flag ("🇫🇷" is F and R), drawn in two cells."""
 # Where a line may break: after spaces (as Rich), or beside a Chinese or Japanese character;
 # never before a mark no line starts with, nor after one no line ends with.
 _BREAK = re.compile(
@@ -75,7 +79,9 @@ def wrap(
     when they fit one (they may nest: the inner ones are kept whole when the outer one does
     not fit)."""
     plain = text.plain
-    by_spaces = not keep and (plain.isascii() or _CJK.search(plain) is None)
+    by_spaces = not keep and (
+        plain.isascii() or (_CJK.search(plain) is None and _REGIONAL.search(plain) is None)
+    )
     held = [(start, end) for start, end in keep if cell_len(plain[start:end]) <= width]
     out = Lines()
     at = 0
@@ -156,9 +162,23 @@ def _breaks(line: str, width: int, keep: Spans = ()) -> list[int]:
         at = edge
         while at > start and not _may_break(line, at, keep):
             at -= 1
-        start = at if at > start else fold
+        start = at if at > start else _outside_flag(line, fold, start)
         out.append(start)
     return out
+
+
+def _outside_flag(line: str, fold: int, start: int) -> int:
+    """`fold`, or the character before it when it falls between a flag's two regional
+    indicators: Rich measures each alone, one cell, and a line folded there ended with "🇫"
+    and the next began "🇷🇩🇪…", every flag after it read as two other letters."""
+    if not (_REGIONAL.match(line, fold) and fold > start and _REGIONAL.match(line, fold - 1)):
+        return fold
+    first = fold - 1
+    while first > start and _REGIONAL.match(line, first - 1):
+        first -= 1
+    if (fold - first) % 2 == 0:
+        return fold  # between two flags
+    return fold - 1 if fold - 1 > start else fold + 1
 
 
 def _may_break(line: str, at: int, keep: Spans) -> bool:

@@ -81,12 +81,17 @@ class Paragraph:
     keep: Spans = ()  # stretches of `text` set whole on one line when they fit one
     searched: bool = True  # False: drawn only, not the article's text (the header's address)
     label: str = ""  # a list item's bullet or number: a passage quoted from it starts with it
-    folded: Text = field(default_factory=Text)
+    folded: Text | None = None
     """Preformatted text: the prefix of a line's continuation where it is folded at the
     column's edge (in place of `rest`, as wide): without a mark, its two halves read as two
-    lines of code."""
+    lines of code. None for the rest (not an empty `Text` each: 200 of them an open)."""
     anchors: tuple[str, ...] = ()
     """The ids its blocks hold that a link of the article names (`Block.anchors`)."""
+    note: bool = False
+    """The newsroom's note at the head of the story (`Block.note`): folded on a low terminal."""
+    fold: Text | None = None
+    """Drawn on its first line only, this mark after it (a note folded on a low terminal, the
+    rest of it not searched either: what is searched is what is shown); None: whole."""
     drawn: bool = True
     """False: on no line (what a compact header leaves out), kept so that the paragraphs after
     it keep their numbers, which a reading place goes by (see `reading_place.Place`)."""
@@ -487,6 +492,11 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
             label = (Inline(picture_label(block.text), href),)
             text, links = _inlines(label, styles, styles.caption)
             return Paragraph(text, Text("▣ ", styles.bullet), Text("  "), gap=gap, links=links)
+    if block.note:
+        # In the header's muted colour: the newsroom's word about the story, not the story.
+        # (A style of its own cost every restyle of the view one more component class.)
+        text, links = _inlines(block.inlines, styles, styles.meta)
+        return Paragraph(text, gap=gap, links=links, note=True)
     text, links = _inlines(block.inlines, styles)
     indent = Text("   " * block.indent)  # a definition under its term, a displayed formula
     return Paragraph(text, indent, indent, gap=gap, links=links)
@@ -557,6 +567,7 @@ def layout(
             headings.append(top)
         room = max(_NARROWEST, width - paragraph.first.cell_len)
         text = paragraph.text.copy()
+        fold_mark: Text | None = None  # after the first line of a paragraph folded to it
         continued: set[int] = set()  # the pieces that go on a line folded at the column's edge
         if text.style:
             # The paragraph's own style as a span under the inline ones: wrapping keeps spans,
@@ -570,6 +581,11 @@ def layout(
         elif paragraph.wrap:
             align = "right" if paragraph.rtl else paragraph.align
             pieces = _wrapped(text, room, align, console, paragraph.keep)
+            if paragraph.fold is not None and len(pieces) > 1:
+                # Its first line only, short enough to take the mark after it.
+                fold_mark = paragraph.fold
+                narrower = max(_NARROWEST, room - fold_mark.cell_len)
+                pieces = _wrapped(text, narrower, align, console, paragraph.keep)[:1]
         else:
             pieces = []
             for line in text.split("\n", allow_blank=True):
@@ -585,20 +601,24 @@ def layout(
                     pieces.append(piece)
         for number, piece in enumerate(pieces):
             prefix = paragraph.first if number == 0 else paragraph.rest
-            if number in continued and paragraph.folded.plain:
+            if number in continued and paragraph.folded is not None:
                 prefix = paragraph.folded
             line = piece
-            if prefix.plain:
+            parts = (prefix, piece) if fold_mark is None else (prefix, piece, fold_mark)
+            if prefix.plain or fold_mark is not None:
                 # Not `prefix + piece`: the sum takes the prefix's style (a bullet's colour)
                 # as its own, for the whole line.
                 line = Text(end="")
-                for part in (piece, prefix) if paragraph.rtl else (prefix, piece):
+                for part in reversed(parts) if paragraph.rtl else parts:
                     line.append_text(part)
             line.end = ""
             lines.append(Strip(list(line.render(console))))
         extents.append(range(top, len(lines)))
         if not paragraph.fill and paragraph.searched:
-            runs += _runs(paragraph, text.plain, pieces, top, lines)
+            if fold_mark is not None:
+                runs += _folded_runs(paragraph, text.plain, pieces[0], top, lines)
+            else:
+                runs += _runs(paragraph, text.plain, pieces, top, lines)
     return laid
 
 
@@ -653,6 +673,20 @@ def _wrapped_at_spaces(
         narrower = max(_NARROWEST, narrower - over)
         pieces = wrap(text, console, narrower, align, keep)
     return pieces
+
+
+def _folded_runs(
+    paragraph: Paragraph, plain: str, piece: Text, top: int, lines: list[Strip]
+) -> list[TextRun]:
+    """`_runs` of a paragraph folded to its first line, `piece`: its words on that line alone,
+    and its links as far as they are on it."""
+    core = piece.plain.strip()
+    start = plain.find(core)
+    if start < 0:
+        return []
+    cut = start + len(core)
+    links = tuple((s, min(e, cut), a) for s, e, a in paragraph.links if s < cut)
+    return _runs(replace(paragraph, links=links), plain[:cut], [piece], top, lines)
 
 
 def _runs(
