@@ -719,3 +719,69 @@ def test_a_page_neither_declaring_nor_showing_a_wall_hides_no_text(paywall: Payw
     hides = [paywall.hides_text(words) for words in (0, 10, 149, 150, 5000)]
     assert paywall.marked or not any(hides)
     assert paywall.marked == (paywall.declared or paywall.wall)
+
+
+def _phrases(items: list[tuple[object, object]]) -> list[str]:
+    """Every string a parsed pattern's items match with each repeat taken its fewest times and
+    once more, each class by each of its letters (a range, a category by one): all the shapes
+    of its fixed words."""
+    from re import _constants as c  # the parser's opcodes: the pattern's own structure
+
+    found = [""]
+    for op, arg in items:
+        if op is c.LITERAL:
+            options = [chr(arg)]  # type: ignore[arg-type]
+        elif op is c.IN:
+            options = []
+            for kind, member in arg:  # type: ignore[attr-defined]
+                if kind is c.NEGATE:
+                    options = ["w"]
+                    break
+                if kind is c.LITERAL:
+                    options.append(chr(member))
+                elif kind is c.RANGE:
+                    options.append(chr(member[0]))
+                elif kind is c.CATEGORY:
+                    options.append({c.CATEGORY_DIGIT: "1", c.CATEGORY_SPACE: " "}.get(member, "w"))
+        elif op is c.BRANCH:
+            options = [p for branch in arg[1] for p in _phrases(list(branch))]  # type: ignore[index]
+        elif op is c.SUBPATTERN:
+            options = _phrases(list(arg[3]))  # type: ignore[index]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, sub = arg  # type: ignore[misc]
+            once = _phrases(list(sub))
+            options = [p * low for p in once] + (
+                [p * (low + 1) for p in once] if high > low else []
+            )
+        else:  # a boundary or a look-around: no characters of its own
+            options = [""]
+        found = [f + o for f in found for o in options]
+    return found
+
+
+def test_every_phrase_of_a_wall_holds_a_word_looked_for_first() -> None:
+    """`says_wall` rules out a text holding none of `SAYS_WALL_WORDS` before its patterns run:
+    each phrase the wall's and the offer's patterns find, in each of its shapes, holds one, so
+    that test says no to none they find."""
+    from re import _parser
+
+    from reader.extract.wall_words import _OFFER_LOWER, _WALL_LOWER, SAYS_WALL_WORDS, says_wall
+
+    for pattern in (_WALL_LOWER, _OFFER_LOWER):
+        phrases = _phrases(list(_parser.parse(pattern.pattern)))
+        assert len(phrases) > 300
+        for phrase in phrases:
+            text = f"— {phrase} —"
+            if pattern.search(text) and "unlimited" not in phrase:
+                assert any(word in text for word in SAYS_WALL_WORDS), phrase
+                assert says_wall(text), phrase
+
+
+def test_a_story_saying_subscribe_and_members_is_ruled_out_before_the_wall_patterns() -> None:
+    from reader.extract.wall_words import SAYS_WALL_WORDS
+
+    text = (
+        "The shellfish association, whose members include most of the crews who moor in the "
+        "basin, told them to register their catches; the council said subscriptions would rise."
+    ).lower()
+    assert not any(word in text for word in SAYS_WALL_WORDS)
