@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..safe import safe_line
@@ -304,6 +305,21 @@ SITES: tuple[Callable[[HtmlElement, str], Thread | None], ...] = (
 )
 
 
+# A word each site's markup cannot be without, in a class, an id or an itemtype: a page that
+# names none of a site's is not its thread, told from the page's names read once, in C. Each
+# reader's first XPath walks the whole page for its shape: five walks, half a millisecond of a
+# small page's twenty, on every page read, which is almost never a thread. A reader not listed
+# (new reddit's, Lobsters', GitHub's React pages') reads every page.
+_MARKS: dict[Callable[[HtmlElement, str], Thread | None], tuple[str, ...]] = {
+    hacker_news: ("fatitem",),
+    old_reddit: ("commentarea",),
+    github_issue: ("js-discussion",),
+    stack_exchange: ("question",),
+    schema_thread: _OPENING_TYPES,
+}
+_NAMES = etree.XPath("//@class | //@id | //@itemtype", smart_strings=False)
+
+
 def discussion_thread(
     doc: HtmlElement,
     base: str,
@@ -313,7 +329,11 @@ def discussion_thread(
     """The page's thread when it is a discussion page of a known make, or one its JSON-LD
     declares (`discussion_json_ld`), else `scripted`: the thread a page's app holds in its
     scripts' data (`github_react.github_embedded_issue`), for when its markup holds none."""
+    names = " ".join(_NAMES(doc))
     for read in SITES:
+        marks = _MARKS.get(read)
+        if marks is not None and not any(mark in names for mark in marks):
+            continue
         thread = read(doc, base)
         if thread is not None and (thread.opening or thread.posts or thread.link):
             return thread
