@@ -27,6 +27,7 @@ from reader.extract.wall_words import OFFER_WORDS, is_offer_box, may_offer
 from reader.library import Library
 from reader.marks import PARTIAL_MARK, offline_mark
 from reader.store import Store
+from tests.regex_shapes import phrase_shapes
 
 STORY = [
     "The harbour board has put off its vote on dredging the inner basin until the spring, after "
@@ -721,54 +722,14 @@ def test_a_page_neither_declaring_nor_showing_a_wall_hides_no_text(paywall: Payw
     assert paywall.marked == (paywall.declared or paywall.wall)
 
 
-def _phrases(items: list[tuple[object, object]]) -> list[str]:
-    """Every string a parsed pattern's items match with each repeat taken its fewest times and
-    once more, each class by each of its letters (a range, a category by one): all the shapes
-    of its fixed words."""
-    from re import _constants as c  # the parser's opcodes: the pattern's own structure
-
-    found = [""]
-    for op, arg in items:
-        if op is c.LITERAL:
-            options = [chr(arg)]  # type: ignore[arg-type]
-        elif op is c.IN:
-            options = []
-            for kind, member in arg:  # type: ignore[attr-defined]
-                if kind is c.NEGATE:
-                    options = ["w"]
-                    break
-                if kind is c.LITERAL:
-                    options.append(chr(member))
-                elif kind is c.RANGE:
-                    options.append(chr(member[0]))
-                elif kind is c.CATEGORY:
-                    options.append({c.CATEGORY_DIGIT: "1", c.CATEGORY_SPACE: " "}.get(member, "w"))
-        elif op is c.BRANCH:
-            options = [p for branch in arg[1] for p in _phrases(list(branch))]  # type: ignore[index]
-        elif op is c.SUBPATTERN:
-            options = _phrases(list(arg[3]))  # type: ignore[index]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            low, high, sub = arg  # type: ignore[misc]
-            once = _phrases(list(sub))
-            options = [p * low for p in once] + (
-                [p * (low + 1) for p in once] if high > low else []
-            )
-        else:  # a boundary or a look-around: no characters of its own
-            options = [""]
-        found = [f + o for f in found for o in options]
-    return found
-
-
 def test_every_phrase_of_a_wall_holds_a_word_looked_for_first() -> None:
     """`says_wall` rules out a text holding none of `SAYS_WALL_WORDS` before its patterns run:
     each phrase the wall's and the offer's patterns find, in each of its shapes, holds one, so
     that test says no to none they find."""
-    from re import _parser
-
     from reader.extract.wall_words import _OFFER_LOWER, _WALL_LOWER, SAYS_WALL_WORDS, says_wall
 
     for pattern in (_WALL_LOWER, _OFFER_LOWER):
-        phrases = _phrases(list(_parser.parse(pattern.pattern)))
+        phrases = phrase_shapes(pattern.pattern)
         assert len(phrases) > 300
         for phrase in phrases:
             text = f"— {phrase} —"
