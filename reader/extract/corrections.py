@@ -186,18 +186,20 @@ def is_article_note(el: HtmlElement) -> bool:
     raw = el.text_content()
     if len(raw) > _MOST_CHARACTERS and len(" ".join(raw.split())) > _MOST_CHARACTERS:
         return False  # a page part: its length is known before any pattern runs over it
-    if not _may_mention(raw) or not _MENTIONS.search(raw):
+    if not _may_mention(raw):
         return False  # most boxes, told in C before their text is gathered word by word
+    # A list of links, a menu, a section: told by its shape before any of the patterns below,
+    # each case-blind, run over its text (a "Latest news … Updated" list of links took 0.4 ms).
+    if next(el.iter("article", "main", "nav", "form", "ul", "ol", "table"), None) is not None:
+        return False
+    if link_density(el) > 0.3 or not _MENTIONS.search(raw):
+        return False
     # Its parts apart: a heading runs into the paragraph under it in `text_content`
     # ("CorrectionsSpotted an error…").
     text = " ".join(" ".join(el.itertext()).split())
     if not text or len(text) > _MOST_CHARACTERS:
         return False
     if _SITE_NOTICE.search(text) or PROMOTION.search(element_names(el)):
-        return False
-    if next(el.iter("article", "main", "nav", "form", "ul", "ol", "table"), None) is not None:
-        return False
-    if link_density(el) > 0.3:
         return False
     if _MARKED_CORRECTED.match(text) or _EARLIER_VERSION.match(text):
         return True
