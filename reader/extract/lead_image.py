@@ -81,7 +81,11 @@ def _is_photo(img: HtmlElement, src: str) -> bool:
 
 def lead_image(doc: HtmlElement, url: str) -> str:
     """The absolute address of the article's first photo, or "" when it has none."""
-    containers = doc.xpath("//article | //*[@itemprop='articleBody'] | //main | //*[@role='main']")
+    # Attribute values found on their own axis: a test of every element for one took three
+    # times as long.
+    containers = doc.xpath(
+        "//article | //@itemprop[. = 'articleBody']/.. | //main | //@role[. = 'main']/.."
+    )
     scope = containers[0] if containers else doc.find(".//body")
     if scope is None:
         return ""
