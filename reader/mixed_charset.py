@@ -258,7 +258,13 @@ def _made_by_chance(char: str, codec: str) -> bool:
     """A UTF-8 character of a stray word that two letters of the Latin single-byte `codec` make
     by chance ("GĘŚ" of a headline in capitals is "Gʌ" in UTF-8); not one that reads in it as a
     letter and a symbol ("д" is "Đ´"): a UTF-8 word that a stray byte follows ("дорог.\xff")."""
-    return char.isascii() or "\udc80" <= char <= "\udcff" or char.encode().decode(codec).isalpha()
+    if char.isascii() or "\udc80" <= char <= "\udcff":
+        return True
+    try:
+        return char.encode().decode(codec).isalpha()
+    except UnicodeDecodeError:
+        # A byte `codec` leaves undefined (0x88 in windows-1250): no text of it, by chance or not.
+        return False
 
 
 def _legacy_bytes(word: str, codec: str) -> bytes:

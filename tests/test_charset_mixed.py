@@ -372,3 +372,22 @@ def test_a_short_windows_1251_word_that_is_utf8_by_chance_reads_in_cyrillic() ->
     for paragraph in pasted:
         assert f"<p>{paragraph}</p>" in text
     assert "<p>½ £ é ü</p>" in text
+
+
+# "の一": the kana's second byte and the kanji's first (0xCC 0x88) make a UTF-8 letter, U+0308,
+# whose bytes windows-1250 leaves partly undefined (0x88): the stray-word reading met it.
+HARBOUR_GALE = (
+    "港町では三日朝から風が強まり、気象台は波浪警報を出しました。"
+    "漁船の一部は港に戻り、町の一番大きな市場も閉まり、午後の定期船は欠航となりました。"
+)
+
+
+def test_a_shift_jis_page_sent_as_utf8_is_read_as_japanese() -> None:
+    html = (
+        '<html lang="ja"><head><title>港町に強風 定期船が欠航</title></head><body><article>'
+        "<h1>港町に強風 定期船が欠航</h1>"
+        + "".join(f"<p>{HARBOUR_GALE}第{i}段落。</p>" for i in range(8))
+        + "</article></body></html>"
+    ).encode("shift_jis")
+    assert detect_charset(html, "utf-8") == "cp932"
+    assert "町の一番大きな市場" in decode_html(html, "utf-8")
