@@ -60,6 +60,8 @@ FETCHING = "Fetching article…"
 _MORE_COMING = "its next pages are on their way"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
 BACK_AT_PLACE = "Back where you left off (g for the top)."
+BACK_AT_PLACE_SECONDS = 3.0
+"""How long it stays over the column's last lines: long enough to read, not a page's worth."""
 FOLLOWED = "Followed a link within the article: Esc goes back to it"
 PLACE_SAVE_DELAY = 1.5
 """Seconds after the view last moved before the place is kept: a closed terminal (SIGHUP, a
@@ -255,8 +257,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
                 self._kept = (entry.id, place)
                 body.show_article(entry, article, place=place)
                 if place is not None:
-                    # Over the column's last lines: long enough to read, not a page's worth.
-                    self.notify(BACK_AT_PLACE, timeout=3)
+                    self.notify(BACK_AT_PLACE, timeout=BACK_AT_PLACE_SECONDS)
         self.loaded = True
         self.call_after_refresh(self.reader.settle)
         self._after_showing()
