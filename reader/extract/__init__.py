@@ -38,6 +38,7 @@ from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
 from .abstract_page import lay_out_abstract_page
 from .article_dates import update_in_publications_zone
+from .author_names import without_the_site
 from .author_roles import author_roles, with_author_roles
 from .blocks import html_to_blocks
 from .bluesky import bluesky_post
@@ -575,6 +576,10 @@ def extract_page(
         # A Chinese portal's info line names the source ("来源：新闻网") a page may declare nowhere.
         meta = replace(meta, site_name=meta.site_name or header_source(blocks))
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
+        if author != meta.author:
+            # A byline line of the text names the site's desk as a declared one does: g1's "Por
+            # Pedro Ferreira, g1 Minas" is Pedro Ferreira's.
+            author = without_the_site(author, [meta.site_name], "")
         # A wire story with no byline names its reporters in its lede ("(서울=연합뉴스) 이수진
         # 기자 = …") or at its end ("Reporting by …"); VnExpress signs its last line.
         meta = replace(
