@@ -56,6 +56,7 @@ from .forum_posts import thread, thread_posts
 from .furniture import drop
 from .github_react import github_embedded_issue
 from .header_lines import header_line_dates, header_source, without_header_lines
+from .heading_parts import spaced_heading_separators
 from .images import without_repeated_alts
 from .info_lines import is_editor_credit
 from .inserts import story_link_boxes, strip_inserts
@@ -249,6 +250,27 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
 _TITLE_LABEL = re.compile(r"^(?:title|titel|titre|título|titolo|tytuł|название)\s*:\s*", re.I)
 
 
+# What sets a headline's kicker before its title: Die Zeit's "Bahnstreik: GDL kündigt Streik
+# ab Donnerstag an", whose <h1> holds the kicker, a hidden ": " and the title.
+_KICKER_END = re.compile(r"\S\s*[:|–—]\s*$")
+
+
+def _is_title(heading: str, title: str, at: int) -> bool:
+    """`heading` (folded) is the headline `title`, or, opening the body (`at` 0), the
+    headline's title without the kicker before it that the cleanup took out of the heading.
+    After a heading of the kicker's it is the page's own (Medium's "Open Journalism Project:"
+    then "Better Student Journalism")."""
+    if heading == title:
+        return True
+    if at:
+        return False
+    kicker = title[: -len(heading)] if heading and title.endswith(heading) else ""
+    return len(kicker.split()) <= _KICKER_WORDS and _KICKER_END.search(kicker) is not None
+
+
+_KICKER_WORDS = 6
+
+
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Drop the leading headings that repeat the headline (the view shows the headline itself);
     a picture's `alt` repeating the headline or its caption says "Image" alone."""
@@ -260,7 +282,7 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
         i
         for i, block in enumerate(blocks[:3])
         if block.kind == BlockKind.HEADING
-        and _TITLE_LABEL.sub("", " ".join(block.text.split())).casefold() == key
+        and _is_title(_TITLE_LABEL.sub("", " ".join(block.text.split())).casefold(), key, i)
     }
     return tuple(b for i, b in enumerate(blocks) if i not in repeats)
 
@@ -454,6 +476,7 @@ def extract_page(
         doc, cut = _parse(html)
         # Before the headline is read from the page's `h1`.
         without_heading_permalinks(doc)
+        spaced_heading_separators(doc)
         # Before the headline and byline are read: an old layout's are set in <font> and <i>.
         mark_font_headline(doc)
         without_headline_labels(doc)
