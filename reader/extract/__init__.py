@@ -76,7 +76,7 @@ from .nesting import (
     without_nested_paragraphs,
     without_wrappers,
 )
-from .next_page import next_page_url
+from .next_page import next_page_url, without_page_contents
 from .next_story import without_next_stories
 from .other_stories import without_other_stories, without_teaser_strips
 from .page_cleanup import (
@@ -517,6 +517,7 @@ def extract_page(
         consent_choice = body is None and has_consent_choice(doc)
         # Before cleanup, which drops the pager and every <noscript>.
         next_page = next_page_url(doc, url, base)
+        without_page_contents(doc)
         readable_without_scripts = not noscript and body is None and noscript_prose(doc, _SHORT)
         # Before `prepare` drops the `<noscript>` and the script that hold them.
         social_post = bluesky_post(doc) if body is None else None
