@@ -88,6 +88,7 @@ from .page_cleanup import (
 )
 from .paywall import FOR_SUBSCRIBERS, before_the_wall, read_paywall
 from .plain_text import text_article
+from .playlists import without_playlist_headings
 from .print_page import byline_lines_apart, without_masthead
 from .pull_quotes import mark_pull_quotes, without_pull_quotes
 from .readable import Unparseable, readable_article
@@ -518,6 +519,7 @@ def extract_page(
         # Before cleanup, which drops the pager and every <noscript>.
         next_page = next_page_url(doc, url, base)
         without_page_contents(doc)
+        without_playlist_headings(doc)
         readable_without_scripts = not noscript and body is None and noscript_prose(doc, _SHORT)
         # Before `prepare` drops the `<noscript>` and the script that hold them.
         social_post = bluesky_post(doc) if body is None else None
