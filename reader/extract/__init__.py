@@ -38,6 +38,7 @@ from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
 from .abstract_page import lay_out_abstract_page
 from .article_dates import update_in_publications_zone
+from .author_names import without_the_site
 from .author_roles import author_roles, with_author_roles
 from .blocks import html_to_blocks
 from .bluesky import bluesky_post
@@ -56,6 +57,7 @@ from .forum_posts import thread, thread_posts
 from .furniture import drop
 from .github_react import github_embedded_issue
 from .header_lines import header_line_dates, header_source, without_header_lines
+from .heading_parts import spaced_heading_separators
 from .images import without_repeated_alts
 from .info_lines import is_editor_credit
 from .inserts import story_link_boxes, strip_inserts
@@ -75,7 +77,7 @@ from .nesting import (
     without_nested_paragraphs,
     without_wrappers,
 )
-from .next_page import next_page_url
+from .next_page import next_page_url, without_page_contents
 from .next_story import without_next_stories
 from .other_stories import without_other_stories, without_teaser_strips
 from .page_cleanup import (
@@ -87,6 +89,7 @@ from .page_cleanup import (
 )
 from .paywall import FOR_SUBSCRIBERS, before_the_wall, read_paywall
 from .plain_text import text_article
+from .playlists import without_playlist_headings
 from .print_page import byline_lines_apart, without_masthead
 from .pull_quotes import mark_pull_quotes, without_pull_quotes
 from .readable import Unparseable, readable_article
@@ -250,6 +253,27 @@ def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block,
 _TITLE_LABEL = re.compile(r"^(?:title|titel|titre|título|titolo|tytuł|название)\s*:\s*", re.I)
 
 
+# What sets a headline's kicker before its title: Die Zeit's "Bahnstreik: GDL kündigt Streik
+# ab Donnerstag an", whose <h1> holds the kicker, a hidden ": " and the title.
+_KICKER_END = re.compile(r"\S\s*[:|–—]\s*$")
+
+
+def _is_title(heading: str, title: str, at: int) -> bool:
+    """`heading` (folded) is the headline `title`, or, opening the body (`at` 0), the
+    headline's title without the kicker before it that the cleanup took out of the heading.
+    After a heading of the kicker's it is the page's own (Medium's "Open Journalism Project:"
+    then "Better Student Journalism")."""
+    if heading == title:
+        return True
+    if at:
+        return False
+    kicker = title[: -len(heading)] if heading and title.endswith(heading) else ""
+    return len(kicker.split()) <= _KICKER_WORDS and _KICKER_END.search(kicker) is not None
+
+
+_KICKER_WORDS = 6
+
+
 def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Drop the leading headings that repeat the headline (the view shows the headline itself);
     a picture's `alt` repeating the headline or its caption says "Image" alone."""
@@ -261,7 +285,7 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
         i
         for i, block in enumerate(blocks[:3])
         if block.kind == BlockKind.HEADING
-        and _TITLE_LABEL.sub("", " ".join(block.text.split())).casefold() == key
+        and _is_title(_TITLE_LABEL.sub("", " ".join(block.text.split())).casefold(), key, i)
     }
     return tuple(b for i, b in enumerate(blocks) if i not in repeats)
 
@@ -485,6 +509,7 @@ def extract_page(
         doc, cut = _parse(html)
         # Before the headline is read from the page's `h1`.
         without_heading_permalinks(doc)
+        spaced_heading_separators(doc)
         # Before the headline and byline are read: an old layout's are set in <font> and <i>.
         mark_font_headline(doc)
         without_headline_labels(doc)
@@ -525,6 +550,8 @@ def extract_page(
         consent_choice = body is None and has_consent_choice(doc)
         # Before cleanup, which drops the pager and every <noscript>.
         next_page = next_page_url(doc, url, base)
+        without_page_contents(doc)
+        without_playlist_headings(doc)
         readable_without_scripts = not noscript and body is None and noscript_prose(doc, _SHORT)
         # Before `prepare` drops the `<noscript>` and the script that hold them.
         social_post = bluesky_post(doc) if body is None else None
@@ -607,6 +634,10 @@ def extract_page(
         # A Chinese portal's info line names the source ("来源：新闻网") a page may declare nowhere.
         meta = replace(meta, site_name=meta.site_name or header_source(blocks))
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
+        if author != meta.author:
+            # A byline line of the text names the site's desk as a declared one does: g1's "Por
+            # Pedro Ferreira, g1 Minas" is Pedro Ferreira's.
+            author = without_the_site(author, [meta.site_name], "")
         # A wire story with no byline names its reporters in its lede ("(서울=연합뉴스) 이수진
         # 기자 = …") or at its end ("Reporting by …"); VnExpress signs its last line.
         meta = replace(

@@ -129,7 +129,8 @@ def without_the_site(name: str, publishers: list[str], page_title: str) -> str:
     """ "Anna Krüger" for Der Spiegel's `<meta name="author" content="Anna Krüger, DER
     SPIEGEL">`: the site's name after a comma reads as a second author, and the Source says it.
     Only the site's (or its publisher's) name, or a masthead's words in capitals ("DIE ZEIT")
-    after a name that isn't: an agency the site runs ("Ann Lee, Reuters") stays."""
+    after a name that isn't, or a desk named by the site's name ("Pedro Ferreira, g1 Minas"):
+    an agency the site runs ("Ann Lee, Reuters") stays."""
     person, comma, after = name.rpartition(",")
     after = after.strip()
     if not comma or not person.strip() or not after:
@@ -140,7 +141,9 @@ def without_the_site(name: str, publishers: list[str], page_title: str) -> str:
         and any(c.isupper() for c in after)
         and person.upper() != person
     )
-    if masthead or _is_site(after, publishers, page_title):
+    # Or one of its desks: g1's "Pedro Ferreira, g1 Minas" (the site's name, then the region's).
+    desk = len(after.split()) <= 3 and _is_site(after.split()[0], publishers, page_title)
+    if masthead or desk or _is_site(after, publishers, page_title):
         return person.strip()
     return name
 

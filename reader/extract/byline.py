@@ -45,16 +45,16 @@ _ARTICLE_TAGS = frozenset(["article", "main"])
 _SKIP_TAGS = frozenset(["script", "style", "meta", "link", "input", "img", "head", "html", "body"])
 
 # "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:",
-# "Автор:", "от", Arabic's "بقلم" ("by the pen of") and "الكاتب" ("the writer"), Persian's
+# "Автор:", "от", Indonesian and Malay "Oleh", Arabic's "بقلم" ("by the pen of") and "الكاتب" ("the writer"), Persian's
 # "نوشته" ("written by") and "نویسنده", Urdu's "مصنف", Turkish's "Yazar:", Hebrew's "מאת",
 # Hindi's "लेखक:", and Italian's "di", lower-case only: "Di Marco" is a surname; followed by a
 # colon or a comma (the World Service's "Author, " label). Chinese writes "记者张三"
 # ("reporter") and "作者：李明" ("author", with its colon or a space) with no space.
 _PREFIX = re.compile(
-    r"^(?:(?:(?:written|posted|reported|words|story|photos?|photographs|photography|pictures"
+    r"^(?:(?:(?:written|posted|reported|reporting|words|story|photos?|photographs|photography|pictures"
     r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af"
     r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|الكاتب|نوشته|نویسنده"
-    r"|مصنف|yazar|מאת|लेखक|(?-i:di))\b\s*[:：,،]?\s+|(?:记者|記者)\s*[:：]?\s*"
+    r"|مصنف|yazar|מאת|लेखक|oleh|(?-i:di))\b\s*[:：,،]?\s+|(?:记者|記者)\s*[:：]?\s*"
     r"|作者(?:\s*[:：]\s*|\s+))",
     re.IGNORECASE,
 )
@@ -62,6 +62,10 @@ _PREFIX = re.compile(
 _AFTER_NAME = re.compile(
     r"\s[-–—|/•·]\s.*$|\s*[|•·].*$|\s+[-–—]$"
     r"|\s+(?:edited|photos?|photographs|illustrations?|translated|additional reporting) by\b.*$"
+    # A credit line's other roles after a semicolon: "Reporting by Joe Brock; Editing by Ed
+    # Osmond", "Texto: Ana Souza; Fotos: João Lima". The editor and the photographer are no
+    # writers of the piece.
+    r"|\s*;\s*[^\W\d_]+(?:\s+by\b|\s*:).*$"
     # Japanese and Korean put "reporter" after the name: "山田太郎記者", "홍길동 기자".
     r"|\s*(?:記者|特派員|기자|특파원)(?!\w).*$",
     re.IGNORECASE,
@@ -149,6 +153,18 @@ _NOT_NAMES = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAME = 100
+# The digits a newsroom's name holds: a short word ending in one or two ("g1", "TV2", "N1",
+# "RTL2") and "24/7". Cut at them, "g1 Minas" was "g" and "Team 24/7" "Team"; a name run into a
+# date ("Lucas Nolan22 Dec") has more letters before its digits.
+_NAME_DIGITS = r"(?<![^\W\d_])[^\W\d_]{1,3}\d{1,2}(?![\w/.:])|(?<![\w/])24/7(?![\w/])"
+
+
+def _first_number(text: str) -> int:
+    """Where the first digit outside a newsroom's name is in `text`, or -1."""
+    masked = re.sub(_NAME_DIGITS, lambda m: "x" * len(m.group()), text)
+    return next((i for i, c in enumerate(masked) if c.isdigit()), -1)
+
+
 # The stops that end a sentence in Chinese, Japanese, Hindi and Arabic: no name holds one.
 _SENTENCE_STOP = re.compile(r"[。！？；।؟؛]")
 # Nor a clause's comma, nor a run of more ideographs than a Chinese or Japanese name has: "作者：
@@ -240,8 +256,10 @@ def clean_byline(text: str) -> str:
     text = _JOB_TITLE.sub("", text)
     text = _FILED_FROM.sub("", text)
     text = _without_place(text)
-    # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits.
-    name, *dated = re.split(r"\d", text, maxsplit=1)
+    # A date, a time, a count ("Lucas Nolan22 Dec 2016651"): a name has no digits but a
+    # newsroom's own ("g1 SP", "Team 24/7").
+    number = _first_number(text)
+    name, dated = (text[:number], [text[number:]]) if number >= 0 else (text, [])
     cut = _DATE_AFTER_SEPARATOR.search(name) if dated else None
     if cut:
         before = name[: cut.start()]
@@ -321,7 +339,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 12 or len(text) > _MAX_NAME:
         return False
-    if any(c.isdigit() for c in text) or re.search(r"[?!;@=<>{}\[\]]|https?:|www\.", text):
+    if _first_number(text) >= 0 or re.search(r"[?!;@=<>{}\[\]]|https?:|www\.", text):
         return False
     if _SENTENCE_STOP.search(text) or _NO_NAME_OF_IDEOGRAPHS.search(text):
         # "记者从…获悉，…。", "लेखक ने कहा कि …।": a sentence that opens with "reporter" or
@@ -332,7 +350,11 @@ def looks_like_name(text: str) -> bool:
     # "s sai" is a commenter's handle, "Ann Lee, a retired teacher" a description: in a cased
     # script a name's words are capitalised but for particles ("Ana de la Cruz and Tom Berg").
     lower = [
-        w for w in words if w[0].islower() and w.strip("(),").casefold() not in _LOWER_CASE_WORDS
+        w
+        for w in words
+        if w[0].islower()
+        and w.strip("(),").casefold() not in _LOWER_CASE_WORDS
+        and not re.fullmatch(_NAME_DIGITS, w.strip("(),"))
     ]
     return not lower
 

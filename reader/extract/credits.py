@@ -101,6 +101,8 @@ def credits_into_captions(doc: HtmlElement) -> None:
     make it the caption when the figure has none."""
     for figure in list(doc.iter("figure")):
         caption = next(figure.iter("figcaption"), None)
+        if caption is not None:
+            _credits_spaced(caption)
         for credit in [el for el in figure.iterdescendants() if _is_loose_credit(el)]:
             if any(a.tag == "figcaption" for a in credit.iterancestors()):
                 continue  # inside a credit moved already
@@ -118,6 +120,23 @@ def credits_into_captions(doc: HtmlElement) -> None:
             if not wide:
                 _append_text(caption, " ")
             caption.append(credit)
+
+
+def _credits_spaced(caption: HtmlElement) -> None:
+    """A credit in its span at the caption's end, touching the caption's last word: Nature's
+    "…about 4,500 years ago.<span class="figure__credit">Credit: …</span>" read "years
+    ago.Credit:". A space before it, as the page's style sets it apart."""
+    for credit in caption.iterdescendants():
+        if not isinstance(credit.tag, str) or not _CREDIT_NAME.search(names_of(credit)):
+            continue
+        previous = credit.getprevious()
+        before = (previous.tail if previous is not None else credit.getparent().text) or ""
+        if not (before and not before[-1].isspace() and (credit.text or "")[:1].isalnum()):
+            continue
+        if previous is not None:
+            previous.tail = before + " "
+        else:
+            credit.getparent().text = before + " "
 
 
 def _is_loose_credit(el: HtmlElement) -> bool:

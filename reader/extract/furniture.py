@@ -55,6 +55,8 @@ FURNITURE_TOKENS = frozenset(
         "recommendations",
         "outbrain",
         "taboola",
+        # A video player's list of other clips closing the story: g1's "video-playlist".
+        "playlist",
         "newsletter",
         "newsletters",
         "subscribe",

@@ -199,6 +199,19 @@ def _is_date_line(text: str, published: datetime | None) -> bool:
     )
 
 
+# The source a German or Spanish site names after the date: Die Zeit's "3. Dezember 2026,
+# 10:12 Uhr Quelle: ZEIT ONLINE, dpa", the agencies the Source line and the byline name.
+_SOURCE_TAIL = re.compile(
+    r"\s+(?:quelle|source|fuente|fonte|bron|źródło)\s*:\s*[^:.]{1,60}$", re.IGNORECASE
+)
+
+
+def _is_date_line_with_source(text: str, published: datetime | None) -> bool:
+    """The publication's date line, with the source the story came from after it."""
+    date = _SOURCE_TAIL.sub("", text)
+    return date != text and words_in(date) <= _SHORT_LINE_WORDS and _is_date_line(date, published)
+
+
 def _is_date_heading(text: str, published: datetime | None) -> bool:
     """A heading that is the publication's day and nothing else: Blogger heads each day's
     posts with it ("Tuesday, 17 November 2026" in its `h2.date-header`), which the header's
@@ -373,6 +386,7 @@ def without_header_lines(
             (words <= _SHORT_LINE_WORDS and names and _is_byline(text, names))
             or (names and _is_byline(_job_line_byline(text), names))
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
+            or _is_date_line_with_source(text, published)
             or _is_bare_dateline(text, published, updated)
             or _is_labelled_dateline(text, published)
             or _is_labelled_date(text, published)
@@ -426,6 +440,7 @@ def _without_datelines(
         or not (
             _is_labelled_dateline(text := block.text.strip(), published)
             or _is_bare_dateline(text, published, updated)
+            or _is_date_line_with_source(text, published)
             or (names and words_in(text) <= _SHORT_LINE_WORDS and _is_byline(text, names))
         )
     )

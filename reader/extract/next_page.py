@@ -336,3 +336,43 @@ def _title_numbers(title: str) -> set[str]:
 def _title_words(title: str) -> set[str]:
     words = re.findall(r"\w+", title.lower())
     return {w for w in words if w not in _PAGE_WORDS and not w.isdigit()}
+
+
+# A box holding the pages' contents besides its list: its label ("Inhalt", "Contents") and
+# the link to the whole article on one page, a few words.
+_CONTENTS_BOX_WORDS = 6
+
+
+def without_page_contents(doc: HtmlElement) -> None:
+    """Drop the table of contents of an article's pages: Die Zeit's "Inhalt" over "Seite 1 —
+    GDL kündigt Streik…" and a link "Seite 2 — Was Pendler jetzt erwartet". It points to the
+    pages the article is read from, and is on the first page only, so not taken out as a
+    repeat when the next is added. A list whose every item (two or more) is a page's name,
+    one at least a link; and the box holding it when that holds only its label and pager
+    links. Asked after the next page is found: it may be the link to it."""
+    for contents in list(doc.iter("ol", "ul")):
+        items = [li for li in contents if isinstance(li.tag, str)]
+        if len(items) < 2 or any(li.tag != "li" for li in items):
+            continue
+        if not all(_PAGE_NAME.match(_words(li)) for li in items):
+            continue
+        if all(li.find(".//a") is None for li in items):
+            continue
+        holder = contents.getparent()
+        if holder is not None and holder.tag not in ("body", "article", "main"):
+            rest = _words(holder).replace(_words(contents), " ", 1)
+            for link in holder.iter("a"):
+                if is_pager_link(_words(link)):
+                    rest = rest.replace(_words(link), " ", 1)
+            lists = sum(1 for _ in holder.iter("ol", "ul"))
+            if lists == 1 and len(rest.split()) <= _CONTENTS_BOX_WORDS:
+                contents = holder
+        contents.drop_tree()
+
+
+def _words(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+# A page's name in the table: "Seite 2 — Was Pendler jetzt erwartet", "Page 3: Battery life".
+_PAGE_NAME = re.compile(rf"^\W*{_WORD}\s*\d{{1,2}}\s*[:–—-]\s*\S", re.IGNORECASE)
