@@ -124,6 +124,21 @@ class Layout:
     extents: list[range] = field(default_factory=list)
     """The screen lines of each paragraph (its gap above left out), in order: where the reader
     is in the text is found again from them after a re-wrap."""
+    wide: int = 0
+    """The cells a table may take when that is more than the column's: the terminal's width."""
+    overhang: dict[int, int] = field(default_factory=dict)
+    """The lines of a table wider than the column, by screen line: the table's width. They are
+    drawn centred on the column, out into its margins (`shift`)."""
+
+    def shift(self, line: int, column: int, available: int) -> int:
+        """How many cells left of the column's edge `line` starts, in a view `available` cells
+        wide whose column is `column` wide (centred): 0 but for a table wider than the
+        column, which is centred on the view as the column is."""
+        table = self.overhang.get(line)
+        if table is None:
+            return 0
+        margin = max(0, (available - column) // 2)
+        return min(margin, max(0, margin - max(0, (available - table) // 2)))
 
 
 # -- building paragraphs -----------------------------------------------------------------------
@@ -564,7 +579,8 @@ def layout(
             text.stylize_before(text.style)
             text.style = ""
         if paragraph.table is not None:
-            pieces = table_lines(paragraph.table, room, console)
+            wide = laid.wide - paragraph.first.cell_len
+            pieces = table_lines(paragraph.table, room, console, wide)
         elif paragraph.fill:
             pieces = [Text(paragraph.fill * room, paragraph.text.style)]
         elif paragraph.wrap:
@@ -596,6 +612,10 @@ def layout(
                     line.append_text(part)
             line.end = ""
             lines.append(Strip(list(line.render(console))))
+        if paragraph.table is not None:
+            drawn = max((strip.cell_length for strip in lines[top:]), default=0)
+            if drawn > width:
+                laid.overhang.update(dict.fromkeys(range(top, len(lines)), drawn))
         extents.append(range(top, len(lines)))
         if not paragraph.fill and paragraph.searched:
             runs += _runs(paragraph, text.plain, pieces, top, lines)
