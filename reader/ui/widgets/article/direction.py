@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from itertools import islice
 
 from rich.text import Text
@@ -30,8 +31,14 @@ def right_to_left(article: Article) -> bool:
     language = article.language.replace("_", "-").split("-")[0].strip().lower()
     if language in RTL_LANGUAGES:
         return True
+    return letters_right_to_left(c for block in article.blocks for c in block.text)
+
+
+def letters_right_to_left(text: Iterable[str]) -> bool:
+    """Most of `text`'s letters are Hebrew, Arabic… letters: a passage in such a script inside
+    an article in another (a notice quoted in Hebrew, a speaker's words in Arabic)."""
     rtl = ltr = 0
-    for char in islice((c for block in article.blocks for c in block.text), _LETTERS_READ):
+    for char in islice(text, _LETTERS_READ):
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):
             rtl += 1

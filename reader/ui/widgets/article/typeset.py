@@ -22,7 +22,7 @@ from ....models import Article, Block, BlockKind, Entry, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ...cell_width import uncounted_cells
 from ...display import long_date, plain, when
-from .direction import mirrored, right_to_left
+from .direction import letters_right_to_left, mirrored, right_to_left
 from .line_breaks import STAND_IN, Spans, wrap
 from .table_layout import TableCells, table_lines
 
@@ -298,6 +298,7 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
     out: list[Paragraph] = []
     previous: Block | None = None
     widths = _number_widths(article.blocks)
+    whole_rtl = right_to_left(article)
     for group in group_blocks(article.blocks):
         first = group[0]
         tight = previous is not None and (
@@ -312,11 +313,16 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
             or (previous.kind in _CAPTIONED and first.kind == BlockKind.CAPTION)
         )
         gap = 0 if tight else 1
+        # A passage in Hebrew or Arabic inside an article in another script is set as a
+        # right-to-left article is: flush right, its bar or bullet on the right.
+        words = first.text
+        rtl = not whole_rtl and not words.isascii() and letters_right_to_left(words)
         if not tight and first.quoted_with(previous):
             # The quote's bar runs on through the blank line between its paragraphs (and its
             # list).
             bar = Text("▌ ", styles.quote_bar)
-            out.append(Paragraph(Text(end=""), bar, bar, gap=0))
+            between = Paragraph(Text(end=""), bar, bar, gap=0)
+            out.append(_right_to_left(between) if rtl else between)
             gap = 0
         paragraph = (
             _table(group, styles, gap)
@@ -333,11 +339,11 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
             )
         if anchors := tuple(anchor for block in group for anchor in block.anchors):
             paragraph = replace(paragraph, anchors=anchors)
-        out.append(paragraph)
+        out.append(_right_to_left(paragraph) if rtl else paragraph)
         previous = group[-1]
     if not out:
         out.append(Paragraph(Text("This article has no text.", styles.meta)))
-    if right_to_left(article):
+    if whole_rtl:
         out = [_right_to_left(paragraph) for paragraph in out]
     return out
 
