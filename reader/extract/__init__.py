@@ -96,6 +96,7 @@ from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .responsive import without_screen_copies
 from .ruby import without_ruby_readings
+from .rule_body import without_furniture_in
 from .scoreboard import scoreboard_line, with_scoreboard
 from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
@@ -587,6 +588,10 @@ def extract_page(
                 site_name=discussion.site_name or meta.site_name,
             )
         elif body is not None:
+            # The rule says where the article is, not that all of it is the article's: the
+            # newsletter, sign-up and share boxes the generic pass drops go from inside it too
+            # (a rule written for one layout of the site brought them back in its others).
+            without_furniture_in(body)
             strip_inserts(body, url)
             blocks = html_to_blocks(body, base)
         else:

@@ -241,7 +241,8 @@ class ArticleBody(ArticleLayout, can_focus=True):
         number = y + round(self.scroll_y)
         if number >= len(self._laid.lines):  # past the end, or not wrapped yet
             return Strip.blank(width, base)
-        _column, margin = self._column()
+        column, margin = self._column()
+        margin -= self._laid.shift(number, column, self._available())  # a wide table's line
         line = self._laid.lines[number]
         if self._matches is not None and (marks := self._matches.marks(number)):
             if self._match_styles is None:

@@ -36,7 +36,8 @@ class ArticleLayout(ArticlePassage):
         view (a line number would land paragraphs away: the text above it took more or fewer
         lines)."""
         column, _margin = self._column()
-        if self._available() <= 0 or column == self._width:
+        wide = self._available() - 2  # a table may take the terminal's width (`table_layout`)
+        if self._available() <= 0 or (column == self._width and wide == self._laid.wide):
             return
         # What was in view, in the view as it was: on a resize the height is the new one.
         shown = self._shown_height
@@ -53,7 +54,7 @@ class ArticleLayout(ArticlePassage):
         self._fit_header(column)
         self._fit_notes()
         self._width = column
-        self._laid, self._unfinished = typeset.Layout([], []), False
+        self._laid, self._unfinished = typeset.Layout([], [], wide=wide), False
         if self._matches is not None or self._link is not None or keyed is not None:
             self._lay_out()  # found again on all the lines
         else:

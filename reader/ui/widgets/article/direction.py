@@ -44,7 +44,14 @@ def right_to_left(article: Article) -> bool:
         read += len(texts[-1])
         if read >= _LETTERS_READ:
             break
-    read_from = "".join(texts)[:_LETTERS_READ]
+    return letters_right_to_left("".join(texts))
+
+
+def letters_right_to_left(text: str) -> bool:
+    """Most of `text`'s first letters are Hebrew, Arabic… letters: an article's, or a passage
+    in such a script inside an article in another (a notice quoted in Hebrew, a speaker's words
+    in Arabic)."""
+    read_from = text[:_LETTERS_READ]
     if not RIGHT_TO_LEFT_BLOCKS.search(read_from):
         return False
     # Each distinct character asked once, weighed by how often it occurs: asked of each of

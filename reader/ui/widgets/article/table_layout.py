@@ -1,7 +1,17 @@
-"""A table of the reading view in a column of text: side by side when it fits, else stacked."""
+"""A table of the reading view in a column of text: side by side when it fits, else stacked.
+
+A table may take the terminal's width past the text column when the terminal has it (an eight
+columns' table of a data story was squeezed into 80 cells on a 160-column terminal, its
+headings cut "Cancelle / d"). Its columns are as wide as their content asks: a column of
+figures its longest figure (its heading wrapped between words to that), the text columns the
+rest; cells wrap between words, a word is cut only when longer than `_LONGEST_WORD` (an
+address); when even the words don't fit side by side, each row is stacked as "heading: value"
+lines in the text column.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -9,6 +19,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
+from ....models import IDEOGRAPHS
 from .line_breaks import wrap
 
 
@@ -28,28 +39,46 @@ class TableCells:
 
 # -- layout ------------------------------------------------------------------------------------
 _SEPARATOR = " │ "
-_NARROWEST = 6
-"""The narrowest a column may be squeezed to before the table is stacked instead."""
+_BREAKS_ANYWHERE = f"{IDEOGRAPHS}\u3000-\u303f\uff00-\uffef"
+_WORD = re.compile(f"[{_BREAKS_ANYWHERE}]{{1,2}}|[^\\s{_BREAKS_ANYWHERE}]+")
+"""What a cell's lines break between: words, and Chinese or Japanese characters (a line of
+theirs breaks between any two, `line_breaks`; two, as a stop is carried onto the next line
+with the character before it)."""
+_LONGEST_WORD = 20
+"""A word longer than this (an address, a file's name) is cut in its column rather than have
+the whole table stacked for it."""
 
 
-def table_lines(table: TableCells, width: int, console: Console) -> list[Text]:
-    """A table in `width` cells: columns side by side when they fit (the widest ones wrapped),
-    else each row stacked as "heading: value" lines."""
+def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) -> list[Text]:
+    """A table in `width` cells, or up to `wide` when that is more (the terminal's width past
+    the text column): columns side by side when their words fit (the longer cells wrapped),
+    else each row stacked as "heading: value" lines, `width` wide as the text is."""
     columns = len(table.numeric)
+    room = max(width, wide) - len(_SEPARATOR) * (columns - 1)
     natural = [max((row[c].cell_len for row in table.rows), default=0) for c in range(columns)]
-    room = width - len(_SEPARATOR) * (columns - 1)
-    if not columns or sum(min(n, _NARROWEST) for n in natural) > room:
-        return _stacked(table, width, console)
     words = [
-        max((cell_len(word) for row in table.rows for word in row[c].plain.split()), default=0)
+        min(
+            _LONGEST_WORD,
+            max(
+                (cell_len(w) for row in table.rows for w in _WORD.findall(row[c].plain)), default=0
+            ),
+        )
         for c in range(columns)
     ]
-    widths = _fit(natural, words, room)
+    if not columns or sum(max(w, 1) for w in words) > room:
+        return _stacked(table, width, console)
+    body = [
+        max((row[c].cell_len for r, row in enumerate(table.rows) if not table.header[r]), default=0)
+        for c in range(columns)
+    ]
+    widths = _fit(natural, words, body, table.numeric, room)
     grids = []
     for row in table.rows:
         grids.append([wrap(cell, console, widths[c]) for c, cell in enumerate(row)])
     # Rows that wrap onto several lines run together unless a rule sets them apart.
-    ruled = any(len(lines) > 1 for grid in grids for lines in grid)
+    ruled = any(
+        len(lines) > 1 for r, grid in enumerate(grids) for lines in grid if not table.header[r]
+    )
     rule = Text("─┼─".join("─" * w for w in widths), table.rule, end="")
     out: list[Text] = []
     for r, grid in enumerate(grids):
@@ -74,30 +103,32 @@ def table_lines(table: TableCells, width: int, console: Console) -> list[Text]:
     return out
 
 
-def _fit(natural: list[int], words: list[int], room: int) -> list[int]:
-    """Column widths summing to at most `room`. Each column first gets its longest word (so
-    words are not cut when that fits), then the cells left over go one at a time to the column
-    furthest from its natural width, so the wrapped columns end up about equally deep."""
+def _fit(
+    natural: list[int], words: list[int], body: list[int], numeric: tuple[bool, ...], room: int
+) -> list[int]:
+    """Column widths summing to at most `room`, each at least its longest word (`words`).
+    The cells left over go first to the figures' columns up to their longest figure (`body`:
+    the rows under the headings), then one at a time to the text column furthest from its
+    natural width, so the wrapped text columns end up about equally deep, and only then to
+    the headings of the figures' columns: a heading "Delayed over 30 min" over figures of
+    three digits took as many cells as the notes beside it."""
     widths = [min(w, n) for w, n in zip(words, natural, strict=True)]
-    if sum(widths) > room:
-        # Even the words don't fit: an even share, narrow columns keeping their width.
-        widths = list(natural)
-        wide = list(range(len(natural)))
-        while wide:
-            share = room // len(wide)
-            narrow = [c for c in wide if natural[c] <= share]
-            if not narrow:
-                for n, c in enumerate(wide):
-                    widths[c] = share + (1 if n < room - share * len(wide) else 0)
+    left = room - sum(widths)
+    for c, figures in enumerate(numeric):
+        if figures and left > 0:
+            more = min(left, max(0, body[c] - widths[c]))
+            widths[c] += more
+            left -= more
+    for wanted in (
+        [c for c in range(len(widths)) if not numeric[c]],
+        list(range(len(widths))),
+    ):
+        while left > 0 and wanted:
+            c = max(wanted, key=lambda c: natural[c] - widths[c])
+            if widths[c] >= natural[c]:
                 break
-            room -= sum(natural[c] for c in narrow)
-            wide = [c for c in wide if c not in narrow]
-        return widths
-    for _ in range(room - sum(widths)):
-        c = max(range(len(widths)), key=lambda c: natural[c] - widths[c])
-        if widths[c] >= natural[c]:
-            break
-        widths[c] += 1
+            widths[c] += 1
+            left -= 1
     return widths
 
 

@@ -22,7 +22,7 @@ from ....models import Article, Block, BlockKind, Entry, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ...cell_width import uncounted_cells
 from ...display import long_date, plain, when
-from .direction import mirrored, right_to_left
+from .direction import letters_right_to_left, mirrored, right_to_left
 from .line_breaks import STAND_IN, Spans, wrap
 from .table_layout import TableCells, table_lines
 
@@ -129,6 +129,21 @@ class Layout:
     extents: list[range] = field(default_factory=list)
     """The screen lines of each paragraph (its gap above left out), in order: where the reader
     is in the text is found again from them after a re-wrap."""
+    wide: int = 0
+    """The cells a table may take when that is more than the column's: the terminal's width."""
+    overhang: dict[int, int] = field(default_factory=dict)
+    """The lines of a table wider than the column, by screen line: the table's width. They are
+    drawn centred on the column, out into its margins (`shift`)."""
+
+    def shift(self, line: int, column: int, available: int) -> int:
+        """How many cells left of the column's edge `line` starts, in a view `available` cells
+        wide whose column is `column` wide (centred): 0 but for a table wider than the
+        column, which is centred on the view as the column is."""
+        table = self.overhang.get(line)
+        if table is None:
+            return 0
+        margin = max(0, (available - column) // 2)
+        return min(margin, max(0, margin - max(0, (available - table) // 2)))
 
 
 # -- building paragraphs -----------------------------------------------------------------------
@@ -288,6 +303,7 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
     out: list[Paragraph] = []
     previous: Block | None = None
     widths = _number_widths(article.blocks)
+    whole_rtl = right_to_left(article)
     for group in group_blocks(article.blocks):
         first = group[0]
         tight = previous is not None and (
@@ -302,11 +318,16 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
             or (previous.kind in _CAPTIONED and first.kind == BlockKind.CAPTION)
         )
         gap = 0 if tight else 1
+        # A passage in Hebrew or Arabic inside an article in another script is set as a
+        # right-to-left article is: flush right, its bar or bullet on the right.
+        words = first.text
+        rtl = not whole_rtl and not words.isascii() and letters_right_to_left(words)
         if not tight and first.quoted_with(previous):
             # The quote's bar runs on through the blank line between its paragraphs (and its
             # list).
             bar = Text("▌ ", styles.quote_bar)
-            out.append(Paragraph(Text(end=""), bar, bar, gap=0))
+            between = Paragraph(Text(end=""), bar, bar, gap=0)
+            out.append(_right_to_left(between) if rtl else between)
             gap = 0
         paragraph = (
             _table(group, styles, gap)
@@ -323,11 +344,11 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
             )
         if anchors := tuple(anchor for block in group for anchor in block.anchors):
             paragraph = replace(paragraph, anchors=anchors)
-        out.append(paragraph)
+        out.append(_right_to_left(paragraph) if rtl else paragraph)
         previous = group[-1]
     if not out:
         out.append(Paragraph(Text("This article has no text.", styles.meta)))
-    if right_to_left(article):
+    if whole_rtl:
         out = [_right_to_left(paragraph) for paragraph in out]
     return out
 
@@ -575,7 +596,8 @@ def layout(
             text.stylize_before(text.style)
             text.style = ""
         if paragraph.table is not None:
-            pieces = table_lines(paragraph.table, room, console)
+            wide = laid.wide - paragraph.first.cell_len
+            pieces = table_lines(paragraph.table, room, console, wide)
         elif paragraph.fill:
             pieces = [Text(paragraph.fill * room, paragraph.text.style)]
         elif paragraph.wrap:
@@ -613,6 +635,10 @@ def layout(
                     line.append_text(part)
             line.end = ""
             lines.append(Strip(list(line.render(console))))
+        if paragraph.table is not None:
+            drawn = max((strip.cell_length for strip in lines[top:]), default=0)
+            if drawn > width:
+                laid.overhang.update(dict.fromkeys(range(top, len(lines)), drawn))
         extents.append(range(top, len(lines)))
         if not paragraph.fill and paragraph.searched:
             if fold_mark is not None:

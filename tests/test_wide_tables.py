@@ -1,0 +1,130 @@
+"""A wide table in the reading view: the terminal's width past the text column when it has it,
+columns as wide as their content asks, cells wrapped between words, stacked records when even
+the words don't fit (acc19b F7: eight columns squeezed into 80 cells on a 160-column terminal,
+"Cancelle / d", "withdra / wn", six lines a row)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from rich.console import Console
+from rich.style import Style
+
+from reader.extract import extract_article
+from reader.ui.widgets.article import typeset
+from tests.tui_pilot import marked, reading, screen_text, status, subscribe_to_page
+
+HEADINGS = [
+    "Year",
+    "Sailings",
+    "Cancelled",
+    "Delayed over an hour",
+    "Passengers",
+    "Cars",
+    "Cargo (t)",
+    "Remarks",
+]
+ROWS = [
+    ["2008", "2,310", "19", "102", "388,400", "57,100", "16,900", "Both boats running every day"],
+    ["2017", "1,640", "151", "287", "301,250", "42,800", "9,730", "Evening boat withdrawn in June"],
+    ["2025", "1,195", "73", "118", "176,000", "21,450", "4,100", "Winter sailings suspended"],
+]
+
+
+def page() -> str:
+    head = "".join(f"<th>{h}</th>" for h in HEADINGS)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROWS)
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Island ferry in figures | Quayside Data</title></head><body><article>"
+        "<h1>Island ferry in figures</h1>"
+        "<p>The harbour board publishes the ferry's figures every year, and this year's report "
+        "shows the fewest sailings since the service began in the nineteen-sixties.</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        "<p>The figures for 2025 run to the end of November, the board said.</p>"
+        "</article></body></html>"
+    )
+
+
+def view(width: int, wide: int) -> list[str]:
+    """The body laid out in a column `width` wide, tables up to `wide`."""
+    article = extract_article(page(), "https://quayside.example/data/ferry.html")
+    styles = typeset.ArticleStyles(
+        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    )
+    console = Console(width=300, color_system=None)
+    laid = typeset.layout(
+        typeset.body(article, styles), width, console, typeset.Layout([], [], wide=wide)
+    )
+    return [strip.text.rstrip() for strip in laid.lines]
+
+
+def table_rows(lines: list[str]) -> list[str]:
+    return [line for line in lines if "│" in line]
+
+
+def cut_words(lines: list[str]) -> set[str]:
+    """The table's words not found whole on any line: cut over two lines of their cell."""
+    shown = {word for line in lines for cell in line.split("│") for word in cell.split()}
+    words = {
+        word for text in [*HEADINGS, *(c for row in ROWS for c in row)] for word in text.split()
+    }
+    return words - shown
+
+
+def test_a_table_takes_the_terminals_width_when_it_has_it() -> None:
+    lines = table_rows(view(80, 158))
+    assert len(lines) == 1 + len(ROWS)  # a line a row: headings, then the three rows
+    assert "Evening boat withdrawn in June" in lines[2]
+    assert max(len(line) for line in lines) > 80
+
+
+def test_cells_wrap_between_words_and_text_columns_get_the_room() -> None:
+    lines = table_rows(view(80, 118))
+    assert not cut_words(lines)
+    widths = [len(cell) for cell in lines[0].split("│")]
+    # The remarks take the room the figures don't need: each row on one line.
+    assert any("Evening boat withdrawn in June" in line for line in lines)
+    # A column of figures is as wide as its longest figure or heading word, not more.
+    assert widths[2] - 2 == len("Cancelled")
+
+
+def test_a_table_whose_words_dont_fit_is_stacked_in_the_column() -> None:
+    lines = view(76, 76)
+    assert not table_rows(lines)
+    assert "Cancelled: 151" in lines
+    assert "Remarks: Evening boat withdrawn in June" in lines
+    assert max(len(line) for line in lines) <= 76
+
+
+def test_the_reading_view_at_160_120_and_80_columns(tmp_path: Path) -> None:
+    subscribe_to_page(tmp_path, page(), "Quayside Data", "Island ferry in figures", "/ferry.html")
+
+    async def at(width: int) -> tuple[str, str, list[str]]:
+        async with reading(tmp_path, "Island ferry", size=(width, 40)) as (app, pilot, _body):
+            await pilot.pause(0.2)
+            shown = screen_text(app)
+            await pilot.press("slash", *"withdrawn", "enter")
+            await pilot.pause(0.2)
+            return shown, status(app), marked(app)
+
+    shown, found, match = asyncio.run(at(160))
+    lines = shown.splitlines()
+    row = next(line for line in lines if "2017" in line and "│" in line)
+    prose = next(line for line in lines if line.strip().startswith("The harbour board"))
+    assert row.rstrip().endswith("Evening boat withdrawn in June")
+    # Centred on the column, out into its margins on both sides.
+    column_start = len(prose) - len(prose.lstrip())
+    row_start = len(row) - len(row.lstrip())
+    assert row_start < column_start
+    assert len(row.rstrip()) > column_start + 80
+    assert "Match 1 of 1" in found and match == ["withdrawn"]
+
+    shown, found, match = asyncio.run(at(120))
+    assert not cut_words([line for line in shown.splitlines() if "│" in line])
+    assert "Match 1 of 1" in found and match == ["withdrawn"]
+
+    shown, found, match = asyncio.run(at(80))
+    assert "Remarks: Evening boat withdrawn in June" in shown
+    assert "Match 1 of 1" in found and match == ["withdrawn"]
