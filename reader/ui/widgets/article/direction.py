@@ -37,14 +37,12 @@ def right_to_left(article: Article) -> bool:
     language = article.language.replace("_", "-").split("-")[0].strip().lower()
     if language in RTL_LANGUAGES:
         return True
-    texts: list[str] = []
-    read = 0
+    first = ""
     for block in article.blocks:
-        texts.append(block.text)
-        read += len(texts[-1])
-        if read >= _LETTERS_READ:
+        first += block.text
+        if len(first) >= _LETTERS_READ:
             break
-    return letters_right_to_left("".join(texts))
+    return letters_right_to_left(first)
 
 
 def letters_right_to_left(text: str) -> bool:
