@@ -97,6 +97,7 @@ from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
+from .title import title_key
 from .wire_ledes import wire_reporters
 
 __all__ = [
@@ -252,14 +253,14 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Drop the leading headings that repeat the headline (the view shows the headline itself);
     a picture's `alt` repeating the headline or its caption says "Image" alone."""
     blocks = without_repeated_alts(blocks, title)
-    key = " ".join(title.split()).casefold()
+    key = title_key(title)
     # Each copy: a responsive template writes the headline twice, one for phones and one for
     # desks, and a style sheet shows one.
     repeats = {
         i
         for i, block in enumerate(blocks[:3])
         if block.kind == BlockKind.HEADING
-        and _TITLE_LABEL.sub("", " ".join(block.text.split())).casefold() == key
+        and title_key(_TITLE_LABEL.sub("", " ".join(block.text.split()))) == key
     }
     return tuple(b for i, b in enumerate(blocks) if i not in repeats)
 
