@@ -616,3 +616,43 @@ def test_the_header_s_web_address_is_not_searched(synced_dir: Path) -> None:
                 await pilot.press("n")
 
     asyncio.run(run())
+
+
+def test_n_after_esc_brings_back_the_articles_last_search_and_n_without_one_says_why(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, LONG_READ, SIZE, notifications=True) as (app, pilot, body):
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            position = screen.position
+            # N before any search: nothing to go back in, and the status says so.
+            await pilot.press("N")
+            await pilot.pause()
+            assert screen.position == position and not body.query
+            assert any("No search to go back in" in n for n in notices(app))
+
+            await type_search(pilot, "Tolland")
+            await pilot.press("enter")
+            total = body.match_count
+            assert total >= 3 and body.current_match == 1
+            await pilot.press("escape")  # a vim user's reflex after the Enter
+            assert not body.query
+            await pilot.press("n")  # the search again, on to its second match
+            await pilot.pause()
+            assert screen.position == position
+            assert body.query == "Tolland" and body.current_match == 2
+            assert f"Match 2 of {total}" in status(app)
+            await pilot.press("escape", "N")
+            await pilot.pause()
+            assert body.query == "Tolland" and body.current_match == 1
+            assert screen.position == position
+
+            # Another article starts with no search to bring back: n goes on to the next.
+            await pilot.press("escape", "p")
+            await until(pilot, lambda: screen.loaded and screen.position == position - 1, "p")
+            await pilot.press("n")
+            await until(pilot, lambda: screen.loaded and screen.position == position, "n")
+            assert not body.query
+
+    asyncio.run(run())

@@ -175,3 +175,22 @@ def test_a_german_date_and_hindi_and_german_abbreviations_end_no_sentence() -> N
         "डॉ. शर्मा ने कहा कि नौका लौट आई।",
         "प्रो. वर्मा सहमत हैं।",
     ]
+
+
+def test_a_note_mark_after_the_full_stop_stays_with_its_sentence() -> None:
+    """ "…since 2019.¹ What brought…" was one sentence with the next: the stop was not before a
+    space. Wikipedia's "[3]" and a superscript after a quote end the sentence too."""
+    text = (
+        "No gauge reported a reading since 2019.¹ What brought them back was a volunteer. "
+        "The port opened in 1871.[3] Its quay was rebuilt twice.²³ “It held,” she said.”⁴ Then"
+        " a note [a] inside a sentence.[b] End"
+    )
+    assert split(text) == [
+        "No gauge reported a reading since 2019.¹",
+        "What brought them back was a volunteer.",
+        "The port opened in 1871.[3]",
+        "Its quay was rebuilt twice.²³",
+        "“It held,” she said.”⁴",
+        "Then a note [a] inside a sentence.[b]",
+        "End",
+    ]

@@ -103,6 +103,7 @@ from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
 from .text_dates import opens_with_date_label, states_only_dates
+from .title import title_key
 from .wire_ledes import wire_reporters
 
 __all__ = [
@@ -256,7 +257,8 @@ _TITLE_LABEL = re.compile(r"^(?:title|titel|titre|título|titolo|tytuł|назв
 
 # What sets a headline's kicker before its title: Die Zeit's "Bahnstreik: GDL kündigt Streik
 # ab Donnerstag an", whose <h1> holds the kicker, a hidden ": " and the title.
-_KICKER_END = re.compile(r"\S\s*[:|–—]\s*$")
+# A dash as `title_key` writes every dash: "-".
+_KICKER_END = re.compile(r"\S\s*[:|–—-]\s*$")
 
 
 def _is_title(heading: str, title: str, at: int) -> bool:
@@ -279,14 +281,14 @@ def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
     """Drop the leading headings that repeat the headline (the view shows the headline itself);
     a picture's `alt` repeating the headline or its caption says "Image" alone."""
     blocks = without_repeated_alts(blocks, title)
-    key = " ".join(title.split()).casefold()
+    key = title_key(title)
     # Each copy: a responsive template writes the headline twice, one for phones and one for
     # desks, and a style sheet shows one.
     repeats = {
         i
         for i, block in enumerate(blocks[:3])
         if block.kind == BlockKind.HEADING
-        and _is_title(_TITLE_LABEL.sub("", " ".join(block.text.split())).casefold(), key, i)
+        and _is_title(title_key(_TITLE_LABEL.sub("", block.text)), key, i)
     }
     return tuple(b for i, b in enumerate(blocks) if i not in repeats)
 

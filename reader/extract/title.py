@@ -79,8 +79,36 @@ _LEGAL_FORM = re.compile(
 )
 
 
+# Typography a CMS writes one way in its metadata and another in the page: JSON-LD's
+# "harbour's" (as typed) beside the `<h1>`'s "harbour&rsquo;s" (as the editor's tools set it).
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
+
+
+def title_key(text: str) -> str:
+    """`text` as two statements of one headline compare: its spaces, case and quote, apostrophe
+    and dash styles aside ("Don't – now" and "Don\u2019t - now" are one headline)."""
+    return " ".join(text.translate(_TYPOGRAPHY).split()).casefold()
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return title_key(text)
 
 
 def _folded(text: str) -> str:
@@ -489,9 +517,12 @@ def article_title(
         # Declarations may differ: og:title is often written for sharing ("If You Can Picture A
         # Tarot Card, …") while the page prints another headline. The one an `h1` shows is the
         # headline a reader sees and a citation gives.
-        printed = {_norm(h1.text_content()) for h1 in doc.iter("h1")}
+        printed = {_norm(h1.text_content()): h1.text_content() for h1 in doc.iter("h1")}
         if chosen := next((t for t in titles if _norm(t) in printed), ""):
-            return chosen
+            # In the page's own typography ("harbour\u2019s" over the metadata's "harbour's"),
+            # its case as declared.
+            shown = " ".join(printed[_norm(chosen)].split())
+            return chosen if shown.casefold() == chosen.casefold() else shown
         shared = declared[0] in {" ".join(d.split()) for d in for_sharing}
         return (shared and printed_headline(doc, page_title, site_names, url)) or titles[0]
     return headline(doc, page_title, site_names, url) or without_site_name(

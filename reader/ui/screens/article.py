@@ -4,8 +4,9 @@ find a word or phrase in it.
 While a search is on (after Enter in the search line, until Esc clears it), `n` / `N` go to the
 next / previous match (the status line says where, or that there is none, and the bell rings
 then): a search that found nothing is kept too, so `n` never leaves the article by surprise.
-`p` still goes to the previous article, and without a search `n` goes to the next article.
-Opening another article ends the search.
+`p` still goes to the previous article. Once Esc has cleared a search, `n` / `N` bring it back
+(vim's habit); with none in this article `n` goes to the next article and `N` says there is no
+search. Opening another article ends the search.
 
 Tab / Shift-Tab select the next / previous link of the text, as in lynx or w3m: the status line
 shows its address; Enter reads it here when it is one of the feeds' articles, else opens it in
@@ -93,7 +94,12 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         Binding("z", "unfold_notes", "Whole note"),
         Binding("n", "next_match", "Next match"),
         Binding("N", "previous_match", "Prev match"),
+        # With the search cleared, `n` / `N` bring this article's last one back (vim's habit:
+        # `/word`, Enter, Esc by reflex, then `n`, which otherwise left for the next article).
+        Binding("n", "repeat_search(1)", "Next match", show=False),
+        Binding("N", "repeat_search(-1)", "Prev match", show=False),
         Binding("n", "next", "Next"),
+        Binding("N", "no_search", "Prev match", show=False),
         Binding("p", "previous", "Previous"),
         Binding("slash", "search", "Search", priority=True),
         Binding("o", "open_original", "Original"),
@@ -131,6 +137,9 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         Esc in the search line goes back to it."""
         self._before_search: tuple[str, int | None] = ("", None)
         """The search that was on when `/` was pressed, and its match: Esc brings it back."""
+        self._last_query: tuple[str, int | None] = ("", None)
+        """This article's search last cleared with Esc (one that found something), and its
+        match: `n` / `N` bring it back."""
         self._save_timer: Timer | None = None
         self._kept: tuple[str, Place | None] | None = None
         """The entry and place last kept in the store (or found there): not written again."""
@@ -204,6 +213,7 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         self._from_feed = False
         self.query_one(ArticleBody).clear_link()  # links are the article's own
         self._end_search()
+        self._last_query = ("", None)  # a search is this article's: another one starts afresh
         entry = self.headline.entry
         self.query_one(ArticleBody).show_notice(entry, FETCHING)
         # exclusive: pressing n quickly cancels the wait for the previous article (its download
@@ -370,6 +380,8 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             return body.text_selection is not None
         if action in ("clear_search", "next_match", "previous_match"):
             return bool(body.query)
+        if action == "repeat_search":
+            return not body.query and bool(self._last_query[0]) and not self.searching
         if action in ("clear_link", "open_link"):
             return body.selected_link is not None and not self.searching
         if action == "go_back":
@@ -500,8 +512,30 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
             self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
         self._show_position()
 
+    def action_repeat_search(self, step: int) -> None:
+        """The search last cleared, again, and on to the match after (`step` 1) or before (-1)
+        the one it was at, as `n` / `N` would have gone had it been kept."""
+        query, current = self._last_query
+        body = self.query_one(ArticleBody)
+        body.search(query, body.top_line)
+        if current is not None:
+            body.select_match(current)
+        self._step(step)
+
+    def action_no_search(self) -> None:
+        """`N` with no search: nothing to go back to; say so (`p` is the previous article)."""
+        self.notify(
+            "No search to go back in: / finds text in the article (p: the previous article).",
+            timeout=4,
+            markup=False,
+        )
+
     def action_clear_search(self) -> None:
-        self.query_one(ArticleBody).clear_search()
+        body = self.query_one(ArticleBody)
+        # One that found nothing is not brought back: `n` after it is the next article again.
+        found = bool(body.match_count)
+        self._last_query = (body.query, body.current_match) if found else ("", None)
+        body.clear_search()
         self._show_position()
 
     def _end_search(self) -> None:

@@ -4,6 +4,10 @@ On a narrow terminal (under 80 columns) the feed list shows only while it has fo
 it in beside the headlines and Tab (or Enter on a feed) puts it away again, so the headlines get
 the whole width the rest of the time. Under 120 columns it is narrower. The widths, and which
 keys the key bar leaves out, are in `reader.tcss` (`MainScreen.-narrow`, `MainScreen.-medium`).
+
+`/` finds headlines by their titles (`headline_search`): the cursor goes to the first match as
+the query is typed, Enter keeps the search for `n` / `N`, Esc in the search line goes back to
+where the cursor was, and Esc after Enter clears the search.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from textual.screen import Screen
 
 from ...models import Feed
 from ..display import plain, when
-from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
+from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged, SearchClosed, SearchEdited
+from ..widgets.article.search_bar import SearchBar, hand_on
 from ..widgets.key_bar import KeyBar
 from ..widgets.main.feed_list import ALL_FEEDS, FeedList
+from ..widgets.main.headline_search import matching, next_match
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 
@@ -45,12 +51,22 @@ class MainScreen(Screen[None]):
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         Binding("o", "open_original", "Original"),
+        # priority: from the feed list too, whose keys would take it otherwise.
+        Binding("slash", "search", "Find", show=False, priority=True),
+        Binding("n", "step_match(1)", "Next match", show=False),
+        Binding("N", "step_match(-1)", "Prev match", show=False),
+        Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.feed_url: str | None = None
         """The feed whose headlines are shown (None: all feeds)."""
+        self.headline_query = ""
+        """The headline search kept (Enter in the search line), until Esc clears it."""
+        self._origin = 0
+        self._before_search = ""
+        """The cursor's row and the search kept when `/` was pressed: Esc goes back to them."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -61,6 +77,7 @@ class MainScreen(Screen[None]):
             yield FeedList(id="feeds")
             yield HeadlineTable(id="headlines")
         yield StatusBar(id="status")
+        yield SearchBar()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -125,6 +142,85 @@ class MainScreen(Screen[None]):
         table.border_title = title
         table.border_subtitle = _feed_health(feed) if feed else ""
 
+    # -- finding headlines ---------------------------------------------------------------------
+    @property
+    def searching(self) -> bool:
+        """The search line is open."""
+        return self.has_class("-searching")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            return not self.searching  # `/` typed in the query is a character of it
+        if action in ("step_match", "clear_search"):
+            return bool(self.headline_query) and not self.searching
+        return True
+
+    def action_search(self) -> None:
+        table = self.query_one(HeadlineTable)
+        self._origin, self._before_search = table.cursor, self.headline_query
+        self.add_class("-searching")
+        self.query_one(SearchBar).start()
+
+    def on_search_edited(self, message: SearchEdited) -> None:
+        message.stop()
+        table = self.query_one(HeadlineTable)
+        table.cursor = self._origin  # each edit looks again from where `/` was pressed
+        found = matching(table.rows, message.query)
+        bar = self.query_one(SearchBar)
+        if not message.query.strip():
+            bar.show_count("")
+            return
+        if not found:
+            bar.show_count(f"No headline matches “{message.query}”", missing=True)
+            return
+        row = next_match(found, self._origin, 1, here=True)
+        table.cursor = self._origin if row is None else row
+        bar.show_count(_position(found, table.cursor))
+
+    def on_search_closed(self, message: SearchClosed) -> None:
+        message.stop()
+        table = self.query_one(HeadlineTable)
+        self.remove_class("-searching")
+        self.set_focus(table)  # now: the keys held by the query's line go to it
+        for key, character in self.query_one(SearchBar).input.take_held():
+            hand_on(table, key, character)
+        if message.query is None:  # Esc: back to the row and the search there were
+            table.cursor = self._origin
+            self.headline_query = self._before_search
+        else:
+            self.headline_query = message.query.strip() and message.query
+        self._show_search()
+
+    def action_step_match(self, step: int) -> None:
+        table = self.query_one(HeadlineTable)
+        found = matching(table.rows, self.headline_query)
+        row = next_match(found, table.cursor, step)
+        if row is None:
+            self.app.bell()
+        else:
+            wrapped = row <= table.cursor if step > 0 else row >= table.cursor
+            table.cursor = row
+            if wrapped and len(found) > 1:
+                where = "top" if step > 0 else "bottom"
+                self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
+        self._show_search()
+
+    def action_clear_search(self) -> None:
+        self.headline_query = ""
+        self._show_search()
+
+    def _show_search(self) -> None:
+        """Where the kept search stands, in the status line ("" once it is cleared)."""
+        note, missing = "", False
+        if self.headline_query:
+            table = self.query_one(HeadlineTable)
+            found = matching(table.rows, self.headline_query)
+            if found:
+                note = f"{_position(found, table.cursor)} for “{self.headline_query}” (n / N, Esc clears)"
+            else:
+                note, missing = f"No headline matches “{self.headline_query}” (Esc clears)", True
+        self.query_one(StatusBar).show_note(note, warning=missing)
+
     # -- actions -------------------------------------------------------------------------------
     def action_switch_pane(self) -> None:
         feeds = self.query_one(FeedList)
@@ -148,6 +244,13 @@ class MainScreen(Screen[None]):
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
             self.reader.open_original(headline.entry.link)
+
+
+def _position(found: list[int], cursor: int) -> str:
+    """ "Headline 2 of 5" (of those the search finds), or how many when the cursor is on none."""
+    if cursor in found:
+        return f"Headline {found.index(cursor) + 1} of {len(found)}"
+    return f"{len(found)} headlines match"
 
 
 def _feed_health(feed: Feed) -> Text:

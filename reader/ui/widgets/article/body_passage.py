@@ -109,6 +109,10 @@ class ArticlePassage(ArticleLinks):
         wanted = max(first, min(last + step, self._sentences.total - 1))
         if wanted == last:
             return False
+        if step > 0 and self._sentences.span_lines(wanted)[0] in self._headings:
+            # A section's heading is no sentence of the passage: `)` quoted "The readings" as
+            # a paragraph of what was said.
+            return False
         self._choose(first, wanted)
         return True
 

@@ -4,7 +4,7 @@ A journalist quotes a sentence or two. With the keyboard there is no cursor to d
 passage grows and shrinks by whole sentences (`v`, `)`, `(` in the reading view, as vim's
 sentence motions). A sentence ends at `.`, `!`, `?` or `…` (or the Arabic `؟`, the Urdu `۔`,
 the Devanagari danda `।` `॥`), with the closing quotes and brackets after it (German „…“ and
-»…«, French « … » with its space), before a space; or at a CJK full stop. Not at the full stop
+»…«, French « … » with its space) and a note's mark ("¹", "[1]"), before a space; or at a CJK full stop. Not at the full stop
 of an initial ("J. Smith") or an abbreviation ("Mr.", "U.S.", "Jan.", "z. B.", "т. е."), nor
 at a mark followed by a word in lower case ("“Why?” she asked", "approx. five"), or by a dash
 and one ("«Когда?» — спросил он"), or a Japanese quotation's particle (「…？」と), or, in
@@ -21,8 +21,11 @@ from ....models import IDEOGRAPHS
 # A French closing guillemet stands after a (no-break) space: « Oui. » — but only when the
 # space follows, so that German »…« opening the next sentence is not taken for it.
 _CLOSING = "」』”’）》"
+# A note's mark may follow the stop: "…since 2019.¹ What…", Wikipedia's "…in 1971.[3] The…".
+_NOTE_MARK = r"(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+|\[(?:\d{1,3}|[a-z])\])*"
 _END = re.compile(
-    r"""[.!?…؟۔।॥]+(?:["'”’“‘»«›‹)\]]|[ \u00a0\u202f]»(?=\s|$))*(?=\s|$)"""
+    r"""[.!?…؟۔।॥]+(?:["'”’“‘»«›‹)\]]|[ \u00a0\u202f]»(?=\s|$))*"""
+    rf"{_NOTE_MARK}(?=\s|$)"
     f"|[。！？]+[{_CLOSING}]*"
 )
 _CJK_ENDS = "。！？"

@@ -12,12 +12,13 @@ from datetime import datetime, timedelta
 from itertools import accumulate, count, islice
 from typing import Literal
 
-from rich.cells import cell_len, chop_cells
+from rich.cells import cell_len, chop_cells, set_cell_size
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from ....citation import cited_url
 from ....models import Article, Block, BlockKind, Entry, Inline, picture_label
 from ....tables import group_blocks, table_shape
 from ...cell_width import uncounted_cells
@@ -180,7 +181,10 @@ def header(
         if updated and published and updated - published >= timedelta(minutes=1)
         else ""
     )
-    url = (entry.link if entry else "") or (article.url if article else "")
+    # The address `y` cites (where a redirect or a shortener led, or the canonical one): the
+    # feed's link showed a tracker's or a shortener's, which may expire, beside a citation
+    # giving another.
+    url = (cited_url(article) if article else "") or (entry.link if entry else "")
     rtl = article is not None and right_to_left(article)
     out = [
         Paragraph(
@@ -241,17 +245,65 @@ _LEFT_OUT = Paragraph(Text(""), gap=0, searched=False, drawn=False)
 
 def compact_byline(source: str, author: str, moment: datetime | None, width: int) -> str:
     """One line of at most `width` cells for a compact header: source · author · date as the
-    headline list writes it ("2026-11-24", "17:30" today); without the author when that is too
-    wide, then without the source; the date alone cut with an ellipsis (plain text)."""
+    headline list writes it ("2026-11-24", "17:30" today). Too wide, the source is cut with
+    "…", then the authors after the first; then the source goes, then the authors; the date
+    alone cut with an ellipsis (plain text). The byline matters more to whoever quotes the
+    article than the site's name, which the feed list shows too."""
     source, author = (plain(part, max_length=200).plain for part in (source, author))
     date = when(moment)
+    first_author = _FURTHER_AUTHORS.split(author, maxsplit=1)[0]
+    shortest = _cut(source, _SHORTEST_CUT) or ""
+    candidates = [
+        [source, author, date],
+        [_cut(source, width - _line_cells([author, date], source)), author, date],
+        [
+            shortest,
+            _cut_after(author, first_author, width - _line_cells([shortest, date], "x")),
+            date,
+        ],
+        [author, date],
+        [_cut_after(author, first_author, width - _line_cells([date], author)), date],
+        [source, date],
+    ]
     line = Text()
-    for parts in ([source, author, date], [source, date], [date or source or author]):
+    for parts in candidates:
+        if None in parts:
+            continue  # a cut that would leave too little
         line = Text(_SEPARATOR.join(part for part in parts if part))
         if line.cell_len <= width:
             return line.plain
+    line = Text(date or source or author)
     line.truncate(width, overflow="ellipsis")
     return line.plain
+
+
+# Between two writers of a byline ("Priya Raman, Dov Ashkenazi", "A and B").
+_FURTHER_AUTHORS = re.compile(r",\s+|\s+(?:and|&)\s+")
+_SHORTEST_CUT = 4
+"""Cells a cut source keeps, its "…" included: fewer say nothing of the site."""
+
+
+def _line_cells(parts: list[str], other: str) -> int:
+    """The cells `parts` take on the line, with the separator before them when `other` (a part
+    that comes first) is there too."""
+    shown = [part for part in parts if part]
+    return cell_len(_SEPARATOR.join(shown)) + (len(_SEPARATOR) if other and shown else 0)
+
+
+def _cut(text: str, room: int) -> str | None:
+    """`text` cut to `room` cells with "…" (None: it would keep under `_SHORTEST_CUT`)."""
+    if cell_len(text) <= room:
+        return text
+    if room < _SHORTEST_CUT:
+        return None
+    return set_cell_size(text, room - 1).rstrip() + "…"  # "Acc…", not "Acc19b …"
+
+
+def _cut_after(author: str, first: str, room: int) -> str | None:
+    """The authors cut to `room` cells with "…", the first one whole (None: it doesn't fit)."""
+    if first == author or cell_len(first) + 1 > room:
+        return None
+    return _cut(author, room)
 
 
 READING_SPEED = 230
