@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -47,6 +48,7 @@ from .page_caching import (
     read_from,
     whole_for_cache,
 )
+from .portal import Answer, PortalWatch, page_print, portal_error, relates
 from .reports import (
     CacheStats,
     FeedResult,
@@ -183,6 +185,7 @@ class Library:
         self._first_page_hearers: defaultdict[str, list[Callable[[Article], None]]] = defaultdict(
             list
         )
+        self._portal = PortalWatch()  # a Wi-Fi login page answering in every page's place
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def aclose(self) -> None:
@@ -453,10 +456,11 @@ class Library:
             with _unexpected_as_fetch_error(url):
                 return await self._download_pages(url, entry)
         except FetchError as error:
-            if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE):
+            if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE, ErrorKind.PORTAL):
                 # Kept (until the article is cached), so reading it offline can say why it
                 # isn't there rather than "never synced". A link that is no article has its
-                # own record; a store that can't be written can't keep this either.
+                # own record; a store that can't be written can't keep this either; a login
+                # page says nothing of the article (an earlier reason, a 404, stays).
                 with suppress(StoreError):
                     self.store.mark_failed(url, error.message)
             raise
@@ -560,9 +564,16 @@ class Library:
         self, url: str, target: str, step: Callable[..., Extracted], *extra: Any
     ) -> tuple[Extracted, str]:
         """`target` downloaded and read by the worker `step`, which caches what it reads
-        under `url`: what it made of the page, and the address the page came from."""
+        under `url`: what it made of the page, and the address the page came from. A page
+        known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL)."""
         # The body comes still compressed: the worker inflates, checks and extracts it.
         response = await self.fetcher.get(target, decode=False)
+        seen = page_print(response, self.limits.max_bytes)
+        if seen is not None and (title := self._portal.title(seen[0])) is not None:
+            raise portal_error(title, url)
+        first = seen is not None and step is extract_for_cache
+        # Caching the page clears why the article had failed: put back if it is taken out.
+        failed_before = (self.store.last_failure(url) or "") if first else ""
         with _storage_as_fetch_error(url):
             result = await self._cpu(
                 step,
@@ -573,7 +584,45 @@ class Library:
                 self._worker_store,
                 *extra,
             )
+        # An article's first page, read as the article (not a cookie wall's, not a page that
+        # sends the browser on): the one a login page gives itself away by, with another's.
+        if first and seen is not None and result.article is not None:
+            entry = extra[0] if extra and isinstance(extra[0], Entry) else None
+            unrelated = entry is not None and not relates(entry.title, result.article.title)
+            answer = Answer(
+                canonical_url(target),
+                canonical_url(response.url),
+                False,
+                url,
+                unrelated,
+                failed_before,
+            )
+            self._watch_for_portal(seen, answer)
         return result, response.url
+
+    def _watch_for_portal(self, seen: tuple[bytes, str], answer: Answer) -> None:
+        """Record that the web page `seen` (its fingerprint and title) came as `answer`;
+        when that shows it for a login page answering in every page's place (`portal`),
+        take out the articles cached from it (those before, and `answer`'s, just cached)
+        and raise FetchError(PORTAL)."""
+        print_, title = seen
+        taken = self._portal.answered(print_, answer, title)
+        if taken is None:
+            return
+        for each in (*taken, answer):
+            if each.article:
+                self._take_back(each.article, each.failed_before)
+        raise portal_error(self._portal.title(print_) or title, answer.asked)
+
+    def _take_back(self, link: str, failed_before: str = "") -> None:
+        """Take out the article cached under `link` from a login page: it was never the
+        article (why it had failed before, `failed_before`, is put back). A saved one is the
+        reader's to drop."""
+        if not self.is_saved(link):
+            with suppress(StoreError):
+                self.store.delete_article(article_key(link))
+                if failed_before:
+                    self.store.mark_failed(link, failed_before)
 
     async def _one_page(self, url: str, address: str) -> Article | None:
         """The article read from the page that offers it whole, cached in place of its first
@@ -868,6 +917,9 @@ class Library:
                 feed = replace(feed, last_success=_now(), last_error=None, last_error_at=None)
                 self.store.put_feed(feed)
                 return FeedResult(feed, not_modified=True)
+            if (seen := page_print(response, self.limits.max_bytes)) is not None:
+                answer = Answer(canonical_url(url), canonical_url(response.url), True)
+                self._watch_for_portal(seen, answer)
             parsed = await self._cpu(
                 parse_feed,
                 response.body,
@@ -926,6 +978,30 @@ class Library:
         cached = self.store.article_keys() - incomplete
         return self.headlines(), cached, self.store.not_article_keys(), incomplete
 
+    def _portal_answered(
+        self,
+        results: list[FeedResult],
+        fetched: list[Entry],
+        failures: list[tuple[Entry, FetchError]],
+        incomplete: list[tuple[Entry, Article]],
+    ) -> list[FeedResult]:
+        """A sync a login page answered: the articles taken back out of the cache (cached
+        from it before it was known for one) are failures of it, and so are the feeds it
+        answered; `results` so, and `failures` and `incomplete` changed in place."""
+        for entry in fetched:
+            if not self.store.has_article(entry.link):
+                title = self._portal.answered_by_portal(canonical_url(entry.link)) or ""
+                failures.append((entry, portal_error(title, entry.link)))
+        taken = {id(entry) for entry, error in failures if error.kind == ErrorKind.PORTAL}
+        incomplete[:] = [(e, a) for e, a in incomplete if id(e) not in taken]
+        marked: list[FeedResult] = []
+        for result in results:
+            title = self._portal.answered_by_portal(canonical_url(result.feed.url))
+            if result.error is not None and title is not None:
+                result = replace(result, error=portal_error(title, result.feed.url))
+            marked.append(result)
+        return marked
+
     async def sync(
         self, articles: bool = True, progress: ProgressCallback | None = None
     ) -> SyncReport:
@@ -935,8 +1011,11 @@ class Library:
         delays only its own; their requests queue behind the feeds still waiting (the caps'
         semaphores are fair). Articles left uncached by an interrupted sync come last.
         """
+        started = time.monotonic()
         if not articles:
             results = await self.refresh(progress)
+            if self._portal.last_seen > started:
+                results = self._portal_answered(results, [], [], [])
             if progress:
                 progress(SyncProgress("done", len(results), len(results)))
             return SyncReport(feeds=results)
@@ -964,6 +1043,7 @@ class Library:
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
         incomplete: list[tuple[Entry, Article]] = []
+        fetched: list[Entry] = []
         # The cache refusing a write (a full disk) refuses the next too: the articles still to
         # come are not downloaded only to be thrown away, each failing with this one reason.
         unwritable: FetchError | None = None
@@ -1007,6 +1087,7 @@ class Library:
                 return
             if article.incomplete:
                 incomplete.append((entry, article))
+            fetched.append(entry)
             done += 1
             report("articles", entry, article.in_part)
 
@@ -1037,6 +1118,8 @@ class Library:
         finally:
             for task in tasks:
                 task.cancel()  # finished ones ignore it; after Ctrl-C or an error, none is left
+        if self._portal.last_seen > started:
+            results = self._portal_answered(results, fetched, failures, incomplete)
         pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None
         report("done")
         return SyncReport(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from .models import Article, Entry, Feed, FetchError
+from .models import Article, Entry, ErrorKind, Feed, FetchError
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,13 @@ class SyncReport:
     # that gave little (`Article.incomplete` says why)
     incomplete: list[tuple[Entry, Article]] = field(default_factory=list)
     pruned: PruneReport | None = None  # when the cache size limit evicted articles
+
+    @property
+    def portal(self) -> str:
+        """What a login page answering in every page's place (`portal`) made of this sync, in
+        one line, or "": said once, not once per feed and article it answered."""
+        errors = [r.error for r in self.feeds] + [e for _, e in self.article_failures]
+        return next((e.message for e in errors if e is not None and e.kind == ErrorKind.PORTAL), "")
 
     @property
     def ok(self) -> bool:

@@ -375,3 +375,22 @@ def test_a_page_our_code_fails_on_costs_that_article_not_the_sync(
             assert (await lib.article(site.url_for("/other.html"))).title == "Quay lights renewed"
 
     run(go())
+
+
+def test_a_web_page_at_a_feeds_address_is_named_as_one(data_dir: Path) -> None:
+    """A feed's address answered with a web page (a site's error page sent with 200, a moved
+    feed's home page) says so, by the page's title made safe, not in XML parser words."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    try:
+        server.expect_request("/feed.xml").respond_with_data(
+            "<!DOCTYPE html><html><head><title>Page moved \x1b]0;owned\x07here</title></head>"
+            "<body><p>Our feeds have a new home.</p></body></html>",
+            content_type="text/html",
+        )
+        report, _ = run(_sync(data_dir, server.url_for("/feed.xml")))
+    finally:
+        server.stop()
+    error = report.feeds[0].error
+    assert error is not None and error.kind == ErrorKind.BAD_FEED
+    assert error.message == 'the server answered with a web page ("Page moved here"), not a feed'

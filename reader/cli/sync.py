@@ -41,14 +41,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
+    if report.portal:  # first, and once: the feeds' and the articles' failures are all this
+        err(report.portal)
     for result in report.feeds:
-        if result.error:
+        if result.error and result.error.kind != ErrorKind.PORTAL:
             err(f"feed failed: {result.feed.display_title}: {result.error.message}")
     # A cache that takes no writes (a full disk) fails every article left with one reason:
     # said once with their number, not once per article.
     unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
     for entry, error in report.article_failures:
-        if error.kind != ErrorKind.STORAGE:
+        if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL):
             err(f"article failed: {entry.title} <{entry.link}>: {error.message}")
     if unwritable:
         err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
