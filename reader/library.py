@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 from .config import DEFAULT_LIMITS, FetchLimits, site_rule_for
+from .gone import ASK_AGAIN_AFTER, taken_down
 from .keys import article_key, looks_like_entry_id
 from .models import (
     EXTRACTOR,
@@ -463,6 +464,8 @@ class Library:
                 # page says nothing of the article (an earlier reason, a 404, stays).
                 with suppress(StoreError):
                     self.store.mark_failed(url, error.message)
+                    if taken_down(error):
+                        self.store.mark_gone(url)
             raise
 
     async def _download_pages(self, url: str, entry: Entry | None) -> Article:
@@ -1021,7 +1024,10 @@ class Library:
             return SyncReport(feeds=results)
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
         headlines, cached, not_pages, unfinished = await asyncio.to_thread(self._sync_start)
-        skip = cached | not_pages  # grows with each article put on its way
+        # Stories the site said were gone: asked for again once a day, named only the first time.
+        was_gone = await asyncio.to_thread(self.store.gone)
+        lately = time.time() - ASK_AGAIN_AFTER
+        skip = cached | not_pages | {k for k, at in was_gone.items() if at > lately}
         known_ids = {h.entry.id for h in headlines}
         already_cached = sum(h.cached for h in headlines)
         if unfinished:  # cached, but to be read on: not "already cached"
@@ -1042,6 +1048,8 @@ class Library:
         tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
+        gone: list[tuple[Entry, FetchError]] = []
+        still_gone = 0
         incomplete: list[tuple[Entry, Article]] = []
         fetched: list[Entry] = []
         # The cache refusing a write (a full disk) refuses the next too: the articles still to
@@ -1068,7 +1076,7 @@ class Library:
                 )
 
         async def one(entry: Entry) -> None:
-            nonlocal done, unwritable
+            nonlocal done, unwritable, still_gone
             try:
                 async with host_ahead[urlsplit(entry.link).netloc], ahead:
                     if unwritable is not None:
@@ -1079,9 +1087,14 @@ class Library:
             except FetchError as error:
                 if error.kind == ErrorKind.STORAGE and unwritable is None:
                     unwritable = error
-                (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
-                    (entry, error)
-                )
+                if not taken_down(error):
+                    (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
+                        (entry, error)
+                    )
+                elif article_key(entry.link) in was_gone:
+                    still_gone += 1  # named when it went
+                else:
+                    gone.append((entry, error))
                 done += 1
                 report("articles")
                 return
@@ -1124,10 +1137,11 @@ class Library:
         report("done")
         return SyncReport(
             feeds=results,
-            articles_fetched=len(todo) - len(failures) - len(not_articles),
+            articles_fetched=len(todo) - len(failures) - len(not_articles) - len(gone) - still_gone,
             articles_already_cached=already_cached,
             article_failures=failures,
             not_articles=not_articles,
+            gone=gone,
             incomplete=incomplete,
             pruned=pruned if pruned and pruned.removed else None,
         )

@@ -60,6 +60,8 @@ class SyncReport:
     articles_already_cached: int = 0
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
+    # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)
+    gone: list[tuple[Entry, FetchError]] = field(default_factory=list)
     # Articles cached without some of their text, their later pages or the AMP version of a page
     # that gave little (`Article.incomplete` says why)
     incomplete: list[tuple[Entry, Article]] = field(default_factory=list)
@@ -74,7 +76,8 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        """Everything came through: a link that is not an article page is not a failure."""
+        """Everything came through: a link that is not an article page, or a story taken
+        down, is not a failure."""
         return not self.article_failures and all(r.error is None for r in self.feeds)
 
 

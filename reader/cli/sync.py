@@ -56,6 +56,11 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
         err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     for entry, error in report.not_articles:
         err(f"not cached: {entry.title} <{entry.link}>: {error.message}")
+    for entry, error in report.gone:
+        err(
+            f"taken down: {entry.title} <{entry.link}>: {error.message} (its feed's text "
+            "stands in; syncs ask again in a day)"
+        )
     for entry, article in report.incomplete:
         err(f"not all of it: {entry.title} <{entry.link}>: {article.incomplete}")
     new = sum(r.new_entries for r in report.feeds)
@@ -71,6 +76,8 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
         )
         if report.incomplete:
             line += f", {plural(len(report.incomplete), 'article')} incomplete"
+        if report.gone:
+            line += f", {len(report.gone)} taken down"
     out(line, sys.stderr)
     if report.pruned:
         out(

@@ -81,6 +81,8 @@ def sync_summary(report: SyncReport) -> str:
         missing = plural(len(report.incomplete), "article")
         reads_on = any(not a.incomplete_for_good for _, a in report.incomplete)
         line += f" · {missing} incomplete" + (" (the next sync reads on)" if reads_on else "")
+    if report.gone:
+        line += f" · {len(report.gone)} taken down (the feed's text stands in)"
     if report.not_articles:
         count = len(report.not_articles)
         what = plural(count, "link is not an article page", "links are not article pages")
