@@ -9,6 +9,9 @@ from datetime import datetime
 from typing import Literal
 
 from .models import Article, Entry, ErrorKind, Feed, FetchError
+from .plural import plural
+
+_NO_CONNECTION = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,24 @@ class SyncReport:
         one line, or "": said once, not once per feed and article it answered."""
         errors = [r.error for r in self.feeds] + [e for _, e in self.article_failures]
         return next((e.message for e in errors if e is not None and e.kind == ErrorKind.PORTAL), "")
+
+    @property
+    def no_connection(self) -> str:
+        """When the network was not there at all (no feed and no article came: each failed
+        to connect or timed out), the one line that says so and what is still readable, said
+        before any failure; "" otherwise."""
+        errors = [r.error for r in self.feeds] + [e for _, e in self.article_failures]
+        if not self.feeds or self.articles_fetched or self.not_articles or self.gone:
+            return ""
+        if any(e is None or e.kind not in _NO_CONNECTION for e in errors):
+            return ""
+        cached = self.articles_already_cached
+        readable = (
+            f"the {plural(cached, 'cached article stays', 'cached articles stay')} readable"
+            if cached
+            else "nothing is cached yet"
+        )
+        return f"No connection: nothing synced; {readable}"
 
     @property
     def ok(self) -> bool:

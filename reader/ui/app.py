@@ -68,6 +68,8 @@ def sync_summary(report: SyncReport) -> str:
     """The status line a finished sync leaves: what came, what failed, what is missing."""
     if report.portal:
         return report.portal[0].upper() + report.portal[1:]
+    if report.no_connection:
+        return report.no_connection
     failed_feeds = [r for r in report.feeds if r.error]
     line = (
         f"Synced {len(report.feeds) - len(failed_feeds)} of {plural(len(report.feeds), 'feed')} · "
