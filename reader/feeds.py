@@ -23,6 +23,7 @@ from .dates import parse_datetime, whole
 from .keys import entry_id
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
+from .sniff import html_title, is_html_document
 from .text_shape import text_as_html
 from .urls import absolute_url
 
@@ -241,6 +242,14 @@ def parse_feed(
     from after redirects, resolves relative links; `content_type` is the media type alone and
     `header_charset` the charset the header gave with it.
     """
+    if is_html_document(body):
+        # A moved feed's site, an error page sent with 200, a Wi-Fi login page: what it is
+        # says more than the XML parser's complaints about it.
+        title = safe_line(html_title(body), 80)
+        named = f' ("{title}")' if title else ""
+        raise FetchError(
+            ErrorKind.BAD_FEED, f"the server answered with a web page{named}, not a feed", url
+        )
     limits = DEFAULT_LIMITS
     base = base_url or url
     # No content-location, no sanitising and no relative-URI pass: they were a third of the

@@ -29,10 +29,17 @@ class ErrorKind(StrEnum):
     BAD_URL = "bad-url"
     NOT_FOUND = "not-found"  # no such feed or article in the store
     STORAGE = "storage"  # the cache could not be written (disk full, read-only)
+    PORTAL = "portal"  # a Wi-Fi login page answered in every page's place (`portal`)
 
 
 UNREACHABLE = frozenset(
-    {ErrorKind.NETWORK, ErrorKind.TIMEOUT, ErrorKind.NOT_CACHED, ErrorKind.STORAGE}
+    {
+        ErrorKind.NETWORK,
+        ErrorKind.TIMEOUT,
+        ErrorKind.NOT_CACHED,
+        ErrorKind.STORAGE,
+        ErrorKind.PORTAL,
+    }
 )
 """Failures that say nothing about the page itself: the network (or the cache) is what is
 missing, so the text the feed carried is still worth showing."""

@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from .models import Article, Entry, Feed, FetchError
+from .models import Article, Entry, ErrorKind, Feed, FetchError
+from .plural import plural
+
+_NO_CONNECTION = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
 
 
 @dataclass(frozen=True)
@@ -60,14 +63,42 @@ class SyncReport:
     articles_already_cached: int = 0
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
+    # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)
+    gone: list[tuple[Entry, FetchError]] = field(default_factory=list)
     # Articles cached without some of their text, their later pages or the AMP version of a page
     # that gave little (`Article.incomplete` says why)
     incomplete: list[tuple[Entry, Article]] = field(default_factory=list)
     pruned: PruneReport | None = None  # when the cache size limit evicted articles
 
     @property
+    def portal(self) -> str:
+        """What a login page answering in every page's place (`portal`) made of this sync, in
+        one line, or "": said once, not once per feed and article it answered."""
+        errors = [r.error for r in self.feeds] + [e for _, e in self.article_failures]
+        return next((e.message for e in errors if e is not None and e.kind == ErrorKind.PORTAL), "")
+
+    @property
+    def no_connection(self) -> str:
+        """When the network was not there at all (no feed and no article came: each failed
+        to connect or timed out), the one line that says so and what is still readable, said
+        before any failure; "" otherwise."""
+        errors = [r.error for r in self.feeds] + [e for _, e in self.article_failures]
+        if not self.feeds or self.articles_fetched or self.not_articles or self.gone:
+            return ""
+        if any(e is None or e.kind not in _NO_CONNECTION for e in errors):
+            return ""
+        cached = self.articles_already_cached
+        readable = (
+            f"the {plural(cached, 'cached article stays', 'cached articles stay')} readable"
+            if cached
+            else "nothing is cached yet"
+        )
+        return f"No connection: nothing synced; {readable}"
+
+    @property
     def ok(self) -> bool:
-        """Everything came through: a link that is not an article page is not a failure."""
+        """Everything came through: a link that is not an article page, or a story taken
+        down, is not a failure."""
         return not self.article_failures and all(r.error is None for r in self.feeds)
 
 

@@ -143,3 +143,28 @@ def looks_like_html(body: bytes) -> bool:
     elif codec := utf16_without_bom(head):
         head = head.decode(codec, "ignore").encode("utf-8")
     return bool(_HTML_TAG.search(head.removeprefix(codecs.BOM_UTF8)))
+
+
+# An HTML document's start, after what may stand before it (a byte-order mark, comments).
+_HTML_DOCUMENT = re.compile(
+    rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
+)
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def is_html_document(body: bytes) -> bool:
+    """Whether `body` is a whole web page (it opens with its DOCTYPE or <html>), not a feed
+    carrying HTML in its items: what a server answers at a feed's address when the feed has
+    moved, or a Wi-Fi login page answers for every address."""
+    return feed_type(body) is None and bool(
+        _HTML_DOCUMENT.match(body[:_SAMPLE].removeprefix(codecs.BOM_UTF8))
+    )
+
+
+def html_title(body: bytes) -> str:
+    """The <title> of a web page in `body`'s first 64 KB, entities read, as written (untrusted:
+    pass it through `safe.safe_line` before showing it); "" when it has none."""
+    import html
+
+    found = _TITLE.search(body[:65536])
+    return html.unescape(found.group(1).decode("utf-8", "replace")) if found else ""

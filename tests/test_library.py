@@ -82,14 +82,11 @@ async def _sync(directory: Path, *feeds: str):
 
 def test_sync_caches_good_articles_and_names_each_failure(site: HTTPServer, data_dir: Path) -> None:
     report, headlines = run(_sync(data_dir, site.url_for("/feed.xml")))
-    assert not report.ok
-    assert report.articles_fetched == 1
-    reasons = {entry.title: error for entry, error in report.article_failures}
-    assert (
-        reasons["Missing story"].kind == ErrorKind.HTTP
-        and "404" in reasons["Missing story"].message
-    )
-    assert "Council report" not in reasons  # a PDF is not a failure, but it is named
+    assert report.ok  # a story taken down and a PDF are answers, not failures: both named
+    assert report.articles_fetched == 1 and not report.article_failures
+    ((entry, error),) = report.gone
+    assert entry.title == "Missing story" and error.kind == ErrorKind.HTTP
+    assert "404" in error.message
     ((entry, error),) = report.not_articles
     assert entry.title == "Council report" and "application/pdf" in error.message
     cached = {h.entry.title: h.cached for h in headlines}
@@ -375,3 +372,22 @@ def test_a_page_our_code_fails_on_costs_that_article_not_the_sync(
             assert (await lib.article(site.url_for("/other.html"))).title == "Quay lights renewed"
 
     run(go())
+
+
+def test_a_web_page_at_a_feeds_address_is_named_as_one(data_dir: Path) -> None:
+    """A feed's address answered with a web page (a site's error page sent with 200, a moved
+    feed's home page) says so, by the page's title made safe, not in XML parser words."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    try:
+        server.expect_request("/feed.xml").respond_with_data(
+            "<!DOCTYPE html><html><head><title>Page moved \x1b]0;owned\x07here</title></head>"
+            "<body><p>Our feeds have a new home.</p></body></html>",
+            content_type="text/html",
+        )
+        report, _ = run(_sync(data_dir, server.url_for("/feed.xml")))
+    finally:
+        server.stop()
+    error = report.feeds[0].error
+    assert error is not None and error.kind == ErrorKind.BAD_FEED
+    assert error.message == 'the server answered with a web page ("Page moved here"), not a feed'

@@ -7,8 +7,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..models import ErrorKind
+from ..models import Entry, ErrorKind
 from ..plural import plural
+from ..safe import safe_line
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -41,21 +42,30 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
+    if report.portal:  # first, and once: the feeds' and the articles' failures are all this
+        err(report.portal)
+    elif report.no_connection:  # before each feed's and article's own failure to connect
+        err(report.no_connection)
     for result in report.feeds:
-        if result.error:
+        if result.error and result.error.kind != ErrorKind.PORTAL:
             err(f"feed failed: {result.feed.display_title}: {result.error.message}")
     # A cache that takes no writes (a full disk) fails every article left with one reason:
     # said once with their number, not once per article.
     unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
     for entry, error in report.article_failures:
-        if error.kind != ErrorKind.STORAGE:
-            err(f"article failed: {entry.title} <{entry.link}>: {error.message}")
+        if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL):
+            err(f"article failed: {_title(entry)} <{entry.link}>: {error.message}")
     if unwritable:
         err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     for entry, error in report.not_articles:
-        err(f"not cached: {entry.title} <{entry.link}>: {error.message}")
+        err(f"not cached: {_title(entry)} <{entry.link}>: {error.message}")
+    for entry, error in report.gone:
+        err(
+            f"taken down: {_title(entry)} <{entry.link}>: {error.message} (its feed's text "
+            "stands in; syncs ask again in a day)"
+        )
     for entry, article in report.incomplete:
-        err(f"not all of it: {entry.title} <{entry.link}>: {article.incomplete}")
+        err(f"not all of it: {_title(entry)} <{entry.link}>: {article.incomplete}")
     new = sum(r.new_entries for r in report.feeds)
     failed_feeds = sum(r.error is not None for r in report.feeds)
     line = (
@@ -69,6 +79,8 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
         )
         if report.incomplete:
             line += f", {plural(len(report.incomplete), 'article')} incomplete"
+        if report.gone:
+            line += f", {len(report.gone)} taken down"
     out(line, sys.stderr)
     if report.pruned:
         out(
@@ -76,6 +88,11 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
             f"({size_text(report.pruned.freed_bytes)})",
             sys.stderr,
         )
+
+
+def _title(entry: Entry) -> str:
+    """An entry's title in a line of the report, cut as `reader list` cuts it."""
+    return safe_line(entry.title, 120)
 
 
 def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
@@ -89,7 +106,7 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
         TextColumn("{task.description:>8}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:>8}/s"),
+        TextColumn("{task.fields[rate]:>10}"),  # blank until there is one: not a bare "/s"
         TextColumn("{task.fields[failures]} failed"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
@@ -110,7 +127,7 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
             tasks[phase] = bar.add_task(phase, total=total, failures=0, rate="")
         task = bar.tasks[tasks[phase]] if tasks[phase] < len(bar.tasks) else None
         elapsed = task.elapsed if task and task.elapsed else 0.0
-        rate = f"{done / elapsed:.1f}" if elapsed > 0.5 else ""
+        rate = f"{done / elapsed:.1f}/s" if elapsed > 0.5 else ""
         bar.update(tasks[phase], completed=done, total=total, failures=p.failures, rate=rate)
 
     def finish() -> None:

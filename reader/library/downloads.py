@@ -12,6 +12,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..config import site_rule_for
+from ..gone import taken_down
+from ..keys import article_key
 from ..models import EXTRACTOR, Article, Entry, ErrorKind, FetchError, StoreError
 from ..page_caching import (
     Extracted,
@@ -22,6 +24,7 @@ from ..page_caching import (
     read_from,
     whole_for_cache,
 )
+from ..portal import Answer, page_print, portal_error, relates
 from ..safe import safe_line
 from ..urls import canonical_url, is_web_url
 from .failures import _may_come_later, _storage_as_fetch_error, _unexpected_as_fetch_error
@@ -138,12 +141,15 @@ class LibraryDownloads(LibraryReextraction):
             with _unexpected_as_fetch_error(url):
                 return await self._download_pages(url, entry)
         except FetchError as error:
-            if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE):
+            if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE, ErrorKind.PORTAL):
                 # Kept (until the article is cached), so reading it offline can say why it
                 # isn't there rather than "never synced". A link that is no article has its
-                # own record; a store that can't be written can't keep this either.
+                # own record; a store that can't be written can't keep this either; a login
+                # page says nothing of the article (an earlier reason, a 404, stays).
                 with suppress(StoreError):
                     self.store.mark_failed(url, error.message)
+                    if taken_down(error):
+                        self.store.mark_gone(url)
             raise
 
     async def _download_pages(self, url: str, entry: Entry | None) -> Article:
@@ -245,9 +251,16 @@ class LibraryDownloads(LibraryReextraction):
         self, url: str, target: str, step: Callable[..., Extracted], *extra: Any
     ) -> tuple[Extracted, str]:
         """`target` downloaded and read by the worker `step`, which caches what it reads
-        under `url`: what it made of the page, and the address the page came from."""
+        under `url`: what it made of the page, and the address the page came from. A page
+        known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL)."""
         # The body comes still compressed: the worker inflates, checks and extracts it.
         response = await self.fetcher.get(target, decode=False)
+        seen = page_print(response, self.limits.max_bytes)
+        if seen is not None and (title := self._portal.title(seen[0])) is not None:
+            raise portal_error(title, url)
+        first = seen is not None and step is extract_for_cache
+        # Caching the page clears why the article had failed: put back if it is taken out.
+        failed_before = (self.store.last_failure(url) or "") if first else ""
         with _storage_as_fetch_error(url):
             result = await self._cpu(
                 step,
@@ -258,7 +271,45 @@ class LibraryDownloads(LibraryReextraction):
                 self._worker_store,
                 *extra,
             )
+        # An article's first page, read as the article (not a cookie wall's, not a page that
+        # sends the browser on): the one a login page gives itself away by, with another's.
+        if first and seen is not None and result.article is not None:
+            entry = extra[0] if extra and isinstance(extra[0], Entry) else None
+            unrelated = entry is not None and not relates(entry.title, result.article.title)
+            answer = Answer(
+                canonical_url(target),
+                canonical_url(response.url),
+                False,
+                url,
+                unrelated,
+                failed_before,
+            )
+            self._watch_for_portal(seen, answer)
         return result, response.url
+
+    def _watch_for_portal(self, seen: tuple[bytes, str], answer: Answer) -> None:
+        """Record that the web page `seen` (its fingerprint and title) came as `answer`;
+        when that shows it for a login page answering in every page's place (`portal`),
+        take out the articles cached from it (those before, and `answer`'s, just cached)
+        and raise FetchError(PORTAL)."""
+        print_, title = seen
+        taken = self._portal.answered(print_, answer, title)
+        if taken is None:
+            return
+        for each in (*taken, answer):
+            if each.article:
+                self._take_back(each.article, each.failed_before)
+        raise portal_error(self._portal.title(print_) or title, answer.asked)
+
+    def _take_back(self, link: str, failed_before: str = "") -> None:
+        """Take out the article cached under `link` from a login page: it was never the
+        article (why it had failed before, `failed_before`, is put back). A saved one is the
+        reader's to drop."""
+        if not self.is_saved(link):
+            with suppress(StoreError):
+                self.store.delete_article(article_key(link))
+                if failed_before:
+                    self.store.mark_failed(link, failed_before)
 
     async def _one_page(self, url: str, address: str) -> Article | None:
         """The article read from the page that offers it whole, cached in place of its first

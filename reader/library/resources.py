@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, Self, TypeVar
 
 from ..config import DEFAULT_LIMITS, FetchLimits
 from ..models import Article, Entry, SiteRule
+from ..portal import PortalWatch
 from ..store import Store
 from ..workers import import_worker_modules, prepare_process_workers, start_worker, stop_pool
 
@@ -65,6 +66,7 @@ class LibraryResources:
         self._first_page_hearers: defaultdict[str, list[Callable[[Article], None]]] = defaultdict(
             list
         )
+        self._portal = PortalWatch()  # a Wi-Fi login page answering in every page's place
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def aclose(self) -> None:

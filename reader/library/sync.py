@@ -5,15 +5,19 @@ cache pruned to its limit after."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 from urllib.parse import urlsplit
 
+from ..gone import ASK_AGAIN_AFTER, taken_down
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
+from ..portal import Answer, page_print, portal_error
 from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, SyncReport
+from ..urls import canonical_url
 from .downloads import LibraryDownloads
 from .resources import _now
 
@@ -49,6 +53,9 @@ class LibrarySync(LibraryDownloads):
                 feed = replace(feed, last_success=_now(), last_error=None, last_error_at=None)
                 self.store.put_feed(feed)
                 return FeedResult(feed, not_modified=True)
+            if (seen := page_print(response, self.limits.max_bytes)) is not None:
+                answer = Answer(canonical_url(url), canonical_url(response.url), True)
+                self._watch_for_portal(seen, answer)
             parsed = await self._cpu(
                 parse_feed,
                 response.body,
@@ -107,6 +114,30 @@ class LibrarySync(LibraryDownloads):
         cached = self.store.article_keys() - incomplete
         return self.headlines(), cached, self.store.not_article_keys(), incomplete
 
+    def _portal_answered(
+        self,
+        results: list[FeedResult],
+        fetched: list[Entry],
+        failures: list[tuple[Entry, FetchError]],
+        incomplete: list[tuple[Entry, Article]],
+    ) -> list[FeedResult]:
+        """A sync a login page answered: the articles taken back out of the cache (cached
+        from it before it was known for one) are failures of it, and so are the feeds it
+        answered; `results` so, and `failures` and `incomplete` changed in place."""
+        for entry in fetched:
+            if not self.store.has_article(entry.link):
+                title = self._portal.answered_by_portal(canonical_url(entry.link)) or ""
+                failures.append((entry, portal_error(title, entry.link)))
+        taken = {id(entry) for entry, error in failures if error.kind == ErrorKind.PORTAL}
+        incomplete[:] = [(e, a) for e, a in incomplete if id(e) not in taken]
+        marked: list[FeedResult] = []
+        for result in results:
+            title = self._portal.answered_by_portal(canonical_url(result.feed.url))
+            if result.error is not None and title is not None:
+                result = replace(result, error=portal_error(title, result.feed.url))
+            marked.append(result)
+        return marked
+
     async def sync(
         self, articles: bool = True, progress: ProgressCallback | None = None
     ) -> SyncReport:
@@ -116,14 +147,20 @@ class LibrarySync(LibraryDownloads):
         delays only its own; their requests queue behind the feeds still waiting (the caps'
         semaphores are fair). Articles left uncached by an interrupted sync come last.
         """
+        started = time.monotonic()
         if not articles:
             results = await self.refresh(progress)
+            if self._portal.last_seen > started:
+                results = self._portal_answered(results, [], [], [])
             if progress:
                 progress(SyncProgress("done", len(results), len(results)))
             return SyncReport(feeds=results)
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
         headlines, cached, not_pages, unfinished = await asyncio.to_thread(self._sync_start)
-        skip = cached | not_pages  # grows with each article put on its way
+        # Stories the site said were gone: asked for again once a day, named only the first time.
+        was_gone = await asyncio.to_thread(self.store.gone)
+        lately = time.time() - ASK_AGAIN_AFTER
+        skip = cached | not_pages | {k for k, at in was_gone.items() if at > lately}
         known_ids = {h.entry.id for h in headlines}
         already_cached = sum(h.cached for h in headlines)
         if unfinished:  # cached, but to be read on: not "already cached"
@@ -144,7 +181,10 @@ class LibrarySync(LibraryDownloads):
         tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
+        gone: list[tuple[Entry, FetchError]] = []
+        still_gone = 0
         incomplete: list[tuple[Entry, Article]] = []
+        fetched: list[Entry] = []
         # The cache refusing a write (a full disk) refuses the next too: the articles still to
         # come are not downloaded only to be thrown away, each failing with this one reason.
         unwritable: FetchError | None = None
@@ -169,7 +209,7 @@ class LibrarySync(LibraryDownloads):
                 )
 
         async def one(entry: Entry) -> None:
-            nonlocal done, unwritable
+            nonlocal done, unwritable, still_gone
             try:
                 async with host_ahead[urlsplit(entry.link).netloc], ahead:
                     if unwritable is not None:
@@ -180,14 +220,20 @@ class LibrarySync(LibraryDownloads):
             except FetchError as error:
                 if error.kind == ErrorKind.STORAGE and unwritable is None:
                     unwritable = error
-                (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
-                    (entry, error)
-                )
+                if not taken_down(error):
+                    (not_articles if error.kind == ErrorKind.NOT_HTML else failures).append(
+                        (entry, error)
+                    )
+                elif article_key(entry.link) in was_gone:
+                    still_gone += 1  # named when it went
+                else:
+                    gone.append((entry, error))
                 done += 1
                 report("articles")
                 return
             if article.incomplete:
                 incomplete.append((entry, article))
+            fetched.append(entry)
             done += 1
             report("articles", entry, article.in_part)
 
@@ -218,14 +264,17 @@ class LibrarySync(LibraryDownloads):
         finally:
             for task in tasks:
                 task.cancel()  # finished ones ignore it; after Ctrl-C or an error, none is left
+        if self._portal.last_seen > started:
+            results = self._portal_answered(results, fetched, failures, incomplete)
         pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None
         report("done")
         return SyncReport(
             feeds=results,
-            articles_fetched=len(todo) - len(failures) - len(not_articles),
+            articles_fetched=len(todo) - len(failures) - len(not_articles) - len(gone) - still_gone,
             articles_already_cached=already_cached,
             article_failures=failures,
             not_articles=not_articles,
+            gone=gone,
             incomplete=incomplete,
             pruned=pruned if pruned and pruned.removed else None,
         )

@@ -6,6 +6,7 @@ failed."""
 from __future__ import annotations
 
 import json
+import time
 import zlib
 from urllib.parse import urlsplit
 
@@ -19,8 +20,8 @@ from .feeds import StoreFeeds
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
 # opened, why it is no article, its later pages when it is split over several, a mark when
-# some of those are missing (`Article.incomplete`), why the last try to fetch it failed, and
-# where the reader left it. ("also:" keys are the article's other addresses, keyed by those:
+# some of those are missing (`Article.incomplete`), why the last try to fetch it failed, when
+# the site last said it is gone (`gone`), and where the reader left it. ("also:" keys are the article's other addresses, keyed by those:
 # `aliased`.)
 _ARTICLE_PREFIXES = (
     "article:",
@@ -32,6 +33,7 @@ _ARTICLE_PREFIXES = (
     "incomplete:",
     "partial:",
     "failed:",
+    "gone:",
     "place:",
 )
 
@@ -103,6 +105,7 @@ class StoreArticles(StoreFeeds):
                     self._articles.delete(f"fallback:{key}")
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
+            self._articles.delete(f"gone:{key}")
             self._mark_missing_text(key, article)
             for address in _other_addresses(key, article):
                 self._articles.set(f"also:{address}", url)
@@ -202,6 +205,18 @@ class StoreArticles(StoreFeeds):
 
     def mark_failed(self, url: str, reason: str) -> None:
         self._articles.set(f"failed:{article_key(url)}", reason)
+
+    def mark_gone(self, url: str) -> None:
+        """Record that the site said now that the story at `url` is gone (404, 410)."""
+        self._articles.set(f"gone:{article_key(url)}", time.time())
+
+    def gone(self) -> dict[str, float]:
+        """When each story the site said was gone was last said so (epoch seconds), by key."""
+        found: dict[str, float] = {}
+        for key in self._keys_with_prefix("gone:"):
+            at = self._articles.get(f"gone:{key}")
+            found[key] = float(at) if isinstance(at, (int, float)) else 0.0
+        return found
 
     def raw_page(self, url: str) -> tuple[bytes, str] | None:
         """The page as downloaded and its Content-Type header, or None."""

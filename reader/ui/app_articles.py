@@ -142,17 +142,30 @@ class ReaderAppArticles(ReaderAppHeadlines):
             self._run(self._prefetch(todo), "prefetch", exclusive=True)
 
     async def _prefetch(self, entries: list[Entry]) -> None:
+        portal = ""  # what a Wi-Fi login page answering in every page's place made of it
+        fetched: list[Entry] = []
+
         async def one(entry: Entry) -> None:
+            nonlocal portal
             try:
                 article = await self._download(entry)
-            except FetchError:
+            except FetchError as error:
                 self._prefetch_failed.add(entry.id)
+                if error.kind == ErrorKind.PORTAL:
+                    portal = error.message
                 return
+            fetched.append(entry)
             self._changed([self.index.set_cached(entry.id, partial=article.in_part)])
 
         await asyncio.gather(*(one(e) for e in entries))
+        if portal:
+            # A Wi-Fi login page answered: the articles cached from it before it was known
+            # for one were taken out of the cache again (`Library._take_back`).
+            gone = [e for e in fetched if self.lib.cached_article(e) is None]
+            self._changed([self.index.set_cached(e.id, cached=False) for e in gone])
+            self._prefetch_failed.update(e.id for e in gone)
         if not self._busy:
-            self.status = self.summary()
+            self.status = portal[:1].upper() + portal[1:] if portal else self.summary()
 
     def open_link(self, url: str, reading: Entry | None = None) -> None:
         """A link in an article: read here when it is one of the feeds' articles (offline too,

@@ -23,6 +23,10 @@ T = TypeVar("T")
 
 def sync_summary(report: SyncReport) -> str:
     """The status line a finished sync leaves: what came, what failed, what is missing."""
+    if report.portal:
+        return report.portal[0].upper() + report.portal[1:]
+    if report.no_connection:
+        return report.no_connection
     failed_feeds = [r for r in report.feeds if r.error]
     line = (
         f"Synced {len(report.feeds) - len(failed_feeds)} of {plural(len(report.feeds), 'feed')} · "
@@ -36,6 +40,8 @@ def sync_summary(report: SyncReport) -> str:
         missing = plural(len(report.incomplete), "article")
         reads_on = any(not a.incomplete_for_good for _, a in report.incomplete)
         line += f" · {missing} incomplete" + (" (the next sync reads on)" if reads_on else "")
+    if report.gone:
+        line += f" · {len(report.gone)} taken down (the feed's text stands in)"
     if report.not_articles:
         count = len(report.not_articles)
         what = plural(count, "link is not an article page", "links are not article pages")

@@ -1,0 +1,20 @@
+"""Stories taken down: a link the site answers with 404 Not Found or 410 Gone.
+
+That is the site's definite answer, not a failure another try may mend (a timeout, a server
+error): the story is remembered as gone, named by the sync that found it so, and not fetched
+again by every sync after it, which would fail each of them for as long as the feed lists it.
+A day later a sync asks once more (a story taken down by mistake comes back); opening it asks
+at once. Meanwhile it shows the text its feed carried, under the reason.
+"""
+
+from __future__ import annotations
+
+from .models import ErrorKind, FetchError
+
+# How long a sync leaves a story found taken down before asking for it again.
+ASK_AGAIN_AFTER = 24 * 3600.0
+
+
+def taken_down(error: FetchError) -> bool:
+    """The site said the story is not there (404, 410): an answer, not a failure."""
+    return error.kind == ErrorKind.GONE or error.status in (404, 410)

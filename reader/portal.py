@@ -1,0 +1,198 @@
+"""A network that answers every request with a page of its own: the login page of a hotel's,
+an airport's or a train's Wi-Fi (a "captive portal"), until its terms are accepted.
+
+Such a network answers a feed's address with a web page, and every article's with that same
+page, directly or after a redirect to it. Cached, the page would stand as every article fetched,
+marked as cached, and no later sync would fetch them again. A real site never gives one page,
+byte for byte, in answer to a feed and to an article, or to two articles that stay at addresses
+of their own, titled as neither headline; a login page does nothing else. `PortalWatch`
+remembers, for some minutes, a fingerprint of each web page that came back and for what it was
+asked, and says when one page has answered in place of different ones: from then on that page
+is not read, and the articles cached from it before it was known are taken back out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from dataclasses import dataclass, field
+
+from .models import ErrorKind, FetchError, Response
+from .safe import safe_line
+
+# How long an answer is remembered: a sync, or the minutes a reader spends on a login page.
+WINDOW = 15 * 60.0
+# Answers remembered at most: a sync of thousands of articles must not grow without end.
+_MAX_ANSWERS = 20_000
+
+
+def portal_message(title: str) -> str:
+    """What a sync says of a login page, named by its title (untrusted: made safe here)."""
+    named = safe_line(title, 80)
+    return f"the network answered with a login page{f' ({named})' if named else ''}: log in and sync again"
+
+
+def portal_error(title: str, url: str = "") -> FetchError:
+    return FetchError(ErrorKind.PORTAL, portal_message(title), url)
+
+
+def fingerprint(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=16).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One web page that came back, and what it was asked for."""
+
+    asked: str  # the address asked for, canonical
+    ended: str  # where the redirects ended, canonical
+    feed: bool  # asked for as a feed
+    article: str = ""  # the link of the article it is the first page of
+    unrelated: bool = False  # ...whose headline its title shares no word with
+    failed_before: str = ""  # ...why it had failed to come before (put back when taken out)
+    at: float = field(default_factory=time.monotonic)
+
+
+# Words a headline and an unrelated page's title may share without telling anything.
+_COMMON = frozenset(
+    [
+        "about",
+        "after",
+        "also",
+        "been",
+        "before",
+        "from",
+        "have",
+        "into",
+        "more",
+        "news",
+        "over",
+        "said",
+        "says",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "they",
+        "this",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "would",
+        "your",
+    ]
+)
+_WORD = re.compile(r"\w{4,}")
+
+
+def relates(headline: str, title: str) -> bool:
+    """A page titled `title` may be the story headlined `headline`: they share a word of
+    four letters or more (not one of the commonest), or the headline has no such word to
+    tell by (a title in a script written without spaces, one too short)."""
+    wanted = {w for w in _WORD.findall(headline.casefold()) if w not in _COMMON}
+    return not wanted or bool(wanted & set(_WORD.findall(title.casefold())))
+
+
+def _host(url: str) -> str:
+    return url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def _in_place_of_others(a: Answer, b: Answer) -> bool:
+    """One page came back for `a` and for `b`, which a real site never does: a feed's address
+    and an article's give different pages, and so do two articles at addresses of their own.
+    Two links that lead to one article (a tracker's, a shortener's) end at the same address;
+    two feeds of one site may both be sent to its home page. The pages of one article (its
+    later pages, its AMP or one-page version) may be one page: a site ignoring "?view=all"."""
+    if a.asked == b.asked or (a.article and a.article == b.article):
+        return False
+    if not (a.feed or a.unrelated) or not (b.feed or b.unrelated):
+        return False  # a page titled as its headline is that story, at two addresses
+    if a.feed != b.feed:
+        return True
+    if a.feed:
+        return _host(a.asked) != _host(b.asked)
+    return a.ended != b.ended
+
+
+class PortalWatch:
+    """The web pages answered in the last minutes (`WINDOW`), and those known to be a login
+    page answering for every address."""
+
+    def __init__(self, window: float = WINDOW) -> None:
+        self.window = window
+        self._answers: dict[bytes, list[Answer]] = {}
+        self._count = 0
+        self._pruned_at = 0.0  # the cutoff past which answers are looked at again
+        self._portals: dict[bytes, tuple[str, float]] = {}  # fingerprint: (title, last seen)
+        self._by_address: dict[str, bytes] = {}  # the fingerprint a portal answered an address with
+        self.last_seen = 0.0
+        """When a login page was last answered (`time.monotonic`), 0 for never."""
+
+    def title(self, print_: bytes) -> str | None:
+        """The title of the login page of this fingerprint, None when it is no such page."""
+        known = self._portals.get(print_)
+        if known is None or time.monotonic() - known[1] > self.window:
+            return None
+        return known[0]
+
+    def answered_by_portal(self, url: str) -> str | None:
+        """The title of the login page that last answered `url` (canonical), or None."""
+        print_ = self._by_address.get(url)
+        return None if print_ is None else self.title(print_)
+
+    def answered(self, print_: bytes, answer: Answer, title: str) -> list[Answer] | None:
+        """Record that the page of fingerprint `print_` (titled `title`) answered `answer`.
+        None when, as far as is known, it is a page of its own; otherwise it is a login page:
+        the answers of the articles cached from it before that was known, to be taken out."""
+        now = answer.at
+        self._forget_before(now - self.window)
+        earlier = self._answers.setdefault(print_, [])
+        known = self._portals.get(print_)
+        if known is None and not any(_in_place_of_others(answer, e) for e in earlier):
+            earlier.append(answer)
+            self._count += 1
+            return None
+        self._portals[print_] = (known[0] if known else title, now)
+        self.last_seen = now
+        for each in (*earlier, answer):
+            self._by_address[each.asked] = print_
+        taken = [e for e in earlier if e.article]
+        self._answers[print_] = [answer]
+        return taken
+
+    def _forget_before(self, cutoff: float) -> None:
+        """Drop answers older than `cutoff`: looked at once a minute, or when too many."""
+        if self._count < _MAX_ANSWERS and cutoff < self._pruned_at:
+            return
+        if self._count >= _MAX_ANSWERS:
+            cutoff = max(cutoff, time.monotonic() - self.window / 4)
+        kept = {p: [a for a in answers if a.at >= cutoff] for p, answers in self._answers.items()}
+        self._answers = {p: answers for p, answers in kept.items() if answers}
+        self._count = sum(len(a) for a in self._answers.values())
+        self._pruned_at = cutoff + 60.0
+
+
+def page_print(response: Response, max_bytes: int) -> tuple[bytes, str] | None:
+    """The fingerprint and the title of the web page `response` brought (its body inflated if
+    it came compressed); None when it brought no whole web page (a feed, a PDF, a fragment)
+    or one that doesn't inflate (the worker says so)."""
+    from .content_coding import decode_body
+    from .sniff import html_title, is_html_document
+
+    body = response.body
+    if response.encoding:
+        try:
+            body = decode_body(body, response.encoding, max_bytes, response.url)
+        except FetchError:
+            return None
+    if not is_html_document(body):
+        return None
+    return fingerprint(body), html_title(body)

@@ -1,0 +1,271 @@
+"""A Wi-Fi login page ("captive portal") answering in every page's place: a sync, an article
+opened or the reader's prefetch caches none of it, says so in one line, and keeps what was
+cached before; back on the real network, the next sync fetches the articles."""
+
+from __future__ import annotations
+
+import asyncio
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.library import Library
+from reader.models import Article, ErrorKind, FetchError
+from tests.tui_pilot import running, table, until
+
+PORTAL = """<!DOCTYPE html><html><head><title>Welcome to Harbourside Free WiFi</title></head>
+<body><div class="portal"><h1>Welcome to Harbourside Free WiFi</h1>
+<p>To get online, please accept the terms and conditions below. Free access is limited to
+forty minutes per day per device, after which you may buy a day pass at the desk.</p>
+<p>By connecting you agree to our acceptable use policy. We may collect information about
+your device to provide the service and to improve it for every guest of the terminal.</p>
+<form action="/login" method="post"><input type="checkbox" name="accept"> I accept
+<button>Connect</button></form></div></body></html>"""
+
+STORIES = {
+    "/ferry.html": ("Ferry timetable cut for winter", "The island ferry will sail twice a day"),
+    "/school.html": ("School roof repaired before term", "Builders finished the school roof"),
+    "/lifeboat.html": ("Lifeboat crew rescues two walkers", "The lifeboat crew were called out"),
+}
+
+
+def story_page(title: str, lede: str) -> str:
+    paragraphs = "".join(
+        f"<p>{lede} on a {day} of the season, the harbour office said in a statement read out at "
+        f"the quay, and passengers were asked to check the board before they travel.</p>"
+        for day in ("Monday", "Wednesday", "Friday")
+    )
+    return (
+        f"<!DOCTYPE html><html><head><title>{title} | Quay Gazette</title></head><body>"
+        f"<article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    )
+
+
+class QuaySite(http.server.ThreadingHTTPServer):
+    """A news site on 127.0.0.1; `portal` makes every answer the login page ("page"), or a 302
+    to it first ("redirect"), as airport and hotel networks do before one logs in."""
+
+    portal = ""
+    asked: list[str]
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+
+    def feed(self) -> str:
+        items = "".join(
+            f"<item><title>{title}</title><link>{self.url(path)}</link><guid>{path}</guid>"
+            f"<description>{lede}, the feed says.</description></item>"
+            for path, (title, lede) in STORIES.items()
+        )
+        items += (
+            f"<item><title>Harbour master resigns</title><link>{self.url('/gone.html')}</link>"
+            "<guid>gone</guid><description>The harbour master has resigned.</description></item>"
+        )
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Gazette</title>'
+            f"{items}</channel></rss>"
+        )
+
+    def twice(self) -> str:
+        """One story listed twice, at the two addresses the site serves it at."""
+        title = STORIES["/ferry.html"][0]
+        items = "".join(
+            f"<item><title>{title}</title><link>{self.url(path)}</link><guid>{path}</guid></item>"
+            for path in ("/ferry.html", "/world/ferry.html")
+        )
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Gazette</title>'
+            f"{items}</channel></rss>"
+        )
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: QuaySite
+
+    def do_GET(self) -> None:
+        self.server.asked.append(self.path)
+        if self.server.portal == "redirect" and self.path != "/portal":
+            self.send_response(302)
+            self.send_header("Location", "/portal")
+            self.end_headers()
+            return
+        if self.path == "/r/ferry" and not self.server.portal:  # a tracker's link
+            self.send_response(301)
+            self.send_header("Location", "/ferry.html")
+            self.end_headers()
+        elif self.server.portal:
+            self._send(200, "text/html; charset=utf-8", PORTAL)
+        elif self.path == "/feed.xml":
+            self._send(200, "application/rss+xml", self.server.feed())
+        elif self.path == "/twice.xml":
+            self._send(200, "application/rss+xml", self.server.twice())
+        elif self.path == "/world/ferry.html":  # the same story under another section
+            self._send(200, "text/html; charset=utf-8", story_page(*STORIES["/ferry.html"]))
+        elif self.path in STORIES:
+            self._send(200, "text/html; charset=utf-8", story_page(*STORIES[self.path]))
+        else:
+            self._send(404, "text/html", "<html><body>File not found</body></html>")
+
+    def _send(self, status: int, content_type: str, text: str) -> None:
+        body = text.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def site() -> Iterator[QuaySite]:
+    server = QuaySite(("127.0.0.1", 0), _Handler)
+    server.asked = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def _run(directory: Path, *argv: str) -> int:
+    return main(["--data-dir", str(directory), *argv])
+
+
+def _opening(article: Article | None) -> str:
+    return article.blocks[0].text[:60] if article is not None and article.blocks else ""
+
+
+async def _cached(directory: Path) -> dict[str, str]:
+    """Each headline's cached article text (its first 60 characters), "" when not cached."""
+    async with Library(directory) as lib:
+        return {h.entry.title: _opening(lib.cached_article(h.entry)) for h in lib.headlines()}
+
+
+async def _gone_reason(directory: Path) -> str:
+    async with Library(directory) as lib:
+        return lib.store.last_failure(next(u for u in _links(lib) if "gone" in u)) or ""
+
+
+def _links(lib: Library) -> list[str]:
+    return [h.entry.link for h in lib.headlines()]
+
+
+def _cache_ferry_only(site: QuaySite, data_dir: Path) -> None:
+    """Headlines known, the ferry story cached, the others not yet (an interrupted sync)."""
+    assert _run(data_dir, "add", site.url("/feed.xml")) == 0
+
+    async def one() -> None:
+        async with Library(data_dir) as lib:
+            ferry = next(h.entry for h in lib.headlines() if h.entry.link.endswith("/ferry.html"))
+            await lib.article(ferry)
+            gone = next(h.entry for h in lib.headlines() if h.entry.link.endswith("/gone.html"))
+            with pytest.raises(FetchError):
+                await lib.article(gone)
+
+    asyncio.run(one())
+
+
+@pytest.mark.parametrize("shape", ["page", "redirect"])
+def test_a_sync_behind_a_login_page_caches_none_of_it_and_says_so_once(
+    site: QuaySite, data_dir: Path, shape: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _cache_ferry_only(site, data_dir)
+    before = asyncio.run(_cached(data_dir))
+    assert before["Ferry timetable cut for winter"].startswith("The island ferry")
+    capsys.readouterr()
+
+    site.portal = shape
+    assert _run(data_dir, "sync") == 1
+    err = capsys.readouterr().err
+    said = "the network answered with a login page (Welcome to Harbourside Free WiFi): log in and sync again"
+    assert err.count(said) == 1
+    assert "feed failed" not in err and "article failed" not in err
+    assert asyncio.run(_cached(data_dir)) == before  # nothing cached from it, nothing lost
+    assert asyncio.run(_gone_reason(data_dir)).startswith("HTTP 404")  # not the login page's
+
+    site.portal = ""
+    assert _run(data_dir, "sync") == 0  # the 404 story is named once, as taken down
+    after = asyncio.run(_cached(data_dir))
+    assert after["School roof repaired before term"].startswith("Builders finished the school")
+    assert after["Lifeboat crew rescues two walkers"].startswith("The lifeboat crew")
+    assert after["Ferry timetable cut for winter"] == before["Ferry timetable cut for winter"]
+
+
+def test_articles_opened_one_by_one_behind_a_login_page_are_not_cached(
+    site: QuaySite, data_dir: Path
+) -> None:
+    """No feed fetched to give it away (the reader opened on headlines already known): the
+    second article given the first one's page shows it for a login page, and the first one,
+    cached before that was known, is taken out again."""
+    assert _run(data_dir, "add", site.url("/feed.xml")) == 0
+    site.portal = "page"
+
+    async def open_two() -> tuple[bool, FetchError, list[str]]:
+        async with Library(data_dir) as lib:
+            entries = {h.entry.link.rsplit("/", 1)[1]: h.entry for h in lib.headlines()}
+            await lib.article(entries["ferry.html"])  # nothing to tell it from a page yet
+            with pytest.raises(FetchError) as second:
+                await lib.article(entries["school.html"])
+            with pytest.raises(FetchError) as again:
+                await lib.article(entries["ferry.html"])
+            return (
+                again.value.kind == ErrorKind.PORTAL,
+                second.value,
+                [h.entry.title for h in lib.headlines() if h.cached],
+            )
+
+    again, second, cached = asyncio.run(open_two())
+    assert second.kind == ErrorKind.PORTAL and "Harbourside Free WiFi" in second.message
+    assert again and cached == []
+
+
+def test_links_that_lead_to_one_article_are_no_login_page(site: QuaySite, data_dir: Path) -> None:
+    """Two feed items whose links (a tracker's, the site's own) end at one page: the same page
+    twice is that article, cached for both."""
+
+    async def both() -> list[str]:
+        async with Library(data_dir) as lib:
+            ferry = site.url("/ferry.html")
+            first = await lib.article(ferry)
+            second = await lib.article(site.url("/r/ferry"))
+            return [first.title, second.title]
+
+    assert asyncio.run(both()) == ["Ferry timetable cut for winter"] * 2
+
+
+def test_the_readers_prefetch_behind_a_login_page_caches_none_of_it(
+    site: QuaySite, data_dir: Path
+) -> None:
+    """The reader opened on the headlines, no key pressed: its prefetch of the uncached
+    articles meets the login page, marks none of them cached, and says why."""
+    assert _run(data_dir, "add", site.url("/feed.xml")) == 0
+    site.portal = "page"
+
+    async def opened() -> tuple[str, list[bool]]:
+        async with running(data_dir, (100, 20)) as (app, pilot):
+            await until(pilot, lambda: "login page" in app.status, "the prefetch's end")
+            return app.status, [h.cached for h in table(app).rows]
+
+    status, marks = asyncio.run(opened())
+    assert status.startswith("The network answered with a login page (Welcome to Harbourside")
+    assert marks == [False] * 4
+    assert set(asyncio.run(_cached(data_dir)).values()) == {""}
+    assert len(site.asked) >= 2  # it did ask
+
+
+def test_one_story_at_two_addresses_is_no_login_page(site: QuaySite, data_dir: Path) -> None:
+    """The same page, byte for byte, at two addresses, titled as the headlines: that story."""
+
+    async def synced() -> tuple[str, int, list[bool]]:
+        async with Library(data_dir) as lib:
+            lib.add_feed(site.url("/twice.xml"))
+            report = await lib.sync()
+            return report.portal, report.articles_fetched, [h.cached for h in lib.headlines()]
+
+    assert asyncio.run(synced()) == ("", 2, [True, True])

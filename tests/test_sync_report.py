@@ -1,0 +1,145 @@
+"""What a sync says: a story taken down is an answer, named once and not asked for at every
+sync; no network at all is said in one line first; the progress and failure lines stay short."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+import reader.library.sync
+from reader.cli import main
+from reader.cli.sync import _progress_display
+from reader.library import Library
+from reader.models import ErrorKind
+from reader.reports import SyncProgress, SyncReport
+from tests.test_library import ARTICLE, feed_xml
+from tests.tui_pilot import running, until
+
+
+@pytest.fixture
+def site() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    long_title = "Storm " * 100  # 600 characters
+    items = [
+        ("Tide tables revised", "/tide.html", "g1"),
+        ("Harbour master resigns", "/gone.html", "g2"),
+        ("Regatta postponed", "/withdrawn.html", "g3"),
+        (long_title.strip(), "/busy.html", "g4"),
+    ]
+    server.expect_request("/feed.xml").respond_with_data(
+        feed_xml(base, items), content_type="application/rss+xml"
+    )
+    server.expect_request("/tide.html").respond_with_data(ARTICLE, content_type="text/html")
+    server.expect_request("/gone.html").respond_with_data("File not found", status=404)
+    server.expect_request("/withdrawn.html").respond_with_data("Gone for good", status=410)
+    server.expect_request("/busy.html").respond_with_data("Try later", status=503)
+    yield server
+    if server.is_running():
+        server.stop()
+
+
+def _asked(server: HTTPServer, path: str) -> int:
+    return sum(request.path == path for request, _ in server.log)
+
+
+async def _sync(directory: Path, feed: str = "") -> SyncReport:
+    async with Library(directory) as lib:
+        if feed:
+            lib.add_feed(feed)
+        return await lib.sync()
+
+
+def test_a_story_taken_down_is_named_once_and_not_asked_for_at_every_sync(
+    site: HTTPServer, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
+    assert {e.title for e, _ in first.gone} == {"Harbour master resigns", "Regatta postponed"}
+    assert {e.link.rsplit("/", 1)[1] for e, _ in first.article_failures} == {"busy.html"}
+    assert first.articles_fetched == 1
+
+    busy = _asked(site, "/busy.html")
+    second = asyncio.run(_sync(data_dir))
+    assert second.gone == [] and len(second.article_failures) == 1  # the 503 still fails
+    assert _asked(site, "/gone.html") == 1 and _asked(site, "/withdrawn.html") == 1
+    assert _asked(site, "/busy.html") > busy  # asked again: another try may bring it
+
+    monkeypatch.setattr(reader.library.sync, "ASK_AGAIN_AFTER", 0.0)  # a day later
+    third = asyncio.run(_sync(data_dir))
+    assert _asked(site, "/gone.html") == 2 and third.gone == []  # asked, not named again
+    assert third.articles_fetched == 0
+
+    async def offline_reason() -> str:
+        async with Library(data_dir) as lib:
+            gone = next(h.entry for h in lib.headlines() if h.entry.link.endswith("gone.html"))
+            return lib.store.last_failure(gone.link) or ""
+
+    assert asyncio.run(offline_reason()).startswith("HTTP 404")
+
+
+def test_only_the_transient_failures_make_the_sync_fail(
+    site: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(data_dir), "add", site.url_for("/feed.xml")]) == 0
+    assert main(["--data-dir", str(data_dir), "sync"]) == 1  # the 503
+    err = capsys.readouterr().err
+    assert "reader: taken down: Harbour master resigns <" in err and "HTTP 404" in err
+    failed = next(line for line in err.splitlines() if "article failed" in line)
+    assert len(failed) < 240 and "…" in failed  # the 600-character title cut, as `list` cuts it
+    assert "1 failed, 2 taken down" in err
+
+
+def test_a_sync_with_no_network_says_so_first(
+    site: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
+    site.stop()
+    report = asyncio.run(_sync(data_dir))
+    assert report.article_failures  # the 503 story tried again, and its connection refused
+    assert {r.error.kind for r in report.feeds if r.error} == {ErrorKind.NETWORK}
+    said = "No connection: nothing synced; the 1 cached article stays readable"
+    assert report.no_connection == said
+    assert main(["--data-dir", str(data_dir), "sync"]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("reader:")]
+    assert lines[0] == f"reader: {said}"
+
+
+def test_S_with_no_network_says_so_rather_than_naming_an_article(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
+    site.stop()
+
+    async def press_sync() -> str:
+        async with running(data_dir, (100, 20), prefetch=False) as (app, pilot):
+            await pilot.press("S")
+            await until(pilot, lambda: app.status.startswith("No connection"), "the sync's end")
+            return app.status
+
+    assert asyncio.run(press_sync()) == (
+        "No connection: nothing synced; the 1 cached article stays readable"
+    )
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_line_shows_no_rate_before_there_is_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    update, finish = _progress_display()
+    update(SyncProgress("feeds", 0, 4))
+    finish()
+    drawn = screen.getvalue()
+    assert "0/4" in drawn and "/s" not in drawn
