@@ -38,7 +38,7 @@ def xinhua_page(container: str = "span", lang: str = "", date_line: str = "") ->
     )
 
 
-@pytest.mark.parametrize("container", ["span", "div"])
+@pytest.mark.parametrize("container", ["span", "font", "div"])
 def test_paragraphs_in_a_span_are_paragraphs(container: str) -> None:
     """The span's four paragraphs came out as one, run together with their full-width
     indents ("…二十万吨级集装箱船。 　　这是12月3日…"); in a div they were right."""

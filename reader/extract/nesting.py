@@ -28,8 +28,10 @@ _NESTED_PARAGRAPHS = lxml.etree.XPath("//p[ancestor::p]")
 # round its story's `<p>`s. Not one inside a paragraph, a heading, a link or an item, where the
 # page's markup is broken otherwise and the words are a line's; nor a caption's part (CNET's
 # `<span class="caption"><p>…</p></span>` before its credit), read as the caption's one line.
+# A `<font>` round a story's paragraphs (an old template's "<font face=Arial size=2><p>…") is
+# such a box too.
 _BOX_SPANS = lxml.etree.XPath(
-    "//span[p or div or ul or ol or table or blockquote or figure or pre or dl or section"
+    "//*[self::span or self::font][p or div or ul or ol or table or blockquote or figure or pre or dl or section"
     " or h1 or h2 or h3 or h4 or h5 or h6]"
     "[not(ancestor::p or ancestor::a or ancestor::h1 or ancestor::h2 or ancestor::h3"
     " or ancestor::h4 or ancestor::h5 or ancestor::h6 or ancestor::li or ancestor::figcaption)]"
@@ -63,8 +65,8 @@ def without_nested_paragraphs(doc: HtmlElement) -> None:
 
 
 def spans_as_boxes(doc: HtmlElement) -> None:
-    """Each `<span>` holding blocks (paragraphs, headings, lists) made the `<div>` a browser
-    shows it as: read as a line of text, its paragraphs ran into one ("…开通运营。 　　这是12月3日
+    """Each `<span>` or `<font>` holding blocks (paragraphs, headings, lists) made the `<div>` a
+    browser shows it as: read as a line of text, its paragraphs ran into one ("…开通运营。 　　这是12月3日
     拍摄的…")."""
     for span in _BOX_SPANS(doc):
         span.tag = "div"
