@@ -728,6 +728,24 @@ def test_the_help_panel_pages_with_the_keys_it_lists(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_a_burst_of_keys_scrolls_the_help_by_each_of_them(synced_dir: Path) -> None:
+    """Ten `j` arriving at once (a paste, a held key over SSH) moved the help one line: each
+    scroll asked where the panel was before the last one had moved it."""
+
+    async def run() -> None:
+        async with running(synced_dir, (80, 24)) as (app, pilot):
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            panel = app.screen.query_one("#help-panel")
+            assert panel.max_scroll_y > 12
+            burst(app, "jjjjjjjjjj")
+            await until(pilot, lambda: panel.scroll_y >= 10, "ten lines down")
+            await pilot.pause()
+            assert panel.scroll_y == 10
+
+    asyncio.run(run())
+
+
 def test_the_help_lists_home_end_in_an_article_and_the_quit_key(synced_dir: Path) -> None:
     """Home / End work in an article but the help listed only g / G there; Ctrl-Q, which
     quits from anywhere (Textual's Ctrl-C says to press it), was nowhere in it."""

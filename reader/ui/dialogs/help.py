@@ -159,11 +159,12 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, lines: int) -> None:
         panel = self.query_one("#help-panel", VerticalScroll)
-        panel.scroll_to(y=panel.scroll_y + lines, animate=False)
+        # At once: keys arriving together each start from where the one before left it.
+        panel.scroll_to(y=panel.scroll_y + lines, animate=False, immediate=True)
 
     def action_end(self, bottom: int) -> None:
         panel = self.query_one("#help-panel", VerticalScroll)
-        panel.scroll_to(y=panel.max_scroll_y if bottom else 0, animate=False)
+        panel.scroll_to(y=panel.max_scroll_y if bottom else 0, animate=False, immediate=True)
 
     def action_page(self, pages: float) -> None:
         """A page (or half a page, as Ctrl-D / Ctrl-U) down or up."""
