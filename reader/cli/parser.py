@@ -81,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
         "sync",
         help="refresh every feed and cache every new article's cleaned text for offline reading",
         description="Refresh every feed and fetch every uncached article into the cache. "
-        "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr).",
+        "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr);"
+        " a story taken down (404, 410) is named once and is no failure. On a Wi-Fi network that"
+        " answers with its login page nothing is cached from it.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.set_defaults(func=cmd_sync)
