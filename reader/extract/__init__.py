@@ -257,8 +257,8 @@ _TITLE_LABEL = re.compile(r"^(?:title|titel|titre|título|titolo|tytuł|назв
 
 # What sets a headline's kicker before its title: Die Zeit's "Bahnstreik: GDL kündigt Streik
 # ab Donnerstag an", whose <h1> holds the kicker, a hidden ": " and the title.
-# A dash as `title_key` writes every dash: "-".
-_KICKER_END = re.compile(r"\S\s*[:|–—-]\s*$")
+# A dash as `title_key` writes every dash: "-", spaced ("Bahnstreik - "), not a word's hyphen.
+_KICKER_END = re.compile(r"\S\s*(?:[:|–—]|\s-)\s*$")
 
 
 def _is_title(heading: str, title: str, at: int) -> bool:
