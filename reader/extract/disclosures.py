@@ -15,6 +15,7 @@ import re
 from lxml.html import HtmlElement
 
 from ..models import words_in
+from .wall_words import lowered_as_ignorecase
 
 _AFFILIATE = re.compile(
     # "We may earn a commission…", "We earn an affiliate commission…", "I receive a small fee…"
@@ -60,18 +61,13 @@ AFFILIATE_WORDS = (
     "amazon",
     "provision",
 )
-# What IGNORECASE takes for these words' letters that lower() does not make them: the dotless
-# ı and the long ſ, and the dot "İ" keeps after lower() ("i̇").
-_CASE_FOLDS = {"ı": "i", "ſ": "s", "\u0307": ""}
 
 
 def may_disclose(text: str) -> bool:
-    """`text` holds a word every phrase `_AFFILIATE` finds holds: False means it says none."""
-    folded = text.lower()
-    if not folded.isascii():
-        for letter, fold in _CASE_FOLDS.items():
-            if letter in folded:
-                folded = folded.replace(letter, fold)
+    """`text` holds a word every phrase `_AFFILIATE` finds holds: False means it says none
+    (the dotless ı, the long ſ and the dot "İ" keeps after lower() folded as IGNORECASE
+    takes them)."""
+    folded = lowered_as_ignorecase(text)
     return any(word in folded for word in AFFILIATE_WORDS)
 
 

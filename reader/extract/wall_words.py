@@ -135,14 +135,21 @@ OFFER_WORDS = (
 _CASE_FOLDS = {"ı": "i", "ſ": "s", "\u0307": "", "ᲁ": "д", "ᲂ": "о", "ᲃ": "с"}
 
 
-def may_offer(text: str) -> bool:
-    """`text` holds a word every offer `_OFFER` finds holds: False means it holds no offer."""
+def lowered_as_ignorecase(text: str) -> str:
+    """`text` in lower case, with the letters an IGNORECASE pattern takes for another folded to
+    it: a plain substring search of it says no only where such a pattern finds nothing."""
     folded = text.lower()
     if not folded.isascii():
         # Replaced one by one, and only when there: translate() costs ten times the search.
         for letter, fold in _CASE_FOLDS.items():
             if letter in folded:
                 folded = folded.replace(letter, fold)
+    return folded
+
+
+def may_offer(text: str) -> bool:
+    """`text` holds a word every offer `_OFFER` finds holds: False means it holds no offer."""
+    folded = lowered_as_ignorecase(text)
     return any(word in folded for word in OFFER_WORDS)
 
 
