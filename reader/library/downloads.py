@@ -255,7 +255,8 @@ class LibraryDownloads(LibraryReextraction):
         known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL)."""
         # The body comes still compressed: the worker inflates, checks and extracts it.
         response = await self.fetcher.get(target, decode=False)
-        seen = page_print(response, self.limits.max_bytes)
+        # Inflating and hashing the body is CPU work: off the loop a TUI draws from.
+        seen = await asyncio.to_thread(page_print, response, self.limits.max_bytes)
         if seen is not None and (title := self._portal.title(seen[0])) is not None:
             raise portal_error(title, url)
         first = seen is not None and step is extract_for_cache
