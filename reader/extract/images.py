@@ -244,7 +244,7 @@ def _floats(img: HtmlElement) -> bool:
     )
 
 
-def _is_picture_box(box: HtmlElement) -> bool:
+def is_picture_box(box: HtmlElement) -> bool:
     """A box named for the picture it holds ("photobox_right"): its text is the caption."""
     return bool(_PICTURE_BOX.search(names_of(box)))
 
@@ -330,7 +330,7 @@ def _standing_alone(
             if (
                 run is not None
                 and run.has_text
-                and (not (_floats(img) or _is_picture_box(el)) or run.text_before)
+                and (not (_floats(img) or is_picture_box(el)) or run.text_before)
             ):
                 return None
             return el, in_figure, link

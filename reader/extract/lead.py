@@ -185,10 +185,24 @@ def _lead_caption(
     text = " ".join(found.text_content().split())
     # Compared without spaces: the blocks set a caption's credit apart from its text, and the
     # page's markup may not ("the plan.Photo by …").
-    if len(text.split()) < 3 or "".join(_norm(text).split()) in "".join(have.split()):
+    # A credit alone ("Фото: КМВА") is a short caption, and worth keeping under its figure's
+    # photo, which would be lost with it; a few words elsewhere may be a stray label.
+    if len(text.split()) < 3 and not _in_a_pictured_figure(found):
+        return None
+    if "".join(_norm(text).split()) in "".join(have.split()):
         return None
     links = sum(len(a.text_content()) for a in found.iter("a"))
     return found if links < 0.5 * len(text) else None
+
+
+def _in_a_pictured_figure(caption: HtmlElement) -> bool:
+    """`caption` is a `<figcaption>` whose `<figure>` holds a picture."""
+    figure = next(caption.iterancestors("figure"), None)
+    return (
+        caption.tag == "figcaption"
+        and figure is not None
+        and next(figure.iter("img", "picture"), None) is not None
+    )
 
 
 def _starting_with(doc: HtmlElement, start: str) -> HtmlElement | None:

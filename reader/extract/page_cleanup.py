@@ -48,6 +48,7 @@ from .furniture import (
     text_length,
 )
 from .images import unwrap_amp_pictures, unwrap_noscript_pictures
+from .picture_boxes import captioned_picture_boxes
 from .quotes import attribution_elements
 from .readable import named_unlikely
 from .screen_reader import SCREEN_READER_CLASS, is_screen_reader_only, show_icon_labels
@@ -157,6 +158,8 @@ def prepare(doc: HtmlElement) -> None:
             drop(el)
     # After what is hidden is gone: a post's editor the page hides is no control of a form.
     text_forms_as_boxes(doc)
+    # Before a credit is moved into its caption: the caption is the figure's once it is one.
+    captioned_picture_boxes(doc)
     credits_into_captions(doc)
 
 
