@@ -58,12 +58,14 @@ def test_an_info_line_gives_the_source_the_author_and_the_date_and_leaves_the_te
     assert texts(article)[0] == PARAGRAPHS[0]
 
 
-def test_the_declared_author_and_site_are_kept_and_the_line_still_goes() -> None:
+def test_the_declared_author_is_kept_the_source_cited_via_the_site_and_the_line_goes() -> None:
+    """The line names another outlet than the site (Xinhua's story on 新闻网): the outlet wrote
+    it, read via the site (`syndication`)."""
     head = '<meta name="author" content="李明"><meta property="og:site_name" content="新闻网">'
     article = extract(
         '<div class="info">来源：新华社 作者：张伟 2024年7月30日 08:15</div>', head=head
     )
-    assert (article.author, article.site_name) == ("李明", "新闻网")
+    assert (article.author, article.site_name) == ("李明", "新华社 via 新闻网")
     assert texts(article)[0] == PARAGRAPHS[0]
 
 

@@ -59,7 +59,7 @@ from .github_react import github_embedded_issue
 from .header_lines import header_line_dates, header_source, without_header_lines
 from .heading_parts import spaced_heading_separators
 from .images import without_repeated_alts
-from .info_lines import is_editor_credit
+from .info_lines import headline_info_source, is_editor_credit
 from .inserts import story_link_boxes, strip_inserts
 from .kickers import without_headline_labels
 from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph, points_labels
@@ -101,10 +101,11 @@ from .scoreboard import scoreboard_line, with_scoreboard
 from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
+from .syndication import syndicated
 from .teasers import teaser_list
 from .text_dates import opens_with_date_label, states_only_dates
 from .title import title_key
-from .wire_ledes import wire_reporters
+from .wire_ledes import wire_credit, wire_reporters
 
 __all__ = [
     "extract_article",
@@ -524,6 +525,8 @@ def extract_page(
         # page's (its byline, its wall, its body).
         without_next_stories(doc, (meta.title, doc.findtext(".//title") or ""), meta.canonical_url)
         declared = declared_body_html(json_ld)
+        # Before cleanup, which may drop the header box that names it.
+        headline_source = headline_info_source(doc)
         live_blog = declares_live_blog(json_ld)
         # Before cleanup, which drops the styles that set a closing signature right.
         right_set = right_set_lines(doc)
@@ -638,8 +641,11 @@ def extract_page(
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)
         )
-        # A Chinese portal's info line names the source ("来源：新闻网") a page may declare nowhere.
-        meta = replace(meta, site_name=meta.site_name or header_source(blocks))
+        # A Chinese portal's info line names the source ("来源：新闻网") a page may declare nowhere;
+        # a portal republishing another outlet's story names that outlet so (Sohu's "来源: 杭州日报"
+        # under the headline), which wrote what the portal's own name alone would be cited for.
+        outlet = header_source(blocks) or headline_source
+        meta = replace(meta, site_name=syndicated(outlet, meta.site_name))
         blocks, author = without_header_lines(blocks, meta.author, meta.published, meta.updated)
         if author != meta.author:
             # A byline line of the text names the site's desk as a declared one does: g1's "Por
@@ -654,6 +660,9 @@ def extract_page(
             or credited_authors(blocks)
             or signed_authors(blocks, right_set),
         )
+        # A portal declaring the agency its author: the lede's reporters wrote it.
+        author, source = wire_credit(blocks, meta.author, meta.site_name)
+        meta = replace(meta, author=author, site_name=source)
         if discussion is None:
             # A reply quoting the post it answers is no pull quote of the article's.
             blocks = without_pull_quotes(blocks)

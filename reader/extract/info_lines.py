@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml.html import HtmlElement
+
 from ..models import Block, BlockKind
 from ..safe import safe_line
-from .text_dates import states_only_dates
+from .text_dates import states_only_dates, under_the_headline
 
 # The labels of an info line's fields, and what each field holds.
 _SOURCE_LABELS = r"来源|來源|出处|出處"
@@ -104,6 +106,25 @@ def first_info_line(blocks: tuple[Block, ...], look_ahead: int) -> InfoLine | No
         if block.kind == BlockKind.PARAGRAPH and (found := info_line(block.text)) is not None:
             return found
     return None
+
+
+# The elements whose own text holds a source's label: few on any page, picked in C.
+_SOURCE_LABELLED = " or ".join(f"contains(., '{label}')" for label in _SOURCE_LABELS.split("|"))
+# How far up from the label the info line's box may be: Sohu's `div.article-info` holds the
+# date's span and the source's, the label in the latter.
+_INFO_BOX_DEPTH = 2
+
+
+def headline_info_source(doc: HtmlElement) -> str:
+    """The source the info line under the headline names, outside the story's text: Sohu's
+    "2026-12-03 10:20 来源: 杭州日报" in the header box beside its `<h1>`, the outlet whose story
+    the portal republishes. "" when the page has no such line."""
+    for el in doc.xpath(f"//body//*[text()[{_SOURCE_LABELLED}]]"):
+        for node in (el, *list(el.iterancestors())[:_INFO_BOX_DEPTH]):
+            found = info_line(node.text_content())
+            if found is not None and found.source and under_the_headline(node):
+                return found.source
+    return ""
 
 
 # The editor's credit closing the article: "责任编辑：王芳", "（责任编辑：王芳 SN123）", "编辑：王芳

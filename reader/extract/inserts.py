@@ -68,7 +68,8 @@ _INSERT_LABEL_ABROAD = re.compile(
     r"|(?:यह|ये|और) भी प(?:\u0922\u093c|\u095c)\u0947\u0902|और प(?:\u0922\u093c|\u095c)\u0947\u0902"  # Hindi
     r"|আরও পড়ুন|আরো পড়ুন"  # Bengali
     r"|関連記事|関連ニュース|あわせて読みたい|相关阅读|延伸阅读|相关新闻|相關新聞|延伸閱讀"  # CJK
-    r"|관련\s?기사|관련\s?뉴스"  # Korean
+    # Korean; "연합뉴스 주요뉴스", an outlet's top news, under Naver's story of the outlet's.
+    r"|관련\s?기사|관련\s?뉴스|(?:[^\W\d_]{1,12}\s)?주요\s?뉴스|많이\s?본\s?뉴스"
     r")(?!\w)[】\]]?\s*[:：|»›→–—-]?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -481,7 +482,12 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
             if (
                 el.tag in ("h2", "h3", "h4", "h5", "h6", "p")
                 and parent is not article
-                and parent.tag in ("div", "section", "aside")
+                and (
+                    parent.tag in ("div", "section", "aside")
+                    # A box of a heading and links readability made a paragraph: no page's
+                    # own <p> holds a heading.
+                    or (parent.tag == "p" and el.tag in _HEADINGS)
+                )
                 and link_density(parent) > 0.4
                 and not holds_article(parent, around)
             ):

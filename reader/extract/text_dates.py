@@ -468,6 +468,11 @@ def _under_the_headline(el: HtmlElement, long: dict[HtmlElement, bool] | None = 
     return False
 
 
+def under_the_headline(el: HtmlElement) -> bool:
+    """`el` is in the article's header, under the page's headline (`_under_the_headline`)."""
+    return _under_the_headline(el)
+
+
 def _in_a_masthead(heading: HtmlElement) -> bool:
     for node in (heading, *heading.iterancestors()):
         if node.tag in ("body", "html"):

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 from ..models import Block, BlockKind
+from .syndication import syndicated
 
 # "LONDON (Reuters) - …", "Hamburg (dpa) - …", "BEIRUT (AP) — …".
 _AGENCY_IN_BRACKETS = re.compile(r"^\W*[^\W\d_][^()]{0,40}\([^()]{2,40}\)\s*[-–—:]")
 # Korean wires and papers: "(부산=연합뉴스)", "[서울=뉴시스]", "(서울=뉴스1)", "[서울신문]", then the
 # reporters ("김민수 기자", "이수진·박지훈 기자", "홍길동 특파원") and "=".
 _KOREAN_DATELINE = re.compile(
-    r"^\s*[(\[【]\s*(?:[^()\[\]【】=]{1,20}=\s*)?[^()\[\]【】=]{1,20}[)\]】]\s*"
+    r"^\s*[(\[【]\s*(?:[^()\[\]【】=]{1,20}=\s*)?(?P<agency>[^()\[\]【】=]{1,20})[)\]】]\s*"
     r"(?:(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:기자|특파원|통신원)\s*)?=\s*\S"
 )
 # Japanese wires: "【ワシントン共同】", "【北京時事】", then the story.
@@ -56,3 +57,27 @@ def wire_reporters(blocks: tuple[Block, ...]) -> str:
         if found is not None and found["names"]:
             return ", ".join(n for n in _NAME_SEPARATOR.split(found["names"].strip()) if n)
     return ""
+
+
+def wire_credit(blocks: tuple[Block, ...], author: str, site_name: str) -> tuple[str, str]:
+    """The author and the source of a wire story whose page declares the agency as its author:
+    the reporters its Korean lede names, and the agency as the story's source. Naver News
+    declares "연합뉴스" (Yonhap) the author of "(서울=연합뉴스) 김하늘 기자 = …": the citation
+    named the agency as the writer and no source at all. A page naming no site of its own
+    has the agency its lede names as its source too. `author` and `site_name` as they were
+    when the lede names no agency."""
+    paragraphs = [b for b in blocks[: _LOOK_AHEAD * 2] if b.kind == BlockKind.PARAGRAPH]
+    for block in paragraphs[:_LOOK_AHEAD]:
+        found = _KOREAN_DATELINE.match(block.text)
+        if found is None:
+            continue
+        agency = " ".join(found["agency"].split())
+        if not agency:
+            return author, site_name
+        if agency.casefold() != " ".join(author.split()).casefold():
+            # The reporter is the author already; a page naming no site is the agency's.
+            return author, site_name or agency
+        names = found["names"] or ""
+        reporters = ", ".join(n for n in _NAME_SEPARATOR.split(names.strip()) if n)
+        return reporters, syndicated(agency, site_name)
+    return author, site_name
