@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from ..dates import ascii_digits
+from ..dates import ascii_digits, on_date
 from ..models import Block, BlockKind, words_in
 from .author_names import split_names
 from .byline import job_byline, line_byline, without_label
@@ -25,6 +25,7 @@ from .month_names import (
     UPDATED_WORDS_CJK,
     month_key,
 )
+from .solar_hijri import solar_hijri_date
 from .text_dates import dateline_dates, line_dates, opens_with_date_label, states_only_dates
 from .wire_ledes import is_wire_lede
 
@@ -249,6 +250,19 @@ def _is_bare_dateline(text: str, published: datetime | None, updated: datetime |
     )
 
 
+def _is_solar_hijri_dateline(
+    text: str, published: datetime | None, updated: datetime | None
+) -> bool:
+    """The line is a Solar Hijri date and nothing else ("۱۲ آذر ۱۴۰۵") and says the header's
+    day, a day either side for the time zone."""
+    said = solar_hijri_date(text)
+    return said is not None and any(
+        abs(said - known.date()) <= timedelta(days=1)
+        for known in (published, updated)
+        if known is not None
+    )
+
+
 def _months_named(text: str) -> set[int]:
     """The months `text` names in words ("Mar.", "марта", "mars")."""
     return {MONTHS[key] for word in _LETTERS.findall(text) if (key := month_key(word)) in MONTHS}
@@ -313,6 +327,10 @@ def header_line_dates(
         if block.kind != BlockKind.PARAGRAPH:
             continue
         text = block.text.strip()
+        solar = solar_hijri_date(text)
+        if solar is not None:
+            # BBC Persian's "۱۲ آذر ۱۴۰۵": the day alone, in the Gregorian calendar.
+            return published or on_date(solar), updated
         # A Chinese portal's info line counts each of its labels' characters as a word.
         info = info_line(text) is not None
         if not info and (
@@ -388,6 +406,7 @@ def without_header_lines(
             or (words <= _SHORT_LINE_WORDS and _is_date_line(text, published))
             or _is_date_line_with_source(text, published)
             or _is_bare_dateline(text, published, updated)
+            or _is_solar_hijri_dateline(text, published, updated)
             or _is_labelled_dateline(text, published)
             or _is_labelled_date(text, published)
             or _is_label_row(block)

@@ -1,0 +1,95 @@
+"""A Solar Hijri date line under the byline (BBC Persian's "۱۲ آذر ۱۴۰۵" in a `<time>`) repeats the
+header's date: it goes from the text, and gives the date when the page declares none. Real
+parts: the page through the real extractor; the calendar against known Nowruz days.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reader.dates import date_only, stated_iso
+from reader.extract import extract_article
+from reader.extract.solar_hijri import gregorian, solar_hijri_date
+from reader.models import Article, BlockKind
+
+_PARAGRAPHS = (
+    "شورای شهر شیراز روز چهارشنبه طرح تازه‌ای برای کاهش ترافیک مرکز شهر تصویب کرد.",
+    "بر اساس این طرح، از اول دی ماه ورود خودروهای شخصی به بافت تاریخی محدود می‌شود.",
+    "مخالفان می‌گویند کسب‌وکارهای کوچک بازار وکیل از این تصمیم زیان می‌بینند.",
+)
+
+
+def _page(date_line: str, declared: str = "") -> Article:
+    """A story in the World Service's shape: the headline, the byline, the date line, the body."""
+    ld = (
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"ترافیک شیراز",'
+        f'"datePublished":"{declared}"}}</script>'
+        if declared
+        else ""
+    )
+    body = "".join(f'<div dir="rtl"><p>{p}</p></div>' for p in _PARAGRAPHS)
+    html = (
+        '<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8">'
+        f"<title>ترافیک شیراز</title>{ld}</head><body><main>"
+        '<div dir="rtl"><h1 id="content">ترافیک شیراز</h1>'
+        '<div class="bbc-byline"><ul><li><span>نوشته</span><span>سارا نیکو</span></li></ul></div>'
+        f'<time datetime="2026-12-03" class="bbc-1dafq0j">{date_line}</time>'
+        f"{body}</div></main></body></html>"
+    )
+    return extract_article(html, "https://www.bbc.com/persian/articles/c0x0x0x0x0xo")
+
+
+def test_a_solar_hijri_date_line_repeating_the_declared_date_goes() -> None:
+    """bbcpersian.html's first paragraph was "۱۲ آذر ۱۴۰۵"."""
+    article = _page("۱۲ آذر ۱۴۰۵", declared="2026-12-03T09:41:12Z")
+    first = next(b for b in article.blocks if b.kind == BlockKind.PARAGRAPH)
+    assert first.text == _PARAGRAPHS[0]
+    assert stated_iso(article.published) == "2026-12-03T09:41:12+00:00"
+
+
+def test_a_solar_hijri_date_line_gives_the_date_when_none_is_declared() -> None:
+    article = _page("۱۲ آذر ۱۴۰۵")
+    assert article.published is not None and date_only(article.published)
+    assert article.published.date() == date(2026, 12, 3)
+    first = next(b for b in article.blocks if b.kind == BlockKind.PARAGRAPH)
+    assert first.text == _PARAGRAPHS[0]
+
+
+def test_a_solar_hijri_date_of_another_day_stays() -> None:
+    """Not the header's date: the page's to say."""
+    article = _page("۲۰ آبان ۱۴۰۵", declared="2026-12-03T09:41:12Z")
+    first = next(b for b in article.blocks if b.kind == BlockKind.PARAGRAPH)
+    assert first.text == "۲۰ آبان ۱۴۰۵"
+
+
+@pytest.mark.parametrize(
+    ("solar", "day"),
+    [
+        ((1300, 1, 1), date(1921, 3, 21)),
+        ((1399, 12, 30), date(2021, 3, 20)),  # Esfand's 30th, of a leap year
+        ((1403, 1, 1), date(2024, 3, 20)),
+        ((1403, 12, 30), date(2025, 3, 20)),
+        ((1404, 1, 1), date(2025, 3, 21)),
+        ((1405, 9, 12), date(2026, 12, 3)),
+    ],
+)
+def test_the_calendar_meets_known_days(solar: tuple[int, int, int], day: date) -> None:
+    assert gregorian(*solar) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("۱۲ آذر ۱۴۰۵", date(2026, 12, 3)),
+        ("چهارشنبه ۱۲ آذر ۱۴۰۵", date(2026, 12, 3)),
+        ("۱۲ آذر ۱۴۰۵، ساعت ۱۳:۴۵", date(2026, 12, 3)),
+        ("12 قوس 1405", date(2026, 12, 3)),  # Dari's name of the month
+        ("۱۲ آذر", None),  # no year: no day to read
+        ("زاینده‌رود ۱۲ آذر ۱۴۰۵ خشک ماند", None),  # a sentence naming the day
+        ("۳۲ آذر ۱۴۰۵", None),
+    ],
+)
+def test_a_line_is_a_solar_hijri_date_alone(text: str, day: date | None) -> None:
+    assert solar_hijri_date(text) == day
