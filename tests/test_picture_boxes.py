@@ -99,3 +99,39 @@ def test_a_teaser_card_named_for_its_picture_stays_a_teaser() -> None:
     )
     article = extract_article(html, "https://news.example/ferry")
     assert BlockKind.CAPTION not in [b.kind for b in article.blocks]
+
+
+def test_a_photo_box_linking_to_its_bigger_copy_is_a_figure() -> None:
+    """A lightbox's link round the picture is the photo's own."""
+    html = (
+        _HEAD.format(lang="en", title="Ferry") + "</head><body><article><h1>Ferry</h1>"
+        "<p>The ferry to the island will run twice a day from Monday, the operator said, after "
+        "a month of repairs to the slipway.</p>"
+        '<div class="photo"><a href="https://img.example/slip-large.jpg">'
+        '<img src="https://img.example/slip.jpg" alt=""></a>'
+        "<p>The repaired slipway at low tide.</p></div>"
+        "<p>Tickets bought for the cancelled crossings will be refunded in full, it said.</p>"
+        "<p>The operator added a third crossing on Saturdays in the summer.</p>"
+        "</article></body></html>"
+    )
+    article = extract_article(html, "https://news.example/ferry")
+    kinds = [b.kind for b in article.blocks]
+    at = kinds.index(BlockKind.CAPTION)
+    assert kinds[at - 1] == BlockKind.IMAGE
+    assert article.blocks[at].text == "The repaired slipway at low tide."
+
+
+def test_a_teasers_picture_linking_to_another_story_is_no_figure() -> None:
+    html = (
+        _HEAD.format(lang="en", title="Ferry") + "</head><body><article><h1>Ferry</h1>"
+        "<p>The ferry to the island will run twice a day from Monday, the operator said, after "
+        "a month of repairs to the slipway.</p>"
+        '<div class="image-box"><a href="https://news.example/other-story">'
+        '<img src="https://img.example/slip.jpg" alt="" width="600"></a>'
+        "<p>Slipway repairs run late</p></div>"
+        "<p>Tickets bought for the cancelled crossings will be refunded in full, it said.</p>"
+        "<p>The operator added a third crossing on Saturdays in the summer.</p>"
+        "</article></body></html>"
+    )
+    article = extract_article(html, "https://news.example/ferry")
+    assert BlockKind.CAPTION not in [b.kind for b in article.blocks]

@@ -423,6 +423,11 @@ def _shows_where_it_leads(img: HtmlElement, a: HtmlElement, page: str) -> bool:
     return bool(target) and target != site_of(page)
 
 
+def opens_page(a: HtmlElement) -> bool:
+    """`a` links to another page (`_opens_page`)."""
+    return _opens_page(a)
+
+
 def _opens_page(a: HtmlElement) -> bool:
     """A link to another page, not to the picture (its file) nor within this page (a
     lightbox's "#img-1", a script)."""

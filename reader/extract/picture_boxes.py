@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .images import is_picture_box, worth_keeping
+from .images import is_picture_box, opens_page, worth_keeping
 
 # A caption is a line or two; a box holding more under its picture holds more than a caption
 # (a teaser's summary, a gallery's text).
@@ -29,11 +29,13 @@ _OTHER_CONTENT += ("h6", "blockquote", "video", "iframe", "form", "button")
 
 def _caption_of(box: HtmlElement, img: HtmlElement) -> HtmlElement | None:
     """The one element after the picture holding all of the box's words, when the words are
-    a caption's few and none of them is a link to another page (a teaser card's headline)."""
+    a caption's few and none of them is a link (a teaser card's headline)."""
     words = " ".join(box.text_content().split())
     if not words or len(words) > _CAPTION_CHARACTERS or len(words.split()) > _CAPTION_WORDS:
         return None
-    if any((a.get("href") or "").strip() for a in box.iter("a")):
+    # A link round the picture to its bigger copy is a photo's; one to another page, round the
+    # picture or the words, a teaser's.
+    if any(opens_page(a) for a in box.iter("a")):
         return None
     holders = [
         el
@@ -46,13 +48,10 @@ def _caption_of(box: HtmlElement, img: HtmlElement) -> HtmlElement | None:
     if not holders:
         return None
     caption = holders[0]  # the outermost: iterdescendants goes down from the box
-    # After the picture, in the page's order: a caption over its picture is a heading's kin.
-    following = {id(el) for el in img.itersiblings()} | {
-        id(el) for a in img.iterancestors() if a is not box for el in a.itersiblings()
-    }
-    if not any(id(el) in following for el in (caption, *caption.iterancestors())):
-        return None
-    return caption
+    # After the picture, in the page's order (it does not hold the picture): a line over a
+    # picture is a heading's kin, not its caption.
+    order = {el: i for i, el in enumerate(box.iter())}
+    return caption if order[caption] > order[img] else None
 
 
 def captioned_picture_boxes(doc: HtmlElement) -> None:
