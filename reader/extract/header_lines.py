@@ -329,8 +329,10 @@ def header_line_dates(
         text = block.text.strip()
         solar = solar_hijri_date(text)
         if solar is not None:
-            # BBC Persian's "۱۲ آذر ۱۴۰۵": the day alone, in the Gregorian calendar.
-            return published or on_date(solar), updated
+            # BBC Persian's "۱۲ آذر ۱۴۰۵": the day alone, in the Gregorian calendar; a line
+            # after it may still say when the story was updated.
+            published = published or on_date(solar)
+            continue
         # A Chinese portal's info line counts each of its labels' characters as a word.
         info = info_line(text) is not None
         if not info and (
