@@ -496,7 +496,7 @@ def test_a_lettered_list_is_quoted_with_its_letters() -> None:
     from rich.console import Console
     from rich.style import Style
 
-    from reader.ui.screens.article import quoted
+    from reader.ui.screens.article_passage import quoted
     from reader.ui.widgets.article import block_paragraphs, paragraph, passage, typeset
     from reader.ui.widgets.article.find_in_article import LineMap
 
