@@ -21,6 +21,7 @@ from .author_names import chosen_authors, given_name_first
 from .byline import clean_byline, is_account, page_byline
 from .lead_image import lead_image
 from .title import article_title, site_name_alone, site_name_of_title
+from .zone_country import dates_language
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Metadata:
     canonical_url: str = ""
     image_url: str = ""
     description: str = ""
+    # The language the article's datelines are read in: `language`, given the country the
+    # page says it is of otherwise when it names none (`zone_country.dates_language`).
+    dates_language: str = ""
 
 
 def _meta_values(doc: HtmlElement) -> dict[str, list[str]]:
@@ -424,9 +428,21 @@ def extract_metadata(
         meta.get("dc:language"),
         meta.get("dcterms:language"),
     ).replace("_", "-")
-    published, updated = article_dates(doc, meta, ld, parsely, language)
-
     canonical = _canonical(doc, url, meta)
+    # The language the datelines are read in: a bare "en" given the country the page says it
+    # is of otherwise, which an "IST" or "GST" needs (The Hindu's lang="en").
+    dates_in = dates_language(
+        language,
+        [meta.get("og:locale", ""), meta.get("content-language", ""), _http_equiv_language(doc)],
+        [url, canonical],
+        [site_name, declared_site],
+        [
+            *(str(v) for v in (ld.get("datePublished"), ld.get("dateModified")) if v),
+            *(meta.get(k, "") for k in ("article:published_time", "article:modified_time")),
+            *doc.xpath("//time/@datetime"),
+        ],
+    )
+    published, updated = article_dates(doc, meta, ld, parsely, dates_in)
     image = _first(
         meta.get("og:image"),
         meta.get("og:image:url"),
@@ -442,6 +458,7 @@ def extract_metadata(
         updated=updated,
         site_name=safe_line(site_name, 200),
         language=safe_line(language, 20),
+        dates_language=dates_in,
         canonical_url=canonical,
         image_url=(
             absolute_url(url or canonical, image) if image else lead_image(doc, url or canonical)

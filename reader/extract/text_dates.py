@@ -32,6 +32,7 @@ from .month_names import (
     WEEKDAYS,
     month_key,
 )
+from .zone_country import placed_language
 
 # A month's name: a word of letters and the marks some scripts write on them (Devanagari's
 # vowel signs, Arabic's vowels), or Arabic's two-word names of the Levant ("تشرين الأول").
@@ -544,7 +545,9 @@ def _datelines(
         if not text.strip() or len(text.split()) > _MAX_WORDS:
             continue
         text = " ".join(_spaced_text(el).split())
-        said_published, said_updated, labelled = _labelled(text, language)
+        said_published, said_updated, labelled = _labelled(
+            text, placed_language(language, text, el)
+        )
         if outside and not labelled and not anywhere:
             continue
         yield _past(said_published), _past(said_updated)
