@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates, of_another_item
-from .author_names import chosen_authors, given_name_first
+from .author_names import chosen_authors, given_name_first, split_declared_names
 from .byline import clean_byline, is_account, page_byline
 from .lead_image import lead_image
 from .title import article_title, site_name_alone, site_name_of_title
@@ -397,8 +397,19 @@ def extract_metadata(
 
     # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback, and more
     # than that where it names more writers, or a person where the declaration names the site.
+    # A declared string naming two writers ("Anna Krüger und Jens Meyer") is split as a
+    # byline's is; an Organization's name stays whole ("Department of Health and Social Care").
+    organizations = set(_organizations(ld_authors))
     authors = chosen_authors(
-        [clean_byline(a) or a for a in authors],
+        [
+            name
+            for a in authors
+            for name in (
+                [clean_byline(a) or a]
+                if a in organizations
+                else split_declared_names(clean_byline(a) or a)
+            )
+        ],
         byline,
         [
             site_name,
