@@ -92,13 +92,15 @@ def split_declared_names(names: str) -> list[str]:
     capitalised, but for a name's particles ("Pieter van der Berg"), and no newsroom's
     ("Department of Health and Social Care", "Arts and Culture Desk" stay one)."""
     split = split_names(names)
-    if len(split) > 1 and all(_person_like(n) for n in split):
+    if len(split) > 1 and all(person_like(n) for n in split):
         return split
     return [" ".join(names.split())] if names.strip() else []
 
 
-def _person_like(name: str) -> bool:
-    if _NEWSROOM.search(name):
+def person_like(name: str) -> bool:
+    """`name` may be a person's: its words capitalised (or in a script without capitals) but
+    for a name's particles, and no newsroom's ("Metro Desk")."""
+    if not name.strip() or _NEWSROOM.search(name):
         return False
     for word in name.split():
         # "O'Neill", "(Jr.)": the first letter, past any mark before it.
