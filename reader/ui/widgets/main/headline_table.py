@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -26,6 +25,7 @@ from textual.strip import Strip
 
 from ....marks import SAVED_MARK, UNREAD_MARK, offline_mark
 from ....reports import Headline
+from ...cell_width import cut_to_cells, rich_only_cells, terminal_cells, uncounted_cells
 from ...display import plain, when
 from ...messages import HeadlineChosen
 from ..article.scroll_keys import (
@@ -339,11 +339,15 @@ class HeadlineTable(ScrollView, can_focus=True):
         entry = headline.entry
         styles = self._row_styles(is_cursor, headline.read, base)
         title = plain(entry.title or entry.link or "(untitled)", max_length=500).plain
-        cells = cell_len(title)
+        # Measured as the terminal draws it (Devanagari's vowel signs take a cell each, which
+        # Rich counts as none): a title cut by Rich's measure pushed the border off the row.
+        cells = terminal_cells(title)
         if cells > room:
-            title, padding = set_cell_size(title, room - 1) + "…", ""
-        else:
-            padding = " " * (room - cells)
+            cut = cut_to_cells(title, room - 1)  # a wide letter that doesn't fit leaves a blank
+            title = cut + " " * (room - 1 - terminal_cells(cut)) + "…"
+            cells = room
+        padding = " " * (room - cells)
+        uncounted = rich_only_cells(uncounted_cells(title))
         blank = styles.blank
         segments = [
             Segment(" ", blank),
@@ -361,6 +365,8 @@ class HeadlineTable(ScrollView, can_focus=True):
             source = _source_cell(plain(entry.feed_title, max_length=200).plain, columns.source)
             segments.append(Segment(source, styles.source))
             segments.append(Segment(GAP_TEXT, blank))
+        if uncounted:
+            segments.append(Segment(uncounted, blank))
         if title:
             segments.append(Segment(title, styles.heading))
         if padding:
