@@ -86,3 +86,16 @@ def rich_only_cells(count: int) -> str:
     ending `count` cells later on the screen than by Rich's pushed the border or the scroll bar
     after it off the screen (or wrote blanks over it)."""
     return " \b" * count
+
+
+def fit_to_cells(text: str, cells: int) -> tuple[str, str, str]:
+    """`text` fitted to a row's `cells` as a terminal draws it: (the `rich_only_cells` to put
+    before it, the text, cut with "…" when it is longer, the blank after it). The three take
+    `cells` cells on the screen and by Rich's measure alike."""
+    if cells < 1:
+        return "", "", ""
+    shown = text
+    if terminal_cells(text) > cells:
+        cut = cut_to_cells(text, cells - 1)  # a wide letter that doesn't fit leaves a blank
+        shown = cut + " " * (cells - 1 - terminal_cells(cut)) + "…"
+    return rich_only_cells(uncounted_cells(shown)), shown, " " * (cells - terminal_cells(shown))
