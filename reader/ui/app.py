@@ -134,8 +134,9 @@ class ReaderApp(ReaderAppSync):
             await self.reload()
         finally:
             # After the main screen has shown the headlines (`reload` posted them to it), or
-            # failed to load them: never held for good.
-            self.main_screen.call_later(self._hand_on_typed_ahead)
+            # failed to load them: never held for good (nor when that screen takes no calls).
+            if not self.main_screen.call_later(self._hand_on_typed_ahead):
+                self._hand_on_typed_ahead()
         self.ready.set()
         # The network stack (httpx, TLS context) costs ~100 ms to import and set up: pay it
         # now, not as a stall in the middle of the first sync or article.
