@@ -22,6 +22,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.headlines import HeadlineIndex
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.type_ahead import keys_of
+from reader.ui.widgets.main.headline_table import HeadlineTable
 from tests.tui_pilot import started, until
 
 
@@ -61,6 +62,26 @@ def test_keys_typed_before_the_app_started_open_the_headline(synced_dir: Path) -
             screen = app.screen
             assert isinstance(screen, ArticleScreen)
             assert screen.headline.entry.id == fourth
+
+    asyncio.run(run())
+
+
+def test_keys_typed_ahead_act_one_after_another(synced_dir: Path) -> None:
+    """Tab, G, Enter: to the feed list, its last feed, and back to that feed's headlines; each
+    key goes where the one before it has moved the focus (not all three to the headlines,
+    which opened the last headline)."""
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.type_ahead(keys_of("\tG\n"))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            last_feed = app.index.feeds[-1].url
+            await until(pilot, lambda: app.main_screen.feed_url == last_feed, "the last feed")
+            await until(pilot, lambda: isinstance(app.focused, HeadlineTable), "the headlines")
+            await pilot.pause(0.3)
+            assert app.screen is app.main_screen  # no article opened
 
     asyncio.run(run())
 

@@ -56,6 +56,8 @@ class ReaderApp(ReaderAppSync):
     """Keys are held (`on_event`) until the headlines are on screen."""
     _typed_ahead: tuple[events.Key, ...] = ()
     """The keys held meanwhile, in the order they came."""
+    _handed_on: events.Key | None = None
+    """The held key being handed on (`_hand_on_typed_ahead`): not held again."""
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
@@ -67,6 +69,7 @@ class ReaderApp(ReaderAppSync):
             and not event.is_forwarded
             and self._holding_keys
             and event.key not in _NEVER_HELD
+            and event is not self._handed_on
         ):
             self._typed_ahead = (*self._typed_ahead, events.Key(event.key, event.character))
             return
@@ -78,10 +81,17 @@ class ReaderApp(ReaderAppSync):
         self._typed_ahead = (*keys, *self._typed_ahead)
 
     def _hand_on_typed_ahead(self) -> None:
-        """The keys held while the reader started, to the app in the order they came."""
-        held, self._typed_ahead, self._holding_keys = self._typed_ahead, (), False
-        for key in held:
-            self.post_message(key)
+        """The keys held while the reader started, to the app in the order they came: one at a
+        time, each after the screen has shown what the last one did. Handed on at once, `Tab G
+        Enter` would have sent `G` and `Enter` to the headlines before Tab had moved to the
+        feed list. Keys typed meanwhile wait behind them."""
+        if not self._typed_ahead:
+            self._holding_keys, self._handed_on = False, None
+            return
+        key, self._typed_ahead = self._typed_ahead[0], self._typed_ahead[1:]
+        self._handed_on = key
+        self.post_message(key)
+        self.call_after_refresh(self._hand_on_typed_ahead)
 
     def on_mount(self) -> None:
         try:
