@@ -33,6 +33,7 @@ from ..models import (
     SiteRule,
     words_of,
 )
+from ..render import to_markdown, to_text
 from ..safe import safe_text
 from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
@@ -93,7 +94,6 @@ from .playlists import without_playlist_headings
 from .print_page import byline_lines_apart, without_masthead
 from .pull_quotes import mark_pull_quotes, without_pull_quotes
 from .readable import Unparseable, readable_article
-from .render import to_markdown, to_text
 from .responsive import without_screen_copies
 from .ruby import without_ruby_readings
 from .rule_body import without_furniture_in
