@@ -50,6 +50,17 @@ class ArticlePassage(ArticleLinks):
         selected = self._selection_bounds()
         return "" if selected is None else passage.words(selected, self.lines, self._line_map)
 
+    @property
+    def selected_quotation(self) -> str:
+        """The passage under the selection as a Markdown quotation, written as the article's
+        Markdown is (see `passage.quotation`); "" when none is selected."""
+        selected = self._selection_bounds()
+        if selected is None or not self.selected_text:
+            return ""
+        return passage.quotation(
+            selected, self.lines, self._line_map, self._paragraphs, self._extents
+        )
+
     def _drop_selection(self) -> None:
         self._forget_passage()
         if self.is_attached and self in self.screen.selections:

@@ -96,6 +96,9 @@ class Paragraph:
     drawn: bool = True
     """False: on no line (what a compact header leaves out), kept so that the paragraphs after
     it keep their numbers, which a reading place goes by (see `reading_place.Place`)."""
+    blocks: tuple[Block, ...] = ()
+    """The article's blocks it shows (a table's rows), for a passage quoted from it to be
+    written as the article's Markdown is (`passage.quotation`); none for the header's."""
 
 
 @dataclass(frozen=True)
@@ -398,8 +401,8 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
                 first=bar + paragraph.first,
                 rest=bar + paragraph.rest,
             )
-        if anchors := tuple(anchor for block in group for anchor in block.anchors):
-            paragraph = replace(paragraph, anchors=anchors)
+        anchors = tuple(anchor for block in group for anchor in block.anchors)
+        paragraph = replace(paragraph, anchors=anchors, blocks=tuple(group))
         out.append(_right_to_left(paragraph) if rtl else paragraph)
         previous = group[-1]
     if not out:
