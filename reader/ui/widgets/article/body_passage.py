@@ -41,6 +41,8 @@ class ArticlePassage(ArticleLinks):
         selection = self.text_selection
         if selection is None:
             return None
+        if selection != self._keyed_selection:  # a drag: where the mouse was, as drawn
+            selection = passage.as_drawn(selection, self._lines)
         height = self.scrollable_content_region.height
         return passage.bounds(selection, self._lines, self.top_line, height)
 

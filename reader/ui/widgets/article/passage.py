@@ -18,12 +18,14 @@ from unicodedata import east_asian_width
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Offset
 from textual.selection import Selection
 from textual.strip import Strip
 
 from ....models import Article, Block, BlockKind, Inline
 from ....render import to_markdown
 from ... import display
+from ...cell_width import uncounted_cells
 from .find_in_article import LineMap
 from .typeset import Paragraph
 
@@ -54,6 +56,29 @@ def bounds(selection: Selection, lines: list[Strip], top: int, height: int) -> B
     # A drag begun or ended inside a word takes the whole word: a quotation of "he amendment
     # … fund se" is no quotation. (Scripts written without spaces keep the characters.)
     return (first, _word_start(lines[first].text, at)), (final, _word_end(lines[final].text, to))
+
+
+def as_drawn(selection: Selection, lines: list[Strip]) -> Selection:
+    """A drag of the mouse as the characters under it: Textual names the character at the
+    mouse's cell by Rich's measure of the line, which gives an emoji's skin tone ("👍🏽")
+    no cell, where tmux and the terminals measuring by wcwidth draw it in two (`cell_width`):
+    a drag over the words after one began and ended two characters right of the mouse."""
+
+    def drawn(offset: Offset | None) -> Offset | None:
+        if offset is None or not 0 <= offset.y < len(lines):
+            return offset
+        text = lines[offset.y].text
+        if text.isascii() or not uncounted_cells(text):
+            return offset
+        cell = cell_len(text[: max(0, offset.x)])  # the mouse's cell, as Textual counted it
+        width = 0
+        for index, char in enumerate(text):
+            if width >= cell:
+                return Offset(index, offset.y)
+            width += cell_len(char) + uncounted_cells(char)
+        return Offset(len(text), offset.y)
+
+    return Selection(drawn(selection.start), drawn(selection.end))
 
 
 def _in_word(char: str) -> bool:
