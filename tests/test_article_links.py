@@ -502,7 +502,7 @@ def test_a_quoted_passage_keeps_every_line_in_the_quote() -> None:
     from rich.style import Style
 
     from reader.models import Article, Block, BlockKind, Inline
-    from reader.ui.widgets.article import passage, typeset
+    from reader.ui.widgets.article import block_paragraphs, paragraph, passage, typeset
     from reader.ui.widgets.article.find_in_article import LineMap
 
     def row(*cells: str, header: bool = False) -> Block:
@@ -521,10 +521,10 @@ def test_a_quoted_passage_keeps_every_line_in_the_quote() -> None:
             Block(BlockKind.LIST_ITEM, (Inline("The *third* step"),), ordinal=3),
         ),
     )
-    styles = typeset.ArticleStyles(
-        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    styles = paragraph.ArticleStyles(
+        **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
     )
-    paragraphs = typeset.body(article, styles)
+    paragraphs = block_paragraphs.body(article, styles)
     laid = typeset.layout(paragraphs, 80, Console(width=200))
     lines = [strip.text for strip in laid.lines]
     chosen = ((0, 0), (len(lines) - 1, len(lines[-1])))

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.style import Style
 
 from reader.extract import extract_article
-from reader.ui.widgets.article import typeset
+from reader.ui.widgets.article import block_paragraphs, paragraph, typeset
 from reader.ui.widgets.article.find_in_article import LineMap, find
 from tests.tui_pilot import marked, reading, screen_text, status, subscribe_to_page
 
@@ -48,15 +48,15 @@ def page() -> str:
     )
 
 
-def laid_out(width: int, wide: int) -> typeset.Layout:
+def laid_out(width: int, wide: int) -> paragraph.Layout:
     """The body laid out in a column `width` wide, tables up to `wide`."""
     article = extract_article(page(), "https://quayside.example/data/ferry.html")
-    styles = typeset.ArticleStyles(
-        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    styles = paragraph.ArticleStyles(
+        **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
     )
     console = Console(width=300, color_system=None)
     return typeset.layout(
-        typeset.body(article, styles), width, console, typeset.Layout([], [], wide=wide)
+        block_paragraphs.body(article, styles), width, console, paragraph.Layout([], [], wide=wide)
     )
 
 

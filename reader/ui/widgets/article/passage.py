@@ -27,7 +27,7 @@ from ....render import to_markdown
 from ... import display
 from ...cell_width import uncounted_cells
 from .find_in_article import LineMap
-from .typeset import Paragraph
+from .paragraph import Paragraph
 
 _ATTRIBUTION = re.compile(r"[ \t]*\n[ \t]*[—―–][^\n]+")
 """A quote's attribution on the line after its words (`Block`'s QUOTE: "…\n— Name")."""
