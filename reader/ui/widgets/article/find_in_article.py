@@ -4,12 +4,12 @@ The query is literal text, never a pattern or markup. It is case-insensitive unl
 capital letter (vim's smartcase), and whitespace in it matches any run of whitespace, so a phrase
 is found where wrapping broke it over two screen lines: runs of text are searched whole (a
 paragraph, a table's cell) and the matches mapped to the lines they were wrapped onto; a match
-a cell wraps over two lines is one match of two pieces, as a link there is one link. Quotes, dashes and
-accents are folded as browsers' find-in-page folds them (`fold`): ' finds ’, cafe finds café,
-елка finds ёлка, abc123 finds ＡＢＣ１２３ and テレビ finds ﾃﾚﾋﾞ, a decomposed "Việt" is found
-as the one typed, and a zero-width space or an Arabic vowel point in the text doesn't stop
-"معرض" from finding it. The article's links are spans of the same runs, selected and drawn the
-same way (`Spans`).
+a cell wraps over two lines is one match of two pieces, as a link there is one link. Quotes,
+dashes and accents are folded as browsers' find-in-page folds them (`fold`): ' finds ’, cafe
+finds café, елка finds ёлка, abc123 finds ＡＢＣ１２３ and テレビ finds ﾃﾚﾋﾞ, a decomposed
+"Việt" is found as the one typed, and a zero-width space or an Arabic vowel point in the text
+doesn't stop "معرض" from finding it. The article's links are spans of the same runs, selected
+and drawn the same way (`Spans`).
 """
 
 from __future__ import annotations
