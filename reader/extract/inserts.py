@@ -478,10 +478,12 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
             # The label itself, or the box it heads when the box is mostly links.
             box = el
             parent = el.getparent()
+            # A "p" parent is a box readability made a paragraph (its heading no parser puts
+            # in one): El Tiempo's "<div class="mas-noticias"><h3>Más noticias</h3><a>…</a>".
             if (
                 el.tag in ("h2", "h3", "h4", "h5", "h6", "p")
                 and parent is not article
-                and parent.tag in ("div", "section", "aside")
+                and parent.tag in ("div", "section", "aside", "p")
                 and link_density(parent) > 0.4
                 and not holds_article(parent, around)
             ):
