@@ -44,6 +44,7 @@ from .blocks import html_to_blocks
 from .bluesky import bluesky_post
 from .callouts import icons_beside_their_text
 from .claim_review import with_claim_review
+from .closing_rows import closing_line_dates
 from .consent import has_consent_choice, is_consent_wall
 from .corrections import with_head_notes
 from .credit_line import credited_authors, right_set_lines, signed_authors
@@ -634,6 +635,7 @@ def extract_page(
         published, updated = header_line_dates(
             blocks, meta.author, meta.published, meta.updated, meta.language
         )
+        published, updated = closing_line_dates(blocks, published, updated, meta.language)
         updated = update_in_publications_zone(published, updated)
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)

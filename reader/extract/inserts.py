@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from ..models import words_in
 from ..urls import site_host
+from .closing_rows import without_closing_field_rows
 from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
@@ -505,3 +506,4 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
             continue
         if el.tag in ("div", "section", "aside") and len(text) < 400 and link_density(el) > 0.6:
             drop(el)
+    without_closing_field_rows(article)
