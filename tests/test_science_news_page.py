@@ -70,3 +70,33 @@ def test_the_lead_photo_between_header_and_body_is_kept_with_its_caption() -> No
     # Before the body's first paragraph: the lead photo, under the standfirst.
     assert text.index("flea.jpg") < text.index("Tiny insect-like animals")
     assert text.index("Springtails on Alpine ice") < text.index("flea.jpg")
+
+
+def test_the_reference_the_body_cites_is_kept_with_its_doi() -> None:
+    """Was dropped: the reference list is mostly its DOI's link, and went as a box of links;
+    the body's "¹" linked to nothing."""
+    text = to_markdown(extract_article(_page(REFERENCES), URL))
+    assert "## References" in text
+    assert DOI in text
+    assert text.index("A sugar shield") < text.index("## References")
+    assert "Sign up" not in text
+
+
+def test_the_reference_note_is_where_the_number_leads() -> None:
+    article = extract_article(_page(REFERENCES), URL)
+    noted = [b for b in article.blocks if "ref-CR1" in b.anchors]
+    assert len(noted) == 1
+    assert DOI in noted[0].text
+
+
+def test_a_list_of_links_no_number_cites_stays_out() -> None:
+    """A box of other papers' links that the text does not cite is judged as before."""
+    further = (
+        '<div class="c-article-further"><h3>Further reading</h3><ol><li><a href="https://doi.org/'
+        '10.5555/j.2025.00112">https://doi.org/10.5555/j.2025.00112</a></li><li><a href="https://'
+        'doi.org/10.5555/j.2024.00907">https://doi.org/10.5555/j.2024.00907</a></li></ol></div>'
+    )
+    text = to_markdown(extract_article(_page(REFERENCES, further), URL))
+    assert DOI in text
+    assert "j.2025.00112" not in text
+    assert "j.2024.00907" not in text

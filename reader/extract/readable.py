@@ -457,6 +457,7 @@ class _Readability(Document):
                 allowed[el] = True
                 for inner in el.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
                     allowed[inner] = True
+        _spare_cited_notes(node, allowed)
         for el in node.iter("div", "section", "aside"):
             # A correction or an editor's note in its box inside the body: an <aside> scores
             # below zero unless its sentence has a comma, and is removed for it.
@@ -650,6 +651,43 @@ def _cited_ids(el: HtmlElement) -> frozenset[str]:
         and len(href) > 1
         and _NOTE_NUMBER.fullmatch(a.text_content().strip())
     )
+
+
+# What a box of notes holds besides them: its heading ("References", "Notes").
+_NOTES_HEADING = 40
+
+
+def _spare_cited_notes(node: HtmlElement, allowed: dict[HtmlElement, bool]) -> None:
+    """The notes the text's numbers link to, their list and the box round it, spared from
+    sanitize(): a journal's reference list is mostly its DOIs' links (Nature's "Wang, X. et al.
+    Nature <a>https://doi.org/…</a> (2026)."), which it removes as a box of links. Only notes a
+    number in the text links to: a list of further reading nobody cites is judged as before."""
+    cited = _cited_ids(node)
+    if not cited:
+        return
+    notes = [el for el in node.iter() if isinstance(el.tag, str) and el.get("id") in cited]
+    # Each box round the notes: how much of its text is theirs, and all of it (measured once:
+    # an encyclopedia's article cites hundreds).
+    theirs: dict[HtmlElement, int] = {}
+    for note in notes:
+        length = clean_length(note.text_content())
+        for outer in note.iterancestors():
+            if outer is node:
+                break
+            theirs[outer] = theirs.get(outer, 0) + length
+    whole: dict[HtmlElement, int] = {}
+    for note in notes:
+        allowed[note] = True
+        for inner in note.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
+            allowed[inner] = True
+        for outer in note.iterancestors():
+            if outer is node:
+                break
+            if outer not in whole:
+                whole[outer] = clean_length(outer.text_content())
+            if whole[outer] > theirs[outer] + _NOTES_HEADING:
+                break  # holds more than the notes and their heading: the body itself
+            allowed[outer] = True
 
 
 def _holds_ids(el: HtmlElement, ids: frozenset[str]) -> bool:
