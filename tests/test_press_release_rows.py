@@ -90,3 +90,12 @@ def test_a_labelled_row_before_the_last_paragraph_stays() -> None:
     assert "3:26-cr-00412" in text
     assert "Ruth Calloway" in text
     assert "Press Release Number" not in text
+
+
+def test_words_after_the_rows_keep_them() -> None:
+    """Rows followed by more of the article's words (loose text after the last) are not its
+    end: the text after a row is its box's, not the row's."""
+    closing = f"<section>{ROWS} Media contact: the press office, 419-555-0142.</section>"
+    text = to_markdown(extract_article(_page(closing), URL))
+    assert "419-555-0142" in text
+    assert "Press Release Number: 26-377" in text

@@ -73,6 +73,8 @@ def without_closing_field_rows(article: HtmlElement) -> None:
     rows: list[HtmlElement] = []
     for text in reversed(article.xpath(".//text()[normalize-space()]")):
         holder = text.getparent()
+        if holder is not None and text.is_tail:
+            holder = holder.getparent()  # the text after an element is its parent's
         if holder is None:
             break
         row = _row_of(holder, article)
