@@ -99,3 +99,38 @@ def test_words_after_the_rows_keep_them() -> None:
     text = to_markdown(extract_article(_page(closing), URL))
     assert "419-555-0142" in text
     assert "Press Release Number: 26-377" in text
+
+
+def _dated_story(closing: str) -> str:
+    """An Indian daily's shape with no date in its markup: the header's "Updated - … IST -
+    CITY" line, the story, then a closing "Published - …" line."""
+    more = [
+        "The audit began after a dock operator queried a receipt for fees he had paid in cash.",
+        "Her lawyer told the court she had repaid part of the money from the sale of her house.",
+        "The judge said the scheme had been planned with care and hidden for years.",
+        "The district has since moved all fee payments to its online system.",
+    ]
+    body = "".join(f"<p>{p}</p>" for p in [*PARAGRAPHS[1:], *more])
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Harbour clerk jailed for fraud - The Daily Ledger</title>"
+        '<meta property="og:site_name" content="The Daily Ledger"></head><body><div class="article">'
+        '<h1 class="title">Harbour clerk jailed for fraud</h1>'
+        '<div class="author-name">Anita Menon</div>'
+        '<p class="publish-time-new">Updated - November 18, 2026 10:40 pm IST - CHENNAI</p>'
+        f'<div class="articlebodycontent">{body}{closing}</div></div></body></html>'
+    )
+
+
+def test_a_closing_published_line_is_the_publication_in_the_pages_zone() -> None:
+    """The closing line names no city to place "IST" by; the header's line does (India's), and a
+    site writes its times in one zone. Was no publication date at all."""
+    article = extract_article(
+        _dated_story("<p>Published - November 18, 2026 08:15 pm IST</p>"),
+        "https://www.ledger.example/news/cities/chennai/harbour-clerk-jailed/article1.ece",
+    )
+    assert article.published is not None
+    assert article.published.isoformat() == "2026-11-18T20:15:00+05:30"
+    assert article.updated is not None
+    assert article.updated.isoformat() == "2026-11-18T22:40:00+05:30"
+    assert "Published -" not in to_markdown(article)

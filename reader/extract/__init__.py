@@ -352,7 +352,7 @@ def extract_page(
         published, updated = header_line_dates(
             blocks, meta.author, meta.published, meta.updated, meta.dates_language
         )
-        published, updated = closing_line_dates(blocks, published, updated, meta.language)
+        published, updated = closing_line_dates(blocks, published, updated, meta.dates_language)
         updated = update_in_publications_zone(published, updated)
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)

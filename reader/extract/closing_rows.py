@@ -12,10 +12,11 @@ from datetime import datetime
 
 from lxml.html import HtmlElement
 
-from ..dates import date_only, falls_on
+from ..dates import date_only, falls_on, whole, zone_unstated
 from ..models import Block, BlockKind, words_in
 from .furniture import class_names, drop
 from .text_dates import line_dates, opens_with_date_label, states_only_dates
+from .zone_country import placed_language
 
 # A class naming a field's label: Drupal's "field-label", "field__label", BEM's "meta__label",
 # a plain "label".
@@ -108,11 +109,23 @@ def closing_line_dates(
         text = " ".join(block.text.split())
         if block.kind != BlockKind.PARAGRAPH or not _is_date_line(text):
             continue
-        said_published, said_updated = line_dates(text, language)
+        said_published, said_updated = line_dates(text, placed_language(language, text))
+        if said_published is not None and updated is not None:
+            said_published = _in_the_zone_of(said_published, updated)
         published = published or said_published
         if updated is None and said_updated is not None and _not_before(said_updated, published):
             updated = said_updated
     return published, updated
+
+
+def _in_the_zone_of(moment: datetime, other: datetime) -> datetime:
+    """`moment`, a time stated without its zone, in the zone of the page's `other` time, stated
+    whole: a site writes its times in one zone (The Hindu's closing "Published - … 08:15 pm
+    IST", which names no city to place IST by, under the header's "Updated - … 10:40 pm IST -
+    CHENNAI", read as India's)."""
+    if zone_unstated(moment) and whole(other):
+        return moment.replace(tzinfo=other.tzinfo)
+    return moment
 
 
 def _not_before(update: datetime, published: datetime | None) -> bool:
