@@ -50,6 +50,7 @@ from .body_blocks import (
 )
 from .callouts import icons_beside_their_text
 from .claim_review import with_claim_review
+from .closing_rows import closing_line_dates
 from .consent import has_consent_choice, is_consent_wall
 from .corrections import with_head_notes
 from .credit_line import credited_authors, right_set_lines, signed_authors
@@ -351,6 +352,7 @@ def extract_page(
         published, updated = header_line_dates(
             blocks, meta.author, meta.published, meta.updated, meta.dates_language
         )
+        published, updated = closing_line_dates(blocks, published, updated, meta.dates_language)
         updated = update_in_publications_zone(published, updated)
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)
