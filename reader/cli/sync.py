@@ -84,7 +84,7 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
     out(line, sys.stderr)
     if report.pruned:
         out(
-            f"cache limit: evicted {plural(report.pruned.removed, 'least recently read article')} "
+            f"cache limit: evicted {plural(report.pruned.removed, 'article')} "
             f"({size_text(report.pruned.freed_bytes)})",
             sys.stderr,
         )
