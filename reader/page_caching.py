@@ -33,6 +33,7 @@ class Extracted:
     amp: str = ""  # the page gave little, and has an AMP version here (`extract.amp`)
     failed: FetchError | None = None  # it gave nothing: what to raise when the AMP one fails
     goes_on: bool = False  # the article goes on at this page, past the cap (`extend_for_cache`)
+    login_page: bool = False  # a Wi-Fi login page (`login_page_elsewhere`): nothing cached
 
 
 def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
@@ -67,7 +68,8 @@ def extract_for_cache(
 ) -> Extracted:
     """Worker-side: inflate the page, check it is one, extract its article, and cache both
     under `url` (the link asked for; `response.url` is where redirects ended). A page that
-    only sends the browser on (`meta_refresh`) is not cached: where it sends is returned. A
+    only sends the browser on (`meta_refresh`) is not cached: where it sends is returned, nor
+    is a Wi-Fi login page another site's address answered with (`login_page_elsewhere`). A
     page that gives little or no text of its own (a script's shell, a consent wall) returns
     its AMP version's address, for `amp_for_cache` to read; one that gives none caches
     nothing and returns its error, raised when that version fails too.
@@ -80,12 +82,15 @@ def extract_for_cache(
     """
     from .extract import extract_page, gave_little
     from .extract.amp import amp_url_of
+    from .login_page import login_page_elsewhere
     from .meta_refresh import refresh_target
 
     response, wire_gzip = _inflated(response, max_bytes)
     target = refresh_target(response.body, response.url, response.charset, response.refresh)
     if target is not None:
         return Extracted(refresh=target)
+    if login_page_elsewhere(url, response.url, response.body, response.charset):
+        return Extracted(login_page=True)
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else ""
     try:

@@ -148,15 +148,22 @@ class PortalWatch:
         print_ = self._by_address.get(url)
         return None if print_ is None else self.title(print_)
 
-    def answered(self, print_: bytes, answer: Answer, title: str) -> list[Answer] | None:
+    def answered(
+        self, print_: bytes, answer: Answer, title: str, login_page: bool = False
+    ) -> list[Answer] | None:
         """Record that the page of fingerprint `print_` (titled `title`) answered `answer`.
-        None when, as far as is known, it is a page of its own; otherwise it is a login page:
-        the answers of the articles cached from it before that was known, to be taken out."""
+        None when, as far as is known, it is a page of its own; otherwise it is a login page
+        (or `login_page` says it is one: `login_page.login_page_elsewhere`): the answers of
+        the articles cached from it before that was known, to be taken out."""
         now = answer.at
         self._forget_before(now - self.window)
         earlier = self._answers.setdefault(print_, [])
         known = self._portals.get(print_)
-        if known is None and not any(_in_place_of_others(answer, e) for e in earlier):
+        if (
+            known is None
+            and not login_page
+            and not any(_in_place_of_others(answer, e) for e in earlier)
+        ):
             earlier.append(answer)
             self._count += 1
             return None

@@ -272,6 +272,12 @@ class LibraryDownloads(LibraryReextraction):
                 self._worker_store,
                 *extra,
             )
+        if result.login_page:
+            # Known alone (nothing cached): its page is refused from now on, as one told by
+            # answering for others is.
+            title = seen[1] if seen is not None else ""
+            answer = Answer(canonical_url(target), canonical_url(response.url), False)
+            self._watch_for_portal(seen or (b"", title), answer, login_page=True)
         # An article's first page, read as the article (not a cookie wall's, not a page that
         # sends the browser on): the one a login page gives itself away by, with another's.
         if first and seen is not None and result.article is not None:
@@ -288,13 +294,15 @@ class LibraryDownloads(LibraryReextraction):
             self._watch_for_portal(seen, answer)
         return result, response.url
 
-    def _watch_for_portal(self, seen: tuple[bytes, str], answer: Answer) -> None:
+    def _watch_for_portal(
+        self, seen: tuple[bytes, str], answer: Answer, login_page: bool = False
+    ) -> None:
         """Record that the web page `seen` (its fingerprint and title) came as `answer`;
-        when that shows it for a login page answering in every page's place (`portal`),
-        take out the articles cached from it (those before, and `answer`'s, just cached)
-        and raise FetchError(PORTAL)."""
+        when that shows it for a login page answering in every page's place (`portal`), or it
+        is known for one (`login_page`), take out the articles cached from it (those before,
+        and `answer`'s, just cached) and raise FetchError(PORTAL)."""
         print_, title = seen
-        taken = self._portal.answered(print_, answer, title)
+        taken = self._portal.answered(print_, answer, title, login_page)
         if taken is None:
             return
         for each in (*taken, answer):
