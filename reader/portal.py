@@ -18,7 +18,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from .models import ErrorKind, FetchError, Response
+from .models import ErrorKind, FetchError
 from .safe import safe_line
 
 # How long an answer is remembered: a sync, or the minutes a reader spends on a login page.
@@ -143,6 +143,10 @@ class PortalWatch:
             return None
         return known[0]
 
+    def known(self) -> frozenset[bytes]:
+        """The fingerprints of the pages known for a login page (`title` says so of each)."""
+        return frozenset(p for p in self._portals if self.title(p) is not None)
+
     def answered_by_portal(self, url: str) -> str | None:
         """The title of the login page that last answered `url` (canonical), or None."""
         print_ = self._by_address.get(url)
@@ -187,19 +191,11 @@ class PortalWatch:
         self._pruned_at = cutoff + 60.0
 
 
-def page_print(response: Response, max_bytes: int) -> tuple[bytes, str] | None:
-    """The fingerprint and the title of the web page `response` brought (its body inflated if
-    it came compressed); None when it brought no whole web page (a feed, a PDF, a fragment)
-    or one that doesn't inflate (the worker says so)."""
-    from .content_coding import decode_body
+def page_print(body: bytes) -> tuple[bytes, str] | None:
+    """The fingerprint and the title of the web page `body` (inflated), None when it is no
+    whole web page (a feed, a PDF, a fragment)."""
     from .sniff import html_title, is_html_document
 
-    body = response.body
-    if response.encoding:
-        try:
-            body = decode_body(body, response.encoding, max_bytes, response.url)
-        except FetchError:
-            return None
     if not is_html_document(body):
         return None
     return fingerprint(body), html_title(body)

@@ -53,8 +53,8 @@ class LibrarySync(LibraryDownloads):
                 feed = replace(feed, last_success=_now(), last_error=None, last_error_at=None)
                 self.store.put_feed(feed)
                 return FeedResult(feed, not_modified=True)
-            # Inflating and hashing the body is CPU work: off the loop a TUI draws from.
-            seen = await asyncio.to_thread(page_print, response, self.limits.max_bytes)
+            # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
+            seen = await asyncio.to_thread(page_print, response.body)
             if seen is not None:
                 answer = Answer(canonical_url(url), canonical_url(response.url), True)
                 self._watch_for_portal(seen, answer)
