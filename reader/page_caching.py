@@ -151,6 +151,45 @@ def extract_for_cache(
     return Extracted(article, next_page=next_page, one_page=one_page)
 
 
+def renew_for_cache(
+    url: str,
+    response: Response,
+    wire_gzip: bytes | None,
+    rule: SiteRule | None,
+    store: Store | Path,
+    entry: Entry,
+) -> Extracted:
+    """Worker-side, through `read_page` (the page inflated): the article cached under `url`
+    read again, its feed saying `entry` was updated since, and cached in place of the copy
+    there when the page is still that story (its title shares a word with the headline:
+    `portal.relates`), whole and on one page. Anything else (a page that sends on, one that
+    gives little, a login page, another page) leaves the copy as it is: Extracted() with no
+    article. A page that gives nothing raises, as extraction does."""
+    from .extract import extract_page, gave_little
+    from .login_page import login_page_elsewhere
+    from .meta_refresh import refresh_target
+    from .portal import relates
+
+    target = refresh_target(response.body, response.url, response.charset, response.refresh)
+    if target is not None:
+        return Extracted(refresh=target)
+    if login_page_elsewhere(url, response.url, response.body, response.charset):
+        return Extracted(login_page=True)
+    writer = store_in_worker(store)
+    fallback_html = writer.feed_html(entry)
+    article, next_page = extract_page(
+        response.body, response.url, response.charset, fallback_html, rule
+    )
+    cached = writer.article(url)
+    if cached is None or next_page or article.partial or gave_little(article):
+        return Extracted()
+    if not relates(entry.title, article.title):
+        return Extracted()
+    article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
+    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    return Extracted(article)
+
+
 # Another version of the article (on one page, AMP) is taken for the whole of it only when it
 # holds the page read and at least half as much again.
 _WHOLE_RATIO = 1.5

@@ -77,6 +77,8 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
             f"; {plural(report.articles_fetched, 'article')} cached for offline, "
             f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
         )
+        if report.articles_updated:
+            line += f", {report.articles_updated} updated"
         if report.incomplete:
             line += f", {plural(len(report.incomplete), 'article')} incomplete"
         if report.gone:
