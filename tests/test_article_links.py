@@ -499,7 +499,7 @@ def test_a_quoted_passage_keeps_every_line_in_the_quote() -> None:
     table's second row fell out of the quotation, and read as text after it."""
     from markdown_it import MarkdownIt
 
-    from reader.ui.screens.article import quoted
+    from reader.ui.screens.article_passage import quoted
 
     passage = (
         "The scheme is broken down as follows:\n\n• Rebuilding the wall: £2.6m\n"

@@ -8,7 +8,8 @@ import random
 
 import lxml.html
 
-from reader.extract.blocks import _WS, _collapsed, _trim, html_to_blocks
+from reader.extract.blocks import html_to_blocks
+from reader.extract.run_text import _WS, _collapsed, _trim
 from reader.models import Inline
 
 ALPHABET = ["harbour", "a", " ", " ", "\t", "\n", "\r", "\x0c", "\x0b", "\xa0", "\u2003"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.geometry import Offset
 from textual.selection import Selection
 
-from reader.ui.widgets.article.typeset import FOLD_MARK
+from reader.ui.widgets.article.block_paragraphs import FOLD_MARK
 from tests.tui_pilot import reading, screen_text, subscribe_to_page
 
 COMMAND = (

@@ -1348,7 +1348,7 @@ def test_text_struck_through_stays_marked_in_every_output() -> None:
     from rich.style import Style
 
     from reader.codec import article_from_dict, article_to_dict
-    from reader.ui.widgets.article import typeset
+    from reader.ui.widgets.article import block_paragraphs, paragraph
 
     article = story(
         "<p>The council approved <del>£412m</del> <ins>£421m</ins> on Friday.</p>"
@@ -1364,10 +1364,10 @@ def test_text_struck_through_stays_marked_in_every_output() -> None:
     cached = article_from_dict(article_to_dict(article))
     assert [i.text for b in cached.blocks for i in b.inlines if i.struck] == ["£412m", "Multimedia"]
     assert [i.text for b in cached.blocks for c in b.cells for i in c if i.struck] == ["S.L."]
-    styles = typeset.ArticleStyles(
-        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    styles = paragraph.ArticleStyles(
+        **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
     )
-    drawn = next(p.text for p in typeset.body(article, styles) if "£412m" in p.text.plain)
+    drawn = next(p.text for p in block_paragraphs.body(article, styles) if "£412m" in p.text.plain)
     struck = [
         drawn.plain[s.start : s.end]
         for s in drawn.spans

@@ -20,8 +20,8 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.article.find_in_article import LineMap, find, pattern
+from reader.ui.widgets.article.paragraph import TextRun
 from reader.ui.widgets.article.search_bar import SearchBar
-from reader.ui.widgets.article.typeset import TextRun
 from reader.ui.widgets.status_bar import StatusBar
 from tests.tui_pilot import (
     burst,

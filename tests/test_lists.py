@@ -496,15 +496,15 @@ def test_a_lettered_list_is_quoted_with_its_letters() -> None:
     from rich.console import Console
     from rich.style import Style
 
-    from reader.ui.screens.article import quoted
-    from reader.ui.widgets.article import passage, typeset
+    from reader.ui.screens.article_passage import quoted
+    from reader.ui.widgets.article import block_paragraphs, paragraph, passage, typeset
     from reader.ui.widgets.article.find_in_article import LineMap
 
     article = extracted(_lettered_page('<ol type="a">'))
-    styles = typeset.ArticleStyles(
-        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    styles = paragraph.ArticleStyles(
+        **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
     )
-    laid = typeset.layout(typeset.body(article, styles), 100, Console(width=200))
+    laid = typeset.layout(block_paragraphs.body(article, styles), 100, Console(width=200))
     lines = [strip.text for strip in laid.lines]
     first = next(n for n, line in enumerate(lines) if PROPOSALS[0] in line)
     chosen = ((first, 0), (first + 2, len(lines[first + 2])))

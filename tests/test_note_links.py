@@ -24,7 +24,8 @@ from reader.extract.render import to_markdown, to_text
 from reader.models import Article, BlockKind
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import LinksScreen
-from reader.ui.screens.article import FOLLOWED, ArticleScreen
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.article_state import FOLLOWED
 from reader.ui.widgets.article.body_links import NOTE_COMPONENT
 from tests.tui_pilot import (
     marked,

@@ -23,7 +23,7 @@ from reader.ui.widgets.article.article_body import (
     NO_HEADINGS,
     ArticleBody,
 )
-from reader.ui.widgets.article.typeset import END_MARK, FOLD_MARK
+from reader.ui.widgets.article.block_paragraphs import END_MARK, FOLD_MARK
 from tests.served_feed import serve_one_item
 from tests.tui_pilot import (
     burst,
@@ -542,7 +542,7 @@ def test_an_open_article_is_frozen_out_of_collections_and_freed_when_closed(
 
 def test_the_header_gives_minutes_of_reading_only_for_a_minute_or_more() -> None:
     """A feed's three-word summary read "3 words · 1 min read"."""
-    from reader.ui.widgets.article.typeset import reading_length
+    from reader.ui.widgets.article.article_header import reading_length
 
     assert reading_length(3) == "3 words"
     assert reading_length(1) == "1 word"

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.style import Style
 
 from reader.extract import extract_article
-from reader.ui.widgets.article import typeset
+from reader.ui.widgets.article import block_paragraphs, paragraph, typeset
 from tests.tui_pilot import marked, reading, screen_text, status, subscribe_to_page
 
 HEADINGS = [
@@ -50,12 +50,12 @@ def page() -> str:
 def view(width: int, wide: int) -> list[str]:
     """The body laid out in a column `width` wide, tables up to `wide`."""
     article = extract_article(page(), "https://quayside.example/data/ferry.html")
-    styles = typeset.ArticleStyles(
-        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    styles = paragraph.ArticleStyles(
+        **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
     )
     console = Console(width=300, color_system=None)
     laid = typeset.layout(
-        typeset.body(article, styles), width, console, typeset.Layout([], [], wide=wide)
+        block_paragraphs.body(article, styles), width, console, paragraph.Layout([], [], wide=wide)
     )
     return [strip.text.rstrip() for strip in laid.lines]
 

@@ -151,13 +151,13 @@ def view_lines(article: Article, width: int) -> list[str]:
     from rich.console import Console
     from rich.style import Style
 
-    from reader.ui.widgets.article import typeset
+    from reader.ui.widgets.article import block_paragraphs, paragraph, typeset
 
-    styles = typeset.ArticleStyles(
-        **{n: Style() for n in typeset.ArticleStyles.__dataclass_fields__}
+    styles = paragraph.ArticleStyles(
+        **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
     )
     console = Console(width=200, color_system=None)
-    strips = typeset.typeset(typeset.body(article, styles), width, console)
+    strips = typeset.typeset(block_paragraphs.body(article, styles), width, console)
     return [strip.text for strip in strips]
 
 

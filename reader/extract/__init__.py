@@ -16,11 +16,7 @@ import re
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
-import lxml.etree
-import lxml.html
-from lxml.html import HtmlElement
-
-from ..charset import clean_markup, decode_html, decode_text, without_xml_declaration
+from ..charset import clean_markup, decode_html
 from ..models import (
     EXTRACTOR,
     Article,
@@ -33,15 +29,24 @@ from ..models import (
     SiteRule,
     words_of,
 )
-from ..safe import safe_text
 from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
 from .abstract_page import lay_out_abstract_page
 from .article_dates import update_in_publications_zone
+from .article_edges import _without_edge_rules, _without_title
 from .author_names import without_the_site
 from .author_roles import author_roles, with_author_roles
 from .blocks import html_to_blocks
 from .bluesky import bluesky_post
+from .body_blocks import (
+    _SHORT,
+    _container_blocks,
+    _fragment_blocks,
+    _longer_text,
+    _readability_blocks,
+    _thread_blocks,
+    _with_lead,
+)
 from .callouts import icons_beside_their_text
 from .claim_review import with_claim_review
 from .consent import has_consent_choice, is_consent_wall
@@ -51,7 +56,7 @@ from .declared_body import declared_body_html
 from .disclosures import statements_into_article
 from .discussion_sites import discussion_thread
 from .discussions import thread_box
-from .document import HTML_PARSER, base_url
+from .document import base_url
 from .font_headline import mark_font_headline
 from .forum_posts import thread, thread_posts
 from .furniture import drop
@@ -59,27 +64,17 @@ from .github_react import github_embedded_issue
 from .header_lines import header_line_dates, header_source, without_header_lines
 from .heading_parts import spaced_heading_separators
 from .images import without_repeated_alts
-from .info_lines import is_editor_credit
 from .inserts import story_link_boxes, strip_inserts
 from .kickers import without_headline_labels
-from .lead import Lead, dek_as_paragraph, find_lead, first_paragraph, points_labels
+from .lead import dek_as_paragraph, find_lead
 from .link_menus import without_link_columns
 from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
-from .markdown_page import is_markdown, markdown_html
 from .math import mark_math
 from .media import mark_media
 from .metadata import Metadata, extract_metadata, json_ld_objects
-from .nesting import (
-    cut_by_the_parser,
-    flattened,
-    spans_as_boxes,
-    without_nested_paragraphs,
-    without_wrappers,
-)
 from .next_page import next_page_url, without_page_contents
 from .next_story import without_next_stories
-from .other_stories import without_other_stories, without_teaser_strips
 from .page_cleanup import (
     noscript_prose,
     prepare,
@@ -87,23 +82,20 @@ from .page_cleanup import (
     strip_page_furniture,
     without_heading_permalinks,
 )
+from .page_tree import _apply_site_rule, _parse
 from .paywall import FOR_SUBSCRIBERS, before_the_wall, read_paywall
-from .plain_text import text_article
 from .playlists import without_playlist_headings
 from .print_page import byline_lines_apart, without_masthead
 from .pull_quotes import mark_pull_quotes, without_pull_quotes
-from .readable import Unparseable, readable_article
 from .render import to_markdown, to_text
 from .responsive import without_screen_copies
-from .ruby import without_ruby_readings
 from .rule_body import without_furniture_in
 from .scoreboard import scoreboard_line, with_scoreboard
 from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .teasers import teaser_list
-from .text_dates import opens_with_date_label, states_only_dates
-from .title import title_key
+from .text_pages import _text_article
 from .wire_ledes import wire_reporters
 
 __all__ = [
@@ -115,10 +107,6 @@ __all__ = [
     "to_text",
 ]
 
-_TAG = re.compile(r"<[^>]*>")
-# Below this many words the article container probably missed the article (or there is none).
-_SHORT = 40
-
 
 CUT_BY_NESTING = "the page is nested too deeply: its text stops where the parser stopped"
 ONLY_ITS_SUMMARY = (
@@ -127,81 +115,6 @@ ONLY_ITS_SUMMARY = (
 )
 _SUMMARY_WORDS = re.compile(r"\w+(?:\W+\w+){7}")
 """A summary worth showing: eight words at least (not a site's slogan)."""
-
-
-def _parse(html: str) -> tuple[HtmlElement, bool]:
-    """The page's tree, nested as a browser nests it (`nesting`), and whether the parser
-    stopped short of its end even so."""
-    html = without_xml_declaration(html)
-    if not html.strip():
-        raise FetchError(ErrorKind.EXTRACTION, "the page is empty")
-    try:
-        doc = lxml.html.document_fromstring(html, parser=HTML_PARSER)
-        cut = cut_by_the_parser(doc)
-        if cut:
-            # Thousands of unclosed or nested wrappers: read flat rather than cut short.
-            doc = lxml.html.document_fromstring(without_wrappers(html), parser=HTML_PARSER)
-            cut = cut_by_the_parser(doc)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise FetchError(ErrorKind.EXTRACTION, f"the page is not readable HTML ({exc})") from None
-    without_nested_paragraphs(doc)
-    spans_as_boxes(doc)
-    flattened(doc)
-    without_ruby_readings(doc)  # before the headline is read from the page's `h1`
-    return doc, cut
-
-
-# Another text of the article (the page's declared `articleBody`, the feed's own content or
-# summary) replaces what the page's HTML gave when that was almost nothing (a page built by
-# scripts), or when the other text is over twice as long: a paywall shows a teaser of a paragraph
-# or two, while the feed (content:encoded) carries the whole story.
-_TEASER_RATIO = 2
-_TEASER_MARGIN = 50
-
-
-def _replaces(other_words: int, page_words: int) -> bool:
-    if page_words < _SHORT:
-        return other_words > page_words
-    return other_words >= _TEASER_RATIO * page_words + _TEASER_MARGIN
-
-
-def _longer_text(other_html: str, blocks: tuple[Block, ...], base: str) -> tuple[Block, ...]:
-    """`other_html` as blocks when it `_replaces` the page's `blocks`, else none. Its words are
-    counted roughly (tags stripped) before its HTML is parsed: it is usually shorter."""
-    if not other_html.strip():
-        return ()  # most pages: their words need no counting
-    page_words = words_of(blocks)
-    if not _replaces(len(_TAG.sub(" ", other_html).split()), page_words):
-        return ()
-    other = _fragment_blocks(other_html, base)
-    return other if _replaces(words_of(other), page_words) else ()
-
-
-def _readability_blocks(doc: HtmlElement, url: str, base: str, title: str) -> tuple[Block, ...]:
-    try:
-        root = readable_article(doc, url)
-    except Unparseable:
-        return ()
-    without_other_stories(root, title)
-    without_teaser_strips(root, url)
-    strip_inserts(root, url)
-    return html_to_blocks(root, base)
-
-
-def _thread_blocks(posts: HtmlElement, url: str, base: str) -> tuple[Block, ...]:
-    """A forum thread's posts, each with its author line, as the article."""
-    strip_inserts(posts, url)
-    return html_to_blocks(posts, base)
-
-
-def _container_blocks(doc: HtmlElement, base: str) -> tuple[Block, ...]:
-    """The page's own article container, for short articles readability scores too low."""
-    found = doc.xpath('//*[@itemprop="articleBody"] | //article | //main | //*[@role="main"]')
-    if not found:
-        return ()
-    without_teaser_strips(found[0], base)
-    strip_inserts(found[0], base)
-    return html_to_blocks(found[0], base)
 
 
 def _resolved(by_href: dict[str, str], base: str) -> dict[str, str]:
@@ -221,202 +134,6 @@ def _live_updated(
     ):
         return updated
     return latest_entry
-
-
-def _with_lead(blocks: tuple[Block, ...], lead: Lead, base: str) -> tuple[Block, ...]:
-    """The lead as the first paragraph, then the lead photo's caption, both before the body:
-    after a heading that opens the body (the headline, a dek), except that a standfirst goes
-    before a section's heading (an article's second page opens with one)."""
-    text = safe_text(lead.text).strip()  # page text: no control or bidi-override characters
-    opening = blocks[0] if blocks and blocks[0].kind == BlockKind.HEADING else None
-    at = 1 if opening is not None and (opening.level <= 1 or not text) else 0
-    head: list[Block] = []
-    if text:
-        head.append(Block(BlockKind.PARAGRAPH, (Inline(text),)))
-    if lead.points is not None:
-        head.extend(points_labels(list(html_to_blocks(lead.points, base))))
-    if lead.caption is not None:
-        # The photo itself first, as in the body: readability dropped its box.
-        box = next(lead.caption.iterancestors("figure"), lead.caption.getparent())
-        if box is not None:
-            photo = [b for b in html_to_blocks(box, base) if b.kind == BlockKind.IMAGE]
-            head.extend(photo[-1:])
-        head.extend(html_to_blocks(lead.caption, base, BlockKind.CAPTION))
-    standfirst = first_paragraph(blocks) if lead.after_standfirst else None
-    if standfirst is not None:
-        # After the standfirst, the paragraph `find_lead` took for the body's first (not a
-        # kicker's or a credit's few words before it).
-        at = blocks.index(standfirst) + 1
-    return (*blocks[:at], *head, *blocks[at:])
-
-
-# A label before the headline in its own heading: arXiv's "<h1><span class="descriptor">Title:
-# </span>Tidal resonance…</h1>".
-_TITLE_LABEL = re.compile(r"^(?:title|titel|titre|título|titolo|tytuł|название)\s*:\s*", re.I)
-
-
-# What sets a headline's kicker before its title: Die Zeit's "Bahnstreik: GDL kündigt Streik
-# ab Donnerstag an", whose <h1> holds the kicker, a hidden ": " and the title.
-# A dash as `title_key` writes every dash: "-", spaced ("Bahnstreik - "), not a word's hyphen.
-_KICKER_END = re.compile(r"\S\s*(?:[:|–—]|\s-)\s*$")
-
-
-def _is_title(heading: str, title: str, at: int) -> bool:
-    """`heading` (folded) is the headline `title`, or, opening the body (`at` 0), the
-    headline's title without the kicker before it that the cleanup took out of the heading.
-    After a heading of the kicker's it is the page's own (Medium's "Open Journalism Project:"
-    then "Better Student Journalism")."""
-    if heading == title:
-        return True
-    if at:
-        return False
-    kicker = title[: -len(heading)] if heading and title.endswith(heading) else ""
-    return len(kicker.split()) <= _KICKER_WORDS and _KICKER_END.search(kicker) is not None
-
-
-_KICKER_WORDS = 6
-
-
-def _without_title(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
-    """Drop the leading headings that repeat the headline (the view shows the headline itself);
-    a picture's `alt` repeating the headline or its caption says "Image" alone."""
-    blocks = without_repeated_alts(blocks, title)
-    key = title_key(title)
-    # Each copy: a responsive template writes the headline twice, one for phones and one for
-    # desks, and a style sheet shows one.
-    repeats = {
-        i
-        for i, block in enumerate(blocks[:3])
-        if block.kind == BlockKind.HEADING
-        and _is_title(title_key(_TITLE_LABEL.sub("", block.text)), key, i)
-    }
-    return tuple(b for i, b in enumerate(blocks) if i not in repeats)
-
-
-# The site's copyright line: "© 2026 The Dale Advertiser", "Copyright 2026 Harbour Media. All
-# rights reserved.", "Copyright Harbour Media Ltd"; not a sentence opening with the word.
-_COPYRIGHT = re.compile(r"^\W*(?:(?P<sign>©)|\(c\)|copyright\b)", re.IGNORECASE)
-_COPYRIGHT_WORDS = 20
-# After "Copyright" or "(c)", what tells the notice from a sentence opening with the word
-# ("Copyright holders have until June…", a list's "(c) the council must…"): a year, or a name.
-_NOTICE_YEAR = re.compile(r"^\W*(?:©|\(c\))?\W*(?:19|20)\d\d\b", re.IGNORECASE)
-_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
-
-
-# The notice that goes on to what may not be done with the text: Punch's "Copyright PUNCH. All
-# rights reserved. This material, and other digital content on this website, may not be
-# reproduced … without prior express written permission from PUNCH."
-_RESERVED_NOTICE_WORDS = 60
-
-
-def _is_copyright_line(block: Block) -> bool:
-    if block.kind != BlockKind.PARAGRAPH or len(block.text.split()) > _RESERVED_NOTICE_WORDS:
-        return False
-    if _COPYRIGHT.match(block.text) and _RIGHTS_RESERVED.search(block.text):
-        return True
-    if len(block.text.split()) > _COPYRIGHT_WORDS:
-        return False
-    if _RIGHTS_RESERVED.search(block.text):
-        return True  # "Harbour Media 2026. All rights reserved."
-    mark = _COPYRIGHT.match(block.text)
-    if mark is None:
-        return False
-    rest = block.text[mark.end() :]
-    if mark["sign"] or _NOTICE_YEAR.match(rest):
-        return True
-    return not any(word[:1].islower() for word in _RIGHTS_RESERVED.sub("", rest).split())
-
-
-# A reporter's e-mail address alone after the story ("kms@yna.co.kr", Korean wires' signature
-# line), or the newsroom's under a label (Punch's "Contact: theeditor@punchng.com"): how to
-# write to them, not a line of the story. An address in a sentence ("Write to
-# tips@example.com") stays.
-_ADDRESSES = re.compile(
-    r"(?:(?:contact|e-?mail|mail)\s*:\s*)?"
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,/;·]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*",
-    re.IGNORECASE,
-)
-_ADDRESSES_LENGTH = 200
-
-
-def _is_signature_address(block: Block) -> bool:
-    text = block.text.strip()
-    return (
-        block.kind == BlockKind.PARAGRAPH
-        and len(text) <= _ADDRESSES_LENGTH
-        and _ADDRESSES.fullmatch(text) is not None
-    )
-
-
-# The heading of a comment section whose comments the cleanup (or the page's scripts) left
-# out: Substack's "Discussion about this post", "Comments", "12 comments", "Leave a reply".
-_COMMENTS_HEADING = re.compile(
-    r"(?:discussion about this (?:post|article)|\d* ?comments?|leave a (?:comment|reply)"
-    r"|join the (?:discussion|conversation))",
-    re.IGNORECASE,
-)
-
-
-def _is_comments_heading(block: Block) -> bool:
-    """The article's last line heads the comments that were after it."""
-    return block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and bool(
-        _COMMENTS_HEADING.fullmatch(block.text.strip(" :"))
-    )
-
-
-# The story's date under a label closing it, as The Hindu prints it ("Published - December 02,
-# 2026 08:15 pm IST"), given in the header already; or the portal's link back to its front
-# page (Sohu's "返回搜狐，查看更多", "back to Sohu, see more").
-_BACK_TO_THE_SITE = re.compile(r"返回\S{1,8}?[，,\s]*查看更多")
-
-
-def _is_closing_furniture(block: Block) -> bool:
-    if block.kind != BlockKind.PARAGRAPH:
-        return False
-    text = " ".join(block.text.split())
-    if _BACK_TO_THE_SITE.fullmatch(text):
-        return True
-    return opens_with_date_label(text) and states_only_dates(text)
-
-
-def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """No horizontal rule before the text's first line or after its last: it divided the
-    article from what the cleanup took away (a footer, comments), and divides nothing now; nor
-    the heading of those comments. Nor the site's copyright line after the last: a footer the
-    page's layout (a table's last row) left in the article's box; nor a Chinese portal's
-    editor's credit ("责任编辑：王芳"), its publishing system's field; nor the reporter's e-mail
-    address alone, a wire's signature line; nor the date under a label or the portal's link
-    back to its front page (`_is_closing_furniture`)."""
-    start, end = 0, len(blocks)
-    while start < end and blocks[start].kind == BlockKind.RULE:
-        start += 1
-    while end > start and (
-        blocks[end - 1].kind == BlockKind.RULE
-        or _is_copyright_line(blocks[end - 1])
-        or is_editor_credit(blocks[end - 1])
-        or _is_comments_heading(blocks[end - 1])
-        or _is_signature_address(blocks[end - 1])
-        or _is_closing_furniture(blocks[end - 1])
-    ):
-        end -= 1
-    return blocks[start:end]
-
-
-def _apply_site_rule(doc: HtmlElement, rule: SiteRule) -> HtmlElement | None:
-    """Drop what the rule says to drop; return the rule's body element if it is on the page."""
-    from lxml.cssselect import CSSSelector, SelectorError
-
-    try:
-        for selector in rule.drop:
-            for el in CSSSelector(selector)(doc):
-                if el.getparent() is not None:
-                    el.drop_tree()
-        found = CSSSelector(rule.body)(doc) if rule.body else []
-    except SelectorError as error:
-        raise FetchError(
-            ErrorKind.EXTRACTION, f"bad CSS selector in the site's rule: {error}"
-        ) from None
-    return found[0] if found else None
 
 
 def body_rule_misses(page: bytes, rule: SiteRule | None, header_charset: str | None = None) -> bool:
@@ -733,25 +450,6 @@ def extract_page(
     return article, "" if teasers is not None or partial else next_page
 
 
-def _text_article(page: bytes, url: str, header_charset: str | None) -> Article:
-    """A page of plain text (text/plain, a file of text): the text is the article, read as
-    the Markdown it is written in when it is."""
-    text = decode_text(page, header_charset)
-    article = _markdown_article(text, url) if is_markdown(text, url) else text_article(text, url)
-    if not article.blocks:
-        raise FetchError(ErrorKind.EXTRACTION, "the page is empty", url)
-    return replace(article, fetched_at=datetime.now(UTC), extractor=EXTRACTOR)
-
-
-def _markdown_article(text: str, url: str) -> Article:
-    """A Markdown page's article, titled by its first heading when that is a top one."""
-    blocks = _fragment_blocks(markdown_html(safe_text(text)), url)
-    first = blocks[0] if blocks else None
-    if first is not None and first.kind is BlockKind.HEADING and first.level == 1:
-        return Article(url, title=first.text, blocks=blocks[1:])
-    return Article(url, blocks=blocks)
-
-
 def _read_without_scripts(
     html: str, url: str, fallback_html: str, site_rule: SiteRule | None
 ) -> tuple[Article, str] | None:
@@ -763,26 +461,6 @@ def _read_without_scripts(
         )
     except FetchError:
         return None
-
-
-def _fragment_blocks(fragment: str, base: str) -> tuple[Block, ...]:
-    """An HTML fragment (a feed's text of an entry, a page's declared body) as blocks; none
-    when it is empty or no parseable HTML."""
-    if not fragment.strip():
-        return ()
-    try:
-        root = lxml.html.fragment_fromstring(
-            clean_markup(fragment), create_parent="div", parser=HTML_PARSER
-        )
-    except (lxml.etree.ParserError, ValueError):
-        return ()
-    without_nested_paragraphs(root)
-    flattened(root)
-    without_ruby_readings(root)
-    mark_math(root)
-    mark_media(root, base)
-    mark_listings(root)
-    return html_to_blocks(root, base)
 
 
 def feed_article(entry: Entry, feed_html: str) -> Article | None:

@@ -6,109 +6,45 @@ never from the page's HTML, so nothing the page says is interpreted as markup do
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import fields, replace
 from operator import attrgetter
-from urllib.parse import unquote, urldefrag
 
 from lxml.html import HtmlElement
 
 from ..list_numbering import numbering_of
 from ..models import Block, BlockKind, Inline
 from ..safe import safe_text
-from ..urls import absolute_url, link_url
+from ..urls import link_url
+from .block_elements import (
+    _BLOCK_TAGS,
+    _HEADINGS,
+    _ITEM_PARAGRAPHS,
+    _SKIP,
+    _list_number,
+    _neighbours_heading_level,
+    is_data_table,
+    link_targets,
+    pre_text,
+)
 from .images import Picture, find_pictures, is_picture_caption, says_nothing
-from .math import LOWERED_DIGITS, MATH_CLASS, RAISED_DIGITS
+from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import DASHES, in_attribution, is_attribution
+from .run_text import (
+    _SCRIPTS,
+    _WS,
+    _as_script,
+    _collapsed,
+    _is_back_link,
+    _label_touching,
+    _phrases_touching,
+    _starts_with_word,
+    _trim,
+    _words_follow,
+    quotation_marks,
+)
 from .table_grid import Place, cells_of, lay_out, table_rows
 
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "blockquote",
-        "ul",
-        "ol",
-        "li",
-        "pre",
-        "figure",
-        "figcaption",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "thead",
-        "tbody",
-        "dl",
-        "dt",
-        "dd",
-        "hr",
-        "header",
-        "footer",
-        "aside",
-        "details",
-        "summary",
-        "address",
-        "center",
-        "body",
-        *_HEADINGS,
-    }
-)
-_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "button",
-        "svg",
-        "img",
-        "picture",
-        "source",
-        "video",
-        "audio",
-        "iframe",
-        "object",
-        "embed",
-        "head",
-        "title",
-        "meta",
-        "link",
-    }
-)
-# What a list item's text may be wrapped in: a paragraph, or a box of no other meaning.
-_ITEM_PARAGRAPHS = frozenset({"p", "div", "section"})
-_WS = re.compile(r"[ \t\n\r\f]+")
-# The same folding, by `_collapsed`: a single space is left as it is, so most runs of a page's
-# text (words and single spaces) need no replacing at all.
-_BLANKS = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
-_WHOLE_NUMBER = re.compile(r"[ \t\n\r\f]*([+-]?)([0-9]+)")
-# The highest number a Markdown list may show (CommonMark reads nine digits at most); a list
-# numbered below 1 counts from 1 (0 is a bullet's).
-_MAX_NUMBER = 999_999_999
-# Figures set above or below the line: "10<sup>6</sup>" is a million, not 106, and a footnote's
-# number "year<sup>1</sup>" is not part of the word. Unicode has raised and lowered digits and
-# signs; anything else (a footnote's "[2]", an "st" of "1st") stays as written.
-# Of letters, only "n" and "i" (the exponents and indices of "x<sup>n+1</sup>", "a<sub>i</sub>")
-# are raised or lowered: "1<sup>st</sup>" and a footnote's "a" stay as written.
-_SCRIPTS = {
-    "sup": RAISED_DIGITS | {ord("n"): "ⁿ", ord("i"): "ⁱ"},
-    "sub": LOWERED_DIGITS | {ord("n"): "ₙ", ord("i"): "ᵢ"},
-}
-_SCRIPT_TEXT = re.compile(r"[0-9+\-−=()ni]+(?:[, ]+[0-9+\-−=()ni]+)*")
-# An exponent Unicode has no raised form for: a decimal ("t<sup>0.5</sup>"), or a sum of terms
-# one of whose characters has none ("x<sup>k+1</sup>", "x<sup>2/3</sup>"). Written as a
-# calculator would, "t^0.5", "x^(k+1)": run together, "t0.5" and "xk+1" mean something else.
-_DECIMAL = re.compile(r"[-−+]?\d*\.\d+")
-_TERMS = re.compile(r"[-−+]?[\w.]{1,3}(?:[-−+=/*×·][\w.]{1,3})+")
-# The link at the end of a footnote back to where it is cited: an arrow, no words.
-_BACK_ARROWS = frozenset("↩↑^⤴↵⮌\ufe0e\ufe0f ")
 # Inline boxes a caption is built of: its text, its credit, the credit's label ("Credit",
 # "Photo:"). The page's style sets them apart; without it their words run together.
 _CAPTION_PARTS = frozenset({"span", "small", "cite"})
@@ -654,218 +590,6 @@ class _Builder:
             self.block(el, kind, depth + under if nested else 1)
 
 
-def _neighbours_heading_level(summary: HtmlElement) -> int:
-    """The level of the heading another `<details>`'s summary beside this one's holds, 0 for
-    none: an FAQ whose first question is an `<h2>` and the rest plain text."""
-    details = summary.getparent()
-    parent = details.getparent() if details is not None else None
-    if details is None or details.tag != "details" or parent is None:
-        return 0
-    for other in parent.iterchildren("details"):
-        for own in other.iterchildren("summary"):
-            heading = next(own.iter(*_HEADINGS), None)
-            if heading is not None:
-                return _HEADINGS[heading.tag]
-    return 0
-
-
-def _list_number(value: str | None, default: int) -> int:
-    """An `<ol start>` or `<li value>` as a browser reads it (its leading digits, a sign
-    before them), `default` when it holds none; from 1 to the most Markdown can show."""
-    match = _WHOLE_NUMBER.match(value or "")
-    if not match:
-        number = default
-    else:
-        sign, digits = match.groups()
-        number = int(digits) if len(digits) <= 10 else _MAX_NUMBER  # past it, all the same
-        number = -number if sign == "-" else number
-    return min(max(number, 1), _MAX_NUMBER)
-
-
-def is_data_table(table: HtmlElement) -> bool:
-    """A table of data, not of layout, by Readability.js's tests: declared so (a caption,
-    headers, column groups), or enough rows and columns. A table holding tables lays them out
-    side by side (two rankings under one header row): its own rows are not rows of data."""
-    if table.get("role") == "presentation" or table.get("datatable") == "0":
-        return False
-    if next(table.iterdescendants("table"), None) is not None:
-        return False
-    if table.get("summary"):
-        return True
-    caption = table.find("caption")
-    if caption is not None and len(caption):
-        return True
-    if next(table.iterdescendants("col", "colgroup", "tfoot", "thead", "th"), None) is not None:
-        return True
-    rows = 0
-    columns = 0
-    for row in table.iter("tr"):
-        rows += 1
-        cells = sum(
-            int(c.get("colspan", "1") or 1) if c.get("colspan", "1").isdigit() else 1
-            for c in row
-            if c.tag in ("td", "th")
-        )
-        columns = max(columns, cells)
-    if rows == 1 or columns == 1:
-        return False
-    return rows >= 10 or columns > 4 or rows * columns > 10
-
-
-def _phrases_touching(el: HtmlElement) -> bool:
-    """`el`, a `<span>` of words, follows another with nothing between them: "<span>Kate
-    Morrow</span><span>BBC News, Cornwall</span>", two lines the page's style sets apart,
-    not "Kate MorrowBBC News". A word split by styling ("<span>T</span><span>he</span>", a
-    drop cap) is one word, and a phrase of one word may be a word's end."""
-    before = el.getprevious()
-    if el.tag != "span" or before is None or before.tag != "span" or before.tail:
-        return False
-    said, next_words = before.text_content(), el.text_content()
-    if _score_beside_a_name(said, next_words) or _score_beside_a_name(next_words, said):
-        return True
-    return (
-        len(said.split()) > 1
-        and len(next_words.split()) > 1
-        and not said[-1:].isspace()
-        and next_words[:1].isupper()
-    )
-
-
-# A score in a span of its own: a match header's "<span>Plymouth Argyle</span><span
-# class="score">2</span>", shown apart, not "Plymouth Argyle2".
-_SCORE = re.compile(r"\d{1,3}")
-_NAME_LETTERS = 4
-
-
-def _score_beside_a_name(score: str, name: str) -> bool:
-    """`score` is a number alone, and `name` a name (letters: not a unit's "km" or a
-    chemical's "H") whatever side of it `name` is on."""
-    words = name.split()
-    return (
-        bool(_SCORE.fullmatch(score))
-        and bool(words)
-        and words[0][:1].isupper()
-        and sum(c.isalpha() for c in name) >= _NAME_LETTERS
-    )
-
-
-# A label the page sets in an element of its own: "Abstract:", "Authors:", "Note:".
-_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+){0,2}:$")
-# A span's label is set apart by the page's style (arXiv's `.descriptor`); a bold one the
-# writer glued to the next word ("<b>Note:</b>the") is shown glued by a browser too.
-_LABEL_TAGS = frozenset({"span", "label"})
-
-
-def _label_touching(el: HtmlElement) -> bool:
-    """`el` is a label ending with its colon, and the words after it touch it: arXiv's
-    "<span class="descriptor">Abstract:</span>We derive…", which its style sets apart; not
-    "Abstract:We". A time or an address ("10:<b>30</b>", "https:<b>//…</b>") goes on with no
-    letter after the colon."""
-    if el.tag not in _LABEL_TAGS or not _LABEL.match(el.text_content()):
-        return False
-    if el.tail:
-        after = el.tail
-    else:
-        following = el.getnext()
-        after = following.text_content() if following is not None else ""
-    return after[:1].isalpha()
-
-
-def _starts_with_word(el: HtmlElement) -> bool:
-    text = el.text_content()
-    return bool(text) and not text[0].isspace()
-
-
-def _as_script(text: str, table: dict[int, str], raised: bool) -> str:
-    """The raised or lowered form of a `<sup>`/`<sub>`'s text: in raised or lowered characters
-    when each has one, an exponent without them after a caret ("^0.5", "^(k+1)"); "" for
-    anything else (an ordinal's "st", a footnote's "[2]"), which stays as written."""
-    text = " ".join(text.split())
-    if _SCRIPT_TEXT.fullmatch(text) and (any(c.isdigit() for c in text) or text == "n"):
-        return text.replace(" ", "").translate(table)
-    if raised and _DECIMAL.fullmatch(text):
-        return f"^{text}"
-    if raised and _TERMS.fullmatch(text) and not text.isdigit():
-        return f"^({text})"
-    return ""
-
-
-# The marks browsers put round a `<q>`, by language: outer pair, then the pair inside it.
-_QUOTATION_MARKS = {
-    "en": (("“", "”"), ("‘", "’")),
-    "fr": (("«\u202f", "\u202f»"), ("“", "”")),
-    "de": (("„", "“"), ("‚", "‘")),
-    "ru": (("«", "»"), ("„", "“")),
-    "uk": (("«", "»"), ("„", "“")),
-    "es": (("«", "»"), ("“", "”")),
-    "it": (("«", "»"), ("“", "”")),
-    "pt": (("«", "»"), ("“", "”")),
-    "pl": (("„", "”"), ("«", "»")),
-    "cs": (("„", "“"), ("‚", "‘")),
-    "ja": (("「", "」"), ("『", "』")),
-    "zh": (("“", "”"), ("‘", "’")),
-}
-
-
-def quotation_marks(q: HtmlElement) -> tuple[str, str]:
-    """The marks round an inline quotation `<q>`: a browser draws them, the text has none, and
-    without them "The mayor said we will not close the crossing" reads as the writer's words.
-    By the quotation's language (its own `lang` or the nearest one above), the inner pair
-    inside another `<q>`."""
-    lang = q.xpath("string(ancestor-or-self::*[@lang][1]/@lang)").strip().lower()
-    outer, inner = _QUOTATION_MARKS.get(lang.split("-")[0], _QUOTATION_MARKS["en"])
-    nested = any(True for _ in q.iterancestors("q"))
-    return inner if nested else outer
-
-
-def _is_back_link(a: HtmlElement) -> bool:
-    text = a.text_content().strip()
-    return bool(text) and a.get("href", "").startswith("#") and all(c in _BACK_ARROWS for c in text)
-
-
-def pre_text(el: HtmlElement) -> str:
-    """A code block's text with its line breaks: highlighters write some lines as `<br>`."""
-    parts = [el.text or ""]
-    for child in el:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "br":
-            parts.append("\n")
-        elif tag and tag not in _SKIP:
-            parts.append(pre_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _collapsed(text: str) -> str:
-    """`_WS.sub(" ", text)`: each run of HTML's whitespace as one space. A run of text with no
-    line break, tab or double space is left as it is, without the regex (half the runs of a
-    demo page, which took it 8 µs each)."""
-    if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
-        return _BLANKS.sub(" ", text)
-    return text
-
-
-def _trim(inlines: list[Inline]) -> tuple[Inline, ...]:
-    """Strip leading/trailing whitespace of a run; drop it if nothing but whitespace is left."""
-    runs = [i for i in inlines if i.text]
-    while runs and not runs[0].text.strip():
-        runs.pop(0)
-    while runs and not runs[-1].text.strip():
-        runs.pop()
-    if not runs:
-        return ()
-    runs[0] = _stripped(runs[0], str.lstrip)
-    runs[-1] = _stripped(runs[-1], str.rstrip)
-    return tuple(runs)
-
-
-def _stripped(run: Inline, strip: Callable[[str], str]) -> Inline:
-    """`run` with its text stripped: copied only when a space goes (most runs have none to
-    lose, and the copy cost more than the rest of the trim)."""
-    text = strip(run.text)
-    return run if text == run.text else replace(run, text=text)
-
-
 def html_to_blocks(
     root: HtmlElement, base_url: str, context: BlockKind = BlockKind.PARAGRAPH
 ) -> tuple[Block, ...]:
@@ -878,32 +602,3 @@ def html_to_blocks(
     else:
         builder.element(root, context, 0)
     return tuple(builder.anchored())
-
-
-def link_targets(root: HtmlElement, base_url: str) -> frozenset[str]:
-    """The ids inside `root` that a link of its text names: "#cite_note-1", or the page's own
-    address with it. Not a note's link back to its number (dropped from the text)."""
-    page = urldefrag(base_url).url if base_url else ""
-    named: set[str] = set()
-    for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
-        if "#" not in href or _is_back_link(a):
-            continue
-        address, _hash, fragment = href.partition("#")
-        if fragment and (not address or (page and absolute_url(base_url, address) == page)):
-            named.add(unquote(fragment))
-    if not named:
-        return frozenset()
-    ids = {
-        el.get("id") or el.get("name")
-        for el in root.iter()
-        if isinstance(el.tag, str) and (el.get("id") or (el.tag == "a" and el.get("name")))
-    }
-    return frozenset(named & ids)
-
-
-def _words_follow(el: HtmlElement) -> bool:
-    """Words come after `el` in its parent: its tail's or a following sibling's."""
-    return bool((el.tail or "").strip()) or any(
-        s.text_content().strip() or (s.tail or "").strip() for s in el.itersiblings()
-    )

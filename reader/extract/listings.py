@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .blocks import pre_text
+from .block_elements import pre_text
 from .furniture import class_names, drop, replace
 
 # Classes of line numbers: Pygments's column and inline numbers, Hexo's and Jekyll's column,

@@ -11,28 +11,27 @@ Where the benchmark showed readability-lxml losing article text, a method is ove
 saying why: Readability.js's climb to the element holding the whole article, a table's holder,
 its exceptions when removing "unlikely" elements, sparing prose lists, figures with captions,
 quotes' attributions and linked headings from the final clean-up, and removing the headings it
-leaves over nothing."""
+leaves over nothing (those two in `readable_cleanup`; what joins the best element from beside
+it, in `readable_siblings`)."""
 
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
 from lxml.etree import tostring, tounicode
 from lxml.html import HtmlElement, fragment_fromstring
-from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from ..urls import site_of
 from .climb import clean_length, is_figure_holder, promoted
-from .corrections import PROMOTION, is_article_note, keeps_notes, notes_around
-from .furniture import ARTICLE_TEXT, element_names, is_furniture, names_of
-from .images import worth_keeping
-from .inserts import is_headed_list, is_offer
-from .math import MATH_CLASS
+from .corrections import is_article_note, keeps_notes, notes_around
+from .furniture import ARTICLE_TEXT, names_of
+from .inserts import is_offer
 from .media import MEDIA_CLASS
-from .quotes import attribution_elements, is_attribution
+from .quotes import attribution_elements
+from .readable_cleanup import _FOOTNOTES, _HEADINGS, _CleanUp
+from .readable_siblings import _cited_ids, _holds_ids, _paragraph_of, _pictures_after
 from .teasers import ITEM_NUMBER
 
 __all__ = ["Unparseable", "readable_article"]
@@ -41,12 +40,6 @@ __all__ = ["Unparseable", "readable_article"]
 _UNLIKELY_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
 )
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*$")
-_CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])")
-# The most a media player's box says besides the player: a label and a credit line.
-_MEDIA_CAPTION = 80
-_FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
 # What readability-lxml gathers into a paragraph with the text around it.
 _INLINE_TAGS = frozenset(
     ["a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"]
@@ -68,7 +61,7 @@ def named_unlikely(elem: HtmlElement) -> bool:
     )
 
 
-class _Readability(Document):
+class _Readability(_CleanUp):
     """A `Document` over an already parsed, already cleaned tree."""
 
     def __init__(self, tree: HtmlElement, url: str | None) -> None:
@@ -412,303 +405,11 @@ class _Readability(Document):
                 return True
         return False
 
-    def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
-        """What sanitize() must not remove: readability-lxml's own (tables of contents, quote
-        leads), plus lists whose items are sentences, figures with their captions, data tables, code blocks
-        and the article's own header when it holds a standfirst."""
-        allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
-        for lst in node.iter("ul", "ol"):
-            if (
-                self._is_list_between_prose(lst)
-                or is_headed_list(lst, self.url or "")
-                or self._is_short_statement(lst)
-            ):
-                allowed[lst] = True
-                continue
-            if not self._is_prose_list(lst):
-                continue
-            allowed[lst] = True
-            if next(lst.iter("img", "figure", "picture", *_HEADINGS), None) is not None:
-                continue  # slides or their titled legends: the wrapper is a gallery widget
-            # Its wrappers too (a reference list's "reflist" divs), up to the first holding more
-            # than a tenth of other text: Readability.js counts a block that is over 90% list
-            # as a list, and a wrapper is otherwise removed for the very links spared above.
-            size = clean_length(lst.text_content()) / 0.9
-            for el in (lst, *lst.iterancestors()):
-                if el is node or clean_length(el.text_content()) > size:
-                    break
-                allowed[el] = True
-        for sub in node.iter("ul", "ol"):
-            # A sub-list is its item's own words ("Top level one" • "Nested alpha"): sanitize()
-            # removes any list under 25 characters, which Readability.js never does, and a short
-            # sub-list always is. It stays or goes with its list; a menu's sub-menu of links is
-            # judged as before.
-            parent = sub.getparent()
-            if parent is not None and parent.tag == "li" and self.get_link_density(sub) <= 0.5:
-                allowed[sub] = True
-        for el in node.iter("div", "section", "aside", "ol", "ul"):
-            # Footnotes are the author's words: readability-lxml's negative pattern ("foot")
-            # scores them below zero and removes them (Readability.js no longer does).
-            names = names_of(el)
-            if _FOOTNOTES.search(names) and self.get_link_density(el) < 0.5:
-                allowed[el] = True
-                for inner in el.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
-                    allowed[inner] = True
-        for el in node.iter("div", "section", "aside"):
-            # A correction or an editor's note in its box inside the body: an <aside> scores
-            # below zero unless its sentence has a comma, and is removed for it.
-            if el not in allowed and is_article_note(el):
-                allowed[el] = True
-                for inner in el.iterdescendants("div", "section", "aside"):
-                    allowed[inner] = True
-        for div in node.iter("div"):
-            if self._is_short_paragraph(div):
-                allowed[div] = True
-        for table in node.iter("table"):
-            # A data table (headed columns or a caption, as Readability.js tells one from a
-            # layout table): a table of releases and dates is mostly links and still the text.
-            if table.find(".//table") is None and (
-                table.find(".//th") is not None or table.find("caption") is not None
-            ):
-                allowed[table] = True
-        for pre in node.iter("pre"):
-            # A two-line config snippet is too short for sanitize()'s taste, and is the step
-            # the sentence before it announces. Its highlighting wrappers go with it.
-            _spare_wrappers(pre, node, 25, allowed)
-        for formula in node.iter("code"):
-            # A displayed formula's box ("A Hermitian ⟺ aᵢⱼ = a̅ⱼᵢ" in Wikipedia's equation
-            # box) is under 25 characters too.
-            if formula.get("class") == MATH_CLASS:
-                _spare_wrappers(formula, node, 25, allowed)
-        for header in node.iter("header"):
-            # The article's own header, with its standfirst: readability-lxml scores a <header>
-            # below zero as a candidate and then removes it for that score, lead and all.
-            if self.get_link_density(header) < 0.25 and any(
-                clean_length(p.text_content()) >= 40 for p in header.iter("p")
-            ):
-                allowed[header] = True
-        for el in node.iter("div", "p", "span"):
-            if self._is_photo_caption(el):
-                # A photo's caption written as a <div class="caption">: sanitize() removes a
-                # div under 25 characters, and a short caption ("Keep bags on the floor") is.
-                for inner in (el, *el.iterdescendants("div", "p", "span")):
-                    allowed[inner] = True
-                # Its box and the box's wrappers go with it, as a figure's do.
-                _spare_wrappers(el, node, 25, allowed)
-        for el in node.iter("footer", "cite", "figcaption"):
-            if is_attribution(el):
-                # "— Ruth Adeyemi" is under sanitize()'s 25 characters; it is the quote's line.
-                for inner in (el, *el.iterdescendants()):
-                    allowed[inner] = True
-        for figure in node.iter("figure"):
-            caption = figure.find(".//figcaption")
-            if caption is None or len(caption.text_content().split()) < 3:
-                continue
-            # The wrappers around a figure (a photo viewer's divs) go with it, up to the first
-            # one holding anything else.
-            allowed[figure] = True
-            _spare_wrappers(figure, node, 25, allowed)
-        texts: dict[HtmlElement, bool] = {}
-        for picture in node.iter("img"):
-            # A picture's boxes holding nothing else: sanitize() removes a box with no text
-            # ("no content"), and the picture's line (`images`) with it.
-            if not worth_keeping(picture, self.url or ""):
-                continue
-            for outer in picture.iterancestors():
-                if outer is node:
-                    break
-                if outer not in texts:  # asked once a box, stopping at its first word
-                    texts[outer] = any(t.strip() for t in outer.itertext())
-                if texts[outer]:
-                    break
-                allowed[outer] = True
-        for line in node.iter("p"):
-            if line.get("class") != MEDIA_CLASS:
-                continue
-            # A recording's line and its box, with the box's label and credit ("Read by …"):
-            # sanitize() removes a box under 25 characters with no picture in it.
-            _spare_wrappers(line, node, _MEDIA_CAPTION, allowed)
-        return allowed
-
-    def _is_photo_caption(self, el: HtmlElement) -> bool:
-        """An element named a caption, beside a photo in a box holding nothing else."""
-        names = names_of(el)
-        if "caption" not in names or not _CAPTION.search(names):
-            return False
-        box = el.getparent()
-        if box is None or next(box.iter("img", "picture"), None) is None:
-            return False
-        return clean_length(box.text_content()) <= clean_length(el.text_content()) + 25
-
-    def _is_short_paragraph(self, div: HtmlElement) -> bool:
-        """A line of a story written as a <div> ("They both took one."): a sentence, without
-        links, beside other paragraphs. sanitize() removes any div under 25 characters."""
-        text = " ".join(div.text_content().split())
-        if not text or len(text) >= self.min_text_length or not _SENTENCE_END.search(text):
-            return False
-        if next(div.iter("a", "img", "table", "ul", "ol"), None) is not None:
-            return False
-        for sibling in (div.getprevious(), div.getnext()):
-            if (
-                sibling is not None
-                and clean_length(sibling.text_content()) >= 80
-                and self.get_link_density(sibling) < 0.25
-            ):
-                return True
-        return False
-
-    def _is_list_between_prose(self, lst: HtmlElement) -> bool:
-        """A list the text runs through: a paragraph announces it and another follows it
-        ("A body is one of the following types." • ArrayBuffer • Blob • string …). Its items
-        may be single linked terms; a menu or a "read more" list is links from end to end."""
-        around = (lst.getprevious(), lst.getnext())
-        for p in around:
-            if p is None or p.tag != "p" or clean_length(p.text_content()) < 40:
-                return False
-            if self.get_link_density(p) > 0.25:
-                return False
-        return self.get_link_density(lst) <= 0.5
-
-    def _is_short_statement(self, lst: HtmlElement) -> bool:
-        """A list of one short item of the writer's words, no link ("The scheme costs £4.2m"):
-        sanitize() removes any list under 25 characters, which Readability.js never does to a
-        list. A one-item list that is a link ("Related: <a>…</a>") is still judged as before,
-        and so is one the page names as furniture (tags, share buttons)."""
-        items = [li for li in lst if li.tag == "li"]
-        if len(items) != 1 or clean_length(lst.text_content()) >= self.min_text_length:
-            return False  # longer, sanitize() doesn't find it short
-        if len(items[0].text_content().split()) < 2 or self.get_link_density(lst) > 0.2:
-            return False
-        return not any(map(is_furniture, (lst, items[0])))
-
-    def _is_prose_list(self, lst: HtmlElement) -> bool:
-        """A list of sentences with links in them (release notes, steps), not a list of links.
-
-        readability-lxml removes any list whose text is over a fifth links; Readability.js
-        spares lists from that rule, and so do we when the items read as text.
-        """
-        items = [li for li in lst if li.tag == "li"]
-        if len(items) < 1 or self.get_link_density(lst) > 0.5:
-            return False
-        words = sum(len(li.text_content().split()) for li in items)
-        return words / len(items) >= 6
-
-    def sanitize(self, node: HtmlElement, candidates: Any, keep_all_images: bool = False) -> str:
-        """readability-lxml's final clean-up, then the headings whose section it emptied: a
-        heading over the box of other stories' links it removed heads nothing, and would end the
-        article. A heading with nothing under it on the page itself stays, as the page shows it."""
-        heading_text = [h for h in node.iter(*_HEADINGS) if _section_has_text(h)]
-        clean = super().sanitize(node, candidates, keep_all_images)
-        emptied = [
-            h
-            for h in heading_text
-            if any(a is node for a in h.iterancestors()) and not _section_has_text(h)
-        ]
-        for heading in emptied:
-            heading.drop_tree()
-        return self.get_clean_html() if emptied else clean
-
     def get_clean_html(self) -> str:
         # Called last by summary() with self.html set to the article; summary() only measures the
         # string's length (to decide whether to retry), so no attribute-cleaning regex loop.
         self.article = self.html
         return tounicode(self.html, method="html")
-
-
-def _section_has_text(heading: HtmlElement) -> bool:
-    """Words or a picture under `heading` among its siblings, before the next heading of its
-    rank or higher."""
-    if (heading.tail or "").strip():
-        return True
-    rank = heading.tag
-    for el in heading.itersiblings():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag in _HEADINGS and el.tag <= rank:
-            return False
-        if el.text_content().strip() or next(el.iter("img", "picture"), None) is not None:
-            return True
-        if (el.tail or "").strip():
-            return True
-    return False
-
-
-# A note's number in the text, linked to a place in the page: "1", "[2]", "a", "¹", "†" (not
-# a "Top" link back up to the page's header).
-_NOTE_NUMBER = re.compile(r"[\[(]?(?:\d{1,3}|[a-z]|[⁰¹²³⁴-⁹]{1,3}|[*†‡§]{1,3})[\])]?", re.I)
-
-
-def _cited_ids(el: HtmlElement) -> frozenset[str]:
-    """The ids the note numbers in `el` link to ("#fn1", "#cite_note-2")."""
-    return frozenset(
-        href[1:]
-        for a in el.iter("a")
-        if (href := a.get("href") or "").startswith("#")
-        and len(href) > 1
-        and _NOTE_NUMBER.fullmatch(a.text_content().strip())
-    )
-
-
-def _holds_ids(el: HtmlElement, ids: frozenset[str]) -> bool:
-    """`el` holds the targets of at least two of `ids`, or of the only one: a box of notes."""
-    if not ids or not isinstance(el.tag, str):
-        return False
-    held = sum(1 for e in el.iter() if e.get("id") in ids)
-    return held >= min(2, len(ids))
-
-
-def _paragraph_of(el: HtmlElement) -> HtmlElement | None:
-    """The paragraph `el` is: itself, or the one a `<div>` holds and nothing else, which
-    Readability.js reads as that paragraph (a correction or an update in its own box beside the
-    body: "Correction: an earlier version of this article…")."""
-    if el.tag == "p":
-        return el
-    if el.tag != "div" or (el.text or "").strip() or PROMOTION.search(element_names(el)):
-        return None
-    children = [c for c in el if isinstance(c.tag, str)]
-    if len(children) != 1 or children[0].tag != "p" or (children[0].tail or "").strip():
-        return None
-    return children[0]
-
-
-def _pictures_after(el: HtmlElement) -> list[HtmlElement]:
-    """The boxes right after `el` holding a picture and at most its caption (a figure, and the
-    `<figcaption>` some pages put after it)."""
-    found: list[HtmlElement] = []
-    following = el.getnext()
-    while following is not None and isinstance(following.tag, str):
-        caption = following.tag == "figcaption"
-        if not (found and caption) and (caption or not _holds_picture_alone(following)):
-            break
-        found.append(following)
-        following = following.getnext()
-    return found
-
-
-def _holds_picture_alone(el: HtmlElement) -> bool:
-    """A picture worth a line, and at most its caption and 25 characters more. Read only as far
-    as needed: every candidate's next box is asked, and a box of the whole article may be one."""
-    if next(el.iter("img"), None) is None:
-        return False
-    room = 25 + sum(clean_length(c.text_content()) for c in el.iter("figcaption"))
-    seen = 0
-    for text in el.itertext():
-        seen += len(text.strip())
-        if seen > room:
-            return False
-    return any(worth_keeping(img) for img in el.iter("img"))
-
-
-def _spare_wrappers(
-    el: HtmlElement, node: HtmlElement, slack: int, allowed: dict[HtmlElement, bool]
-) -> None:
-    """Spare `el`'s wrappers from sanitize(), up to the first holding more than `slack`
-    characters of other text (or the article node)."""
-    size = clean_length(el.text_content()) + slack
-    for outer in el.iterancestors():
-        if outer is node or clean_length(outer.text_content()) > size:
-            break
-        allowed[outer] = True
 
 
 def readable_article(tree: HtmlElement, url: str) -> HtmlElement:

@@ -13,63 +13,49 @@ shows its address; Enter reads it here when it is one of the feeds' articles, el
 the browser; Esc drops the selection (before a search). A link within the article (a note's
 number, "[1]" to "#cite_note-1") goes to its note, marked, and Esc comes back to the link.
 `L` lists every link of the article.
+
+`ArticleScreen` is built in layers, a module each, every class adding to the one before it: its
+state and status line (`article_state`), the search (`article_search`), the links
+(`article_links`), the passage to quote and the citation (`article_passage`), and here what it
+shows, its keys and which of them act.
 """
 
 from __future__ import annotations
 
-import re
 from contextlib import suppress
 from dataclasses import replace
-from typing import TYPE_CHECKING, cast
 
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.timer import Timer
 
-from ...citation import escape_markdown, markdown_header
 from ...models import (
     FEED_TEXT_STANDS_IN,
     Article,
     ErrorKind,
     FetchError,
     StoreError,
-    words_in,
 )
-from ...plural import plural
-from ...reports import Headline
-from ..dialogs.links import LinksScreen, article_links
-from ..messages import (
-    ArticleClosed,
-    NotesFolded,
-    PassageChanged,
-    SearchClosed,
-    SearchEdited,
-)
+from ..messages import ArticleClosed
 from ..widgets.article.article_body import ArticleBody
-from ..widgets.article.reading_place import Place
-from ..widgets.article.search_bar import SearchBar, hand_on
+from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from ..app import ReaderApp
+from .article_passage import ArticleScreenPassage
+from .article_state import BACK_AT_PLACE
 
 FETCHING = "Fetching article…"
 # The header's note over an article's first page while its later pages come in.
 _MORE_COMING = "its next pages are on their way"
 FROM_FEED = "this is the text the feed carried. Press o for the original."
-BACK_AT_PLACE = "Back where you left off (g for the top)."
 BACK_AT_PLACE_SECONDS = 3.0
 """How long it stays over the column's last lines: long enough to read, not a page's worth."""
-FOLLOWED = "Followed a link within the article: Esc goes back to it"
 PLACE_SAVE_DELAY = 1.5
 """Seconds after the view last moved before the place is kept: a closed terminal (SIGHUP, a
 killed tmux session) takes no Esc or `q` with it, and a write per line scrolled is not needed."""
 
 
-class ArticleScreen(Screen[str | None], inherit_bindings=False):
+class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
     """Shows `headlines[position]`; dismisses with the id of the entry shown last.
 
     Tab is the links' here, not the move to the next widget (`Screen`'s bindings, left out so
@@ -116,42 +102,6 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
     ]
 
-    def __init__(
-        self, headlines: list[Headline], position: int, came_from: ArticleScreen | None = None
-    ) -> None:
-        super().__init__()
-        self.headlines = headlines
-        """The list the article was opened from: `n` and `p` walk it."""
-        self.came_from = came_from
-        """The article whose link opened this one (None: opened from the list). Esc goes back
-        to it; `n` and `p` go back and on from it, to the article after or before it in its
-        list: this one is no list's, and "the last article of the list" was false here."""
-        self.position = position
-        self.loaded = False
-        """True once the current article (or its failure) is on screen whole: for an article
-        over several pages fetched now, when its last page is in, not its first."""
-        self._from_feed = False
-        """The text shown is the feed's, the article itself not to be had."""
-        self._origin = 0
-        """The line at the top of the view when `/` was pressed: the search starts there, and
-        Esc in the search line goes back to it."""
-        self._before_search: tuple[str, int | None] = ("", None)
-        """The search that was on when `/` was pressed, and its match: Esc brings it back."""
-        self._last_query: tuple[str, int | None] = ("", None)
-        """This article's search last cleared with Esc (one that found something), and its
-        match: `n` / `N` bring it back."""
-        self._save_timer: Timer | None = None
-        self._kept: tuple[str, Place | None] | None = None
-        """The entry and place last kept in the store (or found there): not written again."""
-
-    @property
-    def reader(self) -> ReaderApp:
-        return cast("ReaderApp", self.app)
-
-    @property
-    def headline(self) -> Headline:
-        return self.headlines[self.position]
-
     def compose(self) -> ComposeResult:
         yield ArticleBody(id="article")
         yield StatusBar(id="status")
@@ -171,11 +121,6 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         if self._save_timer is not None:
             self._save_timer.stop()
         self.app.post_message(ArticleClosed())
-
-    @property
-    def searching(self) -> bool:
-        """The search line is open."""
-        return self.has_class("-searching")
 
     def remember_place(self) -> None:
         """Note where the reader is in the article shown, for when it is opened again. Not in
@@ -307,63 +252,6 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
     def action_open_original(self) -> None:
         self.reader.open_original(self.headline.entry.link)
 
-    def action_cite(self) -> None:
-        """The article's citation on the clipboard: title, author, site, dates and address, as
-        `reader show --format markdown` heads it (the feed's, while the article isn't shown).
-        With a passage selected (a drag of the mouse), the passage quoted above it: a quote
-        and where it comes from, in one paste."""
-        entry = self.headline.entry
-        article = self.query_one(ArticleBody).article or Article(
-            entry.link,
-            title=entry.title,
-            author=entry.author,
-            published=entry.published,
-            site_name=entry.feed_title,
-        )
-        citation = markdown_header(article).rstrip() + "\n"
-        passage = self._selected_passage()
-        if passage:
-            self.reader.copy_text(f"{quoted(passage)}\n\n{citation}", "Quote", passage)
-        else:
-            self.reader.copy_text(citation, "Citation", article.title or article.url)
-
-    def _selected_passage(self) -> str:
-        """The article's words selected (never the status or key bar's, nor the quote bars
-        and bullets drawn around them)."""
-        return self.query_one(ArticleBody).selected_text
-
-    def action_clear_selection(self) -> None:
-        self.clear_selection()
-        self._show_position()
-
-    def action_choose_passage(self) -> None:
-        """`v`: a passage to quote, chosen by keyboard: the sentence at the search's match,
-        the selected link or the top of the view; `)` and `(` make it a sentence longer or
-        shorter, `y` quotes it, Esc drops it."""
-        if not self.query_one(ArticleBody).choose_passage():
-            self.app.bell()
-        self._show_position()
-
-    def action_grow_passage(self, step: int) -> None:
-        body = self.query_one(ArticleBody)
-        if not body.passage_sentences:
-            if step > 0:  # `)` with nothing chosen yet starts as `v` does
-                self.action_choose_passage()
-            else:
-                self.app.bell()
-            return
-        if not body.grow_passage(step):
-            self.app.bell()
-        self._show_position()
-
-    def action_copy_text(self) -> None:
-        """Ctrl-C with a passage selected: the passage on the clipboard, the way `y` copies
-        (the desktop's clipboard tool too, and a notice)."""
-        passage = self._selected_passage()
-        if not passage:
-            raise SkipAction()
-        self.reader.copy_text(passage, "Passage", passage)
-
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)
 
@@ -391,251 +279,3 @@ class ArticleScreen(Screen[str | None], inherit_bindings=False):
         if action in ("next_link", "previous_link", "search", "choose_passage", "grow_passage"):
             return not self.searching  # `/` typed in the query is a character of it
         return True
-
-    # -- links ---------------------------------------------------------------------------------
-    def action_next_link(self) -> None:
-        self._step_link(1)
-
-    def action_previous_link(self) -> None:
-        self._step_link(-1)
-
-    def _step_link(self, step: int) -> None:
-        body = self.query_one(ArticleBody)
-        if not body.link_count:
-            self.notify("This article has no links to select.", timeout=2)
-        elif body.step_link(step):
-            where = "first" if step > 0 else "last"
-            self.notify(f"Round to the {where} link.", timeout=2, markup=False)
-        self._show_position()
-
-    def action_open_link(self) -> None:
-        """The selected link: to its note when it is one within the article (Esc comes back to
-        it); read here when a feed has its article, else in the browser by the rule of `o`
-        (http and https only). Esc comes back to this article."""
-        body = self.query_one(ArticleBody)
-        note = body.target_of(body.link_address)
-        if note is not None:
-            body.follow(note)
-            self._show_position()
-            return
-        self.reader.open_link(body.link_address, self.headline.entry)
-
-    def action_go_back(self) -> None:
-        """Esc after a link within the article was followed: back to it."""
-        self.query_one(ArticleBody).go_back()
-        self._show_position()
-
-    def action_unfold_notes(self) -> None:
-        """`z`, on a low terminal: the editor's note folded at the head of the story, whole."""
-        self.query_one(ArticleBody).unfold_notes()
-
-    def action_list_links(self) -> None:
-        body = self.query_one(ArticleBody)
-        links = article_links(body.article) if body.article else []
-        within = frozenset(
-            link.address for link in links if body.target_of(link.address) is not None
-        )
-        self.app.push_screen(LinksScreen(links, self.headline.entry, within), self._follow)
-
-    def _follow(self, address: str | None) -> None:
-        """The link list closed on a link within the article: to its note, as Enter goes."""
-        body = self.query_one(ArticleBody)
-        note = body.target_of(address) if address else None
-        if note is not None:
-            body.follow(note)
-            self._show_position()
-
-    def action_clear_link(self) -> None:
-        self.query_one(ArticleBody).clear_link()
-        self._show_position()
-
-    # -- search --------------------------------------------------------------------------------
-    def action_search(self) -> None:
-        # "g for the top" is no key while a query is typed.
-        self.reader.withdraw_notice(BACK_AT_PLACE)
-        body = self.query_one(ArticleBody)
-        body.clear_link()  # the status line is the search's now
-        self._origin = body.top_line
-        self._before_search = (body.query, body.current_match)
-        self.add_class("-searching")
-        self.query_one(SearchBar).start()
-
-    def on_passage_changed(self, _message: PassageChanged) -> None:
-        self._show_position()
-
-    def on_notes_folded(self, _message: NotesFolded) -> None:
-        self._show_position()
-
-    def on_search_edited(self, message: SearchEdited) -> None:
-        self._search(message.query)
-
-    def _search(self, query: str) -> None:
-        body = self.query_one(ArticleBody)
-        found = body.search(query, self._origin)
-        bar = self.query_one(SearchBar)
-        if not query.strip():
-            bar.show_count("")
-        elif found:
-            bar.show_count(self._position_line())
-        else:
-            bar.show_count(no_match(query), missing=True)
-        self._show_position()
-
-    def on_search_closed(self, message: SearchClosed) -> None:
-        body = self.query_one(ArticleBody)
-        self.remove_class("-searching")
-        self.set_focus(body)  # now: the keys held by the query's line go to it
-        for key, character in self.query_one(SearchBar).input.take_held():
-            hand_on(body, key, character)
-        if message.query is None:  # Esc: back to where the user was, and to the search before
-            query, current = self._before_search
-            body.search(query, self._origin)
-            if current is not None:
-                body.select_match(current)
-            body.scroll_to(y=self._origin, animate=False, immediate=True)
-        # A search that found nothing is said by the status line alone, as one that found is
-        # ("Match 1 of 3"): a notice said the same beside it, on the same row.
-        self._show_position()
-
-    def action_next_match(self) -> None:
-        self._step(1)
-
-    def action_previous_match(self) -> None:
-        self._step(-1)
-
-    def _step(self, step: int) -> None:
-        body = self.query_one(ArticleBody)
-        if not body.match_count:
-            self.app.bell()  # the status line says there is none
-        elif body.step_match(step):
-            where = "top" if step > 0 else "bottom"
-            self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
-        self._show_position()
-
-    def action_repeat_search(self, step: int) -> None:
-        """The search last cleared, again, and on to the match after (`step` 1) or before (-1)
-        the one it was at, as `n` / `N` would have gone had it been kept."""
-        query, current = self._last_query
-        body = self.query_one(ArticleBody)
-        body.search(query, body.top_line)
-        if current is not None:
-            body.select_match(current)
-        self._step(step)
-
-    def action_no_search(self) -> None:
-        """`N` with no search: nothing to go back to; say so (`p` is the previous article)."""
-        self.notify(
-            "No search to go back in: / finds text in the article (p: the previous article).",
-            timeout=4,
-            markup=False,
-        )
-
-    def action_clear_search(self) -> None:
-        body = self.query_one(ArticleBody)
-        # One that found nothing is not brought back: `n` after it is the next article again.
-        found = bool(body.match_count)
-        self._last_query = (body.query, body.current_match) if found else ("", None)
-        body.clear_search()
-        self._show_position()
-
-    def _end_search(self) -> None:
-        """Close the search line and drop the search (another article is shown)."""
-        if self.searching:
-            self.remove_class("-searching")
-            self.query_one(ArticleBody).focus()
-        self.query_one(ArticleBody).clear_search()
-        self._show_position()
-
-    def _position_line(self) -> str:
-        body = self.query_one(ArticleBody)
-        return f"Match {body.current_match} of {body.match_count}"
-
-    def _show_position(self) -> None:
-        """The selected link's address or the search's place in the status line, and the keys
-        that go with them in the key bar."""
-        body = self.query_one(ArticleBody)
-        found = bool(body.query)  # a search kept, found or not: n / N and Esc are its keys
-        # While the query is typed the search line has the count.
-        note, missing = "", False
-        if body.match_count:
-            note = f"{self._position_line()} for “{body.query}” (n / N)"
-        elif found:
-            note, missing = f"{no_match(body.query)} (Esc clears the search)", True
-        if self.searching:
-            note, missing = "", False
-        link = body.selected_link
-        if sentences := body.passage_sentences:
-            # Counted as the header counts the article's: Chinese and Japanese by the character.
-            words = words_in(body.selected_text)
-            note = (
-                f"Passage of {plural(sentences, 'sentence')}, {plural(words, 'word')}:"
-                " ) longer, ( shorter, y quotes it, Esc drops it"
-            )
-            missing = False
-        elif link is not None:
-            # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
-            another = self.reader.opens_another_here(body.link_address, self.headline.entry)
-            here = " (Enter reads it here)" if another else ""
-            if body.target_of(body.link_address) is not None:
-                here = " (Enter goes to it in this article)"
-            note = f"Link {link} of {body.link_count}{here}: {body.link_address}"
-            missing = False
-        elif body.followed and not self.searching and not body.match_count:
-            note = FOLLOWED
-        self.query_one(StatusBar).show_note(note, warning=missing)
-        # The key bar's search keys, once the search line is closed (it hides the bar), the
-        # link's, and Tab only where there are links. A new class restyles the screen (~20 ms):
-        # not on a key typed in the query.
-        changed = False
-        for name, on in (
-            ("-found", found and not self.searching),
-            ("-link", link is not None),
-            ("-passage", body.text_selection is not None),  # Esc drops it first
-            ("-no-links", not body.has_links),
-            ("-followed", body.followed),  # Esc goes back to the link
-            ("-folded-notes", body.folded_notes),  # z shows the note whole
-        ):
-            if on != self.has_class(name):
-                self.set_class(on, name)
-                changed = True
-        if changed:
-            self.refresh_bindings()  # the key bar is made again: only when its keys change
-
-
-def quoted(passage: str) -> str:
-    """`passage` (`ArticleBody.selected_text`) as a Markdown quotation, its words shown
-    literally: every line quoted (only the first of a list's items or a table's rows was, and
-    the rest read as the text after the quote), a list's items as a list, other lines kept
-    apart by a hard break (Markdown joins lines into one paragraph)."""
-    lines = passage.split("\n")
-    out = []
-    for number, line in enumerate(lines):
-        if not line:
-            out.append(">")
-            continue
-        written, listed = _quoted_line(line)
-        following = lines[number + 1] if number + 1 < len(lines) else ""
-        if following and not listed and not _quoted_line(following)[1]:
-            written += "\\"
-        out.append(f"> {written}")
-    return "\n".join(out)
-
-
-_NUMBERED = re.compile(r"(\d{1,3})\. (.*)", re.DOTALL)  # not "1998. That year…"
-
-
-def _quoted_line(line: str) -> tuple[str, bool]:
-    """A line of a passage in Markdown, and whether it is a list's item (its bullet or number
-    first, as `passage.words` copies it)."""
-    words = line.lstrip(" ")
-    indent = line[: len(line) - len(words)]
-    if words.startswith("• "):
-        return f"{indent}- {escape_markdown(words[2:])}", True
-    if numbered := _NUMBERED.fullmatch(words):
-        return f"{indent}{numbered[1]}. {escape_markdown(numbered[2])}", True
-    return escape_markdown(line), False
-
-
-def no_match(query: str) -> str:
-    """The line saying a query is nowhere in the article (plain text: it quotes the query)."""
-    return f"No match for “{query}”"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import unquote, urldefrag
 
 from ....models import Article, Entry
-from .typeset import Paragraph
+from .paragraph import Paragraph
 
 MAX_JUMPS = 100
 """How many places Esc can go back through: links followed from note to note, round and round,

@@ -11,12 +11,12 @@ from textual.binding import Binding
 from textual.strip import Strip
 
 from ....models import Article, Entry
-from . import anchors, find_in_article, passage, typeset
+from . import anchors, article_header, block_paragraphs, find_in_article, passage
 from .body_layout import ArticleLayout
 from .body_links import LINK_COMPONENT, NOTE_COMPONENT
 from .body_search import MATCH_COMPONENTS
+from .paragraph import ArticleStyles
 from .reading_place import Place, line_of
-from .typeset import ArticleStyles
 
 NO_HEADINGS = "This article has no headings for ] and [ to go to."
 NO_HEADING_BELOW = "No heading further down."
@@ -127,15 +127,15 @@ class ArticleBody(ArticleLayout, can_focus=True):
         restyled; None for new content)."""
         entry, article, message, hint, error = self._content
         styles = self._built_with = self._styles()
-        paragraphs = typeset.header(entry, article, styles, message if article else "")
+        paragraphs = article_header.header(entry, article, styles, message if article else "")
         self._head, self._compact = len(paragraphs), False
         self._header_paragraphs = self._head if article is not None else 0
         if article is not None:
-            paragraphs += typeset.body(article, styles)
+            paragraphs += block_paragraphs.body(article, styles)
             if not article.incomplete:  # its next pages on their way: not the end yet
-                paragraphs.append(typeset.end_mark(styles))
+                paragraphs.append(block_paragraphs.end_mark(styles))
         elif message:
-            paragraphs += typeset.notice(
+            paragraphs += block_paragraphs.notice(
                 message, hint, styles.error if error else styles.notice, styles
             )
         self._paragraphs = paragraphs

@@ -15,9 +15,10 @@ from rich.text import Text
 from textual.geometry import Size
 
 from ...messages import NotesFolded
-from . import find_in_article, typeset
+from . import article_header, find_in_article, typeset
 from .body_passage import ArticlePassage
 from .find_in_article import LineMap
+from .paragraph import Layout
 from .reading_place import Place, line_of
 
 FOLD_NOTES_BELOW = 18
@@ -54,7 +55,7 @@ class ArticleLayout(ArticlePassage):
         self._fit_header(column)
         self._fit_notes()
         self._width = column
-        self._laid, self._unfinished = typeset.Layout([], [], wide=wide), False
+        self._laid, self._unfinished = Layout([], [], wide=wide), False
         if self._matches is not None or self._link is not None or keyed is not None:
             self._lay_out()  # found again on all the lines
         else:
@@ -90,7 +91,7 @@ class ArticleLayout(ArticlePassage):
         entry, article, message, _hint, _error = self._content
         if self._built_with is None or not self._head:
             return False
-        whole = typeset.header(entry, article, self._built_with, message if article else "")
+        whole = article_header.header(entry, article, self._built_with, message if article else "")
         lines = len(typeset.layout(whole, column, self.app.console).lines)
         return lines > self.scrollable_content_region.height // 2
 
@@ -104,7 +105,9 @@ class ArticleLayout(ArticlePassage):
         entry, article, message, _hint, _error = self._content
         assert self._built_with is not None  # `_compact_wanted` said so
         note = message if article else ""
-        head = typeset.header(entry, article, self._built_with, note, column if compact else 0)
+        head = article_header.header(
+            entry, article, self._built_with, note, column if compact else 0
+        )
         self._paragraphs[: self._head] = head
         self._compact = compact
 
@@ -145,7 +148,7 @@ class ArticleLayout(ArticlePassage):
             self.call_after_refresh(self._finish_layout, laid)
         self._unfinished = unfinished
 
-    def _finish_layout(self, laid: typeset.Layout | None = None) -> None:
+    def _finish_layout(self, laid: Layout | None = None) -> None:
         """Wrap the paragraphs not wrapped yet (the layout `laid`'s, when it is still the one
         shown): after the first screen is drawn, or at once when anything needs them all."""
         if self._unfinished and (laid is None or laid is self._laid):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.strip import Strip
 
-from . import anchors, find_in_article, typeset
+from . import anchors, find_in_article, table_links
 from .body_search import CONTEXT_LINES, ArticleSearch
 from .reading_place import line_of
 
@@ -37,7 +37,7 @@ class ArticleLinks(ArticleSearch):
     def has_links(self) -> bool:
         """There are links for Tab to select: told before a long article is all laid out."""
         if self._unfinished:
-            return any(typeset.has_links(paragraph) for paragraph in self._paragraphs)
+            return any(table_links.has_links(paragraph) for paragraph in self._paragraphs)
         return bool(self._laid_links.total)
 
     def step_link(self, step: int) -> bool:

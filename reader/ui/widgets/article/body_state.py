@@ -19,9 +19,9 @@ from textual.strip import Strip
 from ....models import Article, Entry
 from . import typeset
 from .find_in_article import LineMap, LinkSpans, Spans
+from .paragraph import ArticleStyles, Layout, Paragraph
 from .reading_place import Place, place_at
 from .scroll_keys import KeyScrolledView
-from .typeset import ArticleStyles, Paragraph
 
 T = TypeVar("T")
 
@@ -68,7 +68,7 @@ class ArticleState(KeyScrolledView):
         """The reader unfolded them (`z`): they stay whole, whatever the height, until another
         article is shown."""
         self._built_with: ArticleStyles | None = None
-        self._laid = typeset.Layout([], [])
+        self._laid = Layout([], [])
         """The paragraphs wrapped so far: the first screen's, until the rest are (see
         `_layout`). Read through `_lines`, `_extents`… which wrap the rest first."""
         self._unfinished = False

@@ -23,7 +23,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from .fold import ZERO_WIDTH, composed, fold, has_accent, narrowed, skippable
-from .typeset import TextRun
+from .paragraph import TextRun
 
 
 def pattern(query: str) -> re.Pattern[str] | None:

@@ -1,0 +1,114 @@
+"""The reading view's passage to quote: chosen by keyboard (`v`, `)` and `(`) or by the mouse,
+copied (Ctrl-C), or quoted in Markdown above the article's citation (`y`, which without a
+passage copies the citation alone) (see `ArticleScreen`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.actions import SkipAction
+
+from ...citation import escape_markdown, markdown_header
+from ...models import Article
+from ..messages import PassageChanged
+from ..widgets.article.article_body import ArticleBody
+from .article_links import ArticleScreenLinks
+
+
+class ArticleScreenPassage(ArticleScreenLinks):
+    """The reading view's citation and passage keys (see `ArticleScreen`)."""
+
+    def action_cite(self) -> None:
+        """The article's citation on the clipboard: title, author, site, dates and address, as
+        `reader show --format markdown` heads it (the feed's, while the article isn't shown).
+        With a passage selected (a drag of the mouse), the passage quoted above it: a quote
+        and where it comes from, in one paste."""
+        entry = self.headline.entry
+        article = self.query_one(ArticleBody).article or Article(
+            entry.link,
+            title=entry.title,
+            author=entry.author,
+            published=entry.published,
+            site_name=entry.feed_title,
+        )
+        citation = markdown_header(article).rstrip() + "\n"
+        passage = self._selected_passage()
+        if passage:
+            self.reader.copy_text(f"{quoted(passage)}\n\n{citation}", "Quote", passage)
+        else:
+            self.reader.copy_text(citation, "Citation", article.title or article.url)
+
+    def _selected_passage(self) -> str:
+        """The article's words selected (never the status or key bar's, nor the quote bars
+        and bullets drawn around them)."""
+        return self.query_one(ArticleBody).selected_text
+
+    def action_clear_selection(self) -> None:
+        self.clear_selection()
+        self._show_position()
+
+    def action_choose_passage(self) -> None:
+        """`v`: a passage to quote, chosen by keyboard: the sentence at the search's match,
+        the selected link or the top of the view; `)` and `(` make it a sentence longer or
+        shorter, `y` quotes it, Esc drops it."""
+        if not self.query_one(ArticleBody).choose_passage():
+            self.app.bell()
+        self._show_position()
+
+    def action_grow_passage(self, step: int) -> None:
+        body = self.query_one(ArticleBody)
+        if not body.passage_sentences:
+            if step > 0:  # `)` with nothing chosen yet starts as `v` does
+                self.action_choose_passage()
+            else:
+                self.app.bell()
+            return
+        if not body.grow_passage(step):
+            self.app.bell()
+        self._show_position()
+
+    def action_copy_text(self) -> None:
+        """Ctrl-C with a passage selected: the passage on the clipboard, the way `y` copies
+        (the desktop's clipboard tool too, and a notice)."""
+        passage = self._selected_passage()
+        if not passage:
+            raise SkipAction()
+        self.reader.copy_text(passage, "Passage", passage)
+
+    def on_passage_changed(self, _message: PassageChanged) -> None:
+        self._show_position()
+
+
+def quoted(passage: str) -> str:
+    """`passage` (`ArticleBody.selected_text`) as a Markdown quotation, its words shown
+    literally: every line quoted (only the first of a list's items or a table's rows was, and
+    the rest read as the text after the quote), a list's items as a list, other lines kept
+    apart by a hard break (Markdown joins lines into one paragraph)."""
+    lines = passage.split("\n")
+    out = []
+    for number, line in enumerate(lines):
+        if not line:
+            out.append(">")
+            continue
+        written, listed = _quoted_line(line)
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if following and not listed and not _quoted_line(following)[1]:
+            written += "\\"
+        out.append(f"> {written}")
+    return "\n".join(out)
+
+
+_NUMBERED = re.compile(r"(\d{1,3})\. (.*)", re.DOTALL)  # not "1998. That year…"
+
+
+def _quoted_line(line: str) -> tuple[str, bool]:
+    """A line of a passage in Markdown, and whether it is a list's item (its bullet or number
+    first, as `passage.words` copies it)."""
+    words = line.lstrip(" ")
+    indent = line[: len(line) - len(words)]
+    if words.startswith("• "):
+        return f"{indent}- {escape_markdown(words[2:])}", True
+    if numbered := _NUMBERED.fullmatch(words):
+        return f"{indent}{numbered[1]}. {escape_markdown(numbered[2])}", True
+    return escape_markdown(line), False

@@ -1,0 +1,104 @@
+"""The reading view's search (`/`, `n` / `N`, Esc): the query typed, its matches stepped
+through, and a search cleared with Esc brought back by `n` / `N` (see `ArticleScreen`).
+"""
+
+from __future__ import annotations
+
+from ..messages import SearchClosed, SearchEdited
+from ..widgets.article.article_body import ArticleBody
+from ..widgets.article.search_bar import SearchBar, hand_on
+from .article_state import BACK_AT_PLACE, ArticleScreenState, no_match
+
+
+class ArticleScreenSearch(ArticleScreenState):
+    """The reading view's search keys (see `ArticleScreen`)."""
+
+    def action_search(self) -> None:
+        # "g for the top" is no key while a query is typed.
+        self.reader.withdraw_notice(BACK_AT_PLACE)
+        body = self.query_one(ArticleBody)
+        body.clear_link()  # the status line is the search's now
+        self._origin = body.top_line
+        self._before_search = (body.query, body.current_match)
+        self.add_class("-searching")
+        self.query_one(SearchBar).start()
+
+    def on_search_edited(self, message: SearchEdited) -> None:
+        self._search(message.query)
+
+    def _search(self, query: str) -> None:
+        body = self.query_one(ArticleBody)
+        found = body.search(query, self._origin)
+        bar = self.query_one(SearchBar)
+        if not query.strip():
+            bar.show_count("")
+        elif found:
+            bar.show_count(self._position_line())
+        else:
+            bar.show_count(no_match(query), missing=True)
+        self._show_position()
+
+    def on_search_closed(self, message: SearchClosed) -> None:
+        body = self.query_one(ArticleBody)
+        self.remove_class("-searching")
+        self.set_focus(body)  # now: the keys held by the query's line go to it
+        for key, character in self.query_one(SearchBar).input.take_held():
+            hand_on(body, key, character)
+        if message.query is None:  # Esc: back to where the user was, and to the search before
+            query, current = self._before_search
+            body.search(query, self._origin)
+            if current is not None:
+                body.select_match(current)
+            body.scroll_to(y=self._origin, animate=False, immediate=True)
+        # A search that found nothing is said by the status line alone, as one that found is
+        # ("Match 1 of 3"): a notice said the same beside it, on the same row.
+        self._show_position()
+
+    def action_next_match(self) -> None:
+        self._step(1)
+
+    def action_previous_match(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        body = self.query_one(ArticleBody)
+        if not body.match_count:
+            self.app.bell()  # the status line says there is none
+        elif body.step_match(step):
+            where = "top" if step > 0 else "bottom"
+            self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
+        self._show_position()
+
+    def action_repeat_search(self, step: int) -> None:
+        """The search last cleared, again, and on to the match after (`step` 1) or before (-1)
+        the one it was at, as `n` / `N` would have gone had it been kept."""
+        query, current = self._last_query
+        body = self.query_one(ArticleBody)
+        body.search(query, body.top_line)
+        if current is not None:
+            body.select_match(current)
+        self._step(step)
+
+    def action_no_search(self) -> None:
+        """`N` with no search: nothing to go back to; say so (`p` is the previous article)."""
+        self.notify(
+            "No search to go back in: / finds text in the article (p: the previous article).",
+            timeout=4,
+            markup=False,
+        )
+
+    def action_clear_search(self) -> None:
+        body = self.query_one(ArticleBody)
+        # One that found nothing is not brought back: `n` after it is the next article again.
+        found = bool(body.match_count)
+        self._last_query = (body.query, body.current_match) if found else ("", None)
+        body.clear_search()
+        self._show_position()
+
+    def _end_search(self) -> None:
+        """Close the search line and drop the search (another article is shown)."""
+        if self.searching:
+            self.remove_class("-searching")
+            self.query_one(ArticleBody).focus()
+        self.query_one(ArticleBody).clear_search()
+        self._show_position()

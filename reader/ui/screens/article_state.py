@@ -1,0 +1,130 @@
+"""The reading view's state (`ArticleScreen`): the list it walks, the article it shows, the
+search it keeps; and its status line, which says where the search, the selected link or the
+chosen passage is, with the key bar's keys that go with them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+from textual.timer import Timer
+
+from ...models import words_in
+from ...plural import plural
+from ...reports import Headline
+from ..widgets.article.article_body import ArticleBody
+from ..widgets.article.reading_place import Place
+from ..widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from ..app import ReaderApp
+    from .article import ArticleScreen
+
+BACK_AT_PLACE = "Back where you left off (g for the top)."
+FOLLOWED = "Followed a link within the article: Esc goes back to it"
+
+
+class ArticleScreenState(Screen[str | None]):
+    """What the reading view holds, and its status line (see `ArticleScreen`)."""
+
+    def __init__(
+        self, headlines: list[Headline], position: int, came_from: ArticleScreen | None = None
+    ) -> None:
+        super().__init__()
+        self.headlines = headlines
+        """The list the article was opened from: `n` and `p` walk it."""
+        self.came_from = came_from
+        """The article whose link opened this one (None: opened from the list). Esc goes back
+        to it; `n` and `p` go back and on from it, to the article after or before it in its
+        list: this one is no list's, and "the last article of the list" was false here."""
+        self.position = position
+        self.loaded = False
+        """True once the current article (or its failure) is on screen whole: for an article
+        over several pages fetched now, when its last page is in, not its first."""
+        self._from_feed = False
+        """The text shown is the feed's, the article itself not to be had."""
+        self._origin = 0
+        """The line at the top of the view when `/` was pressed: the search starts there, and
+        Esc in the search line goes back to it."""
+        self._before_search: tuple[str, int | None] = ("", None)
+        """The search that was on when `/` was pressed, and its match: Esc brings it back."""
+        self._last_query: tuple[str, int | None] = ("", None)
+        """This article's search last cleared with Esc (one that found something), and its
+        match: `n` / `N` bring it back."""
+        self._save_timer: Timer | None = None
+        self._kept: tuple[str, Place | None] | None = None
+        """The entry and place last kept in the store (or found there): not written again."""
+
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    @property
+    def headline(self) -> Headline:
+        return self.headlines[self.position]
+
+    @property
+    def searching(self) -> bool:
+        """The search line is open."""
+        return self.has_class("-searching")
+
+    def _position_line(self) -> str:
+        body = self.query_one(ArticleBody)
+        return f"Match {body.current_match} of {body.match_count}"
+
+    def _show_position(self) -> None:
+        """The selected link's address or the search's place in the status line, and the keys
+        that go with them in the key bar."""
+        body = self.query_one(ArticleBody)
+        found = bool(body.query)  # a search kept, found or not: n / N and Esc are its keys
+        # While the query is typed the search line has the count.
+        note, missing = "", False
+        if body.match_count:
+            note = f"{self._position_line()} for “{body.query}” (n / N)"
+        elif found:
+            note, missing = f"{no_match(body.query)} (Esc clears the search)", True
+        if self.searching:
+            note, missing = "", False
+        link = body.selected_link
+        if sentences := body.passage_sentences:
+            # Counted as the header counts the article's: Chinese and Japanese by the character.
+            words = words_in(body.selected_text)
+            note = (
+                f"Passage of {plural(sentences, 'sentence')}, {plural(words, 'word')}:"
+                " ) longer, ( shorter, y quotes it, Esc drops it"
+            )
+            missing = False
+        elif link is not None:
+            # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
+            another = self.reader.opens_another_here(body.link_address, self.headline.entry)
+            here = " (Enter reads it here)" if another else ""
+            if body.target_of(body.link_address) is not None:
+                here = " (Enter goes to it in this article)"
+            note = f"Link {link} of {body.link_count}{here}: {body.link_address}"
+            missing = False
+        elif body.followed and not self.searching and not body.match_count:
+            note = FOLLOWED
+        self.query_one(StatusBar).show_note(note, warning=missing)
+        # The key bar's search keys, once the search line is closed (it hides the bar), the
+        # link's, and Tab only where there are links. A new class restyles the screen (~20 ms):
+        # not on a key typed in the query.
+        changed = False
+        for name, on in (
+            ("-found", found and not self.searching),
+            ("-link", link is not None),
+            ("-passage", body.text_selection is not None),  # Esc drops it first
+            ("-no-links", not body.has_links),
+            ("-followed", body.followed),  # Esc goes back to the link
+            ("-folded-notes", body.folded_notes),  # z shows the note whole
+        ):
+            if on != self.has_class(name):
+                self.set_class(on, name)
+                changed = True
+        if changed:
+            self.refresh_bindings()  # the key bar is made again: only when its keys change
+
+
+def no_match(query: str) -> str:
+    """The line saying a query is nowhere in the article (plain text: it quotes the query)."""
+    return f"No match for “{query}”"

@@ -1,0 +1,202 @@
+"""The head of the reading view's text as paragraphs: the title, the byline (source · author ·
+date), the address, the length and the notes on a partial text; one line of byline for a view
+too low for all of it (`compact_byline`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+
+from ....citation import cited_url
+from ....models import Article, Entry
+from ...display import long_date, plain, when
+from .direction import right_to_left
+from .paragraph import ArticleStyles, Paragraph
+
+_UPDATED = "updated "
+_SEPARATOR = " · "
+
+
+def header(
+    entry: Entry | None,
+    article: Article | None,
+    styles: ArticleStyles,
+    partial_note: str = "",
+    compact: int = 0,
+) -> list[Paragraph]:
+    """Title, source · author · date, the original URL, and a partial-text notice
+    (`partial_note`, else the usual one).
+
+    `compact`: the column's width, for a view too low for all of it (see `compact_byline`): the
+    title, one line of source, author and date, and the notes; the address and the length are
+    left out, on no line (the same paragraphs, so a reading place is the same in both)."""
+    title = (article.title if article else "") or (entry.title if entry else "")
+    source = (article.site_name if article else "") or (entry.feed_title if entry else "")
+    author = (article.author if article else "") or (entry.author if entry else "")
+    published = (article.published if article else None) or (entry.published if entry else None)
+    updated = (article.updated if article else None) or (entry.updated if entry else None)
+    if article is not None and article.published:
+        # The page's dates go together: under the date a page gives, the feed's date for the
+        # item (an RSS pubDate, which feedparser gives as its update too) read as a revision
+        # the page never made, and the citation (`y`) said no such thing.
+        updated = article.updated
+    # A correction or a developing story: when it was last changed matters to whoever quotes it.
+    revised = (
+        f"{_UPDATED}{long_date(updated)}"
+        if updated and published and updated - published >= timedelta(minutes=1)
+        else ""
+    )
+    # The address `y` cites (where a redirect or a shortener led, or the canonical one): the
+    # feed's link showed a tracker's or a shortener's, which may expire, beside a citation
+    # giving another.
+    url = (cited_url(article) if article else "") or (entry.link if entry else "")
+    rtl = article is not None and right_to_left(article)
+    out = [
+        Paragraph(
+            plain(title or url or "(untitled)", styles.title, max_length=1000), gap=0, rtl=rtl
+        )
+    ]
+    parts = [
+        part
+        for part in (
+            plain(source, max_length=200),
+            plain(author, max_length=200),
+            Text(long_date(published)),
+            Text(revised),
+        )
+        if part.plain
+    ]
+    meta = Text(style=styles.meta, end="")
+    # Each part whole on a line when it fits: a line broke in the middle of a date.
+    keep: list[tuple[int, int]] = []
+    for number, part in enumerate(parts):
+        if number:
+            meta.append(_SEPARATOR)
+        keep += _parts(part.plain, len(meta), number < len(parts) - 1)
+        meta.append_text(part)
+    if meta.plain and compact:
+        byline = compact_byline(source, author, published, compact)
+        out.append(Paragraph(Text(byline, styles.meta, end=""), gap=0, rtl=rtl))
+    elif meta.plain:
+        out.append(Paragraph(meta, keep=tuple(keep), rtl=rtl))
+    if url:
+        # Not searched: "storm" found in ".../storm-idris-live.html" counted as a match of
+        # the article's, and the view went to the address line.
+        out.append(
+            Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False)
+            if not compact
+            else _LEFT_OUT
+        )
+    if article is not None:
+        length = Paragraph(Text(reading_length(article.word_count), styles.meta), gap=0)
+        out.append(_LEFT_OUT if compact else length)
+        if article.partial:
+            note = partial_note or (
+                "From the feed: the page gave little (a paywall, or a page built by scripts), "
+                "so this is the text the feed carried. Press o for the original."
+            )
+            # The note may quote a server's error message: untrusted.
+            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+        if article.incomplete:
+            note = f"Not all of it: {article.incomplete}."
+            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+    out.append(Paragraph(Text("", styles.rule), fill="─", gap=0 if compact else 1))
+    return out
+
+
+_LEFT_OUT = Paragraph(Text(""), gap=0, searched=False, drawn=False)
+"""A part of the header a compact one leaves out."""
+
+
+def compact_byline(source: str, author: str, moment: datetime | None, width: int) -> str:
+    """One line of at most `width` cells for a compact header: source · author · date as the
+    headline list writes it ("2026-11-24", "17:30" today). Too wide, the source is cut with
+    "…", then the authors after the first; then the source goes, then the authors; the date
+    alone cut with an ellipsis (plain text). The byline matters more to whoever quotes the
+    article than the site's name, which the feed list shows too."""
+    source, author = (plain(part, max_length=200).plain for part in (source, author))
+    date = when(moment)
+    first_author = _FURTHER_AUTHORS.split(author, maxsplit=1)[0]
+    shortest = _cut(source, _SHORTEST_CUT) or ""
+    candidates = [
+        [source, author, date],
+        [_cut(source, width - _line_cells([author, date], source)), author, date],
+        [
+            shortest,
+            _cut_after(author, first_author, width - _line_cells([shortest, date], "x")),
+            date,
+        ],
+        [author, date],
+        [_cut_after(author, first_author, width - _line_cells([date], author)), date],
+        [source, date],
+    ]
+    line = Text()
+    for parts in candidates:
+        if None in parts:
+            continue  # a cut that would leave too little
+        line = Text(_SEPARATOR.join(part for part in parts if part))
+        if line.cell_len <= width:
+            return line.plain
+    line = Text(date or source or author)
+    line.truncate(width, overflow="ellipsis")
+    return line.plain
+
+
+# Between two writers of a byline ("Priya Raman, Dov Ashkenazi", "A and B").
+_FURTHER_AUTHORS = re.compile(r",\s+|\s+(?:and|&)\s+")
+_SHORTEST_CUT = 4
+"""Cells a cut source keeps, its "…" included: fewer say nothing of the site."""
+
+
+def _line_cells(parts: list[str], other: str) -> int:
+    """The cells `parts` take on the line, with the separator before them when `other` (a part
+    that comes first) is there too."""
+    shown = [part for part in parts if part]
+    return cell_len(_SEPARATOR.join(shown)) + (len(_SEPARATOR) if other and shown else 0)
+
+
+def _cut(text: str, room: int) -> str | None:
+    """`text` cut to `room` cells with "…" (None: it would keep under `_SHORTEST_CUT`)."""
+    if cell_len(text) <= room:
+        return text
+    if room < _SHORTEST_CUT:
+        return None
+    return set_cell_size(text, room - 1).rstrip() + "…"  # "Acc…", not "Acc19b …"
+
+
+def _cut_after(author: str, first: str, room: int) -> str | None:
+    """The authors cut to `room` cells with "…", the first one whole (None: it doesn't fit)."""
+    if first == author or cell_len(first) + 1 > room:
+        return None
+    return _cut(author, room)
+
+
+READING_SPEED = 230
+"""Words a minute, an adult's silent reading of prose."""
+
+
+def reading_length(words: int) -> str:
+    """ "1,840 words · 8 min read"; no minutes for a text read in less than one: a feed's
+    three-word summary said "1 min read"."""
+    counted = f"{words:,} {'word' if words == 1 else 'words'}"
+    minutes = round(words / READING_SPEED)
+    return f"{counted} · {minutes} min read" if minutes else counted
+
+
+def _parts(part: str, at: int, separated: bool) -> list[tuple[int, int]]:
+    """Where `part` of the header's line, set at `at`, is to be kept whole: all of it, with the
+    "·" after it when another part follows (no line starts with it); and, for a narrower
+    column, a date apart from "updated", and the day apart from the time."""
+    spans = [(at, at + len(part) + (len(_SEPARATOR.rstrip()) if separated else 0))]
+    if part.startswith(_UPDATED):
+        at += len(_UPDATED)
+        part = part[len(_UPDATED) :]
+        spans.append((at, at + len(part)))
+    day, comma, _time = part.partition(", ")
+    if comma:
+        spans += [(at, at + len(day) + 1), (at + len(day) + 2, at + len(part))]
+    return spans
