@@ -39,6 +39,7 @@ class Site(http.server.ThreadingHTTPServer):
     updated = PUBLISHED
     body = page("twice a day")
     status = 200
+    stories = ("/2026/12/ferry.html",)
     asked: list[str]
 
     def url(self, path: str) -> str:
@@ -49,10 +50,14 @@ class Site(http.server.ThreadingHTTPServer):
             '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
             f"<title>Quay Gazette</title><id>{self.url('/')}</id>"
             f"<updated>{self.updated.isoformat()}</updated>"
-            f"<entry><title>{TITLE}</title><id>tag:quay,2026:ferry</id>"
-            f'<link href="{self.url("/2026/12/ferry.html")}"/>'
-            f"<published>{PUBLISHED.isoformat()}</published>"
-            f"<updated>{self.updated.isoformat()}</updated></entry></feed>"
+            + "".join(
+                f"<entry><title>{TITLE}</title><id>tag:quay,2026:{path}</id>"
+                f'<link href="{self.url(path)}"/>'
+                f"<published>{PUBLISHED.isoformat()}</published>"
+                f"<updated>{self.updated.isoformat()}</updated></entry>"
+                for path in self.stories
+            )
+            + "</feed>"
         )
 
 
@@ -146,3 +151,18 @@ def test_an_updated_article_the_site_cant_give_again_keeps_its_copy(
     assert "/2026/12/ferry.html" in site.asked  # it did ask
     assert report.articles_updated == 0
     assert "sail twice a day" in text  # the copy there stays
+
+
+def test_a_feed_stamping_its_build_time_on_every_item_is_no_update(
+    site: Site, data_dir: Path
+) -> None:
+    """Most of a feed's items "updated" at one second, at each fetch: its own time, not
+    theirs; fetching every copy again at each sync would be all a sync did."""
+    site.stories = ("/2026/12/ferry.html", "/2026/12/school.html", "/2026/12/lifeboat.html")
+    feed = site.url("/feed.xml")
+    report, _ = sync(data_dir, feed)
+    assert report.articles_fetched == 3
+    site.updated = corrected_now()
+    site.asked.clear()
+    report, _ = sync(data_dir, feed)
+    assert site.asked == ["/feed.xml"] and report.articles_updated == 0

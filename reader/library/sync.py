@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -25,6 +26,15 @@ from .resources import _now
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+
+
+def _stamped(entries: Iterable[Entry]) -> set[datetime]:
+    """The update times a feed stamps on most of its items (three or more), its own build
+    time: no sign that any of them changed, and every copy would be fetched again at each
+    sync."""
+    times = Counter(e.updated for e in entries if e.updated is not None)
+    total = sum(times.values())
+    return {t for t, n in times.items() if n >= 3 and 2 * n > total}
 
 
 def _updated_since(entry: Entry, downloaded: float) -> bool:
@@ -193,6 +203,10 @@ class LibrarySync(LibraryDownloads):
         # When each cached article's page came: one its feed says was updated since is fetched
         # again (a correction, a live blog), once a sync.
         renewable = await asyncio.to_thread(self.store.renewable)
+        by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
+        for headline in headlines:
+            by_feed[headline.entry.feed_url].append(headline.entry)
+        stamped = {url: _stamped(entries) for url, entries in by_feed.items()}
         renewed = 0
         lately = time.time() - ASK_AGAIN_AFTER
         skip = cached | not_pages | {k for k, at in was_gone.items() if at > lately}
@@ -279,7 +293,11 @@ class LibrarySync(LibraryDownloads):
 
         def fetch(entry: Entry) -> None:
             key = article_key(entry.link) if entry.link else ""
-            if key in renewable and _updated_since(entry, renewable[key]):
+            if (
+                key in renewable
+                and _updated_since(entry, renewable[key])
+                and entry.updated not in stamped.get(entry.feed_url, ())
+            ):
                 del renewable[key]
                 tasks.append(asyncio.create_task(renew(entry)))
                 return
@@ -292,6 +310,8 @@ class LibrarySync(LibraryDownloads):
         def feed_in(result: FeedResult) -> None:
             nonlocal feeds_done, already_cached
             feeds_done += 1
+            if result.entries:
+                stamped[result.feed.url] = _stamped(result.entries)
             for entry in result.entries:
                 if entry.id not in known_ids:
                     known_ids.add(entry.id)
