@@ -63,7 +63,7 @@ class Hosts:
     of the news site but its feed to the other site's login page, as a hotel network does."""
 
     def __init__(self) -> None:
-        self.portal = False
+        self.portal: bool | str = False  # "everything": the feed too
         self.news = self._serve(self._news)
         self.other = self._serve(self._other)
 
@@ -85,7 +85,7 @@ class Hosts:
         return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay</title>{items}</channel></rss>'
 
     def _news(self, path: str) -> tuple[int, str, str]:
-        if path == "/feed.xml":
+        if path == "/feed.xml" and self.portal != "everything":
             return 200, "application/rss+xml", self.feed()
         if self.portal:
             return 302, self.other_url("/login?session=8f3a2c&zone=quay"), ""
@@ -218,3 +218,15 @@ def test_other_sites_a_link_is_sent_to_are_no_login_page(hosts: Hosts, data_dir:
     assert tracked == "Ferry timetable cut for winter"
     assert signed != ErrorKind.PORTAL
     assert brief == "Slipway closed"
+
+
+def test_a_feed_sent_to_another_sites_login_page_says_so(
+    hosts: Hosts, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One feed, no article to compare it with (`reader add`, `reader sync --no-articles`)."""
+    hosts.portal = "everything"
+    said = "the network answered with a login page (Marina Guest Internet)"
+    assert main(["--data-dir", str(data_dir), "add", hosts.news_url("/feed.xml")]) == 1
+    assert said in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "sync", "--no-articles"]) == 1
+    assert said in capsys.readouterr().err

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ..gone import ASK_AGAIN_AFTER, taken_down
 from ..keys import article_key
+from ..login_page import login_page_elsewhere
 from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
 from ..portal import Answer, page_print, portal_error
 from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, SyncReport
@@ -78,7 +79,11 @@ class LibrarySync(LibraryDownloads):
             seen = await asyncio.to_thread(page_print, response.body)
             if seen is not None:
                 answer = Answer(canonical_url(url), canonical_url(response.url), True)
-                self._watch_for_portal(seen, answer)
+                # A web page for a feed: told for a login page alone when another site's.
+                alone = await asyncio.to_thread(
+                    login_page_elsewhere, url, response.url, response.body, response.charset
+                )
+                self._watch_for_portal(seen, answer, alone)
             parsed = await self._cpu(
                 parse_feed,
                 response.body,
