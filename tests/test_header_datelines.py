@@ -60,7 +60,7 @@ def test_a_date_line_in_the_header_dates_the_article(dateline: str, expected: st
 def test_a_byline_box_of_two_lines_is_read_line_by_line() -> None:
     """Hindustan Times's byline box holds "By …, New Delhi" and "Updated on …" in two `<div>`s:
     their words run together ("New DelhiUpdated on") hid the label, and the revision's time was
-    taken for the publication's."""
+    taken for the publication's. Its "New Delhi" says the IST is India's (test_zone_country)."""
     line = (
         '<div class="actionDiv"><div class="storyBy">By <a>Ravi Menon</a>, New Delhi</div>'
         '<div class="dateTime">Updated on Dec 03, 2026 11:32 AM IST</div></div>'
@@ -68,7 +68,7 @@ def test_a_byline_box_of_two_lines_is_read_line_by_line() -> None:
     article = extract_article(hindu_shape(line), "https://courier.example/metro-tunnel")
     assert article.published is None
     assert article.updated is not None
-    assert stated_iso(article.updated) == "2026-12-03T11:32:00"
+    assert stated_iso(article.updated) == "2026-12-03T11:32:00+05:30"
 
 
 def test_a_mastheads_date_of_the_day_dates_no_article() -> None:

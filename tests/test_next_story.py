@@ -183,3 +183,121 @@ def test_a_box_of_prose_with_its_own_headline_but_no_byline_or_label_is_kept() -
     doc = lxml.html.fromstring(_page(body))
     without_next_stories(doc, (TITLE,), URL)
     assert doc.find(".//section") is not None
+
+
+def _h2_story(byline: str = "", dateline: str = "") -> str:
+    """The next story as a page of endless scroll may add it with no label and no `<article>`:
+    its headline an `<h2>`, then its byline and date line, then its body."""
+    return (
+        '<div class="storyBox"><h2 class="storyHeadline">Ferries add morning sailings while the '
+        f"bridge is shut</h2>{byline}{dateline}" + "".join(f"<p>{p}</p>" for p in NEXT) + "</div>"
+    )
+
+
+NEXT_BYLINE = (
+    '<div class="storyBy">By <a href="/author/tomas-berg">Tomas Berg</a>, Harbourtown</div>'
+)
+NEXT_DATELINE = '<div class="dateTime">Updated on Dec 03, 2026 10:05 AM IST</div>'
+H2_SHAPES = {
+    "boxes in a row": f"{_own_story()}{_h2_story(NEXT_BYLINE, NEXT_DATELINE)}",
+    "boxes in a wrapper": (
+        f'<div class="stories">{_own_story()}{_h2_story(NEXT_BYLINE, NEXT_DATELINE)}</div>'
+    ),
+    "byline and date on one line": (
+        f"{_own_story()}"
+        + _h2_story('<p class="meta">By Tomas Berg | December 3, 2026, 10:05 AM</p>')
+    ),
+    "a <time> and a plain 'By' line": (
+        f"{_own_story()}" + _h2_story("<p>By Tomas Berg</p>", "<time>December 3, 2026</time>")
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", H2_SHAPES.values(), ids=H2_SHAPES.keys())
+def test_a_next_story_under_an_h2_signed_and_dated_is_left_out(shape: str) -> None:
+    """Before, both stories ran together under this one's citation."""
+    article = extract_article(_page(shape), URL)
+    text = to_text(article, header=False)
+    for paragraph in OWN:
+        assert paragraph in text
+    for paragraph in NEXT:
+        assert paragraph not in text
+    assert "Ferries add morning sailings" not in text
+    assert "Tomas Berg" not in text
+    assert article.author == "Rhea Kapoor"
+
+
+H2_KEPT = {
+    # A box after the story under an <h2> with a body but only a byline, or only a date: a
+    # column's or a timeline's, not shown to be a story of the stream.
+    "signed, not dated": f"{_own_story()}{_h2_story(NEXT_BYLINE)}",
+    "dated, not signed": f"{_own_story()}{_h2_story('', NEXT_DATELINE)}",
+}
+
+
+@pytest.mark.parametrize("shape", H2_KEPT.values(), ids=H2_KEPT.keys())
+def test_an_h2_box_neither_signed_nor_dated_is_not_taken_for_a_story(shape: str) -> None:
+    doc = lxml.html.fromstring(_page(shape))
+    without_next_stories(doc, (TITLE,), URL)
+    assert doc.find(".//div[@class='storyBox']") is not None
+
+
+def _sections(tag: str, signature: str, dateline: str = "<p>December 1, 2026</p>") -> str:
+    """The story in a box of `tag`: its headline and first paragraphs, then a section under an
+    `<h2>` opening with `signature` and a date (a timeline's entry, a quoted letter's
+    signature), then the rest."""
+    return (
+        f'<{tag} class="story"><div class="intro"><h1>{TITLE}</h1>'
+        '<p class="byline">By Rhea Kapoor</p>'
+        + "".join(f"<p>{p}</p>" for p in OWN[:2])
+        + f'</div><div class="section"><h2>What the engineers found</h2>{signature}{dateline}'
+        + "".join(f"<p>{p}</p>" for p in OWN[2:])
+        + f"</div></{tag}>"
+    )
+
+
+def _live_entries() -> str:
+    """The story's updates after its first paragraphs, each under an `<h2>`, signed and
+    dated, in no `<article>`."""
+    entries = "".join(
+        f'<div class="update"><h2>Update {n}: the bridge</h2><p class="author">By Rhea Kapoor'
+        f"</p><p>December {n}, 2026, 10:05 AM</p><p>{p}</p></div>"
+        for n, p in enumerate(OWN[2:], start=1)
+    )
+    return (
+        f'<div class="story"><div class="intro"><h1>{TITLE}</h1>'
+        + "".join(f"<p>{p}</p>" for p in OWN[:2])
+        + f'</div><div class="updates">{entries}</div></div>'
+    )
+
+
+SECTIONS_KEPT = {
+    # Inside the story's <article>: its sections, whoever signs one.
+    "a signed section in the article": _sections("article", "<p>By Rhea Kapoor</p>"),
+    # A "By" line naming no one.
+    "'By the north pier'": _sections("div", "<p>By the north pier</p>"),
+    # Entries each signed and dated: a live blog's, not one story.
+    "updates each signed and dated": _live_entries(),
+}
+
+
+@pytest.mark.parametrize("body", SECTIONS_KEPT.values(), ids=SECTIONS_KEPT.keys())
+def test_a_storys_own_h2_sections_stay_whole(body: str) -> None:
+    text = to_text(extract_article(_page(body), URL), header=False)
+    for paragraph in OWN:
+        assert paragraph in text
+
+
+def test_a_body_opened_by_an_h2_standfirst_byline_and_date_is_the_storys() -> None:
+    """The headline alone in a header box, the body's box opening with the standfirst as an
+    `<h2>`, the byline and the date: that body is the story's own."""
+    body = (
+        f'<header class="article-header"><h1>{TITLE}</h1></header>'
+        '<div class="article-body"><h2>Buses take the inland bridge</h2>'
+        f"{NEXT_BYLINE.replace('Tomas Berg', 'Rhea Kapoor')}{NEXT_DATELINE}"
+        + "".join(f"<p>{p}</p>" for p in OWN)
+        + "</div>"
+    )
+    text = to_text(extract_article(_page(body), URL), header=False)
+    for paragraph in OWN:
+        assert paragraph in text

@@ -349,7 +349,7 @@ def extract_page(
                     return read
         blocks = byline_lines_apart(blocks)
         published, updated = header_line_dates(
-            blocks, meta.author, meta.published, meta.updated, meta.language
+            blocks, meta.author, meta.published, meta.updated, meta.dates_language
         )
         updated = update_in_publications_zone(published, updated)
         meta = replace(
@@ -434,9 +434,11 @@ def extract_page(
         # A page declaring no language whose script tells it (Xinhua's carry no `lang`).
         text = " ".join([meta.title, *(block.text for block in blocks)])
         meta = replace(meta, language=script_language(text))
+    # The datelines' language served the dates, read above; the article keeps the page's.
+    declared = {k: v for k, v in asdict(meta).items() if k != "dates_language"}
     article = Article(
         url=url,
-        **asdict(meta),
+        **declared,
         blocks=blocks,
         fetched_at=datetime.now(UTC),
         partial=partial,

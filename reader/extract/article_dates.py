@@ -366,6 +366,8 @@ def article_dates(
         # The text second: a dateline is what the page says when its markup says nothing.
         said_published, said_updated = text_dates(doc, language)
         published = published or said_published
-        if updated is None and said_updated and (published is None or said_updated >= published):
+        # Later than the publication: the same time again ("Updated: … 10:21 IST" under a
+        # publication at 10:21+05:30) is no revision.
+        if updated is None and said_updated and (published is None or said_updated > published):
             updated = said_updated
     return published, update_in_publications_zone(published, updated)

@@ -84,6 +84,32 @@ def split_names(names: str) -> list[str]:
     return [n for n in [*split, parts[-1]] if n]
 
 
+def split_declared_names(names: str) -> list[str]:
+    """The writers a declared author's string names (`<meta name="author">`, a JSON-LD
+    Person's name), each apart, as `split_names` splits a byline's: "Anna Krüger und Jens
+    Meyer", "Jean Dupont et Marie Curie" are two. A declaration is no line a reader sees
+    written as names, so each part must look like a person's name besides: its words
+    capitalised, but for a name's particles ("Pieter van der Berg"), and no newsroom's
+    ("Department of Health and Social Care", "Arts and Culture Desk" stay one)."""
+    split = split_names(names)
+    if len(split) > 1 and all(person_like(n) for n in split):
+        return split
+    return [" ".join(names.split())] if names.strip() else []
+
+
+def person_like(name: str) -> bool:
+    """`name` may be a person's: its words capitalised (or in a script without capitals) but
+    for a name's particles, and no newsroom's ("Metro Desk")."""
+    if not name.strip() or _NEWSROOM.search(name):
+        return False
+    for word in name.split():
+        # "O'Neill", "(Jr.)": the first letter, past any mark before it.
+        letters = word.lstrip("'’(\"“«")
+        if letters[:1].islower() and letters.casefold() not in PARTICLES:
+            return False
+    return True
+
+
 # A name written surname first, as scholarly tags give it: "Okafor, Adaeze", "van der Berg,
 # Jan", "Okafor, A. B.". Read so only where the tag's standard says it is: a byline's "Ann Lee,
 # Reuters" is a name and an agency.

@@ -27,6 +27,7 @@ from .month_names import (
 )
 from .text_dates import dateline_dates, line_dates, opens_with_date_label, states_only_dates
 from .wire_ledes import is_wire_lede
+from .zone_country import placed_language
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -328,11 +329,13 @@ def header_line_dates(
             or _is_dateline_with_author(text, names)
         ):
             continue
-        said_published, said_updated = line_dates(text, language)
+        said_published, said_updated = line_dates(text, placed_language(language, text))
         if said_published is None and said_updated is None:
             continue
         published = published or said_published
-        if updated is None and said_updated and (published is None or said_updated >= published):
+        # Later than the publication: the same time again ("Updated: … 10:21 IST" under a
+        # publication at 10:21+05:30) is no revision.
+        if updated is None and said_updated and (published is None or said_updated > published):
             updated = said_updated
         break
     return published, updated

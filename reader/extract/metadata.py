@@ -17,10 +17,11 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates, of_another_item
-from .author_names import chosen_authors, given_name_first
+from .author_names import chosen_authors, given_name_first, split_declared_names
 from .byline import clean_byline, is_account, page_byline
 from .lead_image import lead_image
 from .title import article_title, site_name_alone, site_name_of_title
+from .zone_country import dates_language
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Metadata:
     canonical_url: str = ""
     image_url: str = ""
     description: str = ""
+    # The language the article's datelines are read in: `language`, given the country the
+    # page says it is of otherwise when it names none (`zone_country.dates_language`).
+    dates_language: str = ""
 
 
 def _meta_values(doc: HtmlElement) -> dict[str, list[str]]:
@@ -393,8 +397,19 @@ def extract_metadata(
 
     # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback, and more
     # than that where it names more writers, or a person where the declaration names the site.
+    # A declared string naming two writers ("Anna Krüger und Jens Meyer") is split as a
+    # byline's is; an Organization's name stays whole ("Department of Health and Social Care").
+    organizations = set(_organizations(ld_authors))
     authors = chosen_authors(
-        [clean_byline(a) or a for a in authors],
+        [
+            name
+            for a in authors
+            for name in (
+                [clean_byline(a) or a]
+                if a in organizations
+                else split_declared_names(clean_byline(a) or a)
+            )
+        ],
         byline,
         [
             site_name,
@@ -424,9 +439,21 @@ def extract_metadata(
         meta.get("dc:language"),
         meta.get("dcterms:language"),
     ).replace("_", "-")
-    published, updated = article_dates(doc, meta, ld, parsely, language)
-
     canonical = _canonical(doc, url, meta)
+    # The language the datelines are read in: a bare "en" given the country the page says it
+    # is of otherwise, which an "IST" or "GST" needs (The Hindu's lang="en").
+    dates_in = dates_language(
+        language,
+        [meta.get("og:locale", ""), meta.get("content-language", ""), _http_equiv_language(doc)],
+        [url, canonical],
+        [site_name, declared_site],
+        [
+            *(str(v) for v in (ld.get("datePublished"), ld.get("dateModified")) if v),
+            *(meta.get(k, "") for k in ("article:published_time", "article:modified_time")),
+            *doc.xpath("//time/@datetime"),
+        ],
+    )
+    published, updated = article_dates(doc, meta, ld, parsely, dates_in)
     image = _first(
         meta.get("og:image"),
         meta.get("og:image:url"),
@@ -442,6 +469,7 @@ def extract_metadata(
         updated=updated,
         site_name=safe_line(site_name, 200),
         language=safe_line(language, 20),
+        dates_language=dates_in,
         canonical_url=canonical,
         image_url=(
             absolute_url(url or canonical, image) if image else lead_image(doc, url or canonical)

@@ -10,17 +10,24 @@ of its own beside that story's, with a body of its own and a byline or a "Next S
 before it, is another story: it goes before the page is scored, wherever it stands. A second
 `<h1>` inside the story (a section's heading set as one), a header box over the body, a sidebar
 with no byline or label: none of these is such a story, and all stay.
+
+A page may set the next story's headline as an `<h2>`, with no label and no `<article>`: such a
+headline opening a box of its own after the story's, signed and dated before its body begins
+(its byline and its date line right under it, as the story's own are), is another story too. A
+section's `<h2>` inside the story is followed by its text, not by a byline and a date.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lxml.html import HtmlElement
 
+from .author_names import person_like
 from .byline import is_byline_element, without_label
 from .furniture import drop
+from .text_dates import line_dates
 
 # The label an endless-scroll page sets between two stories.
 _DIVIDER = re.compile(
@@ -34,6 +41,12 @@ _STORY_WORDS = 40
 _BEFORE_HEADLINE = 200
 # A byline is a short line: "By Megha Sood, Mumbai".
 _BYLINE_WORDS = 12
+# How many elements after an <h2> headline its byline and date are among, and how many
+# elements a line holding them may hold (a link or two, a <time>).
+_AFTER_HEADLINE = 12
+_LINE_CHILDREN = 4
+# A date line names its year (or is a `<time>`).
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A headline of a page's title: the title tag adds the site's name after it.
 _TITLE_HEADLINE = 15
 
@@ -46,7 +59,7 @@ def without_next_stories(doc: HtmlElement, titles: Iterable[str], canonical: str
     """Drop from `doc` each other story set beside the page's own, the one whose `<h1>` is the
     page's headline (one of `titles`, or linking to `canonical`), and the label before it."""
     headlines = list(doc.iter("h1"))
-    if len(headlines) < 2:
+    if not headlines:
         return
     keys = {_norm(t) for t in titles if t.strip()}
     own = next((h for h in headlines if _is_the_headline(h, keys, canonical)), None)
@@ -70,6 +83,103 @@ def without_next_stories(doc: HtmlElement, titles: Iterable[str], canonical: str
         if divider is not None:
             drop(divider)
         drop(other_box)
+    for box in _h2_stories(doc, own, own_path, keys, canonical):
+        drop(box)
+
+
+def _h2_stories(
+    doc: HtmlElement,
+    own: HtmlElement,
+    own_path: dict[int, HtmlElement],
+    keys: set[str],
+    canonical: str,
+) -> list[HtmlElement]:
+    """The boxes after the page's story each opened by an `<h2>` headline, signed and dated
+    before its body (`_signed_and_dated`), beside a story box with a body of its own."""
+    found: list[HtmlElement] = []
+    # Each story box's words counted once: a page's many <h2>s share one.
+    own_words: dict[HtmlElement, int] = {}
+    for other in doc.iter("h2"):
+        if _is_the_headline(other, keys, canonical) or any(
+            a is box for box in found for a in other.iterancestors()
+        ):
+            continue
+        boxes = _boxes(other, own_path)
+        if boxes is None:
+            continue
+        own_box, other_box = boxes
+        if (
+            other_box is other
+            or not _follows(other_box, own_box)
+            or _in_an_article(other_box)
+            or not _signed_and_dated(other_box, other)
+        ):
+            continue
+        if own_box not in own_words:
+            own_words[own_box] = _prose_words(own_box)
+        if own_words[own_box] < _STORY_WORDS or not _opens_a_story(other_box, other):
+            continue
+        # More than one headline in it signed and dated: a live blog's entries, a list of
+        # stories, not one story.
+        entries = [
+            h for h in other_box.iter("h2") if h is not other and _signed_and_dated(other_box, h)
+        ]
+        if not entries:
+            found.append(other_box)
+    return found
+
+
+def _in_an_article(box: HtmlElement) -> bool:
+    """`box` is inside an `<article>` (or an article body) that holds the page's story too: its
+    sections, whatever opens them."""
+    return any(
+        a.tag == "article" or a.get("itemprop") == "articleBody" for a in box.iterancestors()
+    )
+
+
+def _follows(box: HtmlElement, own_box: HtmlElement) -> bool:
+    """`box` comes after `own_box`, its sibling: the next story, not a header before the body."""
+    return any(previous is own_box for previous in box.itersiblings(preceding=True))
+
+
+def _signed_and_dated(box: HtmlElement, headline: HtmlElement) -> bool:
+    """Right after `headline`, before the first line of more words than a byline's (its body),
+    `box` holds a byline and a date line: "By Tomas Berg, Harbourtown", "Updated on Dec 03,
+    2026 10:05 AM IST" (or the one line holding both). Only the first few elements after it
+    are looked at: a byline and a date are right under a headline."""
+    signed = dated = False
+    for seen, el in enumerate(_after(headline, box)):
+        if seen >= _AFTER_HEADLINE:
+            break
+        if not isinstance(el.tag, str):  # a comment
+            continue
+        # A box round the byline and the body is named, not read: its lines come one by one.
+        text = " ".join(el.text_content().split()) if len(el) <= _LINE_CHILDREN else ""
+        if len(text.split()) > _BYLINE_WORDS:
+            if el.tag in ("p", "li", "h2", "h3", "blockquote"):
+                break  # the body has begun
+            continue
+        named = is_byline_element(el) or "/author/" in (el.get("href") or "")
+        # A "By" line naming someone: "By Tomas Berg", not "By the north pier".
+        names = without_label(text)
+        by = bool(text) and names != text.lstrip("—–-•·|( ")
+        if named or (by and person_like(re.split(r"[|,·•]", names)[0])):
+            signed = True
+        # A year first, before the dates' patterns run: most short lines hold none.
+        if el.tag == "time" or (_A_YEAR.search(text) and any(line_dates(text))):
+            dated = True
+        if signed and dated:
+            return True
+    return False
+
+
+def _after(headline: HtmlElement, box: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after `headline` in `box`, in the page's order (comments too)."""
+    node = headline
+    while node is not None and node is not box:
+        for sibling in node.itersiblings():
+            yield from sibling.iter()
+        node = node.getparent()
 
 
 def _is_the_headline(h1: HtmlElement, keys: set[str], canonical: str) -> bool:

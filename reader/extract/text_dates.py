@@ -32,6 +32,8 @@ from .month_names import (
     WEEKDAYS,
     month_key,
 )
+from .over_headline import over_the_headline, page_headlines
+from .zone_country import placed_language
 
 # A month's name: a word of letters and the marks some scripts write on them (Devanagari's
 # vowel signs, Arabic's vowels), or Arabic's two-word names of the Levant ("تشرين الأول").
@@ -529,6 +531,7 @@ def _datelines(
     counts only when `anywhere` says so."""
     candidates = []
     long: dict[HtmlElement, bool] = {}
+    headlines: set[str] | None = None
     # Read on most pages (few declare a revision): the elements that may be named a dateline
     # are picked in C, not each of the page's tested in Python.
     for el in doc.xpath("//time[not(@datetime)] | //*[@class or @id]"):
@@ -537,6 +540,9 @@ def _datelines(
         named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names_of(el))
         if named and byline_place(el) < 2 and not _in_other_text(el):
             outside = not in_article(el) and not _under_the_headline(el, long)
+            if outside:
+                headlines = page_headlines(doc) if headlines is None else headlines
+                outside = not over_the_headline(el, headlines)
             candidates.append((outside and not _heads_a_post(el), el))
     candidates.sort(key=lambda c: c[0])
     for outside, el in candidates:
@@ -544,7 +550,9 @@ def _datelines(
         if not text.strip() or len(text.split()) > _MAX_WORDS:
             continue
         text = " ".join(_spaced_text(el).split())
-        said_published, said_updated, labelled = _labelled(text, language)
+        said_published, said_updated, labelled = _labelled(
+            text, placed_language(language, text, el)
+        )
         if outside and not labelled and not anywhere:
             continue
         yield _past(said_published), _past(said_updated)
