@@ -13,9 +13,11 @@ page keeps the article's address to come back to, and lives on the publisher's o
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from lxml.html import HtmlElement
+if TYPE_CHECKING:  # lxml is imported on first use: `reader list` starts without it
+    from lxml.html import HtmlElement
 
 # A page with this many words of its own outside its forms has an article's text: a portal's
 # is a welcome line and a paragraph of terms (a page showing its terms whole is let through).
