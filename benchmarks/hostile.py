@@ -30,8 +30,8 @@ from reader.charset import decode_html
 from reader.dates import stated_iso
 from reader.extract import extract_article, extract_file
 from reader.extract.byline import clean_byline
-from reader.extract.render import to_text
 from reader.feeds import parse_feed
+from reader.render import to_text
 
 SUPERLINEAR = 8.0
 URL = "https://news.example.org/2026/03/ferry.html"

@@ -32,7 +32,7 @@ Measures, with `time.perf_counter`:
   match. Also the
   search alone (`ArticleBody.search` on the whole article, no frame) for that query and for a
   single common letter, the worst case of matches.
-- **Markdown widget**: the same article as Markdown (`reader.extract.render.to_markdown`) in
+- **Markdown widget**: the same article as Markdown (`reader.render.to_markdown`) in
   Textual's own `Markdown` widget inside a `VerticalScroll`, in a tiny app of the same size:
   mount + `update()` → first frame showing a paragraph, and → every block mounted and drawn. For
   a like-for-like figure our `ArticleBody` is also timed alone in the same tiny app (mount +
@@ -726,7 +726,7 @@ def main(argv: list[str] | None = None) -> int:
     entry, article = demo_article() if args.words <= 0 else generated_article(args.words)
     entry = replace(entry, feed_title=entry.feed_title or "Feed")
     words = first_words(article)
-    from reader.extract.render import to_markdown
+    from reader.render import to_markdown
 
     markdown = to_markdown(article)
     with tempfile.TemporaryDirectory(prefix="bench-tui-reading-") as tmp:

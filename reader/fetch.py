@@ -22,7 +22,7 @@ from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
 from .dates import parse_datetime
 from .models import ErrorKind, FetchError, Response
 from .safe import safe_line
-from .urls import is_web_url
+from .urls import address_controls, is_web_url, not_web_url
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _TRANSIENT = frozenset({502, 503, 504})
@@ -100,7 +100,10 @@ class Fetcher:
         event loop doesn't spend its time inflating pages; `max_bytes` then caps the wire bytes.
         """
         if not is_web_url(url):
-            raise FetchError(ErrorKind.BAD_URL, f"not an http(s) link: {safe_line(url, 200)}", url)
+            message = f"not an http(s) link: {safe_line(url, 200)}"
+            if address_controls(url):  # a feed subscribed before `add` refused such addresses
+                message = not_web_url(url)
+            raise FetchError(ErrorKind.BAD_URL, message, url)
         headers = {"Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
@@ -169,7 +172,13 @@ class Fetcher:
             if resume > 0:
                 await asyncio.sleep(resume)
             async with self._per_host[_host_key(url)], self._global:
-                request = self._client.build_request("GET", url, headers=headers)
+                try:
+                    request = self._client.build_request("GET", url, headers=headers)
+                except httpx.InvalidURL:
+                    # Not sent at all: the address asked for is at fault, not a server.
+                    raise FetchError(
+                        ErrorKind.BAD_URL, f"not a valid web address: {safe_line(url, 200)}", url
+                    ) from None
                 response = await self._client.send(request, stream=True)
                 try:
                     if response.status_code in _REDIRECTS and "location" in response.headers:

@@ -19,7 +19,10 @@ _TRACKING_PREFIXES = ("utm_", "mc_", "fbclid", "gclid", "yclid", "_hsenc", "_hsm
 
 
 def is_web_url(url: str) -> bool:
-    """True only for absolute http(s) URLs with a host: the only kind we fetch or open."""
+    """True only for absolute http(s) URLs with a host and no control character in them: the
+    only kind we fetch or open."""
+    if _URL_CONTROLS.search(url.strip()):
+        return False
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -154,8 +157,30 @@ def with_scheme(text: str) -> str:
     return ("http://" if local else "https://") + text
 
 
+def address_controls(text: str) -> str:
+    """The control characters in `text`, written as escapes ("\\x1b, \\x07"); "" when it
+    holds none."""
+    return ", ".join(dict.fromkeys(_escaped(c) for c in _URL_CONTROLS.findall(text)))
+
+
+def _escaped(char: str) -> str:
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def _controls_written(text: str) -> str:
+    return _URL_CONTROLS.sub(lambda m: _escaped(m.group()), text)
+
+
 def not_web_url(text: str) -> str:
-    """The one line saying `text` is no http(s) address, with the address it may be short for."""
+    """The one line saying `text` is no http(s) address, with the address it may be short for.
+
+    One holding control characters is written with them as escapes: shown as a terminal shows
+    it (without them) it would look like a real address, and one the user could not tell from
+    the one they meant."""
+    text = text.strip()
+    if controls := address_controls(text):
+        written = safe_line(_controls_written(text), 240)
+        return f"not a web address: it holds control characters ({controls}): {written}"
     line = f"not an http(s) URL: {safe_line(text, 200)}"
     guess = with_scheme(text)
     return f"{line} (did you mean {safe_line(guess, 210)}?)" if guess else line

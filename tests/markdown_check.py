@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.extract.render import to_markdown
 from reader.models import Article, Block, BlockKind, Inline
+from reader.render import to_markdown
 from reader.tables import group_blocks
 
 # CommonMark with GitHub's tables and strikethrough, both of which our Markdown writes.

@@ -498,19 +498,42 @@ def test_a_quoted_passage_keeps_every_line_in_the_quote() -> None:
     """Only a passage's paragraphs were quoted line by line: a list's second item and a
     table's second row fell out of the quotation, and read as text after it."""
     from markdown_it import MarkdownIt
+    from rich.console import Console
+    from rich.style import Style
 
-    from reader.ui.screens.article_passage import quoted
+    from reader.models import Article, Block, BlockKind, Inline
+    from reader.ui.widgets.article import block_paragraphs, paragraph, passage, typeset
+    from reader.ui.widgets.article.find_in_article import LineMap
 
-    passage = (
-        "The scheme is broken down as follows:\n\n• Rebuilding the wall: £2.6m\n"
-        "• Temporary defences: £0.5m\n\nArea | Homes affected\nNorth shore | 120\n\n"
-        "3. The *third* step"
+    def row(*cells: str, header: bool = False) -> Block:
+        return Block(
+            BlockKind.TABLE_ROW, (), cells=tuple((Inline(c),) for c in cells), header=header
+        )
+
+    article = Article(
+        "https://news.example/scheme",
+        blocks=(
+            Block(BlockKind.PARAGRAPH, (Inline("The scheme is broken down as follows:"),)),
+            Block(BlockKind.LIST_ITEM, (Inline("Rebuilding the wall: £2.6m"),)),
+            Block(BlockKind.LIST_ITEM, (Inline("Temporary defences: £0.5m"),)),
+            row("Area", "Homes affected", header=True),
+            row("North shore", "120"),
+            Block(BlockKind.LIST_ITEM, (Inline("The *third* step"),), ordinal=3),
+        ),
     )
-    html = MarkdownIt("commonmark").render(quoted(passage))
+    styles = paragraph.ArticleStyles(
+        **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
+    )
+    paragraphs = block_paragraphs.body(article, styles)
+    laid = typeset.layout(paragraphs, 80, Console(width=200))
+    lines = [strip.text for strip in laid.lines]
+    chosen = ((0, 0), (len(lines) - 1, len(lines[-1])))
+    quoted = passage.quotation(chosen, lines, LineMap(laid.runs), paragraphs, laid.extents)
+    html = MarkdownIt("commonmark").enable("table").render(quoted)
     assert html.startswith("<blockquote>") and html.count("<blockquote>") == 1
     assert html.rstrip().endswith("</blockquote>")
     assert "<li>Rebuilding the wall: £2.6m</li>\n<li>Temporary defences: £0.5m</li>" in html
-    assert "<p>Area | Homes affected<br />\nNorth shore | 120</p>" in html  # two rows
+    assert "<th>Area</th>" in html and "<td>North shore</td>" in html  # both rows, a table
     assert '<ol start="3">\n<li>The *third* step</li>' in html  # the words literally
 
 
@@ -555,7 +578,8 @@ def test_a_passage_selected_is_quoted_above_the_citation(synced_dir: Path) -> No
             assert listed.startswith("• Adult social care: £171m, up £11.4m, mainly")
             assert listed.count("\n• ") >= 1 and "\n\n" not in listed  # item by item
             await pilot.press("y")
-            assert copied[-1].startswith("> - Adult social care: £171m, up £11.4m, mainly")
+            # Their bold labels kept, as the article's Markdown has them.
+            assert copied[-1].startswith("> - **Adult social care:** £171m, up £11.4m, mainly")
             assert "\n> - " in copied[-1]
             app.screen.selections = {body: Selection(Offset(0, quote), Offset(99, quote + 1))}
             assert body.selected_text.startswith("Tonight the chamber listened. These are not")

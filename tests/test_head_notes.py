@@ -14,8 +14,8 @@ from pathlib import Path
 
 from reader.codec import article_from_dict, article_to_dict
 from reader.extract import extract_file
-from reader.extract.render import to_markdown
 from reader.models import Article
+from reader.render import to_markdown
 from reader.ui.widgets.article.body_layout import FOLD_MARK
 from tests.tui_pilot import reading, screen_text, subscribe_to_page
 

@@ -15,10 +15,10 @@ from pytest_httpserver import HTTPServer
 
 from reader.config import FetchLimits
 from reader.extract import MAX_TAGS, extract_article
-from reader.extract.render import to_text
 from reader.feeds import MAX_AUTHOR_CHARS, parse_feed
 from reader.library import Library
 from reader.models import ErrorKind, FetchError
+from reader.render import to_text
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

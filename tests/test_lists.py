@@ -491,12 +491,11 @@ def test_the_numbering_is_kept_in_the_cache_and_older_records_still_load() -> No
 
 def test_a_lettered_list_is_quoted_with_its_letters() -> None:
     """`y` quotes a passage with each item's label as the reading view draws it; Markdown
-    has no lettered list, so the letters are kept as text, each item on a line of its own."""
+    has no lettered list, so the letters are kept as text, each item a paragraph of its own."""
     from markdown_it import MarkdownIt
     from rich.console import Console
     from rich.style import Style
 
-    from reader.ui.screens.article_passage import quoted
     from reader.ui.widgets.article import block_paragraphs, paragraph, passage, typeset
     from reader.ui.widgets.article.find_in_article import LineMap
 
@@ -504,14 +503,19 @@ def test_a_lettered_list_is_quoted_with_its_letters() -> None:
     styles = paragraph.ArticleStyles(
         **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
     )
-    laid = typeset.layout(block_paragraphs.body(article, styles), 100, Console(width=200))
+    paragraphs = block_paragraphs.body(article, styles)
+    laid = typeset.layout(paragraphs, 100, Console(width=200))
     lines = [strip.text for strip in laid.lines]
     first = next(n for n, line in enumerate(lines) if PROPOSALS[0] in line)
     chosen = ((first, 0), (first + 2, len(lines[first + 2])))
-    words = passage.words(chosen, lines, LineMap(laid.runs))
+    line_map = LineMap(laid.runs)
+    words = passage.words(chosen, lines, line_map)
     assert words == "\n".join(f"{n}. {item}" for n, item in zip("abc", PROPOSALS, strict=True))
-    html = MarkdownIt("commonmark").render(quoted(words))
-    assert f"<p>a. {PROPOSALS[0]}<br />\nb. {PROPOSALS[1]}<br />\nc. {PROPOSALS[2]}</p>" in html
+    quoted = passage.quotation(chosen, lines, line_map, paragraphs, laid.extents)
+    html = MarkdownIt("commonmark").render(quoted)
+    assert "".join(f"<p>{n}. {item}</p>\n" for n, item in zip("abc", PROPOSALS, strict=True)) in (
+        html
+    )
 
 
 # A timeline: each event a list item of its date, its heading and what happened.

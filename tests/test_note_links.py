@@ -20,8 +20,8 @@ import pytest
 
 from reader.codec import _block_to_list, article_from_dict, article_to_dict, article_to_json
 from reader.extract import extract_article, extract_file
-from reader.extract.render import to_markdown, to_text
 from reader.models import Article, BlockKind
+from reader.render import to_markdown, to_text
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import LinksScreen
 from reader.ui.screens.article import ArticleScreen

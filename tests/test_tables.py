@@ -16,8 +16,8 @@ import lxml.html
 from reader.codec import article_from_dict, article_to_dict
 from reader.extract import extract_article, to_markdown, to_text
 from reader.extract.blocks import html_to_blocks
-from reader.extract.render import table_to_markdown
 from reader.models import Article, Block, BlockKind, Inline
+from reader.render import table_to_markdown
 from reader.store import DATA_FORMAT, Store
 from tests.tui_pilot import view_lines
 

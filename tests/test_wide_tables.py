@@ -13,6 +13,7 @@ from rich.style import Style
 
 from reader.extract import extract_article
 from reader.ui.widgets.article import block_paragraphs, paragraph, typeset
+from reader.ui.widgets.article.find_in_article import LineMap, find
 from tests.tui_pilot import marked, reading, screen_text, status, subscribe_to_page
 
 HEADINGS = [
@@ -47,17 +48,39 @@ def page() -> str:
     )
 
 
-def view(width: int, wide: int) -> list[str]:
+def laid_out(width: int, wide: int) -> paragraph.Layout:
     """The body laid out in a column `width` wide, tables up to `wide`."""
     article = extract_article(page(), "https://quayside.example/data/ferry.html")
     styles = paragraph.ArticleStyles(
         **{n: Style() for n in paragraph.ArticleStyles.__dataclass_fields__}
     )
     console = Console(width=300, color_system=None)
-    laid = typeset.layout(
+    return typeset.layout(
         block_paragraphs.body(article, styles), width, console, paragraph.Layout([], [], wide=wide)
     )
-    return [strip.text.rstrip() for strip in laid.lines]
+
+
+def view(width: int, wide: int) -> list[str]:
+    return [strip.text.rstrip() for strip in laid_out(width, wide).lines]
+
+
+def found_on_lines(width: int, wide: int, query: str) -> list[list[str]]:
+    """Per match of `query` in the table laid out so, the words it marks on each screen line."""
+    laid = laid_out(width, wide)
+    matches = find(LineMap(laid.runs), query)
+    assert matches is not None
+    out = []
+    for index in range(matches.total):
+        first, last = matches.span_lines(index)
+        out.append(
+            [
+                laid.lines[line].text[a:b]
+                for line in range(first, last + 1)
+                for a, b, n in matches.marks(line)
+                if n == index
+            ]
+        )
+    return out
 
 
 def table_rows(lines: list[str]) -> list[str]:
@@ -128,3 +151,42 @@ def test_the_reading_view_at_160_120_and_80_columns(tmp_path: Path) -> None:
     shown, found, match = asyncio.run(at(80))
     assert "Remarks: Evening boat withdrawn in June" in shown
     assert "Match 1 of 1" in found and match == ["withdrawn"]
+
+
+def test_a_phrase_a_cell_wraps_over_lines_is_found_whole() -> None:
+    # acc19b F17: at 100 columns the heading is "Delayed / over an / hour" and the remark
+    # "Evening boat withdrawn in / June"; `/` said "No match" for either phrase, as the
+    # table's lines were searched one by one.
+    assert view(80, 98)[4:7] == [
+        "Year │ Sailings │ Cancelled │ Delayed │ Passengers │   Cars │  Cargo │ Remarks",
+        "     │          │           │ over an │            │        │    (t) │",
+        "     │          │           │    hour │            │        │        │",
+    ]
+    assert found_on_lines(80, 98, "Delayed over an hour") == [["Delayed", "over an", "hour"]]
+    assert found_on_lines(80, 98, "withdrawn in June") == [["withdrawn in", "June"]]
+    # A word still found alone, in its own cell only (the heading's "hour" is no remark's).
+    assert found_on_lines(80, 98, "over") == [["over"]]
+    assert found_on_lines(80, 98, "Cancelled 19") == []  # two cells are no phrase
+    # Stacked records too: "Remarks: Both boats running every" / "day" at 36 columns.
+    assert found_on_lines(36, 36, "running every day") == [["running every", "day"]]
+    assert found_on_lines(36, 36, "Remarks: Evening") == [["Remarks: Evening"]]
+
+
+def test_the_reading_view_finds_a_phrase_over_a_wrapped_cell(tmp_path: Path) -> None:
+    subscribe_to_page(tmp_path, page(), "Quayside Data", "Island ferry in figures", "/ferry.html")
+
+    async def run() -> list[tuple[str, list[str], list[str]]]:
+        out = []
+        async with reading(tmp_path, "Island ferry", size=(100, 40)) as (app, pilot, _body):
+            for query in ("Delayed over an hour", "Evening boat withdrawn in June"):
+                await pilot.press("slash", *query, "enter")
+                await pilot.pause(0.2)
+                out.append((status(app), marked(app), marked(app, "article-body--match")))
+                await pilot.press("escape")
+        return out
+
+    (heading, marks, others), (remark, lit, _others) = asyncio.run(run())
+    assert "Match 1 of 1" in heading
+    # The whole phrase lit as the current match, a piece on each of its lines; nothing else.
+    assert marks == ["Delayed", "over an", "hour"] and others == []
+    assert "Match 1 of 1" in remark and lit == ["Evening boat withdrawn in", "June"]

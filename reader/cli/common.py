@@ -79,7 +79,7 @@ def run_until_done(lib: Library, coro: Any) -> int:
 
 
 def render(article: Article, fmt: str) -> str:
-    from ..extract.render import to_markdown, to_text
+    from ..render import to_markdown, to_text
 
     if fmt == "markdown":
         return safe_text(to_markdown(article))

@@ -9,9 +9,11 @@ from pathlib import Path
 
 from ..plural import plural
 from ..safe import safe_line
+from ..urls import is_web_url, not_web_url
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
+    EXIT_USAGE,
     CommandError,
     err,
     iso_time,
@@ -22,6 +24,10 @@ from .common import (
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    if not is_web_url(args.url):
+        # Refused before anything is stored: bad input, as a wrong option is.
+        err(not_web_url(args.url))
+        return EXIT_USAGE
     lib = open_library(args)
 
     async def run() -> int:

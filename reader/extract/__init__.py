@@ -29,6 +29,7 @@ from ..models import (
     SiteRule,
     words_of,
 )
+from ..render import to_markdown, to_text
 from ..sniff import binary_type, feed_type, looks_like_html
 from ..urls import absolute_url
 from .abstract_page import lay_out_abstract_page
@@ -49,6 +50,7 @@ from .body_blocks import (
 )
 from .callouts import icons_beside_their_text
 from .claim_review import with_claim_review
+from .closing_rows import closing_line_dates
 from .consent import has_consent_choice, is_consent_wall
 from .corrections import with_head_notes
 from .credit_line import credited_authors, right_set_lines, signed_authors
@@ -87,7 +89,6 @@ from .paywall import FOR_SUBSCRIBERS, before_the_wall, read_paywall
 from .playlists import without_playlist_headings
 from .print_page import byline_lines_apart, without_masthead
 from .pull_quotes import mark_pull_quotes, without_pull_quotes
-from .render import to_markdown, to_text
 from .responsive import without_screen_copies
 from .rule_body import without_furniture_in
 from .scoreboard import scoreboard_line, with_scoreboard
@@ -351,6 +352,7 @@ def extract_page(
         published, updated = header_line_dates(
             blocks, meta.author, meta.published, meta.updated, meta.dates_language
         )
+        published, updated = closing_line_dates(blocks, published, updated, meta.dates_language)
         updated = update_in_publications_zone(published, updated)
         meta = replace(
             meta, published=published, updated=_live_updated(published, updated, latest_entry)

@@ -22,8 +22,12 @@ from .furniture import HEADING_TAGS, names_of
 
 # On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
 # Korean sites name it "writer" ("writer-zone01"): the word, not the end of "typewriter".
+# Hindustan Times names it "storyBy" (the story's "By …"): "by" after the story's word, not
+# the end of "standby" or "nearby".
 _BYLINE_HINT = re.compile(
-    r"byline|author|auteur|autor|writtenby|p-author|(?<![a-z])writer(?:\b|[-_])", re.IGNORECASE
+    r"byline|author|auteur|autor|writtenby|p-author|(?<![a-z])writer(?:\b|[-_])"
+    r"|(?<![a-z])(?:story|article|post)[-_]?by(?![a-z])",
+    re.IGNORECASE,
 )
 # The name inside a byline: "author__name", "authorname", "author-name fn".
 _NAME_HINT = re.compile(r"author.?name|\bfn\b|\bname\b", re.IGNORECASE)
@@ -445,6 +449,9 @@ def _name_parts(el: HtmlElement) -> list[list[str]]:
         lambda n: "author" in (n.get("itemprop") or "").split(),
         lambda n: n.get("rel") == "author",
         lambda n: bool(_NAME_HINT.search(names_of(n))),
+        # A link to the writer's page: "By <a href="/author/jasjeev-gandhiok">Jasjeev
+        # Gandhiok</a>, New Delhi" names one writer, not "New Delhi" as a second.
+        lambda n: n.tag == "a" and bool(_AUTHOR_PAGE.search(n.get("href") or "")),
     ):
         texts = [_text(n) for n in el.iterdescendants() if isinstance(n.tag, str) and test(n)]
         if any(texts):
@@ -454,6 +461,13 @@ def _name_parts(el: HtmlElement) -> list[list[str]]:
     # story "author-text"): cut at its first digit, "Paragraph 1 of the story, with…" was
     # cited "Author: Paragraph".
     return tries if _is_prose(whole) else [*tries, [whole]]
+
+
+# The path of a writer's page on a news site: "/author/jane-doe", "/authors/…", "/by/…",
+# "/profile/…", "/journalist/…", "/reporter/…".
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|by|profiles?|journalists?|reporters?|writers?|columnists?)/[^/?#]", re.I
+)
 
 
 # Lower-case words (besides a byline's "by" and "and") that make a byline's text a sentence of

@@ -103,6 +103,7 @@ def credits_into_captions(doc: HtmlElement) -> None:
         caption = next(figure.iter("figcaption"), None)
         if caption is not None:
             _credits_spaced(caption)
+            _boxed_credit_joined(caption)
         for credit in [el for el in figure.iterdescendants() if _is_loose_credit(el)]:
             if any(a.tag == "figcaption" for a in credit.iterancestors()):
                 continue  # inside a credit moved already
@@ -112,14 +113,53 @@ def credits_into_captions(doc: HtmlElement) -> None:
                 figure.append(credit)
                 caption = credit
                 continue
-            written = caption.text_content().rstrip()
-            # Chinese and Japanese end a sentence with their own full stop and no space after.
-            wide = bool(written) and bool(_WIDE_SCRIPT.match(written[-1]))
-            if written and not written.endswith(_SENTENCE_END):
-                _append_text(caption, "。" if wide else ".")
-            if not wide:
-                _append_text(caption, " ")
-            caption.append(credit)
+            _append_credit(caption, credit)
+
+
+def _append_credit(caption: HtmlElement, credit: HtmlElement) -> None:
+    """`credit` after all `caption` holds, a sentence's end and a space between them."""
+    written = caption.text_content().rstrip()
+    # Chinese and Japanese end a sentence with their own full stop and no space after.
+    wide = bool(written) and bool(_WIDE_SCRIPT.match(written[-1]))
+    if written and not written.endswith(_SENTENCE_END):
+        # After its last word, not after the space the page left there: "the north ."
+        last = caption[-1] if len(caption) else None
+        if last is None:
+            caption.text = (caption.text or "").rstrip()
+        else:
+            last.tail = (last.tail or "").rstrip() or None
+        _append_text(caption, "。" if wide else ".")
+    if not wide:
+        _append_text(caption, " ")
+    caption.append(credit)
+
+
+_BOXES = ("div", "p")
+"""What a caption's parts stand in when each is a block of its own."""
+
+
+def _boxed_credit_joined(caption: HtmlElement) -> None:
+    """A credit in a box of its own at the caption's end ("<figcaption><div
+    class="caption-text">The east pier gauge…</div><div class="caption-credit">Photo: …</div>"):
+    read as a second caption, under the first, where a credit in its span ends the caption's
+    line. Joined to the caption's words as such a credit is: "…rebuilt in 2025. Photo: …"."""
+    for credit in list(caption.iter(*_BOXES)):
+        if not _CREDIT_NAME.search(names_of(credit)) or len(credit.xpath(".//div | .//p")):
+            continue
+        words = " ".join(credit.text_content().split())
+        whole = " ".join(caption.text_content().split())
+        if not 0 < len(words.split()) <= _CREDIT_WORDS or not whole.endswith(words):
+            continue  # a sentence, or words after it: not a credit standing at the end
+        if (
+            not whole[: -len(words)].strip()
+            or next(credit.iter("img", "picture"), None) is not None
+        ):
+            continue  # the caption is the credit alone: nothing to join it to
+        _remove_keeping_tail(credit)
+        credit.tag = "span"
+        # Into the last box of the caption's words, else the caption: one block, one line.
+        boxes = [box for box in caption.iter(*_BOXES) if box.text_content().strip()]
+        _append_credit(boxes[-1] if boxes else caption, credit)
 
 
 def _credits_spaced(caption: HtmlElement) -> None:

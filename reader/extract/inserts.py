@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from ..models import words_in
 from ..urls import site_host
+from .closing_rows import without_closing_field_rows
 from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
@@ -478,10 +479,12 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
             # The label itself, or the box it heads when the box is mostly links.
             box = el
             parent = el.getparent()
+            # A "p" parent is a box readability made a paragraph (its heading no parser puts
+            # in one): El Tiempo's "<div class="mas-noticias"><h3>Más noticias</h3><a>…</a>".
             if (
                 el.tag in ("h2", "h3", "h4", "h5", "h6", "p")
                 and parent is not article
-                and parent.tag in ("div", "section", "aside")
+                and parent.tag in ("div", "section", "aside", "p")
                 and link_density(parent) > 0.4
                 and not holds_article(parent, around)
             ):
@@ -503,3 +506,4 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
             continue
         if el.tag in ("div", "section", "aside") and len(text) < 400 and link_density(el) > 0.6:
             drop(el)
+    without_closing_field_rows(article)

@@ -215,7 +215,10 @@ class _Readability(_CleanUp):
             if el is best or candidates.get(el, {}).get("content_score", 0.0) >= threshold
         ]
         for el in row[joined[0] + 1 : joined[-1]]:
-            if el not in candidates and (is_figure_holder(el) or self._is_between_box(el)):
+            # A figure scored already (its caption is a paragraph) but under the threshold, as
+            # Nature's lead photo between its header and body is, is the article's all the same.
+            scored = candidates.get(el, {}).get("content_score", 0.0) >= threshold
+            if not scored and (is_figure_holder(el) or self._is_between_box(el)):
                 candidates[el] = {"content_score": threshold, "elem": el}
         # The photo right after the last part (a how-to's step, then its photo) is that part's.
         for el in _pictures_after(row[joined[-1]]):

@@ -19,6 +19,7 @@ from .inserts import is_headed_list
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import is_attribution
+from .readable_siblings import _cited_ids
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*$")
@@ -73,6 +74,7 @@ class _CleanUp(Document):
                 allowed[el] = True
                 for inner in el.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
                     allowed[inner] = True
+        _spare_cited_notes(node, allowed)
         for el in node.iter("div", "section", "aside"):
             # A correction or an editor's note in its box inside the body: an <aside> scores
             # below zero unless its sentence has a comma, and is removed for it.
@@ -256,3 +258,40 @@ def _spare_wrappers(
         if outer is node or clean_length(outer.text_content()) > size:
             break
         allowed[outer] = True
+
+
+# What a box of notes holds besides them: its heading ("References", "Notes").
+_NOTES_HEADING = 40
+
+
+def _spare_cited_notes(node: HtmlElement, allowed: dict[HtmlElement, bool]) -> None:
+    """The notes the text's numbers link to, their list and the box round it, spared from
+    sanitize(): a journal's reference list is mostly its DOIs' links (Nature's "Wang, X. et al.
+    Nature <a>https://doi.org/…</a> (2026)."), which it removes as a box of links. Only notes a
+    number in the text links to: a list of further reading nobody cites is judged as before."""
+    cited = _cited_ids(node)
+    if not cited:
+        return
+    notes = [el for el in node.iter() if isinstance(el.tag, str) and el.get("id") in cited]
+    # Each box round the notes: how much of its text is theirs, and all of it (measured once:
+    # an encyclopedia's article cites hundreds).
+    theirs: dict[HtmlElement, int] = {}
+    for note in notes:
+        length = clean_length(note.text_content())
+        for outer in note.iterancestors():
+            if outer is node:
+                break
+            theirs[outer] = theirs.get(outer, 0) + length
+    whole: dict[HtmlElement, int] = {}
+    for note in notes:
+        allowed[note] = True
+        for inner in note.iterdescendants("div", "section", "aside", "ol", "ul", "table"):
+            allowed[inner] = True
+        for outer in note.iterancestors():
+            if outer is node:
+                break
+            if outer not in whole:
+                whole[outer] = clean_length(outer.text_content())
+            if whole[outer] > theirs[outer] + _NOTES_HEADING:
+                break  # holds more than the notes and their heading: the body itself
+            allowed[outer] = True

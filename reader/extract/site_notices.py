@@ -106,6 +106,18 @@ _CHANNEL_CALL = re.compile(
     r"(?=.*\b(?:(?:whatsapp|telegram)\s+(?:channel|saluran)|saluran\s+(?:whatsapp|telegram))\b)",
     re.IGNORECASE | re.DOTALL,
 )
+# The site's channel on a messaging app, offered for its news or as its own: the Indian
+# Express's "Click here to join Express Pune on WhatsApp and get the latest news and updates
+# from the city" (closing every city story), "Join us on Telegram", "Tap here to join our
+# channel on WhatsApp". A story's "join" names no news of the site's ("Residents can join the
+# tenants' group on WhatsApp to hear of meetings" calls to another's group, and is no call of
+# the line's own: it opens with its subject).
+_JOIN_CHANNEL = re.compile(
+    r"^(?=.*\b(?:us|our|news|updates|alerts|headlines)\b)"
+    r"\W*(?:(?:click|tap)\s+here\s+to\s+)?(?:join|follow)\s+(?:[^.!?;:,]{1,60}?\s+)?(?:on|via)\s+"
+    r"(?:whatsapp|telegram|signal|viber|google news)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 # A question to the reader and the call to answer it: the Guardian's "Do you have a loved
 # one who has died recently? Tell us about them for our Other lives feature.", "Were you
 # affected? Share your experience with us". A story's question goes on otherwise ("Do you
@@ -205,6 +217,7 @@ def is_call_to_readers(text: str) -> bool:
         (hook and _CALL.search(hook["call"]))
         or _GET_THE_APP.match(text)
         or _CHANNEL_CALL.match(text)
+        or _JOIN_CHANNEL.match(text)
         or _ASKS_READERS.match(text)
         or _REPUBLISH.search(text)
         or _FOLLOW_SITE.match(text)

@@ -58,7 +58,16 @@ class LibraryQueries(LibraryResources):
         return self.store.add_feed(self.subscription_url(url), title)
 
     def remove_feed(self, url: str) -> bool:
-        return self.store.remove_feed(self.subscription_url(url.strip()))
+        """Unsubscribe from `url`, as written or as `reader feeds` shows it; False when not
+        subscribed."""
+        url = url.strip()
+        if self.store.remove_feed(self.subscription_url(url)):
+            return True
+        # One subscribed before `add` refused control characters is shown without them (the
+        # only way it can be shown safely): that form, the one the user can type, names it.
+        wanted = canonical_url(url)
+        shown_so = (u for u in self.store.feed_urls() if canonical_url(safe_line(u)) == wanted)
+        return any(self.store.remove_feed(u) for u in shown_so)
 
     def subscription_url(self, url: str) -> str:
         """The URL as subscribed when `url` names the same feed in another spelling."""

@@ -22,6 +22,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.binding import Binding
 from textual.notifications import Notification, Notify
 
@@ -33,6 +34,8 @@ from .display import plain
 
 _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 """The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
+_NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
+"""Keys that act as soon as they come, even while the reader starts (see `on_event`)."""
 
 
 class ReaderApp(ReaderAppSync):
@@ -49,7 +52,47 @@ class ReaderApp(ReaderAppSync):
         Binding("question_mark", "help", "Help"),
     ]
 
+    _holding_keys = True
+    """Keys are held (`on_event`) until the headlines are on screen."""
+    _typed_ahead: tuple[events.Key, ...] = ()
+    """The keys held meanwhile, in the order they came."""
+    _handed_on: events.Key | None = None
+    """The held key being handed on (`_hand_on_typed_ahead`): not held again."""
+
     # -- lifecycle -----------------------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed before the headlines are on screen (`j j j Enter` as the reader starts,
+        # while Python loads) found an empty list, or no screen yet, and were lost: held,
+        # they act on the list once it is there, as vim and less keep what is typed ahead.
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and self._holding_keys
+            and event.key not in _NEVER_HELD
+            and event is not self._handed_on
+        ):
+            self._typed_ahead = (*self._typed_ahead, events.Key(event.key, event.character))
+            return
+        await super().on_event(event)
+
+    def type_ahead(self, keys: list[events.Key]) -> None:
+        """Keys typed before the app started (`type_ahead.typed_ahead`): they act first, once
+        the headlines are on screen."""
+        self._typed_ahead = (*keys, *self._typed_ahead)
+
+    def _hand_on_typed_ahead(self) -> None:
+        """The keys held while the reader started, to the app in the order they came: one at a
+        time, each after the screen has shown what the last one did. Handed on at once, `Tab G
+        Enter` would have sent `G` and `Enter` to the headlines before Tab had moved to the
+        feed list. Keys typed meanwhile wait behind them."""
+        if not self._typed_ahead:
+            self._holding_keys, self._handed_on = False, None
+            return
+        key, self._typed_ahead = self._typed_ahead[0], self._typed_ahead[1:]
+        self._handed_on = key
+        self.post_message(key)
+        self.call_after_refresh(self._hand_on_typed_ahead)
+
     def on_mount(self) -> None:
         try:
             self.library = Library(
@@ -97,7 +140,13 @@ class ReaderApp(ReaderAppSync):
             self.library = None
 
     async def _start(self) -> None:
-        await self.reload()
+        try:
+            await self.reload()
+        finally:
+            # After the main screen has shown the headlines (`reload` posted them to it), or
+            # failed to load them: never held for good (nor when that screen takes no calls).
+            if not self.main_screen.call_later(self._hand_on_typed_ahead):
+                self._hand_on_typed_ahead()
         self.ready.set()
         # The network stack (httpx, TLS context) costs ~100 ms to import and set up: pay it
         # now, not as a stall in the middle of the first sync or article.
@@ -138,6 +187,9 @@ class ReaderApp(ReaderAppSync):
 
 def run_app(data_dir: Path, config: Config | None = None) -> int:
     """Run the reader on `data_dir` until the user quits; returns the exit status."""
+    from .type_ahead import keys_of, typed_ahead
+
     app = ReaderApp(data_dir, config=config)
+    app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
     app.run()
     return app.return_code or 0

@@ -52,3 +52,50 @@ def uncounted_cells(text: str) -> int:
     if text.isascii():
         return 0
     return sum(text.count(char) * _uncounted(char) for char in set(text) if char >= _FIRST_MARK)
+
+
+def terminal_cells(text: str) -> int:
+    """The cells `text` takes in a terminal that measures by wcwidth: Rich's `cell_len` and
+    what it leaves uncounted."""
+    return cell_len(text) + uncounted_cells(text)
+
+
+def cut_to_cells(text: str, cells: int) -> str:
+    """The longest start of `text` that takes at most `cells` terminal cells
+    (`terminal_cells`), cut between characters (a cluster Rich measures as one, an emoji
+    family, may lose its last members)."""
+    if terminal_cells(text) <= cells:
+        return text
+    # Measured whole each time: Rich 15 measures a cluster ("👨‍👩‍👧") as a whole, not by its
+    # characters. At most ~9 measures of a title of 500 characters.
+    fits, over = 0, len(text)
+    while over - fits > 1:
+        middle = (fits + over) // 2
+        if terminal_cells(text[:middle]) <= cells:
+            fits = middle
+        else:
+            over = middle
+    return text[:fits]
+
+
+def rich_only_cells(count: int) -> str:
+    """`count` cells by Rich's measure that take none on the screen: a blank, then a backspace
+    back over it, each. Put before a text Rich undercounts by `count` (`uncounted_cells`), in
+    a row whose blank is measured as the terminal draws it, the two measures agree again where
+    the row ends: Textual cuts each line at its widgets' edges by Rich's measure, and a row
+    ending `count` cells later on the screen than by Rich's pushed the border or the scroll bar
+    after it off the screen (or wrote blanks over it)."""
+    return " \b" * count
+
+
+def fit_to_cells(text: str, cells: int) -> tuple[str, str, str]:
+    """`text` fitted to a row's `cells` as a terminal draws it: (the `rich_only_cells` to put
+    before it, the text, cut with "…" when it is longer, the blank after it). The three take
+    `cells` cells on the screen and by Rich's measure alike."""
+    if cells < 1:
+        return "", "", ""
+    shown = text
+    if terminal_cells(text) > cells:
+        cut = cut_to_cells(text, cells - 1)  # a wide letter that doesn't fit leaves a blank
+        shown = cut + " " * (cells - 1 - terminal_cells(cut)) + "…"
+    return rich_only_cells(uncounted_cells(shown)), shown, " " * (cells - terminal_cells(shown))

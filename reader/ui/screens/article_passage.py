@@ -5,11 +5,9 @@ passage copies the citation alone) (see `ArticleScreen`).
 
 from __future__ import annotations
 
-import re
-
 from textual.actions import SkipAction
 
-from ...citation import escape_markdown, markdown_header
+from ...citation import markdown_header
 from ...models import Article
 from ..messages import PassageChanged
 from ..widgets.article.article_body import ArticleBody
@@ -35,7 +33,8 @@ class ArticleScreenPassage(ArticleScreenLinks):
         citation = markdown_header(article).rstrip() + "\n"
         passage = self._selected_passage()
         if passage:
-            self.reader.copy_text(f"{quoted(passage)}\n\n{citation}", "Quote", passage)
+            quotation = self.query_one(ArticleBody).selected_quotation
+            self.reader.copy_text(f"{quotation}\n\n{citation}", "Quote", passage)
         else:
             self.reader.copy_text(citation, "Citation", article.title or article.url)
 
@@ -78,37 +77,3 @@ class ArticleScreenPassage(ArticleScreenLinks):
 
     def on_passage_changed(self, _message: PassageChanged) -> None:
         self._show_position()
-
-
-def quoted(passage: str) -> str:
-    """`passage` (`ArticleBody.selected_text`) as a Markdown quotation, its words shown
-    literally: every line quoted (only the first of a list's items or a table's rows was, and
-    the rest read as the text after the quote), a list's items as a list, other lines kept
-    apart by a hard break (Markdown joins lines into one paragraph)."""
-    lines = passage.split("\n")
-    out = []
-    for number, line in enumerate(lines):
-        if not line:
-            out.append(">")
-            continue
-        written, listed = _quoted_line(line)
-        following = lines[number + 1] if number + 1 < len(lines) else ""
-        if following and not listed and not _quoted_line(following)[1]:
-            written += "\\"
-        out.append(f"> {written}")
-    return "\n".join(out)
-
-
-_NUMBERED = re.compile(r"(\d{1,3})\. (.*)", re.DOTALL)  # not "1998. That year…"
-
-
-def _quoted_line(line: str) -> tuple[str, bool]:
-    """A line of a passage in Markdown, and whether it is a list's item (its bullet or number
-    first, as `passage.words` copies it)."""
-    words = line.lstrip(" ")
-    indent = line[: len(line) - len(words)]
-    if words.startswith("• "):
-        return f"{indent}- {escape_markdown(words[2:])}", True
-    if numbered := _NUMBERED.fullmatch(words):
-        return f"{indent}{numbered[1]}. {escape_markdown(numbered[2])}", True
-    return escape_markdown(line), False

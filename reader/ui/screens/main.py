@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from ..app import ReaderApp
 
 
+_HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
+"""The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
+
+
 class MainScreen(Screen[None]):
     """Feed list, headline table, status line and the key footer."""
 
@@ -153,7 +157,10 @@ class MainScreen(Screen[None]):
             return not self.searching  # `/` typed in the query is a character of it
         if action in ("step_match", "clear_search"):
             return bool(self.headline_query) and not self.searching
-        return True
+        # `m`, `s`, `o` are neither offered nor done from the feed list: they acted on the
+        # headline under the list's cursor, out of the user's mind there (and out of sight on
+        # a narrow terminal, where the feed list takes the headlines' place).
+        return action not in _HEADLINE_ACTIONS or not isinstance(self.focused, FeedList)
 
     def action_search(self) -> None:
         table = self.query_one(HeadlineTable)

@@ -85,8 +85,8 @@ def body(article: Article, styles: ArticleStyles) -> list[Paragraph]:
                 first=bar + paragraph.first,
                 rest=bar + paragraph.rest,
             )
-        if anchors := tuple(anchor for block in group for anchor in block.anchors):
-            paragraph = replace(paragraph, anchors=anchors)
+        anchors = tuple(anchor for block in group for anchor in block.anchors)
+        paragraph = replace(paragraph, anchors=anchors, blocks=tuple(group))
         out.append(_right_to_left(paragraph) if rtl else paragraph)
         previous = group[-1]
     if not out:

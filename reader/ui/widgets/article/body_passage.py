@@ -41,6 +41,8 @@ class ArticlePassage(ArticleLinks):
         selection = self.text_selection
         if selection is None:
             return None
+        if selection != self._keyed_selection:  # a drag: where the mouse was, as drawn
+            selection = passage.as_drawn(selection, self._lines)
         height = self.scrollable_content_region.height
         return passage.bounds(selection, self._lines, self.top_line, height)
 
@@ -49,6 +51,17 @@ class ArticlePassage(ArticleLinks):
         """The article's own words under the selection (see `passage.words`)."""
         selected = self._selection_bounds()
         return "" if selected is None else passage.words(selected, self.lines, self._line_map)
+
+    @property
+    def selected_quotation(self) -> str:
+        """The passage under the selection as a Markdown quotation, written as the article's
+        Markdown is (see `passage.quotation`); "" when none is selected."""
+        selected = self._selection_bounds()
+        if selected is None or not self.selected_text:
+            return ""
+        return passage.quotation(
+            selected, self.lines, self._line_map, self._paragraphs, self._extents
+        )
 
     def _drop_selection(self) -> None:
         self._forget_passage()

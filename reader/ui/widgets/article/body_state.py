@@ -18,7 +18,7 @@ from textual.strip import Strip
 
 from ....models import Article, Entry
 from . import typeset
-from .find_in_article import LineMap, LinkSpans, Spans
+from .find_in_article import LineMap, PiecedSpans, Spans
 from .paragraph import ArticleStyles, Layout, Paragraph
 from .reading_place import Place, place_at
 from .scroll_keys import KeyScrolledView
@@ -84,7 +84,7 @@ class ArticleState(KeyScrolledView):
         self._current: int | None = None
         """The match the search is at, numbered from 0."""
         self._match_styles: tuple[Style, Style] | None = None
-        self._laid_links = LinkSpans(self._laid_map, [], [])
+        self._laid_links = PiecedSpans(self._laid_map, [], [])
         self._laid_addresses: list[str] = []
         self._link: int | None = None
         """The selected link, numbered from 0 (None: none)."""
@@ -126,7 +126,7 @@ class ArticleState(KeyScrolledView):
     """The screen line each heading starts on."""
     _extents = _Whole[list[range]]("_laid.extents")
     """The screen lines of each paragraph."""
-    _links = _Whole[LinkSpans]("_laid_links")
+    _links = _Whole[PiecedSpans]("_laid_links")
     """The links of the text, by screen line (a link wrapped in a table's cell is one)."""
     _addresses = _Whole[list[str]]("_laid_addresses")
     """The address of each of `_links`."""

@@ -3,19 +3,20 @@
 The query is literal text, never a pattern or markup. It is case-insensitive unless it holds a
 capital letter (vim's smartcase), and whitespace in it matches any run of whitespace, so a phrase
 is found where wrapping broke it over two screen lines: runs of text are searched whole (a
-paragraph) and the matches mapped to the lines they were wrapped onto. Quotes, dashes and
-accents are folded as browsers' find-in-page folds them (`fold`): ' finds ’, cafe finds café,
-елка finds ёлка, abc123 finds ＡＢＣ１２３ and テレビ finds ﾃﾚﾋﾞ, a decomposed "Việt" is found
-as the one typed, and a zero-width space or an Arabic vowel point in the text doesn't stop
-"معرض" from finding it. The article's links are spans of the same runs, selected and drawn the
-same way (`Spans`).
+paragraph, a table's cell) and the matches mapped to the lines they were wrapped onto; a match
+a cell wraps over two lines is one match of two pieces, as a link there is one link. Quotes,
+dashes and accents are folded as browsers' find-in-page folds them (`fold`): ' finds ’, cafe
+finds café, елка finds ёлка, abc123 finds ＡＢＣ１２３ and テレビ finds ﾃﾚﾋﾞ, a decomposed
+"Việt" is found as the one typed, and a zero-width space or an Arabic vowel point in the text
+doesn't stop "معرض" from finding it. The article's links are spans of the same runs, selected
+and drawn the same way (`Spans`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, count
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -73,11 +74,17 @@ def typed(query: str) -> str:
     return narrowed(query).translate(_ZERO_WIDTH)
 
 
+Piece = tuple[int, int, int, int]
+"""Where a stretch of a searched text is drawn: (run, start, end) of the run's text, and the
+offset in the searched text where it starts."""
+
+
 class LineMap:
     """The runs of one layout, indexed by the screen lines they are drawn on."""
 
     def __init__(self, runs: list[TextRun]) -> None:
         self.runs = runs
+        self._searched: list[tuple[str, list[Piece]]] | None = None
         self.by_line: dict[int, list[tuple[int, int]]] = {}
         """Screen line → (run, piece) drawn on it."""
         for r, run in enumerate(runs):
@@ -90,49 +97,101 @@ class LineMap:
         self._folded: dict[bool, list[str]] = {}
         self._composed: list[tuple[str, list[int], list[int]] | None] | None = None
 
+    def searched(self) -> list[tuple[str, list[Piece]]]:
+        """The texts searched, each with where it is drawn: a run's whole text (a paragraph),
+        but for a table's lines, whose cells are searched instead, each cell's pieces joined
+        by a space (a line break of the cell) into one text, in the order their first lines
+        come. Worked out once per layout."""
+        if self._searched is None:
+            slots: list[list[tuple[int, int, int]]] = []  # per text, its (run, start, end)s
+            cells: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+            for r, run in enumerate(self.runs):
+                if not run.cells:
+                    slots.append([(r, 0, len(run.text))])
+                    continue
+                for start, end, cell in run.cells:
+                    if cell not in cells:
+                        cells[cell] = []
+                        slots.append(cells[cell])
+                    cells[cell].append((r, start, end))
+            self._searched = [self._joined(slot) for slot in slots]
+        return self._searched
+
+    def _joined(self, slot: list[tuple[int, int, int]]) -> tuple[str, list[Piece]]:
+        """The stretches of runs `slot` names as one text, a space between two."""
+        pieces: list[Piece] = []
+        at = 0
+        for r, start, end in slot:
+            pieces.append((r, start, end, at))
+            at += end - start + 1
+        return " ".join(self.runs[r].text[start:end] for r, start, end in slot), pieces
+
     def composed(self) -> list[tuple[str, list[int], list[int]] | None]:
-        """Per run, its text composed with the offsets back into it (`fold.composed`), None
-        for a run in NFC already. Composed once per layout."""
+        """Per text searched, the text composed with the offsets back into it
+        (`fold.composed`), None for one in NFC already. Composed once per layout."""
         if self._composed is None:
-            self._composed = [composed(run.text) for run in self.runs]
+            self._composed = [composed(text) for text, _pieces in self.searched()]
         return self._composed
 
     def folded_texts(self, query: str) -> list[str]:
-        """The runs' texts as `query` is compared with them: composed, quotes and dashes
+        """The texts searched as `query` is compared with them: composed, quotes and dashes
         folded, and accents too unless the query has one. Folded once per layout, not on every
         key."""
         accents = not has_accent(typed(query))
         if accents not in self._folded:
             self._folded[accents] = [
-                fold(run.text if whole is None else whole[0], accents)
-                for run, whole in zip(self.runs, self.composed(), strict=True)
+                fold(text if whole is None else whole[0], accents)
+                for (text, _pieces), whole in zip(self.searched(), self.composed(), strict=True)
             ]
         return self._folded[accents]
 
 
-def find(lines: LineMap, query: str) -> Spans | None:
+def find(lines: LineMap, query: str) -> PiecedSpans | None:
     """Every match of `query` in a layout's runs (None for a blank query). A folded text is
-    as long as its run's, so its matches' offsets are the run's own; a composed one's are
-    mapped back, each to the whole cluster its characters came from."""
+    as long as the text searched, so its matches' offsets are that text's own; a composed
+    one's are mapped back, each to the whole cluster its characters came from; then to the
+    runs they are drawn in (a match in a cell wrapped over two lines: a piece on each)."""
     found = pattern(query)
     if found is None:
         return None
     texts = lines.folded_texts(query)
-    spans = []
-    for text, whole in zip(texts, lines.composed(), strict=True):
+    # Per run, its pieces of matches: (start, end, the match's number when it has several).
+    spans: list[list[tuple[int, int, int | None]]] = [[] for _ in lines.runs]
+    wrapped = count()
+    for text, whole, (_searched, pieces) in zip(
+        texts, lines.composed(), lines.searched(), strict=True
+    ):
         matches = [m.span() for m in found.finditer(text)]
         if whole is not None:
             _text, starts, ends = whole
             matches = [(starts[a], ends[b - 1]) for a, b in matches]
-        spans.append(matches)
-    return Spans(lines, spans)
+        if len(pieces) == 1:  # a run's text: its offsets are the run's
+            r, start, _end, _at = pieces[0]
+            spans[r] += [(start + a, start + b, None) for a, b in matches]
+            continue
+        for a, b in matches:
+            drawn = [
+                (r, start + max(a, at) - at, start + min(b, at + end - start) - at)
+                for r, start, end, at in pieces
+                if max(a, at) < min(b, at + end - start)
+            ]
+            key = next(wrapped) if len(drawn) > 1 else None
+            for r, start, end in drawn:
+                spans[r].append((start, end, key))
+    for run in spans:
+        run.sort()
+    return PiecedSpans(
+        lines,
+        [[(start, end) for start, end, _key in run] for run in spans],
+        [key for run in spans for _start, _end, key in run],
+    )
 
 
-def links(lines: LineMap) -> LinkSpans:
+def links(lines: LineMap) -> PiecedSpans:
     """Every link of a layout's runs (their addresses are `run.links`, in the same order)."""
     spans = [[(start, end) for start, end, _ in run.links] for run in lines.runs]
     keys = [run.link_keys or (None,) * len(run.links) for run in lines.runs]
-    return LinkSpans(lines, spans, [key for run in keys for key in run])
+    return PiecedSpans(lines, spans, [key for run in keys for key in run])
 
 
 class Spans:
@@ -221,9 +280,10 @@ class Spans:
         return out
 
 
-class LinkSpans(Spans):
-    """The links of a layout, numbered in reading order: a link wrapped in a table's cell is one
-    link, whose pieces (one a line, each a span of that line's run) share a key."""
+class PiecedSpans(Spans):
+    """Spans some of which are pieces of one (the links of a layout, a search's matches),
+    numbered in reading order: a link or a match wrapped in a table's cell is one, whose pieces
+    (one a line, each a span of that line's run) share a key."""
 
     def __init__(
         self, lines: LineMap, spans: list[list[tuple[int, int]]], keys: list[int | None]
@@ -249,6 +309,9 @@ class LinkSpans(Spans):
 
     def start_of(self, index: int) -> tuple[int, int]:
         return super().start_of(self.pieces[index][0])
+
+    def end_of(self, index: int) -> tuple[int, int]:
+        return super().end_of(self.pieces[index][-1])
 
     def first_from(self, line: int) -> int | None:
         piece = super().first_from(line)

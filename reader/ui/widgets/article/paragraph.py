@@ -11,6 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from ....models import Block
 from .line_breaks import Spans
 from .table_layout import TableCells
 
@@ -74,6 +75,9 @@ class Paragraph:
     drawn: bool = True
     """False: on no line (what a compact header leaves out), kept so that the paragraphs after
     it keep their numbers, which a reading place goes by (see `reading_place.Place`)."""
+    blocks: tuple[Block, ...] = ()
+    """The article's blocks it shows (a table's rows), for a passage quoted from it to be
+    written as the article's Markdown is (`passage.quotation`); none for the header's."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,10 @@ class TextRun:
     label: str = ""
     """A list item's bullet or number ("•", "3."): copied before its words, which alone read
     as a paragraph of their own."""
+    cells: tuple[tuple[int, int, tuple[int, int]], ...] = ()
+    """A table's line: where each cell's words on it are, (start, end, cell) each, the cell
+    named (the table's first screen line, its number in the table). A cell wrapped over
+    several lines is searched as one text, not line by line (see `find_in_article`)."""
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,27 @@ paragraph's words come back as written, not as wrapped.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import replace
 from unicodedata import east_asian_width
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Offset
 from textual.selection import Selection
 from textual.strip import Strip
 
+from ....models import Article, Block, BlockKind, Inline
+from ....render import to_markdown
+from ... import display
+from ...cell_width import uncounted_cells
 from .find_in_article import LineMap
+from .paragraph import Paragraph
+
+_ATTRIBUTION = re.compile(r"[ \t]*\n[ \t]*[—―–][^\n]+")
+"""A quote's attribution on the line after its words (`Block`'s QUOTE: "…\n— Name")."""
 
 Bounds = tuple[tuple[int, int], tuple[int, int]]
 """The first and last (screen line, character) selected."""
@@ -44,6 +56,29 @@ def bounds(selection: Selection, lines: list[Strip], top: int, height: int) -> B
     # A drag begun or ended inside a word takes the whole word: a quotation of "he amendment
     # … fund se" is no quotation. (Scripts written without spaces keep the characters.)
     return (first, _word_start(lines[first].text, at)), (final, _word_end(lines[final].text, to))
+
+
+def as_drawn(selection: Selection, lines: list[Strip]) -> Selection:
+    """A drag of the mouse as the characters under it: Textual names the character at the
+    mouse's cell by Rich's measure of the line, which gives an emoji's skin tone ("👍🏽")
+    no cell, where tmux and the terminals measuring by wcwidth draw it in two (`cell_width`):
+    a drag over the words after one began and ended two characters right of the mouse."""
+
+    def drawn(offset: Offset | None) -> Offset | None:
+        if offset is None or not 0 <= offset.y < len(lines):
+            return offset
+        text = lines[offset.y].text
+        if text.isascii() or not uncounted_cells(text):
+            return offset
+        cell = cell_len(text[: max(0, offset.x)])  # the mouse's cell, as Textual counted it
+        width = 0
+        for index, char in enumerate(text):
+            if width >= cell:
+                return Offset(index, offset.y)
+            width += cell_len(char) + uncounted_cells(char)
+        return Offset(len(text), offset.y)
+
+    return Selection(drawn(selection.start), drawn(selection.end))
 
 
 def _in_word(char: str) -> bool:
@@ -98,6 +133,106 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
     the text's, not the wrapping's), paragraphs apart by a blank line, a table's rows (runs on
     consecutive lines) and a list's items by one break, each item after its bullet or number
     when taken from its start."""
+    # The runs' texts were made display-safe when the article was typeset (display.plain).
+    out = ""
+    previous_line = -2
+    for r, (a, b) in sorted(_chosen(selected, lines, line_map).items()):
+        run = line_map.runs[r]
+        if out:
+            out += "\n" if run.pieces[0][0] == previous_line + 1 else "\n\n"
+        if run.label and not run.text[:a].strip():  # a list item taken from its start
+            out += f"{run.label} "
+        out += run.text[a:b].strip()
+        previous_line = run.pieces[-1][0]
+    return out
+
+
+def quotation(
+    selected: Bounds,
+    lines: list[str],
+    line_map: LineMap,
+    paragraphs: list[Paragraph],
+    extents: list[range],
+) -> str:
+    """The article's own words selected as a Markdown quotation: the blocks they are in, cut
+    to the words selected, written as the article's Markdown writes them (`render`): its bold
+    and italics (an interview's questions), its links, a quote in the passage a quote in the
+    quotation ("> > …" and its "— Name"), a list a list, a table's rows selected a table. The
+    header's words (the title, the byline), which are no block, as plain words."""
+    blocks: list[Block] = []
+    rows: dict[int, set[int]] = {}  # a table's paragraph → its rows selected
+    starts = [extent.start for extent in extents]
+    for r, (a, b) in sorted(_chosen(selected, lines, line_map).items()):
+        run = line_map.runs[r]
+        number = bisect_right(starts, run.pieces[0][0]) - 1
+        paragraph = paragraphs[number] if 0 <= number < len(paragraphs) else None
+        if paragraph is None or not paragraph.blocks:
+            # Written literally (escaped) by `render`.
+            words = display.plain(run.text[a:b].strip(), multiline=True).plain
+            blocks.append(Block(BlockKind.PARAGRAPH, (Inline(words),)))
+        elif paragraph.table is not None:
+            columns = len(paragraph.table.numeric)
+            if number not in rows:
+                rows[number] = set()
+                blocks.append(paragraph.blocks[0])  # the table's place, its rows after
+            rows[number] |= {cell // columns for _start, _end, (_top, cell) in run.cells}
+            # Its headings with them: "2019 | 1,460 | 140" says nothing without.
+            rows[number] |= {n for n, row in enumerate(paragraph.blocks) if row.header}
+        else:
+            cut = _cut(paragraph.blocks[0], run.text, a, b)
+            blocks.append(_lettered(cut))
+    whole: list[Block] = []
+    for block in blocks:
+        if block.kind != BlockKind.TABLE_ROW:
+            whole.append(block)
+            continue
+        table = next(p for p in rows if paragraphs[p].blocks[0] is block)
+        picked = rows.pop(table)
+        whole += [row for n, row in enumerate(paragraphs[table].blocks) if n in picked]
+    written = to_markdown(Article("", blocks=tuple(whole)), header=False).rstrip("\n")
+    # A table's rows and a picture's line are the page's own strings, not the view's: made
+    # display-safe as the rest was, for whatever the clipboard is pasted into.
+    written = display.plain(written, multiline=True).plain
+    return "\n".join(f"> {line}" if line else ">" for line in written.split("\n"))
+
+
+def _lettered(block: Block) -> Block:
+    """A list's item lettered or in Roman numerals ("b.", "iv."): a paragraph led by its
+    label, as the reading view draws it. Markdown numbers a list in digits only, and "proposal
+    (b)" would name no item."""
+    if block.kind != BlockKind.LIST_ITEM or not block.ordinal or not block.numbering:
+        return block
+    return Block(BlockKind.PARAGRAPH, (Inline(f"{block.number}. "), *block.inlines))
+
+
+def _cut(block: Block, shown: str, a: int, b: int) -> Block:
+    """`block` with only its words `shown[a:b]` (`shown`: its text as the reading view drew
+    it, each run's text made display-safe), each run of them keeping its bold, italics, link.
+    A picture, a recording, a rule, whole."""
+    if block.kind in (BlockKind.IMAGE, BlockKind.MEDIA, BlockKind.RULE):
+        return block
+    while a < b and shown[a].isspace():
+        a += 1
+    while b > a and shown[b - 1].isspace():
+        b -= 1
+    if block.kind == BlockKind.QUOTE and _ATTRIBUTION.fullmatch(shown, b):
+        b = len(shown)  # to its last words: who said them ("— Callum Reid") with them
+    runs = [display.plain(run.text, multiline=True).plain for run in block.inlines]
+    if block.kind == BlockKind.PREFORMATTED or "".join(runs) != shown:
+        # Code's tabs were set as spaces: its words as drawn.
+        return replace(block, inlines=(Inline(shown[a:b]),))
+    cut: list[Inline] = []
+    at = 0
+    for run, text in zip(block.inlines, runs, strict=True):
+        piece = text[max(a, at) - at : max(0, min(b, at + len(text)) - at)]
+        if piece:
+            cut.append(replace(run, text=piece))
+        at += len(text)
+    return replace(block, inlines=tuple(cut))
+
+
+def _chosen(selected: Bounds, lines: list[str], line_map: LineMap) -> dict[int, list[int]]:
+    """The runs selected: run → [first offset, last offset] of it selected."""
     (first, start), (last, end) = selected
     chosen: dict[int, list[int]] = {}  # run → [first offset, last offset] selected
     for number in range(first, last + 1):
@@ -112,18 +247,7 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
                 offsets = chosen.setdefault(r, [begin + a - at, begin + b - at])
                 offsets[0] = min(offsets[0], begin + a - at)
                 offsets[1] = max(offsets[1], begin + b - at)
-    # The runs' texts were made display-safe when the article was typeset (display.plain).
-    out = ""
-    previous_line = -2
-    for r, (a, b) in sorted(chosen.items()):
-        run = line_map.runs[r]
-        if out:
-            out += "\n" if run.pieces[0][0] == previous_line + 1 else "\n\n"
-        if run.label and not run.text[:a].strip():  # a list item taken from its start
-            out += f"{run.label} "
-        out += run.text[a:b].strip()
-        previous_line = run.pieces[-1][0]
-    return out
+    return chosen
 
 
 def character_at_cell(text: str, cell: int) -> int:

@@ -37,6 +37,20 @@ class TableCells:
     rule: Style
 
 
+CellPiece = tuple[int, int, int]
+"""A cell's words on one line of a laid-out table: (start, end, cell), `line.plain[start:end]`
+of cell number `cell` of the table (a stacked record's "heading: value" is a cell)."""
+
+
+@dataclass(frozen=True)
+class TableLines:
+    """A table laid out: its lines, and per line the pieces of its cells on it, so that a
+    phrase a cell wraps over two lines is found as one (`find_in_article`)."""
+
+    lines: list[Text]
+    cells: list[tuple[CellPiece, ...]]
+
+
 # -- layout ------------------------------------------------------------------------------------
 _SEPARATOR = " │ "
 _BREAKS_ANYWHERE = f"{IDEOGRAPHS}\u3000-\u303f\uff00-\uffef"
@@ -49,7 +63,7 @@ _LONGEST_WORD = 20
 the whole table stacked for it."""
 
 
-def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) -> list[Text]:
+def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) -> TableLines:
     """A table in `width` cells, or up to `wide` when that is more (the terminal's width past
     the text column): columns side by side when their words fit (the longer cells wrapped),
     else each row stacked as "heading: value" lines, `width` wide as the text is."""
@@ -80,12 +94,14 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
         len(lines) > 1 for r, grid in enumerate(grids) for lines in grid if not table.header[r]
     )
     rule = Text("─┼─".join("─" * w for w in widths), table.rule, end="")
-    out: list[Text] = []
+    out = TableLines([], [])
     for r, grid in enumerate(grids):
         if r and (ruled or (table.header[r - 1] and not table.header[r])):
-            out.append(rule)
+            out.lines.append(rule)
+            out.cells.append(())
         for i in range(max(1, *(len(lines) for lines in grid))):
             line = Text(end="")
+            cells: list[CellPiece] = []
             for c, lines in enumerate(grid):
                 if c:
                     line.append(_SEPARATOR, table.rule)
@@ -94,13 +110,24 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
                 pad = " " * (widths[c] - piece.cell_len)
                 if table.numeric[c]:
                     line.append(pad)
-                    line.append_text(piece)
-                else:
-                    line.append_text(piece)
+                cells += _piece(len(line), piece.plain, r * columns + c)
+                line.append_text(piece)
+                if not table.numeric[c]:
                     line.append(pad)
             line.rstrip()
-            out.append(line)
+            out.lines.append(line)
+            out.cells.append(tuple(cells))
     return out
+
+
+def _piece(at: int, words: str, cell: int) -> list[CellPiece]:
+    """The piece of `cell` whose line text `words` starts at character `at` of its line, less
+    the whitespace round it (none: a blank)."""
+    core = words.strip()
+    if not core:
+        return []
+    start = at + len(words) - len(words.lstrip())
+    return [(start, start + len(core), cell)]
 
 
 def _fit(
@@ -132,14 +159,15 @@ def _fit(
     return widths
 
 
-def _stacked(table: TableCells, width: int, console: Console) -> list[Text]:
+def _stacked(table: TableCells, width: int, console: Console) -> TableLines:
     """Each row as a group of lines, one per filled cell, led by its column's heading."""
-    out: list[Text] = []
+    out = TableLines([], [])
     for r, row in enumerate(table.rows):
         if table.header[r] and r == 0:
             continue  # its cells are the headings below
-        if out:
-            out.append(Text("─" * min(width, 20), table.rule, end=""))
+        if out.lines:
+            out.lines.append(Text("─" * min(width, 20), table.rule, end=""))
+            out.cells.append(())
         for c, cell in enumerate(row):
             if not cell.plain.strip():
                 continue
@@ -149,5 +177,7 @@ def _stacked(table: TableCells, width: int, console: Console) -> list[Text]:
                 line.append_text(heading)
                 line.append(": ")
             line.append_text(cell)
-            out.extend(wrap(line, console, width))
+            for piece in wrap(line, console, width):
+                out.lines.append(piece)
+                out.cells.append(tuple(_piece(0, piece.plain, len(table.numeric) * r + c)))
     return out

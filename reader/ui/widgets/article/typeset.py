@@ -19,7 +19,7 @@ from textual.strip import Strip
 from ...cell_width import uncounted_cells
 from .line_breaks import STAND_IN, Spans, wrap
 from .paragraph import Layout, Paragraph, TextRun
-from .table_layout import table_lines
+from .table_layout import CellPiece, table_lines
 from .table_links import _line_links
 
 MAX_COLUMN = 80
@@ -65,6 +65,7 @@ def layout(
         text = paragraph.text.copy()
         fold_mark: Text | None = None  # after the first line of a paragraph folded to it
         continued: set[int] = set()  # the pieces that go on a line folded at the column's edge
+        cells: list[tuple[CellPiece, ...]] = []  # a table's: its cells' pieces, line by line
         if text.style:
             # The paragraph's own style as a span under the inline ones: wrapping keeps spans,
             # not the base style.
@@ -72,7 +73,8 @@ def layout(
             text.style = ""
         if paragraph.table is not None:
             wide = laid.wide - paragraph.first.cell_len
-            pieces = table_lines(paragraph.table, room, console, wide)
+            laid_table = table_lines(paragraph.table, room, console, wide)
+            pieces, cells = laid_table.lines, laid_table.cells
         elif paragraph.fill:
             pieces = [Text(paragraph.fill * room, paragraph.text.style)]
         elif paragraph.wrap:
@@ -119,7 +121,7 @@ def layout(
             if fold_mark is not None:
                 runs += _folded_runs(paragraph, text.plain, pieces[0], top, lines)
             else:
-                runs += _runs(paragraph, text.plain, pieces, top, lines)
+                runs += _runs(paragraph, text.plain, pieces, top, lines, cells)
     return laid
 
 
@@ -191,10 +193,16 @@ def _folded_runs(
 
 
 def _runs(
-    paragraph: Paragraph, plain: str, pieces: list[Text], top: int, lines: list[Strip]
+    paragraph: Paragraph,
+    plain: str,
+    pieces: list[Text],
+    top: int,
+    lines: list[Strip],
+    cells: list[tuple[CellPiece, ...]] | None = None,
 ) -> list[TextRun]:
     """Where `plain` went: each wrapped piece is a stretch of it, less the whitespace at its
-    ends (and a centred line's padding), so it is found from where the previous one ended."""
+    ends (and a centred line's padding), so it is found from where the previous one ended.
+    A table's lines (`cells`: its cells' pieces on each) are runs of their own."""
     if paragraph.table is None:
         located = []
         cursor = 0
@@ -221,6 +229,11 @@ def _runs(
         drawn = lines[number].text
         if drawn.strip():
             prefix = paragraph.first if offset == 0 else paragraph.rest
-            links, keys = _line_links(piece, len(prefix.plain)) if paragraph.table else ((), ())
-            out.append(TextRun(drawn, ((number, 0, len(drawn), 0),), links, keys))
+            shift = len(prefix.plain)
+            links, keys = _line_links(piece, shift) if paragraph.table else ((), ())
+            where = tuple(
+                (start + shift, end + shift, (top, cell))
+                for start, end, cell in (cells[offset] if cells else ())
+            )
+            out.append(TextRun(drawn, ((number, 0, len(drawn), 0),), links, keys, cells=where))
     return out

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....models import Feed
+from ...cell_width import fit_to_cells, terminal_cells
 from ...display import plain
 from ...messages import FeedSelected
 from ..vim_list import VimOptionList
@@ -49,7 +53,7 @@ class FeedList(VimOptionList):
         self._urls = [None, *(feed.url for feed in feeds)]
         options = [Option(_row(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False), "all")]
         for position, feed in enumerate(feeds):
-            title = plain(feed.display_title, max_length=200)
+            title = _FeedTitle(plain(feed.display_title, max_length=200).plain)
             options.append(
                 Option(
                     _row(title, unread.get(feed.url, 0), bool(feed.last_error)), f"feed-{position}"
@@ -70,7 +74,21 @@ class FeedList(VimOptionList):
         self.screen.focus_next()
 
 
-def _row(title: Text, unread: int, failed: bool) -> Table:
+class _FeedTitle:
+    """A feed's (safe) title cut to its column as the terminal draws it (`fit_to_cells`): cut
+    by Rich's measure, a Devanagari one ran past the list's border."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, max(1, terminal_cells(self.title)))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Segment("".join(fit_to_cells(self.title, options.max_width)))
+
+
+def _row(title: Text | _FeedTitle, unread: int, failed: bool) -> Table:
     """One option: the (safe) title, cut to fit, and the unread count on the right."""
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(width=1, no_wrap=True)

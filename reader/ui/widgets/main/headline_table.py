@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -26,6 +25,7 @@ from textual.strip import Strip
 
 from ....marks import SAVED_MARK, UNREAD_MARK, offline_mark
 from ....reports import Headline
+from ...cell_width import fit_to_cells
 from ...display import plain, when
 from ...messages import HeadlineChosen
 from ..article.scroll_keys import (
@@ -120,12 +120,12 @@ class _RowStyles:
 
 
 @lru_cache(maxsize=1024)
-def _source_cell(clean: str, width: int) -> str:
-    """A (display-safe) feed title cut or padded to exactly `width` cells: a few feeds, many
-    rows."""
-    source = Text(clean, end="")
-    source.truncate(width, overflow="ellipsis", pad=True)
-    return source.plain
+def _source_cell(clean: str, width: int) -> tuple[str, str]:
+    """A (display-safe) feed title cut or padded to exactly `width` cells, as a terminal draws
+    it (`fit_to_cells`): the cells only Rich counts, and the title with its padding. A few
+    feeds, many rows."""
+    uncounted, shown, padding = fit_to_cells(clean, width)
+    return uncounted, shown + padding
 
 
 class HeadlineTable(ScrollView, can_focus=True):
@@ -339,11 +339,9 @@ class HeadlineTable(ScrollView, can_focus=True):
         entry = headline.entry
         styles = self._row_styles(is_cursor, headline.read, base)
         title = plain(entry.title or entry.link or "(untitled)", max_length=500).plain
-        cells = cell_len(title)
-        if cells > room:
-            title, padding = set_cell_size(title, room - 1) + "…", ""
-        else:
-            padding = " " * (room - cells)
+        # Measured as the terminal draws it (Devanagari's vowel signs take a cell each, which
+        # Rich counts as none): a title cut by Rich's measure pushed the border off the row.
+        uncounted, title, padding = fit_to_cells(title, room)
         blank = styles.blank
         segments = [
             Segment(" ", blank),
@@ -358,9 +356,15 @@ class HeadlineTable(ScrollView, can_focus=True):
             segments.append(Segment(moment.ljust(columns.time), styles.time))
             segments.append(Segment(GAP_TEXT, blank))
         if columns.source:
-            source = _source_cell(plain(entry.feed_title, max_length=200).plain, columns.source)
+            uncounted_source, source = _source_cell(
+                plain(entry.feed_title, max_length=200).plain, columns.source
+            )
+            if uncounted_source:
+                segments.append(Segment(uncounted_source, blank))
             segments.append(Segment(source, styles.source))
             segments.append(Segment(GAP_TEXT, blank))
+        if uncounted:
+            segments.append(Segment(uncounted, blank))
         if title:
             segments.append(Segment(title, styles.heading))
         if padding:

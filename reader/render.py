@@ -8,19 +8,19 @@ from dataclasses import replace
 
 from rich.cells import cell_len
 
-from ..citation import header_lines, markdown_header
-from ..commonmark import (
+from .citation import header_lines, markdown_header
+from .commonmark import (
     code_block,
     escape_line_starts,
     escape_markdown,
     heading_text,
     link_destination,
 )
-from ..models import Article, Block, BlockKind, Inline, picture_label
-from ..tables import group_blocks, table_shape
-from ..urls import contact_address
 from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
+from .models import Article, Block, BlockKind, Inline, picture_label
+from .tables import group_blocks, table_shape
+from .urls import contact_address
 
 # A line break inside a block; a blank line (two breaks) already separates without one.
 _MD_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")

@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..commonmark import code_span, escape_inline
-from ..models import Inline
+from .commonmark import code_span, escape_inline
+from .models import Inline
 
 # Outermost first: a struck passage may hold bold words, bold words an italic one.
 _MARKS = ("struck", "strong", "emphasis")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Block
+from .models import Block
 
 _OTHER = {".": ")", ")": ".", "-": "*", "*": "-"}
 """The marker that starts a new list of the same kind right after one."""
