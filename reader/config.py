@@ -108,8 +108,9 @@ ca_file = ""
 
 [cache]
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
-# The least recently read articles go first; saved articles are never evicted. It counts the
-# articles (their text and compressed page); the files on disk take about a quarter more.
+# The articles read go first (the least recently read first), then the unread, the oldest
+# story first; saved articles are never evicted. It counts the articles (their text and
+# compressed page); the files on disk take about a quarter more.
 max_size = ""
 
 [feeds]

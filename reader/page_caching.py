@@ -1,15 +1,17 @@
 """Worker-side: a downloaded page made into its article and cached, page and article together.
 
 Each function here runs in a worker (a process of the pool, or a thread for one-off commands),
-reads the page, and writes the cache itself, so neither the page nor its article is pickled
+reads the page (inflated once, by `read_page`), and writes the cache itself, so neither the page nor its article is pickled
 back for the parent to write; what it returns (`Extracted`) tells `Library` what to do next.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from .models import Article, Entry, ErrorKind, FetchError, Response, SiteRule
 from .safe import safe_line
@@ -33,6 +35,8 @@ class Extracted:
     amp: str = ""  # the page gave little, and has an AMP version here (`extract.amp`)
     failed: FetchError | None = None  # it gave nothing: what to raise when the AMP one fails
     goes_on: bool = False  # the article goes on at this page, past the cap (`extend_for_cache`)
+    login_page: bool = False  # a Wi-Fi login page (`login_page_elsewhere`): nothing cached
+    seen: tuple[bytes, str] | None = None  # the web page's fingerprint and title (`read_page`)
 
 
 def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
@@ -57,17 +61,41 @@ def _packed(response: Response, wire_gzip: bytes | None) -> bytes:
     return pack_raw_page(response.body, content_type, wire_gzip)
 
 
-def extract_for_cache(
+def read_page(
+    step: Callable[..., Extracted],
+    login_pages: frozenset[bytes],
     url: str,
     response: Response,
     max_bytes: int,
+    *args: Any,
+) -> Extracted:
+    """Worker-side: the page `response` brought (still compressed, as it came) inflated and
+    checked to be a page, once, then read by `step` (`extract_for_cache`…, given the page
+    inflated, the body as it came when that was gzip, and `args`), which caches what it reads
+    under `url`. What `step` made of it comes back with the page's fingerprint and title
+    (`portal.page_print`), for `Library` to watch for a Wi-Fi login page with; a page of a
+    fingerprint in `login_pages`, known for one, is not read."""
+    from .portal import page_print
+
+    response, wire_gzip = _inflated(response, max_bytes)
+    seen = page_print(response.body)
+    if seen is not None and seen[0] in login_pages:
+        return Extracted(seen=seen)
+    return replace(step(url, response, wire_gzip, *args), seen=seen)
+
+
+def extract_for_cache(
+    url: str,
+    response: Response,
+    wire_gzip: bytes | None,
     rule: SiteRule | None,
     store: Store | Path,
     entry: Entry | None,
 ) -> Extracted:
-    """Worker-side: inflate the page, check it is one, extract its article, and cache both
-    under `url` (the link asked for; `response.url` is where redirects ended). A page that
-    only sends the browser on (`meta_refresh`) is not cached: where it sends is returned. A
+    """Worker-side, through `read_page` (the page inflated): extract its article, and cache
+    both under `url` (the link asked for; `response.url` is where redirects ended). A page that
+    only sends the browser on (`meta_refresh`) is not cached: where it sends is returned, nor
+    is a Wi-Fi login page another site's address answered with (`login_page_elsewhere`). A
     page that gives little or no text of its own (a script's shell, a consent wall) returns
     its AMP version's address, for `amp_for_cache` to read; one that gives none caches
     nothing and returns its error, raised when that version fails too.
@@ -80,12 +108,14 @@ def extract_for_cache(
     """
     from .extract import extract_page, gave_little
     from .extract.amp import amp_url_of
+    from .login_page import login_page_elsewhere
     from .meta_refresh import refresh_target
 
-    response, wire_gzip = _inflated(response, max_bytes)
     target = refresh_target(response.body, response.url, response.charset, response.refresh)
     if target is not None:
         return Extracted(refresh=target)
+    if login_page_elsewhere(url, response.url, response.body, response.charset):
+        return Extracted(login_page=True)
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else ""
     try:
@@ -121,6 +151,45 @@ def extract_for_cache(
     return Extracted(article, next_page=next_page, one_page=one_page)
 
 
+def renew_for_cache(
+    url: str,
+    response: Response,
+    wire_gzip: bytes | None,
+    rule: SiteRule | None,
+    store: Store | Path,
+    entry: Entry,
+) -> Extracted:
+    """Worker-side, through `read_page` (the page inflated): the article cached under `url`
+    read again, its feed saying `entry` was updated since, and cached in place of the copy
+    there when the page is still that story (its title shares a word with the headline:
+    `portal.relates`), whole and on one page. Anything else (a page that sends on, one that
+    gives little, a login page, another page) leaves the copy as it is: Extracted() with no
+    article. A page that gives nothing raises, as extraction does."""
+    from .extract import extract_page, gave_little
+    from .login_page import login_page_elsewhere
+    from .meta_refresh import refresh_target
+    from .portal import relates
+
+    target = refresh_target(response.body, response.url, response.charset, response.refresh)
+    if target is not None:
+        return Extracted(refresh=target)
+    if login_page_elsewhere(url, response.url, response.body, response.charset):
+        return Extracted(login_page=True)
+    writer = store_in_worker(store)
+    fallback_html = writer.feed_html(entry)
+    article, next_page = extract_page(
+        response.body, response.url, response.charset, fallback_html, rule
+    )
+    cached = writer.article(url)
+    if cached is None or next_page or article.partial or gave_little(article):
+        return Extracted()
+    if not relates(entry.title, article.title):
+        return Extracted()
+    article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
+    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    return Extracted(article)
+
+
 # Another version of the article (on one page, AMP) is taken for the whole of it only when it
 # holds the page read and at least half as much again.
 _WHOLE_RATIO = 1.5
@@ -129,7 +198,7 @@ _WHOLE_RATIO = 1.5
 def whole_for_cache(
     url: str,
     response: Response,
-    max_bytes: int,
+    wire_gzip: bytes | None,
     rule: SiteRule | None,
     store: Store | Path,
 ) -> Extracted:
@@ -138,7 +207,6 @@ def whole_for_cache(
     from .extract import extract_page
     from .extract.next_page import continues
 
-    response, wire_gzip = _inflated(response, max_bytes)
     page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
     writer = store_in_worker(store)
     cached = writer.article(url)
@@ -156,7 +224,7 @@ def whole_for_cache(
 def amp_for_cache(
     url: str,
     response: Response,
-    max_bytes: int,
+    wire_gzip: bytes | None,
     rule: SiteRule | None,
     store: Store | Path,
     entry: Entry | None,
@@ -169,7 +237,6 @@ def amp_for_cache(
     from .extract import extract_page, gave_little
     from .extract.next_page import continues
 
-    response, wire_gzip = _inflated(response, max_bytes)
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else writer.fallback_html(url)
     page, next_page = extract_page(
@@ -204,7 +271,7 @@ def _unread(page: int, next_page: str) -> str:
 def extend_for_cache(
     url: str,
     response: Response,
-    max_bytes: int,
+    wire_gzip: bytes | None,
     rule: SiteRule | None,
     store: Store | Path,
     number: int,
@@ -217,7 +284,6 @@ def extend_for_cache(
     from .extract import extract_page
     from .extract.next_page import append_page, continues
 
-    response, wire_gzip = _inflated(response, max_bytes)
     page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
     writer = store_in_worker(store)
     cached = writer.article(url)

@@ -18,7 +18,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from .models import ErrorKind, FetchError, Response
+from .models import ErrorKind, FetchError
 from .safe import safe_line
 
 # How long an answer is remembered: a sync, or the minutes a reader spends on a login page.
@@ -143,20 +143,31 @@ class PortalWatch:
             return None
         return known[0]
 
+    def known(self) -> frozenset[bytes]:
+        """The fingerprints of the pages known for a login page (`title` says so of each)."""
+        return frozenset(p for p in self._portals if self.title(p) is not None)
+
     def answered_by_portal(self, url: str) -> str | None:
         """The title of the login page that last answered `url` (canonical), or None."""
         print_ = self._by_address.get(url)
         return None if print_ is None else self.title(print_)
 
-    def answered(self, print_: bytes, answer: Answer, title: str) -> list[Answer] | None:
+    def answered(
+        self, print_: bytes, answer: Answer, title: str, login_page: bool = False
+    ) -> list[Answer] | None:
         """Record that the page of fingerprint `print_` (titled `title`) answered `answer`.
-        None when, as far as is known, it is a page of its own; otherwise it is a login page:
-        the answers of the articles cached from it before that was known, to be taken out."""
+        None when, as far as is known, it is a page of its own; otherwise it is a login page
+        (or `login_page` says it is one: `login_page.login_page_elsewhere`): the answers of
+        the articles cached from it before that was known, to be taken out."""
         now = answer.at
         self._forget_before(now - self.window)
         earlier = self._answers.setdefault(print_, [])
         known = self._portals.get(print_)
-        if known is None and not any(_in_place_of_others(answer, e) for e in earlier):
+        if (
+            known is None
+            and not login_page
+            and not any(_in_place_of_others(answer, e) for e in earlier)
+        ):
             earlier.append(answer)
             self._count += 1
             return None
@@ -180,19 +191,11 @@ class PortalWatch:
         self._pruned_at = cutoff + 60.0
 
 
-def page_print(response: Response, max_bytes: int) -> tuple[bytes, str] | None:
-    """The fingerprint and the title of the web page `response` brought (its body inflated if
-    it came compressed); None when it brought no whole web page (a feed, a PDF, a fragment)
-    or one that doesn't inflate (the worker says so)."""
-    from .content_coding import decode_body
+def page_print(body: bytes) -> tuple[bytes, str] | None:
+    """The fingerprint and the title of the web page `body` (inflated), None when it is no
+    whole web page (a feed, a PDF, a fragment)."""
     from .sniff import html_title, is_html_document
 
-    body = response.body
-    if response.encoding:
-        try:
-            body = decode_body(body, response.encoding, max_bytes, response.url)
-        except FetchError:
-            return None
     if not is_html_document(body):
         return None
     return fingerprint(body), html_title(body)

@@ -61,6 +61,7 @@ class SyncReport:
     feeds: list[FeedResult] = field(default_factory=list)
     articles_fetched: int = 0
     articles_already_cached: int = 0
+    articles_updated: int = 0  # cached before, fetched again: their feed said they changed
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)

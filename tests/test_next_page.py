@@ -415,14 +415,14 @@ def test_until_its_last_page_is_in_an_article_is_incomplete(data_dir: Path) -> N
     store = Store(data_dir)
     try:
         page = Response(link, 200, "text/html", "utf-8", review_page(1).encode())
-        result = extract_for_cache(link, page, 10**7, None, store, None)
+        result = extract_for_cache(link, page, None, None, store, None)
         assert result.next_page == SITE + "/reviews/marram-4/2/"
         assert store.article(link).incomplete == (
             "the pages after page 1 have not been read yet; the next sync reads on"
         )
         assert store.is_incomplete(link)
         single = Response(SITE + "/x", 200, "text/html", "utf-8", other_article().encode())
-        extract_for_cache(SITE + "/x", single, 10**7, None, store, None)
+        extract_for_cache(SITE + "/x", single, None, None, store, None)
         assert not store.article(SITE + "/x").incomplete and not store.is_incomplete(SITE + "/x")
     finally:
         store.close()

@@ -142,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
         "cache",
         help="show what the cache holds, or prune it",
         description="Without an action: articles, feeds, size on disk, oldest and newest. "
-        "`prune` evicts the least recently read articles first; saved articles are never evicted.",
+        "`prune` evicts the articles read first (the least recently read first), then the "
+        "unread, the oldest story first; saved articles are never evicted.",
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles")
     p.add_argument(

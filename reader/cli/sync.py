@@ -77,6 +77,8 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
             f"; {plural(report.articles_fetched, 'article')} cached for offline, "
             f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
         )
+        if report.articles_updated:
+            line += f", {report.articles_updated} updated"
         if report.incomplete:
             line += f", {plural(len(report.incomplete), 'article')} incomplete"
         if report.gone:
@@ -84,7 +86,7 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
     out(line, sys.stderr)
     if report.pruned:
         out(
-            f"cache limit: evicted {plural(report.pruned.removed, 'least recently read article')} "
+            f"cache limit: evicted {plural(report.pruned.removed, 'article')} "
             f"({size_text(report.pruned.freed_bytes)})",
             sys.stderr,
         )

@@ -22,9 +22,10 @@ from ..page_caching import (
     extract_for_cache,
     next_page_of,
     read_from,
+    read_page,
     whole_for_cache,
 )
-from ..portal import Answer, page_print, portal_error, relates
+from ..portal import Answer, portal_error, relates
 from ..safe import safe_line
 from ..urls import canonical_url, is_web_url
 from .failures import _may_come_later, _storage_as_fetch_error, _unexpected_as_fetch_error
@@ -253,18 +254,17 @@ class LibraryDownloads(LibraryReextraction):
         """`target` downloaded and read by the worker `step`, which caches what it reads
         under `url`: what it made of the page, and the address the page came from. A page
         known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL)."""
-        # The body comes still compressed: the worker inflates, checks and extracts it.
+        # The body comes still compressed: the worker inflates it once, checks it, takes the
+        # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
+        # draws from).
         response = await self.fetcher.get(target, decode=False)
-        # Inflating and hashing the body is CPU work: off the loop a TUI draws from.
-        seen = await asyncio.to_thread(page_print, response, self.limits.max_bytes)
-        if seen is not None and (title := self._portal.title(seen[0])) is not None:
-            raise portal_error(title, url)
-        first = seen is not None and step is extract_for_cache
         # Caching the page clears why the article had failed: put back if it is taken out.
-        failed_before = (self.store.last_failure(url) or "") if first else ""
+        failed_before = (self.store.last_failure(url) or "") if step is extract_for_cache else ""
         with _storage_as_fetch_error(url):
             result = await self._cpu(
+                read_page,
                 step,
+                self._portal.known(),
                 url,
                 response,
                 self.limits.max_bytes,
@@ -272,9 +272,19 @@ class LibraryDownloads(LibraryReextraction):
                 self._worker_store,
                 *extra,
             )
+        seen = result.seen
+        first = seen is not None and step is extract_for_cache
+        if result.login_page:
+            # Known alone (nothing cached): its page is refused from now on, as one told by
+            # answering for others is.
+            title = seen[1] if seen is not None else ""
+            answer = Answer(canonical_url(target), canonical_url(response.url), False)
+            self._watch_for_portal(seen or (b"", title), answer, login_page=True)
         # An article's first page, read as the article (not a cookie wall's, not a page that
         # sends the browser on): the one a login page gives itself away by, with another's.
         if first and seen is not None and result.article is not None:
+            # Known for a login page or not (it may have become known while the worker read
+            # it): the watch takes out what was cached from it.
             entry = extra[0] if extra and isinstance(extra[0], Entry) else None
             unrelated = entry is not None and not relates(entry.title, result.article.title)
             answer = Answer(
@@ -286,15 +296,19 @@ class LibraryDownloads(LibraryReextraction):
                 failed_before,
             )
             self._watch_for_portal(seen, answer)
+        elif seen is not None and (title := self._portal.title(seen[0])) is not None:
+            raise portal_error(title, url)  # not read (`read_page`), or no article of it
         return result, response.url
 
-    def _watch_for_portal(self, seen: tuple[bytes, str], answer: Answer) -> None:
+    def _watch_for_portal(
+        self, seen: tuple[bytes, str], answer: Answer, login_page: bool = False
+    ) -> None:
         """Record that the web page `seen` (its fingerprint and title) came as `answer`;
-        when that shows it for a login page answering in every page's place (`portal`),
-        take out the articles cached from it (those before, and `answer`'s, just cached)
-        and raise FetchError(PORTAL)."""
+        when that shows it for a login page answering in every page's place (`portal`), or it
+        is known for one (`login_page`), take out the articles cached from it (those before,
+        and `answer`'s, just cached) and raise FetchError(PORTAL)."""
         print_, title = seen
-        taken = self._portal.answered(print_, answer, title)
+        taken = self._portal.answered(print_, answer, title, login_page)
         if taken is None:
             return
         for each in (*taken, answer):

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from ..keys import article_key
 from ..reports import CacheStats, PruneReport
+from ..store.usage import CachedArticle
 from .queries import LibraryQueries
 from .resources import _now
 
@@ -29,20 +31,56 @@ class LibraryPruning(LibraryQueries):
         )
 
     def prune(self, older_than: float | None = None, max_bytes: int | None = None) -> PruneReport:
-        """Evict cached articles: those unused for `older_than` seconds, then the least recently
-        read until the cache holds at most `max_bytes`. Saved articles are never evicted."""
+        """Evict cached articles: those unused for `older_than` seconds, then, until the cache
+        holds at most `max_bytes`, those read (the least recently read first), then the unread
+        (the oldest story first: the newest unread go last). Saved articles are never evicted."""
         articles = self.store.cached_articles()
         total = sum(a.size for a in articles)
-        candidates = sorted((a for a in articles if not a.saved), key=lambda a: a.last_used)
+        candidates = [a for a in articles if not a.saved]
         cutoff = _now().timestamp() - older_than if older_than is not None else None
-        removed = freed = 0
-        for article in candidates:
-            too_old = cutoff is not None and article.last_used < cutoff
-            too_big = max_bytes is not None and total > max_bytes
-            if not (too_old or too_big):
-                continue
+        if cutoff is not None:
+            gone = [a for a in candidates if a.last_used < cutoff]
+            candidates = [a for a in candidates if a.last_used >= cutoff]
+        else:
+            gone = []
+        if max_bytes is not None:
+            left = total - sum(a.size for a in gone)
+            for article in self._eviction_order(candidates):
+                if left <= max_bytes:
+                    break
+                gone.append(article)
+                left -= article.size
+        for article in gone:
             self.store.delete_article(article.key)
-            removed += 1
-            freed += article.size
-            total -= article.size
-        return PruneReport(removed, freed, sum(a.saved for a in articles), total)
+        freed = sum(a.size for a in gone)
+        return PruneReport(len(gone), freed, sum(a.saved for a in articles), total - freed)
+
+    def _eviction_order(self, articles: list[CachedArticle]) -> list[CachedArticle]:
+        """`articles` in the order a size limit evicts them. A traveller syncs before a
+        flight to read what is new: the articles read go first, the least recently read
+        first, and so do those no headline lists any more (a feed dropped, `reader show` of
+        a page no feed has), which nothing invites reading; then the unread, by their story's
+        time (the feed's, else when cached), oldest first. A sync caches a feed's newest
+        first, so going by when an article was cached would evict the newest unread first."""
+        unread: dict[str, float] = {}  # article key: its story's time
+        read: set[str] = set()
+        for url in self.store.feed_urls():
+            read_ids = self.store.read_ids(url)
+            for entry in self.store.entries(url):
+                if not entry.link:
+                    continue
+                key = article_key(entry.link)
+                if entry.id in read_ids:
+                    read.add(key)
+                else:
+                    when = entry.published or entry.updated
+                    story = when.timestamp() if when else float("inf")
+                    unread[key] = min(unread.get(key, story), story)
+
+        def rank(article: CachedArticle) -> tuple[int, float]:
+            if article.key in read or article.key not in unread:
+                return (0, article.last_used)
+            story = unread[article.key]
+            return (1, article.cached_at if story == float("inf") else story)
+
+        return sorted(articles, key=rank)

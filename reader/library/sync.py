@@ -6,24 +6,46 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
 from ..gone import ASK_AGAIN_AFTER, taken_down
 from ..keys import article_key
+from ..login_page import login_page_elsewhere
 from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
 from ..portal import Answer, page_print, portal_error
 from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, SyncReport
 from ..urls import canonical_url
 from .downloads import LibraryDownloads
+from .failures import _unexpected_as_fetch_error
 from .resources import _now
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+
+
+def _stamped(entries: Iterable[Entry]) -> set[datetime]:
+    """The update times a feed stamps on most of its items (three or more), its own build
+    time: no sign that any of them changed, and every copy would be fetched again at each
+    sync."""
+    times = Counter(e.updated for e in entries if e.updated is not None)
+    total = sum(times.values())
+    return {t for t, n in times.items() if n >= 3 and 2 * n > total}
+
+
+def _updated_since(entry: Entry, downloaded: float) -> bool:
+    """The feed says `entry` changed after its page was downloaded (epoch seconds): it gives a
+    time of update later than its publication (an RSS item's one date is given as both: no
+    update) and later than the download."""
+    updated = entry.updated
+    if updated is None or (entry.published is not None and updated <= entry.published):
+        return False
+    return updated.timestamp() > downloaded
 
 
 class LibrarySync(LibraryDownloads):
@@ -53,11 +75,15 @@ class LibrarySync(LibraryDownloads):
                 feed = replace(feed, last_success=_now(), last_error=None, last_error_at=None)
                 self.store.put_feed(feed)
                 return FeedResult(feed, not_modified=True)
-            # Inflating and hashing the body is CPU work: off the loop a TUI draws from.
-            seen = await asyncio.to_thread(page_print, response, self.limits.max_bytes)
+            # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
+            seen = await asyncio.to_thread(page_print, response.body)
             if seen is not None:
                 answer = Answer(canonical_url(url), canonical_url(response.url), True)
-                self._watch_for_portal(seen, answer)
+                # A web page for a feed: told for a login page alone when another site's.
+                alone = await asyncio.to_thread(
+                    login_page_elsewhere, url, response.url, response.body, response.charset
+                )
+                self._watch_for_portal(seen, answer, alone)
             parsed = await self._cpu(
                 parse_feed,
                 response.body,
@@ -116,6 +142,24 @@ class LibrarySync(LibraryDownloads):
         cached = self.store.article_keys() - incomplete
         return self.headlines(), cached, self.store.not_article_keys(), incomplete
 
+    async def _renew(self, entry: Entry) -> bool:
+        """`entry`'s cached article fetched again, its feed saying it was updated since: True
+        when the copy was replaced (`renew_for_cache`). A failure, a login page, a page that
+        is no longer the story leave the copy as it was: nothing cached is lost."""
+        from ..page_caching import renew_for_cache
+
+        target = entry.link
+        try:
+            with _unexpected_as_fetch_error(entry.link):
+                for _hop in range(self.limits.max_redirects + 1):
+                    result, _ = await self._fetched(entry.link, target, renew_for_cache, entry)
+                    if not result.refresh:
+                        return result.article is not None
+                    target = result.refresh
+        except FetchError:
+            pass
+        return False
+
     def _portal_answered(
         self,
         results: list[FeedResult],
@@ -161,6 +205,14 @@ class LibrarySync(LibraryDownloads):
         headlines, cached, not_pages, unfinished = await asyncio.to_thread(self._sync_start)
         # Stories the site said were gone: asked for again once a day, named only the first time.
         was_gone = await asyncio.to_thread(self.store.gone)
+        # When each cached article's page came: one its feed says was updated since is fetched
+        # again (a correction, a live blog), once a sync.
+        renewable = await asyncio.to_thread(self.store.renewable)
+        by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
+        for headline in headlines:
+            by_feed[headline.entry.feed_url].append(headline.entry)
+        stamped = {url: _stamped(entries) for url, entries in by_feed.items()}
+        renewed = 0
         lately = time.time() - ASK_AGAIN_AFTER
         skip = cached | not_pages | {k for k, at in was_gone.items() if at > lately}
         known_ids = {h.entry.id for h in headlines}
@@ -239,8 +291,21 @@ class LibrarySync(LibraryDownloads):
             done += 1
             report("articles", entry, article.in_part)
 
+        async def renew(entry: Entry) -> None:
+            nonlocal renewed
+            async with host_ahead[urlsplit(entry.link).netloc], ahead:
+                renewed += await self._renew(entry)
+
         def fetch(entry: Entry) -> None:
             key = article_key(entry.link) if entry.link else ""
+            if (
+                key in renewable
+                and _updated_since(entry, renewable[key])
+                and entry.updated not in stamped.get(entry.feed_url, ())
+            ):
+                del renewable[key]
+                tasks.append(asyncio.create_task(renew(entry)))
+                return
             if not key or key in skip:
                 return
             skip.add(key)
@@ -250,6 +315,8 @@ class LibrarySync(LibraryDownloads):
         def feed_in(result: FeedResult) -> None:
             nonlocal feeds_done, already_cached
             feeds_done += 1
+            if result.entries:
+                stamped[result.feed.url] = _stamped(result.entries)
             for entry in result.entries:
                 if entry.id not in known_ids:
                     known_ids.add(entry.id)
@@ -274,6 +341,7 @@ class LibrarySync(LibraryDownloads):
             feeds=results,
             articles_fetched=len(todo) - len(failures) - len(not_articles) - len(gone) - still_gone,
             articles_already_cached=already_cached,
+            articles_updated=renewed,
             article_failures=failures,
             not_articles=not_articles,
             gone=gone,

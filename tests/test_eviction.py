@@ -1,0 +1,86 @@
+"""The cache's size limit: what goes first when the articles synced don't all fit. A traveller
+syncs before a flight to read what is new: the articles read go first, the newest unread last,
+a saved one never."""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import closing
+from pathlib import Path
+
+from conftest import sync_into
+
+from reader.demo.server import DemoServer
+from reader.keys import article_key
+from reader.library import Library
+from reader.reports import Headline
+
+
+def cacheable(lib: Library) -> list[Headline]:
+    """The headlines whose link is an article page, newest first (as the list shows them)."""
+    return [h for h in lib.headlines() if h.entry.link and not h.not_article]
+
+
+def sizes(lib: Library) -> dict[str, int]:
+    return {a.key: a.size for a in lib.store.cached_articles()}
+
+
+def test_a_size_limit_after_a_sync_keeps_the_newest_unread(
+    tmp_path: Path, demo_server: DemoServer
+) -> None:
+    measured = tmp_path / "measured"
+    sync_into(measured, demo_server.feed_urls)
+    with closing(Library(measured)) as lib:
+        total = sum(sizes(lib).values())
+        assert len(sizes(lib)) == len(cacheable(lib)) > 4
+
+    async def sync_with_limit(directory: Path) -> None:
+        async with Library(directory, cache_max_bytes=total // 2) as lib:
+            for url in demo_server.feed_urls:
+                lib.add_feed(url)
+            report = await lib.sync()
+            assert report.pruned is not None and report.pruned.removed > 0
+
+    limited = tmp_path / "limited"
+    asyncio.run(sync_with_limit(limited))
+    with closing(Library(limited)) as lib:
+        cached = [h.cached for h in cacheable(lib)]
+        assert sum(sizes(lib).values()) <= total // 2
+    # The newest stories are the ones left, whatever order the sync cached them in (a feed's
+    # newest first: evicting the first cached evicted the newest).
+    kept = sum(cached)
+    assert 0 < kept < len(cached)
+    assert cached == [True] * kept + [False] * (len(cached) - kept)
+
+
+def test_read_articles_go_before_unread_ones_and_a_saved_one_never(synced_dir: Path) -> None:
+    with closing(Library(synced_dir)) as lib:
+        headlines = cacheable(lib)
+        size = sizes(lib)
+        total = sum(size.values())
+        newest, second, *_, oldest = headlines
+        lib.set_saved(oldest.entry, True)
+        # Both newest read, the second one last: it is the more recently read of the two.
+        for headline in (newest, second):
+            lib.mark_read(headline.entry)
+            asyncio.run(lib.article(headline.entry, offline=True))
+
+        def key(headline: Headline) -> str:
+            return article_key(headline.entry.link)
+
+        # Room for all but the first read: the least recently read goes, nothing else.
+        report = lib.prune(max_bytes=total - size[key(newest)])
+        assert report.removed == 1 and not lib.store.has_article(newest.entry.link)
+        # Room for all but one more article: the other read one goes before any unread one.
+        report = lib.prune(max_bytes=total - size[key(newest)] - 1)
+        assert report.removed == 1 and not lib.store.has_article(second.entry.link)
+        # Then the unread, the oldest story first (the saved one, older still, stays).
+        unread = [h for h in headlines if h not in (newest, second, oldest)]
+        left = total - size[key(newest)] - size[key(second)]
+        report = lib.prune(max_bytes=left - 1)
+        assert report.removed == 1 and not lib.store.has_article(unread[-1].entry.link)
+        assert all(lib.store.has_article(h.entry.link) for h in unread[:-1])
+        # Over the limit with nothing but the saved one: it stays.
+        report = lib.prune(max_bytes=1)
+        assert [h for h in headlines if lib.store.has_article(h.entry.link)] == [oldest]
+        assert report.kept_saved == 1
