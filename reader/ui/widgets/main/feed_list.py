@@ -53,7 +53,7 @@ class FeedList(VimOptionList):
         self._urls = [None, *(feed.url for feed in feeds)]
         options = [Option(_row(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False), "all")]
         for position, feed in enumerate(feeds):
-            title = _FeedTitle(plain(feed.display_title, max_length=200).plain)
+            title = _FeedTitle(plain(feed.display_title, max_length=200))
             options.append(
                 Option(
                     _row(title, unread.get(feed.url, 0), bool(feed.last_error)), f"feed-{position}"
@@ -78,14 +78,15 @@ class _FeedTitle:
     """A feed's (safe) title cut to its column as the terminal draws it (`fit_to_cells`): cut
     by Rich's measure, a Devanagari one ran past the list's border."""
 
-    def __init__(self, title: str) -> None:
-        self.title = title
+    def __init__(self, shown: Text) -> None:
+        # A Text, as only display.plain makes them here: the title is safe by its type.
+        self.shown = shown
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(1, max(1, terminal_cells(self.title)))
+        return Measurement(1, max(1, terminal_cells(self.shown.plain)))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Segment("".join(fit_to_cells(self.title, options.max_width)))
+        yield Segment("".join(fit_to_cells(self.shown.plain, options.max_width)))
 
 
 def _row(title: Text | _FeedTitle, unread: int, failed: bool) -> Table:
