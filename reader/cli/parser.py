@@ -58,11 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[place], **kwargs)
 
-    p = command("add", help="subscribe to a feed (RSS or Atom URL) and fetch its headlines")
+    p = command(
+        "add",
+        help="subscribe to a feed (RSS or Atom URL) and fetch its headlines",
+        description="Subscribe to a feed (RSS or Atom URL) and fetch its headlines. An address"
+        " that is no http(s) one, or holds control characters, is refused (exit 2).",
+    )
     p.add_argument("url", metavar="URL")
     p.set_defaults(func=cmd_add)
 
-    p = command("remove", help="unsubscribe from a feed")
+    p = command(
+        "remove",
+        help="unsubscribe from a feed",
+        description="Unsubscribe from a feed, named by its address as `reader feeds` shows it.",
+    )
     p.add_argument("url", metavar="URL")
     p.set_defaults(func=cmd_remove)
 
@@ -80,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "sync",
         help="refresh every feed and cache every new article's cleaned text for offline reading",
-        description="Refresh every feed and fetch every uncached article into the cache. "
+        description="Refresh every feed and fetch every uncached article into the cache, and again"
+        " an article its feed says was updated after the cached copy (the copy stays if the new"
+        " one can't be had). "
         "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr);"
         " a story taken down (404, 410) is named once and is no failure. On a Wi-Fi network that"
         " answers with its login page nothing is cached from it.",
