@@ -84,6 +84,21 @@ def read_page(
     return replace(step(url, response, wire_gzip, *args), seen=seen)
 
 
+def _not_the_page(url: str, response: Response) -> Extracted | None:
+    """What to return in place of reading `response` as `url`'s article: where a page that
+    only sends the browser on sends it (`meta_refresh`), or a Wi-Fi login page another site's
+    address answered with (`login_page_elsewhere`); None for a page to read."""
+    from .login_page import login_page_elsewhere
+    from .meta_refresh import refresh_target
+
+    target = refresh_target(response.body, response.url, response.charset, response.refresh)
+    if target is not None:
+        return Extracted(refresh=target)
+    if login_page_elsewhere(url, response.url, response.body, response.charset):
+        return Extracted(login_page=True)
+    return None
+
+
 def extract_for_cache(
     url: str,
     response: Response,
@@ -108,14 +123,9 @@ def extract_for_cache(
     """
     from .extract import extract_page, gave_little
     from .extract.amp import amp_url_of
-    from .login_page import login_page_elsewhere
-    from .meta_refresh import refresh_target
 
-    target = refresh_target(response.body, response.url, response.charset, response.refresh)
-    if target is not None:
-        return Extracted(refresh=target)
-    if login_page_elsewhere(url, response.url, response.body, response.charset):
-        return Extracted(login_page=True)
+    if (elsewhere := _not_the_page(url, response)) is not None:
+        return elsewhere
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else ""
     try:
@@ -166,15 +176,10 @@ def renew_for_cache(
     gives little, a login page, another page) leaves the copy as it is: Extracted() with no
     article. A page that gives nothing raises, as extraction does."""
     from .extract import extract_page, gave_little
-    from .login_page import login_page_elsewhere
-    from .meta_refresh import refresh_target
     from .portal import relates
 
-    target = refresh_target(response.body, response.url, response.charset, response.refresh)
-    if target is not None:
-        return Extracted(refresh=target)
-    if login_page_elsewhere(url, response.url, response.body, response.charset):
-        return Extracted(login_page=True)
+    if (elsewhere := _not_the_page(url, response)) is not None:
+        return elsewhere
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry)
     article, next_page = extract_page(
