@@ -6,6 +6,7 @@ line or a portal's link back to its front page."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import (
     Block,
@@ -122,6 +123,38 @@ def _is_signature_address(block: Block) -> bool:
     )
 
 
+# The end of a sentence, its closing quote or bracket after it ('말했다."', "said.)"): the
+# story's last line is done, and an address after it stands alone, not the value a line
+# such as "Contact:" or "Write to" leads to.
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]」』]*$")
+
+
+def _without_closing_address(block: Block) -> Block | None:
+    """`block` without the reporter's address on its last line, or None when it ends with
+    none: Naver's story is one box of text parted by `<br><br>`, one paragraph here, whose last
+    line is the wire's signature ("…조정하지 않는다.<br><br>sky@yna.co.kr"); the same line alone
+    as a paragraph goes (`_is_signature_address`). Kept when the line before it ends no
+    sentence: a contact's name or "Contact:" over their address is how to reach them."""
+    if block.kind != BlockKind.PARAGRAPH:
+        return None
+    runs = block.inlines
+    # The last `<br>`: a run of line breaks alone (runs of words hold no "\n": they are
+    # collapsed as they are read).
+    breaks = [i for i, run in enumerate(runs) if "\n" in run.text and not run.text.strip()]
+    if not breaks:
+        return None
+    at = breaks[-1]
+    before = "".join(run.text for run in runs[:at]).rstrip()
+    line = Block(BlockKind.PARAGRAPH, runs[at + 1 :])
+    if not _SENTENCE_END.search(before) or not _is_signature_address(line):
+        return None
+    kept = list(runs[:at])
+    while kept and not kept[-1].text.strip():
+        kept.pop()
+    kept[-1] = replace(kept[-1], text=kept[-1].text.rstrip())
+    return replace(block, inlines=tuple(kept))
+
+
 # The heading of a comment section whose comments the cleanup (or the page's scripts) left
 # out: Substack's "Discussion about this post", "Comments", "12 comments", "Leave a reply".
 _COMMENTS_HEADING = re.compile(
@@ -159,18 +192,27 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     the heading of those comments. Nor the site's copyright line after the last: a footer the
     page's layout (a table's last row) left in the article's box; nor a Chinese portal's
     editor's credit ("责任编辑：王芳"), its publishing system's field; nor the reporter's e-mail
-    address alone, a wire's signature line; nor the date under a label or the portal's link
+    address alone, a wire's signature line, a paragraph of its own or the last paragraph's
+    last line (`_without_closing_address`); nor the date under a label or the portal's link
     back to its front page (`_is_closing_furniture`)."""
     start, end = 0, len(blocks)
     while start < end and blocks[start].kind == BlockKind.RULE:
         start += 1
-    while end > start and (
-        blocks[end - 1].kind == BlockKind.RULE
-        or _is_copyright_line(blocks[end - 1])
-        or is_editor_credit(blocks[end - 1])
-        or _is_comments_heading(blocks[end - 1])
-        or _is_signature_address(blocks[end - 1])
-        or _is_closing_furniture(blocks[end - 1])
-    ):
-        end -= 1
+    last: Block | None = None
+    while end > start:
+        if (
+            blocks[end - 1].kind == BlockKind.RULE
+            or _is_copyright_line(blocks[end - 1])
+            or is_editor_credit(blocks[end - 1])
+            or _is_comments_heading(blocks[end - 1])
+            or _is_signature_address(blocks[end - 1])
+            or _is_closing_furniture(blocks[end - 1])
+        ):
+            end -= 1
+            continue
+        # The address may close the last paragraph itself, after a `<br>`.
+        last = _without_closing_address(blocks[end - 1])
+        break
+    if last is not None:
+        return (*blocks[start : end - 1], last)
     return blocks[start:end]
