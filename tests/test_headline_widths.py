@@ -106,3 +106,29 @@ def test_a_devanagari_feed_title_keeps_its_columns(tmp_path: Path, httpserver: H
                 assert row[-1] == "│" and FEED[:6] in "".join(row)
 
     asyncio.run(run())
+
+
+def test_a_devanagari_feed_title_fits_the_border(tmp_path: Path, httpserver: HTTPServer) -> None:
+    """The headlines' border title, the feed's name and its count, cut by the cells a terminal
+    draws it in: Textual cut it by Rich's measure, and at 40 columns the terminal (writing what
+    passes the last column over it) showed '… खबरें · 3 un╮'. Fitted again as the pane widens."""
+    data = tmp_path / "data"
+    subscribe(data, [_feed(httpserver)])
+
+    async def run() -> None:
+        async with running(data, (40, 20), prefetch=False) as (app, pilot):
+            await pilot.press("tab", "down", "enter")  # the feed, not all feeds
+            await pilot.pause()
+            top = drawn(screen_text(app).splitlines()[0])
+            # What the terminal keeps: the cells before the last one, which the fill (counted
+            # by Rich's measure, so running past it) and the corner are written over.
+            kept = "".join(top[:39])
+            assert kept.startswith(f"╭─ {FEED[:8]}") and "… · 3 unread of 3 ─" in kept
+            shown = kept[3 : kept.index("…")]
+            assert FEED.startswith(shown) and len(shown) < len(FEED)
+            await pilot.resize_terminal(60, 20)
+            await pilot.pause()
+            top = drawn(screen_text(app).splitlines()[0])
+            assert f"╭─ {FEED} · 3 unread of 3 ─" in "".join(top[:59])  # whole again
+
+    asyncio.run(run())

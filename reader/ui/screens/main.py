@@ -140,10 +140,9 @@ class MainScreen(Screen[None]):
     def _title(self) -> None:
         table = self.query_one(HeadlineTable)
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
-        title = plain(feed.display_title, max_length=60) if feed else Text(ALL_FEEDS)
+        name = plain(feed.display_title, max_length=60) if feed else Text(ALL_FEEDS)
         unread = self.reader.index.unread_in(self.feed_url)
-        title.append(f" · {unread} unread of {len(table.rows)}")
-        table.border_title = title
+        table.set_title(name, f" · {unread} unread of {len(table.rows)}")
         table.border_subtitle = _feed_health(feed) if feed else ""
 
     # -- finding headlines ---------------------------------------------------------------------

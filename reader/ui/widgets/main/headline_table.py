@@ -36,6 +36,7 @@ from ..article.scroll_keys import (
     TOP_KEYS,
     UP_KEYS,
 )
+from .border_title import fit_title
 
 MARKER_CELLS = 6
 """Cells before the time: margin, unread, margin, offline, saved, margin."""
@@ -172,6 +173,8 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._typed_ahead: list[Callable[[], None]] | None = []
         """The moves and Enter typed while the headlines were still loading, to replay on them
         (None once they are shown): `j j Enter` typed as the reader starts opens the third."""
+        self._title = (Text(), "")
+        """The feed's name and the count after it, fitted to the border by `_fit_title`."""
 
     # -- data ----------------------------------------------------------------------------------
     @property
@@ -275,10 +278,20 @@ class HeadlineTable(ScrollView, can_focus=True):
             self.cursor = position
             self.post_message(HeadlineChosen(position))
 
+    def set_title(self, name: Text, tail: str) -> None:
+        """The border's title: the feed's `name` (through `plain`), then `tail` (the count)."""
+        self._title = (name, tail)
+        self._fit_title()
+
     # -- drawing -------------------------------------------------------------------------------
+    def _fit_title(self) -> None:
+        # "╭─ " before the title, " ─╮" at least after it (Textual's `render_row`).
+        self.border_title = fit_title(*self._title, self.outer_size.width - 6)
+
     def on_resize(self, _event: events.Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
         self._strips.clear()
+        self._fit_title()
 
     def on_focus(self) -> None:
         self._forget_styles()

@@ -1,0 +1,32 @@
+"""A border title in a script Rich measures narrower than a terminal draws it (Devanagari's
+vowel signs take a cell each in tmux, xterm, VTE's: none by Rich's measure), fitted to the
+border as the terminal draws it.
+
+Textual cuts a border title by Rich's measure, and Textual's terminal doesn't wrap (it turns
+autowrap off): what passes the screen's last column is written over it. At 40 columns in tmux a
+feed titled "दैनिक समाचार: तटीय जिलों की खबरें" showed "╭─ दैनिक समाचार: तटीय जिलों की खबरें ·
+2 un╮", its count cut mid-word and no "…". The title can't take the blank-and-backspace cells a
+headline row begins with (`cell_width.rich_only_cells`): Textual drops control characters from
+it. So it is cut by the terminal's measure before Textual sees it; Textual's fill after it,
+still counted by Rich's measure, then runs past the corner, and the terminal writes the corner
+last in the last column: "╭─ दैनिक समाचार: तटीय… · 2 unread of 2 ─╮".
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ...cell_width import cut_to_cells, terminal_cells
+
+
+def fit_title(name: Text, tail: str, cells: int) -> Text:
+    """`name` then `tail` in at most `cells` terminal cells (`terminal_cells`): the name cut
+    with "…" first, so the count after it stays; the whole cut when even that doesn't fit."""
+    whole = name + tail
+    if cells < 1 or terminal_cells(whole.plain) <= cells:
+        return whole
+    room = cells - 1 - terminal_cells(tail)
+    if room >= 1:
+        kept = name[: len(cut_to_cells(name.plain, room))]
+        return kept + "…" + tail
+    return whole[: len(cut_to_cells(whole.plain, cells - 1))] + "…"
