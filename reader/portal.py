@@ -119,7 +119,14 @@ def _in_place_of_others(a: Answer, b: Answer) -> bool:
         return True
     if a.feed:
         return _host(a.asked) != _host(b.asked)
-    return a.ended != b.ended
+    # A live blog's entries link to its one page, each with a query of its own
+    # ("live.html?block=2"), each headlined as its entry, not as the page: one page at one path.
+    return _path(a.ended) != _path(b.ended)
+
+
+def _path(url: str) -> str:
+    """`url` without its query: the page a site serves whatever the query asks of it."""
+    return url.split("?", 1)[0]
 
 
 class PortalWatch:

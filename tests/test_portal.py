@@ -82,6 +82,22 @@ class QuaySite(http.server.ThreadingHTTPServer):
             f"{items}</channel></rss>"
         )
 
+    def live_feed(self) -> str:
+        """A live blog's entries, each linking to the blog's one page with a query of its own
+        and headlined as the entry, not as the page."""
+        items = "".join(
+            f"<item><title>{title}</title><link>{self.url(f'/live.html?block={n}')}</link>"
+            f"<guid>live-{n}</guid></item>"
+            for n, (title, _) in enumerate(STORIES.values())
+        )
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Gazette live</title>'
+            f"{items}</channel></rss>"
+        )
+
+
+LIVE = ("Storm Idris live: gales close the quay", "Gusts of ninety miles an hour reached the quay")
+
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     server: QuaySite
@@ -103,6 +119,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(200, "application/rss+xml", self.server.feed())
         elif self.path == "/twice.xml":
             self._send(200, "application/rss+xml", self.server.twice())
+        elif self.path == "/live.xml":
+            self._send(200, "application/rss+xml", self.server.live_feed())
+        elif self.path.startswith("/live.html?block="):  # one page, whatever the entry
+            self._send(200, "text/html; charset=utf-8", story_page(*LIVE))
         elif self.path == "/world/ferry.html":  # the same story under another section
             self._send(200, "text/html; charset=utf-8", story_page(*STORIES["/ferry.html"]))
         elif self.path in STORIES:
@@ -269,3 +289,17 @@ def test_one_story_at_two_addresses_is_no_login_page(site: QuaySite, data_dir: P
             return report.portal, report.articles_fetched, [h.cached for h in lib.headlines()]
 
     assert asyncio.run(synced()) == ("", 2, [True, True])
+
+
+def test_a_live_blogs_entries_at_one_page_are_no_login_page(site: QuaySite, data_dir: Path) -> None:
+    """A live blog's feed: each entry links to the blog's one page with a query of its own
+    ("live.html?block=1"), its headline the entry's, not the page's title. The same page for
+    each is the blog, cached for every entry; it was taken for a login page, nothing cached."""
+
+    async def synced() -> tuple[str, int, list[bool]]:
+        async with Library(data_dir) as lib:
+            lib.add_feed(site.url("/live.xml"))
+            report = await lib.sync()
+            return report.portal, report.articles_fetched, [h.cached for h in lib.headlines()]
+
+    assert asyncio.run(synced()) == ("", 3, [True, True, True])
