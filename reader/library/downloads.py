@@ -185,12 +185,15 @@ class LibraryDownloads(LibraryReextraction):
                 return whole
         return await self._later_pages(url, first.article, [page_url], first.next_page)
 
-    async def _first_page(self, url: str, entry: Entry | None) -> tuple[Extracted, str]:
-        """The article's first page fetched, extracted and cached, and its address. A page
-        that sends the browser on is followed as a redirect is, under the same cap."""
+    async def _first_page(
+        self, url: str, entry: Entry | None, step: Callable[..., Extracted] = extract_for_cache
+    ) -> tuple[Extracted, str]:
+        """The article's first page fetched, read by the worker `step` (extracted and cached,
+        or read again in place of the copy: `renew_for_cache`), and its address. A page that
+        sends the browser on is followed as a redirect is, under the same cap."""
         target = url
         for _hop in range(self.limits.max_redirects + 1):
-            result, page_url = await self._fetched(url, target, extract_for_cache, entry)
+            result, page_url = await self._fetched(url, target, step, entry)
             if not result.refresh:
                 return result, page_url
             target = result.refresh

@@ -148,17 +148,12 @@ class LibrarySync(LibraryDownloads):
         is no longer the story leave the copy as it was: nothing cached is lost."""
         from ..page_caching import renew_for_cache
 
-        target = entry.link
         try:
             with _unexpected_as_fetch_error(entry.link):
-                for _hop in range(self.limits.max_redirects + 1):
-                    result, _ = await self._fetched(entry.link, target, renew_for_cache, entry)
-                    if not result.refresh:
-                        return result.article is not None
-                    target = result.refresh
-        except FetchError:
-            pass
-        return False
+                result, _ = await self._first_page(entry.link, entry, renew_for_cache)
+        except FetchError:  # too many redirects among them
+            return False
+        return result.article is not None
 
     def _portal_answered(
         self,
