@@ -20,7 +20,8 @@ from .article_dates import article_dates, of_another_item
 from .author_names import chosen_authors, given_name_first, split_declared_names
 from .byline import clean_byline, is_account, page_byline
 from .lead_image import lead_image
-from .title import article_title, site_name_alone, site_name_of_title
+from .site_names import site_name_alone, site_name_of_title
+from .title import article_title
 from .zone_country import dates_language
 
 
