@@ -67,7 +67,7 @@ from .header_lines import header_line_dates, header_source, without_header_lines
 from .heading_parts import spaced_heading_separators
 from .images import without_repeated_alts
 from .info_lines import headline_info_source
-from .inserts import story_link_boxes, strip_inserts
+from .inserts import strip_inserts
 from .kickers import without_headline_labels
 from .lead import dek_as_paragraph, find_lead
 from .link_menus import without_link_columns
@@ -96,6 +96,7 @@ from .scoreboard import scoreboard_line, with_scoreboard
 from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
+from .story_links import story_link_boxes
 from .syndication import syndicated
 from .teasers import teaser_list
 from .text_pages import _text_article
