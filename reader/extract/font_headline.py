@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .byline import line_byline
+from .byline_names import line_byline
 from .furniture import drop
 from .text_dates import states_only_dates
 

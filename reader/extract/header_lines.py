@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from ..dates import ascii_digits, on_date
 from ..models import Block, BlockKind, words_in
 from .author_names import split_names
-from .byline import job_byline, line_byline, without_label
+from .byline_names import job_byline, line_byline, without_label
 from .info_lines import first_info_line, info_line
 from .month_names import (
     MONTHS,

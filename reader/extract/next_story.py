@@ -25,7 +25,8 @@ from collections.abc import Iterable, Iterator
 from lxml.html import HtmlElement
 
 from .author_names import person_like
-from .byline import is_byline_element, without_label
+from .byline import is_byline_element
+from .byline_names import without_label
 from .furniture import drop
 from .text_dates import line_dates
 

@@ -14,7 +14,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..models import Block, BlockKind, Inline
-from .byline import line_byline
+from .byline_names import line_byline
 from .images import says_nothing
 from .text_dates import opens_with_date_label, states_only_dates
 
