@@ -12,6 +12,7 @@ import re
 
 from ..models import IDEOGRAPHS
 from .author_names import PARTICLES, as_written
+from .written_dates import parse_text_date
 
 # "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:",
 # "Автор:", "от", Indonesian and Malay "Oleh", Arabic's "بقلم" ("by the pen of") and "الكاتب" ("the writer"), Persian's
@@ -216,8 +217,6 @@ def _the_dates(weekday: str, rest: str) -> bool:
     """A weekday's name before a separator and a date is the date's ("Joe Wee Monday, 14 March
     2022"), but not when the date falls on another day: "Mary Sunday, 3 March 2026" (a
     Tuesday) is a name. A date given without its year can't tell: the date's, as most are."""
-    from .text_dates import parse_text_date  # it reads bylines too: imported when first asked
-
     day = parse_text_date(rest)
     return day is None or _WEEKDAY_NAMES[day.weekday()] == weekday.strip().casefold()
 

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from .byline_names import line_byline
 from .furniture import drop
-from .text_dates import states_only_dates
+from .written_dates import states_only_dates
 
 # A headline is a few words, not a paragraph set in bold.
 _FEWEST_WORDS = 3

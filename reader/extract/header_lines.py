@@ -26,8 +26,8 @@ from .month_names import (
     month_key,
 )
 from .solar_hijri import solar_hijri_date
-from .text_dates import dateline_dates, line_dates, opens_with_date_label, states_only_dates
 from .wire_ledes import is_wire_lede
+from .written_dates import dateline_dates, line_dates, opens_with_date_label, states_only_dates
 from .zone_country import placed_language
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")

@@ -28,7 +28,7 @@ from .author_names import person_like
 from .byline import is_byline_element
 from .byline_names import without_label
 from .furniture import drop
-from .text_dates import line_dates
+from .written_dates import line_dates
 
 # The label an endless-scroll page sets between two stories.
 _DIVIDER = re.compile(
