@@ -12,8 +12,8 @@ from ..models import (
     Block,
     BlockKind,
 )
-from .images import without_repeated_alts
 from .info_lines import is_editor_credit
+from .picture_alts import without_repeated_alts
 from .title import title_key
 from .written_dates import opens_with_date_label, states_only_dates
 

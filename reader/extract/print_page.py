@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..models import Block, BlockKind, Inline
 from .byline_names import line_byline
-from .images import says_nothing
+from .picture_alts import says_nothing
 from .written_dates import opens_with_date_label, states_only_dates
 
 # One control of a print page: "Print", "Print this page", "Close window", "Back to article".
