@@ -65,7 +65,6 @@ from .furniture import drop
 from .github_react import github_embedded_issue
 from .header_lines import header_line_dates, header_source, without_header_lines
 from .heading_parts import spaced_heading_separators
-from .images import without_repeated_alts
 from .info_lines import headline_info_source
 from .inserts import strip_inserts
 from .json_ld import json_ld_objects
@@ -88,6 +87,7 @@ from .page_cleanup import (
 )
 from .page_tree import _apply_site_rule, _parse
 from .paywall import FOR_SUBSCRIBERS, before_the_wall, read_paywall
+from .picture_alts import without_repeated_alts
 from .playlists import without_playlist_headings
 from .print_page import byline_lines_apart, without_masthead
 from .pull_quotes import mark_pull_quotes, without_pull_quotes

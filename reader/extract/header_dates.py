@@ -13,7 +13,7 @@ from ..dates import ascii_digits
 from ..models import words_in
 from .month_names import MONTHS, month_key
 from .solar_hijri import solar_hijri_date
-from .text_dates import dateline_dates, opens_with_date_label, states_only_dates
+from .written_dates import dateline_dates, opens_with_date_label, states_only_dates
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.

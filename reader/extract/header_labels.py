@@ -11,7 +11,7 @@ import re
 from ..models import Block
 from .header_dates import _DATELINE_WORDS, _SHORT_LINE_WORDS
 from .month_names import PUBLISHED_WORDS, PUBLISHED_WORDS_CJK, UPDATED_WORDS, UPDATED_WORDS_CJK
-from .text_dates import opens_with_date_label
+from .written_dates import opens_with_date_label
 
 # "Categories: News", "Tags: council, budget", "Filed under: Politics".
 _LABEL_ROW = re.compile(

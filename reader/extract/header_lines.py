@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from ..dates import on_date
 from ..models import Block, BlockKind, words_in
 from .author_names import split_names
-from .byline import job_byline, line_byline, without_label
+from .byline_names import job_byline, line_byline, without_label
 from .header_dates import (
     _DATELINE_WORDS,
     _SENTENCE_END,
@@ -34,8 +34,8 @@ from .header_dates import (
 from .header_labels import _is_label_row, _is_listen_line, _is_reading_time, _is_relative_dateline
 from .info_lines import first_info_line, info_line
 from .solar_hijri import solar_hijri_date
-from .text_dates import line_dates, opens_with_date_label, states_only_dates
 from .wire_ledes import is_wire_lede
+from .written_dates import line_dates, opens_with_date_label, states_only_dates
 from .zone_country import placed_language
 
 # How far down the body such lines are looked for (headings and pictures are passed over).

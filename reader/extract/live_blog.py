@@ -37,7 +37,7 @@ from .furniture import (
     text_length,
 )
 from .json_ld import types_of
-from .text_dates import parse_text_date, states_only_dates
+from .written_dates import parse_text_date, states_only_dates
 
 # The attribute marking the element that holds a live blog's entries.
 ENTRIES = "data-reader-live-entries"

@@ -18,7 +18,8 @@ from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates, of_another_item
 from .author_names import chosen_authors, given_name_first, split_declared_names
-from .byline import clean_byline, is_account, page_byline
+from .byline import page_byline
+from .byline_names import clean_byline, is_account
 from .json_ld import (
     _RECORDING_TYPES,
     _REVIEW_TYPES,

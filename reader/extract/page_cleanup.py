@@ -47,8 +47,8 @@ from .furniture import (
     story_article,
     text_length,
 )
-from .images import unwrap_amp_pictures, unwrap_noscript_pictures
 from .picture_boxes import captioned_picture_boxes
+from .picture_sources import unwrap_amp_pictures, unwrap_noscript_pictures
 from .quotes import attribution_elements
 from .readable import named_unlikely
 from .screen_reader import SCREEN_READER_CLASS, is_screen_reader_only, show_icon_labels
