@@ -973,3 +973,21 @@ def test_the_key_bar_offers_tab_only_in_an_article_with_links(synced_dir: Path) 
             assert "tab Links" in key_bar(app)
 
     asyncio.run(run())
+
+
+def test_keys_asked_of_an_article_screen_whose_body_is_gone_do_nothing(synced_dir: Path) -> None:
+    """The key bar redraws as the screen closes, under load after the body is removed: it asks
+    which keys act (an acceptance tester's crash, `NoMatches: ArticleBody`, on Esc)."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            await body.remove()
+            assert not screen.check_action("clear_selection", ())
+            assert not screen.check_action("search", ())
+            await pilot.press("escape", "slash", "j")
+            await pilot.pause()
+            assert app.is_running
+
+    asyncio.run(run())

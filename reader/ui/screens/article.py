@@ -262,8 +262,12 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
     # -- which keys act ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The search's keys while one is kept, found or not (else `n` and Esc do their
-        usual), the selected link's while there is one; no link keys while the query is typed."""
-        body = self.query_one(ArticleBody)
+        usual), the selected link's while there is one; no link keys while the query is typed.
+        None of the article's act with no body: a key bar redrawn as the screen closes asks."""
+        bodies = self.query(ArticleBody)
+        if not bodies:
+            return False
+        body = bodies.first()
         if action == "clear_selection":
             return body.text_selection is not None
         if action in ("clear_search", "next_match", "previous_match"):
