@@ -128,3 +128,86 @@ def test_a_portal_republishing_a_paper_cites_the_paper_via_the_portal() -> None:
 
 def test_a_portal_naming_itself_the_source_is_cited_once() -> None:
     assert _sohu("搜狐新闻").site_name == "搜狐"
+
+
+_WIRE_BODY = (
+    "<p>TWIN FALLS, Idaho (AP) — A hay barn fire south of town burned through the night on"
+    " Tuesday, and crews kept it from spreading to two nearby dairies, the fire district said.</p>"
+    "<p>No one was hurt. About 900 tons of hay were lost, the owner told reporters.</p>"
+    "<p>“We could see the glow from the highway,” said a neighbour, Dale Whitcomb.</p>"
+)
+
+
+def _yahoo(ld: str, logo: str) -> Article:
+    """A wire story in Yahoo's shape: the agency's logo beside the byline under the `<h1>`, the
+    agency as JSON-LD's `provider`, Yahoo as its publisher and og:site_name."""
+    html = (
+        '<!DOCTYPE html><html lang="en-US"><head><meta charset="utf-8">'
+        "<title>Hay barn fire burns through the night near Twin Falls</title>"
+        '<meta property="og:site_name" content="Portal News">'
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","headline":"Hay barn fire burns through the night near Twin Falls",'
+        '"datePublished":"2026-12-02T17:45:12Z","author":{"@type":"Person","name":"Ruth Oyelaran"},'
+        f'{ld}}}</script></head><body><div id="ybar"><a href="/">Portal</a><a href="/mail/">Mail'
+        '</a></div><article><header class="caas-header"><h1>Hay barn fire burns through the night'
+        ' near Twin Falls</h1></header><div class="caas-attr"><div class="caas-logo">'
+        f'<a href="https://wire.example/">{logo}</a></div><div class="caas-attr-meta">'
+        "<span>Ruth Oyelaran</span></div></div>"
+        f'<div class="caas-body">{_WIRE_BODY}</div></article></body></html>'
+    )
+    return extract_article(html, "https://news.portal.example/hay-barn-fire-burns-174512345.html")
+
+
+_PROVIDER = (
+    '"provider":{"@type":"Organization","name":"Western Wire Service"},'
+    '"publisher":{"@type":"Organization","name":"Portal News"}'
+)
+
+
+def test_a_wire_story_on_a_portal_is_cited_to_the_wire_via_the_portal() -> None:
+    """Yahoo's AP story was cited "Source: Yahoo News": the agency named beside the headline
+    and as the JSON-LD `provider` was nowhere in the citation."""
+    article = _yahoo(_PROVIDER, '<img alt="Western Wire Service" src="/wire-logo.png">')
+    assert article.site_name == "Western Wire Service via Portal News"
+    assert "Source: Western Wire Service via Portal News" in header_lines(article)
+
+
+def test_a_declared_provider_the_page_does_not_show_is_not_cited() -> None:
+    """A declaration alone may be a leftover of the feed the story came through."""
+    article = _yahoo(_PROVIDER, '<img alt="" src="/logo.png">')
+    assert article.site_name == "Portal News"
+
+
+def test_a_portal_declaring_the_wire_its_publisher_and_naming_it_over_the_headline() -> None:
+    """MSN's shape: the JSON-LD publisher is the wire, og:site_name the portal, and the
+    provider's logo and name stand over the `<h1>`."""
+    html = (
+        '<!DOCTYPE html><html lang="en-us"><head><meta charset="utf-8">'
+        "<title>Port workers ratify contract</title>"
+        '<meta property="og:site_name" content="Portal Start">'
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","headline":"Port workers ratify contract",'
+        '"datePublished":"2026-12-03T10:12:00Z","author":[{"@type":"Person","name":"Ines Varga"}],'
+        '"publisher":{"@type":"Organization","name":"Harbor Wire"}}</script></head><body>'
+        '<div class="article-page"><div class="viewsHeader"><div class="providerInfo">'
+        '<img alt="Harbor Wire" src="/hw.png"><span class="providerName">Harbor Wire</span></div>'
+        '<h1 class="viewsTitle">Port workers ratify contract</h1><div class="viewsInfo">'
+        '<span class="authorName">Story by Ines Varga</span></div></div>'
+        '<div class="articleBody"><p>(Harbor Wire) - Dock workers at the state\'s three largest'
+        " ports voted on Wednesday to accept a five-year contract, ending months of talks.</p>"
+        "<p>The deal raises wages by 19% over its term, the union said in a statement.</p>"
+        "<p>Employers said the vote gave shippers certainty before the busy spring season.</p>"
+        "</div></div></body></html>"
+    )
+    article = extract_article(html, "https://www.portal.example/en-us/news/ar-AA1bcd")
+    assert (article.author, article.site_name) == ("Ines Varga", "Harbor Wire via Portal Start")
+
+
+def test_a_sites_company_declared_its_publisher_is_not_an_outlet_it_carries() -> None:
+    """The Guardian's publisher is "Guardian News & Media": not named beside the headline, the
+    site is cited as itself."""
+    article = _yahoo(
+        '"publisher":{"@type":"Organization","name":"Portal Media Group"}',
+        '<img alt="Portal News" src="/logo.png">',
+    )
+    assert article.site_name == "Portal News"

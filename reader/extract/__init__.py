@@ -98,7 +98,7 @@ from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
 from .story_links import story_link_boxes
-from .syndication import syndicated
+from .syndication import declared_outlet, syndicated
 from .teasers import teaser_list
 from .text_pages import _text_article
 from .wire_ledes import wire_credit, wire_reporters
@@ -247,7 +247,7 @@ def extract_page(
         without_next_stories(doc, (meta.title, doc.findtext(".//title") or ""), meta.canonical_url)
         declared = declared_body_html(json_ld)
         # Before cleanup, which may drop the header box that names it.
-        headline_source = headline_info_source(doc)
+        headline_source = headline_info_source(doc) or declared_outlet(doc, json_ld, meta.site_name)
         live_blog = declares_live_blog(json_ld)
         # Before cleanup, which drops the styles that set a closing signature right.
         right_set = right_set_lines(doc)

@@ -130,3 +130,13 @@ def _organizations(value: Any) -> list[str]:
     if isinstance(value, dict) and "Organization" in "".join(types_of(value)):
         return _names(value)
     return []
+
+
+def the_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The object declaring the page's article: the article itself before the WebPage that
+    holds it, whichever the graph lists first; a review or a recipe; a recording's page last.
+    {} when the page declares none."""
+    ld = next((o for o in objects if is_article(o) and "WebPage" not in types_of(o)), None)
+    ld = ld or next((o for o in objects if not types_of(o).isdisjoint(_REVIEW_TYPES)), None)
+    ld = ld or next((o for o in objects if is_article(o)), None)
+    return ld or next((o for o in objects if not types_of(o).isdisjoint(_RECORDING_TYPES)), {})

@@ -21,15 +21,12 @@ from .author_names import chosen_authors, given_name_first, split_declared_names
 from .byline import page_byline
 from .byline_names import clean_byline, is_account
 from .json_ld import (
-    _RECORDING_TYPES,
-    _REVIEW_TYPES,
     _dereferenced,
     _described,
     _names,
     _organizations,
-    is_article,
     json_ld_objects,
-    types_of,
+    the_article,
 )
 from .lead_image import lead_image
 from .site_names import site_name_alone, site_name_of_title
@@ -207,11 +204,7 @@ def extract_metadata(
     meta_values = _meta_values(doc)
     meta = _meta(meta_values)
     objects = json_ld_objects(doc) if json_ld is None else json_ld
-    # The article itself before the WebPage that holds it, whichever the graph lists first.
-    ld = next((o for o in objects if is_article(o) and "WebPage" not in types_of(o)), None)
-    ld = ld or next((o for o in objects if not types_of(o).isdisjoint(_REVIEW_TYPES)), None)
-    ld = ld or next((o for o in objects if is_article(o)), None)
-    ld = ld or next((o for o in objects if not types_of(o).isdisjoint(_RECORDING_TYPES)), {})
+    ld = the_article(objects)
     described = _described(objects)
     publisher = _dereferenced(ld.get("publisher"), described)
     # schema.org lets a publisher be named by its name alone ("publisher": "Harbour Times").
