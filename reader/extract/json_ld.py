@@ -47,7 +47,20 @@ def json_ld_objects(doc: HtmlElement) -> list[dict[str, Any]]:
                 if "@graph" in item:
                     stack.append(item["@graph"])
                 objects.append(item)
+                # A page described first, its article nested as what it is about: some SEO
+                # plugins' WebPage → mainEntity → NewsArticle. Only an article or a recording:
+                # a QAPage's Question or a profile's Person is read where it is.
+                stack.extend(
+                    nested
+                    for nested in _as_list(item.get("mainEntity"))
+                    if isinstance(nested, dict)
+                    and (is_article(nested) or not types_of(nested).isdisjoint(_RECORDING_TYPES))
+                )
     return objects
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
 
 
 # schema.org's Article and its kinds (as Readability.js lists them), and WebPage.
