@@ -56,3 +56,48 @@ def test_a_question_a_webpage_is_about_is_no_article() -> None:
     )
     article = _extract(ld, '<p class="byline">By Tomas Eriksen</p>')
     assert article.author == "Tomas Eriksen"
+
+
+_DATED_URL = "https://www.harbourtimes.example/news/2026/12/02/harbour-plan-vote/"
+
+
+def _two_publications(meta_time: str, ld_time: str, modified: str = "") -> str:
+    ld_modified = f',"dateModified":"{modified}"' if modified else ""
+    return (
+        f'<meta property="article:published_time" content="{meta_time}">'
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        f'"@type":"NewsArticle","datePublished":"{ld_time}"{ld_modified}}}</script>'
+    )
+
+
+def test_a_stale_declared_date_the_pages_other_dates_disagree_with_is_not_cited() -> None:
+    """JSON-LD's datePublished a week before the `<meta>`'s, the visible dateline's and the
+    address's day (a draft's creation date left in by the CMS) was the one cited, as the
+    earliest declared."""
+    head = _two_publications(
+        "2026-12-01T23:30:00-05:00", "2026-11-24T08:00:00-05:00", "2026-12-02T07:15:00-05:00"
+    )
+    dateline = '<div class="meta">By Nadia Ferreira · <span class="date">Dec. 2, 2026, 6:00 a.m.</span></div>'
+    article = _extract(head, dateline, _DATED_URL)
+    assert _published(article) == "2026-12-01T23:30:00-05:00"
+    assert article.updated is not None
+    assert stated_iso(article.updated) == "2026-12-02T07:15:00-05:00"
+
+
+def test_declared_dates_days_apart_with_nothing_else_to_go_by_give_the_earliest() -> None:
+    """No dated address, no dateline: the earlier declaration is the first publication (the
+    later, often the latest revision, is the update)."""
+    head = _two_publications("2026-12-01T23:30:00-05:00", "2026-11-24T08:00:00-05:00")
+    article = _extract(head)
+    assert _published(article) == "2026-11-24T08:00:00-05:00"
+
+
+def test_a_declared_publication_that_is_the_latest_revision_is_not_preferred() -> None:
+    """NBC's shape: article:published_time is its dateModified, which the dateline and the
+    address may agree with; the earlier declaration stays the publication."""
+    head = _two_publications(
+        "2026-12-02T06:00:00-05:00", "2026-11-24T08:00:00-05:00", "2026-12-02T06:00:00-05:00"
+    )
+    dateline = '<div class="meta"><span class="date">Updated Dec. 2, 2026, 6:00 a.m.</span></div>'
+    article = _extract(head, dateline, _DATED_URL)
+    assert _published(article) == "2026-11-24T08:00:00-05:00"

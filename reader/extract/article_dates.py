@@ -5,13 +5,14 @@ OpenGraph, JSON-LD, parse.ly, microdata, `<time>`, and its datelines' text last 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .byline import byline_place, elsewhere_in_article, in_article
+from .date_agreement import address_day, agreed_publication
 from .month_names import UPDATED_WORDS, UPDATED_WORDS_CJK
 from .text_dates import text_dates, text_times
 from .written_dates import parse_text_date
@@ -288,9 +289,11 @@ def article_dates(
     ld: dict[str, Any],
     parsely: dict[str, Any],
     language: str = "",
+    addresses: tuple[str, ...] = (),
 ) -> tuple[datetime | None, datetime | None]:
     """When the page was first published and last updated, as it declares them; its datelines
-    read as a page in `language` writes them ("03/12/2026" day first in Indonesian)."""
+    read as a page in `language` writes them ("03/12/2026" day first in Indonesian).
+    `addresses`, the page's own (its link, its canonical), may name its day."""
     # Both declared and different: the earlier is the first publication, the one a citation
     # gives; sites put the latest revision in one of them (NBC its dateModified in
     # article:published_time, Medium its last republishing).
@@ -330,7 +333,6 @@ def article_dates(
     )
     found = declared + less_formal
     declared = [_with_time(t, found) for t in declared]
-    published = _with_time(min(declared, default=None) or next(iter(less_formal), None), found)
     modified = _parsed(
         meta.get("article:modified_time"),
         ld.get("dateModified"),
@@ -344,6 +346,17 @@ def article_dates(
         # Yoast's and Rank Math's, of the page rather than the article: the last resort.
         meta.get("og:updated_time"),
     )
+
+    def witnesses() -> list[date]:
+        said = text_dates(doc, language)[0]
+        return [
+            *(day for url in dict.fromkeys(addresses) if (day := address_day(url))),
+            *(t.date() for t in (said, *less_formal) if t is not None),
+        ]
+
+    # Declared times days apart: the one the page's other dates agree with, else the earliest.
+    declared = agreed_publication(declared, witnesses, modified)
+    published = _with_time(min(declared, default=None) or next(iter(less_formal), None), found)
     # A revision is after the publication: a modified time before it (a template's, or the
     # time the article was drafted) dates no update, and would cite one a day before.
     modified = [t for t in modified if published is None or not _before(t, published)]

@@ -339,7 +339,7 @@ def extract_metadata(
             *doc.xpath("//time/@datetime"),
         ],
     )
-    published, updated = article_dates(doc, meta, ld, parsely, dates_in)
+    published, updated = article_dates(doc, meta, ld, parsely, dates_in, (url, canonical))
     image = _first(
         meta.get("og:image"),
         meta.get("og:image:url"),
