@@ -101,3 +101,31 @@ def test_a_declared_publication_that_is_the_latest_revision_is_not_preferred() -
     dateline = '<div class="meta"><span class="date">Updated Dec. 2, 2026, 6:00 a.m.</span></div>'
     article = _extract(head, dateline, _DATED_URL)
     assert _published(article) == "2026-11-24T08:00:00-05:00"
+
+
+def _blox(declared: str, printed: str) -> Article:
+    """A story in the shape of Lee Enterprises' BLOX papers: the author declared in capitals
+    with the paper's name and the job after it, in `<meta>` and JSON-LD alike."""
+    head = (
+        f'<meta name="author" content="{declared}">'
+        '<meta property="og:site_name" content="Harbour Times">'
+        '<script type="application/ld+json">[{"@context":"http://schema.org",'
+        '"@type":"NewsArticle","headline":"Harbour plan goes to vote",'
+        f'"author":{{"@type":"Person","name":"{declared}"}},'
+        '"publisher":{"@type":"Organization","name":"Harbour Times"}}]</script>'
+    )
+    byline = (
+        f'<ul class="list-inline asset-byline"><li><span itemprop="author" class="tnt-byline">'
+        f"{printed}</span></li></ul>"
+    )
+    return _extract(head, byline)
+
+
+def test_a_blox_author_in_capitals_with_the_papers_staff_role_is_cited_by_name() -> None:
+    """ "MARTA ELLISON Courier staff writer" was cited whole: capitals, paper and job."""
+    article = _blox("NADIA FERREIRA Times staff writer", "Nadia Ferreira Times staff writer")
+    assert article.author == "Nadia Ferreira"
+
+
+def test_a_staff_role_after_a_one_word_name_is_left_as_declared() -> None:
+    assert _blox("Ferreira Staff Writer", "Ferreira Staff Writer").author == "Ferreira Staff Writer"

@@ -174,6 +174,32 @@ def without_the_site(name: str, publishers: list[str], page_title: str) -> str:
     return name
 
 
+# A staff role written after the name with no comma: Lee Enterprises' BLOX papers declare
+# "MARTA ELLISON Courier staff writer" (the paper's name, then the job).
+_STAFF_ROLE = re.compile(
+    r"\s+(?:staff|senior|chief|contributing|special|associate|deputy|assistant|guest"
+    r"|freelance)\s+(?:writer|reporter|correspondent|editor|photographer|columnist)s?\s*$",
+    re.IGNORECASE,
+)
+# How many words of the site's name may open the role ("Riverbend Courier staff writer").
+_SITE_WORDS_IN_ROLE = 3
+
+
+def without_staff_role(name: str, publishers: list[str]) -> str:
+    """ "MARTA ELLISON" for BLOX's "MARTA ELLISON Courier staff writer": the role after the
+    name, and the site's name (or words of it) opening the role, which a citation's author
+    leaves out. Only when two words or more stay: "Ann Staff Writer" may be a name."""
+    found = _STAFF_ROLE.search(name)
+    if found is None:
+        return name
+    words = name[: found.start()].split()
+    site_words = {_folded(w) for site in publishers for w in site.split()} - {""}
+    for _ in range(_SITE_WORDS_IN_ROLE):
+        if len(words) > 2 and _folded(words[-1]) in site_words:
+            words.pop()
+    return " ".join(words) if len(words) >= 2 else name
+
+
 def _is_site(name: str, publishers: list[str], page_title: str) -> bool:
     """`name` is one of `publishers` or the site's name the page's `<title>` ends (or opens)
     with."""

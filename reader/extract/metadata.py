@@ -17,7 +17,12 @@ from lxml.html import HtmlElement
 from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates, of_another_item
-from .author_names import chosen_authors, given_name_first, split_declared_names
+from .author_names import (
+    chosen_authors,
+    given_name_first,
+    split_declared_names,
+    without_staff_role,
+)
 from .byline import page_byline
 from .byline_names import clean_byline, is_account
 from .json_ld import (
@@ -286,6 +291,8 @@ def extract_metadata(
     # A declared string naming two writers ("Anna Krüger und Jens Meyer") is split as a
     # byline's is; an Organization's name stays whole ("Department of Health and Social Care").
     organizations = set(_organizations(ld_authors))
+    sites = [site_name, declared_site, *_names(publisher)]
+    authors = [a if a in organizations else without_staff_role(a, sites) for a in authors]
     authors = chosen_authors(
         [
             name
