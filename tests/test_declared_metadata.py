@@ -129,3 +129,24 @@ def test_a_blox_author_in_capitals_with_the_papers_staff_role_is_cited_by_name()
 
 def test_a_staff_role_after_a_one_word_name_is_left_as_declared() -> None:
     assert _blox("Ferreira Staff Writer", "Ferreira Staff Writer").author == "Ferreira Staff Writer"
+
+
+def _date_only_declared(dateline: str) -> Article:
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","headline":"Harbour plan goes to vote",'
+        '"datePublished":"2026-12-03"}</script>'
+    )
+    return _extract(ld, f'<p class="date">{dateline}</p>')
+
+
+def test_a_declared_date_alone_takes_the_time_and_zone_its_dateline_gives_that_day() -> None:
+    """A schema plugin writing dates alone beat the page's own "Dec. 3, 2026 at 9:05 a.m. EST":
+    the citation said the day only, and the line went from the body with its time."""
+    article = _date_only_declared("Dec. 3, 2026 at 9:05 a.m. EST")
+    assert _published(article) == "2026-12-03T09:05:00-05:00"
+
+
+def test_a_dateline_of_another_day_leaves_the_declared_date_alone() -> None:
+    article = _date_only_declared("Dec. 4, 2026 at 9:05 a.m. EST")
+    assert _published(article) == "2026-12-03"

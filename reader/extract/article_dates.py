@@ -85,6 +85,13 @@ def _with_time(chosen: datetime | None, found: list[datetime]) -> datetime | Non
     return chosen
 
 
+def _more_fully(declared: datetime | None, said: datetime | None) -> datetime | None:
+    """`said`, when it is `declared`'s day, a date alone, with its time; `declared` else."""
+    if declared is None or said is None or not date_only(declared) or date_only(said):
+        return declared
+    return said if said.date() == declared.date() else declared
+
+
 def update_in_publications_zone(
     published: datetime | None, updated: datetime | None
 ) -> datetime | None:
@@ -376,10 +383,12 @@ def article_dates(
     if any(t is not None and zone_unstated(t) for t in (published, updated)):
         said = text_times(doc, language)
         published, updated = _in_the_texts_zone(published, said), _in_the_texts_zone(updated, said)
-    if published is None or updated is None:
+    if published is None or updated is None or date_only(published):
         # The text second: a dateline is what the page says when its markup says nothing.
         said_published, said_updated = text_dates(doc, language)
-        published = published or said_published
+        # A date alone declared (a schema plugin's "2026-12-03"), its time and zone in the
+        # dateline of the same day ("Dec. 3, 2026 at 9:05 a.m. EST"): the moment more fully.
+        published = _more_fully(published, said_published) or said_published
         # Later than the publication: the same time again ("Updated: … 10:21 IST" under a
         # publication at 10:21+05:30) is no revision.
         if updated is None and said_updated and (published is None or said_updated > published):
