@@ -150,3 +150,30 @@ def test_a_declared_date_alone_takes_the_time_and_zone_its_dateline_gives_that_d
 def test_a_dateline_of_another_day_leaves_the_declared_date_alone() -> None:
     article = _date_only_declared("Dec. 4, 2026 at 9:05 a.m. EST")
     assert _published(article) == "2026-12-03"
+
+
+def _release(title: str, head: str = "") -> Article:
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'{head}</head><body><div id="gov-header"><a href="/">Westmark</a></div>'
+        '<div class="nr-left"><h3>News Releases</h3><ul><li><a href="/news/">All releases</a>'
+        '</li></ul></div><div class="nr-main"><p class="nr-date">December 2, 2026</p>'
+        f"<h1>Province Funds Ferry Terminal Repairs</h1>{STORY}</div></body></html>"
+    )
+    return extract_article(html, "https://gov.westmark.example/news/index.html?item=4410")
+
+
+def test_a_releases_issuer_opening_its_title_before_the_section_is_its_source() -> None:
+    """ "Province of Manitoba | News Releases | …": no og:site_name, and no Source at all."""
+    title = "Province of Westmark | News Releases | Province Funds Ferry Terminal Repairs"
+    assert _release(title).site_name == "Province of Westmark"
+
+
+def test_dublin_cores_publisher_is_the_source_of_a_page_declaring_no_other() -> None:
+    """A court's opinion declares `DC.publisher` (the README says Dublin Core is read)."""
+    head = (
+        '<meta name="DC.title" content="Province Funds Ferry Terminal Repairs">'
+        '<meta name="DC.publisher" content="Westmark Ministry of Transport">'
+    )
+    article = _release("Province Funds Ferry Terminal Repairs", head)
+    assert article.site_name == "Westmark Ministry of Transport"

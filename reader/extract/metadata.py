@@ -217,7 +217,12 @@ def extract_metadata(
     publisher = publisher if isinstance(publisher, dict) else {}
     parsely = _parsely_page(meta)
     declared_site = _first(
-        meta.get("og:site_name"), *_names(publisher), meta.get("application-name")
+        meta.get("og:site_name"),
+        *_names(publisher),
+        meta.get("application-name"),
+        # Dublin Core's, which library, court and government pages declare alone.
+        meta.get("dc:publisher"),
+        meta.get("dcterms:publisher"),
     )
     title_el = doc.find(".//title")
     page_title = title_el.text_content() if title_el is not None else ""

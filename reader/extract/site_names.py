@@ -134,7 +134,14 @@ def site_name_of_title(
                 logos = _logo_names(doc, url)
             if _norm(name) in logos or _signed_by(doc, name):
                 return name
-            headline = {_norm(rest)} | ({_norm(_without_sections(rest, cut))} if cut else set())
+            # The headline after the sections the title names between ("Province of Manitoba
+            # | News Releases | Headline").
+            sections = (
+                {_norm(_without_sections(rest, cut))}
+                if cut
+                else {_norm(_SEPARATOR.split(rest)[-1])}
+            )
+            headline = {_norm(rest)} | sections
             if rest and headline & stated and (cut is not None or len(name.split()) > 1):
                 return name
     return ""
