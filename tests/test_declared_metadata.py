@@ -177,3 +177,22 @@ def test_dublin_cores_publisher_is_the_source_of_a_page_declaring_no_other() -> 
     )
     article = _release("Province Funds Ferry Terminal Repairs", head)
     assert article.site_name == "Westmark Ministry of Transport"
+
+
+def test_a_declared_author_string_naming_two_by_semicolons_is_two_authors() -> None:
+    """JSON-LD's `"author": "Ann Lee; Bo Chen"` was cited as one author."""
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","author":"Nadia Ferreira; Tomas Eriksen"}</script>'
+    )
+    assert _extract(ld).author == "Nadia Ferreira, Tomas Eriksen"
+
+
+def test_dublin_cores_creator_written_surname_first_is_cited_given_name_first() -> None:
+    """`DC.creator` "Lee, Ann" (a library's or a repository's) was cited as written."""
+    assert _extract('<meta name="DC.creator" content="Ferreira, Nadia">').author == (
+        "Nadia Ferreira"
+    )
+    # A masthead after the comma is no given name: the site's, left out as it always was.
+    head = '<meta name="DC.creator" content="Nadia Ferreira, HARBOUR TIMES">'
+    assert _extract(head).author == "Nadia Ferreira"

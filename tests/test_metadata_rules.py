@@ -378,8 +378,11 @@ def test_each_repeated_author_meta_is_an_author() -> None:
 
 
 def test_names_written_surname_first_are_kept_apart_by_semicolons() -> None:
-    # "Holt, M., Berg, Tom" would read as four names.
+    # "Holt, M., Berg, Tom" would read as four names. Dublin Core's are turned given name
+    # first, as a paper's citation_author is; a name it can't turn stays surname first.
     head = """<meta name="DC.Creator" content="Holt, M."><meta name="DC.Creator" content="Berg, Tom">"""
+    assert extract(head, STORY).author == "M. Holt, Tom Berg"
+    head = """<meta name="author" content="Holt, M."><meta name="author" content="Berg, Tom">"""
     assert extract(head, STORY).author == "Holt, M.; Berg, Tom"
 
 

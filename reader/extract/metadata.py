@@ -20,6 +20,7 @@ from .article_dates import article_dates, of_another_item
 from .author_names import (
     chosen_authors,
     given_name_first,
+    person_like,
     split_declared_names,
     without_staff_role,
 )
@@ -109,6 +110,33 @@ def _scholarly_authors(meta_values: dict[str, list[str]]) -> list[str]:
     ("Okafor, A.; Lindqvist, P."), each written given name first as a citation shows it."""
     declared = meta_values.get("citation_author") or meta_values.get("citation_authors", [])
     return [given_name_first(n) for names in declared for n in names.split(";") if n.strip()]
+
+
+# Dublin Core's creator, written as a library catalogue writes it: "Lee, Ann".
+_DUBLIN_CORE_AUTHORS = frozenset({"dc:creator", "dcterms:creator"})
+
+
+def _dublin_core_name(name: str) -> str:
+    """ "Ann Lee" for Dublin Core's "Lee, Ann", as `given_name_first` turns a paper's
+    `citation_author`; not "Anna Krüger, DER SPIEGEL", whose part after the comma is the
+    masthead's, not a given name (nor "Lee, Reporter")."""
+    surname, comma, given = name.partition(",")
+    given = " ".join(given.split())
+    # In capitals, a word longer than an initial ("M.") is a masthead's or an agency's.
+    masthead = given.upper() == given and any(len(w.strip(".")) > 1 for w in given.split())
+    if not comma or masthead or not person_like(given) or not surname.strip():
+        return name
+    return given_name_first(name) if len(surname.split()) == 1 else name
+
+
+def _declared_names(names: str) -> list[str]:
+    """The writers one declared string names: "Ann Lee; Bo Chen" is two when each part is a
+    person's name, as "Ann Lee and Bo Chen" is (`split_declared_names`)."""
+    parts = [" ".join(p.split()) for p in names.split(";") if p.strip()]
+    # Names alone: "Texto: Ana Souza; Fotos: João Lima" credits a writer and a photographer.
+    if len(parts) > 1 and all(person_like(p) and clean_byline(p) == p for p in parts):
+        return parts
+    return [names]
 
 
 def _is_name(author: str) -> bool:
@@ -239,7 +267,13 @@ def extract_metadata(
     ]
     # Each author may have a `<meta>` of their own; an address (Facebook's article:author) names
     # nobody.
-    declared_authors = [meta_values.get(key, []) for key in _AUTHOR_METAS]
+    declared_authors = [
+        [
+            _dublin_core_name(n) if key in _DUBLIN_CORE_AUTHORS else n
+            for n in meta_values.get(key, [])
+        ]
+        for key in _AUTHOR_METAS
+    ]
     # A paper's tags list all its authors in order, where an `author` meta often names one.
     declared_authors.insert(0, _scholarly_authors(meta_values))
     declared_authors.insert(-1, _names(parsely.get("author")))
@@ -297,7 +331,11 @@ def extract_metadata(
     # byline's is; an Organization's name stays whole ("Department of Health and Social Care").
     organizations = set(_organizations(ld_authors))
     sites = [site_name, declared_site, *_names(publisher)]
-    authors = [a if a in organizations else without_staff_role(a, sites) for a in authors]
+    authors = [
+        name
+        for a in authors
+        for name in ([a] if a in organizations else _declared_names(without_staff_role(a, sites)))
+    ]
     authors = chosen_authors(
         [
             name
