@@ -196,3 +196,18 @@ def test_dublin_cores_creator_written_surname_first_is_cited_given_name_first() 
     # A masthead after the comma is no given name: the site's, left out as it always was.
     head = '<meta name="DC.creator" content="Nadia Ferreira, HARBOUR TIMES">'
     assert _extract(head).author == "Nadia Ferreira"
+
+
+def test_the_byline_meta_names_every_writer_without_its_by() -> None:
+    """The New York Times' `<meta name="byl" content="By … and …">`, read nowhere."""
+    head = '<meta name="byl" content="By Nadia Ferreira and Tomas Eriksen">'
+    assert _extract(head).author == "Nadia Ferreira, Tomas Eriksen"
+
+
+def test_a_json_ld_person_declared_by_given_and_family_name_is_named() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","author":{"@type":"Person","givenName":"Nadia",'
+        '"familyName":"Ferreira"}}</script>'
+    )
+    assert _extract(ld).author == "Nadia Ferreira"

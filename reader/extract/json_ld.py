@@ -130,6 +130,11 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        if "name" not in value:
+            # A Person declared by its parts alone: {"givenName": "Ann", "familyName": "Lee"}.
+            parts = [value.get(k) for k in ("givenName", "additionalName", "familyName")]
+            named = " ".join(" ".join(p.split()) for p in parts if isinstance(p, str) and p.strip())
+            return [named] if named else []
         return _names(value.get("name"))
     if isinstance(value, list):
         return [n for v in value for n in _names(v)]

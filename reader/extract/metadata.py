@@ -96,6 +96,8 @@ _AUTHOR_METAS = (
     "author",
     "article:author",
     "og:article:author",
+    # The New York Times' byline as printed: "By Ann Lee and Bo Chen".
+    "byl",
     "parsely-author",
     "cxenseparse:author",  # Piano's Cxense analytics: Asahi's only author meta
     "sailthru:author",
