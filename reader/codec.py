@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from .citation import cited_url
 from .dates import precision, stated_iso, with_precision
 from .list_numbering import NUMBERINGS
 from .models import Article, Block, BlockKind, Entry, Feed, Inline
@@ -247,10 +248,13 @@ def article_from_dict(d: dict[str, Any]) -> Article:
 
 def article_to_json(article: Article) -> dict[str, Any]:
     """An article's metadata as `reader show --format json` prints it: its dates as much as
-    the page stated ("2019-02-21" for a date alone), with no record-keeping keys."""
+    the page stated ("2019-02-21" for a date alone), the address its citation gives, with no
+    record-keeping keys."""
     data = article_to_dict(article)
     for key in ("v", "blocks", "anchors", "published_precision", "updated_precision"):
         data.pop(key, None)
     data["published"] = stated_iso(article.published) if article.published else None
     data["updated"] = stated_iso(article.updated) if article.updated else None
+    # The address the citation gives ("url" is the one read, tracking parameters and all).
+    data["cited_url"] = cited_url(article)
     return data

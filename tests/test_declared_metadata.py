@@ -6,6 +6,12 @@ written with semicolons or surname first. Real parts: each page through the real
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from reader.dates import stated_iso
 from reader.extract import extract_article
 from reader.models import Article
@@ -211,3 +217,35 @@ def test_a_json_ld_person_declared_by_given_and_family_name_is_named() -> None:
         '"familyName":"Ferreira"}}</script>'
     )
     assert _extract(ld).author == "Nadia Ferreira"
+
+
+def test_extracts_json_gives_the_address_the_citation_cites(tmp_path: Path) -> None:
+    """`--format json`'s "url" keeps the feed's tracking parameters the citation strips: a tool
+    building a citation from the JSON had no field holding the cited address."""
+    page = tmp_path / "story.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour plan goes'
+        f" to vote</title></head><body><article><h1>Harbour plan goes to vote</h1>{STORY}"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    tracked = f"{URL}?utm_source=rss&utm_campaign=feed&fbclid=abc"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "extract",
+            str(page),
+            "--format",
+            "json",
+            "--url",
+            tracked,
+        ],
+        capture_output=True,
+        env={**os.environ, "READER_HOME": str(tmp_path)},
+        check=True,
+    )
+    data = json.loads(result.stdout)
+    assert data["cited_url"] == URL
+    assert data["url"].startswith(f"{URL}?utm_source=rss")
