@@ -93,6 +93,15 @@ def test_a_sync_counts_them_failed_with_why_and_the_next_one_caches_them(
 
     assert SAID["/story5.html"] in asyncio.run(offline_reason())
 
+    async def first_id() -> str:
+        async with Library(data_dir) as lib:
+            return next(h.entry.id for h in lib.headlines() if h.entry.link.endswith("story3.html"))
+
+    assert _run(data_dir, "show", asyncio.run(first_id())) == 1
+    shown = capsys.readouterr()
+    assert f"{SAID['/story3.html']}; showing the text the feed carried" in shown.err
+    assert PARAGRAPHS["/story3.html"][1] in shown.out
+
     site.signing_in = False
     assert _run(data_dir, "sync") == 0
     assert "4 articles cached for offline, 0 already cached, 0 failed" in capsys.readouterr().err
