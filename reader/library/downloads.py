@@ -282,8 +282,8 @@ class LibraryDownloads(LibraryReextraction):
             # Nothing cached; but one page to sign in answering for others (a feed, another
             # article at an address of its own) is the network's (`portal`).
             if seen is not None:
-                answer = Answer(canonical_url(target), canonical_url(response.url), False)
-                self._watch_for_portal(seen, replace(answer, unrelated=True))
+                asked, ended = canonical_url(target), canonical_url(response.url)
+                self._watch_for_portal(seen, Answer(asked, ended, False, unrelated=True))
             raise result.sign_in
         if result.login_page:
             # Known alone (nothing cached): its page is refused from now on, as one told by
