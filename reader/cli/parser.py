@@ -94,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         " one can't be had). "
         "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr);"
         " a story taken down (404, 410) is named once and is no failure. On a Wi-Fi network that"
-        " answers with its login page nothing is cached from it.",
+        " answers with its login page nothing is cached from it; nor is a page asking to sign in"
+        " or accept terms in an article's place: that article fails, and the next sync fetches it"
+        " again.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.set_defaults(func=cmd_sync)
@@ -120,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print an article's cleaned text (fetched and cached when missing)",
         description="Print the cleaned article of a headline (its id from `reader list`) or of any URL. "
         "A headline whose article can't be had (never synced, its site unreachable or refusing "
-        "it, the story taken down, or its link a PDF, an image or another file, named on "
+        "it or asking to sign in, the story taken down, or its link a PDF, an image or another "
+        "file, named on "
         "stderr) prints the text its feed carried "
         "instead, says why on stderr and exits 1.",
     )

@@ -256,7 +256,8 @@ class LibraryDownloads(LibraryReextraction):
     ) -> tuple[Extracted, str]:
         """`target` downloaded and read by the worker `step`, which caches what it reads
         under `url`: what it made of the page, and the address the page came from. A page
-        known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL)."""
+        known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL). A page to
+        sign in or accept terms (`login_page`) is not cached: FetchError(SIGN_IN)."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from).
@@ -277,6 +278,13 @@ class LibraryDownloads(LibraryReextraction):
             )
         seen = result.seen
         first = seen is not None and step is extract_for_cache
+        if result.sign_in is not None:
+            # Nothing cached; but one page to sign in answering for others (a feed, another
+            # article at an address of its own) is the network's (`portal`).
+            if seen is not None:
+                asked, ended = canonical_url(target), canonical_url(response.url)
+                self._watch_for_portal(seen, Answer(asked, ended, False, unrelated=True))
+            raise result.sign_in
         if result.login_page:
             # Known alone (nothing cached): its page is refused from now on, as one told by
             # answering for others is.

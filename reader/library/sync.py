@@ -169,6 +169,12 @@ class LibrarySync(LibraryDownloads):
             if not self.store.has_article(entry.link):
                 title = self._portal.answered_by_portal(canonical_url(entry.link)) or ""
                 failures.append((entry, portal_error(title, entry.link)))
+        for n, (entry, error) in enumerate(failures):
+            # Refused as a page to sign in before it was known for the login page it is.
+            if error.kind == ErrorKind.SIGN_IN:
+                title = self._portal.answered_by_portal(canonical_url(entry.link))
+                if title is not None:
+                    failures[n] = (entry, portal_error(title, entry.link))
         taken = {id(entry) for entry, error in failures if error.kind == ErrorKind.PORTAL}
         incomplete[:] = [(e, a) for e, a in incomplete if id(e) not in taken]
         marked: list[FeedResult] = []
