@@ -24,6 +24,7 @@ from reader.library.limit import Ranking, Room
 from reader.reports import SyncReport
 from reader.store.usage import CachedArticle
 from reader.ui.app import ReaderApp
+from reader.ui.app_sync import sync_summary
 from reader.ui.widgets.article.article_body import ArticleBody
 from tests.test_library import feed_xml
 from tests.tui_pilot import open_row, started, table
@@ -132,6 +133,7 @@ def test_two_syncs_over_the_limit_fetch_the_left_out_articles_at_most_once(
     assert max(asked_first.values()) == 1
     assert second.articles_fetched == 0 and second.articles_already_cached == KEPT
     assert second.left_out == len(SUBJECTS) - KEPT and second.pruned is None
+    assert " · 5 left out: the cache is full (max_size " in sync_summary(second)  # the TUI's
     assert cached_stories(data_dir, site) == kept
 
 
