@@ -43,8 +43,8 @@ def sync(data: Path) -> tuple[float, str]:
     )
     if result.returncode not in (0, 1):
         raise RuntimeError(f"reader sync failed ({result.returncode}): {result.stderr[-2000:]}")
-    lines = [line for line in result.stderr.strip().splitlines() if not line.startswith(" ")]
-    return result.wall, " / ".join(lines[-2:])
+    said = [line for line in result.stderr.splitlines() if "synced " in line or "limit" in line]
+    return result.wall, " / ".join(said)
 
 
 def main(argv: list[str] | None = None) -> int:
