@@ -20,6 +20,7 @@ from reader.cli import main
 from reader.config import Config
 from reader.keys import article_key
 from reader.library import Library
+from reader.library.gates import PriorityGate
 from reader.library.limit import Ranking, Room
 from reader.reports import SyncReport
 from reader.store.usage import CachedArticle
@@ -238,8 +239,8 @@ def test_the_reader_opens_a_left_out_article_and_does_not_fetch_them_ahead(
     assert requests(site) == Counter({path_of(0): 1})
 
 
-def _article(key: str, size: int, story: float, read: bool = False) -> CachedArticle:
-    return CachedArticle(key, size, cached_at=story, last_used=story, saved=False)
+def _article(key: str, size: int, at: float) -> CachedArticle:
+    return CachedArticle(key, size, cached_at=at, last_used=at, saved=False)
 
 
 def test_the_room_keeps_what_prune_would_in_any_order() -> None:
@@ -262,3 +263,37 @@ def test_the_room_keeps_what_prune_would_in_any_order() -> None:
                 a = next(a for a in articles if a.key == key)
                 room.add(key, ranking.rank(key, a.cached_at, a.last_used), a.size)
             assert sorted(set(order) - room.out) == sorted(kept), (max_bytes, arrival)
+
+
+def test_the_sync_lets_the_waiting_in_by_priority_and_passes_a_cancelled_ones_slot_on() -> None:
+    async def run() -> list[str]:
+        gate = PriorityGate(1)
+        order: list[str] = []
+        held = asyncio.Event()
+
+        async def one(name: str, priority: tuple[float, ...], hold: bool = False) -> None:
+            async with gate.slot(priority):
+                order.append(name)
+                if hold:
+                    await held.wait()
+
+        first = asyncio.create_task(one("first", (9.0,), hold=True))
+        await asyncio.sleep(0)
+        waiting = {
+            name: asyncio.create_task(one(name, priority))
+            for name, priority in [
+                ("older", (2.0,)),
+                ("newest", (1.0,)),
+                ("cancelled", (0.0,)),
+                ("new", (1.0,)),
+            ]
+        }
+        await asyncio.sleep(0)
+        waiting["cancelled"].cancel()
+        held.set()
+        await asyncio.gather(first, *waiting.values(), return_exceptions=True)
+        # Free again: the next one in goes at once.
+        await asyncio.wait_for(one("later", (5.0,)), 5)
+        return order
+
+    assert asyncio.run(run()) == ["first", "newest", "new", "older", "later"]

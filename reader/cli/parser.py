@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr);"
         " a story taken down (404, 410) is named once and is no failure. On a Wi-Fi network that"
         " answers with its login page nothing is cached from it. Over the config's [cache]"
-        " max_size it fetches no article the limit would evict, and says how many it left out;"
+        " max_size it fetches the newest unread first and no article the limit would evict,"
+        " and says how many it left out;"
         " those are fetched once the cache has room (opening one fetches it at once).",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")

@@ -1,6 +1,7 @@
 """The cache's size limit as one policy: the order it evicts articles in (`Ranking`), and, during
 a sync, which articles it would keep (`SyncRoom`), so that a sync fetches none it would evict
-again at its end.
+again at its end. The sync fetches in the limit's order, the newest unread first (`gates`), so
+that the articles it keeps are the ones it fetched, and what comes after them is not fetched.
 
 A traveller syncs before a flight to read what is new: the articles read go first, the least
 recently read first, and so do those no headline lists any more (a feed dropped, `reader show`
@@ -153,6 +154,12 @@ class SyncRoom:
             return True
         self.skipped.add(key)
         return False
+
+    def priority(self, key: str) -> tuple[float, float]:
+        """The order to fetch in (the lowest first): the newest unread first, as the limit
+        keeps them."""
+        first, then = self._rank(key)
+        return (-first, -then)
 
     def cached(self, key: str, size: int) -> None:
         """The sync cached the article under `key`, taking `size` bytes."""

@@ -23,6 +23,7 @@ from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, Sync
 from ..urls import canonical_url
 from .downloads import LibraryDownloads
 from .failures import _unexpected_as_fetch_error
+from .gates import PriorityGate
 from .resources import _now
 
 FEED_ACCEPT = (
@@ -225,10 +226,11 @@ class LibrarySync(LibraryDownloads):
         # in memory (and before an article the reader opens meanwhile) by the thousand. The cap
         # is per host first: a feed's 40 articles on one host must not take every slot while
         # the other hosts' connections sit idle.
-        host_ahead: defaultdict[str, asyncio.Semaphore] = defaultdict(
-            lambda: asyncio.Semaphore(4 * self.limits.per_host)
+        # Over a size limit the newest unread go first (the older may not fit: not fetched).
+        host_ahead: defaultdict[str, PriorityGate] = defaultdict(
+            lambda: PriorityGate(4 * self.limits.per_host)
         )
-        ahead = asyncio.Semaphore(4 * self.limits.max_connections)
+        ahead = PriorityGate(4 * self.limits.max_connections)
         todo: list[Entry] = []
         tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
@@ -265,7 +267,9 @@ class LibrarySync(LibraryDownloads):
         async def one(entry: Entry) -> None:
             nonlocal done, unwritable, still_gone, held_back
             try:
-                async with host_ahead[urlsplit(entry.link).netloc], ahead:
+                first = room.priority(article_key(entry.link)) if room is not None else ()
+                host = host_ahead[urlsplit(entry.link).netloc]
+                async with host.slot(first), ahead.slot(first):
                     if unwritable is not None:
                         raise replace(unwritable, url=entry.link)
                     if room is not None and not room.keeps(article_key(entry.link)):
@@ -302,7 +306,7 @@ class LibrarySync(LibraryDownloads):
 
         async def renew(entry: Entry) -> None:
             nonlocal renewed
-            async with host_ahead[urlsplit(entry.link).netloc], ahead:
+            async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
                 renewed += await self._renew(entry)
 
         def fetch(entry: Entry) -> None:
