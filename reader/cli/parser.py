@@ -96,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
         " a story taken down (404, 410) is named once and is no failure. On a Wi-Fi network that"
         " answers with its login page nothing is cached from it; nor is a page asking to sign in"
         " or accept terms in an article's place: that article fails, and the next sync fetches it"
-        " again.",
+        " again. Over the config's [cache] max_size it fetches the newest unread first and no"
+        " article the limit would evict, and says how many it left out; those are fetched once"
+        " the cache has room (opening one fetches it at once).",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.set_defaults(func=cmd_sync)
@@ -159,9 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "cache",
         help="show what the cache holds, or prune it",
-        description="Without an action: articles, feeds, size on disk, oldest and newest. "
+        description="Without an action: articles, feeds, size on disk, oldest and newest, and"
+        " how many articles the size limit left out. "
         "`prune` evicts the articles read first (the least recently read first), then the "
-        "unread, the oldest story first; saved articles are never evicted.",
+        "unread, the oldest story first; saved articles are never evicted. Those evicted for"
+        " the size are left out: a sync fetches them again once the config's max_size has room.",
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles")
     p.add_argument(

@@ -84,11 +84,12 @@ class LibraryDownloads(LibraryReextraction):
             raise FetchError(ErrorKind.NOT_HTML, known, url)
         if offline:
             failed = self.store.last_failure(url)
-            why = (
-                f"the last try to fetch it failed ({failed})"
-                if failed
-                else "it is not in the cache (never synced, or pruned)"
-            )
+            if failed:
+                why = f"the last try to fetch it failed ({failed})"
+            elif self.store.is_left_out(url):
+                why = "the cache is full (the size limit, max_size, left it out)"
+            else:
+                why = "it is not in the cache (never synced, or pruned)"
             raise FetchError(ErrorKind.NOT_CACHED, f"not available offline: {why}", url)
         return await self._fetch_once(url, _entry_of(target), first_page)
 
