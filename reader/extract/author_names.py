@@ -132,6 +132,19 @@ def given_name_first(name: str) -> str:
     return f"{given} {surname}"
 
 
+def dublin_core_name(name: str) -> str:
+    """ "Ann Lee" for Dublin Core's "Lee, Ann", as `given_name_first` turns a paper's
+    `citation_author`; not "Anna Krüger, DER SPIEGEL", whose part after the comma is the
+    masthead's, not a given name (nor "Lee, Reporter")."""
+    surname, comma, given = name.partition(",")
+    given = " ".join(given.split())
+    # In capitals, a word longer than an initial ("M.") is a masthead's or an agency's.
+    masthead = given.upper() == given and any(len(w.strip(".")) > 1 for w in given.split())
+    if not comma or masthead or not person_like(given) or not surname.strip():
+        return name
+    return given_name_first(name) if len(surname.split()) == 1 else name
+
+
 # A newsroom's name rather than a person's: "BBC News", "Reuters Staff", "Metro Desk".
 _NEWSROOM = re.compile(
     r"(?:^|\s)(?:news|newsroom|desk|staff|team|editors|editorial|editorial board|redaktion"

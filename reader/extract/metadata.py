@@ -19,6 +19,7 @@ from ..urls import absolute_url, canonical_url
 from .article_dates import article_dates, of_another_item
 from .author_names import (
     chosen_authors,
+    dublin_core_name,
     given_name_first,
     person_like,
     split_declared_names,
@@ -116,19 +117,6 @@ def _scholarly_authors(meta_values: dict[str, list[str]]) -> list[str]:
 
 # Dublin Core's creator, written as a library catalogue writes it: "Lee, Ann".
 _DUBLIN_CORE_AUTHORS = frozenset({"dc:creator", "dcterms:creator"})
-
-
-def _dublin_core_name(name: str) -> str:
-    """ "Ann Lee" for Dublin Core's "Lee, Ann", as `given_name_first` turns a paper's
-    `citation_author`; not "Anna Krüger, DER SPIEGEL", whose part after the comma is the
-    masthead's, not a given name (nor "Lee, Reporter")."""
-    surname, comma, given = name.partition(",")
-    given = " ".join(given.split())
-    # In capitals, a word longer than an initial ("M.") is a masthead's or an agency's.
-    masthead = given.upper() == given and any(len(w.strip(".")) > 1 for w in given.split())
-    if not comma or masthead or not person_like(given) or not surname.strip():
-        return name
-    return given_name_first(name) if len(surname.split()) == 1 else name
 
 
 def _declared_names(names: str) -> list[str]:
@@ -271,7 +259,7 @@ def extract_metadata(
     # nobody.
     declared_authors = [
         [
-            _dublin_core_name(n) if key in _DUBLIN_CORE_AUTHORS else n
+            dublin_core_name(n) if key in _DUBLIN_CORE_AUTHORS else n
             for n in meta_values.get(key, [])
         ]
         for key in _AUTHOR_METAS
