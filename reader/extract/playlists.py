@@ -21,7 +21,7 @@ def without_playlist_headings(doc: HtmlElement) -> None:
     """Drop the heading right before a playlist's box: the heading itself, or a box holding
     that heading alone."""
     # The page's names read as one string first: a page naming no playlist (nearly every one)
-    # is not walked element by element, a tenth of a millisecond of a small page's reading.
+    # is not walked element by element: 0.3 ms of a demo page, on every page.
     if "playlist" not in " ".join(_NAMES(doc)).lower():
         return
     for box in list(doc.iter()):
