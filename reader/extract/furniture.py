@@ -243,10 +243,14 @@ def is_furniture(el: HtmlElement) -> bool:
         return False
     if el.get("role") in FURNITURE_ROLES:
         return True
-    # "fig--has-shares": a figure holding share buttons, not a row of them.
-    names = _HOLDS.sub(" ", element_names(el))
+    names = element_names(el)
     if not names.strip():
-        return False
+        return False  # most elements: no names, and no pattern run over none
+    if "has" in names or "with" in names:
+        # "fig--has-shares": a figure holding share buttons, not a row of them.
+        names = _HOLDS.sub(" ", names)
+        if not names.strip():
+            return False
     if _WALL_NAMES.search(names):
         return _is_wall_box(el) or _names_furniture(el, _WALL_NAMES.sub(" ", names))
     return _names_furniture(el, names)
