@@ -34,7 +34,6 @@ from .furniture import (
     FURNITURE_TOKENS,
     HEADING_TAGS,
     TOKEN_SPLIT,
-    asks_the_reader,
     attached,
     drop,
     element_names,
@@ -42,6 +41,7 @@ from .furniture import (
     is_furniture,
     link_density,
     mark_article_named_away,
+    questions_to_the_reader,
     replace,
     slug,
     story_article,
@@ -267,7 +267,7 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
     # Before the controls go: they are what tells a poll from a table of poll results, and a
     # sign-up box from a paragraph.
     # A widget is named: only elements with a class or an id are asked, picked in C.
-    for widget in [el for el in body.xpath(".//*[@class or @id]") if asks_the_reader(el)]:
+    for widget in questions_to_the_reader(body):
         if attached(widget, body) and not holds_article(widget, around):
             drop(widget)
     for box in signup_boxes(body, around):
