@@ -241,6 +241,21 @@ def _in_section(el: HtmlElement) -> bool:
     return any(a.tag in ("article", "main", "section") for a in el.iterancestors())
 
 
+# Furniture by its tag alone (`_is_page_furniture`); any other is told by its names or role.
+_FURNITURE_TAGS = frozenset({"nav", "form", "header", "footer", "aside"})
+
+
+def _may_be_furniture(el: HtmlElement) -> bool:
+    """`el` has what `_is_page_furniture` reads (a class, an id, a `data-component`, a role, or
+    a tag of furniture): one with none is no furniture, told without the rules' tests (most of
+    a page's elements, each tested through every rule, on every page)."""
+    get = el.get
+    return (
+        bool(get("class") or get("id") or get("role") or get("data-component"))
+        or el.tag in _FURNITURE_TAGS
+    )
+
+
 def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> dict[str, str]:
     """First pass, on the whole page before readability scores it. `posts`: the page's forum
     posts (`thread_posts`), when they were asked for already.
@@ -291,6 +306,8 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
             continue
+        if not _may_be_furniture(el) and el.tag not in HEADING_TAGS:
+            continue  # most elements: nothing below reads one without names
         if el in in_code or el in quoted or el in posts.keep:
             # A quote's "— Name" footer is the quote's, wherever the template puts the quote.
             continue
