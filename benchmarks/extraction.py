@@ -42,8 +42,8 @@ import contextlib
 from reader.charset import decode_html
 from reader.extract import extract_article, to_text
 from reader.extract.declared_body import declared_body_html
+from reader.extract.json_ld import json_ld_objects
 from reader.extract.math import MATH_CLASS, mark_math
-from reader.extract.metadata import json_ld_objects
 from reader.models import Article, Block, BlockKind, Inline
 
 # The URL Readability.js's own test suite gives its pages; relative links resolve against it.

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reader.charset import decode_html
 from reader.dates import stated_iso
 from reader.extract import extract_article, extract_file
-from reader.extract.byline import clean_byline
+from reader.extract.byline_names import clean_byline
 from reader.feeds import parse_feed
 from reader.render import to_text
 

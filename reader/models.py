@@ -1,81 +1,24 @@
-"""The values that flow between layers: feeds, entries, articles and errors.
+"""The values that flow between layers: feeds, entries, articles and errors (errors.py holds
+the errors, word_count.py how words are counted; both are offered here too).
 
 Plain frozen dataclasses, stdlib only, so every layer (and a worker process) can use them.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+# Offered here too: every layer imports the errors and the word count from reader.models.
+from .errors import FEED_TEXT_STANDS_IN as FEED_TEXT_STANDS_IN
+from .errors import UNREACHABLE as UNREACHABLE
+from .errors import ErrorKind as ErrorKind
+from .errors import FetchError as FetchError
+from .errors import StoreError as StoreError
 from .list_numbering import item_number
-
-
-class ErrorKind(StrEnum):
-    """Why a fetch, a parse or an extraction failed; the UI words its message from this."""
-
-    NETWORK = "network"  # DNS, refused, reset, TLS
-    TIMEOUT = "timeout"
-    HTTP = "http"  # a 4xx/5xx status
-    GONE = "gone"  # 410: the publisher removed it for good
-    TOO_LARGE = "too-large"
-    NOT_HTML = "not-html"  # a PDF, an image, a binary
-    CONSENT_WALL = "consent-wall"  # a cookie-consent page answered in the article's place
-    BAD_FEED = "bad-feed"
-    EXTRACTION = "extraction"
-    NOT_CACHED = "not-cached"  # offline and not in the cache
-    BAD_URL = "bad-url"
-    NOT_FOUND = "not-found"  # no such feed or article in the store
-    STORAGE = "storage"  # the cache could not be written (disk full, read-only)
-    PORTAL = "portal"  # a Wi-Fi login page answered in every page's place (`portal`)
-
-
-UNREACHABLE = frozenset(
-    {
-        ErrorKind.NETWORK,
-        ErrorKind.TIMEOUT,
-        ErrorKind.NOT_CACHED,
-        ErrorKind.STORAGE,
-        ErrorKind.PORTAL,
-    }
-)
-"""Failures that say nothing about the page itself: the network (or the cache) is what is
-missing, so the text the feed carried is still worth showing."""
-
-FEED_TEXT_STANDS_IN = UNREACHABLE | {
-    ErrorKind.HTTP,
-    ErrorKind.GONE,
-    ErrorKind.TOO_LARGE,
-    ErrorKind.NOT_HTML,
-}
-"""Why the reading view and `reader show` give the text the feed carried instead of the
-article: the page can't be had now (offline, the site down or refusing, the story taken down:
-offline, the last try's failure is NOT_CACHED, and online must not give less), or the link is
-no page (a PDF, a podcast's MP3), whose feed item often carries all there is to read of it."""
-
-
-@dataclass(eq=False)  # not frozen: Python and test tools set __traceback__ on exceptions
-class FetchError(Exception):
-    """A failure as a value: what went wrong, in one readable line, and where."""
-
-    kind: ErrorKind
-    message: str
-    url: str = ""
-    retryable: bool = False  # transient: a later attempt may succeed
-    retry_after: float | None = None  # seconds the server asked us to wait
-    status: int | None = None  # the HTTP status the server answered with, when it is the cause
-
-    def __str__(self) -> str:
-        return self.message
-
-
-class StoreError(Exception):
-    """The data directory can't be opened, read or written (damaged file, full disk, read-only).
-
-    Its message is one line for the user; nothing is deleted to recover from it.
-    """
+from .word_count import IDEOGRAPHS as IDEOGRAPHS
+from .word_count import words_in as words_in
 
 
 @dataclass(frozen=True)
@@ -174,45 +117,6 @@ class BlockKind(StrEnum):
     IMAGE = "image"
     """A picture of the article: one inline, its `alt` text ("" when the page's says nothing)
     linking to the picture."""
-
-
-# Chinese and Japanese write no spaces between words: each ideograph or kana counts as one (as
-# word processors count them; a reader takes in some 250 a minute, as many as English words), and
-# their punctuation ("、", "。", "「") as none. Split on spaces, a 3,000-character story was "12
-# words", a page that "gave little", and its AMP version was fetched for every article.
-IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_WORD = re.compile(f"[{IDEOGRAPHS}]|[^\\s{IDEOGRAPHS}{_CJK_PUNCTUATION}]+")
-
-
-# Thai, Lao, Khmer and Burmese write no spaces between words either (a space ends a phrase or a
-# sentence), and no dictionary to cut them into words is at hand: their words are estimated from
-# their letters, the vowel and tone marks written above and below them left out, at 3.7 letters a
-# word (a Thai news paragraph cut into its 44 words by hand). Split on spaces, a Thai story of
-# three paragraphs was "8 words", a page that gave little.
-_UNSPACED_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
-_UNSPACED_RUN = re.compile(f"[{_UNSPACED_SCRIPTS}]+")
-_UNSPACED_MARKS = re.compile(
-    "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd"
-    "\u102b-\u103e\u1056-\u1059\u105e-\u1060\u1062-\u1064\u1067-\u106d\u1071-\u1074"
-    "\u1082-\u108d\u108f\u109a-\u109d\u17b4-\u17d3\u17dd]"
-)
-_LETTERS_A_WORD = 3.7
-
-
-def words_in(text: str) -> int:
-    """The words of a piece of text, counted as an article's are (see `words_of`)."""
-    if text.isascii() or max(text) < "\u0e00":  # isascii first: C speed, most text
-        return len(text.split())
-    words = 0
-    if _UNSPACED_RUN.search(text):
-        for run in _UNSPACED_RUN.findall(text):
-            letters = len(run) - len(_UNSPACED_MARKS.findall(run))
-            words += max(1, round(letters / _LETTERS_A_WORD))
-        text = _UNSPACED_RUN.sub(" ", text)
-    if not text or max(text) < "\u3000":
-        return words + len(text.split())
-    return words + len(_WORD.findall(text))
 
 
 def words_of(blocks: tuple[Block, ...]) -> int:

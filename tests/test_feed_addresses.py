@@ -13,6 +13,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 
 from reader.library import Library
+from reader.models import Entry
 
 RSS = (
     '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>'
@@ -97,3 +98,24 @@ def test_remove_by_the_shown_form_leaves_the_real_feed_of_that_address(
     assert reader(data, "remove", httpserver.url_for("/x.xml")).returncode == 0
     left = [feed["url"] for feed in json.loads(reader(data, "feeds", "--json").stdout)]
     assert left == [httpserver.url_for("/x") + "\x07.xml"]
+
+
+def test_list_of_a_feed_stored_with_control_characters_takes_what_feeds_shows(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    data = tmp_path / "home"
+    _subscribe_as_before(data, httpserver.url_for("/x") + "\x1b]0;PWNADD\x07.xml")
+    lib = Library(data, workers="thread")
+    try:
+        stored = lib.store.feed_urls()[0]
+        entry = Entry(id="ferry-1", feed_url=stored, title="Ferry timetable changes", link="")
+        lib.store.merge_entries(stored, [entry])
+    finally:
+        lib.close()
+    shown = httpserver.url_for("/x.xml")
+    listed = reader(data, "list", "--feed", shown, "--json")
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert [h["title"] for h in json.loads(listed.stdout)] == ["Ferry timetable changes"]
+    # An address nobody subscribed to is still told apart.
+    other = reader(data, "list", "--feed", httpserver.url_for("/y.xml"))
+    assert other.returncode != 0 and "not subscribed" in other.stderr

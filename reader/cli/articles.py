@@ -54,7 +54,7 @@ def headline_json(h: Headline) -> dict[str, Any]:
 def cmd_list(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
-        if args.feed and not any(f.url == lib.subscription_url(args.feed) for f in lib.feeds()):
+        if args.feed and not any(f.url == lib.feed_named(args.feed) for f in lib.feeds()):
             raise CommandError(f"not subscribed: {args.feed}")
         headlines = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
     finally:

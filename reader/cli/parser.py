@@ -100,7 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sync)
 
     p = command("list", help="list headlines, newest first")
-    p.add_argument("--feed", metavar="URL", help="only this feed's headlines")
+    p.add_argument(
+        "--feed",
+        metavar="URL",
+        help="only this feed's headlines (its address as `reader feeds` shows it)",
+    )
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument("--saved", action="store_true", help="only articles saved for good")
     p.add_argument(

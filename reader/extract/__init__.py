@@ -65,9 +65,9 @@ from .furniture import drop
 from .github_react import github_embedded_issue
 from .header_lines import header_line_dates, header_source, without_header_lines
 from .heading_parts import spaced_heading_separators
-from .images import without_repeated_alts
 from .info_lines import headline_info_source
-from .inserts import story_link_boxes, strip_inserts
+from .inserts import strip_inserts
+from .json_ld import json_ld_objects
 from .kickers import without_headline_labels
 from .lead import dek_as_paragraph, find_lead
 from .link_menus import without_link_columns
@@ -75,7 +75,7 @@ from .listings import mark_listings
 from .live_blog import declares_live_blog, mark_live_entries
 from .math import mark_math
 from .media import mark_media
-from .metadata import Metadata, extract_metadata, json_ld_objects
+from .metadata import Metadata, extract_metadata
 from .next_page import next_page_url, without_page_contents
 from .next_story import without_next_stories
 from .page_cleanup import (
@@ -87,6 +87,7 @@ from .page_cleanup import (
 )
 from .page_tree import _apply_site_rule, _parse
 from .paywall import FOR_SUBSCRIBERS, before_the_wall, read_paywall
+from .picture_alts import without_repeated_alts
 from .playlists import without_playlist_headings
 from .print_page import byline_lines_apart, without_masthead
 from .pull_quotes import mark_pull_quotes, without_pull_quotes
@@ -96,6 +97,7 @@ from .scoreboard import scoreboard_line, with_scoreboard
 from .script_language import script_language
 from .sidenotes import set_sidenotes_apart
 from .source_datelines import datelines_into_leads
+from .story_links import story_link_boxes
 from .syndication import syndicated
 from .teasers import teaser_list
 from .text_pages import _text_article

@@ -13,7 +13,8 @@ from lxml.html import HtmlElement
 from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .byline import byline_place, elsewhere_in_article, in_article
 from .month_names import UPDATED_WORDS, UPDATED_WORDS_CJK
-from .text_dates import parse_text_date, text_dates, text_times
+from .text_dates import text_dates, text_times
+from .written_dates import parse_text_date
 
 # The label of a revision's `<time>`, just before it: "Last updated <time datetime=…>".
 _UPDATED_LABEL = re.compile(

@@ -12,10 +12,10 @@ from ..models import (
     Block,
     BlockKind,
 )
-from .images import without_repeated_alts
 from .info_lines import is_editor_credit
-from .text_dates import opens_with_date_label, states_only_dates
+from .picture_alts import without_repeated_alts
 from .title import title_key
+from .written_dates import opens_with_date_label, states_only_dates
 
 # A label before the headline in its own heading: arXiv's "<h1><span class="descriptor">Title:
 # </span>Tidal resonance…</h1>".

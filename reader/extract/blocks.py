@@ -26,9 +26,10 @@ from .block_elements import (
     link_targets,
     pre_text,
 )
-from .images import Picture, find_pictures, is_picture_caption, says_nothing
+from .images import Picture, find_pictures, is_picture_caption
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
+from .picture_alts import says_nothing
 from .quotes import DASHES, in_attribution, is_attribution
 from .run_text import (
     _SCRIPTS,

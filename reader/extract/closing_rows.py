@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 from ..dates import date_only, falls_on, whole, zone_unstated
 from ..models import Block, BlockKind, words_in
 from .furniture import class_names, drop
-from .text_dates import line_dates, opens_with_date_label, states_only_dates
+from .written_dates import line_dates, opens_with_date_label, states_only_dates
 from .zone_country import placed_language
 
 # A class naming a field's label: Drupal's "field-label", "field__label", BEM's "meta__label",

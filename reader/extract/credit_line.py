@@ -17,7 +17,7 @@ import re
 from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind
-from .byline import clean_byline, looks_like_name
+from .byline_names import clean_byline, looks_like_name
 
 # How far from the end the line is looked for: after it may come a correction or a note.
 _LAST_BLOCKS = 3

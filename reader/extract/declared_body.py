@@ -16,7 +16,7 @@ import html
 import re
 from typing import Any
 
-from .metadata import is_article
+from .json_ld import is_article
 from .paywall import behind_paywall
 
 # A body given as HTML (some CMSs put the rendered body there); anything else is plain text.

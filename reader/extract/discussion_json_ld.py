@@ -20,7 +20,7 @@ from ..charset import clean_markup
 from ..safe import safe_line
 from .discussions import Post, Thread, paragraphs, when
 from .document import HTML_PARSER
-from .metadata import types_of
+from .json_ld import types_of
 from .page_cleanup import prepare
 
 # Most replies read from a declaration: it is one script's JSON, and a page may declare any

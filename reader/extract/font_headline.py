@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .byline import line_byline
+from .byline_names import line_byline
 from .furniture import drop
-from .text_dates import states_only_dates
+from .written_dates import states_only_dates
 
 # A headline is a few words, not a paragraph set in bold.
 _FEWEST_WORDS = 3

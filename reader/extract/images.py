@@ -11,61 +11,44 @@ an icon in a button), one the page marks as decoration (`alt=""` outside a figur
 declared icon-sized, a small one inside a link to another page (a "next page" button, a logo),
 an advert, and one with no address of its own. A lazy page's placeholder gives way to the real
 picture in its `<noscript>`, and a graphic drawn by a script (Datawrapper's chart) is named by
-the picture in its `<noscript>` (`unwrap_noscript_pictures`); readability's clean-up spares a
+the picture in its `<noscript>` (`picture_sources`); readability's clean-up spares a
 picture's empty boxes (`worth_keeping`).
 
 Half of the `alt` texts on real pages say nothing: "An image", "Screenshot", the file's name,
 what a CMS writes in every one, the headline or the caption beside it again. Those give a line
-"Image" alone: that a picture is there is still worth a line, and its caption follows it.
+"Image" alone: that a picture is there is still worth a line, and its caption follows it
+(`picture_alts`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from ..models import Block, BlockKind
-from ..safe import safe_line
 from ..urls import absolute_url, site_of
-from .furniture import class_names, drop, names_of
-from .furniture import replace as put_in_place
+from .furniture import class_names, names_of
+from .picture_alts import _WORDS, _alt, says_nothing
+from .picture_sources import (
+    _ANY,
+    _PICTURE_FILE,
+    _address,
+    _holder,
+    _is_advert,
+    _names_a_picture,
+)
 
 # A declared width or height under this many pixels is an icon, a rule or a tracking pixel.
 _ICON = 50
-_AD_HOSTS = frozenset({"ad", "ads", "adserver", "adservice", "banner", "banners"})
-_AD_NETWORKS = ("doubleclick.net", "googlesyndication.com", "adnxs.com", "taboola.com")
-_AD_FOLDER = re.compile(r"(?:^|[-_.])(?:ads?|adverts?|banners?)(?:$|[-_.])")
 # Outside a figure, a picture with no `alt` is named only when declared at least this wide: a
 # photo, not a decoration.
 _PHOTO = 200
-# Wikipedia's longest describe a map in some 300 characters; a page can put a book there.
-_ALT_LENGTH = 500
-# Lazy loading keeps the real address in one of these until a script swaps it in.
-_LAZY_SOURCES = (
-    "data-src",
-    "data-original",
-    "data-lazy-src",
-    "data-hi-res-src",
-    "data-high-res-src",
-    "data-full-src",
-    "data-url",
-)
-_SRCSETS = ("srcset", "data-srcset", "data-lazy-srcset")
 _CMS_PLACED = frozenset(
     {"aligncenter", "alignleft", "alignright", "alignnone", "size-full", "size-large"}
 )
 _PICTURE_BOX = re.compile(r"(?:^|[\s_-])(?:photo|image|img|picture|figure)(?:box)?(?:$|[\s_-])")
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$", re.I)
-# Words of an `alt` that says only that there is a picture: "An image", "Screenshot 2", "photo".
-_GENERIC_WORDS = frozenset(
-    {"a", "an", "the", "of", "image", "images", "img", "photo", "photos", "photograph"}
-    | {"picture", "pic", "screenshot", "screen", "shot", "illustration", "graphic", "figure"}
-    | {"fig", "icon", "logo", "thumbnail", "thumb", "banner", "line", "spacer", "placeholder"}
-    | {"untitled", "null", "undefined", "none", "alt", "jpg", "jpeg", "png", "gif", "webp"}
-)
 # Words of an `alt` that names a site's furniture, not a thing the article shows: a partner's
 # logo, an app store's badge, a sponsor's banner.
 _FURNITURE_WORDS = frozenset(
@@ -73,18 +56,6 @@ _FURNITURE_WORDS = frozenset(
     | {"advertisement", "download", "subscribe", "app", "store", "follow"}
 )
 _LETTERS = re.compile(r"[a-z]+")
-_TAG = re.compile(r"<[^>]*>")
-_WORDS = re.compile(r"\w+")
-# An alt most of whose words the caption has says nothing more; a line under a picture this
-# short, of whatever kind, stands for its caption.
-_REPEATED = 0.8
-_CAPTION_LIKE = 400
-_CMS_ALT = re.compile(
-    r"^(?:image|illustration|photo|picture)\s+for\s+(?:post|article|story)\b", re.I
-)
-_LABEL = re.compile(r"^(?:image|photo|picture|photograph|illustration)\s*:\s*", re.I)
-# One "word" of letters and digits run together with dashes or underscores, and a digit.
-_FILE_NAME = re.compile(r"^(?=.*\d)[\w]+(?:[-_][\w]+)+$")
 # Boxes whose text is a picture's caption or credit, not text the picture stands inside.
 _CAPTION_NAME = re.compile(r"caption|credit", re.I)
 _BLOCKS = frozenset(
@@ -92,10 +63,6 @@ _BLOCKS = frozenset(
     | {"blockquote", "dd", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5", "h6"}
     | {"ul", "ol", "dl", "dt", "table", "tr", "pre", "hr", "figcaption", "details", "address"}
 )
-
-
-# A base for asking whether an element has an address of its own at all.
-_ANY = "http://example.invalid/"
 
 
 @dataclass(frozen=True)
@@ -116,85 +83,6 @@ def _is_icon(img: HtmlElement) -> bool:
     is 650 by 120, and so is a screenshot of a table.)"""
     sizes = [s for s in (_size(img, "width"), _size(img, "height")) if s is not None]
     return any(s < _ICON for s in sizes)
-
-
-def _is_advert(url: str) -> bool:
-    """An address on an ad server ("ad.gmw.cn", doubleclick.net) or in a folder of banners."""
-    try:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-    except ValueError:  # "http://[x/": no address, so no ad server's either
-        return False
-    if host.split(".", 1)[0] in _AD_HOSTS or host.endswith(_AD_NETWORKS):
-        return True
-    folders = parts.path.lower().split("/")[:-1]
-    return any(_AD_FOLDER.search(folder) for folder in folders)
-
-
-def _largest(srcset: str) -> str:
-    """The widest candidate of a `srcset` ("a.jpg 480w, b.jpg 1200w" → "b.jpg"): the one to
-    open in a browser. Without widths, the last."""
-    best, best_width = "", -1.0
-    for candidate in srcset.split(","):
-        parts = candidate.split()
-        if not parts:
-            continue
-        width = 0.0
-        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
-            width = float(parts[1][:-1]) * (1000 if parts[1].endswith("x") else 1)
-        if width >= best_width:
-            best, best_width = parts[0], width
-    return best
-
-
-def _holder(img: HtmlElement) -> HtmlElement:
-    """The `<picture>` holding the `<img>` (lxml puts the `<img>` inside its last `<source>`),
-    else the `<img>` itself: the element the walk meets."""
-    return next(img.iterancestors("picture"), img)
-
-
-def _address(img: HtmlElement, base: str) -> str:
-    """The picture's own address: its largest `srcset` candidate (its `<picture>`'s too), a
-    lazy loader's, else `src`. Never a `data:` URL (a placeholder, or the picture itself
-    inlined: nothing to open) nor a template ("…/{width}/…")."""
-    boxes = [img]
-    holder = _holder(img)
-    if holder is not img:
-        boxes += holder.iter("source")
-    candidates = [_largest(box.get(name, "")) for box in boxes for name in _SRCSETS]
-    candidates += [img.get(name, "") for name in (*_LAZY_SOURCES, "src")]
-    for candidate in candidates:
-        candidate = candidate.strip()
-        if not candidate or "{" in candidate or candidate.startswith("data:"):
-            continue
-        url = absolute_url(base, candidate)
-        if url:
-            return url
-    return ""
-
-
-def says_nothing(alt: str) -> bool:
-    """An `alt` that says nothing of the picture: generic words, a file's name
-    ("performance.jpg", "0226-SUB-london-hotel-swipe-tmz-02"), or what a CMS writes in every
-    picture ("Image for post", "Illustration for article titled <headline>")."""
-    if _CMS_ALT.match(alt):
-        return True
-    words = _WORDS.findall(alt.lower())
-    if all(w in _GENERIC_WORDS or w.isdigit() for w in words):
-        return True
-    return " " not in alt and bool(_PICTURE_FILE.search(alt) or _FILE_NAME.match(alt))
-
-
-def _alt(img: HtmlElement) -> str:
-    """The `alt` text, as text: tags some sites leave in it removed, one line, without a label
-    "Image:" of its own (the line has one)."""
-    alt = img.get("alt")
-    if alt is None:
-        alt = img.get("title") or ""
-    alt = safe_line(_TAG.sub(" ", alt), _ALT_LENGTH)
-    if alt.startswith("[") and alt.endswith("]"):
-        alt = alt[1:-1].strip()  # lynx's way of setting it apart ("[QGIS main interface]")
-    return _LABEL.sub("", alt)
 
 
 def _own_text(box: HtmlElement, parts: list[str]) -> None:
@@ -338,57 +226,6 @@ def _standing_alone(
     return None
 
 
-def _single_picture(el: HtmlElement) -> HtmlElement | None:
-    """The `<img>` an element is, or holds alone with no text (a placeholder's wrappers)."""
-    while el.tag != "img":
-        children = [c for c in el if isinstance(c.tag, str)]
-        if len(children) != 1 or el.text_content().strip():
-            return None
-        el = children[0]
-    return el
-
-
-def unwrap_amp_pictures(doc: HtmlElement) -> None:
-    """An AMP page's `<amp-img>` (and `<amp-anim>`, its GIF) is its `<img>`, drawn by the AMP
-    runtime: read as one, with its attributes, its placeholder and fallback children left out.
-    Without this, no picture of an AMP page got a line."""
-    for amp in list(doc.iter("amp-img", "amp-anim")):
-        if (
-            amp.getparent() is None
-            or next(amp.iterancestors("amp-img", "amp-anim"), None) is not None
-        ):
-            continue  # a fallback inside another: that one stands for both
-        put_in_place(amp, amp.makeelement("img", dict(amp.attrib)))
-
-
-def unwrap_noscript_pictures(doc: HtmlElement) -> None:
-    """Put the real picture in place of a lazy page's placeholder, as Readability.js does, and
-    a `<noscript>`'s picture where a script would draw its graphic.
-
-    Such a page shows a blurred 60-pixel copy, or an `<img>` with no address at all, until a
-    script loads the picture; the picture itself is in the `<noscript>` after them, which is
-    never read as text. Without this, a Medium story's pictures linked to their blurred copies.
-    """
-    for noscript in list(doc.iter("noscript")):
-        inside = noscript.findall(".//img")
-        if len(inside) != 1 or noscript.text_content().strip() or not _address(inside[0], _ANY):
-            continue
-        before = noscript.getprevious()
-        while before is not None and before.tag == "img" and not _address(before, _ANY):
-            empty, before = before, before.getprevious()
-            drop(empty)
-        placeholder = _single_picture(before) if before is not None else None
-        picture = inside[0]
-        if placeholder is None:
-            # A graphic a script draws, its picture for readers without scripts (Datawrapper's
-            # chart as a PNG): the picture stands where the graphic would.
-            put_in_place(noscript, picture)
-            continue
-        if picture.get("alt") is None and placeholder.get("alt") is not None:
-            picture.set("alt", placeholder.get("alt", ""))
-        put_in_place(before, picture)
-
-
 def worth_keeping(img: HtmlElement, page: str | None = None) -> bool:
     """Whether an `<img>` may get a line, by what it says of itself (its box is not read): not
     an icon, not a small picture linking to a page (unless it shows what it links to on
@@ -435,17 +272,6 @@ def _opens_page(a: HtmlElement) -> bool:
     if not href or href.startswith("#") or href.lower().startswith("javascript:"):
         return False
     return not _names_a_picture(href)
-
-
-def _names_a_picture(href: str) -> bool:
-    """The address is a picture's file ("…/photo.jpg"). An address `urlsplit` refuses
-    ("http://[x/", an unclosed IPv6 bracket) names none: a hostile page's link must not stop
-    the article."""
-    try:
-        path = urlsplit(href).path
-    except ValueError:
-        return False
-    return bool(_PICTURE_FILE.search(path))
 
 
 def find_pictures(root: HtmlElement, base: str) -> dict[HtmlElement, Picture]:
@@ -514,53 +340,3 @@ def is_picture_caption(el: HtmlElement) -> bool:
         return False
     pictures = [img for img in before.iter("img") if worth_keeping(img)]
     return bool(pictures) and not before.text_content().strip()
-
-
-def _repeats(alt: str, text: str) -> bool:
-    """Whether `text` says what `alt` does: most of its words (a caption and its picture's alt
-    differ by a full stop, a spelling: "Maōri" and "Māori")."""
-    said = set(_WORDS.findall(alt.casefold()))
-    there = set(_WORDS.findall(text.casefold()))
-    return bool(said) and len(said & there) >= _REPEATED * len(said)
-
-
-def _is_headline(alt: str, title: str) -> bool:
-    """The headline again, "Illustration for article titled <headline>" included."""
-    key = " ".join(title.split()).casefold()
-    if not key:
-        return False
-    return alt.casefold() == key or (len(key.split()) >= 4 and key in alt.casefold())
-
-
-def without_repeated_alts(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
-    """Each picture's line, its `alt` left out when it says again what is written beside it: the
-    caption under (or over) it, a short line under it, the headline. The line says "Image"
-    then. A paragraph over it saying only "Image" goes."""
-    out = list(blocks)
-    for i, block in enumerate(out):
-        alt = block.text
-        if block.kind != BlockKind.IMAGE or not alt:
-            continue
-        # The caption over or under it, or a short line under it standing for one.
-        beside = []
-        if i and out[i - 1].kind == BlockKind.CAPTION:
-            beside.append(out[i - 1].text)
-        after = out[i + 1] if i + 1 < len(out) else None
-        if after is not None and (
-            after.kind == BlockKind.CAPTION or len(after.text) <= _CAPTION_LIKE
-        ):
-            beside.append(after.text)
-        if _is_headline(alt, title) or any(_repeats(alt, text) for text in beside):
-            out[i] = replace(block, inlines=tuple(replace(r, text="") for r in block.inlines))
-    # A screen reader's label ("Image") over a picture, made a paragraph of its own by
-    # readability: the picture's line says it.
-    return tuple(
-        block
-        for i, block in enumerate(out)
-        if not (
-            block.kind == BlockKind.PARAGRAPH
-            and i + 1 < len(out)
-            and out[i + 1].kind == BlockKind.IMAGE
-            and says_nothing(block.text)
-        )
-    )

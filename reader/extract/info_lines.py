@@ -12,7 +12,8 @@ from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind
 from ..safe import safe_line
-from .text_dates import states_only_dates, under_the_headline
+from .text_dates import under_the_headline
+from .written_dates import states_only_dates
 
 # The labels of an info line's fields, and what each field holds.
 _SOURCE_LABELS = r"来源|來源|出处|出處"

@@ -5,22 +5,22 @@ link-dense lists, timestamped headline lists, tag and share rows, breadcrumb tra
 notices, notes that the site earns from its links (`disclosures`), the box offering a
 subscription in a paywalled article's place (`paywall`), and the site's own calls and notices
 to its readers (`site_notices`). What counts as furniture, and the guard that keeps whatever
-holds the article, are in `furniture`.
+holds the article, are in `furniture`; the labels of "Read also" boxes in `insert_labels`, the
+links to the site's other stories in `story_links`.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from ..models import words_in
-from ..urls import site_host
 from .closing_rows import without_closing_field_rows
 from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
+from .insert_labels import _HEADINGS, _all_linked, _is_insert_label
 from .next_page import is_pager_line, is_pager_link
 from .print_page import is_print_controls
 from .quotes import attribution_elements
@@ -31,52 +31,9 @@ from .site_notices import (
     is_feedback_prompt,
     is_transcript_notice,
 )
+from .story_links import _is_link_line, _is_pointer_to_a_story, all_of_the_site
 from .wall_words import is_offer_box
 
-# The heading or label of an insert that points elsewhere; or a linked line it opens ("Related:
-# <another story's title>", The Hindu's and News24's "READ | <another story's title>").
-_INSERT_LABEL = re.compile(
-    r"^\s*(read also|read more|also read|see also|read(?=\s*[|:])"
-    r"|related( stories| articles| posts| coverage)?"
-    r"(\s*:|\s*$)|more on this|more from|recommended|you may also like|you might also like|latest news|"
-    r"most read|most popular|читайте также|читайте еще|смотрите также|(?:также |еще )?по теме)",
-    re.IGNORECASE,
-)
-# The same labels in the other languages of the news read here, whole words only. Only the
-# label standing alone (a box's heading) or opening a line that is mostly a link counts: prose
-# that opens with the same words ("Leer más libros…", "Mehr zum Thema sagte…") stays.
-_INSERT_LABEL_ABROAD = re.compile(
-    r"^\s*[【\[]?(?:à |a )?(?:lire aussi|lire également|voir aussi|sur le même sujet"  # French
-    r"|lesen sie auch|lesen sie mehr|mehr zum thema|das könnte sie auch interessieren"  # German
-    r"|auch interessant|ebenfalls interessant"
-    r"|lee también|lea también|leer más|(?:te|le) puede interesar|ver también|más noticias"  # Spanish
-    r"|seguir leyendo"
-    r"|leggi anche|potrebbe interessarti"  # Italian
-    r"|leia também|leia mais|veja também"  # Portuguese
-    r"|lees ook|lees meer"  # Dutch
-    r"|czytaj (?:też|także|również)|zobacz (?:też|także|również)"  # Polish
-    r"|читайте також|дивіться також"  # Ukrainian
-    r"|ayrıca okuyun|bunları da okuyun|bunu da okuyun|ilgili haber(?:ler)?"  # Turkish
-    r"|baca juga|simak juga|lihat juga"  # Indonesian
-    r"|xem thêm|đọc thêm|tin liên quan"  # Vietnamese
-    r"|läs också|läs även|læs også|les også|lue myös"  # Swedish, Danish, Norwegian, Finnish
-    r"|čtěte (?:také|též)|přečtěte si (?:také|též)|čítajte aj|prečítajte si aj"  # Czech, Slovak
-    r"|cite[șşs]te [șşs]i|citi[țţt]i [șşs]i"  # Romanian, with either comma or cedilla
-    r"|ezt is olvassa el"  # Hungarian
-    r"|διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μη)"  # Greek
-    r"|[اإ]قر[أا] [أا]يض[اً\u064b]{1,2}|مواضيع ذات صلة"  # Arabic
-    r"|קראו גם|קרא גם|קראו עוד|עוד בנושא"  # Hebrew
-    r"|(?:यह|ये|और) भी प(?:\u0922\u093c|\u095c)\u0947\u0902|और प(?:\u0922\u093c|\u095c)\u0947\u0902"  # Hindi
-    r"|আরও পড়ুন|আরো পড়ুন"  # Bengali
-    r"|関連記事|関連ニュース|あわせて読みたい|相关阅读|延伸阅读|相关新闻|相關新聞|延伸閱讀"  # CJK
-    # Korean; "연합뉴스 주요뉴스", an outlet's top news, under Naver's story of the outlet's.
-    r"|관련\s?기사|관련\s?뉴스|(?:[^\W\d_]{1,12}\s)?주요\s?뉴스|많이\s?본\s?뉴스"
-    r")(?!\w)[】\]]?\s*[:：|»›→–—-]?\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CLOCK = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b")
 _TAG_LABEL = re.compile(
     r"^\s*(?:(tags|topics|tagged( with)?|filed under|теги|метки)\s*:?"
@@ -192,60 +149,6 @@ def is_headed_list(lst: HtmlElement, url: str = "") -> bool:
     return not _is_insert_label(heading, text) and not all_of_the_site(lst, url)
 
 
-def all_of_the_site(lst: HtmlElement, url: str) -> bool:
-    """Every link of `lst` leads to a page of the site of `url` (or is relative)."""
-    hrefs = [a.get("href", "").strip() for a in lst.iter("a")]
-    try:
-        host = site_host(url)
-        return bool(hrefs) and all(
-            not urlsplit(href).netloc or (bool(host) and site_host(href) == host) for href in hrefs
-        )
-    except ValueError:  # a malformed address ("http://[x"): not one of the site's pages
-        return False
-
-
-# A label that heads another story's linked headline in a box of its own: El País's
-# "<div class="a_ei"><span>Más información</span><article><h2><a>…</a></h2>". In a line of
-# its own the words lead to the story's sources ("Más información: <a>the council's site</a>").
-_HEADLINE_BOX_LABEL = re.compile(
-    r"^\s*(?:más información|mais informação|more on this story)\s*[:：]?\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def _is_headline_box(el: HtmlElement, text: str) -> bool:
-    """`el` is a box (readability may have made it a paragraph) of a label and one other
-    story's headline, linked in a heading."""
-    label = _HEADLINE_BOX_LABEL.match(text)
-    if label is None or el.tag not in ("div", "section", "aside", "p"):
-        return False
-    link = el.find(".//a")
-    return (
-        link is not None
-        and any(a.tag in _HEADINGS for a in link.iterancestors())
-        and _all_linked(el, label["rest"])
-    )
-
-
-def _is_insert_label(el: HtmlElement, text: str) -> bool:
-    """`el` is a "Read also" label, or a line it opens that is mostly a link elsewhere."""
-    if _is_headline_box(el, text):
-        return True
-    if _INSERT_LABEL.match(text):
-        return len(text) < 40 or link_density(el) > 0.5
-    abroad = _INSERT_LABEL_ABROAD.match(text)
-    return abroad is not None and (
-        not abroad["rest"] or link_density(el) > 0.5 or _all_linked(el, abroad["rest"])
-    )
-
-
-def _all_linked(el: HtmlElement, rest: str) -> bool:
-    """What follows the label is all one link's words: "Te puede interesar: <a>El puerto de
-    Vigo</a>", whose long label leaves the link under half the line."""
-    links = el.findall(".//a")
-    return len(links) == 1 and " ".join(links[0].text_content().split()) == rest.strip()
-
-
 def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
     """A trail of links separated by arrows, the last part (this page) maybe unlinked."""
     if len(text) > 200 or len(links) < 2:
@@ -257,40 +160,6 @@ def _is_breadcrumb(links: list[HtmlElement], text: str) -> bool:
     return sum(part in linked for part in parts) >= len(parts) - 1
 
 
-# The marks that set a line apart as a pointer to another story: ">> Metro fares to go up".
-_POINTER_MARKS = re.compile(r"^[>»›→▶►➤⇒▸]+$")
-# A pointer's link reads as a headline: a few words, no sentence's full stop; "Read the full
-# report here" points to the article's own source.
-_HEADLINE_WORDS = (3, 16)
-_SOURCE_WORDS = re.compile(r"\b(?:here|pdf|full (?:report|statement|text|letter|ruling))\b", re.I)
-# A link to a file (a report, a ruling, the data) is the story's source, not another story.
-_FILE_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|csv|pptx?|zip|jpe?g|png|mp3|mp4)$", re.I)
-
-
-def _is_pointer_to_a_story(el: HtmlElement, text: str, links: list[HtmlElement], url: str) -> bool:
-    """A paragraph that is one link to another of the site's stories, set apart as a pointer:
-    after arrows (">> Metro fares to go up from next month") or all in bold. A link in a
-    sentence, a plain linked line, a link to another site or to a file is the story's own."""
-    if el.tag != "p" or len(links) != 1:
-        return False
-    title = " ".join(links[0].text_content().split())
-    if not _HEADLINE_WORDS[0] <= len(title.split()) <= _HEADLINE_WORDS[1]:
-        return False
-    if title.endswith((".", ":", ";", ",")) or _SOURCE_WORDS.search(title):
-        return False
-    if not _links_to_a_page(links[0]) or not all_of_the_site(el, url):
-        return False
-    rest = text.replace(title, "", 1).strip()
-    if rest:
-        return bool(_POINTER_MARKS.match(rest.replace(" ", "")))
-    bold = [
-        b
-        for b in el.iter("b", "strong")
-        if not any(a.tag in ("b", "strong") for a in b.iterancestors())
-    ]
-    return sum(text_length(b) for b in bold) >= len(text)
-
-
 def _names_cookies(text: str) -> bool:
     """ "cookie" is in `text` in any case, or may be as `_COOKIE_NOTICE` reads it: a dotless
     "ı" or the dot "İ" leaves in lower case are an "i" to it. The notice's pattern looks for
@@ -298,91 +167,6 @@ def _names_cookies(text: str) -> bool:
     rules out nearly all of them first."""
     lowered = text.lower()
     return "cookie" in lowered or "ı" in lowered or "\u0307" in lowered
-
-
-# What a box holding only a link may wrap it in.
-_INLINE = frozenset({"a", "i", "em", "b", "strong", "span"})
-
-
-def story_link_boxes(body: HtmlElement, url: str = "") -> list[HtmlElement]:
-    """Boxes between two paragraphs that hold nothing but one link to another of the site's
-    stories (of the page at `url`, or relative), its headline: the Washington Post's
-    `<div class="interstitial"><a>The Chesapeake's oysters are coming back. Crabs
-    aren't.</a></div>`. A headline may end with a full stop here: the box, no paragraph, sets
-    it apart. Looked for before readability, which makes such a box a paragraph; a paragraph
-    that is a linked line is the story's own (`_is_pointer_to_a_story`)."""
-    boxes: list[HtmlElement] = []
-    for box in body.iter("div"):
-        before, after = box.getprevious(), box.getnext()
-        if before is None or after is None or before.tag != "p" or after.tag != "p":
-            continue
-        if (box.text or "").strip() or (box.tail or "").strip() or (before.tail or "").strip():
-            continue
-        if _labelled_link_box(box):
-            boxes.append(box)
-            continue
-        if any(el.tag not in _INLINE for el in box.iterdescendants()):
-            continue
-        links = box.findall(".//a")
-        if len(links) != 1:
-            continue
-        title = " ".join(links[0].text_content().split())
-        if title != " ".join(box.text_content().split()):
-            continue
-        if not _HEADLINE_WORDS[0] <= len(title.split()) <= _HEADLINE_WORDS[1]:
-            continue
-        if _SOURCE_WORDS.search(title) or not _links_to_a_page(links[0]):
-            continue
-        if all_of_the_site(box, url):
-            boxes.append(box)
-    return boxes
-
-
-def _labelled_link_box(box: HtmlElement) -> bool:
-    """A box of an insert's label in an element of its own, then one link: NDTV's
-    `<div class="ins_instory_dv"><div class="ins_instory_dv_header">Read Also</div><a>…</a>`,
-    the SCMP's `<div data-qa="InlineRelated"><h3>Related</h3><a>…</a>`. The label says what
-    the link is, wherever it leads; readability drops the short label and keeps the link as a
-    paragraph of the story."""
-    children = [c for c in box if isinstance(c.tag, str)]
-    if len(children) < 2 or children[0].find(".//a") is not None:
-        return False
-    label = " ".join(children[0].text_content().split())
-    if not label or not _is_insert_label(children[0], label):
-        return False
-    rest = children[1:]
-    if any((c.tail or "").strip() for c in children[:-1]):
-        return False
-    if any(el.tag not in _INLINE for c in rest for el in c.iter()):
-        return False
-    links = [a for c in rest for a in c.iter("a")]
-    text = " ".join(" ".join(c.text_content().split()) for c in rest)
-    return len(links) == 1 and " ".join(links[0].text_content().split()) == text and bool(text)
-
-
-def _is_link_line(el: HtmlElement | None) -> bool:
-    """`el` is a paragraph of one link to another page and nothing else, a headline's words."""
-    if el is None or el.tag != "p":
-        return False
-    links = el.findall(".//a")
-    if len(links) != 1 or not _links_to_a_page(links[0]):
-        return False
-    title = " ".join(links[0].text_content().split())
-    return (
-        title == " ".join(el.text_content().split())
-        and _HEADLINE_WORDS[0] <= len(title.split()) <= _HEADLINE_WORDS[1]
-    )
-
-
-def _links_to_a_page(link: HtmlElement) -> bool:
-    """The link leads to another page, not within this one nor to a file (a report, the
-    data: the story's source)."""
-    href = (link.get("href") or "").strip()
-    try:
-        path = urlsplit(href).path
-    except ValueError:
-        return False
-    return bool(href) and not href.startswith("#") and not _FILE_PATH.search(path)
 
 
 def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:

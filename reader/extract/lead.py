@@ -17,9 +17,9 @@ from itertools import pairwise
 from lxml.html import HtmlElement
 
 from ..models import Block, BlockKind, Inline
-from .byline import line_byline
+from .byline_names import line_byline
 from .furniture import names_of
-from .text_dates import line_dates, opens_with_date_label, states_only_dates
+from .written_dates import line_dates, opens_with_date_label, states_only_dates
 
 _LEAD_TOKENS = frozenset(
     [

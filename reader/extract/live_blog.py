@@ -36,8 +36,8 @@ from .furniture import (
     link_density,
     text_length,
 )
-from .metadata import types_of
-from .text_dates import parse_text_date, states_only_dates
+from .json_ld import types_of
+from .written_dates import parse_text_date, states_only_dates
 
 # The attribute marking the element that holds a live blog's entries.
 ENTRIES = "data-reader-live-entries"

@@ -25,9 +25,10 @@ from collections.abc import Iterable, Iterator
 from lxml.html import HtmlElement
 
 from .author_names import person_like
-from .byline import is_byline_element, without_label
+from .byline import is_byline_element
+from .byline_names import without_label
 from .furniture import drop
-from .text_dates import line_dates
+from .written_dates import line_dates
 
 # The label an endless-scroll page sets between two stories.
 _DIVIDER = re.compile(

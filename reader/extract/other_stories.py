@@ -21,8 +21,8 @@ from urllib.parse import urldefrag
 from lxml.html import HtmlElement
 
 from .furniture import HEADING_TAGS, class_names, drop
-from .inserts import all_of_the_site
 from .live_blog import ENTRIES
+from .story_links import all_of_the_site
 
 _HEADLINES = ("h1", "h2")
 

@@ -41,7 +41,7 @@ from .furniture import (
     attached,
     names_of,
 )
-from .metadata import is_article
+from .json_ld import is_article
 from .page_cleanup import hides_from_view
 from .wall_words import (
     OFFER_CHARS,

@@ -21,7 +21,7 @@ from datetime import datetime
 from ..models import Article, Block, BlockKind, Inline
 from ..safe import safe_text
 from ..text_shape import PARAGRAPH_BREAK, joined_lines
-from .text_dates import date_alone
+from .written_dates import date_alone
 
 _LAID_OUT = re.compile(r"^(?:\t| {2,})\S|\S {3,}\S|^[+|][-=+|]{3,}|[─│┌┐└┘├┤┬┴┼]")
 """A line set out with spaces: indented, in columns, or a table drawn with + - | or box lines."""

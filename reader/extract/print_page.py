@@ -14,9 +14,9 @@ import re
 from urllib.parse import urlsplit
 
 from ..models import Block, BlockKind, Inline
-from .byline import line_byline
-from .images import says_nothing
-from .text_dates import opens_with_date_label, states_only_dates
+from .byline_names import line_byline
+from .picture_alts import says_nothing
+from .written_dates import opens_with_date_label, states_only_dates
 
 # One control of a print page: "Print", "Print this page", "Close window", "Back to article".
 _CONTROL = (

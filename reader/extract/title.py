@@ -1,5 +1,5 @@
-"""The article's title: the declared one without the site's name, else the page's headline;
-and the site's name without the slogan some sites declare with it.
+"""The article's title: the declared one without the site's name, else the page's headline.
+(The site's name as the titles write it is site_names.py's.)
 
 Publishers often append their name to the title they declare ("Headline - BBC News", "Headline |
 Aktuálně.cz"). The name is cut off when the page shows it is one: another declaration or a heading
@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -43,7 +41,6 @@ _SHORT_HEADLINE_WORDS = 4
 # sentence's marks or digits: "what next?" or "Part 2" after a dash is the headline's own.
 _SECTION = re.compile(r"[^\W\d_](?:[^\W\d_]|[&'’/. ])*")
 _SECTION_WORDS = 4
-# A company's legal form after its name: "Spiceworks Inc", "Harbour Media Ltd.".
 # A site's name is a few words ("Metro Gazette", "The Dale Advertiser Online")…
 _NAME_WORDS = 5
 # …of which these may be written small ("the Guardian", "Bank of England", "Le Monde")…
@@ -54,29 +51,10 @@ _NAME_SMALL_WORDS = frozenset(
 _NOT_IN_NAMES = frozenset('?!:;,"“”()')
 # A site named by its address: "mysite.com", "Salon.com".
 _DOMAIN = re.compile(r"^\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s*$", re.IGNORECASE)
-# A copyright notice, a few words: "© 2024 The Dale Advertiser", "Copyright 2024 Harbour Media".
-_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b")
-_NOTICE_WORDS = 20
-# The element holding the site's logo or name, by its class or id.
-_LOGO = re.compile(r"logo|brand|masthead|site[-_]?(?:title|name)")
 # A site's name before a colon: "Metro Gazette: Bus routes to be cut". A headline's own colon is
 # as common ("Brexit: what happens next", "Zimbabwe coup: …"), so the name must be backed by
 # more than the headline: declared, the host's, the logo's or the copyright notice's.
 _NAME_COLON = re.compile(r"([^:]{1,60}?)\s?:\s+(?=\S)")
-# Words that name a kind of page, not a site: a title's "Headline - News" or "…のニュース |
-# ニュース" ends with its section. A page that declares one as its site's name is believed.
-_GENERIC_NAMES = frozenset(
-    [
-        *("news", "latest news", "breaking news", "top stories", "blog", "the blog", "home"),
-        *("homepage", "home page", "articles", "stories", "posts", "nachrichten", "startseite"),
-        *("actualités", "actualites", "accueil", "noticias", "inicio", "portada", "notizie"),
-        *("nieuws", "nyheter", "nyheder", "uutiset", "wiadomości", "новости", "haberler", "أخبار"),
-        *("ニュース", "新闻", "新聞", "뉴스"),
-    ]
-)
-_LEGAL_FORM = re.compile(
-    r",?\s+(?:Inc|Ltd|LLC|GmbH|plc|Corp|Corporation|Limited)\.?$", re.IGNORECASE
-)
 
 
 # Typography a CMS writes one way in its metadata and another in the page: JSON-LD's
@@ -139,15 +117,6 @@ def _words(text: str) -> int:
     return words_in(text)
 
 
-def _at_an_end(title: str, name: str) -> bool:
-    """`name` is what `title` says before its first separator or after its last one (a
-    separator inside `name` too: "Headline - Harbour - Times")."""
-    for cut in _SEPARATOR.finditer(title):
-        if _norm(name) in (_norm(title[: cut.start()]), _norm(title[cut.end() :])):
-            return True
-    return False
-
-
 def _is_name_like(part: str) -> bool:
     """`part` reads as a name ("Metro Gazette", "the Guardian", "Factorio.com", "eHow",
     "光明网"): a few words, each opening with a capital (or a letter of a script without) but
@@ -166,116 +135,6 @@ def _is_name_like(part: str) -> bool:
         if first.islower() and not any(c.isupper() for c in letters):
             return False
     return word.casefold() not in _NAME_SMALL_WORDS
-
-
-def _signed_by(doc: HtmlElement, name: str) -> bool:
-    """The page's copyright notice names `name` ("© 2024 The Dale Advertiser Ltd")."""
-    pattern = re.compile(rf"(?<!\w){re.escape(_norm(name))}(?!\w)")
-    for text in doc.xpath("//text()[contains(., '©') or contains(., 'opyright')]"):
-        line = _norm(str(text))
-        if _words(line) <= _NOTICE_WORDS and _COPYRIGHT.search(line) and pattern.search(line):
-            return True
-    return False
-
-
-def _logo_names(doc: HtmlElement, url: str) -> set[str]:
-    """What the page's logo says (normalised): a link to the site's home page, or an element
-    named for the logo or the site's title, by its text or its picture's `alt`."""
-    host = site_host(url)
-    names: set[str] = set()
-    for el in doc.iter("a", "div", "span", "p", "h1", "h2", "header"):
-        if el.tag == "a":
-            href = (el.get("href") or "").strip()
-            parts = urlsplit(href)
-            # "#" is the page itself (a menu's current item), not the home page.
-            home = (
-                parts.path.strip("/") in ("", "index.html")
-                and not parts.query
-                and not href.startswith("#")
-            )
-            if not home or (parts.netloc and site_host(href) != host):
-                continue
-        elif not _LOGO.search(names_of(el)):
-            continue
-        names.add(_norm(el.text_content()))
-        names.update(_norm(img.get("alt") or "") for img in el.iter("img"))
-    return names - {""}
-
-
-def site_name_of_title(
-    doc: HtmlElement, titles: list[str], url: str, authors: Sequence[str] = ()
-) -> str:
-    """The site's name as a page that declares none writes it at an end of its `<title>` or
-    its og:title ("Headline | Metro Gazette", "Metro Gazette - Headline"), else "".
-
-    Said so when the host spells it (metrogazette.example); else the part must read as a name,
-    not one of the page's `authors` ("Headline | Jane Smith"), and the page's logo or its
-    copyright notice must say it, or the rest of the title be what the page prints as its
-    headline (or declares on its own). A part before the headline is then a name of two words
-    or more: one word there is the site's section as often ("Opinion | Headline")."""
-    headings = {_norm(h.text_content()) for h in doc.iter("h1", "h2", "h3")}
-    stated = (headings | {_norm(t) for t in titles}) - {""}
-    people = {_norm(a) for a in authors}
-    logos: set[str] | None = None
-    for title in titles:
-        title = " ".join(title.split())
-        cuts = list(_SEPARATOR.finditer(title))
-        ends: list[tuple[str, str, re.Match[str] | None]] = []
-        if cuts:
-            last, first = cuts[-1], cuts[0]
-            ends = [
-                (title[last.end() :], title[: last.start()], last),
-                (title[: first.start()], title[first.end() :], None),
-            ]
-        # Before a colon, a name the page backs by more than its headline.
-        colon = _NAME_COLON.match(title)
-        if colon is not None:
-            ends.append((colon[1], "", None))
-        for name, rest, cut in ends:
-            name = name.strip()
-            if _norm(name) in _GENERIC_NAMES:
-                continue
-            if _is_site_name(name, [], url):
-                return name
-            if not _is_name_like(name) or _norm(name) in people:
-                continue
-            if logos is None:
-                logos = _logo_names(doc, url)
-            if _norm(name) in logos or _signed_by(doc, name):
-                return name
-            headline = {_norm(rest)} | ({_norm(_without_sections(rest, cut))} if cut else set())
-            if rest and headline & stated and (cut is not None or len(name.split()) > 1):
-                return name
-    return ""
-
-
-def site_name_alone(name: str, statements: list[str], titles: list[str], url: str) -> str:
-    """The site's `name` without the slogan some sites declare after it ("Aktuálně.cz - Víte, co
-    se právě děje", "Yahoo News - Latest News & Headlines"): the part of it another statement
-    of the page gives as the name (its publisher's name or Twitter account among `statements`,
-    the end of one of its `titles`, its host), or `name` whole when none gives one part alone;
-    and without the company's legal form ("Spiceworks Inc") when a title ends with the name
-    without it ("… - Spiceworks")."""
-    short = _LEGAL_FORM.sub("", name)
-    if short != name and any(_at_an_end(t, short) for t in titles):
-        return short
-    parts = [part.strip() for part in _SEPARATOR.split(name)]
-    if len(parts) < 2:
-        return name
-    said = {_folded(s) for s in statements} - {""}
-    host = site_host(url)
-    if host:
-        said |= {_folded(host), _folded(host.rsplit(".", 1)[0])}
-
-    # A title that writes the whole name beside its headline ("Headline - Harbour - Times",
-    # "Headline ✩ Mozilla Hacks – the Web developer blog") says it is one name; a title that
-    # is the name alone (Yahoo's og:title on every page) says nothing of its parts.
-    beside_a_headline = any(_norm(name) in _norm(t) and _norm(name) != _norm(t) for t in titles)
-    if _folded(name) in said or beside_a_headline:
-        return name
-    if alone := next((p for p in parts if p and _folded(p) in said), ""):
-        return alone
-    return next((p for p in parts if p and any(_at_an_end(t, p) for t in titles)), name)
 
 
 def _without_sections(head: str, cut: re.Match[str]) -> str:

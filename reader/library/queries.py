@@ -60,26 +60,30 @@ class LibraryQueries(LibraryResources):
     def remove_feed(self, url: str) -> bool:
         """Unsubscribe from `url`, as written or as `reader feeds` shows it; False when not
         subscribed."""
-        url = url.strip()
-        if self.store.remove_feed(self.subscription_url(url)):
-            return True
-        # One subscribed before `add` refused control characters is shown without them (the
-        # only way it can be shown safely): that form, the one the user can type, names it.
-        wanted = canonical_url(url)
-        shown_so = (u for u in self.store.feed_urls() if canonical_url(safe_line(u)) == wanted)
-        return any(self.store.remove_feed(u) for u in shown_so)
+        return self.store.remove_feed(self.feed_named(url.strip()))
 
     def subscription_url(self, url: str) -> str:
         """The URL as subscribed when `url` names the same feed in another spelling."""
         wanted = canonical_url(url)
         return next((u for u in self.store.feed_urls() if canonical_url(u) == wanted), url)
 
+    def feed_named(self, url: str) -> str:
+        """The subscribed feed `url` names, as written or as `reader feeds` shows it."""
+        wanted = canonical_url(url)
+        urls = self.store.feed_urls()
+        as_written = next((u for u in urls if canonical_url(u) == wanted), None)
+        # One subscribed before `add` refused control characters is shown without them (the
+        # only way it can be shown safely): that form, the one the user can type, names it,
+        # after a feed really at the address as written.
+        shown_so = (u for u in urls if canonical_url(safe_line(u)) == wanted)
+        return as_written or next(shown_so, url)
+
     # -- headlines -----------------------------------------------------------------------------
     def headlines(
         self, feed_url: str | None = None, unread_only: bool = False, saved_only: bool = False
     ) -> list[Headline]:
         """Entries newest first, of one feed or of all."""
-        urls = [self.subscription_url(feed_url)] if feed_url else self.store.feed_urls()
+        urls = [self.feed_named(feed_url)] if feed_url else self.store.feed_urls()
         saved = self.store.saved()
         cached_keys = self.store.article_keys()
         partial_keys = self.store.partial_keys()

@@ -1,0 +1,76 @@
+"""Failures as values: why a fetch, a parse or an extraction failed (`ErrorKind`), which
+failures leave the feed's own text worth showing, the error a fetch raises (`FetchError`) and
+the one the data directory raises (`StoreError`).
+
+Stdlib only, as the models are; `reader.models` offers them too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ErrorKind(StrEnum):
+    """Why a fetch, a parse or an extraction failed; the UI words its message from this."""
+
+    NETWORK = "network"  # DNS, refused, reset, TLS
+    TIMEOUT = "timeout"
+    HTTP = "http"  # a 4xx/5xx status
+    GONE = "gone"  # 410: the publisher removed it for good
+    TOO_LARGE = "too-large"
+    NOT_HTML = "not-html"  # a PDF, an image, a binary
+    CONSENT_WALL = "consent-wall"  # a cookie-consent page answered in the article's place
+    BAD_FEED = "bad-feed"
+    EXTRACTION = "extraction"
+    NOT_CACHED = "not-cached"  # offline and not in the cache
+    BAD_URL = "bad-url"
+    NOT_FOUND = "not-found"  # no such feed or article in the store
+    STORAGE = "storage"  # the cache could not be written (disk full, read-only)
+    PORTAL = "portal"  # a Wi-Fi login page answered in every page's place (`portal`)
+
+
+UNREACHABLE = frozenset(
+    {
+        ErrorKind.NETWORK,
+        ErrorKind.TIMEOUT,
+        ErrorKind.NOT_CACHED,
+        ErrorKind.STORAGE,
+        ErrorKind.PORTAL,
+    }
+)
+"""Failures that say nothing about the page itself: the network (or the cache) is what is
+missing, so the text the feed carried is still worth showing."""
+
+FEED_TEXT_STANDS_IN = UNREACHABLE | {
+    ErrorKind.HTTP,
+    ErrorKind.GONE,
+    ErrorKind.TOO_LARGE,
+    ErrorKind.NOT_HTML,
+}
+"""Why the reading view and `reader show` give the text the feed carried instead of the
+article: the page can't be had now (offline, the site down or refusing, the story taken down:
+offline, the last try's failure is NOT_CACHED, and online must not give less), or the link is
+no page (a PDF, a podcast's MP3), whose feed item often carries all there is to read of it."""
+
+
+@dataclass(eq=False)  # not frozen: Python and test tools set __traceback__ on exceptions
+class FetchError(Exception):
+    """A failure as a value: what went wrong, in one readable line, and where."""
+
+    kind: ErrorKind
+    message: str
+    url: str = ""
+    retryable: bool = False  # transient: a later attempt may succeed
+    retry_after: float | None = None  # seconds the server asked us to wait
+    status: int | None = None  # the HTTP status the server answered with, when it is the cause
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class StoreError(Exception):
+    """The data directory can't be opened, read or written (damaged file, full disk, read-only).
+
+    Its message is one line for the user; nothing is deleted to recover from it.
+    """
