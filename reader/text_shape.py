@@ -27,7 +27,7 @@ def joined_lines(lines: list[str], margin: int) -> str:
     with their line breaks. Lines each opening with a label ("Contact: …" above "More: …")
     are fields one under the other, however long, never a sentence wrapped."""
     lines = [line.strip() for line in lines]
-    fields = len(lines) > 1 and all(line[0].isupper() and _FIELD.match(line) for line in lines)
+    fields = len(lines) > 1 and all(line[:1].isupper() and _FIELD.match(line) for line in lines)
     wrapped = (
         not fields
         and margin >= _NARROWEST_MARGIN
