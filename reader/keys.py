@@ -24,5 +24,13 @@ def article_key(url: str) -> str:
     return canonical_url(url)
 
 
+def saved_article_id(key: str) -> str:
+    """The id of a saved article no feed lists (saved by its address, its entry dropped by its
+    feed or its feed removed), from its cache key: in an entry id's form, so `reader show` and
+    `reader unsave` take it as they take an entry's, and the same for as long as it is saved."""
+    digest = hashlib.sha256(f"saved\0{key}".encode()).hexdigest()
+    return digest[:ENTRY_ID_LENGTH]
+
+
 def looks_like_entry_id(text: str) -> bool:
     return len(text) == ENTRY_ID_LENGTH and all(c in "0123456789abcdef" for c in text)

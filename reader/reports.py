@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 from .models import Article, Entry, ErrorKind, Feed, FetchError
@@ -28,6 +28,16 @@ class Headline:
     """Its link is known to be no article page (a PDF, an image, a podcast's audio)."""
     left_out: bool = False
     """Not cached: the cache's size limit left it out (`limit`); fetched only when opened."""
+
+
+_LONG_AGO = datetime.min.replace(tzinfo=UTC)
+
+
+def newest_first(headline: Headline) -> float:
+    """The order every list shows headlines in: newest first, by when published, else
+    updated (a saved article no feed lists: else when it was saved), undated ones last."""
+    entry = headline.entry
+    return -(entry.published or entry.updated or _LONG_AGO).timestamp()
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def at_fixed_sync_time(directory: Path) -> Path:
 def test_one_feed_with_a_headline_read(snap_compare: Any, synced_dir: Path) -> None:
     """The Russian feed selected (Cyrillic titles), its second headline marked read."""
     app = ReaderApp(at_fixed_sync_time(synced_dir), refresh_on_start=False)
-    keys = ["tab", "j", "j", "j", "tab", "j", "m"]
+    keys = ["tab", "j", "j", "j", "j", "tab", "j", "m"]  # past "Saved" to the fourth feed
     assert snap_compare(app, press=keys, terminal_size=SIZE, run_before=headlines_shown)
 
 

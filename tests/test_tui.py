@@ -163,7 +163,7 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
             # Selecting a feed shows only its headlines; Tab moves between the panes.
             await pilot.press("tab")
             assert isinstance(app.focused, FeedList)
-            await pilot.press("j")
+            await pilot.press("j", "j")  # past "Saved"
             await pilot.pause()
             only = {h.entry.feed_url for h in table(app).rows}
             assert len(only) == 1
@@ -178,8 +178,9 @@ def test_click_feed_and_headline(synced_dir: Path) -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)
         async with app.run_test(size=SIZE) as pilot:
             await started(pilot)
-            # The feed list: "All feeds" on line 1, the first feed on line 2 (inside the border).
-            await pilot.click(FeedList, offset=(5, 2))
+            # The feed list: "All feeds" on line 1, "Saved" on line 2, the first feed on line 3
+            # (inside the border).
+            await pilot.click(FeedList, offset=(5, 3))
             await pilot.pause()
             urls = {h.entry.feed_url for h in table(app).rows}
             assert urls == {app.index.feeds[0].url}

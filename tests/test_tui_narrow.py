@@ -84,7 +84,7 @@ def test_at_60_columns_tab_brings_the_feed_list_and_takes_it_away(synced_dir: Pa
             await pilot.pause()
             assert feeds(app).display and app.screen.focused is feeds(app)
             # Choosing a feed: its headlines, full width again, the cursor in them.
-            await pilot.press("j", "enter")
+            await pilot.press("j", "j", "enter")  # past "Saved", the first feed
             await pilot.pause()
             chosen = feeds(app).selected_url
             assert chosen is not None

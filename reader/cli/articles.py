@@ -36,7 +36,7 @@ def headline_json(h: Headline) -> dict[str, Any]:
     e = h.entry
     return {
         "id": e.id,
-        "feed": e.feed_url,
+        "feed": e.feed_url or None,  # a saved article no feed lists
         "feed_title": e.feed_title,
         "title": e.title,
         "link": e.link,

@@ -103,14 +103,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.set_defaults(func=cmd_sync)
 
-    p = command("list", help="list headlines, newest first")
+    p = command(
+        "list",
+        help="list headlines, newest first",
+        description="List the feeds' headlines, newest first, each with the id `reader show` "
+        "takes. With --saved, every article saved for good: those no feed lists too (saved by "
+        "their address, dropped by their feed or their feed removed), under their site's name.",
+    )
     p.add_argument(
         "--feed",
         metavar="URL",
         help="only this feed's headlines (its address as `reader feeds` shows it)",
     )
     p.add_argument("--unread", action="store_true", help="only unread headlines")
-    p.add_argument("--saved", action="store_true", help="only articles saved for good")
+    p.add_argument(
+        "--saved", action="store_true", help="every article saved for good, listed by a feed or not"
+    )
     p.add_argument(
         "--json",
         action="store_true",

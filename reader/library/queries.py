@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from ..config import site_rule_for
-from ..keys import article_key, looks_like_entry_id
+from ..keys import article_key, looks_like_entry_id, saved_article_id
 from ..models import Article, Entry, ErrorKind, Feed, FetchError
 from ..page_caching import read_from
-from ..reports import Headline
+from ..reports import Headline, newest_first
 from ..safe import safe_line
-from ..urls import canonical_url, is_web_url, not_web_url, with_scheme
+from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
 from .resources import LibraryResources, _link
+
+UNLISTED = ""
+"""The feed of a saved article no feed lists (`headlines_and_unlisted`): none. Its read flag
+is kept under it as a feed's are under the feed's address."""
 
 
 def _text_mark(article: Article) -> str:
@@ -32,6 +38,25 @@ def _text_mark(article: Article) -> str:
 
 # What is written as an address, not an id: a scheme and "//", or a scheme of no web page.
 _ADDRESS_LIKE = re.compile(r"[a-z][a-z0-9+.-]*://|(?:file|mailto|javascript|data):", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """What the store says of the articles, read once for a whole list of headlines."""
+
+    saved: dict[str, Any]
+    cached: set[str]
+    partial: set[str]
+    not_article: set[str]
+    left_out: set[str]
+
+    def headline(self, entry: Entry, key: str, read: bool) -> Headline:
+        cached = bool(key) and key in self.cached
+        is_saved = bool(key) and key in self.saved
+        partial = cached and key in self.partial
+        not_article = not cached and bool(key) and key in self.not_article
+        left_out = not cached and bool(key) and key in self.left_out
+        return Headline(entry, read, cached, is_saved, partial, not_article, left_out)
 
 
 def _with_link(headlines: list[Headline], url: str) -> Entry | None:
@@ -82,46 +107,105 @@ class LibraryQueries(LibraryResources):
     def headlines(
         self, feed_url: str | None = None, unread_only: bool = False, saved_only: bool = False
     ) -> list[Headline]:
-        """Entries newest first, of one feed or of all."""
+        """Entries newest first, of one feed or of all; `saved_only` of all: every saved
+        article, those no feed lists too (`headlines_and_unlisted`)."""
         urls = [self.feed_named(feed_url)] if feed_url else self.store.feed_urls()
-        saved = self.store.saved()
-        cached_keys = self.store.article_keys()
-        partial_keys = self.store.partial_keys()
-        not_article_keys = self.store.not_article_keys()
-        left_out_keys = self.store.left_out_keys()
+        marks = self._marks()
+        out, listed = self._feed_headlines(urls, marks, unread_only, saved_only)
+        if saved_only and not feed_url:
+            out += [h for h in self._unlisted(listed, marks) if not (unread_only and h.read)]
+        out.sort(key=newest_first)
+        return out
+
+    def headlines_and_unlisted(self) -> tuple[list[Headline], list[Headline]]:
+        """Every feed's headlines, and the saved articles no feed lists: saved by their
+        address, dropped by their feed (past its `MAX_ENTRIES_PER_FEED`) or their feed
+        removed. Each newest first."""
+        marks = self._marks()
+        out, listed = self._feed_headlines(self.store.feed_urls(), marks, False, False)
+        out.sort(key=newest_first)
+        return out, sorted(self._unlisted(listed, marks), key=newest_first)
+
+    def _marks(self) -> _Marks:
+        store = self.store
+        return _Marks(
+            store.saved(),
+            store.article_keys(),
+            store.partial_keys(),
+            store.not_article_keys(),
+            store.left_out_keys(),
+        )
+
+    def _feed_headlines(
+        self, urls: list[str], marks: _Marks, unread_only: bool, saved_only: bool
+    ) -> tuple[list[Headline], set[str]]:
+        """The headlines of these feeds, and the article keys they list (saved or not)."""
         out: list[Headline] = []
+        listed: set[str] = set()
         for url in urls:
             read = self.store.read_ids(url)
             for entry in self.store.entries(url):
+                key = article_key(entry.link) if entry.link else ""
+                listed.add(key)
                 if unread_only and entry.id in read:
                     continue
-                key = article_key(entry.link) if entry.link else ""
-                if saved_only and key not in saved:
+                if saved_only and key not in marks.saved:
                     continue
-                cached = bool(key) and key in cached_keys
-                is_saved = bool(key) and key in saved
-                partial = cached and key in partial_keys
-                not_article = not cached and bool(key) and key in not_article_keys
-                left_out = not cached and bool(key) and key in left_out_keys
-                out.append(
-                    Headline(
-                        entry, entry.id in read, cached, is_saved, partial, not_article, left_out
-                    )
-                )
-        out.sort(
-            key=lambda h: (
-                -(
-                    h.entry.published or h.entry.updated or datetime.min.replace(tzinfo=UTC)
-                ).timestamp()
-            )
-        )
+                out.append(marks.headline(entry, key, entry.id in read))
+        return out, listed
+
+    def _unlisted(self, listed: set[str], marks: _Marks) -> list[Headline]:
+        """The saved articles none of the `listed` keys is, as headlines (unordered)."""
+        read = self.store.read_ids(UNLISTED)
+        out: list[Headline] = []
+        for key, record in marks.saved.items():
+            if key not in listed and isinstance(record, dict):
+                entry = self._unlisted_entry(key, record)
+                out.append(marks.headline(entry, key, entry.id in read))
         return out
+
+    def _unlisted_entry(self, key: str, record: dict[str, Any]) -> Entry:
+        """A saved article no feed lists, as an entry of no feed (`UNLISTED`, where its read
+        flag is kept too): the cached article's title, dates and author, its site as its
+        source, and when it was saved as its time when the page gave none."""
+        url = record.get("url")
+        url = url if isinstance(url, str) and url else key
+        article = self.store.article_heading(url)
+        at = record.get("at")
+        saved_at = datetime.fromtimestamp(at, UTC) if isinstance(at, int | float) else None
+        return Entry(
+            id=saved_article_id(key),
+            feed_url=UNLISTED,
+            title=(article.title if article else "") or url,
+            link=url,
+            published=article.published if article else None,
+            updated=(article.updated if article else None) or saved_at,
+            author=article.author if article else "",
+            feed_title=(article.site_name if article else "") or site_host(url),
+        )
 
     def entry(self, entry_id: str) -> Entry | None:
         for url in self.store.feed_urls():
             for entry in self.store.entries(url):
                 if entry.id == entry_id:
                     return entry
+        return self._saved_by_id(entry_id)
+
+    def _saved_by_id(self, entry_id: str) -> Entry | None:
+        """A saved article by the id `reader list --saved` gives it when no feed lists it
+        (`saved_article_id`), or by the id of the entry it was saved from, dropped by its
+        feed since or its feed removed. One a feed lists (again) is that feed's entry."""
+        for key, record in self.store.saved().items():
+            if isinstance(record, dict) and entry_id in (
+                saved_article_id(key),
+                record.get("entry"),
+            ):
+                listed = _with_link(self.headlines(saved_only=True), key)
+                return (
+                    listed
+                    if listed is not None and listed.feed_url
+                    else self._unlisted_entry(key, record)
+                )
         return None
 
     def resolve(self, id_or_url: str) -> Entry | str:

@@ -96,6 +96,17 @@ class StoreArticles(StoreFeeds):
             self._drop_damaged(self._articles, key)
             return None
 
+    def article_heading(self, url: str) -> Article | None:
+        """The cached article without its text (no blocks): its title, dates, author and
+        site, as a list shows it, without rebuilding every paragraph of it."""
+        data = self._load(self._articles, f"article:{article_key(url)}")
+        if not isinstance(data, dict):
+            return None
+        try:
+            return article_from_dict({**data, "blocks": [], "anchors": None})
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None  # `article` drops a damaged record when it is opened
+
     def put_article(
         self,
         url: str,

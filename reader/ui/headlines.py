@@ -1,4 +1,5 @@
-"""What the lists show, held in memory: every headline, the feeds and their unread counts.
+"""What the lists show, held in memory: every headline, the feeds and their unread counts, and
+the saved articles no feed lists (the "Saved" view shows them with the feeds' saved ones).
 
 The app loads this snapshot from the `Library` in a thread (reading thousands of entries from the
 store is disk work) and then keeps it current with small in-memory edits (read flags, articles
@@ -9,11 +10,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from heapq import merge
 
 from ..library import Library
 from ..models import Feed
-from ..reports import Headline
+from ..reports import Headline, newest_first
 from ..urls import canonical_url
+
+SAVED_VIEW = "reader:saved"
+"""The view of every saved article, where a feed's address names that feed's (no feed's
+address is this: a feed is subscribed at an http(s) address)."""
 
 
 @dataclass
@@ -22,39 +28,54 @@ class HeadlineIndex:
 
     feeds: list[Feed] = field(default_factory=list)
     headlines: list[Headline] = field(default_factory=list)
+    unlisted: list[Headline] = field(default_factory=list)
+    """Saved articles no feed lists (`Library.headlines_and_unlisted`), newest first: in the
+    saved view only, and kept there (marked unsaved) until the next load."""
     _positions: dict[str, int] = field(init=False, repr=False)
     """Entry id → position in `headlines`, for the in-place edits below."""
+    _unlisted_positions: dict[str, int] = field(init=False, repr=False)
+    """The same for `unlisted`."""
     _unread: Counter[str] = field(init=False, repr=False)
     """Unread headlines per feed URL, kept current by the edits (not recounted per key)."""
     cached: int = field(init=False, repr=False)
     """Headlines whose article is available offline, kept current the same way."""
+    saved: int = field(init=False, repr=False)
+    """Saved articles, a feed's or not (the saved view's count), kept current the same way."""
     _by_link: dict[str, str] = field(init=False, repr=False)
     """Canonical link → entry id (`by_link`)."""
 
     def __post_init__(self) -> None:
         self._positions = {h.entry.id: i for i, h in enumerate(self.headlines)}
+        self._unlisted_positions = {h.entry.id: i for i, h in enumerate(self.unlisted)}
         # Here, in the thread that loads the index (canonical forms of 10,000 links: ~85 ms),
         # not on the event loop at the first Tab on a link.
         self._by_link = {}
-        for headline in self.headlines:  # newest first: the first one stays
+        for headline in (*self.headlines, *self.unlisted):  # newest first: the first stays
             if headline.entry.link:
                 self._by_link.setdefault(canonical_url(headline.entry.link), headline.entry.id)
         self._unread = Counter(h.entry.feed_url for h in self.headlines if not h.read)
         self.cached = sum(h.cached for h in self.headlines)
+        self.saved = sum(h.saved for h in (*self.headlines, *self.unlisted))
 
     def unread_in(self, feed_url: str | None) -> int:
-        """Unread headlines of one feed, or of all when `feed_url` is None."""
+        """Unread headlines of one feed, of all when `feed_url` is None, or of the saved view."""
+        if feed_url == SAVED_VIEW:
+            return sum(not h.read for h in self.view(SAVED_VIEW))
         return self._unread.total() if feed_url is None else self._unread[feed_url]
 
     @classmethod
     def load(cls, library: Library) -> HeadlineIndex:
         """Read everything from the store (blocking: call it from a thread)."""
-        return cls(library.feeds(), library.headlines())
+        return cls(library.feeds(), *library.headlines_and_unlisted())
 
     def view(self, feed_url: str | None) -> list[Headline]:
-        """The headlines of one feed, or of all when `feed_url` is None."""
+        """The headlines of one feed, of all when `feed_url` is None, or every saved article
+        (`SAVED_VIEW`), newest first."""
         if feed_url is None:
             return list(self.headlines)
+        if feed_url == SAVED_VIEW:
+            saved = (h for h in self.headlines if h.saved)
+            return list(merge(saved, (h for h in self.unlisted if h.saved), key=newest_first))
         return [h for h in self.headlines if h.entry.feed_url == feed_url]
 
     def unread_counts(self) -> Counter[str]:
@@ -63,7 +84,10 @@ class HeadlineIndex:
 
     def get(self, entry_id: str) -> Headline | None:
         position = self._positions.get(entry_id)
-        return None if position is None else self.headlines[position]
+        if position is not None:
+            return self.headlines[position]
+        position = self._unlisted_positions.get(entry_id)
+        return None if position is None else self.unlisted[position]
 
     def by_link(self, url: str) -> Headline | None:
         """The headline whose article is at `url` (its canonical form), if any feed has it:
@@ -93,10 +117,22 @@ class HeadlineIndex:
     def _edit(self, entry_id: str, **changes: bool) -> Headline | None:
         position = self._positions.get(entry_id)
         if position is None:
-            return None
+            return self._edit_unlisted(entry_id, **changes)
         old = self.headlines[position]
         headline = replace(old, **changes)
         self.headlines[position] = headline
         self._unread[old.entry.feed_url] += int(old.read) - int(headline.read)
         self.cached += int(headline.cached) - int(old.cached)
+        self.saved += int(headline.saved) - int(old.saved)
+        return headline
+
+    def _edit_unlisted(self, entry_id: str, **changes: bool) -> Headline | None:
+        # No feed's: in no feed's counts, nor in the "available offline" of the feeds'.
+        position = self._unlisted_positions.get(entry_id)
+        if position is None:
+            return None
+        old = self.unlisted[position]
+        headline = replace(old, **changes)
+        self.unlisted[position] = headline
+        self.saved += int(headline.saved) - int(old.saved)
         return headline

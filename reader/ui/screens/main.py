@@ -22,11 +22,13 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from ...models import Feed
+from ...reports import Headline
 from ..display import plain, when
+from ..headlines import SAVED_VIEW
 from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged, SearchClosed, SearchEdited
 from ..widgets.article.search_bar import SearchBar, hand_on
 from ..widgets.key_bar import KeyBar
-from ..widgets.main.feed_list import ALL_FEEDS, FeedList
+from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
 from ..widgets.main.headline_search import matching, next_match
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
@@ -65,7 +67,7 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.feed_url: str | None = None
-        """The feed whose headlines are shown (None: all feeds)."""
+        """The feed whose headlines are shown (None: all feeds; `SAVED_VIEW`: saved articles)."""
         self.headline_query = ""
         """The headline search kept (Enter in the search line), until Esc clears it."""
         self._origin = 0
@@ -97,12 +99,18 @@ class MainScreen(Screen[None]):
         table = self.query_one(HeadlineTable)
         index = self.reader.index
         feeds = self.query_one(FeedList)
-        feeds.set_feeds(index.feeds, index.unread_counts())
+        feeds.set_feeds(index.feeds, index.unread_counts(), index.saved)
         if message.changed is not None:
+            if self.feed_url == SAVED_VIEW and _saving_changed(table, message.changed):
+                # `s` in the saved view (or in an article opened from it): the article leaves
+                # the view now, the cursor going on to the next; saved again, it comes back.
+                unsaved = {h.entry.id for h in message.changed if not h.saved}
+                self._show_list(keep=_next_kept(table, unsaved))
+                return
             table.update_headlines(message.changed)
             self._title()
             return
-        if self.feed_url is not None and self.feed_url not in feeds.feeds:
+        if self.feed_url not in (None, SAVED_VIEW) and self.feed_url not in feeds.feeds:
             self.feed_url = None  # the feed was removed meanwhile
         self._show_list(keep=table.current.entry.id if table.current else None)
 
@@ -125,11 +133,14 @@ class MainScreen(Screen[None]):
     def _show_list(self, keep: str | None = None) -> None:
         table = self.query_one(HeadlineTable)
         rows = self.reader.index.view(self.feed_url)
-        table.empty_text = (
-            "No headlines yet. Press r to refresh the feeds, S to sync everything for offline."
-            if self.reader.index.feeds
-            else "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
-        )
+        if self.feed_url == SAVED_VIEW:
+            table.empty_text = "Nothing saved yet: s on a headline keeps its article for good."
+        elif self.reader.index.feeds:
+            table.empty_text = (
+                "No headlines yet. Press r to refresh the feeds, S to sync everything for offline."
+            )
+        else:
+            table.empty_text = "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
         table.set_headlines(rows, keep=keep)
         self._title()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
@@ -140,7 +151,10 @@ class MainScreen(Screen[None]):
     def _title(self) -> None:
         table = self.query_one(HeadlineTable)
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
-        name = plain(feed.display_title, max_length=60) if feed else Text(ALL_FEEDS)
+        if feed is not None:
+            name = plain(feed.display_title, max_length=60)
+        else:
+            name = Text(SAVED if self.feed_url == SAVED_VIEW else ALL_FEEDS)
         unread = self.reader.index.unread_in(self.feed_url)
         table.set_title(name, f" · {unread} unread of {len(table.rows)}")
         table.border_subtitle = _feed_health(feed) if feed else ""
@@ -250,6 +264,21 @@ class MainScreen(Screen[None]):
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
             self.reader.open_original(headline.entry.link)
+
+
+def _saving_changed(table: HeadlineTable, changed: tuple[Headline, ...]) -> bool:
+    """Whether the saved view no longer lists its saved articles: one of them `changed` to
+    unsaved, or one it doesn't list to saved."""
+    listed = {h.entry.id for h in table.rows}
+    return any(h.saved != (h.entry.id in listed) for h in changed)
+
+
+def _next_kept(table: HeadlineTable, gone: set[str]) -> str | None:
+    """The row the cursor goes to when the `gone` ones leave the list: its own, else the
+    next one staying, else the one before."""
+    rows, cursor = table.rows, table.cursor
+    staying = (h.entry.id for h in (*rows[cursor:], *reversed(rows[:cursor])))
+    return next((entry_id for entry_id in staying if entry_id not in gone), None)
 
 
 def _position(found: list[int], cursor: int) -> str:

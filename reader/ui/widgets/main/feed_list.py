@@ -1,4 +1,5 @@
-"""The feed list on the left: "All feeds", then every subscription with its unread count."""
+"""The feed list on the left: "All feeds", "Saved" (every article saved for good, a feed's or
+not, with their count), then every subscription with its unread count."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from textual.widgets.option_list import Option
 from ....models import Feed
 from ...cell_width import fit_to_cells, terminal_cells
 from ...display import plain
+from ...headlines import SAVED_VIEW
 from ...messages import FeedSelected
 from ..vim_list import VimOptionList
 
 ERROR_MARK = "!"
 ALL_FEEDS = "All feeds"
+SAVED = "Saved"
 
 
 class FeedList(VimOptionList):
@@ -27,21 +30,26 @@ class FeedList(VimOptionList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._urls: list[str | None] = [None]
-        """The feed URL of each option, by position (None: all feeds)."""
+        self._urls: list[str | None] = [None, SAVED_VIEW]
+        """The feed URL of each option, by position (None: all feeds; `SAVED_VIEW`)."""
         self.feeds: dict[str, Feed] = {}
-        self._shown: tuple[tuple[str, str, int, bool], ...] | None = None
-        """What the rows show now (url, title, unread, failing), to skip rebuilding the same."""
+        self._shown: tuple[int, tuple[tuple[str, str, int, bool], ...]] | None = None
+        """What the rows show now (saved; url, title, unread, failing), to skip rebuilding the
+        same."""
 
     @property
     def selected_url(self) -> str | None:
         index = self.highlighted
         return self._urls[index] if index is not None and index < len(self._urls) else None
 
-    def set_feeds(self, feeds: list[Feed], unread: Mapping[str, int]) -> None:
-        """Show these feeds with their unread counts, keeping the highlighted feed."""
-        shown = tuple(
-            (f.url, f.display_title, unread.get(f.url, 0), bool(f.last_error)) for f in feeds
+    def set_feeds(self, feeds: list[Feed], unread: Mapping[str, int], saved: int) -> None:
+        """Show these feeds with their unread counts, and how many articles are `saved`,
+        keeping the highlighted feed."""
+        shown = (
+            saved,
+            tuple(
+                (f.url, f.display_title, unread.get(f.url, 0), bool(f.last_error)) for f in feeds
+            ),
         )
         self.feeds = {feed.url: feed for feed in feeds}
         if shown == self._shown:
@@ -50,8 +58,11 @@ class FeedList(VimOptionList):
             return
         self._shown = shown
         keep = self.selected_url
-        self._urls = [None, *(feed.url for feed in feeds)]
-        options = [Option(_row(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False), "all")]
+        self._urls = [None, SAVED_VIEW, *(feed.url for feed in feeds)]
+        options = [
+            Option(_row(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False), "all"),
+            Option(_row(Text(SAVED, style="bold"), saved, False), "saved"),
+        ]
         for position, feed in enumerate(feeds):
             title = _FeedTitle(plain(feed.display_title, max_length=200))
             options.append(
