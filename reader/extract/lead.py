@@ -414,6 +414,8 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
             continue
         if next(el.iterdescendants("p", "div", "figure", "ul"), None) is not None:
             continue  # a header block holding the lead and more, not the lead itself
+        if next(el.iter("h1"), None) is not None:
+            continue  # the headline's box, named a "lead" (AP's `div.Page-lead > h1`)
         if any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
             continue  # a caption
         if any(len(b) > 40 and b in _norm(text) for b in paragraphs):
