@@ -2098,3 +2098,37 @@ def test_a_tag_line_under_the_headline_stays() -> None:
         f" March, the operator says</p></header>{PARAGRAPHS}</article></body></html>"
     )
     assert "Islanders will pay a fifth more" in to_text(extract_article(page, BASE + "f.html"))
+
+
+GANNETT_PROMOS = (
+    "<p>The board meets again on Dec. 14, when members expect a final vote on the fees.</p>"
+    '<p><strong>More:</strong> <a href="/story/news/2026/11/20/bus-fares/">Bus fares: what the '
+    "new zones mean for your commute</a></p>"
+    "<p>Residents can comment online until the end of the month, the clerk said.</p>"
+    "<p><em>Thanks for reading the Valley Courier. Subscribe today for unlimited access to "
+    "local news.</em></p>"
+)
+
+
+def test_gannetts_more_link_and_closing_thanks_with_a_call_are_left_out() -> None:
+    """Gannett's commonest in-body insert, a plain paragraph "**More:** <another story>", and
+    its closing "Thanks for reading … Subscribe today" were kept as the article's text."""
+    text = to_text(story(GANNETT_PROMOS, "council-fees"))
+    assert "Bus fares" not in text and "More:" not in text
+    assert "Thanks for reading" not in text
+    assert "final vote on the fees" in text and "end of the month" in text
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        # Prose opening with "More:" and no link; a thanks without a call; a thanks quoted.
+        "<p>More: the board also wants the county to pay half the cost of the new pumps.</p>",
+        "<p>Thanks for reading. I will answer questions in the comments this afternoon.</p>",
+        '<p>"Thanks for reading our report. Subscribe to nothing," she wrote to the board.</p>',
+    ],
+)
+def test_lines_like_the_promos_that_say_something_stay(kept: str) -> None:
+    text = to_text(story(kept, "council-fees"))
+    words = lxml.html.fragment_fromstring(kept).text_content().split()[:4]
+    assert " ".join(words) in text
