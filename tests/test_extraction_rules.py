@@ -2132,3 +2132,39 @@ def test_lines_like_the_promos_that_say_something_stay(kept: str) -> None:
     text = to_text(story(kept, "council-fees"))
     words = lxml.html.fragment_fromstring(kept).text_content().split()[:4]
     assert " ".join(words) in text
+
+
+RELEASE = """<html lang="en"><head><title>County opens two warming centres</title></head><body>
+<article><h1>County opens two warming centres</h1>
+<p><strong>- - -</strong></p>
+<p>ASHFORD — The county will open warming centres at the Ashford library and the Elm Street
+fire hall from Friday, the county executive announced today.</p>
+<p>Both centres will stay open from 6 p.m. to 8 a.m. while the overnight low is below zero.</p>
+<p>___</p>
+<p>Dana Pruitt of the county press office contributed to this release.</p>
+<p align="center">{mark}</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("mark", ["###", "- 30 -", "-30-", "* * *"])
+def test_dividers_set_as_text_are_rules_not_sentences(mark: str) -> None:
+    """AP's "___", a release's "- - -" and its "###" or "- 30 -" end mark came out as
+    paragraphs ("\\_\\_\\_" in Markdown): the first sentence `v` selected at the top, words in
+    search and in quotes. As rules, the one between parts stays, the ones at the ends go."""
+    article = extract_article(RELEASE.replace("{mark}", mark), BASE + "warming-centres")
+    kinds = [b.kind for b in article.blocks]
+    assert article.blocks[0].text.startswith("ASHFORD")
+    assert kinds.count(BlockKind.RULE) == 1
+    assert kinds[-1] == BlockKind.PARAGRAPH
+    rule = kinds.index(BlockKind.RULE)
+    assert article.blocks[rule + 1].text.startswith("Dana Pruitt")
+    markdown = to_markdown(article)
+    assert "\\_" not in markdown and "- - -" not in markdown and mark not in markdown.split("\n")
+
+
+def test_a_line_of_dashes_with_words_stays_text() -> None:
+    article = extract_article(
+        RELEASE.replace("<p>___</p>", "<p>--- Editor's note: times are local ---</p>"),
+        BASE + "warming-centres",
+    )
+    assert any("Editor's note" in b.text for b in article.blocks)
