@@ -2168,3 +2168,17 @@ def test_a_line_of_dashes_with_words_stays_text() -> None:
         BASE + "warming-centres",
     )
     assert any("Editor's note" in b.text for b in article.blocks)
+
+
+def test_a_vietnamese_sapo_set_as_a_heading_is_the_opening_paragraph() -> None:
+    """Vietnamese newsrooms name the standfirst "sapo" (`<h2 class="detail-sapo">`): with no
+    description saying the same, it came out as a `##` section heading over the body."""
+    sapo = "Tuyến đường dài 12 km, tổng vốn hơn 1.500 tỉ đồng, dự kiến thông xe năm 2028."
+    page = (
+        '<html lang="vi"><head><title>Khởi công đường ven sông</title></head><body><article>'
+        f'<h1>Khởi công đường ven sông</h1><h2 class="detail-sapo">{sapo}</h2>{PARAGRAPHS}'
+        "</article></body></html>"
+    )
+    blocks = extract_article(page, BASE + "duong-ven-song.htm").blocks
+    assert [b.kind for b in blocks if b.text == sapo] == [BlockKind.PARAGRAPH]
+    assert blocks[0].text == sapo

@@ -50,6 +50,8 @@ _LEAD_TOKENS = frozenset(
         "vorspann",
         # NDTV's "sp-descp" (its story page's description).
         "descp",
+        # Vietnamese and Portuguese newsrooms' "sapo" (VnExpress's, Dân trí's `h2.detail-sapo`).
+        "sapo",
     ]
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
