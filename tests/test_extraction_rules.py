@@ -2182,3 +2182,34 @@ def test_a_vietnamese_sapo_set_as_a_heading_is_the_opening_paragraph() -> None:
     blocks = extract_article(page, BASE + "duong-ven-song.htm").blocks
     assert [b.kind for b in blocks if b.text == sapo] == [BlockKind.PARAGRAPH]
     assert blocks[0].text == sapo
+
+
+FACT_CHECK = """<html lang="en"><head><title>Fact check: No, buses are not going fare-free
+| CheckPoint</title></head><body><main><article>
+<p class="label">FACT CHECK</p>
+<h1>No, buses are not going fare-free</h1>
+<p class="byline">By Rosa Quint</p>
+<p>A post shared thousands of times says the city's buses will be free to ride from January.</p>
+<p>That is not so. The council voted to study free fares on two routes for one year, and the
+study has not begun; every other route keeps its fares.</p>
+<h2>Our ruling</h2>
+<p>We rate the claim false. The council approved a study, not free fares.</p>
+<div class="ifcn"><img src="/ifcn-badge.png" alt="IFCN signatory"><p>CheckPoint is a verified
+signatory of the IFCN Code of Principles.</p></div>
+</article></main></body></html>"""
+
+
+def test_a_fact_checks_label_and_its_ifcn_badge_are_left_out() -> None:
+    """The "FACT CHECK" label over the headline (named a label, as a kicker is) opened the
+    text, and the fact-checker's IFCN badge, picture and line, closed it."""
+    article = extract_article(FACT_CHECK, BASE + "fact-check/buses")
+    texts = [b.text for b in article.blocks]
+    assert texts[0].startswith("A post shared")
+    assert texts[-1].startswith("We rate the claim false")
+    assert not any(b.kind == BlockKind.IMAGE for b in article.blocks)
+    # A sentence of the article about the network stays.
+    said = FACT_CHECK.replace(
+        "<p>We rate",
+        "<p>The IFCN, which CheckPoint joined in 2024, audits its members.</p><p>We rate",
+    )
+    assert any("audits its members" in b.text for b in extract_article(said, BASE + "fc").blocks)

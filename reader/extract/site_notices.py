@@ -206,6 +206,20 @@ def is_feedback_prompt(text: str) -> bool:
     return bool(_FEEDBACK_PROMPT.match(text))
 
 
+# A fact-checker's badge line: "VerifyDesk is a verified signatory of the IFCN Code of
+# Principles", the International Fact-Checking Network's, under every fact check the site runs.
+_SIGNATORY_BADGE = re.compile(
+    r"^[^.]{1,60}\b(?:is|are) (?:a )?(?:verified |certified )?signator(?:y|ies) (?:of|to) the "
+    r"(?:IFCN|International Fact-Checking Network|EFCSN|European Fact-Checking Standards Network)"
+    r"\b[^.]{0,60}\.?$",
+    re.IGNORECASE,
+)
+
+
+def is_signatory_badge(text: str) -> bool:
+    return bool(_SIGNATORY_BADGE.match(text))
+
+
 def is_transcript_notice(text: str) -> bool:
     return words_in(text) <= _NOTICE_WORDS and bool(_TRANSCRIPT_NOTICE.match(text))
 
