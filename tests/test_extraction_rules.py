@@ -2213,3 +2213,29 @@ def test_a_fact_checks_label_and_its_ifcn_badge_are_left_out() -> None:
         "<p>The IFCN, which CheckPoint joined in 2024, audits its members.</p><p>We rate",
     )
     assert any("audits its members" in b.text for b in extract_article(said, BASE + "fc").blocks)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [("uk", "Джерело: Тернопільська міська рада"), ("en", "Source: Fenland District Council")],
+)
+def test_the_source_line_after_the_text_stays(lang: str, line: str) -> None:
+    """Ukrainian sites close a story with "Джерело: …" (source: …) after the text's box: too
+    short for readability's sibling test, it was dropped, and with it where the news came from."""
+    text = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "The council opened the new footbridge over the river on Tuesday morning, two "
+            "months ahead of the date it had promised residents.",
+            "The bridge cost 2.1 million and links the station with the old market square, "
+            "which until now was a ten-minute walk round by the road.",
+            "Cyclists may use it outside the morning and evening rush hours, the council said.",
+        )
+    )
+    page = (
+        f'<html lang="{lang}"><head><title>Footbridge opens</title></head><body><article>'
+        f'<h1>Footbridge opens</h1><div class="text">{text}</div><p class="source">{line}</p>'
+        "</article></body></html>"
+    )
+    blocks = extract_article(page, BASE + "footbridge").blocks
+    assert blocks[-1].text == line

@@ -37,6 +37,7 @@ from .readable_siblings import (
     _media_lines_before,
     _paragraph_of,
     _pictures_after,
+    is_source_line,
 )
 from .teasers import ITEM_NUMBER
 
@@ -212,6 +213,10 @@ class _Readability(_CleanUp):
             # is its audio): one link, which readability-lxml's sibling test leaves out.
             if sibling is not None and _is_media_line(sibling):
                 candidates.setdefault(sibling, {"content_score": threshold, "elem": sibling})
+        after = best.getnext()
+        if after is not None and is_source_line(after):
+            # "Джерело: Львівська міська рада" after the text: where the news came from.
+            candidates.setdefault(after, {"content_score": threshold, "elem": after})
         # A photo with its caption between two parts that are joined (an article split in
         # columns around its pictures) belongs to the article as much as the parts do.
         row = list(parent) if parent is not None else [best]

@@ -105,3 +105,21 @@ def _media_lines_before(row: list[HtmlElement], first: int) -> list[HtmlElement]
         if el.tag in ("h1", "h2", "h3") or text > _ROW_LETTERS or linked < text:
             break
     return found
+
+
+# The line after the text naming where the news came from: "Джерело: Львівська міська рада",
+# "Source: Environment Agency", "Fuente: Ministerio de Salud". A journalist citing the story
+# needs it as much as a "Contributing:" line; too short for readability's sibling test.
+_SOURCE_LINE = re.compile(
+    r"^(?:sources?|джерело|джерела|источник|источники|fuentes?|fonte|quelle|bron|źródło|kaynak"
+    r"|nguồn|sumber|المصدر|מקור|来源|來源|出典|출처)\s*[:：]\s*\S.{0,150}$",
+    re.IGNORECASE,
+)
+
+
+def is_source_line(el: HtmlElement | None) -> bool:
+    """`el` is a paragraph (or a box of one) naming the story's source."""
+    paragraph = _paragraph_of(el) if el is not None and isinstance(el.tag, str) else None
+    return paragraph is not None and bool(
+        _SOURCE_LINE.match(" ".join(paragraph.text_content().split()))
+    )
