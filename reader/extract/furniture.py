@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .wall_words import OFFER_CHARS, SUBSCRIBING, is_offer_box, says_wall
@@ -220,6 +221,18 @@ def asks_the_reader(el: HtmlElement) -> bool:
     return len(el.xpath(".//button")) >= 2
 
 
+def questions_to_the_reader(root: HtmlElement) -> list[HtmlElement]:
+    """The polls, quizzes and surveys in `root` (`asks_the_reader`), in the page's order. Its
+    names are searched as one string first: a page naming none (nearly every one) is not
+    tested element by element (0.4 ms of a demo page)."""
+    if not _QUESTION_HINT.search(" ".join(_NAMES(root))):
+        return []
+    return [el for el in root.xpath(".//*[@class or @id]") if asks_the_reader(el)]
+
+
+_NAMES = etree.XPath(".//@class | .//@id", smart_strings=False)
+
+
 def _words_of(names: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", names)]
 
@@ -243,10 +256,14 @@ def is_furniture(el: HtmlElement) -> bool:
         return False
     if el.get("role") in FURNITURE_ROLES:
         return True
-    # "fig--has-shares": a figure holding share buttons, not a row of them.
-    names = _HOLDS.sub(" ", element_names(el))
+    names = element_names(el)
     if not names.strip():
-        return False
+        return False  # most elements: no names, and no pattern run over none
+    if "has" in names or "with" in names:
+        # "fig--has-shares": a figure holding share buttons, not a row of them.
+        names = _HOLDS.sub(" ", names)
+        if not names.strip():
+            return False
     if _WALL_NAMES.search(names):
         return _is_wall_box(el) or _names_furniture(el, _WALL_NAMES.sub(" ", names))
     return _names_furniture(el, names)

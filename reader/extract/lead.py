@@ -405,19 +405,21 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
     for el in doc.iter("p", "div", "span", "h2", "h3", "strong"):
         if order[el] >= order[anchor]:
             break
+        # Told by its place and shape before its text is gathered: the page's wrappers before
+        # the body held most of its text, gathered for each (a tenth of the pass's time).
+        if next(el.iterdescendants("p", "div", "figure", "ul"), None) is not None:
+            continue  # a header block holding the lead and more, not the lead itself
+        if next(el.iter("h1"), None) is not None:
+            continue  # the headline's box, named a "lead" (AP's `div.Page-lead > h1`)
+        if near.isdisjoint(el.iterancestors()):
+            continue
         text = " ".join(el.text_content().split())
         if not _LEAD_CHARS <= len(text) <= 800 or len(text.split()) < _LEAD_WORDS:
             continue
         if _norm(text) in have:
             continue
-        if not (
-            _is_lead_like(el, description) or _under_the_headline(el, anchor)
-        ) or near.isdisjoint(el.iterancestors()):
+        if not (_is_lead_like(el, description) or _under_the_headline(el, anchor)):
             continue
-        if next(el.iterdescendants("p", "div", "figure", "ul"), None) is not None:
-            continue  # a header block holding the lead and more, not the lead itself
-        if next(el.iter("h1"), None) is not None:
-            continue  # the headline's box, named a "lead" (AP's `div.Page-lead > h1`)
         if any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
             continue  # a caption
         if any(len(b) > 40 and b in _norm(text) for b in paragraphs):

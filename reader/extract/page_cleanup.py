@@ -34,7 +34,6 @@ from .furniture import (
     FURNITURE_TOKENS,
     HEADING_TAGS,
     TOKEN_SPLIT,
-    asks_the_reader,
     attached,
     drop,
     element_names,
@@ -42,6 +41,7 @@ from .furniture import (
     is_furniture,
     link_density,
     mark_article_named_away,
+    questions_to_the_reader,
     replace,
     slug,
     story_article,
@@ -197,6 +197,21 @@ def _in_section(el: HtmlElement) -> bool:
     return any(a.tag in ("article", "main", "section") for a in el.iterancestors())
 
 
+# Furniture by its tag alone (`_is_page_furniture`); any other is told by its names or role.
+_FURNITURE_TAGS = frozenset({"nav", "form", "header", "footer", "aside"})
+
+
+def _may_be_furniture(el: HtmlElement) -> bool:
+    """`el` has what `_is_page_furniture` reads (a class, an id, a `data-component`, a role, or
+    a tag of furniture): one with none is no furniture, told without the rules' tests (most of
+    a page's elements, each tested through every rule, on every page)."""
+    get = el.get
+    return (
+        bool(get("class") or get("id") or get("role") or get("data-component"))
+        or el.tag in _FURNITURE_TAGS
+    )
+
+
 def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> dict[str, str]:
     """First pass, on the whole page before readability scores it. `posts`: the page's forum
     posts (`thread_posts`), when they were asked for already.
@@ -223,7 +238,7 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
     # Before the controls go: they are what tells a poll from a table of poll results, and a
     # sign-up box from a paragraph.
     # A widget is named: only elements with a class or an id are asked, picked in C.
-    for widget in [el for el in body.xpath(".//*[@class or @id]") if asks_the_reader(el)]:
+    for widget in questions_to_the_reader(body):
         if attached(widget, body) and not holds_article(widget, around):
             drop(widget)
     for box in signup_boxes(body, around):
@@ -247,6 +262,8 @@ def strip_page_furniture(doc: HtmlElement, posts: ThreadPosts | None = None) -> 
     for el in list(body.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el is body:
             continue
+        if not _may_be_furniture(el) and el.tag not in HEADING_TAGS:
+            continue  # most elements: nothing below reads one without names
         if el in in_code or el in quoted or el in posts.keep:
             # A quote's "— Name" footer is the quote's, wherever the template puts the quote.
             continue

@@ -7,14 +7,23 @@ own) over a `div.video-playlist` of links to other clips. The playlist is furnit
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .furniture import HEADING_TAGS, TOKEN_SPLIT
+
+_NAMES = etree.XPath(
+    "descendant-or-self::*/@class | descendant-or-self::*/@id", smart_strings=False
+)
 
 
 def without_playlist_headings(doc: HtmlElement) -> None:
     """Drop the heading right before a playlist's box: the heading itself, or a box holding
     that heading alone."""
+    # The page's names read as one string first: a page naming no playlist (nearly every one)
+    # is not walked element by element: 0.3 ms of a demo page, on every page.
+    if "playlist" not in " ".join(_NAMES(doc)).lower():
+        return
     for box in list(doc.iter()):
         if not isinstance(box.tag, str) or not _is_playlist(box):
             continue

@@ -17,6 +17,7 @@ it, in `readable_siblings`)."""
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from lxml.etree import tostring, tounicode
@@ -51,6 +52,27 @@ _UNLIKELY_ROLES = frozenset(
 _INLINE_TAGS = frozenset(
     ["a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"]
 )
+
+
+# A tag readability-lxml's `divToPElementsRe` finds in an element's markup ("<p", "<div",
+# "<img"…): its names' starts, matched at the start of a tag.
+_BLOCK_TAG = re.compile(r"(?:blockquote|dl|div|img|ol|p|pre|table|ul)", re.IGNORECASE)
+
+
+def _holds_block(elem: HtmlElement, itself: bool = False) -> bool:
+    """readability-lxml's test of `elem`'s children's markup (or, `itself`, its own) for a
+    block's tag, asked first of the tags below it: one such tag found is the pattern's answer
+    without the markup written out, which was each `<div>`'s whole subtree over again (a tenth
+    of a long page's reading). Else the markup is read as readability-lxml reads it (a comment
+    may hold a tag's text)."""
+    for el in elem.iter() if itself else elem.iterdescendants():
+        if isinstance(el.tag, str) and _BLOCK_TAG.match(el.tag):
+            return True
+    if itself:
+        markup = tounicode(elem, method="html")
+    else:
+        markup = str(b"".join(tostring(child, encoding="utf-8") for child in elem))
+    return REGEXES["divToPElementsRe"].search(markup) is not None
 
 
 def named_unlikely(elem: HtmlElement) -> bool:
@@ -93,9 +115,7 @@ class _Readability(_CleanUp):
         two paragraphs, "On Tuesday the" and "Mary Jane came in…". The text opens the
         paragraph the inline elements after it join, as a browser shows them."""
         for elem in self.tags(self.html, "div"):
-            if not REGEXES["divToPElementsRe"].search(
-                str(b"".join(tostring(child, encoding="utf-8") for child in elem))
-            ):
+            if not _holds_block(elem):
                 elem.tag = "p"
         for elem in self.tags(self.html, "div"):
             children = list(elem)
@@ -106,9 +126,7 @@ class _Readability(_CleanUp):
                 elem.text = None
                 elem.insert(0, paragraph)
             for child in children:
-                if child.tag in _INLINE_TAGS and not REGEXES["divToPElementsRe"].search(
-                    tounicode(child, method="html")
-                ):
+                if child.tag in _INLINE_TAGS and not _holds_block(child, itself=True):
                     if paragraph is None:
                         paragraph = fragment_fromstring("<p/>")
                         child.addprevious(paragraph)
