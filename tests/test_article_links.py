@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.app import ComposeResult
 from textual.geometry import Offset
 from textual.pilot import Pilot
@@ -665,6 +666,31 @@ def test_a_passage_is_chosen_by_keyboard_a_sentence_at_a_time(synced_dir: Path) 
             # `)` with nothing chosen by keyboard starts as `v` does.
             await pilot.press("escape", "g", "right_parenthesis")
             assert body.passage_sentences == 1
+
+    asyncio.run(run())
+
+
+def test_keys_of_a_passage_typed_in_one_read_select_it(synced_dir: Path) -> None:
+    """`v)` typed fast (both keys in one read of the terminal: a quick typist, a slow SSH
+    link) selected nothing: Textual reported `v`'s selection to the text after `)` had made
+    the next, and the late report read as a drag of the mouse, which drops the passage."""
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            top = next(i for i, line in enumerate(body.lines) if line.startswith("Three branch"))
+            body.scroll_to(y=top, animate=False, immediate=True)
+            await pilot.pause()
+            # As the driver posts the keys of one read: one after the other, no wait between.
+            for key, character in (("v", "v"), ("right_parenthesis", ")")):
+                app.post_message(events.Key(key, character))
+            await pilot.pause()
+            assert body.passage_sentences == 2
+            assert body.selected_text.startswith("Three branch libraries")
+            assert status(app).startswith("Passage of 2 sentences")
+            for key, character in (("right_parenthesis", ")"), ("y", "y")):
+                app.post_message(events.Key(key, character))
+            await pilot.pause()
+            assert body.passage_sentences == 3
 
     asyncio.run(run())
 

@@ -301,3 +301,32 @@ def test_readers_comments_under_a_post_are_no_thread() -> None:
     text = to_markdown(extract(blog_page("Slipway Notes: New planks for the pilot gig", post)))
     assert "The old gig came into the shed" in text
     assert "well done on the steaming" not in text
+
+
+ESSAY = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>What a year of council minutes taught me</title></head><body>
+<article><div><section><div>
+<h1>What a year of council minutes taught me</h1>
+<p>Last winter I read every set of minutes the Eastmoor parish council had published since 2020.
+I expected scandal. What I found was quieter than that, and harder to fix.</p>
+<p>Roughly one meeting in six approved spending that no later meeting ever mentioned again.</p>
+<h2>The missing follow-up</h2>
+<p>The clerk kept the actions in a notebook that nobody else could read. When she retired, the
+notebook went with her, and so did the list of who had promised what.</p>
+<blockquote class="{quote_class}"><p>If you want to know what a council forgot, read what it
+agreed.</p></blockquote>
+<p>I will post the full table of approvals next week.</p>
+</div></section></div></article></body></html>"""
+
+
+def test_a_heading_between_paragraphs_stays_whatever_class_a_quotation_carries() -> None:
+    """A blockquote classed like the body's own blocks ("body-text", Medium's
+    "pw-post-body-paragraph") made the paragraphs around it the article's parts, and the
+    section's heading between them was dropped: its words no longer found, its structure gone."""
+    for quote_class in ("body-text", "pw-post-body-paragraph", "article-text", "quote"):
+        article = extract(ESSAY.replace("{quote_class}", quote_class))
+        headings = [b.text for b in article.blocks if b.kind.value == "heading"]
+        assert headings == ["The missing follow-up"], quote_class
+        texts = [b.text for b in article.blocks]
+        assert texts.index("The missing follow-up") == 2, quote_class
+        assert "## The missing follow-up" in to_markdown(article)

@@ -62,3 +62,55 @@ def test_a_bylines_label_in_a_span_of_its_own_is_no_name(
 def test_a_byline_holding_only_its_label_names_nobody(label: str) -> None:
     html = world_service_page("en", label, "", "").replace("<li><span></span></li>", "")
     assert extract_article(html, "https://bbc.example/").author == ""
+
+
+def photo_essay(meta_author: str, byline: str) -> str:
+    """A newspaper's photo essay: its byline credits the photographer first, then the writer;
+    each photo's caption credits the photographer again."""
+    photos = "".join(
+        f'<figure class="gallery-item"><img src="/photos/harbour{i}.jpg" alt="">'
+        f'<figcaption><span class="caption">{caption}</span> '
+        '<span class="credit">Lena Okafor / Coast Ledger</span></figcaption></figure>'
+        for i, caption in enumerate(
+            ["Divers check the old breakwater at low tide.", "A crane lifts the first block."]
+        )
+    )
+    meta = f'<meta name="author" content="{meta_author}">' if meta_author else ""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Photos: Rebuilding the breakwater | Coast Ledger</title>{meta}</head><body>"
+        "<main><article><h1>Photos: Rebuilding the breakwater</h1>"
+        f'<p class="byline">{byline}</p><div class="gallery">'
+        f"<p>{PARAGRAPHS[0]}</p>{photos}<p>{PARAGRAPHS[1]}</p></div></article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "byline"),
+    [
+        (
+            "Photos by Lena Okafor; text by Piet de Wit",
+            "Photos by Lena Okafor · Text by Piet de Wit",
+        ),
+        (
+            "",
+            'Photos by <a href="/staff/lo">Lena Okafor</a> · Text by <a href="/pw">Piet de Wit</a>',
+        ),
+        ("", "Photos: Lena Okafor | Text: Piet de Wit"),
+    ],
+    ids=["declared", "visible", "colons"],
+)
+def test_a_photo_essays_writer_is_its_author_not_its_photographer(
+    meta_author: str, byline: str
+) -> None:
+    """ "Photos by A · Text by B" cited A alone: quoting the essay's words, a journalist cites
+    B, who wrote them. The photographer stays credited under each photo."""
+    article = extract_article(photo_essay(meta_author, byline), "https://ledger.example/p/1")
+    assert article.author == "Piet de Wit"
+    credits = [b.text for b in article.blocks if "Lena Okafor" in b.text]
+    assert len(credits) == 2
+
+
+def test_a_photographers_byline_alone_still_names_them() -> None:
+    article = extract_article(photo_essay("", "Photos by Lena Okafor"), "https://ledger.example/")
+    assert article.author == "Lena Okafor"

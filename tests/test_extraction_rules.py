@@ -2098,3 +2098,144 @@ def test_a_tag_line_under_the_headline_stays() -> None:
         f" March, the operator says</p></header>{PARAGRAPHS}</article></body></html>"
     )
     assert "Islanders will pay a fifth more" in to_text(extract_article(page, BASE + "f.html"))
+
+
+GANNETT_PROMOS = (
+    "<p>The board meets again on Dec. 14, when members expect a final vote on the fees.</p>"
+    '<p><strong>More:</strong> <a href="/story/news/2026/11/20/bus-fares/">Bus fares: what the '
+    "new zones mean for your commute</a></p>"
+    "<p>Residents can comment online until the end of the month, the clerk said.</p>"
+    "<p><em>Thanks for reading the Valley Courier. Subscribe today for unlimited access to "
+    "local news.</em></p>"
+)
+
+
+def test_gannetts_more_link_and_closing_thanks_with_a_call_are_left_out() -> None:
+    """Gannett's commonest in-body insert, a plain paragraph "**More:** <another story>", and
+    its closing "Thanks for reading … Subscribe today" were kept as the article's text."""
+    text = to_text(story(GANNETT_PROMOS, "council-fees"))
+    assert "Bus fares" not in text and "More:" not in text
+    assert "Thanks for reading" not in text
+    assert "final vote on the fees" in text and "end of the month" in text
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        # Prose opening with "More:" and no link; a thanks without a call; a thanks quoted.
+        "<p>More: the board also wants the county to pay half the cost of the new pumps.</p>",
+        "<p>Thanks for reading. I will answer questions in the comments this afternoon.</p>",
+        '<p>"Thanks for reading our report. Subscribe to nothing," she wrote to the board.</p>',
+    ],
+)
+def test_lines_like_the_promos_that_say_something_stay(kept: str) -> None:
+    text = to_text(story(kept, "council-fees"))
+    words = lxml.html.fragment_fromstring(kept).text_content().split()[:4]
+    assert " ".join(words) in text
+
+
+RELEASE = """<html lang="en"><head><title>County opens two warming centres</title></head><body>
+<article><h1>County opens two warming centres</h1>
+<p><strong>- - -</strong></p>
+<p>ASHFORD — The county will open warming centres at the Ashford library and the Elm Street
+fire hall from Friday, the county executive announced today.</p>
+<p>Both centres will stay open from 6 p.m. to 8 a.m. while the overnight low is below zero.</p>
+<p>___</p>
+<p>Dana Pruitt of the county press office contributed to this release.</p>
+<p align="center">{mark}</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("mark", ["###", "- 30 -", "-30-", "* * *"])
+def test_dividers_set_as_text_are_rules_not_sentences(mark: str) -> None:
+    """AP's "___", a release's "- - -" and its "###" or "- 30 -" end mark came out as
+    paragraphs ("\\_\\_\\_" in Markdown): the first sentence `v` selected at the top, words in
+    search and in quotes. As rules, the one between parts stays, the ones at the ends go."""
+    article = extract_article(RELEASE.replace("{mark}", mark), BASE + "warming-centres")
+    kinds = [b.kind for b in article.blocks]
+    assert article.blocks[0].text.startswith("ASHFORD")
+    assert kinds.count(BlockKind.RULE) == 1
+    assert kinds[-1] == BlockKind.PARAGRAPH
+    rule = kinds.index(BlockKind.RULE)
+    assert article.blocks[rule + 1].text.startswith("Dana Pruitt")
+    markdown = to_markdown(article)
+    assert "\\_" not in markdown and "- - -" not in markdown and mark not in markdown.split("\n")
+
+
+def test_a_line_of_dashes_with_words_stays_text() -> None:
+    article = extract_article(
+        RELEASE.replace("<p>___</p>", "<p>--- Editor's note: times are local ---</p>"),
+        BASE + "warming-centres",
+    )
+    assert any("Editor's note" in b.text for b in article.blocks)
+
+
+def test_a_vietnamese_sapo_set_as_a_heading_is_the_opening_paragraph() -> None:
+    """Vietnamese newsrooms name the standfirst "sapo" (`<h2 class="detail-sapo">`): with no
+    description saying the same, it came out as a `##` section heading over the body."""
+    sapo = "Tuyến đường dài 12 km, tổng vốn hơn 1.500 tỉ đồng, dự kiến thông xe năm 2028."
+    page = (
+        '<html lang="vi"><head><title>Khởi công đường ven sông</title></head><body><article>'
+        f'<h1>Khởi công đường ven sông</h1><h2 class="detail-sapo">{sapo}</h2>{PARAGRAPHS}'
+        "</article></body></html>"
+    )
+    blocks = extract_article(page, BASE + "duong-ven-song.htm").blocks
+    assert [b.kind for b in blocks if b.text == sapo] == [BlockKind.PARAGRAPH]
+    assert blocks[0].text == sapo
+
+
+FACT_CHECK = """<html lang="en"><head><title>Fact check: No, buses are not going fare-free
+| CheckPoint</title></head><body><main><article>
+<p class="label">FACT CHECK</p>
+<h1>No, buses are not going fare-free</h1>
+<p class="byline">By Rosa Quint</p>
+<p>A post shared thousands of times says the city's buses will be free to ride from January.</p>
+<p>That is not so. The council voted to study free fares on two routes for one year, and the
+study has not begun; every other route keeps its fares.</p>
+<h2>Our ruling</h2>
+<p>We rate the claim false. The council approved a study, not free fares.</p>
+<div class="ifcn"><img src="/ifcn-badge.png" alt="IFCN signatory"><p>CheckPoint is a verified
+signatory of the IFCN Code of Principles.</p></div>
+</article></main></body></html>"""
+
+
+def test_a_fact_checks_label_and_its_ifcn_badge_are_left_out() -> None:
+    """The "FACT CHECK" label over the headline (named a label, as a kicker is) opened the
+    text, and the fact-checker's IFCN badge, picture and line, closed it."""
+    article = extract_article(FACT_CHECK, BASE + "fact-check/buses")
+    texts = [b.text for b in article.blocks]
+    assert texts[0].startswith("A post shared")
+    assert texts[-1].startswith("We rate the claim false")
+    assert not any(b.kind == BlockKind.IMAGE for b in article.blocks)
+    # A sentence of the article about the network stays.
+    said = FACT_CHECK.replace(
+        "<p>We rate",
+        "<p>The IFCN, which CheckPoint joined in 2024, audits its members.</p><p>We rate",
+    )
+    assert any("audits its members" in b.text for b in extract_article(said, BASE + "fc").blocks)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [("uk", "Джерело: Тернопільська міська рада"), ("en", "Source: Fenland District Council")],
+)
+def test_the_source_line_after_the_text_stays(lang: str, line: str) -> None:
+    """Ukrainian sites close a story with "Джерело: …" (source: …) after the text's box: too
+    short for readability's sibling test, it was dropped, and with it where the news came from."""
+    text = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "The council opened the new footbridge over the river on Tuesday morning, two "
+            "months ahead of the date it had promised residents.",
+            "The bridge cost 2.1 million and links the station with the old market square, "
+            "which until now was a ten-minute walk round by the road.",
+            "Cyclists may use it outside the morning and evening rush hours, the council said.",
+        )
+    )
+    page = (
+        f'<html lang="{lang}"><head><title>Footbridge opens</title></head><body><article>'
+        f'<h1>Footbridge opens</h1><div class="text">{text}</div><p class="source">{line}</p>'
+        "</article></body></html>"
+    )
+    blocks = extract_article(page, BASE + "footbridge").blocks
+    assert blocks[-1].text == line

@@ -205,3 +205,29 @@ def test_a_box_named_key_points_holding_links_is_not_taken() -> None:
     article = extract_article(key_points_page(links), "https://quay.example/a.html")
     assert "Ferry timetable" not in to_text(article)
     assert to_text(article).count(BODY[0]) == 1
+
+
+WIRE_STORY = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Lakeport council votes to buy back the marina | AP News</title></head><body>
+<main><div class="Page-content">
+<div class="Page-lead"><h1 class="Page-headline">Lakeport council votes to buy back the
+marina</h1></div>
+<div class="Page-byline"><span class="Page-authors">By NORA VELD</span></div>
+<div class="RichTextStoryBody RichTextBody">
+<p>LAKEPORT, Mich. (AP) — The Lakeport city council voted 5-2 on Tuesday to buy back the
+municipal marina it sold to a private operator in 2011, ending a decade of disputes over slip
+fees.</p>
+<p>The purchase, at $4.1 million, will be paid from a harbor bond the voters approved in May.
+The operator said it would not contest the sale.</p>
+<p>Boat owners packed the meeting. Several said fees had tripled since the sale while the docks
+were left to rot.</p>
+</div></div></main></body></html>"""
+
+
+def test_a_headline_in_a_box_named_lead_is_not_the_stories_first_paragraph() -> None:
+    """AP's `div.Page-lead > h1`: the headline's box named "lead" was taken for the standfirst,
+    and the body opened by repeating the headline under the citation."""
+    article = extract_article(WIRE_STORY, "https://apnews.com/article/lakeport-marina-0a1b2c")
+    paragraphs = [b.text for b in article.blocks if b.kind == BlockKind.PARAGRAPH]
+    assert paragraphs[0].startswith("LAKEPORT, Mich. (AP)")
+    assert not any(p.startswith("Lakeport council votes") for p in paragraphs)

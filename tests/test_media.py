@@ -572,3 +572,59 @@ def test_a_players_caption_stays_with_its_line() -> None:
     texts = [b.text for b in article.blocks]
     assert "Listen: Ruth Penrose on the move" in texts
     assert ("Audio (MP3)", "https://www.coastradio.example/audio/penrose.mp3") in media(article)
+
+
+TIDELINE = """<!DOCTYPE html><html lang="en"><head><title>Episode 48: The ferry that
+stayed | Tideline | Harbour Public Radio</title></head><body>
+<header><a href="/">Harbour Public Radio</a><a href="/donate/">Donate</a></header>
+<main><div class="episode">
+<p class="series"><a href="/podcasts/tideline">Tideline</a></p>
+<h1>Episode 48: The ferry that stayed</h1>
+<p class="meta">Hosted by Ines Varga · November 3, 2026 · 31 min</p>
+<audio controls src="https://media.harbourradio.example/tl/tl048.mp3"></audio>
+<div class="subscribe-links"><a>Apple Podcasts</a><a>Spotify</a><a>RSS</a></div>
+<div class="episode-notes"><p>The county wanted to retire the Gull Point ferry in 2019. Seven years on
+it still runs, and Ines spends a day on board to find out why.</p></div>
+<h2>Transcript</h2>
+<div class="transcript">
+<p><strong>INES VARGA:</strong> The first crossing leaves at 6:10, and the deckhand already knows
+everyone's coffee order by name.</p>
+<p><strong>TOMAS REYES:</strong> You learn the regulars in a week. You learn the tides in ten
+years, if you are lucky and listen to the older hands.</p>
+<p><strong>INES VARGA:</strong> The county's last report called the boat a liability. The riders
+call it the only bus that never leaves without them.</p>
+<p><strong>TOMAS REYES:</strong> Forty minutes across, forty minutes back. Nobody has found a
+cheaper bridge yet, and believe me, they have looked.</p>
+</div>
+<p class="transcript-note">This transcript was made with software and checked by a producer.
+Please check the audio before quoting.</p>
+</div>
+<section class="more-episodes"><h2>More episodes</h2><ul><li><a href="/e47">Episode 47</a></li>
+</ul></section></main></body></html>"""
+
+
+def test_a_podcast_episode_keeps_its_recording_and_its_transcript_heading() -> None:
+    # The player above the notes, past its row of "Apple Podcasts · Spotify" links, and the
+    # "Transcript" heading between the notes and the transcript: the episode's, as they are.
+    url = "https://www.harbourradio.example/podcasts/tideline/episode-48"
+    article = extract_article(TIDELINE, url)
+    assert media(article) == [("Audio (MP3)", "https://media.harbourradio.example/tl/tl048.mp3")]
+    texts = [b.text for b in article.blocks]
+    notes = next(t for t in texts if t.startswith("The county wanted"))
+    assert texts.index("Audio (MP3)") < texts.index(notes) < texts.index("Transcript")
+    heading = next(b for b in article.blocks if b.text == "Transcript")
+    assert heading.kind == BlockKind.HEADING
+    assert texts.index("Transcript") + 1 == texts.index(
+        next(t for t in texts if t.startswith("INES VARGA: The first"))
+    )
+    assert not any("Spotify" in t or "Episode 47" in t for t in texts)
+    # The player inside the notes' box: the notes stay, with the line above them.
+    inside = TIDELINE.replace(
+        '<audio controls src="https://media.harbourradio.example/tl/tl048.mp3"></audio>', ""
+    ).replace(
+        '<div class="episode-notes">',
+        '<div class="episode-notes"><audio controls src="/tl/tl048.mp3"></audio>',
+    )
+    texts = [b.text for b in extract_article(inside, url).blocks]
+    assert texts.index("Audio (MP3)") + 1 == texts.index(notes)
+    assert "Transcript" in texts

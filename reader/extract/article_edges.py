@@ -1,7 +1,8 @@
 """The lines trimmed from the article's two ends: at its top a heading that repeats the headline
 (kicker and all); at its bottom a rule that divides nothing, the site's copyright line, an
 editor's credit, the heading of comments left out, a signature's e-mail address, a closing date
-line or a portal's link back to its front page."""
+line or a portal's link back to its front page. A divider set as text ("___", "- - -", "###",
+"- 30 -") is a rule."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import replace
 from ..models import (
     Block,
     BlockKind,
+    Inline,
 )
 from .info_lines import is_editor_credit
 from .picture_alts import without_repeated_alts
@@ -186,6 +188,20 @@ def _is_closing_furniture(block: Block) -> bool:
     return opens_with_date_label(text) and states_only_dates(text)
 
 
+# A paragraph that is only a typographic divider or a release's end mark, set as text: AP's
+# "___" before its credits, a release's "- - -", "* * *", and its "###" or "- 30 -" after the
+# text. A rule, as the page means it: no words to find, quote or select as a sentence.
+_DIVIDER = re.compile(
+    r"^(?:_{3,}|(?:[-–—]\s*){3,}|(?:\*\s*){3,}|(?:•\s*){3,}|#{3,}|⁂|[-–—]\s*30\s*[-–—])$"
+)
+
+
+def _as_rule(block: Block) -> Block:
+    if block.kind == BlockKind.PARAGRAPH and _DIVIDER.match(block.text.strip()):
+        return Block(BlockKind.RULE, (Inline("---"),))
+    return block
+
+
 def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """No horizontal rule before the text's first line or after its last: it divided the
     article from what the cleanup took away (a footer, comments), and divides nothing now; nor
@@ -195,6 +211,7 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     address alone, a wire's signature line, a paragraph of its own or the last paragraph's
     last line (`_without_closing_address`); nor the date under a label or the portal's link
     back to its front page (`_is_closing_furniture`)."""
+    blocks = tuple(map(_as_rule, blocks))
     start, end = 0, len(blocks)
     while start < end and blocks[start].kind == BlockKind.RULE:
         start += 1

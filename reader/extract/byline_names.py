@@ -184,10 +184,24 @@ def _unbracketed(text: str) -> str:
     return inside.strip()
 
 
+# A photo essay's byline naming its photographer first, then its writer: "Photos by Anika
+# Strand · Text by Joel Marttila", "Fotos: Ana Lima; texto: João Reis". The writer is the
+# piece's author, whose words a quotation cites; the photographer is credited under each photo.
+_PHOTOS_THEN_TEXT = re.compile(
+    r"^\s*(?:photos?|photographs|photography|pictures|fotos?)\s*(?:by\b|:)\s*\S.*?"
+    r"(?:\s*[;,|•·/–—-]\s*|\s+)(?:and\s+)?"
+    r"(?:text|words|story|written|reporting|texto|texte)\s*(?:by\b|:)\s*(?P<writer>\S.*)$",
+    re.IGNORECASE,
+)
+
+
 def clean_byline(text: str) -> str:
     """The name(s) in a byline's text, without "By", the date or the job after them or a
     separator, or brackets round them all; written in capitals ("JANE SMITH"), as a citation
     writes a name."""
+    photo_essay = _PHOTOS_THEN_TEXT.match(text)
+    if photo_essay:
+        text = photo_essay.group("writer")
     text = _unbracketed(without_label(_unbracketed(_AFFILIATION_MARKS.sub("", text))))
     text = _ROLE_IN_BRACKETS.sub("", text)
     text = _AFTER_NAME.sub("", text)

@@ -15,7 +15,7 @@ from .furniture import link_density
 # The heading or label of an insert that points elsewhere; or a linked line it opens ("Related:
 # <another story's title>", The Hindu's and News24's "READ | <another story's title>").
 _INSERT_LABEL = re.compile(
-    r"^\s*(read also|read more|also read|see also|read(?=\s*[|:])"
+    r"^\s*(read also|read more|also read|see also|read(?=\s*[|:])|more(?=\s*:)"
     r"|related( stories| articles| posts| coverage)?"
     r"(\s*:|\s*$)|more on this|more from|recommended|you may also like|you might also like|latest news|"
     r"most read|most popular|читайте также|читайте еще|смотрите также|(?:также |еще )?по теме)",

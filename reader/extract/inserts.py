@@ -29,6 +29,7 @@ from .site_notices import (
     STANDARDS,
     is_call_to_readers,
     is_feedback_prompt,
+    is_signatory_badge,
     is_transcript_notice,
 )
 from .story_links import _is_link_line, _is_pointer_to_a_story, all_of_the_site
@@ -188,7 +189,7 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
         return True
     if is_affiliate_disclosure(el, text):
         return True
-    if is_call_to_readers(text):
+    if is_call_to_readers(text) or is_signatory_badge(text):
         return True
     if AD_LABEL.match(text) or is_transcript_notice(text):
         return True

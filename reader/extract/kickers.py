@@ -11,7 +11,8 @@ from lxml.html import HtmlElement
 
 from .furniture import drop, names_of
 
-_LABEL_NAME = re.compile(r"(?<![a-z])(?:kicker|eyebrow|overline|caption)(?![a-z])")
+# A fact check's "FACT CHECK" over its headline is named a label (`<p class="label">`).
+_LABEL_NAME = re.compile(r"(?<![a-z])(?:kicker|eyebrow|overline|caption|label)(?![a-z])")
 # The section's name over the headline, named as one: Condé Nast's "RubricWrapper" and
 # "ContentHeaderRubric", the Nation's "article-topic", Ghost's "gh-article-tag", WordPress's
 # post-terms block ("wp-block-tc23-post-relevant-terms"). Words of the names, camel case too.

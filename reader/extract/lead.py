@@ -50,6 +50,8 @@ _LEAD_TOKENS = frozenset(
         "vorspann",
         # NDTV's "sp-descp" (its story page's description).
         "descp",
+        # Vietnamese and Portuguese newsrooms' "sapo" (VnExpress's, Dân trí's `h2.detail-sapo`).
+        "sapo",
     ]
 )
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
@@ -407,6 +409,8 @@ def find_lead(doc: HtmlElement, blocks: tuple[Block, ...], description: str) -> 
         # the body held most of its text, gathered for each (a tenth of the pass's time).
         if next(el.iterdescendants("p", "div", "figure", "ul"), None) is not None:
             continue  # a header block holding the lead and more, not the lead itself
+        if next(el.iter("h1"), None) is not None:
+            continue  # the headline's box, named a "lead" (AP's `div.Page-lead > h1`)
         if near.isdisjoint(el.iterancestors()):
             continue
         text = " ".join(el.text_content().split())

@@ -29,10 +29,17 @@ from .climb import clean_length, is_figure_holder, promoted
 from .corrections import is_article_note, keeps_notes, notes_around
 from .furniture import ARTICLE_TEXT, names_of
 from .inserts import is_offer
-from .media import MEDIA_CLASS
 from .quotes import attribution_elements
 from .readable_cleanup import _FOOTNOTES, _HEADINGS, _CleanUp
-from .readable_siblings import _cited_ids, _holds_ids, _paragraph_of, _pictures_after
+from .readable_siblings import (
+    _cited_ids,
+    _holds_ids,
+    _is_media_line,
+    _media_lines_before,
+    _paragraph_of,
+    _pictures_after,
+    is_source_line,
+)
 from .teasers import ITEM_NUMBER
 
 __all__ = ["Unparseable", "readable_article"]
@@ -222,8 +229,12 @@ class _Readability(_CleanUp):
         for sibling in (best.getprevious(), best.getnext()):
             # The story's recording in its line right above or below the text (NPR's story
             # is its audio): one link, which readability-lxml's sibling test leaves out.
-            if sibling is not None and sibling.tag == "p" and sibling.get("class") == MEDIA_CLASS:
+            if sibling is not None and _is_media_line(sibling):
                 candidates.setdefault(sibling, {"content_score": threshold, "elem": sibling})
+        after = best.getnext()
+        if after is not None and is_source_line(after):
+            # "Джерело: Львівська міська рада" after the text: where the news came from.
+            candidates.setdefault(after, {"content_score": threshold, "elem": after})
         # A photo with its caption between two parts that are joined (an article split in
         # columns around its pictures) belongs to the article as much as the parts do.
         row = list(parent) if parent is not None else [best]
@@ -234,10 +245,21 @@ class _Readability(_CleanUp):
         ]
         for el in row[joined[0] + 1 : joined[-1]]:
             # A figure scored already (its caption is a paragraph) but under the threshold, as
-            # Nature's lead photo between its header and body is, is the article's all the same.
+            # Nature's lead photo between its header and body is, is the article's all the same;
+            # so is a section's heading between two parts (a podcast's "Transcript" between its
+            # notes and the transcript), or the recording's line between them.
             scored = candidates.get(el, {}).get("content_score", 0.0) >= threshold
-            if not scored and (is_figure_holder(el) or self._is_between_box(el)):
+            if not scored and (
+                is_figure_holder(el)
+                or self._is_between_box(el)
+                or el.tag in _HEADINGS
+                or _is_media_line(el)
+            ):
                 candidates[el] = {"content_score": threshold, "elem": el}
+        for el in _media_lines_before(row, joined[0]):
+            # A podcast's episode above its notes, past the row of "Apple Podcasts · Spotify"
+            # links under the player.
+            candidates.setdefault(el, {"content_score": threshold, "elem": el})
         # The photo right after the last part (a how-to's step, then its photo) is that part's.
         for el in _pictures_after(row[joined[-1]]):
             candidates.setdefault(el, {"content_score": threshold, "elem": el})

@@ -11,6 +11,7 @@ from .climb import clean_length
 from .corrections import PROMOTION
 from .furniture import element_names
 from .images import worth_keeping
+from .media import MEDIA_CLASS
 
 # A note's number in the text, linked to a place in the page: "1", "[2]", "a", "¹", "†" (not
 # a "Top" link back up to the page's header).
@@ -44,7 +45,8 @@ def _paragraph_of(el: HtmlElement) -> HtmlElement | None:
         return el
     if el.tag != "div" or (el.text or "").strip() or PROMOTION.search(element_names(el)):
         return None
-    children = [c for c in el if isinstance(c.tag, str)]
+    # A recording's line beside it (an episode's notes under its player) is the note's own.
+    children = [c for c in el if isinstance(c.tag, str) and not _is_media_line(c)]
     if len(children) != 1 or children[0].tag != "p" or (children[0].tail or "").strip():
         return None
     return children[0]
@@ -76,3 +78,48 @@ def _holds_picture_alone(el: HtmlElement) -> bool:
         if seen > room:
             return False
     return any(worth_keeping(img) for img in el.iter("img"))
+
+
+def _is_media_line(el: HtmlElement) -> bool:
+    """The line `mark_media` made of a recording or a video ("Audio (MP3)")."""
+    return el.tag == "p" and el.get("class") == MEDIA_CLASS
+
+
+# Words a row of links under a player may hold besides them ("Subscribe: Apple Podcasts ·
+# Spotify · RSS"): more is text of its own, past which the line is not the article's.
+_ROW_LETTERS = 80
+
+
+def _media_lines_before(row: list[HtmlElement], first: int) -> list[HtmlElement]:
+    """The recordings' lines just before `row[first]`, the article's first part, past rows of
+    links only (a podcast's "Apple Podcasts · Spotify" under its player)."""
+    found: list[HtmlElement] = []
+    for el in reversed(row[:first]):
+        if not isinstance(el.tag, str):
+            continue
+        if _is_media_line(el):
+            found.append(el)
+            continue
+        text = clean_length(el.text_content())
+        linked = sum(clean_length(a.text_content()) for a in el.iter("a"))
+        if el.tag in ("h1", "h2", "h3") or text > _ROW_LETTERS or linked < text:
+            break
+    return found
+
+
+# The line after the text naming where the news came from: "Джерело: Львівська міська рада",
+# "Source: Environment Agency", "Fuente: Ministerio de Salud". A journalist citing the story
+# needs it as much as a "Contributing:" line; too short for readability's sibling test.
+_SOURCE_LINE = re.compile(
+    r"^(?:sources?|джерело|джерела|источник|источники|fuentes?|fonte|quelle|bron|źródło|kaynak"
+    r"|nguồn|sumber|المصدر|מקור|来源|來源|出典|출처)\s*[:：]\s*\S.{0,150}$",
+    re.IGNORECASE,
+)
+
+
+def is_source_line(el: HtmlElement | None) -> bool:
+    """`el` is a paragraph (or a box of one) naming the story's source."""
+    paragraph = _paragraph_of(el) if el is not None and isinstance(el.tag, str) else None
+    return paragraph is not None and bool(
+        _SOURCE_LINE.match(" ".join(paragraph.text_content().split()))
+    )

@@ -77,6 +77,14 @@ _SUPPORT_US = re.compile(
     r"|підтримати|поддержать|unterstützen|soutenir|apoyar|wesprzyj)\b)",
     re.IGNORECASE | re.DOTALL,
 )
+# The closing thanks, then the call: Gannett's "Thanks for reading the Hilltop Herald.
+# Subscribe today for unlimited access to local news." Thanks alone, or a thanks a source is
+# given ("Thanks for reading our report, she wrote"), stays.
+_THANKS_THEN_CALL = re.compile(
+    r"^[^\w\"“”„«»‘’']*thank(?:s| you) for reading\b[^.!]{0,80}[.!]\s*"
+    r"(?:subscribe|become an? (?:member|subscriber|supporter)|sign up|donate|support\s+(?:us|our|local))\b",
+    re.IGNORECASE,
+)
 # A question to the reader about the site's stories, then the call: "Want more stories like
 # this? Get the Gazette's daily email…", "Enjoying this article? Sign up…"; not "Love stories?
 # The book club meets on Tuesdays and emails its members".
@@ -198,6 +206,20 @@ def is_feedback_prompt(text: str) -> bool:
     return bool(_FEEDBACK_PROMPT.match(text))
 
 
+# A fact-checker's badge line: "VerifyDesk is a verified signatory of the IFCN Code of
+# Principles", the International Fact-Checking Network's, under every fact check the site runs.
+_SIGNATORY_BADGE = re.compile(
+    r"^[^.]{1,60}\b(?:is|are) (?:a )?(?:verified |certified )?signator(?:y|ies) (?:of|to) the "
+    r"(?:IFCN|International Fact-Checking Network|EFCSN|European Fact-Checking Standards Network)"
+    r"\b[^.]{0,60}\.?$",
+    re.IGNORECASE,
+)
+
+
+def is_signatory_badge(text: str) -> bool:
+    return bool(_SIGNATORY_BADGE.match(text))
+
+
 def is_transcript_notice(text: str) -> bool:
     return words_in(text) <= _NOTICE_WORDS and bool(_TRANSCRIPT_NOTICE.match(text))
 
@@ -223,6 +245,7 @@ def is_call_to_readers(text: str) -> bool:
         or _FOLLOW_SITE.match(text)
         or _LATEST_NEWS_ON.match(text)
         or _SUPPORT_US.match(text)
+        or _THANKS_THEN_CALL.match(text)
     ):
         return True
     return bool(_TIP_LINE.match(text) or _FOLLOW_US.match(text))

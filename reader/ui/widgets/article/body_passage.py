@@ -77,6 +77,11 @@ class ArticlePassage(ArticleLinks):
         return self.selected_text, "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
+        if self.is_attached:
+            # Textual reports each change late (its watcher waits its turn): with keys of one
+            # read, `v` then `)`, the report of `v`'s selection came after `)` had made the
+            # next and read as a drag, which dropped both. The screen's selection now holds.
+            selection = self.screen.selections.get(self)
         if selection != self._keyed_selection:  # a drag of the mouse, or dropped
             self._forget_passage()
         dragged = None if selection == self._keyed_selection else selection
