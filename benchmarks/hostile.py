@@ -104,6 +104,13 @@ def _feed_read(n: int) -> bool:
     return [e.title for e in parsed.entries] == ["Ferry to stop"]
 
 
+def _feed_with_categories_read(n: int) -> bool:
+    categories = "".join(f"<category>c{i}</category>" for i in range(n))
+    feed = _feed_with_author(1).replace(b"</item>", categories.encode() + b"</item>")
+    parsed = parse_feed(feed, "https://news.example.org/rss")
+    return [e.title for e in parsed.entries] == ["Ferry to stop"]
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -194,6 +201,12 @@ CASES = (
         25_000,
         "an <author> of 100 KB: 141 s",
         _feed_read,
+    ),
+    Case(
+        "feed-categories",
+        5_000,
+        "100,000 <category> in one item (2 MB): half an hour; 20,000: 73 s",
+        _feed_with_categories_read,
     ),
     Case(
         "markdown-emphasis",

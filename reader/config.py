@@ -68,7 +68,7 @@ class Config:
 
     path: Path
     limits: FetchLimits = field(default_factory=FetchLimits)
-    cache_max_bytes: int = 0  # 0: no limit. Applied after each sync; saved articles are kept.
+    cache_max_bytes: int = 0  # 0: no limit. Applied by each sync; saved articles are kept.
     refresh_interval: float = 0.0  # seconds between feed refreshes while the TUI is open; 0: off
     site_rules: dict[str, SiteRule] = field(default_factory=dict)  # by host name
 
@@ -110,7 +110,8 @@ ca_file = ""
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
 # The articles read go first (the least recently read first), then the unread, the oldest
 # story first; saved articles are never evicted. It counts the articles (their text and
-# compressed page); the files on disk take about a quarter more.
+# compressed page); the files on disk take about a quarter more. A sync fetches no article
+# the limit would evict, and what it left out is fetched once it fits (opening one fetches it).
 max_size = ""
 
 [feeds]

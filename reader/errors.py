@@ -28,6 +28,7 @@ class ErrorKind(StrEnum):
     NOT_FOUND = "not-found"  # no such feed or article in the store
     STORAGE = "storage"  # the cache could not be written (disk full, read-only)
     PORTAL = "portal"  # a Wi-Fi login page answered in every page's place (`portal`)
+    SIGN_IN = "sign-in"  # a form to sign in or accept terms in the article's place (`login_page`)
 
 
 UNREACHABLE = frozenset(
@@ -37,10 +38,13 @@ UNREACHABLE = frozenset(
         ErrorKind.NOT_CACHED,
         ErrorKind.STORAGE,
         ErrorKind.PORTAL,
+        ErrorKind.SIGN_IN,
     }
 )
 """Failures that say nothing about the page itself: the network (or the cache) is what is
-missing, so the text the feed carried is still worth showing."""
+missing, or a sign-in in front of it (the site's, or a network's keeping the article's address
+to come back to), so the text the feed carried is still worth showing, and a later try may
+bring the article."""
 
 FEED_TEXT_STANDS_IN = UNREACHABLE | {
     ErrorKind.HTTP,

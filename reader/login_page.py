@@ -1,13 +1,23 @@
-"""Worker-side: a Wi-Fi login page told from one answer, with nothing to compare it with.
+"""Worker-side: a page to sign in or accept terms, in the article's place, told from one answer.
 
-`portal.PortalWatch` tells a login page by the same page coming back for different addresses;
-one article asked for alone (`reader show URL`, the first article opened in the reader) gives
-it nothing to compare. Many networks send every address on to their own page first (a 302 to
-`https://wifi.hotel.example/login`); that answer alone tells it: the article's address was
-sent to another site, to an address that keeps nothing of the one asked for, and the page there
-is a form to log in or accept terms, with no article's text around it. A real site sends a
-feed's tracker link (feedproxy, t.co) on to an article, which has text; a publisher's own login
-page keeps the article's address to come back to, and lives on the publisher's own domain.
+A form to log in or accept terms, with no article's text around it, is no article, wherever it
+came from: cached, it would stand as the article ("Sign in"), marked as read offline, and no
+later sync would fetch the article again. Two rules, each on one answer alone:
+
+- a Wi-Fi login page (`login_page_elsewhere`): many networks send every address on to their
+  own page first (a 302 to `https://wifi.hotel.example/login`). The article's address was sent
+  to another site, to an address that keeps nothing of the one asked for: the network's, not
+  the publisher's, and `portal.PortalWatch` takes it from there. A real site sends a feed's
+  tracker link (feedproxy, t.co) on to an article, which has text.
+- any other (`refuse_sign_in_page`): the publisher's own sign-in page keeping the article's
+  address to come back to (`/signin?next=%2Fstory3.html`), another site's that keeps it (a
+  single sign-on, a network's portal passing the address on), or the page at the very address
+  asked. Its article is not cached and the fetch fails, saying who asks what: FetchError(SIGN_IN),
+  a failure a later try may mend (`UNREACHABLE`), with the feed's text standing in.
+
+A page declaring an article (a brief with a newsletter form under it), a page for subscribers
+showing the article's start above its wall, a cookie-consent wall (extraction's to tell), and
+a log-in box in a site's header, menu or footer are not such pages.
 """
 
 from __future__ import annotations
@@ -16,12 +26,17 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from .models import ErrorKind, FetchError
+from .safe import safe_line
+
 if TYPE_CHECKING:  # lxml is imported on first use: `reader list` starts without it
     from lxml.html import HtmlElement
 
 # A page with this many words of its own outside its forms has an article's text: a portal's
 # is a welcome line and a paragraph of terms (a page showing its terms whole is let through).
 _ARTICLE_WORDS = 150
+# A paragraph of an article's lead is a sentence or two: a sign-in page's are a line each.
+_LEAD_WORDS = 20
 # One word each: a letter of Chinese or Japanese (written without spaces), else a run of
 # letters or digits.
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]|\w+")
@@ -31,11 +46,23 @@ _PATH_NOISE = frozenset(
 )
 _PATH_WORD = re.compile(r"[^\W_]{4,}")
 # What a login or terms form's buttons and labels say, in the languages of most portals.
-_LOGIN_WORDS = re.compile(
-    r"log\s*in|sign\s*in|connect|accept|agree|terms|conditions|wi-?fi|internet|password|"
-    r"voucher|anmeld|verbind|akzept|connexion|accepter|conectar|aceptar|acced|accett|entrar",
+_SIGN_IN_WORDS = re.compile(
+    r"log\s*in|sign\s*in|connect|wi-?fi|internet|password|voucher|anmeld|verbind|connexion|"
+    r"conectar|acced|entrar",
     re.IGNORECASE,
 )
+_TERMS_WORDS = re.compile(
+    r"accept|agree|terms|conditions|akzept|accepter|aceptar|accett", re.IGNORECASE
+)
+# A form that asks for none of that, whatever box it has to tick: a newsletter's ("I agree to
+# receive the morning newsletter"), a search's, a comment's ("Save my name for the next time
+# I comment").
+_NOT_ASKING = re.compile(
+    r"newsletter|subscri|sign\s*up|search|comment|abonn|suscrib|iscriviti",
+    re.IGNORECASE,
+)
+_SIGN_IN = "sign in"
+_TERMS = "accept terms"
 # What declares a page an article, however short (a brief with a newsletter form under it).
 _DECLARED_ARTICLE = (
     "//meta[@property='og:type'][contains(@content, 'article')]"
@@ -57,16 +84,62 @@ def login_page_elsewhere(asked: str, ended: str, body: bytes, charset: str | Non
     from .extract.document import parsed_page
 
     doc = parsed_page(body, charset)
-    return doc is not None and _login_form(doc) and not _article_text(doc)
+    return doc is not None and bool(_form_asks(doc)) and not _article_text(doc)
+
+
+def refuse_sign_in_page(asked: str, ended: str, doc: HtmlElement) -> None:
+    """Raise FetchError(SIGN_IN) when the page `doc` (parsed, nothing of it read or changed
+    yet), which came for the address `asked` after redirects ending at `ended`, is a form to
+    sign in or accept terms with no article's text: not the article, wherever it came from
+    (`login_page_elsewhere` had its say on a Wi-Fi login page before). Cheap on an article's
+    page: its forms are looked at, and its text counted only when one asks to sign in."""
+    asks = _form_asks(doc)
+    if not asks or _article_text(doc) or _another_wall(doc, ended):
+        return
+    raise sign_in_error(asks, asked, ended, doc.findtext(".//title") or "")
+
+
+def sign_in_error(asks: str, asked: str, ended: str, title: str) -> FetchError:
+    """What a fetch says of a page asking to `asks` ("sign in", "accept terms"), titled
+    `title` (untrusted: made safe here): who asks, the site asked or another."""
+    who = "the site" if not _other_site(asked, ended) else safe_line(_host(ended), 60)
+    what = "accept its terms" if asks == _TERMS else "sign in"
+    named = safe_line(title, 80)
+    return FetchError(
+        ErrorKind.SIGN_IN, f"{who} asks you to {what}{f' ({named})' if named else ''}", asked
+    )
+
+
+def _another_wall(doc: HtmlElement, url: str) -> bool:
+    """The page is an article's start above a subscription wall (`extract.paywall`: a page for
+    subscribers, its sign-in form in the wall), or a cookie-consent wall (`extract.consent`):
+    each told, and said, by extraction. A sign-in page speaks as a wall does ("Sign in to keep
+    reading"), but has no paragraph of an article's prose above it."""
+    from .extract.consent import speaks_as_a_wall
+    from .extract.paywall import wall_on_page
+
+    body = doc.find("body")
+    text = " ".join(body.itertext()) if body is not None else ""
+    if speaks_as_a_wall(text, url):
+        return True
+    prose = any(
+        len(_WORD.findall(p.text_content())) >= _LEAD_WORDS
+        for p in doc.xpath("//body//p[not(ancestor::form)]")
+    )
+    return prose and wall_on_page(doc)
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
 
 
 def _site(url: str) -> str:
     """The site of `url`: its address, or its host's last two labels (news.example for
     www.news.example and login.news.example: one publisher's)."""
-    try:
-        host = (urlsplit(url).hostname or "").rstrip(".")
-    except ValueError:
-        return ""
+    host = _host(url)
     if ":" in host or host.replace(".", "").isdigit():
         return host  # an IP address
     return ".".join(host.split(".")[-2:])
@@ -87,19 +160,33 @@ def _keeps_address(asked: str, ended: str) -> bool:
     return (bool(host) and host in where) or any(word in where for word in words)
 
 
-def _login_form(doc: HtmlElement) -> bool:
-    """A form to log in or accept terms: a password field, a box to tick, or a button or
-    label that says so."""
+def _form_asks(doc: HtmlElement) -> str:
+    """What a form of the page asks, when it asks to log in (`_SIGN_IN`: a password field, a
+    button or label that says so) or to accept terms (`_TERMS`: a box to tick, a button or
+    label that says so); "" when none does. A form in the site's header, menu or footer, or
+    hidden, is the site's on every page; a newsletter's, a search's or a comment's asks
+    nothing of the sort."""
+    from .extract.paywall import around_the_page
+
     for form in doc.iter("form"):
         kinds = {str(t).casefold() for t in form.xpath(".//input/@type")}
-        if kinds & {"password", "checkbox"}:
-            return True
+        if "password" in kinds:
+            if around_the_page(form):
+                continue
+            return _SIGN_IN
         said = " ".join(
             [*form.xpath(".//button//text() | .//label//text()"), *form.xpath(".//input/@value")]
         )
-        if _LOGIN_WORDS.search(said):
-            return True
-    return False
+        signs_in = _SIGN_IN_WORDS.search(said)
+        if not ("checkbox" in kinds or signs_in or _TERMS_WORDS.search(said)):
+            continue
+        names = " ".join([form.get("action", ""), form.get("class", ""), form.get("id", ""), said])
+        if _NOT_ASKING.search(names) or around_the_page(form):
+            continue
+        # A box to tick, or terms spoken of anywhere in the form ("I accept" beside its box).
+        text = " ".join([form.text_content(), said])
+        return _TERMS if _TERMS_WORDS.search(text) or not signs_in else _SIGN_IN
+    return ""
 
 
 def _article_text(doc: HtmlElement) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ class Extracted:
     failed: FetchError | None = None  # it gave nothing: what to raise when the AMP one fails
     goes_on: bool = False  # the article goes on at this page, past the cap (`extend_for_cache`)
     login_page: bool = False  # a Wi-Fi login page (`login_page_elsewhere`): nothing cached
+    sign_in: FetchError | None = None  # a page to sign in (`login_page`): nothing cached; raise it
     seen: tuple[bytes, str] | None = None  # the web page's fingerprint and title (`read_page`)
 
 
@@ -74,14 +76,22 @@ def read_page(
     inflated, the body as it came when that was gzip, and `args`), which caches what it reads
     under `url`. What `step` made of it comes back with the page's fingerprint and title
     (`portal.page_print`), for `Library` to watch for a Wi-Fi login page with; a page of a
-    fingerprint in `login_pages`, known for one, is not read."""
+    fingerprint in `login_pages`, known for one, is not read. A page to sign in, refused by
+    `step`, comes back as `sign_in`, with its fingerprint: one such page answering for others
+    is a Wi-Fi login page too."""
     from .portal import page_print
 
     response, wire_gzip = _inflated(response, max_bytes)
     seen = page_print(response.body)
     if seen is not None and seen[0] in login_pages:
         return Extracted(seen=seen)
-    return replace(step(url, response, wire_gzip, *args), seen=seen)
+    try:
+        made = step(url, response, wire_gzip, *args)
+    except FetchError as error:
+        if error.kind != ErrorKind.SIGN_IN:
+            raise
+        made = Extracted(sign_in=error)
+    return replace(made, seen=seen)
 
 
 def _not_the_page(url: str, response: Response) -> Extracted | None:
@@ -99,6 +109,25 @@ def _not_the_page(url: str, response: Response) -> Extracted | None:
     return None
 
 
+def _article_read(
+    url: str, response: Response, fallback_html: str, rule: SiteRule | None
+) -> tuple[Article, str]:
+    """`response`'s page extracted as the article asked for at `url`, and the address of its
+    next page: refused (FetchError(SIGN_IN), nothing read) when it is a page to sign in or
+    accept terms (`login_page.refuse_sign_in_page`), told on extraction's own parse."""
+    from .extract import extract_page
+    from .login_page import refuse_sign_in_page
+
+    return extract_page(
+        response.body,
+        response.url,
+        response.charset,
+        fallback_html,
+        rule,
+        check_page=partial(refuse_sign_in_page, url, response.url),
+    )
+
+
 def extract_for_cache(
     url: str,
     response: Response,
@@ -110,7 +139,8 @@ def extract_for_cache(
     """Worker-side, through `read_page` (the page inflated): extract its article, and cache
     both under `url` (the link asked for; `response.url` is where redirects ended). A page that
     only sends the browser on (`meta_refresh`) is not cached: where it sends is returned, nor
-    is a Wi-Fi login page another site's address answered with (`login_page_elsewhere`). A
+    is a Wi-Fi login page another site's address answered with (`login_page_elsewhere`); one
+    to sign in or accept terms raises FetchError(SIGN_IN) (`login_page`), nothing cached. A
     page that gives little or no text of its own (a script's shell, a consent wall) returns
     its AMP version's address, for `amp_for_cache` to read; one that gives none caches
     nothing and returns its error, raised when that version fails too.
@@ -121,7 +151,7 @@ def extract_for_cache(
     All of it is CPU or disk work kept off the event loop; the worker writes the cache itself
     so the page and its article are not pickled back to the parent for it to write.
     """
-    from .extract import extract_page, gave_little
+    from .extract import gave_little
     from .extract.amp import amp_url_of
 
     if (elsewhere := _not_the_page(url, response)) is not None:
@@ -129,9 +159,7 @@ def extract_for_cache(
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry) if entry else ""
     try:
-        article, next_page = extract_page(
-            response.body, response.url, response.charset, fallback_html, rule
-        )
+        article, next_page = _article_read(url, response, fallback_html, rule)
     except FetchError as error:
         # A page scripts fill, for a feed without text, or a consent wall its AMP version
         # doesn't put up: that version may hold the article.
@@ -174,17 +202,16 @@ def renew_for_cache(
     there when the page is still that story (its title shares a word with the headline:
     `portal.relates`), whole and on one page. Anything else (a page that sends on, one that
     gives little, a login page, another page) leaves the copy as it is: Extracted() with no
-    article. A page that gives nothing raises, as extraction does."""
-    from .extract import extract_page, gave_little
+    article. A page that gives nothing raises, as extraction does, and so does one to sign in
+    (FetchError(SIGN_IN)): the copy stays then too."""
+    from .extract import gave_little
     from .portal import relates
 
     if (elsewhere := _not_the_page(url, response)) is not None:
         return elsewhere
     writer = store_in_worker(store)
     fallback_html = writer.feed_html(entry)
-    article, next_page = extract_page(
-        response.body, response.url, response.charset, fallback_html, rule
-    )
+    article, next_page = _article_read(url, response, fallback_html, rule)
     cached = writer.article(url)
     if cached is None or next_page or article.partial or gave_little(article):
         return Extracted()

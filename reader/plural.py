@@ -1,5 +1,5 @@
 """Counted nouns for messages: ``plural(1, "headline")`` is "1 headline", ``plural(3, "headline")``
-"3 headlines".
+"3 headlines"; and sizes: ``size_text(52_428_800)`` is "50.0 MB".
 
 One helper, so no message says "1 headlines" and none grows its own ``'s' if n != 1`` test.
 """
@@ -13,3 +13,12 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     `noun` may be a phrase whose last word takes the plural: ``plural(2, "new headline")``.
     """
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def size_text(n: float) -> str:
+    """A number of bytes as a message gives it, in binary units as the config's sizes count."""
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Literal
 
 from .models import Article, Entry, ErrorKind, Feed, FetchError
-from .plural import plural
+from .plural import plural, size_text
 
 _NO_CONNECTION = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
 
@@ -26,6 +26,8 @@ class Headline:
     """Cached, but not all of it: the feed's text stands in, or the page gave only part."""
     not_article: bool = False
     """Its link is known to be no article page (a PDF, an image, a podcast's audio)."""
+    left_out: bool = False
+    """Not cached: the cache's size limit left it out (`limit`); fetched only when opened."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,23 @@ class SyncReport:
     # Articles cached without some of their text, their later pages or the AMP version of a page
     # that gave little (`Article.incomplete` says why)
     incomplete: list[tuple[Entry, Article]] = field(default_factory=list)
-    pruned: PruneReport | None = None  # when the cache size limit evicted articles
+    # When the size limit evicted articles cached before the sync (to make room for newer ones)
+    pruned: PruneReport | None = None
+    # Articles the headlines list that the size limit (`size_limit`, bytes) leaves out of the
+    # cache: not fetched, or evicted (`limit`)
+    left_out: int = 0
+    size_limit: int = 0
+
+    @property
+    def full(self) -> str:
+        """The articles the size limit left out, in a few words, or "": said once, not once
+        per article."""
+        if not self.left_out:
+            return ""
+        return (
+            f"{self.left_out} left out: the cache is full "
+            f"(max_size {size_text(self.size_limit)}; the newest unread are kept)"
+        )
 
     @property
     def portal(self) -> str:
@@ -112,6 +130,7 @@ class CacheStats:
     disk_bytes: int
     oldest: datetime | None
     newest: datetime | None
+    left_out: int = 0  # articles the size limit left out (`limit`) that a headline lists
 
 
 @dataclass(frozen=True)
@@ -120,6 +139,7 @@ class PruneReport:
     freed_bytes: int
     kept_saved: int
     remaining_bytes: int
+    evicted: dict[str, int] = field(default_factory=dict)  # article key: bytes freed
 
 
 ProgressCallback = Callable[[SyncProgress], None]

@@ -201,7 +201,8 @@ def test_reader_show_of_an_address_no_feed_has_behind_a_login_page(
 
 def test_other_sites_a_link_is_sent_to_are_no_login_page(hosts: Hosts, data_dir: Path) -> None:
     """A tracker's link to the article on another host, a publisher's sign-in page that keeps
-    the story's address, a short story with a newsletter form: none is a login page."""
+    the story's address, a short story with a newsletter form: none is the network's login
+    page (the sign-in page is no article either: `login_page.refuse_sign_in_page`)."""
 
     async def read() -> tuple[str, ErrorKind | None, str]:
         async with Library(data_dir) as lib:
@@ -216,7 +217,7 @@ def test_other_sites_a_link_is_sent_to_are_no_login_page(hosts: Hosts, data_dir:
 
     tracked, signed, brief = asyncio.run(read())
     assert tracked == "Ferry timetable cut for winter"
-    assert signed != ErrorKind.PORTAL
+    assert signed == ErrorKind.SIGN_IN
     assert brief == "Slipway closed"
 
 

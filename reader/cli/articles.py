@@ -11,7 +11,7 @@ from ..config import config_path, parse_duration, parse_size
 from ..dates import in_local_time
 from ..marks import SAVED_MARK, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError
-from ..plural import plural
+from ..plural import plural, size_text
 from ..safe import safe_line
 from .common import (
     EXIT_FAILED,
@@ -25,7 +25,6 @@ from .common import (
     out,
     render,
     run_until_done,
-    size_text,
     unmatched_body,
 )
 
@@ -192,6 +191,14 @@ def cmd_cache(args: argparse.Namespace) -> int:
     out(f"data directory  {lib.data_dir}")
     out(f"feeds           {stats.feeds} ({plural(stats.headlines, 'headline')})")
     out(f"articles        {stats.articles} cached, {stats.saved} saved for good")
+    if stats.left_out:
+        limit = lib.cache_max_bytes
+        why = (
+            f"the cache is full (max_size {size_text(limit)}); a sync fetches them when it has room"
+            if limit
+            else "by a size limit since lifted; the next sync fetches them"
+        )
+        out(f"left out        {stats.left_out}: {why}")
     out(f"size on disk    {size_text(stats.disk_bytes)}")
     out(f"oldest          {when(stats.oldest)}")
     out(f"newest          {when(stats.newest)}")

@@ -58,14 +58,6 @@ def iso_time(value: Any) -> str | None:
     return stated_iso(value) if value else None
 
 
-def size_text(n: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n:.1f} GB"
-
-
 def run_until_done(lib: Library, coro: Any) -> int:
     import asyncio  # here: `reader list` and `--help` don't need it
 

@@ -94,7 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
         " one can't be had). "
         "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr);"
         " a story taken down (404, 410) is named once and is no failure. On a Wi-Fi network that"
-        " answers with its login page nothing is cached from it.",
+        " answers with its login page nothing is cached from it; nor is a page asking to sign in"
+        " or accept terms in an article's place: that article fails, and the next sync fetches it"
+        " again. Over the config's [cache] max_size it fetches the newest unread first and no"
+        " article the limit would evict, and says how many it left out; those are fetched once"
+        " the cache has room (opening one fetches it at once).",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.set_defaults(func=cmd_sync)
@@ -120,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print an article's cleaned text (fetched and cached when missing)",
         description="Print the cleaned article of a headline (its id from `reader list`) or of any URL. "
         "A headline whose article can't be had (never synced, its site unreachable or refusing "
-        "it, the story taken down, or its link a PDF, an image or another file, named on "
+        "it or asking to sign in, the story taken down, or its link a PDF, an image or another "
+        "file, named on "
         "stderr) prints the text its feed carried "
         "instead, says why on stderr and exits 1.",
     )
@@ -156,9 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "cache",
         help="show what the cache holds, or prune it",
-        description="Without an action: articles, feeds, size on disk, oldest and newest. "
+        description="Without an action: articles, feeds, size on disk, oldest and newest, and"
+        " how many articles the size limit left out. "
         "`prune` evicts the articles read first (the least recently read first), then the "
-        "unread, the oldest story first; saved articles are never evicted.",
+        "unread, the oldest story first; saved articles are never evicted. Those evicted for"
+        " the size are left out: a sync fetches them again once the config's max_size has room.",
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles")
     p.add_argument(

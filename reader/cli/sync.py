@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..models import Entry, ErrorKind
-from ..plural import plural
+from ..plural import plural, size_text
 from ..safe import safe_line
 from .common import (
     EXIT_FAILED,
@@ -17,7 +17,6 @@ from .common import (
     open_library,
     out,
     run_until_done,
-    size_text,
 )
 
 if TYPE_CHECKING:
@@ -83,6 +82,8 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
             line += f", {plural(len(report.incomplete), 'article')} incomplete"
         if report.gone:
             line += f", {len(report.gone)} taken down"
+        if report.full:
+            line += f", {report.full}"
     out(line, sys.stderr)
     if report.pruned:
         out(

@@ -13,8 +13,10 @@ declares, or the feed's summary is the fallback.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ..charset import clean_markup, decode_html
 from ..models import (
@@ -102,6 +104,9 @@ from .syndication import syndicated
 from .teasers import teaser_list
 from .text_pages import _text_article
 from .wire_ledes import wire_credit, wire_reporters
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 __all__ = [
     "extract_article",
@@ -195,6 +200,7 @@ def extract_page(
     fallback_html: str = "",
     site_rule: SiteRule | None = None,
     noscript: bool = False,
+    check_page: Callable[[HtmlElement], None] | None = None,
 ) -> tuple[Article, str]:
     """Extract the article of one page, and the address of its next page when the article is
     split over several (`next_page`), else "".
@@ -213,6 +219,10 @@ def extract_page(
     partial, when the page yields (almost) no text or the feed's text is several times longer
     (a paywall's teaser; see `_replaces`).
     Raises FetchError(EXTRACTION) when there is no text at all.
+
+    `check_page` is given the page's tree as parsed, before anything reads or changes it: the
+    caller's test that the page is an article's at all (`login_page.refuse_sign_in_page`),
+    which raises FetchError to refuse it. One parse serves both.
     """
     if isinstance(page, bytes):
         binary = binary_type(page)
@@ -232,6 +242,8 @@ def extract_page(
         )
     try:
         doc, cut = _parse(html)
+        if check_page is not None:
+            check_page(doc)
         # Before the headline is read from the page's `h1`.
         without_heading_permalinks(doc)
         spaced_heading_separators(doc)

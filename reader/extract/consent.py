@@ -89,7 +89,11 @@ def is_consent_wall(blocks: tuple[Block, ...], url: str, choice: bool, signed: b
     date."""
     if signed or not choice or not blocks or words_of(blocks) > _MAX_WORDS:
         return False
-    text = " ".join(block.text for block in blocks)
+    return speaks_as_a_wall(" ".join(block.text for block in blocks), url)
+
+
+def speaks_as_a_wall(text: str, url: str) -> bool:
+    """`text`, of the page at `url`, says a consent wall's phrases, as many as tell one."""
     phrases = {" ".join(m.group().lower().split()) for m in _PHRASES.finditer(text)}
     parts = urlsplit(url)
     if _HOST.match(parts.hostname or "") or _PATH.search(parts.path):

@@ -280,7 +280,7 @@ def wall_on_page(doc: HtmlElement) -> bool:
             # Its runs apart too: a label ending its run ("付费阅读", pay to read) runs into the
             # button after it ("付费阅读登录") in unspaced scripts.
             and (says_wall(text) or says_wall(" ".join(box.itertext())) or _named_wall(box, text))
-            and not _around_the_page(box)
+            and not around_the_page(box)
             and not _text_goes_on_after(box)
         ):
             return True
@@ -345,7 +345,7 @@ def _named_wall(box: HtmlElement, text: str) -> bool:
     return WALL_NAME.search(names_of(box)) is not None and SUBSCRIBING.search(text) is not None
 
 
-def _around_the_page(box: HtmlElement) -> bool:
+def around_the_page(box: HtmlElement) -> bool:
     """Hidden, or in the site's header, menu or footer rather than the article's place."""
     for el in (box, *box.iterancestors()):
         if hides_from_view(el):

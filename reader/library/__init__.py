@@ -8,7 +8,8 @@ It is built in layers, a module each, every class adding to the one before it (e
 what is defined below it): `resources` (the store, the fetcher, the workers), `queries`
 (subscriptions, headlines, flags, reading places), `pruning` (the cache's size and limits),
 `reextraction` (articles extracted again from the pages kept), `downloads` (articles fetched and
-cached, page by page), `sync` (feeds refreshed, every article fetched).
+cached, page by page), `sync` (feeds refreshed, every article fetched). `limit` (the size limit's
+order of eviction, and what a sync leaves out for it) is a policy the layers use, no layer.
 """
 
 from __future__ import annotations

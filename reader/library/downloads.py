@@ -84,11 +84,12 @@ class LibraryDownloads(LibraryReextraction):
             raise FetchError(ErrorKind.NOT_HTML, known, url)
         if offline:
             failed = self.store.last_failure(url)
-            why = (
-                f"the last try to fetch it failed ({failed})"
-                if failed
-                else "it is not in the cache (never synced, or pruned)"
-            )
+            if failed:
+                why = f"the last try to fetch it failed ({failed})"
+            elif self.store.is_left_out(url):
+                why = "the cache is full (the size limit, max_size, left it out)"
+            else:
+                why = "it is not in the cache (never synced, or pruned)"
             raise FetchError(ErrorKind.NOT_CACHED, f"not available offline: {why}", url)
         return await self._fetch_once(url, _entry_of(target), first_page)
 
@@ -256,7 +257,8 @@ class LibraryDownloads(LibraryReextraction):
     ) -> tuple[Extracted, str]:
         """`target` downloaded and read by the worker `step`, which caches what it reads
         under `url`: what it made of the page, and the address the page came from. A page
-        known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL)."""
+        known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL). A page to
+        sign in or accept terms (`login_page`) is not cached: FetchError(SIGN_IN)."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from).
@@ -277,6 +279,13 @@ class LibraryDownloads(LibraryReextraction):
             )
         seen = result.seen
         first = seen is not None and step is extract_for_cache
+        if result.sign_in is not None:
+            # Nothing cached; but one page to sign in answering for others (a feed, another
+            # article at an address of its own) is the network's (`portal`).
+            if seen is not None:
+                asked, ended = canonical_url(target), canonical_url(response.url)
+                self._watch_for_portal(seen, Answer(asked, ended, False, unrelated=True))
+            raise result.sign_in
         if result.login_page:
             # Known alone (nothing cached): its page is refused from now on, as one told by
             # answering for others is.

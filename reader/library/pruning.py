@@ -1,13 +1,16 @@
 """The cache measured and kept to its limits: how much it holds, and the eviction of articles
-unused for too long or over the size allowed (never a saved one)."""
+unused for too long or over the size allowed (never a saved one), those evicted for the size
+remembered as left out (`limit`)."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
-from ..keys import article_key
-from ..reports import CacheStats, PruneReport
-from ..store.usage import CachedArticle
+from ..models import Entry
+from ..reports import CacheStats, Headline, PruneReport
+from ..store.usage import CachedArticle, LeftOut
+from .limit import Ranking, SyncRoom
 from .queries import LibraryQueries
 from .resources import _now
 
@@ -28,12 +31,14 @@ class LibraryPruning(LibraryQueries):
             disk_bytes=self.store.disk_usage(),
             oldest=datetime.fromtimestamp(min(times), UTC) if times else None,
             newest=datetime.fromtimestamp(max(times), UTC) if times else None,
+            left_out=len(self.store.left_out_keys()),
         )
 
     def prune(self, older_than: float | None = None, max_bytes: int | None = None) -> PruneReport:
         """Evict cached articles: those unused for `older_than` seconds, then, until the cache
-        holds at most `max_bytes`, those read (the least recently read first), then the unread
-        (the oldest story first: the newest unread go last). Saved articles are never evicted."""
+        holds at most `max_bytes`, in the limit's order (`Ranking`: those read first, the least
+        recently read first, then the unread, the oldest story first). Saved articles are never
+        evicted. Those evicted for the size are remembered as left out (`limit`)."""
         articles = self.store.cached_articles()
         total = sum(a.size for a in articles)
         candidates = [a for a in articles if not a.saved]
@@ -43,44 +48,50 @@ class LibraryPruning(LibraryQueries):
             candidates = [a for a in candidates if a.last_used >= cutoff]
         else:
             gone = []
+        for_size: list[CachedArticle] = []
         if max_bytes is not None:
             left = total - sum(a.size for a in gone)
-            for article in self._eviction_order(candidates):
+            for article in self._ranking().order(candidates):
                 if left <= max_bytes:
                     break
-                gone.append(article)
+                for_size.append(article)
                 left -= article.size
-        for article in gone:
+        at = time.time()
+        for article in gone + for_size:
             self.store.delete_article(article.key)
-        freed = sum(a.size for a in gone)
-        return PruneReport(len(gone), freed, sum(a.saved for a in articles), total - freed)
+        for article in for_size:
+            left_out = LeftOut(article.size, article.cached_at, article.last_used, at)
+            self.store.mark_left_out(article.key, left_out)
+        evicted = {a.key: a.size for a in gone + for_size}
+        freed = sum(evicted.values())
+        kept_saved = sum(a.saved for a in articles)
+        return PruneReport(len(evicted), freed, kept_saved, total - freed, evicted)
 
-    def _eviction_order(self, articles: list[CachedArticle]) -> list[CachedArticle]:
-        """`articles` in the order a size limit evicts them. A traveller syncs before a
-        flight to read what is new: the articles read go first, the least recently read
-        first, and so do those no headline lists any more (a feed dropped, `reader show` of
-        a page no feed has), which nothing invites reading; then the unread, by their story's
-        time (the feed's, else when cached), oldest first. A sync caches a feed's newest
-        first, so going by when an article was cached would evict the newest unread first."""
-        unread: dict[str, float] = {}  # article key: its story's time
-        read: set[str] = set()
+    def _ranking(self) -> Ranking:
+        """The limit's order of eviction, from the headlines as the store has them."""
+        listed: list[tuple[Entry, bool]] = []
         for url in self.store.feed_urls():
             read_ids = self.store.read_ids(url)
-            for entry in self.store.entries(url):
-                if not entry.link:
-                    continue
-                key = article_key(entry.link)
-                if entry.id in read_ids:
-                    read.add(key)
-                else:
-                    when = entry.published or entry.updated
-                    story = when.timestamp() if when else float("inf")
-                    unread[key] = min(unread.get(key, story), story)
+            listed += [(entry, entry.id in read_ids) for entry in self.store.entries(url)]
+        return Ranking.of(listed)
 
-        def rank(article: CachedArticle) -> tuple[int, float]:
-            if article.key in read or article.key not in unread:
-                return (0, article.last_used)
-            story = unread[article.key]
-            return (1, article.cached_at if story == float("inf") else story)
+    def _sync_room(self, headlines: list[Headline]) -> SyncRoom | None:
+        """The size limit as a sync starting with `headlines` sees it (None without one)."""
+        if not self.cache_max_bytes:
+            return None
+        listed = [(h.entry, h.read) for h in headlines]
+        cached = self.store.cached_articles()
+        return SyncRoom(self.cache_max_bytes, listed, cached, self.store.left_out())
 
-        return sorted(articles, key=rank)
+    def _settle_left_out(self, listed: set[str], room: SyncRoom | None) -> int:
+        """After a sync and its prune: the articles it left out unfetched remembered (unless
+        opened meanwhile), the records of those no headline lists any more (`listed`: their
+        keys) forgotten, and all of them without a limit; how many are left out."""
+        if room is not None:
+            for key, left_out in room.newly_left_out().items():
+                if not self.store.has_article(key):
+                    self.store.mark_left_out(key, left_out)
+        known = self.store.left_out_keys()
+        stale = known - listed if self.cache_max_bytes else known
+        self.store.forget_left_out(stale)
+        return len(known - stale)

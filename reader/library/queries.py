@@ -88,6 +88,7 @@ class LibraryQueries(LibraryResources):
         cached_keys = self.store.article_keys()
         partial_keys = self.store.partial_keys()
         not_article_keys = self.store.not_article_keys()
+        left_out_keys = self.store.left_out_keys()
         out: list[Headline] = []
         for url in urls:
             read = self.store.read_ids(url)
@@ -101,8 +102,11 @@ class LibraryQueries(LibraryResources):
                 is_saved = bool(key) and key in saved
                 partial = cached and key in partial_keys
                 not_article = not cached and bool(key) and key in not_article_keys
+                left_out = not cached and bool(key) and key in left_out_keys
                 out.append(
-                    Headline(entry, entry.id in read, cached, is_saved, partial, not_article)
+                    Headline(
+                        entry, entry.id in read, cached, is_saved, partial, not_article, left_out
+                    )
                 )
         out.sort(
             key=lambda h: (

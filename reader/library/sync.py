@@ -1,6 +1,6 @@
 """Feeds refreshed over the network, and a sync: every feed refreshed and every article not
 cached yet downloaded, a feed's new articles as soon as it is in, with progress as it goes and the
-cache pruned to its limit after."""
+cache pruned to its limit after (none fetched that the limit would evict then: `limit`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import asyncio
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from typing import Literal
@@ -22,6 +23,7 @@ from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, Sync
 from ..urls import canonical_url
 from .downloads import LibraryDownloads
 from .failures import _unexpected_as_fetch_error
+from .gates import PriorityGate
 from .resources import _now
 
 FEED_ACCEPT = (
@@ -169,6 +171,12 @@ class LibrarySync(LibraryDownloads):
             if not self.store.has_article(entry.link):
                 title = self._portal.answered_by_portal(canonical_url(entry.link)) or ""
                 failures.append((entry, portal_error(title, entry.link)))
+        for n, (entry, error) in enumerate(failures):
+            # Refused as a page to sign in before it was known for the login page it is.
+            if error.kind == ErrorKind.SIGN_IN:
+                title = self._portal.answered_by_portal(canonical_url(entry.link))
+                if title is not None:
+                    failures[n] = (entry, portal_error(title, entry.link))
         taken = {id(entry) for entry, error in failures if error.kind == ErrorKind.PORTAL}
         incomplete[:] = [(e, a) for e, a in incomplete if id(e) not in taken]
         marked: list[FeedResult] = []
@@ -203,6 +211,8 @@ class LibrarySync(LibraryDownloads):
         # When each cached article's page came: one its feed says was updated since is fetched
         # again (a correction, a live blog), once a sync.
         renewable = await asyncio.to_thread(self.store.renewable)
+        # The size limit: what it would evict at the end of the sync is not fetched.
+        room = await asyncio.to_thread(self._sync_room, headlines)
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
         for headline in headlines:
             by_feed[headline.entry.feed_url].append(headline.entry)
@@ -222,16 +232,19 @@ class LibrarySync(LibraryDownloads):
         # in memory (and before an article the reader opens meanwhile) by the thousand. The cap
         # is per host first: a feed's 40 articles on one host must not take every slot while
         # the other hosts' connections sit idle.
-        host_ahead: defaultdict[str, asyncio.Semaphore] = defaultdict(
-            lambda: asyncio.Semaphore(4 * self.limits.per_host)
+        # Over a size limit the newest unread go first (the older may not fit: not fetched).
+        host_ahead: defaultdict[str, PriorityGate] = defaultdict(
+            lambda: PriorityGate(4 * self.limits.per_host)
         )
-        ahead = asyncio.Semaphore(4 * self.limits.max_connections)
+        ahead = PriorityGate(4 * self.limits.max_connections)
         todo: list[Entry] = []
         tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
         gone: list[tuple[Entry, FetchError]] = []
         still_gone = 0
+        held_back = 0  # queued, then left out for the limit (what came before filled it)
+        listed: set[str] = set()  # the keys of every headline's article
         incomplete: list[tuple[Entry, Article]] = []
         fetched: list[Entry] = []
         # The cache refusing a write (a full disk) refuses the next too: the articles still to
@@ -258,11 +271,18 @@ class LibrarySync(LibraryDownloads):
                 )
 
         async def one(entry: Entry) -> None:
-            nonlocal done, unwritable, still_gone
+            nonlocal done, unwritable, still_gone, held_back
             try:
-                async with host_ahead[urlsplit(entry.link).netloc], ahead:
+                first = room.priority(article_key(entry.link)) if room is not None else ()
+                host = host_ahead[urlsplit(entry.link).netloc]
+                async with host.slot(first), ahead.slot(first):
                     if unwritable is not None:
                         raise replace(unwritable, url=entry.link)
+                    if room is not None and not room.keeps(article_key(entry.link)):
+                        held_back += 1
+                        done += 1
+                        report("articles")
+                        return
                     # Known uncached (see _sync_start): no record read per article on the loop,
                     # only a key looked up (is it an article to read on?).
                     article = await self._fetch_once(entry.link, entry)
@@ -283,16 +303,21 @@ class LibrarySync(LibraryDownloads):
             if article.incomplete:
                 incomplete.append((entry, article))
             fetched.append(entry)
+            if room is not None:
+                with suppress(StoreError):  # not measured: the prune at the end still is
+                    size = await asyncio.to_thread(self.store.article_size, entry.link)
+                    room.cached(article_key(entry.link), size)
             done += 1
             report("articles", entry, article.in_part)
 
         async def renew(entry: Entry) -> None:
             nonlocal renewed
-            async with host_ahead[urlsplit(entry.link).netloc], ahead:
+            async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
                 renewed += await self._renew(entry)
 
         def fetch(entry: Entry) -> None:
             key = article_key(entry.link) if entry.link else ""
+            listed.add(key)
             if (
                 key in renewable
                 and _updated_since(entry, renewable[key])
@@ -304,6 +329,8 @@ class LibrarySync(LibraryDownloads):
             if not key or key in skip:
                 return
             skip.add(key)
+            if room is not None and not room.keeps(key):
+                return
             todo.append(entry)
             tasks.append(asyncio.create_task(one(entry)))
 
@@ -315,6 +342,8 @@ class LibrarySync(LibraryDownloads):
             for entry in result.entries:
                 if entry.id not in known_ids:
                     known_ids.add(entry.id)
+                    if room is not None:
+                        room.ranking.note(entry)
                     already_cached += bool(entry.link) and article_key(entry.link) in cached
                 fetch(entry)
             report("feeds")
@@ -331,10 +360,27 @@ class LibrarySync(LibraryDownloads):
         if self._portal.last_seen > started:
             results = self._portal_answered(results, fetched, failures, incomplete)
         pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None
+        # Fetched and evicted at once (before the limit was seen to be reached): left out, not
+        # cached; the eviction said is that of articles cached before, for newer ones.
+        evicted = pruned.evicted if pruned else {}
+        at_once = {k for e in fetched if (k := article_key(e.link)) in evicted}
+        if pruned is not None:
+            before = {k: size for k, size in evicted.items() if k not in at_once}
+            freed = sum(before.values())
+            pruned = replace(pruned, removed=len(before), freed_bytes=freed, evicted=before)
+        left_out = 0
+        with suppress(StoreError):  # a cache that takes no writes: nothing new was left out
+            left_out = await asyncio.to_thread(self._settle_left_out, listed - {""}, room)
         report("done")
         return SyncReport(
             feeds=results,
-            articles_fetched=len(todo) - len(failures) - len(not_articles) - len(gone) - still_gone,
+            articles_fetched=len(todo)
+            - len(failures)
+            - len(not_articles)
+            - len(gone)
+            - still_gone
+            - held_back
+            - len(at_once),
             articles_already_cached=already_cached,
             articles_updated=renewed,
             article_failures=failures,
@@ -342,4 +388,6 @@ class LibrarySync(LibraryDownloads):
             gone=gone,
             incomplete=incomplete,
             pruned=pruned if pruned and pruned.removed else None,
+            left_out=left_out,
+            size_limit=self.cache_max_bytes,
         )

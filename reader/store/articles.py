@@ -21,7 +21,8 @@ from .feeds import StoreFeeds
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
 # opened, why it is no article, its later pages when it is split over several, a mark when
 # some of those are missing (`Article.incomplete`), why the last try to fetch it failed, when
-# the site last said it is gone (`gone`), and where the reader left it. ("also:" keys are the article's other addresses, keyed by those:
+# the site last said it is gone (`gone`), where the reader left it, and when the size limit left
+# it out (`left_out`). ("also:" keys are the article's other addresses, keyed by those:
 # `aliased`.)
 _ARTICLE_PREFIXES = (
     "article:",
@@ -35,6 +36,7 @@ _ARTICLE_PREFIXES = (
     "failed:",
     "gone:",
     "place:",
+    "left-out:",
 )
 
 
@@ -116,6 +118,7 @@ class StoreArticles(StoreFeeds):
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
             self._articles.delete(f"gone:{key}")
+            self._articles.delete(f"left-out:{key}")
             self._mark_missing_text(key, article)
             for address in _other_addresses(key, article):
                 self._articles.set(f"also:{address}", url)

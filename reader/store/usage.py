@@ -1,9 +1,11 @@
 """What the reader does with cached articles, in the store: saved for good, when last read,
-where left; and the articles as eviction sees them (size, when cached, when last used, saved)."""
+where left; the articles as eviction sees them (size, when cached, when last used, saved), and
+those the size limit left out (evicted, or never fetched for it)."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +15,7 @@ from .articles import StoreArticles
 from .directory import _reporting_storage_errors
 
 _SAVED = "saved"
+_LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,19 @@ class CachedArticle:
     cached_at: float  # epoch seconds
     last_used: float  # last opened, else when cached
     saved: bool
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """An article the cache's size limit left out: evicted for it, or not fetched by a sync
+    because it would have been. What it took and when it was cached and last used (as
+    `CachedArticle` had them; its size 0 and both times when it was left out, for one never
+    fetched), for a sync to tell whether the cache has room for it now."""
+
+    size: int
+    cached_at: float
+    last_used: float
+    at: float  # when it was left out
 
 
 @_reporting_storage_errors
@@ -94,6 +110,45 @@ class StoreUsage(StoreArticles):
             CachedArticle(key, sizes.get(key, 0), at, max(at, read_at.get(key, 0.0)), key in saved)
             for key, at in cached_at.items()
         ]
+
+    def article_size(self, url: str) -> int:
+        """The bytes an article takes, as `cached_articles` counts them (0 when not cached)."""
+        key = article_key(url)
+        names = [f"{kind}:{key}" for kind in ("article", "raw", "fallback", "pages")]
+        query = (
+            "SELECT CASE WHEN filename IS NULL THEN length(value) ELSE size END FROM Cache "
+            "WHERE key IN (?, ?, ?, ?)"
+        )
+        return sum(int(size or 0) for (size,) in self._articles._sql(query, names).fetchall())
+
+    def left_out(self) -> dict[str, LeftOut]:
+        """The articles the size limit left out (see `LeftOut`), by key. Cached again, an
+        article is no longer one (`put_article`)."""
+        found: dict[str, LeftOut] = {}
+        for key in self._keys_with_prefix("left-out:"):
+            record = self._load(self._articles, f"left-out:{key}")
+            try:
+                size, cached_at, last_used, at = (float(record[n]) for n in _LEFT_OUT_FIELDS)
+                found[key] = LeftOut(int(size), cached_at, last_used, at)
+            except (KeyError, TypeError, ValueError):
+                self._drop_damaged(self._articles, f"left-out:{key}")
+        return found
+
+    def is_left_out(self, url: str) -> bool:
+        return f"left-out:{article_key(url)}" in self._articles
+
+    def left_out_keys(self) -> set[str]:
+        """The keys of the articles the size limit left out, in one query."""
+        return self._keys_with_prefix("left-out:")
+
+    def mark_left_out(self, key: str, left: LeftOut) -> None:
+        self._save(
+            self._articles, f"left-out:{key}", {n: getattr(left, n) for n in _LEFT_OUT_FIELDS}
+        )
+
+    def forget_left_out(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._articles.delete(f"left-out:{key}")
 
     def disk_usage(self) -> int:
         return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())

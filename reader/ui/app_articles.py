@@ -130,11 +130,16 @@ class ReaderAppArticles(ReaderAppHeadlines):
             raise
 
     def prefetch(self, headlines: list[Headline]) -> None:
-        """Fetch ahead the first uncached articles of the list on screen (replacing any earlier run)."""
+        """Fetch ahead the first uncached articles of the list on screen (replacing any earlier
+        run); not those the cache's size limit left out: the next sync would evict them again
+        (opening one fetches it)."""
         wanted = (
             h.entry
             for h in headlines
-            if not h.cached and h.entry.link and h.entry.id not in self._prefetch_failed
+            if not h.cached
+            and not h.left_out
+            and h.entry.link
+            and h.entry.id not in self._prefetch_failed
         )
         # islice: a feed switch on 10,000 cached headlines must not scan them all.
         todo = list(islice(wanted, self.prefetch_limit))

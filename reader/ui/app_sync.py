@@ -42,6 +42,8 @@ def sync_summary(report: SyncReport) -> str:
         line += f" · {missing} incomplete" + (" (the next sync reads on)" if reads_on else "")
     if report.gone:
         line += f" · {len(report.gone)} taken down (the feed's text stands in)"
+    if report.full:
+        line += f" · {report.full}"
     if report.not_articles:
         count = len(report.not_articles)
         what = plural(count, "link is not an article page", "links are not article pages")
