@@ -31,7 +31,13 @@ from .inserts import is_offer
 from .media import MEDIA_CLASS
 from .quotes import attribution_elements
 from .readable_cleanup import _FOOTNOTES, _HEADINGS, _CleanUp
-from .readable_siblings import _cited_ids, _holds_ids, _paragraph_of, _pictures_after
+from .readable_siblings import (
+    _cited_ids,
+    _holds_ids,
+    _paragraph_of,
+    _pictures_after,
+    is_source_line,
+)
 from .teasers import ITEM_NUMBER
 
 __all__ = ["Unparseable", "readable_article"]
@@ -190,8 +196,10 @@ class _Readability(_CleanUp):
             # The article's correction, editor's note or update in a box of its own beside the
             # body: a line or two, under any score or length asked of the body's parts; and the
             # notes its numbers link to (pandoc's `<section class="footnotes">` beside the body
-            # of one section), however short each note is.
-            if sibling is not best and (is_article_note(sibling) or _holds_ids(sibling, cited)):
+            # of one section), however short each note is; the line naming the story's source.
+            if sibling is not best and (
+                is_article_note(sibling) or _holds_ids(sibling, cited) or is_source_line(sibling)
+            ):
                 candidates[sibling] = {"content_score": threshold, "elem": sibling}
         for sibling in parent if parent is not None else ():
             # An intro in its own wrappers beside the body (a review's opening paragraph in a

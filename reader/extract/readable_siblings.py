@@ -76,3 +76,21 @@ def _holds_picture_alone(el: HtmlElement) -> bool:
         if seen > room:
             return False
     return any(worth_keeping(img) for img in el.iter("img"))
+
+
+# The line naming where the story came from, in a box of its own after the body: a Ukrainian
+# paper's `<p class="source">Джерело: Львівська міська рада</p>`. Short and unended, it fails
+# the sibling test of a paragraph; a citation needs it as much as a "Contributing:" line.
+_SOURCE_LINE = re.compile(
+    r"(?:source|sources|quelle|fuente|fonte|bron|źródło|джерело|источник|kaynak|sumber|nguồn"
+    r"|πηγή|المصدر|מקור)\s*:\s*[^\W\d_][^:]{1,80}",
+    re.IGNORECASE,
+)
+
+
+def is_source_line(el: HtmlElement) -> bool:
+    """`el` is a paragraph that only names the story's source: "Джерело: …", "Source: …"."""
+    paragraph = _paragraph_of(el)
+    if paragraph is None or next(paragraph.iter("a", "img"), None) is not None:
+        return False
+    return bool(_SOURCE_LINE.fullmatch(" ".join(paragraph.text_content().split())))
