@@ -206,6 +206,7 @@ def test_article_text_is_kept(inner: str) -> None:
         '<p>Διαβάστε επίσης: <a href="/a">Ρεκόρ για το λιμάνι του Πειραιά</a></p>',
         '<p>ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: <a href="/a">Ρεκόρ για το λιμάνι του Πειραιά</a></p>',
         '<p><strong>קראו עוד:</strong> <a href="/a">הנמל שובר שיא</a></p>',
+        '<p><strong>อ่านเพิ่มเติม:</strong> <a href="/a">ท่าเรือแหลมฉบังทำสถิติใหม่</a></p>',
         # The Hindu's and News24's pointer to another story, a bar after "READ".
         '<p>READ | <a href="/a">Metro fares unlikely to change this year</a></p>',
         '<p><strong>READ | <a href="/a">The port\'s winter outlook: what to know</a></strong></p>',

@@ -57,8 +57,14 @@ def as_written(name: str) -> str:
 
 # The words a byline joins its writers' names with, in the languages read here ("Wang Xintong
 # and Denise Jia", "Anna Krüger und Jens Meyer", "Ana Ruiz y Tom Berg", "Анна Лебедева и
-# Павел Орлов"), or an ampersand.
-_NAME_JOIN = re.compile(r"\s+(?:and|und|et|y|e|i|og|och|en|и|و)\s+|\s*&\s*", re.IGNORECASE)
+# Павел Орлов", Greek's "και", Indonesian's "dan", Vietnamese's "và", Turkish's "ve", Thai's
+# "และ"), or an ampersand; Hebrew writes "and" as the letter ו before the second name ("נועה
+# ברק ואלון שמעוני", "… ו-אלון …"), split only where each side is a whole name.
+_NAME_JOIN = re.compile(
+    r"\s+(?:and|und|et|y|e|i|og|och|en|и|و|และ|(?-i:και|dan|và|ve))\s+|\s*&\s*"
+    r"|\s+ו-?(?=[\u05d0-\u05ea])",
+    re.IGNORECASE,
+)
 
 
 def _whole_name(text: str) -> bool:

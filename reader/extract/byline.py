@@ -90,12 +90,24 @@ def _parted_text(el: HtmlElement, parts: list[str]) -> None:
         parts.append(child.tail or "")
 
 
+# A credit line that opens with a writer's label is the byline: Tribun's `div.credit`,
+# "Penulis: <a>…</a> | Editor: <a>…</a>". Not a picture's credit, which a figure holds.
+_CREDIT_HINT = re.compile(r"credit", re.IGNORECASE)
+
+
 def is_byline_element(el: HtmlElement) -> bool:
-    """`el` is named a byline: `rel=author`, an `itemprop` author, a byline's class or id."""
+    """`el` is named a byline: `rel=author`, an `itemprop` author, a byline's class or id, or
+    a credit's that opens with "By" (in a language read here) outside a figure."""
+    names = names_of(el)
     return (
         el.get("rel") == "author"
         or "author" in (el.get("itemprop") or "")
-        or bool(_BYLINE_HINT.search(names_of(el)))
+        or bool(_BYLINE_HINT.search(names))
+        or (
+            bool(_CREDIT_HINT.search(names))
+            and bool(_PREFIX.match(" ".join((el.text or "").split()) + " "))
+            and not any(node.tag in ("figure", "figcaption") for node in el.iterancestors())
+        )
     )
 
 

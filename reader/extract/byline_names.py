@@ -17,14 +17,15 @@ from .written_dates import parse_text_date
 # "By", "Par", "Por", "Von", "Door", "Av"/"Af" (Scandinavian), "Written by", "Autor:",
 # "Автор:", "от", Indonesian and Malay "Oleh", Arabic's "بقلم" ("by the pen of") and "الكاتب" ("the writer"), Persian's
 # "نوشته" ("written by") and "نویسنده", Urdu's "مصنف", Turkish's "Yazar:", Hebrew's "מאת",
-# Hindi's "लेखक:", and Italian's "di", lower-case only: "Di Marco" is a surname; followed by a
+# Hindi's "लेखक:", Indonesian's "Penulis:" ("writer"), Greek's "Γράφει ο/η" ("writes"), Thai's
+# "โดย", and Italian's "di", lower-case only: "Di Marco" is a surname; followed by a
 # colon or a comma (the World Service's "Author, " label). Chinese writes "记者张三"
 # ("reporter") and "作者：李明" ("author", with its colon or a space) with no space.
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|reporting|words|story|photos?|photographs|photography|pictures"
     r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af"
     r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|الكاتب|نوشته|نویسنده"
-    r"|مصنف|yazar|מאת|लेखक|oleh|(?-i:di))\b\s*[:：,،]?\s+|(?:记者|記者)\s*[:：]?\s*"
+    r"|مصنف|yazar|מאת|लेखक|oleh|penulis|γράφει(?:\s+(?:ο|η|οι))?|โดย|(?-i:di))\b\s*[:：,،]?\s+|(?:记者|記者)\s*[:：]?\s*"
     r"|作者(?:\s*[:：]\s*|\s+))",
     re.IGNORECASE,
 )
@@ -193,6 +194,9 @@ _PHOTOS_THEN_TEXT = re.compile(
     r"(?:text|words|story|written|reporting|texto|texte)\s*(?:by\b|:)\s*(?P<writer>\S.*)$",
     re.IGNORECASE,
 )
+# The Gulf papers open a byline with the place it was filed from: "الفجيرة: سلمى الحمادي"
+# ("Fujairah: Salma Al Hammadi"), "رأس الخيمة: …"; a place of one or two words.
+_ARABIC_PLACE = re.compile(r"^[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*:\s*(?=\S)")
 
 
 def clean_byline(text: str) -> str:
@@ -203,6 +207,7 @@ def clean_byline(text: str) -> str:
     if photo_essay:
         text = photo_essay.group("writer")
     text = _unbracketed(without_label(_unbracketed(_AFFILIATION_MARKS.sub("", text))))
+    text = _ARABIC_PLACE.sub("", text)
     text = _ROLE_IN_BRACKETS.sub("", text)
     text = _AFTER_NAME.sub("", text)
     text = _JOB_TITLE.sub("", text)

@@ -13,7 +13,7 @@ from ..dates import ascii_digits
 from ..models import words_in
 from .month_names import MONTHS, month_key
 from .solar_hijri import solar_hijri_date
-from .written_dates import dateline_dates, opens_with_date_label, states_only_dates
+from .written_dates import common_era, dateline_dates, opens_with_date_label, states_only_dates
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -80,9 +80,9 @@ def _is_bare_dateline(text: str, published: datetime | None, updated: datetime |
     if not dates or not states_only_dates(text):
         return False
     numbers = set(_NUMBER.findall(ascii_digits(text)))
-    years = {n for n in numbers if len(n) == 4}
+    years = {common_era(int(n)) for n in numbers if len(n) == 4}
     return (
-        years <= {str((d + timedelta(days=shift)).year) for d in dates for shift in (-1, 0, 1)}
+        years <= {(d + timedelta(days=shift)).year for d in dates for shift in (-1, 0, 1)}
         and _months_named(text) <= _months_near(dates)
         and bool(numbers & set().union(*map(_days_of, dates)))
     )

@@ -32,6 +32,10 @@ from .zone_country import placed_language
 _DATE_HINT = re.compile(
     r"(?<!candi)date|time(?!line)|publish|posted|updated|byline|meta", re.IGNORECASE
 )
+# A writer's line, which may give the dates after the names with their labels: Ynet's "מאת …
+# | פורסם: 02.12.26, 18:40 | עודכן: …" in a `div.author-line`. Only labelled dates count: an
+# author's box may say when the writer joined.
+_AUTHOR_HINT = re.compile(r"author", re.IGNORECASE)
 _SKIP_TAGS = frozenset(["script", "style", "head", "html", "body", "meta", "link"])
 # Where a date is a photo's, a quotation's or a table's, not the article's ("image-meta": "Taken
 # 3 March 1998").
@@ -151,15 +155,17 @@ def _datelines(
     for el in doc.xpath("//time[not(@datetime)] | //*[@class or @id]"):
         if el.tag in _SKIP_TAGS:
             continue
-        named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names_of(el))
-        if named and byline_place(el) < 2 and not _in_other_text(el):
+        names = names_of(el)
+        named = (el.tag == "time" and not el.get("datetime")) or _DATE_HINT.search(names)
+        author = not named and _AUTHOR_HINT.search(names)
+        if (named or author) and byline_place(el) < 2 and not _in_other_text(el):
             outside = not in_article(el) and not _under_the_headline(el, long)
             if outside:
                 headlines = page_headlines(doc) if headlines is None else headlines
                 outside = not over_the_headline(el, headlines)
-            candidates.append((outside and not _heads_a_post(el), el))
+            candidates.append((outside and not _heads_a_post(el), bool(author), el))
     candidates.sort(key=lambda c: c[0])
-    for outside, el in candidates:
+    for outside, author, el in candidates:
         text = el.text_content()
         if not text.strip() or len(text.split()) > _MAX_WORDS:
             continue
@@ -167,7 +173,7 @@ def _datelines(
         said_published, said_updated, labelled = _labelled(
             text, placed_language(language, text, el)
         )
-        if outside and not labelled and not anywhere:
+        if not labelled and (author or (outside and not anywhere)):
             continue
         yield _past(said_published), _past(said_updated)
 

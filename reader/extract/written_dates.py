@@ -33,7 +33,7 @@ from .month_names import (
 # could match makes a long run of it take exponential time to reject.
 _MARKS = (
     r"\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u093c\u093e-\u094f"
-    r"\u0962\u0963"
+    r"\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 )
 _MONTH = rf"(?P<month>(?:كانون|تشرين)\s+ال[أا]?\w+|[^\W\d_](?:[^\W\d_]|[{_MARKS}])*)\.?"
 # Where a word starts: `\b` is also between a letter and its accent ("á" written as two), and
@@ -41,9 +41,31 @@ _MONTH = rf"(?P<month>(?:كانون|تشرين)\s+ال[أا]?\w+|[^\W\d_](?:[^\W
 _WORD_START = rf"(?<![\w{_MARKS}])"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Thai months as Thai sites write them, whole or cut short with their dots ("ธ.ค."), longest
+# first; Thai counts its years in the Buddhist Era, 543 ahead ("3 ธ.ค. 2569" is 3 Dec 2026).
+_THAI_MONTH = "|".join(
+    re.escape(name)
+    for name in sorted((n for n in MONTHS if "\u0e00" <= n[0] <= "\u0e7f"), key=len, reverse=True)
+)
+_BUDDHIST_ERA = 543
 _DATES = [
     re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(
+        rf"(?<!\d)(?P<day>[0-3]?\d)\s*(?P<month>{_THAI_MONTH})\s*(?:พ\.ศ\.\s*)?"
+        rf"(?:(?P<buddhist>25\d\d)|{_YEAR})(?!\d)"
+    ),
+    # Vietnamese numbers its months: "2 tháng 12, 2026", "ngày 2 tháng 12 năm 2026".
+    re.compile(
+        rf"\b{_DAY}\s+tháng\s+(?P<month>[01]?\d)(?:\s*,\s*|\s+năm\s+|\s+){_YEAR}\b",
+        re.IGNORECASE,
+    ),
+    # Israeli sites' "02.12.26, 18:40": a year of two digits, read only before a time (else a
+    # version's or a section's number).
+    re.compile(
+        r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<short>\d\d)(?![\d.])"
+        r"(?=,?\s*[0-2]?\d:[0-5]\d)"
+    ),
     # Folha's "3.mar.2026".
     re.compile(rf"\b(?P<day>[0-3]?\d)\.{_MONTH}{_YEAR}\b", re.IGNORECASE),
     # Chinese, Japanese and Korean text puts no space before a date ("송고2026-03-03"), so
@@ -71,7 +93,7 @@ _TIME = (
     r"(?:[:.h](?P<minute>[0-5]\d)|\s*[時时시]\s*(?P<minutes>[0-5]?\d)\s*[分분]"
     r"|(?=\s*[ap]\.?\s?m\b))(?::[0-5]\d)?"
     # Argentina's "06:30 hs" (horas).
-    r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*(?:uhr|hrs?|hs|h)\b)?"
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*(?:uhr|hrs?|hs|h)\b|\s*น\.)?"
 )
 _AFTERNOON = frozenset(["午後", "下午", "오후"])
 # Zones by the names datelines use. IST, CST and the like are several zones: see `_BY_COUNTRY`.
@@ -111,7 +133,9 @@ _ZONE = r"(?P<zone>[a-zа-я]{1,4}\b)?\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)
 # Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM",
 # "5 March 2026 • 9:30am".
 _AFTER = re.compile(
-    r"^(?:\s|,|:|\.|\||-|–|—|•|·|at|um|à|a las|alle|ore|às|om|o godz\.|godz\.|o|в|о|saat"
+    r"^(?:\s|,|:|\.|\||-|–|—|•|·|at|um|à|a las|alle|ore|às|om|o godz\.|godz\.|o|в|о|saat|lúc"
+    # Turkish sites name the weekday after the date: "2 Aralık 2026 Çarşamba 11:45".
+    rf"|(?<!\w){WEEKDAYS}(?!\w)"
     # "2026 г.", "2026 р.", "2026 r.": Russian's, Ukrainian's and Polish's "year"; "kl." the
     # Scandinavians' "o'clock" ("3 december 2026 kl. 10.15").
     r"|[гр]\.|r\.|kl\.?)*"
@@ -232,6 +256,22 @@ def _order_language(text: str, language: str) -> str:
     return language
 
 
+def common_era(year: int) -> int:
+    """`year` of the Common Era, as a Thai date's year of the Buddhist Era ("2569") is read."""
+    return year - _BUDDHIST_ERA if _BUDDHIST_ERA + 1900 <= year < _BUDDHIST_ERA + 2100 else year
+
+
+def _year(match: re.Match[str]) -> int:
+    """The year of a date `_DATES` found: a Thai one's of the Buddhist Era, an Israeli one's
+    of two digits ("02.12.26") this century's."""
+    found = match.groupdict()
+    if found.get("buddhist"):
+        return int(found["buddhist"]) - _BUDDHIST_ERA
+    if found.get("short"):
+        return 2000 + int(found["short"])
+    return int(match["year"])
+
+
 def parse_text_date(text: str, language: str = "") -> datetime | None:
     """The first date `text` states whole, with its time and zone when it gives them; None for
     a text that gives none (or only a relative one: "2 hours ago"). `language` is the page's,
@@ -252,7 +292,7 @@ def parse_text_date(text: str, language: str = "") -> datetime | None:
             if number is None:
                 continue
             try:
-                day = datetime(int(match["year"]), number, date)
+                day = datetime(_year(match), number, date)
             except ValueError:
                 continue
             found.append((match.start(), match.end(), day))
@@ -369,7 +409,7 @@ _ZONE_NAME = re.compile(
 _DATELINE_REST = re.compile(
     r"(?<!\w)(?:on|at|le|am|um|el|de|del|a las|alle|ore|às|om|o|godz|в|о|saat|г|года|р|r|à|kl"
     rf"|{WEEKDAYS})(?!\w)"
-    r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|[（(][月火水木金土日월화수목금토일][）)]"
+    r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|(?<!\S)น\.|[（(][月火水木金土日월화수목금토일][）)]"
     r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후",
     re.IGNORECASE,
 )
