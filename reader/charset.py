@@ -20,7 +20,12 @@ import re
 import unicodedata
 
 from .charset_guess import _guess
-from .charset_labels import normalise_charset, sniff_meta_charset, xml_declared_charset
+from .charset_labels import (
+    is_text_codec,
+    normalise_charset,
+    sniff_meta_charset,
+    xml_declared_charset,
+)
 from .charset_misread import _CLEAN, _alternatives, _contradicted, _mess, _misread_sibling
 from .cyrillic_text import CYRILLIC_FAMILY
 from .mixed_charset import (
@@ -143,8 +148,9 @@ def _drop_unparseable_reference(match: re.Match[str]) -> str:
 def decode(body: bytes, codec: str) -> str:
     """`body` decoded with `codec`, never failing: bytes it can't decode become U+FFFD, but in
     UTF-8 a page's stray bytes of a single-byte charset are read with it (`decode_with_strays`).
-    Valid UTF-8 is decoded at C speed, nothing else worked out."""
-    name = codecs.lookup(codec).name
+    Valid UTF-8 is decoded at C speed, nothing else worked out. A codec that is no text
+    encoding ("base64", or a name Python doesn't know) is never used: UTF-8 instead."""
+    name = codecs.lookup(codec).name if is_text_codec(codec) else "utf-8"
     if name == "cp1258":
         # Windows-1258 spells most Vietnamese letters as a base and a combining tone mark; a
         # browser shows them composed, and a quote pasted elsewhere or a grep must match the
