@@ -22,7 +22,7 @@ from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
 from .dates import parse_datetime
 from .models import ErrorKind, FetchError, Response
 from .safe import safe_line
-from .urls import address_controls, is_web_url, not_web_url
+from .urls import address_controls, is_web_url, not_web_url, web_url_problem
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _TRANSIENT = frozenset({502, 503, 504})
@@ -31,6 +31,27 @@ _TRANSIENT = frozenset({502, 503, 504})
 def _host_key(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.hostname}:{parts.port or ''}"
+
+
+async def _check_redirect(response: httpx.Response) -> None:
+    """A redirect to an address no request can be made to ("http://host:99999/", "http://xn--/")
+    is that fetch's failure, in words. Checked as the answer comes, before httpx reads its
+    `Location` itself (it does, even not following it): it raised IDNAError or ValueError
+    there, which ended a whole sync."""
+    if response.status_code not in _REDIRECTS or "location" not in response.headers:
+        return
+    url = str(response.request.url)
+    try:
+        target = urljoin(url, response.headers["location"])
+        problem = web_url_problem(target)
+        if not problem:
+            httpx.URL(target)
+    except (httpx.InvalidURL, ValueError):  # IDNAError is a ValueError
+        problem = "it is no valid address"
+        target = response.headers["location"]
+    if problem:
+        message = f"the server sent an invalid redirect: {problem}: {safe_line(target, 120)}"
+        raise FetchError(ErrorKind.BAD_URL, message, url)
 
 
 def _tls_context(ca_file: str) -> ssl.SSLContext:
@@ -65,6 +86,7 @@ class Fetcher:
             verify=_tls_context(limits.ca_file) if limits.ca_file else True,
             http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
             trust_env=False,  # a proxy from the environment must not see loopback or private reading
+            event_hooks={"response": [_check_redirect]},
         )
         self._global = asyncio.Semaphore(limits.max_connections)
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
@@ -101,7 +123,8 @@ class Fetcher:
         """
         if not is_web_url(url):
             message = f"not an http(s) link: {safe_line(url, 200)}"
-            if address_controls(url):  # a feed subscribed before `add` refused such addresses
+            # A feed subscribed before `add` refused such addresses, an item's link.
+            if address_controls(url) or web_url_problem(url):
                 message = not_web_url(url)
             raise FetchError(ErrorKind.BAD_URL, message, url)
         headers = {"Accept": accept}
@@ -174,7 +197,7 @@ class Fetcher:
             async with self._per_host[_host_key(url)], self._global:
                 try:
                     request = self._client.build_request("GET", url, headers=headers)
-                except httpx.InvalidURL:
+                except (httpx.InvalidURL, ValueError):  # IDNAError is a ValueError
                     # Not sent at all: the address asked for is at fault, not a server.
                     raise FetchError(
                         ErrorKind.BAD_URL, f"not a valid web address: {safe_line(url, 200)}", url
