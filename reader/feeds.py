@@ -46,6 +46,20 @@ def _capped_author_detail(self: Any, key: str = "author") -> None:
 
 feedparser.mixin._FeedParserMixin._sync_author_detail = _capped_author_detail  # type: ignore[method-assign]
 
+# And each category (<category>, <dc:subject>, Atom's <category term>) is compared with every one
+# the item has before it is kept: a hostile item's 100,000 held `reader add` and every sync for
+# half an hour. No item needs more than these; the rest are not read.
+MAX_CATEGORIES = 100
+_add_tag = feedparser.mixin._FeedParserMixin._add_tag
+
+
+def _capped_add_tag(self: Any, term: Any, scheme: Any, label: Any) -> None:
+    if len(self._get_context().get("tags") or ()) < MAX_CATEGORIES:
+        _add_tag(self, term, scheme, label)
+
+
+feedparser.mixin._FeedParserMixin._add_tag = _capped_add_tag  # type: ignore[method-assign]
+
 
 # A document type declaration with its internal subset is where entity bombs ("billion
 # laughs") and external entities (XXE) live. Feeds don't need one: every one is removed before

@@ -15,7 +15,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.config import FetchLimits
 from reader.extract import MAX_TAGS, extract_article
-from reader.feeds import MAX_AUTHOR_CHARS, parse_feed
+from reader.feeds import MAX_AUTHOR_CHARS, MAX_CATEGORIES, parse_feed
 from reader.library import Library
 from reader.models import ErrorKind, FetchError
 from reader.render import to_text
@@ -168,6 +168,21 @@ def test_an_author_field_is_cut_before_feedparser_searches_it() -> None:
     assert len(parsed.entries[0].author) == MAX_AUTHOR_CHARS
     assert len(parsed.feed.author) == MAX_AUTHOR_CHARS
     assert parse_feed(feed.encode(), "https://t.example/feed").entries[0].author.startswith("ZZZ")
+
+
+def test_an_items_categories_are_capped_before_feedparser_compares_them() -> None:
+    """feedparser compares each category with every one kept before it: an item of 100,000
+    held `reader add` for half an hour. The first MAX_CATEGORIES are kept, in order."""
+    tags = "".join(f"<category>c{n}</category>" for n in range(3 * MAX_CATEGORIES))
+    subjects = "".join(f"<dc:subject>s{n}</dc:subject>" for n in range(3 * MAX_CATEGORIES))
+    feed = (
+        '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T'
+        f"</title><item><title>A</title><link>https://t.example/a</link>{tags}{subjects}</item>"
+        "</channel></rss>"
+    )
+    entry = feedparser.parse(feed.encode()).entries[0]
+    assert [t.term for t in entry.tags] == [f"c{n}" for n in range(MAX_CATEGORIES)]
+    assert parse_feed(feed.encode(), "https://t.example/feed").entries[0].title == "A"
 
 
 def test_a_page_of_too_many_tags_is_refused_before_it_is_parsed() -> None:
