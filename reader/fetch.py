@@ -160,11 +160,12 @@ class Fetcher:
             async with asyncio.timeout(self.limits.total_timeout):
                 return await self._follow(url, headers, limit, decode)
         except TimeoutError:
+            # Not tried again: a server that trickled its answer past the whole deadline will
+            # trickle it again, and three tries held a reader 60 s saying "within 20 s".
             raise FetchError(
                 ErrorKind.TIMEOUT,
                 f"no complete answer within {self.limits.total_timeout:g} s from {_host(url)}",
                 url,
-                retryable=True,
             ) from None
         except httpx.TimeoutException as exc:
             raise FetchError(

@@ -197,6 +197,18 @@ def test_a_page_of_too_many_tags_is_refused_before_it_is_parsed() -> None:
 
 
 # -- size and time -------------------------------------------------------------------------------
+def test_an_answer_trickling_past_the_deadline_is_not_asked_for_again(
+    hostile: HTTPServer, data_dir: Path
+) -> None:
+    """Each try waited the whole deadline again: `reader show` said "no complete answer within
+    20 s" after 63 s."""
+    limits = FetchLimits(read_timeout=2.0, total_timeout=1.0, retries=2, backoff=0.01)
+    asked = sum(r.path == "/trickle.html" for r, _ in hostile.log)
+    error = article_error(data_dir, hostile.url_for("/trickle.html"), limits)
+    assert error.message == f"no complete answer within 1 s from {hostile.url_for('/')[7:-1]}"
+    assert sum(r.path == "/trickle.html" for r, _ in hostile.log) == asked + 1
+
+
 SMALL = FetchLimits(max_bytes=2 * 1024 * 1024, read_timeout=2.0, total_timeout=3.0, retries=0)
 
 
