@@ -231,7 +231,7 @@ class Fetcher:
             if wait is not None and wait > self.limits.max_retry_after:
                 raise FetchError(
                     ErrorKind.HTTP,
-                    f"rate-limited (HTTP 429): try again in {wait:.0f} s",
+                    f"rate-limited (HTTP 429): {_try_again(wait)}",
                     url,
                     status=status,
                 )
@@ -285,6 +285,23 @@ def _retry_after(value: str | None) -> float | None:
         return float(value)
     when = parse_datetime(value)
     return None if when is None else max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _try_again(seconds: float) -> str:
+    """When a rate limit's Retry-After asks to come back, in words: "try again in 2 hours"; a
+    date years ahead (one said 2099: "try again in 2299918820 s") as "later"."""
+    for unit, size, up_to in (
+        ("second", 1, 90),
+        ("minute", 60, 90 * 60),
+        ("hour", 3600, 48 * 3600),
+        ("day", 86400, 60 * 86400),
+    ):
+        if seconds < up_to:
+            count = max(1, round(seconds / size))
+            return f"try again in {count} {unit}{'s' if count != 1 else ''}"
+    years = seconds / (365.25 * 86400)
+    asked = f"{years:.0f} years" if years >= 1.5 else "months"
+    return f"try again later (the site asks to wait {asked})"
 
 
 def too_many_redirects(url: str, limit: int) -> FetchError:

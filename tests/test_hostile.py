@@ -316,3 +316,23 @@ def test_malformed_truncated_empty_and_duplicate_feeds(hostile: HTTPServer, data
     assert [e.title for e in untitled] == ["no title, no link"]
     result, headlines = run(_refresh(data_dir / "r", hostile.url_for("/relative.xml")))
     assert headlines[0].entry.link == hostile.url_for("/a.html")
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "said"),
+    [
+        ("Wed, 21 Oct 2099 07:28:00 GMT", "try again later (the site asks to wait "),
+        ("7200", "try again in 2 hours"),
+        ("45", "try again in 45 seconds"),
+    ],
+)
+def test_a_long_retry_after_is_said_in_words(
+    httpserver: HTTPServer, data_dir: Path, retry_after: str, said: str
+) -> None:
+    """A date in 2099 was "try again in 2299918820 s"."""
+    httpserver.expect_request("/busy.html").respond_with_data(
+        "Slow down", status=429, headers={"Retry-After": retry_after}
+    )
+    limits = FetchLimits(max_retry_after=30.0)
+    message = article_error(data_dir, httpserver.url_for("/busy.html"), limits).message
+    assert message.startswith(f"rate-limited (HTTP 429): {said}")
