@@ -243,6 +243,15 @@ def _authors(item: Any) -> str:
     return safe_line(", ".join(dict.fromkeys(_author(n) for n in names)), 200)
 
 
+def _reused_guids(items: list[Any], base: str) -> set[str]:
+    """The GUIDs a feed gives to items with different links."""
+    links: dict[str, set[str]] = {}
+    for item in items:
+        if guid := item.get("id"):
+            links.setdefault(guid, set()).add(absolute_url(base, item.get("link", "") or ""))
+    return {guid for guid, found in links.items() if len(found) > 1}
+
+
 def parse_feed(
     body: bytes,
     url: str,
@@ -310,7 +319,9 @@ def parse_feed(
     site_url = absolute_url(base, meta.get("link", "") or "")
     entries: list[Entry] = []
     seen: set[str] = set()
-    for item in items[: limits.max_feed_items]:
+    kept = items[: limits.max_feed_items]
+    reused = _reused_guids(kept, base)
+    for item in kept:
         link = absolute_url(base, item.get("link", "") or "")
         summary = item.get("summary", "") or ""
         if isinstance(summary, str):
@@ -319,6 +330,10 @@ def parse_feed(
         title = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
         title = title or _text(html.unescape(_strip_tags(summary)), 80)
         key = item.get("id") or link or title
+        if key in reused and link:
+            # One GUID for several stories (a CMS misconfigured): each is told by its link too,
+            # as feed readers do; by the GUID alone, five stories were one headline.
+            key = f"{key} {link}"
         if not key:
             continue
         eid = entry_id(url, key)

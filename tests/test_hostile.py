@@ -336,3 +336,24 @@ def test_a_long_retry_after_is_said_in_words(
     limits = FetchLimits(max_retry_after=30.0)
     message = article_error(data_dir, httpserver.url_for("/busy.html"), limits).message
     assert message.startswith(f"rate-limited (HTTP 429): {said}")
+
+
+def test_items_sharing_one_guid_with_different_links_are_kept_apart() -> None:
+    """A misconfigured CMS giving every item one GUID: five stories were one headline. Copies
+    with the same link are still one (the first, the newest)."""
+    items = "".join(
+        f"<item><title>Story {n}</title><link>https://t.example/s{n}</link><guid>same</guid></item>"
+        for n in range(5)
+    )
+    copy = "<item><title>Story 0 again</title><link>https://t.example/s0</link><guid>same</guid></item>"
+    other = "<item><title>Alone</title><link>https://t.example/a</link><guid>alone</guid></item>"
+    feed = f'<rss version="2.0"><channel><title>T</title>{items}{copy}{other}</channel></rss>'
+    entries = parse_feed(feed.encode(), "https://t.example/feed").entries
+    assert [e.title for e in entries] == [*(f"Story {n}" for n in range(5)), "Alone"]
+    assert len({e.id for e in entries}) == 6
+    # An item whose GUID no other item shares keeps the id it always had.
+    alone = parse_feed(
+        f'<rss version="2.0"><channel><title>T</title>{other}</channel></rss>'.encode(),
+        "https://t.example/feed",
+    ).entries[0]
+    assert entries[-1].id == alone.id
