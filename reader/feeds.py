@@ -194,13 +194,13 @@ _TITLE_MARKUP = re.compile(
 
 
 def _title(detail: Any, value: Any, limit: int) -> str:
-    """A title as its reader sees it. Written as HTML (Atom's type="html", and every RSS title,
-    which may be), its markup is left out and its entities read: "AT&amp;amp;T" is "AT&T",
+    """A title as its reader sees it. Written as HTML (Atom's type="html" or "xhtml", and every
+    RSS title, which may be), its markup is left out and its entities read: "AT&amp;amp;T" is "AT&T",
     "&lt;i&gt;" the text "<i>"; a tag that is no title markup ("The <title> tag") stays text."""
     if not isinstance(value, str):
         return ""
     kind = detail.get("type") if isinstance(detail, dict) else ""
-    if kind == "text/html" and ("&" in value or "<" in value):
+    if kind in ("text/html", "application/xhtml+xml") and ("&" in value or "<" in value):
         value = html.unescape(_TITLE_MARKUP.sub("", value))
     return _text(value, limit)
 

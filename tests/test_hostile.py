@@ -357,3 +357,14 @@ def test_items_sharing_one_guid_with_different_links_are_kept_apart() -> None:
         "https://t.example/feed",
     ).entries[0]
     assert entries[-1].id == alone.id
+
+
+def test_an_atom_xhtml_title_is_shown_as_its_text() -> None:
+    """It was shown with its tags: "XHTML <b>[bold red]RICH</b> …"."""
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title type="xhtml">'
+        '<div xmlns="http://www.w3.org/1999/xhtml">Harbour <b>[bold red]works</b> &amp; '
+        '<i>tides</i></div></title><link href="https://t.example/a"/><id>a</id></entry></feed>'
+    )
+    entry = parse_feed(feed.encode(), "https://t.example/feed").entries[0]
+    assert entry.title == "Harbour [bold red]works & tides"
