@@ -10,6 +10,7 @@ import codecs
 import html
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -180,7 +181,9 @@ def _content(item: Any, summary: str) -> str:
 
 
 def _text(value: Any, limit: int) -> str:
-    return safe_line(value if isinstance(value, str) else "", limit)
+    line = safe_line(value if isinstance(value, str) else "", limit)
+    # A title of zero-width spaces or bidi marks alone showed as a blank headline: it is none.
+    return line if any(unicodedata.category(c)[0] not in "CZ" for c in line) else ""
 
 
 # A tag in a feed's text: its name, a space, "/" or ">" after "<" ("a < b" is no tag).

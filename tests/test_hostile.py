@@ -368,3 +368,18 @@ def test_an_atom_xhtml_title_is_shown_as_its_text() -> None:
     )
     entry = parse_feed(feed.encode(), "https://t.example/feed").entries[0]
     assert entry.title == "Harbour [bold red]works & tides"
+
+
+def test_a_title_of_invisible_characters_alone_is_no_title() -> None:
+    """Two zero-width spaces showed as a blank headline, and an escape sequence alone as a
+    blank feed name."""
+    feed = (
+        '<rss version="2.0"><channel><title>&#x1b;[2J&#x200b;</title>'
+        "<item><title>&#x200b;&#x200b;</title><link>https://t.example/a</link></item>"
+        "<item><title>&#x202e;&#x2066;</title><link>https://t.example/b</link>"
+        "<description>Ferry times change on Monday.</description></item>"
+        "</channel></rss>"
+    )
+    parsed = parse_feed(feed.encode(), "https://t.example/feed")
+    assert parsed.title == ""  # the feed is then named by its address
+    assert [e.title for e in parsed.entries] == ["(untitled)", "Ferry times change on Monday."]
