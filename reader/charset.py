@@ -204,8 +204,21 @@ def clean_markup(text: str) -> str:
     refuses them when text is set or moved: a player's title holding one stopped the whole
     extraction). Escape sequences go whole first, so no "]0;title" is left of one; C1 controls
     become the windows-1252 characters they stand for."""
+    if "&#" in text:
+        # An escape sequence written with references ("&#x1b;]0;title&#x7;") goes whole too:
+        # dropped alone, its ESC left "]0;title" and "[2J[31m" in the text.
+        text = _ESCAPE_REFERENCE.sub(_raw_control, text)
     text = _windows_1252_c1(_UNPARSEABLE.sub("", without_escape_sequences(text)))
     return _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)
+
+
+# References to ESC and to the BEL and ESC that end an operating-system command.
+_ESCAPE_REFERENCE = re.compile(r"&#(?:[xX]0*(?:1[bB]|7)|0*(?:27|7));?")
+
+
+def _raw_control(match: re.Match[str]) -> str:
+    digits = match.group()[2:].rstrip(";")
+    return chr(int(digits[1:], 16) if digits[:1] in "xX" else int(digits))
 
 
 def _windows_1252_c1(text: str) -> str:

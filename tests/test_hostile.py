@@ -383,3 +383,18 @@ def test_a_title_of_invisible_characters_alone_is_no_title() -> None:
     parsed = parse_feed(feed.encode(), "https://t.example/feed")
     assert parsed.title == ""  # the feed is then named by its address
     assert [e.title for e in parsed.entries] == ["(untitled)", "Ferry times change on Monday."]
+
+
+def test_an_escape_sequence_written_as_references_goes_whole() -> None:
+    """Its ESC dropped alone left "]0;PWNED-TITLE" and "[2J[31m" in the text."""
+    payload = "&#x1b;]0;PWNED-TITLE&#x7; &#x1b;[2J&#x1b;[31mHarbour&#27;[0m &#x1b;]52;c;cm0=&#7;"
+    paragraph = "The quay reopens on Monday after a month of repairs to its stone steps. " * 4
+    page = (
+        f"<html><head><title>Quay {payload} reopens</title></head><body><article>"
+        f"<h1>Quay {payload} reopens</h1><p>{payload} {paragraph}</p><p>{paragraph}</p>"
+        "</article></body></html>"
+    )
+    text = to_text(extract_article(page, "https://t.example/quay"))
+    assert "Harbour" in text
+    for junk in ("]0;", "[2J", "[31m", "[0m", "]52;", "PWNED"):
+        assert junk not in text
