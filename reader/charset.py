@@ -20,7 +20,12 @@ import re
 import unicodedata
 
 from .charset_guess import _guess
-from .charset_labels import normalise_charset, sniff_meta_charset, xml_declared_charset
+from .charset_labels import (
+    is_text_codec,
+    normalise_charset,
+    sniff_meta_charset,
+    xml_declared_charset,
+)
 from .charset_misread import _CLEAN, _alternatives, _contradicted, _mess, _misread_sibling
 from .cyrillic_text import CYRILLIC_FAMILY
 from .mixed_charset import (
@@ -143,8 +148,9 @@ def _drop_unparseable_reference(match: re.Match[str]) -> str:
 def decode(body: bytes, codec: str) -> str:
     """`body` decoded with `codec`, never failing: bytes it can't decode become U+FFFD, but in
     UTF-8 a page's stray bytes of a single-byte charset are read with it (`decode_with_strays`).
-    Valid UTF-8 is decoded at C speed, nothing else worked out."""
-    name = codecs.lookup(codec).name
+    Valid UTF-8 is decoded at C speed, nothing else worked out. A codec that is no text
+    encoding ("base64", or a name Python doesn't know) is never used: UTF-8 instead."""
+    name = codecs.lookup(codec).name if is_text_codec(codec) else "utf-8"
     if name == "cp1258":
         # Windows-1258 spells most Vietnamese letters as a base and a combining tone mark; a
         # browser shows them composed, and a quote pasted elsewhere or a grep must match the
@@ -198,8 +204,21 @@ def clean_markup(text: str) -> str:
     refuses them when text is set or moved: a player's title holding one stopped the whole
     extraction). Escape sequences go whole first, so no "]0;title" is left of one; C1 controls
     become the windows-1252 characters they stand for."""
+    if "&#" in text:
+        # An escape sequence written with references ("&#x1b;]0;title&#x7;") goes whole too:
+        # dropped alone, its ESC left "]0;title" and "[2J[31m" in the text.
+        text = _ESCAPE_REFERENCE.sub(_raw_control, text)
     text = _windows_1252_c1(_UNPARSEABLE.sub("", without_escape_sequences(text)))
     return _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)
+
+
+# References to ESC and to the BEL and ESC that end an operating-system command.
+_ESCAPE_REFERENCE = re.compile(r"&#(?:[xX]0*(?:1[bB]|7)|0*(?:27|7));?")
+
+
+def _raw_control(match: re.Match[str]) -> str:
+    digits = match.group()[2:].rstrip(";")
+    return chr(int(digits[1:], 16) if digits[:1] in "xX" else int(digits))
 
 
 def _windows_1252_c1(text: str) -> str:

@@ -5,7 +5,7 @@ the page's declared language and, among single-byte Latin charsets, by one alpha
 
 from __future__ import annotations
 
-from .charset_labels import normalise_charset
+from .charset_labels import guessed_codec
 from .charset_sample import (
     _ALPHABETS,
     _SAMPLE_WORDS,
@@ -139,4 +139,4 @@ def _guess(body: bytes) -> str:
                 m.encoding == "cp1252",
             ),
         )
-    return normalise_charset(best.encoding) or "cp1252"
+    return guessed_codec(best.encoding) or "cp1252"

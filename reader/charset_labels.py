@@ -53,20 +53,63 @@ _NOT_FOR_PAGES = frozenset(
 )
 
 
+# The codecs of the WHATWG Encoding Standard's encodings, the only ones a browser decodes a page
+# with (after `_SUPERSETS`). Python's codec registry also knows "base64", "zlib", "rot13" (bytes
+# to bytes, which `bytes.decode` refuses with LookupError), and UTF-32 or EBCDIC (cp500, cp037),
+# which no browser reads: a page or feed naming one is read as naming none, and its bytes decide.
+_WEB_CODECS = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "utf_8", "utf_16", "utf_16_le", "utf_16_be", "cp866", "iso8859_2", "iso8859_3",
+        "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_10",
+        "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "koi8_r", "koi8_u", "mac_roman",
+        "mac_cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+        "cp1256", "cp1257", "cp1258", "gb18030", "big5hkscs", "euc_jp", "iso2022_jp", "cp932",
+        "cp949",
+    )
+)  # fmt: skip
+
+
+# Text codecs of Python's that read no charset: they raise on any byte ("undefined"), turn a
+# text's "\\u001b" into a control ("unicode-escape"), or read host names ("idna", "punycode").
+_NOT_CHARSETS = frozenset(
+    {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "charmap", "utf-7"}
+)
+
+
+def _codec_of(label: str) -> str | None:
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    # `_is_text_encoding` is False for the bytes-to-bytes and str-to-str codecs (base64, rot13).
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return _SUPERSETS.get(info.name, info.name)
+
+
 def normalise_charset(label: str | None) -> str | None:
     """The Python codec a browser's decoder for a charset label amounts to, or None when the
-    label names nothing we know."""
+    label names no encoding a browser knows."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
     if label.replace("_", "-") in _NOT_FOR_PAGES:
         return None
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    return _SUPERSETS.get(name, name)
+    name = _codec_of(label)
+    return name if name in _WEB_CODECS else None
+
+
+def guessed_codec(name: str) -> str | None:
+    """The codec for a charset a statistical detector named: any real text encoding (it may
+    rightly find a DOS or Mac page's), as its browser superset; never a bytes-to-bytes codec."""
+    return _codec_of(name.strip().lower())
+
+
+def is_text_codec(name: str) -> bool:
+    """Whether `bytes.decode` with this codec gives text (not "base64", "zlib", "rot13")."""
+    return _codec_of(name) is not None
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:

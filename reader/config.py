@@ -45,7 +45,7 @@ class FetchLimits:
     per_host: int = 4  # in flight at once to one host
     max_redirects: int = 5
     max_article_pages: int = 20  # pages fetched of one article split over several
-    retries: int = 2  # extra attempts after a timeout, a reset or a 502/503/504/429
+    retries: int = 2  # extra attempts after a connect/read timeout, a reset or a 502/503/504/429
     backoff: float = 0.5  # seconds before the first retry; doubled each time, with jitter
     max_retry_after: float = 30.0  # a longer Retry-After is reported, not waited for
     max_bytes: int = 10 * 1024 * 1024  # decoded body; larger pages are refused
@@ -101,7 +101,8 @@ per_host = 4
 connect_timeout = 5.0
 read_timeout = 10.0
 total_timeout = 20.0
-# Extra attempts after a timeout, a dropped connection, or HTTP 429/502/503/504.
+# Extra attempts after a connect or read timeout (not the total one: a server that trickled
+# past it would again), a dropped connection, or HTTP 429/502/503/504.
 retries = 2
 # A PEM file of certificate authorities to trust besides the usual ones (e.g. a company's).
 ca_file = ""

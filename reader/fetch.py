@@ -22,7 +22,7 @@ from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
 from .dates import parse_datetime
 from .models import ErrorKind, FetchError, Response
 from .safe import safe_line
-from .urls import address_controls, is_web_url, not_web_url
+from .urls import address_controls, is_web_url, not_web_url, web_url_problem
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _TRANSIENT = frozenset({502, 503, 504})
@@ -31,6 +31,27 @@ _TRANSIENT = frozenset({502, 503, 504})
 def _host_key(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.hostname}:{parts.port or ''}"
+
+
+async def _check_redirect(response: httpx.Response) -> None:
+    """A redirect to an address no request can be made to ("http://host:99999/", "http://xn--/")
+    is that fetch's failure, in words. Checked as the answer comes, before httpx reads its
+    `Location` itself (it does, even not following it): it raised IDNAError or ValueError
+    there, which ended a whole sync."""
+    if response.status_code not in _REDIRECTS or "location" not in response.headers:
+        return
+    url = str(response.request.url)
+    try:
+        target = urljoin(url, response.headers["location"])
+        problem = web_url_problem(target)
+        if not problem:
+            httpx.URL(target)
+    except (httpx.InvalidURL, ValueError):  # IDNAError is a ValueError
+        problem = "it is no valid address"
+        target = response.headers["location"]
+    if problem:
+        message = f"the server sent an invalid redirect: {problem}: {safe_line(target, 120)}"
+        raise FetchError(ErrorKind.BAD_URL, message, url)
 
 
 def _tls_context(ca_file: str) -> ssl.SSLContext:
@@ -65,6 +86,7 @@ class Fetcher:
             verify=_tls_context(limits.ca_file) if limits.ca_file else True,
             http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
             trust_env=False,  # a proxy from the environment must not see loopback or private reading
+            event_hooks={"response": [_check_redirect]},
         )
         self._global = asyncio.Semaphore(limits.max_connections)
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
@@ -101,7 +123,8 @@ class Fetcher:
         """
         if not is_web_url(url):
             message = f"not an http(s) link: {safe_line(url, 200)}"
-            if address_controls(url):  # a feed subscribed before `add` refused such addresses
+            # A feed subscribed before `add` refused such addresses, an item's link.
+            if address_controls(url) or web_url_problem(url):
                 message = not_web_url(url)
             raise FetchError(ErrorKind.BAD_URL, message, url)
         headers = {"Accept": accept}
@@ -137,11 +160,12 @@ class Fetcher:
             async with asyncio.timeout(self.limits.total_timeout):
                 return await self._follow(url, headers, limit, decode)
         except TimeoutError:
+            # Not tried again: a server that trickled its answer past the whole deadline will
+            # trickle it again, and three tries held a reader 60 s saying "within 20 s".
             raise FetchError(
                 ErrorKind.TIMEOUT,
                 f"no complete answer within {self.limits.total_timeout:g} s from {_host(url)}",
                 url,
-                retryable=True,
             ) from None
         except httpx.TimeoutException as exc:
             raise FetchError(
@@ -174,7 +198,7 @@ class Fetcher:
             async with self._per_host[_host_key(url)], self._global:
                 try:
                     request = self._client.build_request("GET", url, headers=headers)
-                except httpx.InvalidURL:
+                except (httpx.InvalidURL, ValueError):  # IDNAError is a ValueError
                     # Not sent at all: the address asked for is at fault, not a server.
                     raise FetchError(
                         ErrorKind.BAD_URL, f"not a valid web address: {safe_line(url, 200)}", url
@@ -207,7 +231,7 @@ class Fetcher:
             if wait is not None and wait > self.limits.max_retry_after:
                 raise FetchError(
                     ErrorKind.HTTP,
-                    f"rate-limited (HTTP 429): try again in {wait:.0f} s",
+                    f"rate-limited (HTTP 429): {_try_again(wait)}",
                     url,
                     status=status,
                 )
@@ -261,6 +285,23 @@ def _retry_after(value: str | None) -> float | None:
         return float(value)
     when = parse_datetime(value)
     return None if when is None else max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _try_again(seconds: float) -> str:
+    """When a rate limit's Retry-After asks to come back, in words: "try again in 2 hours"; a
+    date years ahead (one said 2099: "try again in 2299918820 s") as "later"."""
+    for unit, size, up_to in (
+        ("second", 1, 90),
+        ("minute", 60, 90 * 60),
+        ("hour", 3600, 48 * 3600),
+        ("day", 86400, 60 * 86400),
+    ):
+        if seconds < up_to:
+            count = max(1, round(seconds / size))
+            return f"try again in {count} {unit}{'s' if count != 1 else ''}"
+    years = seconds / (365.25 * 86400)
+    asked = f"{years:.0f} years" if years >= 1.5 else "months"
+    return f"try again later (the site asks to wait {asked})"
 
 
 def too_many_redirects(url: str, limit: int) -> FetchError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from codecs import BOM_UTF16_BE, BOM_UTF16_LE
+from collections import Counter
 from collections.abc import Iterable
 from xml.etree.ElementTree import Element, SubElement, tostring
 
@@ -17,7 +18,7 @@ from defusedxml.ElementTree import ParseError, fromstring
 from .charset import decode, detect_feed_charset, without_xml_declaration, xml_declared_charset
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
-from .urls import is_web_url
+from .urls import address_controls, is_web_url, web_url_problem
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 MAX_OUTLINES = 10_000
@@ -41,9 +42,25 @@ def parse_opml(data: bytes) -> list[tuple[str, str]]:
     return read_opml(data)[0]
 
 
-def read_opml(data: bytes) -> tuple[list[tuple[str, str]], int]:
-    """`parse_opml`'s pairs, and how many outlines named a feed by an address that is not
-    http(s) (file:, javascript:, a relative path), which are left out."""
+_STAND_IN = 0xF0000  # a plane-15 private character for each control, which XML allows
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    found = match.group()
+    if not found.startswith("&"):
+        return chr(_STAND_IN + ord(found)) if ord(found) < 0x20 else ""
+    digits = found[2:-1]
+    code = int(digits[1:], 16) if digits[:1].lower() == "x" else int(digits)
+    return chr(_STAND_IN + code)
+
+
+_CONTROLS_BACK = {_STAND_IN + code: code for code in range(0x20)}
+
+
+def read_opml(data: bytes) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    """`parse_opml`'s pairs, and how many outlines were left out, by why: an address that is
+    not http(s) (file:, javascript:, a relative path), or one holding control characters (which
+    `reader add` refuses), or a port out of range."""
     if len(data) > MAX_OPML_BYTES:
         raise FetchError(
             ErrorKind.TOO_LARGE, f"the OPML file is larger than {MAX_OPML_BYTES // 2**20} MB"
@@ -66,8 +83,10 @@ def read_opml(data: bytes) -> tuple[list[tuple[str, str]], int]:
     text = without_xml_declaration(text.removeprefix("\ufeff"))
     # A title holding a control character (an escape sequence from a feed's own title, which
     # feed readers export as they got it) is no XML, and one refused the whole file: the
-    # characters go, as they would from the title anyway (`safe_line`).
-    text = _NOT_XML.sub("", text)
+    # characters are stood in for, and put back once it is parsed: a title is then cleaned as
+    # any other (an escape sequence goes whole, `safe_line`), and an address holding one is
+    # left out, as `add` refuses it, not subscribed with them silently dropped.
+    text = _NOT_XML.sub(_stand_in, text)
     if _WEB_PAGE.match(text):
         # Its "<!DOCTYPE html>" was refused as a DTD, "how XML attacks start": true of XML,
         # but this is no XML at all.
@@ -88,20 +107,26 @@ def read_opml(data: bytes) -> tuple[list[tuple[str, str]], int]:
         )
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
-    skipped = 0
+    skipped: Counter[str] = Counter()
     for outline in root.iter("outline"):
-        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").translate(_CONTROLS_BACK)
+        url = url.strip()
         if not url or url in seen:
             continue
         seen.add(url)
         if not is_web_url(url):
-            skipped += 1
+            if address_controls(url):
+                skipped["whose address holds control characters"] += 1
+            elif problem := web_url_problem(url):
+                skipped[f"whose address is invalid: {problem}"] += 1
+            else:
+                skipped["whose address is not http(s)"] += 1
             continue
         title = outline.get("title") or outline.get("text") or ""
-        found.append((url, safe_line(title, 500)))
+        found.append((url, safe_line(title.translate(_CONTROLS_BACK), 500)))
         if len(found) >= MAX_OUTLINES:
             break
-    return found, skipped
+    return found, dict(skipped)
 
 
 def _what(error: DefusedXmlException) -> str:

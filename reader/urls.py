@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, urljoin, urlsplit, urlunsplit
 
 from .safe import safe_line
 
@@ -19,15 +19,49 @@ _TRACKING_PREFIXES = ("utm_", "mc_", "fbclid", "gclid", "yclid", "_hsenc", "_hsm
 
 
 def is_web_url(url: str) -> bool:
-    """True only for absolute http(s) URLs with a host and no control character in them: the
-    only kind we fetch or open."""
+    """True only for absolute http(s) URLs with a host, a port in range, and no control
+    character in them: the only kind we fetch or open."""
     if _URL_CONTROLS.search(url.strip()):
         return False
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return False
-    return parts.scheme.lower() in ALLOWED_SCHEMES and bool(parts.hostname)
+    if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
+        return False
+    return not _host_or_port_problem(parts.hostname, parts)
+
+
+def _host_or_port_problem(host: str, parts: SplitResult) -> str:
+    """What is wrong with an address's port or host, in words; "" when nothing is. A port out
+    of range ("http://host:99999/") or a malformed international name ("http://xn--/") raised
+    ValueError from wherever the address was next read, ending a whole sync."""
+    try:
+        parts.port  # noqa: B018 -- read only to be checked
+    except ValueError:
+        port = parts.netloc.rpartition(":")[2]
+        if port.removeprefix("-").isdigit():
+            return f"port {safe_line(port, 20)} is out of range (0 to 65535)"
+        return f"its port {safe_line(port, 20)} is not a number"
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            import idna  # httpx's, which reads such a label with it as it sends the request
+
+            try:
+                idna.decode(label)
+            except (idna.IDNAError, UnicodeError, ValueError):
+                return f"its host name {safe_line(host, 100)} is a malformed international name"
+    return ""
+
+
+def web_url_problem(url: str) -> str:
+    """Why an http(s) address with a host can't be fetched (its port, its host name), in words;
+    "" when nothing is known to be wrong."""
+    try:
+        parts = urlsplit(url.strip())
+        return _host_or_port_problem(parts.hostname or "", parts)
+    except ValueError:
+        return ""
 
 
 def absolute_url(base: str, href: str) -> str:
@@ -181,6 +215,8 @@ def not_web_url(text: str) -> str:
     if controls := address_controls(text):
         written = safe_line(_controls_written(text), 240)
         return f"not a web address: it holds control characters ({controls}): {written}"
+    if problem := web_url_problem(text):
+        return f"not a web address: {problem}: {safe_line(text, 200)}"
     line = f"not an http(s) URL: {safe_line(text, 200)}"
     guess = with_scheme(text)
     return f"{line} (did you mean {safe_line(guess, 210)}?)" if guess else line

@@ -368,7 +368,10 @@ def test_a_page_our_code_fails_on_costs_that_article_not_the_sync(
         async with Library(data_dir, workers="thread") as lib:
             with pytest.raises(FetchError) as caught:
                 await lib.article(site.url_for("/tide.html"))
-            assert caught.value.message == "could not read the page (ValueError)"
+            assert caught.value.message == (
+                "could not read the page: an error the reader did not foresee"
+                " (ValueError: an unforeseen parser error)"
+            )
             assert (await lib.article(site.url_for("/other.html"))).title == "Quay lights renewed"
 
     run(go())

@@ -66,7 +66,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         # Local time, as the reader shows it: a headline's day must not differ between the two.
         when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
         marks = ("N" if not h.read else " ") + offline_mark(h) + (SAVED_MARK if h.saved else " ")
-        source = safe_line(e.feed_title, 24)
+        # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
+        source = safe_line(e.feed_title or e.feed_url, 24)
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
     return EXIT_OK
 

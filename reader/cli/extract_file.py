@@ -66,7 +66,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except FetchError:
         raise
     except Exception as error:  # a parser's error on a hostile page: one line, as in a sync
-        raise CommandError(f"could not read the page ({type(error).__name__})") from None
+        from ..library.failures import unforeseen_failure
+
+        raise CommandError(unforeseen_failure(error, "page", url).message) from None
     if not url and _RELATIVE_ADDRESS.search(page) and not _ABSOLUTE_BASE.search(page):
         err("the page's relative links and pictures are left out: give its address with --url")
     # A file on disk: when its page was retrieved is not known, and the citation must not

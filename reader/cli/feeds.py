@@ -78,8 +78,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{plural(added, 'feed')} added, {len(found) - added} already subscribed; "
         "`reader sync` fetches them"
     )
-    if skipped:
-        err(f"left out {plural(skipped, 'feed')} whose address is not http(s)")
+    for why, count in skipped.items():
+        err(f"left out {plural(count, 'feed')} {why}")
     return EXIT_OK
 
 

@@ -27,7 +27,7 @@ from ..page_caching import (
 )
 from ..portal import Answer, portal_error, relates
 from ..safe import safe_line
-from ..urls import canonical_url, is_web_url
+from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
 from .failures import _may_come_later, _storage_as_fetch_error, _unexpected_as_fetch_error
 from .reextraction import LibraryReextraction
 from .resources import _link
@@ -68,7 +68,10 @@ class LibraryDownloads(LibraryReextraction):
         if not url:
             raise FetchError(ErrorKind.BAD_URL, "this item has no link to an article")
         if not is_web_url(url):
-            raise FetchError(ErrorKind.BAD_URL, f"not an http(s) link: {safe_line(url, 200)}", url)
+            message = f"not an http(s) link: {safe_line(url, 200)}"
+            raise FetchError(
+                ErrorKind.BAD_URL, not_web_url(url) if web_url_problem(url) else message, url
+            )
         cached = self.store.article(url)
         if cached is not None and cached.incomplete and canonical_url(url) in self._inflight:
             # Its first pages are in, and a sync is fetching the others: wait for them too.

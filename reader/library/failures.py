@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..models import UNREACHABLE, ErrorKind, FetchError, StoreError
+from ..safe import safe_line
 
 
 @contextmanager
@@ -40,5 +41,13 @@ def _unexpected_as_fetch_error(url: str) -> Iterator[None]:
     except FetchError:
         raise
     except Exception as error:
-        message = f"could not read the page ({type(error).__name__})"
-        raise FetchError(ErrorKind.EXTRACTION, message, url) from error
+        raise unforeseen_failure(error, "page", url) from error
+
+
+def unforeseen_failure(error: Exception, what: str, url: str) -> FetchError:
+    """A failure no one foresaw, reading a page or a feed, as its one line: in words, the
+    Python exception's name kept in brackets for a report of it."""
+    detail = safe_line(str(error), 100)
+    message = f"could not read the {what}: an error the reader did not foresee"
+    message += f" ({type(error).__name__}: {detail})" if detail else f" ({type(error).__name__})"
+    return FetchError(ErrorKind.EXTRACTION, message, url)

@@ -5,6 +5,7 @@ cache pruned to its limit after (none fetched that the limit would evict then: `
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -22,7 +23,7 @@ from ..portal import Answer, page_print, portal_error
 from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, SyncReport
 from ..urls import canonical_url
 from .downloads import LibraryDownloads
-from .failures import _unexpected_as_fetch_error
+from .failures import _unexpected_as_fetch_error, unforeseen_failure
 from .gates import PriorityGate
 from .resources import _now
 
@@ -60,6 +61,18 @@ class LibrarySync(LibraryDownloads):
             return await self._refresh_feed(url)
         except StoreError as error:
             return FeedResult(Feed(url), error=FetchError(ErrorKind.STORAGE, str(error), url))
+        except Exception as error:
+            # An error no one foresaw (a parser's, on a hostile feed) fails this one feed, as
+            # a value: raised, it ended the whole refresh, and every other feed with it.
+            failure = unforeseen_failure(error, "feed", url)
+            feed = replace(
+                self.store.feed(url) or Feed(url),
+                last_error=failure.message,
+                last_error_at=_now(),
+            )
+            with contextlib.suppress(StoreError):  # the failure is told all the same
+                self.store.put_feed(feed)
+            return FeedResult(feed, error=failure)
 
     async def _refresh_feed(self, url: str) -> FeedResult:
         from ..feeds import parse_feed

@@ -14,6 +14,7 @@ from ..codec import article_from_dict, article_to_dict
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
+from ..urls import site_of
 from .directory import _reporting_storage_errors
 from .feeds import StoreFeeds
 
@@ -40,14 +41,33 @@ _ARTICLE_PREFIXES = (
 )
 
 
+def _may_answer_for(address: str, article: Article) -> bool:
+    """Whether `article` may be found by `address`, another than its link: where its fetch
+    ended, or an address on that site. A page's `<link rel=canonical>` naming another site
+    made the attacker's cached copy answer `reader show https://www.bbc.co.uk/news/world-1`."""
+    if not article.url:
+        return False
+    return article_key(address) == article_key(article.url) or _site(address) == _site(article.url)
+
+
+def _site(url: str) -> str:
+    """`site_of`, but an address by number is its own site: 10.0.0.1 is not 127.0.0.1's."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host if host.replace(".", "").isdigit() or ":" in host else site_of(url)
+
+
 def _other_addresses(key: str, article: Article) -> set[str]:
     """The keys of an article's addresses other than its link's `key`, which a citation names
     and a reader may ask for (`reader show URL`): where the link's redirects ended, and the
-    canonical address the page declares, unless that is a site's home page (some sites
-    declare theirs on every page)."""
+    canonical address the page declares on that site, unless that is a site's home page (some
+    sites declare theirs on every page)."""
     addresses = {article_key(article.url)} if article.url else set()
-    if article.canonical_url and urlsplit(article.canonical_url).path.strip("/"):
-        addresses.add(article_key(article.canonical_url))
+    canonical = article.canonical_url
+    if canonical and urlsplit(canonical).path.strip("/") and _may_answer_for(canonical, article):
+        addresses.add(article_key(canonical))
     return addresses - {key}
 
 
@@ -142,7 +162,11 @@ class StoreArticles(StoreFeeds):
         page a redirect ended at, or the canonical address the page declares (`put_article`).
         May name an article pruned since: reading that link says so."""
         link = self._articles.get(f"also:{article_key(url)}")
-        return link if isinstance(link, str) else None
+        if not isinstance(link, str):
+            return None
+        # One a cache made before aliases were checked may hold: another site's canonical.
+        article = self.article(link)
+        return None if article is not None and not _may_answer_for(url, article) else link
 
     def _mark_missing_text(self, key: str, article: Article) -> None:
         """Mark an article being put as missing text for a sync to read on, and as cached only

@@ -125,6 +125,10 @@ class ReaderAppSync(ReaderAppArticles):
 
     def _show_progress(self, progress: SyncProgress) -> None:
         """Progress from the Library (called on the event loop) → the status line."""
+        if not self._busy:
+            # A job that ended (failed) with feeds still coming in: their progress must not
+            # cover the line it left, as if it were still running.
+            return
         if self._busy != "syncing":  # a refresh of the feeds alone
             if progress.phase == "feeds":
                 total = progress.feeds_total
