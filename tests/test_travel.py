@@ -646,7 +646,7 @@ def test_ctrl_c_stops_a_sync_cleanly(tmp_path: Path) -> None:
         while cached_count(home) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         sync.send_signal(signal.SIGINT)
-        _, err = sync.communicate(timeout=30)
+        _, err = sync.communicate(timeout=90)
         assert sync.returncode == 130, err
         assert "Traceback" not in err and "interrupted" in err
         cached = [i for i in listed(home) if i["cached"]]

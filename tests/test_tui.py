@@ -311,9 +311,7 @@ def test_offline_cached_opens_uncached_says_so(data_dir: Path, browser: list[str
 
             # Refreshing without a network fails quickly, and says so on each feed.
             await pilot.press("r")
-            await until(
-                pilot, lambda: app.status.startswith("Refreshed"), "the refresh", timeout=10
-            )
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
             assert app.status.startswith("Refreshed 0 of 3 feeds")
             assert app.status.endswith(" (and 2 other feeds: ! in the feed list)")
             await pilot.pause()
