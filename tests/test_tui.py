@@ -406,7 +406,7 @@ def test_sync_saves_everything_for_offline(data_dir: Path, demo_server: DemoServ
 
             app.watch(app, "status", status_shown)
             await pilot.press("S")
-            await until(pilot, lambda: app.status.startswith("Synced"), "the sync", timeout=30)
+            await until(pilot, lambda: app.status.startswith("Synced"), "the sync")
             await pilot.pause()
             # No automatic full garbage collection (a stall of tens of ms) while it ran; the
             # thresholds are back once it is done.
