@@ -8,6 +8,7 @@ the article's revision date, read as such (`closing_line_dates`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 
 from lxml.html import HtmlElement
@@ -72,12 +73,7 @@ def without_closing_field_rows(article: HtmlElement) -> None:
     it is). A row of the same shape before the article's last words is the article's (a fact
     box's "Population: 4,200")."""
     rows: list[HtmlElement] = []
-    for text in reversed(article.xpath(".//text()[normalize-space()]")):
-        holder = text.getparent()
-        if holder is not None and text.is_tail:
-            holder = holder.getparent()  # the text after an element is its parent's
-        if holder is None:
-            break
+    for holder in _text_holders_backwards(article):
         row = _row_of(holder, article)
         if row is None:
             break
@@ -86,6 +82,33 @@ def without_closing_field_rows(article: HtmlElement) -> None:
     for row in rows:
         if not _is_date_line(" ".join(row.text_content().split())):
             drop(row)
+
+
+# What XPath's normalize-space() takes for blank: a no-break space is a word's, as before.
+_XML_SPACE = " \t\r\n"
+
+
+def _text_holders_backwards(root: HtmlElement) -> Iterator[HtmlElement]:
+    """The element holding each non-blank text below `root`, from the last text back, lazily:
+    the rows are found among the article's last few texts, and collecting every text first took
+    seconds on a page of 100,000 (a text after an element is its parent's)."""
+    # Popped from the end: a child's tail before its content, the last child first, and an
+    # element's own text after all of its children.
+    stack: list[tuple[HtmlElement, HtmlElement | None]] = [(root, None)]
+    while stack:
+        holder, child = stack.pop()
+        if child is not None:
+            yield holder  # a tail pushed only when it holds words
+            continue
+        expanded: list[tuple[HtmlElement, HtmlElement | None]] = []
+        for node in holder:
+            if isinstance(node.tag, str):
+                expanded.append((node, None))
+            if node.tail and node.tail.strip(_XML_SPACE):
+                expanded.append((holder, node))
+        if holder.text and holder.text.strip(_XML_SPACE):
+            stack.append((holder, holder))
+        stack.extend(expanded)
 
 
 # How many of the last paragraphs may hold the closing date line: a copyright line or a rule
