@@ -10,7 +10,8 @@ import re
 from codecs import BOM_UTF16_BE, BOM_UTF16_LE
 from collections import Counter
 from collections.abc import Iterable
-from xml.etree.ElementTree import Element, SubElement, tostring
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
@@ -34,12 +35,22 @@ _NOT_XML = re.compile(
 _WEB_PAGE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 
+@dataclass
+class Subscriptions:
+    """The (feed URL, name) pairs of a file, in order; how many entries were left out, by why;
+    and what the file held that the reader keeps nothing of (a line each)."""
+
+    found: list[tuple[str, str]] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
 def parse_opml(data: bytes) -> list[tuple[str, str]]:
     """The (feed URL, title) pairs of an OPML file, in order; only http(s) feed URLs.
 
     Raises FetchError(BAD_FEED) for a file that is not OPML or that tries an XML attack.
     """
-    return read_opml(data)[0]
+    return read_opml(data).found
 
 
 _STAND_IN = 0xF0000  # a plane-15 private character for each control, which XML allows
@@ -57,10 +68,10 @@ def _stand_in(match: re.Match[str]) -> str:
 _CONTROLS_BACK = {_STAND_IN + code: code for code in range(0x20)}
 
 
-def read_opml(data: bytes) -> tuple[list[tuple[str, str]], dict[str, int]]:
-    """`parse_opml`'s pairs, and how many outlines were left out, by why: an address that is
-    not http(s) (file:, javascript:, a relative path), or one holding control characters (which
-    `reader add` refuses), or a port out of range."""
+def read_opml(data: bytes) -> Subscriptions:
+    """`parse_opml`'s pairs, how many outlines were left out, by why (an address that is not
+    http(s): file:, javascript:, a relative path; one holding control characters, which `reader
+    add` refuses; a port out of range), and a note naming the folders, which are not kept."""
     if len(data) > MAX_OPML_BYTES:
         raise FetchError(
             ErrorKind.TOO_LARGE, f"the OPML file is larger than {MAX_OPML_BYTES // 2**20} MB"
@@ -115,18 +126,41 @@ def read_opml(data: bytes) -> tuple[list[tuple[str, str]], dict[str, int]]:
             continue
         seen.add(url)
         if not is_web_url(url):
-            if address_controls(url):
-                skipped["whose address holds control characters"] += 1
-            elif problem := web_url_problem(url):
-                skipped[f"whose address is invalid: {problem}"] += 1
-            else:
-                skipped["whose address is not http(s)"] += 1
+            skipped[why_left_out(url)] += 1
             continue
         title = outline.get("title") or outline.get("text") or ""
         found.append((url, safe_line(title.translate(_CONTROLS_BACK), 500)))
         if len(found) >= MAX_OUTLINES:
             break
-    return found, dict(skipped)
+    return Subscriptions(found, dict(skipped), _folders_note(root))
+
+
+def why_left_out(url: str) -> str:
+    """Why a feed's address is left out of an import, in the words its count is said in."""
+    if address_controls(url):
+        return "whose address holds control characters"
+    if problem := web_url_problem(url):
+        return f"whose address is invalid: {problem}"
+    return "whose address is not http(s)"
+
+
+def _folders_note(root: Element) -> list[str]:
+    """A line naming the file's folders (outlines holding outlines), which the reader's flat
+    list of feeds doesn't keep: said, so that nothing is dropped without a word."""
+    folders = [
+        safe_line(outline.get("title") or outline.get("text") or "", 60) or "(untitled)"
+        for outline in root.iter("outline")
+        if not (outline.get("xmlUrl") or outline.get("xmlurl"))
+        and outline.find("outline") is not None
+    ]
+    if not folders:
+        return []
+    named = ", ".join(f"“{name}”" for name in folders[:5])
+    if len(folders) > 5:
+        named += f" and {len(folders) - 5} more"
+    if len(folders) == 1:
+        return [f"the folder {named} is not kept: its feeds are listed with the others"]
+    return [f"the folders {named} are not kept: their feeds are listed with the others"]
 
 
 def _what(error: DefusedXmlException) -> str:
@@ -150,4 +184,7 @@ def to_opml(feeds: Iterable[Feed]) -> str:
         if feed.site_url:
             attributes["htmlUrl"] = feed.site_url
         SubElement(body, "outline", attributes)
+    # One outline a line, as newsboat writes it: people keep their subscriptions in a dotfiles
+    # repository and read their diffs.
+    indent(root, space="  ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="unicode") + "\n"

@@ -147,3 +147,86 @@ def test_an_undeclared_opml_file_that_is_not_utf8_says_so(tmp_path: Path) -> Non
     assert refused.returncode == 1
     assert "not UTF-8, and it declares no other encoding" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+NEWSBOAT_URLS = """# my feeds, as newsboat keeps them
+http://127.0.0.1:9/quay.xml news local "~Quay (mine)"
+https://127.0.0.1:9/tide.xml
+http://127.0.0.1:9/quay.xml duplicate
+"query:Unread Articles:unread = \\"yes\\""
+"exec:~/bin/weather-feed"
+"filter:~/bin/clean:http://127.0.0.1:9/raw.xml"
+http://127.0.0.1:9/hidden.xml "!hidden" "~Hidden one"
+file:///etc/passwd
+http://127.0.0.1:99999/port.xml
+"http://127.0.0.1:9/unclosed.xml ~Oops
+"""
+
+
+def test_a_newsboat_urls_file_is_imported_as_it_is(tmp_path: Path) -> None:
+    """newsboat's `urls` file, the list a switcher has: each address once, its `~` name kept,
+    what the reader has no place for (query and command feeds, a bad address, an unclosed
+    quote) left out and counted, and the tags said to be dropped."""
+    (tmp_path / "urls").write_text(NEWSBOAT_URLS)
+    home = tmp_path / "home"
+    imported = reader(home, "import", str(tmp_path / "urls"))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("3 feeds added, 0 already subscribed")
+    assert imported.stderr.splitlines() == [
+        "reader: left out 1 feed of newsboat's query: kind (a search over other feeds, with no address)",
+        "reader: left out 1 feed of newsboat's exec: kind (a command's output: the reader runs no commands)",
+        "reader: left out 1 feed of newsboat's filter: kind (a command's output: the reader runs no commands)",
+        "reader: left out 1 feed whose address is not http(s)",
+        "reader: left out 1 feed whose address is invalid: port 99999 is out of range (0 to 65535)",
+        "reader: left out 1 feed whose line could not be read (an unclosed quote)",
+        "reader: the tags of 1 feed are not kept (the reader has no tags)",
+    ]
+    feeds = reader(home, "feeds").stdout
+    assert "Quay (mine)" in feeds and "Hidden one" in feeds
+    assert "https://127.0.0.1:9/tide.xml" in feeds
+    exported = parse_opml(reader(home, "export").stdout.encode())
+    assert [url for url, _ in exported] == [
+        "http://127.0.0.1:9/quay.xml",
+        "https://127.0.0.1:9/tide.xml",
+        "http://127.0.0.1:9/hidden.xml",
+    ]
+
+
+def test_a_file_that_is_neither_opml_nor_addresses_is_refused_in_one_line(tmp_path: Path) -> None:
+    for name, data in (
+        ("notes.txt", b"eggs and milk\nbread\n"),
+        ("binary", b"\xff\xfe\x00\x81\x92 junk"),
+        ("empty", b"# nothing but a comment\n\n"),
+    ):
+        (tmp_path / name).write_bytes(data)
+        refused = reader(tmp_path / "home", "import", str(tmp_path / name))
+        assert refused.returncode == 1, name
+        assert len(refused.stderr.splitlines()) == 1, refused.stderr
+        assert "not an OPML file nor a list of feed addresses" in refused.stderr
+        assert "Traceback" not in refused.stderr
+
+
+def test_an_opml_files_folders_are_said_not_kept_and_export_is_one_outline_a_line(
+    tmp_path: Path,
+) -> None:
+    nested = (
+        b'<?xml version="1.0"?><opml version="2.0"><body>'
+        b'<outline text="News"><outline text="Quay" xmlUrl="http://127.0.0.1:9/quay.xml"/>'
+        b'<outline text="Deeper"><outline text="Tide" xmlUrl="http://127.0.0.1:9/tide.xml"/>'
+        b"</outline></outline></body></opml>"
+    )
+    (tmp_path / "nested.opml").write_bytes(nested)
+    home = tmp_path / "home"
+    imported = reader(home, "import", str(tmp_path / "nested.opml"))
+    assert imported.returncode == 0 and "2 feeds added" in imported.stdout
+    assert imported.stderr == (
+        "reader: the folders “News”, “Deeper” are not kept: their feeds are listed with the "
+        "others\n"
+    )
+    exported = reader(home, "export").stdout.splitlines()
+    outlines = [line for line in exported if "<outline" in line]
+    assert len(outlines) == 2 and all(line.startswith("    <outline ") for line in outlines)
+    assert parse_opml("\n".join(exported).encode()) == [
+        ("http://127.0.0.1:9/quay.xml", "Quay"),
+        ("http://127.0.0.1:9/tide.xml", "Tide"),
+    ]

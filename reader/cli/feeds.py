@@ -62,24 +62,26 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..opml import read_opml
+    from ..subscriptions import read_subscriptions
 
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-        found, skipped = read_opml(data)
+        read = read_subscriptions(data)
     except OSError as error:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
     lib = open_library(args)
     try:
-        added = sum(lib.add_feed(url, title) for url, title in found)
+        added = sum(lib.add_feed(url, title) for url, title in read.found)
     finally:
         lib.close()
     out(
-        f"{plural(added, 'feed')} added, {len(found) - added} already subscribed; "
+        f"{plural(added, 'feed')} added, {len(read.found) - added} already subscribed; "
         "`reader sync` fetches them"
     )
-    for why, count in skipped.items():
+    for why, count in read.skipped.items():
         err(f"left out {plural(count, 'feed')} {why}")
+    for note in read.notes:
+        err(note)
     return EXIT_OK
 
 

@@ -75,7 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("url", metavar="URL")
     p.set_defaults(func=cmd_remove)
 
-    p = command("import", help="subscribe to every feed of an OPML file ('-' for stdin)")
+    p = command(
+        "import",
+        help="subscribe to every feed of an OPML file, or of a list of addresses one a line "
+        "(newsboat's urls file); '-' for stdin",
+    )
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_import)
 

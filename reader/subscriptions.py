@@ -1,0 +1,90 @@
+"""Subscriptions read from a file for `reader import`: an OPML file (`opml.py`), or a plain list
+of feed addresses, one a line, which is what a newsboat user keeps (`~/.newsboat/urls`: an
+address, then its tags, a quoted `"~Name"` naming the feed, `#` comments, `"query:…"` lines).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections import Counter
+
+from .models import ErrorKind, FetchError
+from .opml import MAX_OPML_BYTES, MAX_OUTLINES, Subscriptions, read_opml, why_left_out
+from .safe import safe_line
+from .urls import is_web_url
+
+# What comes first on a line of a list of addresses: a scheme ("https:", newsboat's "query:").
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# newsboat's own kinds of feed, which are no address to fetch.
+_NEWSBOAT_KINDS = {
+    "query": "of newsboat's query: kind (a search over other feeds, with no address)",
+    "exec": "of newsboat's exec: kind (a command's output: the reader runs no commands)",
+    "filter": "of newsboat's filter: kind (a command's output: the reader runs no commands)",
+}
+
+
+def read_subscriptions(data: bytes) -> Subscriptions:
+    """The subscriptions of an OPML file or of a list of addresses, told apart by their first
+    character. Raises FetchError(BAD_FEED) for a file that is neither."""
+    if data.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").startswith((b"<", b"\x00<", b"<\x00")):
+        return read_opml(data)
+    return read_address_list(data)
+
+
+def read_address_list(data: bytes) -> Subscriptions:
+    """A list of feed addresses, one a line, as newsboat's `urls` file writes them: after the
+    address its tags (the reader has none: they are named in a note), `"~Name"` the name the
+    user gave the feed, `"!tag"` a hidden feed (kept: hiding is a newsboat view)."""
+    if len(data) > MAX_OPML_BYTES:
+        raise FetchError(
+            ErrorKind.TOO_LARGE, f"the list of feeds is larger than {MAX_OPML_BYTES // 2**20} MB"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FetchError(
+            ErrorKind.BAD_FEED, "not an OPML file nor a list of feed addresses (not UTF-8 text)"
+        ) from None
+    result = Subscriptions()
+    skipped: Counter[str] = Counter()
+    tagged = 0
+    seen: set[str] = set()
+    lines = [line.strip() for line in text.splitlines()]
+    entries = [line for line in lines if line and not line.startswith("#")]
+    if not entries or not any(_SCHEME.match(line.lstrip('"')) for line in entries):
+        raise FetchError(
+            ErrorKind.BAD_FEED,
+            "not an OPML file nor a list of feed addresses (one address a line, as newsboat's "
+            "urls file)",
+        )
+    for line in entries:
+        try:
+            words = shlex.split(line, comments=True)
+        except ValueError:  # an unclosed quote
+            skipped["whose line could not be read (an unclosed quote)"] += 1
+            continue
+        if not words:
+            continue
+        url, tags = words[0], words[1:]
+        if url in seen:
+            continue
+        seen.add(url)
+        if (kind := url.partition(":")[0].lower()) in _NEWSBOAT_KINDS:
+            skipped[_NEWSBOAT_KINDS[kind]] += 1
+            continue
+        if not is_web_url(url):
+            skipped[why_left_out(url)] += 1
+            continue
+        names = [tag[1:] for tag in tags if tag.startswith("~")]
+        tagged += any(not tag.startswith(("~", "!")) for tag in tags)
+        result.found.append((url, safe_line(names[0], 500) if names else ""))
+        if len(result.found) >= MAX_OUTLINES:
+            break
+    result.skipped = dict(skipped)
+    if tagged:
+        result.notes.append(
+            f"the tags of {tagged} {'feed are' if tagged == 1 else 'feeds are'} not kept "
+            "(the reader has no tags)"
+        )
+    return result
