@@ -143,3 +143,37 @@ def test_the_progress_line_shows_no_rate_before_there_is_one(
     finish()
     drawn = screen.getvalue()
     assert "0/4" in drawn and "/s" not in drawn
+
+
+def test_a_quiet_sync_prints_only_what_failed(
+    site: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader sync -q`, as cron runs it: no progress and no summary, the failed article
+    named; a second quiet sync with nothing failing would print nothing at all (see below)."""
+    assert main(["--data-dir", str(data_dir), "add", site.url_for("/feed.xml")]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "sync", "--quiet"]) == 1  # the 503
+    said = capsys.readouterr()
+    assert said.out == ""
+    lines = said.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reader: article failed: Storm Storm")
+    assert lines[0].endswith("/busy.html>: HTTP 503 SERVICE UNAVAILABLE")
+    # The same sync, not quiet: the stories taken down and the summary are said too.
+    assert main(["--data-dir", str(data_dir), "sync"]) == 1
+    loud = capsys.readouterr().err
+    assert "synced 1 of 1 feed" in loud and "feeds: " in loud
+
+
+def test_a_quiet_sync_that_went_well_prints_nothing(
+    data_dir: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed_xml(base, [("Tide tables revised", "/tide.html", "g1")]),
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/tide.html").respond_with_data(ARTICLE, content_type="text/html")
+    assert main(["--data-dir", str(data_dir), "add", base + "/feed.xml"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "sync", "-q"]) == 0
+    assert capsys.readouterr() == ("", "")

@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
         " the cache has room (opening one fetches it at once).",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only what failed (for cron: nothing when everything came through)",
+    )
     p.set_defaults(func=cmd_sync)
 
     p = command(

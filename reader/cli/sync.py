@@ -27,20 +27,24 @@ if TYPE_CHECKING:
 def cmd_sync(args: argparse.Namespace) -> int:
     lib = open_library(args, workers="process")
     lib.start_workers(articles=not args.no_articles)  # now, before any thread exists: forked
-    progress, finish = _progress_display()
+    progress, finish = _no_progress() if args.quiet else _progress_display()
 
     async def run() -> int:
         try:
             report = await lib.sync(articles=not args.no_articles, progress=progress)
         finally:
             finish()
-        print_sync_report(lib, report, articles=not args.no_articles)
+        print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet)
         return EXIT_OK if report.ok else EXIT_FAILED
 
     return run_until_done(lib, run())
 
 
-def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
+def print_sync_report(
+    lib: Library, report: SyncReport, articles: bool, quiet: bool = False
+) -> None:
+    """The failures, each named; then, unless `quiet` (a cron job's sync, silent when all went
+    well), what was not cached and why, and the summary."""
     if report.portal:  # first, and once: the feeds' and the articles' failures are all this
         err(report.portal)
     elif report.no_connection:  # before each feed's and article's own failure to connect
@@ -56,6 +60,8 @@ def print_sync_report(lib: Library, report: SyncReport, articles: bool) -> None:
             err(f"article failed: {_title(entry)} <{entry.link}>: {error.message}")
     if unwritable:
         err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
+    if quiet:
+        return
     for entry, error in report.not_articles:
         err(f"not cached: {_title(entry)} <{entry.link}>: {error.message}")
     for entry, error in report.gone:
@@ -138,6 +144,10 @@ def _progress_display() -> tuple[Callable[[SyncProgress], None], Callable[[], No
             bar.stop()
 
     return update, finish
+
+
+def _no_progress() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
+    return lambda _progress: None, lambda: None
 
 
 def _progress_lines() -> tuple[Callable[[SyncProgress], None], Callable[[], None]]:
