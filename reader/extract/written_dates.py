@@ -1,7 +1,8 @@
 """A date as a line of text writes it, read from the words alone ("Published 3 March 2026, 14:05
-GMT", "Updated March 4, 2026 9:00 a.m. ET", "3 марта 2026, 14:05", "2026年3月3日 14時05分"): the
-patterns of dates, times and zones, which order "3/4/2026" is in, "Published"/"Updated" labels,
-and whether a line states a date and nothing else. The words of other languages are
+GMT", "Updated March 4, 2026 9:00 a.m. ET", "3 марта 2026, 14:05", "2026年3月3日 14時05分"):
+"Published"/"Updated" labels, which date a line states and which it labels, and whether a line
+states a date and nothing else. The patterns of dates and the order of "3/4/2026" are
+`date_patterns`', those of times and zones `written_times`', the words of other languages
 `month_names`'.
 
 Apart from `text_dates`, which finds the page's datelines among its elements: this part reads a
@@ -13,10 +14,19 @@ the zone the text names, or none.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime, timedelta
 
 from ..dates import ZONE_UNSTATED, ascii_digits, on_date
+from .date_patterns import (
+    _DATES,
+    _DAY,
+    _MONTH,
+    _WORD_START,
+    _order_language,
+    _slashed,
+    _year,
+)
+from .date_patterns import common_era as common_era
 from .month_names import (
     MONTHS,
     PUBLISHED_WORDS,
@@ -26,250 +36,10 @@ from .month_names import (
     WEEKDAYS,
     month_key,
 )
+from .written_times import _AFTER, _BEFORE, _BY_COUNTRY, _FIXED, _REGIONAL, _TIME, _time, _zone
 
-# A month's name: a word of letters and the marks some scripts write on them (Devanagari's
-# vowel signs, Arabic's vowels), or Arabic's two-word names of the Levant ("تشرين الأول").
-# The marks are none of them a letter (the avagraha, U+093D, is one): a character either
-# could match makes a long run of it take exponential time to reject.
-_MARKS = (
-    r"\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u093c\u093e-\u094f"
-    r"\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-)
-_MONTH = rf"(?P<month>(?:كانون|تشرين)\s+ال[أا]?\w+|[^\W\d_](?:[^\W\d_]|[{_MARKS}])*)\.?"
-# Where a word starts: `\b` is also between a letter and its accent ("á" written as two), and
-# a name read from each of a long word's letters to its end took quadratic time.
-_WORD_START = rf"(?<![\w{_MARKS}])"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-# Thai months as Thai sites write them, whole or cut short with their dots ("ธ.ค."), longest
-# first; Thai counts its years in the Buddhist Era, 543 ahead ("3 ธ.ค. 2569" is 3 Dec 2026).
-_THAI_MONTH = "|".join(
-    re.escape(name)
-    for name in sorted((n for n in MONTHS if "\u0e00" <= n[0] <= "\u0e7f"), key=len, reverse=True)
-)
-_BUDDHIST_ERA = 543
-_DATES = [
-    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(
-        rf"(?<!\d)(?P<day>[0-3]?\d)\s*(?P<month>{_THAI_MONTH})\s*(?:พ\.ศ\.\s*)?"
-        rf"(?:(?P<buddhist>25\d\d)|{_YEAR})(?!\d)"
-    ),
-    # Vietnamese numbers its months: "2 tháng 12, 2026", "ngày 2 tháng 12 năm 2026".
-    re.compile(
-        rf"\b{_DAY}\s+tháng\s+(?P<month>[01]?\d)(?:\s*,\s*|\s+năm\s+|\s+){_YEAR}\b",
-        re.IGNORECASE,
-    ),
-    # Israeli sites' "02.12.26, 18:40": a year of two digits, read only before a time (else a
-    # version's or a section's number).
-    re.compile(
-        r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<short>\d\d)(?![\d.])"
-        r"(?=,?\s*[0-2]?\d:[0-5]\d)"
-    ),
-    # Folha's "3.mar.2026".
-    re.compile(rf"\b(?P<day>[0-3]?\d)\.{_MONTH}{_YEAR}\b", re.IGNORECASE),
-    # Chinese, Japanese and Korean text puts no space before a date ("송고2026-03-03"), so
-    # these are bounded by digits, not by words.
-    re.compile(rf"(?<!\d){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(
-        rf"(?<!\d){_YEAR}\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
-    ),
-    # "2026.03.03", "2026/3/3": year first, as East Asian sites write it, where a word may
-    # run into it ("입력2026.03.03"); not a version number ("v2026.1.2", "2026.10.01.3").
-    re.compile(rf"(?<![A-Za-z\d.]){_YEAR}\.(?P<month>[01]\d)\.(?P<day>[0-3]\d)(?!\d|\.\d)"),
-    re.compile(rf"(?<![A-Za-z\d/]){_YEAR}/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"),
-    # Xinhua's "2026 12/03 14:20:45": its year, then month and day, each in a span of its own;
-    # both of two digits ("2026 3/4" may be a year and a fraction).
-    re.compile(rf"(?<![A-Za-z\d/]){_YEAR}\s+(?P<month>[01]\d)/(?P<day>[0-3]\d)(?![\d/])"),
-    # 03.03.2026, as German and Russian sites write it.
-    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
-    # "25/03/2026" or "03/25/2026": read only where the order can't matter (see `_slashed`).
-    re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])"),
-]
-# "14:05", "2:05 p.m.", "14h05", "14 Uhr"; "14時05分", "오후 2:05" (afternoon) in the East; the
-# hour alone before its "AM"/"PM" (The Atlantic's "December 3, 2026, 7 AM ET").
-_TIME = (
-    r"(?:(?P<half>午前|午後|上午|下午|오전|오후)\s*)?(?P<hour>[0-2]?\d)"
-    r"(?:[:.h](?P<minute>[0-5]\d)|\s*[時时시]\s*(?P<minutes>[0-5]?\d)\s*[分분]"
-    r"|(?=\s*[ap]\.?\s?m\b))(?::[0-5]\d)?"
-    # Argentina's "06:30 hs" (horas).
-    r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?:\s*(?:uhr|hrs?|hs|h)\b|\s*น\.)?"
-)
-_AFTERNOON = frozenset(["午後", "下午", "오후"])
-# Zones by the names datelines use. IST, CST and the like are several zones: see `_BY_COUNTRY`.
-_FIXED = {
-    **dict.fromkeys(["gmt", "utc", "z"], 0),
-    **{"bst": 1, "cet": 1, "mez": 1, "cest": 2, "mesz": 2, "eet": 2, "eest": 3, "msk": 3},
-    **{"est": -5, "edt": -4, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7},
-    **{"jst": 9, "kst": 9, "aest": 10, "aedt": 11, "awst": 8, "nzst": 12, "nzdt": 13, "мск": 3},
-    # Indonesia's three (Kompas's "03/12/2026, 10:15 WIB"), Hong Kong's, Singapore's, the
-    # Philippines' and Pakistan's.
-    **{"wib": 7, "wita": 8, "wit": 9, "hkt": 8, "sgt": 8, "pht": 8, "pkt": 5},
-    # South Africa's (News24's "03 Dec 2026 06:30 SAST").
-    "sast": 2,
-}
-# IST is India's, Ireland's and Israel's: the page's language tells which, where it says one
-# of them (Hindi, or English of India; Hebrew; English of Ireland, or Irish). Summer or winter
-# is in the name: Israel's summer is "IDT", Ireland's winter "GMT".
-_BY_COUNTRY = {
-    "ist": {
-        **dict.fromkeys(["hi", "bn", "mr", "ta", "te", "gu", "kn", "ml", "pa", "or"], 5.5),
-        **{"en-in": 5.5, "he": 2, "iw": 2, "en-il": 2, "ga": 1, "en-ie": 1},
-    },
-    "idt": {"he": 3, "iw": 3, "en-il": 3},
-    # GST is the Gulf's (+04:00: the Emirates', Oman's) on a page in Arabic or English of
-    # either; elsewhere it may be Georgia's, or a sales tax.
-    "gst": {"ar": 4, "en-ae": 4, "en-om": 4},
-}
-# Names whose offset depends on the date: the time zone they stand for decides.
-_REGIONAL = {
-    "et": "America/New_York",
-    "ct": "America/Chicago",
-    "mt": "America/Denver",
-    "pt": "America/Los_Angeles",
-    "uk": "Europe/London",
-}
-_ZONE = r"(?P<zone>[a-zа-я]{1,4}\b)?\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)?)?"
-# Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM",
-# "5 March 2026 • 9:30am".
-_AFTER = re.compile(
-    r"^(?:\s|,|:|\.|\||-|–|—|•|·|at|um|à|a las|alle|ore|às|om|o godz\.|godz\.|o|в|о|saat|lúc"
-    # Turkish sites name the weekday after the date: "2 Aralık 2026 Çarşamba 11:45".
-    rf"|(?<!\w){WEEKDAYS}(?!\w)"
-    # "2026 г.", "2026 р.", "2026 r.": Russian's, Ukrainian's and Polish's "year"; "kl." the
-    # Scandinavians' "o'clock" ("3 december 2026 kl. 10.15").
-    r"|[гр]\.|r\.|kl\.?)*"
-    rf"{_TIME}\s*\(?{_ZONE}",
-    re.IGNORECASE,
-)
-# A time before its date, and the day of the week between: CNN's "Updated 3:42 PM EST, Tue March
-# 5, 2026".
-_BEFORE = re.compile(
-    rf"{_TIME}\s*\(?{_ZONE}\)?(?:\s|,|\||-|–|—|•|·|on|le|am|(?<!\w){WEEKDAYS}(?!\w))*$",
-    re.IGNORECASE,
-)
 _UPDATED = re.compile(rf"\b{UPDATED_WORDS}\b|{UPDATED_WORDS_CJK}", re.IGNORECASE)
 _PUBLISHED = re.compile(rf"\b{PUBLISHED_WORDS}\b|{PUBLISHED_WORDS_CJK}", re.IGNORECASE)
-
-
-# An offset with no zone name before it is written whole ("+05:30", "-0500"): "14:05 - 12
-# comments" and "9:05 AM - 3 min read" are a separator and a count.
-_OFFSET_ALONE = re.compile(r"[+\-−]\d\d:?\d\d")
-
-
-def _zone(name: str, offset: str, language: str = "") -> tzinfo | None:
-    """The zone "GMT", "CEST", "ET", "UTC+2", "+05:30" say; None when none is said or the name
-    is not one zone. "ET" is a region's zone, its offset that of the date it is given with;
-    "IST" the zone of the country the page's `language` is of, when it is one of its."""
-    name = name.casefold()
-    countries = _BY_COUNTRY.get(name, {})
-    language = language.casefold()
-    country = countries.get(language, countries.get(language.split("-")[0]))
-    if country is not None and not offset:
-        return timezone(timedelta(hours=country))
-    hours = 0.0
-    if offset:
-        sign = -1 if offset[0] in "-−" else 1
-        digits = re.sub(r"\D", "", offset)
-        hours = sign * (
-            int(digits[:-2] or 0) + int(digits[-2:]) / 60 if len(digits) > 2 else int(digits)
-        )
-    if name in _FIXED or (not name and _OFFSET_ALONE.fullmatch(offset)):
-        shift = timedelta(hours=_FIXED.get(name, 0) + hours)
-        # No zone is a day or more from UTC ("+25", "AEDT+13"): `timezone` refuses one.
-        return timezone(shift) if abs(shift) < timedelta(hours=24) else None
-    if name in _REGIONAL and not offset:
-        try:
-            return ZoneInfo(_REGIONAL[name])
-        except ZoneInfoNotFoundError:  # a system without the zone database
-            return None
-    return None
-
-
-def _time(match: re.Match[str]) -> time | None:
-    hour, minute = int(match["hour"]), int(match["minute"] or match["minutes"] or 0)
-    if match["half"]:
-        if not 0 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if match["half"] in _AFTERNOON else 0)
-    if match["ampm"]:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if match["ampm"].casefold() == "p" else 0)
-    return time(hour, minute) if hour < 24 else None
-
-
-# Where English is written month first ("3/4/2026" is March 4th): the United States and the
-# places it governs or once did. Canada writes both orders; bare "en" may be any of them.
-_MONTH_FIRST = frozenset(["us", "ph", "as", "gu", "mp", "pr", "um", "vi", "fm", "mh", "pw"])
-_EITHER_ORDER = frozenset(["ca"])
-# Languages whose writers put the year first ("2026/3/4") and write no other numeric order we
-# could be sure of.
-_YEAR_FIRST = frozenset(["zh", "ja", "ko"])
-
-
-def day_first(language: str) -> bool | None:
-    """Whether a page in `language` ("en-GB", "fr", "en_US") writes "3/4/2026" day first: True
-    for English outside the United States and for other languages (French, German, Spanish,
-    Indonesian, Arabic…); False for English of the United States; None where the language
-    doesn't tell (none given, bare "en", English of Canada, Spanish of the United States,
-    whose writers use both orders, Chinese, Japanese, Korean)."""
-    parts = language.replace("_", "-").casefold().split("-")
-    base = parts[0]
-    # The region is the first two-letter subtag after the language ("en-Latn-US" too).
-    region = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
-    if not base.isalpha() or not 2 <= len(base) <= 3 or base in _YEAR_FIRST:
-        return None
-    if region in _MONTH_FIRST and base in ("en", "es"):
-        return False if base == "en" else None
-    if base == "en" and (not region or region in _EITHER_ORDER):
-        return None
-    return True
-
-
-def _slashed(first: int, second: int, language: str = "") -> tuple[int | None, int]:
-    """The month and the day of "first/second/year": Britain, India and the Arab world write
-    the day first, the United States the month. A number over 12, or the two the same, tells;
-    else the page's `language` does (`day_first`), when it says; else no month: a wrong date
-    cited is worse than none."""
-    if first > 12 >= second:
-        return second, first
-    if second > 12 >= first or first == second:
-        return first, second
-    order = day_first(language)
-    if order is None:
-        return None, 0
-    return (second, first) if order else (first, second)
-
-
-# The zones of North America as its datelines write them, in capitals ("02:12 PM EST"): a
-# page in English that names one writes its dates as the United States does.
-_NORTH_AMERICAN_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AKST|AKDT|HST)\b")
-
-
-def _order_language(text: str, language: str) -> str:
-    """The language that says the order of `text`'s slashed dates: `language`, or American
-    English where it leaves the order open (none given, or bare "en") and the text names a
-    North American zone: Politico's "12/03/2026 02:12 PM EST" on a page of lang "en"."""
-    if language.casefold() in ("", "en") and _NORTH_AMERICAN_ZONE.search(text):
-        return "en-US"
-    return language
-
-
-def common_era(year: int) -> int:
-    """`year` of the Common Era, as a Thai date's year of the Buddhist Era ("2569") is read."""
-    return year - _BUDDHIST_ERA if _BUDDHIST_ERA + 1900 <= year < _BUDDHIST_ERA + 2100 else year
-
-
-def _year(match: re.Match[str]) -> int:
-    """The year of a date `_DATES` found: a Thai one's of the Buddhist Era, an Israeli one's
-    of two digits ("02.12.26") this century's."""
-    found = match.groupdict()
-    if found.get("buddhist"):
-        return int(found["buddhist"]) - _BUDDHIST_ERA
-    if found.get("short"):
-        return 2000 + int(found["short"])
-    return int(match["year"])
 
 
 def parse_text_date(text: str, language: str = "") -> datetime | None:

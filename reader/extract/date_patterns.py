@@ -1,0 +1,142 @@
+"""The patterns a date is written in, day, month and year ("3 March 2026", "March 3, 2026",
+"3 марта 2026", "2026年3月3日", "3 ธ.ค. 2569", "03.03.2026"), and which order a slashed one
+("3/4/2026") is in: the part of `written_dates` that finds a date in a line, before its time."""
+
+from __future__ import annotations
+
+import re
+
+from .month_names import MONTHS
+
+# A month's name: a word of letters and the marks some scripts write on them (Devanagari's
+# vowel signs, Arabic's vowels), or Arabic's two-word names of the Levant ("تشرين الأول").
+# The marks are none of them a letter (the avagraha, U+093D, is one): a character either
+# could match makes a long run of it take exponential time to reject.
+_MARKS = (
+    r"\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0903\u093a-\u093c\u093e-\u094f"
+    r"\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+)
+_MONTH = rf"(?P<month>(?:كانون|تشرين)\s+ال[أا]?\w+|[^\W\d_](?:[^\W\d_]|[{_MARKS}])*)\.?"
+# Where a word starts: `\b` is also between a letter and its accent ("á" written as two), and
+# a name read from each of a long word's letters to its end took quadratic time.
+_WORD_START = rf"(?<![\w{_MARKS}])"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Thai months as Thai sites write them, whole or cut short with their dots ("ธ.ค."), longest
+# first; Thai counts its years in the Buddhist Era, 543 ahead ("3 ธ.ค. 2569" is 3 Dec 2026).
+_THAI_MONTH = "|".join(
+    re.escape(name)
+    for name in sorted((n for n in MONTHS if "\u0e00" <= n[0] <= "\u0e7f"), key=len, reverse=True)
+)
+_BUDDHIST_ERA = 543
+_DATES = [
+    re.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"{_WORD_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(
+        rf"(?<!\d)(?P<day>[0-3]?\d)\s*(?P<month>{_THAI_MONTH})\s*(?:พ\.ศ\.\s*)?"
+        rf"(?:(?P<buddhist>25\d\d)|{_YEAR})(?!\d)"
+    ),
+    # Vietnamese numbers its months: "2 tháng 12, 2026", "ngày 2 tháng 12 năm 2026".
+    re.compile(
+        rf"\b{_DAY}\s+tháng\s+(?P<month>[01]?\d)(?:\s*,\s*|\s+năm\s+|\s+){_YEAR}\b",
+        re.IGNORECASE,
+    ),
+    # Israeli sites' "02.12.26, 18:40": a year of two digits, read only before a time (else a
+    # version's or a section's number).
+    re.compile(
+        r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<short>\d\d)(?![\d.])"
+        r"(?=,?\s*[0-2]?\d:[0-5]\d)"
+    ),
+    # Folha's "3.mar.2026".
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    # Chinese, Japanese and Korean text puts no space before a date ("송고2026-03-03"), so
+    # these are bounded by digits, not by words.
+    re.compile(rf"(?<!\d){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(
+        rf"(?<!\d){_YEAR}\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"
+    ),
+    # "2026.03.03", "2026/3/3": year first, as East Asian sites write it, where a word may
+    # run into it ("입력2026.03.03"); not a version number ("v2026.1.2", "2026.10.01.3").
+    re.compile(rf"(?<![A-Za-z\d.]){_YEAR}\.(?P<month>[01]\d)\.(?P<day>[0-3]\d)(?!\d|\.\d)"),
+    re.compile(rf"(?<![A-Za-z\d/]){_YEAR}/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"),
+    # Xinhua's "2026 12/03 14:20:45": its year, then month and day, each in a span of its own;
+    # both of two digits ("2026 3/4" may be a year and a fraction).
+    re.compile(rf"(?<![A-Za-z\d/]){_YEAR}\s+(?P<month>[01]\d)/(?P<day>[0-3]\d)(?![\d/])"),
+    # 03.03.2026, as German and Russian sites write it.
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
+    # "25/03/2026" or "03/25/2026": read only where the order can't matter (see `_slashed`).
+    re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}(?![\d/])"),
+]
+
+
+# Where English is written month first ("3/4/2026" is March 4th): the United States and the
+# places it governs or once did. Canada writes both orders; bare "en" may be any of them.
+_MONTH_FIRST = frozenset(["us", "ph", "as", "gu", "mp", "pr", "um", "vi", "fm", "mh", "pw"])
+_EITHER_ORDER = frozenset(["ca"])
+# Languages whose writers put the year first ("2026/3/4") and write no other numeric order we
+# could be sure of.
+_YEAR_FIRST = frozenset(["zh", "ja", "ko"])
+
+
+def day_first(language: str) -> bool | None:
+    """Whether a page in `language` ("en-GB", "fr", "en_US") writes "3/4/2026" day first: True
+    for English outside the United States and for other languages (French, German, Spanish,
+    Indonesian, Arabic…); False for English of the United States; None where the language
+    doesn't tell (none given, bare "en", English of Canada, Spanish of the United States,
+    whose writers use both orders, Chinese, Japanese, Korean)."""
+    parts = language.replace("_", "-").casefold().split("-")
+    base = parts[0]
+    # The region is the first two-letter subtag after the language ("en-Latn-US" too).
+    region = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
+    if not base.isalpha() or not 2 <= len(base) <= 3 or base in _YEAR_FIRST:
+        return None
+    if region in _MONTH_FIRST and base in ("en", "es"):
+        return False if base == "en" else None
+    if base == "en" and (not region or region in _EITHER_ORDER):
+        return None
+    return True
+
+
+def _slashed(first: int, second: int, language: str = "") -> tuple[int | None, int]:
+    """The month and the day of "first/second/year": Britain, India and the Arab world write
+    the day first, the United States the month. A number over 12, or the two the same, tells;
+    else the page's `language` does (`day_first`), when it says; else no month: a wrong date
+    cited is worse than none."""
+    if first > 12 >= second:
+        return second, first
+    if second > 12 >= first or first == second:
+        return first, second
+    order = day_first(language)
+    if order is None:
+        return None, 0
+    return (second, first) if order else (first, second)
+
+
+# The zones of North America as its datelines write them, in capitals ("02:12 PM EST"): a
+# page in English that names one writes its dates as the United States does.
+_NORTH_AMERICAN_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|AKST|AKDT|HST)\b")
+
+
+def _order_language(text: str, language: str) -> str:
+    """The language that says the order of `text`'s slashed dates: `language`, or American
+    English where it leaves the order open (none given, or bare "en") and the text names a
+    North American zone: Politico's "12/03/2026 02:12 PM EST" on a page of lang "en"."""
+    if language.casefold() in ("", "en") and _NORTH_AMERICAN_ZONE.search(text):
+        return "en-US"
+    return language
+
+
+def common_era(year: int) -> int:
+    """`year` of the Common Era, as a Thai date's year of the Buddhist Era ("2569") is read."""
+    return year - _BUDDHIST_ERA if _BUDDHIST_ERA + 1900 <= year < _BUDDHIST_ERA + 2100 else year
+
+
+def _year(match: re.Match[str]) -> int:
+    """The year of a date `_DATES` found: a Thai one's of the Buddhist Era, an Israeli one's
+    of two digits ("02.12.26") this century's."""
+    found = match.groupdict()
+    if found.get("buddhist"):
+        return int(found["buddhist"]) - _BUDDHIST_ERA
+    if found.get("short"):
+        return 2000 + int(found["short"])
+    return int(match["year"])
