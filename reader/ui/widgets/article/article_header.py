@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ....citation import cited_url
 from ....models import Article, Entry
+from ....url_display import shown_url
 from ...display import long_date, plain, when
 from .direction import right_to_left
 from .paragraph import ArticleStyles, Paragraph
@@ -87,7 +88,7 @@ def header(
         # Not searched: "storm" found in ".../storm-idris-live.html" counted as a match of
         # the article's, and the view went to the address line.
         out.append(
-            Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False)
+            Paragraph(plain(shown_url(url), styles.url, max_length=2000), gap=0, searched=False)
             if not compact
             else _LEFT_OUT
         )
