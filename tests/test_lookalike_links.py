@@ -26,6 +26,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import LinksScreen
 from reader.ui.display import MiddleCut, middle_cut
 from reader.url_display import shown_host, shown_url
+from tests.test_cli import reader as run_reader
 from tests.tui_pilot import notices, reading, screen_text, status, subscribe_to_page, until
 
 URL = "https://courier.example/2026/12/phishing.html"
@@ -134,6 +135,13 @@ def test_markdown_and_plain_text_carry_the_address_as_it_goes() -> None:
     assert "аpple" not in to_text(article)
 
 
+def test_a_recording_at_a_look_alike_host_is_named_and_addressed_by_its_punycode() -> None:
+    clip = '<video controls src="https://аpple.com/clip"></video>'
+    page = PAGE.replace("<p>Officers said", f"{clip}<p>Officers said")
+    text = to_text(extract_article(page, URL), header=False)
+    assert "Video (xn--pple-43d.com) <https://xn--pple-43d.com/clip>" in text
+
+
 def test_the_citation_names_an_article_at_a_look_alike_host_by_its_punycode() -> None:
     article = Article("https://аpple.com/news/story.html", title="Story", site_name="Apple")
     assert "URL: https://xn--pple-43d.com/news/story.html" in header_lines(article)
@@ -152,6 +160,19 @@ def test_the_feeds_list_shows_a_look_alike_feed_by_its_punycode_and_removes_it_s
             assert lib.feeds() == []
 
     asyncio.run(run())
+
+
+def test_reader_feeds_names_a_look_alike_feed_by_its_punycode(tmp_path: Path) -> None:
+    async def subscribe() -> None:
+        async with Library(tmp_path) as lib:
+            assert lib.add_feed("https://user@аpple.com/feed.xml")
+
+    asyncio.run(subscribe())
+    listed = run_reader(tmp_path, "feeds").stdout
+    assert "    https://xn--pple-43d.com/feed.xml" in listed
+    assert "аpple" not in listed and "user@" not in listed
+    removed = run_reader(tmp_path, "remove", "https://xn--pple-43d.com/feed.xml")
+    assert removed.returncode == 0 and "unsubscribed" in removed.stdout
 
 
 # -- the long address (F11) --------------------------------------------------------------------

@@ -54,7 +54,7 @@ def header(
     # The address `y` cites (where a redirect or a shortener led, or the canonical one): the
     # feed's link showed a tracker's or a shortener's, which may expire, beside a citation
     # giving another.
-    url = (cited_url(article) if article else "") or (entry.link if entry else "")
+    url = shown_url((cited_url(article) if article else "") or (entry.link if entry else ""))
     rtl = article is not None and right_to_left(article)
     out = [
         Paragraph(
@@ -88,7 +88,7 @@ def header(
         # Not searched: "storm" found in ".../storm-idris-live.html" counted as a match of
         # the article's, and the view went to the address line.
         out.append(
-            Paragraph(plain(shown_url(url), styles.url, max_length=2000), gap=0, searched=False)
+            Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False)
             if not compact
             else _LEFT_OUT
         )
