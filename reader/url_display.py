@@ -58,11 +58,10 @@ def shown_host(host: str) -> str:
     for "аpple.com" with a Cyrillic "а")."""
     if host.startswith("["):
         return host.lower()
-    if "%" in host:
-        decoded = unquote(host, errors="replace")
-        if _NOT_IN_HOST.search(decoded):
-            return host.lower()  # no browser goes there: shown as written
-        host = decoded
+    decoded = unquote(host, errors="replace") if "%" in host else host
+    if _NOT_IN_HOST.search(decoded):
+        return host.lower()  # no browser goes there (a space, a "/"): shown as written
+    host = decoded
     if host.isascii() and "xn--" not in host.lower():
         return host.lower()
     labels = _LABEL_DOTS.split(host)

@@ -15,6 +15,8 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from reader.citation import header_lines
@@ -22,6 +24,7 @@ from reader.extract import extract_article, to_markdown, to_text
 from reader.library import Library
 from reader.lookalike_hosts import readable
 from reader.models import Article
+from reader.safe import safe_line
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.links import LinksScreen
 from reader.ui.display import MiddleCut, middle_cut
@@ -110,6 +113,14 @@ def test_a_host_in_one_script_that_passes_for_nothing_else_stays_readable(url: s
 )
 def test_the_rule_on_other_spellings(written: str, shown: str) -> None:
     assert shown_url(written) == shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text())
+def test_any_address_is_shown_as_one_line_without_control_characters(host: str, path: str) -> None:
+    for url in (f"https://{host}/{path}", host):
+        shown = shown_url(url)
+        assert shown == safe_line(shown)
 
 
 def test_mixed_scripts_are_refused_but_the_writing_systems_that_mix_them_are_not() -> None:
