@@ -70,8 +70,8 @@ def article_links(article: Article) -> list[Link]:
 
 def _entry(number: int, link: Link, digits: int, here: bool) -> Table:
     """`number`. text (and that Enter reads it `here`), and the address on the line below, cut in
-    its middle past `ADDRESS_LINES` lines: plain text, never markup. A grid, so that what wraps on a narrow terminal stays in the column after
-    the number."""
+    its middle past `ADDRESS_LINES` lines: plain text, never markup. A grid, so that what wraps
+    on a narrow terminal stays in the column after the number."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=digits + 1, no_wrap=True)
     grid.add_column(overflow="fold")
