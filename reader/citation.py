@@ -10,6 +10,7 @@ from .commonmark import autolink, escape_markdown
 from .dates import stated_iso
 from .models import Article
 from .safe import safe_line
+from .url_display import shown_url
 from .urls import is_web_url, site_host, without_tracking
 
 
@@ -39,7 +40,7 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
         ("Author", article.author),
         ("Published", stated_iso(article.published) if article.published else ""),
         ("Updated", stated_iso(updated) if updated else ""),
-        ("URL", cited_url(article)),
+        ("URL", shown_url(cited_url(article))),
         # When this copy was taken: the page may have changed since, and a quote read offline
         # hours later cites the copy it was read from.
         (

@@ -17,6 +17,7 @@ from .errors import ErrorKind as ErrorKind
 from .errors import FetchError as FetchError
 from .errors import StoreError as StoreError
 from .list_numbering import item_number
+from .url_display import shown_url
 from .word_count import IDEOGRAPHS as IDEOGRAPHS
 from .word_count import words_in as words_in
 
@@ -56,7 +57,8 @@ class Feed:
 
     @property
     def display_title(self) -> str:
-        return self.title or self.url
+        """The feed's title, else its address as addresses are shown (`shown_url`)."""
+        return self.title or shown_url(self.url)
 
 
 @dataclass(frozen=True)

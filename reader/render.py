@@ -20,6 +20,7 @@ from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
 from .models import Article, Block, BlockKind, Inline, picture_label
 from .tables import group_blocks, table_shape
+from .url_display import shown_url
 from .urls import contact_address
 
 # A line break inside a block; a blank line (two breaks) already separates without one.
@@ -37,7 +38,7 @@ def _runs_md(inlines: tuple[Inline, ...]) -> str:
 
 
 def _link_md(inlines: tuple[Inline, ...], href: str) -> str:
-    return f"[{runs_markdown(inlines, _link_md, '[', ']')}]({link_destination(href)})"
+    return f"[{runs_markdown(inlines, _link_md, '[', ']')}]({link_destination(shown_url(href))})"
 
 
 def _delimit(text: str, marker: str) -> str:
@@ -105,7 +106,11 @@ def block_to_markdown(block: Block, lists: ListLayout | None = None) -> str:
             return "---"
         case BlockKind.IMAGE:
             href = next((i.href for i in block.inlines if i.href), "")
-            return f"![{escape_markdown(block.text)}]({link_destination(href)})" if href else body
+            return (
+                f"![{escape_markdown(block.text)}]({link_destination(shown_url(href))})"
+                if href
+                else body
+            )
     return body
 
 
@@ -252,7 +257,7 @@ def block_to_text(block: Block) -> str:
             href = next((i.href for i in block.inlines if i.href), "")
             if block.kind == BlockKind.IMAGE:
                 text = picture_label(text)
-            return f"{text} <{href}>" if href else text
+            return f"{text} <{shown_url(href)}>" if href else text
         case BlockKind.HEADING:
             # Underlined as the title is, so a heading reads as one without markup.
             return f"{text}\n{'-' * min(cell_len(text), 78)}"

@@ -13,6 +13,7 @@ from ..marks import SAVED_MARK, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError
 from ..plural import plural, size_text
 from ..safe import safe_line
+from ..url_display import shown_url
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -67,7 +68,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
         marks = ("N" if not h.read else " ") + offline_mark(h) + (SAVED_MARK if h.saved else " ")
         # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
-        source = safe_line(e.feed_title or e.feed_url, 24)
+        source = safe_line(e.feed_title or shown_url(e.feed_url), 24)
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
     return EXIT_OK
 
@@ -85,7 +86,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 # "Open the original link in a browser" is no help to someone who asked by id
                 # and never saw the link: name it.
                 link = target.link if isinstance(target, Entry) else target
-                reason = f"{link}: {reason}"
+                reason = f"{shown_url(link)}: {reason}"
             # Offline, the site down, or a PDF where a page was expected: the text the feed
             # carried is better than nothing, and the exit status still says the article
             # itself could not be had.
@@ -141,10 +142,13 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         shrunk: list[tuple[str, int, int]] = []
         done, failures = await lib.reextract(targets, shrunk)
         for url, error in failures:
-            err(f"not re-extracted: {url}: {error.message}")
+            err(f"not re-extracted: {shown_url(url)}: {error.message}")
         for url, before, now in sorted(shrunk):
             # A site rule that drops too much shows here, not when the article is next read.
-            out(f"much shorter now: {safe_line(url, 200)}: {before:,} → {now:,} words", sys.stderr)
+            out(
+                f"much shorter now: {safe_line(shown_url(url), 200)}: {before:,} → {now:,} words",
+                sys.stderr,
+            )
         if shrunk:
             out(
                 "(each page is kept whole: a site rule mended, reextract brings its text back)",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..plural import plural
 from ..safe import safe_line
+from ..url_display import shown_url
 from ..urls import is_web_url, not_web_url
 from .common import (
     EXIT_FAILED,
@@ -131,7 +132,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         out("no feeds yet: add one with `reader add URL`")
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
-        out(f"    {safe_line(feed.url)}")
+        out(f"    {shown_url(feed.url)}")
         if feed.last_error:
             when = feed.last_error_at.strftime("%Y-%m-%d %H:%M UTC") if feed.last_error_at else ""
             out(f"    last error {when}: {safe_line(feed.last_error)}")

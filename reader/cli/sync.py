@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..models import Entry, ErrorKind
 from ..plural import plural, size_text
 from ..safe import safe_line
+from ..url_display import shown_url
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -57,20 +58,20 @@ def print_sync_report(
     unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
     for entry, error in report.article_failures:
         if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL):
-            err(f"article failed: {_title(entry)} <{entry.link}>: {error.message}")
+            err(f"article failed: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
     if unwritable:
         err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     if quiet:
         return
     for entry, error in report.not_articles:
-        err(f"not cached: {_title(entry)} <{entry.link}>: {error.message}")
+        err(f"not cached: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
     for entry, error in report.gone:
         err(
-            f"taken down: {_title(entry)} <{entry.link}>: {error.message} (its feed's text "
+            f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message} (its feed's text "
             "stands in; syncs ask again in a day)"
         )
     for entry, article in report.incomplete:
-        err(f"not all of it: {_title(entry)} <{entry.link}>: {article.incomplete}")
+        err(f"not all of it: {_title(entry)} <{shown_url(entry.link)}>: {article.incomplete}")
     new = sum(r.new_entries for r in report.feeds)
     failed_feeds = sum(r.error is not None for r in report.feeds)
     line = (

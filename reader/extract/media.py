@@ -29,6 +29,7 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from lxml.html import HtmlElement
 
+from ..url_display import shown_host
 from ..urls import absolute_url, site_host
 from .amp_embeds import PLAYER_TAGS, POST_TAGS, player_address, post_address, tweet_quote
 from .furniture import class_names, names_of, replace
@@ -78,7 +79,7 @@ def _file_format(url: str) -> str:
     stem, dot, extension = name.rpartition(".")
     if dot and stem and extension.isalnum() and len(extension) <= 5:
         return extension.upper()
-    return site_host(url)
+    return shown_host(site_host(url))  # a look-alike host named by its punycode, as its address is
 
 
 def _on(url: str, sites: tuple[str, ...]) -> bool:

@@ -15,6 +15,7 @@ from ..models import Article, Entry, ErrorKind, Feed, FetchError
 from ..page_caching import read_from
 from ..reports import Headline, newest_first
 from ..safe import safe_line
+from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
 from .resources import LibraryResources, _link
 
@@ -98,9 +99,9 @@ class LibraryQueries(LibraryResources):
         urls = self.store.feed_urls()
         as_written = next((u for u in urls if canonical_url(u) == wanted), None)
         # One subscribed before `add` refused control characters is shown without them (the
-        # only way it can be shown safely): that form, the one the user can type, names it,
-        # after a feed really at the address as written.
-        shown_so = (u for u in urls if canonical_url(safe_line(u)) == wanted)
+        # only way it can be shown safely), a look-alike host as its punycode: that form, the
+        # one the user can type, names it, after a feed really at the address as written.
+        shown_so = (u for u in urls if canonical_url(shown_url(u)) == wanted)
         return as_written or next(shown_so, url)
 
     # -- headlines -----------------------------------------------------------------------------

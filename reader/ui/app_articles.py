@@ -11,6 +11,7 @@ from itertools import islice
 
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..reports import Headline
+from ..url_display import shown_url
 from ..urls import contact_address, is_web_url
 from .app_headlines import ReaderAppHeadlines
 from .browser import NO_BROWSER_HINT, open_in_browser
@@ -222,7 +223,7 @@ class ReaderAppArticles(ReaderAppHeadlines):
         if not url or not is_web_url(url):
             self.notify("This item has no web address to open.", severity="warning")
             return
-        shown = plain(url, max_length=200).plain
+        shown = plain(shown_url(url), max_length=200).plain
         if open_in_browser(self, url):
             self.notify(f"Opened in your browser: {shown}", markup=False)
         else:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.style import Style, StyleType
 from rich.text import Text
 
@@ -65,3 +68,44 @@ def _day(moment: datetime) -> str:
     """ "Monday 4 March 2024": the day of the month as a date is written, not zero-padded as
     `%d` pads it (`%-d` is glibc's alone)."""
     return f"{moment:%A} {moment.day} {moment:%B %Y}"
+
+
+class MiddleCut:
+    """One line of text (an address) shown in at most `lines` lines of the width it is given: cut
+    in its middle with "…" when longer, so its start (the host) and its end (the page) both show.
+    A 5,000-character address in the link list took a screen of its own."""
+
+    def __init__(self, text: str, style: StyleType = "", lines: int = 3) -> None:
+        self.text = safe_line(text)
+        self.style = style
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # A cell to spare on each line: a wide character that doesn't fit moves to the next.
+        cells = max(options.max_width - 1, 1) * self.lines
+        yield Text(middle_cut(self.text, cells), style=self.style or Style(), end="")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, min(cell_len(self.text), options.max_width))
+
+
+def middle_cut(text: str, cells: int) -> str:
+    """`text` cut to at most `cells` terminal cells, two thirds before a "…" and the rest after
+    it ("https://example.org/news/2024/…/story.html"); whole when it fits."""
+    if cell_len(text) <= cells:
+        return text
+    head_cells = (cells - 1) * 2 // 3
+    tail_cells = cells - 1 - head_cells
+    head = _cells_from(text, head_cells)
+    tail = _cells_from(text[::-1], tail_cells)[::-1]
+    return f"{head}…{tail}"
+
+
+def _cells_from(text: str, cells: int) -> str:
+    """The longest start of `text` that takes at most `cells` cells."""
+    taken = 0
+    for n, char in enumerate(text):
+        taken += cell_len(char)
+        if taken > cells:
+            return text[:n]
+    return text

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, cast
 
+from rich.console import Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -21,7 +22,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...models import Article, BlockKind, Entry, picture_label
-from ..display import plain
+from ...url_display import shown_url
+from ..display import MiddleCut, plain
 from ..widgets.key_bar import KeyBar
 from ..widgets.vim_list import VimOptionList
 
@@ -32,6 +34,8 @@ NO_LINKS = "This article has no links."
 HERE = " (Enter reads it here)"
 """After the text of a link to one of the feeds' articles: Enter reads it in the reader, not the
 browser (as the status line says of a link selected with Tab)."""
+ADDRESS_LINES = 3
+"""An address longer than this many lines is cut in its middle in the list; `c` copies it whole."""
 LONG = 12
 """More links than this (two lines each, at least) rarely fit: the panel takes its full height
 instead of being measured to fit them (see `reader.tcss`)."""
@@ -65,19 +69,20 @@ def article_links(article: Article) -> list[Link]:
 
 
 def _entry(number: int, link: Link, digits: int, here: bool) -> Table:
-    """`number`. text (and that Enter reads it `here`), and the address on the line below: plain
-    text, never markup. A grid, so that what wraps on a narrow terminal stays in the column after
-    the number."""
+    """`number`. text (and that Enter reads it `here`), and the address on the line below, cut in
+    its middle past `ADDRESS_LINES` lines: plain text, never markup. A grid, so that what wraps
+    on a narrow terminal stays in the column after the number."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=digits + 1, no_wrap=True)
     grid.add_column(overflow="fold")
     grid.add_row(
         f"{number:>{digits}}.",
-        Text.assemble(
-            plain(link.text or "(no text)", max_length=300),
-            (HERE, Style(italic=True)) if here else "",
-            "\n",
-            plain(link.address, Style(dim=True), max_length=2000),
+        Group(
+            Text.assemble(
+                plain(link.text or "(no text)", max_length=300),
+                (HERE, Style(italic=True)) if here else "",
+            ),
+            MiddleCut(shown_url(link.address), Style(dim=True), ADDRESS_LINES),
         ),
     )
     return grid
@@ -162,5 +167,5 @@ class LinksScreen(ModalScreen[str | None]):
     def action_copy_address(self) -> None:
         if (link := self.chosen) is None:
             return
-        address = plain(link.address).plain  # one line, no control characters
+        address = shown_url(link.address)  # whole, as the list shows it (one line, no controls)
         cast("ReaderApp", self.app).copy_text(address, "Address", address)

@@ -13,6 +13,7 @@ from textual.timer import Timer
 from ...models import words_in
 from ...plural import plural
 from ...reports import Headline
+from ...url_display import shown_url
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.reading_place import Place
 from ..widgets.status_bar import StatusBar
@@ -101,7 +102,7 @@ class ArticleScreenState(Screen[str | None]):
             here = " (Enter reads it here)" if another else ""
             if body.target_of(body.link_address) is not None:
                 here = " (Enter goes to it in this article)"
-            note = f"Link {link} of {body.link_count}{here}: {body.link_address}"
+            note = f"Link {link} of {body.link_count}{here}: {shown_url(body.link_address)}"
             missing = False
         elif body.followed and not self.searching and not body.match_count:
             note = FOLLOWED

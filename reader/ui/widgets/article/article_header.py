@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ....citation import cited_url
 from ....models import Article, Entry
+from ....url_display import shown_url
 from ...display import long_date, plain, when
 from .direction import right_to_left
 from .paragraph import ArticleStyles, Paragraph
@@ -53,7 +54,7 @@ def header(
     # The address `y` cites (where a redirect or a shortener led, or the canonical one): the
     # feed's link showed a tracker's or a shortener's, which may expire, beside a citation
     # giving another.
-    url = (cited_url(article) if article else "") or (entry.link if entry else "")
+    url = shown_url((cited_url(article) if article else "") or (entry.link if entry else ""))
     rtl = article is not None and right_to_left(article)
     out = [
         Paragraph(

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ....models import Article, Block, BlockKind, Inline, picture_label
 from ....tables import group_blocks, table_shape
+from ....url_display import shown_url
 from ...display import plain
 from .direction import letters_right_to_left, mirrored, right_to_left
 from .paragraph import ArticleStyles, Links, Paragraph
@@ -200,7 +201,7 @@ def _block(block: Block, styles: ArticleStyles, gap: int, digits: int = 0) -> Pa
             href = next((i.href for i in block.inlines if i.href), "")
             if href:  # on a line of its own: an address is long, and copied whole
                 text.append("\n")
-                text.append_text(plain(href, styles.url))
+                text.append_text(plain(shown_url(href), styles.url))
             return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=gap, links=links)
         case BlockKind.IMAGE:
             # The label is the link: a picture's address is long and says nothing to read.

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from ....marks import SAVED_MARK, UNREAD_MARK, offline_mark
 from ....reports import Headline
+from ....url_display import shown_url
 from ...cell_width import fit_to_cells
 from ...display import plain, when
 from ...messages import HeadlineChosen
@@ -351,7 +352,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         # `Text`: a page of new rows (pagedown, G) costs 36 of these in one frame.
         entry = headline.entry
         styles = self._row_styles(is_cursor, headline.read, base)
-        title = plain(entry.title or entry.link or "(untitled)", max_length=500).plain
+        title = plain(entry.title or shown_url(entry.link) or "(untitled)", max_length=500).plain
         # Measured as the terminal draws it (Devanagari's vowel signs take a cell each, which
         # Rich counts as none): a title cut by Rich's measure pushed the border off the row.
         uncounted, title, padding = fit_to_cells(title, room)
@@ -409,7 +410,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             row.append_text(source)
             row.append(GAP_TEXT)
         row.append_text(
-            plain(entry.title or entry.link or "(untitled)", title_style, max_length=500)
+            plain(entry.title or shown_url(entry.link) or "(untitled)", title_style, max_length=500)
         )
         if is_cursor:
             row.truncate(width, overflow="ellipsis", pad=True)  # so the cursor spans the row

@@ -1,0 +1,69 @@
+"""A link's address as the reader shows it and copies it: as where it goes, not as it looks.
+
+The one rule for every place an address reaches the screen or a copy (the reading view's status
+line, the link list and its `c`, the citation, `reader show`'s Markdown and plain text, the
+feeds' list): a host name that could pass for another site's is shown as the punycode the
+browser will ask for (`lookalike_hosts`), and a user name before the host ("paypal.com%2f@" in
+https://paypal.com%2f@evil.example/) is left out, as Chromium and Safari leave it out of the
+address bar, so the host the link goes to is the first name read. A news link has no use for
+one: it only pushes the real host along the line. The link itself is not changed: Enter hands
+the browser the address as the page wrote it, and the browser's own bar shows it by its own
+rule.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from .lookalike_hosts import shown_label
+from .safe import safe_line
+
+# The authority is read as a browser reads it: ended by "/", "?", "#" and also "\", which
+# browsers take for a slash in a web address ("https://evil.example\@paypal.com" goes to
+# evil.example, though Python's urlsplit names paypal.com its host).
+_WEB_ADDRESS = re.compile(r"(https?)://([^/\\?#]*)(.*)", re.IGNORECASE | re.DOTALL)
+_HOST_AND_PORT = re.compile(r"(.*?)(:[0-9]*)?")
+# What a browser refuses in a host once percent-decoded: such an address goes nowhere.
+_NOT_IN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|]")
+# The dots IDNA reads as dots between labels.
+_LABEL_DOTS = re.compile("[.\u3002\uff0e\uff61]")
+
+
+def shown_url(url: str) -> str:
+    """`url` as one line to show or copy: control characters gone (`safe_line`), and for a web
+    address its host as `shown_host` gives it and no user name before it. Any other address
+    (mailto:, tel:, a relative one) is only made safe."""
+    text = safe_line(url)
+    match = _WEB_ADDRESS.fullmatch(text)
+    if match is None:
+        return text
+    scheme, authority, rest = match.groups()
+    host, port = _host_and_port(authority.rpartition("@")[2])
+    return f"{scheme.lower()}://{shown_host(host)}{port}{rest}"
+
+
+def _host_and_port(authority: str) -> tuple[str, str]:
+    if authority.startswith("["):  # an IPv6 address, its port after the "]"
+        address, bracket, port = authority.partition("]")
+        return address + bracket, port
+    match = _HOST_AND_PORT.fullmatch(authority)
+    assert match is not None  # the pattern matches any string
+    return match[1], match[2] or ""
+
+
+def shown_host(host: str) -> str:
+    """A host name as a browser's address bar shows it: lower case, percent-escapes read, each
+    label in Unicode when it can't pass for another's, else in punycode ("xn--pple-43d.com"
+    for "аpple.com" with a Cyrillic "а")."""
+    if host.startswith("["):
+        return host.lower()
+    decoded = unquote(host, errors="replace") if "%" in host else host
+    if _NOT_IN_HOST.search(decoded):
+        return host.lower()  # no browser goes there (a space, a "/"): shown as written
+    host = decoded
+    if host.isascii() and "xn--" not in host.lower():
+        return host.lower()
+    labels = _LABEL_DOTS.split(host)
+    tld = next((label for label in reversed(labels) if label), "")
+    return ".".join(shown_label(label, tld) for label in labels)
