@@ -97,6 +97,8 @@ class Fetcher:
         self._host_resume: dict[
             str, float
         ] = {}  # event-loop time before which a host is left alone
+        # The most private class of address each host name reached, and that address.
+        self._reached: dict[str, tuple[Reach, str]] = {}
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -213,9 +215,8 @@ class Fetcher:
         lead: str,
     ) -> Response:
         for _hop in range(self.limits.max_redirects + 1):
-            named = host_reach(urlsplit(url).hostname or "")
-            if ceiling is not None and named is not None and named > ceiling:
-                raise refusal(lead, ceiling, named, url)  # not even connected to
+            if ceiling is not None:
+                self._check_before(url, ceiling, lead)
             resume = self._host_resume.get(_host_key(url), 0.0) - asyncio.get_running_loop().time()
             if resume > 0:
                 await asyncio.sleep(resume)
@@ -233,8 +234,11 @@ class Fetcher:
                 response = await self._client.send(request, stream=True)
                 try:
                     # Checked again on the answer: a connection kept open from an earlier
-                    # request is not guarded as it is made.
+                    # request is not guarded as it is made (`_check_before` is what keeps a
+                    # request from going out on one).
                     reach, peer = peer_of(response.extensions.get("network_stream"))
+                    if reach is not None:
+                        self._note_reached(url, reach, peer)
                     if ceiling is not None and (reach is None or reach > ceiling):
                         raise refusal(lead, ceiling, reach or Reach.LOOPBACK, url, peer)
                     # Not told: trusted least from here on.
@@ -254,6 +258,24 @@ class Fetcher:
                 finally:
                     await response.aclose()
         raise too_many_redirects(url, self.limits.max_redirects)
+
+    def _check_before(self, url: str, ceiling: Reach, lead: str) -> None:
+        """Refuse a request led to `url` before it is sent, when its host is known to be more
+        private than `ceiling`: a literal address or "localhost", or a name that reached a
+        more private address earlier in this run (a connection to it may be open still, and
+        the request would go out on it before its answer could be judged)."""
+        reach = host_reach(urlsplit(url).hostname or "")
+        peer = ""
+        if reach is None:
+            reach, peer = self._reached.get(_host_key(url), (None, ""))
+        if reach is not None and reach > ceiling:
+            raise refusal(lead, ceiling, reach, url, peer)
+
+    def _note_reached(self, url: str, reach: Reach, peer: str) -> None:
+        """Remember how private an address `url`'s host reached (the most private so far)."""
+        key = _host_key(url)
+        if reach > self._reached.get(key, (Reach.PUBLIC, ""))[0]:
+            self._reached[key] = (reach, peer)
 
     async def _complete(
         self,
