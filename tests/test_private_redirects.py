@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,7 @@ def test_a_feed_on_the_network_may_not_send_the_sync_to_this_computer(
     outer, inner = servers
     html = "text/html; charset=utf-8"
     loopback = _url(inner, "/private/status.html")
+    spooler = _url(inner, "/private/spool.html")
     inner.expect_request("/private/status.html").respond_with_data(
         page("Printer queue"), content_type=html
     )
@@ -182,6 +184,7 @@ def test_a_feed_on_the_network_may_not_send_the_sync_to_this_computer(
     items = [
         (TITLE, _url(outer, "/news/wall.html")),
         ("Printer queue", loopback),
+        ("Print spooler", spooler),
         ("Moved story", _url(outer, "/news/refresh.html")),
         ("Meta story", _url(outer, "/news/meta.html")),
         ("Shell story", _url(outer, "/news/shell.html")),
@@ -192,6 +195,7 @@ def test_a_feed_on_the_network_may_not_send_the_sync_to_this_computer(
     outer_class = peer_reach((outer.host, 0))
     assert outer_class is not None
     outer_feed, home_feed = _url(outer, "/feed.xml"), _url(inner, "/home/feed.xml")
+    led = f"from a {outer_class.noun} address to a loopback one: {loopback}"
 
     async def go() -> None:
         async with Library(data_dir) as lib:
@@ -199,8 +203,10 @@ def test_a_feed_on_the_network_may_not_send_the_sync_to_this_computer(
             lib.add_feed(home_feed)
             report = await lib.sync()
             failed = {entry.title: error.message for entry, error in report.article_failures}
-            led = f"from a {outer_class.noun} address to a loopback one: {loopback}"
             assert failed["Printer queue"] == f"refused a feed's link {led}"
+            assert failed["Print spooler"] == f"refused a feed's link {led}".replace(
+                loopback, spooler
+            )
             assert failed["Moved story"] == f"refused a page's refresh {led}"
             assert failed["Meta story"] == f"refused a page's refresh {led}"
             assert "Shell story" in failed
@@ -209,6 +215,7 @@ def test_a_feed_on_the_network_may_not_send_the_sync_to_this_computer(
             assert cached == {
                 TITLE: True,
                 "Printer queue": False,
+                "Print spooler": False,
                 "Moved story": False,
                 "Meta story": False,
                 "Shell story": False,
@@ -230,14 +237,26 @@ def test_a_feed_on_the_network_may_not_send_the_sync_to_this_computer(
     async def later() -> None:
         """A later run, before any feed is fetched again: the feed's class was kept."""
         async with Library(data_dir) as lib:
-            entry = next(h.entry for h in lib.headlines() if h.entry.title == "Moved story")
+            entry = next(h.entry for h in lib.headlines() if h.entry.title == "Print spooler")
             with pytest.raises(FetchError) as caught:
                 await lib.article(entry)
-            assert caught.value.message.startswith(
-                f"refused a page's refresh from a {outer_class.noun}"
-            )
+            assert caught.value.message == f"refused a feed's link {led}".replace(loopback, spooler)
 
     asyncio.run(later())
+
+    async def from_before() -> None:
+        """A feed record from a reader that kept no class: its address's counts."""
+        async with Library(data_dir) as lib:
+            kept = lib.store.feed(outer_feed)
+            assert kept is not None and kept.reach is not None
+            lib.store.put_feed(replace(kept, reach=None))
+        async with Library(data_dir) as lib:
+            entry = next(h.entry for h in lib.headlines() if h.entry.title == "Print spooler")
+            with pytest.raises(FetchError) as caught:
+                await lib.article(entry)
+            assert caught.value.message == f"refused a feed's link {led}".replace(loopback, spooler)
+
+    asyncio.run(from_before())
     assert len(inner.log) == 3
 
 

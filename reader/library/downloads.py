@@ -30,7 +30,7 @@ from ..portal import Answer, portal_error, relates
 from ..safe import safe_line
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
 from .failures import _may_come_later, _storage_as_fetch_error, _unexpected_as_fetch_error
-from .leads import CEILING, feed_ceiling
+from .leads import CEILING, start_download
 from .reextraction import LibraryReextraction
 from .resources import _link
 
@@ -147,7 +147,7 @@ class LibraryDownloads(LibraryReextraction):
         self._first_page_hearers.pop(key, None)
 
     async def _download(self, url: str, entry: Entry | None) -> Article:
-        await self._led_by(entry)
+        await start_download(self.store, self._feed_reaches, entry)
         try:
             with _unexpected_as_fetch_error(url):
                 return await self._download_pages(url, entry)
@@ -194,14 +194,6 @@ class LibraryDownloads(LibraryReextraction):
             if whole is not None:
                 return whole
         return await self._later_pages(url, first.article, [page_url], first.next_page)
-
-    async def _led_by(self, entry: Entry | None) -> None:
-        """Start this task's download of `entry`'s article (None: an address the user gave)
-        under the ceiling its lead sets (`leads`)."""
-        reach = None
-        if entry is not None:
-            reach = await feed_ceiling(self.store, self._feed_reaches, entry)
-        CEILING.set(reach)
 
     async def _first_page(
         self, url: str, entry: Entry | None, step: Callable[..., Extracted] = extract_for_cache

@@ -21,6 +21,12 @@ CEILING: ContextVar[Reach | None] = ContextVar("reader_download_ceiling", defaul
 while it is the user's own and no page of it has come yet."""
 
 
+async def start_download(store: Store, reaches: dict[str, Reach], entry: Entry | None) -> None:
+    """Start this task's download of `entry`'s article (None: of an address the user gave)
+    under the ceiling its lead sets."""
+    CEILING.set(None if entry is None else await feed_ceiling(store, reaches, entry))
+
+
 async def feed_ceiling(store: Store, reaches: dict[str, Reach], entry: Entry) -> Reach:
     """How private an address `entry`'s link may lead to: the class its feed's last fetch came
     through (`reaches`, this run's, else the store's); for a feed never fetched by a reader

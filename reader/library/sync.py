@@ -25,6 +25,7 @@ from ..urls import canonical_url
 from .downloads import LibraryDownloads
 from .failures import _unexpected_as_fetch_error, unforeseen_failure
 from .gates import PriorityGate
+from .leads import start_download
 from .resources import _now
 
 FEED_ACCEPT = (
@@ -172,7 +173,7 @@ class LibrarySync(LibraryDownloads):
         from ..page_caching import renew_for_cache
 
         try:
-            await self._led_by(entry)
+            await start_download(self.store, self._feed_reaches, entry)
             with _unexpected_as_fetch_error(entry.link):
                 result, _ = await self._first_page(entry.link, entry, renew_for_cache)
         except FetchError:  # too many redirects among them
