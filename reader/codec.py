@@ -13,7 +13,7 @@ from typing import Any
 from .citation import cited_url
 from .dates import precision, stated_iso, with_precision
 from .list_numbering import NUMBERINGS
-from .models import Article, Block, BlockKind, Entry, Feed, Inline
+from .models import Article, Block, BlockKind, Entry, Feed, Inline, Reach
 
 CODEC_VERSION = 1
 # A block is [kind, level, ordinal, inlines], and a table row adds [cells, flags] to that.
@@ -37,6 +37,12 @@ def _dt(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _reach(value: Any) -> Reach | None:
+    """A feed's `reach` as written ("public"); None when not known (a record from before it,
+    or one this reader can't read: the next fetch writes it again)."""
+    return Reach.__members__.get(value.upper()) if isinstance(value, str) else None
+
+
 def _parse_dt(value: Any) -> datetime | None:
     if not value:
         return None
@@ -54,6 +60,7 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "last_error": feed.last_error,
         "last_error_at": _dt(feed.last_error_at),
         "problem": feed.problem,
+        "reach": None if feed.reach is None else feed.reach.name.lower(),
     }
 
 
@@ -68,6 +75,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         last_error=d.get("last_error"),
         last_error_at=_parse_dt(d.get("last_error_at")),
         problem=d.get("problem"),
+        reach=_reach(d.get("reach")),
     )
 
 

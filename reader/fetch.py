@@ -1,9 +1,10 @@
 """The network policy: one shared httpx client with timeouts, caps and a size limit.
 
 Every byte the reader downloads comes through `Fetcher.get`. It follows redirects itself so that
-each hop is checked (http/https only, a hop limit), holds a global and a per-host concurrency
-cap, bounds a whole request by a total deadline (a server trickling a byte a second can't hold
-us), stops reading past a size cap, and turns every failure into a `FetchError` value.
+each hop is checked (http/https only, a hop limit, no more private an address than those it came
+through: `address_class`), holds a global and a per-host concurrency cap, bounds a whole request
+by a total deadline (a server trickling a byte a second can't hold us), stops reading past a
+size cap, and turns every failure into a `FetchError` value.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
 from .dates import parse_datetime
@@ -95,6 +97,8 @@ class Fetcher:
         self._host_resume: dict[
             str, float
         ] = {}  # event-loop time before which a host is left alone
+        # The most private class of address each host name reached, and that address.
+        self._reached: dict[str, tuple[Reach, str]] = {}
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -114,8 +118,15 @@ class Fetcher:
         accept: str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
         max_bytes: int | None = None,
         decode: bool = True,
+        ceiling: Reach | None = None,
+        lead: str = "a link",
     ) -> Response:
         """GET `url`; raises `FetchError` for anything but a 2xx or a 304.
+
+        `ceiling` is the most private class of address the request may reach, that of the
+        answer which led to it (`Response.reach`), and `lead` names how ("a feed's link"):
+        None for a request of the user's own, which may go anywhere, as long as its redirects
+        go no more private than the addresses they came from.
 
         With `decode=False` the body is returned as it came over the wire (gzip, br…, named in
         `Response.encoding`) for a worker to decompress (`content_coding.decode_body`), so the
@@ -135,7 +146,7 @@ class Fetcher:
         limit = max_bytes or self.limits.max_bytes
         for attempt in range(self.limits.retries + 1):
             try:
-                return await self._attempt(url, headers, limit, decode)
+                return await self._attempt(url, headers, limit, decode, ceiling, lead)
             except FetchError as error:
                 if not error.retryable or attempt == self.limits.retries:
                     raise
@@ -154,11 +165,17 @@ class Fetcher:
         self._host_resume[key] = max(self._host_resume.get(key, 0.0), resume)
 
     async def _attempt(
-        self, url: str, headers: dict[str, str], limit: int, decode: bool
+        self,
+        url: str,
+        headers: dict[str, str],
+        limit: int,
+        decode: bool,
+        ceiling: Reach | None,
+        lead: str,
     ) -> Response:
         try:
             async with asyncio.timeout(self.limits.total_timeout):
-                return await self._follow(url, headers, limit, decode)
+                return await self._follow(url, headers, limit, decode, ceiling, lead)
         except TimeoutError:
             # Not tried again: a server that trickled its answer past the whole deadline will
             # trickle it again, and three tries held a reader 60 s saying "within 20 s".
@@ -189,15 +206,26 @@ class Fetcher:
             ) from None
 
     async def _follow(
-        self, url: str, headers: dict[str, str], limit: int, decode: bool
+        self,
+        url: str,
+        headers: dict[str, str],
+        limit: int,
+        decode: bool,
+        ceiling: Reach | None,
+        lead: str,
     ) -> Response:
         for _hop in range(self.limits.max_redirects + 1):
+            if ceiling is not None:
+                self._check_before(url, ceiling, lead)
             resume = self._host_resume.get(_host_key(url), 0.0) - asyncio.get_running_loop().time()
             if resume > 0:
                 await asyncio.sleep(resume)
             async with self._per_host[_host_key(url)], self._global:
+                extensions = {} if ceiling is None else {"trace": connect_guard(ceiling, lead, url)}
                 try:
-                    request = self._client.build_request("GET", url, headers=headers)
+                    request = self._client.build_request(
+                        "GET", url, headers=headers, extensions=extensions
+                    )
                 except (httpx.InvalidURL, ValueError):  # IDNAError is a ValueError
                     # Not sent at all: the address asked for is at fault, not a server.
                     raise FetchError(
@@ -205,6 +233,17 @@ class Fetcher:
                     ) from None
                 response = await self._client.send(request, stream=True)
                 try:
+                    # Checked again on the answer: a connection kept open from an earlier
+                    # request is not guarded as it is made (`_check_before` is what keeps a
+                    # request from going out on one).
+                    reach, peer = peer_of(response.extensions.get("network_stream"))
+                    if reach is not None:
+                        self._note_reached(url, reach, peer)
+                    if ceiling is not None and (reach is None or reach > ceiling):
+                        raise refusal(lead, ceiling, reach or Reach.LOOPBACK, url, peer)
+                    # Not told: trusted least from here on.
+                    reach = Reach.PUBLIC if reach is None else reach
+                    ceiling = reach if ceiling is None else min(ceiling, reach)
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         target = urljoin(url, response.headers["location"])
                         if not is_web_url(target):
@@ -213,15 +252,38 @@ class Fetcher:
                                 f"refused a redirect to a non-web link: {safe_line(target, 120)}",
                                 url,
                             )
-                        url = target
+                        url, lead = target, "a redirect"
                         continue
-                    return await self._complete(url, response, limit, decode)
+                    return await self._complete(url, response, limit, decode, ceiling)
                 finally:
                     await response.aclose()
         raise too_many_redirects(url, self.limits.max_redirects)
 
+    def _check_before(self, url: str, ceiling: Reach, lead: str) -> None:
+        """Refuse a request led to `url` before it is sent, when its host is known to be more
+        private than `ceiling`: a literal address or "localhost", or a name that reached a
+        more private address earlier in this run (a connection to it may be open still, and
+        the request would go out on it before its answer could be judged)."""
+        reach = host_reach(urlsplit(url).hostname or "")
+        peer = ""
+        if reach is None:
+            reach, peer = self._reached.get(_host_key(url), (None, ""))
+        if reach is not None and reach > ceiling:
+            raise refusal(lead, ceiling, reach, url, peer)
+
+    def _note_reached(self, url: str, reach: Reach, peer: str) -> None:
+        """Remember how private an address `url`'s host reached (the most private so far)."""
+        key = _host_key(url)
+        if reach > self._reached.get(key, (Reach.PUBLIC, ""))[0]:
+            self._reached[key] = (reach, peer)
+
     async def _complete(
-        self, url: str, response: httpx.Response, limit: int, decode: bool = True
+        self,
+        url: str,
+        response: httpx.Response,
+        limit: int,
+        decode: bool = True,
+        reach: Reach = Reach.PUBLIC,
     ) -> Response:
         status = response.status_code
         if status == 410:
@@ -274,6 +336,7 @@ class Fetcher:
             last_modified=response.headers.get("last-modified"),
             encoding="" if encoding == "identity" else encoding,
             refresh=response.headers.get("refresh", ""),
+            reach=reach,
         )
 
 

@@ -11,6 +11,8 @@ from datetime import datetime
 from enum import StrEnum
 
 # Offered here too: every layer imports the errors and the word count from reader.models.
+# Reach too, the class of address a fetch came through (`address_class`).
+from .address_class import Reach as Reach
 from .errors import FEED_TEXT_STANDS_IN as FEED_TEXT_STANDS_IN
 from .errors import UNREACHABLE as UNREACHABLE
 from .errors import ErrorKind as ErrorKind
@@ -35,6 +37,9 @@ class Response:
     last_modified: str | None = None
     encoding: str = ""  # Content-Encoding still on `body` (only with get(decode=False))
     refresh: str = ""  # a Refresh header, read as a page's meta refresh is (`meta_refresh`)
+    # The most public class of address the request came through (`address_class`): how far
+    # what the answer leads to (its links, its refresh) may go.
+    reach: Reach = Reach.PUBLIC
 
     @property
     def not_modified(self) -> bool:
@@ -54,6 +59,9 @@ class Feed:
     last_error: str | None = None
     last_error_at: datetime | None = None
     problem: str | None = None  # what was odd about the last successful read (malformed XML…)
+    # The class of address its last fetch came through (`address_class`): how far its links
+    # may lead. None until fetched by a reader that kept it.
+    reach: Reach | None = None
 
     @property
     def display_title(self) -> str:

@@ -9,7 +9,8 @@ what is defined below it): `resources` (the store, the fetcher, the workers), `q
 (subscriptions, headlines, flags, reading places), `pruning` (the cache's size and limits),
 `reextraction` (articles extracted again from the pages kept), `downloads` (articles fetched and
 cached, page by page), `sync` (feeds refreshed, every article fetched). `limit` (the size limit's
-order of eviction, and what a sync leaves out for it) is a policy the layers use, no layer.
+order of eviction, and what a sync leaves out for it) is a policy the layers use, no layer; so is
+`leads` (how private an address a download may be led to, by its feed and its pages).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from contextlib import suppress
 from dataclasses import replace
 from typing import Any
 
+from ..address_class import resolved_reach
 from ..config import site_rule_for
 from ..gone import taken_down
 from ..keys import article_key
@@ -29,8 +30,12 @@ from ..portal import Answer, portal_error, relates
 from ..safe import safe_line
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
 from .failures import _may_come_later, _storage_as_fetch_error, _unexpected_as_fetch_error
+from .leads import CEILING, start_download
 from .reextraction import LibraryReextraction
 from .resources import _link
+
+_NEXT_PAGE = "a page's next-page link"
+_AMP = "a page's AMP link"
 
 
 def _consume_error(future: asyncio.Future[Any]) -> None:
@@ -142,6 +147,7 @@ class LibraryDownloads(LibraryReextraction):
         self._first_page_hearers.pop(key, None)
 
     async def _download(self, url: str, entry: Entry | None) -> Article:
+        await start_download(self.store, self._feed_reaches, entry)
         try:
             with _unexpected_as_fetch_error(url):
                 return await self._download_pages(url, entry)
@@ -195,12 +201,12 @@ class LibraryDownloads(LibraryReextraction):
         """The article's first page fetched, read by the worker `step` (extracted and cached,
         or read again in place of the copy: `renew_for_cache`), and its address. A page that
         sends the browser on is followed as a redirect is, under the same cap."""
-        target = url
+        target, lead = url, "a feed's link"
         for _hop in range(self.limits.max_redirects + 1):
-            result, page_url = await self._fetched(url, target, step, entry)
+            result, page_url = await self._fetched(url, target, step, entry, lead=lead)
             if not result.refresh:
                 return result, page_url
-            target = result.refresh
+            target, lead = result.refresh, "a page's refresh"
         from ..fetch import too_many_redirects
 
         raise too_many_redirects(url, self.limits.max_redirects)
@@ -220,7 +226,9 @@ class LibraryDownloads(LibraryReextraction):
                 break
             seen.add(canonical_url(next_page))
             try:
-                result, _ = await self._fetched(url, next_page, extend_for_cache, len(seen))
+                result, _ = await self._fetched(
+                    url, next_page, extend_for_cache, len(seen), lead=_NEXT_PAGE
+                )
             except FetchError as error:
                 if not _may_come_later(error):
                     break  # the site's own pager is wrong (a 404, no text): the article ends
@@ -250,22 +258,37 @@ class LibraryDownloads(LibraryReextraction):
         if canonical_url(next_page) in seen:
             return False
         try:
-            result, _ = await self._fetched(url, next_page, extend_for_cache, len(seen) + 1, False)
+            result, _ = await self._fetched(
+                url, next_page, extend_for_cache, len(seen) + 1, False, lead=_NEXT_PAGE
+            )
         except FetchError as error:
             return _may_come_later(error)
         return result.goes_on
 
     async def _fetched(
-        self, url: str, target: str, step: Callable[..., Extracted], *extra: Any
+        self,
+        url: str,
+        target: str,
+        step: Callable[..., Extracted],
+        *extra: Any,
+        lead: str = "a link",
+        leads_on: bool = True,
     ) -> tuple[Extracted, str]:
         """`target` downloaded and read by the worker `step`, which caches what it reads
         under `url`: what it made of the page, and the address the page came from. A page
         known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL). A page to
-        sign in or accept terms (`login_page`) is not cached: FetchError(SIGN_IN)."""
+        sign in or accept terms (`login_page`) is not cached: FetchError(SIGN_IN).
+
+        `lead` says what led to `target` ("a page's refresh"), refused when it leads to a more
+        private address than the download's ceiling (`leads`); the page's own sets the ceiling
+        of what it leads to, unless nothing is followed from it (not `leads_on`: an AMP or
+        one-page version, read in place of the pages)."""
         # The body comes still compressed: the worker inflates it once, checks it, takes the
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from).
-        response = await self.fetcher.get(target, decode=False)
+        response = await self.fetcher.get(target, decode=False, ceiling=CEILING.get(), lead=lead)
+        if leads_on:
+            CEILING.set(response.reach)
         # Caching the page clears why the article had failed: put back if it is taken out.
         failed_before = (self.store.last_failure(url) or "") if step is extract_for_cache else ""
         with _storage_as_fetch_error(url):
@@ -345,7 +368,9 @@ class LibraryDownloads(LibraryReextraction):
         """The article read from the page that offers it whole, cached in place of its first
         page; None when that page fails or isn't it (then the pages are read one by one)."""
         try:
-            result, _ = await self._fetched(url, address, whole_for_cache)
+            result, _ = await self._fetched(
+                url, address, whole_for_cache, lead="a page's one-page link", leads_on=False
+            )
         except FetchError:
             return None
         return result.article
@@ -359,7 +384,9 @@ class LibraryDownloads(LibraryReextraction):
         page gave marked `incomplete`, for the next sync to try again; when the page gave
         nothing to cache, that is the article's failure."""
         try:
-            result, _ = await self._fetched(url, address, amp_for_cache, entry, page_url)
+            result, _ = await self._fetched(
+                url, address, amp_for_cache, entry, page_url, lead=_AMP, leads_on=False
+            )
         except FetchError as error:
             if not _may_come_later(error):
                 return None
@@ -385,6 +412,10 @@ class LibraryDownloads(LibraryReextraction):
     async def _resume(self, url: str, cached: Article) -> Article:
         """An article missing some of its pages, read on from the last page kept: the pages
         already cached stay, whatever the network does now."""
+        if CEILING.get() is None:
+            # The user's own address, whose pages came in an earlier run: they may lead no
+            # more private than it is.
+            CEILING.set(await resolved_reach(read_from(cached, url)))
         later = self.store.later_pages(url)
         if later:
             page_url, body, content_type = later[-1]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, Self, TypeVar
 
 from ..config import DEFAULT_LIMITS, FetchLimits
-from ..models import Article, Entry, SiteRule
+from ..models import Article, Entry, Reach, SiteRule
 from ..portal import PortalWatch
 from ..store import Store
 from ..workers import import_worker_modules, prepare_process_workers, start_worker, stop_pool
@@ -67,6 +67,8 @@ class LibraryResources:
             list
         )
         self._portal = PortalWatch()  # a Wi-Fi login page answering in every page's place
+        # The class of address each feed's fetch came through this run (`leads`), by its URL.
+        self._feed_reaches: dict[str, Reach] = {}
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def aclose(self) -> None:

@@ -25,6 +25,7 @@ from ..urls import canonical_url
 from .downloads import LibraryDownloads
 from .failures import _unexpected_as_fetch_error, unforeseen_failure
 from .gates import PriorityGate
+from .leads import start_download
 from .resources import _now
 
 FEED_ACCEPT = (
@@ -86,8 +87,15 @@ class LibrarySync(LibraryDownloads):
                 accept=FEED_ACCEPT,
                 max_bytes=self.limits.feed_max_bytes,
             )
+            self._feed_reaches[url] = response.reach
             if response.not_modified:
-                feed = replace(feed, last_success=_now(), last_error=None, last_error_at=None)
+                feed = replace(
+                    feed,
+                    last_success=_now(),
+                    last_error=None,
+                    last_error_at=None,
+                    reach=response.reach,
+                )
                 self.store.put_feed(feed)
                 return FeedResult(feed, not_modified=True)
             # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
@@ -122,6 +130,7 @@ class LibrarySync(LibraryDownloads):
             last_error=None,
             last_error_at=None,
             problem=parsed.problem or None,
+            reach=response.reach,
         )
         self.store.put_feed(feed)
         return FeedResult(feed, new_entries=len(new), entries=parsed.entries)
@@ -164,6 +173,7 @@ class LibrarySync(LibraryDownloads):
         from ..page_caching import renew_for_cache
 
         try:
+            await start_download(self.store, self._feed_reaches, entry)
             with _unexpected_as_fetch_error(entry.link):
                 result, _ = await self._first_page(entry.link, entry, renew_for_cache)
         except FetchError:  # too many redirects among them

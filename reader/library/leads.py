@@ -1,0 +1,43 @@
+"""How far an article's download may be led (`address_class`): from a feed's link, no more
+private an address than the feed came from; from each page on (its refresh, its next page, its
+AMP version), no more private than the addresses that page came through. An address the user
+gave (`reader show URL`) may go anywhere, and its redirects and pages as far as it went.
+
+The ceiling is the download's own: a context variable, which each download's task (and a sync's
+renewal of one article) sets as it starts, so the downloads running at once each keep theirs.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from contextvars import ContextVar
+
+from ..address_class import Reach, resolved_reach
+from ..models import Entry, StoreError
+from ..store import Store
+
+CEILING: ContextVar[Reach | None] = ContextVar("reader_download_ceiling", default=None)
+"""The most private class of address the download this task is making may reach next; None
+while it is the user's own and no page of it has come yet."""
+
+
+async def start_download(store: Store, reaches: dict[str, Reach], entry: Entry | None) -> None:
+    """Start this task's download of `entry`'s article (None: of an address the user gave)
+    under the ceiling its lead sets."""
+    CEILING.set(None if entry is None else await feed_ceiling(store, reaches, entry))
+
+
+async def feed_ceiling(store: Store, reaches: dict[str, Reach], entry: Entry) -> Reach:
+    """How private an address `entry`'s link may lead to: the class its feed's last fetch came
+    through (`reaches`, this run's, else the store's); for a feed never fetched by a reader
+    that kept it, the class its address resolves to now."""
+    known = reaches.get(entry.feed_url)
+    if known is None:
+        feed = None
+        with suppress(StoreError):
+            feed = store.feed(entry.feed_url)
+        known = feed.reach if feed is not None else None
+        if known is None:
+            known = await resolved_reach(entry.feed_url)
+        reaches[entry.feed_url] = known
+    return known
