@@ -30,6 +30,18 @@ def cited_url(article: Article) -> str:
     return without_tracking(url)
 
 
+def cited_source(article: Article) -> str:
+    """Where the article appeared, as a citation names it: the site, and for a podcast's
+    episode the podcast before it, as Chicago cites one ("High Country (podcast), Mountain
+    Public Radio"); a podcast's own site named once."""
+    podcast = " ".join(article.podcast.split())
+    if not podcast:
+        return article.site_name
+    named = f"{podcast} (podcast)"
+    site = article.site_name
+    return f"{named}, {site}" if site and site.casefold() != podcast.casefold() else named
+
+
 # Said after a date the feed gave for the item, the page giving none: a journalist can't tell
 # it from the page's own, which the page may print otherwise, and must know to check it.
 FEEDS_DATE = "per the feed"
@@ -55,7 +67,7 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
     lines = []
     updated = article.updated if article.updated != article.published else None
     for label, value in (
-        ("Source", article.site_name),
+        ("Source", cited_source(article)),
         ("Author", article.author),
         ("Published", _dated(article.published, article.published_by_feed)),
         ("Updated", _dated(updated, article.updated_by_feed)),

@@ -377,6 +377,9 @@ class Article:
     image_url: str = ""
     description: str = ""
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    podcast: str = ""
+    """The podcast the page is an episode of ("High Country"), which its citation names beside
+    the site (`citation.cited_source`); "" for any other page."""
     fetched_at: datetime | None = None
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""

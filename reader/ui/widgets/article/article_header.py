@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
-from ....citation import FEEDS_DATE, cited_url
+from ....citation import FEEDS_DATE, cited_source, cited_url
 from ....models import Article, Entry
 from ...display import long_date, plain, when
 from .direction import right_to_left
@@ -35,7 +35,7 @@ def header(
     title, one line of source, author and date, and the notes; the address and the length are
     left out, on no line (the same paragraphs, so a reading place is the same in both)."""
     title = (article.title if article else "") or (entry.title if entry else "")
-    source = (article.site_name if article else "") or (entry.feed_title if entry else "")
+    source = (cited_source(article) if article else "") or (entry.feed_title if entry else "")
     author = (article.author if article else "") or (entry.author if entry else "")
     published = (article.published if article else None) or (entry.published if entry else None)
     updated = (article.updated if article else None) or (entry.updated if entry else None)
