@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from ..dates import ascii_digits
 from ..models import words_in
+from .arabic_dates import without_hijri_dates
 from .month_names import MONTHS, month_key
 from .solar_hijri import solar_hijri_date
 from .written_dates import (
@@ -18,7 +19,6 @@ from .written_dates import (
     dateline_dates,
     opens_with_date_label,
     states_only_dates,
-    without_hijri_dates,
 )
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")

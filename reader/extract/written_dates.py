@@ -18,6 +18,7 @@ from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..dates import ZONE_UNSTATED, ascii_digits, date_only, on_date, whole
+from .arabic_dates import ARABIC_ZONE, ARABIC_ZONE_WORD, HIJRI_DATE, arabic_zone
 from .month_names import (
     MONTHS,
     PUBLISHED_WORDS,
@@ -130,23 +131,8 @@ _REGIONAL = {
     "pt": "America/Los_Angeles",
     "uk": "Europe/London",
 }
-# Arabic names a zone by its place: "14:05 بتوقيت الإمارات" (UAE time), "بتوقيت مكة المكرمة"
-# (Mecca time), "بتوقيت غرينتش" (Greenwich).
-_ARABIC_ZONES = {
-    **dict.fromkeys(["الإمارات", "الامارات", "أبوظبي", "ابوظبي", "دبي"], "Asia/Dubai"),
-    **dict.fromkeys(["السعودية", "مكة المكرمة", "مكة", "الرياض"], "Asia/Riyadh"),
-    **dict.fromkeys(["قطر", "الدوحة"], "Asia/Qatar"),
-    **dict.fromkeys(["الكويت"], "Asia/Kuwait"),
-    **dict.fromkeys(["البحرين", "المنامة"], "Asia/Bahrain"),
-    **dict.fromkeys(["مسقط", "سلطنة عمان"], "Asia/Muscat"),
-    **dict.fromkeys(["القاهرة", "مصر"], "Africa/Cairo"),
-    **dict.fromkeys(["بيروت", "لبنان"], "Asia/Beirut"),
-    **dict.fromkeys(["بغداد", "العراق"], "Asia/Baghdad"),
-    **dict.fromkeys(["غرينتش", "غرينيتش", "جرينتش"], "UTC"),
-}
-_ARABIC_ZONE = "بتوقيت\\s+(?:" + "|".join(sorted(_ARABIC_ZONES, key=len, reverse=True)) + ")"
 _ZONE = (
-    rf"(?P<zone>[a-zа-я]{{1,4}}\b|{_ARABIC_ZONE}(?!\w))?\s*"
+    rf"(?P<zone>[a-zа-я]{{1,4}}\b|{ARABIC_ZONE}(?!\w))?\s*"
     r"(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)?)?"
 )
 # Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM",
@@ -181,12 +167,8 @@ def _zone(name: str, offset: str, language: str = "") -> tzinfo | None:
     is not one zone. "ET" is a region's zone, its offset that of the date it is given with;
     "IST" the zone of the country the page's `language` is of, when it is one of its."""
     name = name.casefold()
-    if name.startswith("بتوقيت"):
-        place = " ".join(name.split()[1:])
-        try:
-            return ZoneInfo(_ARABIC_ZONES[place])
-        except (KeyError, ZoneInfoNotFoundError):  # a system without the zone database
-            return None
+    if name.startswith(ARABIC_ZONE_WORD):
+        return arabic_zone(name)
     countries = _BY_COUNTRY.get(name, {})
     language = language.casefold()
     country = countries.get(language, countries.get(language.split("-")[0]))
@@ -499,7 +481,7 @@ _DAY_AND_MONTH = [
 _TIME_ALONE = re.compile(rf"(?<![\d:.]){_TIME}(?![\d:])", re.IGNORECASE)
 _ZONE_NAME = re.compile(
     rf"(?<!\w)(?:{'|'.join(sorted({*_FIXED, *_REGIONAL, *_BY_COUNTRY}, key=len, reverse=True))})"
-    rf"(?:\s?[+\-−]\s?\d{{1,2}}(?::?\d\d)?)?(?!\w)|[+\-−]\d\d:?\d\d(?!\d)|{_ARABIC_ZONE}(?!\w)",
+    rf"(?:\s?[+\-−]\s?\d{{1,2}}(?::?\d\d)?)?(?!\w)|[+\-−]\d\d:?\d\d(?!\d)|{ARABIC_ZONE}(?!\w)",
     re.IGNORECASE,
 )
 # The rest of a dateline's words: those between its date and its time ("at", "um", "ore", "г."),
@@ -512,19 +494,6 @@ _DATELINE_REST = re.compile(
     r"|[年月日時时分년월일시분]|午前|午後|上午|下午|오전|오후",
     re.IGNORECASE,
 )
-# The Hijri date Gulf and Saudi papers print beside the Gregorian one ("الأربعاء 2 ديسمبر 2026 -
-# 11 جمادى الآخرة 1448 هـ"): the same day, which a line of dates may hold; not read itself.
-_HIJRI_DATE = re.compile(
-    r"(?<!\d)[0-3]?\d\s+(?:محرم|صفر|ربيع\s+(?:الأول|الآخر|الثاني)|جمادى\s+(?:الأولى|الآخرة|الثانية|الأول)"
-    r"|رجب|شعبان|رمضان|شوال|ذو\s+القعدة|ذو\s+الحجة)\s+1[34]\d\d\s*(?:هـ|ه)?(?!\w)"
-)
-
-
-def without_hijri_dates(text: str) -> str:
-    """`text` without the Hijri dates beside its Gregorian ones (`_HIJRI_DATE`)."""
-    return _HIJRI_DATE.sub(" ", text)
-
-
 # A line of more characters holds more than a date and its revision's.
 _DATE_ONLY_CHARACTERS = 90
 
@@ -561,6 +530,6 @@ def states_only_dates(text: str) -> bool:
     rest, partial = _cut_dates(_DAY_AND_MONTH, rest)
     if not (whole or partial):
         return False
-    for pattern in (_HIJRI_DATE, _TIME_ALONE, _ZONE_NAME, _UPDATED, _PUBLISHED, _DATELINE_REST):
+    for pattern in (HIJRI_DATE, _TIME_ALONE, _ZONE_NAME, _UPDATED, _PUBLISHED, _DATELINE_REST):
         rest = pattern.sub(" ", rest)
     return not re.sub(r"[\W_]", "", rest)
