@@ -4,6 +4,7 @@ functions over `Article`."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from .commonmark import autolink, escape_markdown
@@ -30,16 +31,47 @@ def cited_url(article: Article) -> str:
     return without_tracking(url)
 
 
+def cited_source(article: Article) -> str:
+    """Where the article appeared, as a citation names it: the site, and for a podcast's
+    episode the podcast before it, as Chicago cites one ("High Country (podcast), Mountain
+    Public Radio"); a podcast's own site named once."""
+    podcast = " ".join(article.podcast.split())
+    if not podcast:
+        return article.site_name
+    named = f"{podcast} (podcast)"
+    site = article.site_name
+    return f"{named}, {site}" if site and site.casefold() != podcast.casefold() else named
+
+
+# Said after a date the feed gave for the item, the page giving none: a journalist can't tell
+# it from the page's own, which the page may print otherwise, and must know to check it.
+FEEDS_DATE = "per the feed"
+
+
+def date_source(moment: datetime | None, by_feed: bool) -> str | None:
+    """Whose a date of the article is: "feed" (`FEEDS_DATE`), "page", or None when there is
+    none."""
+    if moment is None:
+        return None
+    return "feed" if by_feed else "page"
+
+
+def _dated(moment: datetime | None, by_feed: bool) -> str:
+    if moment is None:
+        return ""
+    return f"{stated_iso(moment)} ({FEEDS_DATE})" if by_feed else stated_iso(moment)
+
+
 def header_lines(article: Article, markdown: bool = False) -> list[str]:
     """Source, author, dates, address and when the copy was retrieved: the citation a quote
     needs."""
     lines = []
     updated = article.updated if article.updated != article.published else None
     for label, value in (
-        ("Source", article.site_name),
+        ("Source", cited_source(article)),
         ("Author", article.author),
-        ("Published", stated_iso(article.published) if article.published else ""),
-        ("Updated", stated_iso(updated) if updated else ""),
+        ("Published", _dated(article.published, article.published_by_feed)),
+        ("Updated", _dated(updated, article.updated_by_feed)),
         ("URL", shown_url(cited_url(article))),
         # When this copy was taken: the page may have changed since, and a quote read offline
         # hours later cites the copy it was read from.

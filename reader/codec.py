@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from .citation import cited_url
+from .citation import cited_url, date_source
 from .dates import precision, stated_iso, with_precision
 from .list_numbering import NUMBERINGS
 from .models import Article, Block, BlockKind, Entry, Feed, Inline, Reach
@@ -191,6 +191,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "published_precision": precision(article.published),
         "updated_precision": precision(article.updated),
         "site_name": article.site_name,
+        "podcast": article.podcast,
         "language": article.language,
         "canonical_url": article.canonical_url,
         "image_url": article.image_url,
@@ -201,6 +202,9 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "incomplete_for_good": article.incomplete_for_good,
         "page_url": article.page_url,
         "extractor": article.extractor,
+        # Only when true: a record without it (and one from before) has the page's dates.
+        **({"published_by_feed": True} if article.published_by_feed else {}),
+        **({"updated_by_feed": True} if article.updated_by_feed else {}),
         "blocks": [_block_to_list(b) for b in article.blocks],
         **_anchors_of(article.blocks),
     }
@@ -240,6 +244,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         published=with_precision(_parse_dt(d.get("published")), d.get("published_precision") or ""),
         updated=with_precision(_parse_dt(d.get("updated")), d.get("updated_precision") or ""),
         site_name=d.get("site_name") or "",
+        podcast=str(d.get("podcast") or ""),
         language=d.get("language") or "",
         canonical_url=d.get("canonical_url") or "",
         image_url=d.get("image_url") or "",
@@ -250,6 +255,8 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         incomplete_for_good=bool(d.get("incomplete_for_good")),
         page_url=str(d.get("page_url") or ""),
         extractor=int(d.get("extractor") or 0),
+        published_by_feed=bool(d.get("published_by_feed")),
+        updated_by_feed=bool(d.get("updated_by_feed")),
         blocks=blocks,
     )
 
@@ -259,10 +266,21 @@ def article_to_json(article: Article) -> dict[str, Any]:
     the page stated ("2019-02-21" for a date alone), the address its citation gives, with no
     record-keeping keys."""
     data = article_to_dict(article)
-    for key in ("v", "blocks", "anchors", "published_precision", "updated_precision"):
+    for key in (
+        "v",
+        "blocks",
+        "anchors",
+        "published_precision",
+        "updated_precision",
+        "published_by_feed",
+        "updated_by_feed",
+    ):
         data.pop(key, None)
     data["published"] = stated_iso(article.published) if article.published else None
     data["updated"] = stated_iso(article.updated) if article.updated else None
+    # Whose each date is: the page's, or the feed's for the item when the page gave none.
+    data["published_source"] = date_source(article.published, article.published_by_feed)
+    data["updated_source"] = date_source(article.updated, article.updated_by_feed)
     # The address the citation gives ("url" is the one read, tracking parameters and all).
     data["cited_url"] = cited_url(article)
     return data

@@ -282,7 +282,7 @@ class Block:
         return "".join(i.text for i in self.inlines)
 
 
-EXTRACTOR = 38
+EXTRACTOR = 39
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -364,7 +364,12 @@ offer boxes cut, Japanese, Korean and Chinese walls seen; key points kept; visua
 labels dropped; "Read also" in twelve more languages; site notices and feedback boxes dropped;
 match scoreboards; correction notes in Chinese, Japanese, Korean and Russian; BBC World
 Service credit labels; short Central European, Romanian, EUC-JP, ISO-8859-15 and windows-1258
-pages."""
+pages. 39: which dates are the feed's said so ("per the feed"); a podcast episode's series in its
+source; a time-only "Updated 14:05" under the day's date line; Tribun's reporter credits."""
+
+FEEDS_DATES_SAID = 39
+"""The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
+a date an older record carries for a page that states none now was the feed's."""
 
 
 @dataclass(frozen=True)
@@ -382,6 +387,9 @@ class Article:
     image_url: str = ""
     description: str = ""
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    podcast: str = ""
+    """The podcast the page is an episode of ("High Country"), which its citation names beside
+    the site (`citation.cited_source`); "" for any other page."""
     fetched_at: datetime | None = None
     partial: bool = False  # extraction found little; the body is the feed's own summary
     incomplete: str = ""
@@ -399,6 +407,11 @@ class Article:
     against this; a citation names `url`, the article's own (first) page."""
     extractor: int = 0
     """The `EXTRACTOR` version that made it (0: cached before versions were recorded)."""
+    published_by_feed: bool = False
+    """`published` is the feed's date for the item, not one the page gave (`filled_from`): a
+    citation says so ("per the feed"), since the page may print another."""
+    updated_by_feed: bool = False
+    """`updated` is the feed's too."""
 
     @property
     def word_count(self) -> int:

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .models import Article, Entry, ErrorKind, FetchError, Response, SiteRule
+from .models import FEEDS_DATES_SAID, Article, Entry, ErrorKind, FetchError, Response, SiteRule
 from .safe import safe_line
 from .sniff import binary_type, feed_type, looks_like_html
 from .store import Store
@@ -377,7 +377,22 @@ def filled_from(article: Article, known: Article | Entry | None) -> Article:
     changes = {k: v for k, v in wanted.items() if v and not getattr(article, k)}
     if "published" in changes and not article.updated and known.updated:
         changes["updated"] = known.updated  # dated by the feed: its two dates go together
-    return replace(article, **changes) if changes else article
+    if not changes:
+        return article
+    # Which dates are the feed's, not the page's: the one place that knows, for every citation
+    # to say so ("per the feed"). A date carried over from the article as cached before keeps
+    # what it was; a record from before that was said had it from the feed too, the page
+    # stating none.
+    if isinstance(known, Entry) or known.extractor < FEEDS_DATES_SAID:
+        feeds_published = feeds_updated = True
+    else:
+        feeds_published, feeds_updated = known.published_by_feed, known.updated_by_feed
+    return replace(
+        article,
+        **changes,
+        published_by_feed=feeds_published if "published" in changes else article.published_by_feed,
+        updated_by_feed=feeds_updated if "updated" in changes else article.updated_by_feed,
+    )
 
 
 def check_is_page(response: Response) -> None:

@@ -335,6 +335,8 @@ def test_show_offline_gives_the_feeds_text_of_an_entry_never_synced(
     )
     assert all(paragraph in shown.stdout for paragraph in STORY)
     assert "Note: this is the text the feed carried, not the page's" in shown.stdout
+    # Its date is the feed's too, and said so.
+    assert "Published: 2026-11-26T09:00:00+00:00 (per the feed)" in shown.stdout
     # A link that is no feed's entry has no feed text: only the reason.
     bare = reader("show", "https://islandtimes.example/nowhere.html", "--offline")
     assert bare.returncode == 1 and "showing" not in bare.stderr and bare.stdout == ""
@@ -391,7 +393,7 @@ def test_the_feeds_author_date_and_source_fill_what_the_page_does_not_say(
     assert article.site_name == "Island Times"
     header = to_text(article).split(STORY[0])[0]
     assert "Author: Mairi Boyd" in header and "Source: Island Times" in header
-    assert "Published: 2026-11-26T09:00:00+00:00" in header
+    assert "Published: 2026-11-26T09:00:00+00:00 (per the feed)" in header
 
 
 def test_a_page_with_no_dates_takes_the_feeds_publication_and_revision_together(
@@ -411,8 +413,8 @@ def test_a_page_with_no_dates_takes_the_feeds_publication_and_revision_together(
         "application/atom+xml",
     )
     header = to_text(article).split(STORY[0])[0]
-    assert "Published: 2026-11-26T09:00:00+00:00" in header
-    assert "Updated: 2026-11-26T11:30:00+00:00" in header
+    assert "Published: 2026-11-26T09:00:00+00:00 (per the feed)" in header
+    assert "Updated: 2026-11-26T11:30:00+00:00 (per the feed)" in header
 
 
 @pytest.mark.parametrize(

@@ -106,3 +106,83 @@ def test_an_address_in_a_sentence_at_the_end_stays() -> None:
     closing = "제보는 카카오톡 또는 tips@news.example.kr 로 보내주세요."
     article = _page(lede, body=_KOREAN_BODY + f"<p>{closing}</p>")
     assert to_text(article, header=False).rstrip().endswith(closing)
+
+
+# -- Tribun's reporter credits ---------------------------------------------------------------
+TRIBUN_URL = "https://solo.tribunkota.example.com/2026/12/02/pasar-gede-direnovasi"
+TRIBUN_STORY = [
+    "<p><strong>TRIBUNKOTASOLO.COM, SOLO</strong> - Pemerintah Kota Surakarta mulai merenovasi "
+    "atap Pasar Gede pada pekan depan, setelah bocor di beberapa los saat hujan deras.</p>",
+    "<p>Kepala Dinas Perdagangan, Rina Kusuma, mengatakan pedagang akan dipindah sementara ke "
+    "halaman parkir selama dua bulan.</p>",
+    '<p>"Kami sudah bicara dengan paguyuban pedagang dan mereka setuju," kata Rina.</p>',
+    "<p>Renovasi dibiayai anggaran daerah sebesar Rp 4,5 miliar dan ditargetkan selesai "
+    "sebelum Lebaran.</p>",
+]
+
+
+def _tribun(
+    lede_credit: str = "Laporan Reporter Tribun Kota Solo, Dewi Lestari",
+    closing: str = "(Tribunkotasolo.com/Dewi Lestari)",
+    penulis: str = "",
+) -> Article:
+    byline = f'<div class="credit">Penulis: <a>{penulis}</a> | Editor: <a>Yoga Pratama</a></div>'
+    html = (
+        "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>"
+        "<title>Pasar Gede Direnovasi Mulai Pekan Depan - Tribun Kota Solo</title>"
+        '<meta property="og:site_name" content="Tribun Kota Solo"></head><body>'
+        '<div id="article"><h1 id="arttitle">Pasar Gede Direnovasi Mulai Pekan Depan</h1>'
+        f"{byline if penulis else ''}"
+        '<time class="grey">Rabu, 2 Desember 2026 09:10 WIB</time>'
+        '<div class="side-article txt-article">'
+        f"{f'<p><strong>{lede_credit}</strong></p>' if lede_credit else ''}"
+        f"{''.join(TRIBUN_STORY)}{f'<p>{closing}</p>' if closing else ''}"
+        "</div></div></body></html>"
+    )
+    return extract_article(html, TRIBUN_URL)
+
+
+def test_tribuns_credits_over_the_lede_and_under_the_story_leave_the_text() -> None:
+    article = _tribun(penulis="Dewi Lestari")
+    text = to_text(article, header=False)
+    assert article.author == "Dewi Lestari"
+    assert text.startswith("TRIBUNKOTASOLO.COM, SOLO - Pemerintah Kota Surakarta")
+    assert text.rstrip().endswith("sebelum Lebaran.")
+    assert "Laporan Reporter" not in text and "Tribunkotasolo.com/" not in text
+
+
+@pytest.mark.parametrize(
+    ("lede_credit", "closing", "author"),
+    [
+        ("Laporan Reporter Tribun Kota Solo, Dewi Lestari", "", "Dewi Lestari"),
+        (
+            "Laporan Wartawan Tribunkotasolo.com, Dewi Lestari dan Bayu Nugroho",
+            "",
+            "Dewi Lestari, Bayu Nugroho",
+        ),
+        ("", "(Tribunkotasolo.com/Dewi Lestari)", "Dewi Lestari"),
+        ("", "(Tribunkotasolo.com/ Dewi Lestari/Bayu Nugroho)", "Dewi Lestari, Bayu Nugroho"),
+    ],
+)
+def test_tribuns_credited_reporter_is_the_author_when_the_page_names_none(
+    lede_credit: str, closing: str, author: str
+) -> None:
+    article = _tribun(lede_credit, closing)
+    assert article.author == author
+    text = to_text(article, header=False)
+    assert text.startswith("TRIBUNKOTASOLO.COM, SOLO") and text.rstrip().endswith("Lebaran.")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # Not a credit: a sentence in brackets, a picture's credit, an editor's initials.
+        "(Renovasi serupa dilakukan di Pasar Klewer tahun lalu.)",
+        "(Foto: Tribunkotasolo.com/Dewi Lestari)",
+        "(tribunkotasolo.com/dwi)",
+    ],
+)
+def test_a_closing_line_in_brackets_that_credits_no_reporter_stays(closing: str) -> None:
+    article = _tribun("", closing)
+    assert article.author == ""
+    assert to_text(article, header=False).rstrip().endswith(closing)

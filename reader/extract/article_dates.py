@@ -14,8 +14,8 @@ from ..dates import date_only, falls_on, parse_datetime, whole, zone_unstated
 from .byline import byline_place, elsewhere_in_article, in_article
 from .date_agreement import address_day, agreed_publication
 from .month_names import UPDATED_WORDS, UPDATED_WORDS_CJK
-from .text_dates import text_dates, text_times
-from .written_dates import parse_text_date
+from .text_dates import dateline_dates_and_clock, text_dates, text_times
+from .written_dates import on_the_day, parse_text_date
 
 # The label of a revision's `<time>`, just before it: "Last updated <time datetime=…>".
 _UPDATED_LABEL = re.compile(
@@ -409,7 +409,7 @@ def article_dates(
         published, updated = _in_the_texts_zone(published, said), _in_the_texts_zone(updated, said)
     if published is None or updated is None or date_only(published):
         # The text second: a dateline is what the page says when its markup says nothing.
-        said_published, said_updated = text_dates(doc, language)
+        said_published, said_updated, clock = dateline_dates_and_clock(doc, language)
         # A date alone declared (a schema plugin's "2026-12-03"), its time and zone in the
         # dateline of the same day ("Dec. 3, 2026 at 9:05 a.m. EST"): the moment more fully.
         published = _more_fully(published, said_published) or said_published
@@ -417,4 +417,7 @@ def article_dates(
         # publication at 10:21+05:30) is no revision.
         if updated is None and said_updated and (published is None or said_updated > published):
             updated = said_updated
+        if updated is None and clock is not None:
+            # "آخر تحديث: 14:05 بتوقيت الإمارات" under the day's date: that day's revision.
+            updated = on_the_day(published, clock)
     return published, update_in_publications_zone(published, updated)

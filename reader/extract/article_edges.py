@@ -1,8 +1,8 @@
 """The lines trimmed from the article's two ends: at its top a heading that repeats the headline
 (kicker and all); at its bottom a rule that divides nothing, the site's copyright line, an
 editor's credit, the heading of comments left out, a signature's e-mail address, a closing date
-line or a portal's link back to its front page. A divider set as text ("___", "- - -", "###",
-"- 30 -") is a rule."""
+line or a portal's link back to its front page; at either a network's credit of its reporter. A
+divider set as text ("___", "- - -", "###", "- 30 -") is a rule."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ..models import (
 from .info_lines import is_editor_credit
 from .picture_alts import without_repeated_alts
 from .title import title_key
+from .wire_ledes import closing_credit, lede_credit
 from .written_dates import opens_with_date_label, states_only_dates
 
 # A label before the headline in its own heading: arXiv's "<h1><span class="descriptor">Title:
@@ -202,6 +203,17 @@ def _as_rule(block: Block) -> Block:
     return block
 
 
+# How far into the text a reporter's credit over the lede is looked for: a picture, its
+# caption or a standfirst may come first.
+_CREDIT_AHEAD = 4
+
+
+def _without_lede_credit(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """`blocks` without a line crediting the reporter over the lede (Tribun's "Laporan Reporter
+    Tribunjogja.com, Andi Saputra", `wire_ledes.lede_credit`): the citation's author, no text."""
+    return tuple(b for i, b in enumerate(blocks) if i >= _CREDIT_AHEAD or not lede_credit(b))
+
+
 def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """No horizontal rule before the text's first line or after its last: it divided the
     article from what the cleanup took away (a footer, comments), and divides nothing now; nor
@@ -210,8 +222,9 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     editor's credit ("责任编辑：王芳"), its publishing system's field; nor the reporter's e-mail
     address alone, a wire's signature line, a paragraph of its own or the last paragraph's
     last line (`_without_closing_address`); nor the date under a label or the portal's link
-    back to its front page (`_is_closing_furniture`)."""
-    blocks = tuple(map(_as_rule, blocks))
+    back to its front page (`_is_closing_furniture`); nor a network's credit of its reporter,
+    over the lede or under the story (`wire_ledes`: Tribun's "(Tribunjogja.com/Andi Saputra)")."""
+    blocks = _without_lede_credit(tuple(map(_as_rule, blocks)))
     start, end = 0, len(blocks)
     while start < end and blocks[start].kind == BlockKind.RULE:
         start += 1
@@ -224,6 +237,7 @@ def _without_edge_rules(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             or _is_comments_heading(blocks[end - 1])
             or _is_signature_address(blocks[end - 1])
             or _is_closing_furniture(blocks[end - 1])
+            or closing_credit(blocks[end - 1])
         ):
             end -= 1
             continue

@@ -11,9 +11,15 @@ from datetime import datetime, timedelta
 
 from ..dates import ascii_digits
 from ..models import words_in
+from .arabic_dates import without_hijri_dates
 from .month_names import MONTHS, month_key
 from .solar_hijri import solar_hijri_date
-from .written_dates import common_era, dateline_dates, opens_with_date_label, states_only_dates
+from .written_dates import (
+    common_era,
+    dateline_dates,
+    opens_with_date_label,
+    states_only_dates,
+)
 
 # A byline with its dateline ("By Ana Ruiz and Tom Berg | 24 November 2026, 12:15, updated …")
 # is shorter than this; a paragraph that names the author is longer.
@@ -79,7 +85,8 @@ def _is_bare_dateline(text: str, published: datetime | None, updated: datetime |
     dates = [d for d in (published, updated) if d is not None]
     if not dates or not states_only_dates(text):
         return False
-    numbers = set(_NUMBER.findall(ascii_digits(text)))
+    # The Hijri date beside the Gregorian one is the same day, in its own year.
+    numbers = set(_NUMBER.findall(ascii_digits(without_hijri_dates(text))))
     years = {common_era(int(n)) for n in numbers if len(n) == 4}
     return (
         years <= {(d + timedelta(days=shift)).year for d in dates for shift in (-1, 0, 1)}

@@ -35,7 +35,13 @@ from .header_labels import _is_label_row, _is_listen_line, _is_reading_time, _is
 from .info_lines import first_info_line, info_line
 from .solar_hijri import solar_hijri_date
 from .wire_ledes import is_wire_lede
-from .written_dates import line_dates, opens_with_date_label, states_only_dates
+from .written_dates import (
+    line_dates,
+    on_the_day,
+    opens_with_date_label,
+    states_only_dates,
+    update_clock,
+)
 from .zone_country import placed_language
 
 # How far down the body such lines are looked for (headings and pictures are passed over).
@@ -90,10 +96,20 @@ def header_line_dates(
     if published is not None and updated is not None:
         return published, updated
     names = _names(author)
+    clock = None
+    dated = False
     for block in blocks[:_LOOK_AHEAD]:
         if block.kind != BlockKind.PARAGRAPH:
             continue
         text = block.text.strip()
+        # "Updated 14:05", "آخر تحديث: 14:05 بتوقيت الإمارات": a revision on the day the line
+        # above or the markup dates the publication (`on_the_day`).
+        said_clock = update_clock(text, placed_language(language, text))
+        if said_clock is not None:
+            clock = clock or said_clock
+            continue
+        if dated:
+            continue
         solar = solar_hijri_date(text)
         if solar is not None:
             # BBC Persian's "۱۲ آذر ۱۴۰۵": the day alone, in the Gregorian calendar; a line
@@ -123,7 +139,9 @@ def header_line_dates(
         # publication at 10:21+05:30) is no revision.
         if updated is None and said_updated and (published is None or said_updated > published):
             updated = said_updated
-        break
+        dated = True
+    if updated is None and clock is not None:
+        updated = on_the_day(published, clock)
     return published, updated
 
 
@@ -185,6 +203,7 @@ def without_header_lines(
             or _is_listen_line(text)
             or _is_dateline_with_author(text, names)
             or _is_relative_dateline(text)
+            or update_clock(text) is not None
         ):
             continue
         return (*kept, *_without_datelines(blocks, i, published, updated, names)), author
@@ -230,6 +249,7 @@ def _without_datelines(
         or not (
             _is_labelled_dateline(text := block.text.strip(), published)
             or _is_bare_dateline(text, published, updated)
+            or update_clock(text) is not None
             or _is_date_line_with_source(text, published)
             or (names and words_in(text) <= _SHORT_LINE_WORDS and _is_byline(text, names))
         )

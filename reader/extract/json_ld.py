@@ -158,3 +158,23 @@ def the_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
     ld = ld or next((o for o in objects if not types_of(o).isdisjoint(_REVIEW_TYPES)), None)
     ld = ld or next((o for o in objects if is_article(o)), None)
     return ld or next((o for o in objects if not types_of(o).isdisjoint(_RECORDING_TYPES)), {})
+
+
+def podcast_series(objects: list[dict[str, Any]], described: dict[str, dict[str, Any]]) -> str:
+    """The name of the podcast the page is an episode of: a PodcastEpisode's `partOfSeries`, or
+    the PodcastSeries it `isPartOf` ("High Country"), which a citation of an episode names as
+    APA's "In *High Country*" and Chicago's "*High Country* (podcast)" do. "" when none."""
+    for obj in objects:
+        if "PodcastEpisode" not in types_of(obj):
+            continue
+        for key in ("partOfSeries", "isPartOf"):
+            found = _dereferenced(obj.get(key), described)
+            for series in found if isinstance(found, list) else [found]:
+                if key == "isPartOf" and (
+                    not isinstance(series, dict) or "PodcastSeries" not in types_of(series)
+                ):
+                    continue  # a season, or the page: not the podcast
+                name = next((" ".join(n.split()) for n in _names(series) if n.strip()), "")
+                if name:
+                    return name
+    return ""

@@ -33,6 +33,7 @@ from .json_ld import (
     _names,
     _organizations,
     json_ld_objects,
+    podcast_series,
     the_article,
 )
 from .lead_image import lead_image
@@ -52,6 +53,8 @@ class Metadata:
     canonical_url: str = ""
     image_url: str = ""
     description: str = ""
+    # The podcast the page is an episode of ("High Country"): the citation names it.
+    podcast: str = ""
     # The language the article's datelines are read in: `language`, given the country the
     # page says it is of otherwise when it names none (`zone_country.dates_language`).
     dates_language: str = ""
@@ -394,6 +397,7 @@ def extract_metadata(
         published=published,
         updated=updated,
         site_name=safe_line(site_name, 200),
+        podcast=safe_line(podcast_series(objects, described), 200),
         language=safe_line(language, 20),
         dates_language=dates_in,
         canonical_url=canonical,

@@ -133,8 +133,10 @@ WEEKDAYS = (
     r"|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|понедельник|вторник"
     r"|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця"
     r"|субота|неділя|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
-    # Turkish, Greek, Indonesian, Vietnamese ("Thứ tư": "the fourth") and Thai ("วันพุธ").
+    # Turkish, Greek, Indonesian, Vietnamese ("Thứ tư": "the fourth"), Thai ("วันพุธ") and
+    # Arabic ("الأربعاء").
     r"|pazartesi|salı|çarşamba|perşembe|cumartesi|cuma|pazar|δευτέρα|τρίτη|τετάρτη|πέμπτη"
     r"|παρασκευή|σάββατο|κυριακή|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu"
+    r"|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت"
     r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ|ศุกร์|เสาร์|อาทิตย์))\.?"
 )

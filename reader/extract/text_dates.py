@@ -3,9 +3,9 @@ March 4, 2026 9:00 a.m. ET", "3 марта 2026, 14:05", "2026年3月3日 14時0
 declares none in its markup: this module finds the page's datelines; `written_dates` reads
 the words of each.
 
-Only a date the text states whole is read: "2 hours ago", "yesterday" or "Updated 14:05" are
-true only on the day the page was read, and a citation that turned them into a date would give a
-wrong one. A time is kept with the zone the text names, or with none (never the reader's); a
+Only a date the text states whole is read: "2 hours ago" or "yesterday" are true only on the
+day the page was read, and a citation that turned them into a date would give a wrong one; an
+"Updated 14:05" is read only as a revision on the day the page dates its publication. A time is kept with the zone the text names, or with none (never the reader's); a
 date alone stays a date. The text is a dateline's: a `<time>` without `datetime`, an element
 named for a date or a byline, in the article or right under its headline (or, elsewhere,
 labelled "Published"/"Updated": a site's header shows today's date unlabelled).
@@ -24,7 +24,7 @@ from ..dates import whole
 from .byline import byline_place, in_article
 from .furniture import names_of
 from .over_headline import over_the_headline, page_headlines
-from .written_dates import _labelled, _past
+from .written_dates import UpdateClock, _past, labelled_dates
 from .zone_country import placed_language
 
 # On an element's class or id: a dateline, or a byline that holds the date. Not a "candidate"
@@ -143,10 +143,11 @@ def _in_other_text(el: HtmlElement) -> bool:
 
 def _datelines(
     doc: HtmlElement, language: str, anywhere: bool = False
-) -> Iterator[tuple[datetime | None, datetime | None]]:
+) -> Iterator[tuple[datetime | None, datetime | None, UpdateClock | None]]:
     """The publication and revision dates each of the page's datelines states, the article's
-    first, read as a page in `language` writes them. Outside the article an unlabelled one
-    counts only when `anywhere` says so."""
+    first, read as a page in `language` writes them, and a revision's time it states alone
+    ("آخر تحديث: 14:05 بتوقيت الإمارات" under the day's date line). Outside the article an
+    unlabelled one counts only when `anywhere` says so."""
     candidates = []
     long: dict[HtmlElement, bool] = {}
     headlines: set[str] | None = None
@@ -170,24 +171,37 @@ def _datelines(
         if not text.strip() or len(text.split()) > _MAX_WORDS:
             continue
         text = " ".join(_spaced_text(el).split())
-        said_published, said_updated, labelled = _labelled(
+        said_published, said_updated, labelled, clock = labelled_dates(
             text, placed_language(language, text, el)
         )
         if not labelled and (author or (outside and not anywhere)):
             continue
-        yield _past(said_published), _past(said_updated)
+        # A revision's time alone is the article's only in its own header: a site's "Updated
+        # 14:05" of the day's news elsewhere dates no story.
+        yield _past(said_published), _past(said_updated), None if outside else clock
 
 
 def text_dates(doc: HtmlElement, language: str = "") -> tuple[datetime | None, datetime | None]:
     """When the page's datelines say the article was published and last updated (`language`,
     the page's, as `parse_text_date` takes it)."""
+    published, updated, _clock = dateline_dates_and_clock(doc, language)
+    return published, updated
+
+
+def dateline_dates_and_clock(
+    doc: HtmlElement, language: str = ""
+) -> tuple[datetime | None, datetime | None, UpdateClock | None]:
+    """`text_dates`, and when no dateline dates a revision, the time one gives it alone, for
+    the day of the publication (`written_dates.on_the_day`)."""
     published = updated = None
-    for said_published, said_updated in _datelines(doc, language):
+    clock = None
+    for said_published, said_updated, said_clock in _datelines(doc, language):
         published = published or said_published
         updated = updated or said_updated
+        clock = clock or said_clock
         if published and updated:
             break
-    return published, updated
+    return published, updated, None if updated else clock
 
 
 def text_times(doc: HtmlElement, language: str = "") -> list[datetime]:
@@ -197,7 +211,7 @@ def text_times(doc: HtmlElement, language: str = "") -> list[datetime]:
     `text_dates` can't tell from a masthead's date of the day."""
     return [
         moment
-        for said in _datelines(doc, language, anywhere=True)
+        for *said, _clock in _datelines(doc, language, anywhere=True)
         for moment in said
         if moment is not None and whole(moment)
     ]

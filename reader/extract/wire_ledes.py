@@ -5,6 +5,12 @@ name, run into the story's first sentence.
 "[서울신문] 홍길동 기자 = …", "【ワシントン共同】米政府は…", "新华社北京12月3日电（记者张三）交通运输部…": the
 paragraph is the news itself, the one a journalist quotes, though it names the writer and holds
 a digit as a byline with its date does. It is never a header line to leave out.
+
+Indonesia's Tribun network (Kompas Gramedia's) credits its reporter the same way, but in lines
+of their own: "Laporan Reporter Tribunjogja.com, Andi Saputra" over the lede, and
+"(Tribunjogja.com/Andi Saputra)" under the story. Those lines are credits, no story text: the
+reporter is the author where the page names none, and the lines leave the text
+(`article_edges`).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..models import Block, BlockKind
+from .byline_names import looks_like_name
 from .syndication import syndicated
 
 # "LONDON (Reuters) - …", "Hamburg (dpa) - …", "BEIRUT (AP) — …".
@@ -30,6 +37,22 @@ _CHINESE_DATELINE = re.compile(
 )
 # The names a Korean or Chinese dateline gives: "이수진·박지훈", "张三 李四".
 _NAME_SEPARATOR = re.compile(r"\s*[·,、\s]\s*")
+# Tribun's credit over the lede: "Laporan Reporter Tribun Warta Jogja, Andi Saputra", "Laporan
+# Wartawan Tribunnews.com, Reza Deni dan Ilham Rian" ("report of the reporter of …, names").
+_LEDE_CREDIT = re.compile(
+    r"^\s*Laporan\s+(?:Reporter|Wartawan|Kontributor|Koresponden)\s+[^,]{2,60}?\s*,\s*"
+    r"(?P<names>[^,]{2,60}(?:\s*,\s*[^,]{2,60}){0,3})\s*$",
+    re.IGNORECASE,
+)
+# Its credit under the story: "(Tribunjogja.com/Andi Saputra)", "(Tribunnews.com/ Reza Deni/
+# Ilham)": the site's address, then the names.
+_CLOSING_CREDIT = re.compile(
+    r"^\s*\(\s*[^\W_][\w-]*(?:\.[a-z]{2,6})+\s*/\s*(?P<names>[^()/]{2,60}(?:/[^()/]{2,60}){0,3})"
+    r"\s*\)\s*$",
+    re.IGNORECASE,
+)
+# Between the names of a credit: ", ", "/", Indonesian's "dan" (and).
+_CREDIT_NAMES = re.compile(r"\s*(?:[,/&]|\bdan\b)\s*")
 # The reporter is looked for in the first few paragraphs (a kicker or a caption may come first).
 _LOOK_AHEAD = 3
 
@@ -47,16 +70,45 @@ def is_wire_lede(text: str) -> bool:
     )
 
 
+def _credited(pattern: re.Pattern[str], block: Block) -> str:
+    """The names a credit line (`pattern`'s) gives, "Andi Saputra, Reza Deni"; "" when `block`
+    is no such line, or one of its names is none."""
+    found = (
+        pattern.match(" ".join(block.text.split())) if block.kind == BlockKind.PARAGRAPH else None
+    )
+    if found is None:
+        return ""
+    names = [n.strip() for n in _CREDIT_NAMES.split(found["names"]) if n.strip()]
+    return ", ".join(names) if names and all(looks_like_name(n) for n in names) else ""
+
+
+def lede_credit(block: Block) -> str:
+    """The reporters a line crediting them over the lede names ("Laporan Reporter
+    Tribunjogja.com, Andi Saputra"), or ""."""
+    return _credited(_LEDE_CREDIT, block)
+
+
+def closing_credit(block: Block) -> str:
+    """The reporters a line crediting them under the story names ("(Tribunjogja.com/Andi
+    Saputra)"), or ""."""
+    return _credited(_CLOSING_CREDIT, block)
+
+
 def wire_reporters(blocks: tuple[Block, ...]) -> str:
     """The reporters a Korean or Chinese wire lede names ("(서울=연합뉴스) 이수진 기자 = …" gives
-    "이수진"), for a page that declares no author: the story's own byline. "" when none."""
+    "이수진"), or a Tribun story's credit over its lede or under its end, for a page that
+    declares no author: the story's own byline. "" when none."""
     paragraphs = [b for b in blocks[: _LOOK_AHEAD * 2] if b.kind == BlockKind.PARAGRAPH]
     for block in paragraphs[:_LOOK_AHEAD]:
         text = block.text
         found = _KOREAN_DATELINE.match(text) or _CHINESE_DATELINE.match(text)
         if found is not None and found["names"]:
             return ", ".join(n for n in _NAME_SEPARATOR.split(found["names"].strip()) if n)
-    return ""
+        if names := lede_credit(block):
+            return names
+    return next(
+        (names for b in reversed(blocks[-_LOOK_AHEAD:]) if (names := closing_credit(b))), ""
+    )
 
 
 def wire_credit(blocks: tuple[Block, ...], author: str, site_name: str) -> tuple[str, str]:

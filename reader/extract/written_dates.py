@@ -14,9 +14,11 @@ the zone the text names, or none.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta, tzinfo
 
-from ..dates import ZONE_UNSTATED, ascii_digits, on_date
+from ..dates import ZONE_UNSTATED, ascii_digits, date_only, on_date, whole
+from .arabic_dates import ARABIC_ZONE, HIJRI_DATE
 from .date_patterns import (
     _DATES,
     _DAY,
@@ -81,11 +83,22 @@ def parse_text_date(text: str, language: str = "") -> datetime | None:
 def _labelled(text: str, language: str = "") -> tuple[datetime | None, datetime | None, bool]:
     """The publication and revision dates a dateline's text states, and whether it labels
     either ("Published …", "Updated …"); an unlabelled date is the publication's."""
+    published, updated, labelled, _clock = labelled_dates(text, language)
+    return published, updated, labelled
+
+
+def labelled_dates(
+    text: str, language: str = ""
+) -> tuple[datetime | None, datetime | None, bool, UpdateClock | None]:
+    """`_labelled`'s dates, and a revision's time the line gives alone, for the day another
+    line dates (`on_the_day`). A revision given as a time alone after the day ("5 March 2026,
+    09:30 · Updated 14:12") is of that day."""
     labels = sorted(
         [(m.start(), "updated") for m in _UPDATED.finditer(text)]
         + [(m.start(), "published") for m in _PUBLISHED.finditer(text)]
     )
     published = updated = None
+    clock: UpdateClock | None = None
     bounds = [start for start, _ in labels] + [len(text)]
     if not labels or bounds[0] > 0:
         published = parse_text_date(text[: bounds[0]], language)
@@ -93,9 +106,72 @@ def _labelled(text: str, language: str = "") -> tuple[datetime | None, datetime 
         moment = parse_text_date(text[start:stop], language)
         if kind == "updated":
             updated = updated or moment
+            clock = clock or (update_clock(text[start:stop], language) if moment is None else None)
         else:
             published = published or moment
-    return published, updated, bool(labels)
+    if updated is None and clock is not None and published is not None:
+        updated, clock = on_the_day(published, clock), None
+    return published, updated, bool(labels), clock
+
+
+@dataclass(frozen=True)
+class UpdateClock:
+    """A revision's time of day stated without its date: "Updated 14:05", "آخر تحديث: 14:05
+    بتوقيت الإمارات", "Aktualisiert um 14:05 Uhr"; `zone` when the line names it."""
+
+    at: time
+    zone: tzinfo | None
+
+
+# After a revision's time alone: a closing bracket or stop, no more.
+_CLOCK_END = " .)"
+
+
+def update_clock(text: str, language: str = "") -> UpdateClock | None:
+    """The time of a line that is a revision's label and a time of day alone, or None: a line
+    with a date, a weekday or any other word ("Updated 2 hours ago", "Updated Tuesday 14:05",
+    "Aktualisiert 03.12.") is none. A time written with a dot ("14.05") needs its unit or zone
+    ("14.05 Uhr", "14.20 WIB"): alone it may be a day and its month."""
+    text = ascii_digits(" ".join(text.split()))
+    label = _UPDATED.match(text.lstrip(" |·•-–—:"))
+    if label is None:
+        return None
+    rest = text.lstrip(" |·•-–—:")[label.end() :]
+    clock = _AFTER.match(rest)
+    if clock is None or rest[clock.end() :].strip(_CLOCK_END) or not clock[0].strip():
+        return None
+    if clock["zone"] and not _ZONE_NAME.fullmatch(clock["zone"]):
+        return None  # "Updated 14:05 in Kyiv": a place, or other words
+    said = clock[0]
+    at = _time(clock)
+    if at is None or re.search(rf"(?<!\w){WEEKDAYS}(?!\w)", said, re.IGNORECASE):
+        return None
+    unit = clock["zone"] or clock["offset"] or re.search(r"(?:uhr|hrs?|hs|h|น\.)\s*$", said, re.I)
+    if re.search(r"\d\.\d", said) and not unit:
+        return None
+    return UpdateClock(at, _zone(clock["zone"] or "", clock["offset"] or "", language))
+
+
+def on_the_day(published: datetime | None, clock: UpdateClock) -> datetime | None:
+    """The revision `clock` states, on the day of the `published` date (a site writes the day
+    once and a same-day revision's time alone), in the zone `clock` names or else the
+    publication's. None when there is no such day, and when it would not be after the
+    publication's time: a revision on a later day, which the time alone doesn't say, is
+    left unread rather than dated the day before."""
+    if published is None:
+        return None
+    if clock.zone is not None:
+        day = published.astimezone(clock.zone).date() if whole(published) else published.date()
+        zone = clock.zone
+    else:
+        day = published.date()
+        zone = published.tzinfo if whole(published) else ZONE_UNSTATED
+    moment = datetime.combine(day, clock.at, zone)
+    if date_only(published):
+        return moment
+    if whole(published) and whole(moment):
+        return moment if moment > published else None
+    return moment if moment.replace(tzinfo=None) > published.replace(tzinfo=None) else None
 
 
 def _past(moment: datetime | None) -> datetime | None:
@@ -170,7 +246,7 @@ _DAY_AND_MONTH = [
 _TIME_ALONE = re.compile(rf"(?<![\d:.]){_TIME}(?![\d:])", re.IGNORECASE)
 _ZONE_NAME = re.compile(
     rf"(?<!\w)(?:{'|'.join(sorted({*_FIXED, *_REGIONAL, *_BY_COUNTRY}, key=len, reverse=True))})"
-    r"(?:\s?[+\-−]\s?\d{1,2}(?::?\d\d)?)?(?!\w)|[+\-−]\d\d:?\d\d(?!\d)",
+    rf"(?:\s?[+\-−]\s?\d{{1,2}}(?::?\d\d)?)?(?!\w)|[+\-−]\d\d:?\d\d(?!\d)|{ARABIC_ZONE}(?!\w)",
     re.IGNORECASE,
 )
 # The rest of a dateline's words: those between its date and its time ("at", "um", "ore", "г."),
@@ -219,6 +295,6 @@ def states_only_dates(text: str) -> bool:
     rest, partial = _cut_dates(_DAY_AND_MONTH, rest)
     if not (whole or partial):
         return False
-    for pattern in (_TIME_ALONE, _ZONE_NAME, _UPDATED, _PUBLISHED, _DATELINE_REST):
+    for pattern in (HIJRI_DATE, _TIME_ALONE, _ZONE_NAME, _UPDATED, _PUBLISHED, _DATELINE_REST):
         rest = pattern.sub(" ", rest)
     return not re.sub(r"[\W_]", "", rest)

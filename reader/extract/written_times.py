@@ -8,6 +8,7 @@ import re
 from datetime import time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .arabic_dates import ARABIC_ZONE, ARABIC_ZONE_WORD, arabic_zone
 from .month_names import WEEKDAYS
 
 # "14:05", "2:05 p.m.", "14h05", "14 Uhr"; "14時05分", "오후 2:05" (afternoon) in the East; the
@@ -53,7 +54,10 @@ _REGIONAL = {
     "pt": "America/Los_Angeles",
     "uk": "Europe/London",
 }
-_ZONE = r"(?P<zone>[a-zа-я]{1,4}\b)?\s*(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)?)?"
+_ZONE = (
+    rf"(?P<zone>[a-zа-я]{{1,4}}\b|{ARABIC_ZONE}(?!\w))?\s*"
+    r"(?P<offset>[+\-−]\s?\d{1,2}(?::?\d\d)?)?"
+)
 # Between a date and its time: "3 March 2026, 14:05", "March 3 at 9:05", CNN's "2016: 1:28 AM",
 # "5 March 2026 • 9:30am".
 _AFTER = re.compile(
@@ -84,6 +88,8 @@ def _zone(name: str, offset: str, language: str = "") -> tzinfo | None:
     is not one zone. "ET" is a region's zone, its offset that of the date it is given with;
     "IST" the zone of the country the page's `language` is of, when it is one of its."""
     name = name.casefold()
+    if name.startswith(ARABIC_ZONE_WORD):
+        return arabic_zone(name)
     countries = _BY_COUNTRY.get(name, {})
     language = language.casefold()
     country = countries.get(language, countries.get(language.split("-")[0]))

@@ -120,7 +120,15 @@ class LibraryDownloads(LibraryReextraction):
         from ..extract import feed_article
 
         html = self.store.feed_html(entry)
-        return await self._cpu(feed_article, entry, html) if html.strip() else None
+        article = await self._cpu(feed_article, entry, html) if html.strip() else None
+        if article is None:
+            return None
+        # Its dates are the feed's, as a citation says of any the feed gives (`filled_from`).
+        return replace(
+            article,
+            published_by_feed=article.published is not None,
+            updated_by_feed=article.updated is not None,
+        )
 
     async def _fetch_once(
         self,

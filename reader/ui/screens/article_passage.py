@@ -29,6 +29,7 @@ class ArticleScreenPassage(ArticleScreenLinks):
             author=entry.author,
             published=entry.published,
             site_name=entry.feed_title,
+            published_by_feed=True,
         )
         citation = markdown_header(article).rstrip() + "\n"
         passage = self._selected_passage()

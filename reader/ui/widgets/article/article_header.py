@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
-from ....citation import cited_url
+from ....citation import FEEDS_DATE, cited_source, cited_url
 from ....models import Article, Entry
 from ....url_display import shown_url
 from ...display import long_date, plain, when
@@ -36,18 +36,25 @@ def header(
     title, one line of source, author and date, and the notes; the address and the length are
     left out, on no line (the same paragraphs, so a reading place is the same in both)."""
     title = (article.title if article else "") or (entry.title if entry else "")
-    source = (article.site_name if article else "") or (entry.feed_title if entry else "")
+    source = (cited_source(article) if article else "") or (entry.feed_title if entry else "")
     author = (article.author if article else "") or (entry.author if entry else "")
     published = (article.published if article else None) or (entry.published if entry else None)
     updated = (article.updated if article else None) or (entry.updated if entry else None)
+    # The feed's date, when the page gives none, is said to be so, as the citation says it.
+    feeds_date = published is not None and (
+        article is None or not article.published or article.published_by_feed
+    )
     if article is not None and article.published:
         # The page's dates go together: under the date a page gives, the feed's date for the
         # item (an RSS pubDate, which feedparser gives as its update too) read as a revision
         # the page never made, and the citation (`y`) said no such thing.
         updated = article.updated
+    feeds_update = updated is not None and (
+        article is None or not article.updated or article.updated_by_feed
+    )
     # A correction or a developing story: when it was last changed matters to whoever quotes it.
     revised = (
-        f"{_UPDATED}{long_date(updated)}"
+        f"{_UPDATED}{long_date(updated)}" + (f" ({FEEDS_DATE})" if feeds_update else "")
         if updated and published and updated - published >= timedelta(minutes=1)
         else ""
     )
@@ -66,7 +73,7 @@ def header(
         for part in (
             plain(source, max_length=200),
             plain(author, max_length=200),
-            Text(long_date(published)),
+            Text(f"{long_date(published)} ({FEEDS_DATE})" if feeds_date else long_date(published)),
             Text(revised),
         )
         if part.plain

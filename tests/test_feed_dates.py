@@ -1,0 +1,144 @@
+"""A date the feed gave, cited for a page that states none, is said to be the feed's (acc21b
+F19): in the citation (`reader show`, `y`), in the JSON (`published_source`), in the reading
+view's header. The page may print a date in words the reader can't read yet, and a journalist
+must know that the date cited is only the feed's. Real parts: the pages and the feed served on
+127.0.0.1, the store on disk, the app driven by Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from reader.cli.common import render
+from reader.codec import article_to_json
+from reader.library import Library
+from reader.models import Article
+from tests.test_quoted_markdown import copies
+from tests.tui_pilot import reading
+
+TITLE = "Ferry timetable cut for the winter"
+STORY = "".join(
+    f"<p>{text}</p>"
+    for text in (
+        "The island's ferry will sail twice a day from the first of December, the operator "
+        "said, instead of the five crossings of the summer timetable.",
+        "Islanders said the early sailing carries pupils to the mainland school and asked the "
+        "council to keep it; the operator said it would look again in March.",
+        "The council's transport committee meets on Tuesday to discuss a subsidy for the route, "
+        "which its chair called a lifeline for the island's three hundred households.",
+    )
+)
+# The date in words the page writes it in ("Kamis, 3 Desember 2026" is in no `<meta>`): here a
+# date line the reader doesn't take for one, as in a language it can't read yet.
+UNDATED = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{TITLE} | Island Times</title></head><body><article><h1>{TITLE}</h1>
+<p class="when">On the third day of the last month, at twenty past two</p>
+{STORY}</article></body></html>"""
+DATED = UNDATED.replace(
+    "<title>", '<meta property="article:published_time" content="2026-12-01T06:30:00Z"><title>'
+)
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Island Times</title>
+<item><title>{title}</title><link>{link}</link><guid>{link}</guid>
+<pubDate>Thu, 03 Dec 2026 20:00:00 GMT</pubDate></item></channel></rss>"""
+
+
+def synced(data_dir: Path, page: str) -> Article:
+    """The article a sync caches of a feed's one item, dated 3 December 20:00 by the feed,
+    whose page is `page`; the server stopped after."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    link = server.url_for("/ferry.html")
+    server.expect_request("/feed.xml").respond_with_data(
+        FEED.format(title=TITLE, link=link), content_type="application/rss+xml"
+    )
+    server.expect_request("/ferry.html").respond_with_data(page, content_type="text/html")
+
+    async def run() -> Article:
+        async with Library(data_dir) as lib:
+            lib.add_feed(server.url_for("/feed.xml"))
+            assert (await lib.sync()).articles_fetched == 1
+            article = lib.cached_article(link)
+            assert article is not None
+            return article
+
+    try:
+        return asyncio.run(run())
+    finally:
+        server.stop()
+
+
+def test_a_date_only_the_feed_gave_is_cited_as_the_feeds(data_dir: Path) -> None:
+    article = synced(data_dir, UNDATED)
+    assert article.published_by_feed
+    citation = render(article, "markdown").split("\n\n")[0]
+    assert "Published: 2026-12-03T20:00:00+00:00 (per the feed)" in citation
+    shown = article_to_json(article)
+    assert shown["published"] == "2026-12-03T20:00:00+00:00"
+    assert shown["published_source"] == "feed"
+    # feedparser gives an RSS item's pubDate as its update too: the same time, no revision.
+    assert shown["updated_source"] in ("feed", None)
+    assert "Updated" not in citation
+
+
+def test_the_pages_own_date_is_cited_as_it_is(data_dir: Path) -> None:
+    article = synced(data_dir, DATED)
+    assert not article.published_by_feed
+    citation = render(article, "markdown").split("\n\n")[0]
+    assert "Published: 2026-12-01T06:30:00+00:00  \n" in citation
+    assert "per the feed" not in render(article, "markdown")
+    assert article_to_json(article)["published_source"] == "page"
+
+
+def test_reextraction_keeps_a_feeds_date_said_so(data_dir: Path) -> None:
+    """Extracted again from the kept page (an upgrade's `reader reextract`), the article takes
+    its date from the copy cached before, which had it from the feed: still the feed's."""
+    article = synced(data_dir, UNDATED)
+
+    async def run() -> Article | None:
+        async with Library(data_dir) as lib:
+            done, failures = await lib.reextract()
+            assert done == 1 and not failures
+            return lib.cached_article(article.url)
+
+    again = asyncio.run(run())
+    assert again is not None and again.published == article.published
+    assert again.published_by_feed
+
+
+def test_a_record_from_before_dates_were_said_whose_has_the_feeds_said_so_once_read_again(
+    data_dir: Path,
+) -> None:
+    """An article cached by an older reader, its date the feed's but not said so: extracted
+    again (as it is on opening it after an upgrade), the page states no date, so the one the
+    old copy carries was the feed's."""
+    article = synced(data_dir, UNDATED)
+    old = replace(article, published_by_feed=False, updated_by_feed=False, extractor=38)
+
+    async def run() -> Article | None:
+        async with Library(data_dir) as lib:
+            lib.store.put_article(article.url, old)
+            done, failures = await lib.reextract()
+            assert done == 1 and not failures
+            return lib.cached_article(article.url)
+
+    again = asyncio.run(run())
+    assert again is not None and again.published_by_feed
+
+
+def test_the_reading_view_and_its_citation_say_the_date_is_the_feeds(data_dir: Path) -> None:
+    synced(data_dir, UNDATED)
+
+    async def run() -> tuple[str, list[str]]:
+        async with reading(data_dir, "Ferry timetable", (120, 40)) as (app, pilot, body):
+            copied = copies(app)
+            await pilot.press("y")
+            await pilot.pause(0.2)
+            return body.text.splitlines()[1], copied
+
+    meta, copied = asyncio.run(run())
+    # TZ=UTC in tests.
+    assert meta.endswith("Thursday 3 December 2026, 20:00 UTC (per the feed)"), meta
+    assert copied and "Published: 2026-12-03T20:00:00+00:00 (per the feed)" in copied[-1]
