@@ -13,8 +13,12 @@ the screen (`tmux capture-pane`, every 20 ms) until a marker is on it:
   three feeds by default), until the first headline's title is painted. Its links point at a
   closed port on 127.0.0.1 (offline): the refresh on start fails at once, after the first screen.
 
-The three run alternately (floor, empty, demo-sized, floor…) so a change of load hits them all;
-the table gives each one's median and its ratio to the floor's. Nothing is asserted: this prints
+`--before DIR` adds the same two for another checkout of the reader (its root: `git archive main
+reader | tar -x -C DIR`, say), run with `PYTHONPATH=DIR python -m reader`, this checkout's then run
+the same way: a change's before and after, side by side.
+
+All run alternately (floor, empty, demo-sized, floor…) so a change of load hits them all; the
+table gives each one's median and its ratio to the floor's. Nothing is asserted: this prints
 numbers.
 """
 
@@ -32,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py, tui_headlines.py beside this
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
 
-from farm import child_env, load_average, median, reader_command, warm_up
+from farm import _cpu, _process_tree, child_env, load_average, median, reader_command, warm_up
 from tui_headlines import build_data_dir
 from tui_reading import parse_size
 
@@ -53,8 +57,9 @@ Floor().run()
 
 def time_to_screen(
     command: list[str], marker: str, size: tuple[int, int], env: dict[str, str]
-) -> float:
-    """Seconds from starting `command` in a new tmux session to `marker` on its screen."""
+) -> tuple[float, float, float]:
+    """Seconds from starting `command` in a new tmux session to `marker` on its screen, and the
+    CPU seconds spent by then: by its process, and by it and its children (workers) together."""
     session = f"reader-bench-{os.getpid()}"
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     # `env -i` plus the variables: a tmux server started earlier would pass on its own environment.
@@ -75,8 +80,22 @@ def time_to_screen(
             "-i",
             *assignments,
             *command,
+            ";",  # the same tmux command line: set before the program can end
+            "set-option",
+            "-t",
+            session,
+            "remain-on-exit",
+            "on",
         ],
         check=True,
+    )
+    pid = int(
+        subprocess.run(
+            ["tmux", "list-panes", "-t", session, "-F", "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()[0]
     )
     try:
         while True:
@@ -85,7 +104,10 @@ def time_to_screen(
             ).stdout
             elapsed = time.perf_counter() - started
             if marker in screen:
-                return elapsed
+                # `env` execs the command: the pane's process is the program itself.
+                return elapsed, _cpu(pid), sum(_cpu(p) for p in _process_tree(pid))
+            if "Pane is dead" in screen:  # remain-on-exit: what it printed as it ended
+                raise RuntimeError(f"{command} ended before {marker!r} was shown: {screen!r}")
             if elapsed > _TIMEOUT:
                 raise TimeoutError(f"{marker!r} not on screen after {_TIMEOUT:.0f} s: {screen!r}")
             time.sleep(_POLL)
@@ -99,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--feeds", type=int, default=3)
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--size", type=parse_size, default=(120, 40))
+    parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         print("tmux is needed (it gives each run a real pseudo-terminal)", file=sys.stderr)
@@ -113,35 +136,55 @@ def main(argv: list[str] | None = None) -> int:
         empty, filled = root / "empty", root / "filled"
         empty.mkdir()
         headlines, _, _ = build_data_dir(filled, args.feeds, args.items)
-        reader = reader_command()
+        readers = {"reader": reader_command()}
+        if args.before:
+            here = Path(__file__).resolve().parent.parent
+            readers = {
+                "before": [
+                    "env",
+                    f"PYTHONPATH={args.before.resolve()}",
+                    sys.executable,
+                    "-m",
+                    "reader",
+                ],
+                "after": ["env", f"PYTHONPATH={here}", sys.executable, "-m", "reader"],
+            }
         targets = {
-            "floor (one Label)": ([sys.executable, str(floor_script)], "Floor: the first screen"),
-            "reader, empty": ([*reader, "--data-dir", str(empty)], "No feeds yet"),
-            f"reader, {headlines} headlines": (
+            "floor (one Label)": ([sys.executable, str(floor_script)], "Floor: the first screen")
+        }
+        for name, reader in readers.items():
+            targets[f"{name}, empty"] = ([*reader, "--data-dir", str(empty)], "No feeds yet")
+            targets[f"{name}, {headlines} headlines"] = (
                 [*reader, "--data-dir", str(filled)],
                 "Story 0 of feed 0",
-            ),
-        }
+            )
         for command, marker in targets.values():  # untimed: .pyc files, the disk cache warm
             time_to_screen(command, marker, args.size, env)
-        times: dict[str, list[float]] = {name: [] for name in targets}
+        times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in targets}
         loads = [load_average()]
         for _ in range(args.runs):
             for name, (command, marker) in targets.items():
                 times[name].append(time_to_screen(command, marker, args.size, env))
             loads.append(load_average())
 
-    floor = median(times["floor (one Label)"])
     print(
         f"TUI start-up to the first screen, {args.runs} runs each, alternating; "
         f"load {', '.join(loads)}"
     )
-    print(f"{'':<26} {'median':>8} {'min':>8} {'max':>8} {'× floor':>8}")
-    for name, values in times.items():
-        print(
-            f"{name:<26} {median(values):>7.2f}s {min(values):>7.2f}s {max(values):>7.2f}s "
-            f"{median(values) / floor:>8.2f}"
-        )
+    print("wall: seconds until on screen; CPU: seconds of CPU spent by then, by the program's")
+    print("own process and with its children (worker processes); × floor: median ÷ the floor's")
+    columns = ("wall", "own CPU", "with children")
+    floors = [median([run[k] for run in times["floor (one Label)"]]) for k in range(3)]
+    print(
+        f"{'':<24}" + "".join(f"{c:>15} {'× floor':>8}" for c in columns) + f"{'wall min-max':>16}"
+    )
+    for name, runs in times.items():
+        cells = []
+        for k in range(3):
+            value = median([run[k] for run in runs])
+            cells.append(f"{value:>14.2f}s {value / floors[k]:>8.2f}")
+        walls = [run[0] for run in runs]
+        print(f"{name:<24}" + "".join(cells) + f"{min(walls):>9.2f}-{max(walls):.2f}s")
     return 0
 
 

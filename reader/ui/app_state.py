@@ -46,6 +46,9 @@ class ReaderAppState(App[int]):
         self.main_screen = MainScreen()
         self.ready = asyncio.Event()
         """Set once the cached headlines are on screen (tests and screenshots wait for it)."""
+        self.shown = asyncio.Event()
+        """Set once the screen has been drawn with them: background work (the fetch ahead,
+        the worker processes, the refresh) waits for it, leaving the first paint the CPU."""
         self._busy = ""
         """The long job running ("refresh" or "sync"), so a second one isn't started on top."""
         self.prefetch_limit = PREFETCH_LIMIT
