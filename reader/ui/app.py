@@ -29,6 +29,7 @@ from textual.notifications import Notification, Notify
 from ..config import Config
 from ..library import Library
 from .app_sync import ReaderAppSync
+from .collector import resume_after_start
 from .dialogs.help import HelpScreen
 from .display import plain
 
@@ -143,6 +144,7 @@ class ReaderApp(ReaderAppSync):
             await self.reload()
         except Exception:
             self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait
+            resume_after_start()
             raise
         finally:
             # After the main screen has shown the headlines (`reload` posted them to it), or
@@ -156,6 +158,7 @@ class ReaderApp(ReaderAppSync):
         # own loop, from the first paint.
         await self._painted()
         self.shown.set()
+        resume_after_start()
         self.lib.start_workers()  # before the refresh needs them: their start overlaps its network
         # The network stack (httpx, TLS context) costs ~100 ms to import and set up: pay it
         # now, not as a stall in the middle of the first sync or article.
@@ -209,4 +212,5 @@ def run_app(data_dir: Path, config: Config | None = None) -> int:
     app = ReaderApp(data_dir, config=config)
     app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
     app.run()
+    resume_after_start()  # quit before its first screen was drawn
     return app.return_code or 0
