@@ -2,8 +2,8 @@
 
     uv run python benchmarks/tui_startup.py [--runs 5] [--feeds 3] [--items 40] [--size 120x40]
 
-Each run starts a program in a fresh tmux session (a real pseudo-terminal, as a user's) and polls
-the screen (`tmux capture-pane`, every 20 ms) until a marker is on it:
+Each run starts a program on a new pseudo-terminal (as a terminal window gives a user), reads
+what it writes there as it comes, and stops at the frame that draws a marker's text:
 
 - **floor**: a minimal Textual app, one Label, its text the marker: what Python and Textual
   alone cost on this machine now;
@@ -18,18 +18,25 @@ reader | tar -x -C DIR`, say), run with `PYTHONPATH=DIR python -m reader`, this 
 the same way: a change's before and after, side by side.
 
 All run alternately (floor, empty, demo-sized, floor…) so a change of load hits them all; the
-table gives each one's median and its ratio to the floor's. Nothing is asserted: this prints
+table gives each one's median and its ratio to the floor's, for the wall time and for the CPU
+spent by then (on a shared machine the steadier of the two). Nothing is asserted: this prints
 numbers.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
-import shutil
+import re
+import select
+import signal
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -41,7 +48,11 @@ from tui_headlines import build_data_dir
 from tui_reading import parse_size
 
 _TIMEOUT = 60.0
-_POLL = 0.02
+_ESCAPES = re.compile(
+    rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][A-Za-z0-9]|.)"
+)
+"""The terminal's control sequences (CSI, OSC, charset, two-byte), taken out of what a program
+writes, leaving its text."""
 
 _FLOOR_APP = """
 from textual.app import App
@@ -58,61 +69,55 @@ Floor().run()
 def time_to_screen(
     command: list[str], marker: str, size: tuple[int, int], env: dict[str, str]
 ) -> tuple[float, float, float]:
-    """Seconds from starting `command` in a new tmux session to `marker` on its screen, and the
-    CPU seconds spent by then: by its process, and by it and its children (workers) together."""
-    session = f"reader-bench-{os.getpid()}"
-    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-    # `env -i` plus the variables: a tmux server started earlier would pass on its own environment.
-    assignments = [f"{key}={value}" for key, value in env.items() if "\n" not in value]
+    """Seconds from starting `command` on a new pseudo-terminal to `marker` in what it writes
+    there, and the CPU seconds spent by then: by its process, and with its children (workers).
+
+    The terminal's output is read as it comes (no polling), so the CPU is read within a
+    scheduler's wake-up of the frame that drew the marker, before much else can run."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     started = time.perf_counter()
-    subprocess.run(
-        [
-            "tmux",
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            str(size[0]),
-            "-y",
-            str(size[1]),
-            "env",
-            "-i",
-            *assignments,
-            *command,
-            ";",  # the same tmux command line: set before the program can end
-            "set-option",
-            "-t",
-            session,
-            "remain-on-exit",
-            "on",
-        ],
-        check=True,
+    proc = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
     )
-    pid = int(
-        subprocess.run(
-            ["tmux", "list-panes", "-t", session, "-F", "#{pane_pid}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()[0]
-    )
+    os.close(slave)
+    seen = b""
     try:
         while True:
-            screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
-            ).stdout
             elapsed = time.perf_counter() - started
-            if marker in screen:
-                # `env` execs the command: the pane's process is the program itself.
-                return elapsed, _cpu(pid), sum(_cpu(p) for p in _process_tree(pid))
-            if "Pane is dead" in screen:  # remain-on-exit: what it printed as it ended
-                raise RuntimeError(f"{command} ended before {marker!r} was shown: {screen!r}")
             if elapsed > _TIMEOUT:
-                raise TimeoutError(f"{marker!r} not on screen after {_TIMEOUT:.0f} s: {screen!r}")
-            time.sleep(_POLL)
+                raise TimeoutError(f"{marker!r} not shown after {_TIMEOUT:.0f} s: {seen[-2000:]!r}")
+            if not select.select([master], [], [], 1.0)[0]:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the program ended: its terminal is gone
+                chunk = b""
+            if not chunk:
+                raise RuntimeError(f"{command} ended before {marker!r} was shown: {seen[-2000:]!r}")
+            seen += chunk
+            if marker.encode() in _ESCAPES.sub(b"", seen[-65536:]):
+                elapsed = time.perf_counter() - started
+                return elapsed, _cpu(proc.pid), sum(_cpu(p) for p in _process_tree(proc.pid))
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        _end(proc, master)
+
+
+def _end(proc: subprocess.Popen[bytes], master: int) -> None:
+    """Stop the program as a closed terminal window would, reading what it writes meanwhile
+    (a full terminal would keep it from ending)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGHUP)
+    deadline = time.monotonic() + 20
+    while proc.poll() is None and time.monotonic() < deadline:
+        if select.select([master], [], [], 0.1)[0]:
+            with contextlib.suppress(OSError):
+                os.read(master, 65536)
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    os.close(master)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,12 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=parse_size, default=(120, 40))
     parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
     args = parser.parse_args(argv)
-    if shutil.which("tmux") is None:
-        print("tmux is needed (it gives each run a real pseudo-terminal)", file=sys.stderr)
-        return 2
-
     warm_up()
-    env = child_env(TERM="xterm-256color", COLORTERM="truecolor")
+    env = child_env(TERM="xterm-256color", COLORTERM="truecolor")  # as a terminal gives
     with tempfile.TemporaryDirectory(prefix="reader-tui-startup-") as tmp:
         root = Path(tmp)
         floor_script = root / "floor.py"
