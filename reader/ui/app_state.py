@@ -19,7 +19,6 @@ from textual.timer import Timer
 from ..config import Config
 from ..library import Library
 from ..models import Article
-from ..workers import prepare_process_workers
 from .headlines import HeadlineIndex
 from .screens.main import MainScreen
 
@@ -37,7 +36,6 @@ class ReaderAppState(App[int]):
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
     ) -> None:
         super().__init__()
-        prepare_process_workers()
         self.data_dir = data_dir
         self.config = config or Config(data_dir / "config.toml")
         self.refresh_on_start = refresh_on_start
