@@ -92,8 +92,10 @@ def prepare_process_workers() -> None:
     """Start multiprocessing's resource tracker while `sys.stderr` is still a real file.
 
     A running Textual app replaces `sys.stderr` with an object whose `fileno()` is -1; a worker
-    spawned then would start the tracker with that fd and fail ("bad value(s) in fds_to_keep").
-    The TUI calls this before it runs; the tracker, once started, is reused.
+    spawned then would start the tracker with that fd and fail ("bad value(s) in fds_to_keep"):
+    then it is started with the real one (`sys.__stderr__`). The TUI starts it with its workers,
+    once the first screen is drawn (a Python process of its own, which took CPU from that screen);
+    once started, it is reused.
     """
     try:
         from multiprocessing import resource_tracker

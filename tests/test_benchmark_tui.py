@@ -66,3 +66,11 @@ def test_sync_stall_prints_its_table() -> None:
     assert "peak RSS of the app's process" in out
     assert "outermost reader/ frame on the stack" in out
     assert "load average" in out
+
+
+def test_startup_prints_its_table() -> None:
+    out = run_script("tui_startup.py", "--runs", "1", "--items", "5")
+    assert "TUI start-up to the first screen, 1 runs each, alternating; load" in out
+    for row in ("floor (one Label)", "reader, empty", "reader, 15 headlines"):
+        assert row in out
+    assert "own CPU" in out and "with children" in out

@@ -87,6 +87,9 @@ def subscribe_to_demo(lib: Library, feed_urls: list[str]) -> None:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    from ..ui.collector import pause_for_start
+
+    pause_for_start()  # until the first screen is drawn: the imports make no garbage
     from ..ui.app import run_app
 
     return run_app(data_dir(args.data_dir), config_of(args))

@@ -29,6 +29,7 @@ from textual.notifications import Notification, Notify
 from ..config import Config
 from ..library import Library
 from .app_sync import ReaderAppSync
+from .collector import resume_after_start
 from .dialogs.help import HelpScreen
 from .display import plain
 
@@ -102,7 +103,6 @@ class ReaderApp(ReaderAppSync):
                 cache_max_bytes=self.config.cache_max_bytes,
                 site_rules=self.config.site_rules,
             )
-            self.library.start_workers()  # their start-up overlaps loading the headlines
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
             self.exit(1, return_code=1, message=reason)
@@ -142,18 +142,38 @@ class ReaderApp(ReaderAppSync):
     async def _start(self) -> None:
         try:
             await self.reload()
+        except Exception:
+            self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait
+            resume_after_start()
+            raise
         finally:
             # After the main screen has shown the headlines (`reload` posted them to it), or
             # failed to load them: never held for good (nor when that screen takes no calls).
             if not self.main_screen.call_later(self._hand_on_typed_ahead):
                 self._hand_on_typed_ahead()
         self.ready.set()
+        # What the list doesn't need waits until it is on the screen: the worker processes
+        # (each a Python importing the parsers and extraction), the network stack and the
+        # fetch ahead, started with the app, took a busy machine's two cores, and the app's
+        # own loop, from the first paint.
+        await self._painted()
+        self.shown.set()
+        resume_after_start()
+        self.lib.start_workers()  # before the refresh needs them: their start overlaps its network
         # The network stack (httpx, TLS context) costs ~100 ms to import and set up: pay it
         # now, not as a stall in the middle of the first sync or article.
         await asyncio.to_thread(importlib.import_module, "reader.fetch")
         self.lib.fetcher  # noqa: B018 — created here, on the app's loop, once
         if self.refresh_on_start and self.index.feeds:
             await self._refresh()
+
+    async def _painted(self) -> None:
+        """Return once the screen has been drawn with what the main screen was told so far
+        (the headlines `reload` posted to it)."""
+        drawn = asyncio.Event()
+        # Queued behind those messages; then run by the screen on top after its next update.
+        if self.main_screen.call_after_refresh(drawn.set):
+            await drawn.wait()
 
     # -- notices -------------------------------------------------------------------------------
     def withdraw_notice(self, message: str | Callable[[str], bool]) -> None:
@@ -192,4 +212,5 @@ def run_app(data_dir: Path, config: Config | None = None) -> int:
     app = ReaderApp(data_dir, config=config)
     app.type_ahead(keys_of(typed_ahead()))  # read last: what is typed until Textual reads
     app.run()
+    resume_after_start()  # quit before its first screen was drawn
     return app.return_code or 0

@@ -148,6 +148,7 @@ class ReaderAppArticles(ReaderAppHeadlines):
             self._run(self._prefetch(todo), "prefetch", exclusive=True)
 
     async def _prefetch(self, entries: list[Entry]) -> None:
+        await self.shown.wait()  # the list first (its network stack would delay the paint)
         portal = ""  # what a Wi-Fi login page answering in every page's place made of it
         fetched: list[Entry] = []
 

@@ -19,7 +19,6 @@ from textual.timer import Timer
 from ..config import Config
 from ..library import Library
 from ..models import Article
-from ..workers import prepare_process_workers
 from .headlines import HeadlineIndex
 from .screens.main import MainScreen
 
@@ -37,7 +36,6 @@ class ReaderAppState(App[int]):
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
     ) -> None:
         super().__init__()
-        prepare_process_workers()
         self.data_dir = data_dir
         self.config = config or Config(data_dir / "config.toml")
         self.refresh_on_start = refresh_on_start
@@ -46,6 +44,9 @@ class ReaderAppState(App[int]):
         self.main_screen = MainScreen()
         self.ready = asyncio.Event()
         """Set once the cached headlines are on screen (tests and screenshots wait for it)."""
+        self.shown = asyncio.Event()
+        """Set once the screen has been drawn with them: background work (the fetch ahead,
+        the worker processes, the refresh) waits for it, leaving the first paint the CPU."""
         self._busy = ""
         """The long job running ("refresh" or "sync"), so a second one isn't started on top."""
         self.prefetch_limit = PREFETCH_LIMIT

@@ -29,7 +29,6 @@ from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged, SearchClo
 from ..widgets.article.search_bar import SearchBar, hand_on
 from ..widgets.key_bar import KeyBar
 from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
-from ..widgets.main.headline_search import matching, next_match
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 
@@ -183,6 +182,8 @@ class MainScreen(Screen[None]):
 
     def on_search_edited(self, message: SearchEdited) -> None:
         message.stop()
+        from ..widgets.main.headline_search import matching, next_match  # see `_show_search`
+
         table = self.query_one(HeadlineTable)
         table.cursor = self._origin  # each edit looks again from where `/` was pressed
         found = matching(table.rows, message.query)
@@ -212,6 +213,8 @@ class MainScreen(Screen[None]):
         self._show_search()
 
     def action_step_match(self, step: int) -> None:
+        from ..widgets.main.headline_search import matching, next_match  # see `_show_search`
+
         table = self.query_one(HeadlineTable)
         found = matching(table.rows, self.headline_query)
         row = next_match(found, table.cursor, step)
@@ -233,6 +236,10 @@ class MainScreen(Screen[None]):
         """Where the kept search stands, in the status line ("" once it is cleared)."""
         note, missing = "", False
         if self.headline_query:
+            # Imported when first used: the reading view's text matching (folding, line
+            # breaking) is no part of the first screen, which waited on it.
+            from ..widgets.main.headline_search import matching
+
             table = self.query_one(HeadlineTable)
             found = matching(table.rows, self.headline_query)
             if found:

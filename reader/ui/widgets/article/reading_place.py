@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .find_in_article import LineMap
+if TYPE_CHECKING:  # the app imports `Place` before its first screen, which needs no text matching
+    from .find_in_article import LineMap
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,199 @@
+"""TUI start-up: the command typed → its first screen in a real terminal, against the floor.
+
+    uv run python benchmarks/tui_startup.py [--runs 5] [--feeds 3] [--items 40] [--size 120x40]
+
+Each run starts a program on a new pseudo-terminal (as a terminal window gives a user), reads
+what it writes there as it comes, and stops at the frame that draws a marker's text:
+
+- **floor**: a minimal Textual app, one Label, its text the marker: what Python and Textual
+  alone cost on this machine now;
+- **empty**: `reader --data-dir EMPTY`, an empty data directory (no feeds), until the main
+  screen's "No feeds yet" is painted;
+- **demo-sized**: `reader --data-dir D` on `--feeds` × `--items` cached headlines (the demo's
+  three feeds by default), until the first headline's title is painted. Its links point at a
+  closed port on 127.0.0.1 (offline): the refresh on start fails at once, after the first screen.
+
+`--before DIR` adds the same two for another checkout of the reader (its root: `git archive main
+reader | tar -x -C DIR`, say), run with `PYTHONPATH=DIR python -m reader`, this checkout's then run
+the same way: a change's before and after, side by side.
+
+All run alternately (floor, empty, demo-sized, floor…) so a change of load hits them all; the
+table gives each one's median and its ratio to the floor's, for the wall time and for the CPU
+spent by then (on a shared machine the steadier of the two). Nothing is asserted: this prints
+numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py, tui_headlines.py beside this
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
+
+from farm import _cpu, _process_tree, child_env, load_average, median, reader_command, warm_up
+from tui_headlines import build_data_dir
+from tui_reading import parse_size
+
+_TIMEOUT = 60.0
+_ESCAPES = re.compile(
+    rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][A-Za-z0-9]|.)"
+)
+"""The terminal's control sequences (CSI, OSC, charset, two-byte), taken out of what a program
+writes, leaving its text."""
+
+_FLOOR_APP = """
+from textual.app import App
+from textual.widgets import Label
+
+class Floor(App):
+    def compose(self):
+        yield Label("Floor: the first screen")
+
+Floor().run()
+"""
+
+
+def time_to_screen(
+    command: list[str], marker: str, size: tuple[int, int], env: dict[str, str]
+) -> tuple[float, float, float]:
+    """Seconds from starting `command` on a new pseudo-terminal to `marker` in what it writes
+    there, and the CPU seconds spent by then: by its process, and with its children (workers).
+
+    The terminal's output is read as it comes (no polling), so the CPU is read within a
+    scheduler's wake-up of the frame that drew the marker, before much else can run."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        cwd=tempfile.gettempdir(),  # `python -m reader` in a checkout would import that one
+    )
+    os.close(slave)
+    seen = b""
+    try:
+        while True:
+            elapsed = time.perf_counter() - started
+            if elapsed > _TIMEOUT:
+                raise TimeoutError(f"{marker!r} not shown after {_TIMEOUT:.0f} s: {seen[-2000:]!r}")
+            if not select.select([master], [], [], 1.0)[0]:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the program ended: its terminal is gone
+                chunk = b""
+            if not chunk:
+                raise RuntimeError(f"{command} ended before {marker!r} was shown: {seen[-2000:]!r}")
+            seen += chunk
+            if marker.encode() in _ESCAPES.sub(b"", seen[-65536:]):
+                elapsed = time.perf_counter() - started
+                return elapsed, _cpu(proc.pid), sum(_cpu(p) for p in _process_tree(proc.pid))
+    finally:
+        _end(proc, master)
+
+
+def _end(proc: subprocess.Popen[bytes], master: int) -> None:
+    """Stop the program as a closed terminal window would, reading what it writes meanwhile
+    (a full terminal would keep it from ending)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGHUP)
+    deadline = time.monotonic() + 20
+    while proc.poll() is None and time.monotonic() < deadline:
+        if select.select([master], [], [], 0.1)[0]:
+            with contextlib.suppress(OSError):
+                os.read(master, 65536)
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    os.close(master)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--feeds", type=int, default=3)
+    parser.add_argument("--items", type=int, default=40)
+    parser.add_argument("--size", type=parse_size, default=(120, 40))
+    parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
+    args = parser.parse_args(argv)
+    warm_up()
+    env = child_env(TERM="xterm-256color", COLORTERM="truecolor")  # as a terminal gives
+    with tempfile.TemporaryDirectory(prefix="reader-tui-startup-") as tmp:
+        root = Path(tmp)
+        floor_script = root / "floor.py"
+        floor_script.write_text(_FLOOR_APP)
+        empty, filled = root / "empty", root / "filled"
+        empty.mkdir()
+        headlines, _, _ = build_data_dir(filled, args.feeds, args.items)
+        readers = {"reader": reader_command()}
+        if args.before:
+            here = Path(__file__).resolve().parent.parent
+            readers = {
+                "before": [
+                    "env",
+                    f"PYTHONPATH={args.before.resolve()}",
+                    sys.executable,
+                    "-m",
+                    "reader",
+                ],
+                "after": ["env", f"PYTHONPATH={here}", sys.executable, "-m", "reader"],
+            }
+        targets = {
+            "floor (one Label)": ([sys.executable, str(floor_script)], "Floor: the first screen")
+        }
+        for name, reader in readers.items():
+            targets[f"{name}, empty"] = ([*reader, "--data-dir", str(empty)], "No feeds yet")
+            targets[f"{name}, {headlines} headlines"] = (
+                [*reader, "--data-dir", str(filled)],
+                "Story 0 of feed 0",
+            )
+        for command, marker in targets.values():  # untimed: .pyc files, the disk cache warm
+            time_to_screen(command, marker, args.size, env)
+        times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in targets}
+        loads = [load_average()]
+        for _ in range(args.runs):
+            for name, (command, marker) in targets.items():
+                times[name].append(time_to_screen(command, marker, args.size, env))
+            loads.append(load_average())
+
+    print(
+        f"TUI start-up to the first screen, {args.runs} runs each, alternating; "
+        f"load {', '.join(loads)}"
+    )
+    print("wall: seconds until on screen; CPU: seconds of CPU spent by then, by the program's")
+    print("own process and with its children (worker processes); × floor: median ÷ the floor's")
+    columns = ("wall", "own CPU", "with children")
+    floors = [median([run[k] for run in times["floor (one Label)"]]) for k in range(3)]
+    print(
+        f"{'':<24}" + "".join(f"{c:>15} {'× floor':>8}" for c in columns) + f"{'wall min-max':>16}"
+    )
+    for name, runs in times.items():
+        cells = []
+        for k in range(3):
+            value = median([run[k] for run in runs])
+            cells.append(f"{value:>14.2f}s {value / floors[k]:>8.2f}")
+        walls = [run[0] for run in runs]
+        print(f"{name:<24}" + "".join(cells) + f"{min(walls):>9.2f}-{max(walls):.2f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
