@@ -6,7 +6,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..discovery import WELL_KNOWN_PATHS
 from ..plural import plural
 from ..safe import safe_line
 from ..urls import is_web_url, not_web_url
@@ -22,6 +24,9 @@ from .common import (
     run_until_done,
 )
 
+if TYPE_CHECKING:
+    from ..reports import Added
+
 
 def cmd_add(args: argparse.Namespace) -> int:
     if not is_web_url(args.url):
@@ -31,12 +36,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     lib = open_library(args)
 
     async def run() -> int:
-        added = lib.add_feed(args.url)
-        url = lib.subscription_url(args.url.strip())
-        if not added:
-            out(f"already subscribed: {safe_line(url)}")
+        added = await lib.add(args.url)
+        if added.page:
+            if not added.url:
+                return _no_feed_chosen(added)
+            out(_found_line(added))
+        url = safe_line(added.url)
+        if added.already or added.result is None:
+            out(f"already subscribed: {url}")
             return EXIT_OK
-        result = await lib.refresh_feed(url)
+        result = added.result
         if result.error:
             err(f"subscribed to {url}, but its first fetch failed: {result.error.message}")
             err(
@@ -48,6 +57,53 @@ def cmd_add(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     return run_until_done(lib, run())
+
+
+# Feeds listed when a page names several: a section index may name dozens, a hostile page
+# thousands (`discovery.MAX_FEED_LINKS` are read).
+MAX_LISTED = 20
+
+
+def _found_line(added: Added) -> str:
+    """Where the feed subscribed to was found (`added.page` is a web page's address)."""
+    url = safe_line(added.url)
+    if added.found_at == "path":
+        return f"found the feed {url} on that page's site (the page names none)"
+    others = len(added.feeds) - 1
+    if others > 0:
+        return (
+            f"found the feed {url} on that page (the {plural(others, 'other')} it names: "
+            "comment feeds, or this one in another format)"
+        )
+    return f"found the feed {url} on that page"
+
+
+def _no_feed_chosen(added: Added) -> int:
+    """Nothing subscribed to on a web page: the feeds it names to choose from, or why none."""
+    named = f' ("{added.page_title}")' if added.page_title else ""
+    if added.error is not None:
+        err(f"found a feed on that page, but {added.error.message}: not subscribed")
+        return EXIT_FAILED
+    if added.feeds:
+        err(
+            f"that address is a web page{named} naming {plural(len(added.feeds), 'feed')}, none "
+            "plainly its main one: add the one you want with `reader add URL`"
+        )
+        for link in added.feeds[:MAX_LISTED]:
+            out(f"  {safe_line(link.url)}  {safe_line(link.title, 80)}".rstrip())
+        if len(added.feeds) > MAX_LISTED:
+            out(f"  … and {len(added.feeds) - MAX_LISTED} more")
+        return EXIT_FAILED
+    if added.json_feeds:
+        why = "it names only a JSON Feed, which reader does not read"
+    else:
+        paths = ", ".join(WELL_KNOWN_PATHS)
+        why = f"it names none, and its site has none at {paths}"
+    err(
+        f"the server answered with a web page{named}, not a feed, and no feed was found on that "
+        f"page either ({why}): not subscribed"
+    )
+    return EXIT_FAILED
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
