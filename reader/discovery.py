@@ -48,6 +48,18 @@ site's theme left its link out) and at the first that doesn't answer at all (a s
 out would time out six times); six requests at most, each through the one fetcher."""
 
 
+WEB_PAGE_ANSWER = "the server answered with a web page"
+"""How the failure of a feed's address answered with a web page begins (`feeds.parse_feed`):
+a sync that meets one never read says `reader add` looks for the page's feed."""
+
+
+def web_page_answer(title: str) -> str:
+    """The failure of a feed's address answered with the web page titled `title` (untrusted)."""
+    title = safe_line(title, 80)
+    named = f' ("{title}")' if title else ""
+    return f"{WEB_PAGE_ANSWER}{named}, not a feed"
+
+
 @dataclass(frozen=True, slots=True)
 class FeedLink:
     """A feed a page names: its address (absolute), its title as the page gives it (made safe:

@@ -65,6 +65,7 @@ class Added:
     feeds: tuple[FeedLink, ...] = ()  # every readable feed the page names, in its order
     json_feeds: int = 0  # JSON Feeds it names, which reader doesn't read
     error: FetchError | None = None  # why no feed was subscribed to on a page that names one
+    replaced: str = ""  # the web page's address subscribed before, dropped for its feed
 
 
 @dataclass(frozen=True)

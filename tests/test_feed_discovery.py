@@ -321,8 +321,9 @@ def test_nothing_kept_is_lost_when_no_feed_is_found(
     code, out, err = _add(data_dir, looped, capsys)
     assert (code, out) == (1, "")
     assert err == (
-        f"reader: found a feed on that page, but {httpserver.url_for('/sport/more.html')} "
-        'answered with a web page ("More sport") too, not a feed: not subscribed\n'
+        f"reader: found a feed on that page, but at {httpserver.url_for('/sport/more.html')} "
+        'the server answered with a web page ("More sport"), not a feed either: not '
+        "subscribed\n"
     )
     assert asyncio.run(kept()) == before
     assert _feeds(data_dir, capsys) == feeds_before
@@ -339,3 +340,38 @@ def test_the_demo_sites_pages_name_their_feeds(
     assert code == 0
     assert out.startswith(f"found the feed {demo_server.feed_urls[1]} on that page\n")
     assert [f["url"] for f in _feeds(data_dir, capsys)] == [demo_server.feed_urls[1]]
+
+
+def test_an_imported_web_page_is_told_by_sync_and_replaced_by_its_feed_at_add(
+    httpserver: HTTPServer, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import` fetches nothing, so it can't tell an OPML outline naming a site's home page;
+    the sync that meets it says so, and `add` of it then subscribes to the page's feed in its
+    place (no discovery unasked: the reader sees what is subscribed to)."""
+    feed = _serve_feed(httpserver, "/feeds/all.xml")
+    page = _serve_page(httpserver, "/", _alternate("/feeds/all.xml", "Harbour Gazette"))
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Subscriptions</title></head>'
+        f'<body><outline type="rss" text="Harbour Gazette" xmlUrl="{page}"/></body></opml>'
+    )
+    assert main(["--data-dir", str(data_dir), "import", str(opml)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "sync", "--no-articles"]) == 1
+    said = capsys.readouterr().err
+    assert (
+        'feed failed: Harbour Gazette: the server answered with a web page ("The Harbour '
+        f'Gazette"), not a feed (`reader add {page}` looks for its feed)'
+    ) in said
+    code, out, err = _add(data_dir, page, capsys)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"found the feed {feed} on that page\n"
+        f"unsubscribed: {page} (a web page, not a feed)\n"
+        "subscribed: The Harbour Gazette (2 headlines)\n"
+    )
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
+    # A feed subscribed and read is "already subscribed", asked nothing.
+    httpserver.clear_log()
+    assert _add(data_dir, feed, capsys)[1] == f"already subscribed: {feed}\n"
+    assert _asked(httpserver) == []

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..discovery import WELL_KNOWN_PATHS
+from ..discovery import WELL_KNOWN_PATHS, web_page_answer
 from ..plural import plural
 from ..safe import safe_line
 from ..urls import is_web_url, not_web_url
@@ -41,6 +41,8 @@ def cmd_add(args: argparse.Namespace) -> int:
             if not added.url:
                 return _no_feed_chosen(added)
             out(_found_line(added))
+        if added.replaced:
+            out(f"unsubscribed: {safe_line(added.replaced)} (a web page, not a feed)")
         url = safe_line(added.url)
         if added.already or added.result is None:
             out(f"already subscribed: {url}")
@@ -80,11 +82,11 @@ def _found_line(added: Added) -> str:
 
 def _no_feed_chosen(added: Added) -> int:
     """Nothing subscribed to on a web page: the feeds it names to choose from, or why none."""
-    named = f' ("{added.page_title}")' if added.page_title else ""
     if added.error is not None:
         err(f"found a feed on that page, but {added.error.message}: not subscribed")
         return EXIT_FAILED
     if added.feeds:
+        named = f' ("{added.page_title}")' if added.page_title else ""
         err(
             f"that address is a web page{named} naming {plural(len(added.feeds), 'feed')}, none "
             "plainly its main one: add the one you want with `reader add URL`"
@@ -100,8 +102,8 @@ def _no_feed_chosen(added: Added) -> int:
         paths = ", ".join(WELL_KNOWN_PATHS)
         why = f"it names none, and its site has none at {paths}"
     err(
-        f"the server answered with a web page{named}, not a feed, and no feed was found on that "
-        f"page either ({why}): not subscribed"
+        f"{web_page_answer(added.page_title)}, and no feed was found on that page either "
+        f"({why}): not subscribed"
     )
     return EXIT_FAILED
 

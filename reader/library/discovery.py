@@ -14,7 +14,7 @@ import asyncio
 from dataclasses import replace
 from urllib.parse import urljoin
 
-from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed
+from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed, web_page_answer
 from ..login_page import login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response
 from ..reports import Added
@@ -34,12 +34,32 @@ class LibraryDiscovery(LibrarySync):
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         if known := self._subscribed(url):
-            return Added(known, already=True)
+            return await self._again(known)
         fetched = await self._answer(url)
         page = await self._web_page(url, fetched)
         if page is None:
             return await self._subscribe(url, fetched)
         return await self._from_page(url, page)
+
+    async def _again(self, url: str) -> Added:
+        """`add` of the subscription `url`. One never read (an OPML file's outline, imported
+        unfetched, that a sync found to be a web page) is asked again: a web page's feed found
+        is subscribed to in its place, the page's subscription dropped (it holds nothing)."""
+        if not self._never_read(url):
+            return Added(url, already=True)
+        fetched = await self._answer(url)
+        page = await self._web_page(url, fetched)
+        if page is None:
+            return Added(url, await self.refresh_feed(url, fetched), already=True)
+        added = await self._from_page(url, page)
+        if added.url and self._never_read(url):
+            self.remove_feed(url)
+            return replace(added, replaced=url)
+        return added
+
+    def _never_read(self, url: str) -> bool:
+        feed = self.store.feed(url)
+        return feed is not None and feed.last_success is None and not self.store.entries(url)
 
     def _subscribed(self, url: str) -> str:
         """The subscription `url` names in any spelling (`urls.canonical_url`), "" for none."""
@@ -98,9 +118,8 @@ class LibraryDiscovery(LibrarySync):
         if isinstance(fetched, Response) and is_html_document(fetched.body):
             # Named as its feed, but a web page too: looked no further (a page naming another
             # as its feed, and that one another, would be followed as far as it liked).
-            title = safe_line(html_title(fetched.body), 80)
-            named = f' ("{title}")' if title else ""
-            message = f"{feed_url} answered with a web page{named} too, not a feed"
+            answer = web_page_answer(html_title(fetched.body))
+            message = f"at {feed_url} {answer} either"
             return replace(told, error=FetchError(ErrorKind.BAD_FEED, message, feed_url))
         return replace(await self._subscribe(feed_url, fetched), **_page_of(told))
 
