@@ -39,6 +39,12 @@ few dozen; a hostile page's 10,000 would be as many lines and (chosen among) as 
 
 MAX_TITLE = 100
 
+MAX_HEAD_BYTES = 1024 * 1024
+"""Bytes of a page read for the feeds its head names: a head, inline scripts and styles and all,
+is well under this (a big paper's is 100 to 300 KB). Its body is not read: autodiscovery's links
+stand in the head."""
+_BODY_TAG = re.compile(r"<body[\s>/]", re.IGNORECASE)
+
 WELL_KNOWN_PATHS = ("/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml")
 """Where sites' software publishes the main feed, tried in this order when a page names none,
 at the site's root: /feed WordPress (most of the web's sites), Substack and Medium; /rss Ghost
@@ -78,19 +84,20 @@ class FeedLink:
 def feed_links(
     body: bytes, page_url: str, header_charset: str | None = None
 ) -> tuple[FeedLink, ...]:
-    """The feeds the page `body` (fetched from `page_url`, after redirects) names with its
-    `<link rel="alternate">` elements, in the page's order, each address once; at most
-    `MAX_FEED_LINKS`. Relative addresses are read against the page's `<base href>` if it has one,
+    """The feeds the page `body` (fetched from `page_url`, after redirects) names with the
+    `<link rel="alternate">` elements of its head, in the page's order, each address once; at
+    most `MAX_FEED_LINKS`. Relative addresses are read against the page's `<base href>` if it has one,
     as a browser reads them."""
     import lxml.etree
     import lxml.html
 
     from .charset import decode_html, without_xml_declaration
 
+    text = decode_html(body[:MAX_HEAD_BYTES], header_charset)
+    if opened := _BODY_TAG.search(text):
+        text = text[: opened.start()]  # a long page's body parsed cost seconds, for nothing
     try:
-        doc = lxml.html.document_fromstring(
-            without_xml_declaration(decode_html(body, header_charset))
-        )
+        doc = lxml.html.document_fromstring(without_xml_declaration(text))
     except (lxml.etree.ParserError, ValueError):
         return ()
     base = page_url
@@ -100,11 +107,13 @@ def feed_links(
             break  # the first <base href> is the document's base, the rest are not read
     found: dict[str, FeedLink] = {}
     # Wherever the parser put them: libxml2 sends the rest of a head to the body after a stray
-    # element in it, and the publisher's link is as much the page's there.
+    # element in it (a <div> a script wrote there), and the publisher's link is as much the
+    # page's there.
     for element in doc.iter("link"):
         rel = (element.get("rel") or "").lower().split()
         kind = (element.get("type") or "").split(";")[0].strip().lower()
-        if "alternate" not in rel or "stylesheet" in rel:
+        # "alternate" (every site), or HTML's "feed" (a few); "alternate stylesheet" is a theme.
+        if not {"alternate", "feed"} & set(rel) or "stylesheet" in rel:
             continue
         if kind not in FEED_TYPES and kind != JSON_FEED_TYPE:
             continue

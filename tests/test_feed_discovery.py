@@ -13,7 +13,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.cli import main
 from reader.demo.server import DemoServer
-from reader.discovery import MAX_FEED_LINKS, WELL_KNOWN_PATHS, FeedLink, main_feed
+from reader.discovery import MAX_FEED_LINKS, WELL_KNOWN_PATHS, FeedLink, feed_links, main_feed
 from reader.library import Library
 
 RSS = (
@@ -375,3 +375,32 @@ def test_an_imported_web_page_is_told_by_sync_and_replaced_by_its_feed_at_add(
     httpserver.clear_log()
     assert _add(data_dir, feed, capsys)[1] == f"already subscribed: {feed}\n"
     assert _asked(httpserver) == []
+
+
+def test_which_links_name_a_feed() -> None:
+    """As browsers' feed buttons read a page: a feed's media type (a parameter after it, any
+    case) with "alternate" or HTML's "feed"; no stylesheet, no other document, no address that
+    is not a web page's, not the page itself."""
+    page = "https://gazette.example/news/"
+    body = _page(
+        _alternate("/rss.xml", "All news", "Application/RSS+XML; charset=utf-8")
+        + '<link rel="feed alternate" type="application/atom+xml" href="atom.xml" title="Atom">'
+        + '<link rel="alternate stylesheet" type="application/rss+xml" href="/x.xml">'
+        + '<link rel="canonical" type="application/rss+xml" href="/y.xml">'
+        + _alternate("javascript:alert(1)", "Script")
+        + _alternate("https://GAZETTE.example/news/#top", "The page itself")
+        + _alternate("/oembed.xml", "oEmbed", "text/xml+oembed")
+        + _alternate("/feed.json", "JSON", "application/feed+json")
+    ).replace("</head>", "<div>" + _alternate("/late.xml", "After a stray element") + "</head>")
+    assert feed_links(body.encode(), page) == (
+        FeedLink("https://gazette.example/rss.xml", "All news", "application/rss+xml"),
+        FeedLink("https://gazette.example/news/atom.xml", "Atom", "application/atom+xml"),
+        FeedLink("https://gazette.example/feed.json", "JSON", "application/feed+json"),
+        FeedLink(
+            "https://gazette.example/late.xml", "After a stray element", "application/rss+xml"
+        ),
+    )
+    # In the body, after the head it belongs in: not read (nor is the body parsed at all).
+    in_body = _page("").replace("</main>", _alternate("/late.xml", "Late") + "</main>")
+    assert feed_links(in_body.encode(), page) == ()
+    assert feed_links(b"", page) == ()
