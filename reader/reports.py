@@ -58,7 +58,7 @@ class Added:
 
     url: str
     result: FeedResult | None = None
-    already: bool = False
+    already: bool = False  # `url` subscribed before; with no `url`, the page's own address
     page: str = ""  # the web page the feed was looked for on, "" when the address was a feed
     page_title: str = ""  # made safe
     found_at: Literal["", "link", "path"] = ""  # named by the page, or at a well-known path
@@ -66,6 +66,7 @@ class Added:
     json_feeds: int = 0  # JSON Feeds it names, which reader doesn't read
     error: FetchError | None = None  # why no feed was subscribed to on a page that names one
     replaced: str = ""  # the web page's address subscribed before, dropped for its feed
+    unanswered: FetchError | None = None  # why the well-known addresses were not all asked
 
 
 @dataclass(frozen=True)

@@ -235,7 +235,12 @@ def test_looking_stops_at_a_site_that_asks_to_wait(
     )
     page = _serve_page(httpserver, "/", "")
     code, _, err = _add(data_dir, page, capsys)
-    assert code == 1 and "no feed was found on that page either" in err
+    assert code == 1
+    assert err.endswith(
+        f"no feed was found on that page either (it names none, and its site stopped answering "
+        f"at {httpserver.url_for('/feed')}: rate-limited (HTTP 429): try again in 60 minutes): not "
+        "subscribed\n"
+    )
     assert _asked(httpserver) == ["/", "/feed"]
 
 
@@ -375,6 +380,14 @@ def test_an_imported_web_page_is_told_by_sync_and_replaced_by_its_feed_at_add(
     httpserver.clear_log()
     assert _add(data_dir, feed, capsys)[1] == f"already subscribed: {feed}\n"
     assert _asked(httpserver) == []
+    # An imported page naming no feed stays subscribed: dropping it is the reader's to do.
+    about = _serve_page(httpserver, "/about.html", "", "About us")
+    opml.write_text(opml.read_text().replace(page, about))
+    assert main(["--data-dir", str(data_dir), "import", str(opml)]) == 0
+    code, _, err = _add(data_dir, about, capsys)
+    assert code == 1
+    assert err.endswith("it stays subscribed (`reader remove` drops it)\n")
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed, about]
 
 
 def test_which_links_name_a_feed() -> None:

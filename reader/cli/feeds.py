@@ -82,8 +82,10 @@ def _found_line(added: Added) -> str:
 
 def _no_feed_chosen(added: Added) -> int:
     """Nothing subscribed to on a web page: the feeds it names to choose from, or why none."""
+    # A page subscribed before (an OPML file's outline) stays so: `remove` is the reader's.
+    kept = "it stays subscribed (`reader remove` drops it)" if added.already else "not subscribed"
     if added.error is not None:
-        err(f"found a feed on that page, but {added.error.message}: not subscribed")
+        err(f"found a feed on that page, but {added.error.message}: {kept}")
         return EXIT_FAILED
     if added.feeds:
         named = f' ("{added.page_title}")' if added.page_title else ""
@@ -99,11 +101,13 @@ def _no_feed_chosen(added: Added) -> int:
     if added.json_feeds:
         why = "it names only a JSON Feed, which reader does not read"
     else:
-        paths = ", ".join(WELL_KNOWN_PATHS)
-        why = f"it names none, and its site has none at {paths}"
+        why = f"it names none, and its site has none at {', '.join(WELL_KNOWN_PATHS)}"
+    if added.unanswered is not None:
+        problem = added.unanswered
+        why = f"it names none, and its site stopped answering at {problem.url}: {problem.message}"
     err(
         f"{web_page_answer(added.page_title)}, and no feed was found on that page either "
-        f"({why}): not subscribed"
+        f"({why}): {kept}"
     )
     return EXIT_FAILED
 

@@ -52,7 +52,9 @@ class LibraryDiscovery(LibrarySync):
         if page is None:
             return Added(url, await self.refresh_feed(url, fetched), already=True)
         added = await self._from_page(url, page)
-        if added.url and self._never_read(url):
+        if not added.url:
+            return replace(added, already=True)  # the page's subscription stays as it was
+        if self._never_read(url):
             self.remove_feed(url)
             return replace(added, replaced=url)
         return added
@@ -107,6 +109,8 @@ class LibraryDiscovery(LibrarySync):
             told = replace(told, found_at="link")
         else:
             probed = await self._probe(page.url)
+            if isinstance(probed, FetchError):
+                return replace(told, unanswered=probed)
             if probed is None:
                 return told
             feed_url, fetched = probed
@@ -123,11 +127,12 @@ class LibraryDiscovery(LibrarySync):
             return replace(told, error=FetchError(ErrorKind.BAD_FEED, message, feed_url))
         return replace(await self._subscribe(feed_url, fetched), **_page_of(told))
 
-    async def _probe(self, page_url: str) -> tuple[str, Response | None] | None:
+    async def _probe(self, page_url: str) -> tuple[str, Response | None] | FetchError | None:
         """The first of `WELL_KNOWN_PATHS` on the page's site that answers with a feed: where
         it was (after redirects: /feed is often sent on to /feed/) and its answer, None for
         one subscribed to already (not asked again). Stops at the first address the site
-        doesn't answer at all: the others would wait as long."""
+        doesn't answer at all (the others would wait as long): its failure. None when none
+        is a feed."""
         for path in WELL_KNOWN_PATHS:
             address = urljoin(page_url, path)
             if canonical_url(address) == canonical_url(page_url):
@@ -137,7 +142,7 @@ class LibraryDiscovery(LibrarySync):
             fetched = await self._answer(address)
             if isinstance(fetched, FetchError):
                 if _site_not_answering(fetched):
-                    return None
+                    return fetched
                 continue
             if feed_type(fetched.body) is not None:
                 return fetched.url, fetched
