@@ -21,6 +21,7 @@ import feedparser.mixin
 from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
 from .dates import parse_datetime, whole
+from .discovery import web_page_answer
 from .keys import entry_id
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
@@ -271,11 +272,7 @@ def parse_feed(
     if is_html_document(body):
         # A moved feed's site, an error page sent with 200, a Wi-Fi login page: what it is
         # says more than the XML parser's complaints about it.
-        title = safe_line(html_title(body), 80)
-        named = f' ("{title}")' if title else ""
-        raise FetchError(
-            ErrorKind.BAD_FEED, f"the server answered with a web page{named}, not a feed", url
-        )
+        raise FetchError(ErrorKind.BAD_FEED, web_page_answer(html_title(body)), url)
     limits = DEFAULT_LIMITS
     base = base_url or url
     # No content-location, no sanitising and no relative-URI pass: they were a third of the

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
+from .discovery import FeedLink
 from .models import Article, Entry, ErrorKind, Feed, FetchError
 from .plural import plural, size_text
 
@@ -47,6 +48,25 @@ class FeedResult:
     error: FetchError | None = None
     not_modified: bool = False
     entries: tuple[Entry, ...] = ()  # the feed's items as just fetched (none when unchanged)
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `reader add` made of an address: the feed subscribed to (`url`; "" when none), its
+    first fetch (`result`; None when it was subscribed already), and, for a web page's address,
+    the feeds found on it (`discovery.FeedLink`s, none chosen when the reader is to choose)."""
+
+    url: str
+    result: FeedResult | None = None
+    already: bool = False  # `url` subscribed before; with no `url`, the page's own address
+    page: str = ""  # the web page the feed was looked for on, "" when the address was a feed
+    page_title: str = ""  # made safe
+    found_at: Literal["", "link", "path"] = ""  # named by the page, or at a well-known path
+    feeds: tuple[FeedLink, ...] = ()  # every readable feed the page names, in its order
+    json_feeds: int = 0  # JSON Feeds it names, which reader doesn't read
+    error: FetchError | None = None  # why no feed was subscribed to on a page that names one
+    replaced: str = ""  # the web page's address subscribed before, dropped for its feed
+    unanswered: FetchError | None = None  # why the well-known addresses were not all asked
 
 
 @dataclass(frozen=True)

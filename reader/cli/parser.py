@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from .. import __version__
+from ..discovery import WELL_KNOWN_PATHS
 from .articles import (
     cmd_cache,
     cmd_config,
@@ -60,9 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "add",
-        help="subscribe to a feed (RSS or Atom URL) and fetch its headlines",
-        description="Subscribe to a feed (RSS or Atom URL) and fetch its headlines. An address"
-        " that is no http(s) one, or holds control characters, is refused (exit 2).",
+        help="subscribe to a feed (RSS or Atom URL, or a web page naming one) and fetch its"
+        " headlines",
+        description="Subscribe to a feed (RSS or Atom URL) and fetch its headlines. Given a web"
+        " page's address (a site's home page, an article), its feed is found and subscribed to:"
+        ' the one its <link rel="alternate"> names, comment feeds and the same feed in another'
+        " format set aside; when it names several they are listed to choose from (exit 1); when"
+        f" it names none, {', '.join(WELL_KNOWN_PATHS)} on its site are tried, one at a time."
+        " A web page is never subscribed to. An address that is no"
+        " http(s) one, or holds control characters, is refused (exit 2).",
     )
     p.add_argument("url", metavar="URL")
     p.set_defaults(func=cmd_add)

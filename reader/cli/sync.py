@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind
 from ..plural import plural, size_text
 from ..safe import safe_line
@@ -22,7 +23,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..library import Library
-    from ..reports import SyncProgress, SyncReport
+    from ..reports import FeedResult, SyncProgress, SyncReport
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -52,7 +53,9 @@ def print_sync_report(
         err(report.no_connection)
     for result in report.feeds:
         if result.error and result.error.kind != ErrorKind.PORTAL:
-            err(f"feed failed: {result.feed.display_title}: {result.error.message}")
+            # A subscription that only ever answered with a web page: `add` finds its feed.
+            hint = f" (`reader add {result.feed.url}` looks for its feed)" if _page(result) else ""
+            err(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
     # A cache that takes no writes (a full disk) fails every article left with one reason:
     # said once with their number, not once per article.
     unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
@@ -98,6 +101,17 @@ def print_sync_report(
             f"({size_text(report.pruned.freed_bytes)})",
             sys.stderr,
         )
+
+
+def _page(result: FeedResult) -> bool:
+    """A subscription that has only ever answered with a web page (an OPML file's outline
+    naming a site's home page): `reader add` of it finds the page's feed, in its place."""
+    error = result.error
+    return (
+        error is not None
+        and error.message.startswith(WEB_PAGE_ANSWER)
+        and result.feed.last_success is None
+    )
 
 
 def _title(entry: Entry) -> str:

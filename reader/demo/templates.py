@@ -109,11 +109,19 @@ def render_article(article: DemoArticle, base_url: str) -> bytes:
 # --------------------------------------------------------------------------- other pages
 
 
-def _simple_page(title: str, body: str, lang: str = "en") -> bytes:
+def _simple_page(title: str, body: str, lang: str = "en", head: str = "") -> bytes:
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{esc(title)}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<title>{esc(title)}</title>\n{head}</head>\n<body>\n{body}\n</body>\n</html>\n"
     ).encode()
+
+
+def _feed_link(site_key: str, href: str) -> str:
+    """The `<link rel="alternate">` a publication's pages name its feed with (feed discovery:
+    `reader add` of the page's address finds it)."""
+    site = SITES[site_key]
+    kind = "application/atom+xml" if site.feed_format == "atom" else "application/rss+xml"
+    return f'<link rel="alternate" type="{kind}" title="{attr(site.name)}" href="{attr(href)}">\n'
 
 
 def _article_list(articles: Iterable[DemoArticle]) -> str:
@@ -151,7 +159,9 @@ def render_index(base_url: str, feed_urls: Sequence[str]) -> bytes:
         f"<p>Base URL: <code>{esc(base_url)}</code></p>\n"
         f"<h2>Feeds</h2>\n<ul>\n{feeds}\n</ul>\n" + "\n".join(sections)
     )
-    return _simple_page("reader demo news sites", body)
+    # All three feeds: `reader add` of this page lists them to choose from.
+    head = "".join(_feed_link(key, url) for key, url in zip(SITE_ORDER, feed_urls, strict=True))
+    return _simple_page("reader demo news sites", body, head=head)
 
 
 def render_site_front(site_key: str, heading: str | None = None) -> bytes:
@@ -163,7 +173,7 @@ def render_site_front(site_key: str, heading: str | None = None) -> bytes:
         f'<p><a href="{attr(site.feed_path)}">Feed</a></p>\n'
         f"{_article_list(articles_for_site(site_key))}"
     )
-    return _simple_page(title, body, site.language)
+    return _simple_page(title, body, site.language, _feed_link(site_key, site.feed_path))
 
 
 def render_info_page(site_key: str, label: str) -> bytes:

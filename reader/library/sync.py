@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from ..gone import ASK_AGAIN_AFTER, taken_down
 from ..keys import article_key
 from ..login_page import login_page_elsewhere
-from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
+from ..models import Article, Entry, ErrorKind, Feed, FetchError, Response, StoreError
 from ..portal import Answer, page_print, portal_error
 from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, SyncReport
 from ..urls import canonical_url
@@ -56,10 +56,14 @@ class LibrarySync(LibraryDownloads):
     """A `Library`'s feeds refreshed, and its articles synced."""
 
     # -- feeds over the network ----------------------------------------------------------------
-    async def refresh_feed(self, url: str) -> FeedResult:
-        """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed."""
+    async def refresh_feed(
+        self, url: str, fetched: Response | FetchError | None = None
+    ) -> FeedResult:
+        """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed.
+        `fetched` is its answer already in hand (`add` fetched it to see whether it is a feed
+        at all), read as if just fetched: not asked for twice."""
         try:
-            return await self._refresh_feed(url)
+            return await self._refresh_feed(url, fetched)
         except StoreError as error:
             return FeedResult(Feed(url), error=FetchError(ErrorKind.STORAGE, str(error), url))
         except Exception as error:
@@ -75,18 +79,14 @@ class LibrarySync(LibraryDownloads):
                 self.store.put_feed(feed)
             return FeedResult(feed, error=failure)
 
-    async def _refresh_feed(self, url: str) -> FeedResult:
+    async def _refresh_feed(self, url: str, fetched: Response | FetchError | None) -> FeedResult:
         from ..feeds import parse_feed
 
         feed = self.store.feed(url) or Feed(url)
         try:
-            response = await self.fetcher.get(
-                url,
-                etag=feed.etag,
-                last_modified=feed.last_modified,
-                accept=FEED_ACCEPT,
-                max_bytes=self.limits.feed_max_bytes,
-            )
+            if isinstance(fetched, FetchError):
+                raise fetched
+            response = fetched or await self.fetch_feed(url, feed.etag, feed.last_modified)
             self._feed_reaches[url] = response.reach
             if response.not_modified:
                 feed = replace(
@@ -134,6 +134,18 @@ class LibrarySync(LibraryDownloads):
         )
         self.store.put_feed(feed)
         return FeedResult(feed, new_entries=len(new), entries=parsed.entries)
+
+    async def fetch_feed(
+        self, url: str, etag: str | None = None, last_modified: str | None = None
+    ) -> Response:
+        """A feed's answer, as every feed is asked for (what it accepts, its size limit)."""
+        return await self.fetcher.get(
+            url,
+            etag=etag,
+            last_modified=last_modified,
+            accept=FEED_ACCEPT,
+            max_bytes=self.limits.feed_max_bytes,
+        )
 
     async def refresh(
         self,

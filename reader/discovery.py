@@ -1,0 +1,160 @@
+"""Feed discovery: the feeds a web page names, and which of them is the site's main feed.
+
+`reader add` given a page's address (a news site's home page, an article) looks for its feeds
+as browsers' feed buttons and feed readers do: the `<link rel="alternate" type="application/
+rss+xml" href=…>` elements a page lists them with (the RSS Board's and WHATWG's
+autodiscovery), and only when it lists none a few addresses sites' software publishes its feed
+at. Worker-side: `feed_links` parses the page (CPU work).
+
+Which one to subscribe to. Browsers (Firefox's old feed button, Vivaldi's) and Miniflux list
+every feed a page names and let the reader choose; SimplePie (FreshRSS, Tiny Tiny RSS) and
+rawdog take the first, as the RSS Board's autodiscovery says "the first link SHOULD be the
+site's main feed". A news site's home page lists its sections' feeds (World, Sport, Business),
+each a main feed to someone: guessing one would subscribe many readers to what they didn't
+want, unsaid. So the reader chooses, save when one feed is plainly the main one: what is left
+once comment feeds (WordPress names a "Comments Feed" on every page, and each article's own) are
+set aside and one feed offered in several formats (a Blogger "Posts - Atom" and "Posts - RSS")
+counts once, the first listed of them (the publisher's order).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .safe import safe_line
+from .urls import absolute_url, canonical_url
+
+# The media types of the feeds a page names that `feeds.parse_feed` reads. JSON Feed
+# ("application/feed+json") is told apart: feedparser 6.0 doesn't read it. Not "application/json"
+# or "text/xml": WordPress names its REST API and oEmbed documents so on every page.
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml"}
+)
+JSON_FEED_TYPE = "application/feed+json"
+
+MAX_FEED_LINKS = 50
+"""Feed links read from one page, the rest not looked at: a site names a few, a section index a
+few dozen; a hostile page's 10,000 would be as many lines and (chosen among) as many requests."""
+
+MAX_TITLE = 100
+
+MAX_HEAD_BYTES = 1024 * 1024
+"""Bytes of a page read for the feeds its head names: a head, inline scripts and styles and all,
+is well under this (a big paper's is 100 to 300 KB). Its body is not read: autodiscovery's links
+stand in the head."""
+_BODY_TAG = re.compile(r"<body[\s>/]", re.IGNORECASE)
+
+WELL_KNOWN_PATHS = ("/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml", "/index.xml")
+"""Where sites' software publishes the main feed, tried in this order when a page names none,
+at the site's root: /feed WordPress (most of the web's sites), Substack and Medium; /rss Ghost
+and many CMSs; /rss.xml Drupal and Gatsby; /atom.xml Hexo and Octopress; /feed.xml Jekyll;
+/index.xml Hugo. Tried one at a time, stopping at the first feed (one request when a WordPress
+site's theme left its link out) and at the first that doesn't answer at all (a site that times
+out would time out six times); six requests at most, each through the one fetcher."""
+
+
+WEB_PAGE_ANSWER = "the server answered with a web page"
+"""How the failure of a feed's address answered with a web page begins (`feeds.parse_feed`):
+a sync that meets one never read says `reader add` looks for the page's feed."""
+
+
+def web_page_answer(title: str) -> str:
+    """The failure of a feed's address answered with the web page titled `title` (untrusted)."""
+    title = safe_line(title, 80)
+    named = f' ("{title}")' if title else ""
+    return f"{WEB_PAGE_ANSWER}{named}, not a feed"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedLink:
+    """A feed a page names: its address (absolute), its title as the page gives it (made safe:
+    one line, no control characters) and its media type."""
+
+    url: str
+    title: str = ""
+    type: str = ""
+
+    @property
+    def readable(self) -> bool:
+        """Whether `reader` can read it (not a JSON Feed)."""
+        return self.type != JSON_FEED_TYPE
+
+
+def feed_links(
+    body: bytes, page_url: str, header_charset: str | None = None
+) -> tuple[FeedLink, ...]:
+    """The feeds the page `body` (fetched from `page_url`, after redirects) names with the
+    `<link rel="alternate">` elements of its head, in the page's order, each address once; at
+    most `MAX_FEED_LINKS`. Relative addresses are read against the page's `<base href>` if it has one,
+    as a browser reads them."""
+    import lxml.etree
+    import lxml.html
+
+    from .charset import decode_html, without_xml_declaration
+
+    text = decode_html(body[:MAX_HEAD_BYTES], header_charset)
+    if opened := _BODY_TAG.search(text):
+        text = text[: opened.start()]  # a long page's body parsed cost seconds, for nothing
+    try:
+        doc = lxml.html.document_fromstring(without_xml_declaration(text))
+    except (lxml.etree.ParserError, ValueError):
+        return ()
+    base = page_url
+    for element in doc.iter("base"):
+        if href := element.get("href"):
+            base = absolute_url(page_url, href) or page_url
+            break  # the first <base href> is the document's base, the rest are not read
+    found: dict[str, FeedLink] = {}
+    # Wherever the parser put them: libxml2 sends the rest of a head to the body after a stray
+    # element in it (a <div> a script wrote there), and the publisher's link is as much the
+    # page's there.
+    for element in doc.iter("link"):
+        rel = (element.get("rel") or "").lower().split()
+        kind = (element.get("type") or "").split(";")[0].strip().lower()
+        # "alternate" (every site), or HTML's "feed" (a few); "alternate stylesheet" is a theme.
+        if not {"alternate", "feed"} & set(rel) or "stylesheet" in rel:
+            continue
+        if kind not in FEED_TYPES and kind != JSON_FEED_TYPE:
+            continue
+        url = absolute_url(base, element.get("href") or "")
+        if not url or canonical_url(url) == canonical_url(page_url):
+            continue
+        found.setdefault(
+            canonical_url(url), FeedLink(url, safe_line(element.get("title"), MAX_TITLE), kind)
+        )
+        if len(found) == MAX_FEED_LINKS:
+            break
+    return tuple(found.values())
+
+
+# A comment feed says so in its title ("Comments Feed", "Comments on: Harbour fees") or its
+# address (WordPress's /comments/feed/, "?feed=comments-rss2", Blogger's /feeds/comments/).
+_COMMENTS = re.compile(
+    r"\b(?:comments?|kommentare|commentaires|comentarios|commenti)\b", re.IGNORECASE
+)
+_COMMENTS_PATH = re.compile(r"(?<![a-z])comments?(?:[/_.-]|rss|feed|$)", re.IGNORECASE)
+# The words a title names a feed's format with: "Harbour Gazette - Atom", "… RSS 2.0 Feed".
+_FORMAT_WORDS = re.compile(r"\b(?:rss|atom|rdf|json|xml|feeds?|[0-9](?:\.[0-9])?)\b", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def is_comments_feed(link: FeedLink) -> bool:
+    path = link.url.split("://", 1)[-1].partition("/")[2]
+    return bool(_COMMENTS.search(link.title) or _COMMENTS_PATH.search(path))
+
+
+def _format_blind(link: FeedLink) -> str:
+    """What names the feed once the words of its format are left out of its title ("harbour
+    gazette" for "Harbour Gazette » Atom"); "" for a title that names nothing else."""
+    return _NOT_WORD.sub(" ", _FORMAT_WORDS.sub(" ", link.title)).strip().casefold()
+
+
+def main_feed(links: tuple[FeedLink, ...]) -> FeedLink | None:
+    """The feed among `links` that is plainly the site's main feed (see the module's note), or
+    None when the reader is to choose among several (or there is none it can read)."""
+    kept = [link for link in links if link.readable and not is_comments_feed(link)]
+    names = {_format_blind(link) for link in kept}
+    if len(kept) == 1 or (len(names) == 1 and "" not in names):
+        return kept[0]
+    return None

@@ -1,0 +1,167 @@
+"""`add`: an address subscribed to, its feed found first when it is a web page's (`discovery`).
+
+The address is fetched before anything is subscribed: a feed (or an address that can't be
+reached now: offline, the site down) is subscribed to and its first answer read, as `add` always
+did; a web page is not a feed and is never subscribed to. Its feeds are looked for instead: the
+ones it names, else a few well-known addresses on its site; the one plainly its main feed is
+subscribed to, and when it names several the reader is told them to choose. No subscription is
+removed or replaced on the way, so a search that finds nothing leaves the library as it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from urllib.parse import urljoin
+
+from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed, web_page_answer
+from ..login_page import login_page_elsewhere
+from ..models import UNREACHABLE, ErrorKind, FetchError, Response
+from ..reports import Added
+from ..safe import safe_line
+from ..sniff import feed_type, html_title, is_html_document
+from ..urls import canonical_url, is_web_url, not_web_url
+from .sync import LibrarySync
+
+
+class LibraryDiscovery(LibrarySync):
+    """A `Library`'s `add`."""
+
+    async def add(self, url: str) -> Added:
+        """Subscribe to the feed at `url`, or to the one found on the web page at `url`, and
+        fetch it. Raises FetchError(BAD_URL) for an address that is not a web one."""
+        url = url.strip()
+        if not is_web_url(url):
+            raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
+        if known := self._subscribed(url):
+            return await self._again(known)
+        fetched = await self._answer(url)
+        page = await self._web_page(url, fetched)
+        if page is None:
+            return await self._subscribe(url, fetched)
+        return await self._from_page(url, page)
+
+    async def _again(self, url: str) -> Added:
+        """`add` of the subscription `url`. One never read (an OPML file's outline, imported
+        unfetched, that a sync found to be a web page) is asked again: a web page's feed found
+        is subscribed to in its place, the page's subscription dropped (it holds nothing)."""
+        if not self._never_read(url):
+            return Added(url, already=True)
+        fetched = await self._answer(url)
+        page = await self._web_page(url, fetched)
+        if page is None:
+            return Added(url, await self.refresh_feed(url, fetched), already=True)
+        added = await self._from_page(url, page)
+        if not added.url:
+            return replace(added, already=True)  # the page's subscription stays as it was
+        if self._never_read(url):
+            self.remove_feed(url)
+            return replace(added, replaced=url)
+        return added
+
+    def _never_read(self, url: str) -> bool:
+        feed = self.store.feed(url)
+        return feed is not None and feed.last_success is None and not self.store.entries(url)
+
+    def _subscribed(self, url: str) -> str:
+        """The subscription `url` names in any spelling (`urls.canonical_url`), "" for none."""
+        known = self.subscription_url(url)
+        return known if known in self.store.feed_urls() else ""
+
+    async def _answer(self, url: str) -> Response | FetchError:
+        try:
+            return await self.fetch_feed(url)
+        except FetchError as error:
+            return error
+
+    async def _web_page(self, url: str, fetched: Response | FetchError) -> Response | None:
+        """`fetched` when it is a web page whose feeds are to be looked for; None for a feed,
+        a failure, and a network's login page sent from elsewhere (its own message says so
+        when the feed is read: `LibrarySync._refresh_feed`)."""
+        if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
+            return None
+        elsewhere = await asyncio.to_thread(
+            login_page_elsewhere, url, fetched.url, fetched.body, fetched.charset
+        )
+        return None if elsewhere else fetched
+
+    async def _subscribe(self, url: str, fetched: Response | FetchError) -> Added:
+        self.add_feed(url)
+        return Added(url, await self.refresh_feed(url, fetched))
+
+    async def _from_page(self, url: str, page: Response) -> Added:
+        found = await self._cpu(feed_links, page.body, page.url, page.charset)
+        readable = tuple(link for link in found if link.readable)
+        told = Added(
+            "",
+            page=url,
+            page_title=safe_line(html_title(page.body), 80),
+            feeds=readable,
+            json_feeds=len(found) - len(readable),
+        )
+        if readable:
+            chosen = main_feed(readable)
+            if chosen is None:
+                return told  # the reader chooses
+            if known := self._subscribed(chosen.url):
+                return replace(told, url=known, already=True, found_at="link")
+            feed_url, fetched = chosen.url, await self._answer(chosen.url)
+            told = replace(told, found_at="link")
+        else:
+            probed = await self._probe(page.url)
+            if isinstance(probed, FetchError):
+                return replace(told, unanswered=probed)
+            if probed is None:
+                return told
+            feed_url, fetched = probed
+            told = replace(told, found_at="path")
+            # Known before it was asked, or once there (a redirect's target subscribed to).
+            known = self._subscribed(feed_url)
+            if known or fetched is None:
+                return replace(told, url=known or feed_url, already=True)
+        if isinstance(fetched, Response) and is_html_document(fetched.body):
+            # Named as its feed, but a web page too: looked no further (a page naming another
+            # as its feed, and that one another, would be followed as far as it liked).
+            answer = web_page_answer(html_title(fetched.body))
+            message = f"at {feed_url} {answer} either"
+            return replace(told, error=FetchError(ErrorKind.BAD_FEED, message, feed_url))
+        return replace(await self._subscribe(feed_url, fetched), **_page_of(told))
+
+    async def _probe(self, page_url: str) -> tuple[str, Response | None] | FetchError | None:
+        """The first of `WELL_KNOWN_PATHS` on the page's site that answers with a feed: where
+        it was (after redirects: /feed is often sent on to /feed/) and its answer, None for
+        one subscribed to already (not asked again). Stops at the first address the site
+        doesn't answer at all (the others would wait as long): its failure. None when none
+        is a feed."""
+        for path in WELL_KNOWN_PATHS:
+            address = urljoin(page_url, path)
+            if canonical_url(address) == canonical_url(page_url):
+                continue
+            if known := self._subscribed(address):
+                return known, None
+            fetched = await self._answer(address)
+            if isinstance(fetched, FetchError):
+                if _site_not_answering(fetched):
+                    return fetched
+                continue
+            if feed_type(fetched.body) is not None:
+                return fetched.url, fetched
+        return None
+
+
+def _site_not_answering(error: FetchError) -> bool:
+    """The site is down, overloaded (502, 503, 504: what the fetcher tries again), asking to
+    wait (429) or out of reach: asking it at another address would wait as long. A 404 or a 500
+    is only that address."""
+    return error.kind in UNREACHABLE or error.retryable or error.status == 429
+
+
+def _page_of(told: Added) -> dict[str, object]:
+    """What `told` says of the page the feed was found on."""
+    return {
+        "page": told.page,
+        "page_title": told.page_title,
+        "found_at": told.found_at,
+        "feeds": told.feeds,
+        "json_feeds": told.json_feeds,
+    }

@@ -1,0 +1,419 @@
+"""`reader add` of a web page's address: the feed it names is found and subscribed to, several
+are listed to choose from, and a site whose page names none is asked at a few well-known
+addresses. The real command (in this process) against pages served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.cli import main
+from reader.demo.server import DemoServer
+from reader.discovery import MAX_FEED_LINKS, WELL_KNOWN_PATHS, FeedLink, feed_links, main_feed
+from reader.library import Library
+
+RSS = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+    "<link>{site}</link>"
+    "<item><title>Harbour dues rise for the winter moorings</title><link>{site}dues.html</link>"
+    "<guid>{site}dues.html</guid></item>"
+    "<item><title>Lifeboat crew called out twice in a night</title><link>{site}lifeboat.html</link>"
+    "<guid>{site}lifeboat.html</guid></item>"
+    "</channel></rss>"
+)
+
+
+def _page(head: str, title: str = "The Harbour Gazette") -> str:
+    """A news site's home page: its head (where its feeds are named) and a few headlines."""
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        f"{head}</head><body><header><h1>{title}</h1><nav><a href='/news/'>News</a> "
+        "<a href='/sport/'>Sport</a></nav></header><main><article><h2>"
+        "<a href='/dues.html'>Harbour dues rise for the winter moorings</a></h2><p>The harbour "
+        "board set next year's dues on Tuesday.</p></article></main></body></html>"
+    )
+
+
+def _alternate(href: str, title: str = "", kind: str = "application/rss+xml") -> str:
+    return f'<link rel="alternate" type="{kind}" title="{title}" href="{href}">'
+
+
+def _serve_feed(server: HTTPServer, path: str, title: str = "The Harbour Gazette") -> str:
+    server.expect_request(path).respond_with_data(
+        RSS.format(title=title, site=server.url_for("/")), content_type="application/rss+xml"
+    )
+    return server.url_for(path)
+
+
+def _serve_page(
+    server: HTTPServer, path: str, head: str, title: str = "The Harbour Gazette"
+) -> str:
+    server.expect_request(path).respond_with_data(
+        _page(head, title), content_type="text/html; charset=utf-8"
+    )
+    return server.url_for(path)
+
+
+def _add(data_dir: Path, url: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(data_dir), "add", url])
+    said = capsys.readouterr()
+    return code, said.out, said.err
+
+
+def _feeds(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    assert main(["--data-dir", str(data_dir), "feeds", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture(autouse=True)
+def _not_found(httpserver: HTTPServer) -> None:
+    """An address the site has nothing at is a 404, as on a real site."""
+    httpserver.no_handler_status_code = 404
+
+
+def _asked(server: HTTPServer) -> list[str]:
+    return [request.path for request, _response in server.log]
+
+
+def test_the_feed_a_page_names_is_subscribed_to_with_its_headlines(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = _serve_feed(httpserver, "/feeds/all.xml")
+    page = _serve_page(httpserver, "/", _alternate("/feeds/all.xml", "Harbour Gazette: all"))
+    code, out, err = _add(data_dir, page, capsys)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"found the feed {feed} on that page\nsubscribed: The Harbour Gazette (2 headlines)\n"
+    )
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]  # not the page's address
+    assert _asked(httpserver) == ["/", "/feeds/all.xml"]  # each once: the feed not asked twice
+
+
+def test_a_relative_address_is_read_against_the_pages_base(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Against the `<base href>` when the page has one (as a browser reads it), else against
+    where the page ended after redirects."""
+    feed = _serve_feed(httpserver, "/edition/feeds/main.xml")
+    httpserver.expect_request("/today").respond_with_data(
+        "", status=302, headers={"Location": "/news/today.html"}
+    )
+    _serve_page(
+        httpserver,
+        "/news/today.html",
+        '<base href="/edition/">' + _alternate("feeds/main.xml", "Main"),
+    )
+    code, out, _ = _add(data_dir, httpserver.url_for("/today"), capsys)
+    assert code == 0 and out.startswith(f"found the feed {feed} on that page\n")
+
+    other = data_dir.parent / "other"
+    sport = _serve_feed(httpserver, "/news/sport.rss", "Sport")
+    _serve_page(httpserver, "/news/sport.html", _alternate("sport.rss", "Sport"))
+    code, out, _ = _add(other, httpserver.url_for("/news/sport.html"), capsys)
+    assert code == 0 and out.startswith(f"found the feed {sport} on that page\n")
+
+
+def test_several_feeds_are_listed_to_choose_from_and_none_is_subscribed(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = (
+        _alternate("/news/rss.xml", "Harbour Gazette - News")
+        + _alternate("/sport/rss.xml", "Harbour Gazette - Sport")
+        + _alternate("/news/rss.xml", "Harbour Gazette - News, again")  # the same address
+        + _alternate("/oembed?url=x", "oEmbed", "application/json+oembed")  # no feed
+        + _alternate("/wp-json/wp/v2/pages/2", "", "application/json")  # nor this
+    )
+    page = _serve_page(httpserver, "/", head)
+    code, out, err = _add(data_dir, page, capsys)
+    assert code == 1
+    assert err == (
+        'reader: that address is a web page ("The Harbour Gazette") naming 2 feeds, none '
+        "plainly its main one: add the one you want with `reader add URL`\n"
+    )
+    assert out == (
+        f"  {httpserver.url_for('/news/rss.xml')}  Harbour Gazette - News\n"
+        f"  {httpserver.url_for('/sport/rss.xml')}  Harbour Gazette - Sport\n"
+    )
+    assert _feeds(data_dir, capsys) == []
+    assert _asked(httpserver) == ["/"]  # none of them fetched
+
+
+def test_the_main_feed_is_chosen_over_comment_feeds_and_other_formats(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A WordPress article's page names the site's feed, its comments' and the article's
+    comments'; a Blogger site the same feed as Atom and as RSS."""
+    feed = _serve_feed(httpserver, "/feed/")
+    head = (
+        _alternate("/feed/", "The Harbour Gazette &raquo; Feed")
+        + _alternate("/comments/feed/", "The Harbour Gazette &raquo; Comments Feed")
+        + _alternate("/2026/12/dues/feed/", "The Harbour Gazette &raquo; Harbour dues Comments")
+    )
+    page = _serve_page(httpserver, "/2026/12/dues/", head)
+    code, out, _ = _add(data_dir, page, capsys)
+    assert code == 0
+    assert out.splitlines()[0] == (
+        f"found the feed {feed} on that page (the 2 others it names: comment feeds, or this "
+        "one in another format)"
+    )
+    assert main_feed(
+        (
+            FeedLink("https://b.example/feeds/posts/default", "Tide tables - Atom", "x"),
+            FeedLink("https://b.example/feeds/posts/default?alt=rss", "Tide tables - RSS", "x"),
+            FeedLink("https://b.example/feeds/comments/default", "Tide tables - Atom", "x"),
+        )
+    ) == FeedLink("https://b.example/feeds/posts/default", "Tide tables - Atom", "x")
+    # Two sections of a paper, each in two formats: the reader chooses.
+    sections = tuple(
+        FeedLink(f"https://p.example/{s}.{f}", f"{s} {f}", "x")
+        for s in ("world", "sport")
+        for f in ("rss", "atom")
+    )
+    assert main_feed(sections) is None
+
+
+def test_a_page_naming_none_is_looked_for_at_well_known_addresses(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One at a time, stopping at the first feed; a redirect's target is the one subscribed."""
+    httpserver.expect_request("/feed").respond_with_data("Not here", status=404)
+    httpserver.expect_request("/rss").respond_with_data(
+        "", status=301, headers={"Location": "/rss/"}
+    )
+    feed = _serve_feed(httpserver, "/rss/")
+    page = _serve_page(httpserver, "/news/", "")
+    code, out, err = _add(data_dir, page, capsys)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"found the feed {feed} on that page's site (the page names none)\n"
+        "subscribed: The Harbour Gazette (2 headlines)\n"
+    )
+    assert _asked(httpserver) == ["/news/", "/feed", "/rss", "/rss/"]
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
+
+
+def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A site answering every address with its home page (a script-built one) has no feed
+    # there either; a JSON Feed is named but not read.
+    head = _alternate("/feed.json", "Harbour Gazette", "application/feed+json")
+    page = _serve_page(httpserver, "/", head)
+    httpserver.expect_request("/rss").respond_with_data(
+        _page(""), content_type="text/html; charset=utf-8"
+    )
+    code, out, err = _add(data_dir, page, capsys)
+    assert (code, out) == (1, "")
+    assert err == (
+        'reader: the server answered with a web page ("The Harbour Gazette"), not a feed, and '
+        "no feed was found on that page either (it names only a JSON Feed, which reader does "
+        "not read): not subscribed\n"
+    )
+    assert _asked(httpserver) == ["/", *WELL_KNOWN_PATHS]  # each once, the JSON Feed not asked
+
+    httpserver.clear_log()
+    other = _serve_page(httpserver, "/about.html", "", "About us")
+    code, _, err = _add(data_dir, other, capsys)
+    assert code == 1
+    assert err.endswith(
+        "no feed was found on that page either (it names none, and its site has none at "
+        "/feed, /rss, /rss.xml, /atom.xml, /feed.xml, /index.xml): not subscribed\n"
+    )
+    assert _feeds(data_dir, capsys) == []
+
+
+def test_looking_stops_at_a_site_that_asks_to_wait(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rate-limited for an hour: the other addresses are not asked (nor are they waited for)."""
+    httpserver.expect_request("/feed").respond_with_data(
+        "Slow down", status=429, headers={"Retry-After": "3600"}
+    )
+    page = _serve_page(httpserver, "/", "")
+    code, _, err = _add(data_dir, page, capsys)
+    assert code == 1
+    assert err.endswith(
+        f"no feed was found on that page either (it names none, and its site stopped answering "
+        f"at {httpserver.url_for('/feed')}: rate-limited (HTTP 429): try again in 60 minutes): not "
+        "subscribed\n"
+    )
+    assert _asked(httpserver) == ["/", "/feed"]
+
+
+def test_a_hostile_page_costs_little_and_prints_nothing_of_its_controls(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = "".join(
+        _alternate(f"/feeds/{n}.xml", f"Section {n}\x1b]0;owned\x07\x1b[2J&#x9b;31m\u202e")
+        for n in range(10_000)
+    )
+    page = _serve_page(httpserver, "/", head)
+    code, out, err = _add(data_dir, page, capsys)
+    assert code == 1
+    assert f"naming {MAX_FEED_LINKS} feeds" in err
+    lines = out.splitlines()
+    # The escapes gone whole; a C1 reference is windows-1252's "›", as a browser reads it.
+    assert lines[0] == f"  {httpserver.url_for('/feeds/0.xml')}  Section 0›31m"
+    assert len(lines) == 21 and lines[-1] == f"  … and {MAX_FEED_LINKS - 20} more"
+    assert not any(c in out + err for c in "\x1b\x07\x9b\u202e")
+    assert _asked(httpserver) == ["/"]  # no feed of them fetched
+
+
+def test_a_feed_subscribed_already_is_not_added_twice(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = _serve_feed(httpserver, "/feed.xml")
+    spelled = feed.replace("http://", "HTTP://") + "?utm_source=site"
+    page = _serve_page(httpserver, "/", _alternate(spelled, "Harbour Gazette"))
+    assert _add(data_dir, feed, capsys)[0] == 0
+    httpserver.clear_log()
+    code, out, err = _add(data_dir, page, capsys)
+    assert (code, err) == (0, "")
+    assert out == f"found the feed {feed} on that page\nalready subscribed: {feed}\n"
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
+    assert _asked(httpserver) == ["/"]
+    # A page naming none, on a site whose /feed is sent on to the feed subscribed to.
+    httpserver.expect_request("/feed").respond_with_data(
+        "", status=301, headers={"Location": "/feed.xml"}
+    )
+    about = _serve_page(httpserver, "/about.html", "", "About us")
+    code, out, _ = _add(data_dir, about, capsys)
+    assert code == 0
+    assert out == (
+        f"found the feed {feed} on that page's site (the page names none)\n"
+        f"already subscribed: {feed}\n"
+    )
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
+
+
+def test_nothing_kept_is_lost_when_no_feed_is_found(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A library with a feed, its headlines read and an article cached: adding a page with no
+    feed, or one naming a 'feed' that is a web page too, changes none of it."""
+    feed = _serve_feed(httpserver, "/harbour.rss")
+    httpserver.expect_request("/dues.html").respond_with_data(
+        _page("", "Harbour dues rise for the winter moorings").replace(
+            "<p>", "<p>" + "The harbour board met on Tuesday and set the dues. " * 20, 1
+        ),
+        content_type="text/html; charset=utf-8",
+    )
+    assert _add(data_dir, feed, capsys)[0] == 0
+
+    async def read_one() -> None:
+        async with Library(data_dir) as lib:
+            headline = next(h for h in lib.headlines() if h.entry.link.endswith("dues.html"))
+            await lib.article(headline.entry)
+            lib.mark_read(headline.entry)
+
+    async def kept() -> list[tuple[str, bool, bool]]:
+        async with Library(data_dir) as lib:
+            return [(h.entry.title, h.read, h.cached) for h in lib.headlines()]
+
+    asyncio.run(read_one())
+    before = asyncio.run(kept())
+    assert ("Harbour dues rise for the winter moorings", True, True) in before
+    feeds_before = _feeds(data_dir, capsys)
+
+    nothing = _serve_page(httpserver, "/contact.html", "", "Contact the newsroom")
+    looped = _serve_page(httpserver, "/sport/", _alternate("/sport/more.html", "Sport"))
+    _serve_page(httpserver, "/sport/more.html", "", "More sport")
+    assert _add(data_dir, nothing, capsys)[0] == 1
+    code, out, err = _add(data_dir, looped, capsys)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"reader: found a feed on that page, but at {httpserver.url_for('/sport/more.html')} "
+        'the server answered with a web page ("More sport"), not a feed either: not '
+        "subscribed\n"
+    )
+    assert asyncio.run(kept()) == before
+    assert _feeds(data_dir, capsys) == feeds_before
+
+
+def test_the_demo_sites_pages_name_their_feeds(
+    demo_server: DemoServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A publication's front page names its feed; the demo's home page all three."""
+    code, out, _ = _add(data_dir, demo_server.base_url + "/", capsys)
+    assert code == 1
+    assert [line.split()[0] for line in out.splitlines()] == demo_server.feed_urls
+    code, out, _ = _add(data_dir, demo_server.base_url + "/northwind/", capsys)
+    assert code == 0
+    assert out.startswith(f"found the feed {demo_server.feed_urls[1]} on that page\n")
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [demo_server.feed_urls[1]]
+
+
+def test_an_imported_web_page_is_told_by_sync_and_replaced_by_its_feed_at_add(
+    httpserver: HTTPServer, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import` fetches nothing, so it can't tell an OPML outline naming a site's home page;
+    the sync that meets it says so, and `add` of it then subscribes to the page's feed in its
+    place (no discovery unasked: the reader sees what is subscribed to)."""
+    feed = _serve_feed(httpserver, "/feeds/all.xml")
+    page = _serve_page(httpserver, "/", _alternate("/feeds/all.xml", "Harbour Gazette"))
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Subscriptions</title></head>'
+        f'<body><outline type="rss" text="Harbour Gazette" xmlUrl="{page}"/></body></opml>'
+    )
+    assert main(["--data-dir", str(data_dir), "import", str(opml)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "sync", "--no-articles"]) == 1
+    said = capsys.readouterr().err
+    assert (
+        'feed failed: Harbour Gazette: the server answered with a web page ("The Harbour '
+        f'Gazette"), not a feed (`reader add {page}` looks for its feed)'
+    ) in said
+    code, out, err = _add(data_dir, page, capsys)
+    assert (code, err) == (0, "")
+    assert out == (
+        f"found the feed {feed} on that page\n"
+        f"unsubscribed: {page} (a web page, not a feed)\n"
+        "subscribed: The Harbour Gazette (2 headlines)\n"
+    )
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed]
+    # A feed subscribed and read is "already subscribed", asked nothing.
+    httpserver.clear_log()
+    assert _add(data_dir, feed, capsys)[1] == f"already subscribed: {feed}\n"
+    assert _asked(httpserver) == []
+    # An imported page naming no feed stays subscribed: dropping it is the reader's to do.
+    about = _serve_page(httpserver, "/about.html", "", "About us")
+    opml.write_text(opml.read_text().replace(page, about))
+    assert main(["--data-dir", str(data_dir), "import", str(opml)]) == 0
+    code, _, err = _add(data_dir, about, capsys)
+    assert code == 1
+    assert err.endswith("it stays subscribed (`reader remove` drops it)\n")
+    assert [f["url"] for f in _feeds(data_dir, capsys)] == [feed, about]
+
+
+def test_which_links_name_a_feed() -> None:
+    """As browsers' feed buttons read a page: a feed's media type (a parameter after it, any
+    case) with "alternate" or HTML's "feed"; no stylesheet, no other document, no address that
+    is not a web page's, not the page itself."""
+    page = "https://gazette.example/news/"
+    body = _page(
+        _alternate("/rss.xml", "All news", "Application/RSS+XML; charset=utf-8")
+        + '<link rel="feed alternate" type="application/atom+xml" href="atom.xml" title="Atom">'
+        + '<link rel="alternate stylesheet" type="application/rss+xml" href="/x.xml">'
+        + '<link rel="canonical" type="application/rss+xml" href="/y.xml">'
+        + _alternate("javascript:alert(1)", "Script")
+        + _alternate("https://GAZETTE.example/news/#top", "The page itself")
+        + _alternate("/oembed.xml", "oEmbed", "text/xml+oembed")
+        + _alternate("/feed.json", "JSON", "application/feed+json")
+    ).replace("</head>", "<div>" + _alternate("/late.xml", "After a stray element") + "</head>")
+    assert feed_links(body.encode(), page) == (
+        FeedLink("https://gazette.example/rss.xml", "All news", "application/rss+xml"),
+        FeedLink("https://gazette.example/news/atom.xml", "Atom", "application/atom+xml"),
+        FeedLink("https://gazette.example/feed.json", "JSON", "application/feed+json"),
+        FeedLink(
+            "https://gazette.example/late.xml", "After a stray element", "application/rss+xml"
+        ),
+    )
+    # In the body, after the head it belongs in: not read (nor is the body parsed at all).
+    in_body = _page("").replace("</main>", _alternate("/late.xml", "Late") + "</main>")
+    assert feed_links(in_body.encode(), page) == ()
+    assert feed_links(b"", page) == ()
