@@ -22,10 +22,13 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from ...models import Feed
+from ...plural import plural
 from ...reports import Headline
 from ..display import plain, when
 from ..headlines import SAVED_VIEW
 from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged, SearchClosed, SearchEdited
+from ..unknown_keys import say_if_unbound
+from ..unread import next_feed_with_unread, next_unread, wrapped
 from ..widgets.article.search_bar import SearchBar, hand_on
 from ..widgets.key_bar import KeyBar
 from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
@@ -61,7 +64,17 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Find", show=False, priority=True),
         Binding("n", "step_match(1)", "Next match", show=False),
         Binding("N", "step_match(-1)", "Prev match", show=False),
+        # With no search kept, `n` is newsboat's "next unread" (`u` always is, as in an
+        # article, where `n` is the next article of the list).
+        Binding("n,u", "next_unread(1)", "Next unread", show=False),
+        Binding("N", "next_unread(-1)", "Prev unread", show=False),
+        Binding("A", "mark_list_read", "Mark feed read", show=False),
+        Binding("C", "mark_everything_read", "Mark all read", show=False),
+        Binding("U", "undo_marking", "Undo marking", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
+        # Back a level, as newsboat's `q`: from a feed's headlines to the feed list; from the
+        # feed list, or "All feeds", `q` quits (the app's binding), and `Q` quits anywhere.
+        Binding("escape,q", "back_to_feeds", "Feeds", show=False),
     ]
 
     def __init__(self) -> None:
@@ -70,6 +83,8 @@ class MainScreen(Screen[None]):
         """The feed whose headlines are shown (None: all feeds; `SAVED_VIEW`: saved articles)."""
         self.headline_query = ""
         """The headline search kept (Enter in the search line), until Esc clears it."""
+        self._unmarked: tuple[Headline, ...] = ()
+        """The headlines the last `A` or `C` marked read: `U` marks them unread again."""
         self._origin = 0
         self._before_search = ""
         """The cursor's row and the search kept when `/` was pressed: Esc goes back to them."""
@@ -91,6 +106,10 @@ class MainScreen(Screen[None]):
         self.query_one(HeadlineTable).focus()
 
     # -- messages ------------------------------------------------------------------------------
+    def on_key(self, event: events.Key) -> None:
+        if not self.searching:
+            say_if_unbound(self, event)
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # `-feeds-active`: the feed list is the pane in use, so a narrow screen shows it.
         self.set_class(isinstance(event.widget, FeedList), "-feeds-active")
@@ -141,7 +160,7 @@ class MainScreen(Screen[None]):
             )
         else:
             table.empty_text = "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
-        table.set_headlines(rows, keep=keep)
+        table.set_headlines(rows, keep=keep, show_source=self.feed_url in (None, SAVED_VIEW))
         self._title()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None and feed.last_error:
@@ -170,6 +189,15 @@ class MainScreen(Screen[None]):
             return not self.searching  # `/` typed in the query is a character of it
         if action in ("step_match", "clear_search"):
             return bool(self.headline_query) and not self.searching
+        if action == "back_to_feeds":
+            in_headlines = isinstance(self.focused, HeadlineTable)
+            return in_headlines and self.feed_url is not None and not self.searching
+        if action == "next_unread":
+            return not self.searching and not isinstance(self.focused, FeedList)
+        if action == "undo_marking":
+            return bool(self._unmarked) and not self.searching
+        if action.startswith("mark_"):
+            return not self.searching
         # `m`, `s`, `o` are neither offered nor done from the feed list: they acted on the
         # headline under the list's cursor, out of the user's mind there (and out of sight on
         # a narrow terminal, where the feed list takes the headlines' place).
@@ -249,6 +277,91 @@ class MainScreen(Screen[None]):
         else:
             self.add_class("-feeds-active")  # shown first: a hidden widget can't take focus
             feeds.focus()
+
+    def action_back_to_feeds(self) -> None:
+        self.action_switch_pane()
+
+    def action_next_unread(self, step: int) -> None:
+        """The next (`step` 1) or previous unread headline of the list, round its end; with
+        none left in a feed, the first unread of the next feed with any (`n` after `n`: every
+        unread headline of every feed, as newsboat's `n`)."""
+        table = self.query_one(HeadlineTable)
+        row = next_unread(table.rows, table.cursor, step)
+        if row is not None:
+            if wrapped(table.cursor, row, step):
+                where = "top" if step > 0 else "bottom"
+                self.notify(f"Next unread: round to the {where}.", timeout=2, markup=False)
+            table.cursor = row
+            return
+        feed = self.next_feed() if step > 0 else None
+        if feed is not None:
+            self.show_feed(feed.url)
+            count = plural(self.reader.index.unread_in(feed.url), "unread headline")
+            name = plain(feed.display_title, max_length=60).plain
+            self.notify(f"On to {name}: {count}.", timeout=3, markup=False)
+        else:
+            here = table.current
+            left = "this one is the last" if here and not here.read else "none left"
+            self.notify(f"No other unread headline: {left}.", timeout=3, markup=False)
+
+    def next_feed(self) -> Feed | None:
+        """The feed after the one shown (in the feed list's order) with unread headlines,
+        when one feed is shown: "All feeds" and "Saved" have no next."""
+        if self.feed_url in (None, SAVED_VIEW):
+            return None
+        index = self.reader.index
+        return next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
+
+    def show_feed(self, feed_url: str) -> None:
+        """Show a feed's headlines (selected in the feed list too), the cursor on its first
+        unread one."""
+        self.feed_url = feed_url
+        self.query_one(FeedList).select(feed_url)
+        first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)
+        self._show_list(keep=first.entry.id if first else None)
+
+    def action_mark_list_read(self) -> None:
+        """`A`: every headline of the list shown read (a feed's, all of them, the saved)."""
+        name = self._list_name()
+        self._mark_read(self.reader.index.view(self.feed_url), f"of {name}", f"in {name}")
+
+    def action_mark_everything_read(self) -> None:
+        """`C`: every feed's headlines read, once confirmed (newsboat asks too)."""
+        from ..dialogs.confirm import ConfirmScreen
+
+        unread = self.reader.index.unread_in(None)
+        if not unread:
+            self.reader.status = "Nothing unread in any feed."
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._mark_read(self.reader.index.headlines, "of every feed", "")
+
+        question = f"Mark all {plural(unread, 'unread headline')} of every feed read? (y / n)"
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def _mark_read(self, headlines: list[Headline], of: str, nothing_in: str) -> None:
+        marked = self.reader.mark_many(headlines, True)
+        if marked:
+            self._unmarked = tuple(marked)
+            count = plural(len(marked), "headline")
+            self.reader.status = f"Marked {count} {of} read · U marks them unread again"
+        elif nothing_in:
+            self.reader.status = f"Nothing unread {nothing_in}."
+        self.refresh_bindings()
+
+    def action_undo_marking(self) -> None:
+        marked, self._unmarked = self._unmarked, ()
+        again = self.reader.mark_many(marked, False)
+        self.reader.status = f"Marked {plural(len(again), 'headline')} unread again."
+        self.refresh_bindings()
+
+    def _list_name(self) -> str:
+        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        if feed is not None:
+            return plain(feed.display_title, max_length=60).plain
+        return "Saved" if self.feed_url == SAVED_VIEW else "every feed"
 
     def action_toggle_read(self) -> None:
         headline = self.query_one(HeadlineTable).current
