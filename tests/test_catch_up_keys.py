@@ -16,7 +16,7 @@ from reader.ui.dialogs.confirm import ConfirmScreen
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.main.feed_list import FeedList
-from reader.ui.widgets.main.headline_table import HeadlineTable
+from reader.ui.widgets.main.headline_table import Columns, HeadlineTable, columns_for
 from tests.tui_pilot import notices, open_row, running, screen_text, status, table, until
 
 
@@ -210,6 +210,12 @@ def test_a_key_that_does_nothing_says_so(synced_dir: Path) -> None:
 
 
 def test_one_feeds_headlines_have_no_feed_column(synced_dir: Path) -> None:
+    # The source's cells go to the title; the date is as it would be beside a source.
+    for width in range(2, 200):
+        with_source, without = columns_for(width), columns_for(width, source=False)
+        assert without == Columns(with_source.time, 0)
+    assert columns_for(86, source=False).prefix < columns_for(86).prefix
+
     async def run() -> None:
         async with running(synced_dir, (140, 30), prefetch=False) as (app, pilot):
             name = table(app).rows[0].entry.feed_title

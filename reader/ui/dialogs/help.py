@@ -31,6 +31,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("S", "sync: refresh and save every article for offline reading"),
             ("?", "this help"),
             ("Ctrl-Q", "quit (from an article too: its place is kept)"),
+            ("Q", "quit, as Ctrl-Q (newsboat's key)"),
+            ("a key that does nothing", "says so for a moment (this help lists them all)"),
         ),
     ),
     (
@@ -42,11 +44,20 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
             ("Enter, click", "read the article"),
             ("/, n / N", "find a headline by its title; then the next / previous one"),
+            (
+                "n / N, u",
+                "no search kept: the next / previous unread headline (round the list, then on "
+                "into the next feed with unread ones)",
+            ),
             ("m", "mark read / unread"),
+            ("A", "mark the list shown read (a feed's; on All feeds every feed's)"),
+            ("C", "mark every feed read (asks first)"),
+            ("U", "after A or C: mark those headlines unread again"),
             ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
             ("Tab", "switch between feeds and headlines"),
-            ("q", "quit"),
+            ("q / Esc", "in a feed's headlines: back to the feed list"),
+            ("q", "quit (from the feed list, or All feeds' headlines)"),
         ),
     ),
     (
@@ -63,6 +74,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                 "next / previous article of the list (in an article a link opened: after / "
                 "before the one it was linked from)",
             ),
+            ("u", "the next unread article (on into the next feed with unread ones)"),
             ("/", "find in the article (Enter: keep, Esc: drop)"),
             ("n / N", "after a search: next / previous match (cleared: it again)"),
             ("Esc", "after a search: clear it (again: back)"),
@@ -155,6 +167,7 @@ class HelpScreen(ModalScreen[None]):
         # app's own bindings.
         Binding("r", "app.refresh", show=False),
         Binding("S", "app.sync", show=False),
+        Binding("Q", "app.quit", show=False),
     ]
 
     def action_scroll(self, lines: int) -> None:

@@ -74,7 +74,8 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False),
         # Back a level, as newsboat's `q`: from a feed's headlines to the feed list; from the
         # feed list, or "All feeds", `q` quits (the app's binding), and `Q` quits anywhere.
-        Binding("escape,q", "back_to_feeds", "Feeds", show=False),
+        Binding("q", "back_to_feeds", "Feeds"),
+        Binding("escape", "back_to_feeds", "Feeds", show=False),
     ]
 
     def __init__(self) -> None:

@@ -76,13 +76,12 @@ class Columns:
 def columns_for(width: int, source: bool = True) -> Columns:
     """The columns of a table `width` cells wide: the title keeps TITLE_ROOM cells while the
     source narrows, the date drops its year, then the source goes and last the date. Without
-    `source` (one feed's headlines, named by the pane's title) the title has its cells too."""
+    `source` (one feed's headlines, named by the pane's title) the title has its cells too;
+    the date is the same."""
     spare = width - MARKER_CELLS - TITLE_ROOM  # cells the time and the source may take
-    if not source:
-        if spare >= TIME_WIDTH + GAP:
-            return Columns(TIME_WIDTH, 0)
-        return Columns(SHORT_TIME_WIDTH, 0) if spare >= SHORT_TIME_WIDTH + GAP else Columns(0, 0)
     full = TIME_WIDTH + GAP + SOURCE_WIDTH + GAP
+    if not source:  # the date as it would be beside a source, the source's cells the title's
+        return Columns(columns_for(width).time, 0)
     if spare >= full:
         wider = width - MARKER_CELLS - full - TITLE_WIDE
         return Columns(TIME_WIDTH, min(SOURCE_MAX_WIDTH, SOURCE_WIDTH + max(0, wider)))
