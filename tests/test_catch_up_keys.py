@@ -143,9 +143,13 @@ def test_u_in_an_article_reads_the_next_unread_one(synced_dir: Path) -> None:
             article = await open_row(pilot, 0)
             await pilot.press("u")
             await until(pilot, lambda: article.position == 2 and article.loaded, "the next unread")
-            # `n` is still the next article of the list, read or not.
+            # `p` is still the previous article of the list, read or not (Ctrl-P as newsboat's).
             await pilot.press("p")
             await until(pilot, lambda: article.position == 1 and article.loaded, "the one before")
+            await pilot.press("ctrl+p")
+            await until(pilot, lambda: article.position == 0 and article.loaded, "the first")
+            await pilot.press("ctrl+n")
+            await until(pilot, lambda: article.position == 1 and article.loaded, "the next")
             assert isinstance(app.screen, ArticleScreen)
 
     asyncio.run(run())
@@ -174,6 +178,12 @@ def test_q_goes_back_to_the_feed_list_and_Q_quits(synced_dir: Path) -> None:
         async with app.run_test(size=(140, 30)) as pilot:
             await asyncio.wait_for(app.ready.wait(), 40)
             await choose_feed(pilot, 0)
+            await pilot.press("h")  # vim's left: the feed list; right: the headlines
+            await pilot.pause()
+            assert isinstance(app.screen.focused, FeedList)
+            await pilot.press("l")
+            await pilot.pause()
+            assert isinstance(app.screen.focused, HeadlineTable)
             await pilot.press("q")  # back to the feed list…
             await pilot.pause()
             assert app.is_running

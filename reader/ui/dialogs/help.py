@@ -55,7 +55,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("U", "after A or C: mark those headlines unread again"),
             ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
-            ("Tab", "switch between feeds and headlines"),
+            ("Tab, h / l", "switch between feeds and headlines (h: to the feeds, l: back)"),
             ("q / Esc", "in a feed's headlines: back to the feed list"),
             ("q", "quit (from the feed list, or All feeds' headlines)"),
         ),
@@ -70,7 +70,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("g / G, Home / End", "top / bottom"),
             ("] / [", "next / previous heading (a live blog's update)"),
             (
-                "n / p",
+                "n / p, Ctrl-N / Ctrl-P",
                 "next / previous article of the list (in an article a link opened: after / "
                 "before the one it was linked from)",
             ),

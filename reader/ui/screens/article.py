@@ -93,6 +93,8 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
         Binding("n", "next", "Next"),
         Binding("N", "no_search", "Prev match", show=False),
         Binding("p", "previous", "Previous"),
+        Binding("ctrl+n", "next", "Next", show=False),  # newsboat's next / previous article
+        Binding("ctrl+p", "previous", "Previous", show=False),
         # newsboat's `n`: the next unread article, on into the next feed with unread ones
         # (`n` here stays the next article of the list, as it always was).
         Binding("u", "next_unread", "Next unread", show=False),

@@ -7,19 +7,21 @@ keys the key bar leaves out, are in `reader.tcss` (`MainScreen.-narrow`, `MainSc
 
 `/` finds headlines by their titles (`headline_search`): the cursor goes to the first match as
 the query is typed, Enter keeps the search for `n` / `N`, Esc in the search line goes back to
-where the cursor was, and Esc after Enter clears the search.
+where the cursor was, and Esc after Enter clears the search. With no search kept, `n` / `N` (and
+`u`) go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
+`q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
+`A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 
 from ...models import Feed
 from ...plural import plural
@@ -35,16 +37,17 @@ from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
 from ..widgets.main.headline_search import matching, next_match
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
+from .main_marks import MainScreenMarks
 
 if TYPE_CHECKING:
-    from ..app import ReaderApp
+    pass
 
 
 _HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
 """The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(MainScreenMarks):
     """Feed list, headline table, status line and the key footer."""
 
     AUTO_FOCUS = "#headlines"
@@ -57,6 +60,9 @@ class MainScreen(Screen[None]):
         # focus chain) until Tab brings it in. With two panes, next and previous are the same.
         Binding("tab", "switch_pane", "Feeds/headlines", show=True),
         Binding("shift+tab", "switch_pane", "Feeds/headlines", show=False),
+        # vim's left and right (sfeed_curses' too): the feed list, the headlines.
+        Binding("h", "to_pane(True)", "Feeds", show=False),
+        Binding("l", "to_pane(False)", "Headlines", show=False),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         Binding("o", "open_original", "Original"),
@@ -68,9 +74,6 @@ class MainScreen(Screen[None]):
         # article, where `n` is the next article of the list).
         Binding("n,u", "next_unread(1)", "Next unread", show=False),
         Binding("N", "next_unread(-1)", "Prev unread", show=False),
-        Binding("A", "mark_list_read", "Mark feed read", show=False),
-        Binding("C", "mark_everything_read", "Mark all read", show=False),
-        Binding("U", "undo_marking", "Undo marking", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         # Back a level, as newsboat's `q`: from a feed's headlines to the feed list; from the
         # feed list, or "All feeds", `q` quits (the app's binding), and `Q` quits anywhere.
@@ -80,19 +83,11 @@ class MainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.feed_url: str | None = None
-        """The feed whose headlines are shown (None: all feeds; `SAVED_VIEW`: saved articles)."""
         self.headline_query = ""
         """The headline search kept (Enter in the search line), until Esc clears it."""
-        self._unmarked: tuple[Headline, ...] = ()
-        """The headlines the last `A` or `C` marked read: `U` marks them unread again."""
         self._origin = 0
         self._before_search = ""
         """The cursor's row and the search kept when `/` was pressed: Esc goes back to them."""
-
-    @property
-    def reader(self) -> ReaderApp:
-        return cast("ReaderApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -197,7 +192,7 @@ class MainScreen(Screen[None]):
             return not self.searching and not isinstance(self.focused, FeedList)
         if action == "undo_marking":
             return bool(self._unmarked) and not self.searching
-        if action.startswith("mark_"):
+        if action.startswith("mark_") or action == "to_pane":
             return not self.searching
         # `m`, `s`, `o` are neither offered nor done from the feed list: they acted on the
         # headline under the list's cursor, out of the user's mind there (and out of sight on
@@ -279,6 +274,10 @@ class MainScreen(Screen[None]):
             self.add_class("-feeds-active")  # shown first: a hidden widget can't take focus
             feeds.focus()
 
+    def action_to_pane(self, feeds: bool) -> None:
+        if feeds != isinstance(self.focused, FeedList):
+            self.action_switch_pane()
+
     def action_back_to_feeds(self) -> None:
         self.action_switch_pane()
 
@@ -320,49 +319,6 @@ class MainScreen(Screen[None]):
         self.query_one(FeedList).select(feed_url)
         first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)
         self._show_list(keep=first.entry.id if first else None)
-
-    def action_mark_list_read(self) -> None:
-        """`A`: every headline of the list shown read (a feed's, all of them, the saved)."""
-        name = self._list_name()
-        self._mark_read(self.reader.index.view(self.feed_url), f"of {name}", f"in {name}")
-
-    def action_mark_everything_read(self) -> None:
-        """`C`: every feed's headlines read, once confirmed (newsboat asks too)."""
-        from ..dialogs.confirm import ConfirmScreen
-
-        unread = self.reader.index.unread_in(None)
-        if not unread:
-            self.reader.status = "Nothing unread in any feed."
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._mark_read(self.reader.index.headlines, "of every feed", "")
-
-        question = f"Mark all {plural(unread, 'unread headline')} of every feed read? (y / n)"
-        self.app.push_screen(ConfirmScreen(question), answered)
-
-    def _mark_read(self, headlines: list[Headline], of: str, nothing_in: str) -> None:
-        marked = self.reader.mark_many(headlines, True)
-        if marked:
-            self._unmarked = tuple(marked)
-            count = plural(len(marked), "headline")
-            self.reader.status = f"Marked {count} {of} read · U marks them unread again"
-        elif nothing_in:
-            self.reader.status = f"Nothing unread {nothing_in}."
-        self.refresh_bindings()
-
-    def action_undo_marking(self) -> None:
-        marked, self._unmarked = self._unmarked, ()
-        again = self.reader.mark_many(marked, False)
-        self.reader.status = f"Marked {plural(len(again), 'headline')} unread again."
-        self.refresh_bindings()
-
-    def _list_name(self) -> str:
-        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
-        if feed is not None:
-            return plain(feed.display_title, max_length=60).plain
-        return "Saved" if self.feed_url == SAVED_VIEW else "every feed"
 
     def action_toggle_read(self) -> None:
         headline = self.query_one(HeadlineTable).current
