@@ -55,6 +55,23 @@ def test_A_marks_the_feed_read_U_takes_it_back_and_C_asks_first(synced_dir: Path
             assert unread_of(app, None) == total and not any(h.read for h in table(app).rows)
             assert f"Marked {in_feed} headlines unread again." in status(app)
 
+            # In the feed list `n` goes to the next feed with unread headlines, round the end.
+            urls = [feed.url for feed in app.index.feeds]
+            assert len(urls) == 3 and urls[1] == feed_url
+            await pilot.press("tab", "n")
+            await pilot.pause()
+            assert isinstance(app.screen.focused, FeedList)
+            assert screen.feed_url == urls[2] == screen.query_one(FeedList).selected_url
+            await pilot.press("A", "n")  # the last feed read: on to the first
+            await pilot.pause()
+            assert unread_of(app, urls[2]) == 0 and screen.feed_url == urls[0]
+            await pilot.press("U", "n")
+            await pilot.pause()
+            assert unread_of(app, None) == total and screen.feed_url == feed_url
+            await pilot.press("tab")
+            await pilot.pause()
+            assert isinstance(app.screen.focused, HeadlineTable)
+
             # From the feed list, on another feed: that feed's.
             await pilot.press("tab", "j")
             await pilot.pause()

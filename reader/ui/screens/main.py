@@ -188,8 +188,9 @@ class MainScreen(MainScreenMarks):
         if action == "back_to_feeds":
             in_headlines = isinstance(self.focused, HeadlineTable)
             return in_headlines and self.feed_url is not None and not self.searching
-        if action == "next_unread":
-            return not self.searching and not isinstance(self.focused, FeedList)
+        if action == "next_unread":  # in the feed list: `n` to the next feed with unread
+            in_feeds = isinstance(self.focused, FeedList)
+            return not self.searching and (not in_feeds or parameters == (1,))
         if action == "undo_marking":
             return bool(self._unmarked) and not self.searching
         if action.startswith("mark_") or action == "to_pane":
@@ -284,7 +285,16 @@ class MainScreen(MainScreenMarks):
     def action_next_unread(self, step: int) -> None:
         """The next (`step` 1) or previous unread headline of the list, round its end; with
         none left in a feed, the first unread of the next feed with any (`n` after `n`: every
-        unread headline of every feed, as newsboat's `n`)."""
+        unread headline of every feed, as newsboat's `n`). In the feed list, the next feed
+        with unread headlines."""
+        if isinstance(self.focused, FeedList):
+            index = self.reader.index
+            feed = next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
+            if feed is None:
+                self.notify("No other feed has unread headlines.", timeout=3, markup=False)
+            else:
+                self.show_feed(feed.url)
+            return
         table = self.query_one(HeadlineTable)
         row = next_unread(table.rows, table.cursor, step)
         if row is not None:
