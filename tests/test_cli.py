@@ -32,6 +32,8 @@ SUBCOMMANDS = [
     "cache",
     "config",
     "reextract",
+    "mark-read",
+    "mark-unread",
 ]
 
 

@@ -138,7 +138,7 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
             help_text = screen_text(app)
-            for words in ("next / previous article", "sync: refresh", "available offline", "Tab"):
+            for words in ("next / previous unread", "sync: refresh", "available offline", "Tab"):
                 assert words in help_text
             # It scrolls with the vim-like keys, as everything else does.
             panel = app.screen.query_one("#help-panel")
@@ -752,7 +752,7 @@ def test_the_help_lists_home_end_in_an_article_and_the_quit_key(synced_dir: Path
 
     sections = dict(KEYS)
     assert any("Home / End" in key for key, _ in sections["Reading"])
-    assert any(key == "Ctrl-Q" for key, _ in sections["Everywhere"])
+    assert any(key.startswith("Ctrl-Q") for key, _ in sections["Everywhere"])
 
     async def run() -> None:
         async with reading(synced_dir, "Silt Ledger") as (app, pilot, body):

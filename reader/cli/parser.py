@@ -19,6 +19,7 @@ from .articles import (
 from .demo import cmd_demo
 from .extract_file import cmd_extract
 from .feeds import cmd_add, cmd_export, cmd_feeds, cmd_import, cmd_remove
+from .marks import cmd_mark_read, cmd_mark_unread
 from .sync import cmd_sync
 
 
@@ -173,6 +174,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("targets", nargs="*", metavar="ID_OR_URL")
     p.add_argument("--all", action="store_true", help="every cached article")
     p.set_defaults(func=cmd_reextract)
+
+    for name, state, func in (
+        ("mark-read", "read", cmd_mark_read),
+        ("mark-unread", "unread", cmd_mark_unread),
+    ):
+        p = command(
+            name,
+            help=f"mark every headline (or a feed's, or those before a date) {state}",
+            description=f"Mark headlines {state}: every feed's, or one feed's with --feed, and "
+            "only those published before a date with --before (a headline without a date is "
+            "left as it is). In the reader, A marks the feed shown read and C every feed.",
+        )
+        p.add_argument(
+            "--feed",
+            metavar="URL",
+            help="only this feed's headlines (its address as `reader feeds` shows it)",
+        )
+        p.add_argument(
+            "--before",
+            metavar="DATE",
+            help="only those published before DATE: 2026-11-30 (local midnight), "
+            "2026-11-30T08:00, or an age: 7d, 12h (older than that)",
+        )
+        p.set_defaults(func=func)
 
     p = command("save", help="keep an article for good (cached now, never evicted)")
     p.add_argument("target", metavar="ID_OR_URL")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -234,6 +235,15 @@ class LibraryQueries(LibraryResources):
 
     def mark_read(self, entry: Entry, read: bool = True) -> None:
         self.store.set_read(entry, read)
+
+    def mark_many_read(self, entries: Iterable[Entry], read: bool = True) -> None:
+        """Set the read flag of many entries, a write per feed (marking a feed or every feed
+        read)."""
+        by_feed: dict[str, list[str]] = {}
+        for entry in entries:
+            by_feed.setdefault(entry.feed_url, []).append(entry.id)
+        for feed_url, ids in by_feed.items():
+            self.store.set_read_many(feed_url, ids, read)
 
     def is_read(self, entry: Entry) -> bool:
         return entry.id in self.store.read_ids(entry.feed_url)

@@ -142,3 +142,11 @@ class StoreFeeds(StoreDirectory):
             ids = self.read_ids(entry.feed_url)
             ids.add(entry.id) if read else ids.discard(entry.id)
             self._save(self._state, _read_key(entry.feed_url), sorted(ids))
+
+    def set_read_many(self, feed_url: str, entry_ids: Iterable[str], read: bool) -> None:
+        """Mark many of one feed's entries at once: one write, not one per entry (`A` on a
+        feed of 2,000 headlines)."""
+        with self._state.transact():
+            ids = self.read_ids(feed_url)
+            ids.update(entry_ids) if read else ids.difference_update(entry_ids)
+            self._save(self._state, _read_key(feed_url), sorted(ids))

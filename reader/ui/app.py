@@ -48,6 +48,7 @@ class ReaderApp(ReaderAppSync):
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
+        Binding("Q", "quit", "Quit", show=False),  # newsboat's: from anywhere, at once
         Binding("r", "refresh", "Refresh"),
         Binding("S", "sync", "Sync offline"),
         Binding("question_mark", "help", "Help"),

@@ -80,6 +80,20 @@ class ReaderAppHeadlines(ReaderAppState):
         if not self._busy:
             self.status = self.summary()
 
+    def mark_many(self, headlines: Iterable[Headline], read: bool) -> list[Headline]:
+        """Set the read flag of many headlines at once (`A`, `C`, and their undoing), a store
+        write per feed; returns those that changed, as they were before."""
+        chosen = []
+        for headline in headlines:
+            now = self.index.get(headline.entry.id)
+            if now is not None and now.read != read:
+                chosen.append(now)
+        self.lib.mark_many_read((h.entry for h in chosen), read)
+        self._changed([self.index.set_read(h.entry.id, read) for h in chosen])
+        if not self._busy:
+            self.status = self.summary()
+        return chosen
+
     def toggle_read(self, entry: Entry) -> bool:
         """Flip an entry's read flag; returns the new value."""
         headline = self.index.get(entry.id)

@@ -30,7 +30,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("r", "refresh every feed"),
             ("S", "sync: refresh and save every article for offline reading"),
             ("?", "this help"),
-            ("Ctrl-Q", "quit (from an article too: its place is kept)"),
+            ("Ctrl-Q, Q", "quit (from an article too: its place is kept)"),
         ),
     ),
     (
@@ -42,11 +42,14 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
             ("Enter, click", "read the article"),
             ("/, n / N", "find a headline by its title; then the next / previous one"),
+            ("n / N, u", "no search: the next / previous unread one"),
             ("m", "mark read / unread"),
+            ("A / C, U", "mark this list / every feed read; U undoes"),
             ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
-            ("Tab", "switch between feeds and headlines"),
-            ("q", "quit"),
+            ("Tab, h / l", "switch between feeds and headlines"),
+            ("q / Esc", "a feed's headlines: back to the feeds"),
+            ("q", "quit (from the feeds, or All feeds)"),
         ),
     ),
     (
@@ -59,10 +62,11 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("g / G, Home / End", "top / bottom"),
             ("] / [", "next / previous heading (a live blog's update)"),
             (
-                "n / p",
+                "n / p, Ctrl-N / Ctrl-P",
                 "next / previous article of the list (in an article a link opened: after / "
                 "before the one it was linked from)",
             ),
+            ("u", "the next unread article (on into the next feed with unread ones)"),
             ("/", "find in the article (Enter: keep, Esc: drop)"),
             ("n / N", "after a search: next / previous match (cleared: it again)"),
             ("Esc", "after a search: clear it (again: back)"),
@@ -155,6 +159,7 @@ class HelpScreen(ModalScreen[None]):
         # app's own bindings.
         Binding("r", "app.refresh", show=False),
         Binding("S", "app.sync", show=False),
+        Binding("Q", "app.quit", show=False),
     ]
 
     def action_scroll(self, lines: int) -> None:

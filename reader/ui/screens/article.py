@@ -25,6 +25,7 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import replace
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -36,10 +37,15 @@ from ...models import (
     FetchError,
     StoreError,
 )
+from ...reports import Headline
+from ..display import plain
 from ..messages import ArticleClosed
+from ..unknown_keys import say_if_unbound
+from ..unread import next_unread, wrapped
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
+from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .article_passage import ArticleScreenPassage
 from .article_state import BACK_AT_PLACE
@@ -87,6 +93,11 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
         Binding("n", "next", "Next"),
         Binding("N", "no_search", "Prev match", show=False),
         Binding("p", "previous", "Previous"),
+        Binding("ctrl+n", "next", "Next", show=False),  # newsboat's next / previous article
+        Binding("ctrl+p", "previous", "Previous", show=False),
+        # newsboat's `n`: the next unread article, on into the next feed with unread ones
+        # (`n` here stays the next article of the list, as it always was).
+        Binding("u", "next_unread", "Next unread", show=False),
         Binding("slash", "search", "Search", priority=True),
         Binding("o", "open_original", "Original"),
         Binding("enter", "open_link", "Open link"),
@@ -225,6 +236,10 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
             self._show_position()  # a search of the "Fetching article…" line went with it
 
     # -- actions -------------------------------------------------------------------------------
+    def on_key(self, event: events.Key) -> None:
+        if not self.searching:
+            say_if_unbound(self, event)
+
     def action_back(self) -> None:
         self.remember_place()
         self.dismiss(self.headline.entry.id)
@@ -234,6 +249,38 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
 
     def action_previous(self) -> None:
         self._step_article(-1)
+
+    def action_next_unread(self) -> None:
+        """The next unread article of the list, round its end; with none left in a feed, the
+        first unread of the next feed with any, its headlines now the list walked."""
+        if self.came_from is not None:  # an article a link opened: on from the list's
+            came_from = self.came_from
+            self.action_back()
+            came_from.action_next_unread()
+            return
+        index = self.reader.index
+
+        def read(headline: Headline) -> bool:  # the list is a copy: its flags may be old
+            now = index.get(headline.entry.id)
+            return now.read if now is not None else headline.read
+
+        row = next_unread(self.headlines, self.position, 1, read)
+        if row is not None:
+            if wrapped(self.position, row, 1):
+                self.notify("Next unread: round to the top of the list.", timeout=2)
+            self._show(row)
+            return
+        main = self.reader.main_screen
+        feed = main.next_feed()
+        if feed is None:
+            self.notify("No other unread article.", timeout=3)
+            return
+        main.show_feed(feed.url)
+        table = main.query_one(HeadlineTable)
+        self.headlines = list(table.rows)
+        name = plain(feed.display_title, max_length=60).plain
+        self.notify(f"On to {name}.", timeout=3, markup=False)
+        self._show(table.cursor)
 
     def _step_article(self, step: int) -> None:
         """The next (`step` 1) or previous (-1) article of the list; from an article opened by

@@ -7,40 +7,46 @@ keys the key bar leaves out, are in `reader.tcss` (`MainScreen.-narrow`, `MainSc
 
 `/` finds headlines by their titles (`headline_search`): the cursor goes to the first match as
 the query is typed, Enter keeps the search for `n` / `N`, Esc in the search line goes back to
-where the cursor was, and Esc after Enter clears the search.
+where the cursor was, and Esc after Enter clears the search. With no search kept, `n` / `N` (and
+`u`) go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
+`q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
+`A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 
 from ...models import Feed
+from ...plural import plural
 from ...reports import Headline
 from ..display import plain, when
 from ..headlines import SAVED_VIEW
 from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged, SearchClosed, SearchEdited
+from ..unknown_keys import say_if_unbound
+from ..unread import next_feed_with_unread, next_unread, wrapped
 from ..widgets.article.search_bar import SearchBar, hand_on
 from ..widgets.key_bar import KeyBar
 from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
+from .main_marks import MainScreenMarks
 
 if TYPE_CHECKING:
-    from ..app import ReaderApp
+    pass
 
 
 _HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
 """The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(MainScreenMarks):
     """Feed list, headline table, status line and the key footer."""
 
     AUTO_FOCUS = "#headlines"
@@ -53,6 +59,9 @@ class MainScreen(Screen[None]):
         # focus chain) until Tab brings it in. With two panes, next and previous are the same.
         Binding("tab", "switch_pane", "Feeds/headlines", show=True),
         Binding("shift+tab", "switch_pane", "Feeds/headlines", show=False),
+        # vim's left and right (sfeed_curses' too): the feed list, the headlines.
+        Binding("h", "to_pane(True)", "Feeds", show=False),
+        Binding("l", "to_pane(False)", "Headlines", show=False),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         Binding("o", "open_original", "Original"),
@@ -60,22 +69,24 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Find", show=False, priority=True),
         Binding("n", "step_match(1)", "Next match", show=False),
         Binding("N", "step_match(-1)", "Prev match", show=False),
+        # With no search kept, `n` is newsboat's "next unread" (`u` always is, as in an
+        # article, where `n` is the next article of the list).
+        Binding("n,u", "next_unread(1)", "Next unread", show=False),
+        Binding("N", "next_unread(-1)", "Prev unread", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
+        # Back a level, as newsboat's `q`: from a feed's headlines to the feed list; from the
+        # feed list, or "All feeds", `q` quits (the app's binding), and `Q` quits anywhere.
+        Binding("q", "back_to_feeds", "Feeds"),
+        Binding("escape", "back_to_feeds", "Feeds", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.feed_url: str | None = None
-        """The feed whose headlines are shown (None: all feeds; `SAVED_VIEW`: saved articles)."""
         self.headline_query = ""
         """The headline search kept (Enter in the search line), until Esc clears it."""
         self._origin = 0
         self._before_search = ""
         """The cursor's row and the search kept when `/` was pressed: Esc goes back to them."""
-
-    @property
-    def reader(self) -> ReaderApp:
-        return cast("ReaderApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -90,6 +101,10 @@ class MainScreen(Screen[None]):
         self.query_one(HeadlineTable).focus()
 
     # -- messages ------------------------------------------------------------------------------
+    def on_key(self, event: events.Key) -> None:
+        if not self.searching:
+            say_if_unbound(self, event)
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # `-feeds-active`: the feed list is the pane in use, so a narrow screen shows it.
         self.set_class(isinstance(event.widget, FeedList), "-feeds-active")
@@ -140,7 +155,7 @@ class MainScreen(Screen[None]):
             )
         else:
             table.empty_text = "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
-        table.set_headlines(rows, keep=keep)
+        table.set_headlines(rows, keep=keep, show_source=self.feed_url in (None, SAVED_VIEW))
         self._title()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None and feed.last_error:
@@ -169,6 +184,16 @@ class MainScreen(Screen[None]):
             return not self.searching  # `/` typed in the query is a character of it
         if action in ("step_match", "clear_search"):
             return bool(self.headline_query) and not self.searching
+        if action == "back_to_feeds":
+            in_headlines = isinstance(self.focused, HeadlineTable)
+            return in_headlines and self.feed_url is not None and not self.searching
+        if action == "next_unread":  # in the feed list: `n` to the next feed with unread
+            in_feeds = isinstance(self.focused, FeedList)
+            return not self.searching and (not in_feeds or parameters == (1,))
+        if action == "undo_marking":
+            return bool(self._unmarked) and not self.searching
+        if action.startswith("mark_") or action == "to_pane":
+            return not self.searching
         # `m`, `s`, `o` are neither offered nor done from the feed list: they acted on the
         # headline under the list's cursor, out of the user's mind there (and out of sight on
         # a narrow terminal, where the feed list takes the headlines' place).
@@ -256,6 +281,61 @@ class MainScreen(Screen[None]):
         else:
             self.add_class("-feeds-active")  # shown first: a hidden widget can't take focus
             feeds.focus()
+
+    def action_to_pane(self, feeds: bool) -> None:
+        if feeds != isinstance(self.focused, FeedList):
+            self.action_switch_pane()
+
+    def action_back_to_feeds(self) -> None:
+        self.action_switch_pane()
+
+    def action_next_unread(self, step: int) -> None:
+        """The next (`step` 1) or previous unread headline of the list, round its end; with
+        none left in a feed, the first unread of the next feed with any (`n` after `n`: every
+        unread headline of every feed, as newsboat's `n`). In the feed list, the next feed
+        with unread headlines."""
+        if isinstance(self.focused, FeedList):
+            index = self.reader.index
+            feed = next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
+            if feed is None:
+                self.notify("No other feed has unread headlines.", timeout=3, markup=False)
+            else:
+                self.show_feed(feed.url)
+            return
+        table = self.query_one(HeadlineTable)
+        row = next_unread(table.rows, table.cursor, step)
+        if row is not None:
+            if wrapped(table.cursor, row, step):
+                where = "top" if step > 0 else "bottom"
+                self.notify(f"Next unread: round to the {where}.", timeout=2, markup=False)
+            table.cursor = row
+            return
+        feed = self.next_feed() if step > 0 else None
+        if feed is not None:
+            self.show_feed(feed.url)
+            count = plural(self.reader.index.unread_in(feed.url), "unread headline")
+            name = plain(feed.display_title, max_length=60).plain
+            self.notify(f"On to {name}: {count}.", timeout=3, markup=False)
+        else:
+            here = table.current
+            left = "this one is the last" if here and not here.read else "none left"
+            self.notify(f"No other unread headline: {left}.", timeout=3, markup=False)
+
+    def next_feed(self) -> Feed | None:
+        """The feed after the one shown (in the feed list's order) with unread headlines,
+        when one feed is shown: "All feeds" and "Saved" have no next."""
+        if self.feed_url in (None, SAVED_VIEW):
+            return None
+        index = self.reader.index
+        return next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
+
+    def show_feed(self, feed_url: str) -> None:
+        """Show a feed's headlines (selected in the feed list too), the cursor on its first
+        unread one."""
+        self.feed_url = feed_url
+        self.query_one(FeedList).select(feed_url)
+        first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)
+        self._show_list(keep=first.entry.id if first else None)
 
     def action_toggle_read(self) -> None:
         headline = self.query_one(HeadlineTable).current

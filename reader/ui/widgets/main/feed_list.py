@@ -74,6 +74,12 @@ class FeedList(VimOptionList):
             self.set_options(options)
             self.highlighted = self._urls.index(keep) if keep in self._urls else 0
 
+    def select(self, feed_url: str | None) -> None:
+        """Highlight this feed's row, quietly: the screen shows its headlines itself."""
+        if feed_url in self._urls:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = self._urls.index(feed_url)
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self.post_message(FeedSelected(self.selected_url))

@@ -3,7 +3,8 @@
 Only the rows on screen are ever rendered (and cached), so 10,000 headlines load and scroll as
 fast as 10. Each row shows: an unread marker, an "available offline" marker, the time, the
 source and the title. On a narrow table the source column narrows, then the date loses its year,
-then the source goes, then the date: the title keeps its room first (see `columns_for`).
+then the source goes, then the date: the title keeps its room first (see `columns_for`). One
+feed's list has no source column: its pane's title names the feed.
 """
 
 from __future__ import annotations
@@ -73,11 +74,15 @@ class Columns:
 
 
 @lru_cache(maxsize=64)
-def columns_for(width: int) -> Columns:
+def columns_for(width: int, source: bool = True) -> Columns:
     """The columns of a table `width` cells wide: the title keeps TITLE_ROOM cells while the
-    source narrows, the date drops its year, then the source goes and last the date."""
+    source narrows, the date drops its year, then the source goes and last the date. Without
+    `source` (one feed's headlines, named by the pane's title) the title has its cells too;
+    the date is the same."""
     spare = width - MARKER_CELLS - TITLE_ROOM  # cells the time and the source may take
     full = TIME_WIDTH + GAP + SOURCE_WIDTH + GAP
+    if not source:  # the date as it would be beside a source, the source's cells the title's
+        return Columns(columns_for(width).time, 0)
     if spare >= full:
         wider = width - MARKER_CELLS - full - TITLE_WIDE
         return Columns(TIME_WIDTH, min(SOURCE_MAX_WIDTH, SOURCE_WIDTH + max(0, wider)))
@@ -176,6 +181,9 @@ class HeadlineTable(ScrollView, can_focus=True):
         (None once they are shown): `j j Enter` typed as the reader starts opens the third."""
         self._title = (Text(), "")
         """The feed's name and the count after it, fitted to the border by `_fit_title`."""
+        self.show_source = True
+        """Whether rows name their feed: not in one feed's list, whose title names it (as
+        newsboat's article list shows the feed only in a query feed)."""
 
     # -- data ----------------------------------------------------------------------------------
     @property
@@ -190,9 +198,13 @@ class HeadlineTable(ScrollView, can_focus=True):
         """The highlighted headline, if any."""
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
-    def set_headlines(self, rows: list[Headline], keep: str | None = None) -> None:
-        """Show `rows`; the cursor stays on the entry with id `keep` when it is still listed."""
+    def set_headlines(
+        self, rows: list[Headline], keep: str | None = None, *, show_source: bool = True
+    ) -> None:
+        """Show `rows`, naming their feed or not; the cursor stays on the entry with id `keep`
+        when it is still listed."""
         self.rows = rows
+        self.show_source = show_source
         self._position_index = None  # built when first asked: a feed switch may never need it
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
@@ -344,7 +356,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         return styles
 
     def _render_row(self, headline: Headline, width: int, is_cursor: bool, base: Style) -> Strip:
-        columns = columns_for(width)
+        columns = columns_for(width, self.show_source)
         room = width - columns.prefix  # cells left for the title
         if room < 1:
             return self._render_row_text(headline, width, is_cursor, base)
@@ -391,7 +403,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         """A row through `rich.text.Text`: the reference `_render_row` matches, used when the
         table is too narrow for the title (the cut then falls in the fixed columns)."""
         style = self.get_component_rich_style
-        columns = columns_for(width)
+        columns = columns_for(width, self.show_source)
         entry = headline.entry
         title_style = style("headline-table--read" if headline.read else "headline-table--unread")
         row = Text(" ", end="")

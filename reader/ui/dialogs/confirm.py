@@ -1,0 +1,32 @@
+"""A yes-or-no question over the screen (`C`: "Mark all 131 unread headlines read?"), as newsboat's
+`confirm-mark-all-feeds-read` asks: `y` (or Enter) says yes, `n` or Esc no."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..display import plain
+from ..widgets.key_bar import KeyBar
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Asks `question` (plain text); dismisses with True for yes."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape,q", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar()
+        yield Static(plain(self.question, max_length=300), id="confirm-panel")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

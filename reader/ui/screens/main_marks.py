@@ -1,0 +1,84 @@
+"""The main screen's marking of many headlines at once (`MainScreen` is built on it): `A` marks
+the list shown read (a feed's, every feed's on "All feeds", the saved ones on "Saved"), `C` every
+feed's once the user says yes (newsboat's `A` and `C`), and `U` marks unread again those the last
+of them marked; the status line says how many."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ...plural import plural
+from ...reports import Headline
+from ..display import plain
+from ..headlines import SAVED_VIEW
+from ..widgets.main.feed_list import FeedList
+
+if TYPE_CHECKING:
+    from ..app import ReaderApp
+
+
+class MainScreenMarks(Screen[None]):
+    """`A`, `C` and `U` over the headlines shown (see `MainScreen`)."""
+
+    BINDINGS = [
+        Binding("A", "mark_list_read", "Mark feed read", show=False),
+        Binding("C", "mark_everything_read", "Mark all read", show=False),
+        Binding("U", "undo_marking", "Undo marking", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.feed_url: str | None = None
+        """The feed whose headlines are shown (None: all feeds; `SAVED_VIEW`: saved articles)."""
+        self._unmarked: tuple[Headline, ...] = ()
+        """The headlines the last `A` or `C` marked read: `U` marks them unread again."""
+
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def action_mark_list_read(self) -> None:
+        """`A`: every headline of the list shown read (a feed's, all of them, the saved)."""
+        name = self._list_name()
+        self._mark_read(self.reader.index.view(self.feed_url), f"of {name}", f"in {name}")
+
+    def action_mark_everything_read(self) -> None:
+        """`C`: every feed's headlines read, once confirmed (newsboat asks too)."""
+        from ..dialogs.confirm import ConfirmScreen
+
+        unread = self.reader.index.unread_in(None)
+        if not unread:
+            self.reader.status = "Nothing unread in any feed."
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._mark_read(self.reader.index.headlines, "of every feed", "")
+
+        question = f"Mark all {plural(unread, 'unread headline')} of every feed read? (y / n)"
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def _mark_read(self, headlines: list[Headline], of: str, nothing_in: str) -> None:
+        marked = self.reader.mark_many(headlines, True)
+        if marked:
+            self._unmarked = tuple(marked)
+            count = plural(len(marked), "headline")
+            self.reader.status = f"Marked {count} {of} read · U marks them unread again"
+        elif nothing_in:
+            self.reader.status = f"Nothing unread {nothing_in}."
+        self.refresh_bindings()
+
+    def action_undo_marking(self) -> None:
+        marked, self._unmarked = self._unmarked, ()
+        again = self.reader.mark_many(marked, False)
+        self.reader.status = f"Marked {plural(len(again), 'headline')} unread again."
+        self.refresh_bindings()
+
+    def _list_name(self) -> str:
+        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        if feed is not None:
+            return plain(feed.display_title, max_length=60).plain
+        return "Saved" if self.feed_url == SAVED_VIEW else "every feed"

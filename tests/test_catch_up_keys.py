@@ -1,0 +1,260 @@
+"""The keys a newsboat user catches up with (acc22's G2-G5, G8), driven with Pilot on the synced
+demo data: `A` marks the list shown read and `U` takes it back, `C` asks and marks every feed,
+`n` (no search) and `u` go to the next unread headline, on into the next feed, `u` does it from
+an article, `q` in a feed's headlines goes back to the feed list and `Q` quits, a key that does
+nothing says so, and one feed's list has no feed column."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.confirm import ConfirmScreen
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.main.feed_list import FeedList
+from reader.ui.widgets.main.headline_table import Columns, HeadlineTable, columns_for
+from tests.tui_pilot import notices, open_row, running, screen_text, status, table, until
+
+
+async def choose_feed(pilot: Pilot[object], number: int) -> None:
+    """Tab to the feed list, down to the `number`th feed (0: the first after "Saved"), Enter:
+    its headlines, in use."""
+    await pilot.press("tab", "g", *(["j"] * (number + 2)), "enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen.focused, HeadlineTable)
+
+
+def unread_of(app: ReaderApp, feed_url: str | None) -> int:
+    return app.index.unread_in(feed_url)
+
+
+def test_A_marks_the_feed_read_U_takes_it_back_and_C_asks_first(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (140, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            total = unread_of(app, None)
+            await choose_feed(pilot, 1)
+            feed_url = screen.feed_url
+            assert feed_url is not None
+            in_feed = unread_of(app, feed_url)
+            assert 0 < in_feed < total
+            await pilot.press("A")
+            await pilot.pause()
+            assert all(h.read for h in table(app).rows)
+            assert unread_of(app, feed_url) == 0 and unread_of(app, None) == total - in_feed
+            assert f"Marked {in_feed} headlines of " in status(app)
+            assert "U marks them unread again" in status(app)
+            assert "Marked" in screen_text(app)  # the status line on screen says it
+            await pilot.press("U")
+            await pilot.pause()
+            assert unread_of(app, None) == total and not any(h.read for h in table(app).rows)
+            assert f"Marked {in_feed} headlines unread again." in status(app)
+
+            # In the feed list `n` goes to the next feed with unread headlines, round the end.
+            urls = [feed.url for feed in app.index.feeds]
+            assert len(urls) == 3 and urls[1] == feed_url
+            await pilot.press("tab", "n")
+            await pilot.pause()
+            assert isinstance(app.screen.focused, FeedList)
+            assert screen.feed_url == urls[2] == screen.query_one(FeedList).selected_url
+            await pilot.press("A", "n")  # the last feed read: on to the first
+            await pilot.pause()
+            assert unread_of(app, urls[2]) == 0 and screen.feed_url == urls[0]
+            await pilot.press("U", "n")
+            await pilot.pause()
+            assert unread_of(app, None) == total and screen.feed_url == feed_url
+            await pilot.press("tab")
+            await pilot.pause()
+            assert isinstance(app.screen.focused, HeadlineTable)
+
+            # From the feed list, on another feed: that feed's.
+            await pilot.press("tab", "j")
+            await pilot.pause()
+            assert isinstance(app.screen.focused, FeedList)
+            other = screen.feed_url
+            assert other not in (None, feed_url)
+            await pilot.press("A")
+            await pilot.pause()
+            assert unread_of(app, other) == 0
+            assert unread_of(app, feed_url) == in_feed
+
+            # `C` asks; `n` leaves everything as it was, `y` marks every feed.
+            left = unread_of(app, None)
+            await pilot.press("C")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            assert f"Mark all {left} unread headlines of every feed read?" in screen_text(app)
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the answer")
+            assert unread_of(app, None) == left
+            await pilot.press("C")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            await pilot.press("y")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the answer")
+            assert unread_of(app, None) == 0
+            assert f"Marked {left} headlines of every feed read" in status(app)
+        # Kept in the store: read again from it, every headline is read.
+        async with running(synced_dir, (140, 30), prefetch=False) as (app, pilot):
+            assert unread_of(app, None) == 0
+
+    asyncio.run(run())
+
+
+def test_n_walks_the_unread_headlines_on_into_the_next_feed(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (140, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await choose_feed(pilot, 0)
+            first_feed = screen.feed_url
+            rows = table(app).rows
+            assert len(rows) >= 3
+            # The second headline read: `n` from the first skips it.
+            app.set_read(rows[1].entry, True)
+            await pilot.pause()
+            table(app).cursor = 0
+            await pilot.press("n")
+            assert table(app).cursor == 2
+            # `N` goes back to the unread one before.
+            await pilot.press("N")
+            assert table(app).cursor == 0
+            # Every other headline of the feed read: `n` goes on into the next feed with unread.
+            for headline in table(app).rows[1:]:
+                app.set_read(headline.entry, True)
+            await pilot.pause()
+            await pilot.press("m")  # the one under the cursor too
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+            assert screen.feed_url not in (None, first_feed)
+            current = table(app).current
+            assert current is not None and not current.read
+            assert current.entry.feed_url == screen.feed_url
+            assert any(note.startswith("On to ") for note in notices(app))
+            assert screen.query_one(FeedList).selected_url == screen.feed_url
+            # With a search kept, `n` is its next match again.
+            await pilot.press("slash", *"a", "enter")
+            await pilot.pause()
+            assert screen.headline_query == "a"
+            assert "for “a” (n / N" in status(app)
+
+    asyncio.run(run())
+
+
+def test_u_in_an_article_reads_the_next_unread_one(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (140, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await choose_feed(pilot, 0)
+            rows = table(app).rows
+            app.set_read(rows[1].entry, True)
+            await pilot.pause()
+            article = await open_row(pilot, 0)
+            await pilot.press("u")
+            await until(pilot, lambda: article.position == 2 and article.loaded, "the next unread")
+            # `p` is still the previous article of the list, read or not (Ctrl-P as newsboat's).
+            await pilot.press("p")
+            await until(pilot, lambda: article.position == 1 and article.loaded, "the one before")
+            await pilot.press("ctrl+p")
+            await until(pilot, lambda: article.position == 0 and article.loaded, "the first")
+            await pilot.press("ctrl+n")
+            await until(pilot, lambda: article.position == 1 and article.loaded, "the next")
+            assert isinstance(app.screen, ArticleScreen)
+
+    asyncio.run(run())
+
+
+def test_q_goes_back_to_the_feed_list_and_Q_quits(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(70, 24)) as pilot:  # narrow: the feed list hides
+            await asyncio.wait_for(app.ready.wait(), 40)
+            await choose_feed(pilot, 0)
+            screen = app.screen
+            assert isinstance(screen, MainScreen) and not screen.has_class("-feeds-active")
+            await pilot.press("j", "q")
+            await pilot.pause()
+            assert isinstance(app.screen.focused, FeedList) and app.is_running
+            assert screen.has_class("-feeds-active")  # shown again on a narrow screen
+            await pilot.press("enter", "escape")  # Esc goes back as well
+            await pilot.pause()
+            assert isinstance(app.screen.focused, FeedList) and app.is_running
+            await pilot.press("enter", "Q")
+            await pilot.pause()
+        assert app.return_code in (0, None) and app.library is None
+
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(140, 30)) as pilot:
+            await asyncio.wait_for(app.ready.wait(), 40)
+            await choose_feed(pilot, 0)
+            await pilot.press("h")  # vim's left: the feed list; right: the headlines
+            await pilot.pause()
+            assert isinstance(app.screen.focused, FeedList)
+            await pilot.press("l")
+            await pilot.pause()
+            assert isinstance(app.screen.focused, HeadlineTable)
+            await pilot.press("q")  # back to the feed list…
+            await pilot.pause()
+            assert app.is_running
+            await pilot.press("q")  # …where `q` quits
+            await pilot.pause()
+        assert app.library is None
+
+    asyncio.run(run())
+
+
+def test_a_key_that_does_nothing_says_so(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (140, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            await pilot.press("x")
+            await pilot.pause()
+            assert "x: no such key here — ? lists the keys" in notices(app)
+            app.clear_notifications()
+            await pilot.press("j", "m", "m")  # keys that act say nothing
+            await pilot.pause()
+            assert notices(app) == []
+            await pilot.press("slash", "x", "enter")  # typed in the search line: its query
+            await pilot.pause()
+            assert notices(app) == []
+            article = await open_row(pilot, 0)
+            await pilot.press("colon")
+            await pilot.pause()
+            assert ":: no such key here — ? lists the keys" in notices(app)
+            assert isinstance(app.screen, ArticleScreen) and article.loaded
+
+    asyncio.run(run())
+
+
+def test_one_feeds_headlines_have_no_feed_column(synced_dir: Path) -> None:
+    # The source's cells go to the title; the date is as it would be beside a source.
+    for width in range(2, 200):
+        with_source, without = columns_for(width), columns_for(width, source=False)
+        assert without == Columns(with_source.time, 0)
+    assert columns_for(86, source=False).prefix < columns_for(86).prefix
+
+    async def run() -> None:
+        async with running(synced_dir, (140, 30), prefetch=False) as (app, pilot):
+            name = table(app).rows[0].entry.feed_title
+            assert table(app).show_source
+            headlines = screen_text(app).splitlines()[1:5]
+            assert any(name[:12] in line.split("││", 1)[-1] for line in headlines)
+            await choose_feed(pilot, 0)
+            assert not table(app).show_source
+            name = table(app).rows[0].entry.feed_title
+            title = table(app).rows[0].entry.title
+            first = screen_text(app).splitlines()[1].split("││", 1)[-1]
+            assert name[:12] not in first, first
+            assert title[:60] in first, first
+
+    asyncio.run(run())

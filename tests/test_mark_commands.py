@@ -1,0 +1,78 @@
+"""`reader mark-read` / `mark-unread`: a feed's headlines, every feed's, or those before a date,
+marked at once from the command line, as the reader's `A` and `C` do."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.demo.server import DemoServer
+
+
+def reader(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def listed(data_dir: Path, *args: str) -> list[dict[str, object]]:
+    result = reader(data_dir, "list", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_mark_read_one_feed_then_every_feed_then_unread(
+    synced_dir: Path, demo_server: DemoServer
+) -> None:
+    feed = demo_server.feed_urls[1]
+    everything = listed(synced_dir)
+    of_feed = [h for h in everything if h["feed"] == feed]
+    assert of_feed and not any(h["read"] for h in everything)
+
+    result = reader(synced_dir, "mark-read", "--feed", feed)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Marked {len(of_feed)} headlines of the feed read.\n"
+    after = listed(synced_dir)
+    assert {h["id"] for h in after if h["read"]} == {h["id"] for h in of_feed}
+
+    # Every feed: only those still unread are counted.
+    result = reader(synced_dir, "mark-read")
+    assert (
+        result.stdout == f"Marked {len(everything) - len(of_feed)} headlines of every feed read.\n"
+    )
+    assert listed(synced_dir, "--unread") == []
+
+    result = reader(synced_dir, "mark-unread", "--feed", feed)
+    assert result.stdout == f"Marked {len(of_feed)} headlines of the feed unread.\n"
+    assert {h["id"] for h in listed(synced_dir, "--unread")} == {h["id"] for h in of_feed}
+
+
+def test_mark_read_before_a_date(synced_dir: Path) -> None:
+    everything = listed(synced_dir)
+    dates = sorted({str(h["published"]) for h in everything if h["published"]})
+    assert len(dates) > 2
+    cut = dates[len(dates) // 2]  # the middle date: those before it, not it nor after
+    older = {h["id"] for h in everything if h["published"] and str(h["published"]) < cut}
+    assert older and len(older) < len(everything)
+    result = reader(synced_dir, "mark-read", "--before", cut)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Marked {len(older)} headline")
+    assert {h["id"] for h in listed(synced_dir) if h["read"]} == older
+
+
+def test_mark_read_refuses_what_it_cannot_read(synced_dir: Path) -> None:
+    bad = reader(synced_dir, "mark-read", "--before", "last tuesday")
+    assert bad.returncode != 0 and "not a date or an age" in bad.stderr
+    gone = reader(synced_dir, "mark-read", "--feed", "http://127.0.0.1:1/nope.xml")
+    assert gone.returncode == 1 and "not subscribed" in gone.stderr
+    assert not any(h["read"] for h in listed(synced_dir))
+    help_text = reader(synced_dir, "mark-read", "--help").stdout
+    assert "--before DATE" in help_text and "--feed URL" in help_text
