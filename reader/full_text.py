@@ -77,7 +77,8 @@ class _Folded:
 
 def article_text(article: Article) -> str:
     """The text searched: the article's blocks, a line each (a table row's text is its cells'),
-    without its pictures' descriptions, as the words an article counts leave them out."""
+    without its pictures' descriptions, as the words an article counts leave them out; what
+    `Library.cached_text` reads from the cache without rebuilding the article."""
     return "\n".join(block.text for block in article.blocks if block.kind != BlockKind.IMAGE)
 
 
@@ -115,20 +116,19 @@ def matches(query: Query, title: str, text: str) -> str | None:
 def search(
     headlines: Iterable[Headline],
     query: Query,
-    cached_article: Callable[[Headline], Article | None],
+    cached_text: Callable[[Headline], str | None],
     stopped: Callable[[], bool] = lambda: False,
 ) -> list[Hit]:
-    """The headlines `query` finds, in the order given, their cached articles read by
-    `cached_article` (only those the list marks cached); `stopped` is asked between two (a
-    search the reader replaced by another ends early)."""
+    """The headlines `query` finds, in the order given, their cached articles' texts read by
+    `cached_text` (`Library.cached_text`: only for those the list marks cached); `stopped` is
+    asked between two (a search the reader replaced by another ends early)."""
     hits: list[Hit] = []
     if not query:
         return hits
     for headline in headlines:
         if stopped():
             break
-        article = cached_article(headline) if headline.cached else None
-        text = article_text(article) if article is not None else ""
+        text = (cached_text(headline) if headline.cached else None) or ""
         found = matches(query, headline.entry.title, text)
         if found is not None:
             hits.append(Hit(headline, found))

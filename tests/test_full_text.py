@@ -136,3 +136,29 @@ def test_snippet_is_one_safe_line_round_the_match() -> None:
     # Words are cut whole: every piece between spaces but the ends' is a whole word of the text.
     assert all(part in text for part in line.strip("…").split(" "))
     assert snippet("short text", 0, 5) == "short text"
+
+
+def test_the_text_read_from_a_record_is_the_articles() -> None:
+    """`Library.cached_text` reads the record without rebuilding the article: the same text."""
+    from reader.codec import article_to_dict, text_from_dict
+    from reader.full_text import article_text
+    from reader.models import Article, Block, BlockKind, Inline
+
+    def block(kind: BlockKind, *texts: str, **kwargs: object) -> Block:
+        return Block(kind, tuple(Inline(t) for t in texts), **kwargs)  # type: ignore[arg-type]
+
+    cells = ((Inline("Ferry"),), (), (Inline("06:40"), Inline(" daily", "http://x.test/")))
+    article = Article(
+        "http://x.test/a",
+        "T",
+        blocks=(
+            block(BlockKind.HEADING, "Winter ", "timetable", level=2),
+            block(BlockKind.PARAGRAPH, "The ", "board said so."),
+            block(BlockKind.IMAGE, "Idle cranes at Eastquay"),
+            Block(BlockKind.TABLE_ROW, (), 0, 1, cells),
+            block(BlockKind.LIST_ITEM, "one item", level=1, ordinal=1, starts_list=True),
+        ),
+    )
+    text = text_from_dict(article_to_dict(article))
+    assert text == article_text(article)
+    assert text == "Winter timetable\nThe board said so.\nFerry | — | 06:40 daily\none item"

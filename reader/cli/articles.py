@@ -64,7 +64,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             if not query:
                 err("--search needs a word to look for: reader list --search 'ferry strike'")
                 return EXIT_USAGE
-            hits = search(headlines, query, lambda h: lib.cached_article(h.entry))
+            hits = search(headlines, query, lambda h: lib.cached_text(h.entry))
             headlines = [hit.headline for hit in hits]
             snippets = {id(hit.headline): hit.snippet for hit in hits}
     finally:
