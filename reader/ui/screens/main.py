@@ -7,7 +7,8 @@ keys the key bar leaves out, are in `reader.tcss` (`MainScreen.-narrow`, `MainSc
 
 `/` finds headlines by their titles (`headline_search`): the cursor goes to the first match as
 the query is typed, Enter keeps the search for `n` / `N`, Esc in the search line goes back to
-where the cursor was, and Esc after Enter clears the search.
+where the cursor was, and Esc after Enter clears the search. `F` searches every cached
+article's text too (`main_full_text`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 
 from ...models import Feed
 from ...reports import Headline
@@ -32,6 +32,7 @@ from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
 from ..widgets.main.headline_search import matching, next_match
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
+from .main_full_text import SEARCH_VIEW, MainFullText
 
 if TYPE_CHECKING:
     from ..app import ReaderApp
@@ -41,7 +42,7 @@ _HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
 """The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(MainFullText):
     """Feed list, headline table, status line and the key footer."""
 
     AUTO_FOCUS = "#headlines"
@@ -62,6 +63,7 @@ class MainScreen(Screen[None]):
         Binding("n", "step_match(1)", "Next match", show=False),
         Binding("N", "step_match(-1)", "Prev match", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("F", "search_text", "Find in articles", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -110,7 +112,10 @@ class MainScreen(Screen[None]):
             table.update_headlines(message.changed)
             self._title()
             return
-        if self.feed_url not in (None, SAVED_VIEW) and self.feed_url not in feeds.feeds:
+        if (
+            self.feed_url not in (None, SAVED_VIEW, SEARCH_VIEW)
+            and self.feed_url not in feeds.feeds
+        ):
             self.feed_url = None  # the feed was removed meanwhile
         self._show_list(keep=table.current.entry.id if table.current else None)
 
@@ -130,10 +135,16 @@ class MainScreen(Screen[None]):
         if entry_id:
             self.query_one(HeadlineTable).move_to(entry_id)
 
+    def show_view(self) -> None:
+        self._show_list()
+
     def _show_list(self, keep: str | None = None) -> None:
         table = self.query_one(HeadlineTable)
-        rows = self.reader.index.view(self.feed_url)
-        if self.feed_url == SAVED_VIEW:
+        searched = self.feed_url == SEARCH_VIEW
+        rows = self.text_rows() if searched else self.reader.index.view(self.feed_url)
+        if searched:
+            table.empty_text = self.text_empty()
+        elif self.feed_url == SAVED_VIEW:
             table.empty_text = "Nothing saved yet: s on a headline keeps its article for good."
         elif self.reader.index.feeds:
             table.empty_text = (
@@ -143,6 +154,7 @@ class MainScreen(Screen[None]):
             table.empty_text = "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
         table.set_headlines(rows, keep=keep)
         self._title()
+        self.show_snippet()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None and feed.last_error:
             self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
@@ -153,6 +165,8 @@ class MainScreen(Screen[None]):
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None:
             name = plain(feed.display_title, max_length=60)
+        elif self.feed_url == SEARCH_VIEW:
+            name = self.text_title()
         else:
             name = Text(SAVED if self.feed_url == SAVED_VIEW else ALL_FEEDS)
         unread = self.reader.index.unread_in(self.feed_url)
@@ -166,8 +180,10 @@ class MainScreen(Screen[None]):
         return self.has_class("-searching")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search":
+        if action in ("search", "search_text"):
             return not self.searching  # `/` typed in the query is a character of it
+        if action == "clear_search" and self.feed_url == SEARCH_VIEW:
+            return not self.searching
         if action in ("step_match", "clear_search"):
             return bool(self.headline_query) and not self.searching
         # `m`, `s`, `o` are neither offered nor done from the feed list: they acted on the
@@ -183,6 +199,8 @@ class MainScreen(Screen[None]):
 
     def on_search_edited(self, message: SearchEdited) -> None:
         message.stop()
+        if self.typing_text_query:
+            return  # searched on Enter: a scan of the cache on each letter would lag
         table = self.query_one(HeadlineTable)
         table.cursor = self._origin  # each edit looks again from where `/` was pressed
         found = matching(table.rows, message.query)
@@ -204,6 +222,8 @@ class MainScreen(Screen[None]):
         self.set_focus(table)  # now: the keys held by the query's line go to it
         for key, character in self.query_one(SearchBar).input.take_held():
             hand_on(table, key, character)
+        if self.text_search_closed(message.query):
+            return
         if message.query is None:  # Esc: back to the row and the search there were
             table.cursor = self._origin
             self.headline_query = self._before_search
@@ -226,6 +246,9 @@ class MainScreen(Screen[None]):
         self._show_search()
 
     def action_clear_search(self) -> None:
+        if not self.headline_query and self.feed_url == SEARCH_VIEW:
+            self.leave_text_search()
+            return
         self.headline_query = ""
         self._show_search()
 
