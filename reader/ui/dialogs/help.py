@@ -42,7 +42,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
             ("Enter, click", "read the article"),
             ("/, n / N", "find a headline by its title; then the next / previous one"),
-            ("F", "find articles by their cached text too (Enter searches; Esc: back)"),
+            ("F", "find articles by their cached text too"),
             ("m", "mark read / unread"),
             ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
