@@ -35,10 +35,14 @@ class Hit:
     snippet: str
     """One line of the article's text round the first match, safe to show ("" when only the
     title holds every word)."""
+    word: str = ""
+    """The word of the query matched first in the text ("" when only the title holds them):
+    what the reading view finds when the article is opened from the hits."""
 
 
 @dataclass(frozen=True)
 class _Word:
+    typed: str
     found: re.Pattern[str]
     accents: bool
     """The text's accents are folded for it (the word has none)."""
@@ -53,7 +57,7 @@ class Query:
         for word in query.split():
             found = pattern(word)
             if found is not None:
-                words.append(_Word(found, not has_accent(typed(word))))
+                words.append(_Word(word, found, not has_accent(typed(word))))
         self.words: tuple[_Word, ...] = tuple(words)
 
     def __bool__(self) -> bool:
@@ -99,9 +103,16 @@ def snippet(text: str, at: int, end: int) -> str:
 def matches(query: Query, title: str, text: str) -> str | None:
     """The snippet of `text` when every word is in `title` or `text` ("" when `text` holds
     none of them), else None."""
+    found = _found(query, title, text)
+    return None if found is None else found[0]
+
+
+def _found(query: Query, title: str, text: str) -> tuple[str, str] | None:
+    """The snippet of `text` and the word matched first in it ("", "" when `text` holds none
+    of them) when every word is in `title` or `text`, else None."""
     heading = _Folded(title)
     body = _Folded(text)
-    first: tuple[int, int] | None = None
+    first: tuple[int, int, str] | None = None
     for word in query.words:
         found = body.search(word)
         if found is None:
@@ -109,8 +120,8 @@ def matches(query: Query, title: str, text: str) -> str | None:
                 return None
             continue
         if first is None or found.start() < first[0]:
-            first = found.span()
-    return "" if first is None else snippet(body.text, *first)
+            first = (*found.span(), word.typed)
+    return ("", "") if first is None else (snippet(body.text, first[0], first[1]), first[2])
 
 
 def search(
@@ -129,7 +140,7 @@ def search(
         if stopped():
             break
         text = (cached_text(headline) if headline.cached else None) or ""
-        found = matches(query, headline.entry.title, text)
+        found = _found(query, headline.entry.title, text)
         if found is not None:
-            hits.append(Hit(headline, found))
+            hits.append(Hit(headline, *found))
     return hits

@@ -1,6 +1,6 @@
 """`F` in the headlines searches every cached article's text, off the UI loop: the hits take
 the list's place ("Search: words"), the status line gives the text round the match of the one
-under the cursor, Enter reads it, Esc goes back to the list it came from."""
+under the cursor, Enter reads it at its first match, Esc goes back to the list it came from."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from reader.library import Library
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
-from tests.tui_pilot import running, status, table, until
+from reader.ui.widgets.article.article_body import ArticleBody
+from tests.tui_pilot import marked, running, status, table, until
 
 SIZE = (120, 30)
 WORDS = "council budget"
@@ -56,7 +57,16 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             assert isinstance(article, ArticleScreen)
             await until(pilot, lambda: article.loaded, "the article")
             assert article.headline.entry.title == titles[0]
-            await pilot.press("escape")
+            # It opens at the match the snippet came from, found as `/` finds it: n goes on.
+            body = article.query_one(ArticleBody)
+            word = screen.first_words()[article.headline.entry.id]
+            assert word in WORDS.split()
+            await until(pilot, lambda: body.query == word, "the first match found")
+            await pilot.pause()
+            assert body.match_count >= 1
+            assert any(word in line.casefold() for line in marked(app))  # in view, lit
+            assert "Match 1 of" in status(app)
+            await pilot.press("escape", "escape")  # the search cleared, as any; then back
             await until(pilot, lambda: app.screen is screen, "the hits again")
             assert screen.feed_url == SEARCH_VIEW
             await pilot.press("escape")  # back to every feed's headlines

@@ -128,7 +128,10 @@ class MainScreen(MainFullText):
         from .article import ArticleScreen  # here: the reading view imports this module's app
 
         table = self.query_one(HeadlineTable)
-        self.app.push_screen(ArticleScreen(list(table.rows), message.position), self._returned)
+        screen = ArticleScreen(list(table.rows), message.position)
+        if self.feed_url == SEARCH_VIEW:
+            screen.find_first = self.first_words()
+        self.app.push_screen(screen, self._returned)
 
     def _returned(self, entry_id: str | None) -> None:
         # Back from reading: highlight the article read last, as a reader expects.

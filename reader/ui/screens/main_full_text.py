@@ -112,6 +112,10 @@ class MainFullText(Screen[None]):
         index = self.reader.index
         return [index.get(hit.headline.entry.id) or hit.headline for hit in self.text_hits]
 
+    def first_words(self) -> dict[str, str]:
+        """By entry id, the word of each hit the reading view finds when it is opened."""
+        return {hit.headline.entry.id: hit.word for hit in self.text_hits if hit.word}
+
     def text_title(self) -> Text:
         return Text("Search: ").append_text(plain(self.text_query, max_length=60))
 
