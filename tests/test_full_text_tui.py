@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader.full_text import Query, search
 from reader.library import Library
+from reader.ui.headlines import SAVED_VIEW
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
@@ -84,5 +85,10 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             assert "No headline or cached article holds every word of “zqxv”" in str(
                 table(app).empty_text
             )
+            # A feed chosen in the feed list leaves the hits too, and their note.
+            await pilot.press("tab", "j", "enter")
+            await until(pilot, lambda: screen.feed_url == SAVED_VIEW, "the saved view")
+            await pilot.pause()
+            assert "“zqxv”" not in status(app)
 
     asyncio.run(run())

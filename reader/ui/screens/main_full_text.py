@@ -51,6 +51,8 @@ class MainFullText(Screen[None]):
         """The view the hits replaced, which Esc goes back to."""
         self._generation = 0
         """Bumped by each search: an older one still scanning stops."""
+        self._snippet_shown = False
+        """The status line holds the hits' note (`show_snippet`)."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -128,7 +130,11 @@ class MainFullText(Screen[None]):
     def show_snippet(self) -> None:
         """The text round the first match of the headline under the cursor, in the status line."""
         if self.feed_url != SEARCH_VIEW:
+            if self._snippet_shown:  # left for a feed chosen in the feed list
+                self._snippet_shown = False
+                self.query_one(StatusBar).show_note("")
             return
+        self._snippet_shown = True
         current = self.query_one(HeadlineTable).current
         hit = next(
             (h for h in self.text_hits if current and h.headline.entry.id == current.entry.id),
