@@ -47,7 +47,10 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             await pilot.pause()
             rows = table(app).rows
             assert [h.entry.title for h in rows] == titles
-            assert "Search: council budget" in str(table(app).border_title)
+            unread = sum(not h.read for h in rows)
+            assert unread and f"Search: council budget · {unread} unread of" in str(
+                table(app).border_title
+            )
             line = status(app)
             assert f"{len(titles)} headlines for “{WORDS}”" in line
             assert "ouncil" in line or "udget" in line  # the snippet round the first match

@@ -172,7 +172,10 @@ class MainScreen(MainFullText):
             name = self.text_title()
         else:
             name = Text(SAVED if self.feed_url == SAVED_VIEW else ALL_FEEDS)
-        unread = self.reader.index.unread_in(self.feed_url)
+        if self.feed_url == SEARCH_VIEW:
+            unread = sum(not h.read for h in table.rows)
+        else:
+            unread = self.reader.index.unread_in(self.feed_url)
         table.set_title(name, f" · {unread} unread of {len(table.rows)}")
         table.border_subtitle = _feed_health(feed) if feed else ""
 

@@ -64,7 +64,9 @@ class MainFullText(Screen[None]):
         self.add_class("-searching")
         bar = self.query_one(SearchBar)
         bar.start()
-        bar.query_one("#search-prompt", Static).update(PROMPT)
+        prompt = bar.query_one("#search-prompt", Static)
+        prompt.update(PROMPT)
+        prompt.styles.width = len(PROMPT) + 1  # the stylesheet's is `/`'s (and its padding)
         bar.show_count("Enter searches every cached article")
 
     def text_search_closed(self, query: str | None) -> bool:
@@ -73,7 +75,9 @@ class MainFullText(Screen[None]):
         if not self._text_typing:
             return False
         self._text_typing = False
-        self.query_one(SearchBar).query_one("#search-prompt", Static).update("/")
+        prompt = self.query_one(SearchBar).query_one("#search-prompt", Static)
+        prompt.update("/")
+        prompt.styles.width = None  # the stylesheet's again
         if query is not None and Query(query):
             self._search_text(query)
         return True
@@ -141,9 +145,10 @@ class MainFullText(Screen[None]):
             None,
         )
         count = plural(len(self.text_hits), "headline")
+        # The count first: a snippet is a line long, and the status line cuts what is past it.
         note = f"{count} for “{self.text_query}” (Esc goes back)"
         if hit is not None and hit.snippet:
-            note = f"{hit.snippet}  · {note}"
+            note = f"{note}: {hit.snippet}"
         self.query_one(StatusBar).show_note(note)
 
     def leave_text_search(self) -> None:
