@@ -261,6 +261,25 @@ def article_from_dict(d: dict[str, Any]) -> Article:
     )
 
 
+def text_from_dict(d: dict[str, Any]) -> str:
+    """The text a search reads in an article's record, without rebuilding it: its blocks' texts
+    a line each, as `Block.text` gives them (a row's cells joined by " | "), but a picture's
+    description; the same text as from `article_from_dict`'s blocks, at a fifth of the cost.
+    Raises as `article_from_dict` does on a damaged or foreign record."""
+    if d.get("v") != CODEC_VERSION:
+        raise ValueError(f"unknown article record version {d.get('v')!r}")
+    lines = []
+    for kind, _level, _ordinal, inlines, *row in d["blocks"]:
+        if kind == BlockKind.IMAGE.value:
+            continue
+        if row and row[0]:
+            cells = (("".join(i[0] for i in cell) or "—") for cell in row[0])
+            lines.append(" | ".join(cells))
+        else:
+            lines.append("".join(i[0] for i in inlines))
+    return "\n".join(lines)
+
+
 def article_to_json(article: Article) -> dict[str, Any]:
     """An article's metadata as `reader show --format json` prints it: its dates as much as
     the page stated ("2019-02-21" for a date alone), the address its citation gives, with no

@@ -57,10 +57,26 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.feed and not any(f.url == lib.feed_named(args.feed) for f in lib.feeds()):
             raise CommandError(f"not subscribed: {args.feed}")
         headlines = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
+        snippets: dict[int, str] = {}
+        if args.search is not None:
+            from ..full_text import Query, search  # its fold tables only when searching
+
+            query = Query(args.search)
+            if not query:
+                err("--search needs a word to look for: reader list --search 'ferry strike'")
+                return EXIT_USAGE
+            hits = search(headlines, query, lambda h: lib.cached_text(h.entry))
+            headlines = [hit.headline for hit in hits]
+            snippets = {id(hit.headline): hit.snippet for hit in hits}
     finally:
         lib.close()
     if args.json:
-        out(json.dumps([headline_json(h) for h in headlines], ensure_ascii=False, indent=2))
+        rows = [headline_json(h) for h in headlines]
+        if args.search is not None:
+            rows = [
+                {**row, "snippet": snippets[id(h)]} for row, h in zip(rows, headlines, strict=True)
+            ]
+        out(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for h in headlines:
         e = h.entry
@@ -70,6 +86,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
         source = safe_line(e.feed_title or shown_url(e.feed_url), 24)
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
+        if snippets.get(id(h)):
+            out(f"    {snippets[id(h)]}")
     return EXIT_OK
 
 

@@ -138,9 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--saved", action="store_true", help="every article saved for good, listed by a feed or not"
     )
     p.add_argument(
+        "--search",
+        metavar="WORDS",
+        help="only headlines whose title or cached article text holds every word, in any order"
+        " (case ignored unless a word has a capital, accents unless it has one), each with a line"
+        " of the text round the first match; reads the cache only",
+    )
+    p.add_argument(
         "--json",
         action="store_true",
-        help="print JSON (id, feed, title, link, published, read, cached…)",
+        help="print JSON (id, feed, title, link, published, read, cached…; snippet with --search)",
     )
     p.set_defaults(func=cmd_list)
 

@@ -274,6 +274,11 @@ class LibraryQueries(LibraryResources):
         url = _link(target)
         return self.store.article(url) if url else None
 
+    def cached_text(self, target: Entry | str) -> str | None:
+        """The cached article's text as a search reads it, a block a line (None: not cached)."""
+        url = _link(target)
+        return self.store.article_text(url) if url else None
+
     def unsave(self, target: Entry | str) -> bool:
         was = self.is_saved(target)
         self.set_saved(target, False)

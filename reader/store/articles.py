@@ -10,7 +10,7 @@ import time
 import zlib
 from urllib.parse import urlsplit
 
-from ..codec import article_from_dict, article_to_dict
+from ..codec import article_from_dict, article_to_dict, text_from_dict
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
@@ -115,6 +115,16 @@ class StoreArticles(StoreFeeds):
         except (KeyError, TypeError, ValueError, IndexError):
             self._drop_damaged(self._articles, key)
             return None
+
+    def article_text(self, url: str) -> str | None:
+        """The cached article's text as a search reads it (`codec.text_from_dict`), or None."""
+        data = self._load(self._articles, f"article:{article_key(url)}")
+        if not isinstance(data, dict):
+            return None
+        try:
+            return text_from_dict(data)
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None  # `article` drops a damaged record when it is opened
 
     def article_heading(self, url: str) -> Article | None:
         """The cached article without its text (no blocks): its title, dates, author and

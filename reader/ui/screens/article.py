@@ -233,6 +233,8 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
         if self.searching:  # `/` was pressed while the article was on its way
             self._search(self.query_one(SearchBar).input.value)
         else:
+            if self.loaded:
+                self._find_first()
             self._show_position()  # a search of the "Fetching article…" line went with it
 
     # -- actions -------------------------------------------------------------------------------

@@ -4,6 +4,9 @@ through, and a search cleared with Esc brought back by `n` / `N` (see `ArticleSc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from ..messages import SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar, hand_on
@@ -12,6 +15,25 @@ from .article_state import BACK_AT_PLACE, ArticleScreenState, no_match
 
 class ArticleScreenSearch(ArticleScreenState):
     """The reading view's search keys (see `ArticleScreen`)."""
+
+    find_first: Mapping[str, str] = MappingProxyType({})
+    """By entry id, a word to find when the article is shown: opened from the hits of a search
+    of every article (`F`), it opens at the match the list's snippet came from."""
+
+    def _find_first(self) -> None:
+        """The word `find_first` gives this article found, as if typed after `/` and kept."""
+        entry_id = self.headline.entry.id
+        word = self.find_first.get(entry_id)
+        if word:
+            # After the next refresh: until then the view has the notice's height, and a
+            # scroll down to the match is refused.
+            self.call_after_refresh(self._found_first, entry_id, word)
+
+    def _found_first(self, entry_id: str, word: str) -> None:
+        body = self.query_one(ArticleBody)
+        if self.headline.entry.id == entry_id and not self.searching and not body.query:
+            body.search(word, 0)
+            self._show_position()
 
     def action_search(self) -> None:
         # "g for the top" is no key while a query is typed.

@@ -11,6 +11,7 @@ where the cursor was, and Esc after Enter clears the search. With no search kept
 `u`) go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
 `q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
 `A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
+`F` searches every cached article's text too (`main_full_text`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
+from .main_full_text import SEARCH_VIEW, MainFullText
 from .main_marks import MainScreenMarks
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ _HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
 """The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
 
 
-class MainScreen(MainScreenMarks):
+class MainScreen(MainScreenMarks, MainFullText):
     """Feed list, headline table, status line and the key footer."""
 
     AUTO_FOCUS = "#headlines"
@@ -78,6 +80,7 @@ class MainScreen(MainScreenMarks):
         # feed list, or "All feeds", `q` quits (the app's binding), and `Q` quits anywhere.
         Binding("q", "back_to_feeds", "Feeds"),
         Binding("escape", "back_to_feeds", "Feeds", show=False),
+        Binding("F", "search_text", "Find in articles", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -124,7 +127,10 @@ class MainScreen(MainScreenMarks):
             table.update_headlines(message.changed)
             self._title()
             return
-        if self.feed_url not in (None, SAVED_VIEW) and self.feed_url not in feeds.feeds:
+        if (
+            self.feed_url not in (None, SAVED_VIEW, SEARCH_VIEW)
+            and self.feed_url not in feeds.feeds
+        ):
             self.feed_url = None  # the feed was removed meanwhile
         self._show_list(keep=table.current.entry.id if table.current else None)
 
@@ -137,17 +143,26 @@ class MainScreen(MainScreenMarks):
         from .article import ArticleScreen  # here: the reading view imports this module's app
 
         table = self.query_one(HeadlineTable)
-        self.app.push_screen(ArticleScreen(list(table.rows), message.position), self._returned)
+        screen = ArticleScreen(list(table.rows), message.position)
+        if self.feed_url == SEARCH_VIEW:
+            screen.find_first = self.first_words()
+        self.app.push_screen(screen, self._returned)
 
     def _returned(self, entry_id: str | None) -> None:
         # Back from reading: highlight the article read last, as a reader expects.
         if entry_id:
             self.query_one(HeadlineTable).move_to(entry_id)
 
+    def show_view(self) -> None:
+        self._show_list()
+
     def _show_list(self, keep: str | None = None) -> None:
         table = self.query_one(HeadlineTable)
-        rows = self.reader.index.view(self.feed_url)
-        if self.feed_url == SAVED_VIEW:
+        searched = self.feed_url == SEARCH_VIEW
+        rows = self.text_rows() if searched else self.reader.index.view(self.feed_url)
+        if searched:
+            table.empty_text = self.text_empty()
+        elif self.feed_url == SAVED_VIEW:
             table.empty_text = "Nothing saved yet: s on a headline keeps its article for good."
         elif self.reader.index.feeds:
             table.empty_text = (
@@ -157,6 +172,7 @@ class MainScreen(MainScreenMarks):
             table.empty_text = "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
         table.set_headlines(rows, keep=keep, show_source=self.feed_url in (None, SAVED_VIEW))
         self._title()
+        self.show_snippet()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None and feed.last_error:
             self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
@@ -167,9 +183,14 @@ class MainScreen(MainScreenMarks):
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None:
             name = plain(feed.display_title, max_length=60)
+        elif self.feed_url == SEARCH_VIEW:
+            name = self.text_title()
         else:
             name = Text(SAVED if self.feed_url == SAVED_VIEW else ALL_FEEDS)
-        unread = self.reader.index.unread_in(self.feed_url)
+        if self.feed_url == SEARCH_VIEW:
+            unread = sum(not h.read for h in table.rows)
+        else:
+            unread = self.reader.index.unread_in(self.feed_url)
         table.set_title(name, f" · {unread} unread of {len(table.rows)}")
         table.border_subtitle = _feed_health(feed) if feed else ""
 
@@ -180,8 +201,10 @@ class MainScreen(MainScreenMarks):
         return self.has_class("-searching")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search":
+        if action in ("search", "search_text"):
             return not self.searching  # `/` typed in the query is a character of it
+        if action == "clear_search" and self.feed_url == SEARCH_VIEW:
+            return not self.searching
         if action in ("step_match", "clear_search"):
             return bool(self.headline_query) and not self.searching
         if action == "back_to_feeds":
@@ -207,6 +230,8 @@ class MainScreen(MainScreenMarks):
 
     def on_search_edited(self, message: SearchEdited) -> None:
         message.stop()
+        if self.typing_text_query:
+            return  # searched on Enter: a scan of the cache on each letter would lag
         from ..widgets.main.headline_search import matching, next_match  # see `_show_search`
 
         table = self.query_one(HeadlineTable)
@@ -230,6 +255,8 @@ class MainScreen(MainScreenMarks):
         self.set_focus(table)  # now: the keys held by the query's line go to it
         for key, character in self.query_one(SearchBar).input.take_held():
             hand_on(table, key, character)
+        if self.text_search_closed(message.query):
+            return
         if message.query is None:  # Esc: back to the row and the search there were
             table.cursor = self._origin
             self.headline_query = self._before_search
@@ -254,6 +281,9 @@ class MainScreen(MainScreenMarks):
         self._show_search()
 
     def action_clear_search(self) -> None:
+        if not self.headline_query and self.feed_url == SEARCH_VIEW:
+            self.leave_text_search()
+            return
         self.headline_query = ""
         self._show_search()
 

@@ -14,7 +14,6 @@ and drawn the same way (`Spans`).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, count
 
@@ -23,56 +22,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from .fold import ZERO_WIDTH, composed, fold, has_accent, narrowed, skippable
+from ....fold import composed, fold, has_accent
+from ....text_find import pattern, typed
 from .paragraph import TextRun
-
-
-def pattern(query: str) -> re.Pattern[str] | None:
-    """The regular expression finding `query` literally in text folded as `folded_texts` folds
-    it for the query (None for a blank query)."""
-    query = typed(query)
-    if not query.strip():
-        return None
-    # Between two letters (and after the last, so a match is lit with its marks) the text may
-    # hold what the query doesn't type.
-    skip = skippable(query)
-    parts = re.split(r"(\s+)", fold(query, accents=False))
-    source = "".join(r"\s+" if part.isspace() else _word(part, skip) for part in parts if part)
-    smart = any(c.isupper() for c in query)
-    return re.compile(source, 0 if smart else re.IGNORECASE)
-
-
-def _word(word: str, skip: str) -> str:
-    """The pattern of one word of a query: each character literal, `skip` after it; and
-    German's ß and ss each finding the other ("strasse" finds "Straße", and "Straße" the Swiss
-    "Strasse"), as a browser's find does. Capital ẞ and SS likewise; with smartcase's exact
-    case, each finds its own case only."""
-    out: list[str] = []
-    at = 0
-    while at < len(word):
-        pair = word[at : at + 2]
-        if pair.lower() == "ss":
-            sharp = "ẞ" if pair == "SS" else "ß"
-            out.append(f"(?:{pair[0]}{skip}{pair[1]}|{sharp}){skip}")
-            at += 2
-            continue
-        if word[at] in "ßẞ":
-            out.append(f"(?:{word[at]}|{'SS' if word[at] == 'ẞ' else 'ss'}){skip}")
-        else:
-            out.append(re.escape(word[at]) + skip)
-        at += 1
-    return "".join(out)
-
-
-_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
-
-
-def typed(query: str) -> str:
-    """The query as it is compared: composed and in the usual width as the text is
-    (`composed`), without the zero-width characters a paste may bring along (the text may or
-    may not have them)."""
-    return narrowed(query).translate(_ZERO_WIDTH)
-
 
 Piece = tuple[int, int, int, int]
 """Where a stretch of a searched text is drawn: (run, start, end) of the run's text, and the
@@ -128,7 +80,7 @@ class LineMap:
 
     def composed(self) -> list[tuple[str, list[int], list[int]] | None]:
         """Per text searched, the text composed with the offsets back into it
-        (`fold.composed`), None for one in NFC already. Composed once per layout."""
+        (`reader.fold.composed`), None for one in NFC already. Composed once per layout."""
         if self._composed is None:
             self._composed = [composed(text) for text, _pieces in self.searched()]
         return self._composed

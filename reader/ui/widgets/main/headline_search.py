@@ -8,9 +8,9 @@ was `s`, `t`, `o`, `r`, `m` (unsave, open in the browser, refresh, mark unread).
 
 from __future__ import annotations
 
+from ....fold import composed, fold, has_accent
 from ....reports import Headline
-from ..article.find_in_article import pattern, typed
-from ..article.fold import composed, fold, has_accent
+from ....text_find import pattern, typed
 
 
 def matching(rows: list[Headline], query: str) -> list[int]:

@@ -1,0 +1,144 @@
+"""Searching every cached article's text (`reader list --search`): a plain scan, timed.
+
+    uv run python benchmarks/search.py [--articles 30 2000] [--sample 20] [--runs 3]
+
+For each size, a data directory of that many headlines, every one's article cached, is written
+through the store (`Store.merge_entries`, `Store.put_article`), untimed. Their texts are real
+extractions: `--sample` article pages of the loopback news farm (benchmarks/farm.py: 1,000–1,500
+words of news prose each, inside a news site's furniture) are extracted once with
+`extract_article`, and each headline caches one of them with a paragraph of its own added, so
+every text differs and a rare word is in a few of them only. 30 is the demo's size.
+
+Measured, the median of `--runs`:
+- **in process**: `full_text.search` over every headline (every article read from the cache,
+  decompressed, rebuilt and matched), for a query of two common words (most articles hold both:
+  every text is scanned and most give a snippet) and one of a rare word (every text scanned, few
+  hits).
+- **command**: `reader list --search WORDS` as a child process, as a user waits for it: the
+  interpreter, imports, the store read and the scan.
+
+Nothing is asserted: this prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py beside this script
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
+
+from farm import Farm, child_env, load_average, reader_command, run_measured
+
+_BASE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+_OFFLINE_HOST = "http://127.0.0.1:9"  # nothing listens: the search must never need it
+COMMON = "council harbour"
+RARE = "quillwort"
+
+
+def extracted_texts(sample: int) -> list:
+    """`sample` articles extracted from the farm's pages."""
+    from reader.extract import extract_article
+
+    farm = Farm(feeds=1, items=sample, latency=0.0, hosts=1)
+    with farm:
+        return [extract_article(farm.page(url), url, "utf-8") for url in farm.article_urls]
+
+
+def build_data_dir(data_dir: Path, articles: int, texts: list) -> None:
+    from dataclasses import replace
+
+    from reader.keys import entry_id
+    from reader.library import Library
+    from reader.models import Block, BlockKind, Entry, Feed, Inline
+
+    lib = Library(data_dir, workers="thread")
+    try:
+        url = f"{_OFFLINE_HOST}/feed/rss.xml"
+        lib.add_feed(url)
+        lib.store.put_feed(Feed(url, title="The Example Chronicle", last_success=_BASE))
+        entries = []
+        for i in range(articles):
+            link = f"{_OFFLINE_HOST}/2026/11/story-{i:05d}.html"
+            entries.append(
+                Entry(
+                    id=entry_id(url, link),
+                    feed_url=url,
+                    title=f"Story {i}: the week in the city",
+                    link=link,
+                    published=_BASE - timedelta(minutes=i),
+                    feed_title="The Example Chronicle",
+                )
+            )
+        lib.store.merge_entries(url, entries)
+        for i, entry in enumerate(entries):
+            source = texts[i % len(texts)]
+            rare = f" The {RARE} beds were surveyed." if i % 97 == 0 else ""
+            own = Block(BlockKind.PARAGRAPH, (Inline(f"Story number {i} of the week.{rare}"),))
+            article = replace(
+                source, url=entry.link, title=entry.title, blocks=(*source.blocks, own)
+            )
+            lib.store.put_article(entry.link, article)
+    finally:
+        lib.close()
+
+
+def in_process(data_dir: Path, query: str, runs: int) -> tuple[float, int]:
+    from reader.full_text import Query, search
+    from reader.library import Library
+
+    times = []
+    hits = 0
+    for _ in range(runs):
+        lib = Library(data_dir, workers="thread")
+        try:
+            start = time.perf_counter()
+            headlines = lib.headlines()
+            found = search(headlines, Query(query), lambda h, lib=lib: lib.cached_text(h.entry))
+            times.append(time.perf_counter() - start)
+            hits = len(found)
+        finally:
+            lib.close()
+    return statistics.median(times), hits
+
+
+def command(data_dir: Path, query: str, runs: int) -> float:
+    cmd = [*reader_command(), "--data-dir", str(data_dir), "list", "--search", query]
+    env = child_env()
+    run_measured(cmd, env=env, sample=False)  # warm: bytecode, the page cache
+    return statistics.median(run_measured(cmd, env=env, sample=False).wall for _ in range(runs))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[30, 2000])
+    parser.add_argument("--sample", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    texts = extracted_texts(args.sample)
+    words = statistics.mean(t.word_count for t in texts)
+    print(f"load average {load_average()}; texts: {len(texts)} farm pages, {words:,.0f} words each")
+    for articles in args.articles:
+        with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
+            data = Path(tmp) / "data"
+            build_data_dir(data, articles, texts)
+            size = sum(f.stat().st_size for f in data.rglob("*") if f.is_file())
+            print(f"\n{articles:,} cached articles ({size / 1e6:.1f} MB on disk)")
+            for label, query in (("common words", COMMON), ("a rare word", RARE)):
+                seconds, hits = in_process(data, query, args.runs)
+                wall = command(data, query, args.runs)
+                print(
+                    f"  {label:<13} {query!r:<18} {hits:>5} hits  in process {seconds * 1000:8.0f} ms"
+                    f"  ({seconds / articles * 1e6:6.0f} µs an article)  command {wall:6.2f} s"
+                )
+    print(f"\nload average {load_average()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""A query as find-in-page matches it: literal text, smartcase, quotes, dashes, widths and
+accents folded (`fold`). The one rule for the reading view's `/`, the headline list's `/` and the
+search of every cached article's text (`full_text`); no `textual` here, so the CLI uses it too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fold import ZERO_WIDTH, fold, narrowed, skippable
+
+
+def pattern(query: str) -> re.Pattern[str] | None:
+    """The regular expression finding `query` literally in text folded as `folded_texts` folds
+    it for the query (None for a blank query)."""
+    query = typed(query)
+    if not query.strip():
+        return None
+    # Between two letters (and after the last, so a match is lit with its marks) the text may
+    # hold what the query doesn't type.
+    skip = skippable(query)
+    parts = re.split(r"(\s+)", fold(query, accents=False))
+    source = "".join(r"\s+" if part.isspace() else _word(part, skip) for part in parts if part)
+    smart = any(c.isupper() for c in query)
+    return re.compile(source, 0 if smart else re.IGNORECASE)
+
+
+def _word(word: str, skip: str) -> str:
+    """The pattern of one word of a query: each character literal, `skip` after it; and
+    German's ß and ss each finding the other ("strasse" finds "Straße", and "Straße" the Swiss
+    "Strasse"), as a browser's find does. Capital ẞ and SS likewise; with smartcase's exact
+    case, each finds its own case only."""
+    out: list[str] = []
+    at = 0
+    while at < len(word):
+        pair = word[at : at + 2]
+        if pair.lower() == "ss":
+            sharp = "ẞ" if pair == "SS" else "ß"
+            out.append(f"(?:{pair[0]}{skip}{pair[1]}|{sharp}){skip}")
+            at += 2
+            continue
+        if word[at] in "ßẞ":
+            out.append(f"(?:{word[at]}|{'SS' if word[at] == 'ẞ' else 'ss'}){skip}")
+        else:
+            out.append(re.escape(word[at]) + skip)
+        at += 1
+    return "".join(out)
+
+
+_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
+
+
+def typed(query: str) -> str:
+    """The query as it is compared: composed and in the usual width as the text is
+    (`composed`), without the zero-width characters a paste may bring along (the text may or
+    may not have them)."""
+    return narrowed(query).translate(_ZERO_WIDTH)

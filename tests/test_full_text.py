@@ -1,0 +1,164 @@
+"""Searching every cached article's text (`reader list --search`, `full_text`): the words in
+any order, in the title or the text, matched as the reading view's `/` matches them, with a
+snippet of the text round the first match; the cache read only, never the network."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from reader.full_text import Query, matches, snippet
+from tests.test_cli import reader
+
+_PARAGRAPHS = {
+    "/news/ferry.html": (
+        "Ferry timetable to change as the winter crossings begin",
+        [
+            "The harbour board published its winter timetable on Monday, cutting the late "
+            "crossing to Marram Point from three nights a week to one.",
+            "Passengers travelling on to Łódź by the overnight coach will have to take the "
+            "earlier boat, the board said, and the coach company has agreed to wait for it.",
+            "“It’s the quietest season we have had in a decade,” the port’s manager told the "
+            "meeting, adding that the summer timetable would return in April.",
+        ],
+    ),
+    "/news/library.html": (
+        "Library hours extended after readers' petition",
+        [
+            "Central Library will open until nine on weekdays from January, after a petition "
+            "signed by more than four thousand readers reached the council.",
+            "The extra hours cost less than expected, the librarian said: volunteers from the "
+            "reading group will staff the desk on two of the five evenings.",
+            "A pilot of Sunday opening is planned for the spring, if the winter evenings are "
+            "used as much as the petition suggests they will be.",
+        ],
+    ),
+}
+
+
+def _page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        f"</head><body><header><a href='/'>Harbour Weekly</a></header><main><article>"
+        f"<h1>{title}</h1><p class='byline'>By Ines Marlow</p>{body}</article></main>"
+        "<footer>© Harbour Weekly</footer></body></html>"
+    )
+
+
+def _synced(tmp_path: Path, httpserver: HTTPServer) -> Path:
+    """A data directory synced from a feed of the two pages and one story taken down."""
+    items = [
+        (title, path, f"Mon, 0{n + 1} Dec 2026 08:00:00 +0000")
+        for n, (path, (title, _paragraphs)) in enumerate(_PARAGRAPHS.items())
+    ]
+    items.append(
+        ("Dockworkers vote on the pay offer", "/news/gone.html", "Sun, 30 Nov 2026 08:00:00 +0000")
+    )
+    feed = "".join(
+        f"<item><title>{title}</title><link>{httpserver.url_for(path)}</link>"
+        f"<pubDate>{when}</pubDate></item>"
+        for title, path, when in items
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Weekly</title>{feed}'
+        "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    for path, (title, paragraphs) in _PARAGRAPHS.items():
+        httpserver.expect_request(path).respond_with_data(
+            _page(title, paragraphs), content_type="text/html; charset=utf-8"
+        )
+    httpserver.expect_request("/news/gone.html").respond_with_data("gone", status=410)
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    reader(data, "sync")
+    return data
+
+
+def test_list_search_finds_the_words_in_the_cached_text_offline(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    data = _synced(tmp_path, httpserver)
+    requests = len(httpserver.log)
+    # Both words, in the other order, the accent not typed: only the ferry story holds both.
+    found = reader(data, "list", "--search", "lodz timetable")
+    assert found.returncode == 0, found.stderr
+    lines = found.stdout.splitlines()
+    assert len(lines) == 2, found.stdout
+    assert "Ferry timetable to change" in lines[0]
+    # The snippet is round the first match in the text (the timetable in its first paragraph).
+    assert lines[1].startswith("    ") and "winter timetable on Monday" in lines[1]
+    # A typed ' finds the page's ’, as the reading view's search does.
+    assert "Ferry timetable" in reader(data, "list", "--search", "port's manager").stdout
+    # A word only the title holds finds the headline, with no snippet; one that isn't cached
+    # is searched by its title.
+    only_title = reader(data, "list", "--search", "dockworkers").stdout.splitlines()
+    assert len(only_title) == 1 and "Dockworkers vote" in only_title[0]
+    # Every word must be there: none holds both.
+    assert reader(data, "list", "--search", "petition ferry").stdout == ""
+    # A capital makes the case count (smartcase): "Library" as a name, not "library".
+    assert "Library hours" in reader(data, "list", "--search", "Central").stdout
+    assert reader(data, "list", "--search", "CENTRAL").stdout == ""
+    rows = json.loads(reader(data, "list", "--search", "evenings", "--json").stdout)
+    assert [row["title"] for row in rows] == ["Library hours extended after readers' petition"]
+    assert "staff the desk on two of the five evenings." in rows[0]["snippet"]
+    assert len(httpserver.log) == requests  # the cache only, never the network
+
+
+def test_list_search_needs_a_word(tmp_path: Path) -> None:
+    result = reader(tmp_path / "home", "list", "--search", "  ")
+    assert result.returncode == 2
+    assert "--search needs a word" in result.stderr
+
+
+def test_matching_is_the_reading_views_and_each_word_anywhere() -> None:
+    text = "Straße closed.\nThe café on Kaiserstraße reopens; “we’re back” says Zoë."
+    assert matches(Query("strasse zoe"), "", text) is not None
+    assert matches(Query("we're cafe"), "", text) is not None
+    # An accent typed is matched as typed: "café" does not find "cafe" (nor the reverse here).
+    assert matches(Query("café"), "", "the cafe") is None
+    assert matches(Query("reopens missing"), "", text) is None
+    assert matches(Query("harbour"), "Harbour news", text) == ""  # the title's alone: no snippet
+    assert matches(Query(""), "", text) is None or not Query("")
+
+
+def test_snippet_is_one_safe_line_round_the_match() -> None:
+    words = " ".join(f"word{n}" for n in range(60))
+    text = f"{words}\n\x1b]0;pwned\x07 needle in the \x1b[31mhay {words}"
+    at = text.index("needle")
+    line = snippet(text, at, at + len("needle"))
+    assert "needle" in line and "\x1b" not in line and "\x07" not in line and "\n" not in line
+    assert line.startswith("…word") and line.endswith("…")
+    assert len(line) <= 130
+    # Words are cut whole: every piece between spaces but the ends' is a whole word of the text.
+    assert all(part in text for part in line.strip("…").split(" "))
+    assert snippet("short text", 0, 5) == "short text"
+
+
+def test_the_text_read_from_a_record_is_the_articles() -> None:
+    """`Library.cached_text` reads the record without rebuilding the article: the same text."""
+    from reader.codec import article_to_dict, text_from_dict
+    from reader.full_text import article_text
+    from reader.models import Article, Block, BlockKind, Inline
+
+    def block(kind: BlockKind, *texts: str, **kwargs: object) -> Block:
+        return Block(kind, tuple(Inline(t) for t in texts), **kwargs)  # type: ignore[arg-type]
+
+    cells = ((Inline("Ferry"),), (), (Inline("06:40"), Inline(" daily", "http://x.test/")))
+    article = Article(
+        "http://x.test/a",
+        "T",
+        blocks=(
+            block(BlockKind.HEADING, "Winter ", "timetable", level=2),
+            block(BlockKind.PARAGRAPH, "The ", "board said so."),
+            block(BlockKind.IMAGE, "Idle cranes at Eastquay"),
+            Block(BlockKind.TABLE_ROW, (), 0, 1, cells),
+            block(BlockKind.LIST_ITEM, "one item", level=1, ordinal=1, starts_list=True),
+        ),
+    )
+    text = text_from_dict(article_to_dict(article))
+    assert text == article_text(article)
+    assert text == "Winter timetable\nThe board said so.\nFerry | — | 06:40 daily\none item"

@@ -1,0 +1,97 @@
+"""`F` in the headlines searches every cached article's text, off the UI loop: the hits take
+the list's place ("Search: words"), the status line gives the text round the match of the one
+under the cursor, Enter reads it at its first match, Esc goes back to the list it came from."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from reader.full_text import Query, search
+from reader.library import Library
+from reader.ui.headlines import SAVED_VIEW
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.screens.main_full_text import SEARCH_VIEW
+from reader.ui.widgets.article.article_body import ArticleBody
+from tests.tui_pilot import marked, running, status, table, until
+
+SIZE = (120, 30)
+WORDS = "council budget"
+
+
+def expected(directory: Path) -> list[str]:
+    """The titles `reader list --search` finds for WORDS, newest first."""
+    lib = Library(directory, workers="thread")
+    try:
+        hits = search(lib.headlines(), Query(WORDS), lambda h: lib.cached_text(h.entry))
+        return [hit.headline.entry.title for hit in hits]
+    finally:
+        lib.close()
+
+
+def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> None:
+    titles = expected(synced_dir)
+    # Some are found by their text alone: the title search could not find them.
+    assert len(titles) >= 2 and any("budget" not in t.casefold() for t in titles)
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            everything = len(table(app).rows)
+            before = [(h.read, h.saved) for h in table(app).rows]
+            # The letters are the query's: none of them acts on the list (s, o, m, r…).
+            await pilot.press("F", *"council", "space", *"budget", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await pilot.pause()
+            rows = table(app).rows
+            assert [h.entry.title for h in rows] == titles
+            unread = sum(not h.read for h in rows)
+            assert unread and f"Search: council budget · {unread} unread of" in str(
+                table(app).border_title
+            )
+            line = status(app)
+            assert f"{len(titles)} headlines for “{WORDS}”" in line
+            assert "ouncil" in line or "udget" in line  # the snippet round the first match
+            # Enter reads the hit under the cursor, as in any list.
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the reading view")
+            article = app.screen
+            assert isinstance(article, ArticleScreen)
+            await until(pilot, lambda: article.loaded, "the article")
+            assert article.headline.entry.title == titles[0]
+            # It opens at the match the snippet came from, found as `/` finds it: n goes on.
+            body = article.query_one(ArticleBody)
+            word = screen.first_words()[article.headline.entry.id]
+            assert word in WORDS.split()
+            await until(pilot, lambda: body.query == word, "the first match found")
+            await pilot.pause()
+            assert body.match_count >= 1
+            assert any(word in line.casefold() for line in marked(app))  # in view, lit
+            assert "Match 1 of" in status(app)
+            await pilot.press("escape", "escape")  # the search cleared, as any; then back
+            await until(pilot, lambda: app.screen is screen, "the hits again")
+            assert screen.feed_url == SEARCH_VIEW
+            await pilot.press("escape")  # back to every feed's headlines
+            await pilot.pause()
+            assert screen.feed_url is None and len(table(app).rows) == everything
+            assert "for “council budget”" not in status(app)
+            after = [(h.read, h.saved) for h in table(app).rows]
+            assert sum(a != b for a, b in zip(before, after, strict=True)) == 1  # the one read
+
+            # Words no article holds: an empty list that says so.
+            await pilot.press("F", *"zqxv", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the empty hits")
+            await pilot.pause()
+            assert table(app).rows == []
+            assert "No headline or cached article holds every word of “zqxv”" in str(
+                table(app).empty_text
+            )
+            # A feed chosen in the feed list leaves the hits too, and their note.
+            await pilot.press("tab", "j", "enter")
+            await until(pilot, lambda: screen.feed_url == SAVED_VIEW, "the saved view")
+            await pilot.pause()
+            assert "“zqxv”" not in status(app)
+
+    asyncio.run(run())
