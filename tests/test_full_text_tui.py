@@ -14,7 +14,7 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.tui_pilot import marked, running, status, table, until
+from tests.tui_pilot import marked, running, screen_text, status, table, until
 
 SIZE = (120, 30)
 WORDS = "council budget"
@@ -47,6 +47,10 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             await pilot.pause()
             rows = table(app).rows
             assert [h.entry.title for h in rows] == titles
+            # Hits come from any feed: each says whose it is, as in "All feeds".
+            # (the headlines' pane: right of the feed list, which names every feed anyway)
+            pane = "\n".join(line.split("││", 1)[-1] for line in screen_text(app).splitlines())
+            assert all(h.entry.feed_title[:12] in pane for h in rows)
             unread = sum(not h.read for h in rows)
             assert unread and f"Search: council budget · {unread} unread of" in str(
                 table(app).border_title

@@ -170,7 +170,9 @@ class MainScreen(MainScreenMarks, MainFullText):
             )
         else:
             table.empty_text = "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
-        table.set_headlines(rows, keep=keep, show_source=self.feed_url in (None, SAVED_VIEW))
+        table.set_headlines(
+            rows, keep=keep, show_source=self.feed_url in (None, SAVED_VIEW, SEARCH_VIEW)
+        )
         self._title()
         self.show_snippet()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
