@@ -70,6 +70,11 @@ class Config:
     limits: FetchLimits = field(default_factory=FetchLimits)
     cache_max_bytes: int = 0  # 0: no limit. Applied by each sync; saved articles are kept.
     refresh_interval: float = 0.0  # seconds between feed refreshes while the TUI is open; 0: off
+    # What the TUI fetches unasked: the feeds as it opens, and the first uncached articles of
+    # the list shown. Off, it opens on what was synced without a byte of network (a metered
+    # tether, a look at what is there); `r`, `S` and opening an article still fetch.
+    refresh_on_open: bool = True
+    fetch_ahead: int = 30
     site_rules: dict[str, SiteRule] = field(default_factory=dict)  # by host name
 
     def rule_for(self, url: str) -> SiteRule | None:
@@ -118,6 +123,10 @@ max_size = ""
 [feeds]
 # How often the reader refreshes feeds while it is open ("30m", "2h"; "" for never).
 refresh_interval = ""
+# Whether the reader refreshes the feeds as it opens (false: it shows what was synced, and
+# r refreshes), and how many uncached articles of the list shown it fetches ahead (0: none).
+refresh_on_open = true
+fetch_ahead = 30
 
 # Rules for sites the generic extractor gets wrong: CSS selectors of the article body and of
 # elements to remove first. The host covers its subdomains; quote it, as here.
@@ -274,7 +283,10 @@ def _check_keys(data: dict[str, Any]) -> None:
             raise ValueError(f"unknown section [{section}]")
         if not isinstance(value, dict):
             raise ValueError(f"{section} must be a table: [{section}]")
-    for section, known in (("cache", {"max_size"}), ("feeds", {"refresh_interval"})):
+    for section, known in (
+        ("cache", {"max_size"}),
+        ("feeds", {"refresh_interval", "refresh_on_open", "fetch_ahead"}),
+    ):
         for key in data.get(section, {}):
             if key not in known:
                 raise ValueError(f"unknown setting {section}.{key}")
@@ -300,7 +312,14 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     if limits.max_connections < 1 or limits.per_host < 1:
         raise ValueError("network.max_connections and network.per_host must be at least 1")
     max_size = str(data.get("cache", {}).get("max_size", "") or "")
-    interval = str(data.get("feeds", {}).get("refresh_interval", "") or "")
+    feeds = data.get("feeds", {})
+    interval = str(feeds.get("refresh_interval", "") or "")
+    refresh_on_open = feeds.get("refresh_on_open", True)
+    if not isinstance(refresh_on_open, bool):
+        raise ValueError("feeds.refresh_on_open must be true or false")
+    fetch_ahead = feeds.get("fetch_ahead", 30)
+    if isinstance(fetch_ahead, bool) or not isinstance(fetch_ahead, int) or fetch_ahead < 0:
+        raise ValueError("feeds.fetch_ahead must be a whole number, 0 or more")
     rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
     return Config(
         path=path,
@@ -308,4 +327,6 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         site_rules=rules,
         cache_max_bytes=parse_size(max_size) if max_size else 0,
         refresh_interval=parse_duration(interval) if interval else 0.0,
+        refresh_on_open=refresh_on_open,
+        fetch_ahead=fetch_ahead,
     )

@@ -7,11 +7,16 @@ import asyncio
 import gc
 from pathlib import Path
 
+import pytest
+from pytest_httpserver import HTTPServer
+
 import reader.ui.app as app_module
+from reader.config import ConfigError, load_config
 from reader.ui.app import ReaderApp
 from reader.ui.collector import pause_for_start
 from reader.ui.widgets.main.headline_table import HeadlineTable
-from tests.tui_pilot import WAIT, screen_text
+from tests.test_library import ARTICLE, feed_xml
+from tests.tui_pilot import WAIT, screen_text, subscribe, table, until
 
 
 class _Watched(ReaderApp):
@@ -49,3 +54,53 @@ def test_the_workers_start_after_the_first_screen_and_the_collector_runs_again(
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_a_reader_told_not_to_fetch_on_open_opens_on_what_was_synced_without_a_request(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """`[feeds] refresh_on_open = false` and `fetch_ahead = 0` (a metered tether): the list
+    of what was synced comes up and nothing is asked of the network; `r` still refreshes.
+    With the defaults the same start asks for the feed and its articles."""
+    base = httpserver.url_for("").rstrip("/")
+    items = [(f"Harbour story {n}", f"/story{n}.html", f"g{n}") for n in range(3)]
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed_xml(base, items), content_type="application/rss+xml"
+    )
+    for _title, path, _guid in items:
+        httpserver.expect_request(path).respond_with_data(ARTICLE, content_type="text/html")
+    home = tmp_path / "home"
+    subscribe(home, [base + "/feed.xml"])
+    asked_before = len(httpserver.log)
+    quiet = tmp_path / "quiet.toml"
+    quiet.write_text("[feeds]\nrefresh_on_open = false\nfetch_ahead = 0\n")
+
+    async def opened(config_file: Path | None) -> int:
+        config = load_config(config_file, create=False) if config_file else None
+        app = ReaderApp(home, config=config)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await asyncio.wait_for(app.shown.wait(), WAIT)
+            await until(pilot, lambda: not app._busy, "the start's work")
+            await pilot.pause(0.5)
+            assert len(table(app).rows) == 3
+            asked = len(httpserver.log) - asked_before
+            if config_file:
+                await pilot.press("r")
+                await until(pilot, lambda: len(httpserver.log) > asked_before, "r's refresh")
+            return asked
+
+    assert asyncio.run(opened(quiet)) == 0
+    assert asyncio.run(opened(None)) > 0
+
+
+def test_the_fetch_settings_are_checked(tmp_path: Path) -> None:
+    for text, named in (
+        ("[feeds]\nrefresh_on_open = 'no'\n", "feeds.refresh_on_open must be true or false"),
+        ("[feeds]\nfetch_ahead = -1\n", "feeds.fetch_ahead must be a whole number"),
+        ("[feeds]\nfetch_ahead = 2.5\n", "feeds.fetch_ahead must be a whole number"),
+    ):
+        path = tmp_path / "config.toml"
+        path.write_text(text)
+        with pytest.raises(ConfigError) as raised:
+            load_config(path, create=False)
+        assert named in str(raised.value)

@@ -22,9 +22,6 @@ from ..models import Article
 from .headlines import HeadlineIndex
 from .screens.main import MainScreen
 
-PREFETCH_LIMIT = 30
-"""How many uncached articles of the list on screen are fetched ahead of the reader."""
-
 
 class ReaderAppState(App[int]):
     """What the reader app holds, and how it runs its jobs (see `ReaderApp`)."""
@@ -38,7 +35,7 @@ class ReaderAppState(App[int]):
         super().__init__()
         self.data_dir = data_dir
         self.config = config or Config(data_dir / "config.toml")
-        self.refresh_on_start = refresh_on_start
+        self.refresh_on_start = refresh_on_start and self.config.refresh_on_open
         self.library: Library | None = None
         self.index = HeadlineIndex()
         self.main_screen = MainScreen()
@@ -49,7 +46,8 @@ class ReaderAppState(App[int]):
         the worker processes, the refresh) waits for it, leaving the first paint the CPU."""
         self._busy = ""
         """The long job running ("refresh" or "sync"), so a second one isn't started on top."""
-        self.prefetch_limit = PREFETCH_LIMIT
+        # How many uncached articles of the list on screen are fetched ahead of the reader.
+        self.prefetch_limit = self.config.fetch_ahead
         self._downloads: dict[str, asyncio.Future[Article]] = {}
         """Article downloads in flight, by entry id (see `_download`)."""
         self._prefetch_failed: set[str] = set()
