@@ -210,6 +210,11 @@ def test_list_filters_and_feeds_json(synced_dir: Path, demo_server: DemoServer) 
     )
     assert one and {i["feed"] for i in one} == {demo_server.feed_urls[2]}
     assert reader(synced_dir, "list", "--feed", "http://127.0.0.1:1/nope.xml").returncode == 1
+    # A feed is named by its title too, as the feed list shows it (case and spaces aside).
+    title = feeds[2]["title"]
+    by_title = reader(synced_dir, "list", "--feed", f" {title.upper()} ", "--json")
+    assert by_title.returncode == 0 and json.loads(by_title.stdout) == one
+    assert reader(synced_dir, "list", "--feed", title[:-1]).returncode == 1  # not a prefix
     text = reader(synced_dir, "list").stdout
     assert one[0]["id"] in text and one[0]["title"] in text
 

@@ -78,9 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "remove",
         help="unsubscribe from a feed",
-        description="Unsubscribe from a feed, named by its address as `reader feeds` shows it.",
+        description="Unsubscribe from a feed, named by its address as `reader feeds` shows it, or "
+        "by its title when no other feed has it.",
     )
-    p.add_argument("url", metavar="URL")
+    p.add_argument("url", metavar="FEED")
     p.set_defaults(func=cmd_remove)
 
     p = command(
@@ -130,8 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--feed",
-        metavar="URL",
-        help="only this feed's headlines (its address as `reader feeds` shows it)",
+        metavar="FEED",
+        help="only this feed's headlines (its address as `reader feeds` shows it, or its title)",
     )
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument(
@@ -195,8 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument(
             "--feed",
-            metavar="URL",
-            help="only this feed's headlines (its address as `reader feeds` shows it)",
+            metavar="FEED",
+            help="only this feed's headlines (its address as `reader feeds` shows it, or its title)",
         )
         p.add_argument(
             "--before",

@@ -95,7 +95,8 @@ class LibraryQueries(LibraryResources):
         return next((u for u in self.store.feed_urls() if canonical_url(u) == wanted), url)
 
     def feed_named(self, url: str) -> str:
-        """The subscribed feed `url` names, as written or as `reader feeds` shows it."""
+        """The subscribed feed `url` names, as written or as `reader feeds` shows it, or by its
+        title ("Northwind Tech Review", as the feed list shows it) when one feed has it."""
         wanted = canonical_url(url)
         urls = self.store.feed_urls()
         as_written = next((u for u in urls if canonical_url(u) == wanted), None)
@@ -103,7 +104,14 @@ class LibraryQueries(LibraryResources):
         # only way it can be shown safely), a look-alike host as its punycode: that form, the
         # one the user can type, names it, after a feed really at the address as written.
         shown_so = (u for u in urls if canonical_url(shown_url(u)) == wanted)
-        return as_written or next(shown_so, url)
+        return as_written or next(shown_so, None) or self._feed_titled(url) or url
+
+    def _feed_titled(self, title: str) -> str | None:
+        """The one subscribed feed whose title is `title` (case aside), as the reader's feed
+        list names it; None when none is, or several are (no guess between them)."""
+        wanted = " ".join(title.split()).casefold()
+        titled = [f.url for f in self.store.feeds() if f.title and f.title.casefold() == wanted]
+        return titled[0] if len(titled) == 1 else None
 
     # -- headlines -----------------------------------------------------------------------------
     def headlines(
