@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 
 from reader.ui.app import ReaderApp
@@ -256,5 +257,31 @@ def test_one_feeds_headlines_have_no_feed_column(synced_dir: Path) -> None:
             first = screen_text(app).splitlines()[1].split("││", 1)[-1]
             assert name[:12] not in first, first
             assert title[:60] in first, first
+
+    asyncio.run(run())
+
+
+def test_keys_in_one_burst_after_tab_act_on_the_pane_tab_moved_to(synced_dir: Path) -> None:
+    """`Tab m` arriving together (typed ahead, pasted, a slow link): `m` is the feed list's,
+    which has no such key, so no headline's read mark flips (it did: Tab's focus waited for
+    the queue, and `m` reached the headlines first). Then `Tab j` in a burst moves the
+    headlines' cursor, not the feed list's."""
+
+    async def run() -> None:
+        async with running(synced_dir, (140, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen) and isinstance(screen.focused, HeadlineTable)
+            marks = [h.read for h in table(app).rows]
+            for key, char in (("tab", "\t"), ("m", "m")):  # queued before either is handled
+                app.post_message(events.Key(key, char))
+            await pilot.pause(0.3)
+            assert isinstance(screen.focused, FeedList)
+            assert [h.read for h in table(app).rows] == marks
+            cursor = table(app).cursor
+            for key, char in (("tab", "\t"), ("j", "j")):
+                app.post_message(events.Key(key, char))
+            await pilot.pause(0.3)
+            assert isinstance(screen.focused, HeadlineTable)
+            assert table(app).cursor == cursor + 1
 
     asyncio.run(run())

@@ -309,10 +309,19 @@ class MainScreen(MainScreenMarks, MainFullText):
     def action_switch_pane(self) -> None:
         feeds = self.query_one(FeedList)
         if self.focused is feeds:
-            self.query_one(HeadlineTable).focus()
+            self._focus_now(self.query_one(HeadlineTable))
         else:
             self.add_class("-feeds-active")  # shown first: a hidden widget can't take focus
-            feeds.focus()
+            self._focus_now(feeds)
+
+    def _focus_now(self, widget: HeadlineTable | FeedList) -> None:
+        """Focus `widget` before the next key is handled: `Widget.focus` waits for the queue,
+        and a burst ("Tab o", typed ahead or pasted) had `o` open the headline under the
+        cursor from the feed list Tab had moved to. A widget not yet shown (the feed list on a
+        narrow terminal, its class just set) is focused once its styles say it is."""
+        self.set_focus(widget)
+        if self.focused is not widget:
+            widget.focus()
 
     def action_to_pane(self, feeds: bool) -> None:
         if feeds != isinstance(self.focused, FeedList):
