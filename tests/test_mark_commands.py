@@ -75,4 +75,4 @@ def test_mark_read_refuses_what_it_cannot_read(synced_dir: Path) -> None:
     assert gone.returncode == 1 and "not subscribed" in gone.stderr
     assert not any(h["read"] for h in listed(synced_dir))
     help_text = reader(synced_dir, "mark-read", "--help").stdout
-    assert "--before DATE" in help_text and "--feed URL" in help_text
+    assert "--before DATE" in help_text and "--feed FEED" in help_text
