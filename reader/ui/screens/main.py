@@ -16,8 +16,6 @@ where the cursor was, and Esc after Enter clears the search. With no search kept
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -39,10 +37,6 @@ from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .main_full_text import SEARCH_VIEW, MainFullText
 from .main_marks import MainScreenMarks
-
-if TYPE_CHECKING:
-    pass
-
 
 _HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
 """The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
