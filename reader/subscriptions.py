@@ -11,6 +11,7 @@ from collections import Counter
 
 from .models import ErrorKind, FetchError
 from .opml import MAX_OPML_BYTES, MAX_OUTLINES, Subscriptions, read_opml, why_left_out
+from .plural import plural
 from .safe import safe_line
 from .urls import is_web_url
 
@@ -84,7 +85,6 @@ def read_address_list(data: bytes) -> Subscriptions:
     result.skipped = dict(skipped)
     if tagged:
         result.notes.append(
-            f"the tags of {tagged} {'feed are' if tagged == 1 else 'feeds are'} not kept "
-            "(the reader has no tags)"
+            f"the tags of {plural(tagged, 'feed')} are not kept (the reader has no tags)"
         )
     return result
