@@ -4,8 +4,8 @@ read."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
-from dataclasses import replace
 
 from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
 from ..config import DEFAULT_LIMITS
@@ -95,7 +95,7 @@ class StoreFeeds(StoreDirectory):
             if feed.url not in self.feed_urls():
                 return feed
             stored = self.feed(feed.url)
-            feed = replace(feed, name=stored.name if stored is not None else feed.name)
+            feed = dataclasses.replace(feed, name=stored.name if stored else feed.name)
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
         return feed
 
@@ -106,7 +106,7 @@ class StoreFeeds(StoreDirectory):
             feed = self.feed(url) if url in self.feed_urls() else None
             if feed is None:
                 return None
-            feed = replace(feed, name=name)
+            feed = dataclasses.replace(feed, name=name)
             self._save(self._state, _feed_key(url), feed_to_dict(feed))
         return feed
 
