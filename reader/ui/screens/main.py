@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 
+from ...feed_names import names_of
 from ...models import Feed
 from ...plural import plural
 from ...reports import Headline
@@ -165,7 +166,10 @@ class MainScreen(MainScreenMarks, MainFullText):
         else:
             table.empty_text = "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
         table.set_headlines(
-            rows, keep=keep, show_source=self.feed_url in (None, SAVED_VIEW, SEARCH_VIEW)
+            rows,
+            keep=keep,
+            show_source=self.feed_url in (None, SAVED_VIEW, SEARCH_VIEW),
+            names=names_of(self.reader.index.feeds),
         )
         self._title()
         self.show_snippet()
