@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import hashlib
 
-from .urls import canonical_url
+from .urls import CANONICAL_VERSION, canonical_url
 
 ENTRY_ID_LENGTH = 12
+
+ARTICLE_KEY_VERSION = CANONICAL_VERSION
+"""The version of `article_key` a stored key was made by: the store keeps each entry's key with
+it (12,000 headlines' addresses made canonical again at every read took seconds) and makes it
+again when this is not the one it was written with. `article_key` is `canonical_url` alone:
+were it ever to add to it, this would become a version of its own."""
 
 
 def entry_id(feed_url: str, item_key: str) -> str:

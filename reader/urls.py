@@ -132,6 +132,11 @@ def site_of(url: str) -> str:
     return ".".join(labels[-keep:])
 
 
+CANONICAL_VERSION = 1
+"""Raised with any change to what `canonical_url` gives for some address: the article keys
+stored with each headline (`keys.ARTICLE_KEY_VERSION`) are then computed again, not misread."""
+
+
 @lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
     """The form of a URL used as a cache key: lower-case scheme and host, no default port,

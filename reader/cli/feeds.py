@@ -188,10 +188,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_feeds(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
-        rows = []
-        for feed in lib.feeds():
-            headlines = lib.headlines(feed.url)
-            rows.append((feed, len(headlines), sum(not h.read for h in headlines)))
+        rows = lib.feed_counts()
     finally:
         lib.close()
     if args.json:

@@ -129,6 +129,16 @@ class LibraryQueries(LibraryResources):
                 return found[0] if len(found) == 1 else None
         return None
 
+    def feed_counts(self) -> list[tuple[Feed, int, int]]:
+        """Every feed, with how many headlines it has and how many of them are unread: what
+        `headlines(feed)` would list, each feed's entries and read flags read once."""
+        counts = []
+        for feed in self.store.feeds():
+            read = self.store.read_ids(feed.url)
+            ids = [entry.id for entry in self.store.entries(feed.url)]
+            counts.append((feed, len(ids), sum(i not in read for i in ids)))
+        return counts
+
     # -- headlines -----------------------------------------------------------------------------
     def headlines(
         self, feed_url: str | None = None, unread_only: bool = False, saved_only: bool = False
@@ -170,8 +180,7 @@ class LibraryQueries(LibraryResources):
         listed: set[str] = set()
         for url in urls:
             read = self.store.read_ids(url)
-            for entry in self.store.entries(url):
-                key = article_key(entry.link) if entry.link else ""
+            for entry, key in self.store.keyed_entries(url):
                 listed.add(key)
                 if unread_only and entry.id in read:
                     continue

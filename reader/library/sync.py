@@ -98,6 +98,7 @@ class LibrarySync(LibraryDownloads):
                     reach=response.reach,
                 )
                 self.store.put_feed(feed)
+                self.store.keep_keys(url)  # a store from before keys were kept: its next write
                 return FeedResult(feed, not_modified=True)
             # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
             seen = await asyncio.to_thread(page_print, response.body)

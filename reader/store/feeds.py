@@ -6,14 +6,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any
 
 from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
 from ..config import DEFAULT_LIMITS
+from ..keys import ARTICLE_KEY_VERSION, article_key
 from ..models import Entry, Feed
 from .directory import StoreDirectory, _reporting_storage_errors
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 _SUBSCRIPTIONS = "subscriptions"
+# An entry's record holds its article's cache key, and the version of `article_key` that made
+# it: read back instead of made again from the link at every list (a reader from before them
+# ignores both; one with another version makes the key again).
+_KEY = "article_key"
+_KEY_VERSION = "key_version"
 
 
 def _feed_key(url: str) -> str:
@@ -32,6 +39,27 @@ def _content_key(entry_id: str) -> str:
     # Apart from the feed's entry list, which every start reads whole: full texts would make
     # that list megabytes, and they are wanted only when an article page gives little.
     return f"content:{entry_id}"
+
+
+def _key_of(entry: Entry) -> str:
+    """The cache key of an entry's article ("" when it links nowhere)."""
+    return article_key(entry.link) if entry.link else ""
+
+
+def _stored_key(record: dict[str, Any]) -> str | None:
+    """The article key kept in an entry's record, when this `article_key` made it; else None
+    (a record written before keys were kept, or by a reader whose keys differ)."""
+    key = record.get(_KEY)
+    right = record.get(_KEY_VERSION) == ARTICLE_KEY_VERSION and isinstance(key, str)
+    return key if right else None
+
+
+def _record(entry: Entry, kept: tuple[str, str]) -> dict[str, Any]:
+    """An entry's record, with its article key: `kept`'s (the link it was made from, the
+    key) when the link is still that one, else made now."""
+    link, key = kept
+    key = key if link == entry.link and link else _key_of(entry)
+    return {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION}
 
 
 def _newest_first(entry: Entry) -> tuple[int, float]:
@@ -112,9 +140,21 @@ class StoreFeeds(StoreDirectory):
 
     # -- entries -----------------------------------------------------------------------------
     def entries(self, feed_url: str) -> list[Entry]:
+        return [entry for entry, _ in self._records(feed_url)]
+
+    def keyed_entries(self, feed_url: str) -> list[tuple[Entry, str]]:
+        """A feed's entries, each with its article's cache key (`keys.article_key` of its
+        link, "" for none): the one kept with it, else made now."""
+        return [
+            (entry, key if (key := _stored_key(record)) is not None else _key_of(entry))
+            for entry, record in self._records(feed_url)
+        ]
+
+    def _records(self, feed_url: str) -> list[tuple[Entry, dict[str, Any]]]:
+        """A feed's entries with the records they were read from (a damaged list dropped)."""
         data = self._load(self._state, _entries_key(feed_url), [])
         try:
-            return [entry_from_dict(d) for d in data]
+            return [(entry_from_dict(d), d) for d in data]
         except (KeyError, TypeError, ValueError):
             self._drop_damaged(self._state, _entries_key(feed_url))
             return []
@@ -124,7 +164,11 @@ class StoreFeeds(StoreDirectory):
         (a feed shows only its latest items), up to MAX_ENTRIES_PER_FEED."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
-            known = {e.id: e for e in self.entries(feed_url)}
+            records = self._records(feed_url)
+            known = {e.id: e for e, _ in records}
+            # Each entry's key is written with it: kept from its record while its link is the
+            # same, made for a new or moved one (and for a record written without one).
+            kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}
             new = [e for e in mine if e.id not in known]
             # An item's full text is written when the item is new or says it changed, not at
             # every refresh of its feed (a feed carries up to 2,000 of them).
@@ -138,13 +182,24 @@ class StoreFeeds(StoreDirectory):
             self._save(
                 self._state,
                 _entries_key(feed_url),
-                [entry_to_dict(e) for e in ordered[:MAX_ENTRIES_PER_FEED]],
+                [_record(e, kept.get(e.id, ("", ""))) for e in ordered[:MAX_ENTRIES_PER_FEED]],
             )
             for entry in changed:
                 self._state.set(_content_key(entry.id), entry.content)
             for dropped in ordered[MAX_ENTRIES_PER_FEED:]:
                 self._state.delete(_content_key(dropped.id))
         return new
+
+    def keep_keys(self, feed_url: str) -> None:
+        """Write the article keys into a feed's entries kept without them (a store from before
+        keys were kept, or written with other keys): a feed that never changes is never merged
+        again, and its keys would be made again at every read."""
+        data = self._load(self._state, _entries_key(feed_url), [])
+        if isinstance(data, list) and all(
+            isinstance(d, dict) and _stored_key(d) is not None for d in data
+        ):
+            return
+        self.merge_entries(feed_url, ())
 
     def entry_content(self, entry_id: str) -> str:
         """The feed's full text of an entry (see `Entry.content`), or ""."""
