@@ -83,13 +83,17 @@ def cmd_list(args: argparse.Namespace) -> int:
             ]
         out(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
+    sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
         # Local time, as the reader shows it: a headline's day must not differ between the two.
         when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
         marks = ("N" if not h.read else " ") + offline_mark(h) + (SAVED_MARK if h.saved else " ")
-        # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
-        source = safe_line(source_name(e, names) or shown_url(e.feed_url), 24)
+        source = sources.get((e.feed_title, e.feed_url))
+        if source is None:
+            # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
+            source = safe_line(source_name(e, names) or shown_url(e.feed_url), 24)
+            sources[e.feed_title, e.feed_url] = source
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
         if snippets.get(id(h)):
             out(f"    {snippets[id(h)]}")
