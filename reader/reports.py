@@ -29,6 +29,9 @@ class Headline:
     """Its link is known to be no article page (a PDF, an image, a podcast's audio)."""
     left_out: bool = False
     """Not cached: the cache's size limit left it out (`limit`); fetched only when opened."""
+    key: str = ""
+    """The cache key of its article (`keys.article_key` of its link, as the store keeps it):
+    "" for a headline that links nowhere, or made without it (then read from the link)."""
 
 
 _LONG_AGO = datetime.min.replace(tzinfo=UTC)

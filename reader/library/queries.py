@@ -59,15 +59,20 @@ class _Marks:
         partial = cached and key in self.partial
         not_article = not cached and bool(key) and key in self.not_article
         left_out = not cached and bool(key) and key in self.left_out
-        return Headline(entry, read, cached, is_saved, partial, not_article, left_out)
+        return Headline(entry, read, cached, is_saved, partial, not_article, left_out, key)
 
 
 def _with_link(headlines: list[Headline], url: str) -> Entry | None:
-    wanted = canonical_url(url)
+    wanted = article_key(url)
     for headline in headlines:
-        if headline.entry.link and canonical_url(headline.entry.link) == wanted:
+        if headline.entry.link and _key(headline) == wanted:
             return headline.entry
     return None
+
+
+def _key(headline: Headline) -> str:
+    """A headline's article key: the one it came with, else made from its link."""
+    return headline.key or (article_key(headline.entry.link) if headline.entry.link else "")
 
 
 class LibraryQueries(LibraryResources):

@@ -262,9 +262,7 @@ class LibrarySync(LibraryDownloads):
         known_ids = {h.entry.id for h in headlines}
         already_cached = sum(h.cached for h in headlines)
         if unfinished:  # cached, but to be read on: not "already cached"
-            already_cached -= sum(
-                h.cached and article_key(h.entry.link) in unfinished for h in headlines
-            )
+            already_cached -= sum(h.cached and h.key in unfinished for h in headlines)
         feeds_total = len(self.store.feed_urls())
         feeds_done = done = 0
         # Downloads run only so far ahead of extraction, the slower side: pages don't pile up
@@ -354,8 +352,9 @@ class LibrarySync(LibraryDownloads):
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
                 renewed += await self._renew(entry)
 
-        def fetch(entry: Entry) -> None:
-            key = article_key(entry.link) if entry.link else ""
+        def fetch(entry: Entry, key: str = "") -> None:
+            # A headline's key as the store keeps it; a fresh entry's made from its link.
+            key = key or (article_key(entry.link) if entry.link else "")
             listed.add(key)
             if (
                 key in renewable
@@ -391,7 +390,7 @@ class LibrarySync(LibraryDownloads):
         try:
             results = await self.refresh(on_feed=feed_in)
             for headline in headlines:
-                fetch(headline.entry)
+                fetch(headline.entry, headline.key)
             await asyncio.gather(*tasks)
         finally:
             for task in tasks:

@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from heapq import merge
 
+from ..keys import article_key
 from ..library import Library
 from ..models import Feed
 from ..reports import Headline, newest_first
-from ..urls import canonical_url
 
 SAVED_VIEW = "reader:saved"
 """The view of every saved article, where a feed's address names that feed's (no feed's
@@ -47,12 +47,14 @@ class HeadlineIndex:
     def __post_init__(self) -> None:
         self._positions = {h.entry.id: i for i, h in enumerate(self.headlines)}
         self._unlisted_positions = {h.entry.id: i for i, h in enumerate(self.unlisted)}
-        # Here, in the thread that loads the index (canonical forms of 10,000 links: ~85 ms),
-        # not on the event loop at the first Tab on a link.
+        # Here, in the thread that loads the index, not on the event loop at the first Tab on
+        # a link; each headline's key as the store keeps it (made canonical again, 12,000
+        # links took half a second before the first paint).
         self._by_link = {}
         for headline in (*self.headlines, *self.unlisted):  # newest first: the first stays
-            if headline.entry.link:
-                self._by_link.setdefault(canonical_url(headline.entry.link), headline.entry.id)
+            if link := headline.entry.link:
+                key = headline.key or article_key(link)
+                self._by_link.setdefault(key, headline.entry.id)
         self._unread = Counter(h.entry.feed_url for h in self.headlines if not h.read)
         self.cached = sum(h.cached for h in self.headlines)
         self.saved = sum(h.saved for h in (*self.headlines, *self.unlisted))
@@ -92,7 +94,7 @@ class HeadlineIndex:
     def by_link(self, url: str) -> Headline | None:
         """The headline whose article is at `url` (its canonical form), if any feed has it:
         the newest, when several do."""
-        entry_id = self._by_link.get(canonical_url(url)) if url else None
+        entry_id = self._by_link.get(article_key(url)) if url else None
         return None if entry_id is None else self.get(entry_id)
 
     def set_read(self, entry_id: str, read: bool) -> Headline | None:
