@@ -247,13 +247,13 @@ def _authors(item: Any) -> str:
     return safe_line(", ".join(dict.fromkeys(_author(n) for n in names)), 200)
 
 
-def _reused_guids(items: list[Any], base: str) -> set[str]:
-    """The GUIDs a feed gives to items with different links."""
-    links: dict[str, set[str]] = {}
-    for item in items:
+def _reused_guids(items: list[Any], links: list[str]) -> set[str]:
+    """The GUIDs a feed gives to items with different links (`links`: the items')."""
+    found: dict[str, set[str]] = {}
+    for item, link in zip(items, links, strict=True):
         if guid := item.get("id"):
-            links.setdefault(guid, set()).add(absolute_url(base, item.get("link", "") or ""))
-    return {guid for guid, found in links.items() if len(found) > 1}
+            found.setdefault(guid, set()).add(link)
+    return {guid for guid, seen in found.items() if len(seen) > 1}
 
 
 def parse_feed(
@@ -320,9 +320,9 @@ def parse_feed(
     entries: list[Entry] = []
     seen: set[str] = set()
     kept = items[: limits.max_feed_items]
-    reused = _reused_guids(kept, base)
-    for item in kept:
-        link = absolute_url(base, item.get("link", "") or "")
+    links = [absolute_url(base, item.get("link", "") or "") for item in kept]
+    reused = _reused_guids(kept, links)
+    for item, link in zip(kept, links, strict=True):
         summary = item.get("summary", "") or ""
         if isinstance(summary, str):
             summary = _as_html(summary, (item.get("summary_detail") or {}).get("type"))
@@ -341,15 +341,15 @@ def parse_feed(
             continue
         seen.add(eid)
         author = _authors(item)
+        updated = _when(item.get("updated_parsed"), item.get("updated"))
         entries.append(
             Entry(
                 id=eid,
                 feed_url=url,
                 title=title or "(untitled)",
                 link=link,
-                published=_when(item.get("published_parsed"), item.get("published"))
-                or _when(item.get("updated_parsed"), item.get("updated")),
-                updated=_when(item.get("updated_parsed"), item.get("updated")),
+                published=_when(item.get("published_parsed"), item.get("published")) or updated,
+                updated=updated,
                 author=author,
                 summary=summary[:20000] if isinstance(summary, str) else "",
                 feed_title=feed_title,
