@@ -13,14 +13,14 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
-def run_script(name: str, *args: str) -> str:
+def run_script(name: str, *args: str, timeout: float = 120) -> str:
     """Run a benchmark script as a user would; its stdout (it must exit 0)."""
     env = {**os.environ, "TZ": "UTC"}
     done = subprocess.run(
         [sys.executable, str(BENCHMARKS / name), *args],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         env=env,
     )
     assert done.returncode == 0, done.stderr[-3000:]
@@ -74,3 +74,20 @@ def test_startup_prints_its_table() -> None:
     for row in ("floor (one Label)", "reader, empty", "reader, 15 headlines"):
         assert row in out
     assert "own CPU" in out and "with children" in out
+
+
+def test_scale_prints_its_table() -> None:
+    out = run_script(
+        "scale.py",
+        *("--feeds", "2", "--items", "3", "--floor-items", "2", "--runs", "1"),
+        timeout=300,  # two syncs and each command's warm run besides
+    )
+    assert "2×3 headlines against the floor's 1×2, 1 runs each, alternating; load" in out
+    for row in (
+        "reader: sync --no-articles",
+        "reader: feeds",
+        "reader: list",
+        "reader: list --unread",
+        "reader: TUI first paint",
+    ):
+        assert row in out
