@@ -24,6 +24,7 @@ Nothing is asserted: this prints numbers.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -104,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=parse_size, default=(120, 40))
     parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
     args = parser.parse_args(argv)
+    # Not in a checkout: `python -m reader` would import the one in the working directory.
+    os.chdir(tempfile.gettempdir())
     env = child_env()
     tui_env = child_env(TERM="xterm-256color", COLORTERM="truecolor")
     readers = _readers(args.before)
