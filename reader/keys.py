@@ -30,6 +30,11 @@ def article_key(url: str) -> str:
     return canonical_url(url)
 
 
+def link_key(link: str) -> str:
+    """The cache key of the article an entry links to, "" when it links nowhere."""
+    return article_key(link) if link else ""
+
+
 def saved_article_id(key: str) -> str:
     """The id of a saved article no feed lists (saved by its address, its entry dropped by its
     feed or its feed removed), from its cache key: in an entry id's form, so `reader show` and

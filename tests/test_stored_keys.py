@@ -254,3 +254,28 @@ def test_feeds_counts_what_list_shows(site: HTTPServer, tmp_path: Path) -> None:
     text = _reader(data_dir, "feeds")
     assert "Saltmarsh Courier  (2 unread of 3)" in text
     assert "Garden Gazette  (3 unread of 5)" in text
+
+
+def test_keys_made_where_the_feed_is_parsed_are_the_ones_stored(data_dir: Path) -> None:
+    """A sync merges the keys its worker made with the parse (not made again on the event
+    loop): parse_feed gives each entry's, and merge_entries keeps those it is given."""
+    from reader.feeds import parse_feed
+    from reader.models import Entry
+
+    feed = "http://127.0.0.1:9/feed.xml"
+    parsed = parse_feed(_feed("http://127.0.0.1:9", "Saltmarsh Courier", ITEMS).encode(), feed)
+    assert parsed.keys == {e.id: article_key(e.link) for e in parsed.entries}
+    assert "http://127.0.0.1:9/harbour/sea-wall.html" in parsed.keys.values()
+    store = Store(data_dir)
+    try:
+        store.add_feed(feed)
+        given = {e.id: f"http://127.0.0.1:9/given/{n}" for n, e in enumerate(parsed.entries)}
+        store.merge_entries(feed, parsed.entries, given)
+        assert dict((e.id, k) for e, k in store.keyed_entries(feed)) == given
+        # A fresh entry with no key given gets its own; a kept one keeps its key.
+        extra = Entry("0123456789ab", feed, "Harbour dues rise", "http://127.0.0.1:9/dues.html")
+        store.merge_entries(feed, [extra])
+        keys = dict((e.id, k) for e, k in store.keyed_entries(feed))
+        assert keys == {**given, extra.id: "http://127.0.0.1:9/dues.html"}
+    finally:
+        store.close()

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..config import site_rule_for
 from ..feed_names import clean_name, folded
-from ..keys import article_key, looks_like_entry_id, saved_article_id
+from ..keys import article_key, link_key, looks_like_entry_id, saved_article_id
 from ..models import Article, Entry, ErrorKind, Feed, FetchError
 from ..page_caching import read_from
 from ..reports import Headline, newest_first
@@ -72,7 +72,7 @@ def _with_link(headlines: list[Headline], url: str) -> Entry | None:
 
 def _key(headline: Headline) -> str:
     """A headline's article key: the one it came with, else made from its link."""
-    return headline.key or (article_key(headline.entry.link) if headline.entry.link else "")
+    return headline.key or link_key(headline.entry.link)
 
 
 class LibraryQueries(LibraryResources):

@@ -121,7 +121,7 @@ class LibrarySync(LibraryDownloads):
             feed = replace(feed, last_error=error.message, last_error_at=_now())
             self.store.put_feed(feed)
             return FeedResult(feed, error=error)
-        new = self.store.merge_entries(url, parsed.entries)
+        new = self.store.merge_entries(url, parsed.entries, parsed.keys)
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         feed = replace(

@@ -5,12 +5,12 @@ read."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
 from ..config import DEFAULT_LIMITS
-from ..keys import ARTICLE_KEY_VERSION, article_key
+from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
 from .directory import StoreDirectory, _reporting_storage_errors
 
@@ -41,11 +41,6 @@ def _content_key(entry_id: str) -> str:
     return f"content:{entry_id}"
 
 
-def _key_of(entry: Entry) -> str:
-    """The cache key of an entry's article ("" when it links nowhere)."""
-    return article_key(entry.link) if entry.link else ""
-
-
 def _stored_key(record: dict[str, Any]) -> str | None:
     """The article key kept in an entry's record, when this `article_key` made it; else None
     (a record written before keys were kept, or by a reader whose keys differ)."""
@@ -58,7 +53,7 @@ def _record(entry: Entry, kept: tuple[str, str]) -> dict[str, Any]:
     """An entry's record, with its article key: `kept`'s (the link it was made from, the
     key) when the link is still that one, else made now."""
     link, key = kept
-    key = key if link == entry.link and link else _key_of(entry)
+    key = key if link == entry.link and link else link_key(entry.link)
     return {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION}
 
 
@@ -146,7 +141,7 @@ class StoreFeeds(StoreDirectory):
         """A feed's entries, each with its article's cache key (`keys.article_key` of its
         link, "" for none): the one kept with it, else made now."""
         return [
-            (entry, key if (key := _stored_key(record)) is not None else _key_of(entry))
+            (entry, key if (key := _stored_key(record)) is not None else link_key(entry.link))
             for entry, record in self._records(feed_url)
         ]
 
@@ -159,9 +154,12 @@ class StoreFeeds(StoreDirectory):
             self._drop_damaged(self._state, _entries_key(feed_url))
             return []
 
-    def merge_entries(self, feed_url: str, fresh: Iterable[Entry]) -> list[Entry]:
+    def merge_entries(
+        self, feed_url: str, fresh: Iterable[Entry], keys: Mapping[str, str] | None = None
+    ) -> list[Entry]:
         """Add or update a feed's entries; returns those that are new. Old entries are kept
-        (a feed shows only its latest items), up to MAX_ENTRIES_PER_FEED."""
+        (a feed shows only its latest items), up to MAX_ENTRIES_PER_FEED. `keys`: the fresh
+        entries' article keys by id, made where they were parsed (else made here)."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             records = self._records(feed_url)
@@ -169,6 +167,8 @@ class StoreFeeds(StoreDirectory):
             # Each entry's key is written with it: kept from its record while its link is the
             # same, made for a new or moved one (and for a record written without one).
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}
+            if keys:
+                kept.update((e.id, (e.link, keys[e.id])) for e in mine if e.id in keys)
             new = [e for e in mine if e.id not in known]
             # An item's full text is written when the item is new or says it changed, not at
             # every refresh of its feed (a feed carries up to 2,000 of them).
