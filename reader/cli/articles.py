@@ -58,10 +58,12 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
 def cmd_list(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
-        if args.feed and not any(f.url == lib.feed_named(args.feed) for f in lib.feeds()):
+        feeds = lib.feeds()
+        # The feed named once (by its title, each time every feed's record is read).
+        if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
             raise CommandError(f"not subscribed: {args.feed}")
         headlines = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
-        names = names_of(lib.feeds())
+        names = names_of(feeds)
         snippets: dict[int, str] = {}
         if args.search is not None:
             from ..full_text import Query, search  # its fold tables only when searching

@@ -39,7 +39,8 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
     before = before_moment(args.before) if args.before else None
     lib = open_library(args)
     try:
-        if args.feed and not any(f.url == lib.feed_named(args.feed) for f in lib.feeds()):
+        # The feed named once (by its title, each time every feed's record is read).
+        if args.feed and lib.feed_named(args.feed) not in {f.url for f in lib.feeds()}:
             raise CommandError(f"not subscribed: {args.feed}")
         headlines = lib.headlines(args.feed)
         # A headline without a date is before no date: `--before` leaves it as it is.
