@@ -215,6 +215,27 @@ class HeadlineTable(ScrollView, can_focus=True):
         for action in typed or ():
             action()
 
+    def refill(self, rows: list[Headline]) -> None:
+        """Show `rows`, the list with headlines just come in, keeping the user's place: the
+        cursor stays on its headline, and on the screen's line it was on when the list was
+        scrolled (the rows come in above it out of sight). A cursor on the first row with
+        the list at its top stays there: the newest headline, as they come in."""
+        current, cursor, top = self.current, self.cursor, round(self.scroll_y)
+        self.rows = rows
+        self._position_index = None
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, len(rows))
+        position = 0
+        if current is not None and (cursor or top):
+            position = self._positions.get(current.entry.id, min(cursor, len(rows) - 1))
+        if top:
+            self.scroll_to(y=max(0, top + position - cursor), animate=False, immediate=True)
+        self.cursor = max(0, position)
+        self.refresh()
+        typed, self._typed_ahead = self._typed_ahead, None
+        for action in typed or ():
+            action()
+
     def _typed_early(self, action: Callable[[], None]) -> bool:
         """True (and `action` kept for later) while the headlines are still loading."""
         if self._typed_ahead is None:
