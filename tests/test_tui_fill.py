@@ -156,3 +156,47 @@ def test_a_refresh_every_feed_failed_in_says_so_in_the_empty_list(tmp_path: Path
             assert "Press r to refresh" not in screen_text(app)
 
     asyncio.run(run())
+
+
+def test_a_scrolled_list_keeps_its_rows_still_as_rows_come_in_above(tmp_path: Path) -> None:
+    """Scrolled down the fast feed's forty headlines, the user sees the same rows, the cursor
+    on the same line, when the slow feed's newer ones come in above them, out of sight."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    notes = [f"Harbour note {n}: berths and tides" for n in range(40)]
+    fast, slow = _Held(_feed(base, "quay", notes, 24)), _Held(_feed(base, "cliff", SLOW, 25))
+    server.expect_request("/quay.xml").respond_with_handler(fast)
+    server.expect_request("/cliff.xml").respond_with_handler(slow)
+    _imported(tmp_path, [server.url_for("/quay.xml"), server.url_for("/cliff.xml")])
+
+    def line_of(app: ReaderApp, title: str) -> int:
+        return next(n for n, line in enumerate(screen_text(app).splitlines()) if title in line)
+
+    async def run() -> None:
+        app = ReaderApp(tmp_path)
+        app.prefetch_limit = 0
+        async with app.run_test(size=SIZE) as pilot:
+            await asyncio.wait_for(app.ready.wait(), WAIT)
+            fast.go.set()
+            await until(pilot, lambda: len(table(app).rows) == 40, "the fast feed's headlines")
+            await pilot.press(*"j" * 30)
+            await pilot.pause()
+            rows = table(app)
+            assert rows.scroll_y > 0 and rows.cursor == 30
+            line = line_of(app, "Harbour note 30:")
+            top = screen_text(app).splitlines()[1].split("││")[1]  # the list's first row
+            slow.go.set()
+            await until(pilot, lambda: len(rows.rows) == 43, "the slow feed's headlines")
+            await pilot.pause()
+            assert rows.cursor == 33 and rows.current is not None
+            assert rows.current.entry.title == notes[30]
+            assert line_of(app, "Harbour note 30:") == line
+            assert screen_text(app).splitlines()[1].split("││")[1] == top
+
+    try:
+        asyncio.run(run())
+    finally:
+        fast.go.set()
+        slow.go.set()
+        server.stop()
