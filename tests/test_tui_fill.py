@@ -121,7 +121,7 @@ def test_each_feeds_headlines_show_as_it_comes_in(
             if start != "S":  # moved by the user: stays on it as rows come in above
                 await pilot.press("j")
                 chosen = FAST[1]
-            else:  # left on the first row: stays on the newest
+            else:  # never moved by the user: stays on the first row, the newest headline
                 chosen = SLOW[0]
             slow.go.set()
             await until(pilot, lambda: len(table(app).rows) == 6, "the slow feed's headlines")
