@@ -101,7 +101,10 @@ def test_each_feeds_headlines_show_as_it_comes_in(
         app.prefetch_limit = 0
         async with app.run_test(size=SIZE) as pilot:
             await asyncio.wait_for(app.ready.wait(), WAIT)
-            if start != "open":
+            if start == "open":  # from the first screen on, before the refresh has started
+                await pilot.pause()
+                assert "Fetching the headlines of 2 feeds…" in screen_text(app)
+            else:
                 await until(pilot, lambda: "Press r to refresh" in screen_text(app), "the list")
                 await pilot.press(start)
             await until(

@@ -41,7 +41,7 @@ class ReaderAppFill(ReaderAppArticles):
 
     def fetching_note(self) -> str:
         """What an empty list says while a refresh or a sync runs, "" when none is."""
-        if not self._busy:
+        if not (self._busy or self.refresh_coming):
             return ""
         return f"Fetching the headlines of {plural(len(self.index.feeds), 'feed')}…"
 

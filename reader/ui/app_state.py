@@ -62,6 +62,8 @@ class ReaderAppState(App[int]):
         whether with headlines to read (not unchanged, not failed)."""
         self._filler: object | None = None
         """The worker filling the list in (its token), while one runs."""
+        self.refresh_coming = self.refresh_on_start
+        """The refresh on opening is still to start: an empty list says it is fetching already."""
         self.nothing_fetched = ""
         """What an empty list says after a refresh that every feed failed in (`nothing_came`)."""
         self._settle_timer: Timer | None = None
