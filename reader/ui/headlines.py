@@ -34,16 +34,17 @@ class HeadlineIndex:
     unlisted: list[Headline] = field(default_factory=list)
     """Saved articles no feed lists (`Library.headlines_and_unlisted`), newest first: in the
     saved view only, and kept there (marked unsaved) until the next load."""
-    _positions: dict[str, int] = field(init=False, repr=False)
-    """Entry id → position in `headlines`, for the in-place edits below."""
+    _position_index: dict[str, int] | None = field(init=False, repr=False)
+    """Entry id → position in `headlines`, for the in-place edits below (`_positions`); None
+    until asked for, in an index `with_feeds` made (feeds coming in one after another)."""
     _unlisted_positions: dict[str, int] = field(init=False, repr=False)
     """The same for `unlisted`."""
     _unread: Counter[str] = field(init=False, repr=False)
     """Unread headlines per feed URL, kept current by the edits (not recounted per key)."""
-    cached: int = field(init=False, repr=False)
-    """Headlines whose article is available offline, kept current the same way."""
-    saved: int = field(init=False, repr=False)
-    """Saved articles, a feed's or not (the saved view's count), kept current the same way."""
+    _cached_in: Counter[str] = field(init=False, repr=False)
+    """Headlines whose article is available offline, per feed URL, kept current the same way."""
+    _saved_in: Counter[str] = field(init=False, repr=False)
+    """Saved articles per feed URL (those no feed lists under ""), kept current the same way."""
     _by_link: dict[str, str] | None = field(init=False, repr=False)
     """Canonical link → entry id (`by_link`); None until asked for, in an index `with_feeds`
     made."""
@@ -55,7 +56,7 @@ class HeadlineIndex:
     """Entry id → the number of its last edit (`edits` then), for `with_feeds`."""
 
     def __post_init__(self) -> None:
-        self._positions = {h.entry.id: i for i, h in enumerate(self.headlines)}
+        self._position_index = {h.entry.id: i for i, h in enumerate(self.headlines)}
         self._unlisted_positions = {h.entry.id: i for i, h in enumerate(self.unlisted)}
         self._edited = {}
         # Here, in the thread that loads the index (canonical forms of 10,000 links: ~85 ms),
@@ -66,8 +67,25 @@ class HeadlineIndex:
                 self._forms[headline.entry.link] = canonical_url(headline.entry.link)
         self._by_link = self._links()
         self._unread = Counter(h.entry.feed_url for h in self.headlines if not h.read)
-        self.cached = sum(h.cached for h in self.headlines)
-        self.saved = sum(h.saved for h in (*self.headlines, *self.unlisted))
+        self._cached_in = Counter(h.entry.feed_url for h in self.headlines if h.cached)
+        self._saved_in = Counter(h.entry.feed_url for h in self.headlines if h.saved)
+        self._saved_in[""] = sum(h.saved for h in self.unlisted)
+
+    @property
+    def cached(self) -> int:
+        """Headlines whose article is available offline."""
+        return self._cached_in.total()
+
+    @property
+    def saved(self) -> int:
+        """Saved articles, a feed's or not (the saved view's count)."""
+        return self._saved_in.total()
+
+    @property
+    def _positions(self) -> dict[str, int]:
+        if self._position_index is None:
+            self._position_index = {h.entry.id: i for i, h in enumerate(self.headlines)}
+        return self._position_index
 
     def _links(self) -> dict[str, str]:
         by_link: dict[str, str] = {}
@@ -105,22 +123,21 @@ class HeadlineIndex:
 
         if edited:
             fresh = [flagged(h) for h in fresh]
-        gone = [h for h in self.headlines if h.entry.feed_url in urls]
         kept = [h for h in self.headlines if h.entry.feed_url not in urls]
         index = copy(self)
         index.feeds = feeds
         index.headlines = _merged(kept, fresh)
         index.unlisted = list(self.unlisted)
-        index._positions = {h.entry.id: i for i, h in enumerate(index.headlines)}
+        index._position_index = None
         index._unlisted_positions = dict(self._unlisted_positions)
-        index._unread = Counter(self._unread)
-        for url in urls:
-            del index._unread[url]
+        counts = (self._unread, self._cached_in, self._saved_in)
+        index._unread, index._cached_in, index._saved_in = (Counter(c) for c in counts)
+        for url in urls:  # these feeds' counts: of their fresh headlines only
+            del index._unread[url], index._cached_in[url], index._saved_in[url]
         index._unread.update(h.entry.feed_url for h in fresh if not h.read)
-        index.cached += sum(h.cached for h in fresh) - sum(h.cached for h in gone)
-        index.saved += sum(h.saved for h in fresh) - sum(h.saved for h in gone)
-        index._forms = dict(self._forms)
-        for headline in fresh:
+        index._cached_in.update(h.entry.feed_url for h in fresh if h.cached)
+        index._saved_in.update(h.entry.feed_url for h in fresh if h.saved)
+        for headline in fresh:  # the forms are a cache of a pure function: shared, not copied
             link = headline.entry.link
             if link and link not in index._forms:
                 index._forms[link] = canonical_url(link)
@@ -185,9 +202,10 @@ class HeadlineIndex:
         old = self.headlines[position]
         headline = replace(old, **changes)
         self.headlines[position] = headline
-        self._unread[old.entry.feed_url] += int(old.read) - int(headline.read)
-        self.cached += int(headline.cached) - int(old.cached)
-        self.saved += int(headline.saved) - int(old.saved)
+        feed_url = old.entry.feed_url
+        self._unread[feed_url] += int(old.read) - int(headline.read)
+        self._cached_in[feed_url] += int(headline.cached) - int(old.cached)
+        self._saved_in[feed_url] += int(headline.saved) - int(old.saved)
         return headline
 
     def _edit_unlisted(self, entry_id: str, **changes: bool) -> Headline | None:
@@ -198,7 +216,7 @@ class HeadlineIndex:
         old = self.unlisted[position]
         headline = replace(old, **changes)
         self.unlisted[position] = headline
-        self.saved += int(headline.saved) - int(old.saved)
+        self._saved_in[""] += int(headline.saved) - int(old.saved)
         return headline
 
 
