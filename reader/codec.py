@@ -43,6 +43,11 @@ def _reach(value: Any) -> Reach | None:
     return Reach.__members__.get(value.upper()) if isinstance(value, str) else None
 
 
+def _text(value: Any) -> str:
+    """A text field that records from before it lack (and a reader from before it ignores)."""
+    return value if isinstance(value, str) else ""
+
+
 def _parse_dt(value: Any) -> datetime | None:
     if not value:
         return None
@@ -61,6 +66,7 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "last_error_at": _dt(feed.last_error_at),
         "problem": feed.problem,
         "reach": None if feed.reach is None else feed.reach.name.lower(),
+        "name": feed.name,
     }
 
 
@@ -76,6 +82,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         last_error_at=_parse_dt(d.get("last_error_at")),
         problem=d.get("problem"),
         reach=_reach(d.get("reach")),
+        name=_text(d.get("name")),
     )
 
 

@@ -62,11 +62,16 @@ class Feed:
     # The class of address its last fetch came through (`address_class`): how far its links
     # may lead. None until fetched by a reader that kept it.
     reach: Reach | None = None
+    name: str = ""
+    """The name the user gave the feed (newsboat's `"~Name"`, `reader add --title`, `reader
+    rename`), shown over its `title`, which stays the one the feed gives itself: a fetch never
+    changes it (`feed_names`). "" for none, as in records from before names were kept."""
 
     @property
     def display_title(self) -> str:
-        """The feed's title, else its address as addresses are shown (`shown_url`)."""
-        return self.title or shown_url(self.url)
+        """What the reader calls the feed: the user's name for it, else its own title, else its
+        address as addresses are shown (`shown_url`)."""
+        return self.name or self.title or shown_url(self.url)
 
 
 @dataclass(frozen=True)

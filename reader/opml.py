@@ -11,12 +11,14 @@ from codecs import BOM_UTF16_BE, BOM_UTF16_LE
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from .charset import decode, detect_feed_charset, without_xml_declaration, xml_declared_charset
+from .feed_names import folded, undecided
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
 from .urls import address_controls, is_web_url, web_url_problem
@@ -35,22 +37,54 @@ _NOT_XML = re.compile(
 _WEB_PAGE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 
+class Found(NamedTuple):
+    """A feed a subscription file names: its address, the user's name for it and its own
+    title, as far as the file tells them ("" when it doesn't). A name the same as the title is
+    one the file can't tell (`outline_names`): the feed's first fetch does
+    (`feed_names.copies_own_title`)."""
+
+    url: str
+    name: str = ""
+    title: str = ""
+
+
 @dataclass
 class Subscriptions:
-    """The (feed URL, name) pairs of a file, in order; how many entries were left out, by why;
-    and what the file held that the reader keeps nothing of (a line each)."""
+    """The feeds of a file, in order; how many entries were left out, by why; and what the
+    file held that the reader keeps nothing of (a line each)."""
 
-    found: list[tuple[str, str]] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
 def parse_opml(data: bytes) -> list[tuple[str, str]]:
-    """The (feed URL, title) pairs of an OPML file, in order; only http(s) feed URLs.
+    """The (feed URL, name) pairs of an OPML file, in order, the name as the reader it came
+    from showed the feed; only http(s) feed URLs.
 
     Raises FetchError(BAD_FEED) for a file that is not OPML or that tries an XML attack.
     """
-    return read_opml(data).found
+    return [(found.url, found.name or found.title) for found in read_opml(data).found]
+
+
+def outline_names(outline: Element, version: str) -> tuple[str, str]:
+    """The user's name for an outline's feed and the feed's own title, as far as it tells.
+
+    OPML 2.0 has the two apart: an outline's text is what a reader shows, its title the title
+    of the feed (listparser reads them so, `reader export` writes them so): in an OPML 2.0
+    file giving both, a text that is not the title is the user's name, and one that is, no
+    name. Elsewhere (OPML 1.0, as newsboat exports it, its title a `~` name or the feed's; an
+    outline giving one of the two) the one name given, its text else its title, is the feed's
+    title or a name given in that reader, the file can't say which: it is given as both, for
+    the feed's first fetch to tell (`feed_names.copies_own_title`)."""
+    text, title = (
+        safe_line((outline.get(key) or "").translate(_CONTROLS_BACK), 500)
+        for key in ("text", "title")
+    )
+    if version.startswith("2") and text and title:
+        return ("" if folded(text) == folded(title) else text), title
+    named = text or title
+    return named, named
 
 
 _STAND_IN = 0xF0000  # a plane-15 private character for each control, which XML allows
@@ -116,7 +150,8 @@ def read_opml(data: bytes) -> Subscriptions:
         raise FetchError(
             ErrorKind.BAD_FEED, f"not an OPML file (its root is <{safe_line(root.tag, 40)}>)"
         )
-    found: list[tuple[str, str]] = []
+    found: list[Found] = []
+    version = root.get("version") or ""
     seen: set[str] = set()
     skipped: Counter[str] = Counter()
     for outline in root.iter("outline"):
@@ -128,8 +163,7 @@ def read_opml(data: bytes) -> Subscriptions:
         if not is_web_url(url):
             skipped[why_left_out(url)] += 1
             continue
-        title = outline.get("title") or outline.get("text") or ""
-        found.append((url, safe_line(title.translate(_CONTROLS_BACK), 500)))
+        found.append(Found(url, *outline_names(outline, version)))
         if len(found) >= MAX_OUTLINES:
             break
     return Subscriptions(found, dict(skipped), _folders_note(root))
@@ -178,8 +212,11 @@ def to_opml(feeds: Iterable[Feed]) -> str:
     SubElement(head, "title").text = "reader subscriptions"
     body = SubElement(root, "body")
     for feed in feeds:
-        attributes = {"type": "rss", "text": feed.title or feed.url, "xmlUrl": feed.url}
-        if feed.title:
+        # OPML 2.0's text is what a reader shows, its title the feed's own (listparser reads
+        # them so): the user's name, where there is one, and the title a sync will find again.
+        text = feed.name or feed.title or feed.url
+        attributes = {"type": "rss", "text": text, "xmlUrl": feed.url}
+        if feed.title and not undecided(feed):  # an import's one name, not told apart yet
             attributes["title"] = feed.title
         if feed.site_url:
             attributes["htmlUrl"] = feed.site_url

@@ -10,7 +10,8 @@ import shlex
 from collections import Counter
 
 from .models import ErrorKind, FetchError
-from .opml import MAX_OPML_BYTES, MAX_OUTLINES, Subscriptions, read_opml, why_left_out
+from .opml import MAX_OPML_BYTES, MAX_OUTLINES, Found, Subscriptions, read_opml, why_left_out
+from .plural import plural
 from .safe import safe_line
 from .urls import is_web_url
 
@@ -35,7 +36,8 @@ def read_subscriptions(data: bytes) -> Subscriptions:
 def read_address_list(data: bytes) -> Subscriptions:
     """A list of feed addresses, one a line, as newsboat's `urls` file writes them: after the
     address its tags (the reader has none: they are named in a note), `"~Name"` the name the
-    user gave the feed, `"!tag"` a hidden feed (kept: hiding is a newsboat view)."""
+    user gave the feed (kept over its title, as newsboat keeps it), `"!tag"` a hidden
+    feed (kept: hiding is a newsboat view)."""
     if len(data) > MAX_OPML_BYTES:
         raise FetchError(
             ErrorKind.TOO_LARGE, f"the list of feeds is larger than {MAX_OPML_BYTES // 2**20} MB"
@@ -76,15 +78,14 @@ def read_address_list(data: bytes) -> Subscriptions:
         if not is_web_url(url):
             skipped[why_left_out(url)] += 1
             continue
-        names = [tag[1:] for tag in tags if tag.startswith("~")]
+        names = [name for tag in tags if tag.startswith("~") and (name := safe_line(tag[1:], 500))]
         tagged += any(not tag.startswith(("~", "!")) for tag in tags)
-        result.found.append((url, safe_line(names[0], 500) if names else ""))
+        result.found.append(Found(url, names[0] if names else ""))
         if len(result.found) >= MAX_OUTLINES:
             break
     result.skipped = dict(skipped)
     if tagged:
         result.notes.append(
-            f"the tags of {tagged} {'feed are' if tagged == 1 else 'feeds are'} not kept "
-            "(the reader has no tags)"
+            f"the tags of {plural(tagged, 'feed')} are not kept (the reader has no tags)"
         )
     return result

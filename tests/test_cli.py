@@ -34,6 +34,7 @@ SUBCOMMANDS = [
     "reextract",
     "mark-read",
     "mark-unread",
+    "rename",
 ]
 
 

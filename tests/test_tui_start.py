@@ -56,6 +56,34 @@ def test_the_workers_start_after_the_first_screen_and_the_collector_runs_again(
             gc.enable()
 
 
+def test_keys_pressed_as_the_list_shows_keep_the_starts_work_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article opened as soon as the list showed shared the CPU with the worker processes'
+    start and the network stack's import: the start's remaining work waits for the keys to
+    rest. (The rest is made 1 s here so that a loaded machine's slow keys still come within
+    it.)"""
+    monkeypatch.setattr(app_module, "_KEYS_REST", 1.0)
+    monkeypatch.setattr(app_module, "_KEYS_REST_AT_MOST", 60.0)
+    subscribe(tmp_path, ["http://127.0.0.1:9/feed.xml"])
+
+    async def run() -> None:
+        app = ReaderApp(tmp_path, refresh_on_start=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await asyncio.wait_for(app.ready.wait(), WAIT)
+            loop = asyncio.get_running_loop()
+            pressing_until = loop.time() + 2.5
+            while loop.time() < pressing_until:
+                await pilot.press("j")
+                await asyncio.sleep(0.1)
+                assert not app.shown.is_set()
+                assert app.lib._pool is None
+            await asyncio.wait_for(app.shown.wait(), WAIT)
+            assert app.lib._pool is not None
+
+    asyncio.run(run())
+
+
 def test_a_reader_told_not_to_fetch_on_open_opens_on_what_was_synced_without_a_request(
     tmp_path: Path, httpserver: HTTPServer
 ) -> None:

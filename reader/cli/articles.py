@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import config_path, parse_duration, parse_size
 from ..dates import in_local_time
+from ..feed_names import names_of, source_name
 from ..marks import SAVED_MARK, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError
 from ..plural import plural, size_text
@@ -30,14 +31,17 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ..reports import Headline
 
 
-def headline_json(h: Headline) -> dict[str, Any]:
+def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
     e = h.entry
     return {
         "id": e.id,
         "feed": e.feed_url or None,  # a saved article no feed lists
+        "feed_name": names.get(e.feed_url, ""),  # the user's name for the feed
         "feed_title": e.feed_title,
         "title": e.title,
         "link": e.link,
@@ -57,6 +61,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.feed and not any(f.url == lib.feed_named(args.feed) for f in lib.feeds()):
             raise CommandError(f"not subscribed: {args.feed}")
         headlines = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
+        names = names_of(lib.feeds())
         snippets: dict[int, str] = {}
         if args.search is not None:
             from ..full_text import Query, search  # its fold tables only when searching
@@ -71,7 +76,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     if args.json:
-        rows = [headline_json(h) for h in headlines]
+        rows = [headline_json(h, names) for h in headlines]
         if args.search is not None:
             rows = [
                 {**row, "snippet": snippets[id(h)]} for row, h in zip(rows, headlines, strict=True)
@@ -84,7 +89,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         when = in_local_time(e.published).strftime("%Y-%m-%d %H:%M") if e.published else " " * 16
         marks = ("N" if not h.read else " ") + offline_mark(h) + (SAVED_MARK if h.saved else " ")
         # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
-        source = safe_line(e.feed_title or shown_url(e.feed_url), 24)
+        source = safe_line(source_name(e, names) or shown_url(e.feed_url), 24)
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
         if snippets.get(id(h)):
             out(f"    {snippets[id(h)]}")

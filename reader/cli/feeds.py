@@ -1,4 +1,4 @@
-"""The subscription commands: add, remove, import, export, feeds."""
+"""The subscription commands: add, remove, rename, import, export, feeds."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..discovery import WELL_KNOWN_PATHS, web_page_answer
+from ..feed_names import clean_name, folded
 from ..plural import plural
 from ..safe import safe_line
 from ..url_display import shown_url
@@ -37,7 +38,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     lib = open_library(args)
 
     async def run() -> int:
-        added = await lib.add(args.url)
+        added = await lib.add(args.url, name=args.title)
         if added.page:
             if not added.url:
                 return _no_feed_chosen(added)
@@ -46,7 +47,8 @@ def cmd_add(args: argparse.Namespace) -> int:
             out(f"unsubscribed: {safe_line(added.replaced)} (a web page, not a feed)")
         url = safe_line(added.url)
         if added.already or added.result is None:
-            out(f"already subscribed: {url}")
+            named = clean_name(args.title)
+            out(f"already subscribed: {url}" + (f", now shown as {named}" if named else ""))
             return EXIT_OK
         result = added.result
         if result.error:
@@ -124,6 +126,30 @@ def cmd_remove(args: argparse.Namespace) -> int:
         lib.close()
 
 
+def cmd_rename(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    try:
+        before = lib.feeds()
+        feed = lib.rename_feed(args.url, args.name)
+        if feed is None:
+            raise CommandError(f"not subscribed: {args.url}")
+        was = next((f.display_title for f in before if f.url == feed.url), feed.display_title)
+        others = [f for f in lib.feeds() if f.url != feed.url]
+    finally:
+        lib.close()
+    now = safe_line(feed.display_title, 60)
+    if not feed.name:
+        own = "its own title" if feed.title else "its address, until a sync reads its own title"
+        now = f"{now} ({own})"
+    out(f"renamed: {safe_line(was, 60)} → {now}")
+    if feed.name and any(folded(f.display_title) == folded(feed.name) for f in others):
+        err(
+            "another feed is shown by that name too: --feed, remove and rename take neither by "
+            "it (their address, as `reader feeds` shows it, names each)"
+        )
+    return EXIT_OK
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from ..subscriptions import read_subscriptions
 
@@ -134,7 +160,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
     lib = open_library(args)
     try:
-        added = sum(lib.add_feed(url, title) for url, title in read.found)
+        added = sum(lib.add_feed(url, title, name) for url, name, title in read.found)
     finally:
         lib.close()
     out(
@@ -174,6 +200,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                 [
                     {
                         "url": feed.url,
+                        "name": feed.name,
                         "title": feed.title,
                         "site_url": feed.site_url,
                         "entries": total,
@@ -195,6 +222,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
         out(f"    {shown_url(feed.url)}")
+        if feed.name and feed.title and folded(feed.name) != folded(feed.title):
+            out(f"    its own title: {safe_line(feed.title, 60)}")
         if feed.last_error:
             when = feed.last_error_at.strftime("%Y-%m-%d %H:%M UTC") if feed.last_error_at else ""
             out(f"    last error {when}: {safe_line(feed.last_error)}")

@@ -18,7 +18,7 @@ from .articles import (
 )
 from .demo import cmd_demo
 from .extract_file import cmd_extract
-from .feeds import cmd_add, cmd_export, cmd_feeds, cmd_import, cmd_remove
+from .feeds import cmd_add, cmd_export, cmd_feeds, cmd_import, cmd_remove, cmd_rename
 from .marks import cmd_mark_read, cmd_mark_unread
 from .sync import cmd_sync
 
@@ -73,30 +73,71 @@ def build_parser() -> argparse.ArgumentParser:
         " http(s) one, or holds control characters, is refused (exit 2).",
     )
     p.add_argument("url", metavar="URL")
+    p.add_argument(
+        "--title",
+        metavar="NAME",
+        default="",
+        help="show the feed by NAME, kept over the title the feed gives itself (`reader rename` "
+        "changes it); a feed subscribed already is renamed so",
+    )
     p.set_defaults(func=cmd_add)
 
     p = command(
         "remove",
         help="unsubscribe from a feed",
         description="Unsubscribe from a feed, named by its address as `reader feeds` shows it, or "
-        "by its title when no other feed has it.",
+        "by the name (yours, else its title) the feed list shows when no other feed has it.",
     )
     p.add_argument("url", metavar="FEED")
     p.set_defaults(func=cmd_remove)
 
     p = command(
+        "rename",
+        help="show a feed by a name of your own, over the title it gives itself",
+        description="Give a feed a name of your own, shown in the reader's lists, `reader feeds`"
+        " and `reader list` and written by `reader export`, kept over the title the feed gives"
+        " itself (a citation still names the publication by that title). FEED is its address as"
+        " `reader feeds` shows it, or the name or title the feed list shows when no other feed"
+        " has it. An empty NAME ('' or none) goes back to the feed's own title.",
+    )
+    p.add_argument("url", metavar="FEED")
+    p.add_argument("name", metavar="NAME", nargs="?", default="")
+    p.set_defaults(func=cmd_rename)
+
+    p = command(
         "import",
         help="subscribe to every feed of an OPML file, or of a list of addresses one a line "
         "(newsboat's urls file); '-' for stdin",
+        description="Subscribe to every feed of an OPML file, or of a list of addresses one a"
+        " line (newsboat's urls file); '-' reads stdin. Nothing is fetched: `reader sync` does."
+        " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
+        " `reader rename` keeps one; so is an OPML 2.0 outline's text that is not its title (the"
+        " feed's own, as `reader export` writes them). Any other outline's one name (its text,"
+        " else its title: OPML 1.0, newsboat's export) is shown until the feed's first fetch,"
+        " then kept only when it is not the feed's own title (case and spaces aside): a name"
+        " given in the reader it came from stays, a copy of the feed's title follows the title"
+        " as the site changes it.",
     )
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_import)
 
-    p = command("export", help="print the subscriptions as OPML")
+    p = command(
+        "export",
+        help="print the subscriptions as OPML",
+        description="Print the subscriptions as OPML 2.0, one outline a line: each feed's name"
+        " as its text (your name for it, else its own title) and the title it gives itself as"
+        " its title.",
+    )
     p.set_defaults(func=cmd_export)
 
-    p = command("feeds", help="list subscribed feeds with their last sync or error")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = command(
+        "feeds",
+        help="list subscribed feeds with their last sync or error",
+        description="List the subscribed feeds by the name the reader shows them by (yours, from"
+        " `reader rename`, else their own title), each with its address, its last sync or error,"
+        " and under a name of yours the title the feed gives itself.",
+    )
+    p.add_argument("--json", action="store_true", help='print JSON (name: yours, "" for none)')
     p.set_defaults(func=cmd_feeds)
 
     p = command(
@@ -132,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--feed",
         metavar="FEED",
-        help="only this feed's headlines (its address as `reader feeds` shows it, or its title)",
+        help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
     )
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument(
@@ -197,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--feed",
             metavar="FEED",
-            help="only this feed's headlines (its address as `reader feeds` shows it, or its title)",
+            help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
         )
         p.add_argument(
             "--before",

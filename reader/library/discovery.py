@@ -27,21 +27,29 @@ from .sync import LibrarySync
 class LibraryDiscovery(LibrarySync):
     """A `Library`'s `add`."""
 
-    async def add(self, url: str) -> Added:
+    async def add(self, url: str, name: str = "") -> Added:
         """Subscribe to the feed at `url`, or to the one found on the web page at `url`, and
-        fetch it. Raises FetchError(BAD_URL) for an address that is not a web one."""
+        fetch it; with `name`, the user's name for it, shown over its own title (the feed
+        subscribed already is renamed so). Raises FetchError(BAD_URL) for an address that is
+        not a web one."""
         url = url.strip()
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         if known := self._subscribed(url):
-            return await self._again(known)
+            return self._named(await self._again(known, name), name)
         fetched = await self._answer(url)
         page = await self._web_page(url, fetched)
         if page is None:
-            return await self._subscribe(url, fetched)
-        return await self._from_page(url, page)
+            return await self._subscribe(url, fetched, name)
+        return self._named(await self._from_page(url, page, name), name)
 
-    async def _again(self, url: str) -> Added:
+    def _named(self, added: Added, name: str) -> Added:
+        """`added`, the feed it found subscribed already given the user's `name` (if any)."""
+        if name and added.already and added.url:
+            self.rename_feed(added.url, name)
+        return added
+
+    async def _again(self, url: str, name: str) -> Added:
         """`add` of the subscription `url`. One never read (an OPML file's outline, imported
         unfetched, that a sync found to be a web page) is asked again: a web page's feed found
         is subscribed to in its place, the page's subscription dropped (it holds nothing)."""
@@ -51,7 +59,7 @@ class LibraryDiscovery(LibrarySync):
         page = await self._web_page(url, fetched)
         if page is None:
             return Added(url, await self.refresh_feed(url, fetched), already=True)
-        added = await self._from_page(url, page)
+        added = await self._from_page(url, page, name)
         if not added.url:
             return replace(added, already=True)  # the page's subscription stays as it was
         if self._never_read(url):
@@ -85,11 +93,11 @@ class LibraryDiscovery(LibrarySync):
         )
         return None if elsewhere else fetched
 
-    async def _subscribe(self, url: str, fetched: Response | FetchError) -> Added:
-        self.add_feed(url)
+    async def _subscribe(self, url: str, fetched: Response | FetchError, name: str) -> Added:
+        self.add_feed(url, name=name)
         return Added(url, await self.refresh_feed(url, fetched))
 
-    async def _from_page(self, url: str, page: Response) -> Added:
+    async def _from_page(self, url: str, page: Response, name: str) -> Added:
         found = await self._cpu(feed_links, page.body, page.url, page.charset)
         readable = tuple(link for link in found if link.readable)
         told = Added(
@@ -125,7 +133,7 @@ class LibraryDiscovery(LibrarySync):
             answer = web_page_answer(html_title(fetched.body))
             message = f"at {feed_url} {answer} either"
             return replace(told, error=FetchError(ErrorKind.BAD_FEED, message, feed_url))
-        return replace(await self._subscribe(feed_url, fetched), **_page_of(told))
+        return replace(await self._subscribe(feed_url, fetched, name), **_page_of(told))
 
     async def _probe(self, page_url: str) -> tuple[str, Response | None] | FetchError | None:
         """The first of `WELL_KNOWN_PATHS` on the page's site that answers with a feed: where

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..config import site_rule_for
+from ..feed_names import clean_name, folded
 from ..keys import article_key, looks_like_entry_id, saved_article_id
 from ..models import Article, Entry, ErrorKind, Feed, FetchError
 from ..page_caching import read_from
@@ -76,13 +77,19 @@ class LibraryQueries(LibraryResources):
     def feeds(self) -> list[Feed]:
         return self.store.feeds()
 
-    def add_feed(self, url: str, title: str = "") -> bool:
-        """Subscribe to `url` (not fetched yet), named `title` until its first fetch (an OPML
-        file's name for it); False when already subscribed."""
+    def add_feed(self, url: str, title: str = "", name: str = "") -> bool:
+        """Subscribe to `url` (not fetched yet), titled `title` until its first fetch and
+        named `name` (one the same as `title` is an OPML file's that may be a copy of it:
+        `feed_names.copies_own_title`); False when already subscribed."""
         url = url.strip()
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
-        return self.store.add_feed(self.subscription_url(url), title)
+        return self.store.add_feed(self.subscription_url(url), title, clean_name(name))
+
+    def rename_feed(self, feed: str, name: str) -> Feed | None:
+        """Give the feed `feed` names (as `feed_named` takes it) the user's `name`, shown over
+        its own title; "" goes back to its own title. None when no feed is subscribed so."""
+        return self.store.name_feed(self.feed_named(feed.strip()), clean_name(name))
 
     def remove_feed(self, url: str) -> bool:
         """Unsubscribe from `url`, as written or as `reader feeds` shows it; False when not
@@ -96,7 +103,8 @@ class LibraryQueries(LibraryResources):
 
     def feed_named(self, url: str) -> str:
         """The subscribed feed `url` names, as written or as `reader feeds` shows it, or by its
-        title ("Northwind Tech Review", as the feed list shows it) when one feed has it."""
+        name or title ("Northwind Tech Review", as the feed list shows it) when one feed has
+        it (`_feed_titled`)."""
         wanted = canonical_url(url)
         urls = self.store.feed_urls()
         as_written = next((u for u in urls if canonical_url(u) == wanted), None)
@@ -107,11 +115,19 @@ class LibraryQueries(LibraryResources):
         return as_written or next(shown_so, None) or self._feed_titled(url) or url
 
     def _feed_titled(self, title: str) -> str | None:
-        """The one subscribed feed whose title is `title` (case aside), as the reader's feed
-        list names it; None when none is, or several are (no guess between them)."""
-        wanted = " ".join(title.split()).casefold()
-        titled = [f.url for f in self.store.feeds() if f.title and f.title.casefold() == wanted]
-        return titled[0] if len(titled) == 1 else None
+        """The one subscribed feed the reader's feed list names `title` (case and spaces
+        aside): by the user's name for it, else by its own title; else the one whose own title
+        it is behind a name (the title `reader feeds` shows under it). None when none is, or
+        several are (no guess between them)."""
+        wanted = folded(title)
+        if not wanted:
+            return None
+        feeds = self.store.feeds()
+        for named in ([f.name or f.title for f in feeds], [f.title for f in feeds]):
+            found = [f.url for f, name in zip(feeds, named, strict=True) if folded(name) == wanted]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
 
     # -- headlines -----------------------------------------------------------------------------
     def headlines(

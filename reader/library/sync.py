@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
+from ..feed_names import copies_own_title
 from ..gone import ASK_AGAIN_AFTER, taken_down
 from ..keys import article_key
 from ..login_page import login_page_elsewhere
@@ -120,6 +121,8 @@ class LibrarySync(LibraryDownloads):
             self.store.put_feed(feed)
             return FeedResult(feed, error=error)
         new = self.store.merge_entries(url, parsed.entries)
+        if copies_own_title(feed, parsed.title):
+            self.store.name_feed(url, "")
         feed = replace(
             feed,
             title=parsed.title or feed.title,
@@ -132,7 +135,7 @@ class LibrarySync(LibraryDownloads):
             problem=parsed.problem or None,
             reach=response.reach,
         )
-        self.store.put_feed(feed)
+        feed = self.store.put_feed(feed)
         return FeedResult(feed, new_entries=len(new), entries=parsed.entries)
 
     async def fetch_feed(

@@ -4,6 +4,7 @@ read."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
@@ -60,15 +61,17 @@ class StoreFeeds(StoreDirectory):
             self._drop_damaged(self._state, _feed_key(url))
             return None
 
-    def add_feed(self, url: str, title: str = "") -> bool:
-        """Subscribe, under `title` until the feed says its own; False when already subscribed."""
+    def add_feed(self, url: str, title: str = "", name: str = "") -> bool:
+        """Subscribe, under `title` until the feed says its own, and the user's `name` for it;
+        False when already subscribed."""
         with self._state.transact():
             urls = self.feed_urls()
             if url in urls:
                 return False
             self._save(self._state, _SUBSCRIPTIONS, [*urls, url])
             if self._state.get(_feed_key(url)) is None:
-                self._save(self._state, _feed_key(url), feed_to_dict(Feed(url, title=title)))
+                feed = Feed(url, title=title, name=name)
+                self._save(self._state, _feed_key(url), feed_to_dict(feed))
         return True
 
     def remove_feed(self, url: str) -> bool:
@@ -84,9 +87,28 @@ class StoreFeeds(StoreDirectory):
                 self._state.delete(key)
         return True
 
-    def put_feed(self, feed: Feed) -> None:
-        if feed.url in self.feed_urls():
+    def put_feed(self, feed: Feed) -> Feed:
+        """Keep what a fetch learned of a subscribed feed; returns it as kept. Its name stays
+        the one stored, which `name_feed` alone sets: a rename while the feed was fetched (in
+        another process: `reader rename` beside the reader's refresh) is not undone."""
+        with self._state.transact():
+            if feed.url not in self.feed_urls():
+                return feed
+            stored = self.feed(feed.url)
+            feed = dataclasses.replace(feed, name=stored.name if stored else feed.name)
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
+        return feed
+
+    def name_feed(self, url: str, name: str) -> Feed | None:
+        """Give a subscribed feed the user's `name` ("": none, its own title shown again);
+        None when not subscribed."""
+        with self._state.transact():
+            feed = self.feed(url) if url in self.feed_urls() else None
+            if feed is None:
+                return None
+            feed = dataclasses.replace(feed, name=name)
+            self._save(self._state, _feed_key(url), feed_to_dict(feed))
+        return feed
 
     # -- entries -----------------------------------------------------------------------------
     def entries(self, feed_url: str) -> list[Entry]:

@@ -38,6 +38,10 @@ _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if has
 """The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
 _NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 """Keys that act as soon as they come, even while the reader starts (see `on_event`)."""
+_KEYS_REST = 0.3
+"""Seconds with no key, after the first paint, before the start's remaining work begins."""
+_KEYS_REST_AT_MOST = 2.0
+"""Seconds after the first paint when it begins, keys or not (the refresh must not wait for good)."""
 
 
 class ReaderApp(ReaderAppSync):
@@ -61,9 +65,13 @@ class ReaderApp(ReaderAppSync):
     """The keys held meanwhile, in the order they came."""
     _handed_on: events.Key | None = None
     """The held key being handed on (`_hand_on_typed_ahead`): not held again."""
+    _last_key_at = 0.0
+    """When the last key came (the event loop's clock), for `_until_keys_rest`."""
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_key_at = asyncio.get_running_loop().time()
         # Keys typed before the headlines are on screen (`j j j Enter` as the reader starts,
         # while Python loads) found an empty list, or no screen yet, and were lost: held,
         # they act on the list once it is there, as vim and less keep what is typed ahead.
@@ -157,9 +165,10 @@ class ReaderApp(ReaderAppSync):
         # What the list doesn't need waits until it is on the screen: the worker processes
         # (each a Python importing the parsers and extraction), the network stack and the
         # fetch ahead, started with the app, took a busy machine's two cores, and the app's
-        # own loop, from the first paint.
+        # own loop, from the first paint; and from the first keys, until they rest.
         try:
             await self._painted()
+            await self._until_keys_rest()
             self.shown.set()
             resume_after_start()
             # Before the refresh needs them: their start overlaps its network.
@@ -182,6 +191,20 @@ class ReaderApp(ReaderAppSync):
         # Queued behind those messages; then run by the screen on top after its next update.
         if self.main_screen.call_after_refresh(drawn.set):
             await drawn.wait()
+
+    async def _until_keys_rest(self) -> None:
+        """Return once no key has come for `_KEYS_REST` seconds (or `_KEYS_REST_AT_MOST` after
+        the call). The start's remaining work (worker processes, the network stack, the
+        refresh) took the CPU from what the first keys asked for: an article opened as soon
+        as the list showed took ~200 ms longer to show than one opened a second later."""
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        give_up = start + _KEYS_REST_AT_MOST
+        while (now := loop.time()) < give_up:
+            rest = max(start, self._last_key_at) + _KEYS_REST - now
+            if rest <= 0:
+                return
+            await asyncio.sleep(min(rest, give_up - now))
 
     # -- notices -------------------------------------------------------------------------------
     def withdraw_notice(self, message: str | Callable[[str], bool]) -> None:

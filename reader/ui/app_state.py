@@ -42,8 +42,9 @@ class ReaderAppState(App[int]):
         self.ready = asyncio.Event()
         """Set once the cached headlines are on screen (tests and screenshots wait for it)."""
         self.shown = asyncio.Event()
-        """Set once the screen has been drawn with them: background work (the fetch ahead,
-        the worker processes, the refresh) waits for it, leaving the first paint the CPU."""
+        """Set once the screen has been drawn with them and the keys typed at it have rested
+        (`ReaderApp._until_keys_rest`): background work (the fetch ahead, the worker processes,
+        the refresh) waits for it, leaving the first paint and the first keys the CPU."""
         self._busy = ""
         """The long job running ("refresh" or "sync"), so a second one isn't started on top."""
         # How many uncached articles of the list on screen are fetched ahead of the reader.

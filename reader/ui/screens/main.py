@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 
+from ...feed_names import names_of
 from ...models import Feed
 from ...plural import plural
 from ...reports import Headline
@@ -159,7 +160,10 @@ class MainScreen(MainScreenMarks, MainFullText):
         rows = self.text_rows() if searched else self.reader.index.view(self.feed_url)
         table.empty_text = self._empty_text()
         table.set_headlines(
-            rows, keep=keep, show_source=self.feed_url in (None, SAVED_VIEW, SEARCH_VIEW)
+            rows,
+            keep=keep,
+            show_source=self.feed_url in (None, SAVED_VIEW, SEARCH_VIEW),
+            names=names_of(self.reader.index.feeds),
         )
         self._title()
         self.show_snippet()

@@ -9,7 +9,7 @@ feed's list has no source column: its pane's title names the feed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ....feed_names import source_name
 from ....marks import SAVED_MARK, UNREAD_MARK, offline_mark
 from ....reports import Headline
 from ....url_display import shown_url
@@ -190,6 +191,8 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.show_source = True
         """Whether rows name their feed: not in one feed's list, whose title names it (as
         newsboat's article list shows the feed only in a query feed)."""
+        self.names: Mapping[str, str] = {}
+        """Feed address → the user's name for it, which rows name the feed by (`source_name`)."""
 
     # -- data ----------------------------------------------------------------------------------
     @property
@@ -205,12 +208,18 @@ class HeadlineTable(ScrollView, can_focus=True):
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
     def set_headlines(
-        self, rows: list[Headline], keep: str | None = None, *, show_source: bool = True
+        self,
+        rows: list[Headline],
+        keep: str | None = None,
+        *,
+        show_source: bool = True,
+        names: Mapping[str, str] | None = None,
     ) -> None:
-        """Show `rows`, naming their feed or not; the cursor stays on the entry with id `keep`
-        when it is still listed."""
+        """Show `rows`, naming their feed (by the user's `names` for feeds, where given) or
+        not; the cursor stays on the entry with id `keep` when it is still listed."""
         self.rows = rows
         self.show_source = show_source
+        self.names = names or {}
         self._position_index = None  # built when first asked: a feed switch may never need it
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
@@ -420,7 +429,7 @@ class HeadlineTable(ScrollView, can_focus=True):
             segments.append(Segment(GAP_TEXT, blank))
         if columns.source:
             uncounted_source, source = _source_cell(
-                plain(entry.feed_title, max_length=200).plain, columns.source
+                plain(source_name(entry, self.names), max_length=200).plain, columns.source
             )
             if uncounted_source:
                 segments.append(Segment(uncounted_source, blank))
@@ -454,7 +463,9 @@ class HeadlineTable(ScrollView, can_focus=True):
             row.append(moment.ljust(columns.time), style("headline-table--time"))
             row.append(GAP_TEXT)
         if columns.source:
-            source = plain(entry.feed_title, style("headline-table--source"), max_length=200)
+            source = plain(
+                source_name(entry, self.names), style("headline-table--source"), max_length=200
+            )
             source.truncate(columns.source, overflow="ellipsis", pad=True)
             row.append_text(source)
             row.append(GAP_TEXT)

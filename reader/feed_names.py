@@ -1,0 +1,64 @@
+"""What a feed is called: the name the user gave it over the title the feed gives itself, and
+when a name read from a subscription file is one the user gave.
+
+A name (newsboat's `"~Name"`, `reader add --title`, `reader rename`) is kept in `Feed.name`,
+apart from `Feed.title`, which a fetch sets to the feed's own title: no title from the web ever
+replaces the user's. The lists of feeds and headlines, `reader feeds`, `reader list`, `export`
+and the FEED of `--feed`, `remove` and `rename` go by the name; a citation, the article's header
+and the site name an article is kept under go by the feed's own title, as they name the
+publication for anyone, where "Tech (work)" means something only in this reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .models import Entry, Feed
+from .safe import safe_line
+
+MAX_NAME_LENGTH = 500
+"""As long as a title an OPML file gives is kept (`opml.read_opml`)."""
+
+
+def clean_name(name: str) -> str:
+    """A name as the user typed it, as it is kept: one line, no control characters (a pasted
+    escape sequence goes whole, `safe_line`), "" for none."""
+    return safe_line(name, MAX_NAME_LENGTH)
+
+
+def folded(name: str) -> str:
+    """A name as names are compared: case and runs of spaces aside ("quay  daily" is "Quay
+    Daily"), as the FEED of a command is matched."""
+    return " ".join(name.split()).casefold()
+
+
+def copies_own_title(feed: Feed, own_title: str) -> bool:
+    """Whether the name `feed` was imported under is a copy of `own_title`, the title it gave
+    itself at its first fetch: dropped then, the feed followed by its own title as it changes.
+
+    An OPML file that gives one name for a feed (`opml.outline_names`) can't say whether it is
+    the feed's title or a name the user gave it in the reader it came from (newsboat's export
+    writes a `~` name where the title goes): it is imported as both name and title, and shown
+    until that first fetch; the same as the feed's own title (case and spaces aside), it was
+    a copy of it; a different one is the user's, kept. A name given as one (newsboat's
+    `"~Name"`, an OPML 2.0 text apart from its title, `add --title`, `rename`) is never
+    dropped, whatever the feed's title."""
+    return undecided(feed) and folded(feed.name) == folded(own_title)
+
+
+def undecided(feed: Feed) -> bool:
+    """Whether `feed`'s name and title are the one name an OPML file gave it, not yet told
+    apart by its first fetch (`copies_own_title`)."""
+    return feed.last_success is None and bool(feed.name) and folded(feed.name) == folded(feed.title)
+
+
+def names_of(feeds: Iterable[Feed]) -> dict[str, str]:
+    """Each named feed's address → the name the user gave it."""
+    return {feed.url: feed.name for feed in feeds if feed.name}
+
+
+def source_name(entry: Entry, names: Mapping[str, str]) -> str:
+    """What a list of headlines names an entry's feed by: the user's name for the feed (from
+    `names_of`), else the title the feed gave when the entry was read (a saved article no feed
+    lists: its site's)."""
+    return names.get(entry.feed_url) or entry.feed_title
