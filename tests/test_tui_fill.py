@@ -16,6 +16,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from reader.library import Library
+from reader.ui import app_fill
 from reader.ui.app import ReaderApp
 from tests.test_library import ARTICLE
 from tests.tui_pilot import WAIT, screen_text, table, until
@@ -86,13 +87,23 @@ def _titles(app: ReaderApp) -> list[str]:
     return [h.entry.title for h in table(app).rows]
 
 
-@pytest.mark.parametrize("start", ["open", "r", "S"])
+@pytest.mark.parametrize(
+    ("start", "late"), [("open", False), ("r", False), ("S", False), ("r", True), ("S", True)]
+)
 def test_each_feeds_headlines_show_as_it_comes_in(
-    tmp_path: Path, feeds: tuple[HTTPServer, _Held, _Held], start: str
+    tmp_path: Path,
+    feeds: tuple[HTTPServer, _Held, _Held],
+    monkeypatch: pytest.MonkeyPatch,
+    start: str,
+    late: bool,
 ) -> None:
     """On the first open after an import, after `r`, after `S`: the fetching line, then the
     fast feed's headlines (and its count in the feed list) while the slow one is pending;
-    then the slow feed's come in above without taking the cursor from where it was put."""
+    then the slow feed's come in above without taking the cursor from where it was put.
+    `late`: the slow feed comes in the list with the job's end (the list was filled a moment
+    before), where the cursor goes by the same rule."""
+    if late:
+        monkeypatch.setattr(app_fill, "FILL_INTERVAL", 3 * WAIT)
     server, fast, slow = feeds
     _imported(tmp_path, [server.url_for("/quay.xml"), server.url_for("/cliff.xml")])
 

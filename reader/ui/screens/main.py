@@ -130,7 +130,10 @@ class MainScreen(MainScreenMarks, MainFullText):
             and self.feed_url not in feeds.feeds
         ):
             self.feed_url = None  # the feed was removed meanwhile
-        self._show_list(keep=table.current.entry.id if table.current else None)
+        # The cursor stays on the headline the user put it on; one they never moved stays on
+        # the first row, the newest (as `HeadlineTable.refill` keeps it while feeds come in).
+        placed = table.current if table.placed else None
+        self._show_list(keep=placed.entry.id if placed else None)
 
     def on_feed_selected(self, message: FeedSelected) -> None:
         if message.feed_url != self.feed_url:

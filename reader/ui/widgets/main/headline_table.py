@@ -224,7 +224,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
         position = self._positions.get(keep, 0) if keep else 0
-        self.placed = self.placed and keep is not None
+        self.placed = keep is not None  # on the headline it was on, or one chosen for the user
         self._place(min(position, max(0, len(rows) - 1)))
         self.refresh()
         typed, self._typed_ahead = self._typed_ahead, None
