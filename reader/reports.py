@@ -85,6 +85,7 @@ class SyncProgress:
     failures: int = 0
     cached: Entry | None = None  # the entry whose article was just cached, if any
     in_part: bool = False  # ...and that article is not all of it (`Article.in_part`)
+    feed_in: FeedResult | None = None  # the feed just in, if this report is about one
 
     @property
     def feeds_finished(self) -> bool:

@@ -167,6 +167,13 @@ class LibraryQueries(LibraryResources):
         out.sort(key=newest_first)
         return out, sorted(self._unlisted(listed, marks), key=newest_first)
 
+    def feeds_headlines(self, urls: Iterable[str]) -> list[Headline]:
+        """The headlines of these subscribed feeds (as subscribed: no other spelling), newest
+        first: what a refresh just brought of them, for a list filled feed by feed."""
+        out, _ = self._feed_headlines(list(urls), self._marks(), False, False)
+        out.sort(key=newest_first)
+        return out
+
     def _marks(self) -> _Marks:
         store = self.store
         return _Marks(

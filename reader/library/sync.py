@@ -167,7 +167,7 @@ class LibrarySync(LibraryDownloads):
             if on_feed:
                 on_feed(result)
             if progress:
-                progress(SyncProgress("feeds", done, len(urls)))
+                progress(SyncProgress("feeds", done, len(urls), feed_in=result))
             return result
 
         if progress:
@@ -292,6 +292,7 @@ class LibrarySync(LibraryDownloads):
             phase: Literal["feeds", "articles", "done"],
             arrived: Entry | None = None,
             in_part: bool = False,
+            feed: FeedResult | None = None,
         ) -> None:
             if progress:
                 progress(
@@ -304,6 +305,7 @@ class LibrarySync(LibraryDownloads):
                         len(failures),
                         arrived,
                         in_part,
+                        feed,
                     )
                 )
 
@@ -384,7 +386,7 @@ class LibrarySync(LibraryDownloads):
                         room.ranking.note(entry)
                     already_cached += bool(entry.link) and article_key(entry.link) in cached
                 fetch(entry)
-            report("feeds")
+            report("feeds", feed=result)
 
         report("feeds")
         try:

@@ -32,6 +32,7 @@ from .app_sync import ReaderAppSync
 from .collector import resume_after_start
 from .dialogs.help import HelpScreen
 from .display import plain
+from .messages import HeadlinesChanged
 
 _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 """The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
@@ -165,15 +166,21 @@ class ReaderApp(ReaderAppSync):
         # (each a Python importing the parsers and extraction), the network stack and the
         # fetch ahead, started with the app, took a busy machine's two cores, and the app's
         # own loop, from the first paint; and from the first keys, until they rest.
-        await self._painted()
-        await self._until_keys_rest()
-        self.shown.set()
-        resume_after_start()
-        self.lib.start_workers()  # before the refresh needs them: their start overlaps its network
-        # The network stack (httpx, TLS context) costs ~100 ms to import and set up: pay it
-        # now, not as a stall in the middle of the first sync or article.
-        await asyncio.to_thread(importlib.import_module, "reader.fetch")
-        self.lib.fetcher  # noqa: B018 — created here, on the app's loop, once
+        try:
+            await self._painted()
+            await self._until_keys_rest()
+            self.shown.set()
+            resume_after_start()
+            # Before the refresh needs them: their start overlaps its network.
+            self.lib.start_workers()
+            # The network stack (httpx, TLS context) costs ~100 ms to import and set up: pay it
+            # now, not as a stall in the middle of the first sync or article.
+            await asyncio.to_thread(importlib.import_module, "reader.fetch")
+            self.lib.fetcher  # noqa: B018 — created here, on the app's loop, once
+        finally:
+            self.refresh_coming = False  # now started (no suspension between), or not at all
+            if not (self.refresh_on_start and self.index.feeds):
+                self.main_screen.post_message(HeadlinesChanged(filled=frozenset()))
         if self.refresh_on_start and self.index.feeds:
             await self._refresh()
 

@@ -58,6 +58,15 @@ class ReaderAppState(App[int]):
         """Entries whose articles a running sync has cached since the last screen update, and
         whether only in part."""
         self._pending_status = ""
+        self._feeds_in: dict[str, bool] = {}
+        """Feeds a running job has brought in since the list was last filled (`app_fill`), and
+        whether with headlines to read (not unchanged, not failed)."""
+        self._filler: object | None = None
+        """The worker filling the list in (its token), while one runs."""
+        self.refresh_coming = self.refresh_on_start
+        """The refresh on opening is still to start: an empty list says it is fetching already."""
+        self.nothing_fetched = ""
+        """What an empty list says after a refresh that every feed failed in (`nothing_came`)."""
         self._settle_timer: Timer | None = None
         self._quitting = False
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""

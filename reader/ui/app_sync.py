@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from ..plural import plural
 from ..reports import FeedResult, SyncProgress, SyncReport
-from .app_articles import ReaderAppArticles
+from .app_fill import ReaderAppFill
 from .collector import collect_and_freeze, full_collections_deferred
 
 SYNC_UPDATE_INTERVAL = 0.5
@@ -53,7 +53,7 @@ def sync_summary(report: SyncReport) -> str:
     return line
 
 
-class ReaderAppSync(ReaderAppArticles):
+class ReaderAppSync(ReaderAppFill):
     """The reader app's refresh and sync (see `ReaderApp`)."""
 
     # -- refresh and sync ----------------------------------------------------------------------
@@ -75,21 +75,32 @@ class ReaderAppSync(ReaderAppArticles):
             f"Refreshing {plural(feeds, 'feed')}…",
             self.lib.refresh(progress=self._show_progress),
             self._refresh_summary,
+            lambda results: results,
         )
 
     async def _job(
-        self, busy: str, status: str, work: Awaitable[T], summary: Callable[[T], str]
+        self,
+        busy: str,
+        status: str,
+        work: Awaitable[T],
+        summary: Callable[[T], str],
+        feeds: Callable[[T], list[FeedResult]],
     ) -> None:
-        """Run a refresh or a sync: the status line follows it, the list is reloaded after."""
+        """Run a refresh or a sync: the status line follows it, the list fills in as its
+        feeds come, and is read again whole after."""
         self._busy = busy
         self.status = status
+        self._filling_starts()
+        results: list[FeedResult] = []
         try:
             with full_collections_deferred():
                 result = await work
+            results = feeds(result)
         finally:
             self._busy = ""
-        # A reload the job started (when its feeds were in) must not finish after this one:
-        # it would put the idle counts over the job's result line.
+            self._filling_ends(results)
+        # A reload the job started must not finish after this one: it would put the idle
+        # counts over the job's result line.
         self.workers.cancel_group(self, "reload")
         await self.reload(freeze=False)
         self.status = summary(result)
@@ -121,6 +132,7 @@ class ReaderAppSync(ReaderAppArticles):
             "Syncing: starting…",
             self.lib.sync(progress=self._show_progress),
             sync_summary,
+            lambda report: report.feeds,
         )
 
     def _show_progress(self, progress: SyncProgress) -> None:
@@ -129,14 +141,13 @@ class ReaderAppSync(ReaderAppArticles):
             # A job that ended (failed) with feeds still coming in: their progress must not
             # cover the line it left, as if it were still running.
             return
+        if progress.feed_in is not None:
+            self._feed_in(progress.feed_in)
         if self._busy != "syncing":  # a refresh of the feeds alone
             if progress.phase == "feeds":
                 total = progress.feeds_total
                 self.status = f"Refreshing {plural(total, 'feed')}… ({progress.feeds_done} done)"
             return
-        if progress.phase == "feeds" and progress.feeds_finished:
-            # Every feed is in: show the new headlines once, then only mark arrivals in place.
-            self._run(self.reload(), "reload", exclusive=True)
         if progress.cached is not None:
             self._arrived[progress.cached.id] = progress.in_part
         line = f"Syncing: articles {progress.articles_done}/{progress.articles_total}"
@@ -155,8 +166,12 @@ class ReaderAppSync(ReaderAppArticles):
     def _flush_sync_progress(self) -> None:
         self._flush_pending = False
         arrived, self._arrived = self._arrived, {}
-        self._changed(
-            [self.index.set_cached(entry_id, partial=part) for entry_id, part in arrived.items()]
-        )
+        changed = []
+        for entry_id, part in arrived.items():
+            headline = self.index.set_cached(entry_id, partial=part)
+            if headline is None and self._busy == "syncing":
+                self._arrived[entry_id] = part  # its feed's headlines are not in the list yet
+            changed.append(headline)
+        self._changed(changed)
         if self._busy == "syncing" and self._pending_status:
             self.status = self._pending_status

@@ -29,9 +29,12 @@ class HeadlinesChanged(Message):
 
     `changed` names the only headlines that differ (a read flag, an article now cached), so a
     list can update those rows in place; None means reload everything (feeds, counts, lists).
+    `filled` names instead the feeds a running refresh or sync has just brought in, whose
+    headlines join the list (none: it has just started, and an empty list says so).
     """
 
     changed: tuple[Headline, ...] | None = None
+    filled: frozenset[str] | None = None
 
 
 @dataclass

@@ -112,6 +112,9 @@ class MainScreen(MainScreenMarks, MainFullText):
         index = self.reader.index
         feeds = self.query_one(FeedList)
         feeds.set_feeds(index.feeds, index.unread_counts(), index.saved)
+        if message.filled is not None:
+            self._fill_list(message.filled)
+            return
         if message.changed is not None:
             if self.feed_url == SAVED_VIEW and _saving_changed(table, message.changed):
                 # `s` in the saved view (or in an article opened from it): the article leaves
@@ -127,7 +130,10 @@ class MainScreen(MainScreenMarks, MainFullText):
             and self.feed_url not in feeds.feeds
         ):
             self.feed_url = None  # the feed was removed meanwhile
-        self._show_list(keep=table.current.entry.id if table.current else None)
+        # The cursor stays on the headline the user put it on; one they never moved stays on
+        # the first row, the newest (as `HeadlineTable.refill` keeps it while feeds come in).
+        placed = table.current if table.placed else None
+        self._show_list(keep=placed.entry.id if placed else None)
 
     def on_feed_selected(self, message: FeedSelected) -> None:
         if message.feed_url != self.feed_url:
@@ -155,16 +161,7 @@ class MainScreen(MainScreenMarks, MainFullText):
         table = self.query_one(HeadlineTable)
         searched = self.feed_url == SEARCH_VIEW
         rows = self.text_rows() if searched else self.reader.index.view(self.feed_url)
-        if searched:
-            table.empty_text = self.text_empty()
-        elif self.feed_url == SAVED_VIEW:
-            table.empty_text = "Nothing saved yet: s on a headline keeps its article for good."
-        elif self.reader.index.feeds:
-            table.empty_text = (
-                "No headlines yet. Press r to refresh the feeds, S to sync everything for offline."
-            )
-        else:
-            table.empty_text = "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
+        table.empty_text = self._empty_text()
         table.set_headlines(
             rows,
             keep=keep,
@@ -177,6 +174,34 @@ class MainScreen(MainScreenMarks, MainFullText):
         if feed is not None and feed.last_error:
             self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
         self.reader.prefetch(rows)
+
+    def _fill_list(self, feed_urls: frozenset[str]) -> None:
+        """The headlines of the feeds a refresh has just brought in join the list shown (none:
+        it has just started), the cursor left where the user had it (`HeadlineTable.refill`)."""
+        table = self.query_one(HeadlineTable)
+        table.empty_text = self._empty_text()
+        if feed_urls and (self.feed_url is None or self.feed_url in feed_urls):
+            table.refill(self.reader.index.view(self.feed_url))
+        elif not table.rows:
+            table.refresh()
+        self._title()
+
+    def _empty_text(self) -> str:
+        """What the list says when it has no headlines."""
+        if self.feed_url == SEARCH_VIEW:
+            return self.text_empty()
+        if self.feed_url == SAVED_VIEW:
+            return "Nothing saved yet: s on a headline keeps its article for good."
+        if not self.reader.index.feeds:
+            return "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
+        if fetching := self.reader.fetching_note():
+            return fetching
+        if self.feed_url is None and self.reader.nothing_fetched:
+            return self.reader.nothing_fetched
+        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        if feed is not None and feed.last_error:
+            return "This feed's last fetch failed (the line below says why). Press r to retry."
+        return "No headlines yet. Press r to refresh the feeds, S to sync everything for offline."
 
     def _title(self) -> None:
         table = self.query_one(HeadlineTable)

@@ -182,6 +182,12 @@ class HeadlineTable(ScrollView, can_focus=True):
         (None once they are shown): `j j Enter` typed as the reader starts opens the third."""
         self._title = (Text(), "")
         """The feed's name and the count after it, fitted to the border by `_fit_title`."""
+        self.placed = False
+        """Whether the user has put the cursor where it is (a key, a click, a search, back
+        from an article): on a list just shown it is on the first row by itself, and stays
+        on the newest headline as a refresh brings them (`refill`)."""
+        self._placing = False
+        """Set while the list itself moves the cursor (not the user)."""
         self.show_source = True
         """Whether rows name their feed: not in one feed's list, whose title names it (as
         newsboat's article list shows the feed only in a query feed)."""
@@ -218,11 +224,41 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(self.size.width, len(rows))
         position = self._positions.get(keep, 0) if keep else 0
-        self.cursor = min(position, max(0, len(rows) - 1))
+        self.placed = keep is not None  # on the headline it was on, or one chosen for the user
+        self._place(min(position, max(0, len(rows) - 1)))
         self.refresh()
         typed, self._typed_ahead = self._typed_ahead, None
         for action in typed or ():
             action()
+
+    def refill(self, rows: list[Headline]) -> None:
+        """Show `rows`, the list with headlines just come in, keeping the user's place: the
+        cursor stays on the headline they put it on, and on the screen's line it was on when
+        the list was scrolled (the rows come in above it out of sight). A cursor the user has
+        not moved stays on the first row: the newest headline, as they come in."""
+        current, cursor, top = self.current, self.cursor, round(self.scroll_y)
+        self.rows = rows
+        self._position_index = None
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, len(rows))
+        position = 0
+        if current is not None and (self.placed or top):
+            position = self._positions.get(current.entry.id, min(cursor, len(rows) - 1))
+        if top:
+            self.scroll_to(y=max(0, top + position - cursor), animate=False, immediate=True)
+        self._place(max(0, position))
+        self.refresh()
+        typed, self._typed_ahead = self._typed_ahead, None
+        for action in typed or ():
+            action()
+
+    def _place(self, position: int) -> None:
+        """Move the cursor for the list (the user's place, `placed`, is left as it was)."""
+        self._placing = True
+        try:
+            self.cursor = position
+        finally:
+            self._placing = False
 
     def _typed_early(self, action: Callable[[], None]) -> bool:
         """True (and `action` kept for later) while the headlines are still loading."""
@@ -254,6 +290,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         return max(0, min(value, len(self.rows) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
+        self.placed = self.placed or not self._placing
         self.refresh_line(old)
         self.refresh_line(new)
         height = self.scrollable_content_region.height or 1

@@ -1,0 +1,77 @@
+"""The headline index a refresh fills in feed by feed (`HeadlineIndex.with_feeds`): the same
+list, counts and links as one read whole, and a flag the user set while the store was being
+read not undone by what was read."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from reader.models import Entry, Feed
+from reader.reports import Headline, newest_first
+from reader.ui.headlines import HeadlineIndex
+
+NOON = datetime(2026, 11, 24, 12, tzinfo=UTC)
+FEEDS = [Feed(f"https://{name}.example/feed.xml", title=name.title()) for name in ("quay", "cliff")]
+
+
+def _headlines(feed: Feed, count: int, offset: int, *, cached: bool = False) -> list[Headline]:
+    """`count` headlines of `feed`, an hour apart, the newest `offset` minutes before noon."""
+    host = feed.url.split("/")[2]
+    return [
+        Headline(
+            Entry(
+                id=f"{host}-{n}",
+                feed_url=feed.url,
+                title=f"Story {n} from {host}",
+                link=f"https://{host}/2026/story-{n}.html",
+                published=NOON - timedelta(minutes=offset + 60 * n),
+            ),
+            read=n % 3 == 0,
+            cached=cached and n % 2 == 0,
+            saved=n == 1,
+        )
+        for n in range(count)
+    ]
+
+
+def _same(filled: HeadlineIndex, whole: HeadlineIndex) -> None:
+    assert [h.entry.id for h in filled.headlines] == [h.entry.id for h in whole.headlines]
+    assert filled.unread_counts() == whole.unread_counts()
+    assert (filled.cached, filled.saved) == (whole.cached, whole.saved)
+    for feed in FEEDS:
+        assert filled.unread_in(feed.url) == whole.unread_in(feed.url)
+        assert filled.view(feed.url) == whole.view(feed.url)
+    for headline in whole.headlines:
+        assert filled.get(headline.entry.id) == headline
+        assert filled.by_link(headline.entry.link) == whole.by_link(headline.entry.link)
+
+
+def test_feeds_filled_in_one_by_one_make_the_index_read_whole() -> None:
+    quay, cliff = FEEDS
+    first, second = _headlines(quay, 7, 0), _headlines(cliff, 5, 30, cached=True)
+    index = HeadlineIndex(FEEDS).with_feeds(FEEDS, {quay.url}, first, 0)
+    assert [h.entry.id for h in index.view(None)] == [h.entry.id for h in first]
+    index = index.with_feeds(FEEDS, {cliff.url}, second, 0)
+    _same(index, HeadlineIndex(FEEDS, sorted(first + second, key=newest_first)))
+    # A feed in again with a new story (and one gone past its limit): replaced, not added to.
+    again = _headlines(cliff, 6, -30, cached=True)[:5]
+    index = index.with_feeds(FEEDS, {cliff.url}, again, 0)
+    _same(index, HeadlineIndex(FEEDS, sorted(first + again, key=newest_first)))
+
+
+def test_a_flag_set_while_the_store_was_read_is_kept() -> None:
+    quay, cliff = FEEDS
+    index = HeadlineIndex(FEEDS, _headlines(quay, 4, 0) + _headlines(cliff, 4, 30))
+    since = index.edits
+    index.set_read("cliff.example-1", True)  # `m` while the refresh read the feed
+    read_before = _headlines(cliff, 4, 30)  # what the store said, before the `m`
+    retitled = [replace(h, entry=replace(h.entry, title=h.entry.title + "!")) for h in read_before]
+    filled = index.with_feeds(FEEDS, {cliff.url}, retitled, since)
+    kept = filled.get("cliff.example-1")
+    assert kept is not None and kept.read  # the user's flag…
+    assert kept.entry.title == "Story 1 from cliff.example!"  # …on the entry as read now
+    assert filled.unread_in(cliff.url) == 1  # of 4: 0 and 3 were read, and now 1
+    # Read after the `m` (the edit is not newer than the read): what the store says stands.
+    stood = index.with_feeds(FEEDS, {cliff.url}, read_before, index.edits).get("cliff.example-1")
+    assert stood is not None and not stood.read
