@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList
@@ -27,6 +28,8 @@ SAVED = "Saved"
 
 class FeedList(VimOptionList):
     """Pick the feed whose headlines the table shows; a `!` marks a feed whose last fetch failed."""
+
+    COMPONENT_CLASSES = {"feed-list--failed"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -59,17 +62,15 @@ class FeedList(VimOptionList):
         self._shown = shown
         keep = self.selected_url
         self._urls = [None, SAVED_VIEW, *(feed.url for feed in feeds)]
+        failed = self.get_component_rich_style("feed-list--failed")
         options = [
-            Option(_row(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False), "all"),
-            Option(_row(Text(SAVED, style="bold"), saved, False), "saved"),
+            Option(_row(Text(ALL_FEEDS, style="bold"), sum(unread.values()), None), "all"),
+            Option(_row(Text(SAVED, style="bold"), saved, None), "saved"),
         ]
         for position, feed in enumerate(feeds):
             title = _FeedTitle(plain(feed.display_title, max_length=200))
-            options.append(
-                Option(
-                    _row(title, unread.get(feed.url, 0), bool(feed.last_error)), f"feed-{position}"
-                )
-            )
+            mark = failed if feed.last_error else None
+            options.append(Option(_row(title, unread.get(feed.url, 0), mark), f"feed-{position}"))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
             self.highlighted = self._urls.index(keep) if keep in self._urls else 0
@@ -106,12 +107,13 @@ class _FeedTitle:
         yield Segment("".join(fit_to_cells(self.shown.plain, options.max_width)))
 
 
-def _row(title: Text | _FeedTitle, unread: int, failed: bool) -> Table:
-    """One option: the (safe) title, cut to fit, and the unread count on the right."""
+def _row(title: Text | _FeedTitle, unread: int, failed: Style | None) -> Table:
+    """One option: the (safe) title, cut to fit, and the unread count on the right; a feed
+    whose last fetch `failed` marked in that style."""
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
-    mark = Text(ERROR_MARK, style="bold red") if failed else Text(" ")
+    mark = Text(" ") if failed is None else Text(ERROR_MARK, style=failed)
     grid.add_row(mark, title, Text(str(unread) if unread else "", style="dim"))
     return grid
