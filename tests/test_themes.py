@@ -184,6 +184,12 @@ def test_no_color_shows_no_colour_at_all_and_still_the_cursor_and_matches(
             cursor = table(app).rows[table(app).cursor].entry.title[:20]
             rows = rows_in_reverse(app)
             assert len(rows) == 1 and cursor in rows[0], rows
+            # The feed list's cursor too (Textual drew an option list's without its reverse).
+            await pilot.press("tab")
+            await pilot.pause()
+            rows = rows_in_reverse(app)
+            assert len(rows) == 1 and "All feeds" in rows[0], rows
+            await pilot.press("tab")
 
             body = await open_titled(pilot, CRANES)
             await pilot.press("slash", *"crane", "enter")
