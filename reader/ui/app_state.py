@@ -71,7 +71,8 @@ class ReaderAppState(App[int]):
         return {name: dark[name] for name in READER_VARIABLES}
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        return line_filters(super().get_line_filters(), self.no_color)
+        filters = super().get_line_filters()
+        return line_filters(filters, no_color=self.no_color, ansi=self.current_theme.ansi)
 
     # -- jobs ----------------------------------------------------------------------------------
     def exit(self, *args: Any, **kwargs: Any) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from textual.app import App
-from textual.filter import LineFilter, Monochrome, NoColor
+from textual.filter import ANSIToTruecolor, LineFilter, Monochrome, NoColor
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import THEMES
@@ -108,8 +108,8 @@ def no_color_asked() -> bool:
 
 
 def apply_theme(app: App[object], setting: str) -> None:
-    """Give `app` the colours of `setting` (one of config.THEMES), or none at all under NO_COLOR
-    (with `line_filters`).
+    """Give `app`, as it is made, the colours of `setting` (one of config.THEMES), or none at
+    all under NO_COLOR (with `line_filters`).
 
     Textual takes a NO_COLOR set even empty, and on a theme of its own colours turns them grey
     (its Monochrome filter: the dark slab stayed, in greys). Here it is the terminal theme with
@@ -118,14 +118,29 @@ def apply_theme(app: App[object], setting: str) -> None:
     for theme in TEXTUAL_THEMES.values():
         app.register_theme(theme)
     app.no_color = no_color_asked()
-    app.theme = TEXTUAL_THEMES["terminal" if app.no_color else setting].name
+    # Set as the app is made, before its stylesheet is read: `app.theme = …` runs a watcher
+    # that reads the whole stylesheet again (40–150 ms of the start, before the first screen).
+    # The stylesheet, made already, takes the theme's colours; its rules are not read yet.
+    app.set_reactive(App.theme, TEXTUAL_THEMES["terminal" if app.no_color else setting].name)
+    app.stylesheet.set_variables(app.get_css_variables())
+    dark = app.current_theme.dark
+    app.set_class(dark, "-dark-mode", update=False)
+    app.set_class(not dark, "-light-mode", update=False)
 
 
 _NO_COLOR = NoColor()
 
 
-def line_filters(textual_filters: Sequence[LineFilter], no_color: bool) -> list[LineFilter]:
+def line_filters(
+    textual_filters: Sequence[LineFilter], *, no_color: bool, ansi: bool
+) -> list[LineFilter]:
     """The filters every line drawn goes through: Textual's, with its NO_COLOR one (chosen as
-    the app was made, before its theme) replaced by one taking every colour out, when asked."""
-    kept = [f for f in textual_filters if not isinstance(f, Monochrome | NoColor)]
+    the app was made, before its theme) replaced by one taking every colour out when asked,
+    and its ANSI colours left to the terminal's palette in an ANSI theme (Textual's filter
+    was made for the theme the app had before the reader's)."""
+    kept = [
+        f
+        for f in textual_filters
+        if not isinstance(f, Monochrome | NoColor) and not (ansi and isinstance(f, ANSIToTruecolor))
+    ]
     return [*kept, _NO_COLOR] if no_color else kept
