@@ -75,10 +75,17 @@ class Config:
     # tether, a look at what is there); `r`, `S` and opening an article still fetch.
     refresh_on_open: bool = True
     fetch_ahead: int = 30
+    theme: str = "dark"  # one of THEMES: the reader's screen colours
     site_rules: dict[str, SiteRule] = field(default_factory=dict)  # by host name
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
+
+
+THEMES = ("dark", "light", "terminal")
+"""The screen's colour schemes (`[ui] theme`, `--theme`): the reader's own on a dark
+background or on a light one, or the terminal's own foreground and background with its
+palette's colours, as newsboat draws. NO_COLOR, set and not empty, takes every colour away."""
 
 
 def site_rule_for(rules: dict[str, SiteRule], url: str) -> SiteRule | None:
@@ -127,6 +134,12 @@ refresh_interval = ""
 # r refreshes), and how many uncached articles of the list shown it fetches ahead (0: none).
 refresh_on_open = true
 fetch_ahead = 30
+
+[ui]
+# The screen's colours: "dark" (the reader's own, on a dark background), "light" (on a light
+# one), or "terminal" (the terminal's own text and background colours, and its palette).
+# NO_COLOR set in the environment shows none at all.
+theme = "dark"
 
 # Rules for sites the generic extractor gets wrong: CSS selectors of the article body and of
 # elements to remove first. The host covers its subdomains; quote it, as here.
@@ -204,7 +217,7 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
-_SECTIONS = {"network", "cache", "feeds", "sites"}
+_SECTIONS = {"network", "cache", "feeds", "ui", "sites"}
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
@@ -286,6 +299,7 @@ def _check_keys(data: dict[str, Any]) -> None:
     for section, known in (
         ("cache", {"max_size"}),
         ("feeds", {"refresh_interval", "refresh_on_open", "fetch_ahead"}),
+        ("ui", {"theme"}),
     ):
         for key in data.get(section, {}):
             if key not in known:
@@ -320,6 +334,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     fetch_ahead = feeds.get("fetch_ahead", 30)
     if isinstance(fetch_ahead, bool) or not isinstance(fetch_ahead, int) or fetch_ahead < 0:
         raise ValueError("feeds.fetch_ahead must be a whole number, 0 or more")
+    theme = data.get("ui", {}).get("theme", "dark")
+    if theme not in THEMES:
+        raise ValueError(f"ui.theme must be one of {', '.join(map(repr, THEMES))}, not {theme!r}")
     rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
     return Config(
         path=path,
@@ -329,4 +346,5 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         refresh_interval=parse_duration(interval) if interval else 0.0,
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,
+        theme=theme,
     )

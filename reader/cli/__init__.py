@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..models import FetchError, StoreError
 from .common import EXIT_FAILED, EXIT_PIPE_CLOSED, CommandError, err
-from .demo import cmd_tui
+from .demo import cmd_demo, cmd_tui
 from .parser import build_parser
 
 
@@ -23,6 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_tui)
+    if args.theme and func not in (cmd_tui, cmd_demo):
+        # Said rather than ignored: the commands print plain text, in no colour of the reader's.
+        parser.error("--theme is the reader's screen's: give it with no command, or to demo")
     try:
         status = func(args)
         sys.stdout.flush()  # here, so that a closed pipe is caught below rather than at exit

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..config import data_dir
@@ -16,6 +17,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from ..config import Config
     from ..library import Library
 
 
@@ -92,4 +94,10 @@ def cmd_tui(args: argparse.Namespace) -> int:
     pause_for_start()  # until the first screen is drawn: the imports make no garbage
     from ..ui.app import run_app
 
-    return run_app(data_dir(args.data_dir), config_of(args))
+    return run_app(data_dir(args.data_dir), tui_config(args))
+
+
+def tui_config(args: argparse.Namespace) -> Config:
+    """The config the reader's screen runs on: the file's, its theme `--theme`'s if given."""
+    config = config_of(args)
+    return replace(config, theme=args.theme) if args.theme else config

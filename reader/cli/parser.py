@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from .. import __version__
+from ..config import THEMES
 from ..discovery import WELL_KNOWN_PATHS
 from .articles import (
     cmd_cache,
@@ -40,6 +41,19 @@ def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
     )
 
 
+def _add_theme_option(parser: argparse.ArgumentParser, default: Any) -> None:
+    """`--theme`: the screen's colours for one run, over the config's [ui] theme."""
+    parser.add_argument(
+        "--theme",
+        choices=THEMES,
+        metavar="THEME",
+        default=default,
+        help="the screen's colours this time: dark, light (the reader's own) or terminal (the "
+        "terminal's own text and background colours); default: the config's [ui] theme, else "
+        "dark. NO_COLOR set in the environment shows no colour at all",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
@@ -51,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _add_place_options(parser, None)
+    _add_theme_option(parser, None)
     # Each command takes them too, after its name ("reader list --data-dir DIR"); given there,
     # they win over those before it.
     place = argparse.ArgumentParser(add_help=False)
@@ -315,5 +330,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="port to serve on; 0 picks a free one (default: 8650, or a free one when it is taken)",
     )
+    _add_theme_option(p, argparse.SUPPRESS)
     p.set_defaults(func=cmd_demo)
     return parser

@@ -6,13 +6,14 @@ itself, which keeps the place of an article open."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from textual.app import App
 from textual.css.query import NoMatches
+from textual.filter import LineFilter
 from textual.reactive import reactive
 from textual.timer import Timer
 
@@ -21,6 +22,7 @@ from ..library import Library
 from ..models import Article
 from .headlines import HeadlineIndex
 from .screens.main import MainScreen
+from .themes import READER_VARIABLES, TEXTUAL_THEMES, apply_theme, line_filters
 
 
 class ReaderAppState(App[int]):
@@ -35,6 +37,7 @@ class ReaderAppState(App[int]):
         super().__init__()
         self.data_dir = data_dir
         self.config = config or Config(data_dir / "config.toml")
+        apply_theme(self, self.config.theme)
         self.refresh_on_start = refresh_on_start and self.config.refresh_on_open
         self.library: Library | None = None
         self.index = HeadlineIndex()
@@ -70,6 +73,15 @@ class ReaderAppState(App[int]):
         self._settle_timer: Timer | None = None
         self._quitting = False
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # The reader's own variables (reader.tcss), for a theme that doesn't set them.
+        dark = TEXTUAL_THEMES["dark"].variables
+        return {name: dark[name] for name in READER_VARIABLES}
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        filters = super().get_line_filters()
+        return line_filters(filters, no_color=self.no_color, ansi=self.current_theme.ansi)
 
     # -- jobs ----------------------------------------------------------------------------------
     def exit(self, *args: Any, **kwargs: Any) -> None:

@@ -16,6 +16,7 @@ where the cursor was, and Esc after Enter clears the search. With no search kept
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -217,7 +218,8 @@ class MainScreen(MainScreenMarks, MainFullText):
         else:
             unread = self.reader.index.unread_in(self.feed_url)
         table.set_title(name, f" · {unread} unread of {len(table.rows)}")
-        table.border_subtitle = _feed_health(feed) if feed else ""
+        failed = table.get_component_rich_style("headline-table--failed")
+        table.border_subtitle = _feed_health(feed, failed) if feed else ""
 
     # -- finding headlines ---------------------------------------------------------------------
     @property
@@ -439,15 +441,16 @@ def _position(found: list[int], cursor: int) -> str:
     return f"{len(found)} headlines match"
 
 
-def _feed_health(feed: Feed) -> Text:
-    """The selected feed's last success and last error, under its headlines."""
+def _feed_health(feed: Feed, failed: Style) -> Text:
+    """The selected feed's last success and last error (in the theme's `failed` style), under
+    its headlines."""
     parts = Text()
     if feed.last_success:
         parts.append(f"synced {when(feed.last_success)}")
     if feed.last_error:
         if parts:
             parts.append(" · ")
-        parts.append(f"failed {when(feed.last_error_at)}: ", style="bold red")
+        parts.append(f"failed {when(feed.last_error_at)}: ", style=failed)
         parts.append_text(plain(feed.last_error, max_length=80))
     elif feed.problem:
         parts.append(" · ")

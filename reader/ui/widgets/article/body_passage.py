@@ -31,7 +31,8 @@ class ArticlePassage(ArticleLinks):
             _base, background = self.background_colors
             over = background + styles.background
             color = styles.color if styles.color.a > 0 else None
-            self._passage_style = Style(
+            # Its text style too: the terminal's colours (and NO_COLOR) mark it by reverse video.
+            self._passage_style = styles.text_style + Style(
                 bgcolor=over.rich_color,
                 color=None if color is None else (background + color).rich_color,
             )

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from rich.table import Table
 from rich.text import Text
 from textual.css.styles import RulesMap
@@ -32,6 +33,8 @@ SAVED = "Saved"
 
 class FeedList(VimOptionList):
     """Pick the feed whose headlines the table shows; a `!` marks a feed whose last fetch failed."""
+
+    COMPONENT_CLASSES = {"feed-list--failed"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -90,7 +93,8 @@ class FeedList(VimOptionList):
         return self._prompt(title, unread.get(feed.url, 0), bool(feed.last_error))
 
     def _prompt(self, title: Text | _FeedTitle, unread: int, failed: bool) -> _OneLine:
-        return _OneLine(self, _row(title, unread, failed))
+        mark = self.get_component_rich_style("feed-list--failed") if failed else None
+        return _OneLine(self, _row(title, unread, mark))
 
     def select(self, feed_url: str | None) -> None:
         """Highlight this feed's row, quietly: the screen shows its headlines itself."""
@@ -151,12 +155,13 @@ class _FeedTitle:
         yield Segment("".join(fit_to_cells(self.shown.plain, options.max_width)))
 
 
-def _row(title: Text | _FeedTitle, unread: int, failed: bool) -> Table:
-    """One option: the (safe) title, cut to fit, and the unread count on the right."""
+def _row(title: Text | _FeedTitle, unread: int, failed: RichStyle | None) -> Table:
+    """One option: the (safe) title, cut to fit, and the unread count on the right; a feed
+    whose last fetch `failed` marked in that style."""
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
-    mark = Text(ERROR_MARK, style="bold red") if failed else Text(" ")
+    mark = Text(" ") if failed is None else Text(ERROR_MARK, style=failed)
     grid.add_row(mark, title, Text(str(unread) if unread else "", style="dim"))
     return grid

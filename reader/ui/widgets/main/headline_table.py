@@ -160,6 +160,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         "headline-table--time",
         "headline-table--source",
         "headline-table--empty",
+        "headline-table--failed",
     }
 
     # repaint=False: watch_cursor refreshes the two rows that change, not the whole table.

@@ -1,0 +1,146 @@
+"""The screen's colour schemes (`[ui] theme`): the Textual themes behind "dark", "light" and
+"terminal", and NO_COLOR.
+
+reader.tcss names colours by theme variables only: Textual's ($accent, $panel…) and the reader's
+own below ($reader-heading…), which each theme sets to what reads on its background (Textual's
+"lighten" shades, right for headings on a dark background, are pale on a white one). "terminal"
+is an ANSI theme: the terminal's default foreground and background, and its own palette for the
+few colours, so a light terminal stays light, as newsboat draws by default.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+
+from textual.app import App
+from textual.filter import ANSIToTruecolor, LineFilter, Monochrome, NoColor
+from textual.theme import BUILTIN_THEMES, Theme
+
+from ..config import THEMES
+
+READER_VARIABLES = ("reader-heading", "reader-link", "reader-source")
+"""The colours reader.tcss takes from the theme besides Textual's."""
+
+
+def _shades(theme: Theme, **picks: str) -> Theme:
+    """`theme`, named for the reader, with the reader's variables set to its own shades
+    (`picks`: a reader variable, without its prefix, to a Textual colour name)."""
+    colours = theme.to_color_system().generate()
+    variables = {f"reader-{name}": colours[shade] for name, shade in picks.items()}
+    return replace(theme, name=f"reader-{theme.name}", variables={**theme.variables, **variables})
+
+
+_DARK = _shades(
+    replace(BUILTIN_THEMES["textual-dark"], name="dark"),
+    heading="primary-lighten-2",
+    link="primary-lighten-3",
+    source="secondary-lighten-3",
+)
+# Textual's light theme is a grey slab (#E0E0E0) with orange titles that fade into it: the
+# reader's is paper white, with its orange and green darkened to read on it.
+_LIGHT = _shades(
+    replace(
+        BUILTIN_THEMES["textual-light"],
+        name="light",
+        accent="#A65300",
+        warning="#8A6100",
+        success="#2E7D32",
+        foreground="#1E1E1E",
+        background="#FAFAF7",
+        surface="#F0F0EB",
+        panel="#E4E4DE",
+    ),
+    heading="primary-darken-1",
+    link="primary",
+    source="secondary-darken-2",
+)
+# The terminal's own colours. Its palette is the user's (Solarized, a white paper one…): blue,
+# magenta and red read on light and dark backgrounds alike, where yellow, white and the bright
+# colours vanish on one of them; the cursor is the terminal's reverse video, whatever its colours.
+_TERMINAL = Theme(
+    name="reader-terminal",
+    ansi=True,
+    primary="ansi_blue",
+    secondary="ansi_cyan",
+    accent="ansi_magenta",
+    warning="ansi_red",
+    error="ansi_red",
+    success="ansi_green",
+    foreground="ansi_default",
+    background="ansi_default",
+    surface="ansi_default",
+    panel="ansi_default",
+    boost="ansi_default",
+    dark=True,
+    variables={
+        "reader-heading": "ansi_blue",
+        "reader-link": "ansi_blue",
+        "reader-source": "ansi_default",
+        "ansi-background": "ansi_default",  # Textual's own CSS asks for these two
+        "ansi-foreground": "ansi_default",
+        "border-blurred": "ansi_default",
+        "block-cursor-foreground": "ansi_default",
+        "block-cursor-background": "ansi_default",
+        "block-cursor-text-style": "reverse",
+        "block-cursor-blurred-foreground": "ansi_default",
+        "block-cursor-blurred-background": "ansi_default",
+        "block-cursor-blurred-text-style": "underline",
+        # Textual's track is black: a black bar down a light terminal.
+        "scrollbar-background": "ansi_default",
+        "scrollbar-background-hover": "ansi_default",
+        "scrollbar-background-active": "ansi_default",
+        "scrollbar-corner-color": "ansi_default",
+        "screen-selection-background": "ansi_default",
+        "screen-selection-foreground": "ansi_default",
+    },
+)
+
+TEXTUAL_THEMES = {"dark": _DARK, "light": _LIGHT, "terminal": _TERMINAL}
+"""The Textual theme of each `[ui] theme` setting (config.THEMES)."""
+assert set(TEXTUAL_THEMES) == set(THEMES)
+
+
+def no_color_asked() -> bool:
+    """NO_COLOR set and not empty (no-color.org): an empty one asks nothing."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def apply_theme(app: App[object], setting: str) -> None:
+    """Give `app`, as it is made, the colours of `setting` (one of config.THEMES), or none at
+    all under NO_COLOR (with `line_filters`).
+
+    Textual takes a NO_COLOR set even empty, and on a theme of its own colours turns them grey
+    (its Monochrome filter: the dark slab stayed, in greys). Here it is the terminal theme with
+    every colour taken out: the terminal's own foreground and background, as `ls` and `less`
+    show under NO_COLOR, the cursor and the matches in reverse video (reader.tcss's `:ansi`)."""
+    for theme in TEXTUAL_THEMES.values():
+        app.register_theme(theme)
+    app.no_color = no_color_asked()
+    # Set as the app is made, before its stylesheet is read: `app.theme = …` runs a watcher
+    # that reads the whole stylesheet again (40–150 ms of the start, before the first screen).
+    # The stylesheet, made already, takes the theme's colours; its rules are not read yet.
+    app.set_reactive(App.theme, TEXTUAL_THEMES["terminal" if app.no_color else setting].name)
+    app.stylesheet.set_variables(app.get_css_variables())
+    dark = app.current_theme.dark
+    app.set_class(dark, "-dark-mode", update=False)
+    app.set_class(not dark, "-light-mode", update=False)
+
+
+_NO_COLOR = NoColor()
+
+
+def line_filters(
+    textual_filters: Sequence[LineFilter], *, no_color: bool, ansi: bool
+) -> list[LineFilter]:
+    """The filters every line drawn goes through: Textual's, with its NO_COLOR one (chosen as
+    the app was made, before its theme) replaced by one taking every colour out when asked,
+    and its ANSI colours left to the terminal's palette in an ANSI theme (Textual's filter
+    was made for the theme the app had before the reader's)."""
+    kept = [
+        f
+        for f in textual_filters
+        if not isinstance(f, Monochrome | NoColor) and not (ansi and isinstance(f, ANSIToTruecolor))
+    ]
+    return [*kept, _NO_COLOR] if no_color else kept
