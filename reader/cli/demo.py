@@ -10,6 +10,7 @@ from ..config import data_dir
 from .common import (
     EXIT_OK,
     CommandError,
+    check_keys,
     config_of,
     open_library,
     out,
@@ -92,4 +93,6 @@ def cmd_tui(args: argparse.Namespace) -> int:
     pause_for_start()  # until the first screen is drawn: the imports make no garbage
     from ..ui.app import run_app
 
-    return run_app(data_dir(args.data_dir), config_of(args))
+    config = config_of(args)
+    check_keys(config)
+    return run_app(data_dir(args.data_dir), config)
