@@ -24,6 +24,8 @@ from reader.ui.key_names import key_name, shown_key
 from reader.ui.keymap import KeyMap
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.main.feed_list import FeedList
 from tests.test_cli import reader
 from tests.tui_pilot import notices, open_row, screen_text, started, table, until
 
@@ -75,6 +77,42 @@ def test_a_key_set_does_the_action_and_its_old_key_does_nothing(synced_dir: Path
     asyncio.run(run())
 
 
+def test_a_moving_key_set_moves_every_list_and_text(synced_dir: Path) -> None:
+    """`down = ["e", "down"]`: e moves the headlines, the feed list (a Textual `OptionList`
+    under it) and an article's text; j moves none of them."""
+
+    async def run() -> None:
+        async with keyed(synced_dir, {"down": ("e", "down")}) as (app, pilot):
+            rows = table(app)
+            await pilot.press("e", "e", "down")
+            await pilot.pause()
+            assert rows.cursor == 3
+            await pilot.press("j")
+            await pilot.pause()
+            assert rows.cursor == 3 and "j: no such key here — ? lists the keys" in notices(app)
+            await pilot.press("tab")
+            feeds = app.screen.query_one(FeedList)
+            await until(pilot, lambda: app.screen.focused is feeds, "the feed list")
+            start = feeds.highlighted or 0
+            await pilot.press("e")
+            await until(pilot, lambda: feeds.highlighted == start + 1, "e in the feed list")
+            await pilot.press("j")
+            await pilot.pause()
+            assert feeds.highlighted == start + 1
+            await pilot.press("k", "tab")  # back to every feed's headlines
+            await until(pilot, lambda: app.screen.focused is rows, "the headlines")
+            await until(pilot, lambda: len(rows.rows) > 3, "every feed's headlines")
+            body = (await open_row(pilot, 0)).query_one(ArticleBody)
+            await until(pilot, lambda: body.max_scroll_y > 0, "a text longer than the view")
+            await pilot.press("j")
+            await pilot.pause()
+            assert body.scroll_y == 0
+            await pilot.press("e")
+            await until(pilot, lambda: body.scroll_y == 1, "e to scroll a line")
+
+    asyncio.run(run())
+
+
 def test_quit_on_Q_and_ctrl_q_only(synced_dir: Path) -> None:
     """newsboat's habit the other way round: `quit = ["Q", "ctrl+q"]` leaves `q` to going
     back, so on "All feeds" it does nothing (and says so) where it quit; Q quits."""
@@ -112,6 +150,8 @@ def test_the_help_and_the_notice_show_the_keys_set(synced_dir: Path) -> None:
             assert not re.search(r"\bm +mark read / unread", text)
             assert re.search(r"J, Ctrl-N / p, Ctrl-P +next / previous article", text)
             assert "g / G, Home / End" in text  # a row of keys not set is as it was
+            await pilot.press("H")  # the help's key closes it too
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the help closed")
 
     asyncio.run(run())
 

@@ -224,7 +224,9 @@ class ReaderApp(ReaderAppSync):
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()  # the key that opened the help closes it
+        else:
             self.push_screen(HelpScreen())
 
 

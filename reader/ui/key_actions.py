@@ -22,7 +22,7 @@ class KeyAction(NamedTuple):
 ACTIONS: dict[str, KeyAction] = {
     "refresh": KeyAction("refresh every feed", ("refresh", "app.refresh")),
     "sync": KeyAction("sync: refresh and save every article for offline", ("sync", "app.sync")),
-    "help": KeyAction("list the keys", ("help",)),
+    "help": KeyAction("list the keys (again: close the list)", ("help", "app.help")),
     "quit": KeyAction("quit (from an article too: its place is kept)", ("quit", "app.quit")),
     "down": KeyAction("move down a line", ("cursor_down", "scroll_down", "scroll(1)")),
     "up": KeyAction("move up a line", ("cursor_up", "scroll_up", "scroll(-1)")),

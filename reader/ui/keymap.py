@@ -12,7 +12,6 @@ acting when its `check_action` allows.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
@@ -108,6 +107,8 @@ def _rebind(bindings: list[Binding], keys: tuple[str, ...]) -> list[Binding]:
 
 
 def _did_you_mean(action: str) -> str:
+    import difflib  # here: only a misspelt action needs it
+
     close = difflib.get_close_matches(action, ACTIONS, n=1)
     return f" (did you mean {close[0]}?)" if close else " (README's Keys lists the actions)"
 

@@ -143,6 +143,9 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
 }
 """The actions (`key_actions.ACTIONS`) whose keys a row of `KEYS` lists, by the keys it lists
 (a row of none, Esc's, lists keys of their own)."""
+_SHARED_KEY_ROWS = frozenset({"q"})
+"""Rows of a key doing two things (`q`: back, else quit): once an action of it has keys of its
+own, the row of that action's keys says them."""
 _PLACES = {"Everywhere": "the headlines", "Headlines": "the headlines", "Reading": "an article"}
 """Where each section's keys are (`keymap.default_keys`)."""
 
@@ -160,6 +163,8 @@ def keys_shown(keymap: KeyMap) -> KeyRows:
             actions = ROW_ACTIONS.get(key, ()) if section in _PLACES else ()
             if not any(action in keymap.keys for action in actions):
                 shown.append((key, what))
+            elif key in _SHARED_KEY_ROWS:
+                continue
             elif actions not in done:
                 done.add(actions)
                 place = _PLACES[section]
@@ -226,7 +231,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("ctrl+u", "page(-0.5)", show=False),
         Binding(TOP_KEYS, "end(0)", show=False),
         Binding(BOTTOM_KEYS, "end(1)", show=False),
-        Binding("escape,q,question_mark", "app.pop_screen", "Close"),
+        Binding("escape,q", "app.pop_screen", "Close"),
+        Binding("question_mark", "app.help", show=False),  # the help's key, as set, closes it
         # What the panel lists under "Everywhere" works here too: a modal screen stops the
         # app's own bindings.
         Binding("r", "app.refresh", show=False),
