@@ -156,6 +156,18 @@ def test_the_help_and_the_notice_show_the_keys_set(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_with_no_keys_set_question_mark_opens_and_closes_the_help(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with keyed(synced_dir, {}) as (app, pilot):
+            assert not app.keymap
+            for screen in (HelpScreen, MainScreen, HelpScreen):
+                await pilot.press("question_mark")
+                await until(pilot, lambda s=screen: isinstance(app.screen, s), screen.__name__)
+            assert "Close" in key_bar(app)
+
+    asyncio.run(run())
+
+
 def test_an_article_with_n_for_the_next_unread(synced_dir: Path) -> None:
     """newsboat's `n` in an article: `next_unread = ["n", "u"]` with the next article moved to
     `J` is the next unread one; `J` is the next of the list, read or not."""

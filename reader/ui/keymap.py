@@ -50,19 +50,13 @@ class KeyMap:
             self.keys[action] = tuple(names)
         if self.keys:
             _check_clashes(self)
-        self._rebound: dict[type[DOMNode], BindingsMap | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.keys)
 
     def bindings_of(self, node: DOMNode) -> BindingsMap | None:
         """`node`'s bindings with the keys set, or None when none of its actions has any."""
-        kind = type(node)
-        if kind not in self._rebound:
-            merged = kind._merged_bindings
-            self._rebound[kind] = None if merged is None else self.remap(merged)
-        rebound = self._rebound[kind]
-        return None if rebound is None else rebound.copy()
+        return self.remap(node._bindings) if self.keys else None
 
     def remap(self, bindings: BindingsMap) -> BindingsMap | None:
         """`bindings` with the keys set put in place of their actions' own (None: unchanged).
@@ -70,8 +64,7 @@ class KeyMap:
         A key keeps its bindings in their order (the first `check_action` allows acts), the
         moved ones among them where they were."""
         order = [binding for bound in bindings.key_to_bindings.values() for binding in bound]
-        moved = [b for b in order if ACTION_OF.get(b.action) in self.keys]
-        if not moved:
+        if not any(ACTION_OF.get(binding.action) in self.keys for binding in order):
             return None
         placed: list[tuple[int, Binding]] = []
         done: set[str] = set()
