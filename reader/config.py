@@ -77,6 +77,9 @@ class Config:
     fetch_ahead: int = 30
     theme: str = "dark"  # one of THEMES: the reader's screen colours
     site_rules: dict[str, SiteRule] = field(default_factory=dict)  # by host name
+    # `[keys]`: an action's keys as written ("?", "ctrl+q"), by the action's name; the TUI
+    # checks the names and the keys (`reader.ui.keymap`), which this layer does not know.
+    keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
@@ -140,6 +143,12 @@ fetch_ahead = 30
 # one), or "terminal" (the terminal's own text and background colours, and its palette).
 # NO_COLOR set in the environment shows none at all.
 theme = "dark"
+
+# Keys of your own for the reader's actions (README's Keys lists them); an action given keys
+# loses its default ones. A key may not do two things in one screen.
+# [keys]
+# quit = ["Q", "ctrl+q"]
+# open_in_browser = ["o", "O"]
 
 # Rules for sites the generic extractor gets wrong: CSS selectors of the article body and of
 # elements to remove first. The host covers its subdomains; quote it, as here.
@@ -217,7 +226,7 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
-_SECTIONS = {"network", "cache", "feeds", "ui", "sites"}
+_SECTIONS = {"network", "cache", "feeds", "ui", "keys", "sites"}
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
@@ -338,6 +347,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     if theme not in THEMES:
         raise ValueError(f"ui.theme must be one of {', '.join(map(repr, THEMES))}, not {theme!r}")
     rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
+    keys = {action: _keys(action, value) for action, value in data.get("keys", {}).items()}
     return Config(
         path=path,
         limits=limits,
@@ -347,4 +357,13 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,
         theme=theme,
+        keys=keys,
     )
+
+
+def _keys(action: str, value: Any) -> tuple[str, ...]:
+    """One `[keys]` line: a key, or a list of them, each a name in quotes."""
+    keys = [value] if isinstance(value, str) else value
+    if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and k for k in keys):
+        raise ValueError(f'keys.{action} must be a key or a list of keys, as "n" or ["n", "u"]')
+    return tuple(keys)

@@ -20,6 +20,7 @@ from .common import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
+    check_keys,
     config_of,
     err,
     iso_time,
@@ -242,6 +243,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
 def cmd_config(args: argparse.Namespace) -> int:
     path = config_path(args.config, args.data_dir)
     config = config_of(args)  # creates it with commented defaults the first time
+    check_keys(config)  # the TUI's keys too, which only the TUI would meet otherwise
     if args.path:
         out(str(path))
         return EXIT_OK

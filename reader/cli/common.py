@@ -41,6 +41,19 @@ def config_of(args: argparse.Namespace) -> Config:
         raise CommandError(str(error)) from None
 
 
+def check_keys(config: Config) -> None:
+    """The config's `[keys]` checked as the TUI puts them in place (the names of the actions and
+    the keys, no key doing two things in one screen): one line, before anything starts."""
+    if not config.keys:
+        return
+    from ..ui.keymap import KeyMap  # here: the other commands never load the TUI
+
+    try:
+        KeyMap(config.keys)
+    except ValueError as error:
+        raise CommandError(f"bad setting in {config.path}: {error}") from None
+
+
 def open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
     from ..library import Library
 

@@ -11,6 +11,7 @@ from ..config import data_dir
 from .common import (
     EXIT_OK,
     CommandError,
+    check_keys,
     config_of,
     open_library,
     out,
@@ -100,4 +101,5 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def tui_config(args: argparse.Namespace) -> Config:
     """The config the reader's screen runs on: the file's, its theme `--theme`'s if given."""
     config = config_of(args)
+    check_keys(config)
     return replace(config, theme=args.theme) if args.theme else config

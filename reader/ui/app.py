@@ -24,7 +24,9 @@ from pathlib import Path
 
 from textual import events
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.notifications import Notification, Notify
+from textual.widget import Widget
 
 from ..config import Config
 from ..library import Library
@@ -32,6 +34,7 @@ from .app_sync import ReaderAppSync
 from .collector import resume_after_start
 from .dialogs.help import HelpScreen
 from .display import plain
+from .keymap import KeyMap
 from .messages import HeadlinesChanged
 
 _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
@@ -67,6 +70,25 @@ class ReaderApp(ReaderAppSync):
     """The held key being handed on (`_hand_on_typed_ahead`): not held again."""
     _last_key_at = 0.0
     """When the last key came (the event loop's clock), for `_until_keys_rest`."""
+
+    def __init__(
+        self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
+    ) -> None:
+        super().__init__(data_dir, refresh_on_start=refresh_on_start, config=config)
+        self.keymap = KeyMap(self.config.keys)  # the CLI checked it: a test's may raise here
+        """The keys the user set for actions (`[keys]`), in force in every screen and widget."""
+        if (rebound := self.keymap.bindings_of(self)) is not None:
+            self._bindings = rebound
+
+    def _register_child(
+        self, parent: DOMNode, child: Widget, before: int | None, after: int | None
+    ) -> None:
+        # Every screen and widget is registered here before it is composed or gets a key:
+        # the one place a node's bindings can take the user's keys, whoever made it.
+        new = child not in self._registry
+        super()._register_child(parent, child, before, after)
+        if new and self.keymap and (rebound := self.keymap.bindings_of(child)) is not None:
+            child._bindings = rebound
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
@@ -232,7 +254,9 @@ class ReaderApp(ReaderAppSync):
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()  # the key that opened the help closes it
+        else:
             self.push_screen(HelpScreen())
 
 

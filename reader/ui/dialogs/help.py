@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..keymap import KeyMap, default_keys
 from ..widgets.article.scroll_keys import (
     BOTTOM_KEYS,
     DOWN_KEYS,
@@ -23,7 +24,10 @@ from ..widgets.article.scroll_keys import (
 )
 from ..widgets.key_bar import KeyBar
 
-KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+KeyRows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+"""Sections of rows: the keys, what they do."""
+
+KEYS: KeyRows = (
     (
         "Everywhere",
         (
@@ -101,6 +105,74 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
 )
 
+ROW_ACTIONS: dict[str, tuple[str, ...]] = {
+    "r": ("refresh",),
+    "S": ("sync",),
+    "?": ("help",),
+    "Ctrl-Q, Q": ("quit",),
+    "q": ("quit",),
+    "j / k / ↓ / ↑": ("down", "up"),
+    "g / G, Home / End": ("top", "bottom"),
+    "Space, PgDn / b, PgUp": ("page_down", "page_up"),
+    "Ctrl-F / Ctrl-B": ("page_down", "page_up"),
+    "Ctrl-D / Ctrl-U": ("half_page_down", "half_page_up"),
+    "Enter, click": ("open",),
+    "Enter": ("open",),
+    "/, n / N": ("search", "next_match", "previous_match"),
+    "n / N, u": ("next_unread", "previous_unread"),
+    "F": ("search_articles",),
+    "m": ("toggle_read",),
+    "A / C, U": ("mark_list_read", "mark_all_read", "undo_marking"),
+    "s": ("save",),
+    "o": ("open_in_browser",),
+    "Tab, h / l": ("switch_pane", "feeds_pane", "headlines_pane"),
+    "q / Esc": ("back",),
+    "Esc / q": ("back",),
+    "] / [": ("next_heading", "previous_heading"),
+    "n / p, Ctrl-N / Ctrl-P": ("next_article", "previous_article"),
+    "u": ("next_unread",),
+    "/": ("search",),
+    "n / N": ("next_match", "previous_match"),
+    "Tab / Shift-Tab": ("next_link", "previous_link"),
+    "L": ("list_links",),
+    "v": ("select_sentence",),
+    ") / (": ("longer_passage", "shorter_passage"),
+    "y": ("cite",),
+    "Ctrl-C": ("copy",),
+    "z": ("whole_note",),
+}
+"""The actions (`key_actions.ACTIONS`) whose keys a row of `KEYS` lists, by the keys it lists
+(a row of none, Esc's, lists keys of their own)."""
+_SHARED_KEY_ROWS = frozenset({"q"})
+"""Rows of a key doing two things (`q`: back, else quit): once an action of it has keys of its
+own, the row of that action's keys says them."""
+_PLACES = {"Everywhere": "the headlines", "Headlines": "the headlines", "Reading": "an article"}
+"""Where each section's keys are (`keymap.default_keys`)."""
+
+
+def keys_shown(keymap: KeyMap) -> KeyRows:
+    """`KEYS` with the keys the user set: a row of an action given keys lists its actions'
+    keys, those set and the others' own (a second row of the same actions is left out)."""
+    if not keymap:
+        return KEYS
+    sections: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+    for section, rows in KEYS:
+        shown: list[tuple[str, str]] = []
+        done: set[tuple[str, ...]] = set()
+        for key, what in rows:
+            actions = ROW_ACTIONS.get(key, ()) if section in _PLACES else ()
+            if not any(action in keymap.keys for action in actions):
+                shown.append((key, what))
+            elif key in _SHARED_KEY_ROWS:
+                continue
+            elif actions not in done:
+                done.add(actions)
+                place = _PLACES[section]
+                keys = (keymap.shown(a, ", ".join(default_keys(place, a))) for a in actions)
+                shown.append((" / ".join(keys), what))
+        sections.append((section, tuple(shown)))
+    return tuple(sections)
+
 
 TABLE_WIDTH = 54
 """The narrowest the keys are set as a table: their widest ("Space, PgDn / b, PgUp") beside
@@ -112,15 +184,19 @@ class KeysList:
     """Every key, grouped by where it works: a table of keys and what they do, or, in a
     narrower panel, each key on a line and what it does under it."""
 
+    def __init__(self, keys: KeyRows = KEYS) -> None:
+        self.keys = keys
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield _keys_table() if options.max_width >= TABLE_WIDTH else _keys_stacked()
+        wide = options.max_width >= TABLE_WIDTH
+        yield _keys_table(self.keys) if wide else _keys_stacked(self.keys)
 
 
-def _keys_table() -> Table:
+def _keys_table(sections: KeyRows) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for number, (section, keys) in enumerate(KEYS):
+    for number, (section, keys) in enumerate(sections):
         if number:
             table.add_row("", "")
         table.add_row(Text(section, style="bold underline"), "")
@@ -129,9 +205,9 @@ def _keys_table() -> Table:
     return table
 
 
-def _keys_stacked() -> Group:
+def _keys_stacked(sections: KeyRows) -> Group:
     lines: list[RenderableType] = []
-    for number, (section, keys) in enumerate(KEYS):
+    for number, (section, keys) in enumerate(sections):
         if number:
             lines.append(Text(""))
         lines.append(Text(section, style="bold underline"))
@@ -155,7 +231,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("ctrl+u", "page(-0.5)", show=False),
         Binding(TOP_KEYS, "end(0)", show=False),
         Binding(BOTTOM_KEYS, "end(1)", show=False),
-        Binding("escape,q,question_mark", "app.pop_screen", "Close"),
+        Binding("escape,q", "app.pop_screen", "Close"),
+        Binding("question_mark", "app.help", show=False),  # the help's key, as set, closes it
         # What the panel lists under "Everywhere" works here too: a modal screen stops the
         # app's own bindings.
         Binding("r", "app.refresh", show=False),
@@ -181,4 +258,6 @@ class HelpScreen(ModalScreen[None]):
         yield KeyBar()
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "Keys"
-            yield Static(KeysList(), id="help-keys")
+            keymap = getattr(self.app, "keymap", None)
+            keys = keys_shown(keymap) if isinstance(keymap, KeyMap) else KEYS
+            yield Static(KeysList(keys), id="help-keys")

@@ -1,0 +1,86 @@
+"""The actions a key can be given in the config's `[keys]` section, by the names the user writes
+there, each with what it does and the bindings' actions it stands for in the screens and widgets
+(`ArticleScreen`'s `next_match`, `MainScreen`'s `step_match(1)`: one "next_match" to the user).
+
+A binding whose action is in none of these keeps its key: Esc's many uses (clearing a search, a
+selected link, a passage), the yes / no of a question, the search line's own keys.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class KeyAction(NamedTuple):
+    does: str
+    """What it does, as README's list of actions says it."""
+    bindings: tuple[str, ...]
+    """The actions of the bindings it names, as the BINDINGS of the reader's screens and
+    widgets (and Textual's, whose classes they extend) write them."""
+
+
+ACTIONS: dict[str, KeyAction] = {
+    "refresh": KeyAction("refresh every feed", ("refresh", "app.refresh")),
+    "sync": KeyAction("sync: refresh and save every article for offline", ("sync", "app.sync")),
+    "help": KeyAction("list the keys (again: close the list)", ("help", "app.help")),
+    "quit": KeyAction("quit (from an article too: its place is kept)", ("quit", "app.quit")),
+    "down": KeyAction("move down a line", ("cursor_down", "scroll_down", "scroll(1)")),
+    "up": KeyAction("move up a line", ("cursor_up", "scroll_up", "scroll(-1)")),
+    "page_down": KeyAction("a page down", ("page_down", "page(1)")),
+    "page_up": KeyAction("a page up", ("page_up", "page(-1)")),
+    "half_page_down": KeyAction("half a page down", ("half_page(1)", "page(0.5)")),
+    "half_page_up": KeyAction("half a page up", ("half_page(-1)", "page(-0.5)")),
+    "top": KeyAction("the first headline, the top", ("first", "scroll_home", "end(0)")),
+    "bottom": KeyAction("the last headline, the bottom", ("last", "scroll_end", "end(1)")),
+    "open": KeyAction(
+        "read the article; show the feed; open the link selected", ("choose", "select", "open_link")
+    ),
+    "back": KeyAction(
+        "back: from an article to the headlines, from a feed's headlines to the feeds",
+        ("back", "back_to_feeds"),
+    ),
+    "switch_pane": KeyAction("switch between the feeds and the headlines", ("switch_pane",)),
+    "feeds_pane": KeyAction("to the feed list", ("to_pane(True)",)),
+    "headlines_pane": KeyAction("to the headlines", ("to_pane(False)",)),
+    "search": KeyAction("find a headline by its title, a word in the article", ("search",)),
+    "search_articles": KeyAction("find articles by their cached text too", ("search_text",)),
+    "next_match": KeyAction(
+        "the next headline or match found", ("step_match(1)", "next_match", "repeat_search(1)")
+    ),
+    "previous_match": KeyAction(
+        "the previous headline or match found",
+        ("step_match(-1)", "previous_match", "repeat_search(-1)", "no_search"),
+    ),
+    "next_unread": KeyAction(
+        "the next unread headline or article, on into the next feed with unread ones",
+        ("next_unread(1)", "next_unread"),
+    ),
+    "previous_unread": KeyAction("the previous unread headline", ("next_unread(-1)",)),
+    "next_article": KeyAction("the next article of the list", ("next",)),
+    "previous_article": KeyAction("the previous article of the list", ("previous",)),
+    "toggle_read": KeyAction("mark read / unread", ("toggle_read",)),
+    "save": KeyAction("save for good (kept offline, never evicted) / unsave", ("toggle_saved",)),
+    "open_in_browser": KeyAction("open the original page in the browser", ("open_original",)),
+    "mark_list_read": KeyAction("mark every headline of the list read", ("mark_list_read",)),
+    "mark_all_read": KeyAction("mark every feed's headlines read", ("mark_everything_read",)),
+    "undo_marking": KeyAction("undo the last marking of a list or every feed", ("undo_marking",)),
+    "next_heading": KeyAction("the next heading (a live blog's update)", ("heading(1)",)),
+    "previous_heading": KeyAction("the previous heading", ("heading(-1)",)),
+    "next_link": KeyAction("select the next link of the article", ("next_link",)),
+    "previous_link": KeyAction("select the previous link of the article", ("previous_link",)),
+    "list_links": KeyAction("list the article's links", ("list_links",)),
+    "copy_address": KeyAction("copy the address of the link chosen in the list", ("copy_address",)),
+    "select_sentence": KeyAction("select a sentence to quote", ("choose_passage",)),
+    "longer_passage": KeyAction("the passage selected a sentence longer", ("grow_passage(1)",)),
+    "shorter_passage": KeyAction("the passage selected a sentence shorter", ("grow_passage(-1)",)),
+    "cite": KeyAction("copy the citation (with the passage selected)", ("cite",)),
+    "copy": KeyAction("copy the passage selected, alone", ("screen.copy_text",)),
+    "whole_note": KeyAction(
+        "show whole the editor's note folded atop the story", ("unfold_notes",)
+    ),
+}
+
+ACTION_OF: dict[str, str] = {
+    binding: name for name, action in ACTIONS.items() for binding in action.bindings
+}
+"""The user's name of each binding's action."""

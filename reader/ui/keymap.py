@@ -1,0 +1,205 @@
+"""The keys the user gave actions in the config's `[keys]` section: checked whole before the
+reader starts (an unknown action, a key Textual does not know, a key that would do two things in
+one screen: one line, and nothing applied), then put in place of the default keys of those
+actions in every screen and widget as it is made (`ReaderApp._register_child`).
+
+An action given keys loses its default ones (`quit = ["Q", "ctrl+q"]`: `q` no longer quits);
+the other actions keep theirs. Textual's own keymap (`App.set_keymap`) is not used: it drops
+every binding of a key it moves an action off, and the reader binds one key to several actions
+on purpose (`n`: the next match while a search is kept, else the next unread headline), each
+acting when its `check_action` allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding, BindingsMap
+
+from .key_actions import ACTION_OF, ACTIONS
+from .key_names import key_name, shown_key
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+
+class KeyMap:
+    """The keys of the actions the user set (Textual's names), checked."""
+
+    def __init__(self, keys: Mapping[str, Iterable[str]] | None = None) -> None:
+        """Raises ValueError, in one line, for a key map that can't be applied whole."""
+        self.keys: dict[str, tuple[str, ...]] = {}
+        for action, written in (keys or {}).items():
+            if action not in ACTIONS:
+                raise ValueError(f"keys.{action}: no such action{_did_you_mean(action)}")
+            names: list[str] = []
+            for text in written:
+                name = key_name(text)
+                if name is None:
+                    raise ValueError(
+                        f"keys.{action}: {text!r} is not a key name (as in "
+                        '"n", "N", "?", "ctrl+n", "escape", "pagedown", "f5")'
+                    )
+                if name not in names:
+                    names.append(name)
+            if not names:
+                raise ValueError(f"keys.{action}: give it a key, or leave it out")
+            self.keys[action] = tuple(names)
+        if self.keys:
+            _check_clashes(self)
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def bindings_of(self, node: DOMNode) -> BindingsMap | None:
+        """`node`'s bindings with the keys set, or None when none of its actions has any."""
+        return self.remap(node._bindings) if self.keys else None
+
+    def remap(self, bindings: BindingsMap) -> BindingsMap | None:
+        """`bindings` with the keys set put in place of their actions' own (None: unchanged).
+
+        A key keeps its bindings in their order (the first `check_action` allows acts), the
+        moved ones among them where they were."""
+        order = [binding for bound in bindings.key_to_bindings.values() for binding in bound]
+        if not any(ACTION_OF.get(binding.action) in self.keys for binding in order):
+            return None
+        placed: list[tuple[int, Binding]] = []
+        done: set[str] = set()
+        for index, binding in enumerate(order):
+            name = ACTION_OF.get(binding.action)
+            if name not in self.keys:
+                placed.append((index, binding))
+            elif binding.action not in done:
+                done.add(binding.action)
+                same = [b for b in order if b.action == binding.action]
+                placed += [(index, new) for new in _rebind(same, self.keys[name])]
+        keys: dict[str, list[Binding]] = {}
+        for _index, binding in sorted(placed, key=lambda pair: pair[0]):
+            keys.setdefault(binding.key, []).append(binding)
+        return BindingsMap.from_keys(keys)
+
+    def shown(self, action: str, default: str) -> str:
+        """The keys of `action` as the help writes them, `default` when the user set none."""
+        keys = self.keys.get(action)
+        return default if keys is None else ", ".join(shown_key(key) for key in keys)
+
+
+def _rebind(bindings: list[Binding], keys: tuple[str, ...]) -> list[Binding]:
+    """One action's `bindings` (in one node) moved to `keys`: a key it had keeps its binding
+    (shown or not, with priority or not); a new one is made like the first shown, and shown
+    when none of those kept is, so the key bar still offers the action."""
+    old = {binding.key: binding for binding in bindings}
+    model = next((b for b in bindings if b.show), bindings[0])
+    new = [old.get(key) or replace(model, key=key, key_display=None, show=False) for key in keys]
+    if model.show and not any(binding.show for binding in new):
+        new[0] = replace(new[0], show=True)
+    return new
+
+
+def _did_you_mean(action: str) -> str:
+    import difflib  # here: only a misspelt action needs it
+
+    close = difflib.get_close_matches(action, ACTIONS, n=1)
+    return f" (did you mean {close[0]}?)" if close else " (README's Keys lists the actions)"
+
+
+# -- the screens whose keys must not clash ---------------------------------------------------
+def _places() -> dict[str, tuple[type[DOMNode], ...]]:
+    """Each screen and the nodes whose bindings are in force there (some by focus)."""
+    from textual.containers import VerticalScroll
+
+    from .app import ReaderApp  # here: the app imports this module
+    from .dialogs.help import HelpScreen
+    from .dialogs.links import LinkList, LinksScreen
+    from .screens.article import ArticleScreen
+    from .screens.main import MainScreen
+    from .widgets.article.article_body import ArticleBody
+    from .widgets.main.feed_list import FeedList
+    from .widgets.main.headline_table import HeadlineTable
+
+    return {
+        "the headlines": (ReaderApp, MainScreen, HeadlineTable, FeedList),
+        "an article": (ReaderApp, ArticleScreen, ArticleBody),
+        "the help": (HelpScreen, VerticalScroll),
+        "the link list": (LinksScreen, LinkList),
+    }
+
+
+def _doing(bindings: Iterable[BindingsMap]) -> dict[str, list[str]]:
+    """What each key does in a place: the user's names of its actions, or a binding's own
+    action for one no name stands for (Esc's `clear_search`), in order, each once."""
+    doing: dict[str, list[str]] = {}
+    for bound in bindings:
+        for key, key_bindings in bound.key_to_bindings.items():
+            for binding in key_bindings:
+                name = ACTION_OF.get(binding.action, binding.action)
+                if name not in (actions := doing.setdefault(key, [])):
+                    actions.append(name)
+    return doing
+
+
+@cache
+def _default_doing() -> dict[str, dict[str, list[str]]]:
+    return {
+        place: _doing(kind._merged_bindings or BindingsMap() for kind in kinds)
+        for place, kinds in _places().items()
+    }
+
+
+@cache
+def _sharing() -> frozenset[frozenset[str]]:
+    """The actions that share a key by default somewhere, one acting when the other can't
+    (`n`: the next match while a search is kept, else the next unread): they may share one
+    the user sets."""
+    return frozenset(
+        frozenset((first, second))
+        for doing in _default_doing().values()
+        for actions in doing.values()
+        for first in actions
+        for second in actions
+        if first != second
+    )
+
+
+def _check_clashes(keymap: KeyMap) -> None:
+    sharing = _sharing()
+    for place, kinds in _places().items():
+        maps = (keymap.remap(m) or m for kind in kinds if (m := kind._merged_bindings))
+        for key, actions in _doing(maps).items():
+            for number, first in enumerate(actions):
+                for second in actions[number + 1 :]:
+                    if frozenset((first, second)) in sharing:
+                        continue
+                    raise ValueError(
+                        f'keys: "{shown_key(key)}" would do both {_named(first)} and '
+                        f"{_named(second)} in {place}: {_fix(first, second)}"
+                    )
+
+
+def _fix(first: str, second: str) -> str:
+    fixed = [action for action in (first, second) if action not in ACTIONS]
+    if fixed:
+        other = second if first in fixed else first
+        return f"give {other} another key"
+    return "give one of them another key"
+
+
+def _named(action: str) -> str:
+    if action in ACTIONS:
+        return action
+    return f"{action.rpartition('.')[2].partition('(')[0]} (a key not set in [keys])"
+
+
+def default_keys(place: str, action: str) -> tuple[str, ...]:
+    """The keys `action` has by default in `place`, as the help writes them."""
+    bindings = ACTIONS[action].bindings
+    keys: list[str] = []
+    for kind in _places()[place]:
+        for key, bound in (kind._merged_bindings or BindingsMap()).key_to_bindings.items():
+            if any(binding.action in bindings for binding in bound) and key not in keys:
+                keys.append(key)
+    keys.sort(key=lambda key: len(key) > 1)  # the letters first, as the help lists them
+    return tuple(shown_key(key) for key in keys)

@@ -1,0 +1,321 @@
+"""Keys of the user's own (acc22's G8, a newsboat user's `bind-key`): the config's `[keys]` gives
+an action its keys in place of its defaults, in every screen; a key it names the reader doesn't
+know, an action it doesn't have, or a key doing two things in one screen stops the reader (and
+`reader config`) with one line, nothing applied. The help, the key bar and the notice of a key
+that does nothing show the keys as set. README's list of the actions is the code's."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import tomllib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.config import DEFAULT_CONFIG_TEXT, Config, ConfigError, load_config
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.help import HelpScreen
+from reader.ui.key_actions import ACTIONS
+from reader.ui.key_names import key_name, shown_key
+from reader.ui.keymap import KeyMap
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.main.feed_list import FeedList
+from tests.test_cli import reader
+from tests.tui_pilot import notices, open_row, screen_text, started, table, until
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+@asynccontextmanager
+async def keyed(
+    directory: Path, keys: dict[str, tuple[str, ...]], size: tuple[int, int] = (140, 30)
+) -> AsyncIterator[tuple[ReaderApp, Pilot[object]]]:
+    """The reader on `directory` with `keys` set, started, fetching nothing."""
+    config = Config(directory / "config.toml", keys=keys)
+    app = ReaderApp(directory, refresh_on_start=False, config=config)
+    app.prefetch_limit = 0
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await started(pilot)
+        yield app, pilot
+
+
+def key_bar(app: ReaderApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+def test_a_key_set_does_the_action_and_its_old_key_does_nothing(synced_dir: Path) -> None:
+    """`toggle_read = "x"`: x marks the headline (and the article) read, m does nothing and says
+    so, the key bar offers x; an action not set keeps its keys."""
+
+    async def run() -> None:
+        async with keyed(synced_dir, {"toggle_read": ("x",)}) as (app, pilot):
+            rows = table(app)
+            assert not rows.current.read
+            await pilot.press("m")
+            await pilot.pause()
+            assert not rows.current.read
+            assert "m: no such key here — ? lists the keys" in notices(app)
+            await pilot.press("x")
+            await until(pilot, lambda: rows.current.read, "x to mark the headline read")
+            assert "x Read/unread" in key_bar(app) and "m Read/unread" not in key_bar(app)
+            await pilot.press("j")  # the moving keys are the defaults still
+            await pilot.pause()
+            assert rows.cursor == 1 and not rows.current.read
+            article = await open_row(pilot, 1)
+            await until(pilot, lambda: rows.rows[1].read, "opening to mark it read")
+            await pilot.press("x")  # the same action in an article
+            await until(pilot, lambda: not app.index.view(None)[1].read, "x: unread")
+            assert "x Read/unread" in key_bar(app)
+            assert article.is_current
+
+    asyncio.run(run())
+
+
+def test_a_moving_key_set_moves_every_list_and_text(synced_dir: Path) -> None:
+    """`down = ["e", "down"]`: e moves the headlines, the feed list (a Textual `OptionList`
+    under it) and an article's text; j moves none of them."""
+
+    async def run() -> None:
+        async with keyed(synced_dir, {"down": ("e", "down")}) as (app, pilot):
+            rows = table(app)
+            await pilot.press("e", "e", "down")
+            await pilot.pause()
+            assert rows.cursor == 3
+            await pilot.press("j")
+            await pilot.pause()
+            assert rows.cursor == 3 and "j: no such key here — ? lists the keys" in notices(app)
+            await pilot.press("tab")
+            feeds = app.screen.query_one(FeedList)
+            await until(pilot, lambda: app.screen.focused is feeds, "the feed list")
+            start = feeds.highlighted or 0
+            await pilot.press("e")
+            await until(pilot, lambda: feeds.highlighted == start + 1, "e in the feed list")
+            await pilot.press("j")
+            await pilot.pause()
+            assert feeds.highlighted == start + 1
+            await pilot.press("k", "tab")  # back to every feed's headlines
+            await until(pilot, lambda: app.screen.focused is rows, "the headlines")
+            await until(pilot, lambda: len(rows.rows) > 3, "every feed's headlines")
+            body = (await open_row(pilot, 0)).query_one(ArticleBody)
+            await until(pilot, lambda: body.max_scroll_y > 0, "a text longer than the view")
+            await pilot.press("j")
+            await pilot.pause()
+            assert body.scroll_y == 0
+            await pilot.press("e")
+            await until(pilot, lambda: body.scroll_y == 1, "e to scroll a line")
+
+    asyncio.run(run())
+
+
+def test_quit_on_Q_and_ctrl_q_only(synced_dir: Path) -> None:
+    """newsboat's habit the other way round: `quit = ["Q", "ctrl+q"]` leaves `q` to going
+    back, so on "All feeds" it does nothing (and says so) where it quit; Q quits."""
+
+    async def run() -> None:
+        async with keyed(synced_dir, {"quit": ("Q", "ctrl+q")}) as (app, pilot):
+            await pilot.press("q")
+            await pilot.pause()
+            assert app.is_running
+            assert "q: no such key here — ? lists the keys" in notices(app)
+            assert "Q Quit" in key_bar(app)
+            await pilot.press("Q")
+            await until(pilot, lambda: not app.is_running, "Q to quit")
+
+    asyncio.run(run())
+
+
+def test_the_help_and_the_notice_show_the_keys_set(synced_dir: Path) -> None:
+    """The help lists the keys set (the help's own key too), where the defaults were; the
+    notice of a key doing nothing names the help's key."""
+    keys = {"help": ("H",), "toggle_read": ("x",), "next_article": ("J", "ctrl+n")}
+
+    async def run() -> None:
+        async with keyed(synced_dir, keys, size=(120, 100)) as (app, pilot):
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert "?: no such key here — H lists the keys" in notices(app)
+            assert not isinstance(app.screen, HelpScreen)
+            await pilot.press("H")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            await pilot.pause()
+            text = screen_text(app)
+            assert re.search(r"\bH +list the keys|\bH +this help", text)
+            assert re.search(r"\bx +mark read / unread", text)
+            assert not re.search(r"\bm +mark read / unread", text)
+            assert re.search(r"J, Ctrl-N / p, Ctrl-P +next / previous article", text)
+            assert "g / G, Home / End" in text  # a row of keys not set is as it was
+            await pilot.press("H")  # the help's key closes it too
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the help closed")
+
+    asyncio.run(run())
+
+
+def test_with_no_keys_set_question_mark_opens_and_closes_the_help(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with keyed(synced_dir, {}) as (app, pilot):
+            assert not app.keymap
+            for screen in (HelpScreen, MainScreen, HelpScreen):
+                await pilot.press("question_mark")
+                await until(pilot, lambda s=screen: isinstance(app.screen, s), screen.__name__)
+            assert "Close" in key_bar(app)
+
+    asyncio.run(run())
+
+
+def test_an_article_with_n_for_the_next_unread(synced_dir: Path) -> None:
+    """newsboat's `n` in an article: `next_unread = ["n", "u"]` with the next article moved to
+    `J` is the next unread one; `J` is the next of the list, read or not."""
+    keys = {"next_unread": ("n", "u"), "next_article": ("J",)}
+
+    async def run() -> None:
+        async with keyed(synced_dir, keys) as (app, pilot):
+            rows = table(app)
+            rows.cursor = 1
+            await pilot.press("m")  # the second headline read: n skips it, J does not
+            await pilot.pause()
+            first, second, third = (h.entry.id for h in rows.rows[:3])
+            screen = await open_row(pilot, 0)
+            assert screen.headline.entry.id == first
+            await pilot.press("n")
+            await until(pilot, lambda: screen.headline.entry.id == third, "n: the next unread")
+            await pilot.press("ctrl+p")  # not set: still the previous article
+            await until(pilot, lambda: screen.headline.entry.id == second, "Ctrl-P")
+            await pilot.press("J")
+            await until(pilot, lambda: screen.headline.entry.id == third, "J: the next one")
+            assert isinstance(app.screen, ArticleScreen)
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize(
+    ("keys", "line"),
+    [
+        (
+            'next_unred = "n"',
+            "keys.next_unred: no such action (did you mean next_unread?)",
+        ),
+        (
+            'quit = ["Q", "ctl+q"]',
+            "keys.quit: 'ctl+q' is not a key name",
+        ),
+        (
+            'toggle_read = "j"',
+            'keys: "j" would do both toggle_read and down in the headlines: give one of them '
+            "another key",
+        ),
+        (
+            'next_unread = "n"',
+            'keys: "n" would do both next_article and next_unread in an article',
+        ),
+        ('save = "escape"', "give save another key"),
+        ("quit = []", "keys.quit must be a key or a list of keys"),
+        ("quit = 7", "keys.quit must be a key or a list of keys"),
+    ],
+)
+def test_a_bad_key_stops_the_reader_and_reader_config_in_one_line(
+    data_dir: Path, keys: str, line: str
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "config.toml").write_text(f"[keys]\n{keys}\n", encoding="utf-8")
+    for command in ((), ("config",)):
+        result = reader(data_dir, *command)
+        assert result.returncode == 1, result
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1 and line in result.stderr
+        assert result.stderr.startswith(f"reader: bad setting in {data_dir / 'config.toml'}: ")
+
+
+def test_a_clash_applies_nothing() -> None:
+    """Nothing half-applied: a map with one bad key is refused whole, before the app is made."""
+    with pytest.raises(ValueError, match="would do both"):
+        KeyMap({"quit": ("Q",), "toggle_read": ("j",)})
+    with pytest.raises(ValueError, match="would do both"):
+        ReaderApp(Path("unused"), config=Config(Path("c.toml"), keys={"toggle_read": ("j",)}))
+
+
+def test_keys_shared_by_design_may_be_set_together() -> None:
+    """`n` is the next match while a search is kept and else the next unread: both may be put on
+    another key together, and the example of the config file is a good one."""
+    keymap = KeyMap({"next_match": ("ctrl+j",), "next_unread": ("ctrl+j", "u")})
+    screen = keymap.remap(MainScreen._merged_bindings)  # type: ignore[arg-type]
+    assert screen is not None
+    actions = [b.action for b in screen.key_to_bindings["ctrl+j"]]
+    assert actions == ["step_match(1)", "next_unread(1)"]  # the search's first, as with n
+    assert "n" not in screen.key_to_bindings
+    example = re.search(r"^# \[keys\]\n((?:# \w+ = .*\n)+)", DEFAULT_CONFIG_TEXT, re.M)
+    assert example is not None
+    lines = "".join(line.removeprefix("# ") for line in example.group(1).splitlines(True))
+    assert KeyMap(tomllib.loads(lines)).keys
+
+
+def test_keys_are_read_from_the_config(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nquit = ["Q", "ctrl+q"]\nhelp = "?"\n', encoding="utf-8")
+    assert load_config(path).keys == {"quit": ("Q", "ctrl+q"), "help": ("?",)}
+    path.write_text("[keys]\nquit = [1]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"keys\.quit must be a key"):
+        load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "shown"),
+    [
+        ("?", "question_mark", "?"),
+        ("question_mark", "question_mark", "?"),
+        ("Q", "Q", "Q"),
+        ("shift+q", "Q", "Q"),
+        ("ctrl+q", "ctrl+q", "Ctrl-Q"),
+        ("Ctrl-Q", "ctrl+q", "Ctrl-Q"),
+        ("Esc", "escape", "Esc"),
+        ("PgDn", "pagedown", "PgDn"),
+        ("f5", "f5", "F5"),
+        ("shift+tab", "shift+tab", "Shift-Tab"),
+        (" ", "space", "Space"),
+        ("]", "right_square_bracket", "]"),
+        ("down", "down", "↓"),
+    ],
+)
+def test_key_names_as_written_and_as_shown(written: str, name: str, shown: str) -> None:
+    assert key_name(written) == name
+    assert shown_key(name) == shown
+
+
+@pytest.mark.parametrize("written", ["ctl+q", "ctrl+", "hyper+x", "pagedwn", "\x1b", "ctrl+ctrl+q"])
+def test_key_names_textual_does_not_know(written: str) -> None:
+    assert key_name(written) is None
+
+
+def test_readme_lists_the_actions_of_the_code() -> None:
+    """README's table of the actions `[keys]` takes is the code's, name for name and word for
+    word, so it stays true."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("<!-- actions: from reader/ui/key_actions.py -->", 1)[1]
+    rows = re.findall(r"^\| `(\w+)` \| (.+) \|$", section.split("\n\n", 1)[0], re.M)
+    assert rows == [(name, action.does) for name, action in ACTIONS.items()]
+
+
+def test_the_readmes_examples_are_good_keys() -> None:
+    text = README.read_text(encoding="utf-8")
+    examples = re.findall(r"```toml\n(.*?)```", text, re.S)
+    keys = [tomllib.loads(example).get("keys") for example in examples]
+    assert len([k for k in keys if k]) == 2
+    for example in filter(None, keys):
+        assert KeyMap(example).keys
+
+
+def test_every_row_of_the_help_names_its_actions() -> None:
+    """A row added to the help without its actions would go on showing the default keys of an
+    action the user moved; Esc's rows and the markers are the only ones of no action."""
+    from reader.ui.dialogs.help import KEYS, ROW_ACTIONS
+
+    for section, rows in KEYS:
+        for key, _what in rows:
+            if section != "Markers" and not key.startswith("Esc"):
+                assert key in ROW_ACTIONS, key
+    assert {a for actions in ROW_ACTIONS.values() for a in actions} <= set(ACTIONS)
