@@ -4,7 +4,6 @@ and gets the keys at its next write; `reader feeds` counts what `reader list` li
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
@@ -23,6 +22,7 @@ from reader.keys import ARTICLE_KEY_VERSION, article_key
 from reader.library import Library
 from reader.store import Store
 from reader.urls import CANONICAL_VERSION, canonical_url
+from tests.conftest import sync_into
 
 STORY = """<!doctype html><html><head><title>{title} | Saltmarsh Courier</title></head><body>
 <nav><a href="/">Home</a> <a href="/harbour">Harbour</a></nav>
@@ -84,16 +84,6 @@ def _opened(data_dir: Path) -> Iterator[Library]:
         lib.close()
 
 
-def _sync(data_dir: Path, *urls: str, articles: bool = True) -> None:
-    async def run() -> None:
-        async with Library(data_dir, workers="thread") as lib:
-            for url in urls:
-                lib.add_feed(url)
-            await lib.sync(articles=articles)
-
-    asyncio.run(run())
-
-
 def _records(data_dir: Path, feed_url: str) -> list[dict[str, Any]]:
     store = Store(data_dir)
     try:
@@ -124,7 +114,7 @@ def _seen(data_dir: Path) -> list[tuple[str, str, bool, bool, bool]]:
 
 def test_entries_are_stored_with_their_article_keys(site: HTTPServer, data_dir: Path) -> None:
     url = site.url_for("/feed.xml")
-    _sync(data_dir, url, articles=False)
+    sync_into(data_dir, [url], articles=False)
     records = _records(data_dir, url)
     assert len(records) == 3
     for record in records:
@@ -141,7 +131,7 @@ def test_a_store_without_keys_reads_as_before_and_gets_them(
     site: HTTPServer, data_dir: Path, old_key: str | None
 ) -> None:
     url = site.url_for("/feed.xml")
-    _sync(data_dir, url)  # every story cached
+    sync_into(data_dir, [url])  # every story cached
     with _opened(data_dir) as lib:
         first = next(h.entry for h in lib.headlines() if "sea-wall" in h.entry.link)
         lib.mark_read(first)
@@ -169,7 +159,7 @@ def test_a_store_without_keys_reads_as_before_and_gets_them(
     assert all(r.get("key_version") != ARTICLE_KEY_VERSION for r in _records(data_dir, url))
 
     # The next sync: the feed answers 304 (nothing merged), and the keys are written all the same.
-    _sync(data_dir, url, articles=False)
+    sync_into(data_dir, [url], articles=False)
     records = _records(data_dir, url)
     assert [r["article_key"] for r in records] == [canonical_url(r["link"]) for r in records]
     assert {r["key_version"] for r in records} == {ARTICLE_KEY_VERSION}
@@ -234,7 +224,7 @@ def test_feeds_counts_what_list_shows(site: HTTPServer, tmp_path: Path) -> None:
         )
         data_dir = tmp_path / "data"
         courier, gazette = site.url_for("/feed.xml"), second.url_for("/rss")
-        _sync(data_dir, courier, gazette, articles=False)
+        sync_into(data_dir, [courier, gazette], articles=False)
     finally:
         second.stop()
     with _opened(data_dir) as lib:
