@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hostile_site import rss
+from pytest_httpserver import HTTPServer
 from test_cli import reader
 
 from reader.demo.server import DemoServer, start_demo_server
@@ -629,11 +631,19 @@ def test_read_only_data_dir_is_one_clear_line(tiny_disk: Path, synced_master: Pa
     assert reader(home, "list").returncode == 0
 
 
-def test_ctrl_c_stops_a_sync_cleanly(tmp_path: Path) -> None:
+def test_ctrl_c_stops_a_sync_cleanly(
+    tmp_path: Path, httpserver: HTTPServer, silent_server: str
+) -> None:
     home = tmp_path / "home"
     server = DemoServer(latency=0.15).start()
+    # One article on a host that never answers keeps the sync going until the Ctrl-C, however
+    # slowly a loaded machine polls: without it the sync could end before the signal is sent.
+    httpserver.expect_request("/held.xml").respond_with_data(
+        rss("Held Desk", [("The story that never comes", silent_server + "story")]),
+        content_type="application/rss+xml",
+    )
     try:
-        for url in server.feed_urls:
+        for url in [*server.feed_urls, httpserver.url_for("/held.xml")]:
             reader(home, "add", url)
         sync = subprocess.Popen(
             [sys.executable, "-m", "reader", "sync"],
