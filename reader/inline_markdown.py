@@ -200,5 +200,26 @@ def runs_markdown(
                 while atoms[span.end].space and span.start < span.end:
                     span.end -= 1
             span.delimiter, span.tried_underscore = _DELIMITERS[span.mark], False
+            _keep_nested(atoms, spans, span)
         else:
             del spans[n]  # the words stay; only their bold or italics is lost
+
+
+def _keep_nested(atoms: list[_Atom], spans: list[_Span], moved: _Span) -> None:
+    """The spans that an edge of `moved` now crosses cut back to inside it: its punctuation
+    put outside ("~~*:9*9~~" read as "*:~~9*9~~" is a tangle) takes the inner marks with it."""
+    for other in list(spans):
+        if other is moved:
+            continue
+        if other.start < moved.start <= other.end < moved.end:
+            other.start = moved.start
+            while atoms[other.start].space and other.start < other.end:
+                other.start += 1
+        elif moved.start < other.start <= moved.end < other.end:
+            other.end = moved.end
+            while atoms[other.end].space and other.start < other.end:
+                other.end -= 1
+        else:
+            continue
+        if atoms[other.start].space:
+            spans.remove(other)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
@@ -243,6 +243,7 @@ def test_a_reader_from_before_the_mark_decodes_a_new_record() -> None:
 
 @settings(max_examples=200, deadline=None, derandomize=bool(os.environ.get("CI")))
 @given(RUNS, st.booleans())
+@example([Inline("~"), Inline(":9", emphasis=True, struck=True), Inline("9", struck=True)], False)
 def test_any_item_of_a_list_right_after_another_reads_back_in_a_list_of_its_own(
     runs: list[Inline], numbered: bool
 ) -> None:

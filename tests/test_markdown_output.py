@@ -259,6 +259,12 @@ RUNS = st.lists(st.one_of(RUN, st.just(BREAK)), min_size=1, max_size=7)
     [Inline("9", struck=True), BREAK, BREAK, Inline(" ", struck=True), BREAK, BREAK, Inline("9")],
     BlockKind.PARAGRAPH,
 )
+# Struck text whose first, italic characters are punctuation: the "~~" moved past the ":" was
+# written inside the italics it had opened outside ("\~*:~~9*9~~"), and both were shown as typed.
+@example(
+    [Inline("a~"), Inline(":9", emphasis=True, struck=True), Inline("9", struck=True)],
+    BlockKind.LIST_ITEM,
+)
 def test_any_runs_read_back_as_the_same_words_and_links(
     runs: list[Inline], kind: BlockKind
 ) -> None:
