@@ -417,3 +417,21 @@ def test_which_links_name_a_feed() -> None:
     in_body = _page("").replace("</main>", _alternate("/late.xml", "Late") + "</main>")
     assert feed_links(in_body.encode(), page) == ()
     assert feed_links(b"", page) == ()
+
+
+def test_a_name_imported_for_a_web_page_goes_to_the_feed_found_on_it(
+    httpserver: HTTPServer, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newsboat's `"~Name"` given to a site's home page stays the reader's name for the feed
+    `add` finds on it, as a name given with `add --title` would."""
+    feed = _serve_feed(httpserver, "/feeds/all.xml")
+    page = _serve_page(httpserver, "/", _alternate("/feeds/all.xml", "Harbour Gazette"))
+    (tmp_path / "urls").write_text(f'{page} "~Quay desk"\n')
+    assert main(["--data-dir", str(data_dir), "import", str(tmp_path / "urls")]) == 0
+    code, out, _ = _add(data_dir, page, capsys)
+    assert code == 0 and out.endswith(
+        f"unsubscribed: {page} (a web page, not a feed)\nsubscribed: Quay desk (2 headlines)\n"
+    )
+    assert [(f["url"], f["name"], f["title"]) for f in _feeds(data_dir, capsys)] == [
+        (feed, "Quay desk", "The Harbour Gazette")
+    ]

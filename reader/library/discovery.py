@@ -15,6 +15,7 @@ from dataclasses import replace
 from urllib.parse import urljoin
 
 from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed, web_page_answer
+from ..feed_names import undecided
 from ..login_page import login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response
 from ..reports import Added
@@ -55,6 +56,10 @@ class LibraryDiscovery(LibrarySync):
         is subscribed to in its place, the page's subscription dropped (it holds nothing)."""
         if not self._never_read(url):
             return Added(url, already=True)
+        # A name it was given (newsboat's "~Name") goes to the feed found; an OPML file's one
+        # name for it may be a copy of the page's title, which the feed's own then replaces.
+        if not name and (page_feed := self.store.feed(url)) and not undecided(page_feed):
+            name = page_feed.name
         fetched = await self._answer(url)
         page = await self._web_page(url, fetched)
         if page is None:
