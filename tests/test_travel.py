@@ -550,16 +550,21 @@ def test_full_disk_fails_cleanly_and_loses_nothing(tiny_disk: Path) -> None:
         first = listed(home)[0]
         before = reader(home, "show", first["id"])
         assert before.returncode == 0  # cached while there was room
+        listing_before = reader(home, "list", "--json").stdout
         filler = fill(tiny_disk)
         result = reader(home, "sync")
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
         assert "full" in result.stderr
-        # Reading too: the line says what to do about it.
-        listing = reader(home, "list")
-        assert listing.returncode == 1 and listing.stderr == (
-            f"reader: the disk holding {home} is full (or failing): nothing can be read or cached "
-            "until some space is freed on it (nothing was lost)\n"
+        # What is cached still reads, offline, when the disk is full to the last byte; what
+        # would be kept is refused in one line that says why.
+        assert reader(home, "list", "--json").stdout == listing_before
+        shown = reader(home, "show", first["id"], "--offline")
+        assert shown.returncode == 0 and shown.stdout == before.stdout
+        marking = reader(home, "mark-read")
+        assert marking.returncode == 1 and marking.stderr == (
+            f"reader: the disk holding {home} is full: what is cached reads, nothing new is kept "
+            "(marks, places, articles) until some space is freed on it\n"
         )
         filler.unlink()  # room again: everything cached before is still there
         shown = reader(home, "show", first["id"], "--offline")
@@ -615,13 +620,20 @@ def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
     assert "is full" in told[0]
 
 
-def test_read_only_data_dir_is_one_clear_line(tiny_disk: Path, synced_master: Path) -> None:
+def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(
+    tiny_disk: Path, synced_master: Path
+) -> None:
     home = tiny_disk / "home"
     shutil.copytree(synced_master, home)
     before = sorted(p.read_bytes() for p in home.rglob("*") if p.is_file())
     subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
     try:
-        for command in (["list"], ["sync"], ["show", "0123456789ab", "--offline"]):
+        # What is cached reads; what would be kept is refused in one line that says why.
+        listing = listed(home)
+        assert listing and any(item["cached"] for item in listing)
+        cached = next(item for item in listing if item["cached"])
+        assert reader(home, "show", cached["id"], "--offline").returncode == 0
+        for command in (["sync"], ["mark-read"], ["add", "http://127.0.0.1:9/feed.xml"]):
             result = reader(home, *command)
             assert result.returncode == 1 and "Traceback" not in result.stderr
             assert len(result.stderr.strip().splitlines()) == 1 and "read-only" in result.stderr
@@ -681,3 +693,36 @@ def test_data_dir_from_another_version(synced_dir: Path) -> None:
     result = reader(synced_dir, "list")
     assert result.returncode == 1 and "newer reader" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_reader_reads_a_full_disks_cache_and_says_nothing_new_is_kept(
+    tiny_disk: Path, synced_master: Path
+) -> None:
+    """A traveller's disk filled up mid-flight: the headlines and every cached article still
+    open; a mark, a save, a refresh are refused with the reason, and nothing stops the reader."""
+    from tui_pilot import notices, open_row, running, screen_text, status, table, until
+
+    from reader.ui.widgets.article.article_body import ArticleBody
+
+    home = tiny_disk / "home"
+    shutil.copytree(synced_master, home)
+    fill(tiny_disk)
+
+    async def run() -> None:
+        async with running(home, (120, 30), notifications=True) as (app, pilot):
+            assert len(table(app).rows) == len(listed(synced_master))
+            assert any("is full: what is cached reads" in n for n in notices(app))
+            assert status(app).endswith(" · the disk is full: nothing new is kept")
+            unread = table(app).rows[0].read
+            await pilot.press("m")  # shown for this session, not kept; said once, at the start
+            await pilot.pause()
+            assert table(app).rows[0].read != unread
+            assert sum("not kept" in n or "is full" in n for n in notices(app)) == 1
+            await pilot.press("r")
+            await until(pilot, lambda: "No refresh: the disk is full" in status(app), "refusal")
+            await open_row(pilot, 1)
+            shown = screen_text(app)
+            assert "the text the feed carried" not in shown  # the article, from the cache
+            assert len(app.screen.query_one(ArticleBody).lines) > 20
+
+    asyncio.run(run())

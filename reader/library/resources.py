@@ -70,6 +70,17 @@ class LibraryResources:
         # The class of address each feed's fetch came through this run (`leads`), by its URL.
         self._feed_reaches: dict[str, Reach] = {}
 
+    @property
+    def read_only(self) -> str:
+        """Why nothing new can be kept (a full disk, a read-only directory), "" when it can:
+        what is cached still reads."""
+        return self.store.read_only
+
+    @property
+    def read_only_tag(self) -> str:
+        """`read_only` in a few words, for a status line."""
+        return self.store.read_only_tag
+
     # -- lifecycle -----------------------------------------------------------------------------
     async def aclose(self) -> None:
         if self._fetcher is not None:

@@ -157,6 +157,7 @@ class LibrarySync(LibraryDownloads):
         on_feed: Callable[[FeedResult], None] | None = None,
     ) -> list[FeedResult]:
         """Refresh every feed at once; `on_feed` hears each result as it comes in."""
+        self.store.check_writable()
         urls = self.store.feed_urls()
         done = 0
 
@@ -236,6 +237,7 @@ class LibrarySync(LibraryDownloads):
         semaphores are fair). Articles left uncached by an interrupted sync come last.
         """
         started = time.monotonic()
+        self.store.check_writable()
         if not articles:
             results = await self.refresh(progress)
             if self._portal.last_seen > started:

@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,6 +43,8 @@ def _reporting_storage_errors(cls: C) -> C:
             try:
                 return method(self, *args, **kwargs)
             except sqlite3.DatabaseError as error:
+                if self.read_only and _write_refused(error):
+                    raise StoreError(self.read_only) from None
                 raise StoreError(_storage_message(self.root, error)) from None
             except OSError as error:
                 raise StoreError(
@@ -62,6 +65,10 @@ def _read_only(root: Path) -> bool:
         return bool(os.statvfs(root).f_flag & os.ST_RDONLY) or not os.access(root, os.W_OK)
     except OSError:
         return False
+
+
+def _write_refused(error: sqlite3.DatabaseError) -> bool:
+    return "readonly" in str(error) or "read-only" in str(error)
 
 
 def _disk_full(error: sqlite3.DatabaseError) -> bool:
@@ -90,22 +97,36 @@ class StoreDirectory:
         settings: dict[str, Any] = {"eviction_policy": "none", "size_limit": 2**62, "timeout": 30}
         if root.exists() and not root.is_dir():
             raise StoreError(f"the data directory {root} is a file, not a directory")
+        self.read_only = ""
+        """Why the directory was opened to read only ("" when it takes writes): said in one
+        line by whatever it refuses to keep."""
+        self.read_only_tag = ""
+        """The same in a few words, for a status line: "the disk is full"."""
         try:
             root.mkdir(parents=True, exist_ok=True)
             self._state = diskcache.Cache(str(root / "state"), **settings)
             self._articles = diskcache.Cache(str(root / "articles"), **settings)
         except (sqlite3.DatabaseError, OSError) as error:
             if _read_only(root):
-                raise StoreError(
-                    f"the data directory {root} is read-only; the reader must write there "
-                    "(nothing was changed: copy it somewhere writable or pick another --data-dir)"
-                ) from None
-            if isinstance(error, sqlite3.DatabaseError) and _disk_full(error):
-                # Opening writes (diskcache records its settings), so even reading needs room.
-                raise StoreError(
-                    f"the disk holding {root} is full (or failing): nothing can be read or cached "
-                    "until some space is freed on it (nothing was lost)"
-                ) from None
+                tag = "the data directory is read-only"
+                reason = (
+                    f"the data directory {root} is read-only: what is cached reads, "
+                    "nothing new is kept (marks, places, articles)"
+                )
+            elif isinstance(error, sqlite3.DatabaseError) and _disk_full(error):
+                tag = "the disk is full"
+                reason = (
+                    f"the disk holding {root} is full: what is cached reads, nothing new is kept "
+                    "(marks, places, articles) until some space is freed on it"
+                )
+            else:
+                tag = reason = ""
+            if reason:
+                # Opening writes (diskcache records its settings): a full disk or a read-only
+                # one would keep the reader from what it has cached, offline, when it matters.
+                self._open_to_read(reason, error)
+                self.read_only_tag = tag
+                return
             if isinstance(error, sqlite3.DatabaseError):
                 raise StoreError(_storage_message(root, error)) from None
             raise StoreError(
@@ -126,6 +147,30 @@ class StoreDirectory:
             # one as they are read, so marking it is all the upgrade there is to do.
             with suppress(sqlite3.DatabaseError, OSError):
                 self._state.set(_FORMAT, DATA_FORMAT)
+
+    def _open_to_read(self, reason: str, error: Exception) -> None:
+        """The caches opened to read only, for `reason`; `error`'s message when they can't be."""
+        try:
+            self._state = _ReadOnlyCache(self.root / "state")
+            self._articles = _ReadOnlyCache(self.root / "articles")
+        except (sqlite3.DatabaseError, OSError):
+            if isinstance(error, sqlite3.DatabaseError):
+                raise StoreError(_storage_message(self.root, error)) from None
+            raise StoreError(f"cannot open the data directory {self.root}: {error}") from None
+        self.read_only = reason
+        found = self._state.get(_FORMAT)
+        if isinstance(found, int) and found > DATA_FORMAT:
+            self.close()
+            raise StoreError(
+                f"the data directory {self.root} was written by a newer reader (format {found}, "
+                f"this one reads {DATA_FORMAT}); upgrade reader-tui to read it (nothing was changed)"
+            )
+
+    def check_writable(self) -> None:
+        """Raises StoreError, saying why, when the directory was opened to read only: before a
+        job that would fetch only to find it can keep nothing."""
+        if self.read_only:
+            raise StoreError(self.read_only)
 
     def close(self) -> None:
         self._state.close()
@@ -148,4 +193,45 @@ class StoreDirectory:
     def _drop_damaged(self, cache: diskcache.Cache, key: str) -> None:
         log.warning("dropping damaged cache record %s", key)
         self.problems.append(key)
-        cache.delete(key)
+        if not self.read_only:  # else skipped, as it would be had it been read
+            cache.delete(key)
+
+
+class _ReadOnlyCache(diskcache.Cache):
+    """A diskcache cache read without a write: `diskcache.Cache()` records its settings as it
+    opens, which a full disk or a read-only one refuses.
+
+    SQLite's read-only mode reads what a write-ahead log still holds (a checkpoint a full disk
+    refused), but needs a few bytes for the log's index; with none left, the file is read as it
+    is on disk (`immutable`), without what the log holds. Writes raise SQLite's "readonly"
+    error, which `StoreDirectory` says as its reason. Built on diskcache 5.6's private
+    `_con`/`_local`/`_disk` (a test opens a full disk's and a read-only directory's caches)."""
+
+    def __init__(self, directory: Path) -> None:  # no super(): it writes
+        self._directory = str(directory)
+        self._timeout = 0
+        self._local = threading.local()
+        self._txn_id = None
+        self._uri = ""
+        for mode in ("mode=ro", "immutable=1"):
+            self._uri = f"{(directory / diskcache.core.DBNAME).as_uri()}?{mode}"
+            try:
+                settings = dict(self._sql("SELECT key, value FROM Settings").fetchall())
+                break
+            except sqlite3.OperationalError:
+                self.close()
+                if mode == "immutable=1":
+                    raise
+        for key, value in settings.items():
+            setattr(self, key, value)
+        disk_settings = {k[5:]: v for k, v in settings.items() if k.startswith("disk_")}
+        self._disk = diskcache.Disk(self._directory, **disk_settings)
+        ((self._page_size,),) = self._sql("PRAGMA page_size").fetchall()
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None or getattr(self._local, "pid", None) != os.getpid():
+            con = sqlite3.connect(self._uri, uri=True, isolation_level=None)
+            self._local.con, self._local.pid = con, os.getpid()
+        return con

@@ -140,6 +140,12 @@ class ReaderApp(ReaderAppSync):
             self.exit(1, return_code=1, message=reason)
             return
         self.push_screen(self.main_screen)
+        if self.library.read_only:
+            # What is cached reads; a refresh or a fetch ahead would download what can't be kept.
+            self.refresh_on_start = self.refresh_coming = False
+            self.prefetch_limit = 0
+            self._told_not_kept = True  # marks among the rest
+            self.notify(plain(self.library.read_only).plain, severity="warning", markup=False)
         self._catch_hang_up()
         self._run(self._start(), "start")
         if self.config.refresh_interval > 0:

@@ -5,13 +5,15 @@ frozen once the screen has settled)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from ..models import Entry
+from ..models import Entry, StoreError
 from ..plural import plural
 from ..reports import Headline
 from .app_state import ReaderAppState
 from .collector import collect_and_freeze, freeze_long_lived, release_closed_widgets, thaw
+from .display import plain
 from .headlines import HeadlineIndex
 from .messages import ArticleClosed, HeadlinesChanged
 
@@ -67,6 +69,8 @@ class ReaderAppHeadlines(ReaderAppState):
         )
         if failed:
             line += f" · {plural(len(failed), 'feed')} failing (marked !)"
+        if self.lib.read_only_tag:
+            line += f" · {self.lib.read_only_tag}: nothing new is kept"
         return line
 
     def _changed(self, headlines: Iterable[Headline | None]) -> None:
@@ -75,7 +79,7 @@ class ReaderAppHeadlines(ReaderAppState):
             self.main_screen.post_message(HeadlinesChanged(changed))
 
     def set_read(self, entry: Entry, read: bool) -> None:
-        self.lib.mark_read(entry, read)
+        self._keep(self.lib.mark_read, entry, read)
         self._changed([self.index.set_read(entry.id, read)])
         if not self._busy:
             self.status = self.summary()
@@ -88,11 +92,22 @@ class ReaderAppHeadlines(ReaderAppState):
             now = self.index.get(headline.entry.id)
             if now is not None and now.read != read:
                 chosen.append(now)
-        self.lib.mark_many_read((h.entry for h in chosen), read)
+        self._keep(self.lib.mark_many_read, [h.entry for h in chosen], read)
         self._changed([self.index.set_read(h.entry.id, read) for h in chosen])
         if not self._busy:
             self.status = self.summary()
         return chosen
+
+    def _keep(self, write: Callable[..., object], *args: Any) -> None:
+        """`write(*args)`, a mark the store keeps; one it can't (a full disk) still shows for
+        this session, and the first such says why, once."""
+        try:
+            write(*args)
+        except StoreError as error:
+            if not self._told_not_kept:
+                self._told_not_kept = True
+                shown = plain(f"Marks are not kept: {error}", max_length=300).plain
+                self.notify(shown, severity="warning", markup=False)
 
     def toggle_read(self, entry: Entry) -> bool:
         """Flip an entry's read flag; returns the new value."""

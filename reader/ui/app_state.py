@@ -19,7 +19,7 @@ from textual.timer import Timer
 
 from ..config import Config
 from ..library import Library
-from ..models import Article
+from ..models import Article, StoreError
 from .headlines import HeadlineIndex
 from .screens.main import MainScreen
 from .themes import READER_VARIABLES, TEXTUAL_THEMES, apply_theme, line_filters
@@ -73,6 +73,8 @@ class ReaderAppState(App[int]):
         self._settle_timer: Timer | None = None
         self._quitting = False
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
+        self._told_not_kept = False
+        """A mark the store refused (a full disk) has been said once this session."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # The reader's own variables (reader.tcss), for a theme that doesn't set them.
@@ -110,6 +112,8 @@ class ReaderAppState(App[int]):
                 await work
             except (asyncio.CancelledError, KeyboardInterrupt):
                 raise
+            except StoreError as error:  # a full disk, a read-only one: said as it is
+                self.status = f"Not done: {error}"
             except Exception as error:  # a bug or a broken store: keep the app usable
                 self.status = f"Error: {type(error).__name__}: {error}"
 

@@ -66,6 +66,9 @@ class ReaderAppSync(ReaderAppFill):
         if self._busy:
             self.notify(f"Already busy ({self._busy}); try again when it is done.")
             return
+        if self.library is not None and self.library.read_only_tag:
+            self.status = f"No {group}: {self.library.read_only_tag}, so nothing new can be kept"
+            return
         self._run(job(), group, exclusive=True)
 
     async def _refresh(self) -> None:
