@@ -69,9 +69,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.search is not None:
             from ..full_text import Query, search  # its fold tables only when searching
 
-            query = Query(args.search)
+            query = Query(" ".join(args.search))
             if not query:
-                err("--search needs a word to look for: reader list --search 'ferry strike'")
+                err("--search needs a word to look for: reader list --search ferry strike")
                 return EXIT_USAGE
             hits = search(headlines, query, lambda h: lib.cached_text(h.entry))
             headlines = [hit.headline for hit in hits]

@@ -196,7 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--search",
-        metavar="WORDS",
+        metavar="WORD",
+        nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
         help="only headlines whose title or cached article text holds every word, in any order"
         " (case ignored unless a word has a capital, accents unless it has one), each with a line"
         " of the text round the first match; reads the cache only",
