@@ -14,6 +14,7 @@ from enum import StrEnum
 # Reach too, the class of address a fetch came through (`address_class`).
 from .address_class import Reach as Reach
 from .errors import FEED_TEXT_STANDS_IN as FEED_TEXT_STANDS_IN
+from .errors import NO_CONNECTION as NO_CONNECTION
 from .errors import UNREACHABLE as UNREACHABLE
 from .errors import ErrorKind as ErrorKind
 from .errors import FetchError as FetchError

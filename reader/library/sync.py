@@ -19,14 +19,31 @@ from ..feed_names import copies_own_title
 from ..gone import ASK_AGAIN_AFTER, taken_down
 from ..keys import article_key
 from ..login_page import login_page_elsewhere
-from ..models import Article, Entry, ErrorKind, Feed, FetchError, Response, StoreError
+from ..models import (
+    NO_CONNECTION,
+    Article,
+    Entry,
+    ErrorKind,
+    Feed,
+    FetchError,
+    Response,
+    StoreError,
+)
 from ..portal import Answer, page_print, portal_error
-from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, SyncReport
+from ..reports import (
+    FeedResult,
+    Headline,
+    ProgressCallback,
+    SyncProgress,
+    SyncReport,
+    nothing_answered,
+)
 from ..urls import canonical_url
 from .downloads import LibraryDownloads
 from .failures import _unexpected_as_fetch_error, unforeseen_failure
 from .gates import PriorityGate
 from .leads import start_download
+from .offline import NetworkWatch, not_tried
 from .resources import _now
 
 FEED_ACCEPT = (
@@ -58,13 +75,15 @@ class LibrarySync(LibraryDownloads):
 
     # -- feeds over the network ----------------------------------------------------------------
     async def refresh_feed(
-        self, url: str, fetched: Response | FetchError | None = None
+        self, url: str, fetched: Response | FetchError | None = None, unanswered: bool = True
     ) -> FeedResult:
         """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed.
         `fetched` is its answer already in hand (`add` fetched it to see whether it is a feed
-        at all), read as if just fetched: not asked for twice."""
+        at all), read as if just fetched: not asked for twice. Without `unanswered`, a failure
+        that may be the network's (`NO_CONNECTION`) is not kept: `refresh` keeps it once it
+        knows the network is there (`offline`)."""
         try:
-            return await self._refresh_feed(url, fetched)
+            return await self._refresh_feed(url, fetched, unanswered)
         except StoreError as error:
             return FeedResult(Feed(url), error=FetchError(ErrorKind.STORAGE, str(error), url))
         except Exception as error:
@@ -80,7 +99,9 @@ class LibrarySync(LibraryDownloads):
                 self.store.put_feed(feed)
             return FeedResult(feed, error=failure)
 
-    async def _refresh_feed(self, url: str, fetched: Response | FetchError | None) -> FeedResult:
+    async def _refresh_feed(
+        self, url: str, fetched: Response | FetchError | None, unanswered: bool
+    ) -> FeedResult:
         from ..feeds import parse_feed
 
         feed = self.store.feed(url) or Feed(url)
@@ -119,7 +140,8 @@ class LibrarySync(LibraryDownloads):
             )
         except FetchError as error:
             feed = replace(feed, last_error=error.message, last_error_at=_now())
-            self.store.put_feed(feed)
+            if unanswered or error.kind not in NO_CONNECTION:
+                self.store.put_feed(feed)
             return FeedResult(feed, error=error)
         new = self.store.merge_entries(url, parsed.entries, parsed.keys)
         if copies_own_title(feed, parsed.title):
@@ -156,15 +178,21 @@ class LibrarySync(LibraryDownloads):
         progress: ProgressCallback | None = None,
         on_feed: Callable[[FeedResult], None] | None = None,
     ) -> list[FeedResult]:
-        """Refresh every feed at once; `on_feed` hears each result as it comes in."""
+        """Refresh every feed at once; `on_feed` hears each result as it comes in. Once the
+        network looks absent (`offline`), the feeds still out are not waited for: they fail as
+        not tried, and no feed is marked failed for it."""
         self.store.check_writable()
         urls = self.store.feed_urls()
         done = 0
+        watch = NetworkWatch(urls)
+        absent = asyncio.Event()
 
         async def one(url: str) -> FeedResult:
             nonlocal done
-            result = await self.refresh_feed(url)
+            result = await self.refresh_feed(url, unanswered=False)
             done += 1
+            if watch.heard(url, result.error):
+                absent.set()
             if on_feed:
                 on_feed(result)
             if progress:
@@ -173,7 +201,31 @@ class LibrarySync(LibraryDownloads):
 
         if progress:
             progress(SyncProgress("feeds", 0, len(urls)))
-        return list(await asyncio.gather(*(one(u) for u in urls)))
+        tasks = [asyncio.create_task(one(u)) for u in urls]
+        try:
+            if tasks:
+                stop = asyncio.create_task(absent.wait())
+                await asyncio.wait([*tasks, stop], return_when=asyncio.FIRST_COMPLETED)
+                while not stop.done() and not all(t.done() for t in tasks):
+                    await asyncio.wait([*tasks, stop], return_when=asyncio.FIRST_COMPLETED)
+                stop.cancel()
+        finally:
+            for task in tasks:
+                task.cancel()  # the rest when the network is absent; all after a Ctrl-C
+        results = [
+            t.result()
+            if t.done() and not t.cancelled()
+            else _untried(self.store.feed(u) or Feed(u))
+            for u, t in zip(urls, tasks, strict=True)
+        ]
+        if watch.answered:  # the network is there: a feed that didn't answer has failed
+            for result in results:
+                if result.error is not None and result.error.kind in NO_CONNECTION:
+                    with contextlib.suppress(StoreError):
+                        self.store.put_feed(result.feed)  # as `_refresh_feed` left it
+        if progress and done < len(urls):
+            progress(SyncProgress("feeds", len(urls), len(urls)))
+        return results
 
     def _sync_start(self) -> tuple[list[Headline], set[str], set[str], set[str]]:
         """The headlines before the feeds are refreshed, the keys of the articles cached whole,
@@ -393,8 +445,10 @@ class LibrarySync(LibraryDownloads):
         report("feeds")
         try:
             results = await self.refresh(on_feed=feed_in)
-            for headline in headlines:
-                fetch(headline.entry, headline.key)
+            # With no connection, the articles left from before would fail as the feeds did.
+            if not nothing_answered(results):
+                for headline in headlines:
+                    fetch(headline.entry, headline.key)
             await asyncio.gather(*tasks)
         finally:
             for task in tasks:
@@ -433,3 +487,8 @@ class LibrarySync(LibraryDownloads):
             left_out=left_out,
             size_limit=self.cache_max_bytes,
         )
+
+
+def _untried(feed: Feed) -> FeedResult:
+    """A feed not waited for once the network was found absent: as it was, not marked failed."""
+    return FeedResult(feed, error=not_tried(feed.url))

@@ -8,17 +8,15 @@ from __future__ import annotations
 import asyncio
 
 from ..library import Library
-from ..models import ErrorKind, Feed
+from ..models import Feed
 from ..plural import plural
-from ..reports import FeedResult, Headline
+from ..reports import FeedResult, Headline, nothing_answered
 from .app_articles import ReaderAppArticles
 from .messages import HeadlinesChanged
 
 FILL_INTERVAL = 0.3
 """Seconds at least between two fillings of the list: the feeds that came in meanwhile join
 it together (120 feeds in at once: a few fillings, not 120)."""
-
-_OFFLINE = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
 
 
 def _read_feeds(library: Library, urls: frozenset[str]) -> tuple[list[Feed], list[Headline]]:
@@ -31,7 +29,7 @@ def nothing_came(results: list[FeedResult]) -> str:
     if not results or any(r.error is None for r in results):
         return ""
     feeds = plural(len(results), "feed")
-    if all(r.error is not None and r.error.kind in _OFFLINE for r in results):
+    if nothing_answered(results):
         return f"No connection: none of the {feeds} answered. Press r to try again once online."
     return f"None of the {feeds} could be fetched (! in the feed list says why). Press r to retry."
 

@@ -50,6 +50,10 @@ class ReaderAppState(App[int]):
         the refresh) waits for it, leaving the first paint and the first keys the CPU."""
         self._busy = ""
         """The long job running ("refresh" or "sync"), so a second one isn't started on top."""
+        self._job_task: asyncio.Task[object] | None = None
+        """The task running it, for a sync to stop a refresh and take its place."""
+        self._sync_next = False
+        """A sync is to start as soon as the refresh it stopped has ended."""
         # How many uncached articles of the list on screen are fetched ahead of the reader.
         self.prefetch_limit = self.config.fetch_ahead
         self._downloads: dict[str, asyncio.Future[Article]] = {}
