@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from asyncio import FIRST_COMPLETED
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import suppress
@@ -203,12 +204,12 @@ class LibrarySync(LibraryDownloads):
             progress(SyncProgress("feeds", 0, len(urls)))
         tasks = [asyncio.create_task(one(u)) for u in urls]
         try:
-            if tasks:
-                stop = asyncio.create_task(absent.wait())
-                await asyncio.wait([*tasks, stop], return_when=asyncio.FIRST_COMPLETED)
-                while not stop.done() and not all(t.done() for t in tasks):
-                    await asyncio.wait([*tasks, stop], return_when=asyncio.FIRST_COMPLETED)
-                stop.cancel()
+            stop = asyncio.create_task(absent.wait())
+            pending = set(tasks)
+            while pending and not stop.done():
+                _, pending = await asyncio.wait({*pending, stop}, return_when=FIRST_COMPLETED)
+                pending.discard(stop)
+            stop.cancel()
         finally:
             for task in tasks:
                 task.cancel()  # the rest when the network is absent; all after a Ctrl-C
