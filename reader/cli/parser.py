@@ -292,7 +292,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_cache)
 
-    p = command("config", help="print the config file (created with commented defaults)")
+    p = command(
+        "config",
+        help="print the config file (created with commented defaults), then the defaults in force"
+        " of the settings it leaves out",
+    )
     p.add_argument("--path", action="store_true", help="print only its path")
     p.set_defaults(func=cmd_config)
 
