@@ -329,3 +329,15 @@ def test_theme_option_is_refused_where_nothing_is_drawn(tmp_path: Path) -> None:
     assert result.returncode == 2 and "--theme" in result.stderr.splitlines()[-1]
     result = reader(tmp_path / "home", "--theme", "sepia")
     assert result.returncode == 2 and "sepia" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("demo", "--serve", "--theme", "light"), ("--theme", "terminal", "demo", "--serve")]
+)
+def test_theme_option_is_refused_with_demo_serve(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """`demo --serve` only serves the site: it took --theme and opened no reader to show it in.
+    One line, and nothing served."""
+    result = reader(tmp_path / "home", *args, "--port", "0")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "--theme" in result.stderr
+    assert "--serve" in result.stderr

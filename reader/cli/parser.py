@@ -326,7 +326,9 @@ def build_parser() -> argparse.ArgumentParser:
         "feeds once, and copies an earlier demo left on another port are removed.",
     )
     p.add_argument(
-        "--serve", action="store_true", help="only serve the site and print its feed URLs"
+        "--serve",
+        action="store_true",
+        help="only serve the site and print its feed URLs (no reader is opened: not with --theme)",
     )
     p.add_argument(
         "--port",
