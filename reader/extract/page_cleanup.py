@@ -50,7 +50,7 @@ from .furniture import (
 from .picture_boxes import captioned_picture_boxes
 from .picture_sources import unwrap_amp_pictures, unwrap_noscript_pictures
 from .quotes import attribution_elements
-from .readable import named_unlikely
+from .readable_unlikely import named_unlikely
 from .screen_reader import SCREEN_READER_CLASS, is_screen_reader_only, show_icon_labels
 from .signup import signup_boxes
 
