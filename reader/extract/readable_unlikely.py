@@ -8,8 +8,9 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 from readability.readability import REGEXES
 
+from .article_guard import ARTICLE_TEXT
 from .corrections import keeps_notes
-from .furniture import ARTICLE_TEXT, names_of
+from .furniture import names_of
 from .quotes import attribution_elements
 from .readable_cleanup import _FOOTNOTES, _HEADINGS
 
