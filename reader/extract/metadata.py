@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 
 from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
-from .article_dates import article_dates, of_another_item
+from .article_dates import article_dates
 from .author_names import (
     chosen_authors,
     dublin_core_name,
@@ -37,6 +37,7 @@ from .json_ld import (
     the_article,
 )
 from .lead_image import lead_image
+from .marked_times import of_another_item
 from .site_names import site_name_alone, site_name_of_title
 from .title import article_title
 from .zone_country import dates_language
