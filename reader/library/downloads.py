@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..address_class import resolved_reach
+from ..article_sources import read_from
 from ..config import site_rule_for
 from ..gone import taken_down
 from ..models import EXTRACTOR, Article, Entry, ErrorKind, FetchError, StoreError
@@ -21,7 +22,6 @@ from ..page_caching import (
     extend_for_cache,
     extract_for_cache,
     next_page_of,
-    read_from,
     whole_for_cache,
 )
 from ..safe import safe_line
