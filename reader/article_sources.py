@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .models import FEEDS_DATES_SAID, Article, Entry
+from .extractor_version import FEEDS_DATES_SAID
+from .models import Article, Entry
 
 
 def read_from(article: Article | None, link: str) -> str:

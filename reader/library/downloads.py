@@ -14,8 +14,9 @@ from typing import Any
 from ..address_class import resolved_reach
 from ..article_sources import read_from
 from ..config import site_rule_for
+from ..extractor_version import EXTRACTOR
 from ..gone import taken_down
-from ..models import EXTRACTOR, Article, Entry, ErrorKind, FetchError, StoreError
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..page_caching import (
     Extracted,
     amp_for_cache,
