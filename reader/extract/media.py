@@ -8,8 +8,8 @@ sees there is something to hear or watch, and the Markdown output keeps the addr
 site's or a podcast's player links to the page of what it plays (YouTube's "/watch?v=ID",
 "vimeo.com/ID", Spotify's "/episode/ID"), which names it and its channel as the player alone
 doesn't (`embed_addresses`). A chart embedded from Datawrapper or Flourish is the same:
-"Chart: <its title>", linking to it. An AMP page's players (`<amp-youtube>`, `<amp-video>`…) are read as the frames
-and files they draw (`amp_embeds`).
+"Chart: <its title>", linking to it. An AMP page's players (`<amp-youtube>`, `<amp-video>`…) are
+read as the frames and files they draw (`amp_embeds`).
 
 Players with no address of their own (a `blob:` stream, a script-built player) stay dropped, as
 do looping clips standing in for pictures (`autoplay muted loop`, no controls): they are
