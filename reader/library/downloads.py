@@ -213,7 +213,7 @@ class LibraryDownloads(LibraryPageReads):
             if not result.refresh:
                 return result, page_url
             target, lead = result.refresh, "a page's refresh"
-        from ..fetch import too_many_redirects
+        from ..fetch_messages import too_many_redirects
 
         raise too_many_redirects(url, self.limits.max_redirects)
 
