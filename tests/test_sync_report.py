@@ -221,3 +221,27 @@ def test_S_during_the_refresh_on_opening_stops_it_and_syncs(tmp_path: Path) -> N
                 assert app.index.cached > 20  # the articles are in, for offline
 
         asyncio.run(gate())
+
+
+def test_a_sync_in_another_window_shows_in_the_reader_left_open(
+    synced_dir: Path, site: HTTPServer
+) -> None:
+    """`reader sync` run in another terminal: the reader left open reads its headlines in,
+    with no `r` pressed."""
+    from reader.ui.app import ReaderApp
+
+    def sync_elsewhere() -> None:
+        asyncio.run(_sync(synced_dir, site.url_for("/feed.xml")))
+
+    async def left_open() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(100, 20)) as pilot:
+            await asyncio.wait_for(app.ready.wait(), 30)
+            before = len(app.index.headlines)
+            await asyncio.to_thread(sync_elsewhere)
+            await until(pilot, lambda: len(app.index.headlines) > before, "the other's sync")
+            assert any(h.entry.title == "Tide tables revised" for h in app.index.headlines)
+
+    asyncio.run(left_open())

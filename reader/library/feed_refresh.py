@@ -179,6 +179,9 @@ class LibraryFeedRefresh(LibraryDownloads):
                 if result.error is not None and result.error.kind in NO_CONNECTION:
                     with contextlib.suppress(StoreError):
                         self.store.put_feed(result.feed)  # as `_refresh_feed` left it
+        if any(r.new_entries for r in results):
+            with contextlib.suppress(StoreError):
+                self.store.note_changed()
         if progress and done < len(urls):
             progress(SyncProgress("feeds", len(urls), len(urls)))
         return results

@@ -295,6 +295,9 @@ class LibrarySync(LibraryFeedRefresh):
         left_out = 0
         with suppress(StoreError):  # a cache that takes no writes: nothing new was left out
             left_out = await asyncio.to_thread(self._settle_left_out, listed - {""}, room)
+        if fetched or renewed or pruned:
+            with suppress(StoreError):
+                self.store.note_changed()
         report("done")
         return SyncReport(
             feeds=results,
