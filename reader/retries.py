@@ -1,6 +1,7 @@
 """When a failed request is tried again: a failure that may pass (a timeout, a reset, a 502/503/
-504, a 429) up to `retries` times, after a growing wait or the one a 429 asks for; and once, at
-once and not counted, when it was cut off across a pause of the reader (`stalls`)."""
+504, a 429) up to `retries` times, after a growing wait or the one a 429 asks for; once, at once
+and not counted, when it was cut off across a pause of the reader (`stalls`); and not at all when
+it timed out on its last try (`unanswered`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .config import FetchLimits
 from .errors import FetchError
 from .models import Response
 from .stalls import StallWatch, cut_off, paused
+from .unanswered import Unanswered
 
 
 class Retries:
@@ -21,13 +23,14 @@ class Retries:
         self.limits = limits
         self._pause_host = pause_host  # nothing more to a host until its 429's wait has passed
         self.stalls = StallWatch()  # the reader's own pauses, not charged to a request
+        self.unanswered = Unanswered()  # what timed out on its last try: asked once
 
     async def run(
         self, url: str, host: str, attempt: Callable[[], Awaitable[Response]]
     ) -> Response:
         """`attempt` (a request of `url`, on `host`) awaited, and again as the policy says;
         raises the last try's FetchError."""
-        retries = self.limits.retries
+        retries = self.unanswered.retries(url, host, self.limits.retries)
         tried, resumed = 0, False
         while True:
             with self.stalls.watch() as began:
@@ -36,6 +39,7 @@ class Retries:
                 except FetchError as error:
                     failure, stalled = error, cut_off(error) and self.stalls.stalled_since(began)
                 else:
+                    self.unanswered.outcome(url, host, None)
                     return answer
             if stalled and not resumed:
                 resumed = True  # the reader's pause, not the site's: once more, not counted
@@ -43,6 +47,7 @@ class Retries:
             if not failure.retryable or tried >= retries:
                 if stalled:
                     raise paused(failure)
+                self.unanswered.outcome(url, host, failure)
                 raise failure
             delay = failure.retry_after or self.limits.backoff * 2**tried * (0.5 + random.random())
             if failure.retry_after is not None:
