@@ -238,8 +238,7 @@ def test_a_request_that_times_out_with_the_loop_running_is_failed_as_before(
 
     async def go() -> FetchError:
         limits = FetchLimits(connect_timeout=0.5, read_timeout=0.3, total_timeout=1.0, retries=1)
-        async with Fetcher(limits) as fetcher:
-            fetcher.retries.stalls = StallWatch(gap=0.8, tick=0.1)
+        async with Fetcher(limits) as fetcher:  # the watch as it is: no gap of 3 s here
             with pytest.raises(FetchError) as failed:
                 await fetcher.get(silent + "story.html")
             return failed.value
@@ -247,3 +246,27 @@ def test_a_request_that_times_out_with_the_loop_running_is_failed_as_before(
     error = asyncio.run(go())
     assert error.kind == ErrorKind.TIMEOUT and "paused" not in error.message
     assert len(held) == 2  # the one retry configured, no more
+
+
+def test_a_request_cut_off_by_a_second_pause_says_the_reader_was_paused(
+    counted_silent_server: tuple[str, list[socket.socket], threading.Event],
+) -> None:
+    """Tried again once after a pause, and cut off by another: the failure is the reader's."""
+    silent, held, _ = counted_silent_server
+
+    async def go() -> FetchError:
+        limits = FetchLimits(connect_timeout=1.0, read_timeout=1.0, total_timeout=1.0, retries=0)
+        async with Fetcher(limits) as fetcher:
+            fetcher.retries.stalls = StallWatch(gap=0.8, tick=0.1)
+            request = asyncio.create_task(fetcher.get(silent + "story.html"))
+            await asyncio.sleep(0.05)
+            time.sleep(1.5)  # the first try cut off
+            await asyncio.sleep(0.1)  # the second under way
+            time.sleep(1.5)  # and cut off too
+            with pytest.raises(FetchError) as failed:
+                await request
+            return failed.value
+
+    error = asyncio.run(go())
+    assert error.kind == ErrorKind.TIMEOUT and "the reader having been paused" in error.message
+    assert len(held) == 2
