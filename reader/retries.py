@@ -30,7 +30,6 @@ class Retries:
     ) -> Response:
         """`attempt` (a request of `url`, on `host`) awaited, and again as the policy says;
         raises the last try's FetchError."""
-        retries = self.unanswered.retries(url, host, self.limits.retries)
         tried, resumed = 0, False
         while True:
             with self.stalls.watch() as began:
@@ -44,6 +43,8 @@ class Retries:
             if stalled and not resumed:
                 resumed = True  # the reader's pause, not the site's: once more, not counted
                 continue
+            # Asked as it failed, not as it began: the host may have answered another since.
+            retries = self.unanswered.retries(url, host, self.limits.retries)
             if not failure.retryable or tried >= retries:
                 if stalled:
                     raise paused(failure)
