@@ -10,7 +10,6 @@ size cap, and turns every failure into a `FetchError` value (told in words by `f
 from __future__ import annotations
 
 import asyncio
-import random
 import ssl
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -31,6 +30,7 @@ from .fetch_messages import (
     too_many_redirects,
 )
 from .models import ErrorKind, FetchError, Response
+from .retries import Retries
 from .safe import safe_line
 from .urls import address_controls, is_web_url, not_web_url, web_url_problem
 
@@ -107,8 +107,10 @@ class Fetcher:
         ] = {}  # event-loop time before which a host is left alone
         # The most private class of address each host name reached, and that address.
         self._reached: dict[str, tuple[Reach, str]] = {}
+        self.retries = Retries(limits, self._pause_host)
 
     async def aclose(self) -> None:
+        await self.retries.aclose()
         await self._client.aclose()
 
     async def __aenter__(self) -> Fetcher:
@@ -152,19 +154,9 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.limits.max_bytes
-        for attempt in range(self.limits.retries + 1):
-            try:
-                return await self._attempt(url, headers, limit, decode, ceiling, lead)
-            except FetchError as error:
-                if not error.retryable or attempt == self.limits.retries:
-                    raise
-                delay = error.retry_after or self.limits.backoff * 2**attempt * (
-                    0.5 + random.random()
-                )
-                if error.retry_after is not None:
-                    self._pause_host(url, delay)
-                await asyncio.sleep(delay)
-        raise AssertionError("unreachable")  # the loop returns or raises
+        return await self.retries.run(
+            url, _host_key(url), lambda: self._attempt(url, headers, limit, decode, ceiling, lead)
+        )
 
     def _pause_host(self, url: str, delay: float) -> None:
         """After a 429, nothing more goes to that host until its Retry-After has passed."""

@@ -11,13 +11,14 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import suppress
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, Self, TypeVar
 
 from ..config import DEFAULT_LIMITS, FetchLimits
-from ..models import Article, Entry, Reach, SiteRule
+from ..models import Article, Entry, Reach, SiteRule, StoreError
 from ..portal import PortalWatch
 from ..store import Store
 from ..workers import import_worker_modules, prepare_process_workers, start_worker, stop_pool
@@ -84,6 +85,11 @@ class LibraryResources:
     # -- lifecycle -----------------------------------------------------------------------------
     async def aclose(self) -> None:
         if self._fetcher is not None:
+            # What timed out on its last try is asked once by the next run too (`unanswered`).
+            unanswered = self._fetcher.retries.unanswered
+            with suppress(StoreError):  # a full disk: the next run tries it as before
+                if unanswered.changed:
+                    self.store.set_unanswered(unanswered.record())
             await self._fetcher.aclose()
             self._fetcher = None
         self.close()
@@ -106,6 +112,8 @@ class LibraryResources:
             from ..fetch import Fetcher
 
             self._fetcher = Fetcher(self.limits)
+            with suppress(StoreError):
+                self._fetcher.retries.unanswered.remember(self.store.unanswered())
         return self._fetcher
 
     def start_workers(self, articles: bool = True) -> None:
