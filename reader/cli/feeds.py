@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..add_answers import add_answer
-from ..feed_names import folded
+from ..feed_names import folded, renamed
 from ..plural import plural
 from ..safe import safe_line
 from ..url_display import shown_url
@@ -68,11 +68,7 @@ def cmd_rename(args: argparse.Namespace) -> int:
         others = [f for f in lib.feeds() if f.url != feed.url]
     finally:
         lib.close()
-    now = safe_line(feed.display_title, 60)
-    if not feed.name:
-        own = "its own title" if feed.title else "its address, until a sync reads its own title"
-        now = f"{now} ({own})"
-    out(f"renamed: {safe_line(was, 60)} → {now}")
+    out(renamed(was, feed))
     if feed.name and any(folded(f.display_title) == folded(feed.name) for f in others):
         err(
             "another feed is shown by that name too: --feed, remove and rename take neither by "
