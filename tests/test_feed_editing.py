@@ -24,7 +24,7 @@ from reader.ui.dialogs.confirm import ConfirmScreen
 from reader.ui.dialogs.feed_input import FeedInputScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.main.feed_list import FeedList
-from tests.tui_pilot import running, screen_text, subscribe, table, until
+from tests.tui_pilot import notices, running, screen_text, subscribe, table, until
 
 RSS = (
     '<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
@@ -65,12 +65,12 @@ def _story(headline: str) -> str:
     )
 
 
-def _serve_page(server: HTTPServer, path: str, title: str, feed_path: str = "") -> str:
-    """A news site's front page, naming its feed at `feed_path` (none: no feed named)."""
-    link = (
-        f'<link rel="alternate" type="application/rss+xml" title="{title}" href="{feed_path}">'
-        if feed_path
-        else ""
+def _serve_page(server: HTTPServer, path: str, title: str, *feed_paths: str) -> str:
+    """A news site's front page, naming its feeds at `feed_paths` (none: no feed named)."""
+    link = "".join(
+        f'<link rel="alternate" type="application/rss+xml" title="{title}: {section}" '
+        f'href="{feed}">'
+        for section, feed in zip(("News", "Sport", "Arts"), feed_paths, strict=False)
     )
     server.expect_request(path).respond_with_data(
         f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
@@ -136,10 +136,16 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
     quay = _serve_feed(httpserver, "/quay/rss.xml", "Quay Weekly", ["New pontoon for the quay"])
     quay_page = _serve_page(httpserver, "/quay/", "Quay Weekly", "/quay/rss.xml")
     bare_page = _serve_page(httpserver, "/bare/", "The Bare Page")
+    both_page = _serve_page(
+        httpserver, "/both/", "Two Papers", "/gazette/feed.xml", "/quay/rss.xml"
+    )
     subscribe(data_dir, [town])
 
     async def run() -> None:
-        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+        async with running(data_dir, (120, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
             # Not a web address: the command's own line, nothing added, nothing fetched.
             await ask(pilot, "a", "harbour gazette")
             assert app.status.startswith("Not an http(s) URL: harbour gazette")
@@ -154,6 +160,15 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
             assert "The Bare Page" in app.status and app.status.endswith(": not subscribed")
             assert shown_urls(app) == [town]
             assert "no feed was found" in screen_text(app)
+            # A page naming two feeds, neither plainly its main one: which, in a notice.
+            await ask(pilot, "a", both_page)
+            await until(pilot, lambda: "naming 2 feeds" in app.status, "the answer")
+            assert app.status.startswith('That address is a web page ("Two Papers") naming 2')
+            assert app.status.endswith(
+                "add the one you want with a and its address (the notice lists them)"
+            )
+            assert f"{gazette}  Two Papers: News\n{quay}  Two Papers: Sport" in notices(app)
+            assert shown_urls(app) == [town]
 
             # The feed's own address: subscribed, its headlines fetched and shown.
             await ask(pilot, "a", gazette)
@@ -315,5 +330,36 @@ def test_a_key_typed_in_the_line_is_the_lines(httpserver: HTTPServer, data_dir: 
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, MainScreen), "Esc")
             assert shown_urls(app) == [town]
+
+    asyncio.run(run())
+
+
+def test_a_feeds_title_from_the_web_is_shown_as_plain_text_in_the_line_and_the_question(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """Markup in a feed's title is its text: in the rename line and in the question, as in the
+    list (no click on it quits the reader, nothing is bold)."""
+    hostile = "[@click=app.quit]Quay[/] [b]News[/b]"
+    quay = _serve_feed(httpserver, "/quay.xml", hostile, ["New pontoon for the quay"])
+    subscribe(data_dir, [quay])
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("tab", "j", "j")
+            await until(pilot, lambda: screen.feed_url == quay, "the feed shown")
+            await pilot.press("R")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            assert app.screen.query_one(Input).value == hostile
+            assert f"Rename “{hostile}”" in screen_text(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the line closed")
+            await pilot.press("D")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            assert f"Remove “{hostile}”? Its 1 headline" in screen_text(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "no")
+            assert app.is_running and shown_urls(app) == [quay]
 
     asyncio.run(run())

@@ -76,7 +76,7 @@ class MainScreenFeeds(Screen[None]):
         dialog = FeedInputScreen(
             f"Rename “{shown}” (in the feed list and the headlines' feed column)",
             value=before,
-            hint=f"Enter keeps the name · empty: back to the feed's own title ({own}) · Esc: as it was",
+            hint=f"Enter renames it · emptied: back to the feed's own title ({own}) · Esc: as it was",
         )
         self.app.push_screen(dialog, answered)
 
