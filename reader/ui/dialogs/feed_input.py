@@ -38,7 +38,13 @@ class FeedInputScreen(ModalScreen[str | None]):
             yield Static(plain(self.question, max_length=300), id="feed-input-question")
             # The prefilled name is a title from the web (or the user's): made safe like any.
             shown = plain(self.value, max_length=MAX_TYPED).plain
-            yield Input(value=shown, max_length=MAX_TYPED, select_on_focus=False, id="feed-input")
+            yield Input(
+                value=shown,
+                max_length=MAX_TYPED,
+                select_on_focus=False,
+                compact=True,
+                id="feed-input",
+            )
             if self.hint:
                 yield Static(plain(self.hint, max_length=300), id="feed-input-hint")
 

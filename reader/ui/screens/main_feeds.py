@@ -52,8 +52,8 @@ class MainScreenFeeds(Screen[None]):
                 self.reader.add_feed(address)
 
         dialog = FeedInputScreen(
-            "Add a feed: its address, or a web page's (the feed it names is found)",
-            hint="Enter adds it and fetches its headlines · Esc: nothing added",
+            "Add a feed: its address, or a web page's",
+            hint="Enter adds it (a page's feed is found) · Esc: nothing added",
         )
         self.app.push_screen(dialog, answered)
 
@@ -74,9 +74,9 @@ class MainScreenFeeds(Screen[None]):
             self.reader.rename_feed(feed.url, name)
 
         dialog = FeedInputScreen(
-            f"Rename “{shown}” (in the feed list and the headlines' feed column)",
+            f"Rename “{shown}”",
             value=before,
-            hint=f"Enter renames it · emptied: back to the feed's own title ({own}) · Esc: as it was",
+            hint=f"Emptied: back to its own title ({own}) · Esc: as it was",
         )
         self.app.push_screen(dialog, answered)
 
