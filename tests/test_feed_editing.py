@@ -232,6 +232,12 @@ def test_R_renames_the_feed_shown_and_back_to_its_own_title(
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, MainScreen), "the line closed")
 
+            # Enter on the name as it was: no name of the user's made of the feed's title.
+            await ask(pilot, "R", "")
+            await pilot.pause()
+            assert not app.status.startswith("Renamed")
+            assert [f.name for f in app.lib.feeds()] == ["", ""]
+
             await ask(pilot, "R", "Harbour news", clear=True)
             await until(pilot, lambda: app.status.startswith("Renamed"), "the rename")
             assert app.status == "Renamed: The Harbour Gazette → Harbour news"

@@ -69,8 +69,8 @@ class MainScreenFeeds(Screen[None]):
         own = plain(feed.title, max_length=60).plain if feed.title else "its address"
 
         def answered(name: str | None) -> None:
-            if name is None or (name.strip() == before and not (feed.name and not name.strip())):
-                return  # Esc, or Enter on the name as it was
+            if name is None or name.strip() == before:
+                return  # Esc, or Enter on the name as it was: no name of the user's made of it
             self.reader.rename_feed(feed.url, name)
 
         dialog = FeedInputScreen(
