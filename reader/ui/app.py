@@ -9,8 +9,8 @@ in bulk runs in a thread, so the screen never waits.
 `ReaderApp` is built in layers, a module each, every class adding to the one before it (each
 calls only what is defined below it): `app_state` (what the app holds, its jobs, quitting),
 `app_headlines` (the headlines loaded and marked), `app_articles` (articles read, saved,
-fetched ahead; links followed), `app_sync` (refresh and sync); this module adds the keys,
-starting and stopping, and the notices.
+fetched ahead; links followed), `app_sync` (refresh and sync), `app_feeds` (feeds added,
+renamed, removed); this module adds the keys, starting and stopping, and the notices.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from textual.widget import Widget
 
 from ..config import Config
 from ..library import Library
-from .app_sync import ReaderAppSync
+from .app_feeds import ReaderAppFeeds
 from .collector import resume_after_start
 from .dialogs.help import HelpScreen
 from .display import plain
@@ -47,7 +47,7 @@ _KEYS_REST_AT_MOST = 2.0
 """Seconds after the first paint when it begins, keys or not (the refresh must not wait for good)."""
 
 
-class ReaderApp(ReaderAppSync):
+class ReaderApp(ReaderAppFeeds):
     """A terminal news reader over one data directory."""
 
     CSS_PATH = "reader.tcss"
