@@ -6,17 +6,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..display import plain
 from ..widgets.key_bar import KeyBar
+from .modal import Dialog
 
 MAX_TYPED = 2000
 """As long a line as the input takes: an address, a name (`feed_names.MAX_NAME_LENGTH`)."""
 
 
-class FeedInputScreen(ModalScreen[str | None]):
+class FeedInputScreen(Dialog[str | None]):
     """Asks `question` (plain text), the line prefilled with `value`; `hint` under it says what
     an answer does. Dismisses with the line typed, None for Esc."""
 
