@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.strip import Strip
 
 from ....models import Article, Entry
+from ...keymap import keymap_of
 from . import anchors, article_header, block_paragraphs, find_in_article, passage
 from .body_layout import ArticleLayout
 from .body_links import LINK_COMPONENT, NOTE_COMPONENT
@@ -112,6 +113,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
     def _set(
         self, entry: Entry | None, article: Article | None, message: str, hint: str, error: bool
     ) -> None:
+        if article is not None and article.partial and not message:
+            key = keymap_of(self.app).key("open_in_browser", "an article")
+            message = article_header.little_given(key)  # the header's note, with the key set
         self._content = (entry, article, message, hint, error)
         self._drop_selection()  # its lines and characters were the text shown before
         self._pending_place = None
