@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.config import load_config
@@ -20,8 +21,18 @@ from reader.ui.app_fill import nothing_came
 from reader.ui.app_sync import sync_summary
 from reader.ui.dialogs.help import KEYS_IN_TEXT, HelpScreen
 from reader.ui.keymap import NO_KEYS, KeyMap
+from reader.ui.screens import article as article_screen
 from reader.ui.widgets.article.article_body import ArticleBody
-from tests.tui_pilot import notices, open_row, screen_text, started, subscribe, table, until
+from tests.tui_pilot import (
+    notices,
+    open_row,
+    open_titled,
+    screen_text,
+    started,
+    subscribe,
+    table,
+    until,
+)
 
 SIZE = (120, 30)
 
@@ -171,5 +182,41 @@ def test_open_in_browser_moved_the_note_over_the_feeds_text_names_it(
             await pilot.press("G")  # its end, the markers
             marker = "audio): w opens it"  # the marker ↗'s row, its second line
             await until(pilot, lambda: marker in screen_text(app), "the help's markers")
+
+    asyncio.run(run())
+
+
+def test_top_and_undo_moved_their_messages_name_them(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`undo_marking = ["Z"]`, `top = ["T"]`: the line after marking a list read says Z takes
+    it back (and Z does), and an article opened again where it was left says T goes to its
+    top (T does, g no longer)."""
+    monkeypatch.setattr(article_screen, "BACK_AT_PLACE_SECONDS", 120.0)  # a loaded machine
+
+    async def run() -> None:
+        app = _app(synced_dir, 'undo_marking = ["Z"]\ntop = ["T"]')
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await started(pilot)
+            unread = app.index.unread_in(None)
+            await pilot.press("A")
+            await until(pilot, lambda: app.status.startswith("Marked"), "the marking")
+            assert app.status.endswith(" read · Z marks them unread again")
+            await pilot.press("Z")
+            await until(pilot, lambda: app.index.unread_in(None) == unread, "the undoing")
+            body = await open_titled(pilot, "Silt Ledger")
+            await pilot.press(*["right_square_bracket"] * 3, "j", "j")
+            left_at = body.top_line
+            await pilot.press("escape")
+            body = await open_titled(pilot, "Silt Ledger")
+            await until(pilot, lambda: body.article is not None, "the article")
+            await pilot.pause()
+            assert body.top_line == left_at > 0
+            assert notices(app)[-1] == "Back where you left off (T for the top)."
+            await pilot.press("g")
+            await pilot.pause()
+            assert body.top_line == left_at
+            await pilot.press("T")
+            await until(pilot, lambda: body.top_line == 0, "T to the top")
 
     asyncio.run(run())
