@@ -31,6 +31,10 @@ class ErrorKind(StrEnum):
     SIGN_IN = "sign-in"  # a form to sign in or accept terms in the article's place (`login_page`)
 
 
+NO_CONNECTION = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
+"""Failures that may be the network's, not the site's: nothing answered (a name not found, a
+connection refused, reset or timed out). Every feed failing so is "No connection"."""
+
 UNREACHABLE = frozenset(
     {
         ErrorKind.NETWORK,

@@ -9,10 +9,8 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from .discovery import FeedLink
-from .models import Article, Entry, ErrorKind, Feed, FetchError
+from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
 from .plural import plural, size_text
-
-_NO_CONNECTION = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
 
 
 @dataclass(frozen=True)
@@ -138,21 +136,29 @@ class SyncReport:
         errors = [r.error for r in self.feeds] + [e for _, e in self.article_failures]
         if not self.feeds or self.articles_fetched or self.not_articles or self.gone:
             return ""
-        if any(e is None or e.kind not in _NO_CONNECTION for e in errors):
+        if any(e is None or e.kind not in NO_CONNECTION for e in errors):
             return ""
-        cached = self.articles_already_cached
-        readable = (
-            f"the {plural(cached, 'cached article stays', 'cached articles stay')} readable"
-            if cached
-            else "nothing is cached yet"
-        )
-        return f"No connection: nothing synced; {readable}"
+        return f"No connection: nothing synced; {still_readable(self.articles_already_cached)}"
 
     @property
     def ok(self) -> bool:
         """Everything came through: a link that is not an article page, or a story taken
         down, is not a failure."""
         return not self.article_failures and all(r.error is None for r in self.feeds)
+
+
+def nothing_answered(results: list[FeedResult]) -> bool:
+    """Every feed failed as the network does when it is not there (`NO_CONNECTION`)."""
+    return bool(results) and all(
+        r.error is not None and r.error.kind in NO_CONNECTION for r in results
+    )
+
+
+def still_readable(cached: int) -> str:
+    """What "No connection" leaves the reader: `cached` articles, offline."""
+    if not cached:
+        return "nothing is cached yet"
+    return f"the {plural(cached, 'cached article stays', 'cached articles stay')} readable"
 
 
 @dataclass(frozen=True)

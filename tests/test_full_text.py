@@ -99,6 +99,9 @@ def test_list_search_finds_the_words_in_the_cached_text_offline(
     assert len(only_title) == 1 and "Dockworkers vote" in only_title[0]
     # Every word must be there: none holds both.
     assert reader(data, "list", "--search", "petition ferry").stdout == ""
+    # The words typed unquoted, as `F` takes them, up to the next option.
+    unquoted = reader(data, "list", "--search", "lodz", "timetable", "--unread")
+    assert unquoted.returncode == 0 and unquoted.stdout == found.stdout
     # A capital makes the case count (smartcase): "Library" as a name, not "library".
     assert "Library hours" in reader(data, "list", "--search", "Central").stdout
     assert reader(data, "list", "--search", "CENTRAL").stdout == ""

@@ -102,7 +102,8 @@ def test_a_sync_with_no_network_says_so_first(
     asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
     site.stop()
     report = asyncio.run(_sync(data_dir))
-    assert report.article_failures  # the 503 story tried again, and its connection refused
+    # The 503 story left from before is not tried again: it would fail as the feed did.
+    assert not report.article_failures
     assert {r.error.kind for r in report.feeds if r.error} == {ErrorKind.NETWORK}
     said = "No connection: nothing synced; the 1 cached article stays readable"
     assert report.no_connection == said
@@ -126,6 +127,23 @@ def test_S_with_no_network_says_so_rather_than_naming_an_article(
     assert asyncio.run(press_sync()) == (
         "No connection: nothing synced; the 1 cached article stays readable"
     )
+
+
+def test_r_with_no_network_says_so_and_marks_no_feed_failing(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
+    site.stop()
+
+    async def press_refresh() -> tuple[str, str]:
+        async with running(data_dir, (100, 20), prefetch=False) as (app, pilot):
+            await pilot.press("r")
+            await until(pilot, lambda: app.status.startswith("No connection"), "the end")
+            return app.status, app.summary()
+
+    status, idle = asyncio.run(press_refresh())
+    assert status == "No connection: nothing refreshed; the 1 cached article stays readable"
+    assert "failing" not in idle  # no "!" on a feed for the network's absence
 
 
 class _Terminal(io.StringIO):
@@ -177,3 +195,53 @@ def test_a_quiet_sync_that_went_well_prints_nothing(
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "sync", "-q"]) == 0
     assert capsys.readouterr() == ("", "")
+
+
+def test_S_during_the_refresh_on_opening_stops_it_and_syncs(tmp_path: Path) -> None:
+    """`S` pressed at the gate while the reader's refresh on opening still runs: the refresh
+    gives way to the sync (which refreshes every feed too), not "Already busy"."""
+    from reader.demo.server import DemoServer
+    from reader.ui.app import ReaderApp
+
+    data = tmp_path / "data"
+    with DemoServer(latency=0.4) as demo:
+        lib = Library(data)
+        for url in demo.feed_urls:
+            lib.add_feed(url)
+        lib.close()
+
+        async def gate() -> None:
+            app = ReaderApp(data)  # refreshes on opening
+            app.prefetch_limit = 0
+            async with app.run_test(size=(100, 20), notifications=True) as pilot:
+                await until(pilot, lambda: app._busy == "refreshing", "the refresh on opening")
+                await pilot.press("S")
+                await until(pilot, lambda: app.status.startswith("Synced"), "the sync's end")
+                assert not any("Already busy" in n.message for n in app._notifications)
+                assert app.index.cached > 20  # the articles are in, for offline
+
+        asyncio.run(gate())
+
+
+def test_a_sync_in_another_window_shows_in_the_reader_left_open(
+    synced_dir: Path, site: HTTPServer
+) -> None:
+    """`reader sync` run in another terminal: the reader left open reads its headlines in,
+    with no `r` pressed."""
+    from reader.ui.app import ReaderApp
+
+    def sync_elsewhere() -> None:
+        asyncio.run(_sync(synced_dir, site.url_for("/feed.xml")))
+
+    async def left_open() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(100, 20)) as pilot:
+            await asyncio.wait_for(app.ready.wait(), 30)
+            before = len(app.index.headlines)
+            await asyncio.to_thread(sync_elsewhere)
+            await until(pilot, lambda: len(app.index.headlines) > before, "the other's sync")
+            assert any(h.entry.title == "Tide tables revised" for h in app.index.headlines)
+
+    asyncio.run(left_open())

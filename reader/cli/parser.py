@@ -196,7 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--search",
-        metavar="WORDS",
+        metavar="WORD",
+        nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
         help="only headlines whose title or cached article text holds every word, in any order"
         " (case ignored unless a word has a capital, accents unless it has one), each with a line"
         " of the text round the first match; reads the cache only",
@@ -292,7 +293,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_cache)
 
-    p = command("config", help="print the config file (created with commented defaults)")
+    p = command(
+        "config",
+        help="print the config file (created with commented defaults), then the defaults in force"
+        " of the settings it leaves out",
+    )
     p.add_argument("--path", action="store_true", help="print only its path")
     p.set_defaults(func=cmd_config)
 
@@ -322,7 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
         "feeds once, and copies an earlier demo left on another port are removed.",
     )
     p.add_argument(
-        "--serve", action="store_true", help="only serve the site and print its feed URLs"
+        "--serve",
+        action="store_true",
+        help="only serve the site and print its feed URLs (no reader is opened: not with --theme)",
     )
     p.add_argument(
         "--port",

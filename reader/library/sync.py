@@ -1,37 +1,36 @@
-"""Feeds refreshed over the network, and a sync: every feed refreshed and every article not
-cached yet downloaded, a feed's new articles as soon as it is in, with progress as it goes and the
-cache pruned to its limit after (none fetched that the limit would evict then: `limit`)."""
+"""A sync: every feed refreshed (`feed_refresh`) and every article not cached yet downloaded, a
+feed's new articles as soon as it is in, with progress as it goes and the cache pruned to its
+limit after (none fetched that the limit would evict then: `limit`)."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
-from ..feed_names import copies_own_title
 from ..gone import ASK_AGAIN_AFTER, taken_down
 from ..keys import article_key
-from ..login_page import login_page_elsewhere
-from ..models import Article, Entry, ErrorKind, Feed, FetchError, Response, StoreError
-from ..portal import Answer, page_print, portal_error
-from ..reports import FeedResult, Headline, ProgressCallback, SyncProgress, SyncReport
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError
+from ..portal import portal_error
+from ..reports import (
+    FeedResult,
+    Headline,
+    ProgressCallback,
+    SyncProgress,
+    SyncReport,
+    nothing_answered,
+)
 from ..urls import canonical_url
-from .downloads import LibraryDownloads
-from .failures import _unexpected_as_fetch_error, unforeseen_failure
+from .failures import _unexpected_as_fetch_error
+from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .leads import start_download
-from .resources import _now
-
-FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
-)
 
 
 def _stamped(entries: Iterable[Entry]) -> set[datetime]:
@@ -53,127 +52,8 @@ def _updated_since(entry: Entry, downloaded: float) -> bool:
     return updated.timestamp() > downloaded
 
 
-class LibrarySync(LibraryDownloads):
+class LibrarySync(LibraryFeedRefresh):
     """A `Library`'s feeds refreshed, and its articles synced."""
-
-    # -- feeds over the network ----------------------------------------------------------------
-    async def refresh_feed(
-        self, url: str, fetched: Response | FetchError | None = None
-    ) -> FeedResult:
-        """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed.
-        `fetched` is its answer already in hand (`add` fetched it to see whether it is a feed
-        at all), read as if just fetched: not asked for twice."""
-        try:
-            return await self._refresh_feed(url, fetched)
-        except StoreError as error:
-            return FeedResult(Feed(url), error=FetchError(ErrorKind.STORAGE, str(error), url))
-        except Exception as error:
-            # An error no one foresaw (a parser's, on a hostile feed) fails this one feed, as
-            # a value: raised, it ended the whole refresh, and every other feed with it.
-            failure = unforeseen_failure(error, "feed", url)
-            feed = replace(
-                self.store.feed(url) or Feed(url),
-                last_error=failure.message,
-                last_error_at=_now(),
-            )
-            with contextlib.suppress(StoreError):  # the failure is told all the same
-                self.store.put_feed(feed)
-            return FeedResult(feed, error=failure)
-
-    async def _refresh_feed(self, url: str, fetched: Response | FetchError | None) -> FeedResult:
-        from ..feeds import parse_feed
-
-        feed = self.store.feed(url) or Feed(url)
-        try:
-            if isinstance(fetched, FetchError):
-                raise fetched
-            response = fetched or await self.fetch_feed(url, feed.etag, feed.last_modified)
-            self._feed_reaches[url] = response.reach
-            if response.not_modified:
-                feed = replace(
-                    feed,
-                    last_success=_now(),
-                    last_error=None,
-                    last_error_at=None,
-                    reach=response.reach,
-                )
-                self.store.put_feed(feed)
-                self.store.keep_keys(url)  # a store from before keys were kept: its next write
-                return FeedResult(feed, not_modified=True)
-            # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
-            seen = await asyncio.to_thread(page_print, response.body)
-            if seen is not None:
-                answer = Answer(canonical_url(url), canonical_url(response.url), True)
-                # A web page for a feed: told for a login page alone when another site's.
-                alone = await asyncio.to_thread(
-                    login_page_elsewhere, url, response.url, response.body, response.charset
-                )
-                self._watch_for_portal(seen, answer, alone)
-            parsed = await self._cpu(
-                parse_feed,
-                response.body,
-                url,
-                response.url,
-                response.content_type,
-                response.charset,
-            )
-        except FetchError as error:
-            feed = replace(feed, last_error=error.message, last_error_at=_now())
-            self.store.put_feed(feed)
-            return FeedResult(feed, error=error)
-        new = self.store.merge_entries(url, parsed.entries, parsed.keys)
-        if copies_own_title(feed, parsed.title):
-            self.store.name_feed(url, "")
-        feed = replace(
-            feed,
-            title=parsed.title or feed.title,
-            site_url=parsed.site_url or feed.site_url,
-            etag=response.etag,
-            last_modified=response.last_modified,
-            last_success=_now(),
-            last_error=None,
-            last_error_at=None,
-            problem=parsed.problem or None,
-            reach=response.reach,
-        )
-        feed = self.store.put_feed(feed)
-        return FeedResult(feed, new_entries=len(new), entries=parsed.entries)
-
-    async def fetch_feed(
-        self, url: str, etag: str | None = None, last_modified: str | None = None
-    ) -> Response:
-        """A feed's answer, as every feed is asked for (what it accepts, its size limit)."""
-        return await self.fetcher.get(
-            url,
-            etag=etag,
-            last_modified=last_modified,
-            accept=FEED_ACCEPT,
-            max_bytes=self.limits.feed_max_bytes,
-        )
-
-    async def refresh(
-        self,
-        progress: ProgressCallback | None = None,
-        on_feed: Callable[[FeedResult], None] | None = None,
-    ) -> list[FeedResult]:
-        """Refresh every feed at once; `on_feed` hears each result as it comes in."""
-        self.store.check_writable()
-        urls = self.store.feed_urls()
-        done = 0
-
-        async def one(url: str) -> FeedResult:
-            nonlocal done
-            result = await self.refresh_feed(url)
-            done += 1
-            if on_feed:
-                on_feed(result)
-            if progress:
-                progress(SyncProgress("feeds", done, len(urls), feed_in=result))
-            return result
-
-        if progress:
-            progress(SyncProgress("feeds", 0, len(urls)))
-        return list(await asyncio.gather(*(one(u) for u in urls)))
 
     def _sync_start(self) -> tuple[list[Headline], set[str], set[str], set[str]]:
         """The headlines before the feeds are refreshed, the keys of the articles cached whole,
@@ -393,8 +273,10 @@ class LibrarySync(LibraryDownloads):
         report("feeds")
         try:
             results = await self.refresh(on_feed=feed_in)
-            for headline in headlines:
-                fetch(headline.entry, headline.key)
+            # With no connection, the articles left from before would fail as the feeds did.
+            if not nothing_answered(results):
+                for headline in headlines:
+                    fetch(headline.entry, headline.key)
             await asyncio.gather(*tasks)
         finally:
             for task in tasks:
@@ -413,6 +295,9 @@ class LibrarySync(LibraryDownloads):
         left_out = 0
         with suppress(StoreError):  # a cache that takes no writes: nothing new was left out
             left_out = await asyncio.to_thread(self._settle_left_out, listed - {""}, room)
+        if fetched or renewed or pruned:
+            with suppress(StoreError):
+                self.store.note_changed()
         report("done")
         return SyncReport(
             feeds=results,

@@ -142,7 +142,7 @@ class StoreDirectory:
                 f"the data directory {self.root} was written by a newer reader (format {found}, "
                 f"this one reads {DATA_FORMAT}); upgrade reader-tui to read it (nothing was changed)"
             )
-        if found != DATA_FORMAT:
+        if found != DATA_FORMAT and not self.read_only:
             # A directory from before the marker (or a new one): its records are checked one by
             # one as they are read, so marking it is all the upgrade there is to do.
             with suppress(sqlite3.DatabaseError, OSError):
@@ -158,13 +158,7 @@ class StoreDirectory:
                 raise StoreError(_storage_message(self.root, error)) from None
             raise StoreError(f"cannot open the data directory {self.root}: {error}") from None
         self.read_only = reason
-        found = self._state.get(_FORMAT)
-        if isinstance(found, int) and found > DATA_FORMAT:
-            self.close()
-            raise StoreError(
-                f"the data directory {self.root} was written by a newer reader (format {found}, "
-                f"this one reads {DATA_FORMAT}); upgrade reader-tui to read it (nothing was changed)"
-            )
+        self._check_format()
 
     def check_writable(self) -> None:
         """Raises StoreError, saying why, when the directory was opened to read only: before a

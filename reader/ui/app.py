@@ -147,9 +147,21 @@ class ReaderApp(ReaderAppSync):
             self._told_not_kept = True  # marks among the rest
             self.notify(plain(self.library.read_only).plain, severity="warning", markup=False)
         self._catch_hang_up()
+        self._changed_seen = self.library.store.changed_at()
+        self.set_interval(self.outside_every, self._outside_changes)
         self._run(self._start(), "start")
         if self.config.refresh_interval > 0:
             self.set_interval(self.config.refresh_interval, self._timed_refresh)
+
+    def _outside_changes(self) -> None:
+        """Headlines a sync in another window brought (`reader sync`, another reader) are read
+        in, as a refresh here would: the list left open at the gate shows what it synced."""
+        if self._busy or self.library is None:
+            return
+        at = self.library.store.changed_at()
+        if at > self._changed_seen:
+            self._changed_seen = at
+            self._run(self.reload(freeze=False), "reload")
 
     def _timed_refresh(self) -> None:
         if not self._busy:

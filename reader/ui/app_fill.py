@@ -8,9 +8,9 @@ from __future__ import annotations
 import asyncio
 
 from ..library import Library
-from ..models import ErrorKind, Feed
+from ..models import Feed
 from ..plural import plural
-from ..reports import FeedResult, Headline
+from ..reports import FeedResult, Headline, nothing_answered
 from .app_articles import ReaderAppArticles
 from .keymap import keymap_of
 from .messages import HeadlinesChanged
@@ -18,8 +18,6 @@ from .messages import HeadlinesChanged
 FILL_INTERVAL = 0.3
 """Seconds at least between two fillings of the list: the feeds that came in meanwhile join
 it together (120 feeds in at once: a few fillings, not 120)."""
-
-_OFFLINE = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
 
 
 def _read_feeds(library: Library, urls: frozenset[str]) -> tuple[list[Feed], list[Headline]]:
@@ -33,7 +31,7 @@ def nothing_came(results: list[FeedResult], refresh_key: str | None = "r") -> st
     if not results or any(r.error is None for r in results):
         return ""
     feeds = plural(len(results), "feed")
-    if all(r.error is not None and r.error.kind in _OFFLINE for r in results):
+    if nothing_answered(results):
         press = f" Press {refresh_key} to try again once online." if refresh_key else ""
         return f"No connection: none of the {feeds} answered.{press}"
     press = f" Press {refresh_key} to retry." if refresh_key else ""

@@ -4,11 +4,12 @@ and the line its end leaves."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
 from ..plural import plural
-from ..reports import FeedResult, SyncProgress, SyncReport
+from ..reports import FeedResult, SyncProgress, SyncReport, nothing_answered, still_readable
 from .app_fill import ReaderAppFill
 from .collector import collect_and_freeze, full_collections_deferred
 from .keymap import keymap_of
@@ -65,6 +66,13 @@ class ReaderAppSync(ReaderAppFill):
     def _run_alone(self, job: Callable[[], Coroutine[Any, Any, None]], group: str) -> None:
         """Start a refresh or a sync, unless one is running already: a second would race the
         first for the status line and the list."""
+        if self._busy == "refreshing" and group == "sync" and self._job_task is not None:
+            # A sync refreshes every feed too: the refresh gives way to it at once (the one on
+            # opening, say), rather than turning away the `S` pressed at the gate.
+            self._sync_next = True
+            self._job_task.cancel()
+            self.status = "Syncing: starting…"
+            return
         if self._busy:
             self.notify(f"Already busy ({self._busy}); try again when it is done.")
             return
@@ -94,6 +102,7 @@ class ReaderAppSync(ReaderAppFill):
         """Run a refresh or a sync: the status line follows it, the list fills in as its
         feeds come, and is read again whole after."""
         self._busy = busy
+        self._job_task = asyncio.current_task()
         self.status = status
         self._filling_starts()
         results: list[FeedResult] = []
@@ -103,10 +112,16 @@ class ReaderAppSync(ReaderAppFill):
             results = feeds(result)
         finally:
             self._busy = ""
+            self._job_task = None
             self._filling_ends(results)
+            if self._sync_next:
+                self._sync_next = False
+                self.call_later(self.action_sync)
         # A reload the job started must not finish after this one: it would put the idle
         # counts over the job's result line.
         self.workers.cancel_group(self, "reload")
+        if self.library is not None:  # its own changes are read in now, not again
+            self._changed_seen = self.library.store.changed_at()
         await self.reload(freeze=False)
         self.status = summary(result)
         # The garbage the job left waited for now (no full collection during it): one
@@ -117,6 +132,8 @@ class ReaderAppSync(ReaderAppFill):
     def _refresh_summary(self, results: list[FeedResult]) -> str:
         new = sum(r.new_entries for r in results)
         failed = [r for r in results if r.error]
+        if nothing_answered(results):
+            return f"No connection: nothing refreshed; {still_readable(self.index.cached)}"
         line = (
             f"Refreshed {len(results) - len(failed)} of {plural(len(results), 'feed')}: "
             f"{plural(new, 'new headline')}"

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..keymap import KeyMap, default_keys, keymap_of
@@ -23,6 +22,7 @@ from ..widgets.article.scroll_keys import (
     UP_KEYS,
 )
 from ..widgets.key_bar import KeyBar
+from .modal import Dialog
 
 KeyRows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 """Sections of rows: the keys, what they do."""
@@ -239,7 +239,7 @@ def _keys_stacked(sections: KeyRows) -> Group:
     return Group(*lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A panel over the current screen listing every key; any of Esc, q or ? closes it."""
 
     BINDINGS = [

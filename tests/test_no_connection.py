@@ -1,0 +1,111 @@
+"""A network that swallows connections (a plane's Wi-Fi before payment): the refresh stops
+waiting once nothing has answered and enough hosts have failed, and no feed is marked failed
+for the network's absence; one host down among live ones is that host's failure alone."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.config import FetchLimits
+from reader.library import Library
+from reader.library.offline import NOT_TRIED
+from tests.test_library import feed_xml
+
+# One request at a time to a host, no retry: the second wave of a host's feeds shows whether
+# the refresh waited for it.
+LIMITS = FetchLimits(
+    connect_timeout=1.0, read_timeout=1.0, total_timeout=2.0, per_host=1, retries=0
+)
+
+
+class _Silent:
+    """A host that accepts connections and never answers, counting them."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.1)
+        self.held: list[socket.socket] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def _accept(self) -> None:
+        while not self.stop.is_set():
+            try:
+                self.held.append(self.sock.accept()[0])
+            except OSError:
+                continue
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join()
+        for conn in self.held:
+            conn.close()
+        self.sock.close()
+
+
+@pytest.fixture
+def silent_hosts() -> Iterator[list[_Silent]]:
+    hosts = [_Silent(), _Silent()]
+    yield hosts
+    for host in hosts:
+        host.close()
+
+
+def _refresh(data: Path, urls: list[str]) -> list:
+    async def run() -> list:
+        async with Library(data, limits=LIMITS) as lib:
+            for url in urls:
+                lib.add_feed(url)
+            return await lib.refresh()
+
+    return asyncio.run(run())
+
+
+def test_nothing_answering_stops_the_refresh_and_marks_no_feed(
+    tmp_path: Path, silent_hosts: list[_Silent]
+) -> None:
+    urls = [f"{host.url}/feed{n}.xml" for host in silent_hosts for n in range(3)]
+    results = _refresh(tmp_path / "data", urls)
+    assert all(r.error is not None for r in results)
+    # Once both hosts had failed, the feeds still queued for them were not waited for.
+    asked = sum(len(host.held) for host in silent_hosts)
+    assert asked < 6
+    assert sum(r.error.message == NOT_TRIED for r in results) >= 6 - asked
+    lib = Library(tmp_path / "data")
+    try:
+        assert [f.last_error for f in lib.feeds()] == [None] * 6  # no "!" for the network
+    finally:
+        lib.close()
+
+
+def test_one_host_down_among_live_ones_is_that_feeds_failure(
+    tmp_path: Path, silent_hosts: list[_Silent], httpserver: HTTPServer
+) -> None:
+    live = []
+    for n in range(3):
+        httpserver.expect_request(f"/live{n}.xml").respond_with_data(
+            feed_xml(httpserver.url_for("/"), [(f"Story {n}", f"s{n}", f"g{n}")]),
+            content_type="application/rss+xml",
+        )
+        live.append(httpserver.url_for(f"/live{n}.xml"))
+    dead = f"{silent_hosts[0].url}/feed.xml"
+    results = _refresh(tmp_path / "data", [*live, dead])
+    assert [r.error is None for r in results] == [True, True, True, False]
+    lib = Library(tmp_path / "data")
+    try:
+        failed = {f.url: f.last_error for f in lib.feeds()}
+        assert failed[dead] and "timed out" in failed[dead]  # kept: the network is there
+        assert all(failed[url] is None for url in live)
+    finally:
+        lib.close()
