@@ -117,7 +117,8 @@ def test_refresh_moved_the_empty_list_and_a_failed_refresh_name_its_key(tmp_path
             assert "r: no such key here — ? lists the keys" in notices(app)
             assert not app._busy
             await pilot.press("f5")
-            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
+            ended = ("Refreshed", "No connection")
+            await until(pilot, lambda: app.status.startswith(ended), "the refresh")
             await pilot.pause()
             failed = (
                 "No connection: none of the 2 feeds answered. Press F5 to try again once online."
