@@ -17,6 +17,7 @@ from .app_headlines import ReaderAppHeadlines
 from .browser import NO_BROWSER_HINT, open_in_browser
 from .clipboard import clipboard_commands, copy_with_tools
 from .display import plain
+from .keymap import keymap_of
 from .widgets.article.reading_place import Place
 
 
@@ -183,9 +184,13 @@ class ReaderAppArticles(ReaderAppHeadlines):
         if address:
             kind = "E-mail address" if url.startswith("mailto:") else "Telephone number"
             shown = plain(address, max_length=200).plain
-            self.notify(
-                f"{kind}: {shown} (not opened; L lists the links, c copies one)", markup=False
+            keys = keymap_of(self)
+            lists, copies = (
+                keys.key("list_links", "an article"),
+                keys.key("copy_address", "the link list"),
             )
+            advice = f"; {lists} lists the links, {copies} copies one" if lists and copies else ""
+            self.notify(f"{kind}: {shown} (not opened{advice})", markup=False)
             return
         headline = self.readable_here(url)
         if headline is None:

@@ -12,6 +12,7 @@ from ..models import Feed
 from ..plural import plural
 from ..reports import FeedResult, Headline, nothing_answered
 from .app_articles import ReaderAppArticles
+from .keymap import keymap_of
 from .messages import HeadlinesChanged
 
 FILL_INTERVAL = 0.3
@@ -24,14 +25,17 @@ def _read_feeds(library: Library, urls: frozenset[str]) -> tuple[list[Feed], lis
     return library.feeds(), library.feeds_headlines(urls) if urls else []
 
 
-def nothing_came(results: list[FeedResult]) -> str:
-    """The line an empty list shows after a refresh every feed of failed, or ""."""
+def nothing_came(results: list[FeedResult], refresh_key: str | None = "r") -> str:
+    """The line an empty list shows after a refresh every feed of failed, or "" (the advice
+    names `refresh_key`, the refresh's key in force; None: it has none, and no advice)."""
     if not results or any(r.error is None for r in results):
         return ""
     feeds = plural(len(results), "feed")
     if nothing_answered(results):
-        return f"No connection: none of the {feeds} answered. Press r to try again once online."
-    return f"None of the {feeds} could be fetched (! in the feed list says why). Press r to retry."
+        press = f" Press {refresh_key} to try again once online." if refresh_key else ""
+        return f"No connection: none of the {feeds} answered.{press}"
+    press = f" Press {refresh_key} to retry." if refresh_key else ""
+    return f"None of the {feeds} could be fetched (! in the feed list says why).{press}"
 
 
 class ReaderAppFill(ReaderAppArticles):
@@ -83,4 +87,5 @@ class ReaderAppFill(ReaderAppArticles):
         self._filler = None
         self._feeds_in = {}
         self._arrived = {}
-        self.nothing_fetched = nothing_came(results)
+        refresh_key = keymap_of(self).key("refresh", "the headlines")
+        self.nothing_fetched = nothing_came(results, refresh_key)

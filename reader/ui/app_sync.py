@@ -12,6 +12,7 @@ from ..plural import plural
 from ..reports import FeedResult, SyncProgress, SyncReport, nothing_answered, still_readable
 from .app_fill import ReaderAppFill
 from .collector import collect_and_freeze, full_collections_deferred
+from .keymap import keymap_of
 
 SYNC_UPDATE_INTERVAL = 0.5
 """During a sync, how often (seconds) new offline markers and the progress line are shown."""
@@ -22,8 +23,9 @@ COLLECT_AFTER_JOB = 2.0
 T = TypeVar("T")
 
 
-def sync_summary(report: SyncReport) -> str:
-    """The status line a finished sync leaves: what came, what failed, what is missing."""
+def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
+    """The status line a finished sync leaves: what came, what failed, what is missing (a link
+    that is no article page: `browser_key`, the key in force, opens it; None: none does)."""
     if report.portal:
         return report.portal[0].upper() + report.portal[1:]
     if report.no_connection:
@@ -48,7 +50,7 @@ def sync_summary(report: SyncReport) -> str:
     if report.not_articles:
         count = len(report.not_articles)
         what = plural(count, "link is not an article page", "links are not article pages")
-        line += f" · {what} (o opens it in the browser)"
+        line += f" · {what}" + (f" ({browser_key} opens it in the browser)" if browser_key else "")
     if failed_feeds:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
     return line
@@ -151,9 +153,12 @@ class ReaderAppSync(ReaderAppFill):
             "syncing",
             "Syncing: starting…",
             self.lib.sync(progress=self._show_progress),
-            sync_summary,
+            lambda report: sync_summary(report, self._browser_key()),
             lambda report: report.feeds,
         )
+
+    def _browser_key(self) -> str | None:
+        return keymap_of(self).key("open_in_browser", "the headlines")
 
     def _show_progress(self, progress: SyncProgress) -> None:
         """Progress from the Library (called on the event loop) → the status line."""

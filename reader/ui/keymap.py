@@ -86,17 +86,44 @@ class KeyMap:
         keys = self.keys.get(action)
         return default if keys is None else ", ".join(shown_key(key) for key in keys)
 
+    def key(self, action: str, place: str) -> str | None:
+        """The one key a message names for `action` in `place` ("Press r to retry"), as the
+        help writes it: the first the user gave it (the one the key bar shows), else its first
+        default there, as the help lists them; None when it has no key there."""
+        defaults = default_keys(place, action)
+        if not defaults:
+            return None  # keys set are put only where the action has its own (`remap`)
+        keys = self.keys.get(action)
+        return shown_key(keys[0]) if keys else defaults[0]
+
+    def keys_of(self, place: str, *actions: str) -> str:
+        """The keys of `actions` in `place` (`key`) together, "n / N"; "" when none has one."""
+        return " / ".join(key for action in actions if (key := self.key(action, place)))
+
+
+NO_KEYS = KeyMap()
+"""The default keys, in force in an app that has no `keymap` of its own (a test's)."""
+
+
+def keymap_of(app: object) -> KeyMap:
+    """The keys in force in `app`: the reader's `keymap`, else the defaults."""
+    keymap = getattr(app, "keymap", None)
+    return keymap if isinstance(keymap, KeyMap) else NO_KEYS
+
 
 def _rebind(bindings: list[Binding], keys: tuple[str, ...]) -> list[Binding]:
     """One action's `bindings` (in one node) moved to `keys`: a key it had keeps its binding
-    (shown or not, with priority or not); a new one is made like the first shown, and shown
-    when none of those kept is, so the key bar still offers the action."""
+    (with priority or not); a new one is made like the first shown. When the action was in the
+    key bar, the first of `keys` is the one shown there, the key messages name (`KeyMap.key`):
+    the bar shows one key an action, and `refresh = ["F5", "r"]` showed the r kept, not F5."""
     old = {binding.key: binding for binding in bindings}
     model = next((b for b in bindings if b.show), bindings[0])
-    new = [old.get(key) or replace(model, key=key, key_display=None, show=False) for key in keys]
-    if model.show and not any(binding.show for binding in new):
-        new[0] = replace(new[0], show=True)
-    return new
+    new = [old.get(key) or replace(model, key=key) for key in keys]
+    # A kept key's own display ("↑↓" for j and ↓ together) may no longer hold: its name does.
+    return [
+        replace(binding, show=model.show and number == 0, key_display=None)
+        for number, binding in enumerate(new)
+    ]
 
 
 def _did_you_mean(action: str) -> str:
@@ -107,25 +134,42 @@ def _did_you_mean(action: str) -> str:
 
 
 # -- the screens whose keys must not clash ---------------------------------------------------
+PLACES = ("the headlines", "an article", "the help", "the link list")
+"""The screens (with the widgets in them) a key does one thing in."""
+
+
 def _places() -> dict[str, tuple[type[DOMNode], ...]]:
     """Each screen and the nodes whose bindings are in force there (some by focus)."""
-    from textual.containers import VerticalScroll
+    return {place: _nodes(place) for place in PLACES}
 
-    from .app import ReaderApp  # here: the app imports this module
-    from .dialogs.help import HelpScreen
-    from .dialogs.links import LinkList, LinksScreen
-    from .screens.article import ArticleScreen
-    from .screens.main import MainScreen
-    from .widgets.article.article_body import ArticleBody
-    from .widgets.main.feed_list import FeedList
-    from .widgets.main.headline_table import HeadlineTable
 
-    return {
-        "the headlines": (ReaderApp, MainScreen, HeadlineTable, FeedList),
-        "an article": (ReaderApp, ArticleScreen, ArticleBody),
-        "the help": (HelpScreen, VerticalScroll),
-        "the link list": (LinksScreen, LinkList),
-    }
+def _nodes(place: str) -> tuple[type[DOMNode], ...]:
+    """The nodes whose bindings are in force in `place`, imported here: the app imports this
+    module, and a message naming a key of the headlines' must not load the reading view's."""
+    if place == "the headlines":
+        from .app import ReaderApp
+        from .screens.main import MainScreen
+        from .widgets.main.feed_list import FeedList
+        from .widgets.main.headline_table import HeadlineTable
+
+        return (ReaderApp, MainScreen, HeadlineTable, FeedList)
+    if place == "an article":
+        from .app import ReaderApp
+        from .screens.article import ArticleScreen
+        from .widgets.article.article_body import ArticleBody
+
+        return (ReaderApp, ArticleScreen, ArticleBody)
+    if place == "the help":
+        from textual.containers import VerticalScroll
+
+        from .dialogs.help import HelpScreen
+
+        return (HelpScreen, VerticalScroll)
+    if place == "the link list":
+        from .dialogs.links import LinkList, LinksScreen
+
+        return (LinksScreen, LinkList)
+    raise KeyError(place)
 
 
 def _doing(bindings: Iterable[BindingsMap]) -> dict[str, list[str]]:
@@ -193,11 +237,12 @@ def _named(action: str) -> str:
     return f"{action.rpartition('.')[2].partition('(')[0]} (a key not set in [keys])"
 
 
+@cache
 def default_keys(place: str, action: str) -> tuple[str, ...]:
     """The keys `action` has by default in `place`, as the help writes them."""
     bindings = ACTIONS[action].bindings
     keys: list[str] = []
-    for kind in _places()[place]:
+    for kind in _nodes(place):
         for key, bound in (kind._merged_bindings or BindingsMap()).key_to_bindings.items():
             if any(binding.action in bindings for binding in bound) and key not in keys:
                 keys.append(key)

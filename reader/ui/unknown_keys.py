@@ -8,7 +8,7 @@ from textual import events
 from textual.screen import Screen
 
 from .display import plain
-from .keymap import KeyMap
+from .keymap import keymap_of
 
 NOTICE_SECONDS = 2.5
 
@@ -23,8 +23,7 @@ def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
     if event.key in screen.active_bindings:
         return
     key = plain(character, max_length=4).plain
-    keymap = getattr(screen.app, "keymap", None)
-    help_keys = keymap.shown("help", "?") if isinstance(keymap, KeyMap) else "?"
+    help_keys = keymap_of(screen.app).shown("help", "?")
     screen.notify(
         f"{key}: no such key here — {help_keys} lists the keys",
         timeout=NOTICE_SECONDS,

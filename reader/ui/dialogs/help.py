@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..keymap import KeyMap, default_keys
+from ..keymap import KeyMap, default_keys, keymap_of
 from ..widgets.article.scroll_keys import (
     BOTTOM_KEYS,
     DOWN_KEYS,
@@ -154,6 +154,26 @@ _SHARED_KEY_ROWS = frozenset({"q"})
 own, the row of that action's keys says them."""
 _PLACES = {"Everywhere": "the headlines", "Headlines": "the headlines", "Reading": "an article"}
 """Where each section's keys are (`keymap.default_keys`)."""
+KEYS_IN_TEXT: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "mark this list / every feed read; U undoes": (
+        "mark this list / every feed read; {} undoes",
+        (("undo_marking", "the headlines"),),
+    ),
+    "after Enter on a note's number: back to it (before a search)": (
+        "after {} on a note's number: back to it (before a search)",
+        (("open", "an article"),),
+    ),
+    "list the links: Enter opens one, c copies its address": (
+        "list the links: {} opens one, {} copies its address",
+        (("open", "the link list"), ("copy_address", "the link list")),
+    ),
+    "no article page to cache (a PDF, a picture, audio): o opens it": (
+        "no article page to cache (a PDF, a picture, audio): {} opens it",
+        (("open_in_browser", "the headlines"),),
+    ),
+}
+"""What a row of `KEYS` says that names a key inside it: with a blank for each key, and the
+action and the place (`KeyMap.key`) of each."""
 
 
 def keys_shown(keymap: KeyMap) -> KeyRows:
@@ -166,6 +186,9 @@ def keys_shown(keymap: KeyMap) -> KeyRows:
         shown: list[tuple[str, str]] = []
         done: set[tuple[str, ...]] = set()
         for key, what in rows:
+            if what in KEYS_IN_TEXT:
+                text, named = KEYS_IN_TEXT[what]
+                what = text.format(*(keymap.key(a, place) or a for a, place in named))
             actions = ROW_ACTIONS.get(key, ()) if section in _PLACES else ()
             if not any(action in keymap.keys for action in actions):
                 shown.append((key, what))
@@ -264,6 +287,4 @@ class HelpScreen(Dialog[None]):
         yield KeyBar()
         with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "Keys"
-            keymap = getattr(self.app, "keymap", None)
-            keys = keys_shown(keymap) if isinstance(keymap, KeyMap) else KEYS
-            yield Static(KeysList(keys), id="help-keys")
+            yield Static(KeysList(keys_shown(keymap_of(self.app))), id="help-keys")

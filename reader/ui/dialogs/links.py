@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from ...models import Article, BlockKind, Entry, picture_label
 from ...url_display import shown_url
 from ..display import MiddleCut, plain
+from ..keymap import keymap_of
 from ..widgets.key_bar import KeyBar
 from ..widgets.vim_list import VimOptionList
 from .modal import Dialog
@@ -31,9 +32,6 @@ if TYPE_CHECKING:
     from ..app import ReaderApp
 
 NO_LINKS = "This article has no links."
-HERE = " (Enter reads it here)"
-"""After the text of a link to one of the feeds' articles: Enter reads it in the reader, not the
-browser (as the status line says of a link selected with Tab)."""
 ADDRESS_LINES = 3
 """An address longer than this many lines is cut in its middle in the list; `c` copies it whole."""
 LONG = 12
@@ -68,8 +66,8 @@ def article_links(article: Article) -> list[Link]:
     return [Link(text, address) for address, text in texts.items()]
 
 
-def _entry(number: int, link: Link, digits: int, here: bool) -> Table:
-    """`number`. text (and that Enter reads it `here`), and the address on the line below, cut in
+def _entry(number: int, link: Link, digits: int, here: str) -> Table:
+    """`number`. text (and `here`, that Enter reads it here), and the address on the line below, cut in
     its middle past `ADDRESS_LINES` lines: plain text, never markup. A grid, so that what wraps
     on a narrow terminal stays in the column after the number."""
     grid = Table.grid(padding=(0, 1))
@@ -80,7 +78,7 @@ def _entry(number: int, link: Link, digits: int, here: bool) -> Table:
         Group(
             Text.assemble(
                 plain(link.text or "(no text)", max_length=300),
-                (HERE, Style(italic=True)) if here else "",
+                (here, Style(italic=True)),
             ),
             MiddleCut(shown_url(link.address), Style(dim=True), ADDRESS_LINES),
         ),
@@ -131,10 +129,19 @@ class LinksScreen(Dialog[str | None]):
                 return
             digits = len(str(len(self.links)))
             app = cast("ReaderApp", self.app)
+            # After the text of a link to one of the feeds' articles: the key opening it reads
+            # it in the reader, not the browser (as the status line says of a link selected).
+            key = keymap_of(app).key("open", "the link list")
+            here = f" ({key} reads it here)" if key else ""
             yield LinkList(
                 *(
                     Option(
-                        _entry(n, link, digits, app.opens_another_here(link.address, self.reading))
+                        _entry(
+                            n,
+                            link,
+                            digits,
+                            here if app.opens_another_here(link.address, self.reading) else "",
+                        )
                     )
                     for n, link in enumerate(self.links, 1)
                 ),

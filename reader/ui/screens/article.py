@@ -48,12 +48,10 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .article_passage import ArticleScreenPassage
-from .article_state import BACK_AT_PLACE
 
 FETCHING = "Fetching article…"
 # The header's note over an article's first page while its later pages come in.
 _MORE_COMING = "its next pages are on their way"
-FROM_FEED = "this is the text the feed carried. Press o for the original."
 BACK_AT_PLACE_SECONDS = 3.0
 """How long it stays over the column's last lines: long enough to read, not a page's worth."""
 PLACE_SAVE_DELAY = 1.5
@@ -138,7 +136,7 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
         the feed's text shown for an article that couldn't be had: its paragraphs are not the
         article's, which may come later. Leaving it, its "Back where you left off (g for the
         top)" goes too: on the headlines `g` is their first."""
-        self.reader.withdraw_notice(BACK_AT_PLACE)
+        self.reader.withdraw_notice(self.back_at_place)
         self.keep_place(again=True)
 
     def keep_place(self, again: bool = False) -> None:
@@ -201,10 +199,15 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
                     from_feed = await self.reader.read_feed_text(entry)
             if from_feed is not None:
                 # Offline, the site down, or a PDF: what the feed carried is better than nothing.
-                body.show_article(entry, from_feed, f"{message.rstrip('.')}: {FROM_FEED}")
+                body.show_article(entry, from_feed, f"{message.rstrip('.')}: {self.from_feed_note}")
                 self._from_feed = True
             else:
-                hint = "Press o to open the original in your browser." if entry.link else ""
+                key = self.key_of("open_in_browser")
+                hint = (
+                    f"Press {key} to open the original in your browser."
+                    if entry.link and key
+                    else ""
+                )
                 body.show_notice(entry, message, hint, error=True)
             if error.kind == ErrorKind.NOT_HTML:
                 # A PDF, a podcast's audio: no article is to come later, as one offline or on
@@ -223,7 +226,7 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
                 self._kept = (entry.id, place)
                 body.show_article(entry, article, place=place)
                 if place is not None:
-                    self.notify(BACK_AT_PLACE, timeout=BACK_AT_PLACE_SECONDS)
+                    self.notify(self.back_at_place, timeout=BACK_AT_PLACE_SECONDS, markup=False)
         self.loaded = True
         self.call_after_refresh(self.reader.settle)
         self._after_showing()

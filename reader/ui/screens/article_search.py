@@ -10,7 +10,7 @@ from types import MappingProxyType
 from ..messages import SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar, hand_on
-from .article_state import BACK_AT_PLACE, ArticleScreenState, no_match
+from .article_state import ArticleScreenState, no_match
 
 
 class ArticleScreenSearch(ArticleScreenState):
@@ -37,7 +37,7 @@ class ArticleScreenSearch(ArticleScreenState):
 
     def action_search(self) -> None:
         # "g for the top" is no key while a query is typed.
-        self.reader.withdraw_notice(BACK_AT_PLACE)
+        self.reader.withdraw_notice(self.back_at_place)
         body = self.query_one(ArticleBody)
         body.clear_link()  # the status line is the search's now
         self._origin = body.top_line

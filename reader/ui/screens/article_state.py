@@ -14,6 +14,7 @@ from ...models import words_in
 from ...plural import plural
 from ...reports import Headline
 from ...url_display import shown_url
+from ..keymap import keymap_of
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.reading_place import Place
 from ..widgets.status_bar import StatusBar
@@ -22,8 +23,15 @@ if TYPE_CHECKING:
     from ..app import ReaderApp
     from .article import ArticleScreen
 
-BACK_AT_PLACE = "Back where you left off (g for the top)."
 FOLLOWED = "Followed a link within the article: Esc goes back to it"
+
+_PASSAGE_KEYS = (
+    ("longer_passage", "longer"),
+    ("shorter_passage", "shorter"),
+    ("cite", "quotes it"),
+)
+"""The keys the status line names while a passage is selected, and what each does (and Esc,
+which no `[keys]` moves, drops it)."""
 
 
 class ArticleScreenState(Screen[str | None]):
@@ -61,6 +69,29 @@ class ArticleScreenState(Screen[str | None]):
     def reader(self) -> ReaderApp:
         return cast("ReaderApp", self.app)
 
+    def key_of(self, action: str) -> str | None:
+        """The key in force that a message names for `action` here (`KeyMap.key`)."""
+        return keymap_of(self.app).key(action, "an article")
+
+    def keys_of(self, *actions: str) -> str:
+        """The keys in force of `actions` here together, "n / N" (`KeyMap.keys_of`)."""
+        return keymap_of(self.app).keys_of("an article", *actions)
+
+    @property
+    def back_at_place(self) -> str:
+        """The notice of an article opened again where it was left."""
+        top = self.key_of("top")
+        return (
+            f"Back where you left off ({top} for the top)." if top else "Back where you left off."
+        )
+
+    @property
+    def from_feed_note(self) -> str:
+        """Said after why an article could not be had, over the feed's text shown instead."""
+        key = self.key_of("open_in_browser")
+        note = "this is the text the feed carried."
+        return f"{note} Press {key} for the original." if key else note
+
     @property
     def headline(self) -> Headline:
         return self.headlines[self.position]
@@ -82,7 +113,8 @@ class ArticleScreenState(Screen[str | None]):
         # While the query is typed the search line has the count.
         note, missing = "", False
         if body.match_count:
-            note = f"{self._position_line()} for “{body.query}” (n / N)"
+            steps = self.keys_of("next_match", "previous_match")
+            note = f"{self._position_line()} for “{body.query}”" + (f" ({steps})" if steps else "")
         elif found:
             note, missing = f"{no_match(body.query)} (Esc clears the search)", True
         if self.searching:
@@ -91,17 +123,19 @@ class ArticleScreenState(Screen[str | None]):
         if sentences := body.passage_sentences:
             # Counted as the header counts the article's: Chinese and Japanese by the character.
             words = words_in(body.selected_text)
-            note = (
-                f"Passage of {plural(sentences, 'sentence')}, {plural(words, 'word')}:"
-                " ) longer, ( shorter, y quotes it, Esc drops it"
-            )
+            keys = [
+                f"{key} {does}" for action, does in _PASSAGE_KEYS if (key := self.key_of(action))
+            ]
+            said = ", ".join([*keys, "Esc drops it"])
+            note = f"Passage of {plural(sentences, 'sentence')}, {plural(words, 'word')}: {said}"
             missing = False
         elif link is not None:
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).
             another = self.reader.opens_another_here(body.link_address, self.headline.entry)
-            here = " (Enter reads it here)" if another else ""
-            if body.target_of(body.link_address) is not None:
-                here = " (Enter goes to it in this article)"
+            enter = self.key_of("open")
+            here = f" ({enter} reads it here)" if another and enter else ""
+            if enter and body.target_of(body.link_address) is not None:
+                here = f" ({enter} goes to it in this article)"
             note = f"Link {link} of {body.link_count}{here}: {shown_url(body.link_address)}"
             missing = False
         elif body.followed and not self.searching and not body.match_count:

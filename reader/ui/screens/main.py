@@ -194,7 +194,10 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainFullText):
         if self.feed_url == SEARCH_VIEW:
             return self.text_empty()
         if self.feed_url == SAVED_VIEW:
-            return "Nothing saved yet: s on a headline keeps its article for good."
+            save = self.key_of("save")
+            return "Nothing saved yet" + (
+                f": {save} on a headline keeps its article for good." if save else "."
+            )
         if not self.reader.index.feeds:
             return "No feeds yet: press a to add one by its address (or try `reader demo`)."
         if fetching := self.reader.fetching_note():
@@ -202,9 +205,13 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainFullText):
         if self.feed_url is None and self.reader.nothing_fetched:
             return self.reader.nothing_fetched
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        refresh, sync = self.key_of("refresh"), self.key_of("sync")
         if feed is not None and feed.last_error:
-            return "This feed's last fetch failed (the line below says why). Press r to retry."
-        return "No headlines yet. Press r to refresh the feeds, S to sync everything for offline."
+            retry = f" Press {refresh} to retry." if refresh else ""
+            return f"This feed's last fetch failed (the line below says why).{retry}"
+        press = [f"{refresh} to refresh the feeds"] if refresh else []
+        press += [f"{sync} to sync everything for offline"] if sync else []
+        return "No headlines yet." + (f" Press {', '.join(press)}." if press else "")
 
     def _title(self) -> None:
         table = self.query_one(HeadlineTable)
@@ -327,7 +334,9 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainFullText):
             table = self.query_one(HeadlineTable)
             found = matching(table.rows, self.headline_query)
             if found:
-                note = f"{_position(found, table.cursor)} for “{self.headline_query}” (n / N, Esc clears)"
+                steps = self.keys_of("next_match", "previous_match")
+                keys = f"{steps}, Esc clears" if steps else "Esc clears"
+                note = f"{_position(found, table.cursor)} for “{self.headline_query}” ({keys})"
             else:
                 note, missing = f"No headline matches “{self.headline_query}” (Esc clears)", True
         self.query_one(StatusBar).show_note(note, warning=missing)

@@ -14,6 +14,7 @@ from ...plural import plural
 from ...reports import Headline
 from ..display import plain
 from ..headlines import SAVED_VIEW
+from ..keymap import keymap_of
 from ..widgets.main.feed_list import FeedList
 
 if TYPE_CHECKING:
@@ -39,6 +40,14 @@ class MainScreenMarks(Screen[None]):
     @property
     def reader(self) -> ReaderApp:
         return cast("ReaderApp", self.app)
+
+    def key_of(self, action: str) -> str | None:
+        """The key in force that a message names for `action` here (`KeyMap.key`)."""
+        return keymap_of(self.app).key(action, "the headlines")
+
+    def keys_of(self, *actions: str) -> str:
+        """The keys in force of `actions` here together, "n / N" (`KeyMap.keys_of`)."""
+        return keymap_of(self.app).keys_of("the headlines", *actions)
 
     def action_mark_list_read(self) -> None:
         """`A`: every headline of the list shown read (a feed's, all of them, the saved)."""
@@ -66,7 +75,9 @@ class MainScreenMarks(Screen[None]):
         if marked:
             self._unmarked = tuple(marked)
             count = plural(len(marked), "headline")
-            self.reader.status = f"Marked {count} {of} read · U marks them unread again"
+            undo = self.key_of("undo_marking")
+            again = f" · {undo} marks them unread again" if undo else ""
+            self.reader.status = f"Marked {count} {of} read{again}"
         elif nothing_in:
             self.reader.status = f"Nothing unread {nothing_in}."
         self.refresh_bindings()

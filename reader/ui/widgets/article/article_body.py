@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.strip import Strip
 
 from ....models import Article, Entry
+from ...keymap import keymap_of
 from . import anchors, article_header, block_paragraphs, find_in_article, passage
 from .body_layout import ArticleLayout
 from .body_links import LINK_COMPONENT, NOTE_COMPONENT
@@ -18,7 +19,15 @@ from .body_search import MATCH_COMPONENTS
 from .paragraph import ArticleStyles
 from .reading_place import Place, line_of
 
-NO_HEADINGS = "This article has no headings for ] and [ to go to."
+
+def no_headings(keys: list[str]) -> str:
+    """The notice of `]` (or `[`, the `keys` in force of both) in an article without headings."""
+    if not keys:
+        return "This article has no headings."
+    return f"This article has no headings for {' and '.join(keys)} to go to."
+
+
+NO_HEADINGS = no_headings(["]", "["])
 NO_HEADING_BELOW = "No heading further down."
 NO_HEADING_ABOVE = "No heading further up."
 
@@ -112,6 +121,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
     def _set(
         self, entry: Entry | None, article: Article | None, message: str, hint: str, error: bool
     ) -> None:
+        if article is not None and article.partial and not message:
+            key = keymap_of(self.app).key("open_in_browser", "an article")
+            message = article_header.little_given(key)  # the header's note, with the key set
         self._content = (entry, article, message, hint, error)
         self._drop_selection()  # its lines and characters were the text shown before
         self._pending_place = None
@@ -181,7 +193,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
             if self._headings:
                 self.notify(NO_HEADING_BELOW if step > 0 else NO_HEADING_ABOVE, timeout=2)
             elif self.article is not None:  # not while "Fetching…" stands in its place
-                self.notify(NO_HEADINGS, timeout=2)
+                keymap = keymap_of(self.app)
+                keys = [keymap.key(a, "an article") for a in ("next_heading", "previous_heading")]
+                self.notify(no_headings([k for k in keys if k]), timeout=2, markup=False)
             return
         self.scroll_to(y=target, animate=False, immediate=True)
 

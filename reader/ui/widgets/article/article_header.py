@@ -103,10 +103,7 @@ def header(
         length = Paragraph(Text(reading_length(article.word_count), styles.meta), gap=0)
         out.append(_LEFT_OUT if compact else length)
         if article.partial:
-            note = partial_note or (
-                "From the feed: the page gave little (a paywall, or a page built by scripts), "
-                "so this is the text the feed carried. Press o for the original."
-            )
+            note = partial_note or little_given("o")
             # The note may quote a server's error message: untrusted.
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
         if article.incomplete:
@@ -114,6 +111,16 @@ def header(
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
     out.append(Paragraph(Text("", styles.rule), fill="─", gap=0 if compact else 1))
     return out
+
+
+def little_given(browser_key: str | None) -> str:
+    """The header's note over the feed's text of a page that gave little, which names
+    `browser_key`, the key in force that opens the original (None: none does)."""
+    note = (
+        "From the feed: the page gave little (a paywall, or a page built by scripts), "
+        "so this is the text the feed carried."
+    )
+    return f"{note} Press {browser_key} for the original." if browser_key else note
 
 
 _LEFT_OUT = Paragraph(Text(""), gap=0, searched=False, drawn=False)

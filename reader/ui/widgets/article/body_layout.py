@@ -14,6 +14,7 @@ from dataclasses import replace
 from rich.text import Text
 from textual.geometry import Size
 
+from ...keymap import keymap_of
 from ...messages import NotesFolded
 from . import article_header, find_in_article, typeset
 from .body_passage import ArticlePassage
@@ -25,8 +26,16 @@ FOLD_NOTES_BELOW = 18
 """A view lower than this many lines (a terminal under 20, less the status and key bars) shows
 the notes at the head of a story folded to their first line: at 40×12 a long editor's note
 filled the first screen, and not a word of the story was on it."""
-FOLD_MARK = " … z"
-"""After a folded note's first line: there is more, and the key that shows it."""
+
+
+def fold_mark(key: str | None) -> str:
+    """After a folded note's first line: there is more, and `key`, the key in force that shows
+    it whole (None: no key does)."""
+    return f" … {key}" if key else " …"
+
+
+FOLD_MARK = fold_mark("z")
+"""The mark with the default key."""
 
 
 class ArticleLayout(ArticlePassage):
@@ -123,7 +132,8 @@ class ArticleLayout(ArticlePassage):
         fold = self._notes_fold_wanted()
         if fold == self._notes_folded or self._built_with is None:
             return
-        mark = Text(FOLD_MARK, self._built_with.meta) if fold else None
+        key = keymap_of(self.app).key("whole_note", "an article")
+        mark = Text(fold_mark(key), self._built_with.meta) if fold else None
         for number, paragraph in enumerate(self._paragraphs):
             if paragraph.note:
                 self._paragraphs[number] = replace(paragraph, fold=mark)
