@@ -15,6 +15,7 @@ from .app_state import ReaderAppState
 from .collector import collect_and_freeze, freeze_long_lived, release_closed_widgets, thaw
 from .display import plain
 from .headlines import HeadlineIndex
+from .keymap import keymap_of
 from .messages import ArticleClosed, HeadlinesChanged
 
 COLLECT_AFTER_CLOSE = 0.5
@@ -60,7 +61,9 @@ class ReaderAppHeadlines(ReaderAppState):
         """The idle status line: counts over every feed."""
         index = self.index
         if not index.feeds:
-            return "No feeds yet: press a to add one (or `reader add URL`), or try `reader demo`."
+            add = keymap_of(self).key("add_feed", "the headlines")
+            press = f"press {add} to add one (or `reader add URL`)" if add else "`reader add URL`"
+            return f"No feeds yet: {press}, or try `reader demo`."
         failed = [f for f in index.feeds if f.last_error]
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines.
         line = (

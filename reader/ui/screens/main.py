@@ -199,7 +199,9 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainFullText):
                 f": {save} on a headline keeps its article for good." if save else "."
             )
         if not self.reader.index.feeds:
-            return "No feeds yet: press a to add one by its address (or try `reader demo`)."
+            add = self.key_of("add_feed")
+            press = f"press {add} to add one by its address (or try `reader demo`)" if add else ""
+            return f"No feeds yet: {press or 'try `reader demo`'}."
         if fetching := self.reader.fetching_note():
             return fetching
         if self.feed_url is None and self.reader.nothing_fetched:
