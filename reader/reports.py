@@ -84,10 +84,35 @@ class SyncProgress:
     cached: Entry | None = None  # the entry whose article was just cached, if any
     in_part: bool = False  # ...and that article is not all of it (`Article.in_part`)
     feed_in: FeedResult | None = None  # the feed just in, if this report is about one
+    articles_cached: int = 0  # of `articles_done`, those cached (the rest failed, or no page)
+    already_cached: int = 0  # the articles the headlines list that were cached before
 
     @property
     def feeds_finished(self) -> bool:
         return self.feeds_done >= self.feeds_total
+
+    def stopped(self, again: str, articles: bool = True) -> str:
+        """What a sync interrupted here leaves, in one line: the summary's counts so far and
+        that `again` (the command or the key) carries on; what was cached stays. Without
+        `articles`, a sync of the feeds alone."""
+        feeds = f" with {self.feeds_done} of {self.feeds_total} feeds in"
+        if self.feeds_finished:
+            feeds = "" if articles else " with every feed in"
+        if not articles:
+            line = f"interrupted{feeds}"
+        elif not self.articles_total:
+            line = f"interrupted{feeds}: no article cached yet"
+        else:
+            missing = self.articles_total - self.articles_cached
+            failed = f", {self.failures} of them failed" if self.failures else ""
+            line = (
+                f"interrupted{feeds}: {self.articles_cached} of "
+                f"{plural(self.articles_total, 'article')} cached for offline "
+                f"({missing} not yet{failed})"
+            )
+        if self.already_cached:
+            line += f", {self.already_cached} already cached"
+        return f"{line}; {again} carries on"
 
 
 @dataclass(frozen=True)

@@ -360,6 +360,8 @@ class LibrarySync(LibraryDownloads):
                         arrived,
                         in_part,
                         feed,
+                        len(fetched),
+                        already_cached,
                     )
                 )
 
