@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from .discovery import FeedLink
+from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
 from .plural import plural, size_text
 
@@ -116,6 +117,40 @@ class SyncProgress:
 
 
 @dataclass(frozen=True)
+class NotOffline:
+    """Of every headline the feeds list, those whose article a sync left unreadable offline,
+    or readable in part: a recap said at the end of each sync, not only of its own new ones."""
+
+    failed: int = 0  # the last try to fetch it failed (the next sync tries again)
+    not_pages: int = 0  # its link is no article page: a PDF, an image, audio
+    in_part: int = 0  # cached, but only part of it (a paywall's teaser, the feed's text)
+    taken_down: int = 0  # the site said it is gone: only the feed's text
+
+    def line(self, short: bool = False) -> str:
+        """ "not readable offline: 2 failed, …" in one line, or "" when every one is; `short`
+        names the kinds the list marks by their marks alone (a status line's room)."""
+        parts = []
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        if self.not_pages:
+            parts.append(
+                f"{self.not_pages} {NOT_ARTICLE_MARK}"
+                if short
+                else f"{plural(self.not_pages, 'link')} to a PDF, audio or other file "
+                f"({NOT_ARTICLE_MARK})"
+            )
+        if self.in_part:
+            parts.append(
+                f"{self.in_part} {PARTIAL_MARK}"
+                if short
+                else f"{self.in_part} only in part ({PARTIAL_MARK})"
+            )
+        if self.taken_down:
+            parts.append(f"{self.taken_down} taken down")
+        return "not readable offline: " + ", ".join(parts) if parts else ""
+
+
+@dataclass(frozen=True)
 class SyncReport:
     feeds: list[FeedResult] = field(default_factory=list)
     articles_fetched: int = 0
@@ -134,6 +169,8 @@ class SyncReport:
     # cache: not fetched, or evicted (`limit`)
     left_out: int = 0
     size_limit: int = 0
+    # Of every headline listed now (not only this sync's), what is not readable offline
+    not_offline: NotOffline = field(default_factory=NotOffline)
 
     @property
     def full(self) -> str:

@@ -115,6 +115,9 @@ def print_sync_report(
             f"({size_text(report.pruned.freed_bytes)})",
             sys.stderr,
         )
+    if articles and (recap := report.not_offline.line()):
+        # Of every headline, not only this sync's: what the last sync before a flight leaves out.
+        out(f"{recap}; `reader list --not-offline` lists them", sys.stderr)
 
 
 def _page(result: FeedResult) -> bool:

@@ -33,6 +33,7 @@ from ..portal import Answer, page_print, portal_error
 from ..reports import (
     FeedResult,
     Headline,
+    NotOffline,
     ProgressCallback,
     SyncProgress,
     SyncReport,
@@ -469,6 +470,9 @@ class LibrarySync(LibraryDownloads):
         left_out = 0
         with suppress(StoreError):  # a cache that takes no writes: nothing new was left out
             left_out = await asyncio.to_thread(self._settle_left_out, listed - {""}, room)
+        not_offline = NotOffline()
+        with suppress(StoreError):  # a recap: the sync's own report stands without it
+            not_offline = await asyncio.to_thread(self.not_offline)
         report("done")
         return SyncReport(
             feeds=results,
@@ -488,6 +492,7 @@ class LibrarySync(LibraryDownloads):
             pruned=pruned if pruned and pruned.removed else None,
             left_out=left_out,
             size_limit=self.cache_max_bytes,
+            not_offline=not_offline,
         )
 
 

@@ -51,6 +51,8 @@ def sync_summary(report: SyncReport) -> str:
         line += f" · {what} (o opens it in the browser)"
     if failed_feeds:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
+    if recap := report.not_offline.line(short=True):
+        line += f" · {recap}"  # of every headline: the marks in the list say which
     return line
 
 
