@@ -272,3 +272,55 @@ def test_the_tuis_sync_line_ends_with_what_is_not_readable_offline() -> None:
     report = SyncReport(not_offline=NotOffline(failed=2, not_pages=2, in_part=1))
     assert sync_summary(report).endswith(" · not readable offline: 2 failed, 2 ↗, 1 ½")
     assert " · not readable" not in sync_summary(SyncReport())  # said only when there is some
+
+
+def test_a_sync_stopped_by_quitting_is_said_at_the_next_start_until_one_ends(
+    tmp_path: Path, httpserver: HTTPServer, silent_server: str
+) -> None:
+    """`S`, then `q` before it ends (the boarding call): the reader opened later says the
+    last sync stopped before its end, in its idle line, until a sync goes to the end."""
+    from hostile_site import rss
+
+    from reader.demo.server import DemoServer
+    from reader.ui.app import ReaderApp
+    from tests.tui_pilot import started
+
+    data = tmp_path / "data"
+    # A story on a host that never answers holds the sync until the quit, however slow the
+    # machine.
+    httpserver.expect_request("/held.xml").respond_with_data(
+        rss("Held Desk", [("The story that never comes", silent_server + "story")]),
+        content_type="application/rss+xml",
+    )
+    held = httpserver.url_for("/held.xml")
+    stopped = "the last sync was stopped before its end: S carries on"
+    with DemoServer() as demo:
+        lib = Library(data)
+        for url in [*demo.feed_urls, held]:
+            lib.add_feed(url)
+        lib.close()
+
+        async def quit_mid_sync() -> None:
+            app = ReaderApp(data, refresh_on_start=False)
+            app.prefetch_limit = 0
+            async with app.run_test(size=(120, 20)) as pilot:
+                await started(pilot)
+                assert stopped not in app.status
+                await pilot.press("S")
+                await until(pilot, lambda: app.index.cached >= 1, "an article cached")
+                assert app._busy == "syncing"
+                await pilot.press("q")
+
+        async def reopen() -> str:
+            app = ReaderApp(data, refresh_on_start=False)
+            async with app.run_test(size=(120, 20)) as pilot:
+                await started(pilot)
+                return app.status
+
+        asyncio.run(quit_mid_sync())
+        assert stopped in asyncio.run(reopen())
+        lib = Library(data)
+        lib.remove_feed(held)  # the next sync can end
+        lib.close()
+        assert asyncio.run(_sync(data)).ok  # a sync to its end, here `reader sync`'s
+        assert stopped not in asyncio.run(reopen())

@@ -39,8 +39,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
         show(p)
 
     async def run() -> int:
+        import asyncio  # here: `reader list` and `--help` don't need it
+
         try:
             report = await lib.sync(articles=not args.no_articles, progress=progress)
+        except asyncio.CancelledError:  # Ctrl-C: the reader says so when it next opens
+            if not args.no_articles:
+                lib.note_sync_stopped()
+            raise
         finally:
             finish()
         print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet)

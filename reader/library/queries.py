@@ -7,6 +7,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from ..config import site_rule_for
 from ..feed_names import clean_name, folded
 from ..keys import article_key, link_key, looks_like_entry_id, saved_article_id
-from ..models import Article, Entry, ErrorKind, Feed, FetchError
+from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
 from ..page_caching import read_from
 from ..reports import Headline, NotOffline, newest_first
 from ..safe import safe_line
@@ -173,6 +174,16 @@ class LibraryQueries(LibraryResources):
             elif key in failed and not headline.left_out:
                 counts["taken_down" if key in gone else "failed"] += 1
         return NotOffline(**counts)
+
+    def sync_stopped(self) -> bool:
+        """A sync was stopped before its end (Ctrl-C, the reader quit) and none ended since."""
+        return self.store.sync_stopped()
+
+    def note_sync_stopped(self) -> None:
+        """Remember that a sync is being stopped before its end, for the reader to say so
+        when it next opens (until a sync ends)."""
+        with suppress(StoreError):  # a note: what was cached stays all the same
+            self.store.mark_sync_stopped()
 
     def headlines_and_unlisted(self) -> tuple[list[Headline], list[Headline]]:
         """Every feed's headlines, and the saved articles no feed lists: saved by their

@@ -473,6 +473,7 @@ class LibrarySync(LibraryDownloads):
         not_offline = NotOffline()
         with suppress(StoreError):  # a recap: the sync's own report stands without it
             not_offline = await asyncio.to_thread(self.not_offline)
+            self.store.mark_sync_stopped(False)  # one stopped before: this one went to the end
         report("done")
         return SyncReport(
             feeds=results,

@@ -15,6 +15,7 @@ from .articles import StoreArticles
 from .directory import _reporting_storage_errors
 
 _SAVED = "saved"
+_SYNC_STOPPED = "sync-stopped"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 
 
@@ -149,6 +150,17 @@ class StoreUsage(StoreArticles):
     def forget_left_out(self, keys: Iterable[str]) -> None:
         for key in keys:
             self._articles.delete(f"left-out:{key}")
+
+    # -- a sync stopped before its end -------------------------------------------------------
+    def sync_stopped(self) -> bool:
+        """A sync was stopped (Ctrl-C, the reader quit) and none has ended since."""
+        return self._state.get(_SYNC_STOPPED) is not None
+
+    def mark_sync_stopped(self, stopped: bool = True) -> None:
+        if stopped:
+            self._state.set(_SYNC_STOPPED, time.time())
+        elif self.sync_stopped():  # a write only when there is one to take back
+            self._state.delete(_SYNC_STOPPED)
 
     def disk_usage(self) -> int:
         return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
