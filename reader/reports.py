@@ -104,7 +104,9 @@ class SyncProgress:
         elif not self.articles_total:
             line = f"interrupted{feeds}: no article cached yet"
         else:
-            missing = self.articles_total - self.articles_cached
+            # Still to come, and failed (tried again next time); not a link to no article
+            # page, a story taken down or one the size limit leaves out: done with, uncached.
+            missing = self.articles_total - self.articles_done + self.failures
             failed = f", {self.failures} of them failed" if self.failures else ""
             line = (
                 f"interrupted{feeds}: {self.articles_cached} of "

@@ -684,7 +684,7 @@ def test_ctrl_c_stops_a_sync_cleanly(
         done, total, missing = (int(n) for n in said.groups())
         # The sync's own count: an article written to the cache as the Ctrl-C came may not
         # have been counted yet (the ones in flight), never one more.
-        assert done <= len(cached) and len(cached) >= 2 and done + missing == total
+        assert done <= len(cached) and len(cached) >= 2 and done + missing <= total
         assert missing >= 1  # the held story at least
         lib = Library(home)
         assert lib.sync_stopped()  # the reader opened next says so
