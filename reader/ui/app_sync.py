@@ -8,6 +8,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
+from ..models import ErrorKind
 from ..plural import plural
 from ..reports import FeedResult, SyncProgress, SyncReport, nothing_answered, still_readable
 from .app_fill import ReaderAppFill
@@ -132,6 +133,12 @@ class ReaderAppSync(ReaderAppFill):
         failed = [r for r in results if r.error]
         if nothing_answered(results):
             return f"No connection: nothing refreshed; {still_readable(self.index.cached)}"
+        # A login page answering for the feeds (a hotel's Wi-Fi): the network's, said once.
+        portal = next(
+            (e.message for r in results if (e := r.error) and e.kind == ErrorKind.PORTAL), ""
+        )
+        if portal:
+            return portal[0].upper() + portal[1:]
         line = (
             f"Refreshed {len(results) - len(failed)} of {plural(len(results), 'feed')}: "
             f"{plural(new, 'new headline')}"
