@@ -117,7 +117,8 @@ connect_timeout = 5.0
 read_timeout = 10.0
 total_timeout = 20.0
 # Extra attempts after a connect or read timeout (not the total one: a server that trickled
-# past it would again), a dropped connection, or HTTP 429/502/503/504.
+# past it would again), a dropped connection, or HTTP 429/502/503/504; none for an address, or a
+# host, that timed out on its last try (within a day): it is asked once.
 retries = 2
 # A PEM file of certificate authorities to trust besides the usual ones (e.g. a company's).
 ca_file = ""

@@ -62,3 +62,13 @@ def source_name(entry: Entry, names: Mapping[str, str]) -> str:
     `names_of`), else the title the feed gave when the entry was read (a saved article no feed
     lists: its site's)."""
     return names.get(entry.feed_url) or entry.feed_title
+
+
+def renamed(was: str, feed: Feed) -> str:
+    """What a rename says: the feed's name before (`was`, as the list showed it) and now, with
+    what it is shown by when no name of the user's is left."""
+    now = safe_line(feed.display_title, 60)
+    if not feed.name:
+        own = "its own title" if feed.title else "its address, until a sync reads its own title"
+        now = f"{now} ({own})"
+    return f"renamed: {safe_line(was, 60)} → {now}"

@@ -4,13 +4,12 @@ Every byte the reader downloads comes through `Fetcher.get`. It follows redirect
 each hop is checked (http/https only, a hop limit, no more private an address than those it came
 through: `address_class`), holds a global and a per-host concurrency cap, bounds a whole request
 by a total deadline (a server trickling a byte a second can't hold us), stops reading past a
-size cap, and turns every failure into a `FetchError` value.
+size cap, and turns every failure into a `FetchError` value (told in words by `fetch_messages`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import random
 import ssl
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -22,7 +21,16 @@ from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
 from .dates import parse_datetime
+from .fetch_messages import (
+    _failed_url,
+    _host,
+    _network_message,
+    _too_large,
+    _try_again,
+    too_many_redirects,
+)
 from .models import ErrorKind, FetchError, Response
+from .retries import Retries
 from .safe import safe_line
 from .urls import address_controls, is_web_url, not_web_url, web_url_problem
 
@@ -99,8 +107,10 @@ class Fetcher:
         ] = {}  # event-loop time before which a host is left alone
         # The most private class of address each host name reached, and that address.
         self._reached: dict[str, tuple[Reach, str]] = {}
+        self.retries = Retries(limits, self._pause_host)
 
     async def aclose(self) -> None:
+        await self.retries.aclose()
         await self._client.aclose()
 
     async def __aenter__(self) -> Fetcher:
@@ -144,19 +154,9 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.limits.max_bytes
-        for attempt in range(self.limits.retries + 1):
-            try:
-                return await self._attempt(url, headers, limit, decode, ceiling, lead)
-            except FetchError as error:
-                if not error.retryable or attempt == self.limits.retries:
-                    raise
-                delay = error.retry_after or self.limits.backoff * 2**attempt * (
-                    0.5 + random.random()
-                )
-                if error.retry_after is not None:
-                    self._pause_host(url, delay)
-                await asyncio.sleep(delay)
-        raise AssertionError("unreachable")  # the loop returns or raises
+        return await self.retries.run(
+            url, _host_key(url), lambda: self._attempt(url, headers, limit, decode, ceiling, lead)
+        )
 
     def _pause_host(self, url: str, delay: float) -> None:
         """After a 429, nothing more goes to that host until its Retry-After has passed."""
@@ -348,61 +348,3 @@ def _retry_after(value: str | None) -> float | None:
         return float(value)
     when = parse_datetime(value)
     return None if when is None else max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def _try_again(seconds: float) -> str:
-    """When a rate limit's Retry-After asks to come back, in words: "try again in 2 hours"; a
-    date years ahead (one said 2099: "try again in 2299918820 s") as "later"."""
-    for unit, size, up_to in (
-        ("second", 1, 90),
-        ("minute", 60, 90 * 60),
-        ("hour", 3600, 48 * 3600),
-        ("day", 86400, 60 * 86400),
-    ):
-        if seconds < up_to:
-            count = max(1, round(seconds / size))
-            return f"try again in {count} {unit}{'s' if count != 1 else ''}"
-    years = seconds / (365.25 * 86400)
-    asked = f"{years:.0f} years" if years >= 1.5 else "months"
-    return f"try again later (the site asks to wait {asked})"
-
-
-def too_many_redirects(url: str, limit: int) -> FetchError:
-    """The error of a chain of redirects from `url` longer than `limit`."""
-    return FetchError(ErrorKind.HTTP, f"more than {limit} redirects from {_host(url)}", url)
-
-
-def _host(url: str) -> str:
-    return safe_line(urlsplit(url).netloc, 100) or "the server"
-
-
-def _too_large(limit: int) -> str:
-    return f"larger than {limit / (1024 * 1024):g} MB, not downloaded"
-
-
-def _failed_url(exc: httpx.HTTPError, url: str) -> str:
-    """The address whose request failed: after a redirect, the host that failed is the
-    target's ("cannot connect to 127.0.0.1:22"), not the address asked for."""
-    try:
-        return str(exc.request.url)
-    except RuntimeError:  # an error raised before any request was made
-        return url
-
-
-def _network_message(url: str, exc: httpx.HTTPError) -> str:
-    if isinstance(exc, httpx.ConnectError):
-        detail = str(exc)
-        if "SSL" in detail or "certificate" in detail.lower():
-            return f"secure connection to {_host(url)} failed (TLS: {safe_line(detail, 80)})"
-        if (
-            "Name or service not known" in detail
-            or "nodename nor servname" in detail
-            or "getaddrinfo" in detail
-        ):
-            return f"cannot find the host {_host(url)} (DNS lookup failed)"
-        return f"cannot connect to {_host(url)}"
-    if isinstance(exc, httpx.DecodingError):
-        return f"{_host(url)} sent a body that does not decompress"
-    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
-        return f"{_host(url)} broke off the connection"
-    return f"network error from {_host(url)}: {safe_line(type(exc).__name__)}"

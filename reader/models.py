@@ -1,5 +1,6 @@
 """The values that flow between layers: feeds, entries, articles and errors (errors.py holds
-the errors, word_count.py how words are counted; both are offered here too).
+the errors, word_count.py how words are counted; both are offered here too). The extractor's
+version, which an `Article` records, is in extractor_version.py.
 
 Plain frozen dataclasses, stdlib only, so every layer (and a worker process) can use them.
 """
@@ -286,96 +287,6 @@ class Block:
         if self.cells:
             return " | ".join("".join(i.text for i in cell) or "—" for cell in self.cells)
         return "".join(i.text for i in self.inlines)
-
-
-EXTRACTOR = 39
-"""The extractor's version. Raise it when extraction gets better in a way cached articles should get
-too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
-from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
-videos as media lines, section fronts' bylines, raised and lowered figures, bold definition terms,
-quotes nested in quotes, the first of two declared publication times. 2: every author a page
-declares in `<meta>`, the declared title the page prints in its `h1`. 3: formulas (MathML, MathJax,
-KaTeX, Wikipedia's) as linear text. 4: code listings without line numbers, a gist's rows one code
-block. 5: formulas in boxes of their own kept, definitions indented, pull quotes dropped. 6: posts
-embedded from social networks as media lines. 7: an inline quotation's marks, no-break spaces kept.
-8: text struck through marked as such. 9: pictures as lines naming them, charts embedded from
-Datawrapper or Flourish as media lines. 10: a page built by scripts read from its declared
-`articleBody`. 11: sections folded shut (`hidden="until-found"`) kept. 12, 13: a live blog's
-updates, each under a heading with its time. 14: AMP pages' pictures. 15: control characters in
-addresses percent-encoded. 16: a cookie-consent wall is no article (the feed's text is read in its
-place, or nothing is cached). 17: a page built by scripts read from its `<noscript>`, as a browser
-without scripts shows it. 18: a live blog's relative times ("vor 2 Stunden") in nine more
-languages. 19: newsletter opt-in boxes, "Related: <title>" lines, a blog's previous/next-post link
-and rules at the text's edges dropped; a byline under the lead photo; a declared live blog's first
-two updates; "Chart: " said once. 20: short sub-lists kept. 21: legacy charset declarations the
-bytes contradict overruled, C1 controls as windows-1252. 22: a byline written as a line of the text
-gives the author. 23: a date stated alone kept as a date, not as midnight UTC. 24: a declared full
-time over a date alone, itemprop dates read. 25: a time stated without its zone keeps none. 26: a
-page for subscribers marked incomplete, its subscription offer dropped. 27: "Read also" inserts in
-seven more languages. 28: an ISO label on C1 bytes read as its Windows sibling, byline lines only
-with "By", a year outside 1000–2999 no date. 29: microdata times on a `<time>` or any element, not
-only on `<meta>`; a loose list's items keep their bullets and numbers, a heading's "¶" link
-dropped, a correction or update box beside the body kept, a dateline opening the lede kept, the
-lead photo after a standfirst kept, a preloaded next story dropped, a link card's words set apart,
-an "Upgrade to read the rest" card dropped; an undeclared legacy page detected by its text in its
-language, Chinese and Japanese words counted by the character, dates in Arabic-Indic or Persian
-digits. 30: UTF-16 without a byte-order mark read; a paywall declared in microdata; authors and
-sites from a JSON-LD graph by @id, bylines without a job, a place or a CMS account, site names
-without a slogan, dates a dateline's text states, no date from another story's or a video's
-item, Drupal's RDFa date; reading-time lines, polls, Drupal's "Submitted by" line, donation and
-sign-up boxes, one-word menus, a closing copyright line and headlines written twice dropped; a
-standfirst set as a heading read as a paragraph, a headed list of links kept, a table's footer
-note under it, a lone picture between paragraphs kept, margin notes set apart, a dateline in the
-lede kept; datelines, bylines, "Read also" inserts, reading-time lines, tag rows and subscription
-boxes in more languages, standfirsts by their foreign names, a "Comments (31)" line dropped; a
-page wrapped in one <form> read whole, a "Read next" list of the site's own stories dropped; a
-CJK or Hindi lede opening with "reporter" or stating the date kept, a paragraph whose links say
-"Teilen" or "Post" kept. 31: a title without its site's section ("Headline | Section | Site")
-or a blog platform's name, a short headline without the site's whole name; the place a writer
-filed from not in the byline ("Von Jonas Weber, Berlin"); a declared time without a zone given
-the zone a dateline states for the same minute; a company's legal form off a site name; an
-XHTML page's xml:lang; a read-aloud player's label dropped; a feed is no article page. 33: a
-list right after another stays a list of its own; an `<ol start>` and an `<li value>` number
-the items as the page does; a weekday before a byline's date is a name's when the date falls on
-another day; "Published 3 hours ago" atop the body dropped. 34: a UTF-8 page's paragraphs pasted
-in windows-1251 or KOI8-R read as Cyrillic, not mojibake or U+FFFD; a windows-1252 "é" right
-before "…" or a curly quote read, not U+FFFD; tables' spanning cells set on their grid;
-`<ol reversed>`; teaser-card strips, comment threads, pull-quote boxes, app and newsletter
-pitches, pointers to other stories dropped; text folded behind "Continue reading" kept; a
-subscription wall the page shows marks a teaser; the printed headline over a sharing title; the
-byline's authors over a one-name or newsroom declaration; declared dates in words or Unix time;
-a captioned picture with an empty alt kept. 35: a date-only line under the headline (any box,
-a time before its date, a Chinese portal's 来源/作者 line) dates the article and leaves the text,
-an editor's credit at its end too; the site's name cut from a title and cited as the source; a
-live blog's latest post its update; bylines as lines ("Jane Smith, Political Editor", "Reporting
-by"), an old table page's bold headline; a newsroom declared as author gives way to the byline,
-", DER SPIEGEL" and "(correspondant)" cut; review, recipe and episode pages' declarations; a
-standfirst in the header kept; corrections and editor's notes in boxes of their own kept; a
-short story's text only, beside sponsored, "More news" or consent boxes; a listicle of linked
-headings read whole, shop buttons dropped; `<ol type>` letters and numerals; a one-item list
-kept; affiliate notes, ad labels, "Te puede interesar", comment headings, lone story links
-dropped; players and charts in wrapper boxes, maps; picture credits in captions; raised
-exponents; ruby readings left out; task-list boxes as ☑/☐; a sentence no longer cut at a `<br>`
-before an `<i>`; Thai words counted; short windows-1252 pages in their named language,
-windows-1250 paragraphs in UTF-8 pages, mac-cyrillic; "Article réservé aux abonnés" no wall.
-36: scholarly (citation_*) and Dublin Core metadata, every author of a paper; "Site: Headline" titles; a blog's post title and
-hAtom dates; a forum thread's posts with their authors; discussion pages (Hacker News, old
-Reddit, GitHub issues, Stack Overflow, schema.org threads) read as their posts; text inside a
-form of prose kept; notes a body's numbers link to kept beside it, and the ids they point to
-recorded for the reading view; AMP players and posts, players linked by their pages; wire ledes
-kept, Korean bylines read; standfirsts under the headline, kickers dropped; GOV.UK's dates and
-publisher; fact checks' claim, verdict and rating; print pages, pager lines of joined pages,
-timelines, FAQ questions, podcast chapters and audio players; paragraphs named "paywall" kept,
-offer boxes cut, Japanese, Korean and Chinese walls seen; key points kept; visually-hidden
-labels dropped; "Read also" in twelve more languages; site notices and feedback boxes dropped;
-match scoreboards; correction notes in Chinese, Japanese, Korean and Russian; BBC World
-Service credit labels; short Central European, Romanian, EUC-JP, ISO-8859-15 and windows-1258
-pages. 39: which dates are the feed's said so ("per the feed"); a podcast episode's series in its
-source; a time-only "Updated 14:05" under the day's date line; Tribun's reporter credits."""
-
-FEEDS_DATES_SAID = 39
-"""The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
-a date an older record carries for a page that states none now was the feed's."""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 Each function here runs in a worker (a process of the pool, or a thread for one-off commands),
 reads the page (inflated once, by `read_page`), and writes the cache itself, so neither the page nor its article is pickled
 back for the parent to write; what it returns (`Extracted`) tells `Library` what to do next.
+Where an article was read from and what its feed filled in are told in `article_sources`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .models import FEEDS_DATES_SAID, Article, Entry, ErrorKind, FetchError, Response, SiteRule
+from .article_sources import filled_from
+from .models import Article, Entry, ErrorKind, FetchError, Response, SiteRule
 from .safe import safe_line
 from .sniff import binary_type, feed_type, looks_like_html
 from .store import Store
@@ -348,50 +350,6 @@ def _read_from_version(page: Article, known: Article, fetched_at: datetime | Non
     (`read_from`)."""
     return replace(
         filled_from(page, known), url=known.url, page_url=page.url, fetched_at=fetched_at
-    )
-
-
-def read_from(article: Article | None, link: str) -> str:
-    """The address of the page `article` was read from, as cached under `link`: where
-    redirects ended (its links are relative to it), not the link asked for (a feed's tracker,
-    an old address); the one-page or AMP version's, when it was read from that."""
-    if article is None:
-        return link
-    return article.page_url or article.url or link
-
-
-def filled_from(article: Article, known: Article | Entry | None) -> Article:
-    """`article` with what its page didn't say taken from what is `known` of it (its feed
-    entry, or the article as cached before): its title, author, date and source. The reading
-    view shows the feed's when the page gives none, and the citation (`reader show`, `y`) must
-    say what the view says."""
-    if known is None:
-        return article
-    source = known.feed_title if isinstance(known, Entry) else known.site_name
-    wanted = {
-        "title": known.title,
-        "author": known.author,
-        "published": known.published,
-        "site_name": source,
-    }
-    changes = {k: v for k, v in wanted.items() if v and not getattr(article, k)}
-    if "published" in changes and not article.updated and known.updated:
-        changes["updated"] = known.updated  # dated by the feed: its two dates go together
-    if not changes:
-        return article
-    # Which dates are the feed's, not the page's: the one place that knows, for every citation
-    # to say so ("per the feed"). A date carried over from the article as cached before keeps
-    # what it was; a record from before that was said had it from the feed too, the page
-    # stating none.
-    if isinstance(known, Entry) or known.extractor < FEEDS_DATES_SAID:
-        feeds_published = feeds_updated = True
-    else:
-        feeds_published, feeds_updated = known.published_by_feed, known.updated_by_feed
-    return replace(
-        article,
-        **changes,
-        published_by_feed=feeds_published if "published" in changes else article.published_by_feed,
-        updated_by_feed=feeds_updated if "updated" in changes else article.updated_by_feed,
     )
 
 

@@ -16,7 +16,7 @@ from pytest_httpserver import HTTPServer
 
 import reader.feeds
 from reader.library import Library
-from reader.library.sync import LibrarySync
+from reader.library.feed_refresh import LibraryFeedRefresh
 from tests.test_library import ARTICLE, feed_xml
 from tests.tui_pilot import running, until
 
@@ -92,14 +92,14 @@ def test_the_reader_refresh_survives_a_feed_our_code_fails_on(
 ) -> None:
     """The TUI's workers are processes: the fault is injected where the feed is refreshed, in
     this one."""
-    real = LibrarySync._refresh_feed
+    real = LibraryFeedRefresh._refresh_feed
 
-    async def failing(self, url: str, fetched=None):
+    async def failing(self, url: str, fetched=None, unanswered=True):
         if url.endswith(BROKEN):
             raise ValueError("Port out of range 0-65535")
-        return await real(self, url, fetched)
+        return await real(self, url, fetched, unanswered)
 
-    monkeypatch.setattr(LibrarySync, "_refresh_feed", failing)
+    monkeypatch.setattr(LibraryFeedRefresh, "_refresh_feed", failing)
     _subscribe(data_dir, site)
 
     async def press_refresh() -> list[str]:

@@ -279,7 +279,8 @@ def test_an_article_an_older_extractor_cached_is_extracted_again_when_opened(
     from dataclasses import replace
 
     from reader.extract import extract_article
-    from reader.models import EXTRACTOR, Article, Block, BlockKind, Inline
+    from reader.extractor_version import EXTRACTOR
+    from reader.models import Article, Block, BlockKind, Inline
     from reader.raw_pages import pack_raw_page
     from reader.store import Store
 

@@ -324,3 +324,27 @@ def test_a_sync_stopped_by_quitting_is_said_at_the_next_start_until_one_ends(
         lib.close()
         assert asyncio.run(_sync(data)).ok  # a sync to its end, here `reader sync`'s
         assert stopped not in asyncio.run(reopen())
+
+
+def test_a_sync_in_another_window_shows_in_the_reader_left_open(
+    synced_dir: Path, site: HTTPServer
+) -> None:
+    """`reader sync` run in another terminal: the reader left open reads its headlines in,
+    with no `r` pressed."""
+    from reader.ui.app import ReaderApp
+
+    def sync_elsewhere() -> None:
+        asyncio.run(_sync(synced_dir, site.url_for("/feed.xml")))
+
+    async def left_open() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(100, 20)) as pilot:
+            await asyncio.wait_for(app.ready.wait(), 30)
+            before = len(app.index.headlines)
+            await asyncio.to_thread(sync_elsewhere)
+            await until(pilot, lambda: len(app.index.headlines) > before, "the other's sync")
+            assert any(h.entry.title == "Tide tables revised" for h in app.index.headlines)
+
+    asyncio.run(left_open())

@@ -224,6 +224,78 @@ def test_an_empty_no_color_asks_nothing(synced_dir: Path, monkeypatch: pytest.Mo
     asyncio.run(run())
 
 
+# -- dialogs -------------------------------------------------------------------------------------
+DIALOGS = {
+    # The key that opens it, from the headlines or an article; a line of its own text.
+    "help": ("?", None, "refresh every feed"),
+    "question": ("C", None, "of every feed read?"),
+    "links": ("L", CRANES, "Links"),
+}
+
+
+async def behind_a_dialog(
+    app: ReaderApp, pilot: Pilot[object], dialog: str
+) -> tuple[list[tuple[str, Style]], str]:
+    """The screen, with `dialog` open over the headlines (or an article); a line of the
+    dialog's."""
+    key, article, own = DIALOGS[dialog]
+    if article:
+        await open_titled(pilot, article)
+    await pilot.press(key)
+    await until(pilot, lambda: app.screen.is_modal, f"the {dialog} dialog")
+    await pilot.pause()
+    return styles_on_screen(app), own
+
+
+@pytest.mark.parametrize("dialog", DIALOGS)
+@pytest.mark.parametrize("mode", ["terminal", "NO_COLOR"])
+def test_a_dialog_in_the_terminal_s_colours_leaves_the_screen_behind_seen_and_faint(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch, mode: str, dialog: str
+) -> None:
+    """Textual dims the screen behind a dialog with a translucent background; an ANSI colour
+    can't be translucent, so in "terminal" and under NO_COLOR the help, the links and a
+    question stood on a blank screen. Now the screen behind shows, in faint text, and the
+    dialog in the terminal's full text."""
+    if mode == "NO_COLOR":
+        monkeypatch.setenv("NO_COLOR", "1")
+
+    async def run() -> None:
+        async with themed(synced_dir, "dark" if mode == "NO_COLOR" else "terminal") as (
+            app,
+            pilot,
+        ):
+            shown, own = await behind_a_dialog(app, pilot, dialog)
+            behind = "Feeds" if dialog != "links" else "Crane operators"
+            seen = [s for t, s in shown if behind in t]
+            assert seen and all(s.dim for s in seen), (behind, seen)
+            mine = [s for t, s in shown if own in t]
+            assert mine and not any(s.dim for s in mine), (own, mine)
+            assert not [(t, s) for t, s in shown if s.bgcolor and not s.bgcolor.is_default]
+            if mode == "NO_COLOR":
+                assert not [(t, s) for t, s in shown if coloured(s)]
+
+            await pilot.press("escape")
+            await until(pilot, lambda: not app.screen.is_modal, "the dialog closed")
+            await pilot.pause()
+            assert not [t for t, s in styles_on_screen(app) if s.dim and behind in t]
+
+    asyncio.run(run())
+
+
+def test_a_dialog_in_the_reader_s_colours_still_tints_the_screen_behind(synced_dir: Path) -> None:
+    """The faint text is for the terminal's colours only: "dark" keeps Textual's tint."""
+
+    async def run() -> None:
+        async with themed(synced_dir, "dark") as (app, pilot):
+            before = [s for t, s in styles_on_screen(app) if "Feeds" in t]
+            shown, _own = await behind_a_dialog(app, pilot, "help")
+            seen = [s for t, s in shown if "Feeds" in t]
+            assert seen and not any(s.dim for s in seen)
+            assert [s.color for s in seen] != [s.color for s in before]
+
+    asyncio.run(run())
+
+
 # -- the setting -----------------------------------------------------------------------------------
 def test_the_config_names_the_theme_and_a_wrong_one_is_one_line(tmp_path: Path) -> None:
     home = tmp_path / "home"
@@ -257,3 +329,15 @@ def test_theme_option_is_refused_where_nothing_is_drawn(tmp_path: Path) -> None:
     assert result.returncode == 2 and "--theme" in result.stderr.splitlines()[-1]
     result = reader(tmp_path / "home", "--theme", "sepia")
     assert result.returncode == 2 and "sepia" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("demo", "--serve", "--theme", "light"), ("--theme", "terminal", "demo", "--serve")]
+)
+def test_theme_option_is_refused_with_demo_serve(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """`demo --serve` only serves the site: it took --theme and opened no reader to show it in.
+    One line, and nothing served."""
+    result = reader(tmp_path / "home", *args, "--port", "0")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "--theme" in result.stderr
+    assert "--serve" in result.stderr

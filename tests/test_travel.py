@@ -655,6 +655,9 @@ def test_ctrl_c_stops_a_sync_cleanly(
         rss("Held Desk", [("The story that never comes", silent_server + "story")]),
         content_type="application/rss+xml",
     )
+    # Held longer than the test waits for the first articles (60 s), on a machine however busy.
+    home.mkdir()
+    (home / "config.toml").write_text("[network]\nread_timeout = 300.0\ntotal_timeout = 300.0\n")
     try:
         for url in [*server.feed_urls, httpserver.url_for("/held.xml")]:
             reader(home, "add", url)

@@ -169,7 +169,8 @@ def test_a_refresh_every_feed_failed_in_says_so_in_the_empty_list(
         app = ReaderApp(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
             await asyncio.wait_for(app.ready.wait(), WAIT)
-            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
+            ended = ("Refreshed", "No connection")
+            await until(pilot, lambda: app.status.startswith(ended), "the refresh")
             await pilot.pause()
             if offline:
                 line = (

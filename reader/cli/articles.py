@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..config import config_path, parse_duration, parse_size
+from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
 from ..marks import SAVED_MARK, offline_mark
@@ -249,9 +250,16 @@ def cmd_config(args: argparse.Namespace) -> int:
     if args.path:
         out(str(path))
         return EXIT_OK
-    out(f"# {path}")
     try:
-        out(path.read_text(encoding="utf-8").rstrip("\n"))
-    except OSError:
-        out(f"# (not writable; running on defaults: {config.limits})")
+        text = path.read_text(encoding="utf-8")
+    except OSError:  # none, and it could not be written: the defaults are the settings
+        out(f"# {path}: none (it could not be written); the defaults in force:\n")
+        out(defaults_not_in(""))
+        return EXIT_OK
+    out(f"# {path}")
+    out(text.rstrip("\n"))
+    if unset := defaults_not_in(text):
+        # A file from before a setting existed runs on its default: shown, to be found.
+        out(f"\n# Not in {path.name}, so in force with their defaults:\n")
+        out(unset)
     return EXIT_OK

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from ..config import data_dir
 from .common import (
     EXIT_OK,
+    EXIT_USAGE,
     CommandError,
     check_keys,
     config_of,
+    err,
     open_library,
     out,
 )
@@ -25,6 +27,10 @@ if TYPE_CHECKING:
 def cmd_demo(args: argparse.Namespace) -> int:
     from ..demo.server import DEMO_PORT, start_demo_server
 
+    if args.serve and args.theme:
+        # Said rather than ignored, as the other options that can't go together are.
+        err("--serve only serves the site, and --theme is the reader's screen's: give one of them")
+        return EXIT_USAGE
     # The fixed port keeps a kept data directory's feed URLs the same from one demo to the next;
     # when it is taken (another demo, another program) a free one will do. A port asked for is
     # that port or an error.

@@ -6,10 +6,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..discovery import WELL_KNOWN_PATHS, web_page_answer
-from ..feed_names import clean_name, folded
+from ..add_answers import add_answer
+from ..feed_names import folded, renamed
 from ..plural import plural
 from ..safe import safe_line
 from ..url_display import shown_url
@@ -26,9 +25,6 @@ from .common import (
     run_until_done,
 )
 
-if TYPE_CHECKING:
-    from ..reports import Added
-
 
 def cmd_add(args: argparse.Namespace) -> int:
     if not is_web_url(args.url):
@@ -39,80 +35,15 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         added = await lib.add(args.url, name=args.title)
-        if added.page:
-            if not added.url:
-                return _no_feed_chosen(added)
-            out(_found_line(added))
-        if added.replaced:
-            out(f"unsubscribed: {safe_line(added.replaced)} (a web page, not a feed)")
-        url = safe_line(added.url)
-        if added.already or added.result is None:
-            named = clean_name(args.title)
-            out(f"already subscribed: {url}" + (f", now shown as {named}" if named else ""))
-            return EXIT_OK
-        result = added.result
-        if result.error:
-            err(f"subscribed to {url}, but its first fetch failed: {result.error.message}")
-            err(
-                "it stays subscribed and is retried on the next `reader sync` (`reader remove` drops it)"
-            )
-            return EXIT_FAILED
-        title = safe_line(result.feed.display_title)
-        out(f"subscribed: {title} ({plural(result.new_entries, 'headline')})")
-        return EXIT_OK
+        answer = add_answer(added, args.title)
+        for line in answer.lines:
+            if line.error:
+                err(line.text)
+            else:
+                out(line.text)
+        return EXIT_FAILED if answer.failed else EXIT_OK
 
     return run_until_done(lib, run())
-
-
-# Feeds listed when a page names several: a section index may name dozens, a hostile page
-# thousands (`discovery.MAX_FEED_LINKS` are read).
-MAX_LISTED = 20
-
-
-def _found_line(added: Added) -> str:
-    """Where the feed subscribed to was found (`added.page` is a web page's address)."""
-    url = safe_line(added.url)
-    if added.found_at == "path":
-        return f"found the feed {url} on that page's site (the page names none)"
-    others = len(added.feeds) - 1
-    if others > 0:
-        return (
-            f"found the feed {url} on that page (the {plural(others, 'other')} it names: "
-            "comment feeds, or this one in another format)"
-        )
-    return f"found the feed {url} on that page"
-
-
-def _no_feed_chosen(added: Added) -> int:
-    """Nothing subscribed to on a web page: the feeds it names to choose from, or why none."""
-    # A page subscribed before (an OPML file's outline) stays so: `remove` is the reader's.
-    kept = "it stays subscribed (`reader remove` drops it)" if added.already else "not subscribed"
-    if added.error is not None:
-        err(f"found a feed on that page, but {added.error.message}: {kept}")
-        return EXIT_FAILED
-    if added.feeds:
-        named = f' ("{added.page_title}")' if added.page_title else ""
-        err(
-            f"that address is a web page{named} naming {plural(len(added.feeds), 'feed')}, none "
-            "plainly its main one: add the one you want with `reader add URL`"
-        )
-        for link in added.feeds[:MAX_LISTED]:
-            out(f"  {safe_line(link.url)}  {safe_line(link.title, 80)}".rstrip())
-        if len(added.feeds) > MAX_LISTED:
-            out(f"  … and {len(added.feeds) - MAX_LISTED} more")
-        return EXIT_FAILED
-    if added.json_feeds:
-        why = "it names only a JSON Feed, which reader does not read"
-    else:
-        why = f"it names none, and its site has none at {', '.join(WELL_KNOWN_PATHS)}"
-    if added.unanswered is not None:
-        problem = added.unanswered
-        why = f"it names none, and its site stopped answering at {problem.url}: {problem.message}"
-    err(
-        f"{web_page_answer(added.page_title)}, and no feed was found on that page either "
-        f"({why}): {kept}"
-    )
-    return EXIT_FAILED
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -137,11 +68,7 @@ def cmd_rename(args: argparse.Namespace) -> int:
         others = [f for f in lib.feeds() if f.url != feed.url]
     finally:
         lib.close()
-    now = safe_line(feed.display_title, 60)
-    if not feed.name:
-        own = "its own title" if feed.title else "its address, until a sync reads its own title"
-        now = f"{now} ({own})"
-    out(f"renamed: {safe_line(was, 60)} → {now}")
+    out(renamed(was, feed))
     if feed.name and any(folded(f.display_title) == folded(feed.name) for f in others):
         err(
             "another feed is shown by that name too: --feed, remove and rename take neither by "

@@ -303,7 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_cache)
 
-    p = command("config", help="print the config file (created with commented defaults)")
+    p = command(
+        "config",
+        help="print the config file (created with commented defaults), then the defaults in force"
+        " of the settings it leaves out",
+    )
     p.add_argument("--path", action="store_true", help="print only its path")
     p.set_defaults(func=cmd_config)
 
@@ -333,7 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
         "feeds once, and copies an earlier demo left on another port are removed.",
     )
     p.add_argument(
-        "--serve", action="store_true", help="only serve the site and print its feed URLs"
+        "--serve",
+        action="store_true",
+        help="only serve the site and print its feed URLs (no reader is opened: not with --theme)",
     )
     p.add_argument(
         "--port",

@@ -21,7 +21,8 @@ from ..safe import safe_text
 from .blocks import html_to_blocks
 from .document import HTML_PARSER
 from .inserts import strip_inserts
-from .lead import Lead, first_paragraph, points_labels
+from .key_points import points_labels
+from .lead import Lead, first_paragraph
 from .listings import mark_listings
 from .math import mark_math
 from .media import mark_media

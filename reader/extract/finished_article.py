@@ -10,7 +10,8 @@ import re
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
-from ..models import EXTRACTOR, Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
+from ..extractor_version import EXTRACTOR
+from ..models import Article, Block, BlockKind, ErrorKind, FetchError, Inline, words_of
 from .article_edges import _without_edge_rules, _without_title
 from .article_parts import Parts
 from .body_blocks import _longer_text

@@ -16,10 +16,11 @@ import re
 from lxml.html import HtmlElement
 
 from ..models import words_in
+from .article_guard import holds_article
 from .closing_rows import without_closing_field_rows
 from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
-from .furniture import attached, drop, holds_article, is_furniture, link_density, text_length
+from .furniture import attached, drop, is_furniture, link_density, text_length
 from .insert_labels import _HEADINGS, _all_linked, _is_insert_label
 from .next_page import is_pager_line, is_pager_link
 from .print_page import is_print_controls

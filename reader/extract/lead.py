@@ -5,65 +5,23 @@ headline (`<div class="story-dek">`, `<div id="news-lead">`) where readability n
 A lead is recognised by its class/id or by repeating the page's own description, and only when it
 comes shortly before the body readability found. The lead photo's caption sits there too (the
 headline, the standfirst, the photo, then the body): it is kept as the body's own captions are.
-A standfirst set as a heading is a paragraph (`dek_as_paragraph`).
+A standfirst set as a heading is a paragraph (`dek_as_paragraph`). The words a lead is named by
+are in `lead_names`; the story's key points, found with the lead, in `key_points`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from lxml.html import HtmlElement
 
-from ..models import Block, BlockKind, Inline
+from ..models import Block, BlockKind
 from .byline_names import line_byline
 from .furniture import names_of
+from .key_points import _key_points
+from .lead_names import _TOKEN_SPLIT, _is_lead_like, _norm
 from .written_dates import line_dates, opens_with_date_label, states_only_dates
 
-_LEAD_TOKENS = frozenset(
-    [
-        "lead",
-        "lede",
-        "dek",
-        "standfirst",
-        "subhead",
-        "subheadline",
-        "summary",
-        "intro",
-        "excerpt",
-        "subtitle",
-        "deck",
-        # The Indian Express's `<h2 class="synopsis">`.
-        "synopsis",
-        # The names the foreign press gives it: Turkish and Brazilian "spot", French "chapo",
-        # Italian "sommario", Spanish "entradilla"/"subtitulo"/"bajada", Russian "announce",
-        # German "vorspann".
-        "spot",
-        "chapo",
-        "chapeau",
-        "sommario",
-        "entradilla",
-        "subtitulo",
-        "bajada",
-        "announce",
-        "vorspann",
-        # NDTV's "sp-descp" (its story page's description).
-        "descp",
-        # Vietnamese and Portuguese newsrooms' "sapo" (VnExpress's, Dân trí's `h2.detail-sapo`).
-        "sapo",
-    ]
-)
-_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
-# A lead's name written as one word with what it is or whose: Der Spiegel's "leadtext",
-# "articlelead", "storyintro" ("leader", a leaderboard advert, is not one).
-# The short description, as the Hindustan Times spells it ("sortDec"), and the teaser's text in
-# the article's own header (the Süddeutsche's `data-manual="teaserText"`: a bare "teaser" is as
-# often another story's).
-_LEAD_COMPOUND = re.compile(
-    r"(?:article|story|post|entry)?(?:lead|lede|dek|standfirst|intro|summary|subtitle)"
-    r"(?:text|para|paragraph)?|(?:short|sort)(?:desc|dec|description)|teaser(?:text|para)"
-)
 # The shortest standfirst: a line of a few words ("And what the fishermen knew all along"),
 # not a label ("Summary", "Intro").
 _LEAD_CHARS = 20
@@ -71,35 +29,6 @@ _LEAD_WORDS = 4
 _CAPTION_TOKENS = frozenset({"caption", "description"})
 # How far apart (in common ancestors) a lead and the first paragraph of the body may be.
 _NEAR = 4
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-# Attributes besides class and id that name a page's parts: the Guardian's
-# `data-gu-name="standfirst"`, test hooks (`data-testid="article-summary"`, the SCMP's
-# `data-qa`), the Süddeutsche's `data-manual`.
-_NAMING_ATTRIBUTES = ("data-gu-name", "data-testid", "data-test", "data-qa", "data-manual")
-
-
-def _lead_names(el: HtmlElement) -> str:
-    """`el`'s names, and those of the box that holds it alone: the Guardian's standfirst is a
-    `<p>` in a `<div data-gu-name="standfirst">`."""
-    names = [names_of(el), *(el.get(a, "") for a in _NAMING_ATTRIBUTES)]
-    parent = el.getparent()
-    if parent is not None and len(parent) == 1 and not (parent.text or "").strip():
-        names += [names_of(parent), *(parent.get(a, "") for a in _NAMING_ATTRIBUTES)]
-    return " ".join(names).lower()
-
-
-def _is_lead_like(el: HtmlElement, description: str) -> bool:
-    parts = _TOKEN_SPLIT.split(_lead_names(el))
-    # "sub-title", "stand_first": a name written in two parts.
-    tokens = {*parts, *(a + b for a, b in pairwise(parts))}
-    if not _LEAD_TOKENS.isdisjoint(tokens) or any(map(_LEAD_COMPOUND.fullmatch, parts)):
-        return True
-    return bool(description) and _norm(el.text_content()) == description
 
 
 # What may set a standfirst under the headline: a subheading or a paragraph.
@@ -259,106 +188,6 @@ def dek_as_paragraph(
                     *blocks[i + 1 :],
                 )
     return blocks
-
-
-# A list of the story's key points in its header, by its name or the name of the box holding
-# it (Bloomberg's "abstract-v2" in "lede-text-v2"): "summary", "highlights", "key-points".
-_POINTS_TOKENS = frozenset(
-    {"abstract", "summary", "highlights", "keypoints", "takeaways", "bullets", "tldr"}
-)
-# Key points are a few sentences or lines, each a few words: not a menu's words or links.
-_POINTS_ITEMS = range(2, 9)
-_POINT_WORDS = 4
-_POINT_CHARS = 300
-
-
-def _points_tokens(el: HtmlElement) -> set[str]:
-    """The words of `el`'s names, its naming attributes' (the SCMP's
-    `data-qa="ContentSubHeadline-SubHeadline"`) and its `aria-label`'s (ABC's "Key points"),
-    with each two written as one ("key points" is "keypoints")."""
-    names = " ".join([names_of(el), *(el.get(a, "") for a in (*_NAMING_ATTRIBUTES, "aria-label"))])
-    parts = _TOKEN_SPLIT.split(names.lower())
-    return {*parts, *(a + b for a, b in pairwise(parts))}
-
-
-def _names_points(el: HtmlElement) -> bool:
-    tokens = _points_tokens(el)
-    return not _POINTS_TOKENS.isdisjoint(tokens) or not _LEAD_TOKENS.isdisjoint(tokens)
-
-
-# A box of key points as paragraphs under their own short headings (ABC News's
-# `<section aria-label="Key points"><h2>In short:</h2><p>…</p><h2>What's next?</h2><p>…`).
-_POINTS_BOX_TAGS = ("section", "div", "aside")
-_POINTS_LABEL_WORDS = 5
-
-
-def _points_box(box: HtmlElement) -> HtmlElement | None:
-    """The box of paragraphs `box` is or wraps alone, when it is named for key points and
-    holds only a few paragraphs of words, each group under a label of a few words."""
-    if box.tag not in _POINTS_BOX_TAGS or _POINTS_TOKENS.isdisjoint(_points_tokens(box)):
-        return None
-    while True:
-        children = [c for c in box if isinstance(c.tag, str)]
-        if len(children) != 1 or children[0].tag not in _POINTS_BOX_TAGS:
-            break
-        box = children[0]
-    if (box.text or "").strip() or any((c.tail or "").strip() for c in children):
-        return None
-    paragraphs = [c for c in children if c.tag == "p"]
-    labels = [c for c in children if c.tag in ("h2", "h3", "h4", "h5", "h6", "strong")]
-    if len(paragraphs) + len(labels) != len(children) or len(paragraphs) not in _POINTS_ITEMS:
-        return None
-    if any(len(label.text_content().split()) > _POINTS_LABEL_WORDS for label in labels):
-        return None
-    texts = [" ".join(p.text_content().split()) for p in paragraphs]
-    if any(len(t.split()) < _POINT_WORDS or len(t) > _POINT_CHARS for t in texts):
-        return None
-    links = sum(len(" ".join(a.text_content().split())) for a in box.iter("a"))
-    return box if links < 0.3 * sum(map(len, texts)) else None
-
-
-def _key_points(
-    doc: HtmlElement, anchor: HtmlElement, order: dict[HtmlElement, int], near: set[HtmlElement]
-) -> HtmlElement | None:
-    """The list of the story's key points in its header, before the body (`anchor`), near it:
-    readability takes the body alone and left it out. A list of a few lines of words, named
-    for a summary itself or in the header's lead box, not links; or a box of such paragraphs
-    named for key points (`_points_box`)."""
-    for lst in doc.iter("ul", "ol", *_POINTS_BOX_TAGS):
-        if order[lst] >= order[anchor]:
-            break
-        if near.isdisjoint(lst.iterancestors()) or any(a is lst for a in anchor.iterancestors()):
-            continue
-        if lst.tag in _POINTS_BOX_TAGS:
-            box = _points_box(lst)
-            if box is not None:
-                return box
-            continue
-        if not (
-            _names_points(lst) or (lst.getparent() is not None and _names_points(lst.getparent()))
-        ):
-            continue
-        items = lst.findall("li")
-        if len(items) not in _POINTS_ITEMS or len(items) != len(lst):
-            continue
-        texts = [" ".join(li.text_content().split()) for li in items]
-        if any(len(t.split()) < _POINT_WORDS or len(t) > _POINT_CHARS for t in texts):
-            continue
-        links = sum(len(" ".join(a.text_content().split())) for a in lst.iter("a"))
-        if links < 0.3 * sum(map(len, texts)):
-            return lst
-    return None
-
-
-def points_labels(blocks: list[Block]) -> list[Block]:
-    """The headings of a key points box ("In short:", "What's next?") as the bold lines they
-    are: as headings they would head the body after them as a section of theirs."""
-    return [
-        Block(BlockKind.PARAGRAPH, (Inline(b.text, strong=True),))
-        if b.kind == BlockKind.HEADING
-        else b
-        for b in blocks
-    ]
 
 
 def _lead_headings(doc: HtmlElement) -> set[str]:

@@ -2,7 +2,8 @@
 
 The declarations come first because they are what the publisher meant; the visible text (an
 `h1`, a byline element) is the fallback.
-The JSON-LD objects and their types are read in json_ld.py.
+The JSON-LD objects and their types are read in json_ld.py; the authors the `<meta>` tags
+declare, in declared_authors.py.
 """
 
 from __future__ import annotations
@@ -16,17 +17,24 @@ from lxml.html import HtmlElement
 
 from ..safe import safe_line
 from ..urls import absolute_url, canonical_url
-from .article_dates import article_dates, of_another_item
+from .article_dates import article_dates
 from .author_names import (
     chosen_authors,
     dublin_core_name,
-    given_name_first,
-    person_like,
     split_declared_names,
     without_staff_role,
 )
 from .byline import page_byline
-from .byline_names import clean_byline, is_account
+from .byline_names import clean_byline
+from .declared_authors import (
+    _AUTHOR_METAS,
+    _DUBLIN_CORE_AUTHORS,
+    _declared_names,
+    _is_name,
+    _joined_names,
+    _profile_owner,
+    _scholarly_authors,
+)
 from .json_ld import (
     _dereferenced,
     _described,
@@ -37,6 +45,7 @@ from .json_ld import (
     the_article,
 )
 from .lead_image import lead_image
+from .marked_times import of_another_item
 from .site_names import site_name_alone, site_name_of_title
 from .title import article_title
 from .zone_country import dates_language
@@ -91,71 +100,6 @@ def _meta_values(doc: HtmlElement) -> dict[str, list[str]]:
 def _meta(values: dict[str, list[str]]) -> dict[str, str]:
     """The first value of each name: most names are declared once, and a repeat is a copy."""
     return {key: found[0] for key, found in values.items()}
-
-
-# Where a page declares its authors, best first; parse.ly's JSON goes before the last.
-_AUTHOR_METAS = (
-    "dc:creator",
-    "dcterms:creator",
-    "author",
-    "article:author",
-    "og:article:author",
-    # The New York Times' byline as printed: "By Ann Lee and Bo Chen".
-    "byl",
-    "parsely-author",
-    "cxenseparse:author",  # Piano's Cxense analytics: Asahi's only author meta
-    "sailthru:author",
-    # Kompas's and other Indonesian portals' (their CMS's name for it).
-    "content_author",
-)
-
-
-def _scholarly_authors(meta_values: dict[str, list[str]]) -> list[str]:
-    """The authors Highwire's and Google Scholar's tags declare, in their order: one
-    `citation_author` each ("Okafor, Adaeze"), or the older `citation_authors` listing them
-    ("Okafor, A.; Lindqvist, P."), each written given name first as a citation shows it."""
-    declared = meta_values.get("citation_author") or meta_values.get("citation_authors", [])
-    return [given_name_first(n) for names in declared for n in names.split(";") if n.strip()]
-
-
-# Dublin Core's creator, written as a library catalogue writes it: "Lee, Ann".
-_DUBLIN_CORE_AUTHORS = frozenset({"dc:creator", "dcterms:creator"})
-
-
-def _declared_names(names: str) -> list[str]:
-    """The writers one declared string names: "Ann Lee; Bo Chen" is two when each part is a
-    person's name, as "Ann Lee and Bo Chen" is (`split_declared_names`)."""
-    parts = [" ".join(p.split()) for p in names.split(";") if p.strip()]
-    # Names alone: "Texto: Ana Souza; Fotos: João Lima" credits a writer and a photographer.
-    if len(parts) > 1 and all(person_like(p) and clean_byline(p) == p for p in parts):
-        return parts
-    return [names]
-
-
-def _is_name(author: str) -> bool:
-    """An author as declared names someone: not an address, not a CMS's account."""
-    author = author.strip()
-    return (
-        bool(author) and not author.startswith(("http://", "https://")) and not is_account(author)
-    )
-
-
-def _profile_owner(meta: dict[str, str]) -> list[str]:
-    """The author of a post on a profile's page (a Mastodon toot, as its server sends it to
-    what runs no script): its og:title is the account's name and handle, "Harbour Watch
-    (@harbourwatch@mastodon.social)", and `profile:username` the handle it names."""
-    handle = meta.get("profile:username", "").strip().lstrip("@")
-    title = " ".join(meta.get("og:title", "").split())
-    if handle and f"@{handle}".casefold() in title.casefold():
-        return [title]
-    return []
-
-
-def _joined_names(authors: list[str]) -> str:
-    """ "Ana Ruiz, Li Wei"; "Kooman, F.; Jong, Michiel de" when a name is written surname first,
-    so the list still reads as two people."""
-    names = list(dict.fromkeys(a.strip() for a in authors if a.strip()))
-    return ("; " if any("," in name for name in names) else ", ").join(names)
 
 
 def _image(value: Any) -> str:

@@ -21,6 +21,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ..safe import safe_line
+from .article_guard import holds_article, mark_article_named_away, story_article
 from .byline_elements import _author_boxes, _byline_line, _is_byline, _names_author
 from .comment_threads import comment_threads
 from .corrections import keeps_notes
@@ -37,20 +38,17 @@ from .furniture import (
     attached,
     drop,
     element_names,
-    holds_article,
     is_furniture,
     link_density,
-    mark_article_named_away,
     questions_to_the_reader,
     replace,
     slug,
-    story_article,
     text_length,
 )
 from .picture_boxes import captioned_picture_boxes
 from .picture_sources import unwrap_amp_pictures, unwrap_noscript_pictures
 from .quotes import attribution_elements
-from .readable import named_unlikely
+from .readable_unlikely import named_unlikely
 from .screen_reader import SCREEN_READER_CLASS, is_screen_reader_only, show_icon_labels
 from .signup import signup_boxes
 

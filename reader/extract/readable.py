@@ -12,7 +12,8 @@ saying why: Readability.js's climb to the element holding the whole article, a t
 its exceptions when removing "unlikely" elements, sparing prose lists, figures with captions,
 quotes' attributions and linked headings from the final clean-up, and removing the headings it
 leaves over nothing (those two in `readable_cleanup`; what joins the best element from beside
-it, in `readable_siblings`)."""
+it, in `readable_siblings`; the "unlikely" parts removed first, in `readable_unlikely`; the
+link density every step asks of an element, in `readable_links`)."""
 
 from __future__ import annotations
 
@@ -24,13 +25,10 @@ from lxml.etree import tostring, tounicode
 from lxml.html import HtmlElement, fragment_fromstring
 from readability.readability import REGEXES, Unparseable
 
-from ..urls import site_of
 from .climb import clean_length, is_figure_holder, promoted
-from .corrections import is_article_note, keeps_notes, notes_around
-from .furniture import ARTICLE_TEXT, names_of
-from .inserts import is_offer
-from .quotes import attribution_elements
-from .readable_cleanup import _FOOTNOTES, _HEADINGS, _CleanUp
+from .corrections import is_article_note, notes_around
+from .readable_cleanup import _HEADINGS
+from .readable_links import _LinkMeasures
 from .readable_siblings import (
     _cited_ids,
     _holds_ids,
@@ -40,14 +38,11 @@ from .readable_siblings import (
     _pictures_after,
     is_source_line,
 )
-from .teasers import ITEM_NUMBER
+from .readable_unlikely import remove_unlikely
 
 __all__ = ["Unparseable", "readable_article"]
 
 
-_UNLIKELY_ROLES = frozenset(
-    {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
-)
 # What readability-lxml gathers into a paragraph with the text around it.
 _INLINE_TAGS = frozenset(
     ["a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"]
@@ -75,29 +70,11 @@ def _holds_block(elem: HtmlElement, itself: bool = False) -> bool:
     return REGEXES["divToPElementsRe"].search(markup) is not None
 
 
-def named_unlikely(elem: HtmlElement) -> bool:
-    """readability-lxml's test of a page part by its class and id ("sidebar", "comment",
-    "popup", not "article" or "main"), but for a heading's and footnotes'."""
-    names = names_of(elem)
-    return (
-        len(names) >= 2
-        # A heading's class names its style ("list-header"), not a page part: a box's "Pros"
-        # and "Cons" are what make sense of its two lists.
-        and elem.tag not in _HEADINGS
-        and not _FOOTNOTES.search(names)
-        and REGEXES["unlikelyCandidatesRe"].search(names) is not None
-        and not REGEXES["okMaybeItsACandidateRe"].search(names)
-    )
-
-
-class _Readability(_CleanUp):
+class _Readability(_LinkMeasures):
     """A `Document` over an already parsed, already cleaned tree."""
 
     def __init__(self, tree: HtmlElement, url: str | None) -> None:
-        super().__init__(tree, url=url)
-        self._link_lengths: dict[HtmlElement, int] = {}
-        self._offer_boxes: dict[HtmlElement, bool] = {}
-        self._text_lengths: dict[HtmlElement, int] | None = None
+        super().__init__(tree, url)
         self.article: HtmlElement | None = None
 
     def _parse(self, input: Any) -> HtmlElement:
@@ -350,32 +327,7 @@ class _Readability(_CleanUp):
                 segment = photo
 
     def remove_unlikely_candidates(self) -> None:
-        """readability-lxml's removal of page parts whose class/id says "sidebar", "comment",
-        "popup"…, with Readability.js's exceptions: never a link or a quotation (a glossary link styled as a
-        popup is still words of the sentence) and nothing inside a table or code; and, as
-        Readability.js does, elements whose ARIA role is a menu, a dialog or complementary."""
-        quoted = attribution_elements(self.html)
-        for elem in list(self.html.iter()):
-            # A quotation is text the author put in the article: readability-lxml's pattern
-            # names embedded tweets ("twitter-tweet") unlikely, Readability.js's doesn't.
-            if not isinstance(elem.tag, str) or elem.tag in ("html", "body", "a", "blockquote"):
-                continue
-            if elem in quoted:
-                continue  # a quote's "<footer>— Name</footer>": the quote's own words
-            if elem.get("role") in _UNLIKELY_ROLES and not keeps_notes(elem):
-                # (An <aside role="complementary"> in the article may be its correction.)
-                elem.drop_tree()
-                continue
-            if (
-                named_unlikely(elem)
-                and not any(a.tag in ("table", "pre", "code") for a in elem.iterancestors())
-                and next(elem.iter("main", "article", "math"), None) is None
-                # The paragraphs of an article the page names as furniture throughout.
-                and not elem.xpath(f"descendant-or-self::*[@{ARTICLE_TEXT}]")
-                # The article's correction in its footer ("story-footer") stays in its place.
-                and not keeps_notes(elem)
-            ):
-                elem.drop_tree()
+        remove_unlikely(self.html)
 
     def class_weight(self, e: HtmlElement) -> float:
         if e.tag in _HEADINGS:
@@ -384,58 +336,6 @@ class _Readability(_CleanUp):
             return 0
         weight: float = super().class_weight(e)
         return weight
-
-    def get_link_density(self, elem: HtmlElement) -> float:
-        if elem.tag in _HEADINGS:
-            # sanitize() drops headings over a third links; Readability.js keeps them, and a
-            # linked section title is still the article's structure.
-            return 0.0
-        links = self._link_lengths
-        link_length = 0
-        for a in elem.iterdescendants("a"):
-            length = links.get(a)
-            if length is None:
-                length = links[a] = 0 if self._names_an_item(a) else clean_length(a.text_content())
-            link_length += length
-        if self._text_lengths is None:
-            return link_length / max(clean_length(elem.text_content()), 1)
-        total = self._text_lengths.get(elem)
-        if total is None:
-            total = self._text_lengths[elem] = clean_length(elem.text_content())
-        return link_length / max(total, 1)
-
-    def _names_an_item(self, a: HtmlElement) -> bool:
-        """A link that is a round-up's item, not a way off the article: its numbered heading
-        ("3. Slack water tide clock"), linked to the product's page on another site, or a
-        shop's button under it ("$39 at Amazon"). Counted as links, they made each item's box
-        (heading, picture, a line of description, the buttons) a box of links, and sanitize()
-        dropped every item. An unnumbered heading linked elsewhere is a related story's as
-        often (a sister site's teaser), unless a shop's button shares its box: a book
-        round-up's "The Salt Road by Ines Harrow" over its cover, its line and "£9.99 at
-        Harbour Books", linked to the shop's own page or another's, or to a file's with no
-        address."""
-        text = " ".join(a.text_content().split())
-        if is_offer(text):
-            return True
-        heading = next(a.iterancestors(*_HEADINGS), None)
-        if heading is None:
-            return False
-        if not ITEM_NUMBER.match(heading.text_content()):
-            return self._beside_an_offer(heading)
-        target = site_of(a.get("href", "").strip())
-        return bool(target) and target != site_of(self.url or "")
-
-    def _beside_an_offer(self, heading: HtmlElement) -> bool:
-        """A shop's button in the heading's own box (its parent), after it."""
-        box = heading.getparent()
-        if box is None or box.tag in ("body", "html"):
-            return False
-        found = self._offer_boxes.get(box)
-        if found is None:
-            found = self._offer_boxes[box] = any(
-                is_offer(" ".join(link.text_content().split())) for link in box.iter("a")
-            )
-        return found
 
     def is_quote_lead(self, elem: HtmlElement) -> bool:
         # readability-lxml's test, with `clean_length` for its regex clean (slow on <pre> text).

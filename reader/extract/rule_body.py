@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .furniture import ARTICLE_TEXT, TOKEN_SPLIT, attached, drop, element_names, text_length
+from .article_guard import ARTICLE_TEXT
+from .furniture import TOKEN_SPLIT, attached, drop, element_names, text_length
 from .page_cleanup import strip_page_furniture
 
 _BOX_WORDS = frozenset(

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from .furniture import holds_article, text_length
+from .article_guard import holds_article
+from .furniture import text_length
 
 # A sign-up box's pitch is a heading and a line or two; more is article text.
 _BOX_LENGTH = 400

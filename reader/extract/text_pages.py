@@ -6,13 +6,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from ..charset import decode_text
-from ..models import (
-    EXTRACTOR,
-    Article,
-    BlockKind,
-    ErrorKind,
-    FetchError,
-)
+from ..extractor_version import EXTRACTOR
+from ..models import Article, BlockKind, ErrorKind, FetchError
 from ..safe import safe_text
 from .body_blocks import _fragment_blocks
 from .markdown_page import is_markdown, markdown_html

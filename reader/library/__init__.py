@@ -7,11 +7,13 @@ a thread for one-off commands where starting processes would cost more than it s
 It is built in layers, a module each, every class adding to the one before it (each calls only
 what is defined below it): `resources` (the store, the fetcher, the workers), `queries`
 (subscriptions, headlines, flags, reading places), `pruning` (the cache's size and limits),
-`reextraction` (articles extracted again from the pages kept), `downloads` (articles fetched and
-cached, page by page), `sync` (feeds refreshed, every article fetched), `discovery` (`add`: a
-feed subscribed to, found first when the address is a web page's). `limit` (the size limit's
-order of eviction, and what a sync leaves out for it) is a policy the layers use, no layer; so is
-`leads` (how private an address a download may be led to, by its feed and its pages).
+`reextraction` (articles extracted again from the pages kept), `page_reads` (each page downloaded
+and read, watched for a login page's), `downloads` (articles fetched and cached, page by page),
+`feed_refresh` (feeds refreshed), `sync` (every feed refreshed, every article fetched),
+`discovery` (`add`: a feed subscribed to, found first when the address is a web page's). `limit`
+(the size limit's order of eviction, and what a sync leaves out for it) is a policy the layers
+use, no layer; so is `leads` (how private an address a download may be led to, by its feed and
+its pages).
 """
 
 from __future__ import annotations

@@ -91,7 +91,7 @@ class LibraryDiscovery(LibrarySync):
     async def _web_page(self, url: str, fetched: Response | FetchError) -> Response | None:
         """`fetched` when it is a web page whose feeds are to be looked for; None for a feed,
         a failure, and a network's login page sent from elsewhere (its own message says so
-        when the feed is read: `LibrarySync._refresh_feed`)."""
+        when the feed is read: `LibraryFeedRefresh._refresh_feed`)."""
         if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
             return None
         seen = await asyncio.to_thread(page_print, fetched.body)

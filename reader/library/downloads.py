@@ -12,26 +12,24 @@ from dataclasses import replace
 from typing import Any
 
 from ..address_class import resolved_reach
+from ..article_sources import read_from
 from ..config import site_rule_for
+from ..extractor_version import EXTRACTOR
 from ..gone import taken_down
-from ..keys import article_key
-from ..models import EXTRACTOR, Article, Entry, ErrorKind, FetchError, StoreError
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..page_caching import (
     Extracted,
     amp_for_cache,
     extend_for_cache,
     extract_for_cache,
     next_page_of,
-    read_from,
-    read_page,
     whole_for_cache,
 )
-from ..portal import Answer, portal_error, relates
 from ..safe import safe_line
 from ..urls import canonical_url, is_web_url, not_web_url, web_url_problem
-from .failures import _may_come_later, _storage_as_fetch_error, _unexpected_as_fetch_error
+from .failures import _may_come_later, _unexpected_as_fetch_error
 from .leads import CEILING, start_download
-from .reextraction import LibraryReextraction
+from .page_reads import LibraryPageReads
 from .resources import _link
 
 _NEXT_PAGE = "a page's next-page link"
@@ -53,7 +51,7 @@ def _tell(hearer: Callable[[Article], None], article: Article) -> None:
         hearer(article)
 
 
-class LibraryDownloads(LibraryReextraction):
+class LibraryDownloads(LibraryPageReads):
     """A `Library`'s articles, read from the cache or downloaded into it."""
 
     # -- articles ------------------------------------------------------------------------------
@@ -215,7 +213,7 @@ class LibraryDownloads(LibraryReextraction):
             if not result.refresh:
                 return result, page_url
             target, lead = result.refresh, "a page's refresh"
-        from ..fetch import too_many_redirects
+        from ..fetch_messages import too_many_redirects
 
         raise too_many_redirects(url, self.limits.max_redirects)
 
@@ -272,109 +270,6 @@ class LibraryDownloads(LibraryReextraction):
         except FetchError as error:
             return _may_come_later(error)
         return result.goes_on
-
-    async def _fetched(
-        self,
-        url: str,
-        target: str,
-        step: Callable[..., Extracted],
-        *extra: Any,
-        lead: str = "a link",
-        leads_on: bool = True,
-    ) -> tuple[Extracted, str]:
-        """`target` downloaded and read by the worker `step`, which caches what it reads
-        under `url`: what it made of the page, and the address the page came from. A page
-        known for a Wi-Fi login page's (`portal`) is not read: FetchError(PORTAL). A page to
-        sign in or accept terms (`login_page`) is not cached: FetchError(SIGN_IN).
-
-        `lead` says what led to `target` ("a page's refresh"), refused when it leads to a more
-        private address than the download's ceiling (`leads`); the page's own sets the ceiling
-        of what it leads to, unless nothing is followed from it (not `leads_on`: an AMP or
-        one-page version, read in place of the pages)."""
-        # The body comes still compressed: the worker inflates it once, checks it, takes the
-        # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
-        # draws from).
-        response = await self.fetcher.get(target, decode=False, ceiling=CEILING.get(), lead=lead)
-        if leads_on:
-            CEILING.set(response.reach)
-        # Caching the page clears why the article had failed: put back if it is taken out.
-        failed_before = (self.store.last_failure(url) or "") if step is extract_for_cache else ""
-        with _storage_as_fetch_error(url):
-            result = await self._cpu(
-                read_page,
-                step,
-                self._portal.known(),
-                url,
-                response,
-                self.limits.max_bytes,
-                site_rule_for(self.site_rules, response.url),
-                self._worker_store,
-                *extra,
-            )
-        seen = result.seen
-        first = seen is not None and step is extract_for_cache
-        if result.sign_in is not None:
-            # Nothing cached; but one page to sign in answering for others (a feed, another
-            # article at an address of its own) is the network's (`portal`).
-            if seen is not None:
-                asked, ended = canonical_url(target), canonical_url(response.url)
-                self._watch_for_portal(seen, Answer(asked, ended, False, unrelated=True))
-            raise result.sign_in
-        if result.login_page:
-            # Known alone (nothing cached): its page is refused from now on, as one told by
-            # answering for others is.
-            title = seen[1] if seen is not None else ""
-            answer = Answer(canonical_url(target), canonical_url(response.url), False)
-            self._watch_for_portal(seen or (b"", title), answer, login_page=True)
-        # An article's first page, read as the article (not a cookie wall's, not a page that
-        # sends the browser on): the one a login page gives itself away by, with another's.
-        if first and seen is not None and result.article is not None:
-            # Known for a login page or not (it may have become known while the worker read
-            # it): the watch takes out what was cached from it.
-            entry = extra[0] if extra and isinstance(extra[0], Entry) else None
-            unrelated = entry is not None and not relates(entry.title, result.article.title)
-            answer = Answer(
-                canonical_url(target),
-                canonical_url(response.url),
-                False,
-                url,
-                unrelated,
-                failed_before,
-            )
-            self._watch_for_portal(seen, answer)
-        elif seen is not None and (title := self._portal.title(seen[0])) is not None:
-            raise portal_error(title, url)  # not read (`read_page`), or no article of it
-        return result, response.url
-
-    def _watch_for_portal(
-        self, seen: tuple[bytes, str], answer: Answer, login_page: bool = False
-    ) -> None:
-        """Record that the web page `seen` (its fingerprint and title) came as `answer`;
-        when that shows it for a login page answering in every page's place (`portal`), or it
-        is known for one (`login_page`), take out the articles cached from it (those before,
-        and `answer`'s, just cached) and raise FetchError(PORTAL)."""
-        print_, title = seen
-        new = self._portal.title(print_) is None
-        taken = self._portal.answered(print_, answer, title, login_page)
-        if taken is None:
-            return
-        if new and print_:
-            with suppress(StoreError):  # for the runs of the next minutes (`recall`)
-                self.store.remember_portal(print_.hex(), title, self._portal.window)
-        for each in (*taken, answer):
-            if each.article:
-                self._take_back(each.article, each.failed_before)
-        raise portal_error(self._portal.title(print_) or title, answer.asked)
-
-    def _take_back(self, link: str, failed_before: str = "") -> None:
-        """Take out the article cached under `link` from a login page: it was never the
-        article (why it had failed before, `failed_before`, is put back). A saved one is the
-        reader's to drop."""
-        if not self.is_saved(link):
-            with suppress(StoreError):
-                self.store.delete_article(article_key(link))
-                if failed_before:
-                    self.store.mark_failed(link, failed_before)
 
     async def _one_page(self, url: str, address: str) -> Article | None:
         """The article read from the page that offers it whole, cached in place of its first

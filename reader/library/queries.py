@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from ..article_sources import read_from
 from ..config import site_rule_for
 from ..feed_names import clean_name, folded
 from ..keys import article_key, link_key, looks_like_entry_id, saved_article_id
 from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
-from ..page_caching import read_from
 from ..reports import Headline, NotOffline, newest_first
 from ..safe import safe_line
 from ..url_display import shown_url

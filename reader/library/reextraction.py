@@ -7,10 +7,11 @@ import asyncio
 from contextlib import suppress
 from dataclasses import replace
 
+from ..article_sources import filled_from, read_from
 from ..config import site_rule_for
+from ..extractor_version import EXTRACTOR
 from ..keys import article_key
-from ..models import EXTRACTOR, Article, Entry, ErrorKind, FetchError, StoreError
-from ..page_caching import filled_from, read_from
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from .failures import _storage_as_fetch_error, _unexpected_as_fetch_error
 from .pruning import LibraryPruning
 from .resources import _link, _now

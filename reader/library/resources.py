@@ -91,6 +91,11 @@ class LibraryResources:
     # -- lifecycle -----------------------------------------------------------------------------
     async def aclose(self) -> None:
         if self._fetcher is not None:
+            # What timed out on its last try is asked once by the next run too (`unanswered`).
+            unanswered = self._fetcher.retries.unanswered
+            with suppress(StoreError):  # a full disk: the next run tries it as before
+                if unanswered.changed:
+                    self.store.set_unanswered(unanswered.record())
             await self._fetcher.aclose()
             self._fetcher = None
         self.close()
@@ -113,6 +118,8 @@ class LibraryResources:
             from ..fetch import Fetcher
 
             self._fetcher = Fetcher(self.limits)
+            with suppress(StoreError):
+                self._fetcher.retries.unanswered.remember(self.store.unanswered())
         return self._fetcher
 
     def start_workers(self, articles: bool = True) -> None:

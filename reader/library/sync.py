@@ -1,35 +1,23 @@
-"""Feeds refreshed over the network, and a sync: every feed refreshed and every article not
-cached yet downloaded, a feed's new articles as soon as it is in, with progress as it goes and the
-cache pruned to its limit after (none fetched that the limit would evict then: `limit`)."""
+"""A sync: every feed refreshed (`feed_refresh`) and every article not cached yet downloaded, a
+feed's new articles as soon as it is in, with progress as it goes and the cache pruned to its
+limit after (none fetched that the limit would evict then: `limit`)."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
-from ..feed_names import copies_own_title
 from ..gone import ASK_AGAIN_AFTER, taken_down
 from ..keys import article_key
-from ..login_page import login_page_elsewhere
-from ..models import (
-    NO_CONNECTION,
-    Article,
-    Entry,
-    ErrorKind,
-    Feed,
-    FetchError,
-    Response,
-    StoreError,
-)
-from ..portal import Answer, page_print, portal_error
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError
+from ..portal import portal_error
 from ..reports import (
     FeedResult,
     Headline,
@@ -40,16 +28,10 @@ from ..reports import (
     nothing_answered,
 )
 from ..urls import canonical_url
-from .downloads import LibraryDownloads
-from .failures import _unexpected_as_fetch_error, unforeseen_failure
+from .failures import _unexpected_as_fetch_error
+from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .leads import start_download
-from .offline import NetworkWatch, not_tried
-from .resources import _now
-
-FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
-)
 
 
 def _stamped(entries: Iterable[Entry]) -> set[datetime]:
@@ -71,162 +53,8 @@ def _updated_since(entry: Entry, downloaded: float) -> bool:
     return updated.timestamp() > downloaded
 
 
-class LibrarySync(LibraryDownloads):
+class LibrarySync(LibraryFeedRefresh):
     """A `Library`'s feeds refreshed, and its articles synced."""
-
-    # -- feeds over the network ----------------------------------------------------------------
-    async def refresh_feed(
-        self, url: str, fetched: Response | FetchError | None = None, unanswered: bool = True
-    ) -> FeedResult:
-        """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed.
-        `fetched` is its answer already in hand (`add` fetched it to see whether it is a feed
-        at all), read as if just fetched: not asked for twice. Without `unanswered`, a failure
-        that may be the network's (`NO_CONNECTION`) is not kept: `refresh` keeps it once it
-        knows the network is there (`offline`)."""
-        try:
-            return await self._refresh_feed(url, fetched, unanswered)
-        except StoreError as error:
-            return FeedResult(Feed(url), error=FetchError(ErrorKind.STORAGE, str(error), url))
-        except Exception as error:
-            # An error no one foresaw (a parser's, on a hostile feed) fails this one feed, as
-            # a value: raised, it ended the whole refresh, and every other feed with it.
-            failure = unforeseen_failure(error, "feed", url)
-            feed = replace(
-                self.store.feed(url) or Feed(url),
-                last_error=failure.message,
-                last_error_at=_now(),
-            )
-            with contextlib.suppress(StoreError):  # the failure is told all the same
-                self.store.put_feed(feed)
-            return FeedResult(feed, error=failure)
-
-    async def _refresh_feed(
-        self, url: str, fetched: Response | FetchError | None, unanswered: bool
-    ) -> FeedResult:
-        from ..feeds import parse_feed
-
-        feed = self.store.feed(url) or Feed(url)
-        try:
-            if isinstance(fetched, FetchError):
-                raise fetched
-            response = fetched or await self.fetch_feed(url, feed.etag, feed.last_modified)
-            self._feed_reaches[url] = response.reach
-            if response.not_modified:
-                feed = replace(
-                    feed,
-                    last_success=_now(),
-                    last_error=None,
-                    last_error_at=None,
-                    reach=response.reach,
-                )
-                self.store.put_feed(feed)
-                self.store.keep_keys(url)  # a store from before keys were kept: its next write
-                return FeedResult(feed, not_modified=True)
-            # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
-            seen = await asyncio.to_thread(page_print, response.body)
-            if seen is not None:
-                answer = Answer(canonical_url(url), canonical_url(response.url), True)
-                # A web page for a feed: told for a login page alone when another site's.
-                alone = await asyncio.to_thread(
-                    login_page_elsewhere, url, response.url, response.body, response.charset
-                )
-                self._watch_for_portal(seen, answer, alone)
-            parsed = await self._cpu(
-                parse_feed,
-                response.body,
-                url,
-                response.url,
-                response.content_type,
-                response.charset,
-            )
-        except FetchError as error:
-            feed = replace(feed, last_error=error.message, last_error_at=_now())
-            if unanswered or error.kind not in NO_CONNECTION:
-                self.store.put_feed(feed)
-            return FeedResult(feed, error=error)
-        new = self.store.merge_entries(url, parsed.entries, parsed.keys)
-        if copies_own_title(feed, parsed.title):
-            self.store.name_feed(url, "")
-        feed = replace(
-            feed,
-            title=parsed.title or feed.title,
-            site_url=parsed.site_url or feed.site_url,
-            etag=response.etag,
-            last_modified=response.last_modified,
-            last_success=_now(),
-            last_error=None,
-            last_error_at=None,
-            problem=parsed.problem or None,
-            reach=response.reach,
-        )
-        feed = self.store.put_feed(feed)
-        return FeedResult(feed, new_entries=len(new), entries=parsed.entries)
-
-    async def fetch_feed(
-        self, url: str, etag: str | None = None, last_modified: str | None = None
-    ) -> Response:
-        """A feed's answer, as every feed is asked for (what it accepts, its size limit)."""
-        return await self.fetcher.get(
-            url,
-            etag=etag,
-            last_modified=last_modified,
-            accept=FEED_ACCEPT,
-            max_bytes=self.limits.feed_max_bytes,
-        )
-
-    async def refresh(
-        self,
-        progress: ProgressCallback | None = None,
-        on_feed: Callable[[FeedResult], None] | None = None,
-    ) -> list[FeedResult]:
-        """Refresh every feed at once; `on_feed` hears each result as it comes in. Once the
-        network looks absent (`offline`), the feeds still out are not waited for: they fail as
-        not tried, and no feed is marked failed for it."""
-        self.store.check_writable()
-        urls = self.store.feed_urls()
-        done = 0
-        watch = NetworkWatch(urls)
-        absent = asyncio.Event()
-
-        async def one(url: str) -> FeedResult:
-            nonlocal done
-            result = await self.refresh_feed(url, unanswered=False)
-            done += 1
-            if watch.heard(url, result.error):
-                absent.set()
-            if on_feed:
-                on_feed(result)
-            if progress:
-                progress(SyncProgress("feeds", done, len(urls), feed_in=result))
-            return result
-
-        if progress:
-            progress(SyncProgress("feeds", 0, len(urls)))
-        tasks = [asyncio.create_task(one(u)) for u in urls]
-        try:
-            if tasks:
-                stop = asyncio.create_task(absent.wait())
-                await asyncio.wait([*tasks, stop], return_when=asyncio.FIRST_COMPLETED)
-                while not stop.done() and not all(t.done() for t in tasks):
-                    await asyncio.wait([*tasks, stop], return_when=asyncio.FIRST_COMPLETED)
-                stop.cancel()
-        finally:
-            for task in tasks:
-                task.cancel()  # the rest when the network is absent; all after a Ctrl-C
-        results = [
-            t.result()
-            if t.done() and not t.cancelled()
-            else _untried(self.store.feed(u) or Feed(u))
-            for u, t in zip(urls, tasks, strict=True)
-        ]
-        if watch.answered:  # the network is there: a feed that didn't answer has failed
-            for result in results:
-                if result.error is not None and result.error.kind in NO_CONNECTION:
-                    with contextlib.suppress(StoreError):
-                        self.store.put_feed(result.feed)  # as `_refresh_feed` left it
-        if progress and done < len(urls):
-            progress(SyncProgress("feeds", len(urls), len(urls)))
-        return results
 
     def _sync_start(self) -> tuple[list[Headline], set[str], set[str], set[str]]:
         """The headlines before the feeds are refreshed, the keys of the articles cached whole,
@@ -474,6 +302,9 @@ class LibrarySync(LibraryDownloads):
         with suppress(StoreError):  # a recap: the sync's own report stands without it
             not_offline = await asyncio.to_thread(self.not_offline)
             self.store.mark_sync_stopped(False)  # one stopped before: this one went to the end
+        if fetched or renewed or pruned:
+            with suppress(StoreError):
+                self.store.note_changed()
         report("done")
         return SyncReport(
             feeds=results,
@@ -495,8 +326,3 @@ class LibrarySync(LibraryDownloads):
             size_limit=self.cache_max_bytes,
             not_offline=not_offline,
         )
-
-
-def _untried(feed: Feed) -> FeedResult:
-    """A feed not waited for once the network was found absent: as it was, not marked failed."""
-    return FeedResult(feed, error=not_tried(feed.url))

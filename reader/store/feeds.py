@@ -5,6 +5,7 @@ read."""
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -20,6 +21,7 @@ _SUBSCRIPTIONS = "subscriptions"
 # it: read back instead of made again from the link at every list (a reader from before them
 # ignores both; one with another version makes the key again).
 _KEY = "article_key"
+_CHANGED = "changed_at"
 _KEY_VERSION = "key_version"
 
 
@@ -189,6 +191,17 @@ class StoreFeeds(StoreDirectory):
             for dropped in ordered[MAX_ENTRIES_PER_FEED:]:
                 self._state.delete(_content_key(dropped.id))
         return new
+
+    def note_changed(self) -> None:
+        """Mark the headlines or the cache changed by a refresh or a sync, for a reader open
+        in another window to read them again (`changed_at`)."""
+        self._state.set(_CHANGED, time.time())
+
+    def changed_at(self) -> float:
+        """When a refresh or a sync last changed the headlines or the cache, in any process
+        (0 when none has said so)."""
+        at = self._state.get(_CHANGED)
+        return float(at) if isinstance(at, int | float) else 0.0
 
     def keep_keys(self, feed_url: str) -> None:
         """Write the article keys into a feed's entries kept without them (a store from before

@@ -17,6 +17,7 @@ from .directory import _reporting_storage_errors
 _SAVED = "saved"
 _SYNC_STOPPED = "sync-stopped"
 _PORTALS = "portals"
+_UNANSWERED = "unanswered"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 
 
@@ -185,3 +186,11 @@ class StoreUsage(StoreArticles):
 
     def disk_usage(self) -> int:
         return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
+
+    # -- what timed out on its last try (`unanswered`) -------------------------------------------
+    def unanswered(self) -> object:
+        """What the last run kept of the addresses and hosts that gave no answer in time."""
+        return self._load(self._state, _UNANSWERED, {})
+
+    def set_unanswered(self, record: dict[str, Any]) -> None:
+        self._save(self._state, _UNANSWERED, record)

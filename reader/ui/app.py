@@ -9,8 +9,8 @@ in bulk runs in a thread, so the screen never waits.
 `ReaderApp` is built in layers, a module each, every class adding to the one before it (each
 calls only what is defined below it): `app_state` (what the app holds, its jobs, quitting),
 `app_headlines` (the headlines loaded and marked), `app_articles` (articles read, saved,
-fetched ahead; links followed), `app_sync` (refresh and sync); this module adds the keys,
-starting and stopping, and the notices.
+fetched ahead; links followed), `app_sync` (refresh and sync), `app_feeds` (feeds added,
+renamed, removed); this module adds the keys, starting and stopping, and the notices.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from textual.widget import Widget
 
 from ..config import Config
 from ..library import Library
-from .app_sync import ReaderAppSync
+from .app_feeds import ReaderAppFeeds
 from .collector import resume_after_start
 from .dialogs.help import HelpScreen
 from .display import plain
@@ -47,7 +47,7 @@ _KEYS_REST_AT_MOST = 2.0
 """Seconds after the first paint when it begins, keys or not (the refresh must not wait for good)."""
 
 
-class ReaderApp(ReaderAppSync):
+class ReaderApp(ReaderAppFeeds):
     """A terminal news reader over one data directory."""
 
     CSS_PATH = "reader.tcss"
@@ -147,9 +147,21 @@ class ReaderApp(ReaderAppSync):
             self._told_not_kept = True  # marks among the rest
             self.notify(plain(self.library.read_only).plain, severity="warning", markup=False)
         self._catch_hang_up()
+        self._changed_seen = self.library.store.changed_at()
+        self.set_interval(self.outside_every, self._outside_changes)
         self._run(self._start(), "start")
         if self.config.refresh_interval > 0:
             self.set_interval(self.config.refresh_interval, self._timed_refresh)
+
+    def _outside_changes(self) -> None:
+        """Headlines a sync in another window brought (`reader sync`, another reader) are read
+        in, as a refresh here would: the list left open at the gate shows what it synced."""
+        if self._busy or self.library is None:
+            return
+        at = self.library.store.changed_at()
+        if at > self._changed_seen:
+            self._changed_seen = at
+            self._run(self.reload(freeze=False), "reload")
 
     def _timed_refresh(self) -> None:
         if not self._busy:

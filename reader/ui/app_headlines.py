@@ -61,7 +61,7 @@ class ReaderAppHeadlines(ReaderAppState):
         """The idle status line: counts over every feed."""
         index = self.index
         if not index.feeds:
-            return "No feeds yet: add one with `reader add URL`, or try `reader demo`."
+            return "No feeds yet: press a to add one (or `reader add URL`), or try `reader demo`."
         failed = [f for f in index.feeds if f.last_error]
         # Counts kept by the index: this runs on every cursor move over 10,000 headlines.
         line = (

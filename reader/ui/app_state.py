@@ -24,6 +24,9 @@ from .headlines import HeadlineIndex
 from .screens.main import MainScreen
 from .themes import READER_VARIABLES, TEXTUAL_THEMES, apply_theme, line_filters
 
+OUTSIDE_EVERY = 5.0
+"""A diskcache read every 5 s: a sync in another window shows here within seconds."""
+
 
 class ReaderAppState(App[int]):
     """What the reader app holds, and how it runs its jobs (see `ReaderApp`)."""
@@ -52,6 +55,10 @@ class ReaderAppState(App[int]):
         """The long job running ("refresh" or "sync"), so a second one isn't started on top."""
         self._job_task: asyncio.Task[object] | None = None
         """The task running it, for a sync to stop a refresh and take its place."""
+        self.outside_every = OUTSIDE_EVERY
+        """Seconds between two looks for a refresh or sync another process made."""
+        self._changed_seen = 0.0
+        """When the last refresh or sync this reader has read in ended (`Store.changed_at`)."""
         self._sync_next = False
         """A sync is to start as soon as the refresh it stopped has ended."""
         # How many uncached articles of the list on screen are fetched ahead of the reader.

@@ -121,6 +121,8 @@ class ReaderAppSync(ReaderAppFill):
         # A reload the job started must not finish after this one: it would put the idle
         # counts over the job's result line.
         self.workers.cancel_group(self, "reload")
+        if self.library is not None:  # its own changes are read in now, not again
+            self._changed_seen = self.library.store.changed_at()
         await self.reload(freeze=False)
         self.status = summary(result)
         # The garbage the job left waited for now (no full collection during it): one

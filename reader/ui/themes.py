@@ -11,11 +11,15 @@ few colours, so a light terminal stays light, as newsboat draws by default.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.app import App
+from textual.color import Color
 from textual.filter import ANSIToTruecolor, LineFilter, Monochrome, NoColor
+from textual.renderables.background_screen import BackgroundScreen
 from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import THEMES
@@ -144,3 +148,20 @@ def line_filters(
         if not isinstance(f, Monochrome | NoColor) and not (ansi and isinstance(f, ANSIToTruecolor))
     ]
     return [*kept, _NO_COLOR] if no_color else kept
+
+
+_DIM = Style(dim=True)
+
+
+class DimmedScreen(BackgroundScreen):
+    """The screen behind a dialog in the terminal's own colours: as it is, in faint text
+    (no colour to blend it into the background with), without its links and click targets."""
+
+    @classmethod
+    def process_segments(cls, segments: Iterable[Segment], color: Color) -> Iterable[Segment]:
+        for text, style, control in segments:
+            if control:
+                yield Segment(text, style, control)
+            else:
+                kept = style.clear_meta_and_links() if style is not None else Style()
+                yield Segment(text, kept + _DIM)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..display import plain
 from ..widgets.key_bar import KeyBar
+from .modal import Dialog
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """Asks `question` (plain text); dismisses with True for yes."""
 
     BINDINGS = [

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..keymap import KeyMap, default_keys
@@ -23,6 +22,7 @@ from ..widgets.article.scroll_keys import (
     UP_KEYS,
 )
 from ..widgets.key_bar import KeyBar
+from .modal import Dialog
 
 KeyRows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 """Sections of rows: the keys, what they do."""
@@ -53,6 +53,9 @@ KEYS: KeyRows = (
             ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
             ("Tab, h / l", "switch between feeds and headlines"),
+            ("a", "add a feed: its address, or a web page's (its feed is found)"),
+            ("R", "rename the feed shown (empty: back to its own title)"),
+            ("D, Del", "remove the feed shown (asks first; saved articles stay)"),
             ("q / Esc", "a feed's headlines: back to the feeds"),
             ("q", "quit (from the feeds, or All feeds)"),
         ),
@@ -126,6 +129,9 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "s": ("save",),
     "o": ("open_in_browser",),
     "Tab, h / l": ("switch_pane", "feeds_pane", "headlines_pane"),
+    "a": ("add_feed",),
+    "R": ("rename_feed",),
+    "D, Del": ("remove_feed",),
     "q / Esc": ("back",),
     "Esc / q": ("back",),
     "] / [": ("next_heading", "previous_heading"),
@@ -216,7 +222,7 @@ def _keys_stacked(sections: KeyRows) -> Group:
     return Group(*lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A panel over the current screen listing every key; any of Esc, q or ? closes it."""
 
     BINDINGS = [

@@ -17,7 +17,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,6 +25,7 @@ from ...url_display import shown_url
 from ..display import MiddleCut, plain
 from ..widgets.key_bar import KeyBar
 from ..widgets.vim_list import VimOptionList
+from .modal import Dialog
 
 if TYPE_CHECKING:
     from ..app import ReaderApp
@@ -98,7 +98,7 @@ class LinkList(VimOptionList):
     ]
 
 
-class LinksScreen(ModalScreen[str | None]):
+class LinksScreen(Dialog[str | None]):
     """A panel over the reading view listing the article's links, with a key bar of its own
     (the reading view's, under it, showed `n Next`, `p Previous`… while none of them worked);
     Esc closes it. Enter on a link within the article (a note's number, one of `within`)

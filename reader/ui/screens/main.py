@@ -11,7 +11,8 @@ where the cursor was, and Esc after Enter clears the search. With no search kept
 `u`) go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
 `q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
 `A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
-`F` searches every cached article's text too (`main_full_text`).
+`F` searches every cached article's text too (`main_full_text`); `a`, `R` and `D` add, rename
+and remove feeds (`main_feeds`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
+from .main_feeds import MainScreenFeeds
 from .main_full_text import SEARCH_VIEW, MainFullText
 from .main_marks import MainScreenMarks
 
@@ -44,7 +46,7 @@ _HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
 """The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
 
 
-class MainScreen(MainScreenMarks, MainFullText):
+class MainScreen(MainScreenMarks, MainScreenFeeds, MainFullText):
     """Feed list, headline table, status line and the key footer."""
 
     AUTO_FOCUS = "#headlines"
@@ -194,7 +196,7 @@ class MainScreen(MainScreenMarks, MainFullText):
         if self.feed_url == SAVED_VIEW:
             return "Nothing saved yet: s on a headline keeps its article for good."
         if not self.reader.index.feeds:
-            return "No feeds yet: add one with `reader add URL` (or try `reader demo`)."
+            return "No feeds yet: press a to add one by its address (or try `reader demo`)."
         if fetching := self.reader.fetching_note():
             return fetching
         if self.feed_url is None and self.reader.nothing_fetched:

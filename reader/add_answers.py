@@ -1,0 +1,126 @@
+"""What `add` says of what it made of an address (`Library.add`'s `Added`): the lines `reader add`
+prints and the TUI's `a` shows one of, worded once for both.
+
+Each line is made safe here (`safe_line`): the feed's title and the page's come from the web.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .discovery import WELL_KNOWN_PATHS, web_page_answer
+from .feed_names import clean_name
+from .plural import plural
+from .reports import Added
+from .safe import safe_line
+
+MAX_LISTED = 20
+"""Feeds listed when a page names several: a section index may name dozens, a hostile page
+thousands (`discovery.MAX_FEED_LINKS` are read)."""
+CLI_ADD = "`reader add URL`"
+"""How the command line adds a feed, as a line tells the reader to."""
+
+
+class Said(NamedTuple):
+    text: str
+    error: bool = False
+    """A line of the failure (the CLI's stderr), not of what was done."""
+    listed: bool = False
+    """One of the feeds a page names, listed under the line saying so."""
+
+
+class AddAnswer(NamedTuple):
+    lines: list[Said]
+    failed: bool
+    """Nothing (or a feed whose first fetch failed) came of it: the CLI exits 1."""
+
+    def one_line(self) -> str:
+        """The line a screen shows: why it failed (the first line of the failure), else what
+        was done (its lines joined)."""
+        if self.failed:
+            return next(line.text for line in self.lines if line.error)
+        return " · ".join(line.text for line in self.lines if not line.listed)
+
+
+def add_answer(added: Added, name: str = "", how_to_add: str = CLI_ADD) -> AddAnswer:
+    """What `add` says of `added`, which was asked under the user's `name` (if any);
+    `how_to_add` is how the reader adds one of a page's feeds ("`reader add URL`")."""
+    lines: list[Said] = []
+    if added.page:
+        if not added.url:
+            return _no_feed_chosen(added, how_to_add)
+        lines.append(Said(_found_line(added)))
+    if added.replaced:
+        lines.append(Said(f"unsubscribed: {safe_line(added.replaced)} (a web page, not a feed)"))
+    url = safe_line(added.url)
+    if added.already or added.result is None:
+        named = clean_name(name)
+        lines.append(
+            Said(f"already subscribed: {url}" + (f", now shown as {named}" if named else ""))
+        )
+        return AddAnswer(lines, failed=False)
+    result = added.result
+    if result.error:
+        lines.append(
+            Said(f"subscribed to {url}, but its first fetch failed: {result.error.message}", True)
+        )
+        lines.append(
+            Said(
+                "it stays subscribed and is retried on the next `reader sync` (`reader remove` drops it)",
+                True,
+            )
+        )
+        return AddAnswer(lines, failed=True)
+    title = safe_line(result.feed.display_title)
+    lines.append(Said(f"subscribed: {title} ({plural(result.new_entries, 'headline')})"))
+    return AddAnswer(lines, failed=False)
+
+
+def _found_line(added: Added) -> str:
+    """Where the feed subscribed to was found (`added.page` is a web page's address)."""
+    url = safe_line(added.url)
+    if added.found_at == "path":
+        return f"found the feed {url} on that page's site (the page names none)"
+    others = len(added.feeds) - 1
+    if others > 0:
+        return (
+            f"found the feed {url} on that page (the {plural(others, 'other')} it names: "
+            "comment feeds, or this one in another format)"
+        )
+    return f"found the feed {url} on that page"
+
+
+def _no_feed_chosen(added: Added, how_to_add: str) -> AddAnswer:
+    """Nothing subscribed to on a web page: the feeds it names to choose from, or why none."""
+    # A page subscribed before (an OPML file's outline) stays so: `remove` is the reader's.
+    kept = "it stays subscribed (`reader remove` drops it)" if added.already else "not subscribed"
+    if added.error is not None:
+        message = safe_line(added.error.message)
+        return AddAnswer([Said(f"found a feed on that page, but {message}: {kept}", True)], True)
+    if added.feeds:
+        named = f' ("{added.page_title}")' if added.page_title else ""
+        lines = [
+            Said(
+                f"that address is a web page{named} naming {plural(len(added.feeds), 'feed')}, "
+                f"none plainly its main one: add the one you want with {how_to_add}",
+                True,
+            )
+        ]
+        for link in added.feeds[:MAX_LISTED]:
+            listed = f"  {safe_line(link.url)}  {safe_line(link.title, 80)}".rstrip()
+            lines.append(Said(listed, listed=True))
+        if len(added.feeds) > MAX_LISTED:
+            lines.append(Said(f"  … and {len(added.feeds) - MAX_LISTED} more", listed=True))
+        return AddAnswer(lines, True)
+    if added.json_feeds:
+        why = "it names only a JSON Feed, which reader does not read"
+    else:
+        why = f"it names none, and its site has none at {', '.join(WELL_KNOWN_PATHS)}"
+    if added.unanswered is not None:
+        problem = added.unanswered
+        why = f"it names none, and its site stopped answering at {problem.url}: {problem.message}"
+    line = (
+        f"{web_page_answer(added.page_title)}, and no feed was found on that page either "
+        f"({why}): {kept}"
+    )
+    return AddAnswer([Said(safe_line(line), True)], True)

@@ -1,0 +1,56 @@
+"""Where a cached article's text and details came from: the page it was read from (`read_from`),
+and what its feed entry or its copy cached before filled in where the page said nothing
+(`filled_from`), with which dates are the feed's. Apart from `page_caching`, whose functions run
+in a worker, because the library asks the same of an article it already holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .extractor_version import FEEDS_DATES_SAID
+from .models import Article, Entry
+
+
+def read_from(article: Article | None, link: str) -> str:
+    """The address of the page `article` was read from, as cached under `link`: where
+    redirects ended (its links are relative to it), not the link asked for (a feed's tracker,
+    an old address); the one-page or AMP version's, when it was read from that."""
+    if article is None:
+        return link
+    return article.page_url or article.url or link
+
+
+def filled_from(article: Article, known: Article | Entry | None) -> Article:
+    """`article` with what its page didn't say taken from what is `known` of it (its feed
+    entry, or the article as cached before): its title, author, date and source. The reading
+    view shows the feed's when the page gives none, and the citation (`reader show`, `y`) must
+    say what the view says."""
+    if known is None:
+        return article
+    source = known.feed_title if isinstance(known, Entry) else known.site_name
+    wanted = {
+        "title": known.title,
+        "author": known.author,
+        "published": known.published,
+        "site_name": source,
+    }
+    changes = {k: v for k, v in wanted.items() if v and not getattr(article, k)}
+    if "published" in changes and not article.updated and known.updated:
+        changes["updated"] = known.updated  # dated by the feed: its two dates go together
+    if not changes:
+        return article
+    # Which dates are the feed's, not the page's: the one place that knows, for every citation
+    # to say so ("per the feed"). A date carried over from the article as cached before keeps
+    # what it was; a record from before that was said had it from the feed too, the page
+    # stating none.
+    if isinstance(known, Entry) or known.extractor < FEEDS_DATES_SAID:
+        feeds_published = feeds_updated = True
+    else:
+        feeds_published, feeds_updated = known.published_by_feed, known.updated_by_feed
+    return replace(
+        article,
+        **changes,
+        published_by_feed=feeds_published if "published" in changes else article.published_by_feed,
+        updated_by_feed=feeds_updated if "updated" in changes else article.updated_by_feed,
+    )

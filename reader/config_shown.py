@@ -1,0 +1,64 @@
+"""What `reader config` adds to a config file: the settings in force that the file doesn't name.
+
+A file written before a setting existed (`[ui] theme` came after many users' files) runs on the
+setting's default, and printing the file alone hid that the setting was there to change. The
+defaults and their explanations are config.DEFAULT_CONFIG_TEXT's, the text a new file is written
+with: each setting the file leaves out is shown as it is there, with its comment, and each
+section that is only an example there (`[keys]`, `[sites."…"]`) when the file has no such
+section, commented out or not.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+from .config import DEFAULT_CONFIG_TEXT
+
+_SECTION = re.compile(r"^\[(\w+)\]$")
+_EXAMPLE = re.compile(r"^# \[(\w+)[.\]]")
+_SETTING = re.compile(r"^(\w+) = ")
+
+
+def _named(text: str, section: str) -> bool:
+    """The file has `[section]` (or `[section.…]`), commented out or not."""
+    return re.search(rf"^\s*#?\s*\[{section}[.\]\s]", text, re.MULTILINE) is not None
+
+
+def _unset(lines: list[str], section: str, settings: dict[str, Any]) -> list[str]:
+    """A section's lines of the defaults (comments, each followed by the settings it explains)
+    that `settings`, the file's part of it, leaves out; none if it leaves nothing out."""
+    kept: list[str] = []
+    comment: list[str] = []
+    comment_kept = after_setting = False
+    for line in lines:
+        if line.startswith("#"):
+            if after_setting:  # a new comment, for the settings after it
+                comment, comment_kept, after_setting = [], False, False
+            comment.append(line)
+            continue
+        after_setting = True
+        if (match := _SETTING.match(line)) and match.group(1) not in settings:
+            kept += [] if comment_kept else comment
+            comment_kept = True
+            kept.append(line)
+    return [f"[{section}]", *kept] if kept else []
+
+
+def defaults_not_in(text: str) -> str:
+    """The parts of the default config that `text` (a config file, read and valid) doesn't set,
+    each with its comment: with the file, every setting in force. "" when it sets them all."""
+    data = tomllib.loads(text)
+    shown: list[list[str]] = []
+    for block in DEFAULT_CONFIG_TEXT.split("\n\n"):
+        lines = block.strip("\n").splitlines()
+        if section := _SECTION.match(lines[0]):
+            name = section.group(1)
+            unset = _unset(lines[1:], name, data.get(name, {}))
+        else:
+            examples = [m.group(1) for line in lines if (m := _EXAMPLE.match(line))]
+            unset = lines if examples and not _named(text, examples[0]) else []
+        if unset:
+            shown.append(unset)
+    return "\n\n".join("\n".join(lines) for lines in shown)

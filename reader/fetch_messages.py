@@ -1,0 +1,72 @@
+"""How a failed fetch is told: each network failure in words a reader can act on ("cannot find the
+host example.org (DNS lookup failed)", "rate-limited (HTTP 429): try again in 2 hours"), naming
+the host that failed. Apart from `fetch`, the network policy, because these are its messages,
+not its rules; `too_many_redirects` is also the error of a chain of pages sending the browser on.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import httpx
+
+from .models import ErrorKind, FetchError
+from .safe import safe_line
+
+
+def _try_again(seconds: float) -> str:
+    """When a rate limit's Retry-After asks to come back, in words: "try again in 2 hours"; a
+    date years ahead (one said 2099: "try again in 2299918820 s") as "later"."""
+    for unit, size, up_to in (
+        ("second", 1, 90),
+        ("minute", 60, 90 * 60),
+        ("hour", 3600, 48 * 3600),
+        ("day", 86400, 60 * 86400),
+    ):
+        if seconds < up_to:
+            count = max(1, round(seconds / size))
+            return f"try again in {count} {unit}{'s' if count != 1 else ''}"
+    years = seconds / (365.25 * 86400)
+    asked = f"{years:.0f} years" if years >= 1.5 else "months"
+    return f"try again later (the site asks to wait {asked})"
+
+
+def too_many_redirects(url: str, limit: int) -> FetchError:
+    """The error of a chain of redirects from `url` longer than `limit`."""
+    return FetchError(ErrorKind.HTTP, f"more than {limit} redirects from {_host(url)}", url)
+
+
+def _host(url: str) -> str:
+    return safe_line(urlsplit(url).netloc, 100) or "the server"
+
+
+def _too_large(limit: int) -> str:
+    return f"larger than {limit / (1024 * 1024):g} MB, not downloaded"
+
+
+def _failed_url(exc: httpx.HTTPError, url: str) -> str:
+    """The address whose request failed: after a redirect, the host that failed is the
+    target's ("cannot connect to 127.0.0.1:22"), not the address asked for."""
+    try:
+        return str(exc.request.url)
+    except RuntimeError:  # an error raised before any request was made
+        return url
+
+
+def _network_message(url: str, exc: httpx.HTTPError) -> str:
+    if isinstance(exc, httpx.ConnectError):
+        detail = str(exc)
+        if "SSL" in detail or "certificate" in detail.lower():
+            return f"secure connection to {_host(url)} failed (TLS: {safe_line(detail, 80)})"
+        if (
+            "Name or service not known" in detail
+            or "nodename nor servname" in detail
+            or "getaddrinfo" in detail
+        ):
+            return f"cannot find the host {_host(url)} (DNS lookup failed)"
+        return f"cannot connect to {_host(url)}"
+    if isinstance(exc, httpx.DecodingError):
+        return f"{_host(url)} sent a body that does not decompress"
+    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
+        return f"{_host(url)} broke off the connection"
+    return f"network error from {_host(url)}: {safe_line(type(exc).__name__)}"

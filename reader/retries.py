@@ -1,0 +1,60 @@
+"""When a failed request is tried again: a failure that may pass (a timeout, a reset, a 502/503/
+504, a 429) up to `retries` times, after a growing wait or the one a 429 asks for; once, at once
+and not counted, when it was cut off across a pause of the reader (`stalls`); and not at all when
+it timed out on its last try (`unanswered`)."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable
+
+from .config import FetchLimits
+from .errors import FetchError
+from .models import Response
+from .stalls import StallWatch, cut_off, paused
+from .unanswered import Unanswered
+
+
+class Retries:
+    """The tries of each request of one `Fetcher` (one event loop)."""
+
+    def __init__(self, limits: FetchLimits, pause_host: Callable[[str, float], None]) -> None:
+        self.limits = limits
+        self._pause_host = pause_host  # nothing more to a host until its 429's wait has passed
+        self.stalls = StallWatch()  # the reader's own pauses, not charged to a request
+        self.unanswered = Unanswered()  # what timed out on its last try: asked once
+
+    async def run(
+        self, url: str, host: str, attempt: Callable[[], Awaitable[Response]]
+    ) -> Response:
+        """`attempt` (a request of `url`, on `host`) awaited, and again as the policy says;
+        raises the last try's FetchError."""
+        tried, resumed = 0, False
+        while True:
+            with self.stalls.watch() as began:
+                try:
+                    answer = await attempt()
+                except FetchError as error:
+                    failure, stalled = error, cut_off(error) and self.stalls.stalled_since(began)
+                else:
+                    self.unanswered.outcome(url, host, None)
+                    return answer
+            if stalled and not resumed:
+                resumed = True  # the reader's pause, not the site's: once more, not counted
+                continue
+            # Asked as it failed, not as it began: the host may have answered another since.
+            retries = self.unanswered.retries(url, host, self.limits.retries)
+            if not failure.retryable or tried >= retries:
+                if stalled:
+                    raise paused(failure)
+                self.unanswered.outcome(url, host, failure)
+                raise failure
+            delay = failure.retry_after or self.limits.backoff * 2**tried * (0.5 + random.random())
+            if failure.retry_after is not None:
+                self._pause_host(url, delay)
+            await asyncio.sleep(delay)
+            tried += 1
+
+    async def aclose(self) -> None:
+        await self.stalls.aclose()

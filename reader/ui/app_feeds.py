@@ -1,0 +1,117 @@
+"""The reader app's subscriptions, changed from the feed list: a feed added by its address or a
+site's (`Library.add`, discovery and all, in a worker: the screen never waits on the network),
+renamed, removed. Each says what came of it in the status line, in the words `reader add`,
+`rename` and `remove` use (`add_answers`, `feed_names.renamed`)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from ..add_answers import add_answer
+from ..feed_names import renamed
+from ..models import FetchError
+from ..plural import plural
+from ..urls import is_web_url, not_web_url
+from .app_sync import ReaderAppSync
+from .display import plain
+
+MAX_NOTICE_FEEDS = 8
+"""The feeds a page names listed in the notice under `a`'s line (`reader add` lists 20)."""
+
+
+def sentence(line: str) -> str:
+    """A line of the command's (`subscribed: …`) as the status line starts one."""
+    return line[:1].upper() + line[1:]
+
+
+class ReaderAppFeeds(ReaderAppSync):
+    """The reader app's subscriptions added, renamed and removed (see `ReaderApp`)."""
+
+    def _refused(self, what: str) -> bool:
+        """True (and the status line says why) when the store can't keep a change now."""
+        if self.library is not None and self.library.read_only_tag:
+            self.status = f"No {what}: {self.library.read_only_tag}, so nothing new can be kept"
+            return True
+        return False
+
+    # -- add -----------------------------------------------------------------------------------
+    def add_feed(self, address: str) -> None:
+        """Subscribe to the feed at `address`, or to the one found on the web page there, as
+        `reader add` does; its headlines fetched, it is shown. Nothing changes on a failure."""
+        address = address.strip()
+        if not address or self._refused("add"):
+            return
+        if not is_web_url(address):
+            self.status = sentence(not_web_url(address))
+            return
+        self.status = f"Adding {plain(address, max_length=200).plain}…"
+        self._run(self._add(address), "add")
+
+    async def _add(self, address: str) -> None:
+        try:
+            added = await self.lib.add(address)
+        except FetchError as error:
+            self.status = sentence(error.message)
+            return
+        keys = getattr(self, "keymap", None)
+        key = keys.shown("add_feed", "a") if keys else "a"
+        answer = add_answer(added, how_to_add=f"{key} and its address (the notice lists them)")
+        line = sentence(answer.one_line())
+        listed = [said.text.strip() for said in answer.lines if said.listed]
+        if listed:
+            shown = "\n".join(listed[:MAX_NOTICE_FEEDS])
+            more = len(listed) - MAX_NOTICE_FEEDS
+            self.notify(
+                shown + (f"\n… and {more} more" if more > 0 else ""), markup=False, timeout=30
+            )
+        if added.url:
+            await self.reload(freeze=False)
+        if added.url and any(feed.url == added.url for feed in self.index.feeds):
+            # After the list has the feed (`reload` posted it): shown, then the line said.
+            self.main_screen.call_later(self._show_added, added.url, line)
+        else:
+            self.status = line
+
+    def _show_added(self, url: str, line: str) -> None:
+        self.main_screen.show_feed(url)
+        self.status = line
+
+    # -- rename and remove ---------------------------------------------------------------------
+    def rename_feed(self, url: str, name: str) -> None:
+        """Show the feed at `url` by the user's `name` ("": by its own title again)."""
+        if not self._refused("rename"):
+            self._run(self._rename(url, name), "rename")
+
+    async def _rename(self, url: str, name: str) -> None:
+        was = next((f.display_title for f in self.index.feeds if f.url == url), url)
+        feed = await asyncio.to_thread(self.lib.rename_feed, url, name)
+        if feed is None:
+            self.status = sentence(f"not subscribed: {plain(url).plain}")
+            return
+        await self.reload(freeze=False)
+        self.status = sentence(renamed(was, feed))
+
+    def remove_feed(self, url: str, then_show: str | None) -> None:
+        """Unsubscribe from the feed at `url`, as `reader remove` does: its headlines and read
+        marks go, the articles cached and saved stay. `then_show`: the feed shown after it."""
+        if self._refused("remove"):
+            return
+        if self._busy:
+            # A refresh still reading the feed would write its headlines back after them.
+            self.status = f"Not removed: busy ({self._busy}); remove it when that is done."
+            return
+        self._run(self._remove(url, then_show), "remove")
+
+    async def _remove(self, url: str, then_show: str | None) -> None:
+        title = next((f.display_title for f in self.index.feeds if f.url == url), url)
+        saved = sum(h.saved for h in self.index.view(url))
+        if not await asyncio.to_thread(self.lib.remove_feed, url):
+            self.status = sentence(f"not subscribed: {plain(url).plain}")
+            return
+        await self.reload(freeze=False)
+        line = f"Unsubscribed: {plain(title, max_length=60).plain}"
+        if saved:
+            line += f" ({plural(saved, 'saved article')} kept in Saved)"
+        if then_show:
+            self.main_screen.call_later(self.main_screen.show_feed, then_show)
+        self.main_screen.call_later(setattr, self, "status", line)

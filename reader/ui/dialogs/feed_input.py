@@ -1,0 +1,62 @@
+"""A one-line question over the screen: the address of a feed to add (`a`), a feed's new name
+(`R`). Enter answers with the line as typed (pasted addresses too), Esc answers nothing."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from ..display import plain
+from ..widgets.key_bar import KeyBar
+from .modal import Dialog
+
+MAX_TYPED = 2000
+"""As long a line as the input takes: an address, a name (`feed_names.MAX_NAME_LENGTH`)."""
+
+
+class FeedInputScreen(Dialog[str | None]):
+    """Asks `question` (plain text), the line prefilled with `value`; `hint` under it says what
+    an answer does. Dismisses with the line typed, None for Esc."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        # Shown only: Enter is the line's own (`Input.Submitted`).
+        Binding("enter", "noop", "OK", show=True),
+    ]
+
+    def __init__(self, question: str, value: str = "", hint: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar()
+        with Vertical(id="feed-input-panel"):
+            yield Static(plain(self.question, max_length=300), id="feed-input-question")
+            # The prefilled name is a title from the web (or the user's): made safe like any.
+            shown = plain(self.value, max_length=MAX_TYPED).plain
+            yield Input(
+                value=shown,
+                max_length=MAX_TYPED,
+                select_on_focus=False,
+                compact=True,
+                id="feed-input",
+            )
+            if self.hint:
+                yield Static(plain(self.hint, max_length=300), id="feed-input-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_noop(self) -> None:
+        """Enter reaches the line first (`on_input_submitted`)."""

@@ -1,0 +1,30 @@
+"""The screen every dialog is drawn on: the one behind shows through, set back.
+
+In "dark" and "light" Textual tints the screen behind with the dialog's translucent background
+(reader.tcss's `$background 60%`). The terminal's own colours can't be blended: an ANSI colour
+given a transparency is taken as solid, and the dialog stood on a blank screen as if the reader
+had gone. There (":ansi", so under NO_COLOR too) the dialog's background is transparent and the
+screen behind is drawn in the terminal's faint text instead, which terminals honour without
+colours."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from rich.console import RenderableType
+from textual.renderables.background_screen import BackgroundScreen
+from textual.screen import ModalScreen
+
+from ..themes import DimmedScreen
+
+Result = TypeVar("Result")
+
+
+class Dialog(ModalScreen[Result]):
+    """A modal screen whose screen behind is dimmed in the terminal's own colours."""
+
+    def render(self) -> RenderableType:
+        behind = super().render()
+        if isinstance(behind, BackgroundScreen) and self.app.native_ansi_color:
+            return DimmedScreen(behind.screen, behind.color)
+        return behind

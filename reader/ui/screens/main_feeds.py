@@ -1,0 +1,110 @@
+"""The main screen's subscriptions, changed without leaving the reader: `a` adds a feed by its
+address or a site's (the feed found as `reader add` finds it), `R` renames the feed shown (in the
+feed list, or whose headlines are shown; empty: its own title again), `D` or Delete removes it
+once the user says yes. The work is the app's (`app_feeds`): the network in a worker, the store
+written off the screen's loop."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ...models import Feed
+from ...plural import plural
+from ..display import plain
+from ..widgets.main.feed_list import FeedList
+
+if TYPE_CHECKING:
+    from ..app import ReaderApp
+
+NO_FEED = "No feed chosen: choose one in the feed list (Tab) first."
+
+
+class MainScreenFeeds(Screen[None]):
+    """`a`, `R` and `D` over the feed list (see `MainScreen`)."""
+
+    BINDINGS = [
+        Binding("a", "add_feed", "Add feed", show=False),
+        Binding("R", "rename_feed", "Rename feed", show=False),
+        Binding("D,delete", "remove_feed", "Remove feed", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.feed_url: str | None = None
+
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def _feed_shown(self) -> Feed | None:
+        """The feed highlighted in the feed list, whose headlines are shown; None on "All
+        feeds", "Saved" or a search's hits."""
+        return self.query_one(FeedList).feeds.get(self.feed_url or "")
+
+    def action_add_feed(self) -> None:
+        from ..dialogs.feed_input import FeedInputScreen
+
+        def answered(address: str | None) -> None:
+            if address:
+                self.reader.add_feed(address)
+
+        dialog = FeedInputScreen(
+            "Add a feed: its address, or a web page's",
+            hint="Enter adds it (a page's feed is found) · Esc: nothing added",
+        )
+        self.app.push_screen(dialog, answered)
+
+    def action_rename_feed(self) -> None:
+        from ..dialogs.feed_input import FeedInputScreen
+
+        feed = self._feed_shown()
+        if feed is None:
+            self.notify(NO_FEED, timeout=3, markup=False)
+            return
+        shown = plain(feed.display_title, max_length=60).plain
+        before = plain(feed.display_title).plain
+        own = plain(feed.title, max_length=60).plain if feed.title else "its address"
+
+        def answered(name: str | None) -> None:
+            if name is None or name.strip() == before:
+                return  # Esc, or Enter on the name as it was: no name of the user's made of it
+            self.reader.rename_feed(feed.url, name)
+
+        dialog = FeedInputScreen(
+            f"Rename “{shown}”",
+            value=before,
+            hint=f"Emptied: back to its own title ({own}) · Esc: as it was",
+        )
+        self.app.push_screen(dialog, answered)
+
+    def action_remove_feed(self) -> None:
+        from ..dialogs.confirm import ConfirmScreen
+
+        feed = self._feed_shown()
+        if feed is None:
+            self.notify(NO_FEED, timeout=3, markup=False)
+            return
+        index = self.reader.index
+        headlines = index.view(feed.url)
+        saved = sum(h.saved for h in headlines)
+        name = plain(feed.display_title, max_length=60).plain
+        question = (
+            f"Remove “{name}”? Its {plural(len(headlines), 'headline')} and their read marks go; "
+            "the articles cached from it stay until the cache's limits evict them"
+        )
+        if saved:
+            question += f", and its {plural(saved, 'saved article')} stay in Saved"
+        question += ". (y / n)"
+        urls = [f.url for f in index.feeds]
+        place = urls.index(feed.url) if feed.url in urls else -1
+        others = urls[place + 1 : place + 2] or urls[max(place - 1, 0) : place]
+        then_show = others[0] if others and place >= 0 else None
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.reader.remove_feed(feed.url, then_show)
+
+        self.app.push_screen(ConfirmScreen(question), answered)

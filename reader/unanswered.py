@@ -1,0 +1,73 @@
+"""Addresses and hosts whose last request got no answer in time: asked once, not tried again.
+
+A feed or an article that never answers held every sync for its timeout three times over (read
+timeout × (1 + retries), ~35 s), even a re-sync at the gate with nothing new. Tries again are for
+a failure that passes; one that timed out on its last try, in this run or the one before (kept
+in the data directory with the time, for a day), is asked once. Any answer clears it, and a
+host that answers anything has its full tries back: a transient failure on a host that answers
+is tried again as before.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from .errors import ErrorKind, FetchError
+
+REMEMBERED = 24 * 3600.0  # seconds a timeout counts for the runs after it
+_MOST = 500  # addresses remembered; the oldest go first
+
+
+class Unanswered:
+    """When each address and host last timed out (epoch seconds), as long as nothing since
+    has answered."""
+
+    def __init__(self) -> None:
+        self._addresses: dict[str, float] = {}
+        self._hosts: dict[str, float] = {}
+        self.changed = False  # since `remember`: worth keeping for the next run
+
+    def retries(self, url: str, host: str, retries: int) -> int:
+        """How many times a failed request to `url` (on `host`) is tried again."""
+        lately = time.time() - REMEMBERED
+        if self._addresses.get(url, 0.0) > lately or self._hosts.get(host, 0.0) > lately:
+            return 0
+        return retries
+
+    def outcome(self, url: str, host: str, error: FetchError | None) -> None:
+        """Note how the last try of `url` ended: `error` None for an answer; a timeout the
+        reader's own pause caused is not the site's, and not to be passed here."""
+        if error is not None and error.kind == ErrorKind.TIMEOUT:
+            now = time.time()
+            self._addresses.pop(url, None)  # re-inserted: the newest last
+            self._addresses[url] = now
+            self._hosts[host] = now
+            self.changed = True
+            while len(self._addresses) > _MOST:
+                del self._addresses[next(iter(self._addresses))]
+            return
+        # An answer, a refusal, a name not found: the host is there, or failing fast.
+        if self._addresses.pop(url, None) is not None:
+            self.changed = True
+        if self._hosts.pop(host, None) is not None:
+            self.changed = True
+
+    def record(self) -> dict[str, Any]:
+        """What to keep for the next run (`remember`)."""
+        lately = time.time() - REMEMBERED
+        return {
+            "addresses": {k: t for k, t in self._addresses.items() if t > lately},
+            "hosts": {k: t for k, t in self._hosts.items() if t > lately},
+        }
+
+    def remember(self, record: object) -> None:
+        """Take in what an earlier run kept (`record`); what this run saw since stays."""
+        if not isinstance(record, dict):
+            return
+        for name, into in (("addresses", self._addresses), ("hosts", self._hosts)):
+            kept = record.get(name)
+            if isinstance(kept, dict):
+                for key, at in kept.items():
+                    if isinstance(key, str) and isinstance(at, int | float):
+                        into.setdefault(key, float(at))

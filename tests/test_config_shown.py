@@ -1,0 +1,103 @@
+"""`reader config` shows every setting in force: the file, then what it leaves out with the
+defaults (a file written before `[ui]` existed showed no theme to change)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from test_cli import reader
+
+from reader.config import DEFAULT_CONFIG_TEXT, Config, load_config
+from reader.config_shown import defaults_not_in
+
+# A config file as an early user kept it: two settings changed, no [ui], no [keys] example.
+OLD_FILE = """\
+# my reader settings
+[network]
+per_host = 2
+
+[cache]
+max_size = "1GB"
+
+[feeds]
+refresh_interval = "30m"
+refresh_on_open = true
+fetch_ahead = 30
+"""
+
+
+def after_the_file(stdout: str) -> dict[str, Any]:
+    """The settings `reader config` adds after the file, read as TOML."""
+    _file, _header, added = stdout.partition(", so in force with their defaults:\n")
+    return tomllib.loads(added)
+
+
+def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(OLD_FILE)
+    shown = reader(home, "config")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(f"# {home / 'config.toml'}\n{OLD_FILE}")
+    added = after_the_file(shown.stdout)
+    # Each setting it doesn't name, with its default; none it names.
+    assert added == {
+        "network": {
+            "max_connections": 16,
+            "connect_timeout": 5.0,
+            "read_timeout": 10.0,
+            "total_timeout": 20.0,
+            "retries": 2,
+            "ca_file": "",
+        },
+        "ui": {"theme": "dark"},
+    }
+    # …with the comment saying what it does, and the examples of the sections it lacks.
+    rest = shown.stdout.partition("in force with their defaults:")[2]
+    assert '"terminal"' in rest and "NO_COLOR" in rest
+    assert "# [keys]\n# quit = " in rest and '# [sites."example.com"]' in rest
+    assert "per_host" not in rest and "max_size" not in rest and "fetch_ahead" not in rest
+    # The file is as it was: printing adds nothing to it.
+    assert (home / "config.toml").read_text() == OLD_FILE
+
+
+def test_a_file_that_sets_a_section_s_example_gets_no_example(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text('[ui]\ntheme = "light"\n\n[keys]\nquit = ["Q"]\n')
+    shown = reader(home, "config").stdout
+    assert "# [keys]" not in shown and "# [sites." in shown
+    added = after_the_file(shown)
+    assert "ui" not in added and "keys" not in added and added["network"]["per_host"] == 4
+    assert 'theme = "dark"' not in shown
+
+
+def test_a_new_file_is_shown_alone(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    shown = reader(home, "config")
+    assert shown.returncode == 0
+    assert shown.stdout == f"# {home / 'config.toml'}\n{DEFAULT_CONFIG_TEXT}"
+    assert "in force with their defaults" not in shown.stdout
+
+
+def test_no_file_and_none_can_be_written_shows_the_defaults(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory\n")
+    path = blocked / "config.toml"
+    shown = reader(tmp_path / "home", "--config", str(path), "config")
+    assert shown.returncode == 0, shown.stderr
+    first, _, rest = shown.stdout.partition("\n")
+    assert first.startswith(f"# {path}: none") and "defaults" in first
+    assert tomllib.loads(rest)["ui"] == {"theme": "dark"}
+    assert tomllib.loads(rest)["network"]["per_host"] == 4
+
+
+def test_the_defaults_shown_are_the_defaults_in_force(tmp_path: Path) -> None:
+    """The text a new file is written with, and what is shown of it, is what the reader runs
+    on without a file: one source of truth, checked."""
+    written = tmp_path / "config.toml"
+    written.write_text(defaults_not_in(""))
+    assert load_config(written) == Config(written)
+    assert defaults_not_in(DEFAULT_CONFIG_TEXT) == ""

@@ -1,0 +1,371 @@
+"""Subscriptions changed from the TUI's feed list, driven with Pilot against feeds and pages
+served on 127.0.0.1 and a real data directory: `a` adds a feed by its address or a web page's
+(its feed found as `reader add` finds it), says in one line why an address gave nothing (and
+adds nothing), says a feed is subscribed already; `R` renames the feed shown and back to its own
+title; `D` removes it on `y` and keeps it on `n` or Esc; `reader feeds` sees each change."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from reader.library import Library
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.confirm import ConfirmScreen
+from reader.ui.dialogs.feed_input import FeedInputScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.main.feed_list import FeedList
+from tests.tui_pilot import notices, running, screen_text, subscribe, table, until
+
+RSS = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+    "<link>{site}</link>{items}</channel></rss>"
+)
+ITEM = "<item><title>{title}</title><link>{link}</link><guid>{link}</guid></item>"
+
+
+def _serve_feed(server: HTTPServer, path: str, title: str, headlines: list[str]) -> str:
+    site = server.url_for("/")
+    items = ""
+    for number, headline in enumerate(headlines):
+        story = f"{path.rsplit('.', 1)[0]}-{number}.html"
+        items += ITEM.format(title=headline, link=server.url_for(story))
+        server.expect_request(story).respond_with_data(_story(headline), content_type="text/html")
+    server.expect_request(path).respond_with_data(
+        RSS.format(title=title, site=site, items=items), content_type="application/rss+xml"
+    )
+    return server.url_for(path)
+
+
+def _story(headline: str) -> str:
+    """A story's page: its headline and a few paragraphs of its own."""
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The harbour board met on Tuesday evening in the old customs house, where the "
+            "question before it had waited since the spring storms took the outer pontoon.",
+            "Members heard from the harbourmaster, who said the winter moorings were fully "
+            "booked and that the fishing fleet had asked for an early decision on the dues.",
+            "A decision on the lifeboat station's new slipway was put off until the next "
+            "meeting, when the engineers' survey of the sea wall is expected to be ready.",
+        )
+    )
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{headline}</title>"
+        f"</head><body><article><h1>{headline}</h1>{paragraphs}</article></body></html>"
+    )
+
+
+def _serve_page(server: HTTPServer, path: str, title: str, *feed_paths: str) -> str:
+    """A news site's front page, naming its feeds at `feed_paths` (none: no feed named)."""
+    link = "".join(
+        f'<link rel="alternate" type="application/rss+xml" title="{title}: {section}" '
+        f'href="{feed}">'
+        for section, feed in zip(("News", "Sport", "Arts"), feed_paths, strict=False)
+    )
+    server.expect_request(path).respond_with_data(
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        f"{link}</head><body><header><h1>{title}</h1></header><main><article><h2>"
+        "<a href='/ferry.html'>Ferry timetable changes for the winter</a></h2><p>The morning "
+        "crossing moves to seven from Monday.</p></article></main></body></html>",
+        content_type="text/html; charset=utf-8",
+    )
+    return server.url_for(path)
+
+
+def reader_feeds(data_dir: Path) -> list[dict[str, object]]:
+    """`reader feeds --json` run as the user runs it."""
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "feeds", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    feeds: list[dict[str, object]] = json.loads(result.stdout)
+    return feeds
+
+
+async def type_in(pilot: Pilot[object], text: str) -> None:
+    """`text` typed into the line of the dialog open, a key at a time."""
+    await pilot.press(*(char if char.isalnum() else _character_to_key(char) for char in text))
+
+
+async def ask(pilot: Pilot[object], key: str, text: str | None, clear: bool = False) -> None:
+    """`key` opens the line; `text` is typed (after the line is emptied when `clear`), then
+    Enter; None: Esc."""
+    app = pilot.app
+    await pilot.press(key)
+    await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+    if clear:
+        line = app.screen.query_one(Input)
+        await pilot.press("end", *(["backspace"] * len(line.value)))
+    if text is None:
+        await pilot.press("escape")
+    else:
+        await type_in(pilot, text)
+        await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, MainScreen), "the dialog closed")
+
+
+def shown_urls(app: ReaderApp) -> list[str]:
+    return [feed.url for feed in app.index.feeds]
+
+
+def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    town = _serve_feed(httpserver, "/town.xml", "Town Crier", ["Market square reopens"])
+    gazette = _serve_feed(
+        httpserver,
+        "/gazette/feed.xml",
+        "The Harbour Gazette",
+        ["Harbour dues rise for the winter moorings", "Lifeboat crew called out twice"],
+    )
+    quay = _serve_feed(httpserver, "/quay/rss.xml", "Quay Weekly", ["New pontoon for the quay"])
+    quay_page = _serve_page(httpserver, "/quay/", "Quay Weekly", "/quay/rss.xml")
+    bare_page = _serve_page(httpserver, "/bare/", "The Bare Page")
+    both_page = _serve_page(
+        httpserver, "/both/", "Two Papers", "/gazette/feed.xml", "/quay/rss.xml"
+    )
+    subscribe(data_dir, [town])
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            # Not a web address: the command's own line, nothing added, nothing fetched.
+            await ask(pilot, "a", "harbour gazette")
+            assert app.status.startswith("Not an http(s) URL: harbour gazette")
+            assert shown_urls(app) == [town]
+            # Esc: nothing asked of anyone.
+            await ask(pilot, "a", None)
+            assert shown_urls(app) == [town]
+            # A page naming no feed, on a site with none at the well-known addresses: the
+            # line `reader add` gives, and nothing added.
+            await ask(pilot, "a", bare_page)
+            await until(pilot, lambda: "no feed was found" in app.status, "the answer")
+            assert "The Bare Page" in app.status and app.status.endswith(": not subscribed")
+            assert shown_urls(app) == [town]
+            assert "no feed was found" in screen_text(app)
+            # A page naming two feeds, neither plainly its main one: which, in a notice.
+            await ask(pilot, "a", both_page)
+            await until(pilot, lambda: "naming 2 feeds" in app.status, "the answer")
+            assert app.status.startswith('That address is a web page ("Two Papers") naming 2')
+            assert app.status.endswith(
+                "add the one you want with a and its address (the notice lists them)"
+            )
+            assert f"{gazette}  Two Papers: News\n{quay}  Two Papers: Sport" in notices(app)
+            assert shown_urls(app) == [town]
+
+            # The feed's own address: subscribed, its headlines fetched and shown.
+            await ask(pilot, "a", gazette)
+            await until(pilot, lambda: gazette in shown_urls(app), "the feed added")
+            await until(pilot, lambda: app.status.startswith("Subscribed"), "its line")
+            assert app.status == "Subscribed: The Harbour Gazette (2 headlines)"
+            screen = app.screen
+            assert isinstance(screen, MainScreen) and screen.feed_url == gazette
+            assert screen.query_one(FeedList).selected_url == gazette
+            titles = [h.entry.title for h in table(app).rows]
+            assert titles == [
+                "Harbour dues rise for the winter moorings",
+                "Lifeboat crew called out twice",
+            ]
+            assert "The Harbour Gazette" in screen_text(app)
+
+            # A page's address: the feed it names found and subscribed to.
+            await ask(pilot, "a", quay_page)
+            await until(pilot, lambda: quay in shown_urls(app), "the page's feed added")
+            await until(pilot, lambda: "subscribed: Quay" in app.status, "its line")
+            assert app.status == (
+                f"Found the feed {quay} on that page · subscribed: Quay Weekly (1 headline)"
+            )
+            assert screen.feed_url == quay
+            assert [h.entry.title for h in table(app).rows] == ["New pontoon for the quay"]
+
+            # Subscribed already: said, and that feed shown; nothing added twice.
+            await ask(pilot, "a", gazette)
+            await until(pilot, lambda: "Already subscribed" in app.status, "the answer")
+            assert app.status == f"Already subscribed: {gazette}"
+            assert shown_urls(app) == [town, gazette, quay] and screen.feed_url == gazette
+        assert [feed["url"] for feed in reader_feeds(data_dir)] == [town, gazette, quay]
+
+    asyncio.run(run())
+
+
+def test_R_renames_the_feed_shown_and_back_to_its_own_title(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    town = _serve_feed(httpserver, "/town.xml", "Town Crier", ["Market square reopens"])
+    gazette = _serve_feed(
+        httpserver, "/gazette.xml", "The Harbour Gazette", ["Harbour dues rise", "Lifeboat out"]
+    )
+    subscribe(data_dir, [town, gazette])
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            # On "All feeds" no feed is shown: said, and no line opened.
+            await pilot.press("R")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            await pilot.press("tab", "j", "j", "j")  # "All feeds", "Saved", Town Crier, Gazette
+            await until(pilot, lambda: screen.feed_url == gazette, "the Gazette shown")
+            await pilot.press("R")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            line = app.screen.query_one(Input)
+            assert line.value == "The Harbour Gazette"  # its name now, to change
+            assert "Rename “The Harbour Gazette”" in screen_text(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the line closed")
+
+            # Enter on the name as it was: no name of the user's made of the feed's title.
+            await ask(pilot, "R", "")
+            await pilot.pause()
+            assert not app.status.startswith("Renamed")
+            assert [f.name for f in app.lib.feeds()] == ["", ""]
+
+            await ask(pilot, "R", "Harbour news", clear=True)
+            await until(pilot, lambda: app.status.startswith("Renamed"), "the rename")
+            assert app.status == "Renamed: The Harbour Gazette → Harbour news"
+            feed_list = screen.query_one(FeedList)
+            assert feed_list.feeds[gazette].display_title == "Harbour news"
+            assert "Harbour news" in screen_text(app)
+            # The headlines' feed column ("All feeds") names it so too.
+            await pilot.press("g", "enter")
+            await until(pilot, lambda: screen.feed_url is None, "all feeds")
+            assert {h.entry.feed_url for h in table(app).rows} == {town, gazette}
+            assert "Harbour news" in screen_text(app)
+            # (but in the status line's "Renamed: The Harbour Gazette → Harbour news")
+            assert "The Harbour Gazette" not in screen_text(app).replace(app.status, "")
+        assert [(f["url"], f["name"]) for f in reader_feeds(data_dir)] == [
+            (town, ""),
+            (gazette, "Harbour news"),
+        ]
+
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("tab", "j", "j", "j")
+            await until(pilot, lambda: screen.feed_url == gazette, "the feed shown")
+            await ask(pilot, "R", "", clear=True)  # empty: its own title again
+            await until(pilot, lambda: app.status.startswith("Renamed"), "the rename")
+            assert app.status == "Renamed: Harbour news → The Harbour Gazette (its own title)"
+            assert screen.query_one(FeedList).feeds[gazette].display_title == (
+                "The Harbour Gazette"
+            )
+        assert [f["name"] for f in reader_feeds(data_dir)] == ["", ""]
+
+    asyncio.run(run())
+
+
+def test_D_removes_the_feed_shown_on_yes_only(httpserver: HTTPServer, data_dir: Path) -> None:
+    town = _serve_feed(httpserver, "/town.xml", "Town Crier", ["Market square reopens"])
+    gazette = _serve_feed(
+        httpserver, "/gazette.xml", "The Harbour Gazette", ["Harbour dues rise", "Lifeboat out"]
+    )
+    subscribe(data_dir, [town, gazette])
+
+    async def saved_one() -> None:
+        async with Library(data_dir, workers="thread") as lib:
+            entry = next(h.entry for h in lib.headlines() if h.entry.title == "Harbour dues rise")
+            await lib.save(entry)  # as `s` saves it: its article cached for good
+
+    asyncio.run(saved_one())
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("tab", "j", "j", "j")
+            await until(pilot, lambda: screen.feed_url == gazette, "the Gazette shown")
+            for no in ("n", "escape"):
+                await pilot.press("D")
+                await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+                question = screen_text(app)
+                assert "Remove “The Harbour Gazette”? Its 2 headlines and their read" in question
+                assert "1 saved article stay in Saved" in question
+                await pilot.press(no)
+                await until(pilot, lambda: isinstance(app.screen, MainScreen), "the answer")
+                await pilot.pause()
+                assert shown_urls(app) == [town, gazette] and screen.feed_url == gazette
+            await pilot.press("delete")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            await pilot.press("y")
+            await until(pilot, lambda: shown_urls(app) == [town], "the feed removed")
+            await until(pilot, lambda: app.status.startswith("Unsubscribed"), "its line")
+            assert app.status == (
+                "Unsubscribed: The Harbour Gazette (1 saved article kept in Saved)"
+            )
+            # The feed before it is shown now; the saved article is still in "Saved".
+            await until(pilot, lambda: screen.feed_url == town, "the next feed shown")
+            assert [h.entry.title for h in app.index.view(None)] == ["Market square reopens"]
+            assert app.index.saved == 1
+        assert [feed["url"] for feed in reader_feeds(data_dir)] == [town]
+        async with Library(data_dir, workers="thread") as lib:
+            assert [h.entry.title for h in lib.headlines(saved_only=True)] == ["Harbour dues rise"]
+
+    asyncio.run(run())
+
+
+def test_a_key_typed_in_the_line_is_the_lines(httpserver: HTTPServer, data_dir: Path) -> None:
+    """`q`, `r`, `D` typed in an address are letters of it, not the reader's keys."""
+    town = _serve_feed(httpserver, "/town.xml", "Town Crier", ["Market square reopens"])
+    subscribe(data_dir, [town])
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            await type_in(pilot, "qrD?")
+            assert app.screen.query_one(Input).value == "qrD?"
+            assert isinstance(app.screen, FeedInputScreen) and app.is_running
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "Esc")
+            assert shown_urls(app) == [town]
+
+    asyncio.run(run())
+
+
+def test_a_feeds_title_from_the_web_is_shown_as_plain_text_in_the_line_and_the_question(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """Markup in a feed's title is its text: in the rename line and in the question, as in the
+    list (no click on it quits the reader, nothing is bold)."""
+    hostile = "[@click=app.quit]Quay[/] [b]News[/b]"
+    quay = _serve_feed(httpserver, "/quay.xml", hostile, ["New pontoon for the quay"])
+    subscribe(data_dir, [quay])
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("tab", "j", "j")
+            await until(pilot, lambda: screen.feed_url == quay, "the feed shown")
+            await pilot.press("R")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            assert app.screen.query_one(Input).value == hostile
+            assert f"Rename “{hostile}”" in screen_text(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the line closed")
+            await pilot.press("D")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            assert f"Remove “{hostile}”? Its 1 headline" in screen_text(app)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "no")
+            assert app.is_running and shown_urls(app) == [quay]
+
+    asyncio.run(run())

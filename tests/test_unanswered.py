@@ -1,0 +1,160 @@
+"""What timed out on its last try is asked once, not 1 + retries times (`reader.unanswered`): a
+re-sync with one dead host no longer waits three timeouts for it; a host that answers anything
+has its tries back, so a transient failure there is tried again as before."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from reader.config import FetchLimits
+from reader.fetch import Fetcher
+from reader.library import Library
+from reader.models import ErrorKind, FetchError
+
+LIMITS = FetchLimits(
+    connect_timeout=1.0, read_timeout=0.3, total_timeout=2.0, retries=2, backoff=0.01
+)
+
+STORY = """<!doctype html><html><head><title>{title} | Fenland Gazette</title></head><body>
+<article><h1>{title}</h1><p class="byline">By Ada Pinchbeck</p>
+<p>The drainage board agreed on Tuesday to replace the two oldest pumps at the sluice before the
+autumn rains, after an engineer's report found both running at half their rated flow.</p>
+<p>Farmers along the lode had complained of standing water on the lower fields for most of last
+winter, and the board's chairman said the work could not wait for next year's budget.</p>
+<p>The new pumps are expected to be in place by the end of September.</p>
+</article></body></html>"""
+
+
+@pytest.fixture
+def silent() -> Iterator[tuple[str, list[socket.socket]]]:
+    """A host that accepts connections and never answers; its address and the connections."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        sock.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(sock.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/", held
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    sock.close()
+
+
+async def failing(fetcher: Fetcher, url: str) -> FetchError:
+    with pytest.raises(FetchError) as failed:
+        await fetcher.get(url)
+    return failed.value
+
+
+def test_an_address_that_timed_out_is_asked_once_and_its_host_too(
+    silent: tuple[str, list[socket.socket]],
+) -> None:
+    base, held = silent
+
+    async def go() -> None:
+        async with Fetcher(LIMITS) as fetcher:
+            error = await failing(fetcher, base + "never.html")
+            assert error.kind == ErrorKind.TIMEOUT
+            assert len(held) == 3  # 1 + retries: it may have been a passing failure
+            await failing(fetcher, base + "never.html")
+            assert len(held) == 4  # asked once: it timed out on its last try
+            await failing(fetcher, base + "other.html")
+            assert len(held) == 5  # its host's last request timed out: asked once too
+
+    asyncio.run(go())
+
+
+def test_a_host_that_answers_has_its_retries_back(httpserver: HTTPServer) -> None:
+    """One slow page on a host that answers: once it has answered again, a passing 503 there is
+    tried again as before."""
+
+    def slow(request: Request) -> Response:
+        time.sleep(0.6)  # past the read timeout
+        return Response("late", content_type="text/html")
+
+    httpserver.expect_request("/slow.html").respond_with_handler(slow)
+    httpserver.expect_request("/index.html").respond_with_data(
+        "<p>home</p>", content_type="text/html"
+    )
+    httpserver.expect_oneshot_request("/busy.html").respond_with_data("busy", status=503)
+    httpserver.expect_request("/busy.html").respond_with_data(
+        STORY.format(title="Pumps to be replaced at the sluice"), content_type="text/html"
+    )
+
+    async def go() -> bytes:
+        async with Fetcher(LIMITS) as fetcher:
+            await failing(fetcher, httpserver.url_for("/slow.html"))
+            await asyncio.sleep(1.5)  # the server (one request at a time) done with the slow ones
+            await fetcher.get(httpserver.url_for("/index.html"))
+            return (await fetcher.get(httpserver.url_for("/busy.html"))).body
+
+    assert b"Pumps to be replaced" in asyncio.run(go())
+    busy = [r for r, _ in httpserver.log if r.path == "/busy.html"]
+    assert len(busy) == 2
+
+
+def rss(items: list[tuple[str, str]]) -> str:
+    body = "".join(
+        f"<item><title>{t}</title><link>{link}</link><guid>fg-{n}</guid></item>"
+        for n, (t, link) in enumerate(items)
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Fenland Gazette</title>'
+        f"<link>http://example.org/</link>{body}</channel></rss>"
+    )
+
+
+def test_the_next_sync_asks_a_dead_host_once(
+    tmp_path: Path, httpserver: HTTPServer, silent: tuple[str, list[socket.socket]]
+) -> None:
+    """Kept in the data directory: the re-sync at the gate, with nothing new, doesn't wait
+    three timeouts for the one story that never comes."""
+    base, held = silent
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss(
+            [
+                ("Pumps to be replaced at the sluice", httpserver.url_for("/sluice.html")),
+                ("The story that never comes", base + "never.html"),
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/sluice.html").respond_with_data(
+        STORY.format(title="Pumps to be replaced at the sluice"), content_type="text/html"
+    )
+
+    async def sync() -> list[str]:
+        lib = Library(tmp_path / "data", limits=LIMITS)
+        try:
+            if not lib.store.feed_urls():
+                lib.store.add_feed(httpserver.url_for("/feed.xml"))
+            report = await lib.sync()
+            return [entry.title for entry, _ in report.article_failures]
+        finally:
+            await lib.aclose()
+
+    assert asyncio.run(sync()) == ["The story that never comes"]
+    assert len(held) == 3
+    assert asyncio.run(sync()) == ["The story that never comes"]
+    assert len(held) == 4
