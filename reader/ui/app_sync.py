@@ -35,6 +35,10 @@ def sync_summary(report: SyncReport) -> str:
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
         f"{report.articles_already_cached} already cached"
     )
+    if recap := report.not_offline.line(short=True):
+        # Of every headline (the marks in the list say which), before this sync's failures:
+        # the line is cut at the screen's width, and this is what the traveller boards with.
+        line += f" · {recap}"
     if report.article_failures:
         entry, error = report.article_failures[0]
         line += f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
@@ -52,8 +56,6 @@ def sync_summary(report: SyncReport) -> str:
         line += f" · {what} (o opens it in the browser)"
     if failed_feeds:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
-    if recap := report.not_offline.line(short=True):
-        line += f" · {recap}"  # of every headline: the marks in the list say which
     return line
 
 
