@@ -143,6 +143,12 @@ class PortalWatch:
         self.last_seen = 0.0
         """When a login page was last answered (`time.monotonic`), 0 for never."""
 
+    def recall(self, print_: bytes, title: str, age: float) -> None:
+        """A page found for a login page `age` seconds ago, by an earlier run (a sync): known
+        for one again, for what is left of the window."""
+        if 0 <= age < self.window:
+            self._portals[print_] = (title, time.monotonic() - age)
+
     def title(self, print_: bytes) -> str | None:
         """The title of the login page of this fingerprint, None when it is no such page."""
         known = self._portals.get(print_)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from .discovery import FeedLink
+from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
 from .plural import plural, size_text
 
@@ -84,10 +85,71 @@ class SyncProgress:
     cached: Entry | None = None  # the entry whose article was just cached, if any
     in_part: bool = False  # ...and that article is not all of it (`Article.in_part`)
     feed_in: FeedResult | None = None  # the feed just in, if this report is about one
+    articles_cached: int = 0  # of `articles_done`, those cached (the rest failed, or no page)
+    already_cached: int = 0  # the articles the headlines list that were cached before
 
     @property
     def feeds_finished(self) -> bool:
         return self.feeds_done >= self.feeds_total
+
+    def stopped(self, again: str, articles: bool = True) -> str:
+        """What a sync interrupted here leaves, in one line: the summary's counts so far and
+        that `again` (the command or the key) carries on; what was cached stays. Without
+        `articles`, a sync of the feeds alone."""
+        feeds = f" with {self.feeds_done} of {self.feeds_total} feeds in"
+        if self.feeds_finished:
+            feeds = "" if articles else " with every feed in"
+        if not articles:
+            line = f"interrupted{feeds}"
+        elif not self.articles_total:
+            line = f"interrupted{feeds}: no article cached yet"
+        else:
+            # Still to come, and failed (tried again next time); not a link to no article
+            # page, a story taken down or one the size limit leaves out: done with, uncached.
+            missing = self.articles_total - self.articles_done + self.failures
+            failed = f", {self.failures} of them failed" if self.failures else ""
+            line = (
+                f"interrupted{feeds}: {self.articles_cached} of "
+                f"{plural(self.articles_total, 'article')} cached for offline "
+                f"({missing} not yet{failed})"
+            )
+        if self.already_cached:
+            line += f", {self.already_cached} already cached"
+        return f"{line}; {again} carries on"
+
+
+@dataclass(frozen=True)
+class NotOffline:
+    """Of every headline the feeds list, those whose article a sync left unreadable offline,
+    or readable in part: a recap said at the end of each sync, not only of its own new ones."""
+
+    failed: int = 0  # the last try to fetch it failed (the next sync tries again)
+    not_pages: int = 0  # its link is no article page: a PDF, an image, audio
+    in_part: int = 0  # cached, but only part of it (a paywall's teaser, the feed's text)
+    taken_down: int = 0  # the site said it is gone: only the feed's text
+
+    def line(self, short: bool = False) -> str:
+        """ "not readable offline: 2 failed, …" in one line, or "" when every one is; `short`
+        names the kinds the list marks by their marks alone (a status line's room)."""
+        parts = []
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        if self.not_pages:
+            parts.append(
+                f"{self.not_pages} {NOT_ARTICLE_MARK}"
+                if short
+                else f"{plural(self.not_pages, 'link')} to a PDF, audio or other file "
+                f"({NOT_ARTICLE_MARK})"
+            )
+        if self.in_part:
+            parts.append(
+                f"{self.in_part} {PARTIAL_MARK}"
+                if short
+                else f"{self.in_part} only in part ({PARTIAL_MARK})"
+            )
+        if self.taken_down:
+            parts.append(f"{self.taken_down} taken down")
+        return "not readable offline: " + ", ".join(parts) if parts else ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +171,8 @@ class SyncReport:
     # cache: not fetched, or evicted (`limit`)
     left_out: int = 0
     size_limit: int = 0
+    # Of every headline listed now (not only this sync's), what is not readable offline
+    not_offline: NotOffline = field(default_factory=NotOffline)
 
     @property
     def full(self) -> str:

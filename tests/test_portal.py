@@ -308,3 +308,38 @@ def test_a_live_blogs_entries_at_one_page_are_no_login_page(site: QuaySite, data
             return report.portal, report.articles_fetched, [h.cached for h in lib.headlines()]
 
     assert asyncio.run(synced()) == ("", 3, [True, True, True])
+
+
+def test_a_login_page_a_sync_found_is_named_so_by_show_add_and_a_refresh_after(
+    site: QuaySite, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A portal answering in place (same address): the sync tells it by every page being one;
+    `reader show`, `reader add` and the reader's refresh, run minutes later, see one page
+    alone, and name it as the sync did rather than blaming the site, or calling it no feed."""
+    _cache_ferry_only(site, data_dir)
+    site.portal = "page"
+    assert _run(data_dir, "sync") == 1
+    capsys.readouterr()
+    said = "the network answered with a login page (Welcome to Harbourside Free WiFi)"
+
+    school = site.url("/school.html")
+    assert _run(data_dir, "show", school) == 1
+    err = capsys.readouterr().err
+    assert said in err and "terms" not in err, err
+
+    asked = len(site.asked)
+    assert _run(data_dir, "add", site.url("/new/feed.xml")) == 1
+    err = capsys.readouterr().err
+    assert said in err and "not a feed" not in err, err
+    assert len(site.asked) == asked + 1  # no well-known address looked for through it
+
+    async def opened() -> str:
+        from reader.ui.app import ReaderApp
+
+        app = ReaderApp(data_dir)  # refreshes on opening: the hotel guest's first line
+        app.prefetch_limit = 0
+        async with app.run_test(size=(160, 20)) as pilot:
+            await until(pilot, lambda: app.status.startswith("The network"), "the refresh's end")
+            return app.status
+
+    assert asyncio.run(opened()).startswith(said[0].upper() + said[1:])

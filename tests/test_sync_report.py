@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from reader.cli import main
 from reader.cli.sync import _progress_display
 from reader.library import Library
 from reader.models import ErrorKind
-from reader.reports import SyncProgress, SyncReport
+from reader.reports import NotOffline, SyncProgress, SyncReport
 from tests.test_library import ARTICLE, feed_xml
 from tests.tui_pilot import running, until
 
@@ -221,6 +222,111 @@ def test_S_during_the_refresh_on_opening_stops_it_and_syncs(tmp_path: Path) -> N
                 assert app.index.cached > 20  # the articles are in, for offline
 
         asyncio.run(gate())
+
+
+def test_every_sync_ends_saying_what_is_not_readable_offline(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """The last sync before a flight, with nothing new, still says what won't open in the air:
+    counted over every headline, not only the sync's own, with the list that shows them."""
+    from tests.test_cli import reader
+    from tests.test_paywall import UNDECLARED_WALL
+
+    base = httpserver.url_for("").rstrip("/")
+    items = [
+        ("Tide tables revised", "/tide.html", "g1"),
+        ("Dredging vote put off", "/wall.html", "g2"),
+        ("Harbour plan in full", "/plan.pdf", "g3"),
+        ("Ferry timetable talks", "/busy.html", "g4"),
+    ]
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed_xml(base, items), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/tide.html").respond_with_data(ARTICLE, content_type="text/html")
+    httpserver.expect_request("/wall.html").respond_with_data(
+        UNDECLARED_WALL, content_type="text/html"
+    )
+    httpserver.expect_request("/plan.pdf").respond_with_data(
+        b"%PDF-1.4\n% the harbour plan\n", content_type="application/pdf"
+    )
+    httpserver.expect_request("/busy.html").respond_with_data("Try later", status=503)
+    assert reader(data_dir, "add", base + "/feed.xml").returncode == 0
+    first = reader(data_dir, "sync")
+    again = reader(data_dir, "sync")  # nothing new: what one runs at the gate
+    recap = (
+        "not readable offline: 1 failed, 1 link to a PDF, audio or other file (↗), "
+        "1 only in part (½); `reader list --not-offline` lists them"
+    )
+    assert first.stderr.splitlines()[-1] == recap, first.stderr
+    assert again.returncode == 1 and "0 new headlines" in again.stderr
+    assert again.stderr.splitlines()[-1] == recap, again.stderr
+    listed = reader(data_dir, "list", "--not-offline", "--json")
+    assert listed.returncode == 0, listed.stderr
+    titles = {item["title"] for item in json.loads(listed.stdout)}
+    assert titles == {"Dredging vote put off", "Harbour plan in full", "Ferry timetable talks"}
+
+
+def test_the_tuis_sync_line_ends_with_what_is_not_readable_offline() -> None:
+    from reader.ui.app_sync import sync_summary
+
+    report = SyncReport(not_offline=NotOffline(failed=2, not_pages=2, in_part=1))
+    # Before the failures' example and the rest, which the screen's width may cut.
+    assert sync_summary(report).endswith(
+        "already cached · not readable offline: 2 failed, 2 ↗, 1 ½"
+    )
+    assert " · not readable" not in sync_summary(SyncReport())  # said only when there is some
+
+
+def test_a_sync_stopped_by_quitting_is_said_at_the_next_start_until_one_ends(
+    tmp_path: Path, httpserver: HTTPServer, silent_server: str
+) -> None:
+    """`S`, then `q` before it ends (the boarding call): the reader opened later says the
+    last sync stopped before its end, in its idle line, until a sync goes to the end."""
+    from hostile_site import rss
+
+    from reader.demo.server import DemoServer
+    from reader.ui.app import ReaderApp
+    from tests.tui_pilot import started
+
+    data = tmp_path / "data"
+    # A story on a host that never answers holds the sync until the quit, however slow the
+    # machine.
+    httpserver.expect_request("/held.xml").respond_with_data(
+        rss("Held Desk", [("The story that never comes", silent_server + "story")]),
+        content_type="application/rss+xml",
+    )
+    held = httpserver.url_for("/held.xml")
+    stopped = "the last sync was stopped before its end: S carries on"
+    with DemoServer() as demo:
+        lib = Library(data)
+        for url in [*demo.feed_urls, held]:
+            lib.add_feed(url)
+        lib.close()
+
+        async def quit_mid_sync() -> None:
+            app = ReaderApp(data, refresh_on_start=False)
+            app.prefetch_limit = 0
+            async with app.run_test(size=(120, 20)) as pilot:
+                await started(pilot)
+                assert stopped not in app.status
+                await pilot.press("S")
+                await until(pilot, lambda: app.index.cached >= 1, "an article cached")
+                assert app._busy == "syncing"
+                await pilot.press("q")
+
+        async def reopen() -> str:
+            app = ReaderApp(data, refresh_on_start=False)
+            async with app.run_test(size=(120, 20)) as pilot:
+                await started(pilot)
+                return app.status
+
+        asyncio.run(quit_mid_sync())
+        assert stopped in asyncio.run(reopen())
+        lib = Library(data)
+        lib.remove_feed(held)  # the next sync can end
+        lib.close()
+        assert asyncio.run(_sync(data)).ok  # a sync to its end, here `reader sync`'s
+        assert stopped not in asyncio.run(reopen())
 
 
 def test_a_sync_in_another_window_shows_in_the_reader_left_open(

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from ..models import FetchError, StoreError
-from .common import EXIT_FAILED, EXIT_PIPE_CLOSED, CommandError, err
+from .common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, CommandError, err
 from .demo import cmd_demo, cmd_tui
 from .parser import build_parser
 
@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         err("interrupted")
-        return 130
+        return EXIT_INTERRUPTED
     except OSError as error:
         err(f"{error.strerror or error}" + (f": {error.filename}" if error.filename else ""))
         return EXIT_FAILED

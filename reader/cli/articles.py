@@ -65,6 +65,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
             raise CommandError(f"not subscribed: {args.feed}")
         headlines = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
+        if args.not_offline:
+            headlines = [h for h in headlines if not h.cached or h.partial]
         names = names_of(feeds)
         snippets: dict[int, str] = {}
         if args.search is not None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_PIPE_CLOSED = 128 + 13  # killed by SIGPIPE, as a shell reports it
+EXIT_INTERRUPTED = 128 + 2  # Ctrl-C (SIGINT), as a shell reports it
 
 
 class CommandError(Exception):

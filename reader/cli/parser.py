@@ -167,7 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
         " or accept terms in an article's place: that article fails, and the next sync fetches it"
         " again. Over the config's [cache] max_size it fetches the newest unread first and no"
         " article the limit would evict, and says how many it left out; those are fetched once"
-        " the cache has room (opening one fetches it at once).",
+        " the cache has room (opening one fetches it at once). The last line says, of every"
+        " headline, how many will not be readable offline (failed, a link to a PDF or audio,"
+        " only in part): `reader list --not-offline` lists them. Ctrl-C stops with the counts"
+        " so far (exit 130): what was cached stays, and the next sync carries on.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.add_argument(
@@ -193,6 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument(
         "--saved", action="store_true", help="every article saved for good, listed by a feed or not"
+    )
+    p.add_argument(
+        "--not-offline",
+        action="store_true",
+        help="only headlines whose article is not all readable offline: not cached (not synced"
+        " yet, failed, left out by the size limit, or a link to no article page: ↗) or cached"
+        " only in part (½); what a sync's 'not readable offline' counts",
     )
     p.add_argument(
         "--search",

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Any
 from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind
 from ..plural import plural, size_text
+from ..reports import SyncProgress
 from ..safe import safe_line
 from ..url_display import shown_url
 from .common import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     err,
     open_library,
@@ -23,23 +25,41 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..library import Library
-    from ..reports import FeedResult, SyncProgress, SyncReport
+    from ..reports import FeedResult, SyncReport
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     lib = open_library(args, workers="process")
     lib.start_workers(articles=not args.no_articles)  # now, before any thread exists: forked
-    progress, finish = _no_progress() if args.quiet else _progress_display()
+    show, finish = _no_progress() if args.quiet else _progress_display()
+    last: list[SyncProgress] = []  # where the sync is, for the line a Ctrl-C leaves
+
+    def progress(p: SyncProgress) -> None:
+        last[:] = [p]
+        show(p)
 
     async def run() -> int:
+        import asyncio  # here: `reader list` and `--help` don't need it
+
         try:
             report = await lib.sync(articles=not args.no_articles, progress=progress)
+        except asyncio.CancelledError:  # Ctrl-C: the reader says so when it next opens
+            if not args.no_articles:
+                lib.note_sync_stopped()
+            raise
         finally:
             finish()
         print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet)
         return EXIT_OK if report.ok else EXIT_FAILED
 
-    return run_until_done(lib, run())
+    try:
+        return run_until_done(lib, run())
+    except KeyboardInterrupt:
+        if not last or last[0].phase == "done":
+            raise  # before any feed was asked for, or while the summary was printed
+        # Said, not just "interrupted": what a traveller reads boarding is how much is offline.
+        err(last[0].stopped("`reader sync`", articles=not args.no_articles))
+        return EXIT_INTERRUPTED
 
 
 def print_sync_report(
@@ -101,6 +121,9 @@ def print_sync_report(
             f"({size_text(report.pruned.freed_bytes)})",
             sys.stderr,
         )
+    if articles and (recap := report.not_offline.line()):
+        # Of every headline, not only this sync's: what the last sync before a flight leaves out.
+        out(f"{recap}; `reader list --not-offline` lists them", sys.stderr)
 
 
 def _page(result: FeedResult) -> bool:

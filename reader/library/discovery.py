@@ -18,6 +18,7 @@ from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed, web_page_answer
 from ..feed_names import undecided
 from ..login_page import login_page_elsewhere
 from ..models import UNREACHABLE, ErrorKind, FetchError, Response
+from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
 from ..sniff import feed_type, html_title, is_html_document
@@ -93,6 +94,9 @@ class LibraryDiscovery(LibrarySync):
         when the feed is read: `LibraryFeedRefresh._refresh_feed`)."""
         if isinstance(fetched, FetchError) or not is_html_document(fetched.body):
             return None
+        seen = await asyncio.to_thread(page_print, fetched.body)
+        if seen is not None and self._portal.title(seen[0]) is not None:
+            return None  # a login page found answering for every address: not a site's page
         elsewhere = await asyncio.to_thread(
             login_page_elsewhere, url, fetched.url, fetched.body, fetched.charset
         )

@@ -106,9 +106,13 @@ class LibraryPageReads(LibraryReextraction):
         is known for one (`login_page`), take out the articles cached from it (those before,
         and `answer`'s, just cached) and raise FetchError(PORTAL)."""
         print_, title = seen
+        new = self._portal.title(print_) is None
         taken = self._portal.answered(print_, answer, title, login_page)
         if taken is None:
             return
+        if new and print_:
+            with suppress(StoreError):  # for the runs of the next minutes (`recall`)
+                self.store.remember_portal(print_.hex(), title, self._portal.window)
         for each in (*taken, answer):
             if each.article:
                 self._take_back(each.article, each.failed_before)

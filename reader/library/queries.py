@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -14,8 +16,8 @@ from ..article_sources import read_from
 from ..config import site_rule_for
 from ..feed_names import clean_name, folded
 from ..keys import article_key, link_key, looks_like_entry_id, saved_article_id
-from ..models import Article, Entry, ErrorKind, Feed, FetchError
-from ..reports import Headline, newest_first
+from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
+from ..reports import Headline, NotOffline, newest_first
 from ..safe import safe_line
 from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
@@ -157,6 +159,31 @@ class LibraryQueries(LibraryResources):
             out += [h for h in self._unlisted(listed, marks) if not (unread_only and h.read)]
         out.sort(key=newest_first)
         return out
+
+    def not_offline(self) -> NotOffline:
+        """Of every headline the feeds list, how many have an article not readable offline,
+        by why (one left out by the size limit is said with the limit, not here)."""
+        failed, gone = self.store.failed_keys(), set(self.store.gone())
+        counts: Counter[str] = Counter()
+        for headline in self.headlines():
+            key = _key(headline)
+            if headline.cached:
+                counts["in_part"] += headline.partial
+            elif headline.not_article:
+                counts["not_pages"] += 1
+            elif key in failed and not headline.left_out:
+                counts["taken_down" if key in gone else "failed"] += 1
+        return NotOffline(**counts)
+
+    def sync_stopped(self) -> bool:
+        """A sync was stopped before its end (Ctrl-C, the reader quit) and none ended since."""
+        return self.store.sync_stopped()
+
+    def note_sync_stopped(self) -> None:
+        """Remember that a sync is being stopped before its end, for the reader to say so
+        when it next opens (until a sync ends)."""
+        with suppress(StoreError):  # a note: what was cached stays all the same
+            self.store.mark_sync_stopped()
 
     def headlines_and_unlisted(self) -> tuple[list[Headline], list[Headline]]:
         """Every feed's headlines, and the saved articles no feed lists: saved by their

@@ -8,6 +8,7 @@ import asyncio
 import os
 import sys
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -68,6 +69,11 @@ class LibraryResources:
             list
         )
         self._portal = PortalWatch()  # a Wi-Fi login page answering in every page's place
+        # One found by a run minutes ago (a sync's: every feed answered with it) is named so
+        # by this one's first page (`reader show`, `add`, the reader's refresh on opening).
+        with suppress(StoreError, ValueError):
+            for print_hex, (title, at) in self.store.portals().items():
+                self._portal.recall(bytes.fromhex(print_hex), title, time.time() - at)
         # The class of address each feed's fetch came through this run (`leads`), by its URL.
         self._feed_reaches: dict[str, Reach] = {}
 

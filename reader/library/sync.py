@@ -21,6 +21,7 @@ from ..portal import portal_error
 from ..reports import (
     FeedResult,
     Headline,
+    NotOffline,
     ProgressCallback,
     SyncProgress,
     SyncReport,
@@ -188,6 +189,8 @@ class LibrarySync(LibraryFeedRefresh):
                         arrived,
                         in_part,
                         feed,
+                        len(fetched),
+                        already_cached,
                     )
                 )
 
@@ -295,6 +298,10 @@ class LibrarySync(LibraryFeedRefresh):
         left_out = 0
         with suppress(StoreError):  # a cache that takes no writes: nothing new was left out
             left_out = await asyncio.to_thread(self._settle_left_out, listed - {""}, room)
+        not_offline = NotOffline()
+        with suppress(StoreError):  # a recap: the sync's own report stands without it
+            not_offline = await asyncio.to_thread(self.not_offline)
+            self.store.mark_sync_stopped(False)  # one stopped before: this one went to the end
         if fetched or renewed or pruned:
             with suppress(StoreError):
                 self.store.note_changed()
@@ -317,4 +324,5 @@ class LibrarySync(LibraryFeedRefresh):
             pruned=pruned if pruned and pruned.removed else None,
             left_out=left_out,
             size_limit=self.cache_max_bytes,
+            not_offline=not_offline,
         )

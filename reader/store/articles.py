@@ -261,6 +261,10 @@ class StoreArticles(StoreFeeds):
         value = self._articles.get(f"failed:{article_key(url)}")
         return value if isinstance(value, str) else None
 
+    def failed_keys(self) -> set[str]:
+        """The keys of the articles whose last fetch failed (kept until cached), one query."""
+        return self._keys_with_prefix("failed:")
+
     def mark_failed(self, url: str, reason: str) -> None:
         self._articles.set(f"failed:{article_key(url)}", reason)
 

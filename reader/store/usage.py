@@ -15,6 +15,8 @@ from .articles import StoreArticles
 from .directory import _reporting_storage_errors
 
 _SAVED = "saved"
+_SYNC_STOPPED = "sync-stopped"
+_PORTALS = "portals"
 _UNANSWERED = "unanswered"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 
@@ -150,6 +152,37 @@ class StoreUsage(StoreArticles):
     def forget_left_out(self, keys: Iterable[str]) -> None:
         for key in keys:
             self._articles.delete(f"left-out:{key}")
+
+    # -- login pages found answering in every page's place (`portal`) ----------------------
+    def portals(self) -> dict[str, tuple[str, float]]:
+        """The login pages found, by fingerprint (hex): their title and when (epoch seconds)."""
+        data = self._load(self._state, _PORTALS, {})
+        if not isinstance(data, dict):
+            return {}
+        return {
+            k: (str(v[0]), float(v[1]))
+            for k, v in data.items()
+            if isinstance(v, list) and len(v) == 2 and isinstance(v[1], (int, float))
+        }
+
+    def remember_portal(self, print_hex: str, title: str, keep_for: float) -> None:
+        """Keep a login page found now, dropping those found over `keep_for` seconds ago."""
+        now = time.time()
+        with self._state.transact():
+            kept = {k: [t, at] for k, (t, at) in self.portals().items() if now - at < keep_for}
+            kept[print_hex] = [title, now]
+            self._save(self._state, _PORTALS, kept)
+
+    # -- a sync stopped before its end -------------------------------------------------------
+    def sync_stopped(self) -> bool:
+        """A sync was stopped (Ctrl-C, the reader quit) and none has ended since."""
+        return self._state.get(_SYNC_STOPPED) is not None
+
+    def mark_sync_stopped(self, stopped: bool = True) -> None:
+        if stopped:
+            self._state.set(_SYNC_STOPPED, time.time())
+        elif self.sync_stopped():  # a write only when there is one to take back
+            self._state.delete(_SYNC_STOPPED)
 
     def disk_usage(self) -> int:
         return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())

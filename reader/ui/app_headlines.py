@@ -30,6 +30,7 @@ class ReaderAppHeadlines(ReaderAppState):
     async def reload(self, *, freeze: bool = True) -> None:
         """Read feeds and headlines from the store (in a thread) and redraw every list."""
         self.index = await asyncio.to_thread(HeadlineIndex.load, self.lib)
+        self._sync_stopped = await asyncio.to_thread(self.lib.sync_stopped)
         if freeze and not self._busy:
             # Tens of thousands of long-lived headline objects (acyclic: refcounting frees them
             # when replaced): keep the cyclic collector from walking them again and again, which
@@ -74,6 +75,8 @@ class ReaderAppHeadlines(ReaderAppState):
             line += f" · {plural(len(failed), 'feed')} failing (marked !)"
         if self.lib.read_only_tag:
             line += f" · {self.lib.read_only_tag}: nothing new is kept"
+        if self._sync_stopped:  # quit (or Ctrl-C) mid-sync: the rest is not offline
+            line += " · the last sync was stopped before its end: S carries on"
         return line
 
     def _changed(self, headlines: Iterable[Headline | None]) -> None:

@@ -86,6 +86,9 @@ class ReaderAppState(App[int]):
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
         self._told_not_kept = False
         """A mark the store refused (a full disk) has been said once this session."""
+        self._sync_stopped = False
+        """A sync was stopped before its end and none ended since (the store says, at a
+        reload): the idle line says so."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # The reader's own variables (reader.tcss), for a theme that doesn't set them.
@@ -105,6 +108,9 @@ class ReaderAppState(App[int]):
                 if isinstance(screen, ArticleScreen):
                     with suppress(NoMatches):  # a screen half torn down: quitting comes first
                         screen.remember_place()
+            if self._busy == "syncing" and self.library is not None:
+                # Now, while it runs: quitting cancels it. Said at the next start (`summary`).
+                self.library.note_sync_stopped()
         self._quitting = True
         super().exit(*args, **kwargs)
 

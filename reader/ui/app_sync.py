@@ -8,6 +8,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
+from ..models import ErrorKind
 from ..plural import plural
 from ..reports import FeedResult, SyncProgress, SyncReport, nothing_answered, still_readable
 from .app_fill import ReaderAppFill
@@ -36,6 +37,10 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
         f"{report.articles_already_cached} already cached"
     )
+    if recap := report.not_offline.line(short=True):
+        # Of every headline (the marks in the list say which), before this sync's failures:
+        # the line is cut at the screen's width, and this is what the traveller boards with.
+        line += f" · {recap}"
     if report.article_failures:
         entry, error = report.article_failures[0]
         line += f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
@@ -134,6 +139,12 @@ class ReaderAppSync(ReaderAppFill):
         failed = [r for r in results if r.error]
         if nothing_answered(results):
             return f"No connection: nothing refreshed; {still_readable(self.index.cached)}"
+        # A login page answering for the feeds (a hotel's Wi-Fi): the network's, said once.
+        portal = next(
+            (e.message for r in results if (e := r.error) and e.kind == ErrorKind.PORTAL), ""
+        )
+        if portal:
+            return portal[0].upper() + portal[1:]
         line = (
             f"Refreshed {len(results) - len(failed)} of {plural(len(results), 'feed')}: "
             f"{plural(new, 'new headline')}"
