@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
-import threading
 import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +13,7 @@ import pytest
 
 from reader.demo.server import DemoServer, start_demo_server
 from reader.library import Library
+from tests.silent_host import SilentHost
 
 # Headline times are shown in local time; pin it so text and snapshots don't depend on the machine.
 os.environ["TZ"] = "UTC"
@@ -78,25 +77,6 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def silent_server() -> Iterator[str]:
     """Accepts connections and never answers: a host that holds a request until its timeout."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(8)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        sock.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(sock.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    stop.set()
-    thread.join()
-    for conn in held:
-        conn.close()
-    sock.close()
+    host = SilentHost()
+    yield host.url
+    host.close()

@@ -5,8 +5,6 @@ for the network's absence; one host down among live ones is that host's failure 
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from pytest_httpserver import HTTPServer
 from reader.config import FetchLimits
 from reader.library import Library
 from reader.library.offline import NOT_TRIED
+from tests.silent_host import SilentHost
 from tests.test_library import feed_xml
 
 # One request at a time to a host, no retry: the second wave of a host's feeds shows whether
@@ -25,38 +24,9 @@ LIMITS = FetchLimits(
 )
 
 
-class _Silent:
-    """A host that accepts connections and never answers, counting them."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.1)
-        self.held: list[socket.socket] = []
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-
-    def _accept(self) -> None:
-        while not self.stop.is_set():
-            try:
-                self.held.append(self.sock.accept()[0])
-            except OSError:
-                continue
-
-    def close(self) -> None:
-        self.stop.set()
-        self.thread.join()
-        for conn in self.held:
-            conn.close()
-        self.sock.close()
-
-
 @pytest.fixture
-def silent_hosts() -> Iterator[list[_Silent]]:
-    hosts = [_Silent(), _Silent()]
+def silent_hosts() -> Iterator[list[SilentHost]]:
+    hosts = [SilentHost(), SilentHost()]
     yield hosts
     for host in hosts:
         host.close()
@@ -73,9 +43,9 @@ def _refresh(data: Path, urls: list[str]) -> list:
 
 
 def test_nothing_answering_stops_the_refresh_and_marks_no_feed(
-    tmp_path: Path, silent_hosts: list[_Silent]
+    tmp_path: Path, silent_hosts: list[SilentHost]
 ) -> None:
-    urls = [f"{host.url}/feed{n}.xml" for host in silent_hosts for n in range(3)]
+    urls = [f"{host.url}feed{n}.xml" for host in silent_hosts for n in range(3)]
     results = _refresh(tmp_path / "data", urls)
     assert all(r.error is not None for r in results)
     # Once both hosts had failed, the feeds still queued for them were not waited for.
@@ -90,7 +60,7 @@ def test_nothing_answering_stops_the_refresh_and_marks_no_feed(
 
 
 def test_one_host_down_among_live_ones_is_that_feeds_failure(
-    tmp_path: Path, silent_hosts: list[_Silent], httpserver: HTTPServer
+    tmp_path: Path, silent_hosts: list[SilentHost], httpserver: HTTPServer
 ) -> None:
     live = []
     for n in range(3):
@@ -99,7 +69,7 @@ def test_one_host_down_among_live_ones_is_that_feeds_failure(
             content_type="application/rss+xml",
         )
         live.append(httpserver.url_for(f"/live{n}.xml"))
-    dead = f"{silent_hosts[0].url}/feed.xml"
+    dead = f"{silent_hosts[0].url}feed.xml"
     results = _refresh(tmp_path / "data", [*live, dead])
     assert [r.error is None for r in results] == [True, True, True, False]
     lib = Library(tmp_path / "data")

@@ -24,6 +24,7 @@ from reader.fetch import Fetcher
 from reader.library import Library
 from reader.models import ErrorKind, FetchError
 from reader.stalls import StallWatch
+from tests.silent_host import SilentHost
 
 # Smaller than the pause: without the watch, every request in flight would time out.
 CONFIG = """[network]
@@ -145,30 +146,9 @@ def test_a_sync_stopped_mid_request_caches_every_article_the_site_answered(
 def counted_silent_server() -> Iterator[tuple[str, list[socket.socket], threading.Event]]:
     """Accepts connections and never answers; gives its address, the connections it took, and
     an event set at the first."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(8)
-    held: list[socket.socket] = []
-    first = threading.Event()
-    stop = threading.Event()
-
-    def accept() -> None:
-        sock.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(sock.accept()[0])
-            except OSError:
-                continue
-            first.set()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}/", held, first
-    stop.set()
-    thread.join()
-    for conn in held:
-        conn.close()
-    sock.close()
+    host = SilentHost()
+    yield host.url, host.held, host.first
+    host.close()
 
 
 def test_a_host_that_never_answers_still_fails_after_a_pause_tried_once_more(

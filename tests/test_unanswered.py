@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from reader.config import FetchLimits
 from reader.fetch import Fetcher
 from reader.library import Library
 from reader.models import ErrorKind, FetchError
+from tests.silent_host import SilentHost
 
 LIMITS = FetchLimits(
     connect_timeout=1.0, read_timeout=0.3, total_timeout=2.0, retries=2, backoff=0.01
@@ -37,28 +37,9 @@ winter, and the board's chairman said the work could not wait for next year's bu
 @pytest.fixture
 def silent() -> Iterator[tuple[str, list[socket.socket]]]:
     """A host that accepts connections and never answers; its address and the connections."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        sock.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                held.append(sock.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}/", held
-    stop.set()
-    thread.join()
-    for conn in held:
-        conn.close()
-    sock.close()
+    host = SilentHost()
+    yield host.url, host.held
+    host.close()
 
 
 async def failing(fetcher: Fetcher, url: str) -> FetchError:
