@@ -15,7 +15,8 @@ from .teasers import ITEM_NUMBER
 
 
 class _LinkMeasures(_CleanUp):
-    """readability-lxml's `Document` with its link density measured as Readability.js would."""
+    """readability-lxml's `Document` with its link density memoised, a round-up's item links and
+    shops' buttons not counted as links."""
 
     def __init__(self, tree: HtmlElement, url: str | None) -> None:
         super().__init__(tree, url=url)
