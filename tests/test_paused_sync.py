@@ -96,52 +96,6 @@ def cached_titles(home: Path) -> set[str]:
         lib.close()
 
 
-def test_a_sync_stopped_mid_request_caches_every_article_the_site_answered(
-    tmp_path: Path, httpserver: HTTPServer
-) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "config.toml").write_text(CONFIG)
-    asked, answer = threading.Event(), threading.Event()
-
-    def story(request: Request) -> Response:
-        # The first article's request holds the server (it answers one at a time) until the
-        # sync is stopped: then it and those queued behind it are answered at once.
-        asked.set()
-        answer.wait(60)
-        title = TITLES[int(request.path.rsplit("-", 1)[1].split(".")[0])]
-        return Response(STORY.format(title=title), content_type="text/html; charset=utf-8")
-
-    links = [(t, httpserver.url_for(f"/ferries/story-{n}.html")) for n, t in enumerate(TITLES)]
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        rss("The Estuary Post", links), content_type="application/rss+xml"
-    )
-    for n in range(len(TITLES)):
-        httpserver.expect_request(f"/ferries/story-{n}.html").respond_with_handler(story)
-    added = subprocess.run(
-        [sys.executable, "-m", "reader", "add", httpserver.url_for("/feed.xml")],
-        env={**os.environ, "READER_HOME": str(home)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert added.returncode == 0, added.stderr
-    sync = start_sync(home)
-    try:
-        assert asked.wait(60), "the sync never asked for an article"
-        pause(sync)
-        answer.set()
-        time.sleep(PAUSE)
-    finally:
-        resume(sync)
-        answer.set()
-    _, err = sync.communicate(timeout=120)
-    assert sync.returncode == 0, err
-    assert "6 articles cached for offline, 0 already cached, 0 failed" in err, err
-    assert "article failed" not in err and "timed out" not in err, err
-    assert cached_titles(home) == set(TITLES)
-
-
 @pytest.fixture
 def counted_silent_server() -> Iterator[tuple[str, list[socket.socket], threading.Event]]:
     """Accepts connections and never answers; gives its address, the connections it took, and
