@@ -21,7 +21,6 @@ from werkzeug import Request, Response
 
 from reader.config import FetchLimits
 from reader.fetch import Fetcher
-from reader.library import Library
 from reader.models import ErrorKind, FetchError
 from reader.stalls import StallWatch
 from tests.silent_host import SilentHost
@@ -86,14 +85,6 @@ def pause(sync: subprocess.Popen[str]) -> None:
 
 def resume(sync: subprocess.Popen[str]) -> None:
     os.killpg(sync.pid, signal.SIGCONT)
-
-
-def cached_titles(home: Path) -> set[str]:
-    lib = Library(home)
-    try:
-        return {h.entry.title for h in lib.headlines() if h.cached}
-    finally:
-        lib.close()
 
 
 @pytest.fixture
