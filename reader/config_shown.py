@@ -26,9 +26,10 @@ def _named(text: str, section: str) -> bool:
     return re.search(rf"^\s*#?\s*\[{section}[.\]\s]", text, re.MULTILINE) is not None
 
 
-def _unset(lines: list[str], section: str, settings: dict[str, Any]) -> list[str]:
+def _unset(lines: list[str], section: str, settings: dict[str, Any] | None) -> list[str]:
     """A section's lines of the defaults (comments, each followed by the settings it explains)
-    that `settings`, the file's part of it, leaves out; none if it leaves nothing out."""
+    that `settings`, the file's part of it (None: the file has no such section), leaves out;
+    none if it leaves nothing out."""
     kept: list[str] = []
     comment: list[str] = []
     comment_kept = after_setting = False
@@ -39,11 +40,15 @@ def _unset(lines: list[str], section: str, settings: dict[str, Any]) -> list[str
             comment.append(line)
             continue
         after_setting = True
-        if (match := _SETTING.match(line)) and match.group(1) not in settings:
+        if (match := _SETTING.match(line)) and match.group(1) not in (settings or {}):
             kept += [] if comment_kept else comment
             comment_kept = True
-            kept.append(line)
-    return [f"[{section}]", *kept] if kept else []
+            kept.append(line if settings is None else f"# {line}")
+    if not kept:
+        return []
+    if settings is None:
+        return [f"[{section}]", *kept]
+    return [f"# [{section}]: the file's section has these too (move one there to change it)", *kept]
 
 
 def defaults_not_in(text: str) -> str:
@@ -55,7 +60,7 @@ def defaults_not_in(text: str) -> str:
         lines = block.strip("\n").splitlines()
         if section := _SECTION.match(lines[0]):
             name = section.group(1)
-            unset = _unset(lines[1:], name, data.get(name, {}))
+            unset = _unset(lines[1:], name, data.get(name))
         else:
             examples = [m.group(1) for line in lines if (m := _EXAMPLE.match(line))]
             unset = lines if examples and not _named(text, examples[0]) else []

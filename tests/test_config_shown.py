@@ -42,20 +42,17 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith(f"# {home / 'config.toml'}\n{OLD_FILE}")
     added = after_the_file(shown.stdout)
-    # Each setting it doesn't name, with its default; none it names.
-    assert added == {
-        "network": {
-            "max_connections": 16,
-            "connect_timeout": 5.0,
-            "read_timeout": 10.0,
-            "total_timeout": 20.0,
-            "retries": 2,
-            "ca_file": "",
-        },
-        "ui": {"theme": "dark"},
-    }
-    # …with the comment saying what it does, and the examples of the sections it lacks.
+    # The sections it lacks, opened with their defaults…
+    assert added == {"ui": {"theme": "dark"}}
+    # …and the settings its own sections leave out, commented out under a comment naming the
+    # section, as a second `[network]` would make the whole text unreadable as TOML.
+    whole = tomllib.loads(shown.stdout)
+    assert whole == {**tomllib.loads(OLD_FILE), "ui": {"theme": "dark"}}
     rest = shown.stdout.partition("in force with their defaults:")[2]
+    assert rest.count("[network]") == 1 and "\n[network]" not in rest
+    for line in ("max_connections = 16", "connect_timeout = 5.0", "retries = 2", 'ca_file = ""'):
+        assert f"\n# {line}\n" in rest
+    # …with the comment saying what it does, and the examples of the sections it lacks.
     assert '"terminal"' in rest and "NO_COLOR" in rest
     assert "# [keys]\n# quit = " in rest and '# [sites."example.com"]' in rest
     assert "per_host" not in rest and "max_size" not in rest and "fetch_ahead" not in rest
