@@ -50,6 +50,9 @@ class FeedResult:
     error: FetchError | None = None
     not_modified: bool = False
     entries: tuple[Entry, ...] = ()  # the feed's items as just fetched (none when unchanged)
+    kept: bool = True
+    """Its failure is kept on the feed in the store; False while `refresh` holds it, until it
+    knows whether the network (absent, or a login page answering for every site) is to blame."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import pytest
 from reader.cli import main
 from reader.library import Library
 from reader.models import Article, ErrorKind, FetchError
+from reader.reports import FeedResult
 from tests.tui_pilot import running, table, until
 
 PORTAL = """<!DOCTYPE html><html><head><title>Welcome to Harbourside Free WiFi</title></head>
@@ -343,3 +344,62 @@ def test_a_login_page_a_sync_found_is_named_so_by_show_add_and_a_refresh_after(
             return app.status
 
     assert asyncio.run(opened()).startswith(said[0].upper() + said[1:])
+
+
+@pytest.fixture
+def other_site() -> Iterator[QuaySite]:
+    """A second site (another port: another host to the reader), as a hotel guest follows."""
+    server = QuaySite(("127.0.0.1", 0), _Handler)
+    server.asked = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("command", ["refresh", "sync"])
+def test_feeds_a_login_page_answered_for_are_not_marked_failing(
+    site: QuaySite, other_site: QuaySite, data_dir: Path, command: str
+) -> None:
+    """A hotel's login page answering both sites' feeds: the refresh says so in its line, and
+    no feed is marked failing (`!`) for it, the first one's "not a feed" included, which came
+    before the page was known for a login page. Back on the real network, they refresh."""
+
+    async def refreshed() -> tuple[list[FeedResult], dict[str, str | None]]:
+        async with Library(data_dir) as lib:
+            if command == "sync":
+                results = list((await lib.sync(articles=False)).feeds)
+            else:
+                results = await lib.refresh()
+            return results, {f.url: f.last_error for f in lib.feeds()}
+
+    for each in (site, other_site):
+        assert _run(data_dir, "add", each.url("/feed.xml")) == 0
+    site.portal = other_site.portal = "page"
+    results, errors = asyncio.run(refreshed())
+    assert all(r.error is not None for r in results)
+    assert any(r.error and r.error.kind == ErrorKind.PORTAL for r in results)
+    assert errors == {site.url("/feed.xml"): None, other_site.url("/feed.xml"): None}
+    site.portal = other_site.portal = ""
+    results, errors = asyncio.run(refreshed())
+    assert [r.error for r in results] == [None, None]
+
+
+def test_a_web_page_in_one_feeds_place_is_still_its_failure(
+    site: QuaySite, other_site: QuaySite, data_dir: Path
+) -> None:
+    """One site answering its feed's address with a web page (its own, not the others'):
+    held until the refresh knows no login page answered for every site, then kept on it."""
+
+    async def refreshed() -> dict[str, str | None]:
+        async with Library(data_dir) as lib:
+            await lib.refresh()
+            return {f.url: f.last_error for f in lib.feeds()}
+
+    for each in (site, other_site):
+        assert _run(data_dir, "add", each.url("/feed.xml")) == 0
+    site.portal = "page"  # one site's own page, answered only for its own feed
+    errors = asyncio.run(refreshed())
+    assert errors[other_site.url("/feed.xml")] is None
+    assert errors[site.url("/feed.xml")], errors

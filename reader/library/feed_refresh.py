@@ -36,8 +36,10 @@ class LibraryFeedRefresh(LibraryDownloads):
         """Fetch one feed (conditionally) and merge its entries; errors are kept on the feed.
         `fetched` is its answer already in hand (`add` fetched it to see whether it is a feed
         at all), read as if just fetched: not asked for twice. Without `unanswered`, a failure
-        that may be the network's (`NO_CONNECTION`) is not kept: `refresh` keeps it once it
-        knows the network is there (`offline`)."""
+        that may be the network's (`NO_CONNECTION`), or a web page in the feed's place, is not
+        kept: `refresh` keeps it once it knows the network is there (`offline`) and no login
+        page answered for every site (`portal`). A login page's answer is never kept: the feed
+        was not reached."""
         try:
             return await self._refresh_feed(url, fetched, unanswered)
         except StoreError as error:
@@ -61,6 +63,7 @@ class LibraryFeedRefresh(LibraryDownloads):
         from ..feeds import parse_feed
 
         feed = self.store.feed(url) or Feed(url)
+        seen = None  # a web page's fingerprint and title, when one came in the feed's place
         try:
             if isinstance(fetched, FetchError):
                 raise fetched
@@ -96,8 +99,11 @@ class LibraryFeedRefresh(LibraryDownloads):
             )
         except FetchError as error:
             feed = replace(feed, last_error=error.message, last_error_at=_now())
-            if unanswered or error.kind not in NO_CONNECTION:
-                self.store.put_feed(feed)
+            if error.kind == ErrorKind.PORTAL:
+                return FeedResult(feed, error=error, kept=False)
+            if not unanswered and (error.kind in NO_CONNECTION or seen is not None):
+                return FeedResult(feed, error=error, kept=False)
+            self.store.put_feed(feed)
             return FeedResult(feed, error=error)
         new = self.store.merge_entries(url, parsed.entries, parsed.keys)
         if copies_own_title(feed, parsed.title):
@@ -174,17 +180,28 @@ class LibraryFeedRefresh(LibraryDownloads):
             else _untried(self.store.feed(u) or Feed(u))
             for u, t in zip(urls, tasks, strict=True)
         ]
-        if watch.answered:  # the network is there: a feed that didn't answer has failed
-            for result in results:
-                if result.error is not None and result.error.kind in NO_CONNECTION:
-                    with contextlib.suppress(StoreError):
-                        self.store.put_feed(result.feed)  # as `_refresh_feed` left it
+        for result in results:
+            if self._failed_itself(result, watch.answered):
+                with contextlib.suppress(StoreError):
+                    self.store.put_feed(result.feed)  # as `_refresh_feed` left it
         if any(r.new_entries for r in results):
             with contextlib.suppress(StoreError):
                 self.store.note_changed()
         if progress and done < len(urls):
             progress(SyncProgress("feeds", len(urls), len(urls)))
         return results
+
+    def _failed_itself(self, result: FeedResult, answered: bool) -> bool:
+        """A failure `_refresh_feed` held (`kept`) is the feed's own, to be kept on it: the
+        network was there (`answered`: something answered), and the page in its place was not
+        a login page that answered for other sites too (a hotel's Wi-Fi: the first feed's
+        "not a feed" came before the page was known for one)."""
+        error = result.error
+        if error is None or result.kept or error.kind == ErrorKind.PORTAL:
+            return False
+        if error.kind in NO_CONNECTION and not answered:
+            return False
+        return self._portal.answered_by_portal(canonical_url(result.feed.url)) is None
 
 
 def _untried(feed: Feed) -> FeedResult:
