@@ -358,6 +358,14 @@ def alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
+def stopped_sync(home: Path) -> bool:
+    lib = Library(home)
+    try:
+        return lib.sync_stopped()
+    finally:
+        lib.close()
+
+
 def test_kill_9_mid_sync_keeps_what_was_cached_and_resumes(tmp_path: Path) -> None:
     home = tmp_path / "home"
     server = DemoServer(latency=0.15).start()
@@ -375,8 +383,12 @@ def test_kill_9_mid_sync_keeps_what_was_cached_and_resumes(tmp_path: Path) -> No
             time.sleep(0.05)
         workers = children(sync.pid)
         assert workers, "the sync extracts in worker processes"
+        assert not stopped_sync(home)  # running, in another process: not stopped
         os.kill(sync.pid, signal.SIGKILL)
         sync.wait()
+        # Killed without a word (the battery out at the gate): the reader opened next says the
+        # last sync stopped before its end, as after a Ctrl-C.
+        assert stopped_sync(home)
         # Its workers end with it, not wait for work for ever.
         deadline = time.monotonic() + 10
         while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
@@ -392,6 +404,7 @@ def test_kill_9_mid_sync_keeps_what_was_cached_and_resumes(tmp_path: Path) -> No
         resumed = reader(home, "sync")
         assert f"{len(before) - unfinished} already cached" in resumed.stderr
         assert resumed.returncode == 0, resumed.stderr
+        assert not stopped_sync(home)  # one went to the end since
     finally:
         server.stop()
     assert all(i["cached"] for i in listed(home) if not i["link"].endswith(".pdf"))

@@ -4,6 +4,7 @@ those the size limit left out (evicted, or never fetched for it)."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from .directory import _reporting_storage_errors
 
 _SAVED = "saved"
 _SYNC_STOPPED = "sync-stopped"
+_SYNCS_RUNNING = "syncs-running"
 _PORTALS = "portals"
 _UNANSWERED = "unanswered"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
@@ -175,14 +177,46 @@ class StoreUsage(StoreArticles):
 
     # -- a sync stopped before its end -------------------------------------------------------
     def sync_stopped(self) -> bool:
-        """A sync was stopped (Ctrl-C, the reader quit) and none has ended since."""
-        return self._state.get(_SYNC_STOPPED) is not None
+        """A sync was stopped (Ctrl-C, the reader quit, or its process killed: `kill -9`, the
+        battery run out) and none has ended since."""
+        if self._state.get(_SYNC_STOPPED) is not None:
+            return True
+        return any(not _running(pid, run) for pid, run in self._syncs_running().items())
 
     def mark_sync_stopped(self, stopped: bool = True) -> None:
+        """A sync is being stopped (`stopped`), or one has ended: none stopped before counts."""
         if stopped:
             self._state.set(_SYNC_STOPPED, time.time())
-        elif self.sync_stopped():  # a write only when there is one to take back
+            return
+        runs = self._syncs_running()
+        mine = str(os.getpid())
+        if mine in runs or any(not _running(pid, run) for pid, run in runs.items()):
+            with self._state.transact():
+                runs = self._syncs_running()
+                self._save(
+                    self._state,
+                    _SYNCS_RUNNING,
+                    {k: v for k, v in runs.items() if k != mine and _running(k, v)},
+                )
+        if self._state.get(_SYNC_STOPPED) is not None:  # a write only when there is one
             self._state.delete(_SYNC_STOPPED)
+
+    def mark_sync_running(self) -> None:
+        """A sync starts in this process: until it ends (`mark_sync_stopped(False)`), a process
+        gone without a word (killed, the machine off) leaves it as a sync stopped."""
+        with self._state.transact():
+            runs = self._syncs_running()
+            runs[str(os.getpid())] = [_boot_id(), time.time()]
+            self._save(self._state, _SYNCS_RUNNING, runs)
+
+    def _syncs_running(self) -> dict[str, list[Any]]:
+        """The syncs started and not ended, by process id: the boot they ran in, and when."""
+        data = self._load(self._state, _SYNCS_RUNNING, {})
+        if not isinstance(data, dict):
+            return {}
+        return {
+            k: v for k, v in data.items() if k.isdigit() and isinstance(v, list) and len(v) == 2
+        }
 
     def disk_usage(self) -> int:
         return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
@@ -194,3 +228,26 @@ class StoreUsage(StoreArticles):
 
     def set_unanswered(self, record: dict[str, Any]) -> None:
         self._save(self._state, _UNANSWERED, record)
+
+
+def _boot_id() -> str:
+    """This boot of the machine ("" where the system doesn't say): a process id of an earlier
+    boot names no process of this one."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as boot:
+            return boot.read().strip()
+    except OSError:
+        return ""
+
+
+def _running(pid: str, run: list[Any]) -> bool:
+    """The process `pid` of a sync's record (the boot it ran in, when) is still running."""
+    if run[0] != _boot_id():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: there
+        return True
+    return True
