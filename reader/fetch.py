@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 from collections import defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -35,6 +36,7 @@ from .safe import safe_line
 from .urls import address_controls, is_web_url, not_web_url, web_url_problem
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_PERMANENT = frozenset({301, 308})
 _TRANSIENT = frozenset({502, 503, 504})
 
 
@@ -214,6 +216,7 @@ class Fetcher:
         ceiling: Reach | None,
         lead: str,
     ) -> Response:
+        moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         for _hop in range(self.limits.max_redirects + 1):
             if ceiling is not None:
                 self._check_before(url, ceiling, lead)
@@ -253,8 +256,11 @@ class Fetcher:
                                 url,
                             )
                         url, lead = target, "a redirect"
+                        permanent = permanent and response.status_code in _PERMANENT
+                        moved = url if permanent else moved
                         continue
-                    return await self._complete(url, response, limit, decode, ceiling)
+                    done = await self._complete(url, response, limit, decode, ceiling)
+                    return replace(done, moved=moved) if moved else done
                 finally:
                     await response.aclose()
         raise too_many_redirects(url, self.limits.max_redirects)

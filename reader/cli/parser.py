@@ -150,9 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="list subscribed feeds with their last sync or error",
         description="List the subscribed feeds by the name the reader shows them by (yours, from"
         " `reader rename`, else their own title), each with its address, its last sync or error,"
-        " and under a name of yours the title the feed gives itself.",
+        " and under a name of yours the title the feed gives itself. A failing feed says since"
+        " when it fails and when it last worked; one that moved for good (a 301 or 308 to a"
+        " feed) says where it is fetched from now; one gone for good (410) is asked again"
+        " weekly, not at every sync.",
     )
     p.add_argument("--json", action="store_true", help='print JSON (name: yours, "" for none)')
+    p.add_argument(
+        "--failing",
+        action="store_true",
+        help="only the feeds whose last fetch failed, the longest failing first",
+    )
     p.set_defaults(func=cmd_feeds)
 
     p = command(
