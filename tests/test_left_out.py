@@ -328,3 +328,14 @@ def test_a_read_article_never_cached_is_not_fetched_once_the_limit_is_reached() 
     assert not room.keeps(article_key(skimmed.link))
     # Fetched last of all while there is room.
     assert room.priority(article_key(skimmed.link)) > room.priority(article_key(news.link))
+    # Left out so (never fetched, no size), it is not fetched by the next sync either, to
+    # evict a read one cached before it.
+    from reader.store.usage import LeftOut
+
+    later = SyncRoom(
+        1_999,  # a byte short: old2 goes at the end of the next sync
+        listed,
+        [cached[1], CachedArticle(article_key(news.link), 1_000, 300.0, 300.0, False)],
+        {article_key(skimmed.link): LeftOut(0, 400.0, 400.0, 400.0)},
+    )
+    assert not later.keeps(article_key(skimmed.link))

@@ -145,7 +145,7 @@ class SyncRoom:
 
     def _rank(self, key: str) -> Rank:
         known = self._cached.get(key) or self.left_out.get(key)
-        if known is None:  # as it would be, cached now…
+        if known is None or not known.size:  # never cached: as it would be, cached now…
             rank = self.ranking.rank(key, self._now, self._now)
             # …but a read one never cached (marked read unopened, skimmed) is wanted least of
             # all: ranked as read now, it would evict every read article cached before it, a
