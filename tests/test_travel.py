@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from pytest_httpserver import HTTPServer
 from test_cli import reader
 
 from reader.demo.server import DemoServer, start_demo_server
+from reader.extractor_version import EXTRACTOR
 from reader.keys import article_key
 from reader.library import Library
 from reader.models import ErrorKind
@@ -118,6 +120,36 @@ def test_reextract_keeps_when_articles_were_cached_and_read(synced_dir: Path) ->
         lib.close()
     assert reader(synced_dir, "cache", "prune", "--max-size", f"{size}B").returncode == 0
     assert [i["id"] for i in listed(synced_dir) if i["cached"]] == [read["id"]]
+
+
+def test_reextract_outdated_redoes_only_what_an_older_extractor_made(synced_dir: Path) -> None:
+    """After an upgrade, `reader reextract --outdated` redoes the articles an older extractor
+    made and leaves the rest (so a run stopped midway, run again, carries on), saying how far
+    it goes in lines when stderr is no terminal."""
+    items = [i for i in listed(synced_dir) if i["cached"]]
+    old = items[0]["link"]
+    lib = Library(synced_dir)
+    try:
+        article = lib.store.article(old)
+        assert article is not None and article.extractor == EXTRACTOR
+        lib.store.put_article(old, dataclasses.replace(article, extractor=EXTRACTOR - 1))
+    finally:
+        lib.close()
+    done = reader(synced_dir, "reextract", "--outdated")
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"re-extracted 1 article from their kept pages, {len(items) - 1} already current; "
+        "0 failed" in done.stderr
+    )
+    assert f"re-extracted: {len(items)}/{len(items)}" in done.stderr  # the progress, at its end
+    lib = Library(synced_dir)
+    try:
+        assert lib.store.article(old).extractor == EXTRACTOR
+    finally:
+        lib.close()
+    again = reader(synced_dir, "reextract", "--outdated")
+    assert "re-extracted 0 articles from their kept pages" in again.stderr
+    assert reader(synced_dir, "reextract").returncode == 2  # nothing named: a usage error
 
 
 def test_cache_stats_and_unsave(synced_dir: Path) -> None:
