@@ -127,8 +127,9 @@ ca_file = ""
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
 # The articles read go first (the least recently read first), then the unread, the oldest
 # story first; saved articles are never evicted. It counts the articles (their text and
-# compressed page); the files on disk take about a quarter more. A sync fetches no article
-# the limit would evict, and what it left out is fetched once it fits (opening one fetches it).
+# compressed page): the files take about half as much again, and the headlines, not counted,
+# theirs (README: cache prune). A sync fetches no article the limit would evict, and what it
+# left out is fetched once it fits (opening one fetches it).
 max_size = ""
 
 [feeds]
