@@ -689,9 +689,12 @@ def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(
     assert reader(home, "list").returncode == 0
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_ctrl_c_stops_a_sync_cleanly(
-    tmp_path: Path, httpserver: HTTPServer, silent_server: str
+    tmp_path: Path, httpserver: HTTPServer, silent_server: str, stop: signal.Signals
 ) -> None:
+    """A Ctrl-C, or a SIGTERM (a shutdown, a stopped service, `timeout`), stops a sync with
+    what it cached said and its stop noted for the next start."""
     home = tmp_path / "home"
     server = DemoServer(latency=0.15).start()
     # One article on a host that never answers keeps the sync going until the Ctrl-C, however
@@ -716,9 +719,9 @@ def test_ctrl_c_stops_a_sync_cleanly(
         deadline = time.monotonic() + 60
         while cached_count(home) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
-        sync.send_signal(signal.SIGINT)
+        sync.send_signal(stop)
         _, err = sync.communicate(timeout=90)
-        assert sync.returncode == 130, err
+        assert sync.returncode == 128 + stop, err
         assert "Traceback" not in err
         # The summary so far, not a bare "interrupted": what is offline and what carries on.
         said = re.search(
