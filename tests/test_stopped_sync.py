@@ -4,10 +4,10 @@ resumed: the articles whose requests were in flight end cached, none failed as "
 The site is a threaded server, as every web server is: it answers the requests it holds while
 the reader is stopped, and the tries after the pause at once. (pytest-httpserver's default
 server answers one connection at a time: during the stop it sat reading a connection the reader
-had opened but not yet written to, and after it, behind that one, so the tries again timed out
-too, and the test failed under load.) The test waits on events, not on times: the reader is
-stopped once the site has every request of the first round in hand, and the stop's length is the
-one time it sets."""
+had opened but not yet written to, the tries after the stop waited behind what was left from
+before it, and with 1 s timeouts the test failed under load.) The test waits on events, not on
+times: the reader is stopped once the site has every request of the first round in hand, and the
+stop's length is the one time it sets."""
 
 from __future__ import annotations
 
