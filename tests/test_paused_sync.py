@@ -112,10 +112,11 @@ def test_a_try_again_begun_before_the_heartbeat_saw_the_pause_is_not_cut_off_by_
         limits = FetchLimits(connect_timeout=1.0, read_timeout=0.3, total_timeout=1.0, retries=0)
         async with Fetcher(limits) as fetcher:
             # The heartbeat's first tick long after the pause: the request's timeout comes first.
-            fetcher.retries.stalls = StallWatch(gap=0.8, tick=30.0)
+            # A gap far past the try again's timeout: a busy machine's delays are not a pause.
+            fetcher.retries.stalls = StallWatch(gap=2.0, tick=30.0)
             request = asyncio.create_task(fetcher.get(silent + "story.html"))
             await asyncio.sleep(0.05)  # under way
-            time.sleep(1.5)  # the one pause: past the read timeout and the gap
+            time.sleep(3.0)  # the one pause: past the read timeout and the gap
             with pytest.raises(FetchError) as failed:
                 await request
             return failed.value, fetcher.retries.unanswered.record()["hosts"]
