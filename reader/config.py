@@ -112,7 +112,8 @@ DEFAULT_CONFIG_TEXT = """\
 # Requests in flight at once, all hosts together, and to any one host.
 max_connections = 16
 per_host = 4
-# Seconds: to connect, between two reads, and for a whole request (body included).
+# Seconds: to connect, between two reads, and for a whole request (body included; from when
+# it is sent, not while it waits its turn for the host).
 connect_timeout = 5.0
 read_timeout = 10.0
 total_timeout = 20.0

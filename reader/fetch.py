@@ -176,8 +176,11 @@ class Fetcher:
         lead: str,
     ) -> Response:
         try:
-            async with asyncio.timeout(self.limits.total_timeout):
-                return await self._follow(url, headers, limit, decode, ceiling, lead)
+            # The whole deadline starts once the request has its connection slot (`_follow`):
+            # a sync queues more requests to a host than it has slots, and time spent queued
+            # failed requests never sent as "no complete answer within 20 s".
+            async with asyncio.timeout(None) as deadline:
+                return await self._follow(url, headers, limit, decode, ceiling, lead, deadline)
         except TimeoutError:
             # Not tried again: a server that trickled its answer past the whole deadline will
             # trickle it again, and three tries held a reader 60 s saying "within 20 s".
@@ -215,6 +218,7 @@ class Fetcher:
         decode: bool,
         ceiling: Reach | None,
         lead: str,
+        deadline: asyncio.Timeout | None = None,
     ) -> Response:
         moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         for _hop in range(self.limits.max_redirects + 1):
@@ -224,6 +228,9 @@ class Fetcher:
             if resume > 0:
                 await asyncio.sleep(resume)
             async with self._per_host[_host_key(url)], self._global:
+                if deadline is not None and deadline.when() is None:
+                    loop = asyncio.get_running_loop()
+                    deadline.reschedule(loop.time() + self.limits.total_timeout)
                 extensions = {} if ceiling is None else {"trace": connect_guard(ceiling, lead, url)}
                 try:
                     request = self._client.build_request(
