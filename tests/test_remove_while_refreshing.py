@@ -129,6 +129,15 @@ def _subscribed(directory: Path, fetched: list[str], imported: list[str]) -> Non
     asyncio.run(run())
 
 
+def _held_on_the_cliff(directory: Path, server: HTTPServer, cliff: _Held) -> list[str]:
+    """The three papers' feeds subscribed, the Cliff's and the Quay's headlines stored, the
+    Harbour's not yet; the Cliff's held from now on. Their addresses, the Cliff's first."""
+    cliff_url, quay, harbour = (server.url_for(f"/{n}.xml") for n in ("cliff", "quay", "harbour"))
+    _subscribed(directory, [cliff_url, quay], [harbour])
+    cliff.hold.set()
+    return [cliff_url, quay, harbour]
+
+
 def _requested(server: HTTPServer, pattern: str) -> list[str]:
     return [request.path for request, _ in server.log if re.fullmatch(pattern, request.path)]
 
@@ -147,9 +156,7 @@ def test_D_during_a_refresh_removes_the_feed_at_once_and_the_refresh_keeps_nothi
     data_dir: Path, site: tuple[HTTPServer, _Held]
 ) -> None:
     server, cliff = site
-    cliff_url, quay, harbour = (server.url_for(f"/{n}.xml") for n in ("cliff", "quay", "harbour"))
-    _subscribed(data_dir, [cliff_url, quay], [harbour])
-    cliff.hold.set()
+    cliff_url, quay, harbour = _held_on_the_cliff(data_dir, server, cliff)
 
     async def run() -> None:
         app = ReaderApp(data_dir, refresh_on_start=False)
@@ -208,9 +215,7 @@ def test_reader_remove_beside_a_reader_sync_leaves_nothing_of_the_feed_and_no_fa
     data_dir: Path, site: tuple[HTTPServer, _Held]
 ) -> None:
     server, cliff = site
-    cliff_url, quay, harbour = (server.url_for(f"/{n}.xml") for n in ("cliff", "quay", "harbour"))
-    _subscribed(data_dir, [cliff_url, quay], [harbour])
-    cliff.hold.set()
+    cliff_url, quay, harbour = _held_on_the_cliff(data_dir, server, cliff)
     env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
     command = [sys.executable, "-m", "reader"]
     sync = subprocess.Popen(
