@@ -169,6 +169,15 @@ class LibraryFeedRefresh(LibraryDownloads):
                     raise
         return await self.fetch_feed(feed.url, feed.etag, feed.last_modified), feed.url
 
+    def stop_refreshing(self, url: str) -> None:
+        """The running refresh (if any) lets the feed at `url` go, as it has just been
+        unsubscribed from: not fetched if it was still waiting its turn, its answer dropped if
+        it was in flight; the refresh goes on with the others. On the refresh's own loop."""
+        task = self._refreshing.get(url)
+        if task is not None:
+            self._refreshing[url] = None
+            task.cancel()
+
     async def refresh(
         self,
         progress: ProgressCallback | None = None,
@@ -176,21 +185,33 @@ class LibraryFeedRefresh(LibraryDownloads):
     ) -> list[FeedResult]:
         """Refresh every feed at once; `on_feed` hears each result as it comes in. Once the
         network looks absent (`offline`), the feeds still out are not waited for: they fail as
-        not tried, and no feed is marked failed for it."""
+        not tried, and no feed is marked failed for it. A feed unsubscribed from meanwhile is
+        left out: not heard of, not in the results."""
         self.store.check_writable()
         urls = self.store.feed_urls()
         done = 0
         watch = NetworkWatch(urls)
         absent = asyncio.Event()
 
-        async def one(url: str) -> FeedResult:
+        async def one(url: str) -> FeedResult | None:
             nonlocal done
             feed = self.store.feed(url)
             if feed is not None and _gone_lately(feed):  # said when it was: not asked again yet
                 result = FeedResult(feed, not_modified=True)
             else:
-                result = await self.refresh_feed(url, unanswered=False)
+                try:
+                    result = await self.refresh_feed(url, unanswered=False)
+                except asyncio.CancelledError:
+                    if url not in self._refreshing or self._refreshing[url] is not None:
+                        raise  # a Ctrl-C, an absent network: not stopped for its removal
+                    result = None
             done += 1
+            if result is None or url not in self.store.feed_urls():
+                # Unsubscribed from while it was fetched (here, or by `reader remove`): the
+                # store kept nothing of it, and nothing hears of it.
+                if progress:
+                    progress(SyncProgress("feeds", done, len(urls)))
+                return None
             if watch.heard(url, result.error):
                 absent.set()
             if on_feed:
@@ -202,6 +223,7 @@ class LibraryFeedRefresh(LibraryDownloads):
         if progress:
             progress(SyncProgress("feeds", 0, len(urls)))
         tasks = [asyncio.create_task(one(u)) for u in urls]
+        self._refreshing = dict(zip(urls, tasks, strict=True))
         try:
             stop = asyncio.create_task(absent.wait())
             pending = set(tasks)
@@ -210,14 +232,15 @@ class LibraryFeedRefresh(LibraryDownloads):
                 pending.discard(stop)
             stop.cancel()
         finally:
+            self._refreshing = {}
             for task in tasks:
                 task.cancel()  # the rest when the network is absent; all after a Ctrl-C
-        results = [
-            t.result()
-            if t.done() and not t.cancelled()
-            else _untried(self.store.feed(u) or Feed(u))
-            for u, t in zip(urls, tasks, strict=True)
-        ]
+        subscribed = set(self.store.feed_urls())  # without those removed meanwhile
+        results: list[FeedResult] = []
+        for url, task in zip(urls, tasks, strict=True):
+            if url in subscribed:
+                result = task.result() if task.done() and not task.cancelled() else None
+                results.append(result or _untried(self.store.feed(url) or Feed(url)))
         for result in results:
             if self._failed_itself(result, watch.answered):
                 with contextlib.suppress(StoreError):
