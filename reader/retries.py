@@ -1,7 +1,8 @@
 """When a failed request is tried again: a failure that may pass (a timeout, a reset, a 502/503/
 504, a 429) up to `retries` times, after a growing wait or the one a 429 asks for; once, at once
 and not counted, when it was cut off across a pause of the reader (`stalls`); and not at all when
-it timed out on its last try (`unanswered`)."""
+it timed out on its last try (`unanswered`). Just after such a pause, a connection refused or a
+name not found is tried again for some seconds: the network rejoining (`WAKE_WINDOW`)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,20 @@ import random
 from collections.abc import Awaitable, Callable
 
 from .config import FetchLimits
-from .errors import FetchError
+from .errors import ErrorKind, FetchError
 from .models import Response
 from .stalls import StallWatch, cut_off, paused
 from .unanswered import Unanswered
+
+WAKE_WINDOW = 15.0
+"""Seconds after a pause of the reader (a lid closed mid-sync) in which a connection refused or
+a name not found is the network not back yet: tried again after a short wait, not failed."""
+
+
+def not_back_yet(error: FetchError) -> bool:
+    """A failure a network still rejoining gives: no connection made, or no name found (the
+    failures that are not tried again otherwise: a site that refuses soon won't answer)."""
+    return error.kind == ErrorKind.NETWORK and not error.retryable
 
 
 class Retries:
@@ -30,7 +41,7 @@ class Retries:
     ) -> Response:
         """`attempt` (a request of `url`, on `host`) awaited, and again as the policy says;
         raises the last try's FetchError."""
-        tried, resumed = 0, False
+        tried, resumed, waited = 0, False, 0.0
         while True:
             with self.stalls.watch() as began:
                 try:
@@ -42,6 +53,11 @@ class Retries:
                     return answer
             if stalled and not resumed:
                 resumed = True  # the reader's pause, not the site's: once more, not counted
+                continue
+            if not_back_yet(failure) and self.stalls.woke_within(WAKE_WINDOW):
+                # Refused or not found just after a wake: the Wi-Fi rejoining, not the site.
+                waited = min(2 * waited or 0.5, 4.0)
+                await asyncio.sleep(waited)
                 continue
             # Asked as it failed, not as it began: the host may have answered another since.
             retries = self.unanswered.retries(url, host, self.limits.retries)

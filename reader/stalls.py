@@ -70,6 +70,12 @@ class StallWatch:
         self._note_beat()
         return self._last_gap_end > began
 
+    def woke_within(self, seconds: float) -> bool:
+        """The latest gap (a pause while requests were in flight) ended less than `seconds`
+        ago: the network may not be back yet (a machine just woken rejoins its Wi-Fi)."""
+        self._note_beat()
+        return running_clock() - self._last_gap_end < seconds
+
     async def _beating(self) -> None:
         while self._watching > 0:
             await asyncio.sleep(self.tick)

@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -125,3 +126,82 @@ def test_a_try_again_begun_before_the_heartbeat_saw_the_pause_is_not_cut_off_by_
     assert error.kind == ErrorKind.TIMEOUT and "paused" not in error.message, error.message
     assert len(held) == 2  # tried again once for the pause
     assert unanswered_hosts  # the host's silence is remembered for the next requests to it
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def _serve_later(port: int, after: float) -> Iterator[None]:
+    """A site that comes up on `port` `after` seconds from now (refused until then), as one
+    reached again once a woken laptop has rejoined its Wi-Fi."""
+    import http.server
+
+    class Story(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = STORY.format(title=TITLE).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start() -> None:
+        time.sleep(after)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Story)
+        servers.append(server)
+        server.serve_forever()
+
+    threading.Thread(target=start, daemon=True).start()
+    yield
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("paused_first", [True, False], ids=["after-a-pause", "no-pause"])
+def test_a_connection_refused_just_after_a_wake_is_tried_until_the_network_is_back(
+    httpserver: HTTPServer, paused_first: bool
+) -> None:
+    """A lid opened mid-sync: for a few seconds the Wi-Fi is not back, and every request is
+    refused at once. Those are tried again after short waits, not failed; with no pause, a
+    refused connection fails at once, as before."""
+
+    def slow(request: Request) -> Response:
+        time.sleep(1.0)  # in flight across the pause: the heartbeat runs
+        return Response(STORY.format(title=TITLE), content_type="text/html")
+
+    httpserver.expect_request("/story.html").respond_with_handler(slow)
+    port = _free_port()
+
+    async def go() -> str:
+        limits = FetchLimits(read_timeout=5.0, total_timeout=8.0, retries=0)
+        async with Fetcher(limits) as fetcher:
+            fetcher.retries.stalls = StallWatch(gap=0.8, tick=0.1)
+            under_way = asyncio.create_task(fetcher.get(httpserver.url_for("/story.html")))
+            await asyncio.sleep(0.1)
+            if paused_first:
+                time.sleep(1.5)  # the lid closed
+                await asyncio.sleep(0.2)  # woken: the heartbeat sees the gap
+            with _serve_later(port, 1.0):
+                try:
+                    await fetcher.get(f"http://127.0.0.1:{port}/story.html")
+                except FetchError as error:
+                    return error.message
+                finally:
+                    await under_way
+            return "ok"
+
+    said = asyncio.run(go())
+    if paused_first:
+        assert said == "ok"
+    else:
+        assert "cannot connect" in said or "refused" in said, said
