@@ -62,9 +62,14 @@ def _dated(moment: datetime | None, by_feed: bool) -> str:
     return f"{stated_iso(moment)} ({FEEDS_DATE})" if by_feed else stated_iso(moment)
 
 
-def header_lines(article: Article, markdown: bool = False) -> list[str]:
+def header_lines(article: Article, markdown: bool = False, style: str = "block") -> list[str]:
     """Source, author, dates, address and when the copy was retrieved: the citation a quote
-    needs."""
+    needs; a line each in the "block" style, else one line in `style` (`citation_styles`)."""
+    if style != "block":
+        from .citation_styles import citation_line  # it cites with this module's functions
+
+        line = citation_line(article, style)
+        return [escape_markdown(line) if markdown else line, *_notes(article, markdown)]
     lines = []
     updated = article.updated if article.updated != article.published else None
     for label, value in (
@@ -89,6 +94,12 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
             # Names are the page's text like any other; an address stays one to copy, unescaped.
             value = autolink(value) if label == "URL" else escape_markdown(value)
         lines.append(f"{label}: {value}")
+    return lines + _notes(article, markdown)
+
+
+def _notes(article: Article, markdown: bool) -> list[str]:
+    """What a reader of the copy must know of it: not the page's text, or not all of it."""
+    lines = []
     if article.partial:
         lines.append("Note: this is the text the feed carried, not the page's")
     if article.incomplete:
@@ -97,11 +108,21 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
     return lines
 
 
-def markdown_header(article: Article) -> str:
+def markdown_header(article: Article, style: str = "block") -> str:
     """The title as a heading and the `header_lines` below it, each ending in a Markdown line
     break: what `reader show --format markdown` prints before the text."""
-    lines = "".join(f"{line}  \n" for line in header_lines(article, True))
+    lines = "".join(f"{line}  \n" for line in header_lines(article, True, style))
     # A page with no address, date or author read from disk has no lines: the title, a blank
     # line, then the text, as plain text has it.
     title = safe_line(article.title or article.url)
     return (f"# {escape_markdown(title)}\n" if title else "") + f"{lines}\n"
+
+
+def copied_citation(article: Article, style: str = "block") -> str:
+    """What `y` in the reading view copies and `reader show --format citation` prints: in the
+    "block" style the title and `header_lines` in Markdown, as `reader show --format markdown`
+    heads the article; in a line style the line as plain text, to paste into a draft or an
+    e-mail as it is."""
+    if style == "block":
+        return markdown_header(article).rstrip() + "\n"
+    return "\n".join(header_lines(article, False, style)) + "\n"
