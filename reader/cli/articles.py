@@ -111,7 +111,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# Between two articles `reader show ID ID…` prints (a Markdown rule, or a line of plain text).
+# Between two articles `reader show ID ID…` prints (a Markdown rule, a line of plain text, a
+# blank line between citations in blocks; one-line citations one under the other, a list).
 _APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "citation": "\n"}
 
 
@@ -151,7 +152,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             items.append(render_item(article, args.format, item_id))
         else:
             text = render(article, args.format, style).rstrip("\n")
-            out(_APART[args.format] + text if printed else text)
+            one_line = args.format == "citation" and style != "block"
+            out(_APART[args.format] + text if printed and not one_line else text)
             printed += 1
         if status == EXIT_OK and (missed := lib.unmatched_body_rule(target, article)):
             err(unmatched_body(missed))

@@ -243,8 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
         "it or asking to sign in, the story taken down, or its link a PDF, an image or another "
         "file, named on "
         "stderr) prints the text its feed carried "
-        "instead, says why on stderr and exits 1; so does an id or address not found, after "
-        "the others are printed.",
+        "instead, says why on stderr and exits 1. Of several, one not found is said on stderr, "
+        "the others printed, and the exit status is 1.",
     )
     p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
     p.add_argument(
