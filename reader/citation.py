@@ -46,6 +46,7 @@ def cited_source(article: Article) -> str:
 # Said after a date the feed gave for the item, the page giving none: a journalist can't tell
 # it from the page's own, which the page may print otherwise, and must know to check it.
 FEEDS_DATE = "per the feed"
+FEEDS_DATE_NOTE = "the page gives none, and may print another"
 
 
 def date_source(moment: datetime | None, by_feed: bool) -> str | None:
@@ -69,7 +70,13 @@ def header_lines(article: Article, markdown: bool = False, style: str = "block")
         from .citation_styles import citation_line  # it cites with this module's functions
 
         line = citation_line(article, style)
-        return [escape_markdown(line) if markdown else line, *_notes(article, markdown)]
+        # The block says "(per the feed)" after such a date; a style's line has no room for it.
+        fed = (
+            [f"Note: the date is the feed's ({FEEDS_DATE_NOTE})"]
+            if article.published and article.published_by_feed
+            else []
+        )
+        return [escape_markdown(line) if markdown else line, *fed, *_notes(article, markdown)]
     lines = []
     updated = article.updated if article.updated != article.published else None
     for label, value in (

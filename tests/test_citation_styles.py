@@ -122,6 +122,9 @@ def test_the_style_decides_what_y_copies_and_the_header_block_stays_the_default(
     assert header_lines(article)[0] == "Source: Harbour Ledger"
     line = copied_citation(article, "chicago")
     assert line == chicago(article) + "\nNote: this is the text the feed carried, not the page's\n"
+    # A date the feed gave, the page giving none, is said to be the feed's, as the block says.
+    fed = copied_citation(story(published_by_feed=True), "apa").splitlines()
+    assert fed[1] == "Note: the date is the feed's (the page gives none, and may print another)"
     # Under a Markdown heading the line is escaped as any text of the page is.
     starred = story(title="Harbour *Contract*")
     assert "Harbour \\*Contract\\*" in markdown_header(starred, "apa")
