@@ -220,12 +220,13 @@ def build_parser() -> argparse.ArgumentParser:
         " (case ignored unless a word has a capital, accents unless it has one), each with a line"
         " of the text round the first match; reads the cache only",
     )
-    p.add_argument(
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument(
         "--json",
         action="store_true",
         help="print JSON (id, feed, title, link, published, read, cached…; snippet with --search)",
     )
-    p.add_argument(
+    shape.add_argument(
         "--ids",
         action="store_true",
         help="print only the ids, one a line, for `xargs reader show --offline --format markdown`",
