@@ -46,6 +46,7 @@ def cited_source(article: Article) -> str:
 # Said after a date the feed gave for the item, the page giving none: a journalist can't tell
 # it from the page's own, which the page may print otherwise, and must know to check it.
 FEEDS_DATE = "per the feed"
+FEEDS_DATE_NOTE = "the page gives none, and may print another"
 
 
 def date_source(moment: datetime | None, by_feed: bool) -> str | None:
@@ -62,9 +63,20 @@ def _dated(moment: datetime | None, by_feed: bool) -> str:
     return f"{stated_iso(moment)} ({FEEDS_DATE})" if by_feed else stated_iso(moment)
 
 
-def header_lines(article: Article, markdown: bool = False) -> list[str]:
+def header_lines(article: Article, markdown: bool = False, style: str = "block") -> list[str]:
     """Source, author, dates, address and when the copy was retrieved: the citation a quote
-    needs."""
+    needs; a line each in the "block" style, else one line in `style` (`citation_styles`)."""
+    if style != "block":
+        from .citation_styles import citation_line  # it cites with this module's functions
+
+        line = citation_line(article, style)
+        # The block says "(per the feed)" after such a date; a style's line has no room for it.
+        fed = (
+            [f"Note: the date is the feed's ({FEEDS_DATE_NOTE})"]
+            if article.published and article.published_by_feed
+            else []
+        )
+        return [escape_markdown(line) if markdown else line, *fed, *_notes(article, markdown)]
     lines = []
     updated = article.updated if article.updated != article.published else None
     for label, value in (
@@ -89,6 +101,12 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
             # Names are the page's text like any other; an address stays one to copy, unescaped.
             value = autolink(value) if label == "URL" else escape_markdown(value)
         lines.append(f"{label}: {value}")
+    return lines + _notes(article, markdown)
+
+
+def _notes(article: Article, markdown: bool) -> list[str]:
+    """What a reader of the copy must know of it: not the page's text, or not all of it."""
+    lines = []
     if article.partial:
         lines.append("Note: this is the text the feed carried, not the page's")
     if article.incomplete:
@@ -97,11 +115,21 @@ def header_lines(article: Article, markdown: bool = False) -> list[str]:
     return lines
 
 
-def markdown_header(article: Article) -> str:
+def markdown_header(article: Article, style: str = "block") -> str:
     """The title as a heading and the `header_lines` below it, each ending in a Markdown line
     break: what `reader show --format markdown` prints before the text."""
-    lines = "".join(f"{line}  \n" for line in header_lines(article, True))
+    lines = "".join(f"{line}  \n" for line in header_lines(article, True, style))
     # A page with no address, date or author read from disk has no lines: the title, a blank
     # line, then the text, as plain text has it.
     title = safe_line(article.title or article.url)
     return (f"# {escape_markdown(title)}\n" if title else "") + f"{lines}\n"
+
+
+def copied_citation(article: Article, style: str = "block") -> str:
+    """What `y` in the reading view copies and `reader show --format citation` prints: in the
+    "block" style the title and `header_lines` in Markdown, as `reader show --format markdown`
+    heads the article; in a line style the line as plain text, to paste into a draft or an
+    e-mail as it is."""
+    if style == "block":
+        return markdown_header(article).rstrip() + "\n"
+    return "\n".join(header_lines(article, False, style)) + "\n"

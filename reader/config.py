@@ -76,6 +76,8 @@ class Config:
     refresh_on_open: bool = True
     fetch_ahead: int = 30
     theme: str = "dark"  # one of THEMES: the reader's screen colours
+    # One of CITATION_STYLES: what `y` copies and `reader show` heads an article with.
+    citation_style: str = "block"
     site_rules: dict[str, SiteRule] = field(default_factory=dict)  # by host name
     # `[keys]`: an action's keys as written ("?", "ctrl+q"), by the action's name; the TUI
     # checks the names and the keys (`reader.ui.keymap`), which this layer does not know.
@@ -86,6 +88,9 @@ class Config:
 
 
 THEMES = ("dark", "light", "terminal")
+CITATION_STYLES = ("block", "chicago", "apa")
+"""`[citation] style`: the metadata block `reader show` heads an article with, or one line in
+Chicago's or APA's style (`citation_styles`)."""
 """The screen's colour schemes (`[ui] theme`, `--theme`): the reader's own on a dark
 background or on a light one, or the terminal's own foreground and background with its
 palette's colours, as newsboat draws. NO_COLOR, set and not empty, takes every colour away."""
@@ -146,6 +151,12 @@ fetch_ahead = 30
 # one), or "terminal" (the terminal's own text and background colours, and its palette).
 # NO_COLOR set in the environment shows none at all.
 theme = "dark"
+
+[citation]
+# How y in an article cites it, and `reader show` above the text: "block" (the title, then the
+# source, author, dates, address and time retrieved, a line each), or one line to paste into a
+# draft: "chicago" (Chicago's notes-bibliography entry for a web page) or "apa" (APA 7).
+style = "block"
 
 # Keys of your own for the reader's actions (README's Keys lists them); an action given keys
 # loses its default ones. A key may not do two things in one screen.
@@ -229,7 +240,7 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
-_SECTIONS = {"network", "cache", "feeds", "ui", "keys", "sites"}
+_SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites"}
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
@@ -312,6 +323,7 @@ def _check_keys(data: dict[str, Any]) -> None:
         ("cache", {"max_size"}),
         ("feeds", {"refresh_interval", "refresh_on_open", "fetch_ahead"}),
         ("ui", {"theme"}),
+        ("citation", {"style"}),
     ):
         for key in data.get(section, {}):
             if key not in known:
@@ -349,6 +361,10 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     theme = data.get("ui", {}).get("theme", "dark")
     if theme not in THEMES:
         raise ValueError(f"ui.theme must be one of {', '.join(map(repr, THEMES))}, not {theme!r}")
+    style = data.get("citation", {}).get("style", "block")
+    if style not in CITATION_STYLES:
+        names = ", ".join(map(repr, CITATION_STYLES))
+        raise ValueError(f"citation.style must be one of {names}, not {style!r}")
     rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
     keys = {action: _keys(action, value) for action, value in data.get("keys", {}).items()}
     return Config(
@@ -360,6 +376,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,
         theme=theme,
+        citation_style=style,
         keys=keys,
     )
 

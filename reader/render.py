@@ -180,10 +180,10 @@ def _join(
     return "".join(out)
 
 
-def to_markdown(article: Article, header: bool = True) -> str:
+def to_markdown(article: Article, header: bool = True, style: str = "block") -> str:
     parts = []
     if header:
-        parts.append(markdown_header(article))
+        parts.append(markdown_header(article, style))
     lists = ListLayout()
     written: list[Block] = []
 
@@ -290,13 +290,13 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
     return "\n".join(out)
 
 
-def to_text(article: Article, header: bool = True) -> str:
+def to_text(article: Article, header: bool = True, style: str = "block") -> str:
     parts = []
     if header:
         title = article.title or article.url  # neither: a file of text read without --url
         if title:
             parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
-        lines = header_lines(article)
+        lines = header_lines(article, style=style)
         parts.append("\n".join(lines) + "\n\n" if lines else "\n")
     parts.append(_join(article.blocks, block_to_text, table_to_text))
     return "".join(parts).rstrip() + "\n"

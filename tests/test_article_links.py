@@ -21,6 +21,8 @@ from textual.pilot import Pilot
 from textual.selection import Selection
 
 from reader.citation import markdown_header
+from reader.citation_styles import chicago
+from reader.config import load_config
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui import clipboard
 from reader.ui.app import ReaderApp
@@ -473,6 +475,28 @@ def test_y_copies_the_citation_as_reader_show_heads_it(synced_dir: Path) -> None
             assert copied[-1] == "# \\[b\\]Bold claim\\[/b\\]\nURL: <https://news.example/t.html>\n"
             shown = osc_52("Citation", "[b]Bold claim[/b]")
             await until(pilot, lambda: notices(app)[-1] == shown, "plain notice")
+
+    asyncio.run(run())
+
+
+def test_y_copies_one_line_in_the_configured_style_with_a_passage_quoted_above_it(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            (synced_dir / "config.toml").write_text('[citation]\nstyle = "chicago"\n')
+            app.config = load_config(synced_dir / "config.toml")  # as `reader` loads it
+            article = body.article
+            assert article is not None and article.fetched_at is not None
+            copied = copies(app)
+            await pilot.press("y")
+            assert copied == [chicago(article) + "\n"]
+            assert f'"{article.title.split()[0]}' in copied[0] and "(accessed " in copied[0]
+            assert "Retrieved:" not in copied[0] and not copied[0].startswith("#")
+            # A passage chosen (v) is quoted above the line.
+            await pilot.press("v", "y")
+            quote, _, citation = copied[-1].partition("\n\n")
+            assert quote.startswith("> ") and citation == copied[0]
 
     asyncio.run(run())
 

@@ -43,11 +43,11 @@ def test_an_old_file_is_shown_with_the_settings_it_leaves_out(tmp_path: Path) ->
     assert shown.stdout.startswith(f"# {home / 'config.toml'}\n{OLD_FILE}")
     added = after_the_file(shown.stdout)
     # The sections it lacks, opened with their defaults…
-    assert added == {"ui": {"theme": "dark"}}
+    assert added == {"ui": {"theme": "dark"}, "citation": {"style": "block"}}
     # …and the settings its own sections leave out, commented out under a comment naming the
     # section, as a second `[network]` would make the whole text unreadable as TOML.
     whole = tomllib.loads(shown.stdout)
-    assert whole == {**tomllib.loads(OLD_FILE), "ui": {"theme": "dark"}}
+    assert whole == {**tomllib.loads(OLD_FILE), **added}
     rest = shown.stdout.partition("in force with their defaults:")[2]
     assert rest.count("[network]") == 1 and "\n[network]" not in rest
     for line in ("max_connections = 16", "connect_timeout = 5.0", "retries = 2", 'ca_file = ""'):

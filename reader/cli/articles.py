@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ..citation import cited_url
 from ..config import config_path, parse_duration, parse_size
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
@@ -29,6 +30,7 @@ from .common import (
     open_library,
     out,
     render,
+    render_item,
     run_until_done,
     unmatched_body,
 )
@@ -91,6 +93,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             ]
         out(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
+    if args.ids:
+        out("\n".join(h.entry.id for h in headlines))
+        return EXIT_OK
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
@@ -108,11 +113,22 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    lib = open_library(args)
+# Between two articles `reader show ID ID…` prints (a Markdown rule, a line of plain text, a
+# blank line between citations in blocks; one-line citations one under the other, a list).
+_APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "citation": "\n"}
 
-    async def run() -> int:
-        target = lib.resolve(args.target)
+
+def cmd_show(args: argparse.Namespace) -> int:
+    style = args.style or config_of(args).citation_style
+    lib = open_library(args)
+    items: list[Any] = []  # the JSON formats' objects, printed together at the end
+    printed = 0
+
+    async def show(name: str) -> int:
+        """One article printed (after `_APART` unless it is the first): its exit status."""
+        nonlocal printed
+        target = lib.resolve(name)
+        status = EXIT_OK
         try:
             article = await lib.article(target, offline=args.offline)
         except FetchError as error:
@@ -132,12 +148,36 @@ def cmd_show(args: argparse.Namespace) -> int:
                 err(reason)
                 return EXIT_FAILED
             err(f"{reason}; showing the text the feed carried")
-            out(render(from_feed, args.format).rstrip("\n"))
-            return EXIT_FAILED
-        out(render(article, args.format).rstrip("\n"))
-        if missed := lib.unmatched_body_rule(target, article):
+            article, status = from_feed, EXIT_FAILED
+        if args.format in ("json", "csl-json"):
+            item_id = target.id if isinstance(target, Entry) else cited_url(article)
+            items.append(render_item(article, args.format, item_id))
+        else:
+            text = render(article, args.format, style).rstrip("\n")
+            one_line = args.format == "citation" and style != "block"
+            out(_APART[args.format] + text if printed and not one_line else text)
+            printed += 1
+        if status == EXIT_OK and (missed := lib.unmatched_body_rule(target, article)):
             err(unmatched_body(missed))
-        return EXIT_OK
+        return status
+
+    async def run() -> int:
+        status = EXIT_OK
+        for name in args.targets:
+            try:
+                done = await show(name)
+            except FetchError as error:  # no such id, or no web address: the others still go
+                if len(args.targets) == 1:
+                    raise
+                err(error.message)
+                done = EXIT_FAILED
+            status = max(status, done)
+        if args.format == "csl-json" or (args.format == "json" and len(args.targets) > 1):
+            # CSL-JSON is a list of items, one or many; several articles' JSON is a list too.
+            out(json.dumps(items, ensure_ascii=False, indent=2))
+        elif items:
+            out(json.dumps(items[0], ensure_ascii=False, indent=2))
+        return status
 
     return run_until_done(lib, run())
 

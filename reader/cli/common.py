@@ -84,20 +84,38 @@ def run_until_done(lib: Library, coro: Any) -> int:
     return asyncio.run(wrapped())
 
 
-def render(article: Article, fmt: str) -> str:
+def render(article: Article, fmt: str, style: str = "block") -> str:
+    """The article as `reader show --format` prints it: text or Markdown under its citation in
+    `style`, the citation alone ("citation", as `y` copies it), or JSON (`render_item`)."""
     from ..render import to_markdown, to_text
 
-    if fmt == "markdown":
-        return safe_text(to_markdown(article))
-    if fmt == "json":
-        from ..codec import article_to_json
+    if fmt == "citation":
+        from ..citation import copied_citation
 
-        data = article_to_json(article)
-        data["markdown"] = to_markdown(article, header=False)
-        data["text"] = to_text(article, header=False)
-        data["word_count"] = article.word_count
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    return safe_text(to_text(article))
+        return safe_text(copied_citation(article, style))
+    if fmt == "markdown":
+        return safe_text(to_markdown(article, style=style))
+    if fmt == "json":
+        return json.dumps(render_item(article, fmt, article.url), ensure_ascii=False, indent=2)
+    return safe_text(to_text(article, style=style))
+
+
+def render_item(article: Article, fmt: str, item_id: str) -> dict[str, Any]:
+    """The article as an object of `reader show --format json` (its metadata, authors listed
+    apart, and its text), or of `--format csl-json` (a citation manager's item)."""
+    from ..citation_styles import authors, csl_item
+
+    if fmt == "csl-json":
+        return csl_item(article, item_id)
+    from ..codec import article_to_json
+    from ..render import to_markdown, to_text
+
+    data = article_to_json(article)
+    data["authors"] = authors(article)  # "author" stays the one string, as before
+    data["markdown"] = to_markdown(article, header=False)
+    data["text"] = to_text(article, header=False)
+    data["word_count"] = article.word_count
+    return data
 
 
 def unmatched_body(selector: str) -> str:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from .. import __version__
-from ..config import THEMES
+from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
 from .articles import (
     cmd_cache,
@@ -220,29 +220,52 @@ def build_parser() -> argparse.ArgumentParser:
         " (case ignored unless a word has a capital, accents unless it has one), each with a line"
         " of the text round the first match; reads the cache only",
     )
-    p.add_argument(
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument(
         "--json",
         action="store_true",
         help="print JSON (id, feed, title, link, published, read, cached…; snippet with --search)",
+    )
+    shape.add_argument(
+        "--ids",
+        action="store_true",
+        help="print only the ids, one a line, for `xargs reader show --offline --format markdown`",
     )
     p.set_defaults(func=cmd_list)
 
     formats = ("text", "markdown", "json")
     p = command(
         "show",
-        help="print an article's cleaned text (fetched and cached when missing)",
-        description="Print the cleaned article of a headline (its id from `reader list`) or of any URL. "
+        help="print articles' cleaned text (fetched and cached when missing), or their citations",
+        description="Print the cleaned article of a headline (its id from `reader list`) or of any URL, "
+        "under its citation; several, one after the other (`reader list --search WORD --ids | "
+        "xargs reader show --offline --format markdown > notes.md`). "
         "A headline whose article can't be had (never synced, its site unreachable or refusing "
         "it or asking to sign in, the story taken down, or its link a PDF, an image or another "
         "file, named on "
         "stderr) prints the text its feed carried "
-        "instead, says why on stderr and exits 1.",
+        "instead, says why on stderr and exits 1. Of several, one not found is said on stderr, "
+        "the others printed, and the exit status is 1.",
     )
-    p.add_argument("target", metavar="ID_OR_URL")
+    p.add_argument("targets", metavar="ID_OR_URL", nargs="+")
     p.add_argument(
         "--offline", action="store_true", help="never touch the network; exit 1 if not cached"
     )
-    p.add_argument("--format", choices=formats, default="text")
+    p.add_argument(
+        "--format",
+        choices=(*formats, "citation", "csl-json"),
+        default="text",
+        help="text, markdown or json (several articles: a JSON list; `authors` a list); "
+        "citation: the citation alone, as y in the reader copies it; csl-json: CSL-JSON items, "
+        "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read",
+    )
+    p.add_argument(
+        "--style",
+        choices=CITATION_STYLES,
+        help="the citation's style: block (a line for each of source, author, dates, address, "
+        "time retrieved), or one line in chicago or apa style; the config's [citation] style "
+        "when not given (block, unless set)",
+    )
     p.set_defaults(func=cmd_show)
 
     p = command(

@@ -368,9 +368,6 @@ class LibraryQueries(LibraryResources):
     def unmatched_body_rule(self, target: Entry | str, article: Article) -> str:
         """The body selector of the site rule for `target`'s cached `article` when it matches
         nothing on the page kept (the page was read as any other), else ""."""
-        from ..charset_labels import charset_from_content_type
-        from ..extract import body_rule_misses
-
         url = _link(target)
         if not url or not self.site_rules:
             return ""
@@ -378,6 +375,12 @@ class LibraryQueries(LibraryResources):
         raw = self.store.raw_page(url) if rule is not None and rule.body else None
         if raw is None:
             return ""
+        # Here, past the checks: the extraction pipeline takes longer to import than printing
+        # a cached article does (`reader show --offline`, many of them in a row); only a page
+        # of a site with a body rule is read again with it.
+        from ..charset_labels import charset_from_content_type
+        from ..extract import body_rule_misses
+
         body, content_type = raw
         missed = body_rule_misses(body, rule, charset_from_content_type(content_type))
         return rule.body if missed and rule is not None else ""

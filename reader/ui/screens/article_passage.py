@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.actions import SkipAction
 
-from ...citation import markdown_header
+from ...citation import copied_citation
 from ...models import Article
 from ..messages import PassageChanged
 from ..widgets.article.article_body import ArticleBody
@@ -18,8 +18,9 @@ class ArticleScreenPassage(ArticleScreenLinks):
     """The reading view's citation and passage keys (see `ArticleScreen`)."""
 
     def action_cite(self) -> None:
-        """The article's citation on the clipboard: title, author, site, dates and address, as
-        `reader show --format markdown` heads it (the feed's, while the article isn't shown).
+        """The article's citation on the clipboard, in the config's `[citation] style`: title,
+        author, site, dates and address, as `reader show --format markdown` heads it, or one
+        line in Chicago's or APA's style (the feed's facts, while the article isn't shown).
         With a passage selected (a drag of the mouse), the passage quoted above it: a quote
         and where it comes from, in one paste."""
         entry = self.headline.entry
@@ -31,7 +32,7 @@ class ArticleScreenPassage(ArticleScreenLinks):
             site_name=entry.feed_title,
             published_by_feed=True,
         )
-        citation = markdown_header(article).rstrip() + "\n"
+        citation = copied_citation(article, self.reader.config.citation_style)
         passage = self._selected_passage()
         if passage:
             quotation = self.query_one(ArticleBody).selected_quotation

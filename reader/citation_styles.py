@@ -1,0 +1,307 @@
+"""An article's citation as one line to paste into a draft or an e-mail, in Chicago's
+notes-bibliography style for a web page or in APA 7's for a news article online, and as a
+CSL-JSON item, which Zotero, Mendeley and Pandoc import. Plain functions over `Article`.
+
+Both styles are English ones: their dates and words ("accessed", "n.d.") are English whatever
+the article's language, and only its title stays as the page wrote it (recased only when it
+is English). A name in a script whose names are not given name first, or not initialised
+(Chinese, Japanese, Korean, Arabic, Hebrew…), is cited as written, neither inverted nor cut
+to initials; so is a one-word name or a newsroom's ("Reuters", "Staff Reporter")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .citation import cited_source, cited_url
+from .config import CITATION_STYLES
+from .dates import in_local_time
+from .models import Article
+from .safe import safe_line
+
+# `[citation] style`: the metadata block (a line per fact, as `reader show` heads an article),
+# or one line in Chicago's or APA's style.
+STYLES = CITATION_STYLES
+LINE_STYLES = tuple(s for s in STYLES if s != "block")
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+# Words a name's surname begins with, kept with it ("van der Berg, Pieter").
+_PARTICLES = {
+    *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
+    *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el"),
+}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Words that make a byline a newsroom's, not a person's: cited as written.
+_NEWSROOM = re.compile(
+    r"\b(?:staff|desk|newsroom|reporters?|editors?|editorial|agency|press|news|team|board"
+    r"|bureau|correspondents?|service)\b",
+    re.IGNORECASE,
+)
+# Chicago's words in lower case inside a title: articles, coordinating conjunctions and
+# prepositions (first and last word aside).
+_MINOR = {
+    *("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by"),
+    *("in", "of", "off", "on", "per", "to", "up", "via", "vs", "vs.", "from", "into"),
+    *("with", "over", "onto", "upon", "than"),
+}
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A writer's name as a citation needs it: the surname and the given names, or the name
+    as written (`literal`) when it is not to be turned round."""
+
+    literal: str = ""
+    family: str = ""
+    given: str = ""
+    suffix: str = ""
+
+    def inverted(self) -> str:
+        """ "Holt, Maren" (Chicago's first author)."""
+        if self.literal:
+            return self.literal
+        return f"{self.family}, {self.given}" + (f", {self.suffix}" if self.suffix else "")
+
+    def natural(self) -> str:
+        """ "Jonas Berg" (Chicago's later authors)."""
+        if self.literal:
+            return self.literal
+        return f"{self.given} {self.family}" + (f" {self.suffix}" if self.suffix else "")
+
+    def initialled(self) -> str:
+        """ "Holt, M." (APA): each given name cut to its initial, "Jean-Paul" to "J.-P."."""
+        if self.literal:
+            return self.literal
+        initials = " ".join(
+            "-".join(f"{part[0]}." for part in word.split("-") if part)
+            for word in self.given.split()
+        )
+        return f"{self.family}, {initials}" + (f", {self.suffix}" if self.suffix else "")
+
+
+def authors(article: Article) -> list[str]:
+    """The article's writers, each apart: the extractor names several joined by ", " ("Maren
+    Holt, Jonas Berg"), each given name first."""
+    return [n for n in (" ".join(p.split()) for p in safe_line(article.author).split(", ")) if n]
+
+
+def _turnable(name: str) -> bool:
+    """Written in a script whose names are given name first and may be initialised: Latin,
+    Greek or Cyrillic letters only."""
+    for char in name:
+        if char.isalpha() and unicodedata.name(char, "").split(" ")[0] not in {
+            "LATIN",
+            "GREEK",
+            "CYRILLIC",
+        }:
+            return False
+    return True
+
+
+def parsed_name(name: str) -> Name:
+    words = name.split()
+    suffix = ""
+    if len(words) > 2 and words[-1].casefold() in _SUFFIXES:
+        suffix, words = words[-1], words[:-1]
+    if len(words) < 2 or not _turnable(name) or _NEWSROOM.search(name) or name.isupper():
+        return Name(literal=name)
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    return Name(family=" ".join(words[start:]), given=" ".join(words[:start]), suffix=suffix)
+
+
+def _listed(parts: list[str], joiner: str) -> str:
+    """ "A", "A, and B" (Chicago's comma after an inverted first name), "A, B, and C"."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f", {joiner} {parts[-1]}"
+
+
+def _chicago_authors(names: list[Name]) -> str:
+    if len(names) > 10:  # Chicago 14.76: the first seven, then "et al."
+        return ", ".join([names[0].inverted(), *(n.natural() for n in names[1:7])]) + ", et al."
+    return _listed([names[0].inverted(), *(n.natural() for n in names[1:])], "and")
+
+
+def _apa_authors(names: list[Name]) -> str:
+    shown = [n.initialled() for n in names]
+    if len(shown) > 20:  # APA 9.8: the first nineteen, an ellipsis, the last
+        return ", ".join(shown[:19]) + ", . . . " + shown[-1]
+    return _listed(shown, "&")
+
+
+def _english(article: Article, title: str) -> bool:
+    language = article.language.casefold()
+    if language:
+        return language == "en" or language.startswith("en-")
+    return _turnable(title) and title.isascii()
+
+
+def _keeps_case(word: str) -> bool:
+    """A word whose capitals are its own: an acronym, "iPhone", "McCarthy", a figure."""
+    letters = [c for c in word if c.isalpha()]
+    return any(c.isdigit() for c in word) or any(c.isupper() for c in letters[1:])
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(
+        re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), p) for p in word.split("-")
+    )
+
+
+def title_case(title: str) -> str:
+    """Chicago's headline case: every word capitalised but articles, conjunctions and
+    prepositions inside the title; a word's own capitals kept."""
+    words = _WORD.findall(title)
+    out = []
+    for n, word in enumerate(words):
+        bare = word.strip("\"'“”‘’()[]").casefold()
+        starts = n == 0 or n == len(words) - 1 or out[-1].endswith((":", "—", "?", "!"))
+        if _keeps_case(word) or (bare in _MINOR and not starts):
+            out.append(word if _keeps_case(word) else word.lower())
+        else:
+            out.append(_capitalised(word))
+    return " ".join(out)
+
+
+def sentence_case(title: str) -> str:
+    """APA's sentence case, for a title the page set in headline case ("Harbour Contract Costs
+    Twice"): every word lower case but the first, the first after a colon and a word's own
+    capitals ("NATO", "McCarthy"). A proper noun of such a title is lowered too, which no rule
+    can tell; a title already in sentence case is left as it is, its proper nouns and all."""
+    words = _WORD.findall(title)
+    major = [w for w in words[1:] if w.strip("\"'“”‘’()").casefold() not in _MINOR]
+    capitalised = [w for w in major if w[:1].isupper()]
+    if len(major) < 2 or len(capitalised) < len(major):
+        # Already in sentence case: only the first word after a colon capitalised, as APA has it.
+        return re.sub(r"(:\s+)([a-z])", lambda m: m[1] + m[2].upper(), title)
+    out = []
+    for n, word in enumerate(words):
+        starts = n == 0 or out[-1].endswith((":", "?", "!", "—"))
+        out.append(word if starts or _keeps_case(word) or word == "I" else word.lower())
+    return " ".join(out)
+
+
+def _said(day: date) -> str:
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _ended(text: str) -> str:
+    """`text` ending a sentence: a period after it, unless it ends in one (or in "?", "!")."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _accessed(article: Article) -> date | None:
+    return in_local_time(article.fetched_at).date() if article.fetched_at else None
+
+
+def _title(article: Article) -> str:
+    return safe_line(article.title) or safe_line(cited_url(article))
+
+
+def chicago(article: Article) -> str:
+    """Chicago's bibliography entry for a web page: `Holt, Maren. "Harbour Contract Costs
+    Twice What Council Was Told." Harbour Ledger, November 20, 2026. URL (accessed December
+    4, 2026).` No author: the title first; no date: the date it was accessed alone."""
+    title = _title(article)
+    title = title_case(title) if _english(article, title) else title
+    # A quotation inside the title takes single quotes inside Chicago's double ones.
+    title = title.replace('"', "'").replace("“", "‘").replace("”", "’")
+    parts = []
+    names = [parsed_name(n) for n in authors(article)]
+    if names:
+        parts.append(_ended(_chicago_authors(names)))
+    parts.append(f'"{_ended(title)}"')
+    source = safe_line(cited_source(article))
+    published = article.published.date() if article.published else None
+    tail = ", ".join(p for p in (source, _said(published) if published else "") if p)
+    if tail:
+        parts.append(_ended(tail))
+    url = safe_line(cited_url(article))
+    accessed = _accessed(article)
+    if url:
+        parts.append(f"{url} (accessed {_said(accessed)})." if accessed else _ended(url))
+    return " ".join(parts)
+
+
+def apa(article: Article) -> str:
+    """APA 7's reference for a news article online: `Holt, M. (2026, November 20). Harbour
+    contract costs twice what council was told. Harbour Ledger. URL`. No author: the title
+    in its place; no date: "(n.d.)" and the day it was retrieved, the page being one that
+    changes."""
+    title = _title(article)
+    title = sentence_case(title) if _english(article, title) else title
+    names = [parsed_name(n) for n in authors(article)]
+    published = article.published.date() if article.published else None
+    when = (
+        f"({published.year}, {_MONTHS[published.month - 1]} {published.day})."
+        if published
+        else "(n.d.)."
+    )
+    parts = [_ended(_apa_authors(names)), when, _ended(title)] if names else [_ended(title), when]
+    if source := safe_line(cited_source(article)):
+        parts.append(_ended(source))
+    url = safe_line(cited_url(article))
+    accessed = _accessed(article)
+    if url:
+        parts.append(
+            f"Retrieved {_said(accessed)}, from {url}" if published is None and accessed else url
+        )
+    return " ".join(parts)
+
+
+def citation_line(article: Article, style: str) -> str:
+    """The article's citation in `style`, one of `LINE_STYLES`."""
+    return apa(article) if style == "apa" else chicago(article)
+
+
+def _date_parts(day: date) -> dict[str, Any]:
+    return {"date-parts": [[day.year, day.month, day.day]]}
+
+
+def csl_item(article: Article, item_id: str) -> dict[str, Any]:
+    """The article as a CSL-JSON item (`reader show --format csl-json`): a newspaper article,
+    its writers each apart (surname and given names, or `literal` as written), its dates as
+    date parts."""
+    item: dict[str, Any] = {
+        "id": item_id,
+        "type": "article-newspaper",
+        "title": safe_line(article.title),
+        "container-title": safe_line(cited_source(article)),
+        "author": [
+            {"literal": n.literal}
+            if n.literal
+            else {
+                "family": n.family,
+                "given": n.given,
+                **({"suffix": n.suffix} if n.suffix else {}),
+            }
+            for n in (parsed_name(a) for a in authors(article))
+        ],
+        "URL": safe_line(cited_url(article)),
+        "language": safe_line(article.language),
+        "abstract": safe_line(article.description),
+    }
+    if article.published:
+        item["issued"] = _date_parts(article.published.date())
+    if accessed := _accessed(article):
+        item["accessed"] = _date_parts(accessed)
+    return {key: value for key, value in item.items() if value}

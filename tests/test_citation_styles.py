@@ -1,0 +1,130 @@
+"""The citation as one line (Chicago, APA) and as CSL-JSON, over articles as the cache holds
+them: no author, no date, several authors, names in scripts that are not turned round."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from reader.citation import copied_citation, header_lines, markdown_header
+from reader.citation_styles import apa, authors, chicago, csl_item, parsed_name
+from reader.models import Article
+
+CET = timezone(timedelta(hours=1))
+# Retrieved at noon UTC: the same day in every zone the tests may run in (UTC-11 to UTC+11).
+RETRIEVED = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+
+
+def story(**changes: object) -> Article:
+    fields: dict[str, object] = {
+        "url": "https://ledger.example/2026/11/20/harbour-contract-costs?utm_source=rss",
+        "title": "Harbour Contract Costs Twice What Council Was Told",
+        "author": "Maren Holt",
+        "published": datetime(2026, 11, 20, 9, 30, tzinfo=CET),
+        "site_name": "Harbour Ledger",
+        "language": "en",
+        "fetched_at": RETRIEVED,
+    }
+    return Article(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+URL = "https://ledger.example/2026/11/20/harbour-contract-costs"
+
+
+def test_the_tester_s_article_in_chicago_and_apa() -> None:
+    assert chicago(story()) == (
+        'Holt, Maren. "Harbour Contract Costs Twice What Council Was Told." Harbour Ledger,'
+        f" November 20, 2026. {URL} (accessed December 4, 2026)."
+    )
+    assert apa(story()) == (
+        "Holt, M. (2026, November 20). Harbour contract costs twice what council was told."
+        f" Harbour Ledger. {URL}"
+    )
+
+
+def test_a_title_in_sentence_case_is_set_in_headline_case_for_chicago_and_kept_for_apa() -> None:
+    article = story(title="Timeline: how the harbour deal with NATO was done in Quayside")
+    assert '"Timeline: How the Harbour Deal with NATO Was Done in Quayside."' in chicago(article)
+    # APA keeps its proper nouns ("Quayside"), capitalising only the word after the colon.
+    assert ". Timeline: How the harbour deal with NATO was done in Quayside. " in apa(article)
+
+
+def test_no_author_puts_the_title_first_and_no_date_says_n_d_with_the_day_retrieved() -> None:
+    letter = story(author="", published=None, title="Letter: the harbour deal needs daylight?")
+    assert chicago(letter) == (
+        '"Letter: The Harbour Deal Needs Daylight?" Harbour Ledger.'
+        f" {URL} (accessed December 4, 2026)."
+    )
+    assert apa(letter) == (
+        "Letter: The harbour deal needs daylight? (n.d.). Harbour Ledger."
+        f" Retrieved December 4, 2026, from {URL}"
+    )
+
+
+def test_several_authors_in_each_style() -> None:
+    two = story(author="Maren Holt, Jonas Berg")
+    assert chicago(two).startswith('Holt, Maren, and Jonas Berg. "Harbour')
+    assert apa(two).startswith("Holt, M., & Berg, J. (2026")
+    three = story(author="Maren Holt, Jean-Paul van der Berg, Ana Ruiz Jr.")
+    assert chicago(three).startswith(
+        'Holt, Maren, Jean-Paul van der Berg, and Ana Ruiz Jr. "Harbour'
+    )
+    assert apa(three).startswith("Holt, M., van der Berg, J.-P., & Ruiz, A., Jr. (2026")
+    assert authors(three) == ["Maren Holt", "Jean-Paul van der Berg", "Ana Ruiz Jr."]
+
+
+def test_names_in_scripts_not_turned_round_and_titles_in_their_own_language() -> None:
+    for name, title, language in (
+        ("李明", "港口合同审计：疏浚费用翻倍", "zh"),
+        ("佐藤花子", "港湾契約、監査で費用倍増が判明", "ja"),
+        ("ليلى حداد", "عقد الميناء: المدققون يكشفون عن تجاوز في التكاليف", "ar"),
+        ("נועה לוי", "חוזה הנמל: המבקרים מצאו חריגה בעלויות", "he"),
+    ):
+        article = story(author=name, title=title, language=language)
+        assert chicago(article).startswith(f'{name}. "{title}." Harbour Ledger, November 20')
+        assert apa(article).startswith(f"{name}. (2026, November 20). {title}. Harbour Ledger.")
+    # Cyrillic and Latin names are turned round and initialised; a French title keeps its case.
+    french = story(
+        author="Élodie Garçon", title="Le contrat du port : la société Élévation", language="fr"
+    )
+    assert chicago(french).startswith(
+        'Garçon, Élodie. "Le contrat du port : la société Élévation."'
+    )
+    assert apa(story(author="Алексей Ёлкин")).startswith("Ёлкин, А. (2026")
+    # A newsroom or a one-word name is cited as written.
+    assert parsed_name("Reuters").literal == "Reuters"
+    assert parsed_name("Ledger Staff Reporter").literal == "Ledger Staff Reporter"
+
+
+def test_text_from_the_web_is_cited_without_its_control_characters() -> None:
+    hostile = story(title="Bold\x1b]0;pwned\x07 claim", author="Maren\x1b[31m Holt")
+    for line in (chicago(hostile), apa(hostile)):
+        assert "\x1b" not in line and "\x07" not in line and "pwned" not in line
+
+
+def test_csl_json_names_each_author_apart_and_dates_as_parts() -> None:
+    item = csl_item(story(author="Maren Holt, 李明"), "1b6eb2abfa52")
+    assert item == {
+        "id": "1b6eb2abfa52",
+        "type": "article-newspaper",
+        "title": "Harbour Contract Costs Twice What Council Was Told",
+        "container-title": "Harbour Ledger",
+        "author": [{"family": "Holt", "given": "Maren"}, {"literal": "李明"}],
+        "URL": URL,
+        "language": "en",
+        "issued": {"date-parts": [[2026, 11, 20]]},
+        "accessed": {"date-parts": [[2026, 12, 4]]},
+    }
+
+
+def test_the_style_decides_what_y_copies_and_the_header_block_stays_the_default() -> None:
+    article = story(partial=True)
+    assert copied_citation(article) == markdown_header(article).rstrip() + "\n"
+    assert header_lines(article)[0] == "Source: Harbour Ledger"
+    line = copied_citation(article, "chicago")
+    assert line == chicago(article) + "\nNote: this is the text the feed carried, not the page's\n"
+    # A date the feed gave, the page giving none, is said to be the feed's, as the block says.
+    fed = copied_citation(story(published_by_feed=True), "apa").splitlines()
+    assert fed[1] == "Note: the date is the feed's (the page gives none, and may print another)"
+    # Under a Markdown heading the line is escaped as any text of the page is.
+    starred = story(title="Harbour *Contract*")
+    assert "Harbour \\*Contract\\*" in markdown_header(starred, "apa")
