@@ -124,8 +124,7 @@ def test_reextract_keeps_when_articles_were_cached_and_read(synced_dir: Path) ->
 
 def test_reextract_outdated_redoes_only_what_an_older_extractor_made(synced_dir: Path) -> None:
     """After an upgrade, `reader reextract --outdated` redoes the articles an older extractor
-    made and leaves the rest (so a run stopped midway, run again, carries on), saying how far
-    it goes in lines when stderr is no terminal."""
+    made and leaves the rest (so a run stopped midway, run again, carries on)."""
     items = [i for i in listed(synced_dir) if i["cached"]]
     old = items[0]["link"]
     lib = Library(synced_dir)
@@ -141,7 +140,7 @@ def test_reextract_outdated_redoes_only_what_an_older_extractor_made(synced_dir:
         f"re-extracted 1 article from their kept pages, {len(items) - 1} already current; "
         "0 failed" in done.stderr
     )
-    assert f"re-extracted: {len(items)}/{len(items)}" in done.stderr  # the progress, at its end
+    assert "re-extracted: " not in done.stderr  # a few articles: the summary alone in a log
     lib = Library(synced_dir)
     try:
         assert lib.store.article(old).extractor == EXTRACTOR

@@ -262,13 +262,19 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
 
 
+_LINES_FROM = 100
+"""Articles from which a re-extraction not on a terminal says how far it is, a line a tenth."""
+
+
 def _reextract_progress() -> tuple[Callable[[Reextracted], None], Callable[[], None]]:
-    """A progress bar on a terminal, a line per tenth otherwise (a log, a pipe)."""
+    """A progress bar on a terminal, a line per tenth of a long run otherwise (a log, a pipe)."""
     if not sys.stderr.isatty():
         printed = [-1]
 
         def line(state: Reextracted) -> None:
-            tenth = state.seen * 10 // state.total if state.total else 10
+            if state.total < _LINES_FROM:
+                return  # a log of a few articles needs only the summary
+            tenth = state.seen * 10 // state.total
             if tenth > printed[0]:
                 printed[0] = tenth
                 out(f"re-extracted: {state.seen}/{state.total}", sys.stderr)
