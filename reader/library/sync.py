@@ -128,7 +128,8 @@ class LibrarySync(LibraryFeedRefresh):
             return SyncReport(feeds=results)
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
-        await asyncio.to_thread(self.store.mark_sync_running)
+        with suppress(StoreError):  # a full disk: the sync says so itself, article by article
+            await asyncio.to_thread(self.store.mark_sync_running)
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
         headlines, cached, not_pages, unfinished = await asyncio.to_thread(self._sync_start)
         # Stories the site said were gone: asked for again once a day, named only the first time.
