@@ -182,6 +182,23 @@ class LibraryQueries(LibraryResources):
         out.sort(key=newest_first)
         return out
 
+    def recached(self, headlines: list[Headline]) -> list[Headline]:
+        """Of `headlines` (a list as read before), those whose article was cached since, or
+        is no longer, marked as the store says now (one its feed left undated dated by its
+        page): what a list follows while a sync in another window caches (`cached_at`),
+        without reading every feed's headlines again."""
+        marks = self._marks()
+        out = []
+        for headline in headlines:
+            key = _key(headline)
+            now = marks.headline(headline.entry, key, headline.read) if key else headline
+            if (now.cached, now.partial) != (headline.cached, headline.partial):
+                out.append(now)
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time
+                self.store.keep_page_dates(marks.read_now)
+        return out
+
     def _marks(self) -> HeadlineMarks:
         store = self.store
         return HeadlineMarks(
@@ -190,7 +207,7 @@ class LibraryQueries(LibraryResources):
             store.partial_keys(),
             store.not_article_keys(),
             store.left_out_keys(),
-            store.page_dates(),
+            store.page_dates,
             store.page_date,
         )
 
