@@ -189,11 +189,12 @@ class LibraryQueries(LibraryResources):
         without reading every feed's headlines again."""
         marks = self._marks()
         out = []
+        cached, partial = marks.cached, marks.partial
         for headline in headlines:
             key = _key(headline)
-            now = marks.headline(headline.entry, key, headline.read) if key else headline
-            if (now.cached, now.partial) != (headline.cached, headline.partial):
-                out.append(now)
+            # Sets looked up, no headline made, for the thousands that did not change.
+            if key and (key in cached, key in partial) != (headline.cached, headline.partial):
+                out.append(marks.headline(headline.entry, key, headline.read))
         if marks.read_now:
             with suppress(StoreError):  # read again next time
                 self.store.keep_page_dates(marks.read_now)
