@@ -463,7 +463,9 @@ def _feed_health(feed: Feed, failed: Style) -> Text:
     if feed.last_error:
         if parts:
             parts.append(" · ")
-        parts.append(f"failed {when(feed.last_error_at)}: ", style=failed)
+        since = feed.failing_since
+        ago = f" (failing since {when(since)})" if since and since != feed.last_error_at else ""
+        parts.append(f"failed {when(feed.last_error_at)}{ago}: ", style=failed)
         parts.append_text(plain(feed.last_error, max_length=80))
     elif feed.problem:
         parts.append(" · ")
