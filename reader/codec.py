@@ -244,6 +244,14 @@ def _with_anchors(blocks: tuple[Block, ...], anchors: Any) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def article_date(d: dict[str, Any]) -> datetime | None:
+    """When an article's record says it was published, without rebuilding the article;
+    raises as `article_from_dict` does on a damaged one."""
+    if d.get("v") != CODEC_VERSION:
+        raise ValueError(f"unknown article record version {d.get('v')!r}")
+    return with_precision(_parse_dt(d.get("published")), d.get("published_precision") or "")
+
+
 def article_from_dict(d: dict[str, Any]) -> Article:
     """Rebuild an article; raises KeyError/ValueError/TypeError on a damaged or foreign record."""
     if d.get("v") != CODEC_VERSION:

@@ -34,6 +34,7 @@ from .common import (
     run_until_done,
     unmatched_body,
 )
+from .date_args import between, moment
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -62,6 +63,8 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    since = moment(args.since) if args.since else None
+    before = moment(args.before) if args.before else None
     lib = open_library(args)
     try:
         feeds = lib.feeds()
@@ -69,6 +72,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
             raise CommandError(f"not subscribed: {args.feed}")
         headlines = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
+        headlines = between(headlines, since, before)  # before a search: fewer texts read
         if args.not_offline:
             headlines = [h for h in headlines if not h.cached or h.partial]
         names = names_of(feeds)

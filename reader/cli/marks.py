@@ -4,27 +4,10 @@ headlines before a date (newsboat's `A` and `C`, for scripts and for catching up
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timedelta
 
-from ..config import parse_duration
 from ..plural import plural
 from .common import EXIT_OK, CommandError, open_library, out
-
-
-def before_moment(text: str) -> datetime:
-    """`--before`: a date (2026-11-30, local midnight), a date and time (2026-11-30T08:00), or
-    an age (7d, 12h: older than that); raises CommandError."""
-    try:
-        return datetime.now().astimezone() - timedelta(seconds=parse_duration(text))
-    except ValueError:
-        pass
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise CommandError(
-            f"not a date or an age: {text!r} (try 2026-11-30, 2026-11-30T08:00 or 7d)"
-        ) from None
-    return moment if moment.tzinfo else moment.astimezone()  # a local time as written
+from .date_args import between, moment
 
 
 def cmd_mark_read(args: argparse.Namespace) -> int:
@@ -36,7 +19,7 @@ def cmd_mark_unread(args: argparse.Namespace) -> int:
 
 
 def _mark(args: argparse.Namespace, read: bool) -> int:
-    before = before_moment(args.before) if args.before else None
+    before = moment(args.before) if args.before else None
     lib = open_library(args)
     try:
         # The feed named once (by its title, each time every feed's record is read).
@@ -44,12 +27,7 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
             raise CommandError(f"not subscribed: {args.feed}")
         headlines = lib.headlines(args.feed)
         # A headline without a date is before no date: `--before` leaves it as it is.
-        chosen = [
-            h
-            for h in headlines
-            if h.read != read
-            and (before is None or ((m := h.entry.published or h.entry.updated) and m < before))
-        ]
+        chosen = [h for h in between(headlines, None, before) if h.read != read]
         lib.mark_many_read((h.entry for h in chosen), read)
     finally:
         lib.close()

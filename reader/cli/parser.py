@@ -17,6 +17,7 @@ from .articles import (
     cmd_show,
     cmd_unsave,
 )
+from .date_args import DATE_FORMS
 from .demo import cmd_demo
 from .extract_file import cmd_extract
 from .feeds import cmd_add, cmd_export, cmd_feeds, cmd_import, cmd_remove, cmd_rename
@@ -213,6 +214,17 @@ def build_parser() -> argparse.ArgumentParser:
         " only in part (½); what a sync's 'not readable offline' counts",
     )
     p.add_argument(
+        "--since",
+        metavar="DATE",
+        help=f"only headlines published at DATE or after: {DATE_FORMS} (that long ago); one "
+        "its feed left undated is dated by its cached page, else left out",
+    )
+    p.add_argument(
+        "--before",
+        metavar="DATE",
+        help="only headlines published before DATE (the same forms; none undated)",
+    )
+    p.add_argument(
         "--search",
         metavar="WORD",
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
@@ -309,8 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--before",
             metavar="DATE",
-            help="only those published before DATE: 2026-11-30 (local midnight), "
-            "2026-11-30T08:00, or an age: 7d, 12h (older than that)",
+            help=f"only those published before DATE: {DATE_FORMS} (older than that)",
         )
         p.set_defaults(func=func)
 

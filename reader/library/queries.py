@@ -8,7 +8,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +20,7 @@ from ..reports import Headline, NotOffline, newest_first
 from ..safe import safe_line
 from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
+from .headline_marks import HeadlineMarks
 from .resources import LibraryResources, _link
 
 UNLISTED = ""
@@ -43,25 +43,6 @@ def _text_mark(article: Article) -> str:
 
 # What is written as an address, not an id: a scheme and "//", or a scheme of no web page.
 _ADDRESS_LIKE = re.compile(r"[a-z][a-z0-9+.-]*://|(?:file|mailto|javascript|data):", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class _Marks:
-    """What the store says of the articles, read once for a whole list of headlines."""
-
-    saved: dict[str, Any]
-    cached: set[str]
-    partial: set[str]
-    not_article: set[str]
-    left_out: set[str]
-
-    def headline(self, entry: Entry, key: str, read: bool) -> Headline:
-        cached = bool(key) and key in self.cached
-        is_saved = bool(key) and key in self.saved
-        partial = cached and key in self.partial
-        not_article = not cached and bool(key) and key in self.not_article
-        left_out = not cached and bool(key) and key in self.left_out
-        return Headline(entry, read, cached, is_saved, partial, not_article, left_out, key)
 
 
 def _with_link(headlines: list[Headline], url: str) -> Entry | None:
@@ -201,18 +182,38 @@ class LibraryQueries(LibraryResources):
         out.sort(key=newest_first)
         return out
 
-    def _marks(self) -> _Marks:
+    def recached(self, headlines: list[Headline]) -> list[Headline]:
+        """Of `headlines` (a list as read before), those whose article was cached since, or
+        is no longer, marked as the store says now (one its feed left undated dated by its
+        page): what a list follows while a sync in another window caches (`cached_at`),
+        without reading every feed's headlines again."""
+        marks = self._marks()
+        out = []
+        cached, partial = marks.cached, marks.partial
+        for headline in headlines:
+            key = _key(headline)
+            # Sets looked up, no headline made, for the thousands that did not change.
+            if key and (key in cached, key in partial) != (headline.cached, headline.partial):
+                out.append(marks.headline(headline.entry, key, headline.read))
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time
+                self.store.keep_page_dates(marks.read_now)
+        return out
+
+    def _marks(self) -> HeadlineMarks:
         store = self.store
-        return _Marks(
+        return HeadlineMarks(
             store.saved(),
             store.article_keys(),
             store.partial_keys(),
             store.not_article_keys(),
             store.left_out_keys(),
+            store.page_dates,
+            store.page_date,
         )
 
     def _feed_headlines(
-        self, urls: list[str], marks: _Marks, unread_only: bool, saved_only: bool
+        self, urls: list[str], marks: HeadlineMarks, unread_only: bool, saved_only: bool
     ) -> tuple[list[Headline], set[str]]:
         """The headlines of these feeds, and the article keys they list (saved or not)."""
         out: list[Headline] = []
@@ -226,9 +227,13 @@ class LibraryQueries(LibraryResources):
                 if saved_only and key not in marks.saved:
                     continue
                 out.append(marks.headline(entry, key, entry.id in read))
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time: the list stands without it
+                self.store.keep_page_dates(marks.read_now)
+            marks.read_now.clear()
         return out, listed
 
-    def _unlisted(self, listed: set[str], marks: _Marks) -> list[Headline]:
+    def _unlisted(self, listed: set[str], marks: HeadlineMarks) -> list[Headline]:
         """The saved articles none of the `listed` keys is, as headlines (unordered)."""
         read = self.store.read_ids(UNLISTED)
         out: list[Headline] = []

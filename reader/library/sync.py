@@ -28,6 +28,7 @@ from ..reports import (
     nothing_answered,
 )
 from ..urls import canonical_url
+from .cache_notes import CacheNotes
 from .failures import _unexpected_as_fetch_error
 from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
@@ -171,6 +172,7 @@ class LibrarySync(LibraryFeedRefresh):
         listed: set[str] = set()  # the keys of every headline's article
         incomplete: list[tuple[Entry, Article]] = []
         fetched: list[Entry] = []
+        notes = CacheNotes(self.store)  # for a reader open in another window meanwhile
         # The cache refusing a write (a full disk) refuses the next too: the articles still to
         # come are not downloaded only to be thrown away, each failing with this one reason.
         unwritable: FetchError | None = None
@@ -231,6 +233,7 @@ class LibrarySync(LibraryFeedRefresh):
             if article.incomplete:
                 incomplete.append((entry, article))
             fetched.append(entry)
+            notes.cached()
             if room is not None:
                 with suppress(StoreError):  # not measured: the prune at the end still is
                     size = await asyncio.to_thread(self.store.article_size, entry.link)
@@ -290,6 +293,7 @@ class LibrarySync(LibraryFeedRefresh):
         finally:
             for task in tasks:
                 task.cancel()  # finished ones ignore it; after Ctrl-C or an error, none is left
+            notes.flush()
         if self._portal.last_seen > started:
             results = self._portal_answered(results, fetched, failures, incomplete)
         pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None

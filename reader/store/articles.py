@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import time
 import zlib
+from datetime import datetime
 from urllib.parse import urlsplit
 
-from ..codec import article_from_dict, article_to_dict, text_from_dict
+from ..codec import article_date, article_from_dict, article_to_dict, text_from_dict
+from ..dates import stated_iso
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
@@ -18,13 +20,17 @@ from ..urls import site_of
 from .directory import _reporting_storage_errors
 from .feeds import StoreFeeds
 
+_DATED = "dated:"
+"""Per article key, the date its article says it was published (`stated_iso`), "" for none:
+beside the record, so a list of 10,000 headlines reads every one in one query."""
+
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
 # opened, why it is no article, its later pages when it is split over several, a mark when
 # some of those are missing (`Article.incomplete`), why the last try to fetch it failed, when
 # the site last said it is gone (`gone`), where the reader left it, and when the size limit left
-# it out (`left_out`). ("also:" keys are the article's other addresses, keyed by those:
-# `aliased`.)
+# it out (`left_out`), and the date its page gives (`page_dates`). ("also:" keys are the
+# article's other addresses, keyed by those: `aliased`.)
 _ARTICLE_PREFIXES = (
     "article:",
     "raw:",
@@ -38,6 +44,7 @@ _ARTICLE_PREFIXES = (
     "gone:",
     "place:",
     "left-out:",
+    _DATED,
 )
 
 
@@ -71,6 +78,10 @@ def _other_addresses(key: str, article: Article) -> set[str]:
     return addresses - {key}
 
 
+def _stated(moment: datetime | None) -> str:
+    return stated_iso(moment) if moment else ""
+
+
 def _article_record(article: Article) -> str:
     return json.dumps(article_to_dict(article), ensure_ascii=False, separators=(",", ":"))
 
@@ -87,6 +98,30 @@ class StoreArticles(StoreFeeds):
     def not_article_keys(self) -> set[str]:
         """The keys of every link known not to be an article page, in one query."""
         return self._keys_with_prefix("not-article:")
+
+    def page_dates(self) -> dict[str, str]:
+        """When each cached article says it was published (ISO 8601 as `stated_iso` writes
+        it, "" when it says nothing), by key, in one query: what dates a headline its feed
+        left undated. An article cached before these were kept has none here (`page_date`)."""
+        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
+        rows = self._articles._sql(query, (_DATED, _DATED[:-1] + ";")).fetchall()
+        return {str(k)[len(_DATED) :]: v for k, v in rows if isinstance(v, str)}
+
+    def page_date(self, key: str) -> str:
+        """When the article cached under `key` says it was published, as `page_dates` gives
+        it, read from its record: for an article cached before these were kept, then kept
+        (`keep_page_dates`) for the lists after."""
+        data = self._load(self._articles, f"article:{key}")
+        try:
+            return _stated(article_date(data)) if isinstance(data, dict) else ""
+        except (KeyError, TypeError, ValueError):
+            return ""  # `article` drops a damaged record when it is opened
+
+    def keep_page_dates(self, dates: dict[str, str]) -> None:
+        """Keep the dates `page_date` read, in one transaction."""
+        with self._articles.transact():
+            for key, stated in dates.items():
+                self._articles.set(_DATED + key, stated)
 
     def _keys_with_prefix(self, prefix: str) -> set[str]:
         query = "SELECT key FROM Cache WHERE key >= ? AND key < ?"
@@ -161,6 +196,7 @@ class StoreArticles(StoreFeeds):
             self._articles.delete(f"gone:{key}")
             self._articles.delete(f"left-out:{key}")
             self._mark_missing_text(key, article)
+            self._articles.set(_DATED + key, _stated(article.published))
             for address in _other_addresses(key, article):
                 self._articles.set(f"also:{address}", url)
 
@@ -222,6 +258,7 @@ class StoreArticles(StoreFeeds):
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
             self._mark_missing_text(key, article)
+            self._articles.set(_DATED + key, _stated(article.published))
 
     def later_pages(self, url: str) -> list[tuple[str, bytes, str]]:
         """The raw pages after the first of an article split over several, in order: each

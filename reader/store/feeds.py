@@ -22,6 +22,7 @@ _SUBSCRIPTIONS = "subscriptions"
 # ignores both; one with another version makes the key again).
 _KEY = "article_key"
 _CHANGED = "changed_at"
+_CACHED = "cached_at"
 _KEY_VERSION = "key_version"
 
 
@@ -208,6 +209,17 @@ class StoreFeeds(StoreDirectory):
         """When a refresh, a sync or a removal last changed the headlines or the cache, in any
         process (0 when none has said so)."""
         at = self._state.get(_CHANGED)
+        return float(at) if isinstance(at, int | float) else 0.0
+
+    def note_cached(self) -> None:
+        """Mark articles cached by a sync still running (`cached_at`): a reader open in
+        another window reads again which are cached, not every headline."""
+        self._state.set(_CACHED, time.time())
+
+    def cached_at(self) -> float:
+        """When a sync running in any process last said it cached articles (0 when none
+        has)."""
+        at = self._state.get(_CACHED)
         return float(at) if isinstance(at, int | float) else 0.0
 
     def keep_keys(self, feed_url: str) -> None:

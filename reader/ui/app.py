@@ -148,6 +148,7 @@ class ReaderApp(ReaderAppFeeds):
             self.notify(plain(self.library.read_only).plain, severity="warning", markup=False)
         self._catch_hang_up()
         self._changed_seen = self.library.store.changed_at()
+        self._cached_seen = self.library.store.cached_at()
         self.set_interval(self.outside_every, self._outside_changes)
         self._run(self._start(), "start")
         if self.config.refresh_interval > 0:
@@ -155,13 +156,19 @@ class ReaderApp(ReaderAppFeeds):
 
     def _outside_changes(self) -> None:
         """Headlines a sync in another window brought (`reader sync`, another reader) are read
-        in, as a refresh here would: the list left open at the gate shows what it synced."""
+        in, as a refresh here would: the list left open at the gate shows what it synced. While
+        it caches articles, only which are cached is read again, every few seconds (its ↓
+        marks, the count available offline and what `F` searches follow it)."""
         if self._busy or self.library is None:
             return
-        at = self.library.store.changed_at()
+        store = self.library.store
+        at, cached_at = store.changed_at(), store.cached_at()
         if at > self._changed_seen:
-            self._changed_seen = at
+            self._changed_seen, self._cached_seen = at, cached_at
             self._run(self.reload(freeze=False), "reload")
+        elif cached_at > self._cached_seen:
+            self._cached_seen = cached_at
+            self._run(self.recache(), "reload")
 
     def _timed_refresh(self) -> None:
         if not self._busy:

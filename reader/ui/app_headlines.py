@@ -41,6 +41,19 @@ class ReaderAppHeadlines(ReaderAppState):
         if not self._busy:
             self.status = self.summary()
 
+    async def recache(self) -> None:
+        """Read again which articles are cached (in a thread), not every headline: those a
+        sync in another window cached since are marked, dated by their pages when their feed
+        gave no date."""
+        index = self.index
+        fresh = await asyncio.to_thread(self.lib.recached, list(index.headlines))
+        if index is not self.index or not fresh:
+            return  # read whole meanwhile (a reload): marked already
+        changed, moved = index.recached(fresh)
+        self.main_screen.post_message(HeadlinesChanged(None if moved else tuple(changed)))
+        if not self._busy:
+            self.status = self.summary()
+
     def settle(self) -> None:
         """Collect and freeze what is on screen now (an article just laid out, the list come
         back to), unless a job is running: its end does that (see `collector`)."""

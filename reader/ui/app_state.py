@@ -59,6 +59,9 @@ class ReaderAppState(App[int]):
         """Seconds between two looks for a refresh or sync another process made."""
         self._changed_seen = 0.0
         """When the last refresh or sync this reader has read in ended (`Store.changed_at`)."""
+        self._cached_seen = 0.0
+        """When a sync running elsewhere last said it cached articles, as read in here
+        (`Store.cached_at`)."""
         self._sync_next = False
         """A sync is to start as soon as the refresh it stopped has ended."""
         # How many uncached articles of the list on screen are fetched ahead of the reader.

@@ -127,6 +127,7 @@ class ReaderAppSync(ReaderAppFill):
         self.workers.cancel_group(self, "reload")
         if self.library is not None:  # its own changes are read in now, not again
             self._changed_seen = self.library.store.changed_at()
+            self._cached_seen = self.library.store.cached_at()
         await self.reload(freeze=False)
         self.status = summary(result)
         # The garbage the job left waited for now (no full collection during it): one

@@ -180,6 +180,29 @@ class HeadlineIndex:
         whether only `partial`ly."""
         return self._edit(entry_id, cached=cached, partial=partial and cached)
 
+    def recached(self, fresh: list[Headline]) -> tuple[list[Headline], bool]:
+        """Record the articles cached (or no longer) as `Library.recached` read them: the
+        headlines changed, and whether any moved (dated by its page now: the lists are to be
+        drawn again, not only those rows). A headline gone meanwhile is passed over."""
+        changed: list[Headline] = []
+        moved = False
+        for headline in fresh:
+            entry_id = headline.entry.id
+            now = self._edit(entry_id, cached=headline.cached, partial=headline.partial)
+            if now is None:
+                continue
+            if now.entry.published != headline.entry.published:
+                now = replace(now, entry=headline.entry)
+                position = self._positions.get(entry_id)
+                if position is not None:
+                    self.headlines[position] = now
+                    moved = True
+            changed.append(now)
+        if moved:
+            self.headlines.sort(key=newest_first)  # nearly in order: a few ms at 10,000
+            self._position_index = None
+        return changed, moved
+
     def set_not_article(self, entry_id: str) -> Headline | None:
         """Record that an entry's link turned out to be no article page (a PDF, audio)."""
         return self._edit(entry_id, not_article=True)

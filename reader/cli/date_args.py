@@ -1,0 +1,56 @@
+"""The dates the commands take (`--since`, `--before`): one parser for every one of them, and
+the headlines between two such moments."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..config import parse_duration
+from .common import CommandError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..reports import Headline
+
+DATE_FORMS = (
+    "2026-11-30 (local midnight), 2026-11-30T08:00, 2026-11 (its first day), or an age: 7d, 12h"
+)
+"""What a date option takes, for its help."""
+
+
+def moment(text: str) -> datetime:
+    """A date option's moment: a date (2026-11-30, local midnight), a date and time
+    (2026-11-30T08:00), a month (2026-11: its first day), or an age (7d, 12h: that long ago);
+    raises CommandError."""
+    try:
+        return datetime.now().astimezone() - timedelta(seconds=parse_duration(text))
+    except ValueError:
+        pass
+    for written in (text, f"{text}-01"):  # "2026-03": since spring
+        try:
+            found = datetime.fromisoformat(written)
+        except ValueError:
+            continue
+        return found if found.tzinfo else found.astimezone()  # a local time as written
+    raise CommandError(
+        f"not a date or an age: {text!r} (try 2026-11-30, 2026-11-30T08:00, 2026-11 or 7d)"
+    )
+
+
+def between(
+    headlines: Iterable[Headline], since: datetime | None, before: datetime | None
+) -> list[Headline]:
+    """The headlines published at `since` or after and before `before` (either None: no
+    bound); with a bound, none without a date (its feed's, or its cached page's) is in."""
+    if since is None and before is None:
+        return list(headlines)
+    chosen = []
+    for headline in headlines:
+        when = headline.entry.published or headline.entry.updated
+        if when is None or (since is not None and when < since):
+            continue
+        if before is None or when < before:
+            chosen.append(headline)
+    return chosen

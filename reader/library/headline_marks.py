@@ -1,0 +1,55 @@
+"""What the store says of the articles a list of headlines links to, read once for the whole
+list: which are cached (whole or in part), saved, no article page or left out by the size
+limit, and the date each cached one's page gives, which dates a headline its feed left
+undated (many small outlets' and press offices' RSS items carry no pubDate)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..dates import parse_datetime
+from ..models import Entry
+from ..reports import Headline
+
+
+@dataclass
+class HeadlineMarks:
+    """The marks of every article, and their pages' dates, read when a headline needs them."""
+
+    saved: dict[str, Any]
+    cached: set[str]
+    partial: set[str]
+    not_article: set[str]
+    left_out: set[str]
+    page_dates: Callable[[], dict[str, str]] = dict
+    """`Store.page_dates`: read once, at the first headline its feed left undated (a store
+    whose feeds all date their items never reads them)."""
+    page_date: Callable[[str], str] = lambda _key: ""
+    """`Store.page_date`: the date read from one cached article's record."""
+    read_now: dict[str, str] = field(default_factory=dict)
+    """The dates `page_date` read for this list, for the store to keep (`keep_page_dates`)."""
+    _dated: dict[str, str] | None = None
+
+    def headline(self, entry: Entry, key: str, read: bool) -> Headline:
+        cached = bool(key) and key in self.cached
+        is_saved = bool(key) and key in self.saved
+        partial = cached and key in self.partial
+        not_article = not cached and bool(key) and key in self.not_article
+        left_out = not cached and bool(key) and key in self.left_out
+        if cached and entry.published is None and entry.updated is None:
+            entry = self._dated_by_page(entry, key)
+        return Headline(entry, read, cached, is_saved, partial, not_article, left_out, key)
+
+    def _dated_by_page(self, entry: Entry, key: str) -> Entry:
+        """`entry`, which its feed left undated, dated by its cached page if that says when
+        (the feed's own date, when it gives one, stays: the page's may be of a revision). An
+        article cached before the pages' dates were kept is read once here."""
+        if self._dated is None:
+            self._dated = self.page_dates()
+        stated = self._dated.get(key)
+        if stated is None:
+            stated = self._dated[key] = self.read_now[key] = self.page_date(key)
+        moment = parse_datetime(stated) if stated else None
+        return replace(entry, published=moment) if moment else entry
