@@ -1,25 +1,34 @@
 """Searching every cached article's text: the headlines whose title or cleaned text holds all
-the words of a query, in any order, each with a snippet of the text round its first match.
+the words of a query, in any order ("quoted words" a phrase, those words in that order), each
+with a snippet of the text where the words are closest together.
 
-Each word is matched as the reading view's `/` matches a query (`text_find.pattern`: smartcase,
-quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does there. Only the
-cache is read, never the network: a headline whose article was never fetched is searched by its
-title alone. A plain scan of the decompressed texts, with no index: benchmarks/search.py measures
-it (a few thousand articles take well under a second or two).
+Each word or phrase is matched as the reading view's `/` matches a query (`text_find.pattern`:
+smartcase, quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does
+there. Only the cache is read, never the network: a headline whose article was never fetched is
+searched by its title alone. Given the `candidates` of an index (`search_index`), only the
+articles that may hold every word are read and matched, by the same rule; without, every one
+is (benchmarks/search.py measures both).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .fold import composed, fold, has_accent
+from .keys import link_key
 from .models import Article, BlockKind
 from .reports import Headline
 from .safe import safe_line
 from .text_find import pattern, typed
 
+_QUOTES = '"“”„'
+_TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
+"""A word of a query, or the words between two double quotes (a closing one left out: to
+the end)."""
+_MATCHES_WEIGHED = 5000
+"""The matches of each word a snippet's place is chosen among."""
 SNIPPET_LENGTH = 110
 """The characters of text a snippet shows round a match (one line of a wide terminal)."""
 _BEFORE = 40
@@ -48,13 +57,19 @@ class _Word:
     """The text's accents are folded for it (the word has none)."""
 
 
+def terms(query: str) -> list[str]:
+    """A query's words and quoted phrases, in order (blank ones dropped)."""
+    found = (m.group(1) if m.group(1) is not None else m.group(0) for m in _TERM.finditer(query))
+    return [" ".join(term.split()) for term in found if term.strip()]
+
+
 class Query:
-    """A query's words, each a pattern of its own (blank words dropped)."""
+    """A query's words and phrases, each a pattern of its own (blank ones dropped)."""
 
     def __init__(self, query: str) -> None:
         self.text = query
         words = []
-        for word in query.split():
+        for word in terms(query):
             found = pattern(word)
             if found is not None:
                 words.append(_Word(word, found, not has_accent(typed(word))))
@@ -73,10 +88,13 @@ class _Folded:
         self.text = text if whole is None else whole[0]
         self._folded: dict[bool, str] = {}
 
-    def search(self, word: _Word) -> re.Match[str] | None:
+    def folded(self, word: _Word) -> str:
         if word.accents not in self._folded:
             self._folded[word.accents] = fold(self.text, word.accents)
-        return word.found.search(self._folded[word.accents])
+        return self._folded[word.accents]
+
+    def search(self, word: _Word) -> re.Match[str] | None:
+        return word.found.search(self.folded(word))
 
 
 def article_text(article: Article) -> str:
@@ -112,16 +130,43 @@ def _found(query: Query, title: str, text: str) -> tuple[str, str] | None:
     of them) when every word is in `title` or `text`, else None."""
     heading = _Folded(title)
     body = _Folded(text)
-    first: tuple[int, int, str] | None = None
+    in_text: list[_Word] = []
     for word in query.words:
-        found = body.search(word)
-        if found is None:
-            if heading.search(word) is None:
-                return None
+        if body.search(word) is not None:
+            in_text.append(word)
+        elif heading.search(word) is None:
+            return None
+    if not in_text:
+        return ("", "")
+    at, end, word = _closest(body, in_text)
+    return snippet(body.text, at, end), word
+
+
+def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
+    """Where in `body` a match of each of `words` (each found in it) is nearest the others:
+    the start of the first match of the shortest stretch holding one of each, the end of the
+    stretch (of that first match when the stretch is longer than a snippet), and its word."""
+    spans: list[tuple[int, int, int]] = []  # start, end, which word
+    for n, word in enumerate(words):
+        for count, match in enumerate(word.found.finditer(body.folded(word))):
+            if count == _MATCHES_WEIGHED:
+                break
+            spans.append((match.start(), match.end(), n))
+    spans.sort()
+    best: tuple[int, int, int] | None = None  # length, index of its first span, its end
+    last: dict[int, int] = {}  # per word, the index of its latest span
+    for i, (_start, _end, n) in enumerate(spans):
+        last[n] = i
+        if len(last) < len(words):
             continue
-        if first is None or found.start() < first[0]:
-            first = (*found.span(), word.typed)
-    return ("", "") if first is None else (snippet(body.text, first[0], first[1]), first[2])
+        first = min(last.values())
+        stop = max(spans[j][1] for j in last.values())
+        if best is None or stop - spans[first][0] < best[0]:
+            best = (stop - spans[first][0], first, stop)
+    assert best is not None  # each word has a span
+    at, first_end, n = spans[best[1]]
+    end = best[2] if best[0] <= SNIPPET_LENGTH - _BEFORE else first_end
+    return at, end, words[n].typed
 
 
 def search(
@@ -129,17 +174,33 @@ def search(
     query: Query,
     cached_text: Callable[[Headline], str | None],
     stopped: Callable[[], bool] = lambda: False,
+    candidates: Sequence[set[str] | None] | None = None,
 ) -> list[Hit]:
     """The headlines `query` finds, in the order given, their cached articles' texts read by
     `cached_text` (`Library.cached_text`: only for those the list marks cached); `stopped` is
-    asked between two (a search the reader replaced by another ends early)."""
+    asked between two (a search the reader replaced by another ends early).
+
+    `candidates`, per word of the query, the keys of the articles that may hold it (None: any
+    may), from an index: a headline whose article is in none of a word's, and whose title
+    doesn't hold it, is passed over unread; one in them is read even when the list doesn't
+    mark it cached (a sync in another process cached it since)."""
     hits: list[Hit] = []
     if not query:
         return hits
     for headline in headlines:
         if stopped():
             break
-        text = (cached_text(headline) if headline.cached else None) or ""
+        cached = headline.cached
+        if candidates is not None:
+            key = headline.key or link_key(headline.entry.link)
+            title = _Folded(headline.entry.title)
+            if not all(
+                keys is None or key in keys or title.search(word) is not None
+                for word, keys in zip(query.words, candidates, strict=True)
+            ):
+                continue
+            cached = cached or any(keys is not None and key in keys for keys in candidates)
+        text = (cached_text(headline) if cached else None) or ""
         found = _found(query, headline.entry.title, text)
         if found is not None:
             hits.append(Hit(headline, *found))

@@ -35,6 +35,7 @@ from .common import (
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from ..full_text import Query
     from ..reports import Headline
 
 
@@ -70,15 +71,29 @@ def cmd_list(args: argparse.Namespace) -> int:
         names = names_of(feeds)
         snippets: dict[int, str] = {}
         if args.search is not None:
-            from ..full_text import Query, search  # its fold tables only when searching
+            from ..full_text import Query  # its fold tables only when searching
+            from ..library.text_search import search_cached
 
             query = Query(" ".join(args.search))
             if not query:
                 err("--search needs a word to look for: reader list --search ferry strike")
                 return EXIT_USAGE
-            hits = search(headlines, query, lambda h: lib.cached_text(h.entry))
-            headlines = [hit.headline for hit in hits]
-            snippets = {id(hit.headline): hit.snippet for hit in hits}
+            found = search_cached(
+                lib,
+                headlines,
+                query,
+                # Every cached article: those no feed lists any more too, but in one feed's.
+                unlisted=not (args.feed or args.saved or args.not_offline),
+                unread_only=args.unread,
+                indexing=lambda count: err(
+                    f"indexing {plural(count, 'cached article')} for search"
+                    " (once: later searches index only what is new)…"
+                ),
+            )
+            headlines = [hit.headline for hit in found.hits]
+            snippets = {id(hit.headline): hit.snippet for hit in found.hits}
+            if not headlines:
+                err(f"no headline or cached article holds {_every_word(query)}")
     finally:
         lib.close()
     if args.json:
@@ -88,7 +103,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 {**row, "snippet": snippets[id(h)]} for row, h in zip(rows, headlines, strict=True)
             ]
         out(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return EXIT_FAILED if args.search is not None and not rows else EXIT_OK
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
@@ -103,7 +118,16 @@ def cmd_list(args: argparse.Namespace) -> int:
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
         if snippets.get(id(h)):
             out(f"    {snippets[id(h)]}")
-    return EXIT_OK
+    # As grep: a search that finds nothing fails, for a script to tell.
+    return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
+
+
+def _every_word(query: Query) -> str:
+    """The words (and "phrases") of a query, as a message names what was looked for."""
+    words = [safe_line(w.typed, 80) for w in query.words]
+    if len(words) == 1:
+        return f"“{words[0]}”"
+    return "every one of: " + " ".join(f"“{w}”" if " " in w else w for w in words)
 
 
 def cmd_show(args: argparse.Namespace) -> int:

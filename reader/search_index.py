@@ -1,0 +1,216 @@
+"""An index of the cached articles' text, so a search of thousands of them reads only the few
+that may match (`full_text.search`): a prefilter, never the rule. SQLite FTS5 with the
+`trigram` tokenizer over each article's title and text in a loose form (`indexed_form`), and,
+per query word (or phrase), the keys of the articles holding every three characters of it in
+that form. Every article whose text `text_find.pattern` matches holds them, so the exact match,
+run on those only, finds what a scan of every article finds (tests/test_search_index.py checks
+it); a word under three characters ("EU") narrows nothing and leaves the others to.
+
+A derived cache in its own file beside the cache (`INDEX_FILE`), which can be deleted at any
+time: before each search it catches up with the cache (`catch_up`: articles cached or cached
+again since it last looked, by the time the cache stored them, and those evicted), so no writer
+keeps it and a `reader sync` in another process is seen. Contentless and without positions
+(`detail=none`): a row can't be taken out, so a row of an article evicted or cached again is
+left behind, unreachable, until there are more of those than live ones and the index starts
+afresh.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .fold import MARKS, ZERO_WIDTH, composed, fold
+from .text_find import typed
+
+INDEX_FILE = "search-index.sqlite"
+"""The index's file in the data directory."""
+SCHEMA = 1
+"""Bumped when the indexed form or the tables change: an index of another one starts afresh."""
+_BATCH = 200
+"""Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
+_WAIT_SECONDS = 30.0
+"""How long a catch-up waits for another process's (a sync's, a reader's) to end."""
+_SKIPPED = re.compile(f"[{ZERO_WIDTH}{MARKS}]")
+_SPACE = re.compile(r"\s+")
+# Letters a case-blind regular expression takes for another letter that `str.casefold` keeps
+# apart: Turkish dotless ı is matched by "i" (and "I").
+_CASELESS = str.maketrans({"ı": "i"})
+
+
+def indexed_form(text: str) -> str:
+    """`text` as it is indexed and a query word is looked up: composed, quotes, dashes, widths
+    and accents folded, case folded (ß as ss), without what a query may skip (zero-width
+    characters, marks), each run of spaces one space. Two characters a search's pattern takes
+    for each other have the same form here, so a match is a substring of the forms."""
+    whole = composed(text)
+    text = whole[0] if whole is not None else text
+    folded = fold(fold(text).casefold()).translate(_CASELESS)
+    return _SPACE.sub(" ", _SKIPPED.sub("", folded))
+
+
+def trigrams(word: str) -> list[str]:
+    """The distinct three-character pieces of a query word's (or phrase's) indexed form, in
+    order: every article it is found in holds them all (none when it is shorter)."""
+    form = indexed_form(typed(word)).strip()
+    return list(dict.fromkeys(form[i : i + 3] for i in range(len(form) - 2)))
+
+
+def _fts_query(pieces: list[str]) -> str:
+    # With detail=none FTS5 takes no phrase: each trigram is a term of its own, all required.
+    return " AND ".join('"' + piece.replace('"', '""') + '"' for piece in pieces)
+
+
+class SearchIndex:
+    """The index file of one data directory, open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path, timeout=_WAIT_SECONDS, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._create()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _create(self) -> None:
+        db = self._db
+        (version,) = db.execute("PRAGMA user_version").fetchone()
+        if version not in (0, SCHEMA):
+            self._drop()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL,"
+                " stored REAL NOT NULL)"
+            )
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER)")
+            db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5("
+                "body, tokenize='trigram', detail=none, content='')"
+            )
+            db.execute(f"PRAGMA user_version={SCHEMA}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _drop(self) -> None:
+        for table in ("docs", "meta", "text"):
+            self._db.execute(f"DROP TABLE IF EXISTS {table}")
+        self._db.execute("PRAGMA user_version=0")
+        self._db.execute("VACUUM")
+
+    def size(self) -> int:
+        """The index's bytes on disk (with its write-ahead log)."""
+        files = (self.path, self.path.with_name(self.path.name + "-wal"))
+        return sum(f.stat().st_size for f in files if f.exists())
+
+    def indexed(self) -> int:
+        (count,) = self._db.execute("SELECT count(*) FROM docs").fetchone()
+        return int(count)
+
+    def _garbage(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'garbage'").fetchone()
+        return int(row[0]) if row else 0
+
+    def behind(self, stored: dict[str, float]) -> tuple[list[str], list[str]]:
+        """Of the cached articles (`stored`: when the cache stored each, by key), those not
+        indexed as stored now, and the keys indexed that the cache no longer holds."""
+        indexed = dict(self._db.execute("SELECT key, stored FROM docs").fetchall())
+        new = [key for key, at in stored.items() if indexed.get(key) != at]
+        gone = [key for key in indexed if key not in stored]
+        return new, gone
+
+    def catch_up(
+        self,
+        stored: dict[str, float],
+        text_of: Callable[[str], str | None],
+        progress: Callable[[int, int], None] = lambda done, total: None,
+    ) -> int:
+        """Index what the cache holds now (`stored`, by key when it was stored; `text_of` gives
+        an article's title and text, None when gone since), forget what it no longer holds;
+        the number of articles indexed. Starts afresh when the rows left behind outnumber
+        the live ones."""
+        new, gone = self.behind(stored)
+        if not new and not gone:
+            return 0
+        if self._garbage() + len(new) + len(gone) > max(1000, self.indexed()):
+            self._drop()
+            self._create()
+            new, gone = list(stored), []
+        done = 0
+        for batch in _batches([*gone, *new], _BATCH):
+            self._index(batch, stored, text_of)
+            done += len(batch)
+            progress(done, len(gone) + len(new))
+        return len(new)
+
+    def _index(
+        self, keys: list[str], stored: dict[str, float], text_of: Callable[[str], str | None]
+    ) -> None:
+        db = self._db
+        texts = {key: text_of(key) for key in keys if key in stored}  # read before the lock
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            left = 0
+            for key in keys:
+                row = db.execute("SELECT id, stored FROM docs WHERE key = ?", (key,)).fetchone()
+                text = texts.get(key)
+                if row is not None and text is not None and row[1] == stored[key]:
+                    continue  # another process indexed it meanwhile
+                if row is not None:
+                    db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+                    left += 1
+                if text is not None:
+                    cursor = db.execute(
+                        "INSERT INTO docs (key, stored) VALUES (?, ?)", (key, stored[key])
+                    )
+                    db.execute(
+                        "INSERT INTO text (rowid, body) VALUES (?, ?)",
+                        (cursor.lastrowid, indexed_form(text)),
+                    )
+            if left:
+                db.execute(
+                    "INSERT INTO meta VALUES ('garbage', ?) ON CONFLICT(name)"
+                    " DO UPDATE SET value = value + excluded.value",
+                    (left,),
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def candidates(self, word: str) -> set[str] | None:
+        """The keys of the articles that may hold `word` (a word or phrase of a query), None
+        when it is too short to narrow them (every article may)."""
+        pieces = trigrams(word)
+        if not pieces:
+            return None
+        query = "SELECT docs.key FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ?"
+        return {key for (key,) in self._db.execute(query, (_fts_query(pieces[:32]),))}
+
+
+def _batches(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def open_index(root: Path) -> SearchIndex | None:
+    """The data directory's index, made when missing; None when it can't be opened or made
+    (a read-only directory, a full disk, a damaged file): then the search scans."""
+    try:
+        return SearchIndex(root / INDEX_FILE)
+    except sqlite3.Error:
+        return None
+
+
+def keys_in(sets: Iterable[set[str] | None]) -> set[str] | None:
+    """The keys in every set (None: no set narrows them)."""
+    out: set[str] | None = None
+    for keys in sets:
+        if keys is not None:
+            out = keys if out is None else out & keys
+    return out
