@@ -199,10 +199,22 @@ def _batches(items: list[str], size: int) -> Iterator[list[str]]:
 
 
 def open_index(root: Path) -> SearchIndex | None:
-    """The data directory's index, made when missing; None when it can't be opened or made
-    (a read-only directory, a full disk, a damaged file): then the search scans."""
+    """The data directory's index, made when missing or damaged; None when it can't be opened
+    or made (a read-only directory, a full disk): then the search scans."""
+    path = root / INDEX_FILE
     try:
-        return SearchIndex(root / INDEX_FILE)
+        return SearchIndex(path)
+    except sqlite3.OperationalError:  # can't be opened or written
+        return None
+    except sqlite3.DatabaseError:  # damaged: it is made again from the cache
+        for damaged in (
+            path,
+            path.with_name(path.name + "-wal"),
+            path.with_name(path.name + "-shm"),
+        ):
+            damaged.unlink(missing_ok=True)
+    try:
+        return SearchIndex(path)
     except sqlite3.Error:
         return None
 
