@@ -124,7 +124,7 @@ def build_index(data_dir: Path) -> tuple[float, int]:
     from reader.full_text import Query
     from reader.library import Library
     from reader.library.text_search import search_cached
-    from reader.search_index import INDEX_FILE
+    from reader.search_index import index_bytes
 
     lib = Library(data_dir, workers="thread")
     try:
@@ -133,9 +133,7 @@ def build_index(data_dir: Path) -> tuple[float, int]:
         seconds = time.perf_counter() - start
     finally:
         lib.close()
-    index = data_dir / INDEX_FILE
-    files = (index, index.with_name(index.name + "-wal"))
-    return seconds, sum(f.stat().st_size for f in files if f.exists())
+    return seconds, index_bytes(data_dir)
 
 
 def command(data_dir: Path, query: str, runs: int) -> float:

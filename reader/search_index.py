@@ -103,11 +103,6 @@ class SearchIndex:
         self._db.execute("PRAGMA user_version=0")
         self._db.execute("VACUUM")
 
-    def size(self) -> int:
-        """The index's bytes on disk (with its write-ahead log)."""
-        files = (self.path, self.path.with_name(self.path.name + "-wal"))
-        return sum(f.stat().st_size for f in files if f.exists())
-
     def indexed(self) -> int:
         (count,) = self._db.execute("SELECT count(*) FROM docs").fetchone()
         return int(count)
@@ -196,6 +191,14 @@ class SearchIndex:
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def index_bytes(root: Path) -> int:
+    """The bytes on disk of the data directory's index (with its write-ahead log), 0 when it
+    has none (no search made yet)."""
+    path = root / INDEX_FILE
+    files = (path, path.with_name(path.name + "-wal"))
+    return sum(f.stat().st_size for f in files if f.exists())
 
 
 def open_index(root: Path) -> SearchIndex | None:

@@ -262,6 +262,10 @@ def cmd_cache(args: argparse.Namespace) -> int:
         )
         out(f"left out        {stats.left_out}: {why}")
     out(f"size on disk    {size_text(stats.disk_bytes)}")
+    from ..search_index import index_bytes  # its fold tables only when needed
+
+    if index := index_bytes(lib.data_dir):
+        out(f"search index    {size_text(index)} of it (made again by a search when deleted)")
     out(f"oldest          {when(stats.oldest)}")
     out(f"newest          {when(stats.newest)}")
     return EXIT_OK
