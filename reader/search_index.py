@@ -111,8 +111,10 @@ class SearchIndex:
         db.execute("BEGIN IMMEDIATE")
         try:
             db.execute(
-                "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL,"
-                " stored REAL NOT NULL)"
+                # An id is never used again: the rows a replaced or evicted article left
+                # behind in `text` must not stand for another.
+                "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " key TEXT UNIQUE NOT NULL, stored REAL NOT NULL)"
             )
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER)")
             db.execute(
@@ -130,10 +132,6 @@ class SearchIndex:
             self._db.execute(f"DROP TABLE IF EXISTS {table}")
         self._db.execute("PRAGMA user_version=0")
         self._db.execute("VACUUM")
-
-    def indexed(self) -> int:
-        (count,) = self._db.execute("SELECT count(*) FROM docs").fetchone()
-        return int(count)
 
     def _garbage(self) -> int:
         row = self._db.execute("SELECT value FROM meta WHERE name = 'garbage'").fetchone()
@@ -160,7 +158,9 @@ class SearchIndex:
         new, gone = self.behind(stored)
         if not new and not gone:
             return 0
-        if self._garbage() + len(new) + len(gone) > max(1000, self.indexed()):
+        indexed = {key for (key,) in self._db.execute("SELECT key FROM docs")}
+        replaced = sum(key in indexed for key in new)  # each leaves a row behind, as one gone
+        if self._garbage() + replaced + len(gone) > max(1000, len(indexed)):
             self._drop()
             self._create()
             new, gone = list(stored), []

@@ -44,16 +44,18 @@ def search_cached(
     unread_only: bool = False,
     stopped: Callable[[], bool] = lambda: False,
     indexing: Callable[[int], None] = lambda count: None,
+    use_index: bool = True,
 ) -> TextSearch:
     """The `headlines` (newest first) `query` finds, and with `unlisted` the cached articles
     none of them links to (each as a headline of no feed, under its site's name, as a saved one
     no feed lists is; with `unread_only`, those not marked read). `indexing` is told first how
     many articles the index has to catch up with when that takes a while (`INDEXING_NOTE_FROM`).
+    Without `use_index`, a scan of every article (what benchmarks/search.py compares with).
     """
     store = lib.store
     stored = store.article_times()
     candidates: list[set[str] | None] | None = None
-    index = None if store.read_only else open_index(store.root)
+    index = None if store.read_only or not use_index else open_index(store.root)
     if index is not None:
         try:
             behind, gone = index.behind(stored)
