@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .fold import composed, fold, has_accent
 from .keys import link_key
@@ -146,30 +147,33 @@ def _found(query: Query, title: str, text: str) -> tuple[str, str] | None:
 
 
 def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
-    """Where in `body` a match of each of `words` (each found in it) is nearest the others:
-    the start of the first match of the shortest stretch holding one of each, the end of the
-    stretch (of that first match when the stretch is longer than a snippet), and its word."""
-    spans: list[tuple[int, int, int]] = []  # start, end, which word
-    for n, word in enumerate(words):
-        for count, match in enumerate(word.found.finditer(body.folded(word))):
-            if count == _MATCHES_WEIGHED:
-                break
-            spans.append((match.start(), match.end(), n))
-    spans.sort()
-    best: tuple[int, int, int] | None = None  # length, index of its first span, its end
-    last: dict[int, int] = {}  # per word, the index of its latest span
-    for i, (_start, _end, n) in enumerate(spans):
-        last[n] = i
-        if len(last) < len(words):
-            continue
-        first = min(last.values())
-        stop = max(spans[j][1] for j in last.values())
-        if best is None or stop - spans[first][0] < best[0]:
-            best = (stop - spans[first][0], first, stop)
+    """Where in `body` the matches of `words` (each found in it) are nearest each other: from
+    each match of the word with the fewest, the nearest match of each other word; the start of
+    the nearest stretch so made, its end (the end of its first match when the stretch is longer
+    than a snippet), and the word matched at its start."""
+    spans = [
+        [match.span() for match in islice(word.found.finditer(body.folded(word)), _MATCHES_WEIGHED)]
+        for word in words
+    ]
+    starts = [[at for at, _end in found] for found in spans]
+    anchor = min(range(len(words)), key=lambda n: len(spans[n]))
+    best: tuple[int, int, int, int, int] | None = None  # length, start, end, word, its end
+    for at, end in spans[anchor]:
+        first, first_end, word, stop = at, end, anchor, end
+        for n, found in enumerate(spans):
+            if n == anchor:
+                continue
+            i = bisect_right(starts[n], at)
+            near = [found[j] for j in (i - 1, i) if 0 <= j < len(found)]
+            start, finish = min(near, key=lambda s: max(stop, s[1]) - min(first, s[0]))
+            if start < first:
+                first, first_end, word = start, finish, n
+            stop = max(stop, finish)
+        if best is None or stop - first < best[0]:
+            best = (stop - first, first, stop, word, first_end)
     assert best is not None  # each word has a span
-    at, first_end, n = spans[best[1]]
-    end = best[2] if best[0] <= SNIPPET_LENGTH - _BEFORE else first_end
-    return at, end, words[n].typed
+    length, at, stop, word, first_end = best
+    return at, (stop if length <= SNIPPET_LENGTH - _BEFORE else first_end), words[word].typed
 
 
 def _titles_holding(titles: list[str], word: _Word) -> set[int]:

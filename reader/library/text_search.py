@@ -78,9 +78,13 @@ def search_cached(
                 keys &= keys_of_word  # an unlisted one's title is indexed with its text
         extra = _unlisted_headlines(lib, keys, unread_only)
         rows = sorted([*rows, *extra], key=newest_first)
-    hits = search(
-        rows, query, lambda h: lib.cached_text(h.entry), stopped=stopped, candidates=candidates
-    )
+
+    def text(headline: Headline) -> str | None:
+        if headline.key:  # read by its key: no address made canonical again for each
+            return store.article_text_by_key(headline.key)
+        return lib.cached_text(headline.entry)
+
+    hits = search(rows, query, text, stopped=stopped, candidates=candidates)
     return TextSearch(hits, candidates is not None, len(extra))
 
 

@@ -136,7 +136,11 @@ class StoreArticles(StoreFeeds):
 
     def article_text(self, url: str) -> str | None:
         """The cached article's text as a search reads it (`codec.text_from_dict`), or None."""
-        data = self._load(self._articles, f"article:{article_key(url)}")
+        return self.article_text_by_key(article_key(url))
+
+    def article_text_by_key(self, key: str) -> str | None:
+        """`article_text` by the article's key (as a list's headline has it)."""
+        data = self._load(self._articles, f"article:{key}")
         if not isinstance(data, dict):
             return None
         try:
