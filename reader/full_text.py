@@ -31,8 +31,10 @@ _TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
 the end)."""
 _APART = "\x00"
 """Between two titles searched as one text: what no title shows nor any query types."""
-_MATCHES_WEIGHED = 5000
-"""The matches of each word a snippet's place is chosen among."""
+_ANCHORS = 40
+"""The matches of a query's longest word a snippet's place is chosen among."""
+_WIDE = 80
+"""How far before a match of the longest word the nearest of each other word is looked for."""
 SNIPPET_LENGTH = 110
 """The characters of text a snippet shows round a match (one line of a wide terminal)."""
 _BEFORE = 40
@@ -148,30 +150,38 @@ def _found(query: Query, title: str, text: str) -> tuple[str, str] | None:
 
 def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
     """Where in `body` the matches of `words` (each found in it) are nearest each other: from
-    each match of the word with the fewest, the nearest match of each other word; the start of
-    the nearest stretch so made, its end (the end of its first match when the stretch is longer
-    than a snippet), and the word matched at its start."""
-    spans = [
-        [match.span() for match in islice(word.found.finditer(body.folded(word)), _MATCHES_WEIGHED)]
-        for word in words
-    ]
-    starts = [[at for at, _end in found] for found in spans]
-    anchor = min(range(len(words)), key=lambda n: len(spans[n]))
+    each of the first matches of the longest word (the rarest, as a rule: what a reader looks
+    for by it), the nearest match of each other word within a snippet's width of it (else its
+    next, else its first); the start of the shortest stretch so made, its end (the end of its first match when the stretch
+    is longer than a snippet), and the word matched at its start."""
+    anchor = max(range(len(words)), key=lambda n: len(words[n].typed))
+    texts = [body.folded(word) for word in words]
     best: tuple[int, int, int, int, int] | None = None  # length, start, end, word, its end
-    for at, end in spans[anchor]:
+    for match in islice(words[anchor].found.finditer(texts[anchor]), _ANCHORS):
+        at, end = match.span()
         first, first_end, word, stop = at, end, anchor, end
-        for n, found in enumerate(spans):
+        matched = end - at
+        for n, other in enumerate(words):
             if n == anchor:
                 continue
-            i = bisect_right(starts[n], at)
-            near = [found[j] for j in (i - 1, i) if 0 <= j < len(found)]
-            start, finish = min(near, key=lambda s: max(stop, s[1]) - min(first, s[0]))
+            spans = [
+                m.span() for m in other.found.finditer(texts[n], max(0, at - _WIDE), end + _WIDE)
+            ]
+            if not spans:  # none near: the next one, else the first
+                found = other.found.search(texts[n], end) or other.found.search(texts[n])
+                spans = [found.span()] if found else []
+            if not spans:
+                continue
+            start, finish = min(spans, key=lambda s: max(end, s[1]) - min(at, s[0]))
             if start < first:
                 first, first_end, word = start, finish, n
             stop = max(stop, finish)
+            matched += finish - start
         if best is None or stop - first < best[0]:
             best = (stop - first, first, stop, word, first_end)
-    assert best is not None  # each word has a span
+        if stop - first <= matched + 2 * len(words):  # side by side: none is nearer
+            break
+    assert best is not None  # each word is found in the text
     length, at, stop, word, first_end = best
     return at, (stop if length <= SNIPPET_LENGTH - _BEFORE else first_end), words[word].typed
 
