@@ -67,6 +67,9 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "problem": feed.problem,
         "reach": None if feed.reach is None else feed.reach.name.lower(),
         "name": feed.name,
+        "moved_to": feed.moved_to,
+        "failing_since": _dt(feed.failing_since),
+        "gone_at": _dt(feed.gone_at),
     }
 
 
@@ -83,6 +86,9 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         problem=d.get("problem"),
         reach=_reach(d.get("reach")),
         name=_text(d.get("name")),
+        moved_to=_text(d.get("moved_to")),
+        failing_since=_parse_dt(d.get("failing_since")),
+        gone_at=_parse_dt(d.get("gone_at")),
     )
 
 

@@ -112,7 +112,8 @@ DEFAULT_CONFIG_TEXT = """\
 # Requests in flight at once, all hosts together, and to any one host.
 max_connections = 16
 per_host = 4
-# Seconds: to connect, between two reads, and for a whole request (body included).
+# Seconds: to connect, between two reads, and for a whole request (body included; from when
+# it is sent, not while it waits its turn for the host).
 connect_timeout = 5.0
 read_timeout = 10.0
 total_timeout = 20.0
@@ -127,8 +128,9 @@ ca_file = ""
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
 # The articles read go first (the least recently read first), then the unread, the oldest
 # story first; saved articles are never evicted. It counts the articles (their text and
-# compressed page); the files on disk take about a quarter more. A sync fetches no article
-# the limit would evict, and what it left out is fetched once it fits (opening one fetches it).
+# compressed page): the files take about half as much again, and the headlines, not counted,
+# theirs (README: cache prune). A sync fetches no article the limit would evict, and what it
+# left out is fetched once it fits (opening one fetches it).
 max_size = ""
 
 [feeds]

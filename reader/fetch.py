@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 from collections import defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -35,6 +36,7 @@ from .safe import safe_line
 from .urls import address_controls, is_web_url, not_web_url, web_url_problem
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_PERMANENT = frozenset({301, 308})
 _TRANSIENT = frozenset({502, 503, 504})
 
 
@@ -174,8 +176,11 @@ class Fetcher:
         lead: str,
     ) -> Response:
         try:
-            async with asyncio.timeout(self.limits.total_timeout):
-                return await self._follow(url, headers, limit, decode, ceiling, lead)
+            # The whole deadline starts once the request has its connection slot (`_follow`):
+            # a sync queues more requests to a host than it has slots, and time spent queued
+            # failed requests never sent as "no complete answer within 20 s".
+            async with asyncio.timeout(None) as deadline:
+                return await self._follow(url, headers, limit, decode, ceiling, lead, deadline)
         except TimeoutError:
             # Not tried again: a server that trickled its answer past the whole deadline will
             # trickle it again, and three tries held a reader 60 s saying "within 20 s".
@@ -213,7 +218,9 @@ class Fetcher:
         decode: bool,
         ceiling: Reach | None,
         lead: str,
+        deadline: asyncio.Timeout | None = None,
     ) -> Response:
+        moved, permanent = "", True  # where the address has moved for good (`Response.moved`)
         for _hop in range(self.limits.max_redirects + 1):
             if ceiling is not None:
                 self._check_before(url, ceiling, lead)
@@ -221,6 +228,9 @@ class Fetcher:
             if resume > 0:
                 await asyncio.sleep(resume)
             async with self._per_host[_host_key(url)], self._global:
+                if deadline is not None and deadline.when() is None:
+                    loop = asyncio.get_running_loop()
+                    deadline.reschedule(loop.time() + self.limits.total_timeout)
                 extensions = {} if ceiling is None else {"trace": connect_guard(ceiling, lead, url)}
                 try:
                     request = self._client.build_request(
@@ -253,8 +263,11 @@ class Fetcher:
                                 url,
                             )
                         url, lead = target, "a redirect"
+                        permanent = permanent and response.status_code in _PERMANENT
+                        moved = url if permanent else moved
                         continue
-                    return await self._complete(url, response, limit, decode, ceiling)
+                    done = await self._complete(url, response, limit, decode, ceiling)
+                    return replace(done, moved=moved) if moved else done
                 finally:
                     await response.aclose()
         raise too_many_redirects(url, self.limits.max_redirects)

@@ -3,8 +3,9 @@
 Articles are typeset with curly quotes (’ “ ”), dashes (– —) and accented names (café,
 Zoë); a query is typed with ' " - and plain letters. As browsers' find does, the search
 compares both folded: each of these characters replaced by the one a keyboard gives, and,
-unless the query itself has an accent, each accented Latin letter by its plain one, and
-Russian's ё by е (which is how it is mostly typed and often printed). CJK text's full-width
+unless the query itself has an accent, each accented Latin letter by its plain one,
+Russian's ё by е (which is how it is mostly typed and often printed), and Arabic's alef with a
+hamza or madda (أ إ آ) by the bare alef (ا), as most people type it. CJK text's full-width
 Latin letters and digits (ＡＢＣ１２３) are their ASCII ones and half-width katakana (ﾃﾚﾋﾞ)
 the full-width ones (テレビ), whichever of the two the query or the text has (`WIDTH`).
 
@@ -37,11 +38,15 @@ PUNCTUATION = str.maketrans({c: plain for plain, cs in _PUNCTUATION.items() for 
 _STROKED = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H"}
 # Cyrillic letters typed without their marks: ё as е (not й as и: a letter of its own).
 _CYRILLIC = {"ё": "е", "Ё": "Е"}
+# Arabic's alef with a hamza or madda (أ إ آ) and alef wasla (ٱ), mostly typed as the bare alef
+# (ا), as Arabic search engines fold them; not ى, ة, ؤ, ئ: letters read apart.
+_ARABIC = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
 
 
 def _unaccented() -> dict[int, str]:
     """Each Latin letter with marks (é, Å, ŝ, ệ) → the letter without them."""
-    table: dict[int, str] = {ord(c): plain for c, plain in (_STROKED | _CYRILLIC).items()}
+    folded = _STROKED | _CYRILLIC | _ARABIC
+    table: dict[int, str] = {ord(c): plain for c, plain in folded.items()}
     for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         decomposed = unicodedata.normalize("NFD", chr(code))
         base = decomposed[0]
@@ -57,7 +62,7 @@ def _unaccented() -> dict[int, str]:
 
 
 ACCENTS = _unaccented()
-"""Accented Latin and Greek letters, and ё → plain ones."""
+"""Accented Latin and Greek letters, ё, and Arabic's hamza alefs → plain ones."""
 
 
 def _narrowed() -> dict[int, str]:
@@ -104,8 +109,12 @@ def has_accent(query: str) -> bool:
 
 def skippable(query: str) -> str:
     """The pattern of what may stand between two letters of `query` in the text: zero-width
-    characters, and the marks unless the query has one."""
-    return f"[{ZERO_WIDTH}]*" if has_accent(query) else f"[{ZERO_WIDTH}{MARKS}]*"
+    characters, and the marks unless the query has one (a hamza typed is no vowel point:
+    "أبلغ" still finds "أُبلغ")."""
+    marked = any(ord(c) in ACCENTS and c not in _ARABIC for c in query)
+    if marked or _MARK.search(query) is not None:
+        return f"[{ZERO_WIDTH}]*"
+    return f"[{ZERO_WIDTH}{MARKS}]*"
 
 
 def composed(text: str) -> tuple[str, list[int], list[int]] | None:

@@ -42,6 +42,9 @@ class Response:
     # The most public class of address the request came through (`address_class`): how far
     # what the answer leads to (its links, its refresh) may go.
     reach: Reach = Reach.PUBLIC
+    # Where the address asked for has moved for good: the last of the permanent redirects
+    # (301, 308) it began with, "" when it began with none.
+    moved: str = ""
 
     @property
     def not_modified(self) -> bool:
@@ -68,6 +71,17 @@ class Feed:
     """The name the user gave the feed (newsboat's `"~Name"`, `reader add --title`, `reader
     rename`), shown over its `title`, which stays the one the feed gives itself: a fetch never
     changes it (`feed_names`). "" for none, as in records from before names were kept."""
+    moved_to: str = ""
+    """Where the feed has moved for good (its address answered with a permanent redirect, 301
+    or 308, to a feed that was read): fetched from there, one request and not two, and still
+    read when the old address is turned off. Its subscription stays under `url` (its headlines'
+    ids, marks and name are the same). "" when it has not moved."""
+    failing_since: datetime | None = None
+    """When its fetches began failing (the first failure since it last worked), None while it
+    works: "failing since March" tells a dead feed from a hiccup."""
+    gone_at: datetime | None = None
+    """When its address last answered 410 Gone (None when it did not): asked again only a week
+    later (`GONE_ASKED_EVERY`), not at every sync."""
 
     @property
     def display_title(self) -> str:

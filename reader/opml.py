@@ -215,7 +215,9 @@ def to_opml(feeds: Iterable[Feed]) -> str:
         # OPML 2.0's text is what a reader shows, its title the feed's own (listparser reads
         # them so): the user's name, where there is one, and the title a sync will find again.
         text = feed.name or feed.title or feed.url
-        attributes = {"type": "rss", "text": text, "xmlUrl": feed.url}
+        # A feed that moved for good is exported at its new address: another machine's reader
+        # subscribes where it is read from.
+        attributes = {"type": "rss", "text": text, "xmlUrl": feed.moved_to or feed.url}
         if feed.title and not undecided(feed):  # an import's one name, not told apart yet
             attributes["title"] = feed.title
         if feed.site_url:

@@ -52,6 +52,11 @@ class StallWatch:
         if self._heart is None or self._heart.done():
             self._beat = running_clock()
             self._heart = asyncio.get_running_loop().create_task(self._beating())
+        else:
+            # A gap the heartbeat has not ticked after yet is behind this block, not in it: a
+            # request cut off across a pause is tried again as the loop wakes, often before
+            # the heartbeat's turn, and that try must not be taken as cut off by it too.
+            self._note_beat()
         self._watching += 1
         try:
             yield running_clock()
@@ -62,8 +67,8 @@ class StallWatch:
         """The reader stopped running (for more than `gap` seconds) since `began`: a gap the
         heartbeat has seen, or one it hasn't had the time to see yet, the loop running again
         with the request's timeout first."""
-        now = running_clock()
-        return self._last_gap_end > began or (self._watching > 0 and now - self._beat > self.gap)
+        self._note_beat()
+        return self._last_gap_end > began
 
     async def _beating(self) -> None:
         while self._watching > 0:

@@ -221,3 +221,47 @@ def test_brotli_bodies_are_decoded(httpserver: HTTPServer) -> None:
         content_type="text/html",
     )
     assert get(httpserver.url_for("/br")).body == b"<p>squeezed</p>"
+
+
+def test_the_whole_deadline_starts_when_the_request_has_its_slot() -> None:
+    """Requests queued for a host's slots (a sync asks for more than it has) are not failed for
+    the time they waited: each has the whole deadline once it is sent."""
+    import http.server
+    import threading
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            time.sleep(1.0)
+            body = b"<html><body><p>The harbour board met on Monday.</p></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    limits = FetchLimits(per_host=1, read_timeout=5.0, total_timeout=2.5, retries=0)
+
+    async def four() -> list[str]:
+        async with Fetcher(limits) as fetcher:
+
+            async def one(n: int) -> str:
+                try:
+                    await fetcher.get(f"{base}/story-{n}.html")
+                except FetchError as error:
+                    return error.message
+                return "ok"
+
+            return await asyncio.gather(*(one(n) for n in range(4)))
+
+    try:
+        # One at a time, a second each: the fourth is sent ~3 s after it was asked for.
+        assert asyncio.run(four()) == ["ok"] * 4
+    finally:
+        server.shutdown()
+        server.server_close()

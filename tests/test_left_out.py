@@ -297,3 +297,45 @@ def test_the_sync_lets_the_waiting_in_by_priority_and_passes_a_cancelled_ones_sl
         return order
 
     assert asyncio.run(run()) == ["first", "newest", "new", "older", "later"]
+
+
+def test_a_read_article_never_cached_is_not_fetched_once_the_limit_is_reached() -> None:
+    """A year's library, its headlines nearly all marked read unopened: over the limit, a sync
+    must not fetch every read article it never cached, each to evict one read before (the
+    data directory at three times the limit mid-sync). Never cached, a read article ranks
+    under every cached one: once the cache is full, it is left out."""
+    from datetime import UTC, datetime
+
+    from reader.library.limit import SyncRoom
+    from reader.models import Entry
+
+    def entry(name: str) -> Entry:
+        return Entry(
+            name, "f", name, f"http://127.0.0.1:9/{name}.html", datetime(2026, 1, 1, tzinfo=UTC)
+        )
+
+    old1, old2, news, skimmed = (entry(n) for n in ("old1", "old2", "news", "skimmed"))
+    cached = [
+        CachedArticle(article_key(old1.link), 1_000, 100.0, 100.0, False),
+        CachedArticle(article_key(old2.link), 1_000, 200.0, 200.0, False),
+    ]
+    listed = [(old1, True), (old2, True), (news, False), (skimmed, True)]
+    room = SyncRoom(2_000, listed, cached, {})
+    assert room.keeps(article_key(news.link))  # new and unread: fetched, evicting old1
+    room.cached(article_key(news.link), 1_000)
+    assert room.room.out == {article_key(old1.link)}
+    # Read, never cached: it would only evict old2, read too and cached before it.
+    assert not room.keeps(article_key(skimmed.link))
+    # Fetched last of all while there is room.
+    assert room.priority(article_key(skimmed.link)) > room.priority(article_key(news.link))
+    # Left out so (never fetched, no size), it is not fetched by the next sync either, to
+    # evict a read one cached before it.
+    from reader.store.usage import LeftOut
+
+    later = SyncRoom(
+        1_999,  # a byte short: old2 goes at the end of the next sync
+        listed,
+        [cached[1], CachedArticle(article_key(news.link), 1_000, 300.0, 300.0, False)],
+        {article_key(skimmed.link): LeftOut(0, 400.0, 400.0, 400.0)},
+    )
+    assert not later.keeps(article_key(skimmed.link))

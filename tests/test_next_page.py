@@ -27,7 +27,8 @@ from reader.extract.next_page import (
 )
 from reader.keys import article_key
 from reader.library import Library
-from reader.models import Article
+from reader.library.reextraction import Reextracted
+from reader.models import Article, FetchError
 from reader.ui.widgets.article.article_body import ArticleBody
 
 SITE = "https://quaytech.example"
@@ -276,7 +277,7 @@ def test_a_review_over_three_pages_is_cached_whole_and_reextracts_offline(
 
     async def offline() -> None:
         async with Library(data_dir) as lib:
-            done, failures = await lib.reextract([link])
+            done, failures = _counts(await lib.reextract([link]))
             assert (done, failures) == (1, [])
             again = await lib.article(link, offline=True)
             assert to_text(again) == text
@@ -827,3 +828,7 @@ def test_a_sentence_round_a_pagers_words_stays(line: str, words: str) -> None:
     page = f"<html><body><article><h1>Market</h1>{body}<p>{line}</p>{body}</article></body></html>"
     text = to_text(extract_article(page, SITE + "/market/"))
     assert words in text
+
+
+def _counts(result: Reextracted) -> tuple[int, list[tuple[str, FetchError]]]:
+    return result.done, result.failures

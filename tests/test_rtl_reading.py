@@ -65,7 +65,8 @@ def test_a_hebrew_article_is_set_flush_right_with_its_bullets_and_bars_on_the_ri
     """A Hebrew page was drawn flush left, its bullets and quote bars on the left, where a
     reader of Hebrew does not look for them. Its paragraphs now end at the column's right edge,
     a list item's bullet and a quote's bar after the text, at that edge; every line of a long
-    paragraph ends there, its last one too. The title is set right as well."""
+    paragraph ends there, its last one too. The title is set right as well, and the rest of the
+    header with it (its address and length were left at the other edge)."""
     article = extract_article(HEBREW_PAGE, "https://bay.example/news/ferries.html")
     assert article.language == "he"
 
@@ -87,6 +88,11 @@ def test_a_hebrew_article_is_set_flush_right_with_its_bullets_and_bars_on_the_ri
             assert bar[0].endswith(" ▐") and bar[0].rstrip(" ▐").endswith("שממהר")
             title = drawn(body, "מעבורות הכרמל")
             assert title[0].endswith("הרוח") and title[0].startswith(" ")
+            # One alignment for the whole header: its address and length too.
+            address = drawn(body, "bay.example/news/ferries.html")
+            assert address[0].endswith("ferries.html") and address[0].startswith(" ")
+            length = drawn(body, f"{article.word_count} words")
+            assert length[0].endswith("words") and length[0].startswith(" ")
             # Found, selected and quoted as before: the words where they are drawn.
             assert body.search("החזר מלא", body.top_line) == 1
             assert body.choose_passage()

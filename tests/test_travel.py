@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from pytest_httpserver import HTTPServer
 from test_cli import reader
 
 from reader.demo.server import DemoServer, start_demo_server
+from reader.extractor_version import EXTRACTOR
 from reader.keys import article_key
 from reader.library import Library
 from reader.models import ErrorKind
@@ -118,6 +120,36 @@ def test_reextract_keeps_when_articles_were_cached_and_read(synced_dir: Path) ->
         lib.close()
     assert reader(synced_dir, "cache", "prune", "--max-size", f"{size}B").returncode == 0
     assert [i["id"] for i in listed(synced_dir) if i["cached"]] == [read["id"]]
+
+
+def test_reextract_outdated_redoes_only_what_an_older_extractor_made(synced_dir: Path) -> None:
+    """After an upgrade, `reader reextract --outdated` redoes the articles an older extractor
+    made and leaves the rest (so a run stopped midway, run again, carries on), saying how far
+    it goes in lines when stderr is no terminal."""
+    items = [i for i in listed(synced_dir) if i["cached"]]
+    old = items[0]["link"]
+    lib = Library(synced_dir)
+    try:
+        article = lib.store.article(old)
+        assert article is not None and article.extractor == EXTRACTOR
+        lib.store.put_article(old, dataclasses.replace(article, extractor=EXTRACTOR - 1))
+    finally:
+        lib.close()
+    done = reader(synced_dir, "reextract", "--outdated")
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"re-extracted 1 article from their kept pages, {len(items) - 1} already current; "
+        "0 failed" in done.stderr
+    )
+    assert f"re-extracted: {len(items)}/{len(items)}" in done.stderr  # the progress, at its end
+    lib = Library(synced_dir)
+    try:
+        assert lib.store.article(old).extractor == EXTRACTOR
+    finally:
+        lib.close()
+    again = reader(synced_dir, "reextract", "--outdated")
+    assert "re-extracted 0 articles from their kept pages" in again.stderr
+    assert reader(synced_dir, "reextract").returncode == 2  # nothing named: a usage error
 
 
 def test_cache_stats_and_unsave(synced_dir: Path) -> None:
@@ -657,9 +689,12 @@ def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(
     assert reader(home, "list").returncode == 0
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_ctrl_c_stops_a_sync_cleanly(
-    tmp_path: Path, httpserver: HTTPServer, silent_server: str
+    tmp_path: Path, httpserver: HTTPServer, silent_server: str, stop: signal.Signals
 ) -> None:
+    """A Ctrl-C, or a SIGTERM (a shutdown, a stopped service, `timeout`), stops a sync with
+    what it cached said and its stop noted for the next start."""
     home = tmp_path / "home"
     server = DemoServer(latency=0.15).start()
     # One article on a host that never answers keeps the sync going until the Ctrl-C, however
@@ -684,9 +719,9 @@ def test_ctrl_c_stops_a_sync_cleanly(
         deadline = time.monotonic() + 60
         while cached_count(home) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
-        sync.send_signal(signal.SIGINT)
+        sync.send_signal(stop)
         _, err = sync.communicate(timeout=90)
-        assert sync.returncode == 130, err
+        assert sync.returncode == 128 + stop, err
         assert "Traceback" not in err
         # The summary so far, not a bare "interrupted": what is offline and what carries on.
         said = re.search(

@@ -18,6 +18,7 @@ from ..safe import safe_line
 from ..url_display import shown_url
 from .common import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
@@ -33,9 +34,10 @@ from .common import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from ..full_text import Query
+    from ..library.reextraction import Reextracted
     from ..reports import Headline
 
 
@@ -189,16 +191,26 @@ def cmd_unsave(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    if not args.all and not args.targets:
-        err("name articles to re-extract (ids or URLs), or give --all")
+    if not args.all and not args.outdated and not args.targets:
+        err("name articles to re-extract (ids or URLs), or give --all or --outdated")
         return EXIT_USAGE
-    lib = open_library(args, workers="process" if args.all else "thread")
+    every = args.all or args.outdated
+    lib = open_library(args, workers="process" if every else "thread")
+    show, finish = _reextract_progress()
+    last: list[Reextracted] = []
+
+    def progress(state: Reextracted) -> None:
+        last[:] = [state]
+        show(state)
 
     async def run() -> int:
-        targets = None if args.all else [lib.resolve(t) for t in args.targets]
+        targets = None if every else [lib.resolve(t) for t in args.targets]
         shrunk: list[tuple[str, int, int]] = []
-        done, failures = await lib.reextract(targets, shrunk)
-        for url, error in failures:
+        try:
+            state = await lib.reextract(targets, shrunk, progress, outdated=args.outdated)
+        finally:
+            finish()
+        for url, error in state.failures:
             err(f"not re-extracted: {shown_url(url)}: {error.message}")
         for url, before, now in sorted(shrunk):
             # A site rule that drops too much shows here, not when the article is next read.
@@ -211,13 +223,65 @@ def cmd_reextract(args: argparse.Namespace) -> int:
                 "(each page is kept whole: a site rule mended, reextract brings its text back)",
                 sys.stderr,
             )
+        current = f", {state.current} already current" if args.outdated else ""
         out(
-            f"re-extracted {plural(done, 'article')} from their kept pages; {len(failures)} failed",
+            f"re-extracted {plural(state.done, 'article')} from their kept pages{current}; "
+            f"{len(state.failures)} failed",
             sys.stderr,
         )
-        return EXIT_OK if not failures else EXIT_FAILED
+        return EXIT_OK if not state.failures else EXIT_FAILED
 
-    return run_until_done(lib, run())
+    try:
+        return run_until_done(lib, run())
+    except KeyboardInterrupt:
+        if not last:
+            raise
+        state = last[0]
+        # Said, not just "interrupted": how far it went, and how to carry on.
+        err(
+            f"interrupted: {state.done:,} of {state.total:,} articles re-extracted"
+            f" ({state.total - state.seen:,} not yet); `reader reextract --outdated` carries on"
+            " with those an older extractor made"
+        )
+        return EXIT_INTERRUPTED
+
+
+def _reextract_progress() -> tuple[Callable[[Reextracted], None], Callable[[], None]]:
+    """A progress bar on a terminal, a line per tenth otherwise (a log, a pipe)."""
+    if not sys.stderr.isatty():
+        printed = [-1]
+
+        def line(state: Reextracted) -> None:
+            tenth = state.seen * 10 // state.total if state.total else 10
+            if tenth > printed[0]:
+                printed[0] = tenth
+                out(f"re-extracted: {state.seen}/{state.total}", sys.stderr)
+
+        return line, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("re-extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task: list[Any] = []
+
+    def update(state: Reextracted) -> None:
+        if not task:
+            bar.start()
+            task.append(bar.add_task("reextract", total=state.total))
+        bar.update(task[0], completed=state.seen)
+
+    def finish() -> None:
+        if task:
+            bar.stop()
+
+    return update, finish
 
 
 def cmd_cache(args: argparse.Namespace) -> int:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..add_answers import add_answer
 from ..feed_names import folded, renamed
+from ..models import Feed
 from ..plural import plural
 from ..safe import safe_line
 from ..url_display import shown_url
@@ -118,6 +120,11 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         rows = lib.feed_counts()
     finally:
         lib.close()
+    if args.failing:
+        rows = sorted(
+            (row for row in rows if row[0].last_error),
+            key=lambda row: _failing_from(row[0]),
+        )
     if args.json:
         out(
             json.dumps(
@@ -133,6 +140,9 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "last_error": feed.last_error,
                         "last_error_at": iso_time(feed.last_error_at),
                         "problem": feed.problem,
+                        "failing_since": iso_time(feed.failing_since),
+                        "moved_to": feed.moved_to,
+                        "gone_at": iso_time(feed.gone_at),
                     }
                     for feed, total, unread in rows
                 ],
@@ -142,15 +152,17 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if not rows:
-        out("no feeds yet: add one with `reader add URL`")
+        out("no failing feeds" if args.failing else "no feeds yet: add one with `reader add URL`")
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
         out(f"    {shown_url(feed.url)}")
+        if feed.moved_to:
+            out(f"    moved for good to {shown_url(feed.moved_to)}: fetched from there")
         if feed.name and feed.title and folded(feed.name) != folded(feed.title):
             out(f"    its own title: {safe_line(feed.title, 60)}")
         if feed.last_error:
-            when = feed.last_error_at.strftime("%Y-%m-%d %H:%M UTC") if feed.last_error_at else ""
-            out(f"    last error {when}: {safe_line(feed.last_error)}")
+            out(f"    last error {_minute(feed.last_error_at)}: {safe_line(feed.last_error)}")
+            out(f"    {_failing(feed)}")
         elif feed.last_success:
             out(f"    last synced {feed.last_success.strftime('%Y-%m-%d %H:%M')} UTC")
         else:
@@ -158,3 +170,22 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         if feed.problem:
             out(f"    warning: {safe_line(feed.problem)}")
     return EXIT_OK
+
+
+def _minute(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M UTC") if at else ""
+
+
+def _failing_from(feed: Feed) -> datetime:
+    """Since when `feed` fails (a record from before that was kept: its last error's time)."""
+    return feed.failing_since or feed.last_error_at or datetime.now(UTC)
+
+
+def _failing(feed: Feed) -> str:
+    """Since when a failing feed fails and when it last worked, and what to do with a dead one."""
+    since = f"failing since {_failing_from(feed).strftime('%Y-%m-%d')}"
+    worked = feed.last_success.strftime("%Y-%m-%d") if feed.last_success else "never"
+    line = f"{since} (last worked: {worked})"
+    if feed.gone_at:
+        line += f"; gone for good: asked again weekly; `reader remove {shown_url(feed.url)}` unsubscribes"
+    return line

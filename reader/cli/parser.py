@@ -150,9 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="list subscribed feeds with their last sync or error",
         description="List the subscribed feeds by the name the reader shows them by (yours, from"
         " `reader rename`, else their own title), each with its address, its last sync or error,"
-        " and under a name of yours the title the feed gives itself.",
+        " and under a name of yours the title the feed gives itself. A failing feed says since"
+        " when it fails and when it last worked; one that moved for good (a 301 or 308 to a"
+        " feed) says where it is fetched from now; one gone for good (410) is asked again"
+        " weekly, not at every sync.",
     )
     p.add_argument("--json", action="store_true", help='print JSON (name: yours, "" for none)')
+    p.add_argument(
+        "--failing",
+        action="store_true",
+        help="only the feeds whose last fetch failed, the longest failing first",
+    )
     p.set_defaults(func=cmd_feeds)
 
     p = command(
@@ -243,13 +251,22 @@ def build_parser() -> argparse.ArgumentParser:
         "reextract",
         help="re-run extraction on the raw pages kept in the cache (offline)",
         description="Re-run the extractor on the raw pages kept beside cached articles, without the network: "
-        "useful after an upgrade improved extraction, or a site rule was set in the config. Each "
+        "useful after an upgrade improved extraction (`--outdated`: an article opened is redone"
+        " anyway, this does the rest now, for search), or a site rule was set in the config"
+        " (`--all`, or the articles named). It shows its progress, and a Ctrl-C says how far it"
+        " went. Each "
         "article that comes out with under half its words (a rule that drops too much) is named "
         "with its words before and after; its page is kept whole, so a mended rule brings the "
         "text back.",
     )
     p.add_argument("targets", nargs="*", metavar="ID_OR_URL")
     p.add_argument("--all", action="store_true", help="every cached article")
+    p.add_argument(
+        "--outdated",
+        action="store_true",
+        help="every cached article an older extractor made (after an upgrade; run again after a"
+        " Ctrl-C, it carries on with the rest)",
+    )
     p.set_defaults(func=cmd_reextract)
 
     for name, state, func in (

@@ -52,6 +52,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet)
         return EXIT_OK if report.ok else EXIT_FAILED
 
+    stopped_by = _stop_on_terminate()
     try:
         return run_until_done(lib, run())
     except KeyboardInterrupt:
@@ -59,7 +60,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
             raise  # before any feed was asked for, or while the summary was printed
         # Said, not just "interrupted": what a traveller reads boarding is how much is offline.
         err(last[0].stopped("`reader sync`", articles=not args.no_articles))
-        return EXIT_INTERRUPTED
+        return 128 + stopped_by[0] if stopped_by else EXIT_INTERRUPTED
+
+
+def _stop_on_terminate() -> list[int]:
+    """A SIGTERM (a system shutting down, a service stopped, `timeout`) stops a sync as a
+    Ctrl-C does: what was cached said, the stop noted for the reader's next start. The list
+    gets the signal's number, for the exit status a shell gives it (143)."""
+    import signal
+
+    got: list[int] = []
+
+    def terminate(number: int, _frame: object) -> None:
+        got.append(number)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
+    return got
 
 
 def print_sync_report(

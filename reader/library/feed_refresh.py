@@ -10,7 +10,9 @@ import contextlib
 from asyncio import FIRST_COMPLETED
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 
+from ..address_class import Reach
 from ..feed_names import copies_own_title
 from ..login_page import login_page_elsewhere
 from ..models import NO_CONNECTION, ErrorKind, Feed, FetchError, Response, StoreError
@@ -22,6 +24,9 @@ from .failures import unforeseen_failure
 from .offline import NetworkWatch, not_tried
 from .resources import _now
 
+GONE_ASKED_EVERY = timedelta(days=7)
+"""How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
+good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
@@ -67,17 +72,17 @@ class LibraryFeedRefresh(LibraryDownloads):
         try:
             if isinstance(fetched, FetchError):
                 raise fetched
-            response = fetched or await self.fetch_feed(url, feed.etag, feed.last_modified)
+            asked = url
+            if fetched is not None:
+                response = fetched
+            else:
+                response, asked = await self._fetch_subscribed(feed)
+            # Moved for good: fetched from the new address from now on (`Feed.moved_to`).
+            moved = response.moved or (asked if asked != url else "")
             self._feed_reaches[url] = response.reach
             if response.not_modified:
-                feed = replace(
-                    feed,
-                    last_success=_now(),
-                    last_error=None,
-                    last_error_at=None,
-                    reach=response.reach,
-                )
-                self.store.put_feed(feed)
+                feed = replace(feed, last_success=_now(), reach=response.reach, moved_to=moved)
+                self.store.put_feed(_working(feed))
                 self.store.keep_keys(url)  # a store from before keys were kept: its next write
                 return FeedResult(feed, not_modified=True)
             # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
@@ -98,7 +103,14 @@ class LibraryFeedRefresh(LibraryDownloads):
                 response.charset,
             )
         except FetchError as error:
-            feed = replace(feed, last_error=error.message, last_error_at=_now())
+            now = _now()
+            feed = replace(
+                feed,
+                last_error=error.message,
+                last_error_at=now,
+                failing_since=feed.failing_since or now,
+                gone_at=now if error.kind == ErrorKind.GONE else None,
+            )
             if error.kind == ErrorKind.PORTAL:
                 return FeedResult(feed, error=error, kept=False)
             if not unanswered and (error.kind in NO_CONNECTION or seen is not None):
@@ -115,25 +127,56 @@ class LibraryFeedRefresh(LibraryDownloads):
             etag=response.etag,
             last_modified=response.last_modified,
             last_success=_now(),
-            last_error=None,
-            last_error_at=None,
             problem=parsed.problem or None,
             reach=response.reach,
+            moved_to=moved,
         )
-        feed = self.store.put_feed(feed)
+        feed = self.store.put_feed(_working(feed))
         return FeedResult(feed, new_entries=len(new), entries=parsed.entries)
 
     async def fetch_feed(
-        self, url: str, etag: str | None = None, last_modified: str | None = None
+        self,
+        url: str,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        ceiling: Reach | None = None,
     ) -> Response:
-        """A feed's answer, as every feed is asked for (what it accepts, its size limit)."""
+        """A feed's answer, as every feed is asked for (what it accepts, its size limit);
+        `ceiling` as `Fetcher.get` takes it, for an address a server gave (`moved_to`)."""
         return await self.fetcher.get(
             url,
             etag=etag,
             last_modified=last_modified,
             accept=FEED_ACCEPT,
             max_bytes=self.limits.feed_max_bytes,
+            ceiling=ceiling,
+            lead="a feed's permanent redirect",
         )
+
+    async def _fetch_subscribed(self, feed: Feed) -> tuple[Response, str]:
+        """A subscribed feed's answer and the address it was asked at: where it moved for
+        good, else its own. A moved feed whose new address refuses (a move the site undid) is
+        asked at its own again."""
+        if feed.moved_to:
+            try:
+                # No more private than the redirect that named it could lead (`reach`).
+                moved = await self.fetch_feed(
+                    feed.moved_to, feed.etag, feed.last_modified, ceiling=feed.reach
+                )
+                return moved, feed.moved_to
+            except FetchError as error:
+                if error.kind not in (ErrorKind.HTTP, ErrorKind.GONE, ErrorKind.BAD_URL):
+                    raise
+        return await self.fetch_feed(feed.url, feed.etag, feed.last_modified), feed.url
+
+    def stop_refreshing(self, url: str) -> None:
+        """The running refresh (if any) lets the feed at `url` go, as it has just been
+        unsubscribed from: not fetched if it was still waiting its turn, its answer dropped if
+        it was in flight; the refresh goes on with the others. On the refresh's own loop."""
+        task = self._refreshing.get(url)
+        if task is not None:
+            self._refreshing[url] = None
+            task.cancel()
 
     async def refresh(
         self,
@@ -142,17 +185,33 @@ class LibraryFeedRefresh(LibraryDownloads):
     ) -> list[FeedResult]:
         """Refresh every feed at once; `on_feed` hears each result as it comes in. Once the
         network looks absent (`offline`), the feeds still out are not waited for: they fail as
-        not tried, and no feed is marked failed for it."""
+        not tried, and no feed is marked failed for it. A feed unsubscribed from meanwhile is
+        left out: not heard of, not in the results."""
         self.store.check_writable()
         urls = self.store.feed_urls()
         done = 0
         watch = NetworkWatch(urls)
         absent = asyncio.Event()
 
-        async def one(url: str) -> FeedResult:
+        async def one(url: str) -> FeedResult | None:
             nonlocal done
-            result = await self.refresh_feed(url, unanswered=False)
+            feed = self.store.feed(url)
+            if feed is not None and _gone_lately(feed):  # said when it was: not asked again yet
+                result = FeedResult(feed, not_modified=True)
+            else:
+                try:
+                    result = await self.refresh_feed(url, unanswered=False)
+                except asyncio.CancelledError:
+                    if url not in self._refreshing or self._refreshing[url] is not None:
+                        raise  # a Ctrl-C, an absent network: not stopped for its removal
+                    result = None
             done += 1
+            if result is None or url not in self.store.feed_urls():
+                # Unsubscribed from while it was fetched (here, or by `reader remove`): the
+                # store kept nothing of it, and nothing hears of it.
+                if progress:
+                    progress(SyncProgress("feeds", done, len(urls)))
+                return None
             if watch.heard(url, result.error):
                 absent.set()
             if on_feed:
@@ -164,6 +223,7 @@ class LibraryFeedRefresh(LibraryDownloads):
         if progress:
             progress(SyncProgress("feeds", 0, len(urls)))
         tasks = [asyncio.create_task(one(u)) for u in urls]
+        self._refreshing = dict(zip(urls, tasks, strict=True))
         try:
             stop = asyncio.create_task(absent.wait())
             pending = set(tasks)
@@ -172,14 +232,15 @@ class LibraryFeedRefresh(LibraryDownloads):
                 pending.discard(stop)
             stop.cancel()
         finally:
+            self._refreshing = {}
             for task in tasks:
                 task.cancel()  # the rest when the network is absent; all after a Ctrl-C
-        results = [
-            t.result()
-            if t.done() and not t.cancelled()
-            else _untried(self.store.feed(u) or Feed(u))
-            for u, t in zip(urls, tasks, strict=True)
-        ]
+        subscribed = set(self.store.feed_urls())  # without those removed meanwhile
+        results: list[FeedResult] = []
+        for url, task in zip(urls, tasks, strict=True):
+            if url in subscribed:
+                result = task.result() if task.done() and not task.cancelled() else None
+                results.append(result or _untried(self.store.feed(url) or Feed(url)))
         for result in results:
             if self._failed_itself(result, watch.answered):
                 with contextlib.suppress(StoreError):
@@ -202,6 +263,16 @@ class LibraryFeedRefresh(LibraryDownloads):
         if error.kind in NO_CONNECTION and not answered:
             return False
         return self._portal.answered_by_portal(canonical_url(result.feed.url)) is None
+
+
+def _working(feed: Feed) -> Feed:
+    """`feed` as one read just now: no failure kept on it."""
+    return replace(feed, last_error=None, last_error_at=None, failing_since=None, gone_at=None)
+
+
+def _gone_lately(feed: Feed) -> bool:
+    """The feed's address answered 410 Gone within `GONE_ASKED_EVERY`: not asked again yet."""
+    return feed.gone_at is not None and _now() - feed.gone_at < GONE_ASKED_EVERY
 
 
 def _untried(feed: Feed) -> FeedResult:

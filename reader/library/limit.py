@@ -32,6 +32,8 @@ Rank = tuple[int, float]
 """Where an article stands in the order of eviction: the lower, the sooner it goes."""
 
 _NO_STORY_TIME = float("inf")
+_NEVER_OPENED: Rank = (0, float("-inf"))
+"""The rank of a read article never cached: under every cached one."""
 
 
 @dataclass
@@ -143,8 +145,12 @@ class SyncRoom:
 
     def _rank(self, key: str) -> Rank:
         known = self._cached.get(key) or self.left_out.get(key)
-        if known is None:  # as it would be, cached now
-            return self.ranking.rank(key, self._now, self._now)
+        if known is None or not known.size:  # never cached: as it would be, cached now…
+            rank = self.ranking.rank(key, self._now, self._now)
+            # …but a read one never cached (marked read unopened, skimmed) is wanted least of
+            # all: ranked as read now, it would evict every read article cached before it, a
+            # download each (a year's library synced over its limit grew to three times it).
+            return _NEVER_OPENED if rank[0] == 0 else rank
         return self.ranking.rank(key, known.cached_at, known.last_used)
 
     def keeps(self, key: str) -> bool:

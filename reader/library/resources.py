@@ -28,6 +28,7 @@ if (
     TYPE_CHECKING
 ):  # the network and parsing stacks are imported on first use: `reader list` starts fast
     from ..fetch import Fetcher
+    from ..reports import FeedResult
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -76,6 +77,9 @@ class LibraryResources:
                 self._portal.recall(bytes.fromhex(print_hex), title, time.time() - at)
         # The class of address each feed's fetch came through this run (`leads`), by its URL.
         self._feed_reaches: dict[str, Reach] = {}
+        # The running refresh's fetch of each feed, by its URL; None for one stopped as it was
+        # unsubscribed from meanwhile (`LibraryFeedRefresh.stop_refreshing`).
+        self._refreshing: dict[str, asyncio.Task[FeedResult | None] | None] = {}
 
     @property
     def read_only(self) -> str:

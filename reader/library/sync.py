@@ -281,8 +281,10 @@ class LibrarySync(LibraryFeedRefresh):
             results = await self.refresh(on_feed=feed_in)
             # With no connection, the articles left from before would fail as the feeds did.
             if not nothing_answered(results):
+                subscribed = {result.feed.url for result in results}  # none removed meanwhile
                 for headline in headlines:
-                    fetch(headline.entry, headline.key)
+                    if headline.entry.feed_url in subscribed:
+                        fetch(headline.entry, headline.key)
             await asyncio.gather(*tasks)
         finally:
             for task in tasks:

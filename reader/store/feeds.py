@@ -100,7 +100,10 @@ class StoreFeeds(StoreDirectory):
         return True
 
     def remove_feed(self, url: str) -> bool:
-        """Unsubscribe and forget the feed's headlines; cached article text stays (it may be shared)."""
+        """Unsubscribe and forget the feed's headlines; cached article text stays (it may be
+        shared). A refresh fetching the feed meanwhile, here or in another process, writes
+        nothing of it back (`merge_entries`, `put_feed`); a reader open elsewhere is told
+        (`changed_at`)."""
         with self._state.transact():
             urls = self.feed_urls()
             if url not in urls:
@@ -110,6 +113,7 @@ class StoreFeeds(StoreDirectory):
                 self._state.delete(_content_key(entry.id))
             for key in (_feed_key(url), _entries_key(url), _read_key(url)):
                 self._state.delete(key)
+            self.note_changed()
         return True
 
     def put_feed(self, feed: Feed) -> Feed:
@@ -161,9 +165,12 @@ class StoreFeeds(StoreDirectory):
     ) -> list[Entry]:
         """Add or update a feed's entries; returns those that are new. Old entries are kept
         (a feed shows only its latest items), up to MAX_ENTRIES_PER_FEED. `keys`: the fresh
-        entries' article keys by id, made where they were parsed (else made here)."""
+        entries' article keys by id, made where they were parsed (else made here). Nothing is
+        written for a feed not subscribed: one removed while a refresh fetched it."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
+            if feed_url not in self.feed_urls():
+                return []
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
             # Each entry's key is written with it: kept from its record while its link is the
@@ -193,13 +200,13 @@ class StoreFeeds(StoreDirectory):
         return new
 
     def note_changed(self) -> None:
-        """Mark the headlines or the cache changed by a refresh or a sync, for a reader open
-        in another window to read them again (`changed_at`)."""
+        """Mark the headlines or the cache changed by a refresh, a sync or a feed removed,
+        for a reader open in another window to read them again (`changed_at`)."""
         self._state.set(_CHANGED, time.time())
 
     def changed_at(self) -> float:
-        """When a refresh or a sync last changed the headlines or the cache, in any process
-        (0 when none has said so)."""
+        """When a refresh, a sync or a removal last changed the headlines or the cache, in any
+        process (0 when none has said so)."""
         at = self._state.get(_CHANGED)
         return float(at) if isinstance(at, int | float) else 0.0
 

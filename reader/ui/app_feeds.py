@@ -93,25 +93,28 @@ class ReaderAppFeeds(ReaderAppSync):
 
     def remove_feed(self, url: str, then_show: str | None) -> None:
         """Unsubscribe from the feed at `url`, as `reader remove` does: its headlines and read
-        marks go, the articles cached and saved stay. `then_show`: the feed shown after it."""
-        if self._refused("remove"):
-            return
-        if self._busy:
-            # A refresh still reading the feed would write its headlines back after them.
-            self.status = f"Not removed: busy ({self._busy}); remove it when that is done."
-            return
-        self._run(self._remove(url, then_show), "remove")
+        marks go, the articles cached and saved stay. `then_show`: the feed shown after it.
+        During a refresh or a sync too: it lets the feed go (`Library.stop_refreshing`)."""
+        if not self._refused("remove"):
+            self._run(self._remove(url, then_show, during=bool(self._busy)), "remove")
 
-    async def _remove(self, url: str, then_show: str | None) -> None:
+    async def _remove(self, url: str, then_show: str | None, during: bool) -> None:
         title = next((f.display_title for f in self.index.feeds if f.url == url), url)
         saved = sum(h.saved for h in self.index.view(url))
         if not await asyncio.to_thread(self.lib.remove_feed, url):
             self.status = sentence(f"not subscribed: {plain(url).plain}")
             return
+        self.lib.stop_refreshing(url)  # the job running, if any, neither waits for it nor keeps it
+        self._changed_seen = self.lib.store.changed_at()  # the removal's own, read in now
         await self.reload(freeze=False)
         line = f"Unsubscribed: {plain(title, max_length=60).plain}"
         if saved:
             line += f" ({plural(saved, 'saved article')} kept in Saved)"
         if then_show:
             self.main_screen.call_later(self.main_screen.show_feed, then_show)
-        self.main_screen.call_later(setattr, self, "status", line)
+        if during:
+            # The status line is the job's (its progress, then what came of it, which may be
+            # at once: the feed let go was the last it waited for); the removal is told apart.
+            self.main_screen.call_later(self.notify, line, markup=False)
+        else:
+            self.main_screen.call_later(setattr, self, "status", line)

@@ -72,8 +72,12 @@ class ReaderAppFill(ReaderAppArticles):
                 feeds, fresh = await asyncio.to_thread(_read_feeds, self.lib, urls)
                 if not self._busy or self._filler is not filler:
                     return  # the job's end reads everything again
-                if self.index is not base:  # read again meanwhile: every edit since is newer
-                    since = 0
+                if self.index is not base:
+                    # Read again meanwhile (a feed removed, renamed): this read may be older
+                    # than that one, the removed feed still in it. Read once more.
+                    for url, fetched in arrived.items():
+                        self._feeds_in[url] = self._feeds_in.get(url, False) or fetched
+                    continue
                 self.index = self.index.with_feeds(feeds, urls, fresh, since)
                 self.main_screen.post_message(HeadlinesChanged(filled=urls))
                 await asyncio.sleep(FILL_INTERVAL)

@@ -5,10 +5,10 @@ it in beside the headlines and Tab (or Enter on a feed) puts it away again, so t
 the whole width the rest of the time. Under 120 columns it is narrower. The widths, and which
 keys the key bar leaves out, are in `reader.tcss` (`MainScreen.-narrow`, `MainScreen.-medium`).
 
-`/` finds headlines by their titles (`headline_search`): the cursor goes to the first match as
-the query is typed, Enter keeps the search for `n` / `N`, Esc in the search line goes back to
-where the cursor was, and Esc after Enter clears the search. With no search kept, `n` / `N` (and
-`u`) go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
+`/` finds headlines by their titles (`main_search`): the cursor goes to the first match as the
+query is typed, Enter keeps the search for `n` / `N`, Esc in the search line goes back to where
+the cursor was, and Esc after Enter clears the search. With no search kept, `n` / `N` (and `u`)
+go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
 `q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
 `A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
 `F` searches every cached article's text too (`main_full_text`); `a`, `R` and `D` add, rename
@@ -30,23 +30,24 @@ from ...plural import plural
 from ...reports import Headline
 from ..display import plain, when
 from ..headlines import SAVED_VIEW
-from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged, SearchClosed, SearchEdited
+from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
 from ..unknown_keys import say_if_unbound
 from ..unread import next_feed_with_unread, next_unread, wrapped
-from ..widgets.article.search_bar import SearchBar, hand_on
+from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .main_feeds import MainScreenFeeds
-from .main_full_text import SEARCH_VIEW, MainFullText
+from .main_full_text import SEARCH_VIEW
 from .main_marks import MainScreenMarks
+from .main_search import MainScreenSearch
 
 _HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
 """The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
 
 
-class MainScreen(MainScreenMarks, MainScreenFeeds, MainFullText):
+class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
     """Feed list, headline table, status line and the key footer."""
 
     AUTO_FOCUS = "#headlines"
@@ -80,14 +81,6 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainFullText):
         Binding("escape", "back_to_feeds", "Feeds", show=False),
         Binding("F", "search_text", "Find in articles", show=False, priority=True),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.headline_query = ""
-        """The headline search kept (Enter in the search line), until Esc clears it."""
-        self._origin = 0
-        self._before_search = ""
-        """The cursor's row and the search kept when `/` was pressed: Esc goes back to them."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -232,12 +225,7 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainFullText):
         failed = table.get_component_rich_style("headline-table--failed")
         table.border_subtitle = _feed_health(feed, failed) if feed else ""
 
-    # -- finding headlines ---------------------------------------------------------------------
-    @property
-    def searching(self) -> bool:
-        """The search line is open."""
-        return self.has_class("-searching")
-
+    # -- which keys act ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("search", "search_text"):
             return not self.searching  # `/` typed in the query is a character of it
@@ -259,89 +247,6 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainFullText):
         # headline under the list's cursor, out of the user's mind there (and out of sight on
         # a narrow terminal, where the feed list takes the headlines' place).
         return action not in _HEADLINE_ACTIONS or not isinstance(self.focused, FeedList)
-
-    def action_search(self) -> None:
-        table = self.query_one(HeadlineTable)
-        self._origin, self._before_search = table.cursor, self.headline_query
-        self.add_class("-searching")
-        self.query_one(SearchBar).start()
-
-    def on_search_edited(self, message: SearchEdited) -> None:
-        message.stop()
-        if self.typing_text_query:
-            return  # searched on Enter: a scan of the cache on each letter would lag
-        from ..widgets.main.headline_search import matching, next_match  # see `_show_search`
-
-        table = self.query_one(HeadlineTable)
-        table.cursor = self._origin  # each edit looks again from where `/` was pressed
-        found = matching(table.rows, message.query)
-        bar = self.query_one(SearchBar)
-        if not message.query.strip():
-            bar.show_count("")
-            return
-        if not found:
-            bar.show_count(f"No headline matches “{message.query}”", missing=True)
-            return
-        row = next_match(found, self._origin, 1, here=True)
-        table.cursor = self._origin if row is None else row
-        bar.show_count(_position(found, table.cursor))
-
-    def on_search_closed(self, message: SearchClosed) -> None:
-        message.stop()
-        table = self.query_one(HeadlineTable)
-        self.remove_class("-searching")
-        self.set_focus(table)  # now: the keys held by the query's line go to it
-        for key, character in self.query_one(SearchBar).input.take_held():
-            hand_on(table, key, character)
-        if self.text_search_closed(message.query):
-            return
-        if message.query is None:  # Esc: back to the row and the search there were
-            table.cursor = self._origin
-            self.headline_query = self._before_search
-        else:
-            self.headline_query = message.query.strip() and message.query
-        self._show_search()
-
-    def action_step_match(self, step: int) -> None:
-        from ..widgets.main.headline_search import matching, next_match  # see `_show_search`
-
-        table = self.query_one(HeadlineTable)
-        found = matching(table.rows, self.headline_query)
-        row = next_match(found, table.cursor, step)
-        if row is None:
-            self.app.bell()
-        else:
-            wrapped = row <= table.cursor if step > 0 else row >= table.cursor
-            table.cursor = row
-            if wrapped and len(found) > 1:
-                where = "top" if step > 0 else "bottom"
-                self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
-        self._show_search()
-
-    def action_clear_search(self) -> None:
-        if not self.headline_query and self.feed_url == SEARCH_VIEW:
-            self.leave_text_search()
-            return
-        self.headline_query = ""
-        self._show_search()
-
-    def _show_search(self) -> None:
-        """Where the kept search stands, in the status line ("" once it is cleared)."""
-        note, missing = "", False
-        if self.headline_query:
-            # Imported when first used: the reading view's text matching (folding, line
-            # breaking) is no part of the first screen, which waited on it.
-            from ..widgets.main.headline_search import matching
-
-            table = self.query_one(HeadlineTable)
-            found = matching(table.rows, self.headline_query)
-            if found:
-                steps = self.keys_of("next_match", "previous_match")
-                keys = f"{steps}, Esc clears" if steps else "Esc clears"
-                note = f"{_position(found, table.cursor)} for “{self.headline_query}” ({keys})"
-            else:
-                note, missing = f"No headline matches “{self.headline_query}” (Esc clears)", True
-        self.query_one(StatusBar).show_note(note, warning=missing)
 
     # -- actions -------------------------------------------------------------------------------
     def action_switch_pane(self) -> None:
@@ -447,13 +352,6 @@ def _next_kept(table: HeadlineTable, gone: set[str]) -> str | None:
     return next((entry_id for entry_id in staying if entry_id not in gone), None)
 
 
-def _position(found: list[int], cursor: int) -> str:
-    """ "Headline 2 of 5" (of those the search finds), or how many when the cursor is on none."""
-    if cursor in found:
-        return f"Headline {found.index(cursor) + 1} of {len(found)}"
-    return f"{len(found)} headlines match"
-
-
 def _feed_health(feed: Feed, failed: Style) -> Text:
     """The selected feed's last success and last error (in the theme's `failed` style), under
     its headlines."""
@@ -463,7 +361,9 @@ def _feed_health(feed: Feed, failed: Style) -> Text:
     if feed.last_error:
         if parts:
             parts.append(" · ")
-        parts.append(f"failed {when(feed.last_error_at)}: ", style=failed)
+        since = feed.failing_since
+        ago = f" (failing since {when(since)})" if since and since != feed.last_error_at else ""
+        parts.append(f"failed {when(feed.last_error_at)}{ago}: ", style=failed)
         parts.append_text(plain(feed.last_error, max_length=80))
     elif feed.problem:
         parts.append(" · ")

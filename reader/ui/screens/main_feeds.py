@@ -6,6 +6,7 @@ written off the screen's loop."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
@@ -44,22 +45,26 @@ class MainScreenFeeds(Screen[None]):
         feeds", "Saved" or a search's hits."""
         return self.query_one(FeedList).feeds.get(self.feed_url or "")
 
-    def action_add_feed(self) -> None:
+    def _ask_line(
+        self, question: str, hint: str, answered: Callable[[str], None], value: str = ""
+    ) -> None:
+        """The one-line question of `a` and `R`; `answered` hears the line on Enter (not Esc)."""
         from ..dialogs.feed_input import FeedInputScreen
 
-        def answered(address: str | None) -> None:
-            if address:
-                self.reader.add_feed(address)
+        def entered(line: str | None) -> None:
+            if line is not None:
+                answered(line)
 
-        dialog = FeedInputScreen(
+        self.app.push_screen(FeedInputScreen(question, value=value, hint=hint), entered)
+
+    def action_add_feed(self) -> None:
+        self._ask_line(
             "Add a feed: its address, or a web page's",
-            hint="Enter adds it (a page's feed is found) · Esc: nothing added",
+            "Enter adds it (a page's feed is found) · Esc: nothing added",
+            self.reader.add_feed,  # an empty line adds nothing
         )
-        self.app.push_screen(dialog, answered)
 
     def action_rename_feed(self) -> None:
-        from ..dialogs.feed_input import FeedInputScreen
-
         feed = self._feed_shown()
         if feed is None:
             self.notify(NO_FEED, timeout=3, markup=False)
@@ -68,17 +73,16 @@ class MainScreenFeeds(Screen[None]):
         before = plain(feed.display_title).plain
         own = plain(feed.title, max_length=60).plain if feed.title else "its address"
 
-        def answered(name: str | None) -> None:
-            if name is None or name.strip() == before:
-                return  # Esc, or Enter on the name as it was: no name of the user's made of it
-            self.reader.rename_feed(feed.url, name)
+        def answered(name: str) -> None:
+            if name.strip() != before:  # Enter on the name as it was: no name of the user's
+                self.reader.rename_feed(feed.url, name)
 
-        dialog = FeedInputScreen(
+        self._ask_line(
             f"Rename “{shown}”",
+            f"Emptied: back to its own title ({own}) · Esc: as it was",
+            answered,
             value=before,
-            hint=f"Emptied: back to its own title ({own}) · Esc: as it was",
         )
-        self.app.push_screen(dialog, answered)
 
     def action_remove_feed(self) -> None:
         from ..dialogs.confirm import ConfirmScreen

@@ -94,13 +94,15 @@ def header(
     if url:
         # Not searched: "storm" found in ".../storm-idris-live.html" counted as a match of
         # the article's, and the view went to the address line.
+        # Set as the title and the byline are: one alignment for the header of an Arabic or a
+        # Hebrew article (flush right), as a browser's reader view sets it.
         out.append(
-            Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False)
+            Paragraph(plain(url, styles.url, max_length=2000), gap=0, searched=False, rtl=rtl)
             if not compact
             else _LEFT_OUT
         )
     if article is not None:
-        length = Paragraph(Text(reading_length(article.word_count), styles.meta), gap=0)
+        length = Paragraph(Text(reading_length(article.word_count), styles.meta), gap=0, rtl=rtl)
         out.append(_LEFT_OUT if compact else length)
         if article.partial:
             note = partial_note or little_given("o")

@@ -1,0 +1,254 @@
+"""A year on: feeds that moved for good (301, 308) are fetched where they are now, and feeds that
+fail say since when; one gone for good (410) is not asked at every sync."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
+
+from reader.address_class import Reach
+from reader.cli import main
+from reader.library import Library
+from reader.library.resources import _now
+from reader.models import Feed
+
+
+def rss(title: str, stories: list[str]) -> str:
+    items = "".join(
+        f"<item><title>{s}</title><link>http://127.0.0.1:9/{n}.html</link><guid>g{n}</guid>"
+        f"<description>{s}, the desk reports.</description></item>"
+        for n, s in enumerate(stories)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>{items}'
+        "</channel></rss>"
+    )
+
+
+STORIES = ["Ferry fares frozen for winter", "Harbour wall repairs begin"]
+LATER = [*STORIES, "Quay lights switched to LED"]
+
+
+def _run(directory: Path, *argv: str) -> int:
+    return main(["--data-dir", str(directory), *argv])
+
+
+def _feed(directory: Path, url: str) -> Feed:
+    lib = Library(directory)
+    try:
+        return lib.store.feed(url)
+    finally:
+        lib.close()
+
+
+def _asked(server: HTTPServer) -> list[str]:
+    return [request.path for request, _ in server.log]
+
+
+def _moves(server: HTTPServer, status: int = 301) -> tuple[str, str]:
+    """The Coast Desk's feed at /old.xml, which moved to /new.xml."""
+    server.expect_request("/old.xml").respond_with_response(
+        Response(status=status, headers={"Location": server.url_for("/new.xml")})
+    )
+    return server.url_for("/old.xml"), server.url_for("/new.xml")
+
+
+def test_a_feed_moved_for_good_is_fetched_where_it_is_now(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = _moves(httpserver)
+    httpserver.expect_request("/new.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "add", old) == 0
+    assert _feed(data_dir, old).moved_to == new
+    assert _run(data_dir, "mark-read") == 0
+    httpserver.clear_log()
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    # One request, at the new address: not the old one and its redirect at every sync.
+    assert _asked(httpserver) == ["/new.xml"]
+    capsys.readouterr()
+    assert _run(data_dir, "feeds") == 0
+    shown = capsys.readouterr().out
+    assert f"moved for good to {new}: fetched from there" in shown
+    assert "(0 unread of 2)" in shown  # its headlines and marks stay the feed's
+    assert _run(data_dir, "export") == 0
+    assert f'xmlUrl="{new}"' in capsys.readouterr().out
+
+    # The old address turned off (the domain sold): the feed still works, and brings news.
+    httpserver.clear()
+    httpserver.expect_request("/old.xml").respond_with_data("", status=404)
+    httpserver.expect_request("/new.xml").respond_with_data(
+        rss("Coast Desk", LATER), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    assert _asked(httpserver) == ["/new.xml"]
+    capsys.readouterr()
+    assert _run(data_dir, "feeds") == 0
+    assert "(1 unread of 3)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("status", [302, 307])
+def test_a_temporary_redirect_moves_nothing(
+    httpserver: HTTPServer, data_dir: Path, status: int
+) -> None:
+    old, _ = _moves(httpserver, status)
+    httpserver.expect_request("/new.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "add", old) == 0
+    assert _feed(data_dir, old).moved_to == ""
+    httpserver.clear_log()
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    assert _asked(httpserver) == ["/old.xml", "/new.xml"]
+
+
+def test_a_permanent_redirect_to_a_page_that_is_no_feed_moves_nothing(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A network's login page behind a 301 (or a site's home page): the feed is not re-addressed
+    to it, or it would be lost for good once the network lets it through."""
+    old, _ = _moves(httpserver)
+    httpserver.expect_request("/new.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "add", old) == 0
+    httpserver.clear()
+    httpserver.expect_request("/old.xml").respond_with_response(
+        Response(status=301, headers={"Location": httpserver.url_for("/login")})
+    )
+    httpserver.expect_request("/new.xml").respond_with_response(
+        Response(status=301, headers={"Location": httpserver.url_for("/login")})
+    )
+    httpserver.expect_request("/login").respond_with_data(
+        "<html><head><title>Sign in to the Wi-Fi</title></head><body><form></form></body></html>",
+        content_type="text/html",
+    )
+    assert _run(data_dir, "sync", "--no-articles") == 1
+    assert _feed(data_dir, old).moved_to == httpserver.url_for("/new.xml")
+
+
+def test_a_move_the_site_undid_goes_back_to_the_feeds_own_address(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    old, _ = _moves(httpserver)
+    httpserver.expect_request("/new.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "add", old) == 0
+    httpserver.clear()
+    httpserver.expect_request("/new.xml").respond_with_data("", status=404)
+    httpserver.expect_request("/old.xml").respond_with_data(
+        rss("Coast Desk", LATER), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    assert _asked(httpserver) == ["/new.xml", "/old.xml"]
+    assert _feed(data_dir, old).moved_to == ""
+
+
+def test_a_moved_address_reaches_no_further_than_its_redirect_could(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """The new address was a server's word: asked as its redirect was, no more private than
+    the address that gave it (a public feed can't send later fetches to the loopback)."""
+    url = httpserver.url_for("/feed.xml")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "add", url) == 0
+    lib = Library(data_dir)
+    feed = lib.store.feed(url)
+    lib.store.put_feed(
+        dataclasses.replace(
+            feed, moved_to=httpserver.url_for("/admin/feed.xml"), reach=Reach.PUBLIC
+        )
+    )
+    lib.close()
+    httpserver.clear_log()
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    assert _asked(httpserver) == ["/feed.xml"]  # refused before it was sent; its own instead
+
+
+def test_a_failing_feed_says_since_when_and_one_gone_is_asked_weekly(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    live, gone = httpserver.url_for("/live.xml"), httpserver.url_for("/gone.xml")
+    httpserver.expect_request("/live.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/gone.xml").respond_with_data(
+        rss("Business Desk", STORIES), content_type="application/rss+xml"
+    )
+    for url in (live, gone):
+        assert _run(data_dir, "add", url) == 0
+    httpserver.clear()
+    httpserver.expect_request("/live.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/gone.xml").respond_with_data("", status=410)
+    assert _run(data_dir, "sync", "--no-articles") == 1  # said, the first time
+    first = _feed(data_dir, gone)
+    assert first.failing_since is not None and first.gone_at is not None
+
+    httpserver.clear_log()
+    assert _run(data_dir, "sync", "--no-articles") == 0  # not asked again this week
+    assert _asked(httpserver) == ["/live.xml"]
+    capsys.readouterr()
+    assert _run(data_dir, "feeds", "--failing") == 0
+    shown = capsys.readouterr().out
+    assert "Business Desk" in shown and "Coast Desk" not in shown
+    assert f"failing since {first.failing_since:%Y-%m-%d} (last worked: " in shown
+    assert f"gone for good: asked again weekly; `reader remove {gone}` unsubscribes" in shown
+
+    # A week on, asked again; still failing since the first time.
+    lib = Library(data_dir)
+    lib.store.put_feed(dataclasses.replace(first, gone_at=_now() - timedelta(days=8)))
+    lib.close()
+    httpserver.clear_log()
+    assert _run(data_dir, "sync", "--no-articles") == 1
+    assert sorted(_asked(httpserver)) == ["/gone.xml", "/live.xml"]
+    assert _feed(data_dir, gone).failing_since == first.failing_since
+
+    # Back (the publisher restored it): working, nothing failing kept on it.
+    httpserver.clear()
+    httpserver.expect_request("/gone.xml").respond_with_data(
+        rss("Business Desk", STORIES), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/live.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    lib = Library(data_dir)
+    lib.store.put_feed(dataclasses.replace(_feed(data_dir, gone), gone_at=None))
+    lib.close()
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    back = _feed(data_dir, gone)
+    assert back.failing_since is None and back.gone_at is None and back.last_error is None
+    capsys.readouterr()
+    assert _run(data_dir, "feeds", "--failing") == 0
+    assert capsys.readouterr().out.strip() == "no failing feeds"
+
+
+def test_feeds_json_says_since_when_a_feed_fails(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = httpserver.url_for("/feed.xml")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "add", url) == 0
+    httpserver.clear()
+    httpserver.expect_request("/feed.xml").respond_with_data("", status=500)
+    assert _run(data_dir, "sync", "--no-articles") == 1
+    assert _run(data_dir, "sync", "--no-articles") == 1
+    feed = _feed(data_dir, url)
+    assert feed.failing_since is not None and feed.failing_since < feed.last_error_at
+    capsys.readouterr()
+    assert _run(data_dir, "feeds", "--json") == 0
+    (shown,) = json.loads(capsys.readouterr().out)
+    assert shown["failing_since"] and shown["moved_to"] == "" and shown["gone_at"] is None
