@@ -1,6 +1,6 @@
-"""Searching every cached article's text (`reader list --search`): a plain scan, timed.
+"""Searching every cached article's text (`reader list --search`): the scan and the index, timed.
 
-    uv run python benchmarks/search.py [--articles 30 2000] [--sample 20] [--runs 3]
+    uv run python benchmarks/search.py [--articles 30 2000 10000] [--sample 20] [--runs 3]
 
 For each size, a data directory of that many headlines, every one's article cached, is written
 through the store (`Store.merge_entries`, `Store.put_article`), untimed. Their texts are real
@@ -10,12 +10,16 @@ words of news prose each, inside a news site's furniture) are extracted once wit
 every text differs and a rare word is in a few of them only. 30 is the demo's size.
 
 Measured, the median of `--runs`:
-- **in process**: `full_text.search` over every headline (every article read from the cache,
-  decompressed, rebuilt and matched), for a query of two common words (most articles hold both:
-  every text is scanned and most give a snippet) and one of a rare word (every text scanned, few
-  hits).
+- **index built**: the first search's catch-up of the search index (`search_index`: every
+  article indexed, as an old data directory's first search does), once, and the index's size
+  beside the cache's.
+- **scan**: `library.text_search.search_cached` with no index (the headlines read, then every
+  article read from the cache, decompressed and matched), for a query of two common words (most articles hold both:
+  most give a snippet), one of a rare word (few hits) and a rare phrase.
+- **index**: the same through the index (the headlines read, the index caught up, then only its
+  candidates read and matched): the same hits (checked); the ratio scan / index.
 - **command**: `reader list --search WORDS` as a child process, as a user waits for it: the
-  interpreter, imports, the store read and the scan.
+  interpreter, imports, the store read and the search through the index.
 
 Nothing is asserted: this prints numbers.
 """
@@ -39,6 +43,7 @@ _BASE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 _OFFLINE_HOST = "http://127.0.0.1:9"  # nothing listens: the search must never need it
 COMMON = "council harbour"
 RARE = "quillwort"
+PHRASE = '"quillwort beds"'
 
 
 def extracted_texts(sample: int) -> list:
@@ -59,23 +64,28 @@ def build_data_dir(data_dir: Path, articles: int, texts: list) -> None:
 
     lib = Library(data_dir, workers="thread")
     try:
-        url = f"{_OFFLINE_HOST}/feed/rss.xml"
-        lib.add_feed(url)
-        lib.store.put_feed(Feed(url, title="The Example Chronicle", last_success=_BASE))
         entries = []
-        for i in range(articles):
-            link = f"{_OFFLINE_HOST}/2026/11/story-{i:05d}.html"
-            entries.append(
-                Entry(
-                    id=entry_id(url, link),
-                    feed_url=url,
-                    title=f"Story {i}: the week in the city",
-                    link=link,
-                    published=_BASE - timedelta(minutes=i),
-                    feed_title="The Example Chronicle",
+        # A feed keeps 2,000 entries (`MAX_ENTRIES_PER_FEED`): one feed for each 2,000, so
+        # every article cached has its headline.
+        for first in range(0, articles, 2000):
+            url = f"{_OFFLINE_HOST}/feed/{first}/rss.xml"
+            lib.add_feed(url)
+            lib.store.put_feed(Feed(url, title="The Example Chronicle", last_success=_BASE))
+            chunk = []
+            for i in range(first, min(articles, first + 2000)):
+                link = f"{_OFFLINE_HOST}/2026/11/story-{i:05d}.html"
+                chunk.append(
+                    Entry(
+                        id=entry_id(url, link),
+                        feed_url=url,
+                        title=f"Story {i}: the week in the city",
+                        link=link,
+                        published=_BASE - timedelta(minutes=i),
+                        feed_title="The Example Chronicle",
+                    )
                 )
-            )
-        lib.store.merge_entries(url, entries)
+            lib.store.merge_entries(url, chunk)
+            entries += chunk
         for i, entry in enumerate(entries):
             source = texts[i % len(texts)]
             rare = f" The {RARE} beds were surveyed." if i % 97 == 0 else ""
@@ -88,23 +98,46 @@ def build_data_dir(data_dir: Path, articles: int, texts: list) -> None:
         lib.close()
 
 
-def in_process(data_dir: Path, query: str, runs: int) -> tuple[float, int]:
-    from reader.full_text import Query, search
+def in_process(data_dir: Path, query: str, runs: int) -> tuple[float, float, int]:
+    """The median seconds of the scan and of the search through the index, and the hits."""
+    from reader.full_text import Query
     from reader.library import Library
+    from reader.library.text_search import search_cached
 
-    times = []
+    scans, indexed = [], []
     hits = 0
     for _ in range(runs):
         lib = Library(data_dir, workers="thread")
         try:
             start = time.perf_counter()
-            headlines = lib.headlines()
-            found = search(headlines, Query(query), lambda h, lib=lib: lib.cached_text(h.entry))
-            times.append(time.perf_counter() - start)
+            found = search_cached(lib, lib.headlines(), Query(query), use_index=False).hits
+            scans.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            through = search_cached(lib, lib.headlines(), Query(query)).hits
+            indexed.append(time.perf_counter() - start)
+            if [h.headline.entry.id for h in through] != [h.headline.entry.id for h in found]:
+                raise SystemExit(f"the index found other hits than the scan for {query!r}")
             hits = len(found)
         finally:
             lib.close()
-    return statistics.median(times), hits
+    return statistics.median(scans), statistics.median(indexed), hits
+
+
+def build_index(data_dir: Path) -> tuple[float, int]:
+    """The first search's catch-up (every article indexed), timed; the index's bytes."""
+    from reader.full_text import Query
+    from reader.library import Library
+    from reader.library.text_search import search_cached
+    from reader.search_index import index_bytes
+
+    lib = Library(data_dir, workers="thread")
+    try:
+        start = time.perf_counter()
+        search_cached(lib, lib.headlines(), Query(RARE))
+        seconds = time.perf_counter() - start
+    finally:
+        lib.close()
+    return seconds, index_bytes(data_dir)
 
 
 def command(data_dir: Path, query: str, runs: int) -> float:
@@ -116,7 +149,7 @@ def command(data_dir: Path, query: str, runs: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, nargs="+", default=[30, 2000])
+    parser.add_argument("--articles", type=int, nargs="+", default=[30, 2000, 10000])
     parser.add_argument("--sample", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
@@ -128,13 +161,23 @@ def main(argv: list[str] | None = None) -> int:
             data = Path(tmp) / "data"
             build_data_dir(data, articles, texts)
             size = sum(f.stat().st_size for f in data.rglob("*") if f.is_file())
-            print(f"\n{articles:,} cached articles ({size / 1e6:.1f} MB on disk)")
-            for label, query in (("common words", COMMON), ("a rare word", RARE)):
-                seconds, hits = in_process(data, query, args.runs)
+            built, index_size = build_index(data)
+            print(
+                f"\n{articles:,} cached articles ({size / 1e6:.1f} MB on disk); index built in"
+                f" {built:.2f} s, {index_size / 1e6:.1f} MB ({index_size / size:.0%} of the cache)"
+            )
+            for label, query in (
+                ("common words", COMMON),
+                ("a rare word", RARE),
+                ("a phrase", PHRASE),
+            ):
+                scan, indexed, hits = in_process(data, query, args.runs)
                 wall = command(data, query, args.runs)
                 print(
-                    f"  {label:<13} {query!r:<18} {hits:>5} hits  in process {seconds * 1000:8.0f} ms"
-                    f"  ({seconds / articles * 1e6:6.0f} µs an article)  command {wall:6.2f} s"
+                    f"  {label:<13} {query!r:<19} {hits:>5} hits  in process: scan"
+                    f" {scan * 1000:7.0f} ms ({scan / articles * 1e6:4.0f} µs an article),"
+                    f" index {indexed * 1000:6.0f} ms (×{scan / indexed:5.1f})"
+                    f"  command {wall:6.2f} s"
                 )
     print(f"\nload average {load_average()}")
     return 0

@@ -282,6 +282,10 @@ def article_from_dict(d: dict[str, Any]) -> Article:
     )
 
 
+_IMAGE = BlockKind.IMAGE.value
+"""A picture's kind in a record (an enum's `.value` costs a lookup each time it is read)."""
+
+
 def text_from_dict(d: dict[str, Any]) -> str:
     """The text a search reads in an article's record, without rebuilding it: its blocks' texts
     a line each, as `Block.text` gives them (a row's cells joined by " | "), but a picture's
@@ -290,8 +294,9 @@ def text_from_dict(d: dict[str, Any]) -> str:
     if d.get("v") != CODEC_VERSION:
         raise ValueError(f"unknown article record version {d.get('v')!r}")
     lines = []
+    image = _IMAGE
     for kind, _level, _ordinal, inlines, *row in d["blocks"]:
-        if kind == BlockKind.IMAGE.value:
+        if kind == image:
             continue
         if row and row[0]:
             cells = (("".join(i[0] for i in cell) or "—") for cell in row[0])

@@ -1,25 +1,40 @@
 """Searching every cached article's text: the headlines whose title or cleaned text holds all
-the words of a query, in any order, each with a snippet of the text round its first match.
+the words of a query, in any order ("quoted words" a phrase, those words in that order), each
+with a snippet of the text where the words are closest together.
 
-Each word is matched as the reading view's `/` matches a query (`text_find.pattern`: smartcase,
-quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does there. Only the
-cache is read, never the network: a headline whose article was never fetched is searched by its
-title alone. A plain scan of the decompressed texts, with no index: benchmarks/search.py measures
-it (a few thousand articles take well under a second or two).
+Each word or phrase is matched as the reading view's `/` matches a query (`text_find.pattern`:
+smartcase, quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does
+there. Only the cache is read, never the network: a headline whose article was never fetched is
+searched by its title alone. Given the `candidates` of an index (`search_index`), only the
+articles that may hold every word are read and matched, by the same rule; without, every one
+is (benchmarks/search.py measures both).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .fold import composed, fold, has_accent
+from .keys import link_key
 from .models import Article, BlockKind
 from .reports import Headline
 from .safe import safe_line
 from .text_find import pattern, typed
 
+_QUOTES = '"“”„'
+_TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
+"""A word of a query, or the words between two double quotes (a closing one left out: to
+the end)."""
+_APART = "\x00"
+"""Between two titles searched as one text: what no title shows nor any query types."""
+_ANCHORS = 40
+"""The matches of a query's longest word a snippet's place is chosen among."""
+_WIDE = 80
+"""How far before a match of the longest word the nearest of each other word is looked for."""
 SNIPPET_LENGTH = 110
 """The characters of text a snippet shows round a match (one line of a wide terminal)."""
 _BEFORE = 40
@@ -48,13 +63,19 @@ class _Word:
     """The text's accents are folded for it (the word has none)."""
 
 
+def terms(query: str) -> list[str]:
+    """A query's words and quoted phrases, in order (blank ones dropped)."""
+    found = (m.group(1) if m.group(1) is not None else m.group(0) for m in _TERM.finditer(query))
+    return [" ".join(term.split()) for term in found if term.strip()]
+
+
 class Query:
-    """A query's words, each a pattern of its own (blank words dropped)."""
+    """A query's words and phrases, each a pattern of its own (blank ones dropped)."""
 
     def __init__(self, query: str) -> None:
         self.text = query
         words = []
-        for word in query.split():
+        for word in terms(query):
             found = pattern(word)
             if found is not None:
                 words.append(_Word(word, found, not has_accent(typed(word))))
@@ -73,10 +94,13 @@ class _Folded:
         self.text = text if whole is None else whole[0]
         self._folded: dict[bool, str] = {}
 
-    def search(self, word: _Word) -> re.Match[str] | None:
+    def folded(self, word: _Word) -> str:
         if word.accents not in self._folded:
             self._folded[word.accents] = fold(self.text, word.accents)
-        return word.found.search(self._folded[word.accents])
+        return self._folded[word.accents]
+
+    def search(self, word: _Word) -> re.Match[str] | None:
+        return word.found.search(self.folded(word))
 
 
 def article_text(article: Article) -> str:
@@ -112,16 +136,71 @@ def _found(query: Query, title: str, text: str) -> tuple[str, str] | None:
     of them) when every word is in `title` or `text`, else None."""
     heading = _Folded(title)
     body = _Folded(text)
-    first: tuple[int, int, str] | None = None
+    in_text: list[_Word] = []
     for word in query.words:
-        found = body.search(word)
-        if found is None:
-            if heading.search(word) is None:
-                return None
-            continue
-        if first is None or found.start() < first[0]:
-            first = (*found.span(), word.typed)
-    return ("", "") if first is None else (snippet(body.text, first[0], first[1]), first[2])
+        if body.search(word) is not None:
+            in_text.append(word)
+        elif heading.search(word) is None:
+            return None
+    if not in_text:
+        return ("", "")
+    at, end, word = _closest(body, in_text)
+    return snippet(body.text, at, end), word
+
+
+def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
+    """Where in `body` the matches of `words` (each found in it) are nearest each other: from
+    each of the first matches of the longest word (the rarest, as a rule: what a reader looks
+    for by it), the nearest match of each other word within a snippet's width of it (else its
+    next, else its first); the start of the shortest stretch so made, its end (the end of its first match when the stretch
+    is longer than a snippet), and the word matched at its start."""
+    anchor = max(range(len(words)), key=lambda n: len(words[n].typed))
+    texts = [body.folded(word) for word in words]
+    best: tuple[int, int, int, int, int] | None = None  # length, start, end, word, its end
+    for match in islice(words[anchor].found.finditer(texts[anchor]), _ANCHORS):
+        at, end = match.span()
+        first, first_end, word, stop = at, end, anchor, end
+        matched = end - at
+        for n, other in enumerate(words):
+            if n == anchor:
+                continue
+            spans = [
+                m.span() for m in other.found.finditer(texts[n], max(0, at - _WIDE), end + _WIDE)
+            ]
+            if not spans:  # none near: the next one, else the first
+                found = other.found.search(texts[n], end) or other.found.search(texts[n])
+                spans = [found.span()] if found else []
+            if not spans:
+                continue
+            start, finish = min(spans, key=lambda s: max(end, s[1]) - min(at, s[0]))
+            if start < first:
+                first, first_end, word = start, finish, n
+            stop = max(stop, finish)
+            matched += finish - start
+        if best is None or stop - first < best[0]:
+            best = (stop - first, first, stop, word, first_end)
+        if stop - first <= matched + 2 * len(words):  # side by side: none is nearer
+            break
+    assert best is not None  # each word is found in the text
+    length, at, stop, word, first_end = best
+    return at, (stop if length <= SNIPPET_LENGTH - _BEFORE else first_end), words[word].typed
+
+
+def _titles_holding(titles: list[str], word: _Word) -> set[int]:
+    """The indices of the `titles` holding `word`: all of them searched as one text (a
+    character no title has and no word matches between two), each composed and folded as
+    `_Folded` does one, at a small part of the cost of one at a time."""
+    starts: list[int] = []
+    parts: list[str] = []
+    at = 0
+    for title in titles:
+        whole = composed(title)
+        text = fold((title if whole is None else whole[0]).replace(_APART, ""), word.accents)
+        starts.append(at)
+        parts.append(text)
+        at += len(text) + 1
+    folded = _APART.join(parts)
+    return {bisect_right(starts, match.start()) - 1 for match in word.found.finditer(folded)}
 
 
 def search(
@@ -129,17 +208,40 @@ def search(
     query: Query,
     cached_text: Callable[[Headline], str | None],
     stopped: Callable[[], bool] = lambda: False,
+    candidates: Sequence[set[str] | None] | None = None,
 ) -> list[Hit]:
     """The headlines `query` finds, in the order given, their cached articles' texts read by
     `cached_text` (`Library.cached_text`: only for those the list marks cached); `stopped` is
-    asked between two (a search the reader replaced by another ends early)."""
+    asked between two (a search the reader replaced by another ends early).
+
+    `candidates`, per word of the query, the keys of the articles that may hold it (None: any
+    may), from an index: a headline whose article is in none of a word's, and whose title
+    doesn't hold it, is passed over unread; one in them is read even when the list doesn't
+    mark it cached (a sync in another process cached it since)."""
     hits: list[Hit] = []
     if not query:
         return hits
-    for headline in headlines:
+    rows = list(headlines)
+    titled: list[set[int] | None] = []
+    if candidates is not None:
+        titles = [headline.entry.title for headline in rows]
+        titled = [
+            None if keys is None else _titles_holding(titles, word)
+            for word, keys in zip(query.words, candidates, strict=True)
+        ]
+    for n, headline in enumerate(rows):
         if stopped():
             break
-        text = (cached_text(headline) if headline.cached else None) or ""
+        cached = headline.cached
+        if candidates is not None:
+            key = headline.key or link_key(headline.entry.link)
+            if not all(
+                keys is None or key in keys or (in_titles is not None and n in in_titles)
+                for keys, in_titles in zip(candidates, titled, strict=True)
+            ):
+                continue
+            cached = cached or any(keys is not None and key in keys for keys in candidates)
+        text = (cached_text(headline) if cached else None) or ""
         found = _found(query, headline.entry.title, text)
         if found is not None:
             hits.append(Hit(headline, *found))

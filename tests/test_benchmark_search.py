@@ -22,5 +22,7 @@ def test_search_benchmark_prints_its_table() -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "5 cached articles" in done.stdout
     # The rare word is in the first of every 97 articles: one of five.
-    assert re.search(r"a rare word\s+'quillwort'\s+1 hits\s+in process", done.stdout)
-    assert re.search(r"common words .* hits\s+in process .* command", done.stdout)
+    assert re.search(r"a rare word\s+'quillwort'\s+1 hits\s+in process: scan", done.stdout)
+    assert re.search(r"a phrase\s+'\"quillwort beds\"'\s+1 hits", done.stdout)
+    assert re.search(r"common words .* hits\s+in process: scan .* index .* command", done.stdout)
+    assert re.search(r"index built in [\d.]+ s, [\d.]+ MB", done.stdout)

@@ -111,6 +111,36 @@ def test_list_search_finds_the_words_in_the_cached_text_offline(
     assert len(httpserver.log) == requests  # the cache only, never the network
 
 
+def test_list_search_phrases_says_when_none_and_covers_every_cached_article(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    data = _synced(tmp_path, httpserver)
+    # A phrase: those words in that order, across a line break or not; the snippet is there.
+    phrase = reader(data, "list", "--search", '"late crossing to Marram"')
+    assert phrase.returncode == 0, phrase.stderr
+    lines = phrase.stdout.splitlines()
+    assert len(lines) == 2 and "Ferry timetable" in lines[0]
+    assert "cutting the late crossing to Marram Point" in lines[1]
+    # The words apart are no phrase.
+    none = reader(data, "list", "--search", '"crossing late"')
+    assert none.returncode == 1 and none.stdout == ""
+    assert "no headline or cached article holds “crossing late”" in none.stderr
+    # The snippet is where the words are nearest each other: "the" and "April" in the last
+    # paragraph, not the first "the".
+    near = reader(data, "list", "--search", "summer", "the").stdout.splitlines()
+    assert "summer timetable would return in April" in near[1]
+    # The index beside the cache, said by `reader cache`.
+    assert "search index " in reader(data, "cache").stdout
+    # The feed removed, its articles stay cached, and searched: under their site's name.
+    assert reader(data, "remove", httpserver.url_for("/feed.xml")).returncode == 0
+    kept = reader(data, "list", "--search", "lodz", "timetable")
+    assert kept.returncode == 0, kept.stderr
+    lines = kept.stdout.splitlines()
+    assert len(lines) == 2 and "Harbour Weekly: Ferry timetable to change" in lines[0]
+    shown = reader(data, "show", lines[0].split()[0], "--offline")
+    assert shown.returncode == 0 and "Marram Point" in shown.stdout
+
+
 def test_list_search_needs_a_word(tmp_path: Path) -> None:
     result = reader(tmp_path / "home", "list", "--search", "  ")
     assert result.returncode == 2

@@ -99,3 +99,37 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             assert "“zqxv”" not in status(app)
 
     asyncio.run(run())
+
+
+def test_F_finds_the_cached_articles_no_feed_lists_any_more(synced_dir: Path) -> None:
+    lib = Library(synced_dir, workers="thread")
+    try:
+        feed = lib.feeds()[0].url
+        target = next(h for h in lib.headlines(feed) if h.cached)
+        text = lib.cached_text(target.entry) or ""
+        lib.remove_feed(feed)
+    finally:
+        lib.close()
+    # Three words of its text in a row, letters only (each typed as a key).
+    words = text.split()
+    start = next(
+        i
+        for i in range(len(words) - 2)
+        if all(w.isascii() and w.isalpha() for w in words[i : i + 3])
+    )
+    query = " ".join(words[start : start + 3])
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            assert target.entry.id not in {h.entry.id for h in table(app).rows}
+            keys = [key for word in query.split() for key in (*word, "space")][:-1]
+            await pilot.press("F", *keys, "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await pilot.pause()
+            found = [h for h in table(app).rows if h.entry.link == target.key]
+            assert found, query
+            assert not found[0].entry.feed_url and found[0].cached  # of no feed, cached
+
+    asyncio.run(run())

@@ -39,6 +39,7 @@ from .date_args import between, moment
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from ..full_text import Query
     from ..library.reextraction import Reextracted
     from ..reports import Headline
 
@@ -78,15 +79,30 @@ def cmd_list(args: argparse.Namespace) -> int:
         names = names_of(feeds)
         snippets: dict[int, str] = {}
         if args.search is not None:
-            from ..full_text import Query, search  # its fold tables only when searching
+            from ..full_text import Query  # its fold tables only when searching
+            from ..library.text_search import search_cached
 
             query = Query(" ".join(args.search))
             if not query:
                 err("--search needs a word to look for: reader list --search ferry strike")
                 return EXIT_USAGE
-            hits = search(headlines, query, lambda h: lib.cached_text(h.entry))
-            headlines = [hit.headline for hit in hits]
-            snippets = {id(hit.headline): hit.snippet for hit in hits}
+            found = search_cached(
+                lib,
+                headlines,
+                query,
+                # Every cached article: those no feed lists any more too, but in one feed's.
+                unlisted=not (args.feed or args.saved or args.not_offline),
+                unread_only=args.unread,
+                indexing=lambda count: err(
+                    f"indexing {plural(count, 'cached article')} for search"
+                    " (once: later searches index only what is new)…"
+                ),
+            )
+            # Those no feed lists are dated by their page: the bounds hold for them too.
+            headlines = between([hit.headline for hit in found.hits], since, before)
+            snippets = {id(hit.headline): hit.snippet for hit in found.hits}
+            if not headlines:
+                err(f"no headline or cached article holds {_every_word(query)}")
     finally:
         lib.close()
     if args.json:
@@ -96,10 +112,10 @@ def cmd_list(args: argparse.Namespace) -> int:
                 {**row, "snippet": snippets[id(h)]} for row, h in zip(rows, headlines, strict=True)
             ]
         out(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return EXIT_FAILED if args.search is not None and not rows else EXIT_OK
     if args.ids:
         out("\n".join(h.entry.id for h in headlines))
-        return EXIT_OK
+        return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
@@ -114,7 +130,16 @@ def cmd_list(args: argparse.Namespace) -> int:
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
         if snippets.get(id(h)):
             out(f"    {snippets[id(h)]}")
-    return EXIT_OK
+    # As grep: a search that finds nothing fails, for a script to tell.
+    return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
+
+
+def _every_word(query: Query) -> str:
+    """The words (and "phrases") of a query, as a message names what was looked for."""
+    words = [safe_line(w.typed, 80) for w in query.words]
+    if len(words) == 1:
+        return f"“{words[0]}”"
+    return "every one of: " + " ".join(f"“{w}”" if " " in w else w for w in words)
 
 
 # Between two articles `reader show ID ID…` prints (a Markdown rule, a line of plain text, a
@@ -352,6 +377,10 @@ def cmd_cache(args: argparse.Namespace) -> int:
         )
         out(f"left out        {stats.left_out}: {why}")
     out(f"size on disk    {size_text(stats.disk_bytes)}")
+    from ..search_index import index_bytes  # its fold tables only when needed
+
+    if index := index_bytes(lib.data_dir):
+        out(f"search index    {size_text(index)} of it (made again by a search when deleted)")
     out(f"oldest          {when(stats.oldest)}")
     out(f"newest          {when(stats.newest)}")
     return EXIT_OK

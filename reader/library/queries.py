@@ -243,6 +243,10 @@ class LibraryQueries(LibraryResources):
                 out.append(marks.headline(entry, key, entry.id in read))
         return out
 
+    def unlisted_entry(self, key: str, record: dict[str, Any]) -> Entry:
+        """`_unlisted_entry`, for a cached article no feed lists that a search found."""
+        return self._unlisted_entry(key, record)
+
     def _unlisted_entry(self, key: str, record: dict[str, Any]) -> Entry:
         """A saved article no feed lists, as an entry of no feed (`UNLISTED`, where its read
         flag is kept too): the cached article's title, dates and author, its site as its
@@ -268,7 +272,14 @@ class LibraryQueries(LibraryResources):
             for entry in self.store.entries(url):
                 if entry.id == entry_id:
                     return entry
-        return self._saved_by_id(entry_id)
+        return self._saved_by_id(entry_id) or self._unlisted_by_id(entry_id)
+
+    def _unlisted_by_id(self, entry_id: str) -> Entry | None:
+        """A cached article no feed lists, by the id a search gave it (`saved_article_id`)."""
+        for key in self.store.article_keys():
+            if saved_article_id(key) == entry_id:
+                return self._unlisted_entry(key, {"url": key})
+        return None
 
     def _saved_by_id(self, entry_id: str) -> Entry | None:
         """A saved article by the id `reader list --saved` gives it when no feed lists it

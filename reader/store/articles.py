@@ -151,9 +151,31 @@ class StoreArticles(StoreFeeds):
             self._drop_damaged(self._articles, key)
             return None
 
+    def article_times(self) -> dict[str, float]:
+        """When each cached article was stored (epoch seconds), by key, in one query: what the
+        search index (`search_index`) compares with what it indexed."""
+        query = "SELECT key, store_time FROM Cache WHERE key >= ? AND key < ?"
+        rows = self._articles._sql(query, ("article:", "article;")).fetchall()
+        return {str(key)[len("article:") :]: float(at) for key, at in rows}
+
+    def searched_text(self, key: str) -> str | None:
+        """The cached article's title and text, a line each, by its key, as the search index
+        reads them (None: not cached, or a damaged record)."""
+        data = self._load(self._articles, f"article:{key}")
+        if not isinstance(data, dict):
+            return None
+        try:
+            return f"{data.get('title') or ''}\n{text_from_dict(data)}"
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+
     def article_text(self, url: str) -> str | None:
         """The cached article's text as a search reads it (`codec.text_from_dict`), or None."""
-        data = self._load(self._articles, f"article:{article_key(url)}")
+        return self.article_text_by_key(article_key(url))
+
+    def article_text_by_key(self, key: str) -> str | None:
+        """`article_text` by the article's key (as a list's headline has it)."""
+        data = self._load(self._articles, f"article:{key}")
         if not isinstance(data, dict):
             return None
         try:

@@ -1,11 +1,13 @@
 """Finding articles by their text from the headlines: `F`, words, Enter.
 
 `/` finds headlines by their titles as they are typed; `F` searches every cached article's
-text too (`full_text`: each word anywhere in the title or the text, matched as the reading
-view's `/` matches it), which is a scan of the cache, so it runs once, on Enter, in a thread
-(never on the UI loop), a newer search stopping an older one. Its hits take the headline list's
-place, titled "Search: words", newest first; the status line gives the text round the first match
-of the headline under the cursor; Enter reads one, its first match found; Esc (or a feed chosen)
+text too (`full_text`: each word or "phrase" anywhere in the title or the text, matched as the
+reading view's `/` matches it), and the cached articles no feed lists any more
+(`library.text_search`: narrowed by the search index, which first catches up with what was
+cached since, by this reader or a sync elsewhere), so it runs once, on Enter, in a thread (never
+on the UI loop), a newer search stopping an older one. Its hits take the headline list's
+place, titled "Search: words", newest first; the status line gives the text where the words are
+closest in the headline under the cursor; Enter reads one, its first match found; Esc (or a feed chosen)
 goes back to the list it came from.
 """
 
@@ -19,7 +21,8 @@ from textual import work
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...full_text import Hit, Query, search
+from ...full_text import Hit, Query
+from ...library.text_search import search_cached
 from ...plural import plural
 from ...reports import Headline, newest_first
 from ..display import plain
@@ -96,16 +99,23 @@ class MainFullText(Screen[None]):
         self.query_one(StatusBar).show_note(
             f"Searching {plural(len(rows), 'headline')} and their cached articles for “{query}”…"
         )
-        hits = await asyncio.to_thread(
-            search,
+        status = self.query_one(StatusBar)
+
+        def indexing(count: int) -> None:  # in the search's thread
+            note = f"Indexing {plural(count, 'cached article')} for search (once)…"
+            self.app.call_from_thread(status.show_note, note)
+
+        found = await asyncio.to_thread(
+            search_cached,
+            lib,
             rows,
             Query(query),
-            lambda h: lib.cached_text(h.entry),
-            lambda: self._generation != generation,
+            stopped=lambda: self._generation != generation,
+            indexing=indexing,
         )
         if self._generation != generation:
             return
-        self.text_query, self.text_hits = query, hits
+        self.text_query, self.text_hits = query, found.hits
         if self.feed_url != SEARCH_VIEW:
             self._back_to = self.feed_url
         self.feed_url = SEARCH_VIEW

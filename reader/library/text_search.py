@@ -1,0 +1,112 @@
+"""The search of every cached article (`reader list --search`, the reader's `F`): the headlines
+given and the cached articles no feed lists any more (the cache is the archive: a feed removed,
+or entries dropped past the ones a feed keeps), found by `full_text.search`, narrowed first by
+the data directory's index (`search_index`) when it can be opened and written; else a scan.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..full_text import Hit, Query, search
+from ..keys import link_key
+from ..reports import Headline, newest_first
+from ..search_index import open_index
+from .queries import UNLISTED
+
+if TYPE_CHECKING:
+    from .queries import LibraryQueries
+
+INDEXING_NOTE_FROM = 300
+"""Articles to index before a search from which it says so first (a few seconds)."""
+
+
+@dataclass(frozen=True)
+class TextSearch:
+    """What a search found, and how."""
+
+    hits: list[Hit]
+    indexed: bool
+    """The index narrowed the articles read (False: every one was read, a scan)."""
+    unlisted: int
+    """The cached articles no headline given lists that were searched too."""
+
+
+def search_cached(
+    lib: LibraryQueries,
+    headlines: Sequence[Headline],
+    query: Query,
+    *,
+    unlisted: bool = True,
+    unread_only: bool = False,
+    stopped: Callable[[], bool] = lambda: False,
+    indexing: Callable[[int], None] = lambda count: None,
+    use_index: bool = True,
+) -> TextSearch:
+    """The `headlines` (newest first) `query` finds, and with `unlisted` the cached articles
+    none of them links to (each as a headline of no feed, under its site's name, as a saved one
+    no feed lists is; with `unread_only`, those not marked read). `indexing` is told first how
+    many articles the index has to catch up with when that takes a while (`INDEXING_NOTE_FROM`).
+    Without `use_index`, a scan of every article (what benchmarks/search.py compares with).
+    """
+    store = lib.store
+    stored = store.article_times()
+    candidates: list[set[str] | None] | None = None
+    index = None if store.read_only or not use_index else open_index(store.root)
+    if index is not None:
+        try:
+            behind, gone = index.behind(stored)
+            if len(behind) >= INDEXING_NOTE_FROM:
+                indexing(len(behind))
+            if behind or gone:
+                index.catch_up(stored, store.searched_text)
+            candidates = [index.candidates(word.typed) for word in query.words]
+        except sqlite3.Error:
+            candidates = None  # locked past its wait, damaged, the disk full: a scan finds all
+        finally:
+            index.close()
+    rows = list(headlines)
+    extra: list[Headline] = []
+    if unlisted:
+        listed = {h.key or link_key(h.entry.link) for h in rows}
+        keys = set(stored) - listed
+        for keys_of_word in candidates or ():
+            if keys_of_word is not None:
+                keys &= keys_of_word  # an unlisted one's title is indexed with its text
+        extra = _unlisted_headlines(lib, keys, unread_only)
+        rows = sorted([*rows, *extra], key=newest_first)
+
+    def text(headline: Headline) -> str | None:
+        if headline.key:  # read by its key: no address made canonical again for each
+            return store.article_text_by_key(headline.key)
+        return lib.cached_text(headline.entry)
+
+    hits = search(rows, query, text, stopped=stopped, candidates=candidates)
+    return TextSearch(hits, candidates is not None, len(extra))
+
+
+def _unlisted_headlines(lib: LibraryQueries, keys: set[str], unread_only: bool) -> list[Headline]:
+    store = lib.store
+    saved = store.saved()
+    partial = store.partial_keys()
+    read = store.read_ids(UNLISTED)
+    out = []
+    for key in keys:
+        record = saved.get(key)
+        entry = lib.unlisted_entry(key, record if isinstance(record, dict) else {"url": key})
+        if unread_only and entry.id in read:
+            continue
+        out.append(
+            Headline(
+                entry,
+                entry.id in read,
+                cached=True,
+                saved=key in saved,
+                partial=key in partial,
+                key=key,
+            )
+        )
+    return out

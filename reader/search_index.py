@@ -1,0 +1,259 @@
+"""An index of the cached articles' text, so a search of thousands of them reads only the few
+that may match (`full_text.search`): a prefilter, never the rule. SQLite FTS5 with the
+`trigram` tokenizer over each article's title and text in a loose form (`indexed_form`), and,
+per query word (or phrase), the keys of the articles holding every three characters of it in
+that form. Every article whose text `text_find.pattern` matches holds them, so the exact match,
+run on those only, finds what a scan of every article finds (tests/test_search_index.py checks
+it); a word under three characters ("EU") narrows nothing and leaves the others to.
+
+A derived cache in its own file beside the cache (`INDEX_FILE`), which can be deleted at any
+time: before each search it catches up with the cache (`catch_up`: articles cached or cached
+again since it last looked, by the time the cache stored them, and those evicted), so no writer
+keeps it and a `reader sync` in another process is seen. Contentless and without positions
+(`detail=none`): a row can't be taken out, so a row of an article evicted or cached again is
+left behind, unreachable, until there are more of those than live ones and the index starts
+afresh.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .fold import MARKS, ZERO_WIDTH, composed, fold
+from .text_find import typed
+
+INDEX_FILE = "search-index.sqlite"
+"""The index's file in the data directory."""
+SCHEMA = 1
+"""Bumped when the indexed form or the tables change: an index of another one starts afresh."""
+_BATCH = 200
+"""Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
+_WAIT_SECONDS = 30.0
+"""How long a catch-up waits for another process's (a sync's, a reader's) to end."""
+_SKIPPED = re.compile(f"[{ZERO_WIDTH}{MARKS}]")
+# Letters a case-blind regular expression takes for another letter that `str.casefold` keeps
+# apart: Turkish dotless ı is matched by "i" (and "I").
+_CASELESS = str.maketrans({"ı": "i"})
+
+
+def indexed_form(text: str) -> str:
+    """`text` as it is indexed: each of its words once, a space apart, in the form a query word
+    is looked up by (`_loose`). A word or phrase of a query never matches across a space it
+    doesn't type, so each of its words is inside one of these."""
+    whole = composed(text)
+    words = dict.fromkeys((whole[0] if whole is not None else text).split())
+    # Most words are ASCII, whose loose form is their lower case (a fast path: a tenth of the
+    # time a translation takes).
+    plain: list[str] = []
+    other: list[str] = []
+    for word in words:
+        (plain if word.isascii() else other).append(word)
+    loose = f"{' '.join(plain).lower()} {_loose(' '.join(other))}"
+    return " ".join(dict.fromkeys(loose.split()))
+
+
+def _loose(text: str) -> str:
+    """`text` composed, quotes, dashes, widths and accents folded, case folded (ß as ss),
+    without what a query may skip (zero-width characters, marks), each space one space. Two
+    characters a search's pattern takes for each other have the same form here."""
+    whole = composed(text)
+    text = whole[0] if whole is not None else text
+    table = _TABLE
+    for char in set(text).difference(table):
+        table[ord(char)] = _loose_character(char)
+    return text.translate(table)
+
+
+_TABLE: dict[int, str] = {}
+"""Each character met so far → its loose form (`_loose_character`)."""
+
+
+def _loose_character(char: str) -> str:
+    if char.isspace():
+        return " "
+    folded = fold(fold(char).casefold()).translate(_CASELESS)
+    return _SKIPPED.sub("", folded)
+
+
+def trigrams(word: str) -> list[str]:
+    """The distinct three-character pieces of each word of a query word or phrase in its
+    indexed form, in order: every article it is found in holds them all (none when its words
+    are shorter)."""
+    pieces = (part[i : i + 3] for part in _loose(typed(word)).split() for i in range(len(part) - 2))
+    return list(dict.fromkeys(pieces))
+
+
+def _fts_query(pieces: list[str]) -> str:
+    # With detail=none FTS5 takes no phrase: each trigram is a term of its own, all required.
+    return " AND ".join('"' + piece.replace('"', '""') + '"' for piece in pieces)
+
+
+class SearchIndex:
+    """The index file of one data directory, open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path, timeout=_WAIT_SECONDS, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._create()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _create(self) -> None:
+        db = self._db
+        (version,) = db.execute("PRAGMA user_version").fetchone()
+        if version not in (0, SCHEMA):
+            self._drop()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(
+                # An id is never used again: the rows a replaced or evicted article left
+                # behind in `text` must not stand for another.
+                "CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " key TEXT UNIQUE NOT NULL, stored REAL NOT NULL)"
+            )
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER)")
+            db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS text USING fts5("
+                "body, tokenize='trigram', detail=none, content='')"
+            )
+            db.execute(f"PRAGMA user_version={SCHEMA}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _drop(self) -> None:
+        for table in ("docs", "meta", "text"):
+            self._db.execute(f"DROP TABLE IF EXISTS {table}")
+        self._db.execute("PRAGMA user_version=0")
+        self._db.execute("VACUUM")
+
+    def _garbage(self) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'garbage'").fetchone()
+        return int(row[0]) if row else 0
+
+    def behind(self, stored: dict[str, float]) -> tuple[list[str], list[str]]:
+        """Of the cached articles (`stored`: when the cache stored each, by key), those not
+        indexed as stored now, and the keys indexed that the cache no longer holds."""
+        indexed = dict(self._db.execute("SELECT key, stored FROM docs").fetchall())
+        new = [key for key, at in stored.items() if indexed.get(key) != at]
+        gone = [key for key in indexed if key not in stored]
+        return new, gone
+
+    def catch_up(
+        self,
+        stored: dict[str, float],
+        text_of: Callable[[str], str | None],
+        progress: Callable[[int, int], None] = lambda done, total: None,
+    ) -> int:
+        """Index what the cache holds now (`stored`, by key when it was stored; `text_of` gives
+        an article's title and text, None when gone since), forget what it no longer holds;
+        the number of articles indexed. Starts afresh when the rows left behind outnumber
+        the live ones."""
+        new, gone = self.behind(stored)
+        if not new and not gone:
+            return 0
+        indexed = {key for (key,) in self._db.execute("SELECT key FROM docs")}
+        replaced = sum(key in indexed for key in new)  # each leaves a row behind, as one gone
+        if self._garbage() + replaced + len(gone) > max(1000, len(indexed)):
+            self._drop()
+            self._create()
+            new, gone = list(stored), []
+        done = 0
+        for batch in _batches([*gone, *new], _BATCH):
+            self._index(batch, stored, text_of)
+            done += len(batch)
+            progress(done, len(gone) + len(new))
+        return len(new)
+
+    def _index(
+        self, keys: list[str], stored: dict[str, float], text_of: Callable[[str], str | None]
+    ) -> None:
+        db = self._db
+        texts = {key: text_of(key) for key in keys if key in stored}  # read before the lock
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            left = 0
+            for key in keys:
+                row = db.execute("SELECT id, stored FROM docs WHERE key = ?", (key,)).fetchone()
+                text = texts.get(key)
+                if row is not None and text is not None and row[1] == stored[key]:
+                    continue  # another process indexed it meanwhile
+                if row is not None:
+                    db.execute("DELETE FROM docs WHERE id = ?", (row[0],))
+                    left += 1
+                if text is not None:
+                    cursor = db.execute(
+                        "INSERT INTO docs (key, stored) VALUES (?, ?)", (key, stored[key])
+                    )
+                    db.execute(
+                        "INSERT INTO text (rowid, body) VALUES (?, ?)",
+                        (cursor.lastrowid, indexed_form(text)),
+                    )
+            if left:
+                db.execute(
+                    "INSERT INTO meta VALUES ('garbage', ?) ON CONFLICT(name)"
+                    " DO UPDATE SET value = value + excluded.value",
+                    (left,),
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def candidates(self, word: str) -> set[str] | None:
+        """The keys of the articles that may hold `word` (a word or phrase of a query), None
+        when it is too short to narrow them (every article may)."""
+        pieces = trigrams(word)
+        if not pieces:
+            return None
+        query = "SELECT docs.key FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ?"
+        return {key for (key,) in self._db.execute(query, (_fts_query(pieces[:32]),))}
+
+
+def _batches(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def index_bytes(root: Path) -> int:
+    """The bytes on disk of the data directory's index (with its write-ahead log), 0 when it
+    has none (no search made yet)."""
+    path = root / INDEX_FILE
+    files = (path, path.with_name(path.name + "-wal"))
+    return sum(f.stat().st_size for f in files if f.exists())
+
+
+def open_index(root: Path) -> SearchIndex | None:
+    """The data directory's index, made when missing or damaged; None when it can't be opened
+    or made (a read-only directory, a full disk): then the search scans."""
+    path = root / INDEX_FILE
+    try:
+        return SearchIndex(path)
+    except sqlite3.OperationalError:  # can't be opened or written
+        return None
+    except sqlite3.DatabaseError:  # damaged: it is made again from the cache
+        for damaged in (
+            path,
+            path.with_name(path.name + "-wal"),
+            path.with_name(path.name + "-shm"),
+        ):
+            damaged.unlink(missing_ok=True)
+    try:
+        return SearchIndex(path)
+    except sqlite3.Error:
+        return None
+
+
+def keys_in(sets: Iterable[set[str] | None]) -> set[str] | None:
+    """The keys in every set (None: no set narrows them)."""
+    out: set[str] | None = None
+    for keys in sets:
+        if keys is not None:
+            out = keys if out is None else out & keys
+    return out

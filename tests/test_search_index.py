@@ -1,0 +1,221 @@
+"""The search index (`search_index`) is a prefilter only: every article the search's rule
+(`text_find.pattern`, as `full_text` applies it) finds holds every trigram of the word's indexed
+form, so the index never drops an article a scan finds, and a search through it finds exactly
+what the scan finds. Real stores in tmp dirs, real SQLite FTS5."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.full_text import Query, _Folded, matches, search, terms
+from reader.keys import entry_id
+from reader.library import Library
+from reader.library.text_search import search_cached
+from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+from reader.search_index import INDEX_FILE, indexed_form, trigrams
+
+# Letters a fold, a case or a width makes another's, and what a search skips inside a word.
+_TRICKY = "aAeEsSkKiIoOcCßẞİıſKéÉèÅåøØłŁ’‘“”–—\u200b\u0301ＡＢａｂ１ﾃﾚﾋﾞёЁσςΣάΆ"
+_ALPHABET = st.sampled_from(list(_TRICKY + " \n\t.,-'\"xyz"))
+
+
+def _unfound_trigrams(query: str, text: str) -> list[tuple[str, str]]:
+    """Of each word or phrase of `query` the rule finds in `text` (as `full_text` matches it),
+    the trigrams the index looks it up by that the indexed text lacks."""
+    body = _Folded(text)
+    form = indexed_form(text)
+    return [
+        (word.typed, piece)
+        for word in Query(query).words
+        if body.search(word) is not None
+        for piece in trigrams(word.typed)
+        if piece not in form
+    ]
+
+
+def search_text_holds(query: Query, text: str) -> bool:
+    return matches(query, "", text) not in (None, "")
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(_ALPHABET, max_size=40), start=st.integers(0, 40), size=st.integers(1, 12))
+def test_a_word_the_rule_finds_has_every_trigram_in_the_indexed_text(
+    text: str, start: int, size: int
+) -> None:
+    # Queries cut from the text (so most are found), their case and forms as the text has them.
+    for word in (text[start : start + size], f'"{text[start : start + size]}"'):
+        assert not _unfound_trigrams(word, text), (word, text, indexed_form(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(_ALPHABET, max_size=40),
+    word=st.text(_ALPHABET, min_size=1, max_size=8),
+)
+def test_any_word_found_has_every_trigram_in_the_indexed_text(text: str, word: str) -> None:
+    assert not _unfound_trigrams(word, text), (word, text, indexed_form(text))
+
+
+def test_letters_a_case_blind_match_takes_as_one_have_one_indexed_form() -> None:
+    # Every character of the Basic Multilingual Plane with its case-blind equals.
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        for other in {char.lower(), char.upper(), char.casefold()}:
+            if len(other) == 1 and re.fullmatch(re.escape(other), char, re.IGNORECASE):
+                assert indexed_form(char) == indexed_form(other), (char, other)
+
+
+def test_a_phrase_is_one_term_and_quotes_may_be_typeset() -> None:
+    assert terms('harbour "gold-plated   dredging" “penalty clause” "open') == [
+        "harbour",
+        "gold-plated dredging",
+        "penalty clause",
+        "open",
+    ]
+    query = Query('"gold-plated dredging"')
+    text = "Gold-plated work; then dredging.\nA case of gold-plated\ndredging, she said."
+    assert search_text_holds(query, text)
+    assert not search_text_holds(query, "gold-plated work; dredging later")
+
+
+_BASE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+_WORDS = [
+    "harbour council dredging contract annex penalty clause Łódź straße Zürich",
+    "the ferry timetable crossing winter evenings petition library",
+    "tender bond crane cargo ledger auditor “gold-plated” dredging — review",
+]
+
+
+def _article(link: str, title: str, n: int) -> Article:
+    paragraphs = [
+        f"{_WORDS[n % 3]} item {n}.",
+        f"Paragraph two of story {n}: {_WORDS[(n + 1) % 3]}.",
+    ]
+    if n % 7 == 0:
+        paragraphs.append("A textbook case of gold-plated dredging, the auditor said.")
+    blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
+    return Article(url=link, title=title, blocks=blocks, site_name="Harbour Ledger")
+
+
+def _archive(data: Path, count: int, listed: int) -> tuple[Library, list[Entry]]:
+    """A data dir of `count` cached articles, the first `listed` of them in a feed."""
+    lib = Library(data, workers="thread")
+    url = "http://127.0.0.1:9/feed.xml"
+    lib.add_feed(url)
+    lib.store.put_feed(Feed(url, title="Harbour Ledger", last_success=_BASE))
+    entries = []
+    for n in range(count):
+        link = f"http://127.0.0.1:9/2026/11/story-{n}.html"
+        title = f"Story {n}: the week at the quay"
+        entries.append(
+            Entry(
+                id=entry_id(url, link),
+                feed_url=url,
+                title=title,
+                link=link,
+                published=_BASE - timedelta(hours=n),
+                feed_title="Harbour Ledger",
+            )
+        )
+        lib.store.put_article(link, _article(link, title, n))
+    lib.store.merge_entries(url, entries[:listed])
+    return lib, entries
+
+
+_QUERIES = [
+    "dredging",
+    "lodz harbour",
+    "strasse",
+    "STRASSE",
+    "zurich ferry",
+    '"gold-plated dredging"',
+    "gold-plated dredging",
+    "quay",
+    "EU",
+    "story 14",
+    "nothingholdsthis",
+]
+
+
+def test_the_index_finds_what_the_scan_finds_and_the_unlisted_ones_too(tmp_path: Path) -> None:
+    lib, entries = _archive(tmp_path / "data", 40, listed=30)
+    try:
+        headlines = lib.headlines()
+        for text in _QUERIES:
+            query = Query(text)
+            scanned = search(headlines, query, lambda h: lib.cached_text(h.entry))
+            found = search_cached(lib, headlines, query, unlisted=False)
+            assert found.indexed
+            assert [(h.headline.entry.id, h.snippet) for h in found.hits] == [
+                (h.headline.entry.id, h.snippet) for h in scanned
+            ], text
+        assert (tmp_path / "data" / INDEX_FILE).exists()
+        # The ten no feed lists are searched too, under the site's name, newest first.
+        every = search_cached(lib, headlines, Query('"gold-plated dredging"'))
+        links = [hit.headline.entry.link for hit in every.hits]
+        assert links == [entries[n].link for n in range(0, 40, 7)]
+        unlisted = [hit.headline for hit in every.hits if not hit.headline.entry.feed_url]
+        assert [h.entry.link for h in unlisted] == [entries[35].link]
+        assert unlisted[0].cached and unlisted[0].entry.feed_title == "Harbour Ledger"
+        # Its id finds it, as `reader show ID` takes it.
+        assert lib.entry(unlisted[0].entry.id) == unlisted[0].entry
+    finally:
+        lib.close()
+
+
+def test_the_index_catches_up_with_articles_cached_again_and_evicted(tmp_path: Path) -> None:
+    lib, entries = _archive(tmp_path / "data", 12, listed=12)
+    try:
+        headlines = lib.headlines()
+        assert len(search_cached(lib, headlines, Query("zanthoxylum")).hits) == 0
+        # Story 3 cached again with a new paragraph (a correction), story 0 evicted.
+        link = entries[3].link
+        corrected = _article(link, entries[3].title, 3)
+        extra = Block(BlockKind.PARAGRAPH, (Inline("Correction: the zanthoxylum beds."),))
+        lib.store.put_article(link, replace(corrected, blocks=(*corrected.blocks, extra)))
+        lib.store.delete_article(lib.headlines()[0].key)
+        found = search_cached(lib, lib.headlines(), Query("zanthoxylum"))
+        assert [hit.headline.entry.link for hit in found.hits] == [link]
+        assert found.indexed
+        assert entries[0].link not in [
+            h.headline.entry.link for h in search_cached(lib, headlines, Query("dredging")).hits
+        ]
+        # The index deleted (or damaged) is built again at the next search.
+        (tmp_path / "data" / INDEX_FILE).unlink()
+        again = search_cached(lib, lib.headlines(), Query("zanthoxylum"))
+        assert again.indexed and [h.headline.entry.link for h in again.hits] == [link]
+    finally:
+        lib.close()
+
+
+def test_a_damaged_index_is_made_again_and_one_that_cannot_be_leaves_the_scan(
+    tmp_path: Path,
+) -> None:
+    lib, entries = _archive(tmp_path / "data", 8, listed=8)
+    index = tmp_path / "data" / INDEX_FILE
+    wanted = [entries[0].link, entries[7].link]
+    try:
+        index.write_bytes(b"not a database, a damaged file " * 200)
+        found = search_cached(lib, lib.headlines(), Query('"gold-plated dredging"'))
+        assert found.indexed and [h.headline.entry.link for h in found.hits] == wanted
+        index.unlink()
+        index.mkdir()  # what no SQLite opens: the scan finds the same
+        found = search_cached(lib, lib.headlines(), Query('"gold-plated dredging"'))
+        assert not found.indexed and [h.headline.entry.link for h in found.hits] == wanted
+    finally:
+        lib.close()
+
+
+def test_fts5_and_its_trigram_tokenizer_are_there() -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram', detail=none)")
+    db.close()
