@@ -4,7 +4,8 @@ with a snippet of the text where the words are closest together.
 
 Each word or phrase is matched as the reading view's `/` matches a query (`text_find.pattern`:
 smartcase, quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does
-there. Only the cache is read, never the network: a headline whose article was never fetched is
+there; but as a whole word (`whole_words`): an archive's "port" finding every "report" and
+"support" drowned the hits. Only the cache is read, never the network: a headline whose article was never fetched is
 searched by its title alone. Given the `candidates` of an index (`search_index`), only the
 articles that may hold every word are read and matched, by the same rule; without, every one
 is (benchmarks/search.py measures both).
@@ -69,15 +70,37 @@ def terms(query: str) -> list[str]:
     return [" ".join(term.split()) for term in found if term.strip()]
 
 
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
+)
+"""Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+Burmese): a word of them is found anywhere, there being no word's edge to tell."""
+
+
+def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.Pattern[str]:
+    """`found` (the pattern of `word`) matching only at a word's edges, as a search engine
+    matches: "port" finds "port" and "port's", not "report" or "important"; a `prefix` at its
+    start only ("port*": "ports", "Portugal"). A word in a script without spaces, anywhere."""
+    if _UNSPACED.search(word):
+        return found
+    end = "" if prefix else r"(?!\w)"
+    return re.compile(rf"(?<!\w)(?:{found.pattern}){end}", found.flags)
+
+
 class Query:
-    """A query's words and phrases, each a pattern of its own (blank ones dropped)."""
+    """A query's words and phrases, each a pattern of its own (blank ones dropped): whole
+    words, or the words starting so for one ending in `*` (`whole_words`)."""
 
     def __init__(self, query: str) -> None:
         self.text = query
         words = []
-        for word in terms(query):
+        for term in terms(query):
+            prefix = len(term) > 1 and term.endswith("*")
+            word = term.rstrip("*") if prefix else term
             found = pattern(word)
             if found is not None:
+                found = whole_words(found, word, prefix)
                 words.append(_Word(word, found, not has_accent(typed(word))))
         self.words: tuple[_Word, ...] = tuple(words)
 

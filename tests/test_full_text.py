@@ -195,3 +195,22 @@ def test_the_text_read_from_a_record_is_the_articles() -> None:
     text = text_from_dict(article_to_dict(article))
     assert text == article_text(article)
     assert text == "Winter timetable\nThe board said so.\nFerry | — | 06:40 daily\none item"
+
+
+def test_words_are_found_whole_a_star_finds_those_starting_so() -> None:
+    """An archive search for "port" listed every "report", "support" and "important": a word
+    is found whole (its plural and possessive with `*` and as written), a phrase too; a word
+    in a script written without spaces (Chinese, Japanese, Thai) is found anywhere."""
+    text = "The report said the port's cranes are idle. Ports of call: Portugal, Marseille."
+    assert matches(Query("port"), "", text) is not None  # "port's"
+    assert matches(Query("port"), "", "A report on support, an important export") is None
+    assert matches(Query("port*"), "", "Two ports reopened") is not None
+    assert matches(Query("port*"), "", "A report on support") is None
+    assert matches(Query("art"), "", "the department's art collection") is not None
+    assert matches(Query("art"), "", "the department's artists") is None
+    assert matches(Query('"said the port"'), "", text) is not None
+    assert matches(Query('"aid the port"'), "", text) is None
+    assert matches(Query("edger"), "Harbour Ledger: costs", "the ledger") is None
+    assert matches(Query("港口"), "", "审计署发现，港口疏浚工程的费用") is not None
+    assert matches(Query("ท่าเรือ"), "", "การท่าเรือแห่งประเทศไทย") is not None
+    assert matches(Query("lodz"), "", "born in Łódź, 1950") is not None
