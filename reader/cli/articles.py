@@ -111,6 +111,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         target = lib.resolve(args.target)
+        if args.version is not None:
+            try:
+                article = lib.article_version(target, args.version)
+            except FetchError as error:
+                err(error.message)
+                return EXIT_FAILED
+            out(render(article, args.format).rstrip("\n"))
+            return EXIT_OK
         try:
             article = await lib.article(target, offline=args.offline)
         except FetchError as error:

@@ -235,6 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help="never touch the network; exit 1 if not cached"
     )
     p.add_argument("--format", choices=formats, default="text")
+    p.add_argument(
+        "--version",
+        type=int,
+        metavar="N",
+        help="a copy kept of an article a sync found changed (a correction): 1 the oldest, "
+        "each with its own Retrieved time; its header names those kept (offline)",
+    )
     p.set_defaults(func=cmd_show)
 
     p = command(

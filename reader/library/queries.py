@@ -54,6 +54,7 @@ class _Marks:
     partial: set[str]
     not_article: set[str]
     left_out: set[str]
+    updated: set[str]
 
     def headline(self, entry: Entry, key: str, read: bool) -> Headline:
         cached = bool(key) and key in self.cached
@@ -61,7 +62,8 @@ class _Marks:
         partial = cached and key in self.partial
         not_article = not cached and bool(key) and key in self.not_article
         left_out = not cached and bool(key) and key in self.left_out
-        return Headline(entry, read, cached, is_saved, partial, not_article, left_out, key)
+        updated = cached and key in self.updated
+        return Headline(entry, read, cached, is_saved, partial, not_article, left_out, key, updated)
 
 
 def _with_link(headlines: list[Headline], url: str) -> Entry | None:
@@ -209,6 +211,7 @@ class LibraryQueries(LibraryResources):
             store.partial_keys(),
             store.not_article_keys(),
             store.left_out_keys(),
+            store.renewed_keys(),
         )
 
     def _feed_headlines(

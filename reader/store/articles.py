@@ -23,7 +23,8 @@ from .feeds import StoreFeeds
 # opened, why it is no article, its later pages when it is split over several, a mark when
 # some of those are missing (`Article.incomplete`), why the last try to fetch it failed, when
 # the site last said it is gone (`gone`), where the reader left it, and when the size limit left
-# it out (`left_out`). ("also:" keys are the article's other addresses, keyed by those:
+# it out (`left_out`), its earlier versions and the mark of one changed since last read
+# (`versions`). ("also:" keys are the article's other addresses, keyed by those:
 # `aliased`.)
 _ARTICLE_PREFIXES = (
     "article:",
@@ -38,6 +39,8 @@ _ARTICLE_PREFIXES = (
     "gone:",
     "place:",
     "left-out:",
+    "versions:",
+    "renewed:",
 )
 
 
