@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import http.server
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -170,6 +171,9 @@ def test_a_corrected_story_keeps_the_copy_it_replaces_each_with_its_own_retrieva
     assert first_retrieved in earlier.splitlines() and NOTE not in earlier
     assert "copy 1 of 2, kept: the text changed in the copy retrieved" in earlier
     assert "2 million pounds" in cli(capsys, *home, "show", ident, "--version", "2")[1]
+    shown = json.loads(cli(capsys, *home, "show", ident, "--version", "1", "--format", "json")[1])
+    assert shown["version"] == 1 and [v["version"] for v in shown["versions"]] == [1, 2]
+    assert shown["versions"][0]["retrieved"] == earlier_at
     code, _, err = cli(capsys, *home, "show", ident, "--version", "3")
     assert code == 1 and "no version 3: copies 1 to 2 are kept" in err
 

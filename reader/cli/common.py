@@ -96,6 +96,12 @@ def render(article: Article, fmt: str) -> str:
         data["markdown"] = to_markdown(article, header=False)
         data["text"] = to_text(article, header=False)
         data["word_count"] = article.word_count
+        if article.versions:  # the copies kept of an article a sync found changed
+            data["version"] = article.version
+            data["versions"] = [
+                {"version": n, "retrieved": at.isoformat(timespec="seconds") if at else None}
+                for n, at in enumerate(article.versions, 1)
+            ]
         return json.dumps(data, ensure_ascii=False, indent=2)
     return safe_text(to_text(article))
 
