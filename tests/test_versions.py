@@ -258,6 +258,25 @@ def test_only_the_last_few_copies_are_kept(site: Site, data_dir: Path) -> None:
         store.close()
 
 
+def test_a_title_changed_at_a_refresh_before_the_sync_still_counts(
+    site: Site, data_dir: Path
+) -> None:
+    """The reader refreshes the feeds on opening (no sync): the new headline it took in is
+    still an update to the next sync, which fetches the page once."""
+    sync(data_dir, site)
+    correct(site)
+
+    async def refresh() -> None:
+        async with Library(data_dir) as lib:
+            await lib.refresh()
+
+    asyncio.run(refresh())
+    site.asked.clear()
+    assert sync(data_dir, site).articles_updated == 1 and site.asked.count(SLUG) == 1
+    site.asked.clear()
+    assert sync(data_dir, site).articles_updated == 0 and site.asked == ["/feed.xml"]
+
+
 def test_a_summary_that_ticks_at_every_fetch_is_no_update(site: Site, data_dir: Path) -> None:
     """A view counter or a "minutes ago" in the description: no page fetched again for it;
     a summary rewritten (three words or more) is an update."""

@@ -138,6 +138,9 @@ class LibrarySync(LibraryFeedRefresh):
         # When each cached article's page came: one its feed says was updated since is fetched
         # again (a correction, a live blog), once a sync.
         renewable = await asyncio.to_thread(self.store.renewable)
+        # What items told anew since (refreshes before this sync: the reader's on opening)
+        # said before; this sync's own refresh is compared with `was`.
+        told = await asyncio.to_thread(self.store.told)
         # The size limit: what it would evict at the end of the sync is not fetched.
         room = await asyncio.to_thread(self._sync_room, headlines)
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
@@ -246,6 +249,8 @@ class LibrarySync(LibraryFeedRefresh):
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
                 if await self._renew(entry):
                     renewed.append(entry)
+            with suppress(StoreError):  # judged: its next telling is compared with this one
+                await asyncio.to_thread(self.store.forget_told, article_key(entry.link))
 
         def fetch(entry: Entry, key: str = "") -> None:
             # A headline's key as the store keeps it; a fresh entry's made from its link.
@@ -257,6 +262,14 @@ class LibrarySync(LibraryFeedRefresh):
                     and entry.updated not in stamped.get(entry.feed_url, ())
                 )
                 or retold(was.get(entry.id), entry, renewable[key])
+                or (
+                    key in told
+                    and retold(
+                        replace(entry, title=told[key][0], summary=told[key][1]),
+                        entry,
+                        renewable[key],
+                    )
+                )
             ):
                 del renewable[key]
                 tasks.append(asyncio.create_task(renew(entry)))

@@ -41,6 +41,7 @@ _ARTICLE_PREFIXES = (
     "left-out:",
     "versions:",
     "renewed:",
+    "told:",
 )
 
 
