@@ -107,12 +107,46 @@ def header_lines(article: Article, markdown: bool = False, style: str = "block")
 def _notes(article: Article, markdown: bool) -> list[str]:
     """What a reader of the copy must know of it: not the page's text, or not all of it."""
     lines = []
+    if note := version_note(article):
+        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
         lines.append("Note: this is the text the feed carried, not the page's")
     if article.incomplete:
         why = safe_line(article.incomplete)
         lines.append(f"Note: not all of it: {escape_markdown(why) if markdown else why}")
     return lines
+
+
+def _at(moment: datetime | None) -> str:
+    return moment.isoformat(timespec="seconds") if moment else "an unknown time"
+
+
+def version_note(article: Article, in_reader: bool = False) -> str:
+    """What the header says of the other copies kept of an article a sync found changed: the
+    latest names the earlier ones, each with its retrieval time, and how to read them; an
+    earlier one says it was replaced, and by the copy of when. "" while there is one copy.
+    `in_reader`: the reading view's words (its key), else `reader show`'s."""
+    times, number = article.versions, article.version
+    if len(times) < 2 or not 1 <= number <= len(times):
+        return ""
+    if number == len(times):
+        how = (
+            "V shows it"
+            if in_reader
+            else "reader show --version 1 prints it, V in the reader shows it"
+        )
+        if number == 2:
+            return (
+                f"the text changed since the copy retrieved {_at(times[0])}, which is kept: {how}"
+            )
+        kept = ", ".join(f"{_at(at)} ({n})" for n, at in enumerate(times[:-1], 1))
+        how = "V shows them" if in_reader else "reader show --version N prints one"
+        return f"the text changed since the copies retrieved {kept}, which are kept: {how}"
+    how = "V goes on to it" if in_reader else "reader show without --version prints it"
+    return (
+        f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
+        f"{_at(times[-1])} ({how})"
+    )
 
 
 def markdown_header(article: Article, style: str = "block") -> str:

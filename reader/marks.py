@@ -14,12 +14,18 @@ PARTIAL_MARK = "½"
 """Cached, but only part of the article: the feed's text stands in, or the page gave part."""
 NOT_ARTICLE_MARK = "↗"
 """No article page to cache (a PDF, an image, audio): the link opens in a browser or player."""
+UPDATED_MARK = "Δ"
+"""Cached, and changed since last read: a sync found a new text (a correction); the copy
+read before is kept as an earlier version."""
 SAVED_MARK = "★"
 
 
 def offline_mark(headline: Headline) -> str:
     """What the offline column shows of a headline: all of its article cached, part, none,
-    or that its link is no article page (so "not synced yet" is never what a PDF seems)."""
+    changed since it was read (cached too: the change is the news), or that its link is no
+    article page (so "not synced yet" is never what a PDF seems)."""
     if not headline.cached:
         return NOT_ARTICLE_MARK if headline.not_article else " "
+    if headline.updated:
+        return UPDATED_MARK
     return PARTIAL_MARK if headline.partial else OFFLINE_MARK

@@ -343,6 +343,12 @@ class Article:
     citation says so ("per the feed"), since the page may print another."""
     updated_by_feed: bool = False
     """`updated` is the feed's too."""
+    versions: tuple[datetime | None, ...] = ()
+    """When each copy kept of the article was retrieved, oldest first, this one among them: a
+    sync that found its text changed keeps the one before (`Store.versions`). Filled when it
+    is read from the cache, no part of its record; empty while there is one copy."""
+    version: int = 0
+    """Which of `versions` this copy is (1: the oldest); 0 while there is one copy."""
 
     @property
     def word_count(self) -> int:

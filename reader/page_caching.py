@@ -201,7 +201,8 @@ def renew_for_cache(
 ) -> Extracted:
     """Worker-side, through `read_page` (the page inflated): the article cached under `url`
     read again, its feed saying `entry` was updated since, and cached in place of the copy
-    there when the page is still that story (its title shares a word with the headline:
+    there (kept as an earlier version when its text changed: `Store.renew_article`; only then
+    is the article returned) when the page is still that story (its title shares a word with the headline:
     `portal.relates`), whole and on one page. Anything else (a page that sends on, one that
     gives little, a login page, another page) leaves the copy as it is: Extracted() with no
     article. A page that gives nothing raises, as extraction does, and so does one to sign in
@@ -220,7 +221,10 @@ def renew_for_cache(
     if not relates(entry.title, article.title):
         return Extracted()
     article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
-    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    # The copy there is kept as an earlier version when the text changed; a page the same as
+    # before only renews the copy, and is no "update" to tell of.
+    if not writer.renew_article(url, article, _packed(response, wire_gzip), fallback_html):
+        return Extracted()
     return Extracted(article)
 
 

@@ -31,6 +31,9 @@ class Headline:
     key: str = ""
     """The cache key of its article (`keys.article_key` of its link, as the store keeps it):
     "" for a headline that links nowhere, or made without it (then read from the link)."""
+    updated: bool = False
+    """Cached, and changed since it was last read: a sync fetched it again and its text had
+    changed (a correction); the copy read before is kept (`Store.versions`)."""
 
 
 _LONG_AGO = datetime.min.replace(tzinfo=UTC)
@@ -161,6 +164,8 @@ class SyncReport:
     articles_fetched: int = 0
     articles_already_cached: int = 0
     articles_updated: int = 0  # cached before, fetched again: their feed said they changed
+    # Those of them whose text changed, their earlier version kept (`Store.renew_article`)
+    updated: list[Entry] = field(default_factory=list)
     article_failures: list[tuple[Entry, FetchError]] = field(default_factory=list)
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)

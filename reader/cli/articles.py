@@ -158,26 +158,33 @@ def cmd_show(args: argparse.Namespace) -> int:
         nonlocal printed
         target = lib.resolve(name)
         status = EXIT_OK
-        try:
-            article = await lib.article(target, offline=args.offline)
-        except FetchError as error:
-            reason = error.message
-            if error.kind == ErrorKind.NOT_HTML:
-                # "Open the original link in a browser" is no help to someone who asked by id
-                # and never saw the link: name it.
-                link = target.link if isinstance(target, Entry) else target
-                reason = f"{shown_url(link)}: {reason}"
-            # Offline, the site down, or a PDF where a page was expected: the text the feed
-            # carried is better than nothing, and the exit status still says the article
-            # itself could not be had.
-            from_feed = None
-            if error.kind in FEED_TEXT_STANDS_IN and isinstance(target, Entry):
-                from_feed = await lib.feed_text(target)
-            if from_feed is None:
-                err(reason)
+        if args.version is not None:  # a copy kept of an article a sync found changed
+            try:
+                article = lib.article_version(target, args.version)
+            except FetchError as error:
+                err(error.message)
                 return EXIT_FAILED
-            err(f"{reason}; showing the text the feed carried")
-            article, status = from_feed, EXIT_FAILED
+        else:
+            try:
+                article = await lib.article(target, offline=args.offline)
+            except FetchError as error:
+                reason = error.message
+                if error.kind == ErrorKind.NOT_HTML:
+                    # "Open the original link in a browser" is no help to someone who asked by id
+                    # and never saw the link: name it.
+                    link = target.link if isinstance(target, Entry) else target
+                    reason = f"{shown_url(link)}: {reason}"
+                # Offline, the site down, or a PDF where a page was expected: the text the feed
+                # carried is better than nothing, and the exit status still says the article
+                # itself could not be had.
+                from_feed = None
+                if error.kind in FEED_TEXT_STANDS_IN and isinstance(target, Entry):
+                    from_feed = await lib.feed_text(target)
+                if from_feed is None:
+                    err(reason)
+                    return EXIT_FAILED
+                err(f"{reason}; showing the text the feed carried")
+                article, status = from_feed, EXIT_FAILED
         if args.format in ("json", "csl-json"):
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
             items.append(render_item(article, args.format, item_id))

@@ -115,6 +115,12 @@ def render_item(article: Article, fmt: str, item_id: str) -> dict[str, Any]:
     data["markdown"] = to_markdown(article, header=False)
     data["text"] = to_text(article, header=False)
     data["word_count"] = article.word_count
+    if article.versions:  # the copies kept of an article a sync found changed
+        data["version"] = article.version
+        data["versions"] = [
+            {"version": n, "retrieved": at.isoformat(timespec="seconds") if at else None}
+            for n, at in enumerate(article.versions, 1)
+        ]
     return data
 
 

@@ -280,6 +280,13 @@ def build_parser() -> argparse.ArgumentParser:
         "time retrieved), or one line in chicago or apa style; the config's [citation] style "
         "when not given (block, unless set)",
     )
+    p.add_argument(
+        "--version",
+        type=int,
+        metavar="N",
+        help="a copy kept of an article a sync found changed (a correction): 1 the oldest, "
+        "each with its own Retrieved time; its header names those kept (offline)",
+    )
     p.set_defaults(func=cmd_show)
 
     p = command(

@@ -110,6 +110,12 @@ def print_sync_report(
             f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message} (its feed's text "
             "stands in; syncs ask again in a day)"
         )
+    for entry in report.updated:
+        # Which ones: a correction matters to whoever quoted the copy before, which is kept.
+        err(
+            f"updated: {_title(entry)} <{shown_url(entry.link)}>: "
+            f"the earlier copy is kept (reader show {entry.id} names it)"
+        )
     for entry, article in report.incomplete:
         err(f"not all of it: {_title(entry)} <{shown_url(entry.link)}>: {article.incomplete}")
     new = sum(r.new_entries for r in report.feeds)

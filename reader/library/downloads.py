@@ -84,7 +84,7 @@ class LibraryDownloads(LibraryPageReads):
                 self.store.touch_article(url)
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
-            return cached
+            return self._numbered(url, cached)
         known = self.store.not_an_article(url)
         if known:
             raise FetchError(ErrorKind.NOT_HTML, known, url)
@@ -98,6 +98,30 @@ class LibraryDownloads(LibraryPageReads):
                 why = "it is not in the cache (never synced, or pruned)"
             raise FetchError(ErrorKind.NOT_CACHED, f"not available offline: {why}", url)
         return await self._fetch_once(url, _entry_of(target), first_page)
+
+    def _numbered(self, url: str, latest: Article) -> Article:
+        """The latest copy of `url`'s article told of the earlier ones kept (`versions`)."""
+        earlier = self.store.versions(url)
+        if not earlier:
+            return latest
+        times = (*(a.fetched_at for a in earlier), latest.fetched_at)
+        return replace(latest, versions=times, version=len(times))
+
+    def article_version(self, target: Entry | str, number: int) -> Article:
+        """The copy `number` (1: the oldest kept) of a cached article a sync fetched again and
+        found changed, with its own retrieval time; the last number is the latest copy.
+        Offline always; raises FetchError(NOT_CACHED) for a number there is no copy of."""
+        url = _link(target)
+        latest = self.store.article(url) if url else None
+        if latest is None:
+            raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)
+        earlier = self.store.versions(url)
+        copies = [*earlier, latest]
+        if not 1 <= number <= len(copies):
+            have = "one copy is" if len(copies) == 1 else f"copies 1 to {len(copies)} are"
+            raise FetchError(ErrorKind.NOT_FOUND, f"no version {number}: {have} kept", url)
+        times = tuple(a.fetched_at for a in copies) if earlier else ()
+        return replace(copies[number - 1], versions=times, version=number if earlier else 0)
 
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
         """While `url` is being downloaded: call `hearer` with the article when its first page

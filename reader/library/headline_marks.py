@@ -28,6 +28,8 @@ class HeadlineMarks:
     whose feeds all date their items never reads them)."""
     page_date: Callable[[str], str] = lambda _key: ""
     """`Store.page_date`: the date read from one cached article's record."""
+    updated: set[str] = field(default_factory=set)
+    """The articles a sync found changed (a correction) since they were last read: marked Δ."""
     read_now: dict[str, str] = field(default_factory=dict)
     """The dates `page_date` read for this list, for the store to keep (`keep_page_dates`)."""
     _dated: dict[str, str] | None = None
@@ -38,9 +40,10 @@ class HeadlineMarks:
         partial = cached and key in self.partial
         not_article = not cached and bool(key) and key in self.not_article
         left_out = not cached and bool(key) and key in self.left_out
+        updated = cached and key in self.updated
         if cached and entry.published is None and entry.updated is None:
             entry = self._dated_by_page(entry, key)
-        return Headline(entry, read, cached, is_saved, partial, not_article, left_out, key)
+        return Headline(entry, read, cached, is_saved, partial, not_article, left_out, key, updated)
 
     def _dated_by_page(self, entry: Entry, key: str) -> Entry:
         """`entry`, which its feed left undated, dated by its cached page if that says when

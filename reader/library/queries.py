@@ -210,6 +210,7 @@ class LibraryQueries(LibraryResources):
             store.left_out_keys(),
             store.page_dates,
             store.page_date,
+            updated=store.renewed_keys(),
         )
 
     def _feed_headlines(

@@ -33,6 +33,7 @@ from .failures import _unexpected_as_fetch_error
 from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .leads import start_download
+from .retold import retold
 
 
 def _stamped(entries: Iterable[Entry]) -> set[datetime]:
@@ -67,7 +68,8 @@ class LibrarySync(LibraryFeedRefresh):
 
     async def _renew(self, entry: Entry) -> bool:
         """`entry`'s cached article fetched again, its feed saying it was updated since: True
-        when the copy was replaced (`renew_for_cache`). A failure, a login page, a page that
+        when the copy was replaced by a changed text, kept as an earlier version
+        (`renew_for_cache`). A failure, a login page, a page that
         is no longer the story leave the copy as it was: nothing cached is lost."""
         from ..page_caching import renew_for_cache
 
@@ -138,13 +140,19 @@ class LibrarySync(LibraryFeedRefresh):
         # When each cached article's page came: one its feed says was updated since is fetched
         # again (a correction, a live blog), once a sync.
         renewable = await asyncio.to_thread(self.store.renewable)
+        # What items told anew since (refreshes before this sync: the reader's on opening)
+        # said before; this sync's own refresh is compared with `was`.
+        told = await asyncio.to_thread(self.store.told)
         # The size limit: what it would evict at the end of the sync is not fetched.
         room = await asyncio.to_thread(self._sync_room, headlines)
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
         for headline in headlines:
             by_feed[headline.entry.feed_url].append(headline.entry)
         stamped = {url: _stamped(entries) for url, entries in by_feed.items()}
-        renewed = 0
+        renewed: list[Entry] = []
+        # What each headline said before the refresh: a title or summary that changed since
+        # counts as an update in a feed that gives no time of update (`retold`).
+        was = {h.entry.id: h.entry for h in headlines}
         lately = time.time() - ASK_AGAIN_AFTER
         skip = cached | not_pages | {k for k, at in was_gone.items() if at > lately}
         known_ids = {h.entry.id for h in headlines}
@@ -242,18 +250,30 @@ class LibrarySync(LibraryFeedRefresh):
             report("articles", entry, article.in_part)
 
         async def renew(entry: Entry) -> None:
-            nonlocal renewed
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
-                renewed += await self._renew(entry)
+                if await self._renew(entry):
+                    renewed.append(entry)
+            with suppress(StoreError):  # judged: its next telling is compared with this one
+                await asyncio.to_thread(self.store.forget_told, article_key(entry.link))
 
         def fetch(entry: Entry, key: str = "") -> None:
             # A headline's key as the store keeps it; a fresh entry's made from its link.
             key = key or (article_key(entry.link) if entry.link else "")
             listed.add(key)
-            if (
-                key in renewable
-                and _updated_since(entry, renewable[key])
-                and entry.updated not in stamped.get(entry.feed_url, ())
+            if key in renewable and (
+                (
+                    _updated_since(entry, renewable[key])
+                    and entry.updated not in stamped.get(entry.feed_url, ())
+                )
+                or retold(was.get(entry.id), entry, renewable[key])
+                or (
+                    key in told
+                    and retold(
+                        replace(entry, title=told[key][0], summary=told[key][1]),
+                        entry,
+                        renewable[key],
+                    )
+                )
             ):
                 del renewable[key]
                 tasks.append(asyncio.create_task(renew(entry)))
@@ -326,7 +346,8 @@ class LibrarySync(LibraryFeedRefresh):
             - held_back
             - len(at_once),
             articles_already_cached=already_cached,
-            articles_updated=renewed,
+            articles_updated=len(renewed),
+            updated=renewed,
             article_failures=failures,
             not_articles=not_articles,
             gone=gone,

@@ -9,7 +9,8 @@ being shown. Nothing is evicted implicitly (eviction_policy="none"): what was sy
 `Store` is built in layers, a module each, every class adding to the one before it:
 `directory` (the caches opened, the format, errors as `StoreError`, JSON records), `feeds`
 (subscriptions, entries, read flags), `articles` (articles, raw pages, later pages, what is no
-article), `usage` (saved, last read, reading places, eviction's view).
+article), `versions` (the earlier versions of articles fetched again), `usage` (saved, last
+read, reading places, eviction's view).
 """
 
 from __future__ import annotations

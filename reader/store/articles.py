@@ -29,8 +29,9 @@ beside the record, so a list of 10,000 headlines reads every one in one query.""
 # opened, why it is no article, its later pages when it is split over several, a mark when
 # some of those are missing (`Article.incomplete`), why the last try to fetch it failed, when
 # the site last said it is gone (`gone`), where the reader left it, and when the size limit left
-# it out (`left_out`), and the date its page gives (`page_dates`). ("also:" keys are the
-# article's other addresses, keyed by those: `aliased`.)
+# it out (`left_out`), the date its page gives (`page_dates`), its earlier versions and the
+# mark of one changed since last read (`versions`). ("also:" keys are the article's other
+# addresses, keyed by those: `aliased`.)
 _ARTICLE_PREFIXES = (
     "article:",
     "raw:",
@@ -45,6 +46,9 @@ _ARTICLE_PREFIXES = (
     "place:",
     "left-out:",
     _DATED,
+    "versions:",
+    "renewed:",
+    "told:",
 )
 
 

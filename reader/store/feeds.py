@@ -187,6 +187,15 @@ class StoreFeeds(StoreDirectory):
                 for e in mine
                 if e.content and (e.id not in known or known[e.id].updated != e.updated)
             ]
+            # An item told anew (its title or summary changed) whose article is cached: what
+            # it said before is kept for the next sync to judge (`retold`), however many
+            # refreshes (the reader's on opening) come first.
+            retold = [
+                (known[e.id], e)
+                for e in mine
+                if e.id in known
+                and (known[e.id].title != e.title or known[e.id].summary != e.summary)
+            ]
             known.update((e.id, e) for e in mine)
             ordered = sorted(known.values(), key=_newest_first)
             self._save(
@@ -198,7 +207,36 @@ class StoreFeeds(StoreDirectory):
                 self._state.set(_content_key(entry.id), entry.content)
             for dropped in ordered[MAX_ENTRIES_PER_FEED:]:
                 self._state.delete(_content_key(dropped.id))
+        for before, entry in retold:
+            self._note_told(link_key(entry.link), before)
         return new
+
+    def _note_told(self, key: str, before: Entry) -> None:
+        """Keep what an item said before it was told anew, for its cached article (the
+        first telling since a sync last judged it: a summary that ticks at every refresh
+        is compared with the oldest, not the last)."""
+        if not key or f"raw:{key}" not in self._articles or f"told:{key}" in self._articles:
+            return
+        self._save(
+            self._articles, f"told:{key}", {"title": before.title, "summary": before.summary}
+        )
+
+    def told(self) -> dict[str, tuple[str, str]]:
+        """What the items of the cached articles told anew since a sync last judged them
+        said before (title, summary), by article key."""
+        query = "SELECT key FROM Cache WHERE key >= ? AND key < ?"
+        found: dict[str, tuple[str, str]] = {}
+        for (name,) in self._articles._sql(query, ("told:", "told;")).fetchall():
+            record = self._load(self._articles, str(name))
+            if isinstance(record, dict):
+                found[str(name)[len("told:") :]] = (
+                    str(record.get("title", "")),
+                    str(record.get("summary", "")),
+                )
+        return found
+
+    def forget_told(self, key: str) -> None:
+        self._articles.delete(f"told:{key}")
 
     def note_changed(self) -> None:
         """Mark the headlines or the cache changed by a refresh, a sync or a feed removed,

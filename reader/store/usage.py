@@ -12,8 +12,8 @@ from typing import Any
 
 from ..keys import article_key
 from ..models import Entry
-from .articles import StoreArticles
 from .directory import _reporting_storage_errors
+from .versions import StoreVersions
 
 _SAVED = "saved"
 _SYNC_STOPPED = "sync-stopped"
@@ -21,6 +21,8 @@ _SYNCS_RUNNING = "syncs-running"
 _PORTALS = "portals"
 _UNANSWERED = "unanswered"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
+# What an article takes in the cache, as eviction counts it: its earlier versions too.
+_SIZED = ("article", "raw", "fallback", "pages", "versions")
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class CachedArticle:
     """One article in the cache, as eviction sees it."""
 
     key: str
-    size: int  # bytes of the cleaned article and its raw page
+    size: int  # bytes of the cleaned article, its raw page and its earlier versions
     cached_at: float  # epoch seconds
     last_used: float  # last opened, else when cached
     saved: bool
@@ -48,7 +50,7 @@ class LeftOut:
 
 
 @_reporting_storage_errors
-class StoreUsage(StoreArticles):
+class StoreUsage(StoreVersions):
     """The saved flags, reading marks and eviction's view of a `Store`."""
 
     # -- saved articles, use and eviction ----------------------------------------------------
@@ -73,8 +75,12 @@ class StoreUsage(StoreArticles):
             self._save(self._state, _SAVED, current)
 
     def touch_article(self, url: str) -> None:
-        """Record that the article was just read (least recently read goes first on eviction)."""
-        self._articles.set(f"read-at:{article_key(url)}", time.time())
+        """Record that the article was just read (least recently read goes first on eviction):
+        a change a sync found in it is no longer news (`renew_article`)."""
+        key = article_key(url)
+        self._articles.set(f"read-at:{key}", time.time())
+        if f"renewed:{key}" in self._articles:  # a write only when there is one
+            self._articles.delete(f"renewed:{key}")
 
     def reading_place(self, url: str) -> dict[str, Any] | None:
         """Where the reader left the article (see `Library.remember_place`), or None."""
@@ -98,7 +104,7 @@ class StoreUsage(StoreArticles):
         query = "SELECT key, CASE WHEN filename IS NULL THEN length(value) ELSE size END, store_time FROM Cache"
         for key, size, stored in self._articles._sql(query).fetchall():
             kind, _, akey = str(key).partition(":")
-            if kind in ("article", "raw", "fallback", "pages"):
+            if kind in _SIZED:
                 sizes[akey] = sizes.get(akey, 0) + int(size or 0)
             if kind == "article":
                 cached_at[akey] = stored
@@ -119,10 +125,10 @@ class StoreUsage(StoreArticles):
     def article_size(self, url: str) -> int:
         """The bytes an article takes, as `cached_articles` counts them (0 when not cached)."""
         key = article_key(url)
-        names = [f"{kind}:{key}" for kind in ("article", "raw", "fallback", "pages")]
+        names = [f"{kind}:{key}" for kind in _SIZED]
         query = (
             "SELECT CASE WHEN filename IS NULL THEN length(value) ELSE size END FROM Cache "
-            "WHERE key IN (?, ?, ?, ?)"
+            f"WHERE key IN ({', '.join('?' * len(names))})"
         )
         return sum(int(size or 0) for (size,) in self._articles._sql(query, names).fetchall())
 

@@ -8,11 +8,13 @@ import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
+from ..marks import UPDATED_MARK
 from ..models import ErrorKind
 from ..plural import plural
 from ..reports import FeedResult, SyncProgress, SyncReport, nothing_answered, still_readable
 from .app_fill import ReaderAppFill
 from .collector import collect_and_freeze, full_collections_deferred
+from .display import plain
 from .keymap import keymap_of
 
 SYNC_UPDATE_INTERVAL = 0.5
@@ -41,6 +43,11 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         # Of every headline (the marks in the list say which), before this sync's failures:
         # the line is cut at the screen's width, and this is what the traveller boards with.
         line += f" · {recap}"
+    if report.updated:
+        # Which: whoever quoted the copy before (kept; V shows it) must know it changed.
+        first = plain(report.updated[0].title, max_length=80).plain
+        more = f" and {len(report.updated) - 1} more" if len(report.updated) > 1 else ""
+        line += f" · {len(report.updated)} updated ({UPDATED_MARK}): {first}{more}"
     if report.article_failures:
         entry, error = report.article_failures[0]
         line += f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"

@@ -177,8 +177,8 @@ class HeadlineIndex:
         self, entry_id: str, cached: bool = True, partial: bool = False
     ) -> Headline | None:
         """Record that an article is now available offline (or, found gone, no longer), and
-        whether only `partial`ly."""
-        return self._edit(entry_id, cached=cached, partial=partial and cached)
+        whether only `partial`ly; opened so, a change a sync found in it is no news now."""
+        return self._edit(entry_id, cached=cached, partial=partial and cached, updated=False)
 
     def recached(self, fresh: list[Headline]) -> tuple[list[Headline], bool]:
         """Record the articles cached (or no longer) as `Library.recached` read them: the

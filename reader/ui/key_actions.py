@@ -81,6 +81,9 @@ ACTIONS: dict[str, KeyAction] = {
     "whole_note": KeyAction(
         "show whole the editor's note folded atop the story", ("unfold_notes",)
     ),
+    "earlier_version": KeyAction(
+        "the copy kept before the one shown of an article that changed", ("other_version",)
+    ),
 }
 
 ACTION_OF: dict[str, str] = {

@@ -22,6 +22,7 @@ shows, its keys and which of them act.
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import suppress
 from dataclasses import replace
 
@@ -108,6 +109,7 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
         Binding("left_parenthesis", "grow_passage(-1)", "Shorter passage", show=False),
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
+        Binding("V", "other_version", "Earlier version", show=False),
         *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
     ]
 
@@ -310,6 +312,36 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
     def action_toggle_read(self) -> None:
         read = self.reader.toggle_read(self.headline.entry)
         self.notify("Marked as read." if read else "Marked as unread.")
+
+    async def action_other_version(self) -> None:
+        """The copy kept before the one shown of an article a sync found changed (a
+        correction), with its own retrieval time; from the oldest, back to the latest."""
+        body = self.query_one(ArticleBody)
+        article = body.article
+        if article is None or not self.loaded or self._from_feed:
+            return
+        if len(article.versions) < 2:
+            self.notify("One copy of this article is kept: it has not changed since.")
+            return
+        number = article.version - 1 or len(article.versions)
+        entry = self.headline.entry
+        try:  # a read of the cache and a decompression: not on the event loop
+            other = await asyncio.to_thread(self.reader.lib.article_version, entry, number)
+        except (FetchError, StoreError) as error:
+            self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
+            return
+        if self.headline.entry is not entry or body.article is not article:
+            return  # another article (or copy) came meanwhile
+        body.clear_link()
+        self._end_search()
+        body.show_article(entry, other)
+        latest = number == len(other.versions)
+        when = other.fetched_at.isoformat(timespec="seconds") if other.fetched_at else "?"
+        self.notify(
+            f"{'The latest copy' if latest else f'Copy {number} of {len(other.versions)}'}, "
+            f"retrieved {when}.",
+            markup=False,
+        )
 
     # -- which keys act ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
-from ....citation import FEEDS_DATE, cited_source, cited_url
+from ....citation import FEEDS_DATE, cited_source, cited_url, version_note
 from ....models import Article, Entry
 from ....url_display import shown_url
 from ...display import long_date, plain, when
@@ -111,6 +111,10 @@ def header(
         if article.incomplete:
             note = f"Not all of it: {article.incomplete}."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
+        if versions := version_note(article, in_reader=True):
+            # A quote read from one copy must be checked against that copy: which one this is.
+            note = versions[0].upper() + versions[1:] + "."
+            out.append(Paragraph(plain(note, styles.notice, max_length=600)))
     out.append(Paragraph(Text("", styles.rule), fill="─", gap=0 if compact else 1))
     return out
 

@@ -1,0 +1,51 @@
+"""Whether a feed tells a story differently from the sync before: an update of it, for the
+many feeds (RSS 2.0 with one pubDate) that never give a time of update. A sync fetches such
+a story's page again (`LibrarySync`), keeping the copy it had as an earlier version.
+
+A title changed in any way counts: a correction's headline ("6m euros" for "9m") is how most
+news sites tell one in their feed. A summary counts when its words changed beyond what a
+feed changes at every fetch on its own (a view counter, "updated 5 minutes ago"): three
+words or more, numbers aside; a smaller change (a figure, a word) counts once the copy is a
+day old, so a feed whose summaries tick at every fetch costs a story one fetch a day, not one
+a sync."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+
+from ..models import Entry
+
+SUMMARY_NOISE_WORDS = 3
+"""Words (numbers aside) a summary must change by to count at once as an update."""
+SMALL_CHANGE_AFTER = 24 * 3600.0
+"""A smaller change of a summary counts once the copy is this old (seconds)."""
+
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+
+
+def _words(html: str) -> Counter[str]:
+    return Counter(w.casefold() for w in _WORD.findall(_TAG.sub(" ", html)))
+
+
+def _title(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def retold(before: Entry | None, now: Entry, downloaded: float) -> bool:
+    """`now` is told differently from `before` (what the feed said of the same item at the
+    sync before, None for a new item): its title, or its summary beyond noise; the copy of
+    its page was downloaded at `downloaded` (epoch seconds)."""
+    if before is None:
+        return False
+    if _title(before.title) != _title(now.title):
+        return bool(before.title.strip() and now.title.strip())  # a title only now given: no
+    was, said = _words(before.summary), _words(now.summary)
+    if was == said or not was or not said:
+        return False
+    changed = (was - said) + (said - was)
+    if sum(n for w, n in changed.items() if not w.isdigit()) >= SUMMARY_NOISE_WORDS:
+        return True
+    return time.time() - downloaded >= SMALL_CHANGE_AFTER

@@ -1,0 +1,103 @@
+"""The earlier versions of articles a sync fetched again and found changed (a correction, an
+update): each kept with its own raw page and the time it was retrieved, so a quote read from
+it stays checkable against the archive, and the mark of an article changed since it was last
+read."""
+
+from __future__ import annotations
+
+import json
+import time
+import zlib
+from typing import Any
+
+from ..codec import article_from_dict, text_from_dict
+from ..keys import article_key
+from ..models import Article
+from .articles import StoreArticles, _article_record
+from .directory import _reporting_storage_errors
+
+MAX_VERSIONS = 3
+"""Earlier versions kept of one article, the oldest dropped first: a live blog fetched again
+at each sync would otherwise grow without end."""
+
+
+def _text_of(record: Any) -> str | None:
+    try:
+        return text_from_dict(json.loads(record)) if isinstance(record, str) else None
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
+@_reporting_storage_errors
+class StoreVersions(StoreArticles):
+    """The kept earlier versions of a `Store`'s articles."""
+
+    def renew_article(
+        self, url: str, article: Article, packed_page: bytes, fallback_html: str = ""
+    ) -> bool:
+        """Cache `article`, fetched again, in place of the copy there; True when its text
+        changed: the copy then kept as its latest earlier version (record and raw page, at
+        most `MAX_VERSIONS`), and the article marked as changed since it was last read."""
+        key = article_key(url)
+        with self._articles.transact():
+            record = self._articles.get(f"article:{key}")
+            raw = self._articles.get(f"raw:{key}")
+            old_text = _text_of(record)
+            changed = old_text is not None and old_text != _text_of(_article_record(article))
+            if changed and isinstance(record, str) and isinstance(raw, bytes):
+                kept = self._version_list(key)
+                kept.append((zlib.compress(record.encode(), 6), raw))
+                self._articles.set(f"versions:{key}", _pack(kept[-MAX_VERSIONS:]))
+                self._articles.set(f"renewed:{key}", time.time())
+            self.put_article(url, article, packed_page, fallback_html)
+        return changed
+
+    def _version_list(self, key: str) -> list[tuple[bytes, bytes]]:
+        blob = self._articles.get(f"versions:{key}")
+        if not isinstance(blob, bytes):
+            return []
+        try:
+            return _unpack(blob)
+        except ValueError:
+            self._drop_damaged(self._articles, f"versions:{key}")
+            return []
+
+    def versions(self, url: str) -> list[Article]:
+        """The kept earlier versions of the article cached for `url`, oldest first, each as
+        it was cached (its `fetched_at` its own retrieval)."""
+        found: list[Article] = []
+        for record, _ in self._version_list(article_key(url)):
+            try:
+                found.append(article_from_dict(json.loads(zlib.decompress(record))))
+            except (zlib.error, KeyError, TypeError, ValueError, IndexError):
+                continue  # one damaged version: the others are still worth showing
+        return found
+
+    def renewed_keys(self) -> set[str]:
+        """The keys of the articles a sync found changed since they were last read."""
+        return self._keys_with_prefix("renewed:")
+
+    def is_renewed(self, url: str) -> bool:
+        return f"renewed:{article_key(url)}" in self._articles
+
+
+def _pack(versions: list[tuple[bytes, bytes]]) -> bytes:
+    """The versions (a compressed article record, a raw page as `pack_raw_page` made it) as
+    one blob: each field preceded by its length."""
+    return b"".join(len(f).to_bytes(4, "big") + f for pair in versions for f in pair)
+
+
+def _unpack(blob: bytes) -> list[tuple[bytes, bytes]]:
+    """`_pack`'s versions; raises ValueError when the blob is damaged."""
+    fields: list[bytes] = []
+    at = 0
+    while at < len(blob):
+        size = int.from_bytes(blob[at : at + 4], "big")
+        field = blob[at + 4 : at + 4 + size]
+        if at + 4 > len(blob) or len(field) != size:
+            raise ValueError("a version list cut short")
+        fields.append(field)
+        at += 4 + size
+    if len(fields) % 2:
+        raise ValueError("a version list cut short")
+    return [(fields[i], fields[i + 1]) for i in range(0, len(fields), 2)]

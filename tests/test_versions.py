@@ -1,0 +1,340 @@
+"""A corrected article: the copy a sync replaces is kept (with its raw page and its own
+retrieval time), the headline is marked Δ until read, the header names the copies kept and
+`reader show --version N` prints one; an RSS item whose title (or summary, beyond noise)
+changed counts as an update though the feed gives no time of update.
+
+A small news site on 127.0.0.1 (an RSS 2.0 feed without update times, and its page), the
+real store in tmp_path, the reader driven with Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import http.server
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.keys import article_key
+from reader.library import Library
+from reader.library.retold import retold
+from reader.models import Entry
+from reader.reports import SyncReport
+from reader.store import Store
+from reader.store.versions import MAX_VERSIONS
+from tests.tui_pilot import reading, running, screen_text, until
+
+SLUG = "/2026/11/21/bridge-repairs.html"
+
+
+def page(title: str, figure: str, spokesman: str, correction: str = "") -> str:
+    box = f'<div class="correction"><p>{correction}</p></div>' if correction else ""
+    rest = "".join(
+        f"<p>The swing bridge over the canal has been closed to traffic since {month}, and "
+        "boat owners say the delays to the spring season will cost the marina dearly.</p>"
+        for month in ("August", "September", "the first storm of October")
+    )
+    return (
+        f"<!DOCTYPE html><html><head><title>{title} | Canal Courier</title></head><body>"
+        f"<nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{box}"
+        f"<p>The council will spend {figure} on repairs to the swing bridge, its spokesman, "
+        f"{spokesman}, told the transport committee on Thursday evening.</p>{rest}"
+        "</article><footer>© 2026 Canal Courier</footer></body></html>"
+    )
+
+
+FIRST = ("Council to spend 4m on bridge repairs", "4 million pounds", "Owen Price")
+CORRECTED = ("Council to spend 2m on bridge repairs", "2 million pounds", "Ruth Ellis")
+NOTE = "Correction: the figure is 2 million pounds, given by Ruth Ellis, not Owen Price."
+
+
+class Site(http.server.ThreadingHTTPServer):
+    """An RSS 2.0 feed of one story (a pubDate, no time of update) and its page; what the
+    test changes between syncs."""
+
+    title = FIRST[0]
+    summary = "The council has set aside money for the swing bridge."
+    body = page(*FIRST)
+    asked: list[str]
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+
+    def feed(self) -> str:
+        return (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>Canal Courier</title><link>{self.url('/')}</link>"
+            f"<item><title>{self.title}</title><link>{self.url(SLUG)}</link>"
+            f"<guid>{self.url(SLUG)}</guid><pubDate>Sat, 21 Nov 2026 09:00:00 GMT</pubDate>"
+            f"<description>{self.summary}</description></item></channel></rss>"
+        )
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: Site
+
+    def do_GET(self) -> None:
+        self.server.asked.append(self.path)
+        if self.path == "/feed.xml":
+            kind, text = "application/rss+xml", self.server.feed()
+        else:
+            kind, text = "text/html; charset=utf-8", self.server.body
+        data = text.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    server = Site(("127.0.0.1", 0), _Handler)
+    server.asked = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def correct(site: Site) -> None:
+    """The newsroom's correction: the page, and the headline in the feed."""
+    site.title = CORRECTED[0]
+    site.body = page(*CORRECTED, correction=NOTE)
+
+
+def sync(directory: Path, site: Site) -> SyncReport:
+    async def run() -> SyncReport:
+        async with Library(directory) as lib:
+            lib.add_feed(site.url("/feed.xml"))
+            return await lib.sync()
+
+    return asyncio.run(run())
+
+
+def entry_id(directory: Path) -> str:
+    async def run() -> str:
+        async with Library(directory) as lib:
+            return lib.headlines()[0].entry.id
+
+    return asyncio.run(run())
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_corrected_story_keeps_the_copy_it_replaces_each_with_its_own_retrieval_time(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = ["--data-dir", str(data_dir)]
+    assert sync(data_dir, site).articles_fetched == 1
+    ident = entry_id(data_dir)
+    _, first, _ = cli(capsys, *home, "show", ident, "--offline")
+    first_retrieved = next(x for x in first.splitlines() if x.startswith("Retrieved: "))
+    assert "4 million pounds" in first and "Note:" not in first
+
+    # The feed gives no time of update: the new headline is what tells of the correction.
+    time.sleep(1.1)  # a retrieval time of its own, to the second
+    correct(site)
+    site.asked.clear()
+    assert cli(capsys, *home, "sync")[0] == 0
+    assert site.asked.count(SLUG) == 1
+    out = cli(capsys, *home, "list")[1]
+    assert f"{ident}  " in out and "NΔ" in out and CORRECTED[0] in out
+
+    # The latest copy, its header naming the one kept and how to read it.
+    code, latest, _ = cli(capsys, *home, "show", ident, "--offline")
+    assert code == 0 and "2 million pounds" in latest and NOTE in latest
+    retrieved = next(x for x in latest.splitlines() if x.startswith("Retrieved: "))
+    assert retrieved != first_retrieved
+    earlier_at = first_retrieved.removeprefix("Retrieved: ")
+    assert (
+        f"Note: the text changed since the copy retrieved {earlier_at}, which is kept: "
+        "reader show --version 1 prints it" in latest
+    )
+    # Read now: no longer marked as changed.
+    assert "NΔ" not in cli(capsys, *home, "list")[1]
+
+    # The copy quoted before, as it was, its citation checkable: its own retrieval time.
+    code, earlier, _ = cli(capsys, *home, "show", ident, "--version", "1")
+    assert code == 0 and "4 million pounds" in earlier and "Owen Price" in earlier
+    assert first_retrieved in earlier.splitlines() and NOTE not in earlier
+    assert "copy 1 of 2, kept: the text changed in the copy retrieved" in earlier
+    assert "2 million pounds" in cli(capsys, *home, "show", ident, "--version", "2")[1]
+    shown = json.loads(cli(capsys, *home, "show", ident, "--version", "1", "--format", "json")[1])
+    assert shown["version"] == 1 and [v["version"] for v in shown["versions"]] == [1, 2]
+    assert shown["versions"][0]["retrieved"] == earlier_at
+    code, _, err = cli(capsys, *home, "show", ident, "--version", "3")
+    assert code == 1 and "no version 3: copies 1 to 2 are kept" in err
+
+    # Fetched once: the next sync leaves it.
+    site.asked.clear()
+    assert sync(data_dir, site).articles_updated == 0 and site.asked == ["/feed.xml"]
+
+
+def test_a_sync_says_which_article_was_updated(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync(data_dir, site)
+    ident = entry_id(data_dir)
+    correct(site)
+    code, _, err = cli(capsys, "--data-dir", str(data_dir), "sync")
+    assert code == 0
+    assert f"updated: {CORRECTED[0]} <{site.url(SLUG)}>" in err
+    assert f"reader show {ident} names it" in err
+    assert "0 failed, 1 updated" in err
+
+
+def test_the_kept_copies_count_in_the_cache_size_and_go_with_the_article(
+    site: Site, data_dir: Path
+) -> None:
+    sync(data_dir, site)
+    store = Store(data_dir)
+    try:
+        alone = store.article_size(site.url(SLUG))
+    finally:
+        store.close()
+    correct(site)
+    sync(data_dir, site)
+    store = Store(data_dir)
+    try:
+        url = site.url(SLUG)
+        [earlier] = store.versions(url)
+        assert "4 million pounds" in " ".join(b.text for b in earlier.blocks)
+        # The new copy alone is about as large as the first: the kept one is counted beside it.
+        assert store.article_size(url) > 1.6 * alone
+        sizes = {a.key: a.size for a in store.cached_articles()}
+        assert sizes[article_key(url)] == store.article_size(url)
+        store.delete_article(article_key(url))
+        assert store.versions(url) == [] and not store.is_renewed(url)
+    finally:
+        store.close()
+
+
+def test_a_page_fetched_again_unchanged_keeps_no_copy_and_is_no_update(
+    site: Site, data_dir: Path
+) -> None:
+    """A headline reworded over the same text (a sub-editor's tweak): fetched again once,
+    but nothing changed to keep or to tell of."""
+    sync(data_dir, site)
+    site.title = "Bridge repairs: council to spend 4m"
+    site.asked.clear()
+    report = sync(data_dir, site)
+    assert site.asked.count(SLUG) == 1 and report.articles_updated == 0
+    store = Store(data_dir)
+    try:
+        assert store.versions(site.url(SLUG)) == [] and not store.renewed_keys()
+    finally:
+        store.close()
+
+
+def test_only_the_last_few_copies_are_kept(site: Site, data_dir: Path) -> None:
+    """A story corrected again and again (a live page): the oldest copies go first."""
+    sync(data_dir, site)
+    for n in range(MAX_VERSIONS + 2):
+        site.title = f"Council to spend {n + 5}m on bridge repairs"
+        site.body = page(site.title, f"{n + 5} million pounds", "Ruth Ellis")
+        assert sync(data_dir, site).articles_updated == 1
+    store = Store(data_dir)
+    try:
+        kept = store.versions(site.url(SLUG))
+        texts = [" ".join(b.text for b in a.blocks) for a in kept]
+        assert len(kept) == MAX_VERSIONS
+        assert [f"{n + 5} million" in t for n, t in zip(range(1, 4), texts, strict=True)]
+        assert all("4 million" not in t for t in texts)  # the first went
+        times = [a.fetched_at for a in kept]
+        assert times == sorted(times)
+    finally:
+        store.close()
+
+
+def test_a_title_changed_at_a_refresh_before_the_sync_still_counts(
+    site: Site, data_dir: Path
+) -> None:
+    """The reader refreshes the feeds on opening (no sync): the new headline it took in is
+    still an update to the next sync, which fetches the page once."""
+    sync(data_dir, site)
+    correct(site)
+
+    async def refresh() -> None:
+        async with Library(data_dir) as lib:
+            await lib.refresh()
+
+    asyncio.run(refresh())
+    site.asked.clear()
+    assert sync(data_dir, site).articles_updated == 1 and site.asked.count(SLUG) == 1
+    site.asked.clear()
+    assert sync(data_dir, site).articles_updated == 0 and site.asked == ["/feed.xml"]
+
+
+def test_a_summary_that_ticks_at_every_fetch_is_no_update(site: Site, data_dir: Path) -> None:
+    """A view counter or a "minutes ago" in the description: no page fetched again for it;
+    a summary rewritten (three words or more) is an update."""
+    site.summary = "The council has set aside money for the swing bridge. Read by 120 people."
+    sync(data_dir, site)
+    site.summary = "The council has set aside money for the swing bridge. Read by 348 people."
+    site.asked.clear()
+    sync(data_dir, site)
+    assert site.asked == ["/feed.xml"]
+    site.summary = "The council will spend far less on the swing bridge than it said."
+    site.body = page(*CORRECTED, correction=NOTE)
+    assert sync(data_dir, site).articles_updated == 1
+
+
+def _entry(title: str, summary: str = "") -> Entry:
+    return Entry(id="a", feed_url="f", title=title, link="l", summary=summary)
+
+
+def test_what_counts_as_a_story_told_anew() -> None:
+    now = time.time()
+    same = _entry("Council to spend 4m on bridge repairs", "<p>Money for the bridge.</p>")
+    assert not retold(None, same, now)  # a new item: nothing to compare
+    assert not retold(same, same, now)
+    assert not retold(same, _entry(" council to spend 4m  on bridge repairs", same.summary), now)
+    assert retold(same, _entry("Council to spend 2m on bridge repairs", same.summary), now)
+    assert not retold(same, _entry("", same.summary), now)  # a title dropped: no news
+    # A figure of the summary: at once, no; a day after the copy, yes.
+    ticked = _entry(same.title, "<p>Money for the bridge. 12 comments</p>")
+    counted = _entry(same.title, "<p>Money for the bridge. 13 comments</p>")
+    assert not retold(ticked, counted, now)
+    assert retold(ticked, counted, now - 25 * 3600)
+    rewritten = _entry(same.title, "<p>Far less money for the bridge than it said.</p>")
+    assert retold(same, rewritten, now)
+
+
+def test_the_reader_marks_a_changed_article_and_shows_the_copy_before_with_v(
+    site: Site, data_dir: Path
+) -> None:
+    sync(data_dir, site)
+    correct(site)
+    sync(data_dir, site)
+
+    async def run() -> None:
+        async with running(data_dir, (120, 30)) as (app, pilot):
+            assert "Δ" in screen_text(app)
+        async with reading(data_dir, "bridge repairs", size=(120, 40)) as (app, pilot, body):
+            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
+            text = screen_text(app)
+            assert "The text changed since the copy retrieved" in text and "V shows it" in text
+            await pilot.press("V")
+            await until(pilot, lambda: "4 million pounds" in screen_text(app), "the copy before")
+            text = screen_text(app)
+            assert "Owen Price" in text and "Copy 1 of 2, kept" in text
+            assert body.article is not None and body.article.version == 1
+            await pilot.press("V")  # round to the latest
+            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
+        # Read in the reader: no longer marked.
+        async with running(data_dir, (120, 30)) as (app, pilot):
+            assert "Δ" not in screen_text(app)
+
+    asyncio.run(run())
