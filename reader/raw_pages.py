@@ -47,17 +47,24 @@ def pack_page_list(pages: list[tuple[str, bytes]]) -> bytes:
     return b"".join(parts)
 
 
-def unpack_page_list(blob: bytes) -> list[tuple[str, bytes]]:
-    """`pack_page_list`'s pages; raises ValueError when the blob is damaged."""
+def unpack_pairs(blob: bytes, what: str) -> list[tuple[bytes, bytes]]:
+    """The pairs of fields of a blob of fields each preceded by its length (4 bytes, big-endian),
+    as `pack_page_list` and the store's kept versions write them; raises ValueError naming
+    `what` when the blob is damaged."""
     fields: list[bytes] = []
     at = 0
     while at < len(blob):
         size = int.from_bytes(blob[at : at + 4], "big")
         field = blob[at + 4 : at + 4 + size]
         if at + 4 > len(blob) or len(field) != size:
-            raise ValueError("a page list cut short")
+            raise ValueError(f"{what} cut short")
         fields.append(field)
         at += 4 + size
     if len(fields) % 2:
-        raise ValueError("a page list cut short")
-    return [(fields[i].decode(), fields[i + 1]) for i in range(0, len(fields), 2)]
+        raise ValueError(f"{what} cut short")
+    return [(fields[i], fields[i + 1]) for i in range(0, len(fields), 2)]
+
+
+def unpack_page_list(blob: bytes) -> list[tuple[str, bytes]]:
+    """`pack_page_list`'s pages; raises ValueError when the blob is damaged."""
+    return [(url.decode(), page) for url, page in unpack_pairs(blob, "a page list")]

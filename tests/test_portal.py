@@ -143,8 +143,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def site() -> Iterator[QuaySite]:
+def _quay_site() -> Iterator[QuaySite]:
     server = QuaySite(("127.0.0.1", 0), _Handler)
     server.asked = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -152,6 +151,11 @@ def site() -> Iterator[QuaySite]:
     yield server
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def site() -> Iterator[QuaySite]:
+    yield from _quay_site()
 
 
 def _run(directory: Path, *argv: str) -> int:
@@ -349,13 +353,7 @@ def test_a_login_page_a_sync_found_is_named_so_by_show_add_and_a_refresh_after(
 @pytest.fixture
 def other_site() -> Iterator[QuaySite]:
     """A second site (another port: another host to the reader), as a hotel guest follows."""
-    server = QuaySite(("127.0.0.1", 0), _Handler)
-    server.asked = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    yield from _quay_site()
 
 
 @pytest.mark.parametrize("command", ["refresh", "sync"])

@@ -13,6 +13,7 @@ from typing import Any
 from ..codec import article_from_dict, text_from_dict
 from ..keys import article_key
 from ..models import Article
+from ..raw_pages import unpack_pairs
 from .articles import StoreArticles, _article_record
 from .directory import _reporting_storage_errors
 
@@ -89,15 +90,4 @@ def _pack(versions: list[tuple[bytes, bytes]]) -> bytes:
 
 def _unpack(blob: bytes) -> list[tuple[bytes, bytes]]:
     """`_pack`'s versions; raises ValueError when the blob is damaged."""
-    fields: list[bytes] = []
-    at = 0
-    while at < len(blob):
-        size = int.from_bytes(blob[at : at + 4], "big")
-        field = blob[at + 4 : at + 4 + size]
-        if at + 4 > len(blob) or len(field) != size:
-            raise ValueError("a version list cut short")
-        fields.append(field)
-        at += 4 + size
-    if len(fields) % 2:
-        raise ValueError("a version list cut short")
-    return [(fields[i], fields[i + 1]) for i in range(0, len(fields), 2)]
+    return unpack_pairs(blob, "a version list")
