@@ -99,7 +99,8 @@ def test_reextraction_keeps_a_feeds_date_said_so(data_dir: Path) -> None:
 
     async def run() -> Article | None:
         async with Library(data_dir) as lib:
-            done, failures = await lib.reextract()
+            result = await lib.reextract()
+            done, failures = result.done, result.failures
             assert done == 1 and not failures
             return lib.cached_article(article.url)
 
@@ -120,7 +121,8 @@ def test_a_record_from_before_dates_were_said_whose_has_the_feeds_said_so_once_r
     async def run() -> Article | None:
         async with Library(data_dir) as lib:
             lib.store.put_article(article.url, old)
-            done, failures = await lib.reextract()
+            result = await lib.reextract()
+            done, failures = result.done, result.failures
             assert done == 1 and not failures
             return lib.cached_article(article.url)
 
