@@ -228,9 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--search",
         metavar="WORD",
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
-        help="only headlines whose title or cached article text holds every word, in any order"
-        ' ("words in double quotes": a phrase; case ignored unless a word has a capital, accents'
-        " unless it has one), each with a line of the text where the words are nearest; every"
+        help="only headlines whose title or cached article text holds every word, whole, in any"
+        ' order ("words in double quotes": a phrase; port* the words starting so; case ignored'
+        " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved); reads the cache"
         " only, through its search index; exit 1 when none holds them",
     )
