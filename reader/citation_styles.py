@@ -19,6 +19,7 @@ from typing import Any
 from .citation import cited_source, cited_url
 from .config import CITATION_STYLES
 from .dates import in_local_time
+from .english_dates import month_name
 from .models import Article
 from .safe import safe_line
 
@@ -27,20 +28,6 @@ from .safe import safe_line
 STYLES = CITATION_STYLES
 LINE_STYLES = tuple(s for s in STYLES if s != "block")
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 # Words a name's surname begins with, kept with it ("van der Berg, Pieter").
 _PARTICLES = {
     *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
@@ -201,7 +188,7 @@ def sentence_case(title: str) -> str:
 
 
 def _said(day: date) -> str:
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return f"{month_name(day)} {day.day}, {day.year}"
 
 
 def _ended(text: str) -> str:
@@ -252,9 +239,7 @@ def apa(article: Article) -> str:
     names = [parsed_name(n) for n in authors(article)]
     published = article.published.date() if article.published else None
     when = (
-        f"({published.year}, {_MONTHS[published.month - 1]} {published.day})."
-        if published
-        else "(n.d.)."
+        f"({published.year}, {month_name(published)} {published.day})." if published else "(n.d.)."
     )
     parts = [_ended(_apa_authors(names)), when, _ended(title)] if names else [_ended(title), when]
     if source := safe_line(cited_source(article)):
