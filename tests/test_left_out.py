@@ -339,3 +339,30 @@ def test_a_read_article_never_cached_is_not_fetched_once_the_limit_is_reached() 
         {article_key(skimmed.link): LeftOut(0, 400.0, 400.0, 400.0)},
     )
     assert not later.keeps(article_key(skimmed.link))
+
+
+def test_a_sync_into_an_empty_cache_fetches_no_more_than_the_limit_keeps(
+    site: HTTPServer, data_dir: Path, limit: int
+) -> None:
+    """Every headline marked read unopened, the cache empty: the first sync over the limit
+    fetched every story at once (16 downloads a host under way), only for the limit to evict
+    all but three at its end. One is fetched alone to tell an article's size; the room the
+    others will take is held as they are fetched, so none is asked for that would not fit."""
+    asyncio.run(_headlines_only(data_dir, site.url_for("/feed.xml")))
+    with closing(Library(data_dir)) as lib:
+        for headline in lib.headlines():
+            lib.mark_read(headline.entry)
+    site.clear_log()
+    report = sync(data_dir, limit)
+    asked = requests(site)
+    assert max(asked.values()) == 1
+    # The mean of the stories' sizes may fit a fourth where the one fetched does not.
+    assert sum(asked.values()) <= KEPT + 1, asked
+    assert len(cached_stories(data_dir, site)) == KEPT
+    assert report.left_out == len(SUBJECTS) - KEPT
+
+
+async def _headlines_only(directory: Path, feed: str) -> None:
+    async with Library(directory) as lib:
+        lib.add_feed(feed)
+        await lib.refresh()

@@ -19,7 +19,9 @@ Opening the article fetches it at once, whatever the limit says.
 
 from __future__ import annotations
 
+import asyncio
 import heapq
+import itertools
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -82,35 +84,43 @@ class Room:
     """What the limit would keep of the articles added to it, as `prune` would: the saved
     ones, then as many as fit from the top of the ranking down. `line` is the highest rank it
     would evict: any article ranked at or under it goes, whatever its size (those above it
-    fill the limit already). Each article is added once its size is known; added again (a
-    page read on), it counts with its new size."""
+    fill the limit already). Each article is added once its size is known (or guessed, for one
+    being fetched); added again (a page read on, a guess come true), it counts with its new
+    size. Of two ranked alike, the one added last goes first: the other is cached already, or
+    on its way."""
 
     def __init__(self, max_bytes: int, saved_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.line: Rank | None = None
         self.out: set[str] = set()  # keys it would evict
         self._kept = saved_bytes
-        self._heap: list[tuple[Rank, str, int]] = []  # the kept, lowest rank first
-        self._current: dict[str, tuple[Rank, int]] = {}  # key: its rank and size in the heap
+        self._added = itertools.count()
+        self._heap: list[tuple[Rank, int, str, int]] = []  # the kept, lowest rank first
+        self._current: dict[str, tuple[Rank, int, int]] = {}  # key: rank, turn, size in the heap
 
     def add(self, key: str, rank: Rank, size: int) -> None:
-        if key in self._current:
-            self._kept -= self._current.pop(key)[1]
+        self.remove(key)
         self.out.discard(key)
         if not self.keeps(key, rank):
             self.out.add(key)
             return
-        self._current[key] = (rank, size)
+        turn = -next(self._added)
+        self._current[key] = (rank, turn, size)
         self._kept += size
-        heapq.heappush(self._heap, (rank, key, size))
+        heapq.heappush(self._heap, (rank, turn, key, size))
         while self._kept > self.max_bytes and self._heap:
-            lowest, gone, size = heapq.heappop(self._heap)
-            if self._current.get(gone) != (lowest, size):
-                continue  # added again since, with another size
+            lowest, turn, gone, size = heapq.heappop(self._heap)
+            if self._current.get(gone) != (lowest, turn, size):
+                continue  # added again since, or removed
             del self._current[gone]
             self._kept -= size
             self.out.add(gone)
             self.line = lowest if self.line is None else max(self.line, lowest)
+
+    def remove(self, key: str) -> None:
+        """Take back the article under `key` (its fetch failed): it fills no room."""
+        if key in self._current:
+            self._kept -= self._current.pop(key)[2]
 
     def keeps(self, key: str, rank: Rank) -> bool:
         """The article ranked `rank` may stay: not known to be evicted."""
@@ -135,6 +145,11 @@ class SyncRoom:
         self.skipped: set[str] = set()  # keys this sync did not fetch for the limit
         self._now = time.time()
         self._cached = {a.key: a for a in cached if not a.saved}
+        self._sizes = self._counted = 0  # of the articles known: their mean is a guess's
+        self._probe: asyncio.Event | None = None  # set when the article fetched alone comes
+        self._probe_key = ""
+        for article in cached:
+            self._count(article.size)
         saved = {a.key for a in cached if a.saved}
         self.room = Room(max_bytes, sum(a.size for a in cached if a.saved))
         for article in self._cached.values():
@@ -161,6 +176,34 @@ class SyncRoom:
         self.skipped.add(key)
         return False
 
+    async def reserve(self, key: str) -> bool:
+        """About to fetch the article under `key`: `keeps`, and if so the room it will take,
+        guessed, held for it until it comes (`cached`) or fails (`failed`). Without this, the
+        downloads under way when the limit fills (up to 16 a host) would all be fetched, only
+        for the limit to evict them at the sync's end. Before any article's size is known (an
+        empty cache), one is fetched alone to tell it."""
+        while not self._counted and self._probe is not None:
+            await self._probe.wait()
+        if not self.keeps(key):
+            return False
+        if not self._counted:
+            self._probe, self._probe_key = asyncio.Event(), key
+        self.room.add(key, self._rank(key), self._sizes // self._counted if self._counted else 0)
+        if key in self.room.out:  # its guessed size would not fit: not fetched
+            self.skipped.add(key)
+            return False
+        return True
+
+    def failed(self, key: str) -> None:
+        """The article reserved under `key` did not come: its room is free again."""
+        self.room.remove(key)
+        self._probed(key)
+
+    def _probed(self, key: str) -> None:
+        if self._probe is not None and key == self._probe_key:
+            self._probe.set()
+            self._probe = None
+
     def priority(self, key: str) -> tuple[float, float]:
         """The order to fetch in (the lowest first): the newest unread first, as the limit
         keeps them."""
@@ -170,6 +213,13 @@ class SyncRoom:
     def cached(self, key: str, size: int) -> None:
         """The sync cached the article under `key`, taking `size` bytes."""
         self.room.add(key, self._rank(key), size)
+        self._count(size)
+        self._probed(key)
+
+    def _count(self, size: int) -> None:
+        if size > 0:
+            self._sizes += size
+            self._counted += 1
 
     def newly_left_out(self) -> dict[str, LeftOut]:
         """The articles this sync left out that no record says so yet (never fetched: their
