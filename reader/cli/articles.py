@@ -64,8 +64,12 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    since = moment(args.since) if args.since else None
-    before = moment(args.before) if args.before else None
+    since = moment(args.since) if args.since is not None else None
+    before = moment(args.before) if args.before is not None else None
+    if since is not None and before is not None and since >= before:
+        raise CommandError(
+            f"--since {args.since} is not before --before {args.before}: no headline is"
+        )
     lib = open_library(args)
     try:
         feeds = lib.feeds()
