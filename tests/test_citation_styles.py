@@ -174,3 +174,15 @@ def test_the_site_a_byline_names_beside_its_writer_is_no_second_author() -> None
     other = story(author="Mark Sullivan, The Lakeshore Ledger")
     assert apa(other).startswith("Sullivan, M., & The Lakeshore Ledger. (2026")
     assert authors(story(author="Harbour Ledger")) == []
+
+
+def test_a_line_under_a_quoted_passage_is_escaped_as_the_passage_is() -> None:
+    """`v` then `y`: the passage is Markdown, and so the line under it; a page's title must
+    not become a live link or code in the notes it is pasted into."""
+    hostile = story(title="Quay *bold* [x](http://evil.example/) `code`")
+    for style in ("chicago", "apa"):
+        plain = copied_citation(hostile, style)
+        assert "[X](http://evil.example/)" in plain or "[x](http://evil.example/)" in plain
+        under = copied_citation(hostile, style, under_markdown=True)
+        assert "](http://evil.example/)" not in under.replace("\\]", "")
+        assert "\\*" in under and "\\`" in under
