@@ -22,6 +22,7 @@ from .common import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
+    UsageError,
     check_keys,
     config_of,
     err,
@@ -67,7 +68,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     since = moment(args.since) if args.since is not None else None
     before = moment(args.before) if args.before is not None else None
     if since is not None and before is not None and since >= before:
-        raise CommandError(
+        raise UsageError(
             f"--since {args.since} is not before --before {args.before}: no headline is"
         )
     lib = open_library(args)

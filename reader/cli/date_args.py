@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..config import parse_duration
-from .common import CommandError
+from .common import UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -23,7 +23,7 @@ DATE_FORMS = (
 def moment(text: str) -> datetime:
     """A date option's moment: a date (2026-11-30, local midnight), a date and time
     (2026-11-30T08:00), a month (2026-11: its first day), or an age (7d, 12h: that long ago);
-    raises CommandError."""
+    raises UsageError."""
     now = datetime.now().astimezone()
     try:
         age = parse_duration(text)
@@ -45,7 +45,7 @@ def moment(text: str) -> datetime:
             return found.astimezone()  # a local time as written
         except (ValueError, OverflowError):  # the system's clock goes back to 1900 at most
             return found.replace(tzinfo=now.tzinfo)
-    raise CommandError(
+    raise UsageError(
         f"not a date or an age: {text!r} (try 2026-11-30, 2026-11-30T08:00, 2026-11 or 7d)"
     )
 

@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader (TUI).",
         epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage, "
         "130 stopped by Ctrl-C (what was cached stays), "
-        "141 output cut short by a closed pipe (`reader list | head`).",
+        "141 output cut short by a closed pipe (`reader list | head`), "
+        "143 stopped by SIGTERM (`timeout`, a service stopped), as Ctrl-C.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _add_place_options(parser, None)
@@ -179,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
         " the cache has room (opening one fetches it at once). The last line says, of every"
         " headline, how many will not be readable offline (failed, a link to a PDF or audio,"
         " only in part): `reader list --not-offline` lists them. Ctrl-C stops with the counts"
-        " so far (exit 130): what was cached stays, and the next sync carries on.",
+        " so far (exit 130; SIGTERM the same, exit 143): what was cached stays, and the next"
+        " sync carries on.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.add_argument(
