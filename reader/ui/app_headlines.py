@@ -128,6 +128,11 @@ class ReaderAppHeadlines(ReaderAppState):
                 shown = plain(f"Marks are not kept: {error}", max_length=300).plain
                 self.notify(shown, severity="warning", markup=False)
 
+    def keep_unread_only(self, unread_only: bool) -> None:
+        """Remember whether the lists show only unread headlines, for the next start: the
+        reader opens as it was left. Written as a read mark is (one small record)."""
+        self.lib.keep_unread_only(unread_only, self.config.unread_only)
+
     def toggle_read(self, entry: Entry) -> bool:
         """Flip an entry's read flag; returns the new value."""
         headline = self.index.get(entry.id)

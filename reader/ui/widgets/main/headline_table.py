@@ -280,6 +280,10 @@ class HeadlineTable(ScrollView, can_focus=True):
                 self._strips.discard((position, width, True))
                 self.refresh_line(position)
 
+    def lists(self, entry_id: str) -> bool:
+        """Whether the entry is one of the rows."""
+        return entry_id in self._positions
+
     def move_to(self, entry_id: str) -> None:
         """Put the cursor on an entry (after reading it elsewhere)."""
         position = self._positions.get(entry_id)
