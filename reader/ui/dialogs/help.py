@@ -50,7 +50,7 @@ KEYS: KeyRows = (
             ("F", "find articles by their cached text too"),
             ("m", "mark read / unread"),
             ("A / C, U", "mark this list / every feed read; U undoes"),
-            ("L", "only unread headlines and feeds with unread / all (kept)"),
+            ("L", "show only unread headlines and feeds / all"),
             ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
             ("Tab, h / l", "switch between feeds and headlines"),
