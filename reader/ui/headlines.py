@@ -14,11 +14,15 @@ from collections.abc import Collection
 from copy import copy
 from dataclasses import dataclass, field, replace
 from heapq import merge
+from itertools import filterfalse
+from operator import attrgetter
 
 from ..keys import article_key
 from ..library import Library
 from ..models import Feed
 from ..reports import Headline, newest_first
+
+_is_read = attrgetter("read")
 
 SAVED_VIEW = "reader:saved"
 """The view of every saved article, where a feed's address names that feed's (no feed's
@@ -160,13 +164,17 @@ class HeadlineIndex:
         """The unread headlines of one feed (of all when `feed_url` is None), and those of
         `keep` (entry ids) read or not, newest first: a list shown unread only, which keeps
         the rows read while it is shown (they don't vanish under the reader's eyes)."""
-        if feed_url is None:
-            return [h for h in self.headlines if not h.read or h.entry.id in keep]
-        return [
-            h
-            for h in self.headlines
-            if h.entry.feed_url == feed_url and (not h.read or h.entry.id in keep)
-        ]
+        if feed_url is not None:  # a thousand or two: as `view` costs
+            return [h for h in self.view(feed_url) if not h.read or h.entry.id in keep]
+        # Every feed's 40,000 on the event loop at each reload: filtered in C, the few kept put
+        # back where they stand (a comprehension took ~10 ms, ~50 ms on a loaded machine).
+        headlines, rows, start = self.headlines, [], 0
+        for at in sorted(p for i in keep if (p := self._positions.get(i)) is not None):
+            rows += filterfalse(_is_read, headlines[start:at])
+            rows.append(headlines[at])
+            start = at + 1
+        rows += filterfalse(_is_read, headlines[start:])
+        return rows
 
     def unread_counts(self) -> Counter[str]:
         """Unread headlines per feed URL."""
