@@ -56,6 +56,10 @@ def test_unread_only_keeps_what_is_read_in_sight_until_the_list_is_left(
             rows = table(app).rows
             assert len(rows) == unread and not any(h.read for h in rows)
             assert f"All feeds · unread only · {unread} of {every}" in _title(app)
+            said = (
+                f"Unread only: {unread} of {every} headlines, and feeds with unread · L shows all"
+            )
+            assert app.status == said
             assert app.screen.query_one(FeedList).border_title == "Feeds · unread"
             # The feed read to its end is not listed; the others are.
             assert read_feed not in _feeds_listed(app)
@@ -84,6 +88,7 @@ def test_unread_only_keeps_what_is_read_in_sight_until_the_list_is_left(
             await pilot.press("L")
             await pilot.pause()
             assert len(table(app).rows) == every and table(app).current == here
+            assert app.status == "Every headline, read or not · L: unread only"
             assert f"All feeds · {unread - 1} unread of {every}" in _title(app)
             assert read_feed in _feeds_listed(app)
 

@@ -141,11 +141,11 @@ class MainScreenUnread(Screen[None]):
         index = self.reader.index
         if self.unread_only:
             counts = f"{index.unread_in(None)} of {index.count_in(None)} headlines"
-            note = f"Unread only: {counts}, and the feeds with unread ones"
+            note = f"Unread only: {counts}, and feeds with unread"
             again = f" · {key} shows all" if key else ""
         else:
             note, again = "Every headline, read or not", f" · {key}: unread only" if key else ""
-        self.notify(note + again, timeout=3, markup=False)
+        self.reader.status = note + again
 
 
 def _nearest_unread(rows: Sequence[Headline], cursor: int) -> str | None:
