@@ -3,8 +3,10 @@
 Only the rows on screen are ever rendered (and cached), so 10,000 headlines load and scroll as
 fast as 10. Each row shows: an unread marker, an "available offline" marker, the time, the
 source and the title. On a narrow table the source column narrows, then the date loses its year,
-then the source goes, then the date: the title keeps its room first (see `columns_for`). One
-feed's list has no source column: its pane's title names the feed.
+then the title gives up some of its room to a source of 10 cells (at 80 columns "All feeds" mixes
+sixty feeds: which one a headline is from is worth a third of a title), then the source goes,
+then the date (see `columns_for`). One feed's list has no source column: its pane's title names
+the feed.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ GAP = 2
 GAP_TEXT = " " * GAP
 TITLE_ROOM = 40
 """Cells the title keeps before the source and then the date give up theirs."""
+TITLE_MIN = 28
+"""Cells the title gives up room down to, to keep a source of SOURCE_MIN_WIDTH cells."""
 TITLE_WIDE = 100
 """With more room than this for the title, the source column widens (up to SOURCE_MAX_WIDTH)."""
 
@@ -77,7 +81,8 @@ class Columns:
 @lru_cache(maxsize=64)
 def columns_for(width: int, source: bool = True) -> Columns:
     """The columns of a table `width` cells wide: the title keeps TITLE_ROOM cells while the
-    source narrows, the date drops its year, then the source goes and last the date. Without
+    source narrows and the date drops its year, then TITLE_MIN cells while the source is at its
+    narrowest; then the source goes and last the date. Without
     `source` (one feed's headlines, named by the pane's title) the title has its cells too;
     the date is the same."""
     spare = width - MARKER_CELLS - TITLE_ROOM  # cells the time and the source may take
@@ -90,6 +95,8 @@ def columns_for(width: int, source: bool = True) -> Columns:
     short = SHORT_TIME_WIDTH + GAP
     if spare >= short + SOURCE_MIN_WIDTH + GAP:
         return Columns(SHORT_TIME_WIDTH, min(SOURCE_WIDTH, spare - short - GAP))
+    if width - MARKER_CELLS - TITLE_MIN >= short + SOURCE_MIN_WIDTH + GAP:
+        return Columns(SHORT_TIME_WIDTH, SOURCE_MIN_WIDTH)
     if spare >= short:
         return Columns(SHORT_TIME_WIDTH, 0)
     return Columns(0, 0)
@@ -279,6 +286,10 @@ class HeadlineTable(ScrollView, can_focus=True):
                 self._strips.discard((position, width, False))
                 self._strips.discard((position, width, True))
                 self.refresh_line(position)
+
+    def lists(self, entry_id: str) -> bool:
+        """Whether the entry is one of the rows."""
+        return entry_id in self._positions
 
     def move_to(self, entry_id: str) -> None:
         """Put the cursor on an entry (after reading it elsewhere)."""
