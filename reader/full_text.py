@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from .cells import terminal_cells
 from .fold import composed, fold, has_accent
 from .keys import link_key
 from .models import Article, BlockKind
@@ -36,11 +37,15 @@ _ANCHORS = 40
 """The matches of a query's longest word a snippet's place is chosen among."""
 _WIDE = 80
 """How far before a match of the longest word the nearest of each other word is looked for."""
-SNIPPET_LENGTH = 110
-"""The characters of text a snippet shows round a match (one line of a wide terminal)."""
+SNIPPET_CELLS = 110
+"""The terminal cells of text a snippet shows round a match (one line of a wide terminal): a
+line of Chinese or Japanese, two cells a character, holds half the characters of a French one."""
 _BEFORE = 40
 """Of them, how many come before the match, so it reads in its sentence."""
-_SPACE = re.compile(r"\s+")
+_BREAK = re.compile(r"\s+|[，。、；：！？」』）]+|[,.;:!?)]+(?=[^\x00-\x7f\s])")
+"""Where a snippet may start or end, so that it doesn't start or end in a word's middle: a
+space, or after a punctuation mark of Chinese or Japanese, written without spaces ("，", "。",
+"、"), or an ASCII one such a text uses ("2026年11月20日, 审计署…")."""
 
 
 @dataclass(frozen=True)
@@ -134,17 +139,38 @@ def article_text(article: Article) -> str:
 
 
 def snippet(text: str, at: int, end: int) -> str:
-    """One line of `text` round the match at `at`..`end`, cut at spaces, "…" where it goes on."""
-    start = max(0, at - _BEFORE)
+    """One line of `text` round the match at `at`..`end`, `SNIPPET_CELLS` cells wide as a
+    terminal draws it (`terminal_cells`), `_BEFORE` of them before the match; cut where a word
+    ends (`_BREAK`: a space, or a Chinese or Japanese punctuation mark), "…" where it goes on."""
+    start = at
+    room = _BEFORE
+    while start > 0 and room > 0:
+        start -= 1
+        room -= _cells(text[start])
     if start:  # from the first word that starts whole before the match
-        space = _SPACE.search(text, start, at)
-        start = space.end() if space else start
-    stop = min(len(text), max(end, start + SNIPPET_LENGTH))
+        cut = _BREAK.search(text, start, at)
+        start = cut.end() if cut else start
+    stop, room = start, SNIPPET_CELLS
+    while stop < len(text) and (room > 0 or stop < end):
+        room -= _cells(text[stop])
+        stop += 1
+    if room < 0 and stop - 1 >= end:  # a wide character that took a cell past the line's
+        stop -= 1
     if stop < len(text):  # to the end of the last word that ends whole
-        spaces = [m.start() for m in _SPACE.finditer(text, end, stop + 1)]
-        stop = spaces[-1] if spaces else stop
+        cuts = [m for m in _BREAK.finditer(text, end, stop + 1)]
+        if cuts:
+            last = cuts[-1]
+            stop = last.start() if text[last.start()].isspace() else min(last.end(), stop)
     line = safe_line(text[start:stop])
     return ("…" if start else "") + line + ("…" if stop < len(text) else "")
+
+
+def _cells(char: str) -> int:
+    """The cells `char` takes in a snippet: a space, a line break alike, takes one (a run of
+    them is one space there)."""
+    if char.isascii() or char.isspace():
+        return 1
+    return terminal_cells(char)
 
 
 def matches(query: Query, title: str, text: str) -> str | None:
@@ -206,7 +232,7 @@ def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
             break
     assert best is not None  # each word is found in the text
     length, at, stop, word, first_end = best
-    return at, (stop if length <= SNIPPET_LENGTH - _BEFORE else first_end), words[word].typed
+    return at, (stop if length <= SNIPPET_CELLS - _BEFORE else first_end), words[word].typed
 
 
 def _titles_holding(titles: list[str], word: _Word) -> set[int]:
