@@ -1,6 +1,12 @@
-"""Searching every cached article's text: the headlines whose title or cleaned text holds all
-the words of a query, in any order ("quoted words" a phrase, those words in that order), each
-with a snippet of the text where the words are closest together.
+"""Searching every cached article's text: the headlines whose title, byline or cleaned text
+holds all the words of a query, in any order ("quoted words" a phrase, those words in that
+order), each with a snippet of the text where the words are closest together.
+
+The byline (the feed's author of the headline, and the cached article's: "Maren Holt, Jonas
+Berg") is searched as the title is, so "holt harbour" finds what Maren Holt wrote about the
+harbour, with no syntax to learn; the site's name is not: an outlet's name is made of common
+words ("Harbour Ledger", "The Times", "News"), and "harbour" would find every article of the
+Harbour Ledger. A search within one feed is `F` from its headlines, `--feed` on the command line.
 
 Each word or phrase is matched as the reading view's `/` matches a query (`text_find.pattern`:
 smartcase, quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does
@@ -32,7 +38,8 @@ _TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
 """A word of a query, or the words between two double quotes (a closing one left out: to
 the end)."""
 _APART = "\x00"
-"""Between two titles searched as one text: what no title shows nor any query types."""
+"""Between two titles searched as one text, and between a title and its byline: what no title
+shows nor any query types (a phrase doesn't run on from the title into the author's name)."""
 _ANCHORS = 40
 """The matches of a query's longest word a snippet's place is chosen among."""
 _WIDE = 80
@@ -183,13 +190,13 @@ def matches(query: Query, title: str, text: str) -> str | None:
 def _found(query: Query, title: str, text: str) -> tuple[str, str] | None:
     """The snippet of `text` and the word matched first in it ("", "" when `text` holds none
     of them) when every word is in `title` or `text`, else None."""
-    heading = _Folded(title)
+    head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
     for word in query.words:
         if body.search(word) is not None:
             in_text.append(word)
-        elif heading.search(word) is None:
+        elif head.search(word) is None:
             return None
     if not in_text:
         return ("", "")
@@ -235,16 +242,27 @@ def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
     return at, (stop if length <= SNIPPET_CELLS - _BEFORE else first_end), words[word].typed
 
 
+def heading(title: str, *bylines: str) -> str:
+    """What a headline's words are looked for in besides its article's text: its title and its
+    bylines (the feed's, the page's, each once), apart."""
+    parts = [title.replace(_APART, "")]
+    for byline in bylines:
+        byline = byline.replace(_APART, "")
+        if byline and byline not in parts:
+            parts.append(byline)
+    return _APART.join(parts)
+
+
 def _titles_holding(titles: list[str], word: _Word) -> set[int]:
-    """The indices of the `titles` holding `word`: all of them searched as one text (a
-    character no title has and no word matches between two), each composed and folded as
+    """The indices of the `titles` (`heading`s) holding `word`: all of them searched as one
+    text (a character no title has and no word matches between two), each composed and folded as
     `_Folded` does one, at a small part of the cost of one at a time."""
     starts: list[int] = []
     parts: list[str] = []
     at = 0
     for title in titles:
         whole = composed(title)
-        text = fold((title if whole is None else whole[0]).replace(_APART, ""), word.accents)
+        text = fold(title if whole is None else whole[0], word.accents)
         starts.append(at)
         parts.append(text)
         at += len(text) + 1
@@ -255,25 +273,25 @@ def _titles_holding(titles: list[str], word: _Word) -> set[int]:
 def search(
     headlines: Iterable[Headline],
     query: Query,
-    cached_text: Callable[[Headline], str | None],
+    cached_text: Callable[[Headline], tuple[str, str] | None],
     stopped: Callable[[], bool] = lambda: False,
     candidates: Sequence[set[str] | None] | None = None,
 ) -> list[Hit]:
-    """The headlines `query` finds, in the order given, their cached articles' texts read by
-    `cached_text` (`Library.cached_text`: only for those the list marks cached); `stopped` is
-    asked between two (a search the reader replaced by another ends early).
+    """The headlines `query` finds, in the order given, their cached articles' texts and
+    bylines read by `cached_text` (`Library.searched`: only for those the list marks cached);
+    `stopped` is asked between two (a search the reader replaced by another ends early).
 
     `candidates`, per word of the query, the keys of the articles that may hold it (None: any
-    may), from an index: a headline whose article is in none of a word's, and whose title
-    doesn't hold it, is passed over unread; one in them is read even when the list doesn't
-    mark it cached (a sync in another process cached it since)."""
+    may), from an index: a headline whose article is in none of a word's, and whose title or
+    feed's byline doesn't hold it, is passed over unread; one in them is read even when the
+    list doesn't mark it cached (a sync in another process cached it since)."""
     hits: list[Hit] = []
     if not query:
         return hits
     rows = list(headlines)
     titled: list[set[int] | None] = []
     if candidates is not None:
-        titles = [headline.entry.title for headline in rows]
+        titles = [heading(headline.entry.title, headline.entry.author) for headline in rows]
         titled = [
             None if keys is None else _titles_holding(titles, word)
             for word, keys in zip(query.words, candidates, strict=True)
@@ -290,8 +308,8 @@ def search(
             ):
                 continue
             cached = cached or any(keys is not None and key in keys for keys in candidates)
-        text = (cached_text(headline) if cached else None) or ""
-        found = _found(query, headline.entry.title, text)
+        text, byline = (cached_text(headline) if cached else None) or ("", "")
+        found = _found(query, heading(headline.entry.title, headline.entry.author, byline), text)
         if found is not None:
             hits.append(Hit(headline, *found))
     return hits

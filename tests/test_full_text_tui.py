@@ -24,7 +24,7 @@ def expected(directory: Path) -> list[str]:
     """The titles `reader list --search` finds for WORDS, newest first."""
     lib = Library(directory, workers="thread")
     try:
-        hits = search(lib.headlines(), Query(WORDS), lambda h: lib.cached_text(h.entry))
+        hits = search(lib.headlines(), Query(WORDS), lambda h: lib.searched(h.entry))
         return [hit.headline.entry.title for hit in hits]
     finally:
         lib.close()
