@@ -66,6 +66,16 @@ class Hit:
     word: str = ""
     """The word of the query matched first in the text ("" when only the title holds them):
     what the reading view finds when the article is opened from the hits."""
+    byline: str = ""
+    """The byline holding a word of the query the text doesn't ("" for none), safe to show:
+    why an article found by its author's name was found."""
+
+    @property
+    def line(self) -> str:
+        """The line shown under the hit: "by" its byline when that holds a word, and its
+        snippet ("" for neither)."""
+        by = f"by {self.byline}" if self.byline else ""
+        return " · ".join(part for part in (by, self.snippet) if part)
 
 
 @dataclass(frozen=True)
@@ -181,27 +191,36 @@ def _cells(char: str) -> int:
 
 
 def matches(query: Query, title: str, text: str) -> str | None:
-    """The snippet of `text` when every word is in `title` or `text` ("" when `text` holds
-    none of them), else None."""
+    """The snippet of `text` when every word is in `title` (a `heading`) or `text` ("" when
+    `text` holds none of them), else None."""
     found = _found(query, title, text)
     return None if found is None else found[0]
 
 
-def _found(query: Query, title: str, text: str) -> tuple[str, str] | None:
-    """The snippet of `text` and the word matched first in it ("", "" when `text` holds none
-    of them) when every word is in `title` or `text`, else None."""
+def _found(query: Query, title: str, text: str) -> tuple[str, str, str] | None:
+    """The snippet of `text`, the word matched first in it ("", "" when `text` holds none of
+    them) and the byline holding a word `text` doesn't (`Hit.byline`) when every word is in
+    `title` (a `heading`) or `text`, else None."""
     head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
+    in_head: list[_Word] = []
     for word in query.words:
         if body.search(word) is not None:
             in_text.append(word)
         elif head.search(word) is None:
             return None
+        else:
+            in_head.append(word)
+    byline = ""
+    if in_head and _APART in title:
+        bylines = _Folded(", ".join(title.split(_APART)[1:]))
+        if any(bylines.search(word) is not None for word in in_head):
+            byline = safe_line(bylines.text, 120)
     if not in_text:
-        return ("", "")
+        return ("", "", byline)
     at, end, word = _closest(body, in_text)
-    return snippet(body.text, at, end), word
+    return snippet(body.text, at, end), word, byline
 
 
 def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:

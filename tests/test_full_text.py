@@ -100,10 +100,14 @@ def test_list_search_finds_the_words_in_the_cached_text_offline(
     assert len(only_title) == 1 and "Dockworkers vote" in only_title[0]
     # The byline is searched as the title is: the author's name alone finds what she wrote
     # (each page says "By Ines Marlow"), and with a word of the text, that one.
+    # Under each, the byline that holds the word ("by …"), then the text round the others.
     by_name = reader(data, "list", "--search", "marlow").stdout.splitlines()
-    assert len(by_name) == 2 and "Library" in by_name[0] and "Ferry timetable" in by_name[1]
+    assert len(by_name) == 4 and "Library" in by_name[0] and "Ferry timetable" in by_name[2]
+    assert by_name[1] == by_name[3] == "    by Ines Marlow"
     with_word = reader(data, "list", "--search", "ines marlow", "lodz").stdout.splitlines()
-    assert len(with_word) == 2 and "Ferry timetable" in with_word[0] and "Łódź" in with_word[1]
+    assert len(with_word) == 2 and "Ferry timetable" in with_word[0]
+    assert with_word[1].startswith("    by Ines Marlow · ") and "Łódź" in with_word[1]
+    assert "by Ines" not in reader(data, "list", "--search", "lodz").stdout  # not in the text
     # The site's name is not (every article of the Harbour Weekly would hold "weekly").
     assert reader(data, "list", "--search", "weekly").stdout == ""
     # Every word must be there: none holds both.

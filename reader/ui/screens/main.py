@@ -163,9 +163,10 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             keep=keep,
             show_source=self.feed_url in (None, SAVED_VIEW, SEARCH_VIEW),
             names=names_of(self.reader.index.feeds),
+            details=self.text_details() if searched else None,
         )
         self._title()
-        self.show_snippet()
+        self.show_hits_note()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None and feed.last_error:
             self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
