@@ -195,6 +195,7 @@ def test_F_in_a_feeds_headlines_searches_that_feed_and_says_so(synced_dir: Path)
             assert [h.entry.title for h in table(app).rows] == in_feed
             assert f"Search in {feed.display_title[:20]}" in str(table(app).border_title)
             assert f"{len(in_feed)} headlines in {feed.display_title[:20]}" in status(app)
+            assert not table(app).show_source  # one feed's hits: its name is in their title
             # F again from the hits searches the same feed; Esc goes back to it.
             await pilot.press("F")
             assert str(screen.query_one("#search-prompt", Static).render()).startswith(
@@ -210,6 +211,7 @@ def test_F_in_a_feeds_headlines_searches_that_feed_and_says_so(synced_dir: Path)
             await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "every feed's hits")
             await pilot.pause()
             assert len(table(app).rows) == len(everywhere)
+            assert table(app).show_source
             assert str(table(app).border_title).startswith("Search: council")
 
     asyncio.run(run())

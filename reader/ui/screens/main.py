@@ -161,7 +161,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         table.set_headlines(
             rows,
             keep=keep,
-            show_source=self.feed_url in (None, SAVED_VIEW, SEARCH_VIEW),
+            show_source=self.feed_url in (None, SAVED_VIEW)
+            or (searched and not self.hits_of_one_feed),
             names=names_of(self.reader.index.feeds),
             details=self.text_details() if searched else None,
         )

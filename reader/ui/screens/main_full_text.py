@@ -90,6 +90,11 @@ class MainFullText(Screen[None]):
         else:
             bar.show_count("Enter searches this list (every feed's from All feeds)")
 
+    @property
+    def hits_of_one_feed(self) -> bool:
+        """The hits shown are one feed's (its name in their title): their rows needn't name it."""
+        return self._scope not in (None, SAVED_VIEW)
+
     def scope_name(self) -> str:
         """The name of the list the search is in ("" for every feed's), cut for a line."""
         if self._scope is None:
@@ -123,7 +128,9 @@ class MainFullText(Screen[None]):
                 f"Searching {plural(count, 'headline')}{where} and their cached articles"
                 f" for “{query}”…"
             )
-            self._search_text(query, self._scope)
+            # Started once the note is on the screen: the search's thread, reading thousands
+            # of articles, held the loop's turn to draw it for seconds under load.
+            self.call_after_refresh(self._search_text, query, self._scope)
         return True
 
     def _scope_rows(self) -> list[Headline]:
