@@ -19,6 +19,7 @@ from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.main.headline_table import HeadlineTable
 from tests.tui_pilot import marked, running, screen_text, status, table, until
 
 SIZE = (120, 30)
@@ -108,6 +109,20 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             assert "for “council budget”" not in status(app)
             after = [(h.read, h.saved) for h in table(app).rows]
             assert sum(a != b for a, b in zip(before, after, strict=True)) == 1  # the one read
+
+            # A click on a hit's second line reads that hit.
+            await pilot.press("F", *"council", "space", *"budget", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the hits again")
+            await pilot.pause()
+            await pilot.click(HeadlineTable, offset=(10, 4))  # the border, hit 0's two lines
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the clicked hit")
+            clicked = app.screen
+            assert isinstance(clicked, ArticleScreen)
+            assert clicked.headline.entry.id == rows[1].entry.id
+            clicked.dismiss(None)
+            await until(pilot, lambda: app.screen is screen, "the hits")
+            await pilot.press("escape")
+            await until(pilot, lambda: screen.feed_url is None, "every feed's headlines")
 
             # Words no article holds: an empty list that says so.
             await pilot.press("F", *"zqxv", "enter")

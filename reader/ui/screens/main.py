@@ -11,8 +11,8 @@ the cursor was, and Esc after Enter clears the search. With no search kept, `n` 
 go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
 `q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
 `A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
-`F` searches the cached articles' text too, of the list shown (`main_full_text`); `a`, `R` and `D` add, rename
-and remove feeds (`main_feeds`).
+`F` searches the cached articles' text too, of the list shown (`main_full_text`); `a`, `R` and
+`D` add, rename and remove feeds (`main_feeds`).
 """
 
 from __future__ import annotations
