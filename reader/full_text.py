@@ -86,10 +86,24 @@ class _Word:
     """The text's accents are folded for it (the word has none)."""
 
 
+MOST_TERMS = 32
+MOST_PHRASE_WORDS = 64
+
+
 def terms(query: str) -> list[str]:
-    """A query's words and quoted phrases, in order (blank ones dropped)."""
+    """A query's words and quoted phrases, in order: blank ones and repeats dropped, at most
+    `MOST_TERMS` of them, a phrase cut to its first `MOST_PHRASE_WORDS` words (a query pasted
+    by mistake, of thousands of words, took minutes and hundreds of megabytes), controls
+    removed as the query is shown."""
+    query = safe_line(query)
     found = (m.group(1) if m.group(1) is not None else m.group(0) for m in _TERM.finditer(query))
-    return [" ".join(term.split()) for term in found if term.strip()]
+    kept: dict[str, None] = {}
+    for term in found:
+        if words := term.split():
+            kept[" ".join(words[:MOST_PHRASE_WORDS])] = None
+            if len(kept) == MOST_TERMS:
+                break
+    return list(kept)
 
 
 _UNSPACED = re.compile(

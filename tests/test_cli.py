@@ -714,3 +714,21 @@ def test_demo_port_default_and_a_taken_one(data_dir: Path, demo_server: DemoServ
     taken = reader(data_dir, "demo", "--serve", "--port", port)
     assert taken.returncode == 1 and taken.stdout == ""
     assert taken.stderr.startswith(f"reader: cannot serve the demo on 127.0.0.1:{port}: ")
+
+
+def test_the_reader_without_a_terminal_refuses_in_one_line(data_dir: Path) -> None:
+    """`reader` from cron or a script (input or output not a terminal): it drew its screen into
+    the output and read the end of its input over and over, a fifth of a core, until killed."""
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    for command in ([], ["demo", "--port", "0"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", *command],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert result.returncode == 2 and result.stdout == "", command
+        assert result.stderr.startswith("reader: the reader needs a terminal (its input is not")
+        assert len(result.stderr.splitlines()) == 1

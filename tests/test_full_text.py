@@ -254,3 +254,15 @@ def test_words_are_found_whole_a_star_finds_those_starting_so() -> None:
     assert matches(Query("港口"), "", "审计署发现，港口疏浚工程的费用") is not None
     assert matches(Query("ท่าเรือ"), "", "การท่าเรือแห่งประเทศไทย") is not None
     assert matches(Query("lodz"), "", "born in Łódź, 1950") is not None
+
+
+def test_a_pasted_query_of_thousands_of_words_is_cut_and_its_controls_removed() -> None:
+    from reader.full_text import MOST_PHRASE_WORDS, MOST_TERMS, Query, terms
+
+    assert terms("harbour " * 10_000) == ["harbour"]  # repeats dropped
+    words = [f"w{n}" for n in range(500)]
+    assert terms(" ".join(words)) == words[:MOST_TERMS]
+    phrase = terms('"' + "harbour " * 10_000 + '"')
+    assert phrase == [" ".join(["harbour"] * MOST_PHRASE_WORDS)]
+    # A query holding a terminal's escape searches as it is shown: for the word alone.
+    assert [w.typed for w in Query("\x1b]0;T\x07harbour").words] == ["harbour"]

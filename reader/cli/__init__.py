@@ -14,12 +14,20 @@ import sys
 from collections.abc import Sequence
 
 from ..models import FetchError, StoreError
-from .common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, CommandError, err
+from .common import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_PIPE_CLOSED,
+    CommandError,
+    err,
+    fit_output_to_locale,
+)
 from .demo import cmd_demo, cmd_tui
 from .parser import build_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    fit_output_to_locale()
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_tui)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from .common import (
     config_of,
     err,
     iso_time,
+    json_text,
     open_library,
     out,
     render,
@@ -64,8 +64,12 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    since = moment(args.since) if args.since else None
-    before = moment(args.before) if args.before else None
+    since = moment(args.since) if args.since is not None else None
+    before = moment(args.before) if args.before is not None else None
+    if since is not None and before is not None and since >= before:
+        raise CommandError(
+            f"--since {args.since} is not before --before {args.before}: no headline is"
+        )
     lib = open_library(args)
     try:
         feeds = lib.feeds()
@@ -113,7 +117,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             rows = [
                 {**row, "snippet": snippets[id(h)]} for row, h in zip(rows, headlines, strict=True)
             ]
-        out(json.dumps(rows, ensure_ascii=False, indent=2))
+        out(json_text(rows))
         return EXIT_FAILED if args.search is not None and not rows else EXIT_OK
     if args.ids:
         out("\n".join(h.entry.id for h in headlines))
@@ -212,9 +216,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             status = max(status, done)
         if args.format == "csl-json" or (args.format == "json" and len(args.targets) > 1):
             # CSL-JSON is a list of items, one or many; several articles' JSON is a list too.
-            out(json.dumps(items, ensure_ascii=False, indent=2))
+            out(json_text(items))
         elif items:
-            out(json.dumps(items[0], ensure_ascii=False, indent=2))
+            out(json_text(items[0]))
         return status
 
     return run_until_done(lib, run())

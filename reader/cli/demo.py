@@ -31,6 +31,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         # Said rather than ignored, as the other options that can't go together are.
         err("--serve only serves the site, and --theme is the reader's screen's: give one of them")
         return EXIT_USAGE
+    if not args.serve and (missing := _not_a_terminal()):
+        err(f"the reader needs a terminal ({missing}); `reader demo --serve` serves the site alone")
+        return EXIT_USAGE
     # The fixed port keeps a kept data directory's feed URLs the same from one demo to the next;
     # when it is taken (another demo, another program) a free one will do. A port asked for is
     # that port or an error.
@@ -95,7 +98,23 @@ def subscribe_to_demo(lib: Library, feed_urls: list[str]) -> None:
         lib.add_feed(url)
 
 
+def _not_a_terminal() -> str:
+    """What is not a terminal of the two the reader's screen needs, or "". Started from cron,
+    a script or with a redirection, it drew its screen into a file and read the end of its
+    input over and over, a fifth of a core, until killed."""
+    for stream, name in ((sys.stdin, "its input"), (sys.stdout, "its output")):
+        if stream is None or not stream.isatty():
+            return f"{name} is not one"
+    return ""
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    if missing := _not_a_terminal():
+        err(
+            f"the reader needs a terminal ({missing}); in a script: reader list, reader sync,"
+            " reader show"
+        )
+        return EXIT_USAGE
     from ..ui.collector import pause_for_start
 
     pause_for_start()  # until the first screen is drawn: the imports make no garbage

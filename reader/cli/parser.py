@@ -349,8 +349,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="show what the cache holds, or prune it",
         description="Without an action: articles, feeds, size on disk, oldest and newest, and"
         " how many articles the size limit left out. "
-        "`prune` evicts the articles read first (the least recently read first), then the "
-        "unread, the oldest story first; saved articles are never evicted. Those evicted for"
+        "`prune` keeps, from the top down, each article that fits: the unread first (the "
+        "newest story first), then the read (the most recently read first); one too big for "
+        "what is left goes alone. Saved articles are never evicted. Those evicted for"
         " the size are left out: a sync fetches them again once the config's max_size has room.",
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles")

@@ -12,7 +12,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from ..codec import article_date, article_from_dict, article_to_dict, text_from_dict
-from ..dates import stated_iso
+from ..dates import not_ahead, stated_iso
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
@@ -239,7 +239,9 @@ class StoreArticles(StoreFeeds):
             self._articles.delete(f"gone:{key}")
             self._articles.delete(f"left-out:{key}")
             self._mark_missing_text(key, article)
-            self._articles.set(_DATED + key, _stated(article.published))
+            self._articles.set(
+                _DATED + key, _stated(not_ahead(article.published, article.fetched_at))
+            )
             for address in _other_addresses(key, article):
                 self._articles.set(f"also:{address}", url)
 
@@ -301,7 +303,9 @@ class StoreArticles(StoreFeeds):
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
             self._mark_missing_text(key, article)
-            self._articles.set(_DATED + key, _stated(article.published))
+            self._articles.set(
+                _DATED + key, _stated(not_ahead(article.published, article.fetched_at))
+            )
 
     def later_pages(self, url: str) -> list[tuple[str, bytes, str]]:
         """The raw pages after the first of an article split over several, in order: each

@@ -95,9 +95,9 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         self.query_one(HeadlineTable).focus()
 
     # -- messages ------------------------------------------------------------------------------
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if not self.searching:
-            say_if_unbound(self, event)
+            await say_if_unbound(self, event)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # `-feeds-active`: the feed list is the pane in use, so a narrow screen shows it.
