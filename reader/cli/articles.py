@@ -83,6 +83,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             headlines = [h for h in headlines if not h.cached or h.partial]
         names = names_of(feeds)
         snippets: dict[int, str] = {}
+        lines: dict[int, str] = {}
         if args.search is not None:
             from ..full_text import Query  # its fold tables only when searching
             from ..library.text_search import search_cached
@@ -106,6 +107,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             # Those no feed lists are dated by their page: the bounds hold for them too.
             headlines = between([hit.headline for hit in found.hits], since, before)
             snippets = {id(hit.headline): hit.snippet for hit in found.hits}
+            lines = {id(hit.headline): hit.line for hit in found.hits}
             if not headlines:
                 err(f"no headline or cached article holds {_every_word(query)}")
     finally:
@@ -133,8 +135,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             source = safe_line(source_name(e, names) or shown_url(e.feed_url), 24)
             sources[e.feed_title, e.feed_url] = source
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
-        if snippets.get(id(h)):
-            out(f"    {snippets[id(h)]}")
+        if lines.get(id(h)):
+            out(f"    {lines[id(h)]}")
     # As grep: a search that finds nothing fails, for a script to tell.
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
 

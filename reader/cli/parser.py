@@ -230,7 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--search",
         metavar="WORD",
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
-        help="only headlines whose title or cached article text holds every word, whole, in any"
+        help="only headlines whose title, byline (the author's name, not the site's) or cached"
+        " article text holds every word, whole, in any"
         ' order ("words in double quotes": a phrase; port* the words starting so; case ignored'
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved); reads the cache"

@@ -383,6 +383,13 @@ class LibraryQueries(LibraryResources):
         url = _link(target)
         return self.store.article_text(url) if url else None
 
+    def searched(self, target: Entry | str) -> tuple[str, str] | None:
+        """The cached article's text and byline as a search reads them (`full_text.search`),
+        None when it is not cached."""
+        url = _link(target)
+        found = self.store.searched_by_key(article_key(url)) if url else None
+        return None if found is None else (found[2], found[1])
+
     def unsave(self, target: Entry | str) -> bool:
         was = self.is_saved(target)
         self.set_saved(target, False)

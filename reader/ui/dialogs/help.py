@@ -47,7 +47,7 @@ KEYS: KeyRows = (
             ("Enter, click", "read the article"),
             ("/, n / N", "find a headline by its title; then the next / previous one"),
             ("n / N, u", "no search: the next / previous unread one"),
-            ("F", "find articles by their cached text too"),
+            ("F", "find articles by their text or byline"),
             ("m", "mark read / unread"),
             ("A / C, U", "mark this list / every feed read; U undoes"),
             ("L", "show only unread headlines and feeds / all"),

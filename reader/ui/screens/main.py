@@ -11,8 +11,8 @@ the cursor was, and Esc after Enter clears the search. With no search kept, `n` 
 go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
 `q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
 `A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
-`F` searches every cached article's text too (`main_full_text`); `a`, `R` and `D` add, rename
-and remove feeds (`main_feeds`).
+`F` searches the cached articles' text too, of the list shown (`main_full_text`); `a`, `R` and
+`D` add, rename and remove feeds (`main_feeds`).
 """
 
 from __future__ import annotations
@@ -168,14 +168,16 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         table.set_headlines(
             rows,
             keep=keep,
-            show_source=self.feed_url in (None, SAVED_VIEW, SEARCH_VIEW),
+            show_source=self.feed_url in (None, SAVED_VIEW)
+            or (searched and not self.hits_of_one_feed),
             names=names_of(self.reader.index.feeds),
+            details=self.text_details() if searched else None,
         )
         self.note_listed(self.feed_url)
         if self.unread_only:
             self.show_feeds()  # a feed left, read to its end, goes
         self._title()
-        self.show_snippet()
+        self.show_hits_note()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None and feed.last_error:
             self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
