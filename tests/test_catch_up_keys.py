@@ -311,5 +311,8 @@ def test_esc_and_a_key_arriving_together_are_both_taken(synced_dir: Path) -> Non
             await pilot.press("alt+x")  # Esc x: x is no key here, and says so as x
             await pilot.pause()
             assert "x: no such key here — ? lists the keys" in notices(app)
+            await pilot.press("ctrl+c")  # in the reader's words, not Textual's "ctrl+q"
+            await pilot.pause()
+            assert notices(app)[-1] == "Ctrl-C does not quit the reader: Q does"
 
     asyncio.run(run())
