@@ -12,6 +12,7 @@ from ..models import Entry, ErrorKind
 from ..plural import plural, size_text
 from ..reports import SyncProgress
 from ..safe import safe_line
+from ..sync_lock import SyncLock
 from ..url_display import shown_url
 from .common import (
     EXIT_FAILED,
@@ -53,7 +54,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return EXIT_OK if report.ok else EXIT_FAILED
 
     stopped_by = _stop_on_terminate()
+    # Taken after the workers were forked: a worker must not hold the lock past this process.
+    lock = SyncLock(lib.data_dir)
     try:
+        if not lock.take():
+            if not args.quiet:
+                holder = lock.holder()
+                err(
+                    f"another sync{f' (pid {holder})' if holder else ''} is running: waiting for it"
+                )
+            lock.take(wait=True)
         return run_until_done(lib, run())
     except KeyboardInterrupt:
         if not last or last[0].phase == "done":
@@ -61,6 +71,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         # Said, not just "interrupted": what a traveller reads boarding is how much is offline.
         err(last[0].stopped("`reader sync`", articles=not args.no_articles))
         return 128 + stopped_by[0] if stopped_by else EXIT_INTERRUPTED
+    finally:
+        lock.release()
 
 
 def _stop_on_terminate() -> list[int]:

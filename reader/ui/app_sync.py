@@ -12,6 +12,7 @@ from ..marks import UPDATED_MARK
 from ..models import ErrorKind
 from ..plural import plural
 from ..reports import FeedResult, SyncProgress, SyncReport, nothing_answered, still_readable
+from ..sync_lock import SyncLock
 from .app_fill import ReaderAppFill
 from .collector import collect_and_freeze, full_collections_deferred
 from .display import plain
@@ -168,13 +169,26 @@ class ReaderAppSync(ReaderAppFill):
         self._run_alone(self._sync, "sync")
 
     async def _sync(self) -> None:
-        await self._job(
-            "syncing",
-            "Syncing: starting…",
-            self.lib.sync(progress=self._show_progress),
-            lambda report: sync_summary(report, self._browser_key()),
-            lambda report: report.feeds,
-        )
+        lock = SyncLock(self.lib.data_dir)
+        if not lock.take():
+            # A cron sync, or `reader sync` in another window: not a second download of it
+            # all; what it caches is marked here as it comes (`headline_marks`).
+            holder = lock.holder()
+            self.status = (
+                f"Another sync{f' (pid {holder})' if holder else ''} is running: what it caches"
+                " shows here as it comes"
+            )
+            return
+        try:
+            await self._job(
+                "syncing",
+                "Syncing: starting…",
+                self.lib.sync(progress=self._show_progress),
+                lambda report: sync_summary(report, self._browser_key()),
+                lambda report: report.feeds,
+            )
+        finally:
+            lock.release()
 
     def _browser_key(self) -> str | None:
         return keymap_of(self).key("open_in_browser", "the headlines")
