@@ -783,3 +783,16 @@ def test_a_terminal_that_cannot_draw_the_reader_is_told_so(
     assert (
         result.stderr.startswith("reader: the reader needs a terminal (") and said in result.stderr
     )
+
+
+def test_an_option_a_command_does_not_take_is_said_with_that_commands_usage(
+    data_dir: Path,
+) -> None:
+    for command, named in (
+        (["sync", "--feed", "x"], "sync"),
+        (["cache", "prune", "--bogus"], "cache"),
+    ):
+        result = reader(data_dir, *command)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"usage: reader {named} ")
+        assert f"reader {named}: error: unrecognized arguments: " in result.stderr

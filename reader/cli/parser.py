@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import Any
 
 from .. import __version__
@@ -55,8 +56,24 @@ def _add_theme_option(parser: argparse.ArgumentParser, default: Any) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """The top-level parser: an option a command does not take is said with that command's
+    usage line (`reader sync --feed x`: "usage: reader sync …"), not the top level's."""
+
+    commands: dict[str, argparse.ArgumentParser]
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = self.commands.get(getattr(parsed, "command", None) or "", self)
+            command.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader",
         description="A terminal news reader that keeps the full, cleaned text of articles readable offline. "
         "With no command, opens the reader (TUI).",
@@ -73,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     place = argparse.ArgumentParser(add_help=False)
     _add_place_options(place, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.commands = sub.choices
 
     def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[place], **kwargs)
