@@ -16,6 +16,10 @@ from ..models import Entry, Feed
 from .directory import StoreDirectory, _reporting_storage_errors
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
+DROPPED_KEPT_AT_LEAST = 30 * 86400
+"""Seconds a dropped headline's id is kept even once its feed no longer carries the item: a
+feed that flickers (a cache serving an older copy of it now and then, a "most read" list) would
+otherwise bring it back, new and unread, the next time it carried it."""
 _SUBSCRIPTIONS = "subscriptions"
 # An entry's record holds its article's cache key, and the version of `article_key` that made
 # it: read back instead of made again from the link at every list (a reader from before them
@@ -257,9 +261,11 @@ class StoreFeeds(StoreDirectory):
 
     def _keep_dropped(self, feed_url: str, dropped: dict[str, float], carried: set[str]) -> None:
         """Of the headlines dropped, forget those the feed no longer carries (`carried`: the
-        ids of every item it carries now): none can come back. So at most the items of one
-        answer (MAX_ENTRIES_PER_FEED) and those dropped since are kept, however old."""
-        still = {k: v for k, v in dropped.items() if k in carried}
+        ids of every item it carries now) once they were dropped DROPPED_KEPT_AT_LEAST ago. So
+        at most the items of one answer (MAX_ENTRIES_PER_FEED) and those dropped in the last
+        month are kept, however long the feed carries them."""
+        since = time.time() - DROPPED_KEPT_AT_LEAST
+        still = {k: v for k, v in dropped.items() if k in carried or v > since}
         if len(still) == len(dropped):
             return
         if still:
