@@ -4,6 +4,7 @@ still carries not taken back as new and unread at the next sync."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from datetime import UTC, datetime, timedelta
@@ -290,3 +291,41 @@ def test_a_drop_cut_short_leaves_the_feed_as_it_was(
     left = listed(data_dir, capsys)
     assert set(left) == {s for s, _, _ in STORIES}
     assert left["bridge"]["read"] and left["library"]["read"]
+
+
+def test_the_reader_left_open_follows_a_drop_elsewhere_and_its_refresh_keeps_them_out(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cron's `reader cache prune` (or sync) while the reader is open: the list reads in the
+    drop within seconds, and the reader's own refresh, fetching the feed that still carries
+    them, takes none back."""
+    from reader.ui.app import ReaderApp
+    from tests.tui_pilot import until
+
+    url = serve(httpserver, STORIES)
+    assert run(data_dir, "add", url) == 0
+    mark_read(data_dir, capsys, "bridge", "library", "depot")
+
+    def cron() -> int:
+        store = Store(data_dir)  # its own connections to the same directory
+        try:
+            return store.drop_read_before(NOW.timestamp() - 180 * 86400).dropped
+        finally:
+            store.close()
+
+    async def left_open() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(120, 20)) as pilot:
+            await asyncio.wait_for(app.ready.wait(), 30)
+            assert len(app.index.headlines) == len(STORIES)
+            assert await asyncio.to_thread(cron) == 2
+            await until(pilot, lambda: len(app.index.headlines) == 5, "the drop read in")
+            await pilot.press("r")
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh's end")
+            assert app.status == "Refreshed 1 of 1 feed: 0 new headlines"
+            titles = {h.entry.title for h in app.index.headlines}
+            assert len(titles) == 5 and not any("Footbridge" in t for t in titles)
+
+    asyncio.run(left_open())
