@@ -7,10 +7,12 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
 from ..config import DEFAULT_LIMITS
+from ..dates import not_ahead
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
 from .directory import StoreDirectory, _reporting_storage_errors
@@ -80,6 +82,19 @@ def seen_at(record: dict[str, Any]) -> float | None:
     kept by a reader from before this was noted)."""
     seen = record.get(_SEEN)
     return float(seen) if isinstance(seen, int | float) and not isinstance(seen, bool) else None
+
+
+def _not_ahead(entry: Entry, before: Entry | None, now: datetime) -> Entry:
+    """`entry` with a date more than a day after `now` (`dates.not_ahead`) put back to when
+    the item was first read so: kept from its record (`before`) at the refreshes after, not
+    made now again, which would keep it first of every list for good."""
+    changes = {}
+    for name in ("published", "updated"):
+        when = getattr(entry, name)
+        if not_ahead(when, now) is not when:
+            was = getattr(before, name) if before is not None else None
+            changes[name] = was if was is not None and not_ahead(was, now) is was else now
+    return dataclasses.replace(entry, **changes) if changes else entry
 
 
 def _newest_first(entry: Entry) -> tuple[int, float]:
@@ -208,6 +223,8 @@ class StoreFeeds(StoreDirectory):
                 mine = [e for e in mine if e.id not in dropped]
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
+            now = datetime.now(UTC)
+            mine = [_not_ahead(e, known.get(e.id), now) for e in mine]
             # Each entry's key is written with it: kept from its record while its link is the
             # same, made for a new or moved one (and for a record written without one).
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}

@@ -199,6 +199,8 @@ class ReaderApp(ReaderAppFeeds):
 
     async def _start(self) -> None:
         try:
+            unread_only = await asyncio.to_thread(self.lib.unread_only, self.config.unread_only)
+            self.main_screen.unread_only = unread_only  # before the first list is shown
             await self.reload()
         except Exception:
             self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait
