@@ -75,6 +75,8 @@ class Config:
     # tether, a look at what is there); `r`, `S` and opening an article still fetch.
     refresh_on_open: bool = True
     fetch_ahead: int = 30
+    # Seconds after which a read headline (not a saved one) is dropped by each sync; 0: never.
+    drop_read_after: float = 0.0
     theme: str = "dark"  # one of THEMES: the reader's screen colours
     # The lists show only unread headlines and the feeds with unread ones as the reader first
     # opens (`L` toggles it, and the reader opens as it was left: `reader.ui.unread_view`).
@@ -148,6 +150,10 @@ refresh_interval = ""
 # r refreshes), and how many uncached articles of the list shown it fetches ahead (0: none).
 refresh_on_open = true
 fetch_ahead = 30
+# Read headlines older than this are dropped after each sync ("180d", "1y"; "" keeps them all,
+# up to 2,000 a feed): not unread ones, nor saved ones, and their cached articles stay (search
+# finds them). The same as `reader cache prune --headlines-older-than`.
+drop_read_after = ""
 
 [ui]
 # The screen's colours: "dark" (the reader's own, on a dark background), "light" (on a light
@@ -179,8 +185,8 @@ style = "block"
 """
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
-_DURATION_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdwy]?)\s*$", re.IGNORECASE)
+_DURATION_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "y": 31536000}
 
 
 def parse_size(text: str) -> int:
@@ -196,7 +202,7 @@ def parse_duration(text: str) -> float:
     """ "30d" → seconds; raises ValueError."""
     match = _DURATION.match(text)
     if not match:
-        raise ValueError(f"not a duration: {text!r} (try 30m, 12h or 30d)")
+        raise ValueError(f"not a duration: {text!r} (try 30m, 12h, 30d or 1y)")
     return float(match.group(1)) * _DURATION_SECONDS[match.group(2).lower()]
 
 
@@ -328,7 +334,7 @@ def _check_keys(data: dict[str, Any]) -> None:
             raise ValueError(f"{section} must be a table: [{section}]")
     for section, known in (
         ("cache", {"max_size"}),
-        ("feeds", {"refresh_interval", "refresh_on_open", "fetch_ahead"}),
+        ("feeds", {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after"}),
         ("ui", {"theme", "unread_only"}),
         ("citation", {"style"}),
     ):
@@ -359,6 +365,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     max_size = str(data.get("cache", {}).get("max_size", "") or "")
     feeds = data.get("feeds", {})
     interval = str(feeds.get("refresh_interval", "") or "")
+    drop_after = str(feeds.get("drop_read_after", "") or "")
     refresh_on_open = feeds.get("refresh_on_open", True)
     if not isinstance(refresh_on_open, bool):
         raise ValueError("feeds.refresh_on_open must be true or false")
@@ -385,11 +392,26 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         refresh_interval=parse_duration(interval) if interval else 0.0,
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,
+        drop_read_after=_drop_read_after(drop_after),
         theme=theme,
         unread_only=unread_only,
         citation_style=style,
         keys=keys,
     )
+
+
+def _drop_read_after(text: str) -> float:
+    """`[feeds] drop_read_after` in seconds (0: never); a day at least, as a slip ("180" for
+    180 days, read as seconds) would drop every read headline at the next sync."""
+    if not text:
+        return 0.0
+    try:
+        seconds = parse_duration(text)
+    except ValueError as error:
+        raise ValueError(f"feeds.drop_read_after: {error}") from None
+    if seconds < 86400:
+        raise ValueError(f'feeds.drop_read_after must be a day or more ("180d"), not {text!r}')
+    return seconds
 
 
 def _keys(action: str, value: Any) -> tuple[str, ...]:

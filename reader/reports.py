@@ -175,6 +175,8 @@ class SyncReport:
     incomplete: list[tuple[Entry, Article]] = field(default_factory=list)
     # When the size limit evicted articles cached before the sync (to make room for newer ones)
     pruned: PruneReport | None = None
+    # Read headlines older than `[feeds] drop_read_after` dropped after the sync
+    headlines_dropped: int = 0
     # Articles the headlines list that the size limit (`size_limit`, bytes) leaves out of the
     # cache: not fetched, or evicted (`limit`)
     left_out: int = 0

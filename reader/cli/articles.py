@@ -1,4 +1,4 @@
-"""The article commands: list, show, save, unsave, reextract, cache, config."""
+"""The article commands: list, show, save, unsave, reextract, config (`cache`: its own)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..citation import cited_url
-from ..config import config_path, parse_duration, parse_size
+from ..config import config_path
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
 from ..marks import SAVED_MARK, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError
-from ..plural import plural, size_text
+from ..plural import plural
 from ..safe import safe_line
 from ..url_display import shown_url
 from .common import (
@@ -347,57 +347,6 @@ def _reextract_progress() -> tuple[Callable[[Reextracted], None], Callable[[], N
             bar.stop()
 
     return update, finish
-
-
-def cmd_cache(args: argparse.Namespace) -> int:
-    if args.action != "prune" and (args.older_than or args.max_size):
-        err("--older-than and --max-size go with prune: reader cache prune --older-than 30d")
-        return EXIT_USAGE
-    lib = open_library(args)
-    try:
-        if args.action == "prune":
-            try:
-                older = parse_duration(args.older_than) if args.older_than else None
-                biggest = parse_size(args.max_size) if args.max_size else None
-            except ValueError as error:
-                err(str(error))
-                return EXIT_USAGE
-            if older is None and biggest is None:
-                config = config_of(args)
-                if not config.cache_max_bytes:
-                    err("say what to prune: --older-than 30d and/or --max-size 500MB")
-                    return EXIT_USAGE
-                biggest = config.cache_max_bytes
-            report = lib.prune(older_than=older, max_bytes=biggest)
-            out(
-                f"evicted {plural(report.removed, 'article')} ({size_text(report.freed_bytes)}); "
-                f"{size_text(report.remaining_bytes)} of articles left, "
-                f"{plural(report.kept_saved, 'saved one')} kept"
-            )
-            return EXIT_OK
-        stats = lib.cache_stats()
-    finally:
-        lib.close()
-    when = lambda d: d.strftime("%Y-%m-%d %H:%M UTC") if d else "-"  # noqa: E731
-    out(f"data directory  {lib.data_dir}")
-    out(f"feeds           {stats.feeds} ({plural(stats.headlines, 'headline')})")
-    out(f"articles        {stats.articles} cached, {stats.saved} saved for good")
-    if stats.left_out:
-        limit = lib.cache_max_bytes
-        why = (
-            f"the cache is full (max_size {size_text(limit)}); a sync fetches them when it has room"
-            if limit
-            else "by a size limit since lifted; the next sync fetches them"
-        )
-        out(f"left out        {stats.left_out}: {why}")
-    out(f"size on disk    {size_text(stats.disk_bytes)}")
-    from ..search_index import index_bytes  # its fold tables only when needed
-
-    if index := index_bytes(lib.data_dir):
-        out(f"search index    {size_text(index)} of it (made again by a search when deleted)")
-    out(f"oldest          {when(stats.oldest)}")
-    out(f"newest          {when(stats.newest)}")
-    return EXIT_OK
 
 
 def cmd_config(args: argparse.Namespace) -> int:

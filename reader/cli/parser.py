@@ -10,7 +10,6 @@ from .. import __version__
 from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
 from .articles import (
-    cmd_cache,
     cmd_config,
     cmd_list,
     cmd_reextract,
@@ -18,6 +17,7 @@ from .articles import (
     cmd_show,
     cmd_unsave,
 )
+from .cache import cmd_cache
 from .date_args import DATE_FORMS
 from .demo import cmd_demo
 from .extract_file import cmd_extract
@@ -197,7 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
         " article the limit would evict, and says how many it left out; those are fetched once"
         " the cache has room (opening one fetches it at once). The last line says, of every"
         " headline, how many will not be readable offline (failed, a link to a PDF or audio,"
-        " only in part): `reader list --not-offline` lists them. Ctrl-C stops with the counts"
+        " only in part): `reader list --not-offline` lists them. With the config's [feeds]"
+        " drop_read_after, the read headlines older than that are dropped after it (not saved"
+        " ones; their articles stay cached). Ctrl-C stops with the counts"
         " so far (exit 130; SIGTERM the same, exit 143): what was cached stays, and the next"
         " sync carries on.",
     )
@@ -366,15 +368,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "cache",
-        help="show what the cache holds, or prune it",
-        description="Without an action: articles, feeds, size on disk, oldest and newest, and"
-        " how many articles the size limit left out. "
+        help="show what the cache holds, or prune it: articles evicted, old read headlines dropped",
+        description="Without an action: articles, feeds and their headlines, size on disk, oldest"
+        " and newest, and how many articles the size limit left out. "
         "`prune` keeps, from the top down, each article that fits: the unread first (the "
         "newest story first), then the read (the most recently read first); one too big for "
         "what is left goes alone. Saved articles are never evicted. Those evicted for"
-        " the size are left out: a sync fetches them again once the config's max_size has room.",
+        " the size are left out: a sync fetches them again once the config's max_size has room."
+        " With --headlines-older-than it drops old read headlines: a feed's are kept up to 2,000"
+        " otherwise, and every list reads them all. Unread and saved headlines stay, and so do"
+        " the cached articles of those dropped (search finds them; --older-than evicts them);"
+        " one its feed still carries does not come back at the next sync. Without an option,"
+        " `prune` applies the config's max_size and [feeds] drop_read_after, as each sync does.",
     )
-    p.add_argument("action", nargs="?", choices=["prune"], help="evict articles")
+    p.add_argument("action", nargs="?", choices=["prune"], help="evict articles, drop headlines")
     p.add_argument(
         "--older-than", metavar="AGE", help="with prune: articles unread for AGE (30d, 12h…)"
     )
@@ -382,6 +389,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-size",
         metavar="SIZE",
         help="with prune: evict until the cache is at most SIZE (500MB…)",
+    )
+    p.add_argument(
+        "--headlines-older-than",
+        metavar="DATE",
+        help="with prune: drop the read headlines, saved ones aside, from before DATE: an age"
+        " (180d, 26w, 1y) or a date (2026-06-01); an undated one by when it was first synced",
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="with prune: say what would go (headlines by feed), change nothing",
     )
     p.set_defaults(func=cmd_cache)
 

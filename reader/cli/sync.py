@@ -156,6 +156,12 @@ def print_sync_report(
             f"({size_text(report.pruned.freed_bytes)})",
             sys.stderr,
         )
+    if report.headlines_dropped:
+        out(
+            f"dropped {plural(report.headlines_dropped, 'read headline')} older than the"
+            " config's [feeds] drop_read_after (their cached articles stay)",
+            sys.stderr,
+        )
     if articles and (recap := report.not_offline.line()):
         # Of every headline, not only this sync's: what the last sync before a flight leaves out.
         out(f"{recap}; `reader list --not-offline` lists them", sys.stderr)

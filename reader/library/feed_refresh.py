@@ -119,7 +119,7 @@ class LibraryFeedRefresh(LibraryDownloads):
                 return FeedResult(feed, error=error, kept=False)
             self.store.put_feed(feed)
             return FeedResult(feed, error=error)
-        new = self.store.merge_entries(url, parsed.entries, parsed.keys)
+        new = self.store.merge_entries(url, parsed.entries, parsed.keys, whole=True)
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         feed = replace(

@@ -1,6 +1,6 @@
-"""The cache measured and kept to its limits: how much it holds, and the eviction of articles
+"""The cache measured and kept to its limits: how much it holds, the eviction of articles
 unused for too long or over the size allowed (never a saved one), those evicted for the size
-remembered as left out (`limit`)."""
+remembered as left out (`limit`), and old read headlines dropped (`store.retention`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from ..models import Entry
 from ..reports import CacheStats, Headline, PruneReport
+from ..store.retention import DroppedHeadlines
 from ..store.usage import CachedArticle, LeftOut
 from .limit import Ranking, SyncRoom
 from .queries import LibraryQueries
@@ -34,12 +35,15 @@ class LibraryPruning(LibraryQueries):
             left_out=len(self.store.left_out_keys()),
         )
 
-    def prune(self, older_than: float | None = None, max_bytes: int | None = None) -> PruneReport:
+    def prune(
+        self, older_than: float | None = None, max_bytes: int | None = None, dry_run: bool = False
+    ) -> PruneReport:
         """Evict cached articles: those unused for `older_than` seconds, then, so that the
         cache holds at most `max_bytes`, those the limit does not keep: it keeps the unread
         first, the newest story first, then the read, the most recently read first (`Ranking`),
         each that fits in what is left, so one too big for it goes alone. Saved articles are
-        never evicted. Those evicted for the size are remembered as left out (`limit`)."""
+        never evicted. Those evicted for the size are remembered as left out (`limit`). With
+        `dry_run`, what would go is reported and nothing is evicted."""
         articles = self.store.cached_articles()
         total = sum(a.size for a in articles)
         candidates = [a for a in articles if not a.saved]
@@ -58,16 +62,23 @@ class LibraryPruning(LibraryQueries):
                     kept += article.size
                 else:
                     for_size.append(article)
-        at = time.time()
-        for article in gone + for_size:
-            self.store.delete_article(article.key)
-        for article in for_size:
-            left_out = LeftOut(article.size, article.cached_at, article.last_used, at)
-            self.store.mark_left_out(article.key, left_out)
+        if not dry_run:
+            at = time.time()
+            for article in gone + for_size:
+                self.store.delete_article(article.key)
+            for article in for_size:
+                left_out = LeftOut(article.size, article.cached_at, article.last_used, at)
+                self.store.mark_left_out(article.key, left_out)
         evicted = {a.key: a.size for a in gone + for_size}
         freed = sum(evicted.values())
         kept_saved = sum(a.saved for a in articles)
         return PruneReport(len(evicted), freed, kept_saved, total - freed, evicted)
+
+    def drop_read_headlines(self, before: datetime, dry_run: bool = False) -> DroppedHeadlines:
+        """Drop the read headlines, saved ones aside, whose story is from before `before` (an
+        undated one: first kept before it); with `dry_run`, only count them. Their cached
+        articles stay, for the cache's own limits (`prune`) to evict."""
+        return self.store.drop_read_before(before.timestamp(), dry_run)
 
     def _ranking(self) -> Ranking:
         """The limit's order of eviction, from the headlines as the store has them."""

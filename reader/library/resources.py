@@ -54,10 +54,13 @@ class LibraryResources:
         workers: Literal["process", "thread"] = "thread",
         cache_max_bytes: int = 0,
         site_rules: dict[str, SiteRule] | None = None,
+        drop_read_after: float = 0.0,
     ) -> None:
         self.data_dir = data_dir
         self.limits = limits
         self.cache_max_bytes = cache_max_bytes  # applied after each sync; 0 for no limit
+        # Seconds after which a read headline is dropped, after each sync (`retention`); 0: never
+        self.drop_read_after = drop_read_after
         self.site_rules = site_rules or {}
         self.store = Store(data_dir)
         self._workers = workers

@@ -1,6 +1,7 @@
 """A sync: every feed refreshed (`feed_refresh`) and every article not cached yet downloaded, a
-feed's new articles as soon as it is in, with progress as it goes and the cache pruned to its
-limit after (none fetched that the limit would evict then: `limit`)."""
+feed's new articles as soon as it is in, with progress as it goes, and after it the old read
+headlines dropped (`[feeds] drop_read_after`) and the cache pruned to its limit (none fetched
+that the limit would evict then: `limit`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -33,6 +34,7 @@ from .failures import _unexpected_as_fetch_error
 from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .leads import start_download
+from .resources import _now
 from .retold import retold
 
 
@@ -111,6 +113,16 @@ class LibrarySync(LibraryFeedRefresh):
             marked.append(result)
         return marked
 
+    async def _drop_old_read(self) -> int:
+        """The read headlines older than `drop_read_after` dropped, after a sync: how many (0
+        with the setting off, or a store that takes no writes)."""
+        if not self.drop_read_after:
+            return 0
+        before = _now() - timedelta(seconds=self.drop_read_after)
+        with suppress(StoreError):
+            return (await asyncio.to_thread(self.drop_read_headlines, before)).dropped
+        return 0
+
     async def sync(
         self, articles: bool = True, progress: ProgressCallback | None = None
     ) -> SyncReport:
@@ -126,9 +138,10 @@ class LibrarySync(LibraryFeedRefresh):
             results = await self.refresh(progress)
             if self._portal.last_seen > started:
                 results = self._portal_answered(results, [], [], [])
+            dropped = await self._drop_old_read()
             if progress:
                 progress(SyncProgress("done", len(results), len(results)))
-            return SyncReport(feeds=results)
+            return SyncReport(feeds=results, headlines_dropped=dropped)
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
         with suppress(StoreError):  # a full disk: the sync says so itself, article by article
@@ -323,6 +336,7 @@ class LibrarySync(LibraryFeedRefresh):
             notes.flush()
         if self._portal.last_seen > started:
             results = self._portal_answered(results, fetched, failures, incomplete)
+        dropped = await self._drop_old_read()
         pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None
         # Fetched and evicted at once (before the limit was seen to be reached): left out, not
         # cached; the eviction said is that of articles cached before, for newer ones.
@@ -360,6 +374,7 @@ class LibrarySync(LibraryFeedRefresh):
             gone=gone,
             incomplete=incomplete,
             pruned=pruned if pruned and pruned.removed else None,
+            headlines_dropped=dropped,
             left_out=left_out,
             size_limit=self.cache_max_bytes,
             not_offline=not_offline,

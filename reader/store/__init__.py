@@ -10,16 +10,17 @@ being shown. Nothing is evicted implicitly (eviction_policy="none"): what was sy
 `directory` (the caches opened, the format, errors as `StoreError`, JSON records), `feeds`
 (subscriptions, entries, read flags), `articles` (articles, raw pages, later pages, what is no
 article), `versions` (the earlier versions of articles fetched again), `usage` (saved, last
-read, reading places, eviction's view).
+read, reading places, eviction's view), `retention` (old read headlines dropped).
 """
 
 from __future__ import annotations
 
 from .directory import DATA_FORMAT
-from .usage import CachedArticle, StoreUsage
+from .retention import StoreRetention
+from .usage import CachedArticle
 
 __all__ = ["DATA_FORMAT", "CachedArticle", "Store"]
 
 
-class Store(StoreUsage):
+class Store(StoreRetention):
     """All persistent state of one data directory."""

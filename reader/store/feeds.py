@@ -1,6 +1,6 @@
 """Subscriptions and their entries in the store: the feeds subscribed, each feed's state, its
-entries (newest first, up to MAX_ENTRIES_PER_FEED, an entry's full text kept apart) and the ids
-read."""
+entries (newest first, up to MAX_ENTRIES_PER_FEED, an entry's full text kept apart), the ids
+read, and the ids of the headlines dropped for good (`retention`) that the feed still carries."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ from ..models import Entry, Feed
 from .directory import StoreDirectory, _reporting_storage_errors
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
+DROPPED_KEPT_AT_LEAST = 30 * 86400
+"""Seconds a dropped headline's id is kept even once its feed no longer carries the item: a
+feed that flickers (a cache serving an older copy of it now and then, a "most read" list) would
+otherwise bring it back, new and unread, the next time it carried it."""
 _SUBSCRIPTIONS = "subscriptions"
 # An entry's record holds its article's cache key, and the version of `article_key` that made
 # it: read back instead of made again from the link at every list (a reader from before them
@@ -26,6 +30,9 @@ _KEY = "article_key"
 _CHANGED = "changed_at"
 _CACHED = "cached_at"
 _KEY_VERSION = "key_version"
+# When an entry its feed leaves undated was first kept (epoch seconds): retention counts its
+# age from it, having no story time to count from.
+_SEEN = "seen_at"
 
 
 def _feed_key(url: str) -> str:
@@ -38,6 +45,10 @@ def _entries_key(url: str) -> str:
 
 def _read_key(url: str) -> str:
     return f"read:{url}"
+
+
+def _dropped_key(url: str) -> str:
+    return f"dropped:{url}"
 
 
 def _content_key(entry_id: str) -> str:
@@ -54,12 +65,23 @@ def _stored_key(record: dict[str, Any]) -> str | None:
     return key if right else None
 
 
-def _record(entry: Entry, kept: tuple[str, str]) -> dict[str, Any]:
+def _record(entry: Entry, kept: tuple[str, str], seen: float) -> dict[str, Any]:
     """An entry's record, with its article key: `kept`'s (the link it was made from, the
-    key) when the link is still that one, else made now."""
+    key) when the link is still that one, else made now; an undated one with when it was
+    first kept (`seen`)."""
     link, key = kept
     key = key if link == entry.link and link else link_key(entry.link)
-    return {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION}
+    record = {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION}
+    if entry.published is None and entry.updated is None:
+        record[_SEEN] = seen
+    return record
+
+
+def seen_at(record: dict[str, Any]) -> float | None:
+    """When the entry of `record` was first kept, if it was kept undated (None when unknown:
+    kept by a reader from before this was noted)."""
+    seen = record.get(_SEEN)
+    return float(seen) if isinstance(seen, int | float) and not isinstance(seen, bool) else None
 
 
 def _not_ahead(entry: Entry, before: Entry | None, now: datetime) -> Entry:
@@ -127,7 +149,7 @@ class StoreFeeds(StoreDirectory):
             self._save(self._state, _SUBSCRIPTIONS, [u for u in urls if u != url])
             for entry in self.entries(url):
                 self._state.delete(_content_key(entry.id))
-            for key in (_feed_key(url), _entries_key(url), _read_key(url)):
+            for key in (_feed_key(url), _entries_key(url), _read_key(url), _dropped_key(url)):
                 self._state.delete(key)
             self.note_changed()
         return True
@@ -177,16 +199,28 @@ class StoreFeeds(StoreDirectory):
             return []
 
     def merge_entries(
-        self, feed_url: str, fresh: Iterable[Entry], keys: Mapping[str, str] | None = None
+        self,
+        feed_url: str,
+        fresh: Iterable[Entry],
+        keys: Mapping[str, str] | None = None,
+        whole: bool = False,
     ) -> list[Entry]:
         """Add or update a feed's entries; returns those that are new. Old entries are kept
         (a feed shows only its latest items), up to MAX_ENTRIES_PER_FEED. `keys`: the fresh
         entries' article keys by id, made where they were parsed (else made here). Nothing is
-        written for a feed not subscribed: one removed while a refresh fetched it."""
+        written for a feed not subscribed: one removed while a refresh fetched it. An item
+        retention dropped (`dropped`) is not taken back; `whole`: `fresh` is every item the
+        feed carries now, and those dropped that it no longer carries are forgotten."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
                 return []
+            if dropped := self.dropped(feed_url):
+                # Read in this write's transaction: a retention run in another process (cron's
+                # sync beside the reader's refresh) is either all seen or not begun.
+                if whole and mine:  # an empty answer (a glitch) is no sign that items went
+                    self._keep_dropped(feed_url, dropped, {e.id for e in mine})
+                mine = [e for e in mine if e.id not in dropped]
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
             now = datetime.now(UTC)
@@ -194,6 +228,8 @@ class StoreFeeds(StoreDirectory):
             # Each entry's key is written with it: kept from its record while its link is the
             # same, made for a new or moved one (and for a record written without one).
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}
+            now = time.time()
+            seen = {e.id: at for e, d in records if (at := seen_at(d)) is not None}
             if keys:
                 kept.update((e.id, (e.link, keys[e.id])) for e in mine if e.id in keys)
             new = [e for e in mine if e.id not in known]
@@ -218,7 +254,10 @@ class StoreFeeds(StoreDirectory):
             self._save(
                 self._state,
                 _entries_key(feed_url),
-                [_record(e, kept.get(e.id, ("", ""))) for e in ordered[:MAX_ENTRIES_PER_FEED]],
+                [
+                    _record(e, kept.get(e.id, ("", "")), seen.get(e.id, now))
+                    for e in ordered[:MAX_ENTRIES_PER_FEED]
+                ],
             )
             for entry in changed:
                 self._state.set(_content_key(entry.id), entry.content)
@@ -227,6 +266,29 @@ class StoreFeeds(StoreDirectory):
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
         return new
+
+    def dropped(self, feed_url: str) -> dict[str, float]:
+        """The ids of the feed's headlines retention dropped that the feed still carried, and
+        when each was dropped (epoch seconds)."""
+        data = self._load(self._state, _dropped_key(feed_url), {})
+        if not isinstance(data, dict):
+            self._drop_damaged(self._state, _dropped_key(feed_url))
+            return {}
+        return {k: float(v) for k, v in data.items() if isinstance(v, int | float)}
+
+    def _keep_dropped(self, feed_url: str, dropped: dict[str, float], carried: set[str]) -> None:
+        """Of the headlines dropped, forget those the feed no longer carries (`carried`: the
+        ids of every item it carries now) once they were dropped DROPPED_KEPT_AT_LEAST ago. So
+        at most the items of one answer (MAX_ENTRIES_PER_FEED) and those dropped in the last
+        month are kept, however long the feed carries them."""
+        since = time.time() - DROPPED_KEPT_AT_LEAST
+        still = {k: v for k, v in dropped.items() if k in carried or v > since}
+        if len(still) == len(dropped):
+            return
+        if still:
+            self._save(self._state, _dropped_key(feed_url), still)
+        else:
+            self._state.delete(_dropped_key(feed_url))
 
     def _note_told(self, key: str, before: Entry) -> None:
         """Keep what an item said before it was told anew, for its cached article (the

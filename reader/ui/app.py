@@ -141,6 +141,7 @@ class ReaderApp(ReaderAppFeeds):
                 limits=self.config.limits,
                 workers="process",
                 cache_max_bytes=self.config.cache_max_bytes,
+                drop_read_after=self.config.drop_read_after,
                 site_rules=self.config.site_rules,
             )
         except Exception as error:  # unreadable directory, a store another program locks…

@@ -1,0 +1,121 @@
+"""`reader cache`: what the data directory holds, and its housekeeping (`prune`): articles
+evicted, old read headlines dropped, or, with --dry-run, what would go."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..config import parse_duration, parse_size
+from ..plural import plural, size_text
+from ..safe import safe_line
+from .common import EXIT_OK, EXIT_USAGE, CommandError, config_of, err, open_library, out
+from .date_args import moment
+
+if TYPE_CHECKING:
+    from ..library import Library
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    given = args.older_than or args.max_size or args.headlines_older_than or args.dry_run
+    if args.action != "prune" and given:
+        err(
+            "--older-than, --max-size, --headlines-older-than and --dry-run go with prune: "
+            "reader cache prune --headlines-older-than 180d"
+        )
+        return EXIT_USAGE
+    if args.action == "prune":
+        return _prune(args)
+    lib = open_library(args)
+    try:
+        stats = lib.cache_stats()
+    finally:
+        lib.close()
+    when = lambda d: d.strftime("%Y-%m-%d %H:%M UTC") if d else "-"  # noqa: E731
+    out(f"data directory  {lib.data_dir}")
+    kept = ""
+    if lib.drop_read_after:
+        days = round(lib.drop_read_after / 86400)
+        kept = f"; read ones dropped after {plural(days, 'day')}, by each sync"
+    out(f"feeds           {stats.feeds} ({plural(stats.headlines, 'headline')}{kept})")
+    out(f"articles        {stats.articles} cached, {stats.saved} saved for good")
+    if stats.left_out:
+        limit = lib.cache_max_bytes
+        why = (
+            f"the cache is full (max_size {size_text(limit)}); a sync fetches them when it has room"
+            if limit
+            else "by a size limit since lifted; the next sync fetches them"
+        )
+        out(f"left out        {stats.left_out}: {why}")
+    out(f"size on disk    {size_text(stats.disk_bytes)}")
+    from ..search_index import index_bytes  # its fold tables only when needed
+
+    if index := index_bytes(lib.data_dir):
+        out(f"search index    {size_text(index)} of it (made again by a search when deleted)")
+    out(f"oldest          {when(stats.oldest)}")
+    out(f"newest          {when(stats.newest)}")
+    return EXIT_OK
+
+
+def _prune(args: argparse.Namespace) -> int:
+    """`reader cache prune`: what the options say, else what the config's limits say (as a
+    sync applies them after it)."""
+    try:
+        older = parse_duration(args.older_than) if args.older_than else None
+        biggest = parse_size(args.max_size) if args.max_size else None
+    except ValueError as error:
+        err(str(error))
+        return EXIT_USAGE
+    try:  # a date or an age, as --before takes them: "180d", "2026-06-01"
+        before = moment(args.headlines_older_than) if args.headlines_older_than else None
+    except CommandError as error:
+        err(str(error))
+        return EXIT_USAGE
+    if older is None and biggest is None and before is None:
+        config = config_of(args)
+        if not config.cache_max_bytes and not config.drop_read_after:
+            err(
+                "say what to prune: --older-than 30d, --max-size 500MB and/or "
+                "--headlines-older-than 180d (or set the config's max_size, drop_read_after)"
+            )
+            return EXIT_USAGE
+        biggest = config.cache_max_bytes or None
+        if config.drop_read_after:
+            before = datetime.now().astimezone() - timedelta(seconds=config.drop_read_after)
+    lib = open_library(args)
+    try:
+        if before is not None:
+            _drop_headlines(lib, before, args.dry_run)
+        if older is not None or biggest is not None:
+            report = lib.prune(older_than=older, max_bytes=biggest, dry_run=args.dry_run)
+            verb = "would evict" if args.dry_run else "evicted"
+            out(
+                f"{verb} {plural(report.removed, 'article')} ({size_text(report.freed_bytes)}); "
+                f"{size_text(report.remaining_bytes)} of articles left, "
+                f"{plural(report.kept_saved, 'saved one')} kept"
+            )
+    finally:
+        lib.close()
+    if args.dry_run:
+        out("nothing was changed (--dry-run)")
+    return EXIT_OK
+
+
+def _drop_headlines(lib: Library, before: datetime, dry_run: bool) -> None:
+    report = lib.drop_read_headlines(before, dry_run)
+    day = before.strftime("%Y-%m-%d")
+    feeds = plural(len(report.by_feed), "feed")
+    if dry_run:
+        out(f"would drop {plural(report.dropped, 'read headline')} from before {day}, of {feeds}")
+        names = {feed.url: feed.display_title for feed in lib.store.feeds()}
+        for url, count in sorted(report.by_feed.items(), key=lambda kv: (-kv[1], kv[0])):
+            out(f"{count:>8}  {safe_line(names.get(url, url), 70)}")
+    else:
+        out(f"dropped {plural(report.dropped, 'read headline')} from before {day}, of {feeds}")
+    left = "would be left" if dry_run else "left"
+    out(
+        f"{plural(report.remaining, 'headline')} {left}; kept though as old: "
+        f"{report.kept_unread} unread, {report.kept_saved} saved; their cached articles stay"
+        " (`reader cache prune --older-than` evicts articles; search finds them meanwhile)"
+    )

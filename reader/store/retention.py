@@ -1,0 +1,110 @@
+"""Old read headlines dropped for good (`[feeds] drop_read_after`, `reader cache prune
+--headlines-older-than`): the store's headlines would otherwise grow to MAX_ENTRIES_PER_FEED a
+feed, 2,000, and every list reads them all.
+
+Only a headline read, not saved (its entry's nor its article's) and from before the cutoff goes:
+by its story's time, an undated one by when it was first kept. Its feed's full text of it goes
+with it; its cached article stays, as the cache's own limits keep it (search still finds it, as
+it finds every cached article no feed lists). Its id is kept in the feed's `dropped` list while
+the feed still carries the item, so that the next refresh doesn't take it back as new and
+unread (`StoreFeeds.merge_entries`).
+
+A feed at a time, each in one transaction: a sync in another process (cron beside the reader)
+merges a feed before or after, never between the headline going and its id being kept, and a
+crash leaves every feed either done or as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from ..keys import link_key
+from .directory import _reporting_storage_errors
+from .feeds import (
+    _SEEN,
+    _content_key,
+    _dropped_key,
+    _entries_key,
+    _read_key,
+    _stored_key,
+    seen_at,
+)
+from .usage import StoreUsage
+
+
+@dataclass(frozen=True)
+class DroppedHeadlines:
+    """What a retention run dropped (or, on a dry run, would drop)."""
+
+    by_feed: dict[str, int] = field(default_factory=dict)  # feed URL: headlines dropped
+    kept_unread: int = 0  # as old, kept: not read
+    kept_saved: int = 0  # as old and read, kept: saved
+    remaining: int = 0  # headlines left, every feed's
+
+    @property
+    def dropped(self) -> int:
+        return sum(self.by_feed.values())
+
+
+@_reporting_storage_errors
+class StoreRetention(StoreUsage):
+    """Old read headlines of a `Store` dropped."""
+
+    def drop_read_before(self, cutoff: float, dry_run: bool = False) -> DroppedHeadlines:
+        """Drop every feed's read, unsaved headlines from before `cutoff` (epoch seconds); with
+        `dry_run`, only count them (nothing written)."""
+        by_feed: dict[str, int] = {}
+        kept_unread = kept_saved = remaining = 0
+        for url in self.feed_urls():
+            with self._state.transact():  # one feed: a reader open elsewhere waits that long
+                if url not in self.feed_urls():  # removed meanwhile
+                    continue
+                records = self._records(url)
+                read = self.read_ids(url)
+                # The saved ones read in this transaction: one saved in the reader meanwhile
+                # (`s` on an old headline) is either seen here, or saved after it went.
+                saved = self.saved()
+                saved_ids = {r.get("entry") for r in saved.values() if isinstance(r, dict)}
+                now = time.time()
+                stamped = False
+                gone: set[str] = set()
+                for entry, record in records:
+                    when = entry.published or entry.updated
+                    if when is not None:
+                        at = when.timestamp()
+                    elif (first := seen_at(record)) is not None:
+                        at = first
+                    else:  # kept undated before first sightings were noted: from now on
+                        record[_SEEN] = at = now
+                        stamped = True
+                    if at >= cutoff:
+                        continue
+                    if entry.id not in read:
+                        kept_unread += 1
+                    elif (
+                        entry.id in saved_ids
+                        or (_stored_key(record) or link_key(entry.link)) in saved
+                    ):
+                        kept_saved += 1
+                    else:
+                        gone.add(entry.id)
+                remaining += len(records) - len(gone)
+                if gone:
+                    by_feed[url] = len(gone)
+                if dry_run or not (gone or stamped):
+                    continue
+                self._save(
+                    self._state, _entries_key(url), [d for e, d in records if e.id not in gone]
+                )
+                if not gone:
+                    continue
+                self._save(self._state, _read_key(url), sorted(read - gone))
+                dropped = self.dropped(url)
+                dropped.update(dict.fromkeys(gone, int(now)))
+                self._save(self._state, _dropped_key(url), dropped)
+                for entry_id in gone:
+                    self._state.delete(_content_key(entry_id))
+        if by_feed and not dry_run:
+            self.note_changed()  # a reader open in another window lists them no more
+        return DroppedHeadlines(by_feed, kept_unread, kept_saved, remaining)
