@@ -56,6 +56,9 @@ class FeedResult:
     kept: bool = True
     """Its failure is kept on the feed in the store; False while `refresh` holds it, until it
     knows whether the network (absent, or a login page answering for every site) is to blame."""
+    changed: bool = True
+    """Its headlines changed in the store; False when the feed, fetched whole again, gave
+    what was kept (a list filled as feeds come in reads only its row again)."""
 
 
 @dataclass(frozen=True)

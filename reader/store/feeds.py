@@ -168,10 +168,18 @@ class StoreFeeds(StoreDirectory):
         (a feed shows only its latest items), up to MAX_ENTRIES_PER_FEED. `keys`: the fresh
         entries' article keys by id, made where they were parsed (else made here). Nothing is
         written for a feed not subscribed: one removed while a refresh fetched it."""
+        return self.merge(feed_url, fresh, keys)[0]
+
+    def merge(
+        self, feed_url: str, fresh: Iterable[Entry], keys: Mapping[str, str] | None = None
+    ) -> tuple[list[Entry], bool]:
+        """`merge_entries`, and whether the feed's entries changed in the store: False when
+        they are as kept (a feed fetched again whole, its server asking no `If-None-Match`,
+        with nothing new: its list is not written again, nor read again by a reader)."""
         mine = [e for e in fresh if e.feed_url == feed_url]  # an entry belongs to its own feed only
         with self._state.transact():
             if feed_url not in self.feed_urls():
-                return []
+                return [], False
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
             # Each entry's key is written with it: kept from its record while its link is the
@@ -198,18 +206,19 @@ class StoreFeeds(StoreDirectory):
             ]
             known.update((e.id, e) for e in mine)
             ordered = sorted(known.values(), key=_newest_first)
-            self._save(
-                self._state,
-                _entries_key(feed_url),
-                [_record(e, kept.get(e.id, ("", ""))) for e in ordered[:MAX_ENTRIES_PER_FEED]],
-            )
+            written = [_record(e, kept.get(e.id, ("", ""))) for e in ordered[:MAX_ENTRIES_PER_FEED]]
+            # A feed served whole again with nothing new (most are, every refresh): 2,000
+            # records not encoded and written again for nothing, 60 times at a reader's start.
+            changed_list = written != [d for _, d in records]
+            if changed_list:
+                self._save(self._state, _entries_key(feed_url), written)
             for entry in changed:
                 self._state.set(_content_key(entry.id), entry.content)
             for dropped in ordered[MAX_ENTRIES_PER_FEED:]:
                 self._state.delete(_content_key(dropped.id))
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
-        return new
+        return new, changed_list
 
     def _note_told(self, key: str, before: Entry) -> None:
         """Keep what an item said before it was told anew, for its cached article (the

@@ -118,7 +118,10 @@ class HeadlineIndex:
 
         if edited:
             fresh = [flagged(h) for h in fresh]
-        kept = [h for h in self.headlines if h.entry.feed_url not in urls]
+        # Only rows read again (feeds unchanged, failed): the 40,000 headlines not sifted.
+        kept = (
+            [h for h in self.headlines if h.entry.feed_url not in urls] if urls else self.headlines
+        )
         index = copy(self)
         index.feeds = feeds
         index.headlines = _merged(kept, fresh)
