@@ -43,7 +43,12 @@ def newest_first(headline: Headline) -> float:
     """The order every list shows headlines in: newest first, by when published, else
     updated (a saved article no feed lists: else when it was saved), undated ones last."""
     entry = headline.entry
-    return -(entry.published or entry.updated or _LONG_AGO).timestamp()
+    return newest_first_at(entry.published or entry.updated)
+
+
+def newest_first_at(when: datetime | None) -> float:
+    """`newest_first` of a headline published (else updated) `when`."""
+    return -(when or _LONG_AGO).timestamp()
 
 
 @dataclass(frozen=True)

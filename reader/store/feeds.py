@@ -65,6 +65,14 @@ def _newest_first(entry: Entry) -> tuple[int, float]:
     return (0, -when.timestamp()) if when else (1, 0.0)
 
 
+def keyed(record: dict[str, Any]) -> tuple[Entry, str]:
+    """An entry of `StoreFeeds.entry_records` decoded, with its article key (as
+    `keyed_entries` gives them); raises KeyError, TypeError or ValueError for a damaged one."""
+    entry = entry_from_dict(record)
+    key = _stored_key(record)
+    return entry, key if key is not None else link_key(entry.link)
+
+
 @_reporting_storage_errors
 class StoreFeeds(StoreDirectory):
     """The feeds, entries and read flags of a `Store`."""
@@ -151,6 +159,12 @@ class StoreFeeds(StoreDirectory):
             (entry, key if (key := _stored_key(record)) is not None else link_key(entry.link))
             for entry, record in self._records(feed_url)
         ]
+
+    def entry_records(self, feed_url: str) -> Any:
+        """A feed's entries as kept (a list, newest first), not decoded (`keyed` decodes one):
+        a list printed as it is read decodes only what it prints (`reader list | head`). Not
+        checked: one found damaged is to be read by `keyed_entries`, which drops it."""
+        return self._load(self._state, _entries_key(feed_url), [])
 
     def _records(self, feed_url: str) -> list[tuple[Entry, dict[str, Any]]]:
         """A feed's entries with the records they were read from (a damaged list dropped)."""
