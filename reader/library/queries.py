@@ -124,7 +124,7 @@ class LibraryQueries(LibraryResources):
         counts = []
         for feed in self.store.feeds():
             read = self.store.read_ids(feed.url)
-            ids = [entry.id for entry in self.store.entries(feed.url)]
+            ids = self.store.entry_ids(feed.url)
             counts.append((feed, len(ids), sum(i not in read for i in ids)))
         return counts
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
@@ -16,6 +17,7 @@ from ..models import Entry, Feed
 from .directory import StoreDirectory, _reporting_storage_errors
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
+_from_iso = datetime.fromisoformat
 _SUBSCRIPTIONS = "subscriptions"
 # An entry's record holds its article's cache key, and the version of `article_key` that made
 # it: read back instead of made again from the link at every list (a reader from before them
@@ -63,6 +65,15 @@ def _record(entry: Entry, kept: tuple[str, str]) -> dict[str, Any]:
 def _newest_first(entry: Entry) -> tuple[int, float]:
     when = entry.published or entry.updated
     return (0, -when.timestamp()) if when else (1, 0.0)
+
+
+def _checked_id(record: dict[str, Any]) -> str:
+    """A record's entry id, when `entry_from_dict` would decode it (else its error raised)."""
+    entry_id, _ = record["id"], record["feed_url"]  # first: a record no dict raises TypeError
+    for field in ("published", "updated"):
+        if when := record.get(field):
+            _from_iso(when)
+    return entry_id
 
 
 def keyed(record: dict[str, Any]) -> tuple[Entry, str]:
@@ -159,6 +170,17 @@ class StoreFeeds(StoreDirectory):
             (entry, key if (key := _stored_key(record)) is not None else link_key(entry.link))
             for entry, record in self._records(feed_url)
         ]
+
+    def entry_ids(self, feed_url: str) -> list[str]:
+        """The ids of a feed's entries, as `entries` lists them, without making each entry:
+        what `reader feeds` and `reader cache` count, over a year's 43,000. Checked as `entries`
+        reads them (a damaged list dropped)."""
+        data = self._load(self._state, _entries_key(feed_url), [])
+        try:
+            return [_checked_id(d) for d in data]
+        except (KeyError, TypeError, ValueError):
+            self._drop_damaged(self._state, _entries_key(feed_url))
+            return []
 
     def entry_records(self, feed_url: str) -> Any:
         """A feed's entries as kept (a list, newest first), not decoded (`keyed` decodes one):
