@@ -159,11 +159,12 @@ def markdown_header(article: Article, style: str = "block") -> str:
     return (f"# {escape_markdown(title)}\n" if title else "") + f"{lines}\n"
 
 
-def copied_citation(article: Article, style: str = "block") -> str:
+def copied_citation(article: Article, style: str = "block", under_markdown: bool = False) -> str:
     """What `y` in the reading view copies and `reader show --format citation` prints: in the
     "block" style the title and `header_lines` in Markdown, as `reader show --format markdown`
     heads the article; in a line style the line as plain text, to paste into a draft or an
-    e-mail as it is."""
+    e-mail as it is, or escaped as Markdown `under_markdown` (a quoted passage): a page's
+    title must not become a link or code in the notes it is pasted into."""
     if style == "block":
         return markdown_header(article).rstrip() + "\n"
-    return "\n".join(header_lines(article, False, style)) + "\n"
+    return "\n".join(header_lines(article, under_markdown, style)) + "\n"

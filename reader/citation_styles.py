@@ -19,28 +19,16 @@ from typing import Any
 from .citation import cited_source, cited_url
 from .config import CITATION_STYLES
 from .dates import in_local_time
+from .english_dates import month_name
 from .models import Article
 from .safe import safe_line
+from .title_case import proper_nouns, sentence_case, title_case
 
 # `[citation] style`: the metadata block (a line per fact, as `reader show` heads an article),
 # or one line in Chicago's or APA's style.
 STYLES = CITATION_STYLES
 LINE_STYLES = tuple(s for s in STYLES if s != "block")
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 # Words a name's surname begins with, kept with it ("van der Berg, Pieter").
 _PARTICLES = {
     *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
@@ -53,14 +41,6 @@ _NEWSROOM = re.compile(
     r"|bureau|correspondents?|service)\b",
     re.IGNORECASE,
 )
-# Chicago's words in lower case inside a title: articles, coordinating conjunctions and
-# prepositions (first and last word aside).
-_MINOR = {
-    *("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by"),
-    *("in", "of", "off", "on", "per", "to", "up", "via", "vs", "vs.", "from", "into"),
-    *("with", "over", "onto", "upon", "than"),
-}
-_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -98,8 +78,11 @@ class Name:
 
 def authors(article: Article) -> list[str]:
     """The article's writers, each apart: the extractor names several joined by ", " ("Maren
-    Holt, Jonas Berg"), each given name first."""
-    return [n for n in (" ".join(p.split()) for p in safe_line(article.author).split(", ")) if n]
+    Holt, Jonas Berg"), each given name first. The site a byline names beside its writer ("Mark
+    Sullivan, The Lakeshore Ledger") is no writer: the citation names it as the source."""
+    site = " ".join(safe_line(article.site_name).split()).casefold()
+    names = (" ".join(p.split()) for p in safe_line(article.author).split(", "))
+    return [n for n in names if n and n.casefold() != site]
 
 
 def _turnable(name: str) -> bool:
@@ -120,7 +103,13 @@ def parsed_name(name: str) -> Name:
     suffix = ""
     if len(words) > 2 and words[-1].casefold() in _SUFFIXES:
         suffix, words = words[-1], words[:-1]
-    if len(words) < 2 or not _turnable(name) or _NEWSROOM.search(name) or name.isupper():
+    if (
+        len(words) < 2
+        or not _turnable(name)
+        or _NEWSROOM.search(name)
+        or name.isupper()
+        or words[0] == "The"  # "The Lakeshore Ledger": an outlet's name, no person's
+    ):
         return Name(literal=name)
     start = len(words) - 1
     while start > 1 and words[start - 1] in _PARTICLES:
@@ -155,53 +144,8 @@ def _english(article: Article, title: str) -> bool:
     return _turnable(title) and title.isascii()
 
 
-def _keeps_case(word: str) -> bool:
-    """A word whose capitals are its own: an acronym, "iPhone", "McCarthy", a figure."""
-    letters = [c for c in word if c.isalpha()]
-    return any(c.isdigit() for c in word) or any(c.isupper() for c in letters[1:])
-
-
-def _capitalised(word: str) -> str:
-    return "-".join(
-        re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), p) for p in word.split("-")
-    )
-
-
-def title_case(title: str) -> str:
-    """Chicago's headline case: every word capitalised but articles, conjunctions and
-    prepositions inside the title; a word's own capitals kept."""
-    words = _WORD.findall(title)
-    out = []
-    for n, word in enumerate(words):
-        bare = word.strip("\"'“”‘’()[]").casefold()
-        starts = n == 0 or n == len(words) - 1 or out[-1].endswith((":", "—", "?", "!"))
-        if _keeps_case(word) or (bare in _MINOR and not starts):
-            out.append(word if _keeps_case(word) else word.lower())
-        else:
-            out.append(_capitalised(word))
-    return " ".join(out)
-
-
-def sentence_case(title: str) -> str:
-    """APA's sentence case, for a title the page set in headline case ("Harbour Contract Costs
-    Twice"): every word lower case but the first, the first after a colon and a word's own
-    capitals ("NATO", "McCarthy"). A proper noun of such a title is lowered too, which no rule
-    can tell; a title already in sentence case is left as it is, its proper nouns and all."""
-    words = _WORD.findall(title)
-    major = [w for w in words[1:] if w.strip("\"'“”‘’()").casefold() not in _MINOR]
-    capitalised = [w for w in major if w[:1].isupper()]
-    if len(major) < 2 or len(capitalised) < len(major):
-        # Already in sentence case: only the first word after a colon capitalised, as APA has it.
-        return re.sub(r"(:\s+)([a-z])", lambda m: m[1] + m[2].upper(), title)
-    out = []
-    for n, word in enumerate(words):
-        starts = n == 0 or out[-1].endswith((":", "?", "!", "—"))
-        out.append(word if starts or _keeps_case(word) or word == "I" else word.lower())
-    return " ".join(out)
-
-
 def _said(day: date) -> str:
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return f"{month_name(day)} {day.day}, {day.year}"
 
 
 def _ended(text: str) -> str:
@@ -248,13 +192,11 @@ def apa(article: Article) -> str:
     in its place; no date: "(n.d.)" and the day it was retrieved, the page being one that
     changes."""
     title = _title(article)
-    title = sentence_case(title) if _english(article, title) else title
+    title = sentence_case(title, proper_nouns(article)) if _english(article, title) else title
     names = [parsed_name(n) for n in authors(article)]
     published = article.published.date() if article.published else None
     when = (
-        f"({published.year}, {_MONTHS[published.month - 1]} {published.day})."
-        if published
-        else "(n.d.)."
+        f"({published.year}, {month_name(published)} {published.day})." if published else "(n.d.)."
     )
     parts = [_ended(_apa_authors(names)), when, _ended(title)] if names else [_ended(title), when]
     if source := safe_line(cited_source(article)):

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from .citation import cited_url, date_source
-from .dates import precision, stated_iso, with_precision
+from .dates import not_ahead, precision, stated_iso, with_precision
 from .list_numbering import NUMBERINGS
 from .models import Article, Block, BlockKind, Entry, Feed, Inline, Reach, made
 
@@ -254,11 +254,13 @@ def _with_anchors(blocks: tuple[Block, ...], anchors: Any) -> tuple[Block, ...]:
 
 
 def article_date(d: dict[str, Any]) -> datetime | None:
-    """When an article's record says it was published, without rebuilding the article;
-    raises as `article_from_dict` does on a damaged one."""
+    """When an article's record says it was published, without rebuilding the article, as a
+    list orders it (`not_ahead` of when it was fetched); raises as `article_from_dict` does on
+    a damaged one."""
     if d.get("v") != CODEC_VERSION:
         raise ValueError(f"unknown article record version {d.get('v')!r}")
-    return with_precision(_parse_dt(d.get("published")), d.get("published_precision") or "")
+    published = with_precision(_parse_dt(d.get("published")), d.get("published_precision") or "")
+    return not_ahead(published, _parse_dt(d.get("fetched_at")))
 
 
 def article_from_dict(d: dict[str, Any]) -> Article:

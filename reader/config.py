@@ -76,6 +76,9 @@ class Config:
     refresh_on_open: bool = True
     fetch_ahead: int = 30
     theme: str = "dark"  # one of THEMES: the reader's screen colours
+    # The lists show only unread headlines and the feeds with unread ones as the reader first
+    # opens (`L` toggles it, and the reader opens as it was left: `reader.ui.unread_view`).
+    unread_only: bool = False
     # One of CITATION_STYLES: what `y` copies and `reader show` heads an article with.
     citation_style: str = "block"
     site_rules: dict[str, SiteRule] = field(default_factory=dict)  # by host name
@@ -151,6 +154,10 @@ fetch_ahead = 30
 # one), or "terminal" (the terminal's own text and background colours, and its palette).
 # NO_COLOR set in the environment shows none at all.
 theme = "dark"
+# Whether the lists show only the unread headlines, and the feed list only the feeds with unread
+# ones (Saved shows every saved article still). L in the reader shows all or only unread again,
+# and the reader opens as it was left; this is how it opens at first, and once it is changed.
+unread_only = false
 
 [citation]
 # How y in an article cites it, and `reader show` above the text: "block" (the title, then the
@@ -322,7 +329,7 @@ def _check_keys(data: dict[str, Any]) -> None:
     for section, known in (
         ("cache", {"max_size"}),
         ("feeds", {"refresh_interval", "refresh_on_open", "fetch_ahead"}),
-        ("ui", {"theme"}),
+        ("ui", {"theme", "unread_only"}),
         ("citation", {"style"}),
     ):
         for key in data.get(section, {}):
@@ -361,6 +368,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     theme = data.get("ui", {}).get("theme", "dark")
     if theme not in THEMES:
         raise ValueError(f"ui.theme must be one of {', '.join(map(repr, THEMES))}, not {theme!r}")
+    unread_only = data.get("ui", {}).get("unread_only", False)
+    if not isinstance(unread_only, bool):
+        raise ValueError("ui.unread_only must be true or false")
     style = data.get("citation", {}).get("style", "block")
     if style not in CITATION_STYLES:
         names = ", ".join(map(repr, CITATION_STYLES))
@@ -376,6 +386,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,
         theme=theme,
+        unread_only=unread_only,
         citation_style=style,
         keys=keys,
     )

@@ -111,6 +111,19 @@ def with_precision(moment: datetime | None, stated: str) -> datetime | None:
     return moment
 
 
+# How far after it was read a date may be and still be believed for the order of a list:
+# a day's clock or zone mistake, not a hostile feed's 2099, first of every list for decades.
+BELIEVED_AHEAD = timedelta(days=1)
+
+
+def not_ahead(moment: datetime | None, read_at: datetime | None) -> datetime | None:
+    """`moment` (a date a feed or a page gives), or `read_at` when `moment` is more than
+    `BELIEVED_AHEAD` after it: the item is sorted as of when it was read."""
+    if moment is None or read_at is None or moment <= read_at + BELIEVED_AHEAD:
+        return moment
+    return read_at
+
+
 def stated_iso(moment: datetime) -> str:
     """ISO 8601 saying as much as is known: "2019-02-21" for a date alone, never a time at
     midnight UTC the page never gave; "2024-03-05T09:30:00", with no offset (ISO's local time),

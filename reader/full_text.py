@@ -1,6 +1,12 @@
-"""Searching every cached article's text: the headlines whose title or cleaned text holds all
-the words of a query, in any order ("quoted words" a phrase, those words in that order), each
-with a snippet of the text where the words are closest together.
+"""Searching every cached article's text: the headlines whose title, byline or cleaned text
+holds all the words of a query, in any order ("quoted words" a phrase, those words in that
+order), each with a snippet of the text where the words are closest together.
+
+The byline (the feed's author of the headline, and the cached article's: "Maren Holt, Jonas
+Berg") is searched as the title is, so "holt harbour" finds what Maren Holt wrote about the
+harbour, with no syntax to learn; the site's name is not: an outlet's name is made of common
+words ("Harbour Ledger", "The Times", "News"), and "harbour" would find every article of the
+Harbour Ledger. A search within one feed is `F` from its headlines, `--feed` on the command line.
 
 Each word or phrase is matched as the reading view's `/` matches a query (`text_find.pattern`:
 smartcase, quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does
@@ -19,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from .cells import terminal_cells
 from .fold import composed, fold, has_accent
 from .keys import link_key
 from .models import Article, BlockKind
@@ -31,16 +38,21 @@ _TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
 """A word of a query, or the words between two double quotes (a closing one left out: to
 the end)."""
 _APART = "\x00"
-"""Between two titles searched as one text: what no title shows nor any query types."""
+"""Between two titles searched as one text, and between a title and its byline: what no title
+shows nor any query types (a phrase doesn't run on from the title into the author's name)."""
 _ANCHORS = 40
 """The matches of a query's longest word a snippet's place is chosen among."""
 _WIDE = 80
 """How far before a match of the longest word the nearest of each other word is looked for."""
-SNIPPET_LENGTH = 110
-"""The characters of text a snippet shows round a match (one line of a wide terminal)."""
+SNIPPET_CELLS = 110
+"""The terminal cells of text a snippet shows round a match (one line of a wide terminal): a
+line of Chinese or Japanese, two cells a character, holds half the characters of a French one."""
 _BEFORE = 40
 """Of them, how many come before the match, so it reads in its sentence."""
-_SPACE = re.compile(r"\s+")
+_BREAK = re.compile(r"\s+|[，。、；：！？」』）]+|[,.;:!?)]+(?=[^\x00-\x7f\s])")
+"""Where a snippet may start or end, so that it doesn't start or end in a word's middle: a
+space, or after a punctuation mark of Chinese or Japanese, written without spaces ("，", "。",
+"、"), or an ASCII one such a text uses ("2026年11月20日, 审计署…")."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,16 @@ class Hit:
     word: str = ""
     """The word of the query matched first in the text ("" when only the title holds them):
     what the reading view finds when the article is opened from the hits."""
+    byline: str = ""
+    """The byline holding a word of the query the text doesn't ("" for none), safe to show:
+    why an article found by its author's name was found."""
+
+    @property
+    def line(self) -> str:
+        """The line shown under the hit: "by" its byline when that holds a word, and its
+        snippet ("" for neither)."""
+        by = f"by {self.byline}" if self.byline else ""
+        return " · ".join(part for part in (by, self.snippet) if part)
 
 
 @dataclass(frozen=True)
@@ -64,10 +86,24 @@ class _Word:
     """The text's accents are folded for it (the word has none)."""
 
 
+MOST_TERMS = 32
+MOST_PHRASE_WORDS = 64
+
+
 def terms(query: str) -> list[str]:
-    """A query's words and quoted phrases, in order (blank ones dropped)."""
+    """A query's words and quoted phrases, in order: blank ones and repeats dropped, at most
+    `MOST_TERMS` of them, a phrase cut to its first `MOST_PHRASE_WORDS` words (a query pasted
+    by mistake, of thousands of words, took minutes and hundreds of megabytes), controls
+    removed as the query is shown."""
+    query = safe_line(query)
     found = (m.group(1) if m.group(1) is not None else m.group(0) for m in _TERM.finditer(query))
-    return [" ".join(term.split()) for term in found if term.strip()]
+    kept: dict[str, None] = {}
+    for term in found:
+        if words := term.split():
+            kept[" ".join(words[:MOST_PHRASE_WORDS])] = None
+            if len(kept) == MOST_TERMS:
+                break
+    return list(kept)
 
 
 _UNSPACED = re.compile(
@@ -134,41 +170,71 @@ def article_text(article: Article) -> str:
 
 
 def snippet(text: str, at: int, end: int) -> str:
-    """One line of `text` round the match at `at`..`end`, cut at spaces, "…" where it goes on."""
-    start = max(0, at - _BEFORE)
+    """One line of `text` round the match at `at`..`end`, `SNIPPET_CELLS` cells wide as a
+    terminal draws it (`terminal_cells`), `_BEFORE` of them before the match; cut where a word
+    ends (`_BREAK`: a space, or a Chinese or Japanese punctuation mark), "…" where it goes on."""
+    start = at
+    room = _BEFORE
+    while start > 0 and room > 0:
+        start -= 1
+        room -= _cells(text[start])
     if start:  # from the first word that starts whole before the match
-        space = _SPACE.search(text, start, at)
-        start = space.end() if space else start
-    stop = min(len(text), max(end, start + SNIPPET_LENGTH))
+        cut = _BREAK.search(text, start, at)
+        start = cut.end() if cut else start
+    stop, room = start, SNIPPET_CELLS
+    while stop < len(text) and (room > 0 or stop < end):
+        room -= _cells(text[stop])
+        stop += 1
+    if room < 0 and stop - 1 >= end:  # a wide character that took a cell past the line's
+        stop -= 1
     if stop < len(text):  # to the end of the last word that ends whole
-        spaces = [m.start() for m in _SPACE.finditer(text, end, stop + 1)]
-        stop = spaces[-1] if spaces else stop
+        cuts = [m for m in _BREAK.finditer(text, end, stop + 1)]
+        if cuts:
+            last = cuts[-1]
+            stop = last.start() if text[last.start()].isspace() else min(last.end(), stop)
     line = safe_line(text[start:stop])
     return ("…" if start else "") + line + ("…" if stop < len(text) else "")
 
 
+def _cells(char: str) -> int:
+    """The cells `char` takes in a snippet: a space, a line break alike, takes one (a run of
+    them is one space there)."""
+    if char.isascii() or char.isspace():
+        return 1
+    return terminal_cells(char)
+
+
 def matches(query: Query, title: str, text: str) -> str | None:
-    """The snippet of `text` when every word is in `title` or `text` ("" when `text` holds
-    none of them), else None."""
+    """The snippet of `text` when every word is in `title` (a `heading`) or `text` ("" when
+    `text` holds none of them), else None."""
     found = _found(query, title, text)
     return None if found is None else found[0]
 
 
-def _found(query: Query, title: str, text: str) -> tuple[str, str] | None:
-    """The snippet of `text` and the word matched first in it ("", "" when `text` holds none
-    of them) when every word is in `title` or `text`, else None."""
-    heading = _Folded(title)
+def _found(query: Query, title: str, text: str) -> tuple[str, str, str] | None:
+    """The snippet of `text`, the word matched first in it ("", "" when `text` holds none of
+    them) and the byline holding a word `text` doesn't (`Hit.byline`) when every word is in
+    `title` (a `heading`) or `text`, else None."""
+    head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
+    in_head: list[_Word] = []
     for word in query.words:
         if body.search(word) is not None:
             in_text.append(word)
-        elif heading.search(word) is None:
+        elif head.search(word) is None:
             return None
+        else:
+            in_head.append(word)
+    byline = ""
+    if in_head and _APART in title:
+        bylines = _Folded(", ".join(title.split(_APART)[1:]))
+        if any(bylines.search(word) is not None for word in in_head):
+            byline = safe_line(bylines.text, 120)
     if not in_text:
-        return ("", "")
+        return ("", "", byline)
     at, end, word = _closest(body, in_text)
-    return snippet(body.text, at, end), word
+    return snippet(body.text, at, end), word, byline
 
 
 def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
@@ -206,19 +272,30 @@ def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
             break
     assert best is not None  # each word is found in the text
     length, at, stop, word, first_end = best
-    return at, (stop if length <= SNIPPET_LENGTH - _BEFORE else first_end), words[word].typed
+    return at, (stop if length <= SNIPPET_CELLS - _BEFORE else first_end), words[word].typed
+
+
+def heading(title: str, *bylines: str) -> str:
+    """What a headline's words are looked for in besides its article's text: its title and its
+    bylines (the feed's, the page's, each once), apart."""
+    parts = [title.replace(_APART, "")]
+    for byline in bylines:
+        byline = byline.replace(_APART, "")
+        if byline and byline not in parts:
+            parts.append(byline)
+    return _APART.join(parts)
 
 
 def _titles_holding(titles: list[str], word: _Word) -> set[int]:
-    """The indices of the `titles` holding `word`: all of them searched as one text (a
-    character no title has and no word matches between two), each composed and folded as
+    """The indices of the `titles` (`heading`s) holding `word`: all of them searched as one
+    text (a character no title has and no word matches between two), each composed and folded as
     `_Folded` does one, at a small part of the cost of one at a time."""
     starts: list[int] = []
     parts: list[str] = []
     at = 0
     for title in titles:
         whole = composed(title)
-        text = fold((title if whole is None else whole[0]).replace(_APART, ""), word.accents)
+        text = fold(title if whole is None else whole[0], word.accents)
         starts.append(at)
         parts.append(text)
         at += len(text) + 1
@@ -229,25 +306,25 @@ def _titles_holding(titles: list[str], word: _Word) -> set[int]:
 def search(
     headlines: Iterable[Headline],
     query: Query,
-    cached_text: Callable[[Headline], str | None],
+    cached_text: Callable[[Headline], tuple[str, str] | None],
     stopped: Callable[[], bool] = lambda: False,
     candidates: Sequence[set[str] | None] | None = None,
 ) -> list[Hit]:
-    """The headlines `query` finds, in the order given, their cached articles' texts read by
-    `cached_text` (`Library.cached_text`: only for those the list marks cached); `stopped` is
-    asked between two (a search the reader replaced by another ends early).
+    """The headlines `query` finds, in the order given, their cached articles' texts and
+    bylines read by `cached_text` (`Library.searched`: only for those the list marks cached);
+    `stopped` is asked between two (a search the reader replaced by another ends early).
 
     `candidates`, per word of the query, the keys of the articles that may hold it (None: any
-    may), from an index: a headline whose article is in none of a word's, and whose title
-    doesn't hold it, is passed over unread; one in them is read even when the list doesn't
-    mark it cached (a sync in another process cached it since)."""
+    may), from an index: a headline whose article is in none of a word's, and whose title or
+    feed's byline doesn't hold it, is passed over unread; one in them is read even when the
+    list doesn't mark it cached (a sync in another process cached it since)."""
     hits: list[Hit] = []
     if not query:
         return hits
     rows = list(headlines)
     titled: list[set[int] | None] = []
     if candidates is not None:
-        titles = [headline.entry.title for headline in rows]
+        titles = [heading(headline.entry.title, headline.entry.author) for headline in rows]
         titled = [
             None if keys is None else _titles_holding(titles, word)
             for word, keys in zip(query.words, candidates, strict=True)
@@ -264,8 +341,8 @@ def search(
             ):
                 continue
             cached = cached or any(keys is not None and key in keys for keys in candidates)
-        text = (cached_text(headline) if cached else None) or ""
-        found = _found(query, headline.entry.title, text)
+        text, byline = (cached_text(headline) if cached else None) or ("", "")
+        found = _found(query, heading(headline.entry.title, headline.entry.author, byline), text)
         if found is not None:
             hits.append(Hit(headline, *found))
     return hits

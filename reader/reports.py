@@ -198,7 +198,7 @@ class SyncReport:
             return ""
         return (
             f"{self.left_out} left out: the cache is full "
-            f"(max_size {size_text(self.size_limit)}; the newest unread are kept)"
+            f"(max_size {size_text(self.size_limit)}; unread ones first, the newest first)"
         )
 
     @property

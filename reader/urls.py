@@ -35,7 +35,12 @@ def is_web_url(url: str) -> bool:
 def _host_or_port_problem(host: str, parts: SplitResult) -> str:
     """What is wrong with an address's port or host, in words; "" when nothing is. A port out
     of range ("http://host:99999/") or a malformed international name ("http://xn--/") raised
-    ValueError from wherever the address was next read, ending a whole sync."""
+    ValueError from wherever the address was next read, ending a whole sync. A "\\" before
+    the host ("http://decoy.example\\@real.example/"): a browser reads it as a "/", so the
+    host is "decoy.example", where Python and httpx read "real.example"; shown one way and
+    fetched the other, such an address is refused."""
+    if "\\" in parts.netloc:
+        return f"it reads as two hosts (a \\ before its host): {safe_line(parts.netloc, 100)}"
     try:
         parts.port  # noqa: B018 -- read only to be checked
     except ValueError:

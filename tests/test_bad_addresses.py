@@ -23,6 +23,10 @@ BAD = {
     "http://127.0.0.1:-1/feed.xml": "port -1 is out of range (0 to 65535)",
     "http://127.0.0.1:8o/feed.xml": "its port 8o is not a number",
     "http://xn--/feed.xml": "its host name xn-- is a malformed international name",
+    # A browser reads the "\\" as a "/" (host 127.0.0.1:8827); httpx fetched 127.0.0.1:9.
+    "http://127.0.0.1:8827\\@127.0.0.1:9/feed.xml": (
+        "it reads as two hosts (a \\ before its host): 127.0.0.1:8827\\@127.0.0.1:9"
+    ),
 }
 
 

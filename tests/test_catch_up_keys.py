@@ -285,3 +285,34 @@ def test_keys_in_one_burst_after_tab_act_on_the_pane_tab_moved_to(synced_dir: Pa
             assert table(app).cursor == cursor + 1
 
     asyncio.run(run())
+
+
+def test_esc_and_a_key_arriving_together_are_both_taken(synced_dir: Path) -> None:
+    """Over ssh, or in tmux (its escape-time), Esc and the next key come together and Textual
+    reads them as Alt+key: Esc j in an article went back to nothing and said "j: no such key
+    here". Sent on as the two keys: back to the list, then one headline down."""
+
+    async def run() -> None:
+        async with running(synced_dir, (140, 30), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            await open_row(pilot, 2)
+            await pilot.press("alt+j")
+            await until(pilot, lambda: not isinstance(app.screen, ArticleScreen), "the list")
+            await pilot.pause()
+            assert table(app).cursor == 3
+            assert notices(app) == []
+            await open_row(pilot, 2)
+            await pilot.press("alt+shift+g")  # Esc G: back, and to the last headline
+            await until(pilot, lambda: not isinstance(app.screen, ArticleScreen), "the list")
+            await pilot.pause()
+            assert table(app).cursor == len(table(app).rows) - 1
+            await pilot.press("alt+x")  # Esc x: x is no key here, and says so as x
+            await pilot.pause()
+            assert "x: no such key here — ? lists the keys" in notices(app)
+            await pilot.press("ctrl+c")  # in the reader's words, not Textual's "ctrl+q"
+            await pilot.pause()
+            assert notices(app)[-1] == "Ctrl-C does not quit the reader: Q does"
+
+    asyncio.run(run())

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from reader.citation import copied_citation, header_lines, markdown_header
 from reader.citation_styles import apa, authors, chicago, csl_item, parsed_name
-from reader.models import Article
+from reader.models import Article, Block, BlockKind, Inline
 
 CET = timezone(timedelta(hours=1))
 # Retrieved at noon UTC: the same day in every zone the tests may run in (UTC-11 to UTC+11).
@@ -128,3 +128,61 @@ def test_the_style_decides_what_y_copies_and_the_header_block_stays_the_default(
     # Under a Markdown heading the line is escaped as any text of the page is.
     starred = story(title="Harbour *Contract*")
     assert "Harbour \\*Contract\\*" in markdown_header(starred, "apa")
+
+
+def test_apa_keeps_the_names_the_article_writes_with_a_capital_inside_its_sentences() -> None:
+    body = (
+        Block(
+            BlockKind.PARAGRAPH,
+            (
+                Inline(
+                    "Auditors in Oslo found the Quayside dredging cost twice "
+                    "what the council was told. Harbour officials declined to comment."
+                ),
+            ),
+        ),
+        Block(
+            BlockKind.PARAGRAPH,
+            (Inline("The harbour's budget went to the Eastquay Port Authority."),),
+        ),
+    )
+    article = story(title="Oslo Auditors Say Quayside Harbour Dredging Cost Twice", blocks=body)
+    # "Oslo" opens the title; "Quayside" is written with a capital mid-sentence and never
+    # lowered; "Harbour" opens a sentence only and is lowered elsewhere; "Auditors" opens one.
+    assert ". Oslo auditors say Quayside harbour dredging cost twice. " in apa(article)
+    assert ". Oslo auditors say quayside harbour dredging cost twice. " in apa(
+        story(title="Oslo Auditors Say Quayside Harbour Dredging Cost Twice")
+    )
+
+
+def test_a_name_seen_only_in_a_heading_or_at_a_sentence_start_is_lowered() -> None:
+    body = (
+        Block(BlockKind.HEADING, (Inline("Dredging Costs Explained"),)),
+        Block(
+            BlockKind.PARAGRAPH, (Inline("Dredging began in May. “Costs rose,” an auditor said."),)
+        ),
+    )
+    article = story(title="Harbour Dredging Costs Rose Again", blocks=body)
+    assert ". Harbour dredging costs rose again. " in apa(article)
+
+
+def test_the_site_a_byline_names_beside_its_writer_is_no_second_author() -> None:
+    byline = story(author="Mark Sullivan, Harbour Ledger")
+    assert apa(byline).startswith("Sullivan, M. (2026, November 20).")
+    assert chicago(byline).startswith('Sullivan, Mark. "Harbour')
+    # Another outlet named so is kept, as written, not turned round as a person's name.
+    other = story(author="Mark Sullivan, The Lakeshore Ledger")
+    assert apa(other).startswith("Sullivan, M., & The Lakeshore Ledger. (2026")
+    assert authors(story(author="Harbour Ledger")) == []
+
+
+def test_a_line_under_a_quoted_passage_is_escaped_as_the_passage_is() -> None:
+    """`v` then `y`: the passage is Markdown, and so the line under it; a page's title must
+    not become a live link or code in the notes it is pasted into."""
+    hostile = story(title="Quay *bold* [x](http://evil.example/) `code`")
+    for style in ("chicago", "apa"):
+        plain = copied_citation(hostile, style)
+        assert "[X](http://evil.example/)" in plain or "[x](http://evil.example/)" in plain
+        under = copied_citation(hostile, style, under_markdown=True)
+        assert "](http://evil.example/)" not in under.replace("\\]", "")
+        assert "\\*" in under and "\\`" in under

@@ -714,3 +714,72 @@ def test_demo_port_default_and_a_taken_one(data_dir: Path, demo_server: DemoServ
     taken = reader(data_dir, "demo", "--serve", "--port", port)
     assert taken.returncode == 1 and taken.stdout == ""
     assert taken.stderr.startswith(f"reader: cannot serve the demo on 127.0.0.1:{port}: ")
+
+
+def test_the_reader_without_a_terminal_refuses_in_one_line(data_dir: Path) -> None:
+    """`reader` from cron or a script (input or output not a terminal): it drew its screen into
+    the output and read the end of its input over and over, a fifth of a core, until killed."""
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    for command in ([], ["demo", "--port", "0"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", *command],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert result.returncode == 2 and result.stdout == "", command
+        assert result.stderr.startswith("reader: the reader needs a terminal (its input is not")
+        assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_closed_output_is_written_to_nothing_not_a_traceback(synced_dir: Path) -> None:
+    """`reader sync -q >&-` (a daemonising wrapper, an old cron line): Python leaves a closed
+    stream None, and the first flush ended every command in a traceback, exit 1."""
+    env = {**os.environ, "READER_HOME": str(synced_dir), "PYTHONIOENCODING": "utf-8"}
+    for command, closing in ((["list"], ">&-"), (["feeds"], ">&-"), (["list"], "2>&-")):
+        result = subprocess.run(
+            ["sh", "-c", f'exec "$0" -m reader "$@" {closing}', sys.executable, *command],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert result.returncode == 0, (command, closing, result.stderr)
+        assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env_change", "said"),
+    [
+        ({"TERM": "dumb"}, "TERM=dumb is one that can't draw a screen"),
+        ({"TERM": ""}, "TERM=(unset) is one that can't draw a screen"),
+        ({"PYTHONIOENCODING": "latin-1"}, "not UTF-8: run it with a UTF-8 locale"),
+    ],
+)
+def test_a_terminal_that_cannot_draw_the_reader_is_told_so(
+    data_dir: Path, env_change: dict[str, str], said: str
+) -> None:
+    """An editor's shell (TERM=dumb) got the screen's escapes as text; a Latin-1 locale got
+    every line and mark as a "\\u2502" escape, the rows running into each other."""
+    main_end, secondary = os.openpty()
+    env = {**os.environ, "READER_HOME": str(data_dir), "TERM": "xterm-256color", **env_change}
+    env = {name: value for name, value in env.items() if value}
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reader"],
+            stdin=secondary,
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+    finally:
+        os.close(secondary)
+        os.close(main_end)
+    assert result.returncode == 2
+    assert (
+        result.stderr.startswith("reader: the reader needs a terminal (") and said in result.stderr
+    )

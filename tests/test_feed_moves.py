@@ -152,6 +152,28 @@ def test_a_move_the_site_undid_goes_back_to_the_feeds_own_address(
     assert _feed(data_dir, old).moved_to == ""
 
 
+def test_a_move_back_to_the_feeds_own_address_is_no_move(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """The new address sends the reader back for good to the feed's own: "moved for good to"
+    its own address was said of it."""
+    old, _ = _moves(httpserver)
+    httpserver.expect_request("/new.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "add", old) == 0
+    assert _feed(data_dir, old).moved_to.endswith("/new.xml")
+    httpserver.clear()
+    httpserver.expect_request("/new.xml").respond_with_response(
+        Response(status=301, headers={"Location": old})
+    )
+    httpserver.expect_request("/old.xml").respond_with_data(
+        rss("Coast Desk", LATER), content_type="application/rss+xml"
+    )
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    assert _feed(data_dir, old).moved_to == ""
+
+
 def test_a_moved_address_reaches_no_further_than_its_redirect_could(
     httpserver: HTTPServer, data_dir: Path
 ) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from reader.full_text import Query, matches, snippet
+from reader.cells import terminal_cells
+from reader.full_text import SNIPPET_CELLS, Query, matches, snippet
 from tests.test_cli import reader
 
 _PARAGRAPHS = {
@@ -97,6 +98,18 @@ def test_list_search_finds_the_words_in_the_cached_text_offline(
     # is searched by its title.
     only_title = reader(data, "list", "--search", "dockworkers").stdout.splitlines()
     assert len(only_title) == 1 and "Dockworkers vote" in only_title[0]
+    # The byline is searched as the title is: the author's name alone finds what she wrote
+    # (each page says "By Ines Marlow"), and with a word of the text, that one.
+    # Under each, the byline that holds the word ("by …"), then the text round the others.
+    by_name = reader(data, "list", "--search", "marlow").stdout.splitlines()
+    assert len(by_name) == 4 and "Library" in by_name[0] and "Ferry timetable" in by_name[2]
+    assert by_name[1] == by_name[3] == "    by Ines Marlow"
+    with_word = reader(data, "list", "--search", "ines marlow", "lodz").stdout.splitlines()
+    assert len(with_word) == 2 and "Ferry timetable" in with_word[0]
+    assert with_word[1].startswith("    by Ines Marlow · ") and "Łódź" in with_word[1]
+    assert "by Ines" not in reader(data, "list", "--search", "lodz").stdout  # not in the text
+    # The site's name is not (every article of the Harbour Weekly would hold "weekly").
+    assert reader(data, "list", "--search", "weekly").stdout == ""
     # Every word must be there: none holds both.
     assert reader(data, "list", "--search", "petition ferry").stdout == ""
     # The words typed unquoted, as `F` takes them, up to the next option.
@@ -171,6 +184,33 @@ def test_snippet_is_one_safe_line_round_the_match() -> None:
     assert snippet("short text", 0, 5) == "short text"
 
 
+def test_a_snippet_is_measured_in_cells_and_cut_at_chinese_punctuation() -> None:
+    """A line of Chinese takes as many terminal cells as a line of French (two a character),
+    and starts and ends after a punctuation mark, not in a word's middle."""
+    sentences = (
+        "审计署发现，港口疏浚工程的费用比市议会被告知的高出一倍。",
+        "审计人员表示，合同中的附件载有罚款条款，但从未执行。",
+        "委员会在十一月的会议上听取了报告，并要求港务局提交详细的账目。",
+    )
+    text = "".join(sentences * 4)
+    at = text.index("港务局", 200)
+    line = snippet(text, at, at + 3)
+    assert "港务局" in line
+    assert SNIPPET_CELLS - 30 <= terminal_cells(line) <= SNIPPET_CELLS + 2
+    assert line[1] not in "，。" and line[0] == "…" and line[-1] == "…"
+    assert text[text.index(line[1:-1]) - 1] in "，。"  # it starts after a mark
+    assert line[-2] in "，。"  # and ends with one
+    french = " ".join(["Le conseil a été informé des comptes du port en détail."] * 10)
+    at = french.index("comptes", 200)
+    latin = snippet(french, at, at + 7)
+    assert SNIPPET_CELLS - 15 <= terminal_cells(latin) <= SNIPPET_CELLS + 2
+    # With neither spaces nor marks, cut between two characters, in cells still.
+    plain = "港湾契約の浚渫費用は市議会に報告された額の二倍だった" * 8
+    at = plain.index("浚渫", 100)
+    cut = snippet(plain, at, at + 2)
+    assert "浚渫" in cut and SNIPPET_CELLS - 2 <= terminal_cells(cut) <= SNIPPET_CELLS + 2
+
+
 def test_the_text_read_from_a_record_is_the_articles() -> None:
     """`Library.cached_text` reads the record without rebuilding the article: the same text."""
     from reader.codec import article_to_dict, text_from_dict
@@ -214,3 +254,15 @@ def test_words_are_found_whole_a_star_finds_those_starting_so() -> None:
     assert matches(Query("港口"), "", "审计署发现，港口疏浚工程的费用") is not None
     assert matches(Query("ท่าเรือ"), "", "การท่าเรือแห่งประเทศไทย") is not None
     assert matches(Query("lodz"), "", "born in Łódź, 1950") is not None
+
+
+def test_a_pasted_query_of_thousands_of_words_is_cut_and_its_controls_removed() -> None:
+    from reader.full_text import MOST_PHRASE_WORDS, MOST_TERMS, Query, terms
+
+    assert terms("harbour " * 10_000) == ["harbour"]  # repeats dropped
+    words = [f"w{n}" for n in range(500)]
+    assert terms(" ".join(words)) == words[:MOST_TERMS]
+    phrase = terms('"' + "harbour " * 10_000 + '"')
+    assert phrase == [" ".join(["harbour"] * MOST_PHRASE_WORDS)]
+    # A query holding a terminal's escape searches as it is shown: for the word alone.
+    assert [w.typed for w in Query("\x1b]0;T\x07harbour").words] == ["harbour"]

@@ -1,37 +1,48 @@
-"""`F` in the headlines searches every cached article's text, off the UI loop: the hits take
-the list's place ("Search: words"), the status line gives the text round the match of the one
-under the cursor, Enter reads it at its first match, Esc goes back to the list it came from."""
+"""`F` in the headlines searches the cached articles' text, off the UI loop (every feed's from
+"All feeds", a feed's from its headlines): the hits take the list's place ("Search: words"),
+each with a dimmed line of the text round its match under it, Enter reads one at its first
+match, Esc goes back to the list it came from."""
 
 from __future__ import annotations
 
 import asyncio
 from pathlib import Path
 
-from reader.full_text import Query, search
+from textual.widgets import Static
+
+from reader.full_text import Hit, Query, search
 from reader.library import Library
+from reader.ui.app import ReaderApp
 from reader.ui.headlines import SAVED_VIEW
+from reader.ui.messages import SearchClosed
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.main.headline_table import HeadlineTable
 from tests.tui_pilot import marked, running, screen_text, status, table, until
 
 SIZE = (120, 30)
 WORDS = "council budget"
 
 
-def expected(directory: Path) -> list[str]:
-    """The titles `reader list --search` finds for WORDS, newest first."""
+def expected(directory: Path, feed: str | None = None, words: str = WORDS) -> list[Hit]:
+    """The hits `reader list --search` finds for `words` (in one feed's), newest first."""
     lib = Library(directory, workers="thread")
     try:
-        hits = search(lib.headlines(), Query(WORDS), lambda h: lib.cached_text(h.entry))
-        return [hit.headline.entry.title for hit in hits]
+        return search(lib.headlines(feed), Query(words), lambda h: lib.searched(h.entry))
     finally:
         lib.close()
 
 
+def pane(app: ReaderApp) -> list[str]:
+    """The headline pane's lines on screen (right of the feed list's)."""
+    return [line.split("││", 1)[-1] for line in screen_text(app).splitlines()]
+
+
 def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> None:
-    titles = expected(synced_dir)
+    hits = expected(synced_dir)
+    titles = [hit.headline.entry.title for hit in hits]
     # Some are found by their text alone: the title search could not find them.
     assert len(titles) >= 2 and any("budget" not in t.casefold() for t in titles)
 
@@ -49,15 +60,30 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             assert [h.entry.title for h in rows] == titles
             # Hits come from any feed: each says whose it is, as in "All feeds".
             # (the headlines' pane: right of the feed list, which names every feed anyway)
-            pane = "\n".join(line.split("││", 1)[-1] for line in screen_text(app).splitlines())
-            assert all(h.entry.feed_title[:12] in pane for h in rows)
+            shown = pane(app)
+            assert all(h.entry.feed_title[:12] in "\n".join(shown) for h in rows)
+            # Each hit's row has a second line: the text round its match, dimmed.
+            assert any(hit.snippet for hit in hits[:4])
+            for hit in hits[:4]:
+                row = next(
+                    n for n, line in enumerate(shown) if hit.headline.entry.title[:30] in line
+                )
+                if hit.line:
+                    assert hit.line[:30] in shown[row + 1], (hit.line, shown)
+                else:  # a title alone holds the words (a PDF, never cached): a blank line
+                    assert not shown[row + 1].strip(" │"), shown
+                assert hit.headline.entry.title[:30] not in shown[row + 1]
+            detail = table(app).get_component_rich_style("headline-table--detail")
+            assert detail.color is not None and detail.color != table(app).rich_style.color
+            # j moves by a hit, not by a line.
+            await pilot.press("j")
+            assert table(app).current is rows[1]
+            await pilot.press("k")
             unread = sum(not h.read for h in rows)
             assert unread and f"Search: council budget · {unread} unread of" in str(
                 table(app).border_title
             )
-            line = status(app)
-            assert f"{len(titles)} headlines for “{WORDS}”" in line
-            assert "ouncil" in line or "udget" in line  # the snippet round the first match
+            assert f"{len(titles)} headlines for “{WORDS}”" in status(app)
             # Enter reads the hit under the cursor, as in any list.
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the reading view")
@@ -83,6 +109,20 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             assert "for “council budget”" not in status(app)
             after = [(h.read, h.saved) for h in table(app).rows]
             assert sum(a != b for a, b in zip(before, after, strict=True)) == 1  # the one read
+
+            # A click on a hit's second line reads that hit.
+            await pilot.press("F", *"council", "space", *"budget", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the hits again")
+            await pilot.pause()
+            await pilot.click(HeadlineTable, offset=(10, 4))  # the border, hit 0's two lines
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the clicked hit")
+            clicked = app.screen
+            assert isinstance(clicked, ArticleScreen)
+            assert clicked.headline.entry.id == rows[1].entry.id
+            clicked.dismiss(None)
+            await until(pilot, lambda: app.screen is screen, "the hits")
+            await pilot.press("escape")
+            await until(pilot, lambda: screen.feed_url is None, "every feed's headlines")
 
             # Words no article holds: an empty list that says so.
             await pilot.press("F", *"zqxv", "enter")
@@ -131,5 +171,62 @@ def test_F_finds_the_cached_articles_no_feed_lists_any_more(synced_dir: Path) ->
             found = [h for h in table(app).rows if h.entry.link == target.key]
             assert found, query
             assert not found[0].entry.feed_url and found[0].cached  # of no feed, cached
+
+    asyncio.run(run())
+
+
+def test_F_in_a_feeds_headlines_searches_that_feed_and_says_so(synced_dir: Path) -> None:
+    """From one feed's headlines F searches that list, as `/` does ("Search in Feed: words"),
+    and "Searching…" is said as Enter is pressed, before the search's thread has run."""
+    everywhere = expected(synced_dir, words="council")
+    feeds = {hit.headline.entry.feed_url for hit in everywhere}
+    assert len(feeds) >= 2  # the word is in several feeds' articles
+    lib = Library(synced_dir, workers="thread")
+    try:
+        feed = next(f for f in lib.feeds() if f.url in feeds)
+    finally:
+        lib.close()
+    in_feed = [h.headline.entry.title for h in expected(synced_dir, feed.url, "council")]
+    assert 0 < len(in_feed) < len(everywhere)
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            screen.show_feed(feed.url)
+            await pilot.pause()
+            await pilot.press("F", *"council")
+            bar = str(screen.query_one("#search-prompt", Static).render())
+            assert bar.startswith(f"Find in {feed.display_title[:20]}")
+            # Enter, as the search line posts it, handled here: the note is there before the
+            # loop has run the search at all.
+            screen.on_search_closed(SearchClosed("council"))
+            headlines = len(app.index.view(feed.url))
+            assert f"Searching {headlines} headlines of {feed.display_title[:20]}" in status(app), (
+                status(app)
+            )
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await pilot.pause()
+            assert [h.entry.title for h in table(app).rows] == in_feed
+            assert f"Search in {feed.display_title[:20]}" in str(table(app).border_title)
+            assert f"{len(in_feed)} headlines in {feed.display_title[:20]}" in status(app)
+            assert not table(app).show_source  # one feed's hits: its name is in their title
+            # F again from the hits searches the same feed; Esc goes back to it.
+            await pilot.press("F")
+            assert str(screen.query_one("#search-prompt", Static).render()).startswith(
+                f"Find in {feed.display_title[:20]}"
+            )
+            await pilot.press("escape", "escape")  # the search line, then the hits
+            await until(pilot, lambda: screen.feed_url == feed.url, "the feed's headlines")
+            # From "All feeds", every feed's.
+            screen.feed_url = None
+            screen.show_view()
+            await pilot.pause()
+            await pilot.press("F", *"council", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "every feed's hits")
+            await pilot.pause()
+            assert len(table(app).rows) == len(everywhere)
+            assert table(app).show_source
+            assert str(table(app).border_title).startswith("Search: council")
 
     asyncio.run(run())

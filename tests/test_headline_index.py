@@ -42,6 +42,9 @@ def _same(filled: HeadlineIndex, whole: HeadlineIndex) -> None:
     for feed in FEEDS:
         assert filled.unread_in(feed.url) == whole.unread_in(feed.url)
         assert filled.view(feed.url) == whole.view(feed.url)
+        assert filled.count_in(feed.url) == whole.count_in(feed.url)
+        assert filled.unread_view(feed.url) == whole.unread_view(feed.url)
+    assert filled.unread_view(None) == whole.unread_view(None)
     for headline in whole.headlines:
         assert filled.get(headline.entry.id) == headline
         assert filled.by_link(headline.entry.link) == whole.by_link(headline.entry.link)
@@ -75,3 +78,20 @@ def test_a_flag_set_while_the_store_was_read_is_kept() -> None:
     # Read after the `m` (the edit is not newer than the read): what the store says stands.
     stood = index.with_feeds(FEEDS, {cliff.url}, read_before, index.edits).get("cliff.example-1")
     assert stood is not None and not stood.read
+
+
+def test_a_list_unread_only_keeps_the_rows_read_where_they_stood() -> None:
+    """`unread_view`: the unread headlines, and those of `keep` (read since the list was shown)
+    in their places among them, newest first, of every feed or one."""
+    quay, cliff = FEEDS
+    every = sorted(_headlines(quay, 9, 0) + _headlines(cliff, 8, 30), key=newest_first)
+    index = HeadlineIndex(FEEDS, every)
+    unread = [h for h in every if not h.read]
+    assert index.unread_view(None) == unread and index.count_in(None) == len(every)
+    read = [h.entry.id for h in every if h.read]
+    keep = {read[0], read[3], read[-1], "gone-meanwhile"}
+    assert index.unread_view(None, keep) == [h for h in every if not h.read or h.entry.id in keep]
+    assert index.unread_view(quay.url, keep) == [
+        h for h in every if h.entry.feed_url == quay.url and (not h.read or h.entry.id in keep)
+    ]
+    assert index.count_in(quay.url) == 9 and index.count_in(cliff.url) == 8

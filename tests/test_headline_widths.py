@@ -68,17 +68,28 @@ def test_a_devanagari_headline_keeps_its_row(tmp_path: Path, httpserver: HTTPSer
     data = tmp_path / "data"
     subscribe(data, [_feed(httpserver)])
 
+    def rows_shown(text: str) -> dict[str, list[str]]:
+        lines = text.splitlines()
+        rows = {
+            title: drawn(next(line for line in lines if title[:12] in line))
+            for title in (SHORT, LONG[:20], "Ferry timetable")
+        }
+        for title, cells in rows.items():
+            # Every row is the screen's width, its border in the last column.
+            assert len(cells) == SIZE[0], title
+            assert cells[-1] == "│", title
+        return rows
+
     async def run() -> None:
-        async with running(data, SIZE, prefetch=False) as (app, _pilot):
-            lines = screen_text(app).splitlines()
-            rows = {
-                title: drawn(next(line for line in lines if title[:12] in line))
-                for title in (SHORT, LONG[:20], "Ferry timetable")
-            }
-            for title, cells in rows.items():
-                # Every row is the screen's width, its border in the last column.
-                assert len(cells) == SIZE[0], title
-                assert cells[-1] == "│", title
+        async with running(data, SIZE, prefetch=False) as (app, pilot):
+            # "All feeds": the feed's title cut to its 10 cells, the titles after it.
+            for cells in rows_shown(screen_text(app)).values():
+                source, gap = "".join(cells[14:24]), "".join(cells[24:26])
+                assert source.endswith("…") and FEED.startswith(source[:-1]) and gap == "  "
+            # The feed's own list, no source column: the short title has room to be whole.
+            await pilot.press("tab", "down", "down", "enter")
+            await pilot.pause()
+            rows = rows_shown(screen_text(app))
             short = "".join(rows[SHORT])
             assert f"{SHORT}    │" in short  # whole, the blank after it as the terminal has it
             long = "".join(rows[LONG[:20]])

@@ -312,10 +312,13 @@ def test_the_readmes_examples_are_good_keys() -> None:
 def test_every_row_of_the_help_names_its_actions() -> None:
     """A row added to the help without its actions would go on showing the default keys of an
     action the user moved; Esc's rows and the markers are the only ones of no action."""
-    from reader.ui.dialogs.help import KEYS, ROW_ACTIONS
+    from reader.ui.dialogs.help import KEYS, ROW_ACTIONS, SECTION_ROW_ACTIONS, row_actions
 
     for section, rows in KEYS:
         for key, _what in rows:
             if section != "Markers" and not key.startswith("Esc"):
-                assert key in ROW_ACTIONS, key
-    assert {a for actions in ROW_ACTIONS.values() for a in actions} <= set(ACTIONS)
+                assert row_actions(section, key), key
+    named = [*ROW_ACTIONS.values(), *SECTION_ROW_ACTIONS.values()]
+    assert {a for actions in named for a in actions} <= set(ACTIONS)
+    assert row_actions("Headlines", "L") == ("unread_only",)
+    assert row_actions("Reading", "L") == ("list_links",)

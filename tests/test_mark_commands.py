@@ -70,7 +70,7 @@ def test_mark_read_before_a_date(synced_dir: Path) -> None:
 
 def test_mark_read_refuses_what_it_cannot_read(synced_dir: Path) -> None:
     bad = reader(synced_dir, "mark-read", "--before", "last tuesday")
-    assert bad.returncode != 0 and "not a date or an age" in bad.stderr
+    assert bad.returncode == 2 and "not a date or an age" in bad.stderr
     gone = reader(synced_dir, "mark-read", "--feed", "http://127.0.0.1:1/nope.xml")
     assert gone.returncode == 1 and "not subscribed" in gone.stderr
     assert not any(h["read"] for h in listed(synced_dir))

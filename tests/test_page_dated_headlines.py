@@ -153,7 +153,16 @@ def test_list_since_and_before_narrow_by_the_pages_dates_too(
         == []
     )
     status, _, err = run(synced, capsys, "list", "--since", "last spring")
-    assert status == 1 and "not a date or an age" in err
+    assert status == 2 and "not a date or an age" in err
+    # Ends of the calendar: one line, or every headline, never a traceback.
+    for empty in ("", " "):
+        status, _, err = run(synced, capsys, "list", "--since", empty)
+        assert status == 2 and "not a date or an age" in err
+    for everything in ("0001-01-01", "99999999999999999999d", "1900-01"):
+        assert len(listed(synced, capsys, "--since", everything)) == 3  # the dated ones
+    assert listed(synced, capsys, "--before", "0001-01-01") == []
+    status, _, err = run(synced, capsys, "list", "--since", "2099-01-01", "--before", "2026-01")
+    assert status == 2 and err.count("\n") == 1 and "is not before --before" in err
     # mark-read's --before reads the same dates: the undated history is left as it is.
     status, out, _ = run(synced, capsys, "mark-read", "--before", "2026-11")
     assert status == 0 and out.startswith("Marked 2 headlines")

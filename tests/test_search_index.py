@@ -14,12 +14,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.full_text import Query, _Folded, matches, search, terms
+from reader.full_text import Query, _Folded, heading, matches, search, terms
 from reader.keys import entry_id
 from reader.library import Library
 from reader.library.text_search import search_cached
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
-from reader.search_index import INDEX_FILE, indexed_form, trigrams
+from reader.search_index import INDEX_FILE, SearchIndex, indexed_form, trigrams
 
 # Letters a fold, a case or a width makes another's, and what a search skips inside a word.
 _TRICKY = "aAeEsSkKiIoOcCßẞİıſKéÉèÅåøØłŁ’‘“”–—\u200b\u0301ＡＢａｂ１ﾃﾚﾋﾞёЁσςΣάΆ"
@@ -63,6 +63,24 @@ def test_any_word_found_has_every_trigram_in_the_indexed_text(text: str, word: s
     assert not _unfound_trigrams(word, text), (word, text, indexed_form(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    title=st.text(_ALPHABET, max_size=20),
+    byline=st.text(_ALPHABET, max_size=20),
+    text=st.text(_ALPHABET, max_size=30),
+    word=st.text(_ALPHABET, min_size=1, max_size=8),
+)
+def test_a_word_found_in_the_title_or_byline_has_every_trigram_indexed(
+    title: str, byline: str, text: str, word: str
+) -> None:
+    """The search finds a word in a headline's title and byline (`full_text.heading`) as in
+    its text; the index holds the three a line each (`ArticleStore.searched_text`)."""
+    form = indexed_form(f"{title}\n{byline}\n{text}")
+    query = Query(word)
+    if matches(query, heading(title, byline), text) is not None:
+        assert all(piece in form for w in query.words for piece in trigrams(w.typed)), form
+
+
 def test_letters_a_case_blind_match_takes_as_one_have_one_indexed_form() -> None:
     # Every character of the Basic Multilingual Plane with its case-blind equals.
     for code in range(0x10000):
@@ -103,7 +121,9 @@ def _article(link: str, title: str, n: int) -> Article:
     if n % 7 == 0:
         paragraphs.append("A textbook case of gold-plated dredging, the auditor said.")
     blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
-    return Article(url=link, title=title, blocks=blocks, site_name="Harbour Ledger")
+    # Some bylined on the page, one of them in Cyrillic: found by the author's name.
+    author = "Maren Holt, Алексей Ёлкин" if n % 10 == 0 else "Maren Holt" if n % 5 == 0 else ""
+    return Article(url=link, title=title, blocks=blocks, site_name="Harbour Ledger", author=author)
 
 
 def _archive(data: Path, count: int, listed: int) -> tuple[Library, list[Entry]]:
@@ -124,6 +144,8 @@ def _archive(data: Path, count: int, listed: int) -> tuple[Library, list[Entry]]
                 link=link,
                 published=_BASE - timedelta(hours=n),
                 feed_title="Harbour Ledger",
+                # Some bylined in the feed alone (its dc:creator): found by it too.
+                author="Jonas Berg" if n % 4 == 1 else "",
             )
         )
         lib.store.put_article(link, _article(link, title, n))
@@ -143,6 +165,14 @@ _QUERIES = [
     "EU",
     "story 14",
     "nothingholdsthis",
+    "holt",
+    "holt dredging",
+    '"maren holt"',
+    "елкин",
+    "berg",
+    "berg quay",
+    "berg holt",
+    '"quay maren"',
 ]
 
 
@@ -152,7 +182,7 @@ def test_the_index_finds_what_the_scan_finds_and_the_unlisted_ones_too(tmp_path:
         headlines = lib.headlines()
         for text in _QUERIES:
             query = Query(text)
-            scanned = search(headlines, query, lambda h: lib.cached_text(h.entry))
+            scanned = search(headlines, query, lambda h: lib.searched(h.entry))
             found = search_cached(lib, headlines, query, unlisted=False)
             assert found.indexed
             assert [(h.headline.entry.id, h.snippet) for h in found.hits] == [
@@ -193,6 +223,32 @@ def test_the_index_catches_up_with_articles_cached_again_and_evicted(tmp_path: P
         (tmp_path / "data" / INDEX_FILE).unlink()
         again = search_cached(lib, lib.headlines(), Query("zanthoxylum"))
         assert again.indexed and [h.headline.entry.link for h in again.hits] == [link]
+    finally:
+        lib.close()
+
+
+def test_an_index_made_before_bylines_were_indexed_is_made_again(tmp_path: Path) -> None:
+    """An index the previous version made (schema 1: titles and texts, no bylines) would have
+    dropped every article found by its author alone: it starts afresh, not stale."""
+    lib, entries = _archive(tmp_path / "data", 12, listed=12)
+    try:
+        old = SearchIndex(tmp_path / "data" / INDEX_FILE)
+        stored = lib.store.article_times()
+
+        def without_byline(key: str) -> str | None:
+            found = lib.store.searched_by_key(key)
+            return None if found is None else f"{found[0]}\n{found[2]}"
+
+        old.catch_up(stored, without_byline)
+        assert old.candidates("holt") == set()
+        old._db.execute("PRAGMA user_version=1")
+        old.close()
+        found = search_cached(lib, lib.headlines(), Query("holt"))
+        assert found.indexed
+        assert [hit.headline.entry.link for hit in found.hits] == [
+            entries[n].link for n in (0, 5, 10)
+        ]
+        assert all(hit.snippet == "" for hit in found.hits)  # the byline alone holds it
     finally:
         lib.close()
 

@@ -56,3 +56,11 @@ def test_help_screen(snap_compare: Any, synced_dir: Path) -> None:
     assert snap_compare(
         app, press=["question_mark"], terminal_size=SIZE, run_before=headlines_shown
     )
+
+
+def test_unread_only_at_80_columns(snap_compare: Any, synced_dir: Path) -> None:
+    """Two headlines read, then `L`: "All feeds" unread only, the feed named in 10 cells; the
+    one read after it (`m`) stays, marked read."""
+    app = ReaderApp(synced_dir, refresh_on_start=False)
+    keys = ["m", "j", "m", "j", "L", "m"]
+    assert snap_compare(app, press=keys, terminal_size=(80, 24), run_before=headlines_shown)

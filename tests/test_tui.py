@@ -155,7 +155,7 @@ def test_read_the_demo_news(subscribed_dir: Path) -> None:
                 "sync: refresh",
                 "available offline",
                 "Tab",
-                "find articles by their cached text",
+                "find articles by their text or byline",
             ):
                 assert words in help_text
             await pilot.press("g", "j", "j")

@@ -1,8 +1,9 @@
 """The main screen on narrow terminals, driven with Pilot on the synced demo data.
 
 Under 80 columns the feed list hides until Tab brings it in, under 120 it narrows; the headline
-row gives up its source column (and the date its year) before the title loses its room; the
-key bar keeps `?` (help) in sight. At 120 columns and more, nothing of that shows.
+row narrows its source column (and the date loses its year) before the title loses its room,
+then the title gives a third of it to a source of 10 cells, cut with "…", before the source
+goes; the key bar keeps `?` (help) in sight. At 120 columns and more, nothing of that shows.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from reader.ui.display import when
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.main.headline_table import (
     MARKER_CELLS,
+    SOURCE_MIN_WIDTH,
     SOURCE_WIDTH,
     TIME_WIDTH,
+    TITLE_MIN,
     TITLE_ROOM,
     Columns,
     HeadlineTable,
@@ -52,13 +55,13 @@ def test_at_60_columns_the_titles_take_the_width(synced_dir: Path) -> None:
             assert table(app).size.width >= 56
             for position in range(3):
                 shown = title_shown(app, position)
-                assert len(shown) >= 40, shown
-            # The date without its year; no source column (the title would lose its room).
+                assert len(shown) >= TITLE_MIN, shown
+            # The date without its year, and the feed in 10 cells ("All feeds" mixes them).
             entry = table(app).rows[0].entry
             short_date = when(entry.published or entry.updated, short=True)
             line = next(line for line in screen_text(app).splitlines() if title_shown(app) in line)
-            assert f"{short_date}  {title_shown(app)}" in line
-            assert entry.feed_title not in line
+            source = _narrow(entry.feed_title)
+            assert f"{short_date}  {source}  {title_shown(app)}" in line
             # The help key stays in sight, with the key that opens a headline.
             assert "? Help" in key_bar(app)
             assert "⏎ Open" in key_bar(app)
@@ -105,7 +108,15 @@ def test_at_80_columns_the_feed_list_narrows(synced_dir: Path) -> None:
         async with running(synced_dir, (80, 30), prefetch=False) as (app, pilot):
             assert app.screen.has_class("-medium")
             assert feeds(app).display and feeds(app).outer_size.width == 22
-            assert len(title_shown(app)) >= 40
+            # "All feeds": the source in 10 cells, the title in the 31 left.
+            width = table(app).scrollable_content_region.width
+            assert columns_for(width) == Columns(5, SOURCE_MIN_WIDTH)
+            assert len(title_shown(app)) >= TITLE_MIN
+            entry = table(app).rows[0].entry
+            assert f"  {_narrow(entry.feed_title)}  {title_shown(app)}" in screen_text(app)
+            # The idle line, the unread count first, fits whole.
+            status = screen_text(app).splitlines()[-2].strip()
+            assert status == app.status and status.startswith(f"{app.index.unread_in(None)} unread")
             assert "? Help" in key_bar(app)
             await pilot.press("tab")
             await pilot.pause()
@@ -154,7 +165,10 @@ def test_the_title_keeps_its_room_before_the_other_columns() -> None:
     for width in range(1, 260):
         columns = columns_for(width)
         title = width - columns.prefix
-        assert title >= min(width - MARKER_CELLS, TITLE_ROOM), width
+        if columns.source == SOURCE_MIN_WIDTH:  # the title gives up some room for it
+            assert title >= TITLE_MIN, width
+        else:
+            assert title >= min(width - MARKER_CELLS, TITLE_ROOM), width
         assert columns.time in (0, 5, TIME_WIDTH)
         assert not columns.source or columns.time  # the source goes before the date
         if columns.source > SOURCE_WIDTH:
@@ -180,3 +194,10 @@ def test_rows_drawn_directly_match_rich_text_at_every_column_layout(synced_dir: 
                         assert list(fast) == list(reference), (width, cursor)
 
     asyncio.run(run())
+
+
+def _narrow(feed_title: str) -> str:
+    """A feed's title in the narrowest source column: cut with "…", or padded."""
+    if len(feed_title) <= SOURCE_MIN_WIDTH:
+        return feed_title.ljust(SOURCE_MIN_WIDTH)
+    return feed_title[: SOURCE_MIN_WIDTH - 1] + "…"

@@ -14,12 +14,23 @@ import sys
 from collections.abc import Sequence
 
 from ..models import FetchError, StoreError
-from .common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, CommandError, err
+from .common import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_PIPE_CLOSED,
+    EXIT_USAGE,
+    CommandError,
+    UsageError,
+    err,
+    fit_output_to_locale,
+)
 from .demo import cmd_demo, cmd_tui
 from .parser import build_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _closed_streams_to_devnull()
+    fit_output_to_locale()
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_tui)
@@ -32,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         return _stdout_closed()
+    except UsageError as error:
+        err(str(error))
+        return EXIT_USAGE
     except (CommandError, StoreError, FetchError) as error:
         # Failures are values with a one-line message: the faces never show a traceback.
         err(str(error))
@@ -42,6 +56,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         err(f"{error.strerror or error}" + (f": {error.filename}" if error.filename else ""))
         return EXIT_FAILED
+
+
+def _closed_streams_to_devnull() -> None:
+    """A command started with its output or its errors closed (`>&-`, a daemonising wrapper,
+    an old cron set-up) writes them to nothing, as to /dev/null: Python leaves such a stream
+    None, and the first write or flush ended the command in a traceback, however well it went."""
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
 def _stdout_closed() -> int:

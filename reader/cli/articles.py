@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -23,10 +22,12 @@ from .common import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
+    UsageError,
     check_keys,
     config_of,
     err,
     iso_time,
+    json_text,
     open_library,
     out,
     render,
@@ -65,8 +66,12 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    since = moment(args.since) if args.since else None
-    before = moment(args.before) if args.before else None
+    since = moment(args.since) if args.since is not None else None
+    before = moment(args.before) if args.before is not None else None
+    if since is not None and before is not None and since >= before:
+        raise UsageError(
+            f"--since {args.since} is not before --before {args.before}: no headline is"
+        )
     if args.search is None and not args.json and not args.saved:
         return _list_as_read(args, since, before)
     lib = open_library(args)
@@ -81,6 +86,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             headlines = [h for h in headlines if not h.cached or h.partial]
         names = names_of(feeds)
         snippets: dict[int, str] = {}
+        lines: dict[int, str] = {}
         if args.search is not None:
             from ..full_text import Query  # its fold tables only when searching
             from ..library.text_search import search_cached
@@ -104,6 +110,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             # Those no feed lists are dated by their page: the bounds hold for them too.
             headlines = between([hit.headline for hit in found.hits], since, before)
             snippets = {id(hit.headline): hit.snippet for hit in found.hits}
+            lines = {id(hit.headline): hit.line for hit in found.hits}
             if not headlines:
                 err(f"no headline or cached article holds {_every_word(query)}")
     finally:
@@ -114,12 +121,12 @@ def cmd_list(args: argparse.Namespace) -> int:
             rows = [
                 {**row, "snippet": snippets[id(h)]} for row, h in zip(rows, headlines, strict=True)
             ]
-        out(json.dumps(rows, ensure_ascii=False, indent=2))
+        out(json_text(rows))
         return EXIT_FAILED if args.search is not None and not rows else EXIT_OK
     if args.ids:
         out("\n".join(h.entry.id for h in headlines))
         return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
-    _print_lines(headlines, names, snippets)
+    _print_lines(headlines, names, lines)
     # As grep: a search that finds nothing fails, for a script to tell.
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
 
@@ -151,9 +158,10 @@ def _list_as_read(args: argparse.Namespace, since: datetime | None, before: date
 
 
 def _print_lines(
-    headlines: Iterable[Headline], names: Mapping[str, str], snippets: Mapping[int, str]
+    headlines: Iterable[Headline], names: Mapping[str, str], lines: Mapping[int, str]
 ) -> None:
-    """A line for each headline (and its search `snippets`' line, by `id` of the headline)."""
+    """A line for each headline (and its search hit's line under it, `lines` by `id` of the
+    headline)."""
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
@@ -166,8 +174,8 @@ def _print_lines(
             source = safe_line(source_name(e, names) or shown_url(e.feed_url), 24)
             sources[e.feed_title, e.feed_url] = source
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
-        if snippets.get(id(h)):
-            out(f"    {snippets[id(h)]}")
+        if lines.get(id(h)):
+            out(f"    {lines[id(h)]}")
 
 
 def _every_word(query: Query) -> str:
@@ -246,9 +254,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             status = max(status, done)
         if args.format == "csl-json" or (args.format == "json" and len(args.targets) > 1):
             # CSL-JSON is a list of items, one or many; several articles' JSON is a list too.
-            out(json.dumps(items, ensure_ascii=False, indent=2))
+            out(json_text(items))
         elif items:
-            out(json.dumps(items[0], ensure_ascii=False, indent=2))
+            out(json_text(items[0]))
         return status
 
     return run_until_done(lib, run())

@@ -4,6 +4,7 @@ config and the library a command opens."""
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
@@ -27,8 +28,44 @@ class CommandError(Exception):
     """A failure to report in one line and exit 1."""
 
 
+class UsageError(CommandError):
+    """An argument the command can't take (a date that is none, two that contradict): one
+    line and exit 2, as argparse's own, so a script tells its own mistake from "nothing
+    matched"."""
+
+
 def out(text: str = "", stream: TextIO | None = None) -> None:
     print(safe_text(text), file=stream or sys.stdout)
+
+
+def stdout_unicode() -> bool:
+    """stdout takes every character: UTF-8 (or UTF-16/32), not a locale's Latin-1 or ASCII."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def json_text(value: Any) -> str:
+    """`value` as JSON for stdout: non-ASCII characters as they are, or, in a locale whose
+    charset lacks them, escaped (`\\u2193`), which every JSON reader reads the same."""
+    return json.dumps(value, ensure_ascii=not stdout_unicode(), indent=2)
+
+
+def xml_text(text: str) -> str:
+    """A UTF-8 XML document for stdout: in a locale whose charset lacks some of its characters,
+    those written as character references (`&#8595;`), which read the same."""
+    if stdout_unicode():
+        return text
+    return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def fit_output_to_locale() -> None:
+    """In a locale that is not UTF-8 (Latin-1, ASCII), a character its charset lacks is shown
+    as "?" rather than failing the command with a traceback half-way through its output."""
+    if not stdout_unicode() and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
 
 
 def err(text: str) -> None:
@@ -96,7 +133,7 @@ def render(article: Article, fmt: str, style: str = "block") -> str:
     if fmt == "markdown":
         return safe_text(to_markdown(article, style=style))
     if fmt == "json":
-        return json.dumps(render_item(article, fmt, article.url), ensure_ascii=False, indent=2)
+        return json_text(render_item(article, fmt, article.url))
     return safe_text(to_text(article, style=style))
 
 

@@ -3,11 +3,11 @@ the headlines between two such moments."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..config import parse_duration
-from .common import CommandError
+from .common import UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -23,18 +23,29 @@ DATE_FORMS = (
 def moment(text: str) -> datetime:
     """A date option's moment: a date (2026-11-30, local midnight), a date and time
     (2026-11-30T08:00), a month (2026-11: its first day), or an age (7d, 12h: that long ago);
-    raises CommandError."""
+    raises UsageError."""
+    now = datetime.now().astimezone()
     try:
-        return datetime.now().astimezone() - timedelta(seconds=parse_duration(text))
+        age = parse_duration(text)
     except ValueError:
         pass
+    else:
+        try:
+            return now - timedelta(seconds=age)
+        except OverflowError:  # further back than the calendar goes: from its start
+            return datetime.min.replace(tzinfo=UTC)
     for written in (text, f"{text}-01"):  # "2026-03": since spring
         try:
             found = datetime.fromisoformat(written)
         except ValueError:
             continue
-        return found if found.tzinfo else found.astimezone()  # a local time as written
-    raise CommandError(
+        if found.tzinfo:
+            return found
+        try:
+            return found.astimezone()  # a local time as written
+        except (ValueError, OverflowError):  # the system's clock goes back to 1900 at most
+            return found.replace(tzinfo=now.tzinfo)
+    raise UsageError(
         f"not a date or an age: {text!r} (try 2026-11-30, 2026-11-30T08:00, 2026-11 or 7d)"
     )
 

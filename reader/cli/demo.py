@@ -17,6 +17,7 @@ from .common import (
     err,
     open_library,
     out,
+    stdout_unicode,
 )
 
 if TYPE_CHECKING:
@@ -30,6 +31,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.serve and args.theme:
         # Said rather than ignored, as the other options that can't go together are.
         err("--serve only serves the site, and --theme is the reader's screen's: give one of them")
+        return EXIT_USAGE
+    if not args.serve:
+        tui_config(args)  # a mistake in the config file is said first, terminal or not
+    if not args.serve and (missing := _not_a_terminal()):
+        err(f"the reader needs a terminal ({missing}); `reader demo --serve` serves the site alone")
         return EXIT_USAGE
     # The fixed port keeps a kept data directory's feed URLs the same from one demo to the next;
     # when it is taken (another demo, another program) a free one will do. A port asked for is
@@ -95,13 +101,42 @@ def subscribe_to_demo(lib: Library, feed_urls: list[str]) -> None:
         lib.add_feed(url)
 
 
+def _not_a_terminal() -> str:
+    """Why the reader's screen can't be drawn here, or "". Started from cron, a script or with
+    a redirection, it drew its screen into a file and read the end of its input over and over,
+    a fifth of a core, until killed; in a terminal with no cursor addressing (TERM=dumb: an
+    editor's shell) it sent its escapes as text; in a locale whose charset is not UTF-8
+    (Latin-1) every line and mark came out as a "\\u2502" escape."""
+    import os
+
+    for stream, name in ((sys.stdin, "its input"), (sys.stdout, "its output")):
+        if stream is None or not stream.isatty():
+            return f"{name} is not one"
+    term = os.environ.get("TERM", "")
+    if term in ("", "dumb"):
+        return f"TERM={term or '(unset)'} is one that can't draw a screen"
+    if not stdout_unicode():
+        return (
+            f"this one's charset is {sys.stdout.encoding}, not UTF-8: run it with a UTF-8"
+            " locale, e.g. LC_ALL=C.UTF-8"
+        )
+    return ""
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    config = tui_config(args)  # a mistake in the config file is said first, terminal or not
+    if missing := _not_a_terminal():
+        err(
+            f"the reader needs a terminal ({missing}); in a script: reader list, reader sync,"
+            " reader show"
+        )
+        return EXIT_USAGE
     from ..ui.collector import pause_for_start
 
     pause_for_start()  # until the first screen is drawn: the imports make no garbage
     from ..ui.app import run_app
 
-    return run_app(data_dir(args.data_dir), tui_config(args))
+    return run_app(data_dir(args.data_dir), config)
 
 
 def tui_config(args: argparse.Namespace) -> Config:

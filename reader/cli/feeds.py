@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,9 +21,11 @@ from .common import (
     CommandError,
     err,
     iso_time,
+    json_text,
     open_library,
     out,
     run_until_done,
+    xml_text,
 )
 
 
@@ -108,7 +109,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     lib = open_library(args)
     try:
-        out(to_opml(lib.feeds()).rstrip("\n"))
+        out(xml_text(to_opml(lib.feeds()).rstrip("\n")))
     finally:
         lib.close()
     return EXIT_OK
@@ -127,7 +128,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         )
     if args.json:
         out(
-            json.dumps(
+            json_text(
                 [
                     {
                         "url": feed.url,
@@ -145,9 +146,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "gone_at": iso_time(feed.gone_at),
                     }
                     for feed, total, unread in rows
-                ],
-                ensure_ascii=False,
-                indent=2,
+                ]
             )
         )
         return EXIT_OK

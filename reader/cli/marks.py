@@ -19,7 +19,7 @@ def cmd_mark_unread(args: argparse.Namespace) -> int:
 
 
 def _mark(args: argparse.Namespace, read: bool) -> int:
-    before = moment(args.before) if args.before else None
+    before = moment(args.before) if args.before is not None else None
     lib = open_library(args)
     try:
         # The feed named once (by its title, each time every feed's record is read).

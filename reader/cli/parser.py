@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the reader (TUI).",
         epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage, "
         "130 stopped by Ctrl-C (what was cached stays), "
-        "141 output cut short by a closed pipe (`reader list | head`).",
+        "141 output cut short by a closed pipe (`reader list | head`), "
+        "143 stopped by SIGTERM (`timeout`, a service stopped), as Ctrl-C.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _add_place_options(parser, None)
@@ -179,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
         " the cache has room (opening one fetches it at once). The last line says, of every"
         " headline, how many will not be readable offline (failed, a link to a PDF or audio,"
         " only in part): `reader list --not-offline` lists them. Ctrl-C stops with the counts"
-        " so far (exit 130): what was cached stays, and the next sync carries on.",
+        " so far (exit 130; SIGTERM the same, exit 143): what was cached stays, and the next"
+        " sync carries on.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
     p.add_argument(
@@ -228,7 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--search",
         metavar="WORD",
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
-        help="only headlines whose title or cached article text holds every word, whole, in any"
+        help="only headlines whose title, byline (the author's name, not the site's) or cached"
+        " article text holds every word, whole, in any"
         ' order ("words in double quotes": a phrase; port* the words starting so; case ignored'
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved); reads the cache"
@@ -348,8 +351,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="show what the cache holds, or prune it",
         description="Without an action: articles, feeds, size on disk, oldest and newest, and"
         " how many articles the size limit left out. "
-        "`prune` evicts the articles read first (the least recently read first), then the "
-        "unread, the oldest story first; saved articles are never evicted. Those evicted for"
+        "`prune` keeps, from the top down, each article that fits: the unread first (the "
+        "newest story first), then the read (the most recently read first); one too big for "
+        "what is left goes alone. Saved articles are never evicted. Those evicted for"
         " the size are left out: a sync fetches them again once the config's max_size has room.",
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles")

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..english_dates import month_name, weekday_name
+
 
 @dataclass(frozen=True)
 class SiteInfo:
@@ -173,21 +175,6 @@ VESTNIK = SiteInfo(
 SITES: dict[str, SiteInfo] = {site.key: site for site in (GAZETTE, NORTHWIND, VESTNIK)}
 SITE_ORDER: tuple[str, ...] = ("gazette", "northwind", "vestnik")
 
-_EN_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_EN_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _RU_MONTHS_GENITIVE = [
     "января",
     "февраля",
@@ -212,14 +199,9 @@ def format_byline_date(site: str, when: datetime) -> str:
     """
     if site == "gazette":
         zone = "GMT" if when.utcoffset() is not None and not when.utcoffset() else "local time"
-        return (
-            f"{_EN_DAYS[when.weekday()]} {when.day} {_EN_MONTHS[when.month - 1]} "
-            f"{when.year} {when:%H.%M} {zone}"
-        )
+        return f"{weekday_name(when)} {when.day} {month_name(when)} {when.year} {when:%H.%M} {zone}"
     if site == "northwind":
         hour = when.hour % 12 or 12
         meridiem = "a.m." if when.hour < 12 else "p.m."
-        return (
-            f"{_EN_MONTHS[when.month - 1]} {when.day}, {when.year}, {hour}:{when:%M} {meridiem} ET"
-        )
+        return f"{month_name(when)} {when.day}, {when.year}, {hour}:{when:%M} {meridiem} ET"
     return f"{when.day} {_RU_MONTHS_GENITIVE[when.month - 1]} {when.year}, {when:%H:%M}"

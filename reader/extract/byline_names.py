@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..english_dates import weekday_name
 from ..models import IDEOGRAPHS
 from .author_names import PARTICLES, as_written
 from .written_dates import parse_text_date
@@ -110,8 +111,6 @@ _DATE_AFTER_SEPARATOR = re.compile(rf"\s*[,|•·–—]\s*(?:{_DATE_WORD}[\s,]*
 _WEEKDAY_TAIL = re.compile(
     r"(?:^|\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$", re.IGNORECASE
 )
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-"""By `date.weekday()`: not `strftime("%A")`, which names them in the locale's language."""
 # What a byline with no date may end with: "Ann Lee, updated on".
 _LABEL_TAIL = re.compile(
     r"(?:(?<![\s,])[\s,]+(?:on|at|updated|published|posted)){1,4}[\s,]*$", re.IGNORECASE
@@ -237,7 +236,7 @@ def _the_dates(weekday: str, rest: str) -> bool:
     2022"), but not when the date falls on another day: "Mary Sunday, 3 March 2026" (a
     Tuesday) is a name. A date given without its year can't tell: the date's, as most are."""
     day = parse_text_date(rest)
-    return day is None or _WEEKDAY_NAMES[day.weekday()] == weekday.strip().casefold()
+    return day is None or weekday_name(day).casefold() == weekday.strip().casefold()
 
 
 def _without_place(text: str) -> str:

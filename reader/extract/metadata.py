@@ -69,6 +69,16 @@ class Metadata:
     dates_language: str = ""
 
 
+# Past this many, a page's authors are cut to the first and the last (a citation names at
+# most the first nineteen and the last, APA's rule): a physics paper's thousands, or a hostile
+# page's 10,000, made each step over them slow.
+_MOST_AUTHORS = 100
+
+
+def _most_authors(names: list[str]) -> list[str]:
+    return names if len(names) <= _MOST_AUTHORS else [*names[: _MOST_AUTHORS - 1], names[-1]]
+
+
 def _meta_values(doc: HtmlElement) -> dict[str, list[str]]:
     """The page's `<meta>` values by lower-case name, in page order, "." read as ":"
     (`DC.creator` is `dc:creator`). A `property` lists names apart by spaces
@@ -197,10 +207,11 @@ def extract_metadata(
     # it, and a byline or a `<meta>` may name the writer.
     ld_authors = _dereferenced(ld.get("author"), described)
     the_site = {n.casefold() for n in (declared_site, *_names(publisher)) if n}
+    organizations = set(_organizations(ld_authors))
     authors = [
         a
-        for a in _names(ld_authors)
-        if _is_name(a) and not (a in _organizations(ld_authors) and a.casefold() in the_site)
+        for a in _most_authors(_names(ld_authors))
+        if _is_name(a) and not (a in organizations and a.casefold() in the_site)
     ]
     # Each author may have a `<meta>` of their own; an address (Facebook's article:author) names
     # nobody.
@@ -218,7 +229,7 @@ def extract_metadata(
     meta_authors = next(
         (named for names in declared_authors if (named := [a for a in names if _is_name(a)])), []
     )
-    authors = authors or meta_authors
+    authors = _most_authors(authors or meta_authors)
     byline = page_byline(doc)
     # A journal's (or a proceedings') name: the Source of a paper whose page names no site.
     journal = " ".join(

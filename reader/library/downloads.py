@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import replace
 from typing import Any
@@ -182,11 +183,14 @@ class LibraryDownloads(LibraryPageReads):
             with _unexpected_as_fetch_error(url):
                 return await self._download_pages(url, entry)
         except FetchError as error:
-            if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE, ErrorKind.PORTAL):
+            if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE, ErrorKind.PORTAL) and (
+                not isinstance(error.__cause__, BrokenProcessPool)
+            ):
                 # Kept (until the article is cached), so reading it offline can say why it
                 # isn't there rather than "never synced". A link that is no article has its
                 # own record; a store that can't be written can't keep this either; a login
-                # page says nothing of the article (an earlier reason, a 404, stays).
+                # page says nothing of the article (an earlier reason, a 404, stays), nor a
+                # worker ended under it (the reader quitting, the system short of memory).
                 with suppress(StoreError):
                     self.store.mark_failed(url, error.message)
                     if taken_down(error):

@@ -81,6 +81,8 @@ class LibraryFeedRefresh(LibraryDownloads):
                 response, asked = await self._fetch_subscribed(feed)
             # Moved for good: fetched from the new address from now on (`Feed.moved_to`).
             moved = response.moved or (asked if asked != url else "")
+            if moved and canonical_url(moved) == canonical_url(url):
+                moved = ""  # moved back home (a move undone, or two addresses bouncing)
             self._feed_reaches[url] = response.reach
             if response.not_modified:
                 feed = replace(feed, last_success=_now(), reach=response.reach, moved_to=moved)

@@ -7,7 +7,9 @@ A traveller syncs before a flight to read what is new: the articles read go firs
 recently read first, and so do those no headline lists any more (a feed dropped, `reader show`
 of a page no feed has), which nothing invites reading; then the unread, by their story's time
 (the feed's, else when cached), oldest first. A sync caches a feed's newest first, so going by
-when an article was cached would evict the newest unread first.
+when an article was cached would evict the newest unread first. From the top of that order
+down, the limit keeps each article that fits in what is left: one too big for it goes alone,
+not with every article under it.
 
 An article the limit evicts, or a sync leaves out for it, is remembered (`LeftOut`, with what it
 took): the syncs after it fetch it again only once the limit would keep it (the limit raised,
@@ -19,7 +21,9 @@ Opening the article fetches it at once, whatever the limit says.
 
 from __future__ import annotations
 
-import heapq
+import asyncio
+import bisect
+import itertools
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,6 +36,7 @@ Rank = tuple[int, float]
 """Where an article stands in the order of eviction: the lower, the sooner it goes."""
 
 _NO_STORY_TIME = float("inf")
+_LAST_TURN = float("inf")  # after every article added alike
 _NEVER_OPENED: Rank = (0, float("-inf"))
 """The rank of a read article never cached: under every cached one."""
 
@@ -70,8 +75,9 @@ class Ranking:
         `last_used` (epoch seconds)."""
         if key in self.read or key not in self.unread:
             return (0, last_used)
-        story = self.unread[key]
-        return (1, cached_at if story == _NO_STORY_TIME else story)
+        # A story dated after it was cached is from then: a feed dating one 2099 would
+        # keep it the newest, the last evicted, for ever.
+        return (1, min(self.unread[key], cached_at))
 
     def order(self, articles: list[CachedArticle]) -> list[CachedArticle]:
         """`articles` in the order the limit evicts them."""
@@ -80,41 +86,75 @@ class Ranking:
 
 class Room:
     """What the limit would keep of the articles added to it, as `prune` would: the saved
-    ones, then as many as fit from the top of the ranking down. `line` is the highest rank it
-    would evict: any article ranked at or under it goes, whatever its size (those above it
-    fill the limit already). Each article is added once its size is known; added again (a
-    page read on), it counts with its new size."""
+    ones, then, from the top of the ranking down, each that fits in what is left. One too big
+    for that is evicted alone: those under it may still fit (a page of many megabytes at the
+    top, a hostile feed's, evicted every other article when the limit went down the ranking
+    evicting until the cache fit). Each article is added once its size is known (or guessed,
+    for one being fetched); added again (a page read on, a guess come true), it counts with
+    its new size. Of two ranked alike, the one added first comes first: the other is cached
+    already, or on its way."""
 
     def __init__(self, max_bytes: int, saved_bytes: int) -> None:
         self.max_bytes = max_bytes
-        self.line: Rank | None = None
-        self.out: set[str] = set()  # keys it would evict
-        self._kept = saved_bytes
-        self._heap: list[tuple[Rank, str, int]] = []  # the kept, lowest rank first
-        self._current: dict[str, tuple[Rank, int]] = {}  # key: its rank and size in the heap
+        self._saved = saved_bytes
+        self._turns = itertools.count()
+        # The articles from the top of the ranking down, each as (its place, key, size),
+        # and what the limit keeps of those down to each (`_kept_down_to`), worked out to
+        # `_settled` only: an article added moves what comes under it.
+        self._order: list[tuple[tuple[float, float, int], str]] = []
+        self._sizes: list[int] = []
+        self._kept: list[int] = []
+        self._settled = 0
+        self._places: dict[str, tuple[float, float, int]] = {}
 
     def add(self, key: str, rank: Rank, size: int) -> None:
-        if key in self._current:
-            self._kept -= self._current.pop(key)[1]
-        self.out.discard(key)
-        if not self.keeps(key, rank):
-            self.out.add(key)
-            return
-        self._current[key] = (rank, size)
-        self._kept += size
-        heapq.heappush(self._heap, (rank, key, size))
-        while self._kept > self.max_bytes and self._heap:
-            lowest, gone, size = heapq.heappop(self._heap)
-            if self._current.get(gone) != (lowest, size):
-                continue  # added again since, with another size
-            del self._current[gone]
-            self._kept -= size
-            self.out.add(gone)
-            self.line = lowest if self.line is None else max(self.line, lowest)
+        """Add the article under `key`; added before, its rank and turn stay, its size is new."""
+        place = self._places.get(key)
+        if place is None:
+            place = self._places[key] = (-rank[0], -rank[1], next(self._turns))
+            at = bisect.bisect_left(self._order, (place, key))
+            self._order.insert(at, (place, key))
+            self._sizes.insert(at, size)
+            self._kept.insert(at, 0)
+        else:
+            at = bisect.bisect_left(self._order, (place, key))
+            self._sizes[at] = size
+        self._settled = min(self._settled, at)
 
-    def keeps(self, key: str, rank: Rank) -> bool:
-        """The article ranked `rank` may stay: not known to be evicted."""
-        return key not in self.out and (self.line is None or rank > self.line)
+    def remove(self, key: str) -> None:
+        """Take back the article under `key` (its fetch failed): it fills no room."""
+        place = self._places.pop(key, None)
+        if place is not None:
+            at = bisect.bisect_left(self._order, (place, key))
+            del self._order[at], self._sizes[at], self._kept[at]
+            self._settled = min(self._settled, at)
+
+    def _kept_above(self, at: int) -> int:
+        """The bytes the limit keeps of the saved and the articles ranked over place `at`."""
+        for n in range(self._settled, at):
+            before = self._kept[n - 1] if n else self._saved
+            after = before + self._sizes[n]
+            self._kept[n] = after if after <= self.max_bytes else before
+        self._settled = max(self._settled, at)
+        return self._kept[at - 1] if at else self._saved
+
+    def keeps(self, key: str) -> bool:
+        """The limit keeps the article added under `key`."""
+        place = self._places.get(key)
+        if place is None:
+            return False
+        at = bisect.bisect_left(self._order, (place, key))
+        return self._kept_above(at) + self._sizes[at] <= self.max_bytes
+
+    def fits(self, rank: Rank, size: int) -> bool:
+        """An article not added yet, ranked `rank`, of `size` bytes, would be kept."""
+        at = bisect.bisect_left(self._order, ((-rank[0], -rank[1], _LAST_TURN), ""))
+        return self._kept_above(at) + size <= self.max_bytes
+
+    @property
+    def out(self) -> set[str]:
+        """The keys of the articles added that the limit would evict."""
+        return {key for key in self._places if not self.keeps(key)}
 
 
 class SyncRoom:
@@ -135,6 +175,11 @@ class SyncRoom:
         self.skipped: set[str] = set()  # keys this sync did not fetch for the limit
         self._now = time.time()
         self._cached = {a.key: a for a in cached if not a.saved}
+        self._sizes = self._counted = 0  # of the articles known: their mean is a guess's
+        self._probe: asyncio.Event | None = None  # set when the article fetched alone comes
+        self._probe_key = ""
+        for article in cached:
+            self._count(article.size)
         saved = {a.key for a in cached if a.saved}
         self.room = Room(max_bytes, sum(a.size for a in cached if a.saved))
         for article in self._cached.values():
@@ -155,11 +200,43 @@ class SyncRoom:
 
     def keeps(self, key: str) -> bool:
         """Fetch the article under `key`: the limit may keep it. One it would not is counted
-        as left out by this sync."""
-        if self.room.keeps(key, self._rank(key)):
+        as left out by this sync. One left out before is as big as it was then; any other
+        needs a byte of room at its rank."""
+        left = self.left_out.get(key)
+        if self.room.keeps(key) if left and left.size else self.room.fits(self._rank(key), 1):
             return True
         self.skipped.add(key)
         return False
+
+    async def reserve(self, key: str) -> bool:
+        """About to fetch the article under `key`: `keeps`, and if so the room it will take,
+        guessed, held for it until it comes (`cached`) or fails (`failed`). Without this, the
+        downloads under way when the limit fills (up to 16 a host) would all be fetched, only
+        for the limit to evict them at the sync's end. Before any article's size is known (an
+        empty cache), one is fetched alone to tell it."""
+        while not self._counted and self._probe is not None:
+            await self._probe.wait()
+        if not self.keeps(key):
+            return False
+        if not self._counted:
+            self._probe, self._probe_key = asyncio.Event(), key
+        self.room.add(key, self._rank(key), self._sizes // self._counted if self._counted else 0)
+        if not self.room.keeps(key):  # its guessed size would not fit: not fetched
+            self.room.remove(key)
+            self._probed(key)
+            self.skipped.add(key)
+            return False
+        return True
+
+    def failed(self, key: str) -> None:
+        """The article reserved under `key` did not come: its room is free again."""
+        self.room.remove(key)
+        self._probed(key)
+
+    def _probed(self, key: str) -> None:
+        if self._probe is not None and key == self._probe_key:
+            self._probe.set()
+            self._probe = None
 
     def priority(self, key: str) -> tuple[float, float]:
         """The order to fetch in (the lowest first): the newest unread first, as the limit
@@ -170,6 +247,13 @@ class SyncRoom:
     def cached(self, key: str, size: int) -> None:
         """The sync cached the article under `key`, taking `size` bytes."""
         self.room.add(key, self._rank(key), size)
+        self._count(size)
+        self._probed(key)
+
+    def _count(self, size: int) -> None:
+        if size > 0:
+            self._sizes += size
+            self._counted += 1
 
     def newly_left_out(self) -> dict[str, LeftOut]:
         """The articles this sync left out that no record says so yet (never fetched: their

@@ -35,10 +35,11 @@ class LibraryPruning(LibraryQueries):
         )
 
     def prune(self, older_than: float | None = None, max_bytes: int | None = None) -> PruneReport:
-        """Evict cached articles: those unused for `older_than` seconds, then, until the cache
-        holds at most `max_bytes`, in the limit's order (`Ranking`: those read first, the least
-        recently read first, then the unread, the oldest story first). Saved articles are never
-        evicted. Those evicted for the size are remembered as left out (`limit`)."""
+        """Evict cached articles: those unused for `older_than` seconds, then, so that the
+        cache holds at most `max_bytes`, those the limit does not keep: it keeps the unread
+        first, the newest story first, then the read, the most recently read first (`Ranking`),
+        each that fits in what is left, so one too big for it goes alone. Saved articles are
+        never evicted. Those evicted for the size are remembered as left out (`limit`)."""
         articles = self.store.cached_articles()
         total = sum(a.size for a in articles)
         candidates = [a for a in articles if not a.saved]
@@ -50,12 +51,13 @@ class LibraryPruning(LibraryQueries):
             gone = []
         for_size: list[CachedArticle] = []
         if max_bytes is not None:
-            left = total - sum(a.size for a in gone)
-            for article in self._ranking().order(candidates):
-                if left <= max_bytes:
-                    break
-                for_size.append(article)
-                left -= article.size
+            # From the top of the ranking down, each that fits in what is left (`Room`).
+            kept = total - sum(a.size for a in gone) - sum(a.size for a in candidates)
+            for article in reversed(self._ranking().order(candidates)):
+                if kept + article.size <= max_bytes:
+                    kept += article.size
+                else:
+                    for_size.append(article)
         at = time.time()
         for article in gone + for_size:
             self.store.delete_article(article.key)

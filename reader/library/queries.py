@@ -188,6 +188,21 @@ class LibraryQueries(LibraryResources):
         with suppress(StoreError):  # a note: what was cached stays all the same
             self.store.mark_sync_stopped()
 
+    def unread_only(self, configured: bool) -> bool:
+        """Whether the reader's lists show only unread headlines as it opens: as it was left,
+        unless the config's `[ui] unread_only` (`configured`) has changed since."""
+        with suppress(StoreError):  # unreadable: as the config says
+            left = self.store.unread_view()
+            if left is not None and left[1] == configured:
+                return left[0]
+        return configured
+
+    def keep_unread_only(self, unread_only: bool, configured: bool) -> None:
+        """Remember how the reader's lists are shown (`unread_only`) for its next start (and
+        the config's setting then: changed since, it is in force again)."""
+        with suppress(StoreError):  # a read-only or full disk: the next start as configured
+            self.store.set_unread_view(unread_only, configured)
+
     def headlines_and_unlisted(self) -> tuple[list[Headline], list[Headline]]:
         """Every feed's headlines, and the saved articles no feed lists: saved by their
         address, dropped by their feed (past its `MAX_ENTRIES_PER_FEED`) or their feed
@@ -389,6 +404,13 @@ class LibraryQueries(LibraryResources):
         """The cached article's text as a search reads it, a block a line (None: not cached)."""
         url = _link(target)
         return self.store.article_text(url) if url else None
+
+    def searched(self, target: Entry | str) -> tuple[str, str] | None:
+        """The cached article's text and byline as a search reads them (`full_text.search`),
+        None when it is not cached."""
+        url = _link(target)
+        found = self.store.searched_by_key(article_key(url)) if url else None
+        return None if found is None else (found[2], found[1])
 
     def unsave(self, target: Entry | str) -> bool:
         was = self.is_saved(target)

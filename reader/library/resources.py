@@ -12,6 +12,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from datetime import UTC, datetime
 from multiprocessing import get_context
@@ -160,9 +161,18 @@ class LibraryResources:
             self._pool.submit(import_worker_modules, articles)
 
     async def _cpu(self, fn: Callable[P, T], *args: Any) -> T:
-        """Run CPU work off the event loop."""
+        """Run CPU work off the event loop. A worker ended under its work (killed, the system
+        short of memory) fails that work, and the work after it gets new workers: a broken
+        pool failed every page after it "with an error the reader did not foresee"."""
         self.start_workers()
-        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+        pool = self._pool
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+        except BrokenProcessPool:
+            if self._pool is pool and pool is not None:
+                self._pool = None
+                await asyncio.to_thread(stop_pool, pool)
+            raise
 
     @property
     def _worker_store(self) -> Store | Path:

@@ -216,7 +216,7 @@ class LibrarySync(LibraryFeedRefresh):
                 async with host.slot(first), ahead.slot(first):
                     if unwritable is not None:
                         raise replace(unwritable, url=entry.link)
-                    if room is not None and not room.keeps(article_key(entry.link)):
+                    if room is not None and not await room.reserve(article_key(entry.link)):
                         held_back += 1
                         done += 1
                         report("articles")
@@ -225,6 +225,8 @@ class LibrarySync(LibraryFeedRefresh):
                     # only a key looked up (is it an article to read on?).
                     article = await self._fetch_once(entry.link, entry)
             except FetchError as error:
+                if room is not None:
+                    room.failed(article_key(entry.link))
                 if error.kind == ErrorKind.STORAGE and unwritable is None:
                     unwritable = error
                 if not taken_down(error):
@@ -238,14 +240,19 @@ class LibrarySync(LibraryFeedRefresh):
                 done += 1
                 report("articles")
                 return
+            except BaseException:  # cancelled, or a fault: its room and its turn are given up
+                if room is not None:
+                    room.failed(article_key(entry.link))
+                raise
             if article.incomplete:
                 incomplete.append((entry, article))
             fetched.append(entry)
             notes.cached()
             if room is not None:
-                with suppress(StoreError):  # not measured: the prune at the end still is
+                size = 0  # not measured: the prune at the end still is
+                with suppress(StoreError):
                     size = await asyncio.to_thread(self.store.article_size, entry.link)
-                    room.cached(article_key(entry.link), size)
+                room.cached(article_key(entry.link), size)
             done += 1
             report("articles", entry, article.in_part)
 

@@ -79,10 +79,12 @@ def search_cached(
         extra = _unlisted_headlines(lib, keys, unread_only)
         rows = sorted([*rows, *extra], key=newest_first)
 
-    def text(headline: Headline) -> str | None:
-        if headline.key:  # read by its key: no address made canonical again for each
-            return store.article_text_by_key(headline.key)
-        return lib.cached_text(headline.entry)
+    def text(headline: Headline) -> tuple[str, str] | None:
+        if not headline.key:
+            return lib.searched(headline.entry)
+        # Read by its key: no address made canonical again for each.
+        found = store.searched_by_key(headline.key)
+        return None if found is None else (found[2], found[1])
 
     hits = search(rows, query, text, stopped=stopped, candidates=candidates)
     return TextSearch(hits, candidates is not None, len(extra))

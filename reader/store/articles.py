@@ -12,7 +12,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from ..codec import article_date, article_from_dict, article_to_dict, text_from_dict
-from ..dates import stated_iso
+from ..dates import not_ahead, stated_iso
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
@@ -163,15 +163,32 @@ class StoreArticles(StoreFeeds):
         return {str(key)[len("article:") :]: float(at) for key, at in rows}
 
     def searched_text(self, key: str) -> str | None:
-        """The cached article's title and text, a line each, by its key, as the search index
-        reads them (None: not cached, or a damaged record)."""
+        """The cached article's title, byline and text, a line each, by its key, as the search
+        index reads them (None: not cached, or a damaged record): every word a search finds in
+        the article (`full_text.search`, its title and byline apart) is in one of its lines."""
+        found = self.searched_by_key(key)
+        if found is None:
+            return None
+        title, author, text = found
+        return f"{title}\n{author}\n{text}"
+
+    def searched_by_key(self, key: str) -> tuple[str, str, str] | None:
+        """The cached article's title, byline ("" for none) and text as a search reads them
+        (`codec.text_from_dict`), by its key, without rebuilding the article (None: not
+        cached, or a damaged record)."""
         data = self._load(self._articles, f"article:{key}")
         if not isinstance(data, dict):
             return None
         try:
-            return f"{data.get('title') or ''}\n{text_from_dict(data)}"
+            text = text_from_dict(data)
         except (KeyError, TypeError, ValueError, IndexError):
-            return None
+            return None  # `article` drops a damaged record when it is opened
+        title, author = data.get("title"), data.get("author")
+        return (
+            title if isinstance(title, str) else "",
+            author if isinstance(author, str) else "",
+            text,
+        )
 
     def article_text(self, url: str) -> str | None:
         """The cached article's text as a search reads it (`codec.text_from_dict`), or None."""
@@ -222,7 +239,9 @@ class StoreArticles(StoreFeeds):
             self._articles.delete(f"gone:{key}")
             self._articles.delete(f"left-out:{key}")
             self._mark_missing_text(key, article)
-            self._articles.set(_DATED + key, _stated(article.published))
+            self._articles.set(
+                _DATED + key, _stated(not_ahead(article.published, article.fetched_at))
+            )
             for address in _other_addresses(key, article):
                 self._articles.set(f"also:{address}", url)
 
@@ -284,7 +303,9 @@ class StoreArticles(StoreFeeds):
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
             self._mark_missing_text(key, article)
-            self._articles.set(_DATED + key, _stated(article.published))
+            self._articles.set(
+                _DATED + key, _stated(not_ahead(article.published, article.fetched_at))
+            )
 
     def later_pages(self, url: str) -> list[tuple[str, bytes, str]]:
         """The raw pages after the first of an article split over several, in order: each

@@ -7,11 +7,12 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
 from ..config import DEFAULT_LIMITS
+from ..dates import not_ahead
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
 from .directory import StoreDirectory, _reporting_storage_errors
@@ -60,6 +61,19 @@ def _record(entry: Entry, kept: tuple[str, str]) -> dict[str, Any]:
     link, key = kept
     key = key if link == entry.link and link else link_key(entry.link)
     return {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION}
+
+
+def _not_ahead(entry: Entry, before: Entry | None, now: datetime) -> Entry:
+    """`entry` with a date more than a day after `now` (`dates.not_ahead`) put back to when
+    the item was first read so: kept from its record (`before`) at the refreshes after, not
+    made now again, which would keep it first of every list for good."""
+    changes = {}
+    for name in ("published", "updated"):
+        when = getattr(entry, name)
+        if not_ahead(when, now) is not when:
+            was = getattr(before, name) if before is not None else None
+            changes[name] = was if was is not None and not_ahead(was, now) is was else now
+    return dataclasses.replace(entry, **changes) if changes else entry
 
 
 def _newest_first(entry: Entry) -> tuple[int, float]:
@@ -218,6 +232,8 @@ class StoreFeeds(StoreDirectory):
                 return [], False
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
+            now = datetime.now(UTC)
+            mine = [_not_ahead(e, known.get(e.id), now) for e in mine]
             # Each entry's key is written with it: kept from its record while its link is the
             # same, made for a new or moved one (and for a record written without one).
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}

@@ -20,6 +20,7 @@ _SYNC_STOPPED = "sync-stopped"
 _SYNCS_RUNNING = "syncs-running"
 _PORTALS = "portals"
 _UNANSWERED = "unanswered"
+_UNREAD_VIEW = "unread-view"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 # What an article takes in the cache, as eviction counts it: its earlier versions too.
 _SIZED = ("article", "raw", "fallback", "pages", "versions")
@@ -228,6 +229,18 @@ class StoreUsage(StoreVersions):
 
     def disk_usage(self) -> int:
         return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
+
+    # -- the reader's lists shown unread only, or whole ----------------------------------------
+    def unread_view(self) -> tuple[bool, bool] | None:
+        """As the reader was left: whether its lists showed only unread headlines, and the
+        config's `[ui] unread_only` then; None when never set."""
+        data = self._load(self._state, _UNREAD_VIEW)
+        if not isinstance(data, list) or len(data) != 2 or not all(type(x) is bool for x in data):
+            return None
+        return data[0], data[1]
+
+    def set_unread_view(self, unread_only: bool, configured: bool) -> None:
+        self._save(self._state, _UNREAD_VIEW, [unread_only, configured])
 
     # -- what timed out on its last try (`unanswered`) -------------------------------------------
     def unanswered(self) -> object:

@@ -60,6 +60,8 @@ class ReaderApp(ReaderAppFeeds):
         Binding("r", "refresh", "Refresh"),
         Binding("S", "sync", "Sync offline"),
         Binding("question_mark", "help", "Help"),
+        # Job control, as in every curses program: the shell back, `fg` to return.
+        Binding("ctrl+z", "suspend_process", show=False),
     ]
 
     _holding_keys = True
@@ -79,6 +81,12 @@ class ReaderApp(ReaderAppFeeds):
         """The keys the user set for actions (`[keys]`), in force in every screen and widget."""
         if (rebound := self.keymap.bindings_of(self)) is not None:
             self._bindings = rebound
+
+    def action_help_quit(self) -> None:
+        """Ctrl-C, which quits no Textual app (it copies a selection): said in the reader's
+        words and spelling of its keys, not Textual's "Press ctrl+q to quit the app"."""
+        keys = self.keymap.shown("quit", "Q")
+        self.notify(f"Ctrl-C does not quit the reader: {keys} does", markup=False)
 
     def _register_child(
         self, parent: DOMNode, child: Widget, before: int | None, after: int | None
@@ -198,6 +206,8 @@ class ReaderApp(ReaderAppFeeds):
 
     async def _start(self) -> None:
         try:
+            unread_only = await asyncio.to_thread(self.lib.unread_only, self.config.unread_only)
+            self.main_screen.unread_only = unread_only  # before the first list is shown
             await self.reload()
         except Exception:
             self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait

@@ -18,6 +18,7 @@ from rich.style import Style, StyleType
 from rich.text import Text
 
 from ..dates import date_only, in_local_time, zone_unstated
+from ..english_dates import month_name, weekday_name
 from ..safe import safe_line, safe_text
 
 
@@ -67,7 +68,7 @@ def long_date(moment: datetime | None) -> str:
 def _day(moment: datetime) -> str:
     """ "Monday 4 March 2024": the day of the month as a date is written, not zero-padded as
     `%d` pads it (`%-d` is glibc's alone)."""
-    return f"{moment:%A} {moment.day} {moment:%B %Y}"
+    return f"{weekday_name(moment)} {moment.day} {month_name(moment)} {moment.year}"
 
 
 class MiddleCut:

@@ -14,11 +14,15 @@ from collections.abc import Collection
 from copy import copy
 from dataclasses import dataclass, field, replace
 from heapq import merge
+from itertools import filterfalse
+from operator import attrgetter
 
 from ..keys import article_key
 from ..library import Library
 from ..models import Feed
 from ..reports import Headline, newest_first
+
+_is_read = attrgetter("read")
 
 SAVED_VIEW = "reader:saved"
 """The view of every saved article, where a feed's address names that feed's (no feed's
@@ -45,6 +49,8 @@ class HeadlineIndex:
     """Headlines whose article is available offline, per feed URL, kept current the same way."""
     _saved_in: Counter[str] = field(init=False, repr=False)
     """Saved articles per feed URL (those no feed lists under ""), kept current the same way."""
+    _listed_in: Counter[str] = field(init=False, repr=False)
+    """Headlines per feed URL (a list shown unread only says how many it has in all)."""
     _by_link: dict[str, str] | None = field(init=False, repr=False)
     """Canonical link → entry id (`by_link`); None until asked for, in an index `with_feeds`
     made."""
@@ -65,6 +71,7 @@ class HeadlineIndex:
         self._cached_in = Counter(h.entry.feed_url for h in self.headlines if h.cached)
         self._saved_in = Counter(h.entry.feed_url for h in self.headlines if h.saved)
         self._saved_in[""] = sum(h.saved for h in self.unlisted)
+        self._listed_in = Counter(h.entry.feed_url for h in self.headlines)
 
     @property
     def cached(self) -> int:
@@ -94,6 +101,10 @@ class HeadlineIndex:
         if feed_url == SAVED_VIEW:
             return sum(not h.read for h in self.view(SAVED_VIEW))
         return self._unread.total() if feed_url is None else self._unread[feed_url]
+
+    def count_in(self, feed_url: str | None) -> int:
+        """Headlines of one feed, read or not; of all when `feed_url` is None."""
+        return len(self.headlines) if feed_url is None else self._listed_in[feed_url]
 
     @classmethod
     def load(cls, library: Library) -> HeadlineIndex:
@@ -129,8 +140,11 @@ class HeadlineIndex:
         index._unlisted_positions = dict(self._unlisted_positions)
         counts = (self._unread, self._cached_in, self._saved_in)
         index._unread, index._cached_in, index._saved_in = (Counter(c) for c in counts)
+        index._listed_in = Counter(self._listed_in)
         for url in urls:  # these feeds' counts: of their fresh headlines only
             del index._unread[url], index._cached_in[url], index._saved_in[url]
+            del index._listed_in[url]
+        index._listed_in.update(h.entry.feed_url for h in fresh)
         index._unread.update(h.entry.feed_url for h in fresh if not h.read)
         index._cached_in.update(h.entry.feed_url for h in fresh if h.cached)
         index._saved_in.update(h.entry.feed_url for h in fresh if h.saved)
@@ -149,6 +163,22 @@ class HeadlineIndex:
             saved = (h for h in self.headlines if h.saved)
             return list(merge(saved, (h for h in self.unlisted if h.saved), key=newest_first))
         return [h for h in self.headlines if h.entry.feed_url == feed_url]
+
+    def unread_view(self, feed_url: str | None, keep: Collection[str] = ()) -> list[Headline]:
+        """The unread headlines of one feed (of all when `feed_url` is None), and those of
+        `keep` (entry ids) read or not, newest first: a list shown unread only, which keeps
+        the rows read while it is shown (they don't vanish under the reader's eyes)."""
+        if feed_url is not None:  # a thousand or two: as `view` costs
+            return [h for h in self.view(feed_url) if not h.read or h.entry.id in keep]
+        # Every feed's 40,000 on the event loop at each reload: filtered in C, the few kept put
+        # back where they stand (a comprehension took ~10 ms, ~50 ms on a loaded machine).
+        headlines, rows, start = self.headlines, [], 0
+        for at in sorted(p for i in keep if (p := self._positions.get(i)) is not None):
+            rows += filterfalse(_is_read, headlines[start:at])
+            rows.append(headlines[at])
+            start = at + 1
+        rows += filterfalse(_is_read, headlines[start:])
+        return rows
 
     def unread_counts(self) -> Counter[str]:
         """Unread headlines per feed URL."""

@@ -64,6 +64,10 @@ ACTIONS: dict[str, KeyAction] = {
     "mark_list_read": KeyAction("mark every headline of the list read", ("mark_list_read",)),
     "mark_all_read": KeyAction("mark every feed's headlines read", ("mark_everything_read",)),
     "undo_marking": KeyAction("undo the last marking of a list or every feed", ("undo_marking",)),
+    "unread_only": KeyAction(
+        "show only unread headlines and the feeds with unread ones / all again",
+        ("toggle_unread_only",),
+    ),
     "add_feed": KeyAction("add a feed by its address, or a web page's", ("add_feed",)),
     "rename_feed": KeyAction("rename the feed shown (empty: its own title)", ("rename_feed",)),
     "remove_feed": KeyAction("remove the feed shown, once you say yes", ("remove_feed",)),

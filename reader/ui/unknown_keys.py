@@ -13,10 +13,13 @@ from .keymap import keymap_of
 NOTICE_SECONDS = 2.5
 
 
-def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
+async def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
     """Tell, in a short notice, that `event`'s key does nothing on `screen` now: no binding
     acts on it (Textual's `active_bindings` leaves out those whose `check_action` says no).
-    Called from the screen's `on_key`, which the key reaches before the bindings are tried."""
+    Called from the screen's `on_key`, which the key reaches before the bindings are tried.
+    An Alt+key bound to nothing is Esc and then the key (`_as_escape_then_key`)."""
+    if await _as_escape_then_key(screen, event):
+        return
     character = event.character
     if not event.is_printable or not character or character.isspace():
         return
@@ -29,3 +32,30 @@ def say_if_unbound(screen: Screen[object], event: events.Key) -> None:
         timeout=NOTICE_SECONDS,
         markup=False,
     )
+
+
+async def _as_escape_then_key(screen: Screen[object], event: events.Key) -> bool:
+    """Esc and a key come as one Alt+key when they arrive together: in one packet over ssh, or
+    joined by tmux (its `escape-time`); Textual reads "Esc j" so as Alt+j, and both keys were
+    lost ("j: no such key here"). One bound to nothing is taken as the two keys, as ncurses
+    programs take them: Esc's action at once (leaving the article, say), then the key, sent on
+    to whatever screen that leaves."""
+    key = event.key
+    if not key.startswith("alt+") or key in screen.active_bindings:
+        return False
+    bare = key.removeprefix("alt+")
+    if bare.startswith("shift+") and len(bare) == len("shift+") + 1:
+        bare = bare[-1].upper()  # Textual names Alt+G "alt+shift+g"; G alone is "G"
+    if len(bare) != 1 and bare not in _SPLIT_NAMED:
+        return False
+    event.stop()
+    event.prevent_default()
+    if escape := screen.active_bindings.get("escape"):
+        await escape.node.run_action(escape.binding.action)
+    screen.app.post_message(events.Key(bare, bare if len(bare) == 1 else event.character))
+    return True
+
+
+# Named keys that a quick Esc may run into (vim's: the search's `/`, a count's digits are one
+# character and need no name).
+_SPLIT_NAMED = frozenset({"slash", "question_mark", "colon", "space", "enter", "tab"})

@@ -47,9 +47,10 @@ KEYS: KeyRows = (
             ("Enter, click", "read the article"),
             ("/, n / N", "find a headline by its title; then the next / previous one"),
             ("n / N, u", "no search: the next / previous unread one"),
-            ("F", "find articles by their cached text too"),
+            ("F", "find articles by their text or byline"),
             ("m", "mark read / unread"),
             ("A / C, U", "mark this list / every feed read; U undoes"),
+            ("L", "show only unread headlines and feeds / all"),
             ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
             ("Tab, h / l", "switch between feeds and headlines"),
@@ -149,6 +150,18 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
 }
 """The actions (`key_actions.ACTIONS`) whose keys a row of `KEYS` lists, by the keys it lists
 (a row of none, Esc's, lists keys of their own)."""
+SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("Headlines", "L"): ("unread_only",),
+}
+"""The same for a row whose keys another section's row lists for other actions (`L`: the
+headlines' unread only, an article's links), by its section and keys."""
+
+
+def row_actions(section: str, key: str) -> tuple[str, ...]:
+    """The actions whose keys the row `key` of `section` lists."""
+    return SECTION_ROW_ACTIONS.get((section, key)) or ROW_ACTIONS.get(key, ())
+
+
 _SHARED_KEY_ROWS = frozenset({"q"})
 """Rows of a key doing two things (`q`: back, else quit): once an action of it has keys of its
 own, the row of that action's keys says them."""
@@ -189,7 +202,7 @@ def keys_shown(keymap: KeyMap) -> KeyRows:
             if what in KEYS_IN_TEXT:
                 text, named = KEYS_IN_TEXT[what]
                 what = text.format(*(keymap.key(a, place) or a for a, place in named))
-            actions = ROW_ACTIONS.get(key, ()) if section in _PLACES else ()
+            actions = row_actions(section, key) if section in _PLACES else ()
             if not any(action in keymap.keys for action in actions):
                 shown.append((key, what))
             elif key in _SHARED_KEY_ROWS:

@@ -243,9 +243,9 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
             self._show_position()  # a search of the "Fetching article…" line went with it
 
     # -- actions -------------------------------------------------------------------------------
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if not self.searching:
-            say_if_unbound(self, event)
+            await say_if_unbound(self, event)
 
     def action_back(self) -> None:
         self.remember_place()

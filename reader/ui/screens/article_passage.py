@@ -32,12 +32,14 @@ class ArticleScreenPassage(ArticleScreenLinks):
             site_name=entry.feed_title,
             published_by_feed=True,
         )
-        citation = copied_citation(article, self.reader.config.citation_style)
+        style = self.reader.config.citation_style
         passage = self._selected_passage()
         if passage:
             quotation = self.query_one(ArticleBody).selected_quotation
+            citation = copied_citation(article, style, under_markdown=True)
             self.reader.copy_text(f"{quotation}\n\n{citation}", "Quote", passage)
         else:
+            citation = copied_citation(article, style)
             self.reader.copy_text(citation, "Citation", article.title or article.url)
 
     def _selected_passage(self) -> str:

@@ -11,8 +11,8 @@ the cursor was, and Esc after Enter clears the search. With no search kept, `n` 
 go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
 `q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
 `A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
-`F` searches every cached article's text too (`main_full_text`); `a`, `R` and `D` add, rename
-and remove feeds (`main_feeds`).
+`F` searches the cached articles' text too, of the list shown (`main_full_text`); `a`, `R` and
+`D` add, rename and remove feeds (`main_feeds`).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from .main_feeds import MainScreenFeeds
 from .main_full_text import SEARCH_VIEW
 from .main_marks import MainScreenMarks
 from .main_search import MainScreenSearch
+from .main_unread import FEEDS
 
 _HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
 """The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
@@ -91,23 +92,25 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(FeedList).border_title = "Feeds"
+        self.query_one(FeedList).border_title = FEEDS
         self.query_one(HeadlineTable).focus()
 
     # -- messages ------------------------------------------------------------------------------
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if not self.searching:
-            say_if_unbound(self, event)
+            await say_if_unbound(self, event)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # `-feeds-active`: the feed list is the pane in use, so a narrow screen shows it.
-        self.set_class(isinstance(event.widget, FeedList), "-feeds-active")
+        in_feeds = isinstance(event.widget, FeedList)
+        self.set_class(in_feeds, "-feeds-active")
+        if in_feeds and self.unread_only:
+            self.show_feeds()  # those read to their end while it was out of use go now
 
     def on_headlines_changed(self, message: HeadlinesChanged) -> None:
         table = self.query_one(HeadlineTable)
-        index = self.reader.index
         feeds = self.query_one(FeedList)
-        feeds.set_feeds(index.feeds, index.unread_counts(), index.saved)
+        self.show_feeds()
         if message.filled is not None:
             self._fill_list(message.filled)
             return
@@ -117,6 +120,10 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
                 # the view now, the cursor going on to the next; saved again, it comes back.
                 unsaved = {h.entry.id for h in message.changed if not h.saved}
                 self._show_list(keep=_next_kept(table, unsaved))
+                return
+            if self.filtered(self.feed_url) and self._unread_again(message.changed):
+                # `U` after `A`; `m` in an article read from another list: back in the list.
+                self._show_list(keep=table.current.entry.id if table.current else None)
                 return
             table.update_headlines(message.changed)
             self._title()
@@ -150,22 +157,27 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         if entry_id:
             self.query_one(HeadlineTable).move_to(entry_id)
 
-    def show_view(self) -> None:
-        self._show_list()
+    def show_view(self, keep: str | None = None) -> None:
+        self._show_list(keep)
 
     def _show_list(self, keep: str | None = None) -> None:
         table = self.query_one(HeadlineTable)
         searched = self.feed_url == SEARCH_VIEW
-        rows = self.text_rows() if searched else self.reader.index.view(self.feed_url)
+        rows = self.text_rows() if searched else self.listed_rows(self.feed_url)
         table.empty_text = self._empty_text()
         table.set_headlines(
             rows,
             keep=keep,
-            show_source=self.feed_url in (None, SAVED_VIEW, SEARCH_VIEW),
+            show_source=self.feed_url in (None, SAVED_VIEW)
+            or (searched and not self.hits_of_one_feed),
             names=names_of(self.reader.index.feeds),
+            details=self.text_details() if searched else None,
         )
+        self.note_listed(self.feed_url)
+        if self.unread_only:
+            self.show_feeds()  # a feed left, read to its end, goes
         self._title()
-        self.show_snippet()
+        self.show_hits_note()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None and feed.last_error:
             self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
@@ -177,7 +189,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         table = self.query_one(HeadlineTable)
         table.empty_text = self._empty_text()
         if feed_urls and (self.feed_url is None or self.feed_url in feed_urls):
-            table.refill(self.reader.index.view(self.feed_url))
+            table.refill(self.listed_rows(self.feed_url))
+            self.note_listed(self.feed_url)
         elif not table.rows:
             table.refresh()
         self._title()
@@ -191,6 +204,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             return "Nothing saved yet" + (
                 f": {save} on a headline keeps its article for good." if save else "."
             )
+        if nothing := self.nothing_unread():
+            return nothing
         if not self.reader.index.feeds:
             add = self.key_of("add_feed")
             press = f"press {add} to add one by its address (or try `reader demo`)" if add else ""
@@ -217,13 +232,17 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             name = self.text_title()
         else:
             name = Text(SAVED if self.feed_url == SAVED_VIEW else ALL_FEEDS)
-        if self.feed_url == SEARCH_VIEW:
-            unread = sum(not h.read for h in table.rows)
-        else:
-            unread = self.reader.index.unread_in(self.feed_url)
-        table.set_title(name, f" · {unread} unread of {len(table.rows)}")
+        table.set_title(name, self.count_tail(self.feed_url, table.rows))
         failed = table.get_component_rich_style("headline-table--failed")
         table.border_subtitle = _feed_health(feed, failed) if feed else ""
+
+    def _unread_again(self, changed: tuple[Headline, ...]) -> bool:
+        """Whether a headline of the list shown unread only, not in it, is unread again."""
+        table = self.query_one(HeadlineTable)
+        return any(
+            not h.read and self.feed_url in (None, h.entry.feed_url) and not table.lists(h.entry.id)
+            for h in changed
+        )
 
     # -- which keys act ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

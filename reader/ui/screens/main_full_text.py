@@ -1,14 +1,15 @@
 """Finding articles by their text from the headlines: `F`, words, Enter.
 
-`/` finds headlines by their titles as they are typed; `F` searches every cached article's
-text too (`full_text`: each word or "phrase" anywhere in the title or the text, matched as the
-reading view's `/` matches it), and the cached articles no feed lists any more
-(`library.text_search`: narrowed by the search index, which first catches up with what was
-cached since, by this reader or a sync elsewhere), so it runs once, on Enter, in a thread (never
-on the UI loop), a newer search stopping an older one. Its hits take the headline list's
-place, titled "Search: words", newest first; the status line gives the text where the words are
-closest in the headline under the cursor; Enter reads one, its first match found; Esc (or a feed chosen)
-goes back to the list it came from.
+`/` finds headlines by their titles as they are typed; `F` searches the cached articles' text
+too (`full_text`: each word or "phrase" anywhere in the title, the byline or the text, matched
+as the reading view's `/` matches it), so it runs once, on Enter, in a thread (never on the UI
+loop), a newer search stopping an older one. From "All feeds" it searches every headline and
+the cached articles no feed lists any more (`library.text_search`: narrowed by the search
+index, which first catches up with what was cached since, by this reader or a sync elsewhere);
+from a feed's headlines (or "Saved"), that list only, as `/` does, and says so ("Search in
+Harbour Ledger: words"). Its hits take the headline list's place, newest first, each with a
+line of its text where the words are closest; Enter reads one, its first match found; Esc (or a
+feed chosen) goes back to the list it came from.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...full_text import Hit, Query
-from ...library.text_search import search_cached
+from ...library.text_search import TextSearch, search_cached
 from ...plural import plural
 from ...reports import Headline, newest_first
+from ..cell_width import cut_to_cells, terminal_cells
 from ..display import plain
+from ..headlines import SAVED_VIEW
 from ..widgets.article.search_bar import SearchBar
+from ..widgets.main.feed_list import SAVED, FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 
@@ -37,6 +41,8 @@ SEARCH_VIEW = "reader:search"
 """The view of a text search's hits, where a feed's address names that feed's (no feed's
 address is this: a feed is subscribed at an http(s) address)."""
 PROMPT = "Find in articles: "
+_SCOPE_CELLS = 30
+"""The most of a feed's name the search line's prompt gives ("Find in Harbour Ledger: ")."""
 
 
 class MainFullText(Screen[None]):
@@ -52,25 +58,54 @@ class MainFullText(Screen[None]):
         """The search line open is `F`'s, not `/`'s."""
         self._back_to: str | None = None
         """The view the hits replaced, which Esc goes back to."""
+        self._scope: str | None = None
+        """The list the search line open (or the hits shown) searches: None for every
+        headline and cached article, else a feed's address or `SAVED_VIEW`."""
         self._generation = 0
         """Bumped by each search: an older one still scanning stops."""
-        self._snippet_shown = False
-        """The status line holds the hits' note (`show_snippet`)."""
+        self._hits_noted = False
+        """The status line holds the hits' note (`show_hits_note`)."""
 
     @property
     def reader(self) -> ReaderApp:
         return cast("ReaderApp", self.app)
 
     def action_search_text(self) -> None:
-        """Open the search line for words to find in every cached article."""
+        """Open the search line for words to find in the cached articles of the list shown:
+        every one from "All feeds", a feed's from its headlines, the same again from the hits."""
+        if self.feed_url != SEARCH_VIEW:
+            self._scope = self.feed_url
         self._text_typing = True
         self.add_class("-searching")
         bar = self.query_one(SearchBar)
         bar.start()
         prompt = bar.query_one("#search-prompt", Static)
-        prompt.update(PROMPT)
-        prompt.styles.width = len(PROMPT) + 1  # the stylesheet's is `/`'s (and its padding)
-        bar.show_count("Enter searches every cached article")
+        name = self.scope_name()
+        text = f"Find in {name}: " if name else PROMPT
+        prompt.update(plain(text))
+        # The stylesheet's width is `/`'s (and its padding).
+        prompt.styles.width = terminal_cells(plain(text).plain) + 1
+        if self._scope is None:
+            bar.show_count("Enter searches every cached article")
+        else:
+            bar.show_count("Enter searches this list (every feed's from All feeds)")
+
+    @property
+    def hits_of_one_feed(self) -> bool:
+        """The hits shown are one feed's (its name in their title): their rows needn't name it."""
+        return self._scope not in (None, SAVED_VIEW)
+
+    def scope_name(self) -> str:
+        """The name of the list the search is in ("" for every feed's), cut for a line."""
+        if self._scope is None:
+            return ""
+        if self._scope == SAVED_VIEW:
+            return SAVED
+        feed = self.query_one(FeedList).feeds.get(self._scope)
+        name = plain(feed.display_title).plain if feed is not None else ""
+        if terminal_cells(name) > _SCOPE_CELLS:
+            name = cut_to_cells(name, _SCOPE_CELLS - 1).rstrip() + "…"
+        return name
 
     def text_search_closed(self, query: str | None) -> bool:
         """The search line `F` opened was closed (`query` None: Esc): start the search; False
@@ -82,37 +117,61 @@ class MainFullText(Screen[None]):
         prompt.update("/")
         prompt.styles.width = None  # the stylesheet's again
         if query is not None and Query(query):
-            self._search_text(query)
+            # Said now, before the search's thread starts: the first seconds of a search of a
+            # big archive looked as if Enter had done nothing.
+            count = len(self._scope_rows())
+            if self._scope is None:
+                count += len(self.reader.index.unlisted)
+            name = self.scope_name()
+            where = f" of {name}" if name else ""
+            self.query_one(StatusBar).show_note(
+                f"Searching {plural(count, 'headline')}{where} and their cached articles"
+                f" for “{query}”…"
+            )
+            # Started once the note is on the screen: the search's thread, reading thousands
+            # of articles, held the loop's turn to draw it for seconds under load.
+            self.call_after_refresh(self._search_text, query, self._scope)
         return True
+
+    def _scope_rows(self) -> list[Headline]:
+        """The headlines of the list searched, as the index has them now (every feed's: those
+        no feed lists any more are merged with them off the UI loop, `_search_text`)."""
+        index = self.reader.index
+        if self._scope is None:
+            return index.headlines
+        return index.view(self._scope)
 
     @property
     def typing_text_query(self) -> bool:
         return self._text_typing
 
     @work(exclusive=True, group="full-text")
-    async def _search_text(self, query: str) -> None:
+    async def _search_text(self, query: str, scope: str | None) -> None:
         self._generation += 1
         generation = self._generation
         index = self.reader.index
-        rows = sorted([*index.headlines, *index.unlisted], key=newest_first)
+        every = scope is None
+        listed = list(index.headlines) if every else self._scope_rows()
+        unlisted = list(index.unlisted) if every else []
         lib = self.reader.lib
-        self.query_one(StatusBar).show_note(
-            f"Searching {plural(len(rows), 'headline')} and their cached articles for “{query}”…"
-        )
         status = self.query_one(StatusBar)
 
         def indexing(count: int) -> None:  # in the search's thread
             note = f"Indexing {plural(count, 'cached article')} for search (once)…"
             self.app.call_from_thread(status.show_note, note)
 
-        found = await asyncio.to_thread(
-            search_cached,
-            lib,
-            rows,
-            Query(query),
-            stopped=lambda: self._generation != generation,
-            indexing=indexing,
-        )
+        def run() -> TextSearch:  # in the search's thread: the sort of 10,000 rows too
+            rows = sorted([*listed, *unlisted], key=newest_first) if unlisted else listed
+            return search_cached(
+                lib,
+                rows,
+                Query(query),
+                unlisted=every,
+                stopped=lambda: self._generation != generation,
+                indexing=indexing,
+            )
+
+        found = await asyncio.to_thread(run)
         if self._generation != generation:
             return
         self.text_query, self.text_hits = query, found.hits
@@ -121,7 +180,7 @@ class MainFullText(Screen[None]):
         self.feed_url = SEARCH_VIEW
         self.show_view()
         self.query_one(HeadlineTable).focus()
-        self.show_snippet()
+        self.show_hits_note()
 
     def text_rows(self) -> list[Headline]:
         """The hits' headlines as the index has them now (read and saved marks kept current)."""
@@ -133,33 +192,36 @@ class MainFullText(Screen[None]):
         return {hit.headline.entry.id: hit.word for hit in self.text_hits if hit.word}
 
     def text_title(self) -> Text:
-        return Text("Search: ").append_text(plain(self.text_query, max_length=60))
+        name = self.scope_name()
+        title = Text(f"Search in {name}: " if name else "Search: ")
+        return title.append_text(plain(self.text_query, max_length=60))
 
     def text_empty(self) -> str:
+        name = self.scope_name()
+        where = f" of {name}" if name else ""
         return (
-            f"No headline or cached article holds every word of “{plain(self.text_query).plain}”."
-            " Esc goes back."
+            f"No headline or cached article{where} holds every word of"
+            f" “{plain(self.text_query).plain}”. Esc goes back."
         )
 
-    def show_snippet(self) -> None:
-        """The text round the first match of the headline under the cursor, in the status line."""
+    def text_details(self) -> dict[str, str]:
+        """By entry id, the line each hit's row shows under it (its byline, its snippet)."""
+        return {hit.headline.entry.id: hit.line for hit in self.text_hits}
+
+    def show_hits_note(self) -> None:
+        """How many hits, for what, in the status line (cleared once they are left)."""
         if self.feed_url != SEARCH_VIEW:
-            if self._snippet_shown:  # left for a feed chosen in the feed list
-                self._snippet_shown = False
+            if self._hits_noted:  # left for a feed chosen in the feed list
+                self._hits_noted = False
                 self.query_one(StatusBar).show_note("")
             return
-        self._snippet_shown = True
-        current = self.query_one(HeadlineTable).current
-        hit = next(
-            (h for h in self.text_hits if current and h.headline.entry.id == current.entry.id),
-            None,
-        )
+        self._hits_noted = True
         count = plural(len(self.text_hits), "headline")
-        # The count first: a snippet is a line long, and the status line cuts what is past it.
-        note = f"{count} for “{self.text_query}” (Esc goes back)"
-        if hit is not None and hit.snippet:
-            note = f"{note}: {hit.snippet}"
-        self.query_one(StatusBar).show_note(note)
+        name = self.scope_name()
+        where = f" in {name}" if name else ""
+        self.query_one(StatusBar).show_note(
+            f"{count}{where} for “{self.text_query}” (Esc goes back)"
+        )
 
     def leave_text_search(self) -> None:
         """Back to the view the hits replaced."""
@@ -170,10 +232,3 @@ class MainFullText(Screen[None]):
 
     def show_view(self) -> None:
         raise NotImplementedError  # MainScreen's `_show_list`
-
-    def on_mount(self) -> None:
-        # Each class's handler runs (Textual walks the MRO): MainScreen's focuses the table.
-        self.watch(self.query_one(HeadlineTable), "cursor", self._cursor_moved, init=False)
-
-    def _cursor_moved(self, _old: int, _new: int) -> None:
-        self.show_snippet()

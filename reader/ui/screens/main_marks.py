@@ -5,10 +5,7 @@ of them marked; the status line says how many."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.binding import Binding
-from textual.screen import Screen
 
 from ...plural import plural
 from ...reports import Headline
@@ -16,12 +13,10 @@ from ..display import plain
 from ..headlines import SAVED_VIEW
 from ..keymap import keymap_of
 from ..widgets.main.feed_list import FeedList
-
-if TYPE_CHECKING:
-    from ..app import ReaderApp
+from .main_unread import MainScreenUnread
 
 
-class MainScreenMarks(Screen[None]):
+class MainScreenMarks(MainScreenUnread):
     """`A`, `C` and `U` over the headlines shown (see `MainScreen`)."""
 
     BINDINGS = [
@@ -36,10 +31,6 @@ class MainScreenMarks(Screen[None]):
         """The feed whose headlines are shown (None: all feeds; `SAVED_VIEW`: saved articles)."""
         self._unmarked: tuple[Headline, ...] = ()
         """The headlines the last `A` or `C` marked read: `U` marks them unread again."""
-
-    @property
-    def reader(self) -> ReaderApp:
-        return cast("ReaderApp", self.app)
 
     def key_of(self, action: str) -> str | None:
         """The key in force that a message names for `action` here (`KeyMap.key`)."""
@@ -78,6 +69,7 @@ class MainScreenMarks(Screen[None]):
             undo = self.key_of("undo_marking")
             again = f" · {undo} marks them unread again" if undo else ""
             self.reader.status = f"Marked {count} {of} read{again}"
+            self.drop_read()
         elif nothing_in:
             self.reader.status = f"Nothing unread {nothing_in}."
         self.refresh_bindings()

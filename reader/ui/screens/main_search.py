@@ -27,6 +27,9 @@ class MainScreenSearch(MainFullText):
     def keys_of(self, *actions: str) -> str:
         raise NotImplementedError  # MainScreenMarks'
 
+    def among(self) -> str:
+        raise NotImplementedError  # MainScreenUnread's
+
     @property
     def searching(self) -> bool:
         """The search line is open."""
@@ -52,7 +55,7 @@ class MainScreenSearch(MainFullText):
             bar.show_count("")
             return
         if not found:
-            bar.show_count(f"No headline matches “{message.query}”", missing=True)
+            bar.show_count(f"No headline matches “{message.query}”{self.among()}", missing=True)
             return
         row = next_match(found, self._origin, 1, here=True)
         table.cursor = self._origin if row is None else row
@@ -112,7 +115,8 @@ class MainScreenSearch(MainFullText):
                 keys = f"{steps}, Esc clears" if steps else "Esc clears"
                 note = f"{_position(found, table.cursor)} for “{self.headline_query}” ({keys})"
             else:
-                note, missing = f"No headline matches “{self.headline_query}” (Esc clears)", True
+                nothing = f"No headline matches “{self.headline_query}”{self.among()}"
+                note, missing = f"{nothing} (Esc clears)", True
         self.query_one(StatusBar).show_note(note, warning=missing)
 
 

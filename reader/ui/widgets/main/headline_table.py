@@ -3,8 +3,11 @@
 Only the rows on screen are ever rendered (and cached), so 10,000 headlines load and scroll as
 fast as 10. Each row shows: an unread marker, an "available offline" marker, the time, the
 source and the title. On a narrow table the source column narrows, then the date loses its year,
-then the source goes, then the date: the title keeps its room first (see `columns_for`). One
-feed's list has no source column: its pane's title names the feed.
+then the title gives up some of its room to a source of 10 cells (at 80 columns "All feeds" mixes
+sixty feeds: which one a headline is from is worth a third of a title), then the source goes,
+then the date (see `columns_for`). One feed's list has no source column: its pane's title names
+the feed. A list given `details` (a text search's hits, with their snippets) gives each row a
+second line, dimmed, under the time.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ GAP = 2
 GAP_TEXT = " " * GAP
 TITLE_ROOM = 40
 """Cells the title keeps before the source and then the date give up theirs."""
+TITLE_MIN = 28
+"""Cells the title gives up room down to, to keep a source of SOURCE_MIN_WIDTH cells."""
 TITLE_WIDE = 100
 """With more room than this for the title, the source column widens (up to SOURCE_MAX_WIDTH)."""
 
@@ -77,7 +82,8 @@ class Columns:
 @lru_cache(maxsize=64)
 def columns_for(width: int, source: bool = True) -> Columns:
     """The columns of a table `width` cells wide: the title keeps TITLE_ROOM cells while the
-    source narrows, the date drops its year, then the source goes and last the date. Without
+    source narrows and the date drops its year, then TITLE_MIN cells while the source is at its
+    narrowest; then the source goes and last the date. Without
     `source` (one feed's headlines, named by the pane's title) the title has its cells too;
     the date is the same."""
     spare = width - MARKER_CELLS - TITLE_ROOM  # cells the time and the source may take
@@ -90,6 +96,8 @@ def columns_for(width: int, source: bool = True) -> Columns:
     short = SHORT_TIME_WIDTH + GAP
     if spare >= short + SOURCE_MIN_WIDTH + GAP:
         return Columns(SHORT_TIME_WIDTH, min(SOURCE_WIDTH, spare - short - GAP))
+    if width - MARKER_CELLS - TITLE_MIN >= short + SOURCE_MIN_WIDTH + GAP:
+        return Columns(SHORT_TIME_WIDTH, SOURCE_MIN_WIDTH)
     if spare >= short:
         return Columns(SHORT_TIME_WIDTH, 0)
     return Columns(0, 0)
@@ -161,6 +169,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         "headline-table--source",
         "headline-table--empty",
         "headline-table--failed",
+        "headline-table--detail",
     }
 
     # repaint=False: watch_cursor refreshes the two rows that change, not the whole table.
@@ -175,7 +184,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         self._position_index: dict[str, int] | None = {}
         # A few pages: a row redraws in ~25 µs, and every cached strip (~17 objects with its caches)
         # is walked by each full garbage collection.
-        self._strips: LRUCache[tuple[int, int, bool], Strip] = LRUCache(256)
+        self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(256)
         self._base: Style | None = None
         self._styles: dict[tuple[bool, bool], _RowStyles] = {}
         self._typed_ahead: list[Callable[[], None]] | None = []
@@ -194,6 +203,17 @@ class HeadlineTable(ScrollView, can_focus=True):
         newsboat's article list shows the feed only in a query feed)."""
         self.names: Mapping[str, str] = {}
         """Feed address → the user's name for it, which rows name the feed by (`source_name`)."""
+        self.details: Mapping[str, str] | None = None
+        """Entry id → the second line of its row (a search's snippet, "" for none); None: a
+        row is one line."""
+
+    @property
+    def row_lines(self) -> int:
+        """The lines each row takes: two with `details`."""
+        return 1 if self.details is None else 2
+
+    def _lines(self) -> int:
+        return len(self.rows) * self.row_lines
 
     # -- data ----------------------------------------------------------------------------------
     @property
@@ -215,15 +235,18 @@ class HeadlineTable(ScrollView, can_focus=True):
         *,
         show_source: bool = True,
         names: Mapping[str, str] | None = None,
+        details: Mapping[str, str] | None = None,
     ) -> None:
         """Show `rows`, naming their feed (by the user's `names` for feeds, where given) or
-        not; the cursor stays on the entry with id `keep` when it is still listed."""
+        not, each with a second line of its `details` when given; the cursor stays on the
+        entry with id `keep` when it is still listed."""
         self.rows = rows
         self.show_source = show_source
         self.names = names or {}
+        self.details = details
         self._position_index = None  # built when first asked: a feed switch may never need it
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(self.size.width, self._lines())
         position = self._positions.get(keep, 0) if keep else 0
         self.placed = keep is not None  # on the headline it was on, or one chosen for the user
         self._place(min(position, max(0, len(rows) - 1)))
@@ -241,12 +264,13 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.rows = rows
         self._position_index = None
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(self.size.width, self._lines())
         position = 0
         if current is not None and (self.placed or top):
             position = self._positions.get(current.entry.id, min(cursor, len(rows) - 1))
         if top:
-            self.scroll_to(y=max(0, top + position - cursor), animate=False, immediate=True)
+            down = (position - cursor) * self.row_lines
+            self.scroll_to(y=max(0, top + down), animate=False, immediate=True)
         self._place(max(0, position))
         self.refresh()
         typed, self._typed_ahead = self._typed_ahead, None
@@ -276,9 +300,14 @@ class HeadlineTable(ScrollView, can_focus=True):
                 self.rows[position] = headline
                 # Only this row's strips: a sync marks hundreds of rows cached, one at a time.
                 width = self.scrollable_content_region.width
-                self._strips.discard((position, width, False))
-                self._strips.discard((position, width, True))
-                self.refresh_line(position)
+                for line in range(self.row_lines):
+                    self._strips.discard((position, width, False, line))
+                    self._strips.discard((position, width, True, line))
+                self._refresh_row(position)
+
+    def lists(self, entry_id: str) -> bool:
+        """Whether the entry is one of the rows."""
+        return entry_id in self._positions
 
     def move_to(self, entry_id: str) -> None:
         """Put the cursor on an entry (after reading it elsewhere)."""
@@ -290,16 +319,21 @@ class HeadlineTable(ScrollView, can_focus=True):
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self.rows) - 1))
 
+    def _refresh_row(self, position: int) -> None:
+        for line in range(self.row_lines):
+            self.refresh_line(position * self.row_lines + line)
+
     def watch_cursor(self, old: int, new: int) -> None:
         self.placed = self.placed or not self._placing
-        self.refresh_line(old)
-        self.refresh_line(new)
+        self._refresh_row(old)
+        self._refresh_row(new)
         height = self.scrollable_content_region.height or 1
         top = round(self.scroll_y)
-        if new < top:
-            self.scroll_to(y=new, animate=False, immediate=True)
-        elif new >= top + height:
-            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+        first, last = new * self.row_lines, (new + 1) * self.row_lines - 1
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif last >= top + height:
+            self.scroll_to(y=max(0, last - height + 1), animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
         if not self._typed_early(self.action_cursor_down):
@@ -309,13 +343,17 @@ class HeadlineTable(ScrollView, can_focus=True):
         if not self._typed_early(self.action_cursor_up):
             self.cursor -= 1
 
+    def _page(self) -> int:
+        """The rows a page key moves by: a screenful but one."""
+        return max(1, self.scrollable_content_region.height // self.row_lines - 1)
+
     def action_page_down(self) -> None:
         if not self._typed_early(self.action_page_down):
-            self.cursor += max(1, self.scrollable_content_region.height - 1)
+            self.cursor += self._page()
 
     def action_page_up(self) -> None:
         if not self._typed_early(self.action_page_up):
-            self.cursor -= max(1, self.scrollable_content_region.height - 1)
+            self.cursor -= self._page()
 
     def action_first(self) -> None:
         if not self._typed_early(self.action_first):
@@ -333,7 +371,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        position = offset.y + round(self.scroll_y)
+        position = (offset.y + round(self.scroll_y)) // self.row_lines
         if 0 <= position < len(self.rows):
             self.cursor = position
             self.post_message(HeadlineChosen(position))
@@ -349,7 +387,7 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.border_title = fit_title(*self._title, self.outer_size.width - 6)
 
     def on_resize(self, _event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+        self.virtual_size = Size(self.scrollable_content_region.width, self._lines())
         self._strips.clear()
         self._fit_title()
 
@@ -371,7 +409,7 @@ class HeadlineTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        position = y + round(self.scroll_y)
+        position, line = divmod(y + round(self.scroll_y), self.row_lines)
         base = self._base_style()
         if not self.rows:
             if y != 0:
@@ -380,12 +418,42 @@ class HeadlineTable(ScrollView, can_focus=True):
             return self._strip(Text(" " + self.empty_text, style=style), width, base)
         if position >= len(self.rows):
             return Strip.blank(width, base)
-        key = (position, width, position == self.cursor)
+        key = (position, width, position == self.cursor, line)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_row(self.rows[position], width, position == self.cursor, base)
+            headline, is_cursor = self.rows[position], position == self.cursor
+            if line:
+                strip = self._render_detail(headline, width, is_cursor, base)
+            else:
+                strip = self._render_row(headline, width, is_cursor, base)
             self._strips[key] = strip
         return strip
+
+    def _render_detail(self, headline: Headline, width: int, is_cursor: bool, base: Style) -> Strip:
+        """A row's second line: its `details`, dimmed, from under the time to the row's end
+        (in the cursor's colours with the row above it: one hit, two lines)."""
+        text = (self.details or {}).get(headline.entry.id, "")
+        styles = self._row_styles(is_cursor, headline.read, base)
+        detail = base + (
+            self.get_component_rich_style("headline-table--detail")
+            + (
+                self.get_component_rich_style("headline-table--cursor")
+                if is_cursor
+                else Style.null()
+            )
+        )
+        room = width - MARKER_CELLS
+        if room < 1:
+            return Strip([Segment(" " * width, styles.blank)], width)
+        uncounted, shown, padding = fit_to_cells(plain(text, max_length=500).plain, room)
+        segments = [Segment(" " * MARKER_CELLS, styles.blank)]
+        if uncounted:
+            segments.append(Segment(uncounted, styles.blank))
+        if shown:
+            segments.append(Segment(shown, detail))
+        if padding:
+            segments.append(Segment(padding, styles.blank))
+        return Strip(segments, width)
 
     def _base_style(self) -> Style:
         # `rich_style` walks every ancestor's styles (~20 µs); a scrolled page asks once per

@@ -1,0 +1,99 @@
+"""The cases a title is set in for a citation: Chicago's headline case, APA's sentence case,
+and the names a sentence-cased title keeps, as the article's own text writes them."""
+
+from __future__ import annotations
+
+import re
+
+from .models import Article, BlockKind
+
+# Chicago's words in lower case inside a title: articles, coordinating conjunctions and
+# prepositions (first and last word aside).
+_MINOR = {
+    *("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by"),
+    *("in", "of", "off", "on", "per", "to", "up", "via", "vs", "vs.", "from", "into"),
+    *("with", "over", "onto", "upon", "than"),
+}
+_WORD = re.compile(r"\S+")
+
+
+def _keeps_case(word: str) -> bool:
+    """A word whose capitals are its own: an acronym, "iPhone", "McCarthy", a figure."""
+    letters = [c for c in word if c.isalpha()]
+    return any(c.isdigit() for c in word) or any(c.isupper() for c in letters[1:])
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(
+        re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), p) for p in word.split("-")
+    )
+
+
+def title_case(title: str) -> str:
+    """Chicago's headline case: every word capitalised but articles, conjunctions and
+    prepositions inside the title; a word's own capitals kept."""
+    words = _WORD.findall(title)
+    out = []
+    for n, word in enumerate(words):
+        bare = word.strip("\"'“”‘’()[]").casefold()
+        starts = n == 0 or n == len(words) - 1 or out[-1].endswith((":", "—", "?", "!"))
+        if _keeps_case(word) or (bare in _MINOR and not starts):
+            out.append(word if _keeps_case(word) else word.lower())
+        else:
+            out.append(_capitalised(word))
+    return " ".join(out)
+
+
+def sentence_case(title: str, names: frozenset[str] = frozenset()) -> str:
+    """APA's sentence case, for a title the page set in headline case ("Harbour Contract Costs
+    Twice"): every word lower case but the first, the first after a colon, a word's own
+    capitals ("NATO", "McCarthy") and the `names` (`proper_nouns`: "Oslo", "Quayside"). A
+    title already in sentence case is left as it is, its proper nouns and all."""
+    words = _WORD.findall(title)
+    major = [w for w in words[1:] if w.strip("\"'“”‘’()").casefold() not in _MINOR]
+    capitalised = [w for w in major if w[:1].isupper()]
+    if len(major) < 2 or len(capitalised) < len(major):
+        # Already in sentence case: only the first word after a colon capitalised, as APA has it.
+        return re.sub(r"(:\s+)([a-z])", lambda m: m[1] + m[2].upper(), title)
+    out = []
+    for n, word in enumerate(words):
+        starts = n == 0 or out[-1].endswith((":", "?", "!", "—"))
+        kept = starts or _keeps_case(word) or word == "I" or _bare(word) in names
+        out.append(word if kept else word.lower())
+    return " ".join(out)
+
+
+# Where an article writes whole sentences: a heading or a table cell is set in a case of its own.
+_PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM, BlockKind.CAPTION})
+_TEXT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# What ends a sentence (or opens a quotation or a bracket, after which a capital says nothing).
+_SENTENCE_START = frozenset(".!?:;…\"“‘'([«—")
+
+
+def _bare(word: str) -> str:
+    """ "oslo" for "Oslo's", "(Oslo)" and "Oslo,": the word a text's other mentions share."""
+    bare = word.strip("\"'“”‘’()[].,;:!?«»").casefold()
+    return bare[:-2] if bare.endswith(("'s", "’s")) else bare
+
+
+def proper_nouns(article: Article) -> frozenset[str]:
+    """The words (`_bare`) the article's text writes with a capital inside a sentence and
+    never in lower case: its names ("Quayside", "Oslo"), which a title in headline case gives
+    no sign of. A word seen only at a sentence's start, or lowered anywhere, is no name."""
+    capitalised: set[str] = set()
+    lowered: set[str] = set()
+    for block in article.blocks:
+        if block.kind not in _PROSE:
+            continue
+        text = block.text
+        for found in _TEXT_WORD.finditer(text):
+            word = found[0]
+            if word[0].islower():
+                lowered.add(_bare(word))
+                continue
+            at = found.start() - 1
+            while at >= 0 and text[at].isspace():
+                at -= 1
+            if at >= 0 and text[at] not in _SENTENCE_START and not word.isupper():
+                capitalised.add(_bare(word))
+    return frozenset(capitalised - lowered)

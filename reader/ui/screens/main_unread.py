@@ -1,0 +1,157 @@
+"""The main screen's lists shown unread only (`MainScreen` is built on it): `L` shows only the
+unread headlines, and in the feed list only the feeds with unread ones (and those failing, their
+`!` in sight), or everything again, as newsboat's `show-read-articles` and `show-read-feeds`. The
+reader opens as it was left (the config's `[ui] unread_only`: as it first opens).
+
+A row read while its list is shown stays in it, marked read, until the list is left (another
+feed, `L` again), as newsboat and Miniflux keep it: the headline under the cursor never vanishes
+as it is read, nor when a refresh or a sync elsewhere brings the list in again. `A` and `C` are
+asked to clear the list, so the rows they mark go at once (`U` brings them back). A feed read to
+its end stays in the feed list while it is shown, and while the cursor moves in the feed list.
+"Saved" lists every saved article, read or not, and `F`'s hits are every article found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ...reports import Headline
+from ..headlines import SAVED_VIEW
+from ..keymap import keymap_of
+from ..widgets.main.feed_list import FeedList
+from ..widgets.main.headline_table import HeadlineTable
+from .main_full_text import SEARCH_VIEW
+
+if TYPE_CHECKING:
+    from ..app import ReaderApp
+
+FEEDS = "Feeds"
+UNREAD_FEEDS = "Feeds · unread"
+"""The feed list's title, all of them or unread only (22 cells wide at 80 columns)."""
+
+
+class MainScreenUnread(Screen[None]):
+    """`L`, and the lists as it has them shown (see `MainScreen`)."""
+
+    BINDINGS = [Binding("L", "toggle_unread_only", "Unread only", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.feed_url: str | None = None
+        self.unread_only = False
+        """Only the unread headlines, and the feeds with unread ones, are listed (`L`)."""
+        self._listed: tuple[str | None, bool] | None = None
+        """The list the table holds (its feed, and whether unread only): the rows read in it
+        stay while it is shown again (a reload, a refresh filling it)."""
+
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def show_view(self, keep: str | None = None) -> None:
+        raise NotImplementedError  # MainScreen's `_show_list`
+
+    def filtered(self, feed_url: str | None) -> bool:
+        """Whether the list of `feed_url` is shown unread only ("Saved" and a search's hits
+        never are)."""
+        return self.unread_only and feed_url not in (SAVED_VIEW, SEARCH_VIEW)
+
+    def listed_rows(self, feed_url: str | None) -> list[Headline]:
+        """The headlines of `feed_url`'s list as shown: all, or the unread ones and those read
+        since the list was shown."""
+        index = self.reader.index
+        if not self.filtered(feed_url):
+            return index.view(feed_url)
+        keep: set[str] = set()
+        if self._listed == (feed_url, True):
+            keep = {h.entry.id for h in self.query_one(HeadlineTable).rows if h.read}
+        return index.unread_view(feed_url, keep)
+
+    def note_listed(self, feed_url: str | None) -> None:
+        """The table now holds `feed_url`'s list (`listed_rows`)."""
+        self._listed = (feed_url, self.filtered(feed_url))
+
+    def show_feeds(self) -> None:
+        """The feed list: every feed, or those with unread headlines, failing, or in use."""
+        index = self.reader.index
+        unread = index.unread_counts()
+        feed_list = self.query_one(FeedList)
+        feeds = index.feeds
+        if self.unread_only:
+            in_use = self.focused is feed_list
+            feeds = [
+                feed
+                for feed in feeds
+                if unread[feed.url]
+                or feed.last_error
+                or feed.url == self.feed_url
+                or (in_use and feed.url in feed_list.feeds)
+            ]
+        feed_list.set_feeds(feeds, unread, index.saved)
+        feed_list.border_title = UNREAD_FEEDS if self.unread_only else FEEDS
+
+    def count_tail(self, feed_url: str | None, rows: Sequence[Headline]) -> str:
+        """What the list's title says after its name: how many are unread, of how many."""
+        index = self.reader.index
+        if feed_url == SEARCH_VIEW:
+            return f" · {sum(not h.read for h in rows)} unread of {len(rows)}"
+        unread = index.unread_in(feed_url)
+        if self.filtered(feed_url):
+            return f" · unread only · {unread} of {index.count_in(feed_url)}"
+        return f" · {unread} unread of {len(rows)}"
+
+    def nothing_unread(self) -> str:
+        """What a list shown unread only says when it has no row though its feed has
+        headlines ("" otherwise)."""
+        if not self.filtered(self.feed_url) or not self.reader.index.count_in(self.feed_url):
+            return ""
+        key = keymap_of(self.app).key("unread_only", "the headlines")
+        where = "in any feed" if self.feed_url is None else "here"
+        return f"Nothing unread {where}" + (f": {key} shows the read ones too." if key else ".")
+
+    def among(self) -> str:
+        """What a search finding nothing adds when the list is shown unread only."""
+        if not self.filtered(self.feed_url):
+            return ""
+        key = keymap_of(self.app).key("unread_only", "the headlines")
+        return f" among the unread ({key} shows all)" if key else " among the unread"
+
+    def drop_read(self) -> None:
+        """After `A` or `C`: a list shown unread only lets the headlines they marked go."""
+        if self.filtered(self.feed_url):
+            self._listed = None
+            self.show_view()
+
+    def action_toggle_unread_only(self) -> None:
+        self.unread_only = not self.unread_only
+        self.reader.keep_unread_only(self.unread_only)
+        table = self.query_one(HeadlineTable)
+        here = table.current
+        keep = here.entry.id if here is not None else None
+        if self.filtered(self.feed_url) and here is not None and here.read:
+            keep = _nearest_unread(table.rows, table.cursor)
+        self._listed = None  # a list shown anew: none of its rows read is kept
+        self.show_view(keep=keep)
+        self.show_feeds()
+        key = keymap_of(self.app).key("unread_only", "the headlines") or ""
+        index = self.reader.index
+        if self.unread_only:
+            counts = f"{index.unread_in(None)} of {index.count_in(None)} headlines"
+            note = f"Unread only: {counts}, and feeds with unread"
+            again = f" · {key} shows all" if key else ""
+        else:
+            note, again = "Every headline, read or not", f" · {key}: unread only" if key else ""
+        self.reader.status = note + again
+
+
+def _nearest_unread(rows: Sequence[Headline], cursor: int) -> str | None:
+    """The unread row nearest after `cursor`, else before it: where the cursor goes when the
+    read one it was on leaves the list."""
+    after = (h for h in rows[cursor:] if not h.read)
+    before = (h for h in reversed(rows[:cursor]) if not h.read)
+    found = next(after, None) or next(before, None)
+    return found.entry.id if found is not None else None

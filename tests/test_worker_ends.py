@@ -1,0 +1,49 @@
+"""A worker process ended under its work (killed, the system short of memory, the reader
+quitting) fails only that work: the article is not marked failed (it says nothing of the page),
+and the pages after it get new workers. Before, the broken pool failed every page after it
+"with an error the reader did not foresee (BrokenProcessPool…)" and kept that as the article's
+failure (acc26a H10). Real worker processes, a page on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.library import Library
+from reader.models import FetchError
+from tests.test_library import ARTICLE
+
+
+def test_a_killed_worker_fails_its_page_alone_and_new_workers_read_the_next(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    for path in ("/first.html", "/second.html"):
+        httpserver.expect_request(path).respond_with_data(ARTICLE, content_type="text/html")
+    first, second = httpserver.url_for("/first.html"), httpserver.url_for("/second.html")
+
+    async def run() -> tuple[FetchError, str]:
+        async with Library(tmp_path / "home", workers="process") as lib:
+            lib.start_workers()
+            pool = lib._pool
+            await asyncio.sleep(0.5)
+            for process in list(pool._processes.values()):  # type: ignore[union-attr]
+                os.kill(process.pid, signal.SIGKILL)
+            deadline = time.monotonic() + 30
+            while not pool._broken and time.monotonic() < deadline:  # type: ignore[union-attr]
+                await asyncio.sleep(0.05)
+            with pytest.raises(FetchError) as failed:
+                await lib.article(first)
+            assert lib.store.last_failure(first) is None
+            article = await lib.article(second)
+            assert lib._pool is not pool
+            return failed.value, article.title
+
+    error, title = asyncio.run(run())
+    assert "BrokenProcessPool" in error.message
+    assert title
