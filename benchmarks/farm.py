@@ -241,6 +241,7 @@ class Farm:
         words: tuple[int, int] = (1000, 1500),
         lifetime: float = 3600.0,
         weight: float = 1.0,
+        validators: bool = True,
     ) -> None:
         if not 1 <= hosts <= 254:
             raise ValueError("hosts must be between 1 and 254")
@@ -252,6 +253,8 @@ class Farm:
         self.seed = seed
         self.words = words
         self.lifetime = lifetime
+        # False: no ETag nor Last-Modified, every request answered whole (many real feeds' servers).
+        self.validators = validators
         # Page furniture, scaled by `weight`: 1.0 makes pages of ~100 KB, the median of real ones.
         self.menu_links = max(1, round(24 * weight))
         self.css_rules = max(1, round(300 * weight))
@@ -626,7 +629,9 @@ measure our audience. <a href="{base}/privacy">Privacy policy</a></p><button>Acc
             ), 404
         last_modified = format_datetime(res.last_modified, usegmt=True)
         common = f"ETag: {res.etag}\r\nLast-Modified: {last_modified}\r\nCache-Control: max-age=60\r\nVary: Accept-Encoding\r\n"
-        if _not_modified(headers, res):
+        if not self.validators:
+            common = "Vary: Accept-Encoding\r\n"
+        elif _not_modified(headers, res):
             return (f"HTTP/1.1 304 Not Modified\r\n{common}\r\n".encode(), 304)
         body = res.body
         encoding = ""

@@ -3,17 +3,24 @@ the same for a small library (the floor).
 
     uv run python benchmarks/scale.py [--feeds 120] [--items 100] [--floor-feeds 1]
                                       [--floor-items 10] [--runs 3] [--size 120x40]
-                                      [--before DIR]
+                                      [--before DIR] [--refresh]
 
 For each size a loopback farm (`farm.Farm`, no latency, four hosts) serves the feeds: RSS 2.0,
 a title and a sentence or two of generated prose an item. A data directory is subscribed to them
 and `reader sync --no-articles` fetches the headlines (timed once: wall, CPU of the reader's
-process and of its workers). The farm then stops, and these are timed, `--runs` times each,
-alternating between the targets so a change of load hits them all:
+process and of its workers). These are then timed, `--runs` times each, alternating between the
+targets so a change of load hits them all:
 
-- `reader feeds`, `reader list`, `reader list --unread` (run to completion, their output read);
+- `reader feeds`, `reader list`, `reader list --unread` (run to completion, their output read),
+  and `reader list | head -1` (until the first line is read and the command has ended);
 - the TUI's first paint: `reader` on a new pseudo-terminal, until the newest headline's title
   is drawn (as `tui_startup.py` measures it; the refresh on open fails at once, the farm gone).
+
+With `--refresh` the farms stay up and answer every request whole (no ETag, no Last-Modified:
+as many real servers do, and the acceptance test's site), and two more are timed: the TUI's
+refresh on open (launch until its "Refreshed …" line is drawn; every feed unchanged) and, beside
+it, `reader sync --no-articles` of the same unchanged feeds. A year's library (Y7 of the 25th
+acceptance test: 60 feeds, 42,912 headlines) is about `--feeds 60 --items 700 --refresh`.
 
 `--before DIR` runs the same with another checkout of the reader (its root: `git archive main
 reader | tar -x -C DIR`), each reader syncing its own data directories: a change's before and
@@ -25,9 +32,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
+import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,26 +83,43 @@ def _readers(before: Path | None) -> dict[str, list[str]]:
 
 
 def _sync(
-    root: Path, readers: dict[str, list[str]], feeds: int, items: int, env: dict[str, str]
+    root: Path, readers: dict[str, list[str]], farm: Farm, env: dict[str, str]
 ) -> list[Library]:
-    """Each reader's data directory of feeds × items headlines, synced from a farm."""
+    """Each reader's data directory of the farm's feeds × items headlines, synced from it."""
+    feeds, items = farm.n_feeds, farm.n_items
     size = f"{feeds}×{items}"
     made = []
-    with Farm(feeds=feeds, items=items, latency=0.0, hosts=4, lifetime=1800.0) as farm:
-        farm.prerender()
-        marker = farm._story_title(0, 0)[:_MARKER_CHARS]  # feed 0's item 0: the newest
-        for name, command in readers.items():
-            data_dir = root / f"{name}-{feeds}x{items}"
-            subscribe(data_dir, farm.feed_urls)
-            run = run_measured(
-                [*command, "--data-dir", str(data_dir), "sync", "--no-articles", "-q"],
-                env=env,
-                timeout=1200.0,
-            )
-            if run.returncode != 0:
-                raise RuntimeError(f"{name}'s sync failed: {run.stderr[-2000:]}")
-            made.append(Library(name, size, data_dir, marker, run.wall, run.cpu, run.main_cpu))
+    for feed in range(feeds):  # the feeds alone: no article is fetched (42,000 pages: 4 GB)
+        farm.resource(farm.host_of(feed), farm.feed_path(feed))
+    marker = farm._story_title(0, 0)[:_MARKER_CHARS]  # feed 0's item 0: the newest
+    for name, command in readers.items():
+        data_dir = root / f"{name}-{feeds}x{items}"
+        subscribe(data_dir, farm.feed_urls)
+        run = run_measured(
+            [*command, "--data-dir", str(data_dir), "sync", "--no-articles", "-q"],
+            env=env,
+            timeout=1200.0,
+        )
+        if run.returncode != 0:
+            raise RuntimeError(f"{name}'s sync failed: {run.stderr[-2000:]}")
+        made.append(Library(name, size, data_dir, marker, run.wall, run.cpu, run.main_cpu))
     return made
+
+
+def _first_line(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """`command | head -1`: seconds until its first line is read and it has ended (its pipe
+    closed after that line), and the CPU seconds it spent."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    if not proc.stdout.readline():
+        raise RuntimeError(f"{command} printed nothing")
+    proc.stdout.close()
+    proc.wait(timeout=600)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--size", type=parse_size, default=(120, 40))
     parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
+    parser.add_argument(
+        "--refresh", action="store_true", help="time the refresh on open too (farms kept up)"
+    )
     args = parser.parse_args(argv)
     # Not in a checkout: `python -m reader` would import the one in the working directory.
     os.chdir(tempfile.gettempdir())
@@ -114,10 +144,26 @@ def main(argv: list[str] | None = None) -> int:
         code = f"import reader.ui.app, {_WARM_UP_MODULES}"
         subprocess.run([*command[:-2], "-c", code], env=env, check=True, timeout=300)
     loads = [load_average()]
-    with tempfile.TemporaryDirectory(prefix="reader-scale-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="reader-scale-") as tmp, ExitStack() as farms:
         root = Path(tmp)
-        floor = _sync(root, readers, args.floor_feeds, args.floor_items, env)
-        large = _sync(root, readers, args.feeds, args.items, env)
+        sizes = ((args.floor_feeds, args.floor_items), (args.feeds, args.items))
+        floor_farm, large_farm = (
+            Farm(
+                feeds=feeds,
+                items=items,
+                latency=0.0,
+                hosts=4,
+                lifetime=7200.0,
+                validators=not args.refresh,
+            ).start()
+            for feeds, items in sizes
+        )
+        farms.callback(floor_farm.stop)
+        farms.callback(large_farm.stop)
+        floor = _sync(root, readers, floor_farm, env)
+        large = _sync(root, readers, large_farm, env)
+        if not args.refresh:
+            farms.close()  # the refresh on open fails at once: the first paint alone is timed
         loads.append(load_average())
         commands = {"feeds": ["feeds"], "list": ["list"], "list --unread": ["list", "--unread"]}
         # (reader, what) → size → [(wall, cpu)]
@@ -145,10 +191,26 @@ def main(argv: list[str] | None = None) -> int:
                     cell = times.setdefault((lib.reader, name), {}).setdefault(lib.size, [])
                     cell.append((run.wall, run.cpu))
             for lib in libraries:
+                command = [*readers[lib.reader], "--data-dir", str(lib.data_dir), "list"]
+                cell = times.setdefault((lib.reader, "list | head -1"), {})
+                cell.setdefault(lib.size, []).append(_first_line(command, env))
+            for lib in libraries:
                 command = [*readers[lib.reader], "--data-dir", str(lib.data_dir)]
                 wall, own_cpu, _ = time_to_screen(command, lib.marker, args.size, tui_env)
                 cell = times.setdefault((lib.reader, "TUI first paint"), {})
                 cell.setdefault(lib.size, []).append((wall, own_cpu))
+            if args.refresh:
+                for lib in libraries:
+                    command = [*readers[lib.reader], "--data-dir", str(lib.data_dir)]
+                    wall, own_cpu, _ = time_to_screen(
+                        command, "Refreshed ", args.size, tui_env, timeout=900.0
+                    )
+                    cell = times.setdefault((lib.reader, "TUI refresh on open"), {})
+                    cell.setdefault(lib.size, []).append((wall, own_cpu))
+                    sync = [*command, "sync", "--no-articles", "-q"]
+                    run = run_measured(sync, env=env, timeout=900.0, sample=False)
+                    cell = times.setdefault((lib.reader, "sync again (unchanged)"), {})
+                    cell.setdefault(lib.size, []).append((run.wall, run.cpu))
             loads.append(load_average())
 
     small, big = floor[0].size, large[0].size
@@ -156,7 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{big} headlines against the floor's {small}, {args.runs} runs each, alternating; "
         f"load {', '.join(loads)}"
     )
-    print("wall and CPU seconds (medians; CPU: the reader's process, its workers' too for sync)")
+    print(
+        "wall and CPU seconds (medians; CPU: the reader's process, its workers' too for sync; "
+        "the TUI's: its own process until then)"
+    )
     head = f"{'':<30}{small + ' wall':>12}{'cpu':>8}{big + ' wall':>14}{'cpu':>8}{'× floor':>9}"
     print(head)
     for lib_small, lib_big in zip(floor, large, strict=True):

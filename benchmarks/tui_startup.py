@@ -67,7 +67,11 @@ Floor().run()
 
 
 def time_to_screen(
-    command: list[str], marker: str, size: tuple[int, int], env: dict[str, str]
+    command: list[str],
+    marker: str,
+    size: tuple[int, int],
+    env: dict[str, str],
+    timeout: float = _TIMEOUT,
 ) -> tuple[float, float, float]:
     """Seconds from starting `command` on a new pseudo-terminal to `marker` in what it writes
     there, and the CPU seconds spent by then: by its process, and with its children (workers).
@@ -91,8 +95,8 @@ def time_to_screen(
     try:
         while True:
             elapsed = time.perf_counter() - started
-            if elapsed > _TIMEOUT:
-                raise TimeoutError(f"{marker!r} not shown after {_TIMEOUT:.0f} s: {seen[-2000:]!r}")
+            if elapsed > timeout:
+                raise TimeoutError(f"{marker!r} not shown after {timeout:.0f} s: {seen[-2000:]!r}")
             if not select.select([master], [], [], 1.0)[0]:
                 continue
             try:

@@ -13,7 +13,7 @@ from typing import Any
 from .citation import cited_url, date_source
 from .dates import not_ahead, precision, stated_iso, with_precision
 from .list_numbering import NUMBERINGS
-from .models import Article, Block, BlockKind, Entry, Feed, Inline, Reach
+from .models import Article, Block, BlockKind, Entry, Feed, Inline, Reach, made
 
 CODEC_VERSION = 1
 # A block is [kind, level, ordinal, inlines], and a table row adds [cells, flags] to that.
@@ -46,6 +46,9 @@ def _reach(value: Any) -> Reach | None:
 def _text(value: Any) -> str:
     """A text field that records from before it lack (and a reader from before it ignores)."""
     return value if isinstance(value, str) else ""
+
+
+_from_iso = datetime.fromisoformat
 
 
 def _parse_dt(value: Any) -> datetime | None:
@@ -107,16 +110,22 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
 
 
 def entry_from_dict(d: dict[str, Any]) -> Entry:
-    return Entry(
-        id=d["id"],
-        feed_url=d["feed_url"],
-        title=d.get("title") or "",
-        link=d.get("link") or "",
-        published=_parse_dt(d.get("published")),
-        updated=_parse_dt(d.get("updated")),
-        author=d.get("author") or "",
-        summary=d.get("summary") or "",
-        feed_title=d.get("feed_title") or "",
+    # `made`, the dates read inline: every feed's entries are decoded at every start.
+    published, updated = d.get("published"), d.get("updated")
+    return made(
+        Entry,
+        {
+            "id": d["id"],
+            "feed_url": d["feed_url"],
+            "title": d.get("title") or "",
+            "link": d.get("link") or "",
+            "published": _from_iso(published) if published else None,
+            "updated": _from_iso(updated) if updated else None,
+            "author": d.get("author") or "",
+            "summary": d.get("summary") or "",
+            "feed_title": d.get("feed_title") or "",
+            "content": "",
+        },
     )
 
 

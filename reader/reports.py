@@ -43,7 +43,12 @@ def newest_first(headline: Headline) -> float:
     """The order every list shows headlines in: newest first, by when published, else
     updated (a saved article no feed lists: else when it was saved), undated ones last."""
     entry = headline.entry
-    return -(entry.published or entry.updated or _LONG_AGO).timestamp()
+    return newest_first_at(entry.published or entry.updated)
+
+
+def newest_first_at(when: datetime | None) -> float:
+    """`newest_first` of a headline published (else updated) `when`."""
+    return -(when or _LONG_AGO).timestamp()
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,9 @@ class FeedResult:
     kept: bool = True
     """Its failure is kept on the feed in the store; False while `refresh` holds it, until it
     knows whether the network (absent, or a login page answering for every site) is to blame."""
+    changed: bool = True
+    """Its headlines changed in the store; False when the feed, fetched whole again, gave
+    what was kept (a list filled as feeds come in reads only its row again)."""
 
 
 @dataclass(frozen=True)

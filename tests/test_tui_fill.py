@@ -18,6 +18,7 @@ from werkzeug import Request, Response
 from reader.library import Library
 from reader.ui import app_fill
 from reader.ui.app import ReaderApp
+from tests.conftest import sync_into
 from tests.test_library import ARTICLE
 from tests.tui_pilot import WAIT, screen_text, table, until
 
@@ -229,4 +230,46 @@ def test_a_scrolled_list_keeps_its_rows_still_as_rows_come_in_above(tmp_path: Pa
     finally:
         fast.go.set()
         slow.go.set()
+        server.stop()
+
+
+def test_a_refresh_that_brought_nothing_reads_the_feeds_rows_alone(tmp_path: Path) -> None:
+    """Every feed served whole again with nothing new (no ETag to ask with), one failing now:
+    after the refresh on opening, the list holds the headlines it held (the same ones, not
+    read again whole: a year's 43,000 were, after every refresh), and the failing feed's row
+    says so (`!`)."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    base = server.url_for("").rstrip("/")
+    server.expect_request("/quay.xml").respond_with_data(
+        _feed(base, "quay", FAST, 24), content_type="application/rss+xml"
+    )
+    server.expect_request("/cliff.xml").respond_with_data(
+        _feed(base, "cliff", SLOW, 25), content_type="application/rss+xml"
+    )
+    urls = [server.url_for("/quay.xml"), server.url_for("/cliff.xml")]
+    sync_into(tmp_path, urls, articles=False)
+    server.clear()
+    server.expect_request("/quay.xml").respond_with_data(
+        _feed(base, "quay", FAST, 24), content_type="application/rss+xml"
+    )
+    server.expect_request("/cliff.xml").respond_with_data("down for repairs", status=503)
+
+    async def run() -> None:
+        app = ReaderApp(tmp_path)
+        app.prefetch_limit = 0
+        async with app.run_test(size=SIZE) as pilot:
+            await asyncio.wait_for(app.ready.wait(), WAIT)
+            first = list(app.index.headlines)
+            assert [h.entry.title for h in first] == SLOW + FAST
+            await until(pilot, lambda: app.status.startswith("Refreshed"), "the refresh")
+            await pilot.pause()
+            assert app.status.startswith("Refreshed 1 of 2 feeds: 0 new headlines")
+            assert all(a is b for a, b in zip(app.index.headlines, first, strict=True))
+            assert _titles(app) == SLOW + FAST
+            assert re.search(r"! Cliff Gazette", screen_text(app))
+
+    try:
+        asyncio.run(run())
+    finally:
         server.stop()

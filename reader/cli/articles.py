@@ -35,10 +35,11 @@ from .common import (
     run_until_done,
     unmatched_body,
 )
-from .date_args import between, moment
+from .date_args import between, moment, within
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
+    from datetime import datetime
 
     from ..full_text import Query
     from ..library.reextraction import Reextracted
@@ -71,6 +72,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--since {args.since} is not before --before {args.before}: no headline is"
         )
+    if args.search is None and not args.json and not args.saved:
+        return _list_as_read(args, since, before)
     lib = open_library(args)
     try:
         feeds = lib.feeds()
@@ -123,6 +126,42 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.ids:
         out("\n".join(h.entry.id for h in headlines))
         return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
+    _print_lines(headlines, names, lines)
+    # As grep: a search that finds nothing fails, for a script to tell.
+    return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
+
+
+def _list_as_read(args: argparse.Namespace, since: datetime | None, before: datetime | None) -> int:
+    """`reader list` with no search, JSON or `--saved` (which read everything first): each line
+    printed as its headline is read (`Library.streamed_headlines`), so the first comes at once
+    however many the feeds keep, and a pipe's reader that has seen enough (`| head`) stops it."""
+    lib = open_library(args)
+    try:
+        feeds = lib.feeds()
+        if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
+            raise CommandError(f"not subscribed: {args.feed}")
+        headlines = within(lib.streamed_headlines(args.feed, args.unread), since, before)
+        if args.not_offline:
+            headlines = (h for h in headlines if not h.cached or h.partial)
+        if args.ids:
+            printed = False
+            for h in headlines:
+                out(h.entry.id)
+                printed = True
+            if not printed:
+                out()  # as the ids of a list read whole, joined: one empty line
+        else:
+            _print_lines(headlines, names_of(feeds), {})
+    finally:
+        lib.close()
+    return EXIT_OK
+
+
+def _print_lines(
+    headlines: Iterable[Headline], names: Mapping[str, str], lines: Mapping[int, str]
+) -> None:
+    """A line for each headline (and its search hit's line under it, `lines` by `id` of the
+    headline)."""
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
@@ -137,8 +176,6 @@ def cmd_list(args: argparse.Namespace) -> int:
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
         if lines.get(id(h)):
             out(f"    {lines[id(h)]}")
-    # As grep: a search that finds nothing fails, for a script to tell.
-    return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
 
 
 def _every_word(query: Query) -> str:

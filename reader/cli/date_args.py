@@ -10,7 +10,7 @@ from ..config import parse_duration
 from .common import UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from ..reports import Headline
 
@@ -55,13 +55,19 @@ def between(
 ) -> list[Headline]:
     """The headlines published at `since` or after and before `before` (either None: no
     bound); with a bound, none without a date (its feed's, or its cached page's) is in."""
+    return list(within(headlines, since, before))
+
+
+def within(
+    headlines: Iterable[Headline], since: datetime | None, before: datetime | None
+) -> Iterator[Headline]:
+    """`between`, each headline given on as it comes (a list printed as it is read)."""
     if since is None and before is None:
-        return list(headlines)
-    chosen = []
+        yield from headlines
+        return
     for headline in headlines:
         when = headline.entry.published or headline.entry.updated
         if when is None or (since is not None and when < since):
             continue
         if before is None or when < before:
-            chosen.append(headline)
-    return chosen
+            yield headline

@@ -11,6 +11,7 @@ from asyncio import FIRST_COMPLETED
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any, TypeVar
 
 from ..address_class import Reach
 from ..feed_names import copies_own_title
@@ -27,6 +28,7 @@ from .resources import _now
 GONE_ASKED_EVERY = timedelta(days=7)
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
 good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
+T = TypeVar("T")
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
@@ -85,7 +87,8 @@ class LibraryFeedRefresh(LibraryDownloads):
             if response.not_modified:
                 feed = replace(feed, last_success=_now(), reach=response.reach, moved_to=moved)
                 self.store.put_feed(_working(feed))
-                self.store.keep_keys(url)  # a store from before keys were kept: its next write
+                # A store from before keys were kept: its next write (a feed's list read whole).
+                await self._in_store_thread(self.store.keep_keys, url)
                 return FeedResult(feed, not_modified=True)
             # Hashing the body (inflated by the fetch) is CPU work: off the loop a TUI draws from.
             seen = await asyncio.to_thread(page_print, response.body)
@@ -119,7 +122,9 @@ class LibraryFeedRefresh(LibraryDownloads):
                 return FeedResult(feed, error=error, kept=False)
             self.store.put_feed(feed)
             return FeedResult(feed, error=error)
-        new = self.store.merge_entries(url, parsed.entries, parsed.keys, whole=True)
+        new, changed = await self._in_store_thread(
+            self.store.merge, url, parsed.entries, parsed.keys, True
+        )
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         feed = replace(
@@ -134,7 +139,18 @@ class LibraryFeedRefresh(LibraryDownloads):
             moved_to=moved,
         )
         feed = self.store.put_feed(_working(feed))
-        return FeedResult(feed, new_entries=len(new), entries=parsed.entries)
+        return FeedResult(feed, new_entries=len(new), entries=parsed.entries, changed=changed)
+
+    async def _in_store_thread(self, write: Callable[..., T], *args: Any) -> T:
+        """`write(*args)`, a feed's list of up to 2,000 entries read and written, in a thread:
+        on the event loop, 60 feeds' merges held a reader's screen and keys for seconds as
+        its refresh on opening came in. One at a time (`_merging`): they would only wait on
+        each other's store transaction, holding the threads the reader reads with."""
+        loop = asyncio.get_running_loop()
+        if self._merging is None or self._merging[0] is not loop:
+            self._merging = (loop, asyncio.Lock())  # a CLI command may run several loops
+        async with self._merging[1]:
+            return await asyncio.to_thread(write, *args)
 
     async def fetch_feed(
         self,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..dates import parse_datetime
-from ..models import Entry
+from ..models import Entry, made
 from ..reports import Headline
 
 
@@ -43,7 +43,21 @@ class HeadlineMarks:
         updated = cached and key in self.updated
         if cached and entry.published is None and entry.updated is None:
             entry = self._dated_by_page(entry, key)
-        return Headline(entry, read, cached, is_saved, partial, not_article, left_out, key, updated)
+        # `made`: one headline for each of a library's tens of thousands, at every start.
+        return made(
+            Headline,
+            {
+                "entry": entry,
+                "read": read,
+                "cached": cached,
+                "saved": is_saved,
+                "partial": partial,
+                "not_article": not_article,
+                "left_out": left_out,
+                "key": key,
+                "updated": updated,
+            },
+        )
 
     def _dated_by_page(self, entry: Entry, key: str) -> Entry:
         """`entry`, which its feed left undated, dated by its cached page if that says when

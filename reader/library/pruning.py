@@ -28,7 +28,7 @@ class LibraryPruning(LibraryQueries):
             articles=len(articles),
             saved=len(self.store.saved()),
             feeds=len(feeds),
-            headlines=sum(len(self.store.entries(u)) for u in feeds),
+            headlines=sum(len(self.store.entry_ids(u)) for u in feeds),
             disk_bytes=self.store.disk_usage(),
             oldest=datetime.fromtimestamp(min(times), UTC) if times else None,
             newest=datetime.fromtimestamp(max(times), UTC) if times else None,

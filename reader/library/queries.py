@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +21,7 @@ from ..safe import safe_line
 from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
 from .headline_marks import HeadlineMarks
+from .headline_runs import feed_run, merged
 from .resources import LibraryResources, _link
 
 UNLISTED = ""
@@ -123,7 +124,7 @@ class LibraryQueries(LibraryResources):
         counts = []
         for feed in self.store.feeds():
             read = self.store.read_ids(feed.url)
-            ids = [entry.id for entry in self.store.entries(feed.url)]
+            ids = self.store.entry_ids(feed.url)
             counts.append((feed, len(ids), sum(i not in read for i in ids)))
         return counts
 
@@ -140,6 +141,27 @@ class LibraryQueries(LibraryResources):
             out += [h for h in self._unlisted(listed, marks) if not (unread_only and h.read)]
         out.sort(key=newest_first)
         return out
+
+    def streamed_headlines(
+        self, feed_url: str | None = None, unread_only: bool = False
+    ) -> Iterator[Headline]:
+        """`headlines(feed_url, unread_only)`, each made as it is asked for (`headline_runs`):
+        the first of a year's library comes at once."""
+        urls = [self.feed_named(feed_url)] if feed_url else self.store.feed_urls()
+        marks = self._marks()
+        runs = []
+        for turn, url in enumerate(urls):
+            read = self.store.read_ids(url)
+
+            def whole(url: str = url) -> list[Headline]:
+                return self._feed_headlines([url], marks, unread_only, False)[0]
+
+            records = self.store.entry_records(url)
+            runs.append(feed_run(turn, records, read, marks, unread_only, whole))
+        yield from merged(runs)
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time
+                self.store.keep_page_dates(marks.read_now)
 
     def not_offline(self) -> NotOffline:
         """Of every headline the feeds list, how many have an article not readable offline,

@@ -84,6 +84,9 @@ class LibraryResources:
         # The running refresh's fetch of each feed, by its URL; None for one stopped as it was
         # unsubscribed from meanwhile (`LibraryFeedRefresh.stop_refreshing`).
         self._refreshing: dict[str, asyncio.Task[FeedResult | None] | None] = {}
+        # Feeds' merges into the store, one at a time, in a thread (`_in_store_thread`), on
+        # the loop that made the lock.
+        self._merging: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
 
     @property
     def read_only(self) -> str:

@@ -111,9 +111,11 @@ class StoreUsage(StoreVersions):
                 cached_at[akey] = stored
             elif kind == "raw":
                 downloaded_at[akey] = stored
-            elif kind == "read-at":
-                value = self._articles.get(key)
-                read_at[akey] = value if isinstance(value, float) else 0.0
+        # When each was last read, in one query (a get each: a second at 12,000 articles).
+        # A float is kept in the row itself (diskcache's raw mode), as `get` would return it.
+        query = "SELECT key, value FROM Cache WHERE key >= 'read-at:' AND key < 'read-at;'"
+        for key, value in self._articles._sql(query).fetchall():
+            read_at[str(key)[len("read-at:") :]] = value if isinstance(value, float) else 0.0
         # Cached when its page was downloaded: re-extracting the kept page (`reader reextract`,
         # an upgrade) rewrites the article record, but neither caches nor reads it, so it must
         # not make every article look as recently used as the others to eviction.

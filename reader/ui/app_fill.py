@@ -55,7 +55,7 @@ class ReaderAppFill(ReaderAppArticles):
     def _feed_in(self, result: FeedResult) -> None:
         """A feed is in: its headlines join the list, now or with the next that come."""
         url = result.feed.url
-        fetched = result.error is None and not result.not_modified
+        fetched = result.error is None and not result.not_modified and result.changed
         self._feeds_in[url] = self._feeds_in.get(url, False) or fetched
         if self._filler is None:
             filler = self._filler = object()
@@ -65,8 +65,8 @@ class ReaderAppFill(ReaderAppArticles):
         try:
             while self._feeds_in and self._busy and self._filler is filler:
                 arrived, self._feeds_in = self._feeds_in, {}
-                # An unchanged or failed feed has the same headlines: only its row is read
-                # again (a `!`, its last success).
+                # An unchanged or failed feed has the same headlines (one served whole again
+                # with nothing new too): only its row is read again (a `!`, its last success).
                 urls = frozenset(url for url, fetched in arrived.items() if fetched)
                 base, since = self.index, self.index.edits
                 feeds, fresh = await asyncio.to_thread(_read_feeds, self.lib, urls)

@@ -17,6 +17,7 @@ from .app_fill import ReaderAppFill
 from .collector import collect_and_freeze, full_collections_deferred
 from .display import plain
 from .keymap import keymap_of
+from .messages import HeadlinesChanged
 
 SYNC_UPDATE_INTERVAL = 0.5
 """During a sync, how often (seconds) new offline markers and the progress line are shown."""
@@ -69,6 +70,17 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
     return line
 
 
+def _brought(
+    results: list[FeedResult], before: tuple[float, float], after: tuple[float, float]
+) -> bool:
+    """A refresh's `results` changed a feed's headlines, or something else did meanwhile (the
+    store's `changed_at`, `cached_at` moved from `before` to `after`: a sync in another window,
+    a feed removed), or it ended early (no results: the list is read whole again)."""
+    if not results or before != after:
+        return True
+    return any(r.error is None and not r.not_modified and r.changed for r in results)
+
+
 class ReaderAppSync(ReaderAppFill):
     """The reader app's refresh and sync (see `ReaderApp`)."""
 
@@ -119,6 +131,8 @@ class ReaderAppSync(ReaderAppFill):
         self.status = status
         self._filling_starts()
         results: list[FeedResult] = []
+        store = self.lib.store
+        seen = (store.changed_at(), store.cached_at())
         try:
             with full_collections_deferred():
                 result = await work
@@ -136,12 +150,26 @@ class ReaderAppSync(ReaderAppFill):
         if self.library is not None:  # its own changes are read in now, not again
             self._changed_seen = self.library.store.changed_at()
             self._cached_seen = self.library.store.cached_at()
-        await self.reload(freeze=False)
+        if busy == "refreshing" and not _brought(results, seen, self._changed_seen_pair()):
+            await self._reload_feeds()
+        else:
+            await self.reload(freeze=False)
         self.status = summary(result)
         # The garbage the job left waited for now (no full collection during it): one
         # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
         # on screen.
         self.set_timer(COLLECT_AFTER_JOB, collect_and_freeze)
+
+    def _changed_seen_pair(self) -> tuple[float, float]:
+        return self._changed_seen, self._cached_seen
+
+    async def _reload_feeds(self) -> None:
+        """After a refresh that brought no headline (every feed unchanged, or failed): the
+        feeds' rows read again (a `!`, a last success), not the tens of thousands of headlines,
+        which a reload read whole after every refresh on opening."""
+        feeds = await asyncio.to_thread(self.lib.feeds)
+        self.index = self.index.with_feeds(feeds, frozenset(), [], self.index.edits)
+        self.main_screen.post_message(HeadlinesChanged())
 
     def _refresh_summary(self, results: list[FeedResult]) -> str:
         new = sum(r.new_entries for r in results)

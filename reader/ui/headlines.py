@@ -129,12 +129,14 @@ class HeadlineIndex:
 
         if edited:
             fresh = [flagged(h) for h in fresh]
-        kept = [h for h in self.headlines if h.entry.feed_url not in urls]
+        # Only rows read again (feeds unchanged, failed): the 40,000 headlines not sifted.
+        kept = (
+            [h for h in self.headlines if h.entry.feed_url not in urls] if urls else self.headlines
+        )
         index = copy(self)
         index.feeds = feeds
         index.headlines = _merged(kept, fresh)
         index.unlisted = list(self.unlisted)
-        index._position_index = None
         index._unlisted_positions = dict(self._unlisted_positions)
         counts = (self._unread, self._cached_in, self._saved_in)
         index._unread, index._cached_in, index._saved_in = (Counter(c) for c in counts)
@@ -146,7 +148,9 @@ class HeadlineIndex:
         index._unread.update(h.entry.feed_url for h in fresh if not h.read)
         index._cached_in.update(h.entry.feed_url for h in fresh if h.cached)
         index._saved_in.update(h.entry.feed_url for h in fresh if h.saved)
-        index._by_link = None
+        # Only rows read again: every headline where it was (the list a copy, not re-made).
+        index._position_index = None if urls else self._position_index
+        index._by_link = None if urls else self._by_link
         index.edits, index._edited = 0, {}
         return index
 

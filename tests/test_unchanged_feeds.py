@@ -1,0 +1,143 @@
+"""A feed whose server sends no ETag nor Last-Modified is fetched whole at every refresh: when
+it brings nothing new, its list of entries in the store is not written again and the refresh
+says so (`FeedResult.changed`), so a reader filling its list as feeds come in reads only that
+feed's row again. What it lists (order, marks, counts) is the same either way."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.library import Library
+from reader.reports import FeedResult
+from reader.store import Store
+
+
+def _feed(base: str, items: list[tuple[str, str, int]]) -> str:
+    body = "".join(
+        f"<item><title>{title}</title><link>{base}/valley/{guid}.html</link><guid>{guid}</guid>"
+        f"<pubDate>Wed, 02 Dec 2026 {hour:02d}:15:00 GMT</pubDate>"
+        "<description>Councillors heard from residents of the upper valley.</description></item>"
+        for title, guid, hour in items
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Upper Valley Gazette</title>'
+        f"<link>{base}/</link>{body}</channel></rss>"
+    )
+
+
+ITEMS = [
+    ("Bridge weight limit lowered after survey", "uvg-101", 9),
+    ("Library opening hours extended in winter", "uvg-102", 11),
+    ("School bus route changes from Monday", "uvg-103", 14),
+]
+
+
+@pytest.fixture
+def site() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+def _serve(site: HTTPServer, items: list[tuple[str, str, int]]) -> str:
+    """The Gazette's feed, as a server that asks for no conditional request serves it."""
+    site.clear()
+    base = site.url_for("").rstrip("/")
+    site.expect_request("/feed.xml").respond_with_data(
+        _feed(base, items), content_type="application/rss+xml"
+    )
+    return site.url_for("/feed.xml")
+
+
+def _refresh(data_dir: Path) -> FeedResult:
+    async def run() -> FeedResult:
+        async with Library(data_dir, workers="thread") as lib:
+            (result,) = await lib.refresh()
+            return result
+
+    return asyncio.run(run())
+
+
+def _written_at(data_dir: Path, feed_url: str) -> float:
+    """When the store last wrote the feed's list of entries (diskcache's own record of it)."""
+    store = Store(data_dir)
+    try:
+        query = "SELECT store_time FROM Cache WHERE key = ?"
+        ((at,),) = store._state._sql(query, (f"entries:{feed_url}",)).fetchall()
+        return float(at)
+    finally:
+        store.close()
+
+
+def _listed(data_dir: Path) -> list[tuple[str, str, bool]]:
+    lib = Library(data_dir, workers="thread")
+    try:
+        return [(h.entry.id, h.entry.title, h.read) for h in lib.headlines()]
+    finally:
+        lib.close()
+
+
+def test_a_feed_served_again_unchanged_is_not_written_again(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    url = _serve(site, ITEMS)
+    lib = Library(data_dir, workers="thread")
+    lib.add_feed(url)
+    lib.close()
+    first = _refresh(data_dir)
+    assert first.changed and first.new_entries == 3
+    listed = _listed(data_dir)
+    assert [title for _, title, _ in listed] == [
+        "School bus route changes from Monday",
+        "Library opening hours extended in winter",
+        "Bridge weight limit lowered after survey",
+    ]
+    written = _written_at(data_dir, url)
+
+    again = _refresh(data_dir)
+
+    assert not again.changed and again.new_entries == 0 and again.error is None
+    assert len(site.log) == 2  # fetched whole both times: no ETag to send back
+    assert _written_at(data_dir, url) == written
+    assert _listed(data_dir) == listed
+
+
+def test_a_feed_served_with_a_title_changed_is_written(site: HTTPServer, data_dir: Path) -> None:
+    url = _serve(site, ITEMS)
+    lib = Library(data_dir, workers="thread")
+    lib.add_feed(url)
+    lib.close()
+    _refresh(data_dir)
+    retold = [("Bridge weight limit lowered to 7.5 tonnes", "uvg-101", 9), *ITEMS[1:]]
+    _serve(site, retold)
+
+    result = _refresh(data_dir)
+
+    assert result.changed and result.new_entries == 0
+    assert [title for _, title, _ in _listed(data_dir)][-1] == (
+        "Bridge weight limit lowered to 7.5 tonnes"
+    )
+
+
+def test_a_feed_with_one_item_more_is_written_and_lists_it_first(
+    site: HTTPServer, data_dir: Path
+) -> None:
+    url = _serve(site, ITEMS)
+    lib = Library(data_dir, workers="thread")
+    lib.add_feed(url)
+    lib.close()
+    _refresh(data_dir)
+    _serve(site, [*ITEMS, ("Flood warning lifted for the lower fields", "uvg-104", 16)])
+
+    result = _refresh(data_dir)
+
+    assert result.changed and result.new_entries == 1
+    assert _listed(data_dir)[0][1] == "Flood warning lifted for the lower fields"
+    assert len(_listed(data_dir)) == 4
