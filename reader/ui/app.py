@@ -25,6 +25,7 @@ from pathlib import Path
 from textual import events
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.notifications import Notification, Notify
 from textual.widget import Widget
 
@@ -36,6 +37,7 @@ from .dialogs.help import HelpScreen
 from .display import plain
 from .keymap import KeyMap
 from .messages import HeadlinesChanged
+from .terminal import driver_for
 
 _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 """The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
@@ -79,6 +81,9 @@ class ReaderApp(ReaderAppFeeds):
         """The keys the user set for actions (`[keys]`), in force in every screen and widget."""
         if (rebound := self.keymap.bindings_of(self)) is not None:
             self._bindings = rebound
+
+    def get_driver_class(self) -> type[Driver]:
+        return driver_for(super().get_driver_class())  # see `terminal`: a closed terminal
 
     def _register_child(
         self, parent: DOMNode, child: Widget, before: int | None, after: int | None
