@@ -193,3 +193,24 @@ def test_a_sigterm_quits_the_reader_mid_refresh(
         while any(alive(p) for p in workers) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not [p for p in workers if alive(p)], "processes left running"
+
+
+def test_closing_the_terminal_stops_a_sync_from_the_command_line(
+    synced_dir: Path, httpserver: HTTPServer, silent_server: str
+) -> None:
+    """`reader sync` in a terminal that closes (an ssh connection dropped) stops as on Ctrl-C:
+    the stop noted for the reader's next start, what was cached kept, no worker left behind."""
+    _held_library(synced_dir, httpserver, silent_server)
+    with under_terminal(synced_dir, "sync") as (pid, terminal):
+        until_shown(terminal, rb"feeds .*\b[1-9]\d*/\d+")  # mid-sync: some feeds in, not all
+        workers = children(pid)
+        assert workers, "the sync parses and extracts in worker processes"
+        os.close(terminal)
+        status = _status(pid, EXIT_BOUND)
+        assert status is not None, f"the sync still runs {EXIT_BOUND:.0f} s after its terminal"
+        assert status == 128 + signal.SIGHUP
+        deadline = time.monotonic() + EXIT_BOUND
+        while any(alive(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [p for p in workers if alive(p)], "processes left running"
+    assert stopped_sync(synced_dir)

@@ -14,7 +14,14 @@ import sys
 from collections.abc import Sequence
 
 from ..models import FetchError, StoreError
-from .common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED, CommandError, err
+from .common import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_PIPE_CLOSED,
+    CommandError,
+    err,
+    to_nowhere,
+)
 from .demo import cmd_demo, cmd_tui
 from .parser import build_parser
 
@@ -51,14 +58,5 @@ def _stdout_closed() -> int:
     what a shell reports for `cat`, `grep` or `ls` in the same place, so a script sees the output
     was cut short rather than a success.
     """
-    import os
-
-    # Python flushes stdout once more on the way out; pointed at /dev/null that flush can't fail
-    # and print "Exception ignored ... BrokenPipeError".
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):  # a stdout without a file descriptor (io.UnsupportedOperation)
-        pass
+    to_nowhere(sys.stdout)
     return EXIT_PIPE_CLOSED
