@@ -28,10 +28,24 @@ EXIT_BOUND = 45.0
 SHOWN_BOUND = 90.0
 
 
+class Window:
+    """The terminal window the reader runs in: the pty's other end. Closing it is the window
+    closing; closed once only (its number is another file's after)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.closed = False
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            os.close(self.fd)
+
+
 @contextmanager
-def under_terminal(home: Path, *args: str) -> Iterator[tuple[int, int]]:
+def under_terminal(home: Path, *args: str) -> Iterator[tuple[int, Window]]:
     """`reader ARGS` run on a terminal of its own, as from a terminal window: its pid and the
-    terminal's other end (closing it is the window closing). Killed at the end if still there."""
+    window. Killed at the end if still there."""
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")},
         "READER_HOME": str(home),
@@ -45,11 +59,11 @@ def under_terminal(home: Path, *args: str) -> Iterator[tuple[int, int]]:
             os.execve(sys.executable, [sys.executable, "-m", "reader", *args], env)
         finally:
             os._exit(127)
+    window = Window(terminal)
     try:
-        yield pid, terminal
+        yield pid, window
     finally:
-        with suppress(OSError):
-            os.close(terminal)
+        window.close()
         with suppress(ChildProcessError):  # not if the test has waited for it
             if os.waitpid(pid, os.WNOHANG)[0] == 0:  # stuck: ended, with what it started
                 with suppress(OSError):
@@ -72,7 +86,7 @@ def _status(pid: int, within: float) -> int | None:
         time.sleep(0.05)
 
 
-def until_shown(terminal: int, shown: bytes) -> bytes:
+def until_shown(window: Window, shown: bytes) -> bytes:
     """Read what the reader draws until `shown` (a regular expression) is among it (read all
     the while: a terminal no one reads fills up, and stops its writer)."""
     drawn = b""
@@ -80,9 +94,9 @@ def until_shown(terminal: int, shown: bytes) -> bytes:
     while not re.search(shown, drawn):
         left = deadline - time.monotonic()
         assert left > 0, f"never shown: {shown!r} in …{drawn[-2000:]!r}"
-        if select.select([terminal], [], [], min(left, 1.0))[0]:
+        if select.select([window.fd], [], [], min(left, 1.0))[0]:
             try:
-                drawn += os.read(terminal, 65536)
+                drawn += os.read(window.fd, 65536)
             except OSError:  # the reader has gone, and its terminal with it
                 break
     assert re.search(shown, drawn), f"never shown: {shown!r} in …{drawn[-2000:]!r}"
@@ -154,17 +168,17 @@ def test_closing_the_terminal_quits_the_reader_mid_refresh_or_sync(
     with it; a headline marked read just before stays read."""
     _held_library(synced_dir, httpserver, silent_server)
     before = unread(synced_dir)
-    with under_terminal(synced_dir) as (pid, terminal):
+    with under_terminal(synced_dir) as (pid, window):
         # Mid-refresh, its feeds coming in: the list and the status line changing.
-        until_shown(terminal, r"Refreshing \d+ feeds… \(([12]\d) done\)".encode())
-        os.write(terminal, b"m")  # the first headline marked read
+        until_shown(window, r"Refreshing \d+ feeds… \(([12]\d) done\)".encode())
+        os.write(window.fd, b"m")  # the first headline marked read
         if doing == "sync":
-            os.write(terminal, b"S")
-            until_shown(terminal, b"Syncing: feeds")
+            os.write(window.fd, b"S")
+            until_shown(window, b"Syncing: feeds")
         until_marked(synced_dir, before)
         workers = children(pid)
         assert workers, "the reader parses and extracts in worker processes"
-        os.close(terminal)  # the window closed: SIGHUP (and SIGCONT) from the kernel
+        window.close()  # the window closed: SIGHUP (and SIGCONT) from the kernel
         status = _status(pid, EXIT_BOUND)
         assert status is not None, f"the reader still runs {EXIT_BOUND:.0f} s after its terminal"
         assert status == 128 + signal.SIGHUP
@@ -181,11 +195,11 @@ def test_a_sigterm_quits_the_reader_mid_refresh(
 ) -> None:
     """`kill PID` (a shutdown, a session ended) quits as `q` does, the terminal put back."""
     _held_library(synced_dir, httpserver, silent_server)
-    with under_terminal(synced_dir) as (pid, terminal):
-        until_shown(terminal, b"Refreshing")
+    with under_terminal(synced_dir) as (pid, window):
+        until_shown(window, b"Refreshing")
         workers = children(pid)
         os.kill(pid, signal.SIGTERM)
-        drawn = until_shown(terminal, re.escape(b"\x1b[?1049l"))  # the terminal's own screen back
+        drawn = until_shown(window, re.escape(b"\x1b[?1049l"))  # the terminal's own screen back
         assert b"Traceback" not in drawn
         status = _status(pid, EXIT_BOUND)
         assert status == 128 + signal.SIGTERM
@@ -201,11 +215,11 @@ def test_closing_the_terminal_stops_a_sync_from_the_command_line(
     """`reader sync` in a terminal that closes (an ssh connection dropped) stops as on Ctrl-C:
     the stop noted for the reader's next start, what was cached kept, no worker left behind."""
     _held_library(synced_dir, httpserver, silent_server)
-    with under_terminal(synced_dir, "sync") as (pid, terminal):
-        until_shown(terminal, rb"feeds .*\b[1-9]\d*/\d+")  # mid-sync: some feeds in, not all
+    with under_terminal(synced_dir, "sync") as (pid, window):
+        until_shown(window, rb"feeds .*\b[1-9]\d*/\d+")  # mid-sync: some feeds in, not all
         workers = children(pid)
         assert workers, "the sync parses and extracts in worker processes"
-        os.close(terminal)
+        window.close()
         status = _status(pid, EXIT_BOUND)
         assert status is not None, f"the sync still runs {EXIT_BOUND:.0f} s after its terminal"
         assert status == 128 + signal.SIGHUP

@@ -37,7 +37,6 @@ from .dialogs.help import HelpScreen
 from .display import plain
 from .keymap import KeyMap
 from .messages import HeadlinesChanged
-from .terminal import driver_for
 
 _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 """The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
@@ -83,7 +82,12 @@ class ReaderApp(ReaderAppFeeds):
             self._bindings = rebound
 
     def get_driver_class(self) -> type[Driver]:
-        return driver_for(super().get_driver_class())  # see `terminal`: a closed terminal
+        chosen = super().get_driver_class()
+        if chosen.__name__ != "LinuxDriver":  # Windows' (no termios there), a TEXTUAL_DRIVER's
+            return chosen
+        from .terminal import ReaderDriver  # see there: a terminal that goes away
+
+        return ReaderDriver
 
     def _register_child(
         self, parent: DOMNode, child: Widget, before: int | None, after: int | None

@@ -9,14 +9,13 @@ during a refresh (its event loop stuck for good, so a SIGTERM did nothing either
   repaints) and the next one waits, on the event loop, for a thread that is gone: quitting
   never got past it. Here a write the terminal takes no more is dropped instead.
 - A hang-up comes with a SIGCONT, on which the driver starts its terminal mode over (a second
-  output thread, a second input thread) as if back from Ctrl-Z, though it was never stopped.
+  output thread, a second input thread) as if back from a SIGTSTP, though it was never stopped.
 """
 
 from __future__ import annotations
 
 from typing import IO, Any
 
-from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 
 
@@ -67,14 +66,8 @@ class ReaderDriver(LinuxDriver):
 
     def resume_application_mode(self) -> None:
         # Any SIGCONT lands here (Textual's handler), the one a closed terminal sends along with
-        # its SIGHUP too: only a Ctrl-Z (or an editor run) stopped the terminal mode.
+        # its SIGHUP too: only a SIGTSTP or `App.suspend` (a browser run in the terminal) stopped it.
         if not self._suspended:
             return
         self._suspended = False
         super().resume_application_mode()
-
-
-def driver_for(chosen: type[Driver]) -> type[Driver]:
-    """The driver to run the reader with, where Textual chose `chosen`: ours for its Linux one
-    (Linux, macOS), whatever it chose otherwise (Windows; a `TEXTUAL_DRIVER` set)."""
-    return ReaderDriver if chosen is LinuxDriver else chosen
