@@ -23,6 +23,7 @@ from .common import (
     UsageError,
     err,
     fit_output_to_locale,
+    to_nowhere,
 )
 from .demo import cmd_demo, cmd_tui
 from .parser import build_parser
@@ -76,14 +77,5 @@ def _stdout_closed() -> int:
     what a shell reports for `cat`, `grep` or `ls` in the same place, so a script sees the output
     was cut short rather than a success.
     """
-    import os
-
-    # Python flushes stdout once more on the way out; pointed at /dev/null that flush can't fail
-    # and print "Exception ignored ... BrokenPipeError".
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):  # a stdout without a file descriptor (io.UnsupportedOperation)
-        pass
+    to_nowhere(sys.stdout)
     return EXIT_PIPE_CLOSED

@@ -69,7 +69,24 @@ def fit_output_to_locale() -> None:
 
 
 def err(text: str) -> None:
-    print(f"reader: {safe_line(text)}", file=sys.stderr)
+    try:
+        print(f"reader: {safe_line(text)}", file=sys.stderr)
+    except OSError:  # the terminal gone (a closed window, a dropped ssh: EIO), a closed pipe
+        to_nowhere(sys.stderr)  # no one left to tell: the exit status says it
+
+
+def to_nowhere(stream: TextIO) -> None:
+    """Point `stream` at /dev/null, once what it wrote to has gone: Python flushes it once more
+    on the way out, and that flush failing printed "Exception ignored" and made the exit status
+    120, the signal's or the pipe's lost."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # a stream without a file descriptor (io.UnsupportedOperation)
+        pass
 
 
 def config_of(args: argparse.Namespace) -> Config:

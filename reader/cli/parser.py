@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 success, 1 something failed (named on stderr), 2 bad usage, "
         "130 stopped by Ctrl-C (what was cached stays), "
         "141 output cut short by a closed pipe (`reader list | head`), "
-        "143 stopped by SIGTERM (`timeout`, a service stopped), as Ctrl-C.",
+        "143 stopped by SIGTERM (`timeout`, a service stopped), as Ctrl-C, "
+        "129 stopped by SIGHUP (its terminal closed).",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _add_place_options(parser, None)

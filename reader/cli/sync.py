@@ -76,9 +76,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _stop_on_terminate() -> list[int]:
-    """A SIGTERM (a system shutting down, a service stopped, `timeout`) stops a sync as a
-    Ctrl-C does: what was cached said, the stop noted for the reader's next start. The list
-    gets the signal's number, for the exit status a shell gives it (143)."""
+    """A SIGTERM (a system shutting down, a service stopped, `timeout`) or a SIGHUP (the
+    terminal closed, an ssh connection dropped) stops a sync as a Ctrl-C does: what was cached
+    said, the stop noted for the reader's next start. The list gets the signal's number, for
+    the exit status a shell gives it (143, 129). A SIGHUP ignored from the start (`nohup reader
+    sync`) stays ignored: the sync was asked to outlive its terminal."""
     import signal
 
     got: list[int] = []
@@ -88,6 +90,9 @@ def _stop_on_terminate() -> list[int]:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, terminate)
+    hang_up = getattr(signal, "SIGHUP", None)  # none on Windows
+    if hang_up is not None and signal.getsignal(hang_up) != signal.SIG_IGN:
+        signal.signal(hang_up, terminate)
     return got
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from textual import events
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.notifications import Notification, Notify
 from textual.widget import Widget
 
@@ -87,6 +88,14 @@ class ReaderApp(ReaderAppFeeds):
         words and spelling of its keys, not Textual's "Press ctrl+q to quit the app"."""
         keys = self.keymap.shown("quit", "Q")
         self.notify(f"Ctrl-C does not quit the reader: {keys} does", markup=False)
+
+    def get_driver_class(self) -> type[Driver]:
+        chosen = super().get_driver_class()
+        if chosen.__name__ != "LinuxDriver":  # Windows' (no termios there), a TEXTUAL_DRIVER's
+            return chosen
+        from .terminal import ReaderDriver  # see there: a terminal that goes away
+
+        return ReaderDriver
 
     def _register_child(
         self, parent: DOMNode, child: Widget, before: int | None, after: int | None

@@ -6,6 +6,7 @@ itself, which keeps the place of an article open."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Coroutine, Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -105,10 +106,11 @@ class ReaderAppState(App[int]):
     # -- jobs ----------------------------------------------------------------------------------
     def exit(self, *args: Any, **kwargs: Any) -> None:
         if not self._quitting:
-            from .screens.article import ArticleScreen
-
-            for screen in self.screen_stack:  # quit from an article (Ctrl-Q): still its place
-                if isinstance(screen, ArticleScreen):
+            # No article screen is open unless its module was imported: importing it to ask
+            # (1.3 s on a busy machine) held up every quit from the headlines, and a hang-up.
+            article = sys.modules.get(f"{__package__}.screens.article")
+            for screen in self.screen_stack if article is not None else ():
+                if isinstance(screen, article.ArticleScreen):  # quit from an article (Ctrl-Q)
                     with suppress(NoMatches):  # a screen half torn down: quitting comes first
                         screen.remember_place()
             if self._busy == "syncing" and self.library is not None:
