@@ -4,16 +4,11 @@ it was. It did nothing at all (acc26b T10). The real reader under a pseudo-termi
 
 from __future__ import annotations
 
-import fcntl
-import os
 import signal
-import struct
-import subprocess
-import sys
-import termios
-import threading
 import time
 from pathlib import Path
+
+from tests.pty_reader import reader_in_pty
 
 
 def _state(pid: int) -> str:
@@ -29,43 +24,13 @@ def _until(condition: object, what: str, seconds: float = 60) -> None:
 
 
 def test_ctrl_z_stops_the_reader_and_it_carries_on_when_continued(synced_dir: Path) -> None:
-    main, secondary = os.openpty()
-    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "READER_HOME": str(synced_dir), "TERM": "xterm-256color"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reader"],
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(secondary)
-    shown: list[bytes] = []
-
-    def drain() -> None:  # the screen's bytes, read so the app never waits to write them
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            shown.append(chunk)
-
-    threading.Thread(target=drain, daemon=True).start()
-    try:
-        _until(lambda: b"available offline" in b"".join(shown), "the headlines on screen")
-        os.write(main, b"\x1a")  # Ctrl-Z
-        _until(lambda: _state(process.pid) == "T", "the reader stopped")
+    with reader_in_pty(synced_dir) as reader:
+        _until(lambda: b"available offline" in reader.screen(), "the headlines on screen")
+        reader.type(b"\x1a")  # Ctrl-Z
+        _until(lambda: _state(reader.process.pid) == "T", "the reader stopped")
         time.sleep(1)
-        assert _state(process.pid) == "T"  # and it stays stopped
-        process.send_signal(signal.SIGCONT)  # what the shell's `fg` sends
-        _until(lambda: _state(process.pid) != "T", "the reader going on")
-        os.write(main, b"Q")
-        assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(main)
+        assert _state(reader.process.pid) == "T"  # and it stays stopped
+        reader.process.send_signal(signal.SIGCONT)  # what the shell's `fg` sends
+        _until(lambda: _state(reader.process.pid) != "T", "the reader going on")
+        reader.type(b"Q")
+        assert reader.process.wait(timeout=30) == 0

@@ -7,13 +7,6 @@ where Enter comes as a line feed); the app's part through Pilot."""
 from __future__ import annotations
 
 import asyncio
-import fcntl
-import os
-import struct
-import subprocess
-import sys
-import termios
-import threading
 import time
 from pathlib import Path
 
@@ -23,6 +16,7 @@ from reader.ui.headlines import HeadlineIndex
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.type_ahead import keys_of
 from reader.ui.widgets.main.headline_table import HeadlineTable
+from tests.pty_reader import reader_in_pty
 from tests.tui_pilot import started, until
 
 
@@ -98,45 +92,14 @@ def test_keys_typed_as_reader_is_launched_in_a_terminal(synced_dir: Path) -> Non
     fourth = _fourth_headline(synced_dir)
     before = _read_ids(synced_dir)
     assert fourth not in before
-    main, secondary = os.openpty()
-    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "READER_HOME": str(synced_dir), "TERM": "xterm-256color"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reader"],
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(secondary)
-    shown: list[bytes] = []
-
-    def drain() -> None:  # the screen's bytes, read so the app never waits to write them
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            shown.append(chunk)
-
-    reader_thread = threading.Thread(target=drain, daemon=True)
-    reader_thread.start()
-    try:
-        os.write(main, b"jjj\r")  # typed at once, as Python starts: the terminal in line mode
+    with reader_in_pty(synced_dir) as reader:
+        reader.type(b"jjj\r")  # typed at once, as Python starts: the terminal in line mode
         deadline = time.monotonic() + 60
         # The article it opens is marked read (by the app, in the store).
         while fourth not in _read_ids(synced_dir):
-            assert process.poll() is None, b"".join(shown)[-2000:]
+            assert reader.process.poll() is None, reader.screen()[-2000:]
             assert time.monotonic() < deadline, "the fourth headline was not opened"
             time.sleep(0.5)
-        os.write(main, b"\x11")  # Ctrl-Q
-        assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(main)
+        reader.type(b"\x11")  # Ctrl-Q
+        assert reader.process.wait(timeout=30) == 0
     assert _read_ids(synced_dir) == before | {fourth}  # that one, and no other
