@@ -214,6 +214,15 @@ def test_an_article_with_n_for_the_next_unread(synced_dir: Path) -> None:
             'keys: "n" would do both next_article and next_unread in an article',
         ),
         ('save = "escape"', "give save another key"),
+        (
+            'search = "ctrl+m"',
+            "keys.search: 'ctrl+m' reaches the reader as Enter: a terminal sends the two as one byte",
+        ),
+        (
+            'down = "ctrl+c"',
+            'keys: "Ctrl-C" would do both Ctrl-C\'s notice of the key that quits (a key not set in'
+            " [keys]) and down in the headlines: give down another key",
+        ),
         ("quit = []", "keys.quit must be a key or a list of keys"),
         ("quit = 7", "keys.quit must be a key or a list of keys"),
     ],

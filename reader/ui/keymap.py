@@ -26,6 +26,23 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
 
+# Keys a terminal sends as the same byte as another, so that an action set to one of them
+# could never be pressed: the other key's action came instead (`search = "ctrl+m"` opened an
+# article, Ctrl-M being Enter).
+_TERMINAL_SENDS_AS = {
+    "ctrl+m": "Enter",
+    "ctrl+i": "Tab",
+    "ctrl+h": "Backspace",
+    "ctrl+left_square_bracket": "Esc",
+}
+# What the keys Textual binds itself do, said by what they do.
+_OWN_ACTIONS = {
+    "help_quit": "Ctrl-C's notice of the key that quits",
+    "suspend_process": "Ctrl-Z's suspend",
+    "quit": "quit",
+}
+
+
 class KeyMap:
     """The keys of the actions the user set (Textual's names), checked."""
 
@@ -42,6 +59,11 @@ class KeyMap:
                     raise ValueError(
                         f"keys.{action}: {text!r} is not a key name (as in "
                         '"n", "N", "?", "ctrl+n", "escape", "pagedown", "f5")'
+                    )
+                if (same := _TERMINAL_SENDS_AS.get(name)) is not None:
+                    raise ValueError(
+                        f"keys.{action}: {text!r} reaches the reader as {same}: a terminal"
+                        " sends the two as one byte; give it another key"
                     )
                 if name not in names:
                     names.append(name)
@@ -234,7 +256,8 @@ def _fix(first: str, second: str) -> str:
 def _named(action: str) -> str:
     if action in ACTIONS:
         return action
-    return f"{action.rpartition('.')[2].partition('(')[0]} (a key not set in [keys])"
+    bare = action.rpartition(".")[2].partition("(")[0]
+    return f"{_OWN_ACTIONS.get(bare, bare)} (a key not set in [keys])"
 
 
 @cache
