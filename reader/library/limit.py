@@ -98,9 +98,9 @@ class Room:
         self.max_bytes = max_bytes
         self._saved = saved_bytes
         self._turns = itertools.count()
-        # The articles from the top of the ranking down, each as (its place, key, size),
-        # and what the limit keeps of those down to each (`_kept_down_to`), worked out to
-        # `_settled` only: an article added moves what comes under it.
+        # The articles from the top of the ranking down (`_order`: each one's place and key;
+        # `_sizes` beside it), and the bytes the limit keeps of those down to each (`_kept`),
+        # worked out as far as `_settled` only: an article added moves what comes under it.
         self._order: list[tuple[tuple[float, float, int], str]] = []
         self._sizes: list[int] = []
         self._kept: list[int] = []
