@@ -270,12 +270,12 @@ class StoreFeeds(StoreDirectory):
                 mine = [e for e in mine if e.id not in dropped]
             records = self._records(feed_url)
             known = {e.id: e for e, _ in records}
-            moment = datetime.now(UTC)
+            now = time.time()  # one moment for the merge: dates ahead of it, first-seen times
+            moment = datetime.fromtimestamp(now, UTC)
             mine = [_not_ahead(e, known.get(e.id), moment) for e in mine]
             # Each entry's key is written with it: kept from its record while its link is the
             # same, made for a new or moved one (and for a record written without one).
             kept = {e.id: (e.link, k) for e, d in records if (k := _stored_key(d)) is not None}
-            now = time.time()
             seen = {e.id: at for e, d in records if (at := seen_at(d)) is not None}
             if keys:
                 kept.update((e.id, (e.link, keys[e.id])) for e in mine if e.id in keys)
