@@ -29,11 +29,16 @@ from .title_case import proper_nouns, sentence_case, title_case
 STYLES = CITATION_STYLES
 LINE_STYLES = tuple(s for s in STYLES if s != "block")
 
-# Words a name's surname begins with, kept with it ("van der Berg, Pieter").
+# Words a name's surname begins with, kept with it ("van der Berg, Pieter"), as written: a
+# capital "Van" or "De" may be a given name. "ap" and "ferch" are Welsh ("Dafydd ap Gwilym").
 _PARTICLES = {
     *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
-    *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el"),
+    *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el", "ap", "ab", "ferch"),
 }
+# The Irish and Scottish Gaelic ones are capitalised, never a given name after the first, and
+# the surname runs from them to the end, words that are no particle included ("Mac Giolla
+# Phádraig", "Ní Bhriain", "Ó Súilleabháin").
+_GAELIC = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Mhac", "Uí", "Ua"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Words that make a byline a newsroom's, not a person's: cited as written.
 _NEWSROOM = re.compile(
@@ -114,6 +119,7 @@ def parsed_name(name: str) -> Name:
     start = len(words) - 1
     while start > 1 and words[start - 1] in _PARTICLES:
         start -= 1
+    start = next((n for n in range(1, start) if words[n] in _GAELIC), start)
     return Name(family=" ".join(words[start:]), given=" ".join(words[:start]), suffix=suffix)
 
 
