@@ -235,6 +235,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         else:
             text = render(article, args.format, style).rstrip("\n")
             one_line = args.format == "citation" and style != "block"
+            if one_line:
+                # A reference list is one line an article (`… --ids | xargs reader show
+                # --format citation --style apa > refs.txt`): what the copy's notes say of it
+                # (only in part, the feed's date, other copies kept) goes to stderr.
+                text, *notes = text.split("\n")
+                for note in notes:
+                    err(f"{safe_line(article.title or article.url, 60)}: {note}")
             out(_APART[args.format] + text if printed and not one_line else text)
             printed += 1
         if status == EXIT_OK and (missed := lib.unmatched_body_rule(target, article)):

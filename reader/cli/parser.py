@@ -301,7 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--style",
         choices=CITATION_STYLES,
         help="the citation's style: block (a line for each of source, author, dates, address, "
-        "time retrieved), or one line in chicago or apa style; the config's [citation] style "
+        "time retrieved), or one line in chicago or apa style (with --format citation, a copy's "
+        "notes on stderr); the config's [citation] style "
         "when not given (block, unless set)",
     )
     p.add_argument(
