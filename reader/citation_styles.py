@@ -40,6 +40,12 @@ _PARTICLES = {
 # Phádraig", "Ní Bhriain", "Ó Súilleabháin").
 _GAELIC = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Mhac", "Uí", "Ua"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# A title before a name, which Chicago and APA leave out ("Dr Samuel Nwosu": "Nwosu, S.", not
+# "Nwosu, D. S."); compared without its full stop and case.
+_HONORIFICS = {
+    *("dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "revd", "reverend"),
+    *("mr", "mrs", "ms", "mx", "miss", "cllr", "fr", "sr", "hon", "rt", "dott", "herr", "frau"),
+}
 # Words that make a byline a newsroom's, not a person's: cited as written.
 _NEWSROOM = re.compile(
     r"\b(?:staff|desk|newsroom|reporters?|editors?|editorial|agency|press|news|team|board"
@@ -105,6 +111,9 @@ def _turnable(name: str) -> bool:
 
 def parsed_name(name: str) -> Name:
     words = name.split()
+    while len(words) > 2 and words[0].rstrip(".").casefold() in _HONORIFICS:
+        words = words[1:]
+    name = " ".join(words)
     suffix = ""
     if len(words) > 2 and words[-1].casefold() in _SUFFIXES:
         suffix, words = words[-1], words[:-1]

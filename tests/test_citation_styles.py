@@ -85,6 +85,15 @@ def test_gaelic_and_welsh_surnames_keep_their_particle() -> None:
     assert apa(story(author="Anna Van Dyke")).startswith("Dyke, A. V. (2026")
 
 
+def test_a_title_before_a_name_is_left_out_of_the_citation() -> None:
+    """ "Dr Samuel Nwosu" was cited "Nwosu, Dr Samuel" and "Nwosu, D. S." (acc27a A11); the
+    block's Author line keeps the byline as written."""
+    doctor = story(author="Dr Samuel Nwosu, Prof. Ana Ruiz")
+    assert chicago(doctor).startswith('Nwosu, Samuel, and Ana Ruiz. "Harbour')
+    assert apa(doctor).startswith("Nwosu, S., & Ruiz, A. (2026")
+    assert "Author: Dr Samuel Nwosu, Prof. Ana Ruiz" in copied_citation(doctor, "block")
+
+
 def test_names_in_scripts_not_turned_round_and_titles_in_their_own_language() -> None:
     for name, title, language in (
         ("李明", "港口合同审计：疏浚费用翻倍", "zh"),
