@@ -6,8 +6,9 @@ Only a headline read, not saved (its entry's nor its article's) and from before 
 by its story's time, an undated one by when it was first kept. Its feed's full text of it goes
 with it; its cached article stays, as the cache's own limits keep it (search still finds it, as
 it finds every cached article no feed lists). Its id is kept in the feed's `dropped` list while
-the feed still carries the item, so that the next refresh doesn't take it back as new and
-unread (`StoreFeeds.merge_entries`).
+the feed still carries the item (a month at least), so that the next refresh doesn't take it
+back as new and unread (`StoreFeeds.merge_entries`), and its link beside it, so that `reader
+show` of its id still finds its cached article (`dropped_headline`).
 
 A feed at a time, each in one transaction: a sync in another process (cron beside the reader)
 merges a feed before or after, never between the headline going and its id being kept, and a
@@ -25,12 +26,23 @@ from .feeds import (
     _SEEN,
     _content_key,
     _dropped_key,
+    _dropped_links_key,
     _entries_key,
     _read_key,
     _stored_key,
     seen_at,
 )
 from .usage import StoreUsage
+
+
+@dataclass(frozen=True)
+class DroppedHeadline:
+    """One headline retention dropped, by its id: its feed, when, and its link ("" when it had
+    none, or was dropped before links were kept)."""
+
+    feed_url: str
+    dropped_at: float  # epoch seconds
+    link: str
 
 
 @dataclass(frozen=True)
@@ -68,7 +80,7 @@ class StoreRetention(StoreUsage):
                 saved_ids = {r.get("entry") for r in saved.values() if isinstance(r, dict)}
                 now = time.time()
                 stamped = False
-                gone: set[str] = set()
+                gone: dict[str, str] = {}  # id: link
                 for entry, record in records:
                     when = entry.published or entry.updated
                     if when is not None:
@@ -88,7 +100,7 @@ class StoreRetention(StoreUsage):
                     ):
                         kept_saved += 1
                     else:
-                        gone.add(entry.id)
+                        gone[entry.id] = entry.link
                 remaining += len(records) - len(gone)
                 if gone:
                     by_feed[url] = len(gone)
@@ -99,12 +111,23 @@ class StoreRetention(StoreUsage):
                 )
                 if not gone:
                     continue
-                self._save(self._state, _read_key(url), sorted(read - gone))
+                self._save(self._state, _read_key(url), sorted(read.difference(gone)))
                 dropped = self.dropped(url)
                 dropped.update(dict.fromkeys(gone, int(now)))
                 self._save(self._state, _dropped_key(url), dropped)
+                if links := {k: v for k, v in gone.items() if v}:
+                    self._save(
+                        self._state, _dropped_links_key(url), self.dropped_links(url) | links
+                    )
                 for entry_id in gone:
                     self._state.delete(_content_key(entry_id))
         if by_feed and not dry_run:
             self.note_changed()  # a reader open in another window lists them no more
         return DroppedHeadlines(by_feed, kept_unread, kept_saved, remaining)
+
+    def dropped_headline(self, entry_id: str) -> DroppedHeadline | None:
+        """The headline of `entry_id` if retention dropped it and its id is still kept."""
+        for url in self.feed_urls():
+            if (at := self.dropped(url).get(entry_id)) is not None:
+                return DroppedHeadline(url, at, self.dropped_links(url).get(entry_id, ""))
+        return None
