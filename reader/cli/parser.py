@@ -402,6 +402,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with prune: say what would go (headlines by feed), change nothing",
     )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: what the cache holds (articles, headlines, disk_bytes…), or with prune"
+        " what it evicted and dropped (or would: dry_run), the headlines' ids and the articles'"
+        " urls too",
+    )
     p.set_defaults(func=cmd_cache)
 
     p = command(

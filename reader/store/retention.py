@@ -50,6 +50,7 @@ class DroppedHeadlines:
     """What a retention run dropped (or, on a dry run, would drop)."""
 
     by_feed: dict[str, int] = field(default_factory=dict)  # feed URL: headlines dropped
+    ids: tuple[str, ...] = ()  # of those dropped, every feed's
     kept_unread: int = 0  # as old, kept: not read
     kept_saved: int = 0  # as old and read, kept: saved
     remaining: int = 0  # headlines left, every feed's
@@ -67,6 +68,7 @@ class StoreRetention(StoreUsage):
         """Drop every feed's read, unsaved headlines from before `cutoff` (epoch seconds); with
         `dry_run`, only count them (nothing written)."""
         by_feed: dict[str, int] = {}
+        ids: list[str] = []
         kept_unread = kept_saved = remaining = 0
         for url in self.feed_urls():
             with self._state.transact():  # one feed: a reader open elsewhere waits that long
@@ -104,6 +106,7 @@ class StoreRetention(StoreUsage):
                 remaining += len(records) - len(gone)
                 if gone:
                     by_feed[url] = len(gone)
+                    ids += gone
                 if dry_run or not (gone or stamped):
                     continue
                 self._save(
@@ -123,7 +126,7 @@ class StoreRetention(StoreUsage):
                     self._state.delete(_content_key(entry_id))
         if by_feed and not dry_run:
             self.note_changed()  # a reader open in another window lists them no more
-        return DroppedHeadlines(by_feed, kept_unread, kept_saved, remaining)
+        return DroppedHeadlines(by_feed, tuple(ids), kept_unread, kept_saved, remaining)
 
     def dropped_headline(self, entry_id: str) -> DroppedHeadline | None:
         """The headline of `entry_id` if retention dropped it and its id is still kept."""
