@@ -32,14 +32,16 @@ def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
         "--data-dir",
         metavar="DIR",
         default=default,
-        help="where feeds and the article cache live (default: $READER_HOME, else the user data directory)",
+        help="where feeds and the article cache live (default: $READER_HOME, else the user data"
+        " directory: $XDG_DATA_HOME/reader-tui, else ~/.local/share/reader-tui on Linux)",
     )
     parser.add_argument(
         "--config",
         metavar="FILE",
         default=default,
         help="the config file (default: $READER_CONFIG, else config.toml in a --data-dir/$READER_HOME "
-        "given, else the user config directory)",
+        "given, else in the user config directory: $XDG_CONFIG_HOME/reader-tui, else "
+        "~/.config/reader-tui on Linux)",
     )
 
 
