@@ -58,6 +58,17 @@ def _add_theme_option(parser: argparse.ArgumentParser, default: Any) -> None:
     )
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 (a free one) to 65535: one past it failed deep in `bind` with a traceback."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port: {text!r} (0 to 65535; 0 picks a free one)")
+    return port
+
+
 class _Parser(argparse.ArgumentParser):
     """The top-level parser: an option a command does not take is said with that command's
     usage line (`reader sync --feed x`: "usage: reader sync …"), not the top level's."""
@@ -453,7 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--port",
-        type=int,
+        type=_port,
         metavar="N",
         help="port to serve on; 0 picks a free one (default: 8650, or a free one when it is taken)",
     )
