@@ -397,7 +397,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles, drop headlines")
     p.add_argument(
-        "--older-than", metavar="AGE", help="with prune: articles unread for AGE (30d, 12h…)"
+        "--older-than",
+        metavar="AGE",
+        help="with prune: evict the articles not opened for AGE (30d, 12h…): since last read,"
+        " else since cached; read or unread, saved ones aside",
     )
     p.add_argument(
         "--max-size",
