@@ -20,6 +20,7 @@ from ..reports import Headline, NotOffline, newest_first
 from ..safe import safe_line
 from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
+from .dropped_ids import dropped_entry
 from .headline_marks import HeadlineMarks
 from .headline_runs import feed_run, merged
 from .resources import LibraryResources, _link
@@ -340,7 +341,7 @@ class LibraryQueries(LibraryResources):
         """An entry by id, or a URL to read directly; raises FetchError(NOT_FOUND) otherwise."""
         text = id_or_url.strip()
         if looks_like_entry_id(text):
-            entry = self.entry(text)
+            entry = self.entry(text) or dropped_entry(self, text)
             if entry is not None:
                 return entry
         if is_web_url(text):
