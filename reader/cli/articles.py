@@ -210,7 +210,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 return EXIT_FAILED
         else:
             try:
-                article = await lib.article(target, offline=args.offline)
+                # Printing is not reading it in the reader: a change a sync found stays
+                # marked (Δ) until it is opened there (a bibliography's citations, a search's
+                # hits piped into `show`).
+                article = await lib.article(target, offline=args.offline, seen=False)
             except FetchError as error:
                 reason = error.message
                 if error.kind == ErrorKind.NOT_HTML:
