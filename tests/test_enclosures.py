@@ -200,3 +200,56 @@ def test_list_json_and_show_give_the_enclosures(
     assert "no article page, only audio (MP3, 40.1 MB) to play" in err
     assert "no link" not in err and status == 1  # the article itself could not be had
     assert not served(site, "/audio/ep0.mp3")
+
+
+# -- the reader --------------------------------------------------------------------------------
+def test_the_reading_view_shows_lists_and_opens_an_episodes_audio(
+    site: HTTPServer, data_dir: Path, browser: list[str]
+) -> None:
+    from reader.ui.dialogs.links import LinksScreen
+    from reader.ui.screens.article import ArticleScreen
+    from reader.ui.widgets.article.article_body import ArticleBody
+    from tests.tui_pilot import open_row, running, screen_text, table, until
+
+    async def sync() -> None:
+        async with Library(data_dir) as lib:
+            lib.add_feed(site.url_for("/feed.xml"))
+            await lib.sync()
+
+    asyncio.run(sync())
+    ep0, ep1 = site.url_for("/audio/ep0.mp3"), site.url_for("/audio/ep1.mp3")
+
+    async def run() -> None:
+        async with running(data_dir, (100, 30), prefetch=False) as (app, pilot):
+            rows = table(app).rows
+            row = next(i for i, h in enumerate(rows) if h.entry.title == "Episode 0: Pilot")
+            line = next(t for t in screen_text(app).splitlines() if "Episode 0: Pilot" in t)
+            assert "↗" in line
+            table(app).cursor = row
+            await pilot.press("o")  # from the list: the episode's audio, its only address
+            assert browser == [ep0]
+
+            screen = await open_row(pilot, row)
+            shown = screen_text(app)
+            assert "This item has no link" not in shown and NOTES in shown
+            assert "▶ Audio (MP3, 40.1 MB)" in shown and f"  {ep0}" in shown
+            await pilot.press("tab")
+            assert screen.query_one(ArticleBody).link_address == ep0
+            await pilot.press("enter")
+            assert browser == [ep0, ep0]
+            await pilot.press("o")
+            assert browser == [ep0, ep0, ep0]
+            await pilot.press("q")
+            await until(pilot, lambda: not isinstance(app.screen, ArticleScreen), "the list")
+
+            notes = next(i for i, h in enumerate(rows) if h.entry.title == "Episode 1: Dredging")
+            screen = await open_row(pilot, notes)
+            assert isinstance(screen, ArticleScreen)
+            shown = screen_text(app)
+            assert "Paragraph 0 of the show notes" in shown and "▶ Audio (MP3, 40.1 MB)" in shown
+            await pilot.press("L")
+            assert isinstance(app.screen, LinksScreen)
+            assert ep1 in screen_text(app) and "Audio (MP3, 40.1 MB)" in screen_text(app)
+
+    asyncio.run(run())
+    assert not served(site, "/audio/ep0.mp3")
