@@ -212,7 +212,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 return EXIT_FAILED
         else:
             try:
-                article = await lib.article(target, offline=args.offline)
+                # Printing is not reading it in the reader: a change a sync found stays
+                # marked (Δ) until it is opened there (a bibliography's citations, a search's
+                # hits piped into `show`).
+                article = await lib.article(target, offline=args.offline, seen=False)
             except FetchError as error:
                 reason = error.message
                 if error.kind == ErrorKind.NOT_HTML:
@@ -239,6 +242,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             entry = target if isinstance(target, Entry) else None
             text = render(article, args.format, style, entry).rstrip("\n")
             one_line = args.format == "citation" and style != "block"
+            if one_line:
+                # A reference list is one line an article (`… --ids | xargs reader show
+                # --format citation --style apa > refs.txt`): what the copy's notes say of it
+                # (only in part, the feed's date, other copies kept) goes to stderr.
+                text, *notes = text.split("\n")
+                for note in notes:
+                    err(f"{safe_line(article.title or article.url, 60)}: {note}")
             out(_APART[args.format] + text if printed and not one_line else text)
             printed += 1
         if status == EXIT_OK and (missed := lib.unmatched_body_rule(target, article)):
