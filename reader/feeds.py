@@ -22,6 +22,7 @@ from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
 from .dates import parse_datetime, whole
 from .discovery import web_page_answer
+from .enclosures import enclosures_of
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
@@ -374,6 +375,7 @@ def parse_feed(
                 summary=summary[:20000] if isinstance(summary, str) else "",
                 feed_title=feed_title,
                 content=_content(item, summary if isinstance(summary, str) else ""),
+                enclosures=enclosures_of(item, base),
             )
         )
     keys = {entry.id: link_key(entry.link) for entry in entries}

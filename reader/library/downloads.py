@@ -15,6 +15,7 @@ from typing import Any
 from ..address_class import resolved_reach
 from ..article_sources import read_from
 from ..config import site_rule_for
+from ..enclosures import episode_only
 from ..extractor_version import EXTRACTOR
 from ..gone import taken_down
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
@@ -71,6 +72,8 @@ class LibraryDownloads(LibraryPageReads):
         `reader show`, its citation taken), a change a sync found in it stays news (Δ).
         """
         url = _link(target)
+        if not url and isinstance(target, Entry) and target.enclosures:
+            raise episode_only(target)
         if not url:
             raise FetchError(ErrorKind.BAD_URL, "this item has no link to an article")
         if not is_web_url(url):
