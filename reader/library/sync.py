@@ -193,6 +193,8 @@ class LibrarySync(LibraryFeedRefresh):
         listed: set[str] = set()  # the keys of every headline's article
         incomplete: list[tuple[Entry, Article]] = []
         fetched: list[Entry] = []
+        links: dict[str, str] = {}  # the key of each article being fetched: its link
+        given_up: set[str] = set()  # their downloads stopped for newer stories (`outranked`)
         notes = CacheNotes(self.store)  # for a reader open in another window meanwhile
         # The cache refusing a write (a full disk) refuses the next too: the articles still to
         # come are not downloaded only to be thrown away, each failing with this one reason.
@@ -221,19 +223,34 @@ class LibrarySync(LibraryFeedRefresh):
                     )
                 )
 
+        def give_up_outranked() -> None:
+            # Newer stories took the room of downloads under way: stopped before their pages
+            # come, they are not fetched only to be evicted at the sync's end.
+            assert room is not None
+            for key in room.outranked():
+                if self._give_up_download(links[key]):
+                    room.given_up(key)
+                    given_up.add(key)
+
         async def one(entry: Entry) -> None:
             nonlocal done, unwritable, still_gone, held_back
+            key = article_key(entry.link)
             try:
-                first = room.priority(article_key(entry.link)) if room is not None else ()
+                first = room.priority(key) if room is not None else ()
+                if room is not None:
+                    await room.hold.wait(first)  # every feed's headlines in, the newest first
                 host = host_ahead[urlsplit(entry.link).netloc]
                 async with host.slot(first), ahead.slot(first):
                     if unwritable is not None:
                         raise replace(unwritable, url=entry.link)
-                    if room is not None and not await room.reserve(article_key(entry.link)):
-                        held_back += 1
-                        done += 1
-                        report("articles")
-                        return
+                    if room is not None:
+                        if not await room.reserve(key):
+                            held_back += 1
+                            done += 1
+                            report("articles")
+                            return
+                        links[key] = entry.link
+                        give_up_outranked()
                     # Known uncached (see _sync_start): no record read per article on the loop,
                     # only a key looked up (is it an article to read on?).
                     article = await self._fetch_once(entry.link, entry)
@@ -253,9 +270,19 @@ class LibrarySync(LibraryFeedRefresh):
                 done += 1
                 report("articles")
                 return
-            except BaseException:  # cancelled, or a fault: its room and its turn are given up
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if key in given_up and task is not None and not task.cancelling():
+                    held_back += 1  # its download given up for newer stories (`given_up`)
+                    done += 1
+                    report("articles")
+                    return
                 if room is not None:
-                    room.failed(article_key(entry.link))
+                    room.failed(key)
+                raise
+            except BaseException:  # a fault: its room and its turn are given up
+                if room is not None:
+                    room.failed(key)
                 raise
             if article.incomplete:
                 incomplete.append((entry, article))
@@ -265,7 +292,8 @@ class LibrarySync(LibraryFeedRefresh):
                 size = 0  # not measured: the prune at the end still is
                 with suppress(StoreError):
                     size = await asyncio.to_thread(self.store.article_size, entry.link)
-                room.cached(article_key(entry.link), size)
+                room.cached(key, size)
+                give_up_outranked()
             done += 1
             report("articles", entry, article.in_part)
 
@@ -309,6 +337,8 @@ class LibrarySync(LibraryFeedRefresh):
         def feed_in(result: FeedResult) -> None:
             nonlocal feeds_done, already_cached
             feeds_done += 1
+            if room is not None:
+                room.hold.heard()
             if result.entries:
                 stamped[result.feed.url] = _stamped(result.entries)
             for entry in result.entries:
@@ -318,11 +348,15 @@ class LibrarySync(LibraryFeedRefresh):
                         room.ranking.note(entry)
                     already_cached += bool(entry.link) and article_key(entry.link) in cached
                 fetch(entry)
+            if room is not None and feeds_done >= feeds_total:
+                room.hold.release()  # every feed in: their articles go, the newest first
             report("feeds", feed=result)
 
         report("feeds")
         try:
             results = await self.refresh(on_feed=feed_in)
+            if room is not None:
+                room.hold.release()
             # With no connection, the articles left from before would fail as the feeds did.
             if not nothing_answered(results):
                 subscribed = {result.feed.url for result in results}  # none removed meanwhile
@@ -331,6 +365,8 @@ class LibrarySync(LibraryFeedRefresh):
                         fetch(headline.entry, headline.key)
             await asyncio.gather(*tasks)
         finally:
+            if room is not None:
+                room.hold.release()  # a refresh stopped by an error: none is left waiting
             for task in tasks:
                 task.cancel()  # finished ones ignore it; after Ctrl-C or an error, none is left
             notes.flush()
