@@ -1,5 +1,5 @@
 """A sync: every feed refreshed (`feed_refresh`) and every article not cached yet downloaded, a
-feed's new articles as soon as it is in, with progress as it goes, and after it the old read
+feed's new articles as soon as it is in (over the size limit, once every feed is), with progress as it goes, and after it the old read
 headlines dropped (`[feeds] drop_read_after`) and the cache pruned to its limit (none fetched
 that the limit would evict then: `limit`)."""
 
@@ -130,7 +130,9 @@ class LibrarySync(LibraryFeedRefresh):
 
         A feed's new articles are fetched as soon as it is in, so a slow or dead feed server
         delays only its own; their requests queue behind the feeds still waiting (the caps'
-        semaphores are fair). Articles left uncached by an interrupted sync come last.
+        semaphores are fair). Over the size limit they wait for every feed's, a few seconds at
+        most for a slow one (`limit.HEADLINES_QUIET`), to go newest first. Articles left
+        uncached by an interrupted sync come last.
         """
         started = time.monotonic()
         self.store.check_writable()
@@ -228,7 +230,7 @@ class LibrarySync(LibraryFeedRefresh):
             # come, they are not fetched only to be evicted at the sync's end.
             assert room is not None
             for key in room.outranked():
-                if self._give_up_download(links[key]):
+                if key in links and self._give_up_download(links[key]):
                     room.given_up(key)
                     given_up.add(key)
 
