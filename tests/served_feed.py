@@ -24,9 +24,10 @@ def serve_one_item(
     return server.url_for("/feed.xml")
 
 
-def story_page(title: str) -> str:
+def story_page(title: str, times: int = 1) -> str:
     """A news page of a few paragraphs about `title`, the reader's extraction reads as an
-    article: about the same size whatever the title."""
+    article: about the same size whatever the title; `times` as long, the paragraphs said
+    over again."""
     paragraphs = "".join(
         f"<p>{sentence}</p>"
         for sentence in (
@@ -42,7 +43,7 @@ def story_page(title: str) -> str:
     )
     return (
         f"<html><head><title>{title}</title></head><body><nav><a href='/'>Front page</a></nav>"
-        f"<article><h1>{title}</h1>{paragraphs}</article><footer>The Gazette</footer></body></html>"
+        f"<article><h1>{title}</h1>{paragraphs * times}</article><footer>The Gazette</footer></body></html>"
     )
 
 
@@ -52,11 +53,13 @@ def serve_stories(
     stories: list[tuple[str, int]],
     wait_feed: Callable[[], None] | None = None,
     wait_page: Callable[[str], None] | None = None,
+    longer: dict[int, int] | None = None,
 ) -> str:
     """Serve an RSS feed at /feed.xml of `stories`, each a title and the hour of 24 November
     2026 it was published at, its page at /story-<hour>.html (`story_page`); the feed's address.
     `wait_feed`, and `wait_page` with the page's path, are called before answering: a slow
-    server, or one that answers when a test says so (the server must be `threaded`)."""
+    server, or one that answers when a test says so (the server must be `threaded`). The page
+    of an hour in `longer` is that many times as long."""
     base = server.url_for("").rstrip("/")
     items = "".join(
         f"<item><title>{title}</title><link>{base}/story-{hour}.html</link>"
@@ -78,10 +81,13 @@ def serve_stories(
     for title, hour in stories:
         path = f"/story-{hour}.html"
 
-        def answer_page(_request: Request, path: str = path, title: str = title) -> Response:
+        def answer_page(
+            _request: Request, path: str = path, title: str = title, hour: int = hour
+        ) -> Response:
             if wait_page is not None:
                 wait_page(path)
-            return Response(story_page(title), content_type="text/html; charset=utf-8")
+            page = story_page(title, (longer or {}).get(hour, 1))
+            return Response(page, content_type="text/html; charset=utf-8")
 
         server.expect_request(path).respond_with_handler(answer_page)
     return server.url_for("/feed.xml")

@@ -190,6 +190,7 @@ class SyncRoom:
         self._probe: asyncio.Event | None = None  # set when the article fetched alone comes
         self._probe_key = ""
         self._under_way: set[str] = set()  # reserved, neither cached nor failed yet
+        self._settling: asyncio.Event | None = None  # set when one of them comes or fails
         # The sync's downloads, held until the feeds are in, then let go newest first.
         self.hold = PriorityHold(HEADLINES_QUIET)
         for article in cached:
@@ -227,27 +228,41 @@ class SyncRoom:
         guessed, held for it until it comes (`cached`) or fails (`failed`). Without this, the
         downloads under way when the limit fills (up to 16 a host) would all be fetched, only
         for the limit to evict them at the sync's end. Before any article's size is known (an
-        empty cache), one is fetched alone to tell it."""
+        empty cache), one is fetched alone to tell it.
+
+        One whose guess does not fit beside the downloads under way (guessed too) waits for
+        them to come, measured, and is tried again: turned away at once, the sync left out
+        the last article the cache had room for (27 kept where 28 fit, fetched by the next
+        sync). One at a time: those ranked under it, guessed alike, fit only if it does."""
         while not self._counted and self._probe is not None:
             await self._probe.wait()
         if not self.keeps(key):
             return False
-        if not self._counted:
-            self._probe, self._probe_key = asyncio.Event(), key
-        self.room.add(key, self._rank(key), self._sizes // self._counted if self._counted else 0)
-        if not self.room.keeps(key):  # its guessed size would not fit: not fetched
-            self.room.remove(key)
+        rank = self._rank(key)
+        while True:
+            if not self._counted:
+                self._probe, self._probe_key = asyncio.Event(), key
+            self.room.add(key, rank, self._sizes // self._counted if self._counted else 0)
+            if self.room.keeps(key):
+                self._under_way.add(key)
+                return True
+            self.room.remove(key)  # its guessed size would not fit
             self._probed(key)
-            self.skipped.add(key)
-            return False
-        self._under_way.add(key)
-        return True
+            if not self._under_way or self._settling is not None:
+                self.skipped.add(key)
+                return False
+            self._settling = asyncio.Event()
+            try:
+                await self._settling.wait()
+            finally:
+                self._settling = None
 
     def failed(self, key: str) -> None:
         """The article reserved under `key` did not come: its room is free again."""
         self.room.remove(key)
         self._under_way.discard(key)
         self._probed(key)
+        self._settled()
 
     def outranked(self) -> list[str]:
         """The articles being fetched that the limit would no longer keep: newer stories (a
@@ -262,6 +277,10 @@ class SyncRoom:
         room, and this sync left it out."""
         self.failed(key)
         self.skipped.add(key)
+
+    def _settled(self) -> None:
+        if self._settling is not None:
+            self._settling.set()
 
     def _probed(self, key: str) -> None:
         if self._probe is not None and key == self._probe_key:
@@ -280,6 +299,7 @@ class SyncRoom:
         self._under_way.discard(key)
         self._count(size)
         self._probed(key)
+        self._settled()
 
     def _count(self, size: int) -> None:
         if size > 0:
