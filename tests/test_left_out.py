@@ -341,7 +341,7 @@ def test_a_read_article_never_cached_is_not_fetched_once_the_limit_is_reached() 
     )
     # 999 bytes are left under old2 (which goes), less than an article takes (the mean of
     # those known): not fetched.
-    assert not asyncio.run(later.reserve(article_key(skimmed.link)))
+    assert not asyncio.run(later.reserve(article_key(skimmed.link), skimmed.link))
     assert article_key(skimmed.link) in later.skipped
 
 

@@ -189,7 +189,8 @@ class SyncRoom:
         self._sizes = self._counted = 0  # of the articles known: their mean is a guess's
         self._probe: asyncio.Event | None = None  # set when the article fetched alone comes
         self._probe_key = ""
-        self._under_way: set[str] = set()  # reserved, neither cached nor failed yet
+        self._under_way: dict[str, str] = {}  # reserved, neither cached nor failed: links
+        self.gave_up: set[str] = set()  # keys whose downloads were stopped (`given_up`)
         self._settling: asyncio.Event | None = None  # set when one of them comes or fails
         # The sync's downloads, held until the feeds are in, then let go newest first.
         self.hold = PriorityHold(HEADLINES_QUIET)
@@ -223,8 +224,8 @@ class SyncRoom:
         self.skipped.add(key)
         return False
 
-    async def reserve(self, key: str) -> bool:
-        """About to fetch the article under `key`: `keeps`, and if so the room it will take,
+    async def reserve(self, key: str, link: str) -> bool:
+        """About to fetch the article under `key` from `link`: `keeps`, and if so the room it will take,
         guessed, held for it until it comes (`cached`) or fails (`failed`). Without this, the
         downloads under way when the limit fills (up to 16 a host) would all be fetched, only
         for the limit to evict them at the sync's end. Before any article's size is known (an
@@ -244,7 +245,7 @@ class SyncRoom:
                 self._probe, self._probe_key = asyncio.Event(), key
             self.room.add(key, rank, self._sizes // self._counted if self._counted else 0)
             if self.room.keeps(key):
-                self._under_way.add(key)
+                self._under_way[key] = link
                 return True
             self.room.remove(key)  # its guessed size would not fit
             self._probed(key)
@@ -260,16 +261,19 @@ class SyncRoom:
     def failed(self, key: str) -> None:
         """The article reserved under `key` did not come: its room is free again."""
         self.room.remove(key)
-        self._under_way.discard(key)
+        self._under_way.pop(key, None)
         self._probed(key)
         self._settled()
 
-    def outranked(self) -> list[str]:
-        """The articles being fetched that the limit would no longer keep: newer stories (a
-        feed that came in late) or a bigger page than guessed took their room. Not one cached
-        before (an article missing pages, read on): stopped, it would still be there."""
+    def outranked(self) -> list[tuple[str, str]]:
+        """The articles being fetched that the limit would no longer keep, each key and link:
+        newer stories (a feed that came in late) or a bigger page than guessed took their
+        room. Not one cached before (an article missing pages, read on): stopped, it would
+        still be there."""
         return [
-            key for key in self._under_way if key not in self._cached and not self.room.keeps(key)
+            (key, link)
+            for key, link in self._under_way.items()
+            if key not in self._cached and not self.room.keeps(key)
         ]
 
     def given_up(self, key: str) -> None:
@@ -277,6 +281,7 @@ class SyncRoom:
         room, and this sync left it out."""
         self.failed(key)
         self.skipped.add(key)
+        self.gave_up.add(key)
 
     def _settled(self) -> None:
         if self._settling is not None:
@@ -296,7 +301,7 @@ class SyncRoom:
     def cached(self, key: str, size: int) -> None:
         """The sync cached the article under `key`, taking `size` bytes."""
         self.room.add(key, self._rank(key), size)
-        self._under_way.discard(key)
+        self._under_way.pop(key, None)
         self._count(size)
         self._probed(key)
         self._settled()

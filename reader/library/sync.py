@@ -1,17 +1,16 @@
 """A sync: every feed refreshed (`feed_refresh`) and every article not cached yet downloaded, a
-feed's new articles as soon as it is in (over the size limit, once every feed is), with progress as it goes, and after it the old read
-headlines dropped (`[feeds] drop_read_after`) and the cache pruned to its limit (none fetched
-that the limit would evict then: `limit`)."""
+feed's new articles as soon as it is in (over the size limit, once every feed is), with
+progress as it goes, and after it the old read headlines dropped (`[feeds] drop_read_after`)
+and the cache pruned to its limit (none fetched that the limit would evict then: `limit`)."""
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
 from contextlib import suppress
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -35,26 +34,7 @@ from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .leads import start_download
 from .resources import _now
-from .retold import retold
-
-
-def _stamped(entries: Iterable[Entry]) -> set[datetime]:
-    """The update times a feed stamps on most of its items (three or more), its own build
-    time: no sign that any of them changed, and every copy would be fetched again at each
-    sync."""
-    times = Counter(e.updated for e in entries if e.updated is not None)
-    total = sum(times.values())
-    return {t for t, n in times.items() if n >= 3 and 2 * n > total}
-
-
-def _updated_since(entry: Entry, downloaded: float) -> bool:
-    """The feed says `entry` changed after its page was downloaded (epoch seconds): it gives a
-    time of update later than its publication (an RSS item's one date is given as both: no
-    update) and later than the download."""
-    updated = entry.updated
-    if updated is None or (entry.published is not None and updated <= entry.published):
-        return False
-    return updated.timestamp() > downloaded
+from .retold import retold, stamped_times, updated_since
 
 
 class LibrarySync(LibraryFeedRefresh):
@@ -163,7 +143,7 @@ class LibrarySync(LibraryFeedRefresh):
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
         for headline in headlines:
             by_feed[headline.entry.feed_url].append(headline.entry)
-        stamped = {url: _stamped(entries) for url, entries in by_feed.items()}
+        stamped = {url: stamped_times(entries) for url, entries in by_feed.items()}
         renewed: list[Entry] = []
         # What each headline said before the refresh: a title or summary that changed since
         # counts as an update in a feed that gives no time of update (`retold`).
@@ -195,8 +175,6 @@ class LibrarySync(LibraryFeedRefresh):
         listed: set[str] = set()  # the keys of every headline's article
         incomplete: list[tuple[Entry, Article]] = []
         fetched: list[Entry] = []
-        links: dict[str, str] = {}  # the key of each article being fetched: its link
-        given_up: set[str] = set()  # their downloads stopped for newer stories (`outranked`)
         notes = CacheNotes(self.store)  # for a reader open in another window meanwhile
         # The cache refusing a write (a full disk) refuses the next too: the articles still to
         # come are not downloaded only to be thrown away, each failing with this one reason.
@@ -229,10 +207,9 @@ class LibrarySync(LibraryFeedRefresh):
             # Newer stories took the room of downloads under way: stopped before their pages
             # come, they are not fetched only to be evicted at the sync's end.
             assert room is not None
-            for key in room.outranked():
-                if key in links and self._give_up_download(links[key]):
+            for key, link in room.outranked():
+                if self._give_up_download(link):
                     room.given_up(key)
-                    given_up.add(key)
 
         async def one(entry: Entry) -> None:
             nonlocal done, unwritable, still_gone, held_back
@@ -246,12 +223,11 @@ class LibrarySync(LibraryFeedRefresh):
                     if unwritable is not None:
                         raise replace(unwritable, url=entry.link)
                     if room is not None:
-                        if not await room.reserve(key):
+                        if not await room.reserve(key, entry.link):
                             held_back += 1
                             done += 1
                             report("articles")
                             return
-                        links[key] = entry.link
                         give_up_outranked()
                     # Known uncached (see _sync_start): no record read per article on the loop,
                     # only a key looked up (is it an article to read on?).
@@ -274,8 +250,8 @@ class LibrarySync(LibraryFeedRefresh):
                 return
             except asyncio.CancelledError:
                 task = asyncio.current_task()
-                if key in given_up and task is not None and not task.cancelling():
-                    held_back += 1  # its download given up for newer stories (`given_up`)
+                if room is not None and key in room.gave_up and task and not task.cancelling():
+                    held_back += 1  # its download given up for newer stories
                     done += 1
                     report("articles")
                     return
@@ -312,7 +288,7 @@ class LibrarySync(LibraryFeedRefresh):
             listed.add(key)
             if key in renewable and (
                 (
-                    _updated_since(entry, renewable[key])
+                    updated_since(entry, renewable[key])
                     and entry.updated not in stamped.get(entry.feed_url, ())
                 )
                 or retold(was.get(entry.id), entry, renewable[key])
@@ -342,7 +318,7 @@ class LibrarySync(LibraryFeedRefresh):
             if room is not None:
                 room.hold.heard()
             if result.entries:
-                stamped[result.feed.url] = _stamped(result.entries)
+                stamped[result.feed.url] = stamped_times(result.entries)
             for entry in result.entries:
                 if entry.id not in known_ids:
                     known_ids.add(entry.id)
