@@ -18,11 +18,15 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from reader.cli import main
+from reader.config import Config
 from reader.keys import article_key
 from reader.library import Library, limit
 from reader.library.gates import PriorityHold
 from reader.reports import SyncReport
+from reader.ui.app import ReaderApp
 from tests.served_feed import serve_stories
+from tests.tui_pilot import started, until
 
 OLD = [("Ferry timetable changes", 1), ("Lighthouse keeper retires", 2), ("Fish market", 3)]
 MIDDLE = [("Sea wall repairs", 4), ("Lifeboat crew honoured", 5), ("Harbour dues rise", 6)]
@@ -226,3 +230,36 @@ def test_a_story_whose_guessed_size_does_not_fit_waits_for_the_pages_under_way(
     with closing(Library(data)) as lib:
         assert [p for p in kept if lib.store.has_article(server.url_for(p))] == kept
     assert report.articles_fetched == 3 and report.left_out == 1
+
+
+@pytest.mark.parametrize("face", ["reader sync", "the reader's S"])
+def test_both_faces_wait_for_the_slower_feed_and_fetch_only_what_they_keep(
+    papers: Papers, tmp_path: Path, face: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kept = {"N/story-7.html", "N/story-8.html", "N/story-9.html", "M/story-6.html"}
+    max_bytes = room_for(papers, tmp_path, [("N", 7), ("N", 8), ("N", 9), ("M", 6)])
+    papers.slow_feed = 1.0
+    data = tmp_path / "data"
+    with closing(Library(data)) as lib:
+        for url in papers.urls:
+            lib.add_feed(url)
+    (data / "config.toml").write_text(f'[cache]\nmax_size = "{max_bytes}"\n', encoding="utf-8")
+    if face == "reader sync":
+        assert main(["--data-dir", str(data), "sync"]) == 0
+        said = capsys.readouterr().err
+        assert "4 articles cached for offline, 0 already cached, 0 failed, 5 left out" in said
+    else:
+
+        async def press_sync() -> str:
+            config = Config(data / "config.toml", cache_max_bytes=max_bytes)
+            app = ReaderApp(data, config=config, refresh_on_start=False)
+            app.prefetch_limit = 0  # the reader's own fetching ahead: not the sync's
+            async with app.run_test(size=(100, 20)) as pilot:
+                await started(pilot)
+                await pilot.press("S")
+                await until(pilot, lambda: "left out" in app.status, "the sync's end")
+                return app.status
+
+        assert "5 left out: the cache is full" in asyncio.run(press_sync())
+    assert papers.pages_asked() == Counter(kept)
+    assert cached(data, papers) == kept
