@@ -69,6 +69,10 @@ class Hit:
     byline: str = ""
     """The byline holding a word of the query the text doesn't ("" for none), safe to show:
     why an article found by its author's name was found."""
+    near: str = ""
+    """The text where the words are nearest each other (the snippet's), from the first of
+    them, at most `NEAR_CHARACTERS`: where the reading view opens, the match of `word` there
+    (the first one could be pages away, acc27a A16)."""
 
     @property
     def line(self) -> str:
@@ -214,10 +218,14 @@ def matches(query: Query, title: str, text: str) -> str | None:
     return None if found is None else found[0]
 
 
-def _found(query: Query, title: str, text: str) -> tuple[str, str, str] | None:
+NEAR_CHARACTERS = 80
+
+
+def _found(query: Query, title: str, text: str) -> tuple[str, str, str, str] | None:
     """The snippet of `text`, the word matched first in it ("", "" when `text` holds none of
-    them) and the byline holding a word `text` doesn't (`Hit.byline`) when every word is in
-    `title` (a `heading`) or `text`, else None."""
+    them), the byline holding a word `text` doesn't (`Hit.byline`) and where in `text` the
+    words are nearest (`Hit.near`) when every word is in `title` (a `heading`) or `text`, else
+    None."""
     head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
@@ -235,9 +243,12 @@ def _found(query: Query, title: str, text: str) -> tuple[str, str, str] | None:
         if any(bylines.search(word) is not None for word in in_head):
             byline = safe_line(bylines.text, 120)
     if not in_text:
-        return ("", "", byline)
+        return ("", "", byline, "")
     at, end, word = _closest(body, in_text)
-    return snippet(body.text, at, end), word, byline
+    # The first words from there, in their paragraph (the view finds a query in one), tell
+    # the place apart; with one word, its first match is the place already.
+    near = body.text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
+    return snippet(body.text, at, end), word, byline, near
 
 
 def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
