@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from .cells import terminal_cells
+from .feed_summary import summary_line
 from .fold import composed, fold, has_accent
 from .keys import link_key
 from .models import Article, BlockKind
@@ -55,6 +56,10 @@ space, or after a punctuation mark of Chinese or Japanese, written without space
 "、"), or an ASCII one such a text uses ("2026年11月20日, 审计署…")."""
 
 
+TITLE_ALONE = "(found by its title; no text of it is cached)"
+"""The line under a hit with neither snippet, byline nor lead: a blank one looked broken."""
+
+
 @dataclass(frozen=True)
 class Hit:
     """A headline the search found."""
@@ -69,13 +74,19 @@ class Hit:
     byline: str = ""
     """The byline holding a word of the query the text doesn't ("" for none), safe to show:
     why an article found by its author's name was found."""
+    lead: str = ""
+    """For a hit found by its title alone (no `snippet`, no `byline`): the first words of the
+    article's text, else of the feed's summary of it, safe to show ("" for neither): what it
+    is about, in the blank its line was."""
 
     @property
     def line(self) -> str:
         """The line shown under the hit: "by" its byline when that holds a word, and its
-        snippet ("" for neither)."""
+        snippet; for one found by its title alone, its lead; never blank (with no text to
+        show, it says so)."""
         by = f"by {self.byline}" if self.byline else ""
-        return " · ".join(part for part in (by, self.snippet) if part)
+        said = " · ".join(part for part in (by, self.snippet) if part)
+        return said or self.lead or TITLE_ALONE
 
 
 @dataclass(frozen=True)
@@ -344,5 +355,13 @@ def search(
         text, byline = (cached_text(headline) if cached else None) or ("", "")
         found = _found(query, heading(headline.entry.title, headline.entry.author, byline), text)
         if found is not None:
-            hits.append(Hit(headline, *found))
+            lead = "" if found[0] or found[2] else _lead(text, headline.entry.summary)
+            hits.append(Hit(headline, *found, lead=lead))
     return hits
+
+
+def _lead(text: str, summary: str) -> str:
+    """The first words of `text`, else of the feed's `summary` (HTML), a snippet's width."""
+    if not text or text.isspace():
+        text = summary_line(summary)
+    return snippet(text, 0, 0) if text else ""
