@@ -10,9 +10,11 @@ import re
 
 from .safe import safe_line
 
-_UNSEEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-"""Elements whose text a browser never shows: a summary's CSS was no part of its words."""
-_TAG = re.compile(r"<[^>]*>")
+_UNSEEN = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+"""Elements whose text a browser never shows (a summary's CSS was no part of its words), to
+the end of a summary cut short inside one."""
+_TAG = re.compile(r"</?[a-zA-Z!][^<>]*(?:>|\Z)")
+"""A tag, or one cut off by the summary's end; not "a < b"."""
 
 
 def summary_line(summary: str, max_length: int = 0) -> str:

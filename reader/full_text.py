@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -54,6 +55,10 @@ _BREAK = re.compile(r"\s+|[，。、；：！？」』）]+|[,.;:!?)]+(?=[^\x00-
 """Where a snippet may start or end, so that it doesn't start or end in a word's middle: a
 space, or after a punctuation mark of Chinese or Japanese, written without spaces ("，", "。",
 "、"), or an ASCII one such a text uses ("2026年11月20日, 审计署…")."""
+_LEAD_SOURCE = 3000
+"""Characters of a feed's summary (tags and all) a lead is made from: far more than a line."""
+_LAST_WORDS = 24
+"""Characters at a line's end in which its last break is looked for first (`_last_break`)."""
 
 
 TITLE_ALONE = "(found by its title; no text of it is cached)"
@@ -193,18 +198,32 @@ def snippet(text: str, at: int, end: int) -> str:
         cut = _BREAK.search(text, start, at)
         start = cut.end() if cut else start
     stop, room = start, SNIPPET_CELLS
+    ahead = text[start : start + room]
+    if ahead.isascii():  # a cell a character (a line break too): the line's run at once
+        stop, room = start + len(ahead), room - len(ahead)
     while stop < len(text) and (room > 0 or stop < end):
         room -= _cells(text[stop])
         stop += 1
     if room < 0 and stop - 1 >= end:  # a wide character that took a cell past the line's
         stop -= 1
     if stop < len(text):  # to the end of the last word that ends whole
-        cuts = [m for m in _BREAK.finditer(text, end, stop + 1)]
-        if cuts:
-            last = cuts[-1]
+        last = _last_break(text, end, stop + 1)
+        if last is not None:
             stop = last.start() if text[last.start()].isspace() else min(last.end(), stop)
     line = safe_line(text[start:stop])
     return ("…" if start else "") + line + ("…" if stop < len(text) else "")
+
+
+def _last_break(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """The last of `_BREAK`'s matches in `text[pos:endpos]`, looked for in its last
+    `_LAST_WORDS` characters first: every break of a line cost most of a snippet's time. (A run
+    of spaces there may be found from the stretch's start, not its own: the line it ends is
+    the same, stripped.)"""
+    for begin in dict.fromkeys((max(pos, endpos - _LAST_WORDS), pos)):
+        last = deque(_BREAK.finditer(text, begin, endpos), maxlen=1)
+        if last:
+            return last[0]
+    return None
 
 
 def _cells(char: str) -> int:
@@ -363,5 +382,5 @@ def search(
 def _lead(text: str, summary: str) -> str:
     """The first words of `text`, else of the feed's `summary` (HTML), a snippet's width."""
     if not text or text.isspace():
-        text = summary_line(summary)
+        text = summary_line(summary[:_LEAD_SOURCE])
     return snippet(text, 0, 0) if text else ""

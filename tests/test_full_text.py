@@ -302,6 +302,10 @@ def test_a_hit_found_by_its_title_alone_shows_what_it_is_about() -> None:
     assert hit("Ferry news", None, summary) == "Crossings & fares for the winter season."
     assert hit("Ferry news", "", summary) == "Crossings & fares for the winter season."
     assert hit("Ferry news", None) == TITLE_ALONE
+    # A summary's start is read (its words, not its markup): a style sheet cut off by that end
+    # shows nothing of itself, and "<" before a space is no tag.
+    cut = "<p>Tides &lt; 2m, winds a < b</p><style>" + "p { color: red } " * 500 + "</style>"
+    assert hit("Ferry news", None, cut) == "Tides < 2m, winds a < b"
     long = " ".join(["word"] * 100)
     lead = hit("Ferry news", long)
     assert lead.endswith("…") and terminal_cells(lead) <= SNIPPET_CELLS + 1
