@@ -29,12 +29,23 @@ from .title_case import proper_nouns, sentence_case, title_case
 STYLES = CITATION_STYLES
 LINE_STYLES = tuple(s for s in STYLES if s != "block")
 
-# Words a name's surname begins with, kept with it ("van der Berg, Pieter").
+# Words a name's surname begins with, kept with it ("van der Berg, Pieter"), as written: a
+# capital "Van" or "De" may be a given name. "ap" and "ferch" are Welsh ("Dafydd ap Gwilym").
 _PARTICLES = {
     *("van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du"),
-    *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el"),
+    *("la", "le", "ter", "ten", "zu", "af", "bin", "ibn", "al", "el", "ap", "ab", "ferch"),
 }
+# The Irish and Scottish Gaelic ones are capitalised, never a given name after the first, and
+# the surname runs from them to the end, words that are no particle included ("Mac Giolla
+# Phádraig", "Ní Bhriain", "Ó Súilleabháin").
+_GAELIC = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Mhac", "Uí", "Ua"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# A title before a name, which Chicago and APA leave out ("Dr Samuel Nwosu": "Nwosu, S.", not
+# "Nwosu, D. S."); compared without its full stop and case.
+_HONORIFICS = {
+    *("dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "revd", "reverend"),
+    *("mr", "mrs", "ms", "mx", "miss", "cllr", "fr", "sr", "hon", "rt", "dott", "herr", "frau"),
+}
 # Words that make a byline a newsroom's, not a person's: cited as written.
 _NEWSROOM = re.compile(
     r"\b(?:staff|desk|newsroom|reporters?|editors?|editorial|agency|press|news|team|board"
@@ -100,6 +111,9 @@ def _turnable(name: str) -> bool:
 
 def parsed_name(name: str) -> Name:
     words = name.split()
+    while len(words) > 2 and words[0].rstrip(".").casefold() in _HONORIFICS:
+        words = words[1:]
+    name = " ".join(words)
     suffix = ""
     if len(words) > 2 and words[-1].casefold() in _SUFFIXES:
         suffix, words = words[-1], words[:-1]
@@ -114,6 +128,7 @@ def parsed_name(name: str) -> Name:
     start = len(words) - 1
     while start > 1 and words[start - 1] in _PARTICLES:
         start -= 1
+    start = next((n for n in range(1, start) if words[n] in _GAELIC), start)
     return Name(family=" ".join(words[start:]), given=" ".join(words[:start]), suffix=suffix)
 
 

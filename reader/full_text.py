@@ -136,8 +136,11 @@ def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.P
     start only ("port*": "ports", "Portugal"). A word in a script without spaces, anywhere."""
     if _UNSPACED.search(word):
         return found
-    end = "" if prefix else r"(?!\w)"
-    return re.compile(rf"(?<!\w)(?:{found.pattern}){end}", found.flags)
+    # A figure is one word with its decimal point or thousands' comma: "9m" is not in
+    # "€0.9m", nor "500" in "1,500" (a reported amount checked against the archive).
+    start = r"(?<!\w)(?<!\d[.,])" if word[:1].isdigit() else r"(?<!\w)"
+    end = "" if prefix else r"(?![.,]\d)(?!\w)" if word[-1:].isdigit() else r"(?!\w)"
+    return re.compile(rf"{start}(?:{found.pattern}){end}", found.flags)
 
 
 class Query:

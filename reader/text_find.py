@@ -19,10 +19,22 @@ def pattern(query: str) -> re.Pattern[str] | None:
     # Between two letters (and after the last, so a match is lit with its marks) the text may
     # hold what the query doesn't type.
     skip = skippable(query)
-    parts = re.split(r"(\s+)", fold(query, accents=False))
-    source = "".join(r"\s+" if part.isspace() else _word(part, skip) for part in parts if part)
+    # Between two words a space, a line break or a hyphen (any dash, folded to one) finds any
+    # run of what is no letter or digit: "gold plated" finds "gold-plated" and the other way
+    # round, "truth she said" finds "truth,” she said", as a search engine finds them;
+    # remembered, a quotation's punctuation and a phrase's hyphenation are not (acc27a A4, A29).
+    parts = re.split(r"(\s+|(?<=\w)-(?=\w))", fold(query, accents=False))
+    # The separators are the odd parts (a lone "-" typed between spaces is a word to find).
+    source = "".join(
+        (_BETWEEN if n % 2 else _word(part, skip)) for n, part in enumerate(parts) if part
+    )
     smart = any(c.isupper() for c in query)
     return re.compile(source, 0 if smart else re.IGNORECASE)
+
+
+_BETWEEN = r"[\W_]+"
+"""What a space, or a hyphen between two words, of a query matches: anything but letters and
+digits, one character at least ("goldplated" is another word)."""
 
 
 def _word(word: str, skip: str) -> str:

@@ -81,3 +81,47 @@ def test_an_agency_after_the_name_stays() -> None:
     """Only the site's own desk goes: "Ann Lee, Reuters" on another site names the agency."""
     page = page_declaring("Ann Lee, Reuters", site="g1")
     assert extract_article(page, "https://g1.example/noticia").author == "Ann Lee, Reuters"
+
+
+def page_with_byline(byline: str, declared: list[str] | None = None) -> str:
+    """A plain story whose byline element says `byline`, and whose JSON-LD names `declared`."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    script = ""
+    if declared is not None:
+        people = ",".join(f'{{"@type":"Person","name":"{n}"}}' for n in declared)
+        script = (
+            '<script type="application/ld+json">{"@context":"https://schema.org",'
+            f'"@type":"NewsArticle","headline":"Storms","author":[{people}]}}</script>'
+        )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Storms</title>'
+        f'{script}</head><body><article><h1>Storms</h1><p class="byline">{byline}</p>{body}'
+        "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Maren Holt with additional reporting by Jonas Berg", "Maren Holt"),
+        ("By Maren Holt, with additional reporting by Jonas Berg", "Maren Holt"),
+        ("Words: Maren Holt. Photos: Jonas Berg", "Maren Holt"),
+        ("By Maren Holt and Jonas Berg", "Maren Holt, Jonas Berg"),
+    ],
+    ids=["with-additional-reporting", "comma-with", "words-photos", "two-writers"],
+)
+def test_a_contributor_or_a_photographer_is_no_author(byline: str, author: str) -> None:
+    """ "Maren Holt with" was cited as "with, M. H.", and a magazine's credit line as one
+    author "Berg, W. M. H. P. J." (acc27a A22)."""
+    article = extract_article(page_with_byline(byline), "https://news.example/storms")
+    assert article.author == author
+
+
+def test_a_job_between_the_names_of_a_byline_is_no_author() -> None:
+    """The page declares four writers; its byline names them with the first one's job among
+    them, which was cited as a fifth author, "Investigations Editor" (acc27a A13)."""
+    four = ["Maren Holt", "Tomás O'Connor", "Ursula von der Leyen", "Li Wei"]
+    byline = "By Maren Holt, Investigations Editor, Tomás O'Connor, Ursula von der Leyen and Li Wei"
+    for declared in (four, None):
+        article = extract_article(page_with_byline(byline, declared), "https://news.example/s")
+        assert article.author == ", ".join(four)

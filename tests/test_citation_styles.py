@@ -72,6 +72,28 @@ def test_several_authors_in_each_style() -> None:
     assert authors(three) == ["Maren Holt", "Jean-Paul van der Berg", "Ana Ruiz Jr."]
 
 
+def test_gaelic_and_welsh_surnames_keep_their_particle() -> None:
+    """ "Ní Bhriain" is the surname: cut before it, a bibliography misspelt the writer's name
+    (acc27a A1); a capital "Van" stays a given name as before."""
+    irish = story(author="Siobhán Ní Bhriain, Seán Mac Giolla Phádraig, Dafydd ap Gwilym")
+    assert chicago(irish).startswith(
+        'Ní Bhriain, Siobhán, Seán Mac Giolla Phádraig, and Dafydd ap Gwilym. "Harbour'
+    )
+    assert apa(irish).startswith("Ní Bhriain, S., Mac Giolla Phádraig, S., & ap Gwilym, D. (2026")
+    assert apa(story(author="Ciarán Ó Súilleabháin")).startswith("Ó Súilleabháin, C. (2026")
+    assert apa(story(author="Mac Miller")).startswith("Miller, M. (2026")
+    assert apa(story(author="Anna Van Dyke")).startswith("Dyke, A. V. (2026")
+
+
+def test_a_title_before_a_name_is_left_out_of_the_citation() -> None:
+    """ "Dr Samuel Nwosu" was cited "Nwosu, Dr Samuel" and "Nwosu, D. S." (acc27a A11); the
+    block's Author line keeps the byline as written."""
+    doctor = story(author="Dr Samuel Nwosu, Prof. Ana Ruiz")
+    assert chicago(doctor).startswith('Nwosu, Samuel, and Ana Ruiz. "Harbour')
+    assert apa(doctor).startswith("Nwosu, S., & Ruiz, A. (2026")
+    assert "Author: Dr Samuel Nwosu, Prof. Ana Ruiz" in copied_citation(doctor, "block")
+
+
 def test_names_in_scripts_not_turned_round_and_titles_in_their_own_language() -> None:
     for name, title, language in (
         ("李明", "港口合同审计：疏浚费用翻倍", "zh"),

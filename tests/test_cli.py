@@ -796,3 +796,11 @@ def test_an_option_a_command_does_not_take_is_said_with_that_commands_usage(
         assert result.returncode == 2
         assert result.stderr.startswith(f"usage: reader {named} ")
         assert f"reader {named}: error: unrecognized arguments: " in result.stderr
+
+
+def test_a_port_out_of_range_is_a_usage_error_not_a_traceback(data_dir: Path) -> None:
+    for port in ("99999", "-1", "eighty"):
+        result = reader(data_dir, "demo", "--serve", "--port", port)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith("usage: reader demo ")
+        assert f"argument --port: not a port: '{port}' (0 to 65535" in result.stderr

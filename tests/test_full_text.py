@@ -311,3 +311,34 @@ def test_a_hit_found_by_its_title_alone_shows_what_it_is_about() -> None:
     assert lead.endswith("…") and terminal_cells(lead) <= SNIPPET_CELLS + 1
     assert hit("News", text + " The ferry sails.").startswith("…")
     assert hit("News", text, author="Ann Ferry") == "by Ann Ferry"
+
+
+def test_a_phrase_finds_its_words_hyphenated_or_not() -> None:
+    """Remembered, a phrase's hyphenation is not: "gold plated" and "gold-plated" find each
+    other, over a line break or an en dash too (acc27a A4); other words still don't."""
+    hyphened = "The gold-plated dredging contract doubled."
+    spaced = "The gold plated\ndredging contract doubled."
+    for query in ('"gold plated dredging"', '"gold-plated dredging"', '"gold–plated"'):
+        assert matches(Query(query), "", hyphened) is not None, query
+        assert matches(Query(query), "", spaced) is not None, query
+    assert matches(Query('"gold plated"'), "", "The gold and silver plated cups") is None
+    assert matches(Query('"gold plated"'), "", "The goldplated cups") is None
+
+
+def test_a_figure_is_found_whole_with_its_decimal_point() -> None:
+    """ "9m" is not in "€0.9m" (acc27a A5), nor "500" in "1,500" or "2.500"; the figure
+    itself, and one ending a sentence, are found."""
+    assert matches(Query("9m"), "", "The accounts show €0.9m in fees.") is None
+    assert matches(Query("9m"), "", "The deal cost €9m in all.") is not None
+    assert matches(Query("500"), "", "Some 1,500 jobs and 2.500 more") is None
+    assert matches(Query("500"), "", "It cost 500.") is not None
+    assert matches(Query("0.9m"), "", "The accounts show €0.9m in fees.") is not None
+
+
+def test_a_phrase_finds_its_words_whatever_the_punctuation_between_them() -> None:
+    """A quotation's punctuation is not remembered, and a closing ” can't be typed in a
+    phrase: "truth she said" finds “… the truth,” she said (acc27a A29)."""
+    text = "“I'd call it economical with the truth,” she said. Was it legal? Nobody knows!"
+    for query in ('"truth she said"', '"truth, she said"', '"was it legal nobody knows"'):
+        assert matches(Query(query), "", text) is not None, query
+    assert matches(Query('"truth said"'), "", text) is None

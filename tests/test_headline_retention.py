@@ -15,6 +15,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.cli import main
+from reader.keys import article_key
 from reader.library import Library
 from reader.models import StoreError
 from reader.store import Store
@@ -159,6 +160,7 @@ def test_old_read_headlines_go_and_do_not_come_back(
     store = Store(data_dir)
     try:
         assert list(store.dropped(url)) == [before["bridge"]["id"]]
+        assert store.dropped_links(url) == {before["bridge"]["id"]: before["bridge"]["link"]}
         month_ago = time.time() - DROPPED_KEPT_AT_LEAST - 60
         store._save(store._state, f"dropped:{url}", {before["bridge"]["id"]: month_ago})
     finally:
@@ -167,8 +169,66 @@ def test_old_read_headlines_go_and_do_not_come_back(
     store = Store(data_dir)
     try:
         assert store.dropped(url) == {}
+        assert store.dropped_links(url) == {}  # its link goes with its id
     finally:
         store.close()
+
+
+def test_a_dropped_headline_s_id_shows_its_cached_article_or_says_it_was_dropped(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader show ID` of a headline dropped as old and read: its article, which stays
+    cached; once that is gone too, one line saying the headline was dropped, and when."""
+    url = serve(httpserver, STORIES)
+    assert run(data_dir, "add", url) == 0
+    assert run(data_dir, "sync") == 0
+    mark_read(data_dir, capsys, "bridge", "library", "choir")
+    before = listed(data_dir, capsys)
+    assert run(data_dir, "cache", "prune", "--headlines-older-than", "180d") == 0
+    bridge, library, choir = (str(before[s]["id"]) for s in ("bridge", "library", "choir"))
+
+    capsys.readouterr()
+    assert run(data_dir, "show", "--offline", bridge) == 0
+    assert "Footbridge reopens after a winter of repairs" in capsys.readouterr().out
+    assert run(data_dir, "show", "--offline", "--format", "json", bridge) == 0
+    assert json.loads(capsys.readouterr().out)["url"] == before["bridge"]["link"]
+    # Saved by that id, it is listed and shown by it as any saved article no feed lists.
+    assert run(data_dir, "save", "--offline", bridge) == 0
+    assert "saved for good: Footbridge reopens" in capsys.readouterr().out
+    assert run(data_dir, "list", "--saved", "--json") == 0
+    assert [h["title"] for h in json.loads(capsys.readouterr().out)] == [
+        "Footbridge reopens after a winter of repairs"
+    ]
+    assert run(data_dir, "unsave", bridge) == 0
+
+    # Its article evicted since: said in one line, with the day it went and its address.
+    store = Store(data_dir)
+    try:
+        store.delete_article(article_key(str(before["library"]["link"])))
+        # One dropped before links were kept: the day alone, and where to look.
+        store._state.delete(f"dropped-links:{url}")
+    finally:
+        store.close()
+    today = datetime.now().strftime("%Y-%m-%d")
+    capsys.readouterr()
+    for argv in (["show", library], ["show", "--offline", choir], ["save", choir]):
+        assert run(data_dir, *argv) == 1
+        said = capsys.readouterr().err
+        assert said.count("\n") == 1, said
+        assert f"was dropped as old and read on {today}" in said
+        assert "reader list --search finds its article if it is cached" in said
+    store = Store(data_dir)
+    try:
+        store._save(store._state, f"dropped-links:{url}", {library: before["library"]["link"]})
+    finally:
+        store.close()
+    for argv in (["show", library], ["save", "--offline", library], ["reextract", library]):
+        assert run(data_dir, *argv) == 1
+        said = capsys.readouterr().err
+        assert said == (
+            f"reader: headline {library} was dropped as old and read on {today}, and its article"
+            f" is not cached: reader show {before['library']['link']} fetches it\n"
+        )
 
 
 def test_undated_headlines_age_from_when_first_seen(
@@ -256,8 +316,10 @@ def test_a_refresh_in_another_process_keeps_them_out(
         assert len(reader_open.store.entries(url)) == len(STORIES) - 2
         assert len(reader_open.store.dropped(url)) == 2
         # Removing the feed forgets them with it.
+        assert len(reader_open.store.dropped_links(url)) == 2
         assert reader_open.store.remove_feed(url)
         assert reader_open.store.dropped(url) == {}
+        assert reader_open.store.dropped_links(url) == {}
     finally:
         reader_open.close()
 

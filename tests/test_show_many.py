@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pytest_httpserver import HTTPServer
+from served_feed import serve_one_item
 from test_cli import reader
 
 
@@ -64,6 +66,30 @@ def test_show_prints_the_citation_alone_in_the_style_asked_or_configured(
         bad.returncode == 1
         and "citation.style must be one of 'block', 'chicago', 'apa'" in bad.stderr
     )
+
+
+def test_a_one_line_citation_says_its_notes_on_stderr(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """A reference list is a line an article, the notes of a copy (only in part, dated by its
+    feed) said apart, on stderr, each naming its article (acc27a A3)."""
+    summary = "The council's harbour contract doubled in cost, auditors found. " * 12
+    link = httpserver.url_for("/harbour-contract.html")
+    feed = serve_one_item(httpserver, "Harbour Ledger", "Harbour contract doubled", link, summary)
+    httpserver.expect_request("/harbour-contract.html").respond_with_data(
+        "<html><head><title>Harbour contract doubled</title></head><body><article>"
+        "<h1>Harbour contract doubled</h1><p>Subscribe to read the rest.</p></article></body></html>",
+        content_type="text/html",
+    )
+    assert reader(tmp_path, "add", feed).returncode == 0
+    reader(tmp_path, "sync")
+    (entry,) = reader(tmp_path, "list", "--ids").stdout.split()
+    block = reader(tmp_path, "show", entry, "--offline", "--format", "citation")
+    assert "\nNote: " in block.stdout, block.stdout
+    apa = reader(tmp_path, "show", entry, "--offline", "--format", "citation", "--style", "apa")
+    assert apa.returncode == 0, apa.stderr
+    assert len(apa.stdout.splitlines()) == 1 and "Note:" not in apa.stdout
+    assert apa.stderr.startswith("reader: Harbour contract doubled: Note: "), apa.stderr
 
 
 def test_json_lists_authors_and_csl_json_is_a_list_of_items(synced_dir: Path) -> None:

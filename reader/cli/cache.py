@@ -5,16 +5,28 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import parse_duration, parse_size
 from ..plural import plural, size_text
 from ..safe import safe_line
-from .common import EXIT_OK, EXIT_USAGE, CommandError, config_of, err, open_library, out
+from .common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    config_of,
+    err,
+    iso_time,
+    json_text,
+    open_library,
+    out,
+)
 from .date_args import moment
 
 if TYPE_CHECKING:
     from ..library import Library
+    from ..reports import CacheStats, PruneReport
+    from ..store.retention import DroppedHeadlines
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
@@ -32,6 +44,12 @@ def cmd_cache(args: argparse.Namespace) -> int:
         stats = lib.cache_stats()
     finally:
         lib.close()
+    from ..search_index import index_bytes  # its fold tables only when needed
+
+    index = index_bytes(lib.data_dir)
+    if args.json:
+        out(json_text(_stats_json(lib, stats, index)))
+        return EXIT_OK
     when = lambda d: d.strftime("%Y-%m-%d %H:%M UTC") if d else "-"  # noqa: E731
     out(f"data directory  {lib.data_dir}")
     kept = ""
@@ -49,13 +67,29 @@ def cmd_cache(args: argparse.Namespace) -> int:
         )
         out(f"left out        {stats.left_out}: {why}")
     out(f"size on disk    {size_text(stats.disk_bytes)}")
-    from ..search_index import index_bytes  # its fold tables only when needed
-
-    if index := index_bytes(lib.data_dir):
+    if index:
         out(f"search index    {size_text(index)} of it (made again by a search when deleted)")
     out(f"oldest          {when(stats.oldest)}")
     out(f"newest          {when(stats.newest)}")
     return EXIT_OK
+
+
+def _stats_json(lib: Library, stats: CacheStats, index: int) -> dict[str, Any]:
+    """`reader cache --json`: what its lines say, by the names README gives them."""
+    return {
+        "data_dir": str(lib.data_dir),
+        "feeds": stats.feeds,
+        "headlines": stats.headlines,
+        "articles": stats.articles,
+        "saved": stats.saved,
+        "left_out": stats.left_out,
+        "max_size": lib.cache_max_bytes or None,
+        "drop_read_after": lib.drop_read_after or None,
+        "disk_bytes": stats.disk_bytes,
+        "search_index_bytes": index,
+        "oldest": iso_time(stats.oldest),
+        "newest": iso_time(stats.newest),
+    }
 
 
 def _prune(args: argparse.Namespace) -> int:
@@ -84,26 +118,62 @@ def _prune(args: argparse.Namespace) -> int:
         if config.drop_read_after:
             before = datetime.now().astimezone() - timedelta(seconds=config.drop_read_after)
     lib = open_library(args)
+    shown: dict[str, Any] = {"dry_run": args.dry_run, "headlines": None, "articles": None}
     try:
         if before is not None:
-            _drop_headlines(lib, before, args.dry_run)
+            dropped = lib.drop_read_headlines(before, args.dry_run)
+            if args.json:
+                shown["headlines"] = _dropped_json(before, dropped)
+            else:
+                _say_dropped(lib, before, dropped, args.dry_run)
         if older is not None or biggest is not None:
             report = lib.prune(older_than=older, max_bytes=biggest, dry_run=args.dry_run)
-            verb = "would evict" if args.dry_run else "evicted"
-            out(
-                f"{verb} {plural(report.removed, 'article')} ({size_text(report.freed_bytes)}); "
-                f"{size_text(report.remaining_bytes)} of articles left, "
-                f"{plural(report.kept_saved, 'saved one')} kept"
-            )
+            if args.json:
+                shown["articles"] = _evicted_json(older, biggest, report)
+            else:
+                verb = "would evict" if args.dry_run else "evicted"
+                out(
+                    f"{verb} {plural(report.removed, 'article')} "
+                    f"({size_text(report.freed_bytes)}); "
+                    f"{size_text(report.remaining_bytes)} of articles left, "
+                    f"{plural(report.kept_saved, 'saved one')} kept"
+                )
     finally:
         lib.close()
-    if args.dry_run:
+    if args.json:
+        out(json_text(shown))
+    elif args.dry_run:
         out("nothing was changed (--dry-run)")
     return EXIT_OK
 
 
-def _drop_headlines(lib: Library, before: datetime, dry_run: bool) -> None:
-    report = lib.drop_read_headlines(before, dry_run)
+def _dropped_json(before: datetime, report: DroppedHeadlines) -> dict[str, Any]:
+    """`reader cache prune --json`'s `headlines`: those dropped (or, dry, that would be)."""
+    return {
+        "before": iso_time(before),
+        "dropped": report.dropped,
+        "ids": list(report.ids),
+        "by_feed": report.by_feed,
+        "remaining": report.remaining,
+        "kept_unread": report.kept_unread,
+        "kept_saved": report.kept_saved,
+    }
+
+
+def _evicted_json(older: float | None, biggest: int | None, report: PruneReport) -> dict[str, Any]:
+    """`reader cache prune --json`'s `articles`: those evicted (or, dry, that would be)."""
+    return {
+        "older_than": round(older) if older is not None else None,  # seconds
+        "max_size": biggest,
+        "evicted": report.removed,
+        "urls": sorted(report.evicted),
+        "freed_bytes": report.freed_bytes,
+        "remaining_bytes": report.remaining_bytes,
+        "kept_saved": report.kept_saved,
+    }
+
+
+def _say_dropped(lib: Library, before: datetime, report: DroppedHeadlines, dry_run: bool) -> None:
     day = before.strftime("%Y-%m-%d")
     feeds = plural(len(report.by_feed), "feed")
     if dry_run:

@@ -32,14 +32,16 @@ def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
         "--data-dir",
         metavar="DIR",
         default=default,
-        help="where feeds and the article cache live (default: $READER_HOME, else the user data directory)",
+        help="where feeds and the article cache live (default: $READER_HOME, else the user data"
+        " directory: $XDG_DATA_HOME/reader-tui, else ~/.local/share/reader-tui on Linux)",
     )
     parser.add_argument(
         "--config",
         metavar="FILE",
         default=default,
         help="the config file (default: $READER_CONFIG, else config.toml in a --data-dir/$READER_HOME "
-        "given, else the user config directory)",
+        "given, else in the user config directory: $XDG_CONFIG_HOME/reader-tui, else "
+        "~/.config/reader-tui on Linux)",
     )
 
 
@@ -54,6 +56,17 @@ def _add_theme_option(parser: argparse.ArgumentParser, default: Any) -> None:
         "terminal's own text and background colours); default: the config's [ui] theme, else "
         "dark. NO_COLOR set in the environment shows no colour at all",
     )
+
+
+def _port(text: str) -> int:
+    """A TCP port, 0 (a free one) to 65535: one past it failed deep in `bind` with a traceback."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port: {text!r} (0 to 65535; 0 picks a free one)")
+    return port
 
 
 class _Parser(argparse.ArgumentParser):
@@ -262,7 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument(
         "--json",
         action="store_true",
-        help="print JSON (id, feed, title, link, published, read, cached…; snippet with --search)",
+        help="print JSON (id, feed, title, link, published, read, cached, enclosures…; snippet "
+        "with --search)",
     )
     shape.add_argument(
         "--ids",
@@ -280,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
         "xargs reader show --offline --format markdown > notes.md`). "
         "A headline whose article can't be had (never synced, its site unreachable or refusing "
         "it or asking to sign in, the story taken down, or its link a PDF, an image or another "
-        "file, named on "
+        "file, or a podcast episode with no link, only its audio, named on "
         "stderr) prints the text its feed carried "
         "instead, says why on stderr and exits 1. Of several, one not found is said on stderr, "
         "the others printed, and the exit status is 1.",
@@ -293,7 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=(*formats, "citation", "csl-json"),
         default="text",
-        help="text, markdown or json (several articles: a JSON list; `authors` a list); "
+        help="text, markdown or json (several articles: a JSON list; `authors` a list; a "
+        "podcast's audio under the header, `enclosures` in json); "
         "citation: the citation alone, as y in the reader copies it; csl-json: CSL-JSON items, "
         "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read",
     )
@@ -301,7 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--style",
         choices=CITATION_STYLES,
         help="the citation's style: block (a line for each of source, author, dates, address, "
-        "time retrieved), or one line in chicago or apa style; the config's [citation] style "
+        "time retrieved), or one line in chicago or apa style (with --format citation, a copy's "
+        "notes on stderr); the config's [citation] style "
         "when not given (block, unless set)",
     )
     p.add_argument(
@@ -384,7 +400,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles, drop headlines")
     p.add_argument(
-        "--older-than", metavar="AGE", help="with prune: articles unread for AGE (30d, 12h…)"
+        "--older-than",
+        metavar="AGE",
+        help="with prune: evict the articles not opened for AGE (30d, 12h…): since last read,"
+        " else since cached; read or unread, saved ones aside",
     )
     p.add_argument(
         "--max-size",
@@ -401,6 +420,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run",
         action="store_true",
         help="with prune: say what would go (headlines by feed), change nothing",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: what the cache holds (articles, headlines, disk_bytes…), or with prune"
+        " what it evicted and dropped (or would: dry_run), the headlines' ids and the articles'"
+        " urls too",
     )
     p.set_defaults(func=cmd_cache)
 
@@ -444,7 +470,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--port",
-        type=int,
+        type=_port,
         metavar="N",
         help="port to serve on; 0 picks a free one (default: 8650, or a free one when it is taken)",
     )

@@ -24,6 +24,7 @@ from .byline_names import (
     clean_byline,
     line_byline,
     looks_like_name,
+    without_jobs,
     without_label,
 )
 from .furniture import HEADING_TAGS, names_of
@@ -318,7 +319,7 @@ def page_byline(doc: HtmlElement) -> list[str]:
                 if not _place_and_outlet(part)
                 for n in split_names(clean_byline(part))
             ]
-            names = [n for n in dict.fromkeys(written) if looks_like_name(n)]
+            names = without_jobs([n for n in dict.fromkeys(written) if looks_like_name(n)])
             if names:
                 above = _line_above(el) if place == 1 else ""
                 return [above] if above else names

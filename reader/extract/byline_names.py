@@ -24,7 +24,7 @@ from .written_dates import parse_text_date
 # ("reporter") and "作者：李明" ("author", with its colon or a space) with no space.
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|reporting|words|story|photos?|photographs|photography|pictures"
-    r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af"
+    r"|(?:text|words) and (?:photos?|photographs|pictures))\s+by|by|par|por|von|door|av|af|words"
     r"|auth?or(?:in|a)?|auteur|texte?|texto|автор(?:ы)?|текст|от|بقلم|الكاتب|نوشته|نویسنده"
     r"|مصنف|yazar|מאת|लेखक|oleh|penulis|γράφει(?:\s+(?:ο|η|οι))?|โดย|(?-i:di))\b\s*[:：,،]?\s+|(?:记者|記者)\s*[:：]?\s*"
     r"|作者(?:\s*[:：]\s*|\s+))",
@@ -33,11 +33,14 @@ _PREFIX = re.compile(
 # What follows the name on the same line: "Dan Goodin - Apr 16", "James Akinaka • 8h".
 _AFTER_NAME = re.compile(
     r"\s[-–—|/•·]\s.*$|\s*[|•·].*$|\s+[-–—]$"
-    r"|\s+(?:edited|photos?|photographs|illustrations?|translated|additional reporting) by\b.*$"
-    # A credit line's other roles after a semicolon: "Reporting by Joe Brock; Editing by Ed
-    # Osmond", "Texto: Ana Souza; Fotos: João Lima". The editor and the photographer are no
-    # writers of the piece.
+    # "… with additional reporting by Jonas Berg": a contributor, no author in a citation.
+    r"|,?\s+(?:(?:with|and)\s+)?(?:edited|photos?|photographs|illustrations?|translated"
+    r"|additional reporting) by\b.*$"
+    # A credit line's other roles after a semicolon or a full stop: "Reporting by Joe Brock;
+    # Editing by Ed Osmond", "Texto: Ana Souza; Fotos: João Lima", "Words: Maren Holt.
+    # Photos: Jonas Berg". The editor and the photographer are no writers of the piece.
     r"|\s*;\s*[^\W\d_]+(?:\s+by\b|\s*:).*$"
+    r"|(?<=[^\W\d_]{2})\.\s+[^\W\d_]+(?:\s+by\b|\s*:).*$"
     # Japanese and Korean put "reporter" after the name: "山田太郎記者", "홍길동 기자".
     r"|\s*(?:記者|特派員|기자|특파원)(?!\w).*$",
     re.IGNORECASE,
@@ -67,6 +70,19 @@ _JOB_ALONE = re.compile(
     rf"|freelance|political|business|sports?|science)\s+)*{_JOBS}",
     re.IGNORECASE,
 )
+# Among several names, a job between them is the name's before it: "By Maren Holt,
+# Investigations Editor, Tomás O'Connor and Li Wei". Alone, "Telegraph Staff" names the
+# newsroom; in such a list, a few words ending in a job name nobody.
+_JOB_IN_A_LIST = re.compile(rf"(?:[^\W\d_][\w.'’-]*\s+){{0,3}}{_JOBS}", re.IGNORECASE)
+
+
+def without_jobs(names: list[str]) -> list[str]:
+    """The names of a byline listing several, without the jobs among them."""
+    if len(names) < 2:
+        return names
+    return [n for n in names if not _JOB_IN_A_LIST.fullmatch(n)] or names
+
+
 # Where the writer filed from: "Ana Ruiz in Madrid and Tom Berg in New York".
 _FILED_FROM = re.compile(
     r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*)*(?=\s+and\s|,|$)"

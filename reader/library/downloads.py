@@ -15,6 +15,7 @@ from typing import Any
 from ..address_class import resolved_reach
 from ..article_sources import read_from
 from ..config import site_rule_for
+from ..enclosures import episode_only
 from ..extractor_version import EXTRACTOR
 from ..gone import taken_down
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
@@ -61,14 +62,18 @@ class LibraryDownloads(LibraryPageReads):
         target: Entry | str,
         offline: bool = False,
         first_page: Callable[[Article], None] | None = None,
+        seen: bool = True,
     ) -> Article:
         """The cleaned article of an entry or URL: from the cache, else fetched and cached.
 
         With `offline`, never touches the network. Raises FetchError. An article over several
         pages, fetched now, is handed to `first_page` as soon as its first page is in (marked
-        `incomplete`), for a reader to start on while the rest comes.
+        `incomplete`), for a reader to start on while the rest comes. Not `seen` (printed by
+        `reader show`, its citation taken), a change a sync found in it stays news (Δ).
         """
         url = _link(target)
+        if not url and isinstance(target, Entry) and target.enclosures:
+            raise episode_only(target)
         if not url:
             raise FetchError(ErrorKind.BAD_URL, "this item has no link to an article")
         if not is_web_url(url):
@@ -82,7 +87,7 @@ class LibraryDownloads(LibraryPageReads):
             return await self._fetch_once(url, _entry_of(target), first_page)
         if cached is not None:
             with suppress(StoreError):  # a full disk or a read-only directory still reads
-                self.store.touch_article(url)
+                self.store.touch_article(url, seen)
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
             return self._numbered(url, cached)

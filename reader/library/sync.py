@@ -141,7 +141,15 @@ class LibrarySync(LibraryFeedRefresh):
             dropped = await self._drop_old_read()
             if progress:
                 progress(SyncProgress("done", len(results), len(results)))
-            return SyncReport(feeds=results, headlines_dropped=dropped)
+            # "No connection" says what stays readable: counted only then (it said "nothing
+            # is cached yet" over 920 cached articles).
+            readable = 0
+            if nothing_answered(results):
+                with suppress(StoreError):
+                    readable = len(await asyncio.to_thread(self.store.article_keys))
+            return SyncReport(
+                feeds=results, headlines_dropped=dropped, articles_already_cached=readable
+            )
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
         with suppress(StoreError):  # a full disk: the sync says so itself, article by article

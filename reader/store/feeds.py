@@ -52,6 +52,12 @@ def _dropped_key(url: str) -> str:
     return f"dropped:{url}"
 
 
+def _dropped_links_key(url: str) -> str:
+    # Apart from the ids, which every merge of the feed reads: the links are wanted only by
+    # `reader show` of a dropped id (`dropped_headline`).
+    return f"dropped-links:{url}"
+
+
 def _content_key(entry_id: str) -> str:
     # Apart from the feed's entry list, which every start reads whole: full texts would make
     # that list megabytes, and they are wanted only when an article page gives little.
@@ -167,7 +173,13 @@ class StoreFeeds(StoreDirectory):
             self._save(self._state, _SUBSCRIPTIONS, [u for u in urls if u != url])
             for entry in self.entries(url):
                 self._state.delete(_content_key(entry.id))
-            for key in (_feed_key(url), _entries_key(url), _read_key(url), _dropped_key(url)):
+            for key in (
+                _feed_key(url),
+                _entries_key(url),
+                _read_key(url),
+                _dropped_key(url),
+                _dropped_links_key(url),
+            ):
                 self._state.delete(key)
             self.note_changed()
         return True
@@ -337,6 +349,21 @@ class StoreFeeds(StoreDirectory):
             self._save(self._state, _dropped_key(feed_url), still)
         else:
             self._state.delete(_dropped_key(feed_url))
+        links = self.dropped_links(feed_url)
+        if links.keys() - still.keys():  # a link goes with its id
+            if kept := {k: v for k, v in links.items() if k in still}:
+                self._save(self._state, _dropped_links_key(feed_url), kept)
+            else:
+                self._state.delete(_dropped_links_key(feed_url))
+
+    def dropped_links(self, feed_url: str) -> dict[str, str]:
+        """The links of the feed's headlines retention dropped, by id, for as long as their ids
+        are kept (none for those dropped before links were kept)."""
+        data = self._load(self._state, _dropped_links_key(feed_url), {})
+        if not isinstance(data, dict):
+            self._drop_damaged(self._state, _dropped_links_key(feed_url))
+            return {}
+        return {k: v for k, v in data.items() if isinstance(v, str)}
 
     def _note_told(self, key: str, before: Entry) -> None:
         """Keep what an item said before it was told anew, for its cached article (the

@@ -6,8 +6,9 @@ Only a headline read, not saved (its entry's nor its article's) and from before 
 by its story's time, an undated one by when it was first kept. Its feed's full text of it goes
 with it; its cached article stays, as the cache's own limits keep it (search still finds it, as
 it finds every cached article no feed lists). Its id is kept in the feed's `dropped` list while
-the feed still carries the item, so that the next refresh doesn't take it back as new and
-unread (`StoreFeeds.merge_entries`).
+the feed still carries the item (a month at least), so that the next refresh doesn't take it
+back as new and unread (`StoreFeeds.merge_entries`), and its link beside it, so that `reader
+show` of its id still finds its cached article (`dropped_headline`).
 
 A feed at a time, each in one transaction: a sync in another process (cron beside the reader)
 merges a feed before or after, never between the headline going and its id being kept, and a
@@ -25,6 +26,7 @@ from .feeds import (
     _SEEN,
     _content_key,
     _dropped_key,
+    _dropped_links_key,
     _entries_key,
     _read_key,
     _stored_key,
@@ -34,10 +36,21 @@ from .usage import StoreUsage
 
 
 @dataclass(frozen=True)
+class DroppedHeadline:
+    """One headline retention dropped, by its id: its feed, when, and its link ("" when it had
+    none, or was dropped before links were kept)."""
+
+    feed_url: str
+    dropped_at: float  # epoch seconds
+    link: str
+
+
+@dataclass(frozen=True)
 class DroppedHeadlines:
     """What a retention run dropped (or, on a dry run, would drop)."""
 
     by_feed: dict[str, int] = field(default_factory=dict)  # feed URL: headlines dropped
+    ids: tuple[str, ...] = ()  # of those dropped, every feed's
     kept_unread: int = 0  # as old, kept: not read
     kept_saved: int = 0  # as old and read, kept: saved
     remaining: int = 0  # headlines left, every feed's
@@ -55,6 +68,7 @@ class StoreRetention(StoreUsage):
         """Drop every feed's read, unsaved headlines from before `cutoff` (epoch seconds); with
         `dry_run`, only count them (nothing written)."""
         by_feed: dict[str, int] = {}
+        ids: list[str] = []
         kept_unread = kept_saved = remaining = 0
         for url in self.feed_urls():
             with self._state.transact():  # one feed: a reader open elsewhere waits that long
@@ -68,7 +82,7 @@ class StoreRetention(StoreUsage):
                 saved_ids = {r.get("entry") for r in saved.values() if isinstance(r, dict)}
                 now = time.time()
                 stamped = False
-                gone: set[str] = set()
+                gone: dict[str, str] = {}  # id: link
                 for entry, record in records:
                     when = entry.published or entry.updated
                     if when is not None:
@@ -88,10 +102,11 @@ class StoreRetention(StoreUsage):
                     ):
                         kept_saved += 1
                     else:
-                        gone.add(entry.id)
+                        gone[entry.id] = entry.link
                 remaining += len(records) - len(gone)
                 if gone:
                     by_feed[url] = len(gone)
+                    ids += gone
                 if dry_run or not (gone or stamped):
                     continue
                 self._save(
@@ -99,12 +114,23 @@ class StoreRetention(StoreUsage):
                 )
                 if not gone:
                     continue
-                self._save(self._state, _read_key(url), sorted(read - gone))
+                self._save(self._state, _read_key(url), sorted(read.difference(gone)))
                 dropped = self.dropped(url)
                 dropped.update(dict.fromkeys(gone, int(now)))
                 self._save(self._state, _dropped_key(url), dropped)
+                if links := {k: v for k, v in gone.items() if v}:
+                    self._save(
+                        self._state, _dropped_links_key(url), self.dropped_links(url) | links
+                    )
                 for entry_id in gone:
                     self._state.delete(_content_key(entry_id))
         if by_feed and not dry_run:
             self.note_changed()  # a reader open in another window lists them no more
-        return DroppedHeadlines(by_feed, kept_unread, kept_saved, remaining)
+        return DroppedHeadlines(by_feed, tuple(ids), kept_unread, kept_saved, remaining)
+
+    def dropped_headline(self, entry_id: str) -> DroppedHeadline | None:
+        """The headline of `entry_id` if retention dropped it and its id is still kept."""
+        for url in self.feed_urls():
+            if (at := self.dropped(url).get(entry_id)) is not None:
+                return DroppedHeadline(url, at, self.dropped_links(url).get(entry_id, ""))
+        return None
