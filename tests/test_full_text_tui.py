@@ -68,11 +68,14 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
                 row = next(
                     n for n, line in enumerate(shown) if hit.headline.entry.title[:30] in line
                 )
-                if hit.line:
-                    assert hit.line[:30] in shown[row + 1], (hit.line, shown)
-                else:  # a title alone holds the words (a PDF, never cached): a blank line
-                    assert not shown[row + 1].strip(" │"), shown
+                # Never blank: a title alone holds the words of a PDF, never cached: the
+                # feed's summary of it says what it is.
+                assert hit.line[:30] in shown[row + 1], (hit.line, shown)
                 assert hit.headline.entry.title[:30] not in shown[row + 1]
+            pdf = next(hit for hit in hits if "(PDF)" in hit.headline.entry.title)
+            assert (
+                pdf.line == "The complete 2027–28 budget report as tabled at Harbour City Council."
+            )
             detail = table(app).get_component_rich_style("headline-table--detail")
             assert detail.color is not None and detail.color != table(app).rich_style.color
             # j moves by a hit, not by a line.
@@ -275,5 +278,24 @@ def test_a_hit_opens_where_its_words_are_together_not_at_the_first_of_one(
             await pilot.pause()
             assert "Match 2 of 2" in status(app)
             assert any("rules were written" in line for line in screen_text(app).splitlines())
+
+    asyncio.run(run())
+
+
+def test_a_hit_found_by_its_title_alone_shows_its_article_s_first_words(synced_dir: Path) -> None:
+    """Its second line was blank, as if the search had broken: the article's lead now, dimmed
+    as a snippet is."""
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("F", *"chipmakers", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await pilot.pause()
+            assert [h.entry.title[:20] for h in table(app).rows] == ["Chipmakers brace for"]
+            shown = pane(app)
+            row = next(n for n, line in enumerate(shown) if "Chipmakers brace" in line)
+            assert "The hard part of building AI accelerators" in shown[row + 1], shown
 
     asyncio.run(run())
