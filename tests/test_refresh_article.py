@@ -52,6 +52,19 @@ def test_refresh_fetches_a_correction_the_feed_did_not_tell(
     assert len(json.loads(out)["versions"]) == 2
 
 
+def test_refresh_of_an_address_read_with_no_feed(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = site.url("/2026/12/ferry.html")
+    assert reader(data_dir, "show", story) == 0
+    site.body = page("three times a day")
+    capsys.readouterr()
+    assert reader(data_dir, "show", story, "--refresh", "--format", "citation") == 0
+    out, err = capsys.readouterr()
+    assert "changed since the copy retrieved" in err and "kept as copy 1" in err
+    assert "Note: the text changed since the copy retrieved" in out
+
+
 def test_refresh_of_a_page_taken_down_keeps_the_copy_and_notes_it_until_it_answers(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

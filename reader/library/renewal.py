@@ -77,7 +77,8 @@ class LibraryRenewal(LibraryDownloads):
         from ..page_caching import renew_for_cache
 
         try:
-            await start_download(self.store, self._feed_reaches, entry)
+            # An address the user gave (no feed) may lead anywhere, as `reader show URL` does.
+            await start_download(self.store, self._feed_reaches, entry if entry.feed_url else None)
             with _unexpected_as_fetch_error(entry.link):
                 result, _ = await self._first_page(entry.link, entry, renew_for_cache)
         except FetchError as error:  # too many redirects among them
