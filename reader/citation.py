@@ -26,9 +26,23 @@ def cited_url(article: Article) -> str:
         and is_web_url(canonical)
         and site_host(canonical) == site_host(url)
         and urlsplit(canonical).path.strip("/")
+        and not _section_of(canonical, url)
     ):
         return without_tracking(canonical)
     return without_tracking(url)
+
+
+def _section_of(canonical: str, url: str) -> bool:
+    """`canonical` names a section the story at `url` is filed under, not the story: a folder
+    of its address with two folders or a page's file name more after it ("/courier/" of
+    "/courier/2026/11/27/eu-quotas.html"), as a CMS declaring its section on every page has it
+    (acc27a A30). An AMP copy's "/story/123/amp" keeps its "/story/123"."""
+    above = urlsplit(canonical).path.strip("/").split("/")
+    below = urlsplit(url).path.strip("/").split("/")
+    if len(below) <= len(above) or below[: len(above)] != above:
+        return False
+    rest = below[len(above) :]
+    return len(rest) >= 2 or "." in rest[-1]
 
 
 def cited_source(article: Article) -> str:

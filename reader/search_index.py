@@ -84,8 +84,14 @@ def trigrams(word: str) -> list[str]:
     """The distinct three-character pieces of each word of a query word or phrase in its
     indexed form, in order: every article it is found in holds them all (none when its words
     are shorter)."""
-    pieces = (part[i : i + 3] for part in _loose(typed(word)).split() for i in range(len(part) - 2))
+    # Split at punctuation too: a query's "harbour-committee" finds "harbour committee", and
+    # its "r-c" is in no such text (`text_find.pattern`). Fewer pieces only narrow less.
+    parts = _PUNCTUATION.split(_loose(typed(word)))
+    pieces = (part[i : i + 3] for part in parts for i in range(len(part) - 2))
     return list(dict.fromkeys(pieces))
+
+
+_PUNCTUATION = re.compile(r"[\W_]+")
 
 
 def _fts_query(pieces: list[str]) -> str:

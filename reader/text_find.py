@@ -20,8 +20,9 @@ def pattern(query: str) -> re.Pattern[str] | None:
     # hold what the query doesn't type.
     skip = skippable(query)
     # Between two words a space, a line break or a hyphen (any dash, folded to one) finds any
-    # of them: "gold plated" finds "gold-plated" and the other way round, as a search engine
-    # finds it; remembered, a phrase's hyphenation is not (acc27a A4).
+    # run of what is no letter or digit: "gold plated" finds "gold-plated" and the other way
+    # round, "truth she said" finds "truth,” she said", as a search engine finds them;
+    # remembered, a quotation's punctuation and a phrase's hyphenation are not (acc27a A4, A29).
     parts = re.split(r"(\s+|(?<=\w)-(?=\w))", fold(query, accents=False))
     # The separators are the odd parts (a lone "-" typed between spaces is a word to find).
     source = "".join(
@@ -31,9 +32,9 @@ def pattern(query: str) -> re.Pattern[str] | None:
     return re.compile(source, 0 if smart else re.IGNORECASE)
 
 
-_BETWEEN = r"(?:\s*-\s*|\s+)"
-"""What a space, or a hyphen between two words, of a query matches: whitespace, or one dash
-with or without spaces round it."""
+_BETWEEN = r"[\W_]+"
+"""What a space, or a hyphen between two words, of a query matches: anything but letters and
+digits, one character at least ("goldplated" is another word)."""
 
 
 def _word(word: str, skip: str) -> str:

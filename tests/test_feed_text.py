@@ -602,7 +602,8 @@ def test_a_feed_served_with_a_type_not_of_xml_is_no_malformed_xml() -> None:
     broken = parse_feed(
         rss.replace(b"</item>", b""), "https://quay.example/feed", content_type="text/plain"
     )
-    assert broken.problem.startswith("malformed XML, read leniently: ")
+    assert broken.problem.startswith("the feed's XML has errors, read anyway (")
+    assert "<unknown>" not in broken.problem  # the parser's name for its input (acc27b B13)
     assert "media type" not in broken.problem
 
 
@@ -698,3 +699,35 @@ def test_y_cites_a_story_taken_down_at_the_feeds_own_offset(
 
 def _counts(result: Reextracted) -> tuple[int, list[tuple[str, FetchError]]]:
     return result.done, result.failures
+
+
+def test_the_reader_does_not_ask_again_ahead_for_a_story_a_sync_found_taken_down(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    """A sync found the story gone (404): the reader's fetch-ahead, at every start and every
+    refresh, asked the site for it again (acc27b B5); a day later a sync asks, or opening it."""
+    from tests.tui_pilot import open_row, running, until
+
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        atom_at_an_offset(httpserver.url_for("").rstrip("/")),
+        content_type="application/atom+xml",
+    )
+    httpserver.expect_request("/wall.html").respond_with_data("gone", status=404)
+    assert run_reader(data_dir, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    run_reader(data_dir, "sync")
+
+    def asked() -> int:
+        return sum(request.path == "/wall.html" for request, _ in httpserver.log)
+
+    assert asked() == 1
+
+    async def run() -> None:
+        async with running(data_dir, (100, 30)) as (app, pilot):
+            await until(pilot, lambda: app.shown.is_set(), "the list shown")
+            await pilot.pause(0.5)
+            await app.workers.wait_for_complete()
+            assert asked() == 1
+            await open_row(pilot, 0)  # opened, it is asked for at once
+            assert asked() == 2
+
+    asyncio.run(run())

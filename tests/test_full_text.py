@@ -288,3 +288,12 @@ def test_a_figure_is_found_whole_with_its_decimal_point() -> None:
     assert matches(Query("500"), "", "Some 1,500 jobs and 2.500 more") is None
     assert matches(Query("500"), "", "It cost 500.") is not None
     assert matches(Query("0.9m"), "", "The accounts show €0.9m in fees.") is not None
+
+
+def test_a_phrase_finds_its_words_whatever_the_punctuation_between_them() -> None:
+    """A quotation's punctuation is not remembered, and a closing ” can't be typed in a
+    phrase: "truth she said" finds “… the truth,” she said (acc27a A29)."""
+    text = "“I'd call it economical with the truth,” she said. Was it legal? Nobody knows!"
+    for query in ('"truth she said"', '"truth, she said"', '"was it legal nobody knows"'):
+        assert matches(Query(query), "", text) is not None, query
+    assert matches(Query('"truth said"'), "", text) is None

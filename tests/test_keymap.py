@@ -288,6 +288,9 @@ def test_keys_are_read_from_the_config(tmp_path: Path) -> None:
         (" ", "space", "Space"),
         ("]", "right_square_bracket", "]"),
         ("down", "down", "↓"),
+        ("/", "slash", "/"),  # it was shown "Slash" (acc27b B6)
+        (".", "full_stop", "."),
+        ("ctrl+/", "ctrl+slash", "Ctrl-/"),
     ],
 )
 def test_key_names_as_written_and_as_shown(written: str, name: str, shown: str) -> None:

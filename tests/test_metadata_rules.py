@@ -1633,3 +1633,59 @@ def test_a_portals_own_author_and_date_tags_are_read(
     article = extract(head, f"<article><h1>Ferry</h1>{STORY}</article>")
     assert article.author == author
     assert article.published is not None and stated_iso(article.published) == published
+
+
+@pytest.mark.parametrize(
+    "canonical",
+    ["https://news.example.org/2025/", "https://news.example.org/2025/06/other-story.html"],
+    ids=["section-front", "another-story"],
+)
+def test_a_canonical_link_the_json_ld_contradicts_is_passed_over(canonical: str) -> None:
+    """A CMS names the section front (or another story) as every page's canonical; the
+    story's JSON-LD gives its own address, the one it was read at: that is what is cited, not
+    the front (acc27a A30)."""
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","headline":"Ferry to stop","mainEntityOfPage":'
+        f'{{"@type":"WebPage","@id":"{URL}"}}}}</script>'
+    )
+    head = f'<title>Ferry to stop</title><link rel="canonical" href="{canonical}">{ld}'
+    article = extract_article(page(head, f"<article><h1>Ferry to stop</h1>{STORY}</article>"), URL)
+    assert article.canonical_url == URL
+    assert f"URL: {URL}" in header_lines(article)
+    # Without the JSON-LD, a section above the story's address is not cited either; the
+    # other story is (nothing on the page contradicts it).
+    bare = extract_article(page(head.split("<script")[0], f"<h1>Ferry to stop</h1>{STORY}"), URL)
+    cited = URL if canonical.endswith("/2025/") else canonical
+    assert f"URL: {cited}" in header_lines(bare)
+
+
+def test_an_amp_copys_canonical_above_it_is_still_cited() -> None:
+    """ "/story/123/amp" names "/story/123": the story, cited as such."""
+    article = Article(
+        url="https://news.example.org/story/123/amp",
+        title="Ferry to stop",
+        canonical_url="https://news.example.org/story/123",
+    )
+    assert "URL: https://news.example.org/story/123" in header_lines(article)
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "Ferry to stop<br><small>Crossing ends after thirty years</small>",
+        '<span class="kicker">Exclusive</span> Ferry to stop',
+        'Ferry to stop <span class="badge">Updated</span>',
+    ],
+    ids=["br-subtitle", "kicker", "badge"],
+)
+def test_a_headline_with_a_line_break_or_a_label_is_cited_by_its_words(h1: str) -> None:
+    """ "Ferry to stop<br>Crossing…" was cited "Ferry to stopCrossing…", a kicker or badge in
+    the `h1` as part of the title (acc27a A31)."""
+    head = "<title>Ferry to stop | Island Times</title>"
+    article = extract_article(page(head, f"<article><h1>{h1}</h1>{STORY}</article>"), URL)
+    assert article.title == "Ferry to stop"
+    two_lines = page(
+        "<title>Island Times</title>", f"<article><h1>Ferry<br>to stop</h1>{STORY}</article>"
+    )
+    assert extract_article(two_lines, URL).title == "Ferry to stop"

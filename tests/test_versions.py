@@ -162,8 +162,11 @@ def test_a_corrected_story_keeps_the_copy_it_replaces_each_with_its_own_retrieva
         f"Note: the text changed since the copy retrieved {earlier_at}, which is kept: "
         "reader show --version 1 prints it" in latest
     )
-    # Read now: no longer marked as changed.
-    assert "NΔ" not in cli(capsys, *home, "list")[1]
+    # Printed, not read: still marked as changed, as it is still unread (a bibliography's
+    # citations must not clear the one sign that a story cited was corrected: acc27a A8).
+    assert "NΔ" in cli(capsys, *home, "list")[1]
+    assert cli(capsys, *home, "show", ident, "--format", "citation", "--style", "apa")[0] == 0
+    assert "NΔ" in cli(capsys, *home, "list")[1]
 
     # The copy quoted before, as it was, its citation checkable: its own retrieval time.
     code, earlier, _ = cli(capsys, *home, "show", ident, "--version", "1")

@@ -158,15 +158,36 @@ def _http_equiv_language(doc: HtmlElement) -> str:
     return ""
 
 
-def _canonical(doc: HtmlElement, url: str, meta: dict[str, str]) -> str:
+def _ld_address(ld: dict[str, Any]) -> str:
+    """The address the JSON-LD article gives itself: its `mainEntityOfPage` (an address, or
+    a WebPage's @id or url), else its `url`."""
+    for value in (ld.get("mainEntityOfPage"), ld.get("url")):
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str)), "")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _canonical(doc: HtmlElement, url: str, meta: dict[str, str], ld: dict[str, Any]) -> str:
     """The page's canonical address; its og:url instead when the canonical link names the
     page's own AMP copy (the `rel=amphtml` address), as a misconfigured site does, or when
-    there is no canonical link or, on a page read without its address, only a relative one."""
+    there is no canonical link or, on a page read without its address, only a relative one.
+    A canonical link the page's JSON-LD contradicts, giving as the story's own the address it
+    was read at, is passed over for that address: a CMS's canonical naming the section front
+    or another story, on every page, sent a citation's readers there (acc27a A30)."""
     hrefs = doc.xpath('//link[@rel="canonical"]/@href')
     canonical = absolute_url(url, hrefs[0]) if hrefs else ""
     og_url = absolute_url(url or canonical, meta["og:url"]) if meta.get("og:url") else ""
     if not canonical:
         return og_url
+    declared = _ld_address(ld)
+    if url and declared:
+        own = canonical_url(absolute_url(url, declared))
+        if own == canonical_url(url) != canonical_url(canonical):
+            return absolute_url(url, declared)
     amp = {
         canonical_url(absolute_url(url or canonical, h))
         for h in doc.xpath('//link[@rel="amphtml"]/@href')
@@ -323,7 +344,7 @@ def extract_metadata(
         meta.get("dc:language"),
         meta.get("dcterms:language"),
     ).replace("_", "-")
-    canonical = _canonical(doc, url, meta)
+    canonical = _canonical(doc, url, meta, ld)
     # The language the datelines are read in: a bare "en" given the country the page says it
     # is of otherwise, which an "IST" or "GST" needs (The Hindu's lang="en").
     dates_in = dates_language(

@@ -249,6 +249,42 @@ def without_site_name(
 _POST_TITLE = frozenset({"entry-title", "post-title"})
 
 
+# A label set in a headline's box beside its words: "Exclusive", "Updated", "Live".
+_LABEL_CLASS = re.compile(r"kicker|badge|label|eyebrow|flag|overline|tag\b|pill", re.IGNORECASE)
+
+
+def heading_text(el: HtmlElement, labels: bool = True, first_line: bool = False) -> str:
+    """A heading's words, a `<br>` a space between them ("…resigns<br>Fiona…": no
+    "resignsFiona", acc27a A31); without the labels set in it (`_LABEL_CLASS`) unless
+    `labels`; up to its first `<br>` only with `first_line` (a subtitle may follow it)."""
+    out: list[str] = [el.text or ""]
+
+    def walk(node: HtmlElement) -> bool:
+        """Add `node` and its tail; False once the first line has ended."""
+        if node.tag == "br":
+            if first_line:
+                return False
+            out.append(" ")
+        elif isinstance(node.tag, str) and (labels or not _LABEL_CLASS.search(names_of(node))):
+            out.append(node.text or "")
+            for child in node:
+                if not walk(child):
+                    return False
+        out.append(node.tail or "")
+        return True
+
+    for child in el:
+        if not walk(child):
+            break
+    return "".join(out)
+
+
+def heading_texts(el: HtmlElement) -> list[str]:
+    """The ways a heading may state the headline: whole, without its labels, its first line."""
+    texts = (heading_text(el), heading_text(el, labels=False), heading_text(el, first_line=True))
+    return [t for t in dict.fromkeys(" ".join(t.split()) for t in texts) if t]
+
+
 def _post_title(doc: HtmlElement, title_words: set[str]) -> str:
     """The heading a blog marks as its post's, when the page has one such and the `<title>`
     says most of its words: a blog's template sets the blog's name in its `h1` on every page
@@ -282,7 +318,8 @@ def headline(doc: HtmlElement, page_title: str, site_names: list[str], url: str)
     ]
     headings = {}
     for heading in doc.iter("h1", "h2", "h3"):
-        headings.setdefault(_norm(heading.text_content()), heading.text_content())
+        for text in heading_texts(heading):
+            headings.setdefault(_norm(text), text)
     for part in parts:
         if _norm(part) and _norm(part) in headings:
             return headings[_norm(part)]
@@ -291,7 +328,7 @@ def headline(doc: HtmlElement, page_title: str, site_names: list[str], url: str)
         return post
     first = ""
     for h1 in doc.iter("h1"):
-        text = h1.text_content()
+        text = heading_text(h1)
         words = _WORD.findall(text.casefold())
         # A blog's name in an `h1` over its post ("Harbour Diary" above "A wet week at the
         # quay") is its masthead, not the post's headline.
@@ -326,7 +363,7 @@ def printed_headline(doc: HtmlElement, page_title: str, site_names: list[str], u
     h1s = [
         text
         for h1 in doc.iter("h1")
-        if _words(text := " ".join(h1.text_content().split())) >= _HEADLINE_WORDS
+        if _words(text := " ".join(heading_text(h1).split())) >= _HEADLINE_WORDS
         and byline_place(h1) < 2
         and not _is_site_name(text, site_names, url)
     ]
@@ -338,9 +375,9 @@ def printed_headline(doc: HtmlElement, page_title: str, site_names: list[str], u
         return stated[0]
     own = list(
         dict.fromkeys(
-            " ".join(h1.text_content().split())
+            " ".join(heading_text(h1).split())
             for h1 in doc.iter("h1")
-            if _of_the_article(h1) and " ".join(h1.text_content().split()) in h1s
+            if _of_the_article(h1) and " ".join(heading_text(h1).split()) in h1s
         )
     )
     return own[0] if len(own) == 1 else ""
@@ -366,7 +403,7 @@ def article_title(
     declared = [d for d in declared if not _is_site_name(d, site_names, url)]
     if declared:
         evidence = {_norm(d) for d in declared} | {_norm(page_title)}
-        evidence |= {_norm(h.text_content()) for h in doc.iter("h1", "h2", "h3")}
+        evidence |= {_norm(t) for h in doc.iter("h1", "h2", "h3") for t in heading_texts(h)}
         # A declaration that only repeats the `<title>` ("Headline | Metro Gazette" in both) is
         # the site's template for its titles, and cut as a `<title>` is.
         titles = [
@@ -376,7 +413,7 @@ def article_title(
         # Declarations may differ: og:title is often written for sharing ("If You Can Picture A
         # Tarot Card, …") while the page prints another headline. The one an `h1` shows is the
         # headline a reader sees and a citation gives.
-        printed = {_norm(h1.text_content()): h1.text_content() for h1 in doc.iter("h1")}
+        printed = {_norm(t): t for h1 in doc.iter("h1") for t in reversed(heading_texts(h1))}
         if chosen := next((t for t in titles if _norm(t) in printed), ""):
             # In the page's own typography ("harbour\u2019s" over the metadata's "harbour's"),
             # its case as declared.

@@ -16,6 +16,7 @@ from typing import Any
 from ..address_class import resolved_reach
 from ..article_sources import read_from
 from ..config import site_rule_for
+from ..enclosures import episode_only
 from ..extractor_version import EXTRACTOR
 from ..gone import taken_down
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
@@ -62,14 +63,18 @@ class LibraryDownloads(LibraryPageReads):
         target: Entry | str,
         offline: bool = False,
         first_page: Callable[[Article], None] | None = None,
+        seen: bool = True,
     ) -> Article:
         """The cleaned article of an entry or URL: from the cache, else fetched and cached.
 
         With `offline`, never touches the network. Raises FetchError. An article over several
         pages, fetched now, is handed to `first_page` as soon as its first page is in (marked
-        `incomplete`), for a reader to start on while the rest comes.
+        `incomplete`), for a reader to start on while the rest comes. Not `seen` (printed by
+        `reader show`, its citation taken), a change a sync found in it stays news (Δ).
         """
         url = _link(target)
+        if not url and isinstance(target, Entry) and target.enclosures:
+            raise episode_only(target)
         if not url:
             raise FetchError(ErrorKind.BAD_URL, "this item has no link to an article")
         if not is_web_url(url):
@@ -83,7 +88,7 @@ class LibraryDownloads(LibraryPageReads):
             return await self._fetch_once(url, _entry_of(target), first_page)
         if cached is not None:
             with suppress(StoreError):  # a full disk or a read-only directory still reads
-                self.store.touch_article(url)
+                self.store.touch_article(url, seen)
             if cached.extractor < EXTRACTOR:
                 cached = await self._upgraded(url, cached)
             return self._numbered(url, cached)
@@ -182,10 +187,31 @@ class LibraryDownloads(LibraryPageReads):
             pending.add_done_callback(_consume_error)
         if first_page is not None:
             self.hear_first_page(url, first_page)
-        return await asyncio.shield(pending)
+        self._waiting[key] += 1
+        try:
+            return await asyncio.shield(pending)
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key]
+
+    def _give_up_download(self, url: str) -> bool:
+        """Stop the download of `url`, which the one who asked no longer wants (a sync whose
+        size limit keeps newer stories in its place), if no one else waits for it (the reader
+        opened it meanwhile) and its page has not come: a worker reading one caches it
+        whatever becomes of the download. True when stopped: its waiter is cancelled."""
+        key = canonical_url(url)
+        pending = self._inflight.get(key)
+        if pending is None or pending.done() or key in self._pages_in:
+            return False
+        if self._waiting[key] > 1:
+            return False
+        pending.cancel()
+        return True
 
     def _download_done(self, key: str) -> None:
         self._inflight.pop(key, None)
+        self._pages_in.discard(key)
         self._first_pages.pop(key, None)
         self._first_page_hearers.pop(key, None)
 

@@ -75,12 +75,13 @@ class StoreUsage(StoreVersions):
                 current.pop(key, None)
             self._save(self._state, _SAVED, current)
 
-    def touch_article(self, url: str) -> None:
+    def touch_article(self, url: str, seen: bool = True) -> None:
         """Record that the article was just read (least recently read goes first on eviction):
-        a change a sync found in it is no longer news (`renew_article`)."""
+        when `seen` (opened in the reader, not printed by a command), a change a sync found in
+        it is no longer news (`renew_article`)."""
         key = article_key(url)
         self._articles.set(f"read-at:{key}", time.time())
-        if f"renewed:{key}" in self._articles:  # a write only when there is one
+        if seen and f"renewed:{key}" in self._articles:  # a write only when there is one
             self._articles.delete(f"renewed:{key}")
 
     def reading_place(self, url: str) -> dict[str, Any] | None:

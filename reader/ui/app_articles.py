@@ -9,6 +9,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from itertools import islice
 
+from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..reports import Headline
 from ..url_display import shown_url
@@ -150,6 +151,13 @@ class ReaderAppArticles(ReaderAppHeadlines):
 
     async def _prefetch(self, entries: list[Entry]) -> None:
         await self.shown.wait()  # the list first (its network stack would delay the paint)
+        # A story its site said was gone is asked for again by a sync a day later, or when
+        # opened: each start and `r` asked the site again for every dead page near the cursor.
+        with suppress(StoreError):
+            gone = await asyncio.to_thread(self.lib.taken_down_lately)
+            dead = {e.id for e in entries if e.link and article_key(e.link) in gone}
+            self._prefetch_failed.update(dead)
+            entries = [e for e in entries if e.id not in dead]
         portal = ""  # what a Wi-Fi login page answering in every page's place made of it
         fetched: list[Entry] = []
 
