@@ -154,4 +154,11 @@ def test_r_in_the_article_fetches_its_page_again_and_shows_the_new_copy_in_place
             assert "three times a day" in screen_text(app)
             assert any(n.startswith(f"{TITLE}: taken down: HTTP 404") for n in notices(app))
 
+            # The site unreachable: one line, the copy shown stays.
+            site.shutdown()
+            site.server_close()
+            await pilot.press("R")
+            await until(pilot, lambda: any("Not fetched again" in n for n in notices(app)), "said")
+            assert "three times a day" in screen_text(app)
+
     asyncio.run(run())
