@@ -93,6 +93,8 @@ KEYS: KeyRows = (
             ("y", "copy the citation (a passage selected: quoted above it)"),
             ("Ctrl-C", "copy the passage selected, alone"),
             ("Esc", "drop the passage selected (before a link, a search)"),
+            ("V", "of an article that changed: the copy kept before the one shown"),
+            ("R", "fetch the page again now (changed: the copy before is kept)"),
             ("m", "mark read / unread"),
             ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),
@@ -159,6 +161,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
 (a row of none, Esc's, lists keys of their own)."""
 SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Headlines", "L"): ("unread_only",),
+    ("Reading", "R"): ("refresh_article",),
 }
 """The same for a row whose keys another section's row lists for other actions (`L`: the
 headlines' unread only, an article's links), by its section and keys."""
