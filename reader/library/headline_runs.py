@@ -5,13 +5,19 @@ the headlines it prints (a year's library: 43,000 of them, all read before the f
 The order is exactly `LibraryQueries.headlines`' (a stable sort of every feed's headlines in
 turn): ties go to the feed listed first, then to the entry kept first. A feed whose kept order
 is not the list's (a headline its feed left undated but dated by its cached page, a record
-written in another order) or that is damaged is read whole and sorted, as that does."""
+written in another order) or that is damaged is read whole and sorted, as that does.
+
+`first` makes the list's first few only, each feed's records decoded as the merge asks for them
+(the reader's first screen: a few hundred of a year's 43,000); a feed out of order there ends
+its run instead, the whole list read after putting its headlines in their place."""
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from operator import itemgetter
 from typing import Any
 
@@ -90,3 +96,63 @@ def _places(records: Any, marks: HeadlineMarks) -> list[float] | None:
     except (KeyError, TypeError, ValueError):
         return None
     return places
+
+
+@dataclass
+class _Head:
+    """A feed's headlines made from its records as the merge asks for them (`first`): ended
+    early (`cut`) at a headline out of the list's order or a damaged record, and telling
+    whether it made every headline of its feed."""
+
+    turn: int
+    records: Iterable[Any]
+    read: set[str]
+    marks: HeadlineMarks
+    unread_only: bool
+    keys: set[str] = field(default_factory=set)
+    """The article keys of the headlines made (those `first` needs for the saved articles no
+    feed lists, when every headline was made)."""
+    cut: bool = False
+    """Some of its headlines were not made: one out of order or damaged, or read ones left
+    out of a list shown unread only."""
+
+    def __iter__(self) -> Iterator[tuple[float, int, int, Headline]]:
+        last = float("-inf")
+        try:
+            for n, record in enumerate(self.records):
+                if self.unread_only and record["id"] in self.read:
+                    self.cut = True
+                    continue
+                entry, key = keyed(record)
+                headline = self.marks.headline(entry, key, entry.id in self.read)
+                place = newest_first(headline)
+                if place < last:
+                    # Not in the list's order (undated by its feed but dated by its cached page,
+                    # or a list an older reader wrote): the whole list puts it in its place.
+                    self.cut = True
+                    return
+                last = place
+                self.keys.add(key)
+                yield place, self.turn, n, headline
+        except (KeyError, TypeError, ValueError):
+            self.cut = True  # damaged: read whole, it is dropped
+
+
+def first(
+    count: int,
+    feeds: list[tuple[Iterable[Any], set[str]]],
+    marks: HeadlineMarks,
+    unread_only: bool,
+) -> tuple[list[Headline], set[str] | None]:
+    """The first `count` headlines of the feeds' list (each feed's records as kept, decoded as
+    asked for, and its ids read), as `merged` orders them, making no more than the merge takes
+    (about `count` and one a feed); and, when those were every headline of the feeds, the
+    article keys they list (else None: there are more, read whole to list them)."""
+    heads = [
+        _Head(turn, records, read, marks, unread_only) for turn, (records, read) in enumerate(feeds)
+    ]
+    rest = merged(heads)
+    out = list(islice(rest, count))
+    if next(rest, None) is not None or any(head.cut for head in heads):
+        return out, None
+    return out, set().union(*(head.keys for head in heads))

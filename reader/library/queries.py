@@ -21,7 +21,7 @@ from ..safe import safe_line
 from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
 from .headline_marks import HeadlineMarks
-from .headline_runs import feed_run, merged
+from .headline_runs import feed_run, first, merged
 from .resources import LibraryResources, _link
 
 UNLISTED = ""
@@ -162,6 +162,27 @@ class LibraryQueries(LibraryResources):
         if marks.read_now:
             with suppress(StoreError):  # read again next time
                 self.store.keep_page_dates(marks.read_now)
+
+    def first_headlines(
+        self, count: int, unread_only: bool = False
+    ) -> tuple[list[Headline], list[Headline] | None]:
+        """The first `count` headlines of every feed's list, as `headlines(unread_only=...)`
+        lists them, each feed's entries decoded only as far as the list needs (a year's
+        library: a few hundred of its 43,000); and the saved articles no feed lists, when
+        these were every headline (as `headlines_and_unlisted`; None: there are more)."""
+        marks = self._marks()
+        feeds = [
+            (self.store.entry_records_lazily(url), self.store.read_ids(url))
+            for url in self.store.feed_urls()
+        ]
+        out, listed = first(count, feeds, marks, unread_only)
+        unlisted = (
+            None if listed is None else sorted(self._unlisted(listed, marks), key=newest_first)
+        )
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time
+                self.store.keep_page_dates(marks.read_now)
+        return out, unlisted
 
     def not_offline(self) -> NotOffline:
         """Of every headline the feeds list, how many have an article not readable offline,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -223,6 +223,12 @@ class StoreFeeds(StoreDirectory):
         a list printed as it is read decodes only what it prints (`reader list | head`). Not
         checked: one found damaged is to be read by `keyed_entries`, which drops it."""
         return self._load(self._state, _entries_key(feed_url), [])
+
+    def entry_records_lazily(self, feed_url: str) -> Iterator[Any]:
+        """`entry_records`, each decoded as it is asked for: the newest screenful of a year's
+        library decodes a few hundred of its 43,000. Not checked; a damaged list yields what
+        comes before the damage, and is dropped when read whole."""
+        return self._load_items(self._state, _entries_key(feed_url))
 
     def _records(self, feed_url: str) -> list[tuple[Entry, dict[str, Any]]]:
         """A feed's entries with the records they were read from (a damaged list dropped)."""

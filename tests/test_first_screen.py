@@ -1,0 +1,197 @@
+"""The first screen does not wait for every headline: the start reads the newest of "All feeds"
+(`Library.first_headlines`, each feed's list decoded only as far as they need), draws them, and
+reads the rest after, in a thread; they join the list with the cursor and the view where the
+user has them, the feed list's counts and the status line's coming with them. Meanwhile j/k,
+Enter and `m` act on the rows shown; a key that needs every headline (`G`, `/`, `A`…) says it
+waits, and acts once they are in, the keys after it behind it."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+import reader.ui.app as app_module
+from reader.keys import entry_id
+from reader.library import Library
+from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+from reader.reports import Headline
+from reader.ui.app import WAITING_FOR_THE_REST, ReaderApp
+from reader.ui.app_headlines import READING_THE_REST
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.main_unread import COUNTING, FEEDS
+from reader.ui.widgets.main.feed_list import FeedList
+from tests.tui_pilot import WAIT, notices, status, table, until
+
+FEEDS_N, ITEMS = 4, 30
+_BASE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+_HOST = "http://127.0.0.1:9"  # the discard port: nothing answers, nothing is fetched
+
+
+def _library(data_dir: Path) -> None:
+    """FEEDS_N feeds of ITEMS headlines each, their dates interleaved (a tie between two feeds
+    among them), every seventh read, every fifth cached."""
+    lib = Library(data_dir, workers="thread")
+    try:
+        for f in range(FEEDS_N):
+            url = f"{_HOST}/feed-{f}/rss.xml"
+            lib.add_feed(url)
+            lib.store.put_feed(Feed(url, title=f"Feed {f}", last_success=_BASE))
+            entries = []
+            for i in range(ITEMS):
+                link = f"{_HOST}/feed-{f}/story-{i}.html"
+                minutes = i * FEEDS_N + (f if i != 3 else 0)  # item 3 of every feed: a tie
+                entries.append(
+                    Entry(
+                        id=entry_id(url, link),
+                        feed_url=url,
+                        title=f"Story {i} of feed {f}",
+                        link=link,
+                        published=_BASE - timedelta(minutes=minutes),
+                        feed_title=f"Feed {f}",
+                    )
+                )
+            lib.store.merge_entries(url, entries)
+            for i, entry in enumerate(entries):
+                if (i + f) % 7 == 2:
+                    lib.store.set_read(entry, True)
+                if (i + f) % 5 == 1:
+                    body = (Block(BlockKind.PARAGRAPH, (Inline("The council met."),)),)
+                    lib.store.put_article(entry.link, Article(entry.link, entry.title, blocks=body))
+    finally:
+        lib.close()
+
+
+def _ids(headlines: list[Headline]) -> list[str]:
+    return [h.entry.id for h in headlines]
+
+
+@pytest.fixture
+def library_dir(tmp_path: Path) -> Path:
+    _library(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("unread_only", [False, True])
+def test_the_first_headlines_are_the_lists_first(library_dir: Path, unread_only: bool) -> None:
+    lib = Library(library_dir, workers="thread")
+    try:
+        whole = lib.headlines(unread_only=unread_only)
+        for count in (1, 4, 5, 37, len(whole) - 1):
+            first, unlisted = lib.first_headlines(count, unread_only)
+            assert _ids(first) == _ids(whole[:count])
+            assert unlisted is None  # there are more
+        first, unlisted = lib.first_headlines(len(whole) + 10, unread_only)
+        assert _ids(first) == _ids(whole)
+        # Every headline made: the saved articles no feed lists come with them (none here),
+        # unless read ones were left out (a list shown unread only is read whole after).
+        assert (unlisted is None) == unread_only
+    finally:
+        lib.close()
+
+
+class _Gated(ReaderApp):
+    """The reader, its rest of the headlines read once the test lets it (`rest_may_come`)."""
+
+    CSS_PATH = str(Path(app_module.__file__).with_name(ReaderApp.CSS_PATH))  # not beside this file
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(data_dir, refresh_on_start=False)
+        self.rest_may_come = asyncio.Event()
+        self.first_rows = 40
+
+    async def load_rest(self) -> None:
+        await self.rest_may_come.wait()
+        await super().load_rest()
+
+
+async def _first_shown(pilot: Pilot[object]) -> _Gated:
+    app = pilot.app
+    assert isinstance(app, _Gated)
+    await until(pilot, lambda: bool(table(app).rows), "the first headlines")
+    await pilot.pause()
+    return app
+
+
+def test_the_newest_show_first_and_the_rest_joins_them_where_the_user_is(
+    library_dir: Path,
+) -> None:
+    lib = Library(library_dir, workers="thread")
+    whole = lib.headlines()
+    lib.close()
+
+    async def run() -> None:
+        app = _Gated(library_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            rows = table(app)
+            assert _ids(rows.rows) == _ids(whole[:40])  # the newest 40, in the list's order
+            assert not app.index.whole and not app.ready.is_set()
+            assert status(app) == READING_THE_REST
+            assert app.main_screen.query_one(FeedList).border_title == COUNTING
+            assert "reading the rest" in str(rows.border_title)
+            # Keys act on the rows shown meanwhile: down past a screenful, `m` on one.
+            for _ in range(30):
+                await pilot.press("j")
+            await pilot.press("m")
+            await pilot.pause()
+            marked = rows.rows[30]
+            assert marked.entry.id == whole[30].entry.id and marked.read != whole[30].read
+            top = rows.scroll_y
+            assert top > 0
+
+            app.rest_may_come.set()
+            await asyncio.wait_for(app.ready.wait(), WAIT)
+            await pilot.pause()
+            assert app.index.whole
+            assert _ids(rows.rows) == _ids(whole)
+            assert rows.cursor == 30 and rows.scroll_y == top  # nothing moved under the user
+            assert rows.rows[30].read == marked.read  # the mark made meanwhile kept
+            read_now = {h.entry.id: h.read for h in whole} | {marked.entry.id: marked.read}
+            unread = sum(not r for r in read_now.values())
+            assert status(app).startswith(f"{unread} unread of {len(whole)}")
+            feeds = app.main_screen.query_one(FeedList)
+            assert feeds.border_title == FEEDS
+            counts = {url: n for url, _title, n, _failed in feeds._shown[1]}
+            expected: dict[str, int] = {}
+            for h in whole:
+                if not read_now[h.entry.id]:
+                    expected[h.entry.feed_url] = expected.get(h.entry.feed_url, 0) + 1
+            assert counts == expected
+
+    asyncio.run(run())
+
+
+def test_a_key_needing_every_headline_waits_for_them_and_enter_does_not(
+    library_dir: Path,
+) -> None:
+    lib = Library(library_dir, workers="thread")
+    whole = lib.headlines()
+    lib.close()
+
+    async def run() -> None:
+        app = _Gated(library_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            rows = table(app)
+            # Enter on a headline shown opens it now.
+            await pilot.press("j", "enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            shown = app.screen
+            assert shown.headlines[shown.position].entry.id == whole[1].entry.id
+            await pilot.press("q")
+            await until(pilot, lambda: app.screen is app.main_screen, "the headlines")
+            # G needs the oldest: it says it waits, and the k after it waits behind it.
+            await pilot.press("G", "k")
+            await pilot.pause()
+            assert WAITING_FOR_THE_REST in notices(app)
+            assert rows.cursor == 1
+            app.rest_may_come.set()
+            await asyncio.wait_for(app.ready.wait(), WAIT)
+            await until(pilot, lambda: rows.cursor == len(whole) - 2, "G, then k")
+            assert rows.current is not None and rows.current.entry.id == whole[-2].entry.id
+
+    asyncio.run(run())
