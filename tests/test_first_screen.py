@@ -8,6 +8,8 @@ waits, and acts once they are in, the keys after it behind it."""
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,12 +20,14 @@ import reader.ui.app as app_module
 from reader.keys import entry_id
 from reader.library import Library
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
-from reader.reports import Headline
+from reader.reports import Headline, newest_first
+from reader.store import Store
 from reader.ui.app import WAITING_FOR_THE_REST, ReaderApp
 from reader.ui.app_headlines import READING_THE_REST
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main_unread import COUNTING, FEEDS
 from reader.ui.widgets.main.feed_list import FeedList
+from tests.test_streamed_list import library_dir  # noqa: F401 — a fixture
 from tests.tui_pilot import WAIT, notices, status, table, until
 
 FEEDS_N, ITEMS = 4, 30
@@ -70,14 +74,14 @@ def _ids(headlines: list[Headline]) -> list[str]:
 
 
 @pytest.fixture
-def library_dir(tmp_path: Path) -> Path:
+def generated_dir(tmp_path: Path) -> Path:
     _library(tmp_path)
     return tmp_path
 
 
 @pytest.mark.parametrize("unread_only", [False, True])
-def test_the_first_headlines_are_the_lists_first(library_dir: Path, unread_only: bool) -> None:
-    lib = Library(library_dir, workers="thread")
+def test_the_first_headlines_are_the_lists_first(generated_dir: Path, unread_only: bool) -> None:
+    lib = Library(generated_dir, workers="thread")
     try:
         whole = lib.headlines(unread_only=unread_only)
         for count in (1, 4, 5, 37, len(whole) - 1):
@@ -89,6 +93,47 @@ def test_the_first_headlines_are_the_lists_first(library_dir: Path, unread_only:
         # Every headline made: the saved articles no feed lists come with them (none here),
         # unless read ones were left out (a list shown unread only is read whole after).
         assert (unlisted is None) == unread_only
+    finally:
+        lib.close()
+
+
+def test_an_undated_headline_its_page_dates_is_first_where_the_whole_list_has_it(
+    library_dir: Path,  # noqa: F811 — the fixture imported above
+) -> None:
+    """A feed that leaves items undated has them listed by their cached pages' dates, anywhere
+    in the list (the newest here): its records are not in the list's order, and it is read
+    whole for the first headlines, which are the list's first all the same."""
+    lib = Library(library_dir, workers="thread")
+    try:
+        for unread_only in (False, True):
+            whole = lib.headlines(unread_only=unread_only)
+            assert whole[0].entry.title == "Survey of the lane due next month"  # page-dated
+            for count in range(1, len(whole) + 1):
+                assert _ids(lib.first_headlines(count, unread_only)[0]) == _ids(whole[:count])
+    finally:
+        lib.close()
+
+
+def test_a_feed_kept_out_of_order_or_damaged_gives_a_list_in_order(generated_dir: Path) -> None:
+    """One feed's records in reverse (some other reader's writing), another's damaged after its
+    fifth: the first headlines are still in the list's order, and say there are more (read
+    whole, the list puts the one and drops the other as it always has)."""
+    store = Store(generated_dir)
+    try:
+        urls = store.feed_urls()
+        records = json.loads(store._state.get(f"entries:{urls[0]}"))
+        store._save(store._state, f"entries:{urls[0]}", records[::-1])
+        text = store._state.get(f"entries:{urls[1]}")
+        cut = [m.start() for m in re.finditer(r',\{"id"', text)][4]
+        store._state.set(f"entries:{urls[1]}", text[:cut] + ",{broken")
+    finally:
+        store.close()
+    lib = Library(generated_dir, workers="thread")
+    try:
+        first, unlisted = lib.first_headlines(10_000)
+        places = [newest_first(h) for h in first]
+        assert places == sorted(places) and unlisted is None
+        assert len({h.entry.feed_url for h in first}) == FEEDS_N
     finally:
         lib.close()
 
@@ -117,14 +162,14 @@ async def _first_shown(pilot: Pilot[object]) -> _Gated:
 
 
 def test_the_newest_show_first_and_the_rest_joins_them_where_the_user_is(
-    library_dir: Path,
+    generated_dir: Path,
 ) -> None:
-    lib = Library(library_dir, workers="thread")
+    lib = Library(generated_dir, workers="thread")
     whole = lib.headlines()
     lib.close()
 
     async def run() -> None:
-        app = _Gated(library_dir)
+        app = _Gated(generated_dir)
         async with app.run_test(size=(100, 30)) as pilot:
             await _first_shown(pilot)
             rows = table(app)
@@ -166,14 +211,14 @@ def test_the_newest_show_first_and_the_rest_joins_them_where_the_user_is(
 
 
 def test_a_key_needing_every_headline_waits_for_them_and_enter_does_not(
-    library_dir: Path,
+    generated_dir: Path,
 ) -> None:
-    lib = Library(library_dir, workers="thread")
+    lib = Library(generated_dir, workers="thread")
     whole = lib.headlines()
     lib.close()
 
     async def run() -> None:
-        app = _Gated(library_dir)
+        app = _Gated(generated_dir)
         async with app.run_test(size=(100, 30)) as pilot:
             await _first_shown(pilot)
             rows = table(app)

@@ -8,8 +8,9 @@ is not the list's (a headline its feed left undated but dated by its cached page
 written in another order) or that is damaged is read whole and sorted, as that does.
 
 `first` makes the list's first few only, each feed's records decoded as the merge asks for them
-(the reader's first screen: a few hundred of a year's 43,000); a feed out of order there ends
-its run instead, the whole list read after putting its headlines in their place."""
+(the reader's first screen: a few hundred of a year's 43,000), but a feed that may hold an
+undated headline, read whole; a feed found out of order there ends its run instead, the whole
+list read after putting its headlines in their place."""
 
 from __future__ import annotations
 
@@ -100,12 +101,12 @@ def _places(records: Any, marks: HeadlineMarks) -> list[float] | None:
 
 @dataclass
 class _Head:
-    """A feed's headlines made from its records as the merge asks for them (`first`): ended
-    early (`cut`) at a headline out of the list's order or a damaged record, and telling
-    whether it made every headline of its feed."""
+    """A feed's headlines made from its records as the merge asks for them (`first`), or made
+    all at once by `whole` when its records may not be in the list's order (`Head`)."""
 
     turn: int
     records: Iterable[Any]
+    whole: Callable[[], list[Headline]] | None
     read: set[str]
     marks: HeadlineMarks
     unread_only: bool
@@ -117,6 +118,12 @@ class _Head:
     out of a list shown unread only."""
 
     def __iter__(self) -> Iterator[tuple[float, int, int, Headline]]:
+        if self.whole is not None:
+            self.cut = self.unread_only  # the read ones are not made
+            ordered = sorted(self.whole(), key=newest_first)
+            self.keys.update(h.key for h in ordered)
+            yield from ((newest_first(h), self.turn, n, h) for n, h in enumerate(ordered))
+            return
         last = float("-inf")
         try:
             for n, record in enumerate(self.records):
@@ -127,8 +134,8 @@ class _Head:
                 headline = self.marks.headline(entry, key, entry.id in self.read)
                 place = newest_first(headline)
                 if place < last:
-                    # Not in the list's order (undated by its feed but dated by its cached page,
-                    # or a list an older reader wrote): the whole list puts it in its place.
+                    # Not in the list's order (a list an older reader wrote): the whole list,
+                    # read after, puts it in its place.
                     self.cut = True
                     return
                 last = place
@@ -138,18 +145,22 @@ class _Head:
             self.cut = True  # damaged: read whole, it is dropped
 
 
+Head = tuple[Iterable[Any], Callable[[], list[Headline]] | None, set[str]]
+"""A feed for `first`: its records as kept, decoded as asked for; None, or what makes every
+headline of it when the records may not be in the list's order (an undated one, listed by its
+cached page's date); the ids read."""
+
+
 def first(
-    count: int,
-    feeds: list[tuple[Iterable[Any], set[str]]],
-    marks: HeadlineMarks,
-    unread_only: bool,
+    count: int, feeds: list[Head], marks: HeadlineMarks, unread_only: bool
 ) -> tuple[list[Headline], set[str] | None]:
-    """The first `count` headlines of the feeds' list (each feed's records as kept, decoded as
-    asked for, and its ids read), as `merged` orders them, making no more than the merge takes
-    (about `count` and one a feed); and, when those were every headline of the feeds, the
-    article keys they list (else None: there are more, read whole to list them)."""
+    """The first `count` headlines of the feeds' list, as `merged` orders them, making no more
+    than the merge takes (about `count` and one a feed, but for a feed made whole); and, when
+    those were every headline of the feeds, the article keys they list (else None: there are
+    more, read whole to list them)."""
     heads = [
-        _Head(turn, records, read, marks, unread_only) for turn, (records, read) in enumerate(feeds)
+        _Head(turn, records, whole, read, marks, unread_only)
+        for turn, (records, whole, read) in enumerate(feeds)
     ]
     rest = merged(heads)
     out = list(islice(rest, count))

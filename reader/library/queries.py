@@ -21,7 +21,7 @@ from ..safe import safe_line
 from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
 from .headline_marks import HeadlineMarks
-from .headline_runs import feed_run, first, merged
+from .headline_runs import Head, feed_run, first, merged
 from .resources import LibraryResources, _link
 
 UNLISTED = ""
@@ -171,10 +171,14 @@ class LibraryQueries(LibraryResources):
         library: a few hundred of its 43,000); and the saved articles no feed lists, when
         these were every headline (as `headlines_and_unlisted`; None: there are more)."""
         marks = self._marks()
-        feeds = [
-            (self.store.entry_records_lazily(url), self.store.read_ids(url))
-            for url in self.store.feed_urls()
-        ]
+        feeds: list[Head] = []
+        for url in self.store.feed_urls():
+            records, dated = self.store.entry_records_lazily(url)
+
+            def whole(url: str = url) -> list[Headline]:
+                return self._feed_headlines([url], marks, unread_only, False)[0]
+
+            feeds.append((records, None if dated else whole, self.store.read_ids(url)))
         out, listed = first(count, feeds, marks, unread_only)
         unlisted = (
             None if listed is None else sorted(self._unlisted(listed, marks), key=newest_first)

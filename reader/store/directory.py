@@ -186,14 +186,6 @@ class StoreDirectory:
             self._drop_damaged(cache, key)
             return default
 
-    def _load_items(self, cache: diskcache.Cache, key: str) -> Iterator[Any]:
-        """The items of a JSON list record, each decoded as it is asked for (`_items`): the
-        first few of a list of thousands without decoding the rest. Read here, decoded as
-        iterated; a damaged record is not dropped here (the record read whole, `_load`, finds
-        and drops it)."""
-        raw = cache.get(key)
-        return _items(raw) if isinstance(raw, str) else iter(())
-
     def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
         cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
@@ -204,9 +196,11 @@ class StoreDirectory:
             cache.delete(key)
 
 
-def _items(raw: str) -> Iterator[Any]:
-    """The items of the JSON list `raw`, decoded one at a time; nothing for text that is no
-    list, what comes before the damage for a damaged one."""
+def json_items(raw: str) -> Iterator[Any]:
+    """The items of the JSON list `raw`, each decoded as it is asked for (the first few of a
+    list of thousands without decoding the rest); nothing for text that is no list, what
+    comes before the damage for a damaged one (not dropped here: read whole by `_load`, it
+    is)."""
     skip = _SPACE.match
     try:
         at = skip(raw, 0).end()
