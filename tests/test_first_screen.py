@@ -240,3 +240,26 @@ def test_a_key_needing_every_headline_waits_for_them_and_enter_does_not(
             assert rows.current is not None and rows.current.entry.id == whole[-2].entry.id
 
     asyncio.run(run())
+
+
+def test_a_reader_left_unread_only_opens_on_the_newest_unread_then_every_one(
+    generated_dir: Path,
+) -> None:
+    lib = Library(generated_dir, workers="thread")
+    lib.keep_unread_only(True, False)  # left so (`L`), the config as it was
+    unread = lib.headlines(unread_only=True)
+    lib.close()
+
+    async def run() -> None:
+        app = _Gated(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            rows = table(app)
+            assert _ids(rows.rows) == _ids(unread[:40])
+            app.rest_may_come.set()
+            await asyncio.wait_for(app.ready.wait(), WAIT)
+            await pilot.pause()
+            assert _ids(rows.rows) == _ids(unread)
+            assert f"unread only · {len(unread)} of {FEEDS_N * ITEMS}" in str(rows.border_title)
+
+    asyncio.run(run())
