@@ -10,7 +10,8 @@ in bulk runs in a thread, so the screen never waits.
 calls only what is defined below it): `app_state` (what the app holds, its jobs, quitting),
 `app_headlines` (the headlines loaded and marked), `app_articles` (articles read, saved,
 fetched ahead; links followed), `app_sync` (refresh and sync), `app_feeds` (feeds added,
-renamed, removed); this module adds the keys, starting and stopping, and the notices.
+renamed, removed); this module adds the keys (those that wait for every headline as the
+start reads them), starting and stopping, and the notices.
 """
 
 from __future__ import annotations
@@ -171,8 +172,9 @@ class ReaderApp(ReaderAppFeeds):
         self.notify(WAITING_FOR_THE_REST, timeout=3, markup=False)
         return True
 
-    def rest_in(self) -> None:
-        """Every headline is read: the key that waited for them acts, then those after it."""
+    def _rest_in(self) -> None:
+        """Every headline is read (or could not be): the key that waited for them acts, then
+        those after it."""
         if self._waiting is None:
             return
         self.main_screen.call_later(self._act_after_waiting)  # after the lists have them
@@ -300,7 +302,10 @@ class ReaderApp(ReaderAppFeeds):
         try:
             await self._painted()
             # Read once the newest are on screen, in a thread: keys answered meanwhile.
-            await self.load_rest()
+            try:
+                await self.load_rest()
+            finally:
+                self._rest_in()
             self.ready.set()
             await self._until_keys_rest()
             self.shown.set()

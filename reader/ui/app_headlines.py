@@ -72,7 +72,6 @@ class ReaderAppHeadlines(ReaderAppState):
         """Read feeds and headlines from the store (in a thread) and redraw every list."""
         self.index = await asyncio.to_thread(HeadlineIndex.load, self.lib)
         await self._show_loaded(freeze)
-        self.rest_in()
 
     async def load_first(self) -> None:
         """Read the newest headlines (`first_rows` of the list shown, unread only or not) and
@@ -83,8 +82,6 @@ class ReaderAppHeadlines(ReaderAppState):
             HeadlineIndex.first, self.lib, self.first_rows, unread_only
         )
         await self._show_loaded(freeze=True)
-        if self.index.whole:  # a small library: every headline read already
-            self.rest_in()
 
     async def load_rest(self) -> None:
         """Read every headline (in a thread) after `load_first` drew the newest, and fill the
@@ -93,21 +90,16 @@ class ReaderAppHeadlines(ReaderAppState):
         first = self.index
         if first.whole:
             return
-        try:
-            index = await _quittable(HeadlineIndex.load, self.lib)
-            if self.index is first:  # else read whole meanwhile (a reload): that one stands
-                index.take_edits(first)
-                self.index = index
-                if not self._busy:
-                    freeze_long_lived()  # as `reload` does
-                self.main_screen.post_message(HeadlinesChanged(whole=True))
-                if not self._busy:
-                    self.status = self.summary()
-        finally:
-            self.rest_in()
-
-    def rest_in(self) -> None:
-        """Every headline is read (or could not be): what waited for them goes on (`ReaderApp`)."""
+        index = await _quittable(HeadlineIndex.load, self.lib)
+        if self.index is not first:
+            return  # read whole meanwhile (a reload): that one stands
+        index.take_edits(first)
+        self.index = index
+        if not self._busy:
+            freeze_long_lived()  # as `reload` does
+        self.main_screen.post_message(HeadlinesChanged(whole=True))
+        if not self._busy:
+            self.status = self.summary()
 
     async def _show_loaded(self, freeze: bool) -> None:
         """The index just read, drawn (see `reload`)."""

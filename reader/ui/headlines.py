@@ -3,8 +3,8 @@ the saved articles no feed lists (the "Saved" view shows them with the feeds' sa
 
 The app loads this snapshot from the `Library` in a thread (reading thousands of entries from the
 store is disk work; at the start, the newest headlines first, `first`, then every one) and then
-keeps it current with small in-memory edits (read flags, articles
-arriving in the cache), so switching feeds or toggling a flag never waits on the disk.
+keeps it current with small in-memory edits (read flags, articles arriving in the cache), so
+switching feeds or toggling a flag never waits on the disk.
 """
 
 from __future__ import annotations
