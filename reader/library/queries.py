@@ -24,7 +24,7 @@ from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
 from .dropped_ids import dropped_entry
 from .headline_marks import HeadlineMarks
-from .headline_runs import feed_run, merged
+from .headline_runs import Head, feed_run, first, merged
 from .resources import LibraryResources, _link
 
 UNLISTED = ""
@@ -171,6 +171,31 @@ class LibraryQueries(LibraryResources):
         which only a sync a day later, or opening one, asks for again (`gone`)."""
         lately = time.time() - ASK_AGAIN_AFTER
         return {key for key, at in self.store.gone().items() if at > lately}
+
+    def first_headlines(
+        self, count: int, unread_only: bool = False
+    ) -> tuple[list[Headline], list[Headline] | None]:
+        """The first `count` headlines of every feed's list, as `headlines(unread_only=...)`
+        lists them, each feed's entries decoded only as far as the list needs (a year's
+        library: a few hundred of its 43,000); and the saved articles no feed lists, when
+        these were every headline (as `headlines_and_unlisted`; None: there are more)."""
+        marks = self._marks()
+        feeds: list[Head] = []
+        for url in self.store.feed_urls():
+            records, dated = self.store.entry_records_lazily(url)
+
+            def whole(url: str = url) -> list[Headline]:
+                return self._feed_headlines([url], marks, unread_only, False)[0]
+
+            feeds.append((records, None if dated else whole, self.store.read_ids(url)))
+        out, listed = first(count, feeds, marks, unread_only)
+        unlisted = (
+            None if listed is None else sorted(self._unlisted(listed, marks), key=newest_first)
+        )
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time
+                self.store.keep_page_dates(marks.read_now)
+        return out, unlisted
 
     def not_offline(self) -> NotOffline:
         """Of every headline the feeds list, how many have an article not readable offline,

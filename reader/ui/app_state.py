@@ -47,7 +47,8 @@ class ReaderAppState(App[int]):
         self.index = HeadlineIndex()
         self.main_screen = MainScreen()
         self.ready = asyncio.Event()
-        """Set once the cached headlines are on screen (tests and screenshots wait for it)."""
+        """Set once the cached headlines are on screen, every one of them (tests and screenshots
+        wait for it): a library of more than `first_rows` shows the newest before."""
         self.shown = asyncio.Event()
         """Set once the screen has been drawn with them and the keys typed at it have rested
         (`ReaderApp._until_keys_rest`): background work (the fetch ahead, the worker processes,

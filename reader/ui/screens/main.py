@@ -111,6 +111,9 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         table = self.query_one(HeadlineTable)
         feeds = self.query_one(FeedList)
         self.show_feeds()
+        if message.whole:
+            self._fill_rest()
+            return
         if message.filled is not None:
             self._fill_list(message.filled)
             return
@@ -195,10 +198,22 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             table.refresh()
         self._title()
 
+    def _fill_rest(self) -> None:
+        """Every headline is in, the start having read the newest first: they join the list
+        shown, the cursor and the view left where the user has them (`HeadlineTable.refill`)."""
+        table = self.query_one(HeadlineTable)
+        table.empty_text = self._empty_text()
+        if self.feed_url != SEARCH_VIEW:  # `F` waited for them (`ReaderApp.run_action`)
+            table.refill(self.listed_rows(self.feed_url))
+            self.note_listed(self.feed_url)
+        self._title()
+
     def _empty_text(self) -> str:
         """What the list says when it has no headlines."""
         if self.feed_url == SEARCH_VIEW:
             return self.text_empty()
+        if not self.reader.index.whole:
+            return "Reading the headlines…"
         if self.feed_url == SAVED_VIEW:
             save = self.key_of("save")
             return "Nothing saved yet" + (
