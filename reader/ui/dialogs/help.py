@@ -84,7 +84,7 @@ KEYS: KeyRows = (
             ("Enter", "open the selected link (a feed's article: here; a note's [1]: the note)"),
             ("Esc", "drop the selected link (before a search)"),
             ("Esc", "after Enter on a note's number: back to it (before a search)"),
-            ("L", "list the links: Enter opens one, c copies its address"),
+            ("L", "list the links: 1…9 go to one, Enter opens it, c copies its address"),
             ("v", "select a sentence to quote (the match's, the link's, or in view)"),
             (") / (", "the passage a sentence longer / shorter"),
             ("y", "copy the citation (a passage selected: quoted above it)"),
@@ -178,8 +178,8 @@ KEYS_IN_TEXT: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         "after {} on a note's number: back to it (before a search)",
         (("open", "an article"),),
     ),
-    "list the links: Enter opens one, c copies its address": (
-        "list the links: {} opens one, {} copies its address",
+    "list the links: 1…9 go to one, Enter opens it, c copies its address": (
+        "list the links: 1…9 go to one, {} opens it, {} copies its address",
         (("open", "the link list"), ("copy_address", "the link list")),
     ),
     "no article page to cache (a PDF, a picture, audio): o opens it": (
