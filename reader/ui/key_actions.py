@@ -76,6 +76,10 @@ ACTIONS: dict[str, KeyAction] = {
         "show only unread headlines and the feeds with unread ones / all again",
         ("toggle_unread_only",),
     ),
+    "feed_list": KeyAction(
+        "put the feed list away, the headlines the whole width / show it again",
+        ("toggle_feed_list",),
+    ),
     "add_feed": KeyAction("add a feed by its address, or a web page's", ("add_feed",)),
     "rename_feed": KeyAction("rename the feed shown (empty: its own title)", ("rename_feed",)),
     "remove_feed": KeyAction("remove the feed shown, once you say yes", ("remove_feed",)),

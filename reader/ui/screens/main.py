@@ -84,6 +84,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         # newsboat's next-feed / prev-feed (its users bind them to J / K, free here).
         Binding("J", "step_feed(1)", "Next feed", show=False),
         Binding("K", "step_feed(-1)", "Previous feed", show=False),
+        # The headlines the whole width, at any width: newsboat shows one list at a time.
+        Binding("f", "toggle_feed_list", "Feed list", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -263,7 +265,7 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             return not self.searching and (not in_feeds or parameters == (1,))
         if action == "undo_marking":
             return bool(self._unmarked) and not self.searching
-        if action.startswith("mark_") or action in ("to_pane", "step_feed"):
+        if action.startswith("mark_") or action in ("to_pane", "step_feed", "toggle_feed_list"):
             return not self.searching
         # `m`, `s`, `o` are neither offered nor done from the feed list: they acted on the
         # headline under the list's cursor, out of the user's mind there (and out of sight on
@@ -287,6 +289,18 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         self.set_focus(widget)
         if self.focused is not widget:
             widget.focus()
+
+    def action_toggle_feed_list(self) -> None:
+        """Put the feed list away, the headlines taking the whole width (Tab still brings it
+        in while in use, as under 80 columns), or show it again; kept for the next start."""
+        hidden = not self.has_class("-feeds-hidden")
+        self.set_class(hidden, "-feeds-hidden")
+        if hidden and isinstance(self.focused, FeedList):
+            self._focus_now(self.query_one(HeadlineTable))
+        self.reader.keep_feeds_hidden(hidden)
+        tab = self.key_of("switch_pane")
+        shows = f" ({tab} shows it while in use)" if tab and hidden else ""
+        self.reader.status = ("Feed list put away" + shows) if hidden else "Feed list shown"
 
     def action_to_pane(self, feeds: bool) -> None:
         if feeds != isinstance(self.focused, FeedList):
