@@ -1,22 +1,32 @@
 """Syncs over the cache's size limit: what each one downloads when the feeds list more than fits.
 
-    uv run python benchmarks/sync_limit.py [--feeds 6] [--items 12] [--latency 0.05] [--hosts 2]
-                                           [--fraction 0.4] [--syncs 3]
+    uv run python benchmarks/sync_limit.py [--cases 6x12,12x6] [--latency 0.05] [--hosts 2]
+                                           [--fraction 0.4] [--syncs 3] [--runs 3]
+                                           [--against CHECKOUT]
 
-One loopback news farm (benchmarks/farm.py) serves feeds × items article pages of real-page
-weight (the demo's size by default: six sites, a dozen stories each). A first, untimed sync of
-a scratch directory without a limit measures what every article takes in the cache; then a
-fresh data directory gets `[cache] max_size` set to `fraction` of that and is synced `syncs`
-times in a row with the real CLI (`reader --data-dir D sync`), the feeds unchanged between them.
+For each case (feeds × items), one loopback news farm (benchmarks/farm.py) serves its article
+pages of real-page weight (6x12: the demo's size, six sites, a dozen stories each; 12x6: twice
+the feeds, half the stories, so more of the newest stories come in later feeds). A first,
+untimed sync of a scratch directory without a limit measures what every article takes in the
+cache; then, `runs` times, a fresh data directory gets `[cache] max_size` set to `fraction` of
+that and is synced `syncs` times in a row with the real CLI (`reader --data-dir D sync`), the
+feeds unchanged between them. With `--against`, another checkout's reader (its own `.venv`, as
+`uv sync` makes it: main, say) syncs a fresh directory of its own in each run too, one after
+the other, so the two are measured side by side at the same load.
+
 Each row gives the sync's wall time, the requests the farm saw (all, and for article pages),
-the bytes it sent, the articles cached after it and the sync's last lines. Nothing is asserted:
-this prints numbers.
+the bytes it sent, the articles cached after it and the sync's last lines; the summary gives
+each reader's first syncs: article pages fetched against articles kept, the waste the limit's
+policy is judged by (a page fetched and evicted at the sync's end). Nothing is asserted: this
+prints numbers.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 from contextlib import closing
@@ -37,9 +47,9 @@ def articles_in(data: Path) -> tuple[int, int]:
         return len(cached), sum(a.size for a in cached)
 
 
-def sync(data: Path) -> tuple[float, str]:
+def sync(command: list[str], data: Path) -> tuple[float, str]:
     result = run_measured(
-        [*reader_command(), "--data-dir", str(data), "sync"], env=child_env(), sample=False
+        [*command, "--data-dir", str(data), "sync"], env=child_env(), sample=False
     )
     if result.returncode not in (0, 1):
         raise RuntimeError(f"reader sync failed ({result.returncode}): {result.stderr[-2000:]}")
@@ -47,52 +57,109 @@ def sync(data: Path) -> tuple[float, str]:
     return result.wall, " / ".join(said)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--feeds", type=int, default=6)
-    parser.add_argument("--items", type=int, default=12)
-    parser.add_argument("--latency", type=float, default=0.05, help="seconds per response")
-    parser.add_argument("--hosts", type=int, default=2)
-    parser.add_argument("--fraction", type=float, default=0.4, help="max_size ÷ all articles")
-    parser.add_argument("--syncs", type=int, default=3)
-    args = parser.parse_args(argv)
+def parse_case(text: str) -> tuple[int, int]:
+    feeds, _, items = text.lower().partition("x")
+    return int(feeds), int(items)
 
-    warm_up()
-    farm = Farm(args.feeds, args.items, args.latency, args.hosts)
+
+def run_case(
+    feeds: int, items: int, args: argparse.Namespace, readers: dict[str, list[str]]
+) -> None:
+    farm = Farm(feeds, items, args.latency, args.hosts)
     with farm, tempfile.TemporaryDirectory(prefix="bench-limit-") as tmp:
         load = [load_average()]
         whole = Path(tmp) / "whole"
         subscribe(whole, farm.feed_urls)
-        sync(whole)
+        sync(readers["this"], whole)
         count, total = articles_in(whole)
         limit = int(total * args.fraction)
-        data = Path(tmp) / "limited"
-        subscribe(data, farm.feed_urls)
-        (data / "config.toml").write_text(f'[cache]\nmax_size = "{limit}"\n', encoding="utf-8")
-        rows = []
-        for _ in range(args.syncs):
-            farm.reset_stats()
-            wall, said = sync(data)
-            stats = farm.stats()
-            pages = sum(n for path, n in stats.by_path.items() if path.endswith(".html"))
-            rows.append((wall, stats.requests, pages, stats.bytes_sent, *articles_in(data), said))
+        rows: list[tuple[str, int, int, float, int, int, int, int, int, str]] = []
+        for run in range(1, args.runs + 1):
+            for name, command in readers.items():
+                data = Path(tmp) / f"limited-{name}-{run}"
+                subscribe(data, farm.feed_urls)
+                config = f'[cache]\nmax_size = "{limit}"\n'
+                (data / "config.toml").write_text(config, encoding="utf-8")
+                for n in range(1, args.syncs + 1):
+                    farm.reset_stats()
+                    wall, said = sync(command, data)
+                    stats = farm.stats()
+                    pages = sum(k for path, k in stats.by_path.items() if path.endswith(".html"))
+                    cached, size = articles_in(data)
+                    rows.append(
+                        (
+                            name,
+                            run,
+                            n,
+                            wall,
+                            stats.requests,
+                            pages,
+                            stats.bytes_sent,
+                            cached,
+                            size,
+                            said,
+                        )
+                    )
         load.append(load_average())
     print(
-        f"Syncs over the size limit: {args.feeds} feeds × {args.items} items = {count} articles "
-        f"({total / 1e6:.2f} MB in the cache), max_size {limit / 1e6:.2f} MB "
-        f"({args.fraction:g} of it), {args.latency * 1000:g} ms latency, {os.cpu_count()} cores, "
+        f"### {feeds} feeds × {items} items = {count} articles ({total / 1e6:.2f} MB in the "
+        f"cache), max_size {limit / 1e6:.2f} MB ({args.fraction:g} of it), "
+        f"{args.latency * 1000:g} ms latency, {os.cpu_count()} cores, "
         f"load average {' → '.join(load)}"
     )
     print()
     print(
-        "| sync | wall s | requests | article pages | MB sent | cached after | MB cached | says |"
+        "| reader | run | sync | wall s | requests | article pages | MB sent | cached after "
+        "| MB cached | says |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---|")
-    for n, (wall, requests, pages, sent, cached, size, said) in enumerate(rows, 1):
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, run, n, wall, requests, pages, sent, cached, size, said in rows:
         print(
-            f"| {n} | {wall:.2f} | {requests} | {pages} | {sent / 1e6:.2f} | {cached} "
-            f"| {size / 1e6:.2f} | {said} |"
+            f"| {name} | {run} | {n} | {wall:.2f} | {requests} | {pages} | {sent / 1e6:.2f} "
+            f"| {cached} | {size / 1e6:.2f} | {said} |"
         )
+    print()
+    for name in readers:
+        first = [row for row in rows if row[0] == name and row[2] == 1]
+        fetched = [row[5] for row in first]
+        kept = [row[7] for row in first]
+        walls = [row[3] for row in first]
+        waste = sum(fetched) - sum(kept)
+        print(
+            f"{name}: first sync's article pages fetched / kept "
+            f"{', '.join(f'{f}/{k}' for f, k in zip(fetched, kept, strict=True))}"
+            f" (fetched and evicted: {waste} in {len(first)} runs, "
+            f"{waste / max(1, sum(fetched)):.0%} of the pages); median wall "
+            f"{statistics.median(walls):.2f} s"
+        )
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", default="6x12,12x6", help="feeds×items, comma-separated")
+    parser.add_argument("--latency", type=float, default=0.05, help="seconds per response")
+    parser.add_argument("--hosts", type=int, default=2)
+    parser.add_argument("--fraction", type=float, default=0.4, help="max_size ÷ all articles")
+    parser.add_argument("--syncs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--against", type=Path, help="another checkout whose .venv's reader syncs beside this one"
+    )
+    args = parser.parse_args(argv)
+
+    readers = {"this": reader_command()}
+    if args.against is not None:
+        other = args.against.resolve() / ".venv" / "bin" / "reader"
+        if not other.is_file():
+            parser.error(f"no reader at {other}: run `uv sync` in that checkout")
+        readers["against"] = [str(other)]
+        # Its .pyc files written before it is measured, as `warm_up` does for this one.
+        modules = "import reader.cli, reader.library, reader.fetch, reader.feeds, reader.extract"
+        subprocess.run([str(other.with_name("python")), "-c", modules], env=child_env(), check=True)
+    warm_up()
+    for case in args.cases.split(","):
+        run_case(*parse_case(case), args, readers)
     return 0
 
 

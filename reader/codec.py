@@ -13,7 +13,7 @@ from typing import Any
 from .citation import cited_url, date_source
 from .dates import not_ahead, precision, stated_iso, with_precision
 from .list_numbering import NUMBERINGS
-from .models import Article, Block, BlockKind, Entry, Feed, Inline, Reach, made
+from .models import Article, Block, BlockKind, Enclosure, Entry, Feed, Inline, Reach, made
 
 CODEC_VERSION = 1
 # A block is [kind, level, ordinal, inlines], and a table row adds [cells, flags] to that.
@@ -106,7 +106,37 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "author": entry.author,
         "summary": entry.summary,
         "feed_title": entry.feed_title,
+        # Only when there are some (most items have none): [[url, type, length], …], which a
+        # reader from before them ignores.
+        **(
+            {"enclosures": [[e.url, e.type, e.length] for e in entry.enclosures]}
+            if entry.enclosures
+            else {}
+        ),
     }
+
+
+def _enclosures(value: Any) -> tuple[Enclosure, ...]:
+    """An entry's enclosures as its record keeps them; none from a record from before them, or
+    from a damaged one."""
+    if not value:
+        return ()
+    try:
+        return tuple(
+            Enclosure(url, kind, length)
+            for url, kind, length in value
+            if isinstance(url, str) and url and isinstance(kind, str) and isinstance(length, int)
+        )
+    except (TypeError, ValueError):
+        return ()
+
+
+def enclosures_json(entry: Entry) -> list[dict[str, Any]]:
+    """An entry's enclosures as `reader list --json` and `reader show --format json` give them:
+    [{"url", "type", "length"}], a type or a length the feed didn't state null."""
+    return [
+        {"url": e.url, "type": e.type or None, "length": e.length or None} for e in entry.enclosures
+    ]
 
 
 def entry_from_dict(d: dict[str, Any]) -> Entry:
@@ -125,6 +155,7 @@ def entry_from_dict(d: dict[str, Any]) -> Entry:
             "summary": d.get("summary") or "",
             "feed_title": d.get("feed_title") or "",
             "content": "",
+            "enclosures": _enclosures(d.get("enclosures")),
         },
     )
 

@@ -22,6 +22,8 @@ from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
 from .dates import parse_datetime, whole
 from .discovery import web_page_answer
+from .enclosures import enclosures_of
+from .feed_summary import summary_line
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
@@ -259,6 +261,23 @@ def _reused_guids(items: list[Any], links: list[str]) -> set[str]:
     return {guid for guid, seen in found.items() if len(seen) > 1}
 
 
+_PARSER_PLACE = re.compile(r"^<unknown>:(\d+):(\d+):\s*")
+
+
+def _xml_errors(complaint: str) -> str:
+    """The feed's XML errors in words first (a feed list's border shows only its start), the
+    parser's place as a line and column: not "<unknown>:2:133: not well-formed"."""
+    said = safe_line(complaint, 160)
+    place = _PARSER_PLACE.match(said)
+    if place is not None:
+        said = f"{said[place.end() :]} at line {place[1]}, column {place[2]}"
+    return (
+        f"the feed's XML has errors, read anyway ({said})"
+        if said
+        else ("the feed's XML has errors, read anyway")
+    )
+
+
 def parse_feed(
     body: bytes,
     url: str,
@@ -311,7 +330,7 @@ def parse_feed(
     # A feed served as application/octet-stream or text/plain is well-formed XML all the same,
     # read as such: no problem of its own for `reader feeds` to show.
     if parsed.get("bozo") and not isinstance(complaint, feedparser.NonXMLContentType):
-        problems.append("malformed XML, read leniently: " + safe_line(str(complaint), 160))
+        problems.append(_xml_errors(str(complaint)))
     if len(items) > limits.max_feed_items:
         problems.append(f"only the newest {limits.max_feed_items} of {len(items)} items kept")
     problem = "; ".join(problems)
@@ -331,7 +350,7 @@ def parse_feed(
             summary = _as_html(summary, (item.get("summary_detail") or {}).get("type"))
         # An item with no title (a micro-post) is named by the start of its text.
         title = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
-        title = title or _text(html.unescape(_strip_tags(summary)), 80)
+        title = title or _text(summary_line(summary), 80)
         key = item.get("id") or link or title
         if key in reused and link:
             # One GUID for several stories (a CMS misconfigured): each is told by its link too,
@@ -357,6 +376,7 @@ def parse_feed(
                 summary=summary[:20000] if isinstance(summary, str) else "",
                 feed_title=feed_title,
                 content=_content(item, summary if isinstance(summary, str) else ""),
+                enclosures=enclosures_of(item, base),
             )
         )
     keys = {entry.id: link_key(entry.link) for entry in entries}

@@ -107,6 +107,17 @@ def made(cls: type[_D], values: dict[str, Any]) -> _D:
 
 
 @dataclass(frozen=True)
+class Enclosure:
+    """A file an item carries for a player rather than a browser (RSS `<enclosure>`, Atom's
+    `<link rel="enclosure">`, Media RSS's audio and video `media:content`): a podcast's episode.
+    Never fetched or cached by the reader: its address is shown, listed and opened."""
+
+    url: str  # absolute http(s), checked as every address is (`urls.enclosure_url`)
+    type: str = ""  # the media type the feed states ("audio/mpeg"), "" when it states none
+    length: int = 0  # bytes, as the feed states them; 0 when it states none
+
+
+@dataclass(frozen=True)
 class Entry:
     """One item of a feed: a headline pointing at an article page."""
 
@@ -123,6 +134,17 @@ class Entry:
     """The item's full text as the feed carries it (HTML: RSS content:encoded, Atom content),
     when it holds more than the summary. Read from the feed and kept apart in the store (see
     `Store.entry_content`): entries loaded from the store have it empty."""
+    enclosures: tuple[Enclosure, ...] = ()
+    """The files it carries for a player (a podcast's audio), in the feed's order; none in
+    records from before they were kept."""
+
+    @property
+    def address(self) -> str:
+        """What opens it in a browser or player: its link, else its first enclosure's address
+        (a podcast episode with no page of its own); "" when it has neither."""
+        if self.link or not self.enclosures:
+            return self.link
+        return self.enclosures[0].url
 
 
 @dataclass(frozen=True)

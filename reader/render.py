@@ -16,9 +16,10 @@ from .commonmark import (
     heading_text,
     link_destination,
 )
+from .enclosures import enclosure_lines
 from .inline_markdown import runs_markdown
 from .markdown_lists import ListLayout
-from .models import Article, Block, BlockKind, Inline, picture_label
+from .models import Article, Block, BlockKind, Enclosure, Inline, picture_label
 from .tables import group_blocks, table_shape
 from .url_display import shown_url
 from .urls import contact_address
@@ -180,10 +181,21 @@ def _join(
     return "".join(out)
 
 
-def to_markdown(article: Article, header: bool = True, style: str = "block") -> str:
+def to_markdown(
+    article: Article,
+    header: bool = True,
+    style: str = "block",
+    enclosures: tuple[Enclosure, ...] = (),
+) -> str:
+    """The article in Markdown, under its citation (`header`), and the files its item carries
+    for a player (`enclosures`: a podcast's audio) a line each below it."""
     parts = []
     if header:
-        parts.append(markdown_header(article, style))
+        head = markdown_header(article, style)
+        if enclosures:  # under the citation, before the blank line that ends it
+            lines = "".join(f"{line}  \n" for line in enclosure_lines(enclosures, markdown=True))
+            head = head[:-1] + lines + "\n"
+        parts.append(head)
     lists = ListLayout()
     written: list[Block] = []
 
@@ -290,13 +302,20 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
     return "\n".join(out)
 
 
-def to_text(article: Article, header: bool = True, style: str = "block") -> str:
+def to_text(
+    article: Article,
+    header: bool = True,
+    style: str = "block",
+    enclosures: tuple[Enclosure, ...] = (),
+) -> str:
+    """The article as plain text, under its citation (`header`), and the files its item
+    carries for a player (`enclosures`) a line each below it."""
     parts = []
     if header:
         title = article.title or article.url  # neither: a file of text read without --url
         if title:
             parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
-        lines = header_lines(article, style=style)
+        lines = header_lines(article, style=style) + enclosure_lines(enclosures)
         parts.append("\n".join(lines) + "\n\n" if lines else "\n")
     parts.append(_join(article.blocks, block_to_text, table_to_text))
     return "".join(parts).rstrip() + "\n"

@@ -85,6 +85,21 @@ def absolute_url(base: str, href: str) -> str:
     return url if is_web_url(url) else ""
 
 
+LONGEST_ENCLOSURE = 4096
+"""Characters of the longest enclosure address kept: a signed CDN address runs to 1,500; past
+this most servers refuse it (8 KB of request line) and a player or a terminal line is no place
+for it: a feed sending more sends no file's address."""
+
+
+def enclosure_url(base: str, href: str) -> str:
+    """The address of a file an item carries (a podcast's MP3), as `absolute_url` makes a
+    link's, or "" (a javascript: one, one past `LONGEST_ENCLOSURE`)."""
+    if not isinstance(href, str) or len(href) > LONGEST_ENCLOSURE:
+        return ""
+    url = absolute_url(base, href)
+    return url if len(url) <= LONGEST_ENCLOSURE else ""
+
+
 # The links of an article that write or call to someone: "mailto:editor@example.org" (its
 # "?subject=…" left off: the address is what the reader needs) and "tel:+44-1736-000000".
 _MAILTO = re.compile(r"mailto:([^\s@<>()\[\]\\,;:\"/?#%]+@[\w.-]+\.\w+)(?:\?[^\s<>\"]*)?", re.I)

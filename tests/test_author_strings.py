@@ -39,6 +39,7 @@ def page_declaring(author: str, site: str = "Harbour Times") -> str:
         ("Texto: Ana Souza; Fotos: João Lima", "Ana Souza"),
         ("Lucas Nolan 22 Dec 2016", "Lucas Nolan"),
         ("Ann Lee 24/7/2026", "Ann Lee"),
+        ("holt.maren@courier.example", ""),  # an e-mail address names nobody (acc27a A27)
     ],
     ids=[
         "desk-digit",
@@ -48,6 +49,7 @@ def page_declaring(author: str, site: str = "Harbour Times") -> str:
         "texto-fotos",
         "date",
         "slash-date",
+        "e-mail",
     ],
 )
 def test_a_declared_author_is_the_writers_name(declared: str, author: str) -> None:

@@ -208,3 +208,12 @@ def test_a_line_under_a_quoted_passage_is_escaped_as_the_passage_is() -> None:
         under = copied_citation(hostile, style, under_markdown=True)
         assert "](http://evil.example/)" not in under.replace("\\]", "")
         assert "\\*" in under and "\\`" in under
+
+
+def test_a_name_written_surname_first_is_one_writer() -> None:
+    """A page's `<meta name="author" content="Holt, Maren">` was cited as two writers, "Holt,
+    and Maren." (acc27a A27); several so are kept apart by semicolons."""
+    assert chicago(story(author="Holt, Maren")).startswith('Holt, Maren. "Harbour')
+    assert apa(story(author="Kooman, F.")).startswith("Kooman, F. (2026")
+    assert apa(story(author="Holt, M.; Berg, Tom")).startswith("Holt, M., & Berg, T. (2026")
+    assert authors(story(author="Maren Holt, Jonas Berg")) == ["Maren Holt", "Jonas Berg"]

@@ -300,3 +300,21 @@ def test_the_reader_shows_a_feed_by_its_name(tmp_path: Path, httpserver: HTTPSer
             assert "\x1b" not in raw and "pwned" not in raw
 
     asyncio.run(run())
+
+
+def test_feeds_never_fetched_are_told_apart_by_their_paths(tmp_path: Path) -> None:
+    """Three feeds of one site that never answered were listed as "http://127.0.0.1:8761/er…",
+    "…/go…", "…/no…", cut where they differ (acc27b B3): their paths come first now."""
+    lib = Library(tmp_path)
+    paths = ("error500/feed.xml", "gone404/feed.xml", "notxml/feed.xml")
+    for path in paths:
+        lib.add_feed(f"http://127.0.0.1:9/{path}")
+    lib.close()
+
+    async def run() -> str:
+        async with running(tmp_path, (100, 24), prefetch=False) as (app, _pilot):
+            return screen_text(app)
+
+    shown = asyncio.run(run())
+    for path in paths:
+        assert path[:14] in shown, shown

@@ -111,6 +111,10 @@ def test_a_sync_with_no_network_says_so_first(
     assert main(["--data-dir", str(data_dir), "sync"]) == 1
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("reader:")]
     assert lines[0] == f"reader: {said}"
+    # The feeds alone say the same: it said "nothing is cached yet" (acc27b B11).
+    assert main(["--data-dir", str(data_dir), "sync", "--no-articles"]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("reader:")]
+    assert lines[0] == f"reader: {said}"
 
 
 def test_S_with_no_network_says_so_rather_than_naming_an_article(

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..citation import cited_url
+from ..codec import enclosures_json
 from ..config import config_path
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
@@ -62,6 +63,7 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
         "partial": h.partial,
         "not_article": h.not_article,
         "saved": h.saved,
+        "enclosures": enclosures_json(e),
     }
 
 
@@ -219,7 +221,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 if error.kind == ErrorKind.NOT_HTML:
                     # "Open the original link in a browser" is no help to someone who asked by id
                     # and never saw the link: name it.
-                    link = target.link if isinstance(target, Entry) else target
+                    link = target.address if isinstance(target, Entry) else target
                     reason = f"{shown_url(link)}: {reason}"
                 # Offline, the site down, or a PDF where a page was expected: the text the feed
                 # carried is better than nothing, and the exit status still says the article
@@ -234,9 +236,11 @@ def cmd_show(args: argparse.Namespace) -> int:
                 article, status = from_feed, EXIT_FAILED
         if args.format in ("json", "csl-json"):
             item_id = target.id if isinstance(target, Entry) else cited_url(article)
-            items.append(render_item(article, args.format, item_id))
+            entry = target if isinstance(target, Entry) else None
+            items.append(render_item(article, args.format, item_id, entry))
         else:
-            text = render(article, args.format, style).rstrip("\n")
+            entry = target if isinstance(target, Entry) else None
+            text = render(article, args.format, style, entry).rstrip("\n")
             one_line = args.format == "citation" and style != "block"
             if one_line:
                 # A reference list is one line an article (`… --ids | xargs reader show

@@ -16,7 +16,7 @@ from ..safe import safe_line, safe_text
 if TYPE_CHECKING:
     from ..config import Config
     from ..library import Library
-    from ..models import Article
+    from ..models import Article, Entry
 
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -142,30 +142,36 @@ def run_until_done(lib: Library, coro: Any) -> int:
     return asyncio.run(wrapped())
 
 
-def render(article: Article, fmt: str, style: str = "block") -> str:
+def render(article: Article, fmt: str, style: str = "block", entry: Entry | None = None) -> str:
     """The article as `reader show --format` prints it: text or Markdown under its citation in
-    `style`, the citation alone ("citation", as `y` copies it), or JSON (`render_item`)."""
+    `style` and the enclosures of its `entry` (a podcast's audio), the citation alone
+    ("citation", as `y` copies it), or JSON (`render_item`)."""
+    from ..enclosures import shown_enclosures
     from ..render import to_markdown, to_text
 
+    enclosures = shown_enclosures(entry) if entry is not None else ()
     if fmt == "citation":
         from ..citation import copied_citation
 
         return safe_text(copied_citation(article, style))
     if fmt == "markdown":
-        return safe_text(to_markdown(article, style=style))
+        return safe_text(to_markdown(article, style=style, enclosures=enclosures))
     if fmt == "json":
-        return json_text(render_item(article, fmt, article.url))
-    return safe_text(to_text(article, style=style))
+        return json_text(render_item(article, fmt, article.url, entry))
+    return safe_text(to_text(article, style=style, enclosures=enclosures))
 
 
-def render_item(article: Article, fmt: str, item_id: str) -> dict[str, Any]:
+def render_item(
+    article: Article, fmt: str, item_id: str, entry: Entry | None = None
+) -> dict[str, Any]:
     """The article as an object of `reader show --format json` (its metadata, authors listed
-    apart, and its text), or of `--format csl-json` (a citation manager's item)."""
+    apart, its text, and its `entry`'s enclosures), or of `--format csl-json` (a citation
+    manager's item)."""
     from ..citation_styles import authors, csl_item
 
     if fmt == "csl-json":
         return csl_item(article, item_id)
-    from ..codec import article_to_json
+    from ..codec import article_to_json, enclosures_json
     from ..render import to_markdown, to_text
 
     data = article_to_json(article)
@@ -173,6 +179,7 @@ def render_item(article: Article, fmt: str, item_id: str) -> dict[str, Any]:
     data["markdown"] = to_markdown(article, header=False)
     data["text"] = to_text(article, header=False)
     data["word_count"] = article.word_count
+    data["enclosures"] = enclosures_json(entry) if entry is not None else []
     if article.versions:  # the copies kept of an article a sync found changed
         data["version"] = article.version
         data["versions"] = [

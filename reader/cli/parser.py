@@ -283,7 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument(
         "--json",
         action="store_true",
-        help="print JSON (id, feed, title, link, published, read, cached…; snippet with --search)",
+        help="print JSON (id, feed, title, link, published, read, cached, enclosures…; snippet "
+        "with --search)",
     )
     shape.add_argument(
         "--ids",
@@ -301,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
         "xargs reader show --offline --format markdown > notes.md`). "
         "A headline whose article can't be had (never synced, its site unreachable or refusing "
         "it or asking to sign in, the story taken down, or its link a PDF, an image or another "
-        "file, named on "
+        "file, or a podcast episode with no link, only its audio, named on "
         "stderr) prints the text its feed carried "
         "instead, says why on stderr and exits 1. Of several, one not found is said on stderr, "
         "the others printed, and the exit status is 1.",
@@ -314,7 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=(*formats, "citation", "csl-json"),
         default="text",
-        help="text, markdown or json (several articles: a JSON list; `authors` a list); "
+        help="text, markdown or json (several articles: a JSON list; `authors` a list; a "
+        "podcast's audio under the header, `enclosures` in json); "
         "citation: the citation alone, as y in the reader copies it; csl-json: CSL-JSON items, "
         "which Zotero (File → Import, or from the clipboard), Mendeley and Pandoc read",
     )

@@ -7,6 +7,8 @@ the page's declarations, because these are the rules of one of them, the byline'
 
 from __future__ import annotations
 
+import re
+
 from .author_names import given_name_first, person_like
 from .byline_names import clean_byline, is_account
 
@@ -53,8 +55,14 @@ def _is_name(author: str) -> bool:
     """An author as declared names someone: not an address, not a CMS's account."""
     author = author.strip()
     return (
-        bool(author) and not author.startswith(("http://", "https://")) and not is_account(author)
+        bool(author)
+        and not author.startswith(("http://", "https://", "mailto:"))
+        and not _E_MAIL.fullmatch(author)  # "holt.maren@courier.example" (acc27a A27)
+        and not is_account(author)
     )
+
+
+_E_MAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 
 
 def _profile_owner(meta: dict[str, str]) -> list[str]:

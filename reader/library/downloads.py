@@ -15,6 +15,7 @@ from typing import Any
 from ..address_class import resolved_reach
 from ..article_sources import read_from
 from ..config import site_rule_for
+from ..enclosures import episode_only
 from ..extractor_version import EXTRACTOR
 from ..gone import taken_down
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
@@ -71,6 +72,8 @@ class LibraryDownloads(LibraryPageReads):
         `reader show`, its citation taken), a change a sync found in it stays news (Δ).
         """
         url = _link(target)
+        if not url and isinstance(target, Entry) and target.enclosures:
+            raise episode_only(target)
         if not url:
             raise FetchError(ErrorKind.BAD_URL, "this item has no link to an article")
         if not is_web_url(url):
@@ -172,10 +175,31 @@ class LibraryDownloads(LibraryPageReads):
             pending.add_done_callback(_consume_error)
         if first_page is not None:
             self.hear_first_page(url, first_page)
-        return await asyncio.shield(pending)
+        self._waiting[key] += 1
+        try:
+            return await asyncio.shield(pending)
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key]
+
+    def _give_up_download(self, url: str) -> bool:
+        """Stop the download of `url`, which the one who asked no longer wants (a sync whose
+        size limit keeps newer stories in its place), if no one else waits for it (the reader
+        opened it meanwhile) and its page has not come: a worker reading one caches it
+        whatever becomes of the download. True when stopped: its waiter is cancelled."""
+        key = canonical_url(url)
+        pending = self._inflight.get(key)
+        if pending is None or pending.done() or key in self._pages_in:
+            return False
+        if self._waiting[key] > 1:
+            return False
+        pending.cancel()
+        return True
 
     def _download_done(self, key: str) -> None:
         self._inflight.pop(key, None)
+        self._pages_in.discard(key)
         self._first_pages.pop(key, None)
         self._first_page_hearers.pop(key, None)
 

@@ -38,7 +38,11 @@ class HeadlineMarks:
         cached = bool(key) and key in self.cached
         is_saved = bool(key) and key in self.saved
         partial = cached and key in self.partial
-        not_article = not cached and bool(key) and key in self.not_article
+        # A podcast episode with no page of its own (its enclosure alone) is no article page,
+        # as a link to its MP3 is, known without a fetch.
+        not_article = not cached and (
+            key in self.not_article if key else bool(entry.enclosures and not entry.link)
+        )
         left_out = not cached and bool(key) and key in self.left_out
         updated = cached and key in self.updated
         if cached and entry.published is None and entry.updated is None:

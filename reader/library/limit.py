@@ -2,6 +2,9 @@
 a sync, which articles it would keep (`SyncRoom`), so that a sync fetches none it would evict
 again at its end. The sync fetches in the limit's order, the newest unread first (`gates`), so
 that the articles it keeps are the ones it fetched, and what comes after them is not fetched.
+That order is known once every feed's headlines are in: the downloads wait for them (not long
+for one slow feed: `HEADLINES_QUIET`), and one under way that a later feed's newer stories
+outrank is stopped before its page comes (`outranked`).
 
 A traveller syncs before a flight to read what is new: the articles read go first, the least
 recently read first, and so do those no headline lists any more (a feed dropped, `reader show`
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 from ..keys import article_key
 from ..models import Entry
 from ..store.usage import CachedArticle, LeftOut
+from .gates import PriorityHold
 
 Rank = tuple[int, float]
 """Where an article stands in the order of eviction: the lower, the sooner it goes."""
@@ -39,6 +43,13 @@ _NO_STORY_TIME = float("inf")
 _LAST_TURN = float("inf")  # after every article added alike
 _NEVER_OPENED: Rank = (0, float("-inf"))
 """The rank of a read article never cached: under every cached one."""
+HEADLINES_QUIET = 3.0
+"""Over the limit, a sync's downloads wait for every feed's headlines, and at most this many
+seconds after the last feed came in for those still out. Started as each feed came in, the
+downloads of the first feeds took the room the newest stories of the later ones then claimed,
+and were evicted at the sync's end (6 feeds: 44 pages fetched for 29 kept). Feeds are asked all
+at once and come within a second or two of each other; one that takes longer (a slow server,
+one timing out) is not waited for: its stories come after, stopping what they outrank."""
 
 
 @dataclass
@@ -178,6 +189,11 @@ class SyncRoom:
         self._sizes = self._counted = 0  # of the articles known: their mean is a guess's
         self._probe: asyncio.Event | None = None  # set when the article fetched alone comes
         self._probe_key = ""
+        self._under_way: dict[str, str] = {}  # reserved, neither cached nor failed: links
+        self.gave_up: set[str] = set()  # keys whose downloads were stopped (`given_up`)
+        self._settling: asyncio.Event | None = None  # set when one of them comes or fails
+        # The sync's downloads, held until the feeds are in, then let go newest first.
+        self.hold = PriorityHold(HEADLINES_QUIET)
         for article in cached:
             self._count(article.size)
         saved = {a.key for a in cached if a.saved}
@@ -208,30 +224,68 @@ class SyncRoom:
         self.skipped.add(key)
         return False
 
-    async def reserve(self, key: str) -> bool:
-        """About to fetch the article under `key`: `keeps`, and if so the room it will take,
+    async def reserve(self, key: str, link: str) -> bool:
+        """About to fetch the article under `key` from `link`: `keeps`, and if so the room it will take,
         guessed, held for it until it comes (`cached`) or fails (`failed`). Without this, the
         downloads under way when the limit fills (up to 16 a host) would all be fetched, only
         for the limit to evict them at the sync's end. Before any article's size is known (an
-        empty cache), one is fetched alone to tell it."""
+        empty cache), one is fetched alone to tell it.
+
+        One whose guess does not fit beside the downloads under way (guessed too) waits for
+        them to come, measured, and is tried again: turned away at once, the sync left out
+        the last article the cache had room for (27 kept where 28 fit, fetched by the next
+        sync). One at a time: those ranked under it, guessed alike, fit only if it does."""
         while not self._counted and self._probe is not None:
             await self._probe.wait()
         if not self.keeps(key):
             return False
-        if not self._counted:
-            self._probe, self._probe_key = asyncio.Event(), key
-        self.room.add(key, self._rank(key), self._sizes // self._counted if self._counted else 0)
-        if not self.room.keeps(key):  # its guessed size would not fit: not fetched
-            self.room.remove(key)
+        rank = self._rank(key)
+        while True:
+            if not self._counted:
+                self._probe, self._probe_key = asyncio.Event(), key
+            self.room.add(key, rank, self._sizes // self._counted if self._counted else 0)
+            if self.room.keeps(key):
+                self._under_way[key] = link
+                return True
+            self.room.remove(key)  # its guessed size would not fit
             self._probed(key)
-            self.skipped.add(key)
-            return False
-        return True
+            if not self._under_way or self._settling is not None:
+                self.skipped.add(key)
+                return False
+            self._settling = asyncio.Event()
+            try:
+                await self._settling.wait()
+            finally:
+                self._settling = None
 
     def failed(self, key: str) -> None:
         """The article reserved under `key` did not come: its room is free again."""
         self.room.remove(key)
+        self._under_way.pop(key, None)
         self._probed(key)
+        self._settled()
+
+    def outranked(self) -> list[tuple[str, str]]:
+        """The articles being fetched that the limit would no longer keep, each key and link:
+        newer stories (a feed that came in late) or a bigger page than guessed took their
+        room. Not one cached before (an article missing pages, read on): stopped, it would
+        still be there."""
+        return [
+            (key, link)
+            for key, link in self._under_way.items()
+            if key not in self._cached and not self.room.keeps(key)
+        ]
+
+    def given_up(self, key: str) -> None:
+        """The download of the article under `key` was stopped (`outranked`): it fills no
+        room, and this sync left it out."""
+        self.failed(key)
+        self.skipped.add(key)
+        self.gave_up.add(key)
+
+    def _settled(self) -> None:
+        if self._settling is not None:
+            self._settling.set()
 
     def _probed(self, key: str) -> None:
         if self._probe is not None and key == self._probe_key:
@@ -247,8 +301,10 @@ class SyncRoom:
     def cached(self, key: str, size: int) -> None:
         """The sync cached the article under `key`, taking `size` bytes."""
         self.room.add(key, self._rank(key), size)
+        self._under_way.pop(key, None)
         self._count(size)
         self._probed(key)
+        self._settled()
 
     def _count(self, size: int) -> None:
         if size > 0:

@@ -47,6 +47,8 @@ class LibraryPageReads(LibraryReextraction):
         # fingerprint a login page is told by, and reads it (all CPU work, off the loop a TUI
         # draws from).
         response = await self.fetcher.get(target, decode=False, ceiling=CEILING.get(), lead=lead)
+        if canonical_url(url) in self._inflight:
+            self._pages_in.add(canonical_url(url))  # cached from here on: not given up
         if leads_on:
             CEILING.set(response.reach)
         # Caching the page clears why the article had failed: put back if it is taken out.

@@ -9,7 +9,7 @@ import os
 import sys
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -73,6 +73,11 @@ class LibraryResources:
         self._first_page_hearers: defaultdict[str, list[Callable[[Article], None]]] = defaultdict(
             list
         )
+        # How many wait for each download (`_fetch_once`), and the downloads whose page has come
+        # (a worker reads and caches it however the download ends): a sync stops one only
+        # when it alone waits and nothing came yet (`_give_up_download`).
+        self._waiting: Counter[str] = Counter()
+        self._pages_in: set[str] = set()
         self._portal = PortalWatch()  # a Wi-Fi login page answering in every page's place
         # One found by a run minutes ago (a sync's: every feed answered with it) is named so
         # by this one's first page (`reader show`, `add`, the reader's refresh on opening).

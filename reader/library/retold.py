@@ -1,6 +1,8 @@
 """Whether a feed tells a story differently from the sync before: an update of it, for the
-many feeds (RSS 2.0 with one pubDate) that never give a time of update. A sync fetches such
-a story's page again (`LibrarySync`), keeping the copy it had as an earlier version.
+many feeds (RSS 2.0 with one pubDate) that never give a time of update (`retold`); or, for
+those that do, whether that time is after the page's download (`updated_since`) and not the
+feed's own build time stamped on every item (`stamped_times`). A sync fetches such a story's
+page again (`LibrarySync`), keeping the copy it had as an earlier version.
 
 A title changed in any way counts: a correction's headline ("6m euros" for "9m") is how most
 news sites tell one in their feed. A summary counts when its words changed beyond what a
@@ -14,6 +16,8 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime
 
 from ..models import Entry
 
@@ -49,3 +53,22 @@ def retold(before: Entry | None, now: Entry, downloaded: float) -> bool:
     if sum(n for w, n in changed.items() if not w.isdigit()) >= SUMMARY_NOISE_WORDS:
         return True
     return time.time() - downloaded >= SMALL_CHANGE_AFTER
+
+
+def stamped_times(entries: Iterable[Entry]) -> set[datetime]:
+    """The update times a feed stamps on most of its items (three or more), its own build
+    time: no sign that any of them changed, and every copy would be fetched again at each
+    sync."""
+    times = Counter(e.updated for e in entries if e.updated is not None)
+    total = sum(times.values())
+    return {t for t, n in times.items() if n >= 3 and 2 * n > total}
+
+
+def updated_since(entry: Entry, downloaded: float) -> bool:
+    """The feed says `entry` changed after its page was downloaded (epoch seconds): it gives a
+    time of update later than its publication (an RSS item's one date is given as both: no
+    update) and later than the download."""
+    updated = entry.updated
+    if updated is None or (entry.published is not None and updated <= entry.published):
+        return False
+    return updated.timestamp() > downloaded

@@ -1,17 +1,16 @@
 """A sync: every feed refreshed (`feed_refresh`) and every article not cached yet downloaded, a
-feed's new articles as soon as it is in, with progress as it goes, and after it the old read
-headlines dropped (`[feeds] drop_read_after`) and the cache pruned to its limit (none fetched
-that the limit would evict then: `limit`)."""
+feed's new articles as soon as it is in (over the size limit, once every feed is), with
+progress as it goes, and after it the old read headlines dropped (`[feeds] drop_read_after`)
+and the cache pruned to its limit (none fetched that the limit would evict then: `limit`)."""
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
 from contextlib import suppress
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -35,26 +34,7 @@ from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .leads import start_download
 from .resources import _now
-from .retold import retold
-
-
-def _stamped(entries: Iterable[Entry]) -> set[datetime]:
-    """The update times a feed stamps on most of its items (three or more), its own build
-    time: no sign that any of them changed, and every copy would be fetched again at each
-    sync."""
-    times = Counter(e.updated for e in entries if e.updated is not None)
-    total = sum(times.values())
-    return {t for t, n in times.items() if n >= 3 and 2 * n > total}
-
-
-def _updated_since(entry: Entry, downloaded: float) -> bool:
-    """The feed says `entry` changed after its page was downloaded (epoch seconds): it gives a
-    time of update later than its publication (an RSS item's one date is given as both: no
-    update) and later than the download."""
-    updated = entry.updated
-    if updated is None or (entry.published is not None and updated <= entry.published):
-        return False
-    return updated.timestamp() > downloaded
+from .retold import retold, stamped_times, updated_since
 
 
 class LibrarySync(LibraryFeedRefresh):
@@ -130,7 +110,9 @@ class LibrarySync(LibraryFeedRefresh):
 
         A feed's new articles are fetched as soon as it is in, so a slow or dead feed server
         delays only its own; their requests queue behind the feeds still waiting (the caps'
-        semaphores are fair). Articles left uncached by an interrupted sync come last.
+        semaphores are fair). Over the size limit they wait for every feed's, a few seconds at
+        most for a slow one (`limit.HEADLINES_QUIET`), to go newest first. Articles left
+        uncached by an interrupted sync come last.
         """
         started = time.monotonic()
         self.store.check_writable()
@@ -141,7 +123,15 @@ class LibrarySync(LibraryFeedRefresh):
             dropped = await self._drop_old_read()
             if progress:
                 progress(SyncProgress("done", len(results), len(results)))
-            return SyncReport(feeds=results, headlines_dropped=dropped)
+            # "No connection" says what stays readable: counted only then (it said "nothing
+            # is cached yet" over 920 cached articles).
+            readable = 0
+            if nothing_answered(results):
+                with suppress(StoreError):
+                    readable = len(await asyncio.to_thread(self.store.article_keys))
+            return SyncReport(
+                feeds=results, headlines_dropped=dropped, articles_already_cached=readable
+            )
         # Until it ends, a process killed mid-sync (the battery out at the gate) is a sync
         # stopped before its end, as a Ctrl-C is: the reader opened next says so.
         with suppress(StoreError):  # a full disk: the sync says so itself, article by article
@@ -161,7 +151,7 @@ class LibrarySync(LibraryFeedRefresh):
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
         for headline in headlines:
             by_feed[headline.entry.feed_url].append(headline.entry)
-        stamped = {url: _stamped(entries) for url, entries in by_feed.items()}
+        stamped = {url: stamped_times(entries) for url, entries in by_feed.items()}
         renewed: list[Entry] = []
         # What each headline said before the refresh: a title or summary that changed since
         # counts as an update in a feed that gives no time of update (`retold`).
@@ -221,19 +211,32 @@ class LibrarySync(LibraryFeedRefresh):
                     )
                 )
 
+        def give_up_outranked() -> None:
+            # Newer stories took the room of downloads under way: stopped before their pages
+            # come, they are not fetched only to be evicted at the sync's end.
+            assert room is not None
+            for key, link in room.outranked():
+                if self._give_up_download(link):
+                    room.given_up(key)
+
         async def one(entry: Entry) -> None:
             nonlocal done, unwritable, still_gone, held_back
+            key = article_key(entry.link)
             try:
-                first = room.priority(article_key(entry.link)) if room is not None else ()
+                first = room.priority(key) if room is not None else ()
+                if room is not None:
+                    await room.hold.wait(first)  # every feed's headlines in, the newest first
                 host = host_ahead[urlsplit(entry.link).netloc]
                 async with host.slot(first), ahead.slot(first):
                     if unwritable is not None:
                         raise replace(unwritable, url=entry.link)
-                    if room is not None and not await room.reserve(article_key(entry.link)):
-                        held_back += 1
-                        done += 1
-                        report("articles")
-                        return
+                    if room is not None:
+                        if not await room.reserve(key, entry.link):
+                            held_back += 1
+                            done += 1
+                            report("articles")
+                            return
+                        give_up_outranked()
                     # Known uncached (see _sync_start): no record read per article on the loop,
                     # only a key looked up (is it an article to read on?).
                     article = await self._fetch_once(entry.link, entry)
@@ -253,9 +256,19 @@ class LibrarySync(LibraryFeedRefresh):
                 done += 1
                 report("articles")
                 return
-            except BaseException:  # cancelled, or a fault: its room and its turn are given up
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if room is not None and key in room.gave_up and task and not task.cancelling():
+                    held_back += 1  # its download given up for newer stories
+                    done += 1
+                    report("articles")
+                    return
                 if room is not None:
-                    room.failed(article_key(entry.link))
+                    room.failed(key)
+                raise
+            except BaseException:  # a fault: its room and its turn are given up
+                if room is not None:
+                    room.failed(key)
                 raise
             if article.incomplete:
                 incomplete.append((entry, article))
@@ -265,7 +278,8 @@ class LibrarySync(LibraryFeedRefresh):
                 size = 0  # not measured: the prune at the end still is
                 with suppress(StoreError):
                     size = await asyncio.to_thread(self.store.article_size, entry.link)
-                room.cached(article_key(entry.link), size)
+                room.cached(key, size)
+                give_up_outranked()
             done += 1
             report("articles", entry, article.in_part)
 
@@ -282,7 +296,7 @@ class LibrarySync(LibraryFeedRefresh):
             listed.add(key)
             if key in renewable and (
                 (
-                    _updated_since(entry, renewable[key])
+                    updated_since(entry, renewable[key])
                     and entry.updated not in stamped.get(entry.feed_url, ())
                 )
                 or retold(was.get(entry.id), entry, renewable[key])
@@ -309,8 +323,10 @@ class LibrarySync(LibraryFeedRefresh):
         def feed_in(result: FeedResult) -> None:
             nonlocal feeds_done, already_cached
             feeds_done += 1
+            if room is not None:
+                room.hold.heard()
             if result.entries:
-                stamped[result.feed.url] = _stamped(result.entries)
+                stamped[result.feed.url] = stamped_times(result.entries)
             for entry in result.entries:
                 if entry.id not in known_ids:
                     known_ids.add(entry.id)
@@ -318,11 +334,15 @@ class LibrarySync(LibraryFeedRefresh):
                         room.ranking.note(entry)
                     already_cached += bool(entry.link) and article_key(entry.link) in cached
                 fetch(entry)
+            if room is not None and feeds_done >= feeds_total:
+                room.hold.release()  # every feed in: their articles go, the newest first
             report("feeds", feed=result)
 
         report("feeds")
         try:
             results = await self.refresh(on_feed=feed_in)
+            if room is not None:
+                room.hold.release()
             # With no connection, the articles left from before would fail as the feeds did.
             if not nothing_answered(results):
                 subscribed = {result.feed.url for result in results}  # none removed meanwhile
@@ -331,6 +351,8 @@ class LibrarySync(LibraryFeedRefresh):
                         fetch(headline.entry, headline.key)
             await asyncio.gather(*tasks)
         finally:
+            if room is not None:
+                room.hold.release()  # a refresh stopped by an error: none is left waiting
             for task in tasks:
                 task.cancel()  # finished ones ignore it; after Ctrl-C or an error, none is left
             notes.flush()

@@ -4,6 +4,7 @@ key's name as the help shows it ("?", "Ctrl-Q", "Esc", "PgDn")."""
 
 from __future__ import annotations
 
+import string
 from functools import cache
 
 from textual.keys import Keys, _character_to_key, key_to_character
@@ -81,12 +82,22 @@ def _base_name(text: str, ctrl: bool) -> str | None:
     return None
 
 
+@cache
+def _punctuation() -> dict[str, str]:
+    """Textual's names of the punctuation keys, to their characters: `key_to_character` knows
+    "question_mark" but not "slash", which the help wrote "Slash" (acc27b B6)."""
+    return {_character_to_key(c): c for c in string.punctuation}
+
+
 def shown_key(key: str) -> str:
     """A Textual key name as the help writes keys: "Ctrl-F", "PgDn", "?", "↓"."""
     *modifiers, base = key.split("+") if len(key) > 1 else [key]
     if base in _SHOWN:
         text = _SHOWN[base]
-    elif len(base) > 1 and (character := key_to_character(base)) is not None:
+    elif (
+        len(base) > 1
+        and (character := _punctuation().get(base) or key_to_character(base)) is not None
+    ):
         text = character
     elif len(base) > 1:
         text = base.capitalize() if not base[1:].isdigit() else base.upper()  # F5

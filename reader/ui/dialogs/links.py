@@ -21,6 +21,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...enclosures import enclosure_label, shown_enclosures
 from ...models import Article, BlockKind, Entry, picture_label
 from ...url_display import shown_url
 from ..display import MiddleCut, plain
@@ -48,12 +49,15 @@ class Link:
     address: str
 
 
-def article_links(article: Article) -> list[Link]:
+def article_links(article: Article | None, entry: Entry | None = None) -> list[Link]:
     """Every link of the article, tables' included: each address once, in the order it first
     appears, with the first text (not blank) linked to it. A run of inlines with one address
-    (`<a>` round bold and plain words) is one link."""
+    (`<a>` round bold and plain words) is one link. First, as the header shows them, the files
+    the `entry` carries for a player ("Audio (MP3, 40.1 MB)"), which no page links to."""
     texts: dict[str, str] = {}
-    for block in article.blocks:
+    for enclosure in shown_enclosures(entry) if entry is not None else ():
+        texts.setdefault(enclosure.url, enclosure_label(enclosure))
+    for block in article.blocks if article is not None else ():
         if block.kind == BlockKind.IMAGE and block.inlines:
             # Named as its line in the text names it: "Image: <alt>", or "Image".
             href = block.inlines[0].href

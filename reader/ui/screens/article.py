@@ -207,7 +207,7 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
                 key = self.key_of("open_in_browser")
                 hint = (
                     f"Press {key} to open the original in your browser."
-                    if entry.link and key
+                    if entry.address and key
                     else ""
                 )
                 body.show_notice(entry, message, hint, error=True)
@@ -304,7 +304,7 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
             self.notify("This is the first article of the list.")
 
     def action_open_original(self) -> None:
-        self.reader.open_original(self.headline.entry.link)
+        self.reader.open_original(self.headline.entry.address)
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)

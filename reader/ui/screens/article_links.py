@@ -52,7 +52,7 @@ class ArticleScreenLinks(ArticleScreenSearch):
 
     def action_list_links(self) -> None:
         body = self.query_one(ArticleBody)
-        links = article_links(body.article) if body.article else []
+        links = article_links(body.article, self.headline.entry)
         within = frozenset(
             link.address for link in links if body.target_of(link.address) is not None
         )

@@ -385,7 +385,7 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
     def action_open_original(self) -> None:
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
-            self.reader.open_original(headline.entry.link)
+            self.reader.open_original(headline.entry.address)
 
 
 def _saving_changed(table: HeadlineTable, changed: tuple[Headline, ...]) -> bool:

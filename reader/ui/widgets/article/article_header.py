@@ -12,7 +12,8 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from ....citation import FEEDS_DATE, cited_source, cited_url, version_note
-from ....models import Article, Entry
+from ....enclosures import enclosure_label, shown_enclosures
+from ....models import Article, Enclosure, Entry
 from ....url_display import shown_url
 from ...display import long_date, plain, when
 from .direction import right_to_left
@@ -101,6 +102,7 @@ def header(
             if not compact
             else _LEFT_OUT
         )
+    out += [enclosure_line(e, styles) for e in shown_enclosures(entry)] if entry else []
     if article is not None:
         length = Paragraph(Text(reading_length(article.word_count), styles.meta), gap=0, rtl=rtl)
         out.append(_LEFT_OUT if compact else length)
@@ -117,6 +119,19 @@ def header(
             out.append(Paragraph(plain(note, styles.notice, max_length=600)))
     out.append(Paragraph(Text("", styles.rule), fill="─", gap=0 if compact else 1))
     return out
+
+
+def enclosure_line(enclosure: Enclosure, styles: ArticleStyles) -> Paragraph:
+    """A file the item carries for a player (a podcast's audio), as an article's media line is
+    shown: "▶ Audio (MP3, 40.1 MB)", a link (Tab selects it, Enter opens it, `L` lists it), and
+    its address on the line below, to copy. In the compact header too: for an episode with no
+    page of its own it is what there is to open."""
+    label = plain(enclosure_label(enclosure), styles.caption + styles.link, max_length=100)
+    text = Text(end="").append_text(label)
+    text.append("\n")
+    text.append_text(plain(shown_url(enclosure.url), styles.url, max_length=2000))
+    links = ((0, len(label), enclosure.url),)
+    return Paragraph(text, Text("▶ ", styles.bullet), Text("  "), gap=0, links=links)
 
 
 def little_given(browser_key: str | None) -> str:

@@ -89,7 +89,13 @@ class FeedList(VimOptionList):
             self.highlighted = self._urls.index(keep) if keep in self._urls else 0
 
     def _feed_prompt(self, feed: Feed, unread: Mapping[str, int]) -> _OneLine:
-        title = _FeedTitle(plain(feed.display_title, max_length=200))
+        if feed.name or feed.title:
+            title = _FeedTitle(plain(feed.display_title, max_length=200))
+        else:
+            # Named by its address (never fetched): what tells three feeds of one site apart
+            # is its path, cut off at the end ("http://127.0.0.1:8761/er…" thrice, acc27b B3):
+            # the path first, then its site.
+            title = _FeedTitle(plain(_path_first(feed.display_title), max_length=200))
         return self._prompt(title, unread.get(feed.url, 0), bool(feed.last_error))
 
     def _prompt(self, title: Text | _FeedTitle, unread: int, failed: bool) -> _OneLine:
@@ -153,6 +159,15 @@ class _FeedTitle:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield Segment("".join(fit_to_cells(self.shown.plain, options.max_width)))
+
+
+def _path_first(address: str) -> str:
+    """A feed's address as the feed list names a feed it has no title for: its path, then its
+    site ("error500/feed.xml · 127.0.0.1:8761"); the site alone for a site's root."""
+    _scheme, _, rest = address.partition("://")
+    site, _, path = (rest or address).partition("/")
+    path = path.strip("/")
+    return f"{path} · {site}" if path else site
 
 
 def _row(title: Text | _FeedTitle, unread: int, failed: RichStyle | None) -> Table:
