@@ -206,8 +206,8 @@ def test_an_article_with_n_for_the_next_unread(synced_dir: Path) -> None:
         ),
         (
             'toggle_read = "j"',
-            'keys: "j" would do both toggle_read and down in the headlines: give one of them '
-            "another key",
+            'keys: "j" would do both toggle_read and down in the headlines and an article: give'
+            " one of them another key",
         ),
         (
             'next_unread = "n"',
@@ -220,8 +220,9 @@ def test_an_article_with_n_for_the_next_unread(synced_dir: Path) -> None:
         ),
         (
             'down = "ctrl+c"',
-            'keys: "Ctrl-C" would do both Ctrl-C\'s notice of the key that quits (a key not set in'
-            " [keys]) and down in the headlines: give down another key",
+            'keys: "Ctrl-C" would do Ctrl-C\'s notice of the key that quits (a key not set in'
+            " [keys]), down and copy in the headlines, an article, the help and the link list: give"
+            " down another key",
         ),
         ("quit = []", "keys.quit must be a key or a list of keys"),
         ("quit = 7", "keys.quit must be a key or a list of keys"),

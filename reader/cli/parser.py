@@ -168,6 +168,14 @@ def build_parser() -> argparse.ArgumentParser:
         " as the site changes it.",
     )
     p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--read-from",
+        metavar="NEWSBOAT_CACHE",
+        help="newsboat's read marks: its cache.db (~/.newsboat/cache.db, or"
+        " ~/.local/share/newsboat/cache.db; read only) or the list `newsboat -E FILE` exports;"
+        " the feeds are fetched (their headlines) and those newsboat had read marked read."
+        " Its flags are not carried over",
+    )
     p.set_defaults(func=cmd_import)
 
     p = command(

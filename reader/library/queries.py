@@ -237,6 +237,17 @@ class LibraryQueries(LibraryResources):
         with suppress(StoreError):  # a read-only or full disk: the next start as configured
             self.store.set_unread_view(unread_only, configured)
 
+    def feeds_hidden(self) -> bool:
+        """Whether the reader opens with its feed list put away, as it was left."""
+        with suppress(StoreError):  # unreadable: shown
+            return self.store.feeds_hidden()
+        return False
+
+    def keep_feeds_hidden(self, hidden: bool) -> None:
+        """Remember whether the feed list is put away, for the reader's next start."""
+        with suppress(StoreError):  # a read-only or full disk: the next start shows it
+            self.store.set_feeds_hidden(hidden)
+
     def headlines_and_unlisted(self) -> tuple[list[Headline], list[Headline]]:
         """Every feed's headlines, and the saved articles no feed lists: saved by their
         address, dropped by their feed (past its `MAX_ENTRIES_PER_FEED`) or their feed

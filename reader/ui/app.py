@@ -284,6 +284,8 @@ class ReaderApp(ReaderAppFeeds):
         try:
             unread_only = await asyncio.to_thread(self.lib.unread_only, self.config.unread_only)
             self.main_screen.unread_only = unread_only  # before the first list is shown
+            hidden = await asyncio.to_thread(self.lib.feeds_hidden)
+            self.main_screen.set_class(hidden, "-feeds-hidden")
             await self.load_first()
         except Exception:
             self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait

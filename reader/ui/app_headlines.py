@@ -207,6 +207,10 @@ class ReaderAppHeadlines(ReaderAppState):
         reader opens as it was left. Written as a read mark is (one small record)."""
         self.lib.keep_unread_only(unread_only, self.config.unread_only)
 
+    def keep_feeds_hidden(self, hidden: bool) -> None:
+        """Remember whether the feed list is put away (`f`), for the next start."""
+        self.lib.keep_feeds_hidden(hidden)
+
     def toggle_read(self, entry: Entry) -> bool:
         """Flip an entry's read flag; returns the new value."""
         headline = self.index.get(entry.id)

@@ -58,6 +58,8 @@ KEYS: KeyRows = (
             ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
             ("Tab, h / l", "switch between feeds and headlines"),
+            ("J / K", "the next / previous feed's headlines, round the ends"),
+            ("f", "put the feed list away (Tab brings it in) / show it"),
             ("a", "add a feed: its address, or a web page's (its feed is found)"),
             ("R", "rename the feed shown (empty: back to its own title)"),
             ("D, Del", "remove the feed shown (asks first; saved articles stay)"),
@@ -87,7 +89,7 @@ KEYS: KeyRows = (
             ("Enter", "open the selected link (a feed's article: here; a note's [1]: the note)"),
             ("Esc", "drop the selected link (before a search)"),
             ("Esc", "after Enter on a note's number: back to it (before a search)"),
-            ("L", "list the links: Enter opens one, c copies its address"),
+            ("L", "list the links: 1…9 go to one, Enter opens it, c copies its address"),
             ("v", "select a sentence to quote (the match's, the link's, or in view)"),
             (") / (", "the passage a sentence longer / shorter"),
             ("y", "copy the citation (a passage selected: quoted above it)"),
@@ -146,6 +148,8 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "] / [": ("next_heading", "previous_heading"),
     "n / p, Ctrl-N / Ctrl-P": ("next_article", "previous_article"),
     "u": ("next_unread",),
+    "J / K": ("next_feed", "previous_feed"),
+    "f": ("feed_list",),
     "/": ("search",),
     "n / N": ("next_match", "previous_match"),
     "Tab / Shift-Tab": ("next_link", "previous_link"),
@@ -189,8 +193,8 @@ KEYS_IN_TEXT: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         "after {} on a note's number: back to it (before a search)",
         (("open", "an article"),),
     ),
-    "list the links: Enter opens one, c copies its address": (
-        "list the links: {} opens one, {} copies its address",
+    "list the links: 1…9 go to one, Enter opens it, c copies its address": (
+        "list the links: 1…9 go to one, {} opens it, {} copies its address",
         (("open", "the link list"), ("copy_address", "the link list")),
     ),
     "changed since read: V shows the copy before": (
