@@ -6,6 +6,8 @@ the layers it is built on (`body_state` … `body_layout`).
 
 from __future__ import annotations
 
+from itertools import chain
+
 from textual import events
 from textual.binding import Binding
 from textual.strip import Strip
@@ -30,6 +32,7 @@ def no_headings(keys: list[str]) -> str:
 NO_HEADINGS = no_headings(["]", "["])
 NO_HEADING_BELOW = "No heading further down."
 NO_HEADING_ABOVE = "No heading further up."
+LAYING_OUT = "Laying out the rest of the article…"
 
 
 def _component(field_name: str) -> str:
@@ -131,6 +134,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         self._link = None
         self._jumps, self._note = [], None
         self._notes_opened = False
+        self._after_layout = []  # the text they waited for has gone
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -142,10 +146,15 @@ class ArticleBody(ArticleLayout, can_focus=True):
         paragraphs = article_header.header(entry, article, styles, message if article else "")
         self._head, self._compact = len(paragraphs), False
         self._header_paragraphs = self._head if article is not None else 0
+        self._more = None
+        self._text_total = sum(len(p.text) for p in paragraphs)
         if article is not None:
-            paragraphs += block_paragraphs.body(article, styles)
+            # Built as they are laid out: the first screen's first, the rest in slices.
+            more = block_paragraphs.paragraphs(article, styles)
             if not article.incomplete:  # its next pages on their way: not the end yet
-                paragraphs.append(block_paragraphs.end_mark(styles))
+                more = chain(more, [block_paragraphs.end_mark(styles)])
+            self._more = more
+            self._text_total += sum(len(block.text) for block in article.blocks)
         elif message:
             paragraphs += block_paragraphs.notice(
                 message, hint, styles.error if error else styles.notice, styles
@@ -199,6 +208,12 @@ class ArticleBody(ArticleLayout, can_focus=True):
             return
         self.scroll_to(y=target, animate=False, immediate=True)
 
+    def action_scroll_end(self) -> None:
+        # The end of a huge article is known once the slices reach it: `G` goes there then,
+        # and the keys pressed meanwhile are answered.
+        if not self.when_laid_out(super().action_scroll_end, LAYING_OUT):
+            super().action_scroll_end()
+
     def on_resize(self, _event: events.Resize) -> None:
         # Made only lower or higher, the lines stay as wrapped (`_layout` does nothing): what
         # was in view of the search and the links is brought back into it here.
@@ -244,9 +259,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # Moved past the lines wrapped so far before the rest came (the scrollbar dragged, a
-        # fast wheel): the rest now, or the view would be drawn blank for a frame.
-        if self._unfinished and round(new_value) + self.size.height > len(self._laid.lines):
-            self._finish_layout()
+        # fast wheel): the lines down to there now, or the view would be drawn blank for a
+        # frame.
+        self._lay_out_through(new_value)
         super().watch_scroll_y(old_value, new_value)
 
     def render_line(self, y: int) -> Strip:
