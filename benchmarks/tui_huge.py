@@ -1,6 +1,7 @@
 """Reading view on a huge article: does the view answer while the rest of it is laid out?
 
     uv run python benchmarks/tui_huge.py [--words 120000] [--repeats 2] [--size 120x40]
+                                         [--sliced-only] [--reader-from DIR]
 
 An acceptance tester opened a 120,000-word page: 21 s before the first open showed anything,
 3–5 s for each `V` (the earlier copy), no key answered meanwhile. The view now builds and lays
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import os
 import statistics
 import sys
@@ -40,6 +42,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # farm.py, tui_reading.py beside this
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from this checkout
+if "--reader-from" in sys.argv:  # another checkout's reader (an older commit's), before imports
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--reader-from") + 1]).resolve()))
+    importlib.import_module("reader")  # bound now: tui_reading puts this checkout first
 
 from farm import load_average
 from tui_reading import (
@@ -96,7 +101,7 @@ async def measure(data_dir: Path, mode: str, size: tuple[int, int]) -> Run:
     from reader.ui.widgets.article import body_layout
     from reader.ui.widgets.article.article_body import ArticleBody
 
-    sliced = body_layout.SLICE_LINES
+    sliced = getattr(body_layout, "SLICE_LINES", None)  # None: a reader from before the slices
     if mode == "one go":
         body_layout.SLICE_LINES = 10**9
     run = Run(mode)
@@ -177,7 +182,8 @@ async def measure(data_dir: Path, mode: str, size: tuple[int, int]) -> Run:
             run.version_ms = (shown - sent) * 1000
             run.version_laid_out_ms = (await asyncio.wait_for(laid_out(), 300) - sent) * 1000
     finally:
-        body_layout.SLICE_LINES = sliced
+        if sliced is not None:
+            body_layout.SLICE_LINES = sliced
     return run
 
 
@@ -191,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=2, help="runs of each mode, alternating")
     parser.add_argument("--size", type=parse_size, default=(120, 40), help="terminal, WxH")
     parser.add_argument("--sliced-only", action="store_true", help="not the one-go mode")
+    parser.add_argument(
+        "--reader-from",
+        metavar="DIR",
+        help="measure the reader of another checkout (a worktree of an older commit): its "
+        "figures are those of the mode 'sliced' (with --sliced-only)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("TZ", "UTC")
     warm_up_tui()
@@ -204,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(asyncio.run(measure(Path(tmp), mode, args.size)))
                 load.append(load_average())
     print(f"A generated article of {args.words:,} words, {runs[0].lines:,} lines at {args.size}")
+    print(f"reader from {Path(sys.modules['reader'].__file__ or '').parent.parent}")
     print(f"load average (1 min) during the runs: {', '.join(load)}")
     print(
         f"{'mode':8} {'open→frame':>11} {'j median':>9} {'j max':>8} {'keys':>5} "
