@@ -189,7 +189,8 @@ class ArticleLayout(ArticlePassage):
         another layout replaces `laid` (another article, `V`, a resize, a theme)."""
         if laid is not self._laid or not self._unfinished:
             return  # replaced, or finished at once for something that needed every line
-        ends = perf_counter() + SLICE_SECONDS
+        # Longer slices while `G` or a search waits for the end: the reader is waiting too.
+        ends = perf_counter() + SLICE_SECONDS * (4 if self._after_layout else 1)
         while self._unfinished:
             self._lay_out(len(laid.lines) + SLICE_LINES, keep_height=True)
             if perf_counter() >= ends:
