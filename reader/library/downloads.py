@@ -102,10 +102,10 @@ class LibraryDownloads(LibraryPageReads):
 
     def _numbered(self, url: str, latest: Article) -> Article:
         """The latest copy of `url`'s article told of the earlier ones kept (`versions`)."""
-        earlier = self.store.versions(url)
+        earlier = self.store.version_times(url)  # not the copies themselves: each open asks
         if not earlier:
             return latest
-        times = (*(a.fetched_at for a in earlier), latest.fetched_at)
+        times = (*earlier, latest.fetched_at)
         return replace(latest, versions=times, version=len(times))
 
     def article_version(self, target: Entry | str, number: int) -> Article:
