@@ -158,3 +158,27 @@ def test_a_search_typed_while_the_rest_is_laid_out_says_so_and_runs_once_it_is(
             assert not body.query
 
     asyncio.run(run())
+
+
+def test_the_next_heading_laid_out_already_is_gone_to_at_once_and_a_later_one_after(
+    synced_dir: Path,
+) -> None:
+    """`]` while the rest is laid out: to the next heading when it is among the lines laid
+    out so far, without waiting for the rest; past them, once the rest is in."""
+    blocks = list(_huge_article().blocks)
+    blocks[3] = Block(BlockKind.HEADING, (Inline("Near the start"),), level=2)
+    blocks[-30] = Block(BlockKind.HEADING, (Inline("Near the end"),), level=2)
+    article = Article("https://news.example/h.html", title="Headed", blocks=tuple(blocks))
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            body.action_heading(1)
+            assert body._unfinished  # not laid out whole for it
+            assert body._laid.lines[body.top_line].text.strip() == "Near the start"
+            body.action_heading(1)
+            assert body._laid.lines[body.top_line].text.strip() == "Near the start"
+            await until(pilot, lambda: not body._unfinished, "the rest laid out")
+            await until(pilot, lambda: body.lines[body.top_line].strip() == "Near the end", "]")
+
+    asyncio.run(run())

@@ -840,6 +840,7 @@ def test_an_article_reopened_deep_in_its_text_opens_there_before_the_rest_is_lai
             entry = app.screen.headline.entry
             body.show_article(entry, article)
             body.action_heading(1)  # the heading near the end, from the top
+            await until(pilot, lambda: not body.laying_out, "the rest laid out")
             await pilot.pause()
             assert body.lines[body.top_line].strip() == "What the harbour master kept"
             place = body.reading_place

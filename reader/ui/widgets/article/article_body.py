@@ -193,10 +193,15 @@ class ArticleBody(ArticleLayout, can_focus=True):
         update. When there is none (or the view can't scroll further), a notice says so: a
         bell alone is silent in many terminals, and the key would seem to do nothing."""
         top, bottom = self.top_line, round(self.max_scroll_y)
+        # While a huge article is laid out, the headings laid out so far: the next one is
+        # most often among them; when it is not, the key acts once the rest is in.
+        headings = self._laid.headings if self._unfinished else self._headings
         if step > 0:
-            target = next((h for h in self._headings if min(h, bottom) > top), None)
+            target = next((h for h in headings if min(h, bottom) > top), None)
         else:
-            target = next((h for h in reversed(self._headings) if h < top), None)
+            target = next((h for h in reversed(headings) if h < top), None)
+        if target is None and self.when_laid_out(lambda: self.action_heading(step), LAYING_OUT):
+            return
         if target is None:
             self.app.bell()
             if self._headings:
