@@ -257,6 +257,7 @@ def test_only_the_last_few_copies_are_kept(site: Site, data_dir: Path) -> None:
         assert all("4 million" not in t for t in texts)  # the first went
         times = [a.fetched_at for a in kept]
         assert times == sorted(times)
+        assert store.version_times(site.url(SLUG)) == times  # read without the copies
     finally:
         store.close()
 

@@ -12,6 +12,9 @@ from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar, hand_on
 from .article_state import ArticleScreenState, no_match
 
+SEARCH_WAITS = "Laying out the article…"
+"""Beside a query typed before a huge article is all laid out: it is searched once it is."""
+
 
 class ArticleScreenSearch(ArticleScreenState):
     """The reading view's search keys (see `ArticleScreen`)."""
@@ -53,8 +56,17 @@ class ArticleScreenSearch(ArticleScreenState):
 
     def _search(self, query: str) -> None:
         body = self.query_one(ArticleBody)
-        found = body.search(query, self._origin)
         bar = self.query_one(SearchBar)
+        if query.strip() and body.laying_out:
+            # A huge article's rest is being laid out: searched once it is, the query's line
+            # saying so meanwhile (searched at once, the rest froze the view for seconds).
+            if self._waiting_query is None:
+                body.when_laid_out(self._search_laid_out)
+            self._waiting_query = query
+            bar.show_count(SEARCH_WAITS)
+            return
+        self._waiting_query = None
+        found = body.search(query, self._origin)
         if not query.strip():
             bar.show_count("")
         elif found:
@@ -63,8 +75,16 @@ class ArticleScreenSearch(ArticleScreenState):
             bar.show_count(no_match(query), missing=True)
         self._show_position()
 
+    def _search_laid_out(self) -> None:
+        """The query typed while the article was laid out, searched now that it is (unless
+        Esc dropped it, or another article came)."""
+        if self._waiting_query is not None:
+            self._search(self._waiting_query)
+
     def on_search_closed(self, message: SearchClosed) -> None:
         body = self.query_one(ArticleBody)
+        if message.query is None:
+            self._waiting_query = None
         self.remove_class("-searching")
         self.set_focus(body)  # now: the keys held by the query's line go to it
         for key, character in self.query_one(SearchBar).input.take_held():
@@ -125,5 +145,6 @@ class ArticleScreenSearch(ArticleScreenState):
         if self.searching:
             self.remove_class("-searching")
             self.query_one(ArticleBody).focus()
+        self._waiting_query = None
         self.query_one(ArticleBody).clear_search()
         self._show_position()

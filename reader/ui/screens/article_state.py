@@ -59,6 +59,9 @@ class ArticleScreenState(Screen[str | None]):
         self._before_search: tuple[str, int | None] = ("", None)
         """The search that was on when `/` was pressed, and its match: Esc brings it back."""
         self._last_query: tuple[str, int | None] = ("", None)
+        self._waiting_query: str | None = None
+        """The query typed while a huge article was still being laid out: searched once it
+        is (None: none waits)."""
         """This article's search last cleared with Esc (one that found something), and its
         match: `n` / `N` bring it back."""
         self._save_timer: Timer | None = None

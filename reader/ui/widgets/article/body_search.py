@@ -48,7 +48,8 @@ class ArticleSearch(ArticleState):
         return found.span_lines(0)[0] if found is not None and found.total else None
 
     def _find(self, query: str, from_line: int) -> None:
-        self._matches = find_in_article.find(self._line_map, query)
+        # A blank query finds nothing: not worth laying out the rest of a huge article for.
+        self._matches = find_in_article.find(self._line_map, query) if query.strip() else None
         self._query = query if self._matches is not None else ""
         self._current = self._matches.first_from(from_line) if self._matches else None
 

@@ -42,8 +42,13 @@ class KeyScrolledView(ScrollView):
         """All the lines laid out, for a view that lays out a long text's first screen first
         (the reading view): a key moves through the whole text, and `G` goes to its end."""
 
+    def _lay_out_through(self, y: float) -> None:
+        """The lines a view with its top at line `y` shows laid out, for a view that lays out
+        a long text a slice at a time (the reading view): a key moves on into the text
+        without waiting for all of it."""
+
     def _scroll_now(self, y: float) -> None:
-        self._finish_layout()
+        self._lay_out_through(max(0, y))
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_to(y=y, animate=False, immediate=True)
