@@ -65,6 +65,7 @@ class ReaderAppFeeds(ReaderAppSync):
                 shown + (f"\n… and {more} more" if more > 0 else ""), markup=False, timeout=30
             )
         if added.url:
+            self._changed_seen = self.lib.store.changed_at()  # the add's own, read in now
             await self.reload(freeze=False)
         if added.url and any(feed.url == added.url for feed in self.index.feeds):
             # After the list has the feed (`reload` posted it): shown, then the line said.
