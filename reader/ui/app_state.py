@@ -106,6 +106,7 @@ class ReaderAppState(App[int]):
     # -- jobs ----------------------------------------------------------------------------------
     def exit(self, *args: Any, **kwargs: Any) -> None:
         if not self._quitting:
+            self._leave_screen()  # first: what follows writes to the store, which may wait
             # No article screen is open unless its module was imported: importing it to ask
             # (1.3 s on a busy machine) held up every quit from the headlines, and a hang-up.
             article = sys.modules.get(f"{__package__}.screens.article")
@@ -118,6 +119,16 @@ class ReaderAppState(App[int]):
                 self.library.note_sync_stopped()
         self._quitting = True
         super().exit(*args, **kwargs)
+
+    def _leave_screen(self) -> None:
+        """The terminal's screen given back as the key to quit comes, not once the app has
+        shut down: the place in the article kept first (a write that waits while another
+        process, a `reader sync`, writes the store), the app's shutdown after, kept the reader's
+        screen drawn, unchanged, for seconds, and people pressed `q` again (acc27b B18). The
+        worker processes are shut down after, out of sight."""
+        if (leave_screen := getattr(self._driver, "leave_screen", None)) is not None:
+            self._begin_batch()  # nothing painted from now on, over the shell's lines
+            leave_screen()
 
     def _run(self, work: Coroutine[Any, Any, object], group: str, exclusive: bool = False) -> None:
         """Run a job as a worker; an unexpected error becomes the status line, never a traceback.
