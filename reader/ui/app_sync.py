@@ -162,6 +162,8 @@ class ReaderAppSync(ReaderAppFill):
         else:
             await self.reload(freeze=False)
         self.status = summary(result)
+        if busy == "syncing":
+            self.check_open_articles()  # a changed copy of one open may have come
         # The garbage the job left waited for now (no full collection during it): one
         # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
         # on screen.
