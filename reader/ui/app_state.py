@@ -29,6 +29,11 @@ OUTSIDE_EVERY = 5.0
 """A diskcache read every 5 s: a sync in another window shows here within seconds."""
 
 
+NOTICE_SECONDS = 10.0
+"""How long a line answering one action ("Marked 8 headlines of … read") stays in the status line,
+unless the list shown is left before: then the idle counts are back."""
+
+
 class ReaderAppState(App[int]):
     """What the reader app holds, and how it runs its jobs (see `ReaderApp`)."""
 
@@ -90,6 +95,11 @@ class ReaderAppState(App[int]):
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
         self._told_not_kept = False
         """A mark the store refused (a full disk) has been said once this session."""
+        self.notice_seconds = NOTICE_SECONDS
+        """Seconds a line answering one action (`say_for_now`) stays before the idle counts."""
+        self._notice = ""
+        """That line, while it is the status line's (`say_for_now`)."""
+        self._notice_timer: Timer | None = None
         self._sync_stopped = False
         """A sync was stopped before its end and none ended since (the store says, at a
         reload): the idle line says so."""
