@@ -26,7 +26,7 @@ from reader.models import Entry
 from reader.reports import SyncReport
 from reader.store import Store
 from reader.store.versions import MAX_VERSIONS
-from tests.tui_pilot import reading, running, screen_text, until
+from tests.tui_pilot import open_titled, reading, running, screen_text, started, status, until
 
 SLUG = "/2026/11/21/bridge-repairs.html"
 
@@ -340,5 +340,44 @@ def test_the_reader_marks_a_changed_article_and_shows_the_copy_before_with_v(
         # Read in the reader: no longer marked.
         async with running(data_dir, (120, 30)) as (app, pilot):
             assert "Δ" not in screen_text(app)
+
+    asyncio.run(run())
+
+
+def test_an_article_open_while_a_sync_elsewhere_replaces_it_says_so_and_is_cited_as_the_earlier_copy(
+    site: Site, data_dir: Path
+) -> None:
+    from reader.ui.app import ReaderApp
+
+    sync(data_dir, site)
+    (data_dir / "config.toml").write_text('[citation]\nstyle = "chicago"\n')
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            body = await open_titled(pilot, "bridge repairs")
+            await until(pilot, lambda: "4 million pounds" in screen_text(app), "the article")
+            await pilot.press("y")
+            assert "copy 1 of 2" not in app.clipboard  # the latest: no note
+            correct(site)
+            await asyncio.to_thread(sync, data_dir, site)  # `reader sync` in another window
+            await until(
+                pilot,
+                lambda: "A newer copy was just fetched: this is copy 1 of 2" in status(app),
+                "the word of a newer copy",
+            )
+            assert "V shows the newer copies" in status(app)
+            assert "4 million pounds" in screen_text(app)  # nothing redrawn under the eyes
+            await pilot.press("y")
+            assert "copy 1 of 2, kept: the text changed in the copy retrieved" in app.clipboard
+            await pilot.press("V")  # on to the latest: cited as it, the word gone
+            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
+            assert body.article is not None and body.article.version == 2
+            assert "A newer copy" not in status(app)
+            await pilot.press("y")
+            assert "copy 1 of 2" not in app.clipboard
 
     asyncio.run(run())

@@ -143,6 +143,23 @@ class LibraryDownloads(LibraryPageReads):
         copy = replace(copies[number - 1], versions=times, version=number if earlier else 0)
         return self._with_gone(url, copy)
 
+    def superseded(self, target: Entry | str, shown: Article) -> Article | None:
+        """`shown`, a copy of `target`'s article read earlier, numbered among the copies kept
+        now (copy N of M) when a sync has since cached a changed one; None while it is still
+        the latest (or no longer cached). Offline always: a read of the cache."""
+        url = _link(target)
+        latest = self.store.article(url) if url else None
+        if latest is None or latest.fetched_at == shown.fetched_at:
+            return None
+        if latest.blocks == shown.blocks:
+            return None  # fetched again unchanged: still the text there is
+        copies = [*self.store.versions(url), latest]
+        times = tuple(a.fetched_at for a in copies)
+        number = next((n for n, a in enumerate(copies, 1) if a.fetched_at == shown.fetched_at), 0)
+        if not number:  # dropped since from those kept (`MAX_VERSIONS`): older than them all
+            times, number = (shown.fetched_at, *times), 1
+        return replace(shown, versions=times, version=number)
+
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
         """While `url` is being downloaded: call `hearer` with the article when its first page
         is in, if it is an article over several pages (at once when that page is in already).

@@ -154,7 +154,7 @@ class StoreFeeds(StoreDirectory):
 
     def add_feed(self, url: str, title: str = "", name: str = "") -> bool:
         """Subscribe, under `title` until the feed says its own, and the user's `name` for it;
-        False when already subscribed."""
+        False when already subscribed. A reader open elsewhere is told (`changed_at`)."""
         with self._state.transact():
             urls = self.feed_urls()
             if url in urls:
@@ -163,6 +163,7 @@ class StoreFeeds(StoreDirectory):
             if self._state.get(_feed_key(url)) is None:
                 feed = Feed(url, title=title, name=name)
                 self._save(self._state, _feed_key(url), feed_to_dict(feed))
+            self.note_changed()
         return True
 
     def remove_feed(self, url: str) -> bool:
@@ -411,7 +412,7 @@ class StoreFeeds(StoreDirectory):
         self._articles.delete(f"told:{key}")
 
     def note_changed(self) -> None:
-        """Mark the headlines or the cache changed by a refresh, a sync or a feed removed,
+        """Mark the headlines or the cache changed by a refresh, a sync, a feed added or removed,
         for a reader open in another window to read them again (`changed_at`)."""
         self._state.set(_CHANGED, time.time())
 

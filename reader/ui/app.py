@@ -253,6 +253,9 @@ class ReaderApp(ReaderAppFeeds):
         elif cached_at > self._cached_seen:
             self._cached_seen = cached_at
             self._run(self.recache(), "reload")
+        else:
+            return
+        self.check_open_articles()  # a changed copy of one open may be among them
 
     def _timed_refresh(self) -> None:
         if not self._busy:

@@ -69,6 +69,7 @@ class ReaderAppFeeds(ReaderAppSync):
             # addresses tried): whole, wrapped, in a notice too (acc27b B14).
             self.notify(line, severity="warning", markup=False, timeout=20)
         if added.url:
+            self._changed_seen = self.lib.store.changed_at()  # the add's own, read in now
             await self.reload(freeze=False)
         if added.url and any(feed.url == added.url for feed in self.index.feeds):
             # After the list has the feed (`reload` posted it): shown, then the line said.

@@ -144,6 +144,24 @@ class ReaderAppHeadlines(ReaderAppState):
         if self._settle_timer is None:
             self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)
 
+    def say_for_now(self, line: str) -> None:
+        """`line` in the status line, answering one action (`A`, `U`): it gives way to the idle
+        counts after `notice_seconds`, or once the user leaves the list (`notice_over`). It
+        stayed for minutes, through other feeds and articles, in their place (acc27b B4)."""
+        self.status = self._notice = line
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(self.notice_seconds, self.notice_over)
+
+    def notice_over(self) -> None:
+        """The line `say_for_now` put up, if still there, gives way to the idle counts."""
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+            self._notice_timer = None
+        if self._notice and self.status == self._notice and not self._busy:
+            self.status = self.summary()
+        self._notice = ""
+
     def summary(self) -> str:
         """The idle status line: counts over every feed."""
         index = self.index

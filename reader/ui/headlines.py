@@ -106,6 +106,11 @@ class HeadlineIndex:
             return sum(not h.read for h in self.view(SAVED_VIEW))
         return self._unread.total() if feed_url is None else self._unread[feed_url]
 
+    def has_headlines_of(self, feed_url: str) -> bool:
+        """The index holds headlines of the feed at `feed_url` (a feed added in another window
+        meanwhile, or one that has none, holds none)."""
+        return self._listed_in[feed_url] > 0
+
     def count_in(self, feed_url: str | None) -> int:
         """Headlines of one feed, read or not; of all when `feed_url` is None."""
         return len(self.headlines) if feed_url is None else self._listed_in[feed_url]

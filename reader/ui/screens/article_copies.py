@@ -71,6 +71,7 @@ class ArticleScreenCopies(ArticleScreenPassage):
         body.clear_link()
         self._end_search()
         body.show_article(entry, other)
+        self._show_position()  # a newer copy's word, said of the copy shown before, goes
         latest = number == len(other.versions)
         when = other.fetched_at.isoformat(timespec="seconds") if other.fetched_at else "?"
         self.notify(

@@ -149,6 +149,7 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
     def on_feed_selected(self, message: FeedSelected) -> None:
         if message.feed_url != self.feed_url:
             self.feed_url = message.feed_url
+            self.reader.notice_over()  # `A`'s count was of the list left
             self._show_list()
 
     def on_headline_chosen(self, message: HeadlineChosen) -> None:
@@ -382,6 +383,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
     def show_feed(self, feed_url: str) -> None:
         """Show a feed's headlines (selected in the feed list too), the cursor on its first
         unread one."""
+        if feed_url != self.feed_url:
+            self.reader.notice_over()
         self.feed_url = feed_url
         self.query_one(FeedList).select(feed_url)
         first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)

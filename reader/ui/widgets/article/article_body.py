@@ -115,6 +115,13 @@ class ArticleBody(ArticleLayout, can_focus=True):
                 return number
         return 0
 
+    def renumber(self, article: Article) -> None:
+        """The article shown, told of the copies kept of it now (`Library.superseded`): the
+        same text, so nothing is redrawn under the reader's eyes, but `y` cites it as the
+        earlier copy it has become."""
+        entry, _shown, message, hint, error = self._content
+        self._content = (entry, article, message, hint, error)
+
     def show_notice(
         self, entry: Entry | None, message: str, hint: str = "", error: bool = False
     ) -> None:
