@@ -142,6 +142,21 @@ def test_list_search_phrases_says_when_none_and_covers_every_cached_article(
     # paragraph, not the first "the".
     near = reader(data, "list", "--search", "summer", "the").stdout.splitlines()
     assert "summer timetable would return in April" in near[1]
+    # With dates, "holds" alone would be untrue of the archive: the dates are named, and how
+    # many hold the words outside them (acc27a A17).
+    later = reader(data, "list", "--search", "lodz", "--since", "2026-12-05")
+    assert later.returncode == 1 and later.stdout == ""
+    assert (
+        "no headline or cached article since 2026-12-05 holds “lodz” (1 outside those dates)"
+    ) in later.stderr
+    between = reader(
+        data, "list", "--search", "marlow", "--since", "2026-11-01", "--before", "2026-11-15"
+    )
+    assert "between 2026-11-01 and 2026-11-15 holds “marlow” (2 outside those dates)" in (
+        between.stderr
+    )
+    nowhere = reader(data, "list", "--search", "zanzibar", "--before", "2026-12-05")
+    assert nowhere.stderr.strip().endswith("before 2026-12-05 holds “zanzibar”")
     # The index beside the cache, said by `reader cache`.
     assert "search index " in reader(data, "cache").stdout
     # The feed removed, its articles stay cached, and searched: under their site's name.
