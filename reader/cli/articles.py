@@ -89,6 +89,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
         snippets: dict[int, str] = {}
+        versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
         if args.search is not None:
             from ..full_text import Query  # its fold tables only when searching
@@ -117,6 +118,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             # Those no feed lists are dated by their page: the bounds hold for them too.
             headlines = between([hit.headline for hit in found.hits], since, before)
             snippets = {id(hit.headline): hit.snippet for hit in found.hits}
+            versions = {id(hit.headline): hit.version or None for hit in found.hits}
             lines = {id(hit.headline): hit.line for hit in found.hits}
             if not headlines and since is None and before is None:
                 err(f"no headline or cached article holds {_every_word(query)}")
@@ -134,7 +136,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = [headline_json(h, names) for h in headlines]
         if args.search is not None:
             rows = [
-                {**row, "snippet": snippets[id(h)]} for row, h in zip(rows, headlines, strict=True)
+                {**row, "snippet": snippets[id(h)], "version": versions[id(h)]}
+                for row, h in zip(rows, headlines, strict=True)
             ]
         out(json_text(rows))
         return EXIT_FAILED if args.search is not None and not rows else EXIT_OK

@@ -269,7 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
         " article text holds every word, whole, in any"
         ' order ("words in double quotes": a phrase; port* the words starting so; case ignored'
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
-        " cached article no feed lists any more too (not with --feed or --saved); reads the cache"
+        " cached article no feed lists any more too (not with --feed or --saved), and the"
+        " earlier copies kept of a corrected one (the line says which); reads the cache"
         " only, through its search index; exit 1 when none holds them",
     )
     shape = p.add_mutually_exclusive_group()
@@ -277,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help="print JSON (id, feed, title, link, published, read, cached, enclosures…; snippet "
-        "with --search)",
+        "and version with --search)",
     )
     shape.add_argument(
         "--ids",
