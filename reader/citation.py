@@ -121,6 +121,8 @@ def header_lines(article: Article, markdown: bool = False, style: str = "block")
 def _notes(article: Article, markdown: bool) -> list[str]:
     """What a reader of the copy must know of it: not the page's text, or not all of it."""
     lines = []
+    if note := gone_note(article):
+        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := version_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
@@ -131,8 +133,22 @@ def _notes(article: Article, markdown: bool) -> list[str]:
     return lines
 
 
-def _at(moment: datetime | None) -> str:
+def moment_text(moment: datetime | None) -> str:
+    """A copy's retrieval time as its header gives it (to the second)."""
     return moment.isoformat(timespec="seconds") if moment else "an unknown time"
+
+
+def gone_note(article: Article) -> str:
+    """What the header says of an article whose page was found taken down after it was
+    cached (`Article.gone_at`): the address cited no longer gives it, this copy is what is
+    left. "" while the page answers."""
+    if article.gone_at is None:
+        return ""
+    answered = f"answered {article.gone_status}" if article.gone_status else "was gone"
+    return (
+        f"the page {answered} on {article.gone_at.date().isoformat()}: taken down; this is "
+        f"the copy retrieved {moment_text(article.fetched_at)}"
+    )
 
 
 def version_note(article: Article, in_reader: bool = False) -> str:
@@ -150,16 +166,14 @@ def version_note(article: Article, in_reader: bool = False) -> str:
             else "reader show --version 1 prints it, V in the reader shows it"
         )
         if number == 2:
-            return (
-                f"the text changed since the copy retrieved {_at(times[0])}, which is kept: {how}"
-            )
-        kept = ", ".join(f"{_at(at)} ({n})" for n, at in enumerate(times[:-1], 1))
+            return f"the text changed since the copy retrieved {moment_text(times[0])}, which is kept: {how}"
+        kept = ", ".join(f"{moment_text(at)} ({n})" for n, at in enumerate(times[:-1], 1))
         how = "V shows them" if in_reader else "reader show --version N prints one"
         return f"the text changed since the copies retrieved {kept}, which are kept: {how}"
     how = "V goes on to it" if in_reader else "reader show without --version prints it"
     return (
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
-        f"{_at(times[-1])} ({how})"
+        f"{moment_text(times[-1])} ({how})"
     )
 
 

@@ -387,6 +387,12 @@ class Article:
     is read from the cache, no part of its record; empty while there is one copy."""
     version: int = 0
     """Which of `versions` this copy is (1: the oldest); 0 while there is one copy."""
+    gone_at: datetime | None = None
+    """When its page, asked for again after it was cached, last answered that the story is
+    not there (404, 410): taken down, the copy kept (`Store.gone_at`); None while the page
+    answers. Filled when it is read from the cache, as `versions` is."""
+    gone_status: int = 0
+    """The HTTP status that answer had (0: not known)."""
 
     @property
     def word_count(self) -> int:

@@ -183,6 +183,9 @@ def render_item(
             {"version": n, "retrieved": at.isoformat(timespec="seconds") if at else None}
             for n, at in enumerate(article.versions, 1)
         ]
+    if article.gone_at is not None:  # its page found taken down since: the copy is all left
+        data["gone_at"] = article.gone_at.isoformat(timespec="seconds")
+        data["gone_status"] = article.gone_status or None
     return data
 
 

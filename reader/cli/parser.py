@@ -329,6 +329,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="a copy kept of an article a sync found changed (a correction): 1 the oldest, "
         "each with its own Retrieved time; its header names those kept (offline)",
     )
+    p.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch a cached article's page again now (a correction its feed did not tell), "
+        "saying on stderr whether it changed since the copy it had (then kept as an earlier "
+        "copy, for --version), or was taken down (404, 410: the copy kept, its header noting "
+        "it); R in the reader does the same",
+    )
     p.set_defaults(func=cmd_show)
 
     p = command(

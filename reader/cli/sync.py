@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..discovery import WEB_PAGE_ANSWER
@@ -150,6 +151,20 @@ def print_sync_report(
     _named(
         feeds,
         [
+            # A story quietly taken down is news to whoever cites it: its copy is what is left.
+            (
+                entry,
+                f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message}: the"
+                f" copy{_retrieved(before)} is kept (reader show {entry.id} notes it)",
+            )
+            for entry, error, before in report.gone_kept
+        ],
+        "more cached stories taken down (404/410), their copies kept",
+        lists=False,
+    )
+    _named(
+        feeds,
+        [
             # Which ones: a correction matters to whoever quoted the copy before, which is kept.
             (
                 entry,
@@ -187,8 +202,8 @@ def print_sync_report(
             line += f", {report.articles_updated} updated"
         if report.incomplete:
             line += f", {plural(len(report.incomplete), 'article')} incomplete"
-        if report.gone:
-            line += f", {len(report.gone)} taken down"
+        if taken := len(report.gone) + len(report.gone_kept):
+            line += f", {taken} taken down"
         if report.full:
             line += f", {report.full}"
     out(line, sys.stderr)
@@ -244,6 +259,11 @@ def _page(result: FeedResult) -> bool:
         and error.message.startswith(WEB_PAGE_ANSWER)
         and result.feed.last_success is None
     )
+
+
+def _retrieved(moment: datetime | None) -> str:
+    """Of a copy, ' retrieved' and when; '' when that is not known."""
+    return f" retrieved {moment.isoformat(timespec='seconds')}" if moment else ""
 
 
 def _title(entry: Entry) -> str:

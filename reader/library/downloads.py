@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from ..address_class import resolved_reach
@@ -106,12 +107,22 @@ class LibraryDownloads(LibraryPageReads):
         return await self._fetch_once(url, _entry_of(target), first_page)
 
     def _numbered(self, url: str, latest: Article) -> Article:
-        """The latest copy of `url`'s article told of the earlier ones kept (`versions`)."""
+        """The latest copy of `url`'s article told of the earlier ones kept (`versions`), and
+        of its page found taken down since (`gone_at`)."""
+        latest = self._with_gone(url, latest)
         earlier = self.store.versions(url)
         if not earlier:
             return latest
         times = (*(a.fetched_at for a in earlier), latest.fetched_at)
         return replace(latest, versions=times, version=len(times))
+
+    def _with_gone(self, url: str, copy: Article) -> Article:
+        """A cached copy of `url`'s article told when its page was last found taken down."""
+        gone = self.store.gone_at(url)
+        if gone is None:
+            return copy
+        at, status = gone
+        return replace(copy, gone_at=datetime.fromtimestamp(at, UTC), gone_status=status)
 
     def article_version(self, target: Entry | str, number: int) -> Article:
         """The copy `number` (1: the oldest kept) of a cached article a sync fetched again and
@@ -127,7 +138,8 @@ class LibraryDownloads(LibraryPageReads):
             have = "one copy is" if len(copies) == 1 else f"copies 1 to {len(copies)} are"
             raise FetchError(ErrorKind.NOT_FOUND, f"no version {number}: {have} kept", url)
         times = tuple(a.fetched_at for a in copies) if earlier else ()
-        return replace(copies[number - 1], versions=times, version=number if earlier else 0)
+        copy = replace(copies[number - 1], versions=times, version=number if earlier else 0)
+        return self._with_gone(url, copy)
 
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
         """While `url` is being downloaded: call `hearer` with the article when its first page
@@ -220,7 +232,7 @@ class LibraryDownloads(LibraryPageReads):
                 with suppress(StoreError):
                     self.store.mark_failed(url, error.message)
                     if taken_down(error):
-                        self.store.mark_gone(url)
+                        self.store.mark_gone(url, error.status or 0)
             raise
 
     async def _download_pages(self, url: str, entry: Entry | None) -> Article:

@@ -61,8 +61,9 @@ class ReaderApp(ReaderAppFeeds):
         Binding("r", "refresh", "Refresh"),
         Binding("S", "sync", "Sync offline"),
         Binding("question_mark", "help", "Help"),
-        # Job control, as in every curses program: the shell back, `fg` to return.
-        Binding("ctrl+z", "suspend_process", show=False),
+        # Job control, as in every curses program: the shell back, `fg` to return. From a
+        # dialog too (the help, the link list), whose modal screen stops the app's own keys.
+        Binding("ctrl+z", "suspend_process", show=False, priority=True),
     ]
 
     _holding_keys = True

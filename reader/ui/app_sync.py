@@ -59,6 +59,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {missing} incomplete" + (" (the next sync reads on)" if reads_on else "")
     if report.gone:
         line += f" · {len(report.gone)} taken down (the feed's text stands in)"
+    if report.gone_kept:
+        line += f" · {len(report.gone_kept)} cached taken down (the copy is kept)"
     if report.full:
         line += f" · {report.full}"
     if report.not_articles:

@@ -88,6 +88,10 @@ ACTIONS: dict[str, KeyAction] = {
     "earlier_version": KeyAction(
         "the copy kept before the one shown of an article that changed", ("other_version",)
     ),
+    "refresh_article": KeyAction(
+        "fetch the article's page again now, the copy before kept if it changed",
+        ("refresh_article",),
+    ),
 }
 
 ACTION_OF: dict[str, str] = {

@@ -16,6 +16,8 @@ from ..keymap import KeyMap, default_keys, keymap_of
 from ..widgets.article.scroll_keys import (
     BOTTOM_KEYS,
     DOWN_KEYS,
+    HALF_PAGE_DOWN_KEYS,
+    HALF_PAGE_UP_KEYS,
     PAGE_DOWN_KEYS,
     PAGE_UP_KEYS,
     TOP_KEYS,
@@ -35,6 +37,7 @@ KEYS: KeyRows = (
             ("S", "sync: refresh and save every article for offline reading"),
             ("?", "this help"),
             ("Ctrl-Q, Q", "quit (from an article too: its place is kept)"),
+            ("Ctrl-Z", "suspend to the shell; fg comes back"),
         ),
     ),
     (
@@ -44,6 +47,7 @@ KEYS: KeyRows = (
             ("g / G, Home / End", "first / last headline"),
             ("Space, PgDn / b, PgUp", "a page down / up"),
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
+            ("Ctrl-D / Ctrl-U", "half a page down / up (feeds too), as in vim"),
             ("Enter, click", "read the article"),
             ("/, n / N", "find a headline by its title; then the next / previous one"),
             ("n / N, u", "no search: the next / previous unread one"),
@@ -89,10 +93,13 @@ KEYS: KeyRows = (
             ("y", "copy the citation (a passage selected: quoted above it)"),
             ("Ctrl-C", "copy the passage selected, alone"),
             ("Esc", "drop the passage selected (before a link, a search)"),
+            ("V", "of an article that changed: the copy kept before the one shown"),
+            ("R", "fetch the page again now (changed: the copy before is kept)"),
             ("m", "mark read / unread"),
             ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),
             ("z", "a low terminal: the editor's note folded atop the story, whole"),
+            ("V", "the copy kept before a change (Δ)"),
             ("Esc / q", "back to the headlines (or to the article whose link was read)"),
         ),
     ),
@@ -103,6 +110,7 @@ KEYS: KeyRows = (
             ("★", "saved for good"),
             ("↓", "available offline (the article is cached)"),
             ("½", "cached only in part (the feed's text, or part of the page)"),
+            ("Δ", "changed since read: V shows the copy before"),
             ("↗", "no article page to cache (a PDF, a picture, audio): o opens it"),
             ("!", "the feed's last fetch failed"),
         ),
@@ -147,11 +155,13 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "y": ("cite",),
     "Ctrl-C": ("copy",),
     "z": ("whole_note",),
+    "V": ("earlier_version",),
 }
 """The actions (`key_actions.ACTIONS`) whose keys a row of `KEYS` lists, by the keys it lists
 (a row of none, Esc's, lists keys of their own)."""
 SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Headlines", "L"): ("unread_only",),
+    ("Reading", "R"): ("refresh_article",),
 }
 """The same for a row whose keys another section's row lists for other actions (`L`: the
 headlines' unread only, an article's links), by its section and keys."""
@@ -162,6 +172,9 @@ def row_actions(section: str, key: str) -> tuple[str, ...]:
     return SECTION_ROW_ACTIONS.get((section, key)) or ROW_ACTIONS.get(key, ())
 
 
+FIXED_KEY_ROWS = frozenset({"Ctrl-Z"})
+"""Rows of a key no action of `[keys]` stands for: the terminal's job control, as in every
+curses program (Esc's rows and the markers are the others of no action)."""
 _SHARED_KEY_ROWS = frozenset({"q"})
 """Rows of a key doing two things (`q`: back, else quit): once an action of it has keys of its
 own, the row of that action's keys says them."""
@@ -179,6 +192,10 @@ KEYS_IN_TEXT: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "list the links: Enter opens one, c copies its address": (
         "list the links: {} opens one, {} copies its address",
         (("open", "the link list"), ("copy_address", "the link list")),
+    ),
+    "changed since read: V shows the copy before": (
+        "changed since read: {} shows the copy before",
+        (("earlier_version", "an article"),),
     ),
     "no article page to cache (a PDF, a picture, audio): o opens it": (
         "no article page to cache (a PDF, a picture, audio): {} opens it",
@@ -269,8 +286,8 @@ class HelpScreen(Dialog[None]):
         Binding(UP_KEYS, "scroll(-1)", show=False),
         Binding(PAGE_DOWN_KEYS, "page(1)", "Page", key_display="space"),
         Binding(PAGE_UP_KEYS, "page(-1)", show=False),
-        Binding("ctrl+d", "page(0.5)", show=False),
-        Binding("ctrl+u", "page(-0.5)", show=False),
+        Binding(HALF_PAGE_DOWN_KEYS, "page(0.5)", show=False),
+        Binding(HALF_PAGE_UP_KEYS, "page(-0.5)", show=False),
         Binding(TOP_KEYS, "end(0)", show=False),
         Binding(BOTTOM_KEYS, "end(1)", show=False),
         Binding("escape,q", "app.pop_screen", "Close"),

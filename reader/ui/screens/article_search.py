@@ -16,23 +16,26 @@ from .article_state import ArticleScreenState, no_match
 class ArticleScreenSearch(ArticleScreenState):
     """The reading view's search keys (see `ArticleScreen`)."""
 
-    find_first: Mapping[str, str] = MappingProxyType({})
-    """By entry id, a word to find when the article is shown: opened from the hits of a search
-    of every article (`F`), it opens at the match the list's snippet came from."""
+    find_first: Mapping[str, tuple[str, str]] = MappingProxyType({})
+    """By entry id, a word to find when the article is shown, and the text it is found in:
+    opened from the hits of a search of every article (`F`), it opens at the match the list's
+    snippet came from, where the words searched are nearest each other."""
 
     def _find_first(self) -> None:
-        """The word `find_first` gives this article found, as if typed after `/` and kept."""
+        """The word `find_first` gives this article found, as if typed after `/` and kept, at
+        its match in the text given with it (else its first)."""
         entry_id = self.headline.entry.id
-        word = self.find_first.get(entry_id)
+        word, near = self.find_first.get(entry_id, ("", ""))
         if word:
             # After the next refresh: until then the view has the notice's height, and a
             # scroll down to the match is refused.
-            self.call_after_refresh(self._found_first, entry_id, word)
+            self.call_after_refresh(self._found_first, entry_id, word, near)
 
-    def _found_first(self, entry_id: str, word: str) -> None:
+    def _found_first(self, entry_id: str, word: str, near: str) -> None:
         body = self.query_one(ArticleBody)
         if self.headline.entry.id == entry_id and not self.searching and not body.query:
-            body.search(word, 0)
+            line = body.first_line_of(near) if near else None
+            body.search(word, line or 0)
             self._show_position()
 
     def action_search(self) -> None:

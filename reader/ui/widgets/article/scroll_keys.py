@@ -17,6 +17,8 @@ DOWN_KEYS = "j,down"
 UP_KEYS = "k,up"
 PAGE_DOWN_KEYS = "space,pagedown,ctrl+f"
 PAGE_UP_KEYS = "b,pageup,ctrl+b"
+HALF_PAGE_DOWN_KEYS = "ctrl+d"
+HALF_PAGE_UP_KEYS = "ctrl+u"
 TOP_KEYS = "g,home"
 BOTTOM_KEYS = "G,end"
 
@@ -30,8 +32,8 @@ class KeyScrolledView(ScrollView):
         Binding(UP_KEYS, "scroll_up", "Up", show=False),
         Binding(PAGE_DOWN_KEYS, "page_down", "Page down", show=False),
         Binding(PAGE_UP_KEYS, "page_up", "Page up", show=False),
-        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
-        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
+        Binding(HALF_PAGE_DOWN_KEYS, "half_page(1)", "Half a page down", show=False),
+        Binding(HALF_PAGE_UP_KEYS, "half_page(-1)", "Half a page up", show=False),
         Binding(TOP_KEYS, "scroll_home", "Top", show=False),
         Binding(BOTTOM_KEYS, "scroll_end", "Bottom", show=False),
     ]
