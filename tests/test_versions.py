@@ -394,3 +394,19 @@ def test_a_search_finds_the_words_of_a_kept_copy_and_says_which(
     indexed, scanned = asyncio.run(both())
     assert [(h.version, h.snippet) for h in indexed] == [(h.version, h.snippet) for h in scanned]
     assert [h.version for h in indexed] == [1]
+
+
+def test_F_names_the_kept_copy_its_words_were_found_in(site: Site, data_dir: Path) -> None:
+    sync(data_dir, site)
+    time.sleep(1.1)
+    correct(site)
+    sync(data_dir, site)
+
+    async def run() -> None:
+        async with running(data_dir, (160, 30)) as (app, pilot):
+            await pilot.press("F", *"4", "space", *"million", "enter")
+            await until(pilot, lambda: "in the copy retrieved" in screen_text(app), "the hit")
+            text = screen_text(app)
+            assert CORRECTED[0] in text and "(--version 1, V)" in text
+
+    asyncio.run(run())
