@@ -13,7 +13,9 @@ Every fold replaces one character by one, so a match in the folded text is at th
 indices in the text shown (its highlight lands on the right cells). Text written decomposed
 (NFD: "Việt" as e + two combining marks, as macOS and some Vietnamese sites write it), and
 half-width katakana with a separate voiced mark (ﾋﾞ, two characters for ビ) are `composed`
-first, with the offsets of each character in the text shown kept beside it.
+first, with the offsets of each character in the text shown kept beside it; so are the
+typesetter's ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ: "certiﬁés", as text pasted from a PDF has it), each
+as the letters it joins ("certifiés"), which is what is typed.
 
 What a keyboard doesn't type at all is skipped rather than folded (`skippable`): zero-width
 spaces and joiners inside a word ("Bundes\u200bregierung", Persian's ZWNJ), and, unless the
@@ -83,6 +85,12 @@ WIDTH = str.maketrans(_narrowed())
 query (as browsers' find folds them)."""
 _HALF_WIDTH_MARKS = "\uff9e\uff9f"
 """Half-width katakana's voiced and semi-voiced marks, each a character after its kana."""
+LIGATURES = str.maketrans(
+    {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+)
+"""The Latin ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) → the letters they join (ff fi fl ffi ffl st st),
+as NFKC gives them: one character for two or three, so `composed` makes them."""
+_UNCOMPOSED = re.compile(f"[{_HALF_WIDTH_MARKS}\ufb00-\ufb06]")
 ALL = str.maketrans({**PUNCTUATION, **ACCENTS, **WIDTH})
 """Quotes, dashes, accents and widths folded."""
 _PLAIN = str.maketrans({**PUNCTUATION, **WIDTH})
@@ -118,10 +126,11 @@ def skippable(query: str) -> str:
 
 
 def composed(text: str) -> tuple[str, list[int], list[int]] | None:
-    """`text` in NFC (a half-width kana and its voiced mark as the one full-width kana), and
-    per character of it the offsets in `text` where the cluster it came from starts and ends
-    (None when `text` is in NFC already with no voiced mark apart, as nearly all text is)."""
-    if unicodedata.is_normalized("NFC", text) and not any(m in text for m in _HALF_WIDTH_MARKS):
+    """`text` in NFC (a half-width kana and its voiced mark as the one full-width kana, a
+    ligature as its letters), and per character of it the offsets in `text` where the cluster
+    it came from starts and ends (None when `text` is in NFC already with no voiced mark apart
+    nor ligature, as nearly all text is)."""
+    if unicodedata.is_normalized("NFC", text) and _UNCOMPOSED.search(text) is None:
         return None
     out: list[str] = []
     starts: list[int] = []
@@ -137,6 +146,7 @@ def composed(text: str) -> tuple[str, list[int], list[int]] | None:
         ):
             continue
         cluster = unicodedata.normalize("NFC", text[start:end].translate(WIDTH))
+        cluster = cluster.translate(LIGATURES)
         out.append(cluster)
         starts += [start] * len(cluster)
         ends += [end] * len(cluster)
@@ -153,5 +163,6 @@ def fold(text: str, accents: bool = True) -> str:
 
 
 def narrowed(query: str) -> str:
-    """A query in the usual width, composed as `composed` composes text: "ﾃﾚﾋﾞ" as "テレビ"."""
-    return unicodedata.normalize("NFC", query.translate(WIDTH))
+    """A query in the usual width, composed as `composed` composes text: "ﾃﾚﾋﾞ" as "テレビ",
+    "ﬁ" as "fi"."""
+    return unicodedata.normalize("NFC", query.translate(WIDTH)).translate(LIGATURES)

@@ -24,9 +24,11 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import islice
 
 from .cells import terminal_cells
+from .dates import in_local_time
 from .feed_summary import summary_line
 from .fold import composed, fold, has_accent
 from .keys import link_key
@@ -87,14 +89,28 @@ class Hit:
     """For a hit found by its title alone (no `snippet`, no `byline`): the first words of the
     article's text, else of the feed's summary of it, safe to show ("" for neither): what it
     is about, in the blank its line was."""
+    version: int = 0
+    """The kept earlier version of the article the words were found in, numbered as
+    `reader show --version` takes it (0: the latest copy): a quote taken from a copy a
+    correction replaced is found again."""
+    retrieved: datetime | None = None
+    """When that version was retrieved."""
 
     @property
     def line(self) -> str:
-        """The line shown under the hit: "by" its byline when that holds a word, and its
-        snippet; for one found by its title alone, its lead; never blank (with no text to
-        show, it says so)."""
+        """The line shown under the hit: "by" its byline when that holds a word, the earlier
+        copy the words are in, and its snippet; for one found by its title alone, its lead;
+        never blank (with no text to show, it says so)."""
         by = f"by {self.byline}" if self.byline else ""
-        said = " · ".join(part for part in (by, self.snippet) if part)
+        copy = ""
+        if self.version:
+            when = (
+                in_local_time(self.retrieved).strftime("%Y-%m-%d %H:%M")
+                if self.retrieved
+                else "at an unknown time"
+            )
+            copy = f"in the copy retrieved {when} (--version {self.version}, V)"
+        said = " · ".join(part for part in (by, copy, self.snippet) if part)
         return said or self.lead or TITLE_ALONE
 
 
@@ -353,6 +369,7 @@ def search(
     cached_text: Callable[[Headline], tuple[str, str] | None],
     stopped: Callable[[], bool] = lambda: False,
     candidates: Sequence[set[str] | None] | None = None,
+    copies: Callable[[Headline], Sequence[KeptCopy]] = lambda headline: (),
 ) -> list[Hit]:
     """The headlines `query` finds, in the order given, their cached articles' texts and
     bylines read by `cached_text` (`Library.searched`: only for those the list marks cached);
@@ -361,7 +378,10 @@ def search(
     `candidates`, per word of the query, the keys of the articles that may hold it (None: any
     may), from an index: a headline whose article is in none of a word's, and whose title or
     feed's byline doesn't hold it, is passed over unread; one in them is read even when the
-    list doesn't mark it cached (a sync in another process cached it since)."""
+    list doesn't mark it cached (a sync in another process cached it since).
+
+    `copies` gives the kept earlier versions of a cached article (oldest first): one whose
+    latest copy doesn't hold every word is found by the newest of them that does."""
     hits: list[Hit] = []
     if not query:
         return hits
@@ -390,6 +410,8 @@ def search(
         if found is not None:
             lead = "" if found[0] or found[2] else _lead(text, headline.entry.summary)
             hits.append(Hit(headline, *found, lead=lead))
+        elif cached and (kept := copies(headline)):
+            hits.extend(_in_copies(query, headline, kept)[:1])
     return hits
 
 
@@ -398,3 +420,19 @@ def _lead(text: str, summary: str) -> str:
     if not text or text.isspace():
         text = summary_line(summary[:_LEAD_SOURCE])
     return snippet(text, 0, 0) if text else ""
+
+
+KeptCopy = tuple[datetime | None, str, str]
+"""A kept earlier version of an article as a search reads it: when it was retrieved, its
+byline and its text."""
+
+
+def _in_copies(query: Query, headline: Headline, kept: Sequence[KeptCopy]) -> list[Hit]:
+    """The hit in the newest of the `kept` versions (oldest first) holding every word (its
+    text holds one at least: else the latest's title would have held them all)."""
+    for version in range(len(kept), 0, -1):
+        retrieved, byline, text = kept[version - 1]
+        title = heading(headline.entry.title, headline.entry.author, byline)
+        if (found := _found(query, title, text)) is not None:
+            return [Hit(headline, *found, version=version, retrieved=retrieved)]
+    return []

@@ -1,8 +1,8 @@
 """An index of the cached articles' text, so a search of thousands of them reads only the few
 that may match (`full_text.search`): a prefilter, never the rule. SQLite FTS5 with the
-`trigram` tokenizer over each article's title, byline and text in a loose form
-(`indexed_form`), and, per query word (or phrase), the keys of the articles holding every three
-characters of it in that form. Every article whose text `text_find.pattern` matches holds them, so the exact match,
+`trigram` tokenizer over each article's title, byline and text (and its kept earlier
+versions') in a loose form (`indexed_form`), and, per query word (or phrase), the keys of the
+articles holding every three characters of it in that form. Every article whose text `text_find.pattern` matches holds them, so the exact match,
 run on those only, finds what a scan of every article finds (tests/test_search_index.py checks
 it); a word under three characters ("EU") narrows nothing and leaves the others to.
 
@@ -27,10 +27,12 @@ from .text_find import typed
 
 INDEX_FILE = "search-index.sqlite"
 """The index's file in the data directory."""
-SCHEMA = 2
+SCHEMA = 4
 """Bumped when the indexed form, what is indexed or the tables change: an index of another one
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
-prefilter would have dropped every article found by its author alone)."""
+prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
+its letters, "certiﬁés" as "certifies"; 4: the kept earlier versions of an article indexed
+with it)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0

@@ -171,6 +171,10 @@ def test_decomposed_text_zero_width_characters_and_vowel_points_are_found(
         ("パン", "ﾊﾟﾝとハン", ["ﾊﾟﾝ"]),
         ("ハン", "ﾊﾟﾝとハン", ["ハン"]),
         ("ｶﾀｶﾅ", "カタカナ", ["カタカナ"]),
+        # A ligature (ﬁ, as text pasted from a PDF has it) found by its letters, lit whole.
+        ("certifies", "Produits certiﬁés, certifiés.", ["certiﬁés", "certifiés"]),
+        ("fl", "la ﬂeur", ["ﬂ"]),
+        ("effet", "un e\ufb00et", ["e\ufb00et"]),
     ],
 )
 def test_yo_full_width_letters_and_half_width_katakana_are_found(

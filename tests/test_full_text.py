@@ -152,6 +152,21 @@ def test_list_search_phrases_says_when_none_and_covers_every_cached_article(
     # paragraph, not the first "the".
     near = reader(data, "list", "--search", "summer", "the").stdout.splitlines()
     assert "summer timetable would return in April" in near[1]
+    # With dates, "holds" alone would be untrue of the archive: the dates are named, and how
+    # many hold the words outside them (acc27a A17).
+    later = reader(data, "list", "--search", "lodz", "--since", "2026-12-05")
+    assert later.returncode == 1 and later.stdout == ""
+    assert (
+        "no headline or cached article since 2026-12-05 holds “lodz” (1 outside those dates)"
+    ) in later.stderr
+    between = reader(
+        data, "list", "--search", "marlow", "--since", "2026-11-01", "--before", "2026-11-15"
+    )
+    assert "between 2026-11-01 and 2026-11-15 holds “marlow” (2 outside those dates)" in (
+        between.stderr
+    )
+    nowhere = reader(data, "list", "--search", "zanzibar", "--before", "2026-12-05")
+    assert nowhere.stderr.strip().endswith("before 2026-12-05 holds “zanzibar”")
     # The index beside the cache, said by `reader cache`.
     assert "search index " in reader(data, "cache").stdout
     # The feed removed, its articles stay cached, and searched: under their site's name.
@@ -342,3 +357,38 @@ def test_a_phrase_finds_its_words_whatever_the_punctuation_between_them() -> Non
     for query in ('"truth she said"', '"truth, she said"', '"was it legal nobody knows"'):
         assert matches(Query(query), "", text) is not None, query
     assert matches(Query('"truth said"'), "", text) is None
+
+
+def test_a_word_typeset_with_a_ligature_is_found_as_typed(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """ "certiﬁés" with the ﬁ ligature (U+FB01, as text pasted from a PDF has it) is found by
+    "certifiés" and "certifies", through the index and by the reading view's rule alike
+    (acc27a A19); the page's text is kept as it was."""
+    text = "Les produits certiﬁés et les ﬂeurs de la ﬀerme, a\ufb03liés au ré\ufb06au."
+    for query in ("certifiés", "certifies", "certiﬁés", '"certifies et les fleurs"', "affilies"):
+        assert matches(Query(query), "", text) is not None, query
+    # The snippet shows the letters the ligature joins, as found.
+    assert "certifiés" in (matches(Query("certifies"), "", text) or "")
+    assert matches(Query("certi"), "", text) is None  # still a whole word
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Le Littoral</title><item>'
+        f"<title>Marché du samedi</title><link>{httpserver.url_for('/bio.html')}</link>"
+        "<pubDate>Mon, 30 Nov 2026 08:00:00 +0000</pubDate></item></channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    paragraphs = [text, "Le marché ouvre à huit heures, place du Port, chaque samedi matin."]
+    httpserver.expect_request("/bio.html").respond_with_data(
+        _page("Marché du samedi", paragraphs), content_type="text/html; charset=utf-8"
+    )
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    assert reader(data, "sync").returncode == 0
+    for query in ("certifiés", "certifies", "fleurs"):
+        found = reader(data, "list", "--search", query)
+        assert found.returncode == 0, (query, found.stderr)
+        assert "Marché du samedi" in found.stdout, query
+    shown = reader(data, "show", found.stdout.split()[0], "--offline")
+    assert "certiﬁés" in shown.stdout  # the page's own character, quoted as printed

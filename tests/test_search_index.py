@@ -22,7 +22,7 @@ from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
 from reader.search_index import INDEX_FILE, SearchIndex, indexed_form, trigrams
 
 # Letters a fold, a case or a width makes another's, and what a search skips inside a word.
-_TRICKY = "aAeEsSkKiIoOcCßẞİıſKéÉèÅåøØłŁ’‘“”–—\u200b\u0301ＡＢａｂ１ﾃﾚﾋﾞёЁσςΣάΆ"
+_TRICKY = "aAeEsSkKiIoOcCßẞİıſKéÉèÅåøØłŁ’‘“”–—\u200b\u0301ＡＢａｂ１ﾃﾚﾋﾞёЁσςΣάΆﬀﬁﬂﬃﬄﬅﬆfFlLtT"
 _ALPHABET = st.sampled_from(list(_TRICKY + " \n\t.,-'\"xyz"))
 
 

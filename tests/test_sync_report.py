@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -355,3 +356,48 @@ def test_a_sync_in_another_window_shows_in_the_reader_left_open(
             assert any(h.entry.title == "Tide tables revised" for h in app.index.headlines)
 
     asyncio.run(left_open())
+
+
+def test_a_feed_of_many_stories_taken_down_is_named_in_one_line_past_five(
+    data_dir: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A wire feed whose old pages answer 404 names five and counts the rest in one line of
+    its own, so the feed that failed stays in sight; the summary counts them all, and `-q`
+    names none of them, as before (acc27b B1)."""
+    base = httpserver.url_for("").rstrip("/")
+    items = "".join(
+        f"<item><title>Wire story {n}</title><link>{base}/wire/{n}.html</link>"
+        f"<guid>w{n}</guid><pubDate>Tue, 24 Nov 2026 {n:02}:00:00 GMT</pubDate></item>"
+        for n in range(12)
+    )
+    httpserver.expect_request("/wire.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire Service Firehose</title>'
+        f"{items}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request(re.compile(r"/wire/\d+\.html")).respond_with_data(
+        "File not found", status=404
+    )
+    httpserver.expect_request("/broken.xml").respond_with_data("Oops", status=500)
+    for feed in ("/wire.xml", "/broken.xml"):
+        main(["--data-dir", str(data_dir), "add", base + feed])
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "sync"]) == 1  # the feed that failed
+    lines = capsys.readouterr().err.splitlines()
+    assert sum(line.startswith("reader: taken down: Wire story") for line in lines) == 5
+    assert (
+        "reader: Wire Service Firehose: 7 more stories taken down (404/410);"
+        " `reader list --not-offline` lists them"
+    ) in lines
+    assert any(line.startswith("reader: feed failed: ") for line in lines)
+    assert any("12 taken down" in line for line in lines)
+    listed = main(["--data-dir", str(data_dir), "list", "--not-offline", "--ids"])
+    assert listed == 0 and len(capsys.readouterr().out.split()) == 12
+    # A quiet sync names no story taken down (nor a day later, when they are asked again).
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(reader.library.sync, "ASK_AGAIN_AFTER", 0.0)
+    try:
+        main(["--data-dir", str(data_dir), "sync", "-q"])
+    finally:
+        monkey.undo()
+    assert "taken down" not in capsys.readouterr().err

@@ -14,14 +14,17 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
+from reader.full_text import Hit, Query
 from reader.keys import article_key
 from reader.library import Library
 from reader.library.retold import retold
+from reader.library.text_search import search_cached
 from reader.models import Entry
 from reader.reports import SyncReport
 from reader.store import Store
@@ -379,5 +382,71 @@ def test_an_article_open_while_a_sync_elsewhere_replaces_it_says_so_and_is_cited
             assert "A newer copy" not in status(app)
             await pilot.press("y")
             assert "copy 1 of 2" not in app.clipboard
+
+    asyncio.run(run())
+
+
+def test_a_search_finds_the_words_of_a_kept_copy_and_says_which(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A quote taken from the copy a correction replaced is found again, the hit naming the
+    copy it is in and how to read it; through the index (made before the correction) and by
+    a scan alike (acc27a A21)."""
+    home = ["--data-dir", str(data_dir)]
+    sync(data_dir, site)
+    ident = entry_id(data_dir)
+    assert f"{ident}  " in cli(capsys, *home, "list", "--search", '"4 million pounds"')[1]
+    time.sleep(1.1)  # a retrieval time of its own, to the second
+    correct(site)
+    sync(data_dir, site)
+
+    code, out, err = cli(capsys, *home, "list", "--search", '"4 million pounds"', "owen")
+    assert code == 0, err
+    head, line = out.splitlines()
+    assert head.startswith(f"{ident}  ") and CORRECTED[0] in head
+    shown = json.loads(cli(capsys, *home, "show", ident, "--version", "1", "--format", "json")[1])
+    when = (
+        datetime.fromisoformat(shown["versions"][0]["retrieved"])
+        .astimezone()
+        .strftime("%Y-%m-%d %H:%M")
+    )
+    assert line.startswith(f"    in the copy retrieved {when} (--version 1, V) · ")
+    assert "spend 4 million pounds on repairs" in line
+    # The latest copy's words: no copy named.
+    latest = cli(capsys, *home, "list", "--search", '"2 million pounds"')[1].splitlines()
+    assert len(latest) == 2 and "in the copy" not in latest[1] and "2 million" in latest[1]
+    # Every word in one copy: the first said 4 million, the latest says 2 million.
+    code, out, err = cli(capsys, *home, "list", "--search", '"4 million"', '"2 million"')
+    assert code == 1 and out == "" and "holds every one of" in err
+    rows = json.loads(cli(capsys, *home, "list", "--search", '"4 million"', "--json")[1])
+    assert [row["version"] for row in rows] == [1]
+    rows = json.loads(cli(capsys, *home, "list", "--search", '"2 million"', "--json")[1])
+    assert [row["version"] for row in rows] == [None]
+
+    async def both() -> tuple[list[Hit], list[Hit]]:
+        async with Library(data_dir) as lib:
+            query = Query('"4 million pounds" price')
+            indexed = search_cached(lib, lib.headlines(), query)
+            assert indexed.indexed
+            scanned = search_cached(lib, lib.headlines(), query, use_index=False)
+            return indexed.hits, scanned.hits
+
+    indexed, scanned = asyncio.run(both())
+    assert [(h.version, h.snippet) for h in indexed] == [(h.version, h.snippet) for h in scanned]
+    assert [h.version for h in indexed] == [1]
+
+
+def test_F_names_the_kept_copy_its_words_were_found_in(site: Site, data_dir: Path) -> None:
+    sync(data_dir, site)
+    time.sleep(1.1)
+    correct(site)
+    sync(data_dir, site)
+
+    async def run() -> None:
+        async with running(data_dir, (160, 30)) as (app, pilot):
+            await pilot.press("F", *"4", "space", *"million", "enter")
+            await until(pilot, lambda: "in the copy retrieved" in screen_text(app), "the hit")
+            text = screen_text(app)
+            assert CORRECTED[0] in text and "(--version 1, V)" in text
 
     asyncio.run(run())

@@ -36,7 +36,7 @@ from .common import (
     run_until_done,
     unmatched_body,
 )
-from .date_args import between, moment, within
+from .date_args import between, dates_named, moment, within
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
     from ..full_text import Query
     from ..library.reextraction import Reextracted
+    from ..library.text_search import TextSearch
     from ..reports import Headline
 
 
@@ -82,12 +83,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         # The feed named once (by its title, each time every feed's record is read).
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
             raise CommandError(f"not subscribed: {args.feed}")
-        headlines = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
-        headlines = between(headlines, since, before)  # before a search: fewer texts read
+        every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
         if args.not_offline:
-            headlines = [h for h in headlines if not h.cached or h.partial]
+            every = [h for h in every if not h.cached or h.partial]
+        headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
         snippets: dict[int, str] = {}
+        versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
         if args.search is not None:
             from ..full_text import Query  # its fold tables only when searching
@@ -97,31 +99,45 @@ def cmd_list(args: argparse.Namespace) -> int:
             if not query:
                 err("--search needs a word to look for: reader list --search ferry strike")
                 return EXIT_USAGE
-            found = search_cached(
-                lib,
-                headlines,
-                query,
-                # Every cached article: those no feed lists any more too, but in one feed's.
-                unlisted=not (args.feed or args.saved or args.not_offline),
-                unread_only=args.unread,
-                indexing=lambda count: err(
-                    f"indexing {plural(count, 'cached article')} for search"
-                    " (once: later searches index only what is new)…"
-                ),
-            )
+
+            def searched(rows: list[Headline]) -> TextSearch:
+                return search_cached(
+                    lib,
+                    rows,
+                    query,
+                    # Every cached article: those no feed lists any more too, but in one feed's.
+                    unlisted=not (args.feed or args.saved or args.not_offline),
+                    unread_only=args.unread,
+                    indexing=lambda count: err(
+                        f"indexing {plural(count, 'cached article')} for search"
+                        " (once: later searches index only what is new)…"
+                    ),
+                )
+
+            found = searched(headlines)
             # Those no feed lists are dated by their page: the bounds hold for them too.
             headlines = between([hit.headline for hit in found.hits], since, before)
             snippets = {id(hit.headline): hit.snippet for hit in found.hits}
+            versions = {id(hit.headline): hit.version or None for hit in found.hits}
             lines = {id(hit.headline): hit.line for hit in found.hits}
-            if not headlines:
+            if not headlines and since is None and before is None:
                 err(f"no headline or cached article holds {_every_word(query)}")
+            elif not headlines:
+                # "holds" alone would say the words are nowhere in the archive (acc27a A17).
+                outside = len(searched(every).hits)
+                dates = safe_line(dates_named(args.since, args.before), 80)
+                err(
+                    f"no headline or cached article {dates} holds {_every_word(query)}"
+                    + (f" ({outside:,} outside those dates)" if outside else "")
+                )
     finally:
         lib.close()
     if args.json:
         rows = [headline_json(h, names) for h in headlines]
         if args.search is not None:
             rows = [
-                {**row, "snippet": snippets[id(h)]} for row, h in zip(rows, headlines, strict=True)
+                {**row, "snippet": snippets[id(h)], "version": versions[id(h)]}
+                for row, h in zip(rows, headlines, strict=True)
             ]
         out(json_text(rows))
         return EXIT_FAILED if args.search is not None and not rows else EXIT_OK

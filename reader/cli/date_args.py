@@ -50,6 +50,16 @@ def moment(text: str) -> datetime:
     )
 
 
+def dates_named(since: str | None, before: str | None) -> str:
+    """The bounds of `--since` and `--before` as a message names them: "since 2026-12-01",
+    "before 7d", "between 2026-11 and 2026-12-01" (as typed: a date as the user wrote it)."""
+    if since is not None and before is not None:
+        return f"between {since} and {before}"
+    if since is not None:
+        return f"since {since}"
+    return f"before {before}" if before is not None else ""
+
+
 def between(
     headlines: Iterable[Headline], since: datetime | None, before: datetime | None
 ) -> list[Headline]:

@@ -212,7 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
         " an article its feed says was updated after the cached copy (the copy stays if the new"
         " one can't be had). "
         "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr);"
-        " a story taken down (404, 410) is named once and is no failure. On a Wi-Fi network that"
+        " a story taken down (404, 410) is named once and is no failure; past five of one feed,"
+        " the rest are counted in one line for the feed. On a Wi-Fi network that"
         " answers with its login page nothing is cached from it; nor is a page asking to sign in"
         " or accept terms in an article's place: that article fails, and the next sync fetches it"
         " again. Over the config's [cache] max_size it fetches the newest unread first and no"
@@ -276,7 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
         " article text holds every word, whole, in any"
         ' order ("words in double quotes": a phrase; port* the words starting so; case ignored'
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
-        " cached article no feed lists any more too (not with --feed or --saved); reads the cache"
+        " cached article no feed lists any more too (not with --feed or --saved), and the"
+        " earlier copies kept of a corrected one (the line says which); reads the cache"
         " only, through its search index; exit 1 when none holds them",
     )
     shape = p.add_mutually_exclusive_group()
@@ -284,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help="print JSON (id, feed, title, link, published, read, cached, enclosures…; snippet "
-        "with --search)",
+        "and version with --search)",
     )
     shape.add_argument(
         "--ids",

@@ -114,34 +114,79 @@ def print_sync_report(
     # A cache that takes no writes (a full disk) fails every article left with one reason:
     # said once with their number, not once per article.
     unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
-    for entry, error in report.article_failures:
-        if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL):
-            err(f"article failed: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
+    feeds = {r.feed.url: r.feed.display_title for r in report.feeds}
+    _named(
+        feeds,
+        [
+            (entry, f"article failed: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
+            for entry, error in report.article_failures
+            if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL)
+        ],
+        "more articles failed",
+    )
     if unwritable:
         err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     if quiet:
         return
-    for entry, error in report.not_articles:
-        err(f"not cached: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
-    for entry, error in report.gone:
-        err(
-            f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message} (its feed's text "
-            "stands in; syncs ask again in a day)"
-        )
-    for entry, error, before in report.gone_kept:
-        # A story quietly taken down is news to whoever cites it: its copy is what is left.
-        err(
-            f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message}: the copy"
-            f"{_retrieved(before)} is kept (reader show {entry.id} notes it)"
-        )
-    for entry in report.updated:
-        # Which ones: a correction matters to whoever quoted the copy before, which is kept.
-        err(
-            f"updated: {_title(entry)} <{shown_url(entry.link)}>: "
-            f"the earlier copy is kept (reader show {entry.id} names it)"
-        )
-    for entry, article in report.incomplete:
-        err(f"not all of it: {_title(entry)} <{shown_url(entry.link)}>: {article.incomplete}")
+    _named(
+        feeds,
+        [
+            (entry, f"not cached: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
+            for entry, error in report.not_articles
+        ],
+        "more links not cached (a file, not an article)",
+    )
+    _named(
+        feeds,
+        [
+            (
+                entry,
+                f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message} (its"
+                " feed's text stands in; syncs ask again in a day)",
+            )
+            for entry, error in report.gone
+        ],
+        "more stories taken down (404/410)",
+    )
+    _named(
+        feeds,
+        [
+            # A story quietly taken down is news to whoever cites it: its copy is what is left.
+            (
+                entry,
+                f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message}: the"
+                f" copy{_retrieved(before)} is kept (reader show {entry.id} notes it)",
+            )
+            for entry, error, before in report.gone_kept
+        ],
+        "more cached stories taken down (404/410), their copies kept",
+        lists=False,
+    )
+    _named(
+        feeds,
+        [
+            # Which ones: a correction matters to whoever quoted the copy before, which is kept.
+            (
+                entry,
+                f"updated: {_title(entry)} <{shown_url(entry.link)}>: "
+                f"the earlier copy is kept (reader show {entry.id} names it)",
+            )
+            for entry in report.updated
+        ],
+        "more stories updated, their earlier copies kept; `reader list` marks them Δ",
+        lists=False,
+    )
+    _named(
+        feeds,
+        [
+            (
+                entry,
+                f"not all of it: {_title(entry)} <{shown_url(entry.link)}>: {article.incomplete}",
+            )
+            for entry, article in report.incomplete
+        ],
+        "more articles cached only in part",
+    )
     new = sum(r.new_entries for r in report.feeds)
     failed_feeds = sum(r.error is not None for r in report.feeds)
     line = (
@@ -177,6 +222,32 @@ def print_sync_report(
     if articles and (recap := report.not_offline.line()):
         # Of every headline, not only this sync's: what the last sync before a flight leaves out.
         out(f"{recap}; `reader list --not-offline` lists them", sys.stderr)
+
+
+NAMED_PER_FEED = 5
+"""Stories of one feed named in a line each under one heading of the report (taken down,
+failed…); the rest counted in one line for the feed: a wire feed whose 1,950 old pages answer
+404 buried the two feed failures that mattered under its lines (acc27b B1)."""
+
+
+def _named(
+    feeds: dict[str, str], lines: list[tuple[Entry, str]], more: str, lists: bool = True
+) -> None:
+    """Each line (a story's, under its entry), at most `NAMED_PER_FEED` of one feed, then a
+    line per feed counting the rest ("Wire: 1,945 more stories taken down (404/410)"), and,
+    with `lists`, where they are all listed."""
+    shown: dict[str, int] = {}
+    left: dict[str, int] = {}
+    for entry, line in lines:
+        name = feeds.get(entry.feed_url) or entry.feed_title or entry.feed_url
+        if shown.get(name, 0) < NAMED_PER_FEED:
+            shown[name] = shown.get(name, 0) + 1
+            err(line)
+        else:
+            left[name] = left.get(name, 0) + 1
+    where = "; `reader list --not-offline` lists them" if lists else ""
+    for name, count in left.items():
+        err(f"{safe_line(name, 120)}: {count:,} {more}{where}")
 
 
 def _page(result: FeedResult) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..full_text import Hit, Query, search
+from ..full_text import Hit, KeptCopy, Query, search
 from ..keys import link_key
 from ..reports import Headline, newest_first
 from ..search_index import open_index
@@ -62,7 +62,7 @@ def search_cached(
             if len(behind) >= INDEXING_NOTE_FROM:
                 indexing(len(behind))
             if behind or gone:
-                index.catch_up(stored, store.searched_text)
+                index.catch_up(stored, store.indexed_text)
             candidates = [index.candidates(word.typed) for word in query.words]
         except sqlite3.Error:
             candidates = None  # locked past its wait, damaged, the disk full: a scan finds all
@@ -86,7 +86,13 @@ def search_cached(
         found = store.searched_by_key(headline.key)
         return None if found is None else (found[2], found[1])
 
-    hits = search(rows, query, text, stopped=stopped, candidates=candidates)
+    copied = store.copied_keys()
+
+    def copies(headline: Headline) -> list[KeptCopy]:
+        key = headline.key or link_key(headline.entry.link)
+        return store.searched_copies(key) if key in copied else []
+
+    hits = search(rows, query, text, stopped=stopped, candidates=candidates, copies=copies)
     return TextSearch(hits, candidates is not None, len(extra))
 
 
