@@ -194,3 +194,19 @@ def test_a_note_mark_after_the_full_stop_stays_with_its_sentence() -> None:
         "Then a note [a] inside a sentence.[b]",
         "End",
     ]
+
+
+def test_a_quotation_stays_with_its_speaker_and_british_titles_end_nothing() -> None:
+    """A step ended at "“It is safe." (the quotation open, its speaker cut off) and at "(led
+    by Cllr." (acc27a A14); a quotation closed before the next sentence still ends one, and
+    one running on into the next paragraph (never closed here) leaves its sentences apart."""
+    assert split("“It is safe. For now, anyway,” said Dr. Amara Okonkwo. The board met.") == [
+        "“It is safe. For now, anyway,” said Dr. Amara Okonkwo.",
+        "The board met.",
+    ]
+    assert split("The panel (led by Cllr. Ann Lee) met. It voted.") == [
+        "The panel (led by Cllr. Ann Lee) met.",
+        "It voted.",
+    ]
+    assert split("“It is safe.” The board met.") == ["“It is safe.”", "The board met."]
+    assert split("“We will go. We will see the rest") == ["“We will go.", "We will see the rest"]

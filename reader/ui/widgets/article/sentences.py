@@ -52,6 +52,9 @@ _ABBREVIATIONS = frozenset(
         # after the stop does not save these.
         "ca", "bzw", "usw", "vgl", "evtl", "ggf", "inkl", "sog", "mme", "mlle", "mm", "env",
         "c.-à-d", "mio", "mrd", "проф", "акад", "ул", "им", "डॉ", "प्रो",
+        # British titles: "led by Cllr. Ann Lee", "Det. Supt. Ross".
+        "cllr", "cllrs", "hon", "rt", "rev", "revd", "fr", "supt", "insp", "det", "cpl", "pte",
+        "maj", "brig", "adm", "cmdr",
     }
 )  # fmt: skip
 # Abbreviations only before a number: "No. 10 Downing Street", "nos. 4 and 5".
@@ -99,9 +102,28 @@ def _ends(text: str) -> list[int]:
             out.append(mark.end())
         elif _lower_case_goes_on(text, after := _after_space(text, mark.end())):
             continue  # “Why?” she asked; approx. five; «Когда?» — спросил он
+        elif _inside_quotation(text, out[-1] if out else 0, mark.end()):
+            continue  # “It is safe. For now, anyway,” said Dr Okonkwo: with its speaker
         elif mark.group(0)[0] != "." or _full_stop(text, mark.start(), after):
             out.append(mark.end())
     return out
+
+
+_QUOTATION_REACH = 400
+"""How far back a quotation's opening mark, and on its closing mark, are looked for: a
+quotation running over paragraphs (each opened, the last closed) leaves its first ones
+unclosed, and their sentences apart."""
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """`at` (after a sentence's stop) is inside a quotation opened since `start` that closes
+    further on in `text`: a passage stepped by sentences would end in it, cut from whoever
+    said it (acc27a A14)."""
+    # Looked at within its reach only, in place: a transcript is one run of 100,000 words.
+    since = max(start, at - _QUOTATION_REACH)
+    if text.count("“", since, at) <= text.count("”", since, at):
+        return False
+    return text.find("”", at, at + _QUOTATION_REACH) != -1
 
 
 def _quotation_goes_on(text: str, start: int, mark: re.Match[str]) -> bool:
