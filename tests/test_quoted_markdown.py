@@ -101,9 +101,11 @@ def test_a_quoted_passage_is_written_as_the_articles_markdown(tmp_path: Path) ->
         "> - Trim the **wick** at dusk\n"
         "> - Wind the clockwork every two hours"
     )
-    # A table's rows as a table, under their headings.
+    # A table's rows as a table, under their headings: the whole table, which `)` takes
+    # at once (row by row, a passage ended on its header, acc27a A6).
     assert table.split("\n")[2:] == [
         "> | Year | Keepers | Nights logged |",
         "> | ---: | ---: | ---: |",
         "> | 1998 | 3 | 365 |",
+        "> | 2003 | 1 | 120 |",
     ]

@@ -126,6 +126,15 @@ class ArticlePassage(ArticleLinks):
             return False
         first, last = self._keyed
         wanted = max(first, min(last + step, self._sentences.total - 1))
+        # A table is taken whole, or left whole: row by row, a passage was quoted as a
+        # table's header with no row under it (acc27a A6).
+        table = self._table_of(wanted)
+        if table is not None and step > 0:
+            while wanted + 1 < self._sentences.total and self._table_of(wanted + 1) == table:
+                wanted += 1
+        elif table is not None and table == self._table_of(last):
+            while wanted > first and self._table_of(wanted) == table:
+                wanted -= 1
         if wanted == last:
             return False
         if step > 0 and self._sentences.span_lines(wanted)[0] in self._headings:
@@ -134,6 +143,13 @@ class ArticlePassage(ArticleLinks):
             return False
         self._choose(first, wanted)
         return True
+
+    def _table_of(self, sentence: int) -> int | None:
+        """The table sentence `sentence` is in (its first screen line, which names its cells),
+        None when it is in none."""
+        assert self._sentences is not None
+        cells = self._line_map.runs[self._sentences.start_of(sentence)[0]].cells
+        return cells[0][2][0] if cells else None
 
     def _sentence_spans(self) -> Spans:
         if self._sentences is None:
