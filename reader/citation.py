@@ -4,12 +4,13 @@ functions over `Article`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from .commonmark import autolink, escape_markdown
 from .dates import stated_iso
-from .models import Article
+from .models import Article, Block, Inline
 from .safe import safe_line
 from .url_display import shown_url
 from .urls import is_web_url, site_host, without_tracking
@@ -30,6 +31,47 @@ def cited_url(article: Article) -> str:
     ):
         return without_tracking(canonical)
     return without_tracking(url)
+
+
+def own_addresses(article: Article, link: str = "") -> set[str]:
+    """The addresses a link within `article` starts with: its page's, the one it was read from,
+    its canonical one, and `link` (the feed's to it)."""
+    addresses = (article.url, article.page_url, article.canonical_url, link)
+    return {urldefrag(address).url for address in addresses if address}
+
+
+def cited_link(article: Article, href: str, own: set[str] | None = None) -> str:
+    """`href` as a copy of the article writes it: a link within the page (a note's "#fn1",
+    resolved against the feed's address with its "?utm_source=rss") against the address the
+    citation gives (`cited_url`), so that a quote names one address, untracked."""
+    page, fragment = urldefrag(href)
+    if not fragment or page not in (own if own is not None else own_addresses(article)):
+        return href
+    return f"{cited_url(article)}#{fragment}"
+
+
+def with_cited_links(article: Article) -> Article:
+    """`article` with its links within the page written as `cited_link` writes them."""
+    if not article.url:
+        return article
+    own = own_addresses(article)
+
+    def runs(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return tuple(
+            replace(run, href=cited_link(article, run.href, own)) if run.href else run
+            for run in inlines
+        )
+
+    def cited(block: Block) -> Block:
+        if not any(run.href and "#" in run.href for run in block.inlines) and not block.cells:
+            return block
+        return replace(
+            block,
+            inlines=runs(block.inlines),
+            cells=tuple(runs(cell) for cell in block.cells),
+        )
+
+    return replace(article, blocks=tuple(cited(block) for block in article.blocks))
 
 
 def _section_of(canonical: str, url: str) -> bool:
