@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urldefrag, urlsplit
 
-from .commonmark import autolink, escape_markdown
+from .commonmark import autolink, escape_line_starts, escape_markdown
 from .dates import stated_iso
 from .models import Article, Block, Inline
 from .safe import safe_line
@@ -128,7 +128,7 @@ def header_lines(
     if style != "block":
         from .citation_styles import citation_line  # it cites with this module's functions
 
-        line = citation_line(article, style)
+        line = citation_line(article, style, markdown)
         # The block says "(per the feed)" after such a date; a style's line has no room for it.
         fed = (
             [f"Note: the date is the feed's ({FEEDS_DATE_NOTE})"]
@@ -136,7 +136,7 @@ def header_lines(
             else []
         )
         return [
-            escape_markdown(line) if markdown else line,
+            escape_line_starts(line) if markdown else line,
             *fed,
             *_notes(article, markdown, copied),
         ]

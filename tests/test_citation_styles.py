@@ -217,3 +217,22 @@ def test_a_name_written_surname_first_is_one_writer() -> None:
     assert apa(story(author="Kooman, F.")).startswith("Kooman, F. (2026")
     assert apa(story(author="Holt, M.; Berg, Tom")).startswith("Holt, M., & Berg, T. (2026")
     assert authors(story(author="Maren Holt, Jonas Berg")) == ["Maren Holt", "Jonas Berg"]
+
+
+def test_the_publication_is_in_italics_in_markdown_and_plain_in_text() -> None:
+    """Chicago and APA set the newspaper's name in italics: in Markdown (`reader show --format
+    markdown`, a quote's `y`) `*Coastal Courier*`, its own "*" or "_" escaped (acc27a A15)."""
+    from markdown_it import MarkdownIt
+
+    render = MarkdownIt("commonmark").render
+    for style in ("chicago", "apa"):
+        article = story(site_name="Coastal Courier")
+        assert "Coastal Courier" in copied_citation(article, style)
+        assert "*Coastal Courier*" not in copied_citation(article, style)
+        under = copied_citation(article, style, under_markdown=True)
+        assert "*Coastal Courier*" in under
+        assert "<em>Coastal Courier</em>" in render(markdown_header(article, style))
+        odd = story(site_name="The *Star*_Gazette Inc.")
+        html = render(copied_citation(odd, style, under_markdown=True))
+        assert "<em>The *Star*_Gazette Inc.</em>" in html, html
+        assert "Inc.*." not in copied_citation(odd, style, under_markdown=True)

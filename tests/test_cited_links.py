@@ -20,6 +20,7 @@ from tests.tui_pilot import reading, subscribe
 
 TITLE = "Dredging contract doubled without a vote"
 TRACKING = "?utm_source=rss&utm_medium=feed"
+READER = (sys.executable, "-m", "reader")
 
 
 def page(canonical: str) -> str:
@@ -87,3 +88,25 @@ def test_a_quoted_passage_links_its_note_at_the_cited_address(data_dir: Path) ->
     assert quotation.startswith("> Nobody mentioned a second phase")
     assert f"{canonical}#fn2" in quotation
     assert "utm_" not in quoted
+
+
+def test_show_in_markdown_sets_the_publication_in_italics(data_dir: Path) -> None:
+    """acc27a A15: `reader show --format markdown --style chicago` heads the article with the
+    line, its publication in italics; `--format text` keeps it plain."""
+    ident, _ = cached(data_dir)
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+
+    def show(fmt: str, style: str) -> str:
+        return subprocess.run(
+            [*READER, "show", ident, "--offline", "--format", fmt, "--style", style],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=True,
+        ).stdout
+
+    for style in ("chicago", "apa"):
+        assert "*Coastal Courier*" in show("markdown", style).split("\n")[1]
+        text = show("text", style)
+        assert "Coastal Courier" in text and "*Coastal Courier*" not in text
