@@ -236,3 +236,39 @@ def test_the_publication_is_in_italics_in_markdown_and_plain_in_text() -> None:
         html = render(copied_citation(odd, style, under_markdown=True))
         assert "<em>The *Star*_Gazette Inc.</em>" in html, html
         assert "Inc.*." not in copied_citation(odd, style, under_markdown=True)
+
+
+def test_headline_case_keeps_a_compound_s_minor_word_and_a_dash_s_lower_case() -> None:
+    """acc27a A12/A23: Chicago lowers a preposition inside a compound ("Speech-to-Text", CMOS
+    8.161) and a minor word after a dash, which goes on with the sentence (a subtitle comes
+    after a colon); a compound's last part stays an adverb ("Built-In")."""
+    cited = chicago(story(title="Newsrooms Use Speech-To-Text and Built-In Up-To-Date Tools"))
+    assert '"Newsrooms Use Speech-to-Text and Built-In Up-to-Date Tools."' in cited
+    dashed = chicago(story(title="Why the UK's Ports Are Sinking — And What to Do About It"))
+    assert '"Why the UK\'s Ports Are Sinking — and What to Do About It."' in dashed
+    assert '"COVID-19 Funds Used to Pay Dredgers, Audit Finds."' in chicago(
+        story(title="COVID-19 Funds Used to Pay Dredgers, Audit Finds")
+    )
+
+
+def test_apa_recases_a_headline_holding_a_word_of_its_own_case_or_a_dash() -> None:
+    """acc27a A23: "iPhone" (a lower-case first letter) or a dash in a headline-case title
+    took it for sentence case, and APA printed it as written."""
+    for title, recased in (
+        (
+            "MPs Demand NHS Inquiry After EU Report on iPhone Data",
+            "MPs demand NHS inquiry after EU report on iPhone data.",
+        ),
+        (
+            "Why the UK's Ports Are Sinking — and What to Do About It",
+            "Why the UK's ports are sinking — and what to do about it.",
+        ),
+        (
+            "How Small Newsrooms Use Speech-To-Text Without Trusting It",
+            "How small newsrooms use speech-to-text without trusting it.",
+        ),
+    ):
+        assert f" {recased} Harbour Ledger." in apa(story(title=title))
+    # One already in sentence case is left as written, its names with it.
+    kept = "Dredging firm says Quayside work is on time"
+    assert f" {kept}. Harbour Ledger." in apa(story(title=kept))
