@@ -13,8 +13,11 @@ targets so a change of load hits them all:
 
 - `reader feeds`, `reader list`, `reader list --unread` (run to completion, their output read),
   and `reader list | head -1` (until the first line is read and the command has ended);
-- the TUI's first paint: `reader` on a new pseudo-terminal, until the newest headline's title
-  is drawn (as `tui_startup.py` measures it; the refresh on open fails at once, the farm gone).
+- the TUI's first paint, first headline and every headline: `reader` on a new pseudo-terminal,
+  until its first screen is drawn (the feed list's title, "Feeds", there before any headline is
+  read), until the newest headline's title is (as `tui_startup.py` measures it), and until the
+  status line counts every headline ("… unread of 42000 ·": the rest read after the newest are
+  shown); the refresh on open fails at once, the farm gone.
 
 With `--refresh` the farms stay up and answer every request whole (no ETag, no Last-Modified:
 as many real servers do, and the acceptance test's site), and two more are timed: the TUI's
@@ -53,6 +56,9 @@ _MARKER_CHARS = 24
 (a title is cut to the column's width, never this short)."""
 
 
+_FIRST_PAINT = "Feeds"
+"""What the TUI's first screen shows however many headlines it has read: the feed list's title."""
+
 _WARM_UP_MODULES = (
     "reader.cli, reader.library, reader.fetch, reader.feeds, reader.extract, reader.store, "
     "httpx, feedparser, concurrent.futures.process"
@@ -67,6 +73,7 @@ class Library:
     size: str
     data_dir: Path
     marker: str
+    headlines: int
     sync_wall: float = 0.0
     sync_cpu: float = 0.0
     sync_main_cpu: float = 0.0
@@ -102,7 +109,9 @@ def _sync(
         )
         if run.returncode != 0:
             raise RuntimeError(f"{name}'s sync failed: {run.stderr[-2000:]}")
-        made.append(Library(name, size, data_dir, marker, run.wall, run.cpu, run.main_cpu))
+        made.append(
+            Library(name, size, data_dir, marker, feeds * items, run.wall, run.cpu, run.main_cpu)
+        )
     return made
 
 
@@ -194,11 +203,17 @@ def main(argv: list[str] | None = None) -> int:
                 command = [*readers[lib.reader], "--data-dir", str(lib.data_dir), "list"]
                 cell = times.setdefault((lib.reader, "list | head -1"), {})
                 cell.setdefault(lib.size, []).append(_first_line(command, env))
-            for lib in libraries:
-                command = [*readers[lib.reader], "--data-dir", str(lib.data_dir)]
-                wall, own_cpu, _ = time_to_screen(command, lib.marker, args.size, tui_env)
-                cell = times.setdefault((lib.reader, "TUI first paint"), {})
-                cell.setdefault(lib.size, []).append((wall, own_cpu))
+            for what in ("first paint", "first headline", "every headline"):
+                for lib in libraries:
+                    command = [*readers[lib.reader], "--data-dir", str(lib.data_dir)]
+                    marker = {
+                        "first paint": _FIRST_PAINT,
+                        "first headline": lib.marker,
+                        "every headline": f"unread of {lib.headlines} · ",
+                    }[what]
+                    wall, own_cpu, _ = time_to_screen(command, marker, args.size, tui_env)
+                    cell = times.setdefault((lib.reader, f"TUI {what}"), {})
+                    cell.setdefault(lib.size, []).append((wall, own_cpu))
             if args.refresh:
                 for lib in libraries:
                     command = [*readers[lib.reader], "--data-dir", str(lib.data_dir)]

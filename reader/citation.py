@@ -170,6 +170,8 @@ def header_lines(
 def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
     """What a reader of the copy must know of it: not the page's text, or not all of it."""
     lines = []
+    if note := gone_note(article):
+        lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := version_note(article, copied=copied):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
@@ -180,8 +182,22 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
     return lines
 
 
-def _at(moment: datetime | None) -> str:
+def moment_text(moment: datetime | None) -> str:
+    """A copy's retrieval time as its header gives it (to the second)."""
     return moment.isoformat(timespec="seconds") if moment else "an unknown time"
+
+
+def gone_note(article: Article) -> str:
+    """What the header says of an article whose page was found taken down after it was
+    cached (`Article.gone_at`): the address cited no longer gives it, this copy is what is
+    left. "" while the page answers."""
+    if article.gone_at is None:
+        return ""
+    answered = f"answered {article.gone_status}" if article.gone_status else "was gone"
+    return (
+        f"the page {answered} on {article.gone_at.date().isoformat()}: taken down; this is "
+        f"the copy retrieved {moment_text(article.fetched_at)}"
+    )
 
 
 def version_note(article: Article, in_reader: bool = False, copied: bool = False) -> str:
@@ -196,7 +212,7 @@ def version_note(article: Article, in_reader: bool = False, copied: bool = False
         return ""
     if number == len(times):
         if copied:
-            kept = " and ".join(_at(at) for at in times[:-1])
+            kept = " and ".join(moment_text(at) for at in times[:-1])
             return f"the text changed since the {_copies(len(times) - 1)} retrieved {kept}"
         how = (
             "V shows it"
@@ -204,16 +220,14 @@ def version_note(article: Article, in_reader: bool = False, copied: bool = False
             else "reader show --version 1 prints it, V in the reader shows it"
         )
         if number == 2:
-            return (
-                f"the text changed since the copy retrieved {_at(times[0])}, which is kept: {how}"
-            )
-        kept = ", ".join(f"{_at(at)} ({n})" for n, at in enumerate(times[:-1], 1))
+            return f"the text changed since the copy retrieved {moment_text(times[0])}, which is kept: {how}"
+        kept = ", ".join(f"{moment_text(at)} ({n})" for n, at in enumerate(times[:-1], 1))
         how = "V shows them" if in_reader else "reader show --version N prints one"
         return f"the text changed since the copies retrieved {kept}, which are kept: {how}"
     if copied:
         return (
-            f"copy {number} of {len(times)}, retrieved {_at(times[number - 1])}; the latest, "
-            f"retrieved {_at(times[-1])}, differs"
+            f"copy {number} of {len(times)}, retrieved {moment_text(times[number - 1])}; the latest, "
+            f"retrieved {moment_text(times[-1])}, differs"
         )
     if not in_reader:
         how = "reader show without --version prints it"
@@ -221,10 +235,10 @@ def version_note(article: Article, in_reader: bool = False, copied: bool = False
         how = "V goes back to it"
     else:
         # V steps to the copy before this one, to the latest only from the oldest.
-        how = f"V goes on to copy {number - 1}, retrieved {_at(times[number - 2])}"
+        how = f"V goes on to copy {number - 1}, retrieved {moment_text(times[number - 2])}"
     return (
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
-        f"{_at(times[-1])} ({how})"
+        f"{moment_text(times[-1])} ({how})"
     )
 
 

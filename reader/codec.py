@@ -294,6 +294,17 @@ def article_date(d: dict[str, Any]) -> datetime | None:
     return not_ahead(published, _parse_dt(d.get("fetched_at")))
 
 
+def article_fetched_at(d: dict[str, Any]) -> datetime | None:
+    """When an article's record says it was retrieved, without rebuilding the article (a
+    120,000-word one took 140–380 ms); raises as `article_from_dict` does on a record of
+    another version, or without its address or blocks."""
+    if d.get("v") != CODEC_VERSION:
+        raise ValueError(f"unknown article record version {d.get('v')!r}")
+    if not isinstance(d["url"], str) or not isinstance(d["blocks"], list):
+        raise TypeError("an article record without its address or blocks")
+    return _parse_dt(d.get("fetched_at"))
+
+
 def article_from_dict(d: dict[str, Any]) -> Article:
     """Rebuild an article; raises KeyError/ValueError/TypeError on a damaged or foreign record."""
     if d.get("v") != CODEC_VERSION:

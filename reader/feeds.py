@@ -23,6 +23,7 @@ from .config import DEFAULT_LIMITS
 from .dates import parse_datetime, whole
 from .discovery import web_page_answer
 from .enclosures import enclosures_of
+from .feed_summary import summary_line
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
@@ -349,7 +350,7 @@ def parse_feed(
             summary = _as_html(summary, (item.get("summary_detail") or {}).get("type"))
         # An item with no title (a micro-post) is named by the start of its text.
         title = _title(item.get("title_detail"), item.get("title"), limits.max_title_length)
-        title = title or _text(html.unescape(_strip_tags(summary)), 80)
+        title = title or _text(summary_line(summary), 80)
         key = item.get("id") or link or title
         if key in reused and link:
             # One GUID for several stories (a CMS misconfigured): each is told by its link too,

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
 from .cells import terminal_cells
+from .feed_summary import summary_line
 from .fold import composed, fold, has_accent
 from .keys import link_key
 from .models import Article, BlockKind
@@ -53,6 +55,14 @@ _BREAK = re.compile(r"\s+|[，。、；：！？」』）]+|[,.;:!?)]+(?=[^\x00-
 """Where a snippet may start or end, so that it doesn't start or end in a word's middle: a
 space, or after a punctuation mark of Chinese or Japanese, written without spaces ("，", "。",
 "、"), or an ASCII one such a text uses ("2026年11月20日, 审计署…")."""
+_LEAD_SOURCE = 3000
+"""Characters of a feed's summary (tags and all) a lead is made from: far more than a line."""
+_LAST_WORDS = 24
+"""Characters at a line's end in which its last break is looked for first (`_last_break`)."""
+
+
+TITLE_ALONE = "(found by its title; no text of it is cached)"
+"""The line under a hit with neither snippet, byline nor lead: a blank one looked broken."""
 
 
 @dataclass(frozen=True)
@@ -69,13 +79,23 @@ class Hit:
     byline: str = ""
     """The byline holding a word of the query the text doesn't ("" for none), safe to show:
     why an article found by its author's name was found."""
+    near: str = ""
+    """The text where the words are nearest each other (the snippet's), from the first of
+    them, at most `NEAR_CHARACTERS`: where the reading view opens, the match of `word` there
+    (the first one could be pages away, acc27a A16)."""
+    lead: str = ""
+    """For a hit found by its title alone (no `snippet`, no `byline`): the first words of the
+    article's text, else of the feed's summary of it, safe to show ("" for neither): what it
+    is about, in the blank its line was."""
 
     @property
     def line(self) -> str:
         """The line shown under the hit: "by" its byline when that holds a word, and its
-        snippet ("" for neither)."""
+        snippet; for one found by its title alone, its lead; never blank (with no text to
+        show, it says so)."""
         by = f"by {self.byline}" if self.byline else ""
-        return " · ".join(part for part in (by, self.snippet) if part)
+        said = " · ".join(part for part in (by, self.snippet) if part)
+        return said or self.lead or TITLE_ALONE
 
 
 @dataclass(frozen=True)
@@ -185,18 +205,32 @@ def snippet(text: str, at: int, end: int) -> str:
         cut = _BREAK.search(text, start, at)
         start = cut.end() if cut else start
     stop, room = start, SNIPPET_CELLS
+    ahead = text[start : start + room]
+    if ahead.isascii():  # a cell a character (a line break too): the line's run at once
+        stop, room = start + len(ahead), room - len(ahead)
     while stop < len(text) and (room > 0 or stop < end):
         room -= _cells(text[stop])
         stop += 1
     if room < 0 and stop - 1 >= end:  # a wide character that took a cell past the line's
         stop -= 1
     if stop < len(text):  # to the end of the last word that ends whole
-        cuts = [m for m in _BREAK.finditer(text, end, stop + 1)]
-        if cuts:
-            last = cuts[-1]
+        last = _last_break(text, end, stop + 1)
+        if last is not None:
             stop = last.start() if text[last.start()].isspace() else min(last.end(), stop)
     line = safe_line(text[start:stop])
     return ("…" if start else "") + line + ("…" if stop < len(text) else "")
+
+
+def _last_break(text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """The last of `_BREAK`'s matches in `text[pos:endpos]`, looked for in its last
+    `_LAST_WORDS` characters first: every break of a line cost most of a snippet's time. (A run
+    of spaces there may be found from the stretch's start, not its own: the line it ends is
+    the same, stripped.)"""
+    for begin in dict.fromkeys((max(pos, endpos - _LAST_WORDS), pos)):
+        last = deque(_BREAK.finditer(text, begin, endpos), maxlen=1)
+        if last:
+            return last[0]
+    return None
 
 
 def _cells(char: str) -> int:
@@ -214,10 +248,14 @@ def matches(query: Query, title: str, text: str) -> str | None:
     return None if found is None else found[0]
 
 
-def _found(query: Query, title: str, text: str) -> tuple[str, str, str] | None:
+NEAR_CHARACTERS = 80
+
+
+def _found(query: Query, title: str, text: str) -> tuple[str, str, str, str] | None:
     """The snippet of `text`, the word matched first in it ("", "" when `text` holds none of
-    them) and the byline holding a word `text` doesn't (`Hit.byline`) when every word is in
-    `title` (a `heading`) or `text`, else None."""
+    them), the byline holding a word `text` doesn't (`Hit.byline`) and where in `text` the
+    words are nearest (`Hit.near`) when every word is in `title` (a `heading`) or `text`, else
+    None."""
     head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
@@ -235,9 +273,12 @@ def _found(query: Query, title: str, text: str) -> tuple[str, str, str] | None:
         if any(bylines.search(word) is not None for word in in_head):
             byline = safe_line(bylines.text, 120)
     if not in_text:
-        return ("", "", byline)
+        return ("", "", byline, "")
     at, end, word = _closest(body, in_text)
-    return snippet(body.text, at, end), word, byline
+    # The first words from there, in their paragraph (the view finds a query in one), tell
+    # the place apart; with one word, its first match is the place already.
+    near = body.text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
+    return snippet(body.text, at, end), word, byline, near
 
 
 def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:
@@ -347,5 +388,13 @@ def search(
         text, byline = (cached_text(headline) if cached else None) or ("", "")
         found = _found(query, heading(headline.entry.title, headline.entry.author, byline), text)
         if found is not None:
-            hits.append(Hit(headline, *found))
+            lead = "" if found[0] or found[2] else _lead(text, headline.entry.summary)
+            hits.append(Hit(headline, *found, lead=lead))
     return hits
+
+
+def _lead(text: str, summary: str) -> str:
+    """The first words of `text`, else of the feed's `summary` (HTML), a snippet's width."""
+    if not text or text.isspace():
+        text = summary_line(summary[:_LEAD_SOURCE])
+    return snippet(text, 0, 0) if text else ""

@@ -178,6 +178,9 @@ class SyncReport:
     not_articles: list[tuple[Entry, FetchError]] = field(default_factory=list)  # PDFs, images…
     # Stories the site said now are gone (404, 410): an answer, not a failure (`gone`)
     gone: list[tuple[Entry, FetchError]] = field(default_factory=list)
+    # Cached stories asked for again (their feed told them anew) that the site now says are
+    # gone: the copy kept, retrieved at the time given (`Store.mark_gone`)
+    gone_kept: list[tuple[Entry, FetchError, datetime | None]] = field(default_factory=list)
     # Articles cached without some of their text, their later pages or the AMP version of a page
     # that gave little (`Article.incomplete` says why)
     incomplete: list[tuple[Entry, Article]] = field(default_factory=list)

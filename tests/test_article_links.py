@@ -27,7 +27,7 @@ from reader.config import load_config
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui import clipboard
 from reader.ui.app import ReaderApp
-from reader.ui.dialogs.links import NO_LINKS, LinksScreen
+from reader.ui.dialogs.links import NO_LINKS, Link, LinksScreen
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
@@ -370,6 +370,25 @@ def test_the_link_list_moves_with_the_vim_keys(synced_dir: Path) -> None:
     asyncio.run(run())
 
 
+def test_a_number_goes_to_its_link_and_enter_opens_it(synced_dir: Path, browser: list[str]) -> None:
+    """The list is numbered: `2` goes to link 2 (opening nothing, as newsboat's URL view), a
+    number past the list says so, Enter opens the one gone to (acc27b B21)."""
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            pdf, walkout, copied = await link_list(app, pilot)
+            await pilot.press("2", "c", "1", "c")
+            assert copied == [walkout, pdf]
+            assert browser == [] and isinstance(app.screen, LinksScreen)
+            await pilot.press("3")
+            await until(pilot, lambda: "No link 3: the list has 2." in notices(app), "notice")
+            await pilot.press("enter")  # still on link 1
+            assert browser == [pdf]
+
+    asyncio.run(run())
+
+
 def test_a_long_link_list_opens_at_its_full_height_and_keeps_its_cursor_in_view(
     synced_dir: Path,
 ) -> None:
@@ -394,6 +413,8 @@ def test_a_long_link_list_opens_at_its_full_height_and_keeps_its_cursor_in_view(
             await pilot.pause()
             await pilot.press("L")
             assert app.screen.query_one("#links-panel").has_class("-long")
+            await pilot.press("0")  # the tenth
+            assert app.screen.chosen == Link("source number 9", "https://s.example/9")
             await pilot.press("G")
             assert "300. source number 299" in screen_text(app)
             await pilot.resize_terminal(40, 12)

@@ -89,5 +89,7 @@ def test_scale_prints_its_table() -> None:
         "reader: list",
         "reader: list --unread",
         "reader: TUI first paint",
+        "reader: TUI first headline",
+        "reader: TUI every headline",
     ):
         assert row in out

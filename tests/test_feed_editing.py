@@ -159,6 +159,8 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
             await until(pilot, lambda: "no feed was found" in app.status, "the answer")
             assert "The Bare Page" in app.status and app.status.endswith(": not subscribed")
             assert shown_urls(app) == [town]
+            # Whole in a notice: the status line cut it before "not subscribed" (acc27b B14).
+            assert any(n.endswith(": not subscribed") for n in notices(app))
             assert "no feed was found" in screen_text(app)
             # A page naming two feeds, neither plainly its main one: which, in a notice.
             await ask(pilot, "a", both_page)

@@ -5,12 +5,15 @@ snippet of the text round the first match; the cache read only, never the networ
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
 from reader.cells import terminal_cells
-from reader.full_text import SNIPPET_CELLS, Query, matches, snippet
+from reader.full_text import SNIPPET_CELLS, TITLE_ALONE, Query, matches, search, snippet
+from reader.models import Entry
+from reader.reports import Headline
 from tests.test_cli import reader
 
 _PARAGRAPHS = {
@@ -94,10 +97,17 @@ def test_list_search_finds_the_words_in_the_cached_text_offline(
     assert lines[1].startswith("    ") and "winter timetable on Monday" in lines[1]
     # A typed ' finds the page's ’, as the reading view's search does.
     assert "Ferry timetable" in reader(data, "list", "--search", "port's manager").stdout
-    # A word only the title holds finds the headline, with no snippet; one that isn't cached
-    # is searched by its title.
-    only_title = reader(data, "list", "--search", "dockworkers").stdout.splitlines()
-    assert len(only_title) == 1 and "Dockworkers vote" in only_title[0]
+    # A word only the title holds finds the headline, the article's first words under it (not
+    # a blank line); one that isn't cached is searched by its title, and says it has no text.
+    only_title = reader(data, "list", "--search", "extended").stdout.splitlines()
+    assert len(only_title) == 2 and "Library hours extended" in only_title[0]
+    assert (
+        only_title[1]
+        == "    Central Library will open until nine on weekdays from January, after a petition signed by more than four…"
+    )
+    not_cached = reader(data, "list", "--search", "dockworkers").stdout.splitlines()
+    assert len(not_cached) == 2 and "Dockworkers vote" in not_cached[0]
+    assert not_cached[1] == f"    {TITLE_ALONE}"
     # The byline is searched as the title is: the author's name alone finds what she wrote
     # (each page says "By Ines Marlow"), and with a word of the text, that one.
     # Under each, the byline that holds the word ("by …"), then the text round the others.
@@ -266,6 +276,41 @@ def test_a_pasted_query_of_thousands_of_words_is_cut_and_its_controls_removed() 
     assert phrase == [" ".join(["harbour"] * MOST_PHRASE_WORDS)]
     # A query holding a terminal's escape searches as it is shown: for the word alone.
     assert [w.typed for w in Query("\x1b]0;T\x07harbour").words] == ["harbour"]
+
+
+def test_a_hit_found_by_its_title_alone_shows_what_it_is_about() -> None:
+    """Its line was blank: now the article's first words, else the words of the feed's
+    summary (its HTML read, never shown; its style sheet no part of them), else it says it
+    has no text; a hit whose text or byline holds a word keeps its own line."""
+    text = "\n\nThe harbour board met on Monday.\nIt agreed the winter timetable."
+    summary = (
+        "<style>p { color: red }</style><p>Crossings &amp; fares for the <b>winter</b>"
+        "\x1b]8;;http://x/\x07 season.</p>"
+    )
+
+    def hit(title: str, cached: str | None, summary: str = "", author: str = "") -> str:
+        entry = Entry("id", "https://x.example/feed", title, "https://x.example/a", author=author)
+        headline = Headline(replace(entry, summary=summary), False, cached is not None)
+        found = search([headline], Query("ferry"), lambda h: (cached or "", ""))
+        assert len(found) == 1
+        return found[0].line
+
+    assert (
+        hit("Ferry news", text)
+        == "The harbour board met on Monday. It agreed the winter timetable."
+    )
+    assert hit("Ferry news", None, summary) == "Crossings & fares for the winter season."
+    assert hit("Ferry news", "", summary) == "Crossings & fares for the winter season."
+    assert hit("Ferry news", None) == TITLE_ALONE
+    # A summary's start is read (its words, not its markup): a style sheet cut off by that end
+    # shows nothing of itself, and "<" before a space is no tag.
+    cut = "<p>Tides &lt; 2m, winds a < b</p><style>" + "p { color: red } " * 500 + "</style>"
+    assert hit("Ferry news", None, cut) == "Tides < 2m, winds a < b"
+    long = " ".join(["word"] * 100)
+    lead = hit("Ferry news", long)
+    assert lead.endswith("…") and terminal_cells(lead) <= SNIPPET_CELLS + 1
+    assert hit("News", text + " The ferry sails.").startswith("…")
+    assert hit("News", text, author="Ann Ferry") == "by Ann Ferry"
 
 
 def test_a_phrase_finds_its_words_hyphenated_or_not() -> None:

@@ -68,11 +68,14 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
                 row = next(
                     n for n, line in enumerate(shown) if hit.headline.entry.title[:30] in line
                 )
-                if hit.line:
-                    assert hit.line[:30] in shown[row + 1], (hit.line, shown)
-                else:  # a title alone holds the words (a PDF, never cached): a blank line
-                    assert not shown[row + 1].strip(" │"), shown
+                # Never blank: a title alone holds the words of a PDF, never cached: the
+                # feed's summary of it says what it is.
+                assert hit.line[:30] in shown[row + 1], (hit.line, shown)
                 assert hit.headline.entry.title[:30] not in shown[row + 1]
+            pdf = next(hit for hit in hits if "(PDF)" in hit.headline.entry.title)
+            assert (
+                pdf.line == "The complete 2027–28 budget report as tabled at Harbour City Council."
+            )
             detail = table(app).get_component_rich_style("headline-table--detail")
             assert detail.color is not None and detail.color != table(app).rich_style.color
             # j moves by a hit, not by a line.
@@ -93,13 +96,13 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             assert article.headline.entry.title == titles[0]
             # It opens at the match the snippet came from, found as `/` finds it: n goes on.
             body = article.query_one(ArticleBody)
-            word = screen.first_words()[article.headline.entry.id]
+            word, _near = screen.first_words()[article.headline.entry.id]
             assert word in WORDS.split()
             await until(pilot, lambda: body.query == word, "the first match found")
             await pilot.pause()
             assert body.match_count >= 1
             assert any(word in line.casefold() for line in marked(app))  # in view, lit
-            assert "Match 1 of" in status(app)
+            assert "Match " in status(app)
             await pilot.press("escape", "escape")  # the search cleared, as any; then back
             await until(pilot, lambda: app.screen is screen, "the hits again")
             assert screen.feed_url == SEARCH_VIEW
@@ -228,5 +231,71 @@ def test_F_in_a_feeds_headlines_searches_that_feed_and_says_so(synced_dir: Path)
             assert len(table(app).rows) == len(everywhere)
             assert table(app).show_source
             assert str(table(app).border_title).startswith("Search: council")
+
+    asyncio.run(run())
+
+
+def test_a_hit_opens_where_its_words_are_together_not_at_the_first_of_one(
+    tmp_path: Path,
+) -> None:
+    """ "rules written" found in an interview whose first "rules" is in a question pages
+    before "the rules were written": the article opened at the question (acc27a A16); it
+    opens where the snippet found the words together, `v` quoting that sentence."""
+    from datetime import UTC, datetime
+
+    from reader.keys import entry_id
+    from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
+
+    filler = "The hearing went on through the afternoon with questions on the budget. " * 3
+    paragraphs = [
+        "Do you think the board broke the rules?",
+        *(f"{filler}Part {n}." for n in range(40)),
+        "I think the rules were written for another harbour entirely.",
+    ]
+    url, link = "http://127.0.0.1:9/feed.xml", "http://127.0.0.1:9/interview.html"
+    lib = Library(tmp_path)
+    lib.add_feed(url)
+    lib.store.put_feed(Feed(url, title="Harbour Ledger"))
+    title = "Interview: the harbour master"
+    published = datetime(2026, 11, 20, tzinfo=UTC)
+    entry = Entry(entry_id(url, link), url, title, link, published=published)
+    lib.store.merge_entries(url, [entry])
+    blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
+    lib.store.put_article(link, Article(url=link, title=title, blocks=blocks))
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (100, 30), prefetch=False) as (app, pilot):
+            await pilot.press("F", *"rules", "space", *"written", "enter")
+            screen = app.screen
+            await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            article = app.screen
+            assert isinstance(article, ArticleScreen)
+            body = article.query_one(ArticleBody)
+            await until(pilot, lambda: body.query == "rules", "the match found")
+            await pilot.pause()
+            assert "Match 2 of 2" in status(app)
+            assert any("rules were written" in line for line in screen_text(app).splitlines())
+
+    asyncio.run(run())
+
+
+def test_a_hit_found_by_its_title_alone_shows_its_article_s_first_words(synced_dir: Path) -> None:
+    """Its second line was blank, as if the search had broken: the article's lead now, dimmed
+    as a snippet is."""
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("F", *"chipmakers", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the search's hits")
+            await pilot.pause()
+            assert [h.entry.title[:20] for h in table(app).rows] == ["Chipmakers brace for"]
+            shown = pane(app)
+            row = next(n for n, line in enumerate(shown) if "Chipmakers brace" in line)
+            assert "The hard part of building AI accelerators" in shown[row + 1], shown
 
     asyncio.run(run())

@@ -34,3 +34,18 @@ def test_ctrl_z_stops_the_reader_and_it_carries_on_when_continued(synced_dir: Pa
         _until(lambda: _state(reader.process.pid) != "T", "the reader going on")
         reader.type(b"Q")
         assert reader.process.wait(timeout=30) == 0
+
+
+def test_ctrl_z_suspends_from_the_help_too(synced_dir: Path) -> None:
+    """The help lists Ctrl-Z among the keys of everywhere: its panel, a modal screen, held the
+    app's own keys back, and Ctrl-Z there did nothing."""
+    with reader_in_pty(synced_dir) as reader:
+        _until(lambda: b"available offline" in reader.screen(), "the headlines on screen")
+        reader.type(b"?")
+        _until(lambda: b"Everywhere" in reader.screen(), "the help on screen")
+        reader.type(b"\x1a")  # Ctrl-Z
+        _until(lambda: _state(reader.process.pid) == "T", "the reader stopped")
+        reader.process.send_signal(signal.SIGCONT)
+        _until(lambda: _state(reader.process.pid) != "T", "the reader going on")
+        reader.type(b"Q")
+        assert reader.process.wait(timeout=30) == 0

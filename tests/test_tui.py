@@ -243,13 +243,13 @@ def test_keys_typed_while_the_headlines_load_act_on_them(
     opens the third headline: the keys were lost ("Loading headlines…" had no rows to move
     on), and the user was left on the first."""
     loaded = threading.Event()
-    load = HeadlineIndex.load
+    load = HeadlineIndex.first  # the start's read (the newest first)
 
-    def held(library: Library) -> HeadlineIndex:
+    def held(library: Library, count: int, unread_only: bool) -> HeadlineIndex:
         loaded.wait(10)  # until the keys are in
-        return load(library)
+        return load(library, count, unread_only)
 
-    monkeypatch.setattr(HeadlineIndex, "load", held)
+    monkeypatch.setattr(HeadlineIndex, "first", held)
 
     async def run() -> None:
         app = ReaderApp(synced_dir, refresh_on_start=False)

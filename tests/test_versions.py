@@ -26,7 +26,7 @@ from reader.models import Entry
 from reader.reports import SyncReport
 from reader.store import Store
 from reader.store.versions import MAX_VERSIONS
-from tests.tui_pilot import reading, running, screen_text, until
+from tests.tui_pilot import open_titled, reading, running, screen_text, started, status, until
 
 SLUG = "/2026/11/21/bridge-repairs.html"
 
@@ -257,6 +257,7 @@ def test_only_the_last_few_copies_are_kept(site: Site, data_dir: Path) -> None:
         assert all("4 million" not in t for t in texts)  # the first went
         times = [a.fetched_at for a in kept]
         assert times == sorted(times)
+        assert store.version_times(site.url(SLUG)) == times  # read without the copies
     finally:
         store.close()
 
@@ -394,3 +395,44 @@ def test_the_header_says_where_v_goes_and_a_copied_citation_no_tool_s_words(
     assert code == 0 and "Note: copy 1 of 3, retrieved" in out and "reader show" not in out
     code, out, _ = cli(capsys, "--data-dir", str(data_dir), "show", ident, "--format", "citation")
     assert "Note: the text changed since the copies retrieved" in out and "reader show" not in out
+
+
+def test_an_article_open_while_a_sync_elsewhere_replaces_it_says_so_and_is_cited_as_the_earlier_copy(
+    site: Site, data_dir: Path
+) -> None:
+    from reader.ui.app import ReaderApp
+
+    sync(data_dir, site)
+    (data_dir / "config.toml").write_text('[citation]\nstyle = "chicago"\n')
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.2
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            body = await open_titled(pilot, "bridge repairs")
+            await until(pilot, lambda: "4 million pounds" in screen_text(app), "the article")
+            await pilot.press("y")
+            assert "copy 1 of 2" not in app.clipboard  # the latest: no note
+            correct(site)
+            await asyncio.to_thread(sync, data_dir, site)  # `reader sync` in another window
+            await until(
+                pilot,
+                lambda: "A newer copy was just fetched: this is copy 1 of 2" in status(app),
+                "the word of a newer copy",
+            )
+            assert "V shows the newer copies" in status(app)
+            assert "4 million pounds" in screen_text(app)  # nothing redrawn under the eyes
+            await pilot.press("y")
+            # Worded for the reader of the draft it is pasted into (acc27a A9).
+            assert "Note: copy 1 of 2, retrieved " in app.clipboard
+            assert "the latest, retrieved " in app.clipboard
+            await pilot.press("V")  # on to the latest: cited as it, the word gone
+            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
+            assert body.article is not None and body.article.version == 2
+            assert "A newer copy" not in status(app)
+            await pilot.press("y")
+            assert "copy 1 of 2" not in app.clipboard
+
+    asyncio.run(run())

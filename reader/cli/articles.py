@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ..citation import cited_url
+from ..citation import cited_url, moment_text
 from ..codec import enclosures_json
 from ..config import config_path
 from ..config_shown import defaults_not_in
@@ -194,6 +194,8 @@ _APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "cita
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    if args.refresh and args.offline:
+        raise UsageError("--refresh fetches the page again: not with --offline")
     style = args.style or config_of(args).citation_style
     lib = open_library(args)
     items: list[Any] = []  # the JSON formats' objects, printed together at the end
@@ -204,6 +206,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         nonlocal printed
         target = lib.resolve(name)
         status = EXIT_OK
+        if args.refresh:
+            status = await refresh(target)
         if args.version is not None:  # a copy kept of an article a sync found changed
             try:
                 article = lib.article_version(target, args.version)
@@ -254,6 +258,21 @@ def cmd_show(args: argparse.Namespace) -> int:
         if status == EXIT_OK and (missed := lib.unmatched_body_rule(target, article)):
             err(unmatched_body(missed))
         return status
+
+    async def refresh(target: Entry | str) -> int:
+        """The cached article's page fetched again now, what came of it said on stderr: its
+        exit status (the copy stays, and is printed, when the site can't be reached)."""
+        try:
+            renewal = await lib.refresh_article(target)
+        except FetchError as error:
+            if error.kind == ErrorKind.NOT_CACHED:
+                return EXIT_OK  # not cached: showing it fetches it
+            copy = lib.cached_article(target)
+            kept = f"the copy retrieved {moment_text(copy.fetched_at)} is shown" if copy else ""
+            err(f"not fetched again: {error.message}" + (f"; {kept}" if kept else ""))
+            return EXIT_FAILED
+        err(renewal.said())
+        return EXIT_OK
 
     async def run() -> int:
         status = EXIT_OK

@@ -98,7 +98,7 @@ def config_of(args: argparse.Namespace) -> Config:
 
 def check_keys(config: Config) -> None:
     """The config's `[keys]` checked as the TUI puts them in place (the names of the actions and
-    the keys, no key doing two things in one screen): one line, before anything starts."""
+    the keys, no key doing two things in one screen): a line a fault, before anything starts."""
     if not config.keys:
         return
     from ..ui.keymap import KeyMap  # here: the other commands never load the TUI
@@ -106,7 +106,10 @@ def check_keys(config: Config) -> None:
     try:
         KeyMap(config.keys)
     except ValueError as error:
-        raise CommandError(f"bad setting in {config.path}: {error}") from None
+        *before, last = str(error).split("\n")  # every fault, a line each
+        for line in before:
+            err(f"bad setting in {config.path}: {line}")
+        raise CommandError(f"bad setting in {config.path}: {last}") from None
 
 
 def open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
@@ -184,6 +187,9 @@ def render_item(
             {"version": n, "retrieved": at.isoformat(timespec="seconds") if at else None}
             for n, at in enumerate(article.versions, 1)
         ]
+    if article.gone_at is not None:  # its page found taken down since: the copy is all left
+        data["gone_at"] = article.gone_at.isoformat(timespec="seconds")
+        data["gone_status"] = article.gone_status or None
     return data
 
 

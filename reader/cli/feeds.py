@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..add_answers import add_answer
 from ..feed_names import folded, renamed
@@ -27,6 +28,10 @@ from .common import (
     run_until_done,
     xml_text,
 )
+
+if TYPE_CHECKING:
+    from ..library import Library
+    from ..newsboat_marks import ReadMarks
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -88,19 +93,69 @@ def cmd_import(args: argparse.Namespace) -> int:
         read = read_subscriptions(data)
     except OSError as error:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
+    marks = _newsboat_marks(args.read_from) if args.read_from else None  # before any change
     lib = open_library(args)
     try:
         added = sum(lib.add_feed(url, title, name) for url, name, title in read.found)
-    finally:
+        urls = [lib.subscription_url(url) for url, _name, _title in read.found]
+    except BaseException:
         lib.close()
-    out(
-        f"{plural(added, 'feed')} added, {len(read.found) - added} already subscribed; "
-        "`reader sync` fetches them"
-    )
+        raise
+    if marks is None:
+        lib.close()
+    fetches = "" if marks is not None else "; `reader sync` fetches them"
+    out(f"{plural(added, 'feed')} added, {len(read.found) - added} already subscribed{fetches}")
     for why, count in read.skipped.items():
         err(f"left out {plural(count, 'feed')} {why}")
     for note in read.notes:
         err(note)
+    if marks is not None:
+        return run_until_done(lib, _mark_as_newsboat_had(lib, urls, marks, args))
+    return EXIT_OK
+
+
+def _newsboat_marks(path: str) -> ReadMarks:
+    from ..newsboat_marks import read_marks
+
+    try:
+        return read_marks(Path(path))
+    except OSError as error:
+        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+
+
+async def _mark_as_newsboat_had(
+    lib: Library, urls: list[str], marks: ReadMarks, args: argparse.Namespace
+) -> int:
+    """Each imported feed fetched (its headlines only), then its headlines newsboat had read
+    marked read: a mark needs its headline in the store to land on."""
+    import asyncio
+
+    results = await asyncio.gather(*(lib.refresh_feed(url) for url in urls))
+    failed = [result.feed for result in results if result.error is not None]
+    fetched = [url for url, result in zip(urls, results, strict=True) if result.error is None]
+    unread = (h.entry for url in fetched for h in lib.headlines(url) if not h.read)
+    marked = marks.read_ones(unread)
+    lib.mark_many_read(marked)
+    total = sum(len(lib.headlines(url)) for url in fetched)
+    out(
+        f"fetched {plural(len(fetched), 'feed')} ({plural(total, 'headline')}): "
+        f"{len(marked)} marked read as newsboat had them ({len(marks)} read in newsboat's list)"
+    )
+    if failed:
+        names = ", ".join(safe_line(feed.display_title, 40) for feed in failed[:3])
+        more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
+        err(
+            f"{plural(len(failed), 'feed')} could not be fetched ({names}{more}): their read"
+            f" marks are not applied; `reader import {args.file} --read-from {args.read_from}`"
+            " again applies them once they answer"
+        )
+    if marks.flagged:
+        err(
+            f"newsboat's flags on {plural(marks.flagged, 'article')} are not carried over"
+            " (flags mean what each user gives them): `s` in the reader saves one for good"
+        )
     return EXIT_OK
 
 

@@ -168,6 +168,14 @@ def build_parser() -> argparse.ArgumentParser:
         " as the site changes it.",
     )
     p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--read-from",
+        metavar="NEWSBOAT_CACHE",
+        help="newsboat's read marks: its cache.db (~/.newsboat/cache.db, or"
+        " ~/.local/share/newsboat/cache.db; read only) or the list `newsboat -E FILE` exports;"
+        " the feeds are fetched (their headlines) and those newsboat had read marked read."
+        " Its flags are not carried over",
+    )
     p.set_defaults(func=cmd_import)
 
     p = command(
@@ -326,6 +334,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="a copy kept of an article a sync found changed (a correction): 1 the oldest, "
         "each with its own Retrieved time; its header names those kept (offline)",
+    )
+    p.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch a cached article's page again now (a correction its feed did not tell), "
+        "saying on stderr whether it changed since the copy it had (then kept as an earlier "
+        "copy, for --version), or was taken down (404, 410: the copy kept, its header noting "
+        "it); R in the reader does the same",
     )
     p.set_defaults(func=cmd_show)
 

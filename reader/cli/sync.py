@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..discovery import WEB_PAGE_ANSWER
@@ -127,6 +128,12 @@ def print_sync_report(
             f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message} (its feed's text "
             "stands in; syncs ask again in a day)"
         )
+    for entry, error, before in report.gone_kept:
+        # A story quietly taken down is news to whoever cites it: its copy is what is left.
+        err(
+            f"taken down: {_title(entry)} <{shown_url(entry.link)}>: {error.message}: the copy"
+            f"{_retrieved(before)} is kept (reader show {entry.id} notes it)"
+        )
     for entry in report.updated:
         # Which ones: a correction matters to whoever quoted the copy before, which is kept.
         err(
@@ -150,8 +157,8 @@ def print_sync_report(
             line += f", {report.articles_updated} updated"
         if report.incomplete:
             line += f", {plural(len(report.incomplete), 'article')} incomplete"
-        if report.gone:
-            line += f", {len(report.gone)} taken down"
+        if taken := len(report.gone) + len(report.gone_kept):
+            line += f", {taken} taken down"
         if report.full:
             line += f", {report.full}"
     out(line, sys.stderr)
@@ -181,6 +188,11 @@ def _page(result: FeedResult) -> bool:
         and error.message.startswith(WEB_PAGE_ANSWER)
         and result.feed.last_success is None
     )
+
+
+def _retrieved(moment: datetime | None) -> str:
+    """Of a copy, ' retrieved' and when; '' when that is not known."""
+    return f" retrieved {moment.isoformat(timespec='seconds')}" if moment else ""
 
 
 def _title(entry: Entry) -> str:

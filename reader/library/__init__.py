@@ -9,6 +9,7 @@ what is defined below it): `resources` (the store, the fetcher, the workers), `q
 (subscriptions, headlines, flags, reading places), `pruning` (the cache's size and limits),
 `reextraction` (articles extracted again from the pages kept), `page_reads` (each page downloaded
 and read, watched for a login page's), `downloads` (articles fetched and cached, page by page),
+`renewal` (a cached article's page fetched again: a sync's, or `refresh_article`'s on demand),
 `feed_refresh` (feeds refreshed), `sync` (every feed refreshed, every article fetched),
 `discovery` (`add`: a feed subscribed to, found first when the address is a web page's). `limit`
 (the size limit's order of eviction, and what a sync leaves out for it) is a policy the layers

@@ -11,13 +11,14 @@ removed or replaced on the way, so a search that finds nothing leaves the librar
 from __future__ import annotations
 
 import asyncio
+from contextlib import suppress
 from dataclasses import replace
 from urllib.parse import urljoin
 
 from ..discovery import WELL_KNOWN_PATHS, feed_links, main_feed, web_page_answer
 from ..feed_names import undecided
 from ..login_page import login_page_elsewhere
-from ..models import UNREACHABLE, ErrorKind, FetchError, Response
+from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
 from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
@@ -34,7 +35,15 @@ class LibraryDiscovery(LibrarySync):
         fetch it; with `name`, the user's name for it, shown over its own title (the feed
         subscribed already is renamed so). Raises FetchError(BAD_URL) for an address that is
         not a web one."""
-        url = url.strip()
+        added = await self._add_address(url.strip(), name)
+        if added.url and added.result is not None:
+            # Its first headlines, merged after the subscription was noted: a reader open in
+            # another window reads them in (`changed_at`), not an empty feed until restarted.
+            with suppress(StoreError):
+                self.store.note_changed()
+        return added
+
+    async def _add_address(self, url: str, name: str) -> Added:
         if not is_web_url(url):
             raise FetchError(ErrorKind.BAD_URL, not_web_url(url), url)
         if known := self._subscribed(url):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from ..address_class import resolved_reach
@@ -81,7 +82,9 @@ class LibraryDownloads(LibraryPageReads):
             raise FetchError(
                 ErrorKind.BAD_URL, not_web_url(url) if web_url_problem(url) else message, url
             )
-        cached = self.store.article(url)
+        # Read and rebuilt in a thread: a 500,000-word article took 340 ms, on the reader's
+        # event loop, before its first screen.
+        cached = await asyncio.to_thread(self.store.article, url)
         if cached is not None and cached.incomplete and canonical_url(url) in self._inflight:
             # Its first pages are in, and a sync is fetching the others: wait for them too.
             return await self._fetch_once(url, _entry_of(target), first_page)
@@ -106,12 +109,22 @@ class LibraryDownloads(LibraryPageReads):
         return await self._fetch_once(url, _entry_of(target), first_page)
 
     def _numbered(self, url: str, latest: Article) -> Article:
-        """The latest copy of `url`'s article told of the earlier ones kept (`versions`)."""
-        earlier = self.store.versions(url)
+        """The latest copy of `url`'s article told of the earlier ones kept (`versions`), and
+        of its page found taken down since (`gone_at`)."""
+        latest = self._with_gone(url, latest)
+        earlier = self.store.version_times(url)  # not the copies themselves: each open asks
         if not earlier:
             return latest
-        times = (*(a.fetched_at for a in earlier), latest.fetched_at)
+        times = (*earlier, latest.fetched_at)
         return replace(latest, versions=times, version=len(times))
+
+    def _with_gone(self, url: str, copy: Article) -> Article:
+        """A cached copy of `url`'s article told when its page was last found taken down."""
+        gone = self.store.gone_at(url)
+        if gone is None:
+            return copy
+        at, status = gone
+        return replace(copy, gone_at=datetime.fromtimestamp(at, UTC), gone_status=status)
 
     def article_version(self, target: Entry | str, number: int) -> Article:
         """The copy `number` (1: the oldest kept) of a cached article a sync fetched again and
@@ -127,7 +140,25 @@ class LibraryDownloads(LibraryPageReads):
             have = "one copy is" if len(copies) == 1 else f"copies 1 to {len(copies)} are"
             raise FetchError(ErrorKind.NOT_FOUND, f"no version {number}: {have} kept", url)
         times = tuple(a.fetched_at for a in copies) if earlier else ()
-        return replace(copies[number - 1], versions=times, version=number if earlier else 0)
+        copy = replace(copies[number - 1], versions=times, version=number if earlier else 0)
+        return self._with_gone(url, copy)
+
+    def superseded(self, target: Entry | str, shown: Article) -> Article | None:
+        """`shown`, a copy of `target`'s article read earlier, numbered among the copies kept
+        now (copy N of M) when a sync has since cached a changed one; None while it is still
+        the latest (or no longer cached). Offline always: a read of the cache."""
+        url = _link(target)
+        latest = self.store.article(url) if url else None
+        if latest is None or latest.fetched_at == shown.fetched_at:
+            return None
+        if latest.blocks == shown.blocks:
+            return None  # fetched again unchanged: still the text there is
+        copies = [*self.store.versions(url), latest]
+        times = tuple(a.fetched_at for a in copies)
+        number = next((n for n, a in enumerate(copies, 1) if a.fetched_at == shown.fetched_at), 0)
+        if not number:  # dropped since from those kept (`MAX_VERSIONS`): older than them all
+            times, number = (shown.fetched_at, *times), 1
+        return replace(shown, versions=times, version=number)
 
     def hear_first_page(self, url: str, hearer: Callable[[Article], None]) -> None:
         """While `url` is being downloaded: call `hearer` with the article when its first page
@@ -220,7 +251,7 @@ class LibraryDownloads(LibraryPageReads):
                 with suppress(StoreError):
                     self.store.mark_failed(url, error.message)
                     if taken_down(error):
-                        self.store.mark_gone(url)
+                        self.store.mark_gone(url, error.status or 0)
             raise
 
     async def _download_pages(self, url: str, entry: Entry | None) -> Article:

@@ -20,9 +20,9 @@ from ..models import NO_CONNECTION, ErrorKind, Feed, FetchError, Response, Store
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress
 from ..urls import canonical_url
-from .downloads import LibraryDownloads
 from .failures import unforeseen_failure
 from .offline import NetworkWatch, not_tried
+from .renewal import LibraryRenewal
 from .resources import _now
 
 GONE_ASKED_EVERY = timedelta(days=7)
@@ -34,7 +34,7 @@ FEED_ACCEPT = (
 )
 
 
-class LibraryFeedRefresh(LibraryDownloads):
+class LibraryFeedRefresh(LibraryRenewal):
     """A `Library`'s feeds refreshed over the network."""
 
     async def refresh_feed(

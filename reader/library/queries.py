@@ -24,7 +24,7 @@ from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
 from .dropped_ids import dropped_entry
 from .headline_marks import HeadlineMarks
-from .headline_runs import feed_run, merged
+from .headline_runs import Head, feed_run, first, merged
 from .resources import LibraryResources, _link
 
 UNLISTED = ""
@@ -172,6 +172,31 @@ class LibraryQueries(LibraryResources):
         lately = time.time() - ASK_AGAIN_AFTER
         return {key for key, at in self.store.gone().items() if at > lately}
 
+    def first_headlines(
+        self, count: int, unread_only: bool = False
+    ) -> tuple[list[Headline], list[Headline] | None]:
+        """The first `count` headlines of every feed's list, as `headlines(unread_only=...)`
+        lists them, each feed's entries decoded only as far as the list needs (a year's
+        library: a few hundred of its 43,000); and the saved articles no feed lists, when
+        these were every headline (as `headlines_and_unlisted`; None: there are more)."""
+        marks = self._marks()
+        feeds: list[Head] = []
+        for url in self.store.feed_urls():
+            records, dated = self.store.entry_records_lazily(url)
+
+            def whole(url: str = url) -> list[Headline]:
+                return self._feed_headlines([url], marks, unread_only, False)[0]
+
+            feeds.append((records, None if dated else whole, self.store.read_ids(url)))
+        out, listed = first(count, feeds, marks, unread_only)
+        unlisted = (
+            None if listed is None else sorted(self._unlisted(listed, marks), key=newest_first)
+        )
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time
+                self.store.keep_page_dates(marks.read_now)
+        return out, unlisted
+
     def not_offline(self) -> NotOffline:
         """Of every headline the feeds list, how many have an article not readable offline,
         by why (one left out by the size limit is said with the limit, not here)."""
@@ -211,6 +236,17 @@ class LibraryQueries(LibraryResources):
         the config's setting then: changed since, it is in force again)."""
         with suppress(StoreError):  # a read-only or full disk: the next start as configured
             self.store.set_unread_view(unread_only, configured)
+
+    def feeds_hidden(self) -> bool:
+        """Whether the reader opens with its feed list put away, as it was left."""
+        with suppress(StoreError):  # unreadable: shown
+            return self.store.feeds_hidden()
+        return False
+
+    def keep_feeds_hidden(self, hidden: bool) -> None:
+        """Remember whether the feed list is put away, for the reader's next start."""
+        with suppress(StoreError):  # a read-only or full disk: the next start shows it
+            self.store.set_feeds_hidden(hidden)
 
     def headlines_and_unlisted(self) -> tuple[list[Headline], list[Headline]]:
         """Every feed's headlines, and the saved articles no feed lists: saved by their

@@ -10,7 +10,7 @@ import time
 from collections import defaultdict
 from contextlib import suppress
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -29,10 +29,8 @@ from ..reports import (
 )
 from ..urls import canonical_url
 from .cache_notes import CacheNotes
-from .failures import _unexpected_as_fetch_error
 from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
-from .leads import start_download
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
 
@@ -47,21 +45,6 @@ class LibrarySync(LibraryFeedRefresh):
         incomplete = self.store.incomplete_keys()
         cached = self.store.article_keys() - incomplete
         return self.headlines(), cached, self.store.not_article_keys(), incomplete
-
-    async def _renew(self, entry: Entry) -> bool:
-        """`entry`'s cached article fetched again, its feed saying it was updated since: True
-        when the copy was replaced by a changed text, kept as an earlier version
-        (`renew_for_cache`). A failure, a login page, a page that
-        is no longer the story leave the copy as it was: nothing cached is lost."""
-        from ..page_caching import renew_for_cache
-
-        try:
-            await start_download(self.store, self._feed_reaches, entry)
-            with _unexpected_as_fetch_error(entry.link):
-                result, _ = await self._first_page(entry.link, entry, renew_for_cache)
-        except FetchError:  # too many redirects among them
-            return False
-        return result.article is not None
 
     def _portal_answered(
         self,
@@ -178,6 +161,7 @@ class LibrarySync(LibraryFeedRefresh):
         failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
         gone: list[tuple[Entry, FetchError]] = []
+        gone_kept: list[tuple[Entry, FetchError, datetime | None]] = []
         still_gone = 0
         held_back = 0  # queued, then left out for the limit (what came before filled it)
         listed: set[str] = set()  # the keys of every headline's article
@@ -285,8 +269,13 @@ class LibrarySync(LibraryFeedRefresh):
 
         async def renew(entry: Entry) -> None:
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
-                if await self._renew(entry):
-                    renewed.append(entry)
+                renewal = await self._renew(entry)
+            if renewal.outcome == "changed":
+                renewed.append(entry)
+            elif renewal.outcome == "gone" and renewal.error is not None:
+                key = article_key(entry.link)
+                if key not in was_gone:  # named when it went, as an uncached story is
+                    gone_kept.append((entry, renewal.error, renewal.before))
             with suppress(StoreError):  # judged: its next telling is compared with this one
                 await asyncio.to_thread(self.store.forget_told, article_key(entry.link))
 
@@ -394,6 +383,7 @@ class LibrarySync(LibraryFeedRefresh):
             article_failures=failures,
             not_articles=not_articles,
             gone=gone,
+            gone_kept=gone_kept,
             incomplete=incomplete,
             pruned=pruned if pruned and pruned.removed else None,
             headlines_dropped=dropped,

@@ -352,17 +352,29 @@ class StoreArticles(StoreFeeds):
     def mark_failed(self, url: str, reason: str) -> None:
         self._articles.set(f"failed:{article_key(url)}", reason)
 
-    def mark_gone(self, url: str) -> None:
-        """Record that the site said now that the story at `url` is gone (404, 410)."""
-        self._articles.set(f"gone:{article_key(url)}", time.time())
+    def mark_gone(self, url: str, status: int = 0) -> None:
+        """Record that the site said now that the story at `url` is gone (404, 410: `status`,
+        0 when not known). A cached copy stays; caching the page again clears the mark."""
+        self._articles.set(f"gone:{article_key(url)}", (time.time(), status))
 
     def gone(self) -> dict[str, float]:
         """When each story the site said was gone was last said so (epoch seconds), by key."""
-        found: dict[str, float] = {}
-        for key in self._keys_with_prefix("gone:"):
-            at = self._articles.get(f"gone:{key}")
-            found[key] = float(at) if isinstance(at, (int, float)) else 0.0
-        return found
+        return {key: self._gone_record(key)[0] for key in self._keys_with_prefix("gone:")}
+
+    def gone_at(self, url: str) -> tuple[float, int] | None:
+        """When the site last said the story at `url` is gone (epoch seconds), and with what
+        HTTP status (0: not known); None when it has not, or answered since."""
+        key = article_key(url)
+        return self._gone_record(key) if f"gone:{key}" in self._articles else None
+
+    def _gone_record(self, key: str) -> tuple[float, int]:
+        at = self._articles.get(f"gone:{key}")
+        # A bare time: a mark made before the status was kept.
+        if isinstance(at, (int, float)):
+            return float(at), 0
+        if isinstance(at, tuple) and len(at) == 2:
+            return float(at[0]), int(at[1])
+        return 0.0, 0
 
     def raw_page(self, url: str) -> tuple[bytes, str] | None:
         """The page as downloaded and its Content-Type header, or None."""

@@ -9,8 +9,10 @@ import functools
 import json
 import logging
 import os
+import re
 import sqlite3
 import threading
+from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,6 +34,9 @@ DATA_FORMAT = 5
 _FORMAT = "format"
 
 C = TypeVar("C", bound=type)
+
+_decode_one = json.JSONDecoder().raw_decode
+_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def _reporting_storage_errors(cls: C) -> C:
@@ -189,6 +194,30 @@ class StoreDirectory:
         self.problems.append(key)
         if not self.read_only:  # else skipped, as it would be had it been read
             cache.delete(key)
+
+
+def json_items(raw: str) -> Iterator[Any]:
+    """The items of the JSON list `raw`, each decoded as it is asked for (the first few of a
+    list of thousands without decoding the rest); nothing for text that is no list, what
+    comes before the damage for a damaged one (not dropped here: read whole by `_load`, it
+    is)."""
+    skip = _SPACE.match
+    try:
+        at = skip(raw, 0).end()
+        if raw[at] != "[":
+            return
+        at = skip(raw, at + 1).end()
+        if raw[at] == "]":
+            return
+        while True:
+            item, at = _decode_one(raw, at)
+            yield item
+            at = skip(raw, at).end()
+            if raw[at] != ",":
+                return  # "]", the list's end, or damage
+            at = skip(raw, at + 1).end()
+    except (IndexError, ValueError):
+        return
 
 
 class _ReadOnlyCache(diskcache.Cache):

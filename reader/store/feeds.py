@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,7 +15,7 @@ from ..config import DEFAULT_LIMITS
 from ..dates import not_ahead
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
-from .directory import StoreDirectory, _reporting_storage_errors
+from .directory import StoreDirectory, _reporting_storage_errors, json_items
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 DROPPED_KEPT_AT_LEAST = 30 * 86400
@@ -34,6 +34,10 @@ _KEY_VERSION = "key_version"
 # When an entry its feed leaves undated was first kept (epoch seconds): retention counts its
 # age from it, having no story time to count from.
 _SEEN = "seen_at"
+# How a record without a date is written (`_save`'s compact JSON of `entry_to_dict`): told
+# without decoding a feed's list (`entry_records_lazily`).
+_NO_PUBLISHED = '"published":null'
+_NO_UPDATED = '"updated":null'
 
 
 def _feed_key(url: str) -> str:
@@ -150,7 +154,7 @@ class StoreFeeds(StoreDirectory):
 
     def add_feed(self, url: str, title: str = "", name: str = "") -> bool:
         """Subscribe, under `title` until the feed says its own, and the user's `name` for it;
-        False when already subscribed."""
+        False when already subscribed. A reader open elsewhere is told (`changed_at`)."""
         with self._state.transact():
             urls = self.feed_urls()
             if url in urls:
@@ -159,6 +163,7 @@ class StoreFeeds(StoreDirectory):
             if self._state.get(_feed_key(url)) is None:
                 feed = Feed(url, title=title, name=name)
                 self._save(self._state, _feed_key(url), feed_to_dict(feed))
+            self.note_changed()
         return True
 
     def remove_feed(self, url: str) -> bool:
@@ -235,6 +240,20 @@ class StoreFeeds(StoreDirectory):
         a list printed as it is read decodes only what it prints (`reader list | head`). Not
         checked: one found damaged is to be read by `keyed_entries`, which drops it."""
         return self._load(self._state, _entries_key(feed_url), [])
+
+    def entry_records_lazily(self, feed_url: str) -> tuple[Iterator[Any], bool]:
+        """`entry_records`, each decoded as it is asked for (the newest screenful of a year's
+        library decodes a few hundred of its 43,000); and whether every record is dated by its
+        feed, so that the list's order is theirs as kept (an undated one is listed by the date
+        of its cached page: anywhere). Not checked; a damaged list yields what comes before
+        the damage, and is dropped when read whole."""
+        raw = self._state.get(_entries_key(feed_url))
+        if not isinstance(raw, str):
+            return iter(()), True
+        # Told from the text, not from every record decoded: a list with a record lacking
+        # `published` and one lacking `updated` may hold one lacking both.
+        undated = _NO_PUBLISHED in raw and _NO_UPDATED in raw
+        return json_items(raw), not undated
 
     def _records(self, feed_url: str) -> list[tuple[Entry, dict[str, Any]]]:
         """A feed's entries with the records they were read from (a damaged list dropped)."""
@@ -393,7 +412,7 @@ class StoreFeeds(StoreDirectory):
         self._articles.delete(f"told:{key}")
 
     def note_changed(self) -> None:
-        """Mark the headlines or the cache changed by a refresh, a sync or a feed removed,
+        """Mark the headlines or the cache changed by a refresh, a sync, a feed added or removed,
         for a reader open in another window to read them again (`changed_at`)."""
         self._state.set(_CHANGED, time.time())
 

@@ -21,6 +21,7 @@ _SYNCS_RUNNING = "syncs-running"
 _PORTALS = "portals"
 _UNANSWERED = "unanswered"
 _UNREAD_VIEW = "unread-view"
+_FEEDS_HIDDEN = "feeds-hidden"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 # What an article takes in the cache, as eviction counts it: its earlier versions too.
 _SIZED = ("article", "raw", "fallback", "pages", "versions")
@@ -242,6 +243,13 @@ class StoreUsage(StoreVersions):
 
     def set_unread_view(self, unread_only: bool, configured: bool) -> None:
         self._save(self._state, _UNREAD_VIEW, [unread_only, configured])
+
+    def feeds_hidden(self) -> bool:
+        """Whether the reader was left with its feed list put away (`f`)."""
+        return self._load(self._state, _FEEDS_HIDDEN) is True
+
+    def set_feeds_hidden(self, hidden: bool) -> None:
+        self._save(self._state, _FEEDS_HIDDEN, hidden)
 
     # -- what timed out on its last try (`unanswered`) -------------------------------------------
     def unanswered(self) -> object:

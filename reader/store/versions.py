@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 import time
 import zlib
+from datetime import datetime
 from typing import Any
 
-from ..codec import article_from_dict, text_from_dict
+from ..codec import article_fetched_at, article_from_dict, text_from_dict
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import unpack_pairs
@@ -72,6 +73,17 @@ class StoreVersions(StoreArticles):
                 found.append(article_from_dict(json.loads(zlib.decompress(record))))
             except (zlib.error, KeyError, TypeError, ValueError, IndexError):
                 continue  # one damaged version: the others are still worth showing
+        return found
+
+    def version_times(self, url: str) -> list[datetime | None]:
+        """When each of `versions` was retrieved, oldest first, without rebuilding them: what
+        opening an article tells of its copies kept."""
+        found: list[datetime | None] = []
+        for record, _ in self._version_list(article_key(url)):
+            try:
+                found.append(article_fetched_at(json.loads(zlib.decompress(record))))
+            except (zlib.error, KeyError, TypeError, ValueError, IndexError):
+                continue  # as `versions` leaves it out
         return found
 
     def renewed_keys(self) -> set[str]:

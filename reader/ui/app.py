@@ -10,7 +10,8 @@ in bulk runs in a thread, so the screen never waits.
 calls only what is defined below it): `app_state` (what the app holds, its jobs, quitting),
 `app_headlines` (the headlines loaded and marked), `app_articles` (articles read, saved,
 fetched ahead; links followed), `app_sync` (refresh and sync), `app_feeds` (feeds added,
-renamed, removed); this module adds the keys, starting and stopping, and the notices.
+renamed, removed); this module adds the keys (those that wait for every headline as the
+start reads them), starting and stopping, and the notices.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ import asyncio
 import importlib
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeAlias
 
 from textual import events
+from textual.actions import ActionParseResult
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.driver import Driver
@@ -46,6 +49,26 @@ _KEYS_REST = 0.3
 """Seconds with no key, after the first paint, before the start's remaining work begins."""
 _KEYS_REST_AT_MOST = 2.0
 """Seconds after the first paint when it begins, keys or not (the refresh must not wait for good)."""
+NEEDS_EVERY_HEADLINE = frozenset(
+    {
+        "search",  # `/`: its matches
+        "search_text",  # `F`: the list searched
+        "toggle_unread_only",  # `L`: its counts
+        "mark_list_read",  # `A`, `C`: every headline of the list, not the newest
+        "mark_everything_read",
+        "undo_marking",
+        "last",  # `G`: the oldest
+        "next_unread",  # `n`, `u`: past the newest, and on into the next feed by its count
+        "step_match",
+        "refresh",  # `r`, `S`: they fill the lists in feed by feed
+        "sync",
+    }
+)
+"""The actions that wait, while the start reads the rest of the headlines (`load_rest`), until
+they are in: on the newest alone they would act on part of a list."""
+WAITING_FOR_THE_REST = "Reading the rest of the headlines: that key acts once they are in."
+_Action: TypeAlias = "tuple[str | ActionParseResult, DOMNode | None, Mapping[str, DOMNode] | None]"
+"""An action as `run_action` is given it."""
 
 
 class ReaderApp(ReaderAppFeeds):
@@ -61,8 +84,9 @@ class ReaderApp(ReaderAppFeeds):
         Binding("r", "refresh", "Refresh"),
         Binding("S", "sync", "Sync offline"),
         Binding("question_mark", "help", "Help"),
-        # Job control, as in every curses program: the shell back, `fg` to return.
-        Binding("ctrl+z", "suspend_process", show=False),
+        # Job control, as in every curses program: the shell back, `fg` to return. From a
+        # dialog too (the help, the link list), whose modal screen stops the app's own keys.
+        Binding("ctrl+z", "suspend_process", show=False, priority=True),
     ]
 
     _holding_keys = True
@@ -73,6 +97,9 @@ class ReaderApp(ReaderAppFeeds):
     """The held key being handed on (`_hand_on_typed_ahead`): not held again."""
     _last_key_at = 0.0
     """When the last key came (the event loop's clock), for `_until_keys_rest`."""
+    _waiting: _Action | None = None
+    """The action that waits for every headline (`NEEDS_EVERY_HEADLINE`), the keys after it
+    held, while the start reads the rest (`load_rest`)."""
 
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
@@ -125,6 +152,42 @@ class ReaderApp(ReaderAppFeeds):
             return
         await super().on_event(event)
 
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        # Every key's action comes here (`App._check_bindings`), whatever key the user gave it.
+        if self.index.whole or self._waiting is not None:
+            return await super().run_action(action, default_namespace, namespaces)
+        target, name, params = self._parse_action(
+            action, self if default_namespace is None else default_namespace, namespaces
+        )
+        waits = name in NEEDS_EVERY_HEADLINE and (target is self or self.screen is self.main_screen)
+        if not waits or not target.check_action(name, params):
+            return await super().run_action(action, default_namespace, namespaces)
+        # It acts once they are in; the keys typed after it wait behind it, in their order.
+        self._waiting = (action, default_namespace, namespaces)
+        self._holding_keys = True
+        self.notify(WAITING_FOR_THE_REST, timeout=3, markup=False)
+        return True
+
+    def _rest_in(self) -> None:
+        """Every headline is read (or could not be): the key that waited for them acts, then
+        those after it."""
+        if self._waiting is None:
+            return
+        self.main_screen.call_later(self._act_after_waiting)  # after the lists have them
+
+    async def _act_after_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        try:
+            if waiting is not None:
+                await super().run_action(*waiting)
+        finally:
+            self._hand_on_typed_ahead()
+
     def type_ahead(self, keys: list[events.Key]) -> None:
         """Keys typed before the app started (`type_ahead.typed_ahead`): they act first, once
         the headlines are on screen."""
@@ -134,7 +197,10 @@ class ReaderApp(ReaderAppFeeds):
         """The keys held while the reader started, to the app in the order they came: one at a
         time, each after the screen has shown what the last one did. Handed on at once, `Tab G
         Enter` would have sent `G` and `Enter` to the headlines before Tab had moved to the
-        feed list. Keys typed meanwhile wait behind them."""
+        feed list. Keys typed meanwhile wait behind them, and those after one that waits for
+        every headline (`run_action`) wait for it."""
+        if self._waiting is not None:
+            return  # handed on again once it has acted (`_act_after_waiting`)
         if not self._typed_ahead:
             self._holding_keys, self._handed_on = False, None
             return
@@ -187,6 +253,9 @@ class ReaderApp(ReaderAppFeeds):
         elif cached_at > self._cached_seen:
             self._cached_seen = cached_at
             self._run(self.recache(), "reload")
+        else:
+            return
+        self.check_open_articles()  # a changed copy of one open may be among them
 
     def _timed_refresh(self) -> None:
         if not self._busy:
@@ -218,7 +287,9 @@ class ReaderApp(ReaderAppFeeds):
         try:
             unread_only = await asyncio.to_thread(self.lib.unread_only, self.config.unread_only)
             self.main_screen.unread_only = unread_only  # before the first list is shown
-            await self.reload()
+            hidden = await asyncio.to_thread(self.lib.feeds_hidden)
+            self.main_screen.set_class(hidden, "-feeds-hidden")
+            await self.load_first()
         except Exception:
             self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait
             resume_after_start()
@@ -228,13 +299,20 @@ class ReaderApp(ReaderAppFeeds):
             # failed to load them: never held for good (nor when that screen takes no calls).
             if not self.main_screen.call_later(self._hand_on_typed_ahead):
                 self._hand_on_typed_ahead()
-        self.ready.set()
+        if self.index.whole:
+            self.ready.set()
         # What the list doesn't need waits until it is on the screen: the worker processes
         # (each a Python importing the parsers and extraction), the network stack and the
         # fetch ahead, started with the app, took a busy machine's two cores, and the app's
         # own loop, from the first paint; and from the first keys, until they rest.
         try:
             await self._painted()
+            # Read once the newest are on screen, in a thread: keys answered meanwhile.
+            try:
+                await self.load_rest()
+            finally:
+                self._rest_in()
+            self.ready.set()
             await self._until_keys_rest()
             self.shown.set()
             resume_after_start()

@@ -5,6 +5,7 @@ link followed here or in the browser; text copied to the clipboard."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable
 from contextlib import suppress
 from itertools import islice
@@ -32,6 +33,17 @@ class ReaderAppArticles(ReaderAppHeadlines):
     """The reader app's articles, read, saved and fetched ahead (see `ReaderApp`)."""
 
     # -- articles ------------------------------------------------------------------------------
+    def check_open_articles(self) -> None:
+        """A sync cached articles (here, or in another window): each article open looks
+        whether a changed copy of it came (`ArticleScreen.check_newer_copy`)."""
+        # No article screen is open unless its module was imported (as in `exit`).
+        article = sys.modules.get(f"{__package__}.screens.article")
+        if article is None or self._quitting:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, article.ArticleScreen):
+                screen.run_worker(screen.check_newer_copy, group="newer", exit_on_error=False)
+
     def toggle_saved(self, entry: Entry) -> None:
         """Keep an article for good (fetching it first if needed), or let it go again."""
         self._run(self._toggle_saved(entry), "save")

@@ -64,7 +64,12 @@ class ReaderAppFeeds(ReaderAppSync):
             self.notify(
                 shown + (f"\n… and {more} more" if more > 0 else ""), markup=False, timeout=30
             )
+        elif answer.failed and not added.url:
+            # The status line cuts a long answer before its end ("…: not subscribed", the
+            # addresses tried): whole, wrapped, in a notice too (acc27b B14).
+            self.notify(line, severity="warning", markup=False, timeout=20)
         if added.url:
+            self._changed_seen = self.lib.store.changed_at()  # the add's own, read in now
             await self.reload(freeze=False)
         if added.url and any(feed.url == added.url for feed in self.index.feeds):
             # After the list has the feed (`reload` posted it): shown, then the line said.

@@ -56,6 +56,9 @@ class ReaderAppFill(ReaderAppArticles):
         """A feed is in: its headlines join the list, now or with the next that come."""
         url = result.feed.url
         fetched = result.error is None and not result.not_modified and result.changed
+        # A feed the list has no headline of (added by `reader add` in another window): its
+        # stored headlines are read, whatever its answer (a 304 brings nothing new to the store).
+        fetched = fetched or not self.index.has_headlines_of(url)
         self._feeds_in[url] = self._feeds_in.get(url, False) or fetched
         if self._filler is None:
             filler = self._filler = object()

@@ -1,12 +1,15 @@
-"""The reader app's headlines: read from the store in a thread and redrawn, their read flags set,
-the idle status line counted over them, and the garbage collector kept off them (collected and
-frozen once the screen has settled)."""
+"""The reader app's headlines: read from the store in a thread and redrawn (at the start, the
+newest first and the rest after the first paint), their read flags set, the idle status line
+counted over them, and the garbage collector kept off them (collected and frozen once the
+screen has settled)."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
-from typing import Any
+import threading
+from collections.abc import Awaitable, Callable, Iterable
+from contextlib import suppress
+from typing import Any, TypeVar, cast
 
 from ..models import Entry, StoreError
 from ..plural import plural
@@ -18,18 +21,88 @@ from .headlines import HeadlineIndex
 from .keymap import keymap_of
 from .messages import ArticleClosed, HeadlinesChanged
 
+T = TypeVar("T")
+
+FIRST_ROWS = 200
+"""Headlines the start reads before the first paint: the newest of "All feeds", a few
+screenfuls. A year's library (43,000 headlines) took seconds to read whole before any showed;
+the rest is read after the first paint (`load_rest`)."""
+READING_THE_REST = "Reading the rest of the headlines: the newest are shown…"
+"""The status line while `load_rest` reads."""
 COLLECT_AFTER_CLOSE = 0.5
 """Seconds after an article's screen closes before it is collected: right away, Textual still
 holds it while handling the close."""
 
 
+def _quittable(read: Callable[..., T], *args: Any) -> Awaitable[T]:
+    """`read(*args)` in a thread of its own that quitting does not wait for (`to_thread`'s
+    are waited for as the interpreter exits: `q` as the rest was read left the terminal's
+    prompt waiting for it, two seconds on a busy machine). It only reads the store."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: T | None, error: BaseException | None) -> None:
+        if done.cancelled():
+            return
+        if error is not None:
+            done.set_exception(error)
+        else:
+            done.set_result(cast(T, result))
+
+    def run() -> None:
+        try:
+            result, error = read(*args), None
+        except BaseException as caught:  # handed to the awaiting task, raised there
+            result, error = None, caught
+        with suppress(RuntimeError):  # the loop closed: the reader has quit
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=run, name="reader-rest-of-headlines", daemon=True).start()
+    return done
+
+
 class ReaderAppHeadlines(ReaderAppState):
     """The reader app's headlines, loaded and marked (see `ReaderApp`)."""
+
+    first_rows = FIRST_ROWS
+    """How many headlines the start reads before the first paint (`load_first`)."""
 
     # -- headlines -----------------------------------------------------------------------------
     async def reload(self, *, freeze: bool = True) -> None:
         """Read feeds and headlines from the store (in a thread) and redraw every list."""
         self.index = await asyncio.to_thread(HeadlineIndex.load, self.lib)
+        await self._show_loaded(freeze)
+
+    async def load_first(self) -> None:
+        """Read the newest headlines (`first_rows` of the list shown, unread only or not) and
+        draw them: the first screen of a year's library without its 43,000 headlines. The rest
+        (`load_rest`), when there is more, is read after the first paint."""
+        unread_only = self.main_screen.unread_only
+        self.index = await asyncio.to_thread(
+            HeadlineIndex.first, self.lib, self.first_rows, unread_only
+        )
+        await self._show_loaded(freeze=True)
+
+    async def load_rest(self) -> None:
+        """Read every headline (in a thread) after `load_first` drew the newest, and fill the
+        lists with them, the cursor and the view left where the user has them. Flags edited
+        meanwhile (`m`, an article read) are kept."""
+        first = self.index
+        if first.whole:
+            return
+        index = await _quittable(HeadlineIndex.load, self.lib)
+        if self.index is not first:
+            return  # read whole meanwhile (a reload): that one stands
+        index.take_edits(first)
+        self.index = index
+        if not self._busy:
+            freeze_long_lived()  # as `reload` does
+        self.main_screen.post_message(HeadlinesChanged(whole=True))
+        if not self._busy:
+            self.status = self.summary()
+
+    async def _show_loaded(self, freeze: bool) -> None:
+        """The index just read, drawn (see `reload`)."""
         self._sync_stopped = await asyncio.to_thread(self.lib.sync_stopped)
         if freeze and not self._busy:
             # Tens of thousands of long-lived headline objects (acyclic: refcounting frees them
@@ -71,9 +144,29 @@ class ReaderAppHeadlines(ReaderAppState):
         if self._settle_timer is None:
             self._settle_timer = self.set_timer(COLLECT_AFTER_CLOSE, self.settle)
 
+    def say_for_now(self, line: str) -> None:
+        """`line` in the status line, answering one action (`A`, `U`): it gives way to the idle
+        counts after `notice_seconds`, or once the user leaves the list (`notice_over`). It
+        stayed for minutes, through other feeds and articles, in their place (acc27b B4)."""
+        self.status = self._notice = line
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(self.notice_seconds, self.notice_over)
+
+    def notice_over(self) -> None:
+        """The line `say_for_now` put up, if still there, gives way to the idle counts."""
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+            self._notice_timer = None
+        if self._notice and self.status == self._notice and not self._busy:
+            self.status = self.summary()
+        self._notice = ""
+
     def summary(self) -> str:
         """The idle status line: counts over every feed."""
         index = self.index
+        if not index.whole:
+            return READING_THE_REST
         if not index.feeds:
             add = keymap_of(self).key("add_feed", "the headlines")
             press = f"press {add} to add one (or `reader add URL`)" if add else "`reader add URL`"
@@ -131,6 +224,10 @@ class ReaderAppHeadlines(ReaderAppState):
         """Remember whether the lists show only unread headlines, for the next start: the
         reader opens as it was left. Written as a read mark is (one small record)."""
         self.lib.keep_unread_only(unread_only, self.config.unread_only)
+
+    def keep_feeds_hidden(self, hidden: bool) -> None:
+        """Remember whether the feed list is put away (`f`), for the next start."""
+        self.lib.keep_feeds_hidden(hidden)
 
     def toggle_read(self, entry: Entry) -> bool:
         """Flip an entry's read flag; returns the new value."""

@@ -29,6 +29,11 @@ OUTSIDE_EVERY = 5.0
 """A diskcache read every 5 s: a sync in another window shows here within seconds."""
 
 
+NOTICE_SECONDS = 10.0
+"""How long a line answering one action ("Marked 8 headlines of … read") stays in the status line,
+unless the list shown is left before: then the idle counts are back."""
+
+
 class ReaderAppState(App[int]):
     """What the reader app holds, and how it runs its jobs (see `ReaderApp`)."""
 
@@ -47,7 +52,8 @@ class ReaderAppState(App[int]):
         self.index = HeadlineIndex()
         self.main_screen = MainScreen()
         self.ready = asyncio.Event()
-        """Set once the cached headlines are on screen (tests and screenshots wait for it)."""
+        """Set once the cached headlines are on screen, every one of them (tests and screenshots
+        wait for it): a library of more than `first_rows` shows the newest before."""
         self.shown = asyncio.Event()
         """Set once the screen has been drawn with them and the keys typed at it have rested
         (`ReaderApp._until_keys_rest`): background work (the fetch ahead, the worker processes,
@@ -90,6 +96,11 @@ class ReaderAppState(App[int]):
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
         self._told_not_kept = False
         """A mark the store refused (a full disk) has been said once this session."""
+        self.notice_seconds = NOTICE_SECONDS
+        """Seconds a line answering one action (`say_for_now`) stays before the idle counts."""
+        self._notice = ""
+        """That line, while it is the status line's (`say_for_now`)."""
+        self._notice_timer: Timer | None = None
         self._sync_stopped = False
         """A sync was stopped before its end and none ended since (the store says, at a
         reload): the idle line says so."""
@@ -106,6 +117,7 @@ class ReaderAppState(App[int]):
     # -- jobs ----------------------------------------------------------------------------------
     def exit(self, *args: Any, **kwargs: Any) -> None:
         if not self._quitting:
+            self._leave_screen()  # first: what follows writes to the store, which may wait
             # No article screen is open unless its module was imported: importing it to ask
             # (1.3 s on a busy machine) held up every quit from the headlines, and a hang-up.
             article = sys.modules.get(f"{__package__}.screens.article")
@@ -118,6 +130,16 @@ class ReaderAppState(App[int]):
                 self.library.note_sync_stopped()
         self._quitting = True
         super().exit(*args, **kwargs)
+
+    def _leave_screen(self) -> None:
+        """The terminal's screen given back as the key to quit comes, not once the app has
+        shut down: the place in the article kept first (a write that waits while another
+        process, a `reader sync`, writes the store), the app's shutdown after, kept the reader's
+        screen drawn, unchanged, for seconds, and people pressed `q` again (acc27b B18). The
+        worker processes are shut down after, out of sight."""
+        if (leave_screen := getattr(self._driver, "leave_screen", None)) is not None:
+            self._begin_batch()  # nothing painted from now on, over the shell's lines
+            leave_screen()
 
     def _run(self, work: Coroutine[Any, Any, object], group: str, exclusive: bool = False) -> None:
         """Run a job as a worker; an unexpected error becomes the status line, never a traceback.

@@ -5,7 +5,7 @@ and the line its end leaves."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Collection, Coroutine
 from typing import Any, TypeVar
 
 from ..marks import UPDATED_MARK
@@ -59,6 +59,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {missing} incomplete" + (" (the next sync reads on)" if reads_on else "")
     if report.gone:
         line += f" · {len(report.gone)} taken down (the feed's text stands in)"
+    if report.gone_kept:
+        line += f" · {len(report.gone_kept)} cached taken down (the copy is kept)"
     if report.full:
         line += f" · {report.full}"
     if report.not_articles:
@@ -71,12 +73,18 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
 
 
 def _brought(
-    results: list[FeedResult], before: tuple[float, float], after: tuple[float, float]
+    results: list[FeedResult],
+    before: tuple[float, float],
+    after: tuple[float, float],
+    listed: Collection[str],
 ) -> bool:
     """A refresh's `results` changed a feed's headlines, or something else did meanwhile (the
     store's `changed_at`, `cached_at` moved from `before` to `after`: a sync in another window,
-    a feed removed), or it ended early (no results: the list is read whole again)."""
+    a feed removed), or it ended early (no results: the list is read whole again), or it
+    refreshed a feed whose headlines the list (`listed`: its feeds' addresses) never read."""
     if not results or before != after:
+        return True
+    if any(r.feed.url not in listed for r in results):
         return True
     return any(r.error is None and not r.not_modified and r.changed for r in results)
 
@@ -133,6 +141,7 @@ class ReaderAppSync(ReaderAppFill):
         results: list[FeedResult] = []
         store = self.lib.store
         seen = (store.changed_at(), store.cached_at())
+        listed = frozenset(feed.url for feed in self.index.feeds)
         try:
             with full_collections_deferred():
                 result = await work
@@ -150,11 +159,13 @@ class ReaderAppSync(ReaderAppFill):
         if self.library is not None:  # its own changes are read in now, not again
             self._changed_seen = self.library.store.changed_at()
             self._cached_seen = self.library.store.cached_at()
-        if busy == "refreshing" and not _brought(results, seen, self._changed_seen_pair()):
+        if busy == "refreshing" and not _brought(results, seen, self._changed_seen_pair(), listed):
             await self._reload_feeds()
         else:
             await self.reload(freeze=False)
         self.status = summary(result)
+        if busy == "syncing":
+            self.check_open_articles()  # a changed copy of one open may have come
         # The garbage the job left waited for now (no full collection during it): one
         # collection (50–180 ms measured on a busy 2-core machine), once, after the result is
         # on screen.

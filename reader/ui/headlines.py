@@ -2,8 +2,9 @@
 the saved articles no feed lists (the "Saved" view shows them with the feeds' saved ones).
 
 The app loads this snapshot from the `Library` in a thread (reading thousands of entries from the
-store is disk work) and then keeps it current with small in-memory edits (read flags, articles
-arriving in the cache), so switching feeds or toggling a flag never waits on the disk.
+store is disk work; at the start, the newest headlines first, `first`, then every one) and then
+keeps it current with small in-memory edits (read flags, articles arriving in the cache), so
+switching feeds or toggling a flag never waits on the disk.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class HeadlineIndex:
     unlisted: list[Headline] = field(default_factory=list)
     """Saved articles no feed lists (`Library.headlines_and_unlisted`), newest first: in the
     saved view only, and kept there (marked unsaved) until the next load."""
+    whole: bool = True
+    """False while it holds only the newest headlines (`first`), the rest being read: every
+    view a prefix of its whole list, every count short."""
     _position_index: dict[str, int] | None = field(init=False, repr=False)
     """Entry id → position in `headlines`, for the in-place edits below (`_positions`); None
     until asked for, in an index `with_feeds` made (feeds coming in one after another)."""
@@ -102,6 +106,11 @@ class HeadlineIndex:
             return sum(not h.read for h in self.view(SAVED_VIEW))
         return self._unread.total() if feed_url is None else self._unread[feed_url]
 
+    def has_headlines_of(self, feed_url: str) -> bool:
+        """The index holds headlines of the feed at `feed_url` (a feed added in another window
+        meanwhile, or one that has none, holds none)."""
+        return self._listed_in[feed_url] > 0
+
     def count_in(self, feed_url: str | None) -> int:
         """Headlines of one feed, read or not; of all when `feed_url` is None."""
         return len(self.headlines) if feed_url is None else self._listed_in[feed_url]
@@ -110,6 +119,29 @@ class HeadlineIndex:
     def load(cls, library: Library) -> HeadlineIndex:
         """Read everything from the store (blocking: call it from a thread)."""
         return cls(library.feeds(), *library.headlines_and_unlisted())
+
+    @classmethod
+    def first(cls, library: Library, count: int, unread_only: bool) -> HeadlineIndex:
+        """The newest `count` headlines of every feed's list (of its unread ones: `unread_only`),
+        to draw before the rest is read (`whole` when they were all there is; blocking)."""
+        headlines, unlisted = library.first_headlines(count, unread_only)
+        return cls(library.feeds(), headlines, unlisted or [], whole=unlisted is not None)
+
+    def take_edits(self, first: HeadlineIndex) -> None:
+        """Keep the flags edited in `first` (read, saved, cached while the rest was read) in
+        this index of every headline: the edit may be newer than the store this was read from."""
+        for entry_id in first._edited:
+            if (edited := first.get(entry_id)) is not None:
+                self._edit(
+                    entry_id,
+                    read=edited.read,
+                    saved=edited.saved,
+                    cached=edited.cached,
+                    partial=edited.partial,
+                    not_article=edited.not_article,
+                    left_out=edited.left_out,
+                    updated=edited.updated,
+                )
 
     def with_feeds(
         self, feeds: list[Feed], urls: Collection[str], fresh: list[Headline], since: int

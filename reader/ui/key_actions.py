@@ -58,6 +58,14 @@ ACTIONS: dict[str, KeyAction] = {
     "previous_unread": KeyAction("the previous unread headline", ("next_unread(-1)",)),
     "next_article": KeyAction("the next article of the list", ("next",)),
     "previous_article": KeyAction("the previous article of the list", ("previous",)),
+    "next_feed": KeyAction(
+        "the next feed's headlines, round the end",
+        ("step_feed(1)",),
+    ),
+    "previous_feed": KeyAction(
+        "the previous feed's headlines, round the end",
+        ("step_feed(-1)",),
+    ),
     "toggle_read": KeyAction("mark read / unread", ("toggle_read",)),
     "save": KeyAction("save for good (kept offline, never evicted) / unsave", ("toggle_saved",)),
     "open_in_browser": KeyAction("open the original page in the browser", ("open_original",)),
@@ -67,6 +75,10 @@ ACTIONS: dict[str, KeyAction] = {
     "unread_only": KeyAction(
         "show only unread headlines and the feeds with unread ones / all again",
         ("toggle_unread_only",),
+    ),
+    "feed_list": KeyAction(
+        "put the feed list away, the headlines the whole width / show it again",
+        ("toggle_feed_list",),
     ),
     "add_feed": KeyAction("add a feed by its address, or a web page's", ("add_feed",)),
     "rename_feed": KeyAction("rename the feed shown (empty: its own title)", ("rename_feed",)),
@@ -87,6 +99,10 @@ ACTIONS: dict[str, KeyAction] = {
     ),
     "earlier_version": KeyAction(
         "the copy kept before the one shown of an article that changed", ("other_version",)
+    ),
+    "refresh_article": KeyAction(
+        "fetch the article's page again now, the copy before kept if it changed",
+        ("refresh_article",),
     ),
 }
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingsMap
 
+from ..plural import listed
 from .key_actions import ACTION_OF, ACTIONS
 from .key_names import key_name, shown_key
 
@@ -47,31 +48,19 @@ class KeyMap:
     """The keys of the actions the user set (Textual's names), checked."""
 
     def __init__(self, keys: Mapping[str, Iterable[str]] | None = None) -> None:
-        """Raises ValueError, in one line, for a key map that can't be applied whole."""
+        """Raises ValueError for a key map that can't be applied whole: every fault found, a
+        line each (a config moving newsboat's keys met its clashes one run at a time)."""
         self.keys: dict[str, tuple[str, ...]] = {}
+        faults: list[str] = []
         for action, written in (keys or {}).items():
-            if action not in ACTIONS:
-                raise ValueError(f"keys.{action}: no such action{_did_you_mean(action)}")
-            names: list[str] = []
-            for text in written:
-                name = key_name(text)
-                if name is None:
-                    raise ValueError(
-                        f"keys.{action}: {text!r} is not a key name (as in "
-                        '"n", "N", "?", "ctrl+n", "escape", "pagedown", "f5")'
-                    )
-                if (same := _TERMINAL_SENDS_AS.get(name)) is not None:
-                    raise ValueError(
-                        f"keys.{action}: {text!r} reaches the reader as {same}: a terminal"
-                        " sends the two as one byte; give it another key"
-                    )
-                if name not in names:
-                    names.append(name)
-            if not names:
-                raise ValueError(f"keys.{action}: give it a key, or leave it out")
-            self.keys[action] = tuple(names)
+            try:
+                self.keys[action] = _keys_of(action, written)
+            except ValueError as fault:
+                faults.append(str(fault))
         if self.keys:
-            _check_clashes(self)
+            faults += _clashes(self)
+        if faults:
+            raise ValueError("\n".join(faults))
 
     def __bool__(self) -> bool:
         return bool(self.keys)
@@ -131,6 +120,31 @@ def keymap_of(app: object) -> KeyMap:
     """The keys in force in `app`: the reader's `keymap`, else the defaults."""
     keymap = getattr(app, "keymap", None)
     return keymap if isinstance(keymap, KeyMap) else NO_KEYS
+
+
+def _keys_of(action: str, written: Iterable[str]) -> tuple[str, ...]:
+    """The keys the user wrote for `action`, by Textual's names; ValueError, in one line, for
+    an action or a key there is no such."""
+    if action not in ACTIONS:
+        raise ValueError(f"keys.{action}: no such action{_did_you_mean(action)}")
+    names: list[str] = []
+    for text in written:
+        name = key_name(text)
+        if name is None:
+            raise ValueError(
+                f"keys.{action}: {text!r} is not a key name (as in "
+                '"n", "N", "?", "ctrl+n", "escape", "pagedown", "f5")'
+            )
+        if (same := _TERMINAL_SENDS_AS.get(name)) is not None:
+            raise ValueError(
+                f"keys.{action}: {text!r} reaches the reader as {same}: a terminal"
+                " sends the two as one byte; give it another key"
+            )
+        if name not in names:
+            names.append(name)
+    if not names:
+        raise ValueError(f"keys.{action}: give it a key, or leave it out")
+    return tuple(names)
 
 
 def _rebind(bindings: list[Binding], keys: tuple[str, ...]) -> list[Binding]:
@@ -230,8 +244,10 @@ def _sharing() -> frozenset[frozenset[str]]:
     )
 
 
-def _check_clashes(keymap: KeyMap) -> None:
+def _clashes(keymap: KeyMap) -> list[str]:
+    """A line for each key that would do two things or more (where, together)."""
     sharing = _sharing()
+    clashing: dict[str, tuple[list[str], list[str]]] = {}  # a key's actions and places
     for place, kinds in _places().items():
         maps = (keymap.remap(m) or m for kind in kinds if (m := kind._merged_bindings))
         for key, actions in _doing(maps).items():
@@ -239,10 +255,23 @@ def _check_clashes(keymap: KeyMap) -> None:
                 for second in actions[number + 1 :]:
                     if frozenset((first, second)) in sharing:
                         continue
-                    raise ValueError(
-                        f'keys: "{shown_key(key)}" would do both {_named(first)} and '
-                        f"{_named(second)} in {place}: {_fix(first, second)}"
-                    )
+                    doing, where = clashing.setdefault(key, ([], []))
+                    doing += [action for action in (first, second) if action not in doing]
+                    where += [place] if place not in where else []
+    lines = []
+    for key, (doing, where) in clashing.items():
+        if len(doing) == 2:
+            does, fix = f"both {_named(doing[0])} and {_named(doing[1])}", _fix(*doing)
+        else:
+            does = listed([_named(action) for action in doing])
+            moved = [action for action in doing if action in keymap.keys]
+            fix = (
+                f"give {' and '.join(moved)} another key"
+                if len(moved) == 1
+                else ("give all but one of them another key")
+            )
+        lines.append(f'keys: "{shown_key(key)}" would do {does} in {listed(where)}: {fix}')
+    return lines
 
 
 def _fix(first: str, second: str) -> str:

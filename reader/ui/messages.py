@@ -30,11 +30,14 @@ class HeadlinesChanged(Message):
     `changed` names the only headlines that differ (a read flag, an article now cached), so a
     list can update those rows in place; None means reload everything (feeds, counts, lists).
     `filled` names instead the feeds a running refresh or sync has just brought in, whose
-    headlines join the list (none: it has just started, and an empty list says so).
+    headlines join the list (none: it has just started, and an empty list says so). `whole`:
+    the rest of the headlines is in, the start having read only the newest: they join every
+    list, as a refresh's do.
     """
 
     changed: tuple[Headline, ...] | None = None
     filled: frozenset[str] | None = None
+    whole: bool = False
 
 
 @dataclass

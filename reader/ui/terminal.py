@@ -60,6 +60,22 @@ class ReaderDriver(LinuxDriver):
             self._file = _Drawn(self._file)  # type: ignore[assignment]
         self._suspended = False
 
+    def leave_screen(self) -> None:
+        """Give the terminal's screen back now, as `stop_application_mode` will once the app
+        has shut down: the mouse and paste reports off, the cursor shown, the alternate screen
+        left (the shell's lines back). Quitting then shuts the workers down out of sight: the
+        reader's screen stayed drawn, unchanged, for the 2-3 s that took (acc27b B18), and
+        people pressed `q` again. Writing these again then changes nothing."""
+        self._disable_mouse_support()
+        self._disable_bracketed_paste()
+        self._disable_in_band_window_resize()
+        self._enable_line_wrap()
+        self.write("\x1b[<u")  # the Kitty keyboard protocol off, before the alternate screen
+        self.write("\x1b[?1049l")
+        self.write("\x1b[?25h")
+        self.write("\x1b[?1004l")
+        self.flush()
+
     def suspend_application_mode(self) -> None:
         super().suspend_application_mode()
         self._suspended = True

@@ -40,20 +40,33 @@ async def _as_escape_then_key(screen: Screen[object], event: events.Key) -> bool
     lost ("j: no such key here"). One bound to nothing is taken as the two keys, as ncurses
     programs take them: Esc's action at once (leaving the article, say), then the key, sent on
     to whatever screen that leaves."""
-    key = event.key
-    if not key.startswith("alt+") or key in screen.active_bindings:
-        return False
-    bare = key.removeprefix("alt+")
-    if bare.startswith("shift+") and len(bare) == len("shift+") + 1:
-        bare = bare[-1].upper()  # Textual names Alt+G "alt+shift+g"; G alone is "G"
-    if len(bare) != 1 and bare not in _SPLIT_NAMED:
+    bare = key_after_escape(screen, event.key)
+    if bare is None:
         return False
     event.stop()
     event.prevent_default()
     if escape := screen.active_bindings.get("escape"):
         await escape.node.run_action(escape.binding.action)
-    screen.app.post_message(events.Key(bare, bare if len(bare) == 1 else event.character))
+    screen.app.post_message(events.Key(bare, character_of(bare, event.character)))
     return True
+
+
+def key_after_escape(screen: Screen[object], key: str) -> str | None:
+    """The key that came with an Esc when `key` is the Alt+key Textual reads the two as (see
+    `_as_escape_then_key`) and `screen` binds it to nothing; else None."""
+    if not key.startswith("alt+") or key in screen.active_bindings:
+        return None
+    bare = key.removeprefix("alt+")
+    if bare.startswith("shift+") and len(bare) == len("shift+") + 1:
+        bare = bare[-1].upper()  # Textual names Alt+G "alt+shift+g"; G alone is "G"
+    if len(bare) != 1 and bare not in _SPLIT_NAMED:
+        return None
+    return bare
+
+
+def character_of(bare: str, character: str | None) -> str | None:
+    """The character of the key `key_after_escape` gave, the Alt+key's being `character`."""
+    return bare if len(bare) == 1 else character
 
 
 # Named keys that a quick Esc may run into (vim's: the search's `/`, a count's digits are one

@@ -45,3 +45,14 @@ def next_feed_with_unread(
         if feed.url != current and unread.get(feed.url, 0):
             return feed
     return None
+
+
+def feed_beside(feeds: Sequence[str], current: str | None, step: int) -> str | None:
+    """The feed after (`step` 1) or before (-1) `current` in the feed list's order, round the
+    ends (newsboat's next-feed / prev-feed, `J` / `K`); from a list that is no feed's ("All
+    feeds", "Saved", a search's hits), the first or the last. None with no other feed."""
+    if not feeds or list(feeds) == [current]:
+        return None
+    if current not in feeds:
+        return feeds[0] if step > 0 else feeds[-1]
+    return feeds[(list(feeds).index(current) + step) % len(feeds)]

@@ -16,6 +16,8 @@ from ..keymap import KeyMap, default_keys, keymap_of
 from ..widgets.article.scroll_keys import (
     BOTTOM_KEYS,
     DOWN_KEYS,
+    HALF_PAGE_DOWN_KEYS,
+    HALF_PAGE_UP_KEYS,
     PAGE_DOWN_KEYS,
     PAGE_UP_KEYS,
     TOP_KEYS,
@@ -35,6 +37,7 @@ KEYS: KeyRows = (
             ("S", "sync: refresh and save every article for offline reading"),
             ("?", "this help"),
             ("Ctrl-Q, Q", "quit (from an article too: its place is kept)"),
+            ("Ctrl-Z", "suspend to the shell; fg comes back"),
         ),
     ),
     (
@@ -44,6 +47,7 @@ KEYS: KeyRows = (
             ("g / G, Home / End", "first / last headline"),
             ("Space, PgDn / b, PgUp", "a page down / up"),
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
+            ("Ctrl-D / Ctrl-U", "half a page down / up (feeds too), as in vim"),
             ("Enter, click", "read the article"),
             ("/, n / N", "find a headline by its title; then the next / previous one"),
             ("n / N, u", "no search: the next / previous unread one"),
@@ -54,6 +58,8 @@ KEYS: KeyRows = (
             ("s", "save for good (kept offline, never evicted) / unsave"),
             ("o", "open the original page in the browser"),
             ("Tab, h / l", "switch between feeds and headlines"),
+            ("J / K", "the next / previous feed's headlines, round the ends"),
+            ("f", "put the feed list away (Tab brings it in) / show it"),
             ("a", "add a feed: its address, or a web page's (its feed is found)"),
             ("R", "rename the feed shown (empty: back to its own title)"),
             ("D, Del", "remove the feed shown (asks first; saved articles stay)"),
@@ -83,16 +89,19 @@ KEYS: KeyRows = (
             ("Enter", "open the selected link (a feed's article: here; a note's [1]: the note)"),
             ("Esc", "drop the selected link (before a search)"),
             ("Esc", "after Enter on a note's number: back to it (before a search)"),
-            ("L", "list the links: Enter opens one, c copies its address"),
+            ("L", "list the links: 1…9 go to one, Enter opens it, c copies its address"),
             ("v", "select a sentence to quote (the match's, the link's, or in view)"),
             (") / (", "the passage a sentence longer / shorter"),
             ("y", "copy the citation (a passage selected: quoted above it)"),
             ("Ctrl-C", "copy the passage selected, alone"),
             ("Esc", "drop the passage selected (before a link, a search)"),
+            ("V", "of an article that changed: the copy kept before the one shown"),
+            ("R", "fetch the page again now (changed: the copy before is kept)"),
             ("m", "mark read / unread"),
             ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),
             ("z", "a low terminal: the editor's note folded atop the story, whole"),
+            ("V", "the copy kept before a change (Δ)"),
             ("Esc / q", "back to the headlines (or to the article whose link was read)"),
         ),
     ),
@@ -103,6 +112,7 @@ KEYS: KeyRows = (
             ("★", "saved for good"),
             ("↓", "available offline (the article is cached)"),
             ("½", "cached only in part (the feed's text, or part of the page)"),
+            ("Δ", "changed since read: V shows the copy before"),
             ("↗", "no article page to cache (a PDF, a picture, audio): o opens it"),
             ("!", "the feed's last fetch failed"),
         ),
@@ -138,6 +148,8 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "] / [": ("next_heading", "previous_heading"),
     "n / p, Ctrl-N / Ctrl-P": ("next_article", "previous_article"),
     "u": ("next_unread",),
+    "J / K": ("next_feed", "previous_feed"),
+    "f": ("feed_list",),
     "/": ("search",),
     "n / N": ("next_match", "previous_match"),
     "Tab / Shift-Tab": ("next_link", "previous_link"),
@@ -147,11 +159,13 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "y": ("cite",),
     "Ctrl-C": ("copy",),
     "z": ("whole_note",),
+    "V": ("earlier_version",),
 }
 """The actions (`key_actions.ACTIONS`) whose keys a row of `KEYS` lists, by the keys it lists
 (a row of none, Esc's, lists keys of their own)."""
 SECTION_ROW_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Headlines", "L"): ("unread_only",),
+    ("Reading", "R"): ("refresh_article",),
 }
 """The same for a row whose keys another section's row lists for other actions (`L`: the
 headlines' unread only, an article's links), by its section and keys."""
@@ -162,6 +176,9 @@ def row_actions(section: str, key: str) -> tuple[str, ...]:
     return SECTION_ROW_ACTIONS.get((section, key)) or ROW_ACTIONS.get(key, ())
 
 
+FIXED_KEY_ROWS = frozenset({"Ctrl-Z"})
+"""Rows of a key no action of `[keys]` stands for: the terminal's job control, as in every
+curses program (Esc's rows and the markers are the others of no action)."""
 _SHARED_KEY_ROWS = frozenset({"q"})
 """Rows of a key doing two things (`q`: back, else quit): once an action of it has keys of its
 own, the row of that action's keys says them."""
@@ -176,9 +193,13 @@ KEYS_IN_TEXT: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         "after {} on a note's number: back to it (before a search)",
         (("open", "an article"),),
     ),
-    "list the links: Enter opens one, c copies its address": (
-        "list the links: {} opens one, {} copies its address",
+    "list the links: 1…9 go to one, Enter opens it, c copies its address": (
+        "list the links: 1…9 go to one, {} opens it, {} copies its address",
         (("open", "the link list"), ("copy_address", "the link list")),
+    ),
+    "changed since read: V shows the copy before": (
+        "changed since read: {} shows the copy before",
+        (("earlier_version", "an article"),),
     ),
     "no article page to cache (a PDF, a picture, audio): o opens it": (
         "no article page to cache (a PDF, a picture, audio): {} opens it",
@@ -269,8 +290,8 @@ class HelpScreen(Dialog[None]):
         Binding(UP_KEYS, "scroll(-1)", show=False),
         Binding(PAGE_DOWN_KEYS, "page(1)", "Page", key_display="space"),
         Binding(PAGE_UP_KEYS, "page(-1)", show=False),
-        Binding("ctrl+d", "page(0.5)", show=False),
-        Binding("ctrl+u", "page(-0.5)", show=False),
+        Binding(HALF_PAGE_DOWN_KEYS, "page(0.5)", show=False),
+        Binding(HALF_PAGE_UP_KEYS, "page(-0.5)", show=False),
         Binding(TOP_KEYS, "end(0)", show=False),
         Binding(BOTTOM_KEYS, "end(1)", show=False),
         Binding("escape,q", "app.pop_screen", "Close"),

@@ -1,7 +1,8 @@
 """The list of an article's links (`L` in the reading view), to follow its sources: each address
-once, numbered in the order it first appears, with the text it was linked from. Enter opens the
-chosen one (here when a feed has its article, so marked; else in the browser), `c` copies its
-address. The key bar under it shows those keys while it is open.
+once, numbered in the order it first appears, with the text it was linked from. A digit goes to
+the link of that number (`1`…`9`, `0` the tenth), Enter opens the chosen one (here when a feed has
+its article, so marked; else in the browser), `c` copies its address. The key bar under it shows
+those keys while it is open.
 """
 
 from __future__ import annotations
@@ -112,6 +113,9 @@ class LinksScreen(Dialog[str | None]):
     BINDINGS = [
         Binding("c", "copy_address", "Copy address"),
         Binding("escape,q", "app.pop_screen", "Close"),
+        # The numbers shown invite them: as in newsboat's URL view, a number goes to its link
+        # (Enter opens it), so a digit mistyped opens nothing.
+        *(Binding(str(n % 10), f"go_to({n})", f"Link {n}", show=False) for n in range(1, 11)),
     ]
 
     def __init__(
@@ -174,6 +178,15 @@ class LinksScreen(Dialog[str | None]):
         if app.opens_another_here(address, self.reading):
             self.dismiss()  # the article opens over the one the list was of, not over the list
         app.open_link(address, self.reading)
+
+    def action_go_to(self, number: int) -> None:
+        """The cursor to the link numbered `number`."""
+        if not self.links:
+            return
+        if number > len(self.links):
+            self.notify(f"No link {number}: the list has {len(self.links)}.", timeout=2.5)
+            return
+        self.query_one(LinkList).highlighted = number - 1
 
     def action_copy_address(self) -> None:
         if (link := self.chosen) is None:

@@ -16,13 +16,13 @@ number, "[1]" to "#cite_note-1") goes to its note, marked, and Esc comes back to
 
 `ArticleScreen` is built in layers, a module each, every class adding to the one before it: its
 state and status line (`article_state`), the search (`article_search`), the links
-(`article_links`), the passage to quote and the citation (`article_passage`), and here what it
-shows, its keys and which of them act.
+(`article_links`), the passage to quote and the citation (`article_passage`), its copies
+(`article_copies`: `R` fetches the page again, `V` the copies kept), and here what it shows,
+its keys and which of them act.
 """
 
 from __future__ import annotations
 
-import asyncio
 from contextlib import suppress
 from dataclasses import replace
 
@@ -48,7 +48,7 @@ from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
-from .article_passage import ArticleScreenPassage
+from .article_copies import ArticleScreenCopies
 
 FETCHING = "Fetching article…"
 # The header's note over an article's first page while its later pages come in.
@@ -60,7 +60,7 @@ PLACE_SAVE_DELAY = 1.5
 killed tmux session) takes no Esc or `q` with it, and a write per line scrolled is not needed."""
 
 
-class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
+class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
     """Shows `headlines[position]`; dismisses with the id of the entry shown last.
 
     Tab is the links' here, not the move to the next widget (`Screen`'s bindings, left out so
@@ -110,6 +110,7 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         Binding("V", "other_version", "Earlier version", show=False),
+        Binding("R", "refresh_article", "Fetch again", show=False),
         *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
     ]
 
@@ -313,36 +314,6 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
         read = self.reader.toggle_read(self.headline.entry)
         self.notify("Marked as read." if read else "Marked as unread.")
 
-    async def action_other_version(self) -> None:
-        """The copy kept before the one shown of an article a sync found changed (a
-        correction), with its own retrieval time; from the oldest, back to the latest."""
-        body = self.query_one(ArticleBody)
-        article = body.article
-        if article is None or not self.loaded or self._from_feed:
-            return
-        if len(article.versions) < 2:
-            self.notify("One copy of this article is kept: it has not changed since.")
-            return
-        number = article.version - 1 or len(article.versions)
-        entry = self.headline.entry
-        try:  # a read of the cache and a decompression: not on the event loop
-            other = await asyncio.to_thread(self.reader.lib.article_version, entry, number)
-        except (FetchError, StoreError) as error:
-            self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
-            return
-        if self.headline.entry is not entry or body.article is not article:
-            return  # another article (or copy) came meanwhile
-        body.clear_link()
-        self._end_search()
-        body.show_article(entry, other)
-        latest = number == len(other.versions)
-        when = other.fetched_at.isoformat(timespec="seconds") if other.fetched_at else "?"
-        self.notify(
-            f"{'The latest copy' if latest else f'Copy {number} of {len(other.versions)}'}, "
-            f"retrieved {when}.",
-            markup=False,
-        )
-
     # -- which keys act ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The search's keys while one is kept, found or not (else `n` and Esc do their
@@ -355,7 +326,9 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
         if action == "clear_selection":
             return body.text_selection is not None
         if action in ("clear_search", "next_match", "previous_match"):
-            return bool(body.query)
+            # A query waiting for the rest of a huge article to be laid out is the search's
+            # already: `n` is not the next article meanwhile.
+            return bool(body.query) or self._waiting_query is not None
         if action == "repeat_search":
             return not body.query and bool(self._last_query[0]) and not self.searching
         if action in ("clear_link", "open_link"):
@@ -364,6 +337,13 @@ class ArticleScreen(ArticleScreenPassage, inherit_bindings=False):
             return body.followed and not self.searching
         if action == "unfold_notes":
             return body.folded_notes and not self.searching
-        if action in ("next_link", "previous_link", "search", "choose_passage", "grow_passage"):
+        if action in (
+            "next_link",
+            "previous_link",
+            "search",
+            "choose_passage",
+            "grow_passage",
+            "refresh_article",
+        ):
             return not self.searching  # `/` typed in the query is a character of it
         return True

@@ -5,10 +5,12 @@ passage copies the citation alone) (see `ArticleScreen`).
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.actions import SkipAction
 
 from ...citation import copied_citation
-from ...models import Article
+from ...models import Article, FetchError, StoreError
 from ..messages import PassageChanged
 from ..widgets.article.article_body import ArticleBody
 from .article_links import ArticleScreenLinks
@@ -41,6 +43,26 @@ class ArticleScreenPassage(ArticleScreenLinks):
         else:
             citation = copied_citation(article, style)
             self.reader.copy_text(citation, "Citation", article.title or article.url)
+
+    async def check_newer_copy(self) -> None:
+        """A sync (here or in another window) may have cached a changed copy of the article
+        shown: if so, the status line says so, and the copy shown is cited as the earlier copy
+        it now is ("copy 1 of 2, kept"), as `V` shows one: a quote read from it is not passed
+        off as the current text."""
+        body = self.query_one(ArticleBody)
+        article = body.article
+        if article is None or not self.loaded or self._from_feed:
+            return
+        entry = self.headline.entry
+        try:  # a read of the cache and a decompression: not on the event loop
+            renumbered = await asyncio.to_thread(self.reader.lib.superseded, entry, article)
+        except (FetchError, StoreError):
+            return  # said when V or a reopening reads it
+        if renumbered is None or self.headline.entry is not entry or body.article is not article:
+            return  # still the latest, or another article (or copy) came meanwhile
+        body.renumber(renumbered)
+        self._superseded = renumbered
+        self._show_position()
 
     def _selected_passage(self) -> str:
         """The article's words selected (never the status or key bar's, nor the quote bars

@@ -12,27 +12,33 @@ from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar, hand_on
 from .article_state import ArticleScreenState, no_match
 
+SEARCH_WAITS = "Laying out the article…"
+"""Beside a query typed before a huge article is all laid out: it is searched once it is."""
+
 
 class ArticleScreenSearch(ArticleScreenState):
     """The reading view's search keys (see `ArticleScreen`)."""
 
-    find_first: Mapping[str, str] = MappingProxyType({})
-    """By entry id, a word to find when the article is shown: opened from the hits of a search
-    of every article (`F`), it opens at the match the list's snippet came from."""
+    find_first: Mapping[str, tuple[str, str]] = MappingProxyType({})
+    """By entry id, a word to find when the article is shown, and the text it is found in:
+    opened from the hits of a search of every article (`F`), it opens at the match the list's
+    snippet came from, where the words searched are nearest each other."""
 
     def _find_first(self) -> None:
-        """The word `find_first` gives this article found, as if typed after `/` and kept."""
+        """The word `find_first` gives this article found, as if typed after `/` and kept, at
+        its match in the text given with it (else its first)."""
         entry_id = self.headline.entry.id
-        word = self.find_first.get(entry_id)
+        word, near = self.find_first.get(entry_id, ("", ""))
         if word:
             # After the next refresh: until then the view has the notice's height, and a
             # scroll down to the match is refused.
-            self.call_after_refresh(self._found_first, entry_id, word)
+            self.call_after_refresh(self._found_first, entry_id, word, near)
 
-    def _found_first(self, entry_id: str, word: str) -> None:
+    def _found_first(self, entry_id: str, word: str, near: str) -> None:
         body = self.query_one(ArticleBody)
         if self.headline.entry.id == entry_id and not self.searching and not body.query:
-            body.search(word, 0)
+            line = body.first_line_of(near) if near else None
+            body.search(word, line or 0)
             self._show_position()
 
     def action_search(self) -> None:
@@ -50,8 +56,17 @@ class ArticleScreenSearch(ArticleScreenState):
 
     def _search(self, query: str) -> None:
         body = self.query_one(ArticleBody)
-        found = body.search(query, self._origin)
         bar = self.query_one(SearchBar)
+        if query.strip() and body.laying_out:
+            # A huge article's rest is being laid out: searched once it is, the query's line
+            # saying so meanwhile (searched at once, the rest froze the view for seconds).
+            if self._waiting_query is None:
+                body.when_laid_out(self._search_laid_out)
+            self._waiting_query = query
+            bar.show_count(SEARCH_WAITS)
+            return
+        self._waiting_query = None
+        found = body.search(query, self._origin)
         if not query.strip():
             bar.show_count("")
         elif found:
@@ -60,8 +75,16 @@ class ArticleScreenSearch(ArticleScreenState):
             bar.show_count(no_match(query), missing=True)
         self._show_position()
 
+    def _search_laid_out(self) -> None:
+        """The query typed while the article was laid out, searched now that it is (unless
+        Esc dropped it, or another article came)."""
+        if self._waiting_query is not None:
+            self._search(self._waiting_query)
+
     def on_search_closed(self, message: SearchClosed) -> None:
         body = self.query_one(ArticleBody)
+        if message.query is None:
+            self._waiting_query = None
         self.remove_class("-searching")
         self.set_focus(body)  # now: the keys held by the query's line go to it
         for key, character in self.query_one(SearchBar).input.take_held():
@@ -122,5 +145,6 @@ class ArticleScreenSearch(ArticleScreenState):
         if self.searching:
             self.remove_class("-searching")
             self.query_one(ArticleBody).focus()
+        self._waiting_query = None
         self.query_one(ArticleBody).clear_search()
         self._show_position()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual.screen import Screen
 from textual.timer import Timer
 
-from ...models import count_unit, words_in
+from ...models import Article, count_unit, words_in
 from ...plural import plural
 from ...reports import Headline
 from ...url_display import shown_url
@@ -59,11 +59,17 @@ class ArticleScreenState(Screen[str | None]):
         self._before_search: tuple[str, int | None] = ("", None)
         """The search that was on when `/` was pressed, and its match: Esc brings it back."""
         self._last_query: tuple[str, int | None] = ("", None)
+        self._waiting_query: str | None = None
+        """The query typed while a huge article was still being laid out: searched once it
+        is (None: none waits)."""
         """This article's search last cleared with Esc (one that found something), and its
         match: `n` / `N` bring it back."""
         self._save_timer: Timer | None = None
         self._kept: tuple[str, Place | None] | None = None
         """The entry and place last kept in the store (or found there): not written again."""
+        self._superseded: Article | None = None
+        """The copy shown, renumbered once a sync cached a changed one (`check_newer_copy`):
+        the status line says so while it is the one shown."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -141,6 +147,8 @@ class ArticleScreenState(Screen[str | None]):
             missing = False
         elif body.followed and not self.searching and not body.match_count:
             note = FOLLOWED
+        elif not note and self._superseded is not None and body.article is self._superseded:
+            note = newer_copy_note(self._superseded, self.key_of("earlier_version"))
         self.query_one(StatusBar).show_note(note, warning=missing)
         # The key bar's search keys, once the search line is closed (it hides the bar), the
         # link's, and Tab only where there are links. A new class restyles the screen (~20 ms):
@@ -159,6 +167,16 @@ class ArticleScreenState(Screen[str | None]):
                 changed = True
         if changed:
             self.refresh_bindings()  # the key bar is made again: only when its keys change
+
+
+def newer_copy_note(shown: Article, other_key: str | None) -> str:
+    """The status line of an article open while a sync cached a changed copy of it: which copy
+    is shown (`y` cites it so), and the key that goes to the others."""
+    number, copies = shown.version, len(shown.versions)
+    line = f"A newer copy was just fetched: this is copy {number} of {copies}"
+    if other_key:
+        line += f" ({other_key} shows {'the newer' if number == 1 else 'the other'} copies)"
+    return line
 
 
 def no_match(query: str) -> str:

@@ -32,7 +32,7 @@ from ..display import plain, when
 from ..headlines import SAVED_VIEW
 from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
 from ..unknown_keys import say_if_unbound
-from ..unread import next_feed_with_unread, next_unread, wrapped
+from ..unread import feed_beside, next_feed_with_unread, next_unread, wrapped
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
@@ -81,6 +81,11 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         Binding("q", "back_to_feeds", "Feeds"),
         Binding("escape", "back_to_feeds", "Feeds", show=False),
         Binding("F", "search_text", "Find in articles", show=False, priority=True),
+        # newsboat's next-feed / prev-feed (its users bind them to J / K, free here).
+        Binding("J", "step_feed(1)", "Next feed", show=False),
+        Binding("K", "step_feed(-1)", "Previous feed", show=False),
+        # The headlines the whole width, at any width: newsboat shows one list at a time.
+        Binding("f", "toggle_feed_list", "Feed list", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -111,6 +116,9 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         table = self.query_one(HeadlineTable)
         feeds = self.query_one(FeedList)
         self.show_feeds()
+        if message.whole:
+            self._fill_rest()
+            return
         if message.filled is not None:
             self._fill_list(message.filled)
             return
@@ -141,6 +149,7 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
     def on_feed_selected(self, message: FeedSelected) -> None:
         if message.feed_url != self.feed_url:
             self.feed_url = message.feed_url
+            self.reader.notice_over()  # `A`'s count was of the list left
             self._show_list()
 
     def on_headline_chosen(self, message: HeadlineChosen) -> None:
@@ -195,10 +204,22 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             table.refresh()
         self._title()
 
+    def _fill_rest(self) -> None:
+        """Every headline is in, the start having read the newest first: they join the list
+        shown, the cursor and the view left where the user has them (`HeadlineTable.refill`)."""
+        table = self.query_one(HeadlineTable)
+        table.empty_text = self._empty_text()
+        if self.feed_url != SEARCH_VIEW:  # `F` waited for them (`ReaderApp.run_action`)
+            table.refill(self.listed_rows(self.feed_url))
+            self.note_listed(self.feed_url)
+        self._title()
+
     def _empty_text(self) -> str:
         """What the list says when it has no headlines."""
         if self.feed_url == SEARCH_VIEW:
             return self.text_empty()
+        if not self.reader.index.whole:
+            return "Reading the headlines…"
         if self.feed_url == SAVED_VIEW:
             save = self.key_of("save")
             return "Nothing saved yet" + (
@@ -260,7 +281,7 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             return not self.searching and (not in_feeds or parameters == (1,))
         if action == "undo_marking":
             return bool(self._unmarked) and not self.searching
-        if action.startswith("mark_") or action == "to_pane":
+        if action.startswith("mark_") or action in ("to_pane", "step_feed", "toggle_feed_list"):
             return not self.searching
         # `m`, `s`, `o` are neither offered nor done from the feed list: they acted on the
         # headline under the list's cursor, out of the user's mind there (and out of sight on
@@ -284,6 +305,18 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         self.set_focus(widget)
         if self.focused is not widget:
             widget.focus()
+
+    def action_toggle_feed_list(self) -> None:
+        """Put the feed list away, the headlines taking the whole width (Tab still brings it
+        in while in use, as under 80 columns), or show it again; kept for the next start."""
+        hidden = not self.has_class("-feeds-hidden")
+        self.set_class(hidden, "-feeds-hidden")
+        if hidden and isinstance(self.focused, FeedList):
+            self._focus_now(self.query_one(HeadlineTable))
+        self.reader.keep_feeds_hidden(hidden)
+        tab = self.key_of("switch_pane")
+        shows = f" ({tab} shows it while in use)" if tab and hidden else ""
+        self.reader.status = ("Feed list put away" + shows) if hidden else "Feed list shown"
 
     def action_to_pane(self, feeds: bool) -> None:
         if feeds != isinstance(self.focused, FeedList):
@@ -324,6 +357,21 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             left = "this one is the last" if here and not here.read else "none left"
             self.notify(f"No other unread headline: {left}.", timeout=3, markup=False)
 
+    def action_step_feed(self, step: int) -> None:
+        """The next (`step` 1) or previous feed of the feed list as it is shown, round its
+        ends, its headlines shown with the cursor on the first unread (newsboat's next-feed,
+        prev-feed); from "All feeds", "Saved" or a search's hits, the first or the last."""
+        urls = list(self.query_one(FeedList).feeds)
+        feed_url = feed_beside(urls, self.feed_url, step)
+        if feed_url is None:
+            self.notify("There is no other feed.", timeout=3, markup=False)
+            return
+        here = self.feed_url
+        self.show_feed(feed_url)
+        if here in urls and wrapped(urls.index(here), urls.index(feed_url), step):
+            where = "first" if step > 0 else "last"
+            self.notify(f"Round to the {where} feed.", timeout=2, markup=False)
+
     def next_feed(self) -> Feed | None:
         """The feed after the one shown (in the feed list's order) with unread headlines,
         when one feed is shown: "All feeds" and "Saved" have no next."""
@@ -335,6 +383,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
     def show_feed(self, feed_url: str) -> None:
         """Show a feed's headlines (selected in the feed list too), the cursor on its first
         unread one."""
+        if feed_url != self.feed_url:
+            self.reader.notice_over()
         self.feed_url = feed_url
         self.query_one(FeedList).select(feed_url)
         first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)

@@ -187,9 +187,10 @@ class MainFullText(Screen[None]):
         index = self.reader.index
         return [index.get(hit.headline.entry.id) or hit.headline for hit in self.text_hits]
 
-    def first_words(self) -> dict[str, str]:
-        """By entry id, the word of each hit the reading view finds when it is opened."""
-        return {hit.headline.entry.id: hit.word for hit in self.text_hits if hit.word}
+    def first_words(self) -> dict[str, tuple[str, str]]:
+        """By entry id, the word of each hit the reading view finds when it is opened, and
+        the text it finds it in (`Hit.near`: where the words are nearest, "" for anywhere)."""
+        return {h.headline.entry.id: (h.word, h.near) for h in self.text_hits if h.word}
 
     def text_title(self) -> Text:
         name = self.scope_name()

@@ -68,16 +68,16 @@ class MainScreenMarks(MainScreenUnread):
             count = plural(len(marked), "headline")
             undo = self.key_of("undo_marking")
             again = f" · {undo} marks them unread again" if undo else ""
-            self.reader.status = f"Marked {count} {of} read{again}"
+            self.reader.say_for_now(f"Marked {count} {of} read{again}")
             self.drop_read()
         elif nothing_in:
-            self.reader.status = f"Nothing unread {nothing_in}."
+            self.reader.say_for_now(f"Nothing unread {nothing_in}.")
         self.refresh_bindings()
 
     def action_undo_marking(self) -> None:
         marked, self._unmarked = self._unmarked, ()
         again = self.reader.mark_many(marked, False)
-        self.reader.status = f"Marked {plural(len(again), 'headline')} unread again."
+        self.reader.say_for_now(f"Marked {plural(len(again), 'headline')} unread again.")
         self.refresh_bindings()
 
     def _list_name(self) -> str:

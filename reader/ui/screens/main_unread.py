@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 FEEDS = "Feeds"
 UNREAD_FEEDS = "Feeds · unread"
 """The feed list's title, all of them or unread only (22 cells wide at 80 columns)."""
+COUNTING = "Feeds · counting…"
+"""Its title while the start reads the rest of the headlines: no counts yet, every feed."""
+READING = " · reading the rest…"
+"""What a list's title says after its name while the start reads the rest of the headlines."""
 
 
 class MainScreenUnread(Screen[None]):
@@ -78,8 +82,12 @@ class MainScreenUnread(Screen[None]):
     def show_feeds(self) -> None:
         """The feed list: every feed, or those with unread headlines, failing, or in use."""
         index = self.reader.index
-        unread = index.unread_counts()
         feed_list = self.query_one(FeedList)
+        if not index.whole:  # the counts of the newest alone would be wrong: none yet
+            feed_list.set_feeds(index.feeds, {}, 0)
+            feed_list.border_title = COUNTING
+            return
+        unread = index.unread_counts()
         feeds = index.feeds
         if self.unread_only:
             in_use = self.focused is feed_list
@@ -99,6 +107,8 @@ class MainScreenUnread(Screen[None]):
         index = self.reader.index
         if feed_url == SEARCH_VIEW:
             return f" · {sum(not h.read for h in rows)} unread of {len(rows)}"
+        if not index.whole:
+            return READING
         unread = index.unread_in(feed_url)
         if self.filtered(feed_url):
             return f" · unread only · {unread} of {index.count_in(feed_url)}"

@@ -1,6 +1,7 @@
-"""A list of options moved by the vim keys the README promises everywhere (j / k, g / G), for
-the feed list and the link list alike: Textual's `OptionList` knows only the arrows, Home and
-End, so without these a `j` there would silently do nothing."""
+"""A list of options moved by the vim keys the README promises everywhere (j / k, g / G,
+Ctrl-D / Ctrl-U), for the feed list and the link list alike: Textual's `OptionList` knows only
+the arrows, PgUp / PgDn, Home and End, so without these a `j` there would silently do
+nothing."""
 
 from __future__ import annotations
 
@@ -10,19 +11,37 @@ from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import OptionList
 
+from .article.scroll_keys import HALF_PAGE_DOWN_KEYS, HALF_PAGE_UP_KEYS
+
 _REVERSE = Style(reverse=True)
 
 
 class VimOptionList(OptionList):
-    """An `OptionList` that also moves with j / k and goes to its ends with g / G, its cursor
-    in reverse video when the theme says so."""
+    """An `OptionList` that also moves with j / k, half a page with Ctrl-D / Ctrl-U and goes
+    to its ends with g / G, its cursor in reverse video when the theme says so."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
+        Binding(HALF_PAGE_DOWN_KEYS, "half_page(1)", "Half a page down", show=False),
+        Binding(HALF_PAGE_UP_KEYS, "half_page(-1)", "Half a page up", show=False),
     ]
+
+    def action_half_page(self, direction: int) -> None:
+        """Ctrl-D / Ctrl-U as in vim and the headlines: the view and the highlight half a
+        screen of lines on together (an option of two lines counts two, as PgDn counts them),
+        the highlight keeping its line of the screen."""
+        highlighted = self.highlighted
+        if highlighted is None or not self.option_count:
+            return
+        self._update_lines()
+        lines = max(1, self.scrollable_content_region.height // 2)
+        line = self._index_to_line[highlighted] + direction * lines
+        target = self._lines[max(0, min(line, len(self._lines) - 1))][0]
+        self.scroll_to(y=max(0, self.scroll_y + direction * lines), animate=False, immediate=True)
+        self.highlighted = target
 
     def on_resize(self, _event: events.Resize) -> None:
         # Textual wraps the options again for the new width but keeps the scroll offset in

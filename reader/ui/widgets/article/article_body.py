@@ -6,6 +6,8 @@ the layers it is built on (`body_state` … `body_layout`).
 
 from __future__ import annotations
 
+from itertools import chain
+
 from textual import events
 from textual.binding import Binding
 from textual.strip import Strip
@@ -30,6 +32,7 @@ def no_headings(keys: list[str]) -> str:
 NO_HEADINGS = no_headings(["]", "["])
 NO_HEADING_BELOW = "No heading further down."
 NO_HEADING_ABOVE = "No heading further up."
+LAYING_OUT = "Laying out the rest of the article…"
 
 
 def _component(field_name: str) -> str:
@@ -112,6 +115,13 @@ class ArticleBody(ArticleLayout, can_focus=True):
                 return number
         return 0
 
+    def renumber(self, article: Article) -> None:
+        """The article shown, told of the copies kept of it now (`Library.superseded`): the
+        same text, so nothing is redrawn under the reader's eyes, but `y` cites it as the
+        earlier copy it has become."""
+        entry, _shown, message, hint, error = self._content
+        self._content = (entry, article, message, hint, error)
+
     def show_notice(
         self, entry: Entry | None, message: str, hint: str = "", error: bool = False
     ) -> None:
@@ -131,6 +141,7 @@ class ArticleBody(ArticleLayout, can_focus=True):
         self._link = None
         self._jumps, self._note = [], None
         self._notes_opened = False
+        self._after_layout = []  # the text they waited for has gone
         self._build()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -142,10 +153,15 @@ class ArticleBody(ArticleLayout, can_focus=True):
         paragraphs = article_header.header(entry, article, styles, message if article else "")
         self._head, self._compact = len(paragraphs), False
         self._header_paragraphs = self._head if article is not None else 0
+        self._more = None
+        self._text_total = sum(len(p.text) for p in paragraphs)
         if article is not None:
-            paragraphs += block_paragraphs.body(article, styles)
+            # Built as they are laid out: the first screen's first, the rest in slices.
+            more = block_paragraphs.paragraphs(article, styles)
             if not article.incomplete:  # its next pages on their way: not the end yet
-                paragraphs.append(block_paragraphs.end_mark(styles))
+                more = chain(more, [block_paragraphs.end_mark(styles)])
+            self._more = more
+            self._text_total += sum(len(block.text) for block in article.blocks)
         elif message:
             paragraphs += block_paragraphs.notice(
                 message, hint, styles.error if error else styles.notice, styles
@@ -184,10 +200,15 @@ class ArticleBody(ArticleLayout, can_focus=True):
         update. When there is none (or the view can't scroll further), a notice says so: a
         bell alone is silent in many terminals, and the key would seem to do nothing."""
         top, bottom = self.top_line, round(self.max_scroll_y)
+        # While a huge article is laid out, the headings laid out so far: the next one is
+        # most often among them; when it is not, the key acts once the rest is in.
+        headings = self._laid.headings if self._unfinished else self._headings
         if step > 0:
-            target = next((h for h in self._headings if min(h, bottom) > top), None)
+            target = next((h for h in headings if min(h, bottom) > top), None)
         else:
-            target = next((h for h in reversed(self._headings) if h < top), None)
+            target = next((h for h in reversed(headings) if h < top), None)
+        if target is None and self.when_laid_out(lambda: self.action_heading(step), LAYING_OUT):
+            return
         if target is None:
             self.app.bell()
             if self._headings:
@@ -198,6 +219,12 @@ class ArticleBody(ArticleLayout, can_focus=True):
                 self.notify(no_headings([k for k in keys if k]), timeout=2, markup=False)
             return
         self.scroll_to(y=target, animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        # The end of a huge article is known once the slices reach it: `G` goes there then,
+        # and the keys pressed meanwhile are answered.
+        if not self.when_laid_out(super().action_scroll_end, LAYING_OUT):
+            super().action_scroll_end()
 
     def on_resize(self, _event: events.Resize) -> None:
         # Made only lower or higher, the lines stay as wrapped (`_layout` does nothing): what
@@ -244,9 +271,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # Moved past the lines wrapped so far before the rest came (the scrollbar dragged, a
-        # fast wheel): the rest now, or the view would be drawn blank for a frame.
-        if self._unfinished and round(new_value) + self.size.height > len(self._laid.lines):
-            self._finish_layout()
+        # fast wheel): the lines down to there now, or the view would be drawn blank for a
+        # frame.
+        self._lay_out_through(new_value)
         super().watch_scroll_y(old_value, new_value)
 
     def render_line(self, y: int) -> Strip:

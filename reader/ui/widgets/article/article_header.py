@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
-from ....citation import FEEDS_DATE, cited_source, cited_url, version_note
+from ....citation import FEEDS_DATE, cited_source, cited_url, gone_note, version_note
 from ....enclosures import enclosure_label, shown_enclosures
 from ....models import Article, Enclosure, Entry
 from ....url_display import shown_url
@@ -110,6 +110,10 @@ def header(
             rtl=rtl,
         )
         out.append(_LEFT_OUT if compact else length)
+        if gone := gone_note(article):
+            # The address above no longer gives the story: this copy is what is left of it.
+            note = gone[0].upper() + gone[1:] + "."
+            out.append(Paragraph(plain(note, styles.notice, max_length=400)))
         if article.partial:
             note = partial_note or little_given("o")
             # The note may quote a server's error message: untrusted.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.strip import Strip
 
 from . import anchors, find_in_article, table_links
+from .block_paragraphs import linked
 from .body_search import CONTEXT_LINES, ArticleSearch
 from .reading_place import line_of
 
@@ -37,7 +38,10 @@ class ArticleLinks(ArticleSearch):
     def has_links(self) -> bool:
         """There are links for Tab to select: told before a long article is all laid out."""
         if self._unfinished:
-            return any(table_links.has_links(paragraph) for paragraph in self._paragraphs)
+            if any(table_links.has_links(paragraph) for paragraph in self._paragraphs):
+                return True
+            article = self.article
+            return self._more is not None and article is not None and linked(article.blocks)
         return bool(self._laid_links.total)
 
     def step_link(self, step: int) -> bool:
@@ -69,7 +73,7 @@ class ArticleLinks(ArticleSearch):
     # -- links within the article (a note's number to the note) --------------------------------
     def target_of(self, address: str) -> int | None:
         """The paragraph a link to `address` leads to within the article (see `anchors`)."""
-        return anchors.target(address, self.article, self._content[0], self._paragraphs)
+        return anchors.target(address, self.article, self._content[0], self._all_paragraphs())
 
     def follow(self, paragraph: int) -> None:
         """Go to `paragraph` (a link's `target_of`), marked, a few lines below the top; where

@@ -41,8 +41,15 @@ class ArticleSearch(ArticleState):
         self.refresh()
         return self.match_count
 
+    def first_line_of(self, text: str) -> int | None:
+        """The line where `text` is first found as a search finds it (None: nowhere), the
+        whole article wrapped to tell (by `_line_map`)."""
+        found = find_in_article.find(self._line_map, text)
+        return found.span_lines(0)[0] if found is not None and found.total else None
+
     def _find(self, query: str, from_line: int) -> None:
-        self._matches = find_in_article.find(self._line_map, query)
+        # A blank query finds nothing: not worth laying out the rest of a huge article for.
+        self._matches = find_in_article.find(self._line_map, query) if query.strip() else None
         self._query = query if self._matches is not None else ""
         self._current = self._matches.first_from(from_line) if self._matches else None
 

@@ -9,6 +9,8 @@ state, the search (`body_search`), the links and notes (`body_links`), the passa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from itertools import islice
 from operator import attrgetter
 from typing import Generic, TypeVar, cast
 
@@ -73,6 +75,18 @@ class ArticleState(KeyScrolledView):
         `_layout`). Read through `_lines`, `_extents`… which wrap the rest first."""
         self._unfinished = False
         """`_laid` holds the first of `_paragraphs` only: the rest are to be wrapped."""
+        self._slicing: Layout | None = None
+        """The layout whose rest is being wrapped a slice at a time (see `_lay_out_more`)."""
+        self._after_layout: list[Callable[[], object]] = []
+        """What waits for the whole text to be laid out (`G` pressed before it was)."""
+        self._more: Iterator[Paragraph] | None = None
+        """The article's paragraphs after `_paragraphs`, not built yet (None: none): a huge
+        article's are built as they are laid out (see `_build_more`)."""
+        self._text_total = 0
+        """The characters of all the paragraphs, built or not (reckoned from the blocks)."""
+        self._text_laid = (0, 0)
+        """How many of `_paragraphs` `_laid` holds, counted so far, and their characters: the
+        scrollable height of a text not all wrapped is reckoned from them."""
         self._resized_at: tuple[Place, int] | None = None
         """The place the last resize kept at the top of the view, and the line it is on."""
         self._width = 0
@@ -139,7 +153,26 @@ class ArticleState(KeyScrolledView):
     @property
     def text(self) -> str:
         """Everything shown, as plain text (for tests and copy)."""
-        return "\n".join(p.text.plain for p in self._paragraphs if p.drawn)
+        return "\n".join(p.text.plain for p in self._all_paragraphs() if p.drawn)
+
+    def _all_paragraphs(self) -> list[Paragraph]:
+        """`_paragraphs`, every one of them built."""
+        self._build_more()
+        return self._paragraphs
+
+    def _build_more(self, until: int | None = None) -> None:
+        """Build the paragraphs not built yet until there are `until` (None: all of them)."""
+        if self._more is None:
+            return
+        wanted = None if until is None else max(0, until - len(self._paragraphs))
+        start = len(self._paragraphs)
+        self._paragraphs.extend(islice(self._more, wanted))
+        if wanted is None or len(self._paragraphs) - start < wanted:
+            self._more = None  # the last one was built
+        self._built_more(start)
+
+    def _built_more(self, start: int) -> None:
+        """`_paragraphs` from `start` on were just built (see `ArticleLayout`)."""
 
     @property
     def top_line(self) -> int:

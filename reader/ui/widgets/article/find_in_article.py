@@ -39,15 +39,26 @@ class LineMap:
         self._searched: list[tuple[str, list[Piece]]] | None = None
         self.by_line: dict[int, list[tuple[int, int]]] = {}
         """Screen line → (run, piece) drawn on it."""
-        for r, run in enumerate(runs):
-            for p, piece in enumerate(run.pieces):
-                self.by_line.setdefault(piece[0], []).append((r, p))
-        self.last_lines = [run.pieces[-1][0] for run in runs]
+        self.last_lines: list[int] = []
         """Per run, the screen line of its last piece (runs come in screen order)."""
-        self.piece_ends = [[piece[2] for piece in run.pieces] for run in runs]
+        self.piece_ends: list[list[int]] = []
         """Per run, the offset where each piece ends."""
         self._folded: dict[bool, list[str]] = {}
         self._composed: list[tuple[str, list[int], list[int]] | None] | None = None
+        self.extend()
+
+    def extend(self) -> None:
+        """Index the runs added to `runs` since (the layout they are of wrapped further): a
+        long article is laid out a slice at a time, and indexing all its runs again for each
+        slice cost as much as the wrapping."""
+        for r in range(len(self.last_lines), len(self.runs)):
+            pieces = self.runs[r].pieces
+            for p, piece in enumerate(pieces):
+                self.by_line.setdefault(piece[0], []).append((r, p))
+            self.last_lines.append(pieces[-1][0])
+            self.piece_ends.append([piece[2] for piece in pieces])
+        self._searched, self._composed = None, None
+        self._folded = {}
 
     def searched(self) -> list[tuple[str, list[Piece]]]:
         """The texts searched, each with where it is drawn: a run's whole text (a paragraph),

@@ -17,6 +17,8 @@ DOWN_KEYS = "j,down"
 UP_KEYS = "k,up"
 PAGE_DOWN_KEYS = "space,pagedown,ctrl+f"
 PAGE_UP_KEYS = "b,pageup,ctrl+b"
+HALF_PAGE_DOWN_KEYS = "ctrl+d"
+HALF_PAGE_UP_KEYS = "ctrl+u"
 TOP_KEYS = "g,home"
 BOTTOM_KEYS = "G,end"
 
@@ -30,8 +32,8 @@ class KeyScrolledView(ScrollView):
         Binding(UP_KEYS, "scroll_up", "Up", show=False),
         Binding(PAGE_DOWN_KEYS, "page_down", "Page down", show=False),
         Binding(PAGE_UP_KEYS, "page_up", "Page up", show=False),
-        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
-        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
+        Binding(HALF_PAGE_DOWN_KEYS, "half_page(1)", "Half a page down", show=False),
+        Binding(HALF_PAGE_UP_KEYS, "half_page(-1)", "Half a page up", show=False),
         Binding(TOP_KEYS, "scroll_home", "Top", show=False),
         Binding(BOTTOM_KEYS, "scroll_end", "Bottom", show=False),
     ]
@@ -40,8 +42,13 @@ class KeyScrolledView(ScrollView):
         """All the lines laid out, for a view that lays out a long text's first screen first
         (the reading view): a key moves through the whole text, and `G` goes to its end."""
 
+    def _lay_out_through(self, y: float) -> None:
+        """The lines a view with its top at line `y` shows laid out, for a view that lays out
+        a long text a slice at a time (the reading view): a key moves on into the text
+        without waiting for all of it."""
+
     def _scroll_now(self, y: float) -> None:
-        self._finish_layout()
+        self._lay_out_through(max(0, y))
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_to(y=y, animate=False, immediate=True)

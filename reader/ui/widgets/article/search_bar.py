@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from ...display import plain
 from ...messages import SearchClosed, SearchEdited
+from ...unknown_keys import character_of, key_after_escape
 
 
 class QueryInput(Input):
@@ -21,7 +22,8 @@ class QueryInput(Input):
     burst (a paste, keys bunched over SSH: `/word`, Enter, `n n`), are already on their way
     to it before the search is closed; typed in, they would make the query "wordnn". They are
     held (`take_held`) and handed on once the search has closed, to whatever has the focus
-    then, in the order they came."""
+    then, in the order they came. Esc and a key read as one Alt+key are the two keys here too
+    (`unknown_keys`)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -49,6 +51,15 @@ class QueryInput(Input):
             return
         if event.key in ("enter", "escape"):
             self.closing = True  # before the keys queued behind it are read
+        elif (bare := key_after_escape(self.screen, event.key)) is not None:
+            # Esc and a key arriving together (ssh, tmux's escape-time), read as Alt+key: the
+            # key went into the query, and the line stayed open. Esc's, then the key's.
+            event.stop()
+            event.prevent_default()
+            self.closing = True
+            self._held.append((bare, character_of(bare, event.character)))
+            self.post_message(SearchClosed(None))
+            return
         await super()._on_key(event)
 
 

@@ -37,6 +37,8 @@ from ...messages import HeadlineChosen
 from ..article.scroll_keys import (
     BOTTOM_KEYS,
     DOWN_KEYS,
+    HALF_PAGE_DOWN_KEYS,
+    HALF_PAGE_UP_KEYS,
     PAGE_DOWN_KEYS,
     PAGE_UP_KEYS,
     TOP_KEYS,
@@ -154,6 +156,8 @@ class HeadlineTable(ScrollView, can_focus=True):
         # alone paging down, with nothing to page back up, was a trap.
         Binding(PAGE_DOWN_KEYS, "page_down", "Page down", show=False),
         Binding(PAGE_UP_KEYS, "page_up", "Page up", show=False),
+        Binding(HALF_PAGE_DOWN_KEYS, "half_page(1)", "Half a page down", show=False),
+        Binding(HALF_PAGE_UP_KEYS, "half_page(-1)", "Half a page up", show=False),
         Binding(TOP_KEYS, "first", "First", show=False),
         Binding(BOTTOM_KEYS, "last", "Last", show=False),
         Binding("enter", "choose", "Open"),
@@ -354,6 +358,17 @@ class HeadlineTable(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         if not self._typed_early(self.action_page_up):
             self.cursor -= self._page()
+
+    def action_half_page(self, direction: int) -> None:
+        """Ctrl-D / Ctrl-U as in vim: the view and the cursor half a screen of rows on together,
+        the cursor keeping its line of the screen (at the list's end, where the view can't
+        move, the cursor alone), so the eye finds it where it was."""
+        if self._typed_early(lambda: self.action_half_page(direction)):
+            return
+        rows = max(1, self.scrollable_content_region.height // self.row_lines // 2)
+        top = round(self.scroll_y) + direction * rows * self.row_lines
+        self.scroll_to(y=max(0, top), animate=False, immediate=True)
+        self.cursor += direction * rows
 
     def action_first(self) -> None:
         if not self._typed_early(self.action_first):

@@ -1,0 +1,121 @@
+"""A cached article's page asked for again: by a sync, its feed saying the story changed, or
+by the reader wanting the current copy now (`reader show --refresh`, R in the article). A
+changed text replaces the copy, which is kept as an earlier version (`renew_for_cache`); a
+page the site now answers with 404 or 410 leaves the copy as it is, recorded as taken down
+(`Store.mark_gone`) until the page answers again."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from ..citation import moment_text
+from ..gone import taken_down
+from ..models import Article, Entry, ErrorKind, FetchError, StoreError
+from ..safe import safe_line
+from .downloads import LibraryDownloads
+from .failures import _unexpected_as_fetch_error
+from .leads import start_download
+from .resources import _link
+
+Outcome = Literal["changed", "unchanged", "kept", "gone", "failed"]
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """What asking again for a cached article's page found."""
+
+    outcome: Outcome
+    """changed: the page's text differs, the copy before kept as an earlier version;
+    unchanged: the same text, the copy's retrieval time renewed; kept: a page came that is not
+    taken for the copy (another page, a login page, one for subscribers, the first of several
+    pages), the copy left as it was; gone: the site answered 404 or 410, the copy kept and
+    marked taken down; failed: no answer of the site's (offline, a timeout, a server error)."""
+    before: datetime | None = None
+    """When the copy asked about was retrieved."""
+    error: FetchError | None = None
+    """The answer or failure, for "gone" and "failed"."""
+    article: Article | None = None
+    """The latest copy after it, as the cache gives it (its versions numbered): for
+    `refresh_article`."""
+
+    def said(self, in_reader: bool = False) -> str:
+        """What came of it in a line (`refresh_article`'s): the article's title, then what
+        became of the copy it had; `in_reader`: the reading view's words (its key)."""
+        article = self.article
+        title = safe_line(article.title or article.url, 60) if article else ""
+        before = f"the copy retrieved {moment_text(self.before)}"
+        if self.outcome == "changed":
+            number = max(len(article.versions) - 1, 1) if article else 1
+            how = "V shows it" if in_reader else f"reader show --version {number} prints it"
+            said = f"changed since {before}: kept as copy {number} ({how})"
+        elif self.outcome == "unchanged":
+            said = f"unchanged since {before}"
+        elif self.outcome == "gone":
+            why = self.error.message if self.error else "the story is not there"
+            said = f"taken down: {why}; {before} is kept"
+        else:
+            said = (
+                "fetched again, but what came is not taken for the article (another page, a page "
+                f"to sign in, only the start of it, or the first of several pages): {before} stays"
+            )
+        return f"{title}: {said}" if title else said
+
+
+class LibraryRenewal(LibraryDownloads):
+    """A `Library`'s cached articles fetched again."""
+
+    async def _renew(self, entry: Entry) -> Renewal:
+        """`entry`'s cached article fetched again (`renew_for_cache`): "changed" when the
+        copy was replaced by a changed text, kept as an earlier version; "gone" when the site
+        says the story is not there, the copy kept and the answer recorded; else "kept"
+        ("unchanged" is told apart by `refresh_article`) or "failed". A failure, a login
+        page, a page that is no longer the story leave the copy as it was: nothing cached is
+        lost."""
+        from ..page_caching import renew_for_cache
+
+        try:
+            # An address the user gave (no feed) may lead anywhere, as `reader show URL` does.
+            await start_download(self.store, self._feed_reaches, entry if entry.feed_url else None)
+            with _unexpected_as_fetch_error(entry.link):
+                result, _ = await self._first_page(entry.link, entry, renew_for_cache)
+        except FetchError as error:  # too many redirects among them
+            if not taken_down(error):
+                return Renewal("failed", error=error)
+            try:
+                copy = await asyncio.to_thread(self.store.article_heading, entry.link)
+                await asyncio.to_thread(self.store.mark_gone, entry.link, error.status or 0)
+            except StoreError:
+                return Renewal("failed", error=error)
+            return Renewal("gone", copy.fetched_at if copy else None, error)
+        return Renewal("changed" if result.article is not None else "kept")
+
+    async def refresh_article(self, target: Entry | str) -> Renewal:
+        """The page of `target`'s cached article asked for now, whatever its feed says (a
+        correction the feed told only in a figure): what came of it, with the latest copy
+        after it. Raises FetchError(NOT_CACHED) when the article is not cached (reading it
+        fetches it), and the failure when the site can't be reached: the copy stays."""
+        url = _link(target)
+        cached = await asyncio.to_thread(self.store.article_heading, url) if url else None
+        if cached is None:
+            raise FetchError(ErrorKind.NOT_CACHED, "not in the cache: nothing to fetch again", url)
+        # An address the user gave: the copy's own title is what the page must still have.
+        entry = (
+            target
+            if isinstance(target, Entry)
+            else Entry(id="", feed_url="", title=cached.title, link=url)
+        )
+        renewal = await self._renew(entry)
+        if renewal.outcome == "failed":
+            assert renewal.error is not None
+            raise renewal.error
+        latest = await asyncio.to_thread(self.store.article, url)
+        if latest is None:  # evicted meanwhile by another reader's prune
+            raise FetchError(ErrorKind.NOT_CACHED, "not in the cache: evicted meanwhile", url)
+        outcome = renewal.outcome
+        if outcome == "kept" and latest.fetched_at != cached.fetched_at:
+            outcome = "unchanged"  # the same text, renewed in place (`Store.renew_article`)
+        article = await asyncio.to_thread(self._numbered, url, latest)
+        return Renewal(outcome, cached.fetched_at, renewal.error, article)

@@ -1,0 +1,81 @@
+"""The reading view's copies of an article: the page asked for again now (`R`: a correction
+its feed did not tell), and the copies kept of one that changed (`V`) (see `ArticleScreen`)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from ...models import Entry, FetchError, StoreError
+from ..display import plain
+from ..widgets.article.article_body import ArticleBody
+from .article_passage import ArticleScreenPassage
+
+
+class ArticleScreenCopies(ArticleScreenPassage):
+    """The reading view's keys for the article's copies (see `ArticleScreen`)."""
+
+    def action_refresh_article(self) -> None:
+        """The article's page fetched again now, as `reader show --refresh` does: a changed
+        text shown in the copy's place, where the reader was in it, the copy before kept (`V`
+        shows it); a page taken down noted in the header, the copy kept. The status line says
+        what came of it; offline, the copy shown stays."""
+        body = self.query_one(ArticleBody)
+        if body.article is None or not self.loaded or self._from_feed:
+            self.notify("Only a cached article's page is fetched again.", markup=False)
+            return
+        self.notify("Fetching this article's page again…", markup=False)
+        entry = self.headline.entry
+        self.run_worker(
+            self._refresh(entry), group="refresh_article", exclusive=True, exit_on_error=False
+        )
+
+    async def _refresh(self, entry: Entry) -> None:
+        body = self.query_one(ArticleBody)
+        try:
+            renewal = await self.reader.lib.refresh_article(entry)
+            # Opened again: the copy now cached, read, its "changed" mark (Δ) cleared.
+            article = await self.reader.read_article(entry)
+        except (FetchError, StoreError) as error:
+            message = plain(error.message, max_length=300).plain
+            self.notify(f"Not fetched again: {message}; the copy shown stays.", markup=False)
+            return
+        if self.headline.entry is not entry or not self.loaded or body.article is None:
+            return  # another article came meanwhile
+        if renewal.outcome != "kept":
+            place = body.reading_place
+            body.clear_link()
+            self._end_search()
+            body.show_article(entry, article, place=place)
+        said = plain(renewal.said(in_reader=True), max_length=300).plain
+        self.notify(said[:1].upper() + said[1:], markup=False)
+
+    async def action_other_version(self) -> None:
+        """The copy kept before the one shown of an article a sync found changed (a
+        correction), with its own retrieval time; from the oldest, back to the latest."""
+        body = self.query_one(ArticleBody)
+        article = body.article
+        if article is None or not self.loaded or self._from_feed:
+            return
+        if len(article.versions) < 2:
+            self.notify("One copy of this article is kept: it has not changed since.")
+            return
+        number = article.version - 1 or len(article.versions)
+        entry = self.headline.entry
+        try:  # a read of the cache and a decompression: not on the event loop
+            other = await asyncio.to_thread(self.reader.lib.article_version, entry, number)
+        except (FetchError, StoreError) as error:
+            self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
+            return
+        if self.headline.entry is not entry or body.article is not article:
+            return  # another article (or copy) came meanwhile
+        body.clear_link()
+        self._end_search()
+        body.show_article(entry, other)
+        self._show_position()  # a newer copy's word, said of the copy shown before, goes
+        latest = number == len(other.versions)
+        when = other.fetched_at.isoformat(timespec="seconds") if other.fetched_at else "?"
+        self.notify(
+            f"{'The latest copy' if latest else f'Copy {number} of {len(other.versions)}'}, "
+            f"retrieved {when}.",
+            markup=False,
+        )

@@ -1,0 +1,107 @@
+"""newsboat's read marks come across with its urls file (acc27b B15): `reader import URLS
+--read-from` its cache.db (built here with sqlite3 in the schema newsboat 2.21 wrote, copied
+from a real run) or its `newsboat -E` list fetches each feed from a server on 127.0.0.1 and marks
+read the headlines newsboat had read, by GUID, link or title as newsboat names an item."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from tests.test_cli import reader
+
+# As newsboat 2.21 made it (`sqlite3 cache.db .schema` after `newsboat -x reload`).
+RSS_ITEM = """CREATE TABLE rss_item (  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+  guid VARCHAR(64) NOT NULL,  title VARCHAR(1024) NOT NULL,  author VARCHAR(1024) NOT NULL,
+  url VARCHAR(1024) NOT NULL,  feedurl VARCHAR(1024) NOT NULL,  pubDate INTEGER NOT NULL,
+  content VARCHAR(65535) NOT NULL, unread INTEGER(1) NOT NULL , enclosure_url VARCHAR(1024),
+  enclosure_type VARCHAR(1024), enqueued INTEGER(1) NOT NULL DEFAULT 0, flags VARCHAR(52),
+  deleted INTEGER(1) NOT NULL DEFAULT 0, base VARCHAR(128) NOT NULL DEFAULT "")"""
+
+
+def serve_feed(server: HTTPServer) -> str:
+    """Four items: one with a GUID, one with only a link, one with only a title, and one
+    newsboat never saw."""
+    base = server.url_for("/")
+    server.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title>'
+        f"<link>{base}</link>"
+        f'<item><title>A</title><link>{base}a.html</link><guid isPermaLink="false">guid-a'
+        "</guid></item>"
+        f"<item><title>B</title><link>{base}b.html</link></item>"
+        "<item><title>C only title</title><description>c</description></item>"
+        f"<item><title>D</title><link>{base}d.html</link><guid>guid-d</guid></item>"
+        "</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    return server.url_for("/feed.xml")
+
+
+def newsboat_cache(path: Path, feed: str, base: str) -> None:
+    """newsboat's cache: A and C read (C flagged), B unread, one of another feed read."""
+    with sqlite3.connect(path) as db:
+        db.execute(RSS_ITEM)
+        rows = [
+            ("guid-a", "A", f"{base}a.html", feed, 0, "s"),
+            (f"{base}b.html", "B", f"{base}b.html", feed, 1, ""),
+            ("C only title", "C only title", "", feed, 0, "x"),
+            ("guid-d", "D elsewhere", "", "http://other.example/feed", 0, None),
+        ]
+        db.executemany(
+            "INSERT INTO rss_item (guid, title, author, url, feedurl, pubDate, content, unread,"
+            " flags) VALUES (?, ?, '', ?, ?, 0, '', ?, ?)",
+            rows,
+        )
+    db.close()
+
+
+def unread_titles(data_dir: Path) -> list[str]:
+    result = reader(data_dir, "list", "--unread")
+    assert result.returncode == 0, result
+    return sorted(line.split("Ledger: ", 1)[1] for line in result.stdout.splitlines())
+
+
+def test_import_takes_newsboat_s_read_marks_from_its_cache(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    feed = serve_feed(httpserver)
+    urls = tmp_path / "urls"
+    urls.write_text(f'{feed} news "~Ledger"\n', encoding="utf-8")
+    cache = tmp_path / "cache.db"
+    newsboat_cache(cache, feed, httpserver.url_for("/"))
+    before = cache.read_bytes()
+    result = reader(data_dir, "import", str(urls), "--read-from", str(cache))
+    assert result.returncode == 0, result
+    assert "fetched 1 feed (4 headlines): 2 marked read as newsboat had them" in result.stdout
+    assert "flags on 2 articles are not carried over" in result.stderr
+    assert unread_titles(data_dir) == ["B", "D"]
+    assert cache.read_bytes() == before  # opened read-only
+
+
+def test_import_takes_the_list_newsboat_exports(
+    httpserver: HTTPServer, tmp_path: Path, data_dir: Path
+) -> None:
+    feed = serve_feed(httpserver)
+    urls = tmp_path / "urls"
+    urls.write_text(f"{feed}\n", encoding="utf-8")
+    exported = tmp_path / "read.txt"  # `newsboat -E read.txt`: a read GUID a line
+    exported.write_text("C only title\nguid-a\n", encoding="utf-8")
+    result = reader(data_dir, "import", str(urls), "--read-from", str(exported))
+    assert result.returncode == 0, result
+    assert "2 marked read as newsboat had them (2 read in newsboat's list)" in result.stdout
+    assert unread_titles(data_dir) == ["B", "D"]
+
+
+def test_a_file_that_is_no_newsboat_cache_changes_nothing(tmp_path: Path, data_dir: Path) -> None:
+    urls = tmp_path / "urls"
+    urls.write_text("http://127.0.0.1:9/feed.xml\n", encoding="utf-8")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE t (x)")
+    db.close()
+    result = reader(data_dir, "import", str(urls), "--read-from", str(other))
+    assert result.returncode == 1, result
+    assert result.stderr.count("\n") == 1 and "not newsboat's cache.db" in result.stderr
+    assert "no feeds yet" in reader(data_dir, "feeds").stdout

@@ -1,0 +1,184 @@
+"""A huge article in the reading view: its first screen is shown at once, the rest laid out a
+slice at a time with the keys answered between the slices (finding H9: a 120,000-word page froze
+the view for 21 s, and 3–5 s at each `V`).
+
+The slices are made tiny here (`body_layout.SLICE_SECONDS`, `SLICE_LINES`), so that an article
+of a few hundred paragraphs takes many of them: the same code as for 120,000 words, quicker.
+Pilot waits after each key for the app to be idle, the slices done: a key to be handled while
+they go on is handed to the screen or the view by its action, before the first slice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from reader.models import Article, Block, BlockKind, Inline
+from reader.ui.messages import SearchEdited
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.screens.article_search import SEARCH_WAITS
+from reader.ui.widgets.article import body_layout
+from reader.ui.widgets.article.article_body import LAYING_OUT
+from reader.ui.widgets.article.block_paragraphs import END_MARK
+from tests.tui_pilot import reading, screen_text, until
+
+
+@pytest.fixture(autouse=True)
+def tiny_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(body_layout, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(body_layout, "SLICE_LINES", 10)
+
+
+def _huge_article(paragraphs: int = 400, name: str = "ledger") -> Article:
+    """`paragraphs` paragraphs (~20,000 words) of a `name`, the last one saying it is."""
+    body = [
+        Block(
+            BlockKind.PARAGRAPH,
+            (Inline(f"Paragraph {n} of the {name}: " + "the ferry's accounts were read " * 6),),
+        )
+        for n in range(paragraphs)
+    ]
+    body[-1] = Block(BlockKind.PARAGRAPH, (Inline(f"The last word of the {name}."),))
+    return Article(f"https://news.example/{name}.html", title=f"The {name}", blocks=tuple(body))
+
+
+def test_a_huge_article_is_shown_and_answers_keys_before_the_rest_is_laid_out(
+    synced_dir: Path,
+) -> None:
+    """The first screen is drawn with a few of the paragraphs built and wrapped; `j` and
+    `space` move the view meanwhile without laying out the rest at once; `G` says it waits for
+    the rest and then goes to the end, the end mark in view."""
+    article = _huge_article()
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30), notifications=True) as (
+            app,
+            pilot,
+            body,
+        ):
+            # Each move of the view, and whether the rest was laid out when it was made.
+            moves: list[tuple[int, bool]] = []
+            app.screen.watch(
+                body, "scroll_y", lambda: moves.append((body.top_line, body._unfinished)), False
+            )
+            body.show_article(app.screen.headline.entry, article)
+            assert body._unfinished
+            assert len(body._paragraphs) < 60  # built as far as the first screens, not 400
+            await pilot.press("j", "space")
+            assert "Paragraph 0 of the ledger" in screen_text(app) or body.top_line > 5
+            height = body.scrollable_content_region.height
+            # `j` acted without laying out the rest first (the slices may be done by `space`).
+            assert moves[0] == (1, True)
+            assert body.top_line == 1 + height
+            body.show_article(app.screen.headline.entry, article)  # from its start again
+            body.action_scroll_end()  # `G`, before a slice (Pilot's keys wait for them all)
+            assert body.laying_out and body.top_line == 0
+            await until(pilot, lambda: LAYING_OUT in screen_text(app), "the notice")
+            await until(pilot, lambda: not body._unfinished, "the rest laid out")
+            await until(pilot, lambda: END_MARK in screen_text(app), "the end, after `G`")
+            assert "The last word of the ledger." in screen_text(app)
+            assert len(body.lines) == body.virtual_size.height - 1  # no reckoned height left
+
+    asyncio.run(run())
+
+
+def test_another_article_shown_during_the_slices_stops_them_and_is_laid_out_whole(
+    synced_dir: Path,
+) -> None:
+    """`V` (or `n`) while a huge article is being laid out: its slices stop, the article
+    shown instead is laid out to its end, as if it had been the first."""
+    first, second = _huge_article(name="ledger"), _huge_article(300, name="logbook")
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            entry = app.screen.headline.entry
+            body.show_article(entry, first)
+            left = body._laid
+            body.show_article(entry, second)
+            stopped = len(left.lines)
+            await until(pilot, lambda: not body._unfinished, "the second laid out")
+            assert len(left.lines) == stopped  # not a slice more of the first
+            assert "The last word of the logbook." in body.text
+            assert "ledger" not in "\n".join(body.lines)
+            await pilot.press("G")
+            await until(pilot, lambda: END_MARK in screen_text(app), "the second's end")
+
+    asyncio.run(run())
+
+
+def test_a_resize_during_the_slices_keeps_the_place_and_lays_out_the_new_width(
+    synced_dir: Path,
+) -> None:
+    """The terminal narrowed while the rest is laid out: the same paragraph stays at the top,
+    and the whole is laid out again for the new width."""
+    article = _huge_article()
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            body.action_page_down()
+            body.action_page_down()
+            assert body._unfinished
+            top = body._laid.lines[body.top_line].text.split()[:2]
+            await pilot.resize_terminal(60, 30)
+            await until(pilot, lambda: not body._unfinished, "laid out for 60 columns")
+            assert body._width < 60
+            assert body.lines[body.top_line].split()[:2] == top or top == []
+            assert max(len(line.rstrip()) for line in body.lines) < 60
+
+    asyncio.run(run())
+
+
+def test_a_search_typed_while_the_rest_is_laid_out_says_so_and_runs_once_it_is(
+    synced_dir: Path,
+) -> None:
+    """`/` and a query typed before a huge article is all laid out: not searched at once (that
+    lays out the rest in one go, the view frozen), the query's line saying why; once the
+    slices are done the query is searched, its match in its last paragraph in view."""
+    article = _huge_article()
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            body.show_article(screen.headline.entry, article)
+            # `/` and "last" typed, handled before a slice (Pilot's keys wait for them all).
+            screen.action_search()
+            screen.on_search_edited(SearchEdited("last"))
+            assert body.laying_out and not body.query
+            count = screen.query_one("#search-count", Static)
+            assert str(count.content) == SEARCH_WAITS
+            await until(pilot, lambda: body.match_count == 1, "the query searched")
+            assert body.query == "last"
+            assert "The last word of the ledger." in screen_text(app)
+            await pilot.press("enter", "escape")
+            assert not body.query
+
+    asyncio.run(run())
+
+
+def test_the_next_heading_laid_out_already_is_gone_to_at_once_and_a_later_one_after(
+    synced_dir: Path,
+) -> None:
+    """`]` while the rest is laid out: to the next heading when it is among the lines laid
+    out so far, without waiting for the rest; past them, once the rest is in."""
+    blocks = list(_huge_article().blocks)
+    blocks[3] = Block(BlockKind.HEADING, (Inline("Near the start"),), level=2)
+    blocks[-30] = Block(BlockKind.HEADING, (Inline("Near the end"),), level=2)
+    article = Article("https://news.example/h.html", title="Headed", blocks=tuple(blocks))
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30)) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            body.action_heading(1)
+            assert body._unfinished  # not laid out whole for it
+            assert body._laid.lines[body.top_line].text.strip() == "Near the start"
+            body.action_heading(1)
+            assert body._laid.lines[body.top_line].text.strip() == "Near the start"
+            await until(pilot, lambda: not body._unfinished, "the rest laid out")
+            await until(pilot, lambda: body.lines[body.top_line].strip() == "Near the end", "]")
+
+    asyncio.run(run())

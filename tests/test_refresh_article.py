@@ -1,0 +1,164 @@
+"""A cached article's page asked for again on demand (`reader show --refresh`), and a cached
+story its site has since taken down (404, 410): the copy kept, and said to be all that is left,
+by the sync that found it, the article's notes and its JSON, until the page answers again."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from tests.test_renewal import TITLE, Site, corrected_now, page, sync
+from tests.test_renewal import site as site  # the fixture, by name
+from tests.tui_pilot import notices, reading, screen_text, until
+
+
+def reader(data_dir: Path, *args: str) -> int:
+    return main(["--data-dir", str(data_dir), *args])
+
+
+def story_id(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    capsys.readouterr()
+    assert reader(data_dir, "list", "--ids") == 0
+    return capsys.readouterr().out.split()[0]
+
+
+def test_refresh_fetches_a_correction_the_feed_did_not_tell(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync(data_dir, site.url("/feed.xml"))
+    story = story_id(data_dir, capsys)
+    # Corrected on the page only: the feed says nothing, so a sync leaves the copy.
+    site.body = page("three times a day")
+    site.asked.clear()
+    sync(data_dir, site.url("/feed.xml"))
+    assert site.asked == ["/feed.xml"]
+    capsys.readouterr()
+
+    assert reader(data_dir, "show", story, "--refresh") == 0
+    out, err = capsys.readouterr()
+    assert "sail three times a day" in out and "twice a day" not in out
+    assert "changed since the copy retrieved 20" in err and "kept as copy 1" in err
+    assert reader(data_dir, "show", story, "--version", "1", "--offline") == 0
+    assert "sail twice a day" in capsys.readouterr().out
+
+    # Asked again, the same page: said so, no copy more.
+    assert reader(data_dir, "show", story, "--refresh", "--format", "json") == 0
+    out, err = capsys.readouterr()
+    assert "unchanged since the copy retrieved" in err
+    assert len(json.loads(out)["versions"]) == 2
+
+
+def test_refresh_of_an_address_read_with_no_feed(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = site.url("/2026/12/ferry.html")
+    assert reader(data_dir, "show", story) == 0
+    site.body = page("three times a day")
+    capsys.readouterr()
+    assert reader(data_dir, "show", story, "--refresh", "--format", "citation") == 0
+    out, err = capsys.readouterr()
+    assert "changed since the copy retrieved" in err and "kept as copy 1" in err
+    assert "Note: the text changed since the copy retrieved" in out
+
+
+def test_refresh_of_a_page_taken_down_keeps_the_copy_and_notes_it_until_it_answers(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync(data_dir, site.url("/feed.xml"))
+    story = story_id(data_dir, capsys)
+    site.status, site.body = 404, "<html><body>Not found</body></html>"
+
+    assert reader(data_dir, "show", story, "--refresh") == 0
+    out, err = capsys.readouterr()
+    assert "taken down: HTTP 404" in err and "is kept" in err
+    assert "sail twice a day" in out
+    assert "Note: the page answered 404 on 20" in out and "taken down; this is the copy" in out
+
+    # Offline too, and in JSON, and the citation's notes (on stderr for a one-line style).
+    assert reader(data_dir, "show", story, "--offline", "--format", "json") == 0
+    item = json.loads(capsys.readouterr().out)
+    assert item["gone_at"].startswith("20") and item["gone_status"] == 404
+    assert reader(data_dir, "show", story, "--format", "citation", "--style", "apa") == 0
+    assert "the page answered 404" in capsys.readouterr().err
+
+    # The page back: the note goes.
+    site.status, site.body = 200, page("twice a day")
+    assert reader(data_dir, "show", story, "--refresh") == 0
+    out, err = capsys.readouterr()
+    assert "unchanged since" in err and "answered 404" not in out
+    assert reader(data_dir, "show", story, "--offline", "--format", "json") == 0
+    assert "gone_at" not in json.loads(capsys.readouterr().out)
+
+
+def test_a_sync_asking_again_for_a_cached_story_taken_down_says_so(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync(data_dir, site.url("/feed.xml"))
+    story = story_id(data_dir, capsys)
+    site.updated = corrected_now()  # the feed tells it anew: the sync asks for the page
+    site.status, site.body = 410, "<html><body>Gone</body></html>"
+
+    assert reader(data_dir, "sync") == 0
+    err = capsys.readouterr().err
+    assert f"taken down: Ferry timetable cut for winter <{site.url('/2026/12/ferry.html')}>" in err
+    assert "gone for good (HTTP 410): the copy retrieved 20" in err and "is kept" in err
+    assert "1 taken down" in err and "0 failed" in err
+    assert reader(data_dir, "show", story, "--offline") == 0
+    out = capsys.readouterr().out
+    assert "sail twice a day" in out and "Note: the page answered 410 on" in out
+
+
+def test_refresh_with_the_site_unreachable_says_so_in_a_line_and_shows_the_copy(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync(data_dir, site.url("/feed.xml"))
+    story = story_id(data_dir, capsys)
+    site.shutdown()
+    site.server_close()
+
+    assert reader(data_dir, "show", story, "--refresh") == 1
+    out, err = capsys.readouterr()
+    assert "sail twice a day" in out
+    (line,) = err.strip().splitlines()
+    assert line.startswith("reader: not fetched again: ") or line.startswith("not fetched again")
+    assert "the copy retrieved 20" in line and "is shown" in line
+    assert reader(data_dir, "show", story, "--refresh", "--offline") == 2
+
+
+def test_r_in_the_article_fetches_its_page_again_and_shows_the_new_copy_in_place(
+    site: Site, data_dir: Path
+) -> None:
+    sync(data_dir, site.url("/feed.xml"))
+    site.body = page("three times a day")  # corrected on the page; the feed says nothing
+
+    async def run() -> None:
+        async with reading(data_dir, TITLE, (120, 40), notifications=True) as (app, pilot, body):
+            await until(pilot, lambda: "sail twice a day" in screen_text(app), "the copy")
+            await pilot.press("R")
+            await until(pilot, lambda: "three times a day" in screen_text(app), "the new copy")
+            await until(pilot, lambda: any("changed since" in n for n in notices(app)), "said")
+            said = next(n for n in notices(app) if "changed since" in n)
+            assert "kept as copy 1 (V shows it)" in said
+            assert body.article is not None and body.article.version == 2
+            await pilot.press("V")
+            await until(pilot, lambda: "sail twice a day" in screen_text(app), "the copy before")
+
+            # Taken down: the copy stays, its header says so.
+            site.status, site.body = 404, "<html><body>Not found</body></html>"
+            await pilot.press("V", "R")
+            await until(pilot, lambda: "answered 404" in screen_text(app), "the note")
+            assert "three times a day" in screen_text(app)
+            assert any(n.startswith(f"{TITLE}: taken down: HTTP 404") for n in notices(app))
+
+            # The site unreachable: one line, the copy shown stays.
+            site.shutdown()
+            site.server_close()
+            await pilot.press("R")
+            await until(pilot, lambda: any("Not fetched again" in n for n in notices(app)), "said")
+            assert "three times a day" in screen_text(app)
+
+    asyncio.run(run())
