@@ -4,12 +4,13 @@ functions over `Article`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urlsplit
 
-from .commonmark import autolink, escape_markdown
+from .commonmark import autolink, escape_line_starts, escape_markdown
 from .dates import stated_iso
-from .models import Article
+from .models import Article, Block, Inline
 from .safe import safe_line
 from .url_display import shown_url
 from .urls import is_web_url, site_host, without_tracking
@@ -30,6 +31,47 @@ def cited_url(article: Article) -> str:
     ):
         return without_tracking(canonical)
     return without_tracking(url)
+
+
+def own_addresses(article: Article, link: str = "") -> set[str]:
+    """The addresses a link within `article` starts with: its page's, the one it was read from,
+    its canonical one, and `link` (the feed's to it)."""
+    addresses = (article.url, article.page_url, article.canonical_url, link)
+    return {urldefrag(address).url for address in addresses if address}
+
+
+def cited_link(article: Article, href: str, own: set[str] | None = None) -> str:
+    """`href` as a copy of the article writes it: a link within the page (a note's "#fn1",
+    resolved against the feed's address with its "?utm_source=rss") against the address the
+    citation gives (`cited_url`), so that a quote names one address, untracked."""
+    page, fragment = urldefrag(href)
+    if not fragment or page not in (own if own is not None else own_addresses(article)):
+        return href
+    return f"{cited_url(article)}#{fragment}"
+
+
+def with_cited_links(article: Article) -> Article:
+    """`article` with its links within the page written as `cited_link` writes them."""
+    if not article.url:
+        return article
+    own = own_addresses(article)
+
+    def runs(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return tuple(
+            replace(run, href=cited_link(article, run.href, own)) if run.href else run
+            for run in inlines
+        )
+
+    def cited(block: Block) -> Block:
+        if not any(run.href and "#" in run.href for run in block.inlines) and not block.cells:
+            return block
+        return replace(
+            block,
+            inlines=runs(block.inlines),
+            cells=tuple(runs(cell) for cell in block.cells),
+        )
+
+    return replace(article, blocks=tuple(cited(block) for block in article.blocks))
 
 
 def _section_of(canonical: str, url: str) -> bool:
@@ -77,20 +119,27 @@ def _dated(moment: datetime | None, by_feed: bool) -> str:
     return f"{stated_iso(moment)} ({FEEDS_DATE})" if by_feed else stated_iso(moment)
 
 
-def header_lines(article: Article, markdown: bool = False, style: str = "block") -> list[str]:
+def header_lines(
+    article: Article, markdown: bool = False, style: str = "block", copied: bool = False
+) -> list[str]:
     """Source, author, dates, address and when the copy was retrieved: the citation a quote
-    needs; a line each in the "block" style, else one line in `style` (`citation_styles`)."""
+    needs; a line each in the "block" style, else one line in `style` (`citation_styles`).
+    `copied`: the notes say what a reader of the copy needs (`version_note`)."""
     if style != "block":
         from .citation_styles import citation_line  # it cites with this module's functions
 
-        line = citation_line(article, style)
+        line = citation_line(article, style, markdown)
         # The block says "(per the feed)" after such a date; a style's line has no room for it.
         fed = (
             [f"Note: the date is the feed's ({FEEDS_DATE_NOTE})"]
             if article.published and article.published_by_feed
             else []
         )
-        return [escape_markdown(line) if markdown else line, *fed, *_notes(article, markdown)]
+        return [
+            escape_line_starts(line) if markdown else line,
+            *fed,
+            *_notes(article, markdown, copied),
+        ]
     lines = []
     updated = article.updated if article.updated != article.published else None
     for label, value in (
@@ -115,15 +164,15 @@ def header_lines(article: Article, markdown: bool = False, style: str = "block")
             # Names are the page's text like any other; an address stays one to copy, unescaped.
             value = autolink(value) if label == "URL" else escape_markdown(value)
         lines.append(f"{label}: {value}")
-    return lines + _notes(article, markdown)
+    return lines + _notes(article, markdown, copied)
 
 
-def _notes(article: Article, markdown: bool) -> list[str]:
+def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
     """What a reader of the copy must know of it: not the page's text, or not all of it."""
     lines = []
     if note := gone_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
-    if note := version_note(article):
+    if note := version_note(article, copied=copied):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if article.partial:
         lines.append("Note: this is the text the feed carried, not the page's")
@@ -151,15 +200,20 @@ def gone_note(article: Article) -> str:
     )
 
 
-def version_note(article: Article, in_reader: bool = False) -> str:
+def version_note(article: Article, in_reader: bool = False, copied: bool = False) -> str:
     """What the header says of the other copies kept of an article a sync found changed: the
     latest names the earlier ones, each with its retrieval time, and how to read them; an
     earlier one says it was replaced, and by the copy of when. "" while there is one copy.
-    `in_reader`: the reading view's words (its key), else `reader show`'s."""
+    `in_reader`: the reading view's words (where its key `V` goes), else `reader show`'s;
+    `copied`: a citation's, pasted into a draft, whose reader needs which copy is quoted and
+    that the page said otherwise later, not how to run the tool."""
     times, number = article.versions, article.version
     if len(times) < 2 or not 1 <= number <= len(times):
         return ""
     if number == len(times):
+        if copied:
+            kept = " and ".join(moment_text(at) for at in times[:-1])
+            return f"the text changed since the {_copies(len(times) - 1)} retrieved {kept}"
         how = (
             "V shows it"
             if in_reader
@@ -170,17 +224,32 @@ def version_note(article: Article, in_reader: bool = False) -> str:
         kept = ", ".join(f"{moment_text(at)} ({n})" for n, at in enumerate(times[:-1], 1))
         how = "V shows them" if in_reader else "reader show --version N prints one"
         return f"the text changed since the copies retrieved {kept}, which are kept: {how}"
-    how = "V goes on to it" if in_reader else "reader show without --version prints it"
+    if copied:
+        return (
+            f"copy {number} of {len(times)}, retrieved {moment_text(times[number - 1])}; the latest, "
+            f"retrieved {moment_text(times[-1])}, differs"
+        )
+    if not in_reader:
+        how = "reader show without --version prints it"
+    elif number == 1:
+        how = "V goes back to it"
+    else:
+        # V steps to the copy before this one, to the latest only from the oldest.
+        how = f"V goes on to copy {number - 1}, retrieved {moment_text(times[number - 2])}"
     return (
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
         f"{moment_text(times[-1])} ({how})"
     )
 
 
-def markdown_header(article: Article, style: str = "block") -> str:
+def _copies(count: int) -> str:
+    return "copy" if count == 1 else "copies"
+
+
+def markdown_header(article: Article, style: str = "block", copied: bool = False) -> str:
     """The title as a heading and the `header_lines` below it, each ending in a Markdown line
     break: what `reader show --format markdown` prints before the text."""
-    lines = "".join(f"{line}  \n" for line in header_lines(article, True, style))
+    lines = "".join(f"{line}  \n" for line in header_lines(article, True, style, copied))
     # A page with no address, date or author read from disk has no lines: the title, a blank
     # line, then the text, as plain text has it.
     title = safe_line(article.title or article.url)
@@ -192,7 +261,8 @@ def copied_citation(article: Article, style: str = "block", under_markdown: bool
     "block" style the title and `header_lines` in Markdown, as `reader show --format markdown`
     heads the article; in a line style the line as plain text, to paste into a draft or an
     e-mail as it is, or escaped as Markdown `under_markdown` (a quoted passage): a page's
-    title must not become a link or code in the notes it is pasted into."""
+    title must not become a link or code in the notes it is pasted into. Its notes are for
+    the reader of the draft it is pasted into (`version_note`'s `copied`)."""
     if style == "block":
-        return markdown_header(article).rstrip() + "\n"
-    return "\n".join(header_lines(article, under_markdown, style)) + "\n"
+        return markdown_header(article, copied=True).rstrip() + "\n"
+    return "\n".join(header_lines(article, under_markdown, style, copied=True)) + "\n"

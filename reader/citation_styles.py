@@ -17,10 +17,12 @@ from datetime import date
 from typing import Any
 
 from .citation import cited_source, cited_url
+from .commonmark import escape_inline
 from .config import CITATION_STYLES
 from .dates import in_local_time
 from .english_dates import month_name
-from .models import Article
+from .inline_markdown import runs_markdown
+from .models import Article, Inline
 from .safe import safe_line
 from .title_case import proper_nouns, sentence_case, title_case
 
@@ -205,10 +207,28 @@ def _title(article: Article) -> str:
     return safe_line(article.title) or safe_line(cited_url(article))
 
 
-def chicago(article: Article) -> str:
+def _as_written(text: str) -> str:
+    return text
+
+
+def _no_link(runs: tuple[Inline, ...], href: str) -> str:  # a citation's runs link nowhere
+    return "".join(run.text for run in runs)
+
+
+def _italic(name: str, markdown: bool) -> str:
+    """The publication's name, which both styles set in italics: `*Coastal Courier*` in
+    Markdown (a "*" or "_" of the name escaped), as written in plain text."""
+    if not markdown or not name:
+        return name
+    return runs_markdown((Inline(name, emphasis=True),), _no_link, " ", ",")
+
+
+def chicago(article: Article, markdown: bool = False) -> str:
     """Chicago's bibliography entry for a web page: `Holt, Maren. "Harbour Contract Costs
     Twice What Council Was Told." Harbour Ledger, November 20, 2026. URL (accessed December
-    4, 2026).` No author: the title first; no date: the date it was accessed alone."""
+    4, 2026).` No author: the title first; no date: the date it was accessed alone.
+    `markdown`: written in Markdown, the page's words escaped, the publication in italics."""
+    text = escape_inline if markdown else _as_written
     title = _title(article)
     title = title_case(title) if _english(article, title) else title
     # A quotation inside the title takes single quotes inside Chicago's double ones.
@@ -216,25 +236,30 @@ def chicago(article: Article) -> str:
     parts = []
     names = [parsed_name(n) for n in authors(article)]
     if names:
-        parts.append(_ended(_chicago_authors(names)))
-    parts.append(f'"{_ended(title)}"')
+        parts.append(text(_ended(_chicago_authors(names))))
+    parts.append(f'"{text(_ended(title))}"')
     source = safe_line(cited_source(article))
     published = article.published.date() if article.published else None
-    tail = ", ".join(p for p in (source, _said(published) if published else "") if p)
+    said = _said(published) if published else ""
+    tail = ", ".join(p for p in (source, said) if p)
     if tail:
-        parts.append(_ended(tail))
+        # The period after the name's italics, or none when it ends in one ("Courier Inc.").
+        end = _ended(tail)[len(tail) :]
+        parts.append(", ".join(p for p in (_italic(source, markdown), said) if p) + end)
     url = safe_line(cited_url(article))
     accessed = _accessed(article)
     if url:
-        parts.append(f"{url} (accessed {_said(accessed)})." if accessed else _ended(url))
+        parts.append(text(f"{url} (accessed {_said(accessed)})." if accessed else _ended(url)))
     return " ".join(parts)
 
 
-def apa(article: Article) -> str:
+def apa(article: Article, markdown: bool = False) -> str:
     """APA 7's reference for a news article online: `Holt, M. (2026, November 20). Harbour
     contract costs twice what council was told. Harbour Ledger. URL`. No author: the title
     in its place; no date: "(n.d.)" and the day it was retrieved, the page being one that
-    changes."""
+    changes. `markdown`: written in Markdown, the page's words escaped, the publication in
+    italics."""
+    text = escape_inline if markdown else _as_written
     title = _title(article)
     title = sentence_case(title, proper_nouns(article)) if _english(article, title) else title
     names = [parsed_name(n) for n in authors(article)]
@@ -242,21 +267,27 @@ def apa(article: Article) -> str:
     when = (
         f"({published.year}, {month_name(published)} {published.day})." if published else "(n.d.)."
     )
-    parts = [_ended(_apa_authors(names)), when, _ended(title)] if names else [_ended(title), when]
+    title = text(_ended(title))
+    parts = [text(_ended(_apa_authors(names))), when, title] if names else [title, when]
     if source := safe_line(cited_source(article)):
-        parts.append(_ended(source))
+        parts.append(_italic(source, markdown) + _ended(source)[len(source) :])
     url = safe_line(cited_url(article))
     accessed = _accessed(article)
     if url:
         parts.append(
-            f"Retrieved {_said(accessed)}, from {url}" if published is None and accessed else url
+            text(
+                f"Retrieved {_said(accessed)}, from {url}"
+                if published is None and accessed
+                else url
+            )
         )
     return " ".join(parts)
 
 
-def citation_line(article: Article, style: str) -> str:
-    """The article's citation in `style`, one of `LINE_STYLES`."""
-    return apa(article) if style == "apa" else chicago(article)
+def citation_line(article: Article, style: str, markdown: bool = False) -> str:
+    """The article's citation in `style`, one of `LINE_STYLES`; in Markdown inline (its line's
+    start left to the caller to escape) with `markdown`."""
+    return apa(article, markdown) if style == "apa" else chicago(article, markdown)
 
 
 def _date_parts(day: date) -> dict[str, Any]:

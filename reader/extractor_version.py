@@ -92,7 +92,8 @@ source; a time-only "Updated 14:05" under the day's date line; Tribun's reporter
 job among a byline's several names no author, "with additional reporting by" and a credit line's
 "Photos:" ending the authors; a canonical link the JSON-LD contradicts (a section front, another
 story) passed over for the address read; a `<br>` in a headline a space, a kicker or badge in it
-no part of the title when the `<title>` says the headline without it."""
+no part of the title when the `<title>` says the headline without it; a bare `lang="en"` page on a
+.co.uk, .com.au or .nz host (or declaring `og:locale` en_GB) reading "02/12/2026" day first."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -25,6 +25,7 @@ from .errors import StoreError as StoreError
 from .list_numbering import item_number
 from .url_display import shown_url
 from .word_count import IDEOGRAPHS as IDEOGRAPHS
+from .word_count import count_unit as count_unit
 from .word_count import words_in as words_in
 
 
@@ -400,6 +401,12 @@ class Article:
         # Counted once: the reading view's header asks at each build and re-wrap, and on a
         # 120,000-word article each count took 60–250 ms of the event loop.
         return words_of(self.blocks)
+
+    @property
+    def count_unit(self) -> str:
+        """What `word_count` counts: "characters" for a Chinese or Japanese text, else
+        "words" (`word_count.count_unit`)."""
+        return count_unit(" ".join(b.text for b in self.blocks if b.kind != BlockKind.IMAGE))
 
     @property
     def in_part(self) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from rich.cells import cell_len
 
-from .citation import header_lines, markdown_header
+from .citation import header_lines, markdown_header, with_cited_links
 from .commonmark import (
     code_block,
     escape_line_starts,
@@ -188,7 +188,9 @@ def to_markdown(
     enclosures: tuple[Enclosure, ...] = (),
 ) -> str:
     """The article in Markdown, under its citation (`header`), and the files its item carries
-    for a player (`enclosures`: a podcast's audio) a line each below it."""
+    for a player (`enclosures`: a podcast's audio) a line each below it. Its links within the
+    page (a note's "#fn1") name the address its citation gives."""
+    article = with_cited_links(article)
     parts = []
     if header:
         head = markdown_header(article, style)

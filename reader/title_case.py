@@ -18,14 +18,28 @@ _WORD = re.compile(r"\S+")
 
 
 def _keeps_case(word: str) -> bool:
-    """A word whose capitals are its own: an acronym, "iPhone", "McCarthy", a figure."""
-    letters = [c for c in word if c.isalpha()]
-    return any(c.isdigit() for c in word) or any(c.isupper() for c in letters[1:])
+    """A word whose capitals are its own: an acronym, "iPhone", "McCarthy", a figure; in a
+    compound, one of its parts ("COVID-19", "Anti-NATO"), not a headline's capitals of each
+    ("Speech-To-Text")."""
+    if any(c.isdigit() for c in word):
+        return True
+    for part in word.split("-"):
+        letters = [c for c in part if c.isalpha()]
+        if any(c.isupper() for c in letters[1:]):
+            return True
+    return False
 
 
 def _capitalised(word: str) -> str:
+    """`word` capitalised, each part of a compound too but a minor word inside it
+    ("Speech-to-Text", "Up-to-Date": CMOS 8.161). A last part stays capitalised: there it is
+    an adverb of the compound, not a preposition ("Built-In", "Follow-Up")."""
+    parts = word.split("-")
     return "-".join(
-        re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), p) for p in word.split("-")
+        p.lower()
+        if 0 < n < len(parts) - 1 and p.casefold() in _MINOR
+        else re.sub(r"^(\W*)(\w)", lambda m: m[1] + m[2].upper(), p)
+        for n, p in enumerate(parts)
     )
 
 
@@ -36,7 +50,9 @@ def title_case(title: str) -> str:
     out = []
     for n, word in enumerate(words):
         bare = word.strip("\"'“”‘’()[]").casefold()
-        starts = n == 0 or n == len(words) - 1 or out[-1].endswith((":", "—", "?", "!"))
+        # A subtitle starts after a colon; a dash in a headline goes on with its sentence
+        # ("— and What to Do About It"), where a minor word stays lower case (CMOS 8.159).
+        starts = n == 0 or n == len(words) - 1 or out[-1].endswith((":", "?", "!"))
         if _keeps_case(word) or (bare in _MINOR and not starts):
             out.append(word if _keeps_case(word) else word.lower())
         else:
@@ -50,14 +66,24 @@ def sentence_case(title: str, names: frozenset[str] = frozenset()) -> str:
     capitals ("NATO", "McCarthy") and the `names` (`proper_nouns`: "Oslo", "Quayside"). A
     title already in sentence case is left as it is, its proper nouns and all."""
     words = _WORD.findall(title)
-    major = [w for w in words[1:] if w.strip("\"'“”‘’()").casefold() not in _MINOR]
+    # A word that keeps its own case ("iPhone", "MPs") or has no letter ("—") says nothing of
+    # the title's case: "…Report on iPhone Data" is in headline case still.
+    major = [
+        w
+        for w in words[1:]
+        if w.strip("\"'“”‘’()").casefold() not in _MINOR
+        and any(c.isalpha() for c in w)
+        and not _keeps_case(w)
+    ]
     capitalised = [w for w in major if w[:1].isupper()]
     if len(major) < 2 or len(capitalised) < len(major):
         # Already in sentence case: only the first word after a colon capitalised, as APA has it.
         return re.sub(r"(:\s+)([a-z])", lambda m: m[1] + m[2].upper(), title)
     out = []
     for n, word in enumerate(words):
-        starts = n == 0 or out[-1].endswith((":", "?", "!", "—"))
+        # APA capitalises a subtitle's first word, after a colon; a dash goes on with the
+        # sentence ("— and what to do about it").
+        starts = n == 0 or out[-1].endswith((":", "?", "!"))
         kept = starts or _keeps_case(word) or word == "I" or _bare(word) in names
         out.append(word if kept else word.lower())
     return " ".join(out)

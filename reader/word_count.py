@@ -2,7 +2,8 @@
 too: Chinese and Japanese counted by the character (`IDEOGRAPHS`), Thai, Lao, Khmer and Burmese
 estimated from their letters.
 
-Stdlib only, as the models are; `reader.models` offers `words_in` and `IDEOGRAPHS` too.
+Stdlib only, as the models are; `reader.models` offers `words_in`, `count_unit` and `IDEOGRAPHS`
+too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _WORD = re.compile(f"[{IDEOGRAPHS}]|[^\\s{IDEOGRAPHS}{_CJK_PUNCTUATION}]+")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 
 
 # Thai, Lao, Khmer and Burmese write no spaces between words either (a space ends a phrase or a
@@ -46,3 +48,12 @@ def words_in(text: str) -> int:
     if not text or max(text) < "\u3000":
         return words + len(text.split())
     return words + len(_WORD.findall(text))
+
+
+def count_unit(text: str) -> str:
+    """What `words_in` counts of `text`, to say beside its number: "characters" when most of
+    the count is Chinese or Japanese characters (a Japanese story's "104" is 104 characters,
+    字数, and a translation's budget given in "words" is wrong), else "words"."""
+    if text.isascii() or max(text) < "\u3040":
+        return "words"
+    return "characters" if 2 * len(_IDEOGRAPH.findall(text)) > words_in(text) else "words"

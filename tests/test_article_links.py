@@ -22,7 +22,7 @@ from textual.selection import Selection
 
 from reader.citation import markdown_header
 from reader.citation_styles import chicago
-from reader.commonmark import escape_markdown
+from reader.commonmark import escape_line_starts
 from reader.config import load_config
 from reader.models import Article, Block, BlockKind, Inline
 from reader.ui import clipboard
@@ -516,10 +516,15 @@ def test_y_copies_one_line_in_the_configured_style_with_a_passage_quoted_above_i
             assert f'"{article.title.split()[0]}' in copied[0] and "(accessed " in copied[0]
             assert "Retrieved:" not in copied[0] and not copied[0].startswith("#")
             # A passage chosen (v) is quoted above the line, in Markdown: the line is escaped
-            # as Markdown too, so a page's title becomes no link or code in the notes.
+            # as Markdown too, so a page's title becomes no link or code in the notes, and
+            # the publication is in italics, as Chicago sets it.
             await pilot.press("v", "y")
             quote, _, citation = copied[-1].partition("\n\n")
-            assert quote.startswith("> ") and citation == escape_markdown(chicago(article)) + "\n"
+            assert (
+                quote.startswith("> ")
+                and citation == escape_line_starts(chicago(article, markdown=True)) + "\n"
+            )
+            assert f"*{article.site_name}*" in citation
 
     asyncio.run(run())
 
@@ -834,7 +839,7 @@ def test_the_key_bar_is_made_again_only_when_its_keys_change(
     asyncio.run(run())
 
 
-def test_a_passage_of_chinese_counts_its_words_as_the_header_does(synced_dir: Path) -> None:
+def test_a_passage_of_chinese_counts_its_characters_as_the_header_does(synced_dir: Path) -> None:
     """Chinese writes no spaces between words: the status line counted a passage of two
     sentences as one word, where the header counts the article by the character."""
     text = "港口今天关闭。渡轮停航！明天恢复。"
@@ -851,7 +856,7 @@ def test_a_passage_of_chinese_counts_its_words_as_the_header_does(synced_dir: Pa
             assert body.search("今天", 0) == 1  # `v` at the match: the body's first sentence
             await pilot.press("v", "right_parenthesis")
             assert body.selected_text == "港口今天关闭。渡轮停航！"
-            assert status(app).startswith("Passage of 2 sentences, 10 words: ")
+            assert status(app).startswith("Passage of 2 sentences, 10 characters: ")
 
     asyncio.run(run())
 

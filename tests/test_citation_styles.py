@@ -217,3 +217,58 @@ def test_a_name_written_surname_first_is_one_writer() -> None:
     assert apa(story(author="Kooman, F.")).startswith("Kooman, F. (2026")
     assert apa(story(author="Holt, M.; Berg, Tom")).startswith("Holt, M., & Berg, T. (2026")
     assert authors(story(author="Maren Holt, Jonas Berg")) == ["Maren Holt", "Jonas Berg"]
+
+
+def test_the_publication_is_in_italics_in_markdown_and_plain_in_text() -> None:
+    """Chicago and APA set the newspaper's name in italics: in Markdown (`reader show --format
+    markdown`, a quote's `y`) `*Coastal Courier*`, its own "*" or "_" escaped (acc27a A15)."""
+    from markdown_it import MarkdownIt
+
+    render = MarkdownIt("commonmark").render
+    for style in ("chicago", "apa"):
+        article = story(site_name="Coastal Courier")
+        assert "Coastal Courier" in copied_citation(article, style)
+        assert "*Coastal Courier*" not in copied_citation(article, style)
+        under = copied_citation(article, style, under_markdown=True)
+        assert "*Coastal Courier*" in under
+        assert "<em>Coastal Courier</em>" in render(markdown_header(article, style))
+        odd = story(site_name="The *Star*_Gazette Inc.")
+        html = render(copied_citation(odd, style, under_markdown=True))
+        assert "<em>The *Star*_Gazette Inc.</em>" in html, html
+        assert "Inc.*." not in copied_citation(odd, style, under_markdown=True)
+
+
+def test_headline_case_keeps_a_compound_s_minor_word_and_a_dash_s_lower_case() -> None:
+    """acc27a A12/A23: Chicago lowers a preposition inside a compound ("Speech-to-Text", CMOS
+    8.161) and a minor word after a dash, which goes on with the sentence (a subtitle comes
+    after a colon); a compound's last part stays an adverb ("Built-In")."""
+    cited = chicago(story(title="Newsrooms Use Speech-To-Text and Built-In Up-To-Date Tools"))
+    assert '"Newsrooms Use Speech-to-Text and Built-In Up-to-Date Tools."' in cited
+    dashed = chicago(story(title="Why the UK's Ports Are Sinking — And What to Do About It"))
+    assert '"Why the UK\'s Ports Are Sinking — and What to Do About It."' in dashed
+    assert '"COVID-19 Funds Used to Pay Dredgers, Audit Finds."' in chicago(
+        story(title="COVID-19 Funds Used to Pay Dredgers, Audit Finds")
+    )
+
+
+def test_apa_recases_a_headline_holding_a_word_of_its_own_case_or_a_dash() -> None:
+    """acc27a A23: "iPhone" (a lower-case first letter) or a dash in a headline-case title
+    took it for sentence case, and APA printed it as written."""
+    for title, recased in (
+        (
+            "MPs Demand NHS Inquiry After EU Report on iPhone Data",
+            "MPs demand NHS inquiry after EU report on iPhone data.",
+        ),
+        (
+            "Why the UK's Ports Are Sinking — and What to Do About It",
+            "Why the UK's ports are sinking — and what to do about it.",
+        ),
+        (
+            "How Small Newsrooms Use Speech-To-Text Without Trusting It",
+            "How small newsrooms use speech-to-text without trusting it.",
+        ),
+    ):
+        assert f" {recased} Harbour Ledger." in apa(story(title=title))
+    # One already in sentence case is left as written, its names with it.
+    kept = "Dredging firm says Quayside work is on time"
+    assert f" {kept}. Harbour Ledger." in apa(story(title=kept))

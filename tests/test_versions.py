@@ -347,6 +347,59 @@ def test_the_reader_marks_a_changed_article_and_shows_the_copy_before_with_v(
     asyncio.run(run())
 
 
+def test_the_header_says_where_v_goes_and_a_copied_citation_no_tool_s_words(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Copy 2 of 3 said "V goes on to it" of the latest copy, but V goes to copy 1; and `y`
+    pasted "(reader show without --version prints it)" into a draft (acc27a A9). Now the
+    header names the copy V goes to, and a citation copied says which copy it quotes and that
+    a later one differs."""
+    from reader.ui.app import ReaderApp
+    from tests.test_quoted_markdown import copies
+
+    sync(data_dir, site)
+    time.sleep(1.1)  # each copy a retrieval time of its own, to the second
+    correct(site)
+    sync(data_dir, site)
+    time.sleep(1.1)
+    site.title = "Council to spend 3m on bridge repairs"
+    site.body = page(site.title, "3 million pounds", "Ann Bell")
+    sync(data_dir, site)
+    ident = entry_id(data_dir)
+
+    def shown(app: ReaderApp) -> str:
+        return " ".join(screen_text(app).split())
+
+    async def run() -> list[str]:
+        async with reading(data_dir, "3m on bridge", size=(120, 40)) as (app, pilot, body):
+            await until(pilot, lambda: "3 million pounds" in shown(app), "the latest")
+            await pilot.press("V")
+            await until(pilot, lambda: "Ruth Ellis" in shown(app), "copy 2")
+            assert body.article is not None and body.article.version == 2
+            first, _, latest = body.article.versions
+            assert first and latest
+            text = shown(app)
+            assert f"V goes on to copy 1, retrieved {first.isoformat(timespec='seconds')}" in text
+            assert "V goes on to it" not in text
+            copied = copies(app)
+            await pilot.press("y")
+            await pilot.pause(0.2)
+            await pilot.press("V")
+            await until(pilot, lambda: "Owen Price" in shown(app), "copy 1")
+            assert "V goes back to it" in shown(app)
+            return copied
+
+    (citation,) = asyncio.run(run())
+    assert "Note: copy 2 of 3, retrieved" in citation and ", differs" in citation
+    assert "reader show" not in citation and "V " not in citation
+    code, out, _ = cli(
+        capsys, "--data-dir", str(data_dir), "show", ident, "--version", "1", "--format", "citation"
+    )
+    assert code == 0 and "Note: copy 1 of 3, retrieved" in out and "reader show" not in out
+    code, out, _ = cli(capsys, "--data-dir", str(data_dir), "show", ident, "--format", "citation")
+    assert "Note: the text changed since the copies retrieved" in out and "reader show" not in out
+
+
 def test_an_article_open_while_a_sync_elsewhere_replaces_it_says_so_and_is_cited_as_the_earlier_copy(
     site: Site, data_dir: Path
 ) -> None:
@@ -375,7 +428,9 @@ def test_an_article_open_while_a_sync_elsewhere_replaces_it_says_so_and_is_cited
             assert "V shows the newer copies" in status(app)
             assert "4 million pounds" in screen_text(app)  # nothing redrawn under the eyes
             await pilot.press("y")
-            assert "copy 1 of 2, kept: the text changed in the copy retrieved" in app.clipboard
+            # Worded for the reader of the draft it is pasted into (acc27a A9).
+            assert "Note: copy 1 of 2, retrieved " in app.clipboard
+            assert "the latest, retrieved " in app.clipboard
             await pilot.press("V")  # on to the latest: cited as it, the word gone
             await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
             assert body.article is not None and body.article.version == 2

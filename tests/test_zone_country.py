@@ -163,3 +163,24 @@ def test_a_date_line_opening_the_body_is_placed_by_its_city() -> None:
     line = "<p>Updated - December 02, 2026 10:40 pm IST - CHENNAI</p>"
     body = BODY.replace('<div class="story-content">', f'<div class="story-content">{line}')
     assert dates(page("", body=body)) == (None, "2026-12-02T22:40:00+05:30")
+
+
+@pytest.mark.parametrize(
+    ("url", "head", "expected"),
+    [
+        ("https://northerntide.example.co.uk/news/sluice", "", "2026-12-02T18:40:00"),
+        ("https://tide.example.ie/news/sluice", "", "2026-12-02T18:40:00"),
+        ("https://tide.example.com.au/news/sluice", "", "2026-12-02T18:40:00"),
+        ("https://tide.example.nz/news/sluice", "", "2026-12-02T18:40:00"),
+        # The locale a British site declares beside its bare `lang`.
+        ("", '<meta property="og:locale" content="en_GB">', "2026-12-02T18:40:00"),
+        # A `.com` is the United States' as much as anyone's: left unread, as before.
+        ("https://tide.example.com/news/sluice", "", None),
+    ],
+)
+def test_a_slashed_date_on_a_bare_en_page_is_read_day_first_by_its_country(
+    url: str, head: str, expected: str | None
+) -> None:
+    """acc27a A20: "Published: 02/12/2026 18:40" on a `lang="en"` page of a `.co.uk` host got
+    no date; the host's country settles the order, day first."""
+    assert dates(page("Published: 02/12/2026 18:40", head), url)[0] == expected

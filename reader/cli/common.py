@@ -179,6 +179,7 @@ def render_item(
     data["markdown"] = to_markdown(article, header=False)
     data["text"] = to_text(article, header=False)
     data["word_count"] = article.word_count
+    data["word_count_unit"] = article.count_unit  # "characters" for Chinese and Japanese
     data["enclosures"] = enclosures_json(entry) if entry is not None else []
     if article.versions:  # the copies kept of an article a sync found changed
         data["version"] = article.version

@@ -9,6 +9,10 @@ by its address or name), the offset of the times it declares (+05:30), or the pl
 or byline names ("IST - CHENNAI", "By …, New Delhi"). Each of these gives the language a region
 (`en` → `en-IN`), and only for these countries: a wrong offset cited is worse than none, so a
 page that gives none of them keeps its IST unread.
+
+The same region settles the order of a slashed date ("02/12/2026 18:40") on a page of bare
+`lang="en"` from Britain, Ireland, Australia or New Zealand by its host (".co.uk", ".ie",
+".com.au", ".nz") or declared locale ("en_GB"): day first, as their English writes it.
 """
 
 from __future__ import annotations
@@ -20,8 +24,13 @@ from lxml.html import HtmlElement
 
 from ..urls import site_of
 
-# The regions whose IST or GST the dates read, by a country's top-level domain.
-_BY_DOMAIN = {"in": "IN", "ae": "AE", "om": "OM", "ie": "IE", "il": "IL"}
+# The regions whose IST or GST the dates read, by a country's top-level domain; and those
+# whose English writes "02/12/2026" day first, which a bare "en" leaves open (`day_first`):
+# Britain's (".co.uk"), Australia's, New Zealand's. Not ".com": the United States' too.
+_BY_DOMAIN = {
+    **{"in": "IN", "ae": "AE", "om": "OM", "ie": "IE", "il": "IL"},
+    **{"uk": "GB", "gb": "GB", "au": "AU", "nz": "NZ"},
+}
 # Papers of India and the Gulf on a `.com` (or another country's) address, by the site
 # `site_of` names, and by the name they give themselves. Only names no paper elsewhere uses:
 # not "The Tribune", "The Telegraph", "The Statesman" or "The National".
@@ -178,7 +187,8 @@ def dates_language(
     names: Iterable[str] = (),
     times: Iterable[str] = (),
 ) -> str:
-    """`language` with the region of India, the Gulf, Ireland or Israel when it names none
+    """`language` with the region of India, the Gulf, Ireland, Israel, Britain, Australia or
+    New Zealand when it names none
     ("en") and the page says it otherwise: a region in one of its declared `locales`
     ("en_IN"), its `addresses` (a `.in` host, "hindustantimes.com"), its site's `names`
     ("The Hindu"), or the offset its declared `times` give ("…T20:15:00+05:30"), tried in that

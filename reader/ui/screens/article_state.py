@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual.screen import Screen
 from textual.timer import Timer
 
-from ...models import Article, words_in
+from ...models import Article, count_unit, words_in
 from ...plural import plural
 from ...reports import Headline
 from ...url_display import shown_url
@@ -129,11 +129,12 @@ class ArticleScreenState(Screen[str | None]):
         if sentences := body.passage_sentences:
             # Counted as the header counts the article's: Chinese and Japanese by the character.
             words = words_in(body.selected_text)
+            unit = count_unit(body.selected_text)[:-1]
             keys = [
                 f"{key} {does}" for action, does in _PASSAGE_KEYS if (key := self.key_of(action))
             ]
             said = ", ".join([*keys, "Esc drops it"])
-            note = f"Passage of {plural(sentences, 'sentence')}, {plural(words, 'word')}: {said}"
+            note = f"Passage of {plural(sentences, 'sentence')}, {plural(words, unit)}: {said}"
             missing = False
         elif link is not None:
             # Plain text, cut with an ellipsis where the status line ends (reader.tcss).

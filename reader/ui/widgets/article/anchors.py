@@ -10,18 +10,13 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urldefrag
 
+from ....citation import own_addresses
 from ....models import Article, Entry
 from .paragraph import Paragraph
 
 MAX_JUMPS = 100
 """How many places Esc can go back through: links followed from note to note, round and round,
 don't pile up for good."""
-
-
-def own_addresses(article: Article, entry: Entry | None) -> set[str]:
-    """The addresses a link within `article` starts with (its page's, the feed's link to it)."""
-    addresses = (article.url, article.page_url, article.canonical_url, entry.link if entry else "")
-    return {urldefrag(address).url for address in addresses if address}
 
 
 def target(
@@ -32,7 +27,7 @@ def target(
     if article is None or "#" not in address:
         return None
     page, fragment = urldefrag(address)
-    if not fragment or page not in own_addresses(article, entry):
+    if not fragment or page not in own_addresses(article, entry.link if entry else ""):
         return None
     name = unquote(fragment)
     return next((n for n, p in enumerate(paragraphs) if name in p.anchors), None)

@@ -104,7 +104,11 @@ def header(
         )
     out += [enclosure_line(e, styles) for e in shown_enclosures(entry)] if entry else []
     if article is not None:
-        length = Paragraph(Text(reading_length(article.word_count), styles.meta), gap=0, rtl=rtl)
+        length = Paragraph(
+            Text(reading_length(article.word_count, article.count_unit), styles.meta),
+            gap=0,
+            rtl=rtl,
+        )
         out.append(_LEFT_OUT if compact else length)
         if gone := gone_note(article):
             # The address above no longer gives the story: this copy is what is left of it.
@@ -219,10 +223,11 @@ READING_SPEED = 230
 """Words a minute, an adult's silent reading of prose."""
 
 
-def reading_length(words: int) -> str:
+def reading_length(words: int, unit: str = "words") -> str:
     """ "1,840 words · 8 min read"; no minutes for a text read in less than one: a feed's
-    three-word summary said "1 min read"."""
-    counted = f"{words:,} {'word' if words == 1 else 'words'}"
+    three-word summary said "1 min read". `unit`: what was counted, "characters" for Chinese
+    and Japanese (`Article.count_unit`), read at about the same rate."""
+    counted = f"{words:,} {unit[:-1] if words == 1 else unit}"
     minutes = round(words / READING_SPEED)
     return f"{counted} · {minutes} min read" if minutes else counted
 

@@ -61,7 +61,7 @@ class ArticlePassage(ArticleLinks):
         if selected is None or not self.selected_text:
             return ""
         return passage.quotation(
-            selected, self.lines, self._line_map, self._paragraphs, self._extents
+            selected, self.lines, self._line_map, self._paragraphs, self._extents, self.article
         )
 
     def _drop_selection(self) -> None:

@@ -153,12 +153,14 @@ def quotation(
     line_map: LineMap,
     paragraphs: list[Paragraph],
     extents: list[range],
+    article: Article | None = None,
 ) -> str:
     """The article's own words selected as a Markdown quotation: the blocks they are in, cut
     to the words selected, written as the article's Markdown writes them (`render`): its bold
     and italics (an interview's questions), its links, a quote in the passage a quote in the
     quotation ("> > …" and its "— Name"), a list a list, a table's rows selected a table. The
-    header's words (the title, the byline), which are no block, as plain words."""
+    header's words (the title, the byline), which are no block, as plain words. A link within
+    `article`'s page names the address its citation gives, as `reader show` writes it."""
     blocks: list[Block] = []
     rows: dict[int, set[int]] = {}  # a table's paragraph → its rows selected
     starts = [extent.start for extent in extents]
@@ -189,7 +191,8 @@ def quotation(
         table = next(p for p in rows if paragraphs[p].blocks[0] is block)
         picked = rows.pop(table)
         whole += [row for n, row in enumerate(paragraphs[table].blocks) if n in picked]
-    written = to_markdown(Article("", blocks=tuple(whole)), header=False).rstrip("\n")
+    quoted = replace(article, blocks=tuple(whole)) if article else Article("", blocks=tuple(whole))
+    written = to_markdown(quoted, header=False).rstrip("\n")
     # A table's rows and a picture's line are the page's own strings, not the view's: made
     # display-safe as the rest was, for whatever the clipboard is pasted into.
     written = display.plain(written, multiline=True).plain
