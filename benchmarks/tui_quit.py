@@ -25,15 +25,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import os
 import select
 import signal
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
@@ -42,7 +38,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # reader from t
 
 from farm import child_env, load_average, median, warm_up
 from tui_headlines import build_data_dir
-from tui_startup import _ESCAPES
+from tui_startup import _ESCAPES, in_pty
 
 _TIMEOUT = 60.0
 LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
@@ -65,18 +61,7 @@ def time_to_quit(
     command: list[str], marker: str, settle: float, env: dict[str, str]
 ) -> tuple[float, float]:
     """Seconds from `q` typed to the alternate screen left, and to the process ended."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    proc = subprocess.Popen(
-        command,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-        cwd=tempfile.gettempdir(),  # `python -m reader` in a checkout would import that one
-    )
-    os.close(slave)
+    proc, master = in_pty(command, (120, 40), env)
     seen = b""
     try:
         start = time.monotonic()

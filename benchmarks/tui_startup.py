@@ -66,6 +66,26 @@ Floor().run()
 """
 
 
+def in_pty(
+    command: list[str], size: tuple[int, int], env: dict[str, str]
+) -> tuple[subprocess.Popen[bytes], int]:
+    """`command` started in a new pseudo-terminal `size` (columns, rows) wide and high, in a
+    session of its own: the process and the terminal's master side."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    proc = subprocess.Popen(
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        cwd=tempfile.gettempdir(),  # `python -m reader` in a checkout would import that one
+    )
+    os.close(slave)
+    return proc, master
+
+
 def time_to_screen(
     command: list[str],
     marker: str,
@@ -78,19 +98,8 @@ def time_to_screen(
 
     The terminal's output is read as it comes (no polling), so the CPU is read within a
     scheduler's wake-up of the frame that drew the marker, before much else can run."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        command,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-        cwd=tempfile.gettempdir(),  # `python -m reader` in a checkout would import that one
-    )
-    os.close(slave)
+    proc, master = in_pty(command, size, env)
     seen = b""
     try:
         while True:
