@@ -265,7 +265,7 @@ def heading_text(el: HtmlElement, labels: bool = True, first_line: bool = False)
             if first_line:
                 return False
             out.append(" ")
-        elif isinstance(node.tag, str) and (labels or not _LABEL_CLASS.search(names_of(node))):
+        elif isinstance(node.tag, str) and (labels or not _badge(node)):
             out.append(node.text or "")
             for child in node:
                 if not walk(child):
@@ -277,6 +277,19 @@ def heading_text(el: HtmlElement, labels: bool = True, first_line: bool = False)
         if not walk(child):
             break
     return "".join(out)
+
+
+def _badge(node: HtmlElement) -> bool:
+    """`node` is a label set beside a headline's words ("Exclusive", "Updated"), not its
+    kicker: a kicker is followed by a colon, hidden or not ("Kommentar zur Schuldenbremse:
+    Ein Haushalt auf Pump", "Bahnstreik: GDL kündigt…"), and is the headline's."""
+    if not _LABEL_CLASS.search(names_of(node)):
+        return False
+    after = node.getnext()
+    following = (node.tail or "").strip() or (
+        after.text_content().strip() if after is not None and not (node.tail or "").strip() else ""
+    )
+    return not node.text_content().rstrip().endswith(":") and not following.startswith(":")
 
 
 def heading_texts(el: HtmlElement) -> list[str]:
