@@ -111,6 +111,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         self.set_class(in_feeds, "-feeds-active")
         if in_feeds and self.unread_only:
             self.show_feeds()  # those read to their end while it was out of use go now
+        if self.feed_query and not self.searching:
+            self._show_search()  # the feeds' search is kept in the feed list, shown there only
 
     def on_headlines_changed(self, message: HeadlinesChanged) -> None:
         table = self.query_one(HeadlineTable)
@@ -272,7 +274,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         if action == "clear_search" and self.feed_url == SEARCH_VIEW:
             return not self.searching
         if action in ("step_match", "clear_search"):
-            return bool(self.headline_query) and not self.searching
+            kept = self.headline_query or self.feed_search_kept
+            return bool(kept) and not self.searching
         if action == "back_to_feeds":
             in_headlines = isinstance(self.focused, HeadlineTable)
             return in_headlines and self.feed_url is not None and not self.searching
