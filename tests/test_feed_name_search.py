@@ -9,8 +9,8 @@ import asyncio
 from pathlib import Path
 
 from reader.ui.screens.main import MainScreen
-from reader.ui.widgets.main.feed_list import FeedList
-from tests.tui_pilot import running, status
+from reader.ui.widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
+from tests.tui_pilot import running, screen_text, status
 
 SIZE = (120, 30)
 
@@ -24,7 +24,7 @@ def test_slash_in_the_feed_list_finds_a_feed_by_its_name(synced_dir: Path) -> No
             await pilot.pause()
             feeds = screen.query_one(FeedList)
             assert app.screen.focused is feeds
-            names = feeds.names
+            names = [ALL_FEEDS, SAVED, *(f.display_title for f in feeds.feeds.values())]
             last = len(names) - 1
             # The last feed's name, cut to a word of it no other name holds.
             word = next(
@@ -40,6 +40,7 @@ def test_slash_in_the_feed_list_finds_a_feed_by_its_name(synced_dir: Path) -> No
             await pilot.press("enter")
             await pilot.pause()
             assert app.screen.focused is feeds
+            assert feeds.names == names
             assert screen.feed_query == query
             assert f"Feed 1 of 1 for “{query}”" in status(app)
             # `n` with no other match stays; `k` moves, `n` comes back round.
@@ -73,5 +74,29 @@ def test_slash_in_the_feed_list_finds_a_feed_by_its_name(synced_dir: Path) -> No
             await pilot.press("enter")
             await pilot.pause()
             assert "No feed's name holds “zzqx”" in status(app)
+
+    asyncio.run(run())
+
+
+def test_the_feed_list_stays_shown_while_a_feed_is_found_on_a_narrow_screen(
+    synced_dir: Path,
+) -> None:
+    """Under 80 columns the feed list shows while in use: typing its search keeps it in use."""
+
+    async def run() -> None:
+        async with running(synced_dir, (70, 24), prefetch=False) as (app, pilot):
+            screen = app.screen
+            feeds = screen.query_one(FeedList)
+            await pilot.press("tab")
+            await pilot.pause()
+            last = list(feeds.feeds.values())[-1].display_title
+            await pilot.press("slash", *last.split()[0].lower())
+            await pilot.pause()
+            assert feeds.highlighted == len(feeds.feeds) + 1
+            assert feeds.region.width > 0
+            assert last in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.focused is feeds and feeds.region.width > 0
 
     asyncio.run(run())
