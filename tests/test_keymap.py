@@ -317,9 +317,25 @@ def test_the_readmes_examples_are_good_keys() -> None:
     text = README.read_text(encoding="utf-8")
     examples = re.findall(r"```toml\n(.*?)```", text, re.S)
     keys = [tomllib.loads(example).get("keys") for example in examples]
-    assert len([k for k in keys if k]) == 2
+    assert len([k for k in keys if k]) == 3
     for example in filter(None, keys):
         assert KeyMap(example).keys
+
+
+def test_the_readmes_newsboat_keys_pass_reader_config(data_dir: Path) -> None:
+    """The `[keys]` block README gives newsboat's users loads with no clash: `reader config`
+    on a data directory whose config is that block, as README.md holds it (acc27b B16)."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("### From newsboat", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    keys = tomllib.loads(block)["keys"]
+    assert {"next_unread", "previous_unread", "next_article"} <= set(keys)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "config.toml").write_text(block, encoding="utf-8")
+    result = reader(data_dir, "config")
+    assert result.returncode == 0, result
+    assert result.stderr == ""
+    assert 'previous_unread = ["N", "p"]' in result.stdout
 
 
 def test_every_row_of_the_help_names_its_actions() -> None:

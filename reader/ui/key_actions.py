@@ -42,7 +42,9 @@ ACTIONS: dict[str, KeyAction] = {
     "switch_pane": KeyAction("switch between the feeds and the headlines", ("switch_pane",)),
     "feeds_pane": KeyAction("to the feed list", ("to_pane(True)",)),
     "headlines_pane": KeyAction("to the headlines", ("to_pane(False)",)),
-    "search": KeyAction("find a headline by its title, a word in the article", ("search",)),
+    "search": KeyAction(
+        "find a headline by its title, a feed by its name, a word in the article", ("search",)
+    ),
     "search_articles": KeyAction("find articles by their cached text too", ("search_text",)),
     "next_match": KeyAction(
         "the next headline or match found", ("step_match(1)", "next_match", "repeat_search(1)")

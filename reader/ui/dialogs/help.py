@@ -49,7 +49,7 @@ KEYS: KeyRows = (
             ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
             ("Ctrl-D / Ctrl-U", "half a page down / up (feeds too), as in vim"),
             ("Enter, click", "read the article"),
-            ("/, n / N", "find a headline by its title; then the next / previous one"),
+            ("/, n / N", "find a headline by its title, a feed by its name; next / previous"),
             ("n / N, u", "no search: the next / previous unread one"),
             ("F", "find articles by their text or byline"),
             ("m", "mark read / unread"),

@@ -5,9 +5,9 @@ it in beside the headlines and Tab (or Enter on a feed) puts it away again, so t
 the whole width the rest of the time. Under 120 columns it is narrower. The widths, and which
 keys the key bar leaves out, are in `reader.tcss` (`MainScreen.-narrow`, `MainScreen.-medium`).
 
-`/` finds headlines by their titles (`main_search`): the cursor goes to the first match as the
-query is typed, Enter keeps the search for `n` / `N`, Esc in the search line goes back to where
-the cursor was, and Esc after Enter clears the search. With no search kept, `n` / `N` (and `u`)
+`/` finds headlines by their titles, in the feed list feeds by their names (`main_search`): the
+cursor goes to the first match as the query is typed, Enter keeps the search for `n` / `N`, Esc
+in the search line goes back to where the cursor was, and Esc after Enter clears the search. With no search kept, `n` / `N` (and `u`)
 go to the next / previous unread headline, on into the next feed with unread ones (`unread`).
 `q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
 `A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
@@ -107,10 +107,14 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # `-feeds-active`: the feed list is the pane in use, so a narrow screen shows it.
-        in_feeds = isinstance(event.widget, FeedList)
+        # While `/` finds a feed, the feed list stays in use: on a narrow screen it stays shown,
+        # its cursor moving as the query is typed.
+        in_feeds = isinstance(event.widget, FeedList) or self._finding_feed
         self.set_class(in_feeds, "-feeds-active")
         if in_feeds and self.unread_only:
             self.show_feeds()  # those read to their end while it was out of use go now
+        if self.feed_query and not self.searching:
+            self._show_search()  # the feeds' search is kept in the feed list, shown there only
 
     def on_headlines_changed(self, message: HeadlinesChanged) -> None:
         table = self.query_one(HeadlineTable)
@@ -272,7 +276,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         if action == "clear_search" and self.feed_url == SEARCH_VIEW:
             return not self.searching
         if action in ("step_match", "clear_search"):
-            return bool(self.headline_query) and not self.searching
+            kept = self.headline_query or self.feed_search_kept
+            return bool(kept) and not self.searching
         if action == "back_to_feeds":
             in_headlines = isinstance(self.focused, HeadlineTable)
             return in_headlines and self.feed_url is not None and not self.searching

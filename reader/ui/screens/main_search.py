@@ -2,12 +2,14 @@
 opens the search line, the cursor going to the first match as the query is typed; Enter keeps the
 search for `n` / `N` (round the list's end, said so), Esc in the line goes back to where the
 cursor and the search were, and Esc after Enter clears it. The status line says where the kept
-search stands. `F`'s search of the articles' text shares the line (`main_full_text`)."""
+search stands. `F`'s search of the articles' text shares the line (`main_full_text`). With the
+feed list in use, `/` finds a feed by its name the same way (its `n` / `N` and Esc too)."""
 
 from __future__ import annotations
 
 from ..messages import SearchClosed, SearchEdited
 from ..widgets.article.search_bar import SearchBar, hand_on
+from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .main_full_text import SEARCH_VIEW, MainFullText
@@ -23,6 +25,10 @@ class MainScreenSearch(MainFullText):
         self._origin = 0
         self._before_search = ""
         """The cursor's row and the search kept when `/` was pressed: Esc goes back to them."""
+        self.feed_query = ""
+        """The search of the feeds' names kept (`/` in the feed list, then Enter)."""
+        self._finding_feed = False
+        """The search line open was opened in the feed list: it finds a feed by its name."""
 
     def keys_of(self, *actions: str) -> str:
         raise NotImplementedError  # MainScreenMarks'
@@ -35,7 +41,20 @@ class MainScreenSearch(MainFullText):
         """The search line is open."""
         return self.has_class("-searching")
 
+    @property
+    def feed_search_kept(self) -> bool:
+        """`n` / `N` and Esc act on the search of the feeds' names: the feed list is in use
+        and one is kept."""
+        return bool(self.feed_query) and isinstance(self.focused, FeedList)
+
     def action_search(self) -> None:
+        feeds = self.query_one(FeedList)
+        if self.focused is feeds:
+            self._finding_feed = True
+            self._origin, self._before_search = feeds.highlighted or 0, self.feed_query
+            self.add_class("-searching")
+            self.query_one(SearchBar).start()
+            return
         table = self.query_one(HeadlineTable)
         self._origin, self._before_search = table.cursor, self.headline_query
         self.add_class("-searching")
@@ -43,6 +62,9 @@ class MainScreenSearch(MainFullText):
 
     def on_search_edited(self, message: SearchEdited) -> None:
         message.stop()
+        if self._finding_feed:
+            self._find_feed(message.query)
+            return
         if self.typing_text_query:
             return  # searched on Enter: a scan of the cache on each letter would lag
         from ..widgets.main.headline_search import matching, next_match  # see `_show_search`
@@ -61,8 +83,31 @@ class MainScreenSearch(MainFullText):
         table.cursor = self._origin if row is None else row
         bar.show_count(_position(found, table.cursor))
 
+    def _find_feed(self, query: str) -> None:
+        """The feed list's cursor to the first feed whose name `query` finds from where `/` was
+        pressed (moved once: each feed it rests on shows its headlines)."""
+        from ..widgets.main.headline_search import matching_names, next_match
+
+        feeds = self.query_one(FeedList)
+        bar = self.query_one(SearchBar)
+        found = matching_names(feeds.names, query)
+        row = next_match(found, self._origin, 1, here=True)
+        feeds.highlighted = self._origin if row is None else row
+        if not query.strip():
+            bar.show_count("")
+        elif not found:
+            bar.show_count(f"No feed's name holds “{query}”{self._among_feeds()}", missing=True)
+        else:
+            bar.show_count(_position(found, feeds.highlighted, "Feed"))
+
+    def _among_feeds(self) -> str:
+        return " among those with unread ones" if self.unread_only else ""
+
     def on_search_closed(self, message: SearchClosed) -> None:
         message.stop()
+        if self._finding_feed:
+            self._feed_search_closed(message.query)
+            return
         table = self.query_one(HeadlineTable)
         self.remove_class("-searching")
         self.set_focus(table)  # now: the keys held by the query's line go to it
@@ -77,23 +122,55 @@ class MainScreenSearch(MainFullText):
             self.headline_query = message.query.strip() and message.query
         self._show_search()
 
+    def _feed_search_closed(self, query: str | None) -> None:
+        feeds = self.query_one(FeedList)
+        self._finding_feed = False
+        self.remove_class("-searching")
+        self.set_focus(feeds)
+        for key, character in self.query_one(SearchBar).input.take_held():
+            hand_on(feeds, key, character)
+        if query is None:  # Esc: back to the feed and the search there were
+            feeds.highlighted = self._origin
+            self.feed_query = self._before_search
+        else:
+            self.feed_query = query.strip() and query
+        self._show_search()
+
     def action_step_match(self, step: int) -> None:
-        from ..widgets.main.headline_search import matching, next_match  # see `_show_search`
+        from ..widgets.main.headline_search import (  # see `_show_search`
+            matching,
+            matching_names,
+            next_match,
+        )
 
         table = self.query_one(HeadlineTable)
-        found = matching(table.rows, self.headline_query)
-        row = next_match(found, table.cursor, step)
+        feeds = self.query_one(FeedList)
+        in_feeds = self.feed_search_kept
+        if in_feeds:
+            cursor = feeds.highlighted or 0
+            found = matching_names(feeds.names, self.feed_query)
+        else:
+            cursor = table.cursor
+            found = matching(table.rows, self.headline_query)
+        row = next_match(found, cursor, step)
         if row is None:
             self.app.bell()
         else:
-            wrapped = row <= table.cursor if step > 0 else row >= table.cursor
-            table.cursor = row
+            wrapped = row <= cursor if step > 0 else row >= cursor
+            if in_feeds:
+                feeds.highlighted = row
+            else:
+                table.cursor = row
             if wrapped and len(found) > 1:
                 where = "top" if step > 0 else "bottom"
                 self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
         self._show_search()
 
     def action_clear_search(self) -> None:
+        if self.feed_search_kept:
+            self.feed_query = ""
+            self._show_search()
+            return
         if not self.headline_query and self.feed_url == SEARCH_VIEW:
             self.leave_text_search()
             return
@@ -103,7 +180,18 @@ class MainScreenSearch(MainFullText):
     def _show_search(self) -> None:
         """Where the kept search stands, in the status line ("" once it is cleared)."""
         note, missing = "", False
-        if self.headline_query:
+        if self.feed_search_kept:
+            from ..widgets.main.headline_search import matching_names
+
+            feeds = self.query_one(FeedList)
+            found = matching_names(feeds.names, self.feed_query)
+            if found:
+                note = f"{_position(found, feeds.highlighted, 'Feed')} for “{self.feed_query}”"
+                note += f" ({self._search_keys()})"
+            else:
+                nothing = f"No feed's name holds “{self.feed_query}”{self._among_feeds()}"
+                note, missing = f"{nothing} (Esc clears)", True
+        elif self.headline_query:
             # Imported when first used: the reading view's text matching (folding, line
             # breaking) is no part of the first screen, which waited on it.
             from ..widgets.main.headline_search import matching
@@ -111,17 +199,20 @@ class MainScreenSearch(MainFullText):
             table = self.query_one(HeadlineTable)
             found = matching(table.rows, self.headline_query)
             if found:
-                steps = self.keys_of("next_match", "previous_match")
-                keys = f"{steps}, Esc clears" if steps else "Esc clears"
-                note = f"{_position(found, table.cursor)} for “{self.headline_query}” ({keys})"
+                position = _position(found, table.cursor)
+                note = f"{position} for “{self.headline_query}” ({self._search_keys()})"
             else:
                 nothing = f"No headline matches “{self.headline_query}”{self.among()}"
                 note, missing = f"{nothing} (Esc clears)", True
         self.query_one(StatusBar).show_note(note, warning=missing)
 
+    def _search_keys(self) -> str:
+        steps = self.keys_of("next_match", "previous_match")
+        return f"{steps}, Esc clears" if steps else "Esc clears"
 
-def _position(found: list[int], cursor: int) -> str:
+
+def _position(found: list[int], cursor: int | None, noun: str = "Headline") -> str:
     """ "Headline 2 of 5" (of those the search finds), or how many when the cursor is on none."""
     if cursor in found:
-        return f"Headline {found.index(cursor) + 1} of {len(found)}"
-    return f"{len(found)} headlines match"
+        return f"{noun} {found.index(cursor) + 1} of {len(found)}"
+    return f"{len(found)} {noun.lower()}s match"

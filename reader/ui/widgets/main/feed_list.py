@@ -50,6 +50,12 @@ class FeedList(VimOptionList):
         index = self.highlighted
         return self._urls[index] if index is not None and index < len(self._urls) else None
 
+    @property
+    def names(self) -> list[str]:
+        """The name of each row, as shown, in list order (what `/` in the feed list finds)."""
+        feeds = [self.feeds.get(url or "") for url in self._urls[2:]]
+        return [ALL_FEEDS, SAVED, *(feed.display_title if feed else "" for feed in feeds)]
+
     def set_feeds(self, feeds: list[Feed], unread: Mapping[str, int], saved: int) -> None:
         """Show these feeds with their unread counts, and how many articles are `saved`,
         keeping the highlighted feed."""

@@ -1,4 +1,5 @@
-"""Finding headlines: `/` in the headline list, as in mutt, newsboat or less.
+"""Finding headlines: `/` in the headline list, as in mutt, newsboat or less (and a feed by
+its name: `/` in the feed list).
 
 The query is matched as the reading view's `/` matches it (`find_in_article.pattern`: literal
 text, smartcase, quotes, dashes, widths and accents folded) against each headline's title; the
@@ -15,13 +16,17 @@ from ....text_find import pattern, typed
 
 def matching(rows: list[Headline], query: str) -> list[int]:
     """The positions of the headlines `query` finds, in list order (none for a blank query)."""
+    return matching_names([headline.entry.title for headline in rows], query)
+
+
+def matching_names(names: list[str], query: str) -> list[int]:
+    """The positions of the titles (or feeds' names) `query` finds, in list order."""
     found = pattern(query)
     if found is None:
         return []
     accents = not has_accent(typed(query))
     out = []
-    for position, headline in enumerate(rows):
-        title = headline.entry.title
+    for position, title in enumerate(names):
         whole = composed(title)
         if found.search(fold(title if whole is None else whole[0], accents)):
             out.append(position)
