@@ -100,3 +100,29 @@ def test_esc_and_a_key_together_end_the_article_s_search_then_scroll(synced_dir:
             assert body.scroll_y == top + 1  # and j scrolled a line
 
     asyncio.run(run())
+
+
+def test_esc_and_a_key_together_close_the_add_dialog_then_act_on_the_list(
+    synced_dir: Path,
+) -> None:
+    """In `a`'s line (and `R`'s, the same dialog) the j went into the address typed, the
+    dialog left open (keys27's note): Esc's now, no feed added, then j's on the list."""
+    from reader.ui.dialogs.feed_input import FeedInputScreen
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 30), prefetch=False) as (app, pilot):
+            feeds = len(app.index.feeds)
+            await pilot.press("a", *"http://x")
+            assert isinstance(app.screen, FeedInputScreen)
+            await pilot.press("alt+j")
+            await until(pilot, lambda: not isinstance(app.screen, FeedInputScreen), "closed")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            assert table(app).cursor == 1
+            assert len(app.index.feeds) == feeds
+            await pilot.press("a", *"http://y", "alt+k")  # Esc k: closed, then up
+            await until(pilot, lambda: not isinstance(app.screen, FeedInputScreen), "closed")
+            await pilot.pause()
+            assert table(app).cursor == 0
+
+    asyncio.run(run())

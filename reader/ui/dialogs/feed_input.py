@@ -3,17 +3,35 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from ..display import plain
+from ..unknown_keys import character_of, key_after_escape
+from ..widgets.article.search_bar import hand_on
 from ..widgets.key_bar import KeyBar
 from .modal import Dialog
 
 MAX_TYPED = 2000
 """As long a line as the input takes: an address, a name (`feed_names.MAX_NAME_LENGTH`)."""
+
+
+class _Line(Input):
+    """The dialog's line. Esc and a key arriving together (ssh, tmux's escape-time), read as
+    Alt+key, went into the line as the key: Esc's (no answer), then the key's, as in the
+    search lines (`search_bar`)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if (bare := key_after_escape(self.screen, event.key)) is not None:
+            event.stop()
+            event.prevent_default()
+            self.screen.dismiss(None)
+            hand_on(self, bare, character_of(bare, event.character))
+            return
+        await super()._on_key(event)
 
 
 class FeedInputScreen(Dialog[str | None]):
@@ -38,7 +56,7 @@ class FeedInputScreen(Dialog[str | None]):
             yield Static(plain(self.question, max_length=300), id="feed-input-question")
             # The prefilled name is a title from the web (or the user's): made safe like any.
             shown = plain(self.value, max_length=MAX_TYPED).plain
-            yield Input(
+            yield _Line(
                 value=shown,
                 max_length=MAX_TYPED,
                 select_on_focus=False,
