@@ -261,6 +261,11 @@ def test_only_the_last_few_copies_are_kept(site: Site, data_dir: Path) -> None:
         times = [a.fetched_at for a in kept]
         assert times == sorted(times)
         assert store.version_times(site.url(SLUG)) == times  # read without the copies
+        # One copy rebuilt alone, as `V` asks for it: the same as among them all.
+        for number, copy in enumerate(kept, 1):
+            assert store.version(site.url(SLUG), number) == copy
+        assert store.version(site.url(SLUG), MAX_VERSIONS + 1) is None
+        assert store.version(site.url(SLUG), 0) is None
     finally:
         store.close()
 

@@ -134,13 +134,16 @@ class LibraryDownloads(LibraryPageReads):
         latest = self.store.article(url) if url else None
         if latest is None:
             raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)
-        earlier = self.store.versions(url)
-        copies = [*earlier, latest]
-        if not 1 <= number <= len(copies):
-            have = "one copy is" if len(copies) == 1 else f"copies 1 to {len(copies)} are"
+        earlier = self.store.version_times(url)  # the one copy asked for rebuilt, not all
+        count = len(earlier) + 1
+        if not 1 <= number <= count:
+            have = "one copy is" if count == 1 else f"copies 1 to {count} are"
             raise FetchError(ErrorKind.NOT_FOUND, f"no version {number}: {have} kept", url)
-        times = tuple(a.fetched_at for a in copies) if earlier else ()
-        copy = replace(copies[number - 1], versions=times, version=number if earlier else 0)
+        chosen = latest if number == count else self.store.version(url, number)
+        if chosen is None:
+            raise FetchError(ErrorKind.NOT_FOUND, f"version {number} is damaged", url)
+        times = (*earlier, latest.fetched_at) if earlier else ()
+        copy = replace(chosen, versions=times, version=number if earlier else 0)
         return self._with_gone(url, copy)
 
     def superseded(self, target: Entry | str, shown: Article) -> Article | None:
@@ -153,9 +156,8 @@ class LibraryDownloads(LibraryPageReads):
             return None
         if latest.blocks == shown.blocks:
             return None  # fetched again unchanged: still the text there is
-        copies = [*self.store.versions(url), latest]
-        times = tuple(a.fetched_at for a in copies)
-        number = next((n for n, a in enumerate(copies, 1) if a.fetched_at == shown.fetched_at), 0)
+        times = (*self.store.version_times(url), latest.fetched_at)  # not every copy rebuilt
+        number = next((n for n, at in enumerate(times, 1) if at == shown.fetched_at), 0)
         if not number:  # dropped since from those kept (`MAX_VERSIONS`): older than them all
             times, number = (shown.fetched_at, *times), 1
         return replace(shown, versions=times, version=number)

@@ -86,6 +86,24 @@ class StoreVersions(StoreArticles):
                 continue  # as `versions` leaves it out
         return found
 
+    def version(self, url: str, number: int) -> Article | None:
+        """Earlier version `number` (1: the oldest) of the article cached for `url`, numbered
+        as `version_times` numbers them, the others not rebuilt (a page of 500,000 words took
+        a second a copy: `V` rebuilt every one to show one); None when there is no such one."""
+        for record, _ in self._version_list(article_key(url)):
+            try:
+                data = json.loads(zlib.decompress(record))
+                article_fetched_at(data)
+            except (zlib.error, KeyError, TypeError, ValueError, IndexError):
+                continue  # as `version_times` leaves it out
+            number -= 1
+            if number == 0:
+                try:
+                    return article_from_dict(data)
+                except (KeyError, TypeError, ValueError, IndexError):
+                    return None
+        return None
+
     def copied_keys(self) -> set[str]:
         """The keys of the articles with earlier versions kept, in one query."""
         return self._keys_with_prefix("versions:")
