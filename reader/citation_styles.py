@@ -25,6 +25,7 @@ from .inline_markdown import runs_markdown
 from .models import Article, Inline
 from .safe import safe_line
 from .title_case import proper_nouns, sentence_case, title_case
+from .writer_names import AGENCIES, given_name_first, masthead
 
 # `[citation] style`: the metadata block (a line per fact, as `reader show` heads an article),
 # or one line in Chicago's or APA's style.
@@ -42,8 +43,6 @@ _PARTICLES = {
 # Phádraig", "Ní Bhriain", "Ó Súilleabháin").
 _GAELIC = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Mhac", "Uí", "Ua"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-# The agencies a byline names after its writer's name and a comma ("Ann Lee, Reuters").
-_AGENCIES = {"reuters", "afp", "ap", "dpa", "efe", "ansa", "bloomberg", "xinhua", "kyodo"}
 # A title before a name, which Chicago and APA leave out ("Dr Samuel Nwosu": "Nwosu, S.", not
 # "Nwosu, D. S."); compared without its full stop and case.
 _HONORIFICS = {
@@ -98,9 +97,9 @@ def authors(article: Article) -> list[str]:
     site = " ".join(safe_line(article.site_name).split()).casefold()
     written = " ".join(safe_line(article.author).split())
     if ";" in written:  # "Holt, M.; Berg, Tom": names written surname first, kept apart so
-        names = [_given_first(p.strip()) for p in written.split(";")]
+        names = [given_name_first(p) for p in written.split(";")]
     elif _surname_first(written):  # "Holt, Maren": one writer, not "Holt, and Maren" (A27)
-        names = [_given_first(written)]
+        names = [given_name_first(written)]
     else:
         names = written.split(", ")
     return [n for n in names if n and n.casefold() != site]
@@ -108,23 +107,17 @@ def authors(article: Article) -> list[str]:
 
 def _surname_first(name: str) -> bool:
     """`name` is one person's, written surname first ("Holt, Maren", "Kooman, F."): a word, a
-    comma, a given name or two; not a writer and an agency ("Lee, Reuters")."""
+    comma, a given name or two; not a writer and an agency ("Lee, Reuters", "Ann Lee, DER
+    SPIEGEL")."""
     surname, comma, given = name.partition(", ")
     return (
         bool(comma)
         and len(surname.split()) == 1
         and 1 <= len(given.split()) <= 2
         and "," not in given
-        # "Ann Lee, DER SPIEGEL": a masthead in capitals, not a given name (an initial is).
-        and not (given.isupper() and any(len(w.strip(".")) > 1 for w in given.split()))
-        and given.casefold() not in _AGENCIES
+        and not masthead(given)
+        and given.casefold() not in AGENCIES
     )
-
-
-def _given_first(name: str) -> str:
-    """ "Maren Holt" of "Holt, Maren"; a name with no comma as it is."""
-    surname, comma, given = name.partition(",")
-    return f"{given.strip()} {surname.strip()}" if comma and given.strip() else name
 
 
 def _turnable(name: str) -> bool:

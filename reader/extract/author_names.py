@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..writer_names import given_name_first, masthead
+
 PARTICLES = frozenset(
     [
         *("and", "und", "et", "y", "e", "og", "och", "en", "avec", "with"),
@@ -116,37 +118,13 @@ def person_like(name: str) -> bool:
     return True
 
 
-# A name written surname first, as scholarly tags give it: "Okafor, Adaeze", "van der Berg,
-# Jan", "Okafor, A. B.". Read so only where the tag's standard says it is: a byline's "Ann Lee,
-# Reuters" is a name and an agency.
-_SURNAME_FIRST = re.compile(r"([^,]+),\s*([^,]+)")
-_SURNAME_WORDS = 4
-_GIVEN_WORDS = 4
-
-
-def given_name_first(name: str) -> str:
-    """ "Adaeze Okafor" for a `citation_author`'s "Okafor, Adaeze": Highwire's and Google
-    Scholar's tags write the surname first, and a citation tool shows the name as it is said.
-    A name without a comma, or with more than one, is kept as written."""
-    name = " ".join(name.split())
-    written = _SURNAME_FIRST.fullmatch(name)
-    if written is None:
-        return name
-    surname, given = written[1].strip(), written[2].strip()
-    if len(surname.split()) > _SURNAME_WORDS or len(given.split()) > _GIVEN_WORDS:
-        return name
-    return f"{given} {surname}"
-
-
 def dublin_core_name(name: str) -> str:
     """ "Ann Lee" for Dublin Core's "Lee, Ann", as `given_name_first` turns a paper's
     `citation_author`; not "Anna Krüger, DER SPIEGEL", whose part after the comma is the
     masthead's, not a given name (nor "Lee, Reporter")."""
     surname, comma, given = name.partition(",")
     given = " ".join(given.split())
-    # In capitals, a word longer than an initial ("M.") is a masthead's or an agency's.
-    masthead = given.upper() == given and any(len(w.strip(".")) > 1 for w in given.split())
-    if not comma or masthead or not person_like(given) or not surname.strip():
+    if not comma or masthead(given) or not person_like(given) or not surname.strip():
         return name
     return given_name_first(name) if len(surname.split()) == 1 else name
 

@@ -16,10 +16,10 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
+from ..writer_names import AGENCIES
 from .author_names import ACRONYMS, split_names
 from .byline_names import (
     _AFFILIATION_SUP,
-    _AGENCIES,
     _PREFIX,
     clean_byline,
     line_byline,
@@ -291,7 +291,7 @@ def _place_and_outlet(text: str) -> bool:
     author. A writer's name is more than one word; an agency's letters before a dash ("AFP -
     Paris") are the agency."""
     match = _PLACE_AND_OUTLET.fullmatch(without_label(text))
-    return match is not None and match["place"].casefold() not in _AGENCIES | ACRONYMS
+    return match is not None and match["place"].casefold() not in AGENCIES | ACRONYMS
 
 
 def page_byline(doc: HtmlElement) -> list[str]:

@@ -12,6 +12,7 @@ import re
 
 from ..english_dates import weekday_name
 from ..models import IDEOGRAPHS
+from ..writer_names import AGENCIES
 from .author_names import PARTICLES, as_written
 from .written_dates import parse_text_date
 
@@ -87,16 +88,7 @@ def without_jobs(names: list[str]) -> list[str]:
 _FILED_FROM = re.compile(
     r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*)*(?=\s+and\s|,|$)"
 )
-# The news agencies whose names are written as one word in normal case or lower case: kept after
-# a byline's comma as all-caps ones are ("Ann Lee, Reuters", "Jonas Weber, dpa"): a citation
-# names the agency.
-_AGENCIES = frozenset(
-    [
-        *("reuters", "bloomberg", "xinhua", "yonhap", "kyodo", "interfax", "anadolu", "bernama"),
-        *("antara", "notimex", "belga", "ritzau", "efe", "ansa", "dpa", "apa", "epd", "kna", "sid"),
-    ]
-)
-_LOWER_CASE_AGENCIES = frozenset(name for name in _AGENCIES if len(name) <= 3)
+_LOWER_CASE_AGENCIES = frozenset(name for name in AGENCIES if len(name) <= 3)
 """Written lower case by their own agencies ("dpa", "apa", "epd"): no particle, still a name."""
 # Where the writer filed from, after a comma: "Von Jonas Weber, Berlin", "Par Léa Martin, à
 # Paris", "di Marco Rossi, Roma". One word written as a place is ("MA" and "AFP" are a
@@ -264,7 +256,7 @@ def _without_place(text: str) -> str:
         comma
         and len(names.split()) >= 2
         and _PLACE.fullmatch(place)
-        and place.casefold() not in _AGENCIES
+        and place.casefold() not in AGENCIES
     ):
         return names
     return text

@@ -1,0 +1,45 @@
+"""Writers' names as bylines and tags write them: surname first ("Okafor, Adaeze"), beside a
+masthead in capitals or a news agency's name. Shared by the extractor, which reads a page's
+authors, and the citation styles, which turn them round; apart from both, so that a citation
+on the command line imports no extractor."""
+
+from __future__ import annotations
+
+import re
+
+# The news agencies whose names are written as one word in normal case or lower case: kept after
+# a byline's comma as all-caps ones are ("Ann Lee, Reuters", "Jonas Weber, dpa"): a citation
+# names the agency.
+AGENCIES = frozenset(
+    [
+        *("reuters", "bloomberg", "xinhua", "yonhap", "kyodo", "interfax", "anadolu", "bernama"),
+        *("antara", "notimex", "belga", "ritzau", "efe", "ansa", "dpa", "apa", "epd", "kna", "sid"),
+    ]
+)
+
+# A name written surname first, as scholarly tags give it: "Okafor, Adaeze", "van der Berg,
+# Jan", "Okafor, A. B.". Read so only where the tag's standard says it is: a byline's "Ann Lee,
+# Reuters" is a name and an agency.
+_SURNAME_FIRST = re.compile(r"([^,]+),\s*([^,]+)")
+_SURNAME_WORDS = 4
+_GIVEN_WORDS = 4
+
+
+def given_name_first(name: str) -> str:
+    """ "Adaeze Okafor" for a `citation_author`'s "Okafor, Adaeze": Highwire's and Google
+    Scholar's tags write the surname first, and a citation tool shows the name as it is said.
+    A name without a comma, or with more than one, is kept as written."""
+    name = " ".join(name.split())
+    written = _SURNAME_FIRST.fullmatch(name)
+    if written is None:
+        return name
+    surname, given = written[1].strip(), written[2].strip()
+    if len(surname.split()) > _SURNAME_WORDS or len(given.split()) > _GIVEN_WORDS:
+        return name
+    return f"{given} {surname}"
+
+
+def masthead(words: str) -> bool:
+    """`words` after a name's comma are a masthead's or an agency's, not a given name: in
+    capitals, a word longer than an initial ("DER SPIEGEL", not "M.")."""
+    return words.upper() == words and any(len(w.strip(".")) > 1 for w in words.split())
