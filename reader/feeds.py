@@ -271,11 +271,7 @@ def _xml_errors(complaint: str) -> str:
     place = _PARSER_PLACE.match(said)
     if place is not None:
         said = f"{said[place.end() :]} at line {place[1]}, column {place[2]}"
-    return (
-        f"the feed's XML has errors, read anyway ({said})"
-        if said
-        else ("the feed's XML has errors, read anyway")
-    )
+    return "the feed's XML has errors, read anyway" + (f" ({said})" if said else "")
 
 
 def parse_feed(

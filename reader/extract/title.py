@@ -287,7 +287,7 @@ def _badge(node: HtmlElement) -> bool:
         return False
     after = node.getnext()
     following = (node.tail or "").strip() or (
-        after.text_content().strip() if after is not None and not (node.tail or "").strip() else ""
+        after.text_content().strip() if after is not None else ""
     )
     return not node.text_content().rstrip().endswith(":") and not following.startswith(":")
 
