@@ -36,10 +36,15 @@ class ArticleScreenSearch(ArticleScreenState):
 
     def _found_first(self, entry_id: str, word: str, near: str) -> None:
         body = self.query_one(ArticleBody)
-        if self.headline.entry.id == entry_id and not self.searching and not body.query:
-            line = body.first_line_of(near) if near else None
-            body.search(word, line or 0)
-            self._show_position()
+        if self.headline.entry.id != entry_id or self.searching or body.query:
+            return
+        # Found on the whole text: a huge article's, once it is laid out (read from the
+        # layout at once, its rest froze the view, as a query typed meanwhile would).
+        if body.when_laid_out(lambda: self._found_first(entry_id, word, near)):
+            return
+        line = body.first_line_of(near) if near else None
+        body.search(word, line or 0)
+        self._show_position()
 
     def action_search(self) -> None:
         # "g for the top" is no key while a query is typed.
