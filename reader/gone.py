@@ -9,6 +9,8 @@ at once. Meanwhile it shows the text its feed carried, under the reason.
 
 from __future__ import annotations
 
+import time
+
 from .models import ErrorKind, FetchError
 
 # How long a sync leaves a story found taken down before asking for it again.
@@ -18,3 +20,10 @@ ASK_AGAIN_AFTER = 24 * 3600.0
 def taken_down(error: FetchError) -> bool:
     """The site said the story is not there (404, 410): an answer, not a failure."""
     return error.kind == ErrorKind.GONE or error.status in (404, 410)
+
+
+def asked_lately(gone: dict[str, float]) -> set[str]:
+    """Of the stories found gone (`Store.gone`: key → when), those found so less than
+    `ASK_AGAIN_AFTER` ago: not asked for again yet, by a sync or the reader's fetch ahead."""
+    lately = time.time() - ASK_AGAIN_AFTER
+    return {key for key, at in gone.items() if at > lately}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-import reader.library.sync
+import reader.gone
 from reader.cli import main
 from reader.cli.sync import _progress_display
 from reader.library import Library
@@ -73,7 +73,7 @@ def test_a_story_taken_down_is_named_once_and_not_asked_for_at_every_sync(
     assert _asked(site, "/gone.html") == 1 and _asked(site, "/withdrawn.html") == 1
     assert _asked(site, "/busy.html") > busy  # asked again: another try may bring it
 
-    monkeypatch.setattr(reader.library.sync, "ASK_AGAIN_AFTER", 0.0)  # a day later
+    monkeypatch.setattr(reader.gone, "ASK_AGAIN_AFTER", 0.0)  # a day later
     third = asyncio.run(_sync(data_dir))
     assert _asked(site, "/gone.html") == 2 and third.gone == []  # asked, not named again
     assert third.articles_fetched == 0
@@ -395,7 +395,7 @@ def test_a_feed_of_many_stories_taken_down_is_named_in_one_line_past_five(
     assert listed == 0 and len(capsys.readouterr().out.split()) == 12
     # A quiet sync names no story taken down (nor a day later, when they are asked again).
     monkey = pytest.MonkeyPatch()
-    monkey.setattr(reader.library.sync, "ASK_AGAIN_AFTER", 0.0)
+    monkey.setattr(reader.gone, "ASK_AGAIN_AFTER", 0.0)
     try:
         main(["--data-dir", str(data_dir), "sync", "-q"])
     finally:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
@@ -15,7 +14,7 @@ from typing import Any
 from ..article_sources import read_from
 from ..config import site_rule_for
 from ..feed_names import clean_name, folded
-from ..gone import ASK_AGAIN_AFTER
+from ..gone import asked_lately
 from ..keys import article_key, link_key, looks_like_entry_id, saved_article_id
 from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
 from ..reports import Headline, NotOffline, newest_first
@@ -169,8 +168,7 @@ class LibraryQueries(LibraryResources):
     def taken_down_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,
         which only a sync a day later, or opening one, asks for again (`gone`)."""
-        lately = time.time() - ASK_AGAIN_AFTER
-        return {key for key, at in self.store.gone().items() if at > lately}
+        return asked_lately(self.store.gone())
 
     def first_headlines(
         self, count: int, unread_only: bool = False

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
-from ..gone import ASK_AGAIN_AFTER, taken_down
+from ..gone import asked_lately, taken_down
 from ..keys import article_key
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..portal import portal_error
@@ -139,8 +139,7 @@ class LibrarySync(LibraryFeedRefresh):
         # What each headline said before the refresh: a title or summary that changed since
         # counts as an update in a feed that gives no time of update (`retold`).
         was = {h.entry.id: h.entry for h in headlines}
-        lately = time.time() - ASK_AGAIN_AFTER
-        skip = cached | not_pages | {k for k, at in was_gone.items() if at > lately}
+        skip = cached | not_pages | asked_lately(was_gone)
         known_ids = {h.entry.id for h in headlines}
         already_cached = sum(h.cached for h in headlines)
         if unfinished:  # cached, but to be read on: not "already cached"
