@@ -29,6 +29,7 @@ from .common import (
     err,
     iso_time,
     json_text,
+    not_subscribed,
     open_library,
     out,
     render,
@@ -82,7 +83,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         feeds = lib.feeds()
         # The feed named once (by its title, each time every feed's record is read).
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
-            raise CommandError(f"not subscribed: {args.feed}")
+            raise not_subscribed(lib, args.feed)
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
         if args.not_offline:
             every = [h for h in every if not h.cached or h.partial]
@@ -157,7 +158,7 @@ def _list_as_read(args: argparse.Namespace, since: datetime | None, before: date
     try:
         feeds = lib.feeds()
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
-            raise CommandError(f"not subscribed: {args.feed}")
+            raise not_subscribed(lib, args.feed)
         headlines = within(lib.streamed_headlines(args.feed, args.unread), since, before)
         if args.not_offline:
             headlines = (h for h in headlines if not h.cached or h.partial)

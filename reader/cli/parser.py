@@ -256,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only headlines whose article is not all readable offline: not cached (not synced"
         " yet, failed, left out by the size limit, or a link to no article page: ↗) or cached"
-        " only in part (½); what a sync's 'not readable offline' counts",
+        " only in part (½); what a sync's 'not readable offline' and 'left out' lines count",
     )
     p.add_argument(
         "--since",
