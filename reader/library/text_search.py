@@ -15,7 +15,7 @@ from ..full_text import Hit, KeptCopy, Query, search
 from ..keys import link_key
 from ..reports import Headline, newest_first
 from ..search_index import open_index
-from .queries import UNLISTED
+from ..store.shown_ids import UNLISTED
 
 if TYPE_CHECKING:
     from .queries import LibraryQueries
@@ -101,10 +101,12 @@ def _unlisted_headlines(lib: LibraryQueries, keys: set[str], unread_only: bool) 
     saved = store.saved()
     partial = store.partial_keys()
     read = store.read_ids(UNLISTED)
+    shown = store.shown_ids()
     out = []
     for key in keys:
         record = saved.get(key)
-        entry = lib.unlisted_entry(key, record if isinstance(record, dict) else {"url": key})
+        record = record if isinstance(record, dict) else {"url": key}
+        entry = lib.unlisted_entry(key, record, shown.get(key, [""])[0])
         if unread_only and entry.id in read:
             continue
         out.append(
