@@ -248,6 +248,8 @@ class Farm:
         self.n_feeds = feeds
         self.n_items = items
         self.latency = latency
+        # Seconds more that a feed's answer takes, by the feed's index (a slow server).
+        self.feed_delay: dict[int, float] = {}
         self.hosts = loopback_hosts(hosts)
         self.gzip = gzip
         self.seed = seed
@@ -672,8 +674,11 @@ measure our audience. <a href="{base}/privacy">Privacy policy</a></p><button>Acc
                 response, status = b"", 0
                 self._enter(host)
                 try:
-                    if self.latency > 0:
-                        await asyncio.sleep(self.latency)
+                    delay = self.latency + sum(
+                        d for f, d in self.feed_delay.items() if path == self.feed_path(f)
+                    )
+                    if delay > 0:
+                        await asyncio.sleep(delay)
                     response, status = self._answer(host, method, path, headers)
                     writer.write(response)
                     await writer.drain()
