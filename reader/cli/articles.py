@@ -12,7 +12,7 @@ from ..config import config_path
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
-from ..marks import SAVED_MARK, offline_mark
+from ..marks import SAVED_MARK, TAKEN_DOWN, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -64,6 +64,7 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
         "partial": h.partial,
         "not_article": h.not_article,
         "saved": h.saved,
+        "taken_down": h.taken_down,
         "enclosures": enclosures_json(e),
     }
 
@@ -191,7 +192,9 @@ def _print_lines(
             # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
             source = safe_line(source_name(e, names) or shown_url(e.feed_url), 24)
             sources[e.feed_title, e.feed_url] = source
-        out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
+        # A copy of a page taken down since is all that is left: said as `show` says it.
+        gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
+        out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}")
         if lines.get(id(h)):
             out(f"    {lines[id(h)]}")
 

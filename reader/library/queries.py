@@ -288,6 +288,7 @@ class LibraryQueries(LibraryResources):
             store.page_dates,
             store.page_date,
             updated=store.renewed_keys(),
+            gone=store.gone_keys(),
         )
 
     def _feed_headlines(

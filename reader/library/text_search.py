@@ -100,6 +100,7 @@ def _unlisted_headlines(lib: LibraryQueries, keys: set[str], unread_only: bool) 
     store = lib.store
     saved = store.saved()
     partial = store.partial_keys()
+    gone = store.gone_keys()
     read = store.read_ids(UNLISTED)
     shown = store.shown_ids()
     out = []
@@ -117,6 +118,7 @@ def _unlisted_headlines(lib: LibraryQueries, keys: set[str], unread_only: bool) 
                 saved=key in saved,
                 partial=key in partial,
                 key=key,
+                taken_down=key in gone,
             )
         )
     return out

@@ -364,6 +364,10 @@ class StoreArticles(StoreFeeds):
         """When each story the site said was gone was last said so (epoch seconds), by key."""
         return {key: self._gone_record(key)[0] for key in self._keys_with_prefix("gone:")}
 
+    def gone_keys(self) -> set[str]:
+        """The keys of the stories the site said were gone (`gone`), in one query."""
+        return self._keys_with_prefix("gone:")
+
     def gone_at(self, url: str) -> tuple[float, int] | None:
         """When the site last said the story at `url` is gone (epoch seconds), and with what
         HTTP status (0: not known); None when it has not, or answered since."""
