@@ -353,19 +353,18 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         targets = None if every else [lib.resolve(t) for t in args.targets]
-        shrunk: list[tuple[str, int, int]] = []
+        shrunk: list[tuple[str, int, int, str]] = []
         try:
             state = await lib.reextract(targets, shrunk, progress, outdated=args.outdated)
         finally:
             finish()
         for url, error in state.failures:
             err(f"not re-extracted: {shown_url(url)}: {error.message}")
-        for url, before, now in sorted(shrunk):
+        for url, before, now, unit in sorted(shrunk):
             # A site rule that drops too much shows here, not when the article is next read.
-            out(
-                f"much shorter now: {safe_line(shown_url(url), 200)}: {before:,} → {now:,} words",
-                sys.stderr,
-            )
+            # Counted as the reading view counts it: characters for Chinese and Japanese.
+            address = safe_line(shown_url(url), 200)
+            out(f"much shorter now: {address}: {before:,} → {now:,} {unit}", sys.stderr)
         if shrunk:
             out(
                 "(each page is kept whole: a site rule mended, reextract brings its text back)",
