@@ -173,6 +173,7 @@ class FarmStats:
     connections: int = 0
     peak_inflight: int = 0
     peak_inflight_per_host: dict[str, int] = field(default_factory=dict)
+    first_asked: dict[str, float] = field(default_factory=dict)  # path: time.monotonic()
 
     def copy(self) -> FarmStats:
         return FarmStats(
@@ -184,6 +185,7 @@ class FarmStats:
             self.connections,
             self.peak_inflight,
             dict(self.peak_inflight_per_host),
+            dict(self.first_asked),
         )
 
 
@@ -672,7 +674,7 @@ measure our audience. <a href="{base}/privacy">Privacy policy</a></p><button>Acc
                 path = target.split("://", 1)[1].partition("/")[2] if "://" in target else target
                 path = "/" + path.lstrip("/")
                 response, status = b"", 0
-                self._enter(host)
+                self._enter(host, path)
                 try:
                     delay = self.latency + sum(
                         d for f, d in self.feed_delay.items() if path == self.feed_path(f)
@@ -692,8 +694,9 @@ measure our audience. <a href="{base}/privacy">Privacy policy</a></p><button>Acc
         finally:
             writer.close()
 
-    def _enter(self, host: str) -> None:
+    def _enter(self, host: str, path: str) -> None:
         with self._render_lock:
+            self._stats.first_asked.setdefault(path, time.monotonic())
             self._inflight[host] += 1
             self._inflight_total += 1
             s = self._stats

@@ -24,7 +24,9 @@ With `--room-for-all`, the wait a limit the sync can't reach costs: the last fee
 `--slow-feed` seconds late; a directory synced with the first half of the feeds (so a page's
 size is known) is copied twice per run and reader, subscribed to every feed, and synced once
 without a limit and once with `max_size` at `fraction` of the whole (2 by default here), one
-after the other. The ratio of the two walls is the cost of the limit (1.0: none).
+after the other. Each gives its wall time and when the first article page was asked for,
+counted from the first feed's request: the wait for the feeds (the limit's, and, without one,
+none). The ratio of the two walls is the cost of the limit (1.0: none).
 """
 
 from __future__ import annotations
@@ -158,6 +160,7 @@ def run_room_case(
         subscribe(seed, farm.feed_urls[: feeds // 2])
         sync(readers["this"], seed)
         walls: dict[tuple[str, bool], list[float]] = {}
+        firsts: dict[tuple[str, bool], list[float]] = {}
         for run in range(1, args.runs + 1):
             for name, command in readers.items():
                 for limited in (False, True):
@@ -167,7 +170,12 @@ def run_room_case(
                     if limited:
                         config = f'[cache]\nmax_size = "{limit}"\n'
                         (data / "config.toml").write_text(config, encoding="utf-8")
+                    farm.reset_stats()
                     walls.setdefault((name, limited), []).append(sync(command, data)[0])
+                    asked = farm.stats().first_asked
+                    feed = min(t for p, t in asked.items() if p.endswith(".xml"))
+                    page = min((t for p, t in asked.items() if p.endswith(".html")), default=feed)
+                    firsts.setdefault((name, limited), []).append(page - feed)
         load.append(load_average())
     print(
         f"### room for all: {feeds} feeds × {items} items, half cached before, the last feed "
@@ -180,6 +188,11 @@ def run_room_case(
         pairs = ", ".join(f"{h:.2f}/{f:.2f}" for f, h in zip(free, held, strict=True))
         ratio = statistics.median(h / f for f, h in zip(free, held, strict=True))
         print(f"{name}: wall with the limit / without, s: {pairs}; median ratio {ratio:.2f}")
+        waits = ", ".join(
+            f"{h:.2f}/{f:.2f}"
+            for f, h in zip(firsts[(name, False)], firsts[(name, True)], strict=True)
+        )
+        print(f"{name}: first article page asked after the first feed, s, with / without: {waits}")
     print()
 
 
