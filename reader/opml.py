@@ -206,6 +206,15 @@ def _what(error: DefusedXmlException) -> str:
     return "an external reference (not allowed)"
 
 
+# What XML 1.0 allows in no document: ElementTree writes it, and every other reader refuses
+# the file whole (one feed's title holding U+FFFE lost a newsboat import all its feeds).
+_NO_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_chars(text: str) -> str:
+    return _NO_XML_CHARACTER.sub("", text)
+
+
 def to_opml(feeds: Iterable[Feed]) -> str:
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
@@ -222,7 +231,7 @@ def to_opml(feeds: Iterable[Feed]) -> str:
             attributes["title"] = feed.title
         if feed.site_url:
             attributes["htmlUrl"] = feed.site_url
-        SubElement(body, "outline", attributes)
+        SubElement(body, "outline", {key: _xml_chars(value) for key, value in attributes.items()})
     # One outline a line, as newsboat writes it: people keep their subscriptions in a dotfiles
     # repository and read their diffs.
     indent(root, space="  ")
