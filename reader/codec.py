@@ -48,6 +48,11 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _count(value: Any) -> int:
+    """A whole number field that records from before it lack: 0."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
 _from_iso = datetime.fromisoformat
 
 
@@ -73,6 +78,7 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "moved_to": feed.moved_to,
         "failing_since": _dt(feed.failing_since),
         "gone_at": _dt(feed.gone_at),
+        "read_with": feed.read_with,
     }
 
 
@@ -92,6 +98,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         moved_to=_text(d.get("moved_to")),
         failing_since=_parse_dt(d.get("failing_since")),
         gone_at=_parse_dt(d.get("gone_at")),
+        read_with=_count(d.get("read_with")),
     )
 
 

@@ -12,7 +12,7 @@ from ..config import config_path
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
-from ..marks import SAVED_MARK, offline_mark
+from ..marks import SAVED_MARK, TAKEN_DOWN, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -65,6 +65,7 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
         "partial": h.partial,
         "not_article": h.not_article,
         "saved": h.saved,
+        "taken_down": h.taken_down,
         "enclosures": enclosures_json(e),
     }
 
@@ -192,7 +193,9 @@ def _print_lines(
             # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
             source = safe_line(source_name(e, names) or shown_url(e.feed_url), 24)
             sources[e.feed_title, e.feed_url] = source
-        out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
+        # A copy of a page taken down since is all that is left: said as `show` says it.
+        gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
+        out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}")
         if lines.get(id(h)):
             out(f"    {lines[id(h)]}")
 
@@ -351,19 +354,18 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         targets = None if every else [lib.resolve(t) for t in args.targets]
-        shrunk: list[tuple[str, int, int]] = []
+        shrunk: list[tuple[str, int, int, str]] = []
         try:
             state = await lib.reextract(targets, shrunk, progress, outdated=args.outdated)
         finally:
             finish()
         for url, error in state.failures:
             err(f"not re-extracted: {shown_url(url)}: {error.message}")
-        for url, before, now in sorted(shrunk):
+        for url, before, now, unit in sorted(shrunk):
             # A site rule that drops too much shows here, not when the article is next read.
-            out(
-                f"much shorter now: {safe_line(shown_url(url), 200)}: {before:,} → {now:,} words",
-                sys.stderr,
-            )
+            # Counted as the reading view counts it: characters for Chinese and Japanese.
+            address = safe_line(shown_url(url), 200)
+            out(f"much shorter now: {address}: {before:,} → {now:,} {unit}", sys.stderr)
         if shrunk:
             out(
                 "(each page is kept whole: a site rule mended, reextract brings its text back)",

@@ -130,7 +130,10 @@ async def _mark_as_newsboat_had(
     lib: Library, urls: list[str], marks: ReadMarks, args: argparse.Namespace
 ) -> int:
     """Each imported feed fetched (its headlines only), then its headlines newsboat had read
-    marked read: a mark needs its headline in the store to land on."""
+    marked read: a mark needs its headline in the store to land on. No sync lock taken, as
+    `reader mark-read` takes none: the lock keeps two syncs from downloading everything twice,
+    and a sync beside this loses no mark, each write of a feed's marks (theirs, a merge, a
+    drop of old ones) being one store transaction that reads them afresh (`set_read_many`)."""
     import asyncio
 
     results = await asyncio.gather(*(lib.refresh_feed(url) for url in urls))

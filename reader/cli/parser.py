@@ -239,7 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
         "list",
         help="list headlines, newest first",
         description="List the feeds' headlines, newest first, each with the id `reader show` "
-        "takes. With --saved, every article saved for good: those no feed lists too (saved by "
+        "takes: the story's for as long as it is listed or its article cached (its headline "
+        "dropped or its feed removed, a search and --saved list it under that id). With --saved, every article saved for good: those no feed lists too (saved by "
         "their address, dropped by their feed or their feed removed), under their site's name.",
     )
     p.add_argument(

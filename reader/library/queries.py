@@ -19,16 +19,13 @@ from ..keys import article_key, link_key, looks_like_entry_id, saved_article_id
 from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
 from ..reports import Headline, NotOffline, newest_first
 from ..safe import safe_line
+from ..store.shown_ids import UNLISTED
 from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
 from .dropped_ids import dropped_entry
 from .headline_marks import HeadlineMarks
 from .headline_runs import Head, feed_run, first, merged
 from .resources import LibraryResources, _link
-
-UNLISTED = ""
-"""The feed of a saved article no feed lists (`headlines_and_unlisted`): none. Its read flag
-is kept under it as a feed's are under the feed's address."""
 
 
 def _text_mark(article: Article) -> str:
@@ -297,6 +294,7 @@ class LibraryQueries(LibraryResources):
             store.page_dates,
             store.page_date,
             updated=store.renewed_keys(),
+            gone=store.gone_keys(),
         )
 
     def _feed_headlines(
@@ -323,28 +321,37 @@ class LibraryQueries(LibraryResources):
     def _unlisted(self, listed: set[str], marks: HeadlineMarks) -> list[Headline]:
         """The saved articles none of the `listed` keys is, as headlines (unordered)."""
         read = self.store.read_ids(UNLISTED)
+        shown = self.store.shown_ids()
         out: list[Headline] = []
         for key, record in marks.saved.items():
             if key not in listed and isinstance(record, dict):
-                entry = self._unlisted_entry(key, record)
+                entry = self._unlisted_entry(key, record, shown.get(key, [""])[0])
                 out.append(marks.headline(entry, key, entry.id in read))
         return out
 
-    def unlisted_entry(self, key: str, record: dict[str, Any]) -> Entry:
+    def unlisted_entry(
+        self, key: str, record: dict[str, Any], shown_as: str | None = None
+    ) -> Entry:
         """`_unlisted_entry`, for a cached article no feed lists that a search found."""
-        return self._unlisted_entry(key, record)
+        return self._unlisted_entry(key, record, shown_as)
 
-    def _unlisted_entry(self, key: str, record: dict[str, Any]) -> Entry:
+    def _unlisted_entry(
+        self, key: str, record: dict[str, Any], shown_as: str | None = None
+    ) -> Entry:
         """A saved article no feed lists, as an entry of no feed (`UNLISTED`, where its read
         flag is kept too): the cached article's title, dates and author, its site as its
-        source, and when it was saved as its time when the page gave none."""
+        source, and when it was saved as its time when the page gave none. Its id is the one
+        a headline listed it under (`shown_as`, else read from the store: `shown_ids`), else
+        one made from its address (`saved_article_id`)."""
+        if shown_as is None:
+            shown_as = self.store.shown_id(key)
         url = record.get("url")
         url = url if isinstance(url, str) and url else key
         article = self.store.article_heading(url)
         at = record.get("at")
         saved_at = datetime.fromtimestamp(at, UTC) if isinstance(at, int | float) else None
         return Entry(
-            id=saved_article_id(key),
+            id=shown_as or saved_article_id(key),
             feed_url=UNLISTED,
             title=(article.title if article else "") or url,
             link=url,
@@ -362,7 +369,11 @@ class LibraryQueries(LibraryResources):
         return self._saved_by_id(entry_id) or self._unlisted_by_id(entry_id)
 
     def _unlisted_by_id(self, entry_id: str) -> Entry | None:
-        """A cached article no feed lists, by the id a search gave it (`saved_article_id`)."""
+        """A cached article no feed lists, by the id of a headline that listed it
+        (`shown_ids`), or the one a search gave it (`saved_article_id`)."""
+        for key, ids in self.store.shown_ids().items():
+            if entry_id in ids and self.store.has_article(key):
+                return self._unlisted_entry(key, {"url": key}, ids[0])
         for key in self.store.article_keys():
             if saved_article_id(key) == entry_id:
                 return self._unlisted_entry(key, {"url": key})

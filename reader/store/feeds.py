@@ -15,7 +15,8 @@ from ..config import DEFAULT_LIMITS
 from ..dates import not_ahead
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
-from .directory import StoreDirectory, _reporting_storage_errors, json_items
+from .directory import _reporting_storage_errors, json_items
+from .shown_ids import UNLISTED, StoreShownIds
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 DROPPED_KEPT_AT_LEAST = 30 * 86400
@@ -131,7 +132,7 @@ def keyed(record: dict[str, Any]) -> tuple[Entry, str]:
 
 
 @_reporting_storage_errors
-class StoreFeeds(StoreDirectory):
+class StoreFeeds(StoreShownIds):
     """The feeds, entries and read flags of a `Store`."""
 
     # -- feeds -------------------------------------------------------------------------------
@@ -175,8 +176,11 @@ class StoreFeeds(StoreDirectory):
             urls = self.feed_urls()
             if url not in urls:
                 return False
+            read = self.read_ids(url)
+            entries = self.keyed_entries(url)
+            self._keep_unlisted((e.id, k, e.id in read) for e, k in entries)
             self._save(self._state, _SUBSCRIPTIONS, [u for u in urls if u != url])
-            for entry in self.entries(url):
+            for entry, _ in entries:
                 self._state.delete(_content_key(entry.id))
             for key in (
                 _feed_key(url),
@@ -340,11 +344,23 @@ class StoreFeeds(StoreDirectory):
                 self._save(self._state, _entries_key(feed_url), written)
             for entry in changed:
                 self._state.set(_content_key(entry.id), entry.content)
-            for dropped in ordered[MAX_ENTRIES_PER_FEED:]:
+            if going := ordered[MAX_ENTRIES_PER_FEED:]:
+                read = self.read_ids(feed_url)
+                self._keep_unlisted((e.id, link_key(e.link), e.id in read) for e in going)
+            for dropped in going:
                 self._state.delete(_content_key(dropped.id))
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
         return new, changed_list
+
+    def _keep_unlisted(self, going: Iterable[tuple[str, str, bool]]) -> None:
+        """The headlines `going` (id, article key, whether read) leave their feed: each cached
+        article keeps the id it was listed under, and a read one stays read
+        (`_keep_shown_ids`). In the caller's transaction."""
+        if read := self._keep_shown_ids(going):
+            ids = self.read_ids(UNLISTED)
+            if not read <= ids:
+                self._save(self._state, _read_key(UNLISTED), sorted(ids | read))
 
     def dropped(self, feed_url: str) -> dict[str, float]:
         """The ids of the feed's headlines retention dropped that the feed still carried, and
