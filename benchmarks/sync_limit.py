@@ -87,7 +87,7 @@ def run_case(
             for name, command in readers.items():
                 data = Path(tmp) / f"limited-{name}-{run}"
                 subscribe(data, farm.feed_urls)
-                config = f'[cache]\nmax_size = "{limit}"\n'
+                config = f'[cache]\nmax_size = "{limit}B"\n'
                 (data / "config.toml").write_text(config, encoding="utf-8")
                 for n in range(1, args.syncs + 1):
                     farm.reset_stats()
@@ -168,7 +168,7 @@ def run_room_case(
                     shutil.copytree(seed, data)
                     subscribe(data, farm.feed_urls)
                     if limited:
-                        config = f'[cache]\nmax_size = "{limit}"\n'
+                        config = f'[cache]\nmax_size = "{limit}B"\n'
                         (data / "config.toml").write_text(config, encoding="utf-8")
                     farm.reset_stats()
                     walls.setdefault((name, limited), []).append(sync(command, data)[0])

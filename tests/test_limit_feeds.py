@@ -284,7 +284,7 @@ def test_both_faces_wait_for_the_slower_feed_and_fetch_only_what_they_keep(
     with closing(Library(data)) as lib:
         for url in papers.urls:
             lib.add_feed(url)
-    (data / "config.toml").write_text(f'[cache]\nmax_size = "{max_bytes}"\n', encoding="utf-8")
+    (data / "config.toml").write_text(f'[cache]\nmax_size = "{max_bytes}B"\n', encoding="utf-8")
     if face == "reader sync":
         assert main(["--data-dir", str(data), "sync"]) == 0
         said = capsys.readouterr().err

@@ -428,7 +428,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--max-size",
         metavar="SIZE",
-        help="with prune: evict until the cache is at most SIZE (500MB…)",
+        help="with prune: evict until the cache is at most SIZE (500MB, 2GB: in 1,024s; a number"
+        " needs its unit, 500B for bytes)",
     )
     p.add_argument(
         "--headlines-older-than",
