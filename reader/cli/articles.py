@@ -440,11 +440,11 @@ def _reextract_progress() -> tuple[Callable[[Reextracted], None], Callable[[], N
 
 def cmd_config(args: argparse.Namespace) -> int:
     path = config_path(args.config, args.data_dir)
-    config = config_of(args)  # creates it with commented defaults the first time
-    check_keys(config)  # the TUI's keys too, which only the TUI would meet otherwise
-    if args.path:
+    if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
         out(str(path))
         return EXIT_OK
+    config = config_of(args)  # creates it with commented defaults the first time
+    check_keys(config)  # the TUI's keys too, which only the TUI would meet otherwise
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:  # none, and it could not be written: the defaults are the settings

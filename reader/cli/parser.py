@@ -456,7 +456,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the config file (created with commented defaults), then the defaults in force"
         " of the settings it leaves out",
     )
-    p.add_argument("--path", action="store_true", help="print only its path")
+    p.add_argument(
+        "--path",
+        action="store_true",
+        help="print only its path (where it will be, if it is not yet: nothing is written)",
+    )
     p.set_defaults(func=cmd_config)
 
     p = command(
