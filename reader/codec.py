@@ -48,6 +48,11 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _tags(value: Any) -> tuple[str, ...]:
+    """A feed's tags as kept: a list of texts, which records from before tags lack."""
+    return tuple(tag for tag in value if isinstance(tag, str)) if isinstance(value, list) else ()
+
+
 _from_iso = datetime.fromisoformat
 
 
@@ -73,6 +78,7 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "moved_to": feed.moved_to,
         "failing_since": _dt(feed.failing_since),
         "gone_at": _dt(feed.gone_at),
+        "tags": list(feed.tags),
     }
 
 
@@ -92,6 +98,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         moved_to=_text(d.get("moved_to")),
         failing_since=_parse_dt(d.get("failing_since")),
         gone_at=_parse_dt(d.get("gone_at")),
+        tags=_tags(d.get("tags")),
     )
 
 

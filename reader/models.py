@@ -85,6 +85,10 @@ class Feed:
     gone_at: datetime | None = None
     """When its address last answered 410 Gone (None when it did not): asked again only a week
     later (`GONE_ASKED_EVERY`), not at every sync."""
+    tags: tuple[str, ...] = ()
+    """The tags the user files it under (newsboat's tags, an OPML file's folders, `reader
+    tag`), in their order, compared case-folded (`feed_tags`). () for none, as in records from
+    before tags were kept."""
 
     @property
     def display_title(self) -> str:

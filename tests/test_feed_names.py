@@ -60,9 +60,9 @@ def _feeds(home: Path) -> list[str]:
 
 
 def _outlines(home: Path) -> dict[str, dict[str, str]]:
-    """`reader export`'s outlines by their address."""
+    """`reader export`'s outlines by their address (not its folders: a tagged feed's)."""
     root = fromstring(reader(home, "export").stdout)
-    return {o.attrib["xmlUrl"]: o.attrib for o in root.iter("outline")}
+    return {o.attrib["xmlUrl"]: o.attrib for o in root.iter("outline") if "xmlUrl" in o.attrib}
 
 
 def test_a_newsboat_name_is_the_feeds_name_before_and_after_sync(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..add_answers import add_answer
 from ..feed_names import folded, renamed
+from ..feed_tags import all_tags
 from ..models import Feed
 from ..plural import plural
 from ..safe import safe_line
@@ -96,8 +97,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     marks = _newsboat_marks(args.read_from) if args.read_from else None  # before any change
     lib = open_library(args)
     try:
-        added = sum(lib.add_feed(url, title, name) for url, name, title in read.found)
-        urls = [lib.subscription_url(url) for url, _name, _title in read.found]
+        added = sum(lib.add_feed(found.url, found.title, found.name) for found in read.found)
+        # A feed subscribed already is filed under the file's tags too, its own kept.
+        for found in read.found:
+            if found.tags:
+                lib.tag_feed(found.url, found.tags)
+        urls = [lib.subscription_url(found.url) for found in read.found]
     except BaseException:
         lib.close()
         raise
@@ -105,10 +110,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         lib.close()
     fetches = "" if marks is not None else "; `reader sync` fetches them"
     out(f"{plural(added, 'feed')} added, {len(read.found) - added} already subscribed{fetches}")
+    if tagged := [found for found in read.found if found.tags]:
+        tags = all_tags(Feed(found.url, tags=found.tags) for found in tagged)
+        named = ", ".join(safe_line(tag, 30) for tag in tags[:8])
+        more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
+        out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     for why, count in read.skipped.items():
         err(f"left out {plural(count, 'feed')} {why}")
-    for note in read.notes:
-        err(note)
     if marks is not None:
         return run_until_done(lib, _mark_as_newsboat_had(lib, urls, marks, args))
     return EXIT_OK
