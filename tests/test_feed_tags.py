@@ -5,14 +5,18 @@ reader's tag rows. Real files in a temp directory, the real `reader` command."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 from xml.etree.ElementTree import fromstring
 
+from pytest_httpserver import HTTPServer
 from test_cli import reader
 
 from reader.library import Library
 from reader.models import Feed
 from reader.opml import read_opml, to_opml
+from reader.store import Store
 
 URLS = """# newsboat's urls, tagged
 http://127.0.0.1:9/quay.xml news local "~Quay (mine)"
@@ -94,3 +98,83 @@ def test_opml_categories_and_folders_are_tags_made_safe() -> None:
 def test_export_of_untagged_feeds_is_as_before() -> None:
     exported = to_opml([Feed("http://127.0.0.1:9/a.xml", title="A")])
     assert "category" not in exported and exported.count("<outline") == 1
+
+
+STORIES = {"quay": "Ferry timetable changes", "tide": "Spring tides this weekend", "wire": "Wire"}
+
+
+def serve_three(server: HTTPServer) -> dict[str, str]:
+    """Three feeds of one story each at /quay.xml, /tide.xml and /wire.xml; their addresses."""
+    for name, story in STORIES.items():
+        server.expect_request(f"/{name}.xml").respond_with_data(
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name.title()}</title>'
+            f"<item><title>{story}</title><link>{server.url_for(f'/{name}.html')}</link>"
+            f"<guid>{name}-1</guid><pubDate>Thu, 03 Dec 2026 08:00:00 GMT</pubDate></item>"
+            "</channel></rss>",
+            content_type="application/rss+xml",
+        )
+    return {name: server.url_for(f"/{name}.xml") for name in STORIES}
+
+
+def subscribed(tmp_path: Path, server: HTTPServer) -> tuple[Path, dict[str, str]]:
+    """A data directory subscribed to the three feeds, quay and tide tagged news, synced."""
+    urls = serve_three(server)
+    (tmp_path / "urls").write_text(
+        f"{urls['quay']} news local\n{urls['tide']} News sport\n{urls['wire']}\n"
+    )
+    home = tmp_path / "home"
+    assert reader(home, "import", str(tmp_path / "urls")).returncode == 0
+    synced = reader(home, "sync", "--no-articles", "-q")
+    assert synced.returncode == 0, synced.stderr
+    return home, urls
+
+
+def test_list_by_tag_and_tag_commands(tmp_path: Path, httpserver: HTTPServer) -> None:
+    home, urls = subscribed(tmp_path, httpserver)
+    for options in ((), ("--json",), ("--search", "tides")):
+        listed = reader(home, "list", "--tag", "NEWS", *options)
+        assert listed.returncode == 0, listed.stderr
+        assert "Wire" not in listed.stdout and "Spring tides" in listed.stdout, options
+    assert "Ferry" in reader(home, "list", "--tag", "news").stdout
+    # An unknown tag: one line naming those there are, exit 1.
+    unknown = reader(home, "list", "--tag", "sprot")
+    assert (unknown.returncode, unknown.stdout) == (1, "")
+    assert unknown.stderr == ("reader: no feed is tagged “sprot” (the tags: local, news, sport)\n")
+    assert reader(home, "list", "--tag", "x", "--feed", "Wire").returncode == 2
+    # Tagged and untagged by name, case aside; `feeds` and its JSON show them.
+    tagged = reader(home, "tag", "Wire", "sport", "Agency")
+    assert tagged.stdout == "tagged: Wire: sport, Agency\n", tagged.stderr
+    assert "Wire" in reader(home, "list", "--tag", "agency").stdout
+    untagged = reader(home, "untag", urls["tide"], "NEWS", "weather")
+    assert untagged.stdout == "untagged: Tide: sport\n"
+    assert untagged.stderr == "reader: Tide had no tag “weather”\n"
+    assert "Spring tides" not in reader(home, "list", "--tag", "news").stdout
+    feeds = reader(home, "feeds").stdout
+    assert "    tags: news, local\n" in feeds and "    tags: sport, Agency\n" in feeds
+    shown = {f["title"]: f["tags"] for f in json.loads(reader(home, "feeds", "--json").stdout)}
+    assert shown == {"Quay": ["news", "local"], "Tide": ["sport"], "Wire": ["sport", "Agency"]}
+    refused = reader(home, "tag", "Nowhere", "x")
+    assert (refused.returncode, refused.stderr) == (1, "reader: not subscribed: Nowhere\n")
+    empty = reader(home, "tag", "Wire", "\x1b[31m")
+    assert empty.returncode == 2 and len(empty.stderr.splitlines()) == 1
+
+
+def test_a_fetch_keeps_the_tags_given_meanwhile(tmp_path: Path) -> None:
+    """A refresh writing what it read of a feed (read before a `reader tag` in another
+    process) leaves the tags stored as they are."""
+    url = "http://127.0.0.1:9/quay.xml"
+    store = Store(tmp_path / "data")
+    try:
+        store.add_feed(url, title="Quay")
+        record = json.loads(store._state.get(f"feed:{url}"))
+        record.pop("tags")
+        store._state.set(f"feed:{url}", json.dumps(record))  # as an earlier version wrote it
+        assert store.feed(url) == Feed(url, title="Quay")
+        read_before = store.feed(url)
+        assert read_before is not None
+        assert store.tag_feed(url, add=["news"]) is not None
+        kept = store.put_feed(dataclasses.replace(read_before, title="The Quay"))
+        assert (kept.title, kept.tags) == ("The Quay", ("news",))
+        assert store.tag_feed("http://127.0.0.1:9/other.xml", add=["x"]) is None
+    finally:
+        store.close()

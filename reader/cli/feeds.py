@@ -29,6 +29,7 @@ from .common import (
     run_until_done,
     xml_text,
 )
+from .tags import shown_tags
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -207,6 +208,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "failing_since": iso_time(feed.failing_since),
                         "moved_to": feed.moved_to,
                         "gone_at": iso_time(feed.gone_at),
+                        "tags": list(feed.tags),
                     }
                     for feed, total, unread in rows
                 ]
@@ -218,6 +220,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
         out(f"    {shown_url(feed.url)}")
+        if feed.tags:
+            out(f"    tags: {shown_tags(feed)}")
         if feed.moved_to:
             out(f"    moved for good to {shown_url(feed.moved_to)}: fetched from there")
         if feed.name and feed.title and folded(feed.name) != folded(feed.title):

@@ -24,6 +24,7 @@ from .extract_file import cmd_extract
 from .feeds import cmd_add, cmd_export, cmd_feeds, cmd_import, cmd_remove, cmd_rename
 from .marks import cmd_mark_read, cmd_mark_unread
 from .sync import cmd_sync
+from .tags import cmd_tag, cmd_untag
 
 
 def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -154,6 +155,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_rename)
 
     p = command(
+        "tag",
+        help="file a feed under tags (newsboat's, an OPML file's folders)",
+        description="File a feed under one tag or more, after those it has (case kept, compared"
+        " case aside): `reader list --tag TAG` lists the headlines of every feed filed under it,"
+        " and `reader export` writes them as"
+        " folders. FEED as `rename` takes it.",
+    )
+    p.add_argument("url", metavar="FEED")
+    p.add_argument("tags", metavar="TAG", nargs="+")
+    p.set_defaults(func=cmd_tag)
+
+    p = command(
+        "untag",
+        help="take tags off a feed",
+        description="Take one tag or more off a feed (case aside); FEED as `rename` takes it.",
+    )
+    p.add_argument("url", metavar="FEED")
+    p.add_argument("tags", metavar="TAG", nargs="+")
+    p.set_defaults(func=cmd_untag)
+
+    p = command(
         "import",
         help="subscribe to every feed of an OPML file, or of a list of addresses one a line "
         "(newsboat's urls file); '-' for stdin",
@@ -245,10 +267,16 @@ def build_parser() -> argparse.ArgumentParser:
         "takes. With --saved, every article saved for good: those no feed lists too (saved by "
         "their address, dropped by their feed or their feed removed), under their site's name.",
     )
-    p.add_argument(
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
         "--feed",
         metavar="FEED",
         help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
+    )
+    which.add_argument(
+        "--tag",
+        metavar="TAG",
+        help="only the headlines of the feeds filed under TAG (case aside; `reader tag`)",
     )
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument(
