@@ -5,6 +5,7 @@ reader's tag rows. Real files in a temp directory, the real `reader` command."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 from pathlib import Path
@@ -12,11 +13,13 @@ from xml.etree.ElementTree import fromstring
 
 from pytest_httpserver import HTTPServer
 from test_cli import reader
+from tui_pilot import running, screen_segments, screen_text, subscribe, table, until
 
 from reader.library import Library
 from reader.models import Feed
 from reader.opml import read_opml, to_opml
 from reader.store import Store
+from reader.ui.widgets.main.feed_list import FeedList
 
 URLS = """# newsboat's urls, tagged
 http://127.0.0.1:9/quay.xml news local "~Quay (mine)"
@@ -178,3 +181,47 @@ def test_a_fetch_keeps_the_tags_given_meanwhile(tmp_path: Path) -> None:
         assert store.tag_feed("http://127.0.0.1:9/other.xml", add=["x"]) is None
     finally:
         store.close()
+
+
+HOSTILE = "\x1b]0;pwned\x07[b]Desk[/b]"
+
+
+def test_a_tags_row_lists_its_feeds_headlines_together(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """The feed list has a row for each tag above the feeds, with its feeds' unread count;
+    chosen, the headlines are those of every feed under it, each naming its feed; a hostile
+    tag is shown as plain text."""
+    urls = serve_three(httpserver)
+    subscribe(tmp_path, list(urls.values()))
+    lib = Library(tmp_path)
+    lib.tag_feed(urls["quay"], ["news"])
+    lib.tag_feed(urls["tide"], ["News", HOSTILE])
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            feeds = app.screen.query_one(FeedList)
+            assert feeds.names[2:5] == ["#[b]Desk[/b]", "#news", "Quay"]
+            await pilot.press("t")  # newsboat's t: the first tag's headlines
+            await until(pilot, lambda: len(table(app).rows) == 1, "the first tag's")
+            assert table(app).rows[0].entry.title == STORIES["tide"]
+            await pilot.press("t")
+            await until(pilot, lambda: len(table(app).rows) == 2, "the next tag's")
+            assert {h.entry.title for h in table(app).rows} == {STORIES["quay"], STORIES["tide"]}
+            text = screen_text(app)
+            assert "#news · 2 unread of 2" in text and "#[b]Desk[/b]" in text
+            line = next(line for line in text.splitlines() if STORIES["tide"] in line)
+            assert "Tide" in line.replace(STORIES["tide"], "")  # its feed named
+            raw = screen_segments(app)
+            assert "\x1b" not in raw and "pwned" not in raw
+            # The rows of the feed list choose them too.
+            await pilot.press("tab", "k")
+            await until(pilot, lambda: len(table(app).rows) == 1, "the row above's")
+            await pilot.press("k")  # Saved
+            await until(pilot, lambda: len(table(app).rows) == 0, "no saved article")
+            await pilot.press("j", "j")
+            await until(pilot, lambda: len(table(app).rows) == 2, "#news again")
+
+    asyncio.run(run())

@@ -159,7 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="file a feed under tags (newsboat's, an OPML file's folders)",
         description="File a feed under one tag or more, after those it has (case kept, compared"
         " case aside): `reader list --tag TAG` lists the headlines of every feed filed under it,"
-        " and `reader export` writes them as"
+        " the reader's feed list has a row for each tag (t goes to the next), and `reader"
+        " export` writes them as"
         " folders. FEED as `rename` takes it.",
     )
     p.add_argument("url", metavar="FEED")
