@@ -18,6 +18,7 @@ from heapq import merge
 from itertools import filterfalse
 from operator import attrgetter
 
+from ..feed_names import folded
 from ..feed_tags import all_tags, tagged
 from ..keys import article_key
 from ..library import Library
@@ -72,6 +73,10 @@ class HeadlineIndex:
     _by_link: dict[str, str] | None = field(init=False, repr=False)
     """Canonical link → entry id (`by_link`); None until asked for, in an index `with_feeds`
     made."""
+    _tags_of: tuple[list[Feed], dict[str, tuple[str, frozenset[str]]]] | None = field(
+        init=False, repr=False, default=None
+    )
+    """The feeds' tags (`_tag_feeds`), with the list of feeds they were read from."""
     edits: int = field(init=False, repr=False, default=0)
     """How many in-place edits (`set_read`…) this index has had."""
     _edited: dict[str, int] = field(init=False, repr=False)
@@ -123,14 +128,30 @@ class HeadlineIndex:
             return sum(self._unread[url] for url in self.tagged_urls(tag))
         return self._unread.total() if feed_url is None else self._unread[feed_url]
 
-    def tagged_urls(self, tag: str) -> set[str]:
+    def tagged_urls(self, tag: str) -> frozenset[str]:
         """The addresses of the feeds filed under `tag`."""
-        return {feed.url for feed in tagged(self.feeds, tag)}
+        return self._tag_feeds().get(folded(tag), ("", frozenset()))[1]
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag of the feeds (`feed_tags.all_tags`), with the unread headlines of the
         feeds filed under it."""
-        return [(tag, self.unread_in(tag_view(tag))) for tag in all_tags(self.feeds)]
+        return [
+            (tag, sum(self._unread[url] for url in urls))
+            for tag, urls in self._tag_feeds().values()
+        ]
+
+    def _tag_feeds(self) -> dict[str, tuple[str, frozenset[str]]]:
+        """Each tag, compared (`folded`) → as spelled, and the addresses of its feeds: made
+        once for a list of feeds, not at every count of the feed list's rows (each change
+        of a flag: ~2 ms of the event loop for 60 feeds under 7 tags)."""
+        if self._tags_of is None or self._tags_of[0] is not self.feeds:
+            feeds = self.feeds
+            found = {
+                folded(tag): (tag, frozenset(feed.url for feed in tagged(feeds, tag)))
+                for tag in all_tags(feeds)
+            }
+            self._tags_of = (feeds, found)
+        return self._tags_of[1]
 
     def lists_feed(self, view: str | None, feed_url: str) -> bool:
         """Whether the list of `view` holds the headlines of the feed at `feed_url` (every
