@@ -189,9 +189,9 @@ def _outlines(root: Element) -> Iterator[tuple[Element, tuple[str, ...]]]:
 
 
 def _categories(outline: Element) -> list[str]:
-    """The tags OPML 2.0's `category` attribute names: comma-separated, each a slash-led path
-    ("/news,/local"), as FreshRSS and others write a feed's labels; `reader export` writes
-    every tag of a feed so."""
+    """The tags OPML 2.0's `category` attribute names, comma-separated: a tag is a category
+    without slashes ("news,local", as newsboat's `--export-to-opml2` and `reader export`
+    write them), a path's leading slash left out ("/Boston/Weather": "Boston/Weather")."""
     value = (outline.get("category") or "").translate(_CONTROLS_BACK)
     return [part.strip().strip("/") for part in value.split(",")]
 
@@ -217,7 +217,8 @@ def _what(error: DefusedXmlException) -> str:
 def to_opml(feeds: Iterable[Feed]) -> str:
     """The subscriptions as OPML 2.0. A tagged feed is nested in a folder named by its first
     tag, which every reader reading folders reads, and names every tag in its `category`
-    attribute ("/news,/local"; a tag holding a comma, which it can't hold, in its folder
+    attribute ("news,local", as OPML 2.0 writes tags and newsboat reads them; a tag holding a
+    comma, which it can't hold, in its folder
     only), which those filing a feed under several read."""
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
@@ -242,7 +243,7 @@ def to_opml(feeds: Iterable[Feed]) -> str:
                 body, "outline", {"text": first, "title": first}
             )
             folders[folded(first)] = parent
-            if categories := [f"/{tag}" for tag in feed.tags if "," not in tag]:
+            if categories := [tag for tag in feed.tags if "," not in tag]:
                 attributes["category"] = ",".join(categories)
         SubElement(parent, "outline", attributes)
     # One outline a line, as newsboat writes it: people keep their subscriptions in a dotfiles

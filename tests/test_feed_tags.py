@@ -61,7 +61,7 @@ def test_a_urls_files_tags_are_kept_exported_and_read_back(tmp_path: Path) -> No
     folders = [o for o in body if o.get("xmlUrl") is None]
     assert [f.get("text") for f in folders] == ["news", "Sport", "podcast"]  # first tags
     assert [o.get("xmlUrl") for o in folders[1]] == ["http://127.0.0.1:9/tide.xml"]
-    assert folders[1][0].get("category") == "/Sport,/news"
+    assert folders[1][0].get("category") == "Sport,news"  # as newsboat reads them
     # Read back elsewhere: the same tags, in the same order.
     (tmp_path / "subs.opml").write_text(exported)
     again = tmp_path / "again"
@@ -80,7 +80,7 @@ def test_a_second_import_adds_the_files_tags_to_a_feeds_own(tmp_path: Path) -> N
 
 
 def test_opml_categories_and_folders_are_tags_made_safe() -> None:
-    """The `category` attribute (FreshRSS's labels: "/a,/b") and the folders are read, a
+    """The `category` attribute (newsboat's "a,b"; a path's leading slash left out) and the folders are read, a
     folder's name cleaned as any title (an escape sequence goes whole); a hostile file's deep
     nesting is no error."""
     opml = (

@@ -189,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
         " then kept only when it is not the feed's own title (case and spaces aside): a name"
         " given in the reader it came from stays, a copy of the feed's title follows the title"
         " as the site changes it. Tags are kept: newsboat's, an OPML file's folders (a folder"
-        ' in a folder: both) and its outlines\' `category` ("/news,/local"); a feed already'
+        ' in a folder: both) and its outlines\' `category` ("news,local"); a feed already'
         " subscribed gets the file's besides its own.",
     )
     p.add_argument("file", metavar="FILE")
@@ -209,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the subscriptions as OPML 2.0, one outline a line: each feed's name"
         " as its text (your name for it, else its own title) and the title it gives itself as"
         " its title; a tagged feed in a folder named by its first tag, every tag of it in its"
-        ' category attribute ("/news,/local").',
+        ' category attribute ("news,local", as newsboat --export-to-opml2 writes them).',
     )
     p.set_defaults(func=cmd_export)
 
