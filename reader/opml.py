@@ -214,12 +214,21 @@ def _what(error: DefusedXmlException) -> str:
     return "an external reference (not allowed)"
 
 
+# What XML 1.0 allows in no document: ElementTree writes it, and every other reader refuses
+# the file whole (one feed's title holding U+FFFE lost a newsboat import all its feeds).
+_NO_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_chars(text: str) -> str:
+    return _NO_XML_CHARACTER.sub("", text)
+
+
 def to_opml(feeds: Iterable[Feed]) -> str:
     """The subscriptions as OPML 2.0. A tagged feed is nested in a folder named by its first
     tag, which every reader reading folders reads, and names every tag in its `category`
     attribute ("news,local", as OPML 2.0 writes tags and newsboat reads them; a tag holding a
-    comma, which it can't hold, in its folder
-    only), which those filing a feed under several read."""
+    comma, which it can't hold, in its folder only), which those filing a feed under several
+    read."""
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
     SubElement(head, "title").text = "reader subscriptions"
@@ -240,12 +249,12 @@ def to_opml(feeds: Iterable[Feed]) -> str:
         if feed.tags:
             first = feed.tags[0]
             parent = folders.get(folded(first)) or SubElement(
-                body, "outline", {"text": first, "title": first}
+                body, "outline", {"text": _xml_chars(first), "title": _xml_chars(first)}
             )
             folders[folded(first)] = parent
             if categories := [tag for tag in feed.tags if "," not in tag]:
                 attributes["category"] = ",".join(categories)
-        SubElement(parent, "outline", attributes)
+        SubElement(parent, "outline", {key: _xml_chars(value) for key, value in attributes.items()})
     # One outline a line, as newsboat writes it: people keep their subscriptions in a dotfiles
     # repository and read their diffs.
     indent(root, space="  ")

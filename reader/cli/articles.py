@@ -29,6 +29,7 @@ from .common import (
     err,
     iso_time,
     json_text,
+    not_subscribed,
     open_library,
     out,
     render,
@@ -83,7 +84,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         feeds = lib.feeds()
         # The feed named once (by its title, each time every feed's record is read).
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
-            raise CommandError(f"not subscribed: {args.feed}")
+            raise not_subscribed(lib, args.feed)
         tag = named_tag(lib, args.tag) if args.tag is not None else None
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tag=tag)
         if args.not_offline:
@@ -159,7 +160,7 @@ def _list_as_read(args: argparse.Namespace, since: datetime | None, before: date
     try:
         feeds = lib.feeds()
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
-            raise CommandError(f"not subscribed: {args.feed}")
+            raise not_subscribed(lib, args.feed)
         tag = named_tag(lib, args.tag) if args.tag is not None else None
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tag), since, before)
         if args.not_offline:

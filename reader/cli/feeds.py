@@ -24,6 +24,7 @@ from .common import (
     err,
     iso_time,
     json_text,
+    not_subscribed,
     open_library,
     out,
     run_until_done,
@@ -60,7 +61,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         if not lib.remove_feed(args.url):
-            raise CommandError(f"not subscribed: {args.url}")
+            raise not_subscribed(lib, args.url)
         out(f"unsubscribed: {safe_line(args.url)}")
         return EXIT_OK
     finally:
@@ -73,7 +74,7 @@ def cmd_rename(args: argparse.Namespace) -> int:
         before = lib.feeds()
         feed = lib.rename_feed(args.url, args.name)
         if feed is None:
-            raise CommandError(f"not subscribed: {args.url}")
+            raise not_subscribed(lib, args.url)
         was = next((f.display_title for f in before if f.url == feed.url), feed.display_title)
         others = [f for f in lib.feeds() if f.url != feed.url]
     finally:

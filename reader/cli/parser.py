@@ -288,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only headlines whose article is not all readable offline: not cached (not synced"
         " yet, failed, left out by the size limit, or a link to no article page: ↗) or cached"
-        " only in part (½); what a sync's 'not readable offline' counts",
+        " only in part (½); what a sync's 'not readable offline' and 'left out' lines count",
     )
     p.add_argument(
         "--since",
@@ -446,7 +446,8 @@ def build_parser() -> argparse.ArgumentParser:
         " otherwise, and every list reads them all. Unread and saved headlines stay, and so do"
         " the cached articles of those dropped (search finds them; --older-than evicts them);"
         " one its feed still carries does not come back at the next sync. Without an option,"
-        " `prune` applies the config's max_size and [feeds] drop_read_after, as each sync does.",
+        " `prune` applies the config's max_size and [feeds] drop_read_after, as each sync does"
+        " (with neither set, it asks which: exit 2). `reader cache prune --help` is this help.",
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles, drop headlines")
     p.add_argument(
@@ -462,9 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--headlines-older-than",
-        metavar="DATE",
-        help="with prune: drop the read headlines, saved ones aside, from before DATE: an age"
-        " (180d, 26w, 1y) or a date (2026-06-01); an undated one by when it was first synced",
+        metavar="AGE|DATE",
+        help="with prune: drop the read headlines, saved ones aside, from before AGE|DATE: an"
+        " age (180d, 26w, 1y) or a date (2026-06-01); an undated one by when it was first synced",
     )
     p.add_argument(
         "--dry-run",

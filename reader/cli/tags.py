@@ -10,7 +10,15 @@ from ..feed_names import folded
 from ..feed_tags import clean_tag
 from ..models import Feed
 from ..safe import safe_line
-from .common import EXIT_OK, CommandError, UsageError, err, open_library, out
+from .common import (
+    EXIT_OK,
+    CommandError,
+    UsageError,
+    err,
+    not_subscribed,
+    open_library,
+    out,
+)
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -21,10 +29,10 @@ def cmd_tag(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         feed = lib.tag_feed(args.url, tags)
+        if feed is None:
+            raise not_subscribed(lib, args.url)
     finally:
         lib.close()
-    if feed is None:
-        raise CommandError(f"not subscribed: {args.url}")
     out(f"tagged: {safe_line(feed.display_title, 60)}: {shown_tags(feed)}")
     return EXIT_OK
 
@@ -35,10 +43,10 @@ def cmd_untag(args: argparse.Namespace) -> int:
     try:
         before = next((f for f in lib.feeds() if f.url == lib.feed_named(args.url.strip())), None)
         feed = lib.untag_feed(args.url, tags)
+        if feed is None:
+            raise not_subscribed(lib, args.url)
     finally:
         lib.close()
-    if feed is None:
-        raise CommandError(f"not subscribed: {args.url}")
     had = {folded(tag) for tag in before.tags} if before else set()
     if missing := [tag for tag in tags if folded(tag) not in had]:
         err(f"{safe_line(feed.display_title, 60)} had no tag {_quoted(missing)}")

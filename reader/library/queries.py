@@ -110,16 +110,22 @@ class LibraryQueries(LibraryResources):
         """The one subscribed feed the reader's feed list names `title` (case and spaces
         aside): by the user's name for it, else by its own title; else the one whose own title
         it is behind a name (the title `reader feeds` shows under it). None when none is, or
-        several are (no guess between them)."""
+        several are (no guess between them: `feeds_titled` names them)."""
+        found = self.feeds_titled(title)
+        return found[0] if len(found) == 1 else None
+
+    def feeds_titled(self, title: str) -> list[str]:
+        """The addresses of the subscribed feeds the reader's feed list names `title` (as
+        `_feed_titled` reads it): several when a name is more than one feed's."""
         wanted = folded(title)
         if not wanted:
-            return None
+            return []
         feeds = self.store.feeds()
         for named in ([f.name or f.title for f in feeds], [f.title for f in feeds]):
             found = [f.url for f, name in zip(feeds, named, strict=True) if folded(name) == wanted]
             if found:
-                return found[0] if len(found) == 1 else None
-        return None
+                return found
+        return []
 
     def feed_counts(self) -> list[tuple[Feed, int, int]]:
         """Every feed, with how many headlines it has and how many of them are unread: what

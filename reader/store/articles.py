@@ -134,14 +134,14 @@ class StoreArticles(StoreFeeds):
         return {str(key)[len(prefix) :] for (key,) in rows}
 
     def renewable(self) -> dict[str, float]:
-        """When the page of each cached article on one page was downloaded (epoch seconds),
-        by key, in one query: what a sync compares with the time its feed says it was
-        updated (an article over several pages is read on from its last page, not again)."""
+        """When the (first) page of each cached article was downloaded (epoch seconds), by
+        key, in one query: what a sync compares with the time its feed says it was updated
+        (an article still missing pages is read on from its last page, not again)."""
         query = "SELECT key, store_time FROM Cache WHERE key >= ? AND key < ?"
         rows = self._articles._sql(query, ("raw:", "raw;")).fetchall()
-        paged = self._keys_with_prefix("pages:") | self.incomplete_keys()
+        unread = self.incomplete_keys()
         downloaded = {str(key)[len("raw:") :]: float(at) for key, at in rows}
-        return {key: at for key, at in downloaded.items() if key not in paged}
+        return {key: at for key, at in downloaded.items() if key not in unread}
 
     def article(self, url: str) -> Article | None:
         """The cached article, or None; a damaged record is dropped and reported as a problem."""

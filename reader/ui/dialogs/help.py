@@ -102,7 +102,6 @@ KEYS: KeyRows = (
             ("s", "save for good / unsave"),
             ("o", "open the original page in the browser"),
             ("z", "a low terminal: the editor's note folded atop the story, whole"),
-            ("V", "the copy kept before a change (Δ)"),
             ("Esc / q", "back to the headlines (or to the article whose link was read)"),
         ),
     ),
