@@ -53,6 +53,11 @@ def _count(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
+def _tags(value: Any) -> tuple[str, ...]:
+    """A feed's tags as kept: a list of texts, which records from before tags lack."""
+    return tuple(tag for tag in value if isinstance(tag, str)) if isinstance(value, list) else ()
+
+
 _from_iso = datetime.fromisoformat
 
 
@@ -79,6 +84,7 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "failing_since": _dt(feed.failing_since),
         "gone_at": _dt(feed.gone_at),
         "read_with": feed.read_with,
+        "tags": list(feed.tags),
     }
 
 
@@ -99,6 +105,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         failing_since=_parse_dt(d.get("failing_since")),
         gone_at=_parse_dt(d.get("gone_at")),
         read_with=_count(d.get("read_with")),
+        tags=_tags(d.get("tags")),
     )
 
 

@@ -95,6 +95,10 @@ class Feed:
     read_with: int = 0
     """The `FEED_READING_VERSION` its items were last read whole with (0: by a reader from
     before it was kept)."""
+    tags: tuple[str, ...] = ()
+    """The tags the user files it under (newsboat's tags, an OPML file's folders, `reader
+    tag`), in their order, compared case-folded (`feed_tags`). () for none, as in records from
+    before tags were kept."""
 
     @property
     def display_title(self) -> str:

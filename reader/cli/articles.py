@@ -38,6 +38,7 @@ from .common import (
     unmatched_body,
 )
 from .date_args import between, dates_named, moment, within
+from .tags import named_tag
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -85,7 +86,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         # The feed named once (by its title, each time every feed's record is read).
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
             raise not_subscribed(lib, args.feed)
-        every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
+        tag = named_tag(lib, args.tag) if args.tag is not None else None
+        every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tag=tag)
         if args.not_offline:
             every = [h for h in every if not h.cached or h.partial]
         headlines = between(every, since, before)  # before a search: fewer texts read
@@ -108,7 +110,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     rows,
                     query,
                     # Every cached article: those no feed lists any more too, but in one feed's.
-                    unlisted=not (args.feed or args.saved or args.not_offline),
+                    unlisted=not (args.feed or args.tag or args.saved or args.not_offline),
                     unread_only=args.unread,
                     indexing=lambda count: err(
                         f"indexing {plural(count, 'cached article')} for search"
@@ -160,7 +162,8 @@ def _list_as_read(args: argparse.Namespace, since: datetime | None, before: date
         feeds = lib.feeds()
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
             raise not_subscribed(lib, args.feed)
-        headlines = within(lib.streamed_headlines(args.feed, args.unread), since, before)
+        tag = named_tag(lib, args.tag) if args.tag is not None else None
+        headlines = within(lib.streamed_headlines(args.feed, args.unread, tag), since, before)
         if args.not_offline:
             headlines = (h for h in headlines if not h.cached or h.partial)
         if args.ids:

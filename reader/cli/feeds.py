@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..add_answers import add_answer
 from ..feed_names import folded, renamed
+from ..feed_tags import all_tags
 from ..models import Feed
 from ..plural import plural
 from ..safe import safe_line
@@ -29,6 +30,7 @@ from .common import (
     run_until_done,
     xml_text,
 )
+from .tags import shown_tags
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -97,8 +99,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     marks = _newsboat_marks(args.read_from) if args.read_from else None  # before any change
     lib = open_library(args)
     try:
-        added = sum(lib.add_feed(url, title, name) for url, name, title in read.found)
-        urls = [lib.subscription_url(url) for url, _name, _title in read.found]
+        added = sum(lib.add_feed(found.url, found.title, found.name) for found in read.found)
+        # A feed subscribed already is filed under the file's tags too, its own kept.
+        for found in read.found:
+            if found.tags:
+                lib.tag_feed(found.url, found.tags)
+        urls = [lib.subscription_url(found.url) for found in read.found]
     except BaseException:
         lib.close()
         raise
@@ -106,10 +112,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         lib.close()
     fetches = "" if marks is not None else "; `reader sync` fetches them"
     out(f"{plural(added, 'feed')} added, {len(read.found) - added} already subscribed{fetches}")
+    if tagged := [found for found in read.found if found.tags]:
+        tags = all_tags(Feed(found.url, tags=found.tags) for found in tagged)
+        named = ", ".join(safe_line(tag, 30) for tag in tags[:8])
+        more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
+        out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     for why, count in read.skipped.items():
         err(f"left out {plural(count, 'feed')} {why}")
-    for note in read.notes:
-        err(note)
     if marks is not None:
         return run_until_done(lib, _mark_as_newsboat_had(lib, urls, marks, args))
     return EXIT_OK
@@ -203,6 +212,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "failing_since": iso_time(feed.failing_since),
                         "moved_to": feed.moved_to,
                         "gone_at": iso_time(feed.gone_at),
+                        "tags": list(feed.tags),
                     }
                     for feed, total, unread in rows
                 ]
@@ -214,6 +224,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
         out(f"    {shown_url(feed.url)}")
+        if feed.tags:
+            out(f"    tags: {shown_tags(feed)}")
         if feed.moved_to:
             out(f"    moved for good to {shown_url(feed.moved_to)}: fetched from there")
         if feed.name and feed.title and folded(feed.name) != folded(feed.title):

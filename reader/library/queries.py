@@ -14,6 +14,7 @@ from typing import Any
 from ..article_sources import read_from
 from ..config import site_rule_for
 from ..feed_names import clean_name, folded
+from ..feed_tags import tagged
 from ..gone import asked_lately
 from ..keys import article_key, link_key, looks_like_entry_id, saved_article_id
 from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
@@ -135,24 +136,29 @@ class LibraryQueries(LibraryResources):
 
     # -- headlines -----------------------------------------------------------------------------
     def headlines(
-        self, feed_url: str | None = None, unread_only: bool = False, saved_only: bool = False
+        self,
+        feed_url: str | None = None,
+        unread_only: bool = False,
+        saved_only: bool = False,
+        tag: str | None = None,
     ) -> list[Headline]:
-        """Entries newest first, of one feed or of all; `saved_only` of all: every saved
-        article, those no feed lists too (`headlines_and_unlisted`)."""
-        urls = [self.feed_named(feed_url)] if feed_url else self.store.feed_urls()
+        """Entries newest first, of one feed, of the feeds filed under `tag`, or of all;
+        `saved_only` of all: every saved article, those no feed lists too
+        (`headlines_and_unlisted`)."""
+        urls = self._listed_urls(feed_url, tag)
         marks = self._marks()
         out, listed = self._feed_headlines(urls, marks, unread_only, saved_only)
-        if saved_only and not feed_url:
+        if saved_only and not feed_url and tag is None:
             out += [h for h in self._unlisted(listed, marks) if not (unread_only and h.read)]
         out.sort(key=newest_first)
         return out
 
     def streamed_headlines(
-        self, feed_url: str | None = None, unread_only: bool = False
+        self, feed_url: str | None = None, unread_only: bool = False, tag: str | None = None
     ) -> Iterator[Headline]:
-        """`headlines(feed_url, unread_only)`, each made as it is asked for (`headline_runs`):
-        the first of a year's library comes at once."""
-        urls = [self.feed_named(feed_url)] if feed_url else self.store.feed_urls()
+        """`headlines(feed_url, unread_only, tag=tag)`, each made as it is asked for
+        (`headline_runs`): the first of a year's library comes at once."""
+        urls = self._listed_urls(feed_url, tag)
         marks = self._marks()
         runs = []
         for turn, url in enumerate(urls):
@@ -167,6 +173,15 @@ class LibraryQueries(LibraryResources):
         if marks.read_now:
             with suppress(StoreError):  # read again next time
                 self.store.keep_page_dates(marks.read_now)
+
+    def _listed_urls(self, feed_url: str | None, tag: str | None) -> list[str]:
+        """The feeds a list of headlines is of: the one `feed_url` names, those filed under
+        `tag`, else every one."""
+        if feed_url:
+            return [self.feed_named(feed_url)]
+        if tag is not None:
+            return [feed.url for feed in tagged(self.store.feeds(), tag)]
+        return self.store.feed_urls()
 
     def taken_down_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,

@@ -13,6 +13,7 @@ from typing import Any
 from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
 from ..config import DEFAULT_LIMITS
 from ..dates import not_ahead
+from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
 from .directory import _reporting_storage_errors, json_items
@@ -153,16 +154,18 @@ class StoreFeeds(StoreShownIds):
             self._drop_damaged(self._state, _feed_key(url))
             return None
 
-    def add_feed(self, url: str, title: str = "", name: str = "") -> bool:
-        """Subscribe, under `title` until the feed says its own, and the user's `name` for it;
-        False when already subscribed. A reader open elsewhere is told (`changed_at`)."""
+    def add_feed(
+        self, url: str, title: str = "", name: str = "", tags: tuple[str, ...] = ()
+    ) -> bool:
+        """Subscribe, under `title` until the feed says its own, the user's `name` for it and
+        `tags`; False when already subscribed. A reader open elsewhere is told (`changed_at`)."""
         with self._state.transact():
             urls = self.feed_urls()
             if url in urls:
                 return False
             self._save(self._state, _SUBSCRIPTIONS, [*urls, url])
             if self._state.get(_feed_key(url)) is None:
-                feed = Feed(url, title=title, name=name)
+                feed = Feed(url, title=title, name=name, tags=tags)
                 self._save(self._state, _feed_key(url), feed_to_dict(feed))
             self.note_changed()
         return True
@@ -194,14 +197,15 @@ class StoreFeeds(StoreShownIds):
         return True
 
     def put_feed(self, feed: Feed) -> Feed:
-        """Keep what a fetch learned of a subscribed feed; returns it as kept. Its name stays
-        the one stored, which `name_feed` alone sets: a rename while the feed was fetched (in
-        another process: `reader rename` beside the reader's refresh) is not undone."""
+        """Keep what a fetch learned of a subscribed feed; returns it as kept. Its name and
+        tags stay those stored, which `name_feed` and `tag_feed` alone set: a rename while the
+        feed was fetched (in another process: `reader rename` beside the reader's refresh) is
+        not undone."""
         with self._state.transact():
             if feed.url not in self.feed_urls():
                 return feed
-            stored = self.feed(feed.url)
-            feed = dataclasses.replace(feed, name=stored.name if stored else feed.name)
+            if stored := self.feed(feed.url):
+                feed = dataclasses.replace(feed, name=stored.name, tags=stored.tags)
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
         return feed
 
@@ -214,6 +218,23 @@ class StoreFeeds(StoreShownIds):
                 return None
             feed = dataclasses.replace(feed, name=name)
             self._save(self._state, _feed_key(url), feed_to_dict(feed))
+        return feed
+
+    def tag_feed(
+        self, url: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> Feed | None:
+        """File a subscribed feed under the tags of `add` too, and no longer under those of
+        `remove` (case aside, `feed_tags`); None when not subscribed. A reader open elsewhere
+        is told (`changed_at`)."""
+        with self._state.transact():
+            feed = self.feed(url) if url in self.feed_urls() else None
+            if feed is None:
+                return None
+            tags = with_tags(without_tags(feed.tags, remove), add)
+            if tags != feed.tags:
+                feed = dataclasses.replace(feed, tags=tags)
+                self._save(self._state, _feed_key(url), feed_to_dict(feed))
+                self.note_changed()
         return feed
 
     # -- entries -----------------------------------------------------------------------------
