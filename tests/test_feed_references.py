@@ -64,3 +64,21 @@ def test_a_hostile_title_leaves_export_a_file_other_readers_open(
     assert outline is not None and outline.get("text", "").startswith("XB")
     listed = reader(data, "feeds").stdout
     assert "XB" in listed and "\ufffe" not in listed and "\uffff" not in listed
+
+
+def test_an_element_of_thousands_of_attributes_keeps_its_first_ones() -> None:
+    """acc28a H6: feedparser looks each attribute up by scanning them all, so one element of
+    200,000 attributes (a 3 MB feed) took minutes of CPU; it is cut to its first ones."""
+    from reader.feeds import MAX_ATTRIBUTES, with_fewer_attributes
+
+    many = " ".join(f'a{n}="{n}"' for n in range(20_000))
+    cut = with_fewer_attributes(f"<channel><category {many}>c</category><x {many}/></channel>")
+    assert cut.count("=") == 2 * MAX_ATTRIBUTES
+    assert cut.startswith('<channel><category a0="0" a1="1"') and "<x a0" in cut
+    assert "/></channel>" in cut and ">c</category>" in cut
+    # A few long attributes (a picture's data: address) are left as they are.
+    picture = f'<img src="data:image/png;base64,{"A" * 9000}" alt="quay"/>'
+    assert with_fewer_attributes(picture) == picture
+    feed = rss("Attrs").replace(b"<item>", f"<item><category {many}>c</category>".encode(), 1)
+    parsed = parse_feed(feed, "http://q.example/feed.xml")
+    assert [entry.title for entry in parsed.entries] == ["Attrs", "Ferry back on time"]
