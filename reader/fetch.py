@@ -151,9 +151,10 @@ class Fetcher:
                 message = not_web_url(url)
             raise FetchError(ErrorKind.BAD_URL, message, url)
         headers = {"Accept": accept}
-        if etag:
+        # One kept before they were checked (`_validator`) is not sent back either.
+        if etag := _validator(etag):
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified := _validator(last_modified):
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.limits.max_bytes
         return await self.retries.run(
@@ -353,12 +354,24 @@ class Fetcher:
             content_type=content_type.split(";")[0].strip().lower(),
             charset=charset_from_content_type(content_type),
             body=body,
-            etag=response.headers.get("etag"),
-            last_modified=response.headers.get("last-modified"),
+            etag=_validator(response.headers.get("etag")),
+            last_modified=_validator(response.headers.get("last-modified")),
             encoding="" if encoding == "identity" else encoding,
             refresh=response.headers.get("refresh", ""),
             reach=reach,
         )
+
+
+_LONGEST_VALIDATOR = 256
+
+
+def _validator(value: str | None) -> str | None:
+    """An ETag or Last-Modified to send back next time, or None: one that is no short run of
+    visible ASCII (a control, a byte past 127, 100 KB of it) could not be sent (httpx refuses
+    it) or was refused (HTTP 431), and the feed failed at every sync after (acc28a H8)."""
+    if value is None or len(value) > _LONGEST_VALIDATOR:
+        return None
+    return value if all(" " <= char <= "~" for char in value) else None
 
 
 def _retry_after(value: str | None) -> float | None:

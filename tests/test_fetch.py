@@ -302,3 +302,33 @@ def test_a_feed_compressed_twice_is_capped_as_a_page_is(httpserver: HTTPServer) 
             return (await fetcher.get(httpserver.url_for("/plain.xml"))).body
 
     assert asyncio.run(plain()) == b"<rss/>"
+
+
+def test_an_odd_etag_is_neither_kept_nor_sent_back(httpserver: HTTPServer) -> None:
+    """acc28a H8: an ETag of a control and bytes past 127 (or 100 KB of it) was kept and sent
+    back, which httpx refuses to send (or the server answers 431): the feed failed at every
+    sync after, said to be "not a valid web address"."""
+    from werkzeug import Request
+
+    odd = '"\xff\x1b]0;ETAG\x07\xc3\xa9"'
+    sent: list[str | None] = []
+
+    def feed(request: Request) -> Response:
+        sent.append(request.headers.get("If-None-Match"))
+        answer = Response(b"<rss/>", content_type="application/rss+xml")
+        answer.headers["ETag"] = odd if len(sent) == 1 else '"x' + "a" * 300 + '"'
+        answer.headers["Last-Modified"] = "Mon, 01 Dec 2026 10:00:00 GMT"
+        return answer
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(feed)
+    url = httpserver.url_for("/feed.xml")
+
+    async def run() -> None:
+        async with Fetcher(FetchLimits()) as fetcher:
+            first = await fetcher.get(url)
+            assert first.etag is None and first.last_modified == "Mon, 01 Dec 2026 10:00:00 GMT"
+            second = await fetcher.get(url, etag=odd, last_modified="\x1b]0;LM\x07 Mon")
+            assert second.etag is None and second.status == 200
+
+    asyncio.run(run())
+    assert sent == [None, None]
