@@ -167,9 +167,11 @@ class LibraryFeedRefresh(LibraryRenewal):
         etag: str | None = None,
         last_modified: str | None = None,
         ceiling: Reach | None = None,
+        lead: str = "a feed's permanent redirect",
     ) -> Response:
         """A feed's answer, as every feed is asked for (what it accepts, its size limit);
-        `ceiling` as `Fetcher.get` takes it, for an address a server gave (`moved_to`)."""
+        `ceiling` and `lead` as `Fetcher.get` takes them, for an address a server gave
+        (`moved_to`, a page's feed link)."""
         return await self.fetcher.get(
             url,
             etag=etag,
@@ -177,7 +179,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             accept=FEED_ACCEPT,
             max_bytes=self.limits.feed_max_bytes,
             ceiling=ceiling,
-            lead="a feed's permanent redirect",
+            lead=lead,
         )
 
     async def _fetch_subscribed(self, feed: Feed) -> tuple[Response, str]:
