@@ -540,6 +540,8 @@ def test_damaged_cache_file_is_reported_and_kept(synced_dir: Path) -> None:
     result = reader(synced_dir, "list")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "damaged" in result.stderr and result.stderr.count("\n") == 1
+    # Which file, and what it holds: moving the wrong one aside would hide the archive.
+    assert f"the cache file {db} (the cached articles) is damaged" in result.stderr
     assert db.read_bytes().startswith(
         b"this is not sqlite"
     )  # nothing deleted behind the user's back

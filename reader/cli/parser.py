@@ -55,7 +55,8 @@ def _add_theme_option(parser: argparse.ArgumentParser, default: Any) -> None:
         default=default,
         help="the screen's colours this time: dark, light (the reader's own) or terminal (the "
         "terminal's own text and background colours); default: the config's [ui] theme, else "
-        "dark. NO_COLOR set in the environment shows no colour at all",
+        "dark. NO_COLOR set in the environment shows no colour at all. The reader's and demo's"
+        " alone: a command has no screen",
     )
 
 
@@ -108,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.commands = sub.choices
 
     def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        # A command's own --help opens with what it does, its line in `reader --help` when it
+        # says no more (save, unsave and config opened with nothing).
+        if "description" not in kwargs and (line := kwargs.get("help")):
+            kwargs["description"] = f"{line[0].upper()}{line[1:]}."
         return sub.add_parser(name, parents=[place], **kwargs)
 
     p = command(
@@ -181,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="subscribe to every feed of an OPML file, or of a list of addresses one a line "
         "(newsboat's urls file); '-' for stdin",
         description="Subscribe to every feed of an OPML file, or of a list of addresses one a"
-        " line (newsboat's urls file); '-' reads stdin. Nothing is fetched: `reader sync` does."
+        " line (newsboat's urls file); '-' reads stdin. Without --read-from nothing is fetched:"
+        " `reader sync` does."
         " A name newsboat's file gives as \"~Name\" is kept over the feed's own title, as"
         " `reader rename` keeps one; so is an OPML 2.0 outline's text that is not its title (the"
         " feed's own, as `reader export` writes them). Any other outline's one name (its text,"
@@ -249,7 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
         " only in part): `reader list --not-offline` lists them. With the config's [feeds]"
         " drop_read_after, the read headlines older than that are dropped after it (not saved"
         " ones; their articles stay cached). Ctrl-C stops with the counts"
-        " so far (exit 130; SIGTERM the same, exit 143): what was cached stays, and the next"
+        " so far (exit 130; SIGTERM the same, exit 143; SIGHUP, its terminal closed, exit 129:"
+        " `nohup reader sync` carries on): what was cached stays, and the next"
         " sync carries on.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")

@@ -88,8 +88,37 @@ def _storage_message(root: Path, error: sqlite3.DatabaseError) -> str:
     if "readonly" in text or "read-only" in text:
         return f"the data directory {root} is read-only: reading works, nothing new can be cached"
     if "not a database" in text or "malformed" in text:
+        if named := _damaged_file(root):
+            path, holds = named
+            return (
+                f"the cache file {path} ({holds}) is damaged ({text}); move it aside to start "
+                "it afresh (nothing was deleted)"
+            )
         return f"a cache file under {root} is damaged ({text}); move it aside to start afresh (nothing was deleted)"
     return f"cache error in {root}: {text}"
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_CACHE_FILES = (
+    ("state", "subscriptions, headlines and read marks"),
+    ("articles", "the cached articles"),
+)
+
+
+def _damaged_file(root: Path) -> tuple[Path, str] | None:
+    """The cache file of `root` whose first bytes are no SQLite database's, and what it
+    holds: which to move aside (acc28b D18: "a cache file under …" left the reader to guess,
+    and moving the articles' aside hides the whole archive). None when neither's header is
+    damaged (a page inside is: no quick way to tell which)."""
+    for folder, holds in _CACHE_FILES:
+        path = root / folder / "cache.db"
+        try:
+            with path.open("rb") as file:
+                if file.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
+                    return path, holds
+        except OSError:
+            continue
+    return None
 
 
 @_reporting_storage_errors
