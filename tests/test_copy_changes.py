@@ -1,0 +1,210 @@
+"""What changed between two copies kept of an article: `reader diff ID [N [M]]` (text, colour,
+JSON). A story served on 127.0.0.1 synced, then changed by its
+newsroom (one figure, one sentence, and the headline, which tells the sync to fetch it again)
+and synced again; the real store in tmp_path."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from reader.cli import main
+from reader.cli.changes import changes_text
+from reader.copy_changes import NO_TEXT_CHANGES, Span, changes_between, word_spans
+from reader.library import Library
+from reader.models import Article, Block, BlockKind, Inline
+
+PATH = "/2026/12/04/harbour-dredging.html"
+FIGURE = "The port authority paid the dredging firm £3m last spring, the accounts show."
+NEW_FIGURE = "The port authority paid the dredging firm £4m last spring, the accounts show."
+SENTENCE = "The harbour master said the channel would be clear by Easter."
+NEW_SENTENCE = "The harbour master declined to say when the channel would be clear."
+REST = (
+    "Dredging of the inner harbour began in March and has gone on through the summer, "
+    "with the firm's two barges working both tides.",
+    "Fishermen say the silt has come back faster than the survey promised, and that the "
+    "larger boats still wait for the flood to leave the quay.",
+    "The council's transport committee will hear the authority's report in the new year.",
+)
+
+
+@dataclass
+class Story:
+    """The story's page and its feed item, as its newsroom has them now."""
+
+    title: str = "Port paid dredger £3m"
+    paragraphs: list[str] = field(default_factory=lambda: [FIGURE, REST[0], SENTENCE, *REST[1:]])
+    byline: str = "Maren Holt"
+
+    def page(self) -> str:
+        text = "".join(f"<p>{p}</p>" for p in self.paragraphs)
+        return (
+            f"<html><head><title>{self.title}</title></head><body><nav><a href='/'>Home</a>"
+            f"</nav><article><h1>{self.title}</h1><p class='byline'>By {self.byline}</p>{text}"
+            "</article><footer>The Harbour Ledger</footer></body></html>"
+        )
+
+
+def serve(httpserver: HTTPServer, story: Story) -> str:
+    link = httpserver.url_for(PATH)
+
+    def feed(_request: Request) -> Response:
+        return Response(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Ledger</title>'
+            f"<item><title>{story.title}</title><link>{link}</link><guid>{link}</guid>"
+            "<pubDate>Fri, 04 Dec 2026 09:00:00 GMT</pubDate></item></channel></rss>",
+            content_type="application/rss+xml",
+        )
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(feed)
+    httpserver.expect_request(PATH).respond_with_handler(
+        lambda _request: Response(story.page(), content_type="text/html; charset=utf-8")
+    )
+    return httpserver.url_for("/feed.xml")
+
+
+def sync(directory: Path, feed: str) -> str:
+    """A sync of the feed: the story's id."""
+
+    async def run() -> str:
+        async with Library(directory, workers="thread") as lib:
+            lib.add_feed(feed)
+            await lib.sync()
+            return lib.headlines()[0].entry.id
+
+    return asyncio.run(run())
+
+
+def edit(story: Story) -> None:
+    """The newsroom's stealth edit: one figure, one sentence; the headline says the new figure."""
+    story.title = "Port paid dredger £4m"
+    story.paragraphs = [NEW_FIGURE, REST[0], NEW_SENTENCE, *REST[1:]]
+
+
+@pytest.fixture
+def edited(httpserver: HTTPServer, data_dir: Path) -> str:
+    """The story synced, edited, synced again: its id."""
+    story = Story()
+    feed = serve(httpserver, story)
+    ident = sync(data_dir, feed)
+    edit(story)
+    assert sync(data_dir, feed) == ident
+    return ident
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_reader_diff_shows_the_figure_and_the_sentence_changed_word_by_word(
+    edited: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, printed, _ = cli(capsys, "--data-dir", str(data_dir), "diff", edited)
+    assert code == 0
+    lines = printed.splitlines()
+    assert lines[0] == "Changes to “Port paid dredger £4m”"
+    assert lines[1].startswith("--- copy 1, retrieved 20")
+    assert lines[2].startswith("+++ copy 2 (the latest), retrieved 20")
+    # The headline first, then the two paragraphs, each change as the words it is.
+    assert "Title: Port paid dredger [-£3m-]{+£4m+}" in lines
+    assert "The port authority paid the dredging firm [-£3m-]{+£4m+} last spring" in printed
+    assert (
+        "The harbour master [-said-]{+declined to say when+} the channel would be "
+        "[-clear by Easter.-]{+clear.+}" in printed
+    )
+    headings = [line for line in lines if line.startswith("Paragraph")]
+    assert headings == ["Paragraph 1:", "Paragraph 3:"]  # nothing else changed
+    assert "\x1b" not in printed  # not a terminal: marks, no colour
+
+
+def test_copies_named_by_number_and_in_json(
+    edited: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = ("--data-dir", str(data_dir))
+    code, printed, _ = cli(capsys, *home, "diff", edited, "1", "2", "--format", "json")
+    assert code == 0
+    data = json.loads(printed)
+    assert (data["id"], data["old"]["version"], data["new"]["version"]) == (edited, 1, 2)
+    assert data["new"]["latest"] is True and data["text_unchanged"] is False
+    assert data["fields"] == [
+        {"field": "title", "old": "Port paid dredger £3m", "new": "Port paid dredger £4m"}
+    ]
+    first, second = data["hunks"]
+    assert (first["old_paragraphs"], first["new_paragraphs"]) == ([1], [1])
+    assert (first["old"], first["new"]) == (FIGURE, NEW_FIGURE)
+    assert {"kind": "removed", "text": "£3m"} in first["spans"]
+    assert {"kind": "added", "text": "£4m"} in first["spans"]
+    assert (second["old"], second["new"]) == (SENTENCE, NEW_SENTENCE)
+    # Backwards, from the latest to the first: what the edit took out is what comes back.
+    _, back, _ = cli(capsys, *home, "diff", edited, "2", "1", "--format", "json")
+    assert json.loads(back)["hunks"][0]["new"] == FIGURE
+    code, _, said = cli(capsys, *home, "diff", edited, "3")
+    assert code == 1 and "no version 3: copies 1 to 2 are kept" in said
+
+
+def test_one_copy_kept_is_said_in_a_line(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ident = sync(data_dir, serve(httpserver, Story()))
+    code, printed, said = cli(capsys, "--data-dir", str(data_dir), "diff", ident)
+    assert (code, printed) == (1, "")
+    assert said.startswith("reader: only one copy of this article is kept (retrieved 20")
+    assert len(said.splitlines()) == 1
+
+
+def test_a_hostile_copy_is_printed_as_plain_text(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = Story()
+    feed = serve(httpserver, story)
+    ident = sync(data_dir, feed)
+    story.title = "Port paid dredger £4m"
+    story.paragraphs = [
+        "The firm was paid \x1b]52;c;cm0gLXJmIH4=\x07 [bold red]£4m[/] \x1b[2J last spring.",
+        *story.paragraphs[1:],
+    ]
+    sync(data_dir, feed)
+    _, printed, _ = cli(capsys, "--data-dir", str(data_dir), "diff", ident)
+    assert "\x1b" not in printed and "\x07" not in printed
+    assert "{+The firm was paid [bold red]£4m[/] last spring.+}" in printed
+
+
+def test_colour_on_a_terminal_keeps_the_page_s_escapes_out() -> None:
+    old = _article("The firm was paid £3m.", version=1)
+    new = _article("The firm was paid \x1b[2J£4m.", version=2)
+    coloured = changes_text(changes_between(old, new), coloured=True)
+    assert "\x1b[31m£3m.\x1b[m\x1b[32m£4m.\x1b[m" in coloured  # git's red and green
+    assert "\x1b[2J" not in coloured and "[-" not in coloured
+
+
+def test_only_markup_or_spacing_changed_is_no_change_in_the_text() -> None:
+    old = _article("The firm was  paid £3m.", version=1)
+    new = _article("The firm was paid\n£3m. ", version=2)
+    text = changes_text(changes_between(old, new))
+    assert text.splitlines()[-1] == NO_TEXT_CHANGES
+
+
+def test_a_rewritten_sentence_reads_whole_and_a_figure_as_its_word() -> None:
+    assert word_spans("He said on Monday it was fine.", "She told us on Tuesday it was fine.") == [
+        Span("removed", "He said on Monday"),
+        Span("added", "She told us on Tuesday"),
+        Span("same", " it was fine."),
+    ]
+    assert word_spans("会社は3億円を払った。", "会社は4億円を払った。")[1:3] == [
+        Span("removed", "3"),
+        Span("added", "4"),
+    ]
+
+
+def _article(text: str, version: int) -> Article:
+    times = (None, None)
+    block = Block(BlockKind.PARAGRAPH, (Inline(text),))
+    return Article(url="https://example.org/a", blocks=(block,), versions=times, version=version)
