@@ -30,6 +30,9 @@ MAX_RUN_COMPARED = 4_000
 """Words (both copies') of one run of changed paragraphs compared word by word together: the
 matcher's time grows with the product of the two sides, and a run this long is a rewrite, no
 edit, better read whole."""
+MAX_PAIRINGS = 400
+"""Paragraphs of one copy times those of the other in a run of changed ones, past which they
+are not paired each with the one most like it (`_paired`)."""
 UNLIKE = 0.3
 """A paragraph in the place of another sharing less than this share of its words is a new one:
 given whole, rather than as the few words ("the", "of") the two happen to share."""
@@ -185,7 +188,10 @@ class _Comparer:
             if tag == "equal":
                 continue
             i1, i2, j1, j2 = i1 + start, i2 + start, j1 + start, j2 + start
-            if i2 - i1 == j2 - j1:  # paragraph for paragraph: each against its own
+            if (i2 - i1) * (j2 - j1) <= MAX_PAIRINGS:
+                for a1, a2, b1, b2 in _paired(old[i1:i2], new[j1:j2]):
+                    yield self._hunk(old, new, i1 + a1, i1 + a2, j1 + b1, j1 + b2)
+            elif i2 - i1 == j2 - j1:  # paragraph for paragraph: each against its own
                 for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                     yield self._hunk(old, new, i, i + 1, j, j + 1)
             else:
@@ -209,6 +215,50 @@ class _Comparer:
         if matcher.ratio() < UNLIKE:
             return _whole(old, new)
         return _word_spans(old_words, new_words, matcher)
+
+
+def _paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """A run of paragraphs changed, `old` for `new`, as the runs to show: each paragraph
+    paired with the one most like it in order (a paragraph edited), the rest together as
+    removed or added (`old[a1:a2]` for `new[b1:b2]`, one side empty). A sentence changed in
+    one paragraph and another added after it are then "Paragraph 3" and "Paragraph 4,
+    added", not "Paragraphs 3–4"."""
+    words = [[w.rstrip() for w in _TOKEN.findall(p)] for p in new]
+    like = [[_likeness(_TOKEN.findall(p), other) for other in words] for p in old]
+    # The best pairing in order, as the longest common subsequence is found: best[i][j] for
+    # old[i:] and new[j:].
+    best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            paired = best[i + 1][j + 1] + like[i][j] if like[i][j] >= UNLIKE else 0.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], paired)
+    runs: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    last_i = last_j = 0
+    while i < len(old) and j < len(new):
+        if like[i][j] >= UNLIKE and best[i][j] == best[i + 1][j + 1] + like[i][j]:
+            runs += _unpaired(last_i, i, last_j, j)
+            runs.append((i, i + 1, j, j + 1))
+            i, j = i + 1, j + 1
+            last_i, last_j = i, j
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return runs + _unpaired(last_i, len(old), last_j, len(new))
+
+
+def _unpaired(i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int, int, int]]:
+    """The paragraphs paired with none between two pairs: those removed, then those added."""
+    return [
+        run for run in ((i1, i2, j1, j1), (i2, i2, j1, j2)) if run[1] > run[0] or run[3] > run[2]
+    ]
+
+
+def _likeness(old: list[str], new: list[str]) -> float:
+    # The share of words the two have in common, in any order: an upper bound of the
+    # matcher's ratio, at a fraction of its cost.
+    return SequenceMatcher(None, [w.rstrip() for w in old], new, False).quick_ratio()
 
 
 def _matcher(old: list[str], new: list[str]) -> SequenceMatcher[str]:

@@ -1,7 +1,7 @@
 """What changed between two copies kept of an article: `reader diff ID [N [M]]` (text, colour,
-JSON). A story served on 127.0.0.1 synced, then changed by its
+JSON) and `d` in the reading view. A story served on 127.0.0.1 synced, then changed by its
 newsroom (one figure, one sentence, and the headline, which tells the sync to fetch it again)
-and synced again; the real store in tmp_path."""
+and synced again; the real store in tmp_path, the reader driven with Pilot."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from textual.app import App
 from werkzeug import Request, Response
 
 from reader.cli import main
@@ -19,6 +20,8 @@ from reader.cli.changes import changes_text
 from reader.copy_changes import NO_TEXT_CHANGES, Span, changes_between, word_spans
 from reader.library import Library
 from reader.models import Article, Block, BlockKind, Inline
+from reader.ui.dialogs.changes import ChangesScreen, ChangesText
+from tests.tui_pilot import reading, screen_text, until
 
 PATH = "/2026/12/04/harbour-dredging.html"
 FIGURE = "The port authority paid the dredging firm £3m last spring, the accounts show."
@@ -208,3 +211,79 @@ def _article(text: str, version: int) -> Article:
     times = (None, None)
     block = Block(BlockKind.PARAGRAPH, (Inline(text),))
     return Article(url="https://example.org/a", blocks=(block,), versions=times, version=version)
+
+
+def test_d_in_the_reading_view_shows_the_changes_styled_and_esc_goes_back(
+    edited: str, data_dir: Path
+) -> None:
+    async def run() -> None:
+        async with reading(data_dir, "dredger", size=(110, 40)) as (app, pilot, _body):
+            await pilot.press("d")
+            await until(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes")
+            await pilot.pause()
+            shown = screen_text(app)
+            assert "Changes: copy 1 → copy 2" in shown
+            assert "− Copy 1, retrieved 20" in shown and "+ Copy 2 (the latest), retrieved" in shown
+            headings = [line.strip("│ ") for line in shown.splitlines() if "Paragraph" in line]
+            assert headings == ["Paragraph 1", "Paragraph 3"]
+            assert "The port authority paid the dredging firm £3m£4m last spring" in shown
+            removed, added = styled(app, "removed"), styled(app, "added")
+            assert removed == ["£3m", "£3m", "said", "clear by Easter."]
+            assert added == ["£4m", "£4m", "declined to say when", "clear."]
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, ChangesScreen), "back")
+
+    asyncio.run(run())
+
+
+def styled(app: App[object], kind: str) -> list[str]:
+    """The runs of text on screen drawn in the changes' style for `kind` (its colour, its
+    strike or underline), the first words of each."""
+    style = app.screen.query_one(ChangesText).get_component_rich_style(f"changes-text--{kind}")
+    runs: list[str] = []
+    for strip in app.screen._compositor.render_strips():
+        run = ""
+        for segment in strip:
+            drawn = segment.style
+            if (
+                drawn
+                and drawn.color == style.color
+                and drawn.strike == style.strike
+                and (drawn.underline == style.underline)
+            ):
+                run += segment.text
+            elif run:
+                runs.append(run.strip())
+                run = ""
+        if run:
+            runs.append(run.strip())
+    return [" ".join(run.split()[:4]) for run in runs]
+
+
+def test_d_on_an_article_of_one_copy_says_so(httpserver: HTTPServer, data_dir: Path) -> None:
+    sync(data_dir, serve(httpserver, Story()))
+
+    async def run() -> None:
+        async with reading(data_dir, "dredger", notifications=True) as (app, pilot, _body):
+            await pilot.press("d")
+            await until(pilot, lambda: bool(app._notifications), "the notice")
+            said = [n.message for n in app._notifications]
+            assert said == ["Only one copy of this article is kept: it has not changed since."]
+            assert not isinstance(app.screen, ChangesScreen)
+
+    asyncio.run(run())
+
+
+def test_the_reading_view_s_changes_show_a_hostile_copy_as_plain_text() -> None:
+    from rich.style import Style
+
+    from reader.ui.dialogs.changes import changes_text as view_text
+
+    old = _article("The firm was paid £3m.", version=1)
+    new = _article(
+        "The firm was paid \x1b]0;owned\x07[bold red]£4m[/] \x1b[2J[@click=app.quit]x", 2
+    )
+    styles = {kind: Style(bold=True) for kind in ("removed", "added", "heading")}
+    shown = view_text(changes_between(old, new), styles)
+    assert "[bold red]£4m[/]" in shown.plain and "[@click=app.quit]x" in shown.plain
+    assert "\x1b" not in shown.plain and "\x07" not in shown.plain
