@@ -12,6 +12,7 @@ rewritten costs no more than a long article edited.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,11 +43,13 @@ _ABSORBED = 2
 single words ("[-The-]{+A+} spokesman [-said-]{+told+} the…")."""
 _REWRITE = 3
 
-# A word with the whitespace after it; a character of Chinese or Japanese alone (written with
-# no spaces: "3億円" is a changed figure, not a changed sentence).
-_TOKEN = re.compile(
-    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]\s*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*"
-)
+# A word with the whitespace after it (`_TOKEN`), and without (`_WORD`: what is compared, so
+# that a word at a paragraph's end is the same word in the middle of one); a character of
+# Chinese or Japanese alone (written with no spaces: "3億円" is a changed figure, not a changed
+# sentence). The two find the same words in a text that starts with one.
+_UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKEN = re.compile(f"[{_UNSPACED}]\\s*|[^\\s{_UNSPACED}]+\\s*")
+_WORD = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
 
 
 @dataclass(frozen=True)
@@ -157,12 +160,15 @@ def _field_changes(old: Article, new: Article) -> Iterable[FieldChange]:
 
 def word_spans(old: str, new: str) -> list[Span]:
     """`old` and `new` (one text each) as the spans they share and those only one has, word by
-    word (a character at a time in Chinese and Japanese)."""
-    return _word_spans(_TOKEN.findall(old), _TOKEN.findall(new))
+    word (a character at a time in Chinese and Japanese); whole when they share little."""
+    return _Comparer()._spans(old, new)
 
 
 def _whole(old: str, new: str) -> list[Span]:
     return [Span(kind, text) for kind, text in (("removed", old), ("added", new)) if text]
+
+
+Opcode = tuple[str, int, int, int, int]
 
 
 class _Comparer:
@@ -206,15 +212,36 @@ class _Comparer:
 
     def _spans(self, old: str, new: str) -> list[Span]:
         old_words, new_words = _TOKEN.findall(old), _TOKEN.findall(new)
-        words = len(old_words) + len(new_words)
-        if words > MAX_RUN_COMPARED or words > self.words_left:
+        old_keys, new_keys = _WORD.findall(old), _WORD.findall(new)
+        # The words the two start and end with set aside: a figure changed in a paragraph of
+        # 100,000 words is compared as that figure, at no cost.
+        start = 0
+        most = min(len(old_keys), len(new_keys))
+        while start < most and old_keys[start] == new_keys[start]:
+            start += 1
+        end = 0
+        while end < most - start and old_keys[-1 - end] == new_keys[-1 - end]:
+            end += 1
+        old_end, new_end = len(old_keys) - end, len(new_keys) - end
+        changed = old_end - start + new_end - start
+        ends: list[Opcode] = [("equal", 0, start, 0, start)]
+        if changed > MAX_RUN_COMPARED or changed > self.words_left:
             self.capped = True
-            return _whole(old, new)
-        self.words_left -= words
-        matcher = _matcher(old_words, new_words)
-        if matcher.ratio() < UNLIKE:
-            return _whole(old, new)
-        return _word_spans(old_words, new_words, matcher)
+            if not start and not end:
+                return _whole(old, new)
+            middle: list[Opcode] = [("replace", start, old_end, start, new_end)]
+        else:
+            self.words_left -= changed
+            matcher = SequenceMatcher(None, old_keys[start:old_end], new_keys[start:new_end], False)
+            shared = start + end + sum(block.size for block in matcher.get_matching_blocks())
+            if 2 * shared < UNLIKE * (len(old_keys) + len(new_keys)):
+                return _whole(old, new)
+            middle = [
+                (tag, i1 + start, i2 + start, j1 + start, j2 + start)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            ]
+        ends.append(("equal", old_end, len(old_keys), new_end, len(new_keys)))
+        return _word_spans(old_words, new_words, [ends[0], *middle, ends[1]])
 
 
 def _paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int, int]]:
@@ -223,8 +250,15 @@ def _paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int,
     removed or added (`old[a1:a2]` for `new[b1:b2]`, one side empty). A sentence changed in
     one paragraph and another added after it are then "Paragraph 3" and "Paragraph 4,
     added", not "Paragraphs 3–4"."""
-    words = [[w.rstrip() for w in _TOKEN.findall(p)] for p in new]
-    like = [[_likeness(_TOKEN.findall(p), other) for other in words] for p in old]
+    if len(old) == len(new) == 1:
+        return [(0, 1, 0, 1)]
+    old_counts = [Counter(_WORD.findall(p)) for p in old]
+    new_counts = [Counter(_WORD.findall(p)) for p in new]
+    if len(old) == len(new) and all(
+        _likeness(a, b) >= UNLIKE for a, b in zip(old_counts, new_counts, strict=True)
+    ):
+        return [(i, i + 1, i, i + 1) for i in range(len(old))]  # each edited where it stood
+    like = [[_likeness(a, b) for b in new_counts] for a in old_counts]
     # The best pairing in order, as the longest common subsequence is found: best[i][j] for
     # old[i:] and new[j:].
     best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
@@ -255,23 +289,16 @@ def _unpaired(i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int, int, i
     ]
 
 
-def _likeness(old: list[str], new: list[str]) -> float:
-    # The share of words the two have in common, in any order: an upper bound of the
-    # matcher's ratio, at a fraction of its cost.
-    return SequenceMatcher(None, [w.rstrip() for w in old], new, False).quick_ratio()
+def _likeness(old: Counter[str], new: Counter[str]) -> float:
+    """The share of words two paragraphs have in common, in any order: an upper bound of the
+    matcher's ratio (`SequenceMatcher.quick_ratio`), at a fraction of its cost."""
+    total = old.total() + new.total()
+    return 2 * sum((old & new).values()) / total if total else 1.0
 
 
-def _matcher(old: list[str], new: list[str]) -> SequenceMatcher[str]:
-    # Compared without the whitespace after each word: a word at a paragraph's end is the
-    # same word in the middle of one.
-    return SequenceMatcher(None, [w.rstrip() for w in old], [w.rstrip() for w in new], False)
-
-
-def _word_spans(
-    old: list[str], new: list[str], matcher: SequenceMatcher[str] | None = None
-) -> list[Span]:
+def _word_spans(old: list[str], new: list[str], opcodes: Iterable[Opcode]) -> list[Span]:
     spans: list[Span] = []
-    for tag, i1, i2, j1, j2 in _absorbed((matcher or _matcher(old, new)).get_opcodes()):
+    for tag, i1, i2, j1, j2 in _absorbed(opcodes):
         if tag == "equal":
             _add(spans, "same", "".join(new[j1:j2]))
             continue
@@ -291,9 +318,6 @@ def _add(spans: list[Span], kind: SpanKind, text: str) -> None:
         spans[-1] = Span(kind, spans[-1].text + text)
     else:
         spans.append(Span(kind, text))
-
-
-Opcode = tuple[str, int, int, int, int]
 
 
 def _absorbed(opcodes: Iterable[Opcode]) -> list[Opcode]:

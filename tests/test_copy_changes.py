@@ -287,3 +287,20 @@ def test_the_reading_view_s_changes_show_a_hostile_copy_as_plain_text() -> None:
     shown = view_text(changes_between(old, new), styles)
     assert "[bold red]£4m[/]" in shown.plain and "[@click=app.quit]x" in shown.plain
     assert "\x1b" not in shown.plain and "\x07" not in shown.plain
+
+
+def test_a_huge_change_is_given_whole_between_the_words_it_keeps() -> None:
+    """Past `MAX_RUN_COMPARED` words changed in one paragraph, no word-by-word matching (its
+    time grows with the product of the two sides): the words the two copies start and end with
+    stay the same, the rest removed and added whole, and the diff says it was capped."""
+    from reader.copy_changes import MAX_RUN_COMPARED
+
+    middle = MAX_RUN_COMPARED // 2 + 1
+    old = _article("Opening words. " + " ".join(f"a{n}" for n in range(middle)) + " Last.", 1)
+    new = _article("Opening words. " + " ".join(f"b{n}" for n in range(middle)) + " Last.", 2)
+    changes = changes_between(old, new)
+    assert changes.compared_whole
+    (hunk,) = changes.hunks
+    assert [span.kind for span in hunk.spans] == ["same", "removed", "added", "same"]
+    assert hunk.spans[0].text == "Opening words. " and hunk.spans[-1].text == " Last."
+    assert (hunk.old, hunk.new) == (old.blocks[0].text, new.blocks[0].text)
