@@ -18,12 +18,19 @@ dozen words, so many repeats, the matcher's worst) against copies of it edited:
 Side by side in the same run, for scale: the line diff one would run by hand
 (`difflib.unified_diff` of the two copies' paragraphs, as `diff <(reader show …) <(reader
 show …)`), and a copy's text rebuilt from the cache's record (`codec.article_from_dict`, as
-`reader show --version` does). Ratios are to the line diff. Nothing is asserted.
+`reader show --version` does). Ratios are to the line diff.
+
+`--tui`: in the reader (headless, `App.run_test`), an article of `--words` words with an
+earlier copy kept, opened and laid out; then `d` → the changes drawn, and the longest the
+event loop went without running meanwhile (a 5 ms timer's longest gap), against the same gap
+while nothing is asked of it (the floor). For the two copies of the `figure` case, and of
+`tui_huge.py`'s (another text of the same length: a page rewritten whole). Nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import difflib
 import statistics
 import sys
@@ -40,6 +47,7 @@ from tui_reading import generated_article
 
 from reader.codec import article_from_dict, article_to_dict
 from reader.copy_changes import changes_between, paragraphs
+from reader.extractor_version import EXTRACTOR
 from reader.models import Article, Block, BlockKind, Inline
 
 
@@ -84,7 +92,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--tui", action="store_true", help="d in the reader, its loop's gaps")
     args = parser.parse_args()
+    if args.tui:
+        for case in ("figure", "rewritten whole"):
+            asyncio.run(in_the_reader(args.words, case))
+        return
     _, article = generated_article(args.words)
     times = (None, None)
     old = replace(article, versions=times, version=1)
@@ -116,6 +129,70 @@ def main() -> None:
         )
     rebuilt = timed(lambda: article_from_dict(record), args.runs)
     print(f"{'(a copy rebuilt from its record)':<32}{rebuilt:>8.1f}ms")
+
+
+async def in_the_reader(words: int, case: str) -> None:
+    import tempfile
+
+    from tui_reading import build_data_dir
+
+    from reader.library import Library
+    from reader.ui.app import ReaderApp
+    from reader.ui.dialogs.changes import ChangesScreen, ChangesText
+    from reader.ui.screens.article import ArticleScreen
+    from reader.ui.widgets.article.article_body import ArticleBody
+
+    entry, article = generated_article(words, seed=7)
+    article = replace(article, extractor=EXTRACTOR)
+    if case == "figure":
+        earlier = replace(edited(article, "figure"), version=0)
+    else:
+        earlier = replace(generated_article(words, seed=8)[1], title=article.title)
+    with tempfile.TemporaryDirectory(prefix="bench-changes-") as tmp:
+        build_data_dir(Path(tmp), entry, earlier)
+        lib = Library(Path(tmp), workers="thread")
+        try:
+            lib.store.put_article(entry.link, earlier, b"kept page")
+            lib.store.renew_article(entry.link, article, b"kept page")
+        finally:
+            lib.close()
+        app = ReaderApp(Path(tmp), refresh_on_start=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.ready.wait()
+            await pilot.press("enter")
+            while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
+                await asyncio.sleep(0.05)
+            body = app.screen.query_one(ArticleBody)
+            while body._unfinished:  # the rest laid out: the loop is free
+                await asyncio.sleep(0.05)
+            gaps: list[float] = []
+            ticking = True
+
+            async def tick() -> None:
+                last = time.perf_counter()
+                while ticking:
+                    await asyncio.sleep(0.005)
+                    now = time.perf_counter()
+                    gaps.append((now - last) * 1000)
+                    last = now
+
+            ticker = asyncio.ensure_future(tick())
+            await asyncio.sleep(1.0)
+            floor, gaps[:] = max(gaps), []
+            sent = time.perf_counter()
+            await pilot.press("d")
+            while not isinstance(app.screen, ChangesScreen):
+                await asyncio.sleep(0.005)
+            while not app.screen.query_one(ChangesText).shown:
+                await asyncio.sleep(0.005)
+            await pilot.pause()
+            drawn = (time.perf_counter() - sent) * 1000
+            ticking = False
+            await ticker
+            print(
+                f"{words:,} words, {case}: d → drawn {drawn:,.0f} ms; the loop's longest gap "
+                f"{max(gaps):.0f} ms (idle: {floor:.0f} ms); load {load_average()}"
+            )
 
 
 if __name__ == "__main__":

@@ -367,13 +367,24 @@ def _numbers(numbers: tuple[int, ...]) -> str:
     return f"Paragraphs {numbers[0]}–{numbers[-1]}"
 
 
-def shown_spans(spans: Sequence[Span], context: int = CONTEXT_WORDS) -> list[Span]:
+def shown_spans(
+    spans: Sequence[Span], context: int = CONTEXT_WORDS, longest: int = 0
+) -> list[Span]:
     """`spans` with each long stretch the copies share cut to the `context` words next to a
-    change, "…" for the rest: a figure changed in a 200-word paragraph is seen at a glance."""
+    change, "…" for the rest: a figure changed in a 200-word paragraph is seen at a glance.
+    `longest`: a stretch removed or added cut to its first `longest` words too, saying how
+    many more (a screen, which lays out all it is given, shows a page rewritten whole so)."""
     shown: list[Span] = []
     last = len(spans) - 1
     for n, span in enumerate(spans):
-        words = _TOKEN.findall(span.text) if span.kind == "same" else ()
+        if span.kind != "same":
+            if longest and len(words := _TOKEN.findall(span.text)) > longest:
+                more = len(words) - longest
+                text = "".join(words[:longest]).rstrip() + f" … ({more:,} words more)"
+                span = Span(span.kind, text)
+            shown.append(span)
+            continue
+        words = _TOKEN.findall(span.text)
         if len(words) <= 2 * context + 4:
             shown.append(span)
             continue

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -220,6 +221,7 @@ def test_d_in_the_reading_view_shows_the_changes_styled_and_esc_goes_back(
         async with reading(data_dir, "dredger", size=(110, 40)) as (app, pilot, _body):
             await pilot.press("d")
             await until(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes")
+            await until(pilot, lambda: app.screen.query_one(ChangesText).shown, "them drawn")
             await pilot.pause()
             shown = screen_text(app)
             assert "Changes: copy 1 → copy 2" in shown
@@ -304,3 +306,32 @@ def test_a_huge_change_is_given_whole_between_the_words_it_keeps() -> None:
     assert [span.kind for span in hunk.spans] == ["same", "removed", "added", "same"]
     assert hunk.spans[0].text == "Opening words. " and hunk.spans[-1].text == " Last."
     assert (hunk.old, hunk.new) == (old.blocks[0].text, new.blocks[0].text)
+
+
+def test_the_reading_view_shows_a_page_rewritten_whole_in_part_and_counts_the_rest() -> None:
+    """What the screen lays out (on the event loop, at each width) is bounded: a stretch
+    removed or added cut to `LONGEST_SHOWN` words, the changes past `MAX_SHOWN_WORDS` counted."""
+    from rich.style import Style
+
+    from reader.ui.dialogs.changes import LONGEST_SHOWN, MAX_SHOWN_WORDS
+    from reader.ui.dialogs.changes import changes_text as view_text
+
+    def copy(version: int, texts: list[str]) -> Article:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(t),)) for t in texts)
+        return replace(_article("", version), blocks=blocks)
+
+    styles = {kind: Style() for kind in ("removed", "added", "heading")}
+    long_old = " ".join(f"old{n}" for n in range(1000))
+    long_new = " ".join(f"new{n}" for n in range(1000))
+    shown = view_text(changes_between(copy(1, [long_old]), copy(2, [long_new])), styles).plain
+    assert f"old{LONGEST_SHOWN - 1} … ({1000 - LONGEST_SHOWN:,} words more)" in shown
+    assert f"old{LONGEST_SHOWN}" not in shown
+
+    words = [f"w{n}" for n in range(60)]
+    edited = [" ".join([f"p{p}", *words, f"p{p}"]) for p in range(2000)]
+    again = [" ".join([f"q{p}", *words, f"q{p}"]) for p in range(2000)]
+    changes = changes_between(copy(1, edited), copy(2, again))
+    assert len(changes.hunks) == 2000
+    shown = view_text(changes, styles).plain
+    assert len(shown.split()) < MAX_SHOWN_WORDS * 1.2
+    assert re.search(r"\n… and \d+ more changes: reader diff prints them all\.\n", shown)

@@ -71,7 +71,7 @@ def test_changes_between_two_copies(snap_compare: Any, tmp_path: Path) -> None:
     in one paragraph, a sentence in another, a paragraph added; the copies' times fixed."""
     from reader.copy_changes import changes_between
     from reader.models import Article, Block, BlockKind, Inline
-    from reader.ui.dialogs.changes import ChangesScreen
+    from reader.ui.dialogs.changes import ChangesScreen, ChangesText
 
     retrieved = (
         datetime(2026, 12, 4, 21, 34, 21, tzinfo=UTC),
@@ -109,7 +109,8 @@ def test_changes_between_two_copies(snap_compare: Any, tmp_path: Path) -> None:
     async def changes_shown(pilot: Pilot[Any]) -> None:
         await headlines_shown(pilot)
         await pilot.app.push_screen(ChangesScreen(changes_between(old, new)))
-        await pilot.pause()
+        while not pilot.app.screen.query_one(ChangesText).shown:  # set out in a thread
+            await pilot.pause(0.05)
 
     # No feeds behind: nothing of the demo's (its port) shows through.
     app = ReaderApp(tmp_path / "empty", refresh_on_start=False)
