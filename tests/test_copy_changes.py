@@ -127,6 +127,9 @@ def test_reader_diff_shows_the_figure_and_the_sentence_changed_word_by_word(
     headings = [line for line in lines if line.startswith("Paragraph")]
     assert headings == ["Paragraph 1:", "Paragraph 3:"]  # nothing else changed
     assert "\x1b" not in printed  # not a terminal: marks, no colour
+    # The latest copy's note names the command.
+    shown = cli(capsys, "--data-dir", str(data_dir), "show", edited, "--offline")[1]
+    assert "reader diff what changed" in " ".join(shown.split())
 
 
 def test_copies_named_by_number_and_in_json(
@@ -219,6 +222,8 @@ def test_d_in_the_reading_view_shows_the_changes_styled_and_esc_goes_back(
 ) -> None:
     async def run() -> None:
         async with reading(data_dir, "dredger", size=(110, 40)) as (app, pilot, _body):
+            # The header tells of the key, as of V.
+            assert "which is kept: V shows it, d what changed" in " ".join(screen_text(app).split())
             await pilot.press("d")
             await until(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes")
             await until(pilot, lambda: app.screen.query_one(ChangesText).shown, "them drawn")
