@@ -36,6 +36,8 @@ SUBCOMMANDS = [
     "mark-unread",
     "rename",
     "diff",
+    "tag",
+    "untag",
 ]
 
 
