@@ -216,14 +216,19 @@ def version_note(article: Article, in_reader: bool = False, copied: bool = False
             kept = " and ".join(moment_text(at) for at in times[:-1])
             return f"the text changed since the {_copies(len(times) - 1)} retrieved {kept}"
         how = (
-            "V shows it"
+            "V shows it, d what changed"
             if in_reader
-            else "reader show --version 1 prints it, V in the reader shows it"
+            else "reader show --version 1 prints it, reader diff what changed, V and d in the "
+            "reader"
         )
         if number == 2:
             return f"the text changed since the copy retrieved {moment_text(times[0])}, which is kept: {how}"
         kept = ", ".join(f"{moment_text(at)} ({n})" for n, at in enumerate(times[:-1], 1))
-        how = "V shows them" if in_reader else "reader show --version N prints one"
+        how = (
+            "V shows them, d what changed"
+            if in_reader
+            else "reader show --version N prints one, reader diff what changed"
+        )
         return f"the text changed since the copies retrieved {kept}, which are kept: {how}"
     if copied:
         return (

@@ -35,6 +35,7 @@ SUBCOMMANDS = [
     "mark-read",
     "mark-unread",
     "rename",
+    "diff",
     "tag",
     "untag",
 ]

@@ -64,3 +64,54 @@ def test_unread_only_at_80_columns(snap_compare: Any, synced_dir: Path) -> None:
     app = ReaderApp(synced_dir, refresh_on_start=False)
     keys = ["m", "j", "m", "j", "L", "m"]
     assert snap_compare(app, press=keys, terminal_size=(80, 24), run_before=headlines_shown)
+
+
+def test_changes_between_two_copies(snap_compare: Any, tmp_path: Path) -> None:
+    """`d`'s view of a correction: the copies' times, the headline changed, a figure changed
+    in one paragraph, a sentence in another, a paragraph added; the copies' times fixed."""
+    from reader.copy_changes import changes_between
+    from reader.models import Article, Block, BlockKind, Inline
+    from reader.ui.dialogs.changes import ChangesScreen, ChangesText
+
+    retrieved = (
+        datetime(2026, 12, 4, 21, 34, 21, tzinfo=UTC),
+        datetime(2026, 12, 5, 8, 2, tzinfo=UTC),
+    )
+
+    def copy(version: int, title: str, *paragraphs: str) -> Article:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(p),)) for p in paragraphs)
+        return Article(
+            url="https://example.org/harbour",
+            title=title,
+            blocks=blocks,
+            fetched_at=retrieved[version - 1],
+            versions=retrieved,
+            version=version,
+        )
+
+    rest = "Dredging of the inner harbour began in March and went on through the summer."
+    old = copy(
+        1,
+        "Port paid dredger £3m",
+        "The port authority paid the dredging firm £3m last spring, the accounts show.",
+        rest,
+        "The harbour master said the channel would be clear by Easter.",
+    )
+    new = copy(
+        2,
+        "Port paid dredger £4m",
+        "The port authority paid the dredging firm £4m last spring, the accounts show.",
+        rest,
+        "The harbour master declined to say when the channel would be clear.",
+        "This article was amended on 5 December.",
+    )
+
+    async def changes_shown(pilot: Pilot[Any]) -> None:
+        await headlines_shown(pilot)
+        await pilot.app.push_screen(ChangesScreen(changes_between(old, new)))
+        while not pilot.app.screen.query_one(ChangesText).shown:  # set out in a thread
+            await pilot.pause(0.05)
+
+    # No feeds behind: nothing of the demo's (its port) shows through.
+    app = ReaderApp(tmp_path / "empty", refresh_on_start=False)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=changes_shown)

@@ -18,6 +18,7 @@ from .articles import (
     cmd_unsave,
 )
 from .cache import cmd_cache
+from .changes import cmd_diff
 from .date_args import DATE_FORMS
 from .demo import cmd_demo
 from .extract_file import cmd_extract
@@ -386,6 +387,38 @@ def build_parser() -> argparse.ArgumentParser:
         "it); R in the reader does the same",
     )
     p.set_defaults(func=cmd_show)
+
+    p = command(
+        "diff",
+        help="what changed between two copies kept of an article a sync found changed",
+        description="Print what changed between two copies kept of an article (a correction, a "
+        "stealth edit): by default the one before the latest and the latest, each headed by "
+        "its retrieval time; the title, byline and dates changed first, then each paragraph "
+        "changed, word by word, as `git diff --word-diff`: [-removed-]{+added+}, in red and "
+        "green on a terminal (not with NO_COLOR). Offline: it reads the cache only. An article "
+        "with one copy kept says so and exits 1.",
+    )
+    p.add_argument("target", metavar="ID_OR_URL")
+    p.add_argument(
+        "older",
+        metavar="N",
+        type=int,
+        nargs="?",
+        help="the older copy (1 the oldest, as `reader show --version` numbers them); default: "
+        "the one before M",
+    )
+    p.add_argument(
+        "newer", metavar="M", type=int, nargs="?", help="the newer copy; default: the latest"
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text, or json: the copies, the fields changed and each changed run of paragraphs "
+        "(`hunks`: their numbers in each copy, their old and new text, and its `spans`, each "
+        "`same`, `removed` or `added`)",
+    )
+    p.set_defaults(func=cmd_diff)
 
     p = command(
         "reextract",

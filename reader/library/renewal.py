@@ -2,7 +2,8 @@
 by the reader wanting the current copy now (`reader show --refresh`, R in the article). A
 changed text replaces the copy, which is kept as an earlier version (`renew_for_cache`); a
 page the site now answers with 404 or 410 leaves the copy as it is, recorded as taken down
-(`Store.mark_gone`) until the page answers again."""
+(`Store.mark_gone`) until the page answers again. What changed between two copies kept is
+told by `copy_changes`."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from datetime import datetime
 from typing import Literal
 
 from ..citation import moment_text
+from ..copy_changes import CopyChanges, changes_between
 from ..gone import taken_down
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
 from ..page_caching import Extracted
@@ -160,3 +162,29 @@ class LibraryRenewal(LibraryDownloads):
             outcome = "unchanged"  # the same text, renewed in place (`Store.renew_article`)
         article = await asyncio.to_thread(self._numbered, url, latest)
         return Renewal(outcome, cached.fetched_at, renewal.error, article)
+
+    def copy_changes(
+        self, target: Entry | str, older: int | None = None, newer: int | None = None
+    ) -> CopyChanges:
+        """What changed from copy `older` (by default the one before `newer`) to copy `newer`
+        (by default the latest) of `target`'s cached article, numbered as `article_version`
+        numbers them. Offline always; CPU work on a long text (the reader runs it in a
+        thread). Raises FetchError: NOT_CACHED when the article is not cached, NOT_FOUND for a
+        copy there is none of, or when only one is kept."""
+        url = _link(target)
+        cached = self.store.article_heading(url) if url else None
+        if cached is None:
+            raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)
+        count = len(self.store.version_times(url)) + 1
+        if count == 1:
+            raise FetchError(
+                ErrorKind.NOT_FOUND,
+                f"only one copy of this article is kept (retrieved {moment_text(cached.fetched_at)})"
+                ": it has not changed since, or no sync has fetched it again",
+                url,
+            )
+        newer = count if newer is None else newer
+        older = newer - 1 if older is None else older
+        if older == newer:
+            raise FetchError(ErrorKind.NOT_FOUND, f"copy {older} is the same copy twice", url)
+        return changes_between(self.article_version(url, older), self.article_version(url, newer))

@@ -106,6 +106,9 @@ ACTIONS: dict[str, KeyAction] = {
     "earlier_version": KeyAction(
         "the copy kept before the one shown of an article that changed", ("other_version",)
     ),
+    "show_changes": KeyAction(
+        "what changed between the copy shown and the one kept before it", ("show_changes",)
+    ),
     "refresh_article": KeyAction(
         "fetch the article's page again now, the copy before kept if it changed",
         ("refresh_article",),

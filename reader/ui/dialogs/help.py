@@ -8,23 +8,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..keymap import KeyMap, default_keys, keymap_of
-from ..widgets.article.scroll_keys import (
-    BOTTOM_KEYS,
-    DOWN_KEYS,
-    HALF_PAGE_DOWN_KEYS,
-    HALF_PAGE_UP_KEYS,
-    PAGE_DOWN_KEYS,
-    PAGE_UP_KEYS,
-    TOP_KEYS,
-    UP_KEYS,
-)
 from ..widgets.key_bar import KeyBar
-from .modal import Dialog
+from .scrolled import ScrolledDialog
 
 KeyRows = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 """Sections of rows: the keys, what they do."""
@@ -97,6 +86,7 @@ KEYS: KeyRows = (
             ("Ctrl-C", "copy the passage selected, alone"),
             ("Esc", "drop the passage selected (before a link, a search)"),
             ("V", "of an article that changed: the copy kept before the one shown"),
+            ("d", "of an article that changed: what changed since the copy before, word by word"),
             ("R", "fetch the page again now (changed: the copy before is kept)"),
             ("m", "mark read / unread"),
             ("s", "save for good / unsave"),
@@ -161,6 +151,7 @@ ROW_ACTIONS: dict[str, tuple[str, ...]] = {
     "Ctrl-C": ("copy",),
     "z": ("whole_note",),
     "V": ("earlier_version",),
+    "d": ("show_changes",),
 }
 """The actions (`key_actions.ACTIONS`) whose keys a row of `KEYS` lists, by the keys it lists
 (a row of none, Esc's, lists keys of their own)."""
@@ -280,43 +271,10 @@ def _keys_stacked(sections: KeyRows) -> Group:
     return Group(*lines)
 
 
-class HelpScreen(Dialog[None]):
+class HelpScreen(ScrolledDialog):
     """A panel over the current screen listing every key; any of Esc, q or ? closes it."""
 
-    BINDINGS = [
-        # The keys the headlines and an article move with (vim's and less's), for the panel's
-        # scroll: it lists Space and Ctrl-D, and is a page or two long on a small terminal.
-        # The key bar shows the arrows for the line keys, Space for the page keys.
-        Binding(DOWN_KEYS, "scroll(1)", "Scroll", key_display="↑↓"),
-        Binding(UP_KEYS, "scroll(-1)", show=False),
-        Binding(PAGE_DOWN_KEYS, "page(1)", "Page", key_display="space"),
-        Binding(PAGE_UP_KEYS, "page(-1)", show=False),
-        Binding(HALF_PAGE_DOWN_KEYS, "page(0.5)", show=False),
-        Binding(HALF_PAGE_UP_KEYS, "page(-0.5)", show=False),
-        Binding(TOP_KEYS, "end(0)", show=False),
-        Binding(BOTTOM_KEYS, "end(1)", show=False),
-        Binding("escape,q", "app.pop_screen", "Close"),
-        Binding("question_mark", "app.help", show=False),  # the help's key, as set, closes it
-        # What the panel lists under "Everywhere" works here too: a modal screen stops the
-        # app's own bindings.
-        Binding("r", "app.refresh", show=False),
-        Binding("S", "app.sync", show=False),
-        Binding("Q", "app.quit", show=False),
-    ]
-
-    def action_scroll(self, lines: int) -> None:
-        panel = self.query_one("#help-panel", VerticalScroll)
-        # At once: keys arriving together each start from where the one before left it.
-        panel.scroll_to(y=panel.scroll_y + lines, animate=False, immediate=True)
-
-    def action_end(self, bottom: int) -> None:
-        panel = self.query_one("#help-panel", VerticalScroll)
-        panel.scroll_to(y=panel.max_scroll_y if bottom else 0, animate=False, immediate=True)
-
-    def action_page(self, pages: float) -> None:
-        """A page (or half a page, as Ctrl-D / Ctrl-U) down or up."""
-        height = self.query_one("#help-panel", VerticalScroll).scrollable_content_region.height
-        self.action_scroll(round(max(1, height) * pages))
+    PANEL = "help-panel"
 
     def compose(self) -> ComposeResult:
         yield KeyBar()

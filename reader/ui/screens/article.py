@@ -17,8 +17,8 @@ number, "[1]" to "#cite_note-1") goes to its note, marked, and Esc comes back to
 `ArticleScreen` is built in layers, a module each, every class adding to the one before it: its
 state and status line (`article_state`), the search (`article_search`), the links
 (`article_links`), the passage to quote and the citation (`article_passage`), its copies
-(`article_copies`: `R` fetches the page again, `V` the copies kept), and here what it shows,
-its keys and which of them act.
+(`article_copies`: `R` fetches the page again, `V` the copies kept, `d` what changed), and
+here what it shows, its keys and which of them act.
 """
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         Binding("m", "toggle_read", "Read/unread"),
         Binding("s", "toggle_saved", "Save"),
         Binding("V", "other_version", "Earlier version", show=False),
+        Binding("d", "show_changes", "Changes", show=False),
         Binding("R", "refresh_article", "Fetch again", show=False),
         *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
     ]
@@ -344,6 +345,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             "choose_passage",
             "grow_passage",
             "refresh_article",
+            "show_changes",
         ):
             return not self.searching  # `/` typed in the query is a character of it
         return True

@@ -1,11 +1,13 @@
 """The reading view's copies of an article: the page asked for again now (`R`: a correction
-its feed did not tell), and the copies kept of one that changed (`V`) (see `ArticleScreen`)."""
+its feed did not tell), the copies kept of one that changed (`V`), and what changed between
+the copy shown and the one before (`d`) (see `ArticleScreen`)."""
 
 from __future__ import annotations
 
 import asyncio
 
 from ...models import Entry, FetchError, StoreError
+from ..dialogs.changes import ChangesScreen
 from ..display import plain
 from ..widgets.article.article_body import ArticleBody
 from .article_passage import ArticleScreenPassage
@@ -79,3 +81,33 @@ class ArticleScreenCopies(ArticleScreenPassage):
             f"retrieved {when}.",
             markup=False,
         )
+
+    def action_show_changes(self) -> None:
+        """What changed from the copy kept before the one shown to it (from the oldest: to the
+        copy after it), over the article; Esc comes back. Compared in a thread: on a long page
+        it is seconds of CPU, which the event loop must not wait on."""
+        body = self.query_one(ArticleBody)
+        article = body.article
+        if article is None or not self.loaded or self._from_feed:
+            return
+        if len(article.versions) < 2:
+            self.notify("Only one copy of this article is kept: it has not changed since.")
+            return
+        newer = max(article.version, 2)
+        self.run_worker(
+            self._show_changes(newer - 1, newer),
+            group="changes",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    async def _show_changes(self, older: int, newer: int) -> None:
+        entry = self.headline.entry
+        lib = self.reader.lib
+        try:
+            changes = await asyncio.to_thread(lib.copy_changes, entry, older, newer)
+        except (FetchError, StoreError) as error:
+            self.notify(plain(error.message, max_length=300).plain, severity="error", markup=False)
+            return
+        if self.headline.entry is entry and self.is_current:
+            self.app.push_screen(ChangesScreen(changes))

@@ -1,0 +1,127 @@
+"""`reader diff`: what changed between two copies kept of an article (a stealth edit, a
+correction), as `git diff --word-diff` shows it: the removed words `[-so-]`, the added `{+so+}`,
+or in red and green on a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from ..copy_changes import (
+    FIELD_NAMES,
+    NO_TEXT_CHANGES,
+    CopyChanges,
+    Span,
+    copy_heading,
+    hunk_heading,
+    shown_spans,
+)
+from ..models import Entry
+from ..safe import safe_line, safe_text
+from .common import EXIT_OK, json_text, open_library, out
+
+# git's colours for a word diff: the removed in red, the added in green.
+_COLOURS = {"removed": "\x1b[31m", "added": "\x1b[32m", "heading": "\x1b[1m"}
+_RESET = "\x1b[m"
+_MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    try:
+        target = lib.resolve(args.target)
+        changes = lib.copy_changes(target, args.older, args.newer)
+    finally:
+        lib.close()
+    if args.format == "json":
+        out(json_text(changes_json(changes, target.id if isinstance(target, Entry) else None)))
+    else:
+        print(changes_text(changes, coloured=_coloured()))
+    return EXIT_OK
+
+
+def _coloured() -> bool:
+    """Colour on a terminal, as git's `color.ui=auto`; never with NO_COLOR set (no-color.org)."""
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
+
+
+def changes_text(changes: CopyChanges, coloured: bool = False) -> str:
+    """`changes` as `reader diff` prints them: the article, the two copies, the title, byline and
+    dates changed, then each paragraph changed, long stretches the copies share cut short. The
+    page's text made safe (`safe_text`) before any colour of ours is put round it."""
+
+    def heading(text: str) -> str:
+        text = safe_line(text)
+        return f"{_COLOURS['heading']}{text}{_RESET}" if coloured else text
+
+    lines = [
+        heading(f"Changes to “{changes.title or changes.url}”"),
+        "--- " + copy_heading(changes.old_version, changes.old_retrieved),
+        "+++ " + copy_heading(changes.new_version, changes.new_retrieved, changes.latest),
+    ]
+    if changes.fields:
+        lines.append("")
+        lines += [f"{FIELD_NAMES[f.field]}: {marked(f.spans, coloured)}" for f in changes.fields]
+    lines.append("")
+    if changes.text_unchanged:
+        lines.append(NO_TEXT_CHANGES)
+    for number, hunk in enumerate(changes.hunks):
+        if number:
+            lines.append("")
+        lines.append(heading(hunk_heading(hunk, changes) + ":"))
+        lines.append(marked(shown_spans(hunk.spans), coloured))
+    if changes.compared_whole:
+        lines += [
+            "",
+            "(Too much changed to compare it all word by word: some paragraphs are"
+            " given whole, the old removed and the new added.)",
+        ]
+    return "\n".join(lines)
+
+
+def marked(spans: list[Span] | tuple[Span, ...], coloured: bool) -> str:
+    """Spans as one text, the removed and the added marked (in colour, or `[-…-]` `{+…+}`)."""
+    parts = []
+    for span in spans:
+        text = safe_text(span.text)
+        if span.kind == "same":
+            parts.append(text)
+        elif coloured:
+            parts.append(f"{_COLOURS[span.kind]}{text}{_RESET}")
+        else:
+            opening, closing = _MARKS[span.kind]
+            parts.append(f"{opening}{text}{closing}")
+    return "".join(parts)
+
+
+def changes_json(changes: CopyChanges, item_id: str | None) -> dict[str, Any]:
+    """`changes` as `reader diff --format json` gives them: every span whole."""
+
+    def copy(version: int, retrieved: Any) -> dict[str, Any]:
+        at = retrieved.isoformat(timespec="seconds") if retrieved else None
+        return {"version": version, "retrieved": at}
+
+    return {
+        "id": item_id,
+        "url": changes.url,
+        "title": changes.title,
+        "old": copy(changes.old_version, changes.old_retrieved),
+        "new": {**copy(changes.new_version, changes.new_retrieved), "latest": changes.latest},
+        "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in changes.fields],
+        "text_unchanged": changes.text_unchanged,
+        "hunks": [
+            {
+                "old_paragraphs": list(h.old_paragraphs),
+                "new_paragraphs": list(h.new_paragraphs),
+                "old": h.old,
+                "new": h.new,
+                "spans": [{"kind": s.kind, "text": s.text} for s in h.spans],
+            }
+            for h in changes.hunks
+        ],
+        "compared_whole": changes.compared_whole,
+    }

@@ -1,0 +1,395 @@
+"""What changed between two copies kept of an article (a stealth edit, a correction): its
+title, byline and dates, then its paragraphs, word by word within those that changed, as
+`git diff --word-diff` shows lines; for `reader diff` and the reading view's `d`.
+
+Paragraphs are compared by their words alone: a change of markup (a link, bold) or of
+whitespace is no change. The comparing is CPU work (`difflib`), and its cost grows with the
+product of the lengths compared: past `MAX_WORDS_COMPARED` words compared word by word, the
+paragraphs that differ are given whole (`CopyChanges.compared_whole`), so a 500,000-word page
+rewritten costs no more than a long article edited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from difflib import SequenceMatcher
+from typing import Literal
+
+from .dates import stated_iso
+from .models import Article, BlockKind
+
+SpanKind = Literal["same", "removed", "added"]
+
+MAX_WORDS_COMPARED = 60_000
+"""Words (both copies') compared word by word in one diff, all changed paragraphs together:
+past it, a changed paragraph is given whole, removed and added."""
+MAX_RUN_COMPARED = 4_000
+"""Words (both copies') of one run of changed paragraphs compared word by word together: the
+matcher's time grows with the product of the two sides, and a run this long is a rewrite, no
+edit, better read whole."""
+MAX_PAIRINGS = 400
+"""Paragraphs of one copy times those of the other in a run of changed ones, past which they
+are not paired each with the one most like it (`_paired`)."""
+UNLIKE = 0.3
+"""A paragraph in the place of another sharing less than this share of its words is a new one:
+given whole, rather than as the few words ("the", "of") the two happen to share."""
+_ABSORBED = 2
+"""Words the same between two changes that go with them when one of the changes is at least
+`_REWRITE` words: a sentence rewritten reads as the old one and the new, not as a comb of
+single words ("[-The-]{+A+} spokesman [-said-]{+told+} the…")."""
+_REWRITE = 3
+
+# A word with the whitespace after it (`_TOKEN`), and without (`_WORD`: what is compared, so
+# that a word at a paragraph's end is the same word in the middle of one); a character of
+# Chinese or Japanese alone (written with no spaces: "3億円" is a changed figure, not a changed
+# sentence). The two find the same words in a text that starts with one.
+_UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKEN = re.compile(f"[{_UNSPACED}]\\s*|[^\\s{_UNSPACED}]+\\s*")
+_WORD = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text the two copies share ("same"), or only the older ("removed") or the
+    newer ("added") has."""
+
+    kind: SpanKind
+    text: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """A title, byline or date that differs between the copies: "" for one a copy lacks."""
+
+    field: Literal["title", "author", "published", "updated"]
+    old: str
+    new: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Hunk:
+    """A run of paragraphs that changed: their numbers in each copy (from 1; none in the older
+    for paragraphs added, in the newer for those removed), and the text, the changes marked.
+    Several paragraphs' text is one a line."""
+
+    old_paragraphs: tuple[int, ...]
+    new_paragraphs: tuple[int, ...]
+    spans: tuple[Span, ...]
+
+    @property
+    def old(self) -> str:
+        """The older copy's paragraphs, as they were."""
+        return "".join(s.text for s in self.spans if s.kind != "added")
+
+    @property
+    def new(self) -> str:
+        """The newer copy's paragraphs, as they are."""
+        return "".join(s.text for s in self.spans if s.kind != "removed")
+
+
+@dataclass(frozen=True)
+class CopyChanges:
+    """What changed from copy `old_version` of an article to copy `new_version` (each with its
+    retrieval time; `latest`: the newer is the copy cached now)."""
+
+    title: str
+    """The newer copy's title."""
+    url: str
+    old_version: int
+    new_version: int
+    old_retrieved: datetime | None
+    new_retrieved: datetime | None
+    latest: bool
+    fields: tuple[FieldChange, ...]
+    hunks: tuple[Hunk, ...]
+    compared_whole: bool
+    """The work was capped (`MAX_WORDS_COMPARED`): some changed paragraphs are given whole."""
+
+    @property
+    def text_unchanged(self) -> bool:
+        """Only markup or whitespace changed in the text (the title or a date may have)."""
+        return not self.hunks
+
+
+def changes_between(old: Article, new: Article) -> CopyChanges:
+    """What changed from the copy `old` to the copy `new` of one article, each numbered among
+    those kept (`Article.version`, `Article.versions`)."""
+    latest = bool(new.versions) and new.version == len(new.versions)
+    compared = _Comparer()
+    return CopyChanges(
+        title=new.title,
+        url=new.url,
+        old_version=old.version,
+        new_version=new.version,
+        old_retrieved=old.fetched_at,
+        new_retrieved=new.fetched_at,
+        latest=latest,
+        fields=tuple(_field_changes(old, new)),
+        hunks=tuple(compared.hunks(paragraphs(old), paragraphs(new))),
+        compared_whole=compared.capped,
+    )
+
+
+def paragraphs(article: Article) -> list[str]:
+    """The text of each block of `article` (a table's row a line of cells), its whitespace
+    folded: the units compared. A picture's description is none of its text."""
+    texts = (" ".join(b.text.split()) for b in article.blocks if b.kind != BlockKind.IMAGE)
+    return [text for text in texts if text]
+
+
+def _field_changes(old: Article, new: Article) -> Iterable[FieldChange]:
+    for field in ("title", "author"):
+        before = " ".join(getattr(old, field).split())
+        after = " ".join(getattr(new, field).split())
+        if before != after:
+            yield FieldChange(field, before, after, tuple(word_spans(before, after)))
+    for field in ("published", "updated"):
+        moments: tuple[datetime | None, datetime | None] = (
+            getattr(old, field),
+            getattr(new, field),
+        )
+        before, after = (stated_iso(m) if m else "" for m in moments)
+        if before != after:
+            yield FieldChange(field, before, after, tuple(_whole(before, after)))
+
+
+def word_spans(old: str, new: str) -> list[Span]:
+    """`old` and `new` (one text each) as the spans they share and those only one has, word by
+    word (a character at a time in Chinese and Japanese); whole when they share little."""
+    return _Comparer()._spans(old, new)
+
+
+def _whole(old: str, new: str) -> list[Span]:
+    return [Span(kind, text) for kind, text in (("removed", old), ("added", new)) if text]
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+class _Comparer:
+    """One diff's paragraphs compared, its budget of words compared word by word spent as it
+    goes (`MAX_WORDS_COMPARED`)."""
+
+    def __init__(self) -> None:
+        self.words_left = MAX_WORDS_COMPARED
+        self.capped = False
+
+    def hunks(self, old: Sequence[str], new: Sequence[str]) -> Iterable[Hunk]:
+        # The same start and end set aside first: an edit leaves most of a long article as it
+        # was, and the matcher then sees only the middle.
+        start = 0
+        while start < min(len(old), len(new)) and old[start] == new[start]:
+            start += 1
+        end = 0
+        while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+            end += 1
+        middle_old, middle_new = old[start : len(old) - end], new[start : len(new) - end]
+        matcher = SequenceMatcher(None, middle_old, middle_new, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            i1, i2, j1, j2 = i1 + start, i2 + start, j1 + start, j2 + start
+            if (i2 - i1) * (j2 - j1) <= MAX_PAIRINGS:
+                for a1, a2, b1, b2 in _paired(old[i1:i2], new[j1:j2]):
+                    yield self._hunk(old, new, i1 + a1, i1 + a2, j1 + b1, j1 + b2)
+            elif i2 - i1 == j2 - j1:  # paragraph for paragraph: each against its own
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                    yield self._hunk(old, new, i, i + 1, j, j + 1)
+            else:
+                yield self._hunk(old, new, i1, i2, j1, j2)
+
+    def _hunk(
+        self, old: Sequence[str], new: Sequence[str], i1: int, i2: int, j1: int, j2: int
+    ) -> Hunk:
+        before, after = "\n".join(old[i1:i2]), "\n".join(new[j1:j2])
+        spans = self._spans(before, after) if before and after else _whole(before, after)
+        return Hunk(tuple(range(i1 + 1, i2 + 1)), tuple(range(j1 + 1, j2 + 1)), tuple(spans))
+
+    def _spans(self, old: str, new: str) -> list[Span]:
+        old_words, new_words = _TOKEN.findall(old), _TOKEN.findall(new)
+        old_keys, new_keys = _WORD.findall(old), _WORD.findall(new)
+        # The words the two start and end with set aside: a figure changed in a paragraph of
+        # 100,000 words is compared as that figure, at no cost.
+        start = 0
+        most = min(len(old_keys), len(new_keys))
+        while start < most and old_keys[start] == new_keys[start]:
+            start += 1
+        end = 0
+        while end < most - start and old_keys[-1 - end] == new_keys[-1 - end]:
+            end += 1
+        old_end, new_end = len(old_keys) - end, len(new_keys) - end
+        changed = old_end - start + new_end - start
+        ends: list[Opcode] = [("equal", 0, start, 0, start)]
+        if changed > MAX_RUN_COMPARED or changed > self.words_left:
+            self.capped = True
+            if not start and not end:
+                return _whole(old, new)
+            middle: list[Opcode] = [("replace", start, old_end, start, new_end)]
+        else:
+            self.words_left -= changed
+            matcher = SequenceMatcher(None, old_keys[start:old_end], new_keys[start:new_end], False)
+            shared = start + end + sum(block.size for block in matcher.get_matching_blocks())
+            if 2 * shared < UNLIKE * (len(old_keys) + len(new_keys)):
+                return _whole(old, new)
+            middle = [
+                (tag, i1 + start, i2 + start, j1 + start, j2 + start)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            ]
+        ends.append(("equal", old_end, len(old_keys), new_end, len(new_keys)))
+        return _word_spans(old_words, new_words, [ends[0], *middle, ends[1]])
+
+
+def _paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """A run of paragraphs changed, `old` for `new`, as the runs to show: each paragraph
+    paired with the one most like it in order (a paragraph edited), the rest together as
+    removed or added (`old[a1:a2]` for `new[b1:b2]`, one side empty). A sentence changed in
+    one paragraph and another added after it are then "Paragraph 3" and "Paragraph 4,
+    added", not "Paragraphs 3–4"."""
+    if len(old) == len(new) == 1:
+        return [(0, 1, 0, 1)]
+    old_counts = [Counter(_WORD.findall(p)) for p in old]
+    new_counts = [Counter(_WORD.findall(p)) for p in new]
+    if len(old) == len(new) and all(
+        _likeness(a, b) >= UNLIKE for a, b in zip(old_counts, new_counts, strict=True)
+    ):
+        return [(i, i + 1, i, i + 1) for i in range(len(old))]  # each edited where it stood
+    like = [[_likeness(a, b) for b in new_counts] for a in old_counts]
+    # The best pairing in order, as the longest common subsequence is found: best[i][j] for
+    # old[i:] and new[j:].
+    best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            paired = best[i + 1][j + 1] + like[i][j] if like[i][j] >= UNLIKE else 0.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], paired)
+    runs: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    last_i = last_j = 0
+    while i < len(old) and j < len(new):
+        if like[i][j] >= UNLIKE and best[i][j] == best[i + 1][j + 1] + like[i][j]:
+            runs += _unpaired(last_i, i, last_j, j)
+            runs.append((i, i + 1, j, j + 1))
+            i, j = i + 1, j + 1
+            last_i, last_j = i, j
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return runs + _unpaired(last_i, len(old), last_j, len(new))
+
+
+def _unpaired(i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int, int, int]]:
+    """The paragraphs paired with none between two pairs: those removed, then those added."""
+    return [
+        run for run in ((i1, i2, j1, j1), (i2, i2, j1, j2)) if run[1] > run[0] or run[3] > run[2]
+    ]
+
+
+def _likeness(old: Counter[str], new: Counter[str]) -> float:
+    """The share of words two paragraphs have in common, in any order: an upper bound of the
+    matcher's ratio (`SequenceMatcher.quick_ratio`), at a fraction of its cost."""
+    total = old.total() + new.total()
+    return 2 * sum((old & new).values()) / total if total else 1.0
+
+
+def _word_spans(old: list[str], new: list[str], opcodes: Iterable[Opcode]) -> list[Span]:
+    spans: list[Span] = []
+    for tag, i1, i2, j1, j2 in _absorbed(opcodes):
+        if tag == "equal":
+            _add(spans, "same", "".join(new[j1:j2]))
+            continue
+        removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
+        # The space after a change stands after its marks ("[-3m-]{+4m+} on"), shared.
+        after = added[len(added.rstrip()) :] if added else removed[len(removed.rstrip()) :]
+        _add(spans, "removed", removed.rstrip())
+        _add(spans, "added", added.rstrip())
+        _add(spans, "same", after)
+    return spans
+
+
+def _add(spans: list[Span], kind: SpanKind, text: str) -> None:
+    if not text:
+        return
+    if spans and spans[-1].kind == kind:
+        spans[-1] = Span(kind, spans[-1].text + text)
+    else:
+        spans.append(Span(kind, text))
+
+
+def _absorbed(opcodes: Iterable[Opcode]) -> list[Opcode]:
+    """`opcodes` with each short run of words the same between two changes taken into them
+    when either is a rewrite (`_ABSORBED`, `_REWRITE`), the two one change."""
+    merged: list[Opcode] = []
+    for op in opcodes:
+        if op[0] == "equal" or len(merged) < 2:
+            merged.append(op)
+            continue
+        same, change = merged[-1], merged[-2]
+        if same[0] == "equal" and change[0] != "equal" and same[2] - same[1] <= _ABSORBED:
+            widest = max(change[2] - change[1], change[4] - change[3], op[2] - op[1], op[4] - op[3])
+            if widest >= _REWRITE:
+                merged[-2:] = [("replace", change[1], op[2], change[3], op[4])]
+                continue
+        merged.append(op)
+    return merged
+
+
+# -- how both faces word them -------------------------------------------------------------------
+NO_TEXT_CHANGES = "No changes in the text (only its markup or spacing, if anything)."
+FIELD_NAMES = {"title": "Title", "author": "Author", "published": "Published", "updated": "Updated"}
+CONTEXT_WORDS = 12
+"""Words kept on each side of a change in a long stretch the copies share; the rest "…"."""
+
+
+def copy_heading(version: int, retrieved: datetime | None, latest: bool = False) -> str:
+    """ "copy 1, retrieved 2026-12-04T21:34:21+00:00": what heads a copy's side of a diff."""
+    when = retrieved.isoformat(timespec="seconds") if retrieved else "at an unknown time"
+    return f"copy {version}{' (the latest)' if latest else ''}, retrieved {when}"
+
+
+def hunk_heading(hunk: Hunk, changes: CopyChanges) -> str:
+    """Where a change is: "Paragraph 4", "Paragraphs 4–6, added", "Paragraph 5 of copy 1,
+    removed" (numbered in the newer copy, but for paragraphs it no longer has)."""
+    if not hunk.new_paragraphs:
+        return f"{_numbers(hunk.old_paragraphs)} of copy {changes.old_version}, removed"
+    if not hunk.old_paragraphs:
+        return f"{_numbers(hunk.new_paragraphs)}, added"
+    return _numbers(hunk.new_paragraphs)
+
+
+def _numbers(numbers: tuple[int, ...]) -> str:
+    if len(numbers) == 1:
+        return f"Paragraph {numbers[0]}"
+    return f"Paragraphs {numbers[0]}–{numbers[-1]}"
+
+
+def shown_spans(
+    spans: Sequence[Span], context: int = CONTEXT_WORDS, longest: int = 0
+) -> list[Span]:
+    """`spans` with each long stretch the copies share cut to the `context` words next to a
+    change, "…" for the rest: a figure changed in a 200-word paragraph is seen at a glance.
+    `longest`: a stretch removed or added cut to its first `longest` words too, saying how
+    many more (a screen, which lays out all it is given, shows a page rewritten whole so)."""
+    shown: list[Span] = []
+    last = len(spans) - 1
+    for n, span in enumerate(spans):
+        if span.kind != "same":
+            if longest and len(words := _TOKEN.findall(span.text)) > longest:
+                more = len(words) - longest
+                text = "".join(words[:longest]).rstrip() + f" … ({more:,} words more)"
+                span = Span(span.kind, text)
+            shown.append(span)
+            continue
+        words = _TOKEN.findall(span.text)
+        if len(words) <= 2 * context + 4:
+            shown.append(span)
+            continue
+        head = "".join(words[:context]) if n > 0 else ""
+        tail = "".join(words[-context:]) if n < last else ""
+        text = (head.rstrip() + " …" if head else "…") + (" " + tail if tail else "")
+        shown.append(Span("same", text))
+    return shown

@@ -1,0 +1,342 @@
+"""What changed between two copies kept of an article: `reader diff ID [N [M]]` (text, colour,
+JSON) and `d` in the reading view. A story served on 127.0.0.1 synced, then changed by its
+newsroom (one figure, one sentence, and the headline, which tells the sync to fetch it again)
+and synced again; the real store in tmp_path, the reader driven with Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from textual.app import App
+from werkzeug import Request, Response
+
+from reader.cli import main
+from reader.cli.changes import changes_text
+from reader.copy_changes import NO_TEXT_CHANGES, Span, changes_between, word_spans
+from reader.library import Library
+from reader.models import Article, Block, BlockKind, Inline
+from reader.ui.dialogs.changes import ChangesScreen, ChangesText
+from tests.tui_pilot import reading, screen_text, until
+
+PATH = "/2026/12/04/harbour-dredging.html"
+FIGURE = "The port authority paid the dredging firm £3m last spring, the accounts show."
+NEW_FIGURE = "The port authority paid the dredging firm £4m last spring, the accounts show."
+SENTENCE = "The harbour master said the channel would be clear by Easter."
+NEW_SENTENCE = "The harbour master declined to say when the channel would be clear."
+REST = (
+    "Dredging of the inner harbour began in March and has gone on through the summer, "
+    "with the firm's two barges working both tides.",
+    "Fishermen say the silt has come back faster than the survey promised, and that the "
+    "larger boats still wait for the flood to leave the quay.",
+    "The council's transport committee will hear the authority's report in the new year.",
+)
+
+
+@dataclass
+class Story:
+    """The story's page and its feed item, as its newsroom has them now."""
+
+    title: str = "Port paid dredger £3m"
+    paragraphs: list[str] = field(default_factory=lambda: [FIGURE, REST[0], SENTENCE, *REST[1:]])
+    byline: str = "Maren Holt"
+
+    def page(self) -> str:
+        text = "".join(f"<p>{p}</p>" for p in self.paragraphs)
+        return (
+            f"<html><head><title>{self.title}</title></head><body><nav><a href='/'>Home</a>"
+            f"</nav><article><h1>{self.title}</h1><p class='byline'>By {self.byline}</p>{text}"
+            "</article><footer>The Harbour Ledger</footer></body></html>"
+        )
+
+
+def serve(httpserver: HTTPServer, story: Story) -> str:
+    link = httpserver.url_for(PATH)
+
+    def feed(_request: Request) -> Response:
+        return Response(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Ledger</title>'
+            f"<item><title>{story.title}</title><link>{link}</link><guid>{link}</guid>"
+            "<pubDate>Fri, 04 Dec 2026 09:00:00 GMT</pubDate></item></channel></rss>",
+            content_type="application/rss+xml",
+        )
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(feed)
+    httpserver.expect_request(PATH).respond_with_handler(
+        lambda _request: Response(story.page(), content_type="text/html; charset=utf-8")
+    )
+    return httpserver.url_for("/feed.xml")
+
+
+def sync(directory: Path, feed: str) -> str:
+    """A sync of the feed: the story's id."""
+
+    async def run() -> str:
+        async with Library(directory, workers="thread") as lib:
+            lib.add_feed(feed)
+            await lib.sync()
+            return lib.headlines()[0].entry.id
+
+    return asyncio.run(run())
+
+
+def edit(story: Story) -> None:
+    """The newsroom's stealth edit: one figure, one sentence; the headline says the new figure."""
+    story.title = "Port paid dredger £4m"
+    story.paragraphs = [NEW_FIGURE, REST[0], NEW_SENTENCE, *REST[1:]]
+
+
+@pytest.fixture
+def edited(httpserver: HTTPServer, data_dir: Path) -> str:
+    """The story synced, edited, synced again: its id."""
+    story = Story()
+    feed = serve(httpserver, story)
+    ident = sync(data_dir, feed)
+    edit(story)
+    assert sync(data_dir, feed) == ident
+    return ident
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_reader_diff_shows_the_figure_and_the_sentence_changed_word_by_word(
+    edited: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, printed, _ = cli(capsys, "--data-dir", str(data_dir), "diff", edited)
+    assert code == 0
+    lines = printed.splitlines()
+    assert lines[0] == "Changes to “Port paid dredger £4m”"
+    assert lines[1].startswith("--- copy 1, retrieved 20")
+    assert lines[2].startswith("+++ copy 2 (the latest), retrieved 20")
+    # The headline first, then the two paragraphs, each change as the words it is.
+    assert "Title: Port paid dredger [-£3m-]{+£4m+}" in lines
+    assert "The port authority paid the dredging firm [-£3m-]{+£4m+} last spring" in printed
+    assert (
+        "The harbour master [-said-]{+declined to say when+} the channel would be "
+        "[-clear by Easter.-]{+clear.+}" in printed
+    )
+    headings = [line for line in lines if line.startswith("Paragraph")]
+    assert headings == ["Paragraph 1:", "Paragraph 3:"]  # nothing else changed
+    assert "\x1b" not in printed  # not a terminal: marks, no colour
+    # The latest copy's note names the command.
+    shown = cli(capsys, "--data-dir", str(data_dir), "show", edited, "--offline")[1]
+    assert "reader diff what changed" in " ".join(shown.split())
+
+
+def test_copies_named_by_number_and_in_json(
+    edited: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = ("--data-dir", str(data_dir))
+    code, printed, _ = cli(capsys, *home, "diff", edited, "1", "2", "--format", "json")
+    assert code == 0
+    data = json.loads(printed)
+    assert (data["id"], data["old"]["version"], data["new"]["version"]) == (edited, 1, 2)
+    assert data["new"]["latest"] is True and data["text_unchanged"] is False
+    assert data["fields"] == [
+        {"field": "title", "old": "Port paid dredger £3m", "new": "Port paid dredger £4m"}
+    ]
+    first, second = data["hunks"]
+    assert (first["old_paragraphs"], first["new_paragraphs"]) == ([1], [1])
+    assert (first["old"], first["new"]) == (FIGURE, NEW_FIGURE)
+    assert {"kind": "removed", "text": "£3m"} in first["spans"]
+    assert {"kind": "added", "text": "£4m"} in first["spans"]
+    assert (second["old"], second["new"]) == (SENTENCE, NEW_SENTENCE)
+    # Backwards, from the latest to the first: what the edit took out is what comes back.
+    _, back, _ = cli(capsys, *home, "diff", edited, "2", "1", "--format", "json")
+    assert json.loads(back)["hunks"][0]["new"] == FIGURE
+    code, _, said = cli(capsys, *home, "diff", edited, "3")
+    assert code == 1 and "no version 3: copies 1 to 2 are kept" in said
+
+
+def test_one_copy_kept_is_said_in_a_line(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ident = sync(data_dir, serve(httpserver, Story()))
+    code, printed, said = cli(capsys, "--data-dir", str(data_dir), "diff", ident)
+    assert (code, printed) == (1, "")
+    assert said.startswith("reader: only one copy of this article is kept (retrieved 20")
+    assert len(said.splitlines()) == 1
+
+
+def test_a_hostile_copy_is_printed_as_plain_text(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = Story()
+    feed = serve(httpserver, story)
+    ident = sync(data_dir, feed)
+    story.title = "Port paid dredger £4m"
+    story.paragraphs = [
+        "The firm was paid \x1b]52;c;cm0gLXJmIH4=\x07 [bold red]£4m[/] \x1b[2J last spring.",
+        *story.paragraphs[1:],
+    ]
+    sync(data_dir, feed)
+    _, printed, _ = cli(capsys, "--data-dir", str(data_dir), "diff", ident)
+    assert "\x1b" not in printed and "\x07" not in printed
+    assert "{+The firm was paid [bold red]£4m[/] last spring.+}" in printed
+
+
+def test_colour_on_a_terminal_keeps_the_page_s_escapes_out() -> None:
+    old = _article("The firm was paid £3m.", version=1)
+    new = _article("The firm was paid \x1b[2J£4m.", version=2)
+    coloured = changes_text(changes_between(old, new), coloured=True)
+    assert "\x1b[31m£3m.\x1b[m\x1b[32m£4m.\x1b[m" in coloured  # git's red and green
+    assert "\x1b[2J" not in coloured and "[-" not in coloured
+
+
+def test_only_markup_or_spacing_changed_is_no_change_in_the_text() -> None:
+    old = _article("The firm was  paid £3m.", version=1)
+    new = _article("The firm was paid\n£3m. ", version=2)
+    text = changes_text(changes_between(old, new))
+    assert text.splitlines()[-1] == NO_TEXT_CHANGES
+
+
+def test_a_rewritten_sentence_reads_whole_and_a_figure_as_its_word() -> None:
+    assert word_spans("He said on Monday it was fine.", "She told us on Tuesday it was fine.") == [
+        Span("removed", "He said on Monday"),
+        Span("added", "She told us on Tuesday"),
+        Span("same", " it was fine."),
+    ]
+    assert word_spans("会社は3億円を払った。", "会社は4億円を払った。")[1:3] == [
+        Span("removed", "3"),
+        Span("added", "4"),
+    ]
+
+
+def _article(text: str, version: int) -> Article:
+    times = (None, None)
+    block = Block(BlockKind.PARAGRAPH, (Inline(text),))
+    return Article(url="https://example.org/a", blocks=(block,), versions=times, version=version)
+
+
+def test_d_in_the_reading_view_shows_the_changes_styled_and_esc_goes_back(
+    edited: str, data_dir: Path
+) -> None:
+    async def run() -> None:
+        async with reading(data_dir, "dredger", size=(110, 40)) as (app, pilot, _body):
+            # The header tells of the key, as of V.
+            assert "which is kept: V shows it, d what changed" in " ".join(screen_text(app).split())
+            await pilot.press("d")
+            await until(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes")
+            await until(pilot, lambda: app.screen.query_one(ChangesText).shown, "them drawn")
+            await pilot.pause()
+            shown = screen_text(app)
+            assert "Changes: copy 1 → copy 2" in shown
+            assert "− Copy 1, retrieved 20" in shown and "+ Copy 2 (the latest), retrieved" in shown
+            headings = [line.strip("│ ") for line in shown.splitlines() if "Paragraph" in line]
+            assert headings == ["Paragraph 1", "Paragraph 3"]
+            assert "The port authority paid the dredging firm £3m£4m last spring" in shown
+            removed, added = styled(app, "removed"), styled(app, "added")
+            assert removed == ["£3m", "£3m", "said", "clear by Easter."]
+            assert added == ["£4m", "£4m", "declined to say when", "clear."]
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, ChangesScreen), "back")
+
+    asyncio.run(run())
+
+
+def styled(app: App[object], kind: str) -> list[str]:
+    """The runs of text on screen drawn in the changes' style for `kind` (its colour, its
+    strike or underline), the first words of each."""
+    style = app.screen.query_one(ChangesText).get_component_rich_style(f"changes-text--{kind}")
+    runs: list[str] = []
+    for strip in app.screen._compositor.render_strips():
+        run = ""
+        for segment in strip:
+            drawn = segment.style
+            if (
+                drawn
+                and drawn.color == style.color
+                and drawn.strike == style.strike
+                and (drawn.underline == style.underline)
+            ):
+                run += segment.text
+            elif run:
+                runs.append(run.strip())
+                run = ""
+        if run:
+            runs.append(run.strip())
+    return [" ".join(run.split()[:4]) for run in runs]
+
+
+def test_d_on_an_article_of_one_copy_says_so(httpserver: HTTPServer, data_dir: Path) -> None:
+    sync(data_dir, serve(httpserver, Story()))
+
+    async def run() -> None:
+        async with reading(data_dir, "dredger", notifications=True) as (app, pilot, _body):
+            await pilot.press("d")
+            await until(pilot, lambda: bool(app._notifications), "the notice")
+            said = [n.message for n in app._notifications]
+            assert said == ["Only one copy of this article is kept: it has not changed since."]
+            assert not isinstance(app.screen, ChangesScreen)
+
+    asyncio.run(run())
+
+
+def test_the_reading_view_s_changes_show_a_hostile_copy_as_plain_text() -> None:
+    from rich.style import Style
+
+    from reader.ui.dialogs.changes import changes_text as view_text
+
+    old = _article("The firm was paid £3m.", version=1)
+    new = _article(
+        "The firm was paid \x1b]0;owned\x07[bold red]£4m[/] \x1b[2J[@click=app.quit]x", 2
+    )
+    styles = {kind: Style(bold=True) for kind in ("removed", "added", "heading")}
+    shown = view_text(changes_between(old, new), styles)
+    assert "[bold red]£4m[/]" in shown.plain and "[@click=app.quit]x" in shown.plain
+    assert "\x1b" not in shown.plain and "\x07" not in shown.plain
+
+
+def test_a_huge_change_is_given_whole_between_the_words_it_keeps() -> None:
+    """Past `MAX_RUN_COMPARED` words changed in one paragraph, no word-by-word matching (its
+    time grows with the product of the two sides): the words the two copies start and end with
+    stay the same, the rest removed and added whole, and the diff says it was capped."""
+    from reader.copy_changes import MAX_RUN_COMPARED
+
+    middle = MAX_RUN_COMPARED // 2 + 1
+    old = _article("Opening words. " + " ".join(f"a{n}" for n in range(middle)) + " Last.", 1)
+    new = _article("Opening words. " + " ".join(f"b{n}" for n in range(middle)) + " Last.", 2)
+    changes = changes_between(old, new)
+    assert changes.compared_whole
+    (hunk,) = changes.hunks
+    assert [span.kind for span in hunk.spans] == ["same", "removed", "added", "same"]
+    assert hunk.spans[0].text == "Opening words. " and hunk.spans[-1].text == " Last."
+    assert (hunk.old, hunk.new) == (old.blocks[0].text, new.blocks[0].text)
+
+
+def test_the_reading_view_shows_a_page_rewritten_whole_in_part_and_counts_the_rest() -> None:
+    """What the screen lays out (on the event loop, at each width) is bounded: a stretch
+    removed or added cut to `LONGEST_SHOWN` words, the changes past `MAX_SHOWN_WORDS` counted."""
+    from rich.style import Style
+
+    from reader.ui.dialogs.changes import LONGEST_SHOWN, MAX_SHOWN_WORDS
+    from reader.ui.dialogs.changes import changes_text as view_text
+
+    def copy(version: int, texts: list[str]) -> Article:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, (Inline(t),)) for t in texts)
+        return replace(_article("", version), blocks=blocks)
+
+    styles = {kind: Style() for kind in ("removed", "added", "heading")}
+    long_old = " ".join(f"old{n}" for n in range(1000))
+    long_new = " ".join(f"new{n}" for n in range(1000))
+    shown = view_text(changes_between(copy(1, [long_old]), copy(2, [long_new])), styles).plain
+    assert f"old{LONGEST_SHOWN - 1} … ({1000 - LONGEST_SHOWN:,} words more)" in shown
+    assert f"old{LONGEST_SHOWN}" not in shown
+
+    words = [f"w{n}" for n in range(60)]
+    edited = [" ".join([f"p{p}", *words, f"p{p}"]) for p in range(2000)]
+    again = [" ".join([f"q{p}", *words, f"q{p}"]) for p in range(2000)]
+    changes = changes_between(copy(1, edited), copy(2, again))
+    assert len(changes.hunks) == 2000
+    shown = view_text(changes, styles).plain
+    assert len(shown.split()) < MAX_SHOWN_WORDS * 1.2
+    assert re.search(r"\n… and \d+ more changes: reader diff prints them all\.\n", shown)
