@@ -1,23 +1,32 @@
 """TUI start-up: the command typed → its first screen in a real terminal, against the floor.
 
     uv run python benchmarks/tui_startup.py [--runs 5] [--feeds 3] [--items 40] [--size 120x40]
+        [--before DIR] [--data-dir DIR --marker TEXT]
 
 Each run starts a program on a new pseudo-terminal (as a terminal window gives a user), reads
 what it writes there as it comes, and stops at the frame that draws a marker's text:
 
-- **floor**: a minimal Textual app, one Label, its text the marker: what Python and Textual
-  alone cost on this machine now;
+- **import textual**: `python -c "import textual.app"` printing a line once done: what the
+  interpreter and Textual's import alone cost on this machine now, the floor under any Textual
+  app's first frame;
+- **floor**: a minimal Textual app, one Label, its text the marker: Python, Textual and one
+  frame;
 - **empty**: `reader --data-dir EMPTY`, an empty data directory (no feeds), until the main
   screen's "No feeds yet" is painted;
 - **demo-sized**: `reader --data-dir D` on `--feeds` × `--items` cached headlines (the demo's
-  three feeds by default), until the first headline's title is painted. Its links point at a
-  closed port on 127.0.0.1 (offline): the refresh on start fails at once, after the first screen.
+  three feeds by default), until the first screen names a feed and shows the newest headline
+  (the first feed's name in the feed list and the first headline's title both painted; a
+  newsboat user times the first screen naming a feed). Its links point at a closed port on
+  127.0.0.1 (offline): the refresh on start fails at once, after the first screen;
+- **`--data-dir DIR`** (with `--marker`, a feed's name as the feed list shows it): a copy of a
+  data directory of your own instead of the demo-sized one (an acceptance tester's 58 feeds,
+  say); the refresh on start runs after the first screen, as it would.
 
 `--before DIR` adds the same two for another checkout of the reader (its root: `git archive main
 reader | tar -x -C DIR`, say), run with `PYTHONPATH=DIR python -m reader`, this checkout's then run
 the same way: a change's before and after, side by side.
 
-All run alternately (floor, empty, demo-sized, floor…) so a change of load hits them all; the
+All run alternately (import, floor, empty, demo-sized, import…) so a change of load hits them all; the
 table gives each one's median and its ratio to the floor's, for the wall time and for the CPU
 spent by then (on a shared machine the steadier of the two). Nothing is asserted: this prints
 numbers.
@@ -31,6 +40,7 @@ import fcntl
 import os
 import re
 import select
+import shutil
 import signal
 import struct
 import subprocess
@@ -64,6 +74,7 @@ class Floor(App):
 
 Floor().run()
 """
+_IMPORT_FLOOR = 'import textual.app; print("Floor: textual imported")'
 
 
 def in_pty(
@@ -88,16 +99,18 @@ def in_pty(
 
 def time_to_screen(
     command: list[str],
-    marker: str,
+    marker: str | tuple[str, ...],
     size: tuple[int, int],
     env: dict[str, str],
     timeout: float = _TIMEOUT,
 ) -> tuple[float, float, float]:
     """Seconds from starting `command` on a new pseudo-terminal to `marker` in what it writes
-    there, and the CPU seconds spent by then: by its process, and with its children (workers).
+    there (every one of them, given several), and the CPU seconds spent by then: by its
+    process, and with its children (workers).
 
     The terminal's output is read as it comes (no polling), so the CPU is read within a
     scheduler's wake-up of the frame that drew the marker, before much else can run."""
+    markers = [text.encode() for text in ((marker,) if isinstance(marker, str) else marker)]
     started = time.perf_counter()
     proc, master = in_pty(command, size, env)
     seen = b""
@@ -115,7 +128,8 @@ def time_to_screen(
             if not chunk:
                 raise RuntimeError(f"{command} ended before {marker!r} was shown: {seen[-2000:]!r}")
             seen += chunk
-            if marker.encode() in _ESCAPES.sub(b"", seen[-65536:]):
+            shown = _ESCAPES.sub(b"", seen[-65536:])
+            if all(text in shown for text in markers):
                 elapsed = time.perf_counter() - started
                 return elapsed, _cpu(proc.pid), sum(_cpu(p) for p in _process_tree(proc.pid))
     finally:
@@ -146,7 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--size", type=parse_size, default=(120, 40))
     parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
+    parser.add_argument("--data-dir", type=Path, help="a data directory of your own (copied)")
+    parser.add_argument("--marker", help="with --data-dir: a feed's name, as its list shows it")
     args = parser.parse_args(argv)
+    if args.data_dir and not args.marker:
+        parser.error("--data-dir needs --marker: what its first screen shows")
     warm_up()
     env = child_env(TERM="xterm-256color", COLORTERM="truecolor")  # as a terminal gives
     with tempfile.TemporaryDirectory(prefix="reader-tui-startup-") as tmp:
@@ -155,7 +173,14 @@ def main(argv: list[str] | None = None) -> int:
         floor_script.write_text(_FLOOR_APP)
         empty, filled = root / "empty", root / "filled"
         empty.mkdir()
-        headlines, _, _ = build_data_dir(filled, args.feeds, args.items)
+        if args.data_dir:
+            shutil.copytree(args.data_dir, filled)
+            shown: str | tuple[str, ...] = args.marker
+            filled_name = args.data_dir.name
+        else:
+            headlines, _, _ = build_data_dir(filled, args.feeds, args.items)
+            shown = ("Feed 000", "Story 0 of feed 0")  # the first feed named, its newest story
+            filled_name = f"{headlines} headlines"
         readers = {"reader": reader_command()}
         if args.before:
             here = Path(__file__).resolve().parent.parent
@@ -169,15 +194,14 @@ def main(argv: list[str] | None = None) -> int:
                 ],
                 "after": ["env", f"PYTHONPATH={here}", sys.executable, "-m", "reader"],
             }
-        targets = {
-            "floor (one Label)": ([sys.executable, str(floor_script)], "Floor: the first screen")
+        floor = "floor (one Label)"
+        targets: dict[str, tuple[list[str], str | tuple[str, ...]]] = {
+            "import textual": ([sys.executable, "-c", _IMPORT_FLOOR], "Floor: textual imported"),
+            floor: ([sys.executable, str(floor_script)], "Floor: the first screen"),
         }
         for name, reader in readers.items():
             targets[f"{name}, empty"] = ([*reader, "--data-dir", str(empty)], "No feeds yet")
-            targets[f"{name}, {headlines} headlines"] = (
-                [*reader, "--data-dir", str(filled)],
-                "Story 0 of feed 0",
-            )
+            targets[f"{name}, {filled_name}"] = ([*reader, "--data-dir", str(filled)], shown)
         for command, marker in targets.values():  # untimed: .pyc files, the disk cache warm
             time_to_screen(command, marker, args.size, env)
         times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in targets}
@@ -193,18 +217,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("wall: seconds until on screen; CPU: seconds of CPU spent by then, by the program's")
     print("own process and with its children (worker processes); × floor: median ÷ the floor's")
+    print("(the one-Label app's); over floor: the wall and own CPU medians less the floor's,")
+    print("what the program adds to Python, Textual and one frame")
     columns = ("wall", "own CPU", "with children")
-    floors = [median([run[k] for run in times["floor (one Label)"]]) for k in range(3)]
+    floors = [median([run[k] for run in times[floor]]) for k in range(3)]
     print(
-        f"{'':<24}" + "".join(f"{c:>15} {'× floor':>8}" for c in columns) + f"{'wall min-max':>16}"
+        f"{'':<28}"
+        + "".join(f"{c:>14} {'× floor':>8}" for c in columns)
+        + f"{'over floor':>18}{'wall min-max':>14}"
     )
     for name, runs in times.items():
         cells = []
+        medians = [median([run[k] for run in runs]) for k in range(3)]
         for k in range(3):
-            value = median([run[k] for run in runs])
-            cells.append(f"{value:>14.2f}s {value / floors[k]:>8.2f}")
+            cells.append(f"{medians[k]:>13.2f}s {medians[k] / floors[k]:>8.2f}")
         walls = [run[0] for run in runs]
-        print(f"{name:<24}" + "".join(cells) + f"{min(walls):>9.2f}-{max(walls):.2f}s")
+        over = f"{medians[0] - floors[0]:+.2f}s {medians[1] - floors[1]:+.2f}s"
+        print(f"{name:<28}" + "".join(cells) + f"{over:>18}{min(walls):>8.2f}-{max(walls):.2f}s")
     return 0
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import idna
 
@@ -27,14 +27,21 @@ import idna
 # letter), the triangular colon, the retroflex click ("!"), the modifier apostrophes, the Hebrew
 # gershayim ('"'), the Katakana double hyphen, Latin kra.
 _DANGEROUS = frozenset("\u0338\u02d0\u01c3\u02bb\u02bc\u02ec\u05f4\u0138\u2010\u2019\u2027\u30a0")
+
+
 # Blocks of rarely used letters whose members pass for common ones ("ṗaypal"): Latin Extended
 # Additional (its Vietnamese letters, U+1EA0 on, kept), Latin Extended-B's Pinyin, Latin
-# Extended-D, Greek Extended, Cyrillic Extended-B and -C.
-_RARE_LETTERS = re.compile(
-    "[\u01cd-\u01dc\u1c80-\u1c8f\u1e00-\u1e9b\u1f00-\u1fff\ua640-\ua69f\ua720-\ua7ff]"
-)
-# Combining diacritics left after NFC: "i" with a second dot above, a mark on a dotless i.
-_LOOSE_DIACRITIC = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Extended-D, Greek Extended, Cyrillic Extended-B and -C; and combining diacritics left after
+# NFC: "i" with a second dot above, a mark on a dotless i. Compiled when a host's name first
+# needs it, not at every start (~4 ms).
+@cache
+def _rare_or_loose() -> re.Pattern[str]:
+    return re.compile(
+        "[\u01cd-\u01dc\u1c80-\u1c8f\u1e00-\u1e9b\u1f00-\u1fff\ua640-\ua69f\ua720-\ua7ff"
+        "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+    )
+
+
 # Kana and ideographs shaped like an address's punctuation, shown only where they are read as
 # Japanese or Chinese: a slash ("ノ", "丿") not after such a character; a dash, the prolonged
 # sound mark "ー" (and the iteration marks) not after a kana; a stroke or a cross ("一", "十")
@@ -105,8 +112,7 @@ def readable(label: str, tld: str) -> bool:
         return True
     if (
         any(char in _DANGEROUS or unicodedata.category(char) == "Cf" for char in label)
-        or _RARE_LETTERS.search(label)
-        or _LOOSE_DIACRITIC.search(label)
+        or _rare_or_loose().search(label)
         or any(char in label and tld not in tlds for char, tlds in _COUNTRY_LETTERS.items())
         or ("·" in label and tld != "cat")  # the Catalan "l·l", nowhere else
     ):

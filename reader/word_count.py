@@ -9,6 +9,7 @@ too.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Chinese and Japanese write no spaces between words: each ideograph or kana counts as one (as
 # word processors count them; a reader takes in some 250 a minute, as many as English words), and
@@ -16,8 +17,19 @@ import re
 # words", a page that "gave little", and its AMP version was fetched for every article.
 IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_WORD = re.compile(f"[{IDEOGRAPHS}]|[^\\s{IDEOGRAPHS}{_CJK_PUNCTUATION}]+")
-_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
+
+
+# Compiled when first needed: these classes of tens of thousands of characters take ~2-4 ms
+# each to compile, at every start (`models` imports this module), for text that is mostly
+# English.
+@cache
+def _word() -> re.Pattern[str]:
+    return re.compile(f"[{IDEOGRAPHS}]|[^\\s{IDEOGRAPHS}{_CJK_PUNCTUATION}]+")
+
+
+@cache
+def _ideograph() -> re.Pattern[str]:
+    return re.compile(f"[{IDEOGRAPHS}]")
 
 
 # Thai, Lao, Khmer and Burmese write no spaces between words either (a space ends a phrase or a
@@ -47,7 +59,7 @@ def words_in(text: str) -> int:
         text = _UNSPACED_RUN.sub(" ", text)
     if not text or max(text) < "\u3000":
         return words + len(text.split())
-    return words + len(_WORD.findall(text))
+    return words + len(_word().findall(text))
 
 
 def count_unit(text: str) -> str:
@@ -56,4 +68,4 @@ def count_unit(text: str) -> str:
     字数, and a translation's budget given in "words" is wrong), else "words"."""
     if text.isascii() or max(text) < "\u3040":
         return "words"
-    return "characters" if 2 * len(_IDEOGRAPH.findall(text)) > words_in(text) else "words"
+    return "characters" if 2 * len(_ideograph().findall(text)) > words_in(text) else "words"

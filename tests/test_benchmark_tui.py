@@ -71,9 +71,9 @@ def test_sync_stall_prints_its_table() -> None:
 def test_startup_prints_its_table() -> None:
     out = run_script("tui_startup.py", "--runs", "1", "--items", "5")
     assert "TUI start-up to the first screen, 1 runs each, alternating; load" in out
-    for row in ("floor (one Label)", "reader, empty", "reader, 15 headlines"):
+    for row in ("import textual", "floor (one Label)", "reader, empty", "reader, 15 headlines"):
         assert row in out
-    assert "own CPU" in out and "with children" in out
+    assert "own CPU" in out and "with children" in out and "over floor" in out
 
 
 def test_scale_prints_its_table() -> None:

@@ -358,3 +358,39 @@ def test_every_row_of_the_help_names_its_actions() -> None:
     assert {a for actions in named for a in actions} <= set(ACTIONS)
     assert row_actions("Headlines", "L") == ("unread_only",)
     assert row_actions("Reading", "L") == ("list_links",)
+
+
+def _bound(kind: type) -> list[tuple[str, str, bool, bool]]:
+    merged = kind._merged_bindings
+    assert merged is not None
+    return [
+        (key, binding.action, binding.priority, binding.show)
+        for key, bindings in merged.key_to_bindings.items()
+        for binding in bindings
+    ]
+
+
+def test_the_checks_stand_ins_bind_what_the_reading_view_binds() -> None:
+    from reader.ui.article_keys import ArticleBodyKeys, ArticleScreenKeys
+
+    assert _bound(ArticleScreenKeys) == _bound(ArticleScreen)
+    assert _bound(ArticleBodyKeys) == _bound(ArticleBody)
+
+
+def test_checking_keys_loads_no_reading_view(tmp_path: Path) -> None:
+    """The check of `[keys]` before the reader's first screen reads the reading view's keys
+    without loading the view itself (~40 ms of CPU at every start with keys set)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from reader.ui.keymap import KeyMap\n"
+        "KeyMap({'quit': ('Q',), 'next_heading': ('}',)})\n"
+        "print('reader.ui.screens.article' in sys.modules,"
+        " 'reader.ui.widgets.article.article_body' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "False"]

@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import importlib
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .. import __version__
 from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
-from .articles import (
-    cmd_config,
-    cmd_list,
-    cmd_reextract,
-    cmd_save,
-    cmd_show,
-    cmd_unsave,
-)
-from .cache import cmd_cache
-from .changes import cmd_diff
 from .date_args import DATE_FORMS
 from .demo import cmd_demo
-from .extract_file import cmd_extract
-from .feeds import cmd_add, cmd_export, cmd_feeds, cmd_import, cmd_remove, cmd_rename
-from .marks import cmd_mark_read, cmd_mark_unread
-from .sync import cmd_sync
-from .tags import cmd_tag, cmd_untag
+
+
+def _later(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """The command function `name` of `reader.cli.<module>`, its module imported when it is
+    called: the reader's screen, the command given most often, needs none of them, and
+    importing every command's module (citations, Markdown, the sync's report…) cost its start
+    ~15 ms of CPU."""
+
+    def run(args: argparse.Namespace) -> int:
+        command = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+        return command(args)
+
+    run.__name__ = run.__qualname__ = name
+    return run
 
 
 def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -136,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the feed by NAME, kept over the title the feed gives itself (`reader rename` "
         "changes it); a feed subscribed already is renamed so",
     )
-    p.set_defaults(func=cmd_add)
+    p.set_defaults(func=_later("feeds", "cmd_add"))
 
     p = command(
         "remove",
@@ -145,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
         "by the name (yours, else its title) the feed list shows when no other feed has it.",
     )
     p.add_argument("url", metavar="FEED")
-    p.set_defaults(func=cmd_remove)
+    p.set_defaults(func=_later("feeds", "cmd_remove"))
 
     p = command(
         "rename",
@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("url", metavar="FEED")
     p.add_argument("name", metavar="NAME", nargs="?", default="")
-    p.set_defaults(func=cmd_rename)
+    p.set_defaults(func=_later("feeds", "cmd_rename"))
 
     p = command(
         "tag",
@@ -171,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("url", metavar="FEED")
     p.add_argument("tags", metavar="TAG", nargs="+")
-    p.set_defaults(func=cmd_tag)
+    p.set_defaults(func=_later("tags", "cmd_tag"))
 
     p = command(
         "untag",
@@ -180,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("url", metavar="FEED")
     p.add_argument("tags", metavar="TAG", nargs="+")
-    p.set_defaults(func=cmd_untag)
+    p.set_defaults(func=_later("tags", "cmd_untag"))
 
     p = command(
         "import",
@@ -208,7 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
         " the feeds are fetched (their headlines) and those newsboat had read marked read."
         " Its flags are not carried over",
     )
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=_later("feeds", "cmd_import"))
 
     p = command(
         "export",
@@ -218,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
         " its title; a tagged feed in a folder named by its first tag, every tag of it in its"
         ' category attribute ("news,local", as newsboat --export-to-opml2 writes them).',
     )
-    p.set_defaults(func=cmd_export)
+    p.set_defaults(func=_later("feeds", "cmd_export"))
 
     p = command(
         "feeds",
@@ -236,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only the feeds whose last fetch failed, the longest failing first",
     )
-    p.set_defaults(func=cmd_feeds)
+    p.set_defaults(func=_later("feeds", "cmd_feeds"))
 
     p = command(
         "sync",
@@ -267,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print only what failed (for cron: nothing when everything came through)",
     )
-    p.set_defaults(func=cmd_sync)
+    p.set_defaults(func=_later("sync", "cmd_sync"))
 
     p = command(
         "list",
@@ -334,7 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print only the ids, one a line, for `xargs reader show --offline --format markdown`",
     )
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=_later("articles", "cmd_list"))
 
     formats = ("text", "markdown", "json")
     p = command(
@@ -386,7 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
         "copy, for --version), or was taken down (404, 410: the copy kept, its header noting "
         "it); R in the reader does the same",
     )
-    p.set_defaults(func=cmd_show)
+    p.set_defaults(func=_later("articles", "cmd_show"))
 
     p = command(
         "diff",
@@ -418,7 +418,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(`hunks`: their numbers in each copy, their old and new text, and its `spans`, each "
         "`same`, `removed` or `added`)",
     )
-    p.set_defaults(func=cmd_diff)
+    p.set_defaults(func=_later("changes", "cmd_diff"))
 
     p = command(
         "reextract",
@@ -440,11 +440,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="every cached article an older extractor made (after an upgrade; run again after a"
         " Ctrl-C, it carries on with the rest)",
     )
-    p.set_defaults(func=cmd_reextract)
+    p.set_defaults(func=_later("articles", "cmd_reextract"))
 
     for name, state, func in (
-        ("mark-read", "read", cmd_mark_read),
-        ("mark-unread", "unread", cmd_mark_unread),
+        ("mark-read", "read", _later("marks", "cmd_mark_read")),
+        ("mark-unread", "unread", _later("marks", "cmd_mark_unread")),
     ):
         p = command(
             name,
@@ -468,11 +468,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("save", help="keep an article for good (cached now, never evicted)")
     p.add_argument("target", metavar="ID_OR_URL")
     p.add_argument("--offline", action="store_true", help="only if already cached")
-    p.set_defaults(func=cmd_save)
+    p.set_defaults(func=_later("articles", "cmd_save"))
 
     p = command("unsave", help="let a saved article be evicted again")
     p.add_argument("target", metavar="ID_OR_URL")
-    p.set_defaults(func=cmd_unsave)
+    p.set_defaults(func=_later("articles", "cmd_unsave"))
 
     p = command(
         "cache",
@@ -521,7 +521,7 @@ def build_parser() -> argparse.ArgumentParser:
         " what it evicted and dropped (or would: dry_run), the headlines' ids and the articles'"
         " urls too",
     )
-    p.set_defaults(func=cmd_cache)
+    p.set_defaults(func=_later("cache", "cmd_cache"))
 
     p = command(
         "config",
@@ -533,7 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print only its path (where it will be, if it is not yet: nothing is written)",
     )
-    p.set_defaults(func=cmd_config)
+    p.set_defaults(func=_later("articles", "cmd_config"))
 
     p = command(
         "extract",
@@ -550,7 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: the canonical address the page declares, else the one a browser noted saving it)",
     )
     p.add_argument("--format", choices=formats, default="text")
-    p.set_defaults(func=cmd_extract)
+    p.set_defaults(func=_later("extract_file", "cmd_extract"))
 
     p = command(
         "demo",

@@ -8,10 +8,8 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import re
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any, TypeVar
 import diskcache
 
 from ..models import StoreError
+from .caches import ReadOnlyCache, open_cache, read_only
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
@@ -62,14 +61,6 @@ def _reporting_storage_errors(cls: C) -> C:
         if callable(member) and not name.startswith("_"):
             setattr(cls, name, wrap(member))
     return cls
-
-
-def _read_only(root: Path) -> bool:
-    """The directory (or the file system it is on) can't be written, whoever we are."""
-    try:
-        return bool(os.statvfs(root).f_flag & os.ST_RDONLY) or not os.access(root, os.W_OK)
-    except OSError:
-        return False
 
 
 def _write_refused(error: sqlite3.DatabaseError) -> bool:
@@ -138,10 +129,10 @@ class StoreDirectory:
         """The same in a few words, for a status line: "the disk is full"."""
         try:
             root.mkdir(parents=True, exist_ok=True)
-            self._state = diskcache.Cache(str(root / "state"), **settings)
-            self._articles = diskcache.Cache(str(root / "articles"), **settings)
+            self._state = open_cache(root / "state", **settings)
+            self._articles = open_cache(root / "articles", **settings)
         except (sqlite3.DatabaseError, OSError) as error:
-            if _read_only(root):
+            if read_only(root):
                 tag = "the data directory is read-only"
                 reason = (
                     f"the data directory {root} is read-only: what is cached reads, "
@@ -185,8 +176,8 @@ class StoreDirectory:
     def _open_to_read(self, reason: str, error: Exception) -> None:
         """The caches opened to read only, for `reason`; `error`'s message when they can't be."""
         try:
-            self._state = _ReadOnlyCache(self.root / "state")
-            self._articles = _ReadOnlyCache(self.root / "articles")
+            self._state = ReadOnlyCache(self.root / "state")
+            self._articles = ReadOnlyCache(self.root / "articles")
         except (sqlite3.DatabaseError, OSError):
             if isinstance(error, sqlite3.DatabaseError):
                 raise StoreError(_storage_message(self.root, error)) from None
@@ -247,43 +238,3 @@ def json_items(raw: str) -> Iterator[Any]:
             at = skip(raw, at + 1).end()
     except (IndexError, ValueError):
         return
-
-
-class _ReadOnlyCache(diskcache.Cache):
-    """A diskcache cache read without a write: `diskcache.Cache()` records its settings as it
-    opens, which a full disk or a read-only one refuses.
-
-    SQLite's read-only mode reads what a write-ahead log still holds (a checkpoint a full disk
-    refused), but needs a few bytes for the log's index; with none left, the file is read as it
-    is on disk (`immutable`), without what the log holds. Writes raise SQLite's "readonly"
-    error, which `StoreDirectory` says as its reason. Built on diskcache 5.6's private
-    `_con`/`_local`/`_disk` (a test opens a full disk's and a read-only directory's caches)."""
-
-    def __init__(self, directory: Path) -> None:  # no super(): it writes
-        self._directory = str(directory)
-        self._timeout = 0
-        self._local = threading.local()
-        self._txn_id = None
-        self._uri = ""
-        for mode in ("mode=ro", "immutable=1"):
-            self._uri = f"{(directory / diskcache.core.DBNAME).as_uri()}?{mode}"
-            try:
-                settings = dict(self._sql("SELECT key, value FROM Settings").fetchall())
-                break
-            except sqlite3.OperationalError:
-                self.close()
-                if mode == "immutable=1":
-                    raise
-        for key, value in settings.items():
-            setattr(self, key, value)
-        disk_settings = {k[5:]: v for k, v in settings.items() if k.startswith("disk_")}
-        self._disk = diskcache.Disk(self._directory, **disk_settings)
-        ((self._page_size,),) = self._sql("PRAGMA page_size").fetchall()
-
-    @property
-    def _con(self) -> sqlite3.Connection:
-        con = getattr(self._local, "con", None)
-        if con is None or getattr(self._local, "pid", None) != os.getpid():
-            con = sqlite3.connect(self._uri, uri=True, isolation_level=None)
-            self._local.con, self._local.pid = con, os.getpid()
-        return con

@@ -191,10 +191,9 @@ def _nodes(place: str) -> tuple[type[DOMNode], ...]:
         return (ReaderApp, MainScreen, HeadlineTable, FeedList)
     if place == "an article":
         from .app import ReaderApp
-        from .screens.article import ArticleScreen
-        from .widgets.article.article_body import ArticleBody
+        from .article_keys import ArticleBodyKeys, ArticleScreenKeys  # not the whole view
 
-        return (ReaderApp, ArticleScreen, ArticleBody)
+        return (ReaderApp, ArticleScreenKeys, ArticleBodyKeys)
     if place == "the help":
         from textual.containers import VerticalScroll
 

@@ -28,8 +28,6 @@ from dataclasses import replace
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
 
 from ...models import (
     FEED_TEXT_STANDS_IN,
@@ -39,6 +37,7 @@ from ...models import (
     StoreError,
 )
 from ...reports import Headline
+from ..article_keys import SCREEN_BINDINGS
 from ..display import plain
 from ..messages import ArticleClosed
 from ..unknown_keys import say_if_unbound
@@ -69,51 +68,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
     # Width classes for the key bar's rules in reader.tcss (as on the main screen).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
 
-    # A key bound twice does the first of its actions `check_action` allows: `n` and Esc act on
-    # the search while there is one (with matches or not), Esc on the selected link before
-    # that, and on a selected passage before anything (a priority binding: Textual's own Esc
-    # would clear the selection first, and the Esc then go back). `/` has priority too: it is
-    # handled as it comes off the terminal, before the keys after it are given to a widget, so
-    # they go to the search line however fast they come (a paste, keys bunched over SSH); as an
-    # ordinary binding it ran only once they had gone to the text as commands.
-    BINDINGS = [
-        Binding("escape", "clear_selection", "Drop passage", priority=True),
-        Binding("escape", "clear_link", "Drop link"),
-        Binding("escape", "go_back", "Back to link"),
-        Binding("escape", "clear_search", "Clear search"),
-        Binding("escape,q", "back", "Back"),
-        Binding("z", "unfold_notes", "Whole note"),
-        Binding("n", "next_match", "Next match"),
-        Binding("N", "previous_match", "Prev match"),
-        # With the search cleared, `n` / `N` bring this article's last one back (vim's habit:
-        # `/word`, Enter, Esc by reflex, then `n`, which otherwise left for the next article).
-        Binding("n", "repeat_search(1)", "Next match", show=False),
-        Binding("N", "repeat_search(-1)", "Prev match", show=False),
-        Binding("n", "next", "Next"),
-        Binding("N", "no_search", "Prev match", show=False),
-        Binding("p", "previous", "Previous"),
-        Binding("ctrl+n", "next", "Next", show=False),  # newsboat's next / previous article
-        Binding("ctrl+p", "previous", "Previous", show=False),
-        # newsboat's `n`: the next unread article, on into the next feed with unread ones
-        # (`n` here stays the next article of the list, as it always was).
-        Binding("u", "next_unread", "Next unread", show=False),
-        Binding("slash", "search", "Search", priority=True),
-        Binding("o", "open_original", "Original"),
-        Binding("enter", "open_link", "Open link"),
-        Binding("tab", "next_link", "Links"),
-        Binding("shift+tab", "previous_link", "Previous link", show=False),
-        Binding("L", "list_links", "Link list"),
-        Binding("y", "cite", "Cite"),
-        Binding("v", "choose_passage", "Select sentence", show=False),
-        Binding("right_parenthesis", "grow_passage(1)", "Longer passage", show=False),
-        Binding("left_parenthesis", "grow_passage(-1)", "Shorter passage", show=False),
-        Binding("m", "toggle_read", "Read/unread"),
-        Binding("s", "toggle_saved", "Save"),
-        Binding("V", "other_version", "Earlier version", show=False),
-        Binding("d", "show_changes", "Changes", show=False),
-        Binding("R", "refresh_article", "Fetch again", show=False),
-        *(b for b in Screen.BINDINGS if isinstance(b, Binding) and "tab" not in b.key),
-    ]
+    BINDINGS = SCREEN_BINDINGS  # in `article_keys`, with which of a key's actions acts
 
     def compose(self) -> ComposeResult:
         yield ArticleBody(id="article")

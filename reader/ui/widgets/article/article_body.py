@@ -9,10 +9,10 @@ from __future__ import annotations
 from itertools import chain
 
 from textual import events
-from textual.binding import Binding
 from textual.strip import Strip
 
 from ....models import Article, Entry
+from ...article_keys import BODY_BINDINGS
 from ...keymap import keymap_of
 from . import anchors, article_header, block_paragraphs, find_in_article, passage
 from .body_layout import ArticleLayout
@@ -43,10 +43,7 @@ def _component(field_name: str) -> str:
 class ArticleBody(ArticleLayout, can_focus=True):
     """Header and body of one article (or a notice while it loads or when it failed)."""
 
-    BINDINGS = [
-        Binding("right_square_bracket", "heading(1)", "Next heading", show=False),
-        Binding("left_square_bracket", "heading(-1)", "Previous heading", show=False),
-    ]
+    BINDINGS = BODY_BINDINGS
 
     COMPONENT_CLASSES = {_component(name) for name in ArticleStyles.__dataclass_fields__} | {
         *MATCH_COMPONENTS,

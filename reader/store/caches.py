@@ -1,0 +1,150 @@
+"""How a data directory's two diskcache caches are opened without diskcache's own opening.
+
+`diskcache.Cache()` writes as it opens: it records each of its settings again (a transaction
+apiece), creates its tables and triggers if they are missing, then closes its connection and
+opens another. The first write creates the SQLite write-ahead log afresh and the close
+checkpoints it back into the database, syncing both to the disk: 35–50 ms a cache with ~4 ms of
+CPU on a quiet machine, more when other programs keep the disk busy. Every reader start, `reader
+list` and worker process paid it twice, before anything could be shown.
+
+`open_cache` opens a cache already set up as asked without a write (its settings read, its
+connection's pragmas set as diskcache sets them); anything else (a new directory, other
+settings, a missing table, a damaged file, a full or read-only disk) goes through diskcache's
+own opening, which sets it up or fails as it always has. `ReadOnlyCache` reads a cache that
+can't be written at all. Both are built on diskcache 5.6's private `_con`/`_local`/`_disk`
+(tests open a full disk's and a read-only directory's caches, and each kind of cache opened
+here).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import diskcache
+from diskcache.core import DBNAME, DEFAULT_SETTINGS, METADATA
+
+_SCHEMA = frozenset(
+    {
+        "Settings",
+        "Cache",
+        "Cache_key_raw",
+        "Cache_expire_time",
+        "Settings_count_insert",
+        "Settings_count_delete",
+        "Settings_size_insert",
+        "Settings_size_update",
+        "Settings_size_delete",
+    }
+)
+"""The tables, indexes and triggers `diskcache.Cache()` creates in every cache."""
+_ROOM_TO_OPEN = 1 << 20
+"""Free bytes under which a cache is opened by diskcache itself: its writes tell a full disk,
+which the store then opens to read only (`StoreDirectory`)."""
+
+
+def open_cache(directory: Path, *, timeout: float, **settings: Any) -> diskcache.Cache:
+    """The diskcache cache in `directory`, with `settings` (diskcache's, as its `Cache()`
+    takes them), opened without a write when it is set up with them already."""
+    if (directory / DBNAME).is_file() and _room_to_write(directory):
+        cache = _SetUpCache(directory, timeout)
+        try:
+            if cache.set_up_with(settings):
+                return cache
+        except sqlite3.DatabaseError:
+            pass  # diskcache's own opening says what is wrong, as it always has
+        cache.close()
+    return diskcache.Cache(str(directory), timeout=timeout, **settings)
+
+
+def read_only(directory: Path) -> bool:
+    """The directory (or the file system it is on) can't be written, whoever we are."""
+    try:
+        return bool(os.statvfs(directory).f_flag & os.ST_RDONLY) or not os.access(
+            directory, os.W_OK
+        )
+    except OSError:
+        return False
+
+
+def _room_to_write(directory: Path) -> bool:
+    """Whether the disk holding `directory` takes writes, with room to spare."""
+    try:
+        room = os.statvfs(directory)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize >= _ROOM_TO_OPEN and not read_only(directory)
+
+
+def _take(cache: diskcache.Cache, settings: dict[str, Any]) -> None:
+    """`cache` set to use `settings`, read from its Settings table, as `diskcache.Cache()`
+    leaves a cache it has opened."""
+    for key, value in settings.items():
+        setattr(cache, key, value)
+    disk_settings = {k[5:]: v for k, v in settings.items() if k.startswith("disk_")}
+    cache._disk = diskcache.Disk(cache.directory, **disk_settings)
+    ((cache._page_size,),) = cache._sql("PRAGMA page_size").fetchall()
+
+
+class _SetUpCache(diskcache.Cache):
+    """A cache opened as it is on disk (see `open_cache`)."""
+
+    def __init__(self, directory: Path, timeout: float) -> None:  # no super(): it writes
+        self._directory = str(directory)
+        self._timeout = timeout
+        self._local = threading.local()
+        self._txn_id = None
+
+    def set_up_with(self, settings: dict[str, Any]) -> bool:
+        """Whether the cache holds diskcache's tables and every setting, `settings` as given;
+        if so, this object now uses them as `diskcache.Cache()` would have."""
+        # The connection's pragmas (WAL, synchronous, cache and map sizes) are set by `_con`
+        # from the settings it reads, for this connection as for every later one.
+        found = dict(self._sql("SELECT key, value FROM Settings").fetchall())
+        names = {name for (name,) in self._sql("SELECT name FROM sqlite_master").fetchall()}
+        if not (names >= _SCHEMA and {*DEFAULT_SETTINGS, *METADATA} <= found.keys()):
+            return False
+        if any(found[key] != value for key, value in settings.items()):
+            return False
+        if not found["tag_index"] and "Cache_tag_rowid" in names:
+            return False  # diskcache drops it as it opens
+        _take(self, found)
+        return True
+
+
+class ReadOnlyCache(diskcache.Cache):
+    """A diskcache cache read without a write: `diskcache.Cache()` records its settings as it
+    opens, which a full disk or a read-only one refuses.
+
+    SQLite's read-only mode reads what a write-ahead log still holds (a checkpoint a full disk
+    refused), but needs a few bytes for the log's index; with none left, the file is read as it
+    is on disk (`immutable`), without what the log holds. Writes raise SQLite's "readonly"
+    error, which `StoreDirectory` says as its reason."""
+
+    def __init__(self, directory: Path) -> None:  # no super(): it writes
+        self._directory = str(directory)
+        self._timeout = 0
+        self._local = threading.local()
+        self._txn_id = None
+        self._uri = ""
+        for mode in ("mode=ro", "immutable=1"):
+            self._uri = f"{(directory / DBNAME).as_uri()}?{mode}"
+            try:
+                settings = dict(self._sql("SELECT key, value FROM Settings").fetchall())
+                break
+            except sqlite3.OperationalError:
+                self.close()
+                if mode == "immutable=1":
+                    raise
+        _take(self, settings)
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None or getattr(self._local, "pid", None) != os.getpid():
+            con = sqlite3.connect(self._uri, uri=True, isolation_level=None)
+            self._local.con, self._local.pid = con, os.getpid()
+        return con
