@@ -249,3 +249,20 @@ def test_extracts_json_gives_the_address_the_citation_cites(tmp_path: Path) -> N
     data = json.loads(result.stdout)
     assert data["cited_url"] == URL
     assert data["url"].startswith(f"{URL}?utm_source=rss")
+
+
+def test_a_string_cut_mid_emoji_in_json_ld_reads_and_caches() -> None:
+    """acc28a H11: a lone surrogate's escape in JSON-LD ("\\ud83d", a string cut mid-emoji)
+    decoded to a character no text may hold: the article failed at every sync ("an error the
+    reader did not foresee") and `reader extract` died with a traceback. It reads as U+FFFD; a
+    whole pair is its emoji."""
+    from reader.codec import article_to_dict
+
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"Harbour plan goes to vote \\ud83d", "author": {"@type": "Person", "name": '
+        '"Ann \\ude00Lee \\ud83d\\ude00"}}</script>'
+    )
+    article = _extract(ld)
+    assert article.author == "Ann \ufffdLee 😀"
+    json.dumps(article_to_dict(article), ensure_ascii=False).encode("utf-8")  # caches

@@ -24,6 +24,7 @@ from ..safe import safe_line, safe_text
 from .discussion_markup import first, has_class, text_of
 from .discussions import Post, Thread, contents, when
 from .document import HTML_PARSER
+from .json_ld import whole_characters
 from .markdown_page import markdown_html
 from .page_cleanup import prepare
 
@@ -149,7 +150,7 @@ def github_embedded_issue(doc: HtmlElement) -> Thread | None:
     if script is None or not script.text:
         return None
     try:
-        data = json.loads(script.text)
+        data = json.loads(whole_characters(script.text))
     except ValueError:
         return None
     found = [o for o in _objects(data) if isinstance(o.get("title"), str) and _is_post(o)]

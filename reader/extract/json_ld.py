@@ -19,8 +19,22 @@ _JSON_START = re.compile(r"[\[{]")
 _JSON_TRIES = 3
 
 
+# A surrogate's escape with no partner: a string cut mid-emoji ("\ud83d" alone). Decoded, it
+# is a character no text may hold, and caching the article raised on it at every sync.
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def whole_characters(text: str) -> str:
+    """JSON `text` with each lone surrogate's escape made U+FFFD's (acc28a H11)."""
+    return _LONE_SURROGATE.sub(r"\\ufffd", text) if "\\u" in text else text
+
+
 def _parse_json_ld(text: str) -> Any:
     """The JSON value in a JSON-LD script, read past what wraps it; None when there is none."""
+    text = whole_characters(text)
     decoder = json.JSONDecoder()
     for tries, start in enumerate(_JSON_START.finditer(text)):
         if tries == _JSON_TRIES:

@@ -43,6 +43,7 @@ from .json_ld import (
     json_ld_objects,
     podcast_series,
     the_article,
+    whole_characters,
 )
 from .lead_image import lead_image
 from .marked_times import of_another_item
@@ -143,7 +144,7 @@ def _ld_title(ld: dict[str, Any], page_title: str, doc: HtmlElement) -> str:
 def _parsely_page(meta: dict[str, str]) -> dict[str, Any]:
     """parse.ly's `<meta name="parsely-page" content='{"title": …, "pub_date": …}'>`."""
     try:
-        value = json.loads(meta.get("parsely-page", ""))
+        value = json.loads(whole_characters(meta.get("parsely-page", "")))
     except (ValueError, RecursionError):
         return {}
     return value if isinstance(value, dict) else {}
