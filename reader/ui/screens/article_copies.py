@@ -46,7 +46,8 @@ class ArticleScreenCopies(ArticleScreenPassage):
             body.clear_link()
             self._end_search()
             body.show_article(entry, article, place=place)
-        said = plain(renewal.said(in_reader=True), max_length=300).plain
+        said = renewal.said(in_reader=True, copies_key=self.key_of("earlier_version"))
+        said = plain(said, max_length=300).plain
         self.notify(said[:1].upper() + said[1:], markup=False)
 
     async def action_other_version(self) -> None:
