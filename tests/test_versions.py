@@ -29,6 +29,8 @@ from reader.models import Entry
 from reader.reports import SyncReport
 from reader.store import Store
 from reader.store.versions import MAX_VERSIONS
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.widgets.article.article_body import ArticleBody
 from tests.tui_pilot import open_titled, reading, running, screen_text, started, status, until
 
 SLUG = "/2026/11/21/bridge-repairs.html"
@@ -538,5 +540,20 @@ def test_F_names_the_kept_copy_its_words_were_found_in(site: Site, data_dir: Pat
             await until(pilot, lambda: "in the copy retrieved" in screen_text(app), "the hit")
             text = screen_text(app)
             assert CORRECTED[0] in text and "(--version 1, V)" in text
+            # Enter opens the copy the words are in, at them, its header saying which it is:
+            # it opened the latest, where they are not, and `V` was the user's to press.
+            await pilot.press("enter")
+            await until(pilot, lambda: "4 million pounds" in screen_text(app), "that copy")
+            article = app.screen
+            assert isinstance(article, ArticleScreen)
+            body = article.query_one(ArticleBody)
+            assert body.article is not None and body.article.version == 1
+            await until(pilot, lambda: body.match_count > 0, "the hit's words found")
+            assert body.query in ("4", "million")
+            shown = " ".join(screen_text(app).split())
+            assert "Copy 1 of 2, kept: the text changed in the copy retrieved" in shown
+            assert "2 million pounds" not in shown
+            await pilot.press("V")  # on to the latest, as from any earlier copy
+            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
 
     asyncio.run(run())
