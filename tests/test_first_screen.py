@@ -26,6 +26,7 @@ from reader.ui.app import WAITING_FOR_THE_REST, ReaderApp
 from reader.ui.app_headlines import READING_THE_REST
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main_unread import COUNTING, FEEDS
+from reader.ui.widgets.article.search_bar import SearchBar
 from reader.ui.widgets.main.feed_list import FeedList
 from tests.test_streamed_list import library_dir  # noqa: F401 — a fixture
 from tests.tui_pilot import WAIT, notices, status, table, until
@@ -238,6 +239,59 @@ def test_a_key_needing_every_headline_waits_for_them_and_enter_does_not(
             await asyncio.wait_for(app.ready.wait(), WAIT)
             await until(pilot, lambda: rows.cursor == len(whole) - 2, "G, then k")
             assert rows.current is not None and rows.current.entry.id == whole[-2].entry.id
+
+    asyncio.run(run())
+
+
+def test_q_after_a_key_waiting_for_every_headline_quits_at_once(generated_dir: Path) -> None:
+    """`G q`: the `q` waited behind `G` until every headline was read (a second on a big
+    library) before it quit. It quits as it comes now; after `/` it is still a letter of the
+    query, typed once the rest is in."""
+
+    async def run() -> None:
+        app = _Gated(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            await pilot.press("slash", "q")
+            await pilot.pause()
+            assert not app._quitting  # the query's letter, waiting behind `/`
+            app.rest_may_come.set()
+            await asyncio.wait_for(app.ready.wait(), WAIT)
+            await until(pilot, lambda: app.main_screen.searching, "the search line")
+            await pilot.pause()
+            assert app.main_screen.query_one(SearchBar).input.value == "q"
+        app = _Gated(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            await pilot.press("G", "q")
+            await pilot.pause()
+            assert app._quitting and not app.index.whole  # the rest still held back
+
+    asyncio.run(run())
+
+
+class _GatedStart(_Gated):
+    """The reader, its newest headlines read too once the test lets them (`first_may_come`)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(data_dir)
+        self.first_may_come = asyncio.Event()
+
+    async def load_first(self) -> None:
+        await self.first_may_come.wait()
+        await super().load_first()
+
+
+def test_q_typed_before_the_first_headlines_show_quits_at_once(generated_dir: Path) -> None:
+    """Keys typed as the reader starts are held until the list is on screen, to act on it:
+    `q` among them waited for the start's work before the reader quit."""
+
+    async def run() -> None:
+        app = _GatedStart(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("q")
+            await pilot.pause()
+            assert app._quitting and not table(app).rows
 
     asyncio.run(run())
 

@@ -67,6 +67,20 @@ NEEDS_EVERY_HEADLINE = frozenset(
 """The actions that wait, while the start reads the rest of the headlines (`load_rest`), until
 they are in: on the newest alone they would act on part of a list."""
 WAITING_FOR_THE_REST = "Reading the rest of the headlines: that key acts once they are in."
+_QUIT_STILL_QUITS_AFTER = frozenset(
+    {
+        "last",
+        "toggle_unread_only",
+        "mark_list_read",
+        "undo_marking",
+        "step_match",
+        "refresh",
+        "sync",
+    }
+)
+"""The waiting actions (`NEEDS_EVERY_HEADLINE`) that leave the list where it is: a key to quit
+typed after one quits at once (see `_quits_at_once`). After the others it may mean another
+thing (`/`, `F`: a letter of the query; `n`: back from the feed it went on to; a question)."""
 _Action: TypeAlias = "tuple[str | ActionParseResult, DOMNode | None, Mapping[str, DOMNode] | None]"
 """An action as `run_action` is given it."""
 
@@ -100,6 +114,8 @@ class ReaderApp(ReaderAppFeeds):
     _waiting: _Action | None = None
     """The action that waits for every headline (`NEEDS_EVERY_HEADLINE`), the keys after it
     held, while the start reads the rest (`load_rest`)."""
+    _waiting_name = ""
+    """That action's name."""
 
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
@@ -147,10 +163,25 @@ class ReaderApp(ReaderAppFeeds):
             and self._holding_keys
             and event.key not in _NEVER_HELD
             and event is not self._handed_on
+            and not self._quits_at_once(event.key)
         ):
             self._typed_ahead = (*self._typed_ahead, events.Key(event.key, event.character))
             return
         await super().on_event(event)
+
+    def _quits_at_once(self, key: str) -> bool:
+        """A key held (`on_event`) that quits is handled as it comes, unless a key before it
+        may give it another meaning: held behind `G` until every headline was read (a second
+        on a big library), or behind the start's work, `q` kept the user waiting to leave."""
+        if self._typed_ahead:  # `Enter q`: back from the article, not quit
+            return False
+        if self._waiting is not None and self._waiting_name not in _QUIT_STILL_QUITS_AFTER:
+            return False
+        # What the key does now, as Textual's bindings would take it (the user's `[keys]`).
+        active = self.screen.active_bindings.get(key)
+        return (
+            active is not None and active.enabled and active.binding.action in ("quit", "app.quit")
+        )
 
     async def run_action(
         self,
@@ -168,7 +199,7 @@ class ReaderApp(ReaderAppFeeds):
         if not waits or not target.check_action(name, params):
             return await super().run_action(action, default_namespace, namespaces)
         # It acts once they are in; the keys typed after it wait behind it, in their order.
-        self._waiting = (action, default_namespace, namespaces)
+        self._waiting, self._waiting_name = (action, default_namespace, namespaces), name
         self._holding_keys = True
         self.notify(WAITING_FOR_THE_REST, timeout=3, markup=False)
         return True
