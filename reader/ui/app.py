@@ -163,17 +163,18 @@ class ReaderApp(ReaderAppFeeds):
             and self._holding_keys
             and event.key not in _NEVER_HELD
             and event is not self._handed_on
-            and not self._quits_at_once(event.key)
+            and not self._quits_at_once(event.key, self._typed_ahead)
         ):
             self._typed_ahead = (*self._typed_ahead, events.Key(event.key, event.character))
             return
         await super().on_event(event)
 
-    def _quits_at_once(self, key: str) -> bool:
-        """A key held (`on_event`) that quits is handled as it comes, unless a key before it
-        may give it another meaning: held behind `G` until every headline was read (a second
-        on a big library), or behind the start's work, `q` kept the user waiting to leave."""
-        if self._typed_ahead:  # `Enter q`: back from the article, not quit
+    def _quits_at_once(self, key: str, ahead: tuple[events.Key, ...]) -> bool:
+        """A key held (`on_event`, `ahead` the keys held before it) that quits is handled as
+        it comes, unless a key before it may give it another meaning: held behind `G` until
+        every headline was read (a second on a big library), or behind the start's work, `q`
+        kept the user waiting to leave."""
+        if ahead:  # `Enter q`: back from the article, not quit
             return False
         if self._waiting is not None and self._waiting_name not in _QUIT_STILL_QUITS_AFTER:
             return False
@@ -253,6 +254,12 @@ class ReaderApp(ReaderAppFeeds):
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
             self.exit(1, return_code=1, message=reason)
+            return
+        if self._typed_ahead and self._quits_at_once(self._typed_ahead[0].key, ()):
+            # `q` typed as the reader was launched, before Textual read the terminal: it
+            # quits now, not once the first headlines have been read and drawn (the app's
+            # own keys decide, "All feeds" shown first: there `q` quits).
+            self.exit()
             return
         self.push_screen(self.main_screen)
         if self.library.read_only:
