@@ -317,3 +317,48 @@ def test_a_reader_left_unread_only_opens_on_the_newest_unread_then_every_one(
             assert f"unread only · {len(unread)} of {FEEDS_N * ITEMS}" in str(rows.border_title)
 
     asyncio.run(run())
+
+
+class _FetchingAhead(ReaderApp):
+    """The reader, noting whether its network client was made when the fetch ahead began."""
+
+    CSS_PATH = _Gated.CSS_PATH
+    client_ready: bool | None = None
+
+    async def _prefetch(self, entries: list[Entry]) -> None:
+        await self.shown.wait()
+        if self.client_ready is None:
+            self.client_ready = self.lib._fetcher is not None
+        await super()._prefetch(entries)
+
+
+def test_the_fetch_ahead_waits_for_the_network_stack_the_start_sets_up(
+    generated_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fetch ahead began as the list had shown and the keys rested, while the start was
+    importing the network stack in a thread: its first download waited for that import on the
+    event loop (the import's lock), then imported the rest and made the client there, about
+    a second of keys, `q` among them, unanswered on a busy machine. It begins once they are,
+    the client made in the start's thread (its TLS context ~0.4 s under load)."""
+    import threading
+
+    from reader.fetch import Fetcher
+
+    made_in: list[str] = []
+    make = Fetcher.__init__
+
+    def recorded(fetcher: Fetcher, *args: object, **kwargs: object) -> None:
+        made_in.append(threading.current_thread().name)
+        make(fetcher, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Fetcher, "__init__", recorded)
+
+    async def run() -> None:
+        app = _FetchingAhead(generated_dir, refresh_on_start=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await asyncio.wait_for(app.shown.wait(), WAIT)
+            await until(pilot, lambda: app.client_ready is not None, "the fetch ahead")
+            assert app.client_ready
+            assert len(made_in) == 1 and made_in[0] != threading.main_thread().name
+
+    asyncio.run(run())

@@ -352,20 +352,29 @@ class ReaderApp(ReaderAppFeeds):
                 self._rest_in()
             self.ready.set()
             await self._until_keys_rest()
-            self.shown.set()
             resume_after_start()
             # Before the refresh needs them: their start overlaps its network.
             self.lib.start_workers()
-            # The network stack (httpx, TLS context) costs ~100 ms to import and set up: pay it
-            # now, not as a stall in the middle of the first sync or article.
-            await asyncio.to_thread(importlib.import_module, "reader.fetch")
-            self.lib.fetcher  # noqa: B018 — created here, on the app's loop, once
+            # The network stack (httpx, its TLS context) and the feeds' parsers cost ~100 ms
+            # to import and set up, ~1 s on a busy machine: paid now, in a thread, not on the
+            # loop as the refresh or the first article needs them (`q` waited behind them).
+            await asyncio.to_thread(self._network_stack)
         finally:
+            # The fetch ahead starts once the network stack is in: started before, its first
+            # download waited on the loop for the thread importing it (the import's lock) and
+            # then imported and set it up there, ~1 s of keys, and `q`, unanswered.
+            self.shown.set()
             self.refresh_coming = False  # now started (no suspension between), or not at all
             if not (self.refresh_on_start and self.index.feeds):
                 self.main_screen.post_message(HeadlinesChanged(filled=frozenset()))
         if self.refresh_on_start and self.index.feeds:
             await self._refresh()
+
+    def _network_stack(self) -> None:
+        """In a thread: import what the network and the feeds need, and make the client (used
+        on the loop: httpx binds it to the loop of its first request)."""
+        importlib.import_module("reader.feeds")
+        self.lib.fetcher  # noqa: B018 — made once, here
 
     async def _painted(self) -> None:
         """Return once the screen has been drawn with what the main screen was told so far
