@@ -478,6 +478,32 @@ def test_an_article_open_while_a_sync_elsewhere_replaces_it_says_so_and_is_cited
     asyncio.run(run())
 
 
+def test_an_earlier_copy_chosen_is_not_said_to_be_superseded_when_the_store_changes(
+    site: Site, data_dir: Path
+) -> None:
+    """Copy 1 shown by `V` (or `F`'s hit): any change to the store (a sync elsewhere, of any
+    feed) had the status line say "A newer copy was just fetched: this is copy 1 of 2", of a
+    copy chosen as the earlier one, no newer copy fetched."""
+    sync(data_dir, site)
+    time.sleep(1.1)
+    correct(site)
+    sync(data_dir, site)
+
+    async def run() -> None:
+        async with reading(data_dir, "bridge repairs", size=(120, 40)) as (app, pilot, body):
+            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
+            await pilot.press("V")
+            await until(pilot, lambda: "4 million pounds" in screen_text(app), "copy 1")
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            await screen.check_newer_copy()  # as a change to the store has it done
+            await pilot.pause()
+            assert "A newer copy" not in status(app)
+            assert body.article is not None and body.article.version == 1
+
+    asyncio.run(run())
+
+
 def test_a_search_finds_the_words_of_a_kept_copy_and_says_which(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
