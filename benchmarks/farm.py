@@ -173,6 +173,7 @@ class FarmStats:
     connections: int = 0
     peak_inflight: int = 0
     peak_inflight_per_host: dict[str, int] = field(default_factory=dict)
+    first_asked: dict[str, float] = field(default_factory=dict)  # path: time.monotonic()
 
     def copy(self) -> FarmStats:
         return FarmStats(
@@ -184,6 +185,7 @@ class FarmStats:
             self.connections,
             self.peak_inflight,
             dict(self.peak_inflight_per_host),
+            dict(self.first_asked),
         )
 
 
@@ -248,6 +250,8 @@ class Farm:
         self.n_feeds = feeds
         self.n_items = items
         self.latency = latency
+        # Seconds more that a feed's answer takes, by the feed's index (a slow server).
+        self.feed_delay: dict[int, float] = {}
         self.hosts = loopback_hosts(hosts)
         self.gzip = gzip
         self.seed = seed
@@ -670,10 +674,13 @@ measure our audience. <a href="{base}/privacy">Privacy policy</a></p><button>Acc
                 path = target.split("://", 1)[1].partition("/")[2] if "://" in target else target
                 path = "/" + path.lstrip("/")
                 response, status = b"", 0
-                self._enter(host)
+                self._enter(host, path)
                 try:
-                    if self.latency > 0:
-                        await asyncio.sleep(self.latency)
+                    delay = self.latency + sum(
+                        d for f, d in self.feed_delay.items() if path == self.feed_path(f)
+                    )
+                    if delay > 0:
+                        await asyncio.sleep(delay)
                     response, status = self._answer(host, method, path, headers)
                     writer.write(response)
                     await writer.drain()
@@ -687,8 +694,9 @@ measure our audience. <a href="{base}/privacy">Privacy policy</a></p><button>Acc
         finally:
             writer.close()
 
-    def _enter(self, host: str) -> None:
+    def _enter(self, host: str, path: str) -> None:
         with self._render_lock:
+            self._stats.first_asked.setdefault(path, time.monotonic())
             self._inflight[host] += 1
             self._inflight_total += 1
             s = self._stats

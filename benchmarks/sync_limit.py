@@ -2,7 +2,7 @@
 
     uv run python benchmarks/sync_limit.py [--cases 6x12,12x6] [--latency 0.05] [--hosts 2]
                                            [--fraction 0.4] [--syncs 3] [--runs 3]
-                                           [--against CHECKOUT]
+                                           [--against CHECKOUT] [--room-for-all [--slow-feed 2]]
 
 For each case (feeds × items), one loopback news farm (benchmarks/farm.py) serves its article
 pages of real-page weight (6x12: the demo's size, six sites, a dozen stories each; 12x6: twice
@@ -19,12 +19,21 @@ the bytes it sent, the articles cached after it and the sync's last lines; the s
 each reader's first syncs: article pages fetched against articles kept, the waste the limit's
 policy is judged by (a page fetched and evicted at the sync's end). Nothing is asserted: this
 prints numbers.
+
+With `--room-for-all`, the wait a limit the sync can't reach costs: the last feed answers
+`--slow-feed` seconds late; a directory synced with the first half of the feeds (so a page's
+size is known) is copied twice per run and reader, subscribed to every feed, and synced once
+without a limit and once with `max_size` at `fraction` of the whole (2 by default here), one
+after the other. Each gives its wall time and when the first article page was asked for,
+counted from the first feed's request: the wait for the feeds (the limit's, and, without one,
+none). The ratio of the two walls is the cost of the limit (1.0: none).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -78,7 +87,7 @@ def run_case(
             for name, command in readers.items():
                 data = Path(tmp) / f"limited-{name}-{run}"
                 subscribe(data, farm.feed_urls)
-                config = f'[cache]\nmax_size = "{limit}"\n'
+                config = f'[cache]\nmax_size = "{limit}B"\n'
                 (data / "config.toml").write_text(config, encoding="utf-8")
                 for n in range(1, args.syncs + 1):
                     farm.reset_stats()
@@ -135,6 +144,58 @@ def run_case(
     print()
 
 
+def run_room_case(
+    feeds: int, items: int, args: argparse.Namespace, readers: dict[str, list[str]]
+) -> None:
+    farm = Farm(feeds, items, args.latency, args.hosts)
+    farm.feed_delay = {feeds - 1: args.slow_feed}
+    fraction = args.fraction if args.fraction > 1 else 2.0
+    with farm, tempfile.TemporaryDirectory(prefix="bench-room-") as tmp:
+        load = [load_average()]
+        whole = Path(tmp) / "whole"
+        subscribe(whole, farm.feed_urls)
+        sync(readers["this"], whole)
+        limit = int(articles_in(whole)[1] * fraction)
+        seed = Path(tmp) / "seed"
+        subscribe(seed, farm.feed_urls[: feeds // 2])
+        sync(readers["this"], seed)
+        walls: dict[tuple[str, bool], list[float]] = {}
+        firsts: dict[tuple[str, bool], list[float]] = {}
+        for run in range(1, args.runs + 1):
+            for name, command in readers.items():
+                for limited in (False, True):
+                    data = Path(tmp) / f"{name}-{run}-{limited}"
+                    shutil.copytree(seed, data)
+                    subscribe(data, farm.feed_urls)
+                    if limited:
+                        config = f'[cache]\nmax_size = "{limit}B"\n'
+                        (data / "config.toml").write_text(config, encoding="utf-8")
+                    farm.reset_stats()
+                    walls.setdefault((name, limited), []).append(sync(command, data)[0])
+                    asked = farm.stats().first_asked
+                    feed = min(t for p, t in asked.items() if p.endswith(".xml"))
+                    page = min((t for p, t in asked.items() if p.endswith(".html")), default=feed)
+                    firsts.setdefault((name, limited), []).append(page - feed)
+        load.append(load_average())
+    print(
+        f"### room for all: {feeds} feeds × {items} items, half cached before, the last feed "
+        f"{args.slow_feed:g} s late, max_size {limit / 1e6:.2f} MB ({fraction:g} of the "
+        f"whole), {args.latency * 1000:g} ms latency, load average {' → '.join(load)}"
+    )
+    print()
+    for name in readers:
+        free, held = walls[(name, False)], walls[(name, True)]
+        pairs = ", ".join(f"{h:.2f}/{f:.2f}" for f, h in zip(free, held, strict=True))
+        ratio = statistics.median(h / f for f, h in zip(free, held, strict=True))
+        print(f"{name}: wall with the limit / without, s: {pairs}; median ratio {ratio:.2f}")
+        waits = ", ".join(
+            f"{h:.2f}/{f:.2f}"
+            for f, h in zip(firsts[(name, False)], firsts[(name, True)], strict=True)
+        )
+        print(f"{name}: first article page asked after the first feed, s, with / without: {waits}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", default="6x12,12x6", help="feeds×items, comma-separated")
@@ -145,6 +206,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
         "--against", type=Path, help="another checkout whose .venv's reader syncs beside this one"
+    )
+    parser.add_argument(
+        "--room-for-all",
+        action="store_true",
+        help="measure a limit the sync can't reach against none (see above)",
+    )
+    parser.add_argument(
+        "--slow-feed", type=float, default=2.0, help="seconds the last feed is late"
     )
     args = parser.parse_args(argv)
 
@@ -159,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([str(other.with_name("python")), "-c", modules], env=child_env(), check=True)
     warm_up()
     for case in args.cases.split(","):
-        run_case(*parse_case(case), args, readers)
+        (run_room_case if args.room_for_all else run_case)(*parse_case(case), args, readers)
     return 0
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urldefrag, urlsplit
 
 from .commonmark import autolink, escape_line_starts, escape_markdown
 from .dates import stated_iso
+from .marks import TAKEN_DOWN
 from .models import Article, Block, Inline
 from .safe import safe_line
 from .url_display import shown_url
@@ -195,7 +196,7 @@ def gone_note(article: Article) -> str:
         return ""
     answered = f"answered {article.gone_status}" if article.gone_status else "was gone"
     return (
-        f"the page {answered} on {article.gone_at.date().isoformat()}: taken down; this is "
+        f"the page {answered} on {article.gone_at.date().isoformat()}: {TAKEN_DOWN}; this is "
         f"the copy retrieved {moment_text(article.fetched_at)}"
     )
 

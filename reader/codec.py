@@ -48,6 +48,16 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _count(value: Any) -> int:
+    """A whole number field that records from before it lack: 0."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    """A feed's tags as kept: a list of texts, which records from before tags lack."""
+    return tuple(tag for tag in value if isinstance(tag, str)) if isinstance(value, list) else ()
+
+
 _from_iso = datetime.fromisoformat
 
 
@@ -73,6 +83,8 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "moved_to": feed.moved_to,
         "failing_since": _dt(feed.failing_since),
         "gone_at": _dt(feed.gone_at),
+        "read_with": feed.read_with,
+        "tags": list(feed.tags),
     }
 
 
@@ -92,6 +104,8 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         moved_to=_text(d.get("moved_to")),
         failing_since=_parse_dt(d.get("failing_since")),
         gone_at=_parse_dt(d.get("gone_at")),
+        read_with=_count(d.get("read_with")),
+        tags=_tags(d.get("tags")),
     )
 
 

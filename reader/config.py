@@ -140,7 +140,8 @@ ca_file = ""
 # story first; saved articles are never evicted. It counts the articles (their text and
 # compressed page): the files take about half as much again, and the headlines, not counted,
 # theirs (README: cache prune). A sync fetches no article the limit would evict, and what it
-# left out is fetched once it fits (opening one fetches it).
+# left out is fetched once it fits (opening one fetches it). KB, MB, GB count in 1,024s; a
+# number needs its unit ("500MB"; "500B" for bytes).
 max_size = ""
 
 [feeds]
@@ -190,11 +191,17 @@ _DURATION_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800,
 
 
 def parse_size(text: str) -> int:
-    """ "500MB" → bytes; raises ValueError."""
+    """ "500MB" → bytes (a megabyte 1,048,576 of them, as `du -h` counts); raises ValueError.
+    A number without its unit is refused: "500" meant bytes, and `prune --max-size 500`
+    evicted every article where 500 MB was meant; "500B" says bytes."""
     match = _SIZE.match(text)
     if not match:
         raise ValueError(f"not a size: {text!r} (try 500MB or 2GB)")
     number, unit = float(match.group(1)), match.group(2).lower()
+    if not unit and not text.strip().lower().endswith("b"):
+        raise ValueError(
+            f"{text.strip()!r} needs its unit: {text.strip()}MB? (or KB, GB; B for bytes)"
+        )
     return int(number * 1024 ** " kmgt".index(unit or " "))
 
 
@@ -362,7 +369,9 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     limits = replace(FetchLimits(), **changes)
     if limits.max_connections < 1 or limits.per_host < 1:
         raise ValueError("network.max_connections and network.per_host must be at least 1")
-    max_size = str(data.get("cache", {}).get("max_size", "") or "")
+    max_size = data.get("cache", {}).get("max_size", "") or ""
+    # A number written bare in TOML (max_size = 500000000) is bytes: its type says so.
+    max_size = f"{max_size}B" if isinstance(max_size, int) else str(max_size)
     feeds = data.get("feeds", {})
     interval = str(feeds.get("refresh_interval", "") or "")
     drop_after = str(feeds.get("drop_read_after", "") or "")

@@ -39,18 +39,30 @@ def _unbrotli(body: bytes, limit: int, url: str) -> bytes:
     decompressor = brotli.Decompressor()
     out: list[bytes] = []
     size = 0
-    # brotli's binding has no output limit: feed small pieces and check after each.
+    # Each call's output is held to what is left under the cap: a 3 KB stream inflates to
+    # gigabytes, and checking after a piece came let one piece take 4 GB.
     for start in range(0, len(body), _CHUNK):
-        piece = decompressor.process(body[start : start + _CHUNK])
-        size += len(piece)
-        if size > limit:
-            raise _too_large(limit, url)
-        out.append(piece)
+        data = body[start : start + _CHUNK]
+        while True:
+            piece = decompressor.process(data, output_buffer_limit=limit + 1 - size)
+            size += len(piece)
+            if size > limit:
+                raise _too_large(limit, url)
+            out.append(piece)
+            data = b""  # the rest of the output is asked for with no more input
+            if decompressor.can_accept_more_data() or not piece:
+                break
     return b"".join(out)
 
 
+# Real codings reader never asks for (its Accept-Encoding names gzip, deflate and br).
+_UNREADABLE = frozenset({"compress", "x-compress", "zstd", "pack200-gzip", "dcb", "dcz"})
+
+
 def decode_body(body: bytes, encoding: str, limit: int, url: str = "") -> bytes:
-    """`body` with its Content-Encoding undone (codings applied in order, undone in reverse)."""
+    """`body` with its Content-Encoding undone (codings applied in order, undone in reverse),
+    none of them inflating past `limit` bytes (FetchError(TOO_LARGE)); a coding it doesn't
+    know of is left as it is."""
     for coding in reversed([c.strip() for c in encoding.lower().split(",") if c.strip()]):
         try:
             if coding in ("gzip", "x-gzip"):
@@ -62,16 +74,20 @@ def decode_body(body: bytes, encoding: str, limit: int, url: str = "") -> bytes:
                     body = _inflate(body, -zlib.MAX_WBITS, limit, url)
             elif coding == "br":
                 body = _unbrotli(body, limit, url)
-            elif coding != "identity":
+            elif coding in _UNREADABLE:
                 raise FetchError(
                     ErrorKind.NETWORK,
-                    f"the server used an unknown compression ({coding[:40]})",
+                    f"the server used a compression reader can't undo ({coding})",
                     url,
                 )
+            # Any other is no compression at all, read past as browsers and httpx do: servers
+            # send "UTF-8" and "none" there.
         except FetchError:
             raise
         except Exception as error:  # zlib.error, brotli.error: a body that doesn't decompress
             raise FetchError(
-                ErrorKind.NETWORK, f"the page does not decompress ({type(error).__name__})", url
+                ErrorKind.NETWORK,
+                f"the server's answer does not decompress ({type(error).__name__})",
+                url,
             ) from None
     return body

@@ -285,9 +285,7 @@ def _found(query: Query, title: str, text: str) -> tuple[str, str, str, str] | N
             in_head.append(word)
     byline = ""
     if in_head and _APART in title:
-        bylines = _Folded(", ".join(title.split(_APART)[1:]))
-        if any(bylines.search(word) is not None for word in in_head):
-            byline = safe_line(bylines.text, 120)
+        byline = _byline_holding(title.split(_APART)[1:], in_head)
     if not in_text:
         return ("", "", byline, "")
     at, end, word = _closest(body, in_text)
@@ -295,6 +293,20 @@ def _found(query: Query, title: str, text: str) -> tuple[str, str, str, str] | N
     # the place apart; with one word, its first match is the place already.
     near = body.text[at : at + NEAR_CHARACTERS].split("\n")[0] if len(in_text) > 1 else ""
     return snippet(body.text, at, end), word, byline, near
+
+
+def _byline_holding(bylines: list[str], words: list[_Word]) -> str:
+    """What a hit says it was found "by": the first of a headline's `bylines` (the feed's,
+    the page's) holding every one of `words` they hold, safe to show; the feed's "A and B" and
+    the page's "A, B" name the same writers, and one is enough. "" when none holds any."""
+    folded = [_Folded(byline) for byline in bylines]
+    held = [w for w in words if any(b.search(w) is not None for b in folded)]
+    if not held:
+        return ""
+    holders = [b for b in folded if any(b.search(w) is not None for w in held)]
+    whole = next((b for b in holders if all(b.search(w) is not None for w in held)), None)
+    text = whole.text if whole is not None else ", ".join(b.text for b in holders)
+    return safe_line(text, 120)
 
 
 def _closest(body: _Folded, words: list[_Word]) -> tuple[int, int, str]:

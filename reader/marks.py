@@ -18,6 +18,9 @@ UPDATED_MARK = "Δ"
 """Cached, and changed since last read: a sync found a new text (a correction); the copy
 read before is kept as an earlier version."""
 SAVED_MARK = "★"
+TAKEN_DOWN = "taken down"
+"""The word for a story whose page its site has since taken down (404, 410): `reader list`
+ends a cached one's line with it, the article's header note says it (`citation.gone_note`)."""
 
 
 def offline_mark(headline: Headline) -> str:

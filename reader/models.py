@@ -54,6 +54,13 @@ class Response:
         return self.status == 304
 
 
+FEED_READING_VERSION = 1
+"""The version of what a refresh reads of a feed's items (`Feed.read_with`): a feed whose
+headlines an earlier one kept is asked for once without its ETag and Last-Modified, so that
+the items it has not changed since (a 304 at every refresh) get what is read of them now.
+1: enclosures, a podcast's audio (`enclosures`)."""
+
+
 @dataclass(frozen=True)
 class Feed:
     """A subscription and what we last learned about it."""
@@ -85,6 +92,13 @@ class Feed:
     gone_at: datetime | None = None
     """When its address last answered 410 Gone (None when it did not): asked again only a week
     later (`GONE_ASKED_EVERY`), not at every sync."""
+    read_with: int = 0
+    """The `FEED_READING_VERSION` its items were last read whole with (0: by a reader from
+    before it was kept)."""
+    tags: tuple[str, ...] = ()
+    """The tags the user files it under (newsboat's tags, an OPML file's folders, `reader
+    tag`), in their order, compared case-folded (`feed_tags`). () for none, as in records from
+    before tags were kept."""
 
     @property
     def display_title(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from codecs import BOM_UTF16_BE, BOM_UTF16_LE
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
@@ -19,6 +19,7 @@ from defusedxml.ElementTree import ParseError, fromstring
 
 from .charset import decode, detect_feed_charset, without_xml_declaration, xml_declared_charset
 from .feed_names import folded, undecided
+from .feed_tags import with_tags
 from .models import ErrorKind, Feed, FetchError
 from .safe import safe_line
 from .urls import address_controls, is_web_url, web_url_problem
@@ -38,24 +39,25 @@ _WEB_PAGE = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", r
 
 
 class Found(NamedTuple):
-    """A feed a subscription file names: its address, the user's name for it and its own
-    title, as far as the file tells them ("" when it doesn't). A name the same as the title is
+    """A feed a subscription file names: its address, the user's name for it, its own title
+    and its tags, as far as the file tells them ("" or () when it doesn't). A name the same as the title is
     one the file can't tell (`outline_names`): the feed's first fetch does
     (`feed_names.copies_own_title`)."""
 
     url: str
     name: str = ""
     title: str = ""
+    tags: tuple[str, ...] = ()
+    """The tags it is filed under: newsboat's, the folders an OPML file nests it in and the
+    categories its outline names (`feed_tags`)."""
 
 
 @dataclass
 class Subscriptions:
-    """The feeds of a file, in order; how many entries were left out, by why; and what the
-    file held that the reader keeps nothing of (a line each)."""
+    """The feeds of a file, in order, and how many entries were left out, by why."""
 
     found: list[Found] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
 
 
 def parse_opml(data: bytes) -> list[tuple[str, str]]:
@@ -105,7 +107,8 @@ _CONTROLS_BACK = {_STAND_IN + code: code for code in range(0x20)}
 def read_opml(data: bytes) -> Subscriptions:
     """`parse_opml`'s pairs, how many outlines were left out, by why (an address that is not
     http(s): file:, javascript:, a relative path; one holding control characters, which `reader
-    add` refuses; a port out of range), and a note naming the folders, which are not kept."""
+    add` refuses; a port out of range); each feed with the folders it is in and the categories
+    it names, as its tags."""
     if len(data) > MAX_OPML_BYTES:
         raise FetchError(
             ErrorKind.TOO_LARGE, f"the OPML file is larger than {MAX_OPML_BYTES // 2**20} MB"
@@ -154,7 +157,7 @@ def read_opml(data: bytes) -> Subscriptions:
     version = root.get("version") or ""
     seen: set[str] = set()
     skipped: Counter[str] = Counter()
-    for outline in root.iter("outline"):
+    for outline, folders in _outlines(root):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").translate(_CONTROLS_BACK)
         url = url.strip()
         if not url or url in seen:
@@ -163,10 +166,34 @@ def read_opml(data: bytes) -> Subscriptions:
         if not is_web_url(url):
             skipped[why_left_out(url)] += 1
             continue
-        found.append(Found(url, *outline_names(outline, version)))
+        tags = with_tags(folders, _categories(outline))
+        found.append(Found(url, *outline_names(outline, version), tags))
         if len(found) >= MAX_OUTLINES:
             break
-    return Subscriptions(found, dict(skipped), _folders_note(root))
+    return Subscriptions(found, dict(skipped))
+
+
+def _outlines(root: Element) -> Iterator[tuple[Element, tuple[str, ...]]]:
+    """Every outline of the file, in order, with the names of the folders it is in (outlines
+    naming no feed that hold outlines), outermost first. A stack, not recursion: a hostile
+    file nesting 100,000 deep is read as any other."""
+    stack: list[tuple[Element, tuple[str, ...]]] = [(root, ())]
+    while stack:
+        element, folders = stack.pop()
+        if element.tag == "outline":
+            yield element, folders
+            if not (element.get("xmlUrl") or element.get("xmlurl")):
+                name = element.get("title") or element.get("text") or ""
+                folders = (*folders, name.translate(_CONTROLS_BACK))
+        stack.extend((child, folders) for child in reversed(element))
+
+
+def _categories(outline: Element) -> list[str]:
+    """The tags OPML 2.0's `category` attribute names, comma-separated: a tag is a category
+    without slashes ("news,local", as newsboat's `--export-to-opml2` and `reader export`
+    write them), a path's leading slash left out ("/Boston/Weather": "Boston/Weather")."""
+    value = (outline.get("category") or "").translate(_CONTROLS_BACK)
+    return [part.strip().strip("/") for part in value.split(",")]
 
 
 def why_left_out(url: str) -> str:
@@ -178,25 +205,6 @@ def why_left_out(url: str) -> str:
     return "whose address is not http(s)"
 
 
-def _folders_note(root: Element) -> list[str]:
-    """A line naming the file's folders (outlines holding outlines), which the reader's flat
-    list of feeds doesn't keep: said, so that nothing is dropped without a word."""
-    folders = [
-        safe_line(outline.get("title") or outline.get("text") or "", 60) or "(untitled)"
-        for outline in root.iter("outline")
-        if not (outline.get("xmlUrl") or outline.get("xmlurl"))
-        and outline.find("outline") is not None
-    ]
-    if not folders:
-        return []
-    named = ", ".join(f"“{name}”" for name in folders[:5])
-    if len(folders) > 5:
-        named += f" and {len(folders) - 5} more"
-    if len(folders) == 1:
-        return [f"the folder {named} is not kept: its feeds are listed with the others"]
-    return [f"the folders {named} are not kept: their feeds are listed with the others"]
-
-
 def _what(error: DefusedXmlException) -> str:
     name = type(error).__name__
     if "DTD" in name:
@@ -206,11 +214,26 @@ def _what(error: DefusedXmlException) -> str:
     return "an external reference (not allowed)"
 
 
+# What XML 1.0 allows in no document: ElementTree writes it, and every other reader refuses
+# the file whole (one feed's title holding U+FFFE lost a newsboat import all its feeds).
+_NO_XML_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_chars(text: str) -> str:
+    return _NO_XML_CHARACTER.sub("", text)
+
+
 def to_opml(feeds: Iterable[Feed]) -> str:
+    """The subscriptions as OPML 2.0. A tagged feed is nested in a folder named by its first
+    tag, which every reader reading folders reads, and names every tag in its `category`
+    attribute ("news,local", as OPML 2.0 writes tags and newsboat reads them; a tag holding a
+    comma, which it can't hold, in its folder only), which those filing a feed under several
+    read."""
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
     SubElement(head, "title").text = "reader subscriptions"
     body = SubElement(root, "body")
+    folders: dict[str, Element] = {}
     for feed in feeds:
         # OPML 2.0's text is what a reader shows, its title the feed's own (listparser reads
         # them so): the user's name, where there is one, and the title a sync will find again.
@@ -222,7 +245,16 @@ def to_opml(feeds: Iterable[Feed]) -> str:
             attributes["title"] = feed.title
         if feed.site_url:
             attributes["htmlUrl"] = feed.site_url
-        SubElement(body, "outline", attributes)
+        parent = body
+        if feed.tags:
+            first = feed.tags[0]
+            parent = folders.get(folded(first)) or SubElement(
+                body, "outline", {"text": _xml_chars(first), "title": _xml_chars(first)}
+            )
+            folders[folded(first)] = parent
+            if categories := [tag for tag in feed.tags if "," not in tag]:
+                attributes["category"] = ",".join(categories)
+        SubElement(parent, "outline", {key: _xml_chars(value) for key, value in attributes.items()})
     # One outline a line, as newsboat writes it: people keep their subscriptions in a dotfiles
     # repository and read their diffs.
     indent(root, space="  ")

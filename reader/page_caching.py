@@ -41,6 +41,10 @@ class Extracted:
     login_page: bool = False  # a Wi-Fi login page (`login_page_elsewhere`): nothing cached
     sign_in: FetchError | None = None  # a page to sign in (`login_page`): nothing cached; raise it
     seen: tuple[bytes, str] | None = None  # the web page's fingerprint and title (`read_page`)
+    # An article over several pages read again (`renew_for_cache`, `renewal_page`): the pages
+    # so far, not cached until the last is in, and the raw page this one gave.
+    staged: Article | None = None
+    packed: bytes = b""
 
 
 def _inflated(response: Response, max_bytes: int) -> tuple[Response, bytes | None]:
@@ -203,7 +207,8 @@ def renew_for_cache(
     read again, its feed saying `entry` was updated since, and cached in place of the copy
     there (kept as an earlier version when its text changed: `Store.renew_article`; only then
     is the article returned) when the page is still that story (its title shares a word with the headline:
-    `portal.relates`), whole and on one page. Anything else (a page that sends on, one that
+    `portal.relates`), whole and on one page; the first of several pages comes back
+    `staged`, for `renewal_page` to add the others to. Anything else (a page that sends on, one that
     gives little, a login page, another page) leaves the copy as it is: Extracted() with no
     article. A page that gives nothing raises, as extraction does, and so does one to sign in
     (FetchError(SIGN_IN)): the copy stays then too."""
@@ -216,11 +221,17 @@ def renew_for_cache(
     fallback_html = writer.feed_html(entry)
     article, next_page = _article_read(url, response, fallback_html, rule)
     cached = writer.article(url)
-    if cached is None or next_page or article.partial or gave_little(article):
+    if cached is None or article.partial or gave_little(article):
         return Extracted()
     if not relates(entry.title, article.title):
         return Extracted()
     article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
+    if next_page:
+        # Over several pages: the copy is replaced only once every page is in (a page that
+        # fails to come leaves it whole); one still missing pages is read on by the sync.
+        if cached.incomplete:
+            return Extracted()
+        return Extracted(next_page=next_page, staged=article, packed=_packed(response, wire_gzip))
     # The copy there is kept as an earlier version when the text changed; a page the same as
     # before only renews the copy, and is no "update" to tell of.
     if not writer.renew_article(url, article, _packed(response, wire_gzip), fallback_html):
@@ -335,6 +346,30 @@ def extend_for_cache(
     article = replace(article, incomplete=_unread(number, next_page))
     writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
     return Extracted(article, next_page=next_page)
+
+
+def renewal_page(
+    url: str,
+    response: Response,
+    wire_gzip: bytes | None,
+    rule: SiteRule | None,
+    store: Store | Path,
+    staged: Article,
+) -> Extracted:
+    """Worker-side: a later page of an article over several read again (`renew_for_cache`),
+    added to `staged`, the pages before it; nothing is cached until the last is in. A page
+    that is another article's, or repeats this one, ends it: Extracted(staged) with no next
+    page."""
+    from .extract import extract_page
+    from .extract.next_page import append_page, continues
+
+    page, next_page = extract_page(response.body, response.url, response.charset, "", rule)
+    if not continues(staged, page):
+        return Extracted(staged=staged)
+    article = append_page(staged, page)
+    if article is staged:
+        return Extracted(staged=staged)
+    return Extracted(next_page=next_page, staged=article, packed=_packed(response, wire_gzip))
 
 
 def next_page_of(body: bytes, page_url: str, charset: str | None, rule: SiteRule | None) -> str:

@@ -34,6 +34,9 @@ class Headline:
     updated: bool = False
     """Cached, and changed since it was last read: a sync fetched it again and its text had
     changed (a correction); the copy read before is kept (`Store.versions`)."""
+    taken_down: bool = False
+    """Cached, and its page found taken down since (404, 410: `Store.mark_gone`): the copy is
+    what is left."""
 
 
 _LONG_AGO = datetime.min.replace(tzinfo=UTC)

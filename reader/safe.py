@@ -44,10 +44,16 @@ _DOCUMENT_ESCAPE_SEQUENCE = re.compile(
 # found by a search for the word.
 # Also the tag characters (U+E0000–E007F), which draw nothing and can hide a message in a
 # title, and the interlinear annotation marks (U+FFF9–FFFB), which no text on the web means.
+# And the noncharacters (U+FDD0–FDEF, U+FFFE, U+FFFF), which XML forbids: one in a feed's
+# title made `reader export`'s OPML a file other readers refuse whole.
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad"
-    "\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "\ufff9-\ufffb\U000e0000-\U000e007f\ufdd0-\ufdef\ufffe\uffff]"
 )
+# In one line (a title, a name), the zero-width space and word joiner: they draw nothing, and
+# two titles or names that look the same would differ. Text keeps them (Thai and Khmer mark
+# where words break with them); the joiners of an emoji or a Persian word stay everywhere.
+_LINE_INVISIBLE = re.compile("[\u200b\u2060]")
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x85\x0b\x0c]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 
@@ -74,7 +80,7 @@ def safe_line(text: object, max_length: int = 0) -> str:
     """
     s = safe_text(text)
     if not s.isprintable():  # a line break, a no-break space (see `safe_text`)
-        s = _LINE_BREAKS.sub(" ", s)
+        s = _LINE_INVISIBLE.sub("", _LINE_BREAKS.sub(" ", s))
     if "  " in s or "\u00a0" in s:
         s = _SPACES.sub(" ", s)
     s = s.strip()

@@ -9,9 +9,9 @@ import re
 import shlex
 from collections import Counter
 
+from .feed_tags import with_tags
 from .models import ErrorKind, FetchError
 from .opml import MAX_OPML_BYTES, MAX_OUTLINES, Found, Subscriptions, read_opml, why_left_out
-from .plural import plural
 from .safe import safe_line
 from .urls import is_web_url
 
@@ -35,9 +35,9 @@ def read_subscriptions(data: bytes) -> Subscriptions:
 
 def read_address_list(data: bytes) -> Subscriptions:
     """A list of feed addresses, one a line, as newsboat's `urls` file writes them: after the
-    address its tags (the reader has none: they are named in a note), `"~Name"` the name the
-    user gave the feed (kept over its title, as newsboat keeps it), `"!tag"` a hidden
-    feed (kept: hiding is a newsboat view)."""
+    address its tags (kept, `feed_tags`), `"~Name"` the name the user gave the feed (kept over
+    its title, as newsboat keeps it), `"!tag"` a hidden feed (kept, its `!` tag not: hiding is
+    a newsboat view)."""
     if len(data) > MAX_OPML_BYTES:
         raise FetchError(
             ErrorKind.TOO_LARGE, f"the list of feeds is larger than {MAX_OPML_BYTES // 2**20} MB"
@@ -50,7 +50,6 @@ def read_address_list(data: bytes) -> Subscriptions:
         ) from None
     result = Subscriptions()
     skipped: Counter[str] = Counter()
-    tagged = 0
     seen: set[str] = set()
     lines = [line.strip() for line in text.splitlines()]
     entries = [line for line in lines if line and not line.startswith("#")]
@@ -79,13 +78,9 @@ def read_address_list(data: bytes) -> Subscriptions:
             skipped[why_left_out(url)] += 1
             continue
         names = [name for tag in tags if tag.startswith("~") and (name := safe_line(tag[1:], 500))]
-        tagged += any(not tag.startswith(("~", "!")) for tag in tags)
-        result.found.append(Found(url, names[0] if names else ""))
+        kept = with_tags((), (tag for tag in tags if not tag.startswith(("~", "!"))))
+        result.found.append(Found(url, names[0] if names else "", tags=kept))
         if len(result.found) >= MAX_OUTLINES:
             break
     result.skipped = dict(skipped)
-    if tagged:
-        result.notes.append(
-            f"the tags of {plural(tagged, 'feed')} are not kept (the reader has no tags)"
-        )
     return result

@@ -11,9 +11,12 @@ from .safe import safe_line
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 # What a browser removes from an address as it reads it (tabs and line breaks), and what it
 # percent-encodes: the other control characters, C1 among them, and the bidirectional controls
-# that would reorder an address as it is shown.
+# that would reorder an address as it is shown, and the characters that draw nothing (zero-width
+# space, joiners, word joiner, BOM): an address holding one looks like another it is not.
 _URL_SPACES = re.compile(r"[\t\n\r]")
-_URL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_URL_CONTROLS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069]"
+)
 # Tracking parameters that change nothing about the page; dropping them makes two links to one article share a cache entry.
 _TRACKING_PREFIXES = ("utm_", "mc_", "fbclid", "gclid", "yclid", "_hsenc", "_hsmi")
 

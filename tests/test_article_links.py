@@ -426,6 +426,42 @@ def test_a_long_link_list_opens_at_its_full_height_and_keeps_its_cursor_in_view(
     asyncio.run(run())
 
 
+def test_a_page_of_thousands_of_links_lists_the_first_thousand_and_says_so(
+    synced_dir: Path,
+) -> None:
+    """acc28a H9: a page of 50,000 links froze the reader for half a minute at every `L`,
+    each link a row laid out on the event loop. The first `MAX_SHOWN` are listed, the title
+    and a line under them saying how many more there are and where they all are."""
+    from reader.ui.dialogs.links import MAX_SHOWN
+
+    article = Article(
+        "https://news.example/sitemap.html",
+        title="Sitemap",
+        blocks=tuple(
+            Block(BlockKind.PARAGRAPH, (Inline(f"page {n}", href=f"https://s.example/{n}"),))
+            for n in range(MAX_SHOWN + 1500)
+        ),
+    )
+
+    async def run() -> None:
+        async with reading(synced_dir, BUDGET, SIZE) as (app, pilot, body):
+            body.show_article(app.screen.headline.entry, article)
+            await pilot.pause()
+            await pilot.press("L")
+            await pilot.pause()
+            shown = screen_text(app)
+            assert f"Links (the first {MAX_SHOWN:,} of {MAX_SHOWN + 1500:,})" in shown
+            assert "1,500 more not listed: reader show --format markdown gives every link" in shown
+            await pilot.press("G")
+            await pilot.pause()
+            assert f"{MAX_SHOWN}. page {MAX_SHOWN - 1}" in screen_text(app)
+            assert app.screen.chosen == Link(
+                f"page {MAX_SHOWN - 1}", f"https://s.example/{MAX_SHOWN - 1}"
+            )
+
+    asyncio.run(run())
+
+
 def test_the_list_shows_hostile_link_text_literally_and_each_address_once(
     synced_dir: Path,
 ) -> None:

@@ -35,6 +35,8 @@ SUBCOMMANDS = [
     "mark-read",
     "mark-unread",
     "rename",
+    "tag",
+    "untag",
 ]
 
 

@@ -57,3 +57,30 @@ def test_garbage_is_one_clear_error(encoding: str) -> None:
     with pytest.raises(FetchError) as info:
         decode_body(b"\x00\x01 definitely not compressed \xff" * 10, encoding, 1024 * 1024)
     assert info.value.kind == ErrorKind.NETWORK and "\n" not in info.value.message
+
+
+def test_a_brotli_bomb_never_holds_more_than_the_cap() -> None:
+    """acc28a H4: 809 bytes of brotli inflate to 512 MB, and the cap was checked after each
+    16 KB of input had inflated whole (4 GB held for a 3 KB answer)."""
+    import tracemalloc
+
+    packer = brotli.Compressor(quality=5)
+    megabyte = b" " * 2**20
+    bomb = b"".join([packer.process(megabyte) for _ in range(512)]) + packer.finish()
+    assert len(bomb) < 4096
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError) as info:
+            decode_body(bomb, "br", 4 * 2**20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert info.value.kind == ErrorKind.TOO_LARGE
+    assert peak < 32 * 2**20
+
+
+def test_a_coding_that_is_no_compression_is_read_past() -> None:
+    assert decode_body(PAGE, "UTF-8", 10 * len(PAGE)) == PAGE
+    with pytest.raises(FetchError) as info:
+        decode_body(PAGE, "zstd", 10 * len(PAGE))
+    assert "zstd" in info.value.message

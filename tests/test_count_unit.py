@@ -13,6 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from pytest_httpserver import HTTPServer
+
 from tests.tui_pilot import reading, screen_text, status, subscribe_to_page
 
 TITLE = "港の浚渫工事、費用が倍に"
@@ -70,3 +73,26 @@ def test_what_a_count_is_of() -> None:
     # Korean writes spaces between its words; a Japanese name in an English text is a word.
     assert count_unit("항만청은 지난봄 계약을 두 배로 늘렸다.") == "words"
     assert count_unit("The minister, 山田太郎, said the port would reopen next month.") == "words"
+
+
+def test_reextract_says_characters_of_a_japanese_article_it_cut_short(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A site rule that drops too much: `reextract` names the article cut short, counted as
+    its reading view counts it."""
+    from reader.cli import main
+
+    page = PAGE.replace("<p>", '<p class="lead">', 1)
+    httpserver.expect_request("/story.html").respond_with_data(
+        page, content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/story.html")
+    home = tmp_path / "home"
+    assert main(["--data-dir", str(home), "show", url]) == 0
+    (home / "config.toml").write_text(
+        '[sites."localhost"]\ndrop = ["article p:not(.lead)"]\n', encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["--data-dir", str(home), "reextract", "--all"]) == 0
+    said = capsys.readouterr().err.splitlines()[0]
+    assert re.fullmatch(rf"much shorter now: {re.escape(url)}: \d+ → \d+ characters", said), said

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from reader.cli import main
 from reader.codec import entry_from_dict, entry_to_dict
@@ -23,6 +24,7 @@ from reader.feeds import parse_feed
 from reader.library import Library
 from reader.models import Enclosure, ErrorKind, FetchError
 from reader.render import to_text
+from reader.store import Store
 from reader.urls import LONGEST_ENCLOSURE
 
 MP3 = 42_000_000
@@ -253,3 +255,53 @@ def test_the_reading_view_shows_lists_and_opens_an_episodes_audio(
 
     asyncio.run(run())
     assert not served(site, "/audio/ep0.mp3")
+
+
+def test_episodes_kept_before_enclosures_were_read_get_them_though_their_feed_answers_304(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A podcast's headlines kept by a reader from before enclosures were read: its feed,
+    unchanged since, answers 304 to every refresh, so it is asked for once without its ETag,
+    and its episodes are shown with their audio; then asked as before."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    try:
+        base = server.url_for("").rstrip("/")
+
+        def answer(request: Request) -> Response:
+            if request.headers.get("If-None-Match") == '"v1"':
+                return Response(status=304, headers={"ETag": '"v1"'})
+            return Response(
+                podcast(base), content_type="application/rss+xml", headers={"ETag": '"v1"'}
+            )
+
+        server.expect_request("/feed.xml").respond_with_handler(answer)
+        feed = server.url_for("/feed.xml")
+        assert main(["--data-dir", str(data_dir), "add", feed]) == 0
+        # As an earlier reader kept them: no enclosures, no version of what was read.
+        store = Store(data_dir)
+        try:
+            records = store._load(store._state, f"entries:{feed}")
+            for record in records:
+                record.pop("enclosures", None)
+            store._save(store._state, f"entries:{feed}", records)
+            kept = store._load(store._state, f"feed:{feed}")
+            assert kept["etag"] == '"v1"'
+            kept.pop("read_with", None)
+            store._save(store._state, f"feed:{feed}", kept)
+        finally:
+            store.close()
+        capsys.readouterr()
+        for _ in range(2):
+            assert main(["--data-dir", str(data_dir), "sync", "--no-articles"]) == 0
+        asked = [r.headers.get("If-None-Match") for r, _ in server.log]
+        assert asked == [None, None, '"v1"']  # added, read again whole once, then as before
+        assert main(["--data-dir", str(data_dir), "list", "--json"]) == 0
+        listed = {h["title"]: h for h in json.loads(capsys.readouterr().out)}
+        pilot = listed["Episode 0: Pilot"]
+        status = main(["--data-dir", str(data_dir), "show", pilot["id"], "--offline"])
+        assert status == 1  # no page of its own: the feed's text, and its audio named
+        assert f"Audio (MP3, 40.1 MB): {base}/audio/ep0.mp3" in capsys.readouterr().out
+    finally:
+        server.clear()
+        server.stop()

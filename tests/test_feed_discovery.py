@@ -435,3 +435,40 @@ def test_a_name_imported_for_a_web_page_goes_to_the_feed_found_on_it(
     assert [(f["url"], f["name"], f["title"]) for f in _feeds(data_dir, capsys)] == [
         (feed, "Quay desk", "The Harbour Gazette")
     ]
+
+
+def test_a_public_pages_feed_link_may_not_lead_to_this_computer(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """acc28a H7: `add` of a page on a public address that names a feed on 127.0.0.1 fetched
+    it and subscribed to it (a blind GET into the loopback or the LAN from any page pasted),
+    where a redirect there was refused. The page's link is its lead, not the user's typing:
+    refused before it is sent, nothing subscribed, and the line says how to mean it."""
+    from reader.address_class import Reach
+    from reader.models import Response
+
+    feed = httpserver.url_for("/admin/feed.xml")
+    page_html = (
+        '<html><head><title>Quay News</title><link rel="alternate" '
+        f'type="application/rss+xml" href="{feed}" title="Quay"></head><body>x</body></html>'
+    )
+    page = Response(
+        url="http://news.example/",
+        status=200,
+        content_type="text/html",
+        charset="utf-8",
+        body=page_html.encode(),
+        reach=Reach.PUBLIC,
+    )
+
+    async def run() -> str:
+        async with Library(tmp_path / "home") as lib:
+            told = await lib._from_page("http://news.example/", page, "")
+            assert not lib.feeds()
+            assert told.error is not None
+            return told.error.message
+
+    message = asyncio.run(run())
+    assert message.startswith("refused a page's feed link from a public address to a loopback")
+    assert message.endswith("(reader add it yourself if you mean it)")
+    assert not httpserver.log  # never asked

@@ -60,9 +60,9 @@ def _feeds(home: Path) -> list[str]:
 
 
 def _outlines(home: Path) -> dict[str, dict[str, str]]:
-    """`reader export`'s outlines by their address."""
+    """`reader export`'s outlines by their address (not its folders: a tagged feed's)."""
     root = fromstring(reader(home, "export").stdout)
-    return {o.attrib["xmlUrl"]: o.attrib for o in root.iter("outline")}
+    return {o.attrib["xmlUrl"]: o.attrib for o in root.iter("outline") if "xmlUrl" in o.attrib}
 
 
 def test_a_newsboat_name_is_the_feeds_name_before_and_after_sync(
@@ -78,6 +78,7 @@ def test_a_newsboat_name_is_the_feeds_name_before_and_after_sync(
     assert _feeds(home) == [
         "Harbour desk  (0 unread of 0)",
         f"    {quay}",
+        "    tags: news",
         f"{tide}  (0 unread of 0)",
         f"    {tide}",
     ]
@@ -85,6 +86,7 @@ def test_a_newsboat_name_is_the_feeds_name_before_and_after_sync(
     assert _feeds(home) == [
         "Harbour desk  (1 unread of 1)",
         f"    {quay}",
+        "    tags: news",
         "    its own title: Quay Daily Bulletin",
         "Tide Watch  (1 unread of 1)",
         f"    {tide}",
@@ -110,9 +112,10 @@ def test_a_newsboat_name_is_the_feeds_name_before_and_after_sync(
     # The site retitles its feed: the user's name stays; the feed's own title follows it.
     titles["quay"] = "The Quay Bulletin"
     _sync(home)
-    assert _feeds(home)[:3] == [
+    assert _feeds(home)[:4] == [
         "Harbour desk  (1 unread of 1)",
         f"    {quay}",
+        "    tags: news",
         "    its own title: The Quay Bulletin",
     ]
 

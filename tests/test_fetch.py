@@ -265,3 +265,70 @@ def test_the_whole_deadline_starts_when_the_request_has_its_slot() -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_feed_compressed_twice_is_capped_as_a_page_is(httpserver: HTTPServer) -> None:
+    """acc28a H5: the decoding fetch (feeds, `add`) let httpx inflate "gzip, gzip" with no cap on
+    what came out: a 3 KB feed took 6 GB, on the event loop. Now the wire bytes are counted
+    and inflated off the loop under the same cap, held to it (a 256 MB inner body)."""
+    import gzip
+    import tracemalloc
+    import zlib
+
+    packer = zlib.compressobj(1, zlib.DEFLATED, 31)
+    megabyte = b"\0" * 2**20
+    inner = b"".join([packer.compress(megabyte) for _ in range(256)]) + packer.flush()
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        gzip.compress(inner),
+        content_type="application/rss+xml",
+        headers={"Content-Encoding": "gzip, gzip"},
+    )
+    httpserver.expect_request("/plain.xml").respond_with_data(
+        gzip.compress(gzip.compress(b"<rss/>")),
+        content_type="application/rss+xml",
+        headers={"Content-Encoding": "gzip, gzip"},
+    )
+    tracemalloc.start()
+    try:
+        error = error_of(httpserver.url_for("/feed.xml"), FetchLimits(max_bytes=4 * 2**20))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert error.kind == ErrorKind.TOO_LARGE and "4 MB" in error.message
+    assert peak < 64 * 2**20
+
+    async def plain() -> bytes:
+        async with Fetcher(FetchLimits()) as fetcher:
+            return (await fetcher.get(httpserver.url_for("/plain.xml"))).body
+
+    assert asyncio.run(plain()) == b"<rss/>"
+
+
+def test_an_odd_etag_is_neither_kept_nor_sent_back(httpserver: HTTPServer) -> None:
+    """acc28a H8: an ETag of a control and bytes past 127 (or 100 KB of it) was kept and sent
+    back, which httpx refuses to send (or the server answers 431): the feed failed at every
+    sync after, said to be "not a valid web address"."""
+    from werkzeug import Request
+
+    odd = '"\xff\x1b]0;ETAG\x07\xc3\xa9"'
+    sent: list[str | None] = []
+
+    def feed(request: Request) -> Response:
+        sent.append(request.headers.get("If-None-Match"))
+        answer = Response(b"<rss/>", content_type="application/rss+xml")
+        answer.headers["ETag"] = odd if len(sent) == 1 else '"x' + "a" * 300 + '"'
+        answer.headers["Last-Modified"] = "Mon, 01 Dec 2026 10:00:00 GMT"
+        return answer
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(feed)
+    url = httpserver.url_for("/feed.xml")
+
+    async def run() -> None:
+        async with Fetcher(FetchLimits()) as fetcher:
+            first = await fetcher.get(url)
+            assert first.etag is None and first.last_modified == "Mon, 01 Dec 2026 10:00:00 GMT"
+            second = await fetcher.get(url, etag=odd, last_modified="\x1b]0;LM\x07 Mon")
+            assert second.etag is None and second.status == 200
+
+    asyncio.run(run())
+    assert sent == [None, None]

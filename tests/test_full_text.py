@@ -328,6 +328,37 @@ def test_a_hit_found_by_its_title_alone_shows_what_it_is_about() -> None:
     assert hit("News", text, author="Ann Ferry") == "by Ann Ferry"
 
 
+def test_a_hit_names_one_byline_not_the_feeds_and_the_pages_both() -> None:
+    """The feed's "A and B" and the page's "A, B" name the same writers: the hit was said to
+    be "by Maya Castellane and Owen Threlfall, Maya Castellane, Owen Threlfall"."""
+    entry = Entry(
+        "id",
+        "https://x.example/feed",
+        "Dredging deals",
+        "https://x.example/a",
+        author="Maya Castellane and Owen Threlfall",
+    )
+
+    def line(query: str, page_byline: str) -> str:
+        headline = Headline(entry, False, True)
+        found = search(
+            [headline], Query(query), lambda h: ("The channel was dredged.", page_byline)
+        )
+        assert len(found) == 1
+        return found[0].line
+
+    assert line("castellane", "Maya Castellane, Owen Threlfall") == (
+        "by Maya Castellane and Owen Threlfall"
+    )
+    # Words in two bylines, neither holding both: each named once.
+    assert line("threlfall", "Maya Castellane, Owen Threlfall") == (
+        "by Maya Castellane and Owen Threlfall"
+    )
+    assert line("castellane ines", "Ines Marlow") == (
+        "by Maya Castellane and Owen Threlfall, Ines Marlow"
+    )
+
+
 def test_a_phrase_finds_its_words_hyphenated_or_not() -> None:
     """Remembered, a phrase's hyphenation is not: "gold plated" and "gold-plated" find each
     other, over a line break or an en dash too (acc27a A4); other words still don't."""

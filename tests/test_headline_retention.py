@@ -205,8 +205,10 @@ def test_a_dropped_headline_s_id_shows_its_cached_article_or_says_it_was_dropped
     store = Store(data_dir)
     try:
         store.delete_article(article_key(str(before["library"]["link"])))
-        # One dropped before links were kept: the day alone, and where to look.
+        # One dropped before links and ids were kept with articles (`shown_ids`): the day
+        # alone, and where to look.
         store._state.delete(f"dropped-links:{url}")
+        store._articles.delete(f"shown-as:{article_key(str(before['choir']['link']))}")
     finally:
         store.close()
     today = datetime.now().strftime("%Y-%m-%d")

@@ -23,7 +23,10 @@ from reader.config import Config
 from reader.keys import article_key
 from reader.library import Library, limit
 from reader.library.gates import PriorityHold
+from reader.library.limit import SyncRoom
+from reader.models import Entry
 from reader.reports import SyncReport
+from reader.store.usage import CachedArticle
 from reader.ui.app import ReaderApp
 from tests.served_feed import serve_stories
 from tests.tui_pilot import started, until
@@ -44,6 +47,7 @@ class Papers:
         self.held: set[str] = set()  # page paths answered only once `let_go` is set
         self.let_go = threading.Event()
         self.asked: set[str] = set()
+        self.feed_kept_waiting = False  # the slow feed answered without what it waited for
         self.answered: list[str] = []
         self._changed = threading.Condition()
         for server in self.servers.values():
@@ -70,7 +74,8 @@ class Papers:
 
     def _newest_feed(self) -> None:
         with self._changed:
-            self._changed.wait_for(lambda: self.feed_waits_for <= self.asked, PATIENCE)
+            if not self._changed.wait_for(lambda: self.feed_waits_for <= self.asked, PATIENCE):
+                self.feed_kept_waiting = True
         if self.slow_feed:
             threading.Event().wait(self.slow_feed)
 
@@ -175,6 +180,42 @@ def test_a_feed_slower_than_the_wait_holds_none_back_and_stops_what_it_outranks(
     assert report.left_out == 3
 
 
+def test_with_room_for_every_story_the_downloads_wait_for_no_feed(
+    papers: Papers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A limit the cache is far from: the downloads of the feeds in go at once, not held for
+    a slow one (as long as `HEADLINES_QUIET` after the last in, 3 s)."""
+    monkeypatch.setattr(limit, "HEADLINES_QUIET", 60.0)  # held, they would wait for it
+    data = tmp_path / "data"
+    max_bytes = 1 << 30
+    asyncio.run(_sync(data, max_bytes, papers.urls[:1]))  # a page's size known
+    # The newest paper's feed answers once the middle one's stories are asked for.
+    papers.feed_waits_for = {f"M/story-{hour}.html" for _, hour in MIDDLE}
+    report = asyncio.run(_sync(data, max_bytes, papers.urls))
+    assert not papers.feed_kept_waiting
+    assert len(cached(data, papers)) == 9 and report.articles_fetched == 6
+
+
+def test_the_downloads_are_held_while_the_feeds_to_come_may_bring_more_than_fits() -> None:
+    """Two feeds of five in, each with two stories to fetch: three more feeds like them would
+    bring six more, which the room beside the cached article holds, or does not."""
+    cached_one = [CachedArticle("https://example.org/a", 100, 0.0, 0.0, False)]
+
+    def room(max_bytes: int) -> SyncRoom:
+        listed = [
+            (Entry(f"e{n}", "f", f"Story {n}", f"https://example.org/{n}"), False) for n in range(4)
+        ]
+        sync_room = SyncRoom(max_bytes, listed, cached_one, {})
+        for n in range(4):
+            sync_room.queued(f"https://example.org/{n}")
+        return sync_room
+
+    # 100 held, 4 queued and 6 to come at 100 each: 1,100 bytes.
+    assert room(1_100).room_for_all(2, 3)
+    assert not room(1_099).room_for_all(2, 3)
+    assert not room(1 << 30).room_for_all(0, 5)  # no feed in: nothing to go by
+
+
 def test_the_hold_lets_go_by_priority_those_started_just_before_it_is_released_too() -> None:
     async def scenario() -> list[int]:
         hold = PriorityHold(quiet=60.0)
@@ -243,7 +284,7 @@ def test_both_faces_wait_for_the_slower_feed_and_fetch_only_what_they_keep(
     with closing(Library(data)) as lib:
         for url in papers.urls:
             lib.add_feed(url)
-    (data / "config.toml").write_text(f'[cache]\nmax_size = "{max_bytes}"\n', encoding="utf-8")
+    (data / "config.toml").write_text(f'[cache]\nmax_size = "{max_bytes}B"\n', encoding="utf-8")
     if face == "reader sync":
         assert main(["--data-dir", str(data), "sync"]) == 0
         said = capsys.readouterr().err

@@ -5,10 +5,15 @@ read the headlines newsboat had read, by GUID, link or title as newsboat names a
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from tests.test_cli import reader
 
@@ -21,11 +26,10 @@ RSS_ITEM = """CREATE TABLE rss_item (  id INTEGER PRIMARY KEY AUTOINCREMENT NOT 
   deleted INTEGER(1) NOT NULL DEFAULT 0, base VARCHAR(128) NOT NULL DEFAULT "")"""
 
 
-def serve_feed(server: HTTPServer) -> str:
+def ledger(base: str) -> str:
     """Four items: one with a GUID, one with only a link, one with only a title, and one
-    newsboat never saw."""
-    base = server.url_for("/")
-    server.expect_request("/feed.xml").respond_with_data(
+    newsboat never saw; their links on `base`."""
+    return (
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>Ledger</title>'
         f"<link>{base}</link>"
         f'<item><title>A</title><link>{base}a.html</link><guid isPermaLink="false">guid-a'
@@ -33,8 +37,14 @@ def serve_feed(server: HTTPServer) -> str:
         f"<item><title>B</title><link>{base}b.html</link></item>"
         "<item><title>C only title</title><description>c</description></item>"
         f"<item><title>D</title><link>{base}d.html</link><guid>guid-d</guid></item>"
-        "</channel></rss>",
-        content_type="application/rss+xml",
+        "</channel></rss>"
+    )
+
+
+def serve_feed(server: HTTPServer) -> str:
+    """The `ledger` feed served; its address."""
+    server.expect_request("/feed.xml").respond_with_data(
+        ledger(server.url_for("/")), content_type="application/rss+xml"
     )
     return server.url_for("/feed.xml")
 
@@ -105,3 +115,52 @@ def test_a_file_that_is_no_newsboat_cache_changes_nothing(tmp_path: Path, data_d
     assert result.returncode == 1, result
     assert result.stderr.count("\n") == 1 and "not newsboat's cache.db" in result.stderr
     assert "no feeds yet" in reader(data_dir, "feeds").stdout
+
+
+def test_marks_imported_while_a_sync_runs_stay(tmp_path: Path, data_dir: Path) -> None:
+    """The import takes no sync lock, and needs none: a sync in flight beside it (here, its
+    feed's answer held until the import is done) merges the same feed after the marks landed,
+    and they stay. Every write of the read marks is one store transaction that reads them
+    afresh (`set_read_many`, a merge, retention), as for `reader mark-read` beside a sync."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    asked = threading.Semaphore(0)
+    let_go = threading.Event()
+    answers = iter(range(1_000))
+    try:
+        feed_xml = ledger(server.url_for("/"))
+
+        def answer(_request: Request) -> Response:
+            if next(answers) == 1:  # the sync's request (the first is `add`'s): held
+                asked.release()
+                let_go.wait(60)
+            return Response(feed_xml, content_type="application/rss+xml")
+
+        server.expect_request("/feed.xml").respond_with_handler(answer)
+        feed = server.url_for("/feed.xml")
+        assert reader(data_dir, "add", feed).returncode == 0
+        env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+        sync = subprocess.Popen(
+            [sys.executable, "-m", "reader", "sync", "--no-articles"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert asked.acquire(timeout=60)  # the sync holds the lock, its feed in flight
+            urls = tmp_path / "urls"
+            urls.write_text(f"{feed}\n", encoding="utf-8")
+            cache = tmp_path / "cache.db"
+            newsboat_cache(cache, feed, server.url_for("/"))
+            result = reader(data_dir, "import", str(urls), "--read-from", str(cache))
+            assert result.returncode == 0, result
+            assert "2 marked read as newsboat had them" in result.stdout
+        finally:
+            let_go.set()
+            _, said = sync.communicate(timeout=120)
+        assert sync.returncode == 0, said
+        assert unread_titles(data_dir) == ["B", "D"]
+    finally:
+        let_go.set()
+        server.stop()

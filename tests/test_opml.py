@@ -166,7 +166,7 @@ http://127.0.0.1:99999/port.xml
 def test_a_newsboat_urls_file_is_imported_as_it_is(tmp_path: Path) -> None:
     """newsboat's `urls` file, the list a switcher has: each address once, its `~` name kept,
     what the reader has no place for (query and command feeds, a bad address, an unclosed
-    quote) left out and counted, and the tags said to be dropped."""
+    quote) left out and counted, and its tags kept (a `"!"` tag, newsboat's hiding, not)."""
     (tmp_path / "urls").write_text(NEWSBOAT_URLS)
     home = tmp_path / "home"
     imported = reader(home, "import", str(tmp_path / "urls"))
@@ -179,8 +179,8 @@ def test_a_newsboat_urls_file_is_imported_as_it_is(tmp_path: Path) -> None:
         "reader: left out 1 feed whose address is not http(s)",
         "reader: left out 1 feed whose address is invalid: port 99999 is out of range (0 to 65535)",
         "reader: left out 1 feed whose line could not be read (an unclosed quote)",
-        "reader: the tags of 1 feed are not kept (the reader has no tags)",
     ]
+    assert imported.stdout.splitlines()[1] == "1 feed filed under 2 tags: local, news"
     feeds = reader(home, "feeds").stdout
     assert "Quay (mine)" in feeds and "Hidden one" in feeds
     assert "https://127.0.0.1:9/tide.xml" in feeds
@@ -206,9 +206,11 @@ def test_a_file_that_is_neither_opml_nor_addresses_is_refused_in_one_line(tmp_pa
         assert "Traceback" not in refused.stderr
 
 
-def test_an_opml_files_folders_are_said_not_kept_and_export_is_one_outline_a_line(
+def test_an_opml_files_folders_are_kept_as_tags_and_export_is_one_outline_a_line(
     tmp_path: Path,
 ) -> None:
+    """Folders, nested or not, are the tags of the feeds in them (a folder in a folder: both);
+    the export writes one outline a line, a feed in its first tag's folder."""
     nested = (
         b'<?xml version="1.0"?><opml version="2.0"><body>'
         b'<outline text="News"><outline text="Quay" xmlUrl="http://127.0.0.1:9/quay.xml"/>'
@@ -219,13 +221,12 @@ def test_an_opml_files_folders_are_said_not_kept_and_export_is_one_outline_a_lin
     home = tmp_path / "home"
     imported = reader(home, "import", str(tmp_path / "nested.opml"))
     assert imported.returncode == 0 and "2 feeds added" in imported.stdout
-    assert imported.stderr == (
-        "reader: the folders “News”, “Deeper” are not kept: their feeds are listed with the "
-        "others\n"
-    )
+    assert "2 feeds filed under 2 tags: Deeper, News" in imported.stdout
+    assert imported.stderr == ""
     exported = reader(home, "export").stdout.splitlines()
     outlines = [line for line in exported if "<outline" in line]
-    assert len(outlines) == 2 and all(line.startswith("    <outline ") for line in outlines)
+    assert len(outlines) == 3 and outlines[0].startswith('    <outline text="News"')
+    assert all(line.startswith("      <outline ") for line in outlines[1:])
     assert parse_opml("\n".join(exported).encode()) == [
         ("http://127.0.0.1:9/quay.xml", "Quay"),
         ("http://127.0.0.1:9/tide.xml", "Tide"),

@@ -94,6 +94,30 @@ def test_refresh_of_a_page_taken_down_keeps_the_copy_and_notes_it_until_it_answe
     assert "gone_at" not in json.loads(capsys.readouterr().out)
 
 
+def test_reader_list_marks_a_cached_story_taken_down_as_show_does(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync(data_dir, site.url("/feed.xml"))
+    story = story_id(data_dir, capsys)
+    site.status, site.body = 404, "<html><body>Not found</body></html>"
+    assert reader(data_dir, "show", story, "--refresh") == 0
+    capsys.readouterr()
+
+    assert reader(data_dir, "list") == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith(story) and line.endswith(f"{TITLE}  (taken down)")
+    assert reader(data_dir, "list", "--search", "ferry", "--json") == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["taken_down"] and item["cached"]
+
+    # The page back: the mark goes.
+    site.status, site.body = 200, page("twice a day")
+    assert reader(data_dir, "show", story, "--refresh") == 0
+    capsys.readouterr()
+    assert reader(data_dir, "list") == 0
+    assert "taken down" not in capsys.readouterr().out
+
+
 def test_a_sync_asking_again_for_a_cached_story_taken_down_says_so(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

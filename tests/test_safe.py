@@ -108,3 +108,23 @@ def test_a_printable_text_is_all_the_gate_would_leave_of_it() -> None:
     for text in samples:
         assert safe_text(text) == slow_text(text), repr(text)
         assert safe_line(text) == slow_line(text), repr(text)
+
+
+def test_a_line_drops_what_draws_nothing_and_xml_forbids() -> None:
+    """acc28a H1, H3: a title holding a zero-width space or word joiner looked like another it
+    was not; U+FFFE, U+FFFF and U+FDD0… are no characters (XML refuses a file holding one).
+    The joiners an emoji or a Persian word needs stay, and text keeps its zero-width spaces."""
+    assert safe_line("pay\u200bpal\u2060 login") == "paypal login"
+    assert safe_line("XB \ufffe\uffff\ufdd0q") == "XB q"
+    assert safe_line("👩\u200d💻 می\u200cخواهم") == "👩\u200d💻 می\u200cخواهم"
+    assert safe_text("ก\u200bข\ufffe") == "ก\u200bข"
+
+
+def test_an_address_holding_what_draws_nothing_is_percent_encoded() -> None:
+    """As a browser's address bar shows it: `…/real?x%E2%80%8B` is not `…/real?x`."""
+    from reader.urls import absolute_url, is_web_url
+
+    assert absolute_url("http://a.example/", "/real?x\u200by\u2060") == (
+        "http://a.example/real?x%E2%80%8By%E2%81%A0"
+    )
+    assert not is_web_url("http://a.example/x\u200b")

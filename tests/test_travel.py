@@ -313,6 +313,8 @@ def test_config_created_with_commented_defaults(tmp_path: Path) -> None:
     home = tmp_path / "home"
     path = reader(home, "config", "--path").stdout.strip()
     assert path == str(home / "config.toml")
+    assert not home.exists()  # asking where it is writes nothing
+    assert reader(home, "config").returncode == 0  # as any command does, it is made
     text = Path(path).read_text()
     assert "per_host = 4" in text and "max_size" in text and text.count("#") > 5
     explicit = tmp_path / "elsewhere.toml"

@@ -12,7 +12,7 @@ from ..config import config_path
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
-from ..marks import SAVED_MARK, offline_mark
+from ..marks import SAVED_MARK, TAKEN_DOWN, offline_mark
 from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError
 from ..plural import plural
 from ..safe import safe_line
@@ -29,6 +29,7 @@ from .common import (
     err,
     iso_time,
     json_text,
+    not_subscribed,
     open_library,
     out,
     render,
@@ -37,6 +38,7 @@ from .common import (
     unmatched_body,
 )
 from .date_args import between, dates_named, moment, within
+from .tags import named_tag
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -64,6 +66,7 @@ def headline_json(h: Headline, names: Mapping[str, str]) -> dict[str, Any]:
         "partial": h.partial,
         "not_article": h.not_article,
         "saved": h.saved,
+        "taken_down": h.taken_down,
         "enclosures": enclosures_json(e),
     }
 
@@ -82,8 +85,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         feeds = lib.feeds()
         # The feed named once (by its title, each time every feed's record is read).
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
-            raise CommandError(f"not subscribed: {args.feed}")
-        every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved)
+            raise not_subscribed(lib, args.feed)
+        tag = named_tag(lib, args.tag) if args.tag is not None else None
+        every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tag=tag)
         if args.not_offline:
             every = [h for h in every if not h.cached or h.partial]
         headlines = between(every, since, before)  # before a search: fewer texts read
@@ -106,7 +110,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     rows,
                     query,
                     # Every cached article: those no feed lists any more too, but in one feed's.
-                    unlisted=not (args.feed or args.saved or args.not_offline),
+                    unlisted=not (args.feed or args.tag or args.saved or args.not_offline),
                     unread_only=args.unread,
                     indexing=lambda count: err(
                         f"indexing {plural(count, 'cached article')} for search"
@@ -157,8 +161,9 @@ def _list_as_read(args: argparse.Namespace, since: datetime | None, before: date
     try:
         feeds = lib.feeds()
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
-            raise CommandError(f"not subscribed: {args.feed}")
-        headlines = within(lib.streamed_headlines(args.feed, args.unread), since, before)
+            raise not_subscribed(lib, args.feed)
+        tag = named_tag(lib, args.tag) if args.tag is not None else None
+        headlines = within(lib.streamed_headlines(args.feed, args.unread, tag), since, before)
         if args.not_offline:
             headlines = (h for h in headlines if not h.cached or h.partial)
         if args.ids:
@@ -191,7 +196,9 @@ def _print_lines(
             # A feed whose title is blank (once cleaned) is named by its address, as `feeds` does.
             source = safe_line(source_name(e, names) or shown_url(e.feed_url), 24)
             sources[e.feed_title, e.feed_url] = source
-        out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}")
+        # A copy of a page taken down since is all that is left: said as `show` says it.
+        gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
+        out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}")
         if lines.get(id(h)):
             out(f"    {lines[id(h)]}")
 
@@ -350,19 +357,18 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
     async def run() -> int:
         targets = None if every else [lib.resolve(t) for t in args.targets]
-        shrunk: list[tuple[str, int, int]] = []
+        shrunk: list[tuple[str, int, int, str]] = []
         try:
             state = await lib.reextract(targets, shrunk, progress, outdated=args.outdated)
         finally:
             finish()
         for url, error in state.failures:
             err(f"not re-extracted: {shown_url(url)}: {error.message}")
-        for url, before, now in sorted(shrunk):
+        for url, before, now, unit in sorted(shrunk):
             # A site rule that drops too much shows here, not when the article is next read.
-            out(
-                f"much shorter now: {safe_line(shown_url(url), 200)}: {before:,} → {now:,} words",
-                sys.stderr,
-            )
+            # Counted as the reading view counts it: characters for Chinese and Japanese.
+            address = safe_line(shown_url(url), 200)
+            out(f"much shorter now: {address}: {before:,} → {now:,} {unit}", sys.stderr)
         if shrunk:
             out(
                 "(each page is kept whole: a site rule mended, reextract brings its text back)",
@@ -437,11 +443,11 @@ def _reextract_progress() -> tuple[Callable[[Reextracted], None], Callable[[], N
 
 def cmd_config(args: argparse.Namespace) -> int:
     path = config_path(args.config, args.data_dir)
-    config = config_of(args)  # creates it with commented defaults the first time
-    check_keys(config)  # the TUI's keys too, which only the TUI would meet otherwise
-    if args.path:
+    if args.path:  # where it is, or would be: asking writes nothing (acc28b D9)
         out(str(path))
         return EXIT_OK
+    config = config_of(args)  # creates it with commented defaults the first time
+    check_keys(config)  # the TUI's keys too, which only the TUI would meet otherwise
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:  # none, and it could not be written: the defaults are the settings

@@ -34,6 +34,18 @@ class UsageError(CommandError):
     matched"."""
 
 
+def not_subscribed(lib: Library, given: str) -> CommandError:
+    """What to say of a feed `given` (an address, a name) that names no one feed: a name
+    several feeds share is said to be, with their addresses to give instead."""
+    shared = lib.feeds_titled(given)
+    if len(shared) > 1:
+        return CommandError(
+            f"{len(shared)} feeds are named {safe_line(given, 80)}: give one's address: "
+            + ", ".join(safe_line(url, 200) for url in shared)
+        )
+    return CommandError(f"not subscribed: {safe_line(given, 200)}")
+
+
 def out(text: str = "", stream: TextIO | None = None) -> None:
     print(safe_text(text), file=stream or sys.stdout)
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..add_answers import add_answer
 from ..feed_names import folded, renamed
+from ..feed_tags import all_tags
 from ..models import Feed
 from ..plural import plural
 from ..safe import safe_line
@@ -23,11 +24,13 @@ from .common import (
     err,
     iso_time,
     json_text,
+    not_subscribed,
     open_library,
     out,
     run_until_done,
     xml_text,
 )
+from .tags import shown_tags
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -58,7 +61,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         if not lib.remove_feed(args.url):
-            raise CommandError(f"not subscribed: {args.url}")
+            raise not_subscribed(lib, args.url)
         out(f"unsubscribed: {safe_line(args.url)}")
         return EXIT_OK
     finally:
@@ -71,7 +74,7 @@ def cmd_rename(args: argparse.Namespace) -> int:
         before = lib.feeds()
         feed = lib.rename_feed(args.url, args.name)
         if feed is None:
-            raise CommandError(f"not subscribed: {args.url}")
+            raise not_subscribed(lib, args.url)
         was = next((f.display_title for f in before if f.url == feed.url), feed.display_title)
         others = [f for f in lib.feeds() if f.url != feed.url]
     finally:
@@ -96,8 +99,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     marks = _newsboat_marks(args.read_from) if args.read_from else None  # before any change
     lib = open_library(args)
     try:
-        added = sum(lib.add_feed(url, title, name) for url, name, title in read.found)
-        urls = [lib.subscription_url(url) for url, _name, _title in read.found]
+        added = sum(lib.add_feed(found.url, found.title, found.name) for found in read.found)
+        # A feed subscribed already is filed under the file's tags too, its own kept.
+        for found in read.found:
+            if found.tags:
+                lib.tag_feed(found.url, found.tags)
+        urls = [lib.subscription_url(found.url) for found in read.found]
     except BaseException:
         lib.close()
         raise
@@ -105,10 +112,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         lib.close()
     fetches = "" if marks is not None else "; `reader sync` fetches them"
     out(f"{plural(added, 'feed')} added, {len(read.found) - added} already subscribed{fetches}")
+    if tagged := [found for found in read.found if found.tags]:
+        tags = all_tags(Feed(found.url, tags=found.tags) for found in tagged)
+        named = ", ".join(safe_line(tag, 30) for tag in tags[:8])
+        more = f" and {len(tags) - 8} more" if len(tags) > 8 else ""
+        out(f"{plural(len(tagged), 'feed')} filed under {plural(len(tags), 'tag')}: {named}{more}")
     for why, count in read.skipped.items():
         err(f"left out {plural(count, 'feed')} {why}")
-    for note in read.notes:
-        err(note)
     if marks is not None:
         return run_until_done(lib, _mark_as_newsboat_had(lib, urls, marks, args))
     return EXIT_OK
@@ -129,7 +139,10 @@ async def _mark_as_newsboat_had(
     lib: Library, urls: list[str], marks: ReadMarks, args: argparse.Namespace
 ) -> int:
     """Each imported feed fetched (its headlines only), then its headlines newsboat had read
-    marked read: a mark needs its headline in the store to land on."""
+    marked read: a mark needs its headline in the store to land on. No sync lock taken, as
+    `reader mark-read` takes none: the lock keeps two syncs from downloading everything twice,
+    and a sync beside this loses no mark, each write of a feed's marks (theirs, a merge, a
+    drop of old ones) being one store transaction that reads them afresh (`set_read_many`)."""
     import asyncio
 
     results = await asyncio.gather(*(lib.refresh_feed(url) for url in urls))
@@ -199,6 +212,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                         "failing_since": iso_time(feed.failing_since),
                         "moved_to": feed.moved_to,
                         "gone_at": iso_time(feed.gone_at),
+                        "tags": list(feed.tags),
                     }
                     for feed, total, unread in rows
                 ]
@@ -210,6 +224,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     for feed, total, unread in rows:
         out(f"{safe_line(feed.display_title, 60)}  ({unread} unread of {total})")
         out(f"    {shown_url(feed.url)}")
+        if feed.tags:
+            out(f"    tags: {shown_tags(feed)}")
         if feed.moved_to:
             out(f"    moved for good to {shown_url(feed.moved_to)}: fetched from there")
         if feed.name and feed.title and folded(feed.name) != folded(feed.title):

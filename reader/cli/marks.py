@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ..plural import plural
-from .common import EXIT_OK, CommandError, open_library, out
+from .common import EXIT_OK, not_subscribed, open_library, out
 from .date_args import between, moment
 
 
@@ -24,7 +24,7 @@ def _mark(args: argparse.Namespace, read: bool) -> int:
     try:
         # The feed named once (by its title, each time every feed's record is read).
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in lib.feeds()}:
-            raise CommandError(f"not subscribed: {args.feed}")
+            raise not_subscribed(lib, args.feed)
         headlines = lib.headlines(args.feed)
         # A headline without a date is before no date: `--before` leaves it as it is.
         chosen = [h for h in between(headlines, None, before) if h.read != read]

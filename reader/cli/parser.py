@@ -24,6 +24,7 @@ from .extract_file import cmd_extract
 from .feeds import cmd_add, cmd_export, cmd_feeds, cmd_import, cmd_remove, cmd_rename
 from .marks import cmd_mark_read, cmd_mark_unread
 from .sync import cmd_sync
+from .tags import cmd_tag, cmd_untag
 
 
 def _add_place_options(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -154,6 +155,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_rename)
 
     p = command(
+        "tag",
+        help="file a feed under tags (newsboat's, an OPML file's folders)",
+        description="File a feed under one tag or more, after those it has (case kept, compared"
+        " case aside): `reader list --tag TAG` lists the headlines of every feed filed under it,"
+        " the reader's feed list has a row for each tag (t goes to the next), and `reader"
+        " export` writes them as"
+        " folders. FEED as `rename` takes it.",
+    )
+    p.add_argument("url", metavar="FEED")
+    p.add_argument("tags", metavar="TAG", nargs="+")
+    p.set_defaults(func=cmd_tag)
+
+    p = command(
+        "untag",
+        help="take tags off a feed",
+        description="Take one tag or more off a feed (case aside); FEED as `rename` takes it.",
+    )
+    p.add_argument("url", metavar="FEED")
+    p.add_argument("tags", metavar="TAG", nargs="+")
+    p.set_defaults(func=cmd_untag)
+
+    p = command(
         "import",
         help="subscribe to every feed of an OPML file, or of a list of addresses one a line "
         "(newsboat's urls file); '-' for stdin",
@@ -165,7 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
         " else its title: OPML 1.0, newsboat's export) is shown until the feed's first fetch,"
         " then kept only when it is not the feed's own title (case and spaces aside): a name"
         " given in the reader it came from stays, a copy of the feed's title follows the title"
-        " as the site changes it.",
+        " as the site changes it. Tags are kept: newsboat's, an OPML file's folders (a folder"
+        ' in a folder: both) and its outlines\' `category` ("news,local"); a feed already'
+        " subscribed gets the file's besides its own.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(
@@ -183,7 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the subscriptions as OPML",
         description="Print the subscriptions as OPML 2.0, one outline a line: each feed's name"
         " as its text (your name for it, else its own title) and the title it gives itself as"
-        " its title.",
+        " its title; a tagged feed in a folder named by its first tag, every tag of it in its"
+        ' category attribute ("news,local", as newsboat --export-to-opml2 writes them).',
     )
     p.set_defaults(func=cmd_export)
 
@@ -239,13 +265,20 @@ def build_parser() -> argparse.ArgumentParser:
         "list",
         help="list headlines, newest first",
         description="List the feeds' headlines, newest first, each with the id `reader show` "
-        "takes. With --saved, every article saved for good: those no feed lists too (saved by "
+        "takes: the story's for as long as it is listed or its article cached (its headline "
+        "dropped or its feed removed, a search and --saved list it under that id). With --saved, every article saved for good: those no feed lists too (saved by "
         "their address, dropped by their feed or their feed removed), under their site's name.",
     )
-    p.add_argument(
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
         "--feed",
         metavar="FEED",
         help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
+    )
+    which.add_argument(
+        "--tag",
+        metavar="TAG",
+        help="only the headlines of the feeds filed under TAG (case aside; `reader tag`)",
     )
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument(
@@ -256,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only headlines whose article is not all readable offline: not cached (not synced"
         " yet, failed, left out by the size limit, or a link to no article page: ↗) or cached"
-        " only in part (½); what a sync's 'not readable offline' counts",
+        " only in part (½); what a sync's 'not readable offline' and 'left out' lines count",
     )
     p.add_argument(
         "--since",
@@ -414,7 +447,8 @@ def build_parser() -> argparse.ArgumentParser:
         " otherwise, and every list reads them all. Unread and saved headlines stay, and so do"
         " the cached articles of those dropped (search finds them; --older-than evicts them);"
         " one its feed still carries does not come back at the next sync. Without an option,"
-        " `prune` applies the config's max_size and [feeds] drop_read_after, as each sync does.",
+        " `prune` applies the config's max_size and [feeds] drop_read_after, as each sync does"
+        " (with neither set, it asks which: exit 2). `reader cache prune --help` is this help.",
     )
     p.add_argument("action", nargs="?", choices=["prune"], help="evict articles, drop headlines")
     p.add_argument(
@@ -426,13 +460,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--max-size",
         metavar="SIZE",
-        help="with prune: evict until the cache is at most SIZE (500MB…)",
+        help="with prune: evict until the cache is at most SIZE (500MB, 2GB: in 1,024s; a number"
+        " needs its unit, 500B for bytes)",
     )
     p.add_argument(
         "--headlines-older-than",
-        metavar="DATE",
-        help="with prune: drop the read headlines, saved ones aside, from before DATE: an age"
-        " (180d, 26w, 1y) or a date (2026-06-01); an undated one by when it was first synced",
+        metavar="AGE|DATE",
+        help="with prune: drop the read headlines, saved ones aside, from before AGE|DATE: an"
+        " age (180d, 26w, 1y) or a date (2026-06-01); an undated one by when it was first synced",
     )
     p.add_argument(
         "--dry-run",
@@ -453,7 +488,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the config file (created with commented defaults), then the defaults in force"
         " of the settings it leaves out",
     )
-    p.add_argument("--path", action="store_true", help="print only its path")
+    p.add_argument(
+        "--path",
+        action="store_true",
+        help="print only its path (where it will be, if it is not yet: nothing is written)",
+    )
     p.set_defaults(func=cmd_config)
 
     p = command(

@@ -6,7 +6,8 @@ a thread for one-off commands where starting processes would cost more than it s
 
 It is built in layers, a module each, every class adding to the one before it (each calls only
 what is defined below it): `resources` (the store, the fetcher, the workers), `queries`
-(subscriptions, headlines, flags, reading places), `pruning` (the cache's size and limits),
+(subscriptions, headlines, flags, reading places), `tags` (the feeds filed under each tag),
+`pruning` (the cache's size and limits),
 `reextraction` (articles extracted again from the pages kept), `page_reads` (each page downloaded
 and read, watched for a login page's), `downloads` (articles fetched and cached, page by page),
 `renewal` (a cached article's page fetched again: a sync's, or `refresh_article`'s on demand),

@@ -91,9 +91,14 @@ class LibraryDiscovery(LibrarySync):
         known = self.subscription_url(url)
         return known if known in self.store.feed_urls() else ""
 
-    async def _answer(self, url: str) -> Response | FetchError:
+    async def _answer(self, url: str, led_by: Response | None = None) -> Response | FetchError:
+        """The feed at `url`, or why not; `led_by`, the page that named it: it may lead no
+        more private than it is, as a redirect may not (a public page's feed link to
+        127.0.0.1 is refused, acc28a H7)."""
         try:
-            return await self.fetch_feed(url)
+            if led_by is None:
+                return await self.fetch_feed(url)
+            return await self.fetch_feed(url, ceiling=led_by.reach, lead="a page's feed link")
         except FetchError as error:
             return error
 
@@ -131,8 +136,12 @@ class LibraryDiscovery(LibrarySync):
                 return told  # the reader chooses
             if known := self._subscribed(chosen.url):
                 return replace(told, url=known, already=True, found_at="link")
-            feed_url, fetched = chosen.url, await self._answer(chosen.url)
+            feed_url, fetched = chosen.url, await self._answer(chosen.url, page)
             told = replace(told, found_at="link")
+            if isinstance(fetched, FetchError) and fetched.kind == ErrorKind.BAD_URL:
+                # Not subscribed: the user typed the page's address, not that one.
+                message = f"{fetched.message} (reader add it yourself if you mean it)"
+                return replace(told, error=replace(fetched, message=message))
         else:
             probed = await self._probe(page.url)
             if isinstance(probed, FetchError):

@@ -16,7 +16,15 @@ from typing import Any, TypeVar
 from ..address_class import Reach
 from ..feed_names import copies_own_title
 from ..login_page import login_page_elsewhere
-from ..models import NO_CONNECTION, ErrorKind, Feed, FetchError, Response, StoreError
+from ..models import (
+    FEED_READING_VERSION,
+    NO_CONNECTION,
+    ErrorKind,
+    Feed,
+    FetchError,
+    Response,
+    StoreError,
+)
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress
 from ..urls import canonical_url
@@ -137,6 +145,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             problem=parsed.problem or None,
             reach=response.reach,
             moved_to=moved,
+            read_with=FEED_READING_VERSION,
         )
         feed = self.store.put_feed(_working(feed))
         return FeedResult(feed, new_entries=len(new), entries=parsed.entries, changed=changed)
@@ -158,9 +167,11 @@ class LibraryFeedRefresh(LibraryRenewal):
         etag: str | None = None,
         last_modified: str | None = None,
         ceiling: Reach | None = None,
+        lead: str = "a feed's permanent redirect",
     ) -> Response:
         """A feed's answer, as every feed is asked for (what it accepts, its size limit);
-        `ceiling` as `Fetcher.get` takes it, for an address a server gave (`moved_to`)."""
+        `ceiling` and `lead` as `Fetcher.get` takes them, for an address a server gave
+        (`moved_to`, a page's feed link)."""
         return await self.fetcher.get(
             url,
             etag=etag,
@@ -168,24 +179,25 @@ class LibraryFeedRefresh(LibraryRenewal):
             accept=FEED_ACCEPT,
             max_bytes=self.limits.feed_max_bytes,
             ceiling=ceiling,
-            lead="a feed's permanent redirect",
+            lead=lead,
         )
 
     async def _fetch_subscribed(self, feed: Feed) -> tuple[Response, str]:
         """A subscribed feed's answer and the address it was asked at: where it moved for
         good, else its own. A moved feed whose new address refuses (a move the site undid) is
         asked at its own again."""
+        etag, modified = feed.etag, feed.last_modified
+        if feed.read_with < FEED_READING_VERSION:  # its items read again whole, once
+            etag = modified = None
         if feed.moved_to:
             try:
                 # No more private than the redirect that named it could lead (`reach`).
-                moved = await self.fetch_feed(
-                    feed.moved_to, feed.etag, feed.last_modified, ceiling=feed.reach
-                )
+                moved = await self.fetch_feed(feed.moved_to, etag, modified, ceiling=feed.reach)
                 return moved, feed.moved_to
             except FetchError as error:
                 if error.kind not in (ErrorKind.HTTP, ErrorKind.GONE, ErrorKind.BAD_URL):
                     raise
-        return await self.fetch_feed(feed.url, feed.etag, feed.last_modified), feed.url
+        return await self.fetch_feed(feed.url, etag, modified), feed.url
 
     def stop_refreshing(self, url: str) -> None:
         """The running refresh (if any) lets the feed at `url` go, as it has just been

@@ -69,6 +69,11 @@ class PriorityHold:
         self._timer: asyncio.TimerHandle | None = None
         self._releasing = False
 
+    @property
+    def holding(self) -> bool:
+        """Not released yet."""
+        return self._held is not None and not self._releasing
+
     def heard(self) -> None:
         """Something came in (a feed's headlines): the hold lasts `quiet` seconds more at most."""
         if self._held is None or self._releasing:

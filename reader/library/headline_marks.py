@@ -30,6 +30,8 @@ class HeadlineMarks:
     """`Store.page_date`: the date read from one cached article's record."""
     updated: set[str] = field(default_factory=set)
     """The articles a sync found changed (a correction) since they were last read: marked Δ."""
+    gone: set[str] = field(default_factory=set)
+    """The articles whose pages were found taken down (`Store.gone_keys`)."""
     read_now: dict[str, str] = field(default_factory=dict)
     """The dates `page_date` read for this list, for the store to keep (`keep_page_dates`)."""
     _dated: dict[str, str] | None = None
@@ -45,6 +47,7 @@ class HeadlineMarks:
         )
         left_out = not cached and bool(key) and key in self.left_out
         updated = cached and key in self.updated
+        taken_down = cached and key in self.gone
         if cached and entry.published is None and entry.updated is None:
             entry = self._dated_by_page(entry, key)
         # `made`: one headline for each of a library's tens of thousands, at every start.
@@ -60,6 +63,7 @@ class HeadlineMarks:
                 "left_out": left_out,
                 "key": key,
                 "updated": updated,
+                "taken_down": taken_down,
             },
         )
 

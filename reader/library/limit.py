@@ -3,8 +3,9 @@ a sync, which articles it would keep (`SyncRoom`), so that a sync fetches none i
 again at its end. The sync fetches in the limit's order, the newest unread first (`gates`), so
 that the articles it keeps are the ones it fetched, and what comes after them is not fetched.
 That order is known once every feed's headlines are in: the downloads wait for them (not long
-for one slow feed: `HEADLINES_QUIET`), and one under way that a later feed's newer stories
-outrank is stopped before its page comes (`outranked`).
+for one slow feed: `HEADLINES_QUIET`; not at all once the limit would keep every article they
+may bring: `room_for_all`), and one under way that a later feed's newer stories outrank is
+stopped before its page comes (`outranked`).
 
 A traveller syncs before a flight to read what is new: the articles read go first, the least
 recently read first, and so do those no headline lists any more (a feed dropped, `reader show`
@@ -132,6 +133,14 @@ class Room:
             self._sizes[at] = size
         self._settled = min(self._settled, at)
 
+    def __contains__(self, key: str) -> bool:
+        return key in self._places
+
+    @property
+    def held(self) -> int:
+        """The bytes of the saved articles and of every one added (kept or not)."""
+        return self._saved + sum(self._sizes)
+
     def remove(self, key: str) -> None:
         """Take back the article under `key` (its fetch failed): it fills no room."""
         place = self._places.pop(key, None)
@@ -192,6 +201,9 @@ class SyncRoom:
         self._under_way: dict[str, str] = {}  # reserved, neither cached nor failed: links
         self.gave_up: set[str] = set()  # keys whose downloads were stopped (`given_up`)
         self._settling: asyncio.Event | None = None  # set when one of them comes or fails
+        # The downloads asked for: by the feeds in so far, and of headlines kept from before.
+        self._queued: set[str] = set()
+        self._queued_before: set[str] = set()
         # The sync's downloads, held until the feeds are in, then let go newest first.
         self.hold = PriorityHold(HEADLINES_QUIET)
         for article in cached:
@@ -213,6 +225,24 @@ class SyncRoom:
             # download each (a year's library synced over its limit grew to three times it).
             return _NEVER_OPENED if rank[0] == 0 else rank
         return self.ranking.rank(key, known.cached_at, known.last_used)
+
+    def queued(self, key: str, before: bool = False) -> None:
+        """The article under `key` is to be fetched: a feed in listed it, or (`before`) a
+        headline kept from an earlier sync does."""
+        (self._queued_before if before else self._queued).add(key)
+
+    def room_for_all(self, feeds_in: int, feeds_out: int) -> bool:
+        """The limit would keep every article: the room held, those queued (at the mean size
+        of those known), and as many again, feed for feed, for each feed still out. Then
+        there is no order to wait for: the downloads may start before every feed is in (a
+        limit far above the cache waited 3 s for a slow feed). Not known before an article's
+        size is (an empty cache), nor before a feed is in."""
+        if not self._counted or not feeds_in:
+            return False
+        new = sum(key not in self.room for key in self._queued)
+        before = sum(key not in self.room for key in self._queued_before - self._queued)
+        coming = before + new + new / feeds_in * feeds_out
+        return self.room.held + coming * self._sizes / self._counted <= self.room.max_bytes
 
     def keeps(self, key: str) -> bool:
         """Fetch the article under `key`: the limit may keep it. One it would not is counted

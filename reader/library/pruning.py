@@ -12,11 +12,11 @@ from ..reports import CacheStats, Headline, PruneReport
 from ..store.retention import DroppedHeadlines
 from ..store.usage import CachedArticle, LeftOut
 from .limit import Ranking, SyncRoom
-from .queries import LibraryQueries
 from .resources import _now
+from .tags import LibraryTags
 
 
-class LibraryPruning(LibraryQueries):
+class LibraryPruning(LibraryTags):
     """A `Library`'s cache, measured and pruned."""
 
     # -- the cache -----------------------------------------------------------------------------

@@ -14,21 +14,19 @@ from typing import Any
 from ..article_sources import read_from
 from ..config import site_rule_for
 from ..feed_names import clean_name, folded
+from ..feed_tags import tagged
 from ..gone import asked_lately
 from ..keys import article_key, link_key, looks_like_entry_id, saved_article_id
 from ..models import Article, Entry, ErrorKind, Feed, FetchError, StoreError
 from ..reports import Headline, NotOffline, newest_first
 from ..safe import safe_line
+from ..store.shown_ids import UNLISTED
 from ..url_display import shown_url
 from ..urls import canonical_url, is_web_url, not_web_url, site_host, with_scheme
 from .dropped_ids import dropped_entry
 from .headline_marks import HeadlineMarks
 from .headline_runs import Head, feed_run, first, merged
 from .resources import LibraryResources, _link
-
-UNLISTED = ""
-"""The feed of a saved article no feed lists (`headlines_and_unlisted`): none. Its read flag
-is kept under it as a feed's are under the feed's address."""
 
 
 def _text_mark(article: Article) -> str:
@@ -109,16 +107,22 @@ class LibraryQueries(LibraryResources):
         """The one subscribed feed the reader's feed list names `title` (case and spaces
         aside): by the user's name for it, else by its own title; else the one whose own title
         it is behind a name (the title `reader feeds` shows under it). None when none is, or
-        several are (no guess between them)."""
+        several are (no guess between them: `feeds_titled` names them)."""
+        found = self.feeds_titled(title)
+        return found[0] if len(found) == 1 else None
+
+    def feeds_titled(self, title: str) -> list[str]:
+        """The addresses of the subscribed feeds the reader's feed list names `title` (as
+        `_feed_titled` reads it): several when a name is more than one feed's."""
         wanted = folded(title)
         if not wanted:
-            return None
+            return []
         feeds = self.store.feeds()
         for named in ([f.name or f.title for f in feeds], [f.title for f in feeds]):
             found = [f.url for f, name in zip(feeds, named, strict=True) if folded(name) == wanted]
             if found:
-                return found[0] if len(found) == 1 else None
-        return None
+                return found
+        return []
 
     def feed_counts(self) -> list[tuple[Feed, int, int]]:
         """Every feed, with how many headlines it has and how many of them are unread: what
@@ -132,24 +136,29 @@ class LibraryQueries(LibraryResources):
 
     # -- headlines -----------------------------------------------------------------------------
     def headlines(
-        self, feed_url: str | None = None, unread_only: bool = False, saved_only: bool = False
+        self,
+        feed_url: str | None = None,
+        unread_only: bool = False,
+        saved_only: bool = False,
+        tag: str | None = None,
     ) -> list[Headline]:
-        """Entries newest first, of one feed or of all; `saved_only` of all: every saved
-        article, those no feed lists too (`headlines_and_unlisted`)."""
-        urls = [self.feed_named(feed_url)] if feed_url else self.store.feed_urls()
+        """Entries newest first, of one feed, of the feeds filed under `tag`, or of all;
+        `saved_only` of all: every saved article, those no feed lists too
+        (`headlines_and_unlisted`)."""
+        urls = self._listed_urls(feed_url, tag)
         marks = self._marks()
         out, listed = self._feed_headlines(urls, marks, unread_only, saved_only)
-        if saved_only and not feed_url:
+        if saved_only and not feed_url and tag is None:
             out += [h for h in self._unlisted(listed, marks) if not (unread_only and h.read)]
         out.sort(key=newest_first)
         return out
 
     def streamed_headlines(
-        self, feed_url: str | None = None, unread_only: bool = False
+        self, feed_url: str | None = None, unread_only: bool = False, tag: str | None = None
     ) -> Iterator[Headline]:
-        """`headlines(feed_url, unread_only)`, each made as it is asked for (`headline_runs`):
-        the first of a year's library comes at once."""
-        urls = [self.feed_named(feed_url)] if feed_url else self.store.feed_urls()
+        """`headlines(feed_url, unread_only, tag=tag)`, each made as it is asked for
+        (`headline_runs`): the first of a year's library comes at once."""
+        urls = self._listed_urls(feed_url, tag)
         marks = self._marks()
         runs = []
         for turn, url in enumerate(urls):
@@ -164,6 +173,15 @@ class LibraryQueries(LibraryResources):
         if marks.read_now:
             with suppress(StoreError):  # read again next time
                 self.store.keep_page_dates(marks.read_now)
+
+    def _listed_urls(self, feed_url: str | None, tag: str | None) -> list[str]:
+        """The feeds a list of headlines is of: the one `feed_url` names, those filed under
+        `tag`, else every one."""
+        if feed_url:
+            return [self.feed_named(feed_url)]
+        if tag is not None:
+            return [feed.url for feed in tagged(self.store.feeds(), tag)]
+        return self.store.feed_urls()
 
     def taken_down_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,
@@ -291,6 +309,7 @@ class LibraryQueries(LibraryResources):
             store.page_dates,
             store.page_date,
             updated=store.renewed_keys(),
+            gone=store.gone_keys(),
         )
 
     def _feed_headlines(
@@ -317,28 +336,37 @@ class LibraryQueries(LibraryResources):
     def _unlisted(self, listed: set[str], marks: HeadlineMarks) -> list[Headline]:
         """The saved articles none of the `listed` keys is, as headlines (unordered)."""
         read = self.store.read_ids(UNLISTED)
+        shown = self.store.shown_ids()
         out: list[Headline] = []
         for key, record in marks.saved.items():
             if key not in listed and isinstance(record, dict):
-                entry = self._unlisted_entry(key, record)
+                entry = self._unlisted_entry(key, record, shown.get(key, [""])[0])
                 out.append(marks.headline(entry, key, entry.id in read))
         return out
 
-    def unlisted_entry(self, key: str, record: dict[str, Any]) -> Entry:
+    def unlisted_entry(
+        self, key: str, record: dict[str, Any], shown_as: str | None = None
+    ) -> Entry:
         """`_unlisted_entry`, for a cached article no feed lists that a search found."""
-        return self._unlisted_entry(key, record)
+        return self._unlisted_entry(key, record, shown_as)
 
-    def _unlisted_entry(self, key: str, record: dict[str, Any]) -> Entry:
+    def _unlisted_entry(
+        self, key: str, record: dict[str, Any], shown_as: str | None = None
+    ) -> Entry:
         """A saved article no feed lists, as an entry of no feed (`UNLISTED`, where its read
         flag is kept too): the cached article's title, dates and author, its site as its
-        source, and when it was saved as its time when the page gave none."""
+        source, and when it was saved as its time when the page gave none. Its id is the one
+        a headline listed it under (`shown_as`, else read from the store: `shown_ids`), else
+        one made from its address (`saved_article_id`)."""
+        if shown_as is None:
+            shown_as = self.store.shown_id(key)
         url = record.get("url")
         url = url if isinstance(url, str) and url else key
         article = self.store.article_heading(url)
         at = record.get("at")
         saved_at = datetime.fromtimestamp(at, UTC) if isinstance(at, int | float) else None
         return Entry(
-            id=saved_article_id(key),
+            id=shown_as or saved_article_id(key),
             feed_url=UNLISTED,
             title=(article.title if article else "") or url,
             link=url,
@@ -356,7 +384,11 @@ class LibraryQueries(LibraryResources):
         return self._saved_by_id(entry_id) or self._unlisted_by_id(entry_id)
 
     def _unlisted_by_id(self, entry_id: str) -> Entry | None:
-        """A cached article no feed lists, by the id a search gave it (`saved_article_id`)."""
+        """A cached article no feed lists, by the id of a headline that listed it
+        (`shown_ids`), or the one a search gave it (`saved_article_id`)."""
+        for key, ids in self.store.shown_ids().items():
+            if entry_id in ids and self.store.has_article(key):
+                return self._unlisted_entry(key, {"url": key}, ids[0])
         for key in self.store.article_keys():
             if saved_article_id(key) == entry_id:
                 return self._unlisted_entry(key, {"url": key})

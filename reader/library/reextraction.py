@@ -43,7 +43,7 @@ class LibraryReextraction(LibraryPruning):
     async def reextract(
         self,
         targets: list[Entry | str] | None = None,
-        shrunk: list[tuple[str, int, int]] | None = None,
+        shrunk: list[tuple[str, int, int, str]] | None = None,
         progress: Callable[[Reextracted], None] | None = None,
         outdated: bool = False,
     ) -> Reextracted:
@@ -54,7 +54,8 @@ class LibraryReextraction(LibraryPruning):
         Returns how far it went (`Reextracted`; `progress` hears it after each article). Each
         article that came out with under half its words (a site rule that drops too much, or
         a better extractor leaving the page's junk out) is added to `shrunk`, as (its address,
-        words before, words now): the user is told of it, and its kept page still holds it all.
+        words before, words now, what they count: `Article.count_unit`, characters for Chinese
+        and Japanese): the user is told of it, and its kept page still holds it all.
         A few at a time (`_AT_ONCE`), not all: 12,000 at once held 350 MB of pages and articles.
         """
         if targets is None:
@@ -77,7 +78,7 @@ class LibraryReextraction(LibraryPruning):
             else:
                 state.done += 1
                 if shrunk is not None and old is not None and new.word_count * 2 < old.word_count:
-                    shrunk.append((url, old.word_count, new.word_count))
+                    shrunk.append((url, old.word_count, new.word_count, old.count_unit))
 
         async def take() -> None:
             for url in queue:

@@ -14,9 +14,11 @@ from typing import Literal
 from ..citation import moment_text
 from ..gone import taken_down
 from ..models import Article, Entry, ErrorKind, FetchError, StoreError
+from ..page_caching import Extracted
 from ..safe import safe_line
-from .downloads import LibraryDownloads
-from .failures import _unexpected_as_fetch_error
+from ..urls import canonical_url
+from .downloads import _NEXT_PAGE, LibraryDownloads
+from .failures import _may_come_later, _unexpected_as_fetch_error
 from .leads import start_download
 from .resources import _link
 
@@ -63,7 +65,8 @@ class Renewal:
         else:
             said = (
                 "fetched again, but what came is not taken for the article (another page, a page "
-                f"to sign in, only the start of it, or the first of several pages): {before} stays"
+                f"to sign in, only the start of it, or more pages than reader reads of one): "
+                f"{before} stays"
             )
         return f"{title}: {said}" if title else said
 
@@ -85,6 +88,8 @@ class LibraryRenewal(LibraryDownloads):
             await start_download(self.store, self._feed_reaches, entry if entry.feed_url else None)
             with _unexpected_as_fetch_error(entry.link):
                 result, _ = await self._first_page(entry.link, entry, renew_for_cache)
+                if result.staged is not None:
+                    result = await self._renew_pages(entry, result)
         except FetchError as error:  # too many redirects among them
             if not taken_down(error):
                 return Renewal("failed", error=error)
@@ -95,6 +100,42 @@ class LibraryRenewal(LibraryDownloads):
                 return Renewal("failed", error=error)
             return Renewal("gone", copy.fetched_at if copy else None, error)
         return Renewal("changed" if result.article is not None else "kept")
+
+    async def _renew_pages(self, entry: Entry, first: Extracted) -> Extracted:
+        """An article over several pages read again from `first`, its first page's reading:
+        each later page fetched and added (`renewal_page`), up to `max_article_pages`, then
+        the whole cached in place of the copy (kept as an earlier version when its text
+        changed), as `renew_for_cache` does with one page. A page that fails for a reason
+        that may pass raises, the copy left whole; one that fails for good (a 404), or an
+        article that runs on past the cap, leaves the copy as it was: Extracted(). A page of
+        another article ends the article there, as in a first download."""
+        from ..page_caching import renewal_page
+
+        url, staged, next_page = entry.link, first.staged, first.next_page
+        assert staged is not None
+        seen, later = {canonical_url(url)}, []
+        while next_page and canonical_url(next_page) not in seen:
+            if len(seen) >= self.limits.max_article_pages:
+                return Extracted()
+            seen.add(canonical_url(next_page))
+            try:
+                step, page_url = await self._fetched(
+                    url, next_page, renewal_page, staged, lead=_NEXT_PAGE
+                )
+            except FetchError as error:
+                if _may_come_later(error):
+                    raise
+                # A pager that leads to nothing now (a 404): a site being changed, whose copy
+                # is not cut short on its word.
+                return Extracted()
+            if step.packed:
+                later.append((page_url, step.packed))
+            staged, next_page = step.staged or staged, step.next_page
+        fallback_html = await asyncio.to_thread(self.store.feed_html, entry)
+        changed = await asyncio.to_thread(
+            self.store.renew_article, url, staged, first.packed, fallback_html, later
+        )
+        return Extracted(staged if changed else None)
 
     async def refresh_article(self, target: Entry | str) -> Renewal:
         """The page of `target`'s cached article asked for now, whatever its feed says (a

@@ -140,6 +140,10 @@ class LibrarySync(LibraryFeedRefresh):
         # counts as an update in a feed that gives no time of update (`retold`).
         was = {h.entry.id: h.entry for h in headlines}
         skip = cached | not_pages | asked_lately(was_gone)
+        if room is not None:  # fetched once the feeds are in, if theirs answer
+            for headline in headlines:
+                if headline.key and headline.key not in skip:
+                    room.queued(headline.key, before=True)
         known_ids = {h.entry.id for h in headlines}
         already_cached = sum(h.cached for h in headlines)
         if unfinished:  # cached, but to be read on: not "already cached"
@@ -307,6 +311,8 @@ class LibrarySync(LibraryFeedRefresh):
                 return
             todo.append(entry)
             tasks.append(asyncio.create_task(one(entry)))
+            if room is not None:
+                room.queued(key)
 
         def feed_in(result: FeedResult) -> None:
             nonlocal feeds_done, already_cached
@@ -322,8 +328,12 @@ class LibrarySync(LibraryFeedRefresh):
                         room.ranking.note(entry)
                     already_cached += bool(entry.link) and article_key(entry.link) in cached
                 fetch(entry)
-            if room is not None and feeds_done >= feeds_total:
-                room.hold.release()  # every feed in: their articles go, the newest first
+            if room is not None and room.hold.holding:
+                out = feeds_total - feeds_done
+                # Every feed in: their articles go, the newest first; or no order is needed,
+                # the limit keeping all they may bring.
+                if out <= 0 or room.room_for_all(feeds_done, out):
+                    room.hold.release()
             report("feeds", feed=result)
 
         report("feeds")

@@ -15,7 +15,7 @@ from ..full_text import Hit, KeptCopy, Query, search
 from ..keys import link_key
 from ..reports import Headline, newest_first
 from ..search_index import open_index
-from .queries import UNLISTED
+from ..store.shown_ids import UNLISTED
 
 if TYPE_CHECKING:
     from .queries import LibraryQueries
@@ -100,11 +100,14 @@ def _unlisted_headlines(lib: LibraryQueries, keys: set[str], unread_only: bool) 
     store = lib.store
     saved = store.saved()
     partial = store.partial_keys()
+    gone = store.gone_keys()
     read = store.read_ids(UNLISTED)
+    shown = store.shown_ids()
     out = []
     for key in keys:
         record = saved.get(key)
-        entry = lib.unlisted_entry(key, record if isinstance(record, dict) else {"url": key})
+        record = record if isinstance(record, dict) else {"url": key}
+        entry = lib.unlisted_entry(key, record, shown.get(key, [""])[0])
         if unread_only and entry.id in read:
             continue
         out.append(
@@ -115,6 +118,7 @@ def _unlisted_headlines(lib: LibraryQueries, keys: set[str], unread_only: bool) 
                 saved=key in saved,
                 partial=key in partial,
                 key=key,
+                taken_down=key in gone,
             )
         )
     return out

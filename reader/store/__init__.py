@@ -7,7 +7,8 @@ JSON, so a damaged or foreign record is detected, reported and dropped instead o
 being shown. Nothing is evicted implicitly (eviction_policy="none"): what was synced stays.
 
 `Store` is built in layers, a module each, every class adding to the one before it:
-`directory` (the caches opened, the format, errors as `StoreError`, JSON records), `feeds`
+`directory` (the caches opened, the format, errors as `StoreError`, JSON records), `shown_ids`
+(the ids of the headlines that listed the articles no feed lists any more), `feeds`
 (subscriptions, entries, read flags), `articles` (articles, raw pages, later pages, what is no
 article), `versions` (the earlier versions of articles fetched again), `usage` (saved, last
 read, reading places, eviction's view), `retention` (old read headlines dropped).

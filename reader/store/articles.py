@@ -19,6 +19,7 @@ from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
 from ..urls import site_of
 from .directory import _reporting_storage_errors
 from .feeds import StoreFeeds
+from .shown_ids import SHOWN_AS
 
 _DATED = "dated:"
 """Per article key, the date its article says it was published (`stated_iso`), "" for none:
@@ -30,8 +31,9 @@ beside the record, so a list of 10,000 headlines reads every one in one query.""
 # some of those are missing (`Article.incomplete`), why the last try to fetch it failed, when
 # the site last said it is gone (`gone`), where the reader left it, and when the size limit left
 # it out (`left_out`), the date its page gives (`page_dates`), its earlier versions and the
-# mark of one changed since last read (`versions`). ("also:" keys are the article's other
-# addresses, keyed by those: `aliased`.)
+# mark of one changed since last read (`versions`), and the ids of the headlines that listed it
+# once no feed does (`shown_ids`). ("also:" keys are the article's other addresses, keyed by
+# those: `aliased`.)
 _ARTICLE_PREFIXES = (
     "article:",
     "raw:",
@@ -49,6 +51,7 @@ _ARTICLE_PREFIXES = (
     "versions:",
     "renewed:",
     "told:",
+    SHOWN_AS,
 )
 
 
@@ -134,14 +137,14 @@ class StoreArticles(StoreFeeds):
         return {str(key)[len(prefix) :] for (key,) in rows}
 
     def renewable(self) -> dict[str, float]:
-        """When the page of each cached article on one page was downloaded (epoch seconds),
-        by key, in one query: what a sync compares with the time its feed says it was
-        updated (an article over several pages is read on from its last page, not again)."""
+        """When the (first) page of each cached article was downloaded (epoch seconds), by
+        key, in one query: what a sync compares with the time its feed says it was updated
+        (an article still missing pages is read on from its last page, not again)."""
         query = "SELECT key, store_time FROM Cache WHERE key >= ? AND key < ?"
         rows = self._articles._sql(query, ("raw:", "raw;")).fetchall()
-        paged = self._keys_with_prefix("pages:") | self.incomplete_keys()
+        unread = self.incomplete_keys()
         downloaded = {str(key)[len("raw:") :]: float(at) for key, at in rows}
-        return {key: at for key, at in downloaded.items() if key not in paged}
+        return {key: at for key, at in downloaded.items() if key not in unread}
 
     def article(self, url: str) -> Article | None:
         """The cached article, or None; a damaged record is dropped and reported as a problem."""
@@ -360,6 +363,10 @@ class StoreArticles(StoreFeeds):
     def gone(self) -> dict[str, float]:
         """When each story the site said was gone was last said so (epoch seconds), by key."""
         return {key: self._gone_record(key)[0] for key in self._keys_with_prefix("gone:")}
+
+    def gone_keys(self) -> set[str]:
+        """The keys of the stories the site said were gone (`gone`), in one query."""
+        return self._keys_with_prefix("gone:")
 
     def gone_at(self, url: str) -> tuple[float, int] | None:
         """When the site last said the story at `url` is gone (epoch seconds), and with what

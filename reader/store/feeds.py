@@ -13,9 +13,11 @@ from typing import Any
 from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
 from ..config import DEFAULT_LIMITS
 from ..dates import not_ahead
+from ..feed_tags import with_tags, without_tags
 from ..keys import ARTICLE_KEY_VERSION, link_key
 from ..models import Entry, Feed
-from .directory import StoreDirectory, _reporting_storage_errors, json_items
+from .directory import _reporting_storage_errors, json_items
+from .shown_ids import UNLISTED, StoreShownIds
 
 MAX_ENTRIES_PER_FEED = DEFAULT_LIMITS.max_feed_items
 DROPPED_KEPT_AT_LEAST = 30 * 86400
@@ -131,7 +133,7 @@ def keyed(record: dict[str, Any]) -> tuple[Entry, str]:
 
 
 @_reporting_storage_errors
-class StoreFeeds(StoreDirectory):
+class StoreFeeds(StoreShownIds):
     """The feeds, entries and read flags of a `Store`."""
 
     # -- feeds -------------------------------------------------------------------------------
@@ -152,16 +154,18 @@ class StoreFeeds(StoreDirectory):
             self._drop_damaged(self._state, _feed_key(url))
             return None
 
-    def add_feed(self, url: str, title: str = "", name: str = "") -> bool:
-        """Subscribe, under `title` until the feed says its own, and the user's `name` for it;
-        False when already subscribed. A reader open elsewhere is told (`changed_at`)."""
+    def add_feed(
+        self, url: str, title: str = "", name: str = "", tags: tuple[str, ...] = ()
+    ) -> bool:
+        """Subscribe, under `title` until the feed says its own, the user's `name` for it and
+        `tags`; False when already subscribed. A reader open elsewhere is told (`changed_at`)."""
         with self._state.transact():
             urls = self.feed_urls()
             if url in urls:
                 return False
             self._save(self._state, _SUBSCRIPTIONS, [*urls, url])
             if self._state.get(_feed_key(url)) is None:
-                feed = Feed(url, title=title, name=name)
+                feed = Feed(url, title=title, name=name, tags=tags)
                 self._save(self._state, _feed_key(url), feed_to_dict(feed))
             self.note_changed()
         return True
@@ -175,8 +179,11 @@ class StoreFeeds(StoreDirectory):
             urls = self.feed_urls()
             if url not in urls:
                 return False
+            read = self.read_ids(url)
+            entries = self.keyed_entries(url)
+            self._keep_unlisted((e.id, k, e.id in read) for e, k in entries)
             self._save(self._state, _SUBSCRIPTIONS, [u for u in urls if u != url])
-            for entry in self.entries(url):
+            for entry, _ in entries:
                 self._state.delete(_content_key(entry.id))
             for key in (
                 _feed_key(url),
@@ -190,14 +197,15 @@ class StoreFeeds(StoreDirectory):
         return True
 
     def put_feed(self, feed: Feed) -> Feed:
-        """Keep what a fetch learned of a subscribed feed; returns it as kept. Its name stays
-        the one stored, which `name_feed` alone sets: a rename while the feed was fetched (in
-        another process: `reader rename` beside the reader's refresh) is not undone."""
+        """Keep what a fetch learned of a subscribed feed; returns it as kept. Its name and
+        tags stay those stored, which `name_feed` and `tag_feed` alone set: a rename while the
+        feed was fetched (in another process: `reader rename` beside the reader's refresh) is
+        not undone."""
         with self._state.transact():
             if feed.url not in self.feed_urls():
                 return feed
-            stored = self.feed(feed.url)
-            feed = dataclasses.replace(feed, name=stored.name if stored else feed.name)
+            if stored := self.feed(feed.url):
+                feed = dataclasses.replace(feed, name=stored.name, tags=stored.tags)
             self._save(self._state, _feed_key(feed.url), feed_to_dict(feed))
         return feed
 
@@ -210,6 +218,23 @@ class StoreFeeds(StoreDirectory):
                 return None
             feed = dataclasses.replace(feed, name=name)
             self._save(self._state, _feed_key(url), feed_to_dict(feed))
+        return feed
+
+    def tag_feed(
+        self, url: str, add: Iterable[str] = (), remove: Iterable[str] = ()
+    ) -> Feed | None:
+        """File a subscribed feed under the tags of `add` too, and no longer under those of
+        `remove` (case aside, `feed_tags`); None when not subscribed. A reader open elsewhere
+        is told (`changed_at`)."""
+        with self._state.transact():
+            feed = self.feed(url) if url in self.feed_urls() else None
+            if feed is None:
+                return None
+            tags = with_tags(without_tags(feed.tags, remove), add)
+            if tags != feed.tags:
+                feed = dataclasses.replace(feed, tags=tags)
+                self._save(self._state, _feed_key(url), feed_to_dict(feed))
+                self.note_changed()
         return feed
 
     # -- entries -----------------------------------------------------------------------------
@@ -340,11 +365,23 @@ class StoreFeeds(StoreDirectory):
                 self._save(self._state, _entries_key(feed_url), written)
             for entry in changed:
                 self._state.set(_content_key(entry.id), entry.content)
-            for dropped in ordered[MAX_ENTRIES_PER_FEED:]:
+            if going := ordered[MAX_ENTRIES_PER_FEED:]:
+                read = self.read_ids(feed_url)
+                self._keep_unlisted((e.id, link_key(e.link), e.id in read) for e in going)
+            for dropped in going:
                 self._state.delete(_content_key(dropped.id))
         for before, entry in retold:
             self._note_told(link_key(entry.link), before)
         return new, changed_list
+
+    def _keep_unlisted(self, going: Iterable[tuple[str, str, bool]]) -> None:
+        """The headlines `going` (id, article key, whether read) leave their feed: each cached
+        article keeps the id it was listed under, and a read one stays read
+        (`_keep_shown_ids`). In the caller's transaction."""
+        if read := self._keep_shown_ids(going):
+            ids = self.read_ids(UNLISTED)
+            if not read <= ids:
+                self._save(self._state, _read_key(UNLISTED), sorted(ids | read))
 
     def dropped(self, feed_url: str) -> dict[str, float]:
         """The ids of the feed's headlines retention dropped that the feed still carried, and

@@ -5,10 +5,11 @@ feed, 2,000, and every list reads them all.
 Only a headline read, not saved (its entry's nor its article's) and from before the cutoff goes:
 by its story's time, an undated one by when it was first kept. Its feed's full text of it goes
 with it; its cached article stays, as the cache's own limits keep it (search still finds it, as
-it finds every cached article no feed lists). Its id is kept in the feed's `dropped` list while
-the feed still carries the item (a month at least), so that the next refresh doesn't take it
-back as new and unread (`StoreFeeds.merge_entries`), and its link beside it, so that `reader
-show` of its id still finds its cached article (`dropped_headline`).
+it finds every cached article no feed lists), listed under the headline's id and read
+(`shown_ids`). Its id is kept in the feed's `dropped` list while the feed still carries the
+item (a month at least), so that the next refresh doesn't take it back as new and unread
+(`StoreFeeds.merge_entries`), and its link beside it, so that `reader show` of its id still
+finds its cached article (`dropped_headline`), or says it was dropped once that is not cached.
 
 A feed at a time, each in one transaction: a sync in another process (cron beside the reader)
 merges a feed before or after, never between the headline going and its id being kept, and a
@@ -109,6 +110,8 @@ class StoreRetention(StoreUsage):
                     ids += gone
                 if dry_run or not (gone or stamped):
                     continue
+                # Each cached article keeps the id it was listed under, and stays read.
+                self._keep_unlisted((i, link_key(link), True) for i, link in gone.items())
                 self._save(
                     self._state, _entries_key(url), [d for e, d in records if e.id not in gone]
                 )

@@ -16,7 +16,7 @@ from typing import Any
 from ..codec import article_fetched_at, article_from_dict, text_from_dict
 from ..keys import article_key
 from ..models import Article
-from ..raw_pages import unpack_pairs
+from ..raw_pages import pack_page_list, unpack_pairs
 from .articles import StoreArticles, _article_record
 from .directory import _reporting_storage_errors
 
@@ -37,11 +37,17 @@ class StoreVersions(StoreArticles):
     """The kept earlier versions of a `Store`'s articles."""
 
     def renew_article(
-        self, url: str, article: Article, packed_page: bytes, fallback_html: str = ""
+        self,
+        url: str,
+        article: Article,
+        packed_page: bytes,
+        fallback_html: str = "",
+        later_pages: list[tuple[str, bytes]] | None = None,
     ) -> bool:
-        """Cache `article`, fetched again, in place of the copy there; True when its text
-        changed: the copy then kept as its latest earlier version (record and raw page, at
-        most `MAX_VERSIONS`), and the article marked as changed since it was last read."""
+        """Cache `article`, fetched again, in place of the copy there (with `later_pages`, the
+        raw pages after its first, of one over several); True when its text changed: the copy
+        then kept as its latest earlier version (record and first raw page, at most
+        `MAX_VERSIONS`), and the article marked as changed since it was last read."""
         key = article_key(url)
         with self._articles.transact():
             record = self._articles.get(f"article:{key}")
@@ -54,6 +60,8 @@ class StoreVersions(StoreArticles):
                 self._articles.set(f"versions:{key}", _pack(kept[-MAX_VERSIONS:]))
                 self._articles.set(f"renewed:{key}", time.time())
             self.put_article(url, article, packed_page, fallback_html)
+            if later_pages:
+                self._articles.set(f"pages:{key}", pack_page_list(later_pages))
         return changed
 
     def _version_list(self, key: str) -> list[tuple[bytes, bytes]]:

@@ -68,6 +68,10 @@ ACTIONS: dict[str, KeyAction] = {
         "the previous feed's headlines, round the end",
         ("step_feed(-1)",),
     ),
+    "next_tag": KeyAction(
+        "the next tag's headlines (every feed filed under it), round the end",
+        ("step_tag(1)",),
+    ),
     "toggle_read": KeyAction("mark read / unread", ("toggle_read",)),
     "save": KeyAction("save for good (kept offline, never evicted) / unsave", ("toggle_saved",)),
     "open_in_browser": KeyAction("open the original page in the browser", ("open_original",)),

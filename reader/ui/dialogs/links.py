@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 NO_LINKS = "This article has no links."
 ADDRESS_LINES = 3
 """An address longer than this many lines is cut in its middle in the list; `c` copies it whole."""
+MAX_SHOWN = 1000
+"""Links listed at most: each is a row laid out on the event loop, and a page of 50,000 (a
+sitemap, a hostile page) froze the reader for half a minute at every `L` (acc28a H9)."""
 LONG = 12
 """More links than this (two lines each, at least) rarely fit: the panel takes its full height
 instead of being measured to fit them (see `reader.tcss`)."""
@@ -131,11 +134,14 @@ class LinksScreen(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         yield KeyBar()
         with Vertical(id="links-panel", classes="-long" if len(self.links) > LONG else "") as panel:
-            panel.border_title = f"Links ({len(self.links)})" if self.links else "Links"
+            panel.border_title = f"Links ({len(self.links):,})" if self.links else "Links"
             if not self.links:
                 yield Static(NO_LINKS, id="links-none")
                 return
-            digits = len(str(len(self.links)))
+            shown = self.links[:MAX_SHOWN]
+            if len(shown) < len(self.links):
+                panel.border_title = f"Links (the first {len(shown):,} of {len(self.links):,})"
+            digits = len(str(len(shown)))
             app = cast("ReaderApp", self.app)
             # After the text of a link to one of the feeds' articles: the key opening it reads
             # it in the reader, not the browser (as the status line says of a link selected).
@@ -151,10 +157,16 @@ class LinksScreen(Dialog[str | None]):
                             here if app.opens_another_here(link.address, self.reading) else "",
                         )
                     )
-                    for n, link in enumerate(self.links, 1)
+                    for n, link in enumerate(shown, 1)
                 ),
                 id="links-list",
             )
+            if len(shown) < len(self.links):
+                more = len(self.links) - len(shown)
+                yield Static(
+                    f"{more:,} more not listed: reader show --format markdown gives every link",
+                    id="links-more",
+                )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No `c` to offer (in the key bar) where there is no link to copy."""
@@ -183,7 +195,7 @@ class LinksScreen(Dialog[str | None]):
         """The cursor to the link numbered `number`."""
         if not self.links:
             return
-        if number > len(self.links):
+        if number > min(len(self.links), MAX_SHOWN):
             self.notify(f"No link {number}: the list has {len(self.links)}.", timeout=2.5)
             return
         self.query_one(LinkList).highlighted = number - 1

@@ -25,17 +25,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 
 from ...feed_names import names_of
+from ...feed_tags import all_tags
 from ...models import Feed
 from ...plural import plural
 from ...reports import Headline
 from ..display import plain, when
-from ..headlines import SAVED_VIEW
+from ..headlines import SAVED_VIEW, tag_view, view_tag
 from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
 from ..unknown_keys import say_if_unbound
 from ..unread import feed_beside, next_feed_with_unread, next_unread, wrapped
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
-from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList
+from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList, tag_name
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .main_feeds import MainScreenFeeds
@@ -84,6 +85,9 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         # newsboat's next-feed / prev-feed (its users bind them to J / K, free here).
         Binding("J", "step_feed(1)", "Next feed", show=False),
         Binding("K", "step_feed(-1)", "Previous feed", show=False),
+        # newsboat's `t` picks a tag: here the next tag's row, its feeds' headlines together,
+        # round the end (no `T` back: a user's `[keys]` gives it to `top` often enough).
+        Binding("t", "step_tag(1)", "Next tag", show=False),
         # The headlines the whole width, at any width: newsboat shows one list at a time.
         Binding("f", "toggle_feed_list", "Feed list", show=False),
     ]
@@ -140,11 +144,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             table.update_headlines(message.changed)
             self._title()
             return
-        if (
-            self.feed_url not in (None, SAVED_VIEW, SEARCH_VIEW)
-            and self.feed_url not in feeds.feeds
-        ):
-            self.feed_url = None  # the feed was removed meanwhile
+        if self.feed_url not in (None, SAVED_VIEW, SEARCH_VIEW) and not feeds.holds(self.feed_url):
+            self.feed_url = None  # the feed was removed meanwhile (a tag's last feed untagged)
         # The cursor stays on the headline the user put it on; one they never moved stays on
         # the first row, the newest (as `HeadlineTable.refill` keeps it while feeds come in).
         placed = table.current if table.placed else None
@@ -182,6 +183,7 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             rows,
             keep=keep,
             show_source=self.feed_url in (None, SAVED_VIEW)
+            or view_tag(self.feed_url) is not None
             or (searched and not self.hits_of_one_feed),
             names=names_of(self.reader.index.feeds),
             details=self.text_details() if searched else None,
@@ -201,7 +203,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         it has just started), the cursor left where the user had it (`HeadlineTable.refill`)."""
         table = self.query_one(HeadlineTable)
         table.empty_text = self._empty_text()
-        if feed_urls and (self.feed_url is None or self.feed_url in feed_urls):
+        index = self.reader.index
+        if any(index.lists_feed(self.feed_url, url) for url in feed_urls):
             table.refill(self.listed_rows(self.feed_url))
             self.note_listed(self.feed_url)
         elif not table.rows:
@@ -255,6 +258,8 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             name = plain(feed.display_title, max_length=60)
         elif self.feed_url == SEARCH_VIEW:
             name = self.text_title()
+        elif (tag := view_tag(self.feed_url)) is not None:
+            name = tag_name(tag)
         else:
             name = Text(SAVED if self.feed_url == SAVED_VIEW else ALL_FEEDS)
         table.set_title(name, self.count_tail(self.feed_url, table.rows))
@@ -265,7 +270,9 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         """Whether a headline of the list shown unread only, not in it, is unread again."""
         table = self.query_one(HeadlineTable)
         return any(
-            not h.read and self.feed_url in (None, h.entry.feed_url) and not table.lists(h.entry.id)
+            not h.read
+            and self.reader.index.lists_feed(self.feed_url, h.entry.feed_url)
+            and not table.lists(h.entry.id)
             for h in changed
         )
 
@@ -286,7 +293,12 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             return not self.searching and (not in_feeds or parameters == (1,))
         if action == "undo_marking":
             return bool(self._unmarked) and not self.searching
-        if action.startswith("mark_") or action in ("to_pane", "step_feed", "toggle_feed_list"):
+        if action.startswith("mark_") or action in (
+            "to_pane",
+            "step_feed",
+            "step_tag",
+            "toggle_feed_list",
+        ):
             return not self.searching
         # `m`, `s`, `o` are neither offered nor done from the feed list: they acted on the
         # headline under the list's cursor, out of the user's mind there (and out of sight on
@@ -377,10 +389,21 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
             where = "first" if step > 0 else "last"
             self.notify(f"Round to the {where} feed.", timeout=2, markup=False)
 
+    def action_step_tag(self, step: int) -> None:
+        """The next (`step` 1) or previous tag of the feed list, round its ends, its feeds'
+        headlines shown together; from any other list, the first or the last tag."""
+        views = [tag_view(tag) for tag in all_tags(self.reader.index.feeds)]
+        view = feed_beside(views, self.feed_url, step)
+        if view is None:
+            there = "no other tag" if views else "no tags: `reader tag FEED TAG` gives one"
+            self.notify(f"The feeds have {there}.", timeout=3, markup=False)
+            return
+        self.show_feed(view)
+
     def next_feed(self) -> Feed | None:
         """The feed after the one shown (in the feed list's order) with unread headlines,
-        when one feed is shown: "All feeds" and "Saved" have no next."""
-        if self.feed_url in (None, SAVED_VIEW):
+        when one feed is shown: "All feeds", "Saved" and a tag's feeds have no next."""
+        if self.feed_url in (None, SAVED_VIEW) or view_tag(self.feed_url) is not None:
             return None
         index = self.reader.index
         return next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())

@@ -100,7 +100,9 @@ class MainScreenFeeds(Screen[None]):
             "the articles cached from it stay until the cache's limits evict them"
         )
         if saved:
-            question += f", and its {plural(saved, 'saved article')} stay in Saved"
+            question += (
+                f", and its {plural(saved, 'saved article stays', 'saved articles stay')} in Saved"
+            )
         question += ". (y / n)"
         urls = [f.url for f in index.feeds]
         place = urls.index(feed.url) if feed.url in urls else -1

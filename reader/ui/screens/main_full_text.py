@@ -29,9 +29,9 @@ from ...plural import plural
 from ...reports import Headline, newest_first
 from ..cell_width import cut_to_cells, terminal_cells
 from ..display import plain
-from ..headlines import SAVED_VIEW
+from ..headlines import SAVED_VIEW, view_tag
 from ..widgets.article.search_bar import SearchBar
-from ..widgets.main.feed_list import SAVED, FeedList
+from ..widgets.main.feed_list import SAVED, FeedList, tag_name
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 
@@ -94,7 +94,7 @@ class MainFullText(Screen[None]):
     @property
     def hits_of_one_feed(self) -> bool:
         """The hits shown are one feed's (its name in their title): their rows needn't name it."""
-        return self._scope not in (None, SAVED_VIEW)
+        return self._scope not in (None, SAVED_VIEW) and view_tag(self._scope) is None
 
     def scope_name(self) -> str:
         """The name of the list the search is in ("" for every feed's), cut for a line."""
@@ -104,6 +104,8 @@ class MainFullText(Screen[None]):
             return SAVED
         feed = self.query_one(FeedList).feeds.get(self._scope)
         name = plain(feed.display_title).plain if feed is not None else ""
+        if (tag := view_tag(self._scope)) is not None:
+            name = tag_name(tag).plain
         if terminal_cells(name) > _SCOPE_CELLS:
             name = cut_to_cells(name, _SCOPE_CELLS - 1).rstrip() + "…"
         return name

@@ -10,9 +10,9 @@ from textual.binding import Binding
 from ...plural import plural
 from ...reports import Headline
 from ..display import plain
-from ..headlines import SAVED_VIEW
+from ..headlines import SAVED_VIEW, view_tag
 from ..keymap import keymap_of
-from ..widgets.main.feed_list import FeedList
+from ..widgets.main.feed_list import FeedList, tag_name
 from .main_unread import MainScreenUnread
 
 
@@ -84,4 +84,6 @@ class MainScreenMarks(MainScreenUnread):
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None:
             return plain(feed.display_title, max_length=60).plain
+        if (tag := view_tag(self.feed_url)) is not None:
+            return tag_name(tag).plain
         return "Saved" if self.feed_url == SAVED_VIEW else "every feed"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, cast
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ...feed_tags import all_tags
 from ...reports import Headline
 from ..headlines import SAVED_VIEW
 from ..keymap import keymap_of
@@ -84,7 +85,7 @@ class MainScreenUnread(Screen[None]):
         index = self.reader.index
         feed_list = self.query_one(FeedList)
         if not index.whole:  # the counts of the newest alone would be wrong: none yet
-            feed_list.set_feeds(index.feeds, {}, 0)
+            feed_list.set_feeds(index.feeds, {}, 0, [(tag, 0) for tag in all_tags(index.feeds)])
             feed_list.border_title = COUNTING
             return
         unread = index.unread_counts()
@@ -99,7 +100,7 @@ class MainScreenUnread(Screen[None]):
                 or feed.url == self.feed_url
                 or (in_use and feed.url in feed_list.feeds)
             ]
-        feed_list.set_feeds(feeds, unread, index.saved)
+        feed_list.set_feeds(feeds, unread, index.saved, index.tags())
         feed_list.border_title = UNREAD_FEEDS if self.unread_only else FEEDS
 
     def count_tail(self, feed_url: str | None, rows: Sequence[Headline]) -> str:

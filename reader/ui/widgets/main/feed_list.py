@@ -1,9 +1,10 @@
 """The feed list on the left: "All feeds", "Saved" (every article saved for good, a feed's or
-not, with their count), then every subscription with its unread count."""
+not, with their count), a row for each tag ("#news": the headlines of every feed filed under
+it), then every subscription with its unread count."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -22,28 +23,32 @@ from textual.widgets.option_list import Option
 from ....models import Feed
 from ...cell_width import fit_to_cells, terminal_cells
 from ...display import plain
-from ...headlines import SAVED_VIEW
+from ...headlines import SAVED_VIEW, tag_view, view_tag
 from ...messages import FeedSelected
 from ..vim_list import VimOptionList
 
 ERROR_MARK = "!"
 ALL_FEEDS = "All feeds"
 SAVED = "Saved"
+TAG_MARK = "#"
+"""Before a tag's name in the feed list: a row of a tag's feeds, not a feed."""
 
 
 class FeedList(VimOptionList):
-    """Pick the feed whose headlines the table shows; a `!` marks a feed whose last fetch failed."""
+    """Pick the feed whose headlines the table shows, or a tag's (the headlines of every feed
+    filed under it); a `!` marks a feed whose last fetch failed."""
 
     COMPONENT_CLASSES = {"feed-list--failed"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._urls: list[str | None] = [None, SAVED_VIEW]
-        """The feed URL of each option, by position (None: all feeds; `SAVED_VIEW`)."""
+        """The view of each option, by position: None (all feeds), `SAVED_VIEW`, a tag's
+        (`tag_view`), a feed's URL."""
         self.feeds: dict[str, Feed] = {}
         self._shown: tuple[int, tuple[tuple[str, str, int, bool], ...]] | None = None
-        """What the rows show now (saved; url, title, unread, failing), to skip rebuilding the
-        same."""
+        """What the rows show now (saved; view, title, unread, failing of each tag and feed),
+        to skip rebuilding the same."""
 
     @property
     def selected_url(self) -> str | None:
@@ -53,18 +58,34 @@ class FeedList(VimOptionList):
     @property
     def names(self) -> list[str]:
         """The name of each row, as shown, in list order (what `/` in the feed list finds)."""
-        feeds = [self.feeds.get(url or "") for url in self._urls[2:]]
-        return [ALL_FEEDS, SAVED, *(feed.display_title if feed else "" for feed in feeds)]
+        names = [ALL_FEEDS, SAVED]
+        for view in self._urls[2:]:
+            tag = view_tag(view)
+            feed = self.feeds.get(view or "")
+            names.append(
+                tag_name(tag).plain if tag is not None else feed.display_title if feed else ""
+            )
+        return names
 
-    def set_feeds(self, feeds: list[Feed], unread: Mapping[str, int], saved: int) -> None:
-        """Show these feeds with their unread counts, and how many articles are `saved`,
-        keeping the highlighted feed."""
-        shown = (
-            saved,
-            tuple(
-                (f.url, f.display_title, unread.get(f.url, 0), bool(f.last_error)) for f in feeds
-            ),
+    def holds(self, view: str | None) -> bool:
+        """Whether the list has a row for `view` (a feed's, a tag's, …)."""
+        return view in self._urls
+
+    def set_feeds(
+        self,
+        feeds: list[Feed],
+        unread: Mapping[str, int],
+        saved: int,
+        tags: Sequence[tuple[str, int]] = (),
+    ) -> None:
+        """Show these feeds with their unread counts, how many articles are `saved`, and a
+        row for each tag (with the unread headlines of its feeds) above the feeds, keeping
+        the highlighted row."""
+        rows = (
+            *((tag_view(tag), tag, count, False) for tag, count in tags),
+            *((f.url, f.display_title, unread.get(f.url, 0), bool(f.last_error)) for f in feeds),
         )
+        shown = (saved, rows)
         self.feeds = {feed.url: feed for feed in feeds}
         if shown == self._shown:
             # Unchanged (an article arrived, a flag moved in another feed…): rebuilding 50 rows
@@ -75,24 +96,33 @@ class FeedList(VimOptionList):
             self._prompt(Text(ALL_FEEDS, style="bold"), sum(unread.values()), False),
             self._prompt(Text(SAVED, style="bold"), saved, False),
         ]
-        if before is not None and [row[0] for row in before[1]] == [row[0] for row in shown[1]]:
+        made = [*(self._tag_prompt(tag, count) for tag, count in tags)]
+        if before is not None and [row[0] for row in before[1]] == [row[0] for row in rows]:
             # The same feeds, some counts or marks changed (`m`, a feed come in during a
             # refresh): only their rows are made again, the highlight and scroll left alone.
-            pairs = zip(before[1], shown[1], strict=True)
+            pairs = zip(before[1], rows, strict=True)
             changed = [n for n, (old, new) in enumerate(pairs) if old != new]
             for position in changed:
-                prompts.append(self._feed_prompt(feeds[position], unread))
+                if position < len(tags):
+                    prompts.append(made[position])
+                else:
+                    prompts.append(self._feed_prompt(feeds[position - len(tags)], unread))
             for index, prompt in zip([0, 1, *(n + 2 for n in changed)], prompts, strict=True):
                 self.replace_option_prompt_at_index(index, prompt)
             return
         keep = self.selected_url
-        self._urls = [None, SAVED_VIEW, *(feed.url for feed in feeds)]
+        self._urls = [None, SAVED_VIEW, *(row[0] for row in rows)]
         options = [Option(prompts[0], "all"), Option(prompts[1], "saved")]
+        for position, prompt in enumerate(made):
+            options.append(Option(prompt, f"tag-{position}"))
         for position, feed in enumerate(feeds):
             options.append(Option(self._feed_prompt(feed, unread), f"feed-{position}"))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
             self.highlighted = self._urls.index(keep) if keep in self._urls else 0
+
+    def _tag_prompt(self, tag: str, unread: int) -> _OneLine:
+        return self._prompt(_FeedTitle(tag_name(tag)), unread, False)
 
     def _feed_prompt(self, feed: Feed, unread: Mapping[str, int]) -> _OneLine:
         if feed.name or feed.title:
@@ -123,6 +153,11 @@ class FeedList(VimOptionList):
         event.stop()
         self.post_message(FeedSelected(self.selected_url))
         self.screen.focus_next()
+
+
+def tag_name(tag: str) -> Text:
+    """What the feed list and the headlines' title call a tag's row ("#news"), safe."""
+    return plain(f"{TAG_MARK}{tag}", max_length=100)
 
 
 class _OneLine(RichVisual):

@@ -1,0 +1,86 @@
+"""The tag commands: `reader tag FEED TAG…` and `reader untag FEED TAG…`, and the tag that
+`reader list --tag` names."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from ..feed_names import folded
+from ..feed_tags import clean_tag
+from ..models import Feed
+from ..safe import safe_line
+from .common import (
+    EXIT_OK,
+    CommandError,
+    UsageError,
+    err,
+    not_subscribed,
+    open_library,
+    out,
+)
+
+if TYPE_CHECKING:
+    from ..library import Library
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    tags = _tags(args.tags)
+    lib = open_library(args)
+    try:
+        feed = lib.tag_feed(args.url, tags)
+        if feed is None:
+            raise not_subscribed(lib, args.url)
+    finally:
+        lib.close()
+    out(f"tagged: {safe_line(feed.display_title, 60)}: {shown_tags(feed)}")
+    return EXIT_OK
+
+
+def cmd_untag(args: argparse.Namespace) -> int:
+    tags = _tags(args.tags)
+    lib = open_library(args)
+    try:
+        before = next((f for f in lib.feeds() if f.url == lib.feed_named(args.url.strip())), None)
+        feed = lib.untag_feed(args.url, tags)
+        if feed is None:
+            raise not_subscribed(lib, args.url)
+    finally:
+        lib.close()
+    had = {folded(tag) for tag in before.tags} if before else set()
+    if missing := [tag for tag in tags if folded(tag) not in had]:
+        err(f"{safe_line(feed.display_title, 60)} had no tag {_quoted(missing)}")
+    out(f"untagged: {safe_line(feed.display_title, 60)}: {shown_tags(feed)}")
+    return EXIT_OK
+
+
+def shown_tags(feed: Feed) -> str:
+    """A feed's tags as a line shows them ("news, local"; "no tags")."""
+    return ", ".join(safe_line(tag, 40) for tag in feed.tags) or "no tags"
+
+
+def named_tag(lib: Library, tag: str) -> str:
+    """The tag `tag` names, as the feeds spell it; else a CommandError naming those there are."""
+    found = lib.tag_named(tag)
+    if found is not None:
+        return found
+    there = lib.tags()
+    if not there:
+        raise CommandError(
+            f"no feed is tagged {_quoted([tag])}: none has a tag yet (`reader tag FEED TAG`"
+            " gives one)"
+        )
+    named = ", ".join(safe_line(t, 30) for t in there[:10]) + (" …" if len(there) > 10 else "")
+    raise CommandError(f"no feed is tagged {_quoted([tag])} (the tags: {named})")
+
+
+def _tags(given: list[str]) -> list[str]:
+    """The tags given, cleaned (`clean_tag`); a UsageError for one that is none once cleaned."""
+    tags = [clean_tag(tag) for tag in given]
+    if not all(tags):
+        raise UsageError("a tag is a word or words: an empty one (or control characters) is none")
+    return tags
+
+
+def _quoted(tags: list[str]) -> str:
+    return ", ".join(f"“{safe_line(tag, 40)}”" for tag in tags)

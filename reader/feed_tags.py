@@ -1,0 +1,61 @@
+"""The tags a feed is filed under: newsboat's `urls` tags, an OPML file's folders, `reader tag`.
+
+A feed has none or several, in the order they were given (the first is the folder `reader
+export` nests it in). A tag keeps its case as first given and is compared case-folded, spaces
+aside ("Sport" is "sport"), as a feed's name is (`feed_names.folded`). Tags come from files of
+the web as well as from the user: each is one line, without control characters (`safe_line`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .feed_names import folded
+from .models import Feed
+from .safe import safe_line
+
+MAX_TAG_LENGTH = 100
+"""Longer is no tag a list can show: cut, as a long name is."""
+MAX_TAGS = 50
+"""Tags kept per feed: a file giving a feed thousands makes no list of them to show."""
+
+
+def clean_tag(tag: str) -> str:
+    """A tag as it is kept: one line, no control characters, "" for none."""
+    return safe_line(tag, MAX_TAG_LENGTH)
+
+
+def with_tags(tags: Iterable[str], more: Iterable[str]) -> tuple[str, ...]:
+    """`tags`, then those of `more` they don't have yet (case and spaces aside), each cleaned;
+    empty ones left out."""
+    kept: dict[str, str] = {}
+    for tag in (*tags, *more):
+        if (clean := clean_tag(tag)) and folded(clean) not in kept and len(kept) < MAX_TAGS:
+            kept[folded(clean)] = clean
+    return tuple(kept.values())
+
+
+def without_tags(tags: Iterable[str], gone: Iterable[str]) -> tuple[str, ...]:
+    """`tags` but those of `gone` (case and spaces aside)."""
+    dropped = {folded(tag) for tag in gone}
+    return tuple(tag for tag in tags if folded(tag) not in dropped)
+
+
+def has_tag(feed: Feed, tag: str) -> bool:
+    wanted = folded(tag)
+    return any(folded(own) == wanted for own in feed.tags)
+
+
+def all_tags(feeds: Iterable[Feed]) -> list[str]:
+    """Every tag of `feeds`, once each, as the first feed having it spells it, sorted as
+    compared (the feed list's tag rows, `reader list --tag`'s choice)."""
+    found: dict[str, str] = {}
+    for feed in feeds:
+        for tag in feed.tags:
+            found.setdefault(folded(tag), tag)
+    return [found[key] for key in sorted(found)]
+
+
+def tagged(feeds: Iterable[Feed], tag: str) -> list[Feed]:
+    """The feeds filed under `tag`, in their order."""
+    return [feed for feed in feeds if has_tag(feed, tag)]
