@@ -1,10 +1,12 @@
 """TUI quit: `q` pressed → the screen given back, and → the process gone, in a real terminal.
 
     uv run python benchmarks/tui_quit.py [--runs 5] [--feeds 3] [--items 40] [--before DIR]
+                                         [--settle 4] [--first G]
 
 Each run starts a program on a new pseudo-terminal, waits for its first screen and `--settle`
-seconds more (the reader's worker processes started, its refresh on opening over), types `q`,
-and reads what it writes from then on:
+seconds more (the reader's worker processes started, its refresh on opening over), types `q`
+(`--first`'s keys `_FIRST_WAIT` s before it: `--settle 0 --first G` quits behind a key that
+waits for every headline while the start reads them), and reads what it writes from then on:
 
 - **screen left**: until the sequence leaving the alternate screen (`ESC [ ? 1049 l`) comes:
   the terminal shows the shell's lines again, the reader gone from sight;
@@ -41,6 +43,8 @@ from tui_headlines import build_data_dir
 from tui_startup import _ESCAPES, in_pty
 
 _TIMEOUT = 60.0
+_FIRST_WAIT = 0.2
+"""Seconds between `--first`'s keys and the `q` timed."""
 LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
 
 _FLOOR_APP = """
@@ -58,7 +62,7 @@ Floor().run()
 
 
 def time_to_quit(
-    command: list[str], marker: str, settle: float, env: dict[str, str]
+    command: list[str], marker: str, settle: float, env: dict[str, str], first: bytes = b""
 ) -> tuple[float, float]:
     """Seconds from `q` typed to the alternate screen left, and to the process ended."""
     proc, master = in_pty(command, (120, 40), env)
@@ -72,6 +76,11 @@ def time_to_quit(
         until = time.monotonic() + settle
         while time.monotonic() < until:  # its output read meanwhile: a full terminal stalls it
             _read(master, until - time.monotonic())
+        if first:
+            os.write(master, first)
+            until = time.monotonic() + _FIRST_WAIT
+            while time.monotonic() < until:
+                _read(master, until - time.monotonic())
         seen = b""
         typed = time.perf_counter()
         os.write(master, b"q")
@@ -110,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--settle", type=float, default=4.0)
     parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
+    parser.add_argument("--first", default="", help="keys typed just before `q` (`G`)")
     parser.add_argument(
         "--demo", action="store_true", help="also `reader demo`, quit while it fetches ahead"
     )
@@ -141,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         loads = [load_average()]
         for _ in range(args.runs):
             for name, (command, marker) in targets.items():
-                times[name].append(time_to_quit(command, marker, args.settle, env))
+                first = b"" if name.startswith("floor") else args.first.encode()
+                times[name].append(time_to_quit(command, marker, args.settle, env, first))
             loads.append(load_average())
 
     print(f"TUI quit, `q` typed → {args.runs} runs each, alternating; load {', '.join(loads)}")

@@ -201,13 +201,16 @@ def gone_note(article: Article) -> str:
     )
 
 
-def version_note(article: Article, in_reader: bool = False, copied: bool = False) -> str:
+def version_note(
+    article: Article, in_reader: bool = False, copied: bool = False, key: str | None = "V"
+) -> str:
     """What the header says of the other copies kept of an article a sync found changed: the
     latest names the earlier ones, each with its retrieval time, and how to read them; an
     earlier one says it was replaced, and by the copy of when. "" while there is one copy.
-    `in_reader`: the reading view's words (where its key `V` goes), else `reader show`'s;
-    `copied`: a citation's, pasted into a draft, whose reader needs which copy is quoted and
-    that the page said otherwise later, not how to run the tool."""
+    `in_reader`: the reading view's words (where its key goes: `key`, as the user's `[keys]`
+    have it, None when no key does), else `reader show`'s; `copied`: a citation's, pasted into
+    a draft, whose reader needs which copy is quoted and that the page said otherwise later,
+    not how to run the tool."""
     times, number = article.versions, article.version
     if len(times) < 2 or not 1 <= number <= len(times):
         return ""
@@ -216,35 +219,36 @@ def version_note(article: Article, in_reader: bool = False, copied: bool = False
             kept = " and ".join(moment_text(at) for at in times[:-1])
             return f"the text changed since the {_copies(len(times) - 1)} retrieved {kept}"
         how = (
-            "V shows it, d what changed"
+            (f": {key} shows it" if key else "")
             if in_reader
-            else "reader show --version 1 prints it, reader diff what changed, V and d in the "
+            else ": reader show --version 1 prints it, reader diff what changed, V and d in the "
             "reader"
         )
         if number == 2:
-            return f"the text changed since the copy retrieved {moment_text(times[0])}, which is kept: {how}"
+            return f"the text changed since the copy retrieved {moment_text(times[0])}, which is kept{how}"
         kept = ", ".join(f"{moment_text(at)} ({n})" for n, at in enumerate(times[:-1], 1))
-        how = (
-            "V shows them, d what changed"
-            if in_reader
-            else "reader show --version N prints one, reader diff what changed"
-        )
-        return f"the text changed since the copies retrieved {kept}, which are kept: {how}"
+        if in_reader:
+            how = f": {key} shows them" if key else ""
+        else:
+            how = ": reader show --version N prints one, reader diff what changed"
+        return f"the text changed since the copies retrieved {kept}, which are kept{how}"
     if copied:
         return (
             f"copy {number} of {len(times)}, retrieved {moment_text(times[number - 1])}; the latest, "
             f"retrieved {moment_text(times[-1])}, differs"
         )
     if not in_reader:
-        how = "reader show without --version prints it"
+        how = " (reader show without --version prints it)"
+    elif not key:
+        how = ""
     elif number == 1:
-        how = "V goes back to it"
+        how = f" ({key} goes back to it)"
     else:
-        # V steps to the copy before this one, to the latest only from the oldest.
-        how = f"V goes on to copy {number - 1}, retrieved {moment_text(times[number - 2])}"
+        # It steps to the copy before this one, to the latest only from the oldest.
+        how = f" ({key} goes on to copy {number - 1}, retrieved {moment_text(times[number - 2])})"
     return (
         f"copy {number} of {len(times)}, kept: the text changed in the copy retrieved "
-        f"{moment_text(times[-1])} ({how})"
+        f"{moment_text(times[-1])}{how}"
     )
 
 

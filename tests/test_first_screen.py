@@ -26,6 +26,7 @@ from reader.ui.app import WAITING_FOR_THE_REST, ReaderApp
 from reader.ui.app_headlines import READING_THE_REST
 from reader.ui.screens.article import ArticleScreen
 from reader.ui.screens.main_unread import COUNTING, FEEDS
+from reader.ui.widgets.article.search_bar import SearchBar
 from reader.ui.widgets.main.feed_list import FeedList
 from tests.test_streamed_list import library_dir  # noqa: F401 — a fixture
 from tests.tui_pilot import WAIT, notices, status, table, until
@@ -242,6 +243,59 @@ def test_a_key_needing_every_headline_waits_for_them_and_enter_does_not(
     asyncio.run(run())
 
 
+def test_q_after_a_key_waiting_for_every_headline_quits_at_once(generated_dir: Path) -> None:
+    """`G q`: the `q` waited behind `G` until every headline was read (a second on a big
+    library) before it quit. It quits as it comes now; after `/` it is still a letter of the
+    query, typed once the rest is in."""
+
+    async def run() -> None:
+        app = _Gated(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            await pilot.press("slash", "q")
+            await pilot.pause()
+            assert not app._quitting  # the query's letter, waiting behind `/`
+            app.rest_may_come.set()
+            await asyncio.wait_for(app.ready.wait(), WAIT)
+            await until(pilot, lambda: app.main_screen.searching, "the search line")
+            await pilot.pause()
+            assert app.main_screen.query_one(SearchBar).input.value == "q"
+        app = _Gated(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _first_shown(pilot)
+            await pilot.press("G", "q")
+            await pilot.pause()
+            assert app._quitting and not app.index.whole  # the rest still held back
+
+    asyncio.run(run())
+
+
+class _GatedStart(_Gated):
+    """The reader, its newest headlines read too once the test lets them (`first_may_come`)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(data_dir)
+        self.first_may_come = asyncio.Event()
+
+    async def load_first(self) -> None:
+        await self.first_may_come.wait()
+        await super().load_first()
+
+
+def test_q_typed_before_the_first_headlines_show_quits_at_once(generated_dir: Path) -> None:
+    """Keys typed as the reader starts are held until the list is on screen, to act on it:
+    `q` among them waited for the start's work before the reader quit."""
+
+    async def run() -> None:
+        app = _GatedStart(generated_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("q")
+            await pilot.pause()
+            assert app._quitting and not table(app).rows
+
+    asyncio.run(run())
+
+
 def test_a_reader_left_unread_only_opens_on_the_newest_unread_then_every_one(
     generated_dir: Path,
 ) -> None:
@@ -261,5 +315,50 @@ def test_a_reader_left_unread_only_opens_on_the_newest_unread_then_every_one(
             await pilot.pause()
             assert _ids(rows.rows) == _ids(unread)
             assert f"unread only · {len(unread)} of {FEEDS_N * ITEMS}" in str(rows.border_title)
+
+    asyncio.run(run())
+
+
+class _FetchingAhead(ReaderApp):
+    """The reader, noting whether its network client was made when the fetch ahead began."""
+
+    CSS_PATH = _Gated.CSS_PATH
+    client_ready: bool | None = None
+
+    async def _prefetch(self, entries: list[Entry]) -> None:
+        await self.shown.wait()
+        if self.client_ready is None:
+            self.client_ready = self.lib._fetcher is not None
+        await super()._prefetch(entries)
+
+
+def test_the_fetch_ahead_waits_for_the_network_stack_the_start_sets_up(
+    generated_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fetch ahead began as the list had shown and the keys rested, while the start was
+    importing the network stack in a thread: its first download waited for that import on the
+    event loop (the import's lock), then imported the rest and made the client there, about
+    a second of keys, `q` among them, unanswered on a busy machine. It begins once they are,
+    the client made in the start's thread (its TLS context ~0.4 s under load)."""
+    import threading
+
+    from reader.fetch import Fetcher
+
+    made_in: list[str] = []
+    make = Fetcher.__init__
+
+    def recorded(fetcher: Fetcher, *args: object, **kwargs: object) -> None:
+        made_in.append(threading.current_thread().name)
+        make(fetcher, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Fetcher, "__init__", recorded)
+
+    async def run() -> None:
+        app = _FetchingAhead(generated_dir, refresh_on_start=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await asyncio.wait_for(app.shown.wait(), WAIT)
+            await until(pilot, lambda: app.client_ready is not None, "the fetch ahead")
+            assert app.client_ready
+            assert len(made_in) == 1 and made_in[0] != threading.main_thread().name
 
     asyncio.run(run())

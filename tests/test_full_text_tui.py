@@ -96,7 +96,7 @@ def test_F_finds_articles_by_their_text_and_esc_goes_back(synced_dir: Path) -> N
             assert article.headline.entry.title == titles[0]
             # It opens at the match the snippet came from, found as `/` finds it: n goes on.
             body = article.query_one(ArticleBody)
-            word, _near = screen.first_words()[article.headline.entry.id]
+            word = screen.first_words()[article.headline.entry.id].word
             assert word in WORDS.split()
             await until(pilot, lambda: body.query == word, "the first match found")
             await pilot.pause()

@@ -23,7 +23,7 @@ from reader.ui.screens.article_search import SEARCH_WAITS
 from reader.ui.widgets.article import body_layout
 from reader.ui.widgets.article.article_body import LAYING_OUT
 from reader.ui.widgets.article.block_paragraphs import END_MARK
-from tests.tui_pilot import reading, screen_text, until
+from tests.tui_pilot import reading, running, screen_text, until
 
 
 @pytest.fixture(autouse=True)
@@ -180,5 +180,63 @@ def test_the_next_heading_laid_out_already_is_gone_to_at_once_and_a_later_one_af
             assert body._laid.lines[body.top_line].text.strip() == "Near the start"
             await until(pilot, lambda: not body._unfinished, "the rest laid out")
             await until(pilot, lambda: body.lines[body.top_line].strip() == "Near the end", "]")
+
+    asyncio.run(run())
+
+
+def test_an_F_hit_in_a_huge_article_is_found_once_the_rest_is_laid_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article opened from `F`'s hits, its words in its last paragraph: the match is found
+    once the slices have laid the rest out, not by laying it all out at once as the article
+    is shown (the view frozen for seconds at 120,000 words)."""
+    from datetime import UTC, datetime
+
+    from reader.keys import entry_id
+    from reader.library import Library
+    from reader.models import Entry, Feed
+    from reader.ui.screens.main_full_text import SEARCH_VIEW
+    from reader.ui.widgets.article.article_body import ArticleBody
+
+    url = "http://127.0.0.1:9/feed.xml"
+    article = _huge_article()
+    lib = Library(tmp_path)
+    lib.add_feed(url)
+    lib.store.put_feed(Feed(url, title="Harbour Ledger"))
+    published = datetime(2026, 11, 20, tzinfo=UTC)
+    entry = Entry(entry_id(url, article.url), url, article.title, article.url, published=published)
+    lib.store.merge_entries(url, [entry])
+    lib.store.put_article(article.url, article)
+    lib.close()
+    at_once: list[bool] = []  # each whole layout asked for, and whether the rest was to come
+    finish = ArticleBody._finish_layout
+
+    def finish_recorded(body: ArticleBody) -> None:
+        at_once.append(body.laying_out)
+        finish(body)
+
+    monkeypatch.setattr(ArticleBody, "_finish_layout", finish_recorded)
+    waited: list[bool] = []
+    when_laid_out = ArticleBody.when_laid_out
+
+    def when_recorded(body: ArticleBody, action: object, notice: str = "") -> bool:
+        waited.append(when_laid_out(body, action, notice))  # type: ignore[arg-type]
+        return waited[-1]
+
+    monkeypatch.setattr(ArticleBody, "when_laid_out", when_recorded)
+
+    async def run() -> None:
+        async with running(tmp_path, (100, 30), prefetch=False) as (app, pilot):
+            await pilot.press("F", *"last", "space", *"word", "enter")
+            screen = app.screen
+            await until(pilot, lambda: getattr(screen, "feed_url", None) == SEARCH_VIEW, "hits")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: body.query == "last", "the hit's match found")
+            await pilot.pause()
+            assert "The last word of the ledger." in screen_text(app)
+            assert waited[:1] == [True]  # huge, with these slices: the match waited for them
+            assert True not in at_once  # and the rest was never laid out in one go
 
     asyncio.run(run())

@@ -13,7 +13,7 @@ import pytest
 from reader.cli import main
 from tests.test_renewal import TITLE, Site, corrected_now, page, sync
 from tests.test_renewal import site as site  # the fixture, by name
-from tests.tui_pilot import notices, reading, screen_text, until
+from tests.tui_pilot import notices, open_titled, reading, screen_text, until
 
 
 def reader(data_dir: Path, *args: str) -> int:
@@ -184,5 +184,34 @@ def test_r_in_the_article_fetches_its_page_again_and_shows_the_new_copy_in_place
             await pilot.press("R")
             await until(pilot, lambda: any("Not fetched again" in n for n in notices(app)), "said")
             assert "three times a day" in screen_text(app)
+
+    asyncio.run(run())
+
+
+def test_r_names_the_key_the_user_gave_the_copies_kept(site: Site, data_dir: Path) -> None:
+    """With `V` moved in `[keys]`, `R`'s notice and the header said "V shows it" of a key that
+    did nothing."""
+    from reader.config import load_config
+    from reader.ui.app import ReaderApp
+
+    sync(data_dir, site.url("/feed.xml"))
+    path = data_dir / "config.toml"
+    path.write_text('[keys]\nearlier_version = ["E"]\n')
+    site.body = page("three times a day")
+
+    async def run() -> None:
+        app = ReaderApp(data_dir, refresh_on_start=False, config=load_config(path))
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await open_titled(pilot, TITLE)
+            await until(pilot, lambda: "sail twice a day" in screen_text(app), "the copy")
+            await pilot.press("R")
+            await until(pilot, lambda: any("changed since" in n for n in notices(app)), "said")
+            said = next(n for n in notices(app) if "changed since" in n)
+            assert "kept as copy 1 (E shows it)" in said
+            shown = " ".join(screen_text(app).split())
+            assert "which is kept: E shows it" in shown and "V shows" not in shown
+            await pilot.press("E")
+            await until(pilot, lambda: "sail twice a day" in screen_text(app), "the copy before")
+            assert "E goes back to it" in " ".join(screen_text(app).split())
 
     asyncio.run(run())

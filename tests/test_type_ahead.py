@@ -103,3 +103,19 @@ def test_keys_typed_as_reader_is_launched_in_a_terminal(synced_dir: Path) -> Non
         reader.type(b"\x11")  # Ctrl-Q
         assert reader.process.wait(timeout=30) == 0
     assert _read_ids(synced_dir) == before | {fourth}  # that one, and no other
+
+
+def test_q_typed_before_the_app_started_quits_before_the_headlines_are_read(
+    synced_dir: Path,
+) -> None:
+    """`q` typed as the reader was launched quit only once the first headlines had been read
+    and drawn (keys typed ahead act on the list): it quits at once."""
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        app.type_ahead(keys_of("qj"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app._quitting and not app.index.headlines
+
+    asyncio.run(run())

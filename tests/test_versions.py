@@ -29,6 +29,8 @@ from reader.models import Entry
 from reader.reports import SyncReport
 from reader.store import Store
 from reader.store.versions import MAX_VERSIONS
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.widgets.article.article_body import ArticleBody
 from tests.tui_pilot import open_titled, reading, running, screen_text, started, status, until
 
 SLUG = "/2026/11/21/bridge-repairs.html"
@@ -270,6 +272,36 @@ def test_only_the_last_few_copies_are_kept(site: Site, data_dir: Path) -> None:
         store.close()
 
 
+def test_a_copy_shown_is_read_from_the_store_once(
+    site: Site, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`V`'s copy was decompressed and parsed twice, once for the copies' times and once to
+    show it (~8 ms of ~35 at 200,000 words): each kept copy is read once now."""
+    import zlib
+
+    sync(data_dir, site)
+    time.sleep(1.1)  # a retrieval time of its own, to the second
+    correct(site)
+    sync(data_dir, site)
+    read: list[int] = []
+    decompress = zlib.decompress
+
+    def counted(data: bytes, *args: int) -> bytes:
+        read.append(len(data))
+        return decompress(data, *args)
+
+    lib = Library(data_dir, workers="thread")
+    try:
+        monkeypatch.setattr(zlib, "decompress", counted)
+        copy = lib.article_version(site.url(SLUG), 1)
+        monkeypatch.undo()
+        assert "4 million pounds" in " ".join(b.text for b in copy.blocks)
+        assert copy.version == 1 and len(copy.versions) == 2
+        assert len(read) == 1  # the one kept copy, and only once
+    finally:
+        lib.close()
+
+
 def test_a_title_changed_at_a_refresh_before_the_sync_still_counts(
     site: Site, data_dir: Path
 ) -> None:
@@ -446,6 +478,32 @@ def test_an_article_open_while_a_sync_elsewhere_replaces_it_says_so_and_is_cited
     asyncio.run(run())
 
 
+def test_an_earlier_copy_chosen_is_not_said_to_be_superseded_when_the_store_changes(
+    site: Site, data_dir: Path
+) -> None:
+    """Copy 1 shown by `V` (or `F`'s hit): any change to the store (a sync elsewhere, of any
+    feed) had the status line say "A newer copy was just fetched: this is copy 1 of 2", of a
+    copy chosen as the earlier one, no newer copy fetched."""
+    sync(data_dir, site)
+    time.sleep(1.1)
+    correct(site)
+    sync(data_dir, site)
+
+    async def run() -> None:
+        async with reading(data_dir, "bridge repairs", size=(120, 40)) as (app, pilot, body):
+            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
+            await pilot.press("V")
+            await until(pilot, lambda: "4 million pounds" in screen_text(app), "copy 1")
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            await screen.check_newer_copy()  # as a change to the store has it done
+            await pilot.pause()
+            assert "A newer copy" not in status(app)
+            assert body.article is not None and body.article.version == 1
+
+    asyncio.run(run())
+
+
 def test_a_search_finds_the_words_of_a_kept_copy_and_says_which(
     site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -508,5 +566,20 @@ def test_F_names_the_kept_copy_its_words_were_found_in(site: Site, data_dir: Pat
             await until(pilot, lambda: "in the copy retrieved" in screen_text(app), "the hit")
             text = screen_text(app)
             assert CORRECTED[0] in text and "(--version 1, V)" in text
+            # Enter opens the copy the words are in, at them, its header saying which it is:
+            # it opened the latest, where they are not, and `V` was the user's to press.
+            await pilot.press("enter")
+            await until(pilot, lambda: "4 million pounds" in screen_text(app), "that copy")
+            article = app.screen
+            assert isinstance(article, ArticleScreen)
+            body = article.query_one(ArticleBody)
+            assert body.article is not None and body.article.version == 1
+            await until(pilot, lambda: body.match_count > 0, "the hit's words found")
+            assert body.query in ("4", "million")
+            shown = " ".join(screen_text(app).split())
+            assert "Copy 1 of 2, kept: the text changed in the copy retrieved" in shown
+            assert "2 million pounds" not in shown
+            await pilot.press("V")  # on to the latest, as from any earlier copy
+            await until(pilot, lambda: "2 million pounds" in screen_text(app), "the latest")
 
     asyncio.run(run())

@@ -134,12 +134,13 @@ class LibraryDownloads(LibraryPageReads):
         latest = self.store.article(url) if url else None
         if latest is None:
             raise FetchError(ErrorKind.NOT_CACHED, "not available offline: not in the cache", url)
-        earlier = self.store.version_times(url)  # the one copy asked for rebuilt, not all
+        # The one copy asked for rebuilt, not all; each read once.
+        kept, earlier = self.store.version_and_times(url, number)
         count = len(earlier) + 1
         if not 1 <= number <= count:
             have = "one copy is" if count == 1 else f"copies 1 to {count} are"
             raise FetchError(ErrorKind.NOT_FOUND, f"no version {number}: {have} kept", url)
-        chosen = latest if number == count else self.store.version(url, number)
+        chosen = latest if number == count else kept
         if chosen is None:
             raise FetchError(ErrorKind.NOT_FOUND, f"version {number} is damaged", url)
         times = (*earlier, latest.fetched_at) if earlier else ()

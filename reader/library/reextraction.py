@@ -8,7 +8,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 
-from ..article_sources import filled_from, read_from
+from ..article_sources import read_from
 from ..config import site_rule_for
 from ..extractor_version import EXTRACTOR
 from ..keys import article_key
@@ -97,8 +97,7 @@ class LibraryReextraction(LibraryPruning):
         were refused): that "article" is dropped and the link remembered as no article page,
         as a fetch would have."""
         from ..charset_labels import charset_from_content_type
-        from ..extract import extract_article
-        from ..extract.paywall import FOR_SUBSCRIBERS
+        from ..page_reextraction import reextracted
 
         raw = self.store.raw_page(url)
         if raw is None:
@@ -112,19 +111,14 @@ class LibraryReextraction(LibraryPruning):
             charset = charset_from_content_type(content_type)
             rule = site_rule_for(self.site_rules, page_url)
             fallback = self.store.fallback_html(url)
-            article = await self._cpu(extract_article, body, page_url, charset, fallback, rule)
-            article = filled_from(article, old)
-            if old is not None and old.page_url:
-                article = replace(article, url=old.url, page_url=old.page_url)
-            article = await self._with_later_pages(url, article)
-            # Pages that never came are still missing: a sync reads on, unless past the cap.
-            # Whether the page is for subscribers is this extraction's to say.
-            if old is not None and old.incomplete and old.incomplete != FOR_SUBSCRIBERS:
-                article = replace(
-                    article,
-                    incomplete=old.incomplete,
-                    incomplete_for_good=old.incomplete_for_good,
-                )
+            later = [
+                (at, page, charset_from_content_type(kind), site_rule_for(self.site_rules, at))
+                for at, page, kind in self.store.later_pages(url)
+            ]
+            # Extraction, and the extractor's import, in a worker: never on the event loop.
+            article = await self._cpu(
+                reextracted, body, page_url, charset, fallback, rule, later, old
+            )
             article = replace(article, fetched_at=old.fetched_at if old else _now())
             with _storage_as_fetch_error(url):
                 self.store.put_article(url, article)
@@ -139,25 +133,6 @@ class LibraryReextraction(LibraryPruning):
                 with suppress(StoreError):
                     self.store.delete_article(article_key(url))
             raise
-        return article
-
-    async def _with_later_pages(self, url: str, article: Article) -> Article:
-        """`article`, extracted again from its first page, with its later pages' text extracted
-        again from the pages kept (`extend_for_cache` kept them); a page that no longer reads
-        as this article's is left out."""
-        from ..charset_labels import charset_from_content_type
-        from ..extract import extract_article
-        from ..extract.next_page import append_page, continues
-
-        for page_url, body, content_type in self.store.later_pages(url):
-            charset = charset_from_content_type(content_type)
-            rule = site_rule_for(self.site_rules, page_url)
-            try:
-                page = await self._cpu(extract_article, body, page_url, charset, "", rule)
-            except FetchError:
-                continue
-            if continues(article, page):
-                article = append_page(article, page)
         return article
 
     async def _upgraded(self, url: str, cached: Article) -> Article:

@@ -45,16 +45,20 @@ class Renewal:
     """The latest copy after it, as the cache gives it (its versions numbered): for
     `refresh_article`."""
 
-    def said(self, in_reader: bool = False) -> str:
+    def said(self, in_reader: bool = False, copies_key: str | None = "V") -> str:
         """What came of it in a line (`refresh_article`'s): the article's title, then what
-        became of the copy it had; `in_reader`: the reading view's words (its key)."""
+        became of the copy it had; `in_reader`: the reading view's words, naming the key that
+        shows the copies kept as `copies_key` (the user's `[keys]` may move it; None: none
+        does)."""
         article = self.article
         title = safe_line(article.title or article.url, 60) if article else ""
         before = f"the copy retrieved {moment_text(self.before)}"
         if self.outcome == "changed":
             number = max(len(article.versions) - 1, 1) if article else 1
-            how = "V shows it" if in_reader else f"reader show --version {number} prints it"
-            said = f"changed since {before}: kept as copy {number} ({how})"
+            how = f"reader show --version {number} prints it"
+            if in_reader:
+                how = f"{copies_key} shows it" if copies_key else ""
+            said = f"changed since {before}: kept as copy {number}" + (f" ({how})" if how else "")
         elif self.outcome == "unchanged":
             said = f"unchanged since {before}"
         elif self.outcome == "gone":

@@ -66,6 +66,9 @@ class LibraryResources:
         self._workers = workers
         self._pool: Executor | None = None
         self._fetcher: Fetcher | None = None
+        # Held while it is made: the reader makes it in a thread at its start (its TLS context
+        # took ~0.4 s of a busy machine's event loop), while a key may ask for it on the loop.
+        self._fetcher_made = threading.Lock()
         self._inflight: dict[str, asyncio.Future[Article]] = {}
         # Downloads of articles over several pages whose first page is in, and who waits to
         # hear of it (`hear_first_page`), by canonical address.
@@ -130,12 +133,14 @@ class LibraryResources:
 
     @property
     def fetcher(self) -> Fetcher:
-        if self._fetcher is None:
-            from ..fetch import Fetcher
+        with self._fetcher_made:
+            if self._fetcher is None:
+                from ..fetch import Fetcher
 
-            self._fetcher = Fetcher(self.limits)
-            with suppress(StoreError):
-                self._fetcher.retries.unanswered.remember(self.store.unanswered())
+                fetcher = Fetcher(self.limits)
+                with suppress(StoreError):
+                    fetcher.retries.unanswered.remember(self.store.unanswered())
+                self._fetcher = fetcher
         return self._fetcher
 
     def start_workers(self, articles: bool = True) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import time
 import zlib
+from collections.abc import Iterator
+from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
@@ -83,34 +85,41 @@ class StoreVersions(StoreArticles):
                 continue  # one damaged version: the others are still worth showing
         return found
 
+    def _kept_records(self, url: str) -> Iterator[tuple[datetime | None, dict[str, Any]]]:
+        """Each kept earlier version of `url`'s article, oldest first, as its retrieval time
+        and its record, read once; a damaged one left out (and not numbered)."""
+        for record, _ in self._version_list(article_key(url)):
+            try:
+                data = json.loads(zlib.decompress(record))
+                yield article_fetched_at(data), data
+            except (zlib.error, KeyError, TypeError, ValueError, IndexError):
+                continue  # one damaged version: the others are still worth showing
+
     def version_times(self, url: str) -> list[datetime | None]:
         """When each of `versions` was retrieved, oldest first, without rebuilding them: what
         opening an article tells of its copies kept."""
-        found: list[datetime | None] = []
-        for record, _ in self._version_list(article_key(url)):
-            try:
-                found.append(article_fetched_at(json.loads(zlib.decompress(record))))
-            except (zlib.error, KeyError, TypeError, ValueError, IndexError):
-                continue  # as `versions` leaves it out
-        return found
+        return [at for at, _ in self._kept_records(url)]
 
     def version(self, url: str, number: int) -> Article | None:
         """Earlier version `number` (1: the oldest) of the article cached for `url`, numbered
         as `version_times` numbers them, the others not rebuilt (a page of 500,000 words took
         a second a copy: `V` rebuilt every one to show one); None when there is no such one."""
-        for record, _ in self._version_list(article_key(url)):
-            try:
-                data = json.loads(zlib.decompress(record))
-                article_fetched_at(data)
-            except (zlib.error, KeyError, TypeError, ValueError, IndexError):
-                continue  # as `version_times` leaves it out
-            number -= 1
-            if number == 0:
-                try:
-                    return article_from_dict(data)
-                except (KeyError, TypeError, ValueError, IndexError):
-                    return None
-        return None
+        return self.version_and_times(url, number)[0]
+
+    def version_and_times(
+        self, url: str, number: int
+    ) -> tuple[Article | None, list[datetime | None]]:
+        """`version(url, number)` and `version_times(url)` in one reading of the copies kept:
+        asked one after the other, the copy shown was decompressed and parsed twice (~8 ms of
+        ~35 for `V` on a 200,000-word article)."""
+        chosen: Article | None = None
+        times: list[datetime | None] = []
+        for at, data in self._kept_records(url):
+            times.append(at)
+            if len(times) == number:
+                with suppress(KeyError, TypeError, ValueError, IndexError):
+                    chosen = article_from_dict(data)
+        return chosen, times
 
     def copied_keys(self) -> set[str]:
         """The keys of the articles with earlier versions kept, in one query."""

@@ -67,6 +67,20 @@ NEEDS_EVERY_HEADLINE = frozenset(
 """The actions that wait, while the start reads the rest of the headlines (`load_rest`), until
 they are in: on the newest alone they would act on part of a list."""
 WAITING_FOR_THE_REST = "Reading the rest of the headlines: that key acts once they are in."
+_QUIT_STILL_QUITS_AFTER = frozenset(
+    {
+        "last",
+        "toggle_unread_only",
+        "mark_list_read",
+        "undo_marking",
+        "step_match",
+        "refresh",
+        "sync",
+    }
+)
+"""The waiting actions (`NEEDS_EVERY_HEADLINE`) that leave the list where it is: a key to quit
+typed after one quits at once (see `_quits_at_once`). After the others it may mean another
+thing (`/`, `F`: a letter of the query; `n`: back from the feed it went on to; a question)."""
 _Action: TypeAlias = "tuple[str | ActionParseResult, DOMNode | None, Mapping[str, DOMNode] | None]"
 """An action as `run_action` is given it."""
 
@@ -100,6 +114,8 @@ class ReaderApp(ReaderAppFeeds):
     _waiting: _Action | None = None
     """The action that waits for every headline (`NEEDS_EVERY_HEADLINE`), the keys after it
     held, while the start reads the rest (`load_rest`)."""
+    _waiting_name = ""
+    """That action's name."""
 
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
@@ -147,10 +163,26 @@ class ReaderApp(ReaderAppFeeds):
             and self._holding_keys
             and event.key not in _NEVER_HELD
             and event is not self._handed_on
+            and not self._quits_at_once(event.key, self._typed_ahead)
         ):
             self._typed_ahead = (*self._typed_ahead, events.Key(event.key, event.character))
             return
         await super().on_event(event)
+
+    def _quits_at_once(self, key: str, ahead: tuple[events.Key, ...]) -> bool:
+        """A key held (`on_event`, `ahead` the keys held before it) that quits is handled as
+        it comes, unless a key before it may give it another meaning: held behind `G` until
+        every headline was read (a second on a big library), or behind the start's work, `q`
+        kept the user waiting to leave."""
+        if ahead:  # `Enter q`: back from the article, not quit
+            return False
+        if self._waiting is not None and self._waiting_name not in _QUIT_STILL_QUITS_AFTER:
+            return False
+        # What the key does now, as Textual's bindings would take it (the user's `[keys]`).
+        active = self.screen.active_bindings.get(key)
+        return (
+            active is not None and active.enabled and active.binding.action in ("quit", "app.quit")
+        )
 
     async def run_action(
         self,
@@ -168,7 +200,7 @@ class ReaderApp(ReaderAppFeeds):
         if not waits or not target.check_action(name, params):
             return await super().run_action(action, default_namespace, namespaces)
         # It acts once they are in; the keys typed after it wait behind it, in their order.
-        self._waiting = (action, default_namespace, namespaces)
+        self._waiting, self._waiting_name = (action, default_namespace, namespaces), name
         self._holding_keys = True
         self.notify(WAITING_FOR_THE_REST, timeout=3, markup=False)
         return True
@@ -222,6 +254,12 @@ class ReaderApp(ReaderAppFeeds):
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
             self.exit(1, return_code=1, message=reason)
+            return
+        if self._typed_ahead and self._quits_at_once(self._typed_ahead[0].key, ()):
+            # `q` typed as the reader was launched, before Textual read the terminal: it
+            # quits now, not once the first headlines have been read and drawn (the app's
+            # own keys decide, "All feeds" shown first: there `q` quits).
+            self.exit()
             return
         self.push_screen(self.main_screen)
         if self.library.read_only:
@@ -314,20 +352,29 @@ class ReaderApp(ReaderAppFeeds):
                 self._rest_in()
             self.ready.set()
             await self._until_keys_rest()
-            self.shown.set()
             resume_after_start()
             # Before the refresh needs them: their start overlaps its network.
             self.lib.start_workers()
-            # The network stack (httpx, TLS context) costs ~100 ms to import and set up: pay it
-            # now, not as a stall in the middle of the first sync or article.
-            await asyncio.to_thread(importlib.import_module, "reader.fetch")
-            self.lib.fetcher  # noqa: B018 — created here, on the app's loop, once
+            # The network stack (httpx, its TLS context) and the feeds' parsers cost ~100 ms
+            # to import and set up, ~1 s on a busy machine: paid now, in a thread, not on the
+            # loop as the refresh or the first article needs them (`q` waited behind them).
+            await asyncio.to_thread(self._network_stack)
         finally:
+            # The fetch ahead starts once the network stack is in: started before, its first
+            # download waited on the loop for the thread importing it (the import's lock) and
+            # then imported and set it up there, ~1 s of keys, and `q`, unanswered.
+            self.shown.set()
             self.refresh_coming = False  # now started (no suspension between), or not at all
             if not (self.refresh_on_start and self.index.feeds):
                 self.main_screen.post_message(HeadlinesChanged(filled=frozenset()))
         if self.refresh_on_start and self.index.feeds:
             await self._refresh()
+
+    def _network_stack(self) -> None:
+        """In a thread: import what the network and the feeds need, and make the client (used
+        on the loop: httpx binds it to the loop of its first request)."""
+        importlib.import_module("reader.feeds")
+        self.lib.fetcher  # noqa: B018 — made once, here
 
     async def _painted(self) -> None:
         """Return once the screen has been drawn with what the main screen was told so far

@@ -55,9 +55,10 @@ class ReaderAppState(App[int]):
         """Set once the cached headlines are on screen, every one of them (tests and screenshots
         wait for it): a library of more than `first_rows` shows the newest before."""
         self.shown = asyncio.Event()
-        """Set once the screen has been drawn with them and the keys typed at it have rested
-        (`ReaderApp._until_keys_rest`): background work (the fetch ahead, the worker processes,
-        the refresh) waits for it, leaving the first paint and the first keys the CPU."""
+        """Set once the screen has been drawn with them, the keys typed at it have rested
+        (`ReaderApp._until_keys_rest`) and the network stack is in: the fetch ahead waits for
+        it, leaving the first paint and the first keys the CPU (the worker processes and the
+        refresh come after them in `_start` too)."""
         self._busy = ""
         """The long job running ("refresh" or "sync"), so a second one isn't started on top."""
         self._job_task: asyncio.Task[object] | None = None

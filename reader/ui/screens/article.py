@@ -180,6 +180,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
         else:
             if started:
                 body.show_more(entry, article)
+            elif (copy := await self._copy_of_hit(entry, article)) is not None:
+                body.show_article(entry, copy)  # at the hit's words, found below
+                self._say_which_copy(copy)
             else:
                 place = self.reader.place_of(entry, article)
                 self._kept = (entry.id, place)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from ...models import Entry, FetchError, StoreError
+from ...models import Article, Entry, FetchError, StoreError
 from ..dialogs.changes import ChangesScreen
 from ..display import plain
 from ..widgets.article.article_body import ArticleBody
@@ -48,7 +48,8 @@ class ArticleScreenCopies(ArticleScreenPassage):
             body.clear_link()
             self._end_search()
             body.show_article(entry, article, place=place)
-        said = plain(renewal.said(in_reader=True), max_length=300).plain
+        said = renewal.said(in_reader=True, copies_key=self.key_of("earlier_version"))
+        said = plain(said, max_length=300).plain
         self.notify(said[:1].upper() + said[1:], markup=False)
 
     async def action_other_version(self) -> None:
@@ -74,13 +75,30 @@ class ArticleScreenCopies(ArticleScreenPassage):
         self._end_search()
         body.show_article(entry, other)
         self._show_position()  # a newer copy's word, said of the copy shown before, goes
-        latest = number == len(other.versions)
-        when = other.fetched_at.isoformat(timespec="seconds") if other.fetched_at else "?"
-        self.notify(
-            f"{'The latest copy' if latest else f'Copy {number} of {len(other.versions)}'}, "
-            f"retrieved {when}.",
-            markup=False,
-        )
+        self._say_which_copy(other)
+
+    def _say_which_copy(self, copy: Article) -> None:
+        """Which of the copies kept `copy` is, and when it was retrieved, in a notice."""
+        number, count = copy.version, len(copy.versions)
+        when = copy.fetched_at.isoformat(timespec="seconds") if copy.fetched_at else "?"
+        which = "The latest copy" if number == count else f"Copy {number} of {count}"
+        self.notify(f"{which}, retrieved {when}.", markup=False)
+
+    async def _copy_of_hit(self, entry: Entry, latest: Article) -> Article | None:
+        """The earlier copy kept that `F`'s hit this article was opened from found its words
+        in (`Hit.version`), to open on: the latest doesn't hold them, and `V` to find them was
+        a step the hit's line had to tell. None for a hit in the latest, or a copy no longer
+        kept as it was numbered (a sync kept another since the search)."""
+        hit = self.find_first.get(entry.id)
+        if hit is None or not 1 <= hit.version < len(latest.versions):
+            return None
+        try:  # a read of the cache and a decompression: not on the event loop
+            copy = await asyncio.to_thread(self.reader.lib.article_version, entry, hit.version)
+        except (FetchError, StoreError):
+            return None
+        if hit.retrieved is not None and copy.fetched_at != hit.retrieved:
+            return None
+        return copy
 
     def action_show_changes(self) -> None:
         """What changed from the copy kept before the one shown to it (from the oldest: to the

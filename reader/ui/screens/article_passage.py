@@ -48,11 +48,13 @@ class ArticleScreenPassage(ArticleScreenLinks):
         """A sync (here or in another window) may have cached a changed copy of the article
         shown: if so, the status line says so, and the copy shown is cited as the earlier copy
         it now is ("copy 1 of 2, kept"), as `V` shows one: a quote read from it is not passed
-        off as the current text."""
+        off as the current text. An earlier copy the user chose (`V`, `F`'s hit) is numbered
+        anew, not said to be superseded: it was not the latest when it was shown."""
         body = self.query_one(ArticleBody)
         article = body.article
         if article is None or not self.loaded or self._from_feed:
             return
+        chosen = 0 < article.version < len(article.versions) and self._superseded is not article
         entry = self.headline.entry
         try:  # a read of the cache and a decompression: not on the event loop
             renumbered = await asyncio.to_thread(self.reader.lib.superseded, entry, article)
@@ -61,7 +63,8 @@ class ArticleScreenPassage(ArticleScreenLinks):
         if renumbered is None or self.headline.entry is not entry or body.article is not article:
             return  # still the latest, or another article (or copy) came meanwhile
         body.renumber(renumbered)
-        self._superseded = renumbered
+        if not chosen:
+            self._superseded = renumbered
         self._show_position()
 
     def _selected_passage(self) -> str:

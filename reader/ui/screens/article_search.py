@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from ...full_text import Hit
 from ..messages import SearchClosed, SearchEdited
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar, hand_on
@@ -19,16 +20,17 @@ SEARCH_WAITS = "Laying out the article…"
 class ArticleScreenSearch(ArticleScreenState):
     """The reading view's search keys (see `ArticleScreen`)."""
 
-    find_first: Mapping[str, tuple[str, str]] = MappingProxyType({})
-    """By entry id, a word to find when the article is shown, and the text it is found in:
-    opened from the hits of a search of every article (`F`), it opens at the match the list's
-    snippet came from, where the words searched are nearest each other."""
+    find_first: Mapping[str, Hit] = MappingProxyType({})
+    """By entry id, the hit of a search of every article (`F`) it was opened from: it opens
+    at the match the list's snippet came from, where the words searched are nearest each
+    other, in the copy they were found in (`Hit.version`)."""
 
     def _find_first(self) -> None:
         """The word `find_first` gives this article found, as if typed after `/` and kept, at
         its match in the text given with it (else its first)."""
         entry_id = self.headline.entry.id
-        word, near = self.find_first.get(entry_id, ("", ""))
+        hit = self.find_first.get(entry_id)
+        word, near = (hit.word, hit.near) if hit else ("", "")
         if word:
             # After the next refresh: until then the view has the notice's height, and a
             # scroll down to the match is refused.

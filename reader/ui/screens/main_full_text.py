@@ -8,8 +8,9 @@ the cached articles no feed lists any more (`library.text_search`: narrowed by t
 index, which first catches up with what was cached since, by this reader or a sync elsewhere);
 from a feed's headlines (or "Saved"), that list only, as `/` does, and says so ("Search in
 Harbour Ledger: words"). Its hits take the headline list's place, newest first, each with a
-line of its text where the words are closest; Enter reads one, its first match found; Esc (or a
-feed chosen) goes back to the list it came from.
+line of its text where the words are closest; Enter reads one at that match (in the kept earlier
+copy the words were found in, when the latest doesn't hold them); Esc (or a feed chosen) goes
+back to the list it came from.
 """
 
 from __future__ import annotations
@@ -189,10 +190,10 @@ class MainFullText(Screen[None]):
         index = self.reader.index
         return [index.get(hit.headline.entry.id) or hit.headline for hit in self.text_hits]
 
-    def first_words(self) -> dict[str, tuple[str, str]]:
-        """By entry id, the word of each hit the reading view finds when it is opened, and
-        the text it finds it in (`Hit.near`: where the words are nearest, "" for anywhere)."""
-        return {h.headline.entry.id: (h.word, h.near) for h in self.text_hits if h.word}
+    def first_words(self) -> dict[str, Hit]:
+        """By entry id, each hit the reading view opens at: its word found in the text it was
+        found in (`Hit.near`), in the copy it was found in (`Hit.version`)."""
+        return {h.headline.entry.id: h for h in self.text_hits if h.word or h.version}
 
     def text_title(self) -> Text:
         name = self.scope_name()

@@ -29,9 +29,11 @@ def header(
     styles: ArticleStyles,
     partial_note: str = "",
     compact: int = 0,
+    copies_key: str | None = "V",
 ) -> list[Paragraph]:
     """Title, source · author · date, the original URL, and a partial-text notice
-    (`partial_note`, else the usual one).
+    (`partial_note`, else the usual one); the copies kept, and `copies_key`, the key in force
+    that shows them (None: none does).
 
     `compact`: the column's width, for a view too low for all of it (see `compact_byline`): the
     title, one line of source, author and date, and the notes; the address and the length are
@@ -121,7 +123,7 @@ def header(
         if article.incomplete:
             note = f"Not all of it: {article.incomplete}."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
-        if versions := version_note(article, in_reader=True):
+        if versions := version_note(article, in_reader=True, key=copies_key):
             # A quote read from one copy must be checked against that copy: which one this is.
             note = versions[0].upper() + versions[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=600)))

@@ -106,6 +106,12 @@ class ArticleLayout(ArticlePassage):
         self._shown_height = self.scrollable_content_region.height
         self.refresh()
 
+    @property
+    def copies_key(self) -> str | None:
+        """The key in force that shows an article's other copies kept, as the header names
+        it (the user's `[keys]` may move `V`)."""
+        return keymap_of(self.app).key("earlier_version", "an article")
+
     def _compact_wanted(self, column: int) -> bool:
         """Whether the whole header, `column` wide, would take more than half the view's
         height: at 40×12 the first screen was all title, byline, dates and address, without a
@@ -113,7 +119,10 @@ class ArticleLayout(ArticlePassage):
         entry, article, message, _hint, _error = self._content
         if self._built_with is None or not self._head:
             return False
-        whole = article_header.header(entry, article, self._built_with, message if article else "")
+        note = message if article else ""
+        whole = article_header.header(
+            entry, article, self._built_with, note, copies_key=self.copies_key
+        )
         lines = len(typeset.layout(whole, column, self.app.console).lines)
         return lines > self.scrollable_content_region.height // 2
 
@@ -128,7 +137,7 @@ class ArticleLayout(ArticlePassage):
         assert self._built_with is not None  # `_compact_wanted` said so
         note = message if article else ""
         head = article_header.header(
-            entry, article, self._built_with, note, column if compact else 0
+            entry, article, self._built_with, note, column if compact else 0, self.copies_key
         )
         self._paragraphs[: self._head] = head
         self._compact = compact

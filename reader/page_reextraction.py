@@ -1,0 +1,57 @@
+"""Worker-side: a cached article extracted again from the pages kept of it (`reader reextract`,
+or an article an older extractor made, as it is opened).
+
+Run by `Library._cpu` in a worker process (or a thread), never on the event loop: the
+extractor's import alone (lxml, readability) took hundreds of milliseconds, and the reader's
+keys froze while it ran on the loop at the first opening of such an article. This module
+imports nothing of the extractor until its function runs, so naming it costs the loop nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .article_sources import filled_from
+from .models import Article, FetchError, SiteRule
+
+KeptPage = tuple[str, bytes, str | None, SiteRule | None]
+"""A later page kept of an article over several pages: its address, its body, its charset
+(from its Content-Type) and the site rule for it."""
+
+
+def reextracted(
+    body: bytes,
+    page_url: str,
+    charset: str | None,
+    fallback_html: str,
+    rule: SiteRule | None,
+    later: Sequence[KeptPage],
+    old: Article | None,
+) -> Article:
+    """The article extracted again from its kept first page (`body`, read from `page_url`),
+    filled in from `old` (the copy cached before) where the page says nothing, with the text
+    of its `later` pages that still read as its own; pages that never came still missing.
+    Raises FetchError as extraction does."""
+    from .extract import extract_article
+    from .extract.next_page import append_page, continues
+    from .extract.paywall import FOR_SUBSCRIBERS
+
+    article = extract_article(body, page_url, charset, fallback_html, rule)
+    article = filled_from(article, old)
+    if old is not None and old.page_url:
+        article = replace(article, url=old.url, page_url=old.page_url)
+    for later_url, later_body, later_charset, later_rule in later:
+        try:
+            page = extract_article(later_body, later_url, later_charset, "", later_rule)
+        except FetchError:
+            continue  # a page that no longer extracts: left out, as one of another story
+        if continues(article, page):
+            article = append_page(article, page)
+    # Pages that never came are still missing: a sync reads on, unless past the cap.
+    # Whether the page is for subscribers is this extraction's to say.
+    if old is not None and old.incomplete and old.incomplete != FOR_SUBSCRIBERS:
+        article = replace(
+            article, incomplete=old.incomplete, incomplete_for_good=old.incomplete_for_good
+        )
+    return article
