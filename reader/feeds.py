@@ -28,6 +28,7 @@ from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
 from .sniff import html_title, is_html_document
+from .start_tags import with_fewer_attributes
 from .text_shape import text_as_html
 from .urls import absolute_url
 
@@ -124,28 +125,6 @@ def without_dtd(text: str) -> tuple[str, bool]:
 # JavaScript and Java write an emoji, "&#55357;&#56832;"), one past U+10FFFF, U+FFFE/U+FFFF.
 # Common ones ("&#8217;", "&#x2019;") are left to the parser.
 _ODD_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9A-Fa-f]{4,})|0*([0-9]{5,}));")
-
-
-# A start tag long enough to hold hundreds of attributes (no real feed's does: a few, each
-# short), and one attribute of it.
-_LONG_START_TAG = re.compile(r"<([A-Za-z_][\w:.-]*)([^<>]{4000,})>")
-_ATTRIBUTE = re.compile(r"""\s+[^\s=<>"']+\s*=\s*(?:"[^"]*"|'[^']*')""")
-MAX_ATTRIBUTES = 64
-"""Attributes of one element read: feedparser looks each one up by scanning all of them, so a
-3 MB feed whose one element held 200,000 took minutes of CPU (acc28a H6)."""
-
-
-def _fewer_attributes(match: re.Match[str]) -> str:
-    attributes = _ATTRIBUTE.findall(match[2])
-    if len(attributes) <= MAX_ATTRIBUTES:
-        return match[0]
-    end = "/>" if match[2].rstrip().endswith("/") else ">"
-    return f"<{match[1]}{''.join(attributes[:MAX_ATTRIBUTES])}{end}"
-
-
-def with_fewer_attributes(text: str) -> str:
-    """`text` with each element past `MAX_ATTRIBUTES` attributes cut to its first ones."""
-    return _LONG_START_TAG.sub(_fewer_attributes, text)
 
 
 def mended_references(text: str) -> str:

@@ -69,7 +69,7 @@ def test_a_hostile_title_leaves_export_a_file_other_readers_open(
 def test_an_element_of_thousands_of_attributes_keeps_its_first_ones() -> None:
     """acc28a H6: feedparser looks each attribute up by scanning them all, so one element of
     200,000 attributes (a 3 MB feed) took minutes of CPU; it is cut to its first ones."""
-    from reader.feeds import MAX_ATTRIBUTES, with_fewer_attributes
+    from reader.start_tags import MAX_ATTRIBUTES, with_fewer_attributes
 
     many = " ".join(f'a{n}="{n}"' for n in range(20_000))
     cut = with_fewer_attributes(f"<channel><category {many}>c</category><x {many}/></channel>")
@@ -82,3 +82,22 @@ def test_an_element_of_thousands_of_attributes_keeps_its_first_ones() -> None:
     feed = rss("Attrs").replace(b"<item>", f"<item><category {many}>c</category>".encode(), 1)
     parsed = parse_feed(feed, "http://q.example/feed.xml")
     assert [entry.title for entry in parsed.entries] == ["Attrs", "Ferry back on time"]
+
+
+def test_a_page_element_of_thousands_of_bare_attributes_is_cut_before_parsing() -> None:
+    """acc28a H6, pages: libxml2's HTML parser checks each attribute against the others, and a
+    1 MB page whose one element held 80,000 took 40 s of CPU to extract. HTML writes them
+    bare and valueless too, which are counted as quoted ones are."""
+    from reader.extract import extract_article
+    from reader.start_tags import MAX_ATTRIBUTES, with_fewer_attributes
+
+    bare = " ".join(f"a{n}={n} hidden{n}" for n in range(20_000))
+    cut = with_fewer_attributes(f"<div {bare}>x</div>")
+    assert cut.startswith("<div a0=0 hidden0 a1=1 hidden1") and cut.endswith(">x</div>")
+    assert len(cut.split()) == MAX_ATTRIBUTES + 1
+    story = "<p>The harbour board met on Monday to agree the winter timetable for the ferry.</p>"
+    page = (
+        f"<html><body><article><h1>Quay</h1><div {bare}>x</div>{story * 5}</article></body></html>"
+    )
+    article = extract_article(page, "http://q.example/quay")
+    assert article.title == "Quay" and "winter timetable" in article.blocks[-1].text

@@ -23,6 +23,7 @@ from ..charset import clean_markup, decode_html
 from ..models import Article, Entry, ErrorKind, FetchError, SiteRule, words_of
 from ..render import to_markdown, to_text
 from ..sniff import binary_type, feed_type, looks_like_html
+from ..start_tags import with_fewer_attributes
 from .article_body import chosen_body, cleaned_page
 from .article_parts import with_article_parts
 from .bluesky import bluesky_post
@@ -148,6 +149,7 @@ def extract_page(
             f"the page is too complex to read (over {MAX_TAGS:,} tags); open it in a browser",
             url,
         )
+    html = with_fewer_attributes(html)
     try:
         doc, cut = _parse(html)
         if check_page is not None:
