@@ -201,14 +201,27 @@ def gone_note(article: Article) -> str:
     )
 
 
+def _keys_said(key: str | None, changes_key: str | None, copies: str) -> str:
+    """ ": V shows it, d what changed", as far as the user's `[keys]` leave either key."""
+    said = [f"{key} shows {copies}"] if key else []
+    if changes_key:
+        said.append(f"{changes_key} what changed" if said else f"{changes_key} shows what changed")
+    return ": " + ", ".join(said) if said else ""
+
+
 def version_note(
-    article: Article, in_reader: bool = False, copied: bool = False, key: str | None = "V"
+    article: Article,
+    in_reader: bool = False,
+    copied: bool = False,
+    key: str | None = "V",
+    changes_key: str | None = "d",
 ) -> str:
     """What the header says of the other copies kept of an article a sync found changed: the
     latest names the earlier ones, each with its retrieval time, and how to read them; an
     earlier one says it was replaced, and by the copy of when. "" while there is one copy.
     `in_reader`: the reading view's words (where its key goes: `key`, as the user's `[keys]`
-    have it, None when no key does), else `reader show`'s; `copied`: a citation's, pasted into
+    have it, None when no key does; `changes_key` the one showing what changed), else `reader
+    show`'s; `copied`: a citation's, pasted into
     a draft, whose reader needs which copy is quoted and that the page said otherwise later,
     not how to run the tool."""
     times, number = article.versions, article.version
@@ -219,7 +232,7 @@ def version_note(
             kept = " and ".join(moment_text(at) for at in times[:-1])
             return f"the text changed since the {_copies(len(times) - 1)} retrieved {kept}"
         how = (
-            (f": {key} shows it" if key else "")
+            _keys_said(key, changes_key, "it")
             if in_reader
             else ": reader show --version 1 prints it, reader diff what changed, V and d in the "
             "reader"
@@ -228,7 +241,7 @@ def version_note(
             return f"the text changed since the copy retrieved {moment_text(times[0])}, which is kept{how}"
         kept = ", ".join(f"{moment_text(at)} ({n})" for n, at in enumerate(times[:-1], 1))
         if in_reader:
-            how = f": {key} shows them" if key else ""
+            how = _keys_said(key, changes_key, "them")
         else:
             how = ": reader show --version N prints one, reader diff what changed"
         return f"the text changed since the copies retrieved {kept}, which are kept{how}"

@@ -148,7 +148,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
         entry, article, message, hint, error = self._content
         styles = self._built_with = self._styles()
         note = message if article else ""
-        paragraphs = article_header.header(entry, article, styles, note, copies_key=self.copies_key)
+        paragraphs = article_header.header(
+            entry, article, styles, note, copies_key=self.copies_key, changes_key=self.changes_key
+        )
         self._head, self._compact = len(paragraphs), False
         self._header_paragraphs = self._head if article is not None else 0
         self._more = None

@@ -30,10 +30,11 @@ def header(
     partial_note: str = "",
     compact: int = 0,
     copies_key: str | None = "V",
+    changes_key: str | None = "d",
 ) -> list[Paragraph]:
     """Title, source · author · date, the original URL, and a partial-text notice
     (`partial_note`, else the usual one); the copies kept, and `copies_key`, the key in force
-    that shows them (None: none does).
+    that shows them (None: none does), `changes_key` the one that shows what changed.
 
     `compact`: the column's width, for a view too low for all of it (see `compact_byline`): the
     title, one line of source, author and date, and the notes; the address and the length are
@@ -123,7 +124,9 @@ def header(
         if article.incomplete:
             note = f"Not all of it: {article.incomplete}."
             out.append(Paragraph(plain(note, styles.notice, max_length=400)))
-        if versions := version_note(article, in_reader=True, key=copies_key):
+        if versions := version_note(
+            article, in_reader=True, key=copies_key, changes_key=changes_key
+        ):
             # A quote read from one copy must be checked against that copy: which one this is.
             note = versions[0].upper() + versions[1:] + "."
             out.append(Paragraph(plain(note, styles.notice, max_length=600)))

@@ -112,6 +112,12 @@ class ArticleLayout(ArticlePassage):
         it (the user's `[keys]` may move `V`)."""
         return keymap_of(self.app).key("earlier_version", "an article")
 
+    @property
+    def changes_key(self) -> str | None:
+        """The key in force that shows what changed between two copies (`d`, as `[keys]` has
+        it), as the header names it."""
+        return keymap_of(self.app).key("show_changes", "an article")
+
     def _compact_wanted(self, column: int) -> bool:
         """Whether the whole header, `column` wide, would take more than half the view's
         height: at 40×12 the first screen was all title, byline, dates and address, without a
@@ -121,7 +127,12 @@ class ArticleLayout(ArticlePassage):
             return False
         note = message if article else ""
         whole = article_header.header(
-            entry, article, self._built_with, note, copies_key=self.copies_key
+            entry,
+            article,
+            self._built_with,
+            note,
+            copies_key=self.copies_key,
+            changes_key=self.changes_key,
         )
         lines = len(typeset.layout(whole, column, self.app.console).lines)
         return lines > self.scrollable_content_region.height // 2
@@ -137,7 +148,13 @@ class ArticleLayout(ArticlePassage):
         assert self._built_with is not None  # `_compact_wanted` said so
         note = message if article else ""
         head = article_header.header(
-            entry, article, self._built_with, note, column if compact else 0, self.copies_key
+            entry,
+            article,
+            self._built_with,
+            note,
+            column if compact else 0,
+            self.copies_key,
+            self.changes_key,
         )
         self._paragraphs[: self._head] = head
         self._compact = compact
