@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..citation import cited_url, moment_text
@@ -42,7 +43,6 @@ from .tags import named_tag
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
-    from datetime import datetime
 
     from ..full_text import Query
     from ..library.reextraction import Reextracted
@@ -92,6 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             every = [h for h in every if not h.cached or h.partial]
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
+        page_dates = lib.store.page_dates()
         snippets: dict[int, str] = {}
         versions: dict[int, int | None] = {}
         lines: dict[int, str] = {}
@@ -137,7 +138,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     if args.json:
-        rows = [headline_json(h, names) for h in headlines]
+        rows = [
+            {**headline_json(h, names), "page_day": page_day(h, page_dates) or None}
+            for h in headlines
+        ]
         if args.search is not None:
             rows = [
                 {**row, "snippet": snippets[id(h)], "version": versions[id(h)]}
@@ -148,7 +152,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.ids:
         out("\n".join(h.entry.id for h in headlines))
         return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
-    _print_lines(headlines, names, lines)
+    _print_lines(headlines, names, lines, page_dates)
     # As grep: a search that finds nothing fails, for a script to tell.
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
 
@@ -174,17 +178,42 @@ def _list_as_read(args: argparse.Namespace, since: datetime | None, before: date
             if not printed:
                 out()  # as the ids of a list read whole, joined: one empty line
         else:
-            _print_lines(headlines, names_of(feeds), {})
+            _print_lines(headlines, names_of(feeds), {}, lib.store.page_dates())
     finally:
         lib.close()
     return EXIT_OK
 
 
+# A page dating its story this much apart from its feed, on another day, is said to (acc27a
+# A28): a citation dates it by the page, and `--since` by the feed.
+_DATES_APART = timedelta(hours=6)
+
+
+def page_day(h: Headline, page_dates: Mapping[str, str]) -> str:
+    """The day the cached page of `h` says it was published ("2026-11-30", local time), when
+    that is another day than its feed's and hours apart from it; else ""."""
+    stated = page_dates.get(h.key) if h.cached and h.entry.published else None
+    if not stated or h.entry.published is None:
+        return ""
+    try:
+        page = datetime.fromisoformat(stated)
+    except ValueError:
+        return ""
+    if page.tzinfo is None or abs(page - h.entry.published) < _DATES_APART:
+        return ""
+    day = in_local_time(page).strftime("%Y-%m-%d")
+    return "" if day == in_local_time(h.entry.published).strftime("%Y-%m-%d") else day
+
+
 def _print_lines(
-    headlines: Iterable[Headline], names: Mapping[str, str], lines: Mapping[int, str]
+    headlines: Iterable[Headline],
+    names: Mapping[str, str],
+    lines: Mapping[int, str],
+    page_dates: Mapping[str, str],
 ) -> None:
     """A line for each headline (and its search hit's line under it, `lines` by `id` of the
-    headline)."""
+    headline); a cached page dating its story on another day than its feed says so, the
+    date a citation gives (`page_dates`, `Store.page_dates`)."""
     sources: dict[tuple[str, str], str] = {}  # a feed's name made once, not on each of its lines
     for h in headlines:
         e = h.entry
@@ -198,6 +227,8 @@ def _print_lines(
             sources[e.feed_title, e.feed_url] = source
         # A copy of a page taken down since is all that is left: said as `show` says it.
         gone = f"  ({TAKEN_DOWN})" if h.taken_down else ""
+        if day := page_day(h, page_dates):
+            gone += f"  (the page: {day})"
         out(f"{e.id}  {when}  {marks}  {source}: {safe_line(e.title, 120)}{gone}")
         if lines.get(id(h)):
             out(f"    {lines[id(h)]}")
