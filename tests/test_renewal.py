@@ -166,3 +166,26 @@ def test_a_feed_stamping_its_build_time_on_every_item_is_no_update(
     site.asked.clear()
     report, _ = sync(data_dir, feed)
     assert site.asked == ["/feed.xml"] and report.articles_updated == 0
+
+
+@pytest.mark.parametrize("edit", ["headline", "byline"])
+def test_a_headline_or_byline_changed_alone_keeps_the_copy_before(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str], edit: str
+) -> None:
+    """acc28c C8: a page whose headline or byline changed, its text the same, was "unchanged":
+    the copy's old headline or byline was overwritten, no copy kept, and `reader diff` said
+    there was one copy. Now it is a change, the copy before kept, the field's change shown."""
+    site.body = page("twice a day").replace("<h1>", '<p class="byline">By Ana Ruiz</p><h1>')
+    feed = site.url("/feed.xml")
+    sync(data_dir, feed)
+    if edit == "headline":
+        site.body = site.body.replace(TITLE, TITLE + ", and fares rise")
+    else:
+        site.body = site.body.replace("Ana Ruiz", "Maria Okafor")
+    args = ["--data-dir", str(data_dir)]
+    assert main([*args, "show", site.url("/2026/12/ferry.html"), "--refresh"]) == 0
+    assert "changed since the copy retrieved" in capsys.readouterr().err
+    assert main([*args, "diff", site.url("/2026/12/ferry.html")]) == 0
+    shown = capsys.readouterr().out
+    assert ("Maria Okafor" if edit == "byline" else "and fares rise") in shown
+    assert "No changes in the text" in shown

@@ -152,3 +152,46 @@ def test_a_sync_fetches_a_review_its_feed_says_was_updated(
     assert "1 updated" in capsys.readouterr().err
     text = cached_text(data_dir, httpserver.url_for(PATHS[0]))
     assert CORRECTED in text and PARAGRAPHS[2][1] in text
+
+
+def test_a_correction_a_later_page_kept_from_is_asked_for_again_by_the_next_sync(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """acc28c C9: the feed told of a change, page 2 answered 503 during that sync, and the
+    correction was never asked for again (the feed's word spent on the failed try), the sync
+    saying "0 failed". Now the sync says it, and the next one takes the correction."""
+
+    def feed(summary: str) -> str:
+        base = httpserver.url_for("").rstrip("/")
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Tech</title>'
+            f"<item><title>Tide gauge review</title><link>{base}{PATHS[0]}</link><guid>r1</guid>"
+            f"<description>{summary}</description></item></channel></rss>"
+        )
+
+    def serve_all(summary: str, verdict: str = "", page_two: int = 200) -> None:
+        httpserver.clear()
+        httpserver.expect_request("/feed.xml").respond_with_data(
+            feed(summary), content_type="application/rss+xml"
+        )
+        served = pages(verdict)
+        if page_two != 200:
+            del served[PATHS[1]]
+            httpserver.expect_request(PATHS[1]).respond_with_data("busy", status=page_two)
+        serve(httpserver, served)
+
+    serve_all("Six weeks on the north quay with a radar tide gauge.")
+    args = ["--data-dir", str(data_dir)]
+    assert main([*args, "add", httpserver.url_for("/feed.xml")]) == 0
+    assert main([*args, "sync"]) == 0
+    capsys.readouterr()
+    told = "Our verdict has changed: the gauge stands beside the float well, not in its place."
+    serve_all(told, CORRECTED, page_two=503)
+    assert main([*args, "sync"]) == 1
+    said = capsys.readouterr().err
+    assert "503" in said and "the next sync asks again" in said
+    assert VERDICT in cached_text(data_dir, httpserver.url_for(PATHS[0]))
+    serve_all(told, CORRECTED)
+    assert main([*args, "sync"]) == 0
+    assert "1 updated" in capsys.readouterr().err
+    assert CORRECTED in cached_text(data_dir, httpserver.url_for(PATHS[0]))

@@ -155,7 +155,11 @@ class LibraryDownloads(LibraryPageReads):
         latest = self.store.article(url) if url else None
         if latest is None or latest.fetched_at == shown.fetched_at:
             return None
-        if latest.blocks == shown.blocks:
+        if (latest.blocks, latest.title, latest.author) == (
+            shown.blocks,
+            shown.title,
+            shown.author,
+        ):
             return None  # fetched again unchanged: still the text there is
         times = (*self.store.version_times(url), latest.fetched_at)  # not every copy rebuilt
         number = next((n for n, at in enumerate(times, 1) if at == shown.fetched_at), 0)

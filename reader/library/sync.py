@@ -279,6 +279,19 @@ class LibrarySync(LibraryFeedRefresh):
                 key = article_key(entry.link)
                 if key not in was_gone:  # named when it went, as an uncached story is
                     gone_kept.append((entry, renewal.error, renewal.before))
+            elif renewal.outcome == "failed" and renewal.error is not None:
+                # The change its feed told of is still to be had: said, and its telling kept
+                # for the next sync to ask again (acc28c C9: a later page's 503 spent it).
+                why = renewal.error.message
+                failures.append(
+                    (entry, replace(renewal.error, message=f"{why}; the next sync asks again"))
+                )
+                if (before := was.get(entry.id)) is not None:
+                    with suppress(StoreError):
+                        await asyncio.to_thread(
+                            self.store.keep_told, article_key(entry.link), before
+                        )
+                return
             with suppress(StoreError):  # judged: its next telling is compared with this one
                 await asyncio.to_thread(self.store.forget_told, article_key(entry.link))
 

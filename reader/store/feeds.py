@@ -421,6 +421,11 @@ class StoreFeeds(StoreShownIds):
             return {}
         return {k: v for k, v in data.items() if isinstance(v, str)}
 
+    def keep_told(self, key: str, before: Entry) -> None:
+        """Keep what an item said before (`before`) for a sync to judge again: its article
+        could not be fetched again this time (a page of it did not come)."""
+        self._note_told(key, before)
+
     def _note_told(self, key: str, before: Entry) -> None:
         """Keep what an item said before it was told anew, for its cached article (the
         first telling since a sync last judged it: a summary that ticks at every refresh

@@ -25,9 +25,23 @@ MAX_VERSIONS = 3
 at each sync would otherwise grow without end."""
 
 
-def _text_of(record: Any) -> str | None:
+def _said_in(record: Any) -> tuple[str, ...] | None:
+    """What a copy says that a change of makes it another copy: its text, and its headline,
+    byline and date of publication as the page gave them (acc28c C8: a headline or byline
+    changed alone was "unchanged", the old one overwritten). Not its time of update, which
+    many pages stamp anew at every request; not a date its feed gave (`published_by_feed`).
+    None for a record that can't be read."""
     try:
-        return text_from_dict(json.loads(record)) if isinstance(record, str) else None
+        data = json.loads(record) if isinstance(record, str) else None
+        if not isinstance(data, dict):
+            return None
+        published = "" if data.get("published_by_feed") else str(data.get("published") or "")
+        return (
+            text_from_dict(data),
+            str(data.get("title") or ""),
+            str(data.get("author") or ""),
+            published,
+        )
     except (KeyError, TypeError, ValueError, IndexError):
         return None
 
@@ -45,15 +59,16 @@ class StoreVersions(StoreArticles):
         later_pages: list[tuple[str, bytes]] | None = None,
     ) -> bool:
         """Cache `article`, fetched again, in place of the copy there (with `later_pages`, the
-        raw pages after its first, of one over several); True when its text changed: the copy
+        raw pages after its first, of one over several); True when its text, headline, byline
+        or date of publication changed (`_said_in`): the copy
         then kept as its latest earlier version (record and first raw page, at most
         `MAX_VERSIONS`), and the article marked as changed since it was last read."""
         key = article_key(url)
         with self._articles.transact():
             record = self._articles.get(f"article:{key}")
             raw = self._articles.get(f"raw:{key}")
-            old_text = _text_of(record)
-            changed = old_text is not None and old_text != _text_of(_article_record(article))
+            said = _said_in(record)
+            changed = said is not None and said != _said_in(_article_record(article))
             if changed and isinstance(record, str) and isinstance(raw, bytes):
                 kept = self._version_list(key)
                 kept.append((zlib.compress(record.encode(), 6), raw))
