@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import compileall
 import os
 import shutil
 import webbrowser
@@ -21,6 +22,14 @@ os.environ["TZ"] = "UTC"
 # clipboard tests put tools of their own on the PATH and set these themselves.
 for _name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
     os.environ.pop(_name, None)
+# The reader's own modules compiled once, as uv compiles the dependencies (`compile-bytecode` in
+# pyproject.toml): where PYTHONDONTWRITEBYTECODE is set each `reader` command, extraction worker
+# and xdist worker the tests start would compile them again (half test_cli.py's CPU, measured).
+# By the first process only; later ones find them up to date.
+if "PYTEST_XDIST_WORKER" not in os.environ:
+    _here = Path(__file__).parent
+    for _tree in (_here.parent / "reader", _here):
+        compileall.compile_dir(_tree, quiet=1)
 
 
 @pytest.fixture(scope="session")

@@ -156,7 +156,15 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
             # A page naming no feed, on a site with none at the well-known addresses: the
             # line `reader add` gives, and nothing added.
             await ask(pilot, "a", bare_page)
-            await until(pilot, lambda: "no feed was found" in app.status, "the answer")
+            # The notice, posted as a message, is handled after the line is set: both waited for.
+            await until(
+                pilot,
+                lambda: (
+                    "no feed was found" in app.status
+                    and any(n.endswith(": not subscribed") for n in notices(app))
+                ),
+                "the answer and its notice",
+            )
             assert "The Bare Page" in app.status and app.status.endswith(": not subscribed")
             assert shown_urls(app) == [town]
             # Whole in a notice: the status line cut it before "not subscribed" (acc27b B14).
@@ -164,7 +172,14 @@ def test_a_adds_a_feed_by_its_address_or_a_pages_and_says_why_one_gave_nothing(
             assert "no feed was found" in screen_text(app)
             # A page naming two feeds, neither plainly its main one: which, in a notice.
             await ask(pilot, "a", both_page)
-            await until(pilot, lambda: "naming 2 feeds" in app.status, "the answer")
+            await until(
+                pilot,
+                lambda: (
+                    "naming 2 feeds" in app.status
+                    and any("Two Papers: Sport" in n for n in notices(app))
+                ),
+                "the answer and its notice",
+            )
             assert app.status.startswith('That address is a web page ("Two Papers") naming 2')
             assert app.status.endswith(
                 "add the one you want with a and its address (the notice lists them)"
