@@ -388,7 +388,10 @@ def shown_spans(
         if len(words) <= 2 * context + 4:
             shown.append(span)
             continue
-        head = "".join(words[:context]) if n > 0 else ""
+        # The space a stretch starts with is no word: kept, or the change before it is glued
+        # to the word after ("{+well below+}with", acc28c C12).
+        lead = span.text[: len(span.text) - len(span.text.lstrip())] if n > 0 else ""
+        head = lead + "".join(words[:context]) if n > 0 else ""
         tail = "".join(words[-context:]) if n < last else ""
         text = (head.rstrip() + " …" if head else "…") + (" " + tail if tail else "")
         shown.append(Span("same", text))

@@ -155,6 +155,9 @@ def test_copies_named_by_number_and_in_json(
     assert json.loads(back)["hunks"][0]["new"] == FIGURE
     code, _, said = cli(capsys, *home, "diff", edited, "3")
     assert code == 1 and "no version 3: copies 1 to 2 are kept" in said
+    # The latest's number alone: what changed in it, from the copy before (acc28c C6).
+    code, alone, _ = cli(capsys, *home, "diff", edited, "2", "--format", "json")
+    assert code == 0 and json.loads(alone)["old"]["version"] == 1
 
 
 def test_one_copy_kept_is_said_in_a_line(
@@ -188,7 +191,7 @@ def test_colour_on_a_terminal_keeps_the_page_s_escapes_out() -> None:
     old = _article("The firm was paid £3m.", version=1)
     new = _article("The firm was paid \x1b[2J£4m.", version=2)
     coloured = changes_text(changes_between(old, new), coloured=True)
-    assert "\x1b[31m£3m.\x1b[m\x1b[32m£4m.\x1b[m" in coloured  # git's red and green
+    assert "\x1b[9;31m£3m.\x1b[m\x1b[4;32m£4m.\x1b[m" in coloured  # struck red, underlined green
     assert "\x1b[2J" not in coloured and "[-" not in coloured
 
 
@@ -340,3 +343,19 @@ def test_the_reading_view_shows_a_page_rewritten_whole_in_part_and_counts_the_re
     shown = view_text(changes, styles).plain
     assert len(shown.split()) < MAX_SHOWN_WORDS * 1.2
     assert re.search(r"\n… and \d+ more changes: reader diff prints them all\.\n", shown)
+
+
+def test_a_long_stretch_after_a_change_keeps_its_first_space() -> None:
+    """acc28c C12: "{+well below+}with forecasts" — the space a cut stretch started with was no
+    word, and went."""
+    from reader.copy_changes import Span, shown_spans
+
+    rest = " with forecasts" + " and more words" * 40 + " to the end."
+    spans = [
+        Span("same", "the figures were "),
+        Span("removed", "in line"),
+        Span("added", "well below"),
+        Span("same", rest),
+    ]
+    shown = shown_spans(spans)
+    assert shown[-1].text.startswith(" with forecasts") and "…" in shown[-1].text

@@ -22,8 +22,10 @@ from ..models import Entry
 from ..safe import safe_line, safe_text
 from .common import EXIT_OK, json_text, open_library, out
 
-# git's colours for a word diff: the removed in red, the added in green.
-_COLOURS = {"removed": "\x1b[31m", "added": "\x1b[32m", "heading": "\x1b[1m"}
+# git's colours for a word diff, the removed in red, the added in green, and struck through and
+# underlined as `d` shows them: red and green alone are one colour to many readers, and copied
+# from the terminal they ran together ("dredger 6m9m euros", acc28c C5).
+_COLOURS = {"removed": "\x1b[9;31m", "added": "\x1b[4;32m", "heading": "\x1b[1m"}
 _RESET = "\x1b[m"
 _MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
 

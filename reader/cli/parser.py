@@ -394,8 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print what changed between two copies kept of an article (a correction, a "
         "stealth edit): by default the one before the latest and the latest, each headed by "
         "its retrieval time; the title, byline and dates changed first, then each paragraph "
-        "changed, word by word, as `git diff --word-diff`: [-removed-]{+added+}, in red and "
-        "green on a terminal (not with NO_COLOR). Offline: it reads the cache only. An article "
+        "changed, word by word, as `git diff --word-diff`: [-removed-]{+added+}; on a terminal "
+        "struck through in red and underlined in green instead (not with NO_COLOR). Offline: it reads the cache only. An article "
         "with one copy kept says so and exits 1.",
     )
     p.add_argument("target", metavar="ID_OR_URL")

@@ -187,6 +187,10 @@ class LibraryRenewal(LibraryDownloads):
                 ": it has not changed since, or no sync has fetched it again",
                 url,
             )
+        if older == count and newer is None:
+            # `reader diff ID 2` of two copies: what changed in copy 2, from the one before
+            # (it said "copy 2 is the same copy twice", acc28c C6).
+            older, newer = count - 1, count
         newer = count if newer is None else newer
         older = newer - 1 if older is None else older
         if older == newer:
