@@ -21,8 +21,9 @@ from .articles import StoreArticles, _article_record
 from .directory import _reporting_storage_errors
 
 MAX_VERSIONS = 3
-"""Earlier versions kept of one article, the oldest dropped first: a live blog fetched again
-at each sync would otherwise grow without end."""
+"""Earlier versions kept of one article: the first, as it was first cached (what was first
+published, and "copy 1" in a journalist's notes, acc28c C14), and the newest; those between go
+first. A live blog fetched again at each sync would otherwise grow without end."""
 
 
 def _said_in(record: Any) -> tuple[str, ...] | None:
@@ -72,7 +73,9 @@ class StoreVersions(StoreArticles):
             if changed and isinstance(record, str) and isinstance(raw, bytes):
                 kept = self._version_list(key)
                 kept.append((zlib.compress(record.encode(), 6), raw))
-                self._articles.set(f"versions:{key}", _pack(kept[-MAX_VERSIONS:]))
+                if len(kept) > MAX_VERSIONS:
+                    kept = [kept[0], *kept[1 - MAX_VERSIONS :]]
+                self._articles.set(f"versions:{key}", _pack(kept))
                 self._articles.set(f"renewed:{key}", time.time())
             self.put_article(url, article, packed_page, fallback_html)
             if later_pages:
