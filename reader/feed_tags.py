@@ -27,17 +27,20 @@ def clean_tag(tag: str) -> str:
 
 def with_tags(tags: Iterable[str], more: Iterable[str]) -> tuple[str, ...]:
     """`tags`, then those of `more` they don't have yet (case and spaces aside), each cleaned;
-    empty ones left out."""
+    empty ones left out. A comma separates two tags wherever it is given (`reader tag F
+    "a,b"`, a newsboat line's "a,b"), as OPML's `category` writes them: a tag holding one
+    could not be exported (acc28c C2)."""
     kept: dict[str, str] = {}
-    for tag in (*tags, *more):
-        if (clean := clean_tag(tag)) and folded(clean) not in kept and len(kept) < MAX_TAGS:
-            kept[folded(clean)] = clean
+    for given in (*tags, *more):
+        for tag in given.split(","):
+            if (clean := clean_tag(tag)) and folded(clean) not in kept and len(kept) < MAX_TAGS:
+                kept[folded(clean)] = clean
     return tuple(kept.values())
 
 
 def without_tags(tags: Iterable[str], gone: Iterable[str]) -> tuple[str, ...]:
     """`tags` but those of `gone` (case and spaces aside)."""
-    dropped = {folded(tag) for tag in gone}
+    dropped = {folded(tag) for given in gone for tag in given.split(",")}
     return tuple(tag for tag in tags if folded(tag) not in dropped)
 
 

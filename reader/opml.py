@@ -155,14 +155,25 @@ def read_opml(data: bytes) -> Subscriptions:
         )
     found: list[Found] = []
     version = root.get("version") or ""
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # an address found, and where in `found`
     skipped: Counter[str] = Counter()
     for outline, folders in _outlines(root):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").translate(_CONTROLS_BACK)
         url = url.strip()
-        if not url or url in seen:
+        if not url:
             continue
-        seen.add(url)
+        if url in seen:
+            # Listed again in another folder: how web readers write a feed of two labels
+            # (acc28c C11). Its folder is one more tag of it.
+            if (at := seen[url]) >= 0:
+                more = with_tags(found[at].tags, (*folders, *_categories(outline)))
+                found[at] = found[at]._replace(tags=more)
+            continue
+        seen[url] = -1
+        if not is_web_url(url):
+            skipped[why_left_out(url)] += 1
+            continue
+        seen[url] = len(found)
         if not is_web_url(url):
             skipped[why_left_out(url)] += 1
             continue

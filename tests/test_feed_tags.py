@@ -98,6 +98,22 @@ def test_opml_categories_and_folders_are_tags_made_safe() -> None:
     assert found[1].tags == ("d",)
 
 
+def test_a_feed_listed_in_two_folders_has_both_as_tags() -> None:
+    """acc28c C11: web readers export a feed of two labels once in each folder; the second
+    outline was dropped without a word, and its folder with it."""
+    opml = (
+        b'<?xml version="1.0"?><opml version="2.0"><body>'
+        b'<outline text="news"><outline text="M" xmlUrl="http://127.0.0.1:9/metro.xml"/></outline>'
+        b'<outline text="local"><outline text="M" xmlUrl="http://127.0.0.1:9/metro.xml"/>'
+        b'<outline text="C" xmlUrl="http://127.0.0.1:9/council.xml"/></outline></body></opml>'
+    )
+    found = read_opml(opml).found
+    assert [(f.url.rsplit("/", 1)[1], f.tags) for f in found] == [
+        ("metro.xml", ("news", "local")),
+        ("council.xml", ("local",)),
+    ]
+
+
 def test_export_of_untagged_feeds_is_as_before() -> None:
     exported = to_opml([Feed("http://127.0.0.1:9/a.xml", title="A")])
     assert "category" not in exported and exported.count("<outline") == 1
@@ -149,13 +165,20 @@ def test_list_by_tag_and_tag_commands(tmp_path: Path, httpserver: HTTPServer) ->
     assert tagged.stdout == "tagged: Wire: sport, Agency\n", tagged.stderr
     assert "Wire" in reader(home, "list", "--tag", "agency").stdout
     untagged = reader(home, "untag", urls["tide"], "NEWS", "weather")
-    assert untagged.stdout == "untagged: Tide: sport\n"
+    assert untagged.stdout == "untagged: Tide: News (its tags now: sport)\n"  # as it was spelt
     assert untagged.stderr == "reader: Tide had no tag “weather”\n"
     assert "Spring tides" not in reader(home, "list", "--tag", "news").stdout
     feeds = reader(home, "feeds").stdout
     assert "    tags: news, local\n" in feeds and "    tags: sport, Agency\n" in feeds
     shown = {f["title"]: f["tags"] for f in json.loads(reader(home, "feeds", "--json").stdout)}
     assert shown == {"Quay": ["news", "local"], "Tide": ["sport"], "Wire": ["sport", "Agency"]}
+    # A comma separates two tags, as OPML's category writes them: none is lost at export
+    # (acc28c C2).
+    assert reader(home, "tag", "Tide", "storms,surge").stdout == (
+        "tagged: Tide: sport, storms, surge\n"
+    )
+    assert 'category="sport,storms,surge"' in reader(home, "export").stdout
+    reader(home, "untag", "Tide", "storms,surge")
     refused = reader(home, "tag", "Nowhere", "x")
     assert (refused.returncode, refused.stderr) == (1, "reader: not subscribed: Nowhere\n")
     empty = reader(home, "tag", "Wire", "\x1b[31m")

@@ -50,7 +50,13 @@ def cmd_untag(args: argparse.Namespace) -> int:
     had = {folded(tag) for tag in before.tags} if before else set()
     if missing := [tag for tag in tags if folded(tag) not in had]:
         err(f"{safe_line(feed.display_title, 60)} had no tag {_quoted(missing)}")
-    out(f"untagged: {safe_line(feed.display_title, 60)}: {shown_tags(feed)}")
+    # The tags taken off, then those left: "a, b" alone read as the ones taken (acc28c C3).
+    asked = {folded(tag) for tag in tags}
+    gone = [tag for tag in (before.tags if before else ()) if folded(tag) in asked]
+    taken = ", ".join(safe_line(tag, 40) for tag in gone) or "nothing"
+    out(
+        f"untagged: {safe_line(feed.display_title, 60)}: {taken} (its tags now: {shown_tags(feed)})"
+    )
     return EXIT_OK
 
 
@@ -76,7 +82,7 @@ def named_tag(lib: Library, tag: str) -> str:
 
 def _tags(given: list[str]) -> list[str]:
     """The tags given, cleaned (`clean_tag`); a UsageError for one that is none once cleaned."""
-    tags = [clean_tag(tag) for tag in given]
+    tags = [clean_tag(tag) for one in given for tag in one.split(",")]  # "a,b": two
     if not all(tags):
         raise UsageError("a tag is a word or words: an empty one (or control characters) is none")
     return tags
