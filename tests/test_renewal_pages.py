@@ -114,6 +114,7 @@ def test_a_later_page_that_fails_leaves_the_copy_whole(
                 renewal = await lib.refresh_article(link)
             except FetchError as error:
                 return f"failed: {error.message}"
+            assert status == 503 or "page 2 (" in renewal.said()  # named (acc28c C7)
             return renewal.outcome
 
     outcome = asyncio.run(run())

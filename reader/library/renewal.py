@@ -8,7 +8,7 @@ told by `copy_changes`."""
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
@@ -64,6 +64,8 @@ class Renewal:
         elif self.outcome == "gone":
             why = self.error.message if self.error else "the story is not there"
             said = f"taken down: {why}; {before} is kept"
+        elif self.error is not None:  # a later page, named (acc28c C7)
+            said = f"fetched again, but {self.error.message}: {before} stays"
         else:
             said = (
                 "fetched again, but what came is not taken for the article (another page, a page "
@@ -101,7 +103,7 @@ class LibraryRenewal(LibraryDownloads):
             except StoreError:
                 return Renewal("failed", error=error)
             return Renewal("gone", copy.fetched_at if copy else None, error)
-        return Renewal("changed" if result.article is not None else "kept")
+        return Renewal("changed" if result.article is not None else "kept", error=result.failed)
 
     async def _renew_pages(self, entry: Entry, first: Extracted) -> Extracted:
         """An article over several pages read again from `first`, its first page's reading:
@@ -129,7 +131,9 @@ class LibraryRenewal(LibraryDownloads):
                     raise
                 # A pager that leads to nothing now (a 404): a site being changed, whose copy
                 # is not cut short on its word.
-                return Extracted()
+                page = len(seen)
+                why = f"page {page} ({next_page}) answered {error.message}"
+                return Extracted(failed=replace(error, message=why))
             if step.packed:
                 later.append((page_url, step.packed))
             staged, next_page = step.staged or staged, step.next_page
