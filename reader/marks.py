@@ -18,6 +18,8 @@ UPDATED_MARK = "Δ"
 """Cached, and changed since last read: a sync found a new text (a correction); the copy
 read before is kept as an earlier version."""
 SAVED_MARK = "★"
+TAKEN_DOWN_MARK = "⊘"
+"""Cached, and its page since taken down (404, 410): the copy is all that is left of it."""
 TAKEN_DOWN = "taken down"
 """The word for a story whose page its site has since taken down (404, 410): `reader list`
 ends a cached one's line with it, the article's header note says it (`citation.gone_note`)."""
@@ -29,6 +31,8 @@ def offline_mark(headline: Headline) -> str:
     article page (so "not synced yet" is never what a PDF seems)."""
     if not headline.cached:
         return NOT_ARTICLE_MARK if headline.not_article else " "
+    if headline.taken_down:  # the reader's list marked it as `reader list` did (acc28c C10)
+        return TAKEN_DOWN_MARK
     if headline.updated:
         return UPDATED_MARK
     return PARTIAL_MARK if headline.partial else OFFLINE_MARK

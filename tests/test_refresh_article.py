@@ -106,6 +106,7 @@ def test_reader_list_marks_a_cached_story_taken_down_as_show_does(
     assert reader(data_dir, "list") == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert line.startswith(story) and line.endswith(f"{TITLE}  (taken down)")
+    assert " N⊘ " in line  # the mark the reader's list shows too (acc28c C10)
     assert reader(data_dir, "list", "--search", "ferry", "--json") == 0
     (item,) = json.loads(capsys.readouterr().out)
     assert item["taken_down"] and item["cached"]
@@ -177,6 +178,11 @@ def test_r_in_the_article_fetches_its_page_again_and_shows_the_new_copy_in_place
             await until(pilot, lambda: "answered 404" in screen_text(app), "the note")
             assert "three times a day" in screen_text(app)
             assert any(n.startswith(f"{TITLE}: taken down: HTTP 404") for n in notices(app))
+            # Back in the list, its row is marked so, as `reader list` marks it (acc28c C10).
+            await pilot.press("escape")
+            await until(pilot, lambda: "⊘" in screen_text(app), "the taken-down mark")
+            await pilot.press("enter")
+            await until(pilot, lambda: "answered 404" in screen_text(app), "the article again")
 
             # The site unreachable: one line, the copy shown stays.
             site.shutdown()

@@ -111,7 +111,10 @@ class ReaderAppArticles(ReaderAppHeadlines):
         """An entry's article (or its first page) is on screen: read, and in the cache."""
         self.set_read(entry, True)
         self._prefetch_failed.discard(entry.id)
-        self._changed([self.index.set_cached(entry.id, partial=article.in_part)])
+        taken_down = article.gone_at is not None  # the row marked as the header notes it
+        self._changed(
+            [self.index.set_cached(entry.id, partial=article.in_part, taken_down=taken_down)]
+        )
 
     async def read_feed_text(self, entry: Entry) -> Article | None:
         """The text the feed carried for an entry whose page can't be fetched (see

@@ -301,11 +301,18 @@ class HeadlineIndex:
         return self._edit(entry_id, saved=saved)
 
     def set_cached(
-        self, entry_id: str, cached: bool = True, partial: bool = False
+        self, entry_id: str, cached: bool = True, partial: bool = False, taken_down: bool = False
     ) -> Headline | None:
         """Record that an article is now available offline (or, found gone, no longer), and
-        whether only `partial`ly; opened so, a change a sync found in it is no news now."""
-        return self._edit(entry_id, cached=cached, partial=partial and cached, updated=False)
+        whether only `partial`ly, and whether its page was since `taken_down` (the copy opened
+        says so); opened so, a change a sync found in it is no news now."""
+        return self._edit(
+            entry_id,
+            cached=cached,
+            partial=partial and cached,
+            updated=False,
+            taken_down=taken_down and cached,
+        )
 
     def recached(self, fresh: list[Headline]) -> tuple[list[Headline], bool]:
         """Record the articles cached (or no longer) as `Library.recached` read them: the

@@ -104,6 +104,7 @@ KEYS: KeyRows = (
             ("½", "cached only in part (the feed's text, or part of the page)"),
             ("Δ", "changed since read: V shows the copy before"),
             ("↗", "no article page to cache (a PDF, a picture, audio): o opens it"),
+            ("⊘", "cached, its page since taken down (404, 410): the copy is what is left"),
             ("!", "the feed's last fetch failed"),
         ),
     ),
