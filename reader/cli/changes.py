@@ -40,7 +40,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.format == "json":
         out(json_text(changes_json(changes, target.id if isinstance(target, Entry) else None)))
     else:
-        print(changes_text(changes, coloured=_coloured()))
+        coloured = _coloured()
+        # The page's text made safe in `changes_text`, before our colours go round it.
+        out(changes_text(changes, coloured=coloured), styled=coloured)
     return EXIT_OK
 
 

@@ -46,8 +46,11 @@ def not_subscribed(lib: Library, given: str) -> CommandError:
     return CommandError(f"not subscribed: {safe_line(given, 200)}")
 
 
-def out(text: str = "", stream: TextIO | None = None) -> None:
-    print(safe_text(text), file=stream or sys.stdout)
+def out(text: str = "", stream: TextIO | None = None, styled: bool = False) -> None:
+    """`text` on stdout (or `stream`), made safe. `styled`: as it is, colours and all, from a
+    caller that made every stranger's text in it safe before adding escapes of its own
+    (`reader diff` on a terminal)."""
+    print(text if styled else safe_text(text), file=stream or sys.stdout)
 
 
 def stdout_unicode() -> bool:

@@ -63,7 +63,11 @@ class FeedList(VimOptionList):
             tag = view_tag(view)
             feed = self.feeds.get(view or "")
             names.append(
-                tag_name(tag).plain if tag is not None else feed.display_title if feed else ""
+                tag_name(tag).plain
+                if tag is not None
+                else plain(feed.display_title).plain
+                if feed
+                else ""
             )
         return names
 
