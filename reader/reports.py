@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
+from urllib.parse import urlsplit
 
 from .discovery import FeedLink
 from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
 from .plural import plural, size_text
+from .url_display import shown_url
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,8 @@ class SyncReport:
             return ""
         if any(e.kind not in NO_CONNECTION for _, e in self.article_failures):
             return ""
-        return f"No connection: nothing synced; {still_readable(self.articles_already_cached)}"
+        cached = still_readable(self.articles_already_cached)
+        return f"{unanswered_at(self.feeds)}: nothing synced; {cached}"
 
     @property
     def ok(self) -> bool:
@@ -248,6 +251,29 @@ def nothing_answered(results: list[FeedResult]) -> bool:
     """Every feed asked failed as the network does when it is not there (`NO_CONNECTION`)."""
     asked = [r for r in results if r.asked]
     return bool(asked) and all(r.error is not None and r.error.kind in NO_CONNECTION for r in asked)
+
+
+def unanswered_at(results: list[FeedResult]) -> str:
+    """What a line starts with when nothing answered (`nothing_answered`): "No connection",
+    or, every feed asked being on one host, "Nothing answered at 127.0.0.1:8773" (its port
+    said when they share it too): a site down can't be told from no network then, and a
+    reader whose network is up must not be told it is gone. Two ports of one machine are one
+    host, one site, to the reader."""
+    addresses = {_host_and_port(r.feed.moved_to or r.feed.url) for r in results if r.asked}
+    hosts = {host for host, _ in addresses}
+    if len(hosts) != 1:
+        return "No connection"
+    host, port = next(iter(addresses)) if len(addresses) == 1 else (hosts.pop(), "")
+    return f"Nothing answered at {host}{port}"
+
+
+def _host_and_port(url: str) -> tuple[str, str]:
+    """The host of `url` as an address bar shows it, and its ":port" ("" when none is given)."""
+    authority = urlsplit(shown_url(url)).netloc
+    host, colon, port = authority.rpartition(":")
+    if not colon or host.endswith("[") or "]" in port:  # no port; an IPv6 address's colons
+        return authority, ""
+    return host, colon + port
 
 
 def gone_unasked(results: list[FeedResult]) -> str:

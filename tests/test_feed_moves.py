@@ -18,6 +18,7 @@ from reader.cli import main
 from reader.library import Library
 from reader.library.resources import _now
 from reader.models import Feed
+from tests.no_network import subscribe_elsewhere
 from tests.tui_pilot import running, until
 
 
@@ -329,12 +330,17 @@ def test_the_readers_lines_count_a_feed_gone_for_good_apart(
 
 
 def test_a_feed_gone_for_good_is_not_taken_for_something_answering(
-    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _gone_and_live(httpserver, data_dir)
-    httpserver.stop()  # no network now: the gone feed, not asked, answered nothing either
+    server = HTTPServer(host="127.0.0.1", port=0)  # its own: stopped below
+    server.start()
+    try:
+        _gone_and_live(server, data_dir)
+    finally:
+        server.stop()  # no network now: the gone feed, not asked, answered nothing either
+    subscribe_elsewhere(data_dir)
     capsys.readouterr()
     assert _run(data_dir, "sync", "--no-articles") == 1
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("reader:")]
     assert lines[0].startswith("reader: No connection: nothing synced")
-    assert not _feed(data_dir, httpserver.url_for("/live.xml")).last_error  # not marked failing
+    assert not _feed(data_dir, server.url_for("/live.xml")).last_error  # not marked failing

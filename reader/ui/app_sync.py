@@ -19,6 +19,7 @@ from ..reports import (
     nothing_answered,
     still_readable,
     synced_feeds,
+    unanswered_at,
 )
 from ..sync_lock import SyncLock
 from .app_fill import ReaderAppFill
@@ -196,7 +197,9 @@ class ReaderAppSync(ReaderAppFill):
         new = sum(r.new_entries for r in results)
         failed = [r for r in results if r.error]
         if nothing_answered(results):
-            return f"No connection: nothing refreshed; {still_readable(self.index.cached)}"
+            return (
+                f"{unanswered_at(results)}: nothing refreshed; {still_readable(self.index.cached)}"
+            )
         # A login page answering for the feeds (a hotel's Wi-Fi): the network's, said once.
         portal = next(
             (e.message for r in results if (e := r.error) and e.kind == ErrorKind.PORTAL), ""
