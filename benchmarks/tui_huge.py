@@ -23,6 +23,9 @@ The data directory holds one headline whose cached article is a generated one of
   during the one long call wait for it.
 - **laid out**: Enter → the whole text laid out (`ArticleBody._unfinished` false).
 - **V**: `V` → the first frame showing the earlier copy, and → it laid out whole.
+- **?**: `?` over the article laid out → the help's first frame, and the longest the event
+  loop was held until 0.5 s after; then Esc, and the same again. "One go" renders the help's
+  keys list at every call, as before it was kept rendered (`help.WIDTHS_KEPT`).
 
 Nothing is asserted: this prints numbers.
 """
@@ -79,6 +82,10 @@ class Run:
     version_ms: float = 0.0
     version_laid_out_ms: float = 0.0
     lines: int = 0
+    help_ms: list[float] = field(default_factory=list)
+    """`?` → the first frame of the help over the article, the first time and again."""
+    help_held_ms: list[float] = field(default_factory=list)
+    """...and the longest the event loop was held from `?` to 0.5 s after it."""
 
 
 def build(data_dir: Path, words: int) -> None:
@@ -99,13 +106,19 @@ def build(data_dir: Path, words: int) -> None:
 
 async def measure(data_dir: Path, mode: str, size: tuple[int, int]) -> Run:
     from reader.ui.app import ReaderApp
+    from reader.ui.dialogs import help as help_dialog
     from reader.ui.screens.article import ArticleScreen
     from reader.ui.widgets.article import body_layout
     from reader.ui.widgets.article.article_body import ArticleBody
 
     sliced = getattr(body_layout, "SLICE_LINES", None)  # None: a reader from before the slices
+    kept = getattr(help_dialog, "WIDTHS_KEPT", None)  # None: from before the keys list was kept
+    if kept is not None:
+        help_dialog._rendered.clear()  # each app's first `?` as a new reader's
     if mode == "one go":
         body_layout.SLICE_LINES = 10**9
+        if kept is not None:
+            help_dialog.WIDTHS_KEPT = 0
     run = Run(mode)
     app = ReaderApp(data_dir, refresh_on_start=False)
     clock = FrameClock(app).install()
@@ -195,10 +208,42 @@ async def measure(data_dir: Path, mode: str, size: tuple[int, int]) -> Run:
             shown = await clock.wait(version_shown(other), timeout=300)
             run.version_ms = (shown - sent) * 1000
             run.version_laid_out_ms = (await asyncio.wait_for(laid_out(), 300) - sent) * 1000
+            await help_twice(app, clock, run)
     finally:
         if sliced is not None:
             body_layout.SLICE_LINES = sliced
+        if kept is not None:
+            help_dialog.WIDTHS_KEPT = kept
     return run
+
+
+async def help_twice(app: Any, clock: FrameClock, run: Run) -> None:
+    """`?` over the article laid out, then Esc, twice: each `?` → the help's first frame, and
+    the longest the event loop was held meanwhile (a task that wakes every 5 ms sees it)."""
+    from reader.ui.dialogs.help import HelpScreen
+    from reader.ui.screens.article import ArticleScreen
+
+    for _ in range(2):
+        await asyncio.sleep(0.5)
+        gaps: list[float] = []
+
+        async def tick(gaps: list[float]) -> None:
+            last = time.perf_counter()
+            while True:
+                await asyncio.sleep(0.005)
+                now = time.perf_counter()
+                gaps.append(now - last)
+                last = now
+
+        ticker = asyncio.ensure_future(tick(gaps))
+        sent = send_key(app, "question_mark")
+        shown = await clock.wait(lambda _now: isinstance(app.screen, HelpScreen), timeout=60)
+        await asyncio.sleep(0.5)
+        ticker.cancel()
+        run.help_ms.append((shown - sent) * 1000)
+        run.help_held_ms.append(max(gaps, default=0.0) * 1000)
+        send_key(app, "escape")
+        await clock.wait(lambda _now: isinstance(app.screen, ArticleScreen), timeout=60)
 
 
 def _median(values: list[float]) -> str:
@@ -242,6 +287,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{max(run.keys, default=float('nan')):8.1f} {run.keys_sent:5d} "
             f"{run.laid_out_ms:9.1f} {run.version_ms:8.1f} {run.version_laid_out_ms:11.1f}"
         )
+    print(f"{'mode':8} {'? → frame':>11} {'loop held':>9} {'again →':>8} {'held':>6}   (ms)")
+    for run in runs:
+        first, again = (run.help_ms + [float("nan")] * 2)[:2]
+        held, held_again = (run.help_held_ms + [float("nan")] * 2)[:2]
+        print(f"{run.mode:8} {first:11.1f} {held:9.1f} {again:8.1f} {held_again:6.1f}")
     if len(modes) == 2:
         by = {m: [r for r in runs if r.mode == m] for m in modes}
 
@@ -256,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         print("  " + ratio("median `j` while laying out", lambda r: statistics.median(r.keys)))
         print("  " + ratio("V → first frame", lambda r: r.version_ms))
         print("  " + ratio("open → all laid out", lambda r: r.laid_out_ms))
+        print("  " + ratio("`?` → the help's frame", lambda r: r.help_ms[0]))
+        print("  " + ratio("loop held by `?`", lambda r: r.help_held_ms[0]))
+        print("  " + ratio("loop held by `?` again", lambda r: r.help_held_ms[1]))
     return 0
 
 

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
+from urllib.parse import urlsplit
 
 from .discovery import FeedLink
 from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
 from .plural import plural, size_text
+from .url_display import shown_url
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,14 @@ class FeedResult:
     changed: bool = True
     """Its headlines changed in the store; False when the feed, fetched whole again, gave
     what was kept (a list filled as feeds come in reads only its row again)."""
+    gone_until: datetime | None = None
+    """Not asked: its address answered 410 Gone lately, and is asked again from then on (a
+    sync counts it apart, neither synced nor failed again: it was reported once)."""
+
+    @property
+    def asked(self) -> bool:
+        """The feed was asked for this time (not one gone for good, left until `gone_until`)."""
+        return self.gone_until is None
 
 
 @dataclass(frozen=True)
@@ -221,12 +231,14 @@ class SyncReport:
         """When the network was not there at all (no feed and no article came: each failed
         to connect or timed out), the one line that says so and what is still readable, said
         before any failure; "" otherwise."""
-        errors = [r.error for r in self.feeds] + [e for _, e in self.article_failures]
-        if not self.feeds or self.articles_fetched or self.not_articles or self.gone:
+        if not nothing_answered(self.feeds):
             return ""
-        if any(e is None or e.kind not in NO_CONNECTION for e in errors):
+        if self.articles_fetched or self.not_articles or self.gone:
             return ""
-        return f"No connection: nothing synced; {still_readable(self.articles_already_cached)}"
+        if any(e.kind not in NO_CONNECTION for _, e in self.article_failures):
+            return ""
+        cached = still_readable(self.articles_already_cached)
+        return f"{unanswered_at(self.feeds)}: nothing synced; {cached}"
 
     @property
     def ok(self) -> bool:
@@ -236,10 +248,46 @@ class SyncReport:
 
 
 def nothing_answered(results: list[FeedResult]) -> bool:
-    """Every feed failed as the network does when it is not there (`NO_CONNECTION`)."""
-    return bool(results) and all(
-        r.error is not None and r.error.kind in NO_CONNECTION for r in results
-    )
+    """Every feed asked failed as the network does when it is not there (`NO_CONNECTION`)."""
+    asked = [r for r in results if r.asked]
+    return bool(asked) and all(r.error is not None and r.error.kind in NO_CONNECTION for r in asked)
+
+
+def unanswered_at(results: list[FeedResult]) -> str:
+    """What a line starts with when nothing answered (`nothing_answered`): "No connection",
+    or, every feed asked being on one host, "Nothing answered at 127.0.0.1:8773" (its port
+    said when they share it too): a site down can't be told from no network then, and a
+    reader whose network is up must not be told it is gone. Two ports of one machine are one
+    host, one site, to the reader."""
+    addresses = {_host_and_port(r.feed.moved_to or r.feed.url) for r in results if r.asked}
+    hosts = {host for host, _ in addresses}
+    if len(hosts) != 1:
+        return "No connection"
+    host, port = next(iter(addresses)) if len(addresses) == 1 else (hosts.pop(), "")
+    return f"Nothing answered at {host}{port}"
+
+
+def _host_and_port(url: str) -> tuple[str, str]:
+    """The host of `url` as an address bar shows it, and its ":port" ("" when none is given)."""
+    authority = urlsplit(shown_url(url)).netloc
+    host, colon, port = authority.rpartition(":")
+    if not colon or host.endswith("[") or "]" in port:  # no port; an IPv6 address's colons
+        return authority, ""
+    return host, colon + port
+
+
+def gone_unasked(results: list[FeedResult]) -> str:
+    """The feeds gone for good (410) not asked this time, in a few words ("1 gone for good,
+    asked again 2026-12-12"; the soonest when several), or "": not synced, yet no failure."""
+    dates = sorted(r.gone_until for r in results if r.gone_until is not None)
+    if not dates:
+        return ""
+    return f"{len(dates)} gone for good, asked again {dates[0]:%Y-%m-%d}"
+
+
+def synced_feeds(results: list[FeedResult]) -> int:
+    """Of a refresh's feeds, those read: asked, and no failure."""
+    return sum(r.asked and r.error is None for r in results)
 
 
 def still_readable(cached: int) -> str:

@@ -3,6 +3,7 @@ fail say since when; one gone for good (410) is not asked at every sync."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 from datetime import timedelta
@@ -17,6 +18,8 @@ from reader.cli import main
 from reader.library import Library
 from reader.library.resources import _now
 from reader.models import Feed
+from tests.no_network import subscribe_elsewhere
+from tests.tui_pilot import running, until
 
 
 def rss(title: str, stories: list[str]) -> str:
@@ -219,9 +222,17 @@ def test_a_failing_feed_says_since_when_and_one_gone_is_asked_weekly(
     assert first.failing_since is not None and first.gone_at is not None
 
     httpserver.clear_log()
-    assert _run(data_dir, "sync", "--no-articles") == 0  # not asked again this week
-    assert _asked(httpserver) == ["/live.xml"]
     capsys.readouterr()
+    # Not asked again this week, nor reported again (a cron job's `-q` stays silent): said
+    # apart in the summary, not counted as synced.
+    assert _run(data_dir, "sync", "--no-articles") == 0
+    assert _asked(httpserver) == ["/live.xml"]
+    again = (first.gone_at + timedelta(days=7)).strftime("%Y-%m-%d")
+    said = capsys.readouterr().err
+    assert f"synced 1 of 2 feeds (0 new headlines; 1 gone for good, asked again {again})" in said
+    assert "feed failed" not in said
+    assert _run(data_dir, "sync", "--no-articles", "-q") == 0
+    assert capsys.readouterr().err == ""
     assert _run(data_dir, "feeds", "--failing") == 0
     shown = capsys.readouterr().out
     assert "Business Desk" in shown and "Coast Desk" not in shown
@@ -274,3 +285,62 @@ def test_feeds_json_says_since_when_a_feed_fails(
     assert _run(data_dir, "feeds", "--json") == 0
     (shown,) = json.loads(capsys.readouterr().out)
     assert shown["failing_since"] and shown["moved_to"] == "" and shown["gone_at"] is None
+
+
+def _gone_and_live(server: HTTPServer, data_dir: Path) -> Feed:
+    """Two feeds, one of them answering 410 Gone at the sync just made: the feed as kept."""
+    live, gone = server.url_for("/live.xml"), server.url_for("/gone.xml")
+    for path, title in (("/live.xml", "Coast Desk"), ("/gone.xml", "Business Desk")):
+        server.expect_request(path).respond_with_data(
+            rss(title, STORIES), content_type="application/rss+xml"
+        )
+    for url in (live, gone):
+        assert _run(data_dir, "add", url) == 0
+    server.clear()
+    server.expect_request("/live.xml").respond_with_data(
+        rss("Coast Desk", STORIES), content_type="application/rss+xml"
+    )
+    server.expect_request("/gone.xml").respond_with_data("", status=410)
+    assert _run(data_dir, "sync", "--no-articles") == 1
+    return _feed(data_dir, gone)
+
+
+def test_the_readers_lines_count_a_feed_gone_for_good_apart(
+    httpserver: HTTPServer, data_dir: Path
+) -> None:
+    first = _gone_and_live(httpserver, data_dir)
+    assert first.gone_at is not None
+    again = (first.gone_at + timedelta(days=7)).strftime("%Y-%m-%d")
+
+    async def press(key: str, ended: str) -> str:
+        async with running(data_dir, (200, 20), prefetch=False) as (app, pilot):
+            await pilot.press(key)
+            await until(pilot, lambda: app.status.startswith(ended), "the end")
+            return app.status
+
+    synced = asyncio.run(press("S", "Synced"))
+    assert synced.startswith("Synced 1 of 2 feeds · ")
+    assert synced.endswith(f" · 1 gone for good, asked again {again}")
+    assert "feed failed" not in synced
+    refreshed = asyncio.run(press("r", "Refreshed"))
+    assert (
+        refreshed
+        == f"Refreshed 1 of 2 feeds: 0 new headlines · 1 gone for good, asked again {again}"
+    )
+
+
+def test_a_feed_gone_for_good_is_not_taken_for_something_answering(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = HTTPServer(host="127.0.0.1", port=0)  # its own: stopped below
+    server.start()
+    try:
+        _gone_and_live(server, data_dir)
+    finally:
+        server.stop()  # no network now: the gone feed, not asked, answered nothing either
+    subscribe_elsewhere(data_dir)
+    capsys.readouterr()
+    assert _run(data_dir, "sync", "--no-articles") == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("reader:")]
+    assert lines[0].startswith("reader: No connection: nothing synced")
+    assert not _feed(data_dir, server.url_for("/live.xml")).last_error  # not marked failing

@@ -23,6 +23,7 @@ from reader.ui.dialogs.help import KEYS_IN_TEXT, HelpScreen
 from reader.ui.keymap import NO_KEYS, KeyMap
 from reader.ui.screens import article as article_screen
 from reader.ui.widgets.article.article_body import ArticleBody
+from tests.no_network import feed_elsewhere
 from tests.tui_pilot import (
     notices,
     open_row,
@@ -79,11 +80,22 @@ def test_the_key_of_an_action_is_the_first_set_else_its_first_default() -> None:
 def test_messages_built_with_a_key_or_none() -> None:
     feed = Feed(url="http://127.0.0.1:9/quay.xml")
     down = FetchError(ErrorKind.NETWORK, "Cannot connect to 127.0.0.1")
-    offline = [FeedResult(feed=feed, error=down)]
-    said = "No connection: none of the 1 feed answered."
+    elsewhere = Feed(url="http://localhost:9/cliff.xml")
+    offline = [FeedResult(feed=feed, error=down), FeedResult(feed=elsewhere, error=down)]
+    said = "No connection: none of the 2 feeds answered."
     assert nothing_came(offline) == f"{said} Press r to try again once online."
     assert nothing_came(offline, "F5") == f"{said} Press F5 to try again once online."
     assert nothing_came(offline, None) == said
+    # Every feed on one host: that site down, not the network (named with its port when
+    # they share it; two ports of one machine are one site).
+    one_site = [FeedResult(feed=feed, error=down)]
+    said = "Nothing answered at 127.0.0.1:9: none of the 1 feed came."
+    assert nothing_came(one_site) == f"{said} Press r to try again."
+    assert nothing_came(one_site, None) == said
+    other_port = FeedResult(feed=Feed(url="http://127.0.0.1:10/cliff.xml"), error=down)
+    assert nothing_came([*one_site, other_port]).startswith(
+        "Nothing answered at 127.0.0.1: none of the 2 feeds came."
+    )
     pdf = Entry("quay-1", feed.url, "Harbour report", "http://127.0.0.1:9/report.pdf")
     report = SyncReport(not_articles=[(pdf, FetchError(ErrorKind.NOT_HTML, "A PDF"))])
     assert sync_summary(report).endswith(
@@ -99,8 +111,8 @@ def test_refresh_moved_the_empty_list_and_a_failed_refresh_name_its_key(tmp_path
     so names F5 again."""
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
-    urls = [server.url_for("/quay.xml"), server.url_for("/cliff.xml")]
-    server.stop()  # nothing listens there any more: the network is "down"
+    urls = [server.url_for("/quay.xml"), feed_elsewhere()]
+    server.stop()  # nothing listens on either host any more: the network is "down"
     _subscribed(tmp_path, urls)
 
     async def run() -> None:

@@ -20,6 +20,7 @@ from reader.cli.sync import _progress_display
 from reader.library import Library
 from reader.models import ErrorKind
 from reader.reports import NotOffline, SyncProgress, SyncReport
+from tests.no_network import subscribe_elsewhere
 from tests.test_library import ARTICLE, feed_xml
 from tests.tui_pilot import running, until
 
@@ -98,11 +99,17 @@ def test_only_the_transient_failures_make_the_sync_fail(
     assert "1 failed, 2 taken down" in err
 
 
+def _offline(site: HTTPServer, data_dir: Path) -> None:
+    """The site's feed synced; then no network: it and a feed on another host not answering."""
+    asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
+    subscribe_elsewhere(data_dir)
+    site.stop()
+
+
 def test_a_sync_with_no_network_says_so_first(
     site: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
-    site.stop()
+    _offline(site, data_dir)
     report = asyncio.run(_sync(data_dir))
     # The 503 story left from before is not tried again: it would fail as the feed did.
     assert not report.article_failures
@@ -121,8 +128,7 @@ def test_a_sync_with_no_network_says_so_first(
 def test_S_with_no_network_says_so_rather_than_naming_an_article(
     site: HTTPServer, data_dir: Path
 ) -> None:
-    asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
-    site.stop()
+    _offline(site, data_dir)
 
     async def press_sync() -> str:
         async with running(data_dir, (100, 20), prefetch=False) as (app, pilot):
@@ -138,8 +144,7 @@ def test_S_with_no_network_says_so_rather_than_naming_an_article(
 def test_r_with_no_network_says_so_and_marks_no_feed_failing(
     site: HTTPServer, data_dir: Path
 ) -> None:
-    asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
-    site.stop()
+    _offline(site, data_dir)
 
     async def press_refresh() -> tuple[str, str]:
         async with running(data_dir, (100, 20), prefetch=False) as (app, pilot):
@@ -150,6 +155,32 @@ def test_r_with_no_network_says_so_and_marks_no_feed_failing(
     status, idle = asyncio.run(press_refresh())
     assert status == "No connection: nothing refreshed; the 1 cached article stays readable"
     assert "failing" not in idle  # no "!" on a feed for the network's absence
+
+
+def test_a_sync_whose_one_site_does_not_answer_names_it_not_the_network(
+    site: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every feed on one host that doesn't answer: that site may be down with the network up
+    (tester D12), so it is named, not "No connection"; in the reader's lines too."""
+    asyncio.run(_sync(data_dir, site.url_for("/feed.xml")))
+    at = f"127.0.0.1:{site.port}"
+    site.stop()
+    said = f"Nothing answered at {at}: nothing synced; the 1 cached article stays readable"
+    assert asyncio.run(_sync(data_dir)).no_connection == said
+    assert main(["--data-dir", str(data_dir), "sync"]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("reader:")]
+    assert lines[0] == f"reader: {said}"
+
+    async def press(key: str) -> str:
+        async with running(data_dir, (120, 20), prefetch=False) as (app, pilot):
+            await pilot.press(key)
+            await until(pilot, lambda: app.status.startswith("Nothing answered"), "the end")
+            return app.status
+
+    assert asyncio.run(press("S")) == said
+    assert asyncio.run(press("r")) == (
+        f"Nothing answered at {at}: nothing refreshed; the 1 cached article stays readable"
+    )
 
 
 class _Terminal(io.StringIO):

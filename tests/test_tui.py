@@ -33,6 +33,7 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.feed_list import FeedList
 from reader.ui.widgets.main.headline_table import HeadlineTable
+from tests.no_network import subscribe_elsewhere
 from tests.tui_pilot import (
     burst,
     first_article_row,
@@ -295,8 +296,9 @@ def test_offline_cached_opens_uncached_says_so(data_dir: Path, browser: list[str
     server = start_demo_server()
     try:
         cached = subscribe(data_dir, server.feed_urls, fetch_articles=1)[0]
+        subscribe_elsewhere(data_dir)  # on another host: not one site down
     finally:
-        server.stop()  # from here on the site is gone: the network is "down"
+        server.stop()  # from here on the sites are gone: the network is "down"
 
     async def run() -> None:
         app = ReaderApp(data_dir, refresh_on_start=False)

@@ -19,6 +19,7 @@ from reader.library import Library
 from reader.ui import app_fill
 from reader.ui.app import ReaderApp
 from tests.conftest import sync_into
+from tests.no_network import feed_elsewhere
 from tests.test_library import ARTICLE
 from tests.tui_pilot import WAIT, screen_text, table, until
 
@@ -152,30 +153,37 @@ def test_each_feeds_headlines_show_as_it_comes_in(
     asyncio.run(run())
 
 
-@pytest.mark.parametrize("offline", [True, False])
+@pytest.mark.parametrize("offline", ["no network", "one site", False])
 def test_a_refresh_every_feed_failed_in_says_so_in_the_empty_list(
-    tmp_path: Path, offline: bool
+    tmp_path: Path, offline: str | bool
 ) -> None:
-    """Offline on the first open, or every feed's server answering with an error (this one
-    knows no address: 500): the empty list says that nothing came, why, and what to do, in
-    one line."""
+    """Offline on the first open (feeds on two hosts, neither answering), the one site every
+    feed is on down, or every feed's server answering with an error (this one knows no
+    address: 500): the empty list says that nothing came, why, and what to do, in one line."""
     server = HTTPServer(host="127.0.0.1", port=0)
     server.start()
     urls = [server.url_for("/quay.xml"), server.url_for("/cliff.xml")]
+    site = f"127.0.0.1:{server.port}"
+    if offline == "no network":
+        urls[1] = feed_elsewhere()
     if offline:
-        server.stop()  # nothing listens there any more: the network is "down"
+        server.stop()  # nothing listens there any more: the network (or the site) is "down"
     _imported(tmp_path, urls)
 
     async def run() -> None:
         app = ReaderApp(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
             await asyncio.wait_for(app.ready.wait(), WAIT)
-            ended = ("Refreshed", "No connection")
+            ended = ("Refreshed", "No connection", "Nothing answered")
             await until(pilot, lambda: app.status.startswith(ended), "the refresh")
             await pilot.pause()
-            if offline:
+            if offline == "no network":
                 line = (
                     "No connection: none of the 2 feeds answered. Press r to try again once online."
+                )
+            elif offline:
+                line = (
+                    f"Nothing answered at {site}: none of the 2 feeds came. Press r to try again."
                 )
             else:
                 line = "None of the 2 feeds could be fetched (! in the feed list says why). Press r to retry."

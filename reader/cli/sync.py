@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..discovery import WEB_PAGE_ANSWER
 from ..models import Entry, ErrorKind
 from ..plural import plural, size_text
-from ..reports import SyncProgress
+from ..reports import SyncProgress, gone_unasked, synced_feeds
 from ..safe import safe_line
 from ..sync_lock import SyncLock
 from ..url_display import shown_url
@@ -188,10 +188,11 @@ def print_sync_report(
         "more articles cached only in part",
     )
     new = sum(r.new_entries for r in report.feeds)
-    failed_feeds = sum(r.error is not None for r in report.feeds)
+    # A feed gone for good, not asked this time, is neither synced nor failed again.
+    gone = gone_unasked(report.feeds)
     line = (
-        f"synced {len(report.feeds) - failed_feeds} of {plural(len(report.feeds), 'feed')} "
-        f"({plural(new, 'new headline')})"
+        f"synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} "
+        f"({plural(new, 'new headline')}{f'; {gone}' if gone else ''})"
     )
     if articles:
         line += (

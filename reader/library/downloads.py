@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..address_class import resolved_reach
+from ..article_fallbacks import amp_if_little, feed_text_of
 from ..article_sources import read_from
 from ..config import site_rule_for
 from ..enclosures import episode_only
@@ -183,18 +184,8 @@ class LibraryDownloads(LibraryPageReads):
         """The text the feed carried for `entry` (its full content, else its summary) as a
         partial article, or None: what can still be read of an article the network can't
         reach. Not cached: a later sync should fetch the page itself."""
-        from ..extract import feed_article
-
         html = self.store.feed_html(entry)
-        article = await self._cpu(feed_article, entry, html) if html.strip() else None
-        if article is None:
-            return None
-        # Its dates are the feed's, as a citation says of any the feed gives (`filled_from`).
-        return replace(
-            article,
-            published_by_feed=article.published is not None,
-            updated_by_feed=article.updated is not None,
-        )
+        return await self._cpu(feed_text_of, entry, html) if html.strip() else None
 
     async def _fetch_once(
         self,
@@ -424,16 +415,14 @@ class LibraryDownloads(LibraryPageReads):
                 return self._kept(url, replace(cached, incomplete=""))
             page_url, (body, content_type) = read_from(cached, url), raw
         from ..charset_labels import charset_from_content_type
-        from ..extract import gave_little
-        from ..extract.amp import amp_url_of
 
         charset = charset_from_content_type(content_type)
         next_page = await self._cpu(
             next_page_of, body, page_url, charset, site_rule_for(self.site_rules, page_url)
         )
-        if not later and not next_page and gave_little(cached):
+        if not later and not next_page:
             # A page that gave little, whose AMP version didn't come: tried again.
-            amp = await self._cpu(amp_url_of, body, page_url, charset)
+            amp = await self._cpu(amp_if_little, cached, body, page_url, charset)
             if amp:
                 read = await self._amp(url, amp, cached.url or url, None)
                 return read or self._kept(url, replace(cached, incomplete=""))

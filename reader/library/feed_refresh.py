@@ -227,7 +227,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             nonlocal done
             feed = self.store.feed(url)
             if feed is not None and _gone_lately(feed):  # said when it was: not asked again yet
-                result = FeedResult(feed, not_modified=True)
+                result = _left_gone(feed)
             else:
                 try:
                     result = await self.refresh_feed(url, unanswered=False)
@@ -242,7 +242,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 if progress:
                     progress(SyncProgress("feeds", done, len(urls)))
                 return None
-            if watch.heard(url, result.error):
+            if result.asked and watch.heard(url, result.error):
                 absent.set()
             if on_feed:
                 on_feed(result)
@@ -303,6 +303,12 @@ def _working(feed: Feed) -> Feed:
 def _gone_lately(feed: Feed) -> bool:
     """The feed's address answered 410 Gone within `GONE_ASKED_EVERY`: not asked again yet."""
     return feed.gone_at is not None and _now() - feed.gone_at < GONE_ASKED_EVERY
+
+
+def _left_gone(feed: Feed) -> FeedResult:
+    """A feed gone lately (`_gone_lately`), not asked: nothing new of it, and when it will be."""
+    assert feed.gone_at is not None
+    return FeedResult(feed, not_modified=True, gone_until=feed.gone_at + GONE_ASKED_EVERY)
 
 
 def _untried(feed: Feed) -> FeedResult:

@@ -10,7 +10,7 @@ import asyncio
 from ..library import Library
 from ..models import Feed
 from ..plural import plural
-from ..reports import FeedResult, Headline, nothing_answered
+from ..reports import FeedResult, Headline, nothing_answered, unanswered_at
 from .app_articles import ReaderAppArticles
 from .keymap import keymap_of
 from .messages import HeadlinesChanged
@@ -32,6 +32,10 @@ def nothing_came(results: list[FeedResult], refresh_key: str | None = "r") -> st
         return ""
     feeds = plural(len(results), "feed")
     if nothing_answered(results):
+        said = unanswered_at(results)
+        if said != "No connection":  # one site's: not for the network to come back
+            press = f" Press {refresh_key} to try again." if refresh_key else ""
+            return f"{said}: none of the {feeds} came.{press}"
         press = f" Press {refresh_key} to try again once online." if refresh_key else ""
         return f"No connection: none of the {feeds} answered.{press}"
     press = f" Press {refresh_key} to retry." if refresh_key else ""

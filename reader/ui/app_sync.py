@@ -11,7 +11,16 @@ from typing import Any, TypeVar
 from ..marks import UPDATED_MARK
 from ..models import ErrorKind
 from ..plural import plural
-from ..reports import FeedResult, SyncProgress, SyncReport, nothing_answered, still_readable
+from ..reports import (
+    FeedResult,
+    SyncProgress,
+    SyncReport,
+    gone_unasked,
+    nothing_answered,
+    still_readable,
+    synced_feeds,
+    unanswered_at,
+)
 from ..sync_lock import SyncLock
 from .app_fill import ReaderAppFill
 from .collector import collect_and_freeze, full_collections_deferred
@@ -37,7 +46,7 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         return report.no_connection
     failed_feeds = [r for r in report.feeds if r.error]
     line = (
-        f"Synced {len(report.feeds) - len(failed_feeds)} of {plural(len(report.feeds), 'feed')} · "
+        f"Synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} · "
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
         f"{report.articles_already_cached} already cached"
     )
@@ -69,6 +78,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {what}" + (f" ({browser_key} opens it in the browser)" if browser_key else "")
     if failed_feeds:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
+    if gone := gone_unasked(report.feeds):
+        line += f" · {gone}"
     return line
 
 
@@ -186,7 +197,9 @@ class ReaderAppSync(ReaderAppFill):
         new = sum(r.new_entries for r in results)
         failed = [r for r in results if r.error]
         if nothing_answered(results):
-            return f"No connection: nothing refreshed; {still_readable(self.index.cached)}"
+            return (
+                f"{unanswered_at(results)}: nothing refreshed; {still_readable(self.index.cached)}"
+            )
         # A login page answering for the feeds (a hotel's Wi-Fi): the network's, said once.
         portal = next(
             (e.message for r in results if (e := r.error) and e.kind == ErrorKind.PORTAL), ""
@@ -194,9 +207,11 @@ class ReaderAppSync(ReaderAppFill):
         if portal:
             return portal[0].upper() + portal[1:]
         line = (
-            f"Refreshed {len(results) - len(failed)} of {plural(len(results), 'feed')}: "
+            f"Refreshed {synced_feeds(results)} of {plural(len(results), 'feed')}: "
             f"{plural(new, 'new headline')}"
         )
+        if gone := gone_unasked(results):
+            line += f" · {gone}"
         if failed:
             first = failed[0]
             line += f" · failed: {first.feed.display_title}: {first.error.message if first.error else ''}"

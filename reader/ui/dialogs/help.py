@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -236,16 +237,36 @@ a description of 30 cells. Narrower (a 40-column terminal), a description got 9 
 or two a line down the panel."""
 
 
+WIDTHS_KEPT = 4
+"""Widths the keys list is kept rendered at (`KeysList`): Textual renders it five times as
+the help opens (its height measured, then drawn, at the panel's width and again two cells
+narrower once the scrollbar shows), and each render of its 64 rows as a table took ~45 ms of
+the event loop: `?` held the keys a quarter of a second, over a second on a busy machine."""
+_rendered: dict[tuple[KeyRows, int], list[list[Segment]]] = {}
+
+
 class KeysList:
     """Every key, grouped by where it works: a table of keys and what they do, or, in a
-    narrower panel, each key on a line and what it does under it."""
+    narrower panel, each key on a line and what it does under it. Rendered once a width
+    (`WIDTHS_KEPT`): the lines hold no colour of the theme's, only bold and underline."""
 
     def __init__(self, keys: KeyRows = KEYS) -> None:
         self.keys = keys
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        wide = options.max_width >= TABLE_WIDTH
-        yield _keys_table(self.keys) if wide else _keys_stacked(self.keys)
+        width = options.max_width
+        lines = _rendered.get((self.keys, width))
+        if lines is None:
+            shown = _keys_table(self.keys) if width >= TABLE_WIDTH else _keys_stacked(self.keys)
+            lines = console.render_lines(shown, options.update(height=None), pad=False)
+            while _rendered and len(_rendered) >= WIDTHS_KEPT:
+                del _rendered[next(iter(_rendered))]  # the first kept goes first
+            if WIDTHS_KEPT:
+                _rendered[self.keys, width] = lines
+        newline = Segment.line()
+        for line in lines:
+            yield from line
+            yield newline
 
 
 def _keys_table(sections: KeyRows) -> Table:

@@ -1,0 +1,40 @@
+"""Worker-side: what may stand in for an article's page, the feed's own text (`feed_text_of`),
+and, for a page that gave little, the address of its AMP version (`amp_if_little`).
+
+Run by `Library._cpu` in a worker process (or a thread), never on the event loop: the
+extractor's import alone (lxml, readability) takes hundreds of milliseconds, and an article
+shown by its feed's text, or read on from its last page, as the reader's first use of the
+extractor froze the keys meanwhile. This module imports nothing of the extractor until one of
+its functions runs, so naming it costs the loop nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .models import Article, Entry
+
+
+def feed_text_of(entry: Entry, html: str) -> Article | None:
+    """The text the feed carried for `entry` (`html`: its content, else its summary) as a
+    partial article, its dates said to be the feed's; None when it carried none."""
+    from .extract import feed_article
+
+    article = feed_article(entry, html)
+    if article is None:
+        return None
+    # Its dates are the feed's, as a citation says of any the feed gives (`filled_from`).
+    return replace(
+        article,
+        published_by_feed=article.published is not None,
+        updated_by_feed=article.updated is not None,
+    )
+
+
+def amp_if_little(cached: Article, body: bytes, page_url: str, charset: str | None) -> str:
+    """The AMP version's address the page (`body`, read from `page_url`) names, when the
+    article `cached` of it gave little (`gave_little`); "" otherwise, or when it names none."""
+    from .extract import gave_little
+    from .extract.amp import amp_url_of
+
+    return amp_url_of(body, page_url, charset) if gave_little(cached) else ""

@@ -1,0 +1,43 @@
+""" "No network" as the tests make it: feeds on two hosts where nothing listens. Feeds all on
+one host that doesn't answer are one site down, which the reader says by its name ("Nothing
+answered at 127.0.0.1:8773"); only when they are on several hosts does it say "No
+connection"."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from urllib.parse import urlsplit
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1")
+"""Two names of this machine: two hosts to the reader, which names a site by its host."""
+
+
+def dead_port() -> int:
+    """A port of this machine nothing listens on (taken and let go)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def feed_elsewhere(besides: str = "127.0.0.1") -> str:
+    """A feed's address on this machine by its other name than `besides` (one of
+    `LOOPBACK_NAMES`), where nothing listens: with it the feeds that fail are on two hosts,
+    as with no network."""
+    host = next(name for name in LOOPBACK_NAMES if name != besides)
+    return f"http://{host}:{dead_port()}/elsewhere.xml"
+
+
+def subscribe_elsewhere(directory: Path) -> str:
+    """Subscribe the library at `directory` to a `feed_elsewhere` of its feeds' host (not
+    fetched); its address."""
+    from reader.library import Library
+
+    lib = Library(directory)
+    try:
+        hosts = {urlsplit(url).hostname for url in lib.store.feed_urls()}
+        url = feed_elsewhere(next(name for name in LOOPBACK_NAMES if name in hosts))
+        lib.add_feed(url)
+    finally:
+        lib.close()
+    return url
