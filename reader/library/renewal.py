@@ -110,9 +110,10 @@ class LibraryRenewal(LibraryDownloads):
         each later page fetched and added (`renewal_page`), up to `max_article_pages`, then
         the whole cached in place of the copy (kept as an earlier version when its text
         changed), as `renew_for_cache` does with one page. A page that fails for a reason
-        that may pass raises, the copy left whole; one that fails for good (a 404), or an
-        article that runs on past the cap, leaves the copy as it was: Extracted(). A page of
-        another article ends the article there, as in a first download."""
+        that may pass raises, the copy left whole; one that fails for good (a 404) leaves the
+        copy as it was, its `failed` naming the page, and so does an article that runs on past
+        the cap (Extracted()). A page of another article ends the article there, as in a first
+        download."""
         from ..page_caching import renewal_page
 
         url, staged, next_page = entry.link, first.staged, first.next_page
