@@ -16,25 +16,10 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from reader.library import Library
+from tests.import_watch import WATCH_EXTRACTOR_IMPORT
 from tests.test_amp import PARAGRAPHS, amp_page, feed, shell
 
-_WATCH = """
-import asyncio, sys, threading
-from pathlib import Path
-
-imported = []
-
-
-class Watch:
-    # Told of every import not done yet: the extractor's, in this process, and its thread.
-    def find_spec(self, name, path=None, target=None):
-        if name == "reader.extract":
-            imported.append(threading.current_thread().name)
-        return None
-
-
-sys.meta_path.insert(0, Watch())
-"""
+_WATCH = WATCH_EXTRACTOR_IMPORT
 
 _FEED_TEXT = """
 from reader.ui.app import ReaderApp

@@ -13,23 +13,11 @@ from pathlib import Path
 
 from reader.extractor_version import EXTRACTOR
 from reader.library import Library
+from tests.import_watch import WATCH_EXTRACTOR_IMPORT
 
-_PROBE = """
-import asyncio, sys, threading
-
-imported = []
-
-
-class Watch:
-    # Told of every import not done yet: the extractor's, in this process, and its thread.
-    def find_spec(self, name, path=None, target=None):
-        if name == "reader.extract":
-            imported.append(threading.current_thread().name)
-        return None
-
-
-sys.meta_path.insert(0, Watch())
-
+_PROBE = (
+    WATCH_EXTRACTOR_IMPORT
+    + """
 from pathlib import Path
 
 from reader.extractor_version import EXTRACTOR
@@ -53,6 +41,7 @@ async def run(directory, link, title):
 asyncio.run(run(Path(sys.argv[1]), *sys.argv[2:]))
 print("imported in:", ",".join(imported) or "no thread of this process")
 """
+)
 
 
 def test_an_article_extracted_again_on_opening_loads_the_extractor_off_the_event_loop(
