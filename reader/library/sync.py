@@ -29,6 +29,7 @@ from ..reports import (
 )
 from ..urls import canonical_url
 from .cache_notes import CacheNotes
+from .failures import _may_come_later
 from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .resources import _now
@@ -162,6 +163,9 @@ class LibrarySync(LibraryFeedRefresh):
         todo: list[Entry] = []
         tasks: list[asyncio.Task[None]] = []
         failures: list[tuple[Entry, FetchError]] = []
+        # Cached stories whose change, told by their feed, could not be fetched: failures too,
+        # but of no article `todo` counts.
+        renew_failures: list[tuple[Entry, FetchError]] = []
         not_articles: list[tuple[Entry, FetchError]] = []
         gone: list[tuple[Entry, FetchError]] = []
         gone_kept: list[tuple[Entry, FetchError, datetime | None]] = []
@@ -279,13 +283,12 @@ class LibrarySync(LibraryFeedRefresh):
                 key = article_key(entry.link)
                 if key not in was_gone:  # named when it went, as an uncached story is
                     gone_kept.append((entry, renewal.error, renewal.before))
-            elif renewal.outcome == "failed" and renewal.error is not None:
+            elif (error := renewal.error) is not None and _passing(error):
                 # The change its feed told of is still to be had: said, and its telling kept
-                # for the next sync to ask again (acc28c C9: a later page's 503 spent it).
-                why = renewal.error.message
-                failures.append(
-                    (entry, replace(renewal.error, message=f"{why}; the next sync asks again"))
-                )
+                # for the next sync to ask again (acc28c C9: a later page's 503 spent it). A
+                # page to sign in in its place is no news: the copy stays, as it always did.
+                why = f"{error.message}; the next sync asks again"
+                renew_failures.append((entry, replace(error, message=why)))
                 if (before := was.get(entry.id)) is not None:
                     with suppress(StoreError):
                         await asyncio.to_thread(
@@ -402,7 +405,7 @@ class LibrarySync(LibraryFeedRefresh):
             articles_already_cached=already_cached,
             articles_updated=len(renewed),
             updated=renewed,
-            article_failures=failures,
+            article_failures=failures + renew_failures,
             not_articles=not_articles,
             gone=gone,
             gone_kept=gone_kept,
@@ -413,3 +416,13 @@ class LibrarySync(LibraryFeedRefresh):
             size_limit=self.cache_max_bytes,
             not_offline=not_offline,
         )
+
+
+def _passing(error: FetchError) -> bool:
+    """A renewal's failure another try may mend (the network, a busy server), not a page to
+    sign in or a Wi-Fi login page answering in the story's place."""
+    return _may_come_later(error) and error.kind not in (
+        ErrorKind.SIGN_IN,
+        ErrorKind.PORTAL,
+        ErrorKind.STORAGE,
+    )
