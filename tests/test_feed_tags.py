@@ -248,3 +248,34 @@ def test_a_tags_row_lists_its_feeds_headlines_together(
             await until(pilot, lambda: len(table(app).rows) == 2, "#news again")
 
     asyncio.run(run())
+
+
+def test_unread_only_passes_over_a_tag_read_to_its_end(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc28c C4: under `L`, a tag row with nothing unread stayed in the feed list and `t`
+    stopped on it, where `J` passes over a feed read to its end and the feed leaves the list."""
+    urls = serve_three(httpserver)
+    subscribe(tmp_path, list(urls.values()))
+    lib = Library(tmp_path)
+    lib.tag_feed(urls["quay"], ["local"])
+    lib.tag_feed(urls["tide"], ["news"])
+    lib.tag_feed(urls["wire"], ["wires"])
+    lib.close()
+
+    async def run() -> None:
+        async with running(tmp_path, (120, 30), prefetch=False) as (app, pilot):
+            await until(pilot, lambda: len(table(app).rows) == 3, "every headline")
+            feeds = app.screen.query_one(FeedList)
+            await pilot.press("t")  # #local
+            await until(pilot, lambda: len(table(app).rows) == 1, "#local's")
+            await pilot.press("A")  # its one headline read
+            await pilot.press("L")  # unread only
+            await pilot.press("t")  # on to #news
+            await until(pilot, lambda: "#news" in screen_text(app), "#news")
+            await pilot.pause()
+            assert "#local" not in feeds.names  # gone once left, as a read feed goes
+            await pilot.press("t", "t")  # #wires, then round past #local to #news
+            await until(pilot, lambda: "#news ·" in screen_text(app), "round to #news")
+
+    asyncio.run(run())

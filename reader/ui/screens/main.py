@@ -392,7 +392,12 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
     def action_step_tag(self, step: int) -> None:
         """The next (`step` 1) or previous tag of the feed list, round its ends, its feeds'
         headlines shown together; from any other list, the first or the last tag."""
-        views = [tag_view(tag) for tag in all_tags(self.reader.index.feeds)]
+        index = self.reader.index
+        if self.unread_only and index.whole:  # as `J` passes over read feeds (acc28c C4)
+            tags = [tag for tag, count in index.tags() if count or tag_view(tag) == self.feed_url]
+        else:
+            tags = all_tags(index.feeds)
+        views = [tag_view(tag) for tag in tags]
         view = feed_beside(views, self.feed_url, step)
         if view is None:
             there = "no other tag" if views else "no tags: `reader tag FEED TAG` gives one"

@@ -21,7 +21,7 @@ from textual.screen import Screen
 
 from ...feed_tags import all_tags
 from ...reports import Headline
-from ..headlines import SAVED_VIEW
+from ..headlines import SAVED_VIEW, tag_view
 from ..keymap import keymap_of
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
@@ -90,8 +90,8 @@ class MainScreenUnread(Screen[None]):
             return
         unread = index.unread_counts()
         feeds = index.feeds
+        in_use = self.focused is feed_list
         if self.unread_only:
-            in_use = self.focused is feed_list
             feeds = [
                 feed
                 for feed in feeds
@@ -100,7 +100,16 @@ class MainScreenUnread(Screen[None]):
                 or feed.url == self.feed_url
                 or (in_use and feed.url in feed_list.feeds)
             ]
-        feed_list.set_feeds(feeds, unread, index.saved, index.tags())
+        tags = index.tags()
+        if self.unread_only:  # a tag row read to its end goes as its feeds do (acc28c C4)
+            tags = [
+                (tag, count)
+                for tag, count in tags
+                if count
+                or tag_view(tag) == self.feed_url
+                or (in_use and feed_list.holds(tag_view(tag)))
+            ]
+        feed_list.set_feeds(feeds, unread, index.saved, tags)
         feed_list.border_title = UNREAD_FEEDS if self.unread_only else FEEDS
 
     def count_tail(self, feed_url: str | None, rows: Sequence[Headline]) -> str:
