@@ -20,6 +20,7 @@ from ..login_page import login_page_elsewhere
 from ..models import (
     FEED_READING_VERSION,
     NO_CONNECTION,
+    Entry,
     ErrorKind,
     Feed,
     FetchError,
@@ -131,8 +132,11 @@ class LibraryFeedRefresh(LibraryRenewal):
                 return FeedResult(feed, error=error, kept=False)
             self.store.put_feed(feed)
             return FeedResult(feed, error=error)
-        ignored = rules_for(feed, self.ignore)
-        entries = kept(parsed.entries, ignored)  # never kept, listed nor downloaded
+        entries: list[Entry] | tuple[Entry, ...] = parsed.entries
+        if ignored := rules_for(feed, self.ignore):
+            # Never kept, listed nor downloaded. The user's expressions over 2,000 items of a
+            # page's size each: off the loop a reader draws from.
+            entries = await asyncio.to_thread(kept, entries, ignored)
         new, changed = await self._in_store_thread(
             self.store.merge, url, entries, parsed.keys, True
         )
