@@ -19,11 +19,13 @@ from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    CommandError,
     err,
     open_library,
     out,
     run_until_done,
 )
+from .tags import named_tags
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -32,6 +34,12 @@ if TYPE_CHECKING:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     lib = open_library(args, workers="process")
+    try:
+        tags = named_tags(lib, args.tag)
+    except CommandError:
+        lib.close()
+        raise
+    feeds = lib.tagged_urls(tags) if tags else None
     lib.start_workers(articles=not args.no_articles)  # now, before any thread exists: forked
     show, finish = _no_progress() if args.quiet else _progress_display()
     last: list[SyncProgress] = []  # where the sync is, for the line a Ctrl-C leaves
@@ -44,7 +52,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         import asyncio  # here: `reader list` and `--help` don't need it
 
         try:
-            report = await lib.sync(articles=not args.no_articles, progress=progress)
+            report = await lib.sync(articles=not args.no_articles, progress=progress, feeds=feeds)
         except asyncio.CancelledError:  # Ctrl-C: the reader says so when it next opens
             if not args.no_articles:
                 lib.note_sync_stopped()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import suppress
 from datetime import UTC, datetime
 from typing import Any
@@ -140,25 +140,25 @@ class LibraryQueries(LibraryResources):
         feed_url: str | None = None,
         unread_only: bool = False,
         saved_only: bool = False,
-        tag: str | None = None,
+        tags: Collection[str] = (),
     ) -> list[Headline]:
-        """Entries newest first, of one feed, of the feeds filed under `tag`, or of all;
-        `saved_only` of all: every saved article, those no feed lists too
+        """Entries newest first, of one feed, of the feeds filed under one of `tags`, or of
+        all; `saved_only` of all: every saved article, those no feed lists too
         (`headlines_and_unlisted`)."""
-        urls = self._listed_urls(feed_url, tag)
+        urls = self._listed_urls(feed_url, tags)
         marks = self._marks()
         out, listed = self._feed_headlines(urls, marks, unread_only, saved_only)
-        if saved_only and not feed_url and tag is None:
+        if saved_only and not feed_url and not tags:
             out += [h for h in self._unlisted(listed, marks) if not (unread_only and h.read)]
         out.sort(key=newest_first)
         return out
 
     def streamed_headlines(
-        self, feed_url: str | None = None, unread_only: bool = False, tag: str | None = None
+        self, feed_url: str | None = None, unread_only: bool = False, tags: Collection[str] = ()
     ) -> Iterator[Headline]:
-        """`headlines(feed_url, unread_only, tag=tag)`, each made as it is asked for
+        """`headlines(feed_url, unread_only, tags=tags)`, each made as it is asked for
         (`headline_runs`): the first of a year's library comes at once."""
-        urls = self._listed_urls(feed_url, tag)
+        urls = self._listed_urls(feed_url, tags)
         marks = self._marks()
         runs = []
         for turn, url in enumerate(urls):
@@ -174,14 +174,19 @@ class LibraryQueries(LibraryResources):
             with suppress(StoreError):  # read again next time
                 self.store.keep_page_dates(marks.read_now)
 
-    def _listed_urls(self, feed_url: str | None, tag: str | None) -> list[str]:
+    def _listed_urls(self, feed_url: str | None, tags: Collection[str]) -> list[str]:
         """The feeds a list of headlines is of: the one `feed_url` names, those filed under
-        `tag`, else every one."""
+        one of `tags`, else every one."""
         if feed_url:
             return [self.feed_named(feed_url)]
-        if tag is not None:
-            return [feed.url for feed in tagged(self.store.feeds(), tag)]
+        if tags:
+            return self.tagged_urls(tags)
         return self.store.feed_urls()
+
+    def tagged_urls(self, tags: Collection[str]) -> list[str]:
+        """The addresses of the feeds filed under one of `tags` or more (case aside), in the
+        feeds' order."""
+        return [feed.url for feed in tagged(self.store.feeds(), *tags)]
 
     def taken_down_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,

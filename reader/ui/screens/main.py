@@ -86,8 +86,10 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         Binding("J", "step_feed(1)", "Next feed", show=False),
         Binding("K", "step_feed(-1)", "Previous feed", show=False),
         # newsboat's `t` picks a tag: here the next tag's row, its feeds' headlines together,
-        # round the end (no `T` back: a user's `[keys]` gives it to `top` often enough).
+        # round the end; `T` back, as `N` is `n`'s and vim's `T` is `t`'s (newsboat's `T`
+        # clears the tag chosen: "All feeds" is a row above the tags here).
         Binding("t", "step_tag(1)", "Next tag", show=False),
+        Binding("T", "step_tag(-1)", "Previous tag", show=False),
         # The headlines the whole width, at any width: newsboat shows one list at a time.
         Binding("f", "toggle_feed_list", "Feed list", show=False),
     ]
