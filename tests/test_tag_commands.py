@@ -91,6 +91,29 @@ def test_sync_by_tag_fetches_only_its_feeds_and_their_articles(
     assert _asked(servers["podcast"]) == ["/feed.xml", "/story-11.html"]
 
 
+def _stopped(home: Path) -> bool:
+    lib = Library(home)
+    try:
+        return lib.sync_stopped()
+    finally:
+        lib.close()
+
+
+def test_a_tags_sync_leaves_a_stopped_sync_said(
+    tmp_path: Path, servers: dict[str, HTTPServer]
+) -> None:
+    """A sync stopped before its end is still said ("S carries on") after a tag's sync ran to
+    its end: the other feeds' articles may be the ones it left; a whole sync's end clears it."""
+    home = _subscribed(tmp_path, servers)
+    lib = Library(home)
+    lib.note_sync_stopped()  # as a Ctrl-C leaves it
+    lib.close()
+    assert reader(home, "sync", "-q", "--tag", "sport").returncode == 0
+    assert _stopped(home)
+    assert reader(home, "sync", "-q").returncode == 0
+    assert not _stopped(home)
+
+
 def test_mark_read_and_list_by_tag(
     tmp_path: Path, servers: dict[str, HTTPServer], monkeypatch: pytest.MonkeyPatch
 ) -> None:
