@@ -69,7 +69,7 @@ def test_sync_by_tag_fetches_only_its_feeds_and_their_articles(
     home = _subscribed(tmp_path, servers)
     synced = reader(home, "sync", "--tag", "NEWS")
     assert synced.returncode == 0, synced.stderr
-    assert "synced 1 of 1 feed (2 new headlines); 2 articles cached" in synced.stderr
+    assert "synced 1 of 1 feed tagged news (2 new headlines); 2 articles cached" in synced.stderr
     assert sorted(_asked(servers["news"])) == ["/feed.xml", "/story-8.html", "/story-9.html"]
     assert _asked(servers["sport"]) == _asked(servers["podcast"]) == []
     assert _cached(home) == {"Ferry timetable changes", "Harbour wall mended"}

@@ -25,7 +25,7 @@ from .common import (
     out,
     run_until_done,
 )
-from .tags import named_tags
+from .tags import named_tags, tags_named
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -59,7 +59,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             raise
         finally:
             finish()
-        print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet)
+        print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet, tags=tags)
         return EXIT_OK if report.ok else EXIT_FAILED
 
     stopped_by = _stop_on_terminate()
@@ -106,10 +106,15 @@ def _stop_on_terminate() -> list[int]:
 
 
 def print_sync_report(
-    lib: Library, report: SyncReport, articles: bool, quiet: bool = False
+    lib: Library,
+    report: SyncReport,
+    articles: bool,
+    quiet: bool = False,
+    tags: list[str] | None = None,
 ) -> None:
     """The failures, each named; then, unless `quiet` (a cron job's sync, silent when all went
-    well), what was not cached and why, and the summary."""
+    well), what was not cached and why, and the summary (of the feeds under `tags`, when a
+    sync was of theirs: "3 of 3 feeds" alone read as every feed in a log)."""
     if report.portal:  # first, and once: the feeds' and the articles' failures are all this
         err(report.portal)
     elif report.no_connection:  # before each feed's and article's own failure to connect
@@ -199,7 +204,8 @@ def print_sync_report(
     # A feed gone for good, not asked this time, is neither synced nor failed again.
     gone = gone_unasked(report.feeds)
     line = (
-        f"synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} "
+        f"synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')}"
+        f"{f' tagged {tags_named(tags)}' if tags else ''} "
         f"({plural(new, 'new headline')}{f'; {gone}' if gone else ''})"
     )
     if articles:
