@@ -84,6 +84,7 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "failing_since": _dt(feed.failing_since),
         "gone_at": _dt(feed.gone_at),
         "read_with": feed.read_with,
+        "ignored_by": feed.ignored_by,
         "tags": list(feed.tags),
     }
 
@@ -105,6 +106,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         failing_since=_parse_dt(d.get("failing_since")),
         gone_at=_parse_dt(d.get("gone_at")),
         read_with=_count(d.get("read_with")),
+        ignored_by=_text(d.get("ignored_by")),
         tags=_tags(d.get("tags")),
     )
 

@@ -95,6 +95,10 @@ class Feed:
     read_with: int = 0
     """The `FEED_READING_VERSION` its items were last read whole with (0: by a reader from
     before it was kept)."""
+    ignored_by: str = ""
+    """The mark of the `[[ignore]]` rules covering it when its items were last read whole
+    (`ignore_rules.rules_mark`; "" when none did): rules changed since, its feed is asked for
+    whole again, not "has it changed?", so that an item a rule no longer matches comes back."""
     tags: tuple[str, ...] = ()
     """The tags the user files it under (newsboat's tags, an OPML file's folders, `reader
     tag`), in their order, compared case-folded (`feed_tags`). () for none, as in records from

@@ -90,19 +90,32 @@ def _stop_on_terminate() -> list[int]:
     said, the stop noted for the reader's next start. The list gets the signal's number, for
     the exit status a shell gives it (143, 129). A SIGHUP ignored from the start (`nohup reader
     sync`) stays ignored: the sync was asked to outlive its terminal."""
+    import asyncio
     import signal
 
     got: list[int] = []
 
     def terminate(number: int, _frame: object) -> None:
         got.append(number)
-        raise KeyboardInterrupt
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # waiting for another sync's lock, or printing the report
+            raise KeyboardInterrupt from None
+        # Raised in the loop's own turn, as its Ctrl-C is, not inside whichever task's step the
+        # signal cut into: in a library's task group (httpx's connect) the interrupt came out at
+        # shutdown as an exception group's traceback under the summary. Threadsafe: it wakes a
+        # loop waiting on a server that never answers.
+        loop.call_soon_threadsafe(_interrupt)
 
     signal.signal(signal.SIGTERM, terminate)
     hang_up = getattr(signal, "SIGHUP", None)  # none on Windows
     if hang_up is not None and signal.getsignal(hang_up) != signal.SIG_IGN:
         signal.signal(hang_up, terminate)
     return got
+
+
+def _interrupt() -> None:
+    raise KeyboardInterrupt
 
 
 def print_sync_report(

@@ -15,10 +15,12 @@ from typing import Any, TypeVar
 
 from ..address_class import Reach
 from ..feed_names import copies_own_title
+from ..ignore_rules import kept, rules_for, rules_mark
 from ..login_page import login_page_elsewhere
 from ..models import (
     FEED_READING_VERSION,
     NO_CONNECTION,
+    Entry,
     ErrorKind,
     Feed,
     FetchError,
@@ -130,9 +132,15 @@ class LibraryFeedRefresh(LibraryRenewal):
                 return FeedResult(feed, error=error, kept=False)
             self.store.put_feed(feed)
             return FeedResult(feed, error=error)
+        entries: list[Entry] | tuple[Entry, ...] = parsed.entries
+        if ignored := rules_for(feed, self.ignore):
+            # Never kept, listed nor downloaded. The user's expressions over 2,000 items of a
+            # page's size each: off the loop a reader draws from.
+            entries = await asyncio.to_thread(kept, entries, ignored)
         new, changed = await self._in_store_thread(
-            self.store.merge, url, parsed.entries, parsed.keys, True
+            self.store.merge, url, entries, parsed.keys, True
         )
+        await self._leave_out(feed)
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         feed = replace(
@@ -146,9 +154,16 @@ class LibraryFeedRefresh(LibraryRenewal):
             reach=response.reach,
             moved_to=moved,
             read_with=FEED_READING_VERSION,
+            ignored_by=rules_mark(feed, self.ignore),
         )
         feed = self.store.put_feed(_working(feed))
-        return FeedResult(feed, new_entries=len(new), entries=parsed.entries, changed=changed)
+        return FeedResult(feed, new_entries=len(new), entries=tuple(entries), changed=changed)
+
+    async def _leave_out(self, feed: Feed) -> None:
+        """The feed's headlines kept before an `[[ignore]]` rule that matches them, dropped."""
+        if ignored := rules_for(feed, self.ignore):
+            by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
+            await self._in_store_thread(self.store.leave_out, feed.url, ignored, by_text)
 
     async def _in_store_thread(self, write: Callable[..., T], *args: Any) -> T:
         """`write(*args)`, a feed's list of up to 2,000 entries read and written, in a thread:
@@ -187,7 +202,9 @@ class LibraryFeedRefresh(LibraryRenewal):
         good, else its own. A moved feed whose new address refuses (a move the site undid) is
         asked at its own again."""
         etag, modified = feed.etag, feed.last_modified
-        if feed.read_with < FEED_READING_VERSION:  # its items read again whole, once
+        if feed.read_with < FEED_READING_VERSION or feed.ignored_by != rules_mark(
+            feed, self.ignore
+        ):  # its items read again whole, once: by a newer reader, or under other rules
             etag = modified = None
         if feed.moved_to:
             try:

@@ -250,6 +250,7 @@ class ReaderApp(ReaderAppFeeds):
                 cache_max_bytes=self.config.cache_max_bytes,
                 drop_read_after=self.config.drop_read_after,
                 site_rules=self.config.site_rules,
+                ignore=self.config.ignore,
             )
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
