@@ -5,8 +5,11 @@ extraction run off the event loop: in a process pool so a long sync can't starve
 a thread for one-off commands where starting processes would cost more than it saves).
 
 It is built in layers, a module each, every class adding to the one before it (each calls only
-what is defined below it): `resources` (the store, the fetcher, the workers), `queries`
-(subscriptions, headlines, flags, reading places), `tags` (the feeds filed under each tag),
+what is defined below it): `resources` (the store, the fetcher, the workers), `subscribed`
+(the feeds subscribed to, named and found), `tags` (the feeds filed under each tag),
+`headlines` (the headlines listed, marked as the store says), `lookup` (an entry by id or
+address), `flags` (read and saved), `kept_articles` (cached articles read back),
+`reader_state` (what the reader keeps between runs: its view, where it left each article),
 `pruning` (the cache's size and limits),
 `reextraction` (articles extracted again from the pages kept), `page_reads` (each page downloaded
 and read, watched for a login page's), `downloads` (articles fetched and cached, page by page),

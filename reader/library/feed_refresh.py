@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from asyncio import FIRST_COMPLETED
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any, TypeVar
@@ -229,13 +229,17 @@ class LibraryFeedRefresh(LibraryRenewal):
         self,
         progress: ProgressCallback | None = None,
         on_feed: Callable[[FeedResult], None] | None = None,
+        feeds: Collection[str] | None = None,
     ) -> list[FeedResult]:
-        """Refresh every feed at once; `on_feed` hears each result as it comes in. Once the
-        network looks absent (`offline`), the feeds still out are not waited for: they fail as
-        not tried, and no feed is marked failed for it. A feed unsubscribed from meanwhile is
-        left out: not heard of, not in the results."""
+        """Refresh every feed at once, or those of `feeds` (subscribed addresses: a tag's);
+        `on_feed` hears each result as it comes in. Once the network looks absent
+        (`offline`), the feeds still out are not waited for: they fail as not tried, and no
+        feed is marked failed for it. A feed unsubscribed from meanwhile is left out: not heard
+        of, not in the results."""
         self.store.check_writable()
         urls = self.store.feed_urls()
+        if feeds is not None:
+            urls = [url for url in urls if url in feeds]
         done = 0
         watch = NetworkWatch(urls)
         absent = asyncio.Event()

@@ -12,11 +12,11 @@ from ..reports import CacheStats, Headline, PruneReport
 from ..store.retention import DroppedHeadlines
 from ..store.usage import CachedArticle, LeftOut
 from .limit import Ranking, SyncRoom
+from .reader_state import LibraryReaderState
 from .resources import _now
-from .tags import LibraryTags
 
 
-class LibraryPruning(LibraryTags):
+class LibraryPruning(LibraryReaderState):
     """A `Library`'s cache, measured and pruned."""
 
     # -- the cache -----------------------------------------------------------------------------
