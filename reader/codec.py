@@ -170,8 +170,21 @@ def entry_from_dict(d: dict[str, Any]) -> Entry:
             "feed_title": d.get("feed_title") or "",
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
+            "first_seen": seen_at(d),
         },
     )
+
+
+SEEN = "seen_at"
+"""The key of an entry's record that says when the item was first kept (`Entry.first_seen`):
+written by the store, not by `entry_to_dict` (a fresh entry has none)."""
+
+
+def seen_at(d: dict[str, Any]) -> float | None:
+    """When the entry of record `d` was first kept (None when unknown: kept by a reader from
+    before this was noted, of every item or of dated ones)."""
+    seen = d.get(SEEN)
+    return float(seen) if isinstance(seen, int | float) and not isinstance(seen, bool) else None
 
 
 # An inline's flags, one bit each in this order: a reader that predates a flag ignores its bit
