@@ -27,16 +27,18 @@ def sizes(lib: Library) -> dict[str, int]:
 
 def kept_unread(unread: list[tuple[str, str, int]], room: int) -> set[str]:
     """What the limit keeps of `unread` (key, feed, size; the newest first) in `room` bytes, as
-    README says: each feed's share (the room divided among the feeds), from its newest down,
-    each that fits in what is left of it; then, from the newest down, each other that fits in
-    what is left."""
+    README says: each feed's share (the room divided among the feeds), its newest as far down
+    as they fit in it; then, from the newest down, each other that fits in what is left."""
     share = room // len({feed for _, feed, _ in unread})
     used: dict[str, int] = dict.fromkeys((feed for _, feed, _ in unread), 0)
+    full: set[str] = set()
     kept = set()
     for key, feed, size in unread:
-        if used[feed] + size <= share:
+        if feed not in full and used[feed] + size <= share:
             used[feed] += size
             kept.add(key)
+        else:
+            full.add(feed)
     left = room - sum(used.values())
     for key, _, size in unread:
         if key not in kept and size <= left:

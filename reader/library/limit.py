@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import itertools
 import time
 from collections.abc import Iterable
 
@@ -87,13 +88,13 @@ class SyncRoom:
         self._sharing = self.ranking.sharing()
         saved_bytes = sum(a.size for a in cached if a.saved)
         self.room = Room(max_bytes, saved_bytes, len(self._sharing))
-        for article in self._cached.values():
-            self.room.add(
-                article.key, self._rank(article.key), article.size, self._feed(article.key)
+        self.room.add_all(
+            (key, self._rank(key), known.size, self._feed(key))
+            for key, known in itertools.chain(
+                self._cached.items(),
+                ((k, v) for k, v in left_out.items() if k not in self._cached and k not in saved),
             )
-        for key, left in left_out.items():
-            if key not in self._cached and key not in saved:
-                self.room.add(key, self._rank(key), left.size, self._feed(key))
+        )
         # Each feed's unread stories, the newest first, by their times negated: how far down
         # its share one is, for the order to fetch in (`priority`).
         self._stories: dict[str, list[float]] = {}

@@ -84,21 +84,25 @@ Place = tuple[int, float, float, float]
 """Where an article stands in a `Room`, the first kept first: -1 when in its feed's share
 (else 0), then its rank negated, then its turn."""
 
+Article = tuple[str, Rank, int, str]
+"""An article as a `Room` takes it: its key, rank, size, and the feed it is unread in ("" for
+none: read, or listed by none)."""
+
 
 class Room:
     """What the limit would keep of the articles added to it, as `prune` does: the saved
     ones; then each feed's share (`share`: the room left divided among the feeds with an unread
-    article), from the feed's newest unread down, each that fits in what is left of it; then,
-    from the top of the ranking down, each other article that fits in what is left of the
-    limit. One too big for that is evicted alone: those under it may still fit (a page of many
-    megabytes at the top, a hostile feed's, evicted every other article when the limit went
-    down the ranking evicting until the cache fit). A feed that uses less than its share leaves
-    the rest to the others, by the ranking; one that brings more (40 stories at every sync,
-    each dated now) can't take another feed's share: it evicted every other feed's unread
-    articles when the ranking alone decided (acc28a H10). Each article is added once its size
-    is known (or guessed, for one being fetched); added again (a page read on, a guess come
-    true), it counts with its new size. Of two ranked alike, the one added first comes first:
-    the other is cached already, or on its way."""
+    article), the feed's newest unread as far down as they fit in it; then, from the top of the
+    ranking down, each other article that fits in what is left of the limit. One too big for
+    that is evicted alone: those under it may still fit (a page of many megabytes at the top, a
+    hostile feed's, evicted every other article when the limit went down the ranking evicting
+    until the cache fit). A feed that uses less than its share leaves the rest to the others,
+    by the ranking; one that brings more (40 stories at every sync, each dated now) can't take
+    another feed's share: it evicted every other feed's unread articles when the ranking alone
+    decided (acc28a H10). Each article is added once its size is known (or guessed, for one
+    being fetched); added again (a page read on, a guess come true), it counts with its new
+    size. Of two ranked alike, the one added first comes first: the other is cached already,
+    or on its way."""
 
     def __init__(self, max_bytes: int, saved_bytes: int, feeds: int = 0) -> None:
         self.max_bytes = max_bytes
@@ -113,15 +117,17 @@ class Room:
         self._kept: list[int] = []
         self._settled = 0
         self._places: dict[str, Place] = {}
-        # Each feed's unread articles, the newest first (by place: its rank and turn), and the
-        # bytes of its share taken down to each (`_taken`); worked out again for the feeds
-        # `_unshared` only, when asked: an article added moves what comes under it.
         self._size_of: dict[str, int] = {}
         self._feed_of: dict[str, str] = {}
+        # Each feed's unread articles, the newest first (by their rank and turn); how many of
+        # them its share holds (`_bound`) and the bytes of its share down to each of those
+        # (`_taken`). Worked out again, when asked, from the first place changed of each feed
+        # `_unshared`: an article added moves those under it, not those over it.
         self._by_feed: dict[str, list[tuple[tuple[float, int], str]]] = {}
+        self._bound: dict[str, int] = {}
         self._taken: dict[str, list[int]] = {}
         self._in_share: set[str] = set()
-        self._unshared: set[str] = set()
+        self._unshared: dict[str, tuple[int, int]] = {}
 
     @property
     def share(self) -> int:
@@ -134,7 +140,8 @@ class Room:
         not: one whose articles don't come leaves its share to the others)."""
         if feeds != self._feeds:
             self._feeds = feeds
-            self._unshared.update(self._by_feed)
+            for feed in self._by_feed:
+                self._changed(feed, 0)
 
     def add(self, key: str, rank: Rank, size: int, feed: str = "") -> None:
         """Add the article under `key`, unread in `feed` ("" for none: read, or listed by
@@ -142,23 +149,53 @@ class Room:
         place = self._places.get(key)
         if place is None:
             turn = next(self._turns)
-            self._insert(key, (0, -rank[0], -rank[1], turn), size)
+            self._size_of[key] = size
+            self._insert(key, (0, -rank[0], -rank[1], turn))
             if feed and rank[0]:
                 self._feed_of[key] = feed
-                bisect.insort(self._by_feed.setdefault(feed, []), ((-rank[1], turn), key))
-        else:
-            at = bisect.bisect_left(self._order, (place, key))
-            self._sizes[at] = size
-            self._settled = min(self._settled, at)
-        self._size_of[key] = size
+                mine = self._by_feed.setdefault(feed, [])
+                at = bisect.bisect_left(mine, ((-rank[1], turn), key))
+                mine.insert(at, ((-rank[1], turn), key))
+                self._changed(feed, at, 1)
+            return
+        at = bisect.bisect_left(self._order, (place, key))
+        self._sizes[at] = self._size_of[key] = size
+        self._settled = min(self._settled, at)
         if feed := self._feed_of.get(key, ""):
-            self._unshared.add(feed)
+            mine = self._by_feed[feed]
+            self._changed(feed, bisect.bisect_left(mine, ((place[2], place[3]), key)))
 
-    def _insert(self, key: str, place: Place, size: int) -> None:
+    def add_all(self, articles: Iterable[Article]) -> None:
+        """`add` each of `articles` in turn (each new), the order sorted once: a cache of
+        20,000 articles, added one by one, moved each one under it at each."""
+        fresh: set[str] = set()
+        for key, rank, size, feed in articles:
+            turn = next(self._turns)
+            self._places[key] = (0, -rank[0], -rank[1], turn)
+            self._size_of[key] = size
+            if feed and rank[0]:
+                self._feed_of[key] = feed
+                self._by_feed.setdefault(feed, []).append(((-rank[1], turn), key))
+                fresh.add(feed)
+        for feed in fresh:
+            self._by_feed[feed].sort()
+            self._changed(feed, 0, len(self._by_feed[feed]))
+        self._share_out(move=False)
+        self._order = sorted((place, key) for key, place in self._places.items())
+        self._sizes = [self._size_of[key] for _, key in self._order]
+        self._kept = [0] * len(self._order)
+        self._settled = 0
+
+    def _changed(self, feed: str, at: int, added: int = 0) -> None:
+        """The articles of `feed` from place `at` down changed, `added` of them new."""
+        start, before = self._unshared.get(feed, (at, 0))
+        self._unshared[feed] = (min(start, at), before + added)
+
+    def _insert(self, key: str, place: Place) -> None:
         self._places[key] = place
         at = bisect.bisect_left(self._order, (place, key))
         self._order.insert(at, (place, key))
-        self._sizes.insert(at, size)
+        self._sizes.insert(at, self._size_of[key])
         self._kept.insert(at, 0)
         self._settled = min(self._settled, at)
 
@@ -169,24 +206,35 @@ class Room:
         self._settled = min(self._settled, at)
         return place
 
-    def _share_out(self) -> None:
-        """Each feed changed since (`_unshared`): its articles, the newest first, in its share
-        as long as each fits in what is left of it; moved up or down the order as they come in
-        or go out."""
+    def _share_out(self, move: bool = True) -> None:
+        """Each feed changed since (`_unshared`): its newest articles in its share as far as
+        they fit in it, from the first place changed down; those that come in or go out moved
+        up or down the order (`move`), else only their places changed."""
         share = self.share
-        for feed in self._unshared:
-            taken: list[int] = []
-            used = 0
-            for _, key in self._by_feed.get(feed, ()):
-                size = self._size_of[key]
-                inside = used + size <= share
-                used += size if inside else 0
+        for feed, (start, added) in self._unshared.items():
+            mine = self._by_feed.get(feed, [])
+            taken = self._taken.get(feed, [])[:start]
+            used = taken[-1] if taken else 0
+            for _, key in mine[start:]:
+                used += self._size_of[key]
+                if used > share:
+                    break
                 taken.append(used)
-                if inside != (key in self._in_share):
-                    place = self._delete(key)
-                    self._insert(key, (-1 if inside else 0, *place[1:]), size)
-                    (self._in_share.add if inside else self._in_share.discard)(key)
-            self._taken[feed] = taken
+            bound = len(taken)
+            # Those in it before sat over its old bound, as many places lower as were added.
+            end = max(bound, self._bound.get(feed, 0) + added)
+            for n, (_, key) in enumerate(mine[start:end], start):
+                inside = n < bound
+                if inside == (key in self._in_share):
+                    continue
+                (self._in_share.add if inside else self._in_share.discard)(key)
+                place = self._delete(key) if move else self._places[key]
+                place = (-1 if inside else 0, *place[1:])
+                if move:
+                    self._insert(key, place)
+                else:
+                    self._places[key] = place
+            self._bound[feed], self._taken[feed] = bound, taken
         self._unshared.clear()
 
     def __contains__(self, key: str) -> bool:
@@ -206,11 +254,15 @@ class Room:
         self._in_share.discard(key)
         if feed := self._feed_of.pop(key, ""):
             mine = self._by_feed[feed]
-            del mine[bisect.bisect_left(mine, ((place[2], place[3]), key))]
-            if not mine:
+            at = bisect.bisect_left(mine, ((place[2], place[3]), key))
+            del mine[at]
+            if mine:
+                self._changed(feed, at)
+            else:
                 del self._by_feed[feed]
+                self._bound.pop(feed, None)
                 self._taken.pop(feed, None)
-            self._unshared.add(feed)
+                self._unshared.pop(feed, None)
 
     def _kept_above(self, at: int) -> int:
         """The bytes the limit keeps of the saved and the articles placed over place `at`."""
@@ -232,14 +284,14 @@ class Room:
 
     def fits(self, rank: Rank, size: int, feed: str = "") -> bool:
         """An article not added yet, ranked `rank`, unread in `feed` ("" for none), of `size`
-        bytes, would be kept: in what is left of its feed's share (what is in the shares
-        always is), else in what is left of the limit at its rank."""
+        bytes, would be kept: in its feed's share (what is in the shares always is), else in
+        what is left of the limit at its rank."""
         self._share_out()
         if feed and rank[0]:
             mine = self._by_feed.get(feed, [])
             at = bisect.bisect_left(mine, ((-rank[1], _LAST_TURN), ""))
-            taken = self._taken[feed][at - 1] if at else 0
-            if taken + size <= self.share:
+            taken = self._taken.get(feed, [])
+            if at <= len(taken) and (taken[at - 1] if at else 0) + size <= self.share:
                 return True
         at = bisect.bisect_left(self._order, ((0, -rank[0], -rank[1], _LAST_TURN), ""))
         return self._kept_above(at) + size <= self.max_bytes
@@ -248,4 +300,10 @@ class Room:
     def out(self) -> set[str]:
         """The keys of the articles added that the limit would evict."""
         self._share_out()
-        return {key for key in self._places if not self.keeps(key)}
+        self._kept_above(len(self._order))
+        above = [self._saved, *self._kept[:-1]]
+        return {
+            key
+            for (_, key), size, before in zip(self._order, self._sizes, above, strict=True)
+            if before + size > self.max_bytes
+        }

@@ -59,9 +59,10 @@ class LibraryPruning(LibraryTags):
             saved = total - sum(a.size for a in gone) - sum(a.size for a in candidates)
             ranking = self._ranking()
             room = Room(max_bytes, saved, len(ranking.sharing()))
-            for article in candidates:
-                rank = ranking.rank(article.key, article.cached_at, article.last_used)
-                room.add(article.key, rank, article.size, ranking.feed(article.key))
+            room.add_all(
+                (a.key, ranking.rank(a.key, a.cached_at, a.last_used), a.size, ranking.feed(a.key))
+                for a in candidates
+            )
             out = room.out
             for_size = [a for a in candidates if a.key in out]
         if not dry_run:
