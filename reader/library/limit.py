@@ -1,6 +1,6 @@
-"""The cache's size limit as one policy: the order it evicts articles in (`Ranking`), what it
-keeps of them (`Room`, for `prune` and a sync alike), and, during a sync, which articles it would
-keep (`SyncRoom`), so that a sync fetches none it would evict again at its end. The sync fetches
+"""The cache's size limit as one policy: the order it evicts articles in and what it keeps of
+them (`limit_keeps`: `Ranking`, `Room`, for `prune` and a sync alike), and, during a sync, which
+articles it would keep (`SyncRoom`), so that a sync fetches none it would evict again at its end. The sync fetches
 in the limit's order, each feed's share of its newest unread, then the newest unread (`gates`),
 so that the articles it keeps are the ones it fetched, and what comes after them is not fetched.
 That order is known once every feed's headlines are in: the downloads wait for them (not long
@@ -100,7 +100,9 @@ class SyncRoom:
         self._stories: dict[str, list[float]] = {}
         for key, feed in self.ranking.feeds.items():
             if key not in self.ranking.read:
-                bisect.insort(self._stories.setdefault(feed, []), -self.ranking.unread[key])
+                self._stories.setdefault(feed, []).append(-self.ranking.unread[key])
+        for stories in self._stories.values():
+            stories.sort()
 
     def note(self, entry: Entry) -> None:
         """A headline new in this sync (unread): ranked, and its feed given a share if it had
