@@ -157,6 +157,11 @@ class Entry:
     enclosures: tuple[Enclosure, ...] = ()
     """The files it carries for a player (a podcast's audio), in the feed's order; none in
     records from before they were kept."""
+    first_seen: float | None = field(default=None, compare=False)
+    """When this reader first kept the item (epoch seconds), as its record in the store says:
+    None for one fresh from its feed, or kept by a reader from before this was noted of dated
+    items. A feed can date its items as it likes (anew at every fetch); this it can't move.
+    Not part of the item: the same item fresh from its feed and kept is equal."""
 
     @property
     def address(self) -> str:

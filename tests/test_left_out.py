@@ -178,7 +178,8 @@ def test_the_cli_says_what_the_limit_left_out(
     summaries = [line for line in err if "synced 1 of 1 feed" in line]
     assert summaries[0].endswith(
         "3 articles cached for offline, 0 already cached, 0 failed, 5 left out: the cache is "
-        f"full (max_size {limit / 1024:.1f} KB; unread ones first, the newest first)"
+        f"full (max_size {limit / 1024:.1f} KB; unread ones first: each feed's share, its "
+        "newest first, then the newest of any)"
     )
     assert "0 articles cached for offline, 3 already cached, 0 failed, 5 left out" in summaries[1]
     assert not any("cache limit: evicted" in line for line in err)  # nothing cached was lost

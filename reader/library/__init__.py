@@ -16,8 +16,8 @@ and read, watched for a login page's), `downloads` (articles fetched and cached,
 `renewal` (a cached article's page fetched again: a sync's, or `refresh_article`'s on demand),
 `feed_refresh` (feeds refreshed), `sync` (every feed refreshed, every article fetched),
 `discovery` (`add`: a feed subscribed to, found first when the address is a web page's). `limit`
-(the size limit's order of eviction, and what a sync leaves out for it) is a policy the layers
-use, no layer; so is `leads` (how private an address a download may be led to, by its feed and
+(what a sync leaves out for the size limit) and `limit_keeps` (the limit's order of eviction and
+each feed's share of it) are a policy the layers use, no layer; so is `leads` (how private an address a download may be led to, by its feed and
 its pages).
 """
 

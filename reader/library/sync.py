@@ -354,7 +354,7 @@ class LibrarySync(LibraryFeedRefresh):
                 if entry.id not in known_ids:
                     known_ids.add(entry.id)
                     if room is not None:
-                        room.ranking.note(entry)
+                        room.note(entry)
                     already_cached += bool(entry.link) and article_key(entry.link) in cached
                 fetch(entry)
             if room is not None and room.hold.holding:
