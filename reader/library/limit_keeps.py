@@ -50,8 +50,16 @@ class Ranking:
             return
         when = entry.published or entry.updated
         story = when.timestamp() if when else _NO_STORY_TIME
-        if entry.first_seen is not None:
-            story = min(story, entry.first_seen)
+        if entry.first_seen is not None and story > entry.first_seen:
+            if story == _NO_STORY_TIME:
+                story = entry.first_seen
+            else:
+                # From when it was first seen (whole seconds), and those first seen together in
+                # their feed's order, within its first millisecond (before any of them can be
+                # cached, which `rank` also bounds it by): forty stories of one fetch, dated
+                # after it, tied, and which were kept went by the order they were cached in.
+                ahead = story - entry.first_seen
+                story = entry.first_seen + 0.001 * ahead / (ahead + 1)
         if story < self.unread.get(key, _NO_STORY_TIME) or key not in self.unread:
             self.unread[key] = story
             self.feeds[key] = entry.feed_url

@@ -386,7 +386,10 @@ class LibrarySync(LibraryFeedRefresh):
         if self._portal.last_seen > started:
             results = self._portal_answered(results, fetched, failures, incomplete)
         dropped = await self._drop_old_read()
-        pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None
+        pruned = None
+        if self.cache_max_bytes:
+            # Every cached article's size and rank weighed: off the loop a reader draws from.
+            pruned = await asyncio.to_thread(self.prune, max_bytes=self.cache_max_bytes)
         # Fetched and evicted at once (before the limit was seen to be reached): left out, not
         # cached; the eviction said is that of articles cached before, for newer ones.
         evicted = pruned.evicted if pruned else {}
