@@ -309,6 +309,8 @@ class Room:
         """The keys of the articles added that the limit would evict."""
         self._share_out()
         self._kept_above(len(self._order))
+        if not self._order:
+            return set()  # none added: `above` would hold the saved ones' bytes alone
         above = [self._saved, *self._kept[:-1]]
         return {
             key
