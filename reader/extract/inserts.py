@@ -22,7 +22,7 @@ from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
 from .furniture import attached, drop, is_furniture, link_density, text_length
 from .insert_labels import _HEADINGS, _all_linked, _is_insert_label
-from .next_page import is_pager_line, is_pager_link
+from .next_page import is_page_count, is_pager_line, is_pager_link
 from .print_page import is_print_controls
 from .quotes import attribution_elements
 from .site_notices import (
@@ -214,6 +214,8 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
     if is_pager_line(text, parts) and not any((a.get("href") or "").startswith("#") for a in links):
         # "Page 1 of 3 Next page ›", "‹ Previous page Page 3 of 3": the pager, with its count.
         return True
+    if not links and is_page_count(text):
+        return True  # the pager's count in a paragraph apart from its links: "Page 1 of 3"
     if len(parts) < 2 or not all(_SHARE_LABEL.match(p) for p in parts if p):
         return False
     # A share row is its buttons, with a label at most ("Share this article"): "in Teilen
@@ -222,6 +224,19 @@ def _is_insert(el: HtmlElement, text: str, url: str = "") -> bool:
     # Links of pictures alone (icons) are a row of buttons only with no more words beside them:
     # a short blog post holding two linked photos is a post.
     return words_in(text) - sum(map(words_in, parts)) <= _SHARE_ROW_LABEL
+
+
+def _is_lone_pager_link(link: HtmlElement) -> bool:
+    """A pager's link standing alone among the article's blocks, in no paragraph of its own
+    ("…</p><a rel="next">Next page</a></article>"): no text before or after it in its box."""
+    text = " ".join(link.text_content().split())
+    if not is_pager_link(text) or (link.get("href") or "").startswith("#"):
+        return False
+    parent, before = link.getparent(), link.getprevious()
+    if parent is None or parent.tag in ("p", "li", "td", "span", "em", "strong", "b", "i"):
+        return False  # in a sentence, a list, a table: the paragraph rules' to judge
+    around = (parent.text if before is None else before.tail) or ""
+    return not around.strip() and not (link.tail or "").strip()
 
 
 def strip_inserts(article: HtmlElement, url: str = "") -> None:
@@ -293,4 +308,7 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
             continue
         if el.tag in ("div", "section", "aside") and len(text) < 400 and link_density(el) > 0.6:
             drop(el)
+    for link in list(article.iter("a")):
+        if _is_lone_pager_link(link):
+            drop(link)
     without_closing_field_rows(article)

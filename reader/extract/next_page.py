@@ -128,6 +128,18 @@ _PAGE_COUNT = re.compile(
     rf"(?:{_WORD}\s*)?\d{{1,2}}\s*(?:of|von|de|sur|di|из|/)\s*\d{{1,2}}", re.IGNORECASE
 )
 _PAGER_LINE = 120  # letters: a pager is its links and a count, never a sentence
+_COUNT_ALONE = re.compile(
+    rf"\W*{_WORD}\s*\d{{1,2}}\s*(?:of|von|de|sur|di|из|/)\s*\d{{1,2}}\W*"
+    r"|\W*\d{1,2}\s*(?:of|von|de|sur|di|из)\s*\d{1,2}\W*",
+    re.IGNORECASE,
+)
+
+
+def is_page_count(text: str) -> bool:
+    """`text` is a pager's count of pages alone, in a paragraph of its own beside the pager's
+    links ("Page 1 of 3", "Seite 2 von 5"; "2 / 3" only with its word, which a date or a
+    score may be)."""
+    return len(text) < 40 and bool(_COUNT_ALONE.fullmatch(text))
 
 
 def is_pager_line(text: str, link_texts: list[str]) -> bool:
