@@ -73,7 +73,10 @@ _COPYRIGHT_WORDS = 20
 
 # After "Copyright" or "(c)", what tells the notice from a sentence opening with the word
 # ("Copyright holders have until June…", a list's "(c) the council must…"): a year, or a name.
-_NOTICE_YEAR = re.compile(r"^\W*(?:©|\(c\))?\W*(?:19|20)\d\d\b", re.IGNORECASE)
+# (The run of signs after the mark inside its group: two adjacent `\W*` round an optional mark
+# tried every split of "Copyright ------…x", quadratic: a 200 KB paragraph held a worker for
+# minutes, acc29c S3.)
+_NOTICE_YEAR = re.compile(r"^\W*(?:(?:©|\(c\))\W*)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 _RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
@@ -85,8 +88,16 @@ _RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 _RESERVED_NOTICE_WORDS = 60
 
 
+_NOTICE_LENGTH = 1000
+"""Characters of a notice at most: its words are few, but a run of signs is one word."""
+
+
 def _is_copyright_line(block: Block) -> bool:
-    if block.kind != BlockKind.PARAGRAPH or len(block.text.split()) > _RESERVED_NOTICE_WORDS:
+    if (
+        block.kind != BlockKind.PARAGRAPH
+        or len(block.text) > _NOTICE_LENGTH
+        or len(block.text.split()) > _RESERVED_NOTICE_WORDS
+    ):
         return False
     if _COPYRIGHT.match(block.text) and _RIGHTS_RESERVED.search(block.text):
         return True
