@@ -14,6 +14,7 @@ from readability import Document
 from .climb import clean_length
 from .corrections import is_article_note
 from .furniture import is_furniture, names_of
+from .heading_boxes import heading_boxes, heads_something
 from .images import worth_keeping
 from .inserts import is_headed_list
 from .math import MATH_CLASS
@@ -32,11 +33,28 @@ _FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
 class _CleanUp(Document):
     """readability-lxml's `Document` with the clean-up that spares the article's parts."""
 
+    _heading_boxes: list[HtmlElement]
+    """The boxes holding a section's heading alone that the clean-up was told to spare (set by
+    `get_preserved_elements`, which `sanitize` calls first)."""
+
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """What sanitize() must not remove: readability-lxml's own (tables of contents, quote
         leads), plus lists whose items are sentences, figures with their captions, data tables, code blocks
         and the article's own header when it holds a standfirst."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        # A section's heading in a box of its own, which sanitize() removes as a box under 25
+        # characters: kept here, and removed after it if what it heads went (`sanitize`). A
+        # box its names score below zero ("promo-title") is judged as before.
+        self._heading_boxes = []
+        for wrappers in heading_boxes(node):
+            box = wrappers[-1]
+            if clean_length(box.text_content()) >= self.min_text_length or any(
+                self.class_weight(wrapper) < 0 for wrapper in wrappers
+            ):
+                continue
+            self._heading_boxes.append(box)
+            for wrapper in wrappers:
+                allowed[wrapper] = True
         for lst in node.iter("ul", "ol"):
             if (
                 self._is_list_between_prose(lst)
@@ -227,6 +245,10 @@ class _CleanUp(Document):
         ]
         for heading in emptied:
             heading.drop_tree()
+        for box in self._heading_boxes:
+            if any(a is node for a in box.iterancestors()) and not heads_something(box):
+                box.drop_tree()
+                emptied.append(box)
         return self.get_clean_html() if emptied else clean
 
 
