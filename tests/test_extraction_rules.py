@@ -1046,6 +1046,24 @@ def test_short_lines_of_a_story_written_as_divs_are_kept() -> None:
     assert text.count("“Finally,” said Mira.") == 2
 
 
+def test_short_line_alone_in_a_quote_box_is_kept() -> None:
+    """Medium sets a line the writer stresses as `<blockquote><div><p>…`: the quote box holds
+    it alone, and the paragraphs around the box are its neighbours."""
+    before = (
+        "<p>We had planned the crossing for weeks, checked the engine twice and packed enough"
+        " food for three days, but none of that mattered once the wind turned.</p>"
+    )
+    quote = '<blockquote class="in"><div class="ix"><p>Watch the tide!</p></div></blockquote>'
+    after = (
+        "<p>The harbour master had told us so on the first morning, and we had nodded politely"
+        " and gone on reading the forecast for the wind alone.</p>"
+    )
+    page = f"<html><body><article>{before * 3}{quote}{after * 3}</article></body></html>"
+    article = extract_article(page, "https://news.example.com/x")
+    quotes = [b.text for b in article.blocks if b.kind == BlockKind.QUOTE]
+    assert quotes == ["Watch the tide!"]
+
+
 def test_heading_whose_id_slug_reads_negative_is_kept() -> None:
     heading = '<h2 id="1-tools-and-comments-from-the-footer-crew">1. Tools the crew kept</h2>'
     page = f"<html><body><article>{PARAGRAPHS}{heading}{PARAGRAPHS}</article></body></html>"

@@ -181,13 +181,23 @@ class _CleanUp(Document):
 
     def _is_short_paragraph(self, div: HtmlElement) -> bool:
         """A line of a story written as a <div> ("They both took one."): a sentence, without
-        links, beside other paragraphs. sanitize() removes any div under 25 characters."""
+        links, beside other paragraphs. sanitize() removes any div under 25 characters. A line
+        alone in a box of its own (Medium's `<blockquote><div><p>Stay focused on the CPU!`)
+        is beside the paragraphs around its box."""
         text = " ".join(div.text_content().split())
         if not text or len(text) >= self.min_text_length or not _SENTENCE_END.search(text):
             return False
         if next(div.iter("a", "img", "table", "ul", "ol"), None) is not None:
             return False
-        for sibling in (div.getprevious(), div.getnext()):
+        outer = div
+        while (
+            (parent := outer.getparent()) is not None
+            and len(parent) == 1
+            and not (parent.text or "").strip()
+            and not (outer.tail or "").strip()
+        ):
+            outer = parent
+        for sibling in (outer.getprevious(), outer.getnext()):
             if (
                 sibling is not None
                 and clean_length(sibling.text_content()) >= 80
