@@ -1064,6 +1064,42 @@ def test_short_line_alone_in_a_quote_box_is_kept() -> None:
     assert quotes == ["Watch the tide!"]
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # A how-to's step: readability-lxml removes any paragraph opening with "Download" that
+        # is a fifth links.
+        (
+            'Download and install tidecalc. You can get it from <a href="https://code.example/'
+            "tidecalc\">the project's page</a>.",
+            True,
+        ),
+        # The site's calls still go.
+        (
+            'Download <a href="/app">our app</a> to get the harbour news as it happens.',
+            False,
+        ),
+        (
+            'Subscribe to <a href="/newsletter">the Tide Table newsletter</a> for the week ahead.',
+            False,
+        ),
+    ],
+)
+def test_a_step_opening_with_download_is_kept_and_the_sites_calls_go(line: str, kept: bool) -> None:
+    step = (
+        "<p>First you need the tide tables for your harbour, which the port authority publishes"
+        " every January as a plain text file that any program can read.</p>"
+    )
+    then = (
+        "<p>Then point the program at the file and give it the draught of your boat: it prints"
+        " the hours of each day when the channel is deep enough to cross.</p>"
+    )
+    page = f"<html><body><article>{step * 3}<p>{line}</p>{then * 3}</article></body></html>"
+    text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
+    first_words = " ".join(lxml.html.fragment_fromstring(f"<p>{line}</p>").text_content().split())
+    assert (first_words in " ".join(text.split())) is kept
+
+
 def test_heading_whose_id_slug_reads_negative_is_kept() -> None:
     heading = '<h2 id="1-tools-and-comments-from-the-footer-crew">1. Tools the crew kept</h2>'
     page = f"<html><body><article>{PARAGRAPHS}{heading}{PARAGRAPHS}</article></body></html>"

@@ -10,6 +10,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 from readability import Document
+from readability.readability import REGEXES
 
 from .climb import clean_length
 from .corrections import is_article_note
@@ -21,6 +22,7 @@ from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import is_attribution
 from .readable_siblings import _cited_ids
+from .site_notices import is_call_to_readers
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*$")
@@ -28,6 +30,12 @@ _CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])")
 # The most a media player's box says besides the player: a label and a credit line.
 _MEDIA_CAPTION = 80
 _FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
+# What the site offers its readers (its newsletter, its app, its updates in their inbox), in
+# a line opening with "Download" or "Subscribe": a line naming none of it is the writer's.
+_SITES_OFFER = re.compile(
+    r"\b(?:our|us|newsletters?|apps?|podcasts?|alerts?|updates|inbox|e-?mails?|free)\b",
+    re.IGNORECASE,
+)
 
 
 class _CleanUp(Document):
@@ -241,6 +249,25 @@ class _CleanUp(Document):
             return False
         words = sum(len(li.text_content().split()) for li in items)
         return words / len(items) >= 6
+
+    def tags(self, node: HtmlElement, *tag_names: str) -> Any:
+        found = super().tags(node, *tag_names)
+        if tag_names != ("p",):
+            return found
+        # Only sanitize() asks for the paragraphs alone, to remove each opening with
+        # "Download", "Subscribe", "Sign up" or "Get the latest" that is a fifth links (a rule
+        # Readability.js has not): a how-to's step, "Download and install gp4par. You can get
+        # it from <a>the Github repository</a>.", went with the site's calls. The writer's
+        # lines are not offered to it; the site's calls are removed after it (`inserts`).
+        return (p for p in found if not self._is_writers_instruction(p))
+
+    def _is_writers_instruction(self, p: HtmlElement) -> bool:
+        """A paragraph opening as readability-lxml's calls to action do, that is the writer's
+        sentence: some words besides its links, offering nothing of the site's."""
+        text = " ".join(p.text_content().split())
+        if not REGEXES["callToActionRe"].search(text) or self.get_link_density(p) > 0.5:
+            return False
+        return not is_call_to_readers(text) and not _SITES_OFFER.search(text)
 
     def sanitize(self, node: HtmlElement, candidates: Any, keep_all_images: bool = False) -> str:
         """readability-lxml's final clean-up, then the headings whose section it emptied: a
