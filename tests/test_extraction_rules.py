@@ -1036,6 +1036,7 @@ def test_short_lines_of_a_story_written_as_divs_are_kept() -> None:
         "Then the first lorry started its engine, and one by one the others followed it down"
         " the ramp and onto the wet steel deck.",
         "“Finally,” said Mira.",
+        "[Mira: Finally.]",
         "Her brother did not answer; he had fallen asleep against the window an hour before and"
         " slept through the whole crossing.",
     ]
@@ -1044,6 +1045,7 @@ def test_short_lines_of_a_story_written_as_divs_are_kept() -> None:
     text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
     assert text.count("Nobody moved.") == 2
     assert text.count("“Finally,” said Mira.") == 2
+    assert text.count("[Mira: Finally.]") == 2  # closed by its bracket
 
 
 def test_short_line_alone_in_a_quote_box_is_kept() -> None:
