@@ -436,6 +436,20 @@ def test_a_page_the_parser_cuts_even_flat_says_so() -> None:
     assert "nested too deeply" in article.incomplete and article.incomplete_for_good
 
 
+def test_a_short_quotation_indented_by_a_list_of_no_items_is_kept() -> None:
+    """An old page indents the lines it quotes with a bare `<ul>`: a list of no items, its
+    text the quoted words, which readability-lxml removed under 25 characters."""
+    quoted = (
+        "<blockquote><p><b>A reader wrote:</b></p>"
+        '<ul><i>Just take the <a href="https://bus.example/">bus</a>!</i></ul>'
+        "<p>I did, the next morning, and it was late by an hour and a half, which is the whole"
+        " reason I wrote this page about the harbour's timetable in the first place.</p>"
+        "</blockquote>"
+    )
+    text = to_text(story(quoted, "quoted.html"), header=False)
+    assert "Just take the bus!" in text
+
+
 def test_short_sub_lists_are_kept_with_their_items() -> None:
     """readability-lxml removes any list under 25 characters; a sub-list always is one, and its
     items are the article's words. A menu's sub-menu of links still goes."""

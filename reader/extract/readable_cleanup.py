@@ -232,8 +232,10 @@ class _CleanUp(Document):
         """A list of one short item of the writer's words, no link ("The scheme costs £4.2m"):
         sanitize() removes any list under 25 characters, which Readability.js never does to a
         list. A one-item list that is a link ("Related: <a>…</a>") is still judged as before,
-        and so is one the page names as furniture (tags, share buttons)."""
-        items = [li for li in lst if li.tag == "li"]
+        and so is one the page names as furniture (tags, share buttons). A list of no items,
+        its text set in it to be indented (an old page's quotation, "<ul><i>You didn't try
+        <a>vlc</a>!</i></ul>"), is its one item."""
+        items = [li for li in lst if li.tag == "li"] or [lst]
         if len(items) != 1 or clean_length(lst.text_content()) >= self.min_text_length:
             return False  # longer, sanitize() doesn't find it short
         if len(items[0].text_content().split()) < 2 or self.get_link_density(lst) > 0.2:
