@@ -1258,6 +1258,26 @@ def test_short_caption_written_as_a_div_beside_its_photo_is_kept() -> None:
     assert "\nKeep bags on the floor\n" in text
 
 
+def test_a_wiki_thumbnails_linked_caption_is_kept() -> None:
+    """MediaWiki's thumbnail: `div.thumb > div.thumbinner > a.image > img`, then
+    `div.thumbcaption`, whose links made it a box over a fifth links that sanitize() removed."""
+    photo = (
+        '<div class="thumb tright"><div class="thumbinner" style="width:222px;">'
+        '<a href="/wiki/File:Quay.jpg" class="image"><img alt="A crane on a quay"'
+        ' src="//upload.example.org/quay.jpg" width="220" height="147"></a>'
+        '<div class="thumbcaption"><div class="magnify"><a href="/wiki/File:Quay.jpg"'
+        ' class="internal" title="Enlarge"></a></div>The <a href="/wiki/Old_crane">old crane</a>'
+        ' on the <a href="/wiki/North_quay">north quay</a>, kept after the port moved</div>'
+        "</div></div>"
+    )
+    page = (
+        f"<html><body><div id='mw-content-text'>{PARAGRAPHS}{photo}"
+        f"{PARAGRAPHS.replace('Paragraph', 'Section')}</div></body></html>"
+    )
+    text = to_text(extract_article(page, "https://wiki.example.org/wiki/Port"), header=False)
+    assert "The old crane on the north quay, kept after the port moved" in text
+
+
 def test_raised_and_lowered_figures_keep_their_meaning_and_back_links_go() -> None:
     # "10<sup>6</sup> people" read as "106 people" is a wrong figure in a quotation.
     article = story(

@@ -28,7 +28,8 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A sentence's end, with the quote or bracket closing it: "[Alden: Et tu, Lexi?]" is a line
 # of the story as much as "“Finally,” said Mira." is.
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]」』]*$")
-_CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])")
+# MediaWiki names its thumbnails' captions "thumbcaption".
+_CAPTION = re.compile(r"(?:^|[\s_-])(?:thumb)?caption(?:$|[\s_-])")
 # The most a media player's box says besides the player: a label and a credit line.
 _MEDIA_CAPTION = 80
 _FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
