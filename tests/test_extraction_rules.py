@@ -1847,6 +1847,27 @@ def test_a_standfirst_written_for_phones_and_for_desks_is_read_once() -> None:
     assert text.count(dek) == 1 and text.count(said) == 2
 
 
+def test_an_ai2html_charts_labels_are_read_from_its_first_artboard_only() -> None:
+    """ai2html draws a chart once per range of widths, each artboard with its labels as text
+    over its picture; a style sheet shows one. The chart's title is read once."""
+    board = (
+        '<div id="g-tide-{n}" class="g-artboard" data-aspect-ratio="1.6" data-min-width="{lo}"'
+        ' data-max-width="{hi}"><img class="g-aiImg" src="/charts/tide-{n}.png">'
+        '<div class="g-aiAbs g-aiPointText"><p class="g-pstyle0">Ferry crossings cancelled by the'
+        " wind each winter</p></div>"
+        '<div class="g-aiAbs g-aiPointText"><p class="g-pstyle1">120</p></div></div>'
+    )
+    chart = (
+        '<section class="interactive-embedded"><div class="g-chart">'
+        + board.format(n=1, lo=0, hi=599)
+        + board.format(n=2, lo=600, hi=1199)
+        + board.format(n=3, lo=1200, hi=9999)
+        + "</div></section>"
+    )
+    text = to_text(story(chart + PARAGRAPHS, "winter.html"), header=False)
+    assert text.count("Ferry crossings cancelled by the wind each winter") == 1
+
+
 def test_a_page_wrapped_in_one_form_keeps_its_article_beside_a_signup_field() -> None:
     """ASP.NET WebForms wraps the whole page in one `<form>`: its newsletter field asks for an
     e-mail address, and what goes is the sign-up box round the field, not the page."""
