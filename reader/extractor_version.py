@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 40
+EXTRACTOR = 41
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -93,7 +93,11 @@ job among a byline's several names no author, "with additional reporting by" and
 "Photos:" ending the authors; a canonical link the JSON-LD contradicts (a section front, another
 story) passed over for the address read; a `<br>` in a headline a space, a kicker or badge in it
 no part of the title when the `<title>` says the headline without it; a bare `lang="en"` page on a
-.co.uk, .com.au or .nz host (or declaring `og:locale` en_GB) reading "02/12/2026" day first."""
+.co.uk, .com.au or .nz host (or declaring `og:locale` en_GB) reading "02/12/2026" day first.
+41: a section's heading in a box of its own, a short line alone in its quote box or closed by a
+bracket, a short quotation indented by a bare `<ul>`, a how-to's step opening with "Download", a
+wiki photo's linked caption kept; an ai2html chart's labels read from its first artboard, a
+wiki's "Main article: …" notes dropped."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -4,6 +4,8 @@ with their author lines, and a wiki's end matter left out."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.dates import stated_iso
 from reader.extract import extract_article, to_markdown
 from reader.models import Article
@@ -158,6 +160,23 @@ def test_a_wikis_categories_series_box_and_print_footer_are_not_the_article() ->
     assert text.rstrip().endswith("when the tide allows them to reach it.")
     for gone in ("Categories", "Quays in Cornwall", "Retrieved from", "Devoran", "last edited"):
         assert gone not in text
+
+
+@pytest.mark.parametrize("classes", ["hatnote", "hatnote navigation-not-searchable"])
+def test_a_wikis_pointers_to_other_articles_are_not_the_article(classes: str) -> None:
+    """MediaWiki's notes atop a section ("Main article: …", "See also: …") point to other
+    articles, as a "Read also" line does; newer wikis also name them navigation."""
+    note = (
+        f'<div role="note" class="{classes}">Main article: <a href="/wiki/Clay_trade">'
+        "China clay trade</a></div>"
+    )
+    page = WIKI.replace(
+        'id="History">History</span></h2>\n', f'id="History">History</span></h2>{note}'
+    )
+    assert note in page
+    text = to_markdown(extract(page, "https://en.wikipedia.org/wiki/Trevanion_Quay"))
+    assert "The quay was extended twice" in text
+    assert "Main article" not in text and "China clay trade" not in text
 
 
 def test_a_picture_linking_to_its_bigger_copy_gets_a_line_without_alt_or_size() -> None:

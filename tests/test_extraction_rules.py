@@ -436,6 +436,20 @@ def test_a_page_the_parser_cuts_even_flat_says_so() -> None:
     assert "nested too deeply" in article.incomplete and article.incomplete_for_good
 
 
+def test_a_short_quotation_indented_by_a_list_of_no_items_is_kept() -> None:
+    """An old page indents the lines it quotes with a bare `<ul>`: a list of no items, its
+    text the quoted words, which readability-lxml removed under 25 characters."""
+    quoted = (
+        "<blockquote><p><b>A reader wrote:</b></p>"
+        '<ul><i>Just take the <a href="https://bus.example/">bus</a>!</i></ul>'
+        "<p>I did, the next morning, and it was late by an hour and a half, which is the whole"
+        " reason I wrote this page about the harbour's timetable in the first place.</p>"
+        "</blockquote>"
+    )
+    text = to_text(story(quoted, "quoted.html"), header=False)
+    assert "Just take the bus!" in text
+
+
 def test_short_sub_lists_are_kept_with_their_items() -> None:
     """readability-lxml removes any list under 25 characters; a sub-list always is one, and its
     items are the article's words. A menu's sub-menu of links still goes."""
@@ -1036,6 +1050,7 @@ def test_short_lines_of_a_story_written_as_divs_are_kept() -> None:
         "Then the first lorry started its engine, and one by one the others followed it down"
         " the ramp and onto the wet steel deck.",
         "“Finally,” said Mira.",
+        "[Mira: Finally.]",
         "Her brother did not answer; he had fallen asleep against the window an hour before and"
         " slept through the whole crossing.",
     ]
@@ -1044,6 +1059,61 @@ def test_short_lines_of_a_story_written_as_divs_are_kept() -> None:
     text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
     assert text.count("Nobody moved.") == 2
     assert text.count("“Finally,” said Mira.") == 2
+    assert text.count("[Mira: Finally.]") == 2  # closed by its bracket
+
+
+def test_short_line_alone_in_a_quote_box_is_kept() -> None:
+    """Medium sets a line the writer stresses as `<blockquote><div><p>…`: the quote box holds
+    it alone, and the paragraphs around the box are its neighbours."""
+    before = (
+        "<p>We had planned the crossing for weeks, checked the engine twice and packed enough"
+        " food for three days, but none of that mattered once the wind turned.</p>"
+    )
+    quote = '<blockquote class="in"><div class="ix"><p>Watch the tide!</p></div></blockquote>'
+    after = (
+        "<p>The harbour master had told us so on the first morning, and we had nodded politely"
+        " and gone on reading the forecast for the wind alone.</p>"
+    )
+    page = f"<html><body><article>{before * 3}{quote}{after * 3}</article></body></html>"
+    article = extract_article(page, "https://news.example.com/x")
+    quotes = [b.text for b in article.blocks if b.kind == BlockKind.QUOTE]
+    assert quotes == ["Watch the tide!"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # A how-to's step: readability-lxml removes any paragraph opening with "Download" that
+        # is a fifth links.
+        (
+            'Download and install tidecalc. You can get it from <a href="https://code.example/'
+            "tidecalc\">the project's page</a>.",
+            True,
+        ),
+        # The site's calls still go.
+        (
+            'Download <a href="/app">our app</a> to get the harbour news as it happens.',
+            False,
+        ),
+        (
+            'Subscribe to <a href="/newsletter">the Tide Table newsletter</a> for the week ahead.',
+            False,
+        ),
+    ],
+)
+def test_a_step_opening_with_download_is_kept_and_the_sites_calls_go(line: str, kept: bool) -> None:
+    step = (
+        "<p>First you need the tide tables for your harbour, which the port authority publishes"
+        " every January as a plain text file that any program can read.</p>"
+    )
+    then = (
+        "<p>Then point the program at the file and give it the draught of your boat: it prints"
+        " the hours of each day when the channel is deep enough to cross.</p>"
+    )
+    page = f"<html><body><article>{step * 3}<p>{line}</p>{then * 3}</article></body></html>"
+    text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
+    first_words = " ".join(lxml.html.fragment_fromstring(f"<p>{line}</p>").text_content().split())
+    assert (first_words in " ".join(text.split())) is kept
 
 
 def test_heading_whose_id_slug_reads_negative_is_kept() -> None:
@@ -1186,6 +1256,26 @@ def test_short_caption_written_as_a_div_beside_its_photo_is_kept() -> None:
     )
     text = to_text(extract_article(page, "https://news.example.com/x"), header=False)
     assert "\nKeep bags on the floor\n" in text
+
+
+def test_a_wiki_thumbnails_linked_caption_is_kept() -> None:
+    """MediaWiki's thumbnail: `div.thumb > div.thumbinner > a.image > img`, then
+    `div.thumbcaption`, whose links made it a box over a fifth links that sanitize() removed."""
+    photo = (
+        '<div class="thumb tright"><div class="thumbinner" style="width:222px;">'
+        '<a href="/wiki/File:Quay.jpg" class="image"><img alt="A crane on a quay"'
+        ' src="//upload.example.org/quay.jpg" width="220" height="147"></a>'
+        '<div class="thumbcaption"><div class="magnify"><a href="/wiki/File:Quay.jpg"'
+        ' class="internal" title="Enlarge"></a></div>The <a href="/wiki/Old_crane">old crane</a>'
+        ' on the <a href="/wiki/North_quay">north quay</a>, kept after the port moved</div>'
+        "</div></div>"
+    )
+    page = (
+        f"<html><body><div id='mw-content-text'>{PARAGRAPHS}{photo}"
+        f"{PARAGRAPHS.replace('Paragraph', 'Section')}</div></body></html>"
+    )
+    text = to_text(extract_article(page, "https://wiki.example.org/wiki/Port"), header=False)
+    assert "The old crane on the north quay, kept after the port moved" in text
 
 
 def test_raised_and_lowered_figures_keep_their_meaning_and_back_links_go() -> None:
@@ -1755,6 +1845,27 @@ def test_a_standfirst_written_for_phones_and_for_desks_is_read_once() -> None:
     )
     text = to_text(extract_article(page, BASE + "strike.html"), header=False)
     assert text.count(dek) == 1 and text.count(said) == 2
+
+
+def test_an_ai2html_charts_labels_are_read_from_its_first_artboard_only() -> None:
+    """ai2html draws a chart once per range of widths, each artboard with its labels as text
+    over its picture; a style sheet shows one. The chart's title is read once."""
+    board = (
+        '<div id="g-tide-{n}" class="g-artboard" data-aspect-ratio="1.6" data-min-width="{lo}"'
+        ' data-max-width="{hi}"><img class="g-aiImg" src="/charts/tide-{n}.png">'
+        '<div class="g-aiAbs g-aiPointText"><p class="g-pstyle0">Ferry crossings cancelled by the'
+        " wind each winter</p></div>"
+        '<div class="g-aiAbs g-aiPointText"><p class="g-pstyle1">120</p></div></div>'
+    )
+    chart = (
+        '<section class="interactive-embedded"><div class="g-chart">'
+        + board.format(n=1, lo=0, hi=599)
+        + board.format(n=2, lo=600, hi=1199)
+        + board.format(n=3, lo=1200, hi=9999)
+        + "</div></section>"
+    )
+    text = to_text(story(chart + PARAGRAPHS, "winter.html"), header=False)
+    assert text.count("Ferry crossings cancelled by the wind each winter") == 1
 
 
 def test_a_page_wrapped_in_one_form_keeps_its_article_beside_a_signup_field() -> None:

@@ -93,6 +93,9 @@ FURNITURE_TOKENS = frozenset(
         # ("…you need journalism you can trust"), a footer's legal notice.
         "disclaimer",
         "editsection",  # a wiki's "[edit]" link beside each heading
+        # A wiki's pointer to other articles atop a section ("Main article: Firefox", "See
+        # also: …"), which newer MediaWiki also names "navigation-not-searchable".
+        "hatnote",
         # A wiki's end matter: MediaWiki's category box ("Categories: Harbours in Cornwall"),
         # the "Retrieved from" line for print. Not "navbox": Wikipedia names tables of the
         # article so too (New Zealand's largest cities); its series boxes say role=navigation.

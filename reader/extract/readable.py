@@ -27,6 +27,7 @@ from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
 from .corrections import is_article_note, notes_around
+from .heading_boxes import is_heading_box
 from .readable_cleanup import _HEADINGS
 from .readable_links import _LinkMeasures
 from .readable_siblings import (
@@ -224,12 +225,14 @@ class _Readability(_LinkMeasures):
             # A figure scored already (its caption is a paragraph) but under the threshold, as
             # Nature's lead photo between its header and body is, is the article's all the same;
             # so is a section's heading between two parts (a podcast's "Transcript" between its
-            # notes and the transcript), or the recording's line between them.
+            # notes and the transcript), or the recording's line between them. A heading may
+            # be set in a box of its own (a page built of components).
             scored = candidates.get(el, {}).get("content_score", 0.0) >= threshold
             if not scored and (
                 is_figure_holder(el)
                 or self._is_between_box(el)
                 or el.tag in _HEADINGS
+                or is_heading_box(el)
                 or _is_media_line(el)
             ):
                 candidates[el] = {"content_score": threshold, "elem": el}

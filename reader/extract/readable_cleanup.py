@@ -10,33 +10,62 @@ from typing import Any
 
 from lxml.html import HtmlElement
 from readability import Document
+from readability.readability import REGEXES
 
 from .climb import clean_length
 from .corrections import is_article_note
 from .furniture import is_furniture, names_of
+from .heading_boxes import heading_boxes, heads_something
 from .images import worth_keeping
 from .inserts import is_headed_list
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import is_attribution
 from .readable_siblings import _cited_ids
+from .site_notices import is_call_to_readers
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*$")
-_CAPTION = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])")
+# A sentence's end, with the quote or bracket closing it: "[Alden: Et tu, Lexi?]" is a line
+# of the story as much as "“Finally,” said Mira." is.
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]」』]*$")
+# MediaWiki names its thumbnails' captions "thumbcaption".
+_CAPTION = re.compile(r"(?:^|[\s_-])(?:thumb)?caption(?:$|[\s_-])")
 # The most a media player's box says besides the player: a label and a credit line.
 _MEDIA_CAPTION = 80
 _FOOTNOTES = re.compile(r"\b(?:foot|end)notes?\b")
+# What the site offers its readers (its newsletter, its app, its updates in their inbox), in
+# a line opening with "Download" or "Subscribe": a line naming none of it is the writer's.
+_SITES_OFFER = re.compile(
+    r"\b(?:our|us|newsletters?|apps?|podcasts?|alerts?|updates|inbox|e-?mails?|free)\b",
+    re.IGNORECASE,
+)
 
 
 class _CleanUp(Document):
     """readability-lxml's `Document` with the clean-up that spares the article's parts."""
+
+    _heading_boxes: list[HtmlElement]
+    """The boxes holding a section's heading alone that the clean-up was told to spare (set by
+    `get_preserved_elements`, which `sanitize` calls first)."""
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """What sanitize() must not remove: readability-lxml's own (tables of contents, quote
         leads), plus lists whose items are sentences, figures with their captions, data tables, code blocks
         and the article's own header when it holds a standfirst."""
         allowed: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        # A section's heading in a box of its own, which sanitize() removes as a box under 25
+        # characters: kept here, and removed after it if what it heads went (`sanitize`). A
+        # box its names score below zero ("promo-title") is judged as before.
+        self._heading_boxes = []
+        for wrappers in heading_boxes(node):
+            box = wrappers[-1]
+            if clean_length(box.text_content()) >= self.min_text_length or any(
+                self.class_weight(wrapper) < 0 for wrapper in wrappers
+            ):
+                continue
+            self._heading_boxes.append(box)
+            for wrapper in wrappers:
+                allowed[wrapper] = True
         for lst in node.iter("ul", "ol"):
             if (
                 self._is_list_between_prose(lst)
@@ -163,13 +192,23 @@ class _CleanUp(Document):
 
     def _is_short_paragraph(self, div: HtmlElement) -> bool:
         """A line of a story written as a <div> ("They both took one."): a sentence, without
-        links, beside other paragraphs. sanitize() removes any div under 25 characters."""
+        links, beside other paragraphs. sanitize() removes any div under 25 characters. A line
+        alone in a box of its own (Medium's `<blockquote><div><p>Stay focused on the CPU!`)
+        is beside the paragraphs around its box."""
         text = " ".join(div.text_content().split())
         if not text or len(text) >= self.min_text_length or not _SENTENCE_END.search(text):
             return False
         if next(div.iter("a", "img", "table", "ul", "ol"), None) is not None:
             return False
-        for sibling in (div.getprevious(), div.getnext()):
+        outer = div
+        while (
+            (parent := outer.getparent()) is not None
+            and len(parent) == 1
+            and not (parent.text or "").strip()
+            and not (outer.tail or "").strip()
+        ):
+            outer = parent
+        for sibling in (outer.getprevious(), outer.getnext()):
             if (
                 sibling is not None
                 and clean_length(sibling.text_content()) >= 80
@@ -194,8 +233,10 @@ class _CleanUp(Document):
         """A list of one short item of the writer's words, no link ("The scheme costs £4.2m"):
         sanitize() removes any list under 25 characters, which Readability.js never does to a
         list. A one-item list that is a link ("Related: <a>…</a>") is still judged as before,
-        and so is one the page names as furniture (tags, share buttons)."""
-        items = [li for li in lst if li.tag == "li"]
+        and so is one the page names as furniture (tags, share buttons). A list of no items,
+        its text set in it to be indented (an old page's quotation, "<ul><i>You didn't try
+        <a>vlc</a>!</i></ul>"), is its one item."""
+        items = [li for li in lst if li.tag == "li"] or [lst]
         if len(items) != 1 or clean_length(lst.text_content()) >= self.min_text_length:
             return False  # longer, sanitize() doesn't find it short
         if len(items[0].text_content().split()) < 2 or self.get_link_density(lst) > 0.2:
@@ -214,6 +255,25 @@ class _CleanUp(Document):
         words = sum(len(li.text_content().split()) for li in items)
         return words / len(items) >= 6
 
+    def tags(self, node: HtmlElement, *tag_names: str) -> Any:
+        found = super().tags(node, *tag_names)
+        if tag_names != ("p",):
+            return found
+        # Only sanitize() asks for the paragraphs alone, to remove each opening with
+        # "Download", "Subscribe", "Sign up" or "Get the latest" that is a fifth links (a rule
+        # Readability.js has not): a how-to's step, "Download and install gp4par. You can get
+        # it from <a>the Github repository</a>.", went with the site's calls. The writer's
+        # lines are not offered to it; the site's calls are removed after it (`inserts`).
+        return (p for p in found if not self._is_writers_instruction(p))
+
+    def _is_writers_instruction(self, p: HtmlElement) -> bool:
+        """A paragraph opening as readability-lxml's calls to action do, that is the writer's
+        sentence: some words besides its links, offering nothing of the site's."""
+        text = " ".join(p.text_content().split())
+        if not REGEXES["callToActionRe"].search(text) or self.get_link_density(p) > 0.5:
+            return False
+        return not is_call_to_readers(text) and not _SITES_OFFER.search(text)
+
     def sanitize(self, node: HtmlElement, candidates: Any, keep_all_images: bool = False) -> str:
         """readability-lxml's final clean-up, then the headings whose section it emptied: a
         heading over the box of other stories' links it removed heads nothing, and would end the
@@ -227,6 +287,10 @@ class _CleanUp(Document):
         ]
         for heading in emptied:
             heading.drop_tree()
+        for box in self._heading_boxes:
+            if any(a is node for a in box.iterancestors()) and not heads_something(box):
+                box.drop_tree()
+                emptied.append(box)
         return self.get_clean_html() if emptied else clean
 
 

@@ -1,6 +1,7 @@
 """The copies a responsive template writes of one part of the page, one for phones and one for
 desks, of which a style sheet shows one (Bootstrap's `d-md-none` / `d-none d-md-block`,
 `hidden-xs`, "mobile-only"): the later copy goes, so the standfirst or a caption is read once.
+So do an ai2html chart's artboards after its first: the same chart drawn for other widths.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ _SCREEN_HINT = re.compile(r"none|block|flex|inline|hidden|visible|mobile|desktop
 _CLASSES = etree.XPath("//@class")
 # A copy worth telling apart: a line of a few words may be said twice on purpose.
 _COPY_WORDS = 6
+# ai2html (the charts of the New York Times, the Post, Reuters…) writes one artboard of a chart
+# per range of widths, each with its labels as text over its picture: read whole, the chart's
+# title came twice or three times ("Interest payments on the national debt").
+_ARTBOARDS = etree.XPath(
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' g-artboard ')]"
+    "[@data-min-width or @data-max-width]"
+)
 
 
 def _for_a_screen(class_value: str) -> bool:
@@ -48,6 +56,13 @@ def without_screen_copies(doc: HtmlElement) -> None:
         _drop_if_copy(marked.getprevious(), marked)
         if marked.getparent() is not None:
             _drop_if_copy(marked, marked.getnext())
+    boards = _ARTBOARDS(doc)
+    for board in boards:
+        before = board.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None and before in boards:
+            board.drop_tree()  # its labels and picture are the first artboard's again
 
 
 def _drop_if_copy(before: HtmlElement | None, el: HtmlElement | None) -> None:
