@@ -18,7 +18,7 @@ def _started(work: Path) -> None:
     (work / "started").write_text(str(os.getpid()))
 
 
-def _until_go(work: Path) -> None:
+def until_go(work: Path) -> None:
     while not (work / "go").exists():
         time.sleep(0.01)
 
@@ -26,7 +26,7 @@ def _until_go(work: Path) -> None:
 def busy(work: str) -> None:
     """CPU work whose result nobody reads once the reader quits: "done" only if let finish."""
     _started(Path(work))
-    _until_go(Path(work))
+    until_go(Path(work))
     (Path(work) / "done").touch()
 
 
@@ -34,5 +34,5 @@ def writing(work: str, home: str) -> None:
     """An article cached, the write begun before "go" and finished after it."""
     _started(Path(work))
     with whole_write():
-        _until_go(Path(work))
+        until_go(Path(work))
         store_in_worker(Path(home)).put_article(KEPT, Article(url=KEPT, title="Kept"))
