@@ -84,6 +84,7 @@ def feed_to_dict(feed: Feed) -> dict[str, Any]:
         "failing_since": _dt(feed.failing_since),
         "gone_at": _dt(feed.gone_at),
         "read_with": feed.read_with,
+        "ignored_by": feed.ignored_by,
         "tags": list(feed.tags),
     }
 
@@ -105,6 +106,7 @@ def feed_from_dict(d: dict[str, Any]) -> Feed:
         failing_since=_parse_dt(d.get("failing_since")),
         gone_at=_parse_dt(d.get("gone_at")),
         read_with=_count(d.get("read_with")),
+        ignored_by=_text(d.get("ignored_by")),
         tags=_tags(d.get("tags")),
     )
 
@@ -156,6 +158,7 @@ def enclosures_json(entry: Entry) -> list[dict[str, Any]]:
 def entry_from_dict(d: dict[str, Any]) -> Entry:
     # `made`, the dates read inline: every feed's entries are decoded at every start.
     published, updated = d.get("published"), d.get("updated")
+    seen = d.get(SEEN)
     return made(
         Entry,
         {
@@ -170,8 +173,23 @@ def entry_from_dict(d: dict[str, Any]) -> Entry:
             "feed_title": d.get("feed_title") or "",
             "content": "",
             "enclosures": _enclosures(d.get("enclosures")),
+            # `seen_at`'s test inline (43,000 records at a start): a number, not a bool.
+            "first_seen": seen if type(seen) in _NUMBERS else None,
         },
     )
+
+
+_NUMBERS = frozenset((int, float))
+SEEN = "seen_at"
+"""The key of an entry's record that says when the item was first kept (`Entry.first_seen`):
+written by the store, not by `entry_to_dict` (a fresh entry has none)."""
+
+
+def seen_at(d: dict[str, Any]) -> float | None:
+    """When the entry of record `d` was first kept (None when unknown: kept by a reader from
+    before this was noted, of every item or of dated ones)."""
+    seen = d.get(SEEN)
+    return float(seen) if type(seen) in _NUMBERS else None
 
 
 # An inline's flags, one bit each in this order: a reader that predates a flag ignores its bit

@@ -13,10 +13,13 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .models import SiteRule
+
+if TYPE_CHECKING:
+    from .ignore_rules import IgnoreRule
 
 APP_NAME = "reader-tui"
 USER_AGENT = f"reader-tui/{__version__} (terminal news reader; offline cache)"
@@ -87,6 +90,8 @@ class Config:
     # `[keys]`: an action's keys as written ("?", "ctrl+q"), by the action's name; the TUI
     # checks the names and the keys (`reader.ui.keymap`), which this layer does not know.
     keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # `[[ignore]]`: the items a sync leaves out, newsboat's killfile (`ignore_rules`).
+    ignore: tuple[IgnoreRule, ...] = ()
 
     def rule_for(self, url: str) -> SiteRule | None:
         return site_rule_for(self.site_rules, url)
@@ -137,9 +142,10 @@ ca_file = ""
 [cache]
 # Size limit of the article cache, applied after each sync ("500MB", "2GB"; "" for none).
 # The articles read go first (the least recently read first), then the unread, the oldest
-# story first; saved articles are never evicted. It counts the articles (their text and
-# compressed page): the files take about half as much again, and the headlines, not counted,
-# theirs (README: cache prune). A sync fetches no article the limit would evict, and what it
+# story first, but each feed keeps its share (the limit divided among the feeds with unread
+# headlines) of its newest unread; saved articles are never evicted. It counts the articles
+# (their text and compressed page): the files take about half as much again, and the
+# headlines, not counted, theirs (README: cache prune). A sync fetches no article the limit would evict, and what it
 # left out is fetched once it fits (opening one fetches it). KB, MB, GB count in 1,024s; a
 # number needs its unit ("500MB"; "500B" for bytes).
 max_size = ""
@@ -183,6 +189,16 @@ style = "block"
 # [sites."example.com"]
 # body = "div.story-text"
 # drop = [".promo", "#related"]
+
+# Items a sync leaves out (newsboat's ignore-article): never listed nor downloaded, and those
+# kept before the rule go at the next sync, but saved ones. Each of title, author, link and
+# text (what the feed says of the item) is a regular expression, case ignored, that must match;
+# feed names the feeds it covers (an address, a name, or "#tag"), every feed's if left out.
+# [[ignore]]
+# title = "^sponsored|advertorial"
+# [[ignore]]
+# feed = "#sport"
+# text = "betting odds"
 """
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
@@ -260,7 +276,7 @@ def _ca_file(value: Any) -> str:
     return str(path)
 
 
-_SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites"}
+_SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites", "ignore"}
 # Limits under which nothing could be fetched at all (0 retries, 0 backoff are choices).
 _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
@@ -337,6 +353,8 @@ def _check_keys(data: dict[str, Any]) -> None:
     for section, value in data.items():
         if section not in _SECTIONS:
             raise ValueError(f"unknown section [{section}]")
+        if section == "ignore":
+            continue  # rules, each a table: [[ignore]] (`ignore_rules`)
         if not isinstance(value, dict):
             raise ValueError(f"{section} must be a table: [{section}]")
     for section, known in (
@@ -393,6 +411,11 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         raise ValueError(f"citation.style must be one of {names}, not {style!r}")
     rules = {host.lower(): _site_rule(host, rule) for host, rule in data.get("sites", {}).items()}
     keys = {action: _keys(action, value) for action, value in data.get("keys", {}).items()}
+    ignore = ()
+    if "ignore" in data:  # here: most configs have none, and every command reads the config
+        from .ignore_rules import ignore_rules
+
+        ignore = ignore_rules(data["ignore"])
     return Config(
         path=path,
         limits=limits,
@@ -406,6 +429,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         unread_only=unread_only,
         citation_style=style,
         keys=keys,
+        ignore=ignore,
     )
 
 

@@ -4,7 +4,7 @@ A file written before a setting existed (`[ui] theme` came after many users' fil
 setting's default, and printing the file alone hid that the setting was there to change. The
 defaults and their explanations are config.DEFAULT_CONFIG_TEXT's, the text a new file is written
 with: each setting the file leaves out is shown as it is there, with its comment, and each
-section that is only an example there (`[keys]`, `[sites."…"]`) when the file has no such
+section that is only an example there (`[keys]`, `[sites."…"]`, `[[ignore]]`) when the file has no such
 section, commented out or not.
 """
 
@@ -17,13 +17,13 @@ from typing import Any
 from .config import DEFAULT_CONFIG_TEXT
 
 _SECTION = re.compile(r"^\[(\w+)\]$")
-_EXAMPLE = re.compile(r"^# \[(\w+)[.\]]")
+_EXAMPLE = re.compile(r"^# \[\[?(\w+)[.\]]")  # [keys], [sites."…"], [[ignore]]
 _SETTING = re.compile(r"^(\w+) = ")
 
 
 def _named(text: str, section: str) -> bool:
     """The file has `[section]` (or `[section.…]`), commented out or not."""
-    return re.search(rf"^\s*#?\s*\[{section}[.\]\s]", text, re.MULTILINE) is not None
+    return re.search(rf"^\s*#?\s*\[\[?{section}[.\]\s]", text, re.MULTILINE) is not None
 
 
 def _unset(lines: list[str], section: str, settings: dict[str, Any] | None) -> list[str]:

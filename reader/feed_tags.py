@@ -59,6 +59,6 @@ def all_tags(feeds: Iterable[Feed]) -> list[str]:
     return [found[key] for key in sorted(found)]
 
 
-def tagged(feeds: Iterable[Feed], tag: str) -> list[Feed]:
-    """The feeds filed under `tag`, in their order."""
-    return [feed for feed in feeds if has_tag(feed, tag)]
+def tagged(feeds: Iterable[Feed], *tags: str) -> list[Feed]:
+    """The feeds filed under one of `tags` or more, in their order (each once)."""
+    return [feed for feed in feeds if any(has_tag(feed, tag) for tag in tags)]

@@ -95,6 +95,10 @@ class Feed:
     read_with: int = 0
     """The `FEED_READING_VERSION` its items were last read whole with (0: by a reader from
     before it was kept)."""
+    ignored_by: str = ""
+    """The mark of the `[[ignore]]` rules covering it when its items were last read whole
+    (`ignore_rules.rules_mark`; "" when none did): rules changed since, its feed is asked for
+    whole again, not "has it changed?", so that an item a rule no longer matches comes back."""
     tags: tuple[str, ...] = ()
     """The tags the user files it under (newsboat's tags, an OPML file's folders, `reader
     tag`), in their order, compared case-folded (`feed_tags`). () for none, as in records from
@@ -153,6 +157,11 @@ class Entry:
     enclosures: tuple[Enclosure, ...] = ()
     """The files it carries for a player (a podcast's audio), in the feed's order; none in
     records from before they were kept."""
+    first_seen: float | None = field(default=None, compare=False)
+    """When this reader first kept the item (epoch seconds), as its record in the store says:
+    None for one fresh from its feed, or kept by a reader from before this was noted of dated
+    items. A feed can date its items as it likes (anew at every fetch); this it can't move.
+    Not part of the item: the same item fresh from its feed and kept is equal."""
 
     @property
     def address(self) -> str:

@@ -216,7 +216,8 @@ class SyncReport:
             return ""
         return (
             f"{self.left_out} left out: the cache is full "
-            f"(max_size {size_text(self.size_limit)}; unread ones first, the newest first)"
+            f"(max_size {size_text(self.size_limit)}; unread ones first: each feed's share, its "
+            "newest first, then the newest of any)"
         )
 
     @property

@@ -105,3 +105,21 @@ def test_a_time_saying_another_moment_than_its_datetime_dates_the_update_by_its_
     article = extract_article(faz.format(credit="دبي - الخليج.نت"), "https://a.example/x")
     assert article.updated is not None
     assert article.updated.isoformat() == "2026-12-03T11:40:00+04:00"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ('<p class="byline">By Channel 4 News</p>', "Channel 4 News"),
+        ('<p class="byline">By Studio 54 Staff, 12 Dec 2026</p>', "Studio 54 Staff"),
+        ('<p class="byline">By Reporter 7</p>', "Reporter 7"),
+        ('<p class="byline">By 9 News</p>', "9 News"),
+        # A number that is a date's or a count's still ends the name.
+        ('<p class="byline">By Ann Lee 12 Dec 2026</p>', "Ann Lee"),
+        ('<p class="byline">By Ana Lima 12 Dezembro 2026</p>', "Ana Lima"),
+        ('<p class="byline">By Ann Lee 3 Comments</p>', "Ann Lee"),
+    ],
+)
+def test_a_newsroom_named_with_a_number_keeps_it(byline: str, author: str) -> None:
+    """Cut at its first digit, "Channel 4 News" was cited as "Channel" (tester K16)."""
+    assert author_of(byline) == author

@@ -1,6 +1,6 @@
 """The cache's size limit: what goes first when the articles synced don't all fit. A traveller
 syncs before a flight to read what is new: the articles read go first, the newest unread last,
-a saved one never."""
+each feed keeping its share of the limit, a saved one never."""
 
 from __future__ import annotations
 
@@ -25,6 +25,28 @@ def sizes(lib: Library) -> dict[str, int]:
     return {a.key: a.size for a in lib.store.cached_articles()}
 
 
+def kept_unread(unread: list[tuple[str, str, int]], room: int) -> set[str]:
+    """What the limit keeps of `unread` (key, feed, size; the newest first) in `room` bytes, as
+    README says: each feed's share (the room divided among the feeds), its newest as far down
+    as they fit in it; then, from the newest down, each other that fits in what is left."""
+    share = room // len({feed for _, feed, _ in unread})
+    used: dict[str, int] = dict.fromkeys((feed for _, feed, _ in unread), 0)
+    full: set[str] = set()
+    kept = set()
+    for key, feed, size in unread:
+        if feed not in full and used[feed] + size <= share:
+            used[feed] += size
+            kept.add(key)
+        else:
+            full.add(feed)
+    left = room - sum(used.values())
+    for key, _, size in unread:
+        if key not in kept and size <= left:
+            left -= size
+            kept.add(key)
+    return kept
+
+
 def test_a_size_limit_after_a_sync_keeps_the_newest_unread(
     tmp_path: Path, demo_server: DemoServer
 ) -> None:
@@ -47,20 +69,16 @@ def test_a_size_limit_after_a_sync_keeps_the_newest_unread(
     limited = tmp_path / "limited"
     asyncio.run(sync_with_limit(limited))
     with closing(Library(limited)) as lib:
-        listed = [(article_key(h.entry.link), h.cached) for h in cacheable(lib)]
+        listed = [(article_key(h.entry.link), h.entry.feed_url, h.cached) for h in cacheable(lib)]
         assert sum(sizes(lib).values()) <= total // 2
-    # The newest stories are the ones left, whatever order the sync cached them in (a feed's
-    # newest first: evicting the first cached evicted the newest): from the newest down, one
-    # is left out only when it would not fit in what the newer ones kept leave.
-    kept = sum(cached for _, cached in listed)
-    assert 0 < kept < len(listed)
-    assert listed[0][1]
-    used = 0
-    for key, cached in listed:
-        if cached:
-            used += each[key]
-        else:
-            assert used + each[key] > total // 2, (key, used, each[key])
+    # The newest stories of each feed's share, then the newest of any, are the ones left,
+    # whatever order the sync cached them in (a feed's newest first: evicting the first cached
+    # evicted the newest).
+    kept = {key for key, _, cached in listed if cached}
+    assert 0 < len(kept) < len(listed)
+    assert listed[0][2]
+    assert {feed for key, feed, _ in listed if key in kept} == set(demo_server.feed_urls)
+    assert kept == kept_unread([(k, f, each[k]) for k, f, _ in listed], total // 2)
 
 
 def test_read_articles_go_before_unread_ones_and_a_saved_one_never(synced_dir: Path) -> None:
@@ -84,12 +102,17 @@ def test_read_articles_go_before_unread_ones_and_a_saved_one_never(synced_dir: P
         # Room for all but one more article: the other read one goes before any unread one.
         report = lib.prune(max_bytes=total - size[key(newest)] - 1)
         assert report.removed == 1 and not lib.store.has_article(second.entry.link)
-        # Then the unread, the oldest story first (the saved one, older still, stays).
+        # Then the unread: of a feed over its share, the oldest story first (the saved one,
+        # older still, stays).
         unread = [h for h in headlines if h not in (newest, second, oldest)]
         left = total - size[key(newest)] - size[key(second)]
         report = lib.prune(max_bytes=left - 1)
-        assert report.removed == 1 and not lib.store.has_article(unread[-1].entry.link)
-        assert all(lib.store.has_article(h.entry.link) for h in unread[:-1])
+        room = left - 1 - size[key(oldest)]
+        kept = kept_unread([(key(h), h.entry.feed_url, size[key(h)]) for h in unread], room)
+        (going,) = [h for h in unread if key(h) not in kept]
+        assert going != unread[0]
+        assert report.removed == 1 and not lib.store.has_article(going.entry.link)
+        assert all(lib.store.has_article(h.entry.link) for h in unread if h is not going)
         # Over the limit with nothing but the saved one: it stays.
         report = lib.prune(max_bytes=1)
         assert [h for h in headlines if lib.store.has_article(h.entry.link)] == [oldest]

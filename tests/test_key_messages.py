@@ -202,13 +202,13 @@ def test_open_in_browser_moved_the_note_over_the_feeds_text_names_it(
 def test_top_and_undo_moved_their_messages_name_them(
     synced_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`undo_marking = ["Z"]`, `top = ["T"]`: the line after marking a list read says Z takes
-    it back (and Z does), and an article opened again where it was left says T goes to its
-    top (T does, g no longer)."""
+    """`undo_marking = ["Z"]`, `top = ["H"]`: the line after marking a list read says Z takes
+    it back (and Z does), and an article opened again where it was left says H goes to its
+    top (H does, g no longer)."""
     monkeypatch.setattr(article_screen, "BACK_AT_PLACE_SECONDS", 120.0)  # a loaded machine
 
     async def run() -> None:
-        app = _app(synced_dir, 'undo_marking = ["Z"]\ntop = ["T"]')
+        app = _app(synced_dir, 'undo_marking = ["Z"]\ntop = ["H"]')
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await started(pilot)
             unread = app.index.unread_in(None)
@@ -225,11 +225,11 @@ def test_top_and_undo_moved_their_messages_name_them(
             await until(pilot, lambda: body.article is not None, "the article")
             await pilot.pause()
             assert body.top_line == left_at > 0
-            assert notices(app)[-1] == "Back where you left off (T for the top)."
+            assert notices(app)[-1] == "Back where you left off (H for the top)."
             await pilot.press("g")
             await pilot.pause()
             assert body.top_line == left_at
-            await pilot.press("T")
-            await until(pilot, lambda: body.top_line == 0, "T to the top")
+            await pilot.press("H")
+            await until(pilot, lambda: body.top_line == 0, "H to the top")
 
     asyncio.run(run())

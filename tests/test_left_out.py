@@ -27,6 +27,7 @@ from reader.store.usage import CachedArticle
 from reader.ui.app import ReaderApp
 from reader.ui.app_sync import sync_summary
 from reader.ui.widgets.article.article_body import ArticleBody
+from tests.served_feed import serve_stories
 from tests.test_library import feed_xml
 from tests.tui_pilot import open_row, started, table
 
@@ -138,6 +139,33 @@ def test_two_syncs_over_the_limit_fetch_the_left_out_articles_at_most_once(
     assert cached_stories(data_dir, site) == kept
 
 
+def test_a_tags_sync_keeps_what_the_limit_left_out_of_the_other_feeds(
+    site: HTTPServer, data_dir: Path, limit: int, httpserver: HTTPServer
+) -> None:
+    """`reader sync --tag`: the articles the limit left out of the feeds not synced stay
+    remembered (the sync forgot every record its own headlines did not list), so the next
+    whole sync does not fetch them only to evict them."""
+    wire = serve_stories(httpserver, "Wire", [("Tide tables", 23)])
+    sync(data_dir, limit, site.url_for("/feed.xml"))
+    with closing(Library(data_dir)) as lib:
+        lib.add_feed(wire)
+        lib.tag_feed(wire, ["wires"])
+        left_out = lib.store.left_out_keys()
+    assert len(left_out) == len(SUBJECTS) - KEPT
+
+    async def tag_sync() -> SyncReport:
+        async with Library(data_dir, cache_max_bytes=limit) as lib:
+            return await lib.sync(feeds=lib.tagged_urls(["wires"]))
+
+    report = asyncio.run(tag_sync())
+    assert [r.feed.url for r in report.feeds] == [wire]
+    with closing(Library(data_dir)) as lib:
+        assert left_out <= lib.store.left_out_keys()
+    site.clear_log()
+    sync(data_dir, limit)
+    assert not requests(site)
+
+
 def test_the_cli_says_what_the_limit_left_out(
     site: HTTPServer, data_dir: Path, limit: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -150,7 +178,8 @@ def test_the_cli_says_what_the_limit_left_out(
     summaries = [line for line in err if "synced 1 of 1 feed" in line]
     assert summaries[0].endswith(
         "3 articles cached for offline, 0 already cached, 0 failed, 5 left out: the cache is "
-        f"full (max_size {limit / 1024:.1f} KB; unread ones first, the newest first)"
+        f"full (max_size {limit / 1024:.1f} KB; unread ones first: each feed's share, its "
+        "newest first, then the newest of any)"
     )
     assert "0 articles cached for offline, 3 already cached, 0 failed, 5 left out" in summaries[1]
     assert not any("cache limit: evicted" in line for line in err)  # nothing cached was lost

@@ -1,7 +1,7 @@
-"""A sync over the cache's size limit with several feeds downloads what it keeps: the newest
-stories of every feed take the room, whichever feed answers first. The downloads wait for every
-feed's headlines (one slow feed a few seconds at most), and one under way that a later feed's
-newer stories outrank is stopped before its page comes.
+"""A sync over the cache's size limit with several feeds downloads what it keeps: each feed's
+share of the room (its newest), then the newest stories of every feed, whichever feed answers
+first. The downloads wait for every feed's headlines (one slow feed a few seconds at most), and
+one under way that a later feed's newer stories outrank is stopped before its page comes.
 
 Three papers served on 127.0.0.1, each a server of its own: two answer at once with older
 stories, the third, slower, has the newest."""
@@ -141,10 +141,11 @@ def cached(directory: Path, papers: Papers) -> set[str]:
 def test_the_newest_stories_of_a_slower_feed_are_waited_for_and_only_they_are_fetched(
     papers: Papers, tmp_path: Path
 ) -> None:
-    kept = {"N/story-7.html", "N/story-8.html", "N/story-9.html", "M/story-6.html"}
-    max_bytes = room_for(papers, tmp_path, [("N", 7), ("N", 8), ("N", 9), ("M", 6)])
-    # Its feed comes a second after the others': their stories were under way by then, and
-    # evicted at the sync's end for the newer ones it brought.
+    # A share each (a story and a half): each paper's newest; what is left, the newest paper's
+    # next. Its feed comes a second after the others': their stories were under way by then,
+    # and evicted at the sync's end for the newer ones it brought.
+    kept = {"N/story-8.html", "N/story-9.html", "M/story-6.html", "O/story-3.html"}
+    max_bytes = room_for(papers, tmp_path, [("N", 8), ("N", 9), ("M", 6), ("O", 3)])
     papers.slow_feed = 1.0
     data = tmp_path / "data"
     report = asyncio.run(_sync(data, max_bytes, papers.urls))
@@ -158,11 +159,12 @@ def test_the_newest_stories_of_a_slower_feed_are_waited_for_and_only_they_are_fe
 def test_a_feed_slower_than_the_wait_holds_none_back_and_stops_what_it_outranks(
     papers: Papers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    max_bytes = room_for(papers, tmp_path, [("N", 7), ("N", 8), ("N", 9)])
+    # Two shares of a story and three quarters: each paper's newest, and the newest paper's
+    # next. The old paper's two older stories are asked for before the newest paper's feed
+    # answers (they were not held back for it), and their pages would come only long after:
+    # stopped for its newer stories, they are not waited for.
+    max_bytes = room_for(papers, tmp_path, [("N", 8), ("N", 9), ("O", 3)])
     monkeypatch.setattr(limit, "HEADLINES_QUIET", 0.2)
-    # The old paper's two older stories are asked for before the newest paper's feed answers
-    # (they were not held back for it), and their pages would come only long after: stopped
-    # for its newer stories, they are not waited for.
     papers.feed_waits_for = {"O/story-1.html", "O/story-2.html"}
     papers.held = set(papers.feed_waits_for)
     papers.servers.pop("M").stop()  # two papers are enough here
@@ -170,12 +172,12 @@ def test_a_feed_slower_than_the_wait_holds_none_back_and_stops_what_it_outranks(
     report = asyncio.run(_sync(data, max_bytes, [papers.urls[0], papers.urls[2]]))
     answered_in_the_sync = set(papers.answered)
 
-    newest = {"N/story-7.html", "N/story-8.html", "N/story-9.html"}
+    newest = {"N/story-8.html", "N/story-9.html"}
     assert papers.asked == newest | {"O/story-1.html", "O/story-2.html", "O/story-3.html"}
     # The old paper's newest was fetched (the first, alone, to learn a page's size) and is
-    # evicted as before; the two outranked while under way never came.
+    # kept, its share; the two outranked while under way never came.
     assert answered_in_the_sync == newest | {"O/story-3.html"}
-    assert cached(data, papers) == newest
+    assert cached(data, papers) == newest | {"O/story-3.html"}
     assert report.articles_fetched == 3 and report.article_failures == []
     assert report.left_out == 3
 
@@ -277,8 +279,8 @@ def test_a_story_whose_guessed_size_does_not_fit_waits_for_the_pages_under_way(
 def test_both_faces_wait_for_the_slower_feed_and_fetch_only_what_they_keep(
     papers: Papers, tmp_path: Path, face: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    kept = {"N/story-7.html", "N/story-8.html", "N/story-9.html", "M/story-6.html"}
-    max_bytes = room_for(papers, tmp_path, [("N", 7), ("N", 8), ("N", 9), ("M", 6)])
+    kept = {"N/story-8.html", "N/story-9.html", "M/story-6.html", "O/story-3.html"}
+    max_bytes = room_for(papers, tmp_path, [("N", 8), ("N", 9), ("M", 6), ("O", 3)])
     papers.slow_feed = 1.0
     data = tmp_path / "data"
     with closing(Library(data)) as lib:

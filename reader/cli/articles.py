@@ -39,7 +39,7 @@ from .common import (
     unmatched_body,
 )
 from .date_args import between, dates_named, moment, within
-from .tags import named_tag
+from .tags import named_tags
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -86,8 +86,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         # The feed named once (by its title, each time every feed's record is read).
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
             raise not_subscribed(lib, args.feed)
-        tag = named_tag(lib, args.tag) if args.tag is not None else None
-        every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tag=tag)
+        tags = named_tags(lib, args.tag)
+        every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
         if args.not_offline:
             every = [h for h in every if not h.cached or h.partial]
         headlines = between(every, since, before)  # before a search: fewer texts read
@@ -166,8 +166,8 @@ def _list_as_read(args: argparse.Namespace, since: datetime | None, before: date
         feeds = lib.feeds()
         if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
             raise not_subscribed(lib, args.feed)
-        tag = named_tag(lib, args.tag) if args.tag is not None else None
-        headlines = within(lib.streamed_headlines(args.feed, args.unread, tag), since, before)
+        tags = named_tags(lib, args.tag)
+        headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
         if args.not_offline:
             headlines = (h for h in headlines if not h.cached or h.partial)
         if args.ids:

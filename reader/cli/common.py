@@ -138,6 +138,7 @@ def open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
         cache_max_bytes=config.cache_max_bytes,
         drop_read_after=config.drop_read_after,
         site_rules=config.site_rules,
+        ignore=config.ignore,
     )
 
 

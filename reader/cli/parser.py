@@ -61,6 +61,16 @@ def _add_theme_option(parser: argparse.ArgumentParser, default: Any) -> None:
     )
 
 
+def _add_tag_option(parser: argparse._ActionsContainer, does: str, more: str = "") -> None:
+    """`--tag TAG`, given once or more or as "news,sport": the feeds filed under any of them."""
+    parser.add_argument(
+        "--tag",
+        metavar="TAG",
+        action="append",
+        help=f'{does}, case aside (`reader tag`); again, or "news,sport": under any of them' + more,
+    )
+
+
 def _port(text: str) -> int:
     """A TCP port, 0 (a free one) to 65535: one past it failed deep in `bind` with a traceback."""
     try:
@@ -165,9 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="file a feed under tags (newsboat's, an OPML file's folders)",
         description="File a feed under one tag or more, after those it has (case kept, compared"
         " case aside): `reader list --tag TAG` lists the headlines of every feed filed under it,"
-        " the reader's feed list has a row for each tag (t goes to the next), and `reader"
-        " export` writes them as"
-        " folders. FEED as `rename` takes it.",
+        " `reader sync --tag TAG` syncs only those feeds and `reader mark-read --tag TAG` marks"
+        " their headlines read; the reader's feed list has a row for each tag (t / T go to the"
+        " next / previous), and `reader export` writes them as folders. FEED as `rename` takes"
+        " it.",
     )
     p.add_argument("url", metavar="FEED")
     p.add_argument("tags", metavar="TAG", nargs="+")
@@ -241,7 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "sync",
         help="refresh every feed and cache every new article's cleaned text for offline reading",
-        description="Refresh every feed and fetch every uncached article into the cache, and again"
+        description="Refresh every feed (with --tag, those filed under it) and fetch every"
+        " uncached article of theirs into the cache, and again"
         " an article its feed says was updated after the cached copy (the copy stays if the new"
         " one can't be had). "
         "Exit 0 when everything came through, 1 when a feed or an article failed (each named on stderr);"
@@ -249,8 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
         " the rest are counted in one line for the feed. On a Wi-Fi network that"
         " answers with its login page nothing is cached from it; nor is a page asking to sign in"
         " or accept terms in an article's place: that article fails, and the next sync fetches it"
-        " again. Over the config's [cache] max_size it fetches the newest unread first and no"
-        " article the limit would evict, and says how many it left out; those are fetched once"
+        " again. Over the config's [cache] max_size it fetches each feed's share of its newest"
+        " unread, then the newest unread of any, and no article the limit would evict, and says how many it left out; those are fetched once"
         " the cache has room (opening one fetches it at once). The last line says, of every"
         " headline, how many will not be readable offline (failed, a link to a PDF or audio,"
         " only in part): `reader list --not-offline` lists them. With the config's [feeds]"
@@ -261,6 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
         " sync carries on.",
     )
     p.add_argument("--no-articles", action="store_true", help="refresh headlines only")
+    _add_tag_option(
+        p,
+        "only the feeds filed under TAG and their articles",
+        ". The size limit, the prune and drop_read_after are the whole cache's all the same",
+    )
     p.add_argument(
         "-q",
         "--quiet",
@@ -283,11 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FEED",
         help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
     )
-    which.add_argument(
-        "--tag",
-        metavar="TAG",
-        help="only the headlines of the feeds filed under TAG (case aside; `reader tag`)",
-    )
+    _add_tag_option(which, "only the headlines of the feeds filed under TAG")
     p.add_argument("--unread", action="store_true", help="only unread headlines")
     p.add_argument(
         "--saved", action="store_true", help="every article saved for good, listed by a feed or not"
@@ -448,16 +461,19 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = command(
             name,
-            help=f"mark every headline (or a feed's, or those before a date) {state}",
-            description=f"Mark headlines {state}: every feed's, or one feed's with --feed, and "
-            "only those published before a date with --before (a headline without a date is "
-            "left as it is). In the reader, A marks the feed shown read and C every feed.",
+            help=f"mark every headline (or a feed's, a tag's, or those before a date) {state}",
+            description=f"Mark headlines {state}: every feed's, one feed's with --feed, or those"
+            " of the feeds filed under a tag with --tag, and only those published before a date"
+            " with --before (a headline without a date is left as it is). In the reader, A"
+            " marks the list shown read (a feed's, a tag's) and C every feed.",
         )
-        p.add_argument(
+        which = p.add_mutually_exclusive_group()
+        which.add_argument(
             "--feed",
             metavar="FEED",
             help="only this feed's headlines (its address as `reader feeds` shows it, or its name)",
         )
+        _add_tag_option(which, "only the headlines of the feeds filed under TAG")
         p.add_argument(
             "--before",
             metavar="DATE",
@@ -479,9 +495,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="show what the cache holds, or prune it: articles evicted, old read headlines dropped",
         description="Without an action: articles, feeds and their headlines, size on disk, oldest"
         " and newest, and how many articles the size limit left out. "
-        "`prune` keeps, from the top down, each article that fits: the unread first (the "
-        "newest story first), then the read (the most recently read first); one too big for "
-        "what is left goes alone. Saved articles are never evicted. Those evicted for"
+        "`prune` keeps, from the top down, each article that fits: the unread first (each "
+        "feed's share of the limit, its newest story first, then the newest of any feed), then"
+        " the read (the most recently read first); one too big for what is left goes alone. Saved articles are never evicted. Those evicted for"
         " the size are left out: a sync fetches them again once the config's max_size has room."
         " With --headlines-older-than it drops old read headlines: a feed's are kept up to 2,000"
         " otherwise, and every list reads them all. Unread and saved headlines stay, and so do"

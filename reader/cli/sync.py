@@ -19,11 +19,13 @@ from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    CommandError,
     err,
     open_library,
     out,
     run_until_done,
 )
+from .tags import named_tags, tags_named
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -32,6 +34,12 @@ if TYPE_CHECKING:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     lib = open_library(args, workers="process")
+    try:
+        tags = named_tags(lib, args.tag)
+    except CommandError:
+        lib.close()
+        raise
+    feeds = lib.tagged_urls(tags) if tags else None
     lib.start_workers(articles=not args.no_articles)  # now, before any thread exists: forked
     show, finish = _no_progress() if args.quiet else _progress_display()
     last: list[SyncProgress] = []  # where the sync is, for the line a Ctrl-C leaves
@@ -44,14 +52,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
         import asyncio  # here: `reader list` and `--help` don't need it
 
         try:
-            report = await lib.sync(articles=not args.no_articles, progress=progress)
+            report = await lib.sync(articles=not args.no_articles, progress=progress, feeds=feeds)
         except asyncio.CancelledError:  # Ctrl-C: the reader says so when it next opens
             if not args.no_articles:
                 lib.note_sync_stopped()
             raise
         finally:
             finish()
-        print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet)
+        print_sync_report(lib, report, articles=not args.no_articles, quiet=args.quiet, tags=tags)
         return EXIT_OK if report.ok else EXIT_FAILED
 
     stopped_by = _stop_on_terminate()
@@ -82,13 +90,22 @@ def _stop_on_terminate() -> list[int]:
     said, the stop noted for the reader's next start. The list gets the signal's number, for
     the exit status a shell gives it (143, 129). A SIGHUP ignored from the start (`nohup reader
     sync`) stays ignored: the sync was asked to outlive its terminal."""
+    import asyncio
     import signal
 
     got: list[int] = []
 
     def terminate(number: int, _frame: object) -> None:
         got.append(number)
-        raise KeyboardInterrupt
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # waiting for another sync's lock, or printing the report
+            raise KeyboardInterrupt from None
+        # Raised in the loop's own turn, as its Ctrl-C is, not inside whichever task's step the
+        # signal cut into: in a library's task group (httpx's connect) the interrupt came out at
+        # shutdown as an exception group's traceback under the summary. Threadsafe: it wakes a
+        # loop waiting on a server that never answers.
+        loop.call_soon_threadsafe(_interrupt)
 
     signal.signal(signal.SIGTERM, terminate)
     hang_up = getattr(signal, "SIGHUP", None)  # none on Windows
@@ -97,11 +114,20 @@ def _stop_on_terminate() -> list[int]:
     return got
 
 
+def _interrupt() -> None:
+    raise KeyboardInterrupt
+
+
 def print_sync_report(
-    lib: Library, report: SyncReport, articles: bool, quiet: bool = False
+    lib: Library,
+    report: SyncReport,
+    articles: bool,
+    quiet: bool = False,
+    tags: list[str] | None = None,
 ) -> None:
     """The failures, each named; then, unless `quiet` (a cron job's sync, silent when all went
-    well), what was not cached and why, and the summary."""
+    well), what was not cached and why, and the summary (of the feeds under `tags`, when a
+    sync was of theirs: "3 of 3 feeds" alone read as every feed in a log)."""
     if report.portal:  # first, and once: the feeds' and the articles' failures are all this
         err(report.portal)
     elif report.no_connection:  # before each feed's and article's own failure to connect
@@ -191,7 +217,8 @@ def print_sync_report(
     # A feed gone for good, not asked this time, is neither synced nor failed again.
     gone = gone_unasked(report.feeds)
     line = (
-        f"synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} "
+        f"synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')}"
+        f"{f' tagged {tags_named(tags)}' if tags else ''} "
         f"({plural(new, 'new headline')}{f'; {gone}' if gone else ''})"
     )
     if articles:

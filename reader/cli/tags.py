@@ -1,5 +1,5 @@
-"""The tag commands: `reader tag FEED TAG…` and `reader untag FEED TAG…`, and the tag that
-`reader list --tag` names."""
+"""The tag commands: `reader tag FEED TAG…` and `reader untag FEED TAG…`, and the tags that
+`--tag` names (`reader list`, `sync`, `mark-read`, `mark-unread`)."""
 
 from __future__ import annotations
 
@@ -65,19 +65,36 @@ def shown_tags(feed: Feed) -> str:
     return ", ".join(safe_line(tag, 40) for tag in feed.tags) or "no tags"
 
 
-def named_tag(lib: Library, tag: str) -> str:
-    """The tag `tag` names, as the feeds spell it; else a CommandError naming those there are."""
-    found = lib.tag_named(tag)
-    if found is not None:
-        return found
+def named_tags(lib: Library, given: list[str] | None) -> list[str]:
+    """The tags `--tag` names, given once or more, or several in one ("news,sport"), as the
+    feeds spell them ([] when not given); else a CommandError naming those there are."""
+    if not given:
+        return []
+    asked = [tag for one in given for tag in (clean_tag(t) for t in one.split(",")) if tag]
+    if not asked:
+        raise UsageError("--tag needs a tag: `reader feeds` lists each feed's tags")
+    found = {tag: lib.tag_named(tag) for tag in asked}
+    if missing := [tag for tag, named in found.items() if named is None]:
+        raise _unknown(lib, missing)
+    return list(dict.fromkeys(named for named in found.values() if named is not None))
+
+
+def _unknown(lib: Library, missing: list[str]) -> CommandError:
+    """What to say of tags no feed is filed under: those there are, as an unknown feed is
+    said (`not_subscribed`)."""
     there = lib.tags()
     if not there:
-        raise CommandError(
-            f"no feed is tagged {_quoted([tag])}: none has a tag yet (`reader tag FEED TAG`"
+        return CommandError(
+            f"no feed is tagged {_quoted(missing)}: none has a tag yet (`reader tag FEED TAG`"
             " gives one)"
         )
     named = ", ".join(safe_line(t, 30) for t in there[:10]) + (" …" if len(there) > 10 else "")
-    raise CommandError(f"no feed is tagged {_quoted([tag])} (the tags: {named})")
+    return CommandError(f"no feed is tagged {_quoted(missing)} (the tags: {named})")
+
+
+def tags_named(tags: list[str]) -> str:
+    """The tags a command was given, as its line names them ("news", "news or sport")."""
+    return " or ".join(safe_line(tag, 40) for tag in tags)
 
 
 def _tags(given: list[str]) -> list[str]:

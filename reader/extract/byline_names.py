@@ -137,9 +137,26 @@ _MAX_NAME = 100
 _NAME_DIGITS = r"(?<![^\W\d_])[^\W\d_]{1,3}\d{1,2}(?![\w/.:])|(?<![\w/])24/7(?![\w/])"
 
 
+# A newsroom named with a number standing apart: "Channel 4 News", "9 News", "Studio 54 Staff"
+# (before a capitalised word that is no month, weekday nor count, and no date's year after it:
+# "12 Dezembro 2026" is a date), and "Team 7" or "Reporter 7" at the end (one digit: "Ann Lee
+# 22" is more likely a day cut short). Cut at it, "Channel 4 News" was cited as "Channel".
+_COUNTED = (
+    r"comments?|shares?|replies|responses?|views?|likes?|min(?:ute)?s?|hours?|days?|photos?"
+    r"|images?|pictures?|videos?|reads?"
+)
+"""What a byline's number counts when it is no newsroom's: "Ann Lee 3 Comments"."""
+_SPACED_NAME_NUMBER = re.compile(
+    r"(?:^|(?<=[^\W\d_]\s))\d{1,3}"
+    rf"(?=\s+(?!(?i:{_MONTHS}|{_WEEKDAYS}|{_COUNTED})\b)[A-ZÀ-ÖØ-Þ][^\W\d_]*(?![^\W\d_])(?!\s*\d))"
+    r"|(?<=[^\W\d_]\s)\d(?=\s*$)"
+)
+
+
 def _first_number(text: str) -> int:
     """Where the first digit outside a newsroom's name is in `text`, or -1."""
     masked = re.sub(_NAME_DIGITS, lambda m: "x" * len(m.group()), text)
+    masked = _SPACED_NAME_NUMBER.sub(lambda m: "x" * len(m.group()), masked)
     return next((i for i, c in enumerate(masked) if c.isdigit()), -1)
 
 

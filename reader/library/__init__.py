@@ -5,16 +5,19 @@ extraction run off the event loop: in a process pool so a long sync can't starve
 a thread for one-off commands where starting processes would cost more than it saves).
 
 It is built in layers, a module each, every class adding to the one before it (each calls only
-what is defined below it): `resources` (the store, the fetcher, the workers), `queries`
-(subscriptions, headlines, flags, reading places), `tags` (the feeds filed under each tag),
+what is defined below it): `resources` (the store, the fetcher, the workers), `subscribed`
+(the feeds subscribed to, named and found), `tags` (the feeds filed under each tag),
+`headlines` (the headlines listed, marked as the store says), `lookup` (an entry by id or
+address), `flags` (read and saved), `kept_articles` (cached articles read back),
+`reader_state` (what the reader keeps between runs: its view, where it left each article),
 `pruning` (the cache's size and limits),
 `reextraction` (articles extracted again from the pages kept), `page_reads` (each page downloaded
 and read, watched for a login page's), `downloads` (articles fetched and cached, page by page),
 `renewal` (a cached article's page fetched again: a sync's, or `refresh_article`'s on demand),
 `feed_refresh` (feeds refreshed), `sync` (every feed refreshed, every article fetched),
 `discovery` (`add`: a feed subscribed to, found first when the address is a web page's). `limit`
-(the size limit's order of eviction, and what a sync leaves out for it) is a policy the layers
-use, no layer; so is `leads` (how private an address a download may be led to, by its feed and
+(what a sync leaves out for the size limit) and `limit_keeps` (the limit's order of eviction and
+each feed's share of it) are a policy the layers use, no layer; so is `leads` (how private an address a download may be led to, by its feed and
 its pages).
 """
 

@@ -13,10 +13,10 @@ from ..models import Entry, ErrorKind, FetchError
 from ..url_display import shown_url
 
 if TYPE_CHECKING:
-    from .queries import LibraryQueries
+    from .headlines import LibraryHeadlines
 
 
-def dropped_entry(lib: LibraryQueries, entry_id: str) -> Entry | None:
+def dropped_entry(lib: LibraryHeadlines, entry_id: str) -> Entry | None:
     """The cached article of the dropped headline `entry_id`, as an entry of no feed keeping
     that id (so a save records it, and the id finds the saved article after); None when the id
     is of no dropped headline. Raises FetchError(NOT_FOUND) saying it was dropped when its

@@ -8,17 +8,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from asyncio import FIRST_COMPLETED
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any, TypeVar
 
 from ..address_class import Reach
 from ..feed_names import copies_own_title
+from ..ignore_rules import kept, rules_for, rules_mark
 from ..login_page import login_page_elsewhere
 from ..models import (
     FEED_READING_VERSION,
     NO_CONNECTION,
+    Entry,
     ErrorKind,
     Feed,
     FetchError,
@@ -130,9 +132,15 @@ class LibraryFeedRefresh(LibraryRenewal):
                 return FeedResult(feed, error=error, kept=False)
             self.store.put_feed(feed)
             return FeedResult(feed, error=error)
+        entries: list[Entry] | tuple[Entry, ...] = parsed.entries
+        if ignored := rules_for(feed, self.ignore):
+            # Never kept, listed nor downloaded. The user's expressions over 2,000 items of a
+            # page's size each: off the loop a reader draws from.
+            entries = await asyncio.to_thread(kept, entries, ignored)
         new, changed = await self._in_store_thread(
-            self.store.merge, url, parsed.entries, parsed.keys, True
+            self.store.merge, url, entries, parsed.keys, True
         )
+        await self._leave_out(feed)
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         feed = replace(
@@ -146,9 +154,16 @@ class LibraryFeedRefresh(LibraryRenewal):
             reach=response.reach,
             moved_to=moved,
             read_with=FEED_READING_VERSION,
+            ignored_by=rules_mark(feed, self.ignore),
         )
         feed = self.store.put_feed(_working(feed))
-        return FeedResult(feed, new_entries=len(new), entries=parsed.entries, changed=changed)
+        return FeedResult(feed, new_entries=len(new), entries=tuple(entries), changed=changed)
+
+    async def _leave_out(self, feed: Feed) -> None:
+        """The feed's headlines kept before an `[[ignore]]` rule that matches them, dropped."""
+        if ignored := rules_for(feed, self.ignore):
+            by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
+            await self._in_store_thread(self.store.leave_out, feed.url, ignored, by_text)
 
     async def _in_store_thread(self, write: Callable[..., T], *args: Any) -> T:
         """`write(*args)`, a feed's list of up to 2,000 entries read and written, in a thread:
@@ -187,7 +202,9 @@ class LibraryFeedRefresh(LibraryRenewal):
         good, else its own. A moved feed whose new address refuses (a move the site undid) is
         asked at its own again."""
         etag, modified = feed.etag, feed.last_modified
-        if feed.read_with < FEED_READING_VERSION:  # its items read again whole, once
+        if feed.read_with < FEED_READING_VERSION or feed.ignored_by != rules_mark(
+            feed, self.ignore
+        ):  # its items read again whole, once: by a newer reader, or under other rules
             etag = modified = None
         if feed.moved_to:
             try:
@@ -212,13 +229,17 @@ class LibraryFeedRefresh(LibraryRenewal):
         self,
         progress: ProgressCallback | None = None,
         on_feed: Callable[[FeedResult], None] | None = None,
+        feeds: Collection[str] | None = None,
     ) -> list[FeedResult]:
-        """Refresh every feed at once; `on_feed` hears each result as it comes in. Once the
-        network looks absent (`offline`), the feeds still out are not waited for: they fail as
-        not tried, and no feed is marked failed for it. A feed unsubscribed from meanwhile is
-        left out: not heard of, not in the results."""
+        """Refresh every feed at once, or those of `feeds` (subscribed addresses: a tag's);
+        `on_feed` hears each result as it comes in. Once the network looks absent
+        (`offline`), the feeds still out are not waited for: they fail as not tried, and no
+        feed is marked failed for it. A feed unsubscribed from meanwhile is left out: not heard
+        of, not in the results."""
         self.store.check_writable()
         urls = self.store.feed_urls()
+        if feeds is not None:
+            urls = [url for url in urls if url in feeds]
         done = 0
         watch = NetworkWatch(urls)
         absent = asyncio.Event()

@@ -2,7 +2,7 @@
 kept newest first, so the list is their merge, and `reader list | head` decodes and marks only
 the headlines it prints (a year's library: 43,000 of them, all read before the first line was).
 
-The order is exactly `LibraryQueries.headlines`' (a stable sort of every feed's headlines in
+The order is exactly `LibraryHeadlines.headlines`' (a stable sort of every feed's headlines in
 turn): ties go to the feed listed first, then to the entry kept first. A feed whose kept order
 is not the list's (a headline its feed left undated but dated by its cached page, a record
 written in another order) or that is damaged is read whole and sorted, as that does.

@@ -1,7 +1,8 @@
-"""The cache's size limit as one policy: the order it evicts articles in (`Ranking`), and, during
-a sync, which articles it would keep (`SyncRoom`), so that a sync fetches none it would evict
-again at its end. The sync fetches in the limit's order, the newest unread first (`gates`), so
-that the articles it keeps are the ones it fetched, and what comes after them is not fetched.
+"""The cache's size limit as one policy: the order it evicts articles in and what it keeps of
+them (`limit_keeps`: `Ranking`, `Room`, for `prune` and a sync alike), and, during a sync, which
+articles it would keep (`SyncRoom`), so that a sync fetches none it would evict again at its end. The sync fetches
+in the limit's order, each feed's share of its newest unread, then the newest unread (`gates`),
+so that the articles it keeps are the ones it fetched, and what comes after them is not fetched.
 That order is known once every feed's headlines are in: the downloads wait for them (not long
 for one slow feed: `HEADLINES_QUIET`; not at all once the limit would keep every article they
 may bring: `room_for_all`), and one under way that a later feed's newer stories outrank is
@@ -10,10 +11,12 @@ stopped before its page comes (`outranked`).
 A traveller syncs before a flight to read what is new: the articles read go first, the least
 recently read first, and so do those no headline lists any more (a feed dropped, `reader show`
 of a page no feed has), which nothing invites reading; then the unread, by their story's time
-(the feed's, else when cached), oldest first. A sync caches a feed's newest first, so going by
-when an article was cached would evict the newest unread first. From the top of that order
-down, the limit keeps each article that fits in what is left: one too big for it goes alone,
-not with every article under it.
+(the feed's, or when the reader first saw its headline, or when cached: the earliest), oldest
+first. A sync caches a feed's newest first, so going by when an article was cached would evict
+the newest unread first. Before that order, each feed with unread headlines keeps its share of
+the limit, so that one feed can't crowd the others out (`Room`). From the top down, the limit
+keeps each article that fits in what is left: one too big for it goes alone, not with every
+article under it.
 
 An article the limit evicts, or a sync leaves out for it, is remembered (`LeftOut`, with what it
 took): the syncs after it fetch it again only once the limit would keep it (the limit raised,
@@ -30,18 +33,15 @@ import bisect
 import itertools
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from ..keys import article_key
 from ..models import Entry
 from ..store.usage import CachedArticle, LeftOut
 from .gates import PriorityHold
+from .limit_keeps import Rank, Ranking, Room
 
-Rank = tuple[int, float]
-"""Where an article stands in the order of eviction: the lower, the sooner it goes."""
+__all__ = ["HEADLINES_QUIET", "Rank", "Ranking", "Room", "SyncRoom"]
 
-_NO_STORY_TIME = float("inf")
-_LAST_TURN = float("inf")  # after every article added alike
 _NEVER_OPENED: Rank = (0, float("-inf"))
 """The rank of a read article never cached: under every cached one."""
 HEADLINES_QUIET = 3.0
@@ -51,130 +51,6 @@ downloads of the first feeds took the room the newest stories of the later ones 
 and were evicted at the sync's end (6 feeds: 44 pages fetched for 29 kept). Feeds are asked all
 at once and come within a second or two of each other; one that takes longer (a slow server,
 one timing out) is not waited for: its stories come after, stopping what they outrank."""
-
-
-@dataclass
-class Ranking:
-    """The order of eviction, from what the headlines say of each article: read, or unread and
-    when its story is from."""
-
-    read: set[str] = field(default_factory=set)  # article keys of read headlines
-    unread: dict[str, float] = field(default_factory=dict)  # article key: its story's time
-
-    @classmethod
-    def of(cls, listed: Iterable[tuple[Entry, bool]]) -> Ranking:
-        """The ranking of the headlines `listed`: each entry, and whether it is read."""
-        ranking = cls()
-        for entry, read in listed:
-            ranking.note(entry, read)
-        return ranking
-
-    def note(self, entry: Entry, read: bool = False) -> None:
-        """Take in one more headline (a sync's new ones are unread). An article two headlines
-        link to is read when one of them is, and from the earlier story."""
-        if not entry.link:
-            return
-        key = article_key(entry.link)
-        if read:
-            self.read.add(key)
-            return
-        when = entry.published or entry.updated
-        story = when.timestamp() if when else _NO_STORY_TIME
-        self.unread[key] = min(self.unread.get(key, story), story)
-
-    def rank(self, key: str, cached_at: float, last_used: float) -> Rank:
-        """The rank of the article under `key`, cached at `cached_at` and last used at
-        `last_used` (epoch seconds)."""
-        if key in self.read or key not in self.unread:
-            return (0, last_used)
-        # A story dated after it was cached is from then: a feed dating one 2099 would
-        # keep it the newest, the last evicted, for ever.
-        return (1, min(self.unread[key], cached_at))
-
-    def order(self, articles: list[CachedArticle]) -> list[CachedArticle]:
-        """`articles` in the order the limit evicts them."""
-        return sorted(articles, key=lambda a: self.rank(a.key, a.cached_at, a.last_used))
-
-
-class Room:
-    """What the limit would keep of the articles added to it, as `prune` would: the saved
-    ones, then, from the top of the ranking down, each that fits in what is left. One too big
-    for that is evicted alone: those under it may still fit (a page of many megabytes at the
-    top, a hostile feed's, evicted every other article when the limit went down the ranking
-    evicting until the cache fit). Each article is added once its size is known (or guessed,
-    for one being fetched); added again (a page read on, a guess come true), it counts with
-    its new size. Of two ranked alike, the one added first comes first: the other is cached
-    already, or on its way."""
-
-    def __init__(self, max_bytes: int, saved_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self._saved = saved_bytes
-        self._turns = itertools.count()
-        # The articles from the top of the ranking down (`_order`: each one's place and key;
-        # `_sizes` beside it), and the bytes the limit keeps of those down to each (`_kept`),
-        # worked out as far as `_settled` only: an article added moves what comes under it.
-        self._order: list[tuple[tuple[float, float, int], str]] = []
-        self._sizes: list[int] = []
-        self._kept: list[int] = []
-        self._settled = 0
-        self._places: dict[str, tuple[float, float, int]] = {}
-
-    def add(self, key: str, rank: Rank, size: int) -> None:
-        """Add the article under `key`; added before, its rank and turn stay, its size is new."""
-        place = self._places.get(key)
-        if place is None:
-            place = self._places[key] = (-rank[0], -rank[1], next(self._turns))
-            at = bisect.bisect_left(self._order, (place, key))
-            self._order.insert(at, (place, key))
-            self._sizes.insert(at, size)
-            self._kept.insert(at, 0)
-        else:
-            at = bisect.bisect_left(self._order, (place, key))
-            self._sizes[at] = size
-        self._settled = min(self._settled, at)
-
-    def __contains__(self, key: str) -> bool:
-        return key in self._places
-
-    @property
-    def held(self) -> int:
-        """The bytes of the saved articles and of every one added (kept or not)."""
-        return self._saved + sum(self._sizes)
-
-    def remove(self, key: str) -> None:
-        """Take back the article under `key` (its fetch failed): it fills no room."""
-        place = self._places.pop(key, None)
-        if place is not None:
-            at = bisect.bisect_left(self._order, (place, key))
-            del self._order[at], self._sizes[at], self._kept[at]
-            self._settled = min(self._settled, at)
-
-    def _kept_above(self, at: int) -> int:
-        """The bytes the limit keeps of the saved and the articles ranked over place `at`."""
-        for n in range(self._settled, at):
-            before = self._kept[n - 1] if n else self._saved
-            after = before + self._sizes[n]
-            self._kept[n] = after if after <= self.max_bytes else before
-        self._settled = max(self._settled, at)
-        return self._kept[at - 1] if at else self._saved
-
-    def keeps(self, key: str) -> bool:
-        """The limit keeps the article added under `key`."""
-        place = self._places.get(key)
-        if place is None:
-            return False
-        at = bisect.bisect_left(self._order, (place, key))
-        return self._kept_above(at) + self._sizes[at] <= self.max_bytes
-
-    def fits(self, rank: Rank, size: int) -> bool:
-        """An article not added yet, ranked `rank`, of `size` bytes, would be kept."""
-        at = bisect.bisect_left(self._order, ((-rank[0], -rank[1], _LAST_TURN), ""))
-        return self._kept_above(at) + size <= self.max_bytes
-
-    @property
-    def out(self) -> set[str]:
-        """The keys of the articles added that the limit would evict."""
-        return {key for key in self._places if not self.keeps(key)}
 
 
 class SyncRoom:
@@ -209,12 +85,39 @@ class SyncRoom:
         for article in cached:
             self._count(article.size)
         saved = {a.key for a in cached if a.saved}
-        self.room = Room(max_bytes, sum(a.size for a in cached if a.saved))
-        for article in self._cached.values():
-            self.room.add(article.key, self._rank(article.key), article.size)
-        for key, left in left_out.items():
-            if key not in self._cached and key not in saved:
-                self.room.add(key, self._rank(key), left.size)
+        self._sharing = self.ranking.sharing()
+        saved_bytes = sum(a.size for a in cached if a.saved)
+        self.room = Room(max_bytes, saved_bytes, len(self._sharing))
+        self.room.add_all(
+            (key, self._rank(key), known.size, self._feed(key))
+            for key, known in itertools.chain(
+                self._cached.items(),
+                ((k, v) for k, v in left_out.items() if k not in self._cached and k not in saved),
+            )
+        )
+        # Each feed's unread stories, the newest first, by their times negated: how far down
+        # its share one is, for the order to fetch in (`priority`).
+        self._stories: dict[str, list[float]] = {}
+        for key, feed in self.ranking.feeds.items():
+            if key not in self.ranking.read:
+                self._stories.setdefault(feed, []).append(-self.ranking.unread[key])
+        for stories in self._stories.values():
+            stories.sort()
+
+    def note(self, entry: Entry) -> None:
+        """A headline new in this sync (unread): ranked, and its feed given a share if it had
+        none."""
+        key = article_key(entry.link) if entry.link else ""
+        known = key in self.ranking.unread
+        self.ranking.note(entry)
+        if (feed := self._feed(key)) and not known:
+            bisect.insort(self._stories.setdefault(feed, []), -self.ranking.unread[key])
+        if feed and feed not in self._sharing:
+            self._sharing.add(feed)
+            self.room.share_among(len(self._sharing))
+
+    def _feed(self, key: str) -> str:
+        return self.ranking.feed(key)
 
     def _rank(self, key: str) -> Rank:
         known = self._cached.get(key) or self.left_out.get(key)
@@ -249,7 +152,11 @@ class SyncRoom:
         as left out by this sync. One left out before is as big as it was then; any other
         needs a byte of room at its rank."""
         left = self.left_out.get(key)
-        if self.room.keeps(key) if left and left.size else self.room.fits(self._rank(key), 1):
+        if (
+            self.room.keeps(key)
+            if left and left.size
+            else self.room.fits(self._rank(key), 1, self._feed(key))
+        ):
             return True
         self.skipped.add(key)
         return False
@@ -273,7 +180,8 @@ class SyncRoom:
         while True:
             if not self._counted:
                 self._probe, self._probe_key = asyncio.Event(), key
-            self.room.add(key, rank, self._sizes // self._counted if self._counted else 0)
+            guess = self._sizes // self._counted if self._counted else 0
+            self.room.add(key, rank, guess, self._feed(key))
             if self.room.keeps(key):
                 self._under_way[key] = link
                 return True
@@ -322,15 +230,23 @@ class SyncRoom:
             self._probe.set()
             self._probe = None
 
-    def priority(self, key: str) -> tuple[float, float]:
-        """The order to fetch in (the lowest first): the newest unread first, as the limit
-        keeps them."""
+    def priority(self, key: str) -> tuple[float, float, float]:
+        """The order to fetch in (the lowest first), as the limit keeps them: the unread each
+        feed's share is likely to hold (by how many of its stories are newer, at the mean size
+        of the articles known: before any is, each feed's newest), then the newest unread
+        first, then the read. A guess: the limit decides as they come (`reserve`)."""
         first, then = self._rank(key)
-        return (-first, -then)
+        shared = 1.0
+        if feed := self._feed(key):
+            newer = bisect.bisect_left(self._stories.get(feed, []), -self.ranking.unread[key])
+            mean = self._sizes / self._counted if self._counted else 0
+            if (newer + 1) * mean <= self.room.share if mean else newer == 0:
+                shared = 0.0
+        return (shared, -first, -then)
 
     def cached(self, key: str, size: int) -> None:
         """The sync cached the article under `key`, taking `size` bytes."""
-        self.room.add(key, self._rank(key), size)
+        self.room.add(key, self._rank(key), size, self._feed(key))
         self._under_way.pop(key, None)
         self._count(size)
         self._probed(key)

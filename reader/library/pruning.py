@@ -11,12 +11,13 @@ from ..models import Entry
 from ..reports import CacheStats, Headline, PruneReport
 from ..store.retention import DroppedHeadlines
 from ..store.usage import CachedArticle, LeftOut
-from .limit import Ranking, SyncRoom
+from .limit import SyncRoom
+from .limit_keeps import Ranking, Room
+from .reader_state import LibraryReaderState
 from .resources import _now
-from .tags import LibraryTags
 
 
-class LibraryPruning(LibraryTags):
+class LibraryPruning(LibraryReaderState):
     """A `Library`'s cache, measured and pruned."""
 
     # -- the cache -----------------------------------------------------------------------------
@@ -39,10 +40,10 @@ class LibraryPruning(LibraryTags):
         self, older_than: float | None = None, max_bytes: int | None = None, dry_run: bool = False
     ) -> PruneReport:
         """Evict cached articles: those unused for `older_than` seconds, then, so that the
-        cache holds at most `max_bytes`, those the limit does not keep: it keeps the unread
-        first, the newest story first, then the read, the most recently read first (`Ranking`),
-        each that fits in what is left, so one too big for it goes alone. Saved articles are
-        never evicted. Those evicted for the size are remembered as left out (`limit`). With
+        cache holds at most `max_bytes`, those the limit does not keep: each feed's share of
+        its unread, the newest first, then the other unread, the newest story first, then the
+        read, the most recently read first (`Room`), each that fits in what is left, so one too
+        big for it goes alone. Saved articles are never evicted. Those evicted for the size are remembered as left out (`limit`). With
         `dry_run`, what would go is reported and nothing is evicted."""
         articles = self.store.cached_articles()
         total = sum(a.size for a in articles)
@@ -55,13 +56,15 @@ class LibraryPruning(LibraryTags):
             gone = []
         for_size: list[CachedArticle] = []
         if max_bytes is not None:
-            # From the top of the ranking down, each that fits in what is left (`Room`).
-            kept = total - sum(a.size for a in gone) - sum(a.size for a in candidates)
-            for article in reversed(self._ranking().order(candidates)):
-                if kept + article.size <= max_bytes:
-                    kept += article.size
-                else:
-                    for_size.append(article)
+            saved = total - sum(a.size for a in gone) - sum(a.size for a in candidates)
+            ranking = self._ranking()
+            room = Room(max_bytes, saved, len(ranking.sharing()))
+            room.add_all(
+                (a.key, ranking.rank(a.key, a.cached_at, a.last_used), a.size, ranking.feed(a.key))
+                for a in candidates
+            )
+            out = room.out
+            for_size = [a for a in candidates if a.key in out]
         if not dry_run:
             at = time.time()
             for article in gone + for_size:

@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
 from contextlib import suppress
 from datetime import UTC, datetime
@@ -27,6 +27,7 @@ if (
     TYPE_CHECKING
 ):  # the network and parsing stacks are imported on first use: `reader list` starts fast
     from ..fetch import Fetcher
+    from ..ignore_rules import IgnoreRule
     from ..reports import FeedResult
 
 P = ParamSpec("P")
@@ -53,6 +54,7 @@ class LibraryResources:
         cache_max_bytes: int = 0,
         site_rules: dict[str, SiteRule] | None = None,
         drop_read_after: float = 0.0,
+        ignore: Sequence[IgnoreRule] = (),
     ) -> None:
         self.data_dir = data_dir
         self.limits = limits
@@ -60,6 +62,7 @@ class LibraryResources:
         # Seconds after which a read headline is dropped, after each sync (`retention`); 0: never
         self.drop_read_after = drop_read_after
         self.site_rules = site_rules or {}
+        self.ignore = tuple(ignore)  # the items a refresh leaves out (`ignore_rules`)
         self.store = Store(data_dir)
         self._workers = workers
         self._pool: Executor | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import defaultdict
+from collections.abc import Collection
 from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -88,9 +89,14 @@ class LibrarySync(LibraryFeedRefresh):
         return 0
 
     async def sync(
-        self, articles: bool = True, progress: ProgressCallback | None = None
+        self,
+        articles: bool = True,
+        progress: ProgressCallback | None = None,
+        feeds: Collection[str] | None = None,
     ) -> SyncReport:
-        """Refresh every feed and fetch every article not cached yet.
+        """Refresh every feed, or those of `feeds` (subscribed addresses: a tag's), and fetch
+        every article of theirs not cached yet. The size limit, the prune and dropping old read
+        headlines are the whole cache's either way.
 
         A feed's new articles are fetched as soon as it is in, so a slow or dead feed server
         delays only its own; their requests queue behind the feeds still waiting (the caps'
@@ -100,8 +106,9 @@ class LibrarySync(LibraryFeedRefresh):
         """
         started = time.monotonic()
         self.store.check_writable()
+        feeds = frozenset(feeds) if feeds is not None else None  # looked up per headline
         if not articles:
-            results = await self.refresh(progress)
+            results = await self.refresh(progress, feeds=feeds)
             if self._portal.last_seen > started:
                 results = self._portal_answered(results, [], [], [])
             dropped = await self._drop_old_read()
@@ -122,6 +129,11 @@ class LibrarySync(LibraryFeedRefresh):
             await asyncio.to_thread(self.store.mark_sync_running)
         # Thousands of store reads: in a thread, not on the event loop a TUI draws from.
         headlines, cached, not_pages, unfinished = await asyncio.to_thread(self._sync_start)
+        # Every feed's headlines rank the articles under the size limit; those of the feeds
+        # synced are the ones fetched.
+        every = headlines
+        if feeds is not None:
+            headlines = [h for h in headlines if h.entry.feed_url in feeds]
         # Stories the site said were gone: asked for again once a day, named only the first time.
         was_gone = await asyncio.to_thread(self.store.gone)
         # When each cached article's page came: one its feed says was updated since is fetched
@@ -131,7 +143,7 @@ class LibrarySync(LibraryFeedRefresh):
         # said before; this sync's own refresh is compared with `was`.
         told = await asyncio.to_thread(self.store.told)
         # The size limit: what it would evict at the end of the sync is not fetched.
-        room = await asyncio.to_thread(self._sync_room, headlines)
+        room = await asyncio.to_thread(self._sync_room, every)
         by_feed: defaultdict[str, list[Entry]] = defaultdict(list)
         for headline in headlines:
             by_feed[headline.entry.feed_url].append(headline.entry)
@@ -149,7 +161,7 @@ class LibrarySync(LibraryFeedRefresh):
         already_cached = sum(h.cached for h in headlines)
         if unfinished:  # cached, but to be read on: not "already cached"
             already_cached -= sum(h.cached and h.key in unfinished for h in headlines)
-        feeds_total = len(self.store.feed_urls())
+        feeds_total = len([url for url in self.store.feed_urls() if feeds is None or url in feeds])
         feeds_done = done = 0
         # Downloads run only so far ahead of extraction, the slower side: pages don't pile up
         # in memory (and before an article the reader opens meanwhile) by the thousand. The cap
@@ -171,7 +183,8 @@ class LibrarySync(LibraryFeedRefresh):
         gone_kept: list[tuple[Entry, FetchError, datetime | None]] = []
         still_gone = 0
         held_back = 0  # queued, then left out for the limit (what came before filled it)
-        listed: set[str] = set()  # the keys of every headline's article
+        # The keys of every headline's article; the feeds not synced keep theirs as they were.
+        listed = {h.key for h in every if feeds is not None and h.entry.feed_url not in feeds}
         incomplete: list[tuple[Entry, Article]] = []
         fetched: list[Entry] = []
         notes = CacheNotes(self.store)  # for a reader open in another window meanwhile
@@ -341,7 +354,7 @@ class LibrarySync(LibraryFeedRefresh):
                 if entry.id not in known_ids:
                     known_ids.add(entry.id)
                     if room is not None:
-                        room.ranking.note(entry)
+                        room.note(entry)
                     already_cached += bool(entry.link) and article_key(entry.link) in cached
                 fetch(entry)
             if room is not None and room.hold.holding:
@@ -354,7 +367,7 @@ class LibrarySync(LibraryFeedRefresh):
 
         report("feeds")
         try:
-            results = await self.refresh(on_feed=feed_in)
+            results = await self.refresh(on_feed=feed_in, feeds=feeds)
             if room is not None:
                 room.hold.release()
             # With no connection, the articles left from before would fail as the feeds did.
@@ -373,7 +386,10 @@ class LibrarySync(LibraryFeedRefresh):
         if self._portal.last_seen > started:
             results = self._portal_answered(results, fetched, failures, incomplete)
         dropped = await self._drop_old_read()
-        pruned = self.prune(max_bytes=self.cache_max_bytes) if self.cache_max_bytes else None
+        pruned = None
+        if self.cache_max_bytes:
+            # Every cached article's size and rank weighed: off the loop a reader draws from.
+            pruned = await asyncio.to_thread(self.prune, max_bytes=self.cache_max_bytes)
         # Fetched and evicted at once (before the limit was seen to be reached): left out, not
         # cached; the eviction said is that of articles cached before, for newer ones.
         evicted = pruned.evicted if pruned else {}
@@ -388,7 +404,8 @@ class LibrarySync(LibraryFeedRefresh):
         not_offline = NotOffline()
         with suppress(StoreError):  # a recap: the sync's own report stands without it
             not_offline = await asyncio.to_thread(self.not_offline)
-            self.store.mark_sync_stopped(False)  # one stopped before: this one went to the end
+            # One stopped before: this one went to the end (of every feed, or not: `whole`).
+            self.store.mark_sync_stopped(False, whole=feeds is None)
         if fetched or renewed or pruned:
             with suppress(StoreError):
                 self.store.note_changed()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from ..feed_names import folded
-from ..feed_tags import all_tags
+from ..feed_tags import all_tags, tagged
 from ..models import Feed
-from .queries import LibraryQueries
+from .subscribed import LibrarySubscribed
 
 
-class LibraryTags(LibraryQueries):
+class LibraryTags(LibrarySubscribed):
     """The tags of a `Library`'s feeds."""
 
     def tags(self) -> list[str]:
@@ -32,3 +32,8 @@ class LibraryTags(LibraryQueries):
         """The feed `feed` names no longer filed under `tags`; None when none is subscribed
         so."""
         return self.store.tag_feed(self.feed_named(feed.strip()), remove=tags)
+
+    def tagged_urls(self, tags: Collection[str]) -> list[str]:
+        """The addresses of the feeds filed under one of `tags` or more (case aside), in the
+        feeds' order."""
+        return [feed.url for feed in tagged(self.store.feeds(), *tags)]

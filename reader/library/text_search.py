@@ -18,7 +18,7 @@ from ..search_index import open_index
 from ..store.shown_ids import UNLISTED
 
 if TYPE_CHECKING:
-    from .queries import LibraryQueries
+    from .kept_articles import LibraryKeptArticles
 
 INDEXING_NOTE_FROM = 300
 """Articles to index before a search from which it says so first (a few seconds)."""
@@ -36,7 +36,7 @@ class TextSearch:
 
 
 def search_cached(
-    lib: LibraryQueries,
+    lib: LibraryKeptArticles,
     headlines: Sequence[Headline],
     query: Query,
     *,
@@ -96,7 +96,9 @@ def search_cached(
     return TextSearch(hits, candidates is not None, len(extra))
 
 
-def _unlisted_headlines(lib: LibraryQueries, keys: set[str], unread_only: bool) -> list[Headline]:
+def _unlisted_headlines(
+    lib: LibraryKeptArticles, keys: set[str], unread_only: bool
+) -> list[Headline]:
     store = lib.store
     saved = store.saved()
     partial = store.partial_keys()

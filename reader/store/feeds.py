@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from ..codec import entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict
+from ..codec import SEEN, entry_from_dict, entry_to_dict, feed_from_dict, feed_to_dict, seen_at
 from ..config import DEFAULT_LIMITS
 from ..dates import not_ahead
 from ..feed_tags import with_tags, without_tags
@@ -33,9 +33,11 @@ _KEY = "article_key"
 _CHANGED = "changed_at"
 _CACHED = "cached_at"
 _KEY_VERSION = "key_version"
-# When an entry its feed leaves undated was first kept (epoch seconds): retention counts its
-# age from it, having no story time to count from.
-_SEEN = "seen_at"
+# When an entry was first kept (epoch seconds): retention counts an undated one's age from
+# it, having no story time to count from, and the size limit ranks an unread one by the
+# earlier of it and its story's time (`limit`: a feed dating its items anew at every fetch
+# can't keep them the newest).
+_SEEN = SEEN
 # How a record without a date is written (`_save`'s compact JSON of `entry_to_dict`): told
 # without decoding a feed's list (`entry_records_lazily`).
 _NO_PUBLISHED = '"published":null'
@@ -80,21 +82,11 @@ def _stored_key(record: dict[str, Any]) -> str | None:
 
 def _record(entry: Entry, kept: tuple[str, str], seen: float) -> dict[str, Any]:
     """An entry's record, with its article key: `kept`'s (the link it was made from, the
-    key) when the link is still that one, else made now; an undated one with when it was
-    first kept (`seen`)."""
+    key) when the link is still that one, else made now; and when it was first kept
+    (`seen`)."""
     link, key = kept
     key = key if link == entry.link and link else link_key(entry.link)
-    record = {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION}
-    if entry.published is None and entry.updated is None:
-        record[_SEEN] = seen
-    return record
-
-
-def seen_at(record: dict[str, Any]) -> float | None:
-    """When the entry of `record` was first kept, if it was kept undated (None when unknown:
-    kept by a reader from before this was noted)."""
-    seen = record.get(_SEEN)
-    return float(seen) if isinstance(seen, int | float) and not isinstance(seen, bool) else None
+    return {**entry_to_dict(entry), _KEY: key, _KEY_VERSION: ARTICLE_KEY_VERSION, _SEEN: seen}
 
 
 def _not_ahead(entry: Entry, before: Entry | None, now: datetime) -> Entry:
@@ -355,7 +347,8 @@ class StoreFeeds(StoreShownIds):
             known.update((e.id, e) for e in mine)
             ordered = sorted(known.values(), key=_newest_first)
             written = [
-                _record(e, kept.get(e.id, ("", "")), seen.get(e.id, now))
+                # Whole seconds: 43,000 records carry it, and nothing needs it finer.
+                _record(e, kept.get(e.id, ("", "")), seen.get(e.id, int(now)))
                 for e in ordered[:MAX_ENTRIES_PER_FEED]
             ]
             # A feed served whole again with nothing new (most are, every refresh): 2,000

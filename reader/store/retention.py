@@ -19,9 +19,12 @@ crash leaves every feed either done or as it was.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..keys import link_key
+from ..models import Entry
 from .directory import _reporting_storage_errors
 from .feeds import (
     _SEEN,
@@ -79,8 +82,7 @@ class StoreRetention(StoreUsage):
                 read = self.read_ids(url)
                 # The saved ones read in this transaction: one saved in the reader meanwhile
                 # (`s` on an old headline) is either seen here, or saved after it went.
-                saved = self.saved()
-                saved_ids = {r.get("entry") for r in saved.values() if isinstance(r, dict)}
+                is_saved = self._saved_test()
                 now = time.time()
                 stamped = False
                 gone: dict[str, str] = {}  # id: link
@@ -97,10 +99,7 @@ class StoreRetention(StoreUsage):
                         continue
                     if entry.id not in read:
                         kept_unread += 1
-                    elif (
-                        entry.id in saved_ids
-                        or (_stored_key(record) or link_key(entry.link)) in saved
-                    ):
+                    elif is_saved(entry, record):
                         kept_saved += 1
                     else:
                         gone[entry.id] = entry.link
@@ -131,9 +130,55 @@ class StoreRetention(StoreUsage):
             self.note_changed()  # a reader open in another window lists them no more
         return DroppedHeadlines(by_feed, tuple(ids), kept_unread, kept_saved, remaining)
 
+    def _saved_test(self) -> Callable[[Entry, dict[str, Any]], bool]:
+        """Whether a headline (its entry and record) is saved, its entry's or its article's;
+        read now, in the caller's transaction."""
+        saved = self.saved()
+        saved_ids = {r.get("entry") for r in saved.values() if isinstance(r, dict)}
+        return lambda entry, record: (
+            entry.id in saved_ids or (_stored_key(record) or link_key(entry.link)) in saved
+        )
+
+    def leave_out(
+        self, feed_url: str, ignored: Callable[[Entry], bool], by_text: bool = False
+    ) -> int:
+        """Drop the feed's kept headlines `ignored` matches (an `[[ignore]]` rule written after
+        they came) but the saved ones, as retention drops them: each cached article keeps its
+        id, a read one stays read. Not kept as dropped: a rule taken away brings them back at
+        the next refresh (the read ones read). `by_text`: the test reads the feed's full text
+        of each, kept apart. How many went."""
+        with self._state.transact():
+            if feed_url not in self.feed_urls():  # removed meanwhile
+                return 0
+            records = self._records(feed_url)
+            is_saved = self._saved_test()
+            gone = {
+                entry.id: _stored_key(record) or link_key(entry.link)
+                for entry, record in records
+                if ignored(_with_text(self, entry) if by_text else entry)
+                and not is_saved(entry, record)
+            }
+            if not gone:
+                return 0
+            read = self.read_ids(feed_url)
+            self._keep_unlisted((i, key, i in read) for i, key in gone.items())
+            self._save(
+                self._state, _entries_key(feed_url), [d for e, d in records if e.id not in gone]
+            )
+            for entry_id in gone:
+                self._state.delete(_content_key(entry_id))
+        self.note_changed()  # a reader open in another window lists them no more
+        return len(gone)
+
     def dropped_headline(self, entry_id: str) -> DroppedHeadline | None:
         """The headline of `entry_id` if retention dropped it and its id is still kept."""
         for url in self.feed_urls():
             if (at := self.dropped(url).get(entry_id)) is not None:
                 return DroppedHeadline(url, at, self.dropped_links(url).get(entry_id, ""))
         return None
+
+
+def _with_text(store: StoreRetention, entry: Entry) -> Entry:
+    """`entry` with the feed's full text of it, which its record leaves apart."""
+    content = store.entry_content(entry.id)
+    return replace(entry, content=content) if content else entry

@@ -194,22 +194,24 @@ class StoreUsage(StoreVersions):
             return True
         return any(not _running(pid, run) for pid, run in self._syncs_running().items())
 
-    def mark_sync_stopped(self, stopped: bool = True) -> None:
-        """A sync is being stopped (`stopped`), or one has ended: none stopped before counts."""
+    def mark_sync_stopped(self, stopped: bool = True, whole: bool = True) -> None:
+        """A sync is being stopped (`stopped`), or one has ended: none stopped before counts,
+        unless this one was not `whole` (a tag's feeds: the others' articles may still be left
+        by the one stopped)."""
         if stopped:
             self._state.set(_SYNC_STOPPED, time.time())
             return
         runs = self._syncs_running()
         mine = str(os.getpid())
-        if mine in runs or any(not _running(pid, run) for pid, run in runs.items()):
+        if mine in runs or (whole and any(not _running(pid, run) for pid, run in runs.items())):
             with self._state.transact():
                 runs = self._syncs_running()
                 self._save(
                     self._state,
                     _SYNCS_RUNNING,
-                    {k: v for k, v in runs.items() if k != mine and _running(k, v)},
+                    {k: v for k, v in runs.items() if k != mine and (_running(k, v) or not whole)},
                 )
-        if self._state.get(_SYNC_STOPPED) is not None:  # a write only when there is one
+        if whole and self._state.get(_SYNC_STOPPED) is not None:  # a write only when there is one
             self._state.delete(_SYNC_STOPPED)
 
     def mark_sync_running(self) -> None:

@@ -117,6 +117,8 @@ class ReaderApp(ReaderAppFeeds):
     held, while the start reads the rest (`load_rest`)."""
     _waiting_name = ""
     """That action's name."""
+    _behind_queued_keys = False
+    """A key waits for those queued at the focused widget before it (`_keys_queued_at_focus`)."""
 
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
@@ -168,7 +170,51 @@ class ReaderApp(ReaderAppFeeds):
         ):
             self._typed_ahead = (*self._typed_ahead, events.Key(event.key, event.character))
             return
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and event is not self._handed_on
+            and (behind := self._keys_queued_at_focus(event.key)) is not None
+        ):
+            # A key Textual acts on as it comes (a priority binding, `/`) would act before
+            # the keys already queued at the focused widget: `Tab /` in one burst opened the
+            # headlines' search before Tab had moved to the feed list, and left it open with
+            # the focus gone. It waits behind them, and the keys after it behind it.
+            self._holding_keys = self._behind_queued_keys = True
+            self._typed_ahead = (*self._typed_ahead, events.Key(event.key, event.character))
+            behind.call_later(self._after_queued_keys)
+            # A widget removed before its queue ran (its screen closed) never calls back.
+            self.set_timer(1.0, self._after_queued_keys)
+            return
         await super().on_event(event)
+
+    def _after_queued_keys(self) -> None:
+        if not self._behind_queued_keys:
+            return
+        if (behind := self._key_queued_on_focus_path()) is not None:
+            behind.call_later(self._after_queued_keys)  # bubbled on, to a parent's queue
+            return
+        self._behind_queued_keys = False
+        self._hand_on_typed_ahead()
+
+    def _keys_queued_at_focus(self, key: str) -> DOMNode | None:
+        """Where a key waits, when `key` acts as it comes (a priority binding) while keys
+        forwarded before it to the focused widget wait there or on their way up to its screen
+        (an unbound key bubbles up, queue by queue); else None."""
+        active = self.screen.active_bindings.get(key)
+        if active is None or not active.binding.priority:
+            return None
+        return self._key_queued_on_focus_path()
+
+    def _key_queued_on_focus_path(self) -> DOMNode | None:
+        node: DOMNode | None = self.focused
+        while node is not None and node is not self:
+            # Textual's own queue (textual._queue, pinned by uv.lock): nothing public tells it.
+            waiting = [node._pending_message, *node._message_queue.values]
+            if any(isinstance(message, events.Key) for message in waiting):
+                return node
+            node = node.parent
+        return None
 
     def _quits_at_once(self, key: str, ahead: tuple[events.Key, ...]) -> bool:
         """A key held (`on_event`, `ahead` the keys held before it) that quits is handled as
@@ -251,6 +297,7 @@ class ReaderApp(ReaderAppFeeds):
                 cache_max_bytes=self.config.cache_max_bytes,
                 drop_read_after=self.config.drop_read_after,
                 site_rules=self.config.site_rules,
+                ignore=self.config.ignore,
             )
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")

@@ -72,6 +72,10 @@ ACTIONS: dict[str, KeyAction] = {
         "the next tag's headlines (every feed filed under it), round the end",
         ("step_tag(1)",),
     ),
+    "previous_tag": KeyAction(
+        "the previous tag's headlines, round the start",
+        ("step_tag(-1)",),
+    ),
     "toggle_read": KeyAction("mark read / unread", ("toggle_read",)),
     "save": KeyAction("save for good (kept offline, never evicted) / unsave", ("toggle_saved",)),
     "open_in_browser": KeyAction("open the original page in the browser", ("open_original",)),

@@ -12,36 +12,32 @@ go to the next / previous unread headline, on into the next feed with unread one
 `q` or Esc in a feed's headlines go back to the feed list, as newsboat's `q` goes back a level;
 `A`, `C` and `U` mark many headlines at once (`main_marks`). A key that does nothing here says so.
 `F` searches the cached articles' text too, of the list shown (`main_full_text`); `a`, `R` and
-`D` add, rename and remove feeds (`main_feeds`).
+`D` add, rename and remove feeds (`main_feeds`). The list shown, its title and its empty line are
+`main_list`'s; moving to the next unread headline, feed or tag `main_moves`'; Tab, `q` and `f`
+between and over the two panes `main_panes`'. Here: the screen put together, the messages its
+widgets post, and which keys act when.
 """
 
 from __future__ import annotations
 
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 
-from ...feed_names import names_of
-from ...feed_tags import all_tags
-from ...models import Feed
-from ...plural import plural
 from ...reports import Headline
-from ..display import plain, when
-from ..headlines import SAVED_VIEW, tag_view, view_tag
+from ..headlines import SAVED_VIEW
 from ..messages import FeedSelected, HeadlineChosen, HeadlinesChanged
 from ..unknown_keys import say_if_unbound
-from ..unread import feed_beside, next_feed_with_unread, next_unread, wrapped
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.key_bar import KeyBar
-from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList, tag_name
+from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar
 from .main_feeds import MainScreenFeeds
 from .main_full_text import SEARCH_VIEW
-from .main_marks import MainScreenMarks
+from .main_moves import MainScreenMoves
+from .main_panes import MainScreenPanes
 from .main_search import MainScreenSearch
 from .main_unread import FEEDS
 
@@ -49,7 +45,7 @@ _HEADLINE_ACTIONS = frozenset({"toggle_read", "toggle_saved", "open_original"})
 """The keys that act on the headline under the cursor (`m`, `s`, `o`)."""
 
 
-class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
+class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSearch):
     """Feed list, headline table, status line and the key footer."""
 
     AUTO_FOCUS = "#headlines"
@@ -86,8 +82,10 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         Binding("J", "step_feed(1)", "Next feed", show=False),
         Binding("K", "step_feed(-1)", "Previous feed", show=False),
         # newsboat's `t` picks a tag: here the next tag's row, its feeds' headlines together,
-        # round the end (no `T` back: a user's `[keys]` gives it to `top` often enough).
+        # round the end; `T` back, as `N` is `n`'s and vim's `T` is `t`'s (newsboat's `T`
+        # clears the tag chosen: "All feeds" is a row above the tags here).
         Binding("t", "step_tag(1)", "Next tag", show=False),
+        Binding("T", "step_tag(-1)", "Previous tag", show=False),
         # The headlines the whole width, at any width: newsboat shows one list at a time.
         Binding("f", "toggle_feed_list", "Feed list", show=False),
     ]
@@ -171,101 +169,6 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         if entry_id:
             self.query_one(HeadlineTable).move_to(entry_id)
 
-    def show_view(self, keep: str | None = None) -> None:
-        self._show_list(keep)
-
-    def _show_list(self, keep: str | None = None) -> None:
-        table = self.query_one(HeadlineTable)
-        searched = self.feed_url == SEARCH_VIEW
-        rows = self.text_rows() if searched else self.listed_rows(self.feed_url)
-        table.empty_text = self._empty_text()
-        table.set_headlines(
-            rows,
-            keep=keep,
-            show_source=self.feed_url in (None, SAVED_VIEW)
-            or view_tag(self.feed_url) is not None
-            or (searched and not self.hits_of_one_feed),
-            names=names_of(self.reader.index.feeds),
-            details=self.text_details() if searched else None,
-        )
-        self.note_listed(self.feed_url)
-        if self.unread_only:
-            self.show_feeds()  # a feed left, read to its end, goes
-        self._title()
-        self.show_hits_note()
-        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
-        if feed is not None and feed.last_error:
-            self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
-        self.reader.prefetch(rows)
-
-    def _fill_list(self, feed_urls: frozenset[str]) -> None:
-        """The headlines of the feeds a refresh has just brought in join the list shown (none:
-        it has just started), the cursor left where the user had it (`HeadlineTable.refill`)."""
-        table = self.query_one(HeadlineTable)
-        table.empty_text = self._empty_text()
-        index = self.reader.index
-        if any(index.lists_feed(self.feed_url, url) for url in feed_urls):
-            table.refill(self.listed_rows(self.feed_url))
-            self.note_listed(self.feed_url)
-        elif not table.rows:
-            table.refresh()
-        self._title()
-
-    def _fill_rest(self) -> None:
-        """Every headline is in, the start having read the newest first: they join the list
-        shown, the cursor and the view left where the user has them (`HeadlineTable.refill`)."""
-        table = self.query_one(HeadlineTable)
-        table.empty_text = self._empty_text()
-        if self.feed_url != SEARCH_VIEW:  # `F` waited for them (`ReaderApp.run_action`)
-            table.refill(self.listed_rows(self.feed_url))
-            self.note_listed(self.feed_url)
-        self._title()
-
-    def _empty_text(self) -> str:
-        """What the list says when it has no headlines."""
-        if self.feed_url == SEARCH_VIEW:
-            return self.text_empty()
-        if not self.reader.index.whole:
-            return "Reading the headlines…"
-        if self.feed_url == SAVED_VIEW:
-            save = self.key_of("save")
-            return "Nothing saved yet" + (
-                f": {save} on a headline keeps its article for good." if save else "."
-            )
-        if nothing := self.nothing_unread():
-            return nothing
-        if not self.reader.index.feeds:
-            add = self.key_of("add_feed")
-            press = f"press {add} to add one by its address (or try `reader demo`)" if add else ""
-            return f"No feeds yet: {press or 'try `reader demo`'}."
-        if fetching := self.reader.fetching_note():
-            return fetching
-        if self.feed_url is None and self.reader.nothing_fetched:
-            return self.reader.nothing_fetched
-        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
-        refresh, sync = self.key_of("refresh"), self.key_of("sync")
-        if feed is not None and feed.last_error:
-            retry = f" Press {refresh} to retry." if refresh else ""
-            return f"This feed's last fetch failed (the line below says why).{retry}"
-        press = [f"{refresh} to refresh the feeds"] if refresh else []
-        press += [f"{sync} to sync everything for offline"] if sync else []
-        return "No headlines yet." + (f" Press {', '.join(press)}." if press else "")
-
-    def _title(self) -> None:
-        table = self.query_one(HeadlineTable)
-        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
-        if feed is not None:
-            name = plain(feed.display_title, max_length=60)
-        elif self.feed_url == SEARCH_VIEW:
-            name = self.text_title()
-        elif (tag := view_tag(self.feed_url)) is not None:
-            name = tag_name(tag)
-        else:
-            name = Text(SAVED if self.feed_url == SAVED_VIEW else ALL_FEEDS)
-        table.set_title(name, self.count_tail(self.feed_url, table.rows))
-        failed = table.get_component_rich_style("headline-table--failed")
-        table.border_subtitle = _feed_health(feed, failed) if feed else ""
-
     def _unread_again(self, changed: tuple[Headline, ...]) -> bool:
         """Whether a headline of the list shown unread only, not in it, is unread again."""
         table = self.query_one(HeadlineTable)
@@ -306,123 +209,6 @@ class MainScreen(MainScreenMarks, MainScreenFeeds, MainScreenSearch):
         return action not in _HEADLINE_ACTIONS or not isinstance(self.focused, FeedList)
 
     # -- actions -------------------------------------------------------------------------------
-    def action_switch_pane(self) -> None:
-        feeds = self.query_one(FeedList)
-        if self.focused is feeds:
-            self._focus_now(self.query_one(HeadlineTable))
-        else:
-            self.add_class("-feeds-active")  # shown first: a hidden widget can't take focus
-            self._focus_now(feeds)
-
-    def _focus_now(self, widget: HeadlineTable | FeedList) -> None:
-        """Focus `widget` before the next key is handled: `Widget.focus` waits for the queue,
-        and a burst ("Tab o", typed ahead or pasted) had `o` open the headline under the
-        cursor from the feed list Tab had moved to. A widget not yet shown (the feed list on a
-        narrow terminal, its class just set) is focused once its styles say it is."""
-        self.set_focus(widget)
-        if self.focused is not widget:
-            widget.focus()
-
-    def action_toggle_feed_list(self) -> None:
-        """Put the feed list away, the headlines taking the whole width (Tab still brings it
-        in while in use, as under 80 columns), or show it again; kept for the next start."""
-        hidden = not self.has_class("-feeds-hidden")
-        self.set_class(hidden, "-feeds-hidden")
-        if hidden and isinstance(self.focused, FeedList):
-            self._focus_now(self.query_one(HeadlineTable))
-        self.reader.keep_feeds_hidden(hidden)
-        tab = self.key_of("switch_pane")
-        shows = f" ({tab} shows it while in use)" if tab and hidden else ""
-        self.reader.status = ("Feed list put away" + shows) if hidden else "Feed list shown"
-
-    def action_to_pane(self, feeds: bool) -> None:
-        if feeds != isinstance(self.focused, FeedList):
-            self.action_switch_pane()
-
-    def action_back_to_feeds(self) -> None:
-        self.action_switch_pane()
-
-    def action_next_unread(self, step: int) -> None:
-        """The next (`step` 1) or previous unread headline of the list, round its end; with
-        none left in a feed, the first unread of the next feed with any (`n` after `n`: every
-        unread headline of every feed, as newsboat's `n`). In the feed list, the next feed
-        with unread headlines."""
-        if isinstance(self.focused, FeedList):
-            index = self.reader.index
-            feed = next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
-            if feed is None:
-                self.notify("No other feed has unread headlines.", timeout=3, markup=False)
-            else:
-                self.show_feed(feed.url)
-            return
-        table = self.query_one(HeadlineTable)
-        row = next_unread(table.rows, table.cursor, step)
-        if row is not None:
-            if wrapped(table.cursor, row, step):
-                where = "top" if step > 0 else "bottom"
-                self.notify(f"Next unread: round to the {where}.", timeout=2, markup=False)
-            table.cursor = row
-            return
-        feed = self.next_feed() if step > 0 else None
-        if feed is not None:
-            self.show_feed(feed.url)
-            count = plural(self.reader.index.unread_in(feed.url), "unread headline")
-            name = plain(feed.display_title, max_length=60).plain
-            self.notify(f"On to {name}: {count}.", timeout=3, markup=False)
-        else:
-            here = table.current
-            left = "this one is the last" if here and not here.read else "none left"
-            self.notify(f"No other unread headline: {left}.", timeout=3, markup=False)
-
-    def action_step_feed(self, step: int) -> None:
-        """The next (`step` 1) or previous feed of the feed list as it is shown, round its
-        ends, its headlines shown with the cursor on the first unread (newsboat's next-feed,
-        prev-feed); from "All feeds", "Saved" or a search's hits, the first or the last."""
-        urls = list(self.query_one(FeedList).feeds)
-        feed_url = feed_beside(urls, self.feed_url, step)
-        if feed_url is None:
-            self.notify("There is no other feed.", timeout=3, markup=False)
-            return
-        here = self.feed_url
-        self.show_feed(feed_url)
-        if here in urls and wrapped(urls.index(here), urls.index(feed_url), step):
-            where = "first" if step > 0 else "last"
-            self.notify(f"Round to the {where} feed.", timeout=2, markup=False)
-
-    def action_step_tag(self, step: int) -> None:
-        """The next (`step` 1) or previous tag of the feed list, round its ends, its feeds'
-        headlines shown together; from any other list, the first or the last tag."""
-        index = self.reader.index
-        if self.unread_only and index.whole:  # as `J` passes over read feeds (acc28c C4)
-            tags = [tag for tag, count in index.tags() if count or tag_view(tag) == self.feed_url]
-        else:
-            tags = all_tags(index.feeds)
-        views = [tag_view(tag) for tag in tags]
-        view = feed_beside(views, self.feed_url, step)
-        if view is None:
-            there = "no other tag" if views else "no tags: `reader tag FEED TAG` gives one"
-            self.notify(f"The feeds have {there}.", timeout=3, markup=False)
-            return
-        self.show_feed(view)
-
-    def next_feed(self) -> Feed | None:
-        """The feed after the one shown (in the feed list's order) with unread headlines,
-        when one feed is shown: "All feeds", "Saved" and a tag's feeds have no next."""
-        if self.feed_url in (None, SAVED_VIEW) or view_tag(self.feed_url) is not None:
-            return None
-        index = self.reader.index
-        return next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
-
-    def show_feed(self, feed_url: str) -> None:
-        """Show a feed's headlines (selected in the feed list too), the cursor on its first
-        unread one."""
-        if feed_url != self.feed_url:
-            self.reader.notice_over()
-        self.feed_url = feed_url
-        self.query_one(FeedList).select(feed_url)
-        first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)
-        self._show_list(keep=first.entry.id if first else None)
-
     def action_toggle_read(self) -> None:
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
@@ -452,22 +238,3 @@ def _next_kept(table: HeadlineTable, gone: set[str]) -> str | None:
     rows, cursor = table.rows, table.cursor
     staying = (h.entry.id for h in (*rows[cursor:], *reversed(rows[:cursor])))
     return next((entry_id for entry_id in staying if entry_id not in gone), None)
-
-
-def _feed_health(feed: Feed, failed: Style) -> Text:
-    """The selected feed's last success and last error (in the theme's `failed` style), under
-    its headlines."""
-    parts = Text()
-    if feed.last_success:
-        parts.append(f"synced {when(feed.last_success)}")
-    if feed.last_error:
-        if parts:
-            parts.append(" · ")
-        since = feed.failing_since
-        ago = f" (failing since {when(since)})" if since and since != feed.last_error_at else ""
-        parts.append(f"failed {when(feed.last_error_at)}{ago}: ", style=failed)
-        parts.append_text(plain(feed.last_error, max_length=80))
-    elif feed.problem:
-        parts.append(" · ")
-        parts.append_text(plain(feed.problem, max_length=80))
-    return parts or Text("never synced")

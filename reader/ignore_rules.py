@@ -1,0 +1,126 @@
+"""The items a sync leaves out (config.toml's `[[ignore]]`, newsboat's `ignore-article`): a
+rule names the words of a headline, its author, its link or its text that the user never wants
+listed, and which feeds it covers. An item it matches is not kept, listed nor downloaded; one
+kept before the rule goes at its feed's next refresh, unless saved.
+
+Each field is a regular expression searched anywhere in the item's field, case ignored (what
+newsboat's `=~` does, with its case folded: "sponsored" is meant to catch "Sponsored"). Every
+field a rule gives must match; a rule with no field is refused, as it would leave every item of
+its feeds out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .feed_names import folded
+from .feed_tags import has_tag
+from .models import Entry, Feed
+from .urls import canonical_url
+
+FIELDS = ("title", "author", "link", "text")
+"""What a rule may match: an item's headline, its author(s), its link, and the text the feed
+carries for it (its summary and its full text, as the feed gives them)."""
+
+_MAX_PATTERN = 1000  # a pattern is a line a user writes: longer is a file pasted by mistake
+
+
+@dataclass(frozen=True)
+class IgnoreRule:
+    """One `[[ignore]]` table."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (field, its expression)
+    feed: str = ""
+    """The feeds it covers: an address, a feed's name or title, or "#tag"; "" for every feed."""
+
+    def covers(self, feed: Feed) -> bool:
+        if not self.feed:
+            return True
+        if self.feed.startswith("#"):
+            return has_tag(feed, self.feed[1:])
+        if "/" in self.feed:
+            return canonical_url(self.feed) == canonical_url(feed.url)
+        wanted = folded(self.feed)
+        return wanted in (folded(feed.name), folded(feed.title))
+
+    @property
+    def reads_text(self) -> bool:
+        return any(name == "text" for name, _ in self.patterns)
+
+    def matches(self, entry: Entry) -> bool:
+        return all(pattern.search(_field(entry, name)) for name, pattern in self.patterns)
+
+
+def _field(entry: Entry, name: str) -> str:
+    if name == "text":
+        return f"{entry.summary}\n{entry.content}"
+    return str(getattr(entry, name))
+
+
+def ignore_rules(value: Any) -> tuple[IgnoreRule, ...]:
+    """The config's `[[ignore]]` tables as rules; ValueError naming the one at fault (its number
+    counted from 1, as a user counts them down the file) and why."""
+    if not isinstance(value, list) or not all(isinstance(rule, dict) for rule in value):
+        raise ValueError('ignore: write each rule as a table, [[ignore]] then title = "…"')
+    return tuple(_rule(number, table) for number, table in enumerate(value, 1))
+
+
+def _rule(number: int, table: dict[str, Any]) -> IgnoreRule:
+    where = f"ignore (rule {number})"
+    for key in table:
+        if key not in (*FIELDS, "feed"):
+            raise ValueError(f"unknown setting {key} in {where}: a rule takes feed, {_named()}")
+    feed = table.get("feed", "")
+    if not isinstance(feed, str):
+        raise ValueError(f'{where}: feed is an address, a name or "#tag", in quotes')
+    patterns = []
+    for name in FIELDS:
+        if name not in table:
+            continue
+        text = table[name]
+        if not isinstance(text, str) or not text or len(text) > _MAX_PATTERN:
+            raise ValueError(f"{where}: {name} is a regular expression, in quotes")
+        try:
+            patterns.append((name, re.compile(text, re.IGNORECASE)))
+        except re.error as error:
+            raise ValueError(
+                f"{where}: {name} {text!r} is no regular expression ({error})"
+            ) from None
+    if not patterns:
+        # Every item of its feeds would go: a slip (a field misspelt away), not a wish.
+        raise ValueError(f"{where} names nothing to match: give it {_named()}")
+    return IgnoreRule(tuple(patterns), feed.strip())
+
+
+def _named() -> str:
+    return ", ".join(FIELDS[:-1]) + f" or {FIELDS[-1]}"
+
+
+def rules_for(feed: Feed, rules: Sequence[IgnoreRule]) -> Callable[[Entry], bool] | None:
+    """Whether one of the `rules` covering `feed` matches an item of it; None when none covers
+    it (most feeds: nothing to test)."""
+    covering = [rule for rule in rules if rule.covers(feed)]
+    if not covering:
+        return None
+    return lambda entry: any(rule.matches(entry) for rule in covering)
+
+
+def rules_mark(feed: Feed, rules: Sequence[IgnoreRule]) -> str:
+    """A mark of the rules covering `feed`, that changes when they do ("" when none covers it):
+    kept with the feed (`Feed.ignored_by`) when its items are read."""
+    covering = [
+        (rule.feed, [(name, pattern.pattern) for name, pattern in rule.patterns])
+        for rule in rules
+        if rule.covers(feed)
+    ]
+    if not covering:
+        return ""
+    return hashlib.sha256(repr(covering).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def kept(entries: Iterable[Entry], ignored: Callable[[Entry], bool] | None) -> list[Entry]:
+    return [e for e in entries if not ignored(e)] if ignored else list(entries)

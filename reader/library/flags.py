@@ -1,0 +1,44 @@
+"""A `Library`'s read and saved flags: an entry marked read or unread, many at once (a feed,
+every feed), and an article saved for good or let go."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..keys import article_key
+from ..models import Entry
+from .lookup import LibraryLookup
+from .resources import _link
+
+
+class LibraryFlags(LibraryLookup):
+    """The read and saved flags of a `Library`'s entries and articles."""
+
+    def mark_read(self, entry: Entry, read: bool = True) -> None:
+        self.store.set_read(entry, read)
+
+    def mark_many_read(self, entries: Iterable[Entry], read: bool = True) -> None:
+        """Set the read flag of many entries, a write per feed (marking a feed or every feed
+        read)."""
+        by_feed: dict[str, list[str]] = {}
+        for entry in entries:
+            by_feed.setdefault(entry.feed_url, []).append(entry.id)
+        for feed_url, ids in by_feed.items():
+            self.store.set_read_many(feed_url, ids, read)
+
+    def is_read(self, entry: Entry) -> bool:
+        return entry.id in self.store.read_ids(entry.feed_url)
+
+    def unsave(self, target: Entry | str) -> bool:
+        was = self.is_saved(target)
+        self.set_saved(target, False)
+        return was
+
+    def set_saved(self, target: Entry | str, saved: bool) -> None:
+        """Record the flag only (see `save`, which also makes sure the article is cached)."""
+        url = _link(target)
+        self.store.set_saved(url, saved, target if isinstance(target, Entry) else None)
+
+    def is_saved(self, target: Entry | str) -> bool:
+        url = _link(target)
+        return bool(url) and article_key(url) in self.store.saved()

@@ -1,0 +1,235 @@
+"""A `Library`'s headlines: of one feed, of a tag's feeds or of all, read whole, streamed or the
+first of them, each marked as the store says (read, cached, saved…), with the saved articles
+no feed lists; what is not readable offline of them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import suppress
+from datetime import UTC, datetime
+from typing import Any
+
+from ..gone import asked_lately
+from ..keys import link_key, saved_article_id
+from ..models import Entry, StoreError
+from ..reports import Headline, NotOffline, newest_first
+from ..store.shown_ids import UNLISTED
+from ..urls import site_host
+from .headline_marks import HeadlineMarks
+from .headline_runs import Head, feed_run, first, merged
+from .tags import LibraryTags
+
+
+def _key(headline: Headline) -> str:
+    """A headline's article key: the one it came with, else made from its link."""
+    return headline.key or link_key(headline.entry.link)
+
+
+class LibraryHeadlines(LibraryTags):
+    """The headlines a `Library` lists (nothing here touches the network)."""
+
+    def headlines(
+        self,
+        feed_url: str | None = None,
+        unread_only: bool = False,
+        saved_only: bool = False,
+        tags: Collection[str] = (),
+    ) -> list[Headline]:
+        """Entries newest first, of one feed, of the feeds filed under one of `tags`, or of
+        all; `saved_only` of all: every saved article, those no feed lists too
+        (`headlines_and_unlisted`)."""
+        urls = self._listed_urls(feed_url, tags)
+        marks = self._marks()
+        out, listed = self._feed_headlines(urls, marks, unread_only, saved_only)
+        if saved_only and not feed_url and not tags:
+            out += [h for h in self._unlisted(listed, marks) if not (unread_only and h.read)]
+        out.sort(key=newest_first)
+        return out
+
+    def streamed_headlines(
+        self, feed_url: str | None = None, unread_only: bool = False, tags: Collection[str] = ()
+    ) -> Iterator[Headline]:
+        """`headlines(feed_url, unread_only, tags=tags)`, each made as it is asked for
+        (`headline_runs`): the first of a year's library comes at once."""
+        urls = self._listed_urls(feed_url, tags)
+        marks = self._marks()
+        runs = []
+        for turn, url in enumerate(urls):
+            read = self.store.read_ids(url)
+
+            def whole(url: str = url) -> list[Headline]:
+                return self._feed_headlines([url], marks, unread_only, False)[0]
+
+            records = self.store.entry_records(url)
+            runs.append(feed_run(turn, records, read, marks, unread_only, whole))
+        yield from merged(runs)
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time
+                self.store.keep_page_dates(marks.read_now)
+
+    def _listed_urls(self, feed_url: str | None, tags: Collection[str]) -> list[str]:
+        """The feeds a list of headlines is of: the one `feed_url` names, those filed under
+        one of `tags`, else every one."""
+        if feed_url:
+            return [self.feed_named(feed_url)]
+        if tags:
+            return self.tagged_urls(tags)
+        return self.store.feed_urls()
+
+    def taken_down_lately(self) -> set[str]:
+        """The keys of the stories their site said were gone (404, 410) less than a day ago,
+        which only a sync a day later, or opening one, asks for again (`gone`)."""
+        return asked_lately(self.store.gone())
+
+    def first_headlines(
+        self, count: int, unread_only: bool = False
+    ) -> tuple[list[Headline], list[Headline] | None]:
+        """The first `count` headlines of every feed's list, as `headlines(unread_only=...)`
+        lists them, each feed's entries decoded only as far as the list needs (a year's
+        library: a few hundred of its 43,000); and the saved articles no feed lists, when
+        these were every headline (as `headlines_and_unlisted`; None: there are more)."""
+        marks = self._marks()
+        feeds: list[Head] = []
+        for url in self.store.feed_urls():
+            records, dated = self.store.entry_records_lazily(url)
+
+            def whole(url: str = url) -> list[Headline]:
+                return self._feed_headlines([url], marks, unread_only, False)[0]
+
+            feeds.append((records, None if dated else whole, self.store.read_ids(url)))
+        out, listed = first(count, feeds, marks, unread_only)
+        unlisted = (
+            None if listed is None else sorted(self._unlisted(listed, marks), key=newest_first)
+        )
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time
+                self.store.keep_page_dates(marks.read_now)
+        return out, unlisted
+
+    def not_offline(self) -> NotOffline:
+        """Of every headline the feeds list, how many have an article not readable offline,
+        by why (one left out by the size limit is said with the limit, not here)."""
+        failed, gone = self.store.failed_keys(), set(self.store.gone())
+        counts: Counter[str] = Counter()
+        for headline in self.headlines():
+            key = _key(headline)
+            if headline.cached:
+                counts["in_part"] += headline.partial
+            elif headline.not_article:
+                counts["not_pages"] += 1
+            elif key in failed and not headline.left_out:
+                counts["taken_down" if key in gone else "failed"] += 1
+        return NotOffline(**counts)
+
+    def headlines_and_unlisted(self) -> tuple[list[Headline], list[Headline]]:
+        """Every feed's headlines, and the saved articles no feed lists: saved by their
+        address, dropped by their feed (past its `MAX_ENTRIES_PER_FEED`) or their feed
+        removed. Each newest first."""
+        marks = self._marks()
+        out, listed = self._feed_headlines(self.store.feed_urls(), marks, False, False)
+        out.sort(key=newest_first)
+        return out, sorted(self._unlisted(listed, marks), key=newest_first)
+
+    def feeds_headlines(self, urls: Iterable[str]) -> list[Headline]:
+        """The headlines of these subscribed feeds (as subscribed: no other spelling), newest
+        first: what a refresh just brought of them, for a list filled feed by feed."""
+        out, _ = self._feed_headlines(list(urls), self._marks(), False, False)
+        out.sort(key=newest_first)
+        return out
+
+    def recached(self, headlines: list[Headline]) -> list[Headline]:
+        """Of `headlines` (a list as read before), those whose article was cached since, or
+        is no longer, marked as the store says now (one its feed left undated dated by its
+        page): what a list follows while a sync in another window caches (`cached_at`),
+        without reading every feed's headlines again."""
+        marks = self._marks()
+        out = []
+        cached, partial = marks.cached, marks.partial
+        for headline in headlines:
+            key = _key(headline)
+            # Sets looked up, no headline made, for the thousands that did not change.
+            if key and (key in cached, key in partial) != (headline.cached, headline.partial):
+                out.append(marks.headline(headline.entry, key, headline.read))
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time
+                self.store.keep_page_dates(marks.read_now)
+        return out
+
+    def _marks(self) -> HeadlineMarks:
+        store = self.store
+        return HeadlineMarks(
+            store.saved(),
+            store.article_keys(),
+            store.partial_keys(),
+            store.not_article_keys(),
+            store.left_out_keys(),
+            store.page_dates,
+            store.page_date,
+            updated=store.renewed_keys(),
+            gone=store.gone_keys(),
+        )
+
+    def _feed_headlines(
+        self, urls: list[str], marks: HeadlineMarks, unread_only: bool, saved_only: bool
+    ) -> tuple[list[Headline], set[str]]:
+        """The headlines of these feeds, and the article keys they list (saved or not)."""
+        out: list[Headline] = []
+        listed: set[str] = set()
+        for url in urls:
+            read = self.store.read_ids(url)
+            for entry, key in self.store.keyed_entries(url):
+                listed.add(key)
+                if unread_only and entry.id in read:
+                    continue
+                if saved_only and key not in marks.saved:
+                    continue
+                out.append(marks.headline(entry, key, entry.id in read))
+        if marks.read_now:
+            with suppress(StoreError):  # read again next time: the list stands without it
+                self.store.keep_page_dates(marks.read_now)
+            marks.read_now.clear()
+        return out, listed
+
+    def _unlisted(self, listed: set[str], marks: HeadlineMarks) -> list[Headline]:
+        """The saved articles none of the `listed` keys is, as headlines (unordered)."""
+        read = self.store.read_ids(UNLISTED)
+        shown = self.store.shown_ids()
+        out: list[Headline] = []
+        for key, record in marks.saved.items():
+            if key not in listed and isinstance(record, dict):
+                entry = self._unlisted_entry(key, record, shown.get(key, [""])[0])
+                out.append(marks.headline(entry, key, entry.id in read))
+        return out
+
+    def unlisted_entry(
+        self, key: str, record: dict[str, Any], shown_as: str | None = None
+    ) -> Entry:
+        """`_unlisted_entry`, for a cached article no feed lists that a search found."""
+        return self._unlisted_entry(key, record, shown_as)
+
+    def _unlisted_entry(
+        self, key: str, record: dict[str, Any], shown_as: str | None = None
+    ) -> Entry:
+        """A saved article no feed lists, as an entry of no feed (`UNLISTED`, where its read
+        flag is kept too): the cached article's title, dates and author, its site as its
+        source, and when it was saved as its time when the page gave none. Its id is the one
+        a headline listed it under (`shown_as`, else read from the store: `shown_ids`), else
+        one made from its address (`saved_article_id`)."""
+        if shown_as is None:
+            shown_as = self.store.shown_id(key)
+        url = record.get("url")
+        url = url if isinstance(url, str) and url else key
+        article = self.store.article_heading(url)
+        at = record.get("at")
+        saved_at = datetime.fromtimestamp(at, UTC) if isinstance(at, int | float) else None
+        return Entry(
+            id=shown_as or saved_article_id(key),
+            feed_url=UNLISTED,
+            title=(article.title if article else "") or url,
+            link=url,
+            published=article.published if article else None,
+            updated=(article.updated if article else None) or saved_at,
+            author=article.author if article else "",
+            feed_title=(article.site_name if article else "") or site_host(url),
+        )

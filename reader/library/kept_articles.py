@@ -1,0 +1,51 @@
+"""A `Library`'s cached articles read back: the article, its text and byline as a search
+reads them, and whether a site rule's body selector still finds the article on the page kept."""
+
+from __future__ import annotations
+
+from ..article_sources import read_from
+from ..config import site_rule_for
+from ..keys import article_key
+from ..models import Article, Entry
+from .flags import LibraryFlags
+from .resources import _link
+
+
+class LibraryKeptArticles(LibraryFlags):
+    """The articles a `Library` keeps, read back (offline)."""
+
+    def cached_article(self, target: Entry | str) -> Article | None:
+        url = _link(target)
+        return self.store.article(url) if url else None
+
+    def cached_text(self, target: Entry | str) -> str | None:
+        """The cached article's text as a search reads it, a block a line (None: not cached)."""
+        url = _link(target)
+        return self.store.article_text(url) if url else None
+
+    def searched(self, target: Entry | str) -> tuple[str, str] | None:
+        """The cached article's text and byline as a search reads them (`full_text.search`),
+        None when it is not cached."""
+        url = _link(target)
+        found = self.store.searched_by_key(article_key(url)) if url else None
+        return None if found is None else (found[2], found[1])
+
+    def unmatched_body_rule(self, target: Entry | str, article: Article) -> str:
+        """The body selector of the site rule for `target`'s cached `article` when it matches
+        nothing on the page kept (the page was read as any other), else ""."""
+        url = _link(target)
+        if not url or not self.site_rules:
+            return ""
+        rule = site_rule_for(self.site_rules, read_from(article, url))
+        raw = self.store.raw_page(url) if rule is not None and rule.body else None
+        if raw is None:
+            return ""
+        # Here, past the checks: the extraction pipeline takes longer to import than printing
+        # a cached article does (`reader show --offline`, many of them in a row); only a page
+        # of a site with a body rule is read again with it.
+        from ..charset_labels import charset_from_content_type
+        from ..extract import body_rule_misses
+
+        body, content_type = raw
+        missed = body_rule_misses(body, rule, charset_from_content_type(content_type))
+        return rule.body if missed and rule is not None else ""

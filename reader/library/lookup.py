@@ -1,0 +1,88 @@
+"""A `Library`'s entry found by what a command or a link gives: its id (a feed's entry, a
+saved article no feed lists, a headline dropped since), or an address, read directly when no
+headline links to it."""
+
+from __future__ import annotations
+
+import re
+
+from ..keys import article_key, looks_like_entry_id, saved_article_id
+from ..models import Entry, ErrorKind, FetchError
+from ..reports import Headline
+from ..safe import safe_line
+from ..urls import is_web_url, not_web_url, with_scheme
+from .dropped_ids import dropped_entry
+from .headlines import LibraryHeadlines, _key
+
+# What is written as an address, not an id: a scheme and "//", or a scheme of no web page.
+_ADDRESS_LIKE = re.compile(r"[a-z][a-z0-9+.-]*://|(?:file|mailto|javascript|data):", re.IGNORECASE)
+
+
+def _with_link(headlines: list[Headline], url: str) -> Entry | None:
+    wanted = article_key(url)
+    for headline in headlines:
+        if headline.entry.link and _key(headline) == wanted:
+            return headline.entry
+    return None
+
+
+class LibraryLookup(LibraryHeadlines):
+    """An entry of a `Library` by id or address."""
+
+    def entry(self, entry_id: str) -> Entry | None:
+        for url in self.store.feed_urls():
+            for entry in self.store.entries(url):
+                if entry.id == entry_id:
+                    return entry
+        return self._saved_by_id(entry_id) or self._unlisted_by_id(entry_id)
+
+    def _unlisted_by_id(self, entry_id: str) -> Entry | None:
+        """A cached article no feed lists, by the id of a headline that listed it
+        (`shown_ids`), or the one a search gave it (`saved_article_id`)."""
+        for key, ids in self.store.shown_ids().items():
+            if entry_id in ids and self.store.has_article(key):
+                return self._unlisted_entry(key, {"url": key}, ids[0])
+        for key in self.store.article_keys():
+            if saved_article_id(key) == entry_id:
+                return self._unlisted_entry(key, {"url": key})
+        return None
+
+    def _saved_by_id(self, entry_id: str) -> Entry | None:
+        """A saved article by the id `reader list --saved` gives it when no feed lists it
+        (`saved_article_id`), or by the id of the entry it was saved from, dropped by its
+        feed since or its feed removed. One a feed lists (again) is that feed's entry."""
+        for key, record in self.store.saved().items():
+            if isinstance(record, dict) and entry_id in (
+                saved_article_id(key),
+                record.get("entry"),
+            ):
+                listed = _with_link(self.headlines(saved_only=True), key)
+                return (
+                    listed
+                    if listed is not None and listed.feed_url
+                    else self._unlisted_entry(key, record)
+                )
+        return None
+
+    def resolve(self, id_or_url: str) -> Entry | str:
+        """An entry by id, or a URL to read directly; raises FetchError(NOT_FOUND) otherwise."""
+        text = id_or_url.strip()
+        if looks_like_entry_id(text):
+            entry = self.entry(text) or dropped_entry(self, text)
+            if entry is not None:
+                return entry
+        if is_web_url(text):
+            headlines = self.headlines()
+            if (entry := _with_link(headlines, text)) is not None:
+                return entry
+            if self.store.has_article(text):
+                return text
+            # The address a citation names (where a feed's link redirected to, the page's
+            # canonical one) finds the article cached under the feed's link.
+            link = self.store.aliased(text) or text
+            return _with_link(headlines, link) or link
+        if _ADDRESS_LIKE.match(text) or with_scheme(text):  # "ftp://…", "www.example.org/a"
+            raise FetchError(ErrorKind.BAD_URL, not_web_url(text))
+        raise FetchError(
+            ErrorKind.NOT_FOUND, f"no article with id {safe_line(text, 80)!r} (see `reader list`)"
+        )

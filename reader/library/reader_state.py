@@ -1,0 +1,84 @@
+"""What a `Library` keeps of its faces between runs: a sync stopped before its end, the lists
+shown unread only, the feed list put away, and where the reader left each article."""
+
+from __future__ import annotations
+
+import hashlib
+from contextlib import suppress
+
+from ..models import Article, Entry, StoreError
+from .kept_articles import LibraryKeptArticles
+from .resources import _link
+
+
+def _text_mark(article: Article) -> str:
+    """What a reading place was measured in: the article's paragraphs and the header lines
+    above them (a place counts paragraphs from the top). Not the extractor's version: an
+    upgrade that reads the same text again keeps the place."""
+    digest = hashlib.blake2b(digest_size=16)
+    header = (article.title, article.author, article.site_name, article.incomplete)
+    times = (str(article.published), str(article.updated))
+    for part in (*header, *times, *(block.text for block in article.blocks)):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class LibraryReaderState(LibraryKeptArticles):
+    """The reader's state kept in a `Library` for its next start."""
+
+    def sync_stopped(self) -> bool:
+        """A sync was stopped before its end (Ctrl-C, the reader quit) and none ended since."""
+        return self.store.sync_stopped()
+
+    def note_sync_stopped(self) -> None:
+        """Remember that a sync is being stopped before its end, for the reader to say so
+        when it next opens (until a sync ends)."""
+        with suppress(StoreError):  # a note: what was cached stays all the same
+            self.store.mark_sync_stopped()
+
+    def unread_only(self, configured: bool) -> bool:
+        """Whether the reader's lists show only unread headlines as it opens: as it was left,
+        unless the config's `[ui] unread_only` (`configured`) has changed since."""
+        with suppress(StoreError):  # unreadable: as the config says
+            left = self.store.unread_view()
+            if left is not None and left[1] == configured:
+                return left[0]
+        return configured
+
+    def keep_unread_only(self, unread_only: bool, configured: bool) -> None:
+        """Remember how the reader's lists are shown (`unread_only`) for its next start (and
+        the config's setting then: changed since, it is in force again)."""
+        with suppress(StoreError):  # a read-only or full disk: the next start as configured
+            self.store.set_unread_view(unread_only, configured)
+
+    def feeds_hidden(self) -> bool:
+        """Whether the reader opens with its feed list put away, as it was left."""
+        with suppress(StoreError):  # unreadable: shown
+            return self.store.feeds_hidden()
+        return False
+
+    def keep_feeds_hidden(self, hidden: bool) -> None:
+        """Remember whether the feed list is put away, for the reader's next start."""
+        with suppress(StoreError):  # a read-only or full disk: the next start shows it
+            self.store.set_feeds_hidden(hidden)
+
+    def reading_place(self, target: Entry | str, article: Article) -> dict[str, int] | None:
+        """Where the reader left `article` (see `remember_place`), when the text is still the
+        one it was left in: a newer revision or a better extraction starts again at the top."""
+        url = _link(target)
+        record = self.store.reading_place(url) if url else None
+        if record is None or record.get("text") != _text_mark(article):
+            return None
+        place = record.get("place")
+        return place if isinstance(place, dict) else None
+
+    def remember_place(
+        self, target: Entry | str, article: Article, place: dict[str, int] | None
+    ) -> None:
+        """Keep where the reader is in `article` (a face's own record; None: at its start), so
+        it opens there again, in this session or the next, until the article leaves the cache."""
+        url = _link(target)
+        if url:
+            record = None if place is None else {"text": _text_mark(article), "place": place}
+            self.store.set_reading_place(url, record)

@@ -1,0 +1,136 @@
+"""The main screen's headline list as it is shown (`MainScreen` is built on it): its rows, of a
+feed, a tag, every feed, the saved articles or `F`'s hits, filled in as a refresh or the start
+brings them; its title and the line under it saying the feed's last sync or failure; and what
+it says when it is empty."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+from ...feed_names import names_of
+from ...models import Feed
+from ..display import plain, when
+from ..headlines import SAVED_VIEW, view_tag
+from ..widgets.main.feed_list import ALL_FEEDS, SAVED, FeedList, tag_name
+from ..widgets.main.headline_table import HeadlineTable
+from .main_full_text import SEARCH_VIEW, MainFullText
+from .main_marks import MainScreenMarks
+
+
+class MainScreenList(MainScreenMarks, MainFullText):
+    """The headlines shown, their title and what an empty list says (see `MainScreen`)."""
+
+    def show_view(self, keep: str | None = None) -> None:
+        self._show_list(keep)
+
+    def _show_list(self, keep: str | None = None) -> None:
+        table = self.query_one(HeadlineTable)
+        searched = self.feed_url == SEARCH_VIEW
+        rows = self.text_rows() if searched else self.listed_rows(self.feed_url)
+        table.empty_text = self._empty_text()
+        table.set_headlines(
+            rows,
+            keep=keep,
+            show_source=self.feed_url in (None, SAVED_VIEW)
+            or view_tag(self.feed_url) is not None
+            or (searched and not self.hits_of_one_feed),
+            names=names_of(self.reader.index.feeds),
+            details=self.text_details() if searched else None,
+        )
+        self.note_listed(self.feed_url)
+        if self.unread_only:
+            self.show_feeds()  # a feed left, read to its end, goes
+        self._title()
+        self.show_hits_note()
+        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        if feed is not None and feed.last_error:
+            self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
+        self.reader.prefetch(rows)
+
+    def _fill_list(self, feed_urls: frozenset[str]) -> None:
+        """The headlines of the feeds a refresh has just brought in join the list shown (none:
+        it has just started), the cursor left where the user had it (`HeadlineTable.refill`)."""
+        table = self.query_one(HeadlineTable)
+        table.empty_text = self._empty_text()
+        index = self.reader.index
+        if any(index.lists_feed(self.feed_url, url) for url in feed_urls):
+            table.refill(self.listed_rows(self.feed_url))
+            self.note_listed(self.feed_url)
+        elif not table.rows:
+            table.refresh()
+        self._title()
+
+    def _fill_rest(self) -> None:
+        """Every headline is in, the start having read the newest first: they join the list
+        shown, the cursor and the view left where the user has them (`HeadlineTable.refill`)."""
+        table = self.query_one(HeadlineTable)
+        table.empty_text = self._empty_text()
+        if self.feed_url != SEARCH_VIEW:  # `F` waited for them (`ReaderApp.run_action`)
+            table.refill(self.listed_rows(self.feed_url))
+            self.note_listed(self.feed_url)
+        self._title()
+
+    def _empty_text(self) -> str:
+        """What the list says when it has no headlines."""
+        if self.feed_url == SEARCH_VIEW:
+            return self.text_empty()
+        if not self.reader.index.whole:
+            return "Reading the headlines…"
+        if self.feed_url == SAVED_VIEW:
+            save = self.key_of("save")
+            return "Nothing saved yet" + (
+                f": {save} on a headline keeps its article for good." if save else "."
+            )
+        if nothing := self.nothing_unread():
+            return nothing
+        if not self.reader.index.feeds:
+            add = self.key_of("add_feed")
+            press = f"press {add} to add one by its address (or try `reader demo`)" if add else ""
+            return f"No feeds yet: {press or 'try `reader demo`'}."
+        if fetching := self.reader.fetching_note():
+            return fetching
+        if self.feed_url is None and self.reader.nothing_fetched:
+            return self.reader.nothing_fetched
+        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        refresh, sync = self.key_of("refresh"), self.key_of("sync")
+        if feed is not None and feed.last_error:
+            retry = f" Press {refresh} to retry." if refresh else ""
+            return f"This feed's last fetch failed (the line below says why).{retry}"
+        press = [f"{refresh} to refresh the feeds"] if refresh else []
+        press += [f"{sync} to sync everything for offline"] if sync else []
+        return "No headlines yet." + (f" Press {', '.join(press)}." if press else "")
+
+    def _title(self) -> None:
+        table = self.query_one(HeadlineTable)
+        feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
+        if feed is not None:
+            name = plain(feed.display_title, max_length=60)
+        elif self.feed_url == SEARCH_VIEW:
+            name = self.text_title()
+        elif (tag := view_tag(self.feed_url)) is not None:
+            name = tag_name(tag)
+        else:
+            name = Text(SAVED if self.feed_url == SAVED_VIEW else ALL_FEEDS)
+        table.set_title(name, self.count_tail(self.feed_url, table.rows))
+        failed = table.get_component_rich_style("headline-table--failed")
+        table.border_subtitle = _feed_health(feed, failed) if feed else ""
+
+
+def _feed_health(feed: Feed, failed: Style) -> Text:
+    """The selected feed's last success and last error (in the theme's `failed` style), under
+    its headlines."""
+    parts = Text()
+    if feed.last_success:
+        parts.append(f"synced {when(feed.last_success)}")
+    if feed.last_error:
+        if parts:
+            parts.append(" · ")
+        since = feed.failing_since
+        ago = f" (failing since {when(since)})" if since and since != feed.last_error_at else ""
+        parts.append(f"failed {when(feed.last_error_at)}{ago}: ", style=failed)
+        parts.append_text(plain(feed.last_error, max_length=80))
+    elif feed.problem:
+        parts.append(" · ")
+        parts.append_text(plain(feed.problem, max_length=80))
+    return parts or Text("never synced")

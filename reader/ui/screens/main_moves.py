@@ -1,0 +1,100 @@
+"""The main screen's moves between lists (`MainScreen` is built on it): `n` / `N` and `u` to the
+next / previous unread headline, on into the next feed with unread ones; `J` / `K` to the next
+/ previous feed; `t` / `T` to the next / previous tag; each round the ends, saying so."""
+
+from __future__ import annotations
+
+from ...feed_tags import all_tags
+from ...models import Feed
+from ...plural import plural
+from ..display import plain
+from ..headlines import SAVED_VIEW, tag_view, view_tag
+from ..unread import feed_beside, next_feed_with_unread, next_unread, wrapped
+from ..widgets.main.feed_list import FeedList
+from ..widgets.main.headline_table import HeadlineTable
+from .main_list import MainScreenList
+
+
+class MainScreenMoves(MainScreenList):
+    """Moving to the next unread headline, feed or tag (see `MainScreen`)."""
+
+    def action_next_unread(self, step: int) -> None:
+        """The next (`step` 1) or previous unread headline of the list, round its end; with
+        none left in a feed, the first unread of the next feed with any (`n` after `n`: every
+        unread headline of every feed, as newsboat's `n`). In the feed list, the next feed
+        with unread headlines."""
+        if isinstance(self.focused, FeedList):
+            index = self.reader.index
+            feed = next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
+            if feed is None:
+                self.notify("No other feed has unread headlines.", timeout=3, markup=False)
+            else:
+                self.show_feed(feed.url)
+            return
+        table = self.query_one(HeadlineTable)
+        row = next_unread(table.rows, table.cursor, step)
+        if row is not None:
+            if wrapped(table.cursor, row, step):
+                where = "top" if step > 0 else "bottom"
+                self.notify(f"Next unread: round to the {where}.", timeout=2, markup=False)
+            table.cursor = row
+            return
+        feed = self.next_feed() if step > 0 else None
+        if feed is not None:
+            self.show_feed(feed.url)
+            count = plural(self.reader.index.unread_in(feed.url), "unread headline")
+            name = plain(feed.display_title, max_length=60).plain
+            self.notify(f"On to {name}: {count}.", timeout=3, markup=False)
+        else:
+            here = table.current
+            left = "this one is the last" if here and not here.read else "none left"
+            self.notify(f"No other unread headline: {left}.", timeout=3, markup=False)
+
+    def action_step_feed(self, step: int) -> None:
+        """The next (`step` 1) or previous feed of the feed list as it is shown, round its
+        ends, its headlines shown with the cursor on the first unread (newsboat's next-feed,
+        prev-feed); from "All feeds", "Saved" or a search's hits, the first or the last."""
+        urls = list(self.query_one(FeedList).feeds)
+        feed_url = feed_beside(urls, self.feed_url, step)
+        if feed_url is None:
+            self.notify("There is no other feed.", timeout=3, markup=False)
+            return
+        here = self.feed_url
+        self.show_feed(feed_url)
+        if here in urls and wrapped(urls.index(here), urls.index(feed_url), step):
+            where = "first" if step > 0 else "last"
+            self.notify(f"Round to the {where} feed.", timeout=2, markup=False)
+
+    def action_step_tag(self, step: int) -> None:
+        """The next (`step` 1) or previous tag of the feed list, round its ends, its feeds'
+        headlines shown together; from any other list, the first or the last tag."""
+        index = self.reader.index
+        if self.unread_only and index.whole:  # as `J` passes over read feeds (acc28c C4)
+            tags = [tag for tag, count in index.tags() if count or tag_view(tag) == self.feed_url]
+        else:
+            tags = all_tags(index.feeds)
+        views = [tag_view(tag) for tag in tags]
+        view = feed_beside(views, self.feed_url, step)
+        if view is None:
+            there = "no other tag" if views else "no tags: `reader tag FEED TAG` gives one"
+            self.notify(f"The feeds have {there}.", timeout=3, markup=False)
+            return
+        self.show_feed(view)
+
+    def next_feed(self) -> Feed | None:
+        """The feed after the one shown (in the feed list's order) with unread headlines,
+        when one feed is shown: "All feeds", "Saved" and a tag's feeds have no next."""
+        if self.feed_url in (None, SAVED_VIEW) or view_tag(self.feed_url) is not None:
+            return None
+        index = self.reader.index
+        return next_feed_with_unread(index.feeds, self.feed_url, index.unread_counts())
+
+    def show_feed(self, feed_url: str) -> None:
+        """Show a feed's headlines (selected in the feed list too), the cursor on its first
+        unread one."""
+        if feed_url != self.feed_url:
+            self.reader.notice_over()
+        self.feed_url = feed_url
+        self.query_one(FeedList).select(feed_url)
+        first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)
+        self._show_list(keep=first.entry.id if first else None)

@@ -1,0 +1,49 @@
+"""The main screen's two panes (`MainScreen` is built on it): Tab, `h` and `l` between the
+feed list and the headlines, `q` back from a feed's headlines to the feeds, and `f` putting the
+feed list away, the headlines the whole width (kept for the next start)."""
+
+from __future__ import annotations
+
+from ..widgets.main.feed_list import FeedList
+from ..widgets.main.headline_table import HeadlineTable
+from .main_marks import MainScreenMarks
+
+
+class MainScreenPanes(MainScreenMarks):
+    """The feed list and the headlines, focused and shown (see `MainScreen`)."""
+
+    def action_switch_pane(self) -> None:
+        feeds = self.query_one(FeedList)
+        if self.focused is feeds:
+            self._focus_now(self.query_one(HeadlineTable))
+        else:
+            self.add_class("-feeds-active")  # shown first: a hidden widget can't take focus
+            self._focus_now(feeds)
+
+    def _focus_now(self, widget: HeadlineTable | FeedList) -> None:
+        """Focus `widget` before the next key is handled: `Widget.focus` waits for the queue,
+        and a burst ("Tab o", typed ahead or pasted) had `o` open the headline under the
+        cursor from the feed list Tab had moved to. A widget not yet shown (the feed list on a
+        narrow terminal, its class just set) is focused once its styles say it is."""
+        self.set_focus(widget)
+        if self.focused is not widget:
+            widget.focus()
+
+    def action_toggle_feed_list(self) -> None:
+        """Put the feed list away, the headlines taking the whole width (Tab still brings it
+        in while in use, as under 80 columns), or show it again; kept for the next start."""
+        hidden = not self.has_class("-feeds-hidden")
+        self.set_class(hidden, "-feeds-hidden")
+        if hidden and isinstance(self.focused, FeedList):
+            self._focus_now(self.query_one(HeadlineTable))
+        self.reader.keep_feeds_hidden(hidden)
+        tab = self.key_of("switch_pane")
+        shows = f" ({tab} shows it while in use)" if tab and hidden else ""
+        self.reader.status = ("Feed list put away" + shows) if hidden else "Feed list shown"
+
+    def action_to_pane(self, feeds: bool) -> None:
+        if feeds != isinstance(self.focused, FeedList):
+            self.action_switch_pane()
+
+    def action_back_to_feeds(self) -> None:
+        self.action_switch_pane()
