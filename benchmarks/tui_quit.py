@@ -18,6 +18,10 @@ waits for every headline while the start reads them), and reads what it writes f
 - **demo** (`--demo`): `reader demo` on a throwaway directory, quit `--settle` seconds after its
   first screen: its refresh and its fetch ahead of the articles under way, the workers busy.
 
+`--settle 2 --demo` quits while the worker processes are busy (importing the parsers on a busy
+machine, extracting the demo's pages): the process used to wait for their work, up to 2 s,
+before `workers.stop_pool` ended them at once (a write to the store under way finished first).
+
 `--before DIR` runs another checkout of the reader too (its root: `git archive main reader |
 tar -x -C DIR`), beside this one, alternately: a change's before and after in one run. Nothing
 is asserted: this prints medians, and each one's ratio to the floor's.

@@ -11,7 +11,6 @@ rewritten costs no more than a long article edited.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,8 +20,7 @@ from typing import Literal
 
 from .dates import stated_iso
 from .models import Article, BlockKind
-
-SpanKind = Literal["same", "removed", "added"]
+from .word_diff import KEYS, WORD_AND_SPACE, Opcode, Span, Words, spans_from, whole
 
 MAX_WORDS_COMPARED = 60_000
 """Words (both copies') compared word by word in one diff, all changed paragraphs together:
@@ -37,28 +35,6 @@ are not paired each with the one most like it (`_paired`)."""
 UNLIKE = 0.3
 """A paragraph in the place of another sharing less than this share of its words is a new one:
 given whole, rather than as the few words ("the", "of") the two happen to share."""
-_ABSORBED = 2
-"""Words the same between two changes that go with them when one of the changes is at least
-`_REWRITE` words: a sentence rewritten reads as the old one and the new, not as a comb of
-single words ("[-The-]{+A+} spokesman [-said-]{+told+} the…")."""
-_REWRITE = 3
-
-# A word with the whitespace after it (`_TOKEN`), and without (`_WORD`: what is compared, so
-# that a word at a paragraph's end is the same word in the middle of one); a character of
-# Chinese or Japanese alone (written with no spaces: "3億円" is a changed figure, not a changed
-# sentence). The two find the same words in a text that starts with one.
-_UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-_TOKEN = re.compile(f"[{_UNSPACED}]\\s*|[^\\s{_UNSPACED}]+\\s*")
-_WORD = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of text the two copies share ("same"), or only the older ("removed") or the
-    newer ("added") has."""
-
-    kind: SpanKind
-    text: str
 
 
 @dataclass(frozen=True)
@@ -155,20 +131,13 @@ def _field_changes(old: Article, new: Article) -> Iterable[FieldChange]:
         )
         before, after = (stated_iso(m) if m else "" for m in moments)
         if before != after:
-            yield FieldChange(field, before, after, tuple(_whole(before, after)))
+            yield FieldChange(field, before, after, tuple(whole(before, after)))
 
 
 def word_spans(old: str, new: str) -> list[Span]:
     """`old` and `new` (one text each) as the spans they share and those only one has, word by
     word (a character at a time in Chinese and Japanese); whole when they share little."""
     return _Comparer()._spans(old, new)
-
-
-def _whole(old: str, new: str) -> list[Span]:
-    return [Span(kind, text) for kind, text in (("removed", old), ("added", new)) if text]
-
-
-Opcode = tuple[str, int, int, int, int]
 
 
 class _Comparer:
@@ -207,12 +176,12 @@ class _Comparer:
         self, old: Sequence[str], new: Sequence[str], i1: int, i2: int, j1: int, j2: int
     ) -> Hunk:
         before, after = "\n".join(old[i1:i2]), "\n".join(new[j1:j2])
-        spans = self._spans(before, after) if before and after else _whole(before, after)
+        spans = self._spans(before, after) if before and after else whole(before, after)
         return Hunk(tuple(range(i1 + 1, i2 + 1)), tuple(range(j1 + 1, j2 + 1)), tuple(spans))
 
     def _spans(self, old: str, new: str) -> list[Span]:
-        old_words, new_words = _TOKEN.findall(old), _TOKEN.findall(new)
-        old_keys, new_keys = _WORD.findall(old), _WORD.findall(new)
+        old_words, new_words = Words.of(old), Words.of(new)
+        old_keys, new_keys = old_words.keys, new_words.keys
         # The words the two start and end with set aside: a figure changed in a paragraph of
         # 100,000 words is compared as that figure, at no cost.
         start = 0
@@ -228,20 +197,20 @@ class _Comparer:
         if changed > MAX_RUN_COMPARED or changed > self.words_left:
             self.capped = True
             if not start and not end:
-                return _whole(old, new)
+                return whole(old, new)
             middle: list[Opcode] = [("replace", start, old_end, start, new_end)]
         else:
             self.words_left -= changed
             matcher = SequenceMatcher(None, old_keys[start:old_end], new_keys[start:new_end], False)
             shared = start + end + sum(block.size for block in matcher.get_matching_blocks())
             if 2 * shared < UNLIKE * (len(old_keys) + len(new_keys)):
-                return _whole(old, new)
+                return whole(old, new)
             middle = [
                 (tag, i1 + start, i2 + start, j1 + start, j2 + start)
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes()
             ]
         ends.append(("equal", old_end, len(old_keys), new_end, len(new_keys)))
-        return _word_spans(old_words, new_words, [ends[0], *middle, ends[1]])
+        return spans_from(old_words, new_words, [ends[0], *middle, ends[1]])
 
 
 def _paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int, int]]:
@@ -252,8 +221,8 @@ def _paired(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int,
     added", not "Paragraphs 3–4"."""
     if len(old) == len(new) == 1:
         return [(0, 1, 0, 1)]
-    old_counts = [Counter(_WORD.findall(p)) for p in old]
-    new_counts = [Counter(_WORD.findall(p)) for p in new]
+    old_counts = [Counter(KEYS.findall(p)) for p in old]
+    new_counts = [Counter(KEYS.findall(p)) for p in new]
     if len(old) == len(new) and all(
         _likeness(a, b) >= UNLIKE for a, b in zip(old_counts, new_counts, strict=True)
     ):
@@ -296,48 +265,6 @@ def _likeness(old: Counter[str], new: Counter[str]) -> float:
     return 2 * sum((old & new).values()) / total if total else 1.0
 
 
-def _word_spans(old: list[str], new: list[str], opcodes: Iterable[Opcode]) -> list[Span]:
-    spans: list[Span] = []
-    for tag, i1, i2, j1, j2 in _absorbed(opcodes):
-        if tag == "equal":
-            _add(spans, "same", "".join(new[j1:j2]))
-            continue
-        removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
-        # The space after a change stands after its marks ("[-3m-]{+4m+} on"), shared.
-        after = added[len(added.rstrip()) :] if added else removed[len(removed.rstrip()) :]
-        _add(spans, "removed", removed.rstrip())
-        _add(spans, "added", added.rstrip())
-        _add(spans, "same", after)
-    return spans
-
-
-def _add(spans: list[Span], kind: SpanKind, text: str) -> None:
-    if not text:
-        return
-    if spans and spans[-1].kind == kind:
-        spans[-1] = Span(kind, spans[-1].text + text)
-    else:
-        spans.append(Span(kind, text))
-
-
-def _absorbed(opcodes: Iterable[Opcode]) -> list[Opcode]:
-    """`opcodes` with each short run of words the same between two changes taken into them
-    when either is a rewrite (`_ABSORBED`, `_REWRITE`), the two one change."""
-    merged: list[Opcode] = []
-    for op in opcodes:
-        if op[0] == "equal" or len(merged) < 2:
-            merged.append(op)
-            continue
-        same, change = merged[-1], merged[-2]
-        if same[0] == "equal" and change[0] != "equal" and same[2] - same[1] <= _ABSORBED:
-            widest = max(change[2] - change[1], change[4] - change[3], op[2] - op[1], op[4] - op[3])
-            if widest >= _REWRITE:
-                merged[-2:] = [("replace", change[1], op[2], change[3], op[4])]
-                continue
-        merged.append(op)
-    return merged
-
-
 # -- how both faces word them -------------------------------------------------------------------
 NO_TEXT_CHANGES = "No changes in the text (only its markup or spacing, if anything)."
 FIELD_NAMES = {"title": "Title", "author": "Author", "published": "Published", "updated": "Updated"}
@@ -377,20 +304,20 @@ def shown_spans(
     shown: list[Span] = []
     last = len(spans) - 1
     for n, span in enumerate(spans):
+        lead = span.text[: len(span.text) - len(span.text.lstrip())]
         if span.kind != "same":
-            if longest and len(words := _TOKEN.findall(span.text)) > longest:
+            if longest and len(words := WORD_AND_SPACE.findall(span.text)) > longest:
                 more = len(words) - longest
-                text = "".join(words[:longest]).rstrip() + f" … ({more:,} words more)"
+                text = lead + "".join(words[:longest]).rstrip() + f" … ({more:,} words more)"
                 span = Span(span.kind, text)
             shown.append(span)
             continue
-        words = _TOKEN.findall(span.text)
+        words = WORD_AND_SPACE.findall(span.text)
         if len(words) <= 2 * context + 4:
             shown.append(span)
             continue
         # The space a stretch starts with is no word: kept, or the change before it is glued
         # to the word after ("{+well below+}with", acc28c C12).
-        lead = span.text[: len(span.text) - len(span.text.lstrip())] if n > 0 else ""
         head = lead + "".join(words[:context]) if n > 0 else ""
         tail = "".join(words[-context:]) if n < last else ""
         text = (head.rstrip() + " …" if head else "…") + (" " + tail if tail else "")

@@ -20,7 +20,7 @@ from .models import Article, Entry, ErrorKind, FetchError, Response, SiteRule
 from .safe import safe_line
 from .sniff import binary_type, feed_type, looks_like_html
 from .store import Store
-from .workers import store_in_worker
+from .workers import store_in_worker, whole_write
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFF_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
@@ -181,7 +181,8 @@ def extract_for_cache(
     article = replace(filled_from(article, entry), fetched_at=datetime.now(UTC))
     if next_page:
         article = replace(article, incomplete=_unread(1, next_page), incomplete_for_good=False)
-    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    with whole_write():
+        writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
     if not next_page:
         # An article's first page is not the article: its AMP one is only tried for a page
         # that is all of it, and gives little.
@@ -234,7 +235,9 @@ def renew_for_cache(
         return Extracted(next_page=next_page, staged=article, packed=_packed(response, wire_gzip))
     # The copy there is kept as an earlier version when the text changed; a page the same as
     # before only renews the copy, and is no "update" to tell of.
-    if not writer.renew_article(url, article, _packed(response, wire_gzip), fallback_html):
+    with whole_write():
+        renewed = writer.renew_article(url, article, _packed(response, wire_gzip), fallback_html)
+    if not renewed:
         return Extracted()
     return Extracted(article)
 
@@ -266,7 +269,8 @@ def whole_for_cache(
     if next_page or page.word_count < cached.word_count * _WHOLE_RATIO:
         return Extracted()
     article = _read_from_version(page, cached, cached.fetched_at)
-    writer.put_article(url, article, _packed(response, wire_gzip), writer.fallback_html(url))
+    with whole_write():
+        writer.put_article(url, article, _packed(response, wire_gzip), writer.fallback_html(url))
     return Extracted(article)
 
 
@@ -304,7 +308,8 @@ def amp_for_cache(
     ):
         return Extracted()
     article = _read_from_version(page, known, datetime.now(UTC))
-    writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
+    with whole_write():
+        writer.put_article(url, article, _packed(response, wire_gzip), fallback_html)
     return Extracted(article)
 
 
@@ -344,7 +349,8 @@ def extend_for_cache(
     if not keep:
         return Extracted(cached, goes_on=True)
     article = replace(article, incomplete=_unread(number, next_page))
-    writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
+    with whole_write():
+        writer.add_article_page(url, article, response.url, _packed(response, wire_gzip))
     return Extracted(article, next_page=next_page)
 
 

@@ -4,10 +4,12 @@ start, end with their parent, and are stopped, and the store each one writes to.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Executor
-from contextlib import redirect_stderr, suppress
+from contextlib import contextmanager, redirect_stderr, suppress
 from pathlib import Path
 
 from .store import Store
@@ -20,35 +22,73 @@ def start_worker(parent: int) -> None:
     """Workers leave Ctrl-C to the parent, which stops the sync cleanly (no worker tracebacks),
     and yield the CPU to it: the event loop (a TUI, the network) must never wait on extraction.
     They end with the parent (`parent`, its pid as it gave it: one killed while the worker
-    started is not the worker's parent any more), however it ends (`_end_with_parent`)."""
-    import signal
-
+    started is not the worker's parent any more), however it ends (`_end_with_parent`).
+    `stop_pool`'s SIGTERM ends one at once, but in a write (`whole_write`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(OSError, AttributeError):
         os.nice(10)
-    threading.Thread(
-        target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
-    ).start()
+    # The watch is started with SIGTERM held back, as it then always is: the signal is the
+    # main thread's, which holds it back while it writes (a thread that took it would end
+    # the process there).
+    with _held_back(signal.SIGTERM):
+        threading.Thread(
+            target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
+        ).start()
 
 
 def _end_with_parent(parent: int) -> None:
     """Exit when the parent has gone (killed with -9, out of memory): a worker holds both ends
-    of the pool's pipes, so it never sees them close, and would wait for work for ever."""
+    of the pool's pipes, so it never sees them close, and would wait for work for ever. A
+    write under way is finished first."""
     import time
 
     while os.getppid() == parent:
         time.sleep(_PARENT_CHECK)
-    os._exit(0)
+    with _WRITING:
+        os._exit(0)
 
 
-# Seconds a closing library gives each worker to finish the page in its hands.
+_WRITING = threading.RLock()
+"""Held by a worker while it writes the store (`whole_write`)."""
+
+
+@contextmanager
+def whole_write() -> Iterator[None]:
+    """A write of a worker process to the store, finished whatever stops the worker meanwhile:
+    `stop_pool`'s SIGTERM held back until it is done (the process ends then), the parent's
+    end (`_end_with_parent`) waited for. Outside its writes a worker stopped ends at once: the
+    page in its hands, cached by none, is read again by the next sync."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # a thread of the parent's pool (`workers="thread"`): no signal stops it
+        return
+    with _held_back(signal.SIGTERM), _WRITING:
+        yield
+
+
+@contextmanager
+def _held_back(number: int) -> Iterator[None]:
+    """Signal `number` held back from this thread meanwhile (pending, then taken)."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows: nothing held back
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {number})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+# Seconds a closing library gives a worker's write to the store to finish: one that takes
+# longer waits on another process's lock (a `reader sync` writing), and has not begun.
 _STOP_GRACE = 2.0
 
 
 def stop_pool(pool: Executor) -> None:
-    """Shut the CPU pool: queued work cancelled, each worker let finish the page in its hands
-    for `_STOP_GRACE`, then ended. Waiting for a worker stuck on a hostile page (an hour-long
-    regular expression in a parser) kept `q` and Ctrl-C from ending the reader at all.
+    """Shut the CPU pool: queued work cancelled, each worker process ended at once (SIGTERM),
+    but for a write to the store under way, which is finished first (`whole_write`), for at
+    most `_STOP_GRACE`. Waiting for the work in hand kept the reader's process up to 2 s after
+    `q` (workers still importing the parsers, extracting a page the next sync reads again),
+    for ever on a hostile page (an hour-long regular expression in a parser).
 
     shutdown(wait=True) runs in a thread of its own: with wait=False, the pool's manager thread
     may close its wake-up pipe before the interpreter's exit hook writes to it (an EBADF
@@ -58,11 +98,14 @@ def stop_pool(pool: Executor) -> None:
         target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True
     )
     stopper.start()
+    for process in processes:
+        with suppress(OSError, ValueError):
+            process.terminate()
     stopper.join(_STOP_GRACE)
     if stopper.is_alive():
         for process in processes:
             with suppress(OSError, ValueError):
-                process.terminate()
+                process.kill()
         stopper.join()
 
 

@@ -17,7 +17,7 @@ from textual.app import App
 from werkzeug import Request, Response
 
 from reader.cli import main
-from reader.cli.changes import changes_text
+from reader.cli.changes import changes_text, marked
 from reader.copy_changes import NO_TEXT_CHANGES, Span, changes_between, word_spans
 from reader.library import Library
 from reader.models import Article, Block, BlockKind, Inline
@@ -122,7 +122,7 @@ def test_reader_diff_shows_the_figure_and_the_sentence_changed_word_by_word(
     assert "The port authority paid the dredging firm [-£3m-]{+£4m+} last spring" in printed
     assert (
         "The harbour master [-said-]{+declined to say when+} the channel would be "
-        "[-clear by Easter.-]{+clear.+}" in printed
+        "clear[- by Easter-]." in printed
     )
     headings = [line for line in lines if line.startswith("Paragraph")]
     assert headings == ["Paragraph 1:", "Paragraph 3:"]  # nothing else changed
@@ -184,14 +184,14 @@ def test_a_hostile_copy_is_printed_as_plain_text(
     sync(data_dir, feed)
     _, printed, _ = cli(capsys, "--data-dir", str(data_dir), "diff", ident)
     assert "\x1b" not in printed and "\x07" not in printed
-    assert "{+The firm was paid [bold red]£4m[/] last spring.+}" in printed
+    assert "{+firm was paid [bold red]£4m[/] last spring+}." in printed
 
 
 def test_colour_on_a_terminal_keeps_the_page_s_escapes_out() -> None:
     old = _article("The firm was paid £3m.", version=1)
     new = _article("The firm was paid \x1b[2J£4m.", version=2)
     coloured = changes_text(changes_between(old, new), coloured=True)
-    assert "\x1b[9;31m£3m.\x1b[m\x1b[4;32m£4m.\x1b[m" in coloured  # struck red, underlined green
+    assert "\x1b[9;31m£3m\x1b[m\x1b[4;32m£4m\x1b[m." in coloured  # struck red, underlined green
     assert "\x1b[2J" not in coloured and "[-" not in coloured
 
 
@@ -212,6 +212,66 @@ def test_a_rewritten_sentence_reads_whole_and_a_figure_as_its_word() -> None:
         Span("removed", "3"),
         Span("added", "4"),
     ]
+
+
+def test_punctuation_after_a_word_is_compared_apart_from_it() -> None:
+    """A name with a comma after it is the same name ("Ana [-Ruiz-]{+Ruiz, Tom Keane+}" read as
+    Ruiz removed); a sentence's full stop changed is that mark alone."""
+    assert marked(word_spans("Ana Ruiz", "Ana Ruiz, Tom Keane"), False) == (
+        "Ana Ruiz{+, Tom Keane+}"
+    )
+    assert marked(word_spans("began in March.", "began in March, minutes now show it"), False) == (
+        "began in March[-.-]{+, minutes now show it+}"
+    )
+    assert marked(word_spans("(“Yes,” he said.)", "(“No,” he said.)"), False) == (
+        "(“[-Yes-]{+No+},” he said.)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("£3m", "£4m"),
+        ("3.5%", "3.6%"),
+        ("1,200", "1,300"),
+        ("12:30", "12:45"),
+        ("U.S.", "U.K."),
+        ("e-mail", "e-post"),
+        ("https://example.org/a?page=1", "https://example.org/a?page=2"),
+    ],
+)
+def test_a_figure_stays_one_word_with_punctuation_round_it(old: str, new: str) -> None:
+    """A figure, abbreviation or address changed is that whole word, the comma or full stop
+    after it (or bracket before) the same."""
+    spans = word_spans(f"It was ({old}), then {old}. Later", f"It was ({new}), then {new}. Later")
+    assert [s for s in spans if s.kind != "same"] == [
+        Span("removed", old),
+        Span("added", new),
+        Span("removed", old),
+        Span("added", new),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("a b c", "a c"),
+        ("a c", "a b c"),
+        ("one two three four", "one two three"),
+        ("b c", "a b c"),
+        ("He said .", "He said."),
+        ("p1 words\np2 words\np3", "p1 words\np3"),
+        ("a b", "a\nx\nb"),
+        ("The harbour master said the channel would be clear by Easter.", NEW_SENTENCE),
+    ],
+)
+def test_each_copy_s_spacing_is_given_back_exactly(old: str, new: str) -> None:
+    """What is the same and removed is the older copy, what is the same and added the newer,
+    no space invented or lost (a word removed left two spaces in the newer; one at the end
+    glued it to the word before, "threefour")."""
+    spans = word_spans(old, new)
+    assert "".join(s.text for s in spans if s.kind != "added") == old
+    assert "".join(s.text for s in spans if s.kind != "removed") == new
 
 
 def _article(text: str, version: int) -> Article:
@@ -238,8 +298,8 @@ def test_d_in_the_reading_view_shows_the_changes_styled_and_esc_goes_back(
             assert headings == ["Paragraph 1", "Paragraph 3"]
             assert "The port authority paid the dredging firm £3m£4m last spring" in shown
             removed, added = styled(app, "removed"), styled(app, "added")
-            assert removed == ["£3m", "£3m", "said", "clear by Easter."]
-            assert added == ["£4m", "£4m", "declined to say when", "clear."]
+            assert removed == ["£3m", "£3m", "said", "by Easter"]
+            assert added == ["£4m", "£4m", "declined to say when"]
             await pilot.press("escape")
             await until(pilot, lambda: not isinstance(app.screen, ChangesScreen), "back")
 

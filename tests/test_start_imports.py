@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 _LOADED = """
 import sys
@@ -54,3 +55,20 @@ def test_the_screens_imports_compile_no_pattern_of_a_whole_script() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "0"
+
+
+def test_a_command_run_without_worker_processes_imports_no_multiprocessing(tmp_path: Path) -> None:
+    """`reader list` (and the screen, until its workers start) runs no process pool: its
+    modules (multiprocessing, concurrent.futures.process: ~3 ms) are imported with the first."""
+    script = (
+        "import contextlib, io, sys\n"
+        "from reader.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['--data-dir', {str(tmp_path)!r}, 'list'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('multiprocessing', "
+        "'concurrent.futures.process'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -341,3 +341,36 @@ def test_theme_option_is_refused_with_demo_serve(tmp_path: Path, args: tuple[str
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "--theme" in result.stderr
     assert "--serve" in result.stderr
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_words_removed_and_added_side_by_side_differ_in_colour_too(
+    tmp_path: Path, theme: str
+) -> None:
+    """`d`'s "£3m£4m": the removed struck through in the theme's red, the added underlined in
+    its green, as `reader diff` colours them on a terminal, in every theme."""
+    from reader.copy_changes import changes_between
+    from reader.models import Article, Block, BlockKind, Inline
+    from reader.ui.dialogs.changes import ChangesScreen, ChangesText
+
+    def copy(version: int, text: str) -> Article:
+        block = Block(BlockKind.PARAGRAPH, (Inline(text),))
+        return Article(
+            url="https://example.org/a", blocks=(block,), versions=(None, None), version=version
+        )
+
+    changes = changes_between(copy(1, "The firm was paid £3m."), copy(2, "The firm was paid £4m."))
+
+    async def run() -> None:
+        async with themed(tmp_path, theme) as (app, pilot):
+            await app.push_screen(ChangesScreen(changes))
+            await until(pilot, lambda: app.screen.query_one(ChangesText).shown, "the changes")
+            await pilot.pause()
+            shown = dict(styles_on_screen(app))
+            removed, added = shown["£3m"], shown["£4m"]
+            assert removed.strike and not removed.underline
+            assert added.underline and not added.strike
+            assert removed.color is not None and added.color is not None
+            assert removed.color != added.color
+
+    asyncio.run(run())

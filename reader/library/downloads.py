@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor
 from contextlib import suppress
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -239,7 +239,7 @@ class LibraryDownloads(LibraryPageReads):
                 return await self._download_pages(url, entry)
         except FetchError as error:
             if error.kind not in (ErrorKind.NOT_HTML, ErrorKind.STORAGE, ErrorKind.PORTAL) and (
-                not isinstance(error.__cause__, BrokenProcessPool)
+                not isinstance(error.__cause__, BrokenExecutor)  # a worker ended under it
             ):
                 # Kept (until the article is cached), so reading it offline can say why it
                 # isn't there rather than "never synced". A link that is no article has its

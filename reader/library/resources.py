@@ -11,11 +11,9 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
 from contextlib import suppress
 from datetime import UTC, datetime
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, Self, TypeVar
 
@@ -167,6 +165,10 @@ class LibraryResources:
             import_worker_modules(articles)  # once here; the children inherit them
         else:
             prepare_process_workers()
+        # Imported here, not with the library: multiprocessing is no part of `reader list`.
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
         self._pool = ProcessPoolExecutor(
             max_workers=count,
             mp_context=get_context(method),
@@ -184,7 +186,7 @@ class LibraryResources:
         pool = self._pool
         try:
             return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
-        except BrokenProcessPool:
+        except BrokenExecutor:  # BrokenProcessPool, its module not imported before a pool
             if self._pool is pool and pool is not None:
                 self._pool = None
                 await asyncio.to_thread(stop_pool, pool)

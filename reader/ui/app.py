@@ -40,6 +40,7 @@ from .dialogs.help import HelpScreen
 from .display import plain
 from .keymap import KeyMap
 from .messages import HeadlinesChanged
+from .quittable import quittable
 
 _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 """The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
@@ -403,9 +404,10 @@ class ReaderApp(ReaderAppFeeds):
             # Before the refresh needs them: their start overlaps its network.
             self.lib.start_workers()
             # The network stack (httpx, its TLS context) and the feeds' parsers cost ~100 ms
-            # to import and set up, ~1 s on a busy machine: paid now, in a thread, not on the
-            # loop as the refresh or the first article needs them (`q` waited behind them).
-            await asyncio.to_thread(self._network_stack)
+            # to import and set up, ~1 s on a busy machine: paid now, in a thread (one quitting
+            # does not wait for), not on the loop as the refresh or the first article needs
+            # them (`q` waited behind them).
+            await quittable(self._network_stack, name="reader-network-stack")
         finally:
             # The fetch ahead starts once the network stack is in: started before, its first
             # download waited on the loop for the thread importing it (the import's lock) and

@@ -6,10 +6,8 @@ screen has settled)."""
 from __future__ import annotations
 
 import asyncio
-import threading
-from collections.abc import Awaitable, Callable, Iterable
-from contextlib import suppress
-from typing import Any, TypeVar, cast
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from ..models import Entry, StoreError
 from ..plural import plural
@@ -20,6 +18,7 @@ from .display import plain
 from .headlines import HeadlineIndex
 from .keymap import keymap_of
 from .messages import ArticleClosed, HeadlinesChanged
+from .quittable import quittable
 
 T = TypeVar("T")
 
@@ -32,33 +31,6 @@ READING_THE_REST = "Reading the rest of the headlines: the newest are shown…"
 COLLECT_AFTER_CLOSE = 0.5
 """Seconds after an article's screen closes before it is collected: right away, Textual still
 holds it while handling the close."""
-
-
-def _quittable(read: Callable[..., T], *args: Any) -> Awaitable[T]:
-    """`read(*args)` in a thread of its own that quitting does not wait for (`to_thread`'s
-    are waited for as the interpreter exits: `q` as the rest was read left the terminal's
-    prompt waiting for it, two seconds on a busy machine). It only reads the store."""
-    loop = asyncio.get_running_loop()
-    done: asyncio.Future[T] = loop.create_future()
-
-    def settle(result: T | None, error: BaseException | None) -> None:
-        if done.cancelled():
-            return
-        if error is not None:
-            done.set_exception(error)
-        else:
-            done.set_result(cast(T, result))
-
-    def run() -> None:
-        try:
-            result, error = read(*args), None
-        except BaseException as caught:  # handed to the awaiting task, raised there
-            result, error = None, caught
-        with suppress(RuntimeError):  # the loop closed: the reader has quit
-            loop.call_soon_threadsafe(settle, result, error)
-
-    threading.Thread(target=run, name="reader-rest-of-headlines", daemon=True).start()
-    return done
 
 
 class ReaderAppHeadlines(ReaderAppState):
@@ -90,7 +62,8 @@ class ReaderAppHeadlines(ReaderAppState):
         first = self.index
         if first.whole:
             return
-        index = await _quittable(HeadlineIndex.load, self.lib)
+        # It only reads the store: a thread quitting does not wait for.
+        index = await quittable(HeadlineIndex.load, self.lib, name="reader-rest-of-headlines")
         if self.index is not first:
             return  # read whole meanwhile (a reload): that one stands
         index.take_edits(first)
