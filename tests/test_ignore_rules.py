@@ -213,3 +213,24 @@ def test_r_in_the_reader_takes_away_what_a_new_rule_matches(
             assert shown == {ITEMS[0][0], ITEMS[2][0]}
 
     asyncio.run(left_open())
+
+
+def test_reader_config_names_a_rule_that_covers_no_feed(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tag misspelt, a feed renamed or removed since: the rule leaves nothing out, silently,
+    but for `reader config`, which checks the file."""
+    feed = serve(httpserver, "/harbour.xml", ITEMS[:1])
+    assert run(tmp_path, capsys, "add", feed)[0] == 0
+    assert run(tmp_path, capsys, "tag", feed, "local")[0] == 0
+    rules(
+        tmp_path,
+        '[[ignore]]\nfeed = "#locla"\ntitle = "x"\n\n[[ignore]]\nfeed = "#local"\ntitle = "y"\n\n'
+        '[[ignore]]\nfeed = "harbour"\ntitle = "z"\n\n[[ignore]]\ntitle = "every feed"\n',
+    )
+    status, out, err = run(tmp_path, capsys, "config")
+    assert status == 0 and 'feed = "#locla"' in out
+    assert err.splitlines() == [
+        "reader: ignore (rule 1): no feed subscribed to is '#locla': the rule leaves nothing out"
+        ' (a feed is named by its address, its name or "#tag")'
+    ]

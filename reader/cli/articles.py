@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..citation import cited_url, moment_text
 from ..codec import enclosures_json
-from ..config import config_path
+from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from ..full_text import Query
+    from ..ignore_rules import IgnoreRule
     from ..library.reextraction import Reextracted
     from ..library.text_search import TextSearch
     from ..reports import Headline
@@ -491,4 +492,24 @@ def cmd_config(args: argparse.Namespace) -> int:
         # A file from before a setting existed runs on its default: shown, to be found.
         out(f"\n# Not in {path.name}, so in force with their defaults:\n")
         out(unset)
+    _rules_covering_nothing(args, config.ignore)
     return EXIT_OK
+
+
+def _rules_covering_nothing(args: argparse.Namespace, rules: Iterable[IgnoreRule]) -> None:
+    """An `[[ignore]]` rule whose `feed` covers no feed subscribed to (a tag misspelt, a feed
+    renamed or removed since) leaves nothing out, silently: said, a line each."""
+    named = [(number, rule) for number, rule in enumerate(rules, 1) if rule.feed]
+    if not named or not (data_dir(args.data_dir) / "state").exists():
+        return  # no rule names a feed, or nothing subscribed to yet
+    from contextlib import closing
+
+    with closing(open_library(args)) as lib:
+        feeds = lib.feeds()
+    for number, rule in named:
+        if not any(rule.covers(feed) for feed in feeds):
+            err(
+                f"ignore (rule {number}): no feed subscribed to is {safe_line(rule.feed, 200)!r}:"
+                " the rule leaves nothing out (a feed is named by its address, its name or"
+                ' "#tag")'
+            )
