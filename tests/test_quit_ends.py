@@ -115,3 +115,53 @@ def test_a_write_under_way_as_the_pool_stops_is_finished_then_the_worker_ends(
         assert kept is not None and kept.title == "Kept"
     finally:
         store.close()
+
+
+def test_q_ends_the_reader_while_its_headlines_are_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload (after a refresh, a sync, a change made in another window) reads every
+    headline in a thread: on a year's library seconds, which `q` waited out before the
+    shell's prompt came back. It writes nothing that is not one transaction: not waited for."""
+    from reader.ui.headlines import HeadlineIndex
+
+    work = tmp_path / "work"
+    work.mkdir()
+    reads = HeadlineIndex.load
+    held: dict[str, bool] = {}
+
+    def slow_load(lib: Library) -> HeadlineIndex:
+        if held.get("hold"):
+            (work / "started").touch()
+            quit_work.until_go(work)
+        return reads(lib)
+
+    monkeypatch.setattr(HeadlineIndex, "load", staticmethod(slow_load))
+    before = set(threading.enumerate())
+    seen: dict[str, Any] = {}
+
+    async def run() -> None:
+        app = ReaderApp(tmp_path / "home", refresh_on_start=False)
+        async with app.run_test() as pilot:
+            await started(pilot)
+            held["hold"] = True
+            app._run(app.reload(freeze=False), "reload")  # as a change made elsewhere reads it
+            await until(pilot, (work / "started").exists, "the reload under way")
+            await pilot.press("q")
+
+    def in_thread() -> None:
+        try:
+            asyncio.run(run())
+        except BaseException as error:
+            seen["error"] = error
+
+    runner = threading.Thread(target=in_thread)
+    runner.start()
+    runner.join(3 * WAIT)
+    ended = not runner.is_alive()
+    (work / "go").touch()
+    runner.join()
+    assert "error" not in seen, seen.get("error")
+    assert ended, "quitting waited for the headlines' reading"
+    left = [t for t in threading.enumerate() if t not in before and not t.daemon]
+    assert left == []

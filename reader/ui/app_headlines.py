@@ -42,7 +42,10 @@ class ReaderAppHeadlines(ReaderAppState):
     # -- headlines -----------------------------------------------------------------------------
     async def reload(self, *, freeze: bool = True) -> None:
         """Read feeds and headlines from the store (in a thread) and redraw every list."""
-        self.index = await asyncio.to_thread(HeadlineIndex.load, self.lib)
+        # A thread quitting does not wait for, as `load_rest`'s: every headline of a year's
+        # library held `q`'s prompt seconds (what it writes, a list's page dates, is one
+        # transaction: all or none of it).
+        self.index = await quittable(HeadlineIndex.load, self.lib, name="reader-headlines")
         await self._show_loaded(freeze)
 
     async def load_first(self) -> None:
