@@ -161,6 +161,10 @@ class Fetcher:
             url, _host_key(url), lambda: self._attempt(url, headers, limit, decode, ceiling, lead)
         )
 
+    def timeouts_in_a_row(self, url: str) -> int:
+        """The requests to `url`'s host that timed out since the last it answered whole."""
+        return self.retries.unanswered.in_a_row(_host_key(url))
+
     def _pause_host(self, url: str, delay: float) -> None:
         """After a 429, nothing more goes to that host until its Retry-After has passed."""
         resume = asyncio.get_running_loop().time() + delay
