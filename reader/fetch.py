@@ -21,6 +21,7 @@ import httpx
 from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
+from .cookies import HostOnlyCookies
 from .dates import parse_datetime
 from .fetch_messages import (
     _failed_url,
@@ -99,6 +100,7 @@ class Fetcher:
             http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
             trust_env=False,  # a proxy from the environment must not see loopback or private reading
             event_hooks={"response": [_check_redirect]},
+            cookies=HostOnlyCookies(),  # no site's cookie sent to another (`cookies`)
         )
         self._global = asyncio.Semaphore(limits.max_connections)
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
