@@ -14,9 +14,10 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import NO_CONNECTION, ErrorKind, FetchError
+from .errors import NO_CONNECTION, FetchError
 from .models import Entry
 from .plural import plural
+from .retries import not_back_yet
 from .url_display import shown_url
 
 
@@ -37,12 +38,6 @@ def host_of(url: str) -> str:
 def shown_at(url: str) -> str:
     """The host (and port) of `url` as a line names it (`shown_url`)."""
     return urlsplit(shown_url(url)).netloc or host_of(url)
-
-
-def _unreached(error: FetchError) -> bool:
-    """No connection made to the host (refused, its name not found, no secure connection):
-    the host's or the network's failure, the same for every article there."""
-    return error.kind == ErrorKind.NETWORK and not error.retryable
 
 
 @dataclass(frozen=True)
@@ -89,9 +84,9 @@ def outages(
     """The `failures` of a sync's articles told by outage, and those left to name each.
 
     `hosts_asked` are the hosts (`host_of`) the sync asked for articles, `given_up` those it
-    stopped asking, each with the timeouts in a row that it was given up after. A host's failures to connect are one outage when two
-    articles or more failed so; when enough hosts failed (`network_wide`), theirs and the
-    given-up hosts' are one: the network went.
+    stopped asking, each with the timeouts in a row it was given up after. A host's failures
+    to connect are one outage when two articles or more failed so; when enough hosts failed
+    (`network_wide`), theirs and the given-up hosts' are one: the network went.
     """
     given_up = given_up or {}
     unreached: dict[str, list[tuple[Entry, FetchError]]] = {}
@@ -101,7 +96,7 @@ def outages(
         host = host_of(entry.link)
         if host in given_up and error.kind in NO_CONNECTION:
             stopped.setdefault(host, []).append((entry, error))
-        elif _unreached(error):
+        elif not_back_yet(error):  # no connection made: the same for every article there
             unreached.setdefault(host, []).append((entry, error))
         else:
             named.append((entry, error))
