@@ -54,6 +54,22 @@ def sync(data: Path, site: FailingSite) -> SyncReport:
     return asyncio.run(go())
 
 
+def offline_why(data: Path, link: str) -> str:
+    """Why the article at `link` can't be read offline."""
+
+    async def go() -> str:
+        lib = Library(data, limits=LIMITS)
+        try:
+            await lib.article(link, offline=True)
+        except FetchError as error:
+            return error.message
+        finally:
+            await lib.aclose()
+        return ""
+
+    return asyncio.run(go())
+
+
 def cli_sync(
     tmp_path: Path, site: FailingSite, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, str]:
@@ -131,6 +147,7 @@ def test_a_host_given_up_is_asked_again_by_the_next_sync(
     first = sync(tmp_path / "data", site)
     assert list(first.given_up.values()) == [6]
     assert (first.articles_fetched, len(first.article_failures)) == (0, 20)
+    assert "stopped answering" in offline_why(tmp_path / "data", site.base + "/story-19.html")
     site.mode = "normal"
     second = sync(tmp_path / "data", site)
     assert (second.articles_fetched, second.article_failures, second.given_up) == (20, [], {})
