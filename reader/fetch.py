@@ -21,6 +21,7 @@ import httpx
 from .address_class import Reach, connect_guard, host_reach, peer_of, refusal
 from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
+from .cookies import HostOnlyCookies
 from .dates import parse_datetime
 from .fetch_messages import (
     _failed_url,
@@ -99,6 +100,7 @@ class Fetcher:
             http2=True,  # used where a server offers it over TLS (ALPN); plain http stays HTTP/1.1
             trust_env=False,  # a proxy from the environment must not see loopback or private reading
             event_hooks={"response": [_check_redirect]},
+            cookies=HostOnlyCookies(),  # no site's cookie sent to another (`cookies`)
         )
         self._global = asyncio.Semaphore(limits.max_connections)
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
@@ -160,6 +162,10 @@ class Fetcher:
         return await self.retries.run(
             url, _host_key(url), lambda: self._attempt(url, headers, limit, decode, ceiling, lead)
         )
+
+    def timeouts_in_a_row(self, url: str) -> int:
+        """The requests to `url`'s host that timed out since the last it answered whole."""
+        return self.retries.unanswered.in_a_row(_host_key(url))
 
     def _pause_host(self, url: str, delay: float) -> None:
         """After a 429, nothing more goes to that host until its Retry-After has passed."""

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from .discovery import FeedLink
 from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
+from .outages import Outage, outages
 from .plural import plural, size_text
 from .url_display import shown_url
 
@@ -207,6 +208,15 @@ class SyncReport:
     size_limit: int = 0
     # Of every headline listed now (not only this sync's), what is not readable offline
     not_offline: NotOffline = field(default_factory=NotOffline)
+    # The hosts asked for articles (`outages.host_of`), and those given up for timing out again
+    # and again, each with the timeouts in a row it was given up after (`retries.gives_up`)
+    article_hosts: frozenset[str] = frozenset()
+    given_up: dict[str, int] = field(default_factory=dict)
+
+    def told_failures(self) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
+        """The article failures that one reason outside them explains (the network gone, a
+        host refusing or given up), a line each; and those left to name one by one."""
+        return outages(self.article_failures, self.article_hosts, self.given_up)
 
     @property
     def full(self) -> str:

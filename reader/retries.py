@@ -2,7 +2,8 @@
 504, a 429) up to `retries` times, after a growing wait or the one a 429 asks for; once, at once
 and not counted, when it was cut off across a pause of the reader (`stalls`); and not at all when
 it timed out on its last try (`unanswered`). Just after such a pause, a connection refused or a
-name not found is tried again for some seconds: the network rejoining (`WAKE_WINDOW`)."""
+name not found is tried again for some seconds: the network rejoining (`WAKE_WINDOW`). A sync
+gives up a host that times out again and again (`gives_up`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,18 @@ from .unanswered import Unanswered
 WAKE_WINDOW = 15.0
 """Seconds after a pause of the reader (a lid closed mid-sync) in which a connection refused or
 a name not found is the network not back yet: tried again after a short wait, not failed."""
+
+
+GIVE_UP_ROUNDS = 3
+"""A sync stops asking a host whose articles timed out this many rounds of its connections
+(`per_host`) in a row, nothing coming whole in between: hotel Wi-Fi stalling every page held a
+sync read_timeout × articles / per_host (8 minutes for 160 articles)."""
+
+
+def gives_up(timeouts_in_a_row: int, per_host: int) -> bool:
+    """A sync's articles at one host having timed out `timeouts_in_a_row` times with no answer
+    between: the host is given up for that sync (its other articles left for the next)."""
+    return timeouts_in_a_row >= GIVE_UP_ROUNDS * per_host
 
 
 def not_back_yet(error: FetchError) -> bool:
@@ -49,8 +62,11 @@ class Retries:
                 except FetchError as error:
                     failure, stalled = error, cut_off(error) and self.stalls.stalled_since(began)
                 else:
+                    self.unanswered.tried(host, None)
                     self.unanswered.outcome(url, host, None)
                     return answer
+            if not stalled:  # the reader's own pause is no timeout of the host's
+                self.unanswered.tried(host, failure)
             if stalled and not resumed:
                 resumed = True  # the reader's pause, not the site's: once more, not counted
                 continue
@@ -61,6 +77,8 @@ class Retries:
                 continue
             # Asked as it failed, not as it began: the host may have answered another since.
             retries = self.unanswered.retries(url, host, self.limits.retries)
+            if gives_up(self.unanswered.in_a_row(host), self.limits.per_host):
+                retries = 0  # a host that stalls every request: a sync gives it up
             if not failure.retryable or tried >= retries:
                 if stalled:
                     raise paused(failure)

@@ -6,6 +6,9 @@ a failure that passes; one that timed out on its last try, in this run or the on
 in the data directory with the time, for a day), is asked once. Any answer clears it, and a
 host that answers anything has its full tries back: a transient failure on a host that answers
 is tried again as before.
+
+It also counts each host's timeouts in a row (every try's, this run's only), nothing coming
+whole in between: what a sync gives a host up after (`retries.gives_up`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from .errors import ErrorKind, FetchError
+from .errors import NO_CONNECTION, ErrorKind, FetchError
 
 REMEMBERED = 24 * 3600.0  # seconds a timeout counts for the runs after it
 _MOST = 500  # addresses remembered; the oldest go first
@@ -27,6 +30,19 @@ class Unanswered:
         self._addresses: dict[str, float] = {}
         self._hosts: dict[str, float] = {}
         self.changed = False  # since `remember`: worth keeping for the next run
+        self._in_a_row: dict[str, int] = {}
+
+    def tried(self, host: str, error: FetchError | None) -> None:
+        """Note how one try at `host` ended (every try, not only the last): `error` None for
+        an answer come whole. A connection refused is no answer, nor a timeout either."""
+        if error is not None and error.kind == ErrorKind.TIMEOUT:
+            self._in_a_row[host] = self._in_a_row.get(host, 0) + 1
+        elif error is None or error.kind not in NO_CONNECTION:
+            self._in_a_row.pop(host, None)
+
+    def in_a_row(self, host: str) -> int:
+        """The tries at `host` that timed out since the last that came whole."""
+        return self._in_a_row.get(host, 0)
 
     def retries(self, url: str, host: str, retries: int) -> int:
         """How many times a failed request to `url` (on `host`) is tried again."""

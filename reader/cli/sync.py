@@ -138,14 +138,18 @@ def print_sync_report(
             hint = f" (`reader add {result.feed.url}` looks for its feed)" if _page(result) else ""
             err(f"feed failed: {result.feed.display_title}: {result.error.message}{hint}")
     # A cache that takes no writes (a full disk) fails every article left with one reason:
-    # said once with their number, not once per article.
+    # said once with their number, not once per article; so does the network going, a host
+    # refusing or given up (`outages`).
     unwritable = [e for _, e in report.article_failures if e.kind == ErrorKind.STORAGE]
+    outages, named = report.told_failures()
+    for outage in outages:
+        err(outage.line())
     feeds = {r.feed.url: r.feed.display_title for r in report.feeds}
     _named(
         feeds,
         [
             (entry, f"article failed: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
-            for entry, error in report.article_failures
+            for entry, error in named
             if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL)
         ],
         "more articles failed",

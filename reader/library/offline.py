@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ..models import NO_CONNECTION, ErrorKind, FetchError
+from ..outages import network_wide
 
 NOT_TRIED = "not tried: no connection (nothing answered)"
 
@@ -48,8 +49,7 @@ class NetworkWatch:
     def absent(self) -> bool:
         if self.answered or not self._failed:
             return False
-        enough = max(3, (len(self._hosts) + 1) // 2)
-        return self._failed >= self._hosts or len(self._failed) >= enough
+        return self._failed >= self._hosts or network_wide(len(self._failed), len(self._hosts))
 
 
 def not_tried(url: str) -> FetchError:

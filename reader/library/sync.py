@@ -35,6 +35,7 @@ from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
+from .stalled_hosts import StalledHosts
 
 
 class LibrarySync(LibraryFeedRefresh):
@@ -191,6 +192,10 @@ class LibrarySync(LibraryFeedRefresh):
         # The cache refusing a write (a full disk) refuses the next too: the articles still to
         # come are not downloaded only to be thrown away, each failing with this one reason.
         unwritable: FetchError | None = None
+        # A host timing out again and again is given up: its other articles left for the next.
+        hosts = StalledHosts(
+            self.limits.per_host, self.fetcher.timeouts_in_a_row, self._give_up_download
+        )
 
         def report(
             phase: Literal["feeds", "articles", "done"],
@@ -234,6 +239,13 @@ class LibrarySync(LibraryFeedRefresh):
                 async with host.slot(first), ahead.slot(first):
                     if unwritable is not None:
                         raise replace(unwritable, url=entry.link)
+                    if (left := hosts.left(entry)) is not None:
+                        # Kept, so reading it offline says why it isn't there.
+                        with suppress(StoreError):
+                            await asyncio.to_thread(
+                                self.store.mark_failed, entry.link, left.message
+                            )
+                        raise left
                     if room is not None:
                         if not await room.reserve(key, entry.link):
                             held_back += 1
@@ -243,8 +255,11 @@ class LibrarySync(LibraryFeedRefresh):
                         give_up_outranked()
                     # Known uncached (see _sync_start): no record read per article on the loop,
                     # only a key looked up (is it an article to read on?).
-                    article = await self._fetch_once(entry.link, entry)
+                    with hosts.asking(entry.link):
+                        article = await self._fetch_once(entry.link, entry)
             except FetchError as error:
+                if error.kind == ErrorKind.TIMEOUT:
+                    hosts.timed_out(entry.link)
                 if room is not None:
                     room.failed(article_key(entry.link))
                 if error.kind == ErrorKind.STORAGE and unwritable is None:
@@ -269,6 +284,14 @@ class LibrarySync(LibraryFeedRefresh):
                     return
                 if room is not None:
                     room.failed(key)
+                if (left := hosts.left(entry)) is not None and task and not task.cancelling():
+                    # Its download stopped with its host's (`StalledHosts.timed_out`).
+                    failures.append((entry, left))
+                    done += 1
+                    report("articles")
+                    with suppress(StoreError):
+                        await asyncio.to_thread(self.store.mark_failed, entry.link, left.message)
+                    return
                 raise
             except BaseException:  # a fault: its room and its turn are given up
                 if room is not None:
@@ -432,6 +455,8 @@ class LibrarySync(LibraryFeedRefresh):
             left_out=left_out,
             size_limit=self.cache_max_bytes,
             not_offline=not_offline,
+            article_hosts=frozenset(hosts.asked),
+            given_up=dict(hosts.given_up),
         )
 
 

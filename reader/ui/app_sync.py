@@ -59,9 +59,12 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         first = plain(report.updated[0].title, max_length=80).plain
         more = f" and {len(report.updated) - 1} more" if len(report.updated) > 1 else ""
         line += f" · {len(report.updated)} updated ({UPDATED_MARK}): {first}{more}"
-    if report.article_failures:
-        entry, error = report.article_failures[0]
-        line += f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
+    outages, named = report.told_failures()
+    if outages:  # the network gone mid-sync: one thing, said before any article's own failure
+        line += f" · {outages[0].line('S')}"
+    if named:
+        entry, error = named[0]
+        line += f" · {len(named)} failed (e.g. {entry.title}: {error.message})"
     if report.incomplete:
         missing = plural(len(report.incomplete), "article")
         reads_on = any(not a.incomplete_for_good for _, a in report.incomplete)

@@ -1,0 +1,124 @@
+"""Articles of a sync that failed for one reason that is no article's own, said in one line
+each (`Outage`) rather than one line per article: the network gone mid-sync, a host no longer
+taking connections, a host given up after timing out again and again (`retries.gives_up`).
+
+The Wi-Fi dropping mid-sync gave ~110 lines of "article failed: … cannot connect to HOST" (5 a
+feed, then "N more" per feed), each as if the article had failed on its own; a host stalling
+every page gave 160 timeouts. An article failing for its own reason (a 404, a page that is no
+article) is still named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .errors import NO_CONNECTION, FetchError
+from .models import Entry
+from .plural import plural
+from .retries import not_back_yet
+from .url_display import shown_url
+
+
+def network_wide(failed: int, hosts: int) -> bool:
+    """`failed` hosts of the `hosts` asked failing as the network does when it is not there is
+    the network, not sites down: all of them, or half and three at least (dead sites' names
+    fail fast, and a reader with a few of them online must not be told it is offline)."""
+    if not failed:
+        return False
+    return failed >= hosts or failed >= max(3, (hosts + 1) // 2)
+
+
+def host_of(url: str) -> str:
+    """The host (and port) of `url` as the sync's caps count hosts: its netloc, lower-cased."""
+    return urlsplit(url).netloc.lower()
+
+
+def shown_at(url: str) -> str:
+    """The host (and port) of `url` as a line names it (`shown_url`)."""
+    return urlsplit(shown_url(url)).netloc or host_of(url)
+
+
+@dataclass(frozen=True)
+class Outage:
+    """Articles of a sync left unfetched for one reason outside them, told in one line."""
+
+    hosts: tuple[str, ...]
+    """The hosts (as shown) it was at, in the order first seen."""
+    reason: str
+    """The first failure's own words ("cannot connect to 127.0.0.1:8791")."""
+    articles: int
+    network: bool = False
+    """Every host the sync asked (or enough of them: `network_wide`) failed so."""
+    stopped: bool = False
+    """A host given up after timing out again and again (`retries.gives_up`)."""
+    everyone: bool = False
+    """The sync asked one host for its articles, this one: the network or the site went."""
+
+    def line(self, again: str = "`reader sync`") -> str:
+        """The outage in one line; `again` (the command or the key) carries on the sync."""
+        left = plural(self.articles, "article")
+        if self.stopped and not self.network:
+            return (
+                f"{self.hosts[0]} stopped answering ({self.reason}): {left} left for the next sync"
+            )
+        if self.network and self.everyone:
+            return (
+                f"the network or {self.hosts[0]} went away during the sync ({self.reason}): "
+                f"{left} not fetched; {again} carries on"
+            )
+        if self.network:
+            return (
+                f"the network went away during the sync ({self.reason}): {left} not fetched; "
+                f"{again} carries on"
+            )
+        return f"{self.reason}: {left} not fetched; the next sync asks again"
+
+
+def outages(
+    failures: Iterable[tuple[Entry, FetchError]],
+    hosts_asked: Collection[str],
+    given_up: Mapping[str, int] | None = None,
+) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
+    """The `failures` of a sync's articles told by outage, and those left to name each.
+
+    `hosts_asked` are the hosts (`host_of`) the sync asked for articles, `given_up` those it
+    stopped asking, each with the timeouts in a row it was given up after. A host's failures
+    to connect are one outage when two articles or more failed so; when enough hosts failed
+    (`network_wide`), theirs and the given-up hosts' are one: the network went.
+    """
+    given_up = given_up or {}
+    unreached: dict[str, list[tuple[Entry, FetchError]]] = {}
+    stopped: dict[str, list[tuple[Entry, FetchError]]] = {}
+    named: list[tuple[Entry, FetchError]] = []
+    for entry, error in failures:
+        host = host_of(entry.link)
+        if host in given_up and error.kind in NO_CONNECTION:
+            stopped.setdefault(host, []).append((entry, error))
+        elif not_back_yet(error):  # no connection made: the same for every article there
+            unreached.setdefault(host, []).append((entry, error))
+        else:
+            named.append((entry, error))
+    failed = {*unreached, *stopped}
+    # Hosts given up alone are said so: a host's stalling is no sign of the network's.
+    if unreached and network_wide(len(failed), len(set(hosts_asked) | failed)):
+        every = [f for group in (*unreached.values(), *stopped.values()) for f in group]
+        shown = tuple(dict.fromkeys(shown_at(entry.link) for entry, _ in every))
+        reasons = list(dict.fromkeys(error.message for _, error in every))
+        reason = reasons[0] + (f" and {len(reasons) - 1} more" if len(reasons) > 1 else "")
+        lone = len(set(hosts_asked) | failed) == 1
+        outage = Outage(shown, reason, len(every), network=True, everyone=lone)
+        return [outage], named
+    told: list[Outage] = []
+    for host, group in stopped.items():
+        entry, _ = group[0]
+        why = f"timed out {given_up[host]} times in a row"
+        told.append(Outage((shown_at(entry.link),), why, len(group), stopped=True))
+    for group in unreached.values():
+        if len(group) < 2:  # one article: its title says more than a count
+            named.extend(group)
+            continue
+        entry, error = group[0]
+        told.append(Outage((shown_at(entry.link),), error.message, len(group)))
+    return told, named

@@ -1,0 +1,104 @@
+"""A news site on 127.0.0.x whose network fails as a traveller's does: it goes away mid-sync
+(its listening socket closed after some pages, later connections refused) or stalls every page
+half-way (hotel Wi-Fi: headers and half the body, then nothing). Raw sockets, one connection at a
+time, HTTP/1.0-style (each answer closes its connection); counts the pages asked."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from typing import Literal
+
+from tests.served_feed import story_page
+
+Mode = Literal["normal", "vanish", "stall"]
+
+
+class FailingSite:
+    """A feed at /feed.xml of `stories` pages at /story-N.html, served normally, or (`mode`)
+    going away after `pages_before` pages, or stalling every page."""
+
+    def __init__(
+        self,
+        stories: int,
+        mode: Mode = "normal",
+        pages_before: int = 0,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.mode: Mode = mode
+        self.pages_before = pages_before
+        self.stories = stories
+        self.pages_asked = 0
+        self.held: list[socket.socket] = []  # stalled connections, kept open
+        self._sock = socket.socket()
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # back on its port
+        self._sock.bind((host, port))
+        self._sock.listen(64)
+        self._sock.settimeout(0.1)
+        self.port = self._sock.getsockname()[1]
+        self.base = f"http://{host}:{self.port}"
+        self.gone = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def feed(self) -> str:
+        items = "".join(
+            f"<item><title>Story {n}</title><link>{self.base}/story-{n}.html</link>"
+            f"<guid>{self.base}/story-{n}.html</guid>"
+            f"<pubDate>Sat, 05 Dec 2026 {n % 24:02d}:00:00 GMT</pubDate></item>"
+            for n in range(self.stories)
+        )
+        return (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Ledger</title>'
+            f"{items}</channel></rss>"
+        )
+
+    def _serve(self) -> None:
+        while not self._stop.is_set() and not self.gone.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                continue
+            conn.settimeout(2.0)
+            try:
+                self._answer(conn)
+            except OSError:
+                conn.close()
+        self._sock.close()
+
+    def _answer(self, conn: socket.socket) -> None:
+        request = b""
+        while b"\r\n\r\n" not in request:
+            chunk = conn.recv(4096)
+            if not chunk:
+                conn.close()
+                return
+            request += chunk
+        path = request.split(b" ", 2)[1].decode()
+        if path == "/feed.xml":
+            body, kind = self.feed().encode(), "application/rss+xml"
+        else:
+            self.pages_asked += 1
+            body, kind = story_page(f"Harbour story {path}").encode(), "text/html; charset=utf-8"
+            if self.mode == "vanish" and self.pages_asked > self.pages_before:
+                # The network gone: this connection dropped unanswered, and no more taken.
+                conn.close()
+                self.gone.set()
+                return
+        head = f"HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
+        conn.sendall(head.encode() + b"Connection: close\r\n\r\n")
+        if self.mode == "stall" and path != "/feed.xml":
+            conn.sendall(body[: len(body) // 2])
+            self.held.append(conn)  # and nothing more
+            return
+        conn.sendall(body)
+        conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        for conn in self.held:
+            conn.close()
+        self._sock.close()
