@@ -1,6 +1,6 @@
-"""A page or feed made to make a pattern backtrack (regex denial of service, acc29c S3, S5, S6,
-S7): each took minutes to hours of a worker's CPU through one of the extractor's patterns, a
-few hundred bytes to a few hundred kilobytes of it. Each is read here in a process of its own,
+"""A page or feed made to make the extractor's work grow past linear (regex denial of service,
+acc29c S3, S5, S6, S7, S10; S9 and S11 in its own loops): each took minutes to days of a
+worker's CPU, a few hundred bytes to a few hundred kilobytes of it. Each is read here in a process of its own,
 which a pattern gone quadratic or exponential would hold far past the bound (a correctness
 limit on a busy machine, not a speed measure: each takes well under a second)."""
 
@@ -31,6 +31,21 @@ PAGES = {
     "alt-parts": f'<article><h1>Mooring fees rise</h1>{STORY}<img src=p.jpg alt="1{"_a" * 40}!"></article>',
     # S6: "<a" and a run of letters with no ">", before any parser reads the page.
     "start-tag-run": f"<article><h1>Mooring fees rise</h1>{STORY}<p>x <a{'b' * 200_000}</p></article>",
+    # S10: a line of a print page's controls but for its last word, each gap read two ways.
+    "print-controls": f"<article><h1>Mooring fees rise</h1>{STORY}<p>{'print ' * 40}a</p></article>",
+    # S11: thousands of captioned figures, each measuring the article round it.
+    "figures": (
+        f"<article><h1>Mooring fees rise</h1>{STORY}"
+        + "<figure><img src=/i.jpg><figcaption>The quay at dawn, before the vote</figcaption></figure>"
+        * 30000
+        + "</article>"
+    ),
+    # S9: a title and a site's name of thousands of separators, compared part by part.
+    "title-separators": (
+        f"<head><title>Mooring fees rise{' | b' * 3000}</title>"
+        f"<meta property=og:site_name content='Ledger{' | c' * 3000}'></head>"
+        f"<article><h1>Mooring fees rise</h1>{STORY}</article>"
+    ),
     # S7: a declared author with a long run of spaces after a word a role opens with.
     "author-spaces": (
         f'<head><meta name="author" content="Ann staff{chr(0x2003) * 100_000}x"></head>'

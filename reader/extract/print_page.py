@@ -23,7 +23,11 @@ _CONTROL = (
     r"(?:print(?: this)?(?: page| article| story| version)?|close(?: this)?(?: window| page)?"
     r"|back to (?:the )?(?:article|story|page)|return to (?:the )?(?:article|story))"
 )
-_PRINT_CONTROLS = re.compile(rf"^\W*{_CONTROL}(?:\s*[|·•/,]?\s*{_CONTROL})*\W*$", re.IGNORECASE)
+# (A gap read one way: with the separator optional, the space between two controls went to
+# either `\s*`, 2ⁿ ways tried on "print print … print a", a 241-character line for days, S10.)
+_PRINT_CONTROLS = re.compile(
+    rf"^\W*{_CONTROL}(?:(?:\s*[|·•/,]\s*|\s+){_CONTROL})*\W*$", re.IGNORECASE
+)
 
 
 def is_print_controls(text: str) -> bool:

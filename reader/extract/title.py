@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -95,18 +96,25 @@ def _folded(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", ascii_text.casefold())
 
 
+@lru_cache(maxsize=8)
+def _site_name_forms(site_names: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The site's names as compared, and the parts of each between separators: made once a
+    page, not once for each part of its title (a title and a site name of 1,000 separators
+    each made 18 million of them, 35 s, acc29c S9)."""
+    names = tuple(_norm(name) for name in site_names)
+    parts = frozenset(_norm(p) for name in site_names for p in _SEPARATOR.split(name))
+    return names, parts
+
+
 def _is_site_name(part: str, site_names: list[str], url: str) -> bool:
     """True when `part` of a title is the site's name ("BBC News", "Spiceworks" for "Spiceworks
     Inc", "Aktuálně.cz" for "Aktuálně.cz - Víte, co se právě děje", "Example" on example.com)."""
     norm = _norm(part)
     if not norm:
         return False
-    for name in site_names:
-        name_norm = _norm(name)
-        if norm == name_norm or name_norm.startswith(norm + " "):
-            return True
-        if norm in {_norm(p) for p in _SEPARATOR.split(name)}:
-            return True
+    names, parts = _site_name_forms(tuple(site_names))
+    if norm in parts or any(n == norm or n.startswith(norm + " ") for n in names):
+        return True
     host = site_host(url)
     folded = _folded(part)
     return bool(folded) and folded in {_folded(host), _folded(host.rsplit(".", 1)[0])}
