@@ -153,10 +153,21 @@ _SPACED_NAME_NUMBER = re.compile(
 )
 
 
+_DATE_BEFORE = re.compile(rf"(?:^|\W)(?:{_MONTHS}|{_WEEKDAYS})\.?\s+$", re.IGNORECASE)
+
+
+def _masked_unless_dated(match: re.Match[str]) -> str:
+    """The newsroom's number hidden from `_first_number`, unless a month or a weekday is the
+    word before it ("Mar 3": a date, no "Channel 4")."""
+    if _DATE_BEFORE.search(match.string, 0, match.start()):
+        return match.group()
+    return "x" * len(match.group())
+
+
 def _first_number(text: str) -> int:
     """Where the first digit outside a newsroom's name is in `text`, or -1."""
     masked = re.sub(_NAME_DIGITS, lambda m: "x" * len(m.group()), text)
-    masked = _SPACED_NAME_NUMBER.sub(lambda m: "x" * len(m.group()), masked)
+    masked = _SPACED_NAME_NUMBER.sub(_masked_unless_dated, masked)
     return next((i for i, c in enumerate(masked) if c.isdigit()), -1)
 
 
