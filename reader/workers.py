@@ -8,6 +8,7 @@ import sys
 import threading
 from concurrent.futures import Executor
 from contextlib import redirect_stderr, suppress
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from .store import Store
@@ -45,10 +46,11 @@ def _end_with_parent(parent: int) -> None:
 _STOP_GRACE = 2.0
 
 
-def stop_pool(pool: Executor) -> None:
+def stop_pool(pool: Executor, given_work: bool = True) -> None:
     """Shut the CPU pool: queued work cancelled, each worker let finish the page in its hands
     for `_STOP_GRACE`, then ended. Waiting for a worker stuck on a hostile page (an hour-long
-    regular expression in a parser) kept `q` and Ctrl-C from ending the reader at all.
+    regular expression in a parser) kept `q` and Ctrl-C from ending the reader at all. Without
+    `given_work` (only its start's imports) it is ended at once: nothing in hands to finish.
 
     shutdown(wait=True) runs in a thread of its own: with wait=False, the pool's manager thread
     may close its wake-up pipe before the interpreter's exit hook writes to it (an EBADF
@@ -57,13 +59,19 @@ def stop_pool(pool: Executor) -> None:
     stopper = threading.Thread(
         target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True
     )
+    if not given_work:
+        _end(processes)
     stopper.start()
     stopper.join(_STOP_GRACE)
     if stopper.is_alive():
-        for process in processes:
-            with suppress(OSError, ValueError):
-                process.terminate()
+        _end(processes)
         stopper.join()
+
+
+def _end(processes: list[BaseProcess]) -> None:
+    for process in processes:
+        with suppress(OSError, ValueError):
+            process.terminate()
 
 
 def import_worker_modules(articles: bool = True) -> None:

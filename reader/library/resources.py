@@ -65,6 +65,10 @@ class LibraryResources:
         self.store = Store(data_dir)
         self._workers = workers
         self._pool: Executor | None = None
+        # Whether the pool was given work (`_cpu`), not only its start's imports: one given
+        # none is ended at once on closing, where its start's imports were waited for, up to
+        # two seconds after `q` of a reader that had read only what was cached.
+        self._pool_used = False
         self._fetcher: Fetcher | None = None
         # Held while it is made: the reader makes it in a thread at its start (its TLS context
         # took ~0.4 s of a busy machine's event loop), while a key may ask for it on the loop.
@@ -121,7 +125,7 @@ class LibraryResources:
 
     def close(self) -> None:
         if self._pool is not None:
-            stop_pool(self._pool)
+            stop_pool(self._pool, given_work=self._pool_used)
             self._pool = None
         self.store.close()
 
@@ -179,6 +183,7 @@ class LibraryResources:
         pool failed every page after it "with an error the reader did not foresee"."""
         self.start_workers()
         pool = self._pool
+        self._pool_used = True
         try:
             return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
         except BrokenProcessPool:
