@@ -6,6 +6,7 @@ import asyncio
 import compileall
 import os
 import shutil
+import time
 import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from tests.silent_host import SilentHost
 
 # Headline times are shown in local time; pin it so text and snapshots don't depend on the machine.
 os.environ["TZ"] = "UTC"
+time.tzset()  # and in this process, where the commands run too (tests/cli_run.py)
 # No test copies to the clipboard of whoever runs it (X, Wayland, or the tmux it runs in): the
 # clipboard tests put tools of their own on the PATH and set these themselves.
 for _name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):

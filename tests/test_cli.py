@@ -17,6 +17,7 @@ from reader.cli.demo import subscribe_to_demo
 from reader.demo.content import boilerplate_phrases, load_articles
 from reader.demo.server import DEMO_PORT, DemoServer, start_demo_server
 from reader.library import Library
+from tests.cli_run import run_reader
 
 SUBCOMMANDS = [
     "add",
@@ -44,15 +45,7 @@ SUBCOMMANDS = [
 def reader(
     data_dir: Path, *args: str, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        input=stdin.decode() if stdin is not None else None,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run_reader(data_dir, *args, stdin=stdin)
 
 
 def test_version_and_help_on_every_subcommand(data_dir: Path) -> None:

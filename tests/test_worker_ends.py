@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -47,3 +48,17 @@ def test_a_killed_worker_fails_its_page_alone_and_new_workers_read_the_next(
     error, title = asyncio.run(run())
     assert "BrokenProcessPool" in error.message
     assert title
+
+
+def test_workers_given_no_page_end_at_once_with_the_library(tmp_path: Path) -> None:
+    """A reader quit having read only what was cached waited, out of sight, for its workers to
+    finish importing the parsers they were never given a page for (up to two seconds and ~0.8 s
+    of CPU): now they are ended at once. A worker given a page keeps its moment to finish it
+    (test_travel.py's worker stuck on a page)."""
+    # A thread running: the workers are spawned, as the reader's are (see `start_workers`).
+    threading.Thread(target=time.sleep, args=(1,), daemon=True).start()
+    lib = Library(tmp_path / "home", workers="process")
+    lib.start_workers()
+    workers = list(lib._pool._processes.values())  # type: ignore[union-attr]
+    lib.close()
+    assert workers and [w.exitcode for w in workers] == [-signal.SIGTERM] * len(workers)

@@ -1,0 +1,113 @@
+"""The `reader` command run for a test as a shell runs it, its output and status back as
+`subprocess.run` gives them: in this process where a process of its own would prove nothing
+more, as a process of its own where it would.
+
+A process costs ~0.2 s of CPU (Python, the reader's imports) and ~0.4 s on a busy machine: the
+suite ran some hundreds. In this process the command is the same `main`, given the same
+arguments, environment (`READER_HOME`), stdin and a stdout and stderr that are pipes as far as
+it can tell (not terminals, UTF-8, their bytes read back with universal newlines as `text=True`
+reads them). A command that starts worker processes or takes signals (`sync`, `reextract`, the
+reader itself, `demo`), one run while an event loop runs here (inside a Pilot test), or one
+given a time zone or locale of its own still runs as a process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import io
+import os
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+
+from reader.cli import main
+
+# What a process reads once as it starts (the time zone, the locale): a test that sets one
+# runs the command as a process, which reads it as a user's would.
+_READ_AT_START = ("TZ", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_TIME", "LC_MESSAGES")
+_STARTED_WITH = {name: os.environ.get(name) for name in _READ_AT_START}
+
+# Commands that start worker processes (fork is only safe in a process with no other thread,
+# and spawning costs more than the process) or set signal handlers (`sync`'s SIGTERM).
+_OWN_PROCESS = frozenset({"sync", "reextract", "demo"})
+
+
+def run_reader(
+    data_dir: Path, *args: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`reader ARGS` with READER_HOME=`data_dir`, as `subprocess.run(…, text=True)` returns it."""
+    if _needs_a_process(args):
+        return _in_a_process(data_dir, args, stdin)
+    return _in_this_process(data_dir, args, stdin)
+
+
+def _needs_a_process(args: tuple[str, ...]) -> bool:
+    command = next((a for a in args if not a.startswith("-")), None)
+    if command is None or command in _OWN_PROCESS:
+        return True  # the reader itself, or `--version`/`--help` (cheap either way)
+    if any(os.environ.get(name) != value for name, value in _STARTED_WITH.items()):
+        return True
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True  # the command's asyncio.run can't run inside a running loop
+
+
+def _in_a_process(
+    data_dir: Path, args: tuple[str, ...], stdin: bytes | None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READER_HOME": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def _in_this_process(
+    data_dir: Path, args: tuple[str, ...], stdin: bytes | None
+) -> subprocess.CompletedProcess[str]:
+    out, err = _pipe(), _pipe()
+    saved = sys.stdin, sys.stdout, sys.stderr, os.environ.get("READER_HOME")
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    sys.stdout, sys.stderr = out, err
+    os.environ["READER_HOME"] = str(data_dir)
+    try:
+        status = main(list(args))
+    except SystemExit as exit_:  # argparse's usage errors, as the process would end
+        status = exit_.code if isinstance(exit_.code, int) else (exit_.code is not None)
+        if isinstance(exit_.code, str):
+            print(exit_.code, file=err)
+    except BaseException:  # a traceback, as Python prints one and exits with 1
+        traceback.print_exc(file=err)
+        status = 1
+    finally:
+        sys.stdin, sys.stdout, sys.stderr, home = saved
+        if home is None:
+            os.environ.pop("READER_HOME", None)
+        else:
+            os.environ["READER_HOME"] = home
+        # What the command left open (a store's SQLite connections, held in reference cycles)
+        # closed now, as at a process's exit: open, they kept its write-ahead log on disk, and
+        # the next process's writes in it (`reader cache` counted it in "size on disk").
+        gc.collect()
+    return subprocess.CompletedProcess(
+        ["reader", *args], int(status), _read_back(out), _read_back(err)
+    )
+
+
+def _pipe() -> io.TextIOWrapper:
+    """A stream as a pipe is to a command: UTF-8, not a terminal, no file descriptor."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+
+
+def _read_back(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    raw = stream.buffer.getvalue()  # type: ignore[attr-defined]
+    return io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", newline=None).read()
