@@ -40,10 +40,11 @@ PAGES = {
         * 30000
         + "</article>"
     ),
-    # S9: a title and a site's name of thousands of separators, compared part by part.
+    # S9: a title and a site's name of thousands of separators, compared part by part (a
+    # name the address doesn't spell).
     "title-separators": (
         f"<head><title>Mooring fees rise{' | b' * 3000}</title>"
-        f"<meta property=og:site_name content='Ledger{' | c' * 3000}'></head>"
+        f"<meta property=og:site_name content='Quay Post{' | c' * 3000}'></head>"
         f"<article><h1>Mooring fees rise</h1>{STORY}</article>"
     ),
     # S7: a declared author with a long run of spaces after a word a role opens with.
