@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -254,3 +258,43 @@ def test_a_feed_in_more_than_50_folders_is_left_out_in_one_line(tmp_path: Path) 
     imported = reader(tmp_path / "home", "import", str(tmp_path / "deep.opml"))
     assert imported.returncode == 0
     assert imported.stderr == "reader: left out 1 feed nested in more than 50 folders\n"
+
+
+def _memory_capped() -> None:
+    # The old reader read all of an endless input: capped, it fails at once, not the machine.
+    resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+
+@pytest.mark.parametrize("given", ["/dev/zero", "an endless pipe"])
+def test_an_endless_input_is_refused_at_the_cap_without_reading_it_all(
+    tmp_path: Path, given: str
+) -> None:
+    """acc29c S8: `reader import` read the whole file or stdin before its 5 MB cap: a 4 GB file
+    took 4.2 GB, /dev/zero or `yes URL | reader import -` a MemoryError traceback."""
+    env = {**os.environ, "READER_HOME": str(tmp_path / "home"), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "reader", "import"]
+    if given == "/dev/zero":
+        done = subprocess.run(
+            [*command, "/dev/zero"],
+            capture_output=True,
+            text=True,
+            env=env,
+            preexec_fn=_memory_capped,
+            timeout=120,
+        )
+    else:
+        with subprocess.Popen(
+            ["yes", "http://127.0.0.1:9/quay.xml"], stdout=subprocess.PIPE
+        ) as endless:
+            done = subprocess.run(
+                [*command, "-"],
+                stdin=endless.stdout,
+                capture_output=True,
+                text=True,
+                env=env,
+                preexec_fn=_memory_capped,
+                timeout=120,
+            )
+            endless.kill()
+    assert done.returncode == 1
+    assert done.stderr == "reader: the list of feeds is larger than 5 MB\n"
