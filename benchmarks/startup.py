@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         env = child_env()
         load = [load_average()]
         walls: dict[str, list[float]] = {name: [] for name, _, _ in commands}
+        cpus: dict[str, list[float]] = {name: [] for name, _, _ in commands}
         for _name, cmd, _ in commands:  # one untimed round: caches warm
             run_measured(cmd, env=env, sample=False)
         for _ in range(args.runs):
@@ -168,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
                 if result.returncode != 0:
                     raise RuntimeError(f"{name} failed: {result.stderr[-2000:]}")
                 walls[name].append(result.wall)
+                cpus[name].append(result.cpu)
         load.append(load_average())
         checks = {name: modules_loaded(cli) for name, _, cli in commands if cli is not None}
         slow = slowest_imports(["--data-dir", str(data), "list"])
@@ -179,9 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(
-        "| command | median s | min s | minus baseline s | target < 0.3 s | heavy modules imported |"
+        "| command | median s | min s | minus baseline s | CPU median s | target < 0.3 s "
+        "| heavy modules imported |"
     )
-    print("|---|---:|---:|---:|---|---|")
+    print("|---|---:|---:|---:|---:|---|---|")
     for name, _, _ in commands:
         m = median(walls[name])
         if name in checks:
@@ -193,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             verdict, mods = "(baseline)", "-"
         print(
-            f"| {name} | {m:.3f} | {min(walls[name]):.3f} | {m - base:.3f} | {verdict} | {mods} |"
+            f"| {name} | {m:.3f} | {min(walls[name]):.3f} | {m - base:.3f} "
+            f"| {median(cpus[name]):.3f} | {verdict} | {mods} |"
         )
     print()
     for name, (loaded, _exit) in checks.items():
