@@ -1,6 +1,6 @@
 """Start-up: `reader --help` and `reader list` (2,000 headlines) against `python -c pass`.
 
-    uv run python benchmarks/startup.py [--runs 10] [--feeds 50] [--items 40]
+    uv run python benchmarks/startup.py [--runs 10] [--feeds 50] [--items 40] [--before DIR]
 
 A loopback news farm (benchmarks/farm.py) fills a fresh data directory with feeds × items
 headlines (`reader sync --no-articles`, untimed); then each command runs `--runs` times,
@@ -8,6 +8,10 @@ interleaved with the `python -c pass` baseline in the same run, and the table gi
 wall time (the target is < 0.3 s). For each command the script also runs `reader.cli.main` under a
 look at `sys.modules` and prints which heavy packages the path imported: `textual` must not be one
 of them, and `-X importtime` names the slowest imports.
+
+`--before DIR` adds `reader list` (and `--json`) of another checkout of the reader (its root:
+`git archive main | tar -x -C DIR`, say), run as `PYTHONPATH=DIR python -m reader`, beside this
+checkout's run the same way, in the same rounds: a change's before and after, side by side.
 """
 
 from __future__ import annotations
@@ -123,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--feeds", type=int, default=50)
     parser.add_argument("--items", type=int, default=40)
+    parser.add_argument("--before", type=Path, help="another checkout's root, to compare")
     args = parser.parse_args(argv)
 
     warm_up()
@@ -144,9 +149,18 @@ def main(argv: list[str] | None = None) -> int:
                 ["--data-dir", str(data), "list", "--json"],
             ),
         ]
+        if args.before:
+            here = Path(__file__).resolve().parent.parent
+            for name, root in (("before", args.before.resolve()), ("after", here)):
+                module = ["env", f"PYTHONPATH={root}", sys.executable, "-m", "reader"]
+                for more in ([], ["--json"]):
+                    shown = " ".join(["reader list", *more])
+                    cli = [*module, "--data-dir", str(data), "list", *more]
+                    commands.append((f"{name}: {shown} (python -m)", cli, None))
         env = child_env()
         load = [load_average()]
         walls: dict[str, list[float]] = {name: [] for name, _, _ in commands}
+        cpus: dict[str, list[float]] = {name: [] for name, _, _ in commands}
         for _name, cmd, _ in commands:  # one untimed round: caches warm
             run_measured(cmd, env=env, sample=False)
         for _ in range(args.runs):
@@ -155,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
                 if result.returncode != 0:
                     raise RuntimeError(f"{name} failed: {result.stderr[-2000:]}")
                 walls[name].append(result.wall)
+                cpus[name].append(result.cpu)
         load.append(load_average())
         checks = {name: modules_loaded(cli) for name, _, cli in commands if cli is not None}
         slow = slowest_imports(["--data-dir", str(data), "list"])
@@ -166,19 +181,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(
-        "| command | median s | min s | minus baseline s | target < 0.3 s | heavy modules imported |"
+        "| command | median s | min s | minus baseline s | CPU median s | target < 0.3 s "
+        "| heavy modules imported |"
     )
-    print("|---|---:|---:|---:|---|---|")
+    print("|---|---:|---:|---:|---:|---|---|")
     for name, _, _ in commands:
         m = median(walls[name])
         if name in checks:
             loaded, _exit = checks[name]
             verdict = "met" if m < TARGET else f"missed by {m - TARGET:.3f} s"
             mods = ", ".join(loaded) or "none"
+        elif name.startswith(("before", "after")):
+            verdict, mods = "", "-"
         else:
             verdict, mods = "(baseline)", "-"
         print(
-            f"| {name} | {m:.3f} | {min(walls[name]):.3f} | {m - base:.3f} | {verdict} | {mods} |"
+            f"| {name} | {m:.3f} | {min(walls[name]):.3f} | {m - base:.3f} "
+            f"| {median(cpus[name]):.3f} | {verdict} | {mods} |"
         )
     print()
     for name, (loaded, _exit) in checks.items():

@@ -4,13 +4,16 @@ Two syncs at once (a cron sync that overran its hour, one typed by hand, the rea
 each downloaded and extracted every article: twice the traffic to every site, twice the time,
 and no word of the other. A sync holds an exclusive lock on `sync.lock` in the data directory
 while it runs; the file says which process holds it. The lock is the system's (`flock`): it goes
-with its process however that ends (kill -9, a power cut), so it is never left stale.
+with its process however that ends (kill -9, a power cut), so it is never left stale. The file is
+data in a directory that may come from elsewhere: a link or another file's second name planted
+under its name is never written through (acc29c S4: a link to a file had it truncated).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 
 try:
@@ -19,6 +22,16 @@ except ImportError:  # not on POSIX: syncs are not kept apart
     fcntl = None  # type: ignore[assignment]
 
 LOCK_NAME = "sync.lock"
+_OPEN_AS_IS = os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+"""The lock file opened itself, never a file a link under its name leads to, and at once (a
+pipe planted under its name would hold `open` until something writes to it)."""
+
+
+def _ours(fd: int) -> bool:
+    """Whether `fd` is a lock file as a sync leaves one: a regular file with no other name (a
+    hard link planted under the lock's name is someone's file, not to be written over)."""
+    found = os.fstat(fd)
+    return stat.S_ISREG(found.st_mode) and found.st_nlink == 1
 
 
 class SyncLock:
@@ -34,10 +47,11 @@ class SyncLock:
         if self._fd is not None:
             return True
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _OPEN_AS_IS, 0o644)
         except OSError:
             # A read-only or full data directory: no lock to take, and the sync says in its
-            # own words that nothing new can be kept.
+            # own words that nothing new can be kept. Or a link planted under the lock's name
+            # (acc29c S4): what it leads to is not ours to open.
             return True
         if fcntl is not None:
             try:
@@ -49,17 +63,24 @@ class SyncLock:
                 os.close(fd)
                 raise
         with contextlib.suppress(OSError):  # the lock holds without its note
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
+            if _ours(fd):
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
         return True
 
     def holder(self) -> int | None:
         """The process id the lock file names (the sync holding it), if it names one."""
         try:
-            text = self.path.read_text(encoding="ascii", errors="replace").strip()
+            fd = os.open(self.path, os.O_RDONLY | _OPEN_AS_IS)
         except OSError:
             return None
+        try:
+            text = os.read(fd, 32).decode("ascii", errors="replace").strip() if _ours(fd) else ""
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
         return int(text) if text.isdigit() else None
 
     def release(self) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from test_cli import reader
 
 from reader.models import FetchError
-from reader.opml import parse_opml
+from reader.opml import parse_opml, read_opml
 
 GOOD = b"""<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
 <outline text="News"><outline type="rss" text="Quay Daily" xmlUrl="http://127.0.0.1:9/quay.xml"/>
@@ -231,3 +235,66 @@ def test_an_opml_files_folders_are_kept_as_tags_and_export_is_one_outline_a_line
         ("http://127.0.0.1:9/quay.xml", "Quay"),
         ("http://127.0.0.1:9/tide.xml", "Tide"),
     ]
+
+
+def _nested(depth: int, distinct: bool = False) -> bytes:
+    """An OPML file of one feed in `depth` folders (each named "f", or "f0", "f1"…)."""
+    opened = "".join(f'<outline text="f{i if distinct else ""}">' for i in range(depth))
+    feed = '<outline text="Quay" xmlUrl="http://127.0.0.1:9/quay.xml"/>'
+    body = opened + feed + "</outline>" * depth
+    return f'<?xml version="1.0"?><opml version="2.0"><body>{body}</body></opml>'.encode()
+
+
+def test_a_feed_in_more_than_50_folders_is_left_out_in_one_line(tmp_path: Path) -> None:
+    """acc29c S2: a file nested 100,000 folders deep took 20 s to import (each level copied the
+    path above it), ~1 min at the 5 MB cap. Fifty folders are read; a feed in more is left out."""
+    kept = read_opml(_nested(50, distinct=True))
+    assert [found.tags for found in kept.found] == [tuple(f"f{i}" for i in range(50))]
+    assert not kept.skipped
+    for depth in (51, 100_000):
+        deep = read_opml(_nested(depth))
+        assert (deep.found, deep.skipped) == ([], {"nested in more than 50 folders": 1})
+    (tmp_path / "deep.opml").write_bytes(_nested(100_000))
+    imported = reader(tmp_path / "home", "import", str(tmp_path / "deep.opml"))
+    assert imported.returncode == 0
+    assert imported.stderr == "reader: left out 1 feed nested in more than 50 folders\n"
+
+
+def _memory_capped() -> None:
+    # The old reader read all of an endless input: capped, it fails at once, not the machine.
+    resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+
+@pytest.mark.parametrize("given", ["/dev/zero", "an endless pipe"])
+def test_an_endless_input_is_refused_at_the_cap_without_reading_it_all(
+    tmp_path: Path, given: str
+) -> None:
+    """acc29c S8: `reader import` read the whole file or stdin before its 5 MB cap: a 4 GB file
+    took 4.2 GB, /dev/zero or `yes URL | reader import -` a MemoryError traceback."""
+    env = {**os.environ, "READER_HOME": str(tmp_path / "home"), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "reader", "import"]
+    if given == "/dev/zero":
+        done = subprocess.run(
+            [*command, "/dev/zero"],
+            capture_output=True,
+            text=True,
+            env=env,
+            preexec_fn=_memory_capped,
+            timeout=120,
+        )
+    else:
+        with subprocess.Popen(
+            ["yes", "http://127.0.0.1:9/quay.xml"], stdout=subprocess.PIPE
+        ) as endless:
+            done = subprocess.run(
+                [*command, "-"],
+                stdin=endless.stdout,
+                capture_output=True,
+                text=True,
+                env=env,
+                preexec_fn=_memory_capped,
+                timeout=120,
+            )
+            endless.kill()
+    assert done.returncode == 1
+    assert done.stderr == "reader: the list of feeds is larger than 5 MB\n"

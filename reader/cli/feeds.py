@@ -89,10 +89,17 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..opml import MAX_OPML_BYTES
     from ..subscriptions import read_subscriptions
 
     try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        # No more than the cap, which `read_subscriptions` refuses in one line: a 4 GB file,
+        # /dev/zero or an endless pipe took all the memory there was (acc29c S8).
+        if args.file == "-":
+            data = sys.stdin.buffer.read(MAX_OPML_BYTES + 1)
+        else:
+            with Path(args.file).open("rb") as file:
+                data = file.read(MAX_OPML_BYTES + 1)
         read = read_subscriptions(data)
     except OSError as error:
         raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None

@@ -207,8 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
         " then kept only when it is not the feed's own title (case and spaces aside): a name"
         " given in the reader it came from stays, a copy of the feed's title follows the title"
         " as the site changes it. Tags are kept: newsboat's, an OPML file's folders (a folder"
-        ' in a folder: both) and its outlines\' `category` ("news,local"); a feed already'
-        " subscribed gets the file's besides its own.",
+        " in a folder: both; a feed in more than 50 is left out) and its outlines' `category`"
+        ' ("news,local"); a feed already subscribed gets the file\'s besides its own. A file'
+        " over 5 MB is refused.",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(

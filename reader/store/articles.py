@@ -255,7 +255,7 @@ class StoreArticles(StoreFeeds):
         """The link an article was cached under, when `url` is another address of it: the
         page a redirect ended at, or the canonical address the page declares (`put_article`).
         May name an article pruned since: reading that link says so."""
-        link = self._articles.get(f"also:{article_key(url)}")
+        link = self._value(self._articles, f"also:{article_key(url)}")
         if not isinstance(link, str):
             return None
         # One a cache made before aliases were checked may hold: another site's canonical.
@@ -323,12 +323,12 @@ class StoreArticles(StoreFeeds):
             return []
 
     def _page_list(self, key: str) -> list[tuple[str, bytes]]:
-        blob = self._articles.get(f"pages:{key}")
+        blob = self._value(self._articles, f"pages:{key}")
         return unpack_page_list(blob) if isinstance(blob, bytes) else []
 
     def fallback_html(self, url: str) -> str:
         """The feed's own text kept beside an article's raw page, or ""."""
-        blob = self._articles.get(f"fallback:{article_key(url)}")
+        blob = self._value(self._articles, f"fallback:{article_key(url)}")
         try:
             return zlib.decompress(blob).decode() if isinstance(blob, bytes) else ""
         except (zlib.error, UnicodeDecodeError):
@@ -337,7 +337,7 @@ class StoreArticles(StoreFeeds):
 
     def not_an_article(self, url: str) -> str | None:
         """Why a link is known not to be an article page (e.g. its content type), or None."""
-        value = self._articles.get(f"not-article:{article_key(url)}")
+        value = self._value(self._articles, f"not-article:{article_key(url)}")
         return value if isinstance(value, str) else None
 
     def mark_not_an_article(self, url: str, reason: str) -> None:
@@ -345,7 +345,7 @@ class StoreArticles(StoreFeeds):
 
     def last_failure(self, url: str) -> str | None:
         """Why the last try to fetch an article not cached failed, or None."""
-        value = self._articles.get(f"failed:{article_key(url)}")
+        value = self._value(self._articles, f"failed:{article_key(url)}")
         return value if isinstance(value, str) else None
 
     def failed_keys(self) -> set[str]:
@@ -358,7 +358,8 @@ class StoreArticles(StoreFeeds):
     def mark_gone(self, url: str, status: int = 0) -> None:
         """Record that the site said now that the story at `url` is gone (404, 410: `status`,
         0 when not known). A cached copy stays; caching the page again clears the mark."""
-        self._articles.set(f"gone:{article_key(url)}", (time.time(), status))
+        # Text, not the tuple readers before 29 kept (a pickle: `DataDisk` reads those).
+        self._articles.set(f"gone:{article_key(url)}", f"{time.time()!r} {status}")
 
     def gone(self) -> dict[str, float]:
         """When each story the site said was gone was last said so (epoch seconds), by key."""
@@ -375,17 +376,22 @@ class StoreArticles(StoreFeeds):
         return self._gone_record(key) if f"gone:{key}" in self._articles else None
 
     def _gone_record(self, key: str) -> tuple[float, int]:
-        at = self._articles.get(f"gone:{key}")
+        at = self._value(self._articles, f"gone:{key}")
         # A bare time: a mark made before the status was kept.
         if isinstance(at, (int, float)):
             return float(at), 0
+        if isinstance(at, str):
+            at = tuple(at.split())
         if isinstance(at, tuple) and len(at) == 2:
-            return float(at[0]), int(at[1])
+            try:
+                return float(at[0]), int(at[1])
+            except (TypeError, ValueError):
+                pass
         return 0.0, 0
 
     def raw_page(self, url: str) -> tuple[bytes, str] | None:
         """The page as downloaded and its Content-Type header, or None."""
-        blob = self._articles.get(f"raw:{article_key(url)}")
+        blob = self._value(self._articles, f"raw:{article_key(url)}")
         if blob is None:
             return None
         try:

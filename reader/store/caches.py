@@ -13,7 +13,7 @@ settings, a missing table, a damaged file, a full or read-only disk) goes throug
 own opening, which sets it up or fails as it always has. `ReadOnlyCache` reads a cache that
 can't be written at all. Both are built on diskcache 5.6's private `_con`/`_local`/`_disk`
 (tests open a full disk's and a read-only directory's caches, and each kind of cache opened
-here).
+here). Either way its rows are read by `DataDisk`: as data, never as code.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from typing import Any
 
 import diskcache
 from diskcache.core import DBNAME, DEFAULT_SETTINGS, METADATA
+
+from .data_disk import DataDisk
 
 _SCHEMA = frozenset(
     {
@@ -57,7 +59,7 @@ def open_cache(directory: Path, *, timeout: float, **settings: Any) -> diskcache
         except sqlite3.DatabaseError:
             pass  # diskcache's own opening says what is wrong, as it always has
         cache.close()
-    return diskcache.Cache(str(directory), timeout=timeout, **settings)
+    return diskcache.Cache(str(directory), timeout=timeout, disk=DataDisk, **settings)
 
 
 def read_only(directory: Path) -> bool:
@@ -85,7 +87,7 @@ def _take(cache: diskcache.Cache, settings: dict[str, Any]) -> None:
     for key, value in settings.items():
         setattr(cache, key, value)
     disk_settings = {k[5:]: v for k, v in settings.items() if k.startswith("disk_")}
-    cache._disk = diskcache.Disk(cache.directory, **disk_settings)
+    cache._disk = DataDisk(cache.directory, **disk_settings)
     ((cache._page_size,),) = cache._sql("PRAGMA page_size").fetchall()
 
 

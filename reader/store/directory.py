@@ -10,6 +10,7 @@ import json
 import logging
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -18,7 +19,9 @@ from typing import Any, TypeVar
 import diskcache
 
 from ..models import StoreError
+from ..safe import safe_line
 from .caches import ReadOnlyCache, open_cache, read_only
+from .data_disk import RefusedRecord
 
 # The name it had before the split into modules: a logging setup may name it.
 log = logging.getLogger("reader.store")
@@ -160,7 +163,7 @@ class StoreDirectory:
         self._check_format()
 
     def _check_format(self) -> None:
-        found = self._state.get(_FORMAT)
+        found = self._value(self._state, _FORMAT)
         if isinstance(found, int) and found > DATA_FORMAT:
             self.close()
             raise StoreError(
@@ -195,25 +198,73 @@ class StoreDirectory:
         self._state.close()
         self._articles.close()
 
-    # -- JSON records ------------------------------------------------------------------------
-    def _load(self, cache: diskcache.Cache, key: str, default: Any = None) -> Any:
-        raw = cache.get(key)
+    # -- records -----------------------------------------------------------------------------
+    def _value(self, cache: diskcache.Cache, key: str, default: Any = None) -> Any:
+        """What `cache` holds under `key`, or `default`; a row the reader never writes (a
+        pickle naming code, a file outside the cache: `DataDisk`) is dropped as damaged."""
+        try:
+            return cache.get(key, default)
+        except RefusedRecord as refused:
+            self._drop_damaged(cache, key, why=str(refused))
+            return default
+
+    def _load(
+        self, cache: diskcache.Cache, key: str, default: Any = None, keep_aside: bool = False
+    ) -> Any:
+        """The JSON record under `key`, or `default`; a damaged one is dropped (a copy of it
+        kept in the data directory first when `keep_aside`: the user's own, which no fetch
+        gives back)."""
+        try:
+            raw = cache.get(key)
+        except RefusedRecord as refused:
+            self._drop_damaged(cache, key, refused.held if keep_aside else None, str(refused))
+            return default
         if raw is None:
             return default
         try:
             return json.loads(raw)
         except (TypeError, ValueError):
-            self._drop_damaged(cache, key)
+            self._drop_damaged(cache, key, raw if keep_aside else None)
             return default
 
     def _save(self, cache: diskcache.Cache, key: str, value: Any) -> None:
         cache.set(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
-    def _drop_damaged(self, cache: diskcache.Cache, key: str) -> None:
-        log.warning("dropping damaged cache record %s", key)
+    def _drop_damaged(
+        self, cache: diskcache.Cache, key: str, held: Any = None, why: str = ""
+    ) -> None:
+        """Drop the damaged record under `key`, saying so in one line; what it `held`, when
+        given, is kept in a file of the data directory first (and the record kept if it can't
+        be: nothing is lost without a copy)."""
+        said = f"damaged cache record {key}{f' ({why})' if why else ''}"
+        copy = ""
+        if held is not None and not self.read_only:
+            try:
+                copy = f"; a copy is in {self._keep_aside(key, held)}"
+            except OSError as error:
+                # Dropped, the user's own would be gone with no copy to recover it from.
+                log.warning(safe_line(f"{said}: left as it is (no copy could be kept: {error})"))
+                self.problems.append(key)
+                return
+        log.warning(safe_line(f"dropping {said}{copy}"))
         self.problems.append(key)
         if not self.read_only:  # else skipped, as it would be had it been read
             cache.delete(key)
+
+    def _keep_aside(self, key: str, held: Any) -> Path:
+        """A new file in the data directory holding `held` (a damaged record of `key`)."""
+        data = held.encode(errors="surrogateescape") if isinstance(held, str) else bytes(held)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for n in range(1, 100):
+            path = self.root / f"{key}.damaged-{stamp}{'' if n == 1 else f'-{n}'}"
+            try:
+                # "x": a new file, never one (or a link) planted under that name
+                with path.open("xb") as file:
+                    file.write(data)
+                return path
+            except FileExistsError:
+                continue
+        raise FileExistsError(f"{self.root / key}.damaged-{stamp}: too many copies")
 
 
 def json_items(raw: str) -> Iterator[Any]:

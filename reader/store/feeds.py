@@ -130,7 +130,7 @@ class StoreFeeds(StoreShownIds):
 
     # -- feeds -------------------------------------------------------------------------------
     def feed_urls(self) -> list[str]:
-        urls = self._load(self._state, _SUBSCRIPTIONS, [])
+        urls = self._load(self._state, _SUBSCRIPTIONS, [], keep_aside=True)
         return [u for u in urls if isinstance(u, str)]
 
     def feeds(self) -> list[Feed]:
@@ -156,7 +156,7 @@ class StoreFeeds(StoreShownIds):
             if url in urls:
                 return False
             self._save(self._state, _SUBSCRIPTIONS, [*urls, url])
-            if self._state.get(_feed_key(url)) is None:
+            if self._value(self._state, _feed_key(url)) is None:
                 feed = Feed(url, title=title, name=name, tags=tags)
                 self._save(self._state, _feed_key(url), feed_to_dict(feed))
             self.note_changed()
@@ -264,7 +264,7 @@ class StoreFeeds(StoreShownIds):
         feed, so that the list's order is theirs as kept (an undated one is listed by the date
         of its cached page: anywhere). Not checked; a damaged list yields what comes before
         the damage, and is dropped when read whole."""
-        raw = self._state.get(_entries_key(feed_url))
+        raw = self._value(self._state, _entries_key(feed_url))
         if not isinstance(raw, str):
             return iter(()), True
         # Told from the text, not from every record decoded: a list with a record lacking
@@ -454,7 +454,7 @@ class StoreFeeds(StoreShownIds):
     def changed_at(self) -> float:
         """When a refresh, a sync or a removal last changed the headlines or the cache, in any
         process (0 when none has said so)."""
-        at = self._state.get(_CHANGED)
+        at = self._value(self._state, _CHANGED)
         return float(at) if isinstance(at, int | float) else 0.0
 
     def note_cached(self) -> None:
@@ -465,7 +465,7 @@ class StoreFeeds(StoreShownIds):
     def cached_at(self) -> float:
         """When a sync running in any process last said it cached articles (0 when none
         has)."""
-        at = self._state.get(_CACHED)
+        at = self._value(self._state, _CACHED)
         return float(at) if isinstance(at, int | float) else 0.0
 
     def keep_keys(self, feed_url: str) -> None:
@@ -481,7 +481,7 @@ class StoreFeeds(StoreShownIds):
 
     def entry_content(self, entry_id: str) -> str:
         """The feed's full text of an entry (see `Entry.content`), or ""."""
-        value = self._state.get(_content_key(entry_id))
+        value = self._value(self._state, _content_key(entry_id))
         return value if isinstance(value, str) else ""
 
     def feed_html(self, entry: Entry) -> str:

@@ -40,7 +40,7 @@ class StoreShownIds(StoreDirectory):
     def shown_id(self, key: str) -> str | None:
         """The id to list the article cached under `key` under, when a headline listed it
         and no longer does; else None."""
-        ids = _ids(self._articles.get(SHOWN_AS + key))
+        ids = _ids(self._value(self._articles, SHOWN_AS + key))
         return ids[0] if ids else None
 
     def _keep_shown_ids(self, going: Iterable[tuple[str, str, bool]]) -> set[str]:
@@ -53,7 +53,7 @@ class StoreShownIds(StoreDirectory):
         for entry_id, key, was_read in going:
             if not key or f"article:{key}" not in self._articles:
                 continue
-            ids = _ids(self._articles.get(SHOWN_AS + key))
+            ids = _ids(self._value(self._articles, SHOWN_AS + key))
             if entry_id not in ids:
                 ids.append(entry_id)
                 self._articles.set(SHOWN_AS + key, " ".join(ids))

@@ -58,7 +58,7 @@ class StoreUsage(StoreVersions):
     # -- saved articles, use and eviction ----------------------------------------------------
     def saved(self) -> dict[str, dict[str, Any]]:
         """Saved articles by article key: what entry they came from and when they were saved."""
-        data = self._load(self._state, _SAVED, {})
+        data = self._load(self._state, _SAVED, {}, keep_aside=True)
         return data if isinstance(data, dict) else {}
 
     def set_saved(self, url: str, saved: bool, entry: Entry | None = None) -> None:
@@ -190,7 +190,7 @@ class StoreUsage(StoreVersions):
     def sync_stopped(self) -> bool:
         """A sync was stopped (Ctrl-C, the reader quit, or its process killed: `kill -9`, the
         battery run out) and none has ended since."""
-        if self._state.get(_SYNC_STOPPED) is not None:
+        if self._value(self._state, _SYNC_STOPPED) is not None:
             return True
         return any(not _running(pid, run) for pid, run in self._syncs_running().items())
 
@@ -211,7 +211,9 @@ class StoreUsage(StoreVersions):
                     _SYNCS_RUNNING,
                     {k: v for k, v in runs.items() if k != mine and (_running(k, v) or not whole)},
                 )
-        if whole and self._state.get(_SYNC_STOPPED) is not None:  # a write only when there is one
+        if (
+            whole and self._value(self._state, _SYNC_STOPPED) is not None
+        ):  # a write only when there is one
             self._state.delete(_SYNC_STOPPED)
 
     def mark_sync_running(self) -> None:

@@ -66,8 +66,8 @@ class StoreVersions(StoreArticles):
         `MAX_VERSIONS`), and the article marked as changed since it was last read."""
         key = article_key(url)
         with self._articles.transact():
-            record = self._articles.get(f"article:{key}")
-            raw = self._articles.get(f"raw:{key}")
+            record = self._value(self._articles, f"article:{key}")
+            raw = self._value(self._articles, f"raw:{key}")
             said = _said_in(record)
             changed = said is not None and said != _said_in(_article_record(article))
             if changed and isinstance(record, str) and isinstance(raw, bytes):
@@ -83,7 +83,7 @@ class StoreVersions(StoreArticles):
         return changed
 
     def _version_list(self, key: str) -> list[tuple[bytes, bytes]]:
-        blob = self._articles.get(f"versions:{key}")
+        blob = self._value(self._articles, f"versions:{key}")
         if not isinstance(blob, bytes):
             return []
         try:
