@@ -55,9 +55,14 @@ class IgnoreRule:
         return all(pattern.search(_field(entry, name)) for name, pattern in self.patterns)
 
 
+_TEXT_MOST = 20_000
+"""Characters of an item's text a rule reads: a feed may carry a whole book in one item, and a
+user's expression's time grows with what it reads."""
+
+
 def _field(entry: Entry, name: str) -> str:
     if name == "text":
-        return f"{entry.summary}\n{entry.content}"
+        return f"{entry.summary}\n{entry.content}"[:_TEXT_MOST]
     return str(getattr(entry, name))
 
 
