@@ -82,20 +82,25 @@ def test_a_second_import_adds_the_files_tags_to_a_feeds_own(tmp_path: Path) -> N
 def test_opml_categories_and_folders_are_tags_made_safe() -> None:
     """The `category` attribute (newsboat's "a,b"; a path's leading slash left out) and the folders are read, a
     folder's name cleaned as any title (an escape sequence goes whole); a hostile file's deep
-    nesting is no error."""
+    nesting is no error: a feed 50 folders deep is read, one deeper left out and counted (a
+    file nested 100,000 deep took 20 s, acc29c S2)."""
     opml = (
         b'<?xml version="1.0"?><opml version="2.0"><body>'
         b'<outline text="Tech &#x1b;]0;PWN&#x7;[b]x[/b]">'
         b'<outline text="Quay" category="/Linux, /tech,," xmlUrl="http://127.0.0.1:9/quay.xml"/>'
         b"</outline>"
-        + b"<outline text='d'>" * 5000
+        + b"<outline text='d'>" * 50
         + b'<outline text="Deep" xmlUrl="http://127.0.0.1:9/deep.xml"/>'
+        + b"<outline text='e'>" * 4950
+        + b'<outline text="Deeper" xmlUrl="http://127.0.0.1:9/deeper.xml"/>'
         + b"</outline>" * 5000
         + b"</body></opml>"
     )
-    found = read_opml(opml).found
+    read = read_opml(opml)
+    found = read.found
     assert found[0].tags == ("Tech [b]x[/b]", "Linux", "tech")
-    assert found[1].tags == ("d",)
+    assert found[1].tags == ("d",) and len(found) == 2
+    assert read.skipped == {"nested in more than 50 folders": 1}
 
 
 def test_a_feed_listed_in_two_folders_has_both_as_tags() -> None:
