@@ -228,6 +228,25 @@ class SyncReport:
         return next((e.message for e in errors if e is not None and e.kind == ErrorKind.PORTAL), "")
 
     @property
+    def asked_to_wait(self) -> list[str]:
+        """Each host that answered a 429 asking to wait longer than a sync does, in one line
+        with the articles left for the next sync: the first one's failure, and the rest not
+        asked (`retries`), are one thing, not each article's."""
+        held: dict[str, tuple[FetchError, int]] = {}
+        for _, error in self.article_failures:
+            if error.asks_to_wait:
+                host = "".join(_host_and_port(error.url))
+                longest, count = held.get(host, (error, 0))
+                if (error.retry_after or 0) > (longest.retry_after or 0):
+                    longest = error  # the 429 itself; those not asked have less of it left
+                held[host] = (longest, count + 1)
+        return [
+            f"{host} is rate-limiting (HTTP 429, {longest.message.rpartition(': ')[2]}): "
+            f"{plural(count, 'article')} left for the next sync"
+            for host, (longest, count) in held.items()
+        ]
+
+    @property
     def no_connection(self) -> str:
         """When the network was not there at all (no feed and no article came: each failed
         to connect or timed out), the one line that says so and what is still readable, said

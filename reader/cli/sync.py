@@ -146,10 +146,12 @@ def print_sync_report(
         [
             (entry, f"article failed: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
             for entry, error in report.article_failures
-            if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL)
+            if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL) and not error.asks_to_wait
         ],
         "more articles failed",
     )
+    for line in report.asked_to_wait:
+        err(line)
     if unwritable:
         err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     if quiet:

@@ -1,0 +1,37 @@
+"""A host that answers 429 with a longer Retry-After than a sync waits is left be for the rest of
+that sync: its other requests not sent, its articles left for the next sync in one line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+from served_feed import serve_stories
+from test_cli import reader
+
+STORIES = [(f"Harbour story {hour}", hour) for hour in range(20)]
+
+
+def test_a_long_retry_after_stops_the_sync_asking_that_host(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc29b T9: "Retry-After: 120" was met with 79 more requests in the same second, each
+    an "article failed" line."""
+    # Matched before the pages `serve_stories` serves: every story answers "wait 2 minutes".
+    httpserver.expect_request(re.compile(r"/story-\d+\.html")).respond_with_data(
+        "Slow down", status=429, headers={"Retry-After": "120"}
+    )
+    home = tmp_path / "home"
+    assert reader(home, "add", serve_stories(httpserver, "Harbour", STORIES)).returncode == 0
+    synced = reader(home, "sync")
+    asked = [r.path for r, _ in httpserver.log if r.path.startswith("/story-")]
+    # Those already on their way when the first 429 came (four in flight to a host), no more.
+    assert 1 <= len(asked) <= 4, asked
+    assert "article failed" not in synced.stderr
+    host = httpserver.url_for("/").split("/")[2]
+    assert (
+        f"reader: {host} is rate-limiting (HTTP 429, try again in 2 minutes): 20 articles left "
+        "for the next sync\n"
+    ) in synced.stderr
+    assert synced.returncode == 1
