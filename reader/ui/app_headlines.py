@@ -71,8 +71,7 @@ class ReaderAppHeadlines(ReaderAppState):
         if not self._busy:
             freeze_long_lived()  # as `reload` does
         self.main_screen.post_message(HeadlinesChanged(whole=True))
-        if not self._busy:
-            self.status = self.summary()
+        self.show_counts()
 
     async def _show_loaded(self, freeze: bool) -> None:
         """The index just read, drawn (see `reload`)."""
@@ -84,8 +83,7 @@ class ReaderAppHeadlines(ReaderAppState):
             # a job nothing walks them (see `collector`), and its end collects, then freezes.
             freeze_long_lived()
         self.main_screen.post_message(HeadlinesChanged())
-        if not self._busy:
-            self.status = self.summary()
+        self.show_counts()  # a job's end, an added feed, put up their own line after
 
     async def recache(self) -> None:
         """Read again which articles are cached (in a thread), not every headline: those a
@@ -97,8 +95,7 @@ class ReaderAppHeadlines(ReaderAppState):
             return  # read whole meanwhile (a reload): marked already
         changed, moved = index.recached(fresh)
         self.main_screen.post_message(HeadlinesChanged(None if moved else tuple(changed)))
-        if not self._busy:
-            self.status = self.summary()
+        self.show_counts()
 
     def settle(self) -> None:
         """Collect and freeze what is on screen now (an article just laid out, the list come
@@ -137,6 +134,19 @@ class ReaderAppHeadlines(ReaderAppState):
 
     def summary(self) -> str:
         """The idle status line: counts over every feed."""
+        self._counts_line = self._counts()
+        return self._counts_line
+
+    def show_counts(self) -> None:
+        """The idle counts put up anew after what happens unasked (articles fetched ahead,
+        another sync's headlines or articles read in), only over the counts: a line answering something (a sync's
+        summary, `say_for_now`'s) stays. The fetch ahead a sync's end starts put the counts
+        over its summary at once (acc29b T11), another sync's progress over "Another sync is
+        running" (T8)."""
+        if not self._busy and self.status == self._counts_line:
+            self.status = self.summary()
+
+    def _counts(self) -> str:
         index = self.index
         if not index.whole:
             return READING_THE_REST

@@ -102,6 +102,8 @@ class ReaderAppState(App[int]):
         self._notice = ""
         """That line, while it is the status line's (`say_for_now`)."""
         self._notice_timer: Timer | None = None
+        self._counts_line = ""
+        """The idle counts last put together (`summary`): whether the status line shows them."""
         self._sync_stopped = False
         """A sync was stopped before its end and none ended since (the store says, at a
         reload): the idle line says so."""

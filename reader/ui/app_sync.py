@@ -228,7 +228,9 @@ class ReaderAppSync(ReaderAppFill):
             # A cron sync, or `reader sync` in another window: not a second download of it
             # all; what it caches is marked here as it comes (`headline_marks`).
             holder = lock.holder()
-            self.status = (
+            # Said for a while, not until its progress is read in: gone in 0.1 s, `S` seemed
+            # to do nothing (acc29b T8).
+            self.say_for_now(
                 f"Another sync{f' (pid {holder})' if holder else ''} is running: what it caches"
                 " shows here as it comes"
             )
