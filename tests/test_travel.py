@@ -803,3 +803,41 @@ def test_the_reader_reads_a_full_disks_cache_and_says_nothing_new_is_kept(
             assert len(app.screen.query_one(ArticleBody).lines) > 20
 
     asyncio.run(run())
+
+
+def test_marks_made_on_a_full_disk_are_kept_once_space_is_freed(
+    tiny_disk: Path, synced_master: Path
+) -> None:
+    """acc29b T13: the reader opened on a full disk kept no read mark for the rest of the
+    session, even after space was freed, and said "the disk is full" on."""
+    from tui_pilot import started, status, table, until
+
+    from reader.ui.app import ReaderApp
+
+    home = tiny_disk / "home"
+    shutil.copytree(synced_master, home)
+    filler = fill(tiny_disk)
+    unread = {i["id"] for i in listed(synced_master) if not i["read"]}
+
+    async def run() -> list[str]:
+        app = ReaderApp(home, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.1
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            assert " · the disk is full: nothing new is kept · " in status(app)
+            marked = [table(app).rows[0].entry.id]
+            await pilot.press("m")  # shown, not kept: the disk is full
+            await pilot.pause()
+            filler.unlink()
+            await until(pilot, lambda: "disk is full" not in status(app), "room seen again")
+            table(app).cursor = 1
+            marked.append(table(app).rows[1].entry.id)
+            await pilot.press("m")  # kept at once now
+            await pilot.pause()
+            return marked
+
+    marked = asyncio.run(run())
+    assert set(marked) <= unread
+    still = {i["id"] for i in listed(home) if not i["read"]}
+    assert still == unread - set(marked)

@@ -108,6 +108,11 @@ class LibraryResources:
         """`read_only` in a few words, for a status line."""
         return self.store.read_only_tag
 
+    def writable_again(self) -> bool:
+        """Whether new things can be kept: after a full disk, once space was freed, they can
+        again (`StoreDirectory.writable_again`)."""
+        return self.store.writable_again()
+
     # -- lifecycle -----------------------------------------------------------------------------
     async def aclose(self) -> None:
         if self._fetcher is not None:

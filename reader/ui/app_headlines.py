@@ -198,10 +198,31 @@ class ReaderAppHeadlines(ReaderAppState):
         try:
             write(*args)
         except StoreError as error:
+            self._unkept.append((write, args))  # kept once the disk has room (`keep_again`)
             if not self._told_not_kept:
                 self._told_not_kept = True
                 shown = plain(f"Marks are not kept: {error}", max_length=300).plain
                 self.notify(shown, severity="warning", markup=False)
+
+    async def keep_again(self) -> None:
+        """After a full disk: once space is freed, the store takes writes again, and the
+        marks made meanwhile are kept, in the order they were made; the status line drops
+        "the disk is full". Until then, nothing (tried again every few seconds)."""
+        if not self._unkept and not self.lib.read_only_tag:
+            return
+        if not await asyncio.to_thread(self.lib.writable_again):
+            return
+        unkept, self._unkept = self._unkept, []
+        for at, (write, args) in enumerate(unkept):
+            try:
+                write(*args)
+            except StoreError:
+                self._unkept = unkept[at:]  # the disk full again: the rest wait
+                return
+        if unkept:
+            self.say_for_now(f"The disk has room again: {plural(len(unkept), 'mark')} kept")
+        else:
+            self.show_counts()
 
     def keep_unread_only(self, unread_only: bool) -> None:
         """Remember whether the lists show only unread headlines, for the next start: the

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -96,6 +96,8 @@ class ReaderAppState(App[int]):
         self._quitting = False
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
         self._told_not_kept = False
+        self._unkept: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
+        """Marks the store refused (a full disk), to keep once it has room (`keep_again`)."""
         """A mark the store refused (a full disk) has been said once this session."""
         self.notice_seconds = NOTICE_SECONDS
         """Seconds a line answering one action (`say_for_now`) stays before the idle counts."""
