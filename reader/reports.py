@@ -154,11 +154,17 @@ class NotOffline:
     not_pages: int = 0  # its link is no article page: a PDF, an image, audio
     in_part: int = 0  # cached, but only part of it (a paywall's teaser, the feed's text)
     taken_down: int = 0  # the site said it is gone: only the feed's text
+    not_fetched: int = 0  # never tried, nor failed: a sync the disk filled under stopped first
+    disk_full: bool = False  # ...and this sync's was: why they were not
 
     def line(self, short: bool = False) -> str:
         """ "not readable offline: 2 failed, …" in one line, or "" when every one is; `short`
         names the kinds the list marks by their marks alone (a status line's room)."""
         parts = []
+        if self.not_fetched:
+            # First: the one cause that stopped the sync, as `reader list --not-offline` counts.
+            why = " (the disk was full)" if self.disk_full else " yet"
+            parts.append(f"{self.not_fetched} not fetched{why}")
         if self.failed:
             parts.append(f"{self.failed} failed")
         if self.not_pages:

@@ -667,6 +667,12 @@ def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
     told = [line for line in err if line.startswith("reader:") and "article" in line]
     assert len(told) == 1 and told[0].startswith(f"reader: {count} articles not cached: ")
     assert "is full" in told[0]
+    # The last line counts them, as `reader list --not-offline` does (acc29b T5: it left out
+    # every article the full disk stopped).
+    assert err[-1] == (
+        f"not readable offline: {count} not fetched (the disk was full); "
+        "`reader list --not-offline` lists them"
+    )
 
 
 def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(

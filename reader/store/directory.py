@@ -75,7 +75,7 @@ def _disk_full(error: sqlite3.DatabaseError) -> bool:
 def _storage_message(root: Path, error: sqlite3.DatabaseError) -> str:
     text = str(error)
     if _disk_full(error):
-        return f"the disk holding {root} is full (or failing): nothing new was cached, nothing was lost"
+        return f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost"
     if "readonly" in text or "read-only" in text:
         return f"the data directory {root} is read-only: reading works, nothing new can be cached"
     if "not a database" in text or "malformed" in text:
