@@ -4,7 +4,7 @@ a refresh, the cache's size and a prune (values: the CLI prints them, the TUI sh
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
 from urllib.parse import urlsplit
@@ -119,10 +119,18 @@ class SyncProgress:
     def feeds_finished(self) -> bool:
         return self.feeds_done >= self.feeds_total
 
-    def stopped(self, again: str, articles: bool = True) -> str:
+    def stopped(self, again: str, articles: bool = True, cached: int | None = None) -> str:
         """What a sync interrupted here leaves, in one line: the summary's counts so far and
         that `again` (the command or the key) carries on; what was cached stays. Without
-        `articles`, a sync of the feeds alone."""
+        `articles`, a sync of the feeds alone. `cached`: the articles it cached as counted on
+        disk once it stopped, those in flight as it was stopped among them (its workers finish
+        a write under way), when known: "0 of 160 cached" was said of 5 (acc29b T7)."""
+        if cached is not None and cached > self.articles_cached:
+            moved = min(cached - self.articles_cached, self.articles_total - self.articles_done)
+            done = self.articles_done + moved
+            return replace(self, articles_cached=cached, articles_done=done).stopped(
+                again, articles
+            )
         feeds = f" with {self.feeds_done} of {self.feeds_total} feeds in"
         if self.feeds_finished:
             feeds = "" if articles else " with every feed in"
