@@ -3,6 +3,7 @@ that sync: its other requests not sent, its articles left for the next sync in o
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
@@ -35,3 +36,25 @@ def test_a_long_retry_after_stops_the_sync_asking_that_host(
         "for the next sync\n"
     ) in synced.stderr
     assert synced.returncode == 1
+
+
+def test_the_readers_sync_line_says_the_wait_once(tmp_path: Path, httpserver: HTTPServer) -> None:
+    """The reader's `S` line as `reader sync` says it: the host that asked to wait, not
+    "20 failed (e.g. …: rate-limited …)"."""
+    from reader.library import Library
+    from reader.ui.app_sync import sync_summary
+
+    httpserver.expect_request(re.compile(r"/story-\d+\.html")).respond_with_data(
+        "Slow down", status=429, headers={"Retry-After": "120"}
+    )
+    home = tmp_path / "home"
+    assert reader(home, "add", serve_stories(httpserver, "Harbour", STORIES)).returncode == 0
+
+    async def sync() -> str:
+        async with Library(home) as lib:
+            return sync_summary(await lib.sync())
+
+    line = asyncio.run(sync())
+    host = httpserver.url_for("/").split("/")[2]
+    assert f" · {host} is rate-limiting (HTTP 429, try again in 2 minutes): 20 articles" in line
+    assert "failed (e.g." not in line

@@ -59,9 +59,11 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         first = plain(report.updated[0].title, max_length=80).plain
         more = f" and {len(report.updated) - 1} more" if len(report.updated) > 1 else ""
         line += f" · {len(report.updated)} updated ({UPDATED_MARK}): {first}{more}"
-    if report.article_failures:
-        entry, error = report.article_failures[0]
-        line += f" · {len(report.article_failures)} failed (e.g. {entry.title}: {error.message})"
+    for held in report.asked_to_wait:  # a host's "wait 2 minutes": one thing, said once
+        line += f" · {held}"
+    if failures := [(e, f) for e, f in report.article_failures if not f.asks_to_wait]:
+        entry, error = failures[0]
+        line += f" · {len(failures)} failed (e.g. {entry.title}: {error.message})"
     if report.incomplete:
         missing = plural(len(report.incomplete), "article")
         reads_on = any(not a.incomplete_for_good for _, a in report.incomplete)
