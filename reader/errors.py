@@ -76,6 +76,12 @@ class FetchError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def asks_to_wait(self) -> bool:
+        """A 429 whose Retry-After is longer than a sync waits (`retries.Retries`): its host is
+        not asked again in this run, its requests left for the next."""
+        return self.status == 429 and not self.retryable and self.retry_after is not None
+
 
 class StoreError(Exception):
     """The data directory can't be opened, read or written (damaged file, full disk, read-only).

@@ -235,6 +235,8 @@ class Fetcher:
             if resume > 0:
                 await asyncio.sleep(resume)
             async with self._per_host[_host_key(url)], self._global:
+                # Queued behind the request its 429 answered: not sent once the host said wait.
+                self.retries.check_held(url, _host_key(url))
                 if deadline is not None and deadline.when() is None:
                     loop = asyncio.get_running_loop()
                     deadline.reschedule(loop.time() + self.limits.total_timeout)
@@ -315,6 +317,7 @@ class Fetcher:
                     ErrorKind.HTTP,
                     f"rate-limited (HTTP 429): {_try_again(wait)}",
                     url,
+                    retry_after=wait,  # not retryable: the rest of this run leaves the host be
                     status=status,
                 )
             raise FetchError(

@@ -667,6 +667,12 @@ def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
     told = [line for line in err if line.startswith("reader:") and "article" in line]
     assert len(told) == 1 and told[0].startswith(f"reader: {count} articles not cached: ")
     assert "is full" in told[0]
+    # The last line counts them, as `reader list --not-offline` does (acc29b T5: it left out
+    # every article the full disk stopped).
+    assert err[-1] == (
+        f"not readable offline: {count} not fetched (the disk was full); "
+        "`reader list --not-offline` lists them"
+    )
 
 
 def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(
@@ -736,9 +742,9 @@ def test_ctrl_c_stops_a_sync_cleanly(
         assert said, err
         cached = [i for i in listed(home) if i["cached"]]
         done, total, missing = (int(n) for n in said.groups())
-        # The sync's own count: an article written to the cache as the Ctrl-C came may not
-        # have been counted yet (the ones in flight), never one more.
-        assert done <= len(cached) and len(cached) >= 2 and done + missing <= total
+        # Counted on disk once it stopped: the articles in flight as the Ctrl-C came, which
+        # its workers finish writing, are among them (acc29b T7: "0 of 160" said of 5).
+        assert done == len(cached) and len(cached) >= 2 and done + missing <= total
         assert missing >= 1  # the held story at least
         lib = Library(home)
         assert lib.sync_stopped()  # the reader opened next says so
@@ -803,3 +809,41 @@ def test_the_reader_reads_a_full_disks_cache_and_says_nothing_new_is_kept(
             assert len(app.screen.query_one(ArticleBody).lines) > 20
 
     asyncio.run(run())
+
+
+def test_marks_made_on_a_full_disk_are_kept_once_space_is_freed(
+    tiny_disk: Path, synced_master: Path
+) -> None:
+    """acc29b T13: the reader opened on a full disk kept no read mark for the rest of the
+    session, even after space was freed, and said "the disk is full" on."""
+    from tui_pilot import started, status, table, until
+
+    from reader.ui.app import ReaderApp
+
+    home = tiny_disk / "home"
+    shutil.copytree(synced_master, home)
+    filler = fill(tiny_disk)
+    unread = {i["id"] for i in listed(synced_master) if not i["read"]}
+
+    async def run() -> list[str]:
+        app = ReaderApp(home, refresh_on_start=False)
+        app.prefetch_limit = 0
+        app.outside_every = 0.1
+        async with app.run_test(size=(120, 30)) as pilot:
+            await started(pilot)
+            assert " · the disk is full: nothing new is kept · " in status(app)
+            marked = [table(app).rows[0].entry.id]
+            await pilot.press("m")  # shown, not kept: the disk is full
+            await pilot.pause()
+            filler.unlink()
+            await until(pilot, lambda: "disk is full" not in status(app), "room seen again")
+            table(app).cursor = 1
+            marked.append(table(app).rows[1].entry.id)
+            await pilot.press("m")  # kept at once now
+            await pilot.pause()
+            return marked
+
+    marked = asyncio.run(run())
+    assert set(marked) <= unread
+    still = {i["id"] for i in listed(home) if not i["read"]}
+    assert still == unread - set(marked)

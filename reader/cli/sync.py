@@ -6,10 +6,11 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..discovery import WEB_PAGE_ANSWER
-from ..models import Entry, ErrorKind
+from ..models import Entry, ErrorKind, StoreError
 from ..plural import plural, size_text
 from ..reports import SyncProgress, gone_unasked, synced_feeds
 from ..safe import safe_line
@@ -65,6 +66,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     stopped_by = _stop_on_terminate()
     # Taken after the workers were forked: a worker must not hold the lock past this process.
     lock = SyncLock(lib.data_dir)
+    cached_before = 0
     try:
         if not lock.take():
             if not args.quiet:
@@ -73,15 +75,35 @@ def cmd_sync(args: argparse.Namespace) -> int:
                     f"another sync{f' (pid {holder})' if holder else ''} is running: waiting for it"
                 )
             lock.take(wait=True)
+        cached_before = lib.articles_cached()  # to count on disk what a Ctrl-C leaves cached
         return run_until_done(lib, run())
     except KeyboardInterrupt:
         if not last or last[0].phase == "done":
             raise  # before any feed was asked for, or while the summary was printed
         # Said, not just "interrupted": what a traveller reads boarding is how much is offline.
-        err(last[0].stopped("`reader sync`", articles=not args.no_articles))
+        cached = _cached_since(lib.data_dir, cached_before) if not args.no_articles else None
+        err(last[0].stopped("`reader sync`", articles=not args.no_articles, cached=cached))
         return 128 + stopped_by[0] if stopped_by else EXIT_INTERRUPTED
     finally:
         lock.release()
+
+
+def _cached_since(data_dir: Path, before: int) -> int | None:
+    """The articles cached in `data_dir` since there were `before`, counted once a stopped
+    sync's workers have ended (the articles they were writing as it stopped are in); None
+    when the store can't say."""
+    from ..library import Library
+
+    try:
+        after = Library(data_dir)
+    except StoreError:
+        return None
+    try:
+        return after.articles_cached() - before
+    except StoreError:
+        return None
+    finally:
+        after.close()
 
 
 def _stop_on_terminate() -> list[int]:
@@ -152,10 +174,12 @@ def print_sync_report(
         [
             (entry, f"article failed: {_title(entry)} <{shown_url(entry.link)}>: {error.message}")
             for entry, error in named
-            if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL)
+            if error.kind not in (ErrorKind.STORAGE, ErrorKind.PORTAL) and not error.asks_to_wait
         ],
         "more articles failed",
     )
+    for line in report.asked_to_wait:
+        err(line)
     if unwritable:
         err(f"{plural(len(unwritable), 'article')} not cached: {unwritable[0].message}")
     if quiet:

@@ -38,6 +38,7 @@ from .resources import _now
 GONE_ASKED_EVERY = timedelta(days=7)
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
 good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
+_MINUTE = timedelta(minutes=1)  # two processes' clocks apart
 T = TypeVar("T")
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -323,7 +324,8 @@ def _working(feed: Feed) -> Feed:
 
 def _gone_lately(feed: Feed) -> bool:
     """The feed's address answered 410 Gone within `GONE_ASKED_EVERY`: not asked again yet."""
-    return feed.gone_at is not None and _now() - feed.gone_at < GONE_ASKED_EVERY
+    # Not one "gone" later than now: the clock was ahead then (see `gone.asked_lately`).
+    return feed.gone_at is not None and -_MINUTE < _now() - feed.gone_at < GONE_ASKED_EVERY
 
 
 def _left_gone(feed: Feed) -> FeedResult:

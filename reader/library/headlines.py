@@ -118,8 +118,12 @@ class LibraryHeadlines(LibraryTags):
                 counts["in_part"] += headline.partial
             elif headline.not_article:
                 counts["not_pages"] += 1
-            elif key in failed and not headline.left_out:
+            elif headline.left_out or not key:
+                continue  # said with the size limit; no page to fetch
+            elif key in failed:
                 counts["taken_down" if key in gone else "failed"] += 1
+            else:  # a full disk kept even its failure from being noted (acc29b T5)
+                counts["not_fetched"] += 1
         return NotOffline(**counts)
 
     def headlines_and_unlisted(self) -> tuple[list[Headline], list[Headline]]:

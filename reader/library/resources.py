@@ -108,6 +108,15 @@ class LibraryResources:
         """`read_only` in a few words, for a status line."""
         return self.store.read_only_tag
 
+    def articles_cached(self) -> int:
+        """How many articles are cached (one query)."""
+        return len(self.store.article_keys())
+
+    def writable_again(self) -> bool:
+        """Whether new things can be kept: after a full disk, once space was freed, they can
+        again (`StoreDirectory.writable_again`)."""
+        return self.store.writable_again()
+
     # -- lifecycle -----------------------------------------------------------------------------
     async def aclose(self) -> None:
         if self._fetcher is not None:

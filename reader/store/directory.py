@@ -78,7 +78,7 @@ def _disk_full(error: sqlite3.DatabaseError) -> bool:
 def _storage_message(root: Path, error: sqlite3.DatabaseError) -> str:
     text = str(error)
     if _disk_full(error):
-        return f"the disk holding {root} is full (or failing): nothing new was cached, nothing was lost"
+        return f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost"
     if "readonly" in text or "read-only" in text:
         return f"the data directory {root} is read-only: reading works, nothing new can be cached"
     if "not a database" in text or "malformed" in text:
@@ -123,6 +123,7 @@ class StoreDirectory:
         self.root = root
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
         settings: dict[str, Any] = {"eviction_policy": "none", "size_limit": 2**62, "timeout": 30}
+        self._settings = settings
         if root.exists() and not root.is_dir():
             raise StoreError(f"the data directory {root} is a file, not a directory")
         self.read_only = ""
@@ -187,6 +188,29 @@ class StoreDirectory:
             raise StoreError(f"cannot open the data directory {self.root}: {error}") from None
         self.read_only = reason
         self._check_format()
+
+    def writable_again(self) -> bool:
+        """Whether the directory takes writes, opening its caches to write now when they were
+        opened to read only for a full disk that has room again (space freed since): the
+        reader open through it keeps marks again without being restarted (acc29b T13)."""
+        if not self.read_only:
+            return True
+        if self.read_only_tag != "the disk is full" or read_only(self.root):
+            return False
+        try:
+            state = open_cache(self.root / "state", **self._settings)
+        except (sqlite3.DatabaseError, OSError):
+            return False
+        try:
+            articles = open_cache(self.root / "articles", **self._settings)
+        except (sqlite3.DatabaseError, OSError):
+            state.close()
+            return False
+        self._state.close()
+        self._articles.close()
+        self._state, self._articles = state, articles
+        self.read_only = self.read_only_tag = ""
+        return True
 
     def check_writable(self) -> None:
         """Raises StoreError, saying why, when the directory was opened to read only: before a

@@ -329,7 +329,11 @@ class ReaderApp(ReaderAppFeeds):
         in, as a refresh here would: the list left open at the gate shows what it synced. While
         it caches articles, only which are cached is read again, every few seconds (its ↓
         marks, the count available offline and what `F` searches follow it)."""
-        if self._busy or self.library is None:
+        if self.library is None:
+            return
+        if self._unkept or self.library.read_only_tag:
+            self._run(self.keep_again(), "keep", exclusive=True)
+        if self._busy:
             return
         store = self.library.store
         at, cached_at = store.changed_at(), store.cached_at()

@@ -195,8 +195,10 @@ class ReaderAppArticles(ReaderAppHeadlines):
             gone = [e for e in fetched if self.lib.cached_article(e) is None]
             self._changed([self.index.set_cached(e.id, cached=False) for e in gone])
             self._prefetch_failed.update(e.id for e in gone)
-        if not self._busy:
-            self.status = portal[:1].upper() + portal[1:] if portal else self.summary()
+        if portal and not self._busy:
+            self.status = portal[:1].upper() + portal[1:]
+        else:
+            self.show_counts()
 
     def open_link(self, url: str, reading: Entry | None = None) -> None:
         """A link in an article: read here when it is one of the feeds' articles (offline too,

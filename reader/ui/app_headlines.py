@@ -74,8 +74,7 @@ class ReaderAppHeadlines(ReaderAppState):
         if not self._busy:
             freeze_long_lived()  # as `reload` does
         self.main_screen.post_message(HeadlinesChanged(whole=True))
-        if not self._busy:
-            self.status = self.summary()
+        self.show_counts()
 
     async def _show_loaded(self, freeze: bool) -> None:
         """The index just read, drawn (see `reload`)."""
@@ -87,8 +86,7 @@ class ReaderAppHeadlines(ReaderAppState):
             # a job nothing walks them (see `collector`), and its end collects, then freezes.
             freeze_long_lived()
         self.main_screen.post_message(HeadlinesChanged())
-        if not self._busy:
-            self.status = self.summary()
+        self.show_counts()  # a job's end, an added feed, put up their own line after
 
     async def recache(self) -> None:
         """Read again which articles are cached (in a thread), not every headline: those a
@@ -100,8 +98,7 @@ class ReaderAppHeadlines(ReaderAppState):
             return  # read whole meanwhile (a reload): marked already
         changed, moved = index.recached(fresh)
         self.main_screen.post_message(HeadlinesChanged(None if moved else tuple(changed)))
-        if not self._busy:
-            self.status = self.summary()
+        self.show_counts()
 
     def settle(self) -> None:
         """Collect and freeze what is on screen now (an article just laid out, the list come
@@ -140,6 +137,19 @@ class ReaderAppHeadlines(ReaderAppState):
 
     def summary(self) -> str:
         """The idle status line: counts over every feed."""
+        self._counts_line = self._counts()
+        return self._counts_line
+
+    def show_counts(self) -> None:
+        """The idle counts put up anew after what happens unasked (articles fetched ahead,
+        another sync's headlines or articles read in), only over the counts: a line answering something (a sync's
+        summary, `say_for_now`'s) stays. The fetch ahead a sync's end starts put the counts
+        over its summary at once (acc29b T11), another sync's progress over "Another sync is
+        running" (T8)."""
+        if not self._busy and self.status == self._counts_line:
+            self.status = self.summary()
+
+    def _counts(self) -> str:
         index = self.index
         if not index.whole:
             return READING_THE_REST
@@ -191,10 +201,31 @@ class ReaderAppHeadlines(ReaderAppState):
         try:
             write(*args)
         except StoreError as error:
+            self._unkept.append((write, args))  # kept once the disk has room (`keep_again`)
             if not self._told_not_kept:
                 self._told_not_kept = True
                 shown = plain(f"Marks are not kept: {error}", max_length=300).plain
                 self.notify(shown, severity="warning", markup=False)
+
+    async def keep_again(self) -> None:
+        """After a full disk: once space is freed, the store takes writes again, and the
+        marks made meanwhile are kept, in the order they were made; the status line drops
+        "the disk is full". Until then, nothing (tried again every few seconds)."""
+        if not self._unkept and not self.lib.read_only_tag:
+            return
+        if not await asyncio.to_thread(self.lib.writable_again):
+            return
+        unkept, self._unkept = self._unkept, []
+        for at, (write, args) in enumerate(unkept):
+            try:
+                write(*args)
+            except StoreError:
+                self._unkept = unkept[at:]  # the disk full again: the rest wait
+                return
+        if unkept:
+            self.say_for_now(f"The disk has room again: {plural(len(unkept), 'mark')} kept")
+        else:
+            self.show_counts()
 
     def keep_unread_only(self, unread_only: bool) -> None:
         """Remember whether the lists show only unread headlines, for the next start: the

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -96,12 +96,16 @@ class ReaderAppState(App[int]):
         self._quitting = False
         """Set by `exit`: keys typed after `q` start no job (see `_run`)."""
         self._told_not_kept = False
+        self._unkept: list[tuple[Callable[..., object], tuple[Any, ...]]] = []
+        """Marks the store refused (a full disk), to keep once it has room (`keep_again`)."""
         """A mark the store refused (a full disk) has been said once this session."""
         self.notice_seconds = NOTICE_SECONDS
         """Seconds a line answering one action (`say_for_now`) stays before the idle counts."""
         self._notice = ""
         """That line, while it is the status line's (`say_for_now`)."""
         self._notice_timer: Timer | None = None
+        self._counts_line = ""
+        """The idle counts last put together (`summary`): whether the status line shows them."""
         self._sync_stopped = False
         """A sync was stopped before its end and none ended since (the store says, at a
         reload): the idle line says so."""

@@ -62,9 +62,11 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
     outages, named = report.told_failures()
     if outages:  # the network gone mid-sync: one thing, said before any article's own failure
         line += f" · {outages[0].line('S')}"
-    if named:
-        entry, error = named[0]
-        line += f" · {len(named)} failed (e.g. {entry.title}: {error.message})"
+    for held in report.asked_to_wait:  # a host's "wait 2 minutes": one thing, said once
+        line += f" · {held}"
+    if failures := [(e, f) for e, f in named if not f.asks_to_wait]:
+        entry, error = failures[0]
+        line += f" · {len(failures)} failed (e.g. {entry.title}: {error.message})"
     if report.incomplete:
         missing = plural(len(report.incomplete), "article")
         reads_on = any(not a.incomplete_for_good for _, a in report.incomplete)
@@ -231,7 +233,9 @@ class ReaderAppSync(ReaderAppFill):
             # A cron sync, or `reader sync` in another window: not a second download of it
             # all; what it caches is marked here as it comes (`headline_marks`).
             holder = lock.holder()
-            self.status = (
+            # Said for a while, not until its progress is read in: gone in 0.1 s, `S` seemed
+            # to do nothing (acc29b T8).
+            self.say_for_now(
                 f"Another sync{f' (pid {holder})' if holder else ''} is running: what it caches"
                 " shows here as it comes"
             )
