@@ -122,7 +122,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
     def _show(self, position: int) -> None:
         self.remember_place()
         self.position = position
-        self.loaded = False
+        self.loaded = self._drawn = False
         self._from_feed = False
         self.query_one(ArticleBody).clear_link()  # links are the article's own
         self._end_search()
@@ -190,8 +190,12 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
                 if place is not None:
                     self.notify(self.back_at_place, timeout=BACK_AT_PLACE_SECONDS, markup=False)
         self.loaded = True
+        self.call_after_refresh(self._text_drawn)
         self.call_after_refresh(self.reader.settle)
         self._after_showing()
+
+    def _text_drawn(self) -> None:
+        self._drawn = True
 
     def _after_showing(self) -> None:
         """The search typed meanwhile applied to the text now shown, and the status line."""
@@ -201,6 +205,18 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             if self.loaded:
                 self._find_first()
             self._show_position()  # a search of the "Fetching article…" line went with it
+
+    @property
+    def takes_keys(self) -> bool:
+        """Keys typed as a cached article opens (`Enter j j j`, `Enter /word`) wait for its
+        text, a fraction of a second (`ReaderApp.on_event`); while one is fetched from the
+        network they act at once: Esc or `n` need not wait for a slow site."""
+        if self._drawn:
+            return True
+        if self.loaded:  # drawn at its next refresh: the view scrolls only then
+            return False
+        now = self.reader.index.get(self.headline.entry.id)
+        return not (now.cached if now is not None else self.headline.cached)
 
     # -- actions -------------------------------------------------------------------------------
     async def on_key(self, event: events.Key) -> None:
