@@ -39,6 +39,9 @@ class MainScreenList(MainScreenMarks, MainFullText):
             details=self.text_details() if searched else None,
         )
         self.note_listed(self.feed_url)
+        # What `q` and Esc do follows the list (back to the feeds from a feed's, quit from
+        # "All feeds"'): the key bar said "q Quit" on a feed `J`, `K` or `t` had shown.
+        self.refresh_bindings()
         if self.unread_only:
             self.show_feeds()  # a feed left, read to its end, goes
         self._title()

@@ -35,8 +35,8 @@ class MainScreenMoves(MainScreenList):
         row = next_unread(table.rows, table.cursor, step)
         if row is not None:
             if wrapped(table.cursor, row, step):
-                where = "top" if step > 0 else "bottom"
-                self.notify(f"Next unread: round to the {where}.", timeout=2, markup=False)
+                which, where = ("Next", "top") if step > 0 else ("Previous", "bottom")
+                self.notify(f"{which} unread: round to the {where}.", timeout=2, markup=False)
             table.cursor = row
             return
         feed = self.next_feed() if step > 0 else None

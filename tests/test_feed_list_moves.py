@@ -1,0 +1,90 @@
+"""The feed list moves as the headlines do (tester acc29a): `j` / `k` stop at its ends instead
+of going round them silently (K12), and `space`, `b`, Ctrl-F, Ctrl-B page it (K10); `N` round
+the top of the headlines says "Previous unread" (K2)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from reader.ui.widgets.main.feed_list import FeedList
+from tests.tui_pilot import notices, running, table, until
+
+
+async def _in_feed_list(pilot, app) -> FeedList:  # type: ignore[no-untyped-def]
+    await pilot.press("h")
+    feeds = app.screen.query_one(FeedList)
+    await until(pilot, lambda: app.focused is feeds, "the feed list")
+    return feeds
+
+
+def test_j_and_k_stop_at_the_feed_lists_ends(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            feeds = await _in_feed_list(pilot, app)
+            assert feeds.highlighted == 0
+            await pilot.press("k")
+            await pilot.pause()
+            assert feeds.highlighted == 0  # not round to the last feed
+            last = feeds.option_count - 1
+            await pilot.press(*"j" * (feeds.option_count + 5))
+            await until(pilot, lambda: feeds.highlighted == last, "the last feed")
+            await pilot.press("j")
+            await pilot.pause()
+            assert feeds.highlighted == last  # not round to "All feeds"
+
+    asyncio.run(run())
+
+
+def test_space_b_ctrl_f_ctrl_b_page_the_feed_list(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (80, 8), prefetch=False) as (app, pilot):
+            feeds = await _in_feed_list(pilot, app)
+            assert feeds.option_count > feeds.scrollable_content_region.height
+            for down, up in (("space", "b"), ("ctrl+f", "ctrl+b")):
+                await pilot.press(down)
+                await until(pilot, lambda: (feeds.highlighted or 0) > 1, f"{down} paging down")
+                await pilot.press(up)
+                await until(pilot, lambda: feeds.highlighted == 0, f"{up} paging up")
+
+    asyncio.run(run())
+
+
+def test_N_round_the_top_says_previous_unread(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            assert table(app).cursor == 0
+            await pilot.press("N")
+            await until(pilot, lambda: table(app).cursor > 0, "round to the bottom")
+            assert "Previous unread: round to the bottom." in notices(app)
+
+    asyncio.run(run())
+
+
+def test_the_key_bar_says_q_feeds_once_J_or_K_show_a_feed(synced_dir: Path) -> None:
+    """From "All feeds" (`q` quits there), `J` shows a feed's headlines, where `q` goes back to
+    the feed list: the key bar said "q Quit" until something else redrew it (K5)."""
+    from reader.ui.widgets.key_bar import KeyBar
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            bar = app.screen.query_one(KeyBar)
+
+            def q_says() -> list[str]:
+                return [
+                    str(key.render()).split()[-1]
+                    for key in bar.query(".-key-quit, .-key-back-to-feeds")
+                    if key.display and not key.disabled
+                ]
+
+            assert q_says() == ["Quit"]
+            for key in ("J", "K"):  # `t` shows a tag by the same `show_feed`
+                await pilot.press(key)
+                await until(pilot, lambda: q_says() == ["Feeds"], f"{key}: q Feeds")
+                await pilot.press("h", "g", "l")  # "All feeds" again
+                await until(pilot, lambda: q_says() == ["Quit"], "q Quit")
+
+    asyncio.run(run())
