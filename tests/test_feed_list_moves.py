@@ -7,8 +7,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from pytest_httpserver import HTTPServer
+
+from reader.library import Library
 from reader.ui.widgets.main.feed_list import FeedList
-from tests.tui_pilot import notices, running, table, until
+from tests.tui_pilot import notices, running, status, table, until
 
 
 async def _in_feed_list(pilot, app) -> FeedList:  # type: ignore[no-untyped-def]
@@ -86,5 +89,34 @@ def test_the_key_bar_says_q_feeds_once_J_or_K_show_a_feed(synced_dir: Path) -> N
                 await until(pilot, lambda: q_says() == ["Feeds"], f"{key}: q Feeds")
                 await pilot.press("h", "g", "l")  # "All feeds" again
                 await until(pilot, lambda: q_says() == ["Quit"], "q Quit")
+
+    asyncio.run(run())
+
+
+def test_a_failing_feeds_error_leaves_the_status_line_with_the_cursor(
+    synced_dir: Path, httpserver: HTTPServer
+) -> None:
+    """The status line says why the feed under the cursor fails, and no longer once the cursor
+    has left it by a key that jumps (Ctrl-U, g): it stayed over other feeds (K1)."""
+    url = httpserver.url_for("/failing.xml")
+    httpserver.expect_request("/failing.xml").respond_with_data("", status=500)
+
+    async def fail() -> None:
+        async with Library(synced_dir) as lib:
+            lib.add_feed(url)
+            await lib.refresh()
+
+    asyncio.run(fail())
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            await _in_feed_list(pilot, app)
+            for key in ("ctrl+u", "g", "k"):  # (the failing feed is the last)
+                app.main_screen.show_feed(url)
+                await until(pilot, lambda: "last fetch failed" in status(app), "the error")
+                await pilot.press(key)
+                await until(pilot, lambda: app.main_screen.feed_url != url, f"{key}: moved")
+                await pilot.pause()
+                assert "last fetch failed" not in status(app), key
 
     asyncio.run(run())

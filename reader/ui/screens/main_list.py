@@ -48,7 +48,9 @@ class MainScreenList(MainScreenMarks, MainFullText):
         self.show_hits_note()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None and feed.last_error:
-            self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
+            self.reader.say_while_shown(
+                f"{feed.display_title}: last fetch failed: {feed.last_error}"
+            )
         self.reader.prefetch(rows)
 
     def _fill_list(self, feed_urls: frozenset[str]) -> None:
