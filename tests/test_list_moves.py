@@ -1,6 +1,8 @@
-"""The feed list moves as the headlines do (tester acc29a): `j` / `k` stop at its ends instead
-of going round them silently (K12), and `space`, `b`, Ctrl-F, Ctrl-B page it (K10); `N` round
-the top of the headlines says "Previous unread" (K2)."""
+"""The lists as a keyboard user found them (tester acc29a): the feed list moves as the headlines
+do, `j` / `k` stopping at its ends instead of going round them silently (K12), and `space`, `b`,
+Ctrl-F, Ctrl-B page it (K10); `N` round the top of the headlines says "Previous unread" (K2);
+the key bar's `q` follows the list shown (K5); a failing feed's error leaves the status line
+with the cursor (K1); the headline cursor stays in view when the terminal gets lower (K6)."""
 
 from __future__ import annotations
 
@@ -118,5 +120,28 @@ def test_a_failing_feeds_error_leaves_the_status_line_with_the_cursor(
                 await until(pilot, lambda: app.main_screen.feed_url != url, f"{key}: moved")
                 await pilot.pause()
                 assert "last fetch failed" not in status(app), key
+
+    asyncio.run(run())
+
+
+def test_the_headline_cursor_stays_in_view_when_the_terminal_gets_lower(
+    synced_dir: Path,
+) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (100, 40), prefetch=False) as (app, pilot):
+            headlines = table(app)
+            headlines.cursor = len(headlines.rows) - 1
+            await pilot.pause()
+            await pilot.resize_terminal(100, 14)
+
+            def in_view() -> bool:
+                top, height = round(headlines.scroll_y), headlines.scrollable_content_region.height
+                rows = headlines.row_lines
+                first = headlines.cursor * rows
+                return height > 0 and top <= first and first + rows <= top + height
+
+            await until(pilot, lambda: app.size.height == 14, "the lower terminal")
+            await pilot.pause()
+            await until(pilot, in_view, "the cursor in view")
 
     asyncio.run(run())
