@@ -145,3 +145,47 @@ def test_the_headline_cursor_stays_in_view_when_the_terminal_gets_lower(
             await until(pilot, in_view, "the cursor in view")
 
     asyncio.run(run())
+
+
+def test_a_list_shown_again_keeps_its_cursor(synced_dir: Path) -> None:
+    """ "All feeds", the cursor five rows down, `J` to a feed, then back to "All feeds" in the
+    feed list: the cursor is on the headline it was on, not the first row (K15)."""
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            headlines = table(app)
+            await pilot.press(*"jjjjj")
+            await until(pilot, lambda: headlines.cursor == 5, "five down")
+            there = headlines.rows[5].entry.id
+            await pilot.press("J")
+            await until(pilot, lambda: app.main_screen.feed_url is not None, "a feed")
+            await pilot.press("h", "g")
+            await until(pilot, lambda: app.main_screen.feed_url is None, "All feeds")
+            await until(pilot, lambda: headlines.current is not None, "the list")
+            assert headlines.current is not None and headlines.current.entry.id == there
+
+    asyncio.run(run())
+
+
+def test_a_feed_chosen_in_the_feed_list_opens_on_its_first_unread(synced_dir: Path) -> None:
+    """As `J` and `n` open a feed: one rule however a feed is reached (K15)."""
+
+    async def run() -> None:
+        async with running(synced_dir, (120, 40), prefetch=False) as (app, pilot):
+            feed_url = app.index.feeds[0].url
+            newest = app.index.view(feed_url)[0]
+            app.set_read(newest.entry, True)
+            await pilot.press("h")
+            feeds = app.screen.query_one(FeedList)
+            await until(pilot, lambda: app.focused is feeds, "the feed list")
+            for _ in range(feeds.option_count):
+                if feeds.selected_url == feed_url:
+                    break
+                await pilot.press("j")
+            headlines = table(app)
+            await until(pilot, lambda: app.main_screen.feed_url == feed_url, "the feed")
+            assert headlines.current is not None
+            assert headlines.current.entry.id != newest.entry.id
+            assert not headlines.current.read
+
+    asyncio.run(run())

@@ -94,7 +94,7 @@ class MainScreenMoves(MainScreenList):
         unread one."""
         if feed_url != self.feed_url:
             self.reader.notice_over()
+            self.leave_list()
         self.feed_url = feed_url
         self.query_one(FeedList).select(feed_url)
-        first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)
-        self._show_list(keep=first.entry.id if first else None)
+        self._show_list(keep=self.first_unread_in(feed_url))
