@@ -144,6 +144,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             if self.position == position and self.is_attached:
                 body.show_article(entry, replace(article, incomplete=_MORE_COMING))
                 started = True
+                self.call_after_refresh(self._text_drawn, position)  # keys held go on to it
                 self._after_showing()
 
         try:
@@ -190,12 +191,12 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
                 if place is not None:
                     self.notify(self.back_at_place, timeout=BACK_AT_PLACE_SECONDS, markup=False)
         self.loaded = True
-        self.call_after_refresh(self._text_drawn)
+        self.call_after_refresh(self._text_drawn, position)
         self.call_after_refresh(self.reader.settle)
         self._after_showing()
 
-    def _text_drawn(self) -> None:
-        self._drawn = True
+    def _text_drawn(self, position: int) -> None:
+        self._drawn = self._drawn or position == self.position
 
     def _after_showing(self) -> None:
         """The search typed meanwhile applied to the text now shown, and the status line."""
@@ -215,6 +216,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             return True
         if self.loaded:  # drawn at its next refresh: the view scrolls only then
             return False
+        # (An article over several pages: its first, once drawn, takes them; see `_load`.)
         now = self.reader.index.get(self.headline.entry.id)
         return not (now.cached if now is not None else self.headline.cached)
 
