@@ -222,7 +222,13 @@ class ReaderApp(ReaderAppFeeds):
 
     def _behind(self, key: str) -> DOMNode | None:
         """The queue `key` waits behind (`key_settling.unsettled`), if any."""
-        return unsettled(self, self._handed_on, every_key=acts_as_it_comes(self, key))
+        behind = unsettled(self, self._handed_on, every_key=True)  # cheap when none: typing
+        if behind is None:
+            return None
+        bindings = self.screen.active_bindings
+        if acts_as_it_comes(bindings, key):
+            return behind
+        return unsettled(self, self._handed_on, bindings=bindings)
 
     def _quits_at_once(self, key: str, ahead: tuple[events.Key, ...]) -> bool:
         """A key held (`on_event`, `ahead` the keys held before it) that quits is handled as

@@ -9,8 +9,11 @@ ready for them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual import events
 from textual.app import App
+from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -38,25 +41,33 @@ _STAYING = frozenset(
 
 
 def unsettled(
-    app: App[object], handed_on: events.Key | None, every_key: bool = False
+    app: App[object],
+    handed_on: events.Key | None,
+    every_key: bool = False,
+    bindings: Mapping[str, ActiveBinding] | None = None,
 ) -> DOMNode | None:
     """A queue where a key typed earlier still waits, or what it posted: on the path from the
     widget focused up to its screen (an unbound key bubbles up, queue by queue), or back at the
     app, where a widget's bindings act (`handed_on`, a held key posted to the app, too); None
     when they are through. Keys typed later, still at the app, don't count: they are held in
     turn. Keys that only move (`_STAYING`) count only for `every_key`: for a key that acts as
-    it comes (a priority binding, `/`), which must not act before them."""
-    bindings = app.screen.active_bindings
+    it comes (a priority binding, `/`), which must not act before them. `bindings`: the
+    screen's active ones, when the caller has them (Textual makes them anew at each look)."""
+    staying: dict[str, bool] = {}  # by key: a burst holds hundreds of the same few
 
     def acting(message: object) -> bool:
         if isinstance(message, _ON_ITS_WAY):
             return True
         if not isinstance(message, events.Key):
             return False
-        if every_key or (active := bindings.get(message.key)) is None:
+        if every_key:
             return True
-        name = active.binding.action.split("(", 1)[0].rsplit(".", 1)[-1]
-        return name not in _STAYING
+        key = message.key
+        if key not in staying:
+            active = (app.screen.active_bindings if bindings is None else bindings).get(key)
+            name = active.binding.action.split("(", 1)[0].rsplit(".", 1)[-1] if active else ""
+            staying[key] = name in _STAYING
+        return not staying[key]
 
     node: DOMNode | None = app.focused or app.screen
     while node is not None and node is not app:
@@ -74,10 +85,10 @@ def unsettled(
     return None
 
 
-def acts_as_it_comes(app: App[object], key: str) -> bool:
-    """Whether Textual acts on `key` as it comes (a priority binding of the screen shown),
-    before the keys queued ahead of it."""
-    active = app.screen.active_bindings.get(key)
+def acts_as_it_comes(bindings: Mapping[str, ActiveBinding], key: str) -> bool:
+    """Whether Textual acts on `key` as it comes (a priority binding among the screen's active
+    `bindings`), before the keys queued ahead of it."""
+    active = bindings.get(key)
     return active is not None and active.binding.priority
 
 
