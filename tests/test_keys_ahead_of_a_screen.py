@@ -67,3 +67,29 @@ def test_a_search_typed_as_a_cached_article_opens_is_the_articles(synced_dir: Pa
             assert app.main_screen.headline_query == ""
 
     asyncio.run(run())
+
+
+def test_keys_held_for_a_screen_never_ready_act_after_a_while(synced_dir: Path) -> None:
+    """A screen that never says it takes keys (an article whose reading hangs) gets them
+    anyway after `_HELD_AT_MOST`: keys are never held for good."""
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    pressed: list[str] = []
+
+    class NeverReady(Screen[None]):
+        BINDINGS = [Binding("x", "note", "Note")]
+        takes_keys = False
+
+        def action_note(self) -> None:
+            pressed.append("x")
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot)
+            await app.push_screen(NeverReady())
+            burst(app, "xx")
+            await until(pilot, lambda: pressed == ["x", "x"], "both keys, in the end")
+
+    asyncio.run(run())

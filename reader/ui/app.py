@@ -125,6 +125,8 @@ class ReaderApp(ReaderAppFeeds):
     """When the first key held now began to wait (`_hand_on_typed_ahead`)."""
     _looks = 0
     """Counts the looks `_hand_on_soon` scheduled: only the latest acts."""
+    _handed_anyway = False
+    """The key handed on had waited `_HELD_AT_MOST`: it acts, ready screen or not."""
 
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
@@ -180,6 +182,7 @@ class ReaderApp(ReaderAppFeeds):
             isinstance(event, events.Key)
             and not event.is_forwarded
             and event.key not in _NEVER_HELD
+            and not (event is self._handed_on and self._handed_anyway)
             and (
                 (event is not self._handed_on and self._behind(event.key) is not None)
                 or not takes_keys(self.screen)
@@ -305,6 +308,7 @@ class ReaderApp(ReaderAppFeeds):
             self._hand_on_soon()
             return
         key, self._typed_ahead = self._typed_ahead[0], self._typed_ahead[1:]
+        self._handed_anyway = now - self._held_since >= _HELD_AT_MOST
         self._handed_on, self._held_since = key, now
         self.post_message(key)
         self._hand_on_soon()
