@@ -126,3 +126,51 @@ def test_esc_and_a_key_together_close_the_add_dialog_then_act_on_the_list(
             assert table(app).cursor == 0
 
     asyncio.run(run())
+
+
+def test_esc_and_a_key_together_in_the_feed_list_move_it(synced_dir: Path) -> None:
+    """The key after an Esc went on from the screen, and Textual stopped it there (it stops a
+    message at its sender): no binding below the screen took it (tester K7)."""
+    from reader.ui.widgets.main.feed_list import FeedList
+
+    async def run() -> None:
+        async with running(synced_dir, (80, 24), prefetch=False) as (app, pilot):
+            await pilot.press("h")
+            feeds = app.screen.query_one(FeedList)
+            await until(pilot, lambda: app.focused is feeds, "the feed list")
+            assert feeds.highlighted == 0
+            await pilot.press("alt+j")
+            await until(pilot, lambda: feeds.highlighted == 1, "Esc, then j")
+
+    asyncio.run(run())
+
+
+def test_esc_and_a_key_together_after_a_kept_search_clear_it_then_act(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with running(synced_dir, (120, 30), prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("slash", *"the", "enter")
+            await until(pilot, lambda: not screen.searching, "the search kept")
+            assert screen.headline_query == "the"
+            cursor = table(app).cursor
+            await pilot.press("alt+j")
+            await until(pilot, lambda: table(app).cursor == cursor + 1, "Esc, then j")
+            assert screen.headline_query == ""
+
+    asyncio.run(run())
+
+
+def test_esc_and_a_key_together_after_an_articles_kept_search_scroll(synced_dir: Path) -> None:
+    async def run() -> None:
+        async with reading(synced_dir, "Council approves", (100, 30)) as (app, pilot, body):
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            await pilot.press("slash", *"libraries", "enter")
+            await until(pilot, lambda: not screen.searching and body.query == "libraries", "kept")
+            top = body.scroll_y
+            await pilot.press("alt+j")
+            await until(pilot, lambda: body.query == "", "Esc")
+            await until(pilot, lambda: body.scroll_y == top + 1, "then j")
+
+    asyncio.run(run())

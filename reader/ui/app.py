@@ -38,6 +38,7 @@ from .app_feeds import ReaderAppFeeds
 from .collector import resume_after_start
 from .dialogs.help import HelpScreen
 from .display import plain
+from .key_settling import acts_as_it_comes, takes_keys, unsettled
 from .keymap import KeyMap
 from .messages import HeadlinesChanged
 from .quittable import quittable
@@ -46,6 +47,10 @@ _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if has
 """The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
 _NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 """Keys that act as soon as they come, even while the reader starts (see `on_event`)."""
+_HELD_POLL = 0.02
+"""Seconds between looks at whether the screen on top takes the keys held for it yet."""
+_HELD_AT_MOST = 2.0
+"""Seconds after which keys held for those before them go on anyway: never held for good."""
 _KEYS_REST = 0.3
 """Seconds with no key, after the first paint, before the start's remaining work begins."""
 _KEYS_REST_AT_MOST = 2.0
@@ -117,8 +122,12 @@ class ReaderApp(ReaderAppFeeds):
     held, while the start reads the rest (`load_rest`)."""
     _waiting_name = ""
     """That action's name."""
-    _behind_queued_keys = False
-    """A key waits for those queued at the focused widget before it (`_keys_queued_at_focus`)."""
+    _held_since = 0.0
+    """When the first key held now began to wait (`_hand_on_typed_ahead`)."""
+    _looks = 0
+    """Counts the looks `_hand_on_soon` scheduled: only the latest acts."""
+    _handed_anyway = False
+    """The key handed on had waited `_HELD_AT_MOST`: it acts, ready screen or not."""
 
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
@@ -173,48 +182,57 @@ class ReaderApp(ReaderAppFeeds):
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded
-            and event is not self._handed_on
-            and (behind := self._keys_queued_at_focus(event.key)) is not None
+            and event.key not in _NEVER_HELD
+            and not (event is self._handed_on and self._handed_anyway)
+            and (
+                (event is not self._handed_on and self._behind(event.key) is not None)
+                or not takes_keys(self.screen)
+            )
         ):
-            # A key Textual acts on as it comes (a priority binding, `/`) would act before
-            # the keys already queued at the focused widget: `Tab /` in one burst opened the
-            # headlines' search before Tab had moved to the feed list, and left it open with
-            # the focus gone. It waits behind them, and the keys after it behind it.
-            self._holding_keys = self._behind_queued_keys = True
-            self._typed_ahead = (*self._typed_ahead, events.Key(event.key, event.character))
-            behind.call_later(self._after_queued_keys)
-            # A widget removed before its queue ran (its screen closed) never calls back.
-            self.set_timer(1.0, self._after_queued_keys)
+            # Keys typed ahead act in order, each where the keys before it have led: they
+            # wait for those (`key_settling`), and for the screen they opened to show.
+            held = events.Key(event.key, event.character)
+            if event is self._handed_on:  # handed on too soon: first again
+                self._typed_ahead, self._handed_on = (held, *self._typed_ahead), None
+            else:
+                self._typed_ahead = (*self._typed_ahead, held)
+            self._holding_keys = True
+            self._held_since = self._held_since or asyncio.get_running_loop().time()
+            self._hand_on_soon()
             return
         await super().on_event(event)
 
-    def _after_queued_keys(self) -> None:
-        if not self._behind_queued_keys:
-            return
-        if (behind := self._key_queued_on_focus_path()) is not None:
-            behind.call_later(self._after_queued_keys)  # bubbled on, to a parent's queue
-            return
-        self._behind_queued_keys = False
-        self._hand_on_typed_ahead()
+    def _hand_on_soon(self) -> None:
+        """Look again soon whether the held keys can go on (`_hand_on_typed_ahead`): once the
+        queue they wait for is through, and by the clock (a screen being shown or read has no
+        queue to wait in, and a widget removed before its queue ran never calls back). Only
+        the latest look acts: one key handed on at a time."""
+        self._looks += 1
+        turn = self._looks
 
-    def _keys_queued_at_focus(self, key: str) -> DOMNode | None:
-        """Where a key waits, when `key` acts as it comes (a priority binding) while keys
-        forwarded before it to the focused widget wait there or on their way up to its screen
-        (an unbound key bubbles up, queue by queue); else None."""
-        active = self.screen.active_bindings.get(key)
-        if active is None or not active.binding.priority:
+        def look() -> None:
+            if turn == self._looks:
+                self._hand_on_typed_ahead()
+
+        behind = self._behind(self._typed_ahead[0].key) if self._typed_ahead else None
+        if behind is not None:
+            behind.call_later(look)
+        elif takes_keys(self.screen):
+            self.call_later(look)  # nothing to wait for: on at once
+            return
+        # Not `set_timer`: Textual drops a one-off timer whose task starts after its time
+        # (`Timer._run` skips the late tick), as on a busy machine, and the keys stayed held.
+        asyncio.get_running_loop().call_later(_HELD_POLL, self.call_later, look)
+
+    def _behind(self, key: str) -> DOMNode | None:
+        """The queue `key` waits behind (`key_settling.unsettled`), if any."""
+        behind = unsettled(self, self._handed_on, every_key=True)  # cheap when none: typing
+        if behind is None:
             return None
-        return self._key_queued_on_focus_path()
-
-    def _key_queued_on_focus_path(self) -> DOMNode | None:
-        node: DOMNode | None = self.focused
-        while node is not None and node is not self:
-            # Textual's own queue (textual._queue, pinned by uv.lock): nothing public tells it.
-            waiting = [node._pending_message, *node._message_queue.values]
-            if any(isinstance(message, events.Key) for message in waiting):
-                return node
-            node = node.parent
-        return None
+        bindings = self.screen.active_bindings
+        if acts_as_it_comes(bindings, key):
+            return behind
+        return unsettled(self, self._handed_on, bindings=bindings)
 
     def _quits_at_once(self, key: str, ahead: tuple[events.Key, ...]) -> bool:
         """A key held (`on_event`, `ahead` the keys held before it) that quits is handled as
@@ -281,12 +299,20 @@ class ReaderApp(ReaderAppFeeds):
         if self._waiting is not None:
             return  # handed on again once it has acted (`_act_after_waiting`)
         if not self._typed_ahead:
-            self._holding_keys, self._handed_on = False, None
+            self._holding_keys, self._handed_on, self._held_since = False, None, 0.0
+            return
+        now = asyncio.get_running_loop().time()
+        self._held_since = self._held_since or now  # the start's keys, held from the first
+        if now - self._held_since < _HELD_AT_MOST and (
+            self._behind(self._typed_ahead[0].key) is not None or not takes_keys(self.screen)
+        ):
+            self._hand_on_soon()
             return
         key, self._typed_ahead = self._typed_ahead[0], self._typed_ahead[1:]
-        self._handed_on = key
+        self._handed_anyway = now - self._held_since >= _HELD_AT_MOST
+        self._handed_on, self._held_since = key, now
         self.post_message(key)
-        self.call_after_refresh(self._hand_on_typed_ahead)
+        self._hand_on_soon()
 
     def on_mount(self) -> None:
         try:

@@ -126,6 +126,15 @@ class ReaderAppHeadlines(ReaderAppState):
             self._notice_timer.stop()
         self._notice_timer = self.set_timer(self.notice_seconds, self.notice_over)
 
+    def say_while_shown(self, line: str) -> None:
+        """`line` in the status line while the user stays on the list it is about (a failing
+        feed's error): it gives way to the idle counts once they leave it (`notice_over`). Set
+        as a plain status, it stayed over the next lists (acc29a K1)."""
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+            self._notice_timer = None
+        self.status = self._notice = line
+
     def notice_over(self) -> None:
         """The line `say_for_now` put up, if still there, gives way to the idle counts."""
         if self._notice_timer is not None:

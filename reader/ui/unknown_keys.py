@@ -5,6 +5,7 @@ is not one (acc22's G8). Keys typed into a search line never get here: its line 
 from __future__ import annotations
 
 from textual import events
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from .display import plain
@@ -47,8 +48,19 @@ async def _as_escape_then_key(screen: Screen[object], event: events.Key) -> bool
     event.prevent_default()
     if escape := screen.active_bindings.get("escape"):
         await escape.node.run_action(escape.binding.action)
-    screen.app.post_message(events.Key(bare, character_of(bare, event.character)))
+    # From the app: posted by the screen, the key stopped bubbling below it (Textual stops a
+    # message at its sender) and no binding of the feed list, the headlines or the article
+    # body took it: `Esc j` cleared a kept search and did not move (acc29a K7).
+    hand_on(screen, bare, character_of(bare, event.character))
     return True
+
+
+def hand_on(node: DOMNode, key: str, character: str | None) -> None:
+    """`key` to the app again, as if it came now from the terminal: sent from the app, which
+    Textual's bubbling never stops at (it stops a message at its sender)."""
+    event = events.Key(key, character)
+    event.set_sender(node.app)
+    node.app.post_message(event)
 
 
 def key_after_escape(screen: Screen[object], key: str) -> str | None:

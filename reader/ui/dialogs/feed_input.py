@@ -10,8 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from ..display import plain
-from ..unknown_keys import character_of, key_after_escape
-from ..widgets.article.search_bar import hand_on
+from ..unknown_keys import character_of, hand_on, key_after_escape
 from ..widgets.key_bar import KeyBar
 from .modal import Dialog
 

@@ -35,8 +35,8 @@ KEYS: KeyRows = (
         (
             ("j / k / ↓ / ↑", "move down / up"),
             ("g / G, Home / End", "first / last headline"),
-            ("Space, PgDn / b, PgUp", "a page down / up"),
-            ("Ctrl-F / Ctrl-B", "a page down / up, as in less"),
+            ("Space, PgDn / b, PgUp", "a page down / up (feeds too)"),
+            ("Ctrl-F / Ctrl-B", "a page down / up, as in less (feeds too)"),
             ("Ctrl-D / Ctrl-U", "half a page down / up (feeds too), as in vim"),
             ("Enter, click", "read the article"),
             ("/, n / N", "find a headline by its title, a feed by its name; next / previous"),

@@ -122,7 +122,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
     def _show(self, position: int) -> None:
         self.remember_place()
         self.position = position
-        self.loaded = False
+        self.loaded = self._drawn = False
         self._from_feed = False
         self.query_one(ArticleBody).clear_link()  # links are the article's own
         self._end_search()
@@ -144,6 +144,7 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             if self.position == position and self.is_attached:
                 body.show_article(entry, replace(article, incomplete=_MORE_COMING))
                 started = True
+                self.call_after_refresh(self._text_drawn, position)  # keys held go on to it
                 self._after_showing()
 
         try:
@@ -190,8 +191,12 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
                 if place is not None:
                     self.notify(self.back_at_place, timeout=BACK_AT_PLACE_SECONDS, markup=False)
         self.loaded = True
+        self.call_after_refresh(self._text_drawn, position)
         self.call_after_refresh(self.reader.settle)
         self._after_showing()
+
+    def _text_drawn(self, position: int) -> None:
+        self._drawn = self._drawn or position == self.position
 
     def _after_showing(self) -> None:
         """The search typed meanwhile applied to the text now shown, and the status line."""
@@ -201,6 +206,19 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             if self.loaded:
                 self._find_first()
             self._show_position()  # a search of the "Fetching article…" line went with it
+
+    @property
+    def takes_keys(self) -> bool:
+        """Keys typed as a cached article opens (`Enter j j j`, `Enter /word`) wait for its
+        text, a fraction of a second (`ReaderApp.on_event`); while one is fetched from the
+        network they act at once: Esc or `n` need not wait for a slow site."""
+        if self._drawn:
+            return True
+        if self.loaded:  # drawn at its next refresh: the view scrolls only then
+            return False
+        # (An article over several pages: its first, once drawn, takes them; see `_load`.)
+        now = self.reader.index.get(self.headline.entry.id)
+        return not (now.cached if now is not None else self.headline.cached)
 
     # -- actions -------------------------------------------------------------------------------
     async def on_key(self, event: events.Key) -> None:

@@ -9,8 +9,9 @@ from types import MappingProxyType
 
 from ...full_text import Hit
 from ..messages import SearchClosed, SearchEdited
+from ..unknown_keys import hand_on
 from ..widgets.article.article_body import ArticleBody
-from ..widgets.article.search_bar import SearchBar, hand_on
+from ..widgets.article.search_bar import SearchBar
 from .article_state import ArticleScreenState, no_match
 
 SEARCH_WAITS = "Laying out the article…"

@@ -51,6 +51,8 @@ class ArticleScreenState(Screen[str | None]):
         self.loaded = False
         """True once the current article (or its failure) is on screen whole: for an article
         over several pages fetched now, when its last page is in, not its first."""
+        self._drawn = False
+        """`loaded`, and drawn since: the keys typed ahead for it go on (`takes_keys`)."""
         self._from_feed = False
         """The text shown is the feed's, the article itself not to be had."""
         self._origin = 0

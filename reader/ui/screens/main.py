@@ -151,9 +151,10 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
 
     def on_feed_selected(self, message: FeedSelected) -> None:
         if message.feed_url != self.feed_url:
+            self.leave_list()
             self.feed_url = message.feed_url
             self.reader.notice_over()  # `A`'s count was of the list left
-            self._show_list()
+            self._show_list(keep=self.place_in(message.feed_url))
 
     def on_headline_chosen(self, message: HeadlineChosen) -> None:
         from .article import ArticleScreen  # here: the reading view imports this module's app

@@ -21,8 +21,36 @@ from .main_marks import MainScreenMarks
 class MainScreenList(MainScreenMarks, MainFullText):
     """The headlines shown, their title and what an empty list says (see `MainScreen`)."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._places: dict[str | None, str] = {}
+        """The headline the cursor was on in each list the user left (`leave_list`)."""
+
     def show_view(self, keep: str | None = None) -> None:
         self._show_list(keep)
+
+    def leave_list(self) -> None:
+        """Note the headline under the cursor of the list about to give way, for when the
+        user comes back to it (`place_in`)."""
+        headline = self.query_one(HeadlineTable).current
+        if headline is not None:
+            self._places[self.feed_url] = headline.entry.id
+
+    def place_in(self, feed_url: str | None) -> str | None:
+        """Where the cursor goes in a list shown again: the headline it was on when the user
+        left it (newsboat keeps a list's place while it runs; the first row, forgotten, lost
+        a reader's place among 300, acc29a K15), else a feed's or a tag's first unread one,
+        however the feed was reached (the feed list, `J`, `n`), else the first row."""
+        if (kept := self._places.get(feed_url)) is not None:
+            return kept
+        return self.first_unread_in(feed_url)
+
+    def first_unread_in(self, feed_url: str | None) -> str | None:
+        """The first unread headline of a feed or a tag (None for the other lists)."""
+        if feed_url in (None, SAVED_VIEW, SEARCH_VIEW):
+            return None
+        first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)
+        return first.entry.id if first else None
 
     def _show_list(self, keep: str | None = None) -> None:
         table = self.query_one(HeadlineTable)
@@ -39,13 +67,18 @@ class MainScreenList(MainScreenMarks, MainFullText):
             details=self.text_details() if searched else None,
         )
         self.note_listed(self.feed_url)
+        # What `q` and Esc do follows the list (back to the feeds from a feed's, quit from
+        # "All feeds"'): the key bar said "q Quit" on a feed `J`, `K` or `t` had shown.
+        self.refresh_bindings()
         if self.unread_only:
             self.show_feeds()  # a feed left, read to its end, goes
         self._title()
         self.show_hits_note()
         feed = self.query_one(FeedList).feeds.get(self.feed_url or "")
         if feed is not None and feed.last_error:
-            self.reader.status = f"{feed.display_title}: last fetch failed: {feed.last_error}"
+            self.reader.say_while_shown(
+                f"{feed.display_title}: last fetch failed: {feed.last_error}"
+            )
         self.reader.prefetch(rows)
 
     def _fill_list(self, feed_urls: frozenset[str]) -> None:

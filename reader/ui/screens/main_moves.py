@@ -35,8 +35,8 @@ class MainScreenMoves(MainScreenList):
         row = next_unread(table.rows, table.cursor, step)
         if row is not None:
             if wrapped(table.cursor, row, step):
-                where = "top" if step > 0 else "bottom"
-                self.notify(f"Next unread: round to the {where}.", timeout=2, markup=False)
+                which, where = ("Next", "top") if step > 0 else ("Previous", "bottom")
+                self.notify(f"{which} unread: round to the {where}.", timeout=2, markup=False)
             table.cursor = row
             return
         feed = self.next_feed() if step > 0 else None
@@ -94,7 +94,7 @@ class MainScreenMoves(MainScreenList):
         unread one."""
         if feed_url != self.feed_url:
             self.reader.notice_over()
+            self.leave_list()
         self.feed_url = feed_url
         self.query_one(FeedList).select(feed_url)
-        first = next((h for h in self.reader.index.view(feed_url) if not h.read), None)
-        self._show_list(keep=first.entry.id if first else None)
+        self._show_list(keep=self.first_unread_in(feed_url))

@@ -8,7 +8,8 @@ feed list in use, `/` finds a feed by its name the same way (its `n` / `N` and E
 from __future__ import annotations
 
 from ..messages import SearchClosed, SearchEdited
-from ..widgets.article.search_bar import SearchBar, hand_on
+from ..unknown_keys import hand_on
+from ..widgets.article.search_bar import SearchBar
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
 from ..widgets.status_bar import StatusBar

@@ -11,7 +11,12 @@ from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import OptionList
 
-from .article.scroll_keys import HALF_PAGE_DOWN_KEYS, HALF_PAGE_UP_KEYS
+from .article.scroll_keys import (
+    HALF_PAGE_DOWN_KEYS,
+    HALF_PAGE_UP_KEYS,
+    PAGE_DOWN_KEYS,
+    PAGE_UP_KEYS,
+)
 
 _REVERSE = Style(reverse=True)
 
@@ -27,7 +32,31 @@ class VimOptionList(OptionList):
         Binding("G", "last", "Last", show=False),
         Binding(HALF_PAGE_DOWN_KEYS, "half_page(1)", "Half a page down", show=False),
         Binding(HALF_PAGE_UP_KEYS, "half_page(-1)", "Half a page up", show=False),
+        # A page as in the headlines (less's space and b, vim's Ctrl-F and Ctrl-B): they did
+        # nothing here, silently (acc29a K10).
+        Binding(PAGE_DOWN_KEYS, "page_down", "Page down", show=False),
+        Binding(PAGE_UP_KEYS, "page_up", "Page up", show=False),
     ]
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        """The next (`direction` 1) or previous option, stopping at the ends as the headlines
+        do (and vim, less, newsboat): Textual's went round them, silently, and `j` held down
+        to reach the bottom ended anywhere (acc29a K12). Going round is `J` / `K`'s, saying so."""
+        at = self.highlighted
+        if at is None:
+            self.action_first() if direction > 0 else self.action_last()
+            return
+        target = at + direction
+        while 0 <= target < self.option_count and self.get_option_at_index(target).disabled:
+            target += direction
+        if 0 <= target < self.option_count:
+            self.highlighted = target
 
     def action_half_page(self, direction: int) -> None:
         """Ctrl-D / Ctrl-U as in vim and the headlines: the view and the highlight half a

@@ -9,12 +9,11 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ...display import plain
 from ...messages import SearchClosed, SearchEdited
-from ...unknown_keys import character_of, key_after_escape
+from ...unknown_keys import character_of, hand_on, key_after_escape
 
 
 class QueryInput(Input):
@@ -61,13 +60,6 @@ class QueryInput(Input):
             self.post_message(SearchClosed(None))
             return
         await super()._on_key(event)
-
-
-def hand_on(widget: Widget, key: str, character: str | None) -> None:
-    """`key` to the app again, as if it came now from the terminal."""
-    event = events.Key(key, character)
-    event.set_sender(widget.app)
-    widget.app.post_message(event)
 
 
 class SearchBar(Horizontal):

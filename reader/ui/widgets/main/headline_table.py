@@ -331,9 +331,13 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.placed = self.placed or not self._placing
         self._refresh_row(old)
         self._refresh_row(new)
+        self._cursor_in_view()
+
+    def _cursor_in_view(self) -> None:
+        """Scroll as little as shows the cursor's row whole."""
         height = self.scrollable_content_region.height or 1
         top = round(self.scroll_y)
-        first, last = new * self.row_lines, (new + 1) * self.row_lines - 1
+        first, last = self.cursor * self.row_lines, (self.cursor + 1) * self.row_lines - 1
         if first < top:
             self.scroll_to(y=first, animate=False, immediate=True)
         elif last >= top + height:
@@ -405,6 +409,9 @@ class HeadlineTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self._lines())
         self._strips.clear()
         self._fit_title()
+        # A terminal made lower left the cursor below the view, no row lit, until a key
+        # (acc29a K6); once the new height is laid out.
+        self.call_after_refresh(self._cursor_in_view)
 
     def on_focus(self) -> None:
         self._forget_styles()

@@ -1,0 +1,100 @@
+"""Keys in one burst: how long a burst of `j` (a key held down, a paste) takes to land, this
+checkout against another side by side (`--against DIR`, a worktree of main): keys typed ahead
+now wait for those before them that may open a screen or move the focus (`key_settling`).
+
+    uv run python benchmarks/tui_burst.py [--against DIR] [--runs 5] [--keys 200]
+
+Each run is a child process per checkout, alternating, on one data directory of 2 feeds × 300
+headlines written through the store (`tui_headlines.build_data_dir`, untimed). In each child the
+real `ReaderApp` (`refresh_on_start=False`, no fetch ahead) runs under `App.run_test()`; every
+key of a burst is queued at once (`tests.tui_pilot.burst`) and the wall clock runs until the
+headline cursor is on the last key's row (`time.perf_counter`, polled each millisecond), three
+bursts a child. Prints the medians and the ratio. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def child(root: Path, data: Path, keys: int) -> None:
+    sys.path.insert(0, str(root))
+    from reader.ui.app import ReaderApp
+    from tests.tui_pilot import burst, started, table
+
+    async def run() -> dict[str, object]:
+        app = ReaderApp(data, refresh_on_start=False)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(120, 40)) as pilot:
+            await started(pilot)
+            rows = table(app)
+            walls = []
+            for _ in range(3):
+                rows.cursor = 0
+                await pilot.pause(0.2)
+                start = time.perf_counter()
+                burst(app, "j" * keys)
+                while rows.cursor < keys and time.perf_counter() - start < 30:
+                    await asyncio.sleep(0.001)
+                walls.append(time.perf_counter() - start)
+            return {"walls": walls}
+
+    print(json.dumps(asyncio.run(run())))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keys", type=int, default=200)
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1], args.keys)
+        return 0
+    sys.path.insert(0, str(HERE))
+    sys.path.insert(1, str(HERE.parent))
+    from tui_headlines import build_data_dir
+
+    roots = {"this": HERE.parent} | ({"against": args.against.resolve()} if args.against else {})
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        build_data_dir(data, 2, 300)
+        walls: dict[str, list[float]] = {name: [] for name in roots}
+        for _ in range(args.runs):
+            for name, root in roots.items():
+                out = (
+                    subprocess.run(
+                        [sys.executable, __file__, "--keys", str(args.keys), "--child", root, data],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    )
+                    .stdout.strip()
+                    .splitlines()[-1]
+                )
+                walls[name] += json.loads(out)["walls"]
+    for name in roots:
+        median = statistics.median(walls[name])
+        print(
+            f"{name:8} {args.keys} j in one burst: median {median * 1000:.0f} ms "
+            f"(min {min(walls[name]) * 1000:.0f}, max {max(walls[name]) * 1000:.0f})"
+        )
+    if args.against:
+        ratio = statistics.median(walls["this"]) / statistics.median(walls["against"])
+        print(f"this / against: {ratio:.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

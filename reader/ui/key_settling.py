@@ -1,0 +1,104 @@
+"""Whether the keys already typed have done what they do, so that the next one goes where it
+was meant: Textual hands each key to the widget focused as it comes, before the keys ahead of
+it have acted. In one burst (a paste, a fast typist over ssh, tmux joining keys) `a o p e r a`
+sent the address's letters to the list `a` had not yet left, `Enter j j j` scrolled the list
+instead of the article it opened, `Tab /` searched the pane Tab was leaving (acc29a K4, K8,
+K11). `ReaderApp.on_event` holds a key while `unsettled` names a queue; it hands the held keys
+on, one at a time, once those queues are through and `takes_keys` says the screen on top is
+ready for them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual import events
+from textual.app import App
+from textual.binding import ActiveBinding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from .messages import FeedSelected, HeadlineChosen
+
+_ON_ITS_WAY = (HeadlineChosen, FeedSelected)
+"""What a key posts on its way to a new screen or list (Enter's `HeadlineChosen`)."""
+_STAYING = frozenset(
+    {
+        "cursor_down",
+        "cursor_up",
+        "first",
+        "last",
+        "half_page",
+        "page_down",
+        "page_up",
+        "scroll_down",
+        "scroll_up",
+        "scroll_home",
+        "scroll_end",
+    }
+)
+"""Actions that move in the list or text shown and nothing else: keys after them need not wait
+(200 `j`s held down in one burst went one by one, ten times slower)."""
+
+
+def unsettled(
+    app: App[object],
+    handed_on: events.Key | None,
+    every_key: bool = False,
+    bindings: Mapping[str, ActiveBinding] | None = None,
+) -> DOMNode | None:
+    """A queue where a key typed earlier still waits, or what it posted: on the path from the
+    widget focused up to its screen (an unbound key bubbles up, queue by queue), or back at the
+    app, where a widget's bindings act (`handed_on`, a held key posted to the app, too); None
+    when they are through. Keys typed later, still at the app, don't count: they are held in
+    turn. Keys that only move (`_STAYING`) count only for `every_key`: for a key that acts as
+    it comes (a priority binding, `/`), which must not act before them. `bindings`: the
+    screen's active ones, when the caller has them (Textual makes them anew at each look)."""
+    staying: dict[str, bool] = {}  # by key: a burst holds hundreds of the same few
+
+    def acting(message: object) -> bool:
+        if isinstance(message, _ON_ITS_WAY):
+            return True
+        if not isinstance(message, events.Key):
+            return False
+        if every_key:
+            return True
+        key = message.key
+        if key not in staying:
+            active = (app.screen.active_bindings if bindings is None else bindings).get(key)
+            name = active.binding.action.split("(", 1)[0].rsplit(".", 1)[-1] if active else ""
+            staying[key] = name in _STAYING
+        return not staying[key]
+
+    node: DOMNode | None = app.focused or app.screen
+    while node is not None and node is not app:
+        # Textual's own queue (textual._queue, pinned by uv.lock): nothing public tells it.
+        if any(acting(m) for m in (node._pending_message, *node._message_queue.values)):
+            return node
+        node = node.parent
+    if any(
+        isinstance(message, events.Key)
+        and (message.is_forwarded or message is handed_on)
+        and acting(message)
+        for message in app._message_queue.values
+    ):
+        return app
+    return None
+
+
+def acts_as_it_comes(bindings: Mapping[str, ActiveBinding], key: str) -> bool:
+    """Whether Textual acts on `key` as it comes (a priority binding among the screen's active
+    `bindings`), before the keys queued ahead of it."""
+    active = bindings.get(key)
+    return active is not None and active.binding.priority
+
+
+def takes_keys(screen: Screen[object]) -> bool:
+    """Whether the screen on top is ready for a key: mounted, its line or list focused (a
+    dialog's line is focused a moment after it shows), and ready by its own word when it says
+    (`takes_keys`: an article being read from the cache)."""
+    if not screen.is_mounted:
+        return False
+    if screen.focused is None and screen.focus_chain:
+        return False
+    ready = getattr(screen, "takes_keys", True)
+    return bool(ready)

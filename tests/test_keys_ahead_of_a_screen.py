@@ -1,0 +1,95 @@
+"""Keys typed in one burst behind a key that opens a screen or a line (a paste, a fast typist
+over ssh, tmux joining keys) act there, in order, once it shows: what follows `a` is the
+address typed into its line (tester K8), and keys typed as a cached article opens act on the
+article, not on the list behind it (K11)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.feed_input import FeedInputScreen
+from reader.ui.screens.article import ArticleScreen
+from reader.ui.widgets.article.article_body import ArticleBody
+from reader.ui.widgets.main.headline_table import HeadlineTable
+from tests.tui_pilot import burst, first_article_row, started, table, until
+
+
+def test_keys_after_a_go_into_the_address_line(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot)
+            cursor = table(app).cursor
+            burst(app, "ahttp://x.test/jk/feed")
+            await until(pilot, lambda: isinstance(app.screen, FeedInputScreen), "the line")
+            line = app.screen.query_one("#feed-input")
+            await until(pilot, lambda: line.value == "http://x.test/jk/feed", "the address")
+            behind = app.main_screen.query_one(HeadlineTable)
+            assert behind.cursor == cursor  # no `j`, `k` acted on the list behind
+
+    asyncio.run(run())
+
+
+def test_keys_typed_as_a_cached_article_opens_scroll_it(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot)
+            row = first_article_row(app)
+            table(app).cursor = row
+            await pilot.pause()
+            burst(app, "\rjjj")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            body = screen.query_one(ArticleBody)
+            await until(pilot, lambda: screen.loaded and round(body.scroll_y) == 3, "3 lines on")
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is app.main_screen, "the list")
+            assert table(app).cursor == row  # the `j`s were the article's, not the list's
+
+    asyncio.run(run())
+
+
+def test_a_search_typed_as_a_cached_article_opens_is_the_articles(synced_dir: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot)
+            table(app).cursor = first_article_row(app)
+            await pilot.pause()
+            burst(app, "\r/the\r")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: body.query == "the", "the article's search")
+            assert app.main_screen.headline_query == ""
+
+    asyncio.run(run())
+
+
+def test_keys_held_for_a_screen_never_ready_act_after_a_while(synced_dir: Path) -> None:
+    """A screen that never says it takes keys (an article whose reading hangs) gets them
+    anyway after `_HELD_AT_MOST`: keys are never held for good."""
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    pressed: list[str] = []
+
+    class NeverReady(Screen[None]):
+        BINDINGS = [Binding("x", "note", "Note")]
+        takes_keys = False
+
+        def action_note(self) -> None:
+            pressed.append("x")
+
+    async def run() -> None:
+        app = ReaderApp(synced_dir, refresh_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await started(pilot)
+            await app.push_screen(NeverReady())
+            burst(app, "xx")
+            await until(pilot, lambda: pressed == ["x", "x"], "both keys, in the end")
+
+    asyncio.run(run())
