@@ -18,7 +18,7 @@ import reader.gone
 from reader.cli import main
 from reader.cli.sync import _progress_display
 from reader.library import Library
-from reader.models import ErrorKind
+from reader.models import Entry, ErrorKind, FetchError
 from reader.reports import NotOffline, SyncProgress, SyncReport
 from tests.no_network import subscribe_elsewhere
 from tests.test_library import ARTICLE, feed_xml
@@ -432,3 +432,32 @@ def test_a_feed_of_many_stories_taken_down_is_named_in_one_line_past_five(
     finally:
         monkey.undo()
     assert "taken down" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("why", "said"),
+    [
+        (
+            "the disk holding /d is full (or failing): nothing more could be kept",
+            "The disk is full",
+        ),
+        ("the data directory /d is read-only: reading works", "The data directory is read-only"),
+    ],
+)
+def test_the_tuis_sync_line_opens_with_what_stopped_it_keeping_articles(
+    why: str, said: str
+) -> None:
+    """A line is cut at the screen's width: "the disk holding … is full" came past the 200th
+    column, after "110 failed (e.g. …" (acc29b T18). First and short, then the rest."""
+    from reader.ui.app_sync import sync_summary
+
+    entries = [
+        Entry(id=f"e{n}", feed_url="f", title=f"Story {n}", link=f"http://x/{n}") for n in range(3)
+    ]
+    report = SyncReport(
+        articles_fetched=46,
+        article_failures=[(e, FetchError(ErrorKind.STORAGE, why, e.link)) for e in entries],
+    )
+    line = sync_summary(report)
+    assert line.startswith(f"{said}: 3 articles not cached · Synced 0 of 0 feeds · 46 articles")
+    assert "failed (e.g." not in line  # said once, first

@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Collection, Coroutine
 from typing import Any, TypeVar
 
 from ..marks import UPDATED_MARK
-from ..models import ErrorKind
+from ..models import ErrorKind, FetchError
 from ..plural import plural
 from ..reports import (
     FeedResult,
@@ -64,7 +64,7 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {outages[0].line('S')}"
     for held in report.asked_to_wait:  # a host's "wait 2 minutes": one thing, said once
         line += f" · {held}"
-    if failures := [(e, f) for e, f in named if not f.asks_to_wait]:
+    if failures := [(e, f) for e, f in named if not f.asks_to_wait and f.kind != ErrorKind.STORAGE]:
         entry, error = failures[0]
         line += f" · {len(failures)} failed (e.g. {entry.title}: {error.message})"
     if report.incomplete:
@@ -85,7 +85,20 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         line += f" · {plural(len(failed_feeds), 'feed')} failed"
     if gone := gone_unasked(report.feeds):
         line += f" · {gone}"
+    if unwritable := [f for _, f in report.article_failures if f.kind == ErrorKind.STORAGE]:
+        # What stopped the sync, first and short: a line is cut at the screen's width, and
+        # "the disk holding … is full" came past the 200th column (acc29b T18).
+        return f"{_unwritable(unwritable[0])}: {plural(len(unwritable), 'article')} not cached · {line}"
     return line
+
+
+def _unwritable(error: FetchError) -> str:
+    """Why the store took no writes, in a few words (from what `store.directory` says of it)."""
+    if "is full" in error.message:
+        return "The disk is full"
+    if "read-only" in error.message:
+        return "The data directory is read-only"
+    return "The cache takes no writes"
 
 
 def _brought(
