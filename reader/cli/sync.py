@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..discovery import WEB_PAGE_ANSWER
-from ..models import Entry, ErrorKind, StoreError
+from ..models import Entry, ErrorKind, FetchError, StoreError
 from ..plural import plural, size_text
 from ..reports import SyncProgress, gone_unasked, synced_feeds
 from ..safe import safe_line
@@ -136,6 +136,18 @@ def _stop_on_terminate() -> list[int]:
     return got
 
 
+def _no_answer(error: FetchError) -> bool:
+    """`error` says only that nothing answered: not tried, timed out, no connection made or no
+    host found (`fetch_messages`' words), nothing of the feed itself."""
+    from ..library.offline import NOT_TRIED
+
+    return (
+        error.message == NOT_TRIED
+        or error.kind == ErrorKind.TIMEOUT
+        or error.message.startswith(("cannot connect to ", "cannot find the host "))
+    )
+
+
 def _interrupt() -> None:
     raise KeyboardInterrupt
 
@@ -154,9 +166,12 @@ def print_sync_report(
         err(report.portal)
     elif report.no_connection:  # before each feed's and article's own failure to connect
         err(report.no_connection)
-    # With nothing answered, every feed failed alike, and its line says no more than the one
-    # above: a cron job's `-q` mailed 25 lines an hour through a flight (acc29b T17).
-    for result in [] if report.no_connection else report.feeds:
+    # With nothing answered, a feed that failed to connect or wasn't tried says no more than
+    # the line above: a cron job's `-q` mailed 25 such lines an hour through a flight (acc29b
+    # T17). One whose failure says more (an untrusted certificate) is still named.
+    for result in report.feeds:
+        if report.no_connection and result.error and _no_answer(result.error):
+            continue
         if result.error and result.error.kind != ErrorKind.PORTAL:
             # A subscription that only ever answered with a web page: `add` finds its feed.
             hint = f" (`reader add {result.feed.url}` looks for its feed)" if _page(result) else ""
