@@ -43,7 +43,9 @@ class QueryInput(Input):
         if self.closing:
             event.stop()
             event.prevent_default()
-            if self.has_focus:
+            # The screen's focus, not `has_focus`: that follows its Blur event, which comes
+            # after the search closed and took what was held, and a key then was lost.
+            if self.screen.focused is self:
                 self._held.append((event.key, event.character))
             else:  # the search closed while it was on its way: on to the focus now
                 hand_on(self, event.key, event.character)
