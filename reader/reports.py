@@ -165,6 +165,7 @@ class NotOffline:
     taken_down: int = 0  # the site said it is gone: only the feed's text
     not_fetched: int = 0  # never tried, nor failed: a sync the disk filled under stopped first
     disk_full: bool = False  # ...and this sync's was: why they were not
+    portal: bool = False  # ...or a login page answered in their pages' place
 
     def line(self, short: bool = False) -> str:
         """ "not readable offline: 2 failed, …" in one line, or "" when every one is; `short`
@@ -172,7 +173,13 @@ class NotOffline:
         parts = []
         if self.not_fetched:
             # First: the one cause that stopped the sync, as `reader list --not-offline` counts.
-            why = " (the disk was full)" if self.disk_full else " yet"
+            why = (
+                " (the disk was full)"
+                if self.disk_full
+                else " (a login page answered)"
+                if self.portal
+                else " yet"
+            )
             parts.append(f"{self.not_fetched} not fetched{why}")
         if self.failed:
             parts.append(f"{self.failed} failed")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -211,6 +212,12 @@ def test_a_sync_behind_a_login_page_caches_none_of_it_and_says_so_once(
     said = "the network answered with a login page (Welcome to Harbourside Free WiFi): log in and sync again"
     assert err.count(said) == 1
     assert "feed failed" not in err and "article failed" not in err
+    # The page is the one failure: the summary and its last line agree that the articles it
+    # answered for were not fetched (acc29b T16: "161 failed", then "1 failed").
+    assert re.search(r", 0 failed$", err, re.MULTILINE), err
+    assert re.search(
+        r"^not readable offline: \d+ not fetched \(a login page answered\)", err, re.M
+    ), err
     assert asyncio.run(_cached(data_dir)) == before  # nothing cached from it, nothing lost
     assert asyncio.run(_gone_reason(data_dir)).startswith("HTTP 404")  # not the login page's
 

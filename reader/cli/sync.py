@@ -136,6 +136,12 @@ def _stop_on_terminate() -> list[int]:
     return got
 
 
+def _failed(report: SyncReport) -> int:
+    """The articles that failed, but those a login page answered for: the page, said once
+    first, is the one failure, and the last line counts them as not fetched (acc29b T16)."""
+    return sum(error.kind != ErrorKind.PORTAL for _, error in report.article_failures)
+
+
 def _no_answer(error: FetchError) -> bool:
     """`error` says only that nothing answered: not tried, timed out, no connection made or no
     host found (`fetch_messages`' words), nothing of the feed itself."""
@@ -269,7 +275,7 @@ def print_sync_report(
     if articles:
         line += (
             f"; {plural(report.articles_fetched, 'article')} cached for offline, "
-            f"{report.articles_already_cached} already cached, {len(report.article_failures)} failed"
+            f"{report.articles_already_cached} already cached, {_failed(report)} failed"
         )
         if report.articles_updated:
             line += f", {report.articles_updated} updated"

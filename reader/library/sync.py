@@ -428,7 +428,8 @@ class LibrarySync(LibraryFeedRefresh):
         with suppress(StoreError):  # a recap: the sync's own report stands without it
             not_offline = await asyncio.to_thread(self.not_offline)
             full = any(e.kind == ErrorKind.STORAGE for _, e in failures)
-            not_offline = replace(not_offline, disk_full=full)
+            portal = any(e.kind == ErrorKind.PORTAL for _, e in failures)
+            not_offline = replace(not_offline, disk_full=full, portal=portal)
             # One stopped before: this one went to the end (of every feed, or not: `whole`).
             self.store.mark_sync_stopped(False, whole=feeds is None)
         if fetched or renewed or pruned:
