@@ -20,6 +20,7 @@ from .errors import NO_CONNECTION, ErrorKind, FetchError
 
 REMEMBERED = 24 * 3600.0  # seconds a timeout counts for the runs after it
 _MOST = 500  # addresses remembered; the oldest go first
+_CLOCKS_APART = 60.0  # seconds two processes' clocks may differ
 
 
 class Unanswered:
@@ -84,6 +85,9 @@ class Unanswered:
         for name, into in (("addresses", self._addresses), ("hosts", self._hosts)):
             kept = record.get(name)
             if isinstance(kept, dict):
+                # A time ahead of now was noted under a clock that was ahead: counted, it
+                # would keep an address from its tries for as long (acc29b T14's kind).
+                ahead = time.time() + _CLOCKS_APART
                 for key, at in kept.items():
-                    if isinstance(key, str) and isinstance(at, int | float):
+                    if isinstance(key, str) and isinstance(at, int | float) and at <= ahead:
                         into.setdefault(key, float(at))

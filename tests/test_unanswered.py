@@ -139,3 +139,18 @@ def test_the_next_sync_asks_a_dead_host_once(
     assert len(held) == 3
     assert asyncio.run(sync()) == ["The story that never comes"]
     assert len(held) == 4
+
+
+def test_a_timeout_noted_under_a_clock_ahead_is_not_remembered() -> None:
+    """A laptop whose clock was a year ahead noted its timeouts then: back on time, they would
+    have kept those addresses from their tries for a year (acc29b T14's kind)."""
+    from reader.unanswered import Unanswered
+
+    url, host = "https://ledger.example/feed.xml", "ledger.example"
+    year_ahead = time.time() + 365 * 86400
+    unanswered = Unanswered()
+    unanswered.remember({"addresses": {url: year_ahead}, "hosts": {host: year_ahead}})
+    assert unanswered.retries(url, host, 2) == 2
+    a_minute_ago = time.time() - 60
+    unanswered.remember({"addresses": {url: a_minute_ago}, "hosts": {host: a_minute_ago}})
+    assert unanswered.retries(url, host, 2) == 0  # a timeout of a minute ago still counts
