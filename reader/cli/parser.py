@@ -548,6 +548,10 @@ def build_parser() -> argparse.ArgumentParser:
         "config",
         help="print the config file (created with commented defaults), then the defaults in force"
         " of the settings it leaves out",
+        description="Print the config file (created with commented defaults), then the defaults"
+        " in force of the settings it leaves out. A setting it can't read stops it, as every"
+        " command, with one line; an [[ignore]] rule whose feed is no feed subscribed to (a tag"
+        " misspelt, a feed removed since) is named on stderr.",
     )
     p.add_argument(
         "--path",
