@@ -141,7 +141,9 @@ class LibraryFeedRefresh(LibraryRenewal):
         new, changed = await self._in_store_thread(
             self.store.merge, url, entries, parsed.keys, True
         )
-        await self._leave_out(feed)
+        if ignored:  # and those kept before a rule that matches them go
+            by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
+            await self._in_store_thread(self.store.leave_out, url, ignored, by_text)
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         feed = replace(
@@ -159,12 +161,6 @@ class LibraryFeedRefresh(LibraryRenewal):
         )
         feed = self.store.put_feed(_working(feed))
         return FeedResult(feed, new_entries=len(new), entries=tuple(entries), changed=changed)
-
-    async def _leave_out(self, feed: Feed) -> None:
-        """The feed's headlines kept before an `[[ignore]]` rule that matches them, dropped."""
-        if ignored := rules_for(feed, self.ignore):
-            by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
-            await self._in_store_thread(self.store.leave_out, feed.url, ignored, by_text)
 
     async def _in_store_thread(self, write: Callable[..., T], *args: Any) -> T:
         """`write(*args)`, a feed's list of up to 2,000 entries read and written, in a thread:
