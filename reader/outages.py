@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import NO_CONNECTION, FetchError
+from .errors import NO_CONNECTION, ErrorKind, FetchError
 from .models import Entry
 from .plural import plural
 from .retries import not_back_yet
@@ -100,6 +100,17 @@ def outages(
             unreached.setdefault(host, []).append((entry, error))
         else:
             named.append((entry, error))
+    # A connection the host broke off as it stopped taking any (the network going mid-answer)
+    # is that host's outage too, not an article's own failure: whether the retry met the
+    # refusal was a matter of timing, and the article named itself or was counted.
+    left: list[tuple[Entry, FetchError]] = []
+    for entry, error in named:
+        host = host_of(entry.link)
+        if error.kind == ErrorKind.NETWORK and host in unreached:
+            unreached[host].append((entry, error))
+        else:
+            left.append((entry, error))
+    named = left
     failed = {*unreached, *stopped}
     # Hosts given up alone are said so: a host's stalling is no sign of the network's.
     if unreached and network_wide(len(failed), len(set(hosts_asked) | failed)):
