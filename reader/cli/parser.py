@@ -272,7 +272,8 @@ def build_parser() -> argparse.ArgumentParser:
         " headline, how many will not be readable offline (failed, a link to a PDF or audio,"
         " only in part): `reader list --not-offline` lists them. With the config's [feeds]"
         " drop_read_after, the read headlines older than that are dropped after it (not saved"
-        " ones; their articles stay cached). Ctrl-C stops with the counts"
+        " ones; their articles stay cached); with [feeds] max_items, each feed keeps only that many"
+        " of its newest headlines, and no article is fetched for those past it. Ctrl-C stops with the counts"
         " so far (exit 130; SIGTERM the same, exit 143; SIGHUP, its terminal closed, exit 129:"
         " `nohup reader sync` carries on): what was cached stays, and the next"
         " sync carries on.",
