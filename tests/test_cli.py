@@ -801,6 +801,16 @@ def test_a_word_that_is_no_command_is_answered_with_the_command_that_does_it(
     assert "choose from" not in result.stderr and "\x1b" not in result.stderr
 
 
+def test_a_search_for_a_negative_figure_is_a_search(data_dir: Path) -> None:
+    # argparse took "-3.2%" for an unknown option: "argument --search: expected at least one"
+    result = reader(data_dir, "list", "--search", "output", "-3.2%")
+    assert result.returncode == 1
+    assert (
+        result.stderr == "reader: no headline or cached article holds every one of: output -3.2%\n"
+    )
+    assert reader(data_dir, "list", "-x").stderr.endswith("unrecognized arguments: -x\n")
+
+
 def test_an_option_a_command_does_not_take_is_said_with_that_commands_usage(
     data_dir: Path,
 ) -> None:

@@ -126,6 +126,13 @@ class _Parser(argparse.ArgumentParser):
 
     commands: dict[str, argparse.ArgumentParser]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A word that starts with a minus and a digit is a word, not an unknown option: argparse
+        # takes only "-3" and "-3.2" so, and `reader list --search -3.2%` (a figure a reporter
+        # looks for) was "expected at least one argument". No option of the reader's is so named.
+        self._negative_number_matcher = re.compile(r"^-[\d.,]")
+
     def error(self, message: str) -> NoReturn:
         if (found := _NO_COMMAND.fullmatch(message)) is not None and self.commands:
             from difflib import get_close_matches  # here: only a mistyped command needs it
