@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 
 # ESC [ … final byte  |  ESC ] … (BEL | ESC \)  |  ESC P/X/^/_ … ESC \  |  8-bit CSI.
+# A string (OSC, DCS…) is taken whole only with its terminator: an ESC with none after it (one
+# "&#27;" in a page's text, a stray byte) goes alone with the letter after it, and the text after
+# that stays, inert without its ESC. Taken to the next ESC or the end, it cut up to 512 characters
+# of the article out unmarked, across paragraphs and mid-word (acc30c D1).
 # An 8-bit CSI is taken with its parameters only ("\x9b31m"): cp1250's "›" read as ISO-8859-2 is
 # U+009B, and "›Zprávy" lost its "Z". The other 8-bit introducers (U+009D OSC, U+0090 DCS, U+009E PM…) are not taken as the start of
 # a string to swallow: in real text they are letters read with the wrong charset (a Czech "ž"
@@ -20,20 +24,20 @@ import re
 _ESCAPE_SEQUENCE = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~] | \x9b[0-?]+[ -/]*[@-~]  # CSI (8-bit: with a parameter, see above)
-    | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, terminated by BEL or ST (or cut off)
-    | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?      # DCS, SOS, PM, APC strings
+    | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)    # OSC, terminated by BEL or ST
+    | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)       # DCS, SOS, PM, APC strings, terminated
     | \x1b[ -/]*[0-~]                             # other two-byte escapes (ESC c, ESC 7, …)
     """,
     re.VERBOSE,
 )
 # The 7-bit forms of the same sequences, for a whole page before it is parsed: a string sequence
-# is cut at 512 characters there, so an unterminated one can't swallow the rest of the document
-# (and the C1 forms are left to `_CONTROL`, as a stray U+0090 would otherwise start one).
+# is taken only when terminated within 512 characters there, so the search for its end is
+# bounded (and the C1 forms are left to `_CONTROL`, as a stray U+0090 would otherwise start one).
 _DOCUMENT_ESCAPE_SEQUENCE = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]
-    | \x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?
-    | \x1b[PX^_][^\x1b]{0,512}(?:\x1b\\)?
+    | \x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)
+    | \x1b[PX^_][^\x1b]{0,512}\x1b\\
     | \x1b[ -/]*[0-~]
     """,
     re.VERBOSE,

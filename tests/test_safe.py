@@ -128,3 +128,36 @@ def test_an_address_holding_what_draws_nothing_is_percent_encoded() -> None:
         "http://a.example/real?x%E2%80%8By%E2%81%A0"
     )
     assert not is_web_url("http://a.example/x\u200b")
+
+
+def test_an_escape_with_no_terminated_string_after_it_goes_alone() -> None:
+    """One "&#27;P" in an article (acc30c D1): the ESC and its letter go, the text after it
+    stays, inert. Taken as the start of a DCS string to the next ESC or 512 characters on, it
+    cut paragraphs out unmarked, mid-word. A terminated string still goes whole."""
+    text = "Paragraph 2 has a stray escape \x1bP in the middle.\n\nParagraph 3 is ordinary."
+    assert safe_text(text) == (
+        "Paragraph 2 has a stray escape  in the middle.\n\nParagraph 3 is ordinary."
+    )
+    for introducer in "]X^_":
+        assert safe_text(f"a \x1b{introducer}b c\n\nd") == "a b c\n\nd"
+    assert safe_text("a\x1bP1$r\x1b\\b") == "ab"  # DCS with its ST: whole
+    assert safe_text("a\x1b]0;pwned\x07b") == "ab"
+
+
+def test_a_page_with_a_stray_escape_keeps_every_paragraph() -> None:
+    from reader.extract import extract_article
+
+    paragraphs = [
+        f"Paragraph {n} of the harbour report says the dredging of the outer channel went on "
+        f"through the week, and the council's vote on the budget was put off to January."
+        for n in range(1, 12)
+    ]
+    paragraphs[1] = paragraphs[1].replace("says the", "has a stray escape &#27;P in the middle:")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html><head><title>Harbour report</title></head><body><article>{body}</article></body></html>"
+    article = extract_article(page.encode(), "http://127.0.0.1/report.html")
+    text = "\n".join(block.text for block in article.blocks)
+    assert "has a stray escape in the middle: dredging of the outer channel" in text
+    for n in range(3, 12):
+        assert f"Paragraph {n} of the harbour report" in text
+    assert "\x1b" not in text
