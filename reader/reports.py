@@ -10,6 +10,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from .discovery import FeedLink
+from .errors import NoAnswer
 from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
 from .outages import Outage, outages
@@ -309,12 +310,19 @@ def unanswered_at(results: list[FeedResult]) -> str:
     or, every feed asked being on one host, "Nothing answered at 127.0.0.1:8773" (its port
     said when they share it too): a site down can't be told from no network then, and a
     reader whose network is up must not be told it is gone. Two ports of one machine are one
-    host, one site, to the reader."""
-    addresses = {_host_and_port(r.feed.moved_to or r.feed.url) for r in results if r.asked}
+    host, one site, to the reader. When every answer came and broke off, or none came in
+    time, it says so: "nothing answered" sent a traveller to the cable (acc29b T12, T15)."""
+    asked = [r for r in results if r.asked]
+    how = {r.error.no_answer for r in asked if r.error is not None} - {NoAnswer.NOT_ASKED}
+    addresses = {_host_and_port(r.feed.moved_to or r.feed.url) for r in asked}
     hosts = {host for host, _ in addresses}
     if len(hosts) != 1:
-        return "No connection"
+        return "Every answer was broken off" if how == {NoAnswer.BROKEN_OFF} else "No connection"
     host, port = next(iter(addresses)) if len(addresses) == 1 else (hosts.pop(), "")
+    if how == {NoAnswer.BROKEN_OFF}:
+        return f"{host}{port} broke off every answer"
+    if how == {NoAnswer.TIMED_OUT}:
+        return f"{host}{port} did not answer in time"
     return f"Nothing answered at {host}{port}"
 
 

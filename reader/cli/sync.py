@@ -143,15 +143,9 @@ def _failed(report: SyncReport) -> int:
 
 
 def _no_answer(error: FetchError) -> bool:
-    """`error` says only that nothing answered: not tried, timed out, no connection made or no
-    host found (`fetch_messages`' words), nothing of the feed itself."""
-    from ..library.offline import NOT_TRIED
-
-    return (
-        error.message == NOT_TRIED
-        or error.kind == ErrorKind.TIMEOUT
-        or error.message.startswith(("cannot connect to ", "cannot find the host "))
-    )
+    """`error` says only that nothing answered (not tried, timed out, broken off, no connection
+    made or no host found), nothing of the feed itself."""
+    return error.no_answer is not None
 
 
 def _interrupt() -> None:

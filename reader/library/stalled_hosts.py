@@ -1,7 +1,8 @@
-"""The hosts one sync asks for articles, and those it gives up: a host whose requests timed out
-again and again, nothing coming whole in between (`retries.gives_up`), has its other articles
-left for the next sync, and its downloads under way stopped, rather than each waited for to
-its own timeout (hotel Wi-Fi stalling every page held a sync 8 minutes for 160 articles)."""
+"""The hosts one sync asks for articles (or one refresh for feeds), and those it gives up: a
+host whose requests timed out again and again, nothing coming whole in between
+(`retries.gives_up`), has its other articles (feeds) left for the next sync, and its requests
+under way stopped, rather than each waited for to its own timeout (hotel Wi-Fi stalling every
+page held a sync 8 minutes for 160 articles, and the reader's refresh on opening 2 minutes)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from ..models import Entry, ErrorKind, FetchError
+from ..errors import NoAnswer
+from ..models import ErrorKind, FetchError
 from ..outages import host_of, shown_at
 from ..retries import gives_up
 
@@ -50,11 +52,13 @@ class StalledHosts:
         for under_way in list(self._under_way[host]):  # stalling as the others did
             self._stop(under_way)
 
-    def left(self, entry: Entry) -> FetchError | None:
-        """The failure of an article whose host is given up (not asked, or its download
-        stopped), or None while its host is not."""
-        times = self.given_up.get(host_of(entry.link))
+    def left(self, link: str, until: str = "the next sync") -> FetchError | None:
+        """The failure of a request of `link` (an article's, a feed's) whose host is given up
+        (not asked, or its download stopped), left `until` then; None while its host is not."""
+        times = self.given_up.get(host_of(link))
         if times is None:
             return None
-        why = f"{shown_at(entry.link)} stopped answering (timed out {times} times in a row)"
-        return FetchError(ErrorKind.TIMEOUT, f"{why}: left for the next sync", entry.link)
+        why = f"{shown_at(link)} stopped answering (timed out {times} times in a row)"
+        return FetchError(
+            ErrorKind.TIMEOUT, f"{why}: left for {until}", link, no_answer=NoAnswer.TIMED_OUT
+        )

@@ -239,7 +239,7 @@ class LibrarySync(LibraryFeedRefresh):
                 async with host.slot(first), ahead.slot(first):
                     if unwritable is not None:
                         raise replace(unwritable, url=entry.link)
-                    if (left := hosts.left(entry)) is not None:
+                    if (left := hosts.left(entry.link)) is not None:
                         # Kept, so reading it offline says why it isn't there.
                         with suppress(StoreError):
                             await asyncio.to_thread(
@@ -284,7 +284,7 @@ class LibrarySync(LibraryFeedRefresh):
                     return
                 if room is not None:
                     room.failed(key)
-                if (left := hosts.left(entry)) is not None and task and not task.cancelling():
+                if (left := hosts.left(entry.link)) is not None and task and not task.cancelling():
                     # Its download stopped with its host's (`StalledHosts.timed_out`).
                     failures.append((entry, left))
                     done += 1
