@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from .errors import NO_CONNECTION, ErrorKind, FetchError
 from .models import Entry
-from .plural import plural
+from .plural import listed, plural
 from .retries import not_back_yet
 from .url_display import shown_url
 
@@ -61,7 +61,8 @@ class Outage:
         left = plural(self.articles, "article")
         if self.stopped and not self.network:
             return (
-                f"{self.hosts[0]} stopped answering ({self.reason}): {left} left for the next sync"
+                f"{listed(list(self.hosts))} stopped answering ({self.reason}): {left} left for "
+                "the next sync"
             )
         if self.network and self.everyone:
             return (
@@ -122,10 +123,12 @@ def outages(
         outage = Outage(shown, reason, len(every), network=True, everyone=lone)
         return [outage], named
     told: list[Outage] = []
-    for host, group in stopped.items():
-        entry, _ = group[0]
-        why = f"timed out {given_up[host]} times in a row"
-        told.append(Outage((shown_at(entry.link),), why, len(group), stopped=True))
+    if stopped:  # several hosts stalling (one hotel's Wi-Fi): one line naming them all
+        shown = tuple(shown_at(group[0][0].link) for group in stopped.values())
+        times = sorted({given_up[host] for host in stopped})
+        why = f"timed out {times[0]} times in a row" + (" or more" if len(times) > 1 else "")
+        articles = sum(len(group) for group in stopped.values())
+        told.append(Outage(shown, f"each {why}" if len(shown) > 1 else why, articles, stopped=True))
     for group in unreached.values():
         if len(group) < 2:  # one article: its title says more than a count
             named.extend(group)

@@ -32,6 +32,7 @@ class FailingSite:
         self.pages_before = pages_before
         self.stories = stories
         self.pages_asked = 0
+        self.edition = ""  # after every story's title in the feed: a correction told anew
         self.feeds_asked: list[str] = []  # the feeds' paths, as asked (tries again included)
         self.held: list[socket.socket] = []  # stalled connections, kept open
         self._sock = socket.socket()
@@ -48,7 +49,7 @@ class FailingSite:
 
     def feed(self) -> str:
         items = "".join(
-            f"<item><title>Story {n}</title><link>{self.base}/story-{n}.html</link>"
+            f"<item><title>Story {n}{self.edition}</title><link>{self.base}/story-{n}.html</link>"
             f"<guid>{self.base}/story-{n}.html</guid>"
             f"<pubDate>Sat, 05 Dec 2026 {n % 24:02d}:00:00 GMT</pubDate></item>"
             for n in range(self.stories)

@@ -33,6 +33,7 @@ from .cache_notes import CacheNotes
 from .failures import _may_come_later
 from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
+from .renewal import Renewal
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
 from .stalled_hosts import StalledHosts
@@ -312,19 +313,23 @@ class LibrarySync(LibraryFeedRefresh):
 
         async def renew(entry: Entry) -> None:
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
-                renewal = await self._renew(entry)
+                left = hosts.left(entry.link)  # its host given up: not asked again
+                renewal = await self._renew(entry) if left is None else Renewal("failed")
+            if renewal.error is not None and renewal.error.kind == ErrorKind.TIMEOUT:
+                hosts.timed_out(entry.link)
             if renewal.outcome == "changed":
                 renewed.append(entry)
             elif renewal.outcome == "gone" and renewal.error is not None:
                 key = article_key(entry.link)
                 if key not in was_gone:  # named when it went, as an uncached story is
                     gone_kept.append((entry, renewal.error, renewal.before))
-            elif (error := renewal.error) is not None and _passing(error):
+            elif (error := left or renewal.error) is not None and (left or _passing(error)):
                 # The change its feed told of is still to be had: said, and its telling kept
                 # for the next sync to ask again (acc28c C9: a later page's 503 spent it). A
                 # page to sign in in its place is no news: the copy stays, as it always did.
-                why = f"{error.message}; the next sync asks again"
-                renew_failures.append((entry, replace(error, message=why)))
+                if left is None:
+                    error = replace(error, message=f"{error.message}; the next sync asks again")
+                renew_failures.append((entry, error))
                 if (before := was.get(entry.id)) is not None:
                     with suppress(StoreError):
                         await asyncio.to_thread(
