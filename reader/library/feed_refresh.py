@@ -40,7 +40,6 @@ GONE_ASKED_EVERY = timedelta(days=7)
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
 good" is not asked at every sync, nor reported by every cron run (a site may bring it back)."""
 _MINUTE = timedelta(minutes=1)  # two processes' clocks apart
-_NEXT = "the next refresh"  # when a feed of a host given up is asked again
 T = TypeVar("T")
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -229,12 +228,14 @@ class LibraryFeedRefresh(LibraryRenewal):
         progress: ProgressCallback | None = None,
         on_feed: Callable[[FeedResult], None] | None = None,
         feeds: Collection[str] | None = None,
+        again: str = "the next refresh",
     ) -> list[FeedResult]:
         """Refresh every feed at once, or those of `feeds` (subscribed addresses: a tag's);
         `on_feed` hears each result as it comes in. Once the network looks absent
         (`offline`), the feeds still out are not waited for: they fail as not tried, and no
-        feed is marked failed for it. A feed unsubscribed from meanwhile is left out: not heard
-        of, not in the results."""
+        feed is marked failed for it; nor those of a host given up (`StalledHosts`), left for
+        `again`. A feed unsubscribed from meanwhile is left out: not heard of, not in the
+        results."""
         self.store.check_writable()
         urls = self.store.feed_urls()
         if feeds is not None:
@@ -267,7 +268,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             asked_at[link] = url
             if feed is not None and _gone_lately(feed):  # said when it was: not asked again yet
                 result = _left_gone(feed)
-            elif (left := hosts.left(link, _NEXT)) is not None:
+            elif (left := hosts.left(link, again)) is not None:
                 result = FeedResult(feed or Feed(url), error=left, kept=False)
             else:
                 try:
@@ -276,7 +277,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                 except asyncio.CancelledError:
                     task = asyncio.current_task()
                     if url in stalled and task is not None and task.uncancel() == 0:
-                        left = hosts.left(link, _NEXT) or not_tried(url)
+                        left = hosts.left(link, again) or not_tried(url)
                         result = FeedResult(feed or Feed(url), error=left, kept=False)
                     elif url not in self._refreshing or self._refreshing[url] is not None:
                         raise  # a Ctrl-C, an absent network: not stopped for its removal

@@ -110,7 +110,7 @@ class LibrarySync(LibraryFeedRefresh):
         self.store.check_writable()
         feeds = frozenset(feeds) if feeds is not None else None  # looked up per headline
         if not articles:
-            results = await self.refresh(progress, feeds=feeds)
+            results = await self.refresh(progress, feeds=feeds, again="the next sync")
             if self._portal.last_seen > started:
                 results = self._portal_answered(results, [], [], [])
             dropped = await self._drop_old_read()
@@ -395,7 +395,7 @@ class LibrarySync(LibraryFeedRefresh):
 
         report("feeds")
         try:
-            results = await self.refresh(on_feed=feed_in, feeds=feeds)
+            results = await self.refresh(on_feed=feed_in, feeds=feeds, again="the next sync")
             if room is not None:
                 room.hold.release()
             # With no connection, the articles left from before would fail as the feeds did.
