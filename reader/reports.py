@@ -13,7 +13,7 @@ from .discovery import FeedLink
 from .errors import NoAnswer
 from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
-from .outages import Outage, outages
+from .outages import Outage, host_of, outages
 from .plural import plural, size_text
 from .url_display import shown_url
 
@@ -238,7 +238,21 @@ class SyncReport:
     def told_failures(self) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
         """The article failures that one reason outside them explains (the network gone, a
         host refusing or given up), a line each; and those left to name one by one."""
-        return outages(self.article_failures, self.article_hosts, self.given_up)
+        return outages(self.article_failures, self.article_hosts, self.given_up, self.feeds_left)
+
+    @property
+    def feeds_left(self) -> dict[str, str]:
+        """The feeds not read for their host's being given up (`given_up`): their addresses,
+        each with its host (`host_of`). Told in that host's one line, not each apart; none
+        when nothing answered at all, which one line says (`no_connection`)."""
+        left: dict[str, str] = {}
+        if self.no_connection:
+            return left
+        for result in self.feeds:
+            host = host_of(result.feed.moved_to or result.feed.url)
+            if result.error and result.error.kind == ErrorKind.TIMEOUT and host in self.given_up:
+                left[result.feed.url] = host
+        return left
 
     @property
     def full(self) -> str:

@@ -115,3 +115,33 @@ def test_a_site_breaking_off_every_answer_says_so_and_no_feed_asked_is_not_tried
     assert main(["--data-dir", str(tmp_path / "data"), "sync"]) == 1
     said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("reader:")]
     assert said == [f"reader: {host} broke off every answer: nothing synced; nothing is cached yet"]
+
+
+def test_a_sync_says_the_feeds_of_a_host_given_up_in_its_one_line(
+    tmp_path: Path, sites: list[FailingSite], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Twelve feeds on a stalling host beside two that answer: one line for the host, its
+    feeds counted in it, not a "feed failed" line each."""
+    stalling = FailingSite(stories=2, mode="stall all")
+    live = FailingSite(stories=2)
+    sites += [stalling, live]
+    config = tmp_path / "config.toml"
+    config.write_text(
+        "[network]\nconnect_timeout = 1.0\nread_timeout = 0.3\ntotal_timeout = 3.0\n"
+        "retries = 2\nper_host = 2\n"
+    )
+    data = tmp_path / "data"
+    lib = Library(data)
+    try:
+        for url in [f"{stalling.base}/feed{n}.xml" for n in range(12)] + [live.base + "/feed.xml"]:
+            lib.store.add_feed(url)
+    finally:
+        lib.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "--config", str(config), "sync"]) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if line.startswith("reader:")]
+    host = stalling.base.removeprefix("http://")
+    assert said == [
+        f"reader: {host} stopped answering (timed out 6 times in a row): 12 feeds left for the "
+        "next sync"
+    ]

@@ -169,8 +169,11 @@ def print_sync_report(
     # With nothing answered, a feed that failed to connect or wasn't tried says no more than
     # the line above: a cron job's `-q` mailed 25 such lines an hour through a flight (acc29b
     # T17). One whose failure says more (an untrusted certificate) is still named.
+    left = report.feeds_left  # told in their host's one line (`outages`)
     for result in report.feeds:
         if report.no_connection and result.error and _no_answer(result.error):
+            continue
+        if result.feed.url in left:
             continue
         if result.error and result.error.kind != ErrorKind.PORTAL:
             # A subscription that only ever answered with a web page: `add` finds its feed.

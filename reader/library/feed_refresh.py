@@ -229,13 +229,14 @@ class LibraryFeedRefresh(LibraryRenewal):
         on_feed: Callable[[FeedResult], None] | None = None,
         feeds: Collection[str] | None = None,
         again: str = "the next refresh",
+        hosts: StalledHosts | None = None,
     ) -> list[FeedResult]:
         """Refresh every feed at once, or those of `feeds` (subscribed addresses: a tag's);
         `on_feed` hears each result as it comes in. Once the network looks absent
         (`offline`), the feeds still out are not waited for: they fail as not tried, and no
-        feed is marked failed for it; nor those of a host given up (`StalledHosts`), left for
-        `again`. A feed unsubscribed from meanwhile is left out: not heard of, not in the
-        results."""
+        feed is marked failed for it; nor those of a host given up (`StalledHosts`: a sync's
+        own `hosts`, its articles' timeouts and its feeds' counted together), left for `again`.
+        A feed unsubscribed from meanwhile is left out: not heard of, not in the results."""
         self.store.check_writable()
         urls = self.store.feed_urls()
         if feeds is not None:
@@ -259,7 +260,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             task.cancel()
             return True
 
-        hosts = StalledHosts(self.limits.per_host, self.fetcher.timeouts_in_a_row, stop)
+        stalling = hosts or StalledHosts(self.limits.per_host, self.fetcher.timeouts_in_a_row, stop)
 
         async def one(url: str) -> FeedResult | None:
             nonlocal done
@@ -268,16 +269,16 @@ class LibraryFeedRefresh(LibraryRenewal):
             asked_at[link] = url
             if feed is not None and _gone_lately(feed):  # said when it was: not asked again yet
                 result = _left_gone(feed)
-            elif (left := hosts.left(link, again)) is not None:
+            elif (left := stalling.left(link, again)) is not None:
                 result = FeedResult(feed or Feed(url), error=left, kept=False)
             else:
                 try:
-                    with hosts.asking(link):
+                    with stalling.asking(link, stop):
                         result = await self.refresh_feed(url, unanswered=False)
                 except asyncio.CancelledError:
                     task = asyncio.current_task()
                     if url in stalled and task is not None and task.uncancel() == 0:
-                        left = hosts.left(link, again) or not_tried(url)
+                        left = stalling.left(link, again) or not_tried(url)
                         result = FeedResult(feed or Feed(url), error=left, kept=False)
                     elif url not in self._refreshing or self._refreshing[url] is not None:
                         raise  # a Ctrl-C, an absent network: not stopped for its removal
@@ -285,7 +286,7 @@ class LibraryFeedRefresh(LibraryRenewal):
                         result = None
                 else:
                     if result.error is not None and result.error.kind == ErrorKind.TIMEOUT:
-                        hosts.timed_out(link)
+                        stalling.timed_out(link)
             done += 1
             if result is None or url not in self.store.feed_urls():
                 # Unsubscribed from while it was fetched (here, or by `reader remove`): the

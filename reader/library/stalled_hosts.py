@@ -17,7 +17,8 @@ from ..retries import gives_up
 
 
 class StalledHosts:
-    """One sync's hosts: those asked (`asking`), and those given up (`timed_out`)."""
+    """One sync's hosts: those asked for articles (`asking`), and those given up (`timed_out`),
+    its refresh's feeds' timeouts counted too."""
 
     def __init__(
         self, per_host: int, in_a_row: Callable[[str], int], stop: Callable[[str], bool]
@@ -26,31 +27,35 @@ class StalledHosts:
         self._in_a_row = in_a_row  # a link's host's timeouts in a row (`Fetcher`)
         self._stop = stop  # a download under way stopped, if no one else waits for it
         self.asked: set[str] = set()
+        """The hosts asked for articles (`outages` weighs the network's going by them)."""
         self.given_up: dict[str, int] = {}
         """Each host given up, with the timeouts in a row it was given up after."""
-        self._under_way: defaultdict[str, set[str]] = defaultdict(set)
+        # Each host's requests under way, each with how it is stopped.
+        self._under_way: defaultdict[str, dict[str, Callable[[str], bool]]] = defaultdict(dict)
 
     @contextmanager
-    def asking(self, link: str) -> Iterator[None]:
-        """While `link`'s download is under way."""
+    def asking(self, link: str, stop: Callable[[str], bool] | None = None) -> Iterator[None]:
+        """While `link`'s download is under way; or, with a `stop` of its own, a feed's
+        request, whose host is no article's."""
         host = host_of(link)
-        self.asked.add(host)
-        self._under_way[host].add(link)
+        if stop is None:
+            self.asked.add(host)
+        self._under_way[host][link] = stop or self._stop
         try:
             yield
         finally:
-            self._under_way[host].discard(link)
+            self._under_way[host].pop(link, None)
 
     def timed_out(self, link: str) -> None:
-        """`link`'s download timed out: its host given up if its tries (this article's and
+        """`link`'s request timed out: its host given up if its tries (this one's and
         others') timed out so often in a row that the rest would too."""
         host = host_of(link)
         times = self._in_a_row(link)
         if host in self.given_up or not gives_up(times, self._per_host):
             return
         self.given_up[host] = times
-        for under_way in list(self._under_way[host]):  # stalling as the others did
-            self._stop(under_way)
+        for under_way, stop in list(self._under_way[host].items()):  # stalling as the others
+            stop(under_way)
 
     def left(self, link: str, until: str = "the next sync") -> FetchError | None:
         """The failure of a request of `link` (an article's, a feed's) whose host is given up

@@ -395,7 +395,9 @@ class LibrarySync(LibraryFeedRefresh):
 
         report("feeds")
         try:
-            results = await self.refresh(on_feed=feed_in, feeds=feeds, again="the next sync")
+            results = await self.refresh(
+                on_feed=feed_in, feeds=feeds, again="the next sync", hosts=hosts
+            )
             if room is not None:
                 room.hold.release()
             # With no connection, the articles left from before would fail as the feeds did.
