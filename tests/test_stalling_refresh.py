@@ -13,10 +13,13 @@ import pytest
 
 from reader.cli import main
 from reader.config import Config, FetchLimits
+from reader.errors import ErrorKind, FetchError
 from reader.library import Library
 from reader.library.offline import NOT_TRIED
-from reader.reports import FeedResult
+from reader.models import Feed
+from reader.reports import FeedResult, SyncReport
 from reader.ui.app import ReaderApp
+from reader.ui.app_sync import sync_summary
 from tests.failing_site import FailingSite
 from tests.tui_pilot import started, until
 
@@ -145,3 +148,19 @@ def test_a_sync_says_the_feeds_of_a_host_given_up_in_its_one_line(
         f"reader: {host} stopped answering (timed out 6 times in a row): 12 feeds left for the "
         "next sync"
     ]
+
+
+def test_the_readers_sync_line_counts_the_feeds_of_a_host_given_up_once() -> None:
+    stalled = [
+        FeedResult(
+            Feed(f"http://a.example/feed{n}.xml"),
+            error=FetchError(ErrorKind.TIMEOUT, "a.example timed out"),
+        )
+        for n in range(3)
+    ]
+    read = FeedResult(Feed("http://b.example/feed.xml"))
+    report = SyncReport(feeds=[*stalled, read], given_up={"a.example": 12})
+    assert sync_summary(report) == (
+        "Synced 1 of 4 feeds · 0 articles cached for offline, 0 already cached · a.example "
+        "stopped answering (timed out 12 times in a row): 3 feeds left for the next sync"
+    )
