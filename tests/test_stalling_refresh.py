@@ -13,11 +13,11 @@ import pytest
 
 from reader.cli import main
 from reader.config import Config, FetchLimits
-from reader.errors import ErrorKind, FetchError
+from reader.errors import ErrorKind, FetchError, NoAnswer
 from reader.library import Library
 from reader.library.offline import NOT_TRIED
 from reader.models import Feed
-from reader.reports import FeedResult, SyncReport
+from reader.reports import FeedResult, SyncReport, nothing_answered, unanswered_at
 from reader.ui.app import ReaderApp
 from reader.ui.app_sync import sync_summary
 from tests.failing_site import FailingSite
@@ -164,3 +164,26 @@ def test_the_readers_sync_line_counts_the_feeds_of_a_host_given_up_once() -> Non
         "Synced 1 of 4 feeds · 0 articles cached for offline, 0 already cached · a.example "
         "stopped answering (timed out 12 times in a row): 3 feeds left for the next sync"
     )
+
+
+@pytest.mark.parametrize(
+    ("hows", "hosts", "said"),
+    [
+        ([NoAnswer.BROKEN_OFF, NoAnswer.NOT_ASKED], 1, "a.example broke off every answer"),
+        ([NoAnswer.TIMED_OUT, NoAnswer.TIMED_OUT], 1, "a.example did not answer in time"),
+        ([NoAnswer.TIMED_OUT, NoAnswer.REFUSED], 1, "Nothing answered at a.example"),
+        ([NoAnswer.BROKEN_OFF, NoAnswer.BROKEN_OFF], 2, "Every answer was broken off"),
+        ([NoAnswer.TIMED_OUT, NoAnswer.TIMED_OUT], 2, "No connection"),
+    ],
+)
+def test_the_line_says_how_nothing_came(hows: list[NoAnswer], hosts: int, said: str) -> None:
+    """A feed not asked says nothing of how the others failed; a mix is "Nothing answered"."""
+    results = [
+        FeedResult(
+            Feed(f"http://{'ab'[n % hosts]}.example/feed{n}.xml"),
+            error=FetchError(ErrorKind.NETWORK, "…", no_answer=how),
+        )
+        for n, how in enumerate(hows)
+    ]
+    assert nothing_answered(results)
+    assert unanswered_at(results) == said
