@@ -5,11 +5,11 @@ functions over `Article`."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urldefrag, urlsplit
 
 from .commonmark import autolink, escape_line_starts, escape_markdown
-from .dates import stated_iso
+from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
 from .models import Article, Block, Inline
 from .safe import safe_line
@@ -151,10 +151,7 @@ def header_lines(
         ("URL", shown_url(cited_url(article))),
         # When this copy was taken: the page may have changed since, and a quote read offline
         # hours later cites the copy it was read from.
-        (
-            "Retrieved",
-            article.fetched_at.isoformat(timespec="seconds") if article.fetched_at else "",
-        ),
+        ("Retrieved", at.isoformat(timespec="seconds") if (at := retrieved(article)) else ""),
     ):
         # A record made before this was checked may hold a control character; an escape
         # sequence must go whole, before the Markdown escapes would break it into visible junk.
@@ -188,6 +185,14 @@ def moment_text(moment: datetime | None) -> str:
     return moment.isoformat(timespec="seconds") if moment else "an unknown time"
 
 
+def retrieved(article: Article) -> datetime | None:
+    """When the copy cited was retrieved, a clock that was wrong then mended
+    (`dates.retrieved_as_believed`): "Retrieved" before the story existed is no citation."""
+    if article.fetched_at is None:
+        return None
+    return retrieved_as_believed(article.fetched_at, article.published, datetime.now(UTC))
+
+
 def gone_note(article: Article) -> str:
     """What the header says of an article whose page was found taken down after it was
     cached (`Article.gone_at`): the address cited no longer gives it, this copy is what is
@@ -197,7 +202,7 @@ def gone_note(article: Article) -> str:
     answered = f"answered {article.gone_status}" if article.gone_status else "was gone"
     return (
         f"the page {answered} on {article.gone_at.date().isoformat()}: {TAKEN_DOWN}; this is "
-        f"the copy retrieved {moment_text(article.fetched_at)}"
+        f"the copy retrieved {moment_text(retrieved(article))}"
     )
 
 

@@ -31,6 +31,18 @@ class ErrorKind(StrEnum):
     SIGN_IN = "sign-in"  # a form to sign in or accept terms in the article's place (`login_page`)
 
 
+class NoAnswer(StrEnum):
+    """How a request came to no answer that says anything of the page (a `NO_CONNECTION`
+    failure): what one line says of a host when every request to it ended so ("127.0.0.1:8792
+    broke off every answer"), rather than each request's own words matched."""
+
+    NOT_ASKED = "not-asked"  # left unsent: the network was found absent first (`offline`)
+    NO_HOST = "no-host"  # its name not found
+    REFUSED = "refused"  # no connection made
+    BROKEN_OFF = "broken-off"  # a connection made, its answer cut off before its end
+    TIMED_OUT = "timed-out"  # a connection made (or tried), no answer whole in time
+
+
 NO_CONNECTION = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
 """Failures that may be the network's, not the site's: nothing answered (a name not found, a
 connection refused, reset or timed out). Every feed failing so is "No connection"."""
@@ -72,6 +84,7 @@ class FetchError(Exception):
     retryable: bool = False  # transient: a later attempt may succeed
     retry_after: float | None = None  # seconds the server asked us to wait
     status: int | None = None  # the HTTP status the server answered with, when it is the cause
+    no_answer: NoAnswer | None = None  # nothing answered, and how; None for a failure saying more
 
     def __str__(self) -> str:
         return self.message

@@ -23,6 +23,7 @@ from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
 from .cookies import HostOnlyCookies
 from .dates import parse_datetime
+from .errors import NoAnswer
 from .fetch_messages import (
     _failed_url,
     _host,
@@ -163,6 +164,10 @@ class Fetcher:
             url, _host_key(url), lambda: self._attempt(url, headers, limit, decode, ceiling, lead)
         )
 
+    def failed_try(self, url: str) -> FetchError | None:
+        """How the last try of `url` failed, while a request of it is tried again (else None)."""
+        return self.retries.failed_try(url)
+
     def timeouts_in_a_row(self, url: str) -> int:
         """The requests to `url`'s host that timed out since the last it answered whole."""
         return self.retries.unanswered.in_a_row(_host_key(url))
@@ -195,10 +200,15 @@ class Fetcher:
                 ErrorKind.TIMEOUT,
                 f"no complete answer within {self.limits.total_timeout:g} s from {_host(url)}",
                 url,
+                no_answer=NoAnswer.TIMED_OUT,
             ) from None
         except httpx.TimeoutException as exc:
             raise FetchError(
-                ErrorKind.TIMEOUT, f"{_host(_failed_url(exc, url))} timed out", url, retryable=True
+                ErrorKind.TIMEOUT,
+                f"{_host(_failed_url(exc, url))} timed out",
+                url,
+                retryable=True,
+                no_answer=NoAnswer.TIMED_OUT,
             ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
@@ -210,11 +220,9 @@ class Fetcher:
             retryable = isinstance(
                 exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError
             )
+            message, how = _network_message(_failed_url(exc, url), exc)
             raise FetchError(
-                ErrorKind.NETWORK,
-                _network_message(_failed_url(exc, url), exc),
-                url,
-                retryable=retryable,
+                ErrorKind.NETWORK, message, url, retryable=retryable, no_answer=how
             ) from None
 
     async def _follow(
