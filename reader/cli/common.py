@@ -8,7 +8,7 @@ import codecs
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ..config import ConfigError, config_path, data_dir, load_config
 from ..dates import stated_iso
@@ -141,19 +141,12 @@ def read_input(name: str, most: int) -> bytes:
         raise CommandError(f"cannot read {name}: {error.strerror or error}") from None
 
 
-def open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
+def open_library(
+    args: argparse.Namespace, workers: Literal["process", "thread"] = "thread"
+) -> Library:
     from ..library import Library
 
-    config = config_of(args)
-    return Library(
-        data_dir(args.data_dir),
-        limits=config.limits,
-        workers=workers,  # type: ignore[arg-type]
-        cache_max_bytes=config.cache_max_bytes,
-        drop_read_after=config.drop_read_after,
-        site_rules=config.site_rules,
-        ignore=config.ignore,
-    )
+    return Library.configured(data_dir(args.data_dir), config_of(args), workers)
 
 
 def iso_time(value: Any) -> str | None:

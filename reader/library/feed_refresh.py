@@ -144,6 +144,12 @@ class LibraryFeedRefresh(LibraryRenewal):
         if ignored:  # and those kept before a rule that matches them go
             by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
             await self._in_store_thread(self.store.leave_out, url, ignored, by_text)
+        if self.max_items:
+            went, past = await self._in_store_thread(self.store.keep_newest, url, self.max_items)
+            # Past the newest `max_items`, now or before: neither new nor fetched by a sync.
+            new = [e for e in new if e.id not in past]
+            entries = [e for e in entries if e.id not in past]
+            changed = changed or went > 0
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         feed = replace(

@@ -306,15 +306,7 @@ class ReaderApp(ReaderAppLifecycle):
 
     def on_mount(self) -> None:
         try:
-            self.library = Library(
-                self.data_dir,
-                limits=self.config.limits,
-                workers="process",
-                cache_max_bytes=self.config.cache_max_bytes,
-                drop_read_after=self.config.drop_read_after,
-                site_rules=self.config.site_rules,
-                ignore=self.config.ignore,
-            )
+            self.library = Library.configured(self.data_dir, self.config, workers="process")
         except Exception as error:  # unreadable directory, a store another program locks…
             reason = plain(f"reader: cannot open {self.data_dir}: {error or type(error).__name__}")
             self.exit(1, return_code=1, message=reason)
