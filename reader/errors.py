@@ -1,6 +1,6 @@
 """Failures as values: why a fetch, a parse or an extraction failed (`ErrorKind`), which
 failures leave the feed's own text worth showing, the error a fetch raises (`FetchError`) and
-the one the data directory raises (`StoreError`).
+the one the data directory raises (`StoreError`, and why it took no writes: `Unwritable`).
 
 Stdlib only, as the models are; `reader.models` offers them too.
 """
@@ -81,6 +81,7 @@ class FetchError(Exception):
     kind: ErrorKind
     message: str
     url: str = ""
+    unwritable: Unwritable | None = None  # a STORAGE failure's cause, when the store knows it
     retryable: bool = False  # transient: a later attempt may succeed
     retry_after: float | None = None  # seconds the server asked us to wait
     status: int | None = None  # the HTTP status the server answered with, when it is the cause
@@ -101,3 +102,17 @@ class StoreError(Exception):
 
     Its message is one line for the user; nothing is deleted to recover from it.
     """
+
+    def __init__(self, message: str, unwritable: Unwritable | None = None) -> None:
+        super().__init__(message)
+        self.unwritable = unwritable
+        """Why the directory takes no writes, when that is the failure (`store.directory`)."""
+
+
+class Unwritable(StrEnum):
+    """Why the data directory takes no writes, in the few words a status line says it in: the
+    store's `read_only_tag`, carried on a `StoreError` and a STORAGE `FetchError` so that no
+    face reads it back out of the message."""
+
+    DISK_FULL = "the disk is full"
+    READ_ONLY = "the data directory is read-only"

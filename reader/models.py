@@ -22,6 +22,7 @@ from .errors import UNREACHABLE as UNREACHABLE
 from .errors import ErrorKind as ErrorKind
 from .errors import FetchError as FetchError
 from .errors import StoreError as StoreError
+from .errors import Unwritable as Unwritable
 from .list_numbering import item_number
 from .url_display import shown_url
 from .word_count import IDEOGRAPHS as IDEOGRAPHS

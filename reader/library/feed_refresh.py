@@ -30,7 +30,7 @@ from ..models import (
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress
 from ..urls import canonical_url
-from .failures import unforeseen_failure
+from .failures import storage_failure, unforeseen_failure
 from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
@@ -62,7 +62,7 @@ class LibraryFeedRefresh(LibraryRenewal):
         try:
             return await self._refresh_feed(url, fetched, unanswered)
         except StoreError as error:
-            return FeedResult(Feed(url), error=FetchError(ErrorKind.STORAGE, str(error), url))
+            return FeedResult(Feed(url), error=storage_failure(error, url))
         except Exception as error:
             # An error no one foresaw (a parser's, on a hostile feed) fails this one feed, as
             # a value: raised, it ended the whole refresh, and every other feed with it.

@@ -94,12 +94,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
 
 
 def _unwritable(error: FetchError) -> str:
-    """Why the store took no writes, in a few words (from what `store.directory` says of it)."""
-    if "is full" in error.message:
-        return "The disk is full"
-    if "read-only" in error.message:
-        return "The data directory is read-only"
-    return "The cache takes no writes"
+    """Why the store took no writes, in a few words: the store's own (`Unwritable`)."""
+    return error.unwritable.capitalize() if error.unwritable else "The cache takes no writes"
 
 
 def _brought(
