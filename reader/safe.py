@@ -58,6 +58,11 @@ _CONTROL = re.compile(
 # two titles or names that look the same would differ. Text keeps them (Thai and Khmer mark
 # where words break with them); the joiners of an emoji or a Persian word stay everywhere.
 _LINE_INVISIBLE = re.compile("[\u200b\u2060]")
+# And the letters that are blank: the Hangul fillers (U+3164 "ㅤ", the well-known way to an
+# invisible name in chat apps, and its half-width and jamo kin) draw nothing, yet terminals give
+# U+3164 two cells and Rich none, which broke the row of a feed named with it; the Braille blank
+# (U+2800) draws a space's nothing and is read as one. Only Python calls them printable.
+_LINE_BLANK_LETTERS = re.compile("[\u115f\u1160\u3164\uffa0]")
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x85\x0b\x0c]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 
@@ -85,6 +90,8 @@ def safe_line(text: object, max_length: int = 0) -> str:
     s = safe_text(text)
     if not s.isprintable():  # a line break, a no-break space (see `safe_text`)
         s = _LINE_INVISIBLE.sub("", _LINE_BREAKS.sub(" ", s))
+    if not s.isascii() and (_LINE_BLANK_LETTERS.search(s) or "\u2800" in s):
+        s = _LINE_BLANK_LETTERS.sub("", s).replace("\u2800", " ")
     if "  " in s or "\u00a0" in s:
         s = _SPACES.sub(" ", s)
     s = s.strip()

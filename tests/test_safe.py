@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from pytest_httpserver import HTTPServer
 
 from reader.safe import safe_line, safe_text
 
@@ -161,3 +164,39 @@ def test_a_page_with_a_stray_escape_keeps_every_paragraph() -> None:
     for n in range(3, 12):
         assert f"Paragraph {n} of the harbour report" in text
     assert "\x1b" not in text
+
+
+def test_a_line_of_blank_letters_is_empty() -> None:
+    """The Hangul filler "ㅤ" (U+3164) is how a chat name is made invisible: a feed named with
+    it showed as a blank row, its count and border pushed out (terminals give it two cells,
+    Rich none). The Braille blank reads as the space it looks like (acc30c D5)."""
+    assert safe_line("\u200b\u3164") == ""
+    assert safe_line("\u3164\u3164\u3164") == safe_line("\uffa0\u115f\u1160") == ""
+    assert safe_line("\u2800\u2800\u2800") == ""
+    assert safe_line("Harbour\u2800\u2800news") == "Harbour news"
+    assert safe_line("항구 소식 \u3164") == "항구 소식"
+    text = "Paragraph\u3164 kept as the page wrote it"
+    assert safe_text(text) == text  # an article's text keeps what its page wrote
+
+
+def test_a_feed_whose_titles_are_blank_letters_is_named_by_its_address(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    items = "".join(
+        f"<item><title>{title}</title><link>{httpserver.url_for(f'/{n}.html')}</link>"
+        f"<description>Summary words of item {n}</description></item>"
+        for n, title in enumerate(["\u3164\u3164\u3164", "\u2800\u2800\u2800"])
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>\u200b\u3164</title>{items}</channel></rss>",
+        content_type="application/rss+xml; charset=utf-8",
+    )
+    assert main(["--data-dir", str(data_dir), "add", httpserver.url_for("/feed.xml")]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "\u3164" not in listed and "\u2800" not in listed
+    assert "Summary words of item 0" in listed and "Summary words of item 1" in listed
