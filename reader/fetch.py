@@ -35,7 +35,7 @@ from .fetch_messages import (
 from .models import ErrorKind, FetchError, Response
 from .retries import Retries
 from .safe import safe_line
-from .urls import address_controls, is_web_url, not_web_url, web_url_problem
+from .urls import absolute_url, address_controls, is_web_url, not_web_url, web_url_problem
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
@@ -272,11 +272,15 @@ class Fetcher:
                     reach = Reach.PUBLIC if reach is None else reach
                     ceiling = reach if ceiling is None else min(ceiling, reach)
                     if response.status_code in _REDIRECTS and "location" in response.headers:
-                        target = urljoin(url, response.headers["location"])
-                        if not is_web_url(target):
+                        location = response.headers["location"]
+                        # Read as a browser reads it: an invisible or control character in it
+                        # percent-encoded (a bidi mark in a query was refused as "non-web").
+                        target = absolute_url(url, location)
+                        if not target:
+                            shown = safe_line(location, 120)
                             raise FetchError(
                                 ErrorKind.BAD_URL,
-                                f"refused a redirect to a non-web link: {safe_line(target, 120)}",
+                                f"refused a redirect to a non-web link: {shown}",
                                 url,
                             )
                         url, lead = target, "a redirect"
