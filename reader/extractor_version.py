@@ -98,7 +98,8 @@ no part of the title when the `<title>` says the headline without it; a bare `la
 bracket, a short quotation indented by a bare `<ul>`, a how-to's step opening with "Download", a
 wiki photo's linked caption kept; an ai2html chart's labels read from its first artboard, a
 wiki's "Main article: …" notes dropped. 42: a section front said to be one, its teasers a linked
-list item each, a section's heading linking to its page no story."""
+list item each, a section's heading linking to its page no story; a "… contributed." credit line
+kept from the author box it stands in."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
