@@ -2349,3 +2349,13 @@ def test_the_source_line_after_the_text_stays(lang: str, line: str) -> None:
     )
     blocks = extract_article(page, BASE + "footbridge").blocks
     assert blocks[-1].text == line
+
+
+def test_a_heading_over_tabs_to_other_pages_heads_nothing_here() -> None:
+    # The same box, its tabs leading to other pages: a menu, gone, its heading with it.
+    page = (DATA / "heading-over-tabs.html").read_text(encoding="utf-8")
+    for tab in ("colours", "alarms", "ports"):
+        page = page.replace(f'href="#{tab}"', f'href="/apps/{tab}.html"')
+    text = to_text(extract_article(page, BASE + "tabs.html"), header=False)
+    assert "More ways to arrange it" not in text
+    assert "Colours\n-------\n\nMake the charts match your boat." in text

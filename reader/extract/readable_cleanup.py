@@ -15,7 +15,13 @@ from readability.readability import REGEXES
 from .climb import clean_length
 from .corrections import is_article_note
 from .furniture import is_furniture, names_of
-from .heading_boxes import heading_boxes, heads_something
+from .heading_boxes import (
+    box_heads_something,
+    heading_boxes,
+    heads_something,
+    heads_tabs,
+    tab_boxes,
+)
 from .images import worth_keeping
 from .inserts import is_headed_list
 from .math import MATH_CLASS
@@ -60,9 +66,17 @@ class _CleanUp(Document):
         # characters: kept here, and removed after it if what it heads went (`sanitize`). A
         # box its names score below zero ("promo-title") is judged as before.
         self._heading_boxes = []
-        for wrappers in heading_boxes(node):
+        # So is a heading over tabs (`heads_tabs`), in the box it shares with them: short
+        # once the tabs, links, are gone.
+        over_tabs = [
+            boxes
+            for heading in node.iter(*_HEADINGS)
+            if heads_tabs(heading, node) and (boxes := tab_boxes(heading, node))
+        ]
+        for wrappers in [*heading_boxes(node), *over_tabs]:
             box = wrappers[-1]
-            if clean_length(box.text_content()) >= self.min_text_length or any(
+            long = clean_length(box.text_content()) >= self.min_text_length
+            if (long and wrappers not in over_tabs) or any(
                 self.class_weight(wrapper) < 0 for wrapper in wrappers
             ):
                 continue
@@ -282,11 +296,15 @@ class _CleanUp(Document):
         heading over the box of other stories' links it removed heads nothing, and would end the
         article. A heading with nothing under it on the page itself stays, as the page shows it."""
         heading_text = [h for h in node.iter(*_HEADINGS) if _section_has_text(h)]
+        # A heading over the tabs of the panels after it heads those panels, the tabs gone.
+        over_tabs = {h for h in heading_text if heads_tabs(h, node)}
         clean = super().sanitize(node, candidates, keep_all_images)
         emptied = [
             h
             for h in heading_text
-            if any(a is node for a in h.iterancestors()) and not _section_has_text(h)
+            if any(a is node for a in h.iterancestors())
+            and not _section_has_text(h)
+            and not (h in over_tabs and box_heads_something(h, node))
         ]
         for heading in emptied:
             heading.drop_tree()
