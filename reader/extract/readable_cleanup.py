@@ -28,12 +28,10 @@ from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import is_attribution
 from .readable_siblings import _cited_ids
+from .sentence_ends import ends_sentence
 from .site_notices import is_call_to_readers
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# A sentence's end, with the quote or bracket closing it: "[Alden: Et tu, Lexi?]" is a line
-# of the story as much as "“Finally,” said Mira." is.
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]」』]*$")
 # MediaWiki names its thumbnails' captions "thumbcaption".
 _CAPTION = re.compile(r"(?:^|[\s_-])(?:thumb)?caption(?:$|[\s_-])")
 # The most a media player's box says besides the player: a label and a credit line.
@@ -213,7 +211,9 @@ class _CleanUp(Document):
         alone in a box of its own (Medium's `<blockquote><div><p>Stay focused on the CPU!`)
         is beside the paragraphs around its box."""
         text = " ".join(div.text_content().split())
-        if not text or len(text) >= self.min_text_length or not _SENTENCE_END.search(text):
+        # A sentence, with the quote or bracket closing it: "[Alden: Et tu, Lexi?]" is a line of
+        # the story as much as "“Finally,” said Mira." is.
+        if not text or len(text) >= self.min_text_length or not ends_sentence(text):
             return False
         if next(div.iter("a", "img", "table", "ul", "ol"), None) is not None:
             return False
