@@ -136,6 +136,10 @@ class _CleanUp(Document):
                 table.find(".//th") is not None or table.find("caption") is not None
             ):
                 allowed[table] = True
+                # Its cells' lists and boxes are its data (an infobox's "Divisions": a list
+                # of two links), not menus for sanitize() to judge one by one.
+                for inner in table.iterdescendants("ul", "ol", "div", "section", "aside"):
+                    allowed[inner] = True
         for pre in node.iter("pre"):
             # A two-line config snippet is too short for sanitize()'s taste, and is the step
             # the sentence before it announces. Its highlighting wrappers go with it.
