@@ -99,7 +99,8 @@ bracket, a short quotation indented by a bare `<ul>`, a how-to's step opening wi
 wiki photo's linked caption kept; an ai2html chart's labels read from its first artboard, a
 wiki's "Main article: …" notes dropped. 42: a section front said to be one, its teasers a linked
 list item each, a section's heading linking to its page no story; a "… contributed." credit line
-kept from the author box it stands in; a heading over the tabs of the panels after it kept; a data table's cell listing links kept."""
+kept from the author box it stands in; a heading over the tabs of the panels after it kept; a data table's cell listing links kept; a note the text's numbers link to kept whatever its id
+says ("cite_note-FOOTNOTE…")."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):
