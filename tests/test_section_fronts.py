@@ -104,7 +104,9 @@ def test_reader_extract_json_says_a_front(capsys: pytest.CaptureFixture[str]) ->
     assert data["section_front"] is True and data["partial"] is False
 
 
-def test_the_reading_view_says_a_front_above_its_teasers(data_dir: Path) -> None:
+def test_the_reading_view_and_reader_show_say_a_front_above_its_teasers(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     page = (DATA / "section-front.html").read_text(encoding="utf-8")
     subscribe_to_page(data_dir, page, "Coast Gazette", "Latest from the coast", "/latest/")
 
@@ -116,3 +118,13 @@ def test_the_reading_view_says_a_front_above_its_teasers(data_dir: Path) -> None
     assert "A section front: 6 stories, each linked." in screen
     assert "The winter ferry timetable ends early this year — Extra crossings" in screen
     assert screen.index("A section front") < screen.index("Highlights")
+    # The copy cached, as `reader show` gives it offline.
+    from reader.cli import main
+
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "list", "--ids"]) == 0
+    entry = capsys.readouterr().out.split()[0]
+    assert main(["--data-dir", str(data_dir), "show", entry, "--offline"]) == 0
+    shown = capsys.readouterr().out
+    assert "A section front: 6 stories, each linked\n" in shown
+    assert "• The winter ferry timetable ends early this year <http" in shown
