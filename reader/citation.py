@@ -166,8 +166,9 @@ def header_lines(
 
 
 def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
-    """What a reader of the copy must know of it: not the page's text, or not all of it."""
-    lines = []
+    """What a reader of the copy must know of it: no article but a list of others, not the
+    page's text, or not all of it."""
+    lines = [line] if (line := section_front_line(article)) else []
     if note := gone_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := version_note(article, copied=copied):
@@ -178,6 +179,15 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
         why = safe_line(article.incomplete)
         lines.append(f"Note: not all of it: {escape_markdown(why) if markdown else why}")
     return lines
+
+
+def section_front_line(article: Article) -> str:
+    """What a section front is, said once above its teasers ("A section front: 31 stories,
+    each linked"); "" for an article."""
+    if not article.section_front:
+        return ""
+    count = article.stories
+    return f"A section front: {count} {'story' if count == 1 else 'stories'}, each linked"
 
 
 def moment_text(moment: datetime | None) -> str:
