@@ -63,6 +63,16 @@ _LINE_INVISIBLE = re.compile("[\u200b\u2060]")
 # U+3164 two cells and Rich none, which broke the row of a feed named with it; the Braille blank
 # (U+2800) draws a space's nothing and is read as one. Only Python calls them printable.
 _LINE_BLANK_LETTERS = re.compile("[\u115f\u1160\u3164\uffa0]")
+# A run of combining marks on one letter past 30 ("Zalgo" text: thousands on a letter): the
+# stream-safe limit of Unicode's normalization (UAX #15 §13). What is past it draws nothing more,
+# but a screen's layout of one letter's marks costs their square (Rich's cell splitting: 6,000
+# marks, 9 s each time the line was drawn, the reader deaf to keys and signals meanwhile).
+_COMBINING = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff"
+    "\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_MARKS_PAST_LIMIT = re.compile(f"([{_COMBINING}]{{30}})[{_COMBINING}]+")
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x85\x0b\x0c]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 
@@ -72,6 +82,8 @@ def safe_text(text: object) -> str:
     if text is None:
         return ""
     s = str(text)
+    if not s.isascii() and _MARKS_PAST_LIMIT.search(s):
+        s = _MARKS_PAST_LIMIT.sub(r"\1", s)
     # Every character the rest removes or changes is one Python calls unprintable (escapes
     # start with ESC or CSI, controls, format characters, line separators): a printable text,
     # nearly every title and line of a list, is safe as it is (12,000 headlines' lines).

@@ -200,3 +200,17 @@ def test_a_feed_whose_titles_are_blank_letters_is_named_by_its_address(
     listed = capsys.readouterr().out
     assert "\u3164" not in listed and "\u2800" not in listed
     assert "Summary words of item 0" in listed and "Summary words of item 1" in listed
+
+
+def test_a_letter_keeps_at_most_30_combining_marks() -> None:
+    """Zalgo text, thousands of marks on one letter: past Unicode's stream-safe limit they draw
+    nothing more, and laying one letter's marks out cost their square (6,000 marks: 9 s at
+    each redraw of the line, the reader deaf to keys; acc30c D7)."""
+    marks = "\u0301\u0327\u0350\u0489\u20d2"
+    flood = "H" + marks * 12_000 + "ello, the harbour"
+    shown = safe_text(flood)
+    assert shown == "H" + (marks * 6)[:30] + "ello, the harbour"
+    assert safe_line(f"Zalgo {flood}") == f"Zalgo {shown}"
+    # Real text's stacks stay whole: Vietnamese, Hebrew points, a Thai syllable.
+    for text in ("Việt Nam", "בְּרֵאשִׁית", "กี่", "e\u0301\u0323\u0304"):
+        assert safe_text(text) == text
