@@ -7,9 +7,10 @@ run on those only, finds what a scan of every article finds (tests/test_search_i
 it); a word under three characters ("EU") narrows nothing and leaves the others to.
 
 A derived cache in its own file beside the cache (`INDEX_FILE`), which can be deleted at any
-time: before each search it catches up with the cache (`catch_up`: articles cached or cached
-again since it last looked, by the time the cache stored them, and those evicted), so no writer
-keeps it and a `reader sync` in another process is seen. Contentless and without positions
+time: a sync brings it up to date as it ends (`library.text_search.index_cached`), and before
+each search it catches up with the cache (`catch_up`: articles cached or cached again since it
+last looked, by the time the cache stored them, and those evicted), so what else wrote the
+cache (a reader's `o`, an older version's sync) is seen too. Contentless and without positions
 (`detail=none`): a row can't be taken out, so a row of an article evicted or cached again is
 left behind, unreachable, until there are more of those than live ones and the index starts
 afresh.

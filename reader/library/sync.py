@@ -37,6 +37,7 @@ from .renewal import Renewal
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
 from .stalled_hosts import StalledHosts
+from .text_search import index_cached
 
 
 class LibrarySync(LibraryFeedRefresh):
@@ -442,6 +443,9 @@ class LibrarySync(LibraryFeedRefresh):
         if fetched or renewed or pruned:
             with suppress(StoreError):
                 self.store.note_changed()
+            # Indexed now, off the loop, so the first search after a sync needn't.
+            with suppress(StoreError):
+                await asyncio.to_thread(index_cached, self.store)
         report("done")
         return SyncReport(
             feeds=results,
