@@ -8,10 +8,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from reader.full_text import Hit, Query, search
-from reader.library import Library
+from reader.library import Library, text_search
 from reader.ui.app import ReaderApp
 from reader.ui.headlines import SAVED_VIEW
 from reader.ui.messages import SearchClosed
@@ -20,6 +21,7 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
+from reader.ui.widgets.status_bar import StatusBar
 from tests.tui_pilot import marked, running, screen_text, status, table, until
 
 SIZE = (120, 30)
@@ -297,5 +299,39 @@ def test_a_hit_found_by_its_title_alone_shows_its_article_s_first_words(synced_d
             shown = pane(app)
             row = next(n for n, line in enumerate(shown) if "Chipmakers brace" in line)
             assert "The hard part of building AI accelerators" in shown[row + 1], shown
+
+    asyncio.run(run())
+
+
+def test_F_shows_the_first_hits_while_it_searches_on(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A common word in a year's cache listed nothing for a minute (acc30b P2): the newest
+    headlines' hits are shown first, the list saying it searches on, then the whole list, the
+    cursor where the user put it."""
+    hits = expected(synced_dir, words="council")
+    assert len(hits) >= 4
+    monkeypatch.setattr(text_search, "FIRST_ROWS", 2)
+    notes: list[str] = []
+    shown = StatusBar.show_note
+
+    def noted(bar: StatusBar, note: str, *args: object, **kwargs: object) -> None:
+        notes.append(str(note))
+        shown(bar, note, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StatusBar, "show_note", noted)
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            await pilot.press("F", *"council", "enter")
+            await until(pilot, lambda: f"{len(hits)} headlines for" in status(app), "every hit")
+            await pilot.pause()
+            assert [h.entry.id for h in table(app).rows] == [h.headline.entry.id for h in hits]
+            so_far = [note for note in notes if "so far" in note]
+            assert so_far and "searching on…" in so_far[0]
+            first = int(so_far[0].split()[0])
+            assert 0 < first < len(hits)
 
     asyncio.run(run())

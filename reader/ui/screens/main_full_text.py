@@ -66,6 +66,11 @@ class MainFullText(Screen[None]):
         """Bumped by each search: an older one still scanning stops."""
         self._hits_noted = False
         """The status line holds the hits' note (`show_hits_note`)."""
+        self._paged = 0
+        """The search (by its generation) whose first hits are shown while it goes on."""
+        self._so_far: int | None = None
+        """The hits found so far by the search going on under its first ones shown (None:
+        it has ended, or none is shown yet)."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -163,6 +168,9 @@ class MainFullText(Screen[None]):
             note = f"Indexing {plural(count, 'cached article')} for search (once)…"
             self.app.call_from_thread(status.show_note, note)
 
+        def page(hits: list[Hit]) -> None:  # in the search's thread
+            self.app.call_from_thread(self._hits_so_far, generation, query, hits)
+
         def run() -> TextSearch:  # in the search's thread: the sort of 10,000 rows too
             rows = sorted([*listed, *unlisted], key=newest_first) if unlisted else listed
             return search_cached(
@@ -172,18 +180,47 @@ class MainFullText(Screen[None]):
                 unlisted=every,
                 stopped=lambda: self._generation != generation,
                 indexing=indexing,
+                page=page,
             )
 
         found = await asyncio.to_thread(run)
         if self._generation != generation:
             return
-        self.text_query, self.text_hits = query, found.hits
+        self._so_far = None
+        if self._paged == generation:
+            if self.feed_url == SEARCH_VIEW:  # the first ones shown: the cursor stays put
+                current = self.query_one(HeadlineTable).current
+                self.text_hits = found.hits
+                self.show_view(current.entry.id if current else None)
+            return
+        self._show_hits(query, found.hits)
+
+    def _show_hits(self, query: str, hits: list[Hit]) -> None:
+        self.text_query, self.text_hits = query, hits
         if self.feed_url != SEARCH_VIEW:
             self._back_to = self.feed_url
         self.feed_url = SEARCH_VIEW
         self.show_view()
         self.query_one(HeadlineTable).focus()
         self.show_hits_note()
+
+    def _hits_so_far(self, generation: int, query: str, hits: list[Hit]) -> None:
+        """A search's hits so far: the first shown at once (a year's cache held a common
+        word's for a minute, acc30b P2), the count of the next said; the whole list replaces
+        them when it ends. Left meanwhile (a feed chosen), the search stops."""
+        if self._generation != generation:
+            return
+        if self._paged != generation:
+            self._paged = generation
+            self._so_far = len(hits)
+            self._show_hits(query, hits)
+        elif self.feed_url != SEARCH_VIEW:
+            self._generation += 1
+            self._so_far = None
+            self.text_hits = []
+        else:
+            self._so_far = len(hits)
+            self.show_hits_note()
 
     def text_rows(self) -> list[Headline]:
         """The hits' headlines as the index has them now (read and saved marks kept current)."""
@@ -220,9 +257,16 @@ class MainFullText(Screen[None]):
                 self.query_one(StatusBar).show_note("")
             return
         self._hits_noted = True
-        count = plural(len(self.text_hits), "headline")
         name = self.scope_name()
         where = f" in {name}" if name else ""
+        if self._so_far is not None:
+            count = plural(self._so_far, "headline")
+            self.query_one(StatusBar).show_note(
+                f"{count} so far{where} for “{self.text_query}”, the newest first;"
+                " searching on… (Esc goes back)"
+            )
+            return
+        count = plural(len(self.text_hits), "headline")
         self.query_one(StatusBar).show_note(
             f"{count}{where} for “{self.text_query}” (Esc goes back)"
         )
@@ -230,9 +274,10 @@ class MainFullText(Screen[None]):
     def leave_text_search(self) -> None:
         """Back to the view the hits replaced."""
         self._generation += 1
+        self._so_far = None
         self.feed_url, self.text_query, self.text_hits = self._back_to, "", []
         self.query_one(StatusBar).show_note("")
         self.show_view()
 
-    def show_view(self) -> None:
+    def show_view(self, keep: str | None = None) -> None:
         raise NotImplementedError  # MainScreen's `_show_list`
