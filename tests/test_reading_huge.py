@@ -23,6 +23,8 @@ from reader.ui.screens.article_search import SEARCH_WAITS
 from reader.ui.widgets.article import body_layout
 from reader.ui.widgets.article.article_body import LAYING_OUT
 from reader.ui.widgets.article.block_paragraphs import END_MARK
+from reader.ui.widgets.article.body_layout import GOING_BACK
+from reader.ui.widgets.article.reading_place import Place, line_of
 from tests.tui_pilot import reading, running, screen_text, until
 
 
@@ -238,5 +240,41 @@ def test_an_F_hit_in_a_huge_article_is_found_once_the_rest_is_laid_out(
             assert "The last word of the ledger." in screen_text(app)
             assert waited[:1] == [True]  # huge, with these slices: the match waited for them
             assert True not in at_once  # and the rest was never laid out in one go
+
+    asyncio.run(run())
+
+
+def test_a_place_far_down_is_gone_to_once_laid_out_the_start_shown_first(
+    synced_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reopened at a place 9,000 paragraphs down, a 700,000-word article laid out everything
+    above it before showing anything ("Opening…" for 4 s of work, acc30b P1): its start is
+    shown at once, and the place once the slices reach it; a reader who has moved meanwhile
+    stays where they went."""
+    monkeypatch.setattr(body_layout, "FAR_PARAGRAPHS", 500)  # 700 paragraphs stand for 9,000
+    article = _huge_article(700)
+    place = Place(650)
+
+    async def run() -> None:
+        async with reading(synced_dir, "£412m budget", (100, 30), notifications=True) as (
+            app,
+            pilot,
+            body,
+        ):
+            entry = app.screen.headline.entry
+            body.show_article(entry, article, place=place)
+            assert body.laying_out and body.top_line == 0
+            assert len(body._paragraphs) < 100  # built as far as the first screens
+            await until(pilot, lambda: GOING_BACK in screen_text(app), "the notice")
+            await until(pilot, lambda: not body._unfinished, "the rest laid out")
+            await pilot.pause()
+            there = line_of(place, body._laid.extents, body._laid_map)
+            assert there and there > 2000 and body.top_line == there  # the header's paragraphs too
+            # Moved before the slices reached it: left where the reader went.
+            body.show_article(entry, article, place=place)
+            body.action_page_down()
+            await until(pilot, lambda: not body._unfinished, "laid out again")
+            await pilot.pause()
+            assert 0 < body.top_line < 100
 
     asyncio.run(run())

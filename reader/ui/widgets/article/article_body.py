@@ -67,6 +67,9 @@ class ArticleBody(ArticleLayout, can_focus=True):
             self._pending_place = place
 
     def _go_to(self, place: Place) -> None:
+        if self._unfinished and self.place_is_far(place):
+            self.go_there_once_laid_out(place)
+            return
         if self._unfinished:  # wrapped down to the place only, not to the end (`_layout`)
             self._lay_out_to(place)
         if top := line_of(place, self._laid.extents, self._laid_map):
