@@ -3,6 +3,7 @@ opening synced the disk twice a cache, at every start); any other is set up as b
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import diskcache
@@ -67,5 +68,34 @@ def test_a_cache_missing_its_tables_is_set_up_again(tmp_path: Path) -> None:
     try:
         store._articles.set("key", "value")
         assert len(store._articles) == 1  # the count its trigger keeps
+    finally:
+        store.close()
+
+
+def test_each_thread_s_connection_keeps_a_small_page_cache(tmp_path: Path) -> None:
+    """diskcache opens a connection per thread, each with SQLite's page cache at 8,192 pages
+    (32 MB): the reader's worker threads and a search's made it grow by ~18 MB a thread
+    (acc30b P4). A directory set up by an earlier version takes the store's at its next
+    opening."""
+    diskcache.Cache(str(tmp_path / "articles"), eviction_policy="none").close()
+    store = Store(tmp_path)
+    try:
+        sizes: list[int] = []
+
+        def look() -> None:
+            for cache in (store._state, store._articles):
+                ((pages,),) = cache._sql("PRAGMA cache_size").fetchall()
+                sizes.append(pages)
+
+        look()
+        thread = threading.Thread(target=look)
+        thread.start()
+        thread.join()
+        assert sizes == [512] * 4
+    finally:
+        store.close()
+    store = Store(tmp_path)  # and again, opened without diskcache's own opening
+    try:
+        assert store._articles._sql("PRAGMA cache_size").fetchall() == [(512,)]
     finally:
         store.close()

@@ -123,6 +123,20 @@ def _damaged_file(root: Path) -> tuple[Path, str] | None:
     return None
 
 
+CACHE_SETTINGS: dict[str, Any] = {
+    "eviction_policy": "none",
+    "size_limit": 2**62,
+    "timeout": 30,
+    # SQLite's page cache, per connection, and diskcache opens one per thread that reads (the
+    # reader's worker threads, a search's, the sync's): at diskcache's 8,192 pages (32 MB)
+    # each, the reader grew by ~18 MB a thread, 175 → 292 MB over 300 articles and 163 → 392
+    # MB with two searches (acc30b P4, P2). Reads come through the memory map and the
+    # system's file cache as fast (benchmarks/store_threads.py).
+    "sqlite_cache_size": 2**9,
+}
+"""diskcache's settings for both caches (kept in each cache's Settings table)."""
+
+
 @_reporting_storage_errors
 class StoreDirectory:
     """The caches of one data directory, opened and closed (see `Store`)."""
@@ -130,7 +144,7 @@ class StoreDirectory:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[str] = []  # damaged records found (and dropped) since opening
-        settings: dict[str, Any] = {"eviction_policy": "none", "size_limit": 2**62, "timeout": 30}
+        settings = dict(CACHE_SETTINGS)
         self._settings = settings
         if root.exists() and not root.is_dir():
             raise StoreError(f"the data directory {root} is a file, not a directory")
