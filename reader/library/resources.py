@@ -21,6 +21,7 @@ from ..config import DEFAULT_LIMITS, FetchLimits
 from ..models import Article, Entry, Reach, SiteRule, StoreError
 from ..portal import PortalWatch
 from ..store import Store
+from ..time_limit import within_time
 from ..workers import import_worker_modules, prepare_process_workers, start_worker, stop_pool
 
 if (
@@ -200,6 +201,11 @@ class LibraryResources:
                 self._pool = None
                 await asyncio.to_thread(stop_pool, pool)
             raise
+
+    async def _cpu_within_time(self, fn: Callable[P, T], *args: Any) -> T:
+        """`_cpu` for reading one page, given `FetchLimits.extract_seconds` of the worker's
+        time (`within_time`): past them, FetchError(TOO_SLOW), and the worker takes the next."""
+        return await self._cpu(within_time, self.limits.extract_seconds, fn, *args)
 
     @property
     def _worker_store(self) -> Store | Path:

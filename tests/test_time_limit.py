@@ -1,0 +1,100 @@
+"""A page that holds a worker past its time limit (`time_limit.within_time`) is stopped there:
+not cached, its failure said in one line and kept, the other pages read, and the next sync
+leaves it for a day. Before, a hostile page (a pattern that backtracks for hours) held its
+worker until the reader quit, and a `reader sync` under cron for ever (acc29c's note).
+
+Real worker processes and pages on 127.0.0.1. The slow page is a real one, not a sleep: a
+story of ~5 MB, which takes a worker some seconds to read, under the limit lowered to 1 s of
+CPU with the setting `[network] extract_seconds`."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from reader.config import FetchLimits
+from reader.library import Library
+from reader.models import ErrorKind
+from tests.cli_run import run_reader
+from tests.served_feed import serve_stories, story_page
+
+LIMITS = FetchLimits(extract_seconds=1.0)
+HUGE = 8000  # times a story's paragraphs: ~5 MB, ~3 s of a worker's CPU
+TOO_SLOW = "took longer than 1 s to extract: not kept"
+
+
+def _config(tmp_path: Path) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text("[network]\nextract_seconds = 1\n")
+    return path
+
+
+def test_a_page_past_the_time_limit_fails_alone_and_the_next_sync_leaves_it(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    feed = serve_stories(
+        httpserver, "Gazette", [("Harbour plan", 9), ("Budget vote", 10)], longer={9: HUGE}
+    )
+    huge, small = httpserver.url_for("/story-9.html"), httpserver.url_for("/story-10.html")
+
+    async def run() -> None:
+        async with Library(tmp_path / "home", limits=LIMITS, workers="process") as lib:
+            lib.add_feed(feed)
+            first = await lib.sync()
+            ((entry, error),) = first.article_failures
+            assert entry.link == huge
+            assert (error.kind, error.message) == (ErrorKind.TOO_SLOW, TOO_SLOW)
+            assert first.articles_fetched == 1 and lib.store.has_article(small)
+            assert not lib.store.has_article(huge)
+            assert lib.store.last_failure(huge) == TOO_SLOW  # said offline, as other failures
+            again = await lib.sync()
+            assert not again.article_failures and not lib.store.has_article(huge)
+            assert huge not in {e.link for e in await asyncio.to_thread(_prefetchable, lib)}
+
+    asyncio.run(run())
+    asked = [request.path for request, _ in httpserver.log]
+    assert asked.count("/story-9.html") == 1  # the second sync left it
+
+
+def _prefetchable(lib: Library) -> list:
+    """The uncached entries the reader's fetch ahead would still ask for."""
+    left = lib.left_lately()
+    from reader.keys import article_key
+
+    return [
+        h.entry for h in lib.headlines() if not h.cached and article_key(h.entry.link) not in left
+    ]
+
+
+def test_extract_of_a_page_past_the_time_limit_says_so_in_one_line(tmp_path: Path) -> None:
+    page = tmp_path / "huge.html"
+    page.write_text(story_page("Harbour plan", HUGE))
+    config = _config(tmp_path)
+    result = run_reader(
+        tmp_path / "home", "--config", str(config), "extract", str(page), "--url", "http://a.test/x"
+    )
+    assert result.returncode != 0
+    assert result.stderr == f"reader: {TOO_SLOW}\n"
+    assert not result.stdout
+    small = tmp_path / "small.html"
+    small.write_text(story_page("Budget vote"))
+    fine = run_reader(tmp_path / "home", "--config", str(config), "extract", str(small))
+    assert fine.returncode == 0 and "Budget vote" in fine.stdout
+
+
+def test_reextract_of_a_page_past_the_time_limit_keeps_the_article(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    feed = serve_stories(httpserver, "Gazette", [("Harbour plan", 9)], longer={9: HUGE})
+    home = tmp_path / "home"
+    assert run_reader(home, "add", feed).returncode == 0
+    assert run_reader(home, "sync").returncode == 0  # the default limit: it is cached
+    huge = httpserver.url_for("/story-9.html")
+    config = _config(tmp_path)
+    result = run_reader(home, "--config", str(config), "reextract", huge)
+    assert result.returncode != 0
+    assert f"reader: not re-extracted: {huge}: {TOO_SLOW}\n" in result.stderr
+    shown = run_reader(home, "show", huge, "--offline")
+    assert shown.returncode == 0 and "Harbour plan" in shown.stdout
