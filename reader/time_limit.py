@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import Any, ParamSpec, TypeVar
 
 from .errors import ErrorKind, FetchError
@@ -44,6 +44,28 @@ def time_limit_off() -> None:
         signal.setitimer(signal.ITIMER_PROF, 0)
 
 
+@contextmanager
+def cpu_limit(seconds: float) -> Iterator[bool]:
+    """This process's CPU time limited to `seconds` meanwhile: past them TookTooLong is raised
+    where the main thread is. Yields whether a limit is on: none off the main thread, where
+    the signal doesn't land, nor where there is no such timer (Windows)."""
+    global _limit_on
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield False
+        return
+    before = signal.signal(signal.SIGPROF, _past_the_limit)
+    _limit_on = True
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield True
+    finally:
+        time_limit_off()
+        signal.signal(signal.SIGPROF, before)
+
+
 def within_time(seconds: float, fn: Callable[P, T], *args: Any) -> T:
     """`fn(*args)`, given `seconds` of this process's CPU time (not the clock's: a busy machine
     slows a page, not its count): past them it is stopped, and FetchError(TOO_SLOW) says so
@@ -51,29 +73,21 @@ def within_time(seconds: float, fn: Callable[P, T], *args: Any) -> T:
     a hostile page, or a loop gone quadratic, held its worker for good (a `reader sync`
     under cron never ended), and every other page waited on the workers it held.
 
-    Only in a process's main thread, where the signal lands: a thread of the parent's pool
+    Only in a process's main thread (`cpu_limit`): a thread of the parent's pool
     (`workers="thread"`: one-off commands) runs `fn` with no limit. Python code and regular
     expressions take the signal at once; a C library's loop that never comes back is ended
     with its process `_HARD_STOP_AFTER` seconds later (RLIMIT_CPU)."""
-    global _limit_on
-    if (
-        not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        return fn(*args)
-    signal.signal(signal.SIGPROF, _past_the_limit)
-    hard = _hard_stop(seconds)
-    _limit_on = True
-    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
-        return fn(*args)
+        with cpu_limit(seconds) as limited:
+            hard = _hard_stop(seconds) if limited else None
+            try:
+                return fn(*args)
+            finally:
+                _lift_hard_stop(hard)
     except TookTooLong:
         raise FetchError(
             ErrorKind.TOO_SLOW, f"took longer than {seconds:g} s to extract: not kept"
         ) from None
-    finally:
-        time_limit_off()
-        _lift_hard_stop(hard)
 
 
 def _hard_stop(seconds: float) -> tuple[int, int] | None:

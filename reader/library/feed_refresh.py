@@ -144,6 +144,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         if ignored:  # and those kept before a rule that matches them go
             by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
             await self._in_store_thread(self.store.leave_out, url, ignored, by_text)
+        # A rule that went past its time on these items (`RulesTest`) is said with them.
+        over_time = ignored.over_time() if ignored else ""
         if copies_own_title(feed, parsed.title):
             self.store.name_feed(url, "")
         feed = replace(
@@ -153,7 +155,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             etag=response.etag,
             last_modified=response.last_modified,
             last_success=_now(),
-            problem=parsed.problem or None,
+            problem="; ".join(p for p in (parsed.problem, over_time) if p) or None,
             reach=response.reach,
             moved_to=moved,
             read_with=FEED_READING_VERSION,
