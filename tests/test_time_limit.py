@@ -15,8 +15,9 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 
 from reader.config import FetchLimits
+from reader.extract import extract_file
 from reader.library import Library
-from reader.models import ErrorKind
+from reader.models import ErrorKind, FetchError
 from tests.cli_run import run_reader
 from tests.served_feed import serve_stories, story_page
 
@@ -34,23 +35,34 @@ def _config(tmp_path: Path) -> Path:
 def test_a_page_past_the_time_limit_fails_alone_and_the_next_sync_leaves_it(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
-    feed = serve_stories(
-        httpserver, "Gazette", [("Harbour plan", 9), ("Budget vote", 10)], longer={9: HUGE}
-    )
+    # The others queue behind it: those not started when its workers are given up are read by
+    # the new ones.
+    others = [(f"Budget vote {hour}", hour) for hour in range(10, 16)]
+    feed = serve_stories(httpserver, "Gazette", [("Harbour plan", 9), *others], longer={9: HUGE})
     huge, small = httpserver.url_for("/story-9.html"), httpserver.url_for("/story-10.html")
 
     async def run() -> None:
         async with Library(tmp_path / "home", limits=LIMITS, workers="process") as lib:
             lib.add_feed(feed)
+            lib.start_workers()
+            pool = lib._pool
+            workers = list(pool._processes.values())  # type: ignore[union-attr]
             first = await lib.sync()
+            # The worker stopped mid-page is ended and replaced (its pool with it): the pages
+            # after it get new workers.
+            assert lib._pool is not pool
+            for process in workers:
+                await asyncio.to_thread(process.join, 60)
+                assert not process.is_alive()
             ((entry, error),) = first.article_failures
             assert entry.link == huge
             assert (error.kind, error.message) == (ErrorKind.TOO_SLOW, TOO_SLOW)
-            assert first.articles_fetched == 1 and lib.store.has_article(small)
+            assert first.articles_fetched == len(others) and lib.store.has_article(small)
             assert not lib.store.has_article(huge)
             assert lib.store.last_failure(huge) == TOO_SLOW  # said offline, as other failures
             again = await lib.sync()
             assert not again.article_failures and not lib.store.has_article(huge)
+            assert again.feeds[0].error is None  # its feed read by the new workers
             assert huge not in {e.link for e in await asyncio.to_thread(_prefetchable, lib)}
 
     asyncio.run(run())
@@ -98,3 +110,25 @@ def test_reextract_of_a_page_past_the_time_limit_keeps_the_article(
     assert f"reader: not re-extracted: {huge}: {TOO_SLOW}\n" in result.stderr
     shown = run_reader(home, "show", huge, "--offline")
     assert shown.returncode == 0 and "Harbour plan" in shown.stdout
+
+
+def test_work_not_started_when_the_workers_are_replaced_is_done_by_the_new_ones(
+    tmp_path: Path,
+) -> None:
+    """Two pages past the limit take the workers; what queued behind them and had not started
+    when their pool was given up is read by the new workers, none of it failed."""
+    huge = story_page("Harbour plan", HUGE).encode()
+    small = story_page("Budget vote").encode()
+
+    async def run() -> list[str]:
+        async with Library(tmp_path / "home", limits=LIMITS, workers="process") as lib:
+            lib.start_workers()
+            pages = [huge, huge, *[small] * 14]
+            done = await asyncio.gather(
+                *(lib._cpu_within_time(extract_file, page, "http://a.test/x") for page in pages),
+                return_exceptions=True,
+            )
+            return [d.message if isinstance(d, FetchError) else d.title for d in done]
+
+    said = asyncio.run(run())
+    assert said == [TOO_SLOW, TOO_SLOW, *["Budget vote"] * 14]
