@@ -93,7 +93,7 @@ def _held_back(*numbers: int) -> Iterator[None]:
 _STOP_GRACE = 2.0
 
 
-def stop_pool(pool: Executor) -> None:
+def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
     """Shut the CPU pool: queued work cancelled, each worker process ended at once (SIGTERM),
     but for a write to the store under way, which is finished first (`whole_write`), for at
     most `_STOP_GRACE`. Waiting for the work in hand kept the reader's process up to 2 s after
@@ -102,12 +102,15 @@ def stop_pool(pool: Executor) -> None:
 
     shutdown(wait=True) runs in a thread of its own: with wait=False, the pool's manager thread
     may close its wake-up pipe before the interpreter's exit hook writes to it (an EBADF
-    traceback after Ctrl-C). Ending the workers lets that shutdown return."""
+    traceback after Ctrl-C). Ending the workers lets that shutdown return. A pool whose
+    shutdown runs already (`shutting`, a thread started on it) is not shut twice: the second
+    found the first's pipes closed (EBADF)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    stopper = threading.Thread(
+    stopper = shutting or threading.Thread(
         target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True
     )
-    stopper.start()
+    if shutting is None:
+        stopper.start()
     for process in processes:
         with suppress(OSError, ValueError):
             process.terminate()

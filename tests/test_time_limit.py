@@ -132,3 +132,22 @@ def test_work_not_started_when_the_workers_are_replaced_is_done_by_the_new_ones(
 
     said = asyncio.run(run())
     assert said == [TOO_SLOW, TOO_SLOW, *["Budget vote"] * 14]
+
+
+def test_reader_sync_names_the_page_past_the_limit_in_one_line_and_ends_cleanly(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """The CLI's sync: one line for the page, the others cached, and the workers given up for
+    it ended with the command (their shutdown, cut short by the interpreter's exit, printed a
+    traceback after the last line, one run in a few)."""
+    feed = serve_stories(
+        httpserver, "Gazette", [("Harbour plan", 9), ("Budget vote", 10)], longer={9: HUGE}
+    )
+    home = tmp_path / "home"
+    assert run_reader(home, "add", feed).returncode == 0
+    synced = run_reader(home, "--config", str(_config(tmp_path)), "sync")
+    huge = httpserver.url_for("/story-9.html")
+    assert synced.returncode == 1
+    assert f"reader: article failed: Harbour plan <{huge}>: {TOO_SLOW}\n" in synced.stderr
+    assert "1 article cached for offline" in synced.stderr
+    assert "Traceback" not in synced.stderr and "Exception" not in synced.stderr

@@ -68,8 +68,8 @@ class LibraryResources:
         self._workers = workers
         self._pool: Executor | None = None
         # Pools given up after a page went past its time limit, finishing the work they had
-        # started (`_retire`); stopped with the library.
-        self._retired: list[Executor] = []
+        # started (`_retire`), each with the thread that shuts it; stopped with the library.
+        self._retired: dict[Executor, threading.Thread] = {}
         self._fetcher: Fetcher | None = None
         # Held while it is made: the reader makes it in a thread at its start (its TLS context
         # took ~0.4 s of a busy machine's event loop), while a key may ask for it on the loop.
@@ -137,8 +137,10 @@ class LibraryResources:
         if self._pool is not None:
             stop_pool(self._pool)
             self._pool = None
-        for pool in self._retired:
-            stop_pool(pool)
+        for pool, shutting in self._retired.items():
+            # Its shutdown, under way, returns once the workers are ended: waited for, not
+            # left to the interpreter's exit to cut short (a traceback after a sync's end).
+            stop_pool(pool, shutting)
         self._retired.clear()
         self.store.close()
 
@@ -228,15 +230,16 @@ class LibraryResources:
         if pool is None or pool is not self._pool or self._workers != "process":
             return
         self._pool = None
-        self._retired.append(pool)
         # In a thread of its own: shutdown(wait=False) may close the pool's wake-up pipe
         # before the interpreter's exit hook writes to it (see `stop_pool`).
-        threading.Thread(
+        shutting = threading.Thread(
             target=pool.shutdown,
             kwargs={"wait": True, "cancel_futures": True},
             name="reader-retired-pool",
             daemon=True,
-        ).start()
+        )
+        self._retired[pool] = shutting
+        shutting.start()
 
     async def _cpu_within_time(self, fn: Callable[P, T], *args: Any) -> T:
         """`_cpu` for reading one page, given `FetchLimits.extract_seconds` of the worker's
