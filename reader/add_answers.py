@@ -19,6 +19,8 @@ MAX_LISTED = 20
 thousands (`discovery.MAX_FEED_LINKS` are read)."""
 CLI_ADD = "`reader add URL`"
 """How the command line adds a feed, as a line tells the reader to."""
+CLI_KEEP = "`reader save URL` keeps that page's article for good, `reader show URL` prints it"
+"""How the command line keeps an article page added by mistake (a link someone sent)."""
 
 
 class Said(NamedTuple):
@@ -42,13 +44,16 @@ class AddAnswer(NamedTuple):
         return " · ".join(line.text for line in self.lines if not line.listed)
 
 
-def add_answer(added: Added, name: str = "", how_to_add: str = CLI_ADD) -> AddAnswer:
+def add_answer(
+    added: Added, name: str = "", how_to_add: str = CLI_ADD, how_to_keep: str = CLI_KEEP
+) -> AddAnswer:
     """What `add` says of `added`, which was asked under the user's `name` (if any);
-    `how_to_add` is how the reader adds one of a page's feeds ("`reader add URL`")."""
+    `how_to_add` is how the reader adds one of a page's feeds ("`reader add URL`"), and
+    `how_to_keep` how it keeps the article of a page that names none ("" for no way)."""
     lines: list[Said] = []
     if added.page:
         if not added.url:
-            return _no_feed_chosen(added, how_to_add)
+            return _no_feed_chosen(added, how_to_add, how_to_keep)
         lines.append(Said(_found_line(added)))
     if added.replaced:
         lines.append(Said(f"unsubscribed: {safe_line(added.replaced)} (a web page, not a feed)"))
@@ -90,7 +95,7 @@ def _found_line(added: Added) -> str:
     return f"found the feed {url} on that page"
 
 
-def _no_feed_chosen(added: Added, how_to_add: str) -> AddAnswer:
+def _no_feed_chosen(added: Added, how_to_add: str, how_to_keep: str) -> AddAnswer:
     """Nothing subscribed to on a web page: the feeds it names to choose from, or why none."""
     # A page subscribed before (an OPML file's outline) stays so: `remove` is the reader's.
     kept = "it stays subscribed (`reader remove` drops it)" if added.already else "not subscribed"
@@ -123,4 +128,6 @@ def _no_feed_chosen(added: Added, how_to_add: str) -> AddAnswer:
         f"{web_page_answer(added.page_title)}, and no feed was found on that page either "
         f"({why}): {kept}"
     )
+    if how_to_keep and not added.already:  # an article's page, most likely: a link sent
+        line += f"; {how_to_keep}"
     return AddAnswer([Said(safe_line(line), True)], True)

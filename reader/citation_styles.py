@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .citation import cited_source, shown_cited_url
+from .citation import cited_source, retrieved, shown_cited_url
 from .commonmark import escape_inline
 from .config import CITATION_STYLES
 from .dates import in_local_time
@@ -193,7 +193,7 @@ def _ended(text: str) -> str:
 
 
 def _accessed(article: Article) -> date | None:
-    return in_local_time(article.fetched_at).date() if article.fetched_at else None
+    return in_local_time(at).date() if (at := retrieved(article)) else None
 
 
 def _title(article: Article) -> str:

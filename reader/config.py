@@ -83,6 +83,9 @@ class Config:
     fetch_ahead: int = 30
     # Seconds after which a read headline (not a saved one) is dropped by each sync; 0: never.
     drop_read_after: float = 0.0
+    # The headlines a feed keeps, its newest (newsboat's max-items); 0: every item it carries,
+    # up to `FetchLimits.max_feed_items`. Those past it go at each refresh, but saved ones.
+    max_items: int = 0
     theme: str = "dark"  # one of THEMES: the reader's screen colours
     # The lists show only unread headlines and the feeds with unread ones as the reader first
     # opens (`L` toggles it, and the reader opens as it was left: `reader.ui.unread_view`).
@@ -164,6 +167,10 @@ fetch_ahead = 30
 # up to 2,000 a feed): not unread ones, nor saved ones, and their cached articles stay (search
 # finds them). The same as `reader cache prune --headlines-older-than`.
 drop_read_after = ""
+# The headlines each feed keeps, its newest (0: every item it carries, up to 2,000). Those past
+# it go at each refresh, read or not, but saved ones; their cached articles stay (search finds
+# them), and an item the feed still carries doesn't come back.
+max_items = 0
 
 [ui]
 # The screen's colours: "dark" (the reader's own, on a dark background), "light" (on a light
@@ -363,7 +370,10 @@ def _check_keys(data: dict[str, Any]) -> None:
             raise ValueError(f"{section} must be a table: [{section}]")
     for section, known in (
         ("cache", {"max_size"}),
-        ("feeds", {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after"}),
+        (
+            "feeds",
+            {"refresh_interval", "refresh_on_open", "fetch_ahead", "drop_read_after", "max_items"},
+        ),
         ("ui", {"theme", "unread_only"}),
         ("citation", {"style"}),
     ):
@@ -403,6 +413,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
     fetch_ahead = feeds.get("fetch_ahead", 30)
     if isinstance(fetch_ahead, bool) or not isinstance(fetch_ahead, int) or fetch_ahead < 0:
         raise ValueError("feeds.fetch_ahead must be a whole number, 0 or more")
+    max_items = _max_items(feeds.get("max_items", 0))
     theme = data.get("ui", {}).get("theme", "dark")
     if theme not in THEMES:
         raise ValueError(f"ui.theme must be one of {', '.join(map(repr, THEMES))}, not {theme!r}")
@@ -429,6 +440,7 @@ def _from_toml(path: Path, data: dict[str, Any]) -> Config:
         refresh_on_open=refresh_on_open,
         fetch_ahead=fetch_ahead,
         drop_read_after=_drop_read_after(drop_after),
+        max_items=max_items,
         theme=theme,
         unread_only=unread_only,
         citation_style=style,
@@ -449,6 +461,16 @@ def _drop_read_after(text: str) -> float:
     if seconds < 86400:
         raise ValueError(f'feeds.drop_read_after must be a day or more ("180d"), not {text!r}')
     return seconds
+
+
+def _max_items(value: Any) -> int:
+    """`[feeds] max_items`: 0 (every item) up to the most a feed keeps at all."""
+    most = DEFAULT_LIMITS.max_feed_items
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        raise ValueError(
+            f"feeds.max_items must be a whole number from 1 to {most:,}, or 0 for every item"
+        )
+    return value
 
 
 def _keys(action: str, value: Any) -> tuple[str, ...]:

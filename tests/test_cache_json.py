@@ -37,6 +37,7 @@ def test_cache_json_says_what_it_holds(
         "left_out",
         "max_size",
         "drop_read_after",
+        "max_items",
         "disk_bytes",
         "search_index_bytes",
         "oldest",
@@ -46,6 +47,7 @@ def test_cache_json_says_what_it_holds(
     assert (held["feeds"], held["headlines"], held["articles"]) == (1, 7, 7)
     assert (held["saved"], held["left_out"]) == (0, 0)
     assert (held["max_size"], held["drop_read_after"]) == (50 * 1024**2, 365 * 86400)
+    assert held["max_items"] is None  # unset: every item a feed carries
     assert held["disk_bytes"] > 0 and held["search_index_bytes"] == 0
     assert held["oldest"] <= held["newest"] and held["newest"].endswith("+00:00")
 

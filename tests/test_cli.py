@@ -781,6 +781,36 @@ def test_a_terminal_that_cannot_draw_the_reader_is_told_so(
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (["search", "okonkwo"], "'search' is not a command: `reader list --search WORDS` finds"),
+        (["open", "3f2a"], "'open' is not a command: `reader show ID|URL` prints an article"),
+        (["snyc"], "'snyc' is not a command: did you mean `reader sync`?"),
+        (["frobnicate"], "'frobnicate' is not a command (`reader --help` lists them)"),
+        (["\x1b]0;x\x07"], "'\\x1b]0;x\\x07' is not a command"),
+    ],
+)
+def test_a_word_that_is_no_command_is_answered_with_the_command_that_does_it(
+    data_dir: Path, typed: list[str], said: str
+) -> None:
+    result = reader(data_dir, *typed)
+    assert result.returncode == 2
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith(f"reader: error: {said}")
+    assert "choose from" not in result.stderr and "\x1b" not in result.stderr
+
+
+def test_a_search_for_a_negative_figure_is_a_search(data_dir: Path) -> None:
+    # argparse took "-3.2%" for an unknown option: "argument --search: expected at least one"
+    result = reader(data_dir, "list", "--search", "output", "-3.2%")
+    assert result.returncode == 1
+    assert (
+        result.stderr == "reader: no headline or cached article holds every one of: output -3.2%\n"
+    )
+    assert reader(data_dir, "list", "-x").stderr.endswith("unrecognized arguments: -x\n")
+
+
 def test_an_option_a_command_does_not_take_is_said_with_that_commands_usage(
     data_dir: Path,
 ) -> None:

@@ -211,7 +211,8 @@ def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     assert err == (
         'reader: the server answered with a web page ("The Harbour Gazette"), not a feed, and '
         "no feed was found on that page either (it names only a JSON Feed, which reader does "
-        "not read): not subscribed\n"
+        "not read): not subscribed; `reader save URL` keeps that page's article for good, "
+        "`reader show URL` prints it\n"
     )
     assert _asked(httpserver) == ["/", *WELL_KNOWN_PATHS]  # each once, the JSON Feed not asked
 
@@ -221,7 +222,8 @@ def test_no_feed_anywhere_says_so_in_one_line_and_subscribes_to_nothing(
     assert code == 1
     assert err.endswith(
         "no feed was found on that page either (it names none, and its site has none at "
-        "/feed, /rss, /rss.xml, /atom.xml, /feed.xml, /index.xml): not subscribed\n"
+        "/feed, /rss, /rss.xml, /atom.xml, /feed.xml, /index.xml): not subscribed; `reader "
+        "save URL` keeps that page's article for good, `reader show URL` prints it\n"
     )
     assert _feeds(data_dir, capsys) == []
 
@@ -239,7 +241,8 @@ def test_looking_stops_at_a_site_that_asks_to_wait(
     assert err.endswith(
         f"no feed was found on that page either (it names none, and its site stopped answering "
         f"at {httpserver.url_for('/feed')}: rate-limited (HTTP 429): try again in 60 minutes): not "
-        "subscribed\n"
+        "subscribed; `reader save URL` keeps that page's article for good, `reader show URL` "
+        "prints it\n"
     )
     assert _asked(httpserver) == ["/", "/feed"]
 
@@ -472,3 +475,39 @@ def test_a_public_pages_feed_link_may_not_lead_to_this_computer(
     assert message.startswith("refused a page's feed link from a public address to a loopback")
     assert message.endswith("(reader add it yourself if you mean it)")
     assert not httpserver.log  # never asked
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "ctype", "named"),
+    [
+        (
+            "/audit.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+            "application/pdf",
+            "application/pdf",
+        ),
+        ("/crane.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png", "image/png"),
+        (
+            "/plan.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+            "image/svg+xml",
+            "image/svg+xml",
+        ),
+        ("/q.pdf", b"%PDF-1.4 sent as", "application/octet-stream", "application/pdf"),
+    ],
+)
+def test_a_link_to_a_file_is_not_subscribed(
+    httpserver: HTTPServer,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    path: str,
+    body: bytes,
+    ctype: str,
+    named: str,
+) -> None:
+    """A PDF someone sent: one line naming what it is, no feed failing "for ever" after."""
+    httpserver.expect_request(path).respond_with_data(body, content_type=ctype)
+    code, out, err = _add(data_dir, httpserver.url_for(path), capsys)
+    assert (code, out) == (1, "")
+    assert err == f"reader: that address is not a feed but a file ({named}): not subscribed\n"
+    assert _feeds(data_dir, capsys) == []

@@ -53,9 +53,11 @@ def cmd_cache(args: argparse.Namespace) -> int:
     when = lambda d: d.strftime("%Y-%m-%d %H:%M UTC") if d else "-"  # noqa: E731
     out(f"data directory  {lib.data_dir}")
     kept = ""
+    if lib.max_items:
+        kept = f"; each feed's newest {lib.max_items:,} kept"
     if lib.drop_read_after:
         days = round(lib.drop_read_after / 86400)
-        kept = f"; read ones dropped after {plural(days, 'day')}, by each sync"
+        kept += f"; read ones dropped after {plural(days, 'day')}, by each sync"
     out(f"feeds           {stats.feeds} ({plural(stats.headlines, 'headline')}{kept})")
     out(f"articles        {stats.articles} cached, {stats.saved} saved for good")
     if stats.left_out:
@@ -85,6 +87,7 @@ def _stats_json(lib: Library, stats: CacheStats, index: int) -> dict[str, Any]:
         "left_out": stats.left_out,
         "max_size": lib.cache_max_bytes or None,
         "drop_read_after": lib.drop_read_after or None,
+        "max_items": lib.max_items or None,
         "disk_bytes": stats.disk_bytes,
         "search_index_bytes": index,
         "oldest": iso_time(stats.oldest),

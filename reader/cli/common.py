@@ -7,7 +7,8 @@ import argparse
 import codecs
 import json
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ..config import ConfigError, config_path, data_dir, load_config
 from ..dates import stated_iso
@@ -127,19 +128,25 @@ def check_keys(config: Config) -> None:
         raise CommandError(f"bad setting in {config.path}: {last}") from None
 
 
-def open_library(args: argparse.Namespace, workers: str = "thread") -> Library:
+def read_input(name: str, most: int) -> bytes:
+    """The bytes of the file `name` (standard input for "-"), no more than `most` and one past
+    it, which tells the caller it was over: never the whole of a 4 GB file, /dev/zero or an
+    endless pipe in memory (acc29c S8). A CommandError when it can't be read."""
+    try:
+        if name == "-":
+            return sys.stdin.buffer.read(most + 1)
+        with Path(name).open("rb") as file:
+            return file.read(most + 1)
+    except OSError as error:
+        raise CommandError(f"cannot read {name}: {error.strerror or error}") from None
+
+
+def open_library(
+    args: argparse.Namespace, workers: Literal["process", "thread"] = "thread"
+) -> Library:
     from ..library import Library
 
-    config = config_of(args)
-    return Library(
-        data_dir(args.data_dir),
-        limits=config.limits,
-        workers=workers,  # type: ignore[arg-type]
-        cache_max_bytes=config.cache_max_bytes,
-        drop_read_after=config.drop_read_after,
-        site_rules=config.site_rules,
-        ignore=config.ignore,
-    )
+    return Library.configured(data_dir(args.data_dir), config_of(args), workers)
 
 
 def iso_time(value: Any) -> str | None:

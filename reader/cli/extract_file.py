@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from .common import (
     config_of,
     err,
     out,
+    read_input,
     render,
     unmatched_body,
 )
@@ -38,15 +38,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     config = config_of(args)
     limit = config.limits.max_bytes
     name = "the input" if args.file == "-" else args.file
-    try:
-        # No more than a fetch would take, and never the whole of a huge file in memory.
-        if args.file == "-":
-            page = sys.stdin.buffer.read(limit + 1)
-        else:
-            with Path(args.file).open("rb") as file:
-                page = file.read(limit + 1)
-    except OSError as error:
-        raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
+    page = read_input(args.file, limit)  # no more than a fetch would take
     if len(page) > limit:
         raise CommandError(
             f"{safe_line(name, 200)} is over {limit / 1048576:g} MB: more than reader reads of a "

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from .. import __version__
 from ..config import CITATION_STYLES, THEMES
 from ..discovery import WELL_KNOWN_PATHS
+from ..safe import safe_line
 from .date_args import DATE_FORMS
 from .demo import cmd_demo
 
@@ -82,11 +84,67 @@ def _port(text: str) -> int:
     return port
 
 
+_NO_COMMAND = re.compile(r"argument COMMAND: invalid choice: '(.*)' \(choose from .*\)", re.S)
+# What other readers (newsboat, lemon24/reader, a shell's habits) call a command, and where the
+# reader has it: `reader search WORD` said only "invalid choice" and named 21 commands.
+_OTHER_NAMES: dict[str, str] = {
+    **dict.fromkeys(
+        ("search", "find", "grep", "query"),
+        "`reader list --search WORDS` finds headlines and cached articles by their words",
+    ),
+    **dict.fromkeys(
+        ("read", "open", "view", "cat", "article", "get"),
+        "`reader show ID|URL` prints an article (`reader list` gives the ids)",
+    ),
+    **dict.fromkeys(("subscribe", "follow", "new"), "`reader add URL` subscribes to a feed"),
+    **dict.fromkeys(
+        ("unsubscribe", "unfollow", "rm", "delete", "del"),
+        "`reader remove FEED` unsubscribes from one",
+    ),
+    **dict.fromkeys(
+        ("update", "refresh", "reload", "fetch", "pull", "download"),
+        "`reader sync` refreshes every feed and caches the new articles",
+    ),
+    **dict.fromkeys(("ls", "headlines", "items", "articles", "entries"), "`reader list`"),
+    **dict.fromkeys(("subscriptions", "sources"), "`reader feeds` lists the feeds"),
+    **dict.fromkeys(
+        ("star", "bookmark", "flag", "keep", "pin"), "`reader save ID|URL` keeps one for good"
+    ),
+    **dict.fromkeys(
+        ("prune", "vacuum", "clean", "cleanup", "gc"), "`reader cache prune` makes room"
+    ),
+    **dict.fromkeys(("opml",), "`reader import FILE` and `reader export`"),
+    **dict.fromkeys(("tui", "ui", "run", "start"), "`reader` alone opens the reader"),
+    "help": "`reader --help` lists the commands, `reader COMMAND --help` says what one does",
+}
+
+
 class _Parser(argparse.ArgumentParser):
     """The top-level parser: an option a command does not take is said with that command's
-    usage line (`reader sync --feed x`: "usage: reader sync …"), not the top level's."""
+    usage line (`reader sync --feed x`: "usage: reader sync …"), not the top level's; a word
+    that is no command is answered with the command that does it."""
 
     commands: dict[str, argparse.ArgumentParser]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A word that starts with a minus and a digit is a word, not an unknown option: argparse
+        # takes only "-3" and "-3.2" so, and `reader list --search -3.2%` (a figure a reporter
+        # looks for) was "expected at least one argument". No option of the reader's is so named.
+        self._negative_number_matcher = re.compile(r"^-[\d.,]")
+
+    def error(self, message: str) -> NoReturn:
+        if (found := _NO_COMMAND.fullmatch(message)) is not None and self.commands:
+            from difflib import get_close_matches  # here: only a mistyped command needs it
+
+            word = found.group(1)
+            hint = _OTHER_NAMES.get(word.lower())
+            if hint is None and (near := get_close_matches(word, self.commands, n=1)):
+                hint = f"did you mean `reader {near[0]}`?"
+            # `word` as argparse quoted it: a control character typed comes written out, as \x1b.
+            message = f"'{safe_line(word, 40)}' is not a command"
+            message += f": {hint}" if hint else " (`reader --help` lists them)"
+        super().error(message)
 
     def parse_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -262,7 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
         " the rest are counted in one line for the feed. The network going away mid-sync, or a"
         " host refusing connections, is one line with the number of articles not fetched, not"
         " a line per article; a host whose requests time out 3 × network.per_host times in a"
-        " row is given up for the sync, its other articles left for the next (one line)."
+        " row is given up for the sync, its other feeds and articles left for the next (its"
+        " articles in one line naming every host given up)."
         " On a Wi-Fi network that"
         " answers with its login page nothing is cached from it; nor is a page asking to sign in"
         " or accept terms in an article's place: that article fails, and the next sync fetches it"
@@ -272,7 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
         " headline, how many will not be readable offline (failed, a link to a PDF or audio,"
         " only in part): `reader list --not-offline` lists them. With the config's [feeds]"
         " drop_read_after, the read headlines older than that are dropped after it (not saved"
-        " ones; their articles stay cached). Ctrl-C stops with the counts"
+        " ones; their articles stay cached); with [feeds] max_items, each feed keeps only that many"
+        " of its newest headlines, and no article is fetched for those past it. Ctrl-C stops with the counts"
         " so far (exit 130; SIGTERM the same, exit 143; SIGHUP, its terminal closed, exit 129:"
         " `nohup reader sync` carries on): what was cached stays, and the next"
         " sync carries on.",

@@ -2,7 +2,7 @@
 
 The address is fetched before anything is subscribed: a feed (or an address that can't be
 reached now: offline, the site down) is subscribed to and its first answer read, as `add` always
-did; a web page is not a feed and is never subscribed to. Its feeds are looked for instead: the
+did; a web page is not a feed and is never subscribed to, nor is a file (a PDF, a picture). Its feeds are looked for instead: the
 ones it names, else a few well-known addresses on its site; the one plainly its main feed is
 subscribed to, and when it names several the reader is told them to choose. No subscription is
 removed or replaced on the way, so a search that finds nothing leaves the library as it was.
@@ -22,7 +22,7 @@ from ..models import UNREACHABLE, ErrorKind, FetchError, Response, StoreError
 from ..portal import page_print
 from ..reports import Added
 from ..safe import safe_line
-from ..sniff import feed_type, html_title, is_html_document
+from ..sniff import binary_type, feed_type, html_title, is_html_document
 from ..urls import canonical_url, is_web_url, not_web_url
 from .sync import LibrarySync
 
@@ -49,6 +49,10 @@ class LibraryDiscovery(LibrarySync):
         if known := self._subscribed(url):
             return self._named(await self._again(known, name), name)
         fetched = await self._answer(url)
+        if isinstance(fetched, Response) and (what := _a_file(fetched)):
+            # A link to a PDF or a picture someone sent: never a feed, whatever it is retried.
+            message = f"that address is not a feed but a file ({what}): not subscribed"
+            raise FetchError(ErrorKind.NOT_HTML, message, url)
         page = await self._web_page(url, fetched)
         if page is None:
             return await self._subscribe(url, fetched, name)
@@ -182,6 +186,21 @@ class LibraryDiscovery(LibrarySync):
             if feed_type(fetched.body) is not None:
                 return fetched.url, fetched
         return None
+
+
+# What a server may call a feed besides its own types: XML, text, or nothing in particular.
+_FILE_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip")
+
+
+def _a_file(answer: Response) -> str:
+    """What `answer` is when it is a file and no feed (a PDF, a picture, audio: by its bytes, or
+    by its Content-Type when its bytes say nothing), "" otherwise."""
+    if feed_type(answer.body) is not None:
+        return ""
+    if (found := binary_type(answer.body)) is not None:
+        return found
+    ctype = answer.content_type
+    return safe_line(ctype, 60) if ctype.startswith(_FILE_TYPES) else ""
 
 
 def _site_not_answering(error: FetchError) -> bool:

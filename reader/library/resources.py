@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, Self, TypeVar
 
-from ..config import DEFAULT_LIMITS, FetchLimits
+from ..config import DEFAULT_LIMITS, Config, FetchLimits
 from ..models import Article, Entry, ErrorKind, FetchError, Reach, SiteRule, StoreError
 from ..portal import PortalWatch
 from ..store import Store
@@ -56,12 +56,14 @@ class LibraryResources:
         site_rules: dict[str, SiteRule] | None = None,
         drop_read_after: float = 0.0,
         ignore: Sequence[IgnoreRule] = (),
+        max_items: int = 0,
     ) -> None:
         self.data_dir = data_dir
         self.limits = limits
         self.cache_max_bytes = cache_max_bytes  # applied after each sync; 0 for no limit
         # Seconds after which a read headline is dropped, after each sync (`retention`); 0: never
         self.drop_read_after = drop_read_after
+        self.max_items = max_items  # the headlines a feed keeps, its newest; 0: all it carries
         self.site_rules = site_rules or {}
         self.ignore = tuple(ignore)  # the items a refresh leaves out (`ignore_rules`)
         self.store = Store(data_dir)
@@ -100,6 +102,23 @@ class LibraryResources:
         # Feeds' merges into the store, one at a time, in a thread (`_in_store_thread`), on
         # the loop that made the lock.
         self._merging: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+
+    @classmethod
+    def configured(
+        cls, data_dir: Path, config: Config, workers: Literal["process", "thread"] = "thread"
+    ) -> Self:
+        """A library of `data_dir` as the user's `config` sets it up: the reader's and every
+        command's."""
+        return cls(
+            data_dir,
+            limits=config.limits,
+            workers=workers,
+            cache_max_bytes=config.cache_max_bytes,
+            drop_read_after=config.drop_read_after,
+            site_rules=config.site_rules,
+            ignore=config.ignore,
+            max_items=config.max_items,
+        )
 
     @property
     def read_only(self) -> str:

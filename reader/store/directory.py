@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import diskcache
 
-from ..models import StoreError
+from ..models import StoreError, Unwritable
 from ..safe import safe_line
 from .caches import ReadOnlyCache, open_cache, read_only
 from .data_disk import RefusedRecord
@@ -54,8 +54,8 @@ def _reporting_storage_errors(cls: C) -> C:
                 return method(self, *args, **kwargs)
             except sqlite3.DatabaseError as error:
                 if self.read_only and _write_refused(error):
-                    raise StoreError(self.read_only) from None
-                raise StoreError(_storage_message(self.root, error)) from None
+                    raise StoreError(self.read_only, self.read_only_tag or None) from None
+                raise _storage_error(self.root, error) from None
             except OSError as error:
                 raise StoreError(
                     f"cannot use the data directory {self.root}: {error.strerror or error}"
@@ -78,21 +78,29 @@ def _disk_full(error: sqlite3.DatabaseError) -> bool:
     return "full" in str(error) or "disk I/O error" in str(error)
 
 
-def _storage_message(root: Path, error: sqlite3.DatabaseError) -> str:
+def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
     text = str(error)
     if _disk_full(error):
-        return f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost"
-    if "readonly" in text or "read-only" in text:
-        return f"the data directory {root} is read-only: reading works, nothing new can be cached"
+        return StoreError(
+            f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost",
+            Unwritable.DISK_FULL,
+        )
+    if _write_refused(error):
+        return StoreError(
+            f"the data directory {root} is read-only: reading works, nothing new can be cached",
+            Unwritable.READ_ONLY,
+        )
     if "not a database" in text or "malformed" in text:
         if named := _damaged_file(root):
             path, holds = named
-            return (
+            return StoreError(
                 f"the cache file {path} ({holds}) is damaged ({text}); move it aside to start "
                 "it afresh (nothing was deleted)"
             )
-        return f"a cache file under {root} is damaged ({text}); move it aside to start afresh (nothing was deleted)"
-    return f"cache error in {root}: {text}"
+        return StoreError(
+            f"a cache file under {root} is damaged ({text}); move it aside to start afresh (nothing was deleted)"
+        )
+    return StoreError(f"cache error in {root}: {text}")
 
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -132,7 +140,7 @@ class StoreDirectory:
         self.read_only = ""
         """Why the directory was opened to read only ("" when it takes writes): said in one
         line by whatever it refuses to keep."""
-        self.read_only_tag = ""
+        self.read_only_tag: Unwritable | str = ""
         """The same in a few words, for a status line: "the disk is full"."""
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -140,13 +148,13 @@ class StoreDirectory:
             self._articles = open_cache(root / "articles", **settings)
         except (sqlite3.DatabaseError, OSError) as error:
             if read_only(root):
-                tag = "the data directory is read-only"
+                tag = Unwritable.READ_ONLY
                 reason = (
                     f"the data directory {root} is read-only: what is cached reads, "
                     "nothing new is kept (marks, places, articles)"
                 )
             elif isinstance(error, sqlite3.DatabaseError) and _disk_full(error):
-                tag = "the disk is full"
+                tag = Unwritable.DISK_FULL
                 reason = (
                     f"the disk holding {root} is full: what is cached reads, nothing new is kept "
                     "(marks, places, articles) until some space is freed on it"
@@ -160,7 +168,7 @@ class StoreDirectory:
                 self.read_only_tag = tag
                 return
             if isinstance(error, sqlite3.DatabaseError):
-                raise StoreError(_storage_message(root, error)) from None
+                raise _storage_error(root, error) from None
             raise StoreError(
                 f"cannot open the data directory {root}: {error.strerror or error}"
             ) from None
@@ -187,7 +195,7 @@ class StoreDirectory:
             self._articles = ReadOnlyCache(self.root / "articles")
         except (sqlite3.DatabaseError, OSError):
             if isinstance(error, sqlite3.DatabaseError):
-                raise StoreError(_storage_message(self.root, error)) from None
+                raise _storage_error(self.root, error) from None
             raise StoreError(f"cannot open the data directory {self.root}: {error}") from None
         self.read_only = reason
         self._check_format()
@@ -198,7 +206,7 @@ class StoreDirectory:
         reader open through it keeps marks again without being restarted (acc29b T13)."""
         if not self.read_only:
             return True
-        if self.read_only_tag != "the disk is full" or read_only(self.root):
+        if self.read_only_tag != Unwritable.DISK_FULL or read_only(self.root):
             return False
         try:
             state = open_cache(self.root / "state", **self._settings)
@@ -219,7 +227,7 @@ class StoreDirectory:
         """Raises StoreError, saying why, when the directory was opened to read only: before a
         job that would fetch only to find it can keep nothing."""
         if self.read_only:
-            raise StoreError(self.read_only)
+            raise StoreError(self.read_only, self.read_only_tag or None)
 
     def close(self) -> None:
         self._state.close()

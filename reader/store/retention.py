@@ -109,26 +109,59 @@ class StoreRetention(StoreUsage):
                     ids += gone
                 if dry_run or not (gone or stamped):
                     continue
-                # Each cached article keeps the id it was listed under, and stays read.
-                self._keep_unlisted((i, link_key(link), True) for i, link in gone.items())
-                self._save(
-                    self._state, _entries_key(url), [d for e, d in records if e.id not in gone]
-                )
-                if not gone:
-                    continue
-                self._save(self._state, _read_key(url), sorted(read.difference(gone)))
-                dropped = self.dropped(url)
-                dropped.update(dict.fromkeys(gone, int(now)))
-                self._save(self._state, _dropped_key(url), dropped)
-                if links := {k: v for k, v in gone.items() if v}:
-                    self._save(
-                        self._state, _dropped_links_key(url), self.dropped_links(url) | links
-                    )
-                for entry_id in gone:
-                    self._state.delete(_content_key(entry_id))
+                if gone:
+                    self._drop_headlines(url, records, read, gone, now)
+                else:  # only first sightings noted
+                    self._save(self._state, _entries_key(url), [d for _, d in records])
         if by_feed and not dry_run:
             self.note_changed()  # a reader open in another window lists them no more
         return DroppedHeadlines(by_feed, tuple(ids), kept_unread, kept_saved, remaining)
+
+    def keep_newest(self, feed_url: str, most: int) -> tuple[int, set[str]]:
+        """Drop the feed's headlines past its newest `most` (`[feeds] max_items`), read or not,
+        but the saved ones, as retention drops them: each cached article keeps its id, and
+        its id is kept so that the feed still carrying the item doesn't bring it back. How many
+        went, and the ids of every dropped headline of the feed (these and those before), for
+        a refresh to leave their items alone."""
+        with self._state.transact():
+            if feed_url not in self.feed_urls():  # removed meanwhile
+                return 0, set()
+            records = self._records(feed_url)  # newest first, as `merge_entries` writes them
+            gone: dict[str, str] = {}
+            if len(records) > most:
+                is_saved = self._saved_test()
+                gone = {e.id: e.link for e, record in records[most:] if not is_saved(e, record)}
+            if gone:
+                read = self.read_ids(feed_url)
+                self._drop_headlines(feed_url, records, read, gone, time.time())
+            dropped = set(self.dropped(feed_url))
+        if gone:
+            self.note_changed()  # a reader open in another window lists them no more
+        return len(gone), dropped
+
+    def _drop_headlines(
+        self,
+        url: str,
+        records: list[tuple[Entry, dict[str, Any]]],
+        read: set[str],
+        gone: dict[str, str],
+        now: float,
+    ) -> None:
+        """The headlines `gone` (id: link) of the feed's `records` dropped, in the caller's
+        transaction: each cached article keeps the id it was listed under, and a read one
+        stays read; the ids (and links) kept in the feed's `dropped` list, their feed's full
+        text of them deleted."""
+        self._keep_unlisted((i, link_key(link), i in read) for i, link in gone.items())
+        self._save(self._state, _entries_key(url), [d for e, d in records if e.id not in gone])
+        if not read.isdisjoint(gone):
+            self._save(self._state, _read_key(url), sorted(read.difference(gone)))
+        dropped = self.dropped(url)
+        dropped.update(dict.fromkeys(gone, int(now)))
+        self._save(self._state, _dropped_key(url), dropped)
+        if links := {k: v for k, v in gone.items() if v}:
+            self._save(self._state, _dropped_links_key(url), self.dropped_links(url) | links)
+        for entry_id in gone:
+            self._state.delete(_content_key(entry_id))
 
     def _saved_test(self) -> Callable[[Entry, dict[str, Any]], bool]:
         """Whether a headline (its entry and record) is saved, its entry's or its article's;

@@ -55,7 +55,9 @@ class ReaderAppFeeds(ReaderAppSync):
             return
         keys = getattr(self, "keymap", None)
         key = keys.shown("add_feed", "a") if keys else "a"
-        answer = add_answer(added, how_to_add=f"{key} and its address (the notice lists them)")
+        answer = add_answer(
+            added, how_to_add=f"{key} and its address (the notice lists them)", how_to_keep=""
+        )
         line = sentence(answer.one_line())
         listed = [said.text.strip() for said in answer.lines if said.listed]
         if listed:

@@ -1,0 +1,119 @@
+"""`[feeds] max_items`, newsboat's max-items: each feed keeps its newest headlines, read or not,
+but saved ones; those past it go at each refresh, their cached articles stay, a sync fetches
+none for them, and an item the feed still carries doesn't come back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from served_feed import serve_stories
+
+from reader.cli import main
+from reader.store import Store
+
+# The Harbour Gazette's stories of 24 November 2026, by the hour they were published.
+STORIES = [
+    ("Ferry timetable changes for the winter months", 1),
+    ("Lifeboat crew rescues two walkers cut off by the tide", 2),
+    ("Fish market's new roof opens to traders", 3),
+    ("Harbour wall repairs finish a week early", 4),
+    ("Council approves the marina's second pontoon", 5),
+    ("Storm warning for the coast road tonight", 6),
+]
+
+
+def run(directory: Path, *argv: str) -> int:
+    return main(["--data-dir", str(directory), *argv])
+
+
+def listed(directory: Path, capsys: pytest.CaptureFixture[str]) -> dict[int, dict[str, object]]:
+    """Every headline `reader list` gives, by its story's hour."""
+    capsys.readouterr()
+    assert run(directory, "list", "--json") == 0
+    found = json.loads(capsys.readouterr().out)
+    return {int(str(h["link"]).rsplit("-", 1)[1].removesuffix(".html")): h for h in found}
+
+
+def pages_asked(server: HTTPServer) -> list[int]:
+    return sorted(
+        int(request.path.rsplit("-", 1)[1].removesuffix(".html"))
+        for request, _ in server.log
+        if request.path.startswith("/story-")
+    )
+
+
+def test_a_feed_keeps_its_newest_headlines(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = serve_stories(httpserver, "The Harbour Gazette", STORIES)
+    assert run(data_dir, "add", url) == 0
+    assert run(data_dir, "sync", "-q") == 0
+    headlines = listed(data_dir, capsys)
+    assert set(headlines) == {1, 2, 3, 4, 5, 6}
+    # The oldest story saved, the second oldest read: the first stays, the second goes.
+    assert run(data_dir, "save", str(headlines[1]["id"])) == 0
+    store = Store(data_dir)
+    try:
+        store.set_read_many(url, {str(headlines[2]["id"])}, True)
+    finally:
+        store.close()
+
+    data_dir.joinpath("config.toml").write_text("[feeds]\nmax_items = 3\n", encoding="utf-8")
+    httpserver.clear_log()
+    assert run(data_dir, "sync", "-q") == 0
+    assert set(listed(data_dir, capsys)) == {1, 4, 5, 6}
+    assert pages_asked(httpserver) == []  # every one cached before
+    capsys.readouterr()
+    assert run(data_dir, "cache") == 0
+    assert "(4 headlines; each feed's newest 3 kept)" in capsys.readouterr().out
+    # Their cached articles stay: searched, and shown by address.
+    capsys.readouterr()
+    assert run(data_dir, "list", "--search", "lifeboat crew") == 0
+    assert "Lifeboat crew rescues two walkers" in capsys.readouterr().out
+    assert run(data_dir, "show", str(headlines[3]["link"])) == 0
+    assert "Fish market's new roof opens to traders" in capsys.readouterr().out
+
+    # The feed still carries them: they don't come back, new or unread.
+    assert run(data_dir, "sync", "-q") == 0
+    assert set(listed(data_dir, capsys)) == {1, 4, 5, 6}
+
+    # A new story: the oldest of the three goes, and an uncached one past the cap is not fetched.
+    httpserver.clear()
+    url = serve_stories(httpserver, "The Harbour Gazette", [*STORIES, ("Pier lights up", 7)])
+    httpserver.clear_log()
+    assert run(data_dir, "sync", "-q") == 0
+    assert set(listed(data_dir, capsys)) == {1, 5, 6, 7}
+    assert pages_asked(httpserver) == [7]
+
+
+def test_a_new_feed_past_the_limit_fetches_only_its_newest(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir(parents=True)
+    data_dir.joinpath("config.toml").write_text("[feeds]\nmax_items = 2\n", encoding="utf-8")
+    url = serve_stories(httpserver, "The Harbour Gazette", STORIES)
+    assert run(data_dir, "add", url) == 0
+    assert run(data_dir, "sync", "-q") == 0
+    headlines = listed(data_dir, capsys)
+    assert set(headlines) == {5, 6}
+    assert all(h["cached"] for h in headlines.values())
+    assert pages_asked(httpserver) == [5, 6]
+    assert run(data_dir, "sync", "-q") == 0
+    assert pages_asked(httpserver) == [5, 6]
+
+
+@pytest.mark.parametrize("value", ["-1", '"10"', "2001", "true", "1.5"])
+def test_a_bad_max_items_is_one_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    data_dir.mkdir(parents=True)
+    data_dir.joinpath("config.toml").write_text(f"[feeds]\nmax_items = {value}\n", "utf-8")
+    capsys.readouterr()
+    assert run(data_dir, "list") == 1
+    said = capsys.readouterr().err.strip().splitlines()
+    assert said[-1].endswith(
+        "feeds.max_items must be a whole number from 1 to 2,000, or 0 for every item"
+    )
