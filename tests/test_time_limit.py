@@ -151,3 +151,46 @@ def test_reader_sync_names_the_page_past_the_limit_in_one_line_and_ends_cleanly(
     assert f"reader: article failed: Harbour plan <{huge}>: {TOO_SLOW}\n" in synced.stderr
     assert "1 article cached for offline" in synced.stderr
     assert "Traceback" not in synced.stderr and "Exception" not in synced.stderr
+
+
+def test_the_reader_says_why_a_page_past_the_limit_is_not_shown_and_reads_the_next(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """Opened in the reader (its workers are processes): the reason in one line, and the next
+    article opens as ever."""
+    from reader.config import Config
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.article import ArticleScreen
+    from reader.ui.widgets.article.article_body import ArticleBody
+    from tests.tui_pilot import subscribe
+
+    feed = serve_stories(
+        httpserver, "Gazette", [("Harbour plan", 10), ("Budget vote", 9)], longer={10: HUGE}
+    )
+    home = tmp_path / "home"
+    subscribe(home, [feed])
+
+    async def opened(app: ReaderApp, pilot: object) -> list[str]:
+        await pilot.press("enter")  # type: ignore[attr-defined]
+        while not isinstance(app.screen, ArticleScreen) or not app.screen.loaded:
+            await pilot.pause(0.05)  # type: ignore[attr-defined]
+        text = app.screen.query_one(ArticleBody).text
+        return [line for line in text.splitlines() if line.strip()]
+
+    async def run() -> None:
+        app = ReaderApp(
+            home, refresh_on_start=False, config=Config(home / "none.toml", limits=LIMITS)
+        )
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.ready.wait()
+            await pilot.pause()
+            lines = await opened(app, pilot)
+            assert any(
+                line.startswith("Took longer than 1 s to extract: not kept") for line in lines
+            )
+            await pilot.press("escape", "j")
+            lines = await opened(app, pilot)
+            assert any("Budget vote" in line for line in lines)
+            assert not any("Took longer" in line for line in lines)
+
+    asyncio.run(run())
