@@ -36,6 +36,7 @@ from ..config import Config
 from ..library import Library
 from .app_feeds import ReaderAppFeeds
 from .collector import resume_after_start
+from .counts import LINE, CountPrefix, counted
 from .dialogs.help import HelpScreen
 from .display import plain
 from .key_settling import acts_as_it_comes, takes_keys, unsettled
@@ -64,6 +65,7 @@ NEEDS_EVERY_HEADLINE = frozenset(
         "mark_everything_read",
         "undo_marking",
         "last",  # `G`: the oldest
+        LINE,  # `500G`: the 500th
         "next_unread",  # `n`, `u`: past the newest, and on into the next feed by its count
         "step_match",
         "refresh",  # `r`, `S`: they fill the lists in feed by feed
@@ -76,6 +78,7 @@ WAITING_FOR_THE_REST = "Reading the rest of the headlines: that key acts once th
 _QUIT_STILL_QUITS_AFTER = frozenset(
     {
         "last",
+        LINE,
         "toggle_unread_only",
         "mark_list_read",
         "undo_marking",
@@ -87,8 +90,10 @@ _QUIT_STILL_QUITS_AFTER = frozenset(
 """The waiting actions (`NEEDS_EVERY_HEADLINE`) that leave the list where it is: a key to quit
 typed after one quits at once (see `_quits_at_once`). After the others it may mean another
 thing (`/`, `F`: a letter of the query; `n`: back from the feed it went on to; a question)."""
-_Action: TypeAlias = "tuple[str | ActionParseResult, DOMNode | None, Mapping[str, DOMNode] | None]"
-"""An action as `run_action` is given it."""
+_Action: TypeAlias = (
+    "tuple[str | ActionParseResult, DOMNode | None, Mapping[str, DOMNode] | None, int]"
+)
+"""An action as `run_action` is given it, and how many times it acts (a count's, `counts`)."""
 
 
 class ReaderApp(ReaderAppFeeds):
@@ -137,6 +142,8 @@ class ReaderApp(ReaderAppFeeds):
         """The keys the user set for actions (`[keys]`), in force in every screen and widget."""
         if (rebound := self.keymap.bindings_of(self)) is not None:
             self._bindings = rebound
+        self.counts = CountPrefix(self, self._show_count)
+        """vim's count before a key (`5j`), taken as keys are handed on (`on_event`)."""
 
     def action_help_quit(self) -> None:
         """Ctrl-C, which quits no Textual app (it copies a selection): said in the reader's
@@ -200,7 +207,21 @@ class ReaderApp(ReaderAppFeeds):
             self._held_since = self._held_since or asyncio.get_running_loop().time()
             self._hand_on_soon()
             return
+        if isinstance(event, events.Key) and not event.is_forwarded and self.counts.take(event):
+            return  # a count's digit, or Esc dropping one
+        if isinstance(event, events.Key) and event.is_forwarded:
+            # Back at the app, where the bindings act (`App._on_key`): with the count typed
+            # before the key, if any (`run_action`).
+            self.counts.now = self.counts.carried(event)
+            try:
+                await super().on_event(event)
+            finally:
+                self.counts.now = None
+            return
         await super().on_event(event)
+
+    def _show_count(self, count: str) -> None:
+        self.count_typed = count
 
     def _hand_on_soon(self) -> None:
         """Look again soon whether the held keys can go on (`_hand_on_typed_ahead`): once the
@@ -256,19 +277,38 @@ class ReaderApp(ReaderAppFeeds):
         namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
         # Every key's action comes here (`App._check_bindings`), whatever key the user gave it.
+        times = 1
+        if self.counts.now is not None and isinstance(action, str):
+            action, times = counted(action, self.counts.now)
+        done = await self._run_or_wait((action, default_namespace, namespaces, times))
+        if done:
+            self.counts.now = None  # the key's count is spent: not on an action it runs
+        return done
+
+    async def _run_or_wait(self, action: _Action) -> bool:
+        """Run `action` (see `run_action`), or keep it until every headline is in."""
         if self.index.whole or self._waiting is not None:
-            return await super().run_action(action, default_namespace, namespaces)
+            return await self._run_times(action)
         target, name, params = self._parse_action(
-            action, self if default_namespace is None else default_namespace, namespaces
+            action[0], self if action[1] is None else action[1], action[2]
         )
         waits = name in NEEDS_EVERY_HEADLINE and (target is self or self.screen is self.main_screen)
         if not waits or not target.check_action(name, params):
-            return await super().run_action(action, default_namespace, namespaces)
+            return await self._run_times(action)
         # It acts once they are in; the keys typed after it wait behind it, in their order.
-        self._waiting, self._waiting_name = (action, default_namespace, namespaces), name
+        self._waiting, self._waiting_name = action, name
         self._holding_keys = True
         self.notify(WAITING_FOR_THE_REST, timeout=3, markup=False)
         return True
+
+    async def _run_times(self, action: _Action) -> bool:
+        """Run an action as many times as its count says, stopping once it no longer acts."""
+        *once, times = action
+        done = await super().run_action(*once)
+        for _ in range(times - 1):
+            if not done or not await super().run_action(*once):
+                break
+        return done
 
     def _rest_in(self) -> None:
         """Every headline is read (or could not be): the key that waited for them acts, then
@@ -281,7 +321,7 @@ class ReaderApp(ReaderAppFeeds):
         waiting, self._waiting = self._waiting, None
         try:
             if waiting is not None:
-                await super().run_action(*waiting)
+                await self._run_times(waiting)
         finally:
             self._hand_on_typed_ahead()
 

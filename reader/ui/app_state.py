@@ -39,6 +39,8 @@ class ReaderAppState(App[int]):
 
     status: reactive[str] = reactive("")
     """The status line every screen shows: what is happening, or the last error."""
+    count_typed: reactive[str] = reactive("")
+    """A count typed before a key (`5` of `5j`), shown at the status line's end (`counts`)."""
 
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None

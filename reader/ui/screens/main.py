@@ -50,6 +50,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
 
     AUTO_FOCUS = "#headlines"
 
+    takes_counts = True
+    """A count before a key (`5j`, `10G`) counts in the headlines and the feed list (`counts`)."""
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
     """Classes by terminal width: `reader.tcss` narrows or hides the feed list and the key bar."""
 
