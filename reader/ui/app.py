@@ -445,6 +445,7 @@ class ReaderApp(ReaderAppFeeds):
             self.main_screen.unread_only = unread_only  # before the first list is shown
             hidden = await asyncio.to_thread(self.lib.feeds_hidden)
             self.main_screen.set_class(hidden, "-feeds-hidden")
+            self.main_screen.reopen(*await asyncio.to_thread(self.lib.left_list))
             await self.load_first()
         except Exception:
             self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait
