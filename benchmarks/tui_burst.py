@@ -9,7 +9,9 @@ headlines written through the store (`tui_headlines.build_data_dir`, untimed). I
 real `ReaderApp` (`refresh_on_start=False`, no fetch ahead) runs under `App.run_test()`; every
 key of a burst is queued at once (`tests.tui_pilot.burst`) and the wall clock runs until the
 headline cursor is on the last key's row (`time.perf_counter`, polled each millisecond), three
-bursts a child. Prints the medians and the ratio. Nothing is asserted.
+bursts a child. Prints the medians and the ratio. A checkout that takes vim's counts (`counts`)
+is timed on the count too, in the same child: `200j` in one burst, against the 200 `j`s.
+Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -32,22 +34,27 @@ def child(root: Path, data: Path, keys: int) -> None:
     from reader.ui.app import ReaderApp
     from tests.tui_pilot import burst, started, table
 
+    counts = (root / "reader" / "ui" / "counts.py").exists()
+
     async def run() -> dict[str, object]:
         app = ReaderApp(data, refresh_on_start=False)
         app.prefetch_limit = 0
         async with app.run_test(size=(120, 40)) as pilot:
             await started(pilot)
             rows = table(app)
-            walls = []
+            walls: dict[str, list[float]] = {"walls": [], "counted": []}
             for _ in range(3):
-                rows.cursor = 0
-                await pilot.pause(0.2)
-                start = time.perf_counter()
-                burst(app, "j" * keys)
-                while rows.cursor < keys and time.perf_counter() - start < 30:
-                    await asyncio.sleep(0.001)
-                walls.append(time.perf_counter() - start)
-            return {"walls": walls}
+                for name, typed in (("walls", "j" * keys), ("counted", f"{keys}j")):
+                    if name == "counted" and not counts:
+                        continue
+                    rows.cursor = 0
+                    await pilot.pause(0.2)
+                    start = time.perf_counter()
+                    burst(app, typed)
+                    while rows.cursor < keys and time.perf_counter() - start < 30:
+                        await asyncio.sleep(0.001)
+                    walls[name].append(time.perf_counter() - start)
+            return dict(walls)
 
     print(json.dumps(asyncio.run(run())))
 
@@ -71,6 +78,7 @@ def main() -> int:
         data = Path(tmp) / "data"
         build_data_dir(data, 2, 300)
         walls: dict[str, list[float]] = {name: [] for name in roots}
+        counted: list[float] = []
         for _ in range(args.runs):
             for name, root in roots.items():
                 out = (
@@ -84,11 +92,19 @@ def main() -> int:
                     .splitlines()[-1]
                 )
                 walls[name] += json.loads(out)["walls"]
+                counted += json.loads(out)["counted"] if name == "this" else []
     for name in roots:
         median = statistics.median(walls[name])
         print(
             f"{name:8} {args.keys} j in one burst: median {median * 1000:.0f} ms "
             f"(min {min(walls[name]) * 1000:.0f}, max {max(walls[name]) * 1000:.0f})"
+        )
+    if counted:
+        median = statistics.median(counted)
+        print(
+            f"this     {args.keys}j (a count) in one burst: median {median * 1000:.0f} ms "
+            f"(min {min(counted) * 1000:.0f}, max {max(counted) * 1000:.0f}); "
+            f"/ {args.keys} j: {median / statistics.median(walls['this']):.2f}×"
         )
     if args.against:
         ratio = statistics.median(walls["this"]) / statistics.median(walls["against"])
