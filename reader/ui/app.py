@@ -245,6 +245,15 @@ class ReaderApp(ReaderAppFeeds):
         # (`Timer._run` skips the late tick), as on a busy machine, and the keys stayed held.
         asyncio.get_running_loop().call_later(_HELD_POLL, self.call_later, look)
 
+    def hand_on_first(self, key: events.Key) -> None:
+        """A key a widget hands back to be taken anew (`unknown_keys.hand_on`: Esc and a key
+        read as one Alt+key): first among the keys held, acting once those before it are
+        through; posted behind the keys typed after it, it acted after them."""
+        self._typed_ahead = (key, *self._typed_ahead)
+        self._holding_keys = True
+        self._held_since = self._held_since or asyncio.get_running_loop().time()
+        self._hand_on_soon()
+
     def _behind(self, key: str) -> DOMNode | None:
         """The queue `key` waits behind (`key_settling.unsettled`), if any."""
         behind = unsettled(self, self._handed_on, every_key=True)  # cheap when none: typing
