@@ -152,3 +152,30 @@ def test_a_count_scrolls_an_article_so_many_lines(synced_dir: Path) -> None:
             assert isinstance(app.screen, ArticleScreen)
 
     asyncio.run(run())
+
+
+def test_a_count_counts_for_the_keys_set_and_a_digit_set_is_its_actions(
+    synced_dir: Path,
+) -> None:
+    """`[keys]`: `down = "e"` moves five with `5e`; `toggle_read = "3"` marks, no count."""
+    from reader.config import Config
+    from reader.ui.app import ReaderApp
+    from tests.tui_pilot import started
+
+    async def run() -> None:
+        keys = {"down": ("e",), "toggle_read": ("3",)}
+        config = Config(synced_dir / "config.toml", keys=keys)
+        app = ReaderApp(synced_dir, refresh_on_start=False, config=config)
+        app.prefetch_limit = 0
+        async with app.run_test(size=(100, 30)) as pilot:
+            await started(pilot)
+            await pilot.press("5", "e")
+            await pilot.pause()
+            assert table(app).cursor == 5
+            read = table(app).rows[5].read
+            await pilot.press("3", "e")
+            await pilot.pause()
+            assert table(app).rows[5].read != read
+            assert table(app).cursor == 6
+
+    asyncio.run(run())
