@@ -36,7 +36,7 @@ from ..config import Config
 from ..library import Library
 from .app_feeds import ReaderAppFeeds
 from .collector import resume_after_start
-from .counts import LINE, CountPrefix, counted
+from .counts import LINE, STOPPING, CountPrefix, counted, place_of
 from .dialogs.help import HelpScreen
 from .display import plain
 from .key_settling import acts_as_it_comes, takes_keys, unsettled
@@ -314,9 +314,13 @@ class ReaderApp(ReaderAppFeeds):
         """Run an action as many times as its count says, stopping once it no longer acts."""
         *once, times = action
         done = await super().run_action(*once)
+        stops = times > 1 and once[0] in STOPPING
         for _ in range(times - 1):
+            place = place_of(once[1]) if stops else None
             if not done or not await super().run_action(*once):
                 break
+            if stops and place_of(once[1]) == place:
+                break  # at the end: more would not move
         return done
 
     def _rest_in(self) -> None:

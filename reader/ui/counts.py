@@ -54,6 +54,20 @@ REPEATED = frozenset(
 """The bindings' actions a count repeats: moves in the list or the text shown. Not those that
 open an article (`n`, `p`, `u` in the reading view: each one read would be marked read) nor
 those that mark, save or ask."""
+STOPPING = frozenset(
+    {
+        "cursor_down",
+        "cursor_up",
+        "scroll_down",
+        "scroll_up",
+        "page_down",
+        "page_up",
+        "half_page(1)",
+        "half_page(-1)",
+    }
+)
+"""Of `REPEATED`, the moves that stop at a list's or a text's end: repeated no further once
+one has not moved (`place_of`): `9999j` took 9,999 tries, seconds, to stay at the bottom."""
 TO_LINE = frozenset({"first", "last", "scroll_home", "scroll_end"})
 """The actions a count turns into going to that row or line (`line(n)`), as vim's `G`."""
 LINE = "line"
@@ -67,6 +81,11 @@ def counted(action: str, count: int) -> tuple[str, int]:
     if action in TO_LINE:
         return f"{LINE}({count})", 1
     return action, 1
+
+
+def place_of(node: object) -> tuple[object, ...]:
+    """Where a list or a text is (its cursor, highlight, scroll), to tell a move that moved."""
+    return tuple(getattr(node, name, None) for name in ("cursor", "highlighted", "scroll_y"))
 
 
 class CountPrefix:
