@@ -124,3 +124,24 @@ def test_emoji_headlines_keep_their_rows(tmp_path: Path, httpserver: HTTPServer)
             assert "╭─ Unicode 日本 ☀ feed · 5 unread of 5 ─" in top and top.endswith("─╮")
 
     asyncio.run(run())
+
+
+def _rule_cells(lines: list[str]) -> set[int]:
+    """Where each line's first column rule ("│", "┼") is drawn, in terminal cells."""
+    return {next(n for n, cell in enumerate(drawn(line)) if cell in ("│", "┼")) for line in lines}
+
+
+def test_table_columns_line_up_as_the_terminal_draws_them() -> None:
+    """A table's cells with a selector emoji, a keycap, the Hangul filler and a Hindi vowel
+    sign: the column rule in one cell on every line, in the reading view and in plain text
+    (tmux drew it at cell 18 for the emoji, 19 for plain words, 20 for "कि", 21 for "ㅤ")."""
+    from reader.extract import extract_article, to_text
+    from tests.tui_pilot import view_lines
+
+    page = (Path(__file__).parent / "data" / "emoji-table.html").read_bytes()
+    article = extract_article(page, "https://news.example.com/emoji-table.html")
+    shown = [line for line in view_lines(article, 80) if "│" in line or "┼" in line]
+    printed = [line for line in to_text(article).splitlines() if "│" in line or "┼" in line]
+    for lines in (shown, printed):
+        assert len(lines) == 8 and any("ㅤ" in line for line in lines), lines
+        assert len(_rule_cells(lines)) == 1, lines
