@@ -13,7 +13,7 @@ from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
 from .models import Article, Block, Inline
 from .safe import safe_line
-from .url_display import shown_url
+from .url_display import shown_url, unbroken_url
 from .urls import is_web_url, site_host, without_tracking
 
 
@@ -32,6 +32,13 @@ def cited_url(article: Article) -> str:
     ):
         return without_tracking(canonical)
     return without_tracking(url)
+
+
+def shown_cited_url(article: Article) -> str:
+    """The address a citation gives (`cited_url`) as every style shows it: as where it goes
+    (`shown_url`), and one word (`unbroken_url`). APA's and Chicago's line gave a canonical
+    address with a space as it was, and a pasted citation's address broke there."""
+    return unbroken_url(shown_url(cited_url(article)))
 
 
 def own_addresses(article: Article, link: str = "") -> set[str]:
@@ -148,7 +155,7 @@ def header_lines(
         ("Author", article.author),
         ("Published", _dated(article.published, article.published_by_feed)),
         ("Updated", _dated(updated, article.updated_by_feed)),
-        ("URL", shown_url(cited_url(article))),
+        ("URL", shown_cited_url(article)),
         # When this copy was taken: the page may have changed since, and a quote read offline
         # hours later cites the copy it was read from.
         ("Retrieved", at.isoformat(timespec="seconds") if (at := retrieved(article)) else ""),

@@ -387,7 +387,9 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         err("name articles to re-extract (ids or URLs), or give --all or --outdated")
         return EXIT_USAGE
     every = args.all or args.outdated
-    lib = open_library(args, workers="process" if every else "thread")
+    # Workers of their own even for one article: only a process's work can be held to the
+    # time limit of a page (`within_time`), and stopped past it.
+    lib = open_library(args, workers="process")
     show, finish = _reextract_progress()
     last: list[Reextracted] = []
 
