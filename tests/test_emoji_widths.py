@@ -68,7 +68,7 @@ def test_rich_never_counts_more_than_the_terminal_draws(text: str) -> None:
     assert cell_len(shown) <= terminal_cells(shown) == terminal_cells(text)
 
 
-FEED = "Unicode 日本 ☀️ feed"
+FEED = "Unicode 日本 ☀️ ❤️ feed"
 TITLES = (
     "Heart ❤️ and sun ☀️ with VS16",
     "Keycap 1️⃣ 2️⃣ #️⃣ numbers",
@@ -121,7 +121,14 @@ def test_emoji_headlines_keep_their_rows(tmp_path: Path, httpserver: HTTPServer)
                 assert row.endswith("  │"), title
                 assert rich_agreeing(title) in row, title
             top = "".join(lines[0])
-            assert "╭─ Unicode 日本 ☀ feed · 5 unread of 5 ─" in top and top.endswith("─╮")
+            assert "╭─ Unicode 日本 ☀ ❤ feed · 5 unread of 5 ─" in top and top.endswith("─╮")
+            # The search line's prompt names the feed whole (Rich, counting two cells more
+            # than the prompt was given, wrapped its last word away).
+            await pilot.press("F")
+            await pilot.pause()
+            assert any(
+                "Find in Unicode 日本 ☀ ❤ feed:" in line for line in screen_text(app).splitlines()
+            )
 
     asyncio.run(run())
 
