@@ -23,9 +23,10 @@ cell: tmux draws them in two and one.
 Rich also counts more than these terminals draw: it takes an emoji's variation selector
 (U+FE0F, VS16) as widening a narrow character to two cells ("❤️", "☀️", "⚠️", a keycap "1️⃣",
 "🏳️‍🌈"), where wcwidth gives the selector none (tmux 3.3a draws each in one cell). And tmux
-joins the character after a zero-width joiner to the one before it, whatever its width: a
-family "👩‍👩‍👧‍👦" takes its first member's two cells, as Rich counts it, "🏳️‍🌈" its flag's one.
-(xterm does not join: a family takes eight cells there, a case neither measure can serve.)
+joins the character after a zero-width joiner (one outside ASCII) to the one before it,
+whatever its width: a family "👩‍👩‍👧‍👦" takes its first member's two cells, as Rich counts it,
+"🏳️‍🌈" its flag's one. (xterm does not join: a family takes eight cells there; the reader
+measures as tmux, as the terminal these were measured in.)
 Textual can't be made to count fewer cells than Rich does, so a text fitted to a row is shown
 without the selectors Rich widens for (`rich_agreeing`): one cell in every measure.
 """
