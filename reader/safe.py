@@ -54,10 +54,12 @@ _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff\u00ad"
     "\ufff9-\ufffb\U000e0000-\U000e007f\ufdd0-\ufdef\ufffe\uffff]"
 )
-# In one line (a title, a name), the zero-width space and word joiner: they draw nothing, and
-# two titles or names that look the same would differ. Text keeps them (Thai and Khmer mark
-# where words break with them); the joiners of an emoji or a Persian word stay everywhere.
-_LINE_INVISIBLE = re.compile("[\u200b\u2060]")
+# In one line (a title, a name), the zero-width space, the word joiner and the Mongolian vowel
+# separator (a format character since Unicode 6.3, drawn as nothing): two titles or names that
+# look the same would differ. Text keeps them (Thai and Khmer mark where words break with the
+# first, Mongolian its vowels' forms with the last); the joiners of an emoji or a Persian word
+# stay everywhere.
+_LINE_INVISIBLE = re.compile("[\u200b\u2060\u180e]")
 # And the letters that are blank: the Hangul fillers (U+3164 "ㅤ", the well-known way to an
 # invisible name in chat apps, and its half-width and jamo kin) draw nothing, yet terminals give
 # U+3164 two cells and Rich none, which broke the row of a feed named with it; the Braille blank
