@@ -212,8 +212,9 @@ def clean_markup(text: str) -> str:
     return _CHAR_REFERENCE.sub(_drop_unparseable_reference, text)
 
 
-# References to ESC and to the BEL and ESC that end an operating-system command.
-_ESCAPE_REFERENCE = re.compile(r"&#(?:[xX]0*(?:1[bB]|7)|0*(?:27|7));?")
+# References to ESC and to the BEL and ESC that end an operating-system command, whole: the
+# start of another's ("&#7879;", Vietnamese's ệ; "&#769;", a combining acute) made a BEL.
+_ESCAPE_REFERENCE = re.compile(r"&#(?:[xX]0*(?:1[bB]|7)(?![0-9a-fA-F])|0*(?:27|7)(?![0-9]));?")
 
 
 def _raw_control(match: re.Match[str]) -> str:
