@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .mark_runs import MOST_MARKS
+
 _PUNCTUATION = {
     "'": "\u2018\u2019\u201a\u201b\u02bc\u2032",  # ‘ ’ ‚ ‛ ʼ ′
     '"': "\u201c\u201d\u201e\u201f\u2033",  # “ ” „ ‟ ″
@@ -145,7 +147,12 @@ def composed(text: str) -> tuple[str, list[int], list[int]] | None:
             or text[end] in _HALF_WIDTH_MARKS
         ):
             continue
-        cluster = unicodedata.normalize("NFC", text[start:end].translate(WIDTH))
+        # Composing sorts a cluster's marks in time growing as their square: a letter with
+        # 60,000 (cached before pages' were cut, `mark_runs`) took 6 s a search. Past the
+        # 30 any writing needs, the rest is left out of the text compared, its characters
+        # still the cluster's, so a match there lights the whole of it.
+        whole = text[start : min(end, start + MOST_MARKS + 1)]
+        cluster = unicodedata.normalize("NFC", whole.translate(WIDTH))
         cluster = cluster.translate(LIGATURES)
         out.append(cluster)
         starts += [start] * len(cluster)
