@@ -423,3 +423,26 @@ def test_a_word_typeset_with_a_ligature_is_found_as_typed(
         assert "Marché du samedi" in found.stdout, query
     shown = reader(data, "show", found.stdout.split()[0], "--offline")
     assert "certiﬁés" in shown.stdout  # the page's own character, quoted as printed
+
+
+def test_co2_finds_co2_written_with_a_lowered_figure(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """A page's CO<sub>2</sub> and m<sup>2</sup> are read as "CO₂" and "m²" and shown so; a
+    search typed "CO2", "co2" or "m2" finds them, through the index (acc30a J13)."""
+    paragraphs = [
+        "The plant cut its CO<sub>2</sub> emissions by a third, the operator said on Monday.",
+        "A new hall of 12,000 m<sup>2</sup> will hold the filters, and NO<sub>2</sub> is next.",
+    ]
+    httpserver.expect_request("/plant.html").respond_with_data(
+        _page("Plant cuts emissions", paragraphs), content_type="text/html; charset=utf-8"
+    )
+    data = tmp_path / "home"
+    assert reader(data, "save", httpserver.url_for("/plant.html")).returncode == 0
+    for query in ("CO2", "co2", "m2", "no2 filters", '"12,000 m2"', "CO₂"):
+        found = reader(data, "list", "--search", query)
+        assert found.returncode == 0, (query, found.stderr)
+        assert "Plant cuts emissions" in found.stdout, query
+    assert "CO₂ emissions" in found.stdout  # the hit shows the page's characters
+    shown = reader(data, "show", httpserver.url_for("/plant.html"), "--offline")
+    assert "CO₂ emissions" in shown.stdout and "12,000 m²" in shown.stdout
