@@ -96,6 +96,10 @@ class Hit:
     correction replaced is found again."""
     retrieved: datetime | None = None
     """When that version was retrieved."""
+    headlined: str = ""
+    """That version's headline, safe to show, when it differs from the headline's own and
+    holds a word its text doesn't ("" otherwise, and for the latest copy): the story was
+    found by the headline it had before the site changed it."""
 
     @property
     def line(self) -> str:
@@ -111,6 +115,8 @@ class Hit:
                 else "at an unknown time"
             )
             copy = f"in the copy retrieved {when} (--version {self.version}, V)"
+            if self.headlined:
+                copy += f", headlined “{self.headlined}”"
         said = " · ".join(part for part in (by, copy, self.snippet) if part)
         return said or self.lead or TITLE_ALONE
 
@@ -438,17 +444,31 @@ def _lead(text: str, summary: str) -> str:
     return snippet(text, 0, 0) if text else ""
 
 
-KeptCopy = tuple[datetime | None, str, str]
+KeptCopy = tuple[datetime | None, str, str, str]
 """A kept earlier version of an article as a search reads it: when it was retrieved, its
-byline and its text."""
+title, byline and text."""
+
+
+def _headline_holding(query: Query, title: str, text: str) -> str:
+    """A copy's `title`, safe to show, when it holds a word of `query` its `text` doesn't
+    (what the copy was found by), else ""."""
+    head, body = _Folded(title), _Folded(text)
+    held = any(body.search(w) is None and head.search(w) is not None for w in query.words)
+    return safe_line(title, 200) if held else ""
 
 
 def _in_copies(query: Query, headline: Headline, kept: Sequence[KeptCopy]) -> list[Hit]:
-    """The hit in the newest of the `kept` versions (oldest first) holding every word (its
-    text holds one at least: else the latest's title would have held them all)."""
+    """The hit in the newest of the `kept` versions (oldest first) holding every word in its
+    title, byline or text, or in the headline's: a story is found by the headline it had
+    before the site changed it (what other outlets quoted, acc30a J10) as by its text then."""
     for version in range(len(kept), 0, -1):
-        retrieved, byline, text = kept[version - 1]
-        title = heading(headline.entry.title, headline.entry.author, byline)
+        retrieved, copy_title, byline, text = kept[version - 1]
+        titles = headline.entry.title
+        own = copy_title.replace(_APART, "")
+        if own and own != titles:
+            titles = f"{titles}\n{own}"
+        title = heading(titles, headline.entry.author, byline)
         if (found := _found(query, title, text)) is not None:
-            return [Hit(headline, *found, version=version, retrieved=retrieved)]
+            then = _headline_holding(query, own, text) if own != headline.entry.title else ""
+            return [Hit(headline, *found, version=version, retrieved=retrieved, headlined=then)]
     return []

@@ -32,7 +32,8 @@ SCHEMA = 5
 starts afresh (2: the byline indexed with the title and text; an index of 1 lacked it, and its
 prefilter would have dropped every article found by its author alone; 3: a ligature indexed as
 its letters, "certiﬁés" as "certifies"; 4: the kept earlier versions of an article indexed
-with it; 5: raised and lowered figures and letters as the line's, "CO₂" as "co2")."""
+with it; 5: raised and lowered figures and letters as the line's, "CO₂" as "co2", and each kept
+version's title with its byline and text)."""
 _BATCH = 200
 """Articles indexed per transaction: a catch-up stopped half-way keeps what it did."""
 _WAIT_SECONDS = 30.0
