@@ -31,12 +31,13 @@ from itertools import islice
 from .cells import terminal_cells
 from .dates import in_local_time
 from .feed_summary import summary_line
-from .fold import composed, fold, has_accent
+from .fold import MARKS, composed, fold, has_accent, skippable
 from .keys import link_key
 from .models import Article, BlockKind
 from .reports import Headline
 from .safe import safe_line
 from .text_find import pattern, typed
+from .word_prefixes import attached_prefix
 
 _QUOTES = '"“”„'
 _TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
@@ -163,14 +164,21 @@ def _unspaced() -> re.Pattern[str]:
 def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.Pattern[str]:
     """`found` (the pattern of `word`) matching only at a word's edges, as a search engine
     matches: "port" finds "port" and "port's", not "report" or "important"; a `prefix` at its
-    start only ("port*": "ports", "Portugal"). A word in a script without spaces, anywhere."""
+    start only ("port*": "ports", "Portugal"). A word in a script without spaces, anywhere;
+    one of Arabic or Hebrew with the prefixes those write onto a word (`word_prefixes`)."""
     if _unspaced().search(word):
         return found
     # A figure is one word with its decimal point or thousands' comma: "9m" is not in
     # "€0.9m", nor "500" in "1,500" (a reported amount checked against the archive).
-    start = r"(?<!\w)(?<!\d[.,])" if word[:1].isdigit() else r"(?<!\w)"
+    # A mark is part of the word before it ("بالتَّجريف", a decomposed "répart"), though no
+    # \w: "جريف" and "part" are not found there.
+    start = rf"(?<![\w{MARKS}])" + (r"(?<!\d[.,])" if word[:1].isdigit() else "")
     end = "" if prefix else r"(?![.,]\d)(?!\w)" if word[-1:].isdigit() else r"(?!\w)"
-    return re.compile(rf"{start}(?:{found.pattern}){end}", found.flags)
+    # Arabic's article and Hebrew's one-letter words are written onto the word: "تجريف"
+    # finds "التجريف", "נמל" "הנמל".
+    as_typed = typed(word)
+    attached = attached_prefix(as_typed, skippable(as_typed))
+    return re.compile(rf"{start}{attached}(?:{found.pattern}){end}", found.flags)
 
 
 class Query:

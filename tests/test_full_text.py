@@ -446,3 +446,60 @@ def test_co2_finds_co2_written_with_a_lowered_figure(
     assert "CO₂ emissions" in found.stdout  # the hit shows the page's characters
     shown = reader(data, "show", httpserver.url_for("/plant.html"), "--offline")
     assert "CO₂ emissions" in shown.stdout and "12,000 m²" in shown.stdout
+
+
+def test_an_arabic_or_hebrew_word_is_found_with_the_prefixes_written_onto_it(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """The article ال and the one-letter words و ف ب ك ل (Arabic), ו ה ב כ ל מ ש (Hebrew)
+    are written onto the next word: the bare word finds it, vowel points or not; a Latin
+    word is matched whole as before, and a Persian word has no such prefixes (acc30a J22)."""
+    arabic = "وأكدت الهيئة أن التجريف في الميناء سيبدأ، وطالبَ المجلسُ بالتَّجريف وللميناء"
+    hebrew = "ראש העירייה אמר כי הנמל ייסגר, ממועצת העיר ושהנמל יפתח"
+    found = {
+        "تجريف": ["التجريف", "بالتَّجريف"],
+        "ميناء": ["الميناء", "وللميناء"],
+        "طالب": ["وطالبَ"],
+        "مجلس": ["المجلسُ"],
+        "נמל": ["הנמל", "ושהנמל"],
+        "מועצת": ["ממועצת"],
+        "עירייה": ["העירייה"],
+    }
+    for word, forms in found.items():
+        query = Query(word)
+        text = arabic if word[0] in "تمط" else hebrew
+        assert [m.group() for m in query.words[0].found.finditer(text)] == forms, word
+    assert matches(Query("جريف"), "", arabic) is None  # a letter of the word is no prefix
+    assert matches(Query("מל"), "", hebrew) is None
+    assert matches(Query("port"), "", "the report and the port's") is not None
+    assert [m.group() for m in Query("port").words[0].found.finditer("report, port")] == ["port"]
+    assert matches(Query("کتاب"), "", "بکتاب") is None  # Persian: ک, no Arabic prefixes
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>أخبار</title><item>'
+        f"<title>تقرير المجلس</title><link>{httpserver.url_for('/ar.html')}</link>"
+        "<pubDate>Mon, 30 Nov 2026 08:00:00 +0000</pubDate></item><item><title>דוח המועצה</title>"
+        f"<link>{httpserver.url_for('/he.html')}</link>"
+        "<pubDate>Mon, 30 Nov 2026 09:00:00 +0000</pubDate></item></channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    for path, lang, title, text in (
+        ("/ar.html", "ar", "تقرير المجلس", arabic),
+        ("/he.html", "he", "דוח המועצה", hebrew),
+    ):
+        body = f"<p>{text}.</p><p>{text}، {text}.</p>"
+        httpserver.expect_request(path).respond_with_data(
+            f"<!doctype html><html lang={lang} dir=rtl><head><meta charset=utf-8><title>{title}"
+            f"</title></head><body><article><h1>{title}</h1>{body}</article></body></html>",
+            content_type="text/html; charset=utf-8",
+        )
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    assert reader(data, "sync").returncode == 0
+    for query, title in (("تجريف", "تقرير المجلس"), ("طالب مجلس", "تقرير المجلس")):
+        result = reader(data, "list", "--search", query)
+        assert result.returncode == 0, (query, result.stderr)
+        assert title in result.stdout, query
+    result = reader(data, "list", "--search", "נמל מועצת")
+    assert result.returncode == 0 and "דוח המועצה" in result.stdout, result.stderr
