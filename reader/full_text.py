@@ -10,8 +10,9 @@ Harbour Ledger. A search within one feed is `F` from its headlines, `--feed` on 
 
 Each word or phrase is matched as the reading view's `/` matches a query (`text_find.pattern`:
 smartcase, quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does
-there; but as a whole word (`whole_words`): an archive's "port" finding every "report" and
-"support" drowned the hits. Only the cache is read, never the network: a headline whose article was never fetched is
+there; but as a whole word (`search_query.whole_words`): an archive's "port" finding every
+"report" and "support" drowned the hits. `OR` and `-word` are read as news databases read them
+(`search_query`). Only the cache is read, never the network: a headline whose article was never fetched is
 searched by its title alone. Given the `candidates` of an index (`search_index`), only the
 articles that may hold every word are read and matched, by the same rule; without, every one
 is (benchmarks/search.py measures both).
@@ -25,24 +26,18 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from itertools import islice
 
 from .cells import terminal_cells
 from .dates import in_local_time
 from .feed_summary import summary_line
-from .fold import MARKS, composed, fold, has_accent, skippable
+from .fold import composed, fold
 from .keys import link_key
 from .models import Article, BlockKind
 from .reports import Headline
 from .safe import safe_line
-from .text_find import pattern, typed
-from .word_prefixes import attached_prefix
+from .search_query import Query, _Word
 
-_QUOTES = '"“”„'
-_TERM = re.compile(f"[{_QUOTES}]([^{_QUOTES}]*)[{_QUOTES}]?|[^\\s{_QUOTES}]+")
-"""A word of a query, or the words between two double quotes (a closing one left out: to
-the end)."""
 _APART = "\x00"
 """Between two titles searched as one text, and between a title and its byline: what no title
 shows nor any query types (a phrase doesn't run on from the title into the author's name)."""
@@ -120,85 +115,6 @@ class Hit:
                 copy += f", headlined “{self.headlined}”"
         said = " · ".join(part for part in (by, copy, self.snippet) if part)
         return said or self.lead or TITLE_ALONE
-
-
-@dataclass(frozen=True)
-class _Word:
-    typed: str
-    found: re.Pattern[str]
-    accents: bool
-    """The text's accents are folded for it (the word has none)."""
-
-
-MOST_TERMS = 32
-MOST_PHRASE_WORDS = 64
-
-
-def terms(query: str) -> list[str]:
-    """A query's words and quoted phrases, in order: blank ones and repeats dropped, at most
-    `MOST_TERMS` of them, a phrase cut to its first `MOST_PHRASE_WORDS` words (a query pasted
-    by mistake, of thousands of words, took minutes and hundreds of megabytes), controls
-    removed as the query is shown."""
-    query = safe_line(query)
-    found = (m.group(1) if m.group(1) is not None else m.group(0) for m in _TERM.finditer(query))
-    kept: dict[str, None] = {}
-    for term in found:
-        if words := term.split():
-            kept[" ".join(words[:MOST_PHRASE_WORDS])] = None
-            if len(kept) == MOST_TERMS:
-                break
-    return list(kept)
-
-
-@cache
-def _unspaced() -> re.Pattern[str]:
-    """Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
-    Burmese): a word of them is found anywhere, there being no word's edge to tell. Compiled
-    at the first search, not at every start (~2 ms)."""
-    return re.compile(
-        "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
-        "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]"
-    )
-
-
-def whole_words(found: re.Pattern[str], word: str, prefix: bool = False) -> re.Pattern[str]:
-    """`found` (the pattern of `word`) matching only at a word's edges, as a search engine
-    matches: "port" finds "port" and "port's", not "report" or "important"; a `prefix` at its
-    start only ("port*": "ports", "Portugal"). A word in a script without spaces, anywhere;
-    one of Arabic or Hebrew with the prefixes those write onto a word (`word_prefixes`)."""
-    if _unspaced().search(word):
-        return found
-    # A figure is one word with its decimal point or thousands' comma: "9m" is not in
-    # "€0.9m", nor "500" in "1,500" (a reported amount checked against the archive).
-    # A mark is part of the word before it ("بالتَّجريف", a decomposed "répart"), though no
-    # \w: "جريف" and "part" are not found there.
-    start = rf"(?<![\w{MARKS}])" + (r"(?<!\d[.,])" if word[:1].isdigit() else "")
-    end = "" if prefix else r"(?![.,]\d)(?!\w)" if word[-1:].isdigit() else r"(?!\w)"
-    # Arabic's article and Hebrew's one-letter words are written onto the word: "تجريف"
-    # finds "التجريف", "נמל" "הנמל".
-    as_typed = typed(word)
-    attached = attached_prefix(as_typed, skippable(as_typed))
-    return re.compile(rf"{start}{attached}(?:{found.pattern}){end}", found.flags)
-
-
-class Query:
-    """A query's words and phrases, each a pattern of its own (blank ones dropped): whole
-    words, or the words starting so for one ending in `*` (`whole_words`)."""
-
-    def __init__(self, query: str) -> None:
-        self.text = query
-        words = []
-        for term in terms(query):
-            prefix = len(term) > 1 and term.endswith("*")
-            word = term.rstrip("*") if prefix else term
-            found = pattern(word)
-            if found is not None:
-                found = whole_words(found, word, prefix)
-                words.append(_Word(word, found, not has_accent(typed(word))))
-        self.words: tuple[_Word, ...] = tuple(words)
-
-    def __bool__(self) -> bool:
-        return bool(self.words)
 
 
 class _Folded:
@@ -288,19 +204,26 @@ NEAR_CHARACTERS = 80
 def _found(query: Query, title: str, text: str) -> tuple[str, str, str, str] | None:
     """The snippet of `text`, the word matched first in it ("", "" when `text` holds none of
     them), the byline holding a word `text` doesn't (`Hit.byline`) and where in `text` the
-    words are nearest (`Hit.near`) when every word is in `title` (a `heading`) or `text`, else
-    None."""
+    words are nearest (`Hit.near`) when a word of each of the query's groups is in `title` (a
+    `heading`) or `text` and none it excludes, else None."""
     head = _Folded(title)
     body = _Folded(text)
     in_text: list[_Word] = []
     in_head: list[_Word] = []
-    for word in query.words:
-        if body.search(word) is not None:
-            in_text.append(word)
-        elif head.search(word) is None:
+    for group in query.groups:
+        held = False
+        for word in (query.words[n] for n in group):
+            if body.search(word) is not None:
+                in_text.append(word)
+            elif head.search(word) is not None:
+                in_head.append(word)
+            else:
+                continue
+            held = True
+        if not held:
             return None
-        else:
-            in_head.append(word)
+    if any(body.search(w) is not None or head.search(w) is not None for w in query.excluded):
+        return None
     byline = ""
     if in_head and _APART in title:
         byline = _byline_holding(title.split(_APART)[1:], in_head)
@@ -406,8 +329,9 @@ def search(
     `stopped` is asked between two (a search the reader replaced by another ends early).
 
     `candidates`, per word of the query, the keys of the articles that may hold it (None: any
-    may), from an index: a headline whose article is in none of a word's, and whose title or
-    feed's byline doesn't hold it, is passed over unread; one in them is read even when the
+    may), from an index: a headline whose article is in none of the words' of a group (every
+    one of a group typed with OR between them), and whose title or feed's byline holds none of
+    them, is passed over unread; one in them is read even when the
     list doesn't mark it cached (a sync in another process cached it since).
 
     `copies` gives the kept earlier versions of a cached article (oldest first): one whose
@@ -429,10 +353,11 @@ def search(
         cached = headline.cached
         if candidates is not None:
             key = headline.key or link_key(headline.entry.link)
-            if not all(
+            may = [
                 keys is None or key in keys or (in_titles is not None and n in in_titles)
                 for keys, in_titles in zip(candidates, titled, strict=True)
-            ):
+            ]
+            if not all(any(may[w] for w in group) for group in query.groups):
                 continue
             cached = cached or any(keys is not None and key in keys for keys in candidates)
         text, byline = (cached_text(headline) if cached else None) or ("", "")

@@ -282,7 +282,7 @@ def test_words_are_found_whole_a_star_finds_those_starting_so() -> None:
 
 
 def test_a_pasted_query_of_thousands_of_words_is_cut_and_its_controls_removed() -> None:
-    from reader.full_text import MOST_PHRASE_WORDS, MOST_TERMS, Query, terms
+    from reader.search_query import MOST_PHRASE_WORDS, MOST_TERMS, Query, terms
 
     assert terms("harbour " * 10_000) == ["harbour"]  # repeats dropped
     words = [f"w{n}" for n in range(500)]
@@ -503,3 +503,34 @@ def test_an_arabic_or_hebrew_word_is_found_with_the_prefixes_written_onto_it(
         assert title in result.stdout, query
     result = reader(data, "list", "--search", "נמל מועצת")
     assert result.returncode == 0 and "דוח המועצה" in result.stdout, result.stderr
+
+
+def test_or_minus_and_not_are_read_and_a_capital_finding_nothing_says_so(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """As news databases read them: `OR` finds either word, `-word` and `NOT word` leave out
+    what holds it, `AND` is the default; in capitals only ("or" is a word). A query in
+    capitals finding nothing says what it finds in lower case (acc30a J12)."""
+    data = _synced(tmp_path, httpserver)
+
+    def titles(*words: str) -> list[str]:
+        found = reader(data, "list", "--search", *words)
+        assert found.returncode == 0, (words, found.stderr)
+        return [line.split(": ", 1)[1] for line in found.stdout.splitlines()[::2]]
+
+    ferry, library = "Ferry timetable to change", "Library hours extended"
+    both = titles("lodz", "OR", "petition")
+    assert len(both) == 2 and both[0].startswith(library) and both[1].startswith(ferry)
+    for words in (("winter", "-petition"), ("winter", "NOT", "petition")):
+        assert [t[: len(ferry)] for t in titles(*words)] == [ferry], words
+    assert [t[: len(library)] for t in titles("winter", "AND", "petition")] == [library]
+    assert len(titles("winter")) == 2
+    gone = reader(data, "list", "--search", "lodz", "-ferry")
+    assert gone.returncode == 1 and gone.stdout == ""
+    assert "holds lodz and none of: ferry" in gone.stderr
+    capitals = reader(data, "list", "--search", "LODZ", "OR", "PETITION")
+    assert capitals.returncode == 1, capitals.stdout
+    assert (
+        "holds LODZ or PETITION (a capital makes case count: lodz OR petition finds 2)"
+        in capitals.stderr
+    )

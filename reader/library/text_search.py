@@ -73,9 +73,9 @@ def search_cached(
     if unlisted:
         listed = {h.key or link_key(h.entry.link) for h in rows}
         keys = set(stored) - listed
-        for keys_of_word in candidates or ():
-            if keys_of_word is not None:
-                keys &= keys_of_word  # an unlisted one's title is indexed with its text
+        for keys_of_group in query.per_group(candidates) if candidates is not None else ():
+            if keys_of_group is not None:
+                keys &= keys_of_group  # an unlisted one's title is indexed with its text
         extra = _unlisted_headlines(lib, keys, unread_only)
         rows = sorted([*rows, *extra], key=newest_first)
 
