@@ -12,8 +12,9 @@ Each word or phrase is matched as the reading view's `/` matches a query (`text_
 smartcase, quotes, dashes, widths and accents folded), so "lodz" finds "Łódź" here as it does
 there; but as a whole word (`search_query.whole_words`): an archive's "port" finding every
 "report" and "support" drowned the hits. `OR` and `-word` are read as news databases read them
-(`search_query`). Only the cache is read, never the network: a headline whose article was never fetched is
-searched by its title alone. Given the `candidates` of an index (`search_index`), only the
+(`search_query`). Only the cache is read, never the network: a headline with no text of it cached (a PDF, a
+podcast's episode, a page that failed, one not fetched yet) is searched by its title and its
+feed's text (acc30a J16). Given the `candidates` of an index (`search_index`), only the
 articles that may hold every word are read and matched, by the same rule; without, every one
 is (benchmarks/search.py measures both).
 """
@@ -342,7 +343,11 @@ def search(
     rows = list(headlines)
     titled: list[set[int] | None] = []
     if candidates is not None:
-        titles = [heading(headline.entry.title, headline.entry.author) for headline in rows]
+        # An uncached one's feed text, which no index holds, is looked in as its title is.
+        titles = [
+            heading(h.entry.title, h.entry.author) + ("" if h.cached else f"\n{_feed_text(h)}")
+            for h in rows
+        ]
         titled = [
             None if keys is None else _titles_holding(titles, word)
             for word, keys in zip(query.words, candidates, strict=True)
@@ -360,7 +365,10 @@ def search(
             if not all(any(may[w] for w in group) for group in query.groups):
                 continue
             cached = cached or any(keys is not None and key in keys for keys in candidates)
-        text, byline = (cached_text(headline) if cached else None) or ("", "")
+        # With no text of it cached (a PDF's, a podcast's, a page that failed: all there is),
+        # its feed's text is searched as an article's is, and is what its hit shows.
+        got = cached_text(headline) if cached else None
+        text, byline = got or (_feed_text(headline), "")
         found = _found(query, heading(headline.entry.title, headline.entry.author, byline), text)
         if found is not None:
             lead = "" if found[0] or found[2] else _lead(text, headline.entry.summary)
@@ -368,6 +376,12 @@ def search(
         elif cached and (kept := copies(headline)):
             hits.extend(_in_copies(query, headline, kept)[:1])
     return hits
+
+
+def _feed_text(headline: Headline) -> str:
+    """The words of a headline's feed text (its summary), one line, as much as a lead is
+    made from."""
+    return summary_line(headline.entry.summary[:_LEAD_SOURCE])
 
 
 def _lead(text: str, summary: str) -> str:

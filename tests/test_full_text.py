@@ -12,6 +12,8 @@ from pytest_httpserver import HTTPServer
 
 from reader.cells import terminal_cells
 from reader.full_text import SNIPPET_CELLS, TITLE_ALONE, Query, matches, search, snippet
+from reader.library import Library
+from reader.library.text_search import search_cached
 from reader.models import Entry
 from reader.reports import Headline
 from tests.test_cli import reader
@@ -534,3 +536,45 @@ def test_or_minus_and_not_are_read_and_a_capital_finding_nothing_says_so(
         "holds LODZ or PETITION (a capital makes case count: lodz OR petition finds 2)"
         in capitals.stderr
     )
+
+
+def test_a_headline_with_no_text_cached_is_found_by_its_feeds_text(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """A PDF's headline (never cached: no article page) is found by the words of the feed's
+    description of it, which its hit shows; so is one not fetched yet. Through the index and
+    by a scan alike (acc30a J16)."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Ledger</title><item>'
+        f"<title>Full audit report (PDF)</title><link>{httpserver.url_for('/audit.pdf')}</link>"
+        "<description>The &lt;b&gt;auditor&amp;#8217;s&lt;/b&gt; report on the dredging"
+        " contract.</description><pubDate>Mon, 30 Nov 2026 08:00:00 +0000</pubDate></item>"
+        "</channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/audit.pdf").respond_with_data(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", content_type="application/pdf"
+    )
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    for synced in (False, True):
+        if synced:
+            assert reader(data, "sync").returncode == 0
+        found = reader(data, "list", "--search", "auditor's", "dredging")
+        assert found.returncode == 0, (synced, found.stderr)
+        head, line = found.stdout.splitlines()
+        assert "Full audit report (PDF)" in head
+        assert line == "    The auditor’s report on the dredging contract.", synced
+    assert reader(data, "list", "--search", "auditor", "-dredging").returncode == 1
+    lib = Library(data, workers="thread")
+    try:
+        query = Query("auditor")
+        indexed = search_cached(lib, lib.headlines(), query)
+        scanned = search_cached(lib, lib.headlines(), query, use_index=False)
+        assert indexed.indexed and not scanned.indexed
+        assert [h.line for h in indexed.hits] == [h.line for h in scanned.hits]
+        assert len(indexed.hits) == 1 and not indexed.hits[0].headline.cached
+    finally:
+        lib.close()

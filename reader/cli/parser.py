@@ -395,7 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WORD",
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
         help="only headlines whose title, byline (the author's name, not the site's) or cached"
-        " article text holds every word, whole, in any"
+        " article text (else the feed's text of it) holds every word, whole, in any"
         ' order ("words in double quotes": a phrase; port* the words starting so; A OR B either;'
         " -word or NOT word none holding it; case ignored"
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
