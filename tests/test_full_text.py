@@ -578,3 +578,34 @@ def test_a_headline_with_no_text_cached_is_found_by_its_feeds_text(
         assert len(indexed.hits) == 1 and not indexed.hits[0].headline.cached
     finally:
         lib.close()
+
+
+def test_a_saved_undated_story_is_not_found_again_under_a_second_id_by_dates_or_unread(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """--since, --before and --unread leave a headline out of a search; its cached (saved)
+    article was then searched as one no headline lists, and came back under a second id,
+    unread and feedless. It is its headline's, in or out (acc30a J21)."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Ledger</title><item>'
+        f"<title>Winter ferry timetable</title><link>{httpserver.url_for('/ferry.html')}</link>"
+        "</item></channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    paragraphs = ["The skerry crossing runs twice a day from December, the ferry company said."]
+    httpserver.expect_request("/ferry.html").respond_with_data(
+        _page("Winter ferry timetable", paragraphs), content_type="text/html; charset=utf-8"
+    )
+    data = tmp_path / "home"
+    assert reader(data, "add", httpserver.url_for("/feed.xml")).returncode == 0
+    ident = reader(data, "list", "--ids").stdout.split()[0]
+    assert reader(data, "save", ident).returncode == 0
+    assert reader(data, "mark-read", "--feed", "Harbour Ledger").returncode == 0
+    assert reader(data, "list", "--search", "skerry", "--ids").stdout.split() == [ident]
+    for dates in (["--since", "2026-12-01"], ["--before", "2030-12-10"], ["--unread"]):
+        found = reader(data, "list", "--search", "skerry", *dates)
+        assert found.returncode == 1 and found.stdout == "", (dates, found.stdout)
+    outside = reader(data, "list", "--search", "skerry", "--since", "2026-12-01")
+    assert "(1 outside those dates)" in outside.stderr

@@ -103,13 +103,20 @@ def cmd_list(args: argparse.Namespace) -> int:
                 err("--search needs a word to look for: reader list --search ferry strike")
                 return EXIT_USAGE
 
+            unlisted = not (args.feed or args.tag or args.saved or args.not_offline)
+            # Those the dates or --unread leave out are still listed: their articles are not
+            # searched as ones no headline lists.
+            narrowed = unlisted and (args.unread or since is not None or before is not None)
+            listed_too = lib.headlines() if narrowed else []
+
             def searched(rows: list[Headline], asked: Query = query) -> TextSearch:
                 return search_cached(
                     lib,
                     rows,
                     asked,
+                    listed_too=listed_too,
                     # Every cached article: those no feed lists any more too, but in one feed's.
-                    unlisted=not (args.feed or args.tag or args.saved or args.not_offline),
+                    unlisted=unlisted,
                     unread_only=args.unread,
                     indexing=lambda count: err(
                         f"indexing {plural(count, 'cached article')} for search"
