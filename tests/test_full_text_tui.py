@@ -20,7 +20,7 @@ from reader.ui.screens.main import MainScreen
 from reader.ui.screens.main_full_text import SEARCH_VIEW
 from reader.ui.widgets.article.article_body import ArticleBody
 from reader.ui.widgets.main.headline_table import HeadlineTable
-from tests.tui_pilot import marked, running, screen_text, status, table, until
+from tests.tui_pilot import marked, notices, running, screen_text, status, table, until
 
 SIZE = (120, 30)
 WORDS = "council budget"
@@ -337,5 +337,40 @@ def test_F_reads_or_and_minus_and_says_when_a_capital_made_case_count(synced_dir
                 "No headline or cached article holds every one of: COUNCIL BUDGET (a capital"
                 f" makes case count: council budget finds {lowered})"
             ) in str(table(app).empty_text)
+
+    asyncio.run(run())
+
+
+def test_a_hit_opened_where_the_article_was_left_says_nothing_of_that_place(
+    synced_dir: Path,
+) -> None:
+    """An article read part-way, then opened from `F`'s hit: it opens at the hit's words, and
+    no "Back where you left off" comes with them (acc30a J30)."""
+    hit = next(h for h in expected(synced_dir) if h.word)
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False, notifications=True) as (
+            app,
+            pilot,
+        ):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            rows = [h.entry.title for h in table(app).rows]
+            await pilot.press(*["j"] * rows.index(hit.headline.entry.title), "enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: body.article is not None, "its text")
+            await pilot.press("right_square_bracket", "right_square_bracket", "j", "j")
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is screen, "the headlines")
+            await pilot.press("F", *"council", "space", *"budget", "enter")
+            await until(pilot, lambda: screen.feed_url == SEARCH_VIEW, "the hits")
+            titles = [h.entry.title for h in table(app).rows]
+            await pilot.press(*["j"] * titles.index(hit.headline.entry.title), "enter")
+            await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the hit")
+            body = app.screen.query_one(ArticleBody)
+            await until(pilot, lambda: body.match_count > 0, "the hit's words found")
+            await pilot.pause()
+            assert not any("left off" in notice for notice in notices(app)), notices(app)
 
     asyncio.run(run())
