@@ -8,6 +8,7 @@ told by `copy_changes`."""
 from __future__ import annotations
 
 import asyncio
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
@@ -169,6 +170,11 @@ class LibraryRenewal(LibraryDownloads):
         outcome = renewal.outcome
         if outcome == "kept" and latest.fetched_at != cached.fetched_at:
             outcome = "unchanged"  # the same text, renewed in place (`Store.renew_article`)
+        if outcome == "changed":
+            # A reader open on it in another window renumbers the copy it shows, as after a
+            # sync (acc30a J19: `reader show --refresh` went unnoticed there).
+            with suppress(StoreError):  # the copy is kept: only the word of it is lost
+                await asyncio.to_thread(self.store.note_changed)
         article = await asyncio.to_thread(self._numbered, url, latest)
         return Renewal(outcome, cached.fetched_at, renewal.error, article)
 
