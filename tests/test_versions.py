@@ -757,3 +757,26 @@ def test_a_copy_shown_and_dropped_since_is_numbered_where_its_time_puts_it(
             assert list(now.versions) == sorted(at for at in now.versions if at)
 
     asyncio.run(run())
+
+
+def test_a_refresh_says_no_copy_number_of_a_copy_dropped_as_one_kept_already(
+    site: Site, data_dir: Path
+) -> None:
+    """The copy a refresh replaces, dropped at once as saying what an earlier copy says (a
+    page flipping back): `reader show --refresh` said "kept as copy 3", another copy's number."""
+    sync(data_dir, site)
+
+    async def run() -> list[str]:
+        said = []
+        async with Library(data_dir) as lib:
+            for n in (5, 6, 5, 7):
+                time.sleep(1.1)  # each copy a retrieval time of its own, to the second
+                site.title = f"Council to spend {n}m on bridge repairs"
+                site.body = page(site.title, f"{n} million pounds", "Ruth Ellis")
+                said.append((await lib.refresh_article(site.url(SLUG))).said())
+        return said
+
+    said = asyncio.run(run())
+    assert "kept as copy 3 (reader show --version 3 prints it)" in said[2]
+    assert "kept as copy" not in said[3]
+    assert "not kept again: an earlier copy kept says the same" in said[3]

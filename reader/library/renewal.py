@@ -55,11 +55,16 @@ class Renewal:
         title = safe_line(article.title or article.url, 60) if article else ""
         before = f"the copy retrieved {moment_text(self.before)}"
         if self.outcome == "changed":
-            number = max(len(article.versions) - 1, 1) if article else 1
+            times = article.versions[:-1] if article else ()
+            number = next((n for n, at in enumerate(times, 1) if at == self.before), 1)
             how = f"reader show --version {number} prints it"
             if in_reader:
                 how = f"{copies_key} shows it" if copies_key else ""
             said = f"changed since {before}: kept as copy {number}" + (f" ({how})" if how else "")
+            if times and self.before not in times:
+                # Dropped at once as saying what an earlier copy kept says (`_one_less`): it
+                # was said "kept as copy 3", the number of another copy.
+                said = f"changed since {before}, not kept again: an earlier copy kept says the same"
         elif self.outcome == "unchanged":
             said = f"unchanged since {before}"
         elif self.outcome == "gone":
