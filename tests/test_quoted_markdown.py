@@ -76,7 +76,8 @@ def quotations(tmp_path: Path, chosen: list[tuple[str, int]]) -> list[str]:
 def test_a_quoted_passage_is_written_as_the_articles_markdown(tmp_path: Path) -> None:
     questions, quoted, listed, table = quotations(
         tmp_path,
-        [("How old", 2), ("Quiet, mostly", 4), ("His jobs", 2), ("The board", 3)],
+        # The quote's two sentences and its attribution are one step of `)`, as is a table.
+        [("How old", 2), ("Quiet, mostly", 3), ("His jobs", 2), ("The board", 1)],
     )
     # The question bold, as the article's Markdown has it: "> How old…" put the question and
     # the answer in one voice.

@@ -92,9 +92,10 @@ class ArticleScreenPassage(ArticleScreenLinks):
             else:
                 self.app.bell()
             return
-        if not body.grow_passage(step):
+        stopped = body.grow_passage(step)
+        if stopped is not None:
             self.app.bell()
-        self._show_position()
+        self._show_position(stopped or "")
 
     def action_copy_text(self) -> None:
         """Ctrl-C with a passage selected: the passage on the clipboard, the way `y` copies

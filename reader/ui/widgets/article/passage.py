@@ -138,6 +138,9 @@ def words(selected: Bounds, lines: list[str], line_map: LineMap) -> str:
     previous_line = -2
     for r, (a, b) in sorted(_chosen(selected, lines, line_map).items()):
         run = line_map.runs[r]
+        if run.rule:  # the table's, drawn between its rows: no words
+            previous_line = run.pieces[-1][0]
+            continue
         if out:
             out += "\n" if run.pieces[0][0] == previous_line + 1 else "\n\n"
         if run.label and not run.text[:a].strip():  # a list item taken from its start
