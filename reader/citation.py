@@ -279,13 +279,21 @@ def markdown_header(article: Article, style: str = "block", copied: bool = False
     return (f"# {escape_markdown(title)}\n" if title else "") + f"{lines}\n"
 
 
-def copied_citation(article: Article, style: str = "block", under_markdown: bool = False) -> str:
+def copied_citation(
+    article: Article, style: str = "block", under_markdown: bool = False, markdown: bool = True
+) -> str:
     """What `y` in the reading view copies and `reader show --format citation` prints: in the
     "block" style the title and `header_lines` in Markdown, as `reader show --format markdown`
-    heads the article; in a line style the line as plain text, to paste into a draft or an
-    e-mail as it is, or escaped as Markdown `under_markdown` (a quoted passage): a page's
-    title must not become a link or code in the notes it is pasted into. Its notes are for
-    the reader of the draft it is pasted into (`version_note`'s `copied`)."""
-    if style == "block":
+    heads the article, or as plain text (not `markdown`: no "# ", no line breaks' two spaces,
+    no <…> round the address, for a CMS, an e-mail or a word processor); in a line style the
+    line as plain text, to paste into a draft or an e-mail as it is, or escaped as Markdown
+    `under_markdown` (a quoted passage): a page's title must not become a link or code in the
+    notes it is pasted into. Its notes are for the reader of the draft it is pasted into
+    (`version_note`'s `copied`)."""
+    if style == "block" and markdown:
         return markdown_header(article, copied=True).rstrip() + "\n"
+    if style == "block":
+        title = safe_line(article.title or article.url)
+        lines = [title] if title else []
+        return "\n".join([*lines, *header_lines(article, False, style, copied=True)]) + "\n"
     return "\n".join(header_lines(article, under_markdown, style, copied=True)) + "\n"

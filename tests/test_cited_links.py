@@ -10,6 +10,7 @@ import asyncio
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
@@ -78,6 +79,7 @@ def test_a_quoted_passage_links_its_note_at_the_cited_address(data_dir: Path) ->
 
     async def run() -> list[str]:
         async with reading(data_dir, "Dredging", (100, 40)) as (app, pilot, _body):
+            app.config = replace(app.config, citation_copy="markdown")  # Markdown's quoting
             copied = copies(app)
             await pilot.press("slash", *"Nobody mentioned", "enter", "v", "y")
             await pilot.pause(0.2)

@@ -6,6 +6,7 @@ extracted and cached, then read in the app with Pilot."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -64,6 +65,7 @@ def quotations(tmp_path: Path, chosen: list[tuple[str, int]]) -> list[str]:
 
     async def run() -> list[str]:
         async with reading(tmp_path, "last keeper", (100, 40)) as (app, pilot, _body):
+            app.config = replace(app.config, citation_copy="markdown")  # Markdown's quoting
             copied = copies(app)
             for search, more in chosen:
                 await quote(pilot, search, more)

@@ -83,7 +83,7 @@ KEYS: KeyRows = (
             ("L", "list the links: 1…9 go to one, Enter opens it, c copies its address"),
             ("v", "select a sentence to quote (the match's, the link's, or in view)"),
             (") / (", "the passage a sentence longer / shorter"),
-            ("y", "copy the citation (a passage selected: quoted above it)"),
+            ("y", "copy the citation as plain text (a passage selected: quoted above it)"),
             ("Ctrl-C", "copy the passage selected, alone"),
             ("Esc", "drop the passage selected (before a link, a search)"),
             ("V", "of an article that changed: the copy kept before the one shown"),

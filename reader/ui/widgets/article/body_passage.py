@@ -65,11 +65,22 @@ class ArticlePassage(ArticleLinks):
     def selected_quotation(self) -> str:
         """The passage under the selection as a Markdown quotation, written as the article's
         Markdown is (see `passage.quotation`); "" when none is selected."""
+        return self.quotation()
+
+    def quotation(self, markdown: bool = True) -> str:
+        """The passage under the selection as a Markdown quotation, or as plain text (not
+        `markdown`); "" when none is selected."""
         selected = self._selection_bounds()
         if selected is None or not self.selected_text:
             return ""
         return passage.quotation(
-            selected, self.lines, self._line_map, self._paragraphs, self._extents, self.article
+            selected,
+            self.lines,
+            self._line_map,
+            self._paragraphs,
+            self._extents,
+            self.article,
+            markdown,
         )
 
     def _drop_selection(self) -> None:
