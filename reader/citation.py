@@ -36,8 +36,10 @@ def cited_url(article: Article) -> str:
 
 def own_addresses(article: Article, link: str = "") -> set[str]:
     """The addresses a link within `article` starts with: its page's, the one it was read from,
-    its canonical one, and `link` (the feed's to it)."""
-    addresses = (article.url, article.page_url, article.canonical_url, link)
+    its canonical one, the one it is cited by (as the reading view hands links out), and `link`
+    (the feed's to it)."""
+    cited = cited_url(article) if article.url else ""
+    addresses = (article.url, article.page_url, article.canonical_url, cited, link)
     return {urldefrag(address).url for address in addresses if address}
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual.screen import Screen
 from textual.timer import Timer
 
+from ...citation import cited_link
 from ...models import Article, count_unit, words_in
 from ...plural import plural
 from ...reports import Headline
@@ -146,7 +147,10 @@ class ArticleScreenState(Screen[str | None]):
             here = f" ({enter} reads it here)" if another and enter else ""
             if enter and body.target_of(body.link_address) is not None:
                 here = f" ({enter} goes to it in this article)"
-            note = f"Link {link} of {body.link_count}{here}: {shown_url(body.link_address)}"
+            address = body.link_address
+            if body.article is not None and body.article.url:  # as `y` and the link list cite it
+                address = cited_link(body.article, address)
+            note = f"Link {link} of {body.link_count}{here}: {shown_url(address)}"
             missing = False
         elif body.followed and not self.searching and not body.match_count:
             note = FOLLOWED
