@@ -51,7 +51,7 @@ KEYS: KeyRows = (
             ("J / K", "the next / previous feed's headlines, round the ends"),
             ("t / T", "the next / previous tag's headlines: every feed under it together"),
             ("f", "put the feed list away (Tab brings it in) / show it"),
-            ("a", "add a feed: its address, or a web page's (its feed is found)"),
+            ("a", "add a feed: its address, or a web page's (its feed found, or it saved)"),
             ("R", "rename the feed shown (empty: back to its own title)"),
             ("D, Del", "remove the feed shown (asks first; saved articles stay)"),
             ("q / Esc", "a feed's headlines: back to the feeds"),
