@@ -6,8 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from rich.cells import cell_len
-
+from .cells import terminal_cells
 from .citation import header_lines, markdown_header, with_cited_links
 from .commonmark import (
     code_block,
@@ -274,7 +273,7 @@ def block_to_text(block: Block) -> str:
             return f"{text} <{shown_url(href)}>" if href else text
         case BlockKind.HEADING:
             # Underlined as the title is, so a heading reads as one without markup.
-            return f"{text}\n{'-' * min(cell_len(text), 78)}"
+            return f"{text}\n{'-' * min(terminal_cells(text), 78)}"
         case BlockKind.PARAGRAPH if block.indent:
             # A definition under its term, a displayed formula. (Markdown has no indented
             # paragraph: four spaces would make it code.)
@@ -290,13 +289,13 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
     grid = [[" ".join(_plain(c).split()) for c in row.cells] for row in rows]
     for cells in grid:
         cells += [""] * (shape.columns - len(cells))
-    widths = [max(cell_len(cells[c]) for cells in grid) for c in range(shape.columns)]
+    widths = [max(terminal_cells(cells[c]) for cells in grid) for c in range(shape.columns)]
     indent = _indent(rows[0].level)
     out = []
     for row, cells in zip(rows, grid, strict=True):
         padded = []
         for c, value in enumerate(cells):
-            pad = " " * (widths[c] - cell_len(value))
+            pad = " " * (widths[c] - terminal_cells(value))
             padded.append(pad + value if shape.numeric[c] else value + pad)
         out.append((indent + " │ ".join(padded)).rstrip())
         if row is rows[0] and row.header:
@@ -316,8 +315,22 @@ def to_text(
     if header:
         title = article.title or article.url  # neither: a file of text read without --url
         if title:
-            parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
+            parts.append(f"{title}\n{'=' * min(terminal_cells(title), 78)}\n")
         lines = header_lines(article, style=style) + enclosure_lines(enclosures)
         parts.append("\n".join(lines) + "\n\n" if lines else "\n")
-    parts.append(_join(article.blocks, block_to_text, table_to_text))
+    blocks = article.blocks
+    if article.section_front:
+        blocks = tuple(_with_story_address(b) for b in blocks)
+    parts.append(_join(blocks, block_to_text, table_to_text))
     return "".join(parts).rstrip() + "\n"
+
+
+def _with_story_address(block: Block) -> Block:
+    """A section front's teaser with its story's address after its headline: in plain text,
+    which keeps no link's, it is what the teaser is there to give."""
+    href = next((i.href for i in block.inlines if i.href), "")
+    if block.kind != BlockKind.LIST_ITEM or not href:
+        return block
+    end = max(n for n, i in enumerate(block.inlines) if i.href == href) + 1
+    address = Inline(f" <{shown_url(href)}>")
+    return replace(block, inlines=(*block.inlines[:end], address, *block.inlines[end:]))

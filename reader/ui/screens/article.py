@@ -71,6 +71,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
 
     BINDINGS = SCREEN_BINDINGS  # in `article_keys`, with which of a key's actions acts
 
+    takes_counts = True
+    """A count before a key (`5j`: five lines) counts here (`counts`)."""
+
     def compose(self) -> ComposeResult:
         yield ArticleBody(id="article")
         yield StatusBar(id="status")

@@ -27,7 +27,7 @@ from ...full_text import Hit, Query
 from ...library.text_search import TextSearch, search_cached
 from ...plural import plural
 from ...reports import Headline, newest_first
-from ..cell_width import cut_to_cells, terminal_cells
+from ..cell_width import cut_to_cells, rich_agreeing, terminal_cells
 from ..display import plain
 from ..headlines import SAVED_VIEW, view_tag
 from ..widgets.article.search_bar import SearchBar
@@ -108,7 +108,8 @@ class MainFullText(Screen[None]):
             name = tag_name(tag).plain
         if terminal_cells(name) > _SCOPE_CELLS:
             name = cut_to_cells(name, _SCOPE_CELLS - 1).rstrip() + "…"
-        return name
+        # The prompt is as wide as the terminal draws it: Rich, counting "☀️" wider, cut it.
+        return rich_agreeing(name)
 
     def text_search_closed(self, query: str | None) -> bool:
         """The search line `F` opened was closed (`query` None: Esc): start the search; False
