@@ -162,6 +162,10 @@ class ReaderApp(ReaderAppLifecycle):
     # -- lifecycle -----------------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
+            if not self.screen_stack:
+                # A key handed on as the reader closed (held past its time on a busy machine,
+                # its screens gone): Textual's bindings raised ScreenStackError at the exit.
+                return
             self._last_key_at = asyncio.get_running_loop().time()
         # Keys typed before the headlines are on screen (`j j j Enter` as the reader starts,
         # while Python loads) found an empty list, or no screen yet, and were lost: held,
@@ -339,8 +343,8 @@ class ReaderApp(ReaderAppLifecycle):
         Enter` would have sent `G` and `Enter` to the headlines before Tab had moved to the
         feed list. Keys typed meanwhile wait behind them, and those after one that waits for
         every headline (`run_action`) wait for it."""
-        if self._waiting is not None:
-            return  # handed on again once it has acted (`_act_after_waiting`)
+        if self._waiting is not None or not self.screen_stack:
+            return  # handed on again once it has acted (`_act_after_waiting`); or closed
         if not self._typed_ahead:
             self._holding_keys, self._handed_on, self._held_since = False, None, 0.0
             return

@@ -21,39 +21,6 @@ from textual.widgets import Input
 
 MOST = 9999
 """The largest count: more rows than a list shows, and a repeat that stays short."""
-REPEATED = frozenset(
-    {
-        "cursor_down",
-        "cursor_up",
-        "scroll_down",
-        "scroll_up",
-        "page_down",
-        "page_up",
-        "half_page(1)",
-        "half_page(-1)",
-        "step_match(1)",
-        "step_match(-1)",
-        "next_match",
-        "previous_match",
-        "repeat_search(1)",
-        "repeat_search(-1)",
-        "next_unread(1)",
-        "next_unread(-1)",
-        "step_feed(1)",
-        "step_feed(-1)",
-        "step_tag(1)",
-        "step_tag(-1)",
-        "heading(1)",
-        "heading(-1)",
-        "next_link",
-        "previous_link",
-        "grow_passage(1)",
-        "grow_passage(-1)",
-    }
-)
-"""The bindings' actions a count repeats: moves in the list or the text shown. Not those that
-open an article (`n`, `p`, `u` in the reading view: each one read would be marked read) nor
-those that mark, save or ask."""
 STOPPING = frozenset(
     {
         "cursor_down",
@@ -68,6 +35,29 @@ STOPPING = frozenset(
 )
 """Of `REPEATED`, the moves that stop at a list's or a text's end: repeated no further once
 one has not moved (`place_of`): `9999j` took 9,999 tries, seconds, to stay at the bottom."""
+REPEATED = STOPPING | {
+    "step_match(1)",
+    "step_match(-1)",
+    "next_match",
+    "previous_match",
+    "repeat_search(1)",
+    "repeat_search(-1)",
+    "next_unread(1)",
+    "next_unread(-1)",
+    "step_feed(1)",
+    "step_feed(-1)",
+    "step_tag(1)",
+    "step_tag(-1)",
+    "heading(1)",
+    "heading(-1)",
+    "next_link",
+    "previous_link",
+    "grow_passage(1)",
+    "grow_passage(-1)",
+}
+"""The bindings' actions a count repeats: moves in the list or the text shown. Not those that
+open an article (`n`, `p`, `u` in the reading view: each one read would be marked read) nor
+those that mark, save or ask."""
 TO_LINE = frozenset({"first", "last", "scroll_home", "scroll_end"})
 """The actions a count turns into going to that row or line (`line(n)`), as vim's `G`."""
 LINE = "line"
