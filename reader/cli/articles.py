@@ -270,7 +270,8 @@ _APART = {"markdown": "\n\n---\n\n", "text": "\n\n" + "─" * 40 + "\n\n", "cita
 def cmd_show(args: argparse.Namespace) -> int:
     if args.refresh and args.offline:
         raise UsageError("--refresh fetches the page again: not with --offline")
-    style = args.style or config_of(args).citation_style
+    config = config_of(args)
+    style, copy = args.style or config.citation_style, config.citation_copy
     lib = open_library(args)
     items: list[Any] = []  # the JSON formats' objects, printed together at the end
     printed = 0
@@ -318,7 +319,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             items.append(render_item(article, args.format, item_id, entry))
         else:
             entry = target if isinstance(target, Entry) else None
-            text = render(article, args.format, style, entry).rstrip("\n")
+            text = render(article, args.format, style, entry, copy).rstrip("\n")
             one_line = args.format == "citation" and style != "block"
             if one_line:
                 # A reference list is one line an article (`… --ids | xargs reader show

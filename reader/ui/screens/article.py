@@ -29,6 +29,7 @@ from dataclasses import replace
 from textual import events
 from textual.app import ComposeResult
 
+from ...citation import cited_url
 from ...models import (
     FEED_TEXT_STANDS_IN,
     Article,
@@ -289,7 +290,11 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             self.notify("This is the first article of the list.")
 
     def action_open_original(self) -> None:
-        self.reader.open_original(self.headline.entry.address)
+        """The page in the browser at the address its citation gives: the feed's tracking
+        parameters ("?utm_source=rss") left out, as `y` and the link list leave them."""
+        article = self.query_one(ArticleBody).article
+        address = cited_url(article) if article is not None and article.url else ""
+        self.reader.open_original(address or self.headline.entry.address)
 
     def action_toggle_saved(self) -> None:
         self.reader.toggle_saved(self.headline.entry)
