@@ -34,10 +34,19 @@ def cited_url(article: Article) -> str:
     return without_tracking(url)
 
 
+def shown_cited_url(article: Article) -> str:
+    """The address a citation gives (`cited_url`) as every style shows it: as where it goes,
+    and one word (`shown_url`). APA's and Chicago's line gave a canonical
+    address with a space as it was, and a pasted citation's address broke there."""
+    return shown_url(cited_url(article))
+
+
 def own_addresses(article: Article, link: str = "") -> set[str]:
     """The addresses a link within `article` starts with: its page's, the one it was read from,
-    its canonical one, and `link` (the feed's to it)."""
-    addresses = (article.url, article.page_url, article.canonical_url, link)
+    its canonical one, the one it is cited by (as the reading view hands links out), and `link`
+    (the feed's to it)."""
+    cited = cited_url(article) if article.url else ""
+    addresses = (article.url, article.page_url, article.canonical_url, cited, link)
     return {urldefrag(address).url for address in addresses if address}
 
 
@@ -148,7 +157,7 @@ def header_lines(
         ("Author", article.author),
         ("Published", _dated(article.published, article.published_by_feed)),
         ("Updated", _dated(updated, article.updated_by_feed)),
-        ("URL", shown_url(cited_url(article))),
+        ("URL", shown_cited_url(article)),
         # When this copy was taken: the page may have changed since, and a quote read offline
         # hours later cites the copy it was read from.
         ("Retrieved", at.isoformat(timespec="seconds") if (at := retrieved(article)) else ""),
@@ -294,13 +303,21 @@ def markdown_header(article: Article, style: str = "block", copied: bool = False
     return (f"# {escape_markdown(title)}\n" if title else "") + f"{lines}\n"
 
 
-def copied_citation(article: Article, style: str = "block", under_markdown: bool = False) -> str:
+def copied_citation(
+    article: Article, style: str = "block", under_markdown: bool = False, markdown: bool = True
+) -> str:
     """What `y` in the reading view copies and `reader show --format citation` prints: in the
     "block" style the title and `header_lines` in Markdown, as `reader show --format markdown`
-    heads the article; in a line style the line as plain text, to paste into a draft or an
-    e-mail as it is, or escaped as Markdown `under_markdown` (a quoted passage): a page's
-    title must not become a link or code in the notes it is pasted into. Its notes are for
-    the reader of the draft it is pasted into (`version_note`'s `copied`)."""
-    if style == "block":
+    heads the article, or as plain text (not `markdown`: no "# ", no line breaks' two spaces,
+    no <…> round the address, for a CMS, an e-mail or a word processor); in a line style the
+    line as plain text, to paste into a draft or an e-mail as it is, or escaped as Markdown
+    `under_markdown` (a quoted passage): a page's title must not become a link or code in the
+    notes it is pasted into. Its notes are for the reader of the draft it is pasted into
+    (`version_note`'s `copied`)."""
+    if style == "block" and markdown:
         return markdown_header(article, copied=True).rstrip() + "\n"
+    if style == "block":
+        title = safe_line(article.title or article.url)
+        lines = [title] if title else []
+        return "\n".join([*lines, *header_lines(article, False, style, copied=True)]) + "\n"
     return "\n".join(header_lines(article, under_markdown, style, copied=True)) + "\n"

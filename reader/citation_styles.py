@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .citation import cited_source, cited_url, retrieved
+from .citation import cited_source, retrieved, shown_cited_url
 from .commonmark import escape_inline
 from .config import CITATION_STYLES
 from .dates import in_local_time
@@ -197,7 +197,7 @@ def _accessed(article: Article) -> date | None:
 
 
 def _title(article: Article) -> str:
-    return safe_line(article.title) or safe_line(cited_url(article))
+    return safe_line(article.title) or shown_cited_url(article)
 
 
 def _as_written(text: str) -> str:
@@ -239,7 +239,7 @@ def chicago(article: Article, markdown: bool = False) -> str:
         # The period after the name's italics, or none when it ends in one ("Courier Inc.").
         end = _ended(tail)[len(tail) :]
         parts.append(", ".join(p for p in (_italic(source, markdown), said) if p) + end)
-    url = safe_line(cited_url(article))
+    url = shown_cited_url(article)
     accessed = _accessed(article)
     if url:
         parts.append(text(f"{url} (accessed {_said(accessed)})." if accessed else _ended(url)))
@@ -264,7 +264,7 @@ def apa(article: Article, markdown: bool = False) -> str:
     parts = [text(_ended(_apa_authors(names))), when, title] if names else [title, when]
     if source := safe_line(cited_source(article)):
         parts.append(_italic(source, markdown) + _ended(source)[len(source) :])
-    url = safe_line(cited_url(article))
+    url = shown_cited_url(article)
     accessed = _accessed(article)
     if url:
         parts.append(
@@ -306,7 +306,7 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
             }
             for n in (parsed_name(a) for a in authors(article))
         ],
-        "URL": safe_line(cited_url(article)),
+        "URL": shown_cited_url(article),
         "language": safe_line(article.language),
         "abstract": safe_line(article.description),
     }

@@ -19,6 +19,7 @@ class ErrorKind(StrEnum):
     HTTP = "http"  # a 4xx/5xx status
     GONE = "gone"  # 410: the publisher removed it for good
     TOO_LARGE = "too-large"
+    TOO_SLOW = "too-slow"  # its extraction went past its time limit (`time_limit.within_time`)
     NOT_HTML = "not-html"  # a PDF, an image, a binary
     CONSENT_WALL = "consent-wall"  # a cookie-consent page answered in the article's place
     BAD_FEED = "bad-feed"
@@ -66,12 +67,13 @@ FEED_TEXT_STANDS_IN = UNREACHABLE | {
     ErrorKind.HTTP,
     ErrorKind.GONE,
     ErrorKind.TOO_LARGE,
+    ErrorKind.TOO_SLOW,
     ErrorKind.NOT_HTML,
 }
 """Why the reading view and `reader show` give the text the feed carried instead of the
-article: the page can't be had now (offline, the site down or refusing, the story taken down:
-offline, the last try's failure is NOT_CACHED, and online must not give less), or the link is
-no page (a PDF, a podcast's MP3), whose feed item often carries all there is to read of it."""
+article: the page can't be had now (offline, the site down or refusing, the story taken down,
+a page too large or too slow to read: offline, the last try's failure is NOT_CACHED, and online
+must not give less), or the link is no page (a PDF, a podcast's MP3), whose feed item often carries all there is to read of it."""
 
 
 @dataclass(eq=False)  # not frozen: Python and test tools set __traceback__ on exceptions

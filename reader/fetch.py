@@ -341,7 +341,7 @@ class Fetcher:
                 status=status,
             )
         if status >= 400 or (status >= 300 and status != 304):
-            reason = safe_line(response.reason_phrase, 80)
+            reason = safe_line(_reason_phrase(response), 80)
             raise FetchError(
                 ErrorKind.HTTP,
                 f"HTTP {status} {reason}".strip(),
@@ -381,6 +381,16 @@ class Fetcher:
             refresh=response.headers.get("refresh", ""),
             reach=reach,
         )
+
+
+def _reason_phrase(response: httpx.Response) -> str:
+    """The status line's reason phrase read as Latin-1, HTTP/1.1's own reading of it: httpx
+    reads it as ASCII, dropping bytes over 0x7F, so an 8-bit CSI ("\x9b31m") lost its 0x9B and
+    left "31m" for `safe_line` to keep ("HTTP 404 Not Found31m")."""
+    phrase = response.extensions.get("reason_phrase")
+    if isinstance(phrase, bytes):
+        return phrase.decode("latin-1")
+    return response.reason_phrase
 
 
 _LONGEST_VALIDATOR = 256

@@ -16,12 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
-from reader.full_text import Query, _Folded, heading, matches, search, terms
+from reader.full_text import Query, _Folded, heading, matches, search
 from reader.keys import article_key, entry_id
 from reader.library import Library, text_search
 from reader.library.text_search import search_cached
 from reader.models import Article, Block, BlockKind, Entry, Feed, Inline
 from reader.search_index import INDEX_FILE, SearchIndex, indexed_form, trigrams
+from reader.search_query import terms
 from tests.conftest import sync_into
 from tests.served_feed import serve_stories
 

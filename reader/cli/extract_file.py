@@ -24,6 +24,7 @@ from .common import (
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from ..extract import extract_file
+    from ..time_limit import within_time
     from ..urls import is_web_url
 
     if args.url is not None and not is_web_url(args.url):
@@ -45,8 +46,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     url = args.url or ""
     rule = config.rule_for(url) if url else None
+    seconds = config.limits.extract_seconds
     try:
-        article = extract_file(page, url, rule)
+        # A hostile page is given the time a sync gives it (`within_time`), not hours.
+        article = within_time(seconds, extract_file, page, url, rule)
         declared = article.canonical_url if is_web_url(article.canonical_url) else ""
         if not url and (declared or (declared := _saved_from(page))):
             # A page saved from a browser: its relative links and pictures are relative to the
@@ -54,7 +57,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             # site's rule is that address's.
             url = declared
             rule = config.rule_for(url)
-            article = extract_file(page, url, rule)
+            article = within_time(seconds, extract_file, page, url, rule)
     except FetchError:
         raise
     except Exception as error:  # a parser's error on a hostile page: one line, as in a sync

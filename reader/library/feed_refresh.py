@@ -145,6 +145,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         if ignored:  # and those kept before a rule that matches them go
             by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
             await self._in_store_thread(self.store.leave_out, url, ignored, by_text)
+        # A rule that went past its time on these items (`RulesTest`) is said with them.
+        over_time = ignored.over_time() if ignored else ""
         if self.max_items:
             went, past = await self._in_store_thread(self.store.keep_newest, url, self.max_items)
             # Past the newest `max_items`, now or before: neither new nor fetched by a sync.
@@ -160,7 +162,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             etag=response.etag,
             last_modified=response.last_modified,
             last_success=_now(),
-            problem=parsed.problem or None,
+            problem="; ".join(p for p in (parsed.problem, over_time) if p) or None,
             reach=response.reach,
             moved_to=moved,
             read_with=FEED_READING_VERSION,

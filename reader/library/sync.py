@@ -139,6 +139,9 @@ class LibrarySync(LibraryFeedRefresh):
             headlines = [h for h in headlines if h.entry.feed_url in feeds]
         # Stories the site said were gone: asked for again once a day, named only the first time.
         was_gone = await asyncio.to_thread(self.store.gone)
+        # Pages too slow to read (`time_limit.within_time`): left for a day too, not given a
+        # worker's time limit again by every sync.
+        slow = await asyncio.to_thread(self.store.slow)
         # When each cached article's page came: one its feed says was updated since is fetched
         # again (a correction, a live blog), once a sync.
         renewable = await asyncio.to_thread(self.store.renewable)
@@ -155,7 +158,7 @@ class LibrarySync(LibraryFeedRefresh):
         # What each headline said before the refresh: a title or summary that changed since
         # counts as an update in a feed that gives no time of update (`retold`).
         was = {h.entry.id: h.entry for h in headlines}
-        skip = cached | not_pages | asked_lately(was_gone)
+        skip = cached | not_pages | asked_lately(was_gone) | asked_lately(slow)
         if room is not None:  # fetched once the feeds are in, if theirs answer
             for headline in headlines:
                 if headline.key and headline.key not in skip:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 import zlib
+from contextlib import suppress
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -34,7 +35,8 @@ article's time (`dates.retrieved_as_believed`)."""
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
 # opened, why it is no article, its later pages when it is split over several, a mark when
 # some of those are missing (`Article.incomplete`), why the last try to fetch it failed, when
-# the site last said it is gone (`gone`), where the reader left it, and when the size limit left
+# the site last said it is gone (`gone`), when its page was last found too slow to read
+# (`slow`), where the reader left it, and when the size limit left
 # it out (`left_out`), the date its page gives (`page_dates`), its earlier versions and the
 # mark of one changed since last read (`versions`), and the ids of the headlines that listed it
 # once no feed does (`shown_ids`). ("also:" keys are the article's other addresses, keyed by
@@ -50,6 +52,7 @@ _ARTICLE_PREFIXES = (
     "partial:",
     "failed:",
     "gone:",
+    "slow:",
     "place:",
     "left-out:",
     _DATED,
@@ -246,6 +249,7 @@ class StoreArticles(StoreFeeds):
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
             self._articles.delete(f"gone:{key}")
+            self._articles.delete(f"slow:{key}")
             self._articles.delete(f"left-out:{key}")
             self._mark_missing_text(key, article)
             self._put_dated(key, article)
@@ -370,6 +374,21 @@ class StoreArticles(StoreFeeds):
 
     def mark_failed(self, url: str, reason: str) -> None:
         self._articles.set(f"failed:{article_key(url)}", reason)
+
+    def mark_slow(self, url: str) -> None:
+        """Record that the page of `url` took longer to read than a worker may take
+        (`time_limit.within_time`), now: a sync leaves it for a day (`gone.asked_lately`)."""
+        self._articles.set(f"slow:{article_key(url)}", repr(time.time()))
+
+    def slow(self) -> dict[str, float]:
+        """When each page too slow to read was last found so (epoch seconds), by key."""
+        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
+        rows = self._articles._sql(query, ("slow:", "slow;")).fetchall()
+        found: dict[str, float] = {}
+        for key, value in rows:
+            with suppress(TypeError, ValueError):
+                found[str(key)[len("slow:") :]] = float(value)
+        return found
 
     def mark_gone(self, url: str, status: int = 0) -> None:
         """Record that the site said now that the story at `url` is gone (404, 410: `status`,

@@ -39,6 +39,9 @@ C = TypeVar("C", bound=type)
 
 _decode_one = json.JSONDecoder().raw_decode
 _SPACE = re.compile(r"[ \t\n\r]*")
+# What a copy of a damaged record is not named with (`_keep_aside`): a key's address's "/",
+# and anything a shell or another system would read otherwise.
+_NOT_IN_FILE_NAME = re.compile(r"[^\w.:,=+-]")
 
 
 def _reporting_storage_errors(cls: C) -> C:
@@ -301,8 +304,11 @@ class StoreDirectory:
         """A new file in the data directory holding `held` (a damaged record of `key`)."""
         data = held.encode(errors="surrogateescape") if isinstance(held, str) else bytes(held)
         stamp = time.strftime("%Y%m%d-%H%M%S")
+        # A key may hold an address ("feed:https://…/../x"): its "/" would name folders, in
+        # the data directory or out of it.
+        name = _NOT_IN_FILE_NAME.sub("_", key)[:120]
         for n in range(1, 100):
-            path = self.root / f"{key}.damaged-{stamp}{'' if n == 1 else f'-{n}'}"
+            path = self.root / f"{name}.damaged-{stamp}{'' if n == 1 else f'-{n}'}"
             try:
                 # "x": a new file, never one (or a link) planted under that name
                 with path.open("xb") as file:
@@ -310,7 +316,7 @@ class StoreDirectory:
                 return path
             except FileExistsError:
                 continue
-        raise FileExistsError(f"{self.root / key}.damaged-{stamp}: too many copies")
+        raise FileExistsError(f"{self.root / name}.damaged-{stamp}: too many copies")
 
 
 def json_items(raw: str) -> Iterator[Any]:

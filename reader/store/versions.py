@@ -23,7 +23,26 @@ from .directory import _reporting_storage_errors
 MAX_VERSIONS = 3
 """Earlier versions kept of one article: the first, as it was first cached (what was first
 published, and "copy 1" in a journalist's notes, acc28c C14), and the newest; those between go
-first. A live blog fetched again at each sync would otherwise grow without end."""
+first, but a copy saying what an earlier one kept says goes before any. A live blog fetched
+again at each sync would otherwise grow without end."""
+
+
+def _one_less(kept: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """`kept` (compressed records and raw pages, oldest first) less one: the latest copy that
+    says what an earlier one kept says (a page flipping back and forth, an A/B headline, an
+    edit undone), else the oldest but the first. The earliest sight of each text is what
+    dates an edit (acc30a J20: a copy identical to copy 1 had pushed out the first sight of a
+    changed figure)."""
+    said: list[tuple[str, ...] | None] = []
+    for record, _ in kept:
+        try:
+            said.append(_said_in(zlib.decompress(record).decode()))
+        except (zlib.error, UnicodeDecodeError):
+            said.append(None)
+    for n in range(len(kept) - 1, 0, -1):
+        if said[n] is not None and said[n] in said[:n]:
+            return kept[:n] + kept[n + 1 :]
+    return [kept[0], *kept[2:]]
 
 
 def _said_in(record: Any) -> tuple[str, ...] | None:
@@ -74,7 +93,7 @@ class StoreVersions(StoreArticles):
                 kept = self._version_list(key)
                 kept.append((zlib.compress(record.encode(), 6), raw))
                 if len(kept) > MAX_VERSIONS:
-                    kept = [kept[0], *kept[1 - MAX_VERSIONS :]]
+                    kept = _one_less(kept)
                 self._articles.set(f"versions:{key}", _pack(kept))
                 self._articles.set(f"renewed:{key}", time.time())
             self.put_article(url, article, packed_page, fallback_html)
@@ -143,11 +162,11 @@ class StoreVersions(StoreArticles):
         """The keys of the articles with earlier versions kept, in one query."""
         return self._keys_with_prefix("versions:")
 
-    def searched_copies(self, key: str) -> list[tuple[datetime | None, str, str]]:
+    def searched_copies(self, key: str) -> list[tuple[datetime | None, str, str, str]]:
         """The kept earlier versions of the article cached under `key`, oldest first, as a
-        search reads them: each's retrieval time, byline and text (`codec.text_from_dict`),
-        without rebuilding it; a damaged one left out."""
-        found: list[tuple[datetime | None, str, str]] = []
+        search reads them: each's retrieval time, title, byline and text
+        (`codec.text_from_dict`), without rebuilding it; a damaged one left out."""
+        found: list[tuple[datetime | None, str, str, str]] = []
         for record, _ in self._version_list(key):
             try:
                 data = json.loads(zlib.decompress(record))
@@ -156,18 +175,26 @@ class StoreVersions(StoreArticles):
                 at = datetime.fromisoformat(retrieved) if isinstance(retrieved, str) else None
             except (zlib.error, KeyError, TypeError, ValueError, IndexError, AttributeError):
                 continue
-            author = data.get("author")
-            found.append((at, author if isinstance(author, str) else "", text))
+            title, author = data.get("title"), data.get("author")
+            found.append(
+                (
+                    at,
+                    title if isinstance(title, str) else "",
+                    author if isinstance(author, str) else "",
+                    text,
+                )
+            )
         return found
 
     def indexed_text(self, key: str) -> str | None:
         """What the search index holds of the article cached under `key`: its title, byline
-        and text (`searched_text`), and each kept earlier version's byline and text, a quote
-        taken from one found again (acc27a A21); None when it isn't cached."""
+        and text (`searched_text`), and each kept earlier version's title, byline and text, a
+        quote taken from one, or its first headline, found again (acc27a A21, acc30a J10);
+        None when it isn't cached."""
         text = self.searched_text(key)
         if text is None or f"versions:{key}" not in self._articles:
             return text
-        copies = (f"{author}\n{copy}" for _, author, copy in self.searched_copies(key))
+        copies = (f"{title}\n{by}\n{copy}" for _, title, by, copy in self.searched_copies(key))
         return "\n".join((text, *copies))
 
     def renewed_keys(self) -> set[str]:

@@ -28,6 +28,11 @@ KEYS: KeyRows = (
             ("?", "this help"),
             ("Ctrl-Q, Q", "quit (from an article too: its place is kept)"),
             ("Ctrl-Z", "suspend to the shell; fg comes back"),
+            (
+                "5j, 10G",
+                "a count first, as in vim: 5 down (in the feed list and an article too), the "
+                "10th row or line; k, J / K, n / N, t / T, the pages, ] / [ too; Esc drops it",
+            ),
         ),
     ),
     (
@@ -51,7 +56,7 @@ KEYS: KeyRows = (
             ("J / K", "the next / previous feed's headlines, round the ends"),
             ("t / T", "the next / previous tag's headlines: every feed under it together"),
             ("f", "put the feed list away (Tab brings it in) / show it"),
-            ("a", "add a feed: its address, or a web page's (its feed is found)"),
+            ("a", "add a feed: its address, or a web page's (its feed found, or it saved)"),
             ("R", "rename the feed shown (empty: back to its own title)"),
             ("D, Del", "remove the feed shown (asks first; saved articles stay)"),
             ("q / Esc", "a feed's headlines: back to the feeds"),
@@ -83,7 +88,7 @@ KEYS: KeyRows = (
             ("L", "list the links: 1…9 go to one, Enter opens it, c copies its address"),
             ("v", "select a sentence to quote (the match's, the link's, or in view)"),
             (") / (", "the passage a sentence longer / shorter"),
-            ("y", "copy the citation (a passage selected: quoted above it)"),
+            ("y", "copy the citation as plain text (a passage selected: quoted above it)"),
             ("Ctrl-C", "copy the passage selected, alone"),
             ("Esc", "drop the passage selected (before a link, a search)"),
             ("V", "of an article that changed: the copy kept before the one shown"),
@@ -170,9 +175,10 @@ def row_actions(section: str, key: str) -> tuple[str, ...]:
     return SECTION_ROW_ACTIONS.get((section, key)) or ROW_ACTIONS.get(key, ())
 
 
-FIXED_KEY_ROWS = frozenset({"Ctrl-Z"})
+FIXED_KEY_ROWS = frozenset({"Ctrl-Z", "5j, 10G"})
 """Rows of a key no action of `[keys]` stands for: the terminal's job control, as in every
-curses program (Esc's rows and the markers are the others of no action)."""
+curses program, and a count's digits (`counts`) (Esc's rows and the markers are the others of
+no action)."""
 _SHARED_KEY_ROWS = frozenset({"q"})
 """Rows of a key doing two things (`q`: back, else quit): once an action of it has keys of its
 own, the row of that action's keys says them."""
