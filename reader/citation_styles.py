@@ -142,7 +142,10 @@ def chicago(article: Article, markdown: bool = False) -> str:
     parts.append(f'"{text(_ended(title))}"')
     source = safe_line(cited_source(article))
     published = article.published.date() if article.published else None
-    said = _said(published) if published else ""
+    modified = article.updated.date() if article.updated and not published else None
+    # A page dated only by its revision is cited with it, as Chicago cites a revision date
+    # (14.207): "last modified December 3, 2026".
+    said = _said(published) if published else f"last modified {_said(modified)}" if modified else ""
     tail = ", ".join(p for p in (source, said) if p)
     if tail:
         # The period after the name's italics, or none when it ends in one ("Courier Inc.").
@@ -165,7 +168,9 @@ def apa(article: Article, markdown: bool = False) -> str:
     title = _title(article)
     title = sentence_case(title, proper_nouns(article)) if _english(article, title) else title
     names = [parsed_name(n, article.language) for n in authors(article)]
-    published = article.published.date() if article.published else None
+    # A page dated only by its "Updated" line: that is the date it shows, which APA cites.
+    dated = article.published or article.updated
+    published = dated.date() if dated else None
     when = (
         f"({published.year}, {month_name(published)} {published.day})." if published else "(n.d.)."
     )
@@ -219,8 +224,8 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
         "language": safe_line(article.language),
         "abstract": safe_line(article.description),
     }
-    if article.published:
-        item["issued"] = _date_parts(article.published.date())
+    if dated := article.published or article.updated:
+        item["issued"] = _date_parts(dated.date())
     if accessed := _accessed(article):
         item["accessed"] = _date_parts(accessed)
     return {key: value for key, value in item.items() if value}
