@@ -1,7 +1,7 @@
 """Extraction benchmark: our extractor against a corpus of pages with their expected article text.
 
     uv run python benchmarks/extraction.py CORPUS_DIR|demo [--compare] [--pages N] [--worst K] [--markers]
-                                           [--script-built]
+                                           [--script-built] [--time-limit]
 
 CORPUS_DIR holds one folder per page with `source.html` (the page as served) and `expected.html`
 (the article as it should be extracted), e.g. the shared copy of Mozilla Readability.js's test pages.
@@ -12,6 +12,9 @@ two shingle multisets and normalised by their sum (so a long page weighs no more
 precision and recall averaged over pages, F1 of the two averages. Our text is the blocks' text
 (`--markers`: the rendered plain text, list numbers included). `--compare` runs raw
 readability-lxml (and trafilatura, when it can be imported) on the same pages in the same run.
+
+`--time-limit` also runs ours under a page's time limit, as a worker reads a page
+(`time_limit.within_time`, the default 30 s), page by page beside ours without: the cost of the limit.
 
 `--script-built` measures the pages as a site built by scripts serves them: each page whose
 JSON-LD declares an `articleBody` is rewritten with its `<head>` as it was and a `<body>` holding
@@ -267,6 +270,14 @@ def trafilatura_text(html: str) -> tuple[str, None]:
 Extractor = Callable[[str], tuple[str, Article | None]]
 
 
+def limited(extract: Extractor) -> Extractor:
+    """`extract` under the time limit a worker gives one page (`time_limit.within_time`)."""
+    from reader.config import DEFAULT_LIMITS
+    from reader.time_limit import within_time
+
+    return lambda html: within_time(DEFAULT_LIMITS.extract_seconds, extract, html)
+
+
 def run_page(extract: Extractor, html: str, expected: str) -> Result:
     start = time.perf_counter()
     try:
@@ -447,6 +458,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="the pages that declare an articleBody, with the body a script would fill emptied",
     )
+    parser.add_argument(
+        "--time-limit",
+        action="store_true",
+        help="also run ours under a page's time limit, as a worker does: what the limit costs",
+    )
     args = parser.parse_args(argv)
 
     demo = str(args.corpus) == "demo"
@@ -469,6 +485,8 @@ def main(argv: list[str] | None = None) -> int:
             extractors.append(("trafilatura", trafilatura_text))
         except ImportError:
             print("(trafilatura is not importable: not compared)")
+    if args.time_limit:
+        extractors.append(("ours, time limit", limited(extractors[0][1])))
     runs = [Run(name) for name, _ in extractors]
     for _, html, _ in pages[:3]:  # warm up imports and caches so the first page isn't timed cold
         for _, extract in extractors:
@@ -488,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         ratio = runs[0].summary()["total_ms"] / max(runs[1].summary()["total_ms"], 1e-9)
         print(f"\ntime ours / readability-lxml: {ratio:.2f}x")
+    if args.time_limit:
+        ratio = runs[-1].summary()["total_ms"] / max(runs[0].summary()["total_ms"], 1e-9)
+        print(f"\ntime ours under the time limit / ours: {ratio:.3f}x")
     ours_run = runs[0]
     print(f"\nworst {args.worst} pages (ours):")
     worst = sorted(names, key=lambda n: ours_run.pages[n].f1)[: args.worst]

@@ -5,15 +5,15 @@ functions over `Article`."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urldefrag, urlsplit
 
 from .commonmark import autolink, escape_line_starts, escape_markdown
-from .dates import stated_iso
+from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
 from .models import Article, Block, Inline
 from .safe import safe_line
-from .url_display import shown_url
+from .url_display import shown_url, unbroken_url
 from .urls import is_web_url, site_host, without_tracking
 
 
@@ -32,6 +32,13 @@ def cited_url(article: Article) -> str:
     ):
         return without_tracking(canonical)
     return without_tracking(url)
+
+
+def shown_cited_url(article: Article) -> str:
+    """The address a citation gives (`cited_url`) as every style shows it: as where it goes
+    (`shown_url`), and one word (`unbroken_url`). APA's and Chicago's line gave a canonical
+    address with a space as it was, and a pasted citation's address broke there."""
+    return unbroken_url(shown_url(cited_url(article)))
 
 
 def own_addresses(article: Article, link: str = "") -> set[str]:
@@ -148,13 +155,10 @@ def header_lines(
         ("Author", article.author),
         ("Published", _dated(article.published, article.published_by_feed)),
         ("Updated", _dated(updated, article.updated_by_feed)),
-        ("URL", shown_url(cited_url(article))),
+        ("URL", shown_cited_url(article)),
         # When this copy was taken: the page may have changed since, and a quote read offline
         # hours later cites the copy it was read from.
-        (
-            "Retrieved",
-            article.fetched_at.isoformat(timespec="seconds") if article.fetched_at else "",
-        ),
+        ("Retrieved", at.isoformat(timespec="seconds") if (at := retrieved(article)) else ""),
     ):
         # A record made before this was checked may hold a control character; an escape
         # sequence must go whole, before the Markdown escapes would break it into visible junk.
@@ -169,8 +173,9 @@ def header_lines(
 
 
 def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
-    """What a reader of the copy must know of it: not the page's text, or not all of it."""
-    lines = []
+    """What a reader of the copy must know of it: no article but a list of others, not the
+    page's text, or not all of it."""
+    lines = [line] if (line := section_front_line(article)) else []
     if note := gone_note(article):
         lines.append(f"Note: {escape_markdown(note) if markdown else note}")
     if note := version_note(article, copied=copied):
@@ -183,9 +188,26 @@ def _notes(article: Article, markdown: bool, copied: bool = False) -> list[str]:
     return lines
 
 
+def section_front_line(article: Article) -> str:
+    """What a section front is, said once above its teasers ("A section front: 31 stories,
+    each linked"); "" for an article."""
+    if not article.section_front:
+        return ""
+    count = article.stories
+    return f"A section front: {count} {'story' if count == 1 else 'stories'}, each linked"
+
+
 def moment_text(moment: datetime | None) -> str:
     """A copy's retrieval time as its header gives it (to the second)."""
     return moment.isoformat(timespec="seconds") if moment else "an unknown time"
+
+
+def retrieved(article: Article) -> datetime | None:
+    """When the copy cited was retrieved, a clock that was wrong then mended
+    (`dates.retrieved_as_believed`): "Retrieved" before the story existed is no citation."""
+    if article.fetched_at is None:
+        return None
+    return retrieved_as_believed(article.fetched_at, article.published, datetime.now(UTC))
 
 
 def gone_note(article: Article) -> str:
@@ -197,7 +219,7 @@ def gone_note(article: Article) -> str:
     answered = f"answered {article.gone_status}" if article.gone_status else "was gone"
     return (
         f"the page {answered} on {article.gone_at.date().isoformat()}: {TAKEN_DOWN}; this is "
-        f"the copy retrieved {moment_text(article.fetched_at)}"
+        f"the copy retrieved {moment_text(retrieved(article))}"
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .citation import cited_source, cited_url
+from .citation import cited_source, retrieved, shown_cited_url
 from .cited_names import Name, parsed_name, turnable
 from .commonmark import escape_inline
 from .config import CITATION_STYLES
@@ -102,11 +102,11 @@ def _ended(text: str) -> str:
 
 
 def _accessed(article: Article) -> date | None:
-    return in_local_time(article.fetched_at).date() if article.fetched_at else None
+    return in_local_time(at).date() if (at := retrieved(article)) else None
 
 
 def _title(article: Article) -> str:
-    return safe_line(article.title) or safe_line(cited_url(article))
+    return safe_line(article.title) or shown_cited_url(article)
 
 
 def _as_written(text: str) -> str:
@@ -151,7 +151,7 @@ def chicago(article: Article, markdown: bool = False) -> str:
         # The period after the name's italics, or none when it ends in one ("Courier Inc.").
         end = _ended(tail)[len(tail) :]
         parts.append(", ".join(p for p in (_italic(source, markdown), said) if p) + end)
-    url = safe_line(cited_url(article))
+    url = shown_cited_url(article)
     accessed = _accessed(article)
     if url:
         parts.append(text(f"{url} (accessed {_said(accessed)})." if accessed else _ended(url)))
@@ -178,7 +178,7 @@ def apa(article: Article, markdown: bool = False) -> str:
     parts = [text(_ended(_apa_authors(names))), when, title] if names else [title, when]
     if source := safe_line(cited_source(article)):
         parts.append(_italic(source, markdown) + _ended(source)[len(source) :])
-    url = safe_line(cited_url(article))
+    url = shown_cited_url(article)
     accessed = _accessed(article)
     if url:
         parts.append(
@@ -220,7 +220,7 @@ def csl_item(article: Article, item_id: str) -> dict[str, Any]:
             }
             for n in (parsed_name(a, article.language) for a in authors(article))
         ],
-        "URL": safe_line(cited_url(article)),
+        "URL": shown_cited_url(article),
         "language": safe_line(article.language),
         "abstract": safe_line(article.description),
     }

@@ -290,6 +290,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         # Only when true: a record without it (and one from before) has the page's dates.
         **({"published_by_feed": True} if article.published_by_feed else {}),
         **({"updated_by_feed": True} if article.updated_by_feed else {}),
+        # Only when true, as the dates' sources: a record from before it is an article's.
+        **({"section_front": True} if article.section_front else {}),
         "blocks": [_block_to_list(b) for b in article.blocks],
         **_anchors_of(article.blocks),
     }
@@ -363,6 +365,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         extractor=int(d.get("extractor") or 0),
         published_by_feed=bool(d.get("published_by_feed")),
         updated_by_feed=bool(d.get("updated_by_feed")),
+        section_front=bool(d.get("section_front")),
         blocks=blocks,
     )
 
@@ -413,4 +416,6 @@ def article_to_json(article: Article) -> dict[str, Any]:
     data["updated_source"] = date_source(article.updated, article.updated_by_feed)
     # The address the citation gives ("url" is the one read, tracking parameters and all).
     data["cited_url"] = cited_url(article)
+    # Said of every page, so a script tells a section front's teasers from an article's text.
+    data["section_front"] = article.section_front
     return data

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .url_display import unbroken_url
+
 # Characters that mean something wherever they stand in a line ("~" is GitHub's strikethrough),
 # and an "&" that begins a character reference: "&amp;" written on a page about HTML would be
 # read as "&". ("#" opens a heading only at a line's start: "C#" and "No. #1 seed" need no
@@ -65,7 +67,7 @@ def link_destination(url: str) -> str:
 def autolink(url: str) -> str:
     """`url` as an address shown as itself, `<…>`: nothing is unescaped there, and a space, "<" or
     ">" would end it, so those are percent-encoded."""
-    return f"<{url.replace(' ', '%20').replace('<', '%3C').replace('>', '%3E')}>"
+    return f"<{unbroken_url(url)}>"
 
 
 def _longest_backticks(text: str) -> int:

@@ -52,6 +52,9 @@ class FetchLimits:
     backoff: float = 0.5  # seconds before the first retry; doubled each time, with jitter
     max_retry_after: float = 30.0  # a longer Retry-After is reported, not waited for
     max_bytes: int = 10 * 1024 * 1024  # decoded body; larger pages are refused
+    # CPU seconds a worker may spend reading one page (`time_limit.within_time`); past them the
+    # page is not kept: a hostile one held a worker for hours, and the sync with it.
+    extract_seconds: float = 30.0
     feed_max_bytes: int = 20 * 1024 * 1024
     max_title_length: int = 500
     max_feed_items: int = 2000  # per feed document, and per feed kept on disk (history included)
@@ -288,6 +291,7 @@ _SECTIONS = {"network", "cache", "feeds", "ui", "citation", "keys", "sites", "ig
 _NOT_ZERO = {
     *("connect_timeout", "read_timeout", "total_timeout"),
     *("max_bytes", "feed_max_bytes", "max_title_length", "max_feed_items"),
+    "extract_seconds",
 }
 _SITE_KEYS = {"body", "drop"}
 

@@ -124,6 +124,25 @@ def not_ahead(moment: datetime | None, read_at: datetime | None) -> datetime | N
     return read_at
 
 
+def retrieved_as_believed(
+    retrieved: datetime, published: datetime | None, now: datetime
+) -> datetime:
+    """When a copy was retrieved, mended where the clock it was written under was wrong: a time
+    after `now` is now (the clock was ahead), and one more than `BELIEVED_AHEAD` before the
+    story's own `published` is that publication (the clock was behind: a laptop's reset when
+    its battery ran out, a VM resumed from a snapshot), once that time has come: a page dated
+    ahead of now proves nothing. The one rule for every reading of a retrieval time: a prune's
+    age, a citation's "Retrieved" (a sync 40 days behind had `prune --older-than 30d` evict all
+    it cached, unread, the day the clock was right: acc29b T10)."""
+    if retrieved > now:
+        return now
+    if published is not None and published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    if published is not None and retrieved + BELIEVED_AHEAD < published <= now:
+        return published
+    return retrieved
+
+
 def stated_iso(moment: datetime) -> str:
     """ISO 8601 saying as much as is known: "2019-02-21" for a date alone, never a time at
     midnight UTC the page never gave; "2024-03-05T09:30:00", with no offset (ISO's local time),

@@ -1,6 +1,6 @@
 """Failures as values: why a fetch, a parse or an extraction failed (`ErrorKind`), which
 failures leave the feed's own text worth showing, the error a fetch raises (`FetchError`) and
-the one the data directory raises (`StoreError`).
+the one the data directory raises (`StoreError`, and why it took no writes: `Unwritable`).
 
 Stdlib only, as the models are; `reader.models` offers them too.
 """
@@ -19,6 +19,7 @@ class ErrorKind(StrEnum):
     HTTP = "http"  # a 4xx/5xx status
     GONE = "gone"  # 410: the publisher removed it for good
     TOO_LARGE = "too-large"
+    TOO_SLOW = "too-slow"  # its extraction went past its time limit (`time_limit.within_time`)
     NOT_HTML = "not-html"  # a PDF, an image, a binary
     CONSENT_WALL = "consent-wall"  # a cookie-consent page answered in the article's place
     BAD_FEED = "bad-feed"
@@ -29,6 +30,18 @@ class ErrorKind(StrEnum):
     STORAGE = "storage"  # the cache could not be written (disk full, read-only)
     PORTAL = "portal"  # a Wi-Fi login page answered in every page's place (`portal`)
     SIGN_IN = "sign-in"  # a form to sign in or accept terms in the article's place (`login_page`)
+
+
+class NoAnswer(StrEnum):
+    """How a request came to no answer that says anything of the page (a `NO_CONNECTION`
+    failure): what one line says of a host when every request to it ended so ("127.0.0.1:8792
+    broke off every answer"), rather than each request's own words matched."""
+
+    NOT_ASKED = "not-asked"  # left unsent: the network was found absent first (`offline`)
+    NO_HOST = "no-host"  # its name not found
+    REFUSED = "refused"  # no connection made
+    BROKEN_OFF = "broken-off"  # a connection made, its answer cut off before its end
+    TIMED_OUT = "timed-out"  # a connection made (or tried), no answer whole in time
 
 
 NO_CONNECTION = frozenset({ErrorKind.NETWORK, ErrorKind.TIMEOUT})
@@ -54,12 +67,13 @@ FEED_TEXT_STANDS_IN = UNREACHABLE | {
     ErrorKind.HTTP,
     ErrorKind.GONE,
     ErrorKind.TOO_LARGE,
+    ErrorKind.TOO_SLOW,
     ErrorKind.NOT_HTML,
 }
 """Why the reading view and `reader show` give the text the feed carried instead of the
-article: the page can't be had now (offline, the site down or refusing, the story taken down:
-offline, the last try's failure is NOT_CACHED, and online must not give less), or the link is
-no page (a PDF, a podcast's MP3), whose feed item often carries all there is to read of it."""
+article: the page can't be had now (offline, the site down or refusing, the story taken down,
+a page too large or too slow to read: offline, the last try's failure is NOT_CACHED, and online
+must not give less), or the link is no page (a PDF, a podcast's MP3), whose feed item often carries all there is to read of it."""
 
 
 @dataclass(eq=False)  # not frozen: Python and test tools set __traceback__ on exceptions
@@ -69,9 +83,11 @@ class FetchError(Exception):
     kind: ErrorKind
     message: str
     url: str = ""
+    unwritable: Unwritable | None = None  # a STORAGE failure's cause, when the store knows it
     retryable: bool = False  # transient: a later attempt may succeed
     retry_after: float | None = None  # seconds the server asked us to wait
     status: int | None = None  # the HTTP status the server answered with, when it is the cause
+    no_answer: NoAnswer | None = None  # nothing answered, and how; None for a failure saying more
 
     def __str__(self) -> str:
         return self.message
@@ -88,3 +104,17 @@ class StoreError(Exception):
 
     Its message is one line for the user; nothing is deleted to recover from it.
     """
+
+    def __init__(self, message: str, unwritable: Unwritable | None = None) -> None:
+        super().__init__(message)
+        self.unwritable = unwritable
+        """Why the directory takes no writes, when that is the failure (`store.directory`)."""
+
+
+class Unwritable(StrEnum):
+    """Why the data directory takes no writes, in the few words a status line says it in: the
+    store's `read_only_tag`, carried on a `StoreError` and a STORAGE `FetchError` so that no
+    face reads it back out of the message."""
+
+    DISK_FULL = "the disk is full"
+    READ_ONLY = "the data directory is read-only"

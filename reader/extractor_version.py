@@ -5,7 +5,7 @@ because it is the history of the extraction, and grows with each raise.
 
 from __future__ import annotations
 
-EXTRACTOR = 41
+EXTRACTOR = 42
 """The extractor's version. Raise it when extraction gets better in a way cached articles should get
 too (tables, media lines, a cleanup rule): an article cached by an older version is extracted again
 from its kept raw page, offline, the next time it is opened. 1: tables as rows, recordings and
@@ -97,7 +97,10 @@ no part of the title when the `<title>` says the headline without it; a bare `la
 41: a section's heading in a box of its own, a short line alone in its quote box or closed by a
 bracket, a short quotation indented by a bare `<ul>`, a how-to's step opening with "Download", a
 wiki photo's linked caption kept; an ai2html chart's labels read from its first artboard, a
-wiki's "Main article: …" notes dropped."""
+wiki's "Main article: …" notes dropped. 42: a section front said to be one, its teasers a linked
+list item each, a section's heading linking to its page no story; a "… contributed." credit line
+kept from the author box it stands in; a heading over the tabs of the panels after it kept; a data table's cell listing links kept; a note the text's numbers link to kept whatever its id
+says ("cite_note-FOOTNOTE…")."""
 
 FEEDS_DATES_SAID = 39
 """The first `EXTRACTOR` whose records say which dates are the feed's (`Article.published_by_feed`):

@@ -305,13 +305,17 @@ def _reused_guids(items: list[Any], links: list[str]) -> set[str]:
 _PARSER_PLACE = re.compile(r"^<unknown>:(\d+):(\d+):\s*")
 
 
-def _xml_errors(complaint: str) -> str:
+def _xml_errors(complaint: str, read: bool = True) -> str:
     """The feed's XML errors in words first (a feed list's border shows only its start), the
-    parser's place as a line and column: not "<unknown>:2:133: not well-formed"."""
+    parser's place as a line and column: not "<unknown>:2:133: not well-formed". "Read
+    anyway" only when something was (`read`): said of a feed refused, it contradicted itself
+    ("not a readable feed (the feed's XML has errors, read anyway (…))")."""
     said = safe_line(complaint, 160)
     place = _PARSER_PLACE.match(said)
     if place is not None:
         said = f"{said[place.end() :]} at line {place[1]}, column {place[2]}"
+    if not read:
+        return "its XML has errors" + (f": {said}" if said else "")
     return "the feed's XML has errors, read anyway" + (f" ({said})" if said else "")
 
 
@@ -367,14 +371,17 @@ def parse_feed(
     complaint = parsed.get("bozo_exception", "")
     # A feed served as application/octet-stream or text/plain is well-formed XML all the same,
     # read as such: no problem of its own for `reader feeds` to show.
-    if parsed.get("bozo") and not isinstance(complaint, feedparser.NonXMLContentType):
+    bad_xml = parsed.get("bozo") and not isinstance(complaint, feedparser.NonXMLContentType)
+    if not items and not meta.get("title"):
+        if bad_xml:
+            problems.append(_xml_errors(str(complaint), read=False))
+        what = "; ".join(problems) or "no items and no title"
+        raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({what})", url)
+    if bad_xml:
         problems.append(_xml_errors(str(complaint)))
     if len(items) > limits.max_feed_items:
         problems.append(f"only the newest {limits.max_feed_items} of {len(items)} items kept")
     problem = "; ".join(problems)
-    if not items and not meta.get("title"):
-        what = problem or "no items and no title"
-        raise FetchError(ErrorKind.BAD_FEED, f"not a readable feed ({what})", url)
     feed_title = _title(meta.get("title_detail"), meta.get("title"), limits.max_title_length)
     site_url = absolute_url(base, meta.get("link", "") or "")
     entries: list[Entry] = []

@@ -23,6 +23,7 @@ from .charset_labels import charset_from_content_type
 from .config import DEFAULT_LIMITS, USER_AGENT, FetchLimits
 from .cookies import HostOnlyCookies
 from .dates import parse_datetime
+from .errors import NoAnswer
 from .fetch_messages import (
     _failed_url,
     _host,
@@ -34,7 +35,7 @@ from .fetch_messages import (
 from .models import ErrorKind, FetchError, Response
 from .retries import Retries
 from .safe import safe_line
-from .urls import address_controls, is_web_url, not_web_url, web_url_problem
+from .urls import absolute_url, address_controls, is_web_url, not_web_url, web_url_problem
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
@@ -163,6 +164,10 @@ class Fetcher:
             url, _host_key(url), lambda: self._attempt(url, headers, limit, decode, ceiling, lead)
         )
 
+    def failed_try(self, url: str) -> FetchError | None:
+        """How the last try of `url` failed, while a request of it is tried again (else None)."""
+        return self.retries.failed_try(url)
+
     def timeouts_in_a_row(self, url: str) -> int:
         """The requests to `url`'s host that timed out since the last it answered whole."""
         return self.retries.unanswered.in_a_row(_host_key(url))
@@ -195,10 +200,15 @@ class Fetcher:
                 ErrorKind.TIMEOUT,
                 f"no complete answer within {self.limits.total_timeout:g} s from {_host(url)}",
                 url,
+                no_answer=NoAnswer.TIMED_OUT,
             ) from None
         except httpx.TimeoutException as exc:
             raise FetchError(
-                ErrorKind.TIMEOUT, f"{_host(_failed_url(exc, url))} timed out", url, retryable=True
+                ErrorKind.TIMEOUT,
+                f"{_host(_failed_url(exc, url))} timed out",
+                url,
+                retryable=True,
+                no_answer=NoAnswer.TIMED_OUT,
             ) from None
         except httpx.InvalidURL:
             # httpx parses a redirect's Location itself, even when not following it.
@@ -210,11 +220,9 @@ class Fetcher:
             retryable = isinstance(
                 exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError
             )
+            message, how = _network_message(_failed_url(exc, url), exc)
             raise FetchError(
-                ErrorKind.NETWORK,
-                _network_message(_failed_url(exc, url), exc),
-                url,
-                retryable=retryable,
+                ErrorKind.NETWORK, message, url, retryable=retryable, no_answer=how
             ) from None
 
     async def _follow(
@@ -264,11 +272,15 @@ class Fetcher:
                     reach = Reach.PUBLIC if reach is None else reach
                     ceiling = reach if ceiling is None else min(ceiling, reach)
                     if response.status_code in _REDIRECTS and "location" in response.headers:
-                        target = urljoin(url, response.headers["location"])
-                        if not is_web_url(target):
+                        location = response.headers["location"]
+                        # Read as a browser reads it: an invisible or control character in it
+                        # percent-encoded (a bidi mark in a query was refused as "non-web").
+                        target = absolute_url(url, location)
+                        if not target:
+                            shown = safe_line(location, 120)
                             raise FetchError(
                                 ErrorKind.BAD_URL,
-                                f"refused a redirect to a non-web link: {safe_line(target, 120)}",
+                                f"refused a redirect to a non-web link: {shown}",
                                 url,
                             )
                         url, lead = target, "a redirect"
@@ -329,7 +341,7 @@ class Fetcher:
                 status=status,
             )
         if status >= 400 or (status >= 300 and status != 304):
-            reason = safe_line(response.reason_phrase, 80)
+            reason = safe_line(_reason_phrase(response), 80)
             raise FetchError(
                 ErrorKind.HTTP,
                 f"HTTP {status} {reason}".strip(),
@@ -369,6 +381,16 @@ class Fetcher:
             refresh=response.headers.get("refresh", ""),
             reach=reach,
         )
+
+
+def _reason_phrase(response: httpx.Response) -> str:
+    """The status line's reason phrase read as Latin-1, HTTP/1.1's own reading of it: httpx
+    reads it as ASCII, dropping bytes over 0x7F, so an 8-bit CSI ("\x9b31m") lost its 0x9B and
+    left "31m" for `safe_line` to keep ("HTTP 404 Not Found31m")."""
+    phrase = response.extensions.get("reason_phrase")
+    if isinstance(phrase, bytes):
+        return phrase.decode("latin-1")
+    return response.reason_phrase
 
 
 _LONGEST_VALIDATOR = 256

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .errors import NoAnswer
 from .models import ErrorKind, FetchError
 from .safe import safe_line
 
@@ -53,20 +54,22 @@ def _failed_url(exc: httpx.HTTPError, url: str) -> str:
         return url
 
 
-def _network_message(url: str, exc: httpx.HTTPError) -> str:
+def _network_message(url: str, exc: httpx.HTTPError) -> tuple[str, NoAnswer | None]:
+    """A network failure in words, and how nothing answered (None: the words say more, as a
+    certificate refused does)."""
     if isinstance(exc, httpx.ConnectError):
         detail = str(exc)
         if "SSL" in detail or "certificate" in detail.lower():
-            return f"secure connection to {_host(url)} failed (TLS: {safe_line(detail, 80)})"
+            return f"secure connection to {_host(url)} failed (TLS: {safe_line(detail, 80)})", None
         if (
             "Name or service not known" in detail
             or "nodename nor servname" in detail
             or "getaddrinfo" in detail
         ):
-            return f"cannot find the host {_host(url)} (DNS lookup failed)"
-        return f"cannot connect to {_host(url)}"
+            return f"cannot find the host {_host(url)} (DNS lookup failed)", NoAnswer.NO_HOST
+        return f"cannot connect to {_host(url)}", NoAnswer.REFUSED
     if isinstance(exc, httpx.DecodingError):
-        return f"{_host(url)} sent a body that does not decompress"
+        return f"{_host(url)} sent a body that does not decompress", None
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)):
-        return f"{_host(url)} broke off the connection"
-    return f"network error from {_host(url)}: {safe_line(type(exc).__name__)}"
+        return f"{_host(url)} broke off the connection", NoAnswer.BROKEN_OFF
+    return f"network error from {_host(url)}: {safe_line(type(exc).__name__)}", None

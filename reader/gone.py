@@ -24,7 +24,8 @@ def taken_down(error: FetchError) -> bool:
 
 def asked_lately(gone: dict[str, float]) -> set[str]:
     """Of the stories found gone (`Store.gone`: key → when), those found so less than
-    `ASK_AGAIN_AFTER` ago: not asked for again yet, by a sync or the reader's fetch ahead."""
+    `ASK_AGAIN_AFTER` ago: not asked for again yet, by a sync or the reader's fetch ahead.
+    The same for the pages found too slow to read (`Store.slow`)."""
     now = time.time()
     lately = now - ASK_AGAIN_AFTER
     # One found gone "later than now" was found so under a clock that was ahead: when is not

@@ -22,6 +22,7 @@ from .errors import UNREACHABLE as UNREACHABLE
 from .errors import ErrorKind as ErrorKind
 from .errors import FetchError as FetchError
 from .errors import StoreError as StoreError
+from .errors import Unwritable as Unwritable
 from .list_numbering import item_number
 from .url_display import shown_url
 from .word_count import IDEOGRAPHS as IDEOGRAPHS
@@ -418,6 +419,10 @@ class Article:
     answers. Filled when it is read from the cache, as `versions` is."""
     gone_status: int = 0
     """The HTTP status that answer had (0: not known)."""
+    section_front: bool = False
+    """The page is a section front, a list of teasers to other articles (a paper's "Opinion"
+    page), not an article: its blocks are those teasers, each a list item whose headline links
+    to its story (`stories`). All the page has: neither partial nor incomplete."""
 
     @cached_property
     def word_count(self) -> int:
@@ -430,6 +435,15 @@ class Article:
         """What `word_count` counts: "characters" for a Chinese or Japanese text, else
         "words" (`word_count.count_unit`)."""
         return count_unit(" ".join(b.text for b in self.blocks if b.kind != BlockKind.IMAGE))
+
+    @property
+    def stories(self) -> int:
+        """How many stories a section front's teasers link to (0 for an article)."""
+        if not self.section_front:
+            return 0
+        return sum(
+            b.kind == BlockKind.LIST_ITEM and any(i.href for i in b.inlines) for b in self.blocks
+        )
 
     @property
     def in_part(self) -> bool:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from .errors import NO_CONNECTION, ErrorKind, FetchError
 from .models import Entry
-from .plural import plural
+from .plural import listed, plural
 from .retries import not_back_yet
 from .url_display import shown_url
 
@@ -55,13 +55,18 @@ class Outage:
     """A host given up after timing out again and again (`retries.gives_up`)."""
     everyone: bool = False
     """The sync asked one host for its articles, this one: the network or the site went."""
+    feeds: int = 0
+    """The feeds of the hosts given up (`stopped`) not read for it."""
 
     def line(self, again: str = "`reader sync`") -> str:
         """The outage in one line; `again` (the command or the key) carries on the sync."""
         left = plural(self.articles, "article")
         if self.stopped and not self.network:
+            counts = [plural(self.feeds, "feed")] if self.feeds else []
+            left = listed(counts + ([left] if self.articles or not counts else []))
             return (
-                f"{self.hosts[0]} stopped answering ({self.reason}): {left} left for the next sync"
+                f"{listed(list(self.hosts))} stopped answering ({self.reason}): {left} left for "
+                "the next sync"
             )
         if self.network and self.everyone:
             return (
@@ -80,15 +85,18 @@ def outages(
     failures: Iterable[tuple[Entry, FetchError]],
     hosts_asked: Collection[str],
     given_up: Mapping[str, int] | None = None,
+    feeds_left: Mapping[str, str] | None = None,
 ) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
     """The `failures` of a sync's articles told by outage, and those left to name each.
 
     `hosts_asked` are the hosts (`host_of`) the sync asked for articles, `given_up` those it
-    stopped asking, each with the timeouts in a row it was given up after. A host's failures
-    to connect are one outage when two articles or more failed so; when enough hosts failed
+    stopped asking, each with the timeouts in a row it was given up after, and `feeds_left`
+    the feeds not read for it (their addresses, each with its host). A host's failures to
+    connect are one outage when two articles or more failed so; when enough hosts failed
     (`network_wide`), theirs and the given-up hosts' are one: the network went.
     """
     given_up = given_up or {}
+    feeds_left = feeds_left or {}
     unreached: dict[str, list[tuple[Entry, FetchError]]] = {}
     stopped: dict[str, list[tuple[Entry, FetchError]]] = {}
     named: list[tuple[Entry, FetchError]] = []
@@ -122,10 +130,17 @@ def outages(
         outage = Outage(shown, reason, len(every), network=True, everyone=lone)
         return [outage], named
     told: list[Outage] = []
-    for host, group in stopped.items():
-        entry, _ = group[0]
-        why = f"timed out {given_up[host]} times in a row"
-        told.append(Outage((shown_at(entry.link),), why, len(group), stopped=True))
+    # Several hosts stalling (one hotel's Wi-Fi): one line naming them all, their feeds too.
+    links = {host: group[0][0].link for host, group in stopped.items()}
+    for url, host in feeds_left.items():
+        links.setdefault(host, url)
+    if links:
+        shown = tuple(shown_at(link) for link in links.values())
+        times = sorted({given_up[host] for host in links})
+        why = f"timed out {times[0]} times in a row" + (" or more" if len(times) > 1 else "")
+        articles = sum(len(group) for group in stopped.values())
+        why = f"each {why}" if len(shown) > 1 else why
+        told.append(Outage(shown, why, articles, stopped=True, feeds=len(feeds_left)))
     for group in unreached.values():
         if len(group) < 2:  # one article: its title says more than a count
             named.extend(group)

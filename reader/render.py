@@ -319,5 +319,19 @@ def to_text(
             parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
         lines = header_lines(article, style=style) + enclosure_lines(enclosures)
         parts.append("\n".join(lines) + "\n\n" if lines else "\n")
-    parts.append(_join(article.blocks, block_to_text, table_to_text))
+    blocks = article.blocks
+    if article.section_front:
+        blocks = tuple(_with_story_address(b) for b in blocks)
+    parts.append(_join(blocks, block_to_text, table_to_text))
     return "".join(parts).rstrip() + "\n"
+
+
+def _with_story_address(block: Block) -> Block:
+    """A section front's teaser with its story's address after its headline: in plain text,
+    which keeps no link's, it is what the teaser is there to give."""
+    href = next((i.href for i in block.inlines if i.href), "")
+    if block.kind != BlockKind.LIST_ITEM or not href:
+        return block
+    end = max(n for n, i in enumerate(block.inlines) if i.href == href) + 1
+    address = Inline(f" <{shown_url(href)}>")
+    return replace(block, inlines=(*block.inlines[:end], address, *block.inlines[end:]))

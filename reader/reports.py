@@ -10,9 +10,10 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from .discovery import FeedLink
+from .errors import NoAnswer
 from .marks import NOT_ARTICLE_MARK, PARTIAL_MARK
 from .models import NO_CONNECTION, Article, Entry, ErrorKind, Feed, FetchError
-from .outages import Outage, outages
+from .outages import Outage, host_of, outages
 from .plural import plural, size_text
 from .url_display import shown_url
 
@@ -237,7 +238,21 @@ class SyncReport:
     def told_failures(self) -> tuple[list[Outage], list[tuple[Entry, FetchError]]]:
         """The article failures that one reason outside them explains (the network gone, a
         host refusing or given up), a line each; and those left to name one by one."""
-        return outages(self.article_failures, self.article_hosts, self.given_up)
+        return outages(self.article_failures, self.article_hosts, self.given_up, self.feeds_left)
+
+    @property
+    def feeds_left(self) -> dict[str, str]:
+        """The feeds not read for their host's being given up (`given_up`): their addresses,
+        each with its host (`host_of`). Told in that host's one line, not each apart; none
+        when nothing answered at all, which one line says (`no_connection`)."""
+        left: dict[str, str] = {}
+        if self.no_connection:
+            return left
+        for result in self.feeds:
+            host = host_of(result.feed.moved_to or result.feed.url)
+            if result.error and result.error.kind == ErrorKind.TIMEOUT and host in self.given_up:
+                left[result.feed.url] = host
+        return left
 
     @property
     def full(self) -> str:
@@ -309,12 +324,19 @@ def unanswered_at(results: list[FeedResult]) -> str:
     or, every feed asked being on one host, "Nothing answered at 127.0.0.1:8773" (its port
     said when they share it too): a site down can't be told from no network then, and a
     reader whose network is up must not be told it is gone. Two ports of one machine are one
-    host, one site, to the reader."""
-    addresses = {_host_and_port(r.feed.moved_to or r.feed.url) for r in results if r.asked}
+    host, one site, to the reader. When every answer came and broke off, or none came in
+    time, it says so: "nothing answered" sent a traveller to the cable (acc29b T12, T15)."""
+    asked = [r for r in results if r.asked]
+    how = {r.error.no_answer for r in asked if r.error is not None} - {NoAnswer.NOT_ASKED}
+    addresses = {_host_and_port(r.feed.moved_to or r.feed.url) for r in asked}
     hosts = {host for host, _ in addresses}
     if len(hosts) != 1:
-        return "No connection"
+        return "Every answer was broken off" if how == {NoAnswer.BROKEN_OFF} else "No connection"
     host, port = next(iter(addresses)) if len(addresses) == 1 else (hosts.pop(), "")
+    if how == {NoAnswer.BROKEN_OFF}:
+        return f"{host}{port} broke off every answer"
+    if how == {NoAnswer.TIMED_OUT}:
+        return f"{host}{port} did not answer in time"
     return f"Nothing answered at {host}{port}"
 
 

@@ -54,6 +54,9 @@ class Retries:
         # Host: the loop's time its long 429 wait ends. Eighty more requests in the second after
         # a "Retry-After: 120" (acc29b T9) only prolong a rate limit on a hotel's shared address.
         self._held: dict[str, float] = {}
+        # Each request being tried again, with how its last try failed: one given up on
+        # unfinished (the network found absent) was asked, and this is what came of it.
+        self._failed_tries: dict[str, FetchError] = {}
 
     def check_held(self, url: str, host: str) -> None:
         """Raises, as its 429 would, for a request of `url` to a host that asked to wait."""
@@ -67,11 +70,23 @@ class Retries:
                 status=429,
             )
 
+    def failed_try(self, url: str) -> FetchError | None:
+        """How the last try of `url` failed, while it is being tried again (else None)."""
+        return self._failed_tries.get(url)
+
     async def run(
         self, url: str, host: str, attempt: Callable[[], Awaitable[Response]]
     ) -> Response:
         """`attempt` (a request of `url`, on `host`) awaited, and again as the policy says;
         raises the last try's FetchError."""
+        try:
+            return await self._run(url, host, attempt)
+        finally:
+            self._failed_tries.pop(url, None)
+
+    async def _run(
+        self, url: str, host: str, attempt: Callable[[], Awaitable[Response]]
+    ) -> Response:
         tried, resumed, waited = 0, False, 0.0
         while True:
             with self.stalls.watch() as began:
@@ -85,6 +100,7 @@ class Retries:
                     return answer
             if not stalled:  # the reader's own pause is no timeout of the host's
                 self.unanswered.tried(host, failure)
+                self._failed_tries[url] = failure
             if stalled and not resumed:
                 resumed = True  # the reader's pause, not the site's: once more, not counted
                 continue

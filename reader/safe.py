@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 
 # ESC [ … final byte  |  ESC ] … (BEL | ESC \)  |  ESC P/X/^/_ … ESC \  |  8-bit CSI.
+# A string (OSC, DCS…) is taken whole only with its terminator: an ESC with none after it (one
+# "&#27;" in a page's text, a stray byte) goes alone with the letter after it, and the text after
+# that stays, inert without its ESC. Taken to the next ESC or the end, it cut up to 512 characters
+# of the article out unmarked, across paragraphs and mid-word (acc30c D1).
 # An 8-bit CSI is taken with its parameters only ("\x9b31m"): cp1250's "›" read as ISO-8859-2 is
 # U+009B, and "›Zprávy" lost its "Z". The other 8-bit introducers (U+009D OSC, U+0090 DCS, U+009E PM…) are not taken as the start of
 # a string to swallow: in real text they are letters read with the wrong charset (a Czech "ž"
@@ -20,20 +24,20 @@ import re
 _ESCAPE_SEQUENCE = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~] | \x9b[0-?]+[ -/]*[@-~]  # CSI (8-bit: with a parameter, see above)
-    | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, terminated by BEL or ST (or cut off)
-    | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?      # DCS, SOS, PM, APC strings
+    | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)    # OSC, terminated by BEL or ST
+    | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)       # DCS, SOS, PM, APC strings, terminated
     | \x1b[ -/]*[0-~]                             # other two-byte escapes (ESC c, ESC 7, …)
     """,
     re.VERBOSE,
 )
 # The 7-bit forms of the same sequences, for a whole page before it is parsed: a string sequence
-# is cut at 512 characters there, so an unterminated one can't swallow the rest of the document
-# (and the C1 forms are left to `_CONTROL`, as a stray U+0090 would otherwise start one).
+# is taken only when terminated within 512 characters there, so the search for its end is
+# bounded (and the C1 forms are left to `_CONTROL`, as a stray U+0090 would otherwise start one).
 _DOCUMENT_ESCAPE_SEQUENCE = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]
-    | \x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?
-    | \x1b[PX^_][^\x1b]{0,512}(?:\x1b\\)?
+    | \x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)
+    | \x1b[PX^_][^\x1b]{0,512}\x1b\\
     | \x1b[ -/]*[0-~]
     """,
     re.VERBOSE,
@@ -54,6 +58,21 @@ _CONTROL = re.compile(
 # two titles or names that look the same would differ. Text keeps them (Thai and Khmer mark
 # where words break with them); the joiners of an emoji or a Persian word stay everywhere.
 _LINE_INVISIBLE = re.compile("[\u200b\u2060]")
+# And the letters that are blank: the Hangul fillers (U+3164 "ㅤ", the well-known way to an
+# invisible name in chat apps, and its half-width and jamo kin) draw nothing, yet terminals give
+# U+3164 two cells and Rich none, which broke the row of a feed named with it; the Braille blank
+# (U+2800) draws a space's nothing and is read as one. Only Python calls them printable.
+_LINE_BLANK_LETTERS = re.compile("[\u115f\u1160\u3164\uffa0]")
+# A run of combining marks on one letter past 30 ("Zalgo" text: thousands on a letter): the
+# stream-safe limit of Unicode's normalization (UAX #15 §13). What is past it draws nothing more,
+# but a screen's layout of one letter's marks costs their square (Rich's cell splitting: 6,000
+# marks, 9 s each time the line was drawn, the reader deaf to keys and signals meanwhile).
+_COMBINING = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff"
+    "\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_MARKS_PAST_LIMIT = re.compile(f"([{_COMBINING}]{{30}})[{_COMBINING}]+")
 _LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029\x85\x0b\x0c]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 
@@ -63,6 +82,8 @@ def safe_text(text: object) -> str:
     if text is None:
         return ""
     s = str(text)
+    if not s.isascii() and _MARKS_PAST_LIMIT.search(s):
+        s = _MARKS_PAST_LIMIT.sub(r"\1", s)
     # Every character the rest removes or changes is one Python calls unprintable (escapes
     # start with ESC or CSI, controls, format characters, line separators): a printable text,
     # nearly every title and line of a list, is safe as it is (12,000 headlines' lines).
@@ -81,6 +102,8 @@ def safe_line(text: object, max_length: int = 0) -> str:
     s = safe_text(text)
     if not s.isprintable():  # a line break, a no-break space (see `safe_text`)
         s = _LINE_INVISIBLE.sub("", _LINE_BREAKS.sub(" ", s))
+    if not s.isascii() and (_LINE_BLANK_LETTERS.search(s) or "\u2800" in s):
+        s = _LINE_BLANK_LETTERS.sub("", s).replace("\u2800", " ")
     if "  " in s or "\u00a0" in s:
         s = _SPACES.sub(" ", s)
     s = s.strip()

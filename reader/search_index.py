@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .fold import MARKS, ZERO_WIDTH, composed, fold
@@ -118,8 +119,7 @@ class SearchIndex:
         (version,) = db.execute("PRAGMA user_version").fetchone()
         if version not in (0, SCHEMA):
             self._drop()
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(db):
             db.execute(
                 # An id is never used again: the rows a replaced or evicted article left
                 # behind in `text` must not stand for another.
@@ -132,10 +132,6 @@ class SearchIndex:
                 "body, tokenize='trigram', detail=none, content='')"
             )
             db.execute(f"PRAGMA user_version={SCHEMA}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _drop(self) -> None:
         for table in ("docs", "meta", "text"):
@@ -186,8 +182,7 @@ class SearchIndex:
     ) -> None:
         db = self._db
         texts = {key: text_of(key) for key in keys if key in stored}  # read before the lock
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(db):
             left = 0
             for key in keys:
                 row = db.execute("SELECT id, stored FROM docs WHERE key = ?", (key,)).fetchone()
@@ -211,10 +206,6 @@ class SearchIndex:
                     " DO UPDATE SET value = value + excluded.value",
                     (left,),
                 )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def candidates(self, word: str) -> set[str] | None:
         """The keys of the articles that may hold `word` (a word or phrase of a query), None
@@ -224,6 +215,19 @@ class SearchIndex:
             return None
         query = "SELECT docs.key FROM text JOIN docs ON docs.id = text.rowid WHERE text MATCH ?"
         return {key for (key,) in self._db.execute(query, (_fts_query(pieces[:32]),))}
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """What the block writes, as one transaction: its lock taken at once (another process
+    indexing waits for it, `_WAIT_SECONDS`), undone whole on any error, an interruption's too."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:

@@ -43,6 +43,13 @@ def shown_url(url: str) -> str:
     return f"{scheme.lower()}://{shown_host(host)}{port}{rest}"
 
 
+def unbroken_url(url: str) -> str:
+    """`url` with what would end it where it is pasted or written (a space, "<", ">")
+    percent-encoded, as a browser sends them: one word in a line of text, a citation or a
+    Markdown autolink alike."""
+    return url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+
+
 def _host_and_port(authority: str) -> tuple[str, str]:
     if authority.startswith("["):  # an IPv6 address, its port after the "]"
         address, bracket, port = authority.partition("]")

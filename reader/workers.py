@@ -13,6 +13,7 @@ from contextlib import contextmanager, redirect_stderr, suppress
 from pathlib import Path
 
 from .store import Store
+from .time_limit import time_limit_off
 
 # How often a worker looks whether the process that started it is still there.
 _PARENT_CHECK = 1.0
@@ -27,10 +28,16 @@ def start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with suppress(OSError, AttributeError):
         os.nice(10)
-    # The watch is started with SIGTERM held back, as it then always is: the signal is the
-    # main thread's, which holds it back while it writes (a thread that took it would end
-    # the process there).
-    with _held_back(signal.SIGTERM):
+    # A worker the system ends past its time limit (`time_limit.within_time`'s RLIMIT_CPU)
+    # leaves no core file of a hostile page behind.
+    with suppress(ImportError, OSError, ValueError):
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+    # The watch is started with SIGTERM and the time limit's SIGPROF held back, as it then
+    # always is: they are the main thread's, which holds them back while it writes (a thread
+    # that took SIGTERM would end the process there).
+    with _held_back(signal.SIGTERM, signal.SIGPROF):
         threading.Thread(
             target=_end_with_parent, args=(parent,), name="reader-parent-watch", daemon=True
         ).start()
@@ -61,17 +68,20 @@ def whole_write() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield  # a thread of the parent's pool (`workers="thread"`): no signal stops it
         return
-    with _held_back(signal.SIGTERM), _WRITING:
+    # Once it writes, the page is read: its time limit (`time_limit.within_time`) is off, and
+    # its signal, should it come meanwhile, is held back until the write is whole (ignored).
+    with _held_back(signal.SIGTERM, signal.SIGPROF), _WRITING:
+        time_limit_off()
         yield
 
 
 @contextmanager
-def _held_back(number: int) -> Iterator[None]:
-    """Signal `number` held back from this thread meanwhile (pending, then taken)."""
+def _held_back(*numbers: int) -> Iterator[None]:
+    """Signals `numbers` held back from this thread meanwhile (pending, then taken)."""
     if not hasattr(signal, "pthread_sigmask"):  # not on Windows: nothing held back
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {number})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, set(numbers))
     try:
         yield
     finally:
@@ -83,7 +93,7 @@ def _held_back(number: int) -> Iterator[None]:
 _STOP_GRACE = 2.0
 
 
-def stop_pool(pool: Executor) -> None:
+def stop_pool(pool: Executor, shutting: threading.Thread | None = None) -> None:
     """Shut the CPU pool: queued work cancelled, each worker process ended at once (SIGTERM),
     but for a write to the store under way, which is finished first (`whole_write`), for at
     most `_STOP_GRACE`. Waiting for the work in hand kept the reader's process up to 2 s after
@@ -92,12 +102,15 @@ def stop_pool(pool: Executor) -> None:
 
     shutdown(wait=True) runs in a thread of its own: with wait=False, the pool's manager thread
     may close its wake-up pipe before the interpreter's exit hook writes to it (an EBADF
-    traceback after Ctrl-C). Ending the workers lets that shutdown return."""
+    traceback after Ctrl-C). Ending the workers lets that shutdown return. A pool whose
+    shutdown runs already (`shutting`, a thread started on it) is not shut twice: the second
+    found the first's pipes closed (EBADF)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    stopper = threading.Thread(
+    stopper = shutting or threading.Thread(
         target=pool.shutdown, kwargs={"wait": True, "cancel_futures": True}, daemon=True
     )
-    stopper.start()
+    if shutting is None:
+        stopper.start()
     for process in processes:
         with suppress(OSError, ValueError):
             process.terminate()

@@ -1,7 +1,8 @@
 """A news site on 127.0.0.x whose network fails as a traveller's does: it goes away mid-sync
-(its listening socket closed after some pages, later connections refused) or stalls every page
-half-way (hotel Wi-Fi: headers and half the body, then nothing). Raw sockets, one connection at a
-time, HTTP/1.0-style (each answer closes its connection); counts the pages asked."""
+(its listening socket closed after some pages, later connections refused), stalls every page
+half-way (hotel Wi-Fi: headers and half the body, then nothing), or breaks off every answer (a
+third of the body, then the connection shut); "… all", its feeds too. Raw sockets, one connection
+at a time, HTTP/1.0-style (each answer closes its connection); counts the pages and feeds asked."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from typing import Literal
 
 from tests.served_feed import story_page
 
-Mode = Literal["normal", "vanish", "stall"]
+Mode = Literal["normal", "vanish", "stall", "stall all", "drop all"]
 
 
 class FailingSite:
-    """A feed at /feed.xml of `stories` pages at /story-N.html, served normally, or (`mode`)
-    going away after `pages_before` pages, or stalling every page."""
+    """A feed at /feed.xml (and at any /feedN.xml: one paper's sections) of `stories` pages at
+    /story-N.html, served normally, or (`mode`) going away after `pages_before` pages, or
+    stalling every page (and feed), or breaking off every answer."""
 
     def __init__(
         self,
@@ -30,6 +32,8 @@ class FailingSite:
         self.pages_before = pages_before
         self.stories = stories
         self.pages_asked = 0
+        self.edition = ""  # after every story's title in the feed: a correction told anew
+        self.feeds_asked: list[str] = []  # the feeds' paths, as asked (tries again included)
         self.held: list[socket.socket] = []  # stalled connections, kept open
         self._sock = socket.socket()
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # back on its port
@@ -45,7 +49,7 @@ class FailingSite:
 
     def feed(self) -> str:
         items = "".join(
-            f"<item><title>Story {n}</title><link>{self.base}/story-{n}.html</link>"
+            f"<item><title>Story {n}{self.edition}</title><link>{self.base}/story-{n}.html</link>"
             f"<guid>{self.base}/story-{n}.html</guid>"
             f"<pubDate>Sat, 05 Dec 2026 {n % 24:02d}:00:00 GMT</pubDate></item>"
             for n in range(self.stories)
@@ -77,7 +81,9 @@ class FailingSite:
                 return
             request += chunk
         path = request.split(b" ", 2)[1].decode()
-        if path == "/feed.xml":
+        feed = path.startswith("/feed") and path.endswith(".xml")
+        if feed:
+            self.feeds_asked.append(path)
             body, kind = self.feed().encode(), "application/rss+xml"
         else:
             self.pages_asked += 1
@@ -89,9 +95,14 @@ class FailingSite:
                 return
         head = f"HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
         conn.sendall(head.encode() + b"Connection: close\r\n\r\n")
-        if self.mode == "stall" and path != "/feed.xml":
+        if self.mode == "stall all" or (self.mode == "stall" and not feed):
             conn.sendall(body[: len(body) // 2])
             self.held.append(conn)  # and nothing more
+            return
+        if self.mode == "drop all":
+            conn.sendall(body[: len(body) // 3])
+            conn.shutdown(socket.SHUT_RDWR)
+            conn.close()
             return
         conn.sendall(body)
         conn.close()

@@ -145,3 +145,16 @@ def test_add_and_import_refuse_such_an_address(
     )
     assert main(["--data-dir", str(data_dir), "feeds"]) == 0
     assert "127.0.0.1" not in capsys.readouterr().out
+
+
+def test_a_redirect_holding_an_invisible_character_is_followed_with_it_percent_encoded(
+    site: _Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a browser reads a `Location` holding a bidi mark: percent-encoded, and followed. It
+    was refused "to a non-web link", naming an address that looked like any other (acc30c D6)."""
+    mark = "\u202e".encode().decode("latin-1")  # its UTF-8 bytes, sent as they are
+    site.routes["/bidi.xml"] = (301, {"Location": f"/good.xml?q={mark}abc"}, b"")
+    site.routes["/good.xml?q=%E2%80%AEabc"] = site.routes["/good.xml"]
+    assert main(["--data-dir", str(data_dir), "add", site.url_for("/bidi.xml")]) == 0
+    said = capsys.readouterr()
+    assert "failed" not in said.err and "(1 headline)" in said.out

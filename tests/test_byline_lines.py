@@ -119,3 +119,31 @@ def test_a_byline_wins_over_the_closing_credit() -> None:
         "<p>Additional reporting by Tom Okafor; Editing by Mark Heinrich</p>",
     )
     assert article.author == "Priya Shah"
+
+
+def test_a_contributors_line_in_a_short_author_box_stays_as_the_story_s_credit() -> None:
+    # NBC's shape, its bios short: the box is named a byline and is under a line long, so it
+    # went whole, "Omar Reyes and Ana Silva contributed." with it.
+    box = (
+        '<div class="expanded-byline-contributors">'
+        '<div class="expanded-byline"><span class="byline-name">Jane Smith</span>'
+        '<p class="byline-bio">Jane Smith covers transport.</p></div>'
+        '<div class="expanded-contributors">Omar Reyes and Ana Silva contributed.</div></div>'
+    )
+    text = to_text(story(end=box), header=False)
+    assert text.rstrip().endswith("Omar Reyes and Ana Silva contributed.")
+    assert "covers transport" not in text  # the bio is the site's, as before
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jo Park contributed reporting.", "Tom Berg contributed to this report."],
+)
+def test_a_contributors_line_in_a_byline_box_of_its_own_stays(line: str) -> None:
+    text = to_text(story(end=f'<p class="byline-credit">{line}</p>'), header=False)
+    assert text.rstrip().endswith(line)
+
+
+def test_a_byline_box_that_credits_no_one_still_goes() -> None:
+    text = to_text(story(end='<p class="byline">By Jane Smith, who contributed</p>'), header=False)
+    assert "By Jane Smith" not in text

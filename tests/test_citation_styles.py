@@ -272,3 +272,17 @@ def test_apa_recases_a_headline_holding_a_word_of_its_own_case_or_a_dash() -> No
     # One already in sentence case is left as written, its names with it.
     kept = "Dredging firm says Quayside work is on time"
     assert f" {kept}. Harbour Ledger." in apa(story(title=kept))
+
+
+def test_every_style_gives_a_hostile_canonical_address_as_one_word() -> None:
+    """A canonical address with a space and angle brackets is one address in every style, as
+    the block's Markdown gave it: APA's and Chicago's line gave it as it was, and a pasted
+    citation's address broke at the space (acc29c's note)."""
+    odd = "https://ledger.example/2026/11/20/harbour?a=>b)c](javascript:alert(1))<x> y"
+    encoded = "https://ledger.example/2026/11/20/harbour?a=%3Eb)c](javascript:alert(1))%3Cx%3E%20y"
+    article = story(canonical_url=odd)
+    assert chicago(article).endswith(f" {encoded} (accessed December 4, 2026).")
+    assert apa(article).endswith(f" Harbour Ledger. {encoded}")
+    assert f"URL: {encoded}" in header_lines(article)
+    assert f"URL: <{encoded}>" in header_lines(article, markdown=True)
+    assert csl_item(article, "x")["URL"] == encoded

@@ -330,12 +330,16 @@ def styled(app: App[object], kind: str) -> list[str]:
     return [" ".join(run.split()[:4]) for run in runs]
 
 
-def test_d_on_an_article_of_one_copy_says_so(httpserver: HTTPServer, data_dir: Path) -> None:
+@pytest.mark.parametrize("key", ["d", "V"])
+def test_d_or_v_on_an_article_of_one_copy_says_so(
+    httpserver: HTTPServer, data_dir: Path, key: str
+) -> None:
+    """In one sentence for both (`V` said "One copy …", `d` "Only one copy …")."""
     sync(data_dir, serve(httpserver, Story()))
 
     async def run() -> None:
         async with reading(data_dir, "dredger", notifications=True) as (app, pilot, _body):
-            await pilot.press("d")
+            await pilot.press(key)
             await until(pilot, lambda: bool(app._notifications), "the notice")
             said = [n.message for n in app._notifications]
             assert said == ["Only one copy of this article is kept: it has not changed since."]

@@ -219,3 +219,27 @@ def test_a_damaged_saved_list_is_kept_aside_too(synced_dir: Path) -> None:
     (copy,) = synced_dir.glob("saved.damaged-*")
     assert copy.read_text(encoding="utf-8") == damaged
     assert f"dropping damaged cache record saved; a copy is in {copy}\n" in listed.stderr
+
+
+def test_a_damaged_feed_record_is_kept_aside_with_the_users_name_and_tags(
+    synced_dir: Path,
+) -> None:
+    """A feed's record holds the user's own (its name, its tags): dropped damaged, it went with
+    no copy (sec29's leftover), as the subscriptions did. The copy is named for the record with
+    its address's "/" written "_": in the data directory, never in a folder the address names."""
+    db = synced_dir / "state" / "cache.db"
+    url = first_url(db, "feed:")
+    (mode, _, text) = row(db, f"feed:{url}") or ()
+    assert mode == 1 and text.startswith("{")
+    damaged = text[: len(text) // 2]
+    plant(db, f"feed:{url}", 1, None, damaged)
+    listed = reader(synced_dir, "feeds")
+    (copy,) = synced_dir.glob("feed:*.damaged-*")
+    assert copy.parent == synced_dir and "/" not in copy.name[len("feed:") :]
+    assert copy.read_text(encoding="utf-8") == damaged
+    assert f"dropping damaged cache record feed:{url}; a copy is in {copy}\n" in listed.stderr
+    # Decoded but not a feed's record: kept as well.
+    with diskcache.Cache(str(synced_dir / "state")) as state:
+        state.set(f"feed:{url}", '{"title": "no address"}')
+    reader(synced_dir, "feeds")
+    assert len(list(synced_dir.glob("feed:*.damaged-*"))) == 2

@@ -619,14 +619,12 @@ def test_feed_summary_is_the_fallback_for_an_empty_page() -> None:
 
 def test_section_front_reads_as_its_list_of_teasers() -> None:
     article = extract("section-front")
-    assert [b.text for b in article.blocks[:2]] == [
-        "Highlights",
-        "The winter ferry timetable ends early this year",
-    ]
+    assert article.blocks[0].text == "Highlights"
+    assert article.blocks[1].text.startswith("The winter ferry timetable ends early this year — ")
     assert article.blocks[1].inlines[0].href == (
         "https://news.example.com/2024/05/ferry-timetable.html"
     )
-    headlines = [b for b in article.blocks if b.kind == BlockKind.HEADING and b.inlines[0].href]
+    headlines = [b for b in article.blocks if b.kind == BlockKind.LIST_ITEM and b.inlines[0].href]
     assert len(headlines) == 6
     text = to_text(article, header=False)
     assert "Volunteers counted more pups" in text
@@ -2351,3 +2349,13 @@ def test_the_source_line_after_the_text_stays(lang: str, line: str) -> None:
     )
     blocks = extract_article(page, BASE + "footbridge").blocks
     assert blocks[-1].text == line
+
+
+def test_a_heading_over_tabs_to_other_pages_heads_nothing_here() -> None:
+    # The same box, its tabs leading to other pages: a menu, gone, its heading with it.
+    page = (DATA / "heading-over-tabs.html").read_text(encoding="utf-8")
+    for tab in ("colours", "alarms", "ports"):
+        page = page.replace(f'href="#{tab}"', f'href="/apps/{tab}.html"')
+    text = to_text(extract_article(page, BASE + "tabs.html"), header=False)
+    assert "More ways to arrange it" not in text
+    assert "Colours\n-------\n\nMake the charts match your boat." in text

@@ -731,3 +731,22 @@ def test_the_reader_does_not_ask_again_ahead_for_a_story_a_sync_found_taken_down
             assert asked() == 2
 
     asyncio.run(run())
+
+
+def test_a_feed_refused_for_its_xml_is_not_said_read_anyway(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """`add` of an answer that is no XML at all: one line that doesn't contradict itself.
+    It said "not a readable feed (the feed's XML has errors, read anyway (syntax error…))"
+    (acc29c's note: a 200 whose Content-Type carried an escape, its body "xxx…")."""
+    from tests.cli_run import run_reader
+
+    httpserver.expect_request("/ctype").respond_with_data(
+        "x" * 300, content_type="application/x-\x1b]0;title\x07"
+    )
+    added = run_reader(tmp_path / "home", "add", httpserver.url_for("/ctype"))
+    line = next(line for line in added.stderr.splitlines() if "first fetch failed" in line)
+    assert line.endswith(
+        ": not a readable feed (its XML has errors: syntax error at line 2, column 0)"
+    )
+    assert "read anyway" not in line and "\x1b" not in line

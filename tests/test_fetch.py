@@ -332,3 +332,12 @@ def test_an_odd_etag_is_neither_kept_nor_sent_back(httpserver: HTTPServer) -> No
 
     asyncio.run(run())
     assert sent == [None, None]
+
+
+def test_an_8_bit_csi_in_a_reason_phrase_goes_whole(httpserver: HTTPServer) -> None:
+    """The reason phrase's bytes are read as Latin-1 (HTTP/1.1's own): read as ASCII, the
+    sequence's 0x9B went and its "31m" stayed ("HTTP 404 Not Found31m": acc29c's note)."""
+    httpserver.expect_request("/x").respond_with_response(
+        Response("gone", status="404 Not Found\x9b31m")
+    )
+    assert error_of(httpserver.url_for("/x")).message == "HTTP 404 Not Found"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article.search_bar import SearchBar
-from tests.tui_pilot import running, status, table
+from tests.tui_pilot import burst, running, status, table, until
 
 SIZE = (100, 30)
 
@@ -80,5 +80,26 @@ def test_a_query_no_headline_holds_says_so_and_the_cursor_stays(synced_dir: Path
             await pilot.pause()
             assert headlines.cursor == 2
             assert "No headline matches “zqxjv”" in status(app)
+
+    asyncio.run(run())
+
+
+def test_keys_in_the_burst_after_enter_are_the_lists_not_the_querys(synced_dir: Path) -> None:
+    """`/word`, Enter and `n` in one burst (a paste, keys bunched over SSH): the search is
+    "word" at its second match, not a search for "wordn"."""
+
+    async def run() -> None:
+        async with running(synced_dir, SIZE, prefetch=False) as (app, pilot):
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            headlines = table(app)
+            titles = [h.entry.title for h in headlines.rows]
+            query = command_letters_query(titles)
+            rows = [i for i, t in enumerate(titles) if query in t.casefold()]
+            headlines.cursor = 0
+            burst(app, f"/{query}\rn")
+            await until(pilot, lambda: headlines.cursor == rows[1], "n after Enter")
+            assert screen.headline_query == query
+            assert f"Headline 2 of {len(rows)}" in status(app)
 
     asyncio.run(run())

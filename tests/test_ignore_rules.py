@@ -179,6 +179,12 @@ def test_the_text_rule_reads_the_feeds_full_text_of_a_kept_item(
         ('[[ignore]]\ntitle = "a"\n[[ignore]]\ntitle = "(x"', "rule 2): title '(x' is no regul"),
         ('[ignore]\ntitle = "x"', "write each rule as a table, [[ignore]]"),
         ('[[ignore]]\ntitle = ""', "title is a regular expression, in quotes"),
+        # A repeat inside a repeat: a feed's 40 letters and a "!" made it take hours (acc29c).
+        (
+            '[[ignore]]\ntitle = "a"\n[[ignore]]\ntext = "(\\\\w+\\\\s?)+$"',
+            "rule 2): text '(\\\\w+\\\\s?)+$' backtracks: a feed's text of 40 letters",
+        ),
+        ('[[ignore]]\nauthor = "(x+x+)+y"', "rule 1): author '(x+x+)+y' backtracks"),
     ],
 )
 def test_a_bad_rule_is_named_in_one_line(tmp_path: Path, text: str, said: str) -> None:
@@ -234,3 +240,21 @@ def test_reader_config_names_a_rule_that_covers_no_feed(
         "reader: ignore (rule 1): no feed subscribed to is '#locla': the rule leaves nothing out"
         ' (a feed is named by its address, its name or "#tag")'
     ]
+
+
+def test_a_rule_past_its_time_on_a_feeds_items_is_not_applied_to_the_rest_and_said(
+    tmp_path: Path, httpserver: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A careless rule (".*sponsored.*", every start of a line of 20,000 letters tried: ~1 s
+    of CPU an item) over a feed made for it: given 1 s of CPU on the feed's items, then not
+    applied to the rest, which the feed's problem line says; the refresh goes on. It held a
+    sync an hour over 2,000 such items (acc29c's note)."""
+    rules(tmp_path, '[[ignore]]\ntext = ".*sponsored.*"\n')
+    items = [(f"Long item {n}", "Ana Ruiz", "a" * 20_000) for n in range(6)]
+    items.append(("Ferry deals", "Partner content", "sponsored"))
+    feed = serve(httpserver, "/long.xml", items)
+    assert run(tmp_path, capsys, "add", feed)[0] == 0
+    listed = titles(tmp_path, capsys)
+    assert "Ferry deals" in listed  # the rule was past its time when this item came
+    (kept,) = Store(tmp_path).feeds()
+    assert "[[ignore]] rule 1 took over 1 s of CPU on this feed's items" in (kept.problem or "")

@@ -252,3 +252,26 @@ def test_the_notes_a_body_of_one_section_cites_beside_it_are_kept() -> None:
     assert "Harbour Notes blog" not in to_text(
         extract_article(topped, "https://blog.example/tides.html"), header=False
     )
+
+
+def test_a_short_reference_whose_id_says_footnote_is_kept() -> None:
+    """MediaWiki's short references ("King 2003, p. 41.") have ids like
+    "cite_note-FOOTNOTEKing200341-23", in which readability's pattern for page furniture reads
+    "foot": each was removed before scoring, the list came out without them and a reader
+    following "[2]" found no note."""
+    short = (
+        '<li id="cite_note-FOOTNOTEPenhale198461-2"><span class="mw-cite-backlink"><b><a '
+        'href="#cite_ref-FOOTNOTEPenhale198461_2-0">^</a></b></span> <span '
+        'class="reference-text"><a href="#CITEREFPenhale1984">Penhale 1984</a>, p.&#160;61.'
+        "</span></li>"
+    )
+    page = WIKI.replace(
+        'for the fishing fleet.<sup id="cite_ref-1"',
+        'for the fishing fleet.<sup><a href="#cite_note-FOOTNOTEPenhale198461-2">[2]</a></sup>'
+        '<sup id="cite_ref-1"',
+    ).replace(
+        "Penzance: Quay Books. p. 61.</span></li>", "Penzance: Quay Books.</span></li>" + short
+    )
+    article = extract_file(page.encode(), "https://en.wikipedia.org/wiki/Polventon_Harbour")
+    anchored = {anchor: b for b in article.blocks for anchor in b.anchors}
+    assert anchored["cite_note-FOOTNOTEPenhale198461-2"].text.strip() == "Penhale 1984, p.\xa061."

@@ -210,6 +210,15 @@ def test_a_file_that_is_neither_opml_nor_addresses_is_refused_in_one_line(tmp_pa
         assert "Traceback" not in refused.stderr
 
 
+def test_a_file_import_cannot_read_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Read as `reader extract` reads its file (`read_input`): one line, nothing subscribed."""
+    for given in (tmp_path / "nope.opml", tmp_path):
+        refused = reader(tmp_path / "home", "import", str(given))
+        assert refused.returncode == 1
+        assert refused.stderr.startswith(f"reader: cannot read {given}: "), refused.stderr
+        assert len(refused.stderr.splitlines()) == 1
+
+
 def test_an_opml_files_folders_are_kept_as_tags_and_export_is_one_outline_a_line(
     tmp_path: Path,
 ) -> None:

@@ -153,6 +153,46 @@ def test_a_host_given_up_is_asked_again_by_the_next_sync(
     assert (second.articles_fetched, second.article_failures, second.given_up) == (20, [], {})
 
 
+def test_a_host_given_up_is_not_asked_for_the_stories_its_feed_tells_anew(
+    tmp_path: Path, sites: list[FailingSite]
+) -> None:
+    """Twenty cached stories whose titles the feed changes (corrections), their host now
+    stalling every page: their pages asked again are given up as new articles' are, in one
+    line; before, each of the twenty was asked and named as failed."""
+    site = FailingSite(stories=20)
+    sites.append(site)
+    assert sync(tmp_path / "data", site).articles_fetched == 20
+    site.mode, site.edition, site.pages_asked = "stall", " (corrected)", 0
+    second = sync(tmp_path / "data", site)
+    assert list(second.given_up.values()) == [6]
+    assert site.pages_asked <= 6 + 4 * 2  # the six, and those let through the gates meanwhile
+    told, named = second.told_failures()
+    host = site.base.removeprefix("http://")
+    assert [o.line() for o in told] == [
+        f"{host} stopped answering (timed out 6 times in a row): 20 articles left for the next sync"
+    ]
+    assert named == []
+    site.mode, site.pages_asked = "normal", 0
+    assert sync(tmp_path / "data", site).article_failures == []
+    assert site.pages_asked == 20  # their tellings kept: asked again by the next sync
+
+
+def test_several_hosts_given_up_are_one_line() -> None:
+    stalled = [
+        (_entry(f"http://{host}/{n}"), FetchError(ErrorKind.TIMEOUT, f"{host} timed out"))
+        for host in ("a.example", "b.example", "c.example")
+        for n in range(2)
+    ]
+    given_up = {"a.example": 12, "b.example": 12, "c.example": 13}
+    hosts = {"a.example", "b.example", "c.example", "d.example", "e.example", "f.example"}
+    told, named = outages(stalled, hosts, given_up)
+    assert [o.line() for o in told] == [
+        "a.example, b.example and c.example stopped answering (each timed out 12 times in a row "
+        "or more): 6 articles left for the next sync"
+    ]
+    assert named == []
+
+
 def _entry(link: str) -> Entry:
     return Entry(id=link, feed_url="http://a.example/feed.xml", title=link, link=link)
 

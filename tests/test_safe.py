@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from pytest_httpserver import HTTPServer
 
 from reader.safe import safe_line, safe_text
 
@@ -128,3 +131,86 @@ def test_an_address_holding_what_draws_nothing_is_percent_encoded() -> None:
         "http://a.example/real?x%E2%80%8By%E2%81%A0"
     )
     assert not is_web_url("http://a.example/x\u200b")
+
+
+def test_an_escape_with_no_terminated_string_after_it_goes_alone() -> None:
+    """One "&#27;P" in an article (acc30c D1): the ESC and its letter go, the text after it
+    stays, inert. Taken as the start of a DCS string to the next ESC or 512 characters on, it
+    cut paragraphs out unmarked, mid-word. A terminated string still goes whole."""
+    text = "Paragraph 2 has a stray escape \x1bP in the middle.\n\nParagraph 3 is ordinary."
+    assert safe_text(text) == (
+        "Paragraph 2 has a stray escape  in the middle.\n\nParagraph 3 is ordinary."
+    )
+    for introducer in "]X^_":
+        assert safe_text(f"a \x1b{introducer}b c\n\nd") == "a b c\n\nd"
+    assert safe_text("a\x1bP1$r\x1b\\b") == "ab"  # DCS with its ST: whole
+    assert safe_text("a\x1b]0;pwned\x07b") == "ab"
+
+
+def test_a_page_with_a_stray_escape_keeps_every_paragraph() -> None:
+    from reader.extract import extract_article
+
+    paragraphs = [
+        f"Paragraph {n} of the harbour report says the dredging of the outer channel went on "
+        f"through the week, and the council's vote on the budget was put off to January."
+        for n in range(1, 12)
+    ]
+    paragraphs[1] = paragraphs[1].replace("says the", "has a stray escape &#27;P in the middle:")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html><head><title>Harbour report</title></head><body><article>{body}</article></body></html>"
+    article = extract_article(page.encode(), "http://127.0.0.1/report.html")
+    text = "\n".join(block.text for block in article.blocks)
+    assert "has a stray escape in the middle: dredging of the outer channel" in text
+    for n in range(3, 12):
+        assert f"Paragraph {n} of the harbour report" in text
+    assert "\x1b" not in text
+
+
+def test_a_line_of_blank_letters_is_empty() -> None:
+    """The Hangul filler "ㅤ" (U+3164) is how a chat name is made invisible: a feed named with
+    it showed as a blank row, its count and border pushed out (terminals give it two cells,
+    Rich none). The Braille blank reads as the space it looks like (acc30c D5)."""
+    assert safe_line("\u200b\u3164") == ""
+    assert safe_line("\u3164\u3164\u3164") == safe_line("\uffa0\u115f\u1160") == ""
+    assert safe_line("\u2800\u2800\u2800") == ""
+    assert safe_line("Harbour\u2800\u2800news") == "Harbour news"
+    assert safe_line("항구 소식 \u3164") == "항구 소식"
+    text = "Paragraph\u3164 kept as the page wrote it"
+    assert safe_text(text) == text  # an article's text keeps what its page wrote
+
+
+def test_a_feed_whose_titles_are_blank_letters_is_named_by_its_address(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    items = "".join(
+        f"<item><title>{title}</title><link>{httpserver.url_for(f'/{n}.html')}</link>"
+        f"<description>Summary words of item {n}</description></item>"
+        for n, title in enumerate(["\u3164\u3164\u3164", "\u2800\u2800\u2800"])
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>\u200b\u3164</title>{items}</channel></rss>",
+        content_type="application/rss+xml; charset=utf-8",
+    )
+    assert main(["--data-dir", str(data_dir), "add", httpserver.url_for("/feed.xml")]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "\u3164" not in listed and "\u2800" not in listed
+    assert "Summary words of item 0" in listed and "Summary words of item 1" in listed
+
+
+def test_a_letter_keeps_at_most_30_combining_marks() -> None:
+    """Zalgo text, thousands of marks on one letter: past Unicode's stream-safe limit they draw
+    nothing more, and laying one letter's marks out cost their square (6,000 marks: 9 s at
+    each redraw of the line, the reader deaf to keys; acc30c D7)."""
+    marks = "\u0301\u0327\u0350\u0489\u20d2"
+    flood = "H" + marks * 12_000 + "ello, the harbour"
+    shown = safe_text(flood)
+    assert shown == "H" + (marks * 6)[:30] + "ello, the harbour"
+    assert safe_line(f"Zalgo {flood}") == f"Zalgo {shown}"
+    # Real text's stacks stay whole: Vietnamese, Hebrew points, a Thai syllable.
+    for text in ("Việt Nam", "בְּרֵאשִׁית", "กี่", "e\u0301\u0323\u0304"):
+        assert safe_text(text) == text

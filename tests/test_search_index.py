@@ -289,3 +289,22 @@ def test_a_hyphened_query_is_looked_up_by_the_words_either_side() -> None:
     ):
         assert search_text_holds(Query(query), text), query
         assert not _unfound_trigrams(query, text), query
+
+
+def test_a_batch_that_fails_part_way_leaves_none_of_it_indexed(tmp_path: Path) -> None:
+    """A batch is indexed whole or not at all: an error mid-way (here an article's text that
+    is no text) leaves no row of the articles before it, and the next catch-up indexes them."""
+    index = SearchIndex(tmp_path / INDEX_FILE)
+    stored = {"a": 1.0, "b": 2.0}
+    texts: dict[str, object] = {"a": "harbour ferry", "b": 42}
+    try:
+        index.catch_up(stored, texts.get)  # type: ignore[arg-type]
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("42 is no text")
+    assert index.behind(stored) == (["a", "b"], [])
+    texts["b"] = "quay strike"
+    assert index.catch_up(stored, texts.get) == 2  # type: ignore[arg-type]
+    assert index.candidates("ferry") == {"a"}
+    index.close()

@@ -18,7 +18,7 @@ import reader.gone
 from reader.cli import main
 from reader.cli.sync import _progress_display
 from reader.library import Library
-from reader.models import Entry, ErrorKind, FetchError
+from reader.models import Entry, ErrorKind, FetchError, Unwritable
 from reader.reports import NotOffline, SyncProgress, SyncReport
 from tests.no_network import subscribe_elsewhere
 from tests.test_library import ARTICLE, feed_xml
@@ -435,17 +435,25 @@ def test_a_feed_of_many_stories_taken_down_is_named_in_one_line_past_five(
 
 
 @pytest.mark.parametrize(
-    ("why", "said"),
+    ("why", "unwritable", "said"),
     [
         (
             "the disk holding /d is full (or failing): nothing more could be kept",
+            Unwritable.DISK_FULL,
             "The disk is full",
         ),
-        ("the data directory /d is read-only: reading works", "The data directory is read-only"),
+        (
+            "the data directory /d is read-only: reading works",
+            Unwritable.READ_ONLY,
+            "The data directory is read-only",
+        ),
+        # The cause is the store's word, not one of the message's: a directory named so is
+        # no full disk.
+        ("cache error in /home/ann/is full: database is locked", None, "The cache takes no writes"),
     ],
 )
 def test_the_tuis_sync_line_opens_with_what_stopped_it_keeping_articles(
-    why: str, said: str
+    why: str, unwritable: Unwritable | None, said: str
 ) -> None:
     """A line is cut at the screen's width: "the disk holding … is full" came past the 200th
     column, after "110 failed (e.g. …" (acc29b T18). First and short, then the rest."""
@@ -456,7 +464,9 @@ def test_the_tuis_sync_line_opens_with_what_stopped_it_keeping_articles(
     ]
     report = SyncReport(
         articles_fetched=46,
-        article_failures=[(e, FetchError(ErrorKind.STORAGE, why, e.link)) for e in entries],
+        article_failures=[
+            (e, FetchError(ErrorKind.STORAGE, why, e.link, unwritable=unwritable)) for e in entries
+        ],
     )
     line = sync_summary(report)
     assert line.startswith(f"{said}: 3 articles not cached · Synced 0 of 0 feeds · 46 articles")

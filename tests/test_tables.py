@@ -408,3 +408,28 @@ def test_a_cell_beside_every_row_is_said_once_and_columns_only_spanned_are_left_
         ["", "2", "Wellington"],
         ["", "3", "Christchurch"],
     ]
+
+
+def test_a_cell_listing_links_keeps_them() -> None:
+    # A wiki's infobox: a label beside a list of links in a box of its own ("plainlist"), which
+    # the clean-up and the inserts pass each took for a menu, leaving the cell empty.
+    def links(*names: str) -> str:
+        items = "".join(f'<li><a href="/wiki/{n.replace(" ", "_")}">{n}</a></li>' for n in names)
+        return f'<div class="plainlist"><ul>{items}</ul></div>'
+
+    prose = "".join(
+        f"<p>The harbour trust runs the port's {n} quays, its pilots and its dredgers, and has "
+        "done so since the old board was wound up, answering to the county council.</p>"
+        for n in ("north", "south", "east", "west")
+    )
+    page = f"""<html><head><title>Harbour trust</title></head><body><div id="content">
+    <h1>Harbour trust</h1><div class="mw-parser-output">
+    <table class="infobox vcard"><tr><th colspan="2">Harbour trust</th></tr>
+    <tr><th scope="row">Founded</th><td>1998</td></tr>
+    <tr><th scope="row"><a href="/wiki/Division">Divisions</a></th>
+    <td>{links("Pilot service", "Dredging company")}</td></tr>
+    <tr><th scope="row">Website</th><td><a href="https://trust.example.org/">trust.example.org</a></td></tr>
+    </table>{prose}</div></div></body></html>"""
+    article = extract_article(page, "https://wiki.example.org/wiki/Harbour_trust")
+    found = {cell_texts(r)[0]: cell_texts(r)[1:] for r in article.blocks if r.cells}
+    assert found["Divisions"] == ["Pilot service; Dredging company"]

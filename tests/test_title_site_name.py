@@ -5,10 +5,13 @@ or a dash inside a headline stays."""
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from reader.citation import header_lines
 from reader.extract import extract_article
+from reader.extract.site_names import site_name_alone, site_name_of_title
+from reader.extract.title import TITLE_MOST, article_title
 from reader.models import Article
 
 STORY = """
@@ -234,3 +237,14 @@ def test_a_generic_word_the_page_declares_as_its_site_s_name_is_the_source() -> 
         "<h1>Bus routes to be cut in north</h1>",
     )
     assert article.site_name == "News"
+
+
+def test_a_title_or_site_name_is_compared_over_its_first_characters_whoever_asks() -> None:
+    """The cap that keeps thousands of separators from being compared one by one (acc29c S9)
+    holds at the entry of what compares titles, not in one caller."""
+    doc = lxml.html.fromstring("<html><body><p>No heading.</p></body></html>")
+    title, name = "Bus routes to be cut" + " | b" * 3000, "Metro Gazette" + " | c" * 3000
+    url = "https://news.example/bus"
+    assert len(article_title(doc, [title], title, [name], url)) <= TITLE_MOST
+    assert site_name_alone(name, [], [title], url) == name[:TITLE_MOST]
+    assert site_name_of_title(doc, [title + " | Metro Gazette"], url) == ""

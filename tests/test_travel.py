@@ -673,6 +673,10 @@ def test_disk_full_mid_sync_stops_downloading_and_says_so_once(
         f"not readable offline: {count} not fetched (the disk was full); "
         "`reader list --not-offline` lists them"
     )
+    # The TUI's line opens with the cause as the store named it.
+    from reader.ui.app_sync import sync_summary
+
+    assert sync_summary(report).startswith(f"The disk is full: {count} articles not cached · ")
 
 
 def test_a_read_only_data_dir_reads_and_refuses_a_write_in_one_line(

@@ -11,6 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 import reader.ui.app as app_module
+import reader.ui.app_lifecycle as lifecycle_module
 from reader.config import ConfigError, load_config
 from reader.ui.app import ReaderApp
 from reader.ui.collector import pause_for_start
@@ -63,8 +64,8 @@ def test_keys_pressed_as_the_list_shows_keep_the_starts_work_waiting(
     start and the network stack's import: the start's remaining work waits for the keys to
     rest. (The rest is made 1 s here so that a loaded machine's slow keys still come within
     it.)"""
-    monkeypatch.setattr(app_module, "_KEYS_REST", 1.0)
-    monkeypatch.setattr(app_module, "_KEYS_REST_AT_MOST", 60.0)
+    monkeypatch.setattr(lifecycle_module, "_KEYS_REST", 1.0)
+    monkeypatch.setattr(lifecycle_module, "_KEYS_REST_AT_MOST", 60.0)
     subscribe(tmp_path, ["http://127.0.0.1:9/feed.xml"])
 
     async def run() -> None:

@@ -274,6 +274,28 @@ def test_only_the_first_and_the_last_few_copies_are_kept(site: Site, data_dir: P
         store.close()
 
 
+def test_a_copy_saying_what_one_kept_says_goes_before_the_first_sight_of_a_change(
+    site: Site, data_dir: Path
+) -> None:
+    """A page flipping back and forth (an A/B headline, an edit undone): the copy that says
+    again what copy 1 says goes, not the first sight of a changed figure, which is what dates
+    a stealth edit (acc30a J20: copies 1 and 2 were identical, "No changes in the text")."""
+    versions = {
+        n: (f"Council to spend {n}m on bridge repairs", f"{n} million pounds") for n in (4, 5, 6)
+    }
+    for n in (4, 5, 6, 4, 5):  # cached as 4; kept: 4, 5, 6, then 4 again
+        site.title, figure = versions[n]
+        site.body = page(site.title, figure, "Ruth Ellis")
+        sync(data_dir, site)
+    store = Store(data_dir)
+    try:
+        texts = [" ".join(b.text for b in a.blocks) for a in store.versions(site.url(SLUG))]
+        held = [next(n for n in (4, 5, 6) if f"{n} million" in t) for t in texts]
+        assert held == [4, 5, 6]  # 4 again went; the first sights of 5 and 6 stay
+    finally:
+        store.close()
+
+
 def test_a_copy_shown_is_read_from_the_store_once(
     site: Site, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

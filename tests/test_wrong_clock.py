@@ -5,17 +5,21 @@ from now" is asked again, not left for a year."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from served_feed import serve_stories
 from test_cli import reader
 
+from reader.dates import retrieved_as_believed
 from reader.keys import article_key
 from reader.library import Library
 
 STORIES = [("Harbour wall finished", 9), ("Ferry timetable changes", 8)]
 YEAR = 365 * 86400.0
+DAY = timedelta(days=1)
 
 
 def test_a_story_found_gone_under_a_clock_a_year_ahead_is_asked_again(
@@ -38,3 +42,52 @@ def test_a_story_found_gone_under_a_clock_a_year_ahead_is_asked_again(
     httpserver.clear_log()
     reader(home, "sync")
     assert [r.path for r, _ in httpserver.log].count("/story-8.html") == 1
+
+
+def test_articles_cached_under_a_clock_40_days_behind_are_not_pruned_as_old(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc29b T10: a sync with the clock 40 days behind, before the stories it cached were
+    published; with the clock right, `prune --older-than` took them for 40 days unread and
+    evicted every one, and their citations said "Retrieved" before the story existed."""
+    home = tmp_path / "home"
+    assert reader(home, "add", serve_stories(httpserver, "Harbour", STORIES)).returncode == 0
+    assert reader(home, "sync").returncode == 0
+    lib = Library(home)
+    try:
+        (headline, _) = lib.headlines()
+        published = headline.entry.published
+        assert published is not None
+        behind = published - timedelta(days=40)
+        for h in lib.headlines():
+            # As a sync under that clock cached it: its record's retrieval time, and the
+            # store's own write times (diskcache's, the clock's as the rows were written).
+            article = lib.store.article(h.entry.link)
+            assert article is not None
+            lib.store.put_article(h.entry.link, replace(article, fetched_at=behind))
+            key = article_key(h.entry.link)
+            lib.store._articles._sql(
+                "UPDATE Cache SET store_time = ? WHERE key IN (?, ?)",
+                (behind.timestamp(), f"article:{key}", f"raw:{key}"),
+            )
+    finally:
+        lib.close()
+    # Older than the wrong clock's retrieval, newer than the stories themselves.
+    days = (datetime.now(UTC) - published).days + 10
+    pruned = reader(home, "cache", "prune", "--older-than", f"{days}d", "--dry-run")
+    assert pruned.returncode == 0
+    assert "would evict 0 articles" in pruned.stdout, pruned.stdout
+    shown = reader(home, "show", "--offline", headline.entry.id)
+    assert f"Retrieved: {published.isoformat(timespec='seconds')}" in shown.stdout, shown.stdout
+
+
+def test_a_retrieval_time_is_mended_only_where_the_clock_must_have_been_wrong() -> None:
+    now = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
+    published = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    year = timedelta(days=365)
+    assert retrieved_as_believed(now + year, published, now) == now  # the clock was ahead
+    assert retrieved_as_believed(now - 40 * DAY, published, now) == published  # behind
+    hour_before = published - timedelta(hours=1)  # a zone's mistake, not the clock's
+    assert retrieved_as_believed(hour_before, published, now) == hour_before
+    # A page dated ahead of now proves nothing of the clock that retrieved it.
+    assert retrieved_as_believed(now - 40 * DAY, now + year, now) == now - 40 * DAY

@@ -14,7 +14,7 @@ from ..config_shown import defaults_not_in
 from ..dates import in_local_time
 from ..feed_names import names_of, source_name
 from ..marks import SAVED_MARK, TAKEN_DOWN, offline_mark
-from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, FetchError
+from ..models import FEED_TEXT_STANDS_IN, Entry, ErrorKind, Feed, FetchError
 from ..plural import plural
 from ..safe import safe_line
 from ..url_display import shown_url
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from ..full_text import Query
     from ..ignore_rules import IgnoreRule
+    from ..library import Library
     from ..library.reextraction import Reextracted
     from ..library.text_search import TextSearch
     from ..reports import Headline
@@ -83,14 +84,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         return _list_as_read(args, since, before)
     lib = open_library(args)
     try:
-        feeds = lib.feeds()
-        # The feed named once (by its title, each time every feed's record is read).
-        if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
-            raise not_subscribed(lib, args.feed)
-        tags = named_tags(lib, args.tag)
+        feeds, tags = _listed(lib, args)
         every = lib.headlines(args.feed, unread_only=args.unread, saved_only=args.saved, tags=tags)
         if args.not_offline:
-            every = [h for h in every if not h.cached or h.partial]
+            every = [h for h in every if _not_offline(h)]
         headlines = between(every, since, before)  # before a search: fewer texts read
         names = names_of(feeds)
         page_dates = lib.store.page_dates()
@@ -158,19 +155,30 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_FAILED if args.search is not None and not headlines else EXIT_OK
 
 
+def _listed(lib: Library, args: argparse.Namespace) -> tuple[list[Feed], list[str]]:
+    """Every subscribed feed, and the tags `--tag` names; a CommandError when `--feed` names no
+    feed subscribed (read once: by its title, each time every feed's record is read)."""
+    feeds = lib.feeds()
+    if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
+        raise not_subscribed(lib, args.feed)
+    return feeds, named_tags(lib, args.tag)
+
+
+def _not_offline(h: Headline) -> bool:
+    """`--not-offline`'s: an article not cached, or cached in part."""
+    return not h.cached or h.partial
+
+
 def _list_as_read(args: argparse.Namespace, since: datetime | None, before: datetime | None) -> int:
     """`reader list` with no search, JSON or `--saved` (which read everything first): each line
     printed as its headline is read (`Library.streamed_headlines`), so the first comes at once
     however many the feeds keep, and a pipe's reader that has seen enough (`| head`) stops it."""
     lib = open_library(args)
     try:
-        feeds = lib.feeds()
-        if args.feed and lib.feed_named(args.feed) not in {f.url for f in feeds}:
-            raise not_subscribed(lib, args.feed)
-        tags = named_tags(lib, args.tag)
+        feeds, tags = _listed(lib, args)
         headlines = within(lib.streamed_headlines(args.feed, args.unread, tags), since, before)
         if args.not_offline:
-            headlines = (h for h in headlines if not h.cached or h.partial)
+            headlines = (h for h in headlines if _not_offline(h))
         if args.ids:
             printed = False
             for h in headlines:
@@ -379,7 +387,9 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         err("name articles to re-extract (ids or URLs), or give --all or --outdated")
         return EXIT_USAGE
     every = args.all or args.outdated
-    lib = open_library(args, workers="process" if every else "thread")
+    # Workers of their own even for one article: only a process's work can be held to the
+    # time limit of a page (`within_time`), and stopped past it.
+    lib = open_library(args, workers="process")
     show, finish = _reextract_progress()
     last: list[Reextracted] = []
 

@@ -7,6 +7,7 @@ import argparse
 import codecs
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ..config import ConfigError, config_path, data_dir, load_config
@@ -125,6 +126,19 @@ def check_keys(config: Config) -> None:
         for line in before:
             err(f"bad setting in {config.path}: {line}")
         raise CommandError(f"bad setting in {config.path}: {last}") from None
+
+
+def read_input(name: str, most: int) -> bytes:
+    """The bytes of the file `name` (standard input for "-"), no more than `most` and one past
+    it, which tells the caller it was over: never the whole of a 4 GB file, /dev/zero or an
+    endless pipe in memory (acc29c S8). A CommandError when it can't be read."""
+    try:
+        if name == "-":
+            return sys.stdin.buffer.read(most + 1)
+        with Path(name).open("rb") as file:
+            return file.read(most + 1)
+    except OSError as error:
+        raise CommandError(f"cannot read {name}: {error.strerror or error}") from None
 
 
 def open_library(

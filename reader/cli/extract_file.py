@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from .common import (
     config_of,
     err,
     out,
+    read_input,
     render,
     unmatched_body,
 )
@@ -24,6 +24,7 @@ from .common import (
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from ..extract import extract_file
+    from ..time_limit import within_time
     from ..urls import is_web_url
 
     if args.url is not None and not is_web_url(args.url):
@@ -37,15 +38,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     config = config_of(args)
     limit = config.limits.max_bytes
     name = "the input" if args.file == "-" else args.file
-    try:
-        # No more than a fetch would take, and never the whole of a huge file in memory.
-        if args.file == "-":
-            page = sys.stdin.buffer.read(limit + 1)
-        else:
-            with Path(args.file).open("rb") as file:
-                page = file.read(limit + 1)
-    except OSError as error:
-        raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
+    page = read_input(args.file, limit)  # no more than a fetch would take
     if len(page) > limit:
         raise CommandError(
             f"{safe_line(name, 200)} is over {limit / 1048576:g} MB: more than reader reads of a "
@@ -53,8 +46,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         )
     url = args.url or ""
     rule = config.rule_for(url) if url else None
+    seconds = config.limits.extract_seconds
     try:
-        article = extract_file(page, url, rule)
+        # A hostile page is given the time a sync gives it (`within_time`), not hours.
+        article = within_time(seconds, extract_file, page, url, rule)
         declared = article.canonical_url if is_web_url(article.canonical_url) else ""
         if not url and (declared or (declared := _saved_from(page))):
             # A page saved from a browser: its relative links and pictures are relative to the
@@ -62,7 +57,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             # site's rule is that address's.
             url = declared
             rule = config.rule_for(url)
-            article = extract_file(page, url, rule)
+            article = within_time(seconds, extract_file, page, url, rule)
     except FetchError:
         raise
     except Exception as error:  # a parser's error on a hostile page: one line, as in a sync

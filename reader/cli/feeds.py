@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ from .common import (
     not_subscribed,
     open_library,
     out,
+    read_input,
     run_until_done,
     xml_text,
 )
@@ -92,17 +92,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..opml import MAX_OPML_BYTES
     from ..subscriptions import read_subscriptions
 
-    try:
-        # No more than the cap, which `read_subscriptions` refuses in one line: a 4 GB file,
-        # /dev/zero or an endless pipe took all the memory there was (acc29c S8).
-        if args.file == "-":
-            data = sys.stdin.buffer.read(MAX_OPML_BYTES + 1)
-        else:
-            with Path(args.file).open("rb") as file:
-                data = file.read(MAX_OPML_BYTES + 1)
-        read = read_subscriptions(data)
-    except OSError as error:
-        raise CommandError(f"cannot read {args.file}: {error.strerror or error}") from None
+    # No more than the cap, which `read_subscriptions` refuses in one line.
+    read = read_subscriptions(read_input(args.file, MAX_OPML_BYTES))
     marks = _newsboat_marks(args.read_from) if args.read_from else None  # before any change
     lib = open_library(args)
     try:

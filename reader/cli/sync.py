@@ -143,15 +143,9 @@ def _failed(report: SyncReport) -> int:
 
 
 def _no_answer(error: FetchError) -> bool:
-    """`error` says only that nothing answered: not tried, timed out, no connection made or no
-    host found (`fetch_messages`' words), nothing of the feed itself."""
-    from ..library.offline import NOT_TRIED
-
-    return (
-        error.message == NOT_TRIED
-        or error.kind == ErrorKind.TIMEOUT
-        or error.message.startswith(("cannot connect to ", "cannot find the host "))
-    )
+    """`error` says only that nothing answered (not tried, timed out, broken off, no connection
+    made or no host found), nothing of the feed itself."""
+    return error.no_answer is not None
 
 
 def _interrupt() -> None:
@@ -175,8 +169,11 @@ def print_sync_report(
     # With nothing answered, a feed that failed to connect or wasn't tried says no more than
     # the line above: a cron job's `-q` mailed 25 such lines an hour through a flight (acc29b
     # T17). One whose failure says more (an untrusted certificate) is still named.
+    left = report.feeds_left  # told in their host's one line (`outages`)
     for result in report.feeds:
         if report.no_connection and result.error and _no_answer(result.error):
+            continue
+        if result.feed.url in left:
             continue
         if result.error and result.error.kind != ErrorKind.PORTAL:
             # A subscription that only ever answered with a web page: `add` finds its feed.

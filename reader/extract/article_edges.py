@@ -16,6 +16,7 @@ from ..models import (
 )
 from .info_lines import is_editor_credit
 from .picture_alts import without_repeated_alts
+from .sentence_ends import ends_sentence
 from .title import title_key
 from .wire_ledes import closing_credit, lede_credit
 from .written_dates import opens_with_date_label, states_only_dates
@@ -137,12 +138,6 @@ def _is_signature_address(block: Block) -> bool:
     )
 
 
-# The end of a sentence, its closing quote or bracket after it ('말했다."', "said.)"): the
-# story's last line is done, and an address after it stands alone, not the value a line
-# such as "Contact:" or "Write to" leads to.
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]」』]*$")
-
-
 def _without_closing_address(block: Block) -> Block | None:
     """`block` without the reporter's address on its last line, or None when it ends with
     none: Naver's story is one box of text parted by `<br><br>`, one paragraph here, whose last
@@ -160,7 +155,9 @@ def _without_closing_address(block: Block) -> Block | None:
     at = breaks[-1]
     before = "".join(run.text for run in runs[:at]).rstrip()
     line = Block(BlockKind.PARAGRAPH, runs[at + 1 :])
-    if not _SENTENCE_END.search(before) or not _is_signature_address(line):
+    # After a sentence's end the story's last line is done, and an address after it stands
+    # alone, not the value a line such as "Contact:" or "Write to" leads to.
+    if not ends_sentence(before) or not _is_signature_address(line):
         return None
     kept = list(runs[:at])
     while kept and not kept[-1].text.strip():

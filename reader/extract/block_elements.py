@@ -115,6 +115,14 @@ def _list_number(value: str | None, default: int) -> int:
     return min(max(number, 1), _MAX_NUMBER)
 
 
+def in_data_table(el: HtmlElement) -> bool:
+    """`el` stands in a cell of a data table: the table's data, however many links it holds (an
+    infobox's "Divisions" cell, a list of two links)."""
+    cell = next(el.iterancestors("td", "th"), None)
+    table = next(cell.iterancestors("table"), None) if cell is not None else None
+    return table is not None and is_data_table(table)
+
+
 def is_data_table(table: HtmlElement) -> bool:
     """A table of data, not of layout, by Readability.js's tests: declared so (a caption,
     headers, column groups), or enough rows and columns. A table holding tables lays them out

@@ -28,6 +28,7 @@ from .byline_names import (
     without_label,
 )
 from .furniture import HEADING_TAGS, names_of
+from .sentence_ends import ends_sentence
 
 # On a byline element's class or id (Readability.js's hint, less "dateline": that is the place).
 # Korean sites name it "writer" ("writer-zone01"): the word, not the end of "typewriter".
@@ -240,7 +241,6 @@ _LINE_WORDS = frozenset(
 )
 # Lower-case words a sentence has besides the name it marks ("said", "the", "who"…).
 _PROSE_WORDS = 3
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "’")
 _INLINE_TAGS = frozenset({"span", "a", "em", "strong", "b", "i", "small", "cite", "time"})
 _PUNCTUATION = ".,;:!?\"'“”‘’«»()[]—–-"
 _WORD = re.compile(r"\S+")
@@ -270,7 +270,8 @@ def in_a_sentence(el: HtmlElement, texts: dict[HtmlElement, str] | None = None) 
         if texts is not None:
             texts[paragraph] = text
     name = el.text_content()
-    if not name.strip() or not text.rstrip().endswith(_SENTENCE_END):
+    # A quotation closing the paragraph ends it too, its stop inside it or not.
+    if not name.strip() or not ends_sentence(text, also='"”»’'):
         return False
     before = (m[0].strip(_PUNCTUATION).casefold() for m in _WORD.finditer(text, 0, text.find(name)))
     if not any(w and w not in _LINE_WORDS for w in before):

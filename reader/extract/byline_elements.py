@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from .byline import in_a_sentence
+from .credit_line import holds_contributors_line
 from .furniture import HEADING_TAGS, TOKEN_SPLIT, element_names, text_length
 
 # Bylines (a short "author" box too) and datelines: the metadata holds them; in the body they are
@@ -124,6 +125,10 @@ def _goes_on_to_a_sentence(text: str) -> bool:
 def _is_byline(el: HtmlElement, texts: dict[HtmlElement, str]) -> bool:
     tokens = set(TOKEN_SPLIT.split(element_names(el)))
     if _BYLINE_TOKENS.isdisjoint(tokens) or text_length(el) >= 200 or in_a_sentence(el, texts):
+        return False
+    if holds_contributors_line(el):
+        # "Omar Reyes and Ana Silva contributed." in the author box: the story's credit line
+        # (the bylines inside the box are asked one by one).
         return False
     # A wire story's or a press release's dateline opens its first sentence ("HOUSTON, Oct. 29
     # -- Brightwater Energy today reported…"): a "dateline" longer than a line of names and

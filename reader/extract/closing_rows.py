@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from ..dates import date_only, falls_on, whole, zone_unstated
 from ..models import Block, BlockKind, words_in
 from .furniture import class_names, drop
+from .sentence_ends import ends_sentence
 from .written_dates import line_dates, opens_with_date_label, states_only_dates
 from .zone_country import placed_language
 
@@ -27,7 +28,6 @@ _LABEL_WORDS = 4
 _VALUE_WORDS = 8
 # What a field row may hold besides its label: its value's words and links.
 _INLINE = frozenset({"a", "span", "b", "strong", "em", "i", "time", "abbr"})
-_SENTENCE_END = (".", "!", "?", "…")
 
 
 def _is_date_line(text: str) -> bool:
@@ -52,7 +52,7 @@ def _field_row(el: HtmlElement) -> bool:
         and bool(value)
         and len(label.split()) <= _LABEL_WORDS
         and words_in(value) <= _VALUE_WORDS
-        and not value.endswith(_SENTENCE_END)
+        and not ends_sentence(value)
     )
 
 

@@ -102,3 +102,50 @@ def signed_authors(blocks: tuple[Block, ...], right_set: frozenset[str]) -> str:
     if not blocks or " ".join(blocks[-1].text.split()) not in right_set:
         return ""
     return ", ".join(dict.fromkeys(_signed(blocks[-1])))
+
+
+# The line after the text naming who else reported the story: "Abigail Williams and Beomsu Jo
+# contributed.", "Jo Park contributed reporting.", "Tom Berg contributed to this report." (NBC,
+# the AP, the Times). It is the story's credit, as "Additional reporting by" is, whatever box the
+# page sets it in (NBC's sits in its author box, after the writers' bios).
+_CONTRIBUTED = re.compile(
+    r"^(?P<names>\w[^.!?:;]{2,150}?)\s+contributed(?: reporting| research)?"
+    r"(?: (?:to|for) this (?:report|story|article))?\.?$",
+    re.IGNORECASE,
+)
+_LINE_LENGTH = 200
+
+
+def _line_of(el: HtmlElement) -> str:
+    """The one line of text `el` holds, through boxes holding one box each, or "" when it holds
+    more (several paragraphs, a list) or is longer than a line."""
+    while (
+        len(children := [c for c in el if isinstance(c.tag, str)]) == 1
+        and not (el.text or "").strip()
+    ):
+        if (children[0].tail or "").strip():
+            break
+        el = children[0]
+    if el.tag not in ("p", "div", "span", "em", "i") or any(
+        c.tag in ("p", "div", "ul", "ol", "table") for c in el.iterdescendants()
+    ):
+        return ""
+    text = " ".join(el.text_content().split())
+    return text if len(text) <= _LINE_LENGTH else ""
+
+
+def is_contributors_line(el: HtmlElement | None) -> bool:
+    """`el` is a box of one line crediting the story's contributors."""
+    if el is None or not isinstance(el.tag, str):
+        return False
+    credit = _CONTRIBUTED.match(_line_of(el))
+    return credit is not None and all(
+        looks_like_name(name) for name in _NAMES.split(credit["names"])
+    )
+
+
+def holds_contributors_line(el: HtmlElement) -> bool:
+    """`el` (a byline's box, say) is or holds a line crediting the story's contributors."""
+    if "contributed" not in el.text_content().lower():
+        return False
+    return any(is_contributors_line(d) for d in el.iter())

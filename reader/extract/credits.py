@@ -14,6 +14,7 @@ import re
 from lxml.html import HtmlElement
 
 from .furniture import names_of
+from .sentence_ends import ends_sentence
 
 # What a screen reader is told a credit is: "Image source, ", "Photo credit:", "Copyright"; and
 # the BBC World Service's words for its "Image source, " (each service's
@@ -50,7 +51,6 @@ _SPOKEN_COMMA = re.compile(r"[,،，]\s*$|^\s*[,،，]")
 _CREDIT_NAME = re.compile(r"credit|copyright", re.IGNORECASE)
 # A credit is a name or two, not a sentence.
 _CREDIT_WORDS = 12
-_SENTENCE_END = (".", "!", "?", ":", ";", "…", "。", "！", "？")
 # The ideographs and kana of Chinese and Japanese, and their punctuation.
 _WIDE_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
@@ -121,7 +121,7 @@ def _append_credit(caption: HtmlElement, credit: HtmlElement) -> None:
     written = caption.text_content().rstrip()
     # Chinese and Japanese end a sentence with their own full stop and no space after.
     wide = bool(written) and bool(_WIDE_SCRIPT.match(written[-1]))
-    if written and not written.endswith(_SENTENCE_END):
+    if written and not ends_sentence(written, also=":;"):
         # After its last word, not after the space the page left there: "the north ."
         last = caption[-1] if len(caption) else None
         if last is None:

@@ -90,6 +90,7 @@ def finished_article(
         incomplete=incomplete_note,
         incomplete_for_good=bool(incomplete_note),
         extractor=EXTRACTOR,
+        section_front=parts.section_front and not partial,
     )
     # A section front's "page 2" is more teasers, and a page read from its feed has no pages.
     return article, "" if parts.section_front or partial else next_page

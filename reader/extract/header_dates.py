@@ -13,6 +13,7 @@ from ..dates import ascii_digits
 from ..models import words_in
 from .arabic_dates import without_hijri_dates
 from .month_names import MONTHS, month_key
+from .sentence_ends import ends_sentence
 from .solar_hijri import solar_hijri_date
 from .written_dates import (
     common_era,
@@ -69,7 +70,7 @@ def _is_labelled_date(text: str, published: datetime | None) -> bool:
     Last updated 29 Nov", whose `<time>`s gave the dates."""
     if published is None or not opens_with_date_label(text):
         return False
-    if len(text.split()) > _SHORT_LINE_WORDS or text.rstrip().endswith(_SENTENCE_END):
+    if len(text.split()) > _SHORT_LINE_WORDS or ends_sentence(text, also=LINE_ENDS):
         return False
     return bool(set(_NUMBER.findall(ascii_digits(text))) & _days_of(published))
 
@@ -132,7 +133,7 @@ def _is_labelled_dateline(text: str, published: datetime | None) -> bool:
     said = dateline_dates(text)
     if published is None or said is None or said[0] is None:
         return False
-    if text.rstrip().endswith(_SENTENCE_END):
+    if ends_sentence(text, also=LINE_ENDS):
         return False
     return len(text.split()) <= _DATELINE_WORDS and abs(said[0].date() - published.date()) <= (
         timedelta(days=1)
@@ -141,6 +142,6 @@ def _is_labelled_dateline(text: str, published: datetime | None) -> bool:
 
 # A line past this many words that ends as a sentence does is one, whatever it names.
 _SENTENCE_WORDS = 15
-# Chinese's, Japanese's, Hindi's and Arabic's stops too; and a colon, which ends a line that
-# introduces what follows ("…the report makes three findings:"), never a dateline.
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "。", "！", "？", "।", "؟", ":", "：")
+# Besides a sentence's end, a colon, which ends a line that introduces what follows ("…the
+# report makes three findings:"), never a dateline; and a quotation closing the line.
+LINE_ENDS = ':："”»'

@@ -20,9 +20,9 @@ from .author_names import split_names
 from .byline_names import job_byline, line_byline, without_label
 from .header_dates import (
     _DATELINE_WORDS,
-    _SENTENCE_END,
     _SENTENCE_WORDS,
     _SHORT_LINE_WORDS,
+    LINE_ENDS,
     _is_bare_dateline,
     _is_date_heading,
     _is_date_line,
@@ -33,6 +33,7 @@ from .header_dates import (
 )
 from .header_labels import _is_label_row, _is_listen_line, _is_reading_time, _is_relative_dateline
 from .info_lines import first_info_line, info_line
+from .sentence_ends import ends_sentence
 from .solar_hijri import solar_hijri_date
 from .wire_ledes import is_wire_lede
 from .written_dates import (
@@ -77,7 +78,7 @@ def _job_line_byline(text: str) -> str:
 
 
 def _is_sentence(text: str) -> bool:
-    return words_in(text) > _SENTENCE_WORDS and text.rstrip().endswith(_SENTENCE_END)
+    return words_in(text) > _SENTENCE_WORDS and ends_sentence(text, also=LINE_ENDS)
 
 
 def header_line_dates(
@@ -122,7 +123,7 @@ def header_line_dates(
             words_in(text) > _DATELINE_WORDS or is_wire_lede(text) or _is_sentence(text)
         ):
             continue
-        labelled = opens_with_date_label(text) and not text.endswith(_SENTENCE_END)
+        labelled = opens_with_date_label(text) and not ends_sentence(text, also=LINE_ENDS)
         if not (
             labelled
             or info

@@ -7,6 +7,11 @@ paragraphs. readability-lxml's final clean-up removes any box under 25 character
 heading went and the article kept its paragraphs without one of its headings. A box is kept
 while what it heads is: a heading over a box of other stories' links that the clean-up removes
 goes with it.
+
+A heading may stand over the tabs that show the panels after it (Mozilla's "More ways to
+customize" over "Themes · Add-ons · Awesome Bar", each panel a section with its own heading):
+the tabs are links within the page and go, the heading heads the panels and stays
+(`heads_tabs`).
 """
 
 from __future__ import annotations
@@ -94,3 +99,43 @@ def is_heading_box(el: HtmlElement) -> bool:
     """`el` is a box holding a section's heading and nothing else."""
     heading = next(el.iter(*_SECTION_HEADINGS), None)
     return heading is not None and not _is_linked(heading) and el in _wrappers(heading)
+
+
+def heads_tabs(heading: HtmlElement, node: HtmlElement) -> bool:
+    """`heading` stands beside a list of tabs (`role="tablist"`) whose every link opens a part
+    of this page (`href="#themes"`) named by a heading of `node` ("Themes"): the panels the
+    heading heads once the tabs are gone. (By the panel's heading, not its id: an id only
+    repeating its heading is dropped before, `without_heading_anchors`.)"""
+    parent = heading.getparent()
+    if parent is None:
+        return False
+    links = [
+        a
+        for tabs in parent
+        if isinstance(tabs.tag, str) and tabs.get("role") == "tablist"
+        for a in tabs.iter("a")
+    ]
+    if not links or not all(a.get("href", "").startswith("#") for a in links):
+        return False
+    headings = {_words(h) for h in node.iter(*_SECTION_HEADINGS) if h is not heading}
+    return all(_words(a) in headings for a in links)
+
+
+def _words(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split()).casefold()
+
+
+def tab_boxes(heading: HtmlElement, node: HtmlElement) -> list[HtmlElement]:
+    """The box of `heading` and its tabs, and the boxes round it holding nothing else: what the
+    clean-up must leave while the panels after them are kept (`heads_something`)."""
+    parent = heading.getparent()
+    if parent is None or parent is node:
+        return []
+    return [parent, *_wrappers(parent, node)]
+
+
+def box_heads_something(heading: HtmlElement, node: HtmlElement) -> bool:
+    """Words or a picture after `heading`'s outermost box holding it alone (or after the
+    heading itself), before the next heading (see `heads_something`)."""
+    wrappers = _wrappers(heading, node)
+    return heads_something(wrappers[-1] if wrappers else heading)

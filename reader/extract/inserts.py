@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from ..models import words_in
 from .article_guard import holds_article
+from .block_elements import in_data_table
 from .closing_rows import without_closing_field_rows
 from .corrections import keeps_notes
 from .disclosures import is_affiliate_disclosure
@@ -258,6 +259,7 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
                 _is_list_of_links(el)
                 and not is_headed_list(el, url)
                 and not holds_article(el, around)
+                and not in_data_table(el)
             ):
                 drop(el)
             continue
@@ -306,7 +308,12 @@ def strip_inserts(article: HtmlElement, url: str = "") -> None:
         if el.tag in ("div", "section", "aside", "p") and _is_insert(el, text, url):
             drop(el)
             continue
-        if el.tag in ("div", "section", "aside") and len(text) < 400 and link_density(el) > 0.6:
+        if (
+            el.tag in ("div", "section", "aside")
+            and len(text) < 400
+            and link_density(el) > 0.6
+            and not in_data_table(el)
+        ):
             drop(el)
     for link in list(article.iter("a")):
         if _is_lone_pager_link(link):

@@ -129,12 +129,6 @@ def _first(*values: Any) -> str:
     return ""
 
 
-_TITLE_MOST = 1000
-"""Characters of a title or a site's name compared with the others: no headline is longer,
-and its separators are cut at one by one (a title and a site name of thousands of " | " each
-took minutes to compare, acc29c S9)."""
-
-
 def _ld_title(ld: dict[str, Any], page_title: str, doc: HtmlElement) -> str:
     """JSON-LD's `headline`, or its `name` when that is what the page's <title> or a heading
     says (Wikipedia's headline is "Wikimedia list article", its name the list's title)."""
@@ -227,12 +221,9 @@ def extract_metadata(
         meta.get("dc:publisher"),
         meta.get("dcterms:publisher"),
     )
-    declared_site = declared_site[:_TITLE_MOST]
     title_el = doc.find(".//title")
-    page_title = title_el.text_content()[:_TITLE_MOST] if title_el is not None else ""
-    titles = [
-        " ".join(t.split()) for t in (page_title, meta.get("og:title", "")[:_TITLE_MOST]) if t
-    ]
+    page_title = title_el.text_content() if title_el is not None else ""
+    titles = [" ".join(t.split()) for t in (page_title, meta.get("og:title", "")) if t]
     # An address (a writer's page on the site) names nobody, in JSON-LD as in a `<meta>`; nor
     # does the site named as an Organization (the BBC's author is "BBC News"): the Source says
     # it, and a byline or a `<meta>` may name the writer.
@@ -279,17 +270,14 @@ def extract_metadata(
     title = article_title(
         doc,
         [
-            t[:_TITLE_MOST] if t else t
-            for t in (
-                meta.get("dc:title"),
-                meta.get("dcterms:title"),
-                meta.get("citation_title"),
-                meta.get("og:title"),
-                _ld_title(ld, page_title, doc),
-                meta.get("twitter:title"),
-                meta.get("parsely-title"),
-                _first(parsely.get("title")),
-            )
+            meta.get("dc:title"),
+            meta.get("dcterms:title"),
+            meta.get("citation_title"),
+            meta.get("og:title"),
+            _ld_title(ld, page_title, doc),
+            meta.get("twitter:title"),
+            meta.get("parsely-title"),
+            _first(parsely.get("title")),
         ],
         page_title,
         # The name as declared, slogan and all, is the site's too: its titles may say it whole.
@@ -304,7 +292,7 @@ def extract_metadata(
             if name
         ],
         url,
-        frozenset(t[:_TITLE_MOST] for t in (meta.get("og:title"), meta.get("twitter:title")) if t),
+        frozenset(t for t in (meta.get("og:title"), meta.get("twitter:title")) if t),
     )
 
     # A declared name may still say "By Ana Ruiz"; the page's byline is the fallback, and more

@@ -27,6 +27,7 @@ from readability.readability import REGEXES, Unparseable
 
 from .climb import clean_length, is_figure_holder, promoted
 from .corrections import is_article_note, notes_around
+from .credit_line import is_contributors_line
 from .heading_boxes import is_heading_box
 from .readable_cleanup import _HEADINGS
 from .readable_links import _LinkMeasures
@@ -213,6 +214,10 @@ class _Readability(_LinkMeasures):
         if after is not None and is_source_line(after):
             # "Джерело: Львівська міська рада" after the text: where the news came from.
             candidates.setdefault(after, {"content_score": threshold, "elem": after})
+        if is_contributors_line(after) and after is not None:
+            # "Jo Park contributed reporting.": who else reported it, however low the box its
+            # line stands in was scored (NBC's author box, its bios gone with the bylines).
+            candidates[after] = {"content_score": threshold, "elem": after}
         # A photo with its caption between two parts that are joined (an article split in
         # columns around its pictures) belongs to the article as much as the parts do.
         row = list(parent) if parent is not None else [best]

@@ -15,19 +15,23 @@ from readability.readability import REGEXES
 from .climb import clean_length
 from .corrections import is_article_note
 from .furniture import is_furniture, names_of
-from .heading_boxes import heading_boxes, heads_something
+from .heading_boxes import (
+    box_heads_something,
+    heading_boxes,
+    heads_something,
+    heads_tabs,
+    tab_boxes,
+)
 from .images import worth_keeping
 from .inserts import is_headed_list
 from .math import MATH_CLASS
 from .media import MEDIA_CLASS
 from .quotes import is_attribution
 from .readable_siblings import _cited_ids
+from .sentence_ends import ends_sentence
 from .site_notices import is_call_to_readers
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# A sentence's end, with the quote or bracket closing it: "[Alden: Et tu, Lexi?]" is a line
-# of the story as much as "“Finally,” said Mira." is.
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]」』]*$")
 # MediaWiki names its thumbnails' captions "thumbcaption".
 _CAPTION = re.compile(r"(?:^|[\s_-])(?:thumb)?caption(?:$|[\s_-])")
 # The most a media player's box says besides the player: a label and a credit line.
@@ -60,9 +64,17 @@ class _CleanUp(Document):
         # characters: kept here, and removed after it if what it heads went (`sanitize`). A
         # box its names score below zero ("promo-title") is judged as before.
         self._heading_boxes = []
-        for wrappers in heading_boxes(node):
+        # So is a heading over tabs (`heads_tabs`), in the box it shares with them: short
+        # once the tabs, links, are gone.
+        over_tabs = [
+            boxes
+            for heading in node.iter(*_HEADINGS)
+            if heads_tabs(heading, node) and (boxes := tab_boxes(heading, node))
+        ]
+        for wrappers in [*heading_boxes(node), *over_tabs]:
             box = wrappers[-1]
-            if clean_length(box.text_content()) >= self.min_text_length or any(
+            long = clean_length(box.text_content()) >= self.min_text_length
+            if (long and wrappers not in over_tabs) or any(
                 self.class_weight(wrapper) < 0 for wrapper in wrappers
             ):
                 continue
@@ -124,6 +136,10 @@ class _CleanUp(Document):
                 table.find(".//th") is not None or table.find("caption") is not None
             ):
                 allowed[table] = True
+                # Its cells' lists and boxes are its data (an infobox's "Divisions": a list
+                # of two links), not menus for sanitize() to judge one by one.
+                for inner in table.iterdescendants("ul", "ol", "div", "section", "aside"):
+                    allowed[inner] = True
         for pre in node.iter("pre"):
             # A two-line config snippet is too short for sanitize()'s taste, and is the step
             # the sentence before it announces. Its highlighting wrappers go with it.
@@ -199,7 +215,9 @@ class _CleanUp(Document):
         alone in a box of its own (Medium's `<blockquote><div><p>Stay focused on the CPU!`)
         is beside the paragraphs around its box."""
         text = " ".join(div.text_content().split())
-        if not text or len(text) >= self.min_text_length or not _SENTENCE_END.search(text):
+        # A sentence, with the quote or bracket closing it: "[Alden: Et tu, Lexi?]" is a line of
+        # the story as much as "“Finally,” said Mira." is.
+        if not text or len(text) >= self.min_text_length or not ends_sentence(text):
             return False
         if next(div.iter("a", "img", "table", "ul", "ol"), None) is not None:
             return False
@@ -282,11 +300,15 @@ class _CleanUp(Document):
         heading over the box of other stories' links it removed heads nothing, and would end the
         article. A heading with nothing under it on the page itself stays, as the page shows it."""
         heading_text = [h for h in node.iter(*_HEADINGS) if _section_has_text(h)]
+        # A heading over the tabs of the panels after it heads those panels, the tabs gone.
+        over_tabs = {h for h in heading_text if heads_tabs(h, node)}
         clean = super().sanitize(node, candidates, keep_all_images)
         emptied = [
             h
             for h in heading_text
-            if any(a is node for a in h.iterancestors()) and not _section_has_text(h)
+            if any(a is node for a in h.iterancestors())
+            and not _section_has_text(h)
+            and not (h in over_tabs and box_heads_something(h, node))
         ]
         for heading in emptied:
             heading.drop_tree()

@@ -13,6 +13,7 @@ from .corrections import keeps_notes
 from .furniture import names_of
 from .quotes import attribution_elements
 from .readable_cleanup import _FOOTNOTES, _HEADINGS
+from .readable_siblings import _cited_ids
 
 _UNLIKELY_ROLES = frozenset(
     {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"}
@@ -40,12 +41,15 @@ def remove_unlikely(html: HtmlElement) -> None:
     popup is still words of the sentence) and nothing inside a table or code; and, as
     Readability.js does, elements whose ARIA role is a menu, a dialog or complementary."""
     quoted = attribution_elements(html)
+    # A note the text's numbers link to ("[23]" → "#cite_note-FOOTNOTEKing200341-23") is the
+    # writer's, whatever its id says: MediaWiki's short references read "foot" in theirs.
+    cited = _cited_ids(html)
     for elem in list(html.iter()):
         # A quotation is text the author put in the article: readability-lxml's pattern
         # names embedded tweets ("twitter-tweet") unlikely, Readability.js's doesn't.
         if not isinstance(elem.tag, str) or elem.tag in ("html", "body", "a", "blockquote"):
             continue
-        if elem in quoted:
+        if elem in quoted or elem.get("id") in cited:
             continue  # a quote's "<footer>— Name</footer>": the quote's own words
         if elem.get("role") in _UNLIKELY_ROLES and not keeps_notes(elem):
             # (An <aside role="complementary"> in the article may be its correction.)

@@ -27,6 +27,7 @@ from .title import (
     _norm,
     _without_sections,
     _words,
+    compared,
 )
 
 # A copyright notice, a few words: "© 2024 The Dale Advertiser", "Copyright 2024 Harbour Media".
@@ -125,7 +126,7 @@ def site_name_of_title(
     people = {_norm(a) for a in authors}
     logos: set[str] | None = None
     for title in titles:
-        title = " ".join(title.split())
+        title = " ".join(compared(title).split())
         cuts = list(_SEPARATOR.finditer(title))
         ends: list[tuple[str, str, re.Match[str] | None]] = []
         if cuts:
@@ -170,6 +171,7 @@ def site_name_alone(name: str, statements: list[str], titles: list[str], url: st
     the end of one of its `titles`, its host), or `name` whole when none gives one part alone;
     and without the company's legal form ("Spiceworks Inc") when a title ends with the name
     without it ("… - Spiceworks")."""
+    name, titles = compared(name), [compared(t) for t in titles]
     short = _LEGAL_FORM.sub("", name)
     if short != name and any(_at_an_end(t, short) for t in titles):
         return short

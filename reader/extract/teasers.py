@@ -22,9 +22,9 @@ links to the shop's pages as a front links to its stories.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlsplit
 
 from ..models import Block, BlockKind, Inline
 from ..urls import site_of
@@ -131,11 +131,79 @@ class Teasers:
         return bool(names) and all(any(n in line for line in self.bylines) for n in names)
 
 
+@dataclass
+class _Teaser:
+    headline: Block
+    kickers: list[Block]
+    lines: list[Block]
+    """Its summary."""
+    byline: str
+
+    @property
+    def bare(self) -> bool:
+        """A linked headline alone, nothing set above or under it."""
+        return not (self.kickers or self.lines or self.byline)
+
+    def item(self) -> Block:
+        """The teaser as a list item: its kicker ("Guest essay: "), its headline, bold and
+        linked to its story, then its summary and byline after a dash."""
+        kickers = " · ".join(k.text.strip() for k in self.kickers)
+        inlines = [Inline(f"{kickers}: ")] if kickers else []
+        inlines += [replace(i, strong=True) if i.href else i for i in self.headline.inlines]
+        after = [line.inlines for line in self.lines]
+        after += [(Inline(self.byline),)] if self.byline else []
+        for number, run in enumerate(after):
+            inlines.append(Inline(" — " if number == 0 else " "))
+            inlines.extend(run)
+        return Block(BlockKind.LIST_ITEM, tuple(inlines))
+
+
+def _with_linked_sections(read: list[Block | _Teaser]) -> list[Block]:
+    """The section headings and teasers as blocks. Where most teasers have a summary, a bare
+    linked headline right before a teaser with one, leading to a page above that teaser's
+    story ("/section/opinion" over "/2022/01/24/opinion/story.html"), is the heading of its
+    section, linked to the section's page ("Opinion ›"), not a story."""
+    teasers = [t for t in read if isinstance(t, _Teaser)]
+    summed = sum(bool(t.lines) for t in teasers) > len(teasers) / 2
+    out: list[Block] = []
+    for at, entry in enumerate(read):
+        if isinstance(entry, Block):
+            out.append(entry)
+            continue
+        after = read[at + 1] if at + 1 < len(read) else None
+        if (
+            summed
+            and entry.bare
+            and isinstance(after, _Teaser)
+            and after.lines
+            and _depth(entry.headline) < _depth(after.headline)
+        ):
+            out.append(entry.headline)
+        else:
+            out.append(entry.item())
+    return out
+
+
+def _depth(headline: Block) -> int:
+    """How many steps down its site the page a headline links to is."""
+    href = next((i.href for i in headline.inlines if i.href), "")
+    return len([step for step in urlsplit(href).path.split("/") if step])
+
+
+def _kickers(labels: list[Block], level: int) -> list[Block]:
+    """The last of `labels` (the headings above a headline of `level`) that are set smaller
+    than it: its kicker, where those before are its section's name."""
+    at = len(labels)
+    while at and labels[at - 1].level > level:
+        at -= 1
+    return labels[at:]
+
+
 def teaser_list(
     blocks: tuple[Block, ...], page_url: str, bylines: dict[str, str] | None = None
 ) -> Teasers | None:
-    """The page's teasers (headline, then its summary lines, then its byline) when `blocks`
-    read as a section front; None when they read as an article.
+    """The page's teasers when `blocks` read as a section front, a list item each (see
+    `_Teaser.item`) under its section's heading; None when they read as an article.
 
     `bylines` are those the page's cleanup removed, by the `href` of the headline they follow."""
     bylines = bylines or {}
@@ -147,37 +215,31 @@ def teaser_list(
     )
     if not total or long_prose > 0.2 * total or _is_listicle(blocks, page_url):
         return None
-    kept: list[Block] = []
+    # Each section's heading (a Block) and each teaser: its headline, kickers, summary lines
+    # and byline.
+    read: list[Block | _Teaser] = []
     labels: list[Block] = []
-    byline = ""  # of the teaser being read: it ends the teaser, after its summary
-    shown: list[str] = []
-    headlines = 0
-    in_teaser = False
+    teaser: _Teaser | None = None
     for block in blocks:
-        headline = _is_headline(block, page_url)
-        if block.kind == BlockKind.HEADING:
-            if byline:
-                kept.append(Block(BlockKind.PARAGRAPH, (Inline(byline),)))
-                shown.append(byline)
-            byline = ""
-        if headline:
-            # The section's name and the teaser's kicker ("Opinion", "Guest essay") above it.
-            kept.extend(labels)
-            kept.append(block)
-            labels = []
-            headlines += 1
-            in_teaser = True
+        if _is_headline(block, page_url):
+            # Above the headline, the section's name ("Opinion") and the teaser's kicker
+            # ("Guest essay"), which a page sets smaller than the headline.
+            kickers = _kickers(labels, block.level)
+            # A heading between two lists keeps them apart: no item needs `starts_list`.
+            read.extend(labels[: len(labels) - len(kickers)])
             byline = next((bylines[i.href] for i in block.inlines if i.href in bylines), "")
+            teaser = _Teaser(block, kickers, [], byline)
+            read.append(teaser)
+            labels = []
         elif block.kind == BlockKind.HEADING:
+            teaser = None
             labels.append(block)
-            in_teaser = False
-        elif in_teaser and _is_summary(block):
-            kept.append(block)
-    if byline:
-        kept.append(Block(BlockKind.PARAGRAPH, (Inline(byline),)))
-        shown.append(byline)
-    if headlines < _MIN_TEASERS:
+        elif teaser is not None and _is_summary(block):
+            teaser.lines.append(block)
+    kept = _with_linked_sections(read)
+    if sum(isinstance(t, _Teaser) for t in read) < _MIN_TEASERS:
         return None
     if sum(len(b.text.split()) for b in kept) < 0.5 * total:
         return None
+    shown = [t.byline for t in read if isinstance(t, _Teaser) and t.byline]
     return Teasers(tuple(kept), tuple(shown))

@@ -80,6 +80,17 @@ _TYPOGRAPHY = str.maketrans(
 )
 
 
+TITLE_MOST = 1000
+"""Characters of a title or a site's name compared with the others: no headline is longer,
+and its separators are cut at one by one (a title and a site name of thousands of " | " each
+took minutes to compare, acc29c S9)."""
+
+
+def compared(text: str) -> str:
+    """What of a title or a site's name is compared: its first `TITLE_MOST` characters."""
+    return text[:TITLE_MOST]
+
+
 def title_key(text: str) -> str:
     """`text` as two statements of one headline compare: its spaces, case and quote, apostrophe
     and dash styles aside ("Don't – now" and "Don\u2019t - now" are one headline)."""
@@ -417,8 +428,9 @@ def article_title(
     `for_sharing`: those of the declarations written for link previews (og:title,
     twitter:title): the headline the page prints beats them. A title declared for citing
     (Dublin Core's, JSON-LD's headline) is the publisher's word on it."""
-    page_title = " ".join(page_title.split())
-    declared = [" ".join(d.split()) for d in declared if d and d.strip()]
+    page_title = " ".join(compared(page_title).split())
+    declared = [" ".join(compared(d).split()) for d in declared if d and d.strip()]
+    site_names = [compared(name) for name in site_names]
     # A page that declares the site's own title ("Yahoo News - Latest News & Headlines") on every
     # article has told nothing about this one.
     declared = [d for d in declared if not _is_site_name(d, site_names, url)]
@@ -440,7 +452,7 @@ def article_title(
             # its case as declared.
             shown = " ".join(printed[_norm(chosen)].split())
             return chosen if shown.casefold() == chosen.casefold() else shown
-        shared = declared[0] in {" ".join(d.split()) for d in for_sharing}
+        shared = declared[0] in {" ".join(compared(d).split()) for d in for_sharing}
         return (shared and printed_headline(doc, page_title, site_names, url)) or titles[0]
     return headline(doc, page_title, site_names, url) or without_site_name(
         page_title, site_names, url, set(), guess=True

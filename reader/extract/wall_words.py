@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .sentence_ends import sentences
+
 # What the box standing in for the rest of the article says, in the shapes sites write it.
 _OFFER = re.compile(
     r"\b(subscribe|sign up|register|log in|sign in|upgrade)( now| today)? to (keep|continue) "
@@ -232,9 +234,10 @@ def says_wall(text: str) -> bool:
         return False
     if _COMMENTING.search(lowered) is None:
         return True
+    # Sentence by sentence: a wall and a line about commenting may share a box.
     return any(
         _says_wall(sentence) and _COMMENTING.search(sentence) is None
-        for sentence in _SENTENCE_END.split(lowered)
+        for sentence in sentences(lowered)
     )
 
 
@@ -258,9 +261,6 @@ _COMMENTING = re.compile(
     r"|评论区|发表评论|評論區|發表評論|留言|コメント|댓글|التعليقات|للتعليق|תגובות|להגיב"
     r"|टिप्पणियां|टिप्पणी कर|yorum yap|yorumlar"
 )
-# Where a sentence ends, in the scripts read here: a wall and a line about commenting may share
-# a box.
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？؟।])\s+|(?<=[。！？])")
 
 
 # A word every phrase of `_WALL` and `_OFFER` holds but "Get unlimited access", which alone is

@@ -250,6 +250,8 @@ class LibraryDownloads(LibraryPageReads):
                     self.store.mark_failed(url, error.message)
                     if taken_down(error):
                         self.store.mark_gone(url, error.status or 0)
+                    if error.kind == ErrorKind.TOO_SLOW:  # not read again by every sync
+                        self.store.mark_slow(url)
             raise
 
     async def _download_pages(self, url: str, entry: Entry | None) -> Article:
@@ -417,12 +419,12 @@ class LibraryDownloads(LibraryPageReads):
         from ..charset_labels import charset_from_content_type
 
         charset = charset_from_content_type(content_type)
-        next_page = await self._cpu(
+        next_page = await self._cpu_within_time(
             next_page_of, body, page_url, charset, site_rule_for(self.site_rules, page_url)
         )
         if not later and not next_page:
             # A page that gave little, whose AMP version didn't come: tried again.
-            amp = await self._cpu(amp_if_little, cached, body, page_url, charset)
+            amp = await self._cpu_within_time(amp_if_little, cached, body, page_url, charset)
             if amp:
                 read = await self._amp(url, amp, cached.url or url, None)
                 return read or self._kept(url, replace(cached, incomplete=""))

@@ -11,13 +11,19 @@ from ..models import UNREACHABLE, ErrorKind, FetchError, StoreError
 from ..safe import safe_line
 
 
+def storage_failure(error: StoreError, url: str) -> FetchError:
+    """A cache write that failed, as the failure of the item at `url`: the store's words, and
+    why it took no writes when it knows."""
+    return FetchError(ErrorKind.STORAGE, str(error), url, unwritable=error.unwritable)
+
+
 @contextmanager
 def _storage_as_fetch_error(url: str) -> Iterator[None]:
     """A cache write that fails (full disk, read-only) fails that one item, as a value."""
     try:
         yield
     except StoreError as error:
-        raise FetchError(ErrorKind.STORAGE, str(error), url) from None
+        raise storage_failure(error, url) from None
 
 
 _PASSING = frozenset({403, 408, 429})  # statuses that say as little of the page as a 5xx

@@ -30,10 +30,11 @@ from ..models import (
 from ..portal import Answer, page_print
 from ..reports import FeedResult, ProgressCallback, SyncProgress
 from ..urls import canonical_url
-from .failures import unforeseen_failure
+from .failures import storage_failure, unforeseen_failure
 from .offline import NetworkWatch, not_tried
 from .renewal import LibraryRenewal
 from .resources import _now
+from .stalled_hosts import StalledHosts
 
 GONE_ASKED_EVERY = timedelta(days=7)
 """How often a feed whose address answered 410 Gone is asked again: a publisher's "gone for
@@ -61,7 +62,7 @@ class LibraryFeedRefresh(LibraryRenewal):
         try:
             return await self._refresh_feed(url, fetched, unanswered)
         except StoreError as error:
-            return FeedResult(Feed(url), error=FetchError(ErrorKind.STORAGE, str(error), url))
+            return FeedResult(Feed(url), error=storage_failure(error, url))
         except Exception as error:
             # An error no one foresaw (a parser's, on a hostile feed) fails this one feed, as
             # a value: raised, it ended the whole refresh, and every other feed with it.
@@ -144,6 +145,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         if ignored:  # and those kept before a rule that matches them go
             by_text = any(rule.reads_text for rule in self.ignore if rule.covers(feed))
             await self._in_store_thread(self.store.leave_out, url, ignored, by_text)
+        # A rule that went past its time on these items (`RulesTest`) is said with them.
+        over_time = ignored.over_time() if ignored else ""
         if self.max_items:
             went, past = await self._in_store_thread(self.store.keep_newest, url, self.max_items)
             # Past the newest `max_items`, now or before: neither new nor fetched by a sync.
@@ -159,7 +162,7 @@ class LibraryFeedRefresh(LibraryRenewal):
             etag=response.etag,
             last_modified=response.last_modified,
             last_success=_now(),
-            problem=parsed.problem or None,
+            problem="; ".join(p for p in (parsed.problem, over_time) if p) or None,
             reach=response.reach,
             moved_to=moved,
             read_with=FEED_READING_VERSION,
@@ -233,12 +236,15 @@ class LibraryFeedRefresh(LibraryRenewal):
         progress: ProgressCallback | None = None,
         on_feed: Callable[[FeedResult], None] | None = None,
         feeds: Collection[str] | None = None,
+        again: str = "the next refresh",
+        hosts: StalledHosts | None = None,
     ) -> list[FeedResult]:
         """Refresh every feed at once, or those of `feeds` (subscribed addresses: a tag's);
         `on_feed` hears each result as it comes in. Once the network looks absent
         (`offline`), the feeds still out are not waited for: they fail as not tried, and no
-        feed is marked failed for it. A feed unsubscribed from meanwhile is left out: not heard
-        of, not in the results."""
+        feed is marked failed for it; nor those of a host given up (`StalledHosts`: a sync's
+        own `hosts`, its articles' timeouts and its feeds' counted together), left for `again`.
+        A feed unsubscribed from meanwhile is left out: not heard of, not in the results."""
         self.store.check_writable()
         urls = self.store.feed_urls()
         if feeds is not None:
@@ -246,19 +252,49 @@ class LibraryFeedRefresh(LibraryRenewal):
         done = 0
         watch = NetworkWatch(urls)
         absent = asyncio.Event()
+        # A host timing out again and again is given up, as a sync's articles' is: its feeds
+        # still to come not waited for (hotel Wi-Fi stalling every answer held the reader's
+        # refresh on opening 2 minutes, acc29b T15).
+        stalled: set[str] = set()  # feeds stopped with their host
+        # Each feed by the address it is asked at: its own, or where it moved for good.
+        asked_at: dict[str, str] = {}
+
+        def stop(link: str) -> bool:
+            url = asked_at.get(link, link)
+            task = self._refreshing.get(url)
+            if task is None or task.done():
+                return False
+            stalled.add(url)
+            task.cancel()
+            return True
+
+        stalling = hosts or StalledHosts(self.limits.per_host, self.fetcher.timeouts_in_a_row, stop)
 
         async def one(url: str) -> FeedResult | None:
             nonlocal done
             feed = self.store.feed(url)
+            link = (feed.moved_to if feed is not None else "") or url
+            asked_at[link] = url
             if feed is not None and _gone_lately(feed):  # said when it was: not asked again yet
                 result = _left_gone(feed)
+            elif (left := stalling.left(link, again)) is not None:
+                result = FeedResult(feed or Feed(url), error=left, kept=False)
             else:
                 try:
-                    result = await self.refresh_feed(url, unanswered=False)
+                    with stalling.asking(link, stop):
+                        result = await self.refresh_feed(url, unanswered=False)
                 except asyncio.CancelledError:
-                    if url not in self._refreshing or self._refreshing[url] is not None:
+                    task = asyncio.current_task()
+                    if url in stalled and task is not None and task.uncancel() == 0:
+                        left = stalling.left(link, again) or not_tried(url)
+                        result = FeedResult(feed or Feed(url), error=left, kept=False)
+                    elif url not in self._refreshing or self._refreshing[url] is not None:
                         raise  # a Ctrl-C, an absent network: not stopped for its removal
-                    result = None
+                    else:
+                        result = None
+                else:
+                    if result.error is not None and result.error.kind == ErrorKind.TIMEOUT:
+                        stalling.timed_out(link)
             done += 1
             if result is None or url not in self.store.feed_urls():
                 # Unsubscribed from while it was fetched (here, or by `reader remove`): the
@@ -276,15 +312,25 @@ class LibraryFeedRefresh(LibraryRenewal):
 
         if progress:
             progress(SyncProgress("feeds", 0, len(urls)))
+        cut: dict[str, FetchError] = {}
         tasks = [asyncio.create_task(one(u)) for u in urls]
         self._refreshing = dict(zip(urls, tasks, strict=True))
         try:
-            stop = asyncio.create_task(absent.wait())
+            stopped = asyncio.create_task(absent.wait())
             pending = set(tasks)
-            while pending and not stop.done():
-                _, pending = await asyncio.wait({*pending, stop}, return_when=FIRST_COMPLETED)
-                pending.discard(stop)
-            stop.cancel()
+            while pending and not stopped.done():
+                _, pending = await asyncio.wait({*pending, stopped}, return_when=FIRST_COMPLETED)
+                pending.discard(stopped)
+            stopped.cancel()
+            # A feed under way as the network was found absent was asked: its failed try says
+            # what came of it ("broke off the connection"), not "not tried" (acc29b T12).
+            link_of = {url: link for link, url in asked_at.items()}
+            cut = {
+                url: failure
+                for url, task in zip(urls, tasks, strict=True)
+                if not task.done()
+                and (failure := self.fetcher.failed_try(link_of.get(url, url))) is not None
+            }
         finally:
             self._refreshing = {}
             for task in tasks:
@@ -294,7 +340,8 @@ class LibraryFeedRefresh(LibraryRenewal):
         for url, task in zip(urls, tasks, strict=True):
             if url in subscribed:
                 result = task.result() if task.done() and not task.cancelled() else None
-                results.append(result or _untried(self.store.feed(url) or Feed(url)))
+                feed = self.store.feed(url) or Feed(url)
+                results.append(result or _untried(feed, cut.get(url)))
         for result in results:
             if self._failed_itself(result, watch.answered):
                 with contextlib.suppress(StoreError):
@@ -336,6 +383,7 @@ def _left_gone(feed: Feed) -> FeedResult:
     return FeedResult(feed, not_modified=True, gone_until=feed.gone_at + GONE_ASKED_EVERY)
 
 
-def _untried(feed: Feed) -> FeedResult:
-    """A feed not waited for once the network was found absent: as it was, not marked failed."""
-    return FeedResult(feed, error=not_tried(feed.url))
+def _untried(feed: Feed, cut: FetchError | None = None) -> FeedResult:
+    """A feed not waited for once the network was found absent: as it was, not marked failed;
+    its failure that of its last try (`cut`), when it was asked."""
+    return FeedResult(feed, error=cut or not_tried(feed.url))

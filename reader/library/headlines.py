@@ -77,10 +77,11 @@ class LibraryHeadlines(LibraryTags):
             return self.tagged_urls(tags)
         return self.store.feed_urls()
 
-    def taken_down_lately(self) -> set[str]:
+    def left_lately(self) -> set[str]:
         """The keys of the stories their site said were gone (404, 410) less than a day ago,
-        which only a sync a day later, or opening one, asks for again (`gone`)."""
-        return asked_lately(self.store.gone())
+        and of the pages found too slow to read then (`time_limit.within_time`), which only a
+        sync a day later, or opening one, asks for again (`gone`)."""
+        return asked_lately(self.store.gone()) | asked_lately(self.store.slow())
 
     def first_headlines(
         self, count: int, unread_only: bool = False

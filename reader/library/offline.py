@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from ..errors import NoAnswer
 from ..models import NO_CONNECTION, ErrorKind, FetchError
 from ..outages import network_wide
 
@@ -54,4 +55,4 @@ class NetworkWatch:
 
 def not_tried(url: str) -> FetchError:
     """A feed left when the network was found absent."""
-    return FetchError(ErrorKind.NETWORK, NOT_TRIED, url)
+    return FetchError(ErrorKind.NETWORK, NOT_TRIED, url, no_answer=NoAnswer.NOT_ASKED)

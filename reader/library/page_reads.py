@@ -54,7 +54,7 @@ class LibraryPageReads(LibraryReextraction):
         # Caching the page clears why the article had failed: put back if it is taken out.
         failed_before = (self.store.last_failure(url) or "") if step is extract_for_cache else ""
         with _storage_as_fetch_error(url):
-            result = await self._cpu(
+            result = await self._cpu_within_time(
                 read_page,
                 step,
                 self._portal.known(),

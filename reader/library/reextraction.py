@@ -116,7 +116,7 @@ class LibraryReextraction(LibraryPruning):
                 for at, page, kind in self.store.later_pages(url)
             ]
             # Extraction, and the extractor's import, in a worker: never on the event loop.
-            article = await self._cpu(
+            article = await self._cpu_within_time(
                 reextracted, body, page_url, charset, fallback, rule, later, old
             )
             article = replace(article, fetched_at=old.fetched_at if old else _now())

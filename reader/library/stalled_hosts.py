@@ -1,7 +1,8 @@
-"""The hosts one sync asks for articles, and those it gives up: a host whose requests timed out
-again and again, nothing coming whole in between (`retries.gives_up`), has its other articles
-left for the next sync, and its downloads under way stopped, rather than each waited for to
-its own timeout (hotel Wi-Fi stalling every page held a sync 8 minutes for 160 articles)."""
+"""The hosts one sync asks for articles (or one refresh for feeds), and those it gives up: a
+host whose requests timed out again and again, nothing coming whole in between
+(`retries.gives_up`), has its other articles (feeds) left for the next sync, and its requests
+under way stopped, rather than each waited for to its own timeout (hotel Wi-Fi stalling every
+page held a sync 8 minutes for 160 articles, and the reader's refresh on opening 2 minutes)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from ..models import Entry, ErrorKind, FetchError
+from ..errors import NoAnswer
+from ..models import ErrorKind, FetchError
 from ..outages import host_of, shown_at
 from ..retries import gives_up
 
 
 class StalledHosts:
-    """One sync's hosts: those asked (`asking`), and those given up (`timed_out`)."""
+    """One sync's hosts: those asked for articles (`asking`), and those given up (`timed_out`),
+    its refresh's feeds' timeouts counted too."""
 
     def __init__(
         self, per_host: int, in_a_row: Callable[[str], int], stop: Callable[[str], bool]
@@ -24,37 +27,43 @@ class StalledHosts:
         self._in_a_row = in_a_row  # a link's host's timeouts in a row (`Fetcher`)
         self._stop = stop  # a download under way stopped, if no one else waits for it
         self.asked: set[str] = set()
+        """The hosts asked for articles (`outages` weighs the network's going by them)."""
         self.given_up: dict[str, int] = {}
         """Each host given up, with the timeouts in a row it was given up after."""
-        self._under_way: defaultdict[str, set[str]] = defaultdict(set)
+        # Each host's requests under way, each with how it is stopped.
+        self._under_way: defaultdict[str, dict[str, Callable[[str], bool]]] = defaultdict(dict)
 
     @contextmanager
-    def asking(self, link: str) -> Iterator[None]:
-        """While `link`'s download is under way."""
+    def asking(self, link: str, stop: Callable[[str], bool] | None = None) -> Iterator[None]:
+        """While `link`'s download is under way; or, with a `stop` of its own, a feed's
+        request, whose host is no article's."""
         host = host_of(link)
-        self.asked.add(host)
-        self._under_way[host].add(link)
+        if stop is None:
+            self.asked.add(host)
+        self._under_way[host][link] = stop or self._stop
         try:
             yield
         finally:
-            self._under_way[host].discard(link)
+            self._under_way[host].pop(link, None)
 
     def timed_out(self, link: str) -> None:
-        """`link`'s download timed out: its host given up if its tries (this article's and
+        """`link`'s request timed out: its host given up if its tries (this one's and
         others') timed out so often in a row that the rest would too."""
         host = host_of(link)
         times = self._in_a_row(link)
         if host in self.given_up or not gives_up(times, self._per_host):
             return
         self.given_up[host] = times
-        for under_way in list(self._under_way[host]):  # stalling as the others did
-            self._stop(under_way)
+        for under_way, stop in list(self._under_way[host].items()):  # stalling as the others
+            stop(under_way)
 
-    def left(self, entry: Entry) -> FetchError | None:
-        """The failure of an article whose host is given up (not asked, or its download
-        stopped), or None while its host is not."""
-        times = self.given_up.get(host_of(entry.link))
+    def left(self, link: str, until: str = "the next sync") -> FetchError | None:
+        """The failure of a request of `link` (an article's, a feed's) whose host is given up
+        (not asked, or its download stopped), left `until` then; None while its host is not."""
+        times = self.given_up.get(host_of(link))
         if times is None:
             return None
-        why = f"{shown_at(entry.link)} stopped answering (timed out {times} times in a row)"
-        return FetchError(ErrorKind.TIMEOUT, f"{why}: left for the next sync", entry.link)
+        why = f"{shown_at(link)} stopped answering (timed out {times} times in a row)"
+        return FetchError(
+            ErrorKind.TIMEOUT, f"{why}: left for {until}", link, no_answer=NoAnswer.TIMED_OUT
+        )

@@ -33,6 +33,7 @@ from .cache_notes import CacheNotes
 from .failures import _may_come_later
 from .feed_refresh import LibraryFeedRefresh
 from .gates import PriorityGate
+from .renewal import Renewal
 from .resources import _now
 from .retold import retold, stamped_times, updated_since
 from .stalled_hosts import StalledHosts
@@ -109,7 +110,7 @@ class LibrarySync(LibraryFeedRefresh):
         self.store.check_writable()
         feeds = frozenset(feeds) if feeds is not None else None  # looked up per headline
         if not articles:
-            results = await self.refresh(progress, feeds=feeds)
+            results = await self.refresh(progress, feeds=feeds, again="the next sync")
             if self._portal.last_seen > started:
                 results = self._portal_answered(results, [], [], [])
             dropped = await self._drop_old_read()
@@ -137,6 +138,9 @@ class LibrarySync(LibraryFeedRefresh):
             headlines = [h for h in headlines if h.entry.feed_url in feeds]
         # Stories the site said were gone: asked for again once a day, named only the first time.
         was_gone = await asyncio.to_thread(self.store.gone)
+        # Pages too slow to read (`time_limit.within_time`): left for a day too, not given a
+        # worker's time limit again by every sync.
+        slow = await asyncio.to_thread(self.store.slow)
         # When each cached article's page came: one its feed says was updated since is fetched
         # again (a correction, a live blog), once a sync.
         renewable = await asyncio.to_thread(self.store.renewable)
@@ -153,7 +157,7 @@ class LibrarySync(LibraryFeedRefresh):
         # What each headline said before the refresh: a title or summary that changed since
         # counts as an update in a feed that gives no time of update (`retold`).
         was = {h.entry.id: h.entry for h in headlines}
-        skip = cached | not_pages | asked_lately(was_gone)
+        skip = cached | not_pages | asked_lately(was_gone) | asked_lately(slow)
         if room is not None:  # fetched once the feeds are in, if theirs answer
             for headline in headlines:
                 if headline.key and headline.key not in skip:
@@ -239,7 +243,7 @@ class LibrarySync(LibraryFeedRefresh):
                 async with host.slot(first), ahead.slot(first):
                     if unwritable is not None:
                         raise replace(unwritable, url=entry.link)
-                    if (left := hosts.left(entry)) is not None:
+                    if (left := hosts.left(entry.link)) is not None:
                         # Kept, so reading it offline says why it isn't there.
                         with suppress(StoreError):
                             await asyncio.to_thread(
@@ -284,7 +288,7 @@ class LibrarySync(LibraryFeedRefresh):
                     return
                 if room is not None:
                     room.failed(key)
-                if (left := hosts.left(entry)) is not None and task and not task.cancelling():
+                if (left := hosts.left(entry.link)) is not None and task and not task.cancelling():
                     # Its download stopped with its host's (`StalledHosts.timed_out`).
                     failures.append((entry, left))
                     done += 1
@@ -312,19 +316,23 @@ class LibrarySync(LibraryFeedRefresh):
 
         async def renew(entry: Entry) -> None:
             async with host_ahead[urlsplit(entry.link).netloc].slot(), ahead.slot():
-                renewal = await self._renew(entry)
+                left = hosts.left(entry.link)  # its host given up: not asked again
+                renewal = await self._renew(entry) if left is None else Renewal("failed")
+            if renewal.error is not None and renewal.error.kind == ErrorKind.TIMEOUT:
+                hosts.timed_out(entry.link)
             if renewal.outcome == "changed":
                 renewed.append(entry)
             elif renewal.outcome == "gone" and renewal.error is not None:
                 key = article_key(entry.link)
                 if key not in was_gone:  # named when it went, as an uncached story is
                     gone_kept.append((entry, renewal.error, renewal.before))
-            elif (error := renewal.error) is not None and _passing(error):
+            elif (error := left or renewal.error) is not None and (left or _passing(error)):
                 # The change its feed told of is still to be had: said, and its telling kept
                 # for the next sync to ask again (acc28c C9: a later page's 503 spent it). A
                 # page to sign in in its place is no news: the copy stays, as it always did.
-                why = f"{error.message}; the next sync asks again"
-                renew_failures.append((entry, replace(error, message=why)))
+                if left is None:
+                    error = replace(error, message=f"{error.message}; the next sync asks again")
+                renew_failures.append((entry, error))
                 if (before := was.get(entry.id)) is not None:
                     with suppress(StoreError):
                         await asyncio.to_thread(
@@ -390,7 +398,9 @@ class LibrarySync(LibraryFeedRefresh):
 
         report("feeds")
         try:
-            results = await self.refresh(on_feed=feed_in, feeds=feeds)
+            results = await self.refresh(
+                on_feed=feed_in, feeds=feeds, again="the next sync", hosts=hosts
+            )
             if room is not None:
                 room.hold.release()
             # With no connection, the articles left from before would fail as the feeds did.

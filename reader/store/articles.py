@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 import time
 import zlib
+from contextlib import suppress
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from ..codec import article_date, article_from_dict, article_to_dict, text_from_dict
-from ..dates import not_ahead, stated_iso
+from ..dates import BELIEVED_AHEAD, not_ahead, stated_iso
 from ..keys import article_key
 from ..models import Article
 from ..raw_pages import pack_page_list, unpack_page_list, unpack_raw_page
@@ -24,12 +25,18 @@ from .shown_ids import SHOWN_AS
 _DATED = "dated:"
 """Per article key, the date its article says it was published (`stated_iso`), "" for none:
 beside the record, so a list of 10,000 headlines reads every one in one query."""
+AHEAD = "ahead:"
+"""Per article key, when its page says it was published (epoch seconds), where that is more
+than `BELIEVED_AHEAD` after its retrieval: the clock behind as it was cached, or a page dated
+ahead. `_DATED` holds it put back to the retrieval; a prune reads this one beside every cached
+article's time (`dates.retrieved_as_believed`)."""
 
 # Per article key: the cleaned article, its raw page, the feed's own text of it (the fallback
 # for a page that gives little, kept so re-extraction can use it offline), when it was last
 # opened, why it is no article, its later pages when it is split over several, a mark when
 # some of those are missing (`Article.incomplete`), why the last try to fetch it failed, when
-# the site last said it is gone (`gone`), where the reader left it, and when the size limit left
+# the site last said it is gone (`gone`), when its page was last found too slow to read
+# (`slow`), where the reader left it, and when the size limit left
 # it out (`left_out`), the date its page gives (`page_dates`), its earlier versions and the
 # mark of one changed since last read (`versions`), and the ids of the headlines that listed it
 # once no feed does (`shown_ids`). ("also:" keys are the article's other addresses, keyed by
@@ -45,9 +52,11 @@ _ARTICLE_PREFIXES = (
     "partial:",
     "failed:",
     "gone:",
+    "slow:",
     "place:",
     "left-out:",
     _DATED,
+    AHEAD,
     "versions:",
     "renewed:",
     "told:",
@@ -240,11 +249,10 @@ class StoreArticles(StoreFeeds):
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
             self._articles.delete(f"gone:{key}")
+            self._articles.delete(f"slow:{key}")
             self._articles.delete(f"left-out:{key}")
             self._mark_missing_text(key, article)
-            self._articles.set(
-                _DATED + key, _stated(not_ahead(article.published, article.fetched_at))
-            )
+            self._put_dated(key, article)
             for address in _other_addresses(key, article):
                 self._articles.set(f"also:{address}", url)
 
@@ -261,6 +269,20 @@ class StoreArticles(StoreFeeds):
         # One a cache made before aliases were checked may hold: another site's canonical.
         article = self.article(link)
         return None if article is not None and not _may_answer_for(url, article) else link
+
+    def _put_dated(self, key: str, article: Article) -> None:
+        """Keep beside an article being put when its page says it was published (`_DATED`),
+        and that time apart when it is after the retrieval by more than a day (`AHEAD`)."""
+        published, retrieved = article.published, article.fetched_at
+        self._articles.set(_DATED + key, _stated(not_ahead(published, retrieved)))
+        if (
+            published is not None
+            and retrieved is not None
+            and published - retrieved > BELIEVED_AHEAD
+        ):
+            self._articles.set(AHEAD + key, published.timestamp())
+        else:
+            self._articles.delete(AHEAD + key)
 
     def _mark_missing_text(self, key: str, article: Article) -> None:
         """Mark an article being put as missing text for a sync to read on, and as cached only
@@ -306,9 +328,7 @@ class StoreArticles(StoreFeeds):
             self._articles.set(f"article:{key}", record)
             self._articles.delete(f"failed:{key}")
             self._mark_missing_text(key, article)
-            self._articles.set(
-                _DATED + key, _stated(not_ahead(article.published, article.fetched_at))
-            )
+            self._put_dated(key, article)
 
     def later_pages(self, url: str) -> list[tuple[str, bytes, str]]:
         """The raw pages after the first of an article split over several, in order: each
@@ -354,6 +374,21 @@ class StoreArticles(StoreFeeds):
 
     def mark_failed(self, url: str, reason: str) -> None:
         self._articles.set(f"failed:{article_key(url)}", reason)
+
+    def mark_slow(self, url: str) -> None:
+        """Record that the page of `url` took longer to read than a worker may take
+        (`time_limit.within_time`), now: a sync leaves it for a day (`gone.asked_lately`)."""
+        self._articles.set(f"slow:{article_key(url)}", repr(time.time()))
+
+    def slow(self) -> dict[str, float]:
+        """When each page too slow to read was last found so (epoch seconds), by key."""
+        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
+        rows = self._articles._sql(query, ("slow:", "slow;")).fetchall()
+        found: dict[str, float] = {}
+        for key, value in rows:
+            with suppress(TypeError, ValueError):
+                found[str(key)[len("slow:") :]] = float(value)
+        return found
 
     def mark_gone(self, url: str, status: int = 0) -> None:
         """Record that the site said now that the story at `url` is gone (404, 410: `status`,

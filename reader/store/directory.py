@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import diskcache
 
-from ..models import StoreError
+from ..models import StoreError, Unwritable
 from ..safe import safe_line
 from .caches import ReadOnlyCache, open_cache, read_only
 from .data_disk import RefusedRecord
@@ -39,6 +39,9 @@ C = TypeVar("C", bound=type)
 
 _decode_one = json.JSONDecoder().raw_decode
 _SPACE = re.compile(r"[ \t\n\r]*")
+# What a copy of a damaged record is not named with (`_keep_aside`): a key's address's "/",
+# and anything a shell or another system would read otherwise.
+_NOT_IN_FILE_NAME = re.compile(r"[^\w.:,=+-]")
 
 
 def _reporting_storage_errors(cls: C) -> C:
@@ -51,8 +54,8 @@ def _reporting_storage_errors(cls: C) -> C:
                 return method(self, *args, **kwargs)
             except sqlite3.DatabaseError as error:
                 if self.read_only and _write_refused(error):
-                    raise StoreError(self.read_only) from None
-                raise StoreError(_storage_message(self.root, error)) from None
+                    raise StoreError(self.read_only, self.read_only_tag or None) from None
+                raise _storage_error(self.root, error) from None
             except OSError as error:
                 raise StoreError(
                     f"cannot use the data directory {self.root}: {error.strerror or error}"
@@ -75,21 +78,29 @@ def _disk_full(error: sqlite3.DatabaseError) -> bool:
     return "full" in str(error) or "disk I/O error" in str(error)
 
 
-def _storage_message(root: Path, error: sqlite3.DatabaseError) -> str:
+def _storage_error(root: Path, error: sqlite3.DatabaseError) -> StoreError:
     text = str(error)
     if _disk_full(error):
-        return f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost"
-    if "readonly" in text or "read-only" in text:
-        return f"the data directory {root} is read-only: reading works, nothing new can be cached"
+        return StoreError(
+            f"the disk holding {root} is full (or failing): nothing more could be kept, nothing was lost",
+            Unwritable.DISK_FULL,
+        )
+    if _write_refused(error):
+        return StoreError(
+            f"the data directory {root} is read-only: reading works, nothing new can be cached",
+            Unwritable.READ_ONLY,
+        )
     if "not a database" in text or "malformed" in text:
         if named := _damaged_file(root):
             path, holds = named
-            return (
+            return StoreError(
                 f"the cache file {path} ({holds}) is damaged ({text}); move it aside to start "
                 "it afresh (nothing was deleted)"
             )
-        return f"a cache file under {root} is damaged ({text}); move it aside to start afresh (nothing was deleted)"
-    return f"cache error in {root}: {text}"
+        return StoreError(
+            f"a cache file under {root} is damaged ({text}); move it aside to start afresh (nothing was deleted)"
+        )
+    return StoreError(f"cache error in {root}: {text}")
 
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -129,7 +140,7 @@ class StoreDirectory:
         self.read_only = ""
         """Why the directory was opened to read only ("" when it takes writes): said in one
         line by whatever it refuses to keep."""
-        self.read_only_tag = ""
+        self.read_only_tag: Unwritable | str = ""
         """The same in a few words, for a status line: "the disk is full"."""
         try:
             root.mkdir(parents=True, exist_ok=True)
@@ -137,13 +148,13 @@ class StoreDirectory:
             self._articles = open_cache(root / "articles", **settings)
         except (sqlite3.DatabaseError, OSError) as error:
             if read_only(root):
-                tag = "the data directory is read-only"
+                tag = Unwritable.READ_ONLY
                 reason = (
                     f"the data directory {root} is read-only: what is cached reads, "
                     "nothing new is kept (marks, places, articles)"
                 )
             elif isinstance(error, sqlite3.DatabaseError) and _disk_full(error):
-                tag = "the disk is full"
+                tag = Unwritable.DISK_FULL
                 reason = (
                     f"the disk holding {root} is full: what is cached reads, nothing new is kept "
                     "(marks, places, articles) until some space is freed on it"
@@ -157,7 +168,7 @@ class StoreDirectory:
                 self.read_only_tag = tag
                 return
             if isinstance(error, sqlite3.DatabaseError):
-                raise StoreError(_storage_message(root, error)) from None
+                raise _storage_error(root, error) from None
             raise StoreError(
                 f"cannot open the data directory {root}: {error.strerror or error}"
             ) from None
@@ -184,7 +195,7 @@ class StoreDirectory:
             self._articles = ReadOnlyCache(self.root / "articles")
         except (sqlite3.DatabaseError, OSError):
             if isinstance(error, sqlite3.DatabaseError):
-                raise StoreError(_storage_message(self.root, error)) from None
+                raise _storage_error(self.root, error) from None
             raise StoreError(f"cannot open the data directory {self.root}: {error}") from None
         self.read_only = reason
         self._check_format()
@@ -195,7 +206,7 @@ class StoreDirectory:
         reader open through it keeps marks again without being restarted (acc29b T13)."""
         if not self.read_only:
             return True
-        if self.read_only_tag != "the disk is full" or read_only(self.root):
+        if self.read_only_tag != Unwritable.DISK_FULL or read_only(self.root):
             return False
         try:
             state = open_cache(self.root / "state", **self._settings)
@@ -216,7 +227,7 @@ class StoreDirectory:
         """Raises StoreError, saying why, when the directory was opened to read only: before a
         job that would fetch only to find it can keep nothing."""
         if self.read_only:
-            raise StoreError(self.read_only)
+            raise StoreError(self.read_only, self.read_only_tag or None)
 
     def close(self) -> None:
         self._state.close()
@@ -279,8 +290,11 @@ class StoreDirectory:
         """A new file in the data directory holding `held` (a damaged record of `key`)."""
         data = held.encode(errors="surrogateescape") if isinstance(held, str) else bytes(held)
         stamp = time.strftime("%Y%m%d-%H%M%S")
+        # A key may hold an address ("feed:https://…/../x"): its "/" would name folders, in
+        # the data directory or out of it.
+        name = _NOT_IN_FILE_NAME.sub("_", key)[:120]
         for n in range(1, 100):
-            path = self.root / f"{key}.damaged-{stamp}{'' if n == 1 else f'-{n}'}"
+            path = self.root / f"{name}.damaged-{stamp}{'' if n == 1 else f'-{n}'}"
             try:
                 # "x": a new file, never one (or a link) planted under that name
                 with path.open("xb") as file:
@@ -288,7 +302,7 @@ class StoreDirectory:
                 return path
             except FileExistsError:
                 continue
-        raise FileExistsError(f"{self.root / key}.damaged-{stamp}: too many copies")
+        raise FileExistsError(f"{self.root / name}.damaged-{stamp}: too many copies")
 
 
 def json_items(raw: str) -> Iterator[Any]:

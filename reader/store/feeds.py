@@ -5,6 +5,7 @@ read, and the ids of the headlines dropped for good (`retention`) that the feed 
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -137,13 +138,17 @@ class StoreFeeds(StoreShownIds):
         return [self.feed(url) or Feed(url) for url in self.feed_urls()]
 
     def feed(self, url: str) -> Feed | None:
-        data = self._load(self._state, _feed_key(url))
+        """The feed subscribed to at `url`, None when no record is kept. A damaged record is
+        dropped with a copy kept aside: it holds the user's own (its name, its tags), which no
+        fetch gives back."""
+        data = self._load(self._state, _feed_key(url), keep_aside=True)
         if data is None:
             return None
         try:
             return feed_from_dict(data)
         except (KeyError, TypeError, ValueError):
-            self._drop_damaged(self._state, _feed_key(url))
+            held = json.dumps(data, ensure_ascii=False)
+            self._drop_damaged(self._state, _feed_key(url), held)
             return None
 
     def add_feed(

@@ -8,10 +8,13 @@ import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
+from ..dates import retrieved_as_believed
 from ..keys import article_key
 from ..models import Entry
+from .articles import AHEAD
 from .directory import _reporting_storage_errors
 from .versions import StoreVersions
 
@@ -25,6 +28,16 @@ _FEEDS_HIDDEN = "feeds-hidden"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 # What an article takes in the cache, as eviction counts it: its earlier versions too.
 _SIZED = ("article", "raw", "fallback", "pages", "versions")
+
+
+def _believed(retrieved: float, published: float | None, now: float) -> float:
+    """`dates.retrieved_as_believed` of epoch seconds."""
+    moment = retrieved_as_believed(
+        datetime.fromtimestamp(retrieved, UTC),
+        datetime.fromtimestamp(published, UTC) if published is not None else None,
+        datetime.fromtimestamp(now, UTC),
+    )
+    return moment.timestamp()
 
 
 @dataclass(frozen=True)
@@ -122,10 +135,26 @@ class StoreUsage(StoreVersions):
         # an upgrade) rewrites the article record, but neither caches nor reads it, so it must
         # not make every article look as recently used as the others to eviction.
         cached_at = {key: downloaded_at.get(key, at) for key, at in cached_at.items()}
+        # diskcache's own times are the clock's as they were written: one that was wrong is
+        # mended here, where they are read (`dates.retrieved_as_believed`).
+        now = time.time()
+        ahead = self._ahead()
+        for key, at in cached_at.items():
+            if at > now or key in ahead:
+                cached_at[key] = _believed(at, ahead.get(key), now)
         return [
-            CachedArticle(key, sizes.get(key, 0), at, max(at, read_at.get(key, 0.0)), key in saved)
+            CachedArticle(
+                key, sizes.get(key, 0), at, max(at, min(read_at.get(key, 0.0), now)), key in saved
+            )
             for key, at in cached_at.items()
         ]
+
+    def _ahead(self) -> dict[str, float]:
+        """The cached articles' pages dated more than a day after they were retrieved
+        (`AHEAD`), with that date (epoch seconds), in one query."""
+        query = "SELECT key, value FROM Cache WHERE key >= ? AND key < ?"
+        rows = self._articles._sql(query, (AHEAD, AHEAD[:-1] + ";")).fetchall()
+        return {str(k)[len(AHEAD) :]: v for k, v in rows if isinstance(v, float)}
 
     def article_size(self, url: str) -> int:
         """The bytes an article takes, as `cached_articles` counts them (0 when not cached)."""

@@ -23,7 +23,26 @@ from .directory import _reporting_storage_errors
 MAX_VERSIONS = 3
 """Earlier versions kept of one article: the first, as it was first cached (what was first
 published, and "copy 1" in a journalist's notes, acc28c C14), and the newest; those between go
-first. A live blog fetched again at each sync would otherwise grow without end."""
+first, but a copy saying what an earlier one kept says goes before any. A live blog fetched
+again at each sync would otherwise grow without end."""
+
+
+def _one_less(kept: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """`kept` (compressed records and raw pages, oldest first) less one: the latest copy that
+    says what an earlier one kept says (a page flipping back and forth, an A/B headline, an
+    edit undone), else the oldest but the first. The earliest sight of each text is what
+    dates an edit (acc30a J20: a copy identical to copy 1 had pushed out the first sight of a
+    changed figure)."""
+    said: list[tuple[str, ...] | None] = []
+    for record, _ in kept:
+        try:
+            said.append(_said_in(zlib.decompress(record).decode()))
+        except (zlib.error, UnicodeDecodeError):
+            said.append(None)
+    for n in range(len(kept) - 1, 0, -1):
+        if said[n] is not None and said[n] in said[:n]:
+            return kept[:n] + kept[n + 1 :]
+    return [kept[0], *kept[2:]]
 
 
 def _said_in(record: Any) -> tuple[str, ...] | None:
@@ -74,7 +93,7 @@ class StoreVersions(StoreArticles):
                 kept = self._version_list(key)
                 kept.append((zlib.compress(record.encode(), 6), raw))
                 if len(kept) > MAX_VERSIONS:
-                    kept = [kept[0], *kept[1 - MAX_VERSIONS :]]
+                    kept = _one_less(kept)
                 self._articles.set(f"versions:{key}", _pack(kept))
                 self._articles.set(f"renewed:{key}", time.time())
             self.put_article(url, article, packed_page, fallback_html)

@@ -10,17 +10,16 @@ in bulk runs in a thread, so the screen never waits.
 calls only what is defined below it): `app_state` (what the app holds, its jobs, quitting),
 `app_headlines` (the headlines loaded and marked), `app_articles` (articles read, saved,
 fetched ahead; links followed), `app_sync` (refresh and sync), `app_feeds` (feeds added,
-renamed, removed); this module adds the keys (those that wait for every headline as the
-start reads them), starting and stopping, and the notices.
+renamed, removed), `app_notices` (notices replaced and taken back), `app_lifecycle` (changes
+from outside, the start's waits, the end); this module adds the keys (those typed ahead, and
+those that wait for every headline as the start reads them) and the start itself, which hands
+them on.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib
-import signal
-import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeAlias
 
@@ -29,12 +28,11 @@ from textual.actions import ActionParseResult
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.driver import Driver
-from textual.notifications import Notification, Notify
 from textual.widget import Widget
 
 from ..config import Config
 from ..library import Library
-from .app_feeds import ReaderAppFeeds
+from .app_lifecycle import ReaderAppLifecycle
 from .collector import resume_after_start
 from .dialogs.help import HelpScreen
 from .display import plain
@@ -43,18 +41,12 @@ from .keymap import KeyMap
 from .messages import HeadlinesChanged
 from .quittable import quittable
 
-_HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
-"""The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
 _NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
 """Keys that act as soon as they come, even while the reader starts (see `on_event`)."""
 _HELD_POLL = 0.02
 """Seconds between looks at whether the screen on top takes the keys held for it yet."""
 _HELD_AT_MOST = 2.0
 """Seconds after which keys held for those before them go on anyway: never held for good."""
-_KEYS_REST = 0.3
-"""Seconds with no key, after the first paint, before the start's remaining work begins."""
-_KEYS_REST_AT_MOST = 2.0
-"""Seconds after the first paint when it begins, keys or not (the refresh must not wait for good)."""
 NEEDS_EVERY_HEADLINE = frozenset(
     {
         "search",  # `/`: its matches
@@ -91,7 +83,7 @@ _Action: TypeAlias = "tuple[str | ActionParseResult, DOMNode | None, Mapping[str
 """An action as `run_action` is given it."""
 
 
-class ReaderApp(ReaderAppFeeds):
+class ReaderApp(ReaderAppLifecycle):
     """A terminal news reader over one data directory."""
 
     CSS_PATH = "reader.tcss"
@@ -115,8 +107,6 @@ class ReaderApp(ReaderAppFeeds):
     """The keys held meanwhile, in the order they came."""
     _handed_on: events.Key | None = None
     """The held key being handed on (`_hand_on_typed_ahead`): not held again."""
-    _last_key_at = 0.0
-    """When the last key came (the event loop's clock), for `_until_keys_rest`."""
     _waiting: _Action | None = None
     """The action that waits for every headline (`NEEDS_EVERY_HEADLINE`), the keys after it
     held, while the start reads the rest (`load_rest`)."""
@@ -342,55 +332,6 @@ class ReaderApp(ReaderAppFeeds):
         if self.config.refresh_interval > 0:
             self.set_interval(self.config.refresh_interval, self._timed_refresh)
 
-    def _outside_changes(self) -> None:
-        """Headlines a sync in another window brought (`reader sync`, another reader) are read
-        in, as a refresh here would: the list left open at the gate shows what it synced. While
-        it caches articles, only which are cached is read again, every few seconds (its ↓
-        marks, the count available offline and what `F` searches follow it)."""
-        if self.library is None:
-            return
-        if self._unkept or self.library.read_only_tag:
-            self._run(self.keep_again(), "keep", exclusive=True)
-        if self._busy:
-            return
-        store = self.library.store
-        at, cached_at = store.changed_at(), store.cached_at()
-        if at > self._changed_seen:
-            self._changed_seen, self._cached_seen = at, cached_at
-            self._run(self.reload(freeze=False), "reload")
-        elif cached_at > self._cached_seen:
-            self._cached_seen = cached_at
-            self._run(self.recache(), "reload")
-        else:
-            return
-        self.check_open_articles()  # a changed copy of one open may be among them
-
-    def _timed_refresh(self) -> None:
-        if not self._busy:
-            self.action_refresh()
-
-    def _catch_hang_up(self) -> None:
-        """A closed terminal window (SIGHUP), a killed tmux session or a `kill` (SIGTERM) quit
-        as `q` does, keeping the reading place, instead of ending the process where it stood."""
-        if threading.current_thread() is not threading.main_thread():
-            return  # signal handlers are the main thread's only (an app run in a test's thread)
-        loop = asyncio.get_running_loop()
-        for number in _HANG_UPS:
-            loop.add_signal_handler(number, self._hung_up, number)
-
-    def _hung_up(self, number: int) -> None:
-        self.exit(128 + number, return_code=128 + number)  # a shell's status for a signal
-
-    async def on_unmount(self) -> None:
-        if threading.current_thread() is threading.main_thread():
-            loop = asyncio.get_running_loop()
-            for number in _HANG_UPS:
-                loop.remove_signal_handler(number)
-        self.workers.cancel_all()
-        if self.library is not None:
-            await self.library.aclose()
-            self.library = None
-
     async def _start(self) -> None:
         try:
             unread_only = await asyncio.to_thread(self.lib.unread_only, self.config.unread_only)
@@ -440,58 +381,6 @@ class ReaderApp(ReaderAppFeeds):
                 self.main_screen.post_message(HeadlinesChanged(filled=frozenset()))
         if self.refresh_on_start and self.index.feeds:
             await self._refresh()
-
-    def _network_stack(self) -> None:
-        """In a thread: import what the network and the feeds need, and make the client (used
-        on the loop: httpx binds it to the loop of its first request)."""
-        importlib.import_module("reader.feeds")
-        self.lib.fetcher  # noqa: B018 — made once, here
-
-    async def _painted(self) -> None:
-        """Return once the screen has been drawn with what the main screen was told so far
-        (the headlines `reload` posted to it)."""
-        drawn = asyncio.Event()
-        # Queued behind those messages; then run by the screen on top after its next update.
-        if self.main_screen.call_after_refresh(drawn.set):
-            await drawn.wait()
-
-    async def _until_keys_rest(self) -> None:
-        """Return once no key has come for `_KEYS_REST` seconds (or `_KEYS_REST_AT_MOST` after
-        the call). The start's remaining work (worker processes, the network stack, the
-        refresh) took the CPU from what the first keys asked for: an article opened as soon
-        as the list showed took ~200 ms longer to show than one opened a second later."""
-        loop = asyncio.get_running_loop()
-        start = loop.time()
-        give_up = start + _KEYS_REST_AT_MOST
-        while (now := loop.time()) < give_up:
-            rest = max(start, self._last_key_at) + _KEYS_REST - now
-            if rest <= 0:
-                return
-            await asyncio.sleep(min(rest, give_up - now))
-
-    # -- notices -------------------------------------------------------------------------------
-    def withdraw_notice(self, message: str | Callable[[str], bool]) -> None:
-        """Take back a notice still shown that no longer holds (see `on_notify`): the one saying
-        `message`, or every one whose message `message` picks."""
-        if isinstance(message, str):
-            self._take_back(lambda shown: shown.message == message)
-        else:
-            self._take_back(lambda shown: message(shown.message))
-
-    def on_notify(self, event: Notify) -> None:
-        """A notice said again while it is still shown (`n` held down at the last article, `]`
-        at the last heading) replaces the one shown: twenty copies stacked up over the text."""
-        new = event.notification
-        key = (new.message, new.title, new.severity)
-        self._take_back(
-            lambda shown: shown is not new and (shown.message, shown.title, shown.severity) == key
-        )
-
-    def _take_back(self, which: Callable[[Notification], bool]) -> None:
-        """Remove the notices shown that `which` picks."""
-        for shown in list(self._notifications):
-            if which(shown):
-                self._unnotify(shown)  # Textual has no public way to take one notice back
 
     # -- other keys ----------------------------------------------------------------------------
     def action_help(self) -> None:

@@ -166,10 +166,11 @@ class ReaderAppArticles(ReaderAppHeadlines):
 
     async def _prefetch(self, entries: list[Entry]) -> None:
         await self.shown.wait()  # the list first (its network stack would delay the paint)
-        # A story its site said was gone is asked for again by a sync a day later, or when
-        # opened: each start and `r` asked the site again for every dead page near the cursor.
+        # A story its site said was gone (or a page too slow to read) is asked for again by a
+        # sync a day later, or when opened: each start and `r` asked the site again for every
+        # dead page near the cursor.
         with suppress(StoreError):
-            gone = await asyncio.to_thread(self.lib.taken_down_lately)
+            gone = await asyncio.to_thread(self.lib.left_lately)
             dead = {e.id for e in entries if e.link and article_key(e.link) in gone}
             self._prefetch_failed.update(dead)
             entries = [e for e in entries if e.id not in dead]

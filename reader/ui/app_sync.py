@@ -44,7 +44,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
         return report.portal[0].upper() + report.portal[1:]
     if report.no_connection:
         return report.no_connection
-    failed_feeds = [r for r in report.feeds if r.error]
+    # Those of a host given up are counted in its one line (`outages`).
+    failed_feeds = [r for r in report.feeds if r.error and r.feed.url not in report.feeds_left]
     line = (
         f"Synced {synced_feeds(report.feeds)} of {plural(len(report.feeds), 'feed')} · "
         f"{plural(report.articles_fetched, 'article')} cached for offline, "
@@ -93,12 +94,8 @@ def sync_summary(report: SyncReport, browser_key: str | None = "o") -> str:
 
 
 def _unwritable(error: FetchError) -> str:
-    """Why the store took no writes, in a few words (from what `store.directory` says of it)."""
-    if "is full" in error.message:
-        return "The disk is full"
-    if "read-only" in error.message:
-        return "The data directory is read-only"
-    return "The cache takes no writes"
+    """Why the store took no writes, in a few words: the store's own (`Unwritable`)."""
+    return error.unwritable.capitalize() if error.unwritable else "The cache takes no writes"
 
 
 def _brought(

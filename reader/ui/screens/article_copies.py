@@ -52,15 +52,22 @@ class ArticleScreenCopies(ArticleScreenPassage):
         said = plain(said, max_length=300).plain
         self.notify(said[:1].upper() + said[1:], markup=False)
 
+    def _changed_article(self) -> Article | None:
+        """The cached article shown, when more than one copy of it is kept (`V`, `d`); else
+        None, and a notice when it is one copy."""
+        article = self.query_one(ArticleBody).article
+        if article is None or not self.loaded or self._from_feed:
+            return None
+        if len(article.versions) < 2:
+            self.notify("Only one copy of this article is kept: it has not changed since.")
+            return None
+        return article
+
     async def action_other_version(self) -> None:
         """The copy kept before the one shown of an article a sync found changed (a
         correction), with its own retrieval time; from the oldest, back to the latest."""
         body = self.query_one(ArticleBody)
-        article = body.article
-        if article is None or not self.loaded or self._from_feed:
-            return
-        if len(article.versions) < 2:
-            self.notify("One copy of this article is kept: it has not changed since.")
+        if (article := self._changed_article()) is None:
             return
         number = article.version - 1 or len(article.versions)
         entry = self.headline.entry
@@ -104,12 +111,7 @@ class ArticleScreenCopies(ArticleScreenPassage):
         """What changed from the copy kept before the one shown to it (from the oldest: to the
         copy after it), over the article; Esc comes back. Compared in a thread: on a long page
         it is seconds of CPU, which the event loop must not wait on."""
-        body = self.query_one(ArticleBody)
-        article = body.article
-        if article is None or not self.loaded or self._from_feed:
-            return
-        if len(article.versions) < 2:
-            self.notify("Only one copy of this article is kept: it has not changed since.")
+        if (article := self._changed_article()) is None:
             return
         newer = max(article.version, 2)
         self.run_worker(

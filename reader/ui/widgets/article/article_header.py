@@ -11,7 +11,14 @@ from datetime import datetime, timedelta
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
-from ....citation import FEEDS_DATE, cited_source, cited_url, gone_note, version_note
+from ....citation import (
+    FEEDS_DATE,
+    cited_source,
+    cited_url,
+    gone_note,
+    section_front_line,
+    version_note,
+)
 from ....enclosures import enclosure_label, shown_enclosures
 from ....models import Article, Enclosure, Entry
 from ....url_display import shown_url
@@ -113,6 +120,9 @@ def header(
             rtl=rtl,
         )
         out.append(_LEFT_OUT if compact else length)
+        if front := section_front_line(article):
+            # Said before the list: what follows is other stories' teasers, not this page's text.
+            out.append(Paragraph(Text(front + ".", styles.meta), gap=0, rtl=rtl))
         if gone := gone_note(article):
             # The address above no longer gives the story: this copy is what is left of it.
             note = gone[0].upper() + gone[1:] + "."

@@ -1,0 +1,105 @@
+"""The reader app's life around its keys: what changes outside it while it runs (a sync in
+another window, the refresh by the clock), the start's waits (for the first paint, for the keys
+to rest, for the network stack in a thread) and its end (a hang-up, quitting). `ReaderApp` starts
+it (`on_mount`, `_start`)."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import signal
+import threading
+
+from .app_notices import ReaderAppNotices
+
+_HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+"""The signals that end the reader from outside: it quits as by `q` (see `_catch_hang_up`)."""
+_KEYS_REST = 0.3
+"""Seconds with no key, after the first paint, before the start's remaining work begins."""
+_KEYS_REST_AT_MOST = 2.0
+"""Seconds after the first paint when it begins, keys or not (the refresh must not wait for good)."""
+
+
+class ReaderAppLifecycle(ReaderAppNotices):
+    """The reader app kept up with changes from outside, its start's waits and its end (see
+    `ReaderApp`)."""
+
+    _last_key_at = 0.0
+    """When the last key came (the event loop's clock), for `_until_keys_rest`."""
+
+    def _outside_changes(self) -> None:
+        """Headlines a sync in another window brought (`reader sync`, another reader) are read
+        in, as a refresh here would: the list left open at the gate shows what it synced. While
+        it caches articles, only which are cached is read again, every few seconds (its ↓
+        marks, the count available offline and what `F` searches follow it)."""
+        if self.library is None:
+            return
+        if self._unkept or self.library.read_only_tag:
+            self._run(self.keep_again(), "keep", exclusive=True)
+        if self._busy:
+            return
+        store = self.library.store
+        at, cached_at = store.changed_at(), store.cached_at()
+        if at > self._changed_seen:
+            self._changed_seen, self._cached_seen = at, cached_at
+            self._run(self.reload(freeze=False), "reload")
+        elif cached_at > self._cached_seen:
+            self._cached_seen = cached_at
+            self._run(self.recache(), "reload")
+        else:
+            return
+        self.check_open_articles()  # a changed copy of one open may be among them
+
+    def _timed_refresh(self) -> None:
+        if not self._busy:
+            self.action_refresh()
+
+    def _catch_hang_up(self) -> None:
+        """A closed terminal window (SIGHUP), a killed tmux session or a `kill` (SIGTERM) quit
+        as `q` does, keeping the reading place, instead of ending the process where it stood."""
+        if threading.current_thread() is not threading.main_thread():
+            return  # signal handlers are the main thread's only (an app run in a test's thread)
+        loop = asyncio.get_running_loop()
+        for number in _HANG_UPS:
+            loop.add_signal_handler(number, self._hung_up, number)
+
+    def _hung_up(self, number: int) -> None:
+        self.exit(128 + number, return_code=128 + number)  # a shell's status for a signal
+
+    async def on_unmount(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            loop = asyncio.get_running_loop()
+            for number in _HANG_UPS:
+                loop.remove_signal_handler(number)
+        self.workers.cancel_all()
+        if self.library is not None:
+            await self.library.aclose()
+            self.library = None
+
+    def _network_stack(self) -> None:
+        """In a thread: import what the network and the feeds need, and make the client (used
+        on the loop: httpx binds it to the loop of its first request)."""
+        importlib.import_module("reader.feeds")
+        self.lib.fetcher  # noqa: B018 — made once, here
+
+    async def _painted(self) -> None:
+        """Return once the screen has been drawn with what the main screen was told so far
+        (the headlines `reload` posted to it)."""
+        drawn = asyncio.Event()
+        # Queued behind those messages; then run by the screen on top after its next update.
+        if self.main_screen.call_after_refresh(drawn.set):
+            await drawn.wait()
+
+    async def _until_keys_rest(self) -> None:
+        """Return once no key has come for `_KEYS_REST` seconds (or `_KEYS_REST_AT_MOST` after
+        the call). The start's remaining work (worker processes, the network stack, the
+        refresh) took the CPU from what the first keys asked for: an article opened as soon
+        as the list showed took ~200 ms longer to show than one opened a second later."""
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        give_up = start + _KEYS_REST_AT_MOST
+        while (now := loop.time()) < give_up:
+            rest = max(start, self._last_key_at) + _KEYS_REST - now
+            if rest <= 0:
+                return
+            await asyncio.sleep(min(rest, give_up - now))
