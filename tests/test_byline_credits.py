@@ -8,6 +8,7 @@ acc30a J2, J3, J17, J32."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -193,3 +194,19 @@ def test_a_name_holding_brackets_a_joining_word_or_a_comma_is_never_turned_round
         assert parsed_name(written).literal == written
         article = Article(url="https://courier.example/a", title="Fares rise", author=written)
         assert chicago(article).startswith(f'{written}. "Fares Rise."')
+
+
+def test_a_web_address_declared_as_the_author_is_no_writer(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """acc30a J25: `<meta name="author" content="islandcourier.example">` was cited as the
+    author, "islandcourier.example. "Island Ferry…""; the site is the Source, the title first."""
+    declared = page("", "en").replace(
+        "</head>", '<meta name="author" content="islandcourier.example"></head>'
+    )
+    httpserver.expect_request("/fares.html").respond_with_data(
+        declared, content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/fares.html")
+    line = reader(tmp_path, "show", url, "--format", "citation", "--style", "chicago").stdout
+    assert line.startswith('"Island Ferry Fares to Rise Again." Island Courier, December 2'), line
