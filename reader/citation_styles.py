@@ -10,6 +10,8 @@ to initials; so is a one-word name or a newsroom's ("Reuters", "Staff Reporter")
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -189,6 +191,22 @@ def apa(article: Article, markdown: bool = False) -> str:
             )
         )
     return " ".join(parts)
+
+
+def reference_order(article: Article) -> str:
+    """Where the article's reference goes in a list in either style: by its first author's
+    surname and given names, or by its title past an article ("The", "A", "An") where it names
+    no one; accents and case aside ("Élodie" with "Elodie", "Weiß" with "Weiss")."""
+    names = authors(article)
+    if names:
+        key = parsed_name(names[0], article.language).inverted()
+    else:
+        key = _LEADING_ARTICLE.sub("", _title(article).lstrip("\"'“‘«"), count=1)
+    folded = unicodedata.normalize("NFKD", key.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 
 
 def citation_line(article: Article, style: str, markdown: bool = False) -> str:

@@ -145,7 +145,10 @@ def cited(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], list[str
         for style in ("chicago", "apa"):
             result = reader(data, "show", *urls, "--format", "citation", "--style", style)
             assert result.returncode == 0, result.stderr
-            shown[style] = result.stdout.splitlines()
+            # A reference list is in the style's order: each article's line found by its
+            # address.
+            lines = result.stdout.splitlines()
+            shown[style] = [next(line for line in lines if f"{url} " in f"{line} ") for url in urls]
         as_json = reader(data, "show", *urls, "--format", "json")
         assert as_json.returncode == 0, as_json.stderr
     return shown["chicago"], shown["apa"], json.loads(as_json.stdout)

@@ -5,6 +5,8 @@ J23."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytest_httpserver import HTTPServer
 from test_cli import reader
@@ -78,7 +80,10 @@ def cited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
         for style in ("chicago", "apa"):
             result = reader(data, "show", *urls, "--format", "citation", "--style", style)
             assert result.returncode == 0, result.stderr
-            shown[style] = result.stdout.splitlines()
+            # A reference list is in the style's order: each article's line found by its
+            # address.
+            lines = result.stdout.splitlines()
+            shown[style] = [next(line for line in lines if f"{url} " in f"{line} ") for url in urls]
     return shown
 
 
@@ -102,3 +107,37 @@ def test_a_story_dated_only_by_its_updated_line_is_cited_with_that_date(
     assert "Quay Post, last modified December 3, 2026. http://127.0.0.1:" in chicago, chicago
     assert apa.startswith("Keane, T. (2026, December 3). Old fish market"), apa
     assert "n.d." not in apa and "Retrieved" not in apa
+
+
+def test_a_reference_list_is_in_the_style_s_order(tmp_path: Path, httpserver: HTTPServer) -> None:
+    """acc30a J18: `reader show A B C --format citation --style apa` printed its lines in the
+    order given (a list's, newest first); both styles order a reference list by the first
+    author's surname, or by the title past "The" where no one is named, accents aside."""
+    pages = [
+        ("By Élodie Weiß", "Quay lights go dark", "lefevre"),
+        ("By Tom Keane", "Ferry timetable cut", "keane"),
+        ("", "The harbour audit", "audit"),
+        ("By Ana Baker", "Pilots strike", "baker"),
+        ("By Elodie Weiss", "Quay lights back", "weiss"),
+    ]
+    urls = []
+    for byline, title, path in pages:
+        html = page(byline, "en", PUBLISHED).replace("Old fish market to close for repairs", title)
+        httpserver.expect_request(f"/{path}.html").respond_with_data(
+            html, content_type="text/html; charset=utf-8"
+        )
+        urls.append(httpserver.url_for(f"/{path}.html"))
+    for style in ("apa", "chicago"):
+        result = reader(tmp_path, "show", *urls, "--format", "citation", "--style", style)
+        assert result.returncode == 0, result.stderr
+        order = [
+            next(p for p in pages if f"/{p[2]}.html" in line)[1]
+            for line in result.stdout.splitlines()
+        ]
+        assert order == [
+            "Pilots strike",
+            "The harbour audit",
+            "Ferry timetable cut",
+            "Quay lights go dark",
+            "Quay lights back",
+        ], style
