@@ -9,7 +9,9 @@ headlines written through the store (`tui_headlines.build_data_dir`, untimed). I
 real `ReaderApp` (`refresh_on_start=False`, no fetch ahead) runs under `App.run_test()`; every
 key of a burst is queued at once (`tests.tui_pilot.burst`) and the wall clock runs until the
 headline cursor is on the last key's row (`time.perf_counter`, polled each millisecond), three
-bursts a child. Prints the medians and the ratio. Nothing is asserted.
+bursts a child. Prints the medians and the ratio. A checkout that takes vim's counts (`counts`)
+is timed on the count too, in the same child: `200j` in one burst, against the 200 `j`s
+(`--count 9999`: `9999j`, until the cursor is on the last row). Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def child(root: Path, data: Path, keys: int) -> None:
+def child(root: Path, data: Path, keys: int, count: int) -> None:
     sys.path.insert(0, str(root))
     from reader.ui.app import ReaderApp
     from tests.tui_pilot import burst, started, table
+
+    counts = (root / "reader" / "ui" / "counts.py").exists()
 
     async def run() -> dict[str, object]:
         app = ReaderApp(data, refresh_on_start=False)
@@ -38,16 +42,20 @@ def child(root: Path, data: Path, keys: int) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await started(pilot)
             rows = table(app)
-            walls = []
+            walls: dict[str, list[float]] = {"walls": [], "counted": []}
             for _ in range(3):
-                rows.cursor = 0
-                await pilot.pause(0.2)
-                start = time.perf_counter()
-                burst(app, "j" * keys)
-                while rows.cursor < keys and time.perf_counter() - start < 30:
-                    await asyncio.sleep(0.001)
-                walls.append(time.perf_counter() - start)
-            return {"walls": walls}
+                for name, typed in (("walls", "j" * keys), ("counted", f"{count}j")):
+                    if name == "counted" and not counts:
+                        continue
+                    goal = min(keys if name == "walls" else count, len(rows.rows) - 1)
+                    rows.cursor = 0
+                    await pilot.pause(0.2)
+                    start = time.perf_counter()
+                    burst(app, typed)
+                    while rows.cursor < goal and time.perf_counter() - start < 30:
+                        await asyncio.sleep(0.001)
+                    walls[name].append(time.perf_counter() - start)
+            return dict(walls)
 
     print(json.dumps(asyncio.run(run())))
 
@@ -57,10 +65,12 @@ def main() -> int:
     parser.add_argument("--against", type=Path, help="another checkout (a worktree of main)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keys", type=int, default=200)
+    parser.add_argument("--count", type=int, help="the count timed (default: --keys)")
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    count = args.count or args.keys
     if args.child:
-        child(args.child[0], args.child[1], args.keys)
+        child(args.child[0], args.child[1], args.keys, count)
         return 0
     sys.path.insert(0, str(HERE))
     sys.path.insert(1, str(HERE.parent))
@@ -71,11 +81,15 @@ def main() -> int:
         data = Path(tmp) / "data"
         build_data_dir(data, 2, 300)
         walls: dict[str, list[float]] = {name: [] for name in roots}
+        counted: dict[str, list[float]] = {name: [] for name in roots}
         for _ in range(args.runs):
             for name, root in roots.items():
                 out = (
                     subprocess.run(
-                        [sys.executable, __file__, "--keys", str(args.keys), "--child", root, data],
+                        [
+                            *(sys.executable, __file__, "--keys", str(args.keys)),
+                            *("--count", str(count), "--child", root, data),
+                        ],
                         capture_output=True,
                         text=True,
                         check=True,
@@ -84,12 +98,25 @@ def main() -> int:
                     .splitlines()[-1]
                 )
                 walls[name] += json.loads(out)["walls"]
+                counted[name] += json.loads(out)["counted"]
     for name in roots:
         median = statistics.median(walls[name])
         print(
             f"{name:8} {args.keys} j in one burst: median {median * 1000:.0f} ms "
             f"(min {min(walls[name]) * 1000:.0f}, max {max(walls[name]) * 1000:.0f})"
         )
+    for name in roots:
+        if not counted[name]:
+            continue
+        median = statistics.median(counted[name])
+        print(
+            f"{name:8} {count}j (a count) in one burst: median {median * 1000:.0f} ms "
+            f"(min {min(counted[name]) * 1000:.0f}, max {max(counted[name]) * 1000:.0f}); "
+            f"/ {args.keys} j: {median / statistics.median(walls[name]):.2f}×"
+        )
+    if args.against and counted["this"] and counted["against"]:
+        ratio = statistics.median(counted["this"]) / statistics.median(counted["against"])
+        print(f"this / against, {count}j: {ratio:.2f}×")
     if args.against:
         ratio = statistics.median(walls["this"]) / statistics.median(walls["against"])
         print(f"this / against: {ratio:.2f}×")

@@ -13,7 +13,7 @@ from .dates import retrieved_as_believed, stated_iso
 from .marks import TAKEN_DOWN
 from .models import Article, Block, Inline
 from .safe import safe_line
-from .url_display import shown_url, unbroken_url
+from .url_display import shown_url
 from .urls import is_web_url, site_host, without_tracking
 
 
@@ -35,10 +35,10 @@ def cited_url(article: Article) -> str:
 
 
 def shown_cited_url(article: Article) -> str:
-    """The address a citation gives (`cited_url`) as every style shows it: as where it goes
-    (`shown_url`), and one word (`unbroken_url`). APA's and Chicago's line gave a canonical
+    """The address a citation gives (`cited_url`) as every style shows it: as where it goes,
+    and one word (`shown_url`). APA's and Chicago's line gave a canonical
     address with a space as it was, and a pasted citation's address broke there."""
-    return unbroken_url(shown_url(cited_url(article)))
+    return shown_url(cited_url(article))
 
 
 def own_addresses(article: Article, link: str = "") -> set[str]:

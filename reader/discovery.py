@@ -32,6 +32,7 @@ FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/x-rss+xml"}
 )
 JSON_FEED_TYPE = "application/feed+json"
+JSON_FEED_ANSWER = "a JSON Feed, which reader does not read"
 
 MAX_FEED_LINKS = 50
 """Feed links read from one page, the rest not looked at: a site names a few, a section index a

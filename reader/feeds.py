@@ -21,13 +21,13 @@ import feedparser.mixin
 from .charset import decode, detect_feed_charset
 from .config import DEFAULT_LIMITS
 from .dates import parse_datetime, whole
-from .discovery import web_page_answer
+from .discovery import JSON_FEED_ANSWER, web_page_answer
 from .enclosures import enclosures_of
 from .feed_summary import summary_line
 from .keys import entry_id, link_key
 from .models import Entry, ErrorKind, FetchError
 from .safe import safe_line
-from .sniff import html_title, is_html_document
+from .sniff import html_title, is_html_document, is_json_feed
 from .start_tags import with_fewer_attributes
 from .text_shape import text_as_html
 from .urls import absolute_url
@@ -336,6 +336,9 @@ def parse_feed(
         # A moved feed's site, an error page sent with 200, a Wi-Fi login page: what it is
         # says more than the XML parser's complaints about it.
         raise FetchError(ErrorKind.BAD_FEED, web_page_answer(html_title(body)), url)
+    if is_json_feed(body):
+        # Named for what it is, not as XML with errors (feedparser 6 reads RSS and Atom only).
+        raise FetchError(ErrorKind.BAD_FEED, f"{JSON_FEED_ANSWER} (RSS and Atom only)", url)
     limits = DEFAULT_LIMITS
     base = base_url or url
     # No content-location, no sanitising and no relative-URI pass: they were a third of the

@@ -6,8 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from rich.cells import cell_len
-
+from .cells import terminal_cells
 from .citation import header_lines, markdown_header, with_cited_links
 from .commonmark import (
     code_block,
@@ -274,7 +273,7 @@ def block_to_text(block: Block) -> str:
             return f"{text} <{shown_url(href)}>" if href else text
         case BlockKind.HEADING:
             # Underlined as the title is, so a heading reads as one without markup.
-            return f"{text}\n{'-' * min(cell_len(text), 78)}"
+            return f"{text}\n{'-' * min(terminal_cells(text), 78)}"
         case BlockKind.PARAGRAPH if block.indent:
             # A definition under its term, a displayed formula. (Markdown has no indented
             # paragraph: four spaces would make it code.)
@@ -290,13 +289,13 @@ def table_to_text(rows: tuple[Block, ...]) -> str:
     grid = [[" ".join(_plain(c).split()) for c in row.cells] for row in rows]
     for cells in grid:
         cells += [""] * (shape.columns - len(cells))
-    widths = [max(cell_len(cells[c]) for cells in grid) for c in range(shape.columns)]
+    widths = [max(terminal_cells(cells[c]) for cells in grid) for c in range(shape.columns)]
     indent = _indent(rows[0].level)
     out = []
     for row, cells in zip(rows, grid, strict=True):
         padded = []
         for c, value in enumerate(cells):
-            pad = " " * (widths[c] - cell_len(value))
+            pad = " " * (widths[c] - terminal_cells(value))
             padded.append(pad + value if shape.numeric[c] else value + pad)
         out.append((indent + " │ ".join(padded)).rstrip())
         if row is rows[0] and row.header:
@@ -316,7 +315,7 @@ def to_text(
     if header:
         title = article.title or article.url  # neither: a file of text read without --url
         if title:
-            parts.append(f"{title}\n{'=' * min(cell_len(title), 78)}\n")
+            parts.append(f"{title}\n{'=' * min(terminal_cells(title), 78)}\n")
         lines = header_lines(article, style=style) + enclosure_lines(enclosures)
         parts.append("\n".join(lines) + "\n\n" if lines else "\n")
     blocks = article.blocks

@@ -161,6 +161,16 @@ def is_html_document(body: bytes) -> bool:
     )
 
 
+# A JSON Feed names its version first or among the first of its members: a JSON object.
+_JSON_FEED = re.compile(rb'\A\s*\{.*?"version"\s*:\s*"https?://jsonfeed\.org/version/', re.DOTALL)
+
+
+def is_json_feed(body: bytes) -> bool:
+    """Whether `body` is a JSON Feed (jsonfeed.org), by the version its first 64 KB name: a
+    feed `reader` does not read, which the XML parser took for broken XML."""
+    return bool(_JSON_FEED.match(body[:65536].removeprefix(codecs.BOM_UTF8)))
+
+
 def html_title(body: bytes) -> str:
     """The <title> of a web page in `body`'s first 64 KB, entities read, as written (untrusted:
     pass it through `safe.safe_line` before showing it); "" when it has none."""

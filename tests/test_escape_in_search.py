@@ -174,3 +174,29 @@ def test_esc_and_a_key_together_after_an_articles_kept_search_scroll(synced_dir:
             await until(pilot, lambda: body.scroll_y == top + 1, "then j")
 
     asyncio.run(run())
+
+
+def test_the_key_after_an_esc_acts_before_the_keys_typed_after_it(synced_dir: Path) -> None:
+    """`Esc k` read as Alt+k, then `G`, in one burst: Esc, `k`, then `G` (the last feed); the
+    `k` taken anew went behind the `G` (one before the last)."""
+    from textual import events
+
+    from reader.ui.widgets.main.feed_list import FeedList
+
+    async def run() -> None:
+        async with running(synced_dir, (80, 24), prefetch=False) as (app, pilot):
+            await pilot.press("h")
+            feeds = app.screen.query_one(FeedList)
+            await until(pilot, lambda: app.focused is feeds, "the feed list")
+            last = feeds.option_count - 1
+            assert app._driver is not None
+            for key, character in (("alt+k", None), ("G", "G")):
+                event = events.Key(key, character)
+                event.set_sender(app)
+                app._driver.send_message(event)
+            await until(pilot, lambda: (feeds.highlighted or 0) >= last - 1, "the keys")
+            await until(pilot, lambda: not app._typed_ahead, "every key handed on")
+            await pilot.pause(0.2)
+            assert feeds.highlighted == last
+
+    asyncio.run(run())

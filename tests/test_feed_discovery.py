@@ -511,3 +511,30 @@ def test_a_link_to_a_file_is_not_subscribed(
     assert (code, out) == (1, "")
     assert err == f"reader: that address is not a feed but a file ({named}): not subscribed\n"
     assert _feeds(data_dir, capsys) == []
+
+
+JSON_FEED = json.dumps(
+    {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Harbour Gazette",
+        "home_page_url": "https://gazette.example/",
+        "items": [{"id": "1", "url": "https://gazette.example/a.html", "title": "Ferry"}],
+    }
+)
+
+
+@pytest.mark.parametrize("content_type", ["application/feed+json", "application/json"])
+def test_a_json_feed_is_named_for_what_it_is(
+    httpserver: HTTPServer, data_dir: Path, capsys: pytest.CaptureFixture[str], content_type: str
+) -> None:
+    """Given a JSON Feed's own address, `add` says it is one, which reader does not read: it
+    said "not a readable feed (the feed's XML has errors, read anyway (not well-formed …))",
+    calling a JSON document broken XML (acc30c)."""
+    httpserver.expect_request("/feed.json").respond_with_data(JSON_FEED, content_type=content_type)
+    url = httpserver.url_for("/feed.json")
+    code, out, err = _add(data_dir, url, capsys)
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == (
+        f"reader: subscribed to {url}, but its first fetch failed: a JSON Feed, which reader "
+        "does not read (RSS and Atom only)"
+    )

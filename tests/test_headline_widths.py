@@ -33,14 +33,17 @@ def _cells(char: str) -> int:
 
 
 def drawn(line: str) -> list[str]:
-    """`line` as a terminal draws it: one string per cell (a mark joins its letter's cell)."""
+    """`line` as a terminal draws it: one string per cell (a mark joins its letter's cell, and
+    as tmux does, a character after a zero-width joiner its cell, unless ASCII)."""
     cells: list[str] = []
     at = 0
+    joined = False
     for char in line:
         if char == "\b":
             at = max(0, at - 1)
             continue
-        width = _cells(char)
+        width = 0 if joined and not char.isascii() else _cells(char)
+        joined = char == "\u200d"
         if width == 0 and at > 0:
             cells[at - 1] += char
             continue

@@ -115,9 +115,12 @@ def test_a_printable_text_is_all_the_gate_would_leave_of_it() -> None:
 
 def test_a_line_drops_what_draws_nothing_and_xml_forbids() -> None:
     """acc28a H1, H3: a title holding a zero-width space or word joiner looked like another it
-    was not; U+FFFE, U+FFFF and U+FDD0… are no characters (XML refuses a file holding one).
+    was not (and one holding U+180E, acc30c D5); U+FFFE, U+FFFF and U+FDD0… are no characters (XML refuses a file holding one).
     The joiners an emoji or a Persian word needs stay, and text keeps its zero-width spaces."""
     assert safe_line("pay\u200bpal\u2060 login") == "paypal login"
+    # The Mongolian vowel separator too, drawn as nothing (acc30c D5).
+    assert safe_line("T-zw pay\u180epal") == "T-zw paypal"
+    assert safe_line("\u180e\u200b") == ""
     assert safe_line("XB \ufffe\uffff\ufdd0q") == "XB q"
     assert safe_line("👩\u200d💻 می\u200cخواهم") == "👩\u200d💻 می\u200cخواهم"
     assert safe_text("ก\u200bข\ufffe") == "ก\u200bข"

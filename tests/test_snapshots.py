@@ -58,6 +58,13 @@ def test_help_screen(snap_compare: Any, synced_dir: Path) -> None:
     )
 
 
+def test_a_count_typed_at_80_columns(snap_compare: Any, synced_dir: Path) -> None:
+    """`3j`, then `12` typed: the cursor three rows down, the count at the status line's end."""
+    app = ReaderApp(synced_dir, refresh_on_start=False)
+    keys = ["3", "j", "1", "2"]
+    assert snap_compare(app, press=keys, terminal_size=(80, 24), run_before=headlines_shown)
+
+
 def test_unread_only_at_80_columns(snap_compare: Any, synced_dir: Path) -> None:
     """Two headlines read, then `L`: "All feeds" unread only, the feed named in 10 cells; the
     one read after it (`m`) stays, marked read."""

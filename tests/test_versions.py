@@ -578,6 +578,45 @@ def test_a_search_finds_the_words_of_a_kept_copy_and_says_which(
     assert [h.version for h in indexed] == [1]
 
 
+def test_a_story_is_found_by_the_headline_it_had_before_the_site_changed_it(
+    site: Site, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first headline ("…spend 4m…", quoted elsewhere) is in the kept copy's title only:
+    found there as the copy's text is, the hit saying the copy and the headline it had; by
+    the index made before the change, and by a scan alike (acc30a J10)."""
+    home = ["--data-dir", str(data_dir)]
+    sync(data_dir, site)
+    ident = entry_id(data_dir)
+    assert cli(capsys, *home, "list", "--search", "bridge")[0] == 0  # the index made now
+    time.sleep(1.1)
+    correct(site)
+    sync(data_dir, site)
+    for query in ('"spend 4m"', "4m bridge"):
+        code, out, err = cli(capsys, *home, "list", "--search", query)
+        assert code == 0, (query, err)
+        head, line = out.splitlines()
+        assert head.startswith(f"{ident}  ") and CORRECTED[0] in head
+        assert line.startswith("    in the copy retrieved ")
+        # Under it the text round the words it holds ("bridge"), if any.
+        said = f"(--version 1, V), headlined “{FIRST[0]}”"
+        assert line.endswith(said) if query.startswith('"') else f"{said} · " in line, line
+    # The latest headline's words: no copy named.
+    latest = cli(capsys, *home, "list", "--search", '"spend 2m"')[1].splitlines()
+    assert len(latest) == 2 and "in the copy" not in latest[1]
+
+    async def both() -> tuple[list[Hit], list[Hit]]:
+        async with Library(data_dir) as lib:
+            query = Query('"spend 4m"')
+            indexed = search_cached(lib, lib.headlines(), query)
+            assert indexed.indexed
+            scanned = search_cached(lib, lib.headlines(), query, use_index=False)
+            return indexed.hits, scanned.hits
+
+    indexed, scanned = asyncio.run(both())
+    assert [(h.version, h.line) for h in indexed] == [(h.version, h.line) for h in scanned]
+    assert [h.version for h in indexed] == [1]
+
+
 def test_F_names_the_kept_copy_its_words_were_found_in(site: Site, data_dir: Path) -> None:
     sync(data_dir, site)
     time.sleep(1.1)

@@ -359,6 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
         "dropped or its feed removed, a search and --saved list it under that id). With --saved, every article saved for good: those no feed lists too (saved by "
         "their address, dropped by their feed or their feed removed), under their site's name.",
     )
+    # `--search harbour -ferry`: a word after a minus is a word to leave out, not an unknown
+    # option (`list` has no option of one dash but -h, which is still read as one).
+    p._negative_number_matcher = re.compile(r"^-[\d.,]|^-[^\W\d_]")
     which = p.add_mutually_exclusive_group()
     which.add_argument(
         "--feed",
@@ -393,8 +396,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WORD",
         nargs="+",  # the words as typed, quoted or not: `--search ferry strike`
         help="only headlines whose title, byline (the author's name, not the site's) or cached"
-        " article text holds every word, whole, in any"
-        ' order ("words in double quotes": a phrase; port* the words starting so; case ignored'
+        " article text (else the feed's text of it) holds every word, whole, in any"
+        ' order ("words in double quotes": a phrase; port* the words starting so; A OR B either;'
+        " -word or NOT word none holding it; case ignored"
         " unless a word has a capital, accents unless it has one), each with a line of the text where the words are nearest; every"
         " cached article no feed lists any more too (not with --feed or --saved), and the"
         " earlier copies kept of a corrected one (the line says which); reads the cache"

@@ -1,5 +1,6 @@
 """What a `Library` keeps of its faces between runs: a sync stopped before its end, the lists
-shown unread only, the feed list put away, and where the reader left each article."""
+shown unread only, the feed list put away, the list the reader was left on, and where it left
+each article."""
 
 from __future__ import annotations
 
@@ -62,6 +63,18 @@ class LibraryReaderState(LibraryKeptArticles):
         """Remember whether the feed list is put away, for the reader's next start."""
         with suppress(StoreError):  # a read-only or full disk: the next start shows it
             self.store.set_feeds_hidden(hidden)
+
+    def left_list(self) -> tuple[str | None, str | None]:
+        """The list the reader was left on (a feed's address, a tag's or the saved view's name;
+        None: "All feeds") and the entry id of the headline its cursor was on (None: none)."""
+        with suppress(StoreError):  # unreadable: "All feeds"
+            return self.store.left_list()
+        return None, None
+
+    def keep_left_list(self, view: str | None, entry_id: str | None) -> None:
+        """Remember the list shown and the headline under its cursor, for the next start."""
+        with suppress(StoreError):  # a read-only or full disk: the next start on "All feeds"
+            self.store.set_left_list(view, entry_id)
 
     def reading_place(self, target: Entry | str, article: Article) -> dict[str, int] | None:
         """Where the reader left `article` (see `remember_place`), when the text is still the

@@ -25,6 +25,7 @@ _PORTALS = "portals"
 _UNANSWERED = "unanswered"
 _UNREAD_VIEW = "unread-view"
 _FEEDS_HIDDEN = "feeds-hidden"
+_LEFT_LIST = "left-list"
 _LEFT_OUT_FIELDS = ("size", "cached_at", "last_used", "at")
 # What an article takes in the cache, as eviction counts it: its earlier versions too.
 _SIZED = ("article", "raw", "fallback", "pages", "versions")
@@ -283,6 +284,18 @@ class StoreUsage(StoreVersions):
 
     def set_feeds_hidden(self, hidden: bool) -> None:
         self._save(self._state, _FEEDS_HIDDEN, hidden)
+
+    def left_list(self) -> tuple[str | None, str | None]:
+        """The list the reader was left on (None: "All feeds") and the headline its cursor
+        was on (an entry id; None: none)."""
+        data = self._load(self._state, _LEFT_LIST)
+        if not isinstance(data, list) or len(data) != 2:
+            return None, None
+        view, entry = (x if isinstance(x, str) else None for x in data)
+        return view, entry
+
+    def set_left_list(self, view: str | None, entry_id: str | None) -> None:
+        self._save(self._state, _LEFT_LIST, [view, entry_id])
 
     # -- what timed out on its last try (`unanswered`) -------------------------------------------
     def unanswered(self) -> object:

@@ -34,6 +34,7 @@ from ..config import Config
 from ..library import Library
 from .app_lifecycle import ReaderAppLifecycle
 from .collector import resume_after_start
+from .counts import LINE, STOPPING, CountPrefix, counted, place_of
 from .dialogs.help import HelpScreen
 from .display import plain
 from .key_settling import acts_as_it_comes, takes_keys, unsettled
@@ -56,6 +57,7 @@ NEEDS_EVERY_HEADLINE = frozenset(
         "mark_everything_read",
         "undo_marking",
         "last",  # `G`: the oldest
+        LINE,  # `500G`: the 500th
         "next_unread",  # `n`, `u`: past the newest, and on into the next feed by its count
         "step_match",
         "refresh",  # `r`, `S`: they fill the lists in feed by feed
@@ -68,6 +70,7 @@ WAITING_FOR_THE_REST = "Reading the rest of the headlines: that key acts once th
 _QUIT_STILL_QUITS_AFTER = frozenset(
     {
         "last",
+        LINE,
         "toggle_unread_only",
         "mark_list_read",
         "undo_marking",
@@ -79,8 +82,10 @@ _QUIT_STILL_QUITS_AFTER = frozenset(
 """The waiting actions (`NEEDS_EVERY_HEADLINE`) that leave the list where it is: a key to quit
 typed after one quits at once (see `_quits_at_once`). After the others it may mean another
 thing (`/`, `F`: a letter of the query; `n`: back from the feed it went on to; a question)."""
-_Action: TypeAlias = "tuple[str | ActionParseResult, DOMNode | None, Mapping[str, DOMNode] | None]"
-"""An action as `run_action` is given it."""
+_Action: TypeAlias = (
+    "tuple[str | ActionParseResult, DOMNode | None, Mapping[str, DOMNode] | None, int]"
+)
+"""An action as `run_action` is given it, and how many times it acts (a count's, `counts`)."""
 
 
 class ReaderApp(ReaderAppLifecycle):
@@ -127,6 +132,8 @@ class ReaderApp(ReaderAppLifecycle):
         """The keys the user set for actions (`[keys]`), in force in every screen and widget."""
         if (rebound := self.keymap.bindings_of(self)) is not None:
             self._bindings = rebound
+        self.counts = CountPrefix(self, self._show_count)
+        """vim's count before a key (`5j`), taken as keys are handed on (`on_event`)."""
 
     def action_help_quit(self) -> None:
         """Ctrl-C, which quits no Textual app (it copies a selection): said in the reader's
@@ -155,6 +162,10 @@ class ReaderApp(ReaderAppLifecycle):
     # -- lifecycle -----------------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
+            if not self.screen_stack:
+                # A key handed on as the reader closed (held past its time on a busy machine,
+                # its screens gone): Textual's bindings raised ScreenStackError at the exit.
+                return
             self._last_key_at = asyncio.get_running_loop().time()
         # Keys typed before the headlines are on screen (`j j j Enter` as the reader starts,
         # while Python loads) found an empty list, or no screen yet, and were lost: held,
@@ -190,7 +201,21 @@ class ReaderApp(ReaderAppLifecycle):
             self._held_since = self._held_since or asyncio.get_running_loop().time()
             self._hand_on_soon()
             return
+        if isinstance(event, events.Key) and not event.is_forwarded and self.counts.take(event):
+            return  # a count's digit, or Esc dropping one
+        if isinstance(event, events.Key) and event.is_forwarded:
+            # Back at the app, where the bindings act (`App._on_key`): with the count typed
+            # before the key, if any (`run_action`).
+            self.counts.now = self.counts.carried(event)
+            try:
+                await super().on_event(event)
+            finally:
+                self.counts.now = None
+            return
         await super().on_event(event)
+
+    def _show_count(self, count: str) -> None:
+        self.count_typed = count
 
     def _hand_on_soon(self) -> None:
         """Look again soon whether the held keys can go on (`_hand_on_typed_ahead`): once the
@@ -213,6 +238,15 @@ class ReaderApp(ReaderAppLifecycle):
         # Not `set_timer`: Textual drops a one-off timer whose task starts after its time
         # (`Timer._run` skips the late tick), as on a busy machine, and the keys stayed held.
         asyncio.get_running_loop().call_later(_HELD_POLL, self.call_later, look)
+
+    def hand_on_first(self, key: events.Key) -> None:
+        """A key a widget hands back to be taken anew (`unknown_keys.hand_on`: Esc and a key
+        read as one Alt+key): first among the keys held, acting once those before it are
+        through; posted behind the keys typed after it, it acted after them."""
+        self._typed_ahead = (key, *self._typed_ahead)
+        self._holding_keys = True
+        self._held_since = self._held_since or asyncio.get_running_loop().time()
+        self._hand_on_soon()
 
     def _behind(self, key: str) -> DOMNode | None:
         """The queue `key` waits behind (`key_settling.unsettled`), if any."""
@@ -246,19 +280,42 @@ class ReaderApp(ReaderAppLifecycle):
         namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
         # Every key's action comes here (`App._check_bindings`), whatever key the user gave it.
+        times = 1
+        if self.counts.now is not None and isinstance(action, str):
+            action, times = counted(action, self.counts.now)
+        done = await self._run_or_wait((action, default_namespace, namespaces, times))
+        if done:
+            self.counts.now = None  # the key's count is spent: not on an action it runs
+        return done
+
+    async def _run_or_wait(self, action: _Action) -> bool:
+        """Run `action` (see `run_action`), or keep it until every headline is in."""
         if self.index.whole or self._waiting is not None:
-            return await super().run_action(action, default_namespace, namespaces)
+            return await self._run_times(action)
         target, name, params = self._parse_action(
-            action, self if default_namespace is None else default_namespace, namespaces
+            action[0], self if action[1] is None else action[1], action[2]
         )
         waits = name in NEEDS_EVERY_HEADLINE and (target is self or self.screen is self.main_screen)
         if not waits or not target.check_action(name, params):
-            return await super().run_action(action, default_namespace, namespaces)
+            return await self._run_times(action)
         # It acts once they are in; the keys typed after it wait behind it, in their order.
-        self._waiting, self._waiting_name = (action, default_namespace, namespaces), name
+        self._waiting, self._waiting_name = action, name
         self._holding_keys = True
         self.notify(WAITING_FOR_THE_REST, timeout=3, markup=False)
         return True
+
+    async def _run_times(self, action: _Action) -> bool:
+        """Run an action as many times as its count says, stopping once it no longer acts."""
+        *once, times = action
+        done = await super().run_action(*once)
+        stops = times > 1 and once[0] in STOPPING
+        for _ in range(times - 1):
+            place = place_of(once[1]) if stops else None
+            if not done or not await super().run_action(*once):
+                break
+            if stops and place_of(once[1]) == place:
+                break  # at the end: more would not move
+        return done
 
     def _rest_in(self) -> None:
         """Every headline is read (or could not be): the key that waited for them acts, then
@@ -271,7 +328,7 @@ class ReaderApp(ReaderAppLifecycle):
         waiting, self._waiting = self._waiting, None
         try:
             if waiting is not None:
-                await super().run_action(*waiting)
+                await self._run_times(waiting)
         finally:
             self._hand_on_typed_ahead()
 
@@ -286,8 +343,8 @@ class ReaderApp(ReaderAppLifecycle):
         Enter` would have sent `G` and `Enter` to the headlines before Tab had moved to the
         feed list. Keys typed meanwhile wait behind them, and those after one that waits for
         every headline (`run_action`) wait for it."""
-        if self._waiting is not None:
-            return  # handed on again once it has acted (`_act_after_waiting`)
+        if self._waiting is not None or not self.screen_stack:
+            return  # handed on again once it has acted (`_act_after_waiting`); or closed
         if not self._typed_ahead:
             self._holding_keys, self._handed_on, self._held_since = False, None, 0.0
             return
@@ -338,6 +395,7 @@ class ReaderApp(ReaderAppLifecycle):
             self.main_screen.unread_only = unread_only  # before the first list is shown
             hidden = await asyncio.to_thread(self.lib.feeds_hidden)
             self.main_screen.set_class(hidden, "-feeds-hidden")
+            self.main_screen.reopen(*await asyncio.to_thread(self.lib.left_list))
             await self.load_first()
         except Exception:
             self.shown.set()  # no list to wait for: a fetch ahead after an `r` must not wait

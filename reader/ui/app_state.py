@@ -39,6 +39,8 @@ class ReaderAppState(App[int]):
 
     status: reactive[str] = reactive("")
     """The status line every screen shows: what is happening, or the last error."""
+    count_typed: reactive[str] = reactive("")
+    """A count typed before a key (`5` of `5j`), shown at the status line's end (`counts`)."""
 
     def __init__(
         self, data_dir: Path, *, refresh_on_start: bool = True, config: Config | None = None
@@ -126,15 +128,26 @@ class ReaderAppState(App[int]):
             # No article screen is open unless its module was imported: importing it to ask
             # (1.3 s on a busy machine) held up every quit from the headlines, and a hang-up.
             article = sys.modules.get(f"{__package__}.screens.article")
+            reading = None
             for screen in self.screen_stack if article is not None else ():
                 if isinstance(screen, article.ArticleScreen):  # quit from an article (Ctrl-Q)
                     with suppress(NoMatches):  # a screen half torn down: quitting comes first
                         screen.remember_place()
+                        reading = reading or screen.headline.entry.id
+            self._keep_left_list(reading)
             if self._busy == "syncing" and self.library is not None:
                 # Now, while it runs: quitting cancels it. Said at the next start (`summary`).
                 self.library.note_sync_stopped()
         self._quitting = True
         super().exit(*args, **kwargs)
+
+    def _keep_left_list(self, reading: str | None) -> None:
+        """The list shown and its cursor's headline (the article `reading`, quit from), kept
+        for the next start to open on (`MainScreen.reopen`)."""
+        if self.library is None or self.library.read_only or not self.main_screen.is_mounted:
+            return
+        with suppress(NoMatches):  # a screen half torn down: quitting comes first
+            self.library.keep_left_list(*self.main_screen.left_list(reading))
 
     def _leave_screen(self) -> None:
         """The terminal's screen given back as the key to quit comes, not once the app has

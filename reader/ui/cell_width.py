@@ -4,9 +4,16 @@ snippets are measured by it too)."""
 
 from __future__ import annotations
 
-from ..cells import cut_to_cells, terminal_cells, uncounted_cells
+from ..cells import cut_to_cells, rich_agreeing, terminal_cells, uncounted_cells
 
-__all__ = ["cut_to_cells", "fit_to_cells", "rich_only_cells", "terminal_cells", "uncounted_cells"]
+__all__ = [
+    "cut_to_cells",
+    "fit_to_cells",
+    "rich_agreeing",
+    "rich_only_cells",
+    "terminal_cells",
+    "uncounted_cells",
+]
 
 
 def rich_only_cells(count: int) -> str:
@@ -22,10 +29,11 @@ def rich_only_cells(count: int) -> str:
 def fit_to_cells(text: str, cells: int) -> tuple[str, str, str]:
     """`text` fitted to a row's `cells` as a terminal draws it: (the `rich_only_cells` to put
     before it, the text, cut with "…" when it is longer, the blank after it). The three take
-    `cells` cells on the screen and by Rich's measure alike."""
+    `cells` cells on the screen and by Rich's measure alike: the text is shown without the
+    emoji selectors Rich counts a cell for and the terminal doesn't (`rich_agreeing`)."""
     if cells < 1:
         return "", "", ""
-    shown = text
+    shown = text = rich_agreeing(text)
     if terminal_cells(text) > cells:
         cut = cut_to_cells(text, cells - 1)  # a wide letter that doesn't fit leaves a blank
         shown = cut + " " * (cells - 1 - terminal_cells(cut)) + "…"

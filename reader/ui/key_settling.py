@@ -16,11 +16,14 @@ from textual.app import App
 from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import Input
 
-from .messages import FeedSelected, HeadlineChosen
+from .messages import FeedSelected, HeadlineChosen, SearchClosed
 
-_ON_ITS_WAY = (HeadlineChosen, FeedSelected)
-"""What a key posts on its way to a new screen or list (Enter's `HeadlineChosen`)."""
+_ON_ITS_WAY = (HeadlineChosen, FeedSelected, Input.Submitted, SearchClosed)
+"""What a key posts on its way to a new screen, list or focus (Enter's `HeadlineChosen`; in a
+search line, Enter's `Submitted`, then `SearchClosed`, which moves the focus back to the list
+or the article: `/word`, Enter, `n n` typed into the query made it "wordnn")."""
 _STAYING = frozenset(
     {
         "cursor_down",

@@ -56,11 +56,15 @@ async def _as_escape_then_key(screen: Screen[object], event: events.Key) -> bool
 
 
 def hand_on(node: DOMNode, key: str, character: str | None) -> None:
-    """`key` to the app again, as if it came now from the terminal: sent from the app, which
-    Textual's bubbling never stops at (it stops a message at its sender)."""
+    """`key` to the app again, as if it came now from the terminal, and before the keys typed
+    after it (`ReaderApp.hand_on_first`: they may be held there already). Sent from the app,
+    which Textual's bubbling never stops at (it stops a message at its sender)."""
     event = events.Key(key, character)
     event.set_sender(node.app)
-    node.app.post_message(event)
+    if (first := getattr(node.app, "hand_on_first", None)) is not None:
+        first(event)
+    else:
+        node.app.post_message(event)
 
 
 def key_after_escape(screen: Screen[object], key: str) -> str | None:

@@ -28,6 +28,11 @@ KEYS: KeyRows = (
             ("?", "this help"),
             ("Ctrl-Q, Q", "quit (from an article too: its place is kept)"),
             ("Ctrl-Z", "suspend to the shell; fg comes back"),
+            (
+                "5j, 10G",
+                "a count first, as in vim: 5 down (in the feed list and an article too), the "
+                "10th row or line; k, J / K, n / N, t / T, the pages, ] / [ too; Esc drops it",
+            ),
         ),
     ),
     (
@@ -170,9 +175,10 @@ def row_actions(section: str, key: str) -> tuple[str, ...]:
     return SECTION_ROW_ACTIONS.get((section, key)) or ROW_ACTIONS.get(key, ())
 
 
-FIXED_KEY_ROWS = frozenset({"Ctrl-Z"})
+FIXED_KEY_ROWS = frozenset({"Ctrl-Z", "5j, 10G"})
 """Rows of a key no action of `[keys]` stands for: the terminal's job control, as in every
-curses program (Esc's rows and the markers are the others of no action)."""
+curses program, and a count's digits (`counts`) (Esc's rows and the markers are the others of
+no action)."""
 _SHARED_KEY_ROWS = frozenset({"q"})
 """Rows of a key doing two things (`q`: back, else quit): once an action of it has keys of its
 own, the row of that action's keys says them."""

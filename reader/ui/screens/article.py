@@ -70,6 +70,9 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
 
     BINDINGS = SCREEN_BINDINGS  # in `article_keys`, with which of a key's actions acts
 
+    takes_counts = True
+    """A count before a key (`5j`: five lines) counts here (`counts`)."""
+
     def compose(self) -> ComposeResult:
         yield ArticleBody(id="article")
         yield StatusBar(id="status")
@@ -187,8 +190,12 @@ class ArticleScreen(ArticleScreenCopies, inherit_bindings=False):
             else:
                 place = self.reader.place_of(entry, article)
                 self._kept = (entry.id, place)
-                body.show_article(entry, article, place=place)
-                if place is not None:
+                # Opened from a search's hit, it opens at the hit's words (`_find_first`), not
+                # where it was left: no "Back where you left off" then (acc30a J30).
+                hit = self.find_first.get(entry.id)
+                at_hit = hit is not None and bool(hit.word)
+                body.show_article(entry, article, place=None if at_hit else place)
+                if place is not None and not at_hit:
                     self.notify(self.back_at_place, timeout=BACK_AT_PLACE_SECONDS, markup=False)
         self.loaded = True
         self.call_after_refresh(self._text_drawn, position)

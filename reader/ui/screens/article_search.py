@@ -9,7 +9,6 @@ from types import MappingProxyType
 
 from ...full_text import Hit
 from ..messages import SearchClosed, SearchEdited
-from ..unknown_keys import hand_on
 from ..widgets.article.article_body import ArticleBody
 from ..widgets.article.search_bar import SearchBar
 from .article_state import ArticleScreenState, no_match
@@ -94,9 +93,7 @@ class ArticleScreenSearch(ArticleScreenState):
         if message.query is None:
             self._waiting_query = None
         self.remove_class("-searching")
-        self.set_focus(body)  # now: the keys held by the query's line go to it
-        for key, character in self.query_one(SearchBar).input.take_held():
-            hand_on(body, key, character)
+        self.set_focus(body)  # now: the keys held behind its close go to it
         if message.query is None:  # Esc: back to where the user was, and to the search before
             query, current = self._before_search
             body.search(query, self._origin)

@@ -50,6 +50,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
 
     AUTO_FOCUS = "#headlines"
 
+    takes_counts = True
+    """A count before a key (`5j`, `10G`) counts in the headlines and the feed list (`counts`)."""
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
     """Classes by terminal width: `reader.tcss` narrows or hides the feed list and the key bar."""
 
@@ -144,6 +147,9 @@ class MainScreen(MainScreenMoves, MainScreenPanes, MainScreenFeeds, MainScreenSe
             return
         if self.feed_url not in (None, SAVED_VIEW, SEARCH_VIEW) and not feeds.holds(self.feed_url):
             self.feed_url = None  # the feed was removed meanwhile (a tag's last feed untagged)
+            self._left_at = None  # nor is the headline left in it (`reopen`) in "All feeds"
+        if self.show_left_list():
+            return
         # The cursor stays on the headline the user put it on; one they never moved stays on
         # the first row, the newest (as `HeadlineTable.refill` keeps it while feeds come in).
         placed = table.current if table.placed else None

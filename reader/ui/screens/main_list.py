@@ -25,13 +25,65 @@ class MainScreenList(MainScreenMarks, MainFullText):
         super().__init__()
         self._places: dict[str | None, str] = {}
         """The headline the cursor was on in each list the user left (`leave_list`)."""
+        self._left_at: str | None = None
+        """The headline the cursor was on when the reader was last left (`reopen`), until the
+        list shows it, or the user moves or leaves the list first."""
+        self._reopening = False
+        """`reopen` named the list to show first (`show_left_list`)."""
 
     def show_view(self, keep: str | None = None) -> None:
         self._show_list(keep)
 
+    def reopen(self, view: str | None, entry_id: str | None) -> None:
+        """Open on the list the reader was left on (`view`, None: "All feeds"), the cursor on
+        the headline `entry_id` when it is still there: quitting and starting again lost the
+        feed and the story a reader was on (acc29a K9). A feed removed since: "All feeds"
+        (`MainScreen.on_headlines_changed`)."""
+        self.feed_url = None if view == SEARCH_VIEW else view
+        self._left_at, self._reopening = entry_id, True
+
+    def left_list(self, reading: str | None) -> tuple[str | None, str | None]:
+        """The list shown and the headline under its cursor, kept as the reader quits for its
+        next start (`reopen`): the article being `reading` when it is one of the list's; of a
+        text search's hits, "All feeds" (they are found again with `F`)."""
+        table = self.query_one(HeadlineTable)
+        here = reading if reading is not None and table.lists(reading) else None
+        if here is None and table.current is not None:
+            here = table.current.entry.id
+        return (None if self.feed_url == SEARCH_VIEW else self.feed_url), here
+
+    def show_left_list(self) -> bool:
+        """The list `reopen` named shown, as the start first draws its headlines (True), the
+        cursor on the headline left when the list has it (the rest of the headlines still
+        being read: once they are in, `_fill_rest`), else on a feed's first unread."""
+        if not self._reopening:
+            return False
+        self._reopening = False
+        self.query_one(FeedList).select(self.feed_url)
+        self._show_list(keep=self._left_at)
+        self._place_left()
+        return True
+
+    def _place_left(self) -> None:
+        """The cursor on the headline `reopen` named, or (every headline read, it is gone) on
+        the list's first unread; until every headline is in, the list's own place."""
+        table = self.query_one(HeadlineTable)
+        at = self._left_at
+        if at is None:
+            return
+        if table.lists(at):
+            table.move_to(at)
+        elif not self.reader.index.whole:
+            table.placed = False  # not the user's: `refill` keeps the first row
+            return
+        elif (first := self.first_unread_in(self.feed_url)) is not None:
+            table.move_to(first)
+        self._left_at = None
+
     def leave_list(self) -> None:
         """Note the headline under the cursor of the list about to give way, for when the
         user comes back to it (`place_in`)."""
+        self._left_at = None
         headline = self.query_one(HeadlineTable).current
         if headline is not None:
             self._places[self.feed_url] = headline.entry.id
@@ -102,6 +154,9 @@ class MainScreenList(MainScreenMarks, MainFullText):
         if self.feed_url != SEARCH_VIEW:  # `F` waited for them (`ReaderApp.run_action`)
             table.refill(self.listed_rows(self.feed_url))
             self.note_listed(self.feed_url)
+        if table.placed:  # the user moved meanwhile: where they are stands
+            self._left_at = None
+        self._place_left()
         self._title()
 
     def _empty_text(self) -> str:

@@ -8,7 +8,6 @@ feed list in use, `/` finds a feed by its name the same way (its `n` / `N` and E
 from __future__ import annotations
 
 from ..messages import SearchClosed, SearchEdited
-from ..unknown_keys import hand_on
 from ..widgets.article.search_bar import SearchBar
 from ..widgets.main.feed_list import FeedList
 from ..widgets.main.headline_table import HeadlineTable
@@ -111,9 +110,7 @@ class MainScreenSearch(MainFullText):
             return
         table = self.query_one(HeadlineTable)
         self.remove_class("-searching")
-        self.set_focus(table)  # now: the keys held by the query's line go to it
-        for key, character in self.query_one(SearchBar).input.take_held():
-            hand_on(table, key, character)
+        self.set_focus(table)  # now: the keys held behind its close go to it
         if self.text_search_closed(message.query):
             return
         if message.query is None:  # Esc: back to the row and the search there were
@@ -128,8 +125,6 @@ class MainScreenSearch(MainFullText):
         self._finding_feed = False
         self.remove_class("-searching")
         self.set_focus(feeds)
-        for key, character in self.query_one(SearchBar).input.take_held():
-            hand_on(feeds, key, character)
         if query is None:  # Esc: back to the feed and the search there were
             feeds.highlighted = self._origin
             self.feed_query = self._before_search

@@ -1,8 +1,11 @@
 """The status line: what the app is doing right now (refreshing, syncing, the last error), and
-what the screen has to say about itself (the reading view's search: "Match 3 of 12")."""
+what the screen has to say about itself (the reading view's search: "Match 3 of 12"); at its
+right end, a count typed before a key (`5` of `5j`), as vim shows it."""
 
 from __future__ import annotations
 
+from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -26,6 +29,7 @@ class StatusBar(Static):
     def on_mount(self) -> None:
         # The app's status is the single source; every screen's bar shows the same line.
         self.watch(self.app, "status", self._show)
+        self.watch(self.app, "count_typed", self._show_count, init=False)
 
     def on_unmount(self) -> None:
         # Else the app keeps this bar (and every article screen's) until its status changes.
@@ -47,10 +51,25 @@ class StatusBar(Static):
         self._note, self._warning = note, warning
         self._show(getattr(self.app, "status", ""))
 
+    def _show_count(self, _count: str) -> None:
+        self._show(getattr(self.app, "status", ""))
+
     def _show(self, status: str) -> None:
         line = plain(status, max_length=500)
         if self._note:
             component = "status-bar--warning" if self._warning else "status-bar--note"
             note = plain(self._note, self.get_component_rich_style(component), max_length=300)
             line = Text.assemble(note, "  │  ", line) if line.plain else note
-        self.update(line)
+        self.update(_with_count(line, getattr(self.app, "count_typed", "")))
+
+
+def _with_count(line: Text, count: str) -> RenderableType:
+    """The line, and at its right end the count typed (digits only: no stranger's text), the
+    line cut short before it rather than the count."""
+    if not count:
+        return line
+    row = Table.grid(expand=True)
+    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    row.add_column(no_wrap=True, justify="right")
+    row.add_row(line, Text(f" {count}", style="bold"))
+    return row

@@ -58,6 +58,16 @@ class VimOptionList(OptionList):
         if 0 <= target < self.option_count:
             self.highlighted = target
 
+    def action_line(self, row: int) -> None:
+        """vim's `10G`: the 10th row, or the last (`counts`); a row that can't be chosen (a
+        separator), the next that can."""
+        if not self.option_count:
+            return
+        target = max(0, min(row, self.option_count) - 1)
+        while target < self.option_count - 1 and self.get_option_at_index(target).disabled:
+            target += 1
+        self.highlighted = target
+
     def action_half_page(self, direction: int) -> None:
         """Ctrl-D / Ctrl-U as in vim and the headlines: the view and the highlight half a
         screen of lines on together (an option of two lines counts two, as PgDn counts them),

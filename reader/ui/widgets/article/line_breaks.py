@@ -29,6 +29,7 @@ from rich.containers import Lines
 from rich.text import Text
 
 from ....models import IDEOGRAPHS
+from ...cell_width import terminal_cells
 
 STAND_IN = "\ue000"
 """Holds a no-break space while a text is wrapped: one cell wide, no whitespace, and no line
@@ -65,6 +66,8 @@ _BREAK = re.compile(
 
 Spans = Sequence[tuple[int, int]]
 """Stretches of a text: (start, end) each."""
+NARROWEST = 8
+"""No text is wrapped narrower than this, whatever the column's prefixes take."""
 
 
 def wrap(
@@ -105,6 +108,27 @@ def wrap(
             piece.truncate(width, overflow="fold")
         out.extend(pieces)
     return list(out)
+
+
+def wrap_for_terminal(
+    text: Text,
+    console: Console,
+    width: int,
+    justify: Literal["default", "center", "right"] = "default",
+    keep: Spans = (),
+) -> list[Text]:
+    """`wrap`, to lines that take at most `width` cells as a terminal draws them
+    (`terminal_cells`): narrower by Rich's measure when characters it gives no cell are in
+    them (Hindi's vowel signs, the Hangul filler "ㅤ"), down to `NARROWEST` cells."""
+    pieces = wrap(text, console, width, justify, keep)
+    narrower = width
+    while narrower > NARROWEST:
+        over = max((terminal_cells(piece.plain) for piece in pieces), default=0) - width
+        if over <= 0:
+            break
+        narrower = max(NARROWEST, narrower - over)
+        pieces = wrap(text, console, narrower, justify, keep)
+    return pieces
 
 
 def _space_breaks(line: str, width: int) -> list[int]:

@@ -72,6 +72,10 @@ class KeyScrolledView(ScrollView):
         self._finish_layout()
         self._scroll_now(self.max_scroll_y)
 
+    def action_line(self, line: int) -> None:
+        """vim's `10G`: the text's 10th line at the top (`counts`)."""
+        self._scroll_now(line - 1)
+
     def action_half_page(self, direction: int) -> None:
         """Ctrl-D / Ctrl-U as in vim and less: half a screen, so the eye keeps its place."""
         step = max(1, self.scrollable_content_region.height // 2)

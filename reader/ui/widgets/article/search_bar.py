@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -17,49 +15,19 @@ from ...unknown_keys import character_of, hand_on, key_after_escape
 
 
 class QueryInput(Input):
-    """The query's line. Keys that come after the Enter or Esc that closes it, in the same
-    burst (a paste, keys bunched over SSH: `/word`, Enter, `n n`), are already on their way
-    to it before the search is closed; typed in, they would make the query "wordnn". They are
-    held (`take_held`) and handed on once the search has closed, to whatever has the focus
-    then, in the order they came. Esc and a key read as one Alt+key are the two keys here too
-    (`unknown_keys`)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.closing = False
-        """Enter or Esc has come: the keys after it are not the query's."""
-        self._held: list[tuple[str, str | None]] = []
-
-    def start(self) -> None:
-        """A new query: its keys are its own again."""
-        self.closing = False
-        self._held = []
-
-    def take_held(self) -> list[tuple[str, str | None]]:
-        held, self._held = self._held, []
-        return held
+    """The query's line. Keys typed after the Enter or Esc that closes it, in the same burst
+    (a paste, keys bunched over SSH: `/word`, Enter, `n n`), are not the query's: the app
+    holds them until the search has closed (`key_settling`: `SearchClosed` is on its way).
+    Esc and a key read as one Alt+key are the two keys here too (`unknown_keys`)."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if self.closing:
-            event.stop()
-            event.prevent_default()
-            # The screen's focus, not `has_focus`: that follows its Blur event, which comes
-            # after the search closed and took what was held, and a key then was lost.
-            if self.screen.focused is self:
-                self._held.append((event.key, event.character))
-            else:  # the search closed while it was on its way: on to the focus now
-                hand_on(self, event.key, event.character)
-            return
-        if event.key in ("enter", "escape"):
-            self.closing = True  # before the keys queued behind it are read
-        elif (bare := key_after_escape(self.screen, event.key)) is not None:
+        if (bare := key_after_escape(self.screen, event.key)) is not None:
             # Esc and a key arriving together (ssh, tmux's escape-time), read as Alt+key: the
             # key went into the query, and the line stayed open. Esc's, then the key's.
             event.stop()
             event.prevent_default()
-            self.closing = True
-            self._held.append((bare, character_of(bare, event.character)))
             self.post_message(SearchClosed(None))
+            hand_on(self, bare, character_of(bare, event.character))
             return
         await super()._on_key(event)
 
@@ -83,7 +51,6 @@ class SearchBar(Horizontal):
 
     def start(self) -> None:
         """An empty query, the cursor in it."""
-        self.input.start()
         self.input.value = ""
         self.show_count("")
         # Now, not at the next turn of the event loop as `focus()` does: the keys already

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
 from ....models import IDEOGRAPHS
-from .line_breaks import wrap
+from ...cell_width import terminal_cells
+from .line_breaks import wrap_for_terminal
 
 
 @dataclass(frozen=True)
@@ -69,12 +69,15 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
     else each row stacked as "heading: value" lines, `width` wide as the text is."""
     columns = len(table.numeric)
     room = max(width, wide) - len(_SEPARATOR) * (columns - 1)
-    natural = [max((row[c].cell_len for row in table.rows), default=0) for c in range(columns)]
+    natural = [
+        max((terminal_cells(row[c].plain) for row in table.rows), default=0) for c in range(columns)
+    ]
     words = [
         min(
             _LONGEST_WORD,
             max(
-                (cell_len(w) for row in table.rows for w in _WORD.findall(row[c].plain)), default=0
+                (terminal_cells(w) for row in table.rows for w in _WORD.findall(row[c].plain)),
+                default=0,
             ),
         )
         for c in range(columns)
@@ -82,13 +85,20 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
     if not columns or sum(max(w, 1) for w in words) > room:
         return _stacked(table, width, console)
     body = [
-        max((row[c].cell_len for r, row in enumerate(table.rows) if not table.header[r]), default=0)
+        max(
+            (
+                terminal_cells(row[c].plain)
+                for r, row in enumerate(table.rows)
+                if not table.header[r]
+            ),
+            default=0,
+        )
         for c in range(columns)
     ]
     widths = _fit(natural, words, body, table.numeric, room)
     grids = []
     for row in table.rows:
-        grids.append([wrap(cell, console, widths[c]) for c, cell in enumerate(row)])
+        grids.append([wrap_for_terminal(cell, console, widths[c]) for c, cell in enumerate(row)])
     # Rows that wrap onto several lines run together unless a rule sets them apart.
     ruled = any(
         len(lines) > 1 for r, grid in enumerate(grids) for lines in grid if not table.header[r]
@@ -107,7 +117,7 @@ def table_lines(table: TableCells, width: int, console: Console, wide: int = 0) 
                     line.append(_SEPARATOR, table.rule)
                 piece = lines[i] if i < len(lines) else Text()
                 piece.rstrip()
-                pad = " " * (widths[c] - piece.cell_len)
+                pad = " " * (widths[c] - terminal_cells(piece.plain))
                 if table.numeric[c]:
                     line.append(pad)
                 cells += _piece(len(line), piece.plain, r * columns + c)
@@ -177,7 +187,7 @@ def _stacked(table: TableCells, width: int, console: Console) -> TableLines:
                 line.append_text(heading)
                 line.append(": ")
             line.append_text(cell)
-            for piece in wrap(line, console, width):
+            for piece in wrap_for_terminal(line, console, width):
                 out.lines.append(piece)
                 out.cells.append(tuple(_piece(0, piece.plain, len(table.numeric) * r + c)))
     return out

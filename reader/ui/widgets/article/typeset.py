@@ -16,16 +16,13 @@ from rich.console import Console
 from rich.text import Text
 from textual.strip import Strip
 
-from ...cell_width import uncounted_cells
-from .line_breaks import STAND_IN, Spans, wrap
+from .line_breaks import NARROWEST, STAND_IN, Spans, wrap_for_terminal
 from .paragraph import Layout, Paragraph, TextRun
 from .table_layout import CellPiece, table_lines
 from .table_links import _line_links
 
 MAX_COLUMN = 80
 """The widest the text column gets: longer lines are hard to read."""
-_NARROWEST = 8
-"""No text is wrapped narrower than this, whatever the column's prefixes take."""
 
 
 def typeset(paragraphs: list[Paragraph], width: int, console: Console) -> list[Strip]:
@@ -61,7 +58,7 @@ def layout(
         top = len(lines)
         if paragraph.heading:
             headings.append(top)
-        room = max(_NARROWEST, width - paragraph.first.cell_len)
+        room = max(NARROWEST, width - paragraph.first.cell_len)
         text = paragraph.text.copy()
         fold_mark: Text | None = None  # after the first line of a paragraph folded to it
         continued: set[int] = set()  # the pieces that go on a line folded at the column's edge
@@ -83,7 +80,7 @@ def layout(
             if paragraph.fold is not None and len(pieces) > 1:
                 # Its first line only, short enough to take the mark after it.
                 fold_mark = paragraph.fold
-                narrower = max(_NARROWEST, room - fold_mark.cell_len)
+                narrower = max(NARROWEST, room - fold_mark.cell_len)
                 pieces = _wrapped(text, narrower, align, console, paragraph.keep)[:1]
         else:
             pieces = []
@@ -166,16 +163,7 @@ def _wrapped_at_spaces(
     console: Console,
     keep: Spans = (),
 ) -> list[Text]:
-    pieces = wrap(text, console, room, align, keep)
-    narrower = room
-    while narrower > _NARROWEST:
-        widths = (piece.cell_len + uncounted_cells(piece.plain) for piece in pieces)
-        over = max(widths, default=0) - room
-        if over <= 0:
-            break
-        narrower = max(_NARROWEST, narrower - over)
-        pieces = wrap(text, console, narrower, align, keep)
-    return pieces
+    return wrap_for_terminal(text, console, room, align, keep)
 
 
 def _folded_runs(

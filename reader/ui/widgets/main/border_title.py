@@ -16,12 +16,16 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...cell_width import cut_to_cells, terminal_cells
+from ...cell_width import cut_to_cells, rich_agreeing, terminal_cells
 
 
 def fit_title(name: Text, tail: str, cells: int) -> Text:
     """`name` then `tail` in at most `cells` terminal cells (`terminal_cells`): the name cut
-    with "…" first, so the count after it stays; the whole cut when even that doesn't fit."""
+    with "…" first, so the count after it stays; the whole cut when even that doesn't fit.
+    Without the emoji selectors Rich counts a cell for and the terminal doesn't
+    (`rich_agreeing`): the fill after the name, counted by Rich, would end short of the corner."""
+    if (agreeing := rich_agreeing(name.plain)) != name.plain:
+        name = Text(agreeing, name.style, end="")
     whole = name + tail
     if cells < 1 or terminal_cells(whole.plain) <= cells:
         return whole

@@ -382,6 +382,11 @@ class HeadlineTable(ScrollView, can_focus=True):
         if not self._typed_early(self.action_last):
             self.cursor = len(self.rows) - 1
 
+    def action_line(self, row: int) -> None:
+        """vim's `10G`: the 10th headline, or the last (`counts`)."""
+        if not self._typed_early(lambda: self.action_line(row)):
+            self.cursor = row - 1
+
     def action_choose(self) -> None:
         if not self._typed_early(self.action_choose) and self.current is not None:
             self.post_message(HeadlineChosen(self.cursor))
