@@ -242,3 +242,18 @@ def test_a_stray_escape_before_a_tag_leaves_the_tag_whole() -> None:
     ]
     links = [inline.href for block in article.blocks for inline in block.inlines if inline.href]
     assert "http://127.0.0.1/x" in links
+
+
+def test_a_headline_of_a_feed_titled_in_blank_letters_names_it_by_its_address() -> None:
+    """The feed list named such a feed by its address, "All feeds"' source column not at all
+    (its title blank letters, kept before they were read as none; acc30d N7)."""
+    from reader.feed_names import source_name
+    from reader.models import Entry
+
+    url = "http://127.0.0.1:18731/blank.xml"
+    for title in ("", "\u3164\u3164\u3164"):
+        entry = Entry("e1", url, "Story", "http://127.0.0.1:18731/a.html", feed_title=title)
+        assert source_name(entry, {}) == url
+    named = Entry("e2", url, "Story", "http://127.0.0.1:18731/b.html", feed_title="Harbour Post")
+    assert source_name(named, {}) == "Harbour Post"
+    assert source_name(named, {url: "My harbour"}) == "My harbour"
