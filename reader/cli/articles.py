@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..citation import cited_url, moment_text
+from ..citation_styles import reference_order
 from ..codec import enclosures_json
 from ..config import config_path, data_dir
 from ..config_shown import defaults_not_in
@@ -274,6 +275,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     style, copy = args.style or config.citation_style, config.citation_copy
     lib = open_library(args)
     items: list[Any] = []  # the JSON formats' objects, printed together at the end
+    # A reference list's lines, printed together at the end in the style's order.
+    references: list[tuple[str, str]] = []
     printed = 0
 
     async def show(name: str) -> int:
@@ -328,8 +331,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 text, *notes = text.split("\n")
                 for note in notes:
                     err(f"{safe_line(article.title or article.url, 60)}: {note}")
-            out(_APART[args.format] + text if printed and not one_line else text)
-            printed += 1
+                references.append((reference_order(article), text))
+            else:
+                out(_APART[args.format] + text if printed else text)
+                printed += 1
         if status == EXIT_OK and (missed := lib.unmatched_body_rule(target, article)):
             err(unmatched_body(missed))
         return status
@@ -360,6 +365,11 @@ def cmd_show(args: argparse.Namespace) -> int:
                 err(error.message)
                 done = EXIT_FAILED
             status = max(status, done)
+        # Both styles list references by the first author's surname, or the title's first
+        # word past "The", "A", "An" where no one is named: in the order given, the list
+        # read newest first (`reader list --ids`), and `sort` misplaces "Élodie" and "Weiß".
+        for _, line in sorted(references, key=lambda reference: reference[0]):
+            out(line)
         if args.format == "csl-json" or (args.format == "json" and len(args.targets) > 1):
             # CSL-JSON is a list of items, one or many; several articles' JSON is a list too.
             out(json_text(items))

@@ -139,8 +139,14 @@ class _Parser(argparse.ArgumentParser):
 
             word = found.group(1)
             hint = _OTHER_NAMES.get(word.lower())
+            if hint is None and word.lower().startswith(("http://", "https://")):
+                hint = (
+                    "`reader add URL` subscribes to its feed, `reader show URL` prints its article"
+                )
             if hint is None and (near := get_close_matches(word, self.commands, n=1)):
                 hint = f"did you mean `reader {near[0]}`?"
+            if hint is None and (near := get_close_matches(word.lower(), _OTHER_NAMES, n=1)):
+                hint = _OTHER_NAMES[near[0]]  # "serch"
             # `word` as argparse quoted it: a control character typed comes written out, as \x1b.
             message = f"'{safe_line(word, 40)}' is not a command"
             message += f": {hint}" if hint else " (`reader --help` lists them)"
