@@ -318,12 +318,14 @@ def test_a_copy_shown_is_read_from_the_store_once(
 
     lib = Library(data_dir, workers="thread")
     try:
+        # The article as it is now is kept compressed too: its own reading is not a copy's.
+        now = lib.store._articles.get(f"article:{article_key(site.url(SLUG))}")
         monkeypatch.setattr(zlib, "decompress", counted)
         copy = lib.article_version(site.url(SLUG), 1)
         monkeypatch.undo()
         assert "4 million pounds" in " ".join(b.text for b in copy.blocks)
         assert copy.version == 1 and len(copy.versions) == 2
-        assert len(read) == 1  # the one kept copy, and only once
+        assert len(read) - read.count(len(now)) == 1  # the one kept copy, and only once
     finally:
         lib.close()
 
